@@ -1,0 +1,119 @@
+# intake: GNU make, C11, Debian 12 packages found with pkg-config.
+#   make            build ./intake
+#   make check      install what is missing, build, run every test (also
+#                   under ASan+UBSan) and replay the fuzz corpora
+#   make demo       install what is missing, build, run a walkthrough
+#   make SAN=1      a sanitizer build (ASan+UBSan) in build/san
+#   make fuzz       run each libFuzzer target for FUZZ_SECONDS (clang)
+
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CC       ?= cc
+FUZZCC   ?= clang
+SAN      ?=
+FUZZ_SECONDS ?= 60
+
+ifeq ($(SAN),1)
+BUILD    ?= build/san
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+else
+BUILD    ?= build/rel
+SANFLAGS :=
+endif
+
+PKGS     := libsodium sqlcipher libqrencode libpng zbar libutf8proc libhs jansson
+WARN     := -Wall -Wextra -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes \
+            -Werror=implicit-function-declaration
+CPPFLAGS += -I. -D_GNU_SOURCE -DSQLITE_HAS_CODEC -DINTAKE_VERSION='"$(VERSION)"'
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 $(WARN) $(SANFLAGS) -fstack-protector-strong -D_FORTIFY_SOURCE=2
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzxcvbn -lm
+LDFLAGS  += $(SANFLAGS) -Wl,-z,relro,-z,now
+
+# Every module except the CLI goes into one archive; tests link against it.
+LIB_SRC  := $(wildcard util/*.c crypto/*.c store/*.c export/*.c)
+CLI_SRC  := $(wildcard cli/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+LIB      := $(BUILD)/libintake.a
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+
+.PHONY: all deps deps-check check test unit cli fuzz fuzz-replay demo install clean bench
+all: intake
+
+intake: $(BUILD)/bin/intake
+	cp $< $@
+
+$(BUILD)/bin/intake: $(CLI_OBJ) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c $(wildcard */*.h)
+	@mkdir -p $(@D)
+	@echo "CC $<"
+	@$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit/%: tests/unit/%.c $(LIB) $(wildcard tests/unit/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS) -lcmocka
+
+# libFuzzer targets are built with clang over the sources (not the gcc archive).
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard */*.h)
+	@mkdir -p $(@D)
+	$(FUZZCC) $(CPPFLAGS) $(PKG_CFLAGS) -DINTAKE_FUZZ -g -O1 -std=c11 \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	    -o $@ $< $(LIB_SRC) $(PKG_LIBS)
+
+deps:
+	@scripts/deps.sh build
+
+deps-check:
+	@scripts/deps.sh check
+
+unit: $(UNIT_BIN)
+	@scripts/run-tests.sh unit $(UNIT_BIN)
+
+cli: $(BUILD)/bin/intake
+	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli tests/cli
+
+fuzz-replay: $(FUZZ_BIN)
+	@scripts/run-tests.sh fuzz $(FUZZ_BIN)
+
+fuzz: $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do n=$$(basename $$f); mkdir -p tests/fuzz/corpus/$$n; \
+	    $$f -max_total_time=$(FUZZ_SECONDS) tests/fuzz/corpus/$$n || exit 1; done
+
+test: unit cli
+
+# check: the whole suite, then the same suite under ASan+UBSan, then the
+# fuzz corpora replayed through the libFuzzer builds.
+check: deps-check
+	$(MAKE) intake
+	$(MAKE) test
+	$(MAKE) SAN=1 test
+	$(MAKE) fuzz-replay
+	@scripts/run-tests.sh summary
+
+demo: deps intake
+	@scripts/demo.sh ./intake
+
+bench: intake
+	@scripts/deps.sh bench
+	@for b in bench/*.sh; do echo "== $$b"; sh $$b || exit 1; done
+
+install: intake
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 intake $(DESTDIR)$(PREFIX)/bin/intake
+	install -m 0644 docs/intake.1 $(DESTDIR)$(PREFIX)/share/man/man1/intake.1
+
+clean:
+	rm -rf build intake

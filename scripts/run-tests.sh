@@ -1,0 +1,73 @@
+#!/bin/sh
+# Runs one kind of test and keeps its counts for the closing summary.
+#   run-tests.sh unit BIN...      cmocka binaries (TAP output)
+#   run-tests.sh cli DIR          bats files on the real binary ($INTAKE)
+#   run-tests.sh fuzz BIN...      libFuzzer builds replaying their corpus
+#   run-tests.sh summary          "N passed, N failed" over all runs since
+#                                 the last summary; fails if any failed
+set -u
+results=build/results
+mkdir -p "$results"
+kind=$1; shift
+
+count() { # reads TAP on stdin, echoes it, records "pass fail"
+    awk -v out="$1" '
+        { print }
+        /^ok /     { p++ }
+        /^not ok / { f++ }
+        END { printf "%d %d\n", p, f > out }'
+}
+
+tag=$kind-$$
+case $kind in
+unit)
+    for t in "$@"; do
+        echo "# $t"
+        out=$(CMOCKA_MESSAGE_OUTPUT=TAP "$t" 2>&1)
+        rc=$?
+        printf '%s\n' "$out"
+        # A crash prints no "not ok": count it as a failure of its own.
+        if [ $rc -ne 0 ] && ! printf '%s\n' "$out" | grep -q '^not ok '; then
+            echo "not ok - $t exited with status $rc"
+        fi
+    done | count "$results/$tag"
+    read -r p f < "$results/$tag"
+    echo "unit: $p passed, $f failed"
+    [ "$f" -eq 0 ] && [ "$p" -gt 0 ]
+    ;;
+cli)
+    bats --tap "$@" 2>&1 | count "$results/$tag"
+    read -r p f < "$results/$tag"
+    echo "cli: $p passed, $f failed"
+    [ "$f" -eq 0 ] && [ "$p" -gt 0 ]
+    ;;
+fuzz)
+    n=0
+    for t in "$@"; do
+        n=$((n + 1))
+        name=$(basename "$t")
+        corpus=tests/fuzz/corpus/$name
+        if [ -d "$corpus" ] && "$t" -runs=0 "$corpus" >"build/fuzz/$name.log" 2>&1; then
+            echo "ok $n - fuzz replay $name ($(ls "$corpus" | wc -l) inputs)"
+        else
+            echo "not ok $n - fuzz replay $name (see build/fuzz/$name.log)"
+            tail -20 "build/fuzz/$name.log" | sed 's/^/# /'
+        fi
+    done | count "$results/$tag"
+    read -r p f < "$results/$tag"
+    echo "fuzz: $p passed, $f failed"
+    [ "$f" -eq 0 ]
+    ;;
+summary)
+    cat "$results"/* 2>/dev/null | awk '
+        { p += $1; f += $2 }
+        END { printf "%d passed, %d failed\n", p, f; exit (f > 0 || p == 0) }'
+    rc=$?
+    rm -rf "$results"
+    exit $rc
+    ;;
+*)
+    echo "usage: $0 unit|cli|fuzz|summary ..." >&2
+    exit 2
+    ;;
+esac
