@@ -1,0 +1,329 @@
+#include "crypto/keyslot.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/secmem.h"
+#include "util/fileio.h"
+
+static const unsigned char magic[8] = { 'I', 'N', 'T', 'A', 'K', 'E', 'K', 'S' };
+enum { KEYSLOT_VERSION = 1, KEYSLOT_ALG_ARGON2ID_XCHACHA = 1 };
+/* Bounds that refuse a slot whose cost would stall or exhaust the machine. */
+#define OPSLIMIT_MAX 32
+#define MEMLIMIT_MAX (4ULL << 30)
+
+static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+int keyslot_kdf_params(uint64_t *opslimit, uint64_t *memlimit, const char *name,
+                       struct err *e)
+{
+    if (strcmp(name, "interactive") == 0) {
+        *opslimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+        *memlimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+    } else if (strcmp(name, "moderate") == 0) {
+        *opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
+        *memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
+    } else if (strcmp(name, "sensitive") == 0) {
+        *opslimit = crypto_pwhash_OPSLIMIT_SENSITIVE;
+        *memlimit = crypto_pwhash_MEMLIMIT_SENSITIVE;
+    } else {
+        return err_set(e, EXIT_INPUT,
+                       "unknown --kdf '%s': use interactive, moderate or sensitive",
+                       name);
+    }
+    return 0;
+}
+
+static void put_le64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get_le64(const unsigned char *p)
+{
+    uint64_t v = 0;
+
+    for (int i = 7; i >= 0; i--)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+/* The slot's fields before the wrapped key: also its associated data. */
+static size_t slot_head(unsigned char *out, const struct keyslot *s)
+{
+    unsigned char *p = out;
+
+    *p++ = s->kind;
+    *p++ = s->alg;
+    put_le64(p, s->opslimit);
+    p += 8;
+    put_le64(p, s->memlimit);
+    p += 8;
+    memcpy(p, s->salt, sizeof s->salt);
+    p += sizeof s->salt;
+    memcpy(p, s->nonce, sizeof s->nonce);
+    p += sizeof s->nonce;
+    return (size_t)(p - out);
+}
+
+static size_t slot_ad(unsigned char *out, const struct keyslot *s)
+{
+    memcpy(out, magic, sizeof magic);
+    out[sizeof magic] = KEYSLOT_VERSION;
+    return sizeof magic + 1 + slot_head(out + sizeof magic + 1, s);
+}
+
+static int derive(unsigned char *kek, const struct keyslot *s,
+                  const unsigned char *secret, size_t secretlen, struct err *e)
+{
+    if (crypto_pwhash(kek, crypto_aead_xchacha20poly1305_ietf_KEYBYTES,
+                      (const char *)secret, secretlen, s->salt, s->opslimit,
+                      (size_t)s->memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return err_set(e, EXIT_INPUT,
+                       "not enough memory for the key derivation (%llu MiB)",
+                       (unsigned long long)(s->memlimit >> 20));
+    return 0;
+}
+
+int keyslot_seal(struct keyslot *slot, uint8_t kind,
+                 const unsigned char *master, const unsigned char *secret,
+                 size_t secretlen, uint64_t opslimit, uint64_t memlimit,
+                 struct err *e)
+{
+    unsigned char ad[sizeof magic + 1 + KEYSLOT_SLOT_BYTES];
+    unsigned char *kek;
+    size_t adlen;
+    int rc = -1;
+
+    memset(slot, 0, sizeof *slot);
+    slot->kind = kind;
+    slot->alg = KEYSLOT_ALG_ARGON2ID_XCHACHA;
+    slot->opslimit = opslimit;
+    slot->memlimit = memlimit;
+    randombytes_buf(slot->salt, sizeof slot->salt);
+    randombytes_buf(slot->nonce, sizeof slot->nonce);
+    kek = secmem_alloc(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+    if (kek == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    if (derive(kek, slot, secret, secretlen, e) == 0) {
+        adlen = slot_ad(ad, slot);
+        crypto_aead_xchacha20poly1305_ietf_encrypt(
+            slot->wrapped, NULL, master, KEYSLOT_MASTER_BYTES, ad, adlen,
+            NULL, slot->nonce, kek);
+        rc = 0;
+    }
+    secmem_free(kek);
+    return rc;
+}
+
+int keyslot_open(unsigned char *master, const struct keyslot_file *kf,
+                 uint8_t kind, const unsigned char *secret, size_t secretlen,
+                 struct err *e)
+{
+    unsigned char ad[sizeof magic + 1 + KEYSLOT_SLOT_BYTES];
+    unsigned char *kek;
+    int found = 0;
+
+    kek = secmem_alloc(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+    if (kek == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    for (size_t i = 0; i < kf->nslots; i++) {
+        const struct keyslot *s = &kf->slot[i];
+        if (s->kind != kind)
+            continue;
+        found = 1;
+        if (derive(kek, s, secret, secretlen, e) != 0)
+            break;
+        if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+                master, NULL, NULL, s->wrapped, sizeof s->wrapped, ad,
+                slot_ad(ad, s), s->nonce, kek) == 0) {
+            secmem_free(kek);
+            return 0;
+        }
+        err_set(e, EXIT_AUTH, kind == KEYSLOT_RECOVERY
+                ? "the recovery key does not open this store; check it and try again"
+                : "wrong passphrase; nothing was changed");
+    }
+    secmem_free(kek);
+    sodium_memzero(master, KEYSLOT_MASTER_BYTES);
+    if (!found)
+        return err_set(e, EXIT_INPUT, "this store has no %s keyslot",
+                       kind == KEYSLOT_RECOVERY ? "recovery" : "passphrase");
+    return -1;
+}
+
+int keyslot_put(struct keyslot_file *kf, const struct keyslot *slot,
+                struct err *e)
+{
+    for (size_t i = 0; i < kf->nslots; i++) {
+        if (kf->slot[i].kind == slot->kind) {
+            kf->slot[i] = *slot;
+            return 0;
+        }
+    }
+    if (kf->nslots >= KEYSLOT_MAX)
+        return err_set(e, EXIT_INPUT, "no free keyslot");
+    kf->slot[kf->nslots++] = *slot;
+    return 0;
+}
+
+size_t keyslot_serialise(unsigned char *out, size_t outlen,
+                         const struct keyslot_file *kf)
+{
+    unsigned char *p = out;
+    size_t need = KEYSLOT_HEADER_BYTES + kf->nslots * KEYSLOT_SLOT_BYTES +
+                  KEYSLOT_SUM_BYTES;
+
+    if (outlen < need || kf->nslots > KEYSLOT_MAX)
+        return 0;
+    memcpy(p, magic, sizeof magic);
+    p += sizeof magic;
+    *p++ = KEYSLOT_VERSION;
+    *p++ = kf->nslots;
+    for (size_t i = 0; i < kf->nslots; i++) {
+        p += slot_head(p, &kf->slot[i]);
+        memcpy(p, kf->slot[i].wrapped, sizeof kf->slot[i].wrapped);
+        p += sizeof kf->slot[i].wrapped;
+    }
+    crypto_generichash(p, KEYSLOT_SUM_BYTES, out, (size_t)(p - out), NULL, 0);
+    return need;
+}
+
+static int parse_slot(struct keyslot *s, const unsigned char *p, struct err *e)
+{
+    s->kind = p[0];
+    s->alg = p[1];
+    s->opslimit = get_le64(p + 2);
+    s->memlimit = get_le64(p + 10);
+    memcpy(s->salt, p + 18, sizeof s->salt);
+    memcpy(s->nonce, p + 18 + sizeof s->salt, sizeof s->nonce);
+    memcpy(s->wrapped, p + 18 + sizeof s->salt + sizeof s->nonce,
+           sizeof s->wrapped);
+    if (s->kind != KEYSLOT_PASSPHRASE && s->kind != KEYSLOT_RECOVERY)
+        return err_set(e, EXIT_INPUT, "keyslot file has an unknown slot kind %u",
+                       s->kind);
+    if (s->alg != KEYSLOT_ALG_ARGON2ID_XCHACHA)
+        return err_set(e, EXIT_INPUT,
+                       "keyslot file uses an unknown algorithm %u; a newer intake may read it",
+                       s->alg);
+    if (s->opslimit < crypto_pwhash_OPSLIMIT_MIN || s->opslimit > OPSLIMIT_MAX ||
+        s->memlimit < crypto_pwhash_MEMLIMIT_MIN || s->memlimit > MEMLIMIT_MAX)
+        return err_set(e, EXIT_INPUT, "keyslot file has out-of-range key derivation costs");
+    return 0;
+}
+
+int keyslot_parse(struct keyslot_file *kf, const unsigned char *buf,
+                  size_t len, struct err *e)
+{
+    unsigned char sum[KEYSLOT_SUM_BYTES];
+    size_t n;
+
+    memset(kf, 0, sizeof *kf);
+    if (len < KEYSLOT_HEADER_BYTES + KEYSLOT_SUM_BYTES ||
+        memcmp(buf, magic, sizeof magic) != 0)
+        return err_set(e, EXIT_INPUT, "the keyslot file is damaged or is not an intake keyslot file");
+    if (buf[sizeof magic] != KEYSLOT_VERSION)
+        return err_set(e, EXIT_INPUT, "keyslot file version %u is not supported by this intake",
+                       buf[sizeof magic]);
+    n = buf[sizeof magic + 1];
+    if (n == 0 || n > KEYSLOT_MAX ||
+        len != KEYSLOT_HEADER_BYTES + n * KEYSLOT_SLOT_BYTES + KEYSLOT_SUM_BYTES)
+        return err_set(e, EXIT_INPUT, "the keyslot file is damaged (wrong length); restore it from a backup");
+    crypto_generichash(sum, sizeof sum, buf, len - KEYSLOT_SUM_BYTES, NULL, 0);
+    if (sodium_memcmp(sum, buf + len - KEYSLOT_SUM_BYTES, sizeof sum) != 0)
+        return err_set(e, EXIT_INPUT, "the keyslot file is damaged (checksum mismatch); restore it from a backup");
+    for (size_t i = 0; i < n; i++)
+        if (parse_slot(&kf->slot[i], buf + KEYSLOT_HEADER_BYTES + i * KEYSLOT_SLOT_BYTES, e) != 0)
+            return -1;
+    kf->nslots = (uint8_t)n;
+    return 0;
+}
+
+int keyslot_load(struct keyslot_file *kf, const char *path, struct err *e)
+{
+    unsigned char *buf;
+    size_t len;
+    int rc;
+
+    if (file_read_all(path, KEYSLOT_FILE_MAX, &buf, &len, "keyslot file", e) != 0)
+        return -1;
+    rc = keyslot_parse(kf, buf, len, e);
+    free(buf);
+    return rc;
+}
+
+int keyslot_save(const char *path, const struct keyslot_file *kf,
+                 int overwrite, struct err *e)
+{
+    unsigned char buf[KEYSLOT_FILE_MAX];
+    size_t len = keyslot_serialise(buf, sizeof buf, kf);
+
+    if (len == 0)
+        return err_set(e, EXIT_INPUT, "cannot serialise the keyslots");
+    return file_write_atomic(path, buf, len, overwrite, e);
+}
+
+void recovery_key_format(char *out, size_t outlen, const unsigned char *key)
+{
+    unsigned int acc = 0, bits = 0;
+    size_t o = 0, nchar = 0;
+
+    if (outlen < RECOVERY_TEXT_BYTES)
+        return;
+    for (size_t i = 0; i < RECOVERY_KEY_BYTES; i++) {
+        acc = (acc << 8) | key[i];
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            if (nchar > 0 && nchar % 4 == 0)
+                out[o++] = '-';
+            out[o++] = crockford[(acc >> bits) & 31];
+            nchar++;
+        }
+    }
+    out[o] = '\0';
+}
+
+static int crockford_value(int c)
+{
+    if (c >= 'a' && c <= 'z')
+        c -= 'a' - 'A';
+    if (c == 'O')
+        c = '0';
+    if (c == 'I' || c == 'L')
+        c = '1';
+    for (int i = 0; i < 32; i++)
+        if (crockford[i] == c)
+            return i;
+    return -1;
+}
+
+int recovery_key_parse(unsigned char *key, const char *text, struct err *e)
+{
+    unsigned int acc = 0, bits = 0;
+    size_t nchar = 0, o = 0;
+
+    for (const char *p = text; *p != '\0'; p++) {
+        int v;
+        if (*p == '-' || *p == ' ')
+            continue;
+        v = crockford_value((unsigned char)*p);
+        if (v < 0 || nchar >= 32)
+            goto bad;
+        acc = (acc << 5) | (unsigned int)v;
+        bits += 5;
+        nchar++;
+        if (bits >= 8) {
+            bits -= 8;
+            key[o++] = (unsigned char)(acc >> bits);
+        }
+        acc &= (1u << bits) - 1;
+    }
+    if (nchar == 32 && o == RECOVERY_KEY_BYTES)
+        return 0;
+bad:
+    sodium_memzero(key, RECOVERY_KEY_BYTES);
+    return err_set(e, EXIT_INPUT,
+                   "that is not a recovery key: expected 32 letters and digits in groups like ABCD-EFGH-...");
+}

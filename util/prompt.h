@@ -1,0 +1,27 @@
+/* Reading secrets: from /dev/tty with echo off, or one line from a
+ * descriptor (--passphrase-fd). Never from argv or the environment. */
+#ifndef INTAKE_PROMPT_H
+#define INTAKE_PROMPT_H
+
+#include <stddef.h>
+
+#include "util/err.h"
+
+#define PASSPHRASE_MAX 1024
+
+/* Reads one secret line into a new sodium_malloc buffer (*out, NUL-ended,
+ * *outlen bytes). fd >= 0 reads a line from fd without echo handling or
+ * confirmation; fd < 0 asks on /dev/tty with echo off, and with confirm
+ * asks twice and insists they match. Free with secmem_free. */
+int prompt_secret(char **out, size_t *outlen, int fd, const char *question,
+                  int confirm, struct err *e);
+
+/* Reads one line (the newline removed) from fd into a sodium_malloc
+ * buffer. EXIT_INPUT at end of input with nothing read, or too long. */
+int read_secret_line(char **out, size_t *outlen, int fd, struct err *e);
+
+/* Asks a yes/no question on /dev/tty; 1 for yes, 0 for anything else or
+ * when there is no terminal. */
+int prompt_confirm(const char *question);
+
+#endif
