@@ -267,6 +267,217 @@ static void test_padding_near_chunk_gap(void **state)
     }
 }
 
+/* As recipient me: the payload plaintext of bundle b with n stanzas. */
+static unsigned char *plaintext_of(size_t *plen, const unsigned char *b,
+                                   size_t blen, size_t n, const struct party *me)
+{
+    struct bundle_keys k;
+    crypto_secretstream_xchacha20poly1305_state ss;
+    size_t hlen = n * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN, off, i;
+    unsigned char *pt = malloc(blen), st[STANZA_LEN];
+    unsigned long long mlen;
+    unsigned char tag;
+
+    for (i = 0; i < n; i++) {
+        memcpy(st, b + i * STANZA_LEN, sizeof st);
+        st[31] &= 0x7f;
+        if (crypto_box_seal_open(k.file, st, sizeof st, me->pk, me->sk) == 0)
+            break;
+    }
+    assert_true(i < n);
+    assert_int_equal(bundle_derive(&k), 0);
+    assert_int_equal(crypto_secretstream_xchacha20poly1305_init_pull(&ss,
+                         b + hlen - SS_HEADERLEN, k.payload), 0);
+    *plen = 0;
+    for (off = hlen; off < blen; off += CHUNK_LEN + CHUNK_ABYTES) {
+        size_t clen = blen - off < CHUNK_LEN + CHUNK_ABYTES ? blen - off
+                                                             : CHUNK_LEN + CHUNK_ABYTES;
+        assert_int_equal(crypto_secretstream_xchacha20poly1305_pull(&ss,
+                             pt + *plen, &mlen, &tag, b + off, clen, NULL, 0), 0);
+        *plen += mlen;
+    }
+    return pt;
+}
+
+/* Seals plaintext pt with a new file key: one stanza for to, the others
+ * random, a valid commitment: what a dishonest recipient can do. */
+static unsigned char *reseal(size_t *outlen, const unsigned char *pt,
+                             size_t plen, const struct party *to, size_t nst)
+{
+    struct bundle_keys k;
+    crypto_secretstream_xchacha20poly1305_state ss;
+    size_t hlen = nst * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN, off;
+    unsigned char *b = malloc(hlen + plen + (plen / CHUNK_LEN + 1) * CHUNK_ABYTES);
+    unsigned long long clen;
+
+    randombytes_buf(k.file, sizeof k.file);
+    assert_int_equal(bundle_derive(&k), 0);
+    randombytes_buf(b, nst * STANZA_LEN);
+    assert_int_equal(crypto_box_seal(b, k.file, sizeof k.file, to->pk), 0);
+    crypto_generichash(b + nst * STANZA_LEN, COMMIT_LEN, b, nst * STANZA_LEN,
+                       k.commit, sizeof k.commit);
+    crypto_secretstream_xchacha20poly1305_init_push(&ss, b + hlen - SS_HEADERLEN,
+                                                    k.payload);
+    *outlen = hlen;
+    for (off = 0; off < plen; off += CHUNK_LEN) {
+        size_t n = plen - off < CHUNK_LEN ? plen - off : CHUNK_LEN;
+
+        crypto_secretstream_xchacha20poly1305_push(&ss, b + *outlen, &clen,
+            pt + off, n, NULL, 0, off + n == plen ?
+                crypto_secretstream_xchacha20poly1305_TAG_FINAL :
+                crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+        *outlen += clen;
+    }
+    return b;
+}
+
+static void test_resealed_to_third_party(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES], *content = pattern(70000);
+    size_t blen, plen, rlen;
+    unsigned char *b = seal_mem(&blen, content, 70000, 70000, sign_sk, people, 2,
+                                0, hash);
+    unsigned char *pt = plaintext_of(&plen, b, blen, 2, &people[0]);
+    unsigned char *r, *list = pt + 1 + 32 + 1;
+    struct collect c = {0};
+    struct err e;
+
+    (void)state;
+    r = reseal(&rlen, pt, plen, &people[9], 2);
+    assert_int_equal(open_mem(r, rlen, &people[9], &c, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "re-sealed"));
+    assert_int_equal(c.len, 0);          /* nothing reached the sink */
+    free(r);
+    r = reseal(&rlen, pt, plen, &people[9], 1);
+    assert_int_equal(open_mem(r, rlen, &people[9], NULL, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "does not match its header"));
+    free(r);
+    /* put the third party in the signed list: the signature breaks */
+    memcpy(memcmp(list, people[1].pk, 32) == 0 ? list : list + 32,
+           people[9].pk, 32);
+    if (memcmp(list, list + 32, 32) > 0) {
+        unsigned char t[32];
+        memcpy(t, list, 32); memcpy(list, list + 32, 32); memcpy(list + 32, t, 32);
+    }
+    r = reseal(&rlen, pt, plen, &people[9], 2);
+    assert_int_equal(open_mem(r, rlen, &people[9], &c, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "bad signature"));
+    assert_int_equal(c.len, 70000);      /* released before the check: see bundle.h */
+    free(c.p);
+    free(r);
+    free(pt);
+    free(b);
+    free(content);
+}
+
+static int armor_open(const char *text, size_t len, struct collect *c,
+                      struct bundle_info *info, struct err *e)
+{
+    return open_mem((const unsigned char *)text, len, &people[2], c, info, e);
+}
+
+static void expect_armor_error(const char *text, size_t len, int code,
+                               const char *msg)
+{
+    struct err e;
+
+    assert_int_equal(armor_open(text, len, NULL, NULL, &e), -1);
+    assert_int_equal(e.code, code);
+    assert_non_null(strstr(e.msg, msg));
+}
+
+static void test_armor(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES], bin_hash[BUNDLE_HASHBYTES];
+    unsigned char *content = pattern(5000), bin[8192];
+    size_t tlen, blen, i, linelen = 0;
+    char *t = (char *)seal_mem(&tlen, content, 5000, 100, sign_sk, people, 3, 1, hash);
+    char *copy = malloc(2 * tlen + 100), *mid;
+    struct collect c = {0};
+    struct bundle_info info;
+    struct err e;
+
+    (void)state;
+    assert_memory_equal(t, "-----BEGIN INTAKE BUNDLE-----\n", 30);
+    assert_memory_equal(t + tlen - 28, "-----END INTAKE BUNDLE-----\n", 28);
+    for (i = 0; i < tlen; i++, linelen++)
+        if (t[i] == '\n') {
+            assert_true(linelen <= 64 || i == 29);
+            linelen = (size_t)-1;
+        }
+    assert_int_equal(armor_open(t, tlen, &c, &info, &e), 0);
+    assert_int_equal(c.len, 5000);
+    assert_memory_equal(c.p, content, 5000);
+    assert_int_equal(info.armored, 1);
+    assert_memory_equal(info.hash, hash, sizeof hash);
+    /* the hash is of the binary bundle: decode the armor by hand */
+    t[tlen - 28] = '\0';
+    assert_int_equal(sodium_base642bin(bin, sizeof bin, t + 30, tlen - 58, "\n",
+                                       &blen, NULL, sodium_base64_VARIANT_ORIGINAL), 0);
+    t[tlen - 28] = '-';
+    crypto_generichash(bin_hash, sizeof bin_hash, bin, blen, NULL, 0);
+    assert_memory_equal(bin_hash, hash, sizeof hash);
+    assert_int_equal(info.bundle_len, blen);
+    assert_int_equal(open_mem(bin, blen, &people[2], NULL, NULL, &e), 0);
+
+    /* CRLF line ends and leading blank lines are accepted */
+    for (i = 0, blen = 0, copy[blen++] = '\n'; i < tlen; i++) {
+        if (t[i] == '\n')
+            copy[blen++] = '\r';
+        copy[blen++] = t[i];
+    }
+    assert_int_equal(armor_open(copy, blen, NULL, NULL, &e), 0);
+
+    memcpy(copy, t, tlen);
+    copy[100] = '*';
+    expect_armor_error(copy, tlen, EXIT_INPUT, "bad armor");
+    memcpy(copy, t, tlen);
+    copy[100] = copy[100] == 'A' ? 'B' : 'A';
+    expect_armor_error(copy, tlen, EXIT_AUTH, "");
+    expect_armor_error(t, tlen - 28, EXIT_INPUT, "END line is missing");
+    expect_armor_error(t, tlen / 2, EXIT_INPUT, "END line is missing");
+    memcpy(copy, t, tlen);
+    memcpy(copy + tlen, "junk\n", 5);
+    expect_armor_error(copy, tlen + 5, EXIT_INPUT, "after the END line");
+    memcpy(copy, t, tlen);
+    mid = strstr(copy, "\n-----END");
+    memcpy(mid - 4, "====", 4);       /* padding before the end */
+    expect_armor_error(copy, tlen, EXIT_INPUT, "bad armor");
+    free(copy);
+    free(c.p);
+    free(t);
+    free(content);
+}
+
+/* A pipe (stdin) works as well as a file, armored or not. */
+static void test_read_from_pipe(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES];
+    size_t blen, armor;
+    struct err e;
+    int p[2];
+
+    (void)state;
+    for (armor = 0; armor < 2; armor++) {
+        unsigned char *b = seal_mem(&blen, (const unsigned char *)"pipe", 4, 4,
+                                    sign_sk, people, 1, (int)armor, hash);
+        struct collect c = {0};
+
+        assert_int_equal(pipe(p), 0);
+        assert_int_equal(write(p[1], b, blen), (ssize_t)blen);
+        close(p[1]);
+        assert_int_equal(bundle_read(p[0], people[0].pk, people[0].sk,
+                                     collect_sink, &c, NULL, &e), 0);
+        assert_int_equal(c.len, 4);
+        close(p[0]);
+        free(c.p);
+        free(b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +489,9 @@ int main(void)
         cmocka_unit_test(test_every_bit_flip),
         cmocka_unit_test(test_every_truncation_and_append),
         cmocka_unit_test(test_truncated_multichunk),
+        cmocka_unit_test(test_resealed_to_third_party),
+        cmocka_unit_test(test_armor),
+        cmocka_unit_test(test_read_from_pipe),
         cmocka_unit_test(test_padme_values),
         cmocka_unit_test(test_padding_near_chunk_gap),
     };
