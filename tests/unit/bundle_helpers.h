@@ -20,7 +20,7 @@ struct collect {
     size_t len, cap;
 };
 
-static int collect_sink(void *ctx, const unsigned char *buf, size_t len,
+__attribute__((unused)) static int collect_sink(void *ctx, const unsigned char *buf, size_t len,
                         struct err *e)
 {
     struct collect *c = ctx;
@@ -38,7 +38,7 @@ static int collect_sink(void *ctx, const unsigned char *buf, size_t len,
 }
 
 /* A memfd holding len bytes, positioned at 0. */
-static int mem_fd(const unsigned char *buf, size_t len)
+__attribute__((unused)) static int mem_fd(const unsigned char *buf, size_t len)
 {
     int fd = memfd_create("bundle", 0);
 
@@ -49,7 +49,7 @@ static int mem_fd(const unsigned char *buf, size_t len)
 }
 
 /* All of fd's bytes in a malloc buffer. */
-static unsigned char *fd_bytes(int fd, size_t *len)
+__attribute__((unused)) static unsigned char *fd_bytes(int fd, size_t *len)
 {
     off_t end = lseek(fd, 0, SEEK_END);
     unsigned char *p = malloc((size_t)end + 1);
@@ -62,7 +62,7 @@ static unsigned char *fd_bytes(int fd, size_t *len)
 }
 
 /* Seals content (written in pieces of piece bytes) to n recipients. */
-static unsigned char *seal_mem(size_t *outlen, const unsigned char *content,
+__attribute__((unused)) static unsigned char *seal_mem(size_t *outlen, const unsigned char *content,
                                size_t len, size_t piece,
                                const unsigned char *sign_sk,
                                const struct party *to, size_t n, int armor,
@@ -93,7 +93,7 @@ static unsigned char *seal_mem(size_t *outlen, const unsigned char *content,
 }
 
 /* Opens a bundle held in memory; returns bundle_read's result. */
-static int open_mem(const unsigned char *b, size_t len, const struct party *me,
+__attribute__((unused)) static int open_mem(const unsigned char *b, size_t len, const struct party *me,
                     struct collect *c, struct bundle_info *info, struct err *e)
 {
     int fd = mem_fd(b, len);
