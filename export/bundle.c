@@ -1,0 +1,437 @@
+/* The bundle writer and the helpers it shares with the reader. */
+#include "export/bundle.h"
+#include "export/bundle_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/secmem.h"
+#include "util/fileio.h"
+
+struct bundle_writer {
+    int fd;
+    int armor;
+    int failed;
+    int closed;
+    size_t hlen;
+    uint64_t plen;                 /* payload plaintext bytes so far */
+    struct bundle_keys keys;
+    unsigned char sign_sk[crypto_sign_SECRETKEYBYTES];
+    crypto_secretstream_xchacha20poly1305_state ss;
+    crypto_sign_state sig;
+    crypto_generichash_state hash;
+    size_t ptlen;                  /* bytes waiting in pt */
+    size_t seglen;                 /* bytes waiting in seg */
+    size_t npend;                  /* bytes waiting in pend (armor) */
+    size_t tlen;                   /* characters waiting in text (armor) */
+    unsigned char pt[CHUNK_LEN];
+    unsigned char seg[SEGMENT_MAX];
+    unsigned char ct[CHUNK_LEN + CHUNK_ABYTES];
+    unsigned char pend[ARMOR_LINE_BYTES];
+    char text[1024 * (ARMOR_COLS + 1)];
+};
+
+uint64_t bundle_padme(uint64_t len)
+{
+    unsigned e, s;
+    uint64_t mask;
+
+    if (len < 2)
+        return len;
+    e = 63U - (unsigned)__builtin_clzll(len);
+    s = (e < 2 ? 0U : 31U - (unsigned)__builtin_clz(e)) + 1U;
+    mask = (UINT64_C(1) << (e - s)) - 1U;
+    return (len + mask) & ~mask;
+}
+
+uint64_t bundle_file_len(uint64_t hlen, uint64_t plen)
+{
+    uint64_t chunks = (plen + CHUNK_LEN - 1) / CHUNK_LEN;
+
+    return hlen + plen + chunks * CHUNK_ABYTES;
+}
+
+int bundle_plen_for(uint64_t *plen, uint64_t hlen, uint64_t flen)
+{
+    uint64_t x, k, p;
+
+    if (flen <= hlen + CHUNK_ABYTES)
+        return -1;
+    x = flen - hlen;
+    k = (x + CHUNK_LEN + CHUNK_ABYTES - 1) / (CHUNK_LEN + CHUNK_ABYTES);
+    p = x - k * CHUNK_ABYTES;
+    if (p <= (k - 1) * CHUNK_LEN)
+        return -1;    /* inside the 17-byte gap a new chunk opens */
+    *plen = p;
+    return 0;
+}
+
+uint64_t bundle_padded_plen(uint64_t hlen, uint64_t p0)
+{
+    uint64_t target = bundle_padme(bundle_file_len(hlen, p0));
+    uint64_t plen;
+
+    while (bundle_plen_for(&plen, hlen, target) != 0 || plen < p0)
+        target = bundle_padme(target + 1);
+    return plen;
+}
+
+void bundle_le32(unsigned char out[4], uint32_t v)
+{
+    out[0] = (unsigned char)v;
+    out[1] = (unsigned char)(v >> 8);
+    out[2] = (unsigned char)(v >> 16);
+    out[3] = (unsigned char)(v >> 24);
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+    return memcmp(a, b, crypto_box_PUBLICKEYBYTES);
+}
+
+int bundle_sort_keys(unsigned char (*keys)[crypto_box_PUBLICKEYBYTES], size_t n)
+{
+    size_t i;
+
+    qsort(keys, n, sizeof keys[0], cmp_key);
+    for (i = 1; i < n; i++)
+        if (memcmp(keys[i - 1], keys[i], sizeof keys[0]) == 0)
+            return -1;
+    return 0;
+}
+
+int bundle_derive(struct bundle_keys *keys)
+{
+    if (crypto_generichash(keys->commit, sizeof keys->commit,
+                           (const unsigned char *)COMMIT_LABEL,
+                           sizeof COMMIT_LABEL - 1, keys->file,
+                           sizeof keys->file) != 0)
+        return -1;
+    return crypto_generichash(keys->payload, sizeof keys->payload,
+                              (const unsigned char *)PAYLOAD_LABEL,
+                              sizeof PAYLOAD_LABEL - 1, keys->file,
+                              sizeof keys->file);
+}
+
+/* --- output: hash the binary bytes, then write them or their armor --- */
+
+static int text_flush(struct bundle_writer *w, struct err *e)
+{
+    if (w->tlen > 0 && fd_write_all(w->fd, w->text, w->tlen) != 0)
+        return err_set(e, EXIT_INPUT, "cannot write the bundle: %s",
+                       strerror(errno));
+    w->tlen = 0;
+    return 0;
+}
+
+/* Appends one armor line made of len (<= 48) bytes. */
+static int armor_line(struct bundle_writer *w, const unsigned char *buf,
+                      size_t len, struct err *e)
+{
+    char line[ARMOR_COLS + 1];
+
+    if (w->tlen + sizeof line > sizeof w->text && text_flush(w, e) != 0)
+        return -1;
+    sodium_bin2base64(line, sizeof line, buf, len,
+                      sodium_base64_VARIANT_ORIGINAL);
+    w->tlen += (size_t)snprintf(w->text + w->tlen, sizeof w->text - w->tlen,
+                                "%s\n", line);
+    return 0;
+}
+
+static int armor_put(struct bundle_writer *w, const unsigned char *buf,
+                     size_t len, struct err *e)
+{
+    while (len > 0) {
+        size_t n = sizeof w->pend - w->npend;
+
+        if (n > len)
+            n = len;
+        memcpy(w->pend + w->npend, buf, n);
+        w->npend += n;
+        buf += n;
+        len -= n;
+        if (w->npend == sizeof w->pend) {
+            if (armor_line(w, w->pend, w->npend, e) != 0)
+                return -1;
+            w->npend = 0;
+        }
+    }
+    return 0;
+}
+
+static int out_write(struct bundle_writer *w, const unsigned char *buf,
+                     size_t len, struct err *e)
+{
+    crypto_generichash_update(&w->hash, buf, len);
+    if (w->armor)
+        return armor_put(w, buf, len, e);
+    if (fd_write_all(w->fd, buf, len) != 0)
+        return err_set(e, EXIT_INPUT, "cannot write the bundle: %s",
+                       strerror(errno));
+    return 0;
+}
+
+static int armor_finish(struct bundle_writer *w, struct err *e)
+{
+    int n;
+
+    if (w->npend > 0 && armor_line(w, w->pend, w->npend, e) != 0)
+        return -1;
+    w->npend = 0;
+    if (text_flush(w, e) != 0)
+        return -1;
+    n = snprintf(w->text, sizeof w->text, "%s\n", ARMOR_END);
+    if (n < 0 || (size_t)n >= sizeof w->text)
+        return err_set(e, EXIT_INPUT, "cannot format the armor end line");
+    w->tlen = (size_t)n;
+    return text_flush(w, e);
+}
+
+/* --- the payload plaintext, cut into 64 KiB chunks --- */
+
+static int push_chunk(struct bundle_writer *w, unsigned char tag,
+                      struct err *e)
+{
+    unsigned long long clen;
+
+    if (crypto_secretstream_xchacha20poly1305_push(&w->ss, w->ct, &clen, w->pt,
+                                                   w->ptlen, NULL, 0, tag) != 0)
+        return err_set(e, EXIT_INPUT, "cannot encrypt a bundle chunk");
+    w->ptlen = 0;
+    return out_write(w, w->ct, (size_t)clen, e);
+}
+
+/* Adds plaintext; a full chunk leaves only when more follows, so the last
+ * chunk, tagged FINAL at close, is never empty. */
+static int pt_put(struct bundle_writer *w, const unsigned char *buf,
+                  size_t len, int signed_part, struct err *e)
+{
+    if (signed_part)
+        crypto_sign_update(&w->sig, buf, len);
+    w->plen += len;
+    while (len > 0) {
+        size_t n = CHUNK_LEN - w->ptlen;
+
+        if (n == 0) {
+            if (push_chunk(w, crypto_secretstream_xchacha20poly1305_TAG_MESSAGE,
+                           e) != 0)
+                return -1;
+            continue;
+        }
+        if (n > len)
+            n = len;
+        memcpy(w->pt + w->ptlen, buf, n);
+        w->ptlen += n;
+        buf += n;
+        len -= n;
+    }
+    return 0;
+}
+
+static int segment_flush(struct bundle_writer *w, struct err *e)
+{
+    unsigned char len[4];
+
+    bundle_le32(len, (uint32_t)w->seglen);
+    if (pt_put(w, len, sizeof len, 1, e) != 0 ||
+        pt_put(w, w->seg, w->seglen, 1, e) != 0)
+        return -1;
+    w->seglen = 0;
+    return 0;
+}
+
+/* --- opening: stanzas, commitment, stream header, signed prefix --- */
+
+static int seal_stanzas(struct bundle_writer *w, unsigned char *hdr,
+                        const unsigned char (*rcpt)[crypto_box_PUBLICKEYBYTES],
+                        size_t n, struct err *e)
+{
+    size_t i;
+    unsigned char bit;
+
+    for (i = 0; i < n; i++) {
+        unsigned char *st = hdr + i * STANZA_LEN;
+
+        if (crypto_box_seal(st, w->keys.file, sizeof w->keys.file, rcpt[i]) != 0)
+            return err_set(e, EXIT_INPUT, "cannot seal the file key to "
+                           "recipient %zu: is its key valid?", i + 1);
+        /* An X25519 key never sets bit 255; a random one looks like noise. */
+        randombytes_buf(&bit, 1);
+        st[crypto_box_PUBLICKEYBYTES - 1] |= (unsigned char)(bit & 0x80U);
+    }
+    return 0;
+}
+
+static int write_header(struct bundle_writer *w,
+                        const unsigned char (*rcpt)[crypto_box_PUBLICKEYBYTES],
+                        size_t n, struct err *e)
+{
+    unsigned char hdr[HEADER_MAX], len[4];
+    size_t slen = n * STANZA_LEN;
+
+    if (seal_stanzas(w, hdr, rcpt, n, e) != 0)
+        return -1;
+    crypto_generichash(hdr + slen, COMMIT_LEN, hdr, slen, w->keys.commit,
+                       sizeof w->keys.commit);
+    crypto_secretstream_xchacha20poly1305_init_push(&w->ss, hdr + slen + COMMIT_LEN,
+                                                    w->keys.payload);
+    w->hlen = slen + COMMIT_LEN + SS_HEADERLEN;
+    bundle_le32(len, (uint32_t)w->hlen);
+    crypto_sign_init(&w->sig);
+    crypto_sign_update(&w->sig, (const unsigned char *)SIGN_DOMAIN,
+                       sizeof SIGN_DOMAIN - 1);
+    crypto_sign_update(&w->sig, len, sizeof len);
+    crypto_sign_update(&w->sig, hdr, w->hlen);
+    if (w->armor) {
+        int m = snprintf(w->text, sizeof w->text, "%s\n", ARMOR_BEGIN);
+
+        if (m < 0 || (size_t)m >= sizeof w->text)
+            return err_set(e, EXIT_INPUT, "cannot format the armor line");
+        w->tlen = (size_t)m;
+    }
+    return out_write(w, hdr, w->hlen, e);
+}
+
+static int write_prefix(struct bundle_writer *w,
+                        const unsigned char (*rcpt)[crypto_box_PUBLICKEYBYTES],
+                        size_t n, struct err *e)
+{
+    unsigned char head[1 + crypto_sign_PUBLICKEYBYTES + 1];
+
+    head[0] = BUNDLE_VERSION;
+    crypto_sign_ed25519_sk_to_pk(head + 1, w->sign_sk);
+    head[1 + crypto_sign_PUBLICKEYBYTES] = (unsigned char)n;
+    if (pt_put(w, head, sizeof head, 1, e) != 0)
+        return -1;
+    return pt_put(w, rcpt[0], n * sizeof rcpt[0], 1, e);
+}
+
+static int writer_start(struct bundle_writer *w,
+                        const unsigned char (*recipients)[crypto_box_PUBLICKEYBYTES],
+                        size_t n, struct err *e)
+{
+    unsigned char sorted[BUNDLE_MAX_RECIPIENTS][crypto_box_PUBLICKEYBYTES];
+
+    memcpy(sorted, recipients, n * sizeof sorted[0]);
+    if (bundle_sort_keys(sorted, n) != 0)
+        return err_set(e, EXIT_INPUT, "the same recipient is listed twice");
+    randombytes_buf(w->keys.file, sizeof w->keys.file);
+    if (bundle_derive(&w->keys) != 0)
+        return err_set(e, EXIT_INPUT, "cannot derive the bundle keys");
+    crypto_generichash_init(&w->hash, NULL, 0, BUNDLE_HASHBYTES);
+    if (write_header(w, (const unsigned char (*)[crypto_box_PUBLICKEYBYTES])sorted,
+                     n, e) != 0)
+        return -1;
+    return write_prefix(w, (const unsigned char (*)[crypto_box_PUBLICKEYBYTES])sorted,
+                        n, e);
+}
+
+int bundle_writer_open(struct bundle_writer **wp, int fd, int armor,
+                       const unsigned char *sign_sk,
+                       const unsigned char (*recipients)[crypto_box_PUBLICKEYBYTES],
+                       size_t nrecipients, struct err *e)
+{
+    struct bundle_writer *w;
+
+    *wp = NULL;
+    if (nrecipients < 1 || nrecipients > BUNDLE_MAX_RECIPIENTS)
+        return err_set(e, EXIT_INPUT, "a bundle needs 1 to %d recipients, "
+                       "not %zu", BUNDLE_MAX_RECIPIENTS, nrecipients);
+    w = secmem_alloc(sizeof *w);
+    if (w == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory for the bundle");
+    w->fd = fd;
+    w->armor = armor != 0;
+    memcpy(w->sign_sk, sign_sk, sizeof w->sign_sk);
+    if (writer_start(w, recipients, nrecipients, e) != 0) {
+        bundle_writer_free(w);
+        return -1;
+    }
+    *wp = w;
+    return 0;
+}
+
+int bundle_writer_write(struct bundle_writer *w, const unsigned char *buf,
+                        size_t len, struct err *e)
+{
+    if (w->failed || w->closed)
+        return err_set(e, EXIT_INPUT, "the bundle writer was %s",
+                       w->closed ? "already closed" : "stopped by an error");
+    while (len > 0) {
+        size_t n = SEGMENT_MAX - w->seglen;
+
+        if (n > len)
+            n = len;
+        memcpy(w->seg + w->seglen, buf, n);
+        w->seglen += n;
+        buf += n;
+        len -= n;
+        if (w->seglen == SEGMENT_MAX && segment_flush(w, e) != 0) {
+            w->failed = 1;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int bundle_writer_sink(void *w, const unsigned char *buf, size_t len,
+                       struct err *e)
+{
+    return bundle_writer_write(w, buf, len, e);
+}
+
+static int writer_finish(struct bundle_writer *w, unsigned char *hash_out,
+                         struct err *e)
+{
+    static const unsigned char zeros[4096];
+    unsigned char sig[SIG_LEN], hash[BUNDLE_HASHBYTES];
+    uint64_t pad;
+
+    if (w->seglen > 0 && segment_flush(w, e) != 0)
+        return -1;
+    if (segment_flush(w, e) != 0)      /* the empty segment ends the content */
+        return -1;
+    crypto_sign_final_create(&w->sig, sig, NULL, w->sign_sk);
+    if (pt_put(w, sig, sizeof sig, 0, e) != 0)
+        return -1;
+    pad = bundle_padded_plen(w->hlen, w->plen) - w->plen;
+    while (pad > 0) {
+        size_t n = pad < sizeof zeros ? (size_t)pad : sizeof zeros;
+
+        if (pt_put(w, zeros, n, 0, e) != 0)
+            return -1;
+        pad -= n;
+    }
+    if (push_chunk(w, crypto_secretstream_xchacha20poly1305_TAG_FINAL, e) != 0)
+        return -1;
+    if (w->armor && armor_finish(w, e) != 0)
+        return -1;
+    crypto_generichash_final(&w->hash, hash, sizeof hash);
+    if (hash_out != NULL)
+        memcpy(hash_out, hash, sizeof hash);
+    return 0;
+}
+
+int bundle_writer_close(struct bundle_writer *w,
+                        unsigned char hash_out[BUNDLE_HASHBYTES], struct err *e)
+{
+    if (w->failed || w->closed)
+        return err_set(e, EXIT_INPUT, "the bundle writer was %s",
+                       w->closed ? "already closed" : "stopped by an error");
+    if (writer_finish(w, hash_out, e) != 0) {
+        w->failed = 1;
+        return -1;
+    }
+    w->closed = 1;
+    sodium_memzero(&w->keys, sizeof w->keys);
+    sodium_memzero(w->sign_sk, sizeof w->sign_sk);
+    return 0;
+}
+
+void bundle_writer_free(struct bundle_writer *w)
+{
+    secmem_free(w);
+}

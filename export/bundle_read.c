@@ -1,0 +1,588 @@
+/* The bundle reader: finds this store's stanza, checks the commitment,
+ * decrypts the chunks, parses the payload, checks padding and signature. */
+#include "export/bundle.h"
+#include "export/bundle_int.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crypto/secmem.h"
+
+enum field {
+    F_VERSION, F_SENDER, F_COUNT, F_RECIPIENT, F_SEGLEN, F_SEGDATA, F_SIG, F_PAD
+};
+
+/* The bytes of the binary bundle, read from fd directly or through armor. */
+struct source {
+    int fd;
+    int armored;
+    int eof;              /* fd reached end of file */
+    int armor_done;       /* END line seen */
+    int padded;           /* a '=' was decoded: nothing may follow */
+    int col;              /* column in the current armor line */
+    size_t rpos, rlen;    /* raw bytes from fd */
+    size_t nq;            /* base64 characters waiting in q */
+    size_t dpos, dlen;    /* decoded bytes waiting in dec */
+    uint64_t total;
+    crypto_generichash_state hash;
+    unsigned char raw[65536];
+    char q[4096];
+    unsigned char dec[3072];
+};
+
+struct reader {
+    struct source src;
+    const unsigned char *box_pk;
+    bundle_sink_fn sink;
+    void *ctx;
+    size_t hlen, nstanzas, mine;
+    struct bundle_keys keys;
+    crypto_secretstream_xchacha20poly1305_state ss;
+    crypto_sign_state sig;
+    enum field field;
+    size_t need, have;           /* bytes of the current field */
+    uint64_t plen, p0, pad;
+    unsigned char buf[SIG_LEN];  /* the current fixed-size field */
+    struct bundle_info info;
+    unsigned char hdr[HEADER_MAX];
+    size_t hdrgot;
+    unsigned char ct[CHUNK_LEN + CHUNK_ABYTES];
+    unsigned char pt[CHUNK_LEN];
+};
+
+/* --- source: raw bytes, armor decoding, hashing --- */
+
+/* Appends what one read(2) gives to raw; 1 if it gave bytes, 0 at end of
+ * file, -1 on error. */
+static int raw_more(struct source *s)
+{
+    ssize_t n;
+
+    if (s->rpos == s->rlen)
+        s->rpos = s->rlen = 0;
+    do
+        n = read(s->fd, s->raw + s->rlen, sizeof s->raw - s->rlen);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return -1;
+    s->rlen += (size_t)n;
+    return n > 0;
+}
+
+static int raw_getc(struct source *s)
+{
+    if (s->rpos == s->rlen) {
+        int r = raw_more(s);
+
+        if (r <= 0)
+            return r < 0 ? -2 : -1;
+    }
+    return s->raw[s->rpos++];
+}
+
+static int is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* After the END line only white space may follow. */
+static int armor_tail(struct source *s, struct err *e)
+{
+    char line[sizeof ARMOR_END];
+    size_t i;
+    int c;
+
+    for (i = 1; i < sizeof line - 1; i++) {
+        if ((c = raw_getc(s)) < 0)
+            break;
+        line[i] = (char)c;
+    }
+    line[0] = '-';
+    line[i] = '\0';
+    if (strcmp(line, ARMOR_END) != 0)
+        return err_set(e, EXIT_INPUT, "bad armor: a line starting with '-' "
+                       "is not the END line");
+    while ((c = raw_getc(s)) >= 0)
+        if (!is_space(c))
+            return err_set(e, EXIT_INPUT, "bad armor: text after the END line");
+    if (c == -2)
+        return err_set(e, EXIT_INPUT, "cannot read the bundle: %s", strerror(errno));
+    s->armor_done = 1;
+    return 0;
+}
+
+/* Collects base64 characters into q until it is full or the END line. */
+static int armor_collect(struct source *s, struct err *e)
+{
+    while (s->nq < sizeof s->q && !s->armor_done) {
+        int c = raw_getc(s);
+
+        if (c == -2)
+            return err_set(e, EXIT_INPUT, "cannot read the bundle: %s",
+                           strerror(errno));
+        if (c == -1)
+            return err_set(e, EXIT_INPUT, "bad armor: the END line is missing "
+                           "(was the text cut short?)");
+        if (c == '\n' || c == '\r') {
+            s->col = 0;
+            continue;
+        }
+        if (c == '-' && s->col == 0) {
+            if (armor_tail(s, e) != 0)
+                return -1;
+            continue;
+        }
+        if (!(c == '+' || c == '/' || c == '=' || (c >= '0' && c <= '9') ||
+              (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) || s->padded)
+            return err_set(e, EXIT_INPUT, "bad armor: unexpected character "
+                           "in line text");
+        s->q[s->nq++] = (char)c;
+        s->col++;
+    }
+    return 0;
+}
+
+static int armor_fill(struct source *s, struct err *e)
+{
+    size_t n, dlen;
+    const char *end;
+
+    if (armor_collect(s, e) != 0)
+        return -1;
+    n = s->armor_done ? s->nq : s->nq - s->nq % 4;
+    if (s->armor_done && n % 4 != 0)
+        return err_set(e, EXIT_INPUT, "bad armor: the base64 text is cut short");
+    if (sodium_base642bin(s->dec, sizeof s->dec, s->q, n, NULL, &dlen, &end,
+                          sodium_base64_VARIANT_ORIGINAL) != 0 || end != s->q + n)
+        return err_set(e, EXIT_INPUT, "bad armor: invalid base64");
+    if (n > 0 && s->q[n - 1] == '=')
+        s->padded = 1;
+    memmove(s->q, s->q + n, s->nq - n);
+    s->nq -= n;
+    s->dpos = 0;
+    s->dlen = dlen;
+    return 0;
+}
+
+static int src_refill(struct source *s, struct err *e)
+{
+    int r;
+
+    if (s->armored)
+        return armor_fill(s, e);
+    r = raw_more(s);
+    if (r < 0)
+        return err_set(e, EXIT_INPUT, "cannot read the bundle: %s",
+                       strerror(errno));
+    s->eof = r == 0;
+    return 0;
+}
+
+/* Reads up to len binary bundle bytes; fewer only at the end. */
+static ssize_t src_read(struct source *s, unsigned char *buf, size_t len,
+                        struct err *e)
+{
+    size_t got = 0;
+
+    while (got < len) {
+        unsigned char *from = s->armored ? s->dec + s->dpos : s->raw + s->rpos;
+        size_t *pos = s->armored ? &s->dpos : &s->rpos;
+        size_t n = (s->armored ? s->dlen : s->rlen) - *pos;
+
+        if (n == 0) {
+            if (s->armored ? s->armor_done && s->nq == 0 : s->eof)
+                break;
+            if (src_refill(s, e) != 0)
+                return -1;
+            continue;
+        }
+        if (n > len - got)
+            n = len - got;
+        memcpy(buf + got, from, n);
+        *pos += n;
+        got += n;
+    }
+    crypto_generichash_update(&s->hash, buf, got);
+    s->total += got;
+    return (ssize_t)got;
+}
+
+/* Peeks at the start of the file: armor if it begins with the BEGIN line
+ * (after white space), followed by an end of line. */
+static int src_open(struct source *s, int fd, struct err *e)
+{
+    size_t i = 0, blen = sizeof ARMOR_BEGIN - 1;
+    int r = 1;
+
+    s->fd = fd;
+    crypto_generichash_init(&s->hash, NULL, 0, BUNDLE_HASHBYTES);
+    while (s->rlen < 512 && (r = raw_more(s)) > 0)
+        ;
+    if (r < 0)
+        return err_set(e, EXIT_INPUT, "cannot read the bundle: %s", strerror(errno));
+    s->eof = r == 0;
+    while (i < s->rlen && i < 256 && is_space(s->raw[i]))
+        i++;
+    if (s->rlen > i + blen && memcmp(s->raw + i, ARMOR_BEGIN, blen) == 0 &&
+        (s->raw[i + blen] == '\n' || s->raw[i + blen] == '\r')) {
+        s->armored = 1;
+        s->rpos = i + blen;
+    }
+    return 0;
+}
+
+/* --- outer header: this store's stanza, then the commitment --- */
+
+static int open_stanza(struct reader *r, const unsigned char *box_sk,
+                       struct err *e)
+{
+    unsigned char st[STANZA_LEN];
+    size_t i;
+
+    for (i = 0; i < BUNDLE_MAX_RECIPIENTS &&
+                (i + 1) * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN <= r->hdrgot; i++) {
+        memcpy(st, r->hdr + i * STANZA_LEN, sizeof st);
+        st[crypto_box_PUBLICKEYBYTES - 1] &= 0x7fU;
+        if (crypto_box_seal_open(r->keys.file, st, sizeof st, r->box_pk,
+                                 box_sk) == 0) {
+            r->mine = i;
+            return 0;
+        }
+    }
+    return err_set(e, EXIT_AUTH, "this bundle is not addressed to this store "
+                   "(none of its recipients is this store's key)");
+}
+
+/* The header ends after the first run of stanzas whose commitment, keyed
+ * with this file key, follows them: the same for every recipient. */
+static int find_commitment(struct reader *r, struct err *e)
+{
+    crypto_generichash_state st, fin;
+    unsigned char c[COMMIT_LEN];
+    size_t n;
+
+    crypto_generichash_init(&st, r->keys.commit, sizeof r->keys.commit, COMMIT_LEN);
+    for (n = 1; n <= BUNDLE_MAX_RECIPIENTS &&
+                n * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN <= r->hdrgot; n++) {
+        crypto_generichash_update(&st, r->hdr + (n - 1) * STANZA_LEN, STANZA_LEN);
+        fin = st;
+        crypto_generichash_final(&fin, c, sizeof c);
+        if (sodium_memcmp(c, r->hdr + n * STANZA_LEN, sizeof c) == 0)
+            break;
+    }
+    if (n > BUNDLE_MAX_RECIPIENTS ||
+        n * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN > r->hdrgot || n <= r->mine)
+        return err_set(e, EXIT_AUTH, "commitment mismatch: the bundle's "
+                       "recipient list or key was altered");
+    r->nstanzas = n;
+    r->hlen = n * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN;
+    return 0;
+}
+
+static int read_header(struct reader *r, const unsigned char *box_sk,
+                       struct err *e)
+{
+    ssize_t got = src_read(&r->src, r->hdr, sizeof r->hdr, e);
+    unsigned char len[4];
+
+    if (got < 0)
+        return -1;
+    r->hdrgot = (size_t)got;
+    if (r->hdrgot < STANZA_LEN + COMMIT_LEN + SS_HEADERLEN + CHUNK_ABYTES)
+        return err_set(e, EXIT_INPUT, "this file is too short to be a bundle "
+                       "(%zu bytes)", r->hdrgot);
+    if (open_stanza(r, box_sk, e) != 0)
+        return -1;
+    if (bundle_derive(&r->keys) != 0)
+        return err_set(e, EXIT_INPUT, "cannot derive the bundle keys");
+    if (find_commitment(r, e) != 0)
+        return -1;
+    if (crypto_secretstream_xchacha20poly1305_init_pull(&r->ss,
+                r->hdr + r->hlen - SS_HEADERLEN, r->keys.payload) != 0)
+        return err_set(e, EXIT_AUTH, "commitment mismatch: bad stream header");
+    bundle_le32(len, (uint32_t)r->hlen);
+    crypto_sign_init(&r->sig);
+    crypto_sign_update(&r->sig, (const unsigned char *)SIGN_DOMAIN,
+                       sizeof SIGN_DOMAIN - 1);
+    crypto_sign_update(&r->sig, len, sizeof len);
+    crypto_sign_update(&r->sig, r->hdr, r->hlen);
+    return 0;
+}
+
+/* --- payload plaintext: prefix, segments, signature, padding --- */
+
+static void expect(struct reader *r, enum field f, size_t need)
+{
+    r->field = f;
+    r->need = need;
+    r->have = 0;
+}
+
+static uint32_t le32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+           (uint32_t)b[3] << 24;
+}
+
+/* Checks the recipient list before any content reaches the sink. */
+static int check_recipients(struct reader *r, struct err *e)
+{
+    struct bundle_info *in = &r->info;
+    size_t i;
+    int found = 0;
+
+    for (i = 0; i < in->nrecipients; i++) {
+        if (i > 0 && memcmp(in->recipients[i - 1], in->recipients[i],
+                            sizeof in->recipients[i]) >= 0)
+            return err_set(e, EXIT_INPUT, "malformed bundle: the recipient "
+                           "list is not sorted");
+        found |= sodium_memcmp(in->recipients[i], r->box_pk,
+                               crypto_box_PUBLICKEYBYTES) == 0;
+    }
+    if (!found)
+        return err_set(e, EXIT_AUTH, "this store is not in the bundle's signed "
+                       "recipient list: a recipient re-sealed it to this store");
+    return 0;
+}
+
+static int field_done(struct reader *r, struct err *e)
+{
+    struct bundle_info *in = &r->info;
+
+    switch (r->field) {
+    case F_VERSION:
+        if (r->buf[0] != BUNDLE_VERSION)
+            return err_set(e, EXIT_INPUT, "unsupported bundle version %u "
+                           "(this intake reads version %d): upgrade intake",
+                           r->buf[0], BUNDLE_VERSION);
+        in->version = r->buf[0];
+        expect(r, F_SENDER, crypto_sign_PUBLICKEYBYTES);
+        return 0;
+    case F_SENDER:
+        memcpy(in->sender_pk, r->buf, sizeof in->sender_pk);
+        expect(r, F_COUNT, 1);
+        return 0;
+    case F_COUNT:
+        if (r->buf[0] != r->nstanzas)
+            return err_set(e, EXIT_AUTH, "the bundle's recipient list (%u) does "
+                           "not match its header (%zu stanzas)", r->buf[0],
+                           r->nstanzas);
+        expect(r, F_RECIPIENT, crypto_box_PUBLICKEYBYTES);
+        return 0;
+    case F_RECIPIENT:
+        memcpy(in->recipients[in->nrecipients++], r->buf, r->need);
+        if (in->nrecipients < r->nstanzas) {
+            expect(r, F_RECIPIENT, crypto_box_PUBLICKEYBYTES);
+            return 0;
+        }
+        expect(r, F_SEGLEN, 4);
+        return check_recipients(r, e);
+    case F_SEGLEN:
+        if (le32(r->buf) > SEGMENT_MAX)
+            return err_set(e, EXIT_INPUT, "malformed bundle: a content segment "
+                           "is too long");
+        if (le32(r->buf) == 0)
+            expect(r, F_SIG, SIG_LEN);
+        else
+            expect(r, F_SEGDATA, le32(r->buf));
+        return 0;
+    case F_SIG:
+        r->p0 = r->plen;
+        expect(r, F_PAD, 0);
+        return 0;
+    default:
+        return err_set(e, EXIT_INPUT, "malformed bundle: internal state");
+    }
+}
+
+/* Content of the current segment: signed, then given to the sink. */
+static size_t feed_content(struct reader *r, const unsigned char *buf,
+                           size_t len, struct err *e, int *rc)
+{
+    size_t n = r->need - r->have < len ? r->need - r->have : len;
+
+    crypto_sign_update(&r->sig, buf, n);
+    r->info.content_len += n;
+    r->have += n;
+    if (r->sink != NULL && r->sink(r->ctx, buf, n, e) != 0)
+        *rc = -1;
+    else if (r->have == r->need)
+        expect(r, F_SEGLEN, 4);
+    return n;
+}
+
+static int feed(struct reader *r, const unsigned char *buf, size_t len,
+                struct err *e)
+{
+    int rc = 0;
+
+    while (len > 0 && rc == 0) {
+        size_t n;
+
+        if (r->field == F_PAD) {
+            for (n = 0; n < len; n++)
+                if (buf[n] != 0)
+                    return err_set(e, EXIT_INPUT, "malformed bundle: the "
+                                   "padding is not zero");
+            r->pad += len;
+            r->plen += len;
+            return 0;
+        }
+        if (r->field == F_SEGDATA) {
+            n = feed_content(r, buf, len, e, &rc);
+            r->plen += n;
+        } else {
+            n = r->need - r->have < len ? r->need - r->have : len;
+            memcpy(r->buf + r->have, buf, n);
+            if (r->field != F_SIG)
+                crypto_sign_update(&r->sig, buf, n);
+            r->have += n;
+            r->plen += n;
+            if (r->have == r->need)
+                rc = field_done(r, e);
+        }
+        buf += n;
+        len -= n;
+    }
+    return rc;
+}
+
+/* --- chunks --- */
+
+/* Fills ct with the next chunk's bytes: what the header read left over,
+ * then the source.  Returns the count, short only at the end. */
+static ssize_t next_chunk(struct reader *r, size_t *left, struct err *e)
+{
+    size_t have = *left;
+    ssize_t got;
+
+    if (have > 0)
+        memcpy(r->ct, r->hdr + r->hdrgot - have, have);
+    *left = 0;
+    got = src_read(&r->src, r->ct + have, sizeof r->ct - have, e);
+    if (got < 0)
+        return -1;
+    return (ssize_t)have + got;
+}
+
+static int after_final(struct reader *r, struct err *e)
+{
+    unsigned char extra;
+    ssize_t got = src_read(&r->src, &extra, 1, e);
+
+    if (got < 0)
+        return -1;
+    if (got > 0)
+        return err_set(e, EXIT_AUTH, "data after the final chunk: something "
+                       "was appended to the bundle");
+    return 0;
+}
+
+/* A short last block failed: if it opens when cut at a length where a
+ * bundle may end (a PADME length), the rest was appended afterwards. */
+static int diagnose_short(struct reader *r, size_t n, struct err *e)
+{
+    uint64_t start = r->src.total - n, plen;
+    uint64_t f = bundle_padme(start + CHUNK_ABYTES + 1);
+
+    for (; f < r->src.total; f = bundle_padme(f + 1)) {
+        crypto_secretstream_xchacha20poly1305_state st = r->ss;
+        unsigned long long mlen;
+        unsigned char tag;
+
+        if (bundle_plen_for(&plen, r->hlen, f) != 0)
+            continue;
+        if (crypto_secretstream_xchacha20poly1305_pull(&st, r->pt, &mlen, &tag,
+                r->ct, (size_t)(f - start), NULL, 0) == 0) {
+            sodium_memzero(&st, sizeof st);
+            if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL)
+                return err_set(e, EXIT_AUTH, "data after the final chunk: "
+                               "something was appended to the bundle");
+        }
+    }
+    return err_set(e, EXIT_AUTH, "the bundle is truncated or its last chunk "
+                   "was altered");
+}
+
+static int open_chunk(struct reader *r, size_t n, unsigned char *tag,
+                      struct err *e)
+{
+    unsigned long long mlen;
+
+    if (n == 0)
+        return err_set(e, EXIT_AUTH, "the bundle is truncated: its final "
+                       "chunk is missing");
+    if (crypto_secretstream_xchacha20poly1305_pull(&r->ss, r->pt, &mlen, tag,
+                                                   r->ct, n, NULL, 0) != 0) {
+        if (n < sizeof r->ct)
+            return diagnose_short(r, n, e);
+        return err_set(e, EXIT_AUTH, "a chunk of the bundle was altered");
+    }
+    if (*tag == crypto_secretstream_xchacha20poly1305_TAG_MESSAGE &&
+        n < sizeof r->ct)
+        return err_set(e, EXIT_AUTH, "the bundle is truncated: its final "
+                       "chunk is missing");
+    if ((*tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE &&
+         *tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) || mlen == 0)
+        return err_set(e, EXIT_INPUT, "malformed bundle: unexpected chunk");
+    return feed(r, r->pt, (size_t)mlen, e);
+}
+
+static int read_chunks(struct reader *r, struct err *e)
+{
+    size_t left = r->hdrgot - r->hlen;
+    unsigned char tag = 0;
+
+    while (tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
+        ssize_t n = next_chunk(r, &left, e);
+
+        if (n < 0 || open_chunk(r, (size_t)n, &tag, e) != 0)
+            return -1;
+    }
+    return after_final(r, e);
+}
+
+/* --- the end: structure, padding, signature --- */
+
+static int check_end(struct reader *r, struct err *e)
+{
+    if (r->field != F_PAD)
+        return err_set(e, EXIT_INPUT, "malformed bundle: its contents end "
+                       "before the signature");
+    if (r->plen != bundle_padded_plen(r->hlen, r->p0))
+        return err_set(e, EXIT_INPUT, "malformed bundle: wrong padding length");
+    if (crypto_sign_final_verify(&r->sig, r->buf, r->info.sender_pk) != 0)
+        return err_set(e, EXIT_AUTH, "bad signature: the bundle was altered "
+                       "after its sender signed it");
+    crypto_generichash_final(&r->src.hash, r->info.hash, sizeof r->info.hash);
+    r->info.bundle_len = (size_t)r->src.total;
+    r->info.armored = r->src.armored;
+    return 0;
+}
+
+int bundle_read(int fd, const unsigned char *box_pk,
+                const unsigned char *box_sk, bundle_sink_fn sink, void *ctx,
+                struct bundle_info *info, struct err *e)
+{
+    struct reader *r = secmem_alloc(sizeof *r);
+    int rc;
+
+    if (r == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory for the bundle");
+    r->box_pk = box_pk;
+    r->sink = sink;
+    r->ctx = ctx;
+    expect(r, F_VERSION, 1);
+    rc = src_open(&r->src, fd, e);
+    if (rc == 0)
+        rc = read_header(r, box_sk, e);
+    if (rc == 0)
+        rc = read_chunks(r, e);
+    if (rc == 0)
+        rc = check_end(r, e);
+    if (rc == 0 && info != NULL)
+        *info = r->info;
+    secmem_free(r);
+    return rc;
+}

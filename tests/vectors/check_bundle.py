@@ -1,0 +1,214 @@
+#!/usr/bin/python3
+"""Independent reader of intake bundles (docs/FORMAT.md), in Python with
+PyNaCl 1.5 (Debian python3-nacl), checked against tests/vectors/.
+
+It shares no code with the C reader: it re-derives every key, finds the
+stanza, checks the commitment, decrypts every chunk, parses the payload,
+checks the padding length against PADME, and verifies the Ed25519ph
+signature.  Exit 0 when every vector checks, 1 otherwise.
+
+Usage: check_bundle.py [DIR]   (default: the folder of this script)"""
+import base64
+import os
+import sys
+
+from nacl import bindings as nb
+
+STANZA, COMMIT, SSHDR, CHUNK, ABYTES, SIG = 80, 32, 24, 65536, 17, 64
+MAXR = 64
+DOMAIN = b"intake-bundle-v1 signature"
+TAG_MESSAGE = nb.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
+TAG_FINAL = nb.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+
+# name: (recipient seeds that must open it, armored)
+VECTORS = {"small": ([1, 2], False), "chunks": ([1], False),
+           "armored": ([1, 2], True)}
+SENDER_SEED = bytes([3]) * 32
+
+
+class Refused(Exception):
+    pass
+
+
+def padme(n):
+    if n < 2:
+        return n
+    e = n.bit_length() - 1
+    s = e.bit_length()          # floor(log2 e) + 1
+    mask = (1 << (e - s)) - 1
+    return (n + mask) & ~mask
+
+
+def file_len(hlen, plen):
+    return hlen + plen + ABYTES * ((plen + CHUNK - 1) // CHUNK)
+
+
+def padded_plen(hlen, p0):
+    target = padme(file_len(hlen, p0))
+    while True:
+        x = target - hlen
+        k = (x + CHUNK + ABYTES - 1) // (CHUNK + ABYTES)
+        p = x - k * ABYTES
+        if p > (k - 1) * CHUNK and p >= p0:
+            return p
+        target = padme(target + 1)
+
+
+def dearmor(text):
+    lines = text.decode("ascii").strip().splitlines()
+    if lines[0] != "-----BEGIN INTAKE BUNDLE-----" or \
+            lines[-1] != "-----END INTAKE BUNDLE-----":
+        raise Refused("bad armor lines")
+    if any(len(l) > 64 for l in lines[1:-1]):
+        raise Refused("armor line longer than 64 columns")
+    return base64.b64decode("".join(lines[1:-1]), validate=True)
+
+
+def kdf(key, label):
+    return nb.crypto_generichash_blake2b_salt_personal(label, digest_size=32,
+                                                       key=key)
+
+
+def open_header(data, pk, sk):
+    """Returns (file key, header length)."""
+    key, mine = None, None
+    for i in range(MAXR):
+        if (i + 1) * STANZA + COMMIT + SSHDR > len(data):
+            break
+        st = bytearray(data[i * STANZA:(i + 1) * STANZA])
+        st[31] &= 0x7F
+        try:
+            key = nb.crypto_box_seal_open(bytes(st), pk, sk)
+            mine = i
+            break
+        except Exception:
+            continue
+    if key is None:
+        raise Refused("not addressed to this key")
+    ck = kdf(key, b"intake-bundle-v1 commitment")
+    for n in range(1, MAXR + 1):
+        if n * STANZA + COMMIT + SSHDR > len(data):
+            break
+        c = nb.crypto_generichash_blake2b_salt_personal(
+            data[:n * STANZA], digest_size=32, key=ck)
+        if c == data[n * STANZA:n * STANZA + COMMIT]:
+            if n <= mine:
+                break
+            return key, n * STANZA + COMMIT + SSHDR
+    raise Refused("commitment mismatch")
+
+
+def decrypt(data, key, hlen):
+    st = nb.crypto_secretstream_xchacha20poly1305_state()
+    nb.crypto_secretstream_xchacha20poly1305_init_pull(
+        st, data[hlen - SSHDR:hlen], kdf(key, b"intake-bundle-v1 payload"))
+    out, off, tag = [], hlen, None
+    while off < len(data):
+        c = data[off:off + CHUNK + ABYTES]
+        m, tag = nb.crypto_secretstream_xchacha20poly1305_pull(st, c, None)
+        off += len(c)
+        if tag == TAG_FINAL:
+            break
+        if tag != TAG_MESSAGE or len(c) < CHUNK + ABYTES:
+            raise Refused("unexpected chunk")
+        out.append(m)
+    if tag != TAG_FINAL or off != len(data) or len(m) == 0:
+        raise Refused("truncated, or data after the final chunk")
+    out.append(m)
+    return b"".join(out)
+
+
+def parse(pt, hlen, my_pk):
+    """Returns (sender pk, recipients, content, signed bytes, signature)."""
+    if pt[0] != 1:
+        raise Refused("unsupported version %d" % pt[0])
+    sender, n = pt[1:33], pt[33]
+    if n != (hlen - COMMIT - SSHDR) // STANZA:
+        raise Refused("recipient count does not match the header")
+    rcpts = [pt[34 + 32 * i:66 + 32 * i] for i in range(n)]
+    if rcpts != sorted(set(rcpts)) or my_pk not in rcpts:
+        raise Refused("recipient list unsorted or without this key")
+    pos, content = 34 + 32 * n, []
+    while True:
+        seg = int.from_bytes(pt[pos:pos + 4], "little")
+        pos += 4
+        if seg == 0:
+            break
+        if seg > 65536 or pos + seg > len(pt):
+            raise Refused("bad segment")
+        content.append(pt[pos:pos + seg])
+        pos += seg
+    sig, pad = pt[pos:pos + SIG], pt[pos + SIG:]
+    if len(sig) != SIG or pad.count(0) != len(pad):
+        raise Refused("bad signature field or padding bytes")
+    if len(pt) != padded_plen(hlen, pos + SIG):
+        raise Refused("padding length is not PADME")
+    return sender, rcpts, b"".join(content), pt[:pos], sig
+
+
+def read_bundle(raw, pk, sk, armored):
+    data = dearmor(raw) if armored else raw
+    if armored != raw.startswith(b"-----BEGIN"):
+        raise Refused("armor detection")
+    key, hlen = open_header(data, pk, sk)
+    pt = decrypt(data, key, hlen)
+    sender, rcpts, content, signed, sig = parse(pt, hlen, pk)
+    state = nb.crypto_sign_ed25519ph_state()
+    nb.crypto_sign_ed25519ph_update(state, DOMAIN)
+    nb.crypto_sign_ed25519ph_update(state, hlen.to_bytes(4, "little"))
+    nb.crypto_sign_ed25519ph_update(state, data[:hlen])
+    nb.crypto_sign_ed25519ph_update(state, signed)
+    if not nb.crypto_sign_ed25519ph_final_verify(state, sig, sender):
+        raise Refused("bad signature")
+    if len(data) != padme(len(data)):
+        raise Refused("file length is not a PADME length")
+    return sender, rcpts, content
+
+
+def check(folder, name, seeds, armored):
+    raw = open(os.path.join(folder, name + (".asc" if armored else ".bin")),
+               "rb").read()
+    want = open(os.path.join(folder, name + ".content"), "rb").read()
+    sender_pk, _ = nb.crypto_sign_seed_keypair(SENDER_SEED)
+    for seed in seeds:
+        pk, sk = nb.crypto_box_seed_keypair(bytes([seed]) * 32)
+        sender, rcpts, content = read_bundle(raw, pk, sk, armored)
+        assert sender == sender_pk, "sender key"
+        assert len(rcpts) == len(seeds), "recipient count"
+        assert content == want, "content"
+    outsider, osk = nb.crypto_box_seed_keypair(bytes([9]) * 32)
+    try:
+        read_bundle(raw, outsider, osk, armored)
+        raise AssertionError("an outsider opened " + name)
+    except Refused:
+        pass
+    data = bytearray(dearmor(raw) if armored else raw)
+    for pos in (0, 31, len(data) // 2, len(data) - 1):     # spot flips
+        data[pos] ^= 1
+        pk, sk = nb.crypto_box_seed_keypair(bytes([seeds[0]]) * 32)
+        try:
+            read_bundle(bytes(data), pk, sk, False)
+            raise AssertionError("flip at %d accepted in %s" % (pos, name))
+        except (Refused, Exception) as e:
+            if isinstance(e, AssertionError):
+                raise
+        data[pos] ^= 1
+
+
+def main():
+    folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
+        os.path.abspath(__file__))
+    failed = 0
+    for name, (seeds, armored) in VECTORS.items():
+        try:
+            check(folder, name, seeds, armored)
+            print("ok - %s: opened by %d recipient(s), signature, commitment "
+                  "and PADME padding verified" % (name, len(seeds)))
+        except Exception as e:  # report every vector, then fail
+            failed += 1
+            print("not ok - %s: %s" % (name, e))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
