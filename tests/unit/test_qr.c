@@ -365,6 +365,27 @@ static void test_bad_images(void **state)
     free(pix);
 }
 
+/* A light-on-dark code, as a dark terminal's screenshot shows it. */
+static void test_inverted_png(void **state)
+{
+    char p[256], text[QR_TEXT_MAX + 1];
+    unsigned char *pix;
+    unsigned w, h;
+    size_t i;
+    struct err e;
+
+    (void)state;
+    path_of(p, sizeof p, "card.png");
+    pix = read_grey(p, &w, &h);
+    for (i = 0; i < (size_t)w * h; i++)
+        pix[i] = (unsigned char)(255 - pix[i]);
+    path_of(p, sizeof p, "inverted.png");
+    write_grey(p, pix, w, h);
+    free(pix);
+    assert_int_equal(qr_scan_file(text, sizeof text, p, &e), 0);
+    assert_string_equal(text, SN);
+}
+
 static void test_truncated_png(void **state)
 {
     char p[256];
@@ -449,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_text_limits),
         cmocka_unit_test(test_jpeg_round_trip_and_huge),
         cmocka_unit_test(test_bad_images),
+        cmocka_unit_test(test_inverted_png),
         cmocka_unit_test(test_truncated_png),
         cmocka_unit_test(test_zbarimg_reads_png_and_svg),
     };
