@@ -623,3 +623,16 @@ size_t variants_hangul_syllables(char *out, size_t outlen, const char *key, size
     reverse_free(&r);
     return count;
 }
+
+int variants_is_surname(const char *key, size_t keylen)
+{
+    size_t i, k, n;
+
+    for (i = 0; i < N_SURNAMES; i++)
+        for (k = 0; k < 9 && ko_surnames[i][k]; k++) {
+            n = strlen(ko_surnames[i][k]);
+            if (n == keylen && memcmp(ko_surnames[i][k], key, n) == 0)
+                return 1;
+        }
+    return 0;
+}

@@ -53,4 +53,8 @@ int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restl
  * syllables were written (bounded by outlen), 0 if none. */
 size_t variants_hangul_syllables(char *out, size_t outlen, const char *key, size_t keylen);
 
+
+/* 1 if key (see normalise.h) is a frequent Korean surname, in Hangul or in
+ * one of its romanised spellings ("kim", "choe", "ri"), else 0. */
+int variants_is_surname(const char *key, size_t keylen);
 #endif
