@@ -462,6 +462,8 @@ static void merge(struct spans *sp, const struct normtext *t)
     size_t i, o = 0, bestlen = 0, len, us, ue;
     struct span cur, *u;
 
+    if (sp->n == 0)
+        return;
     qsort(sp->s, sp->n, sizeof *sp->s, by_start);
     for (i = 0; i < sp->n; i++) {
         cur = sp->s[i];
