@@ -203,6 +203,7 @@ static void test_collides(void **state)
     assert_int_equal(redactor_collides(r, "Baterdene", 9, &e), 1);
     assert_int_equal(redactor_collides(r, "Ri Myong-hui", 12, &e), 0);
     assert_int_equal(redactor_collides(r, "Gerelee", 7, &e), 0);
+    redactor_free(r);
 }
 
 static void test_bad_input(void **state)
