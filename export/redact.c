@@ -303,6 +303,7 @@ struct scan_state {
     const struct redactor *r;
     const struct normtext *t;
     struct spans *out;
+    struct spans *pending;      /* hits refused at a word boundary, or NULL */
 };
 
 static int span_add(struct spans *sp, const struct span *s)
@@ -345,23 +346,55 @@ static size_t word_end(const char *s, size_t len, size_t at)
     return at;
 }
 
+/* Spans that will be replaced, for boundary checks: a neighbour that is
+ * itself replaced counts as a word boundary, as it will in the output. */
+struct cover {
+    size_t *start, *maxend;     /* sorted by start; running maximum of ends */
+    size_t n;
+};
+
+static int covered(const struct cover *c, size_t pos)
+{
+    size_t lo = 0, hi = c != NULL ? c->n : 0, mid;
+
+    while (lo < hi) {
+        mid = (lo + hi) / 2;
+        if (c->start[mid] <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && c->maxend[lo - 1] > pos;
+}
+
+/* The first covered position in [from, to), or to. */
+static size_t first_covered(const struct cover *c, size_t from, size_t to)
+{
+    for (; from < to; from++)
+        if (covered(c, from))
+            return from;
+    return to;
+}
+
 /* Applies the word-boundary and suffix rules to a hit; fills s if accepted. */
 static int accept_hit(struct span *s, const struct normtext *t, const struct lit *l,
-                      size_t kend)
+                      size_t kend, const struct cover *c)
 {
     size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1, wend;
     int before = cp_before(t->norm, nstart), first;
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
         nend++;
+    s->start = nstart, s->end = nend, s->rule = l->rule;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
-    if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before))
+    if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
+        !covered(c, nstart - 1))
         return 0;
     wend = is_han_cp(cp_before(t->norm, nend)) ? nend : word_end(t->norm, t->normlen, nend);
+    if (c != NULL)
+        wend = first_covered(c, nend, wend);
     if (!variant_suffix_ok(l->suffix, t->norm + nend, wend - nend))
         return 0;
-    s->start = nstart;
-    s->rule = l->rule;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
         /* Korean particles stay (they identify no one); Mongolian endings
@@ -373,27 +406,37 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct lit
     return 1;
 }
 
+static void term_span(struct span *s, const struct redactor *r, size_t lit)
+{
+    const struct term *tm = &r->terms[r->lits[lit].term];
+
+    s->cat = tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
+    s->subject = tm->subject;
+    s->term = r->lits[lit].term;
+}
+
 static int on_match(unsigned int id, unsigned long long from, unsigned long long to,
                     unsigned int flags, void *arg)
 {
     struct scan_state *st = arg;
-    const struct lit *l = &st->r->lits[id];
-    const struct term *tm = &st->r->terms[l->term];
     struct span s;
 
     (void)from, (void)flags;
-    if (!accept_hit(&s, st->t, l, (size_t)to))
-        return 0;
-    s.cat = tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
-    s.subject = tm->subject;
-    s.term = l->term;
+    if (!accept_hit(&s, st->t, &st->r->lits[id], (size_t)to, NULL)) {
+        /* Kept: it may border a span replaced later (see retry_pending). */
+        if (st->pending == NULL)
+            return 0;
+        s.term = id, s.end = (size_t)to;
+        return span_add(st->pending, &s) == 0 ? 0 : 1;
+    }
+    term_span(&s, st->r, id);
     return span_add(st->out, &s) == 0 ? 0 : 1;
 }
 
-static int match_terms(struct spans *out, const struct redactor *r,
+static int match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
                        const struct normtext *t, struct err *e)
 {
-    struct scan_state st = { r, t, out };
+    struct scan_state st = { r, t, out, pending };
     hs_scratch_t *scratch = NULL;
     hs_error_t rc;
 
@@ -406,7 +449,7 @@ static int match_terms(struct spans *out, const struct redactor *r,
         return err_set(e, EXIT_INPUT, "out of memory while matching terms");
     rc = hs_scan(r->db, t->key, (unsigned)t->keylen, 0, scratch, on_match, &st);
     hs_free_scratch(scratch);
-    if (out->failed)
+    if (out->failed || (pending != NULL && pending->failed))
         return err_set(e, EXIT_INPUT, "out of memory while matching terms");
     if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
         return err_set(e, EXIT_INPUT, "matching terms failed (vectorscan error %d)", (int)rc);
@@ -668,7 +711,7 @@ static int check_text(const struct redactor *r, const char *text, size_t len,
 
     if (normalise(&t, text, len, e) != 0)
         return -1;
-    if (match_terms(&sp, r, &t, e) != 0) {
+    if (match_terms(&sp, NULL, r, &t, e) != 0) {
         normtext_free(&t);
         free(sp.s);
         return -1;
@@ -863,12 +906,75 @@ static int find_flags(struct redaction *res, const struct redactor *r, const cha
 
 /* ---- Running ---- */
 
+static int cover_build(struct cover *c, const struct spans *sp)
+{
+    struct span *copy = malloc((sp->n ? sp->n : 1) * sizeof *copy);
+    size_t i;
+
+    free(c->start), free(c->maxend);
+    c->start = malloc((sp->n ? sp->n : 1) * sizeof *c->start);
+    c->maxend = malloc((sp->n ? sp->n : 1) * sizeof *c->maxend);
+    c->n = sp->n;
+    if (copy == NULL || c->start == NULL || c->maxend == NULL) {
+        free(copy);
+        return -1;
+    }
+    if (sp->n > 0)
+        memcpy(copy, sp->s, sp->n * sizeof *copy);
+    if (sp->n > 0)
+        qsort(copy, sp->n, sizeof *copy, by_start);
+    for (i = 0; i < sp->n; i++) {
+        c->start[i] = copy[i].start;
+        c->maxend[i] = i > 0 && c->maxend[i - 1] > copy[i].end ? c->maxend[i - 1] : copy[i].end;
+    }
+    free(copy);
+    return 0;
+}
+
+/* A hit refused because its neighbour is a word character is accepted when
+ * that neighbour is replaced anyway: otherwise the replacement would expose
+ * it ("m@x.ng청진" -> "[EMAIL-1]청진").  Repeats until nothing changes. */
+static int retry_pending(struct spans *sp, struct spans *pending, const struct redactor *r,
+                         const struct normtext *t)
+{
+    struct cover c = { NULL, NULL, 0 };
+    struct span s;
+    size_t i;
+    int changed = 1, rc = 0;
+
+    while (changed && rc == 0 && pending->n > 0) {
+        changed = 0;
+        if ((rc = cover_build(&c, sp)) != 0)
+            break;
+        for (i = 0; i < pending->n && rc == 0; i++) {
+            size_t lit = pending->s[i].term;
+            if (lit == SIZE_MAX || !accept_hit(&s, t, &r->lits[lit], pending->s[i].end, &c))
+                continue;
+            term_span(&s, r, lit);
+            rc = span_add(sp, &s);
+            pending->s[i].term = SIZE_MAX;
+            changed = 1;
+        }
+    }
+    free(c.start), free(c.maxend);
+    return rc;
+}
+
 static int collect(struct spans *sp, const struct redactor *r, const struct normtext *t,
                    struct err *e)
 {
-    if (match_terms(sp, r, t, e) != 0 || find_patterns(sp, t, e) != 0)
-        return -1;
-    if (find_manual(sp, t) != 0)
+    struct spans pending = { 0 };
+    int rc;
+
+    if (match_terms(sp, &pending, r, t, e) != 0 || find_patterns(sp, t, e) != 0 ||
+        find_manual(sp, t) != 0) {
+        free(pending.s);
+        return e->code == EXIT_AUTH || sp->failed == 0 ? -1 :
+               err_set(e, EXIT_INPUT, "out of memory while scanning text");
+    }
+    rc = retry_pending(sp, &pending, r, t);
+    free(pending.s);
+    if (rc != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     merge(sp, t);
     return 0;

@@ -81,6 +81,16 @@ static void test_negatives(void **state)
     expect("종수민 is not a name here, nor 김종수민", "종수민 is not a name here, nor 김종수민");
 }
 
+/* Found by fuzzing: a term glued to a replaced span must go too, or the
+ * replacement exposes it to the re-scan. */
+static void test_glued_to_replacement(void **state)
+{
+    (void)state;
+    expect("m@x.ng청진", "[EMAIL-1][PLACE-1]");
+    expect("[[a]]청진 and [[b]]Ulaanbaatar", "[REDACTED-1][PLACE-1] and [REDACTED-2][PLACE-2]");
+    expect("Jong청진", "Jong청진");
+}
+
 static void test_numbering_across_texts(void **state)
 {
     struct redactor *r = fixture();
@@ -234,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_issue_example),
         cmocka_unit_test(test_spellings),
         cmocka_unit_test(test_negatives),
+        cmocka_unit_test(test_glued_to_replacement),
         cmocka_unit_test(test_numbering_across_texts),
         cmocka_unit_test(test_report),
         cmocka_unit_test(test_flags_and_allowed),
