@@ -333,3 +333,28 @@ int normalise_key(char **out, size_t *outlen, const char *in, size_t inlen,
     normtext_free(&t);
     return rc;
 }
+
+int secbuf_append(char **buf, size_t *used, size_t *size, const char *p, size_t n,
+                  size_t *off)
+{
+    size_t cap = *size ? *size : 256;
+    char *nb;
+
+    if (n > SIZE_MAX / 4 || *used > SIZE_MAX / 4)
+        return -1;
+    while (cap < *used + n + 1)
+        cap *= 2;
+    if (cap != *size) {
+        if ((nb = secmem_alloc(cap)) == NULL)
+            return -1;
+        if (*used)
+            memcpy(nb, *buf, *used);
+        secmem_free(*buf);
+        *buf = nb, *size = cap;
+    }
+    memcpy(*buf + *used, p, n);
+    (*buf)[*used + n] = '\0';
+    *off = *used;
+    *used += n + 1;
+    return 0;
+}

@@ -48,6 +48,14 @@ int normalise_key(char **out, size_t *outlen, const char *in, size_t inlen,
 int normalise_norm(char **out, size_t *outlen, const char *in, size_t inlen,
                    struct err *e);
 
+/* Appends p[0..n) and a NUL to the sodium_malloc buffer *buf (used/size
+ * bytes), growing it by doubling; writes the offset of the copy to *off.
+ * One buffer for many short secrets keeps the number of guarded mappings
+ * small (each sodium_malloc costs mappings; the kernel limits them).
+ * Returns 0, or -1 if out of memory. */
+int secbuf_append(char **buf, size_t *used, size_t *size, const char *p, size_t n,
+                  size_t *off);
+
 /* Decodes one code point at s[0..len); returns its length or -1. */
 int utf8_next(int *cp, const char *s, size_t len);
 

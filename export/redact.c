@@ -34,7 +34,9 @@ struct redactor {
     struct term *terms;
     size_t nterms;
     struct lit *lits;
-    char **keys;                /* secmem; wiped after compile */
+    size_t *keyoff;             /* each literal's key in arena */
+    char *arena;                /* secmem: all literal keys; wiped after compile */
+    size_t used, size;
     size_t nlits, litcap;
     struct subject *subjects;
     size_t nsubjects;
@@ -47,14 +49,16 @@ struct redactor {
 
 struct ctx_entry {
     int cat;                    /* index into cat_names */
-    char *key;                  /* secmem */
-    size_t keylen;
+    uint64_t hash;              /* of the key, to skip most comparisons */
+    size_t off, keylen;         /* the key in the context's arena */
     int number;
 };
 
 struct redact_ctx {
     struct ctx_entry *e;
     size_t n, cap;
+    char *arena;                /* secmem: the keys (normalised originals) */
+    size_t used, size;
 };
 
 /* A span found in the norm view, before replacement. */
@@ -121,15 +125,14 @@ void redactor_free(struct redactor *r)
 
     if (r == NULL)
         return;
-    for (i = 0; i < r->nlits; i++)
-        secmem_free(r->keys ? r->keys[i] : NULL);
+    secmem_free(r->arena);
     for (i = 0; i < r->nsubjects; i++)
         free(r->subjects[i].pseudonym);
     for (i = 0; i < r->nallowed; i++)
         secmem_free(r->allowed[i]);
     hs_free_scratch(r->scratch);
     hs_free_database(r->db);
-    free(r->keys), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
+    free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
     free(r);
 }
 
@@ -167,7 +170,7 @@ static int grow_lits(struct redactor *r, size_t more)
 {
     size_t cap = r->litcap ? r->litcap : 64;
     struct lit *l;
-    char **k;
+    size_t *k;
 
     while (cap < r->nlits + more)
         cap *= 2;
@@ -176,9 +179,9 @@ static int grow_lits(struct redactor *r, size_t more)
     if ((l = realloc(r->lits, cap * sizeof *l)) == NULL)
         return -1;
     r->lits = l;
-    if ((k = realloc(r->keys, cap * sizeof *k)) == NULL)
+    if ((k = realloc(r->keyoff, cap * sizeof *k)) == NULL)
         return -1;
-    r->keys = k, r->litcap = cap;
+    r->keyoff = k, r->litcap = cap;
     return 0;
 }
 
@@ -204,13 +207,16 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     t[r->nterms].cat = cat, t[r->nterms].subject = subject;
     for (i = 0; i < vl.n; i++) {
         struct lit *l = &r->lits[r->nlits];
+        if (secbuf_append(&r->arena, &r->used, &r->size, vl.v[i].key, vl.v[i].keylen,
+                          &r->keyoff[r->nlits]) != 0) {
+            variant_list_free(&vl);
+            return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+        }
         l->term = r->nterms, l->keylen = vl.v[i].keylen;
         l->rule = vl.v[i].rule, l->suffix = vl.v[i].suffix;
-        r->keys[r->nlits++] = vl.v[i].key;
-        vl.v[i].key = NULL;
+        r->nlits++;
     }
     r->nterms++;
-    vl.n = 0;
     variant_list_free(&vl);
     return 0;
 }
@@ -252,7 +258,8 @@ int redactor_compile(struct redactor *r, struct err *e)
 {
     hs_compile_error_t *ce = NULL;
     unsigned *ids = NULL, *flags = NULL;
-    size_t i;
+    const char **ptrs = NULL;
+    size_t i, *lens = NULL;
     int rc = -1;
 
     if (r->compiled)
@@ -264,15 +271,16 @@ int redactor_compile(struct redactor *r, struct err *e)
         return err_set(e, EXIT_INPUT, "too many protected terms");
     ids = calloc(r->nlits, sizeof *ids);
     flags = calloc(r->nlits, sizeof *flags);
-    size_t *lens = calloc(r->nlits, sizeof *lens);
-    if (ids == NULL || flags == NULL || lens == NULL) {
+    lens = calloc(r->nlits, sizeof *lens);
+    ptrs = calloc(r->nlits, sizeof *ptrs);
+    if (ids == NULL || flags == NULL || lens == NULL || ptrs == NULL) {
         err_set(e, EXIT_INPUT, "out of memory while compiling terms");
         goto out;
     }
     for (i = 0; i < r->nlits; i++)
-        ids[i] = (unsigned)i, lens[i] = r->lits[i].keylen;
-    if (hs_compile_lit_multi((const char *const *)r->keys, flags, ids, lens,
-                             (unsigned)r->nlits, HS_MODE_BLOCK, NULL, &r->db, &ce) != HS_SUCCESS) {
+        ids[i] = (unsigned)i, lens[i] = r->lits[i].keylen, ptrs[i] = r->arena + r->keyoff[i];
+    if (hs_compile_lit_multi(ptrs, flags, ids, lens, (unsigned)r->nlits, HS_MODE_BLOCK,
+                             NULL, &r->db, &ce) != HS_SUCCESS) {
         err_set(e, EXIT_INPUT, "cannot compile the protected terms: %s", ce ? ce->message : "unknown");
         goto out;
     }
@@ -283,11 +291,10 @@ int redactor_compile(struct redactor *r, struct err *e)
     rc = 0;
 out:
     hs_free_compile_error(ce);
-    free(ids), free(flags), free(lens);
-    for (i = 0; i < r->nlits; i++) {
-        secmem_free(r->keys[i]);
-        r->keys[i] = NULL;
-    }
+    free(ids), free(flags), free(lens), free(ptrs);
+    /* The database holds what matching needs; the clear keys go now. */
+    secmem_free(r->arena);
+    r->arena = NULL, r->used = r->size = 0;
     return rc;
 }
 
@@ -537,19 +544,26 @@ struct redact_ctx *redact_ctx_new(void)
 
 void redact_ctx_free(struct redact_ctx *ctx)
 {
-    size_t i;
-
     if (ctx == NULL)
         return;
-    for (i = 0; i < ctx->n; i++)
-        secmem_free(ctx->e[i].key);
+    secmem_free(ctx->arena);
     free(ctx->e);
     free(ctx);
+}
+
+static uint64_t fnv1a(const char *p, size_t n)
+{
+    uint64_t h = 14695981039346656037ULL;
+
+    while (n--)
+        h = (h ^ (unsigned char)*p++) * 1099511628211ULL;
+    return h;
 }
 
 /* The number of (cat, key) in ctx, given the next free one if new; 0 on no memory. */
 static int ctx_number(struct redact_ctx *ctx, int cat, const char *key, size_t keylen)
 {
+    uint64_t h = fnv1a(key, keylen);
     size_t i;
     int next = 1;
     struct ctx_entry *p;
@@ -557,7 +571,8 @@ static int ctx_number(struct redact_ctx *ctx, int cat, const char *key, size_t k
     for (i = 0; i < ctx->n; i++) {
         if (ctx->e[i].cat != cat)
             continue;
-        if (ctx->e[i].keylen == keylen && memcmp(ctx->e[i].key, key, keylen) == 0)
+        if (ctx->e[i].hash == h && ctx->e[i].keylen == keylen &&
+            memcmp(ctx->arena + ctx->e[i].off, key, keylen) == 0)
             return ctx->e[i].number;
         next++;
     }
@@ -567,48 +582,49 @@ static int ctx_number(struct redact_ctx *ctx, int cat, const char *key, size_t k
             return 0;
         ctx->e = p, ctx->cap = cap;
     }
-    if ((ctx->e[ctx->n].key = secmem_strndup(key, keylen)) == NULL)
+    if (secbuf_append(&ctx->arena, &ctx->used, &ctx->size, key, keylen, &ctx->e[ctx->n].off) != 0)
         return 0;
     ctx->e[ctx->n].keylen = keylen, ctx->e[ctx->n].cat = cat, ctx->e[ctx->n].number = next;
+    ctx->e[ctx->n].hash = h;
     ctx->n++;
     return next;
 }
 
-/* The numbering key of a span: its term, or the key view of its text. */
-static int span_key(char **key, size_t *keylen, const struct span *s, const char *in,
-                    struct err *e)
+/* The placeholder number of a span: by its term, or by the key view of its text. */
+static int span_number(struct redact_ctx *ctx, const struct span *s, const char *in,
+                       struct err *e)
 {
-    char buf[1 + sizeof s->term];
+    char buf[1 + sizeof s->term], *key;
+    size_t keylen;
+    int cat = s->cat == CAT_DETECT + DETECT_ID ? TERM_ID : s->cat, n;
 
     if (s->term != SIZE_MAX) {
         buf[0] = 't';
         memcpy(buf + 1, &s->term, sizeof s->term);
-        if ((*key = secmem_strndup(buf, sizeof buf)) == NULL)
-            return err_set(e, EXIT_INPUT, "out of memory");
-        *keylen = sizeof buf;
-        return 0;
+        n = ctx_number(ctx, cat, buf, sizeof buf);
+    } else {
+        if (normalise_key(&key, &keylen, in + s->start, s->end - s->start, e) != 0)
+            return 0;
+        n = ctx_number(ctx, cat, key, keylen);
+        secmem_free(key);
     }
-    return normalise_key(key, keylen, in + s->start, s->end - s->start, e);
+    if (n == 0)
+        err_set(e, EXIT_INPUT, "out of memory");
+    return n;
 }
 
 static int replacement(char *out, size_t outlen, const struct redactor *r,
                        struct redact_ctx *ctx, const struct span *s, const char *in,
                        struct err *e)
 {
-    char *key;
-    size_t keylen;
     int n, w;
 
     if (s->cat == CAT_PSEUDONYM) {
         const struct subject *sub = find_subject(r, s->subject);
         w = snprintf(out, outlen, "%s", sub->pseudonym);
     } else {
-        if (span_key(&key, &keylen, s, in, e) != 0)
+        if ((n = span_number(ctx, s, in, e)) == 0)
             return -1;
-        n = ctx_number(ctx, s->cat == CAT_DETECT + DETECT_ID ? TERM_ID : s->cat, key, keylen);
-        secmem_free(key);
-        if (n == 0)
-            return err_set(e, EXIT_INPUT, "out of memory");
         w = snprintf(out, outlen, "[%s-%d]", placeholder_names[s->cat], n);
     }
     if (w < 0 || (size_t)w >= outlen)
@@ -793,31 +809,47 @@ static int next_word(struct word *w, const char *s, size_t len, size_t *at)
     return 1;
 }
 
+/* The word in lower case into a small stack buffer (no secure allocation
+ * per word: this runs on every word); -1 if it is too long to be a title or
+ * a surname. */
+static int word_lower(char *out, size_t outlen, const struct word *w, const char *s)
+{
+    size_t at = w->start, o = 0;
+    int cp, k;
+    utf8proc_uint8_t u[4];
+    utf8proc_ssize_t n;
+
+    while (at < w->end && (k = utf8_next(&cp, s + at, w->end - at)) > 0) {
+        n = utf8proc_encode_char(utf8proc_tolower(cp), u);
+        if (n <= 0 || o + (size_t)n + 1 > outlen)
+            return -1;
+        memcpy(out + o, u, (size_t)n);
+        o += (size_t)n;
+        at += (size_t)k;
+    }
+    out[o] = '\0';
+    return 0;
+}
+
 static int key_in(const struct word *w, const char *s, const char *const *tab, size_t n)
 {
-    char *key;
-    size_t keylen, i;
-    int found = 0;
+    char low[48];
+    size_t i;
 
-    if (normalise_key(&key, &keylen, s + w->start, w->end - w->start, NULL) != 0)
+    if (word_lower(low, sizeof low, w, s) != 0)
         return 0;
-    for (i = 0; i < n && !found; i++)
-        found = strlen(tab[i]) == keylen && memcmp(tab[i], key, keylen) == 0;
-    secmem_free(key);
-    return found;
+    for (i = 0; i < n; i++)
+        if (strcmp(tab[i], low) == 0)
+            return 1;
+    return 0;
 }
 
 static int is_surname_word(const struct word *w, const char *s)
 {
-    char *key;
-    size_t keylen;
-    int found;
+    char low[48];
 
-    if (!w->cap || normalise_key(&key, &keylen, s + w->start, w->end - w->start, NULL) != 0)
-        return 0;
-    found = variants_is_surname(key, keylen);
-    secmem_free(key);
-    return found;
+    return w->cap && word_lower(low, sizeof low, w, s) == 0 &&
+           variants_is_surname(low, strlen(low));
 }
 
 /* The kind of name shape the pair (a, b) makes, or NULL. */
@@ -872,6 +904,8 @@ static int flag_add(struct redaction *res, size_t *cap, size_t a, size_t b,
     }
     f = &res->flags[res->nflags++];
     f->start = (size_t)((long)a + delta), f->len = b - a, f->kind = kind, f->allowed = 0;
+    if (r->nallowed == 0)
+        return 0;
     if (normalise_key(&key, &keylen, in + a, b - a, NULL) != 0)
         return -1;
     for (i = 0; i < r->nallowed; i++)

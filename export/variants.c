@@ -133,7 +133,7 @@ static int list_add(struct variant_list *l, const char *key, size_t keylen,
     if (keylen == 0 || l->n >= VARIANTS_MAX)
         return 0;
     for (i = 0; i < l->n; i++)
-        if (l->v[i].keylen == keylen && memcmp(l->v[i].key, key, keylen) == 0 &&
+        if (l->v[i].keylen == keylen && memcmp(l->arena + l->v[i].off, key, keylen) == 0 &&
             l->v[i].suffix == suffix)
             return 0;
     if (l->n == l->cap) {
@@ -143,9 +143,9 @@ static int list_add(struct variant_list *l, const char *key, size_t keylen,
             return -1;
         l->v = v, l->cap = cap;
     }
-    l->v[l->n].key = secmem_strndup(key, keylen);
-    if (l->v[l->n].key == NULL)
+    if (secbuf_append(&l->arena, &l->used, &l->size, key, keylen, &l->v[l->n].off) != 0)
         return -1;
+    l->v[l->n].key = NULL;
     l->v[l->n].keylen = keylen;
     l->v[l->n].rule = (unsigned char)rule;
     l->v[l->n].suffix = (unsigned char)suffix;
@@ -155,12 +155,9 @@ static int list_add(struct variant_list *l, const char *key, size_t keylen,
 
 void variant_list_free(struct variant_list *l)
 {
-    size_t i;
-
     if (l == NULL)
         return;
-    for (i = 0; i < l->n; i++)
-        secmem_free(l->v[i].key);
+    secmem_free(l->arena);
     free(l->v);
     memset(l, 0, sizeof *l);
 }
@@ -551,6 +548,8 @@ int variants_of(struct variant_list *out, const char *text, size_t len, struct e
         variant_list_free(out);
         return err_set(e, EXIT_INPUT, "out of memory while generating spelling variants");
     }
+    for (size_t i = 0; i < out->n; i++)
+        out->v[i].key = out->arena + out->v[i].off;
     return 0;
 }
 

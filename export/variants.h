@@ -24,7 +24,8 @@ enum variant_suffix {
 };
 
 struct variant {
-    char *key;                 /* secmem */
+    char *key;                 /* into the list's arena, NUL-terminated */
+    size_t off;
     size_t keylen;
     unsigned char rule;        /* enum variant_rule */
     unsigned char suffix;      /* enum variant_suffix */
@@ -33,6 +34,8 @@ struct variant {
 struct variant_list {
     struct variant *v;
     size_t n, cap;
+    char *arena;               /* secmem: all keys */
+    size_t used, size;
 };
 
 /* Fills out with the variants of text (a name or term as typed): Hangul to
