@@ -196,6 +196,10 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         return err_set(e, EXIT_INPUT, "the redactor is already compiled; add terms before compiling");
     if (variants_of(&vl, text, len, e) != 0)
         return -1;
+    if (vl.v[0].keylen > REDACT_TERM_MAX) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "a name or term is longer than %d bytes; protect its identifying parts separately", REDACT_TERM_MAX);
+    }
     t = realloc(r->terms, (r->nterms + 1) * sizeof *t);
     if (t == NULL || grow_lits(r, vl.n) != 0) {
         if (t != NULL)

@@ -18,6 +18,9 @@ enum term_category {
     TERM_PERSON, TERM_PLACE, TERM_EMPLOYER, TERM_ORGANISATION, TERM_ID, TERM_OTHER
 };
 
+/* Longest term or name accepted, in bytes after normalisation. */
+#define REDACT_TERM_MAX 1000
+
 struct redactor;
 struct redact_ctx;
 

@@ -12,6 +12,10 @@
 #define OPT_LEN 24
 #define SLOT_MAX 48
 #define HANGUL_CANDIDATES 8
+/* Back-transliteration explores at most this many steps: a long Latin
+ * term has exponentially many readings, and the first ones are the likely
+ * ones. */
+#define REVERSE_BUDGET 20000
 
 struct slot {
     char opt[OPT_MAX][OPT_LEN];
@@ -309,6 +313,7 @@ struct reverse {
     int n;
     char found[HANGUL_CANDIDATES][SLOT_MAX * 4];
     int nfound;
+    long steps;
     int path[SLOT_MAX];
 };
 
@@ -364,7 +369,7 @@ static void reverse_rec(struct reverse *r, const char *key, size_t len, int dept
     int i, k;
     size_t n;
 
-    if (r->nfound >= HANGUL_CANDIDATES)
+    if (r->nfound >= HANGUL_CANDIDATES || ++r->steps > REVERSE_BUDGET)
         return;
     if (len == 0) {
         if (depth >= 2)
@@ -457,6 +462,7 @@ static int mongolian_from_cyrillic(struct variant_list *out, const char *key,
 struct mnrev {
     char found[4][SLOT_MAX * 2];
     int nfound;
+    long steps;
     char path[SLOT_MAX * 2];
 };
 
@@ -465,7 +471,7 @@ static void mnrev_rec(struct mnrev *m, const char *key, size_t len, size_t at, i
     size_t i, n, want;
     int k;
 
-    if (m->nfound >= 4 || depth >= SLOT_MAX - 1)
+    if (m->nfound >= 4 || depth >= SLOT_MAX - 1 || ++m->steps > REVERSE_BUDGET)
         return;
     if (len == 0) {
         memcpy(m->found[m->nfound], m->path, at);

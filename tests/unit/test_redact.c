@@ -235,6 +235,14 @@ static void test_bad_input(void **state)
     assert_int_equal(redactor_add_name(r, 9, "x", 1, &e), -1);              /* no subject */
     assert_int_equal(redactor_add_term(r, TERM_PLACE, 0, "", 0, &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
+    {
+        static char big[10001];
+        memset(big, 'a', 10000);
+        assert_int_equal(redactor_add_term(r, TERM_OTHER, 0, big, 10000, &e), -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_int_equal(redactor_add_term(r, TERM_OTHER, 0, big, REDACT_TERM_MAX, &e), 0);
+        assert_int_equal(redactor_compile(r, &e), 0);
+    }
     redactor_free(r);
 }
 
