@@ -1,0 +1,96 @@
+/* Bench driver: redacts synthetic mixed-script text with N synthetic terms.
+ *   redact_bench NTERMS MB DIR
+ * writes DIR/terms and DIR/text (for grep), then prints
+ * "MB SECONDS MB/s LITERALS" for normalise + match + replace, 1 MiB texts. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "export/redact.h"
+
+static const char *const lat[] = { "ka", "ro", "mi", "ten", "sa", "lo", "ven", "di", "nu", "par", "el", "tor" };
+static const char *const han[] = { "가", "나", "다", "라", "마", "바", "사", "아", "자", "하", "수", "진" };
+static const char *const cyr[] = { "ба", "та", "ра", "эр", "дэ", "нэ", "го", "лу", "ми", "ст", "ов", "ин" };
+
+static void word(char *out, size_t outlen, unsigned script, unsigned n)
+{
+    const char *const *tab = script == 0 ? lat : script == 1 ? han : cyr;
+    unsigned i;
+
+    out[0] = '\0';
+    for (i = 0; i < n; i++)
+        strncat(out, tab[randombytes_uniform(12)], outlen - strlen(out) - 1);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+    unsigned nterms, mb, i;
+    struct redactor *r;
+    struct err e;
+    char w[64], path[512], *text;
+    size_t len = 0, cap, at;
+    FILE *ft, *fx;
+    double t0, t = 0;
+
+    if (argc != 4 || sodium_init() < 0)
+        return 2;
+    nterms = (unsigned)atoi(argv[1]), mb = (unsigned)atoi(argv[2]);
+    snprintf(path, sizeof path, "%s/terms", argv[3]);
+    if ((ft = fopen(path, "w")) == NULL || redactor_new(&r, &e) != 0)
+        return 2;
+    for (i = 0; i < nterms; i++) {
+        word(w, sizeof w, i % 3, 3 + randombytes_uniform(2));
+        fprintf(ft, "%s\n", w);
+        if (redactor_add_term(r, TERM_OTHER, 0, w, strlen(w), &e) != 0)
+            return fprintf(stderr, "%s\n", e.msg), 2;
+    }
+    fclose(ft);
+    t0 = now();
+    if (redactor_compile(r, &e) != 0)
+        return fprintf(stderr, "%s\n", e.msg), 2;
+    fprintf(stderr, "compile: %.2f s\n", now() - t0);
+    cap = (size_t)mb << 20;
+    if ((text = malloc(cap + 64)) == NULL)
+        return 2;
+    while (len < cap) {
+        word(w, sizeof w, randombytes_uniform(3), 1 + randombytes_uniform(4));
+        at = strlen(w);
+        memcpy(text + len, w, at);
+        text[len + at] = randombytes_uniform(12) == 0 ? '\n' : ' ';
+        len += at + 1;
+    }
+    len = cap;
+    while ((text[len - 1] & 0xC0) == 0x80 || (text[len - 1] & 0x80))
+        len--;                       /* do not cut a character */
+    snprintf(path, sizeof path, "%s/text", argv[3]);
+    if ((fx = fopen(path, "w")) == NULL || fwrite(text, 1, len, fx) != len || fclose(fx) != 0)
+        return 2;
+    for (at = 0; at < len;) {
+        size_t n = len - at < (1u << 20) ? len - at : (1u << 20);
+        struct redact_ctx *ctx = redact_ctx_new();
+        struct redaction out;
+        while (at + n < len && ((unsigned char)text[at + n] & 0xC0) == 0x80)
+            n--;
+        t0 = now();
+        if (redactor_run(&out, r, ctx, text + at, n, &e) != 0)
+            return fprintf(stderr, "%s\n", e.msg), 2;
+        t += now() - t0;
+        redaction_free(&out);
+        redact_ctx_free(ctx);
+        at += n;
+    }
+    printf("%.1f %.2f %.1f\n", (double)len / 1048576.0, t, (double)len / 1048576.0 / t);
+    redactor_free(r);
+    free(text);
+    return 0;
+}

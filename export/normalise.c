@@ -1,0 +1,360 @@
+#include "export/normalise.h"
+
+#include <sodium.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "crypto/secmem.h"
+
+/* Longest combining sequence handled as one unit; a longer run of marks is
+ * cut into several units (it can only be noise, never part of a name). */
+#define SEQ_MAX_CPS 16
+#define SEQ_BUF_CPS (SEQ_MAX_CPS * 20)
+
+struct builder {
+    char *s;            /* secmem */
+    size_t len, cap;
+    size_t *a, *b;      /* two parallel offset arrays */
+};
+
+static int grow(struct builder *bd, size_t need, int two)
+{
+    size_t cap = bd->cap ? bd->cap : 64;
+    char *s;
+    size_t *a, *b = NULL;
+
+    while (cap < need + 1)
+        cap *= 2;
+    if (cap == bd->cap)
+        return 0;
+    s = secmem_alloc(cap);
+    a = malloc(cap * sizeof *a);
+    if (two)
+        b = malloc(cap * sizeof *b);
+    if (s == NULL || a == NULL || (two && b == NULL)) {
+        secmem_free(s);
+        free(a);
+        free(b);
+        return -1;
+    }
+    if (bd->len) {
+        memcpy(s, bd->s, bd->len);
+        memcpy(a, bd->a, bd->len * sizeof *a);
+        if (two)
+            memcpy(b, bd->b, bd->len * sizeof *b);
+    }
+    secmem_free(bd->s);
+    free(bd->a);
+    free(bd->b);
+    bd->s = s, bd->a = a, bd->b = b, bd->cap = cap;
+    return 0;
+}
+
+static int put(struct builder *bd, const char *p, size_t n, size_t os, size_t oe)
+{
+    size_t i;
+
+    if (bd->len + n + 1 > bd->cap && grow(bd, bd->len + n, 1) != 0)
+        return -1;
+    for (i = 0; i < n; i++) {
+        bd->s[bd->len] = p[i];
+        bd->a[bd->len] = os;
+        bd->b[bd->len] = oe;
+        bd->len++;
+    }
+    bd->s[bd->len] = '\0';
+    return 0;
+}
+
+int utf8_next(int *cp, const char *s, size_t len)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n;
+
+    n = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                         len > 8 ? 8 : (utf8proc_ssize_t)len, &c);
+    if (n <= 0)
+        return -1;
+    *cp = c;
+    return (int)n;
+}
+
+int is_word_cp(int cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+int is_hangul_cp(int cp)
+{
+    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+           (cp >= 0x3130 && cp <= 0x318F);
+}
+
+int is_cyrillic_cp(int cp)
+{
+    return cp >= 0x0400 && cp <= 0x052F;
+}
+
+int is_han_cp(int cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+static int is_latin_cp(int cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 0x00C0 && cp <= 0x024F && cp != 0xD7 && cp != 0xF7) ||
+           (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+static int is_dash(int cp)
+{
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
+           cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D || cp == 0x2E3A ||
+           cp == 0x2E3B || cp == 0x30FC;
+}
+
+static int is_apostrophe(int cp)
+{
+    return cp == '\'' || cp == '`' || cp == 0x00B4 || cp == 0x2018 ||
+           cp == 0x2019 || cp == 0x201B || cp == 0x2032 || cp == 0x02B9 ||
+           cp == 0x02BB || cp == 0x02BC || cp == 0x02BD || cp == 0x02C8 ||
+           cp == 0xFF07 || cp == 0x055A || cp == 0xA78C;
+}
+
+static int is_space_cp(int cp)
+{
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 ||
+           cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000;
+}
+
+/* A code point that continues the sequence started before it. */
+static int continues(int cp)
+{
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+
+    return p->combining_class != 0 ||
+           p->category == UTF8PROC_CATEGORY_MN ||
+           p->category == UTF8PROC_CATEGORY_ME ||
+           (cp >= 0x1160 && cp <= 0x11FF);   /* Hangul vowel and final jamo */
+}
+
+static int emit_cp(struct builder *bd, int cp, size_t os, size_t oe)
+{
+    utf8proc_uint8_t u[4];
+    utf8proc_ssize_t n;
+
+    if (is_space_cp(cp)) {
+        if (bd->len > 0 && bd->s[bd->len - 1] == ' ') {
+            bd->b[bd->len - 1] = oe;
+            return 0;
+        }
+        return put(bd, " ", 1, os, oe);
+    }
+    if (is_dash(cp))
+        return put(bd, "-", 1, os, oe);
+    if (is_apostrophe(cp))
+        return put(bd, "'", 1, os, oe);
+    n = utf8proc_encode_char(cp, u);
+    if (n <= 0)
+        return 0;
+    return put(bd, (const char *)u, (size_t)n, os, oe);
+}
+
+/* Length in bytes of the combining sequence starting at s[0]. */
+static size_t seq_length(const char *s, size_t len, int first)
+{
+    size_t at = 0;
+    int cp = first, n, count = 0;
+
+    n = utf8_next(&cp, s, len);
+    while (n > 0 && count < SEQ_MAX_CPS) {
+        at += (size_t)n;
+        count++;
+        if (at >= len || utf8_next(&cp, s + at, len - at) < 0 || !continues(cp))
+            break;
+        n = utf8_next(&cp, s + at, len - at);
+    }
+    return at;
+}
+
+static int emit_seq(struct builder *bd, const char *s, size_t n, int latin,
+                    size_t os, struct err *e)
+{
+    utf8proc_int32_t buf[SEQ_BUF_CPS];
+    utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                            UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
+    utf8proc_ssize_t k, i;
+    int rc = 0;
+
+    if (latin)
+        opt |= UTF8PROC_STRIPMARK;
+    k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                           buf, SEQ_BUF_CPS, opt);
+    if (k < 0 || k > SEQ_BUF_CPS)
+        return err_set(e, EXIT_INPUT, "text has a character sequence that cannot be normalised at byte %zu; remove it and try again", os);
+    k = utf8proc_normalize_utf32(buf, k, opt);
+    for (i = 0; rc == 0 && i < k; i++)
+        rc = emit_cp(bd, buf[i], os, os + n);
+    sodium_memzero(buf, sizeof buf);
+    if (rc != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+    return 0;
+}
+
+static int build_norm(struct builder *bd, const char *in, size_t inlen, struct err *e)
+{
+    size_t at = 0, n;
+    int cp, latin = 0;
+
+    while (at < inlen) {
+        if (in[at] == '\0')
+            return err_set(e, EXIT_INPUT, "text contains a NUL byte at offset %zu; remove it and try again", at);
+        if (utf8_next(&cp, in + at, inlen - at) < 0)
+            return err_set(e, EXIT_INPUT, "text is not valid UTF-8 at byte %zu; convert it to UTF-8 and try again", at);
+        if (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp)) {
+            n = (size_t)utf8_next(&cp, in + at, inlen - at);
+            if (emit_cp(bd, cp, at, at + n) != 0)
+                return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+        } else {
+            /* A run of marks cut from its letter keeps the letter's script. */
+            if (!continues(cp))
+                latin = is_latin_cp(cp);
+            n = seq_length(in + at, inlen - at, cp);
+            if (emit_seq(bd, in + at, n, latin, at, e) != 0)
+                return -1;
+        }
+        at += n;
+    }
+    if (bd->s == NULL && grow(bd, 0, 1) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+    return 0;
+}
+
+static int is_sep(char c)
+{
+    return c == ' ' || c == '-' || c == '\'';
+}
+
+static int build_key(struct builder *kb, const char *norm, size_t normlen)
+{
+    size_t i;
+
+    if (grow(kb, normlen, 0) != 0)
+        return -1;
+    for (i = 0; i < normlen; i++) {
+        if (is_sep(norm[i]))
+            continue;
+        kb->s[kb->len] = norm[i];
+        kb->a[kb->len] = i;
+        kb->len++;
+    }
+    kb->s[kb->len] = '\0';
+    return 0;
+}
+
+int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
+{
+    struct builder nb = { 0 }, kb = { 0 };
+
+    memset(out, 0, sizeof *out);
+    if (build_norm(&nb, in, inlen, e) != 0)
+        goto fail;
+    if (build_key(&kb, nb.s, nb.len) != 0) {
+        err_set(e, EXIT_INPUT, "out of memory while normalising text");
+        goto fail;
+    }
+    out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a, out->oend = nb.b;
+    out->key = kb.s, out->keylen = kb.len, out->kpos = kb.a;
+    return 0;
+fail:
+    secmem_free(nb.s), free(nb.a), free(nb.b);
+    secmem_free(kb.s), free(kb.a);
+    return -1;
+}
+
+void normtext_free(struct normtext *t)
+{
+    if (t == NULL)
+        return;
+    secmem_free(t->norm);
+    secmem_free(t->key);
+    free(t->ostart);
+    free(t->oend);
+    free(t->kpos);
+    memset(t, 0, sizeof *t);
+}
+
+static int take(char **out, size_t *outlen, const char *s, size_t len, struct err *e)
+{
+    *out = secmem_strndup(s, len);
+    if (*out == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+    *outlen = len;
+    return 0;
+}
+
+int normalise_norm(char **out, size_t *outlen, const char *in, size_t inlen,
+                   struct err *e)
+{
+    struct normtext t;
+    size_t a = 0, b;
+    int rc;
+
+    if (normalise(&t, in, inlen, e) != 0)
+        return -1;
+    b = t.normlen;
+    while (a < b && t.norm[a] == ' ')
+        a++;
+    while (b > a && t.norm[b - 1] == ' ')
+        b--;
+    rc = take(out, outlen, t.norm + a, b - a, e);
+    normtext_free(&t);
+    return rc;
+}
+
+int normalise_key(char **out, size_t *outlen, const char *in, size_t inlen,
+                  struct err *e)
+{
+    struct normtext t;
+    int rc;
+
+    if (normalise(&t, in, inlen, e) != 0)
+        return -1;
+    rc = take(out, outlen, t.key, t.keylen, e);
+    normtext_free(&t);
+    return rc;
+}
+
+int secbuf_append(char **buf, size_t *used, size_t *size, const char *p, size_t n,
+                  size_t *off)
+{
+    size_t cap = *size ? *size : 256;
+    char *nb;
+
+    if (n > SIZE_MAX / 4 || *used > SIZE_MAX / 4)
+        return -1;
+    while (cap < *used + n + 1)
+        cap *= 2;
+    if (cap != *size) {
+        if ((nb = secmem_alloc(cap)) == NULL)
+            return -1;
+        if (*used)
+            memcpy(nb, *buf, *used);
+        secmem_free(*buf);
+        *buf = nb, *size = cap;
+    }
+    memcpy(*buf + *used, p, n);
+    (*buf)[*used + n] = '\0';
+    *off = *used;
+    *used += n + 1;
+    return 0;
+}

@@ -1,0 +1,70 @@
+/* Text normalisation for matching protected terms.
+ *
+ * Two views of a text are built, each with a map back to byte offsets in
+ * the original, so a span found in a view can be replaced in the original:
+ *
+ *   norm  NFKC + case fold + default-ignorables removed; every dash form
+ *         becomes '-', every apostrophe form '\'', any run of white space
+ *         (line breaks included) one ' '; combining marks are stripped from
+ *         Latin letters only (Cyrillic й and Hangul are left whole).
+ *   key   norm with the separators ' ', '-' and '\'' removed, so
+ *         "Bat-erdene", "Bat Erdene", "Baterdene", "BAT ERDENE" and
+ *         "ch'oe"/"choe" all give one key.  Terms are matched in this view;
+ *         word boundaries are then checked in the norm view.
+ *
+ * Text is handled one combining sequence at a time (a starter and the marks
+ * or Hangul vowel/final jamo after it), so every normalised byte comes from
+ * one whole original character sequence.  Invalid UTF-8 and NUL bytes are
+ * refused (EXIT_INPUT).  Text buffers live in sodium_malloc memory. */
+#ifndef INTAKE_NORMALISE_H
+#define INTAKE_NORMALISE_H
+
+#include <stddef.h>
+
+#include "util/err.h"
+
+struct normtext {
+    char *norm;          /* secmem, NUL-terminated */
+    size_t normlen;
+    size_t *ostart;      /* [normlen]: original start of the source sequence */
+    size_t *oend;        /* [normlen]: original end of the source sequence */
+    char *key;           /* secmem, NUL-terminated */
+    size_t keylen;
+    size_t *kpos;        /* [keylen]: offset of each key byte in norm */
+};
+
+/* Builds both views of in[0..inlen); returns 0, or -1 with e filled. */
+int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e);
+
+/* Frees and wipes the views; t may be zeroed or already freed. */
+void normtext_free(struct normtext *t);
+
+/* Writes the key of in (norm view without separators) as a new secmem
+ * string into *out with its length; returns 0, or -1 with e filled. */
+int normalise_key(char **out, size_t *outlen, const char *in, size_t inlen,
+                  struct err *e);
+
+/* Writes the norm view of in as a new secmem string; returns 0 or -1. */
+int normalise_norm(char **out, size_t *outlen, const char *in, size_t inlen,
+                   struct err *e);
+
+/* Appends p[0..n) and a NUL to the sodium_malloc buffer *buf (used/size
+ * bytes), growing it by doubling; writes the offset of the copy to *off.
+ * One buffer for many short secrets keeps the number of guarded mappings
+ * small (each sodium_malloc costs mappings; the kernel limits them).
+ * Returns 0, or -1 if out of memory. */
+int secbuf_append(char **buf, size_t *used, size_t *size, const char *p, size_t n,
+                  size_t *off);
+
+/* Decodes one code point at s[0..len); returns its length or -1. */
+int utf8_next(int *cp, const char *s, size_t len);
+
+/* 1 if the code point is a letter or a digit (a word character). */
+int is_word_cp(int cp);
+
+/* 1 if cp is Hangul (syllables or jamo), Cyrillic or Han respectively. */
+int is_hangul_cp(int cp);
+int is_cyrillic_cp(int cp);
+int is_han_cp(int cp);
+
+#endif

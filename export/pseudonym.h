@@ -1,0 +1,24 @@
+/* Culturally fitting pseudonyms, drawn at random from element lists
+ * (docs/PSEUDONYMS.md lists them and where they come from). */
+#ifndef INTAKE_PSEUDONYM_H
+#define INTAKE_PSEUDONYM_H
+
+#include <stddef.h>
+
+#include "util/err.h"
+
+/* Writes a random pseudonym for locale ("ko", "mn", "en", "ru", "zh") into
+ * out as a NUL-terminated string; returns 0, or -1 with e filled (unknown
+ * locale or out too small: EXIT_INPUT).  Needs sodium_init(). The caller
+ * checks collisions (redactor_collides) and draws again if needed. */
+int pseudonym_generate(char *out, size_t outlen, const char *locale, struct err *e);
+
+/* 1 if pseudonym and name share a syllable or name element after variant
+ * expansion (Korean syllables compared as Hangul, other names by their
+ * parts in every spelling), 0 if not, -1 on bad input. */
+int pseudonym_shares_syllable(const char *pseudonym, const char *name);
+
+/* How many distinct pseudonyms locale can produce (0 if unknown). */
+size_t pseudonym_count(const char *locale);
+
+#endif

@@ -1,0 +1,1052 @@
+#include "export/redact.h"
+
+#include <hs.h>
+#include <sodium.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "crypto/secmem.h"
+#include "export/detect.h"
+#include "export/normalise.h"
+#include "export/variants.h"
+
+#define NAME_CAT (-1)
+
+struct term {
+    int cat;                    /* enum term_category, or NAME_CAT */
+    long subject;
+};
+
+struct lit {
+    size_t term, keylen;
+    unsigned char rule, suffix;
+};
+
+struct subject {
+    long id;
+    char *pseudonym;
+};
+
+struct redactor {
+    struct term *terms;
+    size_t nterms;
+    struct lit *lits;
+    size_t *keyoff;             /* each literal's key in arena */
+    char *arena;                /* secmem: all literal keys; wiped after compile */
+    size_t used, size;
+    size_t nlits, litcap;
+    struct subject *subjects;
+    size_t nsubjects;
+    char **allowed;             /* secmem keys */
+    size_t nallowed;
+    hs_database_t *db;
+    hs_scratch_t *scratch;
+    int compiled;
+};
+
+struct ctx_entry {
+    int cat;                    /* index into cat_names */
+    uint64_t hash;              /* of the key, to skip most comparisons */
+    size_t off, keylen;         /* the key in the context's arena */
+    int number;
+};
+
+struct redact_ctx {
+    struct ctx_entry *e;
+    size_t n, cap;
+    char *arena;                /* secmem: the keys (normalised originals) */
+    size_t used, size;
+};
+
+/* A span found in the norm view, before replacement. */
+struct span {
+    size_t start, end;          /* norm bytes */
+    int cat;                    /* index into cat_names */
+    int rule;                   /* index into rule_names */
+    long subject;               /* for names */
+    size_t term;                /* numbering key: term index, or SIZE_MAX */
+};
+
+static const char *const cat_names[] = {
+    "person", "place", "employer", "organisation", "id", "other",
+    "phone", "email", "url", "id", "date", "gps", "ip", "redacted", "pseudonym",
+};
+static const char *const placeholder_names[] = {
+    "PERSON", "PLACE", "EMPLOYER", "ORGANISATION", "ID", "OTHER",
+    "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "REDACTED", "",
+};
+enum { CAT_DETECT = 6, CAT_MANUAL = 13, CAT_PSEUDONYM = 14 };
+static const char *const rule_names[] = { "exact", "variant", "inflection", "pattern", "manual" };
+enum { R_PATTERN = 3, R_MANUAL = 4 };
+
+/* vectorscan's memory holds the protected terms: wipe it when freed. */
+#define HS_HEADER 64
+
+static void *wipe_alloc(size_t size)
+{
+    size_t total = (size + HS_HEADER + 63) / 64 * 64;
+    unsigned char *p;
+
+    if (size > SIZE_MAX - 2 * HS_HEADER || (p = aligned_alloc(64, total)) == NULL)
+        return NULL;
+    memcpy(p, &total, sizeof total);
+    return p + HS_HEADER;
+}
+
+static void wipe_free(void *ptr)
+{
+    unsigned char *p;
+    size_t total;
+
+    if (ptr == NULL)
+        return;
+    p = (unsigned char *)ptr - HS_HEADER;
+    memcpy(&total, p, sizeof total);
+    sodium_memzero(p, total);
+    free(p);
+}
+
+int redactor_new(struct redactor **out, struct err *e)
+{
+    if (hs_set_allocator(wipe_alloc, wipe_free) != HS_SUCCESS)
+        return err_set(e, EXIT_INPUT, "cannot set up the matcher's memory");
+    *out = calloc(1, sizeof **out);
+    if (*out == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    return 0;
+}
+
+void redactor_free(struct redactor *r)
+{
+    size_t i;
+
+    if (r == NULL)
+        return;
+    secmem_free(r->arena);
+    for (i = 0; i < r->nsubjects; i++)
+        free(r->subjects[i].pseudonym);
+    for (i = 0; i < r->nallowed; i++)
+        secmem_free(r->allowed[i]);
+    hs_free_scratch(r->scratch);
+    hs_free_database(r->db);
+    free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
+    free(r);
+}
+
+static struct subject *find_subject(const struct redactor *r, long id)
+{
+    size_t i;
+
+    for (i = 0; i < r->nsubjects; i++)
+        if (r->subjects[i].id == id)
+            return &r->subjects[i];
+    return NULL;
+}
+
+int redactor_add_subject(struct redactor *r, long subject_id, const char *pseudonym,
+                         struct err *e)
+{
+    struct subject *s;
+
+    if (find_subject(r, subject_id) != NULL)
+        return err_set(e, EXIT_INPUT, "subject %ld was added twice to the redactor", subject_id);
+    if (pseudonym == NULL || pseudonym[0] == '\0')
+        return err_set(e, EXIT_INPUT, "subject %ld has no pseudonym; give it one", subject_id);
+    s = realloc(r->subjects, (r->nsubjects + 1) * sizeof *s);
+    if (s == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    r->subjects = s;
+    s[r->nsubjects].id = subject_id;
+    if ((s[r->nsubjects].pseudonym = strdup(pseudonym)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    r->nsubjects++;
+    return 0;
+}
+
+static int grow_lits(struct redactor *r, size_t more)
+{
+    size_t cap = r->litcap ? r->litcap : 64;
+    struct lit *l;
+    size_t *k;
+
+    while (cap < r->nlits + more)
+        cap *= 2;
+    if (cap == r->litcap)
+        return 0;
+    if ((l = realloc(r->lits, cap * sizeof *l)) == NULL)
+        return -1;
+    r->lits = l;
+    if ((k = realloc(r->keyoff, cap * sizeof *k)) == NULL)
+        return -1;
+    r->keyoff = k, r->litcap = cap;
+    return 0;
+}
+
+static int add_protected(struct redactor *r, int cat, long subject, const char *text,
+                         size_t len, struct err *e)
+{
+    struct variant_list vl;
+    struct term *t;
+    size_t i;
+
+    if (r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is already compiled; add terms before compiling");
+    if (variants_of(&vl, text, len, e) != 0)
+        return -1;
+    if (vl.v[0].keylen > REDACT_TERM_MAX) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "a name or term is longer than %d bytes; protect its identifying parts separately", REDACT_TERM_MAX);
+    }
+    t = realloc(r->terms, (r->nterms + 1) * sizeof *t);
+    if (t == NULL || grow_lits(r, vl.n) != 0) {
+        if (t != NULL)
+            r->terms = t;
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+    }
+    r->terms = t;
+    t[r->nterms].cat = cat, t[r->nterms].subject = subject;
+    for (i = 0; i < vl.n; i++) {
+        struct lit *l = &r->lits[r->nlits];
+        if (secbuf_append(&r->arena, &r->used, &r->size, vl.v[i].key, vl.v[i].keylen,
+                          &r->keyoff[r->nlits]) != 0) {
+            variant_list_free(&vl);
+            return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+        }
+        l->term = r->nterms, l->keylen = vl.v[i].keylen;
+        l->rule = vl.v[i].rule, l->suffix = vl.v[i].suffix;
+        r->nlits++;
+    }
+    r->nterms++;
+    variant_list_free(&vl);
+    return 0;
+}
+
+int redactor_add_name(struct redactor *r, long subject_id, const char *name, size_t len,
+                      struct err *e)
+{
+    if (find_subject(r, subject_id) == NULL)
+        return err_set(e, EXIT_INPUT, "subject %ld has no pseudonym in the redactor; add the subject first", subject_id);
+    return add_protected(r, NAME_CAT, subject_id, name, len, e);
+}
+
+int redactor_add_term(struct redactor *r, enum term_category cat, long subject_id,
+                      const char *text, size_t len, struct err *e)
+{
+    if ((int)cat < TERM_PERSON || cat > TERM_OTHER)
+        return err_set(e, EXIT_INPUT, "unknown term category %d", (int)cat);
+    return add_protected(r, (int)cat, subject_id, text, len, e);
+}
+
+int redactor_allow(struct redactor *r, const char *text, size_t len, struct err *e)
+{
+    char **a, *key;
+    size_t keylen;
+
+    if (normalise_key(&key, &keylen, text, len, e) != 0)
+        return -1;
+    a = realloc(r->allowed, (r->nallowed + 1) * sizeof *a);
+    if (a == NULL) {
+        secmem_free(key);
+        return err_set(e, EXIT_INPUT, "out of memory");
+    }
+    r->allowed = a;
+    a[r->nallowed++] = key;
+    return 0;
+}
+
+int redactor_compile(struct redactor *r, struct err *e)
+{
+    hs_compile_error_t *ce = NULL;
+    unsigned *ids = NULL, *flags = NULL;
+    const char **ptrs = NULL;
+    size_t i, *lens = NULL;
+    int rc = -1;
+
+    if (r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is already compiled");
+    r->compiled = 1;
+    if (r->nlits == 0)
+        return 0;
+    if (r->nlits > UINT32_MAX)
+        return err_set(e, EXIT_INPUT, "too many protected terms");
+    ids = calloc(r->nlits, sizeof *ids);
+    flags = calloc(r->nlits, sizeof *flags);
+    lens = calloc(r->nlits, sizeof *lens);
+    ptrs = calloc(r->nlits, sizeof *ptrs);
+    if (ids == NULL || flags == NULL || lens == NULL || ptrs == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory while compiling terms");
+        goto out;
+    }
+    for (i = 0; i < r->nlits; i++)
+        ids[i] = (unsigned)i, lens[i] = r->lits[i].keylen, ptrs[i] = r->arena + r->keyoff[i];
+    if (hs_compile_lit_multi(ptrs, flags, ids, lens, (unsigned)r->nlits, HS_MODE_BLOCK,
+                             NULL, &r->db, &ce) != HS_SUCCESS) {
+        err_set(e, EXIT_INPUT, "cannot compile the protected terms: %s", ce ? ce->message : "unknown");
+        goto out;
+    }
+    if (hs_alloc_scratch(r->db, &r->scratch) != HS_SUCCESS) {
+        err_set(e, EXIT_INPUT, "out of memory while compiling terms");
+        goto out;
+    }
+    rc = 0;
+out:
+    hs_free_compile_error(ce);
+    free(ids), free(flags), free(lens), free(ptrs);
+    /* The database holds what matching needs; the clear keys go now. */
+    secmem_free(r->arena);
+    r->arena = NULL, r->used = r->size = 0;
+    return rc;
+}
+
+/* ---- Matching ---- */
+
+struct spans {
+    struct span *s;
+    size_t n, cap;
+    int failed;
+};
+
+struct scan_state {
+    const struct redactor *r;
+    const struct normtext *t;
+    struct spans *out;
+    struct spans *pending;      /* hits refused at a word boundary, or NULL */
+};
+
+static int span_add(struct spans *sp, const struct span *s)
+{
+    struct span *p;
+
+    if (sp->n == sp->cap) {
+        size_t cap = sp->cap ? sp->cap * 2 : 32;
+        if ((p = realloc(sp->s, cap * sizeof *p)) == NULL) {
+            sp->failed = 1;
+            return -1;
+        }
+        sp->s = p, sp->cap = cap;
+    }
+    sp->s[sp->n++] = *s;
+    return 0;
+}
+
+/* The code point ending just before norm[at]; -1 at the start. */
+static int cp_before(const char *s, size_t at)
+{
+    size_t i = at;
+    int cp;
+
+    if (at == 0)
+        return -1;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return utf8_next(&cp, s + i, at - i) > 0 ? cp : -1;
+}
+
+/* End of the word that continues at norm[at]. */
+static size_t word_end(const char *s, size_t len, size_t at)
+{
+    int cp, k;
+
+    while (at < len && (k = utf8_next(&cp, s + at, len - at)) > 0 && is_word_cp(cp))
+        at += (size_t)k;
+    return at;
+}
+
+/* Spans that will be replaced, for boundary checks: a neighbour that is
+ * itself replaced counts as a word boundary, as it will in the output. */
+struct cover {
+    size_t *start, *maxend;     /* sorted by start; running maximum of ends */
+    size_t n;
+};
+
+static int covered(const struct cover *c, size_t pos)
+{
+    size_t lo = 0, hi = c != NULL ? c->n : 0, mid;
+
+    while (lo < hi) {
+        mid = (lo + hi) / 2;
+        if (c->start[mid] <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && c->maxend[lo - 1] > pos;
+}
+
+/* The first covered position in [from, to), or to. */
+static size_t first_covered(const struct cover *c, size_t from, size_t to)
+{
+    for (; from < to; from++)
+        if (covered(c, from))
+            return from;
+    return to;
+}
+
+/* Applies the word-boundary and suffix rules to a hit; fills s if accepted. */
+static int accept_hit(struct span *s, const struct normtext *t, const struct lit *l,
+                      size_t kend, const struct cover *c)
+{
+    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1, wend;
+    int before = cp_before(t->norm, nstart), first;
+
+    while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
+        nend++;
+    s->start = nstart, s->end = nend, s->rule = l->rule;
+    (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
+    if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
+        !covered(c, nstart - 1))
+        return 0;
+    wend = is_han_cp(cp_before(t->norm, nend)) ? nend : word_end(t->norm, t->normlen, nend);
+    if (c != NULL)
+        wend = first_covered(c, nend, wend);
+    if (!variant_suffix_ok(l->suffix, t->norm + nend, wend - nend))
+        return 0;
+    if (wend > nend) {
+        s->rule = RULE_INFLECTION;
+        /* Korean particles stay (they identify no one); Mongolian endings
+         * change the stem, so the whole word goes. */
+        if (l->suffix != SUFFIX_KO)
+            nend = wend;
+    }
+    s->end = nend;
+    return 1;
+}
+
+static void term_span(struct span *s, const struct redactor *r, size_t lit)
+{
+    const struct term *tm = &r->terms[r->lits[lit].term];
+
+    s->cat = tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
+    s->subject = tm->subject;
+    s->term = r->lits[lit].term;
+}
+
+static int on_match(unsigned int id, unsigned long long from, unsigned long long to,
+                    unsigned int flags, void *arg)
+{
+    struct scan_state *st = arg;
+    struct span s;
+
+    (void)from, (void)flags;
+    if (!accept_hit(&s, st->t, &st->r->lits[id], (size_t)to, NULL)) {
+        /* Kept: it may border a span replaced later (see retry_pending). */
+        if (st->pending == NULL)
+            return 0;
+        s.term = id, s.end = (size_t)to;
+        return span_add(st->pending, &s) == 0 ? 0 : 1;
+    }
+    term_span(&s, st->r, id);
+    return span_add(st->out, &s) == 0 ? 0 : 1;
+}
+
+static int match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
+                       const struct normtext *t, struct err *e)
+{
+    struct scan_state st = { r, t, out, pending };
+    hs_scratch_t *scratch = NULL;
+    hs_error_t rc;
+
+    if (r->db == NULL || t->keylen == 0)
+        return 0;
+    if (t->keylen > UINT32_MAX)
+        return err_set(e, EXIT_INPUT, "text is too long to redact in one piece (over 4 GiB)");
+    /* A private scratch keeps a const redactor usable from several callers. */
+    if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
+        return err_set(e, EXIT_INPUT, "out of memory while matching terms");
+    rc = hs_scan(r->db, t->key, (unsigned)t->keylen, 0, scratch, on_match, &st);
+    hs_free_scratch(scratch);
+    if (out->failed || (pending != NULL && pending->failed))
+        return err_set(e, EXIT_INPUT, "out of memory while matching terms");
+    if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
+        return err_set(e, EXIT_INPUT, "matching terms failed (vectorscan error %d)", (int)rc);
+    return 0;
+}
+
+static int find_manual(struct spans *out, const struct normtext *t)
+{
+    const char *p = t->norm, *a, *b;
+    struct span s = { 0, 0, CAT_MANUAL, R_MANUAL, 0, SIZE_MAX };
+
+    while ((a = strstr(p, "[[")) != NULL && (b = strstr(a + 2, "]]")) != NULL) {
+        s.start = (size_t)(a - t->norm);
+        s.end = (size_t)(b - t->norm) + 2;
+        if (span_add(out, &s) != 0)
+            return -1;
+        p = b + 2;
+    }
+    return 0;
+}
+
+static int find_patterns(struct spans *out, const struct normtext *t, struct err *e)
+{
+    struct detection *d;
+    size_t n, i;
+    struct span s = { 0, 0, 0, R_PATTERN, 0, SIZE_MAX };
+
+    if (detect_all(&d, &n, t->norm, t->normlen, e) != 0)
+        return -1;
+    for (i = 0; i < n; i++) {
+        s.start = d[i].start, s.end = d[i].end, s.cat = CAT_DETECT + d[i].kind;
+        if (span_add(out, &s) != 0)
+            break;
+    }
+    free(d);
+    return out->failed ? err_set(e, EXIT_INPUT, "out of memory while scanning text") : 0;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const struct span *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    return x->cat < y->cat ? -1 : x->cat > y->cat;
+}
+
+/* Overlapping spans become one: their union, replaced as the longest. */
+static void merge(struct spans *sp, const struct normtext *t)
+{
+    size_t i, o = 0, bestlen = 0, len, us, ue;
+    struct span cur, *u;
+
+    if (sp->n == 0)
+        return;
+    qsort(sp->s, sp->n, sizeof *sp->s, by_start);
+    for (i = 0; i < sp->n; i++) {
+        cur = sp->s[i];
+        cur.start = t->ostart[cur.start], cur.end = t->oend[cur.end - 1];
+        len = cur.end - cur.start;
+        if (o > 0 && cur.start < sp->s[o - 1].end) {
+            u = &sp->s[o - 1];
+            us = u->start, ue = u->end > cur.end ? u->end : cur.end;
+            if (len > bestlen) {
+                *u = cur;
+                bestlen = len;
+            }
+            u->start = us, u->end = ue;
+            continue;
+        }
+        sp->s[o++] = cur;
+        bestlen = len;
+    }
+    sp->n = o;
+}
+
+/* ---- Placeholder numbering ---- */
+
+struct redact_ctx *redact_ctx_new(void)
+{
+    return calloc(1, sizeof(struct redact_ctx));
+}
+
+void redact_ctx_free(struct redact_ctx *ctx)
+{
+    if (ctx == NULL)
+        return;
+    secmem_free(ctx->arena);
+    free(ctx->e);
+    free(ctx);
+}
+
+static uint64_t fnv1a(const char *p, size_t n)
+{
+    uint64_t h = 14695981039346656037ULL;
+
+    while (n--)
+        h = (h ^ (unsigned char)*p++) * 1099511628211ULL;
+    return h;
+}
+
+/* The number of (cat, key) in ctx, given the next free one if new; 0 on no memory. */
+static int ctx_number(struct redact_ctx *ctx, int cat, const char *key, size_t keylen)
+{
+    uint64_t h = fnv1a(key, keylen);
+    size_t i;
+    int next = 1;
+    struct ctx_entry *p;
+
+    for (i = 0; i < ctx->n; i++) {
+        if (ctx->e[i].cat != cat)
+            continue;
+        if (ctx->e[i].hash == h && ctx->e[i].keylen == keylen &&
+            memcmp(ctx->arena + ctx->e[i].off, key, keylen) == 0)
+            return ctx->e[i].number;
+        next++;
+    }
+    if (ctx->n == ctx->cap) {
+        size_t cap = ctx->cap ? ctx->cap * 2 : 16;
+        if ((p = realloc(ctx->e, cap * sizeof *p)) == NULL)
+            return 0;
+        ctx->e = p, ctx->cap = cap;
+    }
+    if (secbuf_append(&ctx->arena, &ctx->used, &ctx->size, key, keylen, &ctx->e[ctx->n].off) != 0)
+        return 0;
+    ctx->e[ctx->n].keylen = keylen, ctx->e[ctx->n].cat = cat, ctx->e[ctx->n].number = next;
+    ctx->e[ctx->n].hash = h;
+    ctx->n++;
+    return next;
+}
+
+/* The placeholder number of a span: by its term, or by the key view of its text. */
+static int span_number(struct redact_ctx *ctx, const struct span *s, const char *in,
+                       struct err *e)
+{
+    char buf[1 + sizeof s->term], *key;
+    size_t keylen;
+    int cat = s->cat == CAT_DETECT + DETECT_ID ? TERM_ID : s->cat, n;
+
+    if (s->term != SIZE_MAX) {
+        buf[0] = 't';
+        memcpy(buf + 1, &s->term, sizeof s->term);
+        n = ctx_number(ctx, cat, buf, sizeof buf);
+    } else {
+        if (normalise_key(&key, &keylen, in + s->start, s->end - s->start, e) != 0)
+            return 0;
+        n = ctx_number(ctx, cat, key, keylen);
+        secmem_free(key);
+    }
+    if (n == 0)
+        err_set(e, EXIT_INPUT, "out of memory");
+    return n;
+}
+
+static int replacement(char *out, size_t outlen, const struct redactor *r,
+                       struct redact_ctx *ctx, const struct span *s, const char *in,
+                       struct err *e)
+{
+    int n, w;
+
+    if (s->cat == CAT_PSEUDONYM) {
+        const struct subject *sub = find_subject(r, s->subject);
+        w = snprintf(out, outlen, "%s", sub->pseudonym);
+    } else {
+        if ((n = span_number(ctx, s, in, e)) == 0)
+            return -1;
+        w = snprintf(out, outlen, "[%s-%d]", placeholder_names[s->cat], n);
+    }
+    if (w < 0 || (size_t)w >= outlen)
+        return err_set(e, EXIT_INPUT, "a pseudonym is too long (over %zu bytes)", outlen);
+    return 0;
+}
+
+/* ---- Output ---- */
+
+struct outbuf {
+    char *s;                    /* secmem */
+    size_t len, cap;
+};
+
+static int out_put(struct outbuf *o, const char *p, size_t n)
+{
+    char *s;
+    size_t cap = o->cap ? o->cap : 256;
+
+    while (cap < o->len + n + 1)
+        cap *= 2;
+    if (cap != o->cap) {
+        if ((s = secmem_alloc(cap)) == NULL)
+            return -1;
+        if (o->len)
+            memcpy(s, o->s, o->len);
+        secmem_free(o->s);
+        o->s = s, o->cap = cap;
+    }
+    memcpy(o->s + o->len, p, n);
+    o->len += n;
+    o->s[o->len] = '\0';
+    return 0;
+}
+
+void redaction_free(struct redaction *out)
+{
+    if (out == NULL)
+        return;
+    secmem_free(out->text);
+    free(out->items);
+    free(out->flags);
+    memset(out, 0, sizeof *out);
+}
+
+/* Writes the output and its items; sp (original spans) gains output spans
+ * in place: start/end become the replacement's output span. */
+static int build_output(struct redaction *res, struct spans *sp, const struct redactor *r,
+                        struct redact_ctx *ctx, const char *in, size_t inlen,
+                        size_t *orig, struct err *e)
+{
+    struct outbuf o = { 0 };
+    char rep[256];
+    size_t i, at = 0;
+
+    res->items = calloc(sp->n ? sp->n : 1, sizeof *res->items);
+    if (res->items == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    for (i = 0; i < sp->n; i++) {
+        struct span *s = &sp->s[i];
+        if (replacement(rep, sizeof rep, r, ctx, s, in, e) != 0)
+            goto fail;
+        if (out_put(&o, in + at, s->start - at) != 0)
+            goto oom;
+        orig[2 * i] = s->start, orig[2 * i + 1] = s->end;
+        at = s->end;
+        s->start = o.len;
+        if (out_put(&o, rep, strlen(rep)) != 0)
+            goto oom;
+        s->end = o.len;
+        res->items[i].start = s->start, res->items[i].len = s->end - s->start;
+        res->items[i].category = cat_names[s->cat];
+        res->items[i].rule = rule_names[s->rule];
+    }
+    if (out_put(&o, in + at, inlen - at) != 0 || (o.s == NULL && out_put(&o, "", 0) != 0))
+        goto oom;
+    res->nitems = sp->n;
+    res->text = o.s, res->len = o.len;
+    sodium_memzero(rep, sizeof rep);
+    return 0;
+oom:
+    err_set(e, EXIT_INPUT, "out of memory while writing the redacted text");
+fail:
+    sodium_memzero(rep, sizeof rep);
+    secmem_free(o.s);
+    return -1;
+}
+
+/* ---- The re-scan ---- */
+
+/* Fails with EXIT_AUTH if a protected term is found in text outside the
+ * placeholder spans skip[0..nskip) (output offsets). */
+static int check_text(const struct redactor *r, const char *text, size_t len,
+                      const struct span *skip, size_t nskip, struct err *e)
+{
+    struct normtext t;
+    struct spans sp = { 0 };
+    size_t i, k, a, b;
+    int hit = 0;
+
+    if (normalise(&t, text, len, e) != 0)
+        return -1;
+    if (match_terms(&sp, NULL, r, &t, e) != 0) {
+        normtext_free(&t);
+        free(sp.s);
+        return -1;
+    }
+    for (i = 0; i < sp.n && !hit; i++) {
+        a = t.ostart[sp.s[i].start], b = t.oend[sp.s[i].end - 1];
+        hit = 1;
+        for (k = 0; k < nskip; k++)
+            if (skip[k].cat != CAT_PSEUDONYM && a >= skip[k].start && b <= skip[k].end)
+                hit = 0;
+    }
+    normtext_free(&t);
+    free(sp.s);
+    if (hit)
+        return err_set(e, EXIT_AUTH, "redaction left a protected term in the output: this is a bug; nothing was exported");
+    return 0;
+}
+
+int redactor_check(const struct redactor *r, const char *text, size_t len, struct err *e)
+{
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    return check_text(r, text, len, NULL, 0, e);
+}
+
+int redactor_collides(const struct redactor *r, const char *text, size_t len,
+                      struct err *e)
+{
+    struct variant_list vl;
+    size_t i;
+    int rc = 0;
+
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    if (variants_of(&vl, text, len, e) != 0)
+        return -1;
+    for (i = 0; i < vl.n && rc == 0; i++)
+        if (check_text(r, vl.v[i].key, vl.v[i].keylen, NULL, 0, e) != 0)
+            rc = e->code == EXIT_AUTH ? 1 : -1;
+    variant_list_free(&vl);
+    if (rc == 1)
+        err_clear(e);
+    return rc;
+}
+
+/* ---- Review flags ---- */
+
+struct word {
+    size_t start, end;
+    int first, cap, hyphen;
+};
+
+static const char *const titles[] = {
+    "mr", "mrs", "ms", "dr", "mister", "miss", "madam", "comrade", "sir",
+    "товарищ", "господин", "госпожа", "гуай",
+};
+static const char *const ko_titles[] = { "동지", "동무", "씨", "선생", "선생님", "님" };
+
+/* The next word at or after *at in the original text; 0 if none. */
+static int next_word(struct word *w, const char *s, size_t len, size_t *at)
+{
+    int cp, k;
+    size_t i = *at;
+
+    while (i < len && (k = utf8_next(&cp, s + i, len - i)) > 0 && !is_word_cp(cp))
+        i += (size_t)k;
+    if (i >= len || utf8_next(&w->first, s + i, len - i) < 0)
+        return 0;
+    w->start = i, w->hyphen = 0;
+    w->cap = utf8proc_isupper(w->first);
+    while (i < len && (k = utf8_next(&cp, s + i, len - i)) > 0) {
+        if (!is_word_cp(cp) && !((cp == '-' || cp == '\'') && i + 1 < len &&
+                                 utf8_next(&cp, s + i + 1, len - i - 1) > 0 && is_word_cp(cp)))
+            break;
+        w->hyphen |= s[i] == '-';
+        i += (size_t)k;
+    }
+    w->end = *at = i;
+    return 1;
+}
+
+/* The word in lower case into a small stack buffer (no secure allocation
+ * per word: this runs on every word); -1 if it is too long to be a title or
+ * a surname. */
+static int word_lower(char *out, size_t outlen, const struct word *w, const char *s)
+{
+    size_t at = w->start, o = 0;
+    int cp, k;
+    utf8proc_uint8_t u[4];
+    utf8proc_ssize_t n;
+
+    while (at < w->end && (k = utf8_next(&cp, s + at, w->end - at)) > 0) {
+        n = utf8proc_encode_char(utf8proc_tolower(cp), u);
+        if (n <= 0 || o + (size_t)n + 1 > outlen)
+            return -1;
+        memcpy(out + o, u, (size_t)n);
+        o += (size_t)n;
+        at += (size_t)k;
+    }
+    out[o] = '\0';
+    return 0;
+}
+
+static int key_in(const struct word *w, const char *s, const char *const *tab, size_t n)
+{
+    char low[48];
+    size_t i;
+
+    if (word_lower(low, sizeof low, w, s) != 0)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (strcmp(tab[i], low) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_surname_word(const struct word *w, const char *s)
+{
+    char low[48];
+
+    return w->cap && word_lower(low, sizeof low, w, s) == 0 &&
+           variants_is_surname(low, strlen(low));
+}
+
+/* The kind of name shape the pair (a, b) makes, or NULL. */
+static const char *pair_kind(const struct word *a, const struct word *b, const char *s)
+{
+    if (b->start - a->end > 2)
+        return NULL;
+    if (b->cap && key_in(a, s, titles, sizeof titles / sizeof titles[0]))
+        return "title-name";
+    if (is_hangul_cp(a->first) && key_in(b, s, ko_titles, sizeof ko_titles / sizeof ko_titles[0]))
+        return "title-name";
+    if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap)
+        return "cyrillic-name";
+    if (a->first < 0x250 && b->first < 0x250 && a->cap && b->cap &&
+        ((b->hyphen && is_surname_word(a, s)) || (a->hyphen && is_surname_word(b, s))))
+        return "korean-name";
+    return NULL;
+}
+
+static int hangul_name_word(const struct word *w, const char *s)
+{
+    size_t n = w->end - w->start;
+
+    /* 3 syllables (9 bytes) starting with a surname, then only particles;
+     * 이 is left out: it starts too many ordinary words. */
+    if (n < 9 || !is_hangul_cp(w->first) || memcmp(s + w->start, "\xec\x9d\xb4", 3) == 0 ||
+        !variants_is_surname(s + w->start, 3))
+        return 0;
+    return variant_suffix_ok(SUFFIX_KO, s + w->start + 9, n - 9);
+}
+
+static int flag_add(struct redaction *res, size_t *cap, size_t a, size_t b,
+                    const char *kind, const size_t *orig, const struct spans *sp,
+                    const struct redactor *r, const char *in)
+{
+    struct redaction_flag *f;
+    size_t i, keylen;
+    long delta = 0;
+    char *key;
+
+    for (i = 0; i < sp->n; i++) {
+        if (a < orig[2 * i + 1] && b > orig[2 * i])
+            return 0;                       /* already redacted */
+        if (orig[2 * i + 1] <= a)
+            delta += (long)(sp->s[i].end - sp->s[i].start) - (long)(orig[2 * i + 1] - orig[2 * i]);
+    }
+    if (res->nflags == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        if ((f = realloc(res->flags, *cap * sizeof *f)) == NULL)
+            return -1;
+        res->flags = f;
+    }
+    f = &res->flags[res->nflags++];
+    f->start = (size_t)((long)a + delta), f->len = b - a, f->kind = kind, f->allowed = 0;
+    if (r->nallowed == 0)
+        return 0;
+    if (normalise_key(&key, &keylen, in + a, b - a, NULL) != 0)
+        return -1;
+    for (i = 0; i < r->nallowed; i++)
+        if (strlen(r->allowed[i]) == keylen && memcmp(r->allowed[i], key, keylen) == 0)
+            f->allowed = 1;
+    secmem_free(key);
+    return 0;
+}
+
+static int find_flags(struct redaction *res, const struct redactor *r, const char *in,
+                      size_t inlen, const size_t *orig, const struct spans *sp, struct err *e)
+{
+    struct word a, b;
+    size_t at = 0, cap = 0;
+    const char *kind;
+    int have = next_word(&a, in, inlen, &at), rc = 0;
+
+    while (have && rc == 0) {
+        if (hangul_name_word(&a, in))
+            rc = flag_add(res, &cap, a.start, a.start + 9, "korean-name", orig, sp, r, in);
+        if (!(have = next_word(&b, in, inlen, &at)))
+            break;
+        if (rc == 0 && (kind = pair_kind(&a, &b, in)) != NULL) {
+            /* "종수 동지": the title is no name, flag the word before it. */
+            size_t fe = is_hangul_cp(a.first) ? a.end : b.end;
+            rc = flag_add(res, &cap, a.start, fe, kind, orig, sp, r, in);
+        }
+        a = b;
+    }
+    return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory while looking for names");
+}
+
+/* ---- Running ---- */
+
+static int cover_build(struct cover *c, const struct spans *sp)
+{
+    struct span *copy = malloc((sp->n ? sp->n : 1) * sizeof *copy);
+    size_t i;
+
+    free(c->start), free(c->maxend);
+    c->start = malloc((sp->n ? sp->n : 1) * sizeof *c->start);
+    c->maxend = malloc((sp->n ? sp->n : 1) * sizeof *c->maxend);
+    c->n = sp->n;
+    if (copy == NULL || c->start == NULL || c->maxend == NULL) {
+        free(copy);
+        return -1;
+    }
+    if (sp->n > 0)
+        memcpy(copy, sp->s, sp->n * sizeof *copy);
+    if (sp->n > 0)
+        qsort(copy, sp->n, sizeof *copy, by_start);
+    for (i = 0; i < sp->n; i++) {
+        c->start[i] = copy[i].start;
+        c->maxend[i] = i > 0 && c->maxend[i - 1] > copy[i].end ? c->maxend[i - 1] : copy[i].end;
+    }
+    free(copy);
+    return 0;
+}
+
+/* A hit refused because its neighbour is a word character is accepted when
+ * that neighbour is replaced anyway: otherwise the replacement would expose
+ * it ("m@x.ng청진" -> "[EMAIL-1]청진").  Repeats until nothing changes. */
+static int retry_pending(struct spans *sp, struct spans *pending, const struct redactor *r,
+                         const struct normtext *t)
+{
+    struct cover c = { NULL, NULL, 0 };
+    struct span s;
+    size_t i;
+    int changed = 1, rc = 0;
+
+    while (changed && rc == 0 && pending->n > 0) {
+        changed = 0;
+        if ((rc = cover_build(&c, sp)) != 0)
+            break;
+        for (i = 0; i < pending->n && rc == 0; i++) {
+            size_t lit = pending->s[i].term;
+            if (lit == SIZE_MAX || !accept_hit(&s, t, &r->lits[lit], pending->s[i].end, &c))
+                continue;
+            term_span(&s, r, lit);
+            rc = span_add(sp, &s);
+            pending->s[i].term = SIZE_MAX;
+            changed = 1;
+        }
+    }
+    free(c.start), free(c.maxend);
+    return rc;
+}
+
+static int collect(struct spans *sp, const struct redactor *r, const struct normtext *t,
+                   struct err *e)
+{
+    struct spans pending = { 0 };
+    int rc;
+
+    if (match_terms(sp, &pending, r, t, e) != 0 || find_patterns(sp, t, e) != 0 ||
+        find_manual(sp, t) != 0) {
+        free(pending.s);
+        return e->code == EXIT_AUTH || sp->failed == 0 ? -1 :
+               err_set(e, EXIT_INPUT, "out of memory while scanning text");
+    }
+    rc = retry_pending(sp, &pending, r, t);
+    free(pending.s);
+    if (rc != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while scanning text");
+    merge(sp, t);
+    return 0;
+}
+
+int redactor_run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
+                 const char *in, size_t inlen, struct err *e)
+{
+    struct normtext t;
+    struct spans sp = { 0 };
+    size_t *orig = NULL;
+    int rc = -1;
+
+    memset(out, 0, sizeof *out);
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    if (normalise(&t, in, inlen, e) != 0)
+        return -1;
+    if (collect(&sp, r, &t, e) != 0)
+        goto done;
+    if ((orig = calloc(2 * sp.n + 2, sizeof *orig)) == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory");
+        goto done;
+    }
+    if (build_output(out, &sp, r, ctx, in, inlen, orig, e) != 0 ||
+        find_flags(out, r, in, inlen, orig, &sp, e) != 0 ||
+        check_text(r, out->text, out->len, sp.s, sp.n, e) != 0)
+        goto done;
+    rc = 0;
+done:
+    if (rc != 0)
+        redaction_free(out);
+    normtext_free(&t);
+    free(sp.s);
+    free(orig);
+    return rc;
+}

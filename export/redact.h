@@ -1,0 +1,99 @@
+/* The redaction engine: finds every protected name and term (with their
+ * spelling variants and inflections), pattern PII and manual [[...]] marks
+ * in a text and replaces them in the original text.
+ *
+ * The caller (the store) feeds subjects, names, terms and allowed texts,
+ * compiles once, then runs over each text of a record or bundle with one
+ * redact_ctx, so "[PLACE-1]" means the same place in the title and body.
+ * Names and terms are kept in sodium_malloc memory and wiped when freed; the
+ * vectorscan database is wiped before it is freed. */
+#ifndef INTAKE_REDACT_H
+#define INTAKE_REDACT_H
+
+#include <stddef.h>
+
+#include "util/err.h"
+
+enum term_category {
+    TERM_PERSON, TERM_PLACE, TERM_EMPLOYER, TERM_ORGANISATION, TERM_ID, TERM_OTHER
+};
+
+/* Longest term or name accepted, in bytes after normalisation. */
+#define REDACT_TERM_MAX 1000
+
+struct redactor;
+struct redact_ctx;
+
+/* One replacement, located in the output; never the original text. */
+struct redaction_item {
+    size_t start, len;          /* bytes in redaction.text */
+    const char *category;       /* "pseudonym", "person", "place", ..., "phone", "redacted" */
+    const char *rule;           /* "exact", "variant", "inflection", "pattern", "manual" */
+};
+
+/* A name-like token in no list: not replaced, shown for review. */
+struct redaction_flag {
+    size_t start, len;          /* bytes in redaction.text */
+    const char *kind;           /* "korean-name", "cyrillic-name", "title-name" */
+    int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
+};
+
+struct redaction {
+    char *text;                 /* sodium_malloc, NUL-terminated */
+    size_t len;
+    struct redaction_item *items;
+    size_t nitems;
+    struct redaction_flag *flags;
+    size_t nflags;
+};
+
+/* A new, empty redactor in *out; returns 0, or -1 with e filled. */
+int redactor_new(struct redactor **out, struct err *e);
+
+/* Registers subject id with its pseudonym (public text, used as is). */
+int redactor_add_subject(struct redactor *r, long subject_id, const char *pseudonym,
+                         struct err *e);
+
+/* Protects one real name of a registered subject; it becomes the pseudonym. */
+int redactor_add_name(struct redactor *r, long subject_id, const char *name, size_t len,
+                      struct err *e);
+
+/* Protects a term (subject_id 0: store-wide); it becomes "[CATEGORY-n]". */
+int redactor_add_term(struct redactor *r, enum term_category cat, long subject_id,
+                      const char *text, size_t len, struct err *e);
+
+/* Records a text the interviewer allowed: it is reported, not flagged. */
+int redactor_allow(struct redactor *r, const char *text, size_t len, struct err *e);
+
+/* Builds the matcher from everything added; call once, before running. */
+int redactor_compile(struct redactor *r, struct err *e);
+
+/* Wipes and frees r (NULL allowed). */
+void redactor_free(struct redactor *r);
+
+/* A numbering context for placeholders over several texts; NULL on no memory. */
+struct redact_ctx *redact_ctx_new(void);
+
+/* Wipes and frees ctx (NULL allowed). */
+void redact_ctx_free(struct redact_ctx *ctx);
+
+/* Redacts in[0..inlen) into out, numbering placeholders in ctx, then scans
+ * the output again: a protected term left there fails with EXIT_AUTH and no
+ * output.  Bad input (invalid UTF-8, NUL) fails with EXIT_INPUT. */
+int redactor_run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
+                 const char *in, size_t inlen, struct err *e);
+
+/* Frees out's buffers (wiping the text). */
+void redaction_free(struct redaction *out);
+
+/* Scans text with the whole protected set: 0 if nothing protected is found;
+ * -1 with EXIT_AUTH if something is (the check redactor_run makes). */
+int redactor_check(const struct redactor *r, const char *text, size_t len, struct err *e);
+
+/* 1 if text, or any of its spelling variants, equals a protected name or
+ * term or one of their variants ("Jung-su" vs 정수); 0 if not; -1 on error.
+ * For pseudonym collision checks. */
+int redactor_collides(const struct redactor *r, const char *text, size_t len,
+                      struct err *e);
+
+#endif

@@ -1,0 +1,63 @@
+/* Spelling variants of a protected name or term, generated from tables.
+ *
+ * Every variant is a key (see normalise.h: normalised, separators removed),
+ * so joined, spaced and hyphenated forms are one variant.  Tables and
+ * their sources: docs/VARIANTS.md.  At most VARIANTS_MAX variants per name,
+ * most likely first (the term as written is always first). */
+#ifndef INTAKE_VARIANTS_H
+#define INTAKE_VARIANTS_H
+
+#include <stddef.h>
+
+#include "util/err.h"
+
+#define VARIANTS_MAX 512
+
+enum variant_rule { RULE_EXACT, RULE_VARIANT, RULE_INFLECTION };
+
+/* What may follow a variant inside the same word. */
+enum variant_suffix {
+    SUFFIX_NONE,     /* nothing: the word ends with the variant */
+    SUFFIX_KO,       /* nothing, or Korean particles (종수는, 김종수의, 종수씨) */
+    SUFFIX_MN,       /* nothing, or a Mongolian case ending (Бат-Эрдэнэд) */
+    SUFFIX_MN_STEM   /* a stem: a Mongolian case ending must follow (Бат-Эрдэнийн) */
+};
+
+struct variant {
+    char *key;                 /* into the list's arena, NUL-terminated */
+    size_t off;
+    size_t keylen;
+    unsigned char rule;        /* enum variant_rule */
+    unsigned char suffix;      /* enum variant_suffix */
+};
+
+struct variant_list {
+    struct variant *v;
+    size_t n, cap;
+    char *arena;               /* secmem: all keys */
+    size_t used, size;
+};
+
+/* Fills out with the variants of text (a name or term as typed): Hangul to
+ * its romanisations, romanised Korean back to Hangul and all its spellings,
+ * Mongolian Cyrillic to its Latin spellings and stems, Latin Mongolian to
+ * Cyrillic.  Returns 0, or -1 with e filled (empty text: EXIT_INPUT). */
+int variants_of(struct variant_list *out, const char *text, size_t len, struct err *e);
+
+/* Wipes and frees the list. */
+void variant_list_free(struct variant_list *l);
+
+/* 1 if rest (the norm text left in the word after a variant, up to the next
+ * non-word character) is allowed by suffix, else 0. */
+int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restlen);
+
+/* Hangul syllables (as UTF-8, NUL-separated in out) a romanised Korean key
+ * may stand for, plus the Hangul syllables of a Hangul key; returns how many
+ * syllables were written (bounded by outlen), 0 if none. */
+size_t variants_hangul_syllables(char *out, size_t outlen, const char *key, size_t keylen);
+
+
+/* 1 if key (see normalise.h) is a frequent Korean surname, in Hangul or in
+ * one of its romanised spellings ("kim", "choe", "ri"), else 0. */
+int variants_is_surname(const char *key, size_t keylen);
+#endif

@@ -1,0 +1,267 @@
+/* export/redact: names, variants, inflections, patterns and marks replaced
+ * in the original text; the report; the re-scan; collisions. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "export/redact.h"
+
+static struct redactor *fixture(void)
+{
+    struct redactor *r;
+    struct err e;
+
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 1, "Ri Myong-hui", &e), 0);
+    assert_int_equal(redactor_add_name(r, 1, "김종수", strlen("김종수"), &e), 0);
+    assert_int_equal(redactor_add_name(r, 1, "Kim Jong-su", 11, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 2, "Gerelee", &e), 0);
+    assert_int_equal(redactor_add_name(r, 2, "Бат-Эрдэнэ", strlen("Бат-Эрдэнэ"), &e), 0);
+    assert_int_equal(redactor_add_term(r, TERM_PLACE, 0, "청진", strlen("청진"), &e), 0);
+    assert_int_equal(redactor_add_term(r, TERM_PLACE, 0, "Ulaanbaatar", 11, &e), 0);
+    assert_int_equal(redactor_add_term(r, TERM_EMPLOYER, 1, "Nam Gang Construction", 21, &e), 0);
+    assert_int_equal(redactor_add_term(r, TERM_PERSON, 1, "Il", 2, &e), 0);
+    assert_int_equal(redactor_allow(r, "Kim Chol-su", 11, &e), 0);
+    assert_int_equal(redactor_compile(r, &e), 0);
+    return r;
+}
+
+static void expect(const char *in, const char *want)
+{
+    struct redactor *r = fixture();
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+
+    assert_non_null(ctx);
+    if (redactor_run(&out, r, ctx, in, strlen(in), &e) != 0)
+        fail_msg("%s", e.msg);
+    assert_string_equal(out.text, want);
+    assert_int_equal(out.len, strlen(want));
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+}
+
+static void test_issue_example(void **state)
+{
+    (void)state;
+    expect("김종수는 Jung-su Kim, called Jong-su, phoned +82 10-2000-0000 from 청진",
+           "Ri Myong-hui는 Ri Myong-hui, called Ri Myong-hui, phoned [PHONE-1] from [PLACE-1]");
+}
+
+static void test_spellings(void **state)
+{
+    (void)state;
+    expect("KIM  JONG\xe2\x80\x90SU and Chŏng-su and Kimjongsu",
+           "Ri Myong-hui and Ri Myong-hui and Ri Myong-hui");
+    expect("김 종수씨는, 종수의 집", "Ri Myong-hui씨는, Ri Myong-hui의 집");
+    expect("BAT ERDENE, Baterdene, Bat-erdene", "Gerelee, Gerelee, Gerelee");
+    expect("Бат-Эрдэнийн ах, Бат-Эрдэнэд, Бат-Эрдэнэтэй, Bat-Erdeniin",
+           "Gerelee ах, Gerelee, Gerelee, Gerelee");
+    expect("nam gang construction in ULAANBAATAR; Ulanbaatar",
+           "[EMPLOYER-1] in [PLACE-1]; Ulanbaatar");
+}
+
+static void test_negatives(void **state)
+{
+    (void)state;
+    expect("Il came. The illness will kill till April; oil, fil, Illinois.",
+           "[PERSON-1] came. The illness will kill till April; oil, fil, Illinois.");
+    /* A hyphen separates words: a protected "Il" is cut out of a compound
+     * (over-redaction is the safe side). */
+    expect("Kim Il-sung", "Kim [PERSON-1]-sung");
+    expect("The batter and the erdene-like jongsuk went to Kimchi Bar.",
+           "The batter and the erdene-like jongsuk went to Kimchi Bar.");
+    expect("종수민 is not a name here, nor 김종수민", "종수민 is not a name here, nor 김종수민");
+}
+
+/* Found by fuzzing: a term glued to a replaced span must go too, or the
+ * replacement exposes it to the re-scan. */
+static void test_glued_to_replacement(void **state)
+{
+    (void)state;
+    expect("m@x.ng청진", "[EMAIL-1][PLACE-1]");
+    expect("[[a]]청진 and [[b]]Ulaanbaatar", "[REDACTED-1][PLACE-1] and [REDACTED-2][PLACE-2]");
+    expect("Jong청진", "Jong청진");
+}
+
+static void test_numbering_across_texts(void **state)
+{
+    struct redactor *r = fixture();
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction a, b;
+    struct err e;
+    const char *t1 = "From 청진 to Ulaanbaatar", *t2 = "Ulaanbaatar, then Chongjin? no: 청진.";
+
+    (void)state;
+    assert_int_equal(redactor_run(&a, r, ctx, t1, strlen(t1), &e), 0);
+    assert_string_equal(a.text, "From [PLACE-1] to [PLACE-2]");
+    assert_int_equal(redactor_run(&b, r, ctx, t2, strlen(t2), &e), 0);
+    assert_string_equal(b.text, "[PLACE-2], then [PLACE-1]? no: [PLACE-1].");
+    redaction_free(&a);
+    redaction_free(&b);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+}
+
+static void test_report(void **state)
+{
+    struct redactor *r = fixture();
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+    const char *in = "Jong-su met [[the brother]] at a@b.org; Бат-Эрдэнийн. Mr Smith.";
+
+    (void)state;
+    assert_int_equal(redactor_run(&out, r, ctx, in, strlen(in), &e), 0);
+    assert_string_equal(out.text, "Ri Myong-hui met [REDACTED-1] at [EMAIL-1]; Gerelee. Mr Smith.");
+    assert_int_equal(out.nitems, 4);
+    assert_int_equal(out.items[0].start, 0);
+    assert_int_equal(out.items[0].len, 12);
+    assert_string_equal(out.items[0].category, "pseudonym");
+    assert_string_equal(out.items[0].rule, "variant");   /* given name alone */
+    assert_int_equal(out.items[1].start, 17);
+    assert_string_equal(out.items[1].category, "redacted");
+    assert_string_equal(out.items[1].rule, "manual");
+    assert_string_equal(out.items[2].category, "email");
+    assert_string_equal(out.items[2].rule, "pattern");
+    assert_string_equal(out.items[3].rule, "inflection");
+    assert_int_equal(out.nflags, 1);
+    assert_string_equal(out.flags[0].kind, "title-name");
+    assert_memory_equal(out.text + out.flags[0].start, "Mr Smith", out.flags[0].len);
+    assert_int_equal(out.flags[0].allowed, 0);
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+}
+
+static void test_flags_and_allowed(void **state)
+{
+    struct redactor *r = fixture();
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+    const char *in = "Choe Myong-nam saw Kim Chol-su and Болд Дорж, 박철호는 왔다.";
+
+    (void)state;
+    assert_int_equal(redactor_run(&out, r, ctx, in, strlen(in), &e), 0);
+    assert_string_equal(out.text, in);
+    assert_int_equal(out.nflags, 4);
+    assert_string_equal(out.flags[0].kind, "korean-name");
+    assert_memory_equal(out.text + out.flags[0].start, "Choe Myong-nam", out.flags[0].len);
+    assert_int_equal(out.flags[0].allowed, 0);
+    assert_memory_equal(out.text + out.flags[1].start, "Kim Chol-su", out.flags[1].len);
+    assert_int_equal(out.flags[1].allowed, 1);
+    assert_string_equal(out.flags[2].kind, "cyrillic-name");
+    assert_string_equal(out.flags[3].kind, "korean-name");
+    assert_memory_equal(out.text + out.flags[3].start, "박철호", out.flags[3].len);
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+}
+
+static void test_rescan_fires(void **state)
+{
+    struct redactor *r = fixture();
+    struct err e;
+
+    (void)state;
+    assert_int_equal(redactor_check(r, "nothing here", 12, &e), 0);
+    assert_int_equal(redactor_check(r, "he is Chong-su", 14, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "this is a bug"));
+    assert_int_equal(redactor_check(r, "Бат-Эрдэнийн", strlen("Бат-Эрдэнийн"), &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    redactor_free(r);
+}
+
+static void test_pseudonym_leaking_is_caught(void **state)
+{
+    struct redactor *r;
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+
+    (void)state;
+    /* A pseudonym that is itself a protected spelling must never reach
+     * the output: the re-scan stops it. */
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 1, "Jung-su", &e), 0);
+    assert_int_equal(redactor_add_name(r, 1, "Jong-su", 7, &e), 0);
+    assert_int_equal(redactor_compile(r, &e), 0);
+    assert_int_equal(redactor_run(&out, r, ctx, "I met Jong-su.", 14, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_null(out.text);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+}
+
+static void test_collides(void **state)
+{
+    struct redactor *r = fixture();
+    struct err e;
+
+    (void)state;
+    assert_int_equal(redactor_collides(r, "Jung-su", 7, &e), 1);
+    assert_int_equal(redactor_collides(r, "정수", strlen("정수"), &e), 1);
+    assert_int_equal(redactor_collides(r, "Baterdene", 9, &e), 1);
+    assert_int_equal(redactor_collides(r, "Ri Myong-hui", 12, &e), 0);
+    assert_int_equal(redactor_collides(r, "Gerelee", 7, &e), 0);
+    redactor_free(r);
+}
+
+static void test_bad_input(void **state)
+{
+    struct redactor *r = fixture();
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(redactor_run(&out, r, ctx, "a\xff", 2, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(redactor_run(&out, r, ctx, "a\0b", 3, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(redactor_add_term(r, TERM_PLACE, 0, "x", 1, &e), -1);  /* compiled */
+    redact_ctx_free(ctx);
+    redactor_free(r);
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_name(r, 9, "x", 1, &e), -1);              /* no subject */
+    assert_int_equal(redactor_add_term(r, TERM_PLACE, 0, "", 0, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    {
+        static char big[10001];
+        memset(big, 'a', 10000);
+        assert_int_equal(redactor_add_term(r, TERM_OTHER, 0, big, 10000, &e), -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_int_equal(redactor_add_term(r, TERM_OTHER, 0, big, REDACT_TERM_MAX, &e), 0);
+        assert_int_equal(redactor_compile(r, &e), 0);
+    }
+    redactor_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_issue_example),
+        cmocka_unit_test(test_spellings),
+        cmocka_unit_test(test_negatives),
+        cmocka_unit_test(test_glued_to_replacement),
+        cmocka_unit_test(test_numbering_across_texts),
+        cmocka_unit_test(test_report),
+        cmocka_unit_test(test_flags_and_allowed),
+        cmocka_unit_test(test_rescan_fires),
+        cmocka_unit_test(test_pseudonym_leaking_is_caught),
+        cmocka_unit_test(test_collides),
+        cmocka_unit_test(test_bad_input),
+    };
+    if (sodium_init() < 0)
+        return 1;
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
