@@ -122,7 +122,3 @@ install: intake
 clean:
 	rm -rf build intake
 
-# Bench drivers (bench/*.c) linked against the library.
-build/bench/%: bench/%.c $(LIB)
-	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS)
