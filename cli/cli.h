@@ -33,3 +33,17 @@ int cli_usage_error(const char *name, const char *fmt, ...)
 int cli_valid_date(const char *s);
 
 #endif
+
+struct store;
+
+/* Finds the store, checks it, asks for the passphrase (or, with
+ * --recovery, the recovery key) and opens it. */
+int cli_open_store(struct store **s, const struct globals *g);
+
+/* Overwrites argv's option values in place so identities given on the
+ * command line do not linger in /proc/PID/cmdline; call after copying. */
+void cli_wipe_args(int argc, char **argv);
+
+/* Common option parsing: records that option name was given; a second
+ * time is a usage error. */
+int cli_once(const char *cmd, const char *opt, int *seen);

@@ -76,3 +76,65 @@ void store_rollback(struct store *s);
 const char *store_dir(const struct store *s);
 
 #endif
+
+/* ---- Subjects and records (store/subject.c, store/record.c) ---- */
+
+#define RECORD_ID_CHARS 16
+#define TEXT_FIELD_MAX 4096              /* names, titles, places, tags */
+#define BODY_MAX (64u << 20)
+
+struct subject_row {
+    long id;
+    const char *pseudonym, *created, *locale;
+    long nrecords;
+    const char *last_date;               /* newest record date or NULL */
+    /* Only when revealed: */
+    const char *contact, *note;
+    const char *const *names;
+    size_t nnames;
+};
+
+struct record_row {
+    const char *id, *date, *pseudonym, *title, *place, *lang, *body, *created;
+    const char *const *tags;
+    size_t ntags;
+};
+
+struct record_filter {
+    const char *subject;                 /* pseudonym, or NULL */
+    const char *tag;
+    const char *query;                   /* FTS4 MATCH, or NULL */
+    const char *id;
+    int with_body;
+};
+
+typedef int (*subject_fn)(void *ctx, const struct subject_row *r, struct err *e);
+typedef int (*record_fn)(void *ctx, const struct record_row *r, struct err *e);
+
+/* Registers a subject with its real names; pseudonym NULL generates one
+ * for locale. The chosen pseudonym is written to out. A pseudonym that
+ * matches a real name (after variant expansion) or another pseudonym is
+ * refused. */
+int store_subject_add(char *out, size_t outlen, struct store *s,
+                      const char *const *names, size_t nnames,
+                      const char *contact, const char *note,
+                      const char *pseudonym, const char *locale,
+                      struct err *e);
+
+/* Calls fn for each subject (or only pseudonym); reveal adds identities. */
+int store_subject_each(struct store *s, const char *pseudonym, int reveal,
+                       subject_fn fn, void *ctx, struct err *e);
+
+/* Adds a record for the subject with pseudonym; writes its id to id. */
+int store_record_add(char *id, size_t idlen, struct store *s,
+                     const char *pseudonym, const struct record_row *r,
+                     struct err *e);
+
+/* Calls fn for each record that passes f, oldest date first. */
+int store_record_each(struct store *s, const struct record_filter *f,
+                      record_fn fn, void *ctx, struct err *e);
+
+/* 0 if s[0..len) is valid UTF-8 without NUL or control characters (line
+ * breaks and tabs allowed when multiline); EXIT_INPUT naming what. */
+int text_check(const char *s, size_t len, int multiline, const char *what,
+               struct err *e);

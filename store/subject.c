@@ -1,0 +1,284 @@
+#include "store/db.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "export/pseudonym.h"
+#include "export/redact.h"
+
+#define MAX_NAMES 64
+
+int text_check(const char *s, size_t len, int multiline, const char *what,
+               struct err *e)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return err_set(e, EXIT_INPUT, "%s is not valid UTF-8 (byte %zu)", what, i);
+        if (cp == 0)
+            return err_set(e, EXIT_INPUT, "%s contains a NUL byte", what);
+        if ((cp < 0x20 || cp == 0x7f) &&
+            !(multiline && (cp == '\n' || cp == '\r' || cp == '\t')))
+            return err_set(e, EXIT_INPUT, "%s contains a control character", what);
+        i += (size_t)n;
+    }
+    return 0;
+}
+
+/* Every real name and pseudonym in the store, for collision checks. */
+static int load_redactor(struct redactor **r, struct store *s, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = 0;
+
+    if (redactor_new(r, e) != 0)
+        return -1;
+    if (db_prepare(&st, s, "SELECT s.id, s.pseudonym, n.name FROM subject s"
+                   " LEFT JOIN subject_name n ON n.subject_id = s.id ORDER BY s.id", e) != 0)
+        goto fail;
+    for (long last = 0; rc == 0 && sqlite3_step(st) == SQLITE_ROW;) {
+        long id = sqlite3_column_int64(st, 0);
+        const char *name = (const char *)sqlite3_column_text(st, 2);
+        if (id != last)
+            rc = redactor_add_subject(*r, id, (const char *)sqlite3_column_text(st, 1), e);
+        last = id;
+        if (rc == 0 && name != NULL)
+            rc = redactor_add_name(*r, id, name, strlen(name), e);
+    }
+    sqlite3_finalize(st);
+    if (rc == 0)
+        return 0;
+fail:
+    redactor_free(*r);
+    *r = NULL;
+    return -1;
+}
+
+static int pseudonym_taken(struct store *s, const char *p, struct err *e)
+{
+    sqlite3_stmt *st;
+    int taken;
+
+    if (db_prepare(&st, s, "SELECT 1 FROM subject WHERE pseudonym = ?1 COLLATE NOCASE", e) != 0)
+        return -1;
+    db_bind_text(st, 1, p);
+    taken = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return taken;
+}
+
+/* A pseudonym must never be (a spelling of) a real name or another pseudonym. */
+static int pseudonym_ok(struct store *s, const struct redactor *r,
+                        const char *p, const char *const *names, size_t nnames,
+                        int generated, struct err *e)
+{
+    int rc = pseudonym_taken(s, p, e);
+
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    rc = redactor_collides(r, p, strlen(p), e);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    for (size_t i = 0; generated && i < nnames; i++)
+        if (pseudonym_shares_syllable(p, names[i]) != 0)
+            return 0;
+    return 1;
+}
+
+static int choose_pseudonym(char *out, size_t outlen, struct store *s,
+                            const char *const *names, size_t nnames,
+                            const char *given, const char *locale, struct err *e)
+{
+    struct redactor *r;
+    int ok = 0;
+
+    if (load_redactor(&r, s, e) != 0)
+        return -1;
+    for (size_t i = 0; i < nnames; i++)
+        if (redactor_add_term(r, TERM_PERSON, 0, names[i], strlen(names[i]), e) != 0)
+            goto out;
+    if (redactor_compile(r, e) != 0)
+        goto out;
+    if (given != NULL) {
+        ok = pseudonym_ok(s, r, given, names, nnames, 0, e);
+        if (ok == 0)
+            err_set(e, EXIT_INPUT, "pseudonym '%s' is taken or matches a real name in the store; choose another", given);
+        else if (ok > 0 && snprintf(out, outlen, "%s", given) >= (int)outlen)
+            ok = err_set(e, EXIT_INPUT, "pseudonym too long");
+        goto out;
+    }
+    for (int tries = 0; tries < 200 && ok == 0; tries++) {
+        if (pseudonym_generate(out, outlen, locale, e) != 0) {
+            ok = -1;
+            break;
+        }
+        ok = pseudonym_ok(s, r, out, names, nnames, 1, e);
+    }
+    if (ok == 0)
+        err_set(e, EXIT_INPUT, "could not find a free pseudonym; give one with --pseudonym");
+out:
+    redactor_free(r);
+    return ok > 0 ? 0 : -1;
+}
+
+static int insert_subject(long *id, struct store *s, const char *pseudonym,
+                          const char *contact, const char *note,
+                          const char *locale, struct err *e)
+{
+    sqlite3_stmt *st;
+    char now[32];
+    int rc;
+
+    db_now(now, sizeof now);
+    if (db_prepare(&st, s, "INSERT INTO subject(pseudonym, contact, note, locale, created)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5)", e) != 0)
+        return -1;
+    db_bind_text(st, 1, pseudonym);
+    db_bind_text(st, 2, contact);
+    db_bind_text(st, 3, note);
+    db_bind_text(st, 4, locale);
+    db_bind_text(st, 5, now);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "adding the subject");
+    sqlite3_finalize(st);
+    *id = sqlite3_last_insert_rowid(s->db);
+    return rc;
+}
+
+static int insert_names(struct store *s, long id, const char *const *names,
+                        size_t nnames, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = 0;
+
+    if (db_prepare(&st, s, "INSERT INTO subject_name(subject_id, name) VALUES (?1, ?2)", e) != 0)
+        return -1;
+    for (size_t i = 0; rc == 0 && i < nnames; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, id);
+        db_bind_text(st, 2, names[i]);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = db_fail(s, e, "adding the subject's names");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int check_subject_input(const char *const *names, size_t nnames,
+                               const char *contact, const char *note,
+                               const char *pseudonym, struct err *e)
+{
+    if (nnames == 0)
+        return err_set(e, EXIT_INPUT, "give at least one --name");
+    if (nnames > MAX_NAMES)
+        return err_set(e, EXIT_INPUT, "at most %d names per subject", MAX_NAMES);
+    for (size_t i = 0; i < nnames; i++) {
+        size_t len = strlen(names[i]);
+        if (len == 0)
+            return err_set(e, EXIT_INPUT, "a --name is empty");
+        if (len > TEXT_FIELD_MAX || text_check(names[i], len, 0, "a --name", e) != 0)
+            return len > TEXT_FIELD_MAX ? err_set(e, EXIT_INPUT, "a --name is too long") : -1;
+    }
+    if (contact != NULL && (strlen(contact) > TEXT_FIELD_MAX ||
+                            text_check(contact, strlen(contact), 1, "--contact", e) != 0))
+        return err_set(e, EXIT_INPUT, "--contact is too long or not valid text");
+    if (note != NULL && (strlen(note) > BODY_MAX ||
+                         text_check(note, strlen(note), 1, "--note", e) != 0))
+        return err_set(e, EXIT_INPUT, "--note is too long or not valid text");
+    if (pseudonym != NULL && (pseudonym[0] == '\0' || strlen(pseudonym) > 64 ||
+                              text_check(pseudonym, strlen(pseudonym), 0, "--pseudonym", e) != 0))
+        return err_set(e, EXIT_INPUT, "--pseudonym must be 1 to 64 characters of plain text");
+    return 0;
+}
+
+int store_subject_add(char *out, size_t outlen, struct store *s,
+                      const char *const *names, size_t nnames,
+                      const char *contact, const char *note,
+                      const char *pseudonym, const char *locale,
+                      struct err *e)
+{
+    long id;
+
+    if (check_subject_input(names, nnames, contact, note, pseudonym, e) != 0 ||
+        store_begin(s, e) != 0)
+        return -1;
+    if (choose_pseudonym(out, outlen, s, names, nnames, pseudonym, locale, e) != 0 ||
+        insert_subject(&id, s, out, contact, note, locale, e) != 0 ||
+        insert_names(s, id, names, nnames, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return store_commit(s, e);
+}
+
+static int subject_names(struct subject_row *row, char ***names, struct store *s,
+                         struct err *e)
+{
+    sqlite3_stmt *st;
+    size_t n = 0;
+
+    *names = calloc(MAX_NAMES + 1, sizeof **names);
+    if (*names == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    if (db_prepare(&st, s, "SELECT name FROM subject_name WHERE subject_id = ?1 ORDER BY id", e) != 0)
+        return -1;
+    sqlite3_bind_int64(st, 1, row->id);
+    while (n < MAX_NAMES && sqlite3_step(st) == SQLITE_ROW)
+        (*names)[n++] = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    row->names = (const char *const *)*names;
+    row->nnames = n;
+    return 0;
+}
+
+static void free_names(char **names)
+{
+    if (names == NULL)
+        return;
+    for (size_t i = 0; names[i] != NULL; i++) {
+        sodium_memzero(names[i], strlen(names[i]));
+        free(names[i]);
+    }
+    free(names);
+}
+
+int store_subject_each(struct store *s, const char *pseudonym, int reveal,
+                       subject_fn fn, void *ctx, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = 0, found = 0;
+
+    if (db_prepare(&st, s, "SELECT s.id, s.pseudonym, s.created, s.locale, s.contact, s.note,"
+                   " (SELECT count(*) FROM record r WHERE r.subject_id = s.id),"
+                   " (SELECT max(date) FROM record r WHERE r.subject_id = s.id)"
+                   " FROM subject s WHERE ?1 IS NULL OR s.pseudonym = ?1 ORDER BY s.id", e) != 0)
+        return -1;
+    db_bind_text(st, 1, pseudonym);
+    while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+        struct subject_row row = { 0 };
+        char **names = NULL;
+        found = 1;
+        row.id = sqlite3_column_int64(st, 0);
+        row.pseudonym = (const char *)sqlite3_column_text(st, 1);
+        row.created = (const char *)sqlite3_column_text(st, 2);
+        row.locale = (const char *)sqlite3_column_text(st, 3);
+        row.nrecords = sqlite3_column_int64(st, 6);
+        row.last_date = (const char *)sqlite3_column_text(st, 7);
+        if (reveal) {
+            row.contact = (const char *)sqlite3_column_text(st, 4);
+            row.note = (const char *)sqlite3_column_text(st, 5);
+            rc = subject_names(&row, &names, s, e);
+        }
+        if (rc == 0)
+            rc = fn(ctx, &row, e);
+        free_names(names);
+    }
+    sqlite3_finalize(st);
+    if (rc == 0 && pseudonym != NULL && !found)
+        return err_set(e, EXIT_INPUT, "no subject with pseudonym '%s' (see 'intake subject list')", pseudonym);
+    return rc;
+}
