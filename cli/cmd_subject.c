@@ -186,7 +186,7 @@ static int subject_query(int argc, char **argv, const struct globals *g, int sho
     store_close(s);
     if (rc == 0 && json) {
         json_t *out = show ? json_array_get(ctx.array, 0) : ctx.array;
-        json_dumpf(out, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII * 0);
+        json_dumpf(out, stdout, JSON_INDENT(2));
         putchar('\n');
     }
     json_decref(ctx.array);

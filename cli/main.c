@@ -1,8 +1,11 @@
 /* intake: the command table and the global options. */
 #include <errno.h>
 #include <getopt.h>
+#include <jansson.h>
+#include <sodium.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +15,31 @@
 #include "cli/commands.h"
 
 static int cmd_help(int argc, char **argv, const struct globals *g);
+
+/* jansson holds revealed identities and bodies while printing JSON: wipe
+ * every block it frees. A 16-byte header keeps the size and alignment. */
+static void *json_wipe_malloc(size_t n)
+{
+    unsigned char *p = n > SIZE_MAX - 16 ? NULL : malloc(n + 16);
+
+    if (p == NULL)
+        return NULL;
+    memcpy(p, &n, sizeof n);
+    return p + 16;
+}
+
+static void json_wipe_free(void *q)
+{
+    unsigned char *p;
+    size_t n;
+
+    if (q == NULL)
+        return;
+    p = (unsigned char *)q - 16;
+    memcpy(&n, p, sizeof n);
+    sodium_memzero(p, n + 16);
+    free(p);
+}
 
 struct command {
     const char *name;
@@ -200,6 +228,7 @@ int main(int argc, char **argv)
 
     if (secmem_harden() != 0)
         return cli_error(EXIT_INPUT, "cannot initialise libsodium");
+    json_set_alloc_funcs(json_wipe_malloc, json_wipe_free);
     rc = parse_globals(argc, argv, &g, &next);
     if (rc == -100)
         return EXIT_OK;
