@@ -136,6 +136,8 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
                r->last_date ? r->last_date : "-", r->created);
         for (size_t i = 0; r->names != NULL && i < r->nnames; i++)
             printf("%s%s", i ? ", " : "\t", r->names[i]);
+        if (r->names != NULL)
+            printf("\t%s", r->contact ? r->contact : "-");
         putchar('\n');
         return 0;
     }

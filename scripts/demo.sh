@@ -1,0 +1,128 @@
+#!/bin/sh
+# make demo: a scripted walkthrough of intake in a throw-away store.
+# Usage: scripts/demo.sh PATH/TO/intake
+#
+# Each command is printed (after "$ ") before it runs. The passphrase goes
+# to intake on descriptor 3 (--passphrase-fd 3) from a here-document, so
+# standard input stays free for a testimony's body. Everything here is
+# made up; the store is deleted when the script ends, however it ends.
+# The step lines show commands as typed: their $ must not expand.
+# shellcheck disable=SC2016
+set -eu
+
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+    echo "usage: $0 PATH/TO/intake (build it first with 'make')" >&2
+    exit 2
+fi
+case $1 in
+    /*) bin=$1 ;;
+    *) bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") ;;
+esac
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/intake-demo.XXXXXX")
+trap 'rc=$?; rm -rf "$dir"
+      [ "$rc" -eq 0 ] || echo "demo: stopped: the last command failed (exit status $rc)" >&2
+      exit "$rc"' EXIT
+trap 'exit 130' INT HUP TERM
+STORE=$dir/store
+pass="tiger lamp violet oxygen river"
+
+# step TEXT: shows a command the way you would type it.
+step() {
+    printf '\n$ %s\n' "$1"
+}
+
+# intake_p ARGS...: runs intake on the demo store, passphrase on fd 3.
+intake_p() {
+    "$bin" --home "$STORE" --passphrase-fd 3 "$@" 3<<EOF
+$pass
+EOF
+}
+
+echo "intake demo: a throw-away store in $STORE"
+echo "The passphrase is \"$pass\"; it goes in on descriptor 3 (--passphrase-fd 3)."
+echo "Without --passphrase-fd, intake asks on the terminal with echo off."
+
+step 'intake --version'
+"$bin" --version
+
+step 'intake --home "$STORE" --passphrase-fd 3 init --kdf interactive --label "Field laptop" 3<<EOF
+tiger lamp violet oxygen river
+EOF'
+intake_p init --kdf interactive --label "Field laptop"
+
+step 'ls -la "$STORE"'
+ls -la "$STORE"
+
+step ' P=$(intake --home "$STORE" --passphrase-fd 3 subject add --name 김종수 --name "Kim Jong-su" --contact "+82 10-2000-0000" 3<<EOF
+tiger lamp violet oxygen river
+EOF
+)'
+echo '# (the leading space keeps the line out of the shell history with HISTCONTROL=ignorespace)'
+P=$(intake_p subject add --name 김종수 --name "Kim Jong-su" --contact "+82 10-2000-0000")
+echo "P=$P"
+
+step 'R1=$(intake --home "$STORE" --passphrase-fd 3 record "$P" --title "여권 압수" --date 2024-03-02 --place 인천 --lang ko --tag passport 3<<EOF <<'"'"'BODY'"'"'
+tiger lamp violet oxygen river
+EOF
+2023년 겨울, 종수는 공장에 도착하자마자 여권을 빼앗겼다고 말했다.
+종수의 동료 세 명도 같은 일을 겪었다. 임금은 석 달 동안 밀렸다.
+BODY
+)'
+R1=$(intake_p record "$P" --title "여권 압수" --date 2024-03-02 --place 인천 --lang ko --tag passport <<'BODY'
+2023년 겨울, 종수는 공장에 도착하자마자 여권을 빼앗겼다고 말했다.
+종수의 동료 세 명도 같은 일을 겪었다. 임금은 석 달 동안 밀렸다.
+BODY
+)
+echo "R1=$R1"
+
+step 'R2=$(intake --home "$STORE" --passphrase-fd 3 record "$P" --title "The recruiter" --date 2024-03-05 --lang en --tag recruiter --tag passport 3<<EOF <<'"'"'BODY'"'"'
+tiger lamp violet oxygen river
+EOF
+He says the recruiter in Ulaanbaatar kept the passports of all the workers
+"for safekeeping" and charged each of them a fee of three months of wages.
+BODY
+)'
+R2=$(intake_p record "$P" --title "The recruiter" --date 2024-03-05 --lang en --tag recruiter --tag passport <<'BODY'
+He says the recruiter in Ulaanbaatar kept the passports of all the workers
+"for safekeeping" and charged each of them a fee of three months of wages.
+BODY
+)
+echo "R2=$R2"
+
+step 'intake --home "$STORE" --passphrase-fd 3 list 3<<EOF ...'
+intake_p list
+
+step 'intake --home "$STORE" --passphrase-fd 3 list --tag recruiter 3<<EOF ...'
+intake_p list --tag recruiter
+
+step 'intake --home "$STORE" --passphrase-fd 3 search '"'"'종수*'"'"' 3<<EOF ...'
+echo '# a prefix search: finds 종수는 and 종수의'
+intake_p search '종수*'
+
+step 'intake --home "$STORE" --passphrase-fd 3 search recruiter 3<<EOF ...'
+intake_p search recruiter
+
+step 'intake --home "$STORE" --passphrase-fd 3 show "$R1" 3<<EOF ...'
+intake_p show "$R1"
+
+step 'intake --home "$STORE" --passphrase-fd 3 subject list 3<<EOF ...'
+echo '# pseudonyms only: no real names without --reveal'
+intake_p subject list
+
+step 'intake --home "$STORE" --passphrase-fd 3 subject list --reveal 3<<EOF ...'
+intake_p subject list --reveal
+
+step 'echo "tiger lamp violet oxygen" | intake --home "$STORE" --passphrase-fd 0 list'
+echo '# a wrong passphrase: exit status 1, the store is not touched'
+rc=0
+printf '%s\n' "tiger lamp violet oxygen" | "$bin" --home "$STORE" --passphrase-fd 0 list || rc=$?
+echo "(exit status $rc)"
+if [ "$rc" -ne 1 ]; then
+    echo "demo: a wrong passphrase should give exit status 1" >&2
+    exit 1
+fi
+
+echo
+echo "Done. The store in $STORE is deleted now."
+echo "Next: 'man ./docs/intake.1', README.md and SECURITY.md."
