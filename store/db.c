@@ -1,6 +1,7 @@
 #include "store/db.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -344,6 +345,33 @@ static struct store *store_alloc(const char *dir, struct err *e)
     return s;
 }
 
+/* The database file is made 0600 by us, whatever the caller's umask;
+ * SQLite gives -wal and -shm the same mode. */
+static int create_private(const char *path, struct err *e)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+    if (fd < 0)
+        return err_set(e, EXIT_INPUT, "cannot create %s: %s", path, strerror(errno));
+    close(fd);
+    return 0;
+}
+
+/* An existing store always has a schema: an emptied or cut database file
+ * would otherwise open as a new, empty store and hide the loss. */
+static int existing_schema(struct store *s, struct err *e)
+{
+    long v;
+
+    if (schema_version(&v, s, e) != 0)
+        return -1;
+    if (v == 0)
+        return err_set(e, EXIT_INPUT,
+                       "the database in %s is damaged (it is empty); restore it from a backup",
+                       s->dir);
+    return 0;
+}
+
 /* Opens the database with s->master; create allows a new file. */
 static int connect(struct store *s, int create, struct err *e)
 {
@@ -353,6 +381,8 @@ static int connect(struct store *s, int create, struct err *e)
     install_wiping_allocator();
     if (join(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0)
         return -1;
+    if (create && create_private(path, e) != 0)
+        return -1;
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
         return db_fail(s, e, "opening the database");
     if (key_db(s, e) != 0)
@@ -361,6 +391,8 @@ static int connect(struct store *s, int create, struct err *e)
         return err_set(e, EXIT_INPUT,
                        "the database in %s is damaged or does not match its keyslot file; restore it from a backup",
                        s->dir);
+    if (!create && existing_schema(s, e) != 0)
+        return -1;
     if (apply_pragmas(s, e) != 0 || migrate(s, e) != 0)
         return -1;
     return 0;
@@ -467,10 +499,32 @@ static int make_keyslots(struct store *s, const struct store_params *p,
     return keyslot_save(s->keyslots, &kf, 0, e);
 }
 
+/* Creates the missing folders above dir (0700), as for ~/.local/share. */
+static int mkdir_parents(const char *dir, struct err *e)
+{
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s", dir);
+
+    if (n < 0 || (size_t)n >= sizeof path)
+        return err_set(e, EXIT_INPUT, "store folder path too long");
+    for (char *p = path + 1; *p != '\0'; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(path, 0700) != 0 && errno != EEXIST)
+            return err_set(e, EXIT_INPUT, "cannot create the folder %s: %s", path,
+                           strerror(errno));
+        *p = '/';
+    }
+    return 0;
+}
+
 static int prepare_dir(const char *dir, struct err *e)
 {
     char path[4200];
 
+    if (mkdir_parents(dir, e) != 0)
+        return -1;
     if (mkdir(dir, 0700) != 0 && errno != EEXIST)
         return err_set(e, EXIT_INPUT, "cannot create the store folder %s: %s", dir,
                        strerror(errno));

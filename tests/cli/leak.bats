@@ -1,0 +1,237 @@
+#!/usr/bin/env bats
+# The leak test: canaries put into every identity and testimony field must
+# never appear in cleartext in any file under the store, TMPDIR or HOME, nor
+# in any buffer intake writes (strace), except on the standard output the
+# user asked for (show, --reveal). A positive control proves that the same
+# scanner finds a canary written in the clear.
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup() {
+    common_setup
+    command -v strace >/dev/null || skip "strace is not installed (apt-get install strace)"
+    command -v python3 >/dev/null || skip "python3 is not installed"
+    C_ASCII="CANARY-$(rand_hex 8)"
+    C_HANGUL="카나리아$(rand_hex 6)"
+    C_CYR="канарейка$(rand_hex 6)"
+    CANARIES=("$C_ASCII" "$C_HANGUL" "$C_CYR")
+    TR=$T/trace          # outside the scanned folders
+    mkdir -p "$TR"
+    write_scanner
+}
+
+teardown() { common_teardown; }
+
+# The one scanner both the real test and the positive control use.
+#   scan.py needles-file files PATH...   every file under each PATH
+#   scan.py needles-file strace LOG...   every buffer in strace logs, except
+#                                        write()s to descriptor 1
+# Each needle is looked for as UTF-8, as hex (both cases) and as UTF-16LE.
+# Prints each hit; exits 1 if there is any. Writes to descriptor 1 are
+# skipped by number: intake never dup2()s anything onto its stdout.
+write_scanner() {
+    cat >"$TR/scan.py" <<'PY'
+import os, re, sys
+
+needles = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+forms = []
+for n in needles:
+    b = n.encode("utf-8")
+    forms += [(n, b), (n + " (hex)", b.hex().encode()), (n + " (HEX)", b.hex().upper().encode()),
+              (n + " (utf-16)", n.encode("utf-16-le"))]
+
+def check(where, data):
+    bad = 0
+    for name, f in forms:
+        if f in data:
+            print("LEAK: %s in %s" % (name, where))
+            bad = 1
+    return bad
+
+hits = 0
+mode = sys.argv[2]
+if mode == "files":
+    for top in sys.argv[3:]:
+        for dirpath, dirs, files in os.walk(top):
+            for fn in files + dirs:
+                p = os.path.join(dirpath, fn)
+                hits |= check("file name " + p, p.encode("utf-8", "surrogateescape"))
+                if fn in files and os.path.isfile(p) and not os.path.islink(p):
+                    with open(p, "rb") as fh:
+                        hits |= check(p, fh.read())
+elif mode == "strace":
+    quoted = re.compile(rb'"((?:[^"\\]|\\.)*)"')
+    esc = re.compile(rb'\\(x[0-9a-fA-F]{2}|[0-7]{1,3}|.)')
+    simple = {b"n": b"\n", b"t": b"\t", b"r": b"\r", b"v": b"\v", b"f": b"\f",
+              b'"': b'"', b"\\": b"\\"}
+    def unescape(m):
+        s = m.group(1)
+        if s[:1] == b"x":
+            return bytes([int(s[1:], 16)])
+        if s[:1].isdigit():
+            return bytes([int(s, 8) & 0xff])
+        return simple.get(s, s)
+    stdout_write = re.compile(rb'^(?:\[pid\s+\d+\]\s+|\d+\s+)?(?:write|writev|pwrite64|pwritev2?)\(1,')
+    nbuf = 0
+    for log in sys.argv[3:]:
+        for line in open(log, "rb"):
+            if stdout_write.search(line):
+                continue
+            for m in quoted.finditer(line):
+                nbuf += 1
+                hits |= check("%s: %s" % (log, line[:60].decode("ascii", "replace")),
+                              esc.sub(unescape, m.group(1)))
+    print("scanned %d buffers" % nbuf)
+sys.exit(1 if hits else 0)
+PY
+}
+
+needles_file() {
+    printf '%s\n' "${CANARIES[@]}" "$@" >"$TR/needles"
+    echo "$TR/needles"
+}
+
+# traced NAME ARGS...: runs ARGS under strace, log in $TR/NAME.log, stdout in
+# $TR/NAME.out (outside the scanned folders). Returns the command's status.
+traced() {
+    local name=$1
+    shift
+    strace -f -xx -s 1048576 -e trace=write,pwrite64,writev,pwritev,openat,rename,renameat,renameat2 \
+        -o "$TR/$name.log" "$@" >"$TR/$name.out"
+}
+
+# tik NAME ARGS...: intake under strace, passphrase lines from $LINES.
+tik() {
+    local name=$1
+    shift
+    traced "$name" "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3< <(printf '%s\n' "${LINES:-$PASS}")
+}
+
+scan_files() {
+    python3 "$TR/scan.py" "$(needles_file)" files "$H" "$HOME" "$TMPDIR"
+}
+
+scan_writes() {
+    python3 "$TR/scan.py" "$(needles_file "$@")" strace "$TR"/*.log
+}
+
+@test "leak: positive control, the scanner finds a canary in a file" {
+    run scan_files
+    expect_status 0
+    mkdir -p "$H"
+    printf 'x %s y' "$C_HANGUL" >"$H/clear.txt"
+    run scan_files
+    expect_status 1
+    [[ "$output" == *"LEAK: $C_HANGUL in $H/clear.txt"* ]]
+    rm "$H/clear.txt"
+    printf '%s' "$C_ASCII" | od -An -tx1 | tr -d ' \n' >"$TMPDIR/hexdump"
+    run scan_files
+    expect_status 1
+    [[ "$output" == *"(hex)"* ]]
+    rm "$TMPDIR/hexdump"
+    printf '%s' "$C_CYR" | iconv -f UTF-8 -t UTF-16LE >"$HOME/.history"
+    run scan_files
+    expect_status 1
+}
+
+@test "leak: positive control, the scanner finds a canary in a traced write" {
+    traced ctl-clean sh -c 'printf "nothing here\n" >&2'
+    run scan_writes
+    expect_status 0
+    # Written on stdout only: the scan leaves what the user asked for alone.
+    traced ctl-stdout sh -c 'printf "%s\n" "$1"' sh "$C_ASCII"
+    run scan_writes
+    expect_status 0
+    # On stderr, and into a file (python3 writes from its own descriptors,
+    # where a shell would dup2 them onto 1): found.
+    traced ctl-stderr python3 -c 'import os, sys; os.write(2, sys.argv[1].encode() + b"\n")' "$C_HANGUL"
+    run scan_writes
+    expect_status 1
+    [[ "$output" == *"LEAK: $C_HANGUL"* ]]
+    rm "$TR/ctl-stderr.log"
+    traced ctl-file python3 -c '
+import os, sys
+fd = os.open(sys.argv[2], os.O_WRONLY | os.O_CREAT, 0o600)
+os.write(fd, b"a" + sys.argv[1].encode() + b"b")
+os.close(fd)
+os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
+    run scan_writes
+    expect_status 1
+    [[ "$output" == *"LEAK: $C_CYR"* ]]
+}
+
+@test "leak: no canary in any file or written buffer after the whole command set" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    LINES=$PASS tik init init --kdf interactive --label "field kit"
+    RECOVERY=$(grep -oE "$RECOVERY_RE" "$TR/init.out" | head -n 1)
+    [ -n "$RECOVERY" ]
+
+    tik add1 subject add --name "$C_ASCII" --name "$C_HANGUL" --name "$C_CYR-alias" \
+        --contact "phone $C_ASCII-contact" --note "note $C_HANGUL 메모"
+    P=$(cat "$TR/add1.out")
+    [ -n "$P" ]
+    for c in "${CANARIES[@]}"; do [[ "$P" != *"$c"* ]]; done
+    tik add2 subject add --name "둘째 $C_HANGUL-2" --pseudonym "Quiet Harbor"
+
+    printf '%s\n%s\n' "첫 줄 $C_HANGUL body" "second line $C_ASCII body $C_CYR" |
+        tik rec1 record "$P" --title "title $C_ASCII $C_HANGUL" --date 2023-05-01 \
+            --place "place $C_CYR" --lang ko --tag "tag-$C_ASCII" --tag "태그$C_HANGUL"
+    ID=$(cat "$TR/rec1.out")
+    [[ "$ID" =~ ^[0-9a-z]{16}$ ]]
+    printf 'plain body\n' | tik rec2 record "Quiet Harbor" --title "plain"
+
+    tik list list
+    tik listj list --json
+    tik listt list --tag "tag-$C_ASCII"
+    tik lists list --subject "$P"
+    tik search search "$C_CYR"
+    tik searchj search "$C_HANGUL" --json
+    tik show show "$ID"
+    tik showj show "$ID" --json
+    tik slist subject list
+    tik slistr subject list --reveal
+    tik sshow subject show "$P" --reveal
+    tik sshowj subject show "$P" --reveal --json
+    LINES="$PASS"$'\n'"$NEWPASS" tik passwd passwd
+    LINES="$RECOVERY"$'\n'"$PASS" tik recov --recovery passwd
+    tik final list
+
+    # The commands did what was asked (the canaries did go in and come out).
+    grep -qF "$C_HANGUL body" "$TR/show.out"
+    grep -qF "$C_ASCII" "$TR/slistr.out"
+    grep -qF "$ID" "$TR/search.out"
+    grep -qF "$ID" "$TR/searchj.out"
+    [ "$(wc -l <"$TR/final.out")" -eq 2 ]
+    # Records and names are not in the non-revealing outputs.
+    ! grep -qF "$C_ASCII-contact" "$TR/slist.out"
+
+    run scan_files
+    echo "$output"
+    expect_status 0
+    # Nor the passphrases or the recovery key, in anything but stdout.
+    run scan_writes "$PASS" "$NEWPASS" "$RECOVERY"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
+    # strace saw the writes at all (the database pages and the keyslots).
+    grep -q 'pwrite64\|write(' "$TR/rec1.log"
+    grep -q 'rename' "$TR/passwd.log"
+}
+
+@test "leak: no temp files are left or created in TMPDIR" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    init_store
+    P=$(ik subject add --name "$C_ASCII")
+    printf '%s\n' "$C_HANGUL" | tik rec record "$P" --title "$C_CYR"
+    tik s search "$C_HANGUL"
+    [ -z "$(ls -A "$TMPDIR")" ]
+    # No file was opened for writing outside the store folder (a plain
+    # trace, without -xx, so that paths are readable).
+    printf '%s\n' "$C_HANGUL" |
+        strace -f -e trace=openat,open,creat -o "$TR/open.log" \
+            "$INTAKE" --home "$H" --passphrase-fd 3 record "$P" --title t 3<<<"$PASS" >/dev/null
+    run sh -c "grep -E 'O_(WRONLY|RDWR|CREAT)' '$TR/open.log' | grep -vF '\"$H/' | grep -v '\"/dev/'"
+    [ -z "$output" ] || { echo "opened for writing: $output" >&2; false; }
+    grep -qF "\"$H/store.db" "$TR/open.log"
+}

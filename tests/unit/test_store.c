@@ -1,0 +1,667 @@
+/* store/: creating and opening the encrypted store, its keyslots, its modes,
+ * and telling damage (EXIT_INPUT) apart from a wrong secret (EXIT_AUTH). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <sodium.h>
+
+#include "store/store.h"
+
+#define OPS crypto_pwhash_OPSLIMIT_MIN
+#define MEM crypto_pwhash_MEMLIMIT_MIN
+
+static const char pass[] = "tiger lamp violet oxygen river";
+static const char newpass[] = "marble cactus winter ninety lantern";
+static char root[] = "/tmp/intake-store-XXXXXX";
+static char tmpd[200];          /* TMPDIR/SQLITE_TMPDIR for the whole run */
+static int serial;
+
+struct fixture {
+    char dir[200];
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+};
+
+static void path_in(char *out, size_t outlen, const char *dir, const char *name)
+{
+    if (strlen(dir) + strlen(name) + 2 > outlen)
+        fail();
+    snprintf(out, outlen, "%s/%s", dir, name);
+}
+
+static unsigned char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char *buf;
+    long n;
+
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    assert_true(n >= 0);
+    rewind(f);
+    buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static void spit(const char *path, const unsigned char *buf, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_TRUNC);
+
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, buf, len), (ssize_t)len);
+    close(fd);
+}
+
+static int count_entries(const char *d)
+{
+    DIR *dp = opendir(d);
+    struct dirent *de;
+    int n = 0;
+
+    if (dp == NULL)
+        return -1;
+    while ((de = readdir(dp)) != NULL)
+        if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+            n++;
+    closedir(dp);
+    return n;
+}
+
+static int open_pass(const char *dir, const char *p, struct err *e)
+{
+    struct store *s = NULL;
+    int rc = store_open(&s, dir, KEYSLOT_PASSPHRASE, (const unsigned char *)p,
+                        strlen(p), e);
+
+    if (rc == 0)
+        assert_non_null(s);
+    else
+        assert_null(s);
+    store_close(s);
+    return rc;
+}
+
+static int fixture_setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    struct store_params p = { "field kit", "ko", OPS, MEM };
+    struct err e;
+
+    if (f == NULL)
+        return -1;
+    snprintf(f->dir, sizeof f->dir, "%s/store%d", root, serial++);
+    if (store_create(f->dir, &p, pass, strlen(pass), f->recovery, &e) != 0) {
+        fprintf(stderr, "store_create: %s\n", e.msg);
+        free(f);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int fixture_teardown(void **state)
+{
+    struct fixture *f = *state;
+    char cmd[500];
+
+    snprintf(cmd, sizeof cmd, "chmod -R u+rwX %s; rm -rf %s", f->dir, f->dir);
+    free(f);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_create_then_open(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+    char buf[128];
+    struct err e;
+
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_non_null(s);
+    assert_string_equal(store_dir(s), f->dir);
+    assert_int_equal(store_meta_get(buf, sizeof buf, s, "label", &e), 0);
+    assert_string_equal(buf, "field kit");
+    assert_int_equal(store_meta_get(buf, sizeof buf, s, "locale", &e), 0);
+    assert_string_equal(buf, "ko");
+    assert_int_equal(store_meta_get(buf, sizeof buf, s, "created", &e), 0);
+    assert_int_equal(strlen(buf), 20);   /* YYYY-MM-DDTHH:MM:SSZ */
+    assert_int_equal(store_meta_get(buf, sizeof buf, s, "no such key", &e), 0);
+    assert_string_equal(buf, "");
+    store_close(s);
+    store_close(NULL);
+}
+
+static void test_wrong_passphrase_is_auth_and_changes_nothing(void **state)
+{
+    struct fixture *f = *state;
+    char db[400], ks[400];
+    unsigned char *db0, *ks0, *db1, *ks1;
+    size_t dbl0, ksl0, dbl1, ksl1;
+    struct err e;
+
+    path_in(db, sizeof db, f->dir, STORE_DB_NAME);
+    path_in(ks, sizeof ks, f->dir, STORE_KEYSLOTS_NAME);
+    db0 = slurp(db, &dbl0);
+    ks0 = slurp(ks, &ksl0);
+    err_clear(&e);
+    assert_int_equal(open_pass(f->dir, "tiger lamp violet oxygen rivers", &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "wrong passphrase"));
+    assert_int_equal(open_pass(f->dir, "", &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    db1 = slurp(db, &dbl1);
+    ks1 = slurp(ks, &ksl1);
+    assert_int_equal(dbl0, dbl1);
+    assert_memory_equal(db0, db1, dbl0);
+    assert_int_equal(ksl0, ksl1);
+    assert_memory_equal(ks0, ks1, ksl0);
+    free(db0); free(db1); free(ks0); free(ks1);
+    /* The wrong secret left no -wal/-shm behind: the database was not opened. */
+    assert_int_equal(count_entries(f->dir), 2);
+}
+
+static void test_recovery_key_opens(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+    unsigned char bad[RECOVERY_KEY_BYTES];
+    struct err e;
+
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_RECOVERY, f->recovery,
+                                RECOVERY_KEY_BYTES, &e), 0);
+    store_close(s);
+    memcpy(bad, f->recovery, sizeof bad);
+    bad[RECOVERY_KEY_BYTES - 1] ^= 0x80;
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_RECOVERY, bad, sizeof bad, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_null(s);
+    /* The passphrase does not open the recovery slot. */
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_RECOVERY, (const unsigned char *)pass,
+                                strlen(pass), &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+}
+
+static void test_set_passphrase(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+    char db[400];
+    unsigned char *db0, *db1;
+    size_t l0, l1;
+    struct err e;
+
+    path_in(db, sizeof db, f->dir, STORE_DB_NAME);
+    db0 = slurp(db, &l0);
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(store_set_passphrase(s, newpass, strlen(newpass), &e), 0);
+    store_close(s);
+    assert_int_equal(open_pass(f->dir, pass, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_int_equal(open_pass(f->dir, newpass, &e), 0);
+    /* The recovery key still works, and sets a passphrase in turn. */
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_RECOVERY, f->recovery,
+                                RECOVERY_KEY_BYTES, &e), 0);
+    assert_int_equal(store_set_passphrase(s, pass, strlen(pass), &e), 0);
+    store_close(s);
+    assert_int_equal(open_pass(f->dir, newpass, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_int_equal(open_pass(f->dir, pass, &e), 0);
+    /* The database was not re-encrypted (same salt in its first 16 bytes). */
+    db1 = slurp(db, &l1);
+    assert_memory_equal(db0, db1, 16);
+    free(db0);
+    free(db1);
+    /* Still exactly two slots' worth of keyslot file. */
+    path_in(db, sizeof db, f->dir, STORE_KEYSLOTS_NAME);
+    db1 = slurp(db, &l1);
+    assert_int_equal(l1, KEYSLOT_HEADER_BYTES + 2 * KEYSLOT_SLOT_BYTES + KEYSLOT_SUM_BYTES);
+    free(db1);
+}
+
+static void check_mode(const char *path, mode_t want)
+{
+    struct stat st;
+
+    assert_int_equal(lstat(path, &st), 0);
+    if ((st.st_mode & 07777) != want)
+        fail_msg("%s has mode %04o, expected %04o", path,
+                 (unsigned)(st.st_mode & 07777), (unsigned)want);
+}
+
+static void test_modes(void **state)
+{
+    struct fixture *f = *state;
+    char p[400];
+    struct store *s = NULL;
+    struct err e;
+
+    check_mode(f->dir, 0700);
+    path_in(p, sizeof p, f->dir, STORE_KEYSLOTS_NAME);
+    check_mode(p, 0600);
+    path_in(p, sizeof p, f->dir, STORE_DB_NAME);
+    check_mode(p, 0600);
+    /* While open, the WAL and shared-memory files are private too. */
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    path_in(p, sizeof p, f->dir, STORE_DB_NAME "-wal");
+    if (access(p, F_OK) == 0)
+        check_mode(p, 0600);
+    path_in(p, sizeof p, f->dir, STORE_DB_NAME "-shm");
+    if (access(p, F_OK) == 0)
+        check_mode(p, 0600);
+    store_close(s);
+}
+
+static void test_modes_under_loose_umask(void **state)
+{
+    /* The library must not rely on the CLI's umask 077. */
+    char dir[400], p[400];
+    unsigned char rec[RECOVERY_KEY_BYTES];
+    struct store_params prm = { "", "", OPS, MEM };
+    struct store *s = NULL;
+    mode_t old;
+    struct err e;
+    int rc;
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/loose", root);
+    old = umask(022);
+    rc = store_create(dir, &prm, pass, strlen(pass), rec, &e);
+    if (rc == 0)
+        rc = store_open(&s, dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                        strlen(pass), &e);
+    store_close(s);
+    umask(old);
+    if (rc != 0)
+        fail_msg("under umask 022: %s", e.msg);
+    check_mode(dir, 0700);
+    path_in(p, sizeof p, dir, STORE_KEYSLOTS_NAME);
+    check_mode(p, 0600);
+    path_in(p, sizeof p, dir, STORE_DB_NAME);
+    check_mode(p, 0600);
+}
+
+static void test_check_dir(void **state)
+{
+    struct fixture *f = *state;
+    char p[400];
+    struct err e;
+
+    assert_int_equal(store_check_dir(f->dir, &e), 0);
+    /* A folder others can read. */
+    assert_int_equal(chmod(f->dir, 0755), 0);
+    err_clear(&e);
+    assert_int_equal(store_check_dir(f->dir, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_non_null(strstr(e.msg, "can be read by others"));
+    assert_int_equal(open_pass(f->dir, pass, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(chmod(f->dir, 0700), 0);
+    /* A file others can read. */
+    path_in(p, sizeof p, f->dir, STORE_DB_NAME);
+    assert_int_equal(chmod(p, 0640), 0);
+    assert_int_equal(store_check_dir(f->dir, &e), -1);
+    assert_non_null(strstr(e.msg, "can be read by others"));
+    assert_int_equal(chmod(p, 0600), 0);
+    path_in(p, sizeof p, f->dir, STORE_KEYSLOTS_NAME);
+    assert_int_equal(chmod(p, 0604), 0);
+    assert_int_equal(store_check_dir(f->dir, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(chmod(p, 0600), 0);
+    assert_int_equal(store_check_dir(f->dir, &e), 0);
+    /* A missing store, and an empty folder. */
+    snprintf(p, sizeof p, "%s/nowhere", root);
+    err_clear(&e);
+    assert_int_equal(store_check_dir(p, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_non_null(strstr(e.msg, "no store in"));
+    assert_int_equal(open_pass(p, pass, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    snprintf(p, sizeof p, "%s/empty", root);
+    assert_int_equal(mkdir(p, 0700), 0);
+    assert_int_equal(store_check_dir(p, &e), -1);
+    assert_non_null(strstr(e.msg, "no store in"));
+    rmdir(p);
+}
+
+static void test_create_refuses_existing(void **state)
+{
+    struct fixture *f = *state;
+    struct store_params p = { "x", "en", OPS, MEM };
+    unsigned char rec[RECOVERY_KEY_BYTES];
+    char ks[400], db[400];
+    unsigned char *ks0, *ks1;
+    size_t l0, l1;
+    struct err e;
+
+    path_in(ks, sizeof ks, f->dir, STORE_KEYSLOTS_NAME);
+    ks0 = slurp(ks, &l0);
+    err_clear(&e);
+    assert_int_equal(store_create(f->dir, &p, newpass, strlen(newpass), rec, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_non_null(strstr(e.msg, "already exists"));
+    ks1 = slurp(ks, &l1);
+    assert_int_equal(l0, l1);
+    assert_memory_equal(ks0, ks1, l0);
+    free(ks0);
+    free(ks1);
+    assert_int_equal(open_pass(f->dir, pass, &e), 0);
+    /* A database without keyslots is not overwritten either. */
+    assert_int_equal(unlink(ks), 0);
+    path_in(db, sizeof db, f->dir, STORE_DB_NAME);
+    assert_int_equal(store_create(f->dir, &p, newpass, strlen(newpass), rec, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(access(db, F_OK), 0);
+}
+
+static void test_device_keys(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+    unsigned char spk[crypto_sign_PUBLICKEYBYTES], bpk[crypto_box_PUBLICKEYBYTES];
+    unsigned char pk2[crypto_sign_PUBLICKEYBYTES], bpk2[crypto_box_PUBLICKEYBYTES];
+    unsigned char *ssk = sodium_malloc(crypto_sign_SECRETKEYBYTES);
+    unsigned char *bsk = sodium_malloc(crypto_box_SECRETKEYBYTES);
+    unsigned char sig[crypto_sign_BYTES];
+    static const unsigned char zero[crypto_box_PUBLICKEYBYTES];
+    struct err e;
+
+    assert_non_null(ssk);
+    assert_non_null(bsk);
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(store_device_public(spk, bpk, s, &e), 0);
+    assert_true(crypto_core_ed25519_is_valid_point(spk));
+    assert_memory_not_equal(bpk, zero, sizeof bpk);
+    assert_int_equal(store_device_secret(ssk, bsk, s, &e), 0);
+    /* The secret keys match the public ones. */
+    assert_int_equal(crypto_sign_ed25519_sk_to_pk(pk2, ssk), 0);
+    assert_memory_equal(pk2, spk, sizeof spk);
+    assert_int_equal(crypto_scalarmult_base(bpk2, bsk), 0);
+    assert_memory_equal(bpk2, bpk, sizeof bpk);
+    assert_int_equal(crypto_sign_detached(sig, NULL, (const unsigned char *)"m", 1, ssk), 0);
+    assert_int_equal(crypto_sign_verify_detached(sig, (const unsigned char *)"m", 1, spk), 0);
+    store_close(s);
+    /* The recovery key opens the same keys. */
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_RECOVERY, f->recovery,
+                                RECOVERY_KEY_BYTES, &e), 0);
+    assert_int_equal(store_device_public(pk2, bpk2, s, &e), 0);
+    assert_memory_equal(pk2, spk, sizeof spk);
+    assert_memory_equal(bpk2, bpk, sizeof bpk);
+    store_close(s);
+    sodium_free(ssk);
+    sodium_free(bsk);
+}
+
+static void test_two_stores_have_different_keys(void **state)
+{
+    struct fixture *f = *state, *g;
+    struct store *s = NULL;
+    unsigned char a[crypto_sign_PUBLICKEYBYTES], b[crypto_box_PUBLICKEYBYTES];
+    unsigned char c[crypto_sign_PUBLICKEYBYTES], d[crypto_box_PUBLICKEYBYTES];
+    void *st2;
+    struct err e;
+
+    assert_int_equal(fixture_setup(&st2), 0);
+    g = st2;
+    assert_memory_not_equal(f->recovery, g->recovery, RECOVERY_KEY_BYTES);
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(store_device_public(a, b, s, &e), 0);
+    store_close(s);
+    assert_int_equal(store_open(&s, g->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(store_device_public(c, d, s, &e), 0);
+    store_close(s);
+    assert_memory_not_equal(a, c, sizeof a);
+    assert_memory_not_equal(b, d, sizeof b);
+    /* Another store's database behind this store's keyslots: damage, not a
+     * wrong passphrase. */
+    {
+        char p1[400], p2[400];
+        unsigned char *buf;
+        size_t len;
+
+        path_in(p1, sizeof p1, f->dir, STORE_DB_NAME);
+        path_in(p2, sizeof p2, g->dir, STORE_DB_NAME);
+        buf = slurp(p2, &len);
+        spit(p1, buf, len);
+        free(buf);
+        err_clear(&e);
+        assert_int_equal(open_pass(f->dir, pass, &e), -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_null(strstr(e.msg, "wrong passphrase"));
+        assert_non_null(strstr(e.msg, "damaged"));
+    }
+    fixture_teardown(&st2);
+}
+
+/* Opening the store must fail as damage, never as a wrong passphrase. */
+static void expect_db_damaged(const char *dir, const char *what)
+{
+    struct err e;
+
+    err_clear(&e);
+    if (open_pass(dir, pass, &e) != -1)
+        fail_msg("%s: the store opened", what);
+    if (e.code != EXIT_INPUT || strstr(e.msg, "damaged") == NULL ||
+        strstr(e.msg, "wrong passphrase") != NULL)
+        fail_msg("%s: exit %d, '%s'", what, e.code, e.msg);
+}
+
+/* SQLCipher 3 pages here are 1024 bytes: the data, a 16-byte IV, a 20-byte
+ * HMAC-SHA1, and 12 bytes of padding (1012..1023) that no HMAC covers, so
+ * a change there is not damage.  Flips avoid the padding. */
+#define PAGE 1024
+#define PAD_START 1012
+
+static void test_truncated_db(void **state)
+{
+    struct fixture *f = *state;
+    char db[400];
+    unsigned char *orig;
+    size_t len, cuts[8], n = 0;
+    char what[64];
+
+    path_in(db, sizeof db, f->dir, STORE_DB_NAME);
+    orig = slurp(db, &len);
+    assert_true(len >= 4 * PAGE);
+    cuts[n++] = len - (PAGE - PAD_START) - 1;   /* into the last HMAC */
+    cuts[n++] = len - PAGE;                     /* a whole page gone */
+    cuts[n++] = len / 2;
+    cuts[n++] = PAGE;
+    cuts[n++] = 100;
+    cuts[n++] = 16;
+    cuts[n++] = 1;
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(truncate(db, (off_t)cuts[i]), 0);
+        snprintf(what, sizeof what, "truncated to %zu of %zu bytes", cuts[i], len);
+        expect_db_damaged(f->dir, what);
+        spit(db, orig, len);
+    }
+    assert_int_equal(open_pass(f->dir, pass, &(struct err){0}), 0);
+    free(orig);
+}
+
+static void test_empty_db(void **state)
+{
+    /* A store.db emptied (0 bytes) must not open as a brand-new, empty
+     * store (SQLite treats an empty file as an empty database). */
+    struct fixture *f = *state;
+    char db[400];
+
+    path_in(db, sizeof db, f->dir, STORE_DB_NAME);
+    assert_int_equal(truncate(db, 0), 0);
+    expect_db_damaged(f->dir, "truncated to 0 bytes");
+}
+
+static void test_flipped_db_bytes(void **state)
+{
+    static const size_t in_page[] = { 0, 17, 500, 980, 1000, PAD_START - 1 };
+    struct fixture *f = *state;
+    char db[400], what[80];
+    unsigned char *orig, *buf;
+    size_t len, npages;
+
+    path_in(db, sizeof db, f->dir, STORE_DB_NAME);
+    orig = slurp(db, &len);
+    assert_int_equal(len % PAGE, 0);
+    npages = len / PAGE;
+    buf = malloc(len);
+    assert_non_null(buf);
+    /* Page 1 (whose first 16 bytes are the salt), page 2 and later ones. */
+    for (size_t pg = 0; pg < npages; pg += (pg < 2 ? 1 : 3)) {
+        for (size_t k = 0; k < sizeof in_page / sizeof in_page[0]; k++) {
+            size_t off = pg * PAGE + in_page[k];
+            memcpy(buf, orig, len);
+            buf[off] ^= 0x04;
+            spit(db, buf, len);
+            snprintf(what, sizeof what, "byte %zu (page %zu) of %zu flipped", off, pg + 1, len);
+            expect_db_damaged(f->dir, what);
+        }
+    }
+    spit(db, orig, len);
+    assert_int_equal(open_pass(f->dir, pass, &(struct err){0}), 0);
+    free(orig);
+    free(buf);
+}
+
+static void test_damaged_keyslots(void **state)
+{
+    struct fixture *f = *state;
+    char ks[400];
+    unsigned char *orig, *buf;
+    size_t len;
+    struct err e;
+
+    path_in(ks, sizeof ks, f->dir, STORE_KEYSLOTS_NAME);
+    orig = slurp(ks, &len);
+    buf = malloc(len);
+    for (size_t i = 0; i < len; i += 7) {
+        memcpy(buf, orig, len);
+        buf[i] ^= 0x01;
+        spit(ks, buf, len);
+        err_clear(&e);
+        assert_int_equal(open_pass(f->dir, pass, &e), -1);
+        if (e.code != EXIT_INPUT || strstr(e.msg, "wrong passphrase") != NULL)
+            fail_msg("keyslot byte %zu flipped: exit %d '%s'", i, e.code, e.msg);
+    }
+    assert_int_equal(truncate(ks, (off_t)(len - 1)), 0);
+    assert_int_equal(open_pass(f->dir, pass, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_non_null(strstr(e.msg, "damaged"));
+    assert_int_equal(truncate(ks, 0), 0);
+    assert_int_equal(open_pass(f->dir, pass, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    spit(ks, orig, len);
+    assert_int_equal(open_pass(f->dir, pass, &e), 0);
+    free(orig);
+    free(buf);
+}
+
+static void test_no_temp_files(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+    struct err e;
+
+    /* Every test so far ran with TMPDIR and SQLITE_TMPDIR here: SQLite's
+     * temp files (etilqs_*) would have been left or at least created there
+     * while open; temp_store=MEMORY keeps them away. */
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(count_entries(tmpd), 0);
+    assert_int_equal(store_set_passphrase(s, newpass, strlen(newpass), &e), 0);
+    store_close(s);
+    assert_int_equal(count_entries(tmpd), 0);
+    /* Nothing else in the store folder either (no leftovers of the atomic
+     * keyslot write, no journal). */
+    assert_int_equal(count_entries(f->dir), 2);
+}
+
+static void test_resolve(void **state)
+{
+    char out[4200];
+    struct err e;
+
+    (void)state;
+    assert_int_equal(store_dir_resolve(out, sizeof out, "/a/b", &e), 0);
+    assert_string_equal(out, "/a/b");
+    setenv("INTAKE_HOME", "/c", 1);
+    assert_int_equal(store_dir_resolve(out, sizeof out, NULL, &e), 0);
+    assert_string_equal(out, "/c");
+    unsetenv("INTAKE_HOME");
+    setenv("XDG_DATA_HOME", "/x", 1);
+    assert_int_equal(store_dir_resolve(out, sizeof out, NULL, &e), 0);
+    assert_string_equal(out, "/x/intake");
+    unsetenv("XDG_DATA_HOME");
+    setenv("HOME", "/h", 1);
+    assert_int_equal(store_dir_resolve(out, sizeof out, NULL, &e), 0);
+    assert_string_equal(out, "/h/.local/share/intake");
+    assert_int_equal(store_dir_resolve(out, 5, "/a/very/long/path", &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    if (sodium_init() < 0 || mkdtemp(root) == NULL)
+        return -1;
+    /* As the CLI does (secmem_harden); one test checks a looser umask. */
+    umask(077);
+    snprintf(tmpd, sizeof tmpd, "%s/tmp", root);
+    if (mkdir(tmpd, 0700) != 0)
+        return -1;
+    setenv("TMPDIR", tmpd, 1);
+    setenv("SQLITE_TMPDIR", tmpd, 1);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char cmd[400];
+
+    (void)state;
+    snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_create_then_open),
+        T(test_wrong_passphrase_is_auth_and_changes_nothing),
+        T(test_recovery_key_opens),
+        T(test_set_passphrase),
+        T(test_modes),
+        cmocka_unit_test(test_modes_under_loose_umask),
+        T(test_check_dir),
+        T(test_create_refuses_existing),
+        T(test_device_keys),
+        T(test_two_stores_have_different_keys),
+        T(test_truncated_db),
+        T(test_empty_db),
+        T(test_flipped_db_bytes),
+        T(test_damaged_keyslots),
+        T(test_no_temp_files),
+        cmocka_unit_test(test_resolve),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
