@@ -101,6 +101,7 @@ test: unit cli
 # check: the whole suite, then the same suite under ASan+UBSan, then the
 # fuzz corpora replayed through the libFuzzer builds.
 check: deps-check
+	@rm -rf build/results
 	$(MAKE) intake
 	$(MAKE) test
 	$(MAKE) SAN=1 test
