@@ -11,5 +11,7 @@ int cmd_record(int argc, char **argv, const struct globals *g);
 int cmd_list(int argc, char **argv, const struct globals *g);
 int cmd_search(int argc, char **argv, const struct globals *g);
 int cmd_show(int argc, char **argv, const struct globals *g);
+int cmd_card(int argc, char **argv, const struct globals *g);
+int cmd_contact(int argc, char **argv, const struct globals *g);
 
 #endif

@@ -65,6 +65,15 @@ static const struct command commands[] = {
       "intake search QUERY [--json]" },
     { "show", cmd_show, "show a whole record",
       "intake show ID [--json]" },
+    { "card", cmd_card, "print this store's contact card, or draw it as a QR code",
+      "intake card [--qr term|png|svg] [-o FILE] [--force]" },
+    { "contact", cmd_contact, "add, list, show, remove and verify contacts",
+      "intake contact add NAME CARD [--replace]\n"
+      "intake contact add NAME --scan IMAGE [--replace]\n"
+      "intake contact list\n"
+      "intake contact show NAME\n"
+      "intake contact remove NAME\n"
+      "intake contact verify NAME [--qr term|png|svg] [-o FILE] [--force] [--scan IMAGE] [--confirm]" },
     { "help", cmd_help, "show help for a command",
       "intake help [COMMAND]" },
 };

@@ -31,6 +31,13 @@ static const char *const migrations[] = {
     "CREATE VIRTUAL TABLE record_fts USING fts4(title, body, tokenize=unicode61);"
     "CREATE INDEX record_subject ON record(subject_id);"
     "CREATE INDEX subject_name_subject ON subject_name(subject_id);",
+    /* 1 -> 2: contacts exchanged by card, and their key history. */
+    "CREATE TABLE contact(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+    "  card TEXT NOT NULL, sign_pk BLOB NOT NULL UNIQUE, box_pk BLOB NOT NULL UNIQUE,"
+    "  added TEXT NOT NULL, verified TEXT);"
+    "CREATE TABLE contact_history(id INTEGER PRIMARY KEY,"
+    "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,"
+    "  event TEXT NOT NULL, card TEXT NOT NULL, at TEXT NOT NULL);",
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when

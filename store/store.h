@@ -12,7 +12,7 @@
 
 #define STORE_DB_NAME "store.db"
 #define STORE_KEYSLOTS_NAME "keyslots"
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 
@@ -133,6 +133,35 @@ int store_record_add(char *id, size_t idlen, struct store *s,
 /* Calls fn for each record that passes f, oldest date first. */
 int store_record_each(struct store *s, const struct record_filter *f,
                       record_fn fn, void *ctx, struct err *e);
+
+/* ---- Contacts (store/contact.c) ---- */
+
+#define CONTACT_NAME_MAX 64
+
+struct card;
+
+struct contact_row {
+    const char *name, *card, *added, *verified;   /* verified: NULL if never */
+};
+
+typedef int (*contact_fn)(void *ctx, const struct contact_row *r, struct err *e);
+
+/* Adds contact name with card c (its text in cardtext). An existing name
+ * needs replace (the old card is kept in the history and the contact is
+ * unverified again). Refused: the store's own card, keys that belong to
+ * another contact. */
+int store_contact_add(struct store *s, const char *name, const struct card *c,
+                      const char *cardtext, int replace, struct err *e);
+
+/* Calls fn for each contact (or only name, EXIT_INPUT if unknown). */
+int store_contact_each(struct store *s, const char *name, contact_fn fn,
+                       void *ctx, struct err *e);
+
+/* Removes contact name (its history goes with it). */
+int store_contact_remove(struct store *s, const char *name, struct err *e);
+
+/* Records that the safety number with contact name was compared. */
+int store_contact_confirm(struct store *s, const char *name, struct err *e);
 
 /* 0 if s[0..len) is valid UTF-8 without NUL or control characters (line
  * breaks and tabs allowed when multiline); EXIT_INPUT naming what. */

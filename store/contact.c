@@ -1,0 +1,198 @@
+#include "store/db.h"
+
+#include <string.h>
+
+#include "crypto/card.h"
+
+static int history(struct store *s, const char *name, const char *event,
+                   const char *card, struct err *e)
+{
+    sqlite3_stmt *st;
+    char now[32];
+    int rc;
+
+    db_now(now, sizeof now);
+    if (db_prepare(&st, s, "INSERT INTO contact_history(contact_id, event, card, at)"
+                   " SELECT id, ?2, ?3, ?4 FROM contact WHERE name = ?1", e) != 0)
+        return -1;
+    db_bind_text(st, 1, name);
+    db_bind_text(st, 2, event);
+    db_bind_text(st, 3, card);
+    db_bind_text(st, 4, now);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "recording the contact's history");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Who, other than name, already holds one of these keys (0: nobody). */
+static int key_owner(char *owner, size_t ownerlen, struct store *s, const char *name,
+                     const struct card *c, struct err *e)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+
+    if (db_prepare(&st, s, "SELECT name FROM contact WHERE name <> ?1"
+                   " AND (sign_pk = ?2 OR box_pk = ?3)", e) != 0)
+        return -1;
+    db_bind_text(st, 1, name);
+    sqlite3_bind_blob(st, 2, c->sign_pk, sizeof c->sign_pk, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(st, 3, c->box_pk, sizeof c->box_pk, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(owner, ownerlen, "%s", (const char *)sqlite3_column_text(st, 0));
+        found = 1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+static int existing_card(char *out, size_t outlen, struct store *s, const char *name,
+                         struct err *e)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+
+    if (db_prepare(&st, s, "SELECT card FROM contact WHERE name = ?1", e) != 0)
+        return -1;
+    db_bind_text(st, 1, name);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(st, 0));
+        found = 1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+static int check_new(struct store *s, const char *name, const struct card *c,
+                     int replace, int *exists, struct err *e)
+{
+    unsigned char spk[crypto_sign_PUBLICKEYBYTES], bpk[crypto_box_PUBLICKEYBYTES];
+    char old[CARD_TEXT_SIZE], owner[CONTACT_NAME_MAX + 1];
+    struct card oc;
+    char fo[CARD_FINGERPRINT_SIZE], fn[CARD_FINGERPRINT_SIZE];
+    int rc;
+
+    if (store_device_public(spk, bpk, s, e) != 0)
+        return -1;
+    if (sodium_memcmp(spk, c->sign_pk, sizeof spk) == 0 || sodium_memcmp(bpk, c->box_pk, sizeof bpk) == 0)
+        return err_set(e, EXIT_INPUT, "that is this store's own card; add the other side's card");
+    rc = key_owner(owner, sizeof owner, s, name, c, e);
+    if (rc != 0)
+        return rc < 0 ? -1 : err_set(e, EXIT_INPUT, "these keys already belong to contact '%s'", owner);
+    *exists = existing_card(old, sizeof old, s, name, e);
+    if (*exists < 0)
+        return -1;
+    if (*exists && !replace && card_decode(&oc, old, strlen(old), NULL) == 0) {
+        card_fingerprint(fo, sizeof fo, &oc);
+        card_fingerprint(fn, sizeof fn, c);
+        return err_set(e, EXIT_INPUT,
+                       "contact '%s' already has a card (fingerprint %s); this one is %s: a key change is a security event, confirm it in person and use --replace",
+                       name, fo, fn);
+    }
+    if (*exists && !replace)
+        return err_set(e, EXIT_INPUT, "contact '%s' already exists; use --replace", name);
+    return 0;
+}
+
+int store_contact_add(struct store *s, const char *name, const struct card *c,
+                      const char *cardtext, int replace, struct err *e)
+{
+    sqlite3_stmt *st = NULL;
+    char now[32];
+    int exists = 0, rc = -1;
+
+    if (name[0] == '\0' || strlen(name) > CONTACT_NAME_MAX ||
+        text_check(name, strlen(name), 0, "the contact NAME", e) != 0)
+        return err_set(e, EXIT_INPUT, "a contact NAME must be 1 to %d characters of plain text", CONTACT_NAME_MAX);
+    if (store_begin(s, e) != 0)
+        return -1;
+    if (check_new(s, name, c, replace, &exists, e) != 0)
+        goto out;
+    db_now(now, sizeof now);
+    if (db_prepare(&st, s, exists
+                   ? "UPDATE contact SET card = ?2, sign_pk = ?3, box_pk = ?4, verified = NULL WHERE name = ?1"
+                   : "INSERT INTO contact(name, card, sign_pk, box_pk, added) VALUES (?1, ?2, ?3, ?4, ?5)", e) != 0)
+        goto out;
+    db_bind_text(st, 1, name);
+    db_bind_text(st, 2, cardtext);
+    sqlite3_bind_blob(st, 3, c->sign_pk, sizeof c->sign_pk, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(st, 4, c->box_pk, sizeof c->box_pk, SQLITE_TRANSIENT);
+    if (!exists)
+        db_bind_text(st, 5, now);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        db_fail(s, e, "saving the contact");
+    else
+        rc = history(s, name, exists ? "replaced" : "added", cardtext, e);
+out:
+    sqlite3_finalize(st);
+    if (rc != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return store_commit(s, e);
+}
+
+int store_contact_each(struct store *s, const char *name, contact_fn fn,
+                       void *ctx, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = 0, found = 0;
+
+    if (db_prepare(&st, s, "SELECT name, card, added, verified FROM contact"
+                   " WHERE ?1 IS NULL OR name = ?1 ORDER BY name", e) != 0)
+        return -1;
+    db_bind_text(st, 1, name);
+    while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+        struct contact_row r = {
+            (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+            (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+        };
+        found = 1;
+        rc = fn(ctx, &r, e);
+    }
+    sqlite3_finalize(st);
+    if (rc == 0 && name != NULL && !found)
+        return err_set(e, EXIT_INPUT, "no contact named '%s' (see 'intake contact list')", name);
+    return rc;
+}
+
+static int update_one(struct store *s, const char *sql, const char *name,
+                      const char *event, struct err *e)
+{
+    sqlite3_stmt *st;
+    char now[32], card[CARD_TEXT_SIZE];
+    int rc, exists;
+
+    if (store_begin(s, e) != 0)
+        return -1;
+    exists = existing_card(card, sizeof card, s, name, e);
+    if (exists <= 0) {
+        store_rollback(s);
+        return exists < 0 ? -1 : err_set(e, EXIT_INPUT, "no contact named '%s' (see 'intake contact list')", name);
+    }
+    rc = event != NULL ? history(s, name, event, card, e) : 0;
+    db_now(now, sizeof now);
+    if (rc == 0 && db_prepare(&st, s, sql, e) == 0) {
+        db_bind_text(st, 1, name);
+        if (strstr(sql, "?2") != NULL)
+            db_bind_text(st, 2, now);
+        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "updating the contact");
+        sqlite3_finalize(st);
+    } else {
+        rc = -1;
+    }
+    if (rc != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return store_commit(s, e);
+}
+
+int store_contact_remove(struct store *s, const char *name, struct err *e)
+{
+    return update_one(s, "DELETE FROM contact WHERE name = ?1", name, NULL, e);
+}
+
+int store_contact_confirm(struct store *s, const char *name, struct err *e)
+{
+    return update_one(s, "UPDATE contact SET verified = ?2 WHERE name = ?1", name, "verified", e);
+}
