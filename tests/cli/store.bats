@@ -474,7 +474,10 @@ usage_error() {
         grep -v '^\.' |
         sed -e 's/\\f[BIRP]//g' -e 's/\\-/-/g' -e 's/\\(em/—/g' -e 's/\\&//g' -e 's/[[:space:]]*$//' |
         grep -v '^$' | sort)
-    usage=$(for c in init passwd subject record list search show help; do
+    # Every command the binary lists, so a new one cannot be left out.
+    commands=$("$INTAKE" help | awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }')
+    [ "$(printf '%s\n' "$commands" | wc -l)" -ge 8 ]
+    usage=$(for c in $commands; do
         "$INTAKE" help "$c"
     done | sed -e 's/^usage: //' -e 's/[[:space:]]*$//' | grep -v '^$' | sort)
     diff <(printf '%s\n' "$synopsis") <(printf '%s\n' "$usage")
