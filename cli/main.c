@@ -16,31 +16,6 @@
 
 static int cmd_help(int argc, char **argv, const struct globals *g);
 
-/* jansson holds revealed identities and bodies while printing JSON: wipe
- * every block it frees. A 16-byte header keeps the size and alignment. */
-static void *json_wipe_malloc(size_t n)
-{
-    unsigned char *p = n > SIZE_MAX - 16 ? NULL : malloc(n + 16);
-
-    if (p == NULL)
-        return NULL;
-    memcpy(p, &n, sizeof n);
-    return p + 16;
-}
-
-static void json_wipe_free(void *q)
-{
-    unsigned char *p;
-    size_t n;
-
-    if (q == NULL)
-        return;
-    p = (unsigned char *)q - 16;
-    memcpy(&n, p, sizeof n);
-    sodium_memzero(p, n + 16);
-    free(p);
-}
-
 struct command {
     const char *name;
     cmd_fn fn;
@@ -237,7 +212,8 @@ int main(int argc, char **argv)
 
     if (secmem_harden() != 0)
         return cli_error(EXIT_INPUT, "cannot initialise libsodium");
-    json_set_alloc_funcs(json_wipe_malloc, json_wipe_free);
+    /* jansson holds revealed identities and bodies while printing JSON. */
+    json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
     rc = parse_globals(argc, argv, &g, &next);
     if (rc == -100)
         return EXIT_OK;

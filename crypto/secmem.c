@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -59,4 +60,46 @@ void secmem_wipe_str(char *s)
 {
     if (s != NULL)
         sodium_memzero(s, strlen(s));
+}
+
+/* A 64-byte header before each block: the total length, then the length
+ * asked for. 64 keeps vectorscan's alignment. */
+#define WIPE_HEADER 64
+
+void *secmem_wipe_malloc(size_t len)
+{
+    size_t total;
+    unsigned char *p;
+
+    if (len > SIZE_MAX - 2 * WIPE_HEADER)
+        return NULL;
+    total = (len + WIPE_HEADER + 63) / 64 * 64;
+    p = aligned_alloc(64, total);
+    if (p == NULL)
+        return NULL;
+    memcpy(p, &total, sizeof total);
+    memcpy(p + sizeof total, &len, sizeof len);
+    return p + WIPE_HEADER;
+}
+
+void secmem_wipe_free(void *q)
+{
+    unsigned char *p;
+    size_t total;
+
+    if (q == NULL)
+        return;
+    p = (unsigned char *)q - WIPE_HEADER;
+    memcpy(&total, p, sizeof total);
+    sodium_memzero(p, total);
+    free(p);
+}
+
+size_t secmem_wipe_size(const void *q)
+{
+    size_t len = 0;
+
+    if (q != NULL)
+        memcpy(&len, (const unsigned char *)q - WIPE_HEADER + sizeof(size_t), sizeof len);
+    return len;
 }

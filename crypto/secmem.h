@@ -28,4 +28,15 @@ char *secmem_strndup(const char *s, size_t len);
 /* Overwrites a NUL-terminated string in place (for argv copies). */
 void secmem_wipe_str(char *s);
 
+/* malloc for libraries that keep secrets in their own memory (SQLite,
+ * jansson, vectorscan): 64-byte aligned, wiped whole when freed. Not locked
+ * or guarded like secmem_alloc; the process is never dumped (secmem_harden). */
+void *secmem_wipe_malloc(size_t len);
+
+/* Wipes and frees a block from secmem_wipe_malloc; NULL is allowed. */
+void secmem_wipe_free(void *p);
+
+/* The length asked for when p was allocated (0 for NULL). */
+size_t secmem_wipe_size(const void *p);
+
 #endif

@@ -82,36 +82,9 @@ enum { CAT_DETECT = 6, CAT_MANUAL = 13, CAT_PSEUDONYM = 14 };
 static const char *const rule_names[] = { "exact", "variant", "inflection", "pattern", "manual" };
 enum { R_PATTERN = 3, R_MANUAL = 4 };
 
-/* vectorscan's memory holds the protected terms: wipe it when freed. */
-#define HS_HEADER 64
-
-static void *wipe_alloc(size_t size)
-{
-    size_t total = (size + HS_HEADER + 63) / 64 * 64;
-    unsigned char *p;
-
-    if (size > SIZE_MAX - 2 * HS_HEADER || (p = aligned_alloc(64, total)) == NULL)
-        return NULL;
-    memcpy(p, &total, sizeof total);
-    return p + HS_HEADER;
-}
-
-static void wipe_free(void *ptr)
-{
-    unsigned char *p;
-    size_t total;
-
-    if (ptr == NULL)
-        return;
-    p = (unsigned char *)ptr - HS_HEADER;
-    memcpy(&total, p, sizeof total);
-    sodium_memzero(p, total);
-    free(p);
-}
-
 int redactor_new(struct redactor **out, struct err *e)
 {
-    if (hs_set_allocator(wipe_alloc, wipe_free) != HS_SUCCESS)
+    if (hs_set_allocator(secmem_wipe_malloc, secmem_wipe_free) != HS_SUCCESS)
         return err_set(e, EXIT_INPUT, "cannot set up the matcher's memory");
     *out = calloc(1, sizeof **out);
     if (*out == NULL)

@@ -41,33 +41,18 @@ static const char *const migrations[] = {
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when
- * freed. An 16-byte header keeps the size and the alignment. */
-#define HDR 16
+ * freed (crypto/secmem.c), through SQLite's int-sized interface. */
 static void *wipe_malloc(int n)
 {
-    unsigned char *p = malloc((size_t)n + HDR);
-    if (p == NULL)
-        return NULL;
-    memcpy(p, &n, sizeof n);
-    return p + HDR;
+    return n < 0 ? NULL : secmem_wipe_malloc((size_t)n);
 }
 static void wipe_free(void *q)
 {
-    unsigned char *p;
-    int n;
-    if (q == NULL)
-        return;
-    p = (unsigned char *)q - HDR;
-    memcpy(&n, p, sizeof n);
-    sodium_memzero(p, (size_t)n + HDR);
-    free(p);
+    secmem_wipe_free(q);
 }
 static int wipe_size(void *q)
 {
-    int n = 0;
-    if (q != NULL)
-        memcpy(&n, (unsigned char *)q - HDR, sizeof n);
-    return n;
+    return (int)secmem_wipe_size(q);
 }
 static void *wipe_realloc(void *q, int n)
 {
