@@ -5,6 +5,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "tests/unit/testutil.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -115,11 +117,10 @@ static int fixture_setup(void **state)
 static int fixture_teardown(void **state)
 {
     struct fixture *f = *state;
-    char cmd[500];
+    int rc = remove_tree(f->dir);
 
-    snprintf(cmd, sizeof cmd, "chmod -R u+rwX %s; rm -rf %s", f->dir, f->dir);
     free(f);
-    return system(cmd) == 0 ? 0 : -1;
+    return rc;
 }
 
 static void test_create_then_open(void **state)
@@ -634,11 +635,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    char cmd[400];
-
     (void)state;
-    snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-    return system(cmd) == 0 ? 0 : -1;
+    return remove_tree(root);
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
