@@ -163,6 +163,57 @@ int store_contact_remove(struct store *s, const char *name, struct err *e);
 /* Records that the safety number with contact name was compared. */
 int store_contact_confirm(struct store *s, const char *name, struct err *e);
 
+/* ---- Privacy: the protected set, consent, redacted records
+ *      (store/privacy.c; issue 3) ---- */
+
+struct redactor;
+
+/* The store's whole protected set, compiled: every subject's pseudonym,
+ * real names and terms, the store-wide terms, and the allowed texts. */
+int store_redactor(struct redactor **r, struct store *s, struct err *e);
+
+/* A subject's informed consent, as last recorded. */
+struct consent {
+    int recorded;                        /* 0: never recorded */
+    int export_ok, quote, publish, attachments;   /* 1 yes, 0 no */
+    char method[16];                     /* verbal, written, recorded or "" */
+    char embargo[11];                    /* YYYY-MM-DD or "" */
+    char date[32];                       /* when recorded (UTC) */
+    char withdrawn[32];                  /* when withdrawn, or "" */
+};
+
+/* Reads the consent of the subject with pseudonym (EXIT_INPUT if unknown). */
+int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
+                      struct err *e);
+
+/* Why the subject's records may not leave on day today (YYYY-MM-DD),
+ * written to why as one line; why is "" when they may leave. */
+void consent_blocks(char *why, size_t whylen, const struct consent *c,
+                    const char *today);
+
+/* A record's fields redacted with one numbering context, so "[PLACE-1]"
+ * means the same place in the title, place, tags and body. */
+struct redacted_record {
+    struct redaction *title, *place, *body;    /* place NULL if none */
+    struct redaction *tags;                    /* ntags entries */
+    size_t ntags;
+    size_t unresolved;                         /* review flags not allowed */
+};
+
+/* Redacts row (read with_body) with r; fails with EXIT_AUTH if a protected
+ * term survives (redactor_run's re-scan). */
+int store_record_redact(struct redacted_record *out, const struct redactor *r,
+                        const struct record_row *row, struct err *e);
+void store_record_redacted_free(struct redacted_record *out);
+
+/* ---- The store's hash-chained log (store/log.c; issue 6) ---- */
+
+/* Appends an entry (action such as "subject.add", an opaque object id such
+ * as a record id, never a name, a term or testimony) inside the caller's
+ * transaction. */
+int store_log(struct store *s, const char *action, const char *object,
+              struct err *e);
+
 /* 0 if s[0..len) is valid UTF-8 without NUL or control characters (line
  * breaks and tabs allowed when multiline); EXIT_INPUT naming what. */
 int text_check(const char *s, size_t len, int multiline, const char *what,
