@@ -13,5 +13,9 @@ int cmd_search(int argc, char **argv, const struct globals *g);
 int cmd_show(int argc, char **argv, const struct globals *g);
 int cmd_card(int argc, char **argv, const struct globals *g);
 int cmd_contact(int argc, char **argv, const struct globals *g);
+int cmd_term(int argc, char **argv, const struct globals *g);
+int cmd_allow(int argc, char **argv, const struct globals *g);
+int cmd_consent(int argc, char **argv, const struct globals *g);
+int cmd_redact(int argc, char **argv, const struct globals *g);
 
 #endif
