@@ -159,57 +159,118 @@ int privacy_matches(const struct redactor *r, const char *text, struct err *e)
     return redactor_collides(r, text, len, e);
 }
 
-/* 1 if text (or a variant) matches pseudonym p, in either direction. */
-static int matches_pseudonym(const char *p, const char *const *texts, size_t n,
-                             struct err *e)
+/* A compiled redactor protecting texts[0..n) as terms. */
+static int compile_texts(struct redactor **r, const char *const *texts, size_t n,
+                         struct err *e)
+{
+    int rc = 0;
+
+    if (redactor_new(r, e) != 0)
+        return -1;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = redactor_add_term(*r, TERM_OTHER, 0, texts[i], strlen(texts[i]), e);
+    if (rc == 0 && redactor_compile(*r, e) == 0)
+        return 0;
+    redactor_free(*r);
+    *r = NULL;
+    return -1;
+}
+
+/* 1 if a protected term of r is in any pseudonym, 0 if not, -1 on error. */
+static int scan_joined(const struct redactor *r, const struct pseudonyms *ps, struct err *e)
+{
+    size_t len = 0, at = 0;
+    char *all;
+    int rc;
+
+    for (size_t i = 0; i < ps->n; i++)
+        len += strlen(ps->p[i]) + 1;
+    if ((all = malloc(len + 1)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    for (size_t i = 0; i < ps->n; i++) {
+        size_t l = strlen(ps->p[i]);
+        memcpy(all + at, ps->p[i], l);
+        at += l;
+        all[at++] = '\n';
+    }
+    all[at] = '\0';
+    rc = redactor_check(r, all, at, e);
+    free(all);
+    if (rc != 0 && e->code == EXIT_AUTH) {
+        err_clear(e);
+        return 1;
+    }
+    return rc;
+}
+
+/* The first pseudonym that one of texts matches, in either direction:
+ * two compiled sets (all pseudonyms, all texts), then a search by single
+ * pseudonym only after a hit. *which is ps->n if none. */
+static int find_match(size_t *which, const struct pseudonyms *ps, const char *const *texts,
+                      size_t n, struct err *e)
 {
     struct redactor *r;
-    int hit = -1;
+    int hit = 0;
+    size_t i;
 
-    if (redactor_new(&r, e) != 0)
+    *which = ps->n;
+    if (compile_texts(&r, texts, n, e) != 0)
         return -1;
-    if (redactor_add_term(r, TERM_OTHER, 0, p, strlen(p), e) == 0 && redactor_compile(r, e) == 0) {
-        hit = 0;
-        for (size_t i = 0; i < n && hit == 0; i++)
-            hit = privacy_matches(r, texts[i], e);
+    /* A pseudonym that contains a text: one scan over all of them (each
+     * normalisation costs guarded allocations), then one by one on a hit. */
+    hit = scan_joined(r, ps, e);
+    for (i = 0; hit > 0 && i < ps->n; i++) {
+        if (redactor_check(r, ps->p[i], strlen(ps->p[i]), e) != 0) {
+            err_clear(e);
+            *which = i;
+            break;
+        }
     }
     redactor_free(r);
     if (hit != 0)
-        return hit;
-    /* The other way: the pseudonym contains one of the texts. */
-    if (redactor_new(&r, e) != 0)
+        return hit < 0 ? -1 : 0;
+    if (compile_texts(&r, (const char *const *)ps->p, ps->n, e) != 0)
         return -1;
-    hit = 0;
-    for (size_t i = 0; i < n && hit == 0; i++)
-        hit = redactor_add_term(r, TERM_OTHER, 0, texts[i], strlen(texts[i]), e);
-    if (hit == 0 && redactor_compile(r, e) == 0)
-        hit = privacy_matches(r, p, e);
-    else
-        hit = -1;
+    for (i = 0; i < n && hit == 0; i++)
+        hit = privacy_matches(r, texts[i], e);
     redactor_free(r);
-    return hit;
+    if (hit <= 0)
+        return hit;
+    for (i = 0; i < ps->n; i++) {           /* which one: rare, so slow is fine */
+        if (compile_texts(&r, (const char *const *)&ps->p[i], 1, e) != 0)
+            return -1;
+        for (size_t k = 0; k < n && hit > 0; k++)
+            hit = privacy_matches(r, texts[k], e) > 0 ? 0 : 1;
+        redactor_free(r);
+        if (hit == 0) {
+            *which = i;
+            return 0;
+        }
+        hit = 1;
+    }
+    *which = 0;
+    return 0;
 }
 
 int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n,
                              struct err *e)
 {
     struct pseudonyms ps;
-    int hit = 0;
-    size_t i;
+    size_t which;
+    int rc;
 
     if (n == 0)
         return 0;
     if (pseudonyms_load(&ps, s, e) != 0)
         return -1;
-    for (i = 0; i < ps.n && hit == 0; i++)
-        hit = matches_pseudonym(ps.p[i], texts, n, e);
-    if (hit > 0)
-        err_set(e, EXIT_INPUT,
-                "this name or term matches the pseudonym '%s', which must never be someone's"
-                " real name; first run 'intake subject rename %s NEW'; nothing was changed",
-                ps.p[i - 1], ps.p[i - 1]);
+    rc = ps.n == 0 ? 0 : find_match(&which, &ps, texts, n, e);
+    if (rc == 0 && ps.n > 0 && which < ps.n)
+        rc = err_set(e, EXIT_INPUT,
+                     "this name or term matches the pseudonym '%s', which must never be someone's"
+                     " real name; first run 'intake subject rename %s NEW'; nothing was changed",
+                     ps.p[which], ps.p[which]);
     pseudonyms_free(&ps);
-    return hit == 0 ? 0 : -1;
+    return rc;
 }
 
 /* ---- Consent ---- */
