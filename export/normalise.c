@@ -1,6 +1,7 @@
 #include "export/normalise.h"
 
 #include <sodium.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@
 #define SEQ_BUF_CPS (SEQ_MAX_CPS * 20)
 
 struct builder {
-    char *s;            /* secmem */
+    char *s;            /* secmem_wipe_malloc: wiped when freed */
     size_t len, cap;
     size_t *a, *b;      /* two parallel offset arrays */
 };
@@ -25,16 +26,18 @@ static int grow(struct builder *bd, size_t need, int two)
     char *s;
     size_t *a, *b = NULL;
 
+    if (need > SIZE_MAX / 4 / sizeof *a)
+        return -1;
     while (cap < need + 1)
         cap *= 2;
     if (cap == bd->cap)
         return 0;
-    s = secmem_alloc(cap);
+    s = secmem_wipe_malloc(cap);
     a = malloc(cap * sizeof *a);
     if (two)
         b = malloc(cap * sizeof *b);
     if (s == NULL || a == NULL || (two && b == NULL)) {
-        secmem_free(s);
+        secmem_wipe_free(s);
         free(a);
         free(b);
         return -1;
@@ -45,7 +48,7 @@ static int grow(struct builder *bd, size_t need, int two)
         if (two)
             memcpy(b, bd->b, bd->len * sizeof *b);
     }
-    secmem_free(bd->s);
+    secmem_wipe_free(bd->s);
     free(bd->a);
     free(bd->b);
     bd->s = s, bd->a = a, bd->b = b, bd->cap = cap;
@@ -170,38 +173,49 @@ static int emit_cp(struct builder *bd, int cp, size_t os, size_t oe)
 }
 
 /* Length in bytes of the combining sequence starting at s[0]. */
-static size_t seq_length(const char *s, size_t len, int first)
+static size_t seq_length(const char *s, size_t len)
 {
     size_t at = 0;
-    int cp = first, n, count = 0;
+    int cp, n, count = 0;
 
     n = utf8_next(&cp, s, len);
     while (n > 0 && count < SEQ_MAX_CPS) {
         at += (size_t)n;
         count++;
-        if (at >= len || utf8_next(&cp, s + at, len - at) < 0 || !continues(cp))
+        if (at >= len || (n = utf8_next(&cp, s + at, len - at)) < 0 || !continues(cp))
             break;
-        n = utf8_next(&cp, s + at, len - at);
     }
     return at;
+}
+
+/* NFKC + case fold (+ marks stripped on Latin) of one sequence, as code
+ * points in buf; returns how many, or -1. */
+static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
+                                 const char *s, size_t n, int latin)
+{
+    utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                            UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
+    utf8proc_ssize_t k;
+
+    if (latin)
+        opt |= UTF8PROC_STRIPMARK;
+    k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                           buf, bufcps, opt);
+    if (k < 0 || k > bufcps)
+        return -1;
+    return utf8proc_normalize_utf32(buf, k, opt);
 }
 
 static int emit_seq(struct builder *bd, const char *s, size_t n, int latin,
                     size_t os, struct err *e)
 {
     utf8proc_int32_t buf[SEQ_BUF_CPS];
-    utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                            UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
     utf8proc_ssize_t k, i;
     int rc = 0;
 
-    if (latin)
-        opt |= UTF8PROC_STRIPMARK;
-    k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-                           buf, SEQ_BUF_CPS, opt);
-    if (k < 0 || k > SEQ_BUF_CPS)
+    k = fold_seq(buf, SEQ_BUF_CPS, s, n, latin);
+    if (k < 0)
         return err_set(e, EXIT_INPUT, "text has a character sequence that cannot be normalised at byte %zu; remove it and try again", os);
-    k = utf8proc_normalize_utf32(buf, k, opt);
     for (i = 0; rc == 0 && i < k; i++)
         rc = emit_cp(bd, buf[i], os, os + n);
     sodium_memzero(buf, sizeof buf);
@@ -210,32 +224,138 @@ static int emit_seq(struct builder *bd, const char *s, size_t n, int latin,
     return 0;
 }
 
+/* ---- The fast path ----
+ * What a code point of the BMP becomes when it stands alone in its
+ * sequence (the next code point does not continue it): computed once with
+ * the same utf8proc calls as the slow path, so ordinary text (ASCII,
+ * Hangul syllables, Cyrillic, Han) needs one table look-up per character
+ * instead of a decomposition.  Anything unusual keeps the slow path. */
+enum { CM_SLOW, CM_CONT, CM_SPECIAL, CM_PLAIN, CM_PLAIN_LATIN };
+#define CM_OUT 6
+
+struct cpmap {
+    unsigned char kind;
+    unsigned char len;
+    char out[CM_OUT];
+};
+
+static struct cpmap cpmap[0x10000];
+static pthread_once_t cpmap_once = PTHREAD_ONCE_INIT;
+
+static void cpmap_one(struct cpmap *m, int cp)
+{
+    utf8proc_int32_t buf[SEQ_BUF_CPS];
+    utf8proc_uint8_t u[4];
+    char s[4];
+    utf8proc_ssize_t k, i, w;
+    size_t len = 0;
+    int latin = is_latin_cp(cp);
+
+    m->kind = CM_SLOW;
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return;
+    if (continues(cp)) {
+        m->kind = CM_CONT;
+        return;
+    }
+    if (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp)) {
+        m->kind = CM_SPECIAL;
+        return;
+    }
+    w = utf8proc_encode_char(cp, (utf8proc_uint8_t *)s);
+    if (w <= 0 || (k = fold_seq(buf, SEQ_BUF_CPS, s, (size_t)w, latin)) < 0)
+        return;
+    for (i = 0; i < k; i++) {
+        if (is_space_cp(buf[i]))
+            return;                     /* spaces collapse: slow path */
+        if (is_dash(buf[i]))
+            u[0] = '-', w = 1;
+        else if (is_apostrophe(buf[i]))
+            u[0] = '\'', w = 1;
+        else if ((w = utf8proc_encode_char(buf[i], u)) <= 0)
+            continue;
+        if (len + (size_t)w > CM_OUT)
+            return;
+        memcpy(m->out + len, u, (size_t)w);
+        len += (size_t)w;
+    }
+    m->len = (unsigned char)len;
+    m->kind = latin ? CM_PLAIN_LATIN : CM_PLAIN;
+}
+
+static void cpmap_build(void)
+{
+    int cp;
+
+    for (cp = 0; cp < 0x10000; cp++)
+        cpmap_one(&cpmap[cp], cp);
+}
+
+/* 1 if the code point at s[0..len) continues the sequence before it. */
+static int next_continues(const char *s, size_t len)
+{
+    int cp;
+
+    if (len == 0 || (unsigned char)s[0] < 0x80 || utf8_next(&cp, s, len) < 0)
+        return 0;
+    return cp < 0x10000 ? cpmap[cp].kind == CM_CONT : continues(cp);
+}
+
+static int put_fast(struct builder *bd, const struct cpmap *m, size_t os, size_t oe)
+{
+    size_t i;
+
+    if (bd->len + CM_OUT + 1 > bd->cap && grow(bd, bd->len + CM_OUT, 1) != 0)
+        return -1;
+    memcpy(bd->s + bd->len, m->out, CM_OUT);
+    for (i = 0; i < m->len; i++) {
+        bd->a[bd->len + i] = os;
+        bd->b[bd->len + i] = oe;
+    }
+    bd->len += m->len;
+    return 0;
+}
+
 static int build_norm(struct builder *bd, const char *in, size_t inlen, struct err *e)
 {
     size_t at = 0, n;
-    int cp, latin = 0;
+    int cp, k, latin = 0;
+    const struct cpmap *m;
 
+    (void)pthread_once(&cpmap_once, cpmap_build);
+    /* Normalised text is rarely longer than its original: one allocation. */
+    if (grow(bd, inlen + inlen / 16 + CM_OUT + 16, 1) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text (%zu bytes)", inlen);
     while (at < inlen) {
-        if (in[at] == '\0')
-            return err_set(e, EXIT_INPUT, "text contains a NUL byte at offset %zu; remove it and try again", at);
-        if (utf8_next(&cp, in + at, inlen - at) < 0)
+        if ((unsigned char)in[at] < 0x80) {
+            if (in[at] == '\0')
+                return err_set(e, EXIT_INPUT, "text contains a NUL byte at offset %zu; remove it and try again", at);
+            cp = (unsigned char)in[at], n = 1;
+        } else if ((k = utf8_next(&cp, in + at, inlen - at)) < 0) {
             return err_set(e, EXIT_INPUT, "text is not valid UTF-8 at byte %zu; convert it to UTF-8 and try again", at);
-        if (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp)) {
-            n = (size_t)utf8_next(&cp, in + at, inlen - at);
+        } else {
+            n = (size_t)k;
+        }
+        m = cp < 0x10000 ? &cpmap[cp] : NULL;
+        if (m != NULL && m->kind >= CM_PLAIN && !next_continues(in + at + n, inlen - at - n)) {
+            latin = m->kind == CM_PLAIN_LATIN;
+            if (put_fast(bd, m, at, at + n) != 0)
+                return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+        } else if (m != NULL ? m->kind == CM_SPECIAL
+                             : (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp))) {
             if (emit_cp(bd, cp, at, at + n) != 0)
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
         } else {
             /* A run of marks cut from its letter keeps the letter's script. */
             if (!continues(cp))
                 latin = is_latin_cp(cp);
-            n = seq_length(in + at, inlen - at, cp);
+            n = seq_length(in + at, inlen - at);
             if (emit_seq(bd, in + at, n, latin, at, e) != 0)
                 return -1;
         }
         at += n;
     }
-    if (bd->s == NULL && grow(bd, 0, 1) != 0)
-        return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+    bd->s[bd->len] = '\0';
     return 0;
 }
 
@@ -274,10 +394,11 @@ int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
     }
     out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a, out->oend = nb.b;
     out->key = kb.s, out->keylen = kb.len, out->kpos = kb.a;
+    out->orig = in;
     return 0;
 fail:
-    secmem_free(nb.s), free(nb.a), free(nb.b);
-    secmem_free(kb.s), free(kb.a);
+    secmem_wipe_free(nb.s), free(nb.a), free(nb.b);
+    secmem_wipe_free(kb.s), free(kb.a);
     return -1;
 }
 
@@ -285,8 +406,8 @@ void normtext_free(struct normtext *t)
 {
     if (t == NULL)
         return;
-    secmem_free(t->norm);
-    secmem_free(t->key);
+    secmem_wipe_free(t->norm);
+    secmem_wipe_free(t->key);
     free(t->ostart);
     free(t->oend);
     free(t->kpos);
@@ -345,11 +466,11 @@ int secbuf_append(char **buf, size_t *used, size_t *size, const char *p, size_t 
     while (cap < *used + n + 1)
         cap *= 2;
     if (cap != *size) {
-        if ((nb = secmem_alloc(cap)) == NULL)
+        if ((nb = secmem_wipe_malloc(cap)) == NULL)
             return -1;
         if (*used)
             memcpy(nb, *buf, *used);
-        secmem_free(*buf);
+        secmem_wipe_free(*buf);
         *buf = nb, *size = cap;
     }
     memcpy(*buf + *used, p, n);

@@ -88,7 +88,10 @@ static void test_glued_to_replacement(void **state)
     (void)state;
     expect("m@x.ng청진", "[EMAIL-1][PLACE-1]");
     expect("[[a]]청진 and [[b]]Ulaanbaatar", "[REDACTED-1][PLACE-1] and [REDACTED-2][PLACE-2]");
-    expect("Jong청진", "Jong청진");
+    /* A change of script is a word boundary ("Ulaanbaatar에서": + particle). */
+    expect("Jong청진", "Jong[PLACE-1]");
+    expect("Ulaanbaatar에서 010-2000-4928입니다", "[PLACE-1]에서 [PHONE-1]입니다");
+    expect("청진시청", "청진시청");
 }
 
 static void test_numbering_across_texts(void **state)
