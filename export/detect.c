@@ -246,6 +246,8 @@ static size_t month_word(const char *s, size_t len, size_t at)
 {
     size_t k, n;
 
+    if (strchr("jfmasond", s[at]) == NULL || s[at] == '\0')
+        return 0;
     for (k = 0; k < sizeof months / sizeof months[0]; k++) {
         n = strlen(months[k]);
         if (starts(s, len, at, months[k]) && ends_word(s, len, at + n))
@@ -322,7 +324,11 @@ static int near_birth_word(const char *s, size_t len, size_t start, size_t end)
 
 static size_t scan_birth_date(const char *s, size_t len, size_t at)
 {
-    size_t end = scan_date(s, len, at);
+    size_t end;
+
+    if (!isdig(s[at]) && month_word(s, len, at) == 0)
+        return 0;
+    end = scan_date(s, len, at);
 
     return end != 0 && near_birth_word(s, len, at, end) ? end : 0;
 }
@@ -355,7 +361,10 @@ int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
 
     while (at < len) {
         end = 0;
-        if (s[at] != ' ' && s[at] != '.' && (at == 0 || !wordc(s[at - 1]) || s[at - 1] == '+'))
+        /* Every detection starts with an ASCII letter or digit, '+', '-' or
+         * '(' (or ':' for IPv6), after a non-word character. */
+        if ((isalnum_(s[at]) || s[at] == '+' || s[at] == '-' || s[at] == '(' || s[at] == ':') &&
+            (at == 0 || !wordc(s[at - 1]) || s[at - 1] == '+'))
             for (k = 0; end == 0 && k < sizeof scanners / sizeof scanners[0]; k++)
                 if ((end = scanners[k].fn(s, len, at)) > at &&
                     add(&f, at, end, scanners[k].kind) != 0) {

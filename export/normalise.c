@@ -17,14 +17,14 @@
 struct builder {
     char *s;            /* secmem_wipe_malloc: wiped when freed */
     size_t len, cap;
-    size_t *a, *b;      /* two parallel offset arrays */
+    uint32_t *a;        /* per byte: an offset (original start, or norm position) */
 };
 
-static int grow(struct builder *bd, size_t need, int two)
+static int grow(struct builder *bd, size_t need)
 {
     size_t cap = bd->cap ? bd->cap : 64;
     char *s;
-    size_t *a, *b = NULL;
+    uint32_t *a;
 
     if (need > SIZE_MAX / 4 / sizeof *a)
         return -1;
@@ -34,37 +34,30 @@ static int grow(struct builder *bd, size_t need, int two)
         return 0;
     s = secmem_wipe_malloc(cap);
     a = malloc(cap * sizeof *a);
-    if (two)
-        b = malloc(cap * sizeof *b);
-    if (s == NULL || a == NULL || (two && b == NULL)) {
+    if (s == NULL || a == NULL) {
         secmem_wipe_free(s);
         free(a);
-        free(b);
         return -1;
     }
     if (bd->len) {
         memcpy(s, bd->s, bd->len);
         memcpy(a, bd->a, bd->len * sizeof *a);
-        if (two)
-            memcpy(b, bd->b, bd->len * sizeof *b);
     }
     secmem_wipe_free(bd->s);
     free(bd->a);
-    free(bd->b);
-    bd->s = s, bd->a = a, bd->b = b, bd->cap = cap;
+    bd->s = s, bd->a = a, bd->cap = cap;
     return 0;
 }
 
-static int put(struct builder *bd, const char *p, size_t n, size_t os, size_t oe)
+static int put(struct builder *bd, const char *p, size_t n, size_t os)
 {
     size_t i;
 
-    if (bd->len + n + 1 > bd->cap && grow(bd, bd->len + n, 1) != 0)
+    if (bd->len + n + 1 > bd->cap && grow(bd, bd->len + n) != 0)
         return -1;
     for (i = 0; i < n; i++) {
         bd->s[bd->len] = p[i];
-        bd->a[bd->len] = os;
-        bd->b[bd->len] = oe;
+        bd->a[bd->len] = (uint32_t)os;
         bd->len++;
     }
     bd->s[bd->len] = '\0';
@@ -150,26 +143,24 @@ static int continues(int cp)
            (cp >= 0x1160 && cp <= 0x11FF);   /* Hangul vowel and final jamo */
 }
 
-static int emit_cp(struct builder *bd, int cp, size_t os, size_t oe)
+static int emit_cp(struct builder *bd, int cp, size_t os)
 {
     utf8proc_uint8_t u[4];
     utf8proc_ssize_t n;
 
     if (is_space_cp(cp)) {
-        if (bd->len > 0 && bd->s[bd->len - 1] == ' ') {
-            bd->b[bd->len - 1] = oe;
-            return 0;
-        }
-        return put(bd, " ", 1, os, oe);
+        if (bd->len > 0 && bd->s[bd->len - 1] == ' ')
+            return 0;           /* the run ends where the next character starts */
+        return put(bd, " ", 1, os);
     }
     if (is_dash(cp))
-        return put(bd, "-", 1, os, oe);
+        return put(bd, "-", 1, os);
     if (is_apostrophe(cp))
-        return put(bd, "'", 1, os, oe);
+        return put(bd, "'", 1, os);
     n = utf8proc_encode_char(cp, u);
     if (n <= 0)
         return 0;
-    return put(bd, (const char *)u, (size_t)n, os, oe);
+    return put(bd, (const char *)u, (size_t)n, os);
 }
 
 /* Length in bytes of the combining sequence starting at s[0]. */
@@ -217,7 +208,7 @@ static int emit_seq(struct builder *bd, const char *s, size_t n, int latin,
     if (k < 0)
         return err_set(e, EXIT_INPUT, "text has a character sequence that cannot be normalised at byte %zu; remove it and try again", os);
     for (i = 0; rc == 0 && i < k; i++)
-        rc = emit_cp(bd, buf[i], os, os + n);
+        rc = emit_cp(bd, buf[i], os);
     sodium_memzero(buf, sizeof buf);
     if (rc != 0)
         return err_set(e, EXIT_INPUT, "out of memory while normalising text");
@@ -301,17 +292,15 @@ static int next_continues(const char *s, size_t len)
     return cp < 0x10000 ? cpmap[cp].kind == CM_CONT : continues(cp);
 }
 
-static int put_fast(struct builder *bd, const struct cpmap *m, size_t os, size_t oe)
+static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
 {
     size_t i;
 
-    if (bd->len + CM_OUT + 1 > bd->cap && grow(bd, bd->len + CM_OUT, 1) != 0)
+    if (bd->len + CM_OUT + 1 > bd->cap && grow(bd, bd->len + CM_OUT) != 0)
         return -1;
     memcpy(bd->s + bd->len, m->out, CM_OUT);
-    for (i = 0; i < m->len; i++) {
-        bd->a[bd->len + i] = os;
-        bd->b[bd->len + i] = oe;
-    }
+    for (i = 0; i < m->len; i++)
+        bd->a[bd->len + i] = (uint32_t)os;
     bd->len += m->len;
     return 0;
 }
@@ -324,7 +313,9 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
 
     (void)pthread_once(&cpmap_once, cpmap_build);
     /* Normalised text is rarely longer than its original: one allocation. */
-    if (grow(bd, inlen + inlen / 16 + CM_OUT + 16, 1) != 0)
+    if (inlen >= UINT32_MAX)
+        return err_set(e, EXIT_INPUT, "text is too long to normalise (4 GiB or more); split it");
+    if (grow(bd, inlen + inlen / 16 + CM_OUT + 16) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while normalising text (%zu bytes)", inlen);
     while (at < inlen) {
         if ((unsigned char)in[at] < 0x80) {
@@ -339,11 +330,11 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
         m = cp < 0x10000 ? &cpmap[cp] : NULL;
         if (m != NULL && m->kind >= CM_PLAIN && !next_continues(in + at + n, inlen - at - n)) {
             latin = m->kind == CM_PLAIN_LATIN;
-            if (put_fast(bd, m, at, at + n) != 0)
+            if (put_fast(bd, m, at) != 0)
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
         } else if (m != NULL ? m->kind == CM_SPECIAL
                              : (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp))) {
-            if (emit_cp(bd, cp, at, at + n) != 0)
+            if (emit_cp(bd, cp, at) != 0)
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
         } else {
             /* A run of marks cut from its letter keeps the letter's script. */
@@ -368,13 +359,13 @@ static int build_key(struct builder *kb, const char *norm, size_t normlen)
 {
     size_t i;
 
-    if (grow(kb, normlen, 0) != 0)
+    if (grow(kb, normlen) != 0)
         return -1;
     for (i = 0; i < normlen; i++) {
         if (is_sep(norm[i]))
             continue;
         kb->s[kb->len] = norm[i];
-        kb->a[kb->len] = i;
+        kb->a[kb->len] = (uint32_t)i;
         kb->len++;
     }
     kb->s[kb->len] = '\0';
@@ -392,14 +383,24 @@ int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
         err_set(e, EXIT_INPUT, "out of memory while normalising text");
         goto fail;
     }
-    out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a, out->oend = nb.b;
+    out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a;
+    out->inlen = inlen;
     out->key = kb.s, out->keylen = kb.len, out->kpos = kb.a;
     out->orig = in;
     return 0;
 fail:
-    secmem_wipe_free(nb.s), free(nb.a), free(nb.b);
+    secmem_wipe_free(nb.s), free(nb.a);
     secmem_wipe_free(kb.s), free(kb.a);
     return -1;
+}
+
+size_t normtext_oend(const struct normtext *t, size_t i)
+{
+    size_t j = i + 1;
+
+    while (j < t->normlen && t->ostart[j] == t->ostart[i])
+        j++;
+    return j < t->normlen ? t->ostart[j] : t->inlen;
 }
 
 void normtext_free(struct normtext *t)
@@ -409,7 +410,6 @@ void normtext_free(struct normtext *t)
     secmem_wipe_free(t->norm);
     secmem_wipe_free(t->key);
     free(t->ostart);
-    free(t->oend);
     free(t->kpos);
     memset(t, 0, sizeof *t);
 }

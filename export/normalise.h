@@ -26,22 +26,28 @@
 #define INTAKE_NORMALISE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/err.h"
 
 struct normtext {
     char *norm;          /* wipe-on-free, NUL-terminated */
     size_t normlen;
-    size_t *ostart;      /* [normlen]: original start of the source sequence */
-    size_t *oend;        /* [normlen]: original end of the source sequence */
+    uint32_t *ostart;    /* [normlen]: original start of the source sequence */
     char *key;           /* wipe-on-free, NUL-terminated */
     size_t keylen;
-    size_t *kpos;        /* [keylen]: offset of each key byte in norm */
+    uint32_t *kpos;      /* [keylen]: offset of each key byte in norm */
+    size_t inlen;        /* length of the original */
     const char *orig;    /* the input (not copied: valid while the caller's is) */
 };
 
-/* Builds both views of in[0..inlen); returns 0, or -1 with e filled. */
+/* Builds both views of in[0..inlen) (under 4 GiB: offsets are 32-bit, 8
+ * bytes of map per byte of text); returns 0, or -1 with e filled. */
 int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e);
+
+/* The original end of the sequence norm byte i came from: where the next
+ * sequence starts (a run of white space ends there too), or the input's end. */
+size_t normtext_oend(const struct normtext *t, size_t i);
 
 /* Frees and wipes the views; t may be zeroed or already freed. */
 void normtext_free(struct normtext *t);

@@ -461,7 +461,7 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct lit
     if (l->capital) {
         int ocp;
         size_t o = t->ostart[nstart];
-        if (utf8_next(&ocp, t->orig + o, t->oend[nstart] - o) < 0 || !utf8proc_isupper(ocp))
+        if (utf8_next(&ocp, t->orig + o, normtext_oend(t, nstart) - o) < 0 || !utf8proc_isupper(ocp))
             return 0;
     }
     if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
@@ -588,7 +588,7 @@ static void merge(struct spans *sp, const struct normtext *t)
     qsort(sp->s, sp->n, sizeof *sp->s, by_start);
     for (i = 0; i < sp->n; i++) {
         cur = sp->s[i];
-        cur.start = t->ostart[cur.start], cur.end = t->oend[cur.end - 1];
+        cur.start = t->ostart[cur.start], cur.end = normtext_oend(t, cur.end - 1);
         len = cur.end - cur.start;
         if (o > 0 && cur.start < sp->s[o - 1].end) {
             u = &sp->s[o - 1];
@@ -825,7 +825,7 @@ static int check_text(const struct redactor *r, const char *text, size_t len,
         return -1;
     }
     for (i = 0; i < sp.n && !hit; i++) {
-        a = t.ostart[sp.s[i].start], b = t.oend[sp.s[i].end - 1];
+        a = t.ostart[sp.s[i].start], b = normtext_oend(&t, sp.s[i].end - 1);
         hit = 1;
         for (k = 0; k < nskip; k++)
             if (skip[k].cat != CAT_PSEUDONYM && a >= skip[k].start && b <= skip[k].end)
