@@ -64,26 +64,73 @@ static int put(struct builder *bd, const char *p, size_t n, size_t os)
     return 0;
 }
 
+/* A validating decoder (no overlongs, surrogates or code points past
+ * U+10FFFF: what utf8proc_iterate accepts), without a library call per
+ * character. */
 int utf8_next(int *cp, const char *s, size_t len)
 {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t n;
+    const unsigned char *u = (const unsigned char *)s;
+    int c;
 
-    n = utf8proc_iterate((const utf8proc_uint8_t *)s,
-                         len > 8 ? 8 : (utf8proc_ssize_t)len, &c);
-    if (n <= 0)
+    if (len == 0)
+        return -1;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (u[0] < 0xC2 || u[0] > 0xF4)
+        return -1;
+    if (u[0] < 0xE0) {
+        if (len < 2 || (u[1] & 0xC0) != 0x80)
+            return -1;
+        *cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
+    }
+    if (u[0] < 0xF0) {
+        if (len < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+            return -1;
+        c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+            return -1;
+        *cp = c;
+        return 3;
+    }
+    if (len < 4 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80)
+        return -1;
+    c = ((u[0] & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    if (c < 0x10000 || c > 0x10FFFF)
         return -1;
     *cp = c;
-    return (int)n;
+    return 4;
 }
 
-int is_word_cp(int cp)
+static int word_cp_slow(int cp)
 {
     utf8proc_category_t c = utf8proc_category(cp);
 
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
            (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static unsigned char wordbit[0x10000 / 8];
+static pthread_once_t wordbit_once = PTHREAD_ONCE_INIT;
+
+static void wordbit_build(void)
+{
+    int cp;
+
+    for (cp = 0; cp < 0x10000; cp++)
+        if (word_cp_slow(cp))
+            wordbit[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+}
+
+int is_word_cp(int cp)
+{
+    if (cp < 0 || cp >= 0x10000)
+        return cp >= 0 && word_cp_slow(cp);
+    (void)pthread_once(&wordbit_once, wordbit_build);
+    return (wordbit[cp >> 3] >> (cp & 7)) & 1;
 }
 
 int is_hangul_cp(int cp)

@@ -61,6 +61,8 @@ struct redact_ctx {
     size_t *slot;               /* open addressing: entry index + 1, or 0 */
     size_t nslots;              /* a power of two, at least 2 * cap */
     int count[16];              /* entries per category: the next number */
+    hs_scratch_t *scratch;      /* matching scratch, cloned once for owner */
+    const struct redactor *owner;
     char *arena;                /* wipe-on-free: the keys (normalised originals) */
     size_t used, size;
 };
@@ -511,8 +513,23 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
     return span_add(st->out, &s) == 0 ? 0 : 1;
 }
 
+/* A private scratch keeps a const redactor usable from several callers:
+ * one per numbering context (cloning and wiping one per scan cost more than
+ * the scan of a short text), or one per call without a context. */
+static hs_scratch_t *ctx_scratch(struct redact_ctx *ctx, const struct redactor *r)
+{
+    if (ctx->scratch != NULL && ctx->owner == r)
+        return ctx->scratch;
+    hs_free_scratch(ctx->scratch);
+    ctx->scratch = NULL, ctx->owner = NULL;
+    if (hs_clone_scratch(r->scratch, &ctx->scratch) != HS_SUCCESS)
+        return NULL;
+    ctx->owner = r;
+    return ctx->scratch;
+}
+
 static int match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
-                       const struct normtext *t, struct err *e)
+                       const struct normtext *t, struct redact_ctx *ctx, struct err *e)
 {
     struct scan_state st = { r, t, out, pending };
     hs_scratch_t *scratch = NULL;
@@ -522,11 +539,15 @@ static int match_terms(struct spans *out, struct spans *pending, const struct re
         return 0;
     if (t->keylen > UINT32_MAX)
         return err_set(e, EXIT_INPUT, "text is too long to redact in one piece (over 4 GiB)");
-    /* A private scratch keeps a const redactor usable from several callers. */
-    if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
+    if (ctx != NULL)
+        scratch = ctx_scratch(ctx, r);
+    else if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
+        scratch = NULL;
+    if (scratch == NULL)
         return err_set(e, EXIT_INPUT, "out of memory while matching terms");
     rc = hs_scan(r->db, t->key, (unsigned)t->keylen, 0, scratch, on_match, &st);
-    hs_free_scratch(scratch);
+    if (ctx == NULL)
+        hs_free_scratch(scratch);
     if (out->failed || (pending != NULL && pending->failed))
         return err_set(e, EXIT_INPUT, "out of memory while matching terms");
     if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
@@ -620,6 +641,7 @@ void redact_ctx_free(struct redact_ctx *ctx)
     secmem_wipe_free(ctx->arena);
     free(ctx->e);
     free(ctx->slot);
+    hs_free_scratch(ctx->scratch);
     free(ctx);
 }
 
@@ -809,8 +831,8 @@ fail:
 
 /* Fails with EXIT_AUTH if a protected term is found in text outside the
  * placeholder spans skip[0..nskip) (output offsets). */
-static int check_text(const struct redactor *r, const char *text, size_t len,
-                      const struct span *skip, size_t nskip, struct err *e)
+static int check_text(const struct redactor *r, struct redact_ctx *ctx, const char *text,
+                      size_t len, const struct span *skip, size_t nskip, struct err *e)
 {
     struct normtext t;
     struct spans sp = { 0 };
@@ -819,7 +841,7 @@ static int check_text(const struct redactor *r, const char *text, size_t len,
 
     if (normalise(&t, text, len, e) != 0)
         return -1;
-    if (match_terms(&sp, NULL, r, &t, e) != 0) {
+    if (match_terms(&sp, NULL, r, &t, ctx, e) != 0) {
         normtext_free(&t);
         free(sp.s);
         return -1;
@@ -842,7 +864,7 @@ int redactor_check(const struct redactor *r, const char *text, size_t len, struc
 {
     if (!r->compiled)
         return err_set(e, EXIT_INPUT, "the redactor is not compiled");
-    return check_text(r, text, len, NULL, 0, e);
+    return check_text(r, NULL, text, len, NULL, 0, e);
 }
 
 int redactor_collides(const struct redactor *r, const char *text, size_t len,
@@ -857,7 +879,7 @@ int redactor_collides(const struct redactor *r, const char *text, size_t len,
     if (variants_of(&vl, text, len, e) != 0)
         return -1;
     for (i = 0; i < vl.n && rc == 0; i++)
-        if (check_text(r, vl.v[i].key, vl.v[i].keylen, NULL, 0, e) != 0)
+        if (check_text(r, NULL, vl.v[i].key, vl.v[i].keylen, NULL, 0, e) != 0)
             rc = e->code == EXIT_AUTH ? 1 : -1;
     variant_list_free(&vl);
     if (rc == 1)
@@ -1094,12 +1116,12 @@ static int retry_pending(struct spans *sp, struct spans *pending, const struct r
 }
 
 static int collect(struct spans *sp, const struct redactor *r, const struct normtext *t,
-                   struct err *e)
+                   struct redact_ctx *ctx, struct err *e)
 {
     struct spans pending = { 0 };
     int rc;
 
-    if (match_terms(sp, &pending, r, t, e) != 0 || find_patterns(sp, t, e) != 0 ||
+    if (match_terms(sp, &pending, r, t, ctx, e) != 0 || find_patterns(sp, t, e) != 0 ||
         find_manual(sp, t) != 0) {
         free(pending.s);
         return e->code == EXIT_AUTH || sp->failed == 0 ? -1 :
@@ -1126,7 +1148,7 @@ int redactor_run(struct redaction *out, const struct redactor *r, struct redact_
         return err_set(e, EXIT_INPUT, "the redactor is not compiled");
     if (normalise(&t, in, inlen, e) != 0)
         return -1;
-    if (collect(&sp, r, &t, e) != 0)
+    if (collect(&sp, r, &t, ctx, e) != 0)
         goto done;
     if ((orig = calloc(2 * sp.n + 2, sizeof *orig)) == NULL) {
         err_set(e, EXIT_INPUT, "out of memory");
@@ -1134,7 +1156,7 @@ int redactor_run(struct redaction *out, const struct redactor *r, struct redact_
     }
     if (build_output(out, &sp, r, ctx, in, inlen, orig, e) != 0 ||
         find_flags(out, r, in, inlen, orig, &sp, e) != 0 ||
-        check_text(r, out->text, out->len, sp.s, sp.n, e) != 0)
+        check_text(r, ctx, out->text, out->len, sp.s, sp.n, e) != 0)
         goto done;
     rc = 0;
 done:

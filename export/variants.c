@@ -697,15 +697,35 @@ size_t variants_hangul_syllables(char *out, size_t outlen, const char *key, size
     return count;
 }
 
-int variants_is_surname(const char *key, size_t keylen)
+/* Every surname spelling, sorted once: the review flags ask for each word. */
+static const char *surname_keys[N_SURNAMES * 9];
+static size_t n_surname_keys;
+static pthread_once_t surname_once = PTHREAD_ONCE_INIT;
+
+static int cmp_str(const void *a, const void *b)
 {
-    size_t i, k, n;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void surname_index_build(void)
+{
+    size_t i, k;
 
     for (i = 0; i < N_SURNAMES; i++)
-        for (k = 0; k < 9 && ko_surnames[i][k]; k++) {
-            n = strlen(ko_surnames[i][k]);
-            if (n == keylen && memcmp(ko_surnames[i][k], key, n) == 0)
-                return 1;
-        }
-    return 0;
+        for (k = 0; k < 9 && ko_surnames[i][k]; k++)
+            surname_keys[n_surname_keys++] = ko_surnames[i][k];
+    qsort(surname_keys, n_surname_keys, sizeof surname_keys[0], cmp_str);
+}
+
+int variants_is_surname(const char *key, size_t keylen)
+{
+    char buf[16];
+    const char *p = buf;
+
+    if (keylen == 0 || keylen >= sizeof buf)
+        return 0;
+    (void)pthread_once(&surname_once, surname_index_build);
+    memcpy(buf, key, keylen);
+    buf[keylen] = '\0';
+    return bsearch(&p, surname_keys, n_surname_keys, sizeof surname_keys[0], cmp_str) != NULL;
 }
