@@ -15,8 +15,10 @@ static int isalph(char c) { return c >= 'a' && c <= 'z'; }
 static int isalnum_(char c) { return isdig(c) || isalph(c); }
 static int ishex(char c) { return isdig(c) || (c >= 'a' && c <= 'f'); }
 
-/* A word character in the norm text: ASCII alnum or any non-ASCII byte. */
-static int wordc(char c) { return isalnum_(c) || (unsigned char)c >= 0x80; }
+/* A word character for the detectors: ASCII letters and digits only.  A
+ * non-ASCII letter next to a number is a boundary: Korean attaches
+ * particles and the copula straight to numbers ("010-2000-4928입니다"). */
+static int wordc(char c) { return isalnum_(c); }
 
 static size_t digits(const char *s, size_t len, size_t at)
 {
@@ -112,7 +114,8 @@ static size_t scan_phone(const char *s, size_t len, size_t at)
         return last;
     if (nd == 11 && (d[0] == '8' || d[0] == '7') && d[1] == '9')       /* RU mobile */
         return last;
-    if (nd == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' && seps == 0) /* CN */
+    if (nd == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' &&
+        (seps == 0 || (s[at + 3] == ' ' && s[at + 8] == ' ')))        /* CN 131 2345 6789 */
         return last;
     return 0;
 }
@@ -170,7 +173,8 @@ static size_t scan_ipv4(const char *s, size_t len, size_t at)
             i++;
         }
     }
-    return ends_word(s, len, i) && (i >= len || s[i] != '.' || !ends_word(s, len, i + 1)) ? i : 0;
+    /* "1.2.3.4." ends a sentence; "1.2.3.4.5" is no address. */
+    return ends_word(s, len, i) && !(i + 1 < len && s[i] == '.' && isdig(s[i + 1])) ? i : 0;
 }
 
 static size_t scan_ipv6(const char *s, size_t len, size_t at)
@@ -242,6 +246,8 @@ static size_t month_word(const char *s, size_t len, size_t at)
 {
     size_t k, n;
 
+    if (strchr("jfmasond", s[at]) == NULL || s[at] == '\0')
+        return 0;
     for (k = 0; k < sizeof months / sizeof months[0]; k++) {
         n = strlen(months[k]);
         if (starts(s, len, at, months[k]) && ends_word(s, len, at + n))
@@ -318,7 +324,11 @@ static int near_birth_word(const char *s, size_t len, size_t start, size_t end)
 
 static size_t scan_birth_date(const char *s, size_t len, size_t at)
 {
-    size_t end = scan_date(s, len, at);
+    size_t end;
+
+    if (!isdig(s[at]) && month_word(s, len, at) == 0)
+        return 0;
+    end = scan_date(s, len, at);
 
     return end != 0 && near_birth_word(s, len, at, end) ? end : 0;
 }
@@ -351,7 +361,10 @@ int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
 
     while (at < len) {
         end = 0;
-        if (at == 0 || !wordc(s[at - 1]) || s[at - 1] == '+')
+        /* Every detection starts with an ASCII letter or digit, '+', '-' or
+         * '(' (or ':' for IPv6), after a non-word character. */
+        if ((isalnum_(s[at]) || s[at] == '+' || s[at] == '-' || s[at] == '(' || s[at] == ':') &&
+            (at == 0 || !wordc(s[at - 1]) || s[at - 1] == '+'))
             for (k = 0; end == 0 && k < sizeof scanners / sizeof scanners[0]; k++)
                 if ((end = scanners[k].fn(s, len, at)) > at &&
                     add(&f, at, end, scanners[k].kind) != 0) {

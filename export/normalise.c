@@ -1,6 +1,7 @@
 #include "export/normalise.h"
 
 #include <sodium.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,80 +15,122 @@
 #define SEQ_BUF_CPS (SEQ_MAX_CPS * 20)
 
 struct builder {
-    char *s;            /* secmem */
+    char *s;            /* secmem_wipe_malloc: wiped when freed */
     size_t len, cap;
-    size_t *a, *b;      /* two parallel offset arrays */
+    uint32_t *a;        /* per byte: an offset (original start, or norm position) */
 };
 
-static int grow(struct builder *bd, size_t need, int two)
+static int grow(struct builder *bd, size_t need)
 {
     size_t cap = bd->cap ? bd->cap : 64;
     char *s;
-    size_t *a, *b = NULL;
+    uint32_t *a;
 
+    if (need > SIZE_MAX / 4 / sizeof *a)
+        return -1;
     while (cap < need + 1)
         cap *= 2;
     if (cap == bd->cap)
         return 0;
-    s = secmem_alloc(cap);
+    s = secmem_wipe_malloc(cap);
     a = malloc(cap * sizeof *a);
-    if (two)
-        b = malloc(cap * sizeof *b);
-    if (s == NULL || a == NULL || (two && b == NULL)) {
-        secmem_free(s);
+    if (s == NULL || a == NULL) {
+        secmem_wipe_free(s);
         free(a);
-        free(b);
         return -1;
     }
     if (bd->len) {
         memcpy(s, bd->s, bd->len);
         memcpy(a, bd->a, bd->len * sizeof *a);
-        if (two)
-            memcpy(b, bd->b, bd->len * sizeof *b);
     }
-    secmem_free(bd->s);
+    secmem_wipe_free(bd->s);
     free(bd->a);
-    free(bd->b);
-    bd->s = s, bd->a = a, bd->b = b, bd->cap = cap;
+    bd->s = s, bd->a = a, bd->cap = cap;
     return 0;
 }
 
-static int put(struct builder *bd, const char *p, size_t n, size_t os, size_t oe)
+static int put(struct builder *bd, const char *p, size_t n, size_t os)
 {
     size_t i;
 
-    if (bd->len + n + 1 > bd->cap && grow(bd, bd->len + n, 1) != 0)
+    if (bd->len + n + 1 > bd->cap && grow(bd, bd->len + n) != 0)
         return -1;
     for (i = 0; i < n; i++) {
         bd->s[bd->len] = p[i];
-        bd->a[bd->len] = os;
-        bd->b[bd->len] = oe;
+        bd->a[bd->len] = (uint32_t)os;
         bd->len++;
     }
     bd->s[bd->len] = '\0';
     return 0;
 }
 
+/* A validating decoder (no overlongs, surrogates or code points past
+ * U+10FFFF: what utf8proc_iterate accepts), without a library call per
+ * character. */
 int utf8_next(int *cp, const char *s, size_t len)
 {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t n;
+    const unsigned char *u = (const unsigned char *)s;
+    int c;
 
-    n = utf8proc_iterate((const utf8proc_uint8_t *)s,
-                         len > 8 ? 8 : (utf8proc_ssize_t)len, &c);
-    if (n <= 0)
+    if (len == 0)
+        return -1;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (u[0] < 0xC2 || u[0] > 0xF4)
+        return -1;
+    if (u[0] < 0xE0) {
+        if (len < 2 || (u[1] & 0xC0) != 0x80)
+            return -1;
+        *cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
+    }
+    if (u[0] < 0xF0) {
+        if (len < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+            return -1;
+        c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+            return -1;
+        *cp = c;
+        return 3;
+    }
+    if (len < 4 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80)
+        return -1;
+    c = ((u[0] & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    if (c < 0x10000 || c > 0x10FFFF)
         return -1;
     *cp = c;
-    return (int)n;
+    return 4;
 }
 
-int is_word_cp(int cp)
+static int word_cp_slow(int cp)
 {
     utf8proc_category_t c = utf8proc_category(cp);
 
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
            (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static unsigned char wordbit[0x10000 / 8];
+static pthread_once_t wordbit_once = PTHREAD_ONCE_INIT;
+
+static void wordbit_build(void)
+{
+    int cp;
+
+    for (cp = 0; cp < 0x10000; cp++)
+        if (word_cp_slow(cp))
+            wordbit[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+}
+
+int is_word_cp(int cp)
+{
+    if (cp < 0 || cp >= 0x10000)
+        return cp >= 0 && word_cp_slow(cp);
+    (void)pthread_once(&wordbit_once, wordbit_build);
+    return (wordbit[cp >> 3] >> (cp & 7)) & 1;
 }
 
 int is_hangul_cp(int cp)
@@ -147,95 +190,210 @@ static int continues(int cp)
            (cp >= 0x1160 && cp <= 0x11FF);   /* Hangul vowel and final jamo */
 }
 
-static int emit_cp(struct builder *bd, int cp, size_t os, size_t oe)
+static int emit_cp(struct builder *bd, int cp, size_t os)
 {
     utf8proc_uint8_t u[4];
     utf8proc_ssize_t n;
 
     if (is_space_cp(cp)) {
-        if (bd->len > 0 && bd->s[bd->len - 1] == ' ') {
-            bd->b[bd->len - 1] = oe;
-            return 0;
-        }
-        return put(bd, " ", 1, os, oe);
+        if (bd->len > 0 && bd->s[bd->len - 1] == ' ')
+            return 0;           /* the run ends where the next character starts */
+        return put(bd, " ", 1, os);
     }
     if (is_dash(cp))
-        return put(bd, "-", 1, os, oe);
+        return put(bd, "-", 1, os);
     if (is_apostrophe(cp))
-        return put(bd, "'", 1, os, oe);
+        return put(bd, "'", 1, os);
     n = utf8proc_encode_char(cp, u);
     if (n <= 0)
         return 0;
-    return put(bd, (const char *)u, (size_t)n, os, oe);
+    return put(bd, (const char *)u, (size_t)n, os);
 }
 
 /* Length in bytes of the combining sequence starting at s[0]. */
-static size_t seq_length(const char *s, size_t len, int first)
+static size_t seq_length(const char *s, size_t len)
 {
     size_t at = 0;
-    int cp = first, n, count = 0;
+    int cp, n, count = 0;
 
     n = utf8_next(&cp, s, len);
     while (n > 0 && count < SEQ_MAX_CPS) {
         at += (size_t)n;
         count++;
-        if (at >= len || utf8_next(&cp, s + at, len - at) < 0 || !continues(cp))
+        if (at >= len || (n = utf8_next(&cp, s + at, len - at)) < 0 || !continues(cp))
             break;
-        n = utf8_next(&cp, s + at, len - at);
     }
     return at;
+}
+
+/* NFKC + case fold (+ marks stripped on Latin) of one sequence, as code
+ * points in buf; returns how many, or -1. */
+static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
+                                 const char *s, size_t n, int latin)
+{
+    utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                            UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
+    utf8proc_ssize_t k;
+
+    if (latin)
+        opt |= UTF8PROC_STRIPMARK;
+    k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                           buf, bufcps, opt);
+    if (k < 0 || k > bufcps)
+        return -1;
+    return utf8proc_normalize_utf32(buf, k, opt);
 }
 
 static int emit_seq(struct builder *bd, const char *s, size_t n, int latin,
                     size_t os, struct err *e)
 {
     utf8proc_int32_t buf[SEQ_BUF_CPS];
-    utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                            UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
     utf8proc_ssize_t k, i;
     int rc = 0;
 
-    if (latin)
-        opt |= UTF8PROC_STRIPMARK;
-    k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-                           buf, SEQ_BUF_CPS, opt);
-    if (k < 0 || k > SEQ_BUF_CPS)
+    k = fold_seq(buf, SEQ_BUF_CPS, s, n, latin);
+    if (k < 0)
         return err_set(e, EXIT_INPUT, "text has a character sequence that cannot be normalised at byte %zu; remove it and try again", os);
-    k = utf8proc_normalize_utf32(buf, k, opt);
     for (i = 0; rc == 0 && i < k; i++)
-        rc = emit_cp(bd, buf[i], os, os + n);
+        rc = emit_cp(bd, buf[i], os);
     sodium_memzero(buf, sizeof buf);
     if (rc != 0)
         return err_set(e, EXIT_INPUT, "out of memory while normalising text");
     return 0;
 }
 
+/* ---- The fast path ----
+ * What a code point of the BMP becomes when it stands alone in its
+ * sequence (the next code point does not continue it): computed once with
+ * the same utf8proc calls as the slow path, so ordinary text (ASCII,
+ * Hangul syllables, Cyrillic, Han) needs one table look-up per character
+ * instead of a decomposition.  Anything unusual keeps the slow path. */
+enum { CM_SLOW, CM_CONT, CM_SPECIAL, CM_PLAIN, CM_PLAIN_LATIN };
+#define CM_OUT 6
+
+struct cpmap {
+    unsigned char kind;
+    unsigned char len;
+    char out[CM_OUT];
+};
+
+static struct cpmap cpmap[0x10000];
+static pthread_once_t cpmap_once = PTHREAD_ONCE_INIT;
+
+static void cpmap_one(struct cpmap *m, int cp)
+{
+    utf8proc_int32_t buf[SEQ_BUF_CPS];
+    utf8proc_uint8_t u[4];
+    char s[4];
+    utf8proc_ssize_t k, i, w;
+    size_t len = 0;
+    int latin = is_latin_cp(cp);
+
+    m->kind = CM_SLOW;
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return;
+    if (continues(cp)) {
+        m->kind = CM_CONT;
+        return;
+    }
+    if (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp)) {
+        m->kind = CM_SPECIAL;
+        return;
+    }
+    w = utf8proc_encode_char(cp, (utf8proc_uint8_t *)s);
+    if (w <= 0 || (k = fold_seq(buf, SEQ_BUF_CPS, s, (size_t)w, latin)) < 0)
+        return;
+    for (i = 0; i < k; i++) {
+        if (is_space_cp(buf[i]))
+            return;                     /* spaces collapse: slow path */
+        if (is_dash(buf[i]))
+            u[0] = '-', w = 1;
+        else if (is_apostrophe(buf[i]))
+            u[0] = '\'', w = 1;
+        else if ((w = utf8proc_encode_char(buf[i], u)) <= 0)
+            continue;
+        if (len + (size_t)w > CM_OUT)
+            return;
+        memcpy(m->out + len, u, (size_t)w);
+        len += (size_t)w;
+    }
+    m->len = (unsigned char)len;
+    m->kind = latin ? CM_PLAIN_LATIN : CM_PLAIN;
+}
+
+static void cpmap_build(void)
+{
+    int cp;
+
+    for (cp = 0; cp < 0x10000; cp++)
+        cpmap_one(&cpmap[cp], cp);
+}
+
+/* 1 if the code point at s[0..len) continues the sequence before it. */
+static int next_continues(const char *s, size_t len)
+{
+    int cp;
+
+    if (len == 0 || (unsigned char)s[0] < 0x80 || utf8_next(&cp, s, len) < 0)
+        return 0;
+    return cp < 0x10000 ? cpmap[cp].kind == CM_CONT : continues(cp);
+}
+
+static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
+{
+    size_t i;
+
+    if (bd->len + CM_OUT + 1 > bd->cap && grow(bd, bd->len + CM_OUT) != 0)
+        return -1;
+    memcpy(bd->s + bd->len, m->out, CM_OUT);
+    for (i = 0; i < m->len; i++)
+        bd->a[bd->len + i] = (uint32_t)os;
+    bd->len += m->len;
+    return 0;
+}
+
 static int build_norm(struct builder *bd, const char *in, size_t inlen, struct err *e)
 {
     size_t at = 0, n;
-    int cp, latin = 0;
+    int cp, k, latin = 0;
+    const struct cpmap *m;
 
+    (void)pthread_once(&cpmap_once, cpmap_build);
+    /* Normalised text is rarely longer than its original: one allocation. */
+    if (inlen >= UINT32_MAX)
+        return err_set(e, EXIT_INPUT, "text is too long to normalise (4 GiB or more); split it");
+    if (grow(bd, inlen + inlen / 16 + CM_OUT + 16) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text (%zu bytes)", inlen);
     while (at < inlen) {
-        if (in[at] == '\0')
-            return err_set(e, EXIT_INPUT, "text contains a NUL byte at offset %zu; remove it and try again", at);
-        if (utf8_next(&cp, in + at, inlen - at) < 0)
+        if ((unsigned char)in[at] < 0x80) {
+            if (in[at] == '\0')
+                return err_set(e, EXIT_INPUT, "text contains a NUL byte at offset %zu; remove it and try again", at);
+            cp = (unsigned char)in[at], n = 1;
+        } else if ((k = utf8_next(&cp, in + at, inlen - at)) < 0) {
             return err_set(e, EXIT_INPUT, "text is not valid UTF-8 at byte %zu; convert it to UTF-8 and try again", at);
-        if (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp)) {
-            n = (size_t)utf8_next(&cp, in + at, inlen - at);
-            if (emit_cp(bd, cp, at, at + n) != 0)
+        } else {
+            n = (size_t)k;
+        }
+        m = cp < 0x10000 ? &cpmap[cp] : NULL;
+        if (m != NULL && m->kind >= CM_PLAIN && !next_continues(in + at + n, inlen - at - n)) {
+            latin = m->kind == CM_PLAIN_LATIN;
+            if (put_fast(bd, m, at) != 0)
+                return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+        } else if (m != NULL ? m->kind == CM_SPECIAL
+                             : (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp))) {
+            if (emit_cp(bd, cp, at) != 0)
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
         } else {
             /* A run of marks cut from its letter keeps the letter's script. */
             if (!continues(cp))
                 latin = is_latin_cp(cp);
-            n = seq_length(in + at, inlen - at, cp);
+            n = seq_length(in + at, inlen - at);
             if (emit_seq(bd, in + at, n, latin, at, e) != 0)
                 return -1;
         }
         at += n;
     }
-    if (bd->s == NULL && grow(bd, 0, 1) != 0)
-        return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+    bd->s[bd->len] = '\0';
     return 0;
 }
 
@@ -248,13 +406,13 @@ static int build_key(struct builder *kb, const char *norm, size_t normlen)
 {
     size_t i;
 
-    if (grow(kb, normlen, 0) != 0)
+    if (grow(kb, normlen) != 0)
         return -1;
     for (i = 0; i < normlen; i++) {
         if (is_sep(norm[i]))
             continue;
         kb->s[kb->len] = norm[i];
-        kb->a[kb->len] = i;
+        kb->a[kb->len] = (uint32_t)i;
         kb->len++;
     }
     kb->s[kb->len] = '\0';
@@ -272,23 +430,33 @@ int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
         err_set(e, EXIT_INPUT, "out of memory while normalising text");
         goto fail;
     }
-    out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a, out->oend = nb.b;
+    out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a;
+    out->inlen = inlen;
     out->key = kb.s, out->keylen = kb.len, out->kpos = kb.a;
+    out->orig = in;
     return 0;
 fail:
-    secmem_free(nb.s), free(nb.a), free(nb.b);
-    secmem_free(kb.s), free(kb.a);
+    secmem_wipe_free(nb.s), free(nb.a);
+    secmem_wipe_free(kb.s), free(kb.a);
     return -1;
+}
+
+size_t normtext_oend(const struct normtext *t, size_t i)
+{
+    size_t j = i + 1;
+
+    while (j < t->normlen && t->ostart[j] == t->ostart[i])
+        j++;
+    return j < t->normlen ? t->ostart[j] : t->inlen;
 }
 
 void normtext_free(struct normtext *t)
 {
     if (t == NULL)
         return;
-    secmem_free(t->norm);
-    secmem_free(t->key);
+    secmem_wipe_free(t->norm);
+    secmem_wipe_free(t->key);
     free(t->ostart);
-    free(t->oend);
     free(t->kpos);
     memset(t, 0, sizeof *t);
 }
@@ -345,11 +513,11 @@ int secbuf_append(char **buf, size_t *used, size_t *size, const char *p, size_t 
     while (cap < *used + n + 1)
         cap *= 2;
     if (cap != *size) {
-        if ((nb = secmem_alloc(cap)) == NULL)
+        if ((nb = secmem_wipe_malloc(cap)) == NULL)
             return -1;
         if (*used)
             memcpy(nb, *buf, *used);
-        secmem_free(*buf);
+        secmem_wipe_free(*buf);
         *buf = nb, *size = cap;
     }
     memcpy(*buf + *used, p, n);

@@ -15,26 +15,39 @@
  * Text is handled one combining sequence at a time (a starter and the marks
  * or Hangul vowel/final jamo after it), so every normalised byte comes from
  * one whole original character sequence.  Invalid UTF-8 and NUL bytes are
- * refused (EXIT_INPUT).  Text buffers live in sodium_malloc memory. */
+ * refused (EXIT_INPUT).  The norm and key buffers are wipe-on-free memory
+ * (secmem_wipe_malloc): one allocation per text, wiped when freed.
+ *
+ * Speed: a code point of the BMP that stands alone in its sequence (the
+ * usual case) is mapped through a table computed once with the same
+ * utf8proc calls; only sequences with marks, jamo or unusual characters go
+ * through utf8proc per sequence. */
 #ifndef INTAKE_NORMALISE_H
 #define INTAKE_NORMALISE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/err.h"
 
 struct normtext {
-    char *norm;          /* secmem, NUL-terminated */
+    char *norm;          /* wipe-on-free, NUL-terminated */
     size_t normlen;
-    size_t *ostart;      /* [normlen]: original start of the source sequence */
-    size_t *oend;        /* [normlen]: original end of the source sequence */
-    char *key;           /* secmem, NUL-terminated */
+    uint32_t *ostart;    /* [normlen]: original start of the source sequence */
+    char *key;           /* wipe-on-free, NUL-terminated */
     size_t keylen;
-    size_t *kpos;        /* [keylen]: offset of each key byte in norm */
+    uint32_t *kpos;      /* [keylen]: offset of each key byte in norm */
+    size_t inlen;        /* length of the original */
+    const char *orig;    /* the input (not copied: valid while the caller's is) */
 };
 
-/* Builds both views of in[0..inlen); returns 0, or -1 with e filled. */
+/* Builds both views of in[0..inlen) (under 4 GiB: offsets are 32-bit, 8
+ * bytes of map per byte of text); returns 0, or -1 with e filled. */
 int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e);
+
+/* The original end of the sequence norm byte i came from: where the next
+ * sequence starts (a run of white space ends there too), or the input's end. */
+size_t normtext_oend(const struct normtext *t, size_t i);
 
 /* Frees and wipes the views; t may be zeroed or already freed. */
 void normtext_free(struct normtext *t);
@@ -48,11 +61,12 @@ int normalise_key(char **out, size_t *outlen, const char *in, size_t inlen,
 int normalise_norm(char **out, size_t *outlen, const char *in, size_t inlen,
                    struct err *e);
 
-/* Appends p[0..n) and a NUL to the sodium_malloc buffer *buf (used/size
- * bytes), growing it by doubling; writes the offset of the copy to *off.
- * One buffer for many short secrets keeps the number of guarded mappings
- * small (each sodium_malloc costs mappings; the kernel limits them).
- * Returns 0, or -1 if out of memory. */
+/* Appends p[0..n) and a NUL to the wipe-on-free buffer *buf (used/size
+ * bytes; crypto/secmem.h secmem_wipe_malloc, free it with
+ * secmem_wipe_free), growing it by doubling; writes the offset of the copy
+ * to *off.  Not sodium_malloc: each of those costs mappings and mprotect
+ * calls, which dominated compiling many terms.  Returns 0, or -1 if out of
+ * memory. */
 int secbuf_append(char **buf, size_t *used, size_t *size, const char *p, size_t n,
                   size_t *off);
 

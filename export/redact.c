@@ -23,6 +23,7 @@ struct term {
 struct lit {
     size_t term, keylen;
     unsigned char rule, suffix;
+    unsigned char capital;      /* a part of a name: must start with a capital letter */
 };
 
 struct subject {
@@ -35,7 +36,7 @@ struct redactor {
     size_t nterms;
     struct lit *lits;
     size_t *keyoff;             /* each literal's key in arena */
-    char *arena;                /* secmem: all literal keys; wiped after compile */
+    char *arena;                /* wipe-on-free: all literal keys; wiped after compile */
     size_t used, size;
     size_t nlits, litcap;
     struct subject *subjects;
@@ -57,7 +58,12 @@ struct ctx_entry {
 struct redact_ctx {
     struct ctx_entry *e;
     size_t n, cap;
-    char *arena;                /* secmem: the keys (normalised originals) */
+    size_t *slot;               /* open addressing: entry index + 1, or 0 */
+    size_t nslots;              /* a power of two, at least 2 * cap */
+    int count[16];              /* entries per category: the next number */
+    hs_scratch_t *scratch;      /* matching scratch, cloned once for owner */
+    const struct redactor *owner;
+    char *arena;                /* wipe-on-free: the keys (normalised originals) */
     size_t used, size;
 };
 
@@ -98,7 +104,7 @@ void redactor_free(struct redactor *r)
 
     if (r == NULL)
         return;
-    secmem_free(r->arena);
+    secmem_wipe_free(r->arena);
     for (i = 0; i < r->nsubjects; i++)
         free(r->subjects[i].pseudonym);
     for (i = 0; i < r->nallowed; i++)
@@ -107,6 +113,11 @@ void redactor_free(struct redactor *r)
     hs_free_database(r->db);
     free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
     free(r);
+}
+
+size_t redactor_literals(const struct redactor *r)
+{
+    return r->nlits;
 }
 
 static struct subject *find_subject(const struct redactor *r, long id)
@@ -158,6 +169,56 @@ static int grow_lits(struct redactor *r, size_t more)
     return 0;
 }
 
+/* Each part of a Latin name of several words ("Krajcik" of "Ferne
+ * Krajcik"), of three letters or more, when it is written with a capital:
+ * "Krajcik's brother" names the person; "mark" is no "Mark Hill". */
+static int add_name_parts(struct redactor *r, const char *text, size_t len, struct err *e)
+{
+    char *norm, *p, *q;
+    size_t n, k, i;
+    int rc = 0;
+
+    if (normalise_norm(&norm, &n, text, len, e) != 0)
+        return -1;
+    if (strchr(norm, ' ') == NULL) {
+        secmem_free(norm);
+        return 0;
+    }
+    for (p = norm; rc == 0 && *p != '\0'; p = *q ? q + 1 : q) {
+        char key[REDACT_TERM_MAX + 1];
+        int ok = 1;
+        q = strchr(p, ' ');
+        if (q == NULL)
+            q = p + strlen(p);
+        for (i = 0, k = 0; p + i < q && k < sizeof key - 1; i++) {
+            if (p[i] == '-' || p[i] == '\'')
+                continue;
+            ok &= p[i] >= 'a' && p[i] <= 'z';
+            key[k++] = p[i];
+        }
+        /* A frequent Korean surname alone ("Kim") names no one. */
+        if (ok && variants_is_surname(key, k))
+            ok = 0;
+        if (!ok || k < 3) {
+            sodium_memzero(key, sizeof key);
+            continue;
+        }
+        if (grow_lits(r, 1) != 0 ||
+            secbuf_append(&r->arena, &r->used, &r->size, key, k, &r->keyoff[r->nlits]) != 0) {
+            rc = err_set(e, EXIT_INPUT, "out of memory while adding a term");
+            sodium_memzero(key, sizeof key);
+            continue;
+        }
+        r->lits[r->nlits].term = r->nterms, r->lits[r->nlits].keylen = k;
+        r->lits[r->nlits].rule = RULE_VARIANT, r->lits[r->nlits].suffix = SUFFIX_NONE;
+        r->lits[r->nlits].capital = 1;
+        r->nlits++;
+        sodium_memzero(key, sizeof key);
+    }
+    secmem_free(norm);
+    return rc;
+}
+
 static int add_protected(struct redactor *r, int cat, long subject, const char *text,
                          size_t len, struct err *e)
 {
@@ -167,7 +228,7 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
 
     if (r->compiled)
         return err_set(e, EXIT_INPUT, "the redactor is already compiled; add terms before compiling");
-    if (variants_of(&vl, text, len, e) != 0)
+    if (variants_of_kind(&vl, text, len, cat == NAME_CAT || cat == TERM_PERSON, e) != 0)
         return -1;
     if (vl.v[0].keylen > REDACT_TERM_MAX) {
         variant_list_free(&vl);
@@ -190,11 +251,13 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }
         l->term = r->nterms, l->keylen = vl.v[i].keylen;
-        l->rule = vl.v[i].rule, l->suffix = vl.v[i].suffix;
+        l->rule = vl.v[i].rule, l->suffix = vl.v[i].suffix, l->capital = 0;
         r->nlits++;
     }
-    r->nterms++;
     variant_list_free(&vl);
+    if ((cat == NAME_CAT || cat == TERM_PERSON) && add_name_parts(r, text, len, e) != 0)
+        return -1;
+    r->nterms++;
     return 0;
 }
 
@@ -270,7 +333,7 @@ out:
     hs_free_compile_error(ce);
     free(ids), free(flags), free(lens), free(ptrs);
     /* The database holds what matching needs; the clear keys go now. */
-    secmem_free(r->arena);
+    secmem_wipe_free(r->arena);
     r->arena = NULL, r->used = r->size = 0;
     return rc;
 }
@@ -320,12 +383,35 @@ static int cp_before(const char *s, size_t at)
     return utf8_next(&cp, s + i, at - i) > 0 ? cp : -1;
 }
 
-/* End of the word that continues at norm[at]. */
-static size_t word_end(const char *s, size_t len, size_t at)
+/* The script of a word character, for boundaries: 1 Latin letters and
+ * digits, 2 Hangul, 3 Cyrillic, 4 Han, 0 anything else.  A change between
+ * two known scripts is a word boundary: Korean attaches particles to any
+ * word ("Raseon이다", "Ulaanbaatar에서"). */
+static int script_of(int cp)
+{
+    if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF))
+        return 1;
+    if (is_hangul_cp(cp))
+        return 2;
+    if (is_cyrillic_cp(cp))
+        return 3;
+    return is_han_cp(cp) ? 4 : 0;
+}
+
+static int script_change(int a, int b)
+{
+    int x = script_of(a), y = script_of(b);
+
+    return x != 0 && y != 0 && x != y;
+}
+
+/* End of the word that continues at norm[at] in the script of prev. */
+static size_t word_end(const char *s, size_t len, size_t at, int prev)
 {
     int cp, k;
 
-    while (at < len && (k = utf8_next(&cp, s + at, len - at)) > 0 && is_word_cp(cp))
+    while (at < len && (k = utf8_next(&cp, s + at, len - at)) > 0 && is_word_cp(cp) &&
+           !script_change(prev, cp))
         at += (size_t)k;
     return at;
 }
@@ -365,16 +451,26 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct lit
                       size_t kend, const struct cover *c)
 {
     size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1, wend;
-    int before = cp_before(t->norm, nstart), first;
+    int before = cp_before(t->norm, nstart), first, last;
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
         nend++;
     s->start = nstart, s->end = nend, s->rule = l->rule;
-    (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
-    if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
-        !covered(c, nstart - 1))
+    /* A short key across a space is mostly chance ("OR A" is no "Ora"). */
+    if (l->keylen <= 4 && memchr(t->norm + nstart, ' ', nend - nstart) != NULL)
         return 0;
-    wend = is_han_cp(cp_before(t->norm, nend)) ? nend : word_end(t->norm, t->normlen, nend);
+    (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
+    if (l->capital) {
+        int ocp;
+        size_t o = t->ostart[nstart];
+        if (utf8_next(&ocp, t->orig + o, normtext_oend(t, nstart) - o) < 0 || !utf8proc_isupper(ocp))
+            return 0;
+    }
+    if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
+        !script_change(before, first) && !covered(c, nstart - 1))
+        return 0;
+    last = cp_before(t->norm, nend);
+    wend = is_han_cp(last) ? nend : word_end(t->norm, t->normlen, nend, last);
     if (c != NULL)
         wend = first_covered(c, nend, wend);
     if (!variant_suffix_ok(l->suffix, t->norm + nend, wend - nend))
@@ -417,8 +513,23 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
     return span_add(st->out, &s) == 0 ? 0 : 1;
 }
 
+/* A private scratch keeps a const redactor usable from several callers:
+ * one per numbering context (cloning and wiping one per scan cost more than
+ * the scan of a short text), or one per call without a context. */
+static hs_scratch_t *ctx_scratch(struct redact_ctx *ctx, const struct redactor *r)
+{
+    if (ctx->scratch != NULL && ctx->owner == r)
+        return ctx->scratch;
+    hs_free_scratch(ctx->scratch);
+    ctx->scratch = NULL, ctx->owner = NULL;
+    if (hs_clone_scratch(r->scratch, &ctx->scratch) != HS_SUCCESS)
+        return NULL;
+    ctx->owner = r;
+    return ctx->scratch;
+}
+
 static int match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
-                       const struct normtext *t, struct err *e)
+                       const struct normtext *t, struct redact_ctx *ctx, struct err *e)
 {
     struct scan_state st = { r, t, out, pending };
     hs_scratch_t *scratch = NULL;
@@ -428,11 +539,15 @@ static int match_terms(struct spans *out, struct spans *pending, const struct re
         return 0;
     if (t->keylen > UINT32_MAX)
         return err_set(e, EXIT_INPUT, "text is too long to redact in one piece (over 4 GiB)");
-    /* A private scratch keeps a const redactor usable from several callers. */
-    if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
+    if (ctx != NULL)
+        scratch = ctx_scratch(ctx, r);
+    else if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
+        scratch = NULL;
+    if (scratch == NULL)
         return err_set(e, EXIT_INPUT, "out of memory while matching terms");
     rc = hs_scan(r->db, t->key, (unsigned)t->keylen, 0, scratch, on_match, &st);
-    hs_free_scratch(scratch);
+    if (ctx == NULL)
+        hs_free_scratch(scratch);
     if (out->failed || (pending != NULL && pending->failed))
         return err_set(e, EXIT_INPUT, "out of memory while matching terms");
     if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
@@ -494,7 +609,7 @@ static void merge(struct spans *sp, const struct normtext *t)
     qsort(sp->s, sp->n, sizeof *sp->s, by_start);
     for (i = 0; i < sp->n; i++) {
         cur = sp->s[i];
-        cur.start = t->ostart[cur.start], cur.end = t->oend[cur.end - 1];
+        cur.start = t->ostart[cur.start], cur.end = normtext_oend(t, cur.end - 1);
         len = cur.end - cur.start;
         if (o > 0 && cur.start < sp->s[o - 1].end) {
             u = &sp->s[o - 1];
@@ -523,8 +638,10 @@ void redact_ctx_free(struct redact_ctx *ctx)
 {
     if (ctx == NULL)
         return;
-    secmem_free(ctx->arena);
+    secmem_wipe_free(ctx->arena);
     free(ctx->e);
+    free(ctx->slot);
+    hs_free_scratch(ctx->scratch);
     free(ctx);
 }
 
@@ -537,21 +654,39 @@ static uint64_t fnv1a(const char *p, size_t n)
     return h;
 }
 
+static int ctx_rehash(struct redact_ctx *ctx, size_t nslots)
+{
+    size_t *slot = calloc(nslots, sizeof *slot), i, h;
+
+    if (slot == NULL)
+        return -1;
+    for (i = 0; i < ctx->n; i++) {
+        h = (size_t)ctx->e[i].hash & (nslots - 1);
+        while (slot[h] != 0)
+            h = (h + 1) & (nslots - 1);
+        slot[h] = i + 1;
+    }
+    free(ctx->slot);
+    ctx->slot = slot, ctx->nslots = nslots;
+    return 0;
+}
+
 /* The number of (cat, key) in ctx, given the next free one if new; 0 on no memory. */
 static int ctx_number(struct redact_ctx *ctx, int cat, const char *key, size_t keylen)
 {
-    uint64_t h = fnv1a(key, keylen);
+    uint64_t h = fnv1a(key, keylen) ^ ((uint64_t)(unsigned)cat * 0x9E3779B97F4A7C15ULL);
     size_t i;
-    int next = 1;
     struct ctx_entry *p;
 
-    for (i = 0; i < ctx->n; i++) {
-        if (ctx->e[i].cat != cat)
-            continue;
-        if (ctx->e[i].hash == h && ctx->e[i].keylen == keylen &&
-            memcmp(ctx->arena + ctx->e[i].off, key, keylen) == 0)
-            return ctx->e[i].number;
-        next++;
+    if (cat < 0 || cat >= 16)
+        return 0;
+    if (ctx->nslots < 2 * (ctx->n + 1) && ctx_rehash(ctx, ctx->nslots ? 2 * ctx->nslots : 64) != 0)
+        return 0;
+    for (i = (size_t)h & (ctx->nslots - 1); ctx->slot[i] != 0; i = (i + 1) & (ctx->nslots - 1)) {
+        p = &ctx->e[ctx->slot[i] - 1];
+        if (p->cat == cat && p->hash == h && p->keylen == keylen &&
+            memcmp(ctx->arena + p->off, key, keylen) == 0)
+            return p->number;
     }
     if (ctx->n == ctx->cap) {
         size_t cap = ctx->cap ? ctx->cap * 2 : 16;
@@ -561,10 +696,10 @@ static int ctx_number(struct redact_ctx *ctx, int cat, const char *key, size_t k
     }
     if (secbuf_append(&ctx->arena, &ctx->used, &ctx->size, key, keylen, &ctx->e[ctx->n].off) != 0)
         return 0;
-    ctx->e[ctx->n].keylen = keylen, ctx->e[ctx->n].cat = cat, ctx->e[ctx->n].number = next;
-    ctx->e[ctx->n].hash = h;
-    ctx->n++;
-    return next;
+    p = &ctx->e[ctx->n];
+    p->keylen = keylen, p->cat = cat, p->number = ++ctx->count[cat], p->hash = h;
+    ctx->slot[i] = ++ctx->n;
+    return p->number;
 }
 
 /* The placeholder number of a span: by its term, or by the key view of its text. */
@@ -675,6 +810,8 @@ static int build_output(struct redaction *res, struct spans *sp, const struct re
         res->items[i].start = s->start, res->items[i].len = s->end - s->start;
         res->items[i].category = cat_names[s->cat];
         res->items[i].rule = rule_names[s->rule];
+        res->items[i].orig_start = orig[2 * i];
+        res->items[i].orig_len = orig[2 * i + 1] - orig[2 * i];
     }
     if (out_put(&o, in + at, inlen - at) != 0 || (o.s == NULL && out_put(&o, "", 0) != 0))
         goto oom;
@@ -694,8 +831,8 @@ fail:
 
 /* Fails with EXIT_AUTH if a protected term is found in text outside the
  * placeholder spans skip[0..nskip) (output offsets). */
-static int check_text(const struct redactor *r, const char *text, size_t len,
-                      const struct span *skip, size_t nskip, struct err *e)
+static int check_text(const struct redactor *r, struct redact_ctx *ctx, const char *text,
+                      size_t len, const struct span *skip, size_t nskip, struct err *e)
 {
     struct normtext t;
     struct spans sp = { 0 };
@@ -704,13 +841,13 @@ static int check_text(const struct redactor *r, const char *text, size_t len,
 
     if (normalise(&t, text, len, e) != 0)
         return -1;
-    if (match_terms(&sp, NULL, r, &t, e) != 0) {
+    if (match_terms(&sp, NULL, r, &t, ctx, e) != 0) {
         normtext_free(&t);
         free(sp.s);
         return -1;
     }
     for (i = 0; i < sp.n && !hit; i++) {
-        a = t.ostart[sp.s[i].start], b = t.oend[sp.s[i].end - 1];
+        a = t.ostart[sp.s[i].start], b = normtext_oend(&t, sp.s[i].end - 1);
         hit = 1;
         for (k = 0; k < nskip; k++)
             if (skip[k].cat != CAT_PSEUDONYM && a >= skip[k].start && b <= skip[k].end)
@@ -727,7 +864,7 @@ int redactor_check(const struct redactor *r, const char *text, size_t len, struc
 {
     if (!r->compiled)
         return err_set(e, EXIT_INPUT, "the redactor is not compiled");
-    return check_text(r, text, len, NULL, 0, e);
+    return check_text(r, NULL, text, len, NULL, 0, e);
 }
 
 int redactor_collides(const struct redactor *r, const char *text, size_t len,
@@ -742,7 +879,7 @@ int redactor_collides(const struct redactor *r, const char *text, size_t len,
     if (variants_of(&vl, text, len, e) != 0)
         return -1;
     for (i = 0; i < vl.n && rc == 0; i++)
-        if (check_text(r, vl.v[i].key, vl.v[i].keylen, NULL, 0, e) != 0)
+        if (check_text(r, NULL, vl.v[i].key, vl.v[i].keylen, NULL, 0, e) != 0)
             rc = e->code == EXIT_AUTH ? 1 : -1;
     variant_list_free(&vl);
     if (rc == 1)
@@ -858,29 +995,35 @@ static int hangul_name_word(const struct word *w, const char *s)
     return variant_suffix_ok(SUFFIX_KO, s + w->start + 9, n - 9);
 }
 
-static int flag_add(struct redaction *res, size_t *cap, size_t a, size_t b,
+/* Walks the (sorted, disjoint) replaced spans once while flags are added
+ * in text order. */
+struct flagcur {
+    size_t cap;                 /* of res->flags */
+    size_t i;                   /* first span that ends after the last flag's start */
+    long delta;                 /* output minus original length before span i */
+};
+
+static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b,
                     const char *kind, const size_t *orig, const struct spans *sp,
                     const struct redactor *r, const char *in)
 {
     struct redaction_flag *f;
     size_t i, keylen;
-    long delta = 0;
     char *key;
 
-    for (i = 0; i < sp->n; i++) {
-        if (a < orig[2 * i + 1] && b > orig[2 * i])
-            return 0;                       /* already redacted */
-        if (orig[2 * i + 1] <= a)
-            delta += (long)(sp->s[i].end - sp->s[i].start) - (long)(orig[2 * i + 1] - orig[2 * i]);
-    }
-    if (res->nflags == *cap) {
-        *cap = *cap ? *cap * 2 : 8;
-        if ((f = realloc(res->flags, *cap * sizeof *f)) == NULL)
+    for (; c->i < sp->n && orig[2 * c->i + 1] <= a; c->i++)
+        c->delta += (long)(sp->s[c->i].end - sp->s[c->i].start) -
+                    (long)(orig[2 * c->i + 1] - orig[2 * c->i]);
+    if (c->i < sp->n && orig[2 * c->i] < b)
+        return 0;                           /* already redacted */
+    if (res->nflags == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 8;
+        if ((f = realloc(res->flags, c->cap * sizeof *f)) == NULL)
             return -1;
         res->flags = f;
     }
     f = &res->flags[res->nflags++];
-    f->start = (size_t)((long)a + delta), f->len = b - a, f->kind = kind, f->allowed = 0;
+    f->start = (size_t)((long)a + c->delta), f->len = b - a, f->kind = kind, f->allowed = 0;
     if (r->nallowed == 0)
         return 0;
     if (normalise_key(&key, &keylen, in + a, b - a, NULL) != 0)
@@ -896,19 +1039,20 @@ static int find_flags(struct redaction *res, const struct redactor *r, const cha
                       size_t inlen, const size_t *orig, const struct spans *sp, struct err *e)
 {
     struct word a, b;
-    size_t at = 0, cap = 0;
+    size_t at = 0;
+    struct flagcur cur = { 0, 0, 0 };
     const char *kind;
     int have = next_word(&a, in, inlen, &at), rc = 0;
 
     while (have && rc == 0) {
         if (hangul_name_word(&a, in))
-            rc = flag_add(res, &cap, a.start, a.start + 9, "korean-name", orig, sp, r, in);
+            rc = flag_add(res, &cur, a.start, a.start + 9, "korean-name", orig, sp, r, in);
         if (!(have = next_word(&b, in, inlen, &at)))
             break;
         if (rc == 0 && (kind = pair_kind(&a, &b, in)) != NULL) {
             /* "종수 동지": the title is no name, flag the word before it. */
             size_t fe = is_hangul_cp(a.first) ? a.end : b.end;
-            rc = flag_add(res, &cap, a.start, fe, kind, orig, sp, r, in);
+            rc = flag_add(res, &cur, a.start, fe, kind, orig, sp, r, in);
         }
         a = b;
     }
@@ -972,12 +1116,12 @@ static int retry_pending(struct spans *sp, struct spans *pending, const struct r
 }
 
 static int collect(struct spans *sp, const struct redactor *r, const struct normtext *t,
-                   struct err *e)
+                   struct redact_ctx *ctx, struct err *e)
 {
     struct spans pending = { 0 };
     int rc;
 
-    if (match_terms(sp, &pending, r, t, e) != 0 || find_patterns(sp, t, e) != 0 ||
+    if (match_terms(sp, &pending, r, t, ctx, e) != 0 || find_patterns(sp, t, e) != 0 ||
         find_manual(sp, t) != 0) {
         free(pending.s);
         return e->code == EXIT_AUTH || sp->failed == 0 ? -1 :
@@ -1004,7 +1148,7 @@ int redactor_run(struct redaction *out, const struct redactor *r, struct redact_
         return err_set(e, EXIT_INPUT, "the redactor is not compiled");
     if (normalise(&t, in, inlen, e) != 0)
         return -1;
-    if (collect(&sp, r, &t, e) != 0)
+    if (collect(&sp, r, &t, ctx, e) != 0)
         goto done;
     if ((orig = calloc(2 * sp.n + 2, sizeof *orig)) == NULL) {
         err_set(e, EXIT_INPUT, "out of memory");
@@ -1012,7 +1156,7 @@ int redactor_run(struct redaction *out, const struct redactor *r, struct redact_
     }
     if (build_output(out, &sp, r, ctx, in, inlen, orig, e) != 0 ||
         find_flags(out, r, in, inlen, orig, &sp, e) != 0 ||
-        check_text(r, out->text, out->len, sp.s, sp.n, e) != 0)
+        check_text(r, ctx, out->text, out->len, sp.s, sp.n, e) != 0)
         goto done;
     rc = 0;
 done:

@@ -29,6 +29,7 @@ struct redaction_item {
     size_t start, len;          /* bytes in redaction.text */
     const char *category;       /* "pseudonym", "person", "place", ..., "phone", "redacted" */
     const char *rule;           /* "exact", "variant", "inflection", "pattern", "manual" */
+    size_t orig_start, orig_len; /* the replaced bytes in the input (offsets only) */
 };
 
 /* A name-like token in no list: not replaced, shown for review. */
@@ -67,6 +68,9 @@ int redactor_allow(struct redactor *r, const char *text, size_t len, struct err 
 
 /* Builds the matcher from everything added; call once, before running. */
 int redactor_compile(struct redactor *r, struct err *e);
+
+/* How many literals (terms and their variants) the redactor matches. */
+size_t redactor_literals(const struct redactor *r);
 
 /* Wipes and frees r (NULL allowed). */
 void redactor_free(struct redactor *r);

@@ -1,5 +1,6 @@
 #include "export/variants.h"
 
+#include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,11 @@ static const char *const ko_particles[] = {
     "은", "는", "이", "가", "을", "를", "의", "에게", "에게서", "와", "과", "도", "씨", "님",
     "에", "께", "께서", "한테", "한테서", "랑", "이랑", "하고", "로", "으로", "에서", "만",
     "야", "아", "이가", "이는", "이를", "이의", "이도", "동지", "동무", "선생",
+    /* the copula and its common forms, and more particles */
+    "다", "이다", "였다", "이었다", "였고", "이었고", "입니다", "이에요", "예요", "이야",
+    "라고", "이라고", "라는", "이라는", "라면", "이라면", "처럼", "보다", "부터", "까지",
+    "마저", "조차", "뿐", "밖에", "네", "네가", "이네", "이나", "나", "든지", "이든지",
+    "였", "이었", "이며", "며", "이고", "고", "라", "이라",
 };
 
 /* Mongolian Cyrillic letters: MNS 5217, BGN/PCGN, ALA-LC, passport. */
@@ -112,12 +118,16 @@ static const char *const mn_letters[][5] = {
 #define N_MN_LETTERS (sizeof mn_letters / sizeof mn_letters[0])
 
 /* Case endings (genitive, accusative, dative-locative, ablative,
- * instrumental, comitative, directional, reflexive possessive). */
+ * instrumental, comitative, directional), reflexive possessive, privative
+ * (-гүй), "X's family" (-ийнх, -ынхан) and plural; up to three stack
+ * ("Бурмаатайг", "Улаадайнхан", "Хүчүгүртээ"). */
 static const char *const mn_endings[] = {
     "ын", "ийн", "ний", "н", "ий", "гийн", "ы", "ыг", "ийг", "г", "гийг", "д", "т", "ад",
     "эд", "од", "өд", "аас", "ээс", "оос", "өөс", "иас", "иос", "гаас", "гээс", "наас",
     "нээс", "аар", "ээр", "оор", "өөр", "иар", "гаар", "гээр", "тай", "тэй", "той",
-    "руу", "рүү", "луу", "лүү", "аа", "ээ", "оо", "өө", "гаа", "гээ", "ынх", "ийнх",
+    "руу", "рүү", "луу", "лүү", "аа", "ээ", "оо", "өө", "гаа", "гээ", "гоо", "гөө", "ынх", "ийнх",
+    "ых", "ийх", "нийх", "даа", "дээ", "доо", "дөө", "таа", "тээ", "тоо", "төө", "гүй", "хан", "хэн", "хон", "хөн",
+    "ан", "эн", "он", "өн", "нхан", "нхэн", "ууд", "үүд", "нууд", "нүүд", "ч",
     "yn", "iin", "iyn", "nii", "n", "ii", "giin", "yg", "ig", "iig", "g", "giig", "d", "t",
     "ad", "ed", "od", "aas", "ees", "oos", "uus", "ias", "ios", "gaas", "gees", "aar",
     "eer", "oor", "uur", "gaar", "geer", "tai", "tei", "toi", "tay", "tey", "toy", "ruu",
@@ -161,7 +171,7 @@ void variant_list_free(struct variant_list *l)
 {
     if (l == NULL)
         return;
-    secmem_free(l->arena);
+    secmem_wipe_free(l->arena);
     free(l->v);
     memset(l, 0, sizeof *l);
 }
@@ -277,7 +287,8 @@ static int hangul_cps(int *cps, int max, const char *key, size_t len)
     return n;
 }
 
-static int korean_from_hangul(struct variant_list *out, const char *key, size_t len, int rule)
+static int korean_from_hangul(struct variant_list *out, const char *key, size_t len, int rule,
+                              int person)
 {
     struct slot s[SLOT_MAX];
     int cps[SLOT_MAX - 1], n, i, sur;
@@ -291,14 +302,17 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
         return -1;
     flen = (size_t)utf8_next(&cps[0], key, len);
     memcpy(first, key, flen);
-    sur = n >= 3 && n <= 4 ? surname_index(first) : -1;
+    sur = person && n >= 3 && n <= 4 ? surname_index(first) : -1;
     for (i = 0; i < n; i++)
         hangul_slot(&s[i], cps[i]);
-    if (sur < 0)
+    /* Nearly every three-syllable Korean name is a one-syllable surname and
+     * a two-syllable given name, rare surnames (견, 팽, 좌) included. */
+    if (sur < 0 && (n != 3 || !person))
         return combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 300);
     if (list_add(out, key + flen, len - flen, RULE_VARIANT, SUFFIX_KO) != 0)
         return -1;
-    surname_slot(&s[0], sur);
+    if (sur >= 0)
+        surname_slot(&s[0], sur);
     if (combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 200) != 0)
         return -1;
     s[n] = s[0];                        /* given name, then surname */
@@ -308,8 +322,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
 }
 
 struct reverse {
-    struct slot *spell;      /* spellings of each name syllable */
-    int *cp;                 /* the name syllables */
+    const struct slot *spell; /* spellings of each name syllable */
+    const int *cp;           /* the name syllables */
     int n;
     char found[HANGUL_CANDIDATES][SLOT_MAX * 4];
     int nfound;
@@ -317,34 +331,75 @@ struct reverse {
     int path[SLOT_MAX];
 };
 
-static int reverse_init(struct reverse *r)
+/* The spellings of every name syllable and surname: built once (they
+ * come from constant tables), shared by every back-transliteration. */
+#define REV_MAX (sizeof ko_name_syllables / 3 + N_SURNAMES)
+static struct slot rev_spell[REV_MAX];
+static int rev_cp[REV_MAX];
+static int rev_n;
+static pthread_once_t rev_once = PTHREAD_ONCE_INIT;
+
+/* Every spelling by its first letter, in the order the search tries them
+ * (option rank, then table order), so each step compares only spellings
+ * that can match. */
+struct rev_ent {
+    const char *s;
+    unsigned char len, surname;
+    short idx;
+};
+static struct rev_ent rev_ent[REV_MAX * OPT_MAX];
+static const struct rev_ent *rev_by_letter[27];
+
+static void rev_index(void)
+{
+    size_t n = 0;
+    int c, k, i;
+
+    for (c = 0; c < 26; c++) {
+        rev_by_letter[c] = &rev_ent[n];
+        for (k = 0; k < OPT_MAX; k++)
+            for (i = 0; i < rev_n; i++) {
+                const char *o = rev_spell[i].opt[k];
+                if (k >= rev_spell[i].n || o[0] != 'a' + c)
+                    continue;
+                rev_ent[n].s = o, rev_ent[n].len = (unsigned char)strlen(o);
+                rev_ent[n].surname = i >= rev_n - (int)N_SURNAMES;
+                rev_ent[n].idx = (short)i;
+                n++;
+            }
+    }
+    rev_by_letter[26] = &rev_ent[n];
+}
+
+static void rev_build(void)
 {
     const char *p = ko_name_syllables;
     size_t len = strlen(p), at = 0;
     int cp, k, i;
 
-    memset(r, 0, sizeof *r);
-    r->spell = malloc((len / 3 + N_SURNAMES) * sizeof *r->spell);
-    r->cp = malloc((len / 3 + N_SURNAMES) * sizeof *r->cp);
-    if (r->spell == NULL || r->cp == NULL)
-        return -1;
     while (at < len && (k = utf8_next(&cp, p + at, len - at)) > 0) {
-        hangul_slot(&r->spell[r->n], cp);
-        r->cp[r->n++] = cp;
+        hangul_slot(&rev_spell[rev_n], cp);
+        rev_cp[rev_n++] = cp;
         at += (size_t)k;
     }
     for (i = 0; i < (int)N_SURNAMES; i++) {
         (void)utf8_next(&cp, ko_surnames[i][0], strlen(ko_surnames[i][0]));
-        surname_slot(&r->spell[r->n], i);
-        r->cp[r->n++] = cp;
+        surname_slot(&rev_spell[rev_n], i);
+        rev_cp[rev_n++] = cp;
     }
+    rev_index();
+}
+
+static int reverse_init(struct reverse *r)
+{
+    (void)pthread_once(&rev_once, rev_build);
+    memset(r, 0, sizeof *r);
+    r->spell = rev_spell, r->cp = rev_cp, r->n = rev_n;
     return 0;
 }
 
 static void reverse_free(struct reverse *r)
 {
-    free(r->spell);
-    free(r->cp);
     sodium_memzero(r, sizeof *r);
 }
 
@@ -366,8 +421,8 @@ static void reverse_found(struct reverse *r, int depth)
 
 static void reverse_rec(struct reverse *r, const char *key, size_t len, int depth)
 {
-    int i, k;
-    size_t n;
+    const struct rev_ent *x;
+    int c;
 
     if (r->nfound >= HANGUL_CANDIDATES || ++r->steps > REVERSE_BUDGET)
         return;
@@ -376,18 +431,14 @@ static void reverse_rec(struct reverse *r, const char *key, size_t len, int dept
             reverse_found(r, depth);
         return;
     }
-    if (depth >= 5)
+    if (depth >= 5 || (c = (unsigned char)key[0] - 'a') < 0 || c >= 26)
         return;
-    for (k = 0; k < OPT_MAX; k++)
-        for (i = 0; i < r->n; i++) {
-            if (k >= r->spell[i].n || (i >= r->n - (int)N_SURNAMES && depth > 0))
-                continue;
-            n = strlen(r->spell[i].opt[k]);
-            if (n == 0 || n > len || memcmp(r->spell[i].opt[k], key, n) != 0)
-                continue;
-            r->path[depth] = r->cp[i];
-            reverse_rec(r, key + n, len - n, depth + 1);
-        }
+    for (x = rev_by_letter[c]; x < rev_by_letter[c + 1]; x++) {
+        if (x->len > len || (x->surname && depth > 0) || memcmp(x->s, key, x->len) != 0)
+            continue;
+        r->path[depth] = r->cp[x->idx];
+        reverse_rec(r, key + x->len, len - x->len, depth + 1);
+    }
 }
 
 /* Hangul candidates for a romanised key (all ASCII letters). */
@@ -452,7 +503,8 @@ static int mongolian_from_cyrillic(struct variant_list *out, const char *key,
     if (list_add(out, key, len, rule, SUFFIX_MN) != 0 ||
         combine(out, s, n, RULE_VARIANT, SUFFIX_MN, out->n + 200) != 0)
         return -1;
-    if (n < 3 || !is_short_vowel(li) || strncmp(key + lastat, key + lastat - (len - lastat), len - lastat) == 0)
+    /* A stem of two letters ("то" of Тоү) starts too many words. */
+    if (n < 4 || !is_short_vowel(li) || strncmp(key + lastat, key + lastat - (len - lastat), len - lastat) == 0)
         return 0;
     if (list_add(out, key, lastat, RULE_INFLECTION, SUFFIX_MN_STEM) != 0)
         return -1;
@@ -502,7 +554,7 @@ static int latin_key(const char *key, size_t len)
     return len > 0;
 }
 
-static int from_latin(struct variant_list *out, const char *key, size_t len)
+static int from_latin(struct variant_list *out, const char *key, size_t len, int person)
 {
     struct reverse r;
     struct mnrev m;
@@ -513,7 +565,7 @@ static int from_latin(struct variant_list *out, const char *key, size_t len)
         return -1;
     }
     for (i = 0; rc == 0 && i < r.nfound; i++)
-        rc = korean_from_hangul(out, r.found[i], strlen(r.found[i]), RULE_VARIANT);
+        rc = korean_from_hangul(out, r.found[i], strlen(r.found[i]), RULE_VARIANT, person);
     if (r.nfound > 0 || rc != 0) {
         reverse_free(&r);
         return rc;
@@ -529,27 +581,35 @@ static int from_latin(struct variant_list *out, const char *key, size_t len)
 
 int variants_of(struct variant_list *out, const char *text, size_t len, struct err *e)
 {
+    return variants_of_kind(out, text, len, 1, e);
+}
+
+int variants_of_kind(struct variant_list *out, const char *text, size_t len, int person,
+                     struct err *e)
+{
+    struct normtext t;
     char *key;
     size_t keylen;
     int cp, rc;
 
     memset(out, 0, sizeof *out);
-    if (normalise_key(&key, &keylen, text, len, e) != 0)
+    if (normalise(&t, text, len, e) != 0)
         return -1;
+    key = t.key, keylen = t.keylen;
     if (keylen == 0) {
-        secmem_free(key);
+        normtext_free(&t);
         return err_set(e, EXIT_INPUT, "a name or term is empty (or only dashes and spaces); give its text");
     }
     rc = list_add(out, key, keylen, RULE_EXACT, SUFFIX_NONE);
     if (rc == 0 && utf8_next(&cp, key, keylen) > 0) {
         if (is_hangul_cp(cp))
-            rc = korean_from_hangul(out, key, keylen, RULE_EXACT);
+            rc = korean_from_hangul(out, key, keylen, RULE_EXACT, person);
         else if (is_cyrillic_cp(cp))
             rc = mongolian_from_cyrillic(out, key, keylen, RULE_EXACT);
         else if (latin_key(key, keylen))
-            rc = from_latin(out, key, keylen);
+            rc = from_latin(out, key, keylen, person);
     }
-    secmem_free(key);
+    normtext_free(&t);
     if (rc != 0) {
         variant_list_free(out);
         return err_set(e, EXIT_INPUT, "out of memory while generating spelling variants");
@@ -566,15 +626,21 @@ static int ends_with_one(const char *const *tab, size_t ntab, const char *rest,
 
     if (len == 0)
         return 1;
-    if (depth == 0)
+    /* No particle or ending is longer than 9 bytes: most words fail here. */
+    if (depth == 0 || len > (size_t)depth * 9)
         return 0;
     for (i = 0; i < ntab; i++) {
         n = strlen(tab[i]);
-        if (n <= len && memcmp(tab[i], rest, n) == 0 &&
+        if (n <= len && tab[i][0] == rest[0] && memcmp(tab[i], rest, n) == 0 &&
             ends_with_one(tab, ntab, rest + n, len - n, depth - 1))
             return 1;
     }
     return 0;
+}
+
+static int mn_depth(const char *rest, size_t restlen)
+{
+    return restlen > 0 && (unsigned char)rest[0] < 0x80 ? 1 : 3;
 }
 
 int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restlen)
@@ -584,10 +650,12 @@ int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restl
         return restlen == 0;
     case SUFFIX_KO:
         return ends_with_one(ko_particles, N_PARTICLES, rest, restlen, 2);
+    /* Endings stack in Cyrillic; a Latin spelling takes at most one. */
     case SUFFIX_MN:
-        return ends_with_one(mn_endings, N_MN_ENDINGS, rest, restlen, 1);
+        return ends_with_one(mn_endings, N_MN_ENDINGS, rest, restlen, mn_depth(rest, restlen));
     case SUFFIX_MN_STEM:
-        return restlen > 0 && ends_with_one(mn_endings, N_MN_ENDINGS, rest, restlen, 1);
+        return restlen > 0 &&
+               ends_with_one(mn_endings, N_MN_ENDINGS, rest, restlen, mn_depth(rest, restlen));
     }
     return 0;
 }
@@ -629,15 +697,35 @@ size_t variants_hangul_syllables(char *out, size_t outlen, const char *key, size
     return count;
 }
 
-int variants_is_surname(const char *key, size_t keylen)
+/* Every surname spelling, sorted once: the review flags ask for each word. */
+static const char *surname_keys[N_SURNAMES * 9];
+static size_t n_surname_keys;
+static pthread_once_t surname_once = PTHREAD_ONCE_INIT;
+
+static int cmp_str(const void *a, const void *b)
 {
-    size_t i, k, n;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void surname_index_build(void)
+{
+    size_t i, k;
 
     for (i = 0; i < N_SURNAMES; i++)
-        for (k = 0; k < 9 && ko_surnames[i][k]; k++) {
-            n = strlen(ko_surnames[i][k]);
-            if (n == keylen && memcmp(ko_surnames[i][k], key, n) == 0)
-                return 1;
-        }
-    return 0;
+        for (k = 0; k < 9 && ko_surnames[i][k]; k++)
+            surname_keys[n_surname_keys++] = ko_surnames[i][k];
+    qsort(surname_keys, n_surname_keys, sizeof surname_keys[0], cmp_str);
+}
+
+int variants_is_surname(const char *key, size_t keylen)
+{
+    char buf[16];
+    const char *p = buf;
+
+    if (keylen == 0 || keylen >= sizeof buf)
+        return 0;
+    (void)pthread_once(&surname_once, surname_index_build);
+    memcpy(buf, key, keylen);
+    buf[keylen] = '\0';
+    return bsearch(&p, surname_keys, n_surname_keys, sizeof surname_keys[0], cmp_str) != NULL;
 }

@@ -34,7 +34,7 @@ struct variant {
 struct variant_list {
     struct variant *v;
     size_t n, cap;
-    char *arena;               /* secmem: all keys */
+    char *arena;               /* wipe-on-free (secmem_wipe_malloc): all keys */
     size_t used, size;
 };
 
@@ -43,6 +43,11 @@ struct variant_list {
  * Mongolian Cyrillic to its Latin spellings and stems, Latin Mongolian to
  * Cyrillic.  Returns 0, or -1 with e filled (empty text: EXIT_INPUT). */
 int variants_of(struct variant_list *out, const char *text, size_t len, struct err *e);
+
+/* As variants_of; person 0 (places, employers, ...) reads no surname in a
+ * Hangul term: 송파군 is no "Song Pa-gun", so "Pak Un" is no variant of it. */
+int variants_of_kind(struct variant_list *out, const char *text, size_t len, int person,
+                     struct err *e);
 
 /* Wipes and frees the list. */
 void variant_list_free(struct variant_list *l);

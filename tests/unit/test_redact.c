@@ -88,7 +88,10 @@ static void test_glued_to_replacement(void **state)
     (void)state;
     expect("m@x.ng청진", "[EMAIL-1][PLACE-1]");
     expect("[[a]]청진 and [[b]]Ulaanbaatar", "[REDACTED-1][PLACE-1] and [REDACTED-2][PLACE-2]");
-    expect("Jong청진", "Jong청진");
+    /* A change of script is a word boundary ("Ulaanbaatar에서": + particle). */
+    expect("Jong청진", "Jong[PLACE-1]");
+    expect("Ulaanbaatar에서 010-2000-4928입니다", "[PLACE-1]에서 [PHONE-1]입니다");
+    expect("청진시청", "청진시청");
 }
 
 static void test_numbering_across_texts(void **state)
@@ -246,9 +249,97 @@ static void test_bad_input(void **state)
     redactor_free(r);
 }
 
+/* Messages say what is wrong and where. */
+static void test_bad_input_messages(void **state)
+{
+    struct redactor *r = fixture();
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(redactor_run(&out, r, ctx, "ab\xc3", 3, &e), -1);
+    assert_non_null(strstr(e.msg, "not valid UTF-8 at byte 2"));
+    assert_int_equal(redactor_run(&out, r, ctx, "ab\0", 3, &e), -1);
+    assert_non_null(strstr(e.msg, "NUL byte at offset 2"));
+    assert_int_equal(redactor_run(&out, r, ctx, "\xed\xa0\x80", 3, &e), -1);  /* surrogate */
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(redactor_run(&out, r, ctx, "", 0, &e), 0);             /* empty: fine */
+    assert_int_equal(out.len, 0);
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 1, "P", &e), 0);
+    assert_int_equal(redactor_add_name(r, 1, " - ", 3, &e), -1);             /* only separators */
+    assert_non_null(strstr(e.msg, "empty"));
+    assert_int_equal(redactor_add_name(r, 1, "a\xff", 2, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    redactor_free(r);
+}
+
+/* Long terms in every script are refused quickly, never exponential. */
+static void test_long_terms(void **state)
+{
+    static const char *const unit[] = { "a", "\xea\xb9\x80", "\xd0\xb1", "jongsu" };
+    struct redactor *r;
+    struct err e;
+    size_t i, k, n;
+    char *big = malloc(30001);
+
+    (void)state;
+    assert_non_null(big);
+    assert_int_equal(redactor_new(&r, &e), 0);
+    for (i = 0; i < sizeof unit / sizeof unit[0]; i++) {
+        for (n = 0, k = 0; n + strlen(unit[i]) <= 30000 && k < 10000; k++, n += strlen(unit[i]))
+            memcpy(big + n, unit[i], strlen(unit[i]));
+        assert_int_equal(redactor_add_term(r, TERM_OTHER, 0, big, n, &e), -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_non_null(strstr(e.msg, "longer than"));
+    }
+    free(big);
+    redactor_free(r);
+}
+
+/* 100,000 terms compile; a 50 MB body is redacted (one term in it). */
+static void test_many_terms_and_big_body(void **state)
+{
+    struct redactor *r;
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+    char term[32];
+    size_t i, len = 50u << 20;
+    char *body = malloc(len);
+
+    (void)state;
+    assert_non_null(body);
+    assert_int_equal(redactor_new(&r, &e), 0);
+    for (i = 0; i < 100000; i++) {
+        snprintf(term, sizeof term, "site-%06zu", i);
+        assert_int_equal(redactor_add_term(r, TERM_PLACE, 0, term, strlen(term), &e), 0);
+    }
+    assert_int_equal(redactor_compile(r, &e), 0);
+    assert_true(redactor_literals(r) >= 100000);
+    for (i = 0; i < len; i++)
+        body[i] = "lorem ipsum dolor sit amet\n"[i % 27];
+    memcpy(body + len / 2, " site-054321 ", 13);
+    assert_int_equal(redactor_run(&out, r, ctx, body, len, &e), 0);
+    assert_int_equal(out.nitems, 1);
+    assert_string_equal(out.items[0].category, "place");
+    assert_non_null(strstr(out.text + len / 2 - 16, "[PLACE-1]"));
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+    free(body);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bad_input_messages),
+        cmocka_unit_test(test_long_terms),
+        cmocka_unit_test(test_many_terms_and_big_body),
         cmocka_unit_test(test_issue_example),
         cmocka_unit_test(test_spellings),
         cmocka_unit_test(test_negatives),

@@ -131,7 +131,14 @@ static void test_suffixes(void **state)
     assert_false(variant_suffix_ok(SUFFIX_MN_STEM, "", 0));
     assert_true(variant_suffix_ok(SUFFIX_MN, "д", strlen("д")));
     assert_true(variant_suffix_ok(SUFFIX_MN, "тэй", strlen("тэй")));
-    assert_false(variant_suffix_ok(SUFFIX_MN, "ууд", strlen("ууд")));
+    /* plural and stacked endings (from hunspell-mn forms) */
+    assert_true(variant_suffix_ok(SUFFIX_MN, "ууд", strlen("ууд")));
+    assert_true(variant_suffix_ok(SUFFIX_MN, "тайг", strlen("тайг")));
+    assert_true(variant_suffix_ok(SUFFIX_MN, "гүйн", strlen("гүйн")));
+    assert_true(variant_suffix_ok(SUFFIX_MN_STEM, "ийнхэн", strlen("ийнхэн")));
+    /* a verb made from the word is not the name: Батлах (to approve) */
+    assert_false(variant_suffix_ok(SUFFIX_MN, "лах", strlen("лах")));
+    assert_false(variant_suffix_ok(SUFFIX_KO, "호텔", strlen("호텔")));
     assert_false(variant_suffix_ok(SUFFIX_NONE, "s", 1));
 }
 
