@@ -33,7 +33,7 @@ struct subject {
 
 struct redactor {
     struct term *terms;
-    size_t nterms;
+    size_t nterms, termcap;
     struct lit *lits;
     size_t *keyoff;             /* each literal's key in arena */
     char *arena;                /* wipe-on-free: all literal keys; wiped after compile */
@@ -234,14 +234,21 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "a name or term is longer than %d bytes; protect its identifying parts separately", REDACT_TERM_MAX);
     }
-    t = realloc(r->terms, (r->nterms + 1) * sizeof *t);
-    if (t == NULL || grow_lits(r, vl.n) != 0) {
-        if (t != NULL)
-            r->terms = t;
+    /* Doubling: one realloc per term copied the whole array each time
+     * (quadratic with 100,000 terms where realloc cannot grow in place). */
+    if (r->nterms == r->termcap) {
+        size_t cap = r->termcap ? 2 * r->termcap : 64;
+        if ((t = realloc(r->terms, cap * sizeof *t)) == NULL) {
+            variant_list_free(&vl);
+            return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+        }
+        r->terms = t, r->termcap = cap;
+    }
+    t = r->terms;
+    if (grow_lits(r, vl.n) != 0) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
-    r->terms = t;
     t[r->nterms].cat = cat, t[r->nterms].subject = subject;
     for (i = 0; i < vl.n; i++) {
         struct lit *l = &r->lits[r->nlits];
