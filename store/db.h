@@ -41,6 +41,12 @@ int privacy_load(struct redactor *r, struct store *s, struct err *e);
  * variant of one; 0 if not; -1 on error. */
 int privacy_matches(const struct redactor *r, const char *text, struct err *e);
 
+/* 1 if pseudonym p (or a spelling variant) is a word of any real name or
+ * term in the store or of extra[0..n): a pseudonym must not be part of
+ * someone's name; 0 if not; -1 on error. */
+int privacy_in_identities(struct store *s, const char *p, const char *const *extra,
+                          size_t n, struct err *e);
+
 /* Refuses (EXIT_INPUT, naming 'intake subject rename') new real names or
  * terms texts[0..n) that match an existing pseudonym after variant
  * expansion, either way round. */

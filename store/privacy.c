@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/secmem.h"
+#include "export/normalise.h"
 #include "export/redact.h"
 
 int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *e)
@@ -270,6 +272,70 @@ int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n
                      " real name; first run 'intake subject rename %s NEW'; nothing was changed",
                      ps.p[which], ps.p[which]);
     pseudonyms_free(&ps);
+    return rc;
+}
+
+/* Every real name and term in the store, and extra[0..n), joined by line
+ * breaks in sodium_malloc memory. */
+static int join_identities(char **out, size_t *outlen, struct store *s,
+                           const char *const *extra, size_t n, struct err *e)
+{
+    sqlite3_stmt *st;
+    size_t used = 0, size = 0, off;
+    int rc = 0, step;
+
+    *out = NULL;
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = secbuf_append(out, &used, &size, extra[i], strlen(extra[i]), &off);
+    if (rc == 0 && db_prepare(&st, s, "SELECT name FROM subject_name UNION ALL SELECT text FROM term", e) == 0) {
+        while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW)
+            rc = secbuf_append(out, &used, &size, (const char *)sqlite3_column_text(st, 0),
+                               (size_t)sqlite3_column_bytes(st, 0), &off);
+        sqlite3_finalize(st);
+        if (rc == 0 && step != SQLITE_DONE)
+            rc = db_fail(s, e, "reading the names");
+    } else if (rc == 0) {
+        rc = -1;
+    }
+    if (rc != 0) {
+        secmem_free(*out);
+        *out = NULL;
+        return e->msg[0] ? -1 : err_set(e, EXIT_INPUT, "out of secure memory");
+    }
+    /* secbuf_append ends each piece with a NUL: make them line breaks. */
+    for (size_t i = 0; i < used; i++)
+        if ((*out)[i] == '\0')
+            (*out)[i] = '\n';
+    *outlen = used;
+    return 0;
+}
+
+int privacy_in_identities(struct store *s, const char *p, const char *const *extra,
+                          size_t n, struct err *e)
+{
+    struct redactor *r;
+    char *all = NULL;
+    size_t len = 0;
+    int rc;
+
+    err_clear(e);
+    if (join_identities(&all, &len, s, extra, n, e) != 0)
+        return -1;
+    if (len == 0) {
+        secmem_free(all);
+        return 0;
+    }
+    if (compile_texts(&r, &p, 1, e) != 0) {
+        secmem_free(all);
+        return -1;
+    }
+    rc = redactor_check(r, all, len, e);
+    if (rc != 0 && e->code == EXIT_AUTH) {
+        err_clear(e);
+        rc = 1;
+    }
+    redactor_free(r);
+    secmem_free(all);
     return rc;
 }
 

@@ -80,8 +80,10 @@ static int pseudonym_taken(struct store *s, const char *p, struct err *e)
 }
 
 /* A pseudonym must never be (a spelling of) a real name or another pseudonym. */
+/* extra[0..nextra): the new subject's names and terms, not yet stored. */
 static int pseudonym_ok(struct store *s, const struct redactor *r,
                         const char *p, const char *const *names, size_t nnames,
+                        const char *const *extra, size_t nextra,
                         int generated, struct err *e)
 {
     int rc = pseudonym_taken(s, p, e);
@@ -89,6 +91,8 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
     if (rc != 0)
         return rc < 0 ? -1 : 0;
     rc = privacy_matches(r, p, e);
+    if (rc == 0)
+        rc = privacy_in_identities(s, p, extra, nextra, e);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
     for (size_t i = 0; generated && i < nnames; i++)
@@ -102,9 +106,15 @@ static int choose_pseudonym(char *out, size_t outlen, struct store *s,
                             const struct new_terms *t,
                             const char *given, const char *locale, struct err *e)
 {
+    const char *extra[2 * MAX_NAMES];
+    size_t nextra = 0;
     struct redactor *r;
     int ok = 0;
 
+    for (size_t i = 0; i < nnames && nextra < MAX_NAMES; i++)
+        extra[nextra++] = names[i];
+    for (size_t i = 0; t != NULL && i < t->n; i++)
+        extra[nextra++] = t->text[i];
     if (redactor_new(&r, e) != 0)
         return -1;
     if (privacy_load(r, s, e) != 0)
@@ -118,7 +128,7 @@ static int choose_pseudonym(char *out, size_t outlen, struct store *s,
     if (redactor_compile(r, e) != 0)
         goto out;
     if (given != NULL) {
-        ok = pseudonym_ok(s, r, given, names, nnames, 0, e);
+        ok = pseudonym_ok(s, r, given, names, nnames, extra, nextra, 0, e);
         if (ok == 0)
             err_set(e, EXIT_INPUT, "pseudonym '%s' is taken or matches a real name in the store; choose another", given);
         else if (ok > 0 && snprintf(out, outlen, "%s", given) >= (int)outlen)
@@ -130,7 +140,7 @@ static int choose_pseudonym(char *out, size_t outlen, struct store *s,
             ok = -1;
             break;
         }
-        ok = pseudonym_ok(s, r, out, names, nnames, 1, e);
+        ok = pseudonym_ok(s, r, out, names, nnames, extra, nextra, 1, e);
     }
     if (ok == 0)
         err_set(e, EXIT_INPUT, "could not find a free pseudonym; give one with --pseudonym");

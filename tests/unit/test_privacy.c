@@ -214,12 +214,24 @@ static void test_new_identity_matching_pseudonym(void **state)
     add_subject(f->s, "Pak Chol", "Quiet Harbor");
     assert_int_equal(store_term_add(&id, f->s, "place", "Harbor", &e), -1);
     assert_non_null(strstr(e.msg, "intake subject rename Quiet Harbor NEW"));
+    {
+        const char *n2[] = { "Choe Un-hui" }, *t2[] = { "place:Sinuiju Market" };
+        assert_int_equal(store_subject_add_terms(out, sizeof out, f->s, n2, 1, t2, 1, NULL, NULL,
+                                                 "Un-hui", "ko", &e), -1);
+        assert_int_equal(store_subject_add_terms(out, sizeof out, f->s, n2, 1, t2, 1, NULL, NULL,
+                                                 "Sinuiju", "ko", &e), -1);
+        assert_int_equal(store_subject_add_terms(out, sizeof out, f->s, n2, 1, t2, 1, NULL, NULL,
+                                                 NULL, "ko", &e), 0);
+        assert_null(strstr("Choe Un-hui Sinuiju Market", out));
+    }
     /* After renaming, the name can be protected. */
     assert_int_equal(store_subject_rename(f->s, "Jong-su", "Bat-erdene", &e), 0);
     assert_int_equal(store_term_add(&id, f->s, "person", "Jung-su", &e), 0);
     /* A new pseudonym that matches a protected term is refused. */
     assert_int_equal(store_subject_rename(f->s, "Bat-erdene", "Chong-su", &e), -1);
     assert_int_equal(store_subject_rename(f->s, "Bat-erdene", "Bat-erdene", &e), -1);
+    /* Nor may a pseudonym be a word of someone's name or of a term. */
+    assert_int_equal(store_subject_rename(f->s, "Bat-erdene", "Ok-sun", &e), -1);
     assert_int_equal(store_subject_rename(f->s, "Nobody", "Gerelee", &e), -1);
     assert_non_null(strstr(e.msg, "no subject"));
 }
