@@ -180,6 +180,18 @@ static int is_space_cp(int cp)
 }
 
 /* A code point that continues the sequence started before it. */
+static int continues(int cp);
+
+int normalise_starts_sequence(int cp)
+{
+    return !continues(cp);
+}
+
+int normalise_is_space(int cp)
+{
+    return is_space_cp(cp);
+}
+
 static int continues(int cp)
 {
     const utf8proc_property_t *p = utf8proc_get_property(cp);

@@ -75,6 +75,13 @@ int utf8_next(int *cp, const char *s, size_t len);
 
 /* 1 if the code point is a letter or a digit (a word character). */
 int is_word_cp(int cp);
+/* 1 if cp starts a new combining sequence whatever precedes it (no mark,
+ * no Hangul vowel or final jamo): apart from a run of white space, the
+ * normalisation of a text from such a code point on does not depend on
+ * what came before it. */
+int normalise_starts_sequence(int cp);
+/* 1 if cp is white space (a run of it is one ' ' in the norm view). */
+int normalise_is_space(int cp);
 
 /* 1 if cp is Hangul (syllables or jamo), Cyrillic or Han respectively. */
 int is_hangul_cp(int cp);

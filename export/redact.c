@@ -45,6 +45,7 @@ struct redactor {
     size_t nallowed;
     hs_database_t *db;
     hs_scratch_t *scratch;
+    size_t maxkey;              /* the longest literal key, for the re-scan windows */
     int compiled;
 };
 
@@ -324,8 +325,11 @@ int redactor_compile(struct redactor *r, struct err *e)
         err_set(e, EXIT_INPUT, "out of memory while compiling terms");
         goto out;
     }
-    for (i = 0; i < r->nlits; i++)
+    for (i = 0; i < r->nlits; i++) {
         ids[i] = (unsigned)i, lens[i] = r->lits[i].keylen, ptrs[i] = r->arena + r->keyoff[i];
+        if (r->lits[i].keylen > r->maxkey)
+            r->maxkey = r->lits[i].keylen;
+    }
     if (hs_compile_lit_multi(ptrs, flags, ids, lens, (unsigned)r->nlits, HS_MODE_BLOCK,
                              NULL, &r->db, &ce) != HS_SUCCESS) {
         err_set(e, EXIT_INPUT, "cannot compile the protected terms: %s", ce ? ce->message : "unknown");
@@ -758,7 +762,9 @@ struct outbuf {
     size_t len, cap;
 };
 
-static int out_put(struct outbuf *o, const char *p, size_t n)
+/* Room for n more bytes and a NUL: one secure allocation (each costs
+ * mappings and mprotect calls) for the usual output, copied on growth. */
+static int out_reserve(struct outbuf *o, size_t n)
 {
     char *s;
     size_t cap = o->cap ? o->cap : 256;
@@ -773,6 +779,13 @@ static int out_put(struct outbuf *o, const char *p, size_t n)
         secmem_free(o->s);
         o->s = s, o->cap = cap;
     }
+    return 0;
+}
+
+static int out_put(struct outbuf *o, const char *p, size_t n)
+{
+    if (out_reserve(o, n) != 0)
+        return -1;
     memcpy(o->s + o->len, p, n);
     o->len += n;
     o->s[o->len] = '\0';
@@ -802,6 +815,9 @@ static int build_output(struct redaction *res, struct spans *sp, const struct re
     res->items = calloc(sp->n ? sp->n : 1, sizeof *res->items);
     if (res->items == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
+    /* Placeholders are mostly no longer than what they replace. */
+    if (out_reserve(&o, inlen + inlen / 8 + 64) != 0)
+        goto oom;
     for (i = 0; i < sp->n; i++) {
         struct span *s = &sp->s[i];
         if (replacement(rep, sizeof rep, r, ctx, s, in, e) != 0)
@@ -837,9 +853,11 @@ fail:
 /* ---- The re-scan ---- */
 
 /* Fails with EXIT_AUTH if a protected term is found in text outside the
- * placeholder spans skip[0..nskip) (output offsets). */
+ * placeholder spans skip[0..nskip) (output offsets; text starts at output
+ * offset base). */
 static int check_text(const struct redactor *r, struct redact_ctx *ctx, const char *text,
-                      size_t len, const struct span *skip, size_t nskip, struct err *e)
+                      size_t len, size_t base, const struct span *skip, size_t nskip,
+                      struct err *e)
 {
     struct normtext t;
     struct spans sp = { 0 };
@@ -854,7 +872,7 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, const ch
         return -1;
     }
     for (i = 0; i < sp.n && !hit; i++) {
-        a = t.ostart[sp.s[i].start], b = normtext_oend(&t, sp.s[i].end - 1);
+        a = base + t.ostart[sp.s[i].start], b = base + normtext_oend(&t, sp.s[i].end - 1);
         hit = 1;
         for (k = 0; k < nskip; k++)
             if (skip[k].cat != CAT_PSEUDONYM && a >= skip[k].start && b <= skip[k].end)
@@ -867,11 +885,191 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, const ch
     return 0;
 }
 
+/* ---- Re-scan windows (docs/VARIANTS.md, "The re-scan") ----
+ *
+ * The first scan saw the whole input and accepted every hit that the
+ * re-scan would accept there (same literals, same boundary and suffix
+ * rules without the "covered" neighbour, no allowed-text exceptions), and
+ * each accepted hit became a replaced span.  So a hit in the output that
+ * lies, with the context its rules look at, in text copied unchanged from
+ * the input was refused by the first scan and is refused again.  Only hits
+ * that touch a replacement or read it as context can be new: those lie in
+ * a window around each replacement, computed here in the input's views:
+ *   left:  back over the word that ends at the replacement (a hit ending
+ *          in it reads it as its suffix), the non-word character before
+ *          it, then maxkey key bytes (a hit is at most maxkey key bytes,
+ *          separators in between not counted), then on to an edge;
+ *   right: maxkey key bytes after the replacement, then on to an edge.
+ * An edge is the start of a normalised sequence whose original character
+ * starts a sequence whatever precedes it, is no white space, and whose
+ * normalised character (left: the one before it) is no word character: a
+ * hit's word and boundary checks read the same there as at a text's start
+ * or end, and normalisation does not carry state across it.
+ * The output around a replacement normalises as the input did only if the
+ * replacement starts and ends with such characters and the input after it
+ * starts with one: otherwise, or when windows would cover half the text,
+ * or an edge is far, the whole output is re-scanned as before. */
+
+#define RESCAN_WALK_MAX 4096    /* bytes to look for an edge before giving up */
+
+static size_t norm_index_of(const struct normtext *t, size_t o)
+{
+    size_t lo = 0, hi = t->normlen, mid;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (t->ostart[mid] < o)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static size_t key_index_of(const struct normtext *t, size_t n)
+{
+    size_t lo = 0, hi = t->keylen, mid;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (t->kpos[mid] < n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* 1 if s[0..len) is empty or starts a sequence; with space set, 1 only if
+ * it is also no white space. */
+static int fresh_at(const char *s, size_t len, int space)
+{
+    int cp;
+
+    return len == 0 || (utf8_next(&cp, s, len) > 0 && normalise_starts_sequence(cp) &&
+                        (space || !normalise_is_space(cp)));
+}
+
+/* 1 if the last code point of s[0..len) starts a sequence and is no white
+ * space (nothing after it joins its sequence or its run). */
+static int fresh_last(const char *s, size_t len)
+{
+    size_t i = len;
+
+    if (len == 0)
+        return 1;
+    while (i > 1 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    return fresh_at(s + i - 1, len - i + 1, 0);
+}
+
+/* 1 if a window may start (left) or end (right) at norm index n. */
+static int edge_at(const struct normtext *t, size_t n, int left)
+{
+    int cp;
+
+    if (n == 0 || n >= t->normlen)
+        return 1;
+    if (t->ostart[n] == t->ostart[n - 1] ||
+        !fresh_at(t->orig + t->ostart[n], t->inlen - t->ostart[n], 1))
+        return 0;
+    if (left)
+        return !is_word_cp(cp_before(t->norm, n));
+    return utf8_next(&cp, t->norm + n, t->normlen - n) > 0 && !is_word_cp(cp);
+}
+
+static size_t cp_back(const char *s, size_t n)
+{
+    if (n > 0)
+        n--;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* The input window [*a, *b) (original offsets) around the replaced input
+ * bytes [os, oe); 0, or -1 if no edge is near (re-scan everything). */
+static int rescan_window(size_t *a, size_t *b, const struct normtext *t, size_t maxkey,
+                         size_t os, size_t oe)
+{
+    size_t ns = norm_index_of(t, os), ne = norm_index_of(t, oe), n, k;
+
+    n = ns;
+    while (n > 0 && is_word_cp(cp_before(t->norm, n)) && ns - n < RESCAN_WALK_MAX)
+        n = cp_back(t->norm, n);
+    n = cp_back(t->norm, n);
+    while (n > 0 && t->ostart[n - 1] == t->ostart[n])
+        n--;
+    k = key_index_of(t, n);
+    k = k > maxkey ? k - maxkey : 0;
+    if (k < t->keylen && t->kpos[k] < n)
+        n = t->kpos[k];
+    while (!edge_at(t, n, 1) && ns - n < RESCAN_WALK_MAX)
+        n = cp_back(t->norm, n);
+    if (!edge_at(t, n, 1))
+        return -1;
+    *a = n == 0 ? 0 : t->ostart[n];
+    k = key_index_of(t, ne) + maxkey;
+    n = k < t->keylen ? t->kpos[k] : t->normlen;
+    if (n < ne)
+        n = ne;
+    while (!edge_at(t, n, 0) && n - ne < RESCAN_WALK_MAX)
+        n++;
+    if (!edge_at(t, n, 0))
+        return -1;
+    *b = n >= t->normlen ? t->inlen : t->ostart[n];
+    return 0;
+}
+
+/* The re-scan of res (built from in, whose views are t; sp holds output
+ * spans, orig their input offsets): only windows around replacements, or
+ * the whole output when that is not sound or not cheaper. */
+static int check_output(const struct redactor *r, struct redact_ctx *ctx,
+                        const struct normtext *t, const struct redaction *res,
+                        const struct spans *sp, const size_t *orig, struct err *e)
+{
+    size_t i, j, a, b, a2, b2, total = 0, nwin = 0, *win = NULL;
+    int rc = 0;
+
+    if (sp->n == 0)
+        return 0;   /* the output is the input, in which the first scan accepted nothing */
+    if ((win = malloc(4 * sp->n * sizeof *win)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    for (i = 0; i < sp->n; i++) {
+        const struct span *s = &sp->s[i];
+        if (!fresh_at(res->text + s->start, s->end - s->start, 0) ||
+            !fresh_last(res->text + s->start, s->end - s->start) ||
+            !fresh_at(t->orig + orig[2 * i + 1], t->inlen - orig[2 * i + 1], 1) ||
+            rescan_window(&a, &b, t, r->maxkey, orig[2 * i], orig[2 * i + 1]) != 0)
+            goto full;
+        if (nwin > 0 && a <= win[4 * (nwin - 1) + 1]) {
+            total += b - win[4 * (nwin - 1) + 1];
+            win[4 * (nwin - 1) + 1] = b, win[4 * (nwin - 1) + 3] = i;
+        } else {
+            win[4 * nwin] = a, win[4 * nwin + 1] = b, win[4 * nwin + 2] = i, win[4 * nwin + 3] = i;
+            total += b - a, nwin++;
+        }
+        if (total > t->inlen / 2)
+            goto full;
+    }
+    for (j = 0; j < nwin && rc == 0; j++) {
+        size_t first = win[4 * j + 2], last = win[4 * j + 3];
+        a2 = win[4 * j] + sp->s[first].start - orig[2 * first];
+        b2 = win[4 * j + 1] + sp->s[last].end - orig[2 * last + 1];
+        rc = check_text(r, ctx, res->text + a2, b2 - a2, a2, sp->s + first, last - first + 1, e);
+    }
+    free(win);
+    return rc;
+full:
+    free(win);
+    return check_text(r, ctx, res->text, res->len, 0, sp->s, sp->n, e);
+}
+
 int redactor_check(const struct redactor *r, const char *text, size_t len, struct err *e)
 {
     if (!r->compiled)
         return err_set(e, EXIT_INPUT, "the redactor is not compiled");
-    return check_text(r, NULL, text, len, NULL, 0, e);
+    return check_text(r, NULL, text, len, 0, NULL, 0, e);
 }
 
 int redactor_collides(const struct redactor *r, const char *text, size_t len,
@@ -886,7 +1084,7 @@ int redactor_collides(const struct redactor *r, const char *text, size_t len,
     if (variants_of(&vl, text, len, e) != 0)
         return -1;
     for (i = 0; i < vl.n && rc == 0; i++)
-        if (check_text(r, NULL, vl.v[i].key, vl.v[i].keylen, NULL, 0, e) != 0)
+        if (check_text(r, NULL, vl.v[i].key, vl.v[i].keylen, 0, NULL, 0, e) != 0)
             rc = e->code == EXIT_AUTH ? 1 : -1;
     variant_list_free(&vl);
     if (rc == 1)
@@ -1163,7 +1361,7 @@ int redactor_run(struct redaction *out, const struct redactor *r, struct redact_
     }
     if (build_output(out, &sp, r, ctx, in, inlen, orig, e) != 0 ||
         find_flags(out, r, in, inlen, orig, &sp, e) != 0 ||
-        check_text(r, ctx, out->text, out->len, sp.s, sp.n, e) != 0)
+        check_output(r, ctx, &t, out, &sp, orig, e) != 0)
         goto done;
     rc = 0;
 done:

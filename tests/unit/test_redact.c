@@ -7,6 +7,7 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export/redact.h"
@@ -205,6 +206,166 @@ static void test_pseudonym_leaking_is_caught(void **state)
     redactor_free(r);
 }
 
+/* The re-scan looks only at windows around replacements (docs/VARIANTS.md,
+ * "The re-scan"): a replacement that completes a protected name with its
+ * neighbours must still be caught, however far the neighbour reaches. */
+static struct redactor *completing(void)
+{
+    struct redactor *r;
+    struct err e;
+
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 1, "Bat", &e), 0);
+    assert_int_equal(redactor_add_name(r, 1, "Tulga", 5, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 2, "Zorig", &e), 0);
+    assert_int_equal(redactor_add_name(r, 2, "Dorj", 4, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 3, "Saraa", &e), 0);
+    assert_int_equal(redactor_add_name(r, 3, "Batzorig", 8, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 4, "Oyun", &e), 0);
+    assert_int_equal(redactor_add_name(r, 4, "Ba Ochir Zo", 11, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 5, "Ba", &e), 0);
+    assert_int_equal(redactor_add_name(r, 5, "Enkh", 4, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 6, "Zo", &e), 0);
+    assert_int_equal(redactor_add_name(r, 6, "Gan", 3, &e), 0);
+    assert_int_equal(redactor_add_term(r, TERM_PLACE, 0, "Ulaanbaatar", 11, &e), 0);
+    assert_int_equal(redactor_compile(r, &e), 0);
+    return r;
+}
+
+/* 0 if in redacts cleanly, else the error code. */
+static int run_code(struct redactor *r, const char *in, size_t len, char **text)
+{
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+    int rc;
+
+    assert_non_null(ctx);
+    rc = redactor_run(&out, r, ctx, in, len, &e) == 0 ? 0 : e.code;
+    if (rc == 0 && text != NULL)
+        *text = strdup(out.text);
+    if (rc == 0)
+        redaction_free(&out);
+    else
+        assert_null(out.text);
+    redact_ctx_free(ctx);
+    return rc;
+}
+
+/* run_code on in with plain text before (pre) and after (post) it, so the
+ * windows are a small part of the text (no fall-back to the full re-scan). */
+static int run_padded(struct redactor *r, const char *in, int pre, int post)
+{
+    static char buf[16384];
+    size_t n = 0, i;
+
+    for (i = 0; pre && i < 200; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "plain words here. ");
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", in);
+    for (i = 0; post && i < 200; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, " more plain words.");
+    assert_true(n < sizeof buf);
+    return run_code(r, buf, n, NULL);
+}
+
+static void test_rescan_window_edges(void **state)
+{
+    struct redactor *r = completing();
+    char buf[4096], *text = NULL;
+    size_t n, i;
+
+    (void)state;
+    /* Sanity: alone, each is replaced and nothing leaks. */
+    assert_int_equal(run_code(r, "Tulga met Dorj.", 15, &text), 0);
+    assert_string_equal(text, "Bat met Zorig.");
+    free(text);
+    /* The pseudonym completes the name with the text after it ... */
+    assert_int_equal(run_padded(r, "I met Tulga-zorig.", 1, 1), EXIT_AUTH);
+    /* ... with the text before it ... */
+    assert_int_equal(run_padded(r, "I met bat-Dorj.", 1, 1), EXIT_AUTH);
+    /* ... with another pseudonym (two replacements, one window) ... */
+    assert_int_equal(run_padded(r, "Tulga-Dorj", 1, 1), EXIT_AUTH);
+    /* ... across a whole word (lower case: parts of names need capitals) ... */
+    assert_int_equal(run_padded(r, "so Enkh ochir zo said", 1, 1), EXIT_AUTH);
+    assert_int_equal(run_padded(r, "so ba ochir Gan said", 1, 1), EXIT_AUTH);
+    assert_int_equal(run_padded(r, "so Enkh ochir Gan said", 1, 1), EXIT_AUTH);
+    assert_int_equal(run_code(r, "so Enkh ochir said", 18, &text), 0);
+    assert_string_equal(text, "so Ba ochir said");
+    free(text);
+    /* ... at the very start and end of the text. */
+    assert_int_equal(run_padded(r, "Tulga zorig", 0, 1), EXIT_AUTH);
+    assert_int_equal(run_padded(r, "bat Dorj", 1, 0), EXIT_AUTH);
+    /* Far apart in bytes, near in the key view: separators and soft
+     * hyphens (removed by normalisation) do not count towards the window. */
+    n = (size_t)snprintf(buf, sizeof buf, "long ago: Tulga");
+    for (i = 0; i < 300; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, i % 3 ? " -" : "\xc2\xad");
+    n += (size_t)snprintf(buf + n, sizeof buf - n, " zorig, and more words after it.");
+    assert_int_equal(run_padded(r, buf, 1, 1), EXIT_AUTH);
+    n = (size_t)snprintf(buf, sizeof buf, "Words before it, then bat");
+    for (i = 0; i < 300; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, i % 3 ? "- " : "\xc2\xad");
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "Dorj and more.");
+    assert_int_equal(run_padded(r, buf, 1, 1), EXIT_AUTH);
+    /* A long run of text between replacements is not re-scanned but
+     * cannot hide a leak next to either of them. */
+    n = (size_t)snprintf(buf, sizeof buf, "Tulga ");
+    for (i = 0; i < 200; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "plain words here ");
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "and Tulga zorig");
+    assert_int_equal(run_code(r, buf, n, NULL), EXIT_AUTH);
+    buf[n - 6] = '.';   /* "Tulga.zorig": '.' is in the key, no completion */
+    assert_int_equal(run_code(r, buf, n, NULL), 0);
+    redactor_free(r);
+}
+
+/* Whatever the windows skip, the whole output holds no protected term:
+ * random texts built from pieces that complete names with pseudonyms,
+ * separators, soft hyphens, marks and other scripts; every output that
+ * passes the windowed re-scan passes the full one (redactor_check). */
+static void test_rescan_windows_match_full(void **state)
+{
+    static const char *const piece[] = {
+        "Tulga", "Dorj", "bat", "zorig", "Zorig", "Bat", " ", " ", "-", "'", ".",
+        "\xc2\xad", "\xcc\x81", "\xea\xb9\x80", "\xec\x97\x90\xec\x84\x9c",
+        "\xd0\x91\xd0\xb0\xd1\x82", "Ulaan", "baatar", "x", "plain words ", "Saraa",
+        "[[", "]]", "\n", "ulaanbaatar",
+        "Tulga-", "-zorig", "bat-", "-Dorj", "Tulga ", " zorig", "bat ", " Dorj", "Dorj-",
+        " ochir ", "ochir", "Enkh ochir ", " ochir Gan", "Enkh", "Gan", "zo", "ba ",
+    };
+    struct redactor *r = completing();
+    char buf[512], *text;
+    unsigned seed = 12345;
+    size_t n, k, i, npiece = sizeof piece / sizeof piece[0];
+    int rc, fired = 0, clean = 0;
+    struct err e;
+
+    (void)state;
+    for (i = 0; i < 3000; i++) {
+        buf[0] = '\0', n = 0;
+        for (k = 0; k < 4 + i % 24; k++) {
+            seed = seed * 1103515245u + 12345u;
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", piece[(seed >> 16) % npiece]);
+        }
+        text = NULL;
+        rc = run_code(r, buf, n, &text);
+        if (rc == EXIT_AUTH) {
+            fired++;
+            continue;
+        }
+        assert_int_equal(rc, 0);
+        clean++;
+        if (redactor_check(r, text, strlen(text), &e) != 0)
+            fail_msg("windowed re-scan missed a leak: [%s] -> [%s]", buf, text);
+        free(text);
+    }
+    print_message("%d fired, %d clean\n", fired, clean);
+    /* Both outcomes happen: the test exercises the net. */
+    assert_true(fired > 200);
+    assert_true(clean > 200);
+    redactor_free(r);
+}
+
 static void test_collides(void **state)
 {
     struct redactor *r = fixture();
@@ -356,6 +517,8 @@ int main(void)
         cmocka_unit_test(test_flags_and_allowed),
         cmocka_unit_test(test_rescan_fires),
         cmocka_unit_test(test_pseudonym_leaking_is_caught),
+        cmocka_unit_test(test_rescan_window_edges),
+        cmocka_unit_test(test_rescan_windows_match_full),
         cmocka_unit_test(test_collides),
         cmocka_unit_test(test_bad_input),
     };
