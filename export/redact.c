@@ -1163,6 +1163,18 @@ static int key_in(const struct word *w, const char *s, const char *const *tab, s
     return 0;
 }
 
+/* key_in for caseless words (Hangul): the bytes as they are, without
+ * lowering each code point (this runs on every pair of Hangul words). */
+static int raw_in(const struct word *w, const char *s, const char *const *tab, size_t n)
+{
+    size_t i, len = w->end - w->start;
+
+    for (i = 0; i < n; i++)
+        if (strlen(tab[i]) == len && memcmp(tab[i], s + w->start, len) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_surname_word(const struct word *w, const char *s)
 {
     char low[48];
@@ -1178,7 +1190,8 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
         return NULL;
     if (b->cap && key_in(a, s, titles, sizeof titles / sizeof titles[0]))
         return "title-name";
-    if (is_hangul_cp(a->first) && key_in(b, s, ko_titles, sizeof ko_titles / sizeof ko_titles[0]))
+    if (is_hangul_cp(a->first) && is_hangul_cp(b->first) &&
+        raw_in(b, s, ko_titles, sizeof ko_titles / sizeof ko_titles[0]))
         return "title-name";
     if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap)
         return "cyrillic-name";

@@ -145,6 +145,27 @@ static void test_report(void **state)
     redactor_free(r);
 }
 
+/* A Korean title after a Hangul word flags the word before it. */
+static void test_korean_title_flag(void **state)
+{
+    struct redactor *r = fixture();
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+    const char *in = "어제 영호 동지 왔다. 미영 선생님 왔다. 철수 동지가 왔다.";
+
+    (void)state;
+    assert_int_equal(redactor_run(&out, r, ctx, in, strlen(in), &e), 0);
+    assert_true(out.nflags >= 2);      /* 선생님 itself also looks like a name */
+    assert_string_equal(out.flags[0].kind, "title-name");
+    assert_memory_equal(out.text + out.flags[0].start, "영호", out.flags[0].len);
+    assert_string_equal(out.flags[1].kind, "title-name");
+    assert_memory_equal(out.text + out.flags[1].start, "미영", out.flags[1].len);
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+}
+
 static void test_flags_and_allowed(void **state)
 {
     struct redactor *r = fixture();
@@ -514,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_glued_to_replacement),
         cmocka_unit_test(test_numbering_across_texts),
         cmocka_unit_test(test_report),
+        cmocka_unit_test(test_korean_title_flag),
         cmocka_unit_test(test_flags_and_allowed),
         cmocka_unit_test(test_rescan_fires),
         cmocka_unit_test(test_pseudonym_leaking_is_caught),
