@@ -13,5 +13,10 @@ int cmd_search(int argc, char **argv, const struct globals *g);
 int cmd_show(int argc, char **argv, const struct globals *g);
 int cmd_card(int argc, char **argv, const struct globals *g);
 int cmd_contact(int argc, char **argv, const struct globals *g);
+int cmd_attach(int argc, char **argv, const struct globals *g);
+int cmd_attachment(int argc, char **argv, const struct globals *g);
+int cmd_export(int argc, char **argv, const struct globals *g);
+int cmd_import(int argc, char **argv, const struct globals *g);
+int cmd_open(int argc, char **argv, const struct globals *g);
 
 #endif
