@@ -219,6 +219,32 @@ struct record_out {
     int have_rr;
 };
 
+/* Allowed texts and when they were allowed, for the review flags. */
+static json_t *allowed_dates;
+
+static int take_allowed(void *ctx, const struct allowed_row *r, struct err *e)
+{
+    (void)ctx;
+    (void)e;
+    json_object_set_new(allowed_dates, r->text, json_string(r->added));
+    return 0;
+}
+
+static json_t *flag_json(const char *field, const struct redaction *r, size_t i)
+{
+    const struct redaction_flag *f = &r->flags[i];
+    char *text = secmem_strndup(r->text + f->start, f->len);
+    json_t *when = text != NULL ? json_object_get(allowed_dates, text) : NULL;
+    json_t *o = json_pack("{s:s, s:I, s:I, s:s, s:s}", "field", field,
+                          "start", (json_int_t)f->start, "length", (json_int_t)f->len,
+                          "kind", f->kind, "resolution", f->allowed ? "allowed" : "unresolved");
+
+    if (o != NULL && f->allowed && when != NULL)
+        json_object_set(o, "allowed", when);
+    secmem_wipe_str(text);
+    return o;
+}
+
 static void add_spans(json_t *reds, json_t *flags, const char *field,
                       const struct redaction *r)
 {
@@ -228,10 +254,7 @@ static void add_spans(json_t *reds, json_t *flags, const char *field,
                               (json_int_t)r->items[i].len, "category", r->items[i].category,
                               "rule", r->items[i].rule));
     for (size_t i = 0; i < r->nflags; i++)
-        json_array_append_new(flags, json_pack("{s:s, s:I, s:I, s:s, s:s}", "field", field,
-                              "start", (json_int_t)r->flags[i].start, "length",
-                              (json_int_t)r->flags[i].len, "kind", r->flags[i].kind,
-                              "resolution", r->flags[i].allowed ? "allowed" : "unresolved"));
+        json_array_append_new(flags, flag_json(field, r, i));
 }
 
 static json_t *consent_json(const struct consent *c)
@@ -552,6 +575,9 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
         store_redactor(&red, s, e) != 0)
         goto out;
     ro.red = red;
+    allowed_dates = json_object();
+    if (store_allowed_each(s, take_allowed, NULL, e) != 0)
+        goto out;
     if (find_blocked(&sel, &ro, e) != 0 ||
         seal_and_record(s, o, &rc, &sel, &ro, path, sizeof path, e) != 0)
         goto out;
@@ -564,6 +590,8 @@ out:
     record_out_clear(&ro);
     redactor_free(red);
     selection_free(&sel);
+    json_decref(allowed_dates);
+    allowed_dates = NULL;
     return r;
 }
 

@@ -28,10 +28,13 @@ static const struct command commands[] = {
       "intake init [--kdf interactive|moderate|sensitive] [--label NAME] [--locale CODE]" },
     { "passwd", cmd_passwd, "change the passphrase (--recovery: with the recovery key)",
       "intake [--recovery] passwd" },
-    { "subject", cmd_subject, "register, list and show the people interviewed",
-      "intake subject add --name NAME [--name NAME]... [--contact TEXT] [--note TEXT] [--pseudonym P]\n"
+    { "subject", cmd_subject, "register, list, show, rename and forget the people interviewed",
+      "intake subject add --name NAME [--name NAME]... [--term CATEGORY:TEXT]... [--locale CODE] [--contact TEXT] [--note TEXT] [--pseudonym P]\n"
       "intake subject list [--reveal] [--json]\n"
-      "intake subject show PSEUDONYM [--reveal] [--json]" },
+      "intake subject show PSEUDONYM [--reveal] [--json]\n"
+      "intake subject term PSEUDONYM CATEGORY:TEXT\n"
+      "intake subject rename PSEUDONYM NEW\n"
+      "intake subject forget PSEUDONYM [--yes]" },
     { "record", cmd_record, "record a testimony (body on standard input or --file)",
       "intake record PSEUDONYM [--title T] [--date YYYY-MM-DD] [--place TEXT] [--lang CODE] [--tag T]... [--file PATH]" },
     { "list", cmd_list, "list records",
@@ -40,6 +43,17 @@ static const struct command commands[] = {
       "intake search QUERY [--json]" },
     { "show", cmd_show, "show a whole record",
       "intake show ID [--json]" },
+    { "term", cmd_term, "protect store-wide terms (places, employers, ids...)",
+      "intake term add CATEGORY TEXT\n"
+      "intake term list [--json]\n"
+      "intake term remove ID" },
+    { "allow", cmd_allow, "record that a flagged text is no name to protect",
+      "intake allow TEXT\n"
+      "intake allow --list [--json]" },
+    { "consent", cmd_consent, "record a subject's informed consent, or its withdrawal",
+      "intake consent PSEUDONYM [--export yes|no] [--quote yes|no] [--publish yes|no] [--attachments yes|no] [--embargo YYYY-MM-DD] [--method verbal|written|recorded] [--withdraw]" },
+    { "redact", cmd_redact, "show a record exactly as it would leave the device",
+      "intake redact RECORD [--report] [--json] [--diff --reveal]" },
     { "attach", cmd_attach, "store a file (audio, photo, document) with a record",
       "intake attach RECORD FILE [--remove-source]" },
     { "attachment", cmd_attachment, "write an attachment back out to a new file",

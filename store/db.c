@@ -38,7 +38,25 @@ static const char *const migrations[] = {
     "CREATE TABLE contact_history(id INTEGER PRIMARY KEY,"
     "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,"
     "  event TEXT NOT NULL, card TEXT NOT NULL, at TEXT NOT NULL);",
-    /* 2 -> 3 (issue 5): attachments in 64 KiB chunks, where imported
+    /* 2 -> 3: protected terms (a subject's, or store-wide when subject_id
+     * is NULL), allowed texts, the consent history, and forgotten subjects
+     * (only the day each was forgotten). */
+    "CREATE TABLE term(id INTEGER PRIMARY KEY,"
+    "  subject_id INTEGER REFERENCES subject(id) ON DELETE CASCADE,"
+    "  category TEXT NOT NULL CHECK (category IN"
+    "    ('person', 'place', 'employer', 'organisation', 'id', 'other')),"
+    "  text TEXT NOT NULL, added TEXT NOT NULL);"
+    "CREATE INDEX term_subject ON term(subject_id);"
+    "CREATE TABLE allowed(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE,"
+    "  added TEXT NOT NULL);"
+    "CREATE TABLE consent(id INTEGER PRIMARY KEY,"
+    "  subject_id INTEGER NOT NULL REFERENCES subject(id) ON DELETE CASCADE,"
+    "  export INTEGER NOT NULL, quote INTEGER NOT NULL, publish INTEGER NOT NULL,"
+    "  attachments INTEGER NOT NULL, method TEXT NOT NULL, embargo TEXT NOT NULL,"
+    "  withdrawn INTEGER NOT NULL, date TEXT NOT NULL);"
+    "CREATE INDEX consent_subject ON consent(subject_id);"
+    "CREATE TABLE forgotten(id INTEGER PRIMARY KEY, day TEXT NOT NULL);",
+    /* 3 -> 4 (issue 5): attachments in 64 KiB chunks, where imported
      * records came from, and the log of exports (never their content). */
     "CREATE TABLE attachment(id INTEGER PRIMARY KEY,"
     "  record_id INTEGER NOT NULL REFERENCES record(id) ON DELETE CASCADE,"

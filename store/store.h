@@ -12,7 +12,7 @@
 
 #define STORE_DB_NAME "store.db"
 #define STORE_KEYSLOTS_NAME "keyslots"
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 
@@ -205,6 +205,98 @@ struct redacted_record {
 int store_record_redact(struct redacted_record *out, const struct redactor *r,
                         const struct record_row *row, struct err *e);
 void store_record_redacted_free(struct redacted_record *out);
+
+/* ---- Protected terms, allowed texts, consent changes, forgetting
+ *      (store/term.c, store/privacy.c, store/subject.c) ---- */
+
+/* Term categories as typed: person, place, employer, organisation, id, other. */
+#define TERM_CATEGORIES "person, place, employer, organisation, id, other"
+
+/* 0 if name is a term category (its index into TERM_CATEGORIES order in
+ * *cat); EXIT_INPUT naming the categories if not. */
+int term_category_parse(int *cat, const char *name, struct err *e);
+
+/* Checks a real name, term or allowed text before it is kept: not empty,
+ * at most REDACT_TERM_MAX bytes, one line of valid UTF-8; EXIT_INPUT
+ * naming what. */
+int identity_check(const char *text, const char *what, struct err *e);
+
+struct term_row {
+    long id;
+    const char *category, *text, *added;
+    const char *pseudonym;               /* NULL for a store-wide term */
+};
+
+typedef int (*term_fn)(void *ctx, const struct term_row *r, struct err *e);
+
+/* Registers a subject like store_subject_add, with terms given as
+ * "CATEGORY:TEXT", all in one transaction. A name or term that matches
+ * another subject's pseudonym (after variant expansion) is refused. */
+int store_subject_add_terms(char *out, size_t outlen, struct store *s,
+                            const char *const *names, size_t nnames,
+                            const char *const *terms, size_t nterms,
+                            const char *contact, const char *note,
+                            const char *pseudonym, const char *locale,
+                            struct err *e);
+
+/* Protects a term of the subject with pseudonym ("CATEGORY:TEXT" split by
+ * the caller); its id is written to id. */
+int store_subject_term(long *id, struct store *s, const char *pseudonym,
+                       const char *category, const char *text, struct err *e);
+
+/* Gives the subject with pseudonym the pseudonym newp (checked like a
+ * given pseudonym). */
+int store_subject_rename(struct store *s, const char *pseudonym,
+                         const char *newp, struct err *e);
+
+/* Deletes the subject with pseudonym and everything about it (names,
+ * terms, records, their index rows and tags, consent), rebuilds the
+ * full-text index so no deleted word stays in it, checkpoints the
+ * write-ahead log, and keeps only the day a subject was forgotten. The
+ * number of records deleted goes to nrecords. */
+int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
+                         struct err *e);
+
+/* How many subjects were forgotten. */
+int store_forgotten_count(long *n, struct store *s, struct err *e);
+
+/* Protects a store-wide term; its id is written to id. */
+int store_term_add(long *id, struct store *s, const char *category,
+                   const char *text, struct err *e);
+
+/* Calls fn for each term (store-wide and per subject), by id. */
+int store_term_each(struct store *s, term_fn fn, void *ctx, struct err *e);
+
+/* Removes the term with id (EXIT_INPUT if there is none). */
+int store_term_remove(struct store *s, long id, struct err *e);
+
+struct allowed_row {
+    long id;
+    const char *text, *added;
+};
+
+typedef int (*allowed_fn)(void *ctx, const struct allowed_row *r, struct err *e);
+
+/* Records that text is no name to protect (it resolves review flags).
+ * Refused if it contains a protected name or term: allowed texts are
+ * shown to auditors. */
+int store_allow(struct store *s, const char *text, struct err *e);
+
+/* Calls fn for each allowed text, oldest first. */
+int store_allowed_each(struct store *s, allowed_fn fn, void *ctx, struct err *e);
+
+/* A consent change: each field -1 keeps the last recorded value. */
+struct consent_change {
+    int export_ok, quote, publish, attachments;
+    const char *method;                  /* NULL: keep */
+    const char *embargo;                 /* NULL: keep; "" lifts it */
+    int withdraw;                        /* 1: withdraw everything */
+};
+
+/* Records a consent change for the subject with pseudonym, dated now;
+ * a withdrawal resets every permission to no. */
+int store_consent_set(struct store *s, const char *pseudonym,
+                      const struct consent_change *c, struct err *e);
 
 /* ---- The store's hash-chained log (store/log.c; issue 6) ---- */
 
