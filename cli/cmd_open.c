@@ -135,6 +135,8 @@ static int on_record(void *ctx, json_t *rec, struct err *e)
     if (op->dir[0] == '\0')
         return json_array_append(op->records, rec) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
+    if (json_array_append_new(op->records, json_pack("{s:s}", "id", op->id)) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory");
     snprintf(name, sizeof name, "%s.json", op->id);
     return write_json(op, name, rec, e) == 0 ? write_markdown(op, rec, e) : -1;
 }
