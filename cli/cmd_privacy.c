@@ -439,7 +439,7 @@ static void print_diff(const struct record_row *row, const struct redacted_recor
         side_by_side(row->place, rr->place->text, col);
     for (size_t i = 0; i < rr->ntags; i++)
         side_by_side(row->tags[i], rr->tags[i].text, col);
-    side_by_side("", "", col);
+    printf("%*s |\n", col, "");
     side_by_side(row->body, rr->body->text, col);
 }
 

@@ -224,6 +224,46 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     grep -q 'rename' "$TR/passwd.log"
 }
 
+@test "leak: privacy commands (term add, allow, consent, redact, subject forget) leak no canary" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    init_store
+    tik add subject add --name "$C_ASCII" --name "$C_HANGUL" --term "place:$C_CYR" \
+        --term "employer:$C_ASCII-works"
+    P=$(cat "$TR/add.out")
+    [ -n "$P" ]
+    tik term term add organisation "$C_HANGUL-org"
+    tik sterm subject term "$P" "id:$C_ASCII-id"
+    tik allow allow "Mr Vantablack"
+    tik consent consent "$P" --export yes --method written --embargo 2001-01-01
+    printf '%s met %s at %s-works in %s; %s-org. Mr Vantablack came. id %s-id\n' \
+        "$C_ASCII" "$C_HANGUL" "$C_ASCII" "$C_CYR" "$C_HANGUL" "$C_ASCII" |
+        tik rec record "$P" --title "$C_ASCII in $C_CYR" --place "$C_CYR" --tag "$C_HANGUL-org"
+    ID=$(cat "$TR/rec.out")
+    tik red redact "$ID"
+    tik redr redact "$ID" --report
+    tik redj redact "$ID" --json
+    tik show subject show "$P" --json
+    # redact's standard output is what would leave: no canary in it either.
+    for f in red redr redj; do
+        for c in "${CANARIES[@]}"; do
+            ! grep -qF "$c" "$TR/$f.out" || { echo "$c in redact $f output" >&2; false; }
+        done
+    done
+    grep -qF "$P met $P at [EMPLOYER-1] in [PLACE-1]" "$TR/red.out"
+    grep -qF '"may_leave": true' "$TR/redj.out"
+    tik forget subject forget "$P" --yes
+    tik list list
+    [ ! -s "$TR/list.out" ]
+
+    run scan_files
+    echo "$output"
+    expect_status 0
+    run scan_writes "$PASS"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
+}
+
 @test "leak: no temp files are left or created in TMPDIR" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
     init_store
