@@ -38,22 +38,28 @@ static unsigned char *plaintext(size_t *plen, const unsigned char *b, size_t ble
         if (crypto_box_seal_open(k.file, st, sizeof st, pk, sk) == 0)
             break;
     }
-    if ((i + 1) * STANZA_LEN > blen || bundle_derive(&k) != 0)
+    if ((i + 1) * STANZA_LEN > blen || bundle_derive(&k) != 0) {
+        free(pt);
         return NULL;
+    }
     for (n = 1; n <= BUNDLE_MAX_RECIPIENTS; n++) {
         crypto_generichash(c, sizeof c, b, n * STANZA_LEN, k.commit, sizeof k.commit);
         if (memcmp(c, b + n * STANZA_LEN, sizeof c) == 0)
             break;
     }
     hlen = n * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN;
-    if (crypto_secretstream_xchacha20poly1305_init_pull(&ss, b + hlen - SS_HEADERLEN, k.payload) != 0)
+    if (crypto_secretstream_xchacha20poly1305_init_pull(&ss, b + hlen - SS_HEADERLEN, k.payload) != 0) {
+        free(pt);
         return NULL;
+    }
     *plen = 0;
     for (off = hlen; off < blen; off += CHUNK_LEN + CHUNK_ABYTES) {
         size_t clen = blen - off < CHUNK_LEN + CHUNK_ABYTES ? blen - off : CHUNK_LEN + CHUNK_ABYTES;
         if (crypto_secretstream_xchacha20poly1305_pull(&ss, pt + *plen, &mlen, &tag,
-                                                       b + off, clen, NULL, 0) != 0)
+                                                       b + off, clen, NULL, 0) != 0) {
+            free(pt);
             return NULL;
+        }
         *plen += mlen;
     }
     return pt;
@@ -68,6 +74,7 @@ static int reseal(const char *out, const unsigned char *pt, size_t plen,
     unsigned char *b = malloc(hlen + plen + (plen / CHUNK_LEN + 1) * CHUNK_ABYTES);
     unsigned long long clen;
     struct err e;
+    int rc;
 
     randombytes_buf(k.file, sizeof k.file);
     if (bundle_derive(&k) != 0)
@@ -86,7 +93,9 @@ static int reseal(const char *out, const unsigned char *pt, size_t plen,
                             : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
         len += clen;
     }
-    return file_write_atomic(out, b, len, 0, &e);
+    rc = file_write_atomic(out, b, len, 0, &e);
+    free(b);
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -97,6 +106,7 @@ int main(int argc, char **argv)
     struct card c;
     struct err e;
     char *pass;
+    int rc;
 
     if (argc != 5 || sodium_init() < 0)
         return fail("usage: reseal DIR BUNDLE CARD OUT");
@@ -112,8 +122,11 @@ int main(int argc, char **argv)
     if (pt == NULL)
         return fail("cannot open the bundle");
     nst = pt[1 + crypto_sign_PUBLICKEYBYTES];   /* keep the signed count */
-    if (reseal(argv[4], pt, plen, c.box_pk, nst) != 0)
-        return fail("cannot write the new bundle");
+    rc = reseal(argv[4], pt, plen, c.box_pk, nst);
+    free(pt);
+    free(bundle);
+    secmem_free(keys);
+    secmem_free(pass);
     store_close(s);
-    return 0;
+    return rc != 0 ? fail("cannot write the new bundle") : 0;
 }
