@@ -56,6 +56,23 @@ static const char *const migrations[] = {
     "  withdrawn INTEGER NOT NULL, date TEXT NOT NULL);"
     "CREATE INDEX consent_subject ON consent(subject_id);"
     "CREATE TABLE forgotten(id INTEGER PRIMARY KEY, day TEXT NOT NULL);",
+    /* 3 -> 4 (issue 5): attachments in 64 KiB chunks, where imported
+     * records came from, and the log of exports (never their content). */
+    "CREATE TABLE attachment(id INTEGER PRIMARY KEY,"
+    "  record_id INTEGER NOT NULL REFERENCES record(id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL,"
+    "  hash BLOB NOT NULL, gps INTEGER NOT NULL, added TEXT NOT NULL,"
+    "  UNIQUE(record_id, name));"
+    "CREATE TABLE attachment_chunk(id INTEGER PRIMARY KEY,"
+    "  attachment_id INTEGER NOT NULL REFERENCES attachment(id) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL, data BLOB NOT NULL, UNIQUE(attachment_id, seq));"
+    "CREATE TABLE import(id INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE,"
+    "  sender_pk BLOB NOT NULL, sender TEXT, at TEXT NOT NULL);"
+    "CREATE TABLE record_origin(record_id INTEGER PRIMARY KEY"
+    "  REFERENCES record(id) ON DELETE CASCADE,"
+    "  import_id INTEGER NOT NULL REFERENCES import(id), manifest TEXT NOT NULL);"
+    "CREATE TABLE export(id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+    "  recipients TEXT NOT NULL, records TEXT NOT NULL, hash BLOB NOT NULL);",
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when
