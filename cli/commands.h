@@ -13,5 +13,6 @@ int cmd_search(int argc, char **argv, const struct globals *g);
 int cmd_show(int argc, char **argv, const struct globals *g);
 int cmd_card(int argc, char **argv, const struct globals *g);
 int cmd_contact(int argc, char **argv, const struct globals *g);
+int cmd_log(int argc, char **argv, const struct globals *g);
 
 #endif
