@@ -77,6 +77,11 @@ $(BUILD)/unit/%: tests/unit/%.c $(LIB) $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS) -lcmocka
 
+# Test tools used by the bats files, built next to the binary under test.
+$(BUILD)/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS)
+
 build/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS)
@@ -97,7 +102,9 @@ deps-check:
 unit: $(UNIT_BIN)
 	@scripts/run-tests.sh unit $(UNIT_BIN)
 
-cli: $(BUILD)/bin/intake
+TOOLS    := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
+
+cli: $(BUILD)/bin/intake $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli tests/cli
 
 fuzz-replay: $(FUZZ_BIN)

@@ -28,10 +28,13 @@ static const struct command commands[] = {
       "intake init [--kdf interactive|moderate|sensitive] [--label NAME] [--locale CODE]" },
     { "passwd", cmd_passwd, "change the passphrase (--recovery: with the recovery key)",
       "intake [--recovery] passwd" },
-    { "subject", cmd_subject, "register, list and show the people interviewed",
-      "intake subject add --name NAME [--name NAME]... [--contact TEXT] [--note TEXT] [--pseudonym P]\n"
+    { "subject", cmd_subject, "register, list, show, rename and forget the people interviewed",
+      "intake subject add --name NAME [--name NAME]... [--term CATEGORY:TEXT]... [--locale CODE] [--contact TEXT] [--note TEXT] [--pseudonym P]\n"
       "intake subject list [--reveal] [--json]\n"
-      "intake subject show PSEUDONYM [--reveal] [--json]" },
+      "intake subject show PSEUDONYM [--reveal] [--json]\n"
+      "intake subject term PSEUDONYM CATEGORY:TEXT\n"
+      "intake subject rename PSEUDONYM NEW\n"
+      "intake subject forget PSEUDONYM [--yes]" },
     { "record", cmd_record, "record a testimony (body on standard input or --file)",
       "intake record PSEUDONYM [--title T] [--date YYYY-MM-DD] [--place TEXT] [--lang CODE] [--tag T]... [--file PATH]" },
     { "list", cmd_list, "list records",
@@ -40,6 +43,27 @@ static const struct command commands[] = {
       "intake search QUERY [--json]" },
     { "show", cmd_show, "show a whole record",
       "intake show ID [--json]" },
+    { "term", cmd_term, "protect store-wide terms (places, employers, ids...)",
+      "intake term add CATEGORY TEXT\n"
+      "intake term list [--json]\n"
+      "intake term remove ID" },
+    { "allow", cmd_allow, "record that a flagged text is no name to protect",
+      "intake allow TEXT\n"
+      "intake allow --list [--json]" },
+    { "consent", cmd_consent, "record a subject's informed consent, or its withdrawal",
+      "intake consent PSEUDONYM [--export yes|no] [--quote yes|no] [--publish yes|no] [--attachments yes|no] [--embargo YYYY-MM-DD] [--method verbal|written|recorded] [--withdraw]" },
+    { "redact", cmd_redact, "show a record exactly as it would leave the device",
+      "intake redact RECORD [--report] [--json] [--diff --reveal]" },
+    { "attach", cmd_attach, "store a file (audio, photo, document) with a record",
+      "intake attach RECORD FILE [--remove-source]" },
+    { "attachment", cmd_attachment, "write an attachment back out to a new file",
+      "intake attachment get RECORD NAME -o FILE" },
+    { "export", cmd_export, "write a sealed, signed bundle of redacted records for contacts",
+      "intake export --to NAME[,NAME...] (--all | RECORD...) [-o FILE] [--armor] [--exact-dates] [--skip-blocked]" },
+    { "import", cmd_import, "verify a bundle addressed to this store and add its records",
+      "intake import BUNDLE [--accept-unknown-sender]" },
+    { "open", cmd_open, "verify and decrypt a bundle without importing it",
+      "intake open BUNDLE [--json | -o DIR]" },
     { "card", cmd_card, "print this store's contact card, or draw it as a QR code",
       "intake card [--qr term|png|svg] [-o FILE] [--force]" },
     { "contact", cmd_contact, "add, list, show, remove and verify contacts",
@@ -49,6 +73,8 @@ static const struct command commands[] = {
       "intake contact show NAME\n"
       "intake contact remove NAME\n"
       "intake contact verify NAME [--qr term|png|svg] [-o FILE] [--force] [--scan IMAGE] [--confirm]" },
+    { "audit", cmd_audit, "verify a bundle's origin, redaction and re-identification risk",
+      "intake audit BUNDLE [--json] [--strict] [--k N]" },
     { "log", cmd_log, "list the store's hash-chained log of changes, or check it",
       "intake log [--json]\n"
       "intake log --verify [--json]" },

@@ -347,7 +347,7 @@ int audit_consistency(struct audit_report *r, const struct audit_record *recs, s
         audit_check_reason(r, c, "%zu records: %zu redactions and %zu review flags agree with the text; consent allows export",
                            n, nred, nflags);
     else
-        audit_check_reason(r, c, "%zu problems in %zu records: the manifest and the text disagree, or a record may not leave",
+        audit_check_reason(r, c, "%zu problem(s) in %zu records: the manifest and the text disagree, or a record may not leave",
                            bad, n);
     return 0;
 }
@@ -383,34 +383,6 @@ static int on_term(void *ctx, size_t start, size_t end, struct err *e)
     return audit_item_add(h->r, h->c, AUDIT_FAIL, h->rec->id, h->name, "protected-term",
                           h->text + start, end - start,
                           "a protected term (or a spelling of it) is in the text", e);
-}
-
-int audit_residual_terms(struct audit_report *r, const struct digestset *ds,
-                         const struct audit_record *recs, size_t n, struct err *e)
-{
-    struct term_hit h = { r, 0, NULL, NULL, NULL, 0, NULL, 0, 0 };
-    size_t fields = 0;
-
-    if ((h.c = audit_check_add(r, "residual-terms", AUDIT_PASS, 0, e, "%s", "")) < 0)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        h.rec = &recs[i];
-        for (size_t fi = 0; fi < NFIELDS(h.rec); fi++) {
-            size_t tag;
-            if ((h.text = field_at(h.rec, fi, &h.name, &tag)) == NULL)
-                continue;
-            fields++;
-            if (digestset_scan(ds, h.text, strlen(h.text), on_term, &h, e) != 0)
-                return -1;
-        }
-    }
-    r->checks[h.c].examined = fields;
-    if (h.hits == 0)
-        audit_check_reason(r, h.c, "no window of 1 to %d words of %zu fields is among the %zu protected digests",
-                           DIGESTSET_WINDOW, fields, ds->n);
-    else
-        audit_check_reason(r, h.c, "%zu protected terms left in the text", h.hits);
-    return 0;
 }
 
 /* ---- residual detectors ---- */
@@ -544,58 +516,92 @@ static int on_gazetteer(void *ctx, int kind, size_t start, size_t end, struct er
                                           : "a name from the name lists", e);
 }
 
-static int scan_field(struct residual *x, const struct redactor *empty, struct err *e)
+static int scan_field(struct residual *x, const struct normtext *nt, const struct redactor *empty,
+                      struct err *e)
 {
-    struct normtext nt;
-    int rc;
-
     x->nseen = 0;
-    if (list_allowed(x, e) != 0 || normalise(&nt, x->text, strlen(x->text), e) != 0)
+    if (list_allowed(x, e) != 0 || scan_patterns(x, nt, e) != 0 || scan_names(x, empty, e) != 0)
         return -1;
-    rc = scan_patterns(x, &nt, e);
-    if (rc == 0)
-        rc = scan_names(x, empty, e);
-    if (rc == 0)
-        rc = gazetteer_scan(&nt, on_gazetteer, x, e);
-    normtext_free(&nt);
-    return rc;
+    return gazetteer_scan(nt, on_gazetteer, x, e);
 }
 
-int audit_residual_detectors(struct audit_report *r, const struct audit_record *recs,
-                             size_t n, struct err *e)
+/* Both residual checks, each field normalised once; terms and detectors
+ * say which to run (each adds its check to the report). */
+static int residuals(struct audit_report *r, const struct digestset *ds,
+                     const struct audit_record *recs, size_t n, int terms, int detectors,
+                     struct err *e)
 {
+    struct term_hit h = { r, -1, NULL, NULL, NULL, 0, NULL, 0, 0 };
     struct residual x;
     struct redactor *empty = NULL;
+    struct normtext nt;
     size_t fields = 0;
     int rc = -1;
 
     memset(&x, 0, sizeof x);
-    x.r = r;
-    if ((x.c = audit_check_add(r, "residual-detectors", AUDIT_PASS, 0, e, "%s", "")) < 0 ||
-        gazetteer_load(e) != 0 || redactor_new(&empty, e) != 0 || redactor_compile(empty, e) != 0)
+    x.r = r, x.c = -1;
+    if ((terms && (h.c = audit_check_add(r, "residual-terms", AUDIT_PASS, 0, e, "%s", "")) < 0) ||
+        (detectors && (x.c = audit_check_add(r, "residual-detectors", AUDIT_PASS, 0, e, "%s", "")) < 0) ||
+        (detectors && (gazetteer_load(e) != 0 || redactor_new(&empty, e) != 0 ||
+                       redactor_compile(empty, e) != 0)))
         goto out;
     for (size_t i = 0; i < n; i++) {
-        x.rec = &recs[i];
+        x.rec = h.rec = &recs[i];
         for (size_t fi = 0; fi < NFIELDS(x.rec); fi++) {
             if ((x.text = field_at(x.rec, fi, &x.name, &x.tag)) == NULL)
                 continue;
+            h.text = x.text, h.name = x.name;
             fields++;
-            if (scan_field(&x, empty, e) != 0)
+            if (normalise(&nt, x.text, strlen(x.text), e) != 0)
                 goto out;
+            if ((terms && digestset_scan_norm(ds, &nt, on_term, &h, e) != 0) ||
+                (detectors && scan_field(&x, &nt, empty, e) != 0)) {
+                normtext_free(&nt);
+                goto out;
+            }
+            normtext_free(&nt);
         }
     }
-    r->checks[x.c].examined = fields;
-    if (x.fails + x.warns == 0)
-        audit_check_reason(r, x.c, "%zu fields: no pattern, name-like word, place or listed name left outside the redactions",
-                           fields);
-    else
-        audit_check_reason(r, x.c, "%zu fields: %zu left that the redactor should have replaced, %zu to review (kept with allow, places, names)",
-                           fields, x.fails, x.warns);
+    if (terms) {
+        r->checks[h.c].examined = fields;
+        if (h.hits == 0)
+            audit_check_reason(r, h.c, "no window of 1 to %d words of %zu fields is among the %zu protected digests",
+                               DIGESTSET_WINDOW, fields, ds->n);
+        else
+            audit_check_reason(r, h.c, "%zu protected terms left in the text", h.hits);
+    }
+    if (detectors) {
+        r->checks[x.c].examined = fields;
+        if (x.fails + x.warns == 0)
+            audit_check_reason(r, x.c, "%zu fields: no pattern, name-like word, place or listed name left outside the redactions",
+                               fields);
+        else
+            audit_check_reason(r, x.c, "%zu fields: %zu left that the redactor should have replaced, %zu to review (kept with allow, places, names)",
+                               fields, x.fails, x.warns);
+    }
     rc = 0;
 out:
     redactor_free(empty);
     free(x.seen);
     return rc;
+}
+
+int audit_residual_terms(struct audit_report *r, const struct digestset *ds,
+                         const struct audit_record *recs, size_t n, struct err *e)
+{
+    return residuals(r, ds, recs, n, 1, 0, e);
+}
+
+int audit_residual_detectors(struct audit_report *r, const struct audit_record *recs,
+                             size_t n, struct err *e)
+{
+    return residuals(r, NULL, recs, n, 0, 1, e);
+}
+
+int audit_residuals(struct audit_report *r, const struct digestset *ds,
+                    const struct audit_record *recs, size_t n, struct err *e)
+{
+    return residuals(r, ds, recs, n, 1, 1, e);
 }
 
 /* ---- re-identification ---- */
@@ -768,11 +774,12 @@ char *audit_render_text(const struct audit_report *r, int strict)
             if (it->record != NULL)
                 sb_printf(&b, " record %s", it->record);
             if (it->field != NULL)
-                sb_printf(&b, " %s", it->field);
+                sb_printf(&b, "%s %s", it->record != NULL ? "," : "", it->field);
+            sb_printf(&b, ":");
             if (it->what != NULL)
                 sb_printf(&b, " %s", it->what);
             if (it->text != NULL) {
-                sb_printf(&b, ": ");
+                sb_printf(&b, " ");
                 sb_quoted(&b, it->text);
             }
             if (it->note != NULL)

@@ -122,6 +122,10 @@ int audit_residual_terms(struct audit_report *r, const struct digestset *ds,
 int audit_residual_detectors(struct audit_report *r, const struct audit_record *recs,
                              size_t n, struct err *e);
 
+/* Both checks above, normalising each field once (what manifest_audit runs). */
+int audit_residuals(struct audit_report *r, const struct digestset *ds,
+                    const struct audit_record *recs, size_t n, struct err *e);
+
 /* re-identification: the smallest group of records sharing place, month,
  * language and tags; WARN when below k, naming the small groups' records. */
 int audit_reidentification(struct audit_report *r, const struct audit_record *recs,

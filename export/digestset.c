@@ -131,18 +131,11 @@ static int stem_member(const struct digestset *ds, const struct normtext *nt,
                        const struct token *w, size_t nw)
 {
     const struct token *last = &w[nw - 1];
-    size_t p = last->start;
-    int cp, n;
 
-    if (!is_hangul_cp(last->first) && !is_cyrillic_cp(last->first))
-        return 0;
-    while (p < last->end && (n = utf8_next(&cp, nt->norm + p, last->end - p)) > 0) {
-        p += (size_t)n;
-        if (p < last->end && window_suffix_ok(nt->norm + p, last->end - p) &&
-            member(ds, CLASS_STEM, nt->key + w[0].kstart,
-                   last->kstart + (p - last->start) - w[0].kstart))
+    for (unsigned i = 0; i < last->nstems; i++)
+        if (member(ds, CLASS_STEM, nt->key + w[0].kstart,
+                   last->kstart + (last->stem[i] - last->start) - w[0].kstart))
             return 1;
-    }
     return 0;
 }
 
@@ -164,10 +157,19 @@ static int on_window(void *ctx, const struct normtext *nt, const struct token *w
     return sc->hit(sc->ctx, nt->ostart[w[0].start], nt->oend[last->end - 1], e) == 0 ? 0 : -1;
 }
 
+int digestset_scan_norm(const struct digestset *ds, const struct normtext *nt,
+                        digestset_hit_fn hit, void *ctx, struct err *e)
+{
+    struct scan_ctx sc = { ds, hit, ctx };
+
+    if (ds->n == 0)
+        return 0;
+    return window_scan(nt, DIGESTSET_WINDOW, on_window, &sc, e);
+}
+
 int digestset_scan(const struct digestset *ds, const char *text, size_t len,
                    digestset_hit_fn hit, void *ctx, struct err *e)
 {
-    struct scan_ctx sc = { ds, hit, ctx };
     struct normtext nt;
     int rc;
 
@@ -175,7 +177,7 @@ int digestset_scan(const struct digestset *ds, const char *text, size_t len,
         return 0;
     if (normalise(&nt, text, len, e) != 0)
         return -1;
-    rc = window_scan(&nt, DIGESTSET_WINDOW, on_window, &sc, e);
+    rc = digestset_scan_norm(ds, &nt, hit, ctx, e);
     normtext_free(&nt);
     return rc;
 }

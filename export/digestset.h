@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "export/normalise.h"
 #include "util/err.h"
 
 #define DIGESTSET_KEYBYTES 32
@@ -62,5 +63,10 @@ typedef int (*digestset_hit_fn)(void *ctx, size_t start, size_t end, struct err 
  * the callback's error). */
 int digestset_scan(const struct digestset *ds, const char *text, size_t len,
                    digestset_hit_fn hit, void *ctx, struct err *e);
+
+/* digestset_scan on a text already normalised (normalise.h); spans are in
+ * the original text nt was built from. */
+int digestset_scan_norm(const struct digestset *ds, const struct normtext *nt,
+                        digestset_hit_fn hit, void *ctx, struct err *e);
 
 #endif

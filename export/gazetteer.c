@@ -144,21 +144,13 @@ static unsigned window_kinds(const struct normtext *nt, const struct token *w, s
     const struct token *last = &w[nw - 1];
     const char *key = nt->key + w[0].kstart;
     unsigned k = lookup(key, last->kend - w[0].kstart);
-    size_t p = last->start;
-    int cp, n;
 
     if (nw == 1 && is_hangul_cp(last->first))
         k |= surname_given(key, last->kend - last->kstart);
     if (k & ((1u << GAZ_NKINDS) - 1))
         return k;
-    if (!is_hangul_cp(last->first) && !is_cyrillic_cp(last->first))
-        return 0;
-    while (p < last->end && (n = utf8_next(&cp, nt->norm + p, last->end - p)) > 0) {
-        size_t klen;
-        p += (size_t)n;
-        if (p >= last->end || !window_suffix_ok(nt->norm + p, last->end - p))
-            continue;
-        klen = last->kstart + (p - last->start) - w[0].kstart;
+    for (unsigned i = 0; i < last->nstems; i++) {
+        size_t klen = last->kstart + (last->stem[i] - last->start) - w[0].kstart;
         k = lookup(key, klen);
         if (nw == 1 && is_hangul_cp(last->first))
             k |= surname_given(key, klen);

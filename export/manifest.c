@@ -6,8 +6,8 @@
 #include <string.h>
 
 #define SPAN_MAX (UINT64_C(1) << 40)
+#define TAGS_MAX 64
 
-static const char *const fields[] = { "title", "place", "body", "tag" };
 static const char *const categories[] = {
     "pseudonym", "person", "place", "employer", "organisation", "id", "other",
     "phone", "email", "url", "date", "gps", "ip", "redacted",
@@ -16,7 +16,10 @@ static const char *const rules[] = { "exact", "variant", "inflection", "pattern"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-/* ---- Reading ---- */
+static int bad(struct err *e, const char *what)
+{
+    return err_set(e, EXIT_INPUT, "malformed redaction manifest (%s); the bundle cannot be audited", what);
+}
 
 static const char *one_of(const char *s, const char *const *tab, size_t n)
 {
@@ -26,136 +29,194 @@ static const char *one_of(const char *s, const char *const *tab, size_t n)
     return NULL;
 }
 
-static int bad(struct err *e, const char *what)
-{
-    return err_set(e, EXIT_INPUT, "malformed redaction manifest (%s); the bundle cannot be audited", what);
-}
-
-/* A short printable ASCII string, or NULL (null allowed when nullable). */
-static int short_text(const char **out, json_t *v, int nullable, size_t max)
+/* A short printable ASCII string; NULL (or absent) allowed when nullable. */
+static int short_text(const char **out, json_t *v, int nullable)
 {
     const char *s;
 
     *out = NULL;
-    if (v == NULL || json_is_null(v))
+    if (v == NULL || json_is_null(v) || (nullable && json_is_string(v) && json_string_length(v) == 0))
         return nullable ? 0 : -1;
-    if (!json_is_string(v) || json_string_length(v) == 0 || json_string_length(v) > max)
+    if (!json_is_string(v) || json_string_length(v) == 0 || json_string_length(v) > MANIFEST_TEXT_MAX)
         return -1;
     s = json_string_value(v);
+    if (strlen(s) != json_string_length(v))
+        return -1;
     for (size_t i = 0; s[i] != '\0'; i++)
         if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
             return -1;
-    if (strlen(s) != json_string_length(v))
-        return -1;
     *out = s;
+    return 0;
+}
+
+/* Any string without NUL (text of the record), or NULL when absent/null. */
+static int text_of(const char **out, json_t *v, int nullable)
+{
+    *out = NULL;
+    if (v == NULL || json_is_null(v))
+        return nullable ? 0 : -1;
+    if (!json_is_string(v) || strlen(json_string_value(v)) != json_string_length(v))
+        return -1;
+    *out = json_string_value(v);
+    return 0;
+}
+
+/* "title", "place", "body" or "tag:N". */
+static int field_of(struct audit_where *w, const char *f)
+{
+    char *end;
+    unsigned long n;
+
+    w->tag = 0;
+    if (f == NULL)
+        return -1;
+    if (strcmp(f, "title") == 0 || strcmp(f, "place") == 0 || strcmp(f, "body") == 0) {
+        w->field = f;
+        return 0;
+    }
+    if (strncmp(f, "tag:", 4) != 0 || f[4] < '0' || f[4] > '9' || (f[4] == '0' && f[5] != '\0'))
+        return -1;
+    n = strtoul(f + 4, &end, 10);
+    if (*end != '\0' || n >= TAGS_MAX)
+        return -1;
+    w->field = "tag";
+    w->tag = (size_t)n;
     return 0;
 }
 
 static int span_of(struct audit_where *w, json_t *o)
 {
-    json_t *tag = json_object_get(o, "tag"), *st = json_object_get(o, "start"),
-           *ln = json_object_get(o, "len");
+    json_t *st = json_object_get(o, "start"), *ln = json_object_get(o, "length");
 
-    w->field = one_of(json_string_value(json_object_get(o, "field")), fields, N(fields));
-    if (w->field == NULL || !json_is_integer(st) || !json_is_integer(ln))
-        return -1;
-    if (json_integer_value(st) < 0 || (uint64_t)json_integer_value(st) > SPAN_MAX ||
+    if (!json_is_object(o) || field_of(w, json_string_value(json_object_get(o, "field"))) != 0 ||
+        !json_is_integer(st) || !json_is_integer(ln) ||
+        json_integer_value(st) < 0 || (uint64_t)json_integer_value(st) > SPAN_MAX ||
         json_integer_value(ln) <= 0 || (uint64_t)json_integer_value(ln) > SPAN_MAX)
         return -1;
     w->start = (size_t)json_integer_value(st);
     w->len = (size_t)json_integer_value(ln);
-    w->tag = 0;
-    if (strcmp(w->field, "tag") == 0) {
-        if (!json_is_integer(tag) || json_integer_value(tag) < 0 ||
-            json_integer_value(tag) >= MANIFEST_ITEMS_MAX)
-            return -1;
-        w->tag = (size_t)json_integer_value(tag);
-    } else if (tag != NULL) {
-        return -1;
-    }
     return 0;
 }
 
-static int read_redactions(struct manifest_record *r, json_t *a, struct err *e)
+static int read_redactions(struct audit_record *r, json_t *a, struct err *e)
 {
+    struct audit_redaction *red;
     size_t i;
     json_t *o;
 
     if (!json_is_array(a) || json_array_size(a) > MANIFEST_ITEMS_MAX)
         return bad(e, "redactions");
-    r->nred = json_array_size(a);
-    if (r->nred > 0 && (r->red = calloc(r->nred, sizeof *r->red)) == NULL)
+    if (json_array_size(a) == 0)
+        return 0;
+    if ((red = calloc(json_array_size(a), sizeof *red)) == NULL)
         return err_set(e, EXIT_INPUT, "out of memory reading the manifest");
+    r->red = red;
     json_array_foreach(a, i, o) {
-        struct audit_redaction *d = &r->red[i];
-        if (!json_is_object(o) || json_object_size(o) > 6 || span_of(&d->at, o) != 0)
+        if (span_of(&red[i].at, o) != 0 || json_object_size(o) != 5)
             return bad(e, "a redaction's span");
-        d->category = one_of(json_string_value(json_object_get(o, "category")), categories, N(categories));
-        d->rule = one_of(json_string_value(json_object_get(o, "rule")), rules, N(rules));
-        if (d->category == NULL || d->rule == NULL)
+        red[i].category = one_of(json_string_value(json_object_get(o, "category")), categories, N(categories));
+        red[i].rule = one_of(json_string_value(json_object_get(o, "rule")), rules, N(rules));
+        if (red[i].category == NULL || red[i].rule == NULL)
             return bad(e, "a redaction's category or rule");
+        r->nred++;
     }
     return 0;
 }
 
-static int read_flags(struct manifest_record *r, json_t *a, struct err *e)
+static int read_flags(struct audit_record *r, json_t *a, struct err *e)
 {
+    struct audit_flag *fl;
+    const char *res;
     size_t i;
     json_t *o;
 
     if (!json_is_array(a) || json_array_size(a) > MANIFEST_ITEMS_MAX)
-        return bad(e, "flags");
-    r->nflags = json_array_size(a);
-    if (r->nflags > 0 && (r->flags = calloc(r->nflags, sizeof *r->flags)) == NULL)
+        return bad(e, "review flags");
+    if (json_array_size(a) == 0)
+        return 0;
+    if ((fl = calloc(json_array_size(a), sizeof *fl)) == NULL)
         return err_set(e, EXIT_INPUT, "out of memory reading the manifest");
+    r->flags = fl;
     json_array_foreach(a, i, o) {
-        struct audit_flag *f = &r->flags[i];
-        if (!json_is_object(o) || json_object_size(o) > 6 || span_of(&f->at, o) != 0 ||
-            short_text(&f->kind, json_object_get(o, "kind"), 0, MANIFEST_TEXT_MAX) != 0 ||
-            short_text(&f->allowed, json_object_get(o, "allowed"), 1, MANIFEST_TEXT_MAX) != 0)
+        if (span_of(&fl[i].at, o) != 0 || json_object_size(o) > 6 ||
+            short_text(&fl[i].kind, json_object_get(o, "kind"), 0) != 0 ||
+            short_text(&res, json_object_get(o, "resolution"), 0) != 0 ||
+            short_text(&fl[i].allowed, json_object_get(o, "allowed"), 1) != 0)
             return bad(e, "a review flag");
+        if (strcmp(res, "allowed") == 0 && fl[i].allowed == NULL)
+            fl[i].allowed = "(date not recorded)";
+        else if (strcmp(res, "allowed") != 0)
+            fl[i].allowed = NULL;     /* unresolved: the audit fails it */
+        r->nflags++;
     }
     return 0;
 }
 
-static int read_bool(int *out, json_t *v)
+static int read_consent(struct audit_record *r, json_t *o, struct err *e)
 {
-    if (!json_is_boolean(v))
-        return -1;
-    *out = json_is_true(v);
-    return 0;
-}
+    const char *s;
 
-static int read_consent(struct manifest_consent *c, json_t *o, struct err *e)
-{
-    if (!json_is_object(o) || json_object_size(o) > 8 ||
-        read_bool(&c->export_ok, json_object_get(o, "export")) != 0 ||
-        read_bool(&c->quote, json_object_get(o, "quote")) != 0 ||
-        read_bool(&c->publish, json_object_get(o, "publish")) != 0 ||
-        read_bool(&c->attachments, json_object_get(o, "attachments")) != 0 ||
-        short_text(&c->method, json_object_get(o, "method"), 1, MANIFEST_TEXT_MAX) != 0 ||
-        short_text(&c->embargo, json_object_get(o, "embargo"), 1, MANIFEST_TEXT_MAX) != 0 ||
-        short_text(&c->date, json_object_get(o, "date"), 1, MANIFEST_TEXT_MAX) != 0 ||
-        short_text(&c->withdrawn, json_object_get(o, "withdrawn"), 1, MANIFEST_TEXT_MAX) != 0)
+    if (!json_is_object(o) || !json_is_boolean(json_object_get(o, "export")) ||
+        short_text(&r->embargo, json_object_get(o, "embargo"), 1) != 0 ||
+        short_text(&r->withdrawn, json_object_get(o, "withdrawn"), 1) != 0 ||
+        short_text(&s, json_object_get(o, "method"), 1) != 0 ||
+        short_text(&s, json_object_get(o, "recorded"), 1) != 0)
         return bad(e, "a record's consent");
+    r->export_ok = json_is_true(json_object_get(o, "export"));
     return 0;
 }
 
-static int read_record(struct manifest_record *r, json_t *o, struct err *e)
+static int read_tags(struct audit_record *r, json_t *a, struct err *e)
 {
-    const char *id;
+    const char **tags;
+    size_t i;
+    json_t *v;
 
-    if (!json_is_object(o) || json_object_size(o) > 4 ||
-        short_text(&id, json_object_get(o, "id"), 0, MANIFEST_ID_MAX) != 0)
-        return bad(e, "a record's id");
-    if ((r->id = strdup(id)) == NULL)
+    if (!json_is_array(a) || json_array_size(a) > TAGS_MAX)
+        return bad(e, "tags");
+    if (json_array_size(a) == 0)
+        return 0;
+    if ((tags = calloc(json_array_size(a), sizeof *tags)) == NULL)
         return err_set(e, EXIT_INPUT, "out of memory reading the manifest");
-    if (read_consent(&r->consent, json_object_get(o, "consent"), e) != 0 ||
-        read_redactions(r, json_object_get(o, "redactions"), e) != 0 ||
-        read_flags(r, json_object_get(o, "flags"), e) != 0)
+    r->tags = tags;
+    json_array_foreach(a, i, v) {
+        if (text_of(&tags[i], v, 0) != 0)
+            return bad(e, "a tag");
+        r->ntags++;
+    }
+    return 0;
+}
+
+int manifest_read_record(struct audit_record *r, json_t *rec, struct err *e)
+{
+    memset(r, 0, sizeof *r);
+    if (!json_is_object(rec) ||
+        short_text(&r->id, json_object_get(rec, "id"), 0) != 0 ||
+        text_of(&r->pseudonym, json_object_get(rec, "pseudonym"), 0) != 0 ||
+        text_of(&r->title, json_object_get(rec, "title"), 0) != 0 ||
+        text_of(&r->place, json_object_get(rec, "place"), 1) != 0 ||
+        text_of(&r->lang, json_object_get(rec, "language"), 1) != 0 ||
+        text_of(&r->date, json_object_get(rec, "date"), 0) != 0 ||
+        text_of(&r->body, json_object_get(rec, "body"), 0) != 0)
+        return bad(e, "a record's fields");
+    if (read_tags(r, json_object_get(rec, "tags"), e) != 0 ||
+        read_consent(r, json_object_get(rec, "consent"), e) != 0 ||
+        read_redactions(r, json_object_get(rec, "redactions"), e) != 0 ||
+        read_flags(r, json_object_get(rec, "review"), e) != 0)
         return -1;
     return 0;
 }
+
+void manifest_record_free(struct audit_record *r)
+{
+    free((void *)r->tags);
+    free((void *)r->red);
+    free((void *)r->flags);
+    r->tags = NULL, r->red = NULL, r->flags = NULL;
+    r->ntags = r->nred = r->nflags = 0;
+}
+
+/* ---- Header ---- */
 
 static int read_hex(unsigned char *out, size_t outlen, json_t *v)
 {
@@ -166,217 +227,159 @@ static int read_hex(unsigned char *out, size_t outlen, json_t *v)
            sodium_hex2bin(out, outlen, s, strlen(s), NULL, &n, NULL) == 0 && n == outlen ? 0 : -1;
 }
 
-static int read_digests(struct manifest *m, json_t *o, struct err *e)
+static int read_digests(struct manifest_header *h, json_t *o, struct err *e)
 {
     unsigned char key[DIGESTSET_KEYBYTES], *bin;
     const char *set;
-    size_t setlen, n;
+    size_t setlen, n, cap;
     int rc = 0;
 
     if (!json_is_object(o) || json_object_size(o) != 2 ||
         read_hex(key, sizeof key, json_object_get(o, "key")) != 0 ||
         (set = json_string_value(json_object_get(o, "set"))) == NULL)
         return bad(e, "digest set");
-    digestset_init_key(&m->ds, key);
+    digestset_init_key(&h->ds, key);
     sodium_memzero(key, sizeof key);
-    setlen = strlen(set);
-    if (setlen > (size_t)MANIFEST_DIGESTS_MAX * DIGESTSET_BYTES * 2)
+    setlen = json_string_length(json_object_get(o, "set"));
+    if (setlen > (size_t)MANIFEST_DIGESTS_MAX / 3 * 4 * DIGESTSET_BYTES)
         return bad(e, "digest set too large");
-    if ((bin = malloc(setlen / 4 * 3 + 3)) == NULL)
+    cap = setlen / 4 * 3 + 3;
+    if ((bin = malloc(cap)) == NULL)
         return err_set(e, EXIT_INPUT, "out of memory reading the manifest");
-    if (sodium_base642bin(bin, setlen / 4 * 3 + 3, set, setlen, NULL, &n, NULL,
+    if (sodium_base642bin(bin, cap, set, setlen, NULL, &n, NULL,
                           sodium_base64_VARIANT_ORIGINAL) != 0 || n % DIGESTSET_BYTES != 0)
         rc = bad(e, "digest set encoding");
     for (size_t i = 0; rc == 0 && i < n / DIGESTSET_BYTES; i++)
-        rc = digestset_add_digest(&m->ds, bin + i * DIGESTSET_BYTES, e);
+        rc = digestset_add_digest(&h->ds, bin + i * DIGESTSET_BYTES, e);
     free(bin);
     if (rc == 0)
-        digestset_finish(&m->ds);
+        digestset_finish(&h->ds);
     return rc;
 }
 
-static int read_pseudonyms(struct manifest *m, json_t *a, struct err *e)
+int manifest_read_header(struct manifest_header *h, json_t *header, struct err *e)
 {
+    json_t *log = json_object_get(header, "log_head"), *seq = json_object_get(log, "seq");
+    json_t *ps = json_object_get(header, "pseudonyms"), *v;
     size_t i;
-    json_t *v;
 
-    if (!json_is_array(a) || json_array_size(a) > MANIFEST_ITEMS_MAX)
-        return bad(e, "pseudonyms");
-    m->npseudonyms = json_array_size(a);
-    if (m->npseudonyms > 0 &&
-        (m->pseudonyms = calloc(m->npseudonyms, sizeof *m->pseudonyms)) == NULL)
-        return err_set(e, EXIT_INPUT, "out of memory reading the manifest");
-    json_array_foreach(a, i, v) {
-        if (!json_is_string(v) || json_string_length(v) == 0 || json_string_length(v) > 256 ||
-            strlen(json_string_value(v)) != json_string_length(v))
-            return bad(e, "a pseudonym");
-        m->pseudonyms[i] = (char *)json_string_value(v);
-    }
-    return 0;
-}
-
-static int read_log(struct manifest *m, json_t *o, struct err *e)
-{
-    json_t *seq = json_object_get(o, "seq");
-
-    if (!json_is_object(o) || json_object_size(o) != 2 || !json_is_integer(seq) ||
-        json_integer_value(seq) < 0 || read_hex(m->log_head, sizeof m->log_head,
-                                                json_object_get(o, "head")) != 0)
+    memset(h, 0, sizeof *h);
+    if (!json_is_object(log) || json_object_size(log) != 2 || !json_is_integer(seq) ||
+        json_integer_value(seq) < 0 ||
+        read_hex(h->log_head, sizeof h->log_head, json_object_get(log, "hash")) != 0)
         return bad(e, "log head");
-    m->log_seq = (long)json_integer_value(seq);
-    return 0;
-}
-
-int manifest_parse(struct manifest *m, const char *json, size_t len, struct err *e)
-{
-    json_error_t je;
-    json_t *recs, *v;
-    size_t i;
-
-    memset(m, 0, sizeof *m);
-    m->doc = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
-    if (m->doc == NULL)
-        return bad(e, "not JSON");
-    v = json_object_get(m->doc, "manifest");
-    if (!json_is_object(m->doc) || !json_is_integer(v))
-        return bad(e, "no version");
-    if (json_integer_value(v) != MANIFEST_VERSION)
-        return err_set(e, EXIT_INPUT, "redaction manifest version %lld is not supported; upgrade intake",
-                       (long long)json_integer_value(v));
-    if (json_object_size(m->doc) != 5)
-        return bad(e, "missing or unknown fields");
-    if (read_log(m, json_object_get(m->doc, "log"), e) != 0 ||
-        read_digests(m, json_object_get(m->doc, "digests"), e) != 0 ||
-        read_pseudonyms(m, json_object_get(m->doc, "pseudonyms"), e) != 0)
+    h->log_seq = (long)json_integer_value(seq);
+    if (read_digests(h, json_object_get(header, "digests"), e) != 0)
         return -1;
-    recs = json_object_get(m->doc, "records");
-    if (!json_is_array(recs) || json_array_size(recs) > MANIFEST_ITEMS_MAX)
-        return bad(e, "records");
-    m->nrecs = json_array_size(recs);
-    if (m->nrecs > 0 && (m->recs = calloc(m->nrecs, sizeof *m->recs)) == NULL)
+    if (!json_is_array(ps) || json_array_size(ps) > MANIFEST_ITEMS_MAX)
+        return bad(e, "pseudonyms");
+    if (json_array_size(ps) > 0 &&
+        (h->pseudonyms = calloc(json_array_size(ps), sizeof *h->pseudonyms)) == NULL)
         return err_set(e, EXIT_INPUT, "out of memory reading the manifest");
-    json_array_foreach(recs, i, v) {
-        if (read_record(&m->recs[i], v, e) != 0)
-            return -1;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(m->recs[j].id, m->recs[i].id) == 0)
-                return bad(e, "a record listed twice");
+    json_array_foreach(ps, i, v) {
+        if (text_of(&h->pseudonyms[i], v, 0) != 0 || h->pseudonyms[i][0] == '\0')
+            return bad(e, "a pseudonym");
+        h->npseudonyms++;
     }
     return 0;
 }
 
-void manifest_free(struct manifest *m)
+void manifest_header_free(struct manifest_header *h)
 {
-    for (size_t i = 0; i < m->nrecs; i++) {
-        free(m->recs[i].id);
-        free(m->recs[i].red);
-        free(m->recs[i].flags);
-    }
-    free(m->recs);
-    free(m->pseudonyms);
-    digestset_free(&m->ds);
-    json_decref(m->doc);
-    memset(m, 0, sizeof *m);
+    digestset_free(&h->ds);
+    free((void *)h->pseudonyms);
+    memset(h, 0, sizeof *h);
 }
 
-const struct manifest_record *manifest_find(const struct manifest *m, const char *id)
+int manifest_write_header(json_t *header, long log_seq,
+                          const unsigned char head[MANIFEST_LOG_HASHBYTES],
+                          const struct digestset *ds, json_t *pseudonyms, struct err *e)
 {
-    for (size_t i = 0; i < m->nrecs; i++)
-        if (strcmp(m->recs[i].id, id) == 0)
-            return &m->recs[i];
-    return NULL;
-}
-
-/* ---- Writing ---- */
-
-json_t *manifest_new(long log_seq, const unsigned char head[32], const struct digestset *ds)
-{
-    char hhex[65], khex[2 * DIGESTSET_KEYBYTES + 1], *set;
+    char hhex[2 * MANIFEST_LOG_HASHBYTES + 1], khex[2 * DIGESTSET_KEYBYTES + 1], *set;
     size_t setlen = sodium_base64_ENCODED_LEN(ds->n * DIGESTSET_BYTES, sodium_base64_VARIANT_ORIGINAL);
-    json_t *m;
+    int rc;
 
-    if ((set = malloc(setlen)) == NULL)
-        return NULL;
+    if ((set = malloc(setlen)) == NULL) {
+        json_decref(pseudonyms);
+        return err_set(e, EXIT_INPUT, "out of memory writing the manifest");
+    }
     sodium_bin2base64(set, setlen, ds->d != NULL ? ds->d : (const unsigned char *)"",
                       ds->n * DIGESTSET_BYTES, sodium_base64_VARIANT_ORIGINAL);
-    sodium_bin2hex(hhex, sizeof hhex, head, 32);
+    sodium_bin2hex(hhex, sizeof hhex, head, MANIFEST_LOG_HASHBYTES);
     sodium_bin2hex(khex, sizeof khex, ds->key, DIGESTSET_KEYBYTES);
-    m = json_pack("{s:i, s:{s:I, s:s}, s:{s:s, s:s}, s:[], s:[]}", "manifest", MANIFEST_VERSION,
-                  "log", "seq", (json_int_t)log_seq, "head", hhex,
-                  "digests", "key", khex, "set", set, "pseudonyms", "records");
+    rc = json_object_set_new(header, "log_head", json_pack("{s:I, s:s}", "seq", (json_int_t)log_seq,
+                                                           "hash", hhex)) |
+         json_object_set_new(header, "digests", json_pack("{s:s, s:s}", "key", khex, "set", set)) |
+         json_object_set_new(header, "pseudonyms", pseudonyms);
     sodium_memzero(khex, sizeof khex);
     free(set);
-    return m;
+    return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory writing the manifest");
 }
 
-int manifest_add_pseudonym(json_t *m, const char *pseudonym, struct err *e)
+int manifest_collect_pseudonyms(json_t *set, json_t *rec, struct err *e)
 {
-    json_t *a = json_object_get(m, "pseudonyms"), *v;
-    size_t i;
+    json_t *reds = json_object_get(rec, "redactions"), *o, *v;
+    size_t i, j;
 
-    json_array_foreach(a, i, v)
-        if (strcmp(json_string_value(v), pseudonym) == 0)
-            return 0;
-    if (json_array_append_new(a, json_string(pseudonym)) != 0)
-        return err_set(e, EXIT_INPUT, "out of memory writing the manifest");
+    json_array_foreach(reds, i, o) {
+        struct audit_where w;
+        const char *f, *text;
+        int seen = 0;
+
+        const char *cat = json_string_value(json_object_get(o, "category"));
+
+        if (cat == NULL || strcmp(cat, "pseudonym") != 0 || span_of(&w, o) != 0)
+            continue;
+        f = strcmp(w.field, "tag") == 0
+            ? json_string_value(json_array_get(json_object_get(rec, "tags"), w.tag))
+            : json_string_value(json_object_get(rec, w.field));
+        if (f == NULL || w.start > strlen(f) || w.len > strlen(f) - w.start)
+            continue;
+        text = f + w.start;
+        json_array_foreach(set, j, v)
+            if (json_string_length(v) == w.len && memcmp(json_string_value(v), text, w.len) == 0)
+                seen = 1;
+        if (!seen && json_array_append_new(set, json_stringn(text, w.len)) != 0)
+            return err_set(e, EXIT_INPUT, "out of memory writing the manifest");
+    }
     return 0;
 }
 
-static json_t *text_or_null(const char *s)
-{
-    return s != NULL && s[0] != '\0' ? json_string(s) : json_null();
-}
+/* ---- The checks over a bundle's content ---- */
 
-json_t *manifest_add_record(json_t *m, const char *id, const struct manifest_consent *c,
-                            struct err *e)
+int manifest_audit(struct audit_report *r, json_t *header, json_t *records, const char *today,
+                   size_t k, struct err *e)
 {
-    json_t *cons = json_pack("{s:b, s:b, s:b, s:b, s:o, s:o, s:o, s:o}",
-                             "export", c->export_ok, "quote", c->quote, "publish", c->publish,
-                             "attachments", c->attachments, "method", text_or_null(c->method),
-                             "embargo", text_or_null(c->embargo), "date", text_or_null(c->date),
-                             "withdrawn", text_or_null(c->withdrawn));
-    json_t *rec = json_pack("{s:s, s:o, s:[], s:[]}", "id", id, "consent", cons,
-                            "redactions", "flags");
+    struct manifest_header h;
+    struct audit_record *recs = NULL;
+    const char **ps = NULL;
+    size_t n = json_array_size(records), np = 0, i;
+    json_t *v;
+    int rc = -1;
 
-    if (rec == NULL || json_array_append_new(json_object_get(m, "records"), rec) != 0) {
-        err_set(e, EXIT_INPUT, "out of memory writing the manifest");
-        return NULL;
+    if (manifest_read_header(&h, header, e) != 0)
+        goto out;
+    if ((recs = calloc(n + 1, sizeof *recs)) == NULL ||
+        (ps = calloc(h.npseudonyms + n + 1, sizeof *ps)) == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory for the audit");
+        goto out;
     }
-    return rec;
-}
-
-static json_t *span_json(const char *field, size_t tag, size_t start, size_t len)
-{
-    json_t *o = json_pack("{s:s, s:I, s:I}", "field", field, "start", (json_int_t)start,
-                          "len", (json_int_t)len);
-
-    if (o != NULL && strcmp(field, "tag") == 0)
-        json_object_set_new(o, "tag", json_integer((json_int_t)tag));
-    return o;
-}
-
-int manifest_add_field(json_t *rec, const char *field, size_t tag, const struct redaction *red,
-                       manifest_allow_fn allow, void *ctx, struct err *e)
-{
-    json_t *reds = json_object_get(rec, "redactions"), *flags = json_object_get(rec, "flags"), *o;
-    int rc = 0;
-
-    for (size_t i = 0; rc == 0 && i < red->nitems; i++) {
-        const struct redaction_item *it = &red->items[i];
-        o = span_json(field, tag, it->start, it->len);
-        rc = o == NULL || json_object_set_new(o, "category", json_string(it->category)) != 0 ||
-             json_object_set_new(o, "rule", json_string(it->rule)) != 0 ||
-             json_array_append_new(reds, o) != 0;
+    for (i = 0; i < h.npseudonyms; i++)
+        ps[np++] = h.pseudonyms[i];
+    json_array_foreach(records, i, v) {
+        if (manifest_read_record(&recs[i], v, e) != 0)
+            goto out;
+        ps[np++] = recs[i].pseudonym;
     }
-    for (size_t i = 0; rc == 0 && i < red->nflags; i++) {
-        const struct redaction_flag *f = &red->flags[i];
-        const char *date = f->allowed && allow != NULL ? allow(ctx, red->text + f->start, f->len) : NULL;
-        if (f->allowed && date == NULL)
-            date = "unknown";
-        o = span_json(field, tag, f->start, f->len);
-        rc = o == NULL || json_object_set_new(o, "kind", json_string(f->kind)) != 0 ||
-             json_object_set_new(o, "allowed", date != NULL ? json_string(date) : json_null()) != 0 ||
-             json_array_append_new(flags, o) != 0;
-    }
-    return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory writing the manifest");
+    if (audit_consistency(r, recs, n, ps, np, today, e) == 0 &&
+        audit_residuals(r, &h.ds, recs, n, e) == 0 &&
+        audit_reidentification(r, recs, n, k, e) == 0)
+        rc = 0;
+out:
+    for (i = 0; recs != NULL && i < n; i++)
+        manifest_record_free(&recs[i]);
+    free(recs);
+    free(ps);
+    manifest_header_free(&h);
+    return rc;
 }

@@ -4,6 +4,24 @@
 
 #include "export/variants.h"
 
+/* Particles and endings are short: only the last WINDOW_SUFFIX_MAX bytes
+ * of a word can be one. */
+static void find_stems(struct token *t, const struct normtext *nt)
+{
+    size_t p = t->end;
+
+    t->nstems = 0;
+    if (!is_hangul_cp(t->first) && !is_cyrillic_cp(t->first))
+        return;
+    while (p > t->start + 1 && t->end - p < WINDOW_SUFFIX_MAX && t->nstems < WINDOW_STEMS) {
+        p--;
+        while (p > t->start && ((unsigned char)nt->norm[p] & 0xC0) == 0x80)
+            p--;
+        if (p > t->start && window_suffix_ok(nt->norm + p, t->end - p))
+            t->stem[t->nstems++] = p;
+    }
+}
+
 /* The next token at or after *at; advances *k through the key view. */
 static int next_token(struct token *t, const struct normtext *nt, size_t *at, size_t *k)
 {
@@ -24,6 +42,7 @@ static int next_token(struct token *t, const struct normtext *nt, size_t *at, si
             i += (size_t)n;
     }
     t->end = *at = i;
+    find_stems(t, nt);
     while (*k < nt->keylen && nt->kpos[*k] < t->start)
         (*k)++;
     t->kstart = *k;

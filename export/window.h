@@ -12,10 +12,17 @@
 
 #define WINDOW_MAX 4
 
+#define WINDOW_STEMS 8
+#define WINDOW_SUFFIX_MAX 32     /* bytes: the longest particle or ending run */
+
 struct token {
     size_t start, end;       /* bytes in the norm view */
     size_t kstart, kend;     /* bytes in the key view */
     int first;               /* its first code point */
+    /* Hangul or Cyrillic words: where a particle or case ending begins
+     * (window_suffix_ok), nearest the end first; computed once per token. */
+    size_t stem[WINDOW_STEMS];
+    unsigned nstems;
 };
 
 /* Receives the window w[0..nw) (nw >= 1, w[nw-1] the newest token). Returns

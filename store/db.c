@@ -38,7 +38,42 @@ static const char *const migrations[] = {
     "CREATE TABLE contact_history(id INTEGER PRIMARY KEY,"
     "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,"
     "  event TEXT NOT NULL, card TEXT NOT NULL, at TEXT NOT NULL);",
-    /* 2 -> 3: the hash-chained log of every change (store/log.c);
+    /* 2 -> 3: protected terms (a subject's, or store-wide when subject_id
+     * is NULL), allowed texts, the consent history, and forgotten subjects
+     * (only the day each was forgotten). */
+    "CREATE TABLE term(id INTEGER PRIMARY KEY,"
+    "  subject_id INTEGER REFERENCES subject(id) ON DELETE CASCADE,"
+    "  category TEXT NOT NULL CHECK (category IN"
+    "    ('person', 'place', 'employer', 'organisation', 'id', 'other')),"
+    "  text TEXT NOT NULL, added TEXT NOT NULL);"
+    "CREATE INDEX term_subject ON term(subject_id);"
+    "CREATE TABLE allowed(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE,"
+    "  added TEXT NOT NULL);"
+    "CREATE TABLE consent(id INTEGER PRIMARY KEY,"
+    "  subject_id INTEGER NOT NULL REFERENCES subject(id) ON DELETE CASCADE,"
+    "  export INTEGER NOT NULL, quote INTEGER NOT NULL, publish INTEGER NOT NULL,"
+    "  attachments INTEGER NOT NULL, method TEXT NOT NULL, embargo TEXT NOT NULL,"
+    "  withdrawn INTEGER NOT NULL, date TEXT NOT NULL);"
+    "CREATE INDEX consent_subject ON consent(subject_id);"
+    "CREATE TABLE forgotten(id INTEGER PRIMARY KEY, day TEXT NOT NULL);",
+    /* 3 -> 4 (issue 5): attachments in 64 KiB chunks, where imported
+     * records came from, and the log of exports (never their content). */
+    "CREATE TABLE attachment(id INTEGER PRIMARY KEY,"
+    "  record_id INTEGER NOT NULL REFERENCES record(id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL,"
+    "  hash BLOB NOT NULL, gps INTEGER NOT NULL, added TEXT NOT NULL,"
+    "  UNIQUE(record_id, name));"
+    "CREATE TABLE attachment_chunk(id INTEGER PRIMARY KEY,"
+    "  attachment_id INTEGER NOT NULL REFERENCES attachment(id) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL, data BLOB NOT NULL, UNIQUE(attachment_id, seq));"
+    "CREATE TABLE import(id INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE,"
+    "  sender_pk BLOB NOT NULL, sender TEXT, at TEXT NOT NULL);"
+    "CREATE TABLE record_origin(record_id INTEGER PRIMARY KEY"
+    "  REFERENCES record(id) ON DELETE CASCADE,"
+    "  import_id INTEGER NOT NULL REFERENCES import(id), manifest TEXT NOT NULL);"
+    "CREATE TABLE export(id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+    "  recipients TEXT NOT NULL, records TEXT NOT NULL, hash BLOB NOT NULL);",
+    /* 4 -> 5 (issue 6): the hash-chained log of every change (store/log.c);
      * append-only, so a bug cannot rewrite it in place. */
     "CREATE TABLE log(seq INTEGER PRIMARY KEY, at TEXT NOT NULL,"
     "  action TEXT NOT NULL, object TEXT NOT NULL,"
@@ -46,7 +81,10 @@ static const char *const migrations[] = {
     "CREATE TRIGGER log_no_update BEFORE UPDATE ON log"
     "  BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;"
     "CREATE TRIGGER log_no_delete BEFORE DELETE ON log"
-    "  BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;",
+    "  BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;"
+    /* and the sender's log head each imported bundle carried */
+    "ALTER TABLE import ADD COLUMN log_seq INTEGER;"
+    "ALTER TABLE import ADD COLUMN log_head BLOB;",
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when

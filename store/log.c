@@ -192,3 +192,23 @@ int store_log_verify(struct log_check *c, struct store *s, struct err *e)
     log_check_init(c);
     return store_log_each(s, check_one, c, e);
 }
+
+int store_import_log_head(struct store *s, long import_id, long seq,
+                          const unsigned char head[LOG_HASHBYTES], struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_prepare(&st, s, "UPDATE import SET log_seq = ?2, log_head = ?3 WHERE id = ?1", e) != 0)
+        return -1;
+    sqlite3_bind_int64(st, 1, import_id);
+    sqlite3_bind_int64(st, 2, seq);
+    sqlite3_bind_blob(st, 3, head, LOG_HASHBYTES, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(s, e, "recording the sender's log head");
+    else
+        rc = sqlite3_changes(s->db) == 1 ? 0
+             : err_set(e, EXIT_INPUT, "internal error: no import %ld to keep a log head with", import_id);
+    sqlite3_finalize(st);
+    return rc;
+}

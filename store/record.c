@@ -26,23 +26,6 @@ static void new_record_id(char *out)
     out[o] = '\0';
 }
 
-static int subject_id(long *id, struct store *s, const char *pseudonym, struct err *e)
-{
-    sqlite3_stmt *st;
-    int rc;
-
-    if (db_prepare(&st, s, "SELECT id FROM subject WHERE pseudonym = ?1", e) != 0)
-        return -1;
-    db_bind_text(st, 1, pseudonym);
-    rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
-    if (rc == 0)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (rc != 0)
-        return err_set(e, EXIT_INPUT, "no subject with pseudonym '%s' (see 'intake subject list')", pseudonym);
-    return 0;
-}
-
 static int check_record(const struct record_row *r, struct err *e)
 {
     const char *fields[] = { r->title, r->place, r->lang };
@@ -128,9 +111,10 @@ int store_record_add(char *id, size_t idlen, struct store *s,
     if (check_record(r, e) != 0 || store_begin(s, e) != 0)
         return -1;
     new_record_id(id);
-    if (subject_id(&sid, s, pseudonym, e) != 0 ||
+    if (db_subject_id(&sid, s, pseudonym, e) != 0 ||
         insert_record(&rowid, s, sid, id, r, e) != 0 ||
-        insert_index(s, rowid, r, e) != 0) {
+        insert_index(s, rowid, r, e) != 0 ||
+        store_log(s, "record.add", id, e) != 0) {
         store_rollback(s);
         return -1;
     }

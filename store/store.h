@@ -12,7 +12,7 @@
 
 #define STORE_DB_NAME "store.db"
 #define STORE_KEYSLOTS_NAME "keyslots"
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 5
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 
@@ -206,6 +206,98 @@ int store_record_redact(struct redacted_record *out, const struct redactor *r,
                         const struct record_row *row, struct err *e);
 void store_record_redacted_free(struct redacted_record *out);
 
+/* ---- Protected terms, allowed texts, consent changes, forgetting
+ *      (store/term.c, store/privacy.c, store/subject.c) ---- */
+
+/* Term categories as typed: person, place, employer, organisation, id, other. */
+#define TERM_CATEGORIES "person, place, employer, organisation, id, other"
+
+/* 0 if name is a term category (its index into TERM_CATEGORIES order in
+ * *cat); EXIT_INPUT naming the categories if not. */
+int term_category_parse(int *cat, const char *name, struct err *e);
+
+/* Checks a real name, term or allowed text before it is kept: not empty,
+ * at most REDACT_TERM_MAX bytes, one line of valid UTF-8; EXIT_INPUT
+ * naming what. */
+int identity_check(const char *text, const char *what, struct err *e);
+
+struct term_row {
+    long id;
+    const char *category, *text, *added;
+    const char *pseudonym;               /* NULL for a store-wide term */
+};
+
+typedef int (*term_fn)(void *ctx, const struct term_row *r, struct err *e);
+
+/* Registers a subject like store_subject_add, with terms given as
+ * "CATEGORY:TEXT", all in one transaction. A name or term that matches
+ * another subject's pseudonym (after variant expansion) is refused. */
+int store_subject_add_terms(char *out, size_t outlen, struct store *s,
+                            const char *const *names, size_t nnames,
+                            const char *const *terms, size_t nterms,
+                            const char *contact, const char *note,
+                            const char *pseudonym, const char *locale,
+                            struct err *e);
+
+/* Protects a term of the subject with pseudonym ("CATEGORY:TEXT" split by
+ * the caller); its id is written to id. */
+int store_subject_term(long *id, struct store *s, const char *pseudonym,
+                       const char *category, const char *text, struct err *e);
+
+/* Gives the subject with pseudonym the pseudonym newp (checked like a
+ * given pseudonym). */
+int store_subject_rename(struct store *s, const char *pseudonym,
+                         const char *newp, struct err *e);
+
+/* Deletes the subject with pseudonym and everything about it (names,
+ * terms, records, their index rows and tags, consent), rebuilds the
+ * full-text index so no deleted word stays in it, checkpoints the
+ * write-ahead log, and keeps only the day a subject was forgotten. The
+ * number of records deleted goes to nrecords. */
+int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
+                         struct err *e);
+
+/* How many subjects were forgotten. */
+int store_forgotten_count(long *n, struct store *s, struct err *e);
+
+/* Protects a store-wide term; its id is written to id. */
+int store_term_add(long *id, struct store *s, const char *category,
+                   const char *text, struct err *e);
+
+/* Calls fn for each term (store-wide and per subject), by id. */
+int store_term_each(struct store *s, term_fn fn, void *ctx, struct err *e);
+
+/* Removes the term with id (EXIT_INPUT if there is none). */
+int store_term_remove(struct store *s, long id, struct err *e);
+
+struct allowed_row {
+    long id;
+    const char *text, *added;
+};
+
+typedef int (*allowed_fn)(void *ctx, const struct allowed_row *r, struct err *e);
+
+/* Records that text is no name to protect (it resolves review flags).
+ * Refused if it contains a protected name or term: allowed texts are
+ * shown to auditors. */
+int store_allow(struct store *s, const char *text, struct err *e);
+
+/* Calls fn for each allowed text, oldest first. */
+int store_allowed_each(struct store *s, allowed_fn fn, void *ctx, struct err *e);
+
+/* A consent change: each field -1 keeps the last recorded value. */
+struct consent_change {
+    int export_ok, quote, publish, attachments;
+    const char *method;                  /* NULL: keep */
+    const char *embargo;                 /* NULL: keep; "" lifts it */
+    int withdraw;                        /* 1: withdraw everything */
+};
+
+/* Records a consent change for the subject with pseudonym, dated now;
+ * a withdrawal resets every permission to no. */
+int store_consent_set(struct store *s, const char *pseudonym,
+                      const struct consent_change *c, struct err *e);
+
 /* ---- The store's hash-chained log (store/log.c; issue 6) ---- */
 
 /* Appends an entry (action such as "subject.add", an opaque object id such
@@ -253,7 +345,92 @@ int store_log_each(struct store *s, log_fn fn, void *ctx, struct err *e);
  * else EXIT_AUTH naming the first broken entry. */
 int store_log_verify(struct log_check *c, struct store *s, struct err *e);
 
+/* Keeps, with import import_id (store_import_begin), the head of the
+ * sender's log that the bundle carried: its number of entries and hash. */
+int store_import_log_head(struct store *s, long import_id, long seq,
+                          const unsigned char head[LOG_HASHBYTES], struct err *e);
+
 /* 0 if s[0..len) is valid UTF-8 without NUL or control characters (line
  * breaks and tabs allowed when multiline); EXIT_INPUT naming what. */
 int text_check(const char *s, size_t len, int multiline, const char *what,
                struct err *e);
+
+/* ---- Attachments (store/attachment.c; issue 5) ---- */
+
+#define ATTACHMENT_NAME_MAX 255
+#define ATTACHMENT_TYPE_MAX 127
+#define ATTACHMENT_CHUNK (64u << 10)     /* bytes per stored row */
+#define ATTACHMENT_HASHBYTES 32          /* BLAKE2b-256 of the bytes */
+
+struct attachment_row {
+    const char *record, *name, *type, *added;
+    uint64_t size;
+    const unsigned char *hash;           /* ATTACHMENT_HASHBYTES */
+    int gps;                             /* a photo with a location */
+};
+
+typedef int (*attachment_fn)(void *ctx, const struct attachment_row *a,
+                             struct err *e);
+/* Receives an attachment's bytes, in pieces of at most ATTACHMENT_CHUNK. */
+typedef int (*store_bytes_fn)(void *ctx, const unsigned char *buf, size_t len,
+                              struct err *e);
+
+struct attachment_writer;
+
+/* Starts attachment name (type, gps flag) of record id inside the caller's
+ * transaction; its bytes follow in pieces of any size. A name the record
+ * already has is refused. */
+int store_attachment_begin(struct attachment_writer **w, struct store *s,
+                           const char *record, const char *name,
+                           const char *type, int gps, struct err *e);
+
+/* Adds bytes; memory stays at one ATTACHMENT_CHUNK whatever the size. */
+int store_attachment_write(struct attachment_writer *w, const unsigned char *buf,
+                           size_t len, struct err *e);
+
+/* Stores the last chunk, the size and the hash (written to hash, may be
+ * NULL); frees w whatever happens. */
+int store_attachment_end(struct attachment_writer *w,
+                         unsigned char *hash, struct err *e);
+
+/* Frees an unfinished writer (the caller rolls back); NULL allowed. */
+void store_attachment_abort(struct attachment_writer *w);
+
+/* Calls fn for each attachment of record (NULL: of every record), by name. */
+int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
+                          void *ctx, struct err *e);
+
+/* Passes the bytes of attachment name of record to fn, in order, and
+ * checks them against the stored size and hash (EXIT_INPUT if damaged). */
+int store_attachment_read(struct store *s, const char *record, const char *name,
+                          store_bytes_fn fn, void *ctx, struct err *e);
+
+/* ---- Exports and imports (store/exchange.c; issue 5) ---- */
+
+/* Records an export inside the caller's transaction: when, the contact
+ * names, the record ids (space separated) and the bundle hash. */
+int store_export_log(struct store *s, const char *recipients, const char *records,
+                     const unsigned char *hash, size_t hashlen, struct err *e);
+
+/* 1 in *seen if a bundle with this hash was imported already. */
+int store_import_seen(int *seen, struct store *s, const unsigned char *hash,
+                      size_t hashlen, struct err *e);
+
+/* Notes a bundle being imported (inside the caller's transaction); its
+ * row id goes to *import_id. sender is the contact's name or NULL. */
+int store_import_begin(long *import_id, struct store *s, const unsigned char *hash,
+                       size_t hashlen, const unsigned char *sender_pk,
+                       const char *sender, struct err *e);
+
+/* Adds an imported record under its own id for subject pseudonym (created
+ * without identity if new), remembering the import and its manifest (JSON,
+ * never identities). *added is 0 if a record with this id came before from
+ * the same sender (it is kept as it was); a record id held by a local
+ * record or another sender is refused (EXIT_AUTH). */
+int store_import_record(int *added, struct store *s, long import_id,
+                        const char *pseudonym, const struct record_row *r,
+                        const char *manifest, struct err *e);
+
+/* Where record id came from, one line ("" for a record made here). */
+int store_record_origin(char *out, size_t outlen, struct store *s, const char *id,
+                        struct err *e);

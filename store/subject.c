@@ -30,33 +30,40 @@ int text_check(const char *s, size_t len, int multiline, const char *what,
     return 0;
 }
 
-/* Every real name and pseudonym in the store, for collision checks. */
-static int load_redactor(struct redactor **r, struct store *s, struct err *e)
-{
-    sqlite3_stmt *st;
-    int rc = 0;
+/* A new subject's terms, "CATEGORY:TEXT" split in place of pointers. */
+struct new_terms {
+    char category[MAX_NAMES][16];
+    const char *text[MAX_NAMES];
+    size_t n;
+};
 
-    if (redactor_new(r, e) != 0)
-        return -1;
-    if (db_prepare(&st, s, "SELECT s.id, s.pseudonym, n.name FROM subject s"
-                   " LEFT JOIN subject_name n ON n.subject_id = s.id ORDER BY s.id", e) != 0)
-        goto fail;
-    for (long last = 0; rc == 0 && sqlite3_step(st) == SQLITE_ROW;) {
-        long id = sqlite3_column_int64(st, 0);
-        const char *name = (const char *)sqlite3_column_text(st, 2);
-        if (id != last)
-            rc = redactor_add_subject(*r, id, (const char *)sqlite3_column_text(st, 1), e);
-        last = id;
-        if (rc == 0 && name != NULL)
-            rc = redactor_add_name(*r, id, name, strlen(name), e);
+static int split_terms(struct new_terms *t, const char *const *terms, size_t nterms,
+                       struct err *e)
+{
+    if (nterms > MAX_NAMES)
+        return err_set(e, EXIT_INPUT, "at most %d terms at once", MAX_NAMES);
+    for (t->n = 0; t->n < nterms; t->n++) {
+        const char *colon = strchr(terms[t->n], ':');
+        size_t clen = colon != NULL ? (size_t)(colon - terms[t->n]) : 0;
+        int cat;
+        if (colon == NULL || clen >= sizeof t->category[0])
+            return err_set(e, EXIT_INPUT, "a --term must be CATEGORY:TEXT (categories: %s)",
+                           TERM_CATEGORIES);
+        memcpy(t->category[t->n], terms[t->n], clen);
+        t->category[t->n][clen] = '\0';
+        t->text[t->n] = colon + 1;
+        if (term_category_parse(&cat, t->category[t->n], e) != 0 ||
+            identity_check(t->text[t->n], "a --term", e) != 0)
+            return -1;
     }
-    sqlite3_finalize(st);
-    if (rc == 0)
-        return 0;
-fail:
-    redactor_free(*r);
-    *r = NULL;
-    return -1;
+    return 0;
+}
+
+static int check_pseudonym_text(const char *p, const char *what, struct err *e)
+{
+    if (p[0] == '\0' || strlen(p) > 64 || text_check(p, strlen(p), 0, what, e) != 0)
+        return err_set(e, EXIT_INPUT, "%s must be 1 to 64 characters of plain text", what);
+    return 0;
 }
 
 static int pseudonym_taken(struct store *s, const char *p, struct err *e)
@@ -81,7 +88,7 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
 
     if (rc != 0)
         return rc < 0 ? -1 : 0;
-    rc = redactor_collides(r, p, strlen(p), e);
+    rc = privacy_matches(r, p, e);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
     for (size_t i = 0; generated && i < nnames; i++)
@@ -92,15 +99,21 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
 
 static int choose_pseudonym(char *out, size_t outlen, struct store *s,
                             const char *const *names, size_t nnames,
+                            const struct new_terms *t,
                             const char *given, const char *locale, struct err *e)
 {
     struct redactor *r;
     int ok = 0;
 
-    if (load_redactor(&r, s, e) != 0)
+    if (redactor_new(&r, e) != 0)
         return -1;
+    if (privacy_load(r, s, e) != 0)
+        goto out;
     for (size_t i = 0; i < nnames; i++)
         if (redactor_add_term(r, TERM_PERSON, 0, names[i], strlen(names[i]), e) != 0)
+            goto out;
+    for (size_t i = 0; t != NULL && i < t->n; i++)
+        if (redactor_add_term(r, TERM_OTHER, 0, t->text[i], strlen(t->text[i]), e) != 0)
             goto out;
     if (redactor_compile(r, e) != 0)
         goto out;
@@ -176,23 +189,35 @@ static int check_subject_input(const char *const *names, size_t nnames,
         return err_set(e, EXIT_INPUT, "give at least one --name");
     if (nnames > MAX_NAMES)
         return err_set(e, EXIT_INPUT, "at most %d names per subject", MAX_NAMES);
-    for (size_t i = 0; i < nnames; i++) {
-        size_t len = strlen(names[i]);
-        if (len == 0)
-            return err_set(e, EXIT_INPUT, "a --name is empty");
-        if (len > TEXT_FIELD_MAX || text_check(names[i], len, 0, "a --name", e) != 0)
-            return len > TEXT_FIELD_MAX ? err_set(e, EXIT_INPUT, "a --name is too long") : -1;
-    }
+    for (size_t i = 0; i < nnames; i++)
+        if (identity_check(names[i], "a --name", e) != 0)
+            return -1;
     if (contact != NULL && (strlen(contact) > TEXT_FIELD_MAX ||
                             text_check(contact, strlen(contact), 1, "--contact", e) != 0))
         return err_set(e, EXIT_INPUT, "--contact is too long or not valid text");
     if (note != NULL && (strlen(note) > BODY_MAX ||
                          text_check(note, strlen(note), 1, "--note", e) != 0))
         return err_set(e, EXIT_INPUT, "--note is too long or not valid text");
-    if (pseudonym != NULL && (pseudonym[0] == '\0' || strlen(pseudonym) > 64 ||
-                              text_check(pseudonym, strlen(pseudonym), 0, "--pseudonym", e) != 0))
-        return err_set(e, EXIT_INPUT, "--pseudonym must be 1 to 64 characters of plain text");
+    return pseudonym != NULL ? check_pseudonym_text(pseudonym, "--pseudonym", e) : 0;
+}
+
+static int insert_terms(struct store *s, long id, const struct new_terms *t,
+                        struct err *e)
+{
+    long tid;
+
+    for (size_t i = 0; i < t->n; i++)
+        if (db_term_insert(&tid, s, id, t->category[i], t->text[i], e) != 0)
+            return -1;
     return 0;
+}
+
+static int log_subject(struct store *s, const char *action, long id, struct err *e)
+{
+    char text[32];
+
+    snprintf(text, sizeof text, "%ld", id);
+    return store_log(s, action, text, e);
 }
 
 int store_subject_add(char *out, size_t outlen, struct store *s,
@@ -201,18 +226,141 @@ int store_subject_add(char *out, size_t outlen, struct store *s,
                       const char *pseudonym, const char *locale,
                       struct err *e)
 {
+    return store_subject_add_terms(out, outlen, s, names, nnames, NULL, 0, contact, note,
+                                   pseudonym, locale, e);
+}
+
+int store_subject_add_terms(char *out, size_t outlen, struct store *s,
+                            const char *const *names, size_t nnames,
+                            const char *const *terms, size_t nterms,
+                            const char *contact, const char *note,
+                            const char *pseudonym, const char *locale,
+                            struct err *e)
+{
+    struct new_terms t;
     long id;
 
     if (check_subject_input(names, nnames, contact, note, pseudonym, e) != 0 ||
-        store_begin(s, e) != 0)
+        split_terms(&t, terms, nterms, e) != 0 || store_begin(s, e) != 0)
         return -1;
-    if (choose_pseudonym(out, outlen, s, names, nnames, pseudonym, locale, e) != 0 ||
+    if (privacy_check_pseudonyms(s, names, nnames, e) != 0 ||
+        choose_pseudonym(out, outlen, s, names, nnames, &t, pseudonym, locale, e) != 0 ||
         insert_subject(&id, s, out, contact, note, locale, e) != 0 ||
-        insert_names(s, id, names, nnames, e) != 0) {
+        insert_names(s, id, names, nnames, e) != 0 ||
+        insert_terms(s, id, &t, e) != 0 ||
+        log_subject(s, "subject.add", id, e) != 0) {
         store_rollback(s);
         return -1;
     }
     return store_commit(s, e);
+}
+
+int store_subject_rename(struct store *s, const char *pseudonym,
+                         const char *newp, struct err *e)
+{
+    sqlite3_stmt *st;
+    char out[128];
+    long id;
+    int rc;
+
+    if (check_pseudonym_text(newp, "the new pseudonym", e) != 0 || store_begin(s, e) != 0)
+        return -1;
+    if (db_subject_id(&id, s, pseudonym, e) != 0 ||
+        choose_pseudonym(out, sizeof out, s, NULL, 0, NULL, newp, NULL, e) != 0 ||
+        db_prepare(&st, s, "UPDATE subject SET pseudonym = ?1 WHERE id = ?2", e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    db_bind_text(st, 1, newp);
+    sqlite3_bind_int64(st, 2, id);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "renaming the subject");
+    sqlite3_finalize(st);
+    if (rc != 0 || log_subject(s, "subject.rename", id, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return store_commit(s, e);
+}
+
+/* Deletes the subject's rows; the record index first (its rows are keyed
+ * by record id, not by a foreign key), then the subject, whose foreign keys
+ * cascade to names, terms, consent, records and tags. */
+static const char *const forget_sql[] = {
+    "DELETE FROM record_fts WHERE docid IN (SELECT id FROM record WHERE subject_id = ?1)",
+    "DELETE FROM record_tag WHERE record_id IN (SELECT id FROM record WHERE subject_id = ?1)",
+    "DELETE FROM record WHERE subject_id = ?1",
+    "DELETE FROM term WHERE subject_id = ?1",
+    "DELETE FROM consent WHERE subject_id = ?1",
+    "DELETE FROM subject_name WHERE subject_id = ?1",
+    "DELETE FROM subject WHERE id = ?1",
+};
+
+static int forget_rows(long *nrecords, struct store *s, long id, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < sizeof forget_sql / sizeof forget_sql[0]; i++) {
+        if (db_prepare(&st, s, forget_sql[i], e) != 0)
+            return -1;
+        sqlite3_bind_int64(st, 1, id);
+        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "forgetting the subject");
+        if (rc == 0 && i == 2)
+            *nrecords = sqlite3_changes(s->db);
+        sqlite3_finalize(st);
+    }
+    return rc;
+}
+
+int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
+                         struct err *e)
+{
+    char today[32];
+    sqlite3_stmt *st;
+    long id;
+    int rc;
+
+    *nrecords = 0;
+    if (store_begin(s, e) != 0)
+        return -1;
+    if (db_subject_id(&id, s, pseudonym, e) != 0 || forget_rows(nrecords, s, id, e) != 0 ||
+        /* FTS4 keeps deleted words in older index segments until they are
+         * merged: merge them all now (secure_delete zeroes the freed pages). */
+        db_exec(s, "INSERT INTO record_fts(record_fts) VALUES ('optimize')", e) != 0 ||
+        db_prepare(&st, s, "INSERT INTO forgotten(day) VALUES (?1)", e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    db_now(today, sizeof today);
+    today[10] = '\0';
+    db_bind_text(st, 1, today);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "forgetting the subject");
+    sqlite3_finalize(st);
+    if (rc != 0 || log_subject(s, "subject.forget", id, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    if (store_commit(s, e) != 0)
+        return -1;
+    /* Old copies of the pages stay in the write-ahead log until it is
+     * checkpointed; truncate it (what flash keeps is beyond reach: SECURITY.md). */
+    if (db_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", e) != 0)
+        return -1;
+    return 0;
+}
+
+int store_forgotten_count(long *n, struct store *s, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_prepare(&st, s, "SELECT count(*) FROM forgotten", e) != 0)
+        return -1;
+    rc = sqlite3_step(st) == SQLITE_ROW ? 0 : db_fail(s, e, "counting forgotten subjects");
+    if (rc == 0)
+        *n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc;
 }
 
 static int subject_names(struct subject_row *row, char ***names, struct store *s,

@@ -224,6 +224,46 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     grep -q 'rename' "$TR/passwd.log"
 }
 
+@test "leak: privacy commands (term add, allow, consent, redact, subject forget) leak no canary" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    init_store
+    tik add subject add --name "$C_ASCII" --name "$C_HANGUL" --term "place:$C_CYR" \
+        --term "employer:$C_ASCII-works"
+    P=$(cat "$TR/add.out")
+    [ -n "$P" ]
+    tik term term add organisation "$C_HANGUL-org"
+    tik sterm subject term "$P" "id:$C_ASCII-id"
+    tik allow allow "Mr Vantablack"
+    tik consent consent "$P" --export yes --method written --embargo 2001-01-01
+    printf '%s met %s at %s-works in %s; %s-org. Mr Vantablack came. id %s-id\n' \
+        "$C_ASCII" "$C_HANGUL" "$C_ASCII" "$C_CYR" "$C_HANGUL" "$C_ASCII" |
+        tik rec record "$P" --title "$C_ASCII in $C_CYR" --place "$C_CYR" --tag "$C_HANGUL-org"
+    ID=$(cat "$TR/rec.out")
+    tik red redact "$ID"
+    tik redr redact "$ID" --report
+    tik redj redact "$ID" --json
+    tik show subject show "$P" --json
+    # redact's standard output is what would leave: no canary in it either.
+    for f in red redr redj; do
+        for c in "${CANARIES[@]}"; do
+            ! grep -qF "$c" "$TR/$f.out" || { echo "$c in redact $f output" >&2; false; }
+        done
+    done
+    grep -qF "$P met $P at [EMPLOYER-1] in [PLACE-1]" "$TR/red.out"
+    grep -qF '"may_leave": true' "$TR/redj.out"
+    tik forget subject forget "$P" --yes
+    tik list list
+    [ ! -s "$TR/list.out" ]
+
+    run scan_files
+    echo "$output"
+    expect_status 0
+    run scan_writes "$PASS"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
+}
+
 @test "leak: no temp files are left or created in TMPDIR" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
     init_store
@@ -239,4 +279,54 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     run sh -c "grep -E 'O_(WRONLY|RDWR|CREAT)' '$TR/open.log' | grep -vF '\"$H/' | grep -v '\"/dev/'"
     [ -z "$output" ] || { echo "opened for writing: $output" >&2; false; }
     grep -qF "\"$H/store.db" "$TR/open.log"
+}
+
+@test "leak: attach, export, import and open leak no canary (bundle included)" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    init_store
+    HQ=$HOME/hq
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label hq 3<<<"$PASS" >/dev/null
+    hq() { "$INTAKE" --home "$HQ" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+    ik contact add hq "$(hq card)" 2>/dev/null
+    hq contact add field "$(ik card)" 2>/dev/null
+    tik add subject add --name "$C_ASCII" --name "$C_HANGUL"
+    P=$(cat "$TR/add.out")
+    tik consent consent "$P" --export yes --attachments yes --method written
+    printf '%s met us; %s too.\n' "$C_ASCII" "$C_HANGUL" |
+        tik rec record "$P" --title "$C_ASCII" --date 2024-02-03
+    ID=$(cat "$TR/rec.out")
+    # The attachment's bytes hold a canary; the source file lives outside
+    # the scanned folders and is removed by attach. Its stored name stays home.
+    NAME="voice-$(rand_hex 6).txt"
+    SRC="$TR/$NAME"
+    printf 'recording of %s\n' "$C_CYR" >"$SRC"
+    tik att attach "$ID" "$SRC" --remove-source
+    [ ! -e "$SRC" ]
+    cd "$HOME"
+    tik exp export --to hq --all -o "$HOME/b.bundle"
+    tik expa export --to hq --all --armor -o "$HOME/b.asc"
+    [ -s "$HOME/b.bundle" ] && [ -s "$HOME/b.asc" ]
+    LINES=$PASS traced imp "$INTAKE" --home "$HQ" --passphrase-fd 3 import "$HOME/b.bundle" 3<<<"$PASS"
+    LINES=$PASS traced opj "$INTAKE" --home "$HQ" --passphrase-fd 3 open "$HOME/b.asc" --json 3<<<"$PASS"
+    LINES=$PASS traced ops "$INTAKE" --home "$HQ" --passphrase-fd 3 show "$ID" 3<<<"$PASS"
+    # The decrypted output open is asked to write goes outside the scan.
+    hq open "$HOME/b.bundle" -o "$TR/opened" >/dev/null
+    grep -qF "recording of $C_CYR" "$TR/opened/$ID-attachment-1.txt"
+    grep -qF "$P met us; $P too." "$TR/opened/$ID.md"
+    ! grep -rqF "$C_ASCII" "$TR/opened"
+    ! grep -qF "$C_ASCII" "$TR/opj.out"
+    ! grep -qF "$NAME" "$TR/opj.out"
+    ! grep -rqF "$NAME" "$TR/opened"
+    grep -qF "$P met us" "$TR/opj.out"
+    grep -qF "origin: imported" "$TR/ops.out"
+
+    run scan_files
+    echo "$output"
+    expect_status 0
+    run scan_writes "$PASS"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
+    # The bundle's bytes were among the writes scanned.
+    grep -q 'write' "$TR/exp.log"
 }

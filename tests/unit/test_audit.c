@@ -113,6 +113,30 @@ static void test_digestset_key(void **state)
     digestset_free(&other);
 }
 
+/* Checked against Python's hashlib.blake2b (docs/FORMAT.md). */
+static void test_digestset_vector(void **state)
+{
+    unsigned char key[DIGESTSET_KEYBYTES], want[DIGESTSET_BYTES];
+    struct digestset ds;
+    struct err e;
+    size_t n;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof key; i++)
+        key[i] = (unsigned char)i;
+    digestset_init_key(&ds, key);
+    assert_int_equal(digestset_add_form(&ds, "kimcholjin", 10, 0, &e), 0);
+    assert_int_equal(ds.n, 1);
+    sodium_hex2bin(want, sizeof want, "c646faee7398d4fa133033014d918268", 32, NULL, &n, NULL);
+    assert_memory_equal(ds.d, want, DIGESTSET_BYTES);
+    /* A stem (Mongolian, must take an ending) gives only its class 1 digest. */
+    assert_int_equal(digestset_add_form(&ds, "\xeb\xb0\x95\xec\x98\x81\xec\x88\x98", 9, 3, &e), 0);
+    assert_int_equal(ds.n, 2);
+    sodium_hex2bin(want, sizeof want, "32e65ef9f1ed6a357c7e98ee3536a3a5", 32, NULL, &n, NULL);
+    assert_memory_equal(ds.d + DIGESTSET_BYTES, want, DIGESTSET_BYTES);
+    digestset_free(&ds);
+}
+
 /* ---- gazetteer ---- */
 
 struct ghits {
@@ -405,111 +429,132 @@ static void test_render_json(void **state)
     digestset_free(&ds);
 }
 
-/* ---- manifest ---- */
+/* ---- manifest (as export writes it: header and record documents) ---- */
 
-static const char *allow_date(void *ctx, const char *text, size_t len)
+static const char rec_json[] =
+    "{\"id\":\"r1\",\"pseudonym\":\"Nari\",\"title\":\"Border\",\"place\":\"[PLACE-1]\","
+    "\"language\":\"ko\",\"tags\":[\"a\",\"[PLACE-1]\"],\"date\":\"2024-03\","
+    "\"date_precision\":\"month\",\"consent\":{\"export\":true,\"quote\":false,"
+    "\"publish\":false,\"attachments\":false,\"method\":\"verbal\",\"recorded\":\"2026-01-01\"},"
+    "\"body\":\"Nari called +82 10-2000-0000.\",\"attachments\":[],"
+    "\"redactions\":[{\"field\":\"place\",\"start\":0,\"length\":9,\"category\":\"place\",\"rule\":\"exact\"},"
+    "{\"field\":\"tag:1\",\"start\":0,\"length\":9,\"category\":\"place\",\"rule\":\"exact\"},"
+    "{\"field\":\"body\",\"start\":0,\"length\":4,\"category\":\"pseudonym\",\"rule\":\"exact\"}],"
+    "\"review\":[{\"field\":\"body\",\"start\":12,\"length\":16,\"kind\":\"phone\","
+    "\"resolution\":\"allowed\",\"allowed\":\"2026-11-20\"}]}";
+
+static json_t *header_for(const struct digestset *ds, json_t *recs, struct err *e)
 {
-    (void)ctx;
-    return len == 16 && memcmp(text, "+82 10-2000-0000", 16) == 0 ? "2026-11-20" : NULL;
+    unsigned char head[32];
+    json_t *h = json_pack("{s:s}", "format", "intake-content-1"), *pset = json_array(), *v;
+    size_t i;
+
+    memset(head, 0xab, sizeof head);
+    json_array_foreach(recs, i, v)
+        assert_int_equal(manifest_collect_pseudonyms(pset, v, e), 0);
+    assert_int_equal(manifest_write_header(h, 12, head, ds, pset, e), 0);
+    return h;
 }
 
 static void test_manifest_round_trip(void **state)
 {
     static const char *const names[] = { "Kim Chol-jin" };
-    struct redaction_item item = { 0, 9, "place", "exact" };
-    struct redaction_flag flag = { 5, 16, "phone", 1 };
-    struct redaction red = { (char *)"Call +82 10-2000-0000", 21, NULL, 0, &flag, 1 };
-    struct redaction pl = { (char *)"[PLACE-1]", 9, &item, 1, NULL, 0 };
-    struct manifest_consent c = { 1, 0, 1, 0, "verbal", NULL, "2026-11-01T10:00:00Z", NULL };
-    unsigned char head[32];
+    struct manifest_header h;
+    struct audit_record r;
+    struct audit_report rep = { 0 };
     struct digestset ds;
-    struct manifest m;
-    json_t *doc, *rec;
+    json_error_t je;
+    json_t *recs = json_array(), *header, *rec;
     char *text;
     struct err e;
 
     (void)state;
     set_of(&ds, names, 1);
-    memset(head, 0xab, sizeof head);
-    doc = manifest_new(12, head, &ds);
-    assert_non_null(doc);
-    assert_int_equal(manifest_add_pseudonym(doc, "Jong-su", &e), 0);
-    assert_int_equal(manifest_add_pseudonym(doc, "Jong-su", &e), 0);
-    rec = manifest_add_record(doc, "r1", &c, &e);
+    rec = json_loads(rec_json, 0, &je);
     assert_non_null(rec);
-    assert_int_equal(manifest_add_field(rec, "place", 0, &pl, allow_date, NULL, &e), 0);
-    assert_int_equal(manifest_add_field(rec, "body", 0, &red, allow_date, NULL, &e), 0);
-    assert_int_equal(manifest_add_field(rec, "tag", 2, &pl, allow_date, NULL, &e), 0);
-    text = json_dumps(doc, JSON_COMPACT);
-    json_decref(doc);
-    assert_int_equal(manifest_parse(&m, text, strlen(text), &e), 0);
-    assert_int_equal(m.log_seq, 12);
-    assert_memory_equal(m.log_head, head, 32);
-    assert_int_equal(m.ds.n, ds.n);
-    assert_memory_equal(m.ds.key, ds.key, DIGESTSET_KEYBYTES);
-    assert_memory_equal(m.ds.d, ds.d, ds.n * DIGESTSET_BYTES);
-    assert_int_equal(m.npseudonyms, 1);
-    assert_int_equal(m.nrecs, 1);
-    assert_non_null(manifest_find(&m, "r1"));
-    assert_null(manifest_find(&m, "r2"));
-    assert_int_equal(m.recs[0].nred, 2);
-    assert_string_equal(m.recs[0].red[1].at.field, "tag");
-    assert_int_equal(m.recs[0].red[1].at.tag, 2);
-    assert_int_equal(m.recs[0].nflags, 1);
-    assert_string_equal(m.recs[0].flags[0].allowed, "2026-11-20");
-    assert_int_equal(m.recs[0].consent.publish, 1);
-    assert_string_equal(m.recs[0].consent.method, "verbal");
-    assert_null(m.recs[0].consent.embargo);
-    assert_int_equal(scan(&m.ds, "kim chol jin", NULL), 2);
-    manifest_free(&m);
+    json_array_append_new(recs, rec);
+    header = header_for(&ds, recs, &e);
+    /* Through text, as in a bundle. */
+    text = json_dumps(header, JSON_COMPACT);
+    json_decref(header);
+    header = json_loads(text, 0, &je);
     secmem_wipe_free(text);
+    assert_int_equal(manifest_read_header(&h, header, &e), 0);
+    assert_int_equal(h.log_seq, 12);
+    assert_int_equal(h.log_head[0], 0xab);
+    assert_int_equal(h.ds.n, ds.n);
+    assert_memory_equal(h.ds.key, ds.key, DIGESTSET_KEYBYTES);
+    assert_memory_equal(h.ds.d, ds.d, ds.n * DIGESTSET_BYTES);
+    assert_int_equal(h.npseudonyms, 1);
+    assert_string_equal(h.pseudonyms[0], "Nari");
+    assert_int_equal(scan(&h.ds, "kim chol jin", NULL), 2);
+    manifest_header_free(&h);
+    assert_int_equal(manifest_read_record(&r, rec, &e), 0);
+    assert_int_equal(r.nred, 3);
+    assert_string_equal(r.red[1].at.field, "tag");
+    assert_int_equal(r.red[1].at.tag, 1);
+    assert_int_equal(r.nflags, 1);
+    assert_string_equal(r.flags[0].allowed, "2026-11-20");
+    assert_int_equal(r.ntags, 2);
+    assert_int_equal(r.export_ok, 1);
+    manifest_record_free(&r);
+    /* The whole audit: consistent; the kept phone and k=1 warn. */
+    assert_int_equal(manifest_audit(&rep, header, recs, "2026-11-23", 3, &e), 0);
+    assert_int_equal(audit_verdict(&rep), AUDIT_WARN);
+    assert_int_equal(check(&rep, "consistency")->level, AUDIT_PASS);
+    assert_int_equal(check(&rep, "residual-terms")->level, AUDIT_PASS);
+    assert_string_equal(check(&rep, "residual-detectors")->items[0].text, "+82 10-2000-0000");
+    audit_report_free(&rep);
+    /* Forged: the body says more than the manifest. */
+    json_object_set_new(rec, "body", json_string("Nari called Kim Chol-jin at [PHONE-1]."));
+    assert_int_equal(manifest_audit(&rep, header, recs, "2026-11-23", 3, &e), 0);
+    assert_int_equal(check(&rep, "consistency")->level, AUDIT_FAIL);
+    assert_int_equal(check(&rep, "residual-terms")->level, AUDIT_FAIL);
+    audit_report_free(&rep);
+    json_decref(header);
+    json_decref(recs);
     digestset_free(&ds);
 }
 
 static void test_manifest_refuses(void **state)
 {
-    static const char *const bad[] = {
-        "",
-        "[]",
-        "{\"manifest\":2,\"log\":{},\"digests\":{},\"pseudonyms\":[],\"records\":[]}",
-        "{\"manifest\":1}",
-        "{\"manifest\":1,\"log\":{\"seq\":1,\"head\":\"00\"},\"digests\":{\"key\":\"\",\"set\":\"\"},\"pseudonyms\":[],\"records\":[]}",
+    static const char *const swaps[][2] = {
+        { "\"category\":\"place\"", "\"category\":\"plaice\"" },
+        { "\"rule\":\"exact\"", "\"rule\":\"guess\"" },
+        { "\"length\":9", "\"length\":-9" },
+        { "\"field\":\"place\"", "\"field\":\"note\"" },
+        { "\"tag:1\"", "\"tag:01\"" },
+        { "\"tag:1\"", "\"tag:99\"" },
+        { "\"export\":true", "\"export\":1" },
+        { "\"id\":\"r1\"", "\"id\":\"\\u00e9\"" },
+        { "\"kind\":\"phone\"", "\"kind\":7" },
+        { "\"tags\":[", "\"tags\":[7," },
     };
-    char good[600], *p;
-    struct manifest m;
+    struct audit_record r;
+    json_error_t je;
     struct err e;
 
     (void)state;
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        assert_int_equal(manifest_parse(&m, bad[i], strlen(bad[i]), &e), -1);
-        assert_int_equal(e.code, EXIT_INPUT);
-        manifest_free(&m);
-    }
-    snprintf(good, sizeof good,
-             "{\"manifest\":1,\"log\":{\"seq\":1,\"head\":\"%064d\"},"
-             "\"digests\":{\"key\":\"%064d\",\"set\":\"\"},\"pseudonyms\":[\"P\"],"
-             "\"records\":[{\"id\":\"r1\",\"consent\":{\"export\":true,\"quote\":false,"
-             "\"publish\":false,\"attachments\":false},\"redactions\":[{\"field\":\"body\","
-             "\"start\":0,\"len\":9,\"category\":\"place\",\"rule\":\"exact\"}],\"flags\":[]}]}", 0, 0);
-    assert_int_equal(manifest_parse(&m, good, strlen(good), &e), 0);
-    manifest_free(&m);
-    /* One changed value at a time is refused. */
-    static const char *const swaps[][2] = {
-        { "\"place\",\"rule\"", "\"plaice\",\"rule\"" },
-        { "\"exact\"", "\"guess\"" },
-        { "\"len\":9", "\"len\":-9" },
-        { "\"field\":\"body\"", "\"field\":\"note\"" },
-        { "\"export\":true", "\"export\":1" },
-        { "\"id\":\"r1\"", "\"id\":\"\\u00e9\"" },
-    };
     for (size_t i = 0; i < sizeof swaps / sizeof swaps[0]; i++) {
-        char buf[700];
-        p = strstr(good, swaps[i][0]);
+        char buf[2048];
+        const char *p = strstr(rec_json, swaps[i][0]);
+        json_t *doc;
         assert_non_null(p);
-        snprintf(buf, sizeof buf, "%.*s%s%s", (int)(p - good), good, swaps[i][1],
+        snprintf(buf, sizeof buf, "%.*s%s%s", (int)(p - rec_json), rec_json, swaps[i][1],
                  p + strlen(swaps[i][0]));
-        assert_int_equal(manifest_parse(&m, buf, strlen(buf), &e), -1);
-        manifest_free(&m);
+        doc = json_loads(buf, 0, &je);
+        assert_non_null(doc);
+        assert_int_equal(manifest_read_record(&r, doc, &e), -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        manifest_record_free(&r);
+        json_decref(doc);
+    }
+    {
+        struct manifest_header h;
+        json_t *doc = json_loads("{\"log_head\":null}", 0, &je);
+        assert_int_equal(manifest_read_header(&h, doc, &e), -1);
+        manifest_header_free(&h);
+        json_decref(doc);
     }
 }
 
@@ -518,6 +563,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_digestset_finds_terms_and_variants),
         cmocka_unit_test(test_digestset_key),
+        cmocka_unit_test(test_digestset_vector),
         cmocka_unit_test(test_gazetteer),
         cmocka_unit_test(test_clean_records_pass),
         cmocka_unit_test(test_protected_term_fails),

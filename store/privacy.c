@@ -1,0 +1,399 @@
+/* The privacy side of the store: the compiled protected set, consent, and
+ * records redacted for leaving the device. */
+#include "store/db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/redact.h"
+
+int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_prepare(&st, s, "SELECT id FROM subject WHERE pseudonym = ?1", e) != 0)
+        return -1;
+    db_bind_text(st, 1, pseudonym);
+    rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
+    if (rc == 0)
+        *id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc != 0)
+        return err_set(e, EXIT_INPUT, "no subject with pseudonym '%s' (see 'intake subject list')",
+                       pseudonym);
+    return 0;
+}
+
+static int load_subjects(struct redactor *r, struct store *s, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = 0, step;
+
+    if (db_prepare(&st, s, "SELECT s.id, s.pseudonym, n.name FROM subject s"
+                   " LEFT JOIN subject_name n ON n.subject_id = s.id ORDER BY s.id, n.id", e) != 0)
+        return -1;
+    for (long last = 0; rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW;) {
+        long id = sqlite3_column_int64(st, 0);
+        const char *name = (const char *)sqlite3_column_text(st, 2);
+        if (id != last)
+            rc = redactor_add_subject(r, id, (const char *)sqlite3_column_text(st, 1), e);
+        last = id;
+        if (rc == 0 && name != NULL)
+            rc = redactor_add_name(r, id, name, (size_t)sqlite3_column_bytes(st, 2), e);
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = db_fail(s, e, "reading the subjects");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int load_terms(struct redactor *r, struct store *s, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = 0, step, cat;
+
+    if (db_prepare(&st, s, "SELECT category, subject_id, text FROM term ORDER BY id", e) != 0)
+        return -1;
+    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        rc = term_category_parse(&cat, (const char *)sqlite3_column_text(st, 0), e);
+        if (rc == 0)
+            rc = redactor_add_term(r, (enum term_category)cat, sqlite3_column_int64(st, 1),
+                                   (const char *)sqlite3_column_text(st, 2),
+                                   (size_t)sqlite3_column_bytes(st, 2), e);
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = db_fail(s, e, "reading the protected terms");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int load_allowed(struct redactor *r, struct store *s, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = 0, step;
+
+    if (db_prepare(&st, s, "SELECT text FROM allowed ORDER BY id", e) != 0)
+        return -1;
+    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = redactor_allow(r, (const char *)sqlite3_column_text(st, 0),
+                            (size_t)sqlite3_column_bytes(st, 0), e);
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = db_fail(s, e, "reading the allowed texts");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int privacy_load(struct redactor *r, struct store *s, struct err *e)
+{
+    if (load_subjects(r, s, e) != 0 || load_terms(r, s, e) != 0 || load_allowed(r, s, e) != 0)
+        return -1;
+    return 0;
+}
+
+int store_redactor(struct redactor **r, struct store *s, struct err *e)
+{
+    if (redactor_new(r, e) != 0)
+        return -1;
+    if (privacy_load(*r, s, e) == 0 && redactor_compile(*r, e) == 0)
+        return 0;
+    redactor_free(*r);
+    *r = NULL;
+    return -1;
+}
+
+/* ---- Collisions between new identities and existing pseudonyms ---- */
+
+struct pseudonyms {
+    char **p;
+    size_t n;
+};
+
+static void pseudonyms_free(struct pseudonyms *ps)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        free(ps->p[i]);
+    free(ps->p);
+}
+
+static int pseudonyms_load(struct pseudonyms *ps, struct store *s, struct err *e)
+{
+    sqlite3_stmt *st;
+    int step;
+
+    memset(ps, 0, sizeof *ps);
+    if (db_prepare(&st, s, "SELECT pseudonym FROM subject ORDER BY id", e) != 0)
+        return -1;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        char **p = realloc(ps->p, (ps->n + 1) * sizeof *p);
+        if (p == NULL || (p[ps->n] = strdup((const char *)sqlite3_column_text(st, 0))) == NULL) {
+            if (p != NULL)
+                ps->p = p;
+            sqlite3_finalize(st);
+            pseudonyms_free(ps);
+            return err_set(e, EXIT_INPUT, "out of memory");
+        }
+        ps->p = p;
+        ps->n++;
+    }
+    sqlite3_finalize(st);
+    if (step != SQLITE_DONE) {
+        pseudonyms_free(ps);
+        return db_fail(s, e, "reading the pseudonyms");
+    }
+    return 0;
+}
+
+int privacy_matches(const struct redactor *r, const char *text, struct err *e)
+{
+    size_t len = strlen(text);
+    int hit = redactor_check(r, text, len, e);
+
+    if (hit != 0) {
+        if (e->code != EXIT_AUTH)
+            return -1;
+        err_clear(e);
+        return 1;
+    }
+    return redactor_collides(r, text, len, e);
+}
+
+/* 1 if text (or a variant) matches pseudonym p, in either direction. */
+static int matches_pseudonym(const char *p, const char *const *texts, size_t n,
+                             struct err *e)
+{
+    struct redactor *r;
+    int hit = -1;
+
+    if (redactor_new(&r, e) != 0)
+        return -1;
+    if (redactor_add_term(r, TERM_OTHER, 0, p, strlen(p), e) == 0 && redactor_compile(r, e) == 0) {
+        hit = 0;
+        for (size_t i = 0; i < n && hit == 0; i++)
+            hit = privacy_matches(r, texts[i], e);
+    }
+    redactor_free(r);
+    if (hit != 0)
+        return hit;
+    /* The other way: the pseudonym contains one of the texts. */
+    if (redactor_new(&r, e) != 0)
+        return -1;
+    hit = 0;
+    for (size_t i = 0; i < n && hit == 0; i++)
+        hit = redactor_add_term(r, TERM_OTHER, 0, texts[i], strlen(texts[i]), e);
+    if (hit == 0 && redactor_compile(r, e) == 0)
+        hit = privacy_matches(r, p, e);
+    else
+        hit = -1;
+    redactor_free(r);
+    return hit;
+}
+
+int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n,
+                             struct err *e)
+{
+    struct pseudonyms ps;
+    int hit = 0;
+    size_t i;
+
+    if (n == 0)
+        return 0;
+    if (pseudonyms_load(&ps, s, e) != 0)
+        return -1;
+    for (i = 0; i < ps.n && hit == 0; i++)
+        hit = matches_pseudonym(ps.p[i], texts, n, e);
+    if (hit > 0)
+        err_set(e, EXIT_INPUT,
+                "this name or term matches the pseudonym '%s', which must never be someone's"
+                " real name; first run 'intake subject rename %s NEW'; nothing was changed",
+                ps.p[i - 1], ps.p[i - 1]);
+    pseudonyms_free(&ps);
+    return hit == 0 ? 0 : -1;
+}
+
+/* ---- Consent ---- */
+
+int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
+                      struct err *e)
+{
+    sqlite3_stmt *st;
+    long sid;
+    int step;
+
+    memset(c, 0, sizeof *c);
+    if (db_subject_id(&sid, s, pseudonym, e) != 0 ||
+        db_prepare(&st, s, "SELECT export, quote, publish, attachments, method, embargo,"
+                   " withdrawn, date FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1",
+                   e) != 0)
+        return -1;
+    sqlite3_bind_int64(st, 1, sid);
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        const char *date = (const char *)sqlite3_column_text(st, 7);
+        c->recorded = 1;
+        c->export_ok = sqlite3_column_int(st, 0) != 0;
+        c->quote = sqlite3_column_int(st, 1) != 0;
+        c->publish = sqlite3_column_int(st, 2) != 0;
+        c->attachments = sqlite3_column_int(st, 3) != 0;
+        snprintf(c->method, sizeof c->method, "%s", (const char *)sqlite3_column_text(st, 4));
+        snprintf(c->embargo, sizeof c->embargo, "%s", (const char *)sqlite3_column_text(st, 5));
+        snprintf(c->date, sizeof c->date, "%s", date);
+        if (sqlite3_column_int(st, 6) != 0)
+            snprintf(c->withdrawn, sizeof c->withdrawn, "%s", date);
+    }
+    sqlite3_finalize(st);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(s, e, "reading the consent");
+    return 0;
+}
+
+void consent_blocks(char *why, size_t whylen, const struct consent *c,
+                    const char *today)
+{
+    if (!c->recorded)
+        snprintf(why, whylen, "no consent is recorded (record it with 'intake consent PSEUDONYM --export yes')");
+    else if (c->withdrawn[0] != '\0')
+        snprintf(why, whylen, "consent was withdrawn on %.10s", c->withdrawn);
+    else if (!c->export_ok)
+        snprintf(why, whylen, "the recorded consent does not allow export (--export no)");
+    else if (c->embargo[0] != '\0' && strcmp(today, c->embargo) < 0)
+        snprintf(why, whylen, "under embargo until %s", c->embargo);
+    else if (whylen > 0)
+        why[0] = '\0';
+}
+
+static const char *const methods[] = { "verbal", "written", "recorded" };
+
+static int check_change(const struct consent_change *c, struct err *e)
+{
+    int ok = c->method == NULL;
+
+    for (size_t i = 0; !ok && i < sizeof methods / sizeof methods[0]; i++)
+        ok = strcmp(c->method, methods[i]) == 0;
+    if (!ok)
+        return err_set(e, EXIT_INPUT, "--method must be verbal, written or recorded");
+    if (c->embargo != NULL && c->embargo[0] != '\0' &&
+        (strlen(c->embargo) != 10 || c->embargo[4] != '-' || c->embargo[7] != '-'))
+        return err_set(e, EXIT_INPUT, "--embargo must be a date YYYY-MM-DD");
+    return 0;
+}
+
+static int keep(int change, int old)
+{
+    return change < 0 ? old : change != 0;
+}
+
+int store_consent_set(struct store *s, const char *pseudonym,
+                      const struct consent_change *c, struct err *e)
+{
+    struct consent old;
+    sqlite3_stmt *st;
+    char now[32], sid_text[32];
+    long sid;
+    int rc;
+
+    if (check_change(c, e) != 0 || store_begin(s, e) != 0)
+        return -1;
+    if (db_subject_id(&sid, s, pseudonym, e) != 0 || store_consent_get(&old, s, pseudonym, e) != 0)
+        goto fail;
+    if (old.withdrawn[0] != '\0' || c->withdraw)
+        memset(&old, 0, sizeof old);     /* after a withdrawal, everything starts at no */
+    db_now(now, sizeof now);
+    if (db_prepare(&st, s, "INSERT INTO consent(subject_id, export, quote, publish, attachments,"
+                   " method, embargo, withdrawn, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                   e) != 0)
+        goto fail;
+    sqlite3_bind_int64(st, 1, sid);
+    sqlite3_bind_int(st, 2, keep(c->export_ok, old.export_ok));
+    sqlite3_bind_int(st, 3, keep(c->quote, old.quote));
+    sqlite3_bind_int(st, 4, keep(c->publish, old.publish));
+    sqlite3_bind_int(st, 5, keep(c->attachments, old.attachments));
+    db_bind_text(st, 6, c->method != NULL ? c->method : old.method);
+    db_bind_text(st, 7, c->embargo != NULL ? c->embargo : old.embargo);
+    sqlite3_bind_int(st, 8, c->withdraw != 0);
+    db_bind_text(st, 9, now);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "recording the consent");
+    sqlite3_finalize(st);
+    snprintf(sid_text, sizeof sid_text, "%ld", sid);
+    if (rc != 0 || store_log(s, "consent", sid_text, e) != 0)
+        goto fail;
+    return store_commit(s, e);
+fail:
+    store_rollback(s);
+    return -1;
+}
+
+/* ---- Redacted records ---- */
+
+void store_record_redacted_free(struct redacted_record *out)
+{
+    struct redaction *one[] = { out->title, out->place, out->body };
+
+    for (size_t i = 0; i < sizeof one / sizeof one[0]; i++) {
+        redaction_free(one[i]);
+        free(one[i]);
+    }
+    for (size_t i = 0; out->tags != NULL && i < out->ntags; i++)
+        redaction_free(&out->tags[i]);
+    free(out->tags);
+    memset(out, 0, sizeof *out);
+}
+
+static size_t unresolved(const struct redaction *r)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; r != NULL && i < r->nflags; i++)
+        n += r->flags[i].allowed == 0;
+    return n;
+}
+
+static int redact_field(struct redaction **out, const struct redactor *r,
+                        struct redact_ctx *ctx, const char *text, struct err *e)
+{
+    *out = calloc(1, sizeof **out);
+    if (*out == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    return redactor_run(*out, r, ctx, text, strlen(text), e);
+}
+
+int store_record_redact(struct redacted_record *out, const struct redactor *r,
+                        const struct record_row *row, struct err *e)
+{
+    struct redact_ctx *ctx = redact_ctx_new();
+    int rc = -1;
+
+    memset(out, 0, sizeof *out);
+    if (ctx == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    if (row->body == NULL) {
+        err_set(e, EXIT_INPUT, "the record was read without its body");
+        goto done;
+    }
+    if (redact_field(&out->title, r, ctx, row->title != NULL ? row->title : "", e) != 0 ||
+        (row->place != NULL && redact_field(&out->place, r, ctx, row->place, e) != 0))
+        goto done;
+    if (row->ntags > 0) {
+        out->tags = calloc(row->ntags, sizeof *out->tags);
+        if (out->tags == NULL) {
+            err_set(e, EXIT_INPUT, "out of memory");
+            goto done;
+        }
+        for (; out->ntags < row->ntags; out->ntags++)
+            if (redactor_run(&out->tags[out->ntags], r, ctx, row->tags[out->ntags],
+                             strlen(row->tags[out->ntags]), e) != 0)
+                goto done;
+    }
+    if (redact_field(&out->body, r, ctx, row->body, e) != 0)
+        goto done;
+    out->unresolved = unresolved(out->title) + unresolved(out->place) + unresolved(out->body);
+    for (size_t i = 0; i < out->ntags; i++)
+        out->unresolved += unresolved(&out->tags[i]);
+    rc = 0;
+done:
+    redact_ctx_free(ctx);
+    if (rc != 0)
+        store_record_redacted_free(out);
+    return rc;
+}

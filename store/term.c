@@ -1,0 +1,250 @@
+/* Protected terms (a subject's or store-wide) and allowed texts. */
+#include "store/db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/redact.h"
+
+static const char *const categories[] = {
+    "person", "place", "employer", "organisation", "id", "other",
+};
+
+int term_category_parse(int *cat, const char *name, struct err *e)
+{
+    for (size_t i = 0; i < sizeof categories / sizeof categories[0]; i++) {
+        if (name != NULL && strcmp(name, categories[i]) == 0) {
+            *cat = (int)i;
+            return 0;
+        }
+    }
+    return err_set(e, EXIT_INPUT, "unknown term category '%.40s'; use one of: %s",
+                   name != NULL ? name : "", TERM_CATEGORIES);
+}
+
+int identity_check(const char *text, const char *what, struct err *e)
+{
+    size_t len = strlen(text), i;
+
+    for (i = 0; i < len && (text[i] == ' ' || text[i] == '\t'); i++)
+        ;
+    if (i == len)
+        return err_set(e, EXIT_INPUT, "%s is empty", what);
+    if (len > REDACT_TERM_MAX)
+        return err_set(e, EXIT_INPUT,
+                       "%s is too long (%zu bytes, at most %d); protect its identifying parts separately",
+                       what, len, REDACT_TERM_MAX);
+    return text_check(text, len, 0, what, e);
+}
+
+/* The text must be something the matcher can protect: a scratch redactor
+ * takes it (e.g. it refuses a text that normalises to nothing). */
+static int protectable(int cat, const char *text, struct err *e)
+{
+    struct redactor *r;
+    int rc;
+
+    if (redactor_new(&r, e) != 0)
+        return -1;
+    rc = redactor_add_term(r, (enum term_category)cat, 0, text, strlen(text), e);
+    if (rc == 0)
+        rc = redactor_compile(r, e);
+    redactor_free(r);
+    return rc;
+}
+
+static int term_exists(struct store *s, long sid, const char *text, struct err *e)
+{
+    sqlite3_stmt *st;
+    long id = 0;
+
+    if (db_prepare(&st, s, "SELECT id FROM term WHERE subject_id IS ?1 AND text = ?2", e) != 0)
+        return -1;
+    if (sid != 0)
+        sqlite3_bind_int64(st, 1, sid);
+    db_bind_text(st, 2, text);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (id != 0)
+        return err_set(e, EXIT_INPUT, "this text is already protected (term %ld); nothing was changed", id);
+    return 0;
+}
+
+/* Inserts one term inside the caller's transaction (sid 0: store-wide),
+ * after the checks every new term gets. */
+int db_term_insert(long *id, struct store *s, long sid, const char *category,
+                   const char *text, struct err *e)
+{
+    const char *const one[] = { text };
+    sqlite3_stmt *st;
+    char now[32], idtext[32];
+    int cat, rc;
+
+    if (term_category_parse(&cat, category, e) != 0 || identity_check(text, "the term", e) != 0 ||
+        protectable(cat, text, e) != 0 || term_exists(s, sid, text, e) != 0 ||
+        privacy_check_pseudonyms(s, one, 1, e) != 0)
+        return -1;
+    db_now(now, sizeof now);
+    if (db_prepare(&st, s, "INSERT INTO term(subject_id, category, text, added)"
+                   " VALUES (?1, ?2, ?3, ?4)", e) != 0)
+        return -1;
+    if (sid != 0)
+        sqlite3_bind_int64(st, 1, sid);
+    db_bind_text(st, 2, categories[cat]);
+    db_bind_text(st, 3, text);
+    db_bind_text(st, 4, now);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "adding the term");
+    sqlite3_finalize(st);
+    if (rc != 0)
+        return -1;
+    *id = sqlite3_last_insert_rowid(s->db);
+    snprintf(idtext, sizeof idtext, "%ld", *id);
+    return store_log(s, sid != 0 ? "subject.term" : "term.add", idtext, e);
+}
+
+static int add_term(long *id, struct store *s, const char *pseudonym,
+                    const char *category, const char *text, struct err *e)
+{
+    long sid = 0;
+
+    if (store_begin(s, e) != 0)
+        return -1;
+    if ((pseudonym != NULL && db_subject_id(&sid, s, pseudonym, e) != 0) ||
+        db_term_insert(id, s, sid, category, text, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return store_commit(s, e);
+}
+
+int store_term_add(long *id, struct store *s, const char *category,
+                   const char *text, struct err *e)
+{
+    return add_term(id, s, NULL, category, text, e);
+}
+
+int store_subject_term(long *id, struct store *s, const char *pseudonym,
+                       const char *category, const char *text, struct err *e)
+{
+    return add_term(id, s, pseudonym, category, text, e);
+}
+
+int store_term_each(struct store *s, term_fn fn, void *ctx, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = 0, step;
+
+    if (db_prepare(&st, s, "SELECT t.id, t.category, t.text, t.added, s.pseudonym FROM term t"
+                   " LEFT JOIN subject s ON s.id = t.subject_id ORDER BY t.id", e) != 0)
+        return -1;
+    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct term_row row;
+        row.id = sqlite3_column_int64(st, 0);
+        row.category = (const char *)sqlite3_column_text(st, 1);
+        row.text = (const char *)sqlite3_column_text(st, 2);
+        row.added = (const char *)sqlite3_column_text(st, 3);
+        row.pseudonym = (const char *)sqlite3_column_text(st, 4);
+        rc = fn(ctx, &row, e);
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = db_fail(s, e, "reading the terms");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_term_remove(struct store *s, long id, struct err *e)
+{
+    sqlite3_stmt *st;
+    char idtext[32];
+    int rc;
+
+    if (store_begin(s, e) != 0)
+        return -1;
+    if (db_prepare(&st, s, "DELETE FROM term WHERE id = ?1", e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "removing the term");
+    sqlite3_finalize(st);
+    if (rc == 0 && sqlite3_changes(s->db) == 0)
+        rc = err_set(e, EXIT_INPUT, "no term %ld (see 'intake term list')", id);
+    snprintf(idtext, sizeof idtext, "%ld", id);
+    if (rc != 0 || store_log(s, "term.remove", idtext, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return store_commit(s, e);
+}
+
+/* An allowed text goes to auditors: it must hold nothing protected. */
+static int allow_checks(struct store *s, const char *text, struct err *e)
+{
+    struct redactor *r;
+    sqlite3_stmt *st;
+    int hit, dup;
+
+    if (identity_check(text, "the allowed text", e) != 0 || store_redactor(&r, s, e) != 0)
+        return -1;
+    hit = privacy_matches(r, text, e);
+    redactor_free(r);
+    if (hit != 0)
+        return hit < 0 ? -1 : err_set(e, EXIT_INPUT,
+            "this text contains a protected name or term and cannot be allowed (allowed texts are shown to auditors); nothing was changed");
+    if (db_prepare(&st, s, "SELECT 1 FROM allowed WHERE text = ?1", e) != 0)
+        return -1;
+    db_bind_text(st, 1, text);
+    dup = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (dup)
+        return err_set(e, EXIT_INPUT, "this text is already allowed; nothing was changed");
+    return 0;
+}
+
+int store_allow(struct store *s, const char *text, struct err *e)
+{
+    sqlite3_stmt *st;
+    char now[32], idtext[32];
+    int rc;
+
+    if (store_begin(s, e) != 0)
+        return -1;
+    if (allow_checks(s, text, e) != 0 ||
+        db_prepare(&st, s, "INSERT INTO allowed(text, added) VALUES (?1, ?2)", e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    db_now(now, sizeof now);
+    db_bind_text(st, 1, text);
+    db_bind_text(st, 2, now);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "recording the allowed text");
+    sqlite3_finalize(st);
+    snprintf(idtext, sizeof idtext, "%lld", (long long)sqlite3_last_insert_rowid(s->db));
+    if (rc != 0 || store_log(s, "allow", idtext, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return store_commit(s, e);
+}
+
+int store_allowed_each(struct store *s, allowed_fn fn, void *ctx, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = 0, step;
+
+    if (db_prepare(&st, s, "SELECT id, text, added FROM allowed ORDER BY id", e) != 0)
+        return -1;
+    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct allowed_row row;
+        row.id = sqlite3_column_int64(st, 0);
+        row.text = (const char *)sqlite3_column_text(st, 1);
+        row.added = (const char *)sqlite3_column_text(st, 2);
+        rc = fn(ctx, &row, e);
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = db_fail(s, e, "reading the allowed texts");
+    sqlite3_finalize(st);
+    return rc;
+}

@@ -1,0 +1,430 @@
+#!/usr/bin/env bats
+# The privacy commands through the real binary (issue 3): subject add
+# --term/--locale, subject term/rename/forget, term, allow, consent, redact;
+# their refusals and bad inputs with exact status and message.
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup() {
+    common_setup
+    init_store --locale ko
+}
+teardown() { common_teardown; }
+
+CATS="person, place, employer, organisation, id, other"
+
+# refused STATUS MESSAGE ARGS...: intake fails with STATUS and exactly the
+# one line "intake: MESSAGE" on stderr, nothing on stdout, and the store's
+# files are unchanged.
+refused() {
+    local want=$1 msg=$2 before
+    shift 2
+    before=$(store_sums)
+    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<<<"$PASS" </dev/null
+    expect_status "$want"
+    if [ "$stderr" != "intake: $msg" ]; then
+        printf 'expected: intake: %s\ngot:      %s\n' "$msg" "$stderr" >&2
+        return 1
+    fi
+    [ -z "$output" ] || { echo "stdout: $output" >&2; return 1; }
+    [ "$(store_sums)" = "$before" ] || { echo "the store changed" >&2; return 1; }
+}
+
+# A subject with names, two terms and a testimony; sets $P and $ID.
+add_story() {
+    P=$(ik subject add --name "Kim Jong-su" --name "김종수" --term "place:Chongjin" \
+        --term "employer:Lada Works" --pseudonym "Rim-il")
+    [ "$P" = "Rim-il" ]
+    ID=$(printf 'Kim Jong-su (김종수는) worked at Lada Works in Chongjin.\nCall +82 10-2000-0000. Mr Smith came.\n' |
+        ik record "$P" --title "Jong-su in Chongjin" --date 2023-05-01 --place Chongjin \
+            --tag Chongjin --tag border)
+    [[ "$ID" =~ ^[0-9a-z]{16}$ ]]
+}
+
+# ---------------------------------------------------------------- subject add
+
+@test "subject add: --term and --locale; the default locale is init's" {
+    run ik subject add --name "Бат-Эрдэнэ" --locale mn --term "place:Darkhan" --term "id:AB1234567"
+    expect_status 0
+    [ -n "$output" ] && one_line
+    run ik subject add --name "John Smith" --locale en
+    expect_status 0
+    for l in ru zh; do run ik subject add --name "Name $l" --locale "$l"; expect_status 0; done
+    # init --locale ko: a Korean given name shape such as "Jong-su".
+    run ik subject add --name "Pak Chol"
+    expect_status 0
+    [[ "$output" =~ ^[A-Z][a-z]+-[a-z]+$ ]] || { echo "not ko-shaped: $output" >&2; false; }
+    run ik term list
+    [[ "$output" == *$'\tplace\t'*$'\tDarkhan'* ]]
+    [[ "$output" == *$'\tid\t'*$'\tAB1234567'* ]]
+}
+
+@test "subject add: an unknown store locale falls back to en" {
+    H=$T/other init_store --locale fr
+    H=$T/other run ik subject add --name "Jean Dupont"
+    expect_status 0
+}
+
+@test "subject add: bad --term, --locale and names are refused, nothing changes" {
+    refused 2 "unknown term category 'planet'; use one of: $CATS" \
+        subject add --name "Kim Jong-su" --term "planet:Mars"
+    refused 2 "a --term must be CATEGORY:TEXT (categories: $CATS)" \
+        subject add --name "Kim Jong-su" --term "Chongjin"
+    refused 2 "a --term is empty" subject add --name "Kim Jong-su" --term "place:"
+    refused 2 "unknown --locale 'xx'; use ko, mn, en, ru or zh (see 'intake help subject')" \
+        subject add --name "Kim Jong-su" --locale xx
+    refused 2 "--locale given twice (see 'intake help subject')" \
+        subject add --name "Kim Jong-su" --locale ko --locale mn
+    refused 2 "a --name is empty" subject add --name ""
+    refused 2 "a --name is empty" subject add --name "   "
+    refused 2 "a --name is not valid UTF-8 (byte 3)" subject add --name $'Kim\xff'
+    refused 2 "a --name contains a control character" subject add --name $'Kim\tJong'
+    big=$(head -c 10000 /dev/zero | tr '\0' a)
+    refused 2 "a --term is too long (10000 bytes, at most 1000); protect its identifying parts separately" \
+        subject add --name "Kim Jong-su" --term "other:$big"
+    refused 2 "a --name is too long (10000 bytes, at most 1000); protect its identifying parts separately" \
+        subject add --name "$big"
+}
+
+@test "subject add: a name or term that matches a pseudonym is refused until it is renamed" {
+    ik subject add --name "Ri Ok-sun" --pseudonym "Jong-su" >/dev/null
+    msg="this name or term matches the pseudonym 'Jong-su', which must never be someone's real name; first run 'intake subject rename Jong-su NEW'; nothing was changed"
+    refused 2 "$msg" subject add --name "Chong-su"
+    refused 2 "$msg" subject add --name "Pak Chol" --term "person:정수"
+    refused 2 "$msg" term add person "Jung-su"
+    run ik subject rename Jong-su Gerelee
+    expect_status 0
+    [ "$output" = "Gerelee" ]
+    run ik subject add --name "Chong-su"
+    expect_status 0
+}
+
+@test "subject add: a given pseudonym that matches a term is refused" {
+    ik term add place Hoeryong >/dev/null
+    refused 2 "pseudonym 'Hoeryong' is taken or matches a real name in the store; choose another" \
+        subject add --name "Kim Jong-su" --pseudonym Hoeryong
+}
+
+# ---------------------------------------------------------------- subject term / rename
+
+@test "subject term: protects a term of one subject" {
+    add_story
+    run ik subject term "$P" "id:M1234567"
+    expect_status 0
+    [[ "$output" =~ ^[0-9]+$ ]]
+    run ik term list
+    [[ "$output" == *$'\tid\tRim-il\t'*$'\tM1234567'* ]]
+    refused 2 "no subject with pseudonym 'Nobody' (see 'intake subject list')" subject term Nobody "id:X1"
+    refused 2 "the term must be CATEGORY:TEXT (categories: $CATS) (see 'intake help subject')" \
+        subject term "$P" "M1234567"
+    refused 2 "unknown term category 'zip'; use one of: $CATS" subject term "$P" "zip:12345"
+    refused 2 "this text is already protected (term 1); nothing was changed" subject term "$P" "place:Chongjin"
+    refused 2 "subject term needs PSEUDONYM CATEGORY:TEXT (see 'intake help subject')" subject term "$P"
+}
+
+@test "subject rename: new pseudonym, checked like a given one" {
+    add_story
+    ik subject add --name "Pak Chol" --pseudonym Gerelee >/dev/null
+    run ik subject rename "$P" Amarjargal
+    expect_status 0
+    [ "$output" = "Amarjargal" ]
+    run ik list
+    [[ "$output" == *$'\tAmarjargal\t'* ]]
+    refused 2 "pseudonym 'Gerelee' is taken or matches a real name in the store; choose another" \
+        subject rename Amarjargal Gerelee
+    refused 2 "pseudonym 'Jung-su' is taken or matches a real name in the store; choose another" \
+        subject rename Amarjargal Jung-su
+    refused 2 "no subject with pseudonym 'Nobody' (see 'intake subject list')" subject rename Nobody Yumjir
+    refused 2 "the new pseudonym must be 1 to 64 characters of plain text" subject rename Amarjargal ""
+    refused 2 "subject rename needs PSEUDONYM NEW (see 'intake help subject')" subject rename Amarjargal
+}
+
+# ---------------------------------------------------------------- term
+
+@test "term: add, list (text and JSON), remove by ID" {
+    run ik term add place Hoeryong
+    expect_status 0
+    [ "$output" = 1 ]
+    run ik term add organisation "Unit 27"
+    [ "$output" = 2 ]
+    run ik term list
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 2 ]
+    [[ "$(printf '%s\n' "$output" | head -n 1)" =~ ^1$'\t'place$'\t'-$'\t'[0-9T:-]+Z$'\t'Hoeryong$ ]]
+    run ik term list --json
+    [ "$(printf '%s' "$output" | jq -r '.[1].text')" = "Unit 27" ]
+    [ "$(printf '%s' "$output" | jq -r '.[1].category')" = organisation ]
+    [ "$(printf '%s' "$output" | jq -r '.[1].subject')" = null ]
+    run --separate-stderr ik term remove 1
+    expect_status 0
+    [ "$stderr" = "intake: term 1 removed" ]
+    run ik term list
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 1 ]
+    [[ "$output" == *"Unit 27"* ]]
+}
+
+@test "term: refusals and bad input" {
+    ik term add place Hoeryong >/dev/null
+    refused 2 "unknown term category 'planet'; use one of: $CATS" term add planet Mars
+    refused 2 "unknown term category 'Place'; use one of: $CATS" term add Place Mars
+    refused 2 "the term is empty" term add place ""
+    refused 2 "the term is not valid UTF-8 (byte 0)" term add place $'\xc3'
+    refused 2 "the term contains a control character" term add place $'two\nlines'
+    big=$(head -c 10000 /dev/zero | tr '\0' a)
+    refused 2 "the term is too long (10000 bytes, at most 1000); protect its identifying parts separately" \
+        term add place "$big"
+    refused 2 "this text is already protected (term 1); nothing was changed" term add place Hoeryong
+    refused 2 "no term 99 (see 'intake term list')" term remove 99
+    refused 2 "'abc' is not a term ID; 'intake term list' shows the IDs (see 'intake help term')" term remove abc
+    refused 2 "'-1' is not a term ID; 'intake term list' shows the IDs (see 'intake help term')" term remove -- -1
+    refused 2 "term remove needs one ID (see 'intake term list') (see 'intake help term')" term remove
+    refused 2 "term add needs CATEGORY TEXT (see 'intake help term')" term add place
+    refused 2 "unknown subcommand 'rm' (see 'intake help term')" term rm 1
+    refused 2 "unknown option '--reveal' (see 'intake help term')" term list --reveal
+}
+
+# ---------------------------------------------------------------- allow
+
+@test "allow: records the text with its date; list; refusals" {
+    add_story
+    run --separate-stderr ik allow "Mr Smith"
+    expect_status 0
+    [ "$stderr" = "intake: allowed; review flags on this text are resolved (auditors see it)" ]
+    run ik allow --list
+    [[ "$output" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]+Z$'\t'"Mr Smith"$ ]]
+    run ik allow --list --json
+    [ "$(printf '%s' "$output" | jq -r '.[0].text')" = "Mr Smith" ]
+    refused 2 "this text is already allowed; nothing was changed" allow "Mr Smith"
+    refused 2 "this text contains a protected name or term and cannot be allowed (allowed texts are shown to auditors); nothing was changed" \
+        allow "Mr Kim Jong-su"
+    refused 2 "this text contains a protected name or term and cannot be allowed (allowed texts are shown to auditors); nothing was changed" \
+        allow "Chong-su"
+    refused 2 "the allowed text is empty" allow ""
+    refused 2 "the allowed text is not valid UTF-8 (byte 2)" allow $'Mr\xfe'
+    refused 2 "allow needs one TEXT (see 'intake help allow')" allow
+    refused 2 "--json goes with --list (see 'intake help allow')" allow --json "Mr Smith"
+    refused 2 "allow --list takes no TEXT (see 'intake help allow')" allow --list "Mr Smith"
+}
+
+# ---------------------------------------------------------------- consent
+
+@test "consent: every option, recorded with its date, shown by subject show" {
+    add_story
+    run ik subject show "$P"
+    [[ "$output" == *"consent: none recorded"* ]]
+    [[ "$output" == *"may leave the device: no (no consent is recorded (record it with 'intake consent PSEUDONYM --export yes'))"* ]]
+    run --separate-stderr ik consent "$P" --export yes --quote no --publish yes --attachments no \
+        --embargo 2999-01-01 --method recorded
+    expect_status 0
+    [ "$stderr" = "intake: consent recorded for Rim-il (see 'intake subject show Rim-il')" ]
+    run ik subject show "$P"
+    [[ "$output" =~ consent:\ recorded\ [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]+Z\ \(recorded\):\ export\ yes,\ quote\ no,\ publish\ yes,\ attachments\ no,\ embargo\ until\ 2999-01-01 ]]
+    [[ "$output" == *"may leave the device: no (under embargo until 2999-01-01)"* ]]
+    # Options not given keep their values; none lifts the embargo.
+    ik consent "$P" --embargo none --quote yes --method written 2>/dev/null
+    run ik subject show "$P" --json
+    c=$(printf '%s' "$output" | jq -c '.consent | {export, quote, publish, attachments, method, embargo, withdrawn, may_leave}')
+    [ "$c" = '{"export":true,"quote":true,"publish":true,"attachments":false,"method":"written","embargo":null,"withdrawn":null,"may_leave":true}' ]
+    [[ "$(printf '%s' "$output" | jq -r .consent.date)" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T ]]
+    run --separate-stderr ik consent "$P" --withdraw
+    [ "$stderr" = "intake: consent withdrawn for Rim-il (see 'intake subject show Rim-il')" ]
+    run ik subject show "$P" --json
+    [ "$(printf '%s' "$output" | jq -r .consent.export)" = false ]
+    [[ "$(printf '%s' "$output" | jq -r .consent.blocked)" == "consent was withdrawn on "* ]]
+    run ik subject show "$P"
+    [[ "$output" == *"consent: withdrawn "* ]]
+    # A past embargo does not hold the records back.
+    ik consent "$P" --export yes --embargo 2001-01-01 2>/dev/null
+    run ik subject show "$P"
+    [[ "$output" == *"may leave the device: yes"* ]]
+}
+
+@test "consent: bad values and unknown subjects are refused, nothing changes" {
+    add_story
+    u="(see 'intake help consent')"
+    refused 2 "--export takes yes or no, not 'maybe' $u" consent "$P" --export maybe
+    refused 2 "--quote takes yes or no, not 'Yes' $u" consent "$P" --quote Yes
+    refused 2 "--publish takes yes or no, not '' $u" consent "$P" --publish ""
+    refused 2 "--attachments takes yes or no, not '1' $u" consent "$P" --attachments 1
+    refused 2 "--embargo '2024-02-30' is not a real date in the form YYYY-MM-DD (or none) $u" consent "$P" --embargo 2024-02-30
+    refused 2 "--embargo '2024-2-3' is not a real date in the form YYYY-MM-DD (or none) $u" consent "$P" --embargo 2024-2-3
+    refused 2 "--embargo 'tomorrow' is not a real date in the form YYYY-MM-DD (or none) $u" consent "$P" --embargo tomorrow
+    refused 2 "--method takes verbal, written or recorded, not 'email' $u" consent "$P" --method email
+    refused 2 "--export given twice $u" consent "$P" --export yes --export no
+    refused 2 "--withdraw withdraws everything; give it alone $u" consent "$P" --withdraw --export yes
+    refused 2 "say what was consented to (--export, --quote, --publish, --attachments, --embargo, --method) or --withdraw $u" consent "$P"
+    refused 2 "consent needs one PSEUDONYM $u" consent --export yes
+    refused 2 "no subject with pseudonym 'Nobody' (see 'intake subject list')" consent Nobody --export yes
+    refused 2 "unknown option '--forever' $u" consent "$P" --forever
+}
+
+# ---------------------------------------------------------------- redact
+
+@test "redact: prints the record as it would leave, refuses to call it ready without consent" {
+    add_story
+    run --separate-stderr ik redact "$ID"
+    expect_status 1
+    expected=$'Rim-il in [PLACE-1]\n\nRim-il (Rim-il는) worked at [EMPLOYER-1] in [PLACE-1].\nCall [PHONE-1]. Mr Smith came.'
+    [ "$output" = "$expected" ] || { printf 'got:\n%s\n' "$output" >&2; false; }
+    [ "$stderr" = "intake: record $ID may not leave the device: no consent is recorded (record it with 'intake consent PSEUDONYM --export yes'); 1 review flag unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')" ]
+    ik consent "$P" --export yes 2>/dev/null
+    run --separate-stderr ik redact "$ID"
+    expect_status 1
+    [ "$stderr" = "intake: record $ID may not leave the device: 1 review flag unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')" ]
+    ik allow "Mr Smith" 2>/dev/null
+    run --separate-stderr ik redact "$ID"
+    expect_status 0
+    [ "$output" = "$expected" ]
+    [ -z "$stderr" ]
+    ik consent "$P" --embargo 2999-12-31 2>/dev/null
+    run --separate-stderr ik redact "$ID"
+    expect_status 1
+    [ "$stderr" = "intake: record $ID may not leave the device: under embargo until 2999-12-31" ]
+    ik consent "$P" --export no 2>/dev/null
+    run --separate-stderr ik redact "$ID"
+    [ "$stderr" = "intake: record $ID may not leave the device: the recorded consent does not allow export (--export no)" ]
+}
+
+@test "redact --report: spans, categories and rules, never the original text" {
+    add_story
+    run --separate-stderr ik redact "$ID" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qxF $'redaction\ttitle\t0\t6\tpseudonym\tvariant'
+    printf '%s\n' "$output" | grep -qxF $'redaction\ttitle\t10\t9\tplace\texact'
+    printf '%s\n' "$output" | grep -qxF $'redaction\tplace\t0\t9\tplace\texact'
+    printf '%s\n' "$output" | grep -qxF $'redaction\ttag1\t0\t9\tplace\texact'
+    printf '%s\n' "$output" | grep -qxF $'redaction\tbody\t8\t6\tpseudonym\tinflection'
+    printf '%s\n' "$output" | grep -qxF $'redaction\tbody\t29\t12\temployer\texact'
+    printf '%s\n' "$output" | grep -qE $'^redaction\tbody\t[0-9]+\t9\tphone\tpattern$'
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t8\ttitle-name\tunresolved$'
+    for s in "Kim" "김종수" "Chongjin" "Lada" "2000-0000" "Mr Smith"; do
+        [[ "$output" != *"$s"* ]] || { echo "report shows $s" >&2; false; }
+    done
+    # The span of the body's phone placeholder is where it is in the text.
+    body=$(ik redact "$ID" --json | jq -r .body)
+    start=$(printf '%s\n' "$output" | awk -F'\t' '$5 == "phone" { print $3 }')
+    [ "${body:0:200}" != "" ]
+    [ "$(printf '%s' "$body" | head -c $((start + 9)) | tail -c 9)" = "[PHONE-1]" ]
+}
+
+@test "redact --json: fields, redactions, flags and whether it may leave" {
+    add_story
+    run --separate-stderr ik redact "$ID" --json
+    expect_status 1
+    j=$output
+    [ "$(jq -r .title <<<"$j")" = "Rim-il in [PLACE-1]" ]
+    [ "$(jq -r .place <<<"$j")" = "[PLACE-1]" ]
+    [ "$(jq -c .tags <<<"$j")" = '["[PLACE-1]","border"]' ]
+    [ "$(jq -r .pseudonym <<<"$j")" = Rim-il ]
+    [ "$(jq -r .id <<<"$j")" = "$ID" ]
+    [ "$(jq -r .unresolved <<<"$j")" = 1 ]
+    [ "$(jq -r .may_leave <<<"$j")" = false ]
+    [ "$(jq '.redactions | length' <<<"$j")" -ge 8 ]
+    [ "$(jq -r '.flags[0].kind' <<<"$j")" = title-name ]
+    [[ "$j" != *"Kim"* && "$j" != *"Chongjin"* && "$j" != *"Lada"* ]]
+}
+
+@test "redact: a term added later is redacted at once; manual marks" {
+    add_story
+    ID2=$(printf 'The [[red house]] near Hamhung.\n' | ik record "$P" --title "Hamhung")
+    ik term add place Hamhung >/dev/null
+    run --separate-stderr ik redact "$ID2"
+    [ "$output" = $'[PLACE-1]\n\nThe [REDACTED-1] near [PLACE-1].' ]
+}
+
+@test "redact --diff --reveal: only to a terminal" {
+    add_story
+    refused 2 "--diff --reveal shows real names and goes only to a terminal, not to a file or pipe" \
+        redact "$ID" --diff --reveal
+    refused 2 "--diff shows the original text and needs --reveal (and --reveal goes only with --diff) (see 'intake help redact')" \
+        redact "$ID" --diff
+    refused 2 "--diff shows the original text and needs --reveal (and --reveal goes only with --diff) (see 'intake help redact')" \
+        redact "$ID" --reveal
+    refused 2 "--diff --reveal goes alone, without --report or --json (see 'intake help redact')" \
+        redact "$ID" --diff --reveal --json
+    command -v script >/dev/null || skip "script (util-linux) is not installed"
+    printf '%s\n' "$PASS" >"$T/pass"
+    run script -qec "'$INTAKE' --home '$H' --passphrase-fd 3 redact $ID --diff --reveal 3<'$T/pass'" /dev/null
+    [[ "$output" == *"ORIGINAL"*"REDACTED"* ]]
+    [[ "$output" == *"Kim Jong-su"*"Rim-il"* ]]
+    [[ "$output" == *"Call +82 10-2000-0000. Mr Smith came."*"Call [PHONE-1]. Mr Smith came."* ]]
+    [[ "$output" == *"may not leave the device"* ]]
+}
+
+@test "redact: unknown record, bad usage" {
+    add_story
+    refused 2 "no record with id 'nope' (see 'intake list')" redact nope
+    refused 2 "redact needs one RECORD id (see 'intake list') (see 'intake help redact')" redact
+    refused 2 "unknown option '--all' (see 'intake help redact')" redact "$ID" --all
+}
+
+@test "bad input in a file: a NUL byte in a testimony is refused" {
+    add_story
+    printf 'Kim\0Jong-su\n' >"$T/body"
+    refused 2 "$T/body contains a NUL byte" record "$P" --file "$T/body"
+}
+
+# ---------------------------------------------------------------- forget
+
+@test "subject forget: needs --yes off a terminal; deletes everything of the subject" {
+    add_story
+    ik subject add --name "Pak Chol" --pseudonym Gerelee >/dev/null
+    printf 'other testimony zebra\n' | ik record Gerelee --title other >/dev/null
+    ik consent "$P" --export yes 2>/dev/null
+    ik term add place Hoeryong >/dev/null
+    refused 2 "subject forget deletes 'Rim-il' and all its records for good; add --yes when not at a terminal (see 'intake help subject')" \
+        subject forget "$P"
+    refused 2 "no subject with pseudonym 'Nobody' (see 'intake subject list')" subject forget Nobody --yes
+    run --separate-stderr ik subject forget "$P" --yes
+    expect_status 0
+    [ "$stderr" = "intake: forgot Rim-il and 1 record" ]
+    run ik subject list
+    [ "$(printf '%s\n' "$output" | cut -f1)" = Gerelee ]
+    run ik list
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 1 ]
+    [[ "$output" != *"$ID"* ]]
+    run ik search worked
+    [ -z "$output" ]
+    run ik search zebra
+    [ -n "$output" ]
+    run ik term list
+    [ "$output" = "$(ik term list | grep Hoeryong)" ]
+    [[ "$output" != *Chongjin* ]]
+    refused 2 "no record with id '$ID' (see 'intake list')" redact "$ID"
+    # Its name may now be used again, and its pseudonym is free.
+    run ik subject add --name "Kim Jong-su" --pseudonym Rim-il
+    expect_status 0
+    # The write-ahead log was truncated.
+    [ ! -s "$H/store.db-wal" ] || [ "$(stat -c %s "$H/store.db-wal")" -lt 200000 ]
+}
+
+# ---------------------------------------------------------------- argv
+
+# Identity values given in argv are wiped before the passphrase is read.
+@test "argv: names, terms and allowed texts are wiped from /proc/PID/cmdline" {
+    add_story
+    check_wiped() {
+        local secret=$1 fifo=$T/fifo pid cmdline
+        shift
+        rm -f "$fifo"
+        mkfifo "$fifo"
+        "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<"$fifo" >/dev/null 2>&1 &
+        pid=$!
+        exec 4>"$fifo"
+        for _ in $(seq 50); do
+            cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
+            [[ "$cmdline" == *"--passphrase-fd"* ]] && [[ "$cmdline" != *"$secret"* ]] && break
+            sleep 0.05
+        done
+        printf '%s\n' "$PASS" >&4
+        exec 4>&-
+        wait "$pid" || true
+        [[ "$cmdline" == *"--passphrase-fd"* ]] || { echo "no cmdline read" >&2; return 1; }
+        [[ "$cmdline" != *"$secret"* ]] || { echo "$secret still in: $cmdline" >&2; return 1; }
+    }
+    check_wiped "Zzyzx-Place" term add place "Zzyzx-Place"
+    check_wiped "Qwerty-Org" subject term "$P" "organisation:Qwerty-Org"
+    check_wiped "Mr Vantablack" allow "Mr Vantablack"
+    check_wiped "Xavierz Name" subject add --name "Xavierz Name" --term "place:Yonderville"
+}
