@@ -134,7 +134,7 @@ static int remove_source(struct store *s, const char *record, const struct sourc
     struct stat now;
 
     crypto_generichash_init(&h, NULL, 0, sizeof back);
-    if (store_attachment_read(s, record, src->name, hash_sink, &h, e) != 0)
+    if (store_attachment_read(s, record, src->name, 1, hash_sink, &h, e) != 0)
         return -1;
     crypto_generichash_final(&h, back, sizeof back);
     if (sodium_memcmp(back, hash, sizeof back) != 0)
@@ -214,7 +214,7 @@ static int attachment_get(struct store *s, const char *record, const char *name,
 
     if (atomic_open(&af, out, 0, e) != 0)
         return -1;
-    if (store_attachment_read(s, record, name, file_sink, &af, e) != 0) {
+    if (store_attachment_read(s, record, name, 1, file_sink, &af, e) != 0) {
         atomic_abort(&af);
         return -1;
     }

@@ -349,7 +349,7 @@ static int write_attachments(struct record_out *ro, const char *record, struct e
         json_decref(head);
         if (rc != 0 || payload_item_begin(ro->pw, PAYLOAD_BLOB,
                            (uint64_t)json_integer_value(json_object_get(a, "size")), e) != 0 ||
-            store_attachment_read(ro->s, record, name, blob_sink, ro->pw, e) != 0)
+            store_attachment_read(ro->s, record, name, 0, blob_sink, ro->pw, e) != 0)
             return -1;
     }
     return 0;

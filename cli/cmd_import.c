@@ -120,6 +120,7 @@ struct importer {
     json_t *last;                        /* the last record (for attachment flags) */
     int skip;                            /* the last record was there already */
     struct attachment_writer *w;
+    unsigned char want[ATTACHMENT_HASHBYTES];  /* the blob's hash, from its header */
     size_t added, kept, files;
 };
 
@@ -200,8 +201,13 @@ static int import_blob_begin(void *ctx, json_t *head, struct err *e)
 {
     struct importer *im = ctx;
 
+    size_t n = 0;
+
     if (im->skip)
         return 0;
+    if (sodium_hex2bin(im->want, sizeof im->want, jstr(head, "blake2b"), 64, NULL, &n,
+                       NULL) != 0 || n != sizeof im->want)
+        return err_set(e, EXIT_INPUT, "malformed bundle contents: a bad attachment hash");
     im->files++;
     return store_attachment_begin(&im->w, im->s, jstr(head, "record"), jstr(head, "file"),
                                   jstr(head, "type"), attachment_gps(im->last, jstr(head, "file")), e);
@@ -219,8 +225,18 @@ static int import_blob_end(void *ctx, struct err *e)
     struct importer *im = ctx;
     struct attachment_writer *w = im->w;
 
+    unsigned char got[ATTACHMENT_HASHBYTES];
+
     im->w = NULL;
-    return w == NULL ? 0 : store_attachment_end(w, NULL, e);
+    if (w == NULL)
+        return 0;
+    if (store_attachment_end(w, got, e) != 0)
+        return -1;
+    /* The store hashes what it keeps: compare, instead of a second pass. */
+    if (sodium_memcmp(got, im->want, sizeof got) != 0)
+        return err_set(e, EXIT_INPUT, "malformed bundle contents: an attachment whose "
+                       "hash differs from its header");
+    return 0;
 }
 
 static int import_pass2(struct importer *im, int fd, const struct keys *k,
@@ -228,7 +244,7 @@ static int import_pass2(struct importer *im, int fd, const struct keys *k,
                         struct err *e)
 {
     struct content_handler h = { import_header, import_record, import_blob_begin,
-                                 import_blob_data, import_blob_end, im };
+                                 import_blob_data, import_blob_end, im, 0 };
     struct bundle_info info;
     int rc;
 

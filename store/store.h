@@ -401,9 +401,11 @@ int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
                           void *ctx, struct err *e);
 
 /* Passes the bytes of attachment name of record to fn, in order, and
- * checks them against the stored size and hash (EXIT_INPUT if damaged). */
+ * checks the chunk sequence and the size, and with verify also the hash
+ * (a full BLAKE2b pass; SQLCipher's page HMACs already catch damaged
+ * pages), failing with EXIT_INPUT if damaged. */
 int store_attachment_read(struct store *s, const char *record, const char *name,
-                          store_bytes_fn fn, void *ctx, struct err *e);
+                          int verify, store_bytes_fn fn, void *ctx, struct err *e);
 
 /* ---- Exports and imports (store/exchange.c; issue 5) ---- */
 
