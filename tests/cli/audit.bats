@@ -25,6 +25,14 @@ setup() {
 
 teardown() { common_teardown; }
 
+# tool NAME ARGS...: a test tool from tests/tools (not product code; under
+# the sanitizer build its leaks at exit are not what is tested here).
+tool() {
+    local name=$1
+    shift
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$TOOLS/$name" "$@"
+}
+
 st() {
     local name=$1
     shift
@@ -112,13 +120,13 @@ export_to_hq() {
     printf 'Call the office on +82 10-2000-0000 for help.\n' |
         st field record Nari --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
     export_to_hq b.bundle
-    "$TOOLS/forge" "$T/field" "$T/hq" b.bundle keepphone kept.bundle 3<<<"$PASS"
+    tool forge "$T/field" "$T/hq" b.bundle keepphone kept.bundle 3<<<"$PASS"
     run st hq audit kept.bundle
     expect_status 0
     [[ "$output" == *"WARN record "*", body: phone \"+82 10-2000-0000\" (kept with 'intake allow' on 2026-11-20)"* ]]
     run st hq audit --strict kept.bundle
     expect_status 1
-    "$TOOLS/forge" "$T/field" "$T/hq" kept.bundle unflag bare.bundle 3<<<"$PASS"
+    tool forge "$T/field" "$T/hq" kept.bundle unflag bare.bundle 3<<<"$PASS"
     run st hq audit bare.bundle
     expect_status 1
     [[ "$output" == *"FAIL record "*", body: phone \"+82 10-2000-0000\" (identifying data the redactor should have replaced)"* ]]
@@ -161,7 +169,7 @@ export_to_hq() {
     export_to_hq b.bundle
     mkstore third
     st third contact add field "$(st field card)" 2>/dev/null
-    "$TOOLS/reseal" "$T/hq" b.bundle "$(st third card)" resealed.bundle 3<<<"$PASS"
+    tool reseal "$T/hq" b.bundle "$(st third card)" resealed.bundle 3<<<"$PASS"
     run st third audit resealed.bundle
     expect_status 1
     [[ "${lines[0]}" == "origin             FAIL  "* ]]
@@ -170,13 +178,13 @@ export_to_hq() {
 @test "audit: a manifest that disagrees with the text FAILs consistency (signed by the real sender)" {
     records 3 "Kim Ji-yeon spoke about the long days at the site."
     export_to_hq b.bundle
-    "$TOOLS/forge" "$T/field" "$T/hq" b.bundle span span.bundle 3<<<"$PASS"
+    tool forge "$T/field" "$T/hq" b.bundle span span.bundle 3<<<"$PASS"
     run st hq audit span.bundle
     expect_status 1
     [[ "${lines[0]}" == "origin             PASS  "* ]]
     [[ "$output" == *"consistency        FAIL"* ]]
     [[ "$output" == *"(the text at a pseudonym redaction is no pseudonym of this bundle)"* ]]
-    "$TOOLS/forge" "$T/field" "$T/hq" b.bundle placeholder ph.bundle 3<<<"$PASS"
+    tool forge "$T/field" "$T/hq" b.bundle placeholder ph.bundle 3<<<"$PASS"
     run st hq audit --json ph.bundle
     expect_status 1
     [ "$(jq -r '.checks[1].level' <<<"$output")" = FAIL ]

@@ -137,8 +137,10 @@ static int change(struct item *it, const char *mode)
         json_object_set_new(doc, "body", json_string(body));
         free(body);
     } else if (strcmp(mode, "keepphone") == 0) {
-        if (keep_phone(doc) != 0)
+        if (keep_phone(doc) != 0) {
+            json_decref(doc);
             return -1;
+        }
     } else if (strcmp(mode, "unflag") == 0 && json_array_size(json_object_get(doc, "review")) > 0) {
         json_object_set_new(doc, "review", json_array());
     } else {

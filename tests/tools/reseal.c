@@ -86,7 +86,11 @@ static int reseal(const char *out, const unsigned char *pt, size_t plen,
                             : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
         len += clen;
     }
-    return file_write_atomic(out, b, len, 0, &e);
+    {
+        int rc = file_write_atomic(out, b, len, 0, &e);
+        free(b);
+        return rc;
+    }
 }
 
 int main(int argc, char **argv)
@@ -114,6 +118,9 @@ int main(int argc, char **argv)
     nst = pt[1 + crypto_sign_PUBLICKEYBYTES];   /* keep the signed count */
     if (reseal(argv[4], pt, plen, c.box_pk, nst) != 0)
         return fail("cannot write the new bundle");
+    free(pt);
+    free(bundle);
+    secmem_free(keys);
     store_close(s);
     return 0;
 }
