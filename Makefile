@@ -35,7 +35,10 @@ LDFLAGS  += $(SANFLAGS) -Wl,-z,relro,-z,now
 # Every module except the CLI goes into one archive; tests link against it.
 LIB_SRC  := $(wildcard util/*.c crypto/*.c store/*.c export/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+# The audit's gazetteer and name lists, compiled in (data/gazetteer/SOURCES.md).
+GAZ_TXT  := $(wildcard data/gazetteer/*.txt)
+GAZ_SRC  := build/gen/gazetteer_data.c
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/gazetteer_data.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libintake.a
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -57,6 +60,14 @@ $(LIB): $(LIB_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && ar rcs $@ $^
 
+$(GAZ_SRC): $(GAZ_TXT) scripts/embed.sh
+	@mkdir -p $(@D)
+	scripts/embed.sh $@ $(GAZ_TXT)
+
+$(BUILD)/gen/gazetteer_data.o: $(GAZ_SRC)
+	@mkdir -p $(@D)
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
 $(BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(@D)
 	@echo "CC $<"
@@ -76,11 +87,11 @@ build/bench/%: bench/%.c $(LIB)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS)
 
 # libFuzzer targets are built with clang over the sources (not the gcc archive).
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard */*.h)
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GAZ_SRC) $(wildcard */*.h)
 	@mkdir -p $(@D)
 	$(FUZZCC) $(CPPFLAGS) $(PKG_CFLAGS) -DINTAKE_FUZZ -g -O1 -std=c11 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	    -o $@ $< $(LIB_SRC) $(PKG_LIBS)
+	    -o $@ $< $(LIB_SRC) $(GAZ_SRC) $(PKG_LIBS)
 
 deps:
 	@scripts/deps.sh build

@@ -15,7 +15,10 @@
 #include "crypto/card.h"
 #include "crypto/secmem.h"
 #include "export/bundle.h"
+#include "export/audit.h"
 #include "export/content.h"
+#include "export/digestset.h"
+#include "export/manifest.h"
 #include "export/payload.h"
 #include "export/redact.h"
 #include "store/store.h"
@@ -217,6 +220,10 @@ struct record_out {
     json_t *doc;                         /* the record, set by record_json */
     struct redacted_record rr;
     int have_rr;
+    json_t *header;                      /* audited before anything is written */
+    json_t *audited;                     /* the records as audited */
+    json_t *pseudonyms;                  /* those the redactions wrote */
+    char *warn_report;                   /* the audit's report when it WARNs */
 };
 
 /* Allowed texts and when they were allowed, for the review flags. */
@@ -444,19 +451,102 @@ static int find_blocked(struct selection *sel, struct record_out *ro, struct err
 
 /* --- the bundle --- */
 
-static int write_header(struct payload_writer *pw, struct store *s, size_t n, struct err *e)
+/* The header: with the redaction manifest's bundle part (issue 6): the
+ * store log's head, the keyed digest set of the protected forms and the
+ * pseudonyms the redactions wrote. */
+static json_t *make_header(struct store *s, size_t n, const struct redactor *red,
+                           json_t *pseudonyms, struct err *e)
 {
     char label[STORE_LABEL_MAX + 1], day[16];
+    struct digestset ds;
+    struct log_check lc;
+    json_t *doc;
+
+    today(day, sizeof day);
+    if (store_meta_get(label, sizeof label, s, "label", e) != 0 ||
+        store_log_verify(&lc, s, e) != 0) {
+        if (e->code == EXIT_AUTH)
+            snprintf(e->msg + strlen(e->msg), sizeof e->msg - strlen(e->msg),
+                     "; nothing was exported (see 'intake log --verify')");
+        json_decref(pseudonyms);
+        return NULL;
+    }
+    doc = json_pack("{s:s, s:s, s:s, s:I}", "format", CONTENT_FORMAT, "created", day,
+                    "sender_label", label, "records", (json_int_t)n);
+    digestset_init(&ds);
+    if (doc == NULL || digestset_add_redactor(&ds, red, e) != 0 ||
+        manifest_write_header(doc, lc.seq, lc.head, &ds, json_incref(pseudonyms), e) != 0) {
+        if (doc == NULL)
+            err_set(e, EXIT_INPUT, "out of memory for the bundle contents");
+        json_decref(doc);
+        doc = NULL;
+    }
+    json_decref(pseudonyms);
+    digestset_free(&ds);
+    return doc;
+}
+
+/* --- the audit before writing (issue 6) --- */
+
+static int audit_one(void *ctx, const struct record_row *row, struct err *e)
+{
+    struct record_out *ro = ctx;
+    struct consent c;
     json_t *doc;
     int rc;
 
-    today(day, sizeof day);
-    if (store_meta_get(label, sizeof label, s, "label", e) != 0)
+    if (store_consent_get(&c, ro->s, row->pseudonym, e) != 0 ||
+        store_record_redact(&ro->rr, ro->red, row, e) != 0)
         return -1;
-    doc = json_pack("{s:s, s:s, s:s, s:I, s:n}", "format", CONTENT_FORMAT, "created", day,
-                    "sender_label", label, "records", (json_int_t)n, "log_head");
-    rc = content_put_json(pw, PAYLOAD_JSON, doc, e);
-    json_decref(doc);
+    doc = record_json(row, &ro->rr, &c, ro->o->exact);
+    store_record_redacted_free(&ro->rr);
+    if (doc == NULL || json_array_append_new(ro->audited, doc) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory for the bundle contents");
+    rc = manifest_collect_pseudonyms(ro->pseudonyms, doc, e);
+    return rc;
+}
+
+/* Runs the audit a recipient would run on what is about to leave; a FAIL
+ * stops the export (EXIT_AUTH) after the report is printed on stderr. */
+static int audit_export(struct store *s, struct selection *sel, struct record_out *ro,
+                        struct err *e)
+{
+    struct record_filter f = { 0 };
+    struct audit_report rep = { 0 };
+    char day[16], *text;
+    size_t n = 0;
+    int rc = -1, v;
+
+    ro->audited = json_array();
+    ro->pseudonyms = json_array();
+    f.with_body = 1;
+    for (size_t i = 0; i < sel->n; i++) {
+        if (sel->rec[i].blocked)
+            continue;
+        n++;
+        f.id = sel->rec[i].id;
+        if (store_record_each(s, &f, audit_one, ro, e) != 0)
+            return -1;
+    }
+    if ((ro->header = make_header(s, n, ro->red, json_incref(ro->pseudonyms), e)) == NULL)
+        return -1;
+    today(day, sizeof day);
+    if (manifest_audit(&rep, ro->header, ro->audited, day, AUDIT_K_DEFAULT, e) != 0)
+        goto out;
+    v = audit_verdict(&rep);
+    if (v == AUDIT_FAIL) {
+        if ((text = audit_render_text(&rep, 0)) != NULL)
+            fprintf(stderr, "%s", text);
+        secmem_wipe_free(text);
+        err_set(e, EXIT_AUTH, "the audit of this export FAILED (report above); nothing was exported");
+        goto out;
+    }
+    /* A WARN is shown once the bundle is written (run_export). */
+    if (v == AUDIT_WARN)
+        ro->warn_report = audit_render_text(&rep, 0);
+    rc = 0;
+out:
+    audit_report_free(&rep);
     return rc;
 }
 
@@ -471,7 +561,8 @@ static int write_records(struct bundle_writer *w, struct store *s, struct select
     ro->pw = &pw;
     for (size_t i = 0; i < sel->n; i++)
         n += !sel->rec[i].blocked;
-    if (write_header(&pw, s, n, e) != 0)
+    (void)n;
+    if (content_put_json(&pw, PAYLOAD_JSON, ro->header, e) != 0)
         return -1;
     f.with_body = 1;
     for (size_t i = 0; i < sel->n; i++) {
@@ -578,16 +669,23 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
     allowed_dates = json_object();
     if (store_allowed_each(s, take_allowed, NULL, e) != 0)
         goto out;
-    if (find_blocked(&sel, &ro, e) != 0 ||
+    if (find_blocked(&sel, &ro, e) != 0 || audit_export(s, &sel, &ro, e) != 0 ||
         seal_and_record(s, o, &rc, &sel, &ro, path, sizeof path, e) != 0)
         goto out;
     for (size_t i = 0; i < sel.n; i++)
         n += !sel.rec[i].blocked;
     printf("%s\n", path);
+    if (ro.warn_report != NULL)
+        fprintf(stderr, "%sintake: the audit WARNs (above): recipients see the same with 'intake audit'\n",
+                ro.warn_report);
     fprintf(stderr, "intake: exported %zu record(s) to %s\n", n, rc.list);
     r = 0;
 out:
     record_out_clear(&ro);
+    json_decref(ro.header);
+    json_decref(ro.audited);
+    json_decref(ro.pseudonyms);
+    secmem_wipe_free(ro.warn_report);
     redactor_free(red);
     selection_free(&sel);
     json_decref(allowed_dates);

@@ -25,6 +25,7 @@
 #include "crypto/secmem.h"
 #include "export/bundle.h"
 #include "export/content.h"
+#include "export/manifest.h"
 #include "store/store.h"
 #include "util/fileio.h"
 
@@ -170,6 +171,21 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     return store_log(im->s, "import", row.id, e);
 }
 
+/* The sender's log head at export travels in the header, signed; it is
+ * kept so that headquarters can later find it on the device's log. */
+static int import_header(void *ctx, json_t *doc, struct err *e)
+{
+    struct importer *im = ctx;
+    struct manifest_header h;
+    int rc;
+
+    if (manifest_read_header(&h, doc, e) != 0)
+        return -1;
+    rc = store_import_log_head(im->s, im->import_id, h.log_seq, h.log_head, e);
+    manifest_header_free(&h);
+    return rc;
+}
+
 static int attachment_gps(json_t *rec, const char *file)
 {
     size_t i;
@@ -227,7 +243,7 @@ static int import_pass2(struct importer *im, int fd, const struct keys *k,
                         const struct bundle_info *first, const struct sender *sd,
                         struct err *e)
 {
-    struct content_handler h = { NULL, import_record, import_blob_begin,
+    struct content_handler h = { import_header, import_record, import_blob_begin,
                                  import_blob_data, import_blob_end, im, 0 };
     struct bundle_info info;
     int rc;

@@ -22,5 +22,7 @@ int cmd_attachment(int argc, char **argv, const struct globals *g);
 int cmd_export(int argc, char **argv, const struct globals *g);
 int cmd_import(int argc, char **argv, const struct globals *g);
 int cmd_open(int argc, char **argv, const struct globals *g);
+int cmd_log(int argc, char **argv, const struct globals *g);
+int cmd_audit(int argc, char **argv, const struct globals *g);
 
 #endif

@@ -73,6 +73,11 @@ static const struct command commands[] = {
       "intake contact show NAME\n"
       "intake contact remove NAME\n"
       "intake contact verify NAME [--qr term|png|svg] [-o FILE] [--force] [--scan IMAGE] [--confirm]" },
+    { "audit", cmd_audit, "verify a bundle's origin, redaction and re-identification risk",
+      "intake audit BUNDLE [--json] [--strict] [--k N]" },
+    { "log", cmd_log, "list the store's hash-chained log of changes, or check it",
+      "intake log [--json]\n"
+      "intake log --verify [--json]" },
     { "help", cmd_help, "show help for a command",
       "intake help [COMMAND]" },
 };

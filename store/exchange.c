@@ -208,7 +208,7 @@ int store_record_origin(char *out, size_t outlen, struct store *s, const char *i
     int rc = 0;
 
     out[0] = '\0';
-    if (db_prepare(&st, s, "SELECT i.hash, i.sender_pk, i.sender, i.at FROM record r"
+    if (db_prepare(&st, s, "SELECT i.hash, i.sender_pk, i.sender, i.at, i.log_seq, i.log_head FROM record r"
                    " JOIN record_origin o ON o.record_id = r.id"
                    " JOIN import i ON i.id = o.import_id WHERE r.rid = ?1", e) != 0)
         return -1;
@@ -223,6 +223,12 @@ int store_record_origin(char *out, size_t outlen, struct store *s, const char *i
         n = snprintf(out, outlen, "imported %s from %s (signing key %s), bundle %s",
                      (const char *)sqlite3_column_text(st, 3),
                      who != NULL ? who : "an unknown sender", key, hex);
+        /* The sender's log head at export (issue 6), to find on its log. */
+        if (n >= 0 && (size_t)n < outlen && sqlite3_column_bytes(st, 5) == 32) {
+            sodium_bin2hex(hex, sizeof hex, sqlite3_column_blob(st, 5), 32);
+            n += snprintf(out + n, outlen - (size_t)n, ", sender's log at export: entry %lld, head %s",
+                          (long long)sqlite3_column_int64(st, 4), hex);
+        }
         if (n < 0 || (size_t)n >= outlen)
             rc = err_set(e, EXIT_INPUT, "origin line too long");
     }

@@ -12,7 +12,7 @@
 
 #define STORE_DB_NAME "store.db"
 #define STORE_KEYSLOTS_NAME "keyslots"
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 
@@ -302,9 +302,53 @@ int store_consent_set(struct store *s, const char *pseudonym,
 
 /* Appends an entry (action such as "subject.add", an opaque object id such
  * as a record id, never a name, a term or testimony) inside the caller's
- * transaction. */
+ * transaction. The action is 1..LOG_ACTION_MAX bytes of [a-z0-9.-]; the
+ * object 0..LOG_OBJECT_MAX bytes of printable ASCII (so no Hangul or
+ * Cyrillic name can slip in); anything else is refused. */
 int store_log(struct store *s, const char *action, const char *object,
               struct err *e);
+
+#define LOG_HASHBYTES 32
+#define LOG_ACTION_MAX 32
+#define LOG_OBJECT_MAX 1024
+
+/* One entry of the log; hash = log_entry_hash() of the other fields. */
+struct log_row {
+    long seq;                            /* 1, 2, 3, ... */
+    const char *at, *action, *object;    /* object "" when none */
+    unsigned char prev[LOG_HASHBYTES];   /* the previous entry's hash; zeros for 1 */
+    unsigned char hash[LOG_HASHBYTES];
+};
+
+typedef int (*log_fn)(void *ctx, const struct log_row *r, struct err *e);
+
+/* The hash of an entry (docs/FORMAT.md, "Store log"): BLAKE2b-256 of a
+ * domain tag, the sequence number, the length-prefixed date, action and
+ * object, and the previous entry's hash. */
+void log_entry_hash(unsigned char out[LOG_HASHBYTES], long seq, const char *at,
+                    const char *action, const char *object,
+                    const unsigned char prev[LOG_HASHBYTES]);
+
+/* Checks a log one entry at a time, in order: start with log_check_init,
+ * feed each row to log_check_next (EXIT_AUTH naming the first broken entry). */
+struct log_check {
+    long seq;                            /* entries accepted so far */
+    unsigned char head[LOG_HASHBYTES];   /* the last accepted entry's hash */
+};
+void log_check_init(struct log_check *c);
+int log_check_next(struct log_check *c, const struct log_row *r, struct err *e);
+
+/* Calls fn for each entry, oldest first. */
+int store_log_each(struct store *s, log_fn fn, void *ctx, struct err *e);
+
+/* Checks the whole chain; fills c (entries and head) when it is intact,
+ * else EXIT_AUTH naming the first broken entry. */
+int store_log_verify(struct log_check *c, struct store *s, struct err *e);
+
+/* Keeps, with import import_id (store_import_begin), the head of the
+ * sender's log that the bundle carried: its number of entries and hash. */
+int store_import_log_head(struct store *s, long import_id, long seq,
+                          const unsigned char head[LOG_HASHBYTES], struct err *e);
 
 /* 0 if s[0..len) is valid UTF-8 without NUL or control characters (line
  * breaks and tabs allowed when multiline); EXIT_INPUT naming what. */
