@@ -156,7 +156,7 @@ static void print_overview(FILE *f)
 {
     fprintf(f, "usage: %s\n\ncommands:\n", global_usage);
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n'intake help COMMAND' shows a command's options; 'man intake' tells more.\n", f);
 }
 
