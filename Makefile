@@ -35,7 +35,10 @@ LDFLAGS  += $(SANFLAGS) -Wl,-z,relro,-z,now
 # Every module except the CLI goes into one archive; tests link against it.
 LIB_SRC  := $(wildcard util/*.c crypto/*.c store/*.c export/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+# The audit's gazetteer and name lists, compiled in (data/gazetteer/SOURCES.md).
+GAZ_TXT  := $(wildcard data/gazetteer/*.txt)
+GAZ_SRC  := build/gen/gazetteer_data.c
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/gazetteer_data.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libintake.a
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -57,6 +60,14 @@ $(LIB): $(LIB_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && ar rcs $@ $^
 
+$(GAZ_SRC): $(GAZ_TXT) scripts/embed.sh
+	@mkdir -p $(@D)
+	scripts/embed.sh $@ $(GAZ_TXT)
+
+$(BUILD)/gen/gazetteer_data.o: $(GAZ_SRC)
+	@mkdir -p $(@D)
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
 $(BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(@D)
 	@echo "CC $<"
@@ -66,16 +77,21 @@ $(BUILD)/unit/%: tests/unit/%.c $(LIB) $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS) -lcmocka
 
+# Test tools used by the bats files, built next to the binary under test.
+$(BUILD)/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS)
+
 build/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS)
 
 # libFuzzer targets are built with clang over the sources (not the gcc archive).
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard */*.h)
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GAZ_SRC) $(wildcard */*.h)
 	@mkdir -p $(@D)
 	$(FUZZCC) $(CPPFLAGS) $(PKG_CFLAGS) -DINTAKE_FUZZ -g -O1 -std=c11 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	    -o $@ $< $(LIB_SRC) $(PKG_LIBS)
+	    -o $@ $< $(LIB_SRC) $(GAZ_SRC) $(PKG_LIBS)
 
 deps:
 	@scripts/deps.sh build
@@ -86,7 +102,9 @@ deps-check:
 unit: $(UNIT_BIN)
 	@scripts/run-tests.sh unit $(UNIT_BIN)
 
-cli: $(BUILD)/bin/intake
+TOOLS    := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
+
+cli: $(BUILD)/bin/intake $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli tests/cli
 
 fuzz-replay: $(FUZZ_BIN)

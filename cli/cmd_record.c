@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "crypto/secmem.h"
@@ -265,18 +267,48 @@ int cmd_search(int argc, char **argv, const struct globals *g)
     return run_query(g, &f, json, 0);
 }
 
-static int count_one(void *ctx, const struct record_row *r, struct err *e)
+static int print_attachment(void *ctx, const struct attachment_row *a, struct err *e)
 {
-    (void)r;
-    (void)e;
-    ++*(int *)ctx;
+    json_t *arr = ctx;
+    char hex[2 * ATTACHMENT_HASHBYTES + 1];
+
+    sodium_bin2hex(hex, sizeof hex, a->hash, ATTACHMENT_HASHBYTES);
+    if (arr != NULL)
+        return json_array_append_new(arr, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s}",
+                   "name", a->name, "type", a->type, "size", (json_int_t)a->size,
+                   "blake2b", hex, "gps", a->gps, "added", a->added)) == 0 ? 0
+               : err_set(e, EXIT_INPUT, "out of memory");
+    printf("attachment: %s\t%s\t%llu bytes%s\n", a->name, a->type,
+           (unsigned long long)a->size, a->gps ? "\tLOCATION (EXIF GPS)" : "");
+    return 0;
+}
+
+/* What show adds after the record: its attachments and where it came from. */
+static int show_extras(struct store *s, const char *id, json_t *obj, struct err *e)
+{
+    char origin[512];
+    json_t *arr = obj != NULL ? json_array() : NULL;
+
+    if (store_attachment_each(s, id, print_attachment, arr, e) != 0 ||
+        store_record_origin(origin, sizeof origin, s, id, e) != 0) {
+        json_decref(arr);
+        return -1;
+    }
+    if (obj != NULL) {
+        json_object_set_new(obj, "attachments", arr);
+        if (origin[0] != '\0')
+            json_object_set_new(obj, "origin", json_string(origin));
+    } else if (origin[0] != '\0') {
+        printf("origin: %s\n", origin);
+    }
     return 0;
 }
 
 int cmd_show(int argc, char **argv, const struct globals *g)
 {
     struct record_filter f = { 0 };
-    int json = 0, rc = parse_query(argc, argv, "show", &f, &json, 1), n = 0;
+    int json = 0, rc = parse_query(argc, argv, "show", &f, &json, 1);
+    struct print_ctx ctx = { NULL, 1 };
     struct store *s;
     struct err e;
 
@@ -284,19 +316,28 @@ int cmd_show(int argc, char **argv, const struct globals *g)
         return rc < 0 ? EXIT_OK : rc;
     f.id = argv[optind];
     f.with_body = 1;
-    if (json)
-        return run_query(g, &f, 1, 1);
     rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc;
     err_clear(&e);
-    rc = store_record_each(s, &f, count_one, &n, &e);
-    if (rc == 0 && n == 0)
+    ctx.array = json_array();
+    rc = store_record_each(s, &f, print_record, &ctx, &e);
+    if (rc == 0 && json_array_size(ctx.array) == 0)
         rc = err_set(&e, EXIT_INPUT, "no record with id '%s' (see 'intake list')", f.id);
-    if (rc == 0) {
-        struct print_ctx ctx = { NULL, 1 };
+    if (rc == 0 && !json) {
+        json_decref(ctx.array);
+        ctx.array = NULL;
         rc = store_record_each(s, &f, print_record, &ctx, &e);
+        if (rc == 0)
+            rc = show_extras(s, f.id, NULL, &e);
+    } else if (rc == 0) {
+        rc = show_extras(s, f.id, json_array_get(ctx.array, 0), &e);
+        if (rc == 0) {
+            json_dumpf(json_array_get(ctx.array, 0), stdout, JSON_INDENT(2));
+            putchar('\n');
+        }
     }
+    json_decref(ctx.array);
     store_close(s);
     return rc == 0 ? EXIT_OK : cli_fail(&e);
 }

@@ -17,5 +17,12 @@ int cmd_term(int argc, char **argv, const struct globals *g);
 int cmd_allow(int argc, char **argv, const struct globals *g);
 int cmd_consent(int argc, char **argv, const struct globals *g);
 int cmd_redact(int argc, char **argv, const struct globals *g);
+int cmd_attach(int argc, char **argv, const struct globals *g);
+int cmd_attachment(int argc, char **argv, const struct globals *g);
+int cmd_export(int argc, char **argv, const struct globals *g);
+int cmd_import(int argc, char **argv, const struct globals *g);
+int cmd_open(int argc, char **argv, const struct globals *g);
+int cmd_log(int argc, char **argv, const struct globals *g);
+int cmd_audit(int argc, char **argv, const struct globals *g);
 
 #endif

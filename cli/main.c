@@ -54,6 +54,16 @@ static const struct command commands[] = {
       "intake consent PSEUDONYM [--export yes|no] [--quote yes|no] [--publish yes|no] [--attachments yes|no] [--embargo YYYY-MM-DD] [--method verbal|written|recorded] [--withdraw]" },
     { "redact", cmd_redact, "show a record exactly as it would leave the device",
       "intake redact RECORD [--report] [--json] [--diff --reveal]" },
+    { "attach", cmd_attach, "store a file (audio, photo, document) with a record",
+      "intake attach RECORD FILE [--remove-source]" },
+    { "attachment", cmd_attachment, "write an attachment back out to a new file",
+      "intake attachment get RECORD NAME -o FILE" },
+    { "export", cmd_export, "write a sealed, signed bundle of redacted records for contacts",
+      "intake export --to NAME[,NAME...] (--all | RECORD...) [-o FILE] [--armor] [--exact-dates] [--skip-blocked]" },
+    { "import", cmd_import, "verify a bundle addressed to this store and add its records",
+      "intake import BUNDLE [--accept-unknown-sender]" },
+    { "open", cmd_open, "verify and decrypt a bundle without importing it",
+      "intake open BUNDLE [--json | -o DIR]" },
     { "card", cmd_card, "print this store's contact card, or draw it as a QR code",
       "intake card [--qr term|png|svg] [-o FILE] [--force]" },
     { "contact", cmd_contact, "add, list, show, remove and verify contacts",
@@ -63,6 +73,11 @@ static const struct command commands[] = {
       "intake contact show NAME\n"
       "intake contact remove NAME\n"
       "intake contact verify NAME [--qr term|png|svg] [-o FILE] [--force] [--scan IMAGE] [--confirm]" },
+    { "audit", cmd_audit, "verify a bundle's origin, redaction and re-identification risk",
+      "intake audit BUNDLE [--json] [--strict] [--k N]" },
+    { "log", cmd_log, "list the store's hash-chained log of changes, or check it",
+      "intake log [--json]\n"
+      "intake log --verify [--json]" },
     { "help", cmd_help, "show help for a command",
       "intake help [COMMAND]" },
 };
@@ -141,7 +156,7 @@ static void print_overview(FILE *f)
 {
     fprintf(f, "usage: %s\n\ncommands:\n", global_usage);
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n'intake help COMMAND' shows a command's options; 'man intake' tells more.\n", f);
 }
 

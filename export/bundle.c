@@ -102,6 +102,18 @@ int bundle_sort_keys(unsigned char (*keys)[crypto_box_PUBLICKEYBYTES], size_t n)
     return 0;
 }
 
+void bundle_id_start(crypto_generichash_state *st, const unsigned char *hdr,
+                     size_t hlen)
+{
+    unsigned char len[4];
+
+    bundle_le32(len, (uint32_t)hlen);
+    crypto_generichash_init(st, NULL, 0, BUNDLE_HASHBYTES);
+    crypto_generichash_update(st, (const unsigned char *)ID_LABEL, sizeof ID_LABEL - 1);
+    crypto_generichash_update(st, len, sizeof len);
+    crypto_generichash_update(st, hdr, hlen);
+}
+
 int bundle_derive(struct bundle_keys *keys)
 {
     if (crypto_generichash(keys->commit, sizeof keys->commit,
@@ -165,7 +177,6 @@ static int armor_put(struct bundle_writer *w, const unsigned char *buf,
 static int out_write(struct bundle_writer *w, const unsigned char *buf,
                      size_t len, struct err *e)
 {
-    crypto_generichash_update(&w->hash, buf, len);
     if (w->armor)
         return armor_put(w, buf, len, e);
     if (fd_write_all(w->fd, buf, len) != 0)
@@ -285,6 +296,7 @@ static int write_header(struct bundle_writer *w,
                        sizeof SIGN_DOMAIN - 1);
     crypto_sign_update(&w->sig, len, sizeof len);
     crypto_sign_update(&w->sig, hdr, w->hlen);
+    bundle_id_start(&w->hash, hdr, w->hlen);
     if (w->armor) {
         int m = snprintf(w->text, sizeof w->text, "%s\n", ARMOR_BEGIN);
 
@@ -321,7 +333,6 @@ static int writer_start(struct bundle_writer *w,
     randombytes_buf(w->keys.file, sizeof w->keys.file);
     if (bundle_derive(&w->keys) != 0)
         return err_set(e, EXIT_INPUT, "cannot derive the bundle keys");
-    crypto_generichash_init(&w->hash, NULL, 0, BUNDLE_HASHBYTES);
     if (write_header(w, (const unsigned char (*)[crypto_box_PUBLICKEYBYTES])sorted,
                      n, e) != 0)
         return -1;
@@ -395,6 +406,7 @@ static int writer_finish(struct bundle_writer *w, unsigned char *hash_out,
     if (segment_flush(w, e) != 0)      /* the empty segment ends the content */
         return -1;
     crypto_sign_final_create(&w->sig, sig, NULL, w->sign_sk);
+    crypto_generichash_update(&w->hash, sig, sizeof sig);
     if (pt_put(w, sig, sizeof sig, 0, e) != 0)
         return -1;
     pad = bundle_padded_plen(w->hlen, w->plen) - w->plen;

@@ -31,7 +31,7 @@
 
 #define BUNDLE_VERSION 1
 #define BUNDLE_MAX_RECIPIENTS 64
-#define BUNDLE_HASHBYTES 32   /* BLAKE2b-256 of the binary bundle */
+#define BUNDLE_HASHBYTES 32   /* the bundle hash: docs/FORMAT.md */
 
 /* Receives bytes: content for the reader, output for payload writers.
  * Returns 0, or -1 after filling e. */
@@ -46,7 +46,7 @@ struct bundle_info {
     unsigned char sender_pk[crypto_sign_PUBLICKEYBYTES];
     size_t nrecipients;
     unsigned char recipients[BUNDLE_MAX_RECIPIENTS][crypto_box_PUBLICKEYBYTES];
-    unsigned char hash[BUNDLE_HASHBYTES];  /* armor decoded first */
+    unsigned char hash[BUNDLE_HASHBYTES];  /* BLAKE2b of label, header, signature */
     uint64_t content_len;
     size_t bundle_len;                     /* binary length, armor decoded */
     int armored;
@@ -69,7 +69,8 @@ int bundle_writer_sink(void *w, const unsigned char *buf, size_t len,
                        struct err *e);
 
 /* Signs, pads and writes the end of the bundle; hash_out (may be NULL)
- * receives the BLAKE2b-256 of the binary bundle, for the export log.  The
+ * receives the bundle hash (BLAKE2b-256 of a label, the header and the
+ * signature: one per bundle, armored or not), for the export log.  The
  * caller still owns fd (fsync and commit it) and must free w. */
 int bundle_writer_close(struct bundle_writer *w,
                         unsigned char hash_out[BUNDLE_HASHBYTES],

@@ -22,6 +22,7 @@
 #define SIGN_DOMAIN     "intake-bundle-v1 signature"
 #define COMMIT_LABEL    "intake-bundle-v1 commitment"
 #define PAYLOAD_LABEL   "intake-bundle-v1 payload"
+#define ID_LABEL        "intake-bundle-v1 id"
 
 #define ARMOR_BEGIN   "-----BEGIN INTAKE BUNDLE-----"
 #define ARMOR_END     "-----END INTAKE BUNDLE-----"
@@ -49,6 +50,11 @@ int bundle_plen_for(uint64_t *plen, uint64_t hlen, uint64_t flen);
 /* The padded plaintext length for an unpadded plaintext of p0 bytes: the
  * smallest plen >= p0 whose bundle_file_len() is a PADME length. */
 uint64_t bundle_padded_plen(uint64_t hlen, uint64_t p0);
+
+/* Starts the bundle hash: BLAKE2b-256 of ID_LABEL || u32 hlen || header,
+ * to which the signature is added (docs/FORMAT.md, "Bundle hash"). */
+void bundle_id_start(crypto_generichash_state *st, const unsigned char *hdr,
+                     size_t hlen);
 
 /* Stores v as 4 little-endian bytes. */
 void bundle_le32(unsigned char out[4], uint32_t v);

@@ -203,7 +203,6 @@ static ssize_t src_read(struct source *s, unsigned char *buf, size_t len,
         *pos += n;
         got += n;
     }
-    crypto_generichash_update(&s->hash, buf, got);
     s->total += got;
     return (ssize_t)got;
 }
@@ -216,7 +215,6 @@ static int src_open(struct source *s, int fd, struct err *e)
     int r = 1;
 
     s->fd = fd;
-    crypto_generichash_init(&s->hash, NULL, 0, BUNDLE_HASHBYTES);
     while (s->rlen < 512 && (r = raw_more(s)) > 0)
         ;
     if (r < 0)
@@ -307,6 +305,7 @@ static int read_header(struct reader *r, const unsigned char *box_sk,
                        sizeof SIGN_DOMAIN - 1);
     crypto_sign_update(&r->sig, len, sizeof len);
     crypto_sign_update(&r->sig, r->hdr, r->hlen);
+    bundle_id_start(&r->src.hash, r->hdr, r->hlen);
     return 0;
 }
 
@@ -555,6 +554,7 @@ static int check_end(struct reader *r, struct err *e)
     if (crypto_sign_final_verify(&r->sig, r->buf, r->info.sender_pk) != 0)
         return err_set(e, EXIT_AUTH, "bad signature: the bundle was altered "
                        "after its sender signed it");
+    crypto_generichash_update(&r->src.hash, r->buf, SIG_LEN);
     crypto_generichash_final(&r->src.hash, r->info.hash, sizeof r->info.hash);
     r->info.bundle_len = (size_t)r->src.total;
     r->info.armored = r->src.armored;

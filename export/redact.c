@@ -36,7 +36,7 @@ struct redactor {
     size_t nterms, termcap;
     struct lit *lits;
     size_t *keyoff;             /* each literal's key in arena */
-    char *arena;                /* wipe-on-free: all literal keys; wiped after compile */
+    char *arena;                /* wipe-on-free: all literal keys; wiped in redactor_free */
     size_t used, size;
     size_t nlits, litcap;
     struct subject *subjects;
@@ -343,9 +343,17 @@ int redactor_compile(struct redactor *r, struct err *e)
 out:
     hs_free_compile_error(ce);
     free(ids), free(flags), free(lens), free(ptrs);
-    /* The database holds what matching needs; the clear keys go now. */
-    secmem_wipe_free(r->arena);
-    r->arena = NULL, r->used = r->size = 0;
+    /* The keys stay (secmem, wiped in redactor_free) for redactor_each_form:
+     * the matcher's database holds the same literals anyway. */
+    return rc;
+}
+
+int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx)
+{
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < r->nlits; i++)
+        rc = fn(ctx, r->arena + r->keyoff[i], r->lits[i].keylen, r->lits[i].suffix);
     return rc;
 }
 

@@ -123,6 +123,73 @@ if [ "$rc" -ne 1 ]; then
     exit 1
 fi
 
+step 'intake --home "$STORE" --passphrase-fd 3 term add employer "Pyongyang Trading Company" 3<<EOF ...'
+echo '# a store-wide protected term: it becomes [EMPLOYER-1] in anything that leaves'
+intake_p term add employer "Pyongyang Trading Company"
+
+step 'R3=$(intake --home "$STORE" --passphrase-fd 3 record "$P" --title "Pay" --date 2024-03-09 --lang en --tag wages 3<<EOF <<'"'"'BODY'"'"' ...'
+R3=$(intake_p record "$P" --title "Pay" --date 2024-03-09 --lang en --tag wages <<'BODY'
+Jung-su said the Pyongyang Trading Company paid nothing for three months.
+Call me on +82 10-2000-0000 if the payments start.
+BODY
+)
+echo "R3=$R3"
+
+step 'intake --home "$STORE" --passphrase-fd 3 redact "$R3" 3<<EOF ...'
+echo '# no consent recorded yet: redact shows the text, says it may not leave, exit status 1'
+rc=0
+intake_p redact "$R3" || rc=$?
+echo "(exit status $rc)"
+
+step 'intake --home "$STORE" --passphrase-fd 3 consent "$P" --export yes --quote yes --method verbal 3<<EOF ...'
+intake_p consent "$P" --export yes --quote yes --method verbal
+
+step 'intake --home "$STORE" --passphrase-fd 3 redact "$R3" --report 3<<EOF ...'
+echo '# each redaction: field, span in the output, category, rule; never the original'
+intake_p redact "$R3" --report
+
+HQ=$dir/hq
+intake_hq() {
+    "$bin" --home "$HQ" --passphrase-fd 3 "$@" 3<<EOF
+$pass
+EOF
+}
+step 'intake --home "$HQ" --passphrase-fd 3 init --kdf interactive --label "NGO headquarters" 3<<EOF ...'
+echo '# a second store: the NGO at headquarters (its recovery key is not shown here)'
+intake_hq init --kdf interactive --label "NGO headquarters" >/dev/null
+
+step 'intake --home "$STORE" --passphrase-fd 3 contact add hq "$(intake --home "$HQ" ... card)" 3<<EOF ...'
+echo '# in the field the cards are exchanged face to face by QR code (intake card --qr term)'
+intake_p contact add hq "$(intake_hq card)"
+intake_hq contact add field "$(intake_p card)"
+
+step 'intake --home "$STORE" --passphrase-fd 3 contact verify hq --confirm 3<<EOF ...'
+echo '# both read the same 60-digit safety number aloud, then confirm'
+intake_p contact verify hq --confirm
+intake_hq contact verify field --confirm >/dev/null
+
+step 'intake --home "$STORE" --passphrase-fd 3 export --to hq "$R2" "$R3" -o "$dir/out.bundle" 3<<EOF ...'
+echo '# redacted, audited, sealed to hq, signed by this device, padded'
+intake_p export --to hq "$R2" "$R3" -o "$dir/out.bundle"
+ls -l "$dir/out.bundle"
+
+step 'intake --home "$HQ" --passphrase-fd 3 audit "$dir/out.bundle" 3<<EOF ...'
+echo '# at headquarters, before anything is used (WARN: two records are too few to hide in)'
+rc=0
+intake_hq audit "$dir/out.bundle" || rc=$?
+echo "(exit status $rc)"
+
+step 'intake --home "$HQ" --passphrase-fd 3 open "$dir/out.bundle" 3<<EOF ...'
+intake_hq open "$dir/out.bundle"
+
+step 'intake --home "$HQ" --passphrase-fd 3 import "$dir/out.bundle" 3<<EOF ...'
+intake_hq import "$dir/out.bundle"
+
+step 'intake --home "$STORE" --passphrase-fd 3 log --verify 3<<EOF ...'
+echo '# the hash-chained log of every change: no names, no terms, no testimony'
+intake_p log
+intake_p log --verify
+
 echo
-echo "Done. The store in $STORE is deleted now."
+echo "Done. The stores in $dir are deleted now."
 echo "Next: 'man ./docs/intake.1', README.md and SECURITY.md."

@@ -24,6 +24,27 @@ static int history(struct store *s, const char *name, const char *event,
     return rc;
 }
 
+/* Log entries name a contact by its card's fingerprint (public keys,
+ * never the name given to the contact). */
+static int log_contact(struct store *s, const char *action, const struct card *c,
+                       struct err *e)
+{
+    char fp[CARD_FINGERPRINT_SIZE];
+
+    card_fingerprint(fp, sizeof fp, c);
+    return store_log(s, action, fp, e);
+}
+
+static int log_contact_text(struct store *s, const char *action, const char *cardtext,
+                            struct err *e)
+{
+    struct card c;
+
+    if (card_decode(&c, cardtext, strlen(cardtext), NULL) != 0)
+        return store_log(s, action, "unreadable-card", e);
+    return log_contact(s, action, &c, e);
+}
+
 /* Who, other than name, already holds one of these keys (0: nobody). */
 static int key_owner(char *owner, size_t ownerlen, struct store *s, const char *name,
                      const struct card *c, struct err *e)
@@ -120,8 +141,8 @@ int store_contact_add(struct store *s, const char *name, const struct card *c,
         db_bind_text(st, 5, now);
     if (sqlite3_step(st) != SQLITE_DONE)
         db_fail(s, e, "saving the contact");
-    else
-        rc = history(s, name, exists ? "replaced" : "added", cardtext, e);
+    else if (history(s, name, exists ? "replaced" : "added", cardtext, e) == 0)
+        rc = log_contact(s, exists ? "contact.replace" : "contact.add", c, e);
 out:
     sqlite3_finalize(st);
     if (rc != 0) {
@@ -156,7 +177,7 @@ int store_contact_each(struct store *s, const char *name, contact_fn fn,
 }
 
 static int update_one(struct store *s, const char *sql, const char *name,
-                      const char *event, struct err *e)
+                      const char *event, const char *action, struct err *e)
 {
     sqlite3_stmt *st;
     char now[32], card[CARD_TEXT_SIZE];
@@ -170,6 +191,8 @@ static int update_one(struct store *s, const char *sql, const char *name,
         return exists < 0 ? -1 : err_set(e, EXIT_INPUT, "no contact named '%s' (see 'intake contact list')", name);
     }
     rc = event != NULL ? history(s, name, event, card, e) : 0;
+    if (rc == 0)
+        rc = log_contact_text(s, action, card, e);
     db_now(now, sizeof now);
     if (rc == 0 && db_prepare(&st, s, sql, e) == 0) {
         db_bind_text(st, 1, name);
@@ -189,10 +212,10 @@ static int update_one(struct store *s, const char *sql, const char *name,
 
 int store_contact_remove(struct store *s, const char *name, struct err *e)
 {
-    return update_one(s, "DELETE FROM contact WHERE name = ?1", name, NULL, e);
+    return update_one(s, "DELETE FROM contact WHERE name = ?1", name, NULL, "contact.remove", e);
 }
 
 int store_contact_confirm(struct store *s, const char *name, struct err *e)
 {
-    return update_one(s, "UPDATE contact SET verified = ?2 WHERE name = ?1", name, "verified", e);
+    return update_one(s, "UPDATE contact SET verified = ?2 WHERE name = ?1", name, "verified", "contact.verify", e);
 }

@@ -56,6 +56,35 @@ static const char *const migrations[] = {
     "  withdrawn INTEGER NOT NULL, date TEXT NOT NULL);"
     "CREATE INDEX consent_subject ON consent(subject_id);"
     "CREATE TABLE forgotten(id INTEGER PRIMARY KEY, day TEXT NOT NULL);",
+    /* 3 -> 4 (issue 5): attachments in 64 KiB chunks, where imported
+     * records came from, and the log of exports (never their content). */
+    "CREATE TABLE attachment(id INTEGER PRIMARY KEY,"
+    "  record_id INTEGER NOT NULL REFERENCES record(id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL,"
+    "  hash BLOB NOT NULL, gps INTEGER NOT NULL, added TEXT NOT NULL,"
+    "  UNIQUE(record_id, name));"
+    "CREATE TABLE attachment_chunk(id INTEGER PRIMARY KEY,"
+    "  attachment_id INTEGER NOT NULL REFERENCES attachment(id) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL, data BLOB NOT NULL, UNIQUE(attachment_id, seq));"
+    "CREATE TABLE import(id INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE,"
+    "  sender_pk BLOB NOT NULL, sender TEXT, at TEXT NOT NULL);"
+    "CREATE TABLE record_origin(record_id INTEGER PRIMARY KEY"
+    "  REFERENCES record(id) ON DELETE CASCADE,"
+    "  import_id INTEGER NOT NULL REFERENCES import(id), manifest TEXT NOT NULL);"
+    "CREATE TABLE export(id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+    "  recipients TEXT NOT NULL, records TEXT NOT NULL, hash BLOB NOT NULL);",
+    /* 4 -> 5 (issue 6): the hash-chained log of every change (store/log.c);
+     * append-only, so a bug cannot rewrite it in place. */
+    "CREATE TABLE log(seq INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+    "  action TEXT NOT NULL, object TEXT NOT NULL,"
+    "  prev BLOB NOT NULL, hash BLOB NOT NULL);"
+    "CREATE TRIGGER log_no_update BEFORE UPDATE ON log"
+    "  BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;"
+    "CREATE TRIGGER log_no_delete BEFORE DELETE ON log"
+    "  BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;"
+    /* and the sender's log head each imported bundle carried */
+    "ALTER TABLE import ADD COLUMN log_seq INTEGER;"
+    "ALTER TABLE import ADD COLUMN log_head BLOB;",
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when
@@ -577,7 +606,8 @@ int store_create(const char *dir, const struct store_params *p,
         return -1;
     randombytes_buf(s->master, KEYSLOT_MASTER_BYTES);
     if (connect(s, 1, e) == 0 && store_begin(s, e) == 0) {
-        if (insert_initial(s, p, e) == 0 && store_commit(s, e) == 0)
+        if (insert_initial(s, p, e) == 0 && store_log(s, "init", "", e) == 0 &&
+            store_commit(s, e) == 0)
             rc = make_keyslots(s, p, passphrase, passlen, recovery, e);
         else
             store_rollback(s);
@@ -633,7 +663,15 @@ int store_set_passphrase(struct store *s, const char *passphrase,
                      (const unsigned char *)passphrase, passlen, ops, mem, e) != 0 ||
         keyslot_put(&kf, &slot, e) != 0)
         return -1;
-    return keyslot_save(s->keyslots, &kf, 1, e);
+    /* The entry commits only once the new keyslot file is in place. */
+    if (store_begin(s, e) != 0)
+        return -1;
+    if (store_log(s, "passwd", "passphrase-slot", e) != 0 ||
+        keyslot_save(s->keyslots, &kf, 1, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return store_commit(s, e);
 }
 
 int store_meta_get(char *out, size_t outlen, struct store *s, const char *key,

@@ -276,7 +276,7 @@ int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n
 }
 
 /* Every real name and term in the store, and extra[0..n), joined by line
- * breaks in sodium_malloc memory. */
+ * breaks in wipe-on-free memory (secbuf_append; free with secmem_wipe_free). */
 static int join_identities(char **out, size_t *outlen, struct store *s,
                            const char *const *extra, size_t n, struct err *e)
 {
@@ -298,7 +298,7 @@ static int join_identities(char **out, size_t *outlen, struct store *s,
         rc = -1;
     }
     if (rc != 0) {
-        secmem_free(*out);
+        secmem_wipe_free(*out);
         *out = NULL;
         return e->msg[0] ? -1 : err_set(e, EXIT_INPUT, "out of secure memory");
     }
@@ -322,11 +322,11 @@ int privacy_in_identities(struct store *s, const char *p, const char *const *ext
     if (join_identities(&all, &len, s, extra, n, e) != 0)
         return -1;
     if (len == 0) {
-        secmem_free(all);
+        secmem_wipe_free(all);
         return 0;
     }
     if (compile_texts(&r, &p, 1, e) != 0) {
-        secmem_free(all);
+        secmem_wipe_free(all);
         return -1;
     }
     rc = redactor_check(r, all, len, e);
@@ -335,7 +335,7 @@ int privacy_in_identities(struct store *s, const char *p, const char *const *ext
         rc = 1;
     }
     redactor_free(r);
-    secmem_free(all);
+    secmem_wipe_free(all);
     return rc;
 }
 

@@ -12,7 +12,7 @@
 
 #define STORE_DB_NAME "store.db"
 #define STORE_KEYSLOTS_NAME "keyslots"
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 5
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 
@@ -302,11 +302,137 @@ int store_consent_set(struct store *s, const char *pseudonym,
 
 /* Appends an entry (action such as "subject.add", an opaque object id such
  * as a record id, never a name, a term or testimony) inside the caller's
- * transaction. */
+ * transaction. The action is 1..LOG_ACTION_MAX bytes of [a-z0-9.-]; the
+ * object 0..LOG_OBJECT_MAX bytes of printable ASCII (so no Hangul or
+ * Cyrillic name can slip in); anything else is refused. */
 int store_log(struct store *s, const char *action, const char *object,
               struct err *e);
+
+#define LOG_HASHBYTES 32
+#define LOG_ACTION_MAX 32
+#define LOG_OBJECT_MAX 1024
+
+/* One entry of the log; hash = log_entry_hash() of the other fields. */
+struct log_row {
+    long seq;                            /* 1, 2, 3, ... */
+    const char *at, *action, *object;    /* object "" when none */
+    unsigned char prev[LOG_HASHBYTES];   /* the previous entry's hash; zeros for 1 */
+    unsigned char hash[LOG_HASHBYTES];
+};
+
+typedef int (*log_fn)(void *ctx, const struct log_row *r, struct err *e);
+
+/* The hash of an entry (docs/FORMAT.md, "Store log"): BLAKE2b-256 of a
+ * domain tag, the sequence number, the length-prefixed date, action and
+ * object, and the previous entry's hash. */
+void log_entry_hash(unsigned char out[LOG_HASHBYTES], long seq, const char *at,
+                    const char *action, const char *object,
+                    const unsigned char prev[LOG_HASHBYTES]);
+
+/* Checks a log one entry at a time, in order: start with log_check_init,
+ * feed each row to log_check_next (EXIT_AUTH naming the first broken entry). */
+struct log_check {
+    long seq;                            /* entries accepted so far */
+    unsigned char head[LOG_HASHBYTES];   /* the last accepted entry's hash */
+};
+void log_check_init(struct log_check *c);
+int log_check_next(struct log_check *c, const struct log_row *r, struct err *e);
+
+/* Calls fn for each entry, oldest first. */
+int store_log_each(struct store *s, log_fn fn, void *ctx, struct err *e);
+
+/* Checks the whole chain; fills c (entries and head) when it is intact,
+ * else EXIT_AUTH naming the first broken entry. */
+int store_log_verify(struct log_check *c, struct store *s, struct err *e);
+
+/* Keeps, with import import_id (store_import_begin), the head of the
+ * sender's log that the bundle carried: its number of entries and hash. */
+int store_import_log_head(struct store *s, long import_id, long seq,
+                          const unsigned char head[LOG_HASHBYTES], struct err *e);
 
 /* 0 if s[0..len) is valid UTF-8 without NUL or control characters (line
  * breaks and tabs allowed when multiline); EXIT_INPUT naming what. */
 int text_check(const char *s, size_t len, int multiline, const char *what,
                struct err *e);
+
+/* ---- Attachments (store/attachment.c; issue 5) ---- */
+
+#define ATTACHMENT_NAME_MAX 255
+#define ATTACHMENT_TYPE_MAX 127
+#define ATTACHMENT_CHUNK (64u << 10)     /* bytes per stored row */
+#define ATTACHMENT_HASHBYTES 32          /* BLAKE2b-256 of the bytes */
+
+struct attachment_row {
+    const char *record, *name, *type, *added;
+    uint64_t size;
+    const unsigned char *hash;           /* ATTACHMENT_HASHBYTES */
+    int gps;                             /* a photo with a location */
+};
+
+typedef int (*attachment_fn)(void *ctx, const struct attachment_row *a,
+                             struct err *e);
+/* Receives an attachment's bytes, in pieces of at most ATTACHMENT_CHUNK. */
+typedef int (*store_bytes_fn)(void *ctx, const unsigned char *buf, size_t len,
+                              struct err *e);
+
+struct attachment_writer;
+
+/* Starts attachment name (type, gps flag) of record id inside the caller's
+ * transaction; its bytes follow in pieces of any size. A name the record
+ * already has is refused. */
+int store_attachment_begin(struct attachment_writer **w, struct store *s,
+                           const char *record, const char *name,
+                           const char *type, int gps, struct err *e);
+
+/* Adds bytes; memory stays at one ATTACHMENT_CHUNK whatever the size. */
+int store_attachment_write(struct attachment_writer *w, const unsigned char *buf,
+                           size_t len, struct err *e);
+
+/* Stores the last chunk, the size and the hash (written to hash, may be
+ * NULL); frees w whatever happens. */
+int store_attachment_end(struct attachment_writer *w,
+                         unsigned char *hash, struct err *e);
+
+/* Frees an unfinished writer (the caller rolls back); NULL allowed. */
+void store_attachment_abort(struct attachment_writer *w);
+
+/* Calls fn for each attachment of record (NULL: of every record), by name. */
+int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
+                          void *ctx, struct err *e);
+
+/* Passes the bytes of attachment name of record to fn, in order, and
+ * checks the chunk sequence and the size, and with verify also the hash
+ * (a full BLAKE2b pass; SQLCipher's page HMACs already catch damaged
+ * pages), failing with EXIT_INPUT if damaged. */
+int store_attachment_read(struct store *s, const char *record, const char *name,
+                          int verify, store_bytes_fn fn, void *ctx, struct err *e);
+
+/* ---- Exports and imports (store/exchange.c; issue 5) ---- */
+
+/* Records an export inside the caller's transaction: when, the contact
+ * names, the record ids (space separated) and the bundle hash. */
+int store_export_log(struct store *s, const char *recipients, const char *records,
+                     const unsigned char *hash, size_t hashlen, struct err *e);
+
+/* 1 in *seen if a bundle with this hash was imported already. */
+int store_import_seen(int *seen, struct store *s, const unsigned char *hash,
+                      size_t hashlen, struct err *e);
+
+/* Notes a bundle being imported (inside the caller's transaction); its
+ * row id goes to *import_id. sender is the contact's name or NULL. */
+int store_import_begin(long *import_id, struct store *s, const unsigned char *hash,
+                       size_t hashlen, const unsigned char *sender_pk,
+                       const char *sender, struct err *e);
+
+/* Adds an imported record under its own id for subject pseudonym (created
+ * without identity if new), remembering the import and its manifest (JSON,
+ * never identities). *added is 0 if a record with this id came before from
+ * the same sender (it is kept as it was); a record id held by a local
+ * record or another sender is refused (EXIT_AUTH). */
+int store_import_record(int *added, struct store *s, long import_id,
+                        const char *pseudonym, const struct record_row *r,
+                        const char *manifest, struct err *e);
+
+/* Where record id came from, one line ("" for a record made here). */
+int store_record_origin(char *out, size_t outlen, struct store *s, const char *id,
+                        struct err *e);

@@ -280,3 +280,53 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     [ -z "$output" ] || { echo "opened for writing: $output" >&2; false; }
     grep -qF "\"$H/store.db" "$TR/open.log"
 }
+
+@test "leak: attach, export, import and open leak no canary (bundle included)" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    init_store
+    HQ=$HOME/hq
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label hq 3<<<"$PASS" >/dev/null
+    hq() { "$INTAKE" --home "$HQ" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+    ik contact add hq "$(hq card)" 2>/dev/null
+    hq contact add field "$(ik card)" 2>/dev/null
+    tik add subject add --name "$C_ASCII" --name "$C_HANGUL"
+    P=$(cat "$TR/add.out")
+    tik consent consent "$P" --export yes --attachments yes --method written
+    printf '%s met us; %s too.\n' "$C_ASCII" "$C_HANGUL" |
+        tik rec record "$P" --title "$C_ASCII" --date 2024-02-03
+    ID=$(cat "$TR/rec.out")
+    # The attachment's bytes hold a canary; the source file lives outside
+    # the scanned folders and is removed by attach. Its stored name stays home.
+    NAME="voice-$(rand_hex 6).txt"
+    SRC="$TR/$NAME"
+    printf 'recording of %s\n' "$C_CYR" >"$SRC"
+    tik att attach "$ID" "$SRC" --remove-source
+    [ ! -e "$SRC" ]
+    cd "$HOME"
+    tik exp export --to hq --all -o "$HOME/b.bundle"
+    tik expa export --to hq --all --armor -o "$HOME/b.asc"
+    [ -s "$HOME/b.bundle" ] && [ -s "$HOME/b.asc" ]
+    LINES=$PASS traced imp "$INTAKE" --home "$HQ" --passphrase-fd 3 import "$HOME/b.bundle" 3<<<"$PASS"
+    LINES=$PASS traced opj "$INTAKE" --home "$HQ" --passphrase-fd 3 open "$HOME/b.asc" --json 3<<<"$PASS"
+    LINES=$PASS traced ops "$INTAKE" --home "$HQ" --passphrase-fd 3 show "$ID" 3<<<"$PASS"
+    # The decrypted output open is asked to write goes outside the scan.
+    hq open "$HOME/b.bundle" -o "$TR/opened" >/dev/null
+    grep -qF "recording of $C_CYR" "$TR/opened/$ID-attachment-1.txt"
+    grep -qF "$P met us; $P too." "$TR/opened/$ID.md"
+    ! grep -rqF "$C_ASCII" "$TR/opened"
+    ! grep -qF "$C_ASCII" "$TR/opj.out"
+    ! grep -qF "$NAME" "$TR/opj.out"
+    ! grep -rqF "$NAME" "$TR/opened"
+    grep -qF "$P met us" "$TR/opj.out"
+    grep -qF "origin: imported" "$TR/ops.out"
+
+    run scan_files
+    echo "$output"
+    expect_status 0
+    run scan_writes "$PASS"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
+    # The bundle's bytes were among the writes scanned.
+    grep -q 'write' "$TR/exp.log"
+}

@@ -1,0 +1,838 @@
+#include "export/audit.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "crypto/secmem.h"
+#include "export/detect.h"
+#include "export/gazetteer.h"
+#include "export/normalise.h"
+#include "export/redact.h"
+
+static const char *const level_names[] = { "PASS", "WARN", "FAIL" };
+
+static char *dup_n(const char *s, size_t n)
+{
+    char *p;
+
+    if (s == NULL)
+        return NULL;
+    if ((p = secmem_wipe_malloc(n + 1)) != NULL) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+static char *dup_s(const char *s)
+{
+    return s == NULL ? NULL : dup_n(s, strlen(s));
+}
+
+static void item_free(struct audit_item *it)
+{
+    secmem_wipe_free(it->record);
+    secmem_wipe_free(it->field);
+    secmem_wipe_free(it->what);
+    secmem_wipe_free(it->text);
+    secmem_wipe_free(it->note);
+}
+
+void audit_report_free(struct audit_report *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        for (size_t j = 0; j < r->checks[i].nitems; j++)
+            item_free(&r->checks[i].items[j]);
+        free(r->checks[i].items);
+    }
+    free(r->checks);
+    memset(r, 0, sizeof *r);
+}
+
+int audit_check_add(struct audit_report *r, const char *name, int level, size_t examined,
+                    struct err *e, const char *fmt, ...)
+{
+    struct audit_check *c;
+    va_list ap;
+
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 8;
+        if ((c = realloc(r->checks, cap * sizeof *c)) == NULL)
+            return err_set(e, EXIT_INPUT, "out of memory for the audit report");
+        r->checks = c, r->cap = cap;
+    }
+    c = &r->checks[r->n];
+    memset(c, 0, sizeof *c);
+    snprintf(c->name, sizeof c->name, "%s", name);
+    c->level = level;
+    c->examined = examined;
+    va_start(ap, fmt);
+    (void)vsnprintf(c->reason, sizeof c->reason, fmt, ap);
+    va_end(ap);
+    return (int)r->n++;
+}
+
+void audit_check_reason(struct audit_report *r, int c, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    (void)vsnprintf(r->checks[c].reason, sizeof r->checks[c].reason, fmt, ap);
+    va_end(ap);
+}
+
+int audit_item_add(struct audit_report *r, int c, int level, const char *record,
+                   const char *field, const char *what, const char *text, size_t textlen,
+                   const char *note, struct err *e)
+{
+    struct audit_check *ck = &r->checks[c];
+    struct audit_item *it;
+
+    if (ck->nitems == ck->cap) {
+        size_t cap = ck->cap ? ck->cap * 2 : 8;
+        if ((it = realloc(ck->items, cap * sizeof *it)) == NULL)
+            return err_set(e, EXIT_INPUT, "out of memory for the audit report");
+        ck->items = it, ck->cap = cap;
+    }
+    it = &ck->items[ck->nitems++];
+    it->level = level;
+    it->record = dup_s(record);
+    it->field = dup_s(field);
+    it->what = dup_s(what);
+    it->text = dup_n(text, textlen);
+    it->note = dup_s(note);
+    if (level > ck->level)
+        ck->level = level;
+    if (level > AUDIT_PASS)
+        ck->found++;
+    return 0;
+}
+
+int audit_verdict(const struct audit_report *r)
+{
+    int v = AUDIT_PASS;
+
+    for (size_t i = 0; i < r->n; i++)
+        if (r->checks[i].level > v)
+            v = r->checks[i].level;
+    return v;
+}
+
+int audit_exit_status(const struct audit_report *r, int strict)
+{
+    int v = audit_verdict(r);
+
+    return v == AUDIT_FAIL || (strict && v == AUDIT_WARN) ? EXIT_AUTH : EXIT_OK;
+}
+
+/* ---- Fields of a record ---- */
+
+#define NFIELDS(rec) (3 + (rec)->ntags)
+
+/* Field i of a record: title, place, body, then each tag. */
+static const char *field_at(const struct audit_record *rec, size_t i, const char **name,
+                            size_t *tag)
+{
+    *tag = 0;
+    switch (i) {
+    case 0: *name = "title"; return rec->title;
+    case 1: *name = "place"; return rec->place;
+    case 2: *name = "body"; return rec->body;
+    default: *name = "tag"; *tag = i - 3; return rec->tags[i - 3];
+    }
+}
+
+static const char *field_of(const struct audit_record *rec, const struct audit_where *w)
+{
+    if (w->field == NULL)
+        return NULL;
+    if (strcmp(w->field, "title") == 0)
+        return rec->title;
+    if (strcmp(w->field, "place") == 0)
+        return rec->place;
+    if (strcmp(w->field, "body") == 0)
+        return rec->body;
+    if (strcmp(w->field, "tag") == 0 && w->tag < rec->ntags)
+        return rec->tags[w->tag];
+    return NULL;
+}
+
+static int same_field(const struct audit_where *w, const char *name, size_t tag)
+{
+    return w->field != NULL && strcmp(w->field, name) == 0 &&
+           (strcmp(name, "tag") != 0 || w->tag == tag);
+}
+
+static int overlaps(const struct audit_where *w, size_t start, size_t end)
+{
+    return start < w->start + w->len && w->start < end;
+}
+
+/* Is [start, end) of the field inside or across a manifest redaction? */
+static int in_redaction(const struct audit_record *rec, const char *name, size_t tag,
+                        size_t start, size_t end)
+{
+    for (size_t i = 0; i < rec->nred; i++)
+        if (same_field(&rec->red[i].at, name, tag) && overlaps(&rec->red[i].at, start, end))
+            return 1;
+    return 0;
+}
+
+/* ---- consistency ---- */
+
+/* "[PLACE-12]" for category "place"; 1 if text[0..len) is one. */
+static int is_placeholder_of(const char *text, size_t len, const char *category)
+{
+    size_t c = strlen(category), i;
+
+    if (len < c + 4 || text[0] != '[' || text[len - 1] != ']' || text[c + 1] != '-')
+        return 0;
+    for (i = 0; i < c; i++)
+        if (text[1 + i] != toupper((unsigned char)category[i]))
+            return 0;
+    for (i = c + 2; i < len - 1; i++)
+        if (!isdigit((unsigned char)text[i]))
+            return 0;
+    return 1;
+}
+
+/* The length of a placeholder "[UPPER-digits]" at s, or 0. */
+static size_t placeholder_at(const char *s)
+{
+    size_t i = 1;
+
+    if (s[0] != '[' || !isupper((unsigned char)s[1]))
+        return 0;
+    while (isupper((unsigned char)s[i]))
+        i++;
+    if (s[i++] != '-' || !isdigit((unsigned char)s[i]))
+        return 0;
+    while (isdigit((unsigned char)s[i]))
+        i++;
+    return s[i] == ']' ? i + 1 : 0;
+}
+
+static int known_pseudonym(const char *text, size_t len, const char *const *ps, size_t np)
+{
+    for (size_t i = 0; i < np; i++)
+        if (strlen(ps[i]) == len && memcmp(ps[i], text, len) == 0)
+            return 1;
+    return 0;
+}
+
+static int check_redactions(struct audit_report *r, int c, const struct audit_record *rec,
+                            const char *const *ps, size_t np, size_t *bad, struct err *e)
+{
+    for (size_t i = 0; i < rec->nred; i++) {
+        const struct audit_redaction *d = &rec->red[i];
+        const char *f = field_of(rec, &d->at), *why = NULL;
+        int ok, inside = 1;
+
+        if (f == NULL || d->at.start > strlen(f) || d->at.len > strlen(f) - d->at.start) {
+            why = "a redaction lies outside its field";
+            ok = inside = 0;
+        } else if (d->category != NULL && strcmp(d->category, "pseudonym") == 0) {
+            ok = known_pseudonym(f + d->at.start, d->at.len, ps, np);
+            why = "the text at a pseudonym redaction is no pseudonym of this bundle";
+        } else {
+            ok = d->category != NULL && is_placeholder_of(f + d->at.start, d->at.len, d->category);
+            why = "the text at a redaction is not a placeholder of its category";
+        }
+        if (!ok) {
+            (*bad)++;
+            if (audit_item_add(r, c, AUDIT_FAIL, rec->id, d->at.field, d->category,
+                               inside ? f + d->at.start : NULL, inside ? d->at.len : 0,
+                               why, e) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int check_placeholders(struct audit_report *r, int c, const struct audit_record *rec,
+                              size_t *bad, struct err *e)
+{
+    for (size_t fi = 0; fi < NFIELDS(rec); fi++) {
+        const char *name, *f;
+        size_t tag, n;
+
+        if ((f = field_at(rec, fi, &name, &tag)) == NULL)
+            continue;
+        for (const char *p = strchr(f, '['); p != NULL; p = strchr(p + 1, '[')) {
+            struct audit_where w = { name, tag, (size_t)(p - f), 0 };
+            int found = 0;
+            if ((n = placeholder_at(p)) == 0)
+                continue;
+            w.len = n;
+            for (size_t i = 0; i < rec->nred && !found; i++)
+                found = same_field(&rec->red[i].at, name, tag) &&
+                        rec->red[i].at.start == w.start && rec->red[i].at.len == n;
+            if (!found) {
+                (*bad)++;
+                if (audit_item_add(r, c, AUDIT_FAIL, rec->id, name, "placeholder", p, n,
+                                   "a placeholder in the text is not in the manifest", e) != 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int check_flags_consent(struct audit_report *r, int c, const struct audit_record *rec,
+                               const char *today, size_t *bad, struct err *e)
+{
+    char note[128];
+
+    for (size_t i = 0; i < rec->nflags; i++) {
+        const struct audit_flag *fl = &rec->flags[i];
+        const char *f = field_of(rec, &fl->at);
+        if (f == NULL || fl->at.start > strlen(f) || fl->at.len > strlen(f) - fl->at.start) {
+            (*bad)++;
+            if (audit_item_add(r, c, AUDIT_FAIL, rec->id, fl->at.field, fl->kind, NULL, 0,
+                               "a review flag lies outside its field", e) != 0)
+                return -1;
+        } else if (fl->allowed == NULL) {
+            (*bad)++;
+            if (audit_item_add(r, c, AUDIT_FAIL, rec->id, fl->at.field, fl->kind,
+                               f + fl->at.start, fl->at.len,
+                               "a review flag was never resolved", e) != 0)
+                return -1;
+        }
+    }
+    note[0] = '\0';
+    if (!rec->export_ok)
+        snprintf(note, sizeof note, "no consent to export");
+    else if (rec->withdrawn != NULL && rec->withdrawn[0] != '\0')
+        snprintf(note, sizeof note, "consent withdrawn on %.32s", rec->withdrawn);
+    else if (rec->embargo != NULL && rec->embargo[0] != '\0' && strcmp(rec->embargo, today) > 0)
+        snprintf(note, sizeof note, "under embargo until %.16s", rec->embargo);
+    if (note[0] != '\0') {
+        (*bad)++;
+        return audit_item_add(r, c, AUDIT_FAIL, rec->id, NULL, "consent", NULL, 0, note, e);
+    }
+    return 0;
+}
+
+int audit_consistency(struct audit_report *r, const struct audit_record *recs, size_t n,
+                      const char *const *pseudonyms, size_t np, const char *today,
+                      struct err *e)
+{
+    size_t bad = 0, nred = 0, nflags = 0;
+    int c = audit_check_add(r, "consistency", AUDIT_PASS, n, e, "%s", "");
+
+    if (c < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const struct audit_record *rec = &recs[i];
+        nred += rec->nred, nflags += rec->nflags;
+        if (rec->pseudonym == NULL ||
+            !known_pseudonym(rec->pseudonym, strlen(rec->pseudonym), pseudonyms, np)) {
+            bad++;
+            if (audit_item_add(r, c, AUDIT_FAIL, rec->id, NULL, "pseudonym", NULL, 0,
+                               "the record's pseudonym is not in the manifest", e) != 0)
+                return -1;
+        }
+        if (check_redactions(r, c, rec, pseudonyms, np, &bad, e) != 0 ||
+            check_placeholders(r, c, rec, &bad, e) != 0 ||
+            check_flags_consent(r, c, rec, today, &bad, e) != 0)
+            return -1;
+    }
+    if (bad == 0)
+        audit_check_reason(r, c, "%zu records: %zu redactions and %zu review flags agree with the text; consent allows export",
+                           n, nred, nflags);
+    else
+        audit_check_reason(r, c, "%zu problem(s) in %zu records: the manifest and the text disagree, or a record may not leave",
+                           bad, n);
+    return 0;
+}
+
+/* ---- residual terms ---- */
+
+struct term_hit {
+    struct audit_report *r;
+    int c;
+    const struct audit_record *rec;
+    const char *name, *text;
+    size_t hits;
+    const char *last_text;      /* the field of the last hit */
+    size_t last_start, last_end;
+};
+
+static int on_term(void *ctx, size_t start, size_t end, struct err *e)
+{
+    struct term_hit *h = ctx;
+    struct audit_check *c = &h->r->checks[h->c];
+
+    /* A name and its given name alone both match: report the union once. */
+    if (h->hits > 0 && h->last_text == h->text && start < h->last_end && h->last_start < end) {
+        struct audit_item *it = &c->items[c->nitems - 1];
+        h->last_start = start < h->last_start ? start : h->last_start;
+        h->last_end = end > h->last_end ? end : h->last_end;
+        secmem_wipe_free(it->text);
+        it->text = dup_n(h->text + h->last_start, h->last_end - h->last_start);
+        return it->text != NULL ? 0 : err_set(e, EXIT_INPUT, "out of memory for the audit");
+    }
+    h->last_text = h->text, h->last_start = start, h->last_end = end;
+    h->hits++;
+    return audit_item_add(h->r, h->c, AUDIT_FAIL, h->rec->id, h->name, "protected-term",
+                          h->text + start, end - start,
+                          "a protected term (or a spelling of it) is in the text", e);
+}
+
+/* ---- residual detectors ---- */
+
+struct residual {
+    struct audit_report *r;
+    int c;
+    const struct audit_record *rec;
+    const char *name, *text;
+    size_t tag;
+    size_t fails, warns;
+    struct audit_where *seen;   /* spans already reported in this field */
+    size_t nseen, capseen;
+};
+
+static int seen_before(struct residual *x, size_t start, size_t end)
+{
+    struct audit_where *w;
+
+    for (size_t i = 0; i < x->nseen; i++)
+        if (overlaps(&x->seen[i], start, end))
+            return 1;
+    if (x->nseen == x->capseen) {
+        size_t cap = x->capseen ? x->capseen * 2 : 16;
+        if ((w = realloc(x->seen, cap * sizeof *w)) == NULL)
+            return -1;
+        x->seen = w, x->capseen = cap;
+    }
+    x->seen[x->nseen].start = start, x->seen[x->nseen].len = end - start;
+    x->nseen++;
+    return 0;
+}
+
+/* One finding of a detector at [start, end) of the current field: skipped
+ * inside a redaction or where already reported; level is FAIL for what the
+ * redactor should have replaced, WARN for what needs a human eye. */
+static int residual_hit(struct residual *x, int level, const char *what, size_t start,
+                        size_t end, const char *note, struct err *e)
+{
+    int seen;
+
+    if (in_redaction(x->rec, x->name, x->tag, start, end))
+        return 0;
+    if ((seen = seen_before(x, start, end)) != 0)
+        return seen < 0 ? err_set(e, EXIT_INPUT, "out of memory for the audit") : 0;
+    if (level == AUDIT_FAIL)
+        x->fails++;
+    else
+        x->warns++;
+    return audit_item_add(x->r, x->c, level, x->rec->id, x->name, what, x->text + start,
+                          end - start, note, e);
+}
+
+/* Everything kept with 'intake allow' is listed first, with its date. */
+static int list_allowed(struct residual *x, struct err *e)
+{
+    char note[96];
+
+    for (size_t i = 0; i < x->rec->nflags; i++) {
+        const struct audit_flag *f = &x->rec->flags[i];
+        if (f->allowed == NULL || !same_field(&f->at, x->name, x->tag) ||
+            f->at.start > strlen(x->text) || f->at.len > strlen(x->text) - f->at.start)
+            continue;
+        snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", f->allowed);
+        if (residual_hit(x, AUDIT_WARN, f->kind, f->at.start, f->at.start + f->at.len, note, e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int scan_patterns(struct residual *x, const struct normtext *nt, struct err *e)
+{
+    static const char *const kinds[] = { "phone", "email", "url", "id", "date", "gps", "ip" };
+    struct detection *d;
+    size_t nd;
+    int rc = 0;
+
+    if (detect_all(&d, &nd, nt->norm, nt->normlen, e) != 0)
+        return -1;
+    for (size_t i = 0; i < nd && rc == 0; i++)
+        rc = residual_hit(x, AUDIT_FAIL, d[i].kind >= 0 && d[i].kind < 7 ? kinds[d[i].kind] : "pattern",
+                          nt->ostart[d[i].start], normtext_oend(nt, d[i].end - 1),
+                          "identifying data the redactor should have replaced", e);
+    free(d);
+    return rc;
+}
+
+/* Where flag text t[0..n), found near pos in the rerun's output, lies in
+ * the field (the output differs where a residual pattern was replaced). */
+static size_t locate(const char *field, const char *t, size_t n, size_t pos)
+{
+    size_t best = SIZE_MAX, bestd = SIZE_MAX;
+
+    for (size_t at = 0; field[at] != '\0'; at++) {
+        size_t dist = at > pos ? at - pos : pos - at;
+        if (strncmp(field + at, t, n) == 0 && dist < bestd)
+            best = at, bestd = dist;
+    }
+    return best;
+}
+
+static int scan_names(struct residual *x, const struct redactor *empty, struct err *e)
+{
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    int rc = 0;
+
+    if (ctx == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory for the audit");
+    rc = redactor_run(&out, empty, ctx, x->text, strlen(x->text), e);
+    redact_ctx_free(ctx);
+    if (rc != 0)
+        return -1;
+    for (size_t i = 0; i < out.nflags && rc == 0; i++) {
+        const struct redaction_flag *f = &out.flags[i];
+        size_t at = out.nitems == 0 ? f->start : locate(x->text, out.text + f->start, f->len, f->start);
+        if (at != SIZE_MAX)
+            rc = residual_hit(x, AUDIT_FAIL, f->kind, at, at + f->len,
+                              "a name-like word no review resolved", e);
+    }
+    redaction_free(&out);
+    return rc;
+}
+
+static int on_gazetteer(void *ctx, int kind, size_t start, size_t end, struct err *e)
+{
+    struct residual *x = ctx;
+
+    return residual_hit(x, AUDIT_WARN, gazetteer_kind_name(kind), start, end,
+                        kind == GAZ_PLACE ? "a place name from the gazetteer"
+                                          : "a name from the name lists", e);
+}
+
+static int scan_field(struct residual *x, const struct normtext *nt, const struct redactor *empty,
+                      struct err *e)
+{
+    x->nseen = 0;
+    if (list_allowed(x, e) != 0 || scan_patterns(x, nt, e) != 0 || scan_names(x, empty, e) != 0)
+        return -1;
+    return gazetteer_scan(nt, on_gazetteer, x, e);
+}
+
+/* Both residual checks, each field normalised once; terms and detectors
+ * say which to run (each adds its check to the report). */
+static int residuals(struct audit_report *r, const struct digestset *ds,
+                     const struct audit_record *recs, size_t n, int terms, int detectors,
+                     struct err *e)
+{
+    struct term_hit h = { r, -1, NULL, NULL, NULL, 0, NULL, 0, 0 };
+    struct residual x;
+    struct redactor *empty = NULL;
+    struct normtext nt;
+    size_t fields = 0;
+    int rc = -1;
+
+    memset(&x, 0, sizeof x);
+    x.r = r, x.c = -1;
+    if ((terms && (h.c = audit_check_add(r, "residual-terms", AUDIT_PASS, 0, e, "%s", "")) < 0) ||
+        (detectors && (x.c = audit_check_add(r, "residual-detectors", AUDIT_PASS, 0, e, "%s", "")) < 0) ||
+        (detectors && (gazetteer_load(e) != 0 || redactor_new(&empty, e) != 0 ||
+                       redactor_compile(empty, e) != 0)))
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        x.rec = h.rec = &recs[i];
+        for (size_t fi = 0; fi < NFIELDS(x.rec); fi++) {
+            if ((x.text = field_at(x.rec, fi, &x.name, &x.tag)) == NULL)
+                continue;
+            h.text = x.text, h.name = x.name;
+            fields++;
+            if (normalise(&nt, x.text, strlen(x.text), e) != 0)
+                goto out;
+            if ((terms && digestset_scan_norm(ds, &nt, on_term, &h, e) != 0) ||
+                (detectors && scan_field(&x, &nt, empty, e) != 0)) {
+                normtext_free(&nt);
+                goto out;
+            }
+            normtext_free(&nt);
+        }
+    }
+    if (terms) {
+        r->checks[h.c].examined = fields;
+        if (h.hits == 0)
+            audit_check_reason(r, h.c, "no window of 1 to %d words of %zu fields is among the %zu protected digests",
+                               DIGESTSET_WINDOW, fields, ds->n);
+        else
+            audit_check_reason(r, h.c, "%zu protected terms left in the text", h.hits);
+    }
+    if (detectors) {
+        r->checks[x.c].examined = fields;
+        if (x.fails + x.warns == 0)
+            audit_check_reason(r, x.c, "%zu fields: no pattern, name-like word, place or listed name left outside the redactions",
+                               fields);
+        else
+            audit_check_reason(r, x.c, "%zu fields: %zu left that the redactor should have replaced, %zu to review (kept with allow, places, names)",
+                               fields, x.fails, x.warns);
+    }
+    rc = 0;
+out:
+    redactor_free(empty);
+    free(x.seen);
+    return rc;
+}
+
+int audit_residual_terms(struct audit_report *r, const struct digestset *ds,
+                         const struct audit_record *recs, size_t n, struct err *e)
+{
+    return residuals(r, ds, recs, n, 1, 0, e);
+}
+
+int audit_residual_detectors(struct audit_report *r, const struct audit_record *recs,
+                             size_t n, struct err *e)
+{
+    return residuals(r, NULL, recs, n, 0, 1, e);
+}
+
+int audit_residuals(struct audit_report *r, const struct digestset *ds,
+                    const struct audit_record *recs, size_t n, struct err *e)
+{
+    return residuals(r, ds, recs, n, 1, 1, e);
+}
+
+/* ---- re-identification ---- */
+
+struct qi {
+    char *key;                  /* place, month, language, sorted tags */
+    size_t rec;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int cmp_qi(const void *a, const void *b)
+{
+    return strcmp(((const struct qi *)a)->key, ((const struct qi *)b)->key);
+}
+
+/* "place | month | lang | tag,tag" (tags sorted), fields separated by
+ * 0x1f inside the key and shown with " | ". */
+static char *qi_key(const struct audit_record *rec)
+{
+    const char **tags = calloc(rec->ntags + 1, sizeof *tags);
+    size_t len = 64, o = 0;
+    char *k;
+
+    if (tags == NULL)
+        return NULL;
+    len += strlen(rec->place ? rec->place : "") + strlen(rec->lang ? rec->lang : "");
+    for (size_t i = 0; i < rec->ntags; i++)
+        tags[i] = rec->tags[i], len += strlen(rec->tags[i]) + 1;
+    qsort(tags, rec->ntags, sizeof *tags, cmp_str);
+    if ((k = secmem_wipe_malloc(len)) != NULL) {
+        o = (size_t)snprintf(k, len, "%s | %.7s | %s | ", rec->place ? rec->place : "-",
+                             rec->date ? rec->date : "-", rec->lang ? rec->lang : "-");
+        for (size_t i = 0; i < rec->ntags && o < len; i++)
+            o += (size_t)snprintf(k + o, len - o, "%s%s", i ? "," : "", tags[i]);
+    }
+    free(tags);
+    return k;
+}
+
+static int small_groups(struct audit_report *r, int c, const struct audit_record *recs,
+                        const struct qi *q, size_t n, size_t k, struct err *e)
+{
+    char note[96];
+
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i; j < n && strcmp(q[j].key, q[i].key) == 0; j++)
+            ;
+        if (j - i >= k)
+            continue;
+        snprintf(note, sizeof note, "%zu record%s share%s place, month, language and tags (k=%zu)",
+                 j - i, j - i == 1 ? "" : "s", j - i == 1 ? "s" : "", k);
+        if (j - i == 1)
+            snprintf(note, sizeof note, "the only record with its place, month, language and tags");
+        for (size_t m = i; m < j; m++)
+            if (audit_item_add(r, c, AUDIT_WARN, recs[q[m].rec].id, NULL, "quasi-identifiers",
+                               q[m].key, strlen(q[m].key), note, e) != 0)
+                return -1;
+    }
+    return 0;
+}
+
+int audit_reidentification(struct audit_report *r, const struct audit_record *recs,
+                           size_t n, size_t k, struct err *e)
+{
+    struct qi *q = calloc(n ? n : 1, sizeof *q);
+    size_t kmin = n, i, j;
+    int c, rc = -1;
+
+    if (q == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory for the audit");
+    if ((c = audit_check_add(r, "reidentification", AUDIT_PASS, n, e, "%s", "")) < 0)
+        goto out;
+    for (i = 0; i < n; i++) {
+        q[i].rec = i;
+        if ((q[i].key = qi_key(&recs[i])) == NULL) {
+            err_set(e, EXIT_INPUT, "out of memory for the audit");
+            goto out;
+        }
+    }
+    qsort(q, n, sizeof *q, cmp_qi);
+    for (i = 0; i < n; i = j) {
+        for (j = i; j < n && strcmp(q[j].key, q[i].key) == 0; j++)
+            ;
+        if (j - i < kmin)
+            kmin = j - i;
+    }
+    if (n > 0 && kmin < k && small_groups(r, c, recs, q, n, k, e) != 0)
+        goto out;
+    if (n == 0)
+        audit_check_reason(r, c, "no records");
+    else if (kmin < k)
+        audit_check_reason(r, c, "k=%zu: %zu records share their place, month, language and tags with fewer than %zu others in all",
+                           kmin, r->checks[c].found, k);
+    else
+        audit_check_reason(r, c, "k=%zu: every record shares place, month, language and tags with at least %zu others (threshold %zu)",
+                           kmin, kmin - 1, k);
+    rc = 0;
+out:
+    for (i = 0; i < n; i++)
+        secmem_wipe_free(q[i].key);
+    free(q);
+    return rc;
+}
+
+/* ---- rendering ---- */
+
+struct sbuf {
+    char *p;
+    size_t len, cap;
+    int failed;
+};
+
+static void sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sb_printf(struct sbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    if (b->failed)
+        return;
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = 1;
+        return;
+    }
+    if (b->len + (size_t)n + 1 > b->cap) {
+        size_t cap = (b->cap ? b->cap * 2 : 1024) + (size_t)n;
+        char *p = secmem_wipe_malloc(cap);
+        if (p == NULL) {
+            b->failed = 1;
+            return;
+        }
+        if (b->p != NULL)
+            memcpy(p, b->p, b->len + 1);
+        secmem_wipe_free(b->p);
+        b->p = p, b->cap = cap;
+    }
+    va_start(ap, fmt);
+    (void)vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+/* Text from the bundle on one line: control characters shown as '?'. */
+static void sb_quoted(struct sbuf *b, const char *s)
+{
+    sb_printf(b, "\"");
+    for (; *s != '\0'; s++)
+        sb_printf(b, "%c", (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+    sb_printf(b, "\"");
+}
+
+char *audit_render_text(const struct audit_report *r, int strict)
+{
+    struct sbuf b = { NULL, 0, 0, 0 };
+    int v = audit_verdict(r);
+
+    for (size_t i = 0; i < r->n; i++) {
+        const struct audit_check *c = &r->checks[i];
+        sb_printf(&b, "%-18s %s  %s\n", c->name, level_names[c->level], c->reason);
+        for (size_t j = 0; j < c->nitems; j++) {
+            const struct audit_item *it = &c->items[j];
+            sb_printf(&b, "    %s", level_names[it->level]);
+            if (it->record != NULL)
+                sb_printf(&b, " record %s", it->record);
+            if (it->field != NULL)
+                sb_printf(&b, "%s %s", it->record != NULL ? "," : "", it->field);
+            sb_printf(&b, ":");
+            if (it->what != NULL)
+                sb_printf(&b, " %s", it->what);
+            if (it->text != NULL) {
+                sb_printf(&b, " ");
+                sb_quoted(&b, it->text);
+            }
+            if (it->note != NULL)
+                sb_printf(&b, " (%s)", it->note);
+            sb_printf(&b, "\n");
+        }
+    }
+    sb_printf(&b, "verdict: %s%s\n", level_names[v],
+              v == AUDIT_WARN ? (strict ? " (fails under --strict)" : " (passes; --strict fails it)") : "");
+    if (b.failed) {
+        secmem_wipe_free(b.p);
+        return NULL;
+    }
+    return b.p;
+}
+
+static json_t *item_json(const struct audit_item *it)
+{
+    json_t *o = json_object();
+
+    if (o == NULL)
+        return NULL;
+    json_object_set_new(o, "level", json_string(level_names[it->level]));
+    if (it->record != NULL)
+        json_object_set_new(o, "record", json_string(it->record));
+    if (it->field != NULL)
+        json_object_set_new(o, "field", json_string(it->field));
+    if (it->what != NULL)
+        json_object_set_new(o, "what", json_string(it->what));
+    if (it->text != NULL)
+        json_object_set_new(o, "text", json_string(it->text));
+    if (it->note != NULL)
+        json_object_set_new(o, "note", json_string(it->note));
+    return o;
+}
+
+void *audit_render_json(const struct audit_report *r, int strict)
+{
+    json_t *checks = json_array(), *doc;
+
+    if (checks == NULL)
+        return NULL;
+    for (size_t i = 0; i < r->n; i++) {
+        const struct audit_check *c = &r->checks[i];
+        json_t *items = json_array();
+        for (size_t j = 0; items != NULL && j < c->nitems; j++)
+            json_array_append_new(items, item_json(&c->items[j]));
+        json_array_append_new(checks, json_pack("{s:s, s:s, s:s, s:I, s:I, s:o*}",
+                              "name", c->name, "level", level_names[c->level],
+                              "reason", c->reason, "examined", (json_int_t)c->examined,
+                              "found", (json_int_t)c->found, "items", items));
+    }
+    doc = json_pack("{s:s, s:b, s:i, s:o}", "verdict", level_names[audit_verdict(r)],
+                    "strict", strict, "exit", audit_exit_status(r, strict), "checks", checks);
+    return doc;
+}

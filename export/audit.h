@@ -1,0 +1,142 @@
+/* The audit of what a bundle exports (issue 6): checks that each report
+ * PASS, WARN or FAIL with a reason, counts and items, then one verdict.
+ * Library code: it fills a report; the CLI prints it (text or JSON).
+ *
+ * The checks here work on records as exported (redacted text with the
+ * redaction manifest); "origin" is added by the caller, which alone sees
+ * the bundle's signature, sender and padding. */
+#ifndef INTAKE_AUDIT_H
+#define INTAKE_AUDIT_H
+
+#include <stddef.h>
+
+#include "export/digestset.h"
+#include "util/err.h"
+
+enum audit_level { AUDIT_PASS, AUDIT_WARN, AUDIT_FAIL };
+
+#define AUDIT_K_DEFAULT 3
+
+/* One finding. Strings are owned by the report (wipe-on-free memory: the
+ * text is exported testimony). */
+struct audit_item {
+    int level;
+    char *record;               /* record id, or NULL */
+    char *field;                /* "title", "place", "tag", "body", or NULL */
+    char *what;                 /* "phone", "korean-name", "protected-term", ... */
+    char *text;                 /* the text concerned, or NULL */
+    char *note;                 /* e.g. "kept with 'intake allow' on 2026-11-20" */
+};
+
+struct audit_check {
+    char name[32];              /* "origin", "consistency", ... */
+    int level;
+    char reason[400];
+    size_t examined;            /* what was looked at (records, windows, ...) */
+    size_t found;               /* items at WARN or FAIL */
+    struct audit_item *items;
+    size_t nitems, cap;
+};
+
+struct audit_report {
+    struct audit_check *checks;
+    size_t n, cap;
+};
+
+/* Where a span lies: a field, and for tags which one. */
+struct audit_where {
+    const char *field;          /* "title", "place", "tag" or "body" */
+    size_t tag;                 /* index when field is "tag" */
+    size_t start, len;          /* bytes in that field's exported text */
+};
+
+/* A redaction as the manifest lists it. */
+struct audit_redaction {
+    struct audit_where at;
+    const char *category;       /* "pseudonym", "place", "phone", ... */
+    const char *rule;           /* "exact", "variant", "inflection", "pattern", "manual" */
+};
+
+/* A review flag as the manifest lists it. */
+struct audit_flag {
+    struct audit_where at;
+    const char *kind;           /* "korean-name", "phone", ... */
+    const char *allowed;        /* date of 'intake allow', or NULL if not resolved */
+};
+
+/* A record as exported, with its part of the manifest. */
+struct audit_record {
+    const char *id, *pseudonym, *title, *place, *lang, *date;   /* place may be NULL */
+    const char *const *tags;
+    size_t ntags;
+    const char *body;
+    const struct audit_redaction *red;
+    size_t nred;
+    const struct audit_flag *flags;
+    size_t nflags;
+    int export_ok;              /* consent: export yes */
+    const char *embargo;        /* YYYY-MM-DD or NULL */
+    const char *withdrawn;      /* date or NULL */
+};
+
+/* Frees every check and item (wiping their text). */
+void audit_report_free(struct audit_report *r);
+
+/* Adds a check with a level and a one-line reason; returns its index, or -1. */
+int audit_check_add(struct audit_report *r, const char *name, int level, size_t examined,
+                    struct err *e, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Adds an item to check c, raising the check's level to the item's. */
+int audit_item_add(struct audit_report *r, int c, int level, const char *record,
+                   const char *field, const char *what, const char *text, size_t textlen,
+                   const char *note, struct err *e);
+
+/* Sets check c's reason (after its items are known). */
+void audit_check_reason(struct audit_report *r, int c, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The worst level of all checks. */
+int audit_verdict(const struct audit_report *r);
+
+/* 0 when the report passes (WARN included unless strict), else 1. */
+int audit_exit_status(const struct audit_report *r, int strict);
+
+/* consistency: every redaction of the manifest lies in its field and holds a
+ * placeholder of its category (or a pseudonym of pseudonyms[0..np) for
+ * "pseudonym"); every placeholder in the text is in the manifest; every
+ * review flag was resolved; each record may leave on day today
+ * (YYYY-MM-DD): export consent, not withdrawn, no embargo after today. */
+int audit_consistency(struct audit_report *r, const struct audit_record *recs, size_t n,
+                      const char *const *pseudonyms, size_t np, const char *today,
+                      struct err *e);
+
+/* residual terms: no window of 1..4 tokens of any title, place, tag or body
+ * is in the digest set. */
+int audit_residual_terms(struct audit_report *r, const struct digestset *ds,
+                         const struct audit_record *recs, size_t n, struct err *e);
+
+/* residual detectors, re-run on the exported text outside the manifest's
+ * redactions: pattern detectors and name-like tokens (FAIL, or WARN with
+ * the text when a flag of the manifest says it was kept with allow), the
+ * gazetteer's places and the Korean and Mongolian name lists (WARN). */
+int audit_residual_detectors(struct audit_report *r, const struct audit_record *recs,
+                             size_t n, struct err *e);
+
+/* Both checks above, normalising each field once (what manifest_audit runs). */
+int audit_residuals(struct audit_report *r, const struct digestset *ds,
+                    const struct audit_record *recs, size_t n, struct err *e);
+
+/* re-identification: the smallest group of records sharing place, month,
+ * language and tags; WARN when below k, naming the small groups' records. */
+int audit_reidentification(struct audit_report *r, const struct audit_record *recs,
+                           size_t n, size_t k, struct err *e);
+
+/* The report as text lines (a malloc'd string from the wipe-on-free
+ * allocator; free with secmem_wipe_free), or NULL when out of memory. */
+char *audit_render_text(const struct audit_report *r, int strict);
+
+/* The report as a JSON document (jansson json_t *, as void * so this
+ * header needs no jansson), or NULL when out of memory. */
+void *audit_render_json(const struct audit_report *r, int strict);
+
+#endif

@@ -1,0 +1,256 @@
+/* Bundle content: JSON items for the header and each record, attachment
+ * headers and blobs; the reader checks every field it hands over. */
+#include "export/content.h"
+
+#include <string.h>
+
+#include <sodium.h>
+
+#include "crypto/secmem.h"
+#include "store/store.h"
+
+int content_put_json(struct payload_writer *pw, unsigned type, const json_t *doc,
+                     struct err *e)
+{
+    char *text = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
+    size_t len;
+    int rc;
+
+    if (text == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory for the bundle contents");
+    len = strlen(text);
+    rc = payload_item_begin(pw, type, len, e) == 0 &&
+         payload_item_write(pw, (const unsigned char *)text, len, e) == 0 ? 0 : -1;
+    secmem_wipe_free(text);
+    return rc;
+}
+
+struct content_reader {
+    struct payload_parser parser;
+    struct content_handler h;
+    unsigned char *doc;                  /* the JSON item being collected */
+    size_t doclen, have;
+    int seen_header;
+    char record[RECORD_ID_CHARS + 1];    /* the last record's id */
+    uint64_t blob_size;                  /* from the attachment header */
+    unsigned char blob_hash[32];
+    crypto_generichash_state hash;
+};
+
+static int bad(struct err *e, const char *what)
+{
+    return err_set(e, EXIT_INPUT, "malformed bundle contents: %s", what);
+}
+
+int content_valid_id(const char *id)
+{
+    static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+
+    if (strlen(id) != RECORD_ID_CHARS)
+        return 0;
+    for (const char *p = id; *p; p++)
+        if (strchr(alphabet, *p) == NULL)
+            return 0;
+    return 1;
+}
+
+/* A string member of at most max bytes of plain text; NULL allowed if optional. */
+static int str_field(json_t *o, const char *key, size_t max, int multiline, int optional,
+                     struct err *e)
+{
+    json_t *v = json_object_get(o, key);
+
+    if ((v == NULL || json_is_null(v)) && optional)
+        return 0;
+    if (!json_is_string(v) || json_string_length(v) > max ||
+        text_check(json_string_value(v), json_string_length(v), multiline, key, e) != 0)
+        return err_set(e, EXIT_INPUT, "malformed bundle contents: bad field '%s'", key);
+    return 0;
+}
+
+static int check_record(json_t *r, struct err *e)
+{
+    json_t *tags = json_object_get(r, "tags"), *att = json_object_get(r, "attachments");
+    json_t *v;
+    size_t i;
+
+    if (!json_is_object(r) || !json_is_string(json_object_get(r, "id")) ||
+        !content_valid_id(json_string_value(json_object_get(r, "id"))))
+        return bad(e, "a record without a valid id");
+    if (str_field(r, "pseudonym", 256, 0, 0, e) != 0 || str_field(r, "title", TEXT_FIELD_MAX, 0, 0, e) != 0 ||
+        str_field(r, "place", TEXT_FIELD_MAX, 0, 1, e) != 0 || str_field(r, "language", 64, 0, 1, e) != 0 ||
+        str_field(r, "date", 10, 0, 0, e) != 0 || str_field(r, "body", BODY_MAX, 1, 0, e) != 0)
+        return -1;
+    if (json_string_length(json_object_get(r, "pseudonym")) == 0)
+        return bad(e, "an empty pseudonym");
+    if (!json_is_array(tags) || json_array_size(tags) > 64 || !json_is_array(att))
+        return bad(e, "bad tags or attachments");
+    json_array_foreach(tags, i, v)
+        if (!json_is_string(v) || json_string_length(v) == 0 || json_string_length(v) > 256 ||
+            text_check(json_string_value(v), json_string_length(v), 0, "tag", e) != 0)
+            return bad(e, "a bad tag");
+    return 0;
+}
+
+/* The file name open gives an attachment: attachment-N[.ext], nothing else. */
+static int valid_file(const char *f)
+{
+    size_t i = 0, n = strlen(f);
+
+    if (n > 40 || strncmp(f, "attachment-", 11) != 0)
+        return 0;
+    for (i = 11; i < n && f[i] >= '0' && f[i] <= '9'; i++)
+        ;
+    if (i == 11)
+        return 0;
+    if (i == n)
+        return 1;
+    if (f[i++] != '.' || i == n)
+        return 0;
+    for (; i < n; i++)
+        if (!((f[i] >= 'a' && f[i] <= 'z') || (f[i] >= '0' && f[i] <= '9')))
+            return 0;
+    return 1;
+}
+
+static int check_attachment(struct content_reader *r, json_t *a, struct err *e)
+{
+    json_t *size = json_object_get(a, "size");
+    const char *rec = json_string_value(json_object_get(a, "record"));
+    const char *file = json_string_value(json_object_get(a, "file"));
+    const char *hex = json_string_value(json_object_get(a, "blake2b"));
+    size_t hl = 0;
+
+    if (!json_is_object(a) || rec == NULL || strcmp(rec, r->record) != 0)
+        return bad(e, "an attachment that belongs to no record");
+    if (file == NULL || !valid_file(file) || str_field(a, "type", 127, 0, 0, e) != 0)
+        return bad(e, "a bad attachment name or type");
+    if (!json_is_integer(size) || json_integer_value(size) < 0 || hex == NULL ||
+        strlen(hex) != 64 ||
+        sodium_hex2bin(r->blob_hash, sizeof r->blob_hash, hex, 64, NULL, &hl, NULL) != 0 ||
+        hl != sizeof r->blob_hash)
+        return bad(e, "a bad attachment size or hash");
+    r->blob_size = (uint64_t)json_integer_value(size);
+    return 0;
+}
+
+static int on_begin(void *ctx, unsigned type, uint64_t len, struct err *e)
+{
+    struct content_reader *r = ctx;
+
+    if (type == PAYLOAD_BLOB) {
+        if (len != r->blob_size)
+            return bad(e, "an attachment whose size differs from its header");
+        if (r->h.check_blobs)
+            crypto_generichash_init(&r->hash, NULL, 0, sizeof r->blob_hash);
+        return 0;
+    }
+    if (type == PAYLOAD_ATTACHMENT && r->record[0] == '\0')
+        return bad(e, "an attachment before any record");
+    r->doc = secmem_wipe_malloc((size_t)len + 1);
+    if (r->doc == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory for the bundle contents");
+    r->doclen = (size_t)len;
+    r->have = 0;
+    return 0;
+}
+
+static int on_data(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    struct content_reader *r = ctx;
+
+    if (r->doc == NULL) {
+        if (r->h.check_blobs)
+            crypto_generichash_update(&r->hash, buf, len);
+        return r->h.blob_data != NULL ? r->h.blob_data(r->h.ctx, buf, len, e) : 0;
+    }
+    memcpy(r->doc + r->have, buf, len);
+    r->have += len;
+    return 0;
+}
+
+static int doc_end(struct content_reader *r, unsigned type, struct err *e)
+{
+    json_error_t je;
+    json_t *doc = json_loadb((const char *)r->doc, r->doclen, JSON_REJECT_DUPLICATES, &je);
+    int rc;
+
+    secmem_wipe_free(r->doc);
+    r->doc = NULL;
+    if (doc == NULL)
+        return bad(e, "invalid JSON");
+    if (type == PAYLOAD_ATTACHMENT) {
+        rc = check_attachment(r, doc, e);
+        if (rc == 0 && r->h.blob_begin != NULL)
+            rc = r->h.blob_begin(r->h.ctx, doc, e);
+    } else if (!r->seen_header) {
+        const char *f = json_string_value(json_object_get(doc, "format"));
+        r->seen_header = 1;
+        rc = f == NULL || strcmp(f, CONTENT_FORMAT) != 0
+             ? err_set(e, EXIT_INPUT, "unsupported bundle contents ('%s'): upgrade intake",
+                       f != NULL ? f : "no format")
+             : r->h.header != NULL ? r->h.header(r->h.ctx, doc, e) : 0;
+    } else {
+        rc = check_record(doc, e);
+        if (rc == 0)
+            snprintf(r->record, sizeof r->record, "%s",
+                     json_string_value(json_object_get(doc, "id")));
+        if (rc == 0 && r->h.record != NULL)
+            rc = r->h.record(r->h.ctx, doc, e);
+    }
+    json_decref(doc);
+    return rc;
+}
+
+static int on_end(void *ctx, unsigned type, struct err *e)
+{
+    struct content_reader *r = ctx;
+    unsigned char got[32];
+
+    if (type != PAYLOAD_BLOB)
+        return doc_end(r, type, e);
+    if (r->h.check_blobs) {
+        crypto_generichash_final(&r->hash, got, sizeof got);
+        if (sodium_memcmp(got, r->blob_hash, sizeof got) != 0)
+            return bad(e, "an attachment whose hash differs from its header");
+    }
+    return r->h.blob_end != NULL ? r->h.blob_end(r->h.ctx, e) : 0;
+}
+
+static const struct payload_callbacks callbacks = { on_begin, on_data, on_end };
+
+struct content_reader *content_reader_new(const struct content_handler *h)
+{
+    struct content_reader *r = secmem_wipe_malloc(sizeof *r);
+
+    if (r == NULL)
+        return NULL;
+    memset(r, 0, sizeof *r);
+    r->h = *h;
+    payload_parser_init(&r->parser, &callbacks, r);
+    return r;
+}
+
+int content_sink(void *reader, const unsigned char *buf, size_t len, struct err *e)
+{
+    struct content_reader *r = reader;
+
+    return payload_parser_feed(&r->parser, buf, len, e);
+}
+
+int content_finish(struct content_reader *r, struct err *e)
+{
+    if (payload_parser_finish(&r->parser, e) != 0)
+        return -1;
+    if (!r->seen_header)
+        return bad(e, "no header");
+    return 0;
+}
+
+void content_reader_free(struct content_reader *r)
+{
+    if (r == NULL)
+        return;
+    secmem_wipe_free(r->doc);
+    secmem_wipe_free(r);
+}

@@ -1,0 +1,58 @@
+/* The content of an export bundle (docs/FORMAT.md, "Bundle content"): a
+ * JSON header item, then for each record one JSON item followed by its
+ * attachments (a JSON attachment header and the blob).
+ *
+ * The reader is fed by bundle_read() through a payload parser: JSON items
+ * are collected (up to PAYLOAD_JSON_MAX) and handed over parsed and
+ * checked; blobs are streamed to the caller.  What it hands over is not
+ * yet proven to come from the sender (see export/bundle.h): callers write
+ * into something they can undo. */
+#ifndef INTAKE_CONTENT_H
+#define INTAKE_CONTENT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "export/payload.h"
+#include "util/err.h"
+
+#define CONTENT_FORMAT "intake-content-1"
+
+/* Writes one JSON document as an item of type (PAYLOAD_JSON or
+ * PAYLOAD_ATTACHMENT). */
+int content_put_json(struct payload_writer *pw, unsigned type, const json_t *doc,
+                     struct err *e);
+
+struct content_handler {
+    /* The header document, then each record (checked: see content.c). */
+    int (*header)(void *ctx, json_t *doc, struct err *e);
+    int (*record)(void *ctx, json_t *rec, struct err *e);
+    /* An attachment of the last record: its checked header, its bytes, its end. */
+    int (*blob_begin)(void *ctx, json_t *head, struct err *e);
+    int (*blob_data)(void *ctx, const unsigned char *buf, size_t len, struct err *e);
+    int (*blob_end)(void *ctx, struct err *e);
+    void *ctx;
+    /* 1: hash each blob and compare it with its header. The signature
+     * already covers every byte, so this only catches a sender's mistake;
+     * it costs a full BLAKE2b pass over the attachments. */
+    int check_blobs;
+};
+
+struct content_reader;
+
+/* A reader that passes what it finds to h; feed it with content_sink. */
+struct content_reader *content_reader_new(const struct content_handler *h);
+
+/* A bundle_sink_fn: the next bytes of content. */
+int content_sink(void *reader, const unsigned char *buf, size_t len, struct err *e);
+
+/* Checks that the content ended well (a header, every attachment whole). */
+int content_finish(struct content_reader *r, struct err *e);
+
+/* Wipes and frees the reader; NULL allowed. */
+void content_reader_free(struct content_reader *r);
+
+/* 1 if id is a record id as intake makes them (16 of [0-9a-z] Crockford). */
+int content_valid_id(const char *id);
+
+#endif

@@ -1,0 +1,279 @@
+/* Attachments: rows of ATTACHMENT_CHUNK bytes in the encrypted database,
+ * written and read one chunk at a time so memory stays constant. */
+#include "store/db.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/secmem.h"
+
+struct attachment_writer {
+    struct store *s;
+    sqlite3_stmt *ins;
+    long id;
+    int64_t seq;
+    uint64_t size;
+    size_t have;
+    crypto_generichash_state hash;
+    unsigned char *buf;                  /* sodium_malloc, ATTACHMENT_CHUNK */
+};
+
+static int record_rowid(long *id, struct store *s, const char *rid, struct err *e)
+{
+    sqlite3_stmt *st;
+    int found;
+
+    if (db_prepare(&st, s, "SELECT id FROM record WHERE rid = ?1", e) != 0)
+        return -1;
+    db_bind_text(st, 1, rid);
+    found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        *id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (!found)
+        return err_set(e, EXIT_INPUT, "no record with id '%s' (see 'intake list')", rid);
+    return 0;
+}
+
+static int check_names(const char *name, const char *type, struct err *e)
+{
+    if (name[0] == '\0' || strlen(name) > ATTACHMENT_NAME_MAX ||
+        strchr(name, '/') != NULL || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+        return err_set(e, EXIT_INPUT, "an attachment name must be 1 to %d bytes "
+                       "without '/'", ATTACHMENT_NAME_MAX);
+    if (text_check(name, strlen(name), 0, "the attachment name", e) != 0)
+        return -1;
+    if (type[0] == '\0' || strlen(type) > ATTACHMENT_TYPE_MAX)
+        return err_set(e, EXIT_INPUT, "bad attachment type");
+    return text_check(type, strlen(type), 0, "the attachment type", e);
+}
+
+static int insert_head(struct attachment_writer *w, long rec, const char *name,
+                       const char *type, int gps, struct err *e)
+{
+    sqlite3_stmt *st;
+    char now[32];
+    int rc;
+
+    db_now(now, sizeof now);
+    if (db_prepare(&st, w->s, "INSERT INTO attachment(record_id, name, type, size,"
+                   " hash, gps, added) VALUES (?1, ?2, ?3, 0, x'', ?4, ?5)", e) != 0)
+        return -1;
+    sqlite3_bind_int64(st, 1, rec);
+    db_bind_text(st, 2, name);
+    db_bind_text(st, 3, type);
+    sqlite3_bind_int(st, 4, gps != 0);
+    db_bind_text(st, 5, now);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_CONSTRAINT)
+        return err_set(e, EXIT_INPUT, "the record already has an attachment named "
+                       "'%s'; nothing was changed", name);
+    if (rc != SQLITE_DONE)
+        return db_fail(w->s, e, "adding the attachment");
+    w->id = (long)sqlite3_last_insert_rowid(w->s->db);
+    return 0;
+}
+
+int store_attachment_begin(struct attachment_writer **out, struct store *s,
+                           const char *record, const char *name,
+                           const char *type, int gps, struct err *e)
+{
+    struct attachment_writer *w;
+    long rec = 0;
+
+    *out = NULL;
+    if (check_names(name, type, e) != 0 || record_rowid(&rec, s, record, e) != 0)
+        return -1;
+    w = calloc(1, sizeof *w);
+    if (w == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    w->s = s;
+    w->buf = secmem_alloc(ATTACHMENT_CHUNK);
+    if (w->buf == NULL) {
+        free(w);
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    }
+    crypto_generichash_init(&w->hash, NULL, 0, ATTACHMENT_HASHBYTES);
+    if (insert_head(w, rec, name, type, gps, e) != 0 ||
+        db_prepare(&w->ins, s, "INSERT INTO attachment_chunk(attachment_id, seq, data)"
+                   " VALUES (?1, ?2, ?3)", e) != 0) {
+        store_attachment_abort(w);
+        return -1;
+    }
+    *out = w;
+    return 0;
+}
+
+static int flush_chunk(struct attachment_writer *w, struct err *e)
+{
+    int rc;
+
+    if (w->have == 0)
+        return 0;
+    sqlite3_reset(w->ins);
+    sqlite3_bind_int64(w->ins, 1, w->id);
+    sqlite3_bind_int64(w->ins, 2, w->seq++);
+    sqlite3_bind_blob(w->ins, 3, w->buf, (int)w->have, SQLITE_STATIC);
+    rc = sqlite3_step(w->ins);
+    sqlite3_clear_bindings(w->ins);
+    if (rc != SQLITE_DONE)
+        return db_fail(w->s, e, "storing the attachment");
+    w->have = 0;
+    return 0;
+}
+
+int store_attachment_write(struct attachment_writer *w, const unsigned char *buf,
+                           size_t len, struct err *e)
+{
+    crypto_generichash_update(&w->hash, buf, len);
+    w->size += len;
+    while (len > 0) {
+        size_t n = ATTACHMENT_CHUNK - w->have;
+
+        if (n > len)
+            n = len;
+        memcpy(w->buf + w->have, buf, n);
+        w->have += n;
+        buf += n;
+        len -= n;
+        if (w->have == ATTACHMENT_CHUNK && flush_chunk(w, e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int store_attachment_end(struct attachment_writer *w, unsigned char *hash,
+                         struct err *e)
+{
+    unsigned char h[ATTACHMENT_HASHBYTES];
+    sqlite3_stmt *st = NULL;
+    int rc = -1;
+
+    crypto_generichash_final(&w->hash, h, sizeof h);
+    if (flush_chunk(w, e) != 0 ||
+        db_prepare(&st, w->s, "UPDATE attachment SET size = ?2, hash = ?3 WHERE id = ?1", e) != 0)
+        goto out;
+    sqlite3_bind_int64(st, 1, w->id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)w->size);
+    sqlite3_bind_blob(st, 3, h, sizeof h, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        db_fail(w->s, e, "storing the attachment");
+        goto out;
+    }
+    if (hash != NULL)
+        memcpy(hash, h, sizeof h);
+    rc = 0;
+out:
+    sqlite3_finalize(st);
+    store_attachment_abort(w);
+    return rc;
+}
+
+void store_attachment_abort(struct attachment_writer *w)
+{
+    if (w == NULL)
+        return;
+    sqlite3_finalize(w->ins);
+    secmem_free(w->buf);
+    sodium_memzero(&w->hash, sizeof w->hash);
+    free(w);
+}
+
+int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
+                          void *ctx, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = 0, step;
+
+    if (db_prepare(&st, s, "SELECT r.rid, a.name, a.type, a.added, a.size, a.hash, a.gps"
+                   " FROM attachment a JOIN record r ON r.id = a.record_id"
+                   " WHERE ?1 IS NULL OR r.rid = ?1 ORDER BY r.rid, a.name", e) != 0)
+        return -1;
+    db_bind_text(st, 1, record);
+    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct attachment_row a;
+
+        a.record = (const char *)sqlite3_column_text(st, 0);
+        a.name = (const char *)sqlite3_column_text(st, 1);
+        a.type = (const char *)sqlite3_column_text(st, 2);
+        a.added = (const char *)sqlite3_column_text(st, 3);
+        a.size = (uint64_t)sqlite3_column_int64(st, 4);
+        a.hash = sqlite3_column_blob(st, 5);
+        a.gps = sqlite3_column_int(st, 6);
+        if (sqlite3_column_bytes(st, 5) != ATTACHMENT_HASHBYTES)
+            rc = err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store", a.name);
+        else
+            rc = fn(ctx, &a, e);
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = db_fail(s, e, "reading attachments");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int attachment_head(long *id, uint64_t *size, unsigned char *hash,
+                           struct store *s, const char *record, const char *name,
+                           struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc = -1;
+
+    if (db_prepare(&st, s, "SELECT a.id, a.size, a.hash FROM attachment a"
+                   " JOIN record r ON r.id = a.record_id WHERE r.rid = ?1 AND a.name = ?2", e) != 0)
+        return -1;
+    db_bind_text(st, 1, record);
+    db_bind_text(st, 2, name);
+    if (sqlite3_step(st) == SQLITE_ROW &&
+        sqlite3_column_bytes(st, 2) == ATTACHMENT_HASHBYTES) {
+        *id = sqlite3_column_int64(st, 0);
+        *size = (uint64_t)sqlite3_column_int64(st, 1);
+        memcpy(hash, sqlite3_column_blob(st, 2), ATTACHMENT_HASHBYTES);
+        rc = 0;
+    } else {
+        err_set(e, EXIT_INPUT, "record '%s' has no attachment named '%s' "
+                "(see 'intake show %s')", record, name, record);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_attachment_read(struct store *s, const char *record, const char *name,
+                          int verify, store_bytes_fn fn, void *ctx, struct err *e)
+{
+    unsigned char want[ATTACHMENT_HASHBYTES], got[ATTACHMENT_HASHBYTES];
+    crypto_generichash_state h;
+    sqlite3_stmt *st;
+    uint64_t size, total = 0;
+    int64_t seq = 0;
+    long id;
+    int rc = 0, step;
+
+    if (attachment_head(&id, &size, want, s, record, name, e) != 0 ||
+        db_prepare(&st, s, "SELECT seq, data FROM attachment_chunk"
+                   " WHERE attachment_id = ?1 ORDER BY seq", e) != 0)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    crypto_generichash_init(&h, NULL, 0, sizeof got);
+    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        const unsigned char *data = sqlite3_column_blob(st, 1);
+        size_t n = (size_t)sqlite3_column_bytes(st, 1);
+
+        if (sqlite3_column_int64(st, 0) != seq++ || n == 0 || n > ATTACHMENT_CHUNK) {
+            rc = err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store", name);
+            break;
+        }
+        if (verify)
+            crypto_generichash_update(&h, data, n);
+        total += n;
+        rc = fn(ctx, data, n, e);
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = db_fail(s, e, "reading the attachment");
+    sqlite3_finalize(st);
+    crypto_generichash_final(&h, got, sizeof got);
+    if (rc == 0 && (total != size || (verify && sodium_memcmp(got, want, sizeof got) != 0)))
+        rc = err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store "
+                     "(size or hash differ); restore the store from a backup", name);
+    return rc;
+}

@@ -1,0 +1,425 @@
+#!/usr/bin/env bats
+# attach, attachment get, export, import, open on the real binary: round
+# trips to 1, 3 and 8 recipients, refusals with their exact status and
+# message, and nothing left behind on failure.
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup() {
+    common_setup
+    RESEAL=$(dirname "$INTAKE")/../tools/reseal
+    W=$T/work
+    mkdir -p "$W"
+    cd "$W"
+}
+
+teardown() { common_teardown; }
+
+# st NAME ARGS...: intake on store $T/NAME.
+st() {
+    local name=$1
+    shift
+    "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
+}
+
+mkstore() {
+    "$INTAKE" --home "$T/$1" --passphrase-fd 3 init --kdf interactive --label "$1" 3<<<"$PASS" >/dev/null
+}
+
+# introduce_unverified A B: each adds the other's card as a contact named
+# after it; introduce A B also records that they compared safety numbers.
+introduce_unverified() {
+    st "$1" contact add "$2" "$(st "$2" card)" 2>/dev/null
+    st "$2" contact add "$1" "$(st "$1" card)" 2>/dev/null
+}
+introduce() {
+    introduce_unverified "$1" "$2"
+    st "$1" contact verify "$2" --confirm >/dev/null 2>&1
+    st "$2" contact verify "$1" --confirm >/dev/null 2>&1
+}
+
+# field_record: a store "field" with subject Nari (consent given) and one
+# record; sets $ID.
+field_record() {
+    mkstore field
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --attachments yes --method verbal 2>/dev/null
+    ID=$(printf 'Kim Ji-yeon spoke about the border.\n' |
+         st field record Nari --title "Border crossing" --date 2024-03-15 --tag border)
+}
+
+@test "attach: stored, listed by show, written back byte for byte (0600, never over a file)" {
+    field_record
+    head -c 200000 /dev/urandom >"$W/audio.ogg"
+    run st field attach "$ID" "$W/audio.ogg"
+    expect_status 0
+    [[ "$output" == "attached audio.ogg to $ID (200000 bytes, "* ]]
+    run st field show "$ID"
+    [[ "$output" == *"attachment: audio.ogg"*"200000 bytes"* ]]
+    run st field attachment get "$ID" audio.ogg -o "$W/back.ogg"
+    expect_status 0
+    cmp "$W/audio.ogg" "$W/back.ogg"
+    [ "$(mode_of "$W/back.ogg")" = 600 ]
+    run st field attachment get "$ID" audio.ogg -o "$W/back.ogg"
+    expect_status 2
+    [ "$output" = "intake: $W/back.ogg already exists; choose another name" ]
+    [ -f "$W/audio.ogg" ]
+}
+
+@test "attach: refusals (same name, no record, no file, a folder, no name) change nothing" {
+    field_record
+    echo data >"$W/a.txt"
+    st field attach "$ID" "$W/a.txt" >/dev/null
+    run st field attach "$ID" "$W/a.txt"
+    expect_status 2
+    [ "$output" = "intake: the record already has an attachment named 'a.txt'; nothing was changed" ]
+    run st field attach nosuchrecord0000 "$W/a.txt"
+    expect_status 2
+    [ "$output" = "intake: no record with id 'nosuchrecord0000' (see 'intake list')" ]
+    run st field attach "$ID" "$W/missing"
+    expect_status 2
+    [ "$output" = "intake: cannot open $W/missing: No such file or directory" ]
+    run st field attach "$ID" "$W"
+    expect_status 2
+    [ "$output" = "intake: $W is not a regular file" ]
+    run st field attachment get "$ID" nothing -o "$W/x"
+    expect_status 2
+    [ "$output" = "intake: record '$ID' has no attachment named 'nothing' (see 'intake show $ID')" ]
+    [ ! -e "$W/x" ]
+    run st field attachment get "$ID" a.txt
+    expect_status 2
+    [ "$output" = "intake: attachment get needs -o FILE (see 'intake help attachment')" ]
+}
+
+@test "attach --remove-source: removed after a verified copy, with the flash warning; GPS flagged" {
+    field_record
+    cp "$ROOT/tests/data/gps.jpg" "$W/photo.jpg"
+    run --separate-stderr st field attach "$ID" "$W/photo.jpg" --remove-source
+    expect_status 0
+    [ ! -e "$W/photo.jpg" ]
+    [[ "$stderr" == *"holds a location (EXIF GPS)"* ]]
+    [[ "$stderr" == *"flash storage (SSD, SD card, phone) may still keep old blocks of it"* ]]
+    run st field attachment get "$ID" photo.jpg -o "$W/photo.jpg"
+    cmp "$ROOT/tests/data/gps.jpg" "$W/photo.jpg"
+    run st field show "$ID"
+    [[ "$output" == *"attachment: photo.jpg"*"LOCATION (EXIF GPS)"* ]]
+    cp "$ROOT/tests/data/nogps.jpg" "$W/plain.jpg"
+    run --separate-stderr st field attach "$ID" "$W/plain.jpg"
+    [ -z "$stderr" ]
+    [ -e "$W/plain.jpg" ]
+}
+
+@test "export: usage errors, each one line with status 2" {
+    field_record
+    run st field export --all
+    expect_status 2
+    [ "$output" = "intake: export needs --to NAME[,NAME...] (see 'intake help export')" ]
+    run st field export --to hq
+    [ "$output" = "intake: give either --all or RECORD ids, not neither (see 'intake help export')" ]
+    run st field export --to hq --all "$ID"
+    [ "$output" = "intake: give either --all or RECORD ids, not both (see 'intake help export')" ]
+    run st field export --to nobody --all
+    expect_status 2
+    [ "$output" = "intake: no contact named 'nobody' (see 'intake contact list')" ]
+    mkstore hq
+    introduce field hq
+    run --separate-stderr st field export --to hq nosuchrecord0000
+    expect_status 2
+    [ "$stderr" = "intake: no record with id 'nosuchrecord0000' (see 'intake list')" ]
+    [ -z "$(ls "$W")" ]
+}
+
+@test "export: round trip to one recipient; import keeps the id, shows provenance; re-import adds nothing" {
+    field_record
+    mkstore hq
+    introduce_unverified field hq
+    echo "recording" >"$W/rec.ogg"
+    st field attach "$ID" "$W/rec.ogg" >/dev/null
+    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
+    expect_status 0
+    [ "$output" = "$W/b.bundle" ]
+    [[ "$stderr" == *"contact 'hq' is not verified"* ]]
+    [ "$(mode_of "$W/b.bundle")" = 600 ]
+    ! grep -q "Kim" "$W/b.bundle"
+    run st hq open "$W/b.bundle"
+    expect_status 0
+    [[ "$output" == *"sender: field"* ]]
+    [[ "$output" == *"$ID	2024-03	Nari	Border crossing"* ]]
+    [[ "$output" == *"attachment: attachment-1.txt	text/plain	10 bytes"* ]]
+    run st hq open "$W/b.bundle" --json
+    expect_status 0
+    echo "$output" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+r = d["records"][0]
+assert r["body"] == "Nari spoke about the border.\n", r["body"]
+assert r["date"] == "2024-03" and r["date_precision"] == "month"
+assert r["consent"]["export"] is True and r["consent"]["attachments"] is True
+assert any(x["category"] == "pseudonym" for x in r["redactions"]), r["redactions"]
+assert "Kim" not in json.dumps(d)
+assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] == 1
+'
+    run st hq import "$W/b.bundle"
+    expect_status 0
+    [[ "$output" == "imported 1 record(s) and 1 attachment(s) from field (contact not verified); 0 already here" ]]
+    run st hq show "$ID"
+    [[ "$output" == *"pseudonym: Nari@"* ]]
+    [[ "$output" == *"origin: imported "*" from field (signing key "*"), bundle "* ]]
+    st hq attachment get "$ID" attachment-1.txt -o "$W/got"
+    cmp "$W/rec.ogg" "$W/got"
+    run st hq import "$W/b.bundle"
+    expect_status 0
+    [[ "$output" == "bundle "*" was imported before; nothing was added" ]]
+    [ "$(st hq list | wc -l)" -eq 1 ]
+}
+
+@test "export: --exact-dates keeps the day; without it the month" {
+    field_record
+    mkstore hq
+    introduce field hq
+    st field export --to hq --all --exact-dates -o "$W/b" 2>/dev/null
+    run st hq open "$W/b" --json
+    [[ "$output" == *'"date": "2024-03-15"'* ]]
+    [[ "$output" == *'"date_precision": "day"'* ]]
+}
+
+@test "export: 3 and 8 recipients each open it; a non-recipient cannot" {
+    field_record
+    mkstore outsider
+    names=()
+    for i in 1 2 3 4 5 6 7 8; do
+        mkstore "r$i"
+        introduce field "r$i"
+        names+=("r$i")
+    done
+    st field export --to r1,r2,r3 --all -o "$W/three" 2>/dev/null
+    st field export --to "$(IFS=,; echo "${names[*]}")" --all -o "$W/eight" 2>/dev/null
+    for i in 1 2 3; do
+        run st "r$i" open "$W/three"
+        expect_status 0
+        [[ "$output" == *"recipients: 3"* ]]
+    done
+    for i in 4 5 6 7 8; do
+        run st "r$i" open "$W/three"
+        expect_status 1
+        [ "$output" = "intake: this bundle is not addressed to this store (none of its recipients is this store's key)" ]
+    done
+    for i in 1 2 3 4 5 6 7 8; do
+        run st "r$i" open "$W/eight"
+        expect_status 0
+        [[ "$output" == *"recipients: 8"* ]]
+    done
+    run st outsider open "$W/eight"
+    expect_status 1
+    [[ "$output" == "intake: this bundle is not addressed to this store"* ]]
+    run st field export --to r1,r1 --all -o "$W/twice"
+    expect_status 2
+    [ "$output" = "intake: contact 'r1' is named twice in --to" ]
+    [ ! -e "$W/twice" ]
+}
+
+@test "export: blocked records stop it (exit 1, listed); --skip-blocked leaves them out" {
+    field_record
+    mkstore hq
+    introduce field hq
+    st field subject add --name "Bat-Erdene" --pseudonym Saran >/dev/null
+    other=$(echo "testimony" | st field record Saran --title "Other")
+    run --separate-stderr st field export --to hq --all -o "$W/b"
+    expect_status 1
+    [[ "$stderr" == *"intake: record $other (Saran) may not leave: no consent is recorded"* ]]
+    [[ "$stderr" == *"intake: 1 record(s) may not leave; nothing was exported (--skip-blocked leaves them out)" ]]
+    [ ! -e "$W/b" ]
+    [ -z "$(ls "$W")" ]
+    run --separate-stderr st field export --to hq --all --skip-blocked -o "$W/b"
+    expect_status 0
+    [[ "$stderr" == *"may not leave"*"left out 1 blocked record(s)"* ]]
+    run st hq open "$W/b"
+    [[ "$output" == *"records: 1"* ]]
+    [[ "$output" != *"$other"* ]]
+    st field consent Nari --withdraw 2>/dev/null
+    run st field export --to hq "$ID" -o "$W/c"
+    expect_status 1
+    [ ! -e "$W/c" ]
+}
+
+@test "export: attachments leave only with attachment consent" {
+    field_record
+    mkstore hq
+    introduce field hq
+    echo x >"$W/a.txt"
+    st field attach "$ID" "$W/a.txt" >/dev/null
+    st field consent Nari --attachments no 2>/dev/null
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    run st hq open "$W/b"
+    expect_status 0
+    [[ "$output" != *"attachment:"* ]]
+}
+
+@test "export: 0 records, mixed scripts, armor" {
+    mkstore field
+    mkstore hq
+    introduce field hq
+    run st field export --to hq --all --armor -o "$W/empty.asc"
+    expect_status 0
+    run st hq open "$W/empty.asc"
+    expect_status 0
+    [[ "$output" == *"records: 0"* ]]
+    head -n 1 "$W/empty.asc" | grep -qx -- "-----BEGIN INTAKE BUNDLE-----"
+    tail -n 1 "$W/empty.asc" | grep -qx -- "-----END INTAKE BUNDLE-----"
+    st field subject add --name "김지연" --name "Батэрдэнэ" --pseudonym "Сарнай" >/dev/null
+    st field consent "Сарнай" --export yes 2>/dev/null
+    id=$(printf '김지연 и Батэрдэнэ: 국경을 넘었다. Граница.\n' | st field record "Сарнай" --title "국경 / граница" --date 2024-05-02)
+    run --separate-stderr st field export --to hq --all -o "$W/flagged"
+    expect_status 1
+    [[ "$stderr" == *"may not leave: 1 review flag(s) not resolved"* ]]
+    st field allow "국경을" 2>/dev/null
+    st field export --to hq --all --armor -o "$W/mixed.asc" 2>/dev/null
+    run st hq open "$W/mixed.asc" --json
+    expect_status 0
+    [[ "$output" == *"국경을 넘었다. Граница."* ]]
+    [[ "$output" != *"김지연"* && "$output" != *"Батэрдэнэ"* ]]
+    [[ "$output" == *'"resolution": "allowed"'* ]]
+    [[ "$output" == *'"allowed": "20'* ]]
+    run st hq import "$W/mixed.asc"
+    expect_status 0
+    run st hq show "$id"
+    [[ "$output" == *"title: 국경 / граница"* ]]
+}
+
+@test "import: an unknown sender is refused with its key unless accepted" {
+    field_record
+    mkstore hq
+    st field contact add hq "$(st hq card)" 2>/dev/null
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    run st hq import "$W/b"
+    expect_status 1
+    [[ "$output" == "intake: the bundle was signed by an unknown sender (signing key "*"); add their card with 'intake contact add' or use --accept-unknown-sender" ]]
+    [ -z "$(st hq list)" ]
+    run st hq import "$W/b" --accept-unknown-sender
+    expect_status 0
+    [[ "$output" == "imported 1 record(s) and 0 attachment(s) from an UNKNOWN sender "* ]]
+}
+
+@test "open -o DIR: a new private folder of Markdown, JSON and files; never over a folder" {
+    field_record
+    mkstore hq
+    introduce field hq
+    echo hello >"$W/n.txt"
+    st field attach "$ID" "$W/n.txt" >/dev/null
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    run st hq open "$W/b" -o "$W/out"
+    expect_status 0
+    [ "$(mode_of "$W/out")" = 700 ]
+    [ -f "$W/out/$ID.md" ] && [ -f "$W/out/$ID.json" ] && [ -f "$W/out/bundle.json" ]
+    cmp "$W/n.txt" "$W/out/$ID-attachment-1.txt"
+    grep -q "^# Border crossing" "$W/out/$ID.md"
+    run st hq open "$W/b" -o "$W/out"
+    expect_status 2
+    [ "$output" = "intake: $W/out already exists; open writes a new folder" ]
+    run st hq open "$W/b" -o "$W/o2" --json
+    expect_status 2
+    [ "$output" = "intake: give --json or -o DIR, not both (see 'intake help open')" ]
+}
+
+@test "open and import: every bad input refused with its status and message, nothing left" {
+    field_record
+    mkstore hq
+    mkstore other
+    introduce field hq
+    introduce field other
+    head -c 300000 /dev/urandom >"$W/big"
+    st field attach "$ID" "$W/big" >/dev/null
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    size=$(stat -c %s "$W/b")
+    check() { # FILE STATUS MESSAGE
+        run st hq open "$1" -o "$W/out"
+        expect_status "$2"
+        [ "$output" = "intake: $3" ]
+        [ -z "$(ls "$W" | grep -e '^out')" ]
+        run st hq import "$1"
+        expect_status "$2"
+        [ "$output" = "intake: $3" ]
+        [ -z "$(st hq list)" ]
+    }
+    check "$W/none" 2 "cannot open $W/none: No such file or directory"
+    check "$W" 2 "$W is not a regular file"
+    : >"$W/empty"
+    check "$W/empty" 2 "this file is too short to be a bundle (0 bytes)"
+    head -c 5000 /dev/urandom >"$W/noise"
+    check "$W/noise" 1 "this bundle is not addressed to this store (none of its recipients is this store's key)"
+    head -c $((80 + 56 + 65553)) "$W/b" >"$W/chunk"
+    check "$W/chunk" 1 "the bundle is truncated: its final chunk is missing"
+    head -c $((size / 2)) "$W/b" >"$W/half"
+    check "$W/half" 1 "the bundle is truncated or its last chunk was altered"
+    head -c $((size - 1)) "$W/b" >"$W/cut"
+    check "$W/cut" 1 "the bundle is truncated or its last chunk was altered"
+    cp "$W/b" "$W/flip"
+    printf '\x55' | dd of="$W/flip" bs=1 seek=$((size / 3)) conv=notrunc 2>/dev/null
+    check "$W/flip" 1 "a chunk of the bundle was altered"
+    cp "$W/b" "$W/long"
+    printf 'x' >>"$W/long"
+    check "$W/long" 1 "data after the final chunk: something was appended to the bundle"
+    cp "$W/b" "$W/commit"
+    printf '\x01' | dd of="$W/commit" bs=1 seek=90 conv=notrunc 2>/dev/null
+    check "$W/commit" 1 "commitment mismatch: the bundle's recipient list or key was altered"
+    printf -- '-----BEGIN INTAKE BUNDLE-----\nnot*base64\n-----END INTAKE BUNDLE-----\n' >"$W/armor"
+    check "$W/armor" 2 "bad armor: unexpected character in line text"
+    st field export --to other --all -o "$W/elsewhere" 2>/dev/null
+    check "$W/elsewhere" 1 "this bundle is not addressed to this store (none of its recipients is this store's key)"
+}
+
+@test "open and import: a bundle re-sealed by a recipient to a third party is caught" {
+    [ -x "$RESEAL" ] || skip "no reseal tool at $RESEAL (make builds it)"
+    field_record
+    mkstore hq
+    mkstore third
+    introduce field hq
+    introduce field third
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    "$RESEAL" "$T/hq" "$W/b" "$(st third card)" "$W/resealed" 3<<<"$PASS"
+    run st third open "$W/resealed"
+    expect_status 1
+    [ "$output" = "intake: this store is not in the bundle's signed recipient list: a recipient re-sealed it to this store" ]
+    run st third import "$W/resealed"
+    expect_status 1
+    [ -z "$(st third list)" ]
+}
+
+@test "export: an existing file is never overwritten, and the store records nothing" {
+    field_record
+    mkstore hq
+    introduce field hq
+    echo keep >"$W/b"
+    run --separate-stderr st field export --to hq --all -o "$W/b"
+    expect_status 2
+    [ "$stderr" = "intake: $W/b already exists; choose another name" ]
+    [ "$(cat "$W/b")" = keep ]
+    [ "$(ls "$W")" = b ]
+    run --separate-stderr st field export --to hq --all
+    expect_status 0
+    [[ "$output" == intake-*.bundle ]]
+    [ -f "$W/$output" ]
+}
+
+@test "export: a 1 GiB attachment goes through attach, export and open in constant memory" {
+    # Release build only (the sanitizer build is too slow for it). The
+    # format does not compress, so a sparse file of zeros is as good a test
+    # as random bytes and costs no time to make.
+    [[ "$INTAKE" != */san/* ]] || skip "not under the sanitizers"
+    [ -x /usr/bin/time ] || skip "GNU time is not installed"
+    field_record
+    mkstore hq
+    introduce field hq
+    truncate -s 1G "$W/big"
+    printf 'end' >>"$W/big"
+    rss() { /usr/bin/time -f %M -o "$W/rss" "$@" && cat "$W/rss"; }
+    kib=$(rss "$INTAKE" --home "$T/field" --passphrase-fd 3 attach "$ID" "$W/big" 3<<<"$PASS" 2>/dev/null | tail -n 1)
+    [ "$kib" -lt 131072 ]
+    kib=$(rss "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all -o "$W/b" 3<<<"$PASS" 2>/dev/null | tail -n 1)
+    [ "$kib" -lt 131072 ]
+    [ "$(stat -c %s "$W/b")" -gt 1073741827 ]
+    kib=$(rss "$INTAKE" --home "$T/hq" --passphrase-fd 3 open "$W/b" -o "$W/out" 3<<<"$PASS" 2>/dev/null | tail -n 1)
+    [ "$kib" -lt 131072 ]
+    cmp "$W/big" "$W/out/$ID-attachment-1.bin"
+}
