@@ -46,7 +46,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
-.PHONY: all deps deps-check check test unit cli fuzz fuzz-replay demo install clean bench
+.PHONY: all deps deps-check check test test-build unit cli fuzz fuzz-replay demo install clean bench
 all: intake
 
 intake: $(BUILD)/bin/intake
@@ -86,12 +86,29 @@ build/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS)
 
-# libFuzzer targets are built with clang over the sources (not the gcc archive).
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GAZ_SRC) $(wildcard */*.h)
+# libFuzzer targets: the sources compiled once with clang (instrumented for
+# coverage, ASan and UBSan) into their own archive, each target linked to it.
+FUZZ_FLAGS := -DINTAKE_FUZZ -g -O1 -std=c11 -fsanitize=address,undefined \
+              -fno-sanitize-recover=undefined
+FUZZ_OBJ   := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/gazetteer_data.o
+FUZZ_LIB   := build/fuzz/libintake.a
+
+build/fuzz/obj/gen/gazetteer_data.o: $(GAZ_SRC)
 	@mkdir -p $(@D)
-	$(FUZZCC) $(CPPFLAGS) $(PKG_CFLAGS) -DINTAKE_FUZZ -g -O1 -std=c11 \
-	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	    -o $@ $< $(LIB_SRC) $(GAZ_SRC) $(PKG_LIBS)
+	@$(FUZZCC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/obj/%.o: %.c $(wildcard */*.h)
+	@mkdir -p $(@D)
+	@echo "CLANG $<"
+	@$(FUZZCC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_LIB): $(FUZZ_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB)
+	@mkdir -p $(@D)
+	$(FUZZCC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer \
+	    -o $@ $< $(FUZZ_LIB) $(PKG_LIBS)
 
 deps:
 	@scripts/deps.sh build
@@ -118,11 +135,18 @@ test: unit cli
 
 # check: the whole suite, then the same suite under ASan+UBSan, then the
 # fuzz corpora replayed through the libFuzzer builds.
+# Builds run on every core; the tests themselves run one suite at a time.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+
+test-build: $(BUILD)/bin/intake $(UNIT_BIN) $(TOOLS)
+
 check: deps-check
 	@rm -rf build/results
-	$(MAKE) intake
+	$(MAKE) -j$(NPROC) intake test-build
 	$(MAKE) test
+	$(MAKE) -j$(NPROC) SAN=1 test-build
 	$(MAKE) SAN=1 test
+	$(MAKE) -j$(NPROC) $(FUZZ_BIN)
 	$(MAKE) fuzz-replay
 	@scripts/run-tests.sh summary
 

@@ -75,7 +75,6 @@ void store_rollback(struct store *s);
 /* The store's folder. */
 const char *store_dir(const struct store *s);
 
-#endif
 
 /* ---- Subjects and records (store/subject.c, store/record.c) ---- */
 
@@ -436,3 +435,5 @@ int store_import_record(int *added, struct store *s, long import_id,
 /* Where record id came from, one line ("" for a record made here). */
 int store_record_origin(char *out, size_t outlen, struct store *s, const char *id,
                         struct err *e);
+
+#endif

@@ -61,7 +61,7 @@ static void add_doc(struct redactor *r, json_t *doc, long base)
     json_t *s, *t, *n;
     size_t i, k;
     struct err e;
-    enum term_category c;
+    enum term_category c = TERM_OTHER;
 
     json_array_foreach(subjects, i, s) {
         long id = base + json_integer_value(json_object_get(s, "id"));
