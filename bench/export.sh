@@ -33,7 +33,7 @@ st hq init --kdf interactive --label hq >/dev/null
 st field contact add hq "$(st hq card)" 2>/dev/null
 st hq contact add field "$(st field card)" 2>/dev/null
 st field contact verify hq --confirm >/dev/null 2>&1
-st field subject add --name "Bench Person" --pseudonym Bench >/dev/null
+st field subject add --name "Dora Quill" --pseudonym Bench >/dev/null
 st field consent Bench --export yes --attachments yes --method verbal 2>/dev/null
 id=$(echo "bench" | st field record Bench --title bench)
 run "$tmp/t.attach" "$ik" --home "$tmp/field" --passphrase-fd 3 attach "$id" "$tmp/in"
