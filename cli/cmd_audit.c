@@ -106,20 +106,6 @@ struct sender {
     int verified;
 };
 
-static int match_sender(void *ctx, const struct contact_row *r, struct err *e)
-{
-    struct sender *sd = ctx;
-    struct card c;
-
-    if (card_decode(&c, r->card, strlen(r->card), e) != 0)
-        return -1;
-    if (sodium_memcmp(c.sign_pk, sd->pk, sizeof c.sign_pk) == 0) {
-        snprintf(sd->name, sizeof sd->name, "%s", r->name);
-        sd->verified = r->verified != NULL;
-    }
-    return 0;
-}
-
 /* origin: the signature, commitment, chunks and padding were verified by
  * bundle_read; the sender must be a known contact. */
 static int check_origin(struct audit_report *rep, struct store *s, const struct bundle_info *info,
@@ -130,7 +116,7 @@ static int check_origin(struct audit_report *rep, struct store *s, const struct 
     json_t *lh = json_object_get(c->header, "log_head");
     int level;
 
-    if (store_contact_each(s, NULL, match_sender, &sd, e) != 0)
+    if (store_contact_by_sign_pk(sd.name, sizeof sd.name, &sd.verified, s, sd.pk, e) != 0)
         return -1;
     sodium_bin2hex(key, sizeof key, info->sender_pk, sizeof info->sender_pk);
     snprintf(head, sizeof head, "%s", json_is_string(json_object_get(lh, "hash"))

@@ -72,27 +72,13 @@ static int open_bundle(int *fd, const char *path, struct err *e)
     return 0;
 }
 
-static int match_sender(void *ctx, const struct contact_row *r, struct err *e)
-{
-    struct sender *sd = ctx;
-    struct card c;
-
-    if (card_decode(&c, r->card, strlen(r->card), e) != 0)
-        return -1;
-    if (sodium_memcmp(c.sign_pk, sd->pk, sizeof c.sign_pk) == 0) {
-        snprintf(sd->name, sizeof sd->name, "%s", r->name);
-        sd->verified = r->verified != NULL;
-    }
-    return 0;
-}
-
 static int find_sender(struct sender *sd, struct store *s, const unsigned char *pk,
                        struct err *e)
 {
     memset(sd, 0, sizeof *sd);
     sd->pk = pk;
     sodium_bin2hex(sd->key, sizeof sd->key, pk, crypto_sign_PUBLICKEYBYTES);
-    return store_contact_each(s, NULL, match_sender, sd, e);
+    return store_contact_by_sign_pk(sd->name, sizeof sd->name, &sd->verified, s, pk, e);
 }
 
 /* Reads and verifies the bundle on fd, content to h (may hold NULLs). */

@@ -204,20 +204,6 @@ struct sender_view {
     const unsigned char *pk;
 };
 
-static int match_sender(void *ctx, const struct contact_row *r, struct err *e)
-{
-    struct sender_view *sv = ctx;
-    struct card c;
-
-    if (card_decode(&c, r->card, strlen(r->card), e) != 0)
-        return -1;
-    if (sodium_memcmp(c.sign_pk, sv->pk, sizeof c.sign_pk) == 0) {
-        snprintf(sv->name, sizeof sv->name, "%s", r->name);
-        sv->verified = r->verified != NULL;
-    }
-    return 0;
-}
-
 static json_t *summary(struct opener *op, const struct bundle_info *info,
                        const struct sender_view *sv)
 {
@@ -295,7 +281,7 @@ static int run_open(struct store *s, const char *path, int json, const char *out
         goto out;
     }
     sv.pk = info.sender_pk;
-    if (store_contact_each(s, NULL, match_sender, &sv, e) != 0)
+    if (store_contact_by_sign_pk(sv.name, sizeof sv.name, &sv.verified, s, sv.pk, e) != 0)
         goto out;
     sum = summary(&op, &info, &sv);
     if (sum == NULL) {

@@ -1,5 +1,6 @@
 #include "store/db.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "crypto/card.h"
@@ -218,4 +219,24 @@ int store_contact_remove(struct store *s, const char *name, struct err *e)
 int store_contact_confirm(struct store *s, const char *name, struct err *e)
 {
     return update_one(s, "UPDATE contact SET verified = ?2 WHERE name = ?1", name, "verified", "contact.verify", e);
+}
+
+int store_contact_by_sign_pk(char *name, size_t namelen, int *verified, struct store *s,
+                             const unsigned char *sign_pk, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    name[0] = '\0';
+    *verified = 0;
+    if (db_prepare(&st, s, "SELECT name, verified IS NOT NULL FROM contact WHERE sign_pk = ?1", e) != 0)
+        return -1;
+    sqlite3_bind_blob(st, 1, sign_pk, crypto_sign_PUBLICKEYBYTES, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        snprintf(name, namelen, "%s", (const char *)sqlite3_column_text(st, 0));
+        *verified = sqlite3_column_int(st, 1);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(s, e, "looking up the sender");
 }

@@ -159,6 +159,11 @@ int store_contact_each(struct store *s, const char *name, contact_fn fn,
 /* Removes contact name (its history goes with it). */
 int store_contact_remove(struct store *s, const char *name, struct err *e);
 
+/* The contact whose signing key is sign_pk: its name into name ("" if
+ * none) and whether its safety number was compared. */
+int store_contact_by_sign_pk(char *name, size_t namelen, int *verified, struct store *s,
+                             const unsigned char *sign_pk, struct err *e);
+
 /* Records that the safety number with contact name was compared. */
 int store_contact_confirm(struct store *s, const char *name, struct err *e);
 
