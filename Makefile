@@ -27,9 +27,9 @@ WARN     := -Wall -Wextra -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes \
             -Werror=implicit-function-declaration
 CPPFLAGS += -I. -D_GNU_SOURCE -DSQLITE_HAS_CODEC -DINTAKE_VERSION='"$(VERSION)"'
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 $(WARN) $(SANFLAGS) -fstack-protector-strong -D_FORTIFY_SOURCE=2
+CFLAGS   += -std=c11 -pthread $(WARN) $(SANFLAGS) -fstack-protector-strong -D_FORTIFY_SOURCE=2
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzxcvbn -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzxcvbn -lm -pthread
 LDFLAGS  += $(SANFLAGS) -Wl,-z,relro,-z,now
 
 # Every module except the CLI goes into one archive; tests link against it.

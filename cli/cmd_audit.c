@@ -67,7 +67,7 @@ static int on_blob(void *ctx, json_t *head, struct err *e)
 static int read_collect(struct collected *c, struct bundle_info *info, struct store *s,
                         const char *path, struct err *e)
 {
-    struct content_handler h = { on_header, on_record, on_blob, NULL, NULL, c, 0 };
+    struct content_handler h = { on_header, on_record, on_blob, NULL, NULL, c };
     unsigned char pk[crypto_box_PUBLICKEYBYTES], spk[crypto_sign_PUBLICKEYBYTES];
     unsigned char *sk = secmem_alloc(crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES);
     struct content_reader *r = content_reader_new(&h);

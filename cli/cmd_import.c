@@ -230,7 +230,7 @@ static int import_pass2(struct importer *im, int fd, const struct keys *k,
                         struct err *e)
 {
     struct content_handler h = { import_header, import_record, import_blob_begin,
-                                 import_blob_data, import_blob_end, im, 0 };
+                                 import_blob_data, import_blob_end, im };
     struct bundle_info info;
     int rc;
 

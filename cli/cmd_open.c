@@ -244,7 +244,7 @@ static int run_open(struct store *s, const char *path, int json, const char *out
 {
     struct opener op = { NULL, NULL, "", "", -1 };
     struct content_handler h = { on_header, on_record, on_blob_begin, on_blob_data,
-                                 on_blob_end, &op, 0 };
+                                 on_blob_end, &op };
     unsigned char pk[crypto_box_PUBLICKEYBYTES], spk[crypto_sign_PUBLICKEYBYTES];
     unsigned char *sk = secmem_alloc(crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES);
     struct content_reader *r = NULL;

@@ -19,7 +19,13 @@
  *     again to release the content (the file must not change in between:
  *     compare info.hash of the two runs).
  * A sink must never print, write a file or otherwise release what it gets
- * before bundle_read() has returned 0. */
+ * before bundle_read() has returned 0.
+ *
+ * The signature leaves out the data of blob items (docs/FORMAT.md): those
+ * bytes are authenticated only by the BLAKE2b-256 in the signed attachment
+ * item before them, which the sink must check -- export/content.c does
+ * (content_sink).  bundle_read() returning 0 with any other sink says
+ * nothing about blob data. */
 #ifndef INTAKE_BUNDLE_H
 #define INTAKE_BUNDLE_H
 
@@ -29,7 +35,7 @@
 
 #include "util/err.h"
 
-#define BUNDLE_VERSION 1
+#define BUNDLE_VERSION 2
 #define BUNDLE_MAX_RECIPIENTS 64
 #define BUNDLE_HASHBYTES 32   /* the bundle hash: docs/FORMAT.md */
 

@@ -19,7 +19,7 @@
 #define HEADER_MAX    (BUNDLE_MAX_RECIPIENTS * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN)
 #define SIG_LEN       crypto_sign_BYTES
 
-#define SIGN_DOMAIN     "intake-bundle-v1 signature"
+#define SIGN_DOMAIN     "intake-bundle-v2 signature"
 #define COMMIT_LABEL    "intake-bundle-v1 commitment"
 #define PAYLOAD_LABEL   "intake-bundle-v1 payload"
 #define ID_LABEL        "intake-bundle-v1 id"
@@ -55,6 +55,24 @@ uint64_t bundle_padded_plen(uint64_t hlen, uint64_t p0);
  * to which the signature is added (docs/FORMAT.md, "Bundle hash"). */
 void bundle_id_start(crypto_generichash_state *st, const unsigned char *hdr,
                      size_t hlen);
+
+/* What of the content the signature covers (docs/FORMAT.md, "Bundle"):
+ * every byte except the data of blob items.  The content is a payload
+ * (export/payload.h); the filter follows its item headers (type u8, length
+ * u64) and leaves out the data of each PAYLOAD_BLOB item, which is bound
+ * instead by the BLAKE2b-256 in the signed attachment item before it
+ * (checked by export/content.c).  Writer and reader run the same filter
+ * on the same bytes, so they agree on what was signed. */
+struct sign_filter {
+    unsigned char hdr[9];
+    size_t hhave;
+    uint64_t left;            /* data bytes of the current item still to come */
+    int blob;                 /* the current item is a blob */
+};
+
+/* Adds to sig the part of len content bytes that the signature covers. */
+void bundle_sign_content(crypto_sign_state *sig, struct sign_filter *f,
+                         const unsigned char *buf, size_t len);
 
 /* Stores v as 4 little-endian bytes. */
 void bundle_le32(unsigned char out[4], uint32_t v);

@@ -40,6 +40,7 @@ struct reader {
     struct bundle_keys keys;
     crypto_secretstream_xchacha20poly1305_state ss;
     crypto_sign_state sig;
+    struct sign_filter filter;
     enum field field;
     size_t need, have;           /* bytes of the current field */
     uint64_t plen, p0, pad;
@@ -395,13 +396,14 @@ static int field_done(struct reader *r, struct err *e)
     }
 }
 
-/* Content of the current segment: signed, then given to the sink. */
+/* Content of the current segment: signed (all but blob data, see
+ * bundle_sign_content), then given to the sink. */
 static size_t feed_content(struct reader *r, const unsigned char *buf,
                            size_t len, struct err *e, int *rc)
 {
     size_t n = r->need - r->have < len ? r->need - r->have : len;
 
-    crypto_sign_update(&r->sig, buf, n);
+    bundle_sign_content(&r->sig, &r->filter, buf, n);
     r->info.content_len += n;
     r->have += n;
     if (r->sink != NULL && r->sink(r->ctx, buf, n, e) != 0)

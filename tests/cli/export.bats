@@ -256,6 +256,31 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     [[ "$output" != *"attachment:"* ]]
 }
 
+@test "open, import: an attachment altered under a valid signature is refused (exit 1)" {
+    # The signature leaves blob data out; the signed attachment item's
+    # BLAKE2b binds it (docs/FORMAT.md). tests/tools/forge flips one byte
+    # of the blob and keeps the item, as any recipient could.
+    field_record
+    mkstore hq
+    introduce field hq
+    head -c 200000 /dev/urandom >"$W/a.bin"
+    st field attach "$ID" "$W/a.bin" >/dev/null
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+        "$(dirname "$INTAKE")/../tools/forge" "$T/field" "$T/hq" "$W/b" blob "$W/forged" 3<<<"$PASS"
+    run st hq open "$W/b"
+    expect_status 0
+    for cmd in "open $W/forged" "open $W/forged -o $W/out" "import $W/forged"; do
+        run --separate-stderr st hq $cmd
+        expect_status 1
+        [ "$stderr" = "intake: an attachment in the bundle was altered: its bytes do not match the signed hash" ]
+    done
+    [ ! -e "$W/out" ]
+    [ -z "$(ls -A "$W" | grep partial || true)" ]
+    run st hq list
+    [ -z "$output" ]
+}
+
 @test "export: 0 records, mixed scripts, armor" {
     mkstore field
     mkstore hq

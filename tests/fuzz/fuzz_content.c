@@ -74,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct seen s = { 0, 0, 0 };
     struct content_handler h = { on_header, on_record, on_blob_begin, on_blob_data,
-                                 on_blob_end, &s, 1 };
+                                 on_blob_end, &s };
     struct content_reader *r = content_reader_new(&h);
     size_t cut = size > 0 ? data[0] % (size + 1) : 0;
     struct err e;

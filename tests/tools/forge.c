@@ -12,7 +12,11 @@
  *       keepphone    the first phone placeholder of the body becomes
  *                    +82 10-2000-0000 kept by 'intake allow' (a review flag
  *                    allowed on 2026-11-20), as the privacy engine would
- *                    write it if allow kept pattern hits */
+ *                    write it if allow kept pattern hits
+ *       blob         the first byte of the first attachment's data flips;
+ *                    its signed attachment item (with the hash) stays: what
+ *                    any recipient could do, as the signature leaves blob
+ *                    data out (docs/FORMAT.md) */
 #include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -191,10 +195,17 @@ int main(int argc, char **argv)
         payload_parser_finish(&pp, &e) != 0)
         return fail(e.msg);
     close(fd);
-    /* The first record the change applies to. */
-    for (i = 1; i < c.n; i++)
-        if (c.it[i].type == PAYLOAD_JSON && change(&c.it[i], argv[4]) == 0)
+    /* The first record (or blob) the change applies to. */
+    for (i = 1; i < c.n; i++) {
+        if (strcmp(argv[4], "blob") == 0) {
+            if (c.it[i].type == PAYLOAD_BLOB && c.it[i].len > 0) {
+                c.it[i].buf[0] ^= 1;
+                break;
+            }
+        } else if (c.it[i].type == PAYLOAD_JSON && change(&c.it[i], argv[4]) == 0) {
             break;
+        }
+    }
     if (i >= c.n)
         return fail("no record to change that way");
     out = open(argv[5], O_WRONLY | O_CREAT | O_EXCL, 0600);

@@ -60,28 +60,36 @@ static void seeded_keys(void)
     crypto_sign_seed_keypair(sign_pk, sign_sk, seed);
 }
 
-/* The content of vector n: payload items, a blob of blob bytes. */
+/* The content of vector n: a JSON item, an attachment item with the
+ * BLAKE2b-256 of the blob after it, and the blob of blob bytes. */
 static unsigned char *vector_content(size_t *len, size_t blob)
 {
     static const char doc[] = "{\"records\":[{\"id\":\"r-0001\",\"pseudonym\":"
         "\"Source A\",\"text\":\"\xec\xa6\x9d\xec\x96\xb8 testimony\"}]}";
-    static const char att[] = "{\"name\":\"note.txt\",\"type\":\"text/plain\"}";
+    unsigned char *bytes = malloc(blob + 1), hash[32];
+    char hex[65], att[160];
     struct collect out = {0};
     struct payload_writer pw;
     struct err e;
     size_t i;
 
+    assert_non_null(bytes);
+    for (i = 0; i < blob; i++)
+        bytes[i] = (unsigned char)('a' + i % 26);
+    crypto_generichash(hash, sizeof hash, bytes, blob, NULL, 0);
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    snprintf(att, sizeof att, "{\"blake2b\":\"%s\",\"name\":\"note.txt\","
+             "\"type\":\"text/plain\"}", hex);
     payload_writer_init(&pw, collect_sink, &out);
     assert_int_equal(payload_item_begin(&pw, PAYLOAD_JSON, strlen(doc), &e), 0);
     assert_int_equal(payload_item_write(&pw, (const unsigned char *)doc, strlen(doc), &e), 0);
     assert_int_equal(payload_item_begin(&pw, PAYLOAD_ATTACHMENT, strlen(att), &e), 0);
     assert_int_equal(payload_item_write(&pw, (const unsigned char *)att, strlen(att), &e), 0);
     assert_int_equal(payload_item_begin(&pw, PAYLOAD_BLOB, blob, &e), 0);
-    for (i = 0; i < blob; i++) {
-        unsigned char c = (unsigned char)('a' + i % 26);
-        assert_int_equal(payload_item_write(&pw, &c, 1, &e), 0);
-    }
+    for (i = 0; i < blob; i++)
+        assert_int_equal(payload_item_write(&pw, bytes + i, 1, &e), 0);
     assert_int_equal(payload_writer_finish(&pw, &e), 0);
+    free(bytes);
     *len = out.len;
     return out.p;
 }

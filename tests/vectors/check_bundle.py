@@ -4,11 +4,13 @@ PyNaCl 1.5 (Debian python3-nacl), checked against tests/vectors/.
 
 It shares no code with the C reader: it re-derives every key, finds the
 stanza, checks the commitment, decrypts every chunk, parses the payload,
-checks the padding length against PADME, and verifies the Ed25519ph
-signature.  Exit 0 when every vector checks, 1 otherwise.
+checks the padding length against PADME, verifies the Ed25519ph
+signature (over everything but blob data) and each blob's BLAKE2b-256
+against the signed attachment item before it.  Exit 0 when every vector checks, 1 otherwise.
 
 Usage: check_bundle.py [DIR]   (default: the folder of this script)"""
 import base64
+import json
 import os
 import sys
 
@@ -16,7 +18,9 @@ from nacl import bindings as nb
 
 STANZA, COMMIT, SSHDR, CHUNK, ABYTES, SIG = 80, 32, 24, 65536, 17, 64
 MAXR = 64
-DOMAIN = b"intake-bundle-v1 signature"
+DOMAIN = b"intake-bundle-v2 signature"
+VERSION = 2
+BLOB = 3
 TAG_MESSAGE = nb.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
 TAG_FINAL = nb.crypto_secretstream_xchacha20poly1305_TAG_FINAL
 
@@ -120,7 +124,7 @@ def decrypt(data, key, hlen):
 
 def parse(pt, hlen, my_pk):
     """Returns (sender pk, recipients, content, signed bytes, signature)."""
-    if pt[0] != 1:
+    if pt[0] != VERSION:
         raise Refused("unsupported version %d" % pt[0])
     sender, n = pt[1:33], pt[33]
     if n != (hlen - COMMIT - SSHDR) // STANZA:
@@ -128,9 +132,10 @@ def parse(pt, hlen, my_pk):
     rcpts = [pt[34 + 32 * i:66 + 32 * i] for i in range(n)]
     if rcpts != sorted(set(rcpts)) or my_pk not in rcpts:
         raise Refused("recipient list unsorted or without this key")
-    pos, content = 34 + 32 * n, []
+    pos, content, fields = 34 + 32 * n, [], []
     while True:
         seg = int.from_bytes(pt[pos:pos + 4], "little")
+        fields.append(pos)
         pos += 4
         if seg == 0:
             break
@@ -138,12 +143,53 @@ def parse(pt, hlen, my_pk):
             raise Refused("bad segment")
         content.append(pt[pos:pos + seg])
         pos += seg
+    content = b"".join(content)
+    # The signed bytes in plaintext order: the prefix, then each segment's
+    # length and its content without blob data.
+    blob = bytearray(len(content))
+    for t, off, n in items(content):
+        if t == BLOB:
+            blob[off:off + n] = b"\x01" * n
+    signed, c = [pt[:fields[0]]], 0
+    for f in fields:
+        seg = int.from_bytes(pt[f:f + 4], "little")
+        signed.append(pt[f:f + 4])
+        signed.append(bytes(content[i] for i in range(c, c + seg) if not blob[i]))
+        c += seg
     sig, pad = pt[pos:pos + SIG], pt[pos + SIG:]
     if len(sig) != SIG or pad.count(0) != len(pad):
         raise Refused("bad signature field or padding bytes")
     if len(pt) != padded_plen(hlen, pos + SIG):
         raise Refused("padding length is not PADME")
-    return sender, rcpts, b"".join(content), pt[:pos], sig
+    return sender, rcpts, content, b"".join(signed), sig
+
+
+def items(content):
+    """The payload items: (type, offset of the data, length)."""
+    pos = 0
+    while pos < len(content):
+        if pos + 9 > len(content):
+            raise Refused("payload item header cut short")
+        t = content[pos]
+        n = int.from_bytes(content[pos + 1:pos + 9], "little")
+        if pos + 9 + n > len(content):
+            raise Refused("payload item cut short")
+        yield t, pos + 9, n
+        pos += 9 + n
+
+
+def check_blobs(content):
+    """Each blob must hash to the blake2b of the attachment item before it."""
+    want = None
+    for t, off, n in items(content):
+        data = content[off:off + n]
+        if t == 2:
+            want = bytes.fromhex(json.loads(data)["blake2b"])
+        elif t == BLOB:
+            got = nb.crypto_generichash_blake2b_salt_personal(data, digest_size=32)
+            if want is None or got != want:
+                raise Refused("a blob does not match its signed hash")
+            want = None
 
 
 def read_bundle(raw, pk, sk, armored):
@@ -162,6 +208,7 @@ def read_bundle(raw, pk, sk, armored):
         raise Refused("bad signature")
     if len(data) != padme(len(data)):
         raise Refused("file length is not a PADME length")
+    check_blobs(content)
     return sender, rcpts, content
 
 
