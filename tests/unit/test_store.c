@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <sodium.h>
 
+#include "store/db.h"
 #include "store/store.h"
 
 #define OPS crypto_pwhash_OPSLIMIT_MIN
@@ -144,6 +145,56 @@ static void test_create_then_open(void **state)
     assert_string_equal(buf, "");
     store_close(s);
     store_close(NULL);
+}
+
+static long page_size(struct store *s)
+{
+    sqlite3_stmt *st;
+    long n = -1;
+
+    assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA page_size", -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* New stores have 16 KiB pages; a store made with SQLCipher's 1 KiB
+ * default (before that change) still opens, with its data. */
+static void test_page_sizes(void **state)
+{
+    struct fixture *f = *state;
+    struct store *s = NULL;
+    char sql[5000], hex[2 * 32 + 1], db[4200], old[4200], buf[64];
+    struct err e;
+
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(page_size(s), 16384);
+    /* The same content, keyed the same, in a file of 1 KiB pages. */
+    snprintf(db, sizeof db, "%s/store.db", f->dir);
+    snprintf(old, sizeof old, "%s/old.db", f->dir);
+    sodium_bin2hex(hex, sizeof hex, s->master, 32);
+    /* The store's connection may not create files: make it first. */
+    assert_int_equal(close(open(old, O_WRONLY | O_CREAT | O_EXCL, 0600)), 0);
+    snprintf(sql, sizeof sql, "ATTACH DATABASE '%s' AS old KEY \"x'%s'\";"
+             "PRAGMA old.cipher_page_size = 1024; SELECT sqlcipher_export('old');"
+             "PRAGMA old.user_version = %d; DETACH DATABASE old;", old, hex,
+             STORE_SCHEMA_VERSION);
+    assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+    store_close(s);
+    s = NULL;
+    assert_int_equal(rename(old, db), 0);
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(page_size(s), 1024);
+    assert_int_equal(store_meta_get(buf, sizeof buf, s, "label", &e), 0);
+    assert_string_equal(buf, "field kit");
+    store_close(s);
+    /* Damage is still damage at either size. */
+    assert_int_equal(truncate(db, 3000), 0);
+    assert_int_equal(open_pass(f->dir, pass, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
 }
 
 static void test_wrong_passphrase_is_auth_and_changes_nothing(void **state)
@@ -645,6 +696,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_create_then_open),
+        T(test_page_sizes),
         T(test_wrong_passphrase_is_auth_and_changes_nothing),
         T(test_recovery_key_opens),
         T(test_set_passphrase),
