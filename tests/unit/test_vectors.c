@@ -139,12 +139,37 @@ static void vector(const char *name, size_t nrcpt, size_t blob, int armor)
     free(content);
 }
 
+/* With INTAKE_WRITE_VECTORS, also the valid seeds of the fuzz_bundle
+ * corpus (its fixed recipient is rcpt[0]); the bad-* seeds are made from
+ * small.bin by tests/fuzz/corpus/fuzz_bundle/README. */
+static void corpus_seed(const char *name, size_t blob, const struct party *to,
+                        size_t n, int armor)
+{
+    char path[256];
+    size_t clen = 0, blen;
+    unsigned char *content = blob > 0 ? vector_content(&clen, blob) : NULL, *b;
+
+    counter = 0;
+    b = seal_mem(&blen, content, clen, 1000, sign_sk, to, n, armor, NULL);
+    snprintf(path, sizeof path, "tests/fuzz/corpus/fuzz_bundle/%s", name);
+    check_file(path, b, blen);
+    free(b);
+    free(content);
+}
+
 static void test_vectors(void **state)
 {
     (void)state;
     vector("small", 2, 100, 0);
     vector("chunks", 1, 150000, 0);
     vector("armored", 2, 10, 1);
+    if (getenv("INTAKE_WRITE_VECTORS") != NULL) {
+        corpus_seed("valid-empty-1", 0, rcpt, 1, 0);
+        corpus_seed("valid-payload-1", 100, rcpt, 1, 0);
+        corpus_seed("valid-payload-2", 3000, rcpt, 2, 0);
+        corpus_seed("valid-other-recipient", 100, rcpt + 1, 1, 0);
+        corpus_seed("valid-armored-2", 100, rcpt, 2, 1);
+    }
 }
 
 /* The randomness really is fixed: the same vector twice is the same. */
