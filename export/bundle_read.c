@@ -4,6 +4,7 @@
 #include "export/bundle_int.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -31,6 +32,8 @@ struct source {
     unsigned char dec[3072];
 };
 
+#define READER_SLOTS 4
+
 struct reader {
     struct source src;
     const unsigned char *box_pk;
@@ -49,7 +52,22 @@ struct reader {
     unsigned char hdr[HEADER_MAX];
     size_t hdrgot;
     unsigned char ct[CHUNK_LEN + CHUNK_ABYTES];
-    unsigned char pt[CHUNK_LEN];
+    /* A worker thread reads and decrypts chunks into slots ahead of the
+     * caller's thread, which parses them, feeds the sink and checks the
+     * signature (see "chunks" below). */
+    pthread_t worker;
+    int sync_init, running;
+    pthread_mutex_t mu;
+    pthread_cond_t ready, room;
+    size_t head, tail, queued;   /* decrypted at head, taken at tail */
+    int done;                    /* the final chunk is queued and nothing follows it */
+    int wfailed;                 /* the worker stopped on werr */
+    int abandon;                 /* the caller stopped: the worker should too */
+    struct err werr;
+    struct rslot {
+        size_t len;
+        unsigned char pt[CHUNK_LEN];
+    } slot[READER_SLOTS];
 };
 
 /* --- source: raw bytes, armor decoding, hashing --- */
@@ -481,8 +499,10 @@ static int after_final(struct reader *r, struct err *e)
 }
 
 /* A short last block failed: if it opens when cut at a length where a
- * bundle may end (a PADME length), the rest was appended afterwards. */
-static int diagnose_short(struct reader *r, size_t n, struct err *e)
+ * bundle may end (a PADME length), the rest was appended afterwards.
+ * scratch: CHUNK_LEN bytes. */
+static int diagnose_short(struct reader *r, size_t n, unsigned char *scratch,
+                          struct err *e)
 {
     uint64_t start = r->src.total - n, plen;
     uint64_t f = bundle_padme(start + CHUNK_ABYTES + 1);
@@ -494,7 +514,7 @@ static int diagnose_short(struct reader *r, size_t n, struct err *e)
 
         if (bundle_plen_for(&plen, r->hlen, f) != 0)
             continue;
-        if (crypto_secretstream_xchacha20poly1305_pull(&st, r->pt, &mlen, &tag,
+        if (crypto_secretstream_xchacha20poly1305_pull(&st, scratch, &mlen, &tag,
                 r->ct, (size_t)(f - start), NULL, 0) == 0) {
             sodium_memzero(&st, sizeof st);
             if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL)
@@ -506,18 +526,19 @@ static int diagnose_short(struct reader *r, size_t n, struct err *e)
                    "was altered");
 }
 
-static int open_chunk(struct reader *r, size_t n, unsigned char *tag,
-                      struct err *e)
+/* Decrypts the n bytes in ct into sl. */
+static int open_chunk(struct reader *r, size_t n, struct rslot *sl,
+                      unsigned char *tag, struct err *e)
 {
     unsigned long long mlen;
 
     if (n == 0)
         return err_set(e, EXIT_AUTH, "the bundle is truncated: its final "
                        "chunk is missing");
-    if (crypto_secretstream_xchacha20poly1305_pull(&r->ss, r->pt, &mlen, tag,
+    if (crypto_secretstream_xchacha20poly1305_pull(&r->ss, sl->pt, &mlen, tag,
                                                    r->ct, n, NULL, 0) != 0) {
         if (n < sizeof r->ct)
-            return diagnose_short(r, n, e);
+            return diagnose_short(r, n, sl->pt, e);
         return err_set(e, EXIT_AUTH, "a chunk of the bundle was altered");
     }
     if (*tag == crypto_secretstream_xchacha20poly1305_TAG_MESSAGE &&
@@ -527,21 +548,125 @@ static int open_chunk(struct reader *r, size_t n, unsigned char *tag,
     if ((*tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE &&
          *tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) || mlen == 0)
         return err_set(e, EXIT_INPUT, "malformed bundle: unexpected chunk");
-    return feed(r, r->pt, (size_t)mlen, e);
+    sl->len = (size_t)mlen;
+    return 0;
+}
+
+/* --- chunks: the worker reads and decrypts, the caller parses ---
+ *
+ * Decrypting and hashing (the attachment check, the signature) took turns
+ * on one core; now they overlap.  The source, the stream state and ct
+ * belong to the worker until it is joined; a slot is the worker's until
+ * it is queued and the caller's until it is taken off.  Errors keep their
+ * order: the caller parses every chunk before the one that failed. */
+
+static void *worker_main(void *arg)
+{
+    struct reader *r = arg;
+    size_t left = r->hdrgot - r->hlen;
+    unsigned char tag = 0;
+    struct err e = { 0, "" };
+    int rc = 0;
+
+    while (rc == 0 && tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
+        struct rslot *sl;
+        ssize_t n;
+        int stop;
+
+        pthread_mutex_lock(&r->mu);
+        while (r->queued == READER_SLOTS && !r->abandon)
+            pthread_cond_wait(&r->room, &r->mu);
+        stop = r->abandon;
+        sl = &r->slot[r->head];
+        pthread_mutex_unlock(&r->mu);
+        if (stop)
+            break;
+        n = next_chunk(r, &left, &e);
+        rc = n < 0 ? -1 : open_chunk(r, (size_t)n, sl, &tag, &e);
+        if (rc == 0 && tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL)
+            rc = after_final(r, &e);
+        pthread_mutex_lock(&r->mu);
+        if (rc == 0) {
+            r->head = (r->head + 1) % READER_SLOTS;
+            r->queued++;
+            r->done = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
+        } else {
+            r->werr = e;
+            r->wfailed = 1;
+        }
+        pthread_cond_signal(&r->ready);
+        pthread_mutex_unlock(&r->mu);
+    }
+    return NULL;
+}
+
+static int worker_start(struct reader *r, struct err *e)
+{
+    if (pthread_mutex_init(&r->mu, NULL) != 0)
+        return err_set(e, EXIT_INPUT, "cannot start the bundle reader");
+    if (pthread_cond_init(&r->ready, NULL) != 0) {
+        pthread_mutex_destroy(&r->mu);
+        return err_set(e, EXIT_INPUT, "cannot start the bundle reader");
+    }
+    if (pthread_cond_init(&r->room, NULL) != 0) {
+        pthread_cond_destroy(&r->ready);
+        pthread_mutex_destroy(&r->mu);
+        return err_set(e, EXIT_INPUT, "cannot start the bundle reader");
+    }
+    r->sync_init = 1;
+    if (pthread_create(&r->worker, NULL, worker_main, r) != 0)
+        return err_set(e, EXIT_INPUT, "cannot start the bundle reader's thread");
+    r->running = 1;
+    return 0;
+}
+
+static void worker_stop(struct reader *r)
+{
+    if (r->running) {
+        pthread_mutex_lock(&r->mu);
+        r->abandon = 1;
+        pthread_cond_signal(&r->room);
+        pthread_mutex_unlock(&r->mu);
+        pthread_join(r->worker, NULL);
+        r->running = 0;
+    }
+    if (r->sync_init) {
+        pthread_cond_destroy(&r->room);
+        pthread_cond_destroy(&r->ready);
+        pthread_mutex_destroy(&r->mu);
+        r->sync_init = 0;
+    }
 }
 
 static int read_chunks(struct reader *r, struct err *e)
 {
-    size_t left = r->hdrgot - r->hlen;
-    unsigned char tag = 0;
+    if (worker_start(r, e) != 0)
+        return -1;
+    for (;;) {
+        struct rslot *sl;
+        int rc;
 
-    while (tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
-        ssize_t n = next_chunk(r, &left, e);
-
-        if (n < 0 || open_chunk(r, (size_t)n, &tag, e) != 0)
+        pthread_mutex_lock(&r->mu);
+        while (r->queued == 0 && !r->wfailed && !r->done)
+            pthread_cond_wait(&r->ready, &r->mu);
+        if (r->queued == 0) {
+            /* Everything queued was parsed: the worker ended or failed. */
+            rc = r->wfailed ? -1 : 0;
+            if (rc != 0)
+                *e = r->werr;
+            pthread_mutex_unlock(&r->mu);
+            return rc;
+        }
+        sl = &r->slot[r->tail];
+        pthread_mutex_unlock(&r->mu);
+        if (feed(r, sl->pt, sl->len, e) != 0)
             return -1;
+        pthread_mutex_lock(&r->mu);
+        r->tail = (r->tail + 1) % READER_SLOTS;
+        r->queued--;
+        pthread_cond_signal(&r->room);
+        pthread_mutex_unlock(&r->mu);
     }
-    return after_final(r, e);
 }
 
 /* --- the end: structure, padding, signature --- */
@@ -581,6 +706,7 @@ int bundle_read(int fd, const unsigned char *box_pk,
         rc = read_header(r, box_sk, e);
     if (rc == 0)
         rc = read_chunks(r, e);
+    worker_stop(r);
     if (rc == 0)
         rc = check_end(r, e);
     if (rc == 0 && info != NULL)
