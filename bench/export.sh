@@ -19,10 +19,10 @@ st() { name=$1; shift; "$ik" --home "$tmp/$name" --passphrase-fd 3 "$@" 3<<EOF
 $pass
 EOF
 }
-# run OUT CMD...: "seconds peakKiB" from GNU time into OUT
+# run OUT CMD...: "seconds peakKiB cpu-seconds" from GNU time into OUT
 run() {
     out=$1; shift
-    /usr/bin/time -f '%e %M' -o "$out" "$@" 3<<EOF >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+    /usr/bin/time -f '%e %M %U %S' -o "$out" "$@" 3<<EOF >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
 $pass
 EOF
 }
@@ -44,13 +44,16 @@ rcpt=$(age-keygen -y "$tmp/key")
 run "$tmp/t.aenc" age -r "$rcpt" -o "$tmp/age" "$tmp/in"
 run "$tmp/t.adec" age -d -i "$tmp/key" -o /dev/null "$tmp/age"
 
-read -r at ar <"$tmp/t.attach"
-read -r et er <"$tmp/t.export"
-read -r ot or <"$tmp/t.open"
-read -r ae aer <"$tmp/t.aenc"
-read -r ad adr <"$tmp/t.adec"
+read -r at ar au as <"$tmp/t.attach"
+read -r et er eu es <"$tmp/t.export"
+read -r ot or ou os <"$tmp/t.open"
+read -r ae aer aeu aes <"$tmp/t.aenc"
+read -r ad adr adu ads <"$tmp/t.adec"
 awk -v mib="$mib" -v at="$at" -v ar="$ar" -v et="$et" -v er="$er" -v ot="$ot" -v or="$or" \
     -v ae="$ae" -v aer="$aer" -v ad="$ad" -v adr="$adr" \
+    -v eu="$eu" -v es="$es" -v ou="$ou" -v os="$os" \
+    -v aeu="$aeu" -v aes="$aes" -v adu="$adu" -v ads="$ads" \
+    -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
     -v ib="$(stat -c %s "$tmp/bundle")" -v ab="$(stat -c %s "$tmp/age")" '
 function mbs(t) { return t > 0 ? mib * 1.048576 / t : 0 }
 BEGIN {
@@ -58,7 +61,10 @@ BEGIN {
     printf "%-8s %5.0f MB/s %5.0f MB/s %8.1f MiB %8.1f MiB %7.2f\n", "export", mbs(et), mbs(ae), er/1024, aer/1024, mbs(et)/mbs(ae)
     printf "%-8s %5.0f MB/s %5.0f MB/s %8.1f MiB %8.1f MiB %7.2f\n", "open", mbs(ot), mbs(ad), or/1024, adr/1024, mbs(ot)/mbs(ad)
     printf "%-8s %5.0f MB/s %21s %8.1f MiB\n", "attach", mbs(at), "", ar/1024
+    printf "cpu s:   export %.2f (age %.2f), open %.2f (age %.2f); intake runs two threads in each\n", eu + es, aeu + aes, ou + os, adu + ads
     printf "sizes: %d MiB of content; intake bundle %d bytes (%.2f%% over), age %d bytes\n", mib, ib, (ib / (mib * 1048576) - 1) * 100, ab
+    printf "intake export also fsyncs the bundle and its folder (atomic write); age does not\n"
+    printf "load average at the end: %s (the machine is shared: compare runs)\n", load
     ok = mbs(et) >= mbs(ae) / 2 && mbs(ot) >= mbs(ad) / 2 && er < 65536 + 65536 && or < 65536 + 65536
     printf "target (>= half of age, RSS < 64 MiB beyond the 64 MiB KDF): %s\n", ok ? "met" : "NOT met"
 }'
