@@ -281,7 +281,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     grep -qF "\"$H/store.db" "$TR/open.log"
 }
 
-@test "leak: attach, export, import and open leak no canary (bundle included)" {
+@test "leak: attach, export, import, open, audit and log leak no canary (bundle included)" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
     init_store
     HQ=$HOME/hq
@@ -309,6 +309,12 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     LINES=$PASS traced imp "$INTAKE" --home "$HQ" --passphrase-fd 3 import "$HOME/b.bundle" 3<<<"$PASS"
     LINES=$PASS traced opj "$INTAKE" --home "$HQ" --passphrase-fd 3 open "$HOME/b.asc" --json 3<<<"$PASS"
     LINES=$PASS traced ops "$INTAKE" --home "$HQ" --passphrase-fd 3 show "$ID" 3<<<"$PASS"
+    # The auditors' commands, on both sides.
+    LINES=$PASS traced aud "$INTAKE" --home "$HQ" --passphrase-fd 3 audit "$HOME/b.bundle" --json 3<<<"$PASS"
+    tik log log
+    tik logv log --verify
+    ! grep -qF "$C_ASCII" "$TR/aud.out"
+    grep -qF "$ID" "$TR/aud.out"
     # The decrypted output open is asked to write goes outside the scan.
     hq open "$HOME/b.bundle" -o "$TR/opened" >/dev/null
     grep -qF "recording of $C_CYR" "$TR/opened/$ID-attachment-1.txt"
