@@ -377,6 +377,24 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
     if (grow(bd, inlen + inlen / 16 + CM_OUT + 16) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while normalising text (%zu bytes)", inlen);
     while (at < inlen) {
+        unsigned char c = (unsigned char)in[at];
+        /* ASCII followed by ASCII (most text): one byte out, or a space
+         * that may join a run; no decoding and no look-ahead. */
+        if (c < 0x80 && c != '\0' && (at + 1 >= inlen || (unsigned char)in[at + 1] < 0x80)) {
+            m = &cpmap[c];
+            if (m->kind >= CM_PLAIN && m->len == 1) {
+                if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
+                    return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+                latin = m->kind == CM_PLAIN_LATIN;
+                bd->s[bd->len] = m->out[0];
+                bd->a[bd->len++] = (uint32_t)at++;
+                continue;
+            }
+            if (c == ' ' && bd->len > 0 && bd->s[bd->len - 1] == ' ') {
+                at++;
+                continue;
+            }
+        }
         if ((unsigned char)in[at] < 0x80) {
             if (in[at] == '\0')
                 return err_set(e, EXIT_INPUT, "text contains a NUL byte at offset %zu; remove it and try again", at);
@@ -420,12 +438,11 @@ static int build_key(struct builder *kb, const char *norm, size_t normlen)
 
     if (grow(kb, normlen) != 0)
         return -1;
+    /* Branch-free: every byte is written, separators are overwritten. */
     for (i = 0; i < normlen; i++) {
-        if (is_sep(norm[i]))
-            continue;
         kb->s[kb->len] = norm[i];
         kb->a[kb->len] = (uint32_t)i;
-        kb->len++;
+        kb->len += !is_sep(norm[i]);
     }
     kb->s[kb->len] = '\0';
     return 0;

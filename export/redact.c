@@ -1113,23 +1113,57 @@ static const char *const titles[] = {
 };
 static const char *const ko_titles[] = { "동지", "동무", "씨", "선생", "선생님", "님" };
 
+/* 1 if the ASCII byte c is a word character (is_word_cp without a call). */
+static int ascii_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The code point at s[i] (i < len) in *cp and its length; ASCII without a
+ * call. */
+static int cp_at(int *cp, const char *s, size_t len, size_t i)
+{
+    if ((unsigned char)s[i] < 0x80) {
+        *cp = (unsigned char)s[i];
+        return 1;
+    }
+    return utf8_next(cp, s + i, len - i);
+}
+
+static int word_cp_at(const char *s, size_t len, size_t i)
+{
+    int cp;
+
+    if ((unsigned char)s[i] < 0x80)
+        return ascii_word((unsigned char)s[i]);
+    return utf8_next(&cp, s + i, len - i) > 0 && is_word_cp(cp);
+}
+
 /* The next word at or after *at in the original text; 0 if none. */
 static int next_word(struct word *w, const char *s, size_t len, size_t *at)
 {
     int cp, k;
     size_t i = *at;
 
-    while (i < len && (k = utf8_next(&cp, s + i, len - i)) > 0 && !is_word_cp(cp))
+    while (i < len && (k = cp_at(&cp, s, len, i)) > 0 &&
+           !((unsigned char)s[i] < 0x80 ? ascii_word((unsigned char)s[i]) : is_word_cp(cp)))
         i += (size_t)k;
-    if (i >= len || utf8_next(&w->first, s + i, len - i) < 0)
+    if (i >= len || cp_at(&w->first, s, len, i) < 0)
         return 0;
     w->start = i, w->hyphen = 0;
-    w->cap = utf8proc_isupper(w->first);
-    while (i < len && (k = utf8_next(&cp, s + i, len - i)) > 0) {
-        if (!is_word_cp(cp) && !((cp == '-' || cp == '\'') && i + 1 < len &&
-                                 utf8_next(&cp, s + i + 1, len - i - 1) > 0 && is_word_cp(cp)))
+    w->cap = w->first < 0x80 ? w->first >= 'A' && w->first <= 'Z' : utf8proc_isupper(w->first);
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (!ascii_word(c) && !((c == '-' || c == '\'') && i + 1 < len &&
+                                    word_cp_at(s, len, i + 1)))
+                break;
+            w->hyphen |= c == '-';
+            i++;
+            continue;
+        }
+        if ((k = utf8_next(&cp, s + i, len - i)) <= 0 || !is_word_cp(cp))
             break;
-        w->hyphen |= s[i] == '-';
         i += (size_t)k;
     }
     w->end = *at = i;
