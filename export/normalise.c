@@ -127,6 +127,12 @@ static void wordbit_build(void)
 
 int is_word_cp(int cp)
 {
+    /* The usual letters of the texts, without the table: ASCII, Hangul
+     * syllables, basic Cyrillic (all letters or digits). */
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x0410 && cp <= 0x044F))
+        return 1;
     if (cp < 0 || cp >= 0x10000)
         return cp >= 0 && word_cp_slow(cp);
     (void)pthread_once(&wordbit_once, wordbit_build);
@@ -341,14 +347,18 @@ static void cpmap_build(void)
         cpmap_one(&cpmap[cp], cp);
 }
 
-/* 1 if the code point at s[0..len) continues the sequence before it. */
-static int next_continues(const char *s, size_t len)
+/* 1 if the code point at in[p] (p <= inlen) continues the sequence before
+ * it; a code point it decodes is kept in *la_at, *la_cp, *la_n, so the
+ * next step need not decode it again. */
+static int continued(size_t *la_at, int *la_cp, size_t *la_n, const char *in, size_t inlen,
+                     size_t p)
 {
-    int cp;
+    int k;
 
-    if (len == 0 || (unsigned char)s[0] < 0x80 || utf8_next(&cp, s, len) < 0)
+    if (p >= inlen || (unsigned char)in[p] < 0x80 || (k = utf8_next(la_cp, in + p, inlen - p)) < 0)
         return 0;
-    return cp < 0x10000 ? cpmap[cp].kind == CM_CONT : continues(cp);
+    *la_at = p, *la_n = (size_t)k;
+    return *la_cp < 0x10000 ? cpmap[*la_cp].kind == CM_CONT : continues(*la_cp);
 }
 
 static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
@@ -366,8 +376,8 @@ static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
 
 static int build_norm(struct builder *bd, const char *in, size_t inlen, struct err *e)
 {
-    size_t at = 0, n;
-    int cp, k, latin = 0;
+    size_t at = 0, n, la_at = SIZE_MAX, la_n = 0;
+    int cp, k, latin = 0, la_cp = 0;
     const struct cpmap *m;
 
     (void)pthread_once(&cpmap_once, cpmap_build);
@@ -395,17 +405,19 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
                 continue;
             }
         }
-        if ((unsigned char)in[at] < 0x80) {
-            if (in[at] == '\0')
+        if (c < 0x80) {
+            if (c == '\0')
                 return err_set(e, EXIT_INPUT, "text contains a NUL byte at offset %zu; remove it and try again", at);
-            cp = (unsigned char)in[at], n = 1;
+            cp = c, n = 1;
+        } else if (at == la_at) {
+            cp = la_cp, n = la_n;           /* decoded as the last look-ahead */
         } else if ((k = utf8_next(&cp, in + at, inlen - at)) < 0) {
             return err_set(e, EXIT_INPUT, "text is not valid UTF-8 at byte %zu; convert it to UTF-8 and try again", at);
         } else {
             n = (size_t)k;
         }
         m = cp < 0x10000 ? &cpmap[cp] : NULL;
-        if (m != NULL && m->kind >= CM_PLAIN && !next_continues(in + at + n, inlen - at - n)) {
+        if (m != NULL && m->kind >= CM_PLAIN && !continued(&la_at, &la_cp, &la_n, in, inlen, at + n)) {
             latin = m->kind == CM_PLAIN_LATIN;
             if (put_fast(bd, m, at) != 0)
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");

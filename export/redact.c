@@ -1346,6 +1346,41 @@ static int cover_build(struct cover *c, const struct spans *sp)
     return 0;
 }
 
+/* 0 if no replaced span in c can change accept_hit's answer for the hit
+ * ending at key index kend: the answer reads the cover only at the byte
+ * before the hit and over the rest of the word after it (a covered
+ * position there cuts the suffix).  Most refused hits lie inside ordinary
+ * words far from any replacement; this spares them accept_hit. */
+static int near_cover(const struct normtext *t, const struct lit *l, size_t kend,
+                      const struct cover *c)
+{
+    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1;
+    size_t lo = 0, hi = c->n, mid, at;
+    int cp, k;
+
+    while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
+        nend++;
+    if (nstart > 0 && covered(c, nstart - 1))
+        return 1;
+    while (lo < hi) {
+        mid = (lo + hi) / 2;
+        if (c->start[mid] <= nend)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0 && c->maxend[lo - 1] > nend)
+        return 1;                               /* covers nend */
+    if (lo == c->n)
+        return 0;
+    /* The next span starts inside the word only if every character up to
+     * it is a word character. */
+    for (at = nend; at < c->start[lo]; at += (size_t)k)
+        if ((k = utf8_next(&cp, t->norm + at, t->normlen - at)) <= 0 || !is_word_cp(cp))
+            return 0;
+    return 1;
+}
+
 /* A hit refused because its neighbour is a word character is accepted when
  * that neighbour is replaced anyway: otherwise the replacement would expose
  * it ("m@x.ng청진" -> "[EMAIL-1]청진").  Repeats until nothing changes. */
@@ -1363,7 +1398,8 @@ static int retry_pending(struct spans *sp, struct spans *pending, const struct r
             break;
         for (i = 0; i < pending->n && rc == 0; i++) {
             size_t lit = pending->s[i].term;
-            if (lit == SIZE_MAX || !accept_hit(&s, t, &r->lits[lit], pending->s[i].end, &c))
+            if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c) ||
+                !accept_hit(&s, t, &r->lits[lit], pending->s[i].end, &c))
                 continue;
             term_span(&s, r, lit);
             rc = span_add(sp, &s);
