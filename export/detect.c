@@ -391,6 +391,10 @@ int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
         }
         /* Every detection starts with an ASCII letter or digit, '+', '-' or
          * '(' (or ':' for IPv6), after a non-word character. */
+        if ((unsigned char)s[at] >= 0x80) {
+            at++;
+            continue;
+        }
         if ((isalnum_(s[at]) || s[at] == '+' || s[at] == '-' || s[at] == '(' || s[at] == ':') &&
             (at == 0 || !wordc(s[at - 1]) || s[at - 1] == '+'))
             for (k = 0; end == 0 && k < sizeof scanners / sizeof scanners[0]; k++)

@@ -1,6 +1,7 @@
 #include "export/redact.h"
 
 #include <hs.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -765,41 +766,6 @@ static int replacement(char *out, size_t outlen, const struct redactor *r,
 
 /* ---- Output ---- */
 
-struct outbuf {
-    char *s;                    /* secmem */
-    size_t len, cap;
-};
-
-/* Room for n more bytes and a NUL: one secure allocation (each costs
- * mappings and mprotect calls) for the usual output, copied on growth. */
-static int out_reserve(struct outbuf *o, size_t n)
-{
-    char *s;
-    size_t cap = o->cap ? o->cap : 256;
-
-    while (cap < o->len + n + 1)
-        cap *= 2;
-    if (cap != o->cap) {
-        if ((s = secmem_alloc(cap)) == NULL)
-            return -1;
-        if (o->len)
-            memcpy(s, o->s, o->len);
-        secmem_free(o->s);
-        o->s = s, o->cap = cap;
-    }
-    return 0;
-}
-
-static int out_put(struct outbuf *o, const char *p, size_t n)
-{
-    if (out_reserve(o, n) != 0)
-        return -1;
-    memcpy(o->s + o->len, p, n);
-    o->len += n;
-    o->s[o->len] = '\0';
-    return 0;
-}
-
 void redaction_free(struct redaction *out)
 {
     if (out == NULL)
@@ -810,51 +776,88 @@ void redaction_free(struct redaction *out)
     memset(out, 0, sizeof *out);
 }
 
+/* The replacement of each span, in order (placeholders are numbered here),
+ * into the wipe-on-free arena *reps with each one's offset in roff; *outlen
+ * gets the length of the whole output. */
+static int make_replacements(char **reps, size_t *roff, size_t *outlen, const struct spans *sp,
+                             const struct redactor *r, struct redact_ctx *ctx, const char *in,
+                             size_t inlen, struct err *e)
+{
+    char rep[256];
+    size_t i, used = 0, size = 0, n, total = inlen;
+
+    for (i = 0; i < sp->n; i++) {
+        if (replacement(rep, sizeof rep, r, ctx, &sp->s[i], in, e) != 0)
+            goto fail;
+        n = strlen(rep);
+        if (secbuf_append(reps, &used, &size, rep, n, &roff[i]) != 0) {
+            err_set(e, EXIT_INPUT, "out of memory while writing the redacted text");
+            goto fail;
+        }
+        total = total - (sp->s[i].end - sp->s[i].start) + n;
+    }
+    *outlen = total;
+    sodium_memzero(rep, sizeof rep);
+    return 0;
+fail:
+    sodium_memzero(rep, sizeof rep);
+    return -1;
+}
+
 /* Writes the output and its items; sp (original spans) gains output spans
- * in place: start/end become the replacement's output span. */
+ * in place: start/end become the replacement's output span.  The output is
+ * one sodium_malloc buffer of its exact size: each such allocation costs
+ * mappings, mlock and a fill, so there is no growing and no slack. */
 static int build_output(struct redaction *res, struct spans *sp, const struct redactor *r,
                         struct redact_ctx *ctx, const char *in, size_t inlen,
                         size_t *orig, struct err *e)
 {
-    struct outbuf o = { 0 };
-    char rep[256];
-    size_t i, at = 0;
+    char *reps = NULL, *o;
+    size_t i, at = 0, len = 0, n, outlen, *roff;
 
     res->items = calloc(sp->n ? sp->n : 1, sizeof *res->items);
-    if (res->items == NULL)
+    roff = calloc(sp->n ? sp->n : 1, sizeof *roff);
+    if (res->items == NULL || roff == NULL) {
+        free(roff);
         return err_set(e, EXIT_INPUT, "out of memory");
-    /* Placeholders are mostly no longer than what they replace. */
-    if (out_reserve(&o, inlen + inlen / 8 + 64) != 0)
-        goto oom;
+    }
+    if (make_replacements(&reps, roff, &outlen, sp, r, ctx, in, inlen, e) != 0)
+        goto fail;
+    if ((o = sodium_malloc(outlen + 1)) == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory while writing the redacted text");
+        goto fail;
+    }
     for (i = 0; i < sp->n; i++) {
         struct span *s = &sp->s[i];
-        if (replacement(rep, sizeof rep, r, ctx, s, in, e) != 0)
+        n = strlen(reps + roff[i]);
+        if (s->start < at || s->end > inlen || len + (s->start - at) + n > outlen) {
+            sodium_free(o);     /* spans are sorted and disjoint (merge): never here */
+            err_set(e, EXIT_INPUT, "internal error: overlapping redactions; nothing was written");
             goto fail;
-        if (out_put(&o, in + at, s->start - at) != 0)
-            goto oom;
+        }
+        memcpy(o + len, in + at, s->start - at);
+        len += s->start - at;
         orig[2 * i] = s->start, orig[2 * i + 1] = s->end;
         at = s->end;
-        s->start = o.len;
-        if (out_put(&o, rep, strlen(rep)) != 0)
-            goto oom;
-        s->end = o.len;
-        res->items[i].start = s->start, res->items[i].len = s->end - s->start;
+        memcpy(o + len, reps + roff[i], n);
+        s->start = len, s->end = len += n;
+        res->items[i].start = s->start, res->items[i].len = n;
         res->items[i].category = cat_names[s->cat];
         res->items[i].rule = rule_names[s->rule];
         res->items[i].orig_start = orig[2 * i];
         res->items[i].orig_len = orig[2 * i + 1] - orig[2 * i];
     }
-    if (out_put(&o, in + at, inlen - at) != 0 || (o.s == NULL && out_put(&o, "", 0) != 0))
-        goto oom;
+    memcpy(o + len, in + at, inlen - at);
+    len += inlen - at;
+    o[len] = '\0';
     res->nitems = sp->n;
-    res->text = o.s, res->len = o.len;
-    sodium_memzero(rep, sizeof rep);
+    res->text = o, res->len = len;
+    secmem_wipe_free(reps);
+    free(roff);
     return 0;
-oom:
-    err_set(e, EXIT_INPUT, "out of memory while writing the redacted text");
 fail:
-    sodium_memzero(rep, sizeof rep);
-    secmem_free(o.s);
+    secmem_wipe_free(reps);
+    free(roff);
     return -1;
 }
 
@@ -1139,6 +1142,27 @@ static int word_cp_at(const char *s, size_t len, size_t i)
     return utf8_next(&cp, s + i, len - i) > 0 && is_word_cp(cp);
 }
 
+/* The length of the word character at s[i] (non-ASCII), or 0 if it is
+ * none or invalid.  Hangul syllables and basic Cyrillic, most of the
+ * non-ASCII text, are recognised from their bytes. */
+static int word_len_at(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    int cp, k;
+
+    if (len - i >= 3 && u[0] >= 0xEA && u[0] <= 0xED && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        cp = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (cp >= 0xAC00 && cp <= 0xD7A3)
+            return 3;
+    } else if (len - i >= 2 && (u[0] == 0xD0 || u[0] == 0xD1) && (u[1] & 0xC0) == 0x80) {
+        cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        if (cp >= 0x0410 && cp <= 0x044F)
+            return 2;
+    }
+    return (k = utf8_next(&cp, s + i, len - i)) > 0 && is_word_cp(cp) ? k : 0;
+}
+
 /* The next word at or after *at in the original text; 0 if none. */
 static int next_word(struct word *w, const char *s, size_t len, size_t *at)
 {
@@ -1162,7 +1186,7 @@ static int next_word(struct word *w, const char *s, size_t len, size_t *at)
             i++;
             continue;
         }
-        if ((k = utf8_next(&cp, s + i, len - i)) <= 0 || !is_word_cp(cp))
+        if ((k = word_len_at(s, len, i)) == 0)
             break;
         i += (size_t)k;
     }
@@ -1243,14 +1267,32 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
     return NULL;
 }
 
+/* Hangul syllables that are surnames (variants_is_surname), one bit each:
+ * asked for every Hangul word. */
+static unsigned char surname_syl[(0xD7A4 - 0xAC00 + 7) / 8];
+static pthread_once_t surname_syl_once = PTHREAD_ONCE_INIT;
+
+static void surname_syl_build(void)
+{
+    utf8proc_uint8_t u[4];
+    int cp;
+
+    for (cp = 0xAC00; cp <= 0xD7A3; cp++)
+        if (utf8proc_encode_char(cp, u) == 3 && variants_is_surname((const char *)u, 3))
+            surname_syl[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
+}
+
 static int hangul_name_word(const struct word *w, const char *s)
 {
     size_t n = w->end - w->start;
+    int c = w->first - 0xAC00;
 
     /* 3 syllables (9 bytes) starting with a surname, then only particles;
      * 이 is left out: it starts too many ordinary words. */
-    if (n < 9 || !is_hangul_cp(w->first) || memcmp(s + w->start, "\xec\x9d\xb4", 3) == 0 ||
-        !variants_is_surname(s + w->start, 3))
+    if (n < 9 || c < 0 || c > 0xD7A3 - 0xAC00 || w->first == 0xC774)
+        return 0;
+    (void)pthread_once(&surname_syl_once, surname_syl_build);
+    if (!((surname_syl[c >> 3] >> (c & 7)) & 1))
         return 0;
     return variant_suffix_ok(SUFFIX_KO, s + w->start + 9, n - 9);
 }
