@@ -348,6 +348,12 @@ static int add(struct found *f, size_t start, size_t end, int kind)
     return 0;
 }
 
+/* 1 if a detection may start with c (tested on every byte of the text). */
+static int can_start(char c)
+{
+    return isalnum_(c) || c == '+' || c == '-' || c == '(' || c == ':';
+}
+
 /* 1 if at starts a run of ASCII letters, after a non-word character, that
  * no scanner can take, with *end set to where the run ends: a URL needs ':'
  * or '.' right after its first letters, an e-mail address one of
@@ -385,16 +391,16 @@ int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
 
     while (at < len) {
         end = 0;
+        if (!can_start(s[at])) {
+            at++;
+            continue;
+        }
         if (plain_word(s, len, at, &end)) {
             at = end;
             continue;
         }
         /* Every detection starts with an ASCII letter or digit, '+', '-' or
          * '(' (or ':' for IPv6), after a non-word character. */
-        if ((unsigned char)s[at] >= 0x80) {
-            at++;
-            continue;
-        }
         if ((isalnum_(s[at]) || s[at] == '+' || s[at] == '-' || s[at] == '(' || s[at] == ':') &&
             (at == 0 || !wordc(s[at - 1]) || s[at - 1] == '+'))
             for (k = 0; end == 0 && k < sizeof scanners / sizeof scanners[0]; k++)

@@ -400,10 +400,19 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
                 bd->a[bd->len++] = (uint32_t)at++;
                 continue;
             }
-            if (c == ' ' && bd->len > 0 && bd->s[bd->len - 1] == ' ') {
-                at++;
-                continue;
+        }
+        /* ASCII space, dash or apostrophe: emit_cp's answer does not depend
+         * on what follows (a mark after it starts its own sequence). */
+        if (c < 0x80 && cpmap[c].kind == CM_SPECIAL) {
+            char o = is_space_cp(c) ? ' ' : is_dash(c) ? '-' : '\'';
+            if (o != ' ' || bd->len == 0 || bd->s[bd->len - 1] != ' ') {
+                if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
+                    return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+                bd->s[bd->len] = o;
+                bd->a[bd->len++] = (uint32_t)at;
             }
+            at++;
+            continue;
         }
         if (c < 0x80) {
             if (c == '\0')
