@@ -14,17 +14,26 @@
 #define SEQ_MAX_CPS 16
 #define SEQ_BUF_CPS (SEQ_MAX_CPS * 20)
 
+/* The norm view and, built alongside it, the key view (normalise.h). */
 struct builder {
-    char *s;            /* secmem_wipe_malloc: wiped when freed */
-    size_t len, cap;
-    uint32_t *a;        /* per byte: an offset (original start, or norm position) */
+    char *s;            /* norm; secmem_wipe_malloc: wiped when freed */
+    size_t len, cap;    /* cap: of both views */
+    uint32_t *a;        /* per norm byte: its original start */
+    char *k;            /* key; secmem_wipe_malloc */
+    size_t klen;
+    uint32_t *ka;       /* per key byte: its norm position */
 };
+
+static int is_sep(char c)
+{
+    return c == ' ' || c == '-' || c == '\'';
+}
 
 static int grow(struct builder *bd, size_t need)
 {
     size_t cap = bd->cap ? bd->cap : 64;
-    char *s;
-    uint32_t *a;
+    char *s, *k;
+    uint32_t *a, *ka;
 
     if (need > SIZE_MAX / 4 / sizeof *a)
         return -1;
@@ -34,19 +43,37 @@ static int grow(struct builder *bd, size_t need)
         return 0;
     s = secmem_wipe_malloc(cap);
     a = malloc(cap * sizeof *a);
-    if (s == NULL || a == NULL) {
-        secmem_wipe_free(s);
-        free(a);
+    k = secmem_wipe_malloc(cap);
+    ka = malloc(cap * sizeof *ka);
+    if (s == NULL || a == NULL || k == NULL || ka == NULL) {
+        secmem_wipe_free(s), secmem_wipe_free(k);
+        free(a), free(ka);
         return -1;
     }
     if (bd->len) {
         memcpy(s, bd->s, bd->len);
         memcpy(a, bd->a, bd->len * sizeof *a);
     }
-    secmem_wipe_free(bd->s);
-    free(bd->a);
-    bd->s = s, bd->a = a, bd->cap = cap;
+    if (bd->klen) {
+        memcpy(k, bd->k, bd->klen);
+        memcpy(ka, bd->ka, bd->klen * sizeof *ka);
+    }
+    secmem_wipe_free(bd->s), secmem_wipe_free(bd->k);
+    free(bd->a), free(bd->ka);
+    bd->s = s, bd->a = a, bd->k = k, bd->ka = ka, bd->cap = cap;
     return 0;
+}
+
+/* Appends one norm byte (room for it checked by the caller) and, unless it
+ * is a separator, its key byte: branch-free, the key byte is written
+ * anyway and kept or overwritten. */
+static void put1(struct builder *bd, char c, size_t os)
+{
+    bd->k[bd->klen] = c;
+    bd->ka[bd->klen] = (uint32_t)bd->len;
+    bd->klen += !is_sep(c);
+    bd->s[bd->len] = c;
+    bd->a[bd->len++] = (uint32_t)os;
 }
 
 static int put(struct builder *bd, const char *p, size_t n, size_t os)
@@ -55,11 +82,8 @@ static int put(struct builder *bd, const char *p, size_t n, size_t os)
 
     if (bd->len + n + 1 > bd->cap && grow(bd, bd->len + n) != 0)
         return -1;
-    for (i = 0; i < n; i++) {
-        bd->s[bd->len] = p[i];
-        bd->a[bd->len] = (uint32_t)os;
-        bd->len++;
-    }
+    for (i = 0; i < n; i++)
+        put1(bd, p[i], os);
     bd->s[bd->len] = '\0';
     return 0;
 }
@@ -367,10 +391,8 @@ static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
 
     if (bd->len + CM_OUT + 1 > bd->cap && grow(bd, bd->len + CM_OUT) != 0)
         return -1;
-    memcpy(bd->s + bd->len, m->out, CM_OUT);
     for (i = 0; i < m->len; i++)
-        bd->a[bd->len + i] = (uint32_t)os;
-    bd->len += m->len;
+        put1(bd, m->out[i], os);
     return 0;
 }
 
@@ -396,8 +418,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
                 if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
                     return err_set(e, EXIT_INPUT, "out of memory while normalising text");
                 latin = m->kind == CM_PLAIN_LATIN;
-                bd->s[bd->len] = m->out[0];
-                bd->a[bd->len++] = (uint32_t)at++;
+                put1(bd, m->out[0], at++);
                 continue;
             }
         }
@@ -408,8 +429,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             if (o != ' ' || bd->len == 0 || bd->s[bd->len - 1] != ' ') {
                 if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
                     return err_set(e, EXIT_INPUT, "out of memory while normalising text");
-                bd->s[bd->len] = o;
-                bd->a[bd->len++] = (uint32_t)at;
+                put1(bd, o, at);
             }
             at++;
             continue;
@@ -448,47 +468,22 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
     return 0;
 }
 
-static int is_sep(char c)
-{
-    return c == ' ' || c == '-' || c == '\'';
-}
-
-static int build_key(struct builder *kb, const char *norm, size_t normlen)
-{
-    size_t i;
-
-    if (grow(kb, normlen) != 0)
-        return -1;
-    /* Branch-free: every byte is written, separators are overwritten. */
-    for (i = 0; i < normlen; i++) {
-        kb->s[kb->len] = norm[i];
-        kb->a[kb->len] = (uint32_t)i;
-        kb->len += !is_sep(norm[i]);
-    }
-    kb->s[kb->len] = '\0';
-    return 0;
-}
-
 int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
 {
-    struct builder nb = { 0 }, kb = { 0 };
+    struct builder nb = { 0 };
 
     memset(out, 0, sizeof *out);
-    if (build_norm(&nb, in, inlen, e) != 0)
-        goto fail;
-    if (build_key(&kb, nb.s, nb.len) != 0) {
-        err_set(e, EXIT_INPUT, "out of memory while normalising text");
-        goto fail;
+    if (build_norm(&nb, in, inlen, e) != 0) {
+        secmem_wipe_free(nb.s), secmem_wipe_free(nb.k);
+        free(nb.a), free(nb.ka);
+        return -1;
     }
+    nb.k[nb.klen] = '\0';
     out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a;
     out->inlen = inlen;
-    out->key = kb.s, out->keylen = kb.len, out->kpos = kb.a;
+    out->key = nb.k, out->keylen = nb.klen, out->kpos = nb.ka;
     out->orig = in;
     return 0;
-fail:
-    secmem_wipe_free(nb.s), free(nb.a);
-    secmem_wipe_free(kb.s), free(kb.a);
-    return -1;
 }
 
 size_t normtext_oend(const struct normtext *t, size_t i)
