@@ -349,6 +349,66 @@ out:
     return rc;
 }
 
+void redactor_digest(unsigned char out[REDACT_DIGEST_BYTES], const struct redactor *r)
+{
+    static const char tag[] = "intake matcher v1";
+    crypto_generichash_state st;
+    const char *version = hs_version();
+    unsigned char len[8];
+    size_t i, k;
+
+    crypto_generichash_init(&st, NULL, 0, REDACT_DIGEST_BYTES);
+    crypto_generichash_update(&st, (const unsigned char *)tag, sizeof tag);
+    crypto_generichash_update(&st, (const unsigned char *)version, strlen(version) + 1);
+    for (i = 0; i < r->nlits; i++) {
+        for (k = 0; k < 8; k++)         /* each length, little-endian: no ambiguity */
+            len[k] = (unsigned char)((uint64_t)r->lits[i].keylen >> (8 * k));
+        crypto_generichash_update(&st, len, sizeof len);
+        crypto_generichash_update(&st, (const unsigned char *)r->arena + r->keyoff[i],
+                                  r->lits[i].keylen);
+    }
+    crypto_generichash_final(&st, out, REDACT_DIGEST_BYTES);
+    sodium_memzero(&st, sizeof st);
+}
+
+int redactor_compile_from(struct redactor *r, const char *bytes, size_t len, struct err *e)
+{
+    hs_database_t *db = NULL;
+    hs_scratch_t *scratch = NULL;
+    size_t i, maxkey = 0;
+
+    if (r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is already compiled");
+    if (r->nlits == 0 || bytes == NULL)
+        return err_set(e, EXIT_INPUT, "no matcher to load");
+    if (hs_deserialize_database(bytes, len, &db) != HS_SUCCESS)
+        return err_set(e, EXIT_INPUT, "the cached matcher cannot be loaded");
+    if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+        hs_free_database(db);
+        return err_set(e, EXIT_INPUT, "out of memory while loading the matcher");
+    }
+    for (i = 0; i < r->nlits; i++)
+        if (r->lits[i].keylen > maxkey)
+            maxkey = r->lits[i].keylen;
+    r->db = db, r->scratch = scratch, r->maxkey = maxkey, r->compiled = 1;
+    return 0;
+}
+
+int redactor_serialise(char **out, size_t *outlen, const struct redactor *r, struct err *e)
+{
+    *out = NULL, *outlen = 0;
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    if (r->db == NULL)
+        return 0;
+    /* Allocated with the misc allocator: secmem_wipe_malloc (redactor_new). */
+    if (hs_serialize_database(r->db, out, outlen) != HS_SUCCESS) {
+        *out = NULL, *outlen = 0;
+        return err_set(e, EXIT_INPUT, "out of memory while saving the matcher");
+    }
+    return 0;
+}
+
 int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx)
 {
     int rc = 0;
