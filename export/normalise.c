@@ -91,7 +91,7 @@ static int put(struct builder *bd, const char *p, size_t n, size_t os)
 /* A validating decoder (no overlongs, surrogates or code points past
  * U+10FFFF: what utf8proc_iterate accepts), without a library call per
  * character. */
-int utf8_next(int *cp, const char *s, size_t len)
+static inline int utf8_decode(int *cp, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     int c;
@@ -126,6 +126,11 @@ int utf8_next(int *cp, const char *s, size_t len)
         return -1;
     *cp = c;
     return 4;
+}
+
+int utf8_next(int *cp, const char *s, size_t len)
+{
+    return utf8_decode(cp, s, len);
 }
 
 static int word_cp_slow(int cp)
@@ -316,6 +321,7 @@ enum { CM_SLOW, CM_CONT, CM_SPECIAL, CM_PLAIN, CM_PLAIN_LATIN };
 struct cpmap {
     unsigned char kind;
     unsigned char len;
+    unsigned char sep;          /* out holds a separator (' ', '-', '\'') */
     char out[CM_OUT];
 };
 
@@ -360,6 +366,9 @@ static void cpmap_one(struct cpmap *m, int cp)
         len += (size_t)w;
     }
     m->len = (unsigned char)len;
+    for (i = 0; i < (utf8proc_ssize_t)len; i++)
+        if (is_sep(m->out[i]))
+            m->sep = 1;
     m->kind = latin ? CM_PLAIN_LATIN : CM_PLAIN;
 }
 
@@ -379,7 +388,7 @@ static int continued(size_t *la_at, int *la_cp, size_t *la_n, const char *in, si
 {
     int k;
 
-    if (p >= inlen || (unsigned char)in[p] < 0x80 || (k = utf8_next(la_cp, in + p, inlen - p)) < 0)
+    if (p >= inlen || (unsigned char)in[p] < 0x80 || (k = utf8_decode(la_cp, in + p, inlen - p)) < 0)
         return 0;
     *la_at = p, *la_n = (size_t)k;
     return *la_cp < 0x10000 ? cpmap[*la_cp].kind == CM_CONT : continues(*la_cp);
@@ -391,8 +400,20 @@ static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
 
     if (bd->len + CM_OUT + 1 > bd->cap && grow(bd, bd->len + CM_OUT) != 0)
         return -1;
-    for (i = 0; i < m->len; i++)
-        put1(bd, m->out[i], os);
+    if (m->sep) {
+        for (i = 0; i < m->len; i++)
+            put1(bd, m->out[i], os);
+        return 0;
+    }
+    /* No separator: the same bytes go to both views (the key has room:
+     * it is never longer than the norm view). */
+    memcpy(bd->s + bd->len, m->out, CM_OUT);
+    memcpy(bd->k + bd->klen, m->out, CM_OUT);
+    for (i = 0; i < m->len; i++) {
+        bd->a[bd->len + i] = (uint32_t)os;
+        bd->ka[bd->klen + i] = (uint32_t)(bd->len + i);
+    }
+    bd->len += m->len, bd->klen += m->len;
     return 0;
 }
 
@@ -440,7 +461,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             cp = c, n = 1;
         } else if (at == la_at) {
             cp = la_cp, n = la_n;           /* decoded as the last look-ahead */
-        } else if ((k = utf8_next(&cp, in + at, inlen - at)) < 0) {
+        } else if ((k = utf8_decode(&cp, in + at, inlen - at)) < 0) {
             return err_set(e, EXIT_INPUT, "text is not valid UTF-8 at byte %zu; convert it to UTF-8 and try again", at);
         } else {
             n = (size_t)k;

@@ -1232,10 +1232,18 @@ static int next_word(struct word *w, const char *s, size_t len, size_t *at)
     while (i < len && (k = cp_at(&cp, s, len, i)) > 0 &&
            !((unsigned char)s[i] < 0x80 ? ascii_word((unsigned char)s[i]) : is_word_cp(cp)))
         i += (size_t)k;
-    if (i >= len || cp_at(&w->first, s, len, i) < 0)
+    if (i >= len || k <= 0)
         return 0;
+    w->first = cp;          /* the code point the loop stopped at */
     w->start = i, w->hyphen = 0;
-    w->cap = w->first < 0x80 ? w->first >= 'A' && w->first <= 'Z' : utf8proc_isupper(w->first);
+    if (cp < 0x80)
+        w->cap = cp >= 'A' && cp <= 'Z';
+    else if (cp >= 0xAC00 && cp <= 0xD7A3)
+        w->cap = 0;         /* Hangul has no case */
+    else if (cp >= 0x0400 && cp <= 0x044F)
+        w->cap = cp < 0x0430;
+    else
+        w->cap = utf8proc_isupper(cp);
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
@@ -1454,25 +1462,31 @@ static int cover_build(struct cover *c, const struct spans *sp)
  * position there cuts the suffix).  Most refused hits lie inside ordinary
  * words far from any replacement; this spares them accept_hit. */
 static int near_cover(const struct normtext *t, const struct lit *l, size_t kend,
-                      const struct cover *c)
+                      const struct cover *c, size_t *cur)
 {
     size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1;
-    size_t lo = 0, hi = c->n, mid, at;
+    size_t lo = *cur, hi = c->n, mid, at;
     int cp, k;
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
         nend++;
-    if (nstart > 0 && covered(c, nstart - 1))
+    /* lo: the first span starting after nend.  Hits come mostly in order
+     * of their end: walk on from the last one, search when going back. */
+    if (lo > 0 && c->start[lo - 1] > nend)
+        for (lo = 0; lo < hi;) {
+            mid = (lo + hi) / 2;
+            if (c->start[mid] <= nend)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    while (lo < c->n && c->start[lo] <= nend)
+        lo++;
+    *cur = lo;
+    /* A span starting at or before nend that reaches nstart - 1 or beyond
+     * (covering nstart - 1 or nend among others). */
+    if (lo > 0 && c->maxend[lo - 1] + 1 > nstart)
         return 1;
-    while (lo < hi) {
-        mid = (lo + hi) / 2;
-        if (c->start[mid] <= nend)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo > 0 && c->maxend[lo - 1] > nend)
-        return 1;                               /* covers nend */
     if (lo == c->n)
         return 0;
     /* The next span starts inside the word only if every character up to
@@ -1491,16 +1505,16 @@ static int retry_pending(struct spans *sp, struct spans *pending, const struct r
 {
     struct cover c = { NULL, NULL, 0 };
     struct span s;
-    size_t i;
+    size_t i, cur;
     int changed = 1, rc = 0;
 
     while (changed && rc == 0 && pending->n > 0) {
         changed = 0;
         if ((rc = cover_build(&c, sp)) != 0)
             break;
-        for (i = 0; i < pending->n && rc == 0; i++) {
+        for (i = 0, cur = 0; i < pending->n && rc == 0; i++) {
             size_t lit = pending->s[i].term;
-            if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c) ||
+            if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c, &cur) ||
                 !accept_hit(&s, t, &r->lits[lit], pending->s[i].end, &c))
                 continue;
             term_span(&s, r, lit);
