@@ -431,8 +431,8 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
         return err_set(e, EXIT_INPUT, "out of memory while normalising text (%zu bytes)", inlen);
     while (at < inlen) {
         unsigned char c = (unsigned char)in[at];
-        /* ASCII followed by ASCII (most text): one byte out, or a space
-         * that may join a run; no decoding and no look-ahead. */
+        /* ASCII followed by ASCII (most text): one byte out through the
+         * table, no decoding and no look-ahead. */
         if (c < 0x80 && c != '\0' && (at + 1 >= inlen || (unsigned char)in[at + 1] < 0x80)) {
             m = &cpmap[c];
             if (m->kind >= CM_PLAIN && m->len == 1) {
