@@ -679,6 +679,7 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
         fprintf(stderr, "%sintake: the audit WARNs (above): recipients see the same with 'intake audit'\n",
                 ro.warn_report);
     fprintf(stderr, "intake: exported %zu record(s) to %s\n", n, rc.list);
+    store_redactor_keep(s, red);
     r = 0;
 out:
     record_out_clear(&ro);

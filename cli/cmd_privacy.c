@@ -551,6 +551,8 @@ int cmd_redact(int argc, char **argv, const struct globals *g)
         rc = store_record_each(run.s, &f, redact_one, &run, &e);
     if (rc == 0 && !run.found)
         rc = err_set(&e, EXIT_INPUT, "no record with id '%.40s' (see 'intake list')", o.id);
+    if (rc == 0 && run.blocked[0] == '\0')
+        store_redactor_keep(run.s, r);
     redactor_free(r);
     store_close(run.s);
     if (rc != 0)

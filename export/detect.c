@@ -348,6 +348,36 @@ static int add(struct found *f, size_t start, size_t end, int kind)
     return 0;
 }
 
+/* 1 if a detection may start with c (tested on every byte of the text). */
+static int can_start(char c)
+{
+    return isalnum_(c) || c == '+' || c == '-' || c == '(' || c == ':';
+}
+
+/* 1 if at starts a run of ASCII letters, after a non-word character, that
+ * no scanner can take, with *end set to where the run ends: a URL needs ':'
+ * or '.' right after its first letters, an e-mail address one of
+ * "._%+-@" or a digit, an ID or IPv6 address a digit (or ':'), and phone
+ * numbers, IPv4, GPS and numeric dates start with a digit; the one other
+ * shape is a date that starts with a month name (left to the scanners).
+ * Skipping the run is exact: no position inside it can start a detection,
+ * as each follows a word character. */
+static int plain_word(const char *s, size_t len, size_t at, size_t *end)
+{
+    size_t j = at;
+
+    if (!isalph(s[at]) || (at > 0 && wordc(s[at - 1]) && s[at - 1] != '+'))
+        return 0;
+    while (j < len && isalph(s[j]))
+        j++;
+    if (j < len && (isdig(s[j]) || (s[j] != '\0' && strchr("._%+-@:", s[j]) != NULL)))
+        return 0;
+    if (j - at >= 3 && j - at <= 9 && strchr("jfmasond", s[at]) != NULL)
+        return 0;
+    *end = j;
+    return 1;
+}
+
 int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
                struct err *e)
 {
@@ -361,6 +391,14 @@ int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
 
     while (at < len) {
         end = 0;
+        if (!can_start(s[at])) {
+            at++;
+            continue;
+        }
+        if (plain_word(s, len, at, &end)) {
+            at = end;
+            continue;
+        }
         /* Every detection starts with an ASCII letter or digit, '+', '-' or
          * '(' (or ':' for IPv6), after a non-word character. */
         if ((isalnum_(s[at]) || s[at] == '+' || s[at] == '-' || s[at] == '(' || s[at] == ':') &&

@@ -14,17 +14,26 @@
 #define SEQ_MAX_CPS 16
 #define SEQ_BUF_CPS (SEQ_MAX_CPS * 20)
 
+/* The norm view and, built alongside it, the key view (normalise.h). */
 struct builder {
-    char *s;            /* secmem_wipe_malloc: wiped when freed */
-    size_t len, cap;
-    uint32_t *a;        /* per byte: an offset (original start, or norm position) */
+    char *s;            /* norm; secmem_wipe_malloc: wiped when freed */
+    size_t len, cap;    /* cap: of both views */
+    uint32_t *a;        /* per norm byte: its original start */
+    char *k;            /* key; secmem_wipe_malloc */
+    size_t klen;
+    uint32_t *ka;       /* per key byte: its norm position */
 };
+
+static int is_sep(char c)
+{
+    return c == ' ' || c == '-' || c == '\'';
+}
 
 static int grow(struct builder *bd, size_t need)
 {
     size_t cap = bd->cap ? bd->cap : 64;
-    char *s;
-    uint32_t *a;
+    char *s, *k;
+    uint32_t *a, *ka;
 
     if (need > SIZE_MAX / 4 / sizeof *a)
         return -1;
@@ -34,19 +43,37 @@ static int grow(struct builder *bd, size_t need)
         return 0;
     s = secmem_wipe_malloc(cap);
     a = malloc(cap * sizeof *a);
-    if (s == NULL || a == NULL) {
-        secmem_wipe_free(s);
-        free(a);
+    k = secmem_wipe_malloc(cap);
+    ka = malloc(cap * sizeof *ka);
+    if (s == NULL || a == NULL || k == NULL || ka == NULL) {
+        secmem_wipe_free(s), secmem_wipe_free(k);
+        free(a), free(ka);
         return -1;
     }
     if (bd->len) {
         memcpy(s, bd->s, bd->len);
         memcpy(a, bd->a, bd->len * sizeof *a);
     }
-    secmem_wipe_free(bd->s);
-    free(bd->a);
-    bd->s = s, bd->a = a, bd->cap = cap;
+    if (bd->klen) {
+        memcpy(k, bd->k, bd->klen);
+        memcpy(ka, bd->ka, bd->klen * sizeof *ka);
+    }
+    secmem_wipe_free(bd->s), secmem_wipe_free(bd->k);
+    free(bd->a), free(bd->ka);
+    bd->s = s, bd->a = a, bd->k = k, bd->ka = ka, bd->cap = cap;
     return 0;
+}
+
+/* Appends one norm byte (room for it checked by the caller) and, unless it
+ * is a separator, its key byte: branch-free, the key byte is written
+ * anyway and kept or overwritten. */
+static void put1(struct builder *bd, char c, size_t os)
+{
+    bd->k[bd->klen] = c;
+    bd->ka[bd->klen] = (uint32_t)bd->len;
+    bd->klen += !is_sep(c);
+    bd->s[bd->len] = c;
+    bd->a[bd->len++] = (uint32_t)os;
 }
 
 static int put(struct builder *bd, const char *p, size_t n, size_t os)
@@ -55,11 +82,8 @@ static int put(struct builder *bd, const char *p, size_t n, size_t os)
 
     if (bd->len + n + 1 > bd->cap && grow(bd, bd->len + n) != 0)
         return -1;
-    for (i = 0; i < n; i++) {
-        bd->s[bd->len] = p[i];
-        bd->a[bd->len] = (uint32_t)os;
-        bd->len++;
-    }
+    for (i = 0; i < n; i++)
+        put1(bd, p[i], os);
     bd->s[bd->len] = '\0';
     return 0;
 }
@@ -67,7 +91,7 @@ static int put(struct builder *bd, const char *p, size_t n, size_t os)
 /* A validating decoder (no overlongs, surrogates or code points past
  * U+10FFFF: what utf8proc_iterate accepts), without a library call per
  * character. */
-int utf8_next(int *cp, const char *s, size_t len)
+static inline int utf8_decode(int *cp, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     int c;
@@ -104,6 +128,11 @@ int utf8_next(int *cp, const char *s, size_t len)
     return 4;
 }
 
+int utf8_next(int *cp, const char *s, size_t len)
+{
+    return utf8_decode(cp, s, len);
+}
+
 static int word_cp_slow(int cp)
 {
     utf8proc_category_t c = utf8proc_category(cp);
@@ -127,6 +156,12 @@ static void wordbit_build(void)
 
 int is_word_cp(int cp)
 {
+    /* The usual letters of the texts, without the table: ASCII, Hangul
+     * syllables, basic Cyrillic (all letters or digits). */
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x0410 && cp <= 0x044F))
+        return 1;
     if (cp < 0 || cp >= 0x10000)
         return cp >= 0 && word_cp_slow(cp);
     (void)pthread_once(&wordbit_once, wordbit_build);
@@ -286,6 +321,7 @@ enum { CM_SLOW, CM_CONT, CM_SPECIAL, CM_PLAIN, CM_PLAIN_LATIN };
 struct cpmap {
     unsigned char kind;
     unsigned char len;
+    unsigned char sep;          /* out holds a separator (' ', '-', '\'') */
     char out[CM_OUT];
 };
 
@@ -330,6 +366,9 @@ static void cpmap_one(struct cpmap *m, int cp)
         len += (size_t)w;
     }
     m->len = (unsigned char)len;
+    for (i = 0; i < (utf8proc_ssize_t)len; i++)
+        if (is_sep(m->out[i]))
+            m->sep = 1;
     m->kind = latin ? CM_PLAIN_LATIN : CM_PLAIN;
 }
 
@@ -341,14 +380,18 @@ static void cpmap_build(void)
         cpmap_one(&cpmap[cp], cp);
 }
 
-/* 1 if the code point at s[0..len) continues the sequence before it. */
-static int next_continues(const char *s, size_t len)
+/* 1 if the code point at in[p] (p <= inlen) continues the sequence before
+ * it; a code point it decodes is kept in *la_at, *la_cp, *la_n, so the
+ * next step need not decode it again. */
+static int continued(size_t *la_at, int *la_cp, size_t *la_n, const char *in, size_t inlen,
+                     size_t p)
 {
-    int cp;
+    int k;
 
-    if (len == 0 || (unsigned char)s[0] < 0x80 || utf8_next(&cp, s, len) < 0)
+    if (p >= inlen || (unsigned char)in[p] < 0x80 || (k = utf8_decode(la_cp, in + p, inlen - p)) < 0)
         return 0;
-    return cp < 0x10000 ? cpmap[cp].kind == CM_CONT : continues(cp);
+    *la_at = p, *la_n = (size_t)k;
+    return *la_cp < 0x10000 ? cpmap[*la_cp].kind == CM_CONT : continues(*la_cp);
 }
 
 static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
@@ -357,17 +400,27 @@ static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
 
     if (bd->len + CM_OUT + 1 > bd->cap && grow(bd, bd->len + CM_OUT) != 0)
         return -1;
+    if (m->sep) {
+        for (i = 0; i < m->len; i++)
+            put1(bd, m->out[i], os);
+        return 0;
+    }
+    /* No separator: the same bytes go to both views (the key has room:
+     * it is never longer than the norm view). */
     memcpy(bd->s + bd->len, m->out, CM_OUT);
-    for (i = 0; i < m->len; i++)
+    memcpy(bd->k + bd->klen, m->out, CM_OUT);
+    for (i = 0; i < m->len; i++) {
         bd->a[bd->len + i] = (uint32_t)os;
-    bd->len += m->len;
+        bd->ka[bd->klen + i] = (uint32_t)(bd->len + i);
+    }
+    bd->len += m->len, bd->klen += m->len;
     return 0;
 }
 
 static int build_norm(struct builder *bd, const char *in, size_t inlen, struct err *e)
 {
-    size_t at = 0, n;
-    int cp, k, latin = 0;
+    size_t at = 0, n, la_at = SIZE_MAX, la_n = 0;
+    int cp, k, latin = 0, la_cp = 0;
     const struct cpmap *m;
 
     (void)pthread_once(&cpmap_once, cpmap_build);
@@ -377,17 +430,44 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
     if (grow(bd, inlen + inlen / 16 + CM_OUT + 16) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while normalising text (%zu bytes)", inlen);
     while (at < inlen) {
-        if ((unsigned char)in[at] < 0x80) {
-            if (in[at] == '\0')
+        unsigned char c = (unsigned char)in[at];
+        /* ASCII followed by ASCII (most text): one byte out through the
+         * table, no decoding and no look-ahead. */
+        if (c < 0x80 && c != '\0' && (at + 1 >= inlen || (unsigned char)in[at + 1] < 0x80)) {
+            m = &cpmap[c];
+            if (m->kind >= CM_PLAIN && m->len == 1) {
+                if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
+                    return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+                latin = m->kind == CM_PLAIN_LATIN;
+                put1(bd, m->out[0], at++);
+                continue;
+            }
+        }
+        /* ASCII space, dash or apostrophe: emit_cp's answer does not depend
+         * on what follows (a mark after it starts its own sequence). */
+        if (c < 0x80 && cpmap[c].kind == CM_SPECIAL) {
+            char o = is_space_cp(c) ? ' ' : is_dash(c) ? '-' : '\'';
+            if (o != ' ' || bd->len == 0 || bd->s[bd->len - 1] != ' ') {
+                if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
+                    return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+                put1(bd, o, at);
+            }
+            at++;
+            continue;
+        }
+        if (c < 0x80) {
+            if (c == '\0')
                 return err_set(e, EXIT_INPUT, "text contains a NUL byte at offset %zu; remove it and try again", at);
-            cp = (unsigned char)in[at], n = 1;
-        } else if ((k = utf8_next(&cp, in + at, inlen - at)) < 0) {
+            cp = c, n = 1;
+        } else if (at == la_at) {
+            cp = la_cp, n = la_n;           /* decoded as the last look-ahead */
+        } else if ((k = utf8_decode(&cp, in + at, inlen - at)) < 0) {
             return err_set(e, EXIT_INPUT, "text is not valid UTF-8 at byte %zu; convert it to UTF-8 and try again", at);
         } else {
             n = (size_t)k;
         }
         m = cp < 0x10000 ? &cpmap[cp] : NULL;
-        if (m != NULL && m->kind >= CM_PLAIN && !next_continues(in + at + n, inlen - at - n)) {
+        if (m != NULL && m->kind >= CM_PLAIN && !continued(&la_at, &la_cp, &la_n, in, inlen, at + n)) {
             latin = m->kind == CM_PLAIN_LATIN;
             if (put_fast(bd, m, at) != 0)
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
@@ -409,48 +489,22 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
     return 0;
 }
 
-static int is_sep(char c)
-{
-    return c == ' ' || c == '-' || c == '\'';
-}
-
-static int build_key(struct builder *kb, const char *norm, size_t normlen)
-{
-    size_t i;
-
-    if (grow(kb, normlen) != 0)
-        return -1;
-    for (i = 0; i < normlen; i++) {
-        if (is_sep(norm[i]))
-            continue;
-        kb->s[kb->len] = norm[i];
-        kb->a[kb->len] = (uint32_t)i;
-        kb->len++;
-    }
-    kb->s[kb->len] = '\0';
-    return 0;
-}
-
 int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
 {
-    struct builder nb = { 0 }, kb = { 0 };
+    struct builder nb = { 0 };
 
     memset(out, 0, sizeof *out);
-    if (build_norm(&nb, in, inlen, e) != 0)
-        goto fail;
-    if (build_key(&kb, nb.s, nb.len) != 0) {
-        err_set(e, EXIT_INPUT, "out of memory while normalising text");
-        goto fail;
+    if (build_norm(&nb, in, inlen, e) != 0) {
+        secmem_wipe_free(nb.s), secmem_wipe_free(nb.k);
+        free(nb.a), free(nb.ka);
+        return -1;
     }
+    nb.k[nb.klen] = '\0';
     out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a;
     out->inlen = inlen;
-    out->key = kb.s, out->keylen = kb.len, out->kpos = kb.a;
+    out->key = nb.k, out->keylen = nb.klen, out->kpos = nb.ka;
     out->orig = in;
     return 0;
-fail:
-    secmem_wipe_free(nb.s), free(nb.a);
-    secmem_wipe_free(kb.s), free(kb.a);
-    return -1;
 }
 
 size_t normtext_oend(const struct normtext *t, size_t i)

@@ -1,6 +1,7 @@
 #include "export/redact.h"
 
 #include <hs.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -346,6 +347,66 @@ out:
     /* The keys stay (secmem, wiped in redactor_free) for redactor_each_form:
      * the matcher's database holds the same literals anyway. */
     return rc;
+}
+
+void redactor_digest(unsigned char out[REDACT_DIGEST_BYTES], const struct redactor *r)
+{
+    static const char tag[] = "intake matcher v1";
+    crypto_generichash_state st;
+    const char *version = hs_version();
+    unsigned char len[8];
+    size_t i, k;
+
+    crypto_generichash_init(&st, NULL, 0, REDACT_DIGEST_BYTES);
+    crypto_generichash_update(&st, (const unsigned char *)tag, sizeof tag);
+    crypto_generichash_update(&st, (const unsigned char *)version, strlen(version) + 1);
+    for (i = 0; i < r->nlits; i++) {
+        for (k = 0; k < 8; k++)         /* each length, little-endian: no ambiguity */
+            len[k] = (unsigned char)((uint64_t)r->lits[i].keylen >> (8 * k));
+        crypto_generichash_update(&st, len, sizeof len);
+        crypto_generichash_update(&st, (const unsigned char *)r->arena + r->keyoff[i],
+                                  r->lits[i].keylen);
+    }
+    crypto_generichash_final(&st, out, REDACT_DIGEST_BYTES);
+    sodium_memzero(&st, sizeof st);
+}
+
+int redactor_compile_from(struct redactor *r, const char *bytes, size_t len, struct err *e)
+{
+    hs_database_t *db = NULL;
+    hs_scratch_t *scratch = NULL;
+    size_t i, maxkey = 0;
+
+    if (r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is already compiled");
+    if (r->nlits == 0 || bytes == NULL)
+        return err_set(e, EXIT_INPUT, "no matcher to load");
+    if (hs_deserialize_database(bytes, len, &db) != HS_SUCCESS)
+        return err_set(e, EXIT_INPUT, "the cached matcher cannot be loaded");
+    if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+        hs_free_database(db);
+        return err_set(e, EXIT_INPUT, "out of memory while loading the matcher");
+    }
+    for (i = 0; i < r->nlits; i++)
+        if (r->lits[i].keylen > maxkey)
+            maxkey = r->lits[i].keylen;
+    r->db = db, r->scratch = scratch, r->maxkey = maxkey, r->compiled = 1;
+    return 0;
+}
+
+int redactor_serialise(char **out, size_t *outlen, const struct redactor *r, struct err *e)
+{
+    *out = NULL, *outlen = 0;
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    if (r->db == NULL)
+        return 0;
+    /* Allocated with the misc allocator: secmem_wipe_malloc (redactor_new). */
+    if (hs_serialize_database(r->db, out, outlen) != HS_SUCCESS) {
+        *out = NULL, *outlen = 0;
+        return err_set(e, EXIT_INPUT, "out of memory while saving the matcher");
+    }
+    return 0;
 }
 
 int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx)
@@ -765,41 +826,6 @@ static int replacement(char *out, size_t outlen, const struct redactor *r,
 
 /* ---- Output ---- */
 
-struct outbuf {
-    char *s;                    /* secmem */
-    size_t len, cap;
-};
-
-/* Room for n more bytes and a NUL: one secure allocation (each costs
- * mappings and mprotect calls) for the usual output, copied on growth. */
-static int out_reserve(struct outbuf *o, size_t n)
-{
-    char *s;
-    size_t cap = o->cap ? o->cap : 256;
-
-    while (cap < o->len + n + 1)
-        cap *= 2;
-    if (cap != o->cap) {
-        if ((s = secmem_alloc(cap)) == NULL)
-            return -1;
-        if (o->len)
-            memcpy(s, o->s, o->len);
-        secmem_free(o->s);
-        o->s = s, o->cap = cap;
-    }
-    return 0;
-}
-
-static int out_put(struct outbuf *o, const char *p, size_t n)
-{
-    if (out_reserve(o, n) != 0)
-        return -1;
-    memcpy(o->s + o->len, p, n);
-    o->len += n;
-    o->s[o->len] = '\0';
-    return 0;
-}
-
 void redaction_free(struct redaction *out)
 {
     if (out == NULL)
@@ -810,51 +836,88 @@ void redaction_free(struct redaction *out)
     memset(out, 0, sizeof *out);
 }
 
+/* The replacement of each span, in order (placeholders are numbered here),
+ * into the wipe-on-free arena *reps with each one's offset in roff; *outlen
+ * gets the length of the whole output. */
+static int make_replacements(char **reps, size_t *roff, size_t *outlen, const struct spans *sp,
+                             const struct redactor *r, struct redact_ctx *ctx, const char *in,
+                             size_t inlen, struct err *e)
+{
+    char rep[256];
+    size_t i, used = 0, size = 0, n, total = inlen;
+
+    for (i = 0; i < sp->n; i++) {
+        if (replacement(rep, sizeof rep, r, ctx, &sp->s[i], in, e) != 0)
+            goto fail;
+        n = strlen(rep);
+        if (secbuf_append(reps, &used, &size, rep, n, &roff[i]) != 0) {
+            err_set(e, EXIT_INPUT, "out of memory while writing the redacted text");
+            goto fail;
+        }
+        total = total - (sp->s[i].end - sp->s[i].start) + n;
+    }
+    *outlen = total;
+    sodium_memzero(rep, sizeof rep);
+    return 0;
+fail:
+    sodium_memzero(rep, sizeof rep);
+    return -1;
+}
+
 /* Writes the output and its items; sp (original spans) gains output spans
- * in place: start/end become the replacement's output span. */
+ * in place: start/end become the replacement's output span.  The output is
+ * one sodium_malloc buffer of its exact size: each such allocation costs
+ * mappings, mlock and a fill, so there is no growing and no slack. */
 static int build_output(struct redaction *res, struct spans *sp, const struct redactor *r,
                         struct redact_ctx *ctx, const char *in, size_t inlen,
                         size_t *orig, struct err *e)
 {
-    struct outbuf o = { 0 };
-    char rep[256];
-    size_t i, at = 0;
+    char *reps = NULL, *o;
+    size_t i, at = 0, len = 0, n, outlen, *roff;
 
     res->items = calloc(sp->n ? sp->n : 1, sizeof *res->items);
-    if (res->items == NULL)
+    roff = calloc(sp->n ? sp->n : 1, sizeof *roff);
+    if (res->items == NULL || roff == NULL) {
+        free(roff);
         return err_set(e, EXIT_INPUT, "out of memory");
-    /* Placeholders are mostly no longer than what they replace. */
-    if (out_reserve(&o, inlen + inlen / 8 + 64) != 0)
-        goto oom;
+    }
+    if (make_replacements(&reps, roff, &outlen, sp, r, ctx, in, inlen, e) != 0)
+        goto fail;
+    if ((o = sodium_malloc(outlen + 1)) == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory while writing the redacted text");
+        goto fail;
+    }
     for (i = 0; i < sp->n; i++) {
         struct span *s = &sp->s[i];
-        if (replacement(rep, sizeof rep, r, ctx, s, in, e) != 0)
+        n = strlen(reps + roff[i]);
+        if (s->start < at || s->end > inlen || len + (s->start - at) + n > outlen) {
+            sodium_free(o);     /* spans are sorted and disjoint (merge): never here */
+            err_set(e, EXIT_INPUT, "internal error: overlapping redactions; nothing was written");
             goto fail;
-        if (out_put(&o, in + at, s->start - at) != 0)
-            goto oom;
+        }
+        memcpy(o + len, in + at, s->start - at);
+        len += s->start - at;
         orig[2 * i] = s->start, orig[2 * i + 1] = s->end;
         at = s->end;
-        s->start = o.len;
-        if (out_put(&o, rep, strlen(rep)) != 0)
-            goto oom;
-        s->end = o.len;
-        res->items[i].start = s->start, res->items[i].len = s->end - s->start;
+        memcpy(o + len, reps + roff[i], n);
+        s->start = len, s->end = len += n;
+        res->items[i].start = s->start, res->items[i].len = n;
         res->items[i].category = cat_names[s->cat];
         res->items[i].rule = rule_names[s->rule];
         res->items[i].orig_start = orig[2 * i];
         res->items[i].orig_len = orig[2 * i + 1] - orig[2 * i];
     }
-    if (out_put(&o, in + at, inlen - at) != 0 || (o.s == NULL && out_put(&o, "", 0) != 0))
-        goto oom;
+    memcpy(o + len, in + at, inlen - at);
+    len += inlen - at;
+    o[len] = '\0';
     res->nitems = sp->n;
-    res->text = o.s, res->len = o.len;
-    sodium_memzero(rep, sizeof rep);
+    res->text = o, res->len = len;
+    secmem_wipe_free(reps);
+    free(roff);
     return 0;
-oom:
-    err_set(e, EXIT_INPUT, "out of memory while writing the redacted text");
 fail:
-    sodium_memzero(rep, sizeof rep);
-    secmem_free(o.s);
+    secmem_wipe_free(reps);
+    free(roff);
     return -1;
 }
 
@@ -1113,23 +1176,86 @@ static const char *const titles[] = {
 };
 static const char *const ko_titles[] = { "동지", "동무", "씨", "선생", "선생님", "님" };
 
+/* 1 if the ASCII byte c is a word character (is_word_cp without a call). */
+static int ascii_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The code point at s[i] (i < len) in *cp and its length; ASCII without a
+ * call. */
+static int cp_at(int *cp, const char *s, size_t len, size_t i)
+{
+    if ((unsigned char)s[i] < 0x80) {
+        *cp = (unsigned char)s[i];
+        return 1;
+    }
+    return utf8_next(cp, s + i, len - i);
+}
+
+static int word_cp_at(const char *s, size_t len, size_t i)
+{
+    int cp;
+
+    if ((unsigned char)s[i] < 0x80)
+        return ascii_word((unsigned char)s[i]);
+    return utf8_next(&cp, s + i, len - i) > 0 && is_word_cp(cp);
+}
+
+/* The length of the word character at s[i] (non-ASCII), or 0 if it is
+ * none or invalid.  Hangul syllables and basic Cyrillic, most of the
+ * non-ASCII text, are recognised from their bytes. */
+static int word_len_at(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    int cp, k;
+
+    if (len - i >= 3 && u[0] >= 0xEA && u[0] <= 0xED && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        cp = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (cp >= 0xAC00 && cp <= 0xD7A3)
+            return 3;
+    } else if (len - i >= 2 && (u[0] == 0xD0 || u[0] == 0xD1) && (u[1] & 0xC0) == 0x80) {
+        cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        if (cp >= 0x0410 && cp <= 0x044F)
+            return 2;
+    }
+    return (k = utf8_next(&cp, s + i, len - i)) > 0 && is_word_cp(cp) ? k : 0;
+}
+
 /* The next word at or after *at in the original text; 0 if none. */
 static int next_word(struct word *w, const char *s, size_t len, size_t *at)
 {
     int cp, k;
     size_t i = *at;
 
-    while (i < len && (k = utf8_next(&cp, s + i, len - i)) > 0 && !is_word_cp(cp))
+    while (i < len && (k = cp_at(&cp, s, len, i)) > 0 &&
+           !((unsigned char)s[i] < 0x80 ? ascii_word((unsigned char)s[i]) : is_word_cp(cp)))
         i += (size_t)k;
-    if (i >= len || utf8_next(&w->first, s + i, len - i) < 0)
+    if (i >= len || k <= 0)
         return 0;
+    w->first = cp;          /* the code point the loop stopped at */
     w->start = i, w->hyphen = 0;
-    w->cap = utf8proc_isupper(w->first);
-    while (i < len && (k = utf8_next(&cp, s + i, len - i)) > 0) {
-        if (!is_word_cp(cp) && !((cp == '-' || cp == '\'') && i + 1 < len &&
-                                 utf8_next(&cp, s + i + 1, len - i - 1) > 0 && is_word_cp(cp)))
+    if (cp < 0x80)
+        w->cap = cp >= 'A' && cp <= 'Z';
+    else if (cp >= 0xAC00 && cp <= 0xD7A3)
+        w->cap = 0;         /* Hangul has no case */
+    else if (cp >= 0x0400 && cp <= 0x044F)
+        w->cap = cp < 0x0430;
+    else
+        w->cap = utf8proc_isupper(cp);
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (!ascii_word(c) && !((c == '-' || c == '\'') && i + 1 < len &&
+                                    word_cp_at(s, len, i + 1)))
+                break;
+            w->hyphen |= c == '-';
+            i++;
+            continue;
+        }
+        if ((k = word_len_at(s, len, i)) == 0)
             break;
-        w->hyphen |= s[i] == '-';
         i += (size_t)k;
     }
     w->end = *at = i;
@@ -1209,14 +1335,32 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
     return NULL;
 }
 
+/* Hangul syllables that are surnames (variants_is_surname), one bit each:
+ * asked for every Hangul word. */
+static unsigned char surname_syl[(0xD7A4 - 0xAC00 + 7) / 8];
+static pthread_once_t surname_syl_once = PTHREAD_ONCE_INIT;
+
+static void surname_syl_build(void)
+{
+    utf8proc_uint8_t u[4];
+    int cp;
+
+    for (cp = 0xAC00; cp <= 0xD7A3; cp++)
+        if (utf8proc_encode_char(cp, u) == 3 && variants_is_surname((const char *)u, 3))
+            surname_syl[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
+}
+
 static int hangul_name_word(const struct word *w, const char *s)
 {
     size_t n = w->end - w->start;
+    int c = w->first - 0xAC00;
 
     /* 3 syllables (9 bytes) starting with a surname, then only particles;
      * 이 is left out: it starts too many ordinary words. */
-    if (n < 9 || !is_hangul_cp(w->first) || memcmp(s + w->start, "\xec\x9d\xb4", 3) == 0 ||
-        !variants_is_surname(s + w->start, 3))
+    if (n < 9 || c < 0 || c > 0xD7A3 - 0xAC00 || w->first == 0xC774)
+        return 0;
+    (void)pthread_once(&surname_syl_once, surname_syl_build);
+    if (!((surname_syl[c >> 3] >> (c & 7)) & 1))
         return 0;
     return variant_suffix_ok(SUFFIX_KO, s + w->start + 9, n - 9);
 }
@@ -1312,6 +1456,47 @@ static int cover_build(struct cover *c, const struct spans *sp)
     return 0;
 }
 
+/* 0 if no replaced span in c can change accept_hit's answer for the hit
+ * ending at key index kend: the answer reads the cover only at the byte
+ * before the hit and over the rest of the word after it (a covered
+ * position there cuts the suffix).  Most refused hits lie inside ordinary
+ * words far from any replacement; this spares them accept_hit. */
+static int near_cover(const struct normtext *t, const struct lit *l, size_t kend,
+                      const struct cover *c, size_t *cur)
+{
+    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1;
+    size_t lo = *cur, hi = c->n, mid, at;
+    int cp, k;
+
+    while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
+        nend++;
+    /* lo: the first span starting after nend.  Hits come mostly in order
+     * of their end: walk on from the last one, search when going back. */
+    if (lo > 0 && c->start[lo - 1] > nend)
+        for (lo = 0; lo < hi;) {
+            mid = (lo + hi) / 2;
+            if (c->start[mid] <= nend)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    while (lo < c->n && c->start[lo] <= nend)
+        lo++;
+    *cur = lo;
+    /* A span starting at or before nend that reaches nstart - 1 or beyond
+     * (covering nstart - 1 or nend among others). */
+    if (lo > 0 && c->maxend[lo - 1] + 1 > nstart)
+        return 1;
+    if (lo == c->n)
+        return 0;
+    /* The next span starts inside the word only if every character up to
+     * it is a word character. */
+    for (at = nend; at < c->start[lo]; at += (size_t)k)
+        if ((k = utf8_next(&cp, t->norm + at, t->normlen - at)) <= 0 || !is_word_cp(cp))
+            return 0;
+    return 1;
+}
+
 /* A hit refused because its neighbour is a word character is accepted when
  * that neighbour is replaced anyway: otherwise the replacement would expose
  * it ("m@x.ng청진" -> "[EMAIL-1]청진").  Repeats until nothing changes. */
@@ -1320,16 +1505,17 @@ static int retry_pending(struct spans *sp, struct spans *pending, const struct r
 {
     struct cover c = { NULL, NULL, 0 };
     struct span s;
-    size_t i;
+    size_t i, cur;
     int changed = 1, rc = 0;
 
     while (changed && rc == 0 && pending->n > 0) {
         changed = 0;
         if ((rc = cover_build(&c, sp)) != 0)
             break;
-        for (i = 0; i < pending->n && rc == 0; i++) {
+        for (i = 0, cur = 0; i < pending->n && rc == 0; i++) {
             size_t lit = pending->s[i].term;
-            if (lit == SIZE_MAX || !accept_hit(&s, t, &r->lits[lit], pending->s[i].end, &c))
+            if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c, &cur) ||
+                !accept_hit(&s, t, &r->lits[lit], pending->s[i].end, &c))
                 continue;
             term_span(&s, r, lit);
             rc = span_add(sp, &s);

@@ -85,6 +85,24 @@ static const char *const migrations[] = {
     /* and the sender's log head each imported bundle carried */
     "ALTER TABLE import ADD COLUMN log_seq INTEGER;"
     "ALTER TABLE import ADD COLUMN log_head BLOB;",
+    /* 5 -> 6 (issue 3): the compiled matcher of the protected set
+     * (store/privacy.c), keyed by the digest of its literals, so a large
+     * set is compiled once rather than on every command.  It holds every
+     * protected literal, so it lives only here, and the triggers drop it
+     * whenever a name, term or subject is deleted or changed: a forgotten
+     * identity does not outlive its rows in a stale cache. */
+    "CREATE TABLE matcher_cache(id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  digest BLOB NOT NULL, matcher BLOB NOT NULL, created TEXT NOT NULL);"
+    "CREATE TRIGGER matcher_cache_name_delete AFTER DELETE ON subject_name"
+    "  BEGIN DELETE FROM matcher_cache; END;"
+    "CREATE TRIGGER matcher_cache_name_update AFTER UPDATE ON subject_name"
+    "  BEGIN DELETE FROM matcher_cache; END;"
+    "CREATE TRIGGER matcher_cache_term_delete AFTER DELETE ON term"
+    "  BEGIN DELETE FROM matcher_cache; END;"
+    "CREATE TRIGGER matcher_cache_term_update AFTER UPDATE ON term"
+    "  BEGIN DELETE FROM matcher_cache; END;"
+    "CREATE TRIGGER matcher_cache_subject_delete AFTER DELETE ON subject"
+    "  BEGIN DELETE FROM matcher_cache; END;",
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when

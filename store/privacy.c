@@ -2,6 +2,7 @@
  * records redacted for leaving the device. */
 #include "store/db.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,15 +95,92 @@ int privacy_load(struct redactor *r, struct store *s, struct err *e)
     return 0;
 }
 
+/* ---- The matcher cache (table matcher_cache, one row) ----
+ * Compiling 100,000 literals takes seconds; loading the serialised matcher
+ * takes milliseconds.  The row is keyed by redactor_digest, so any change
+ * to the protected set misses it; deletions drop it at once (triggers,
+ * store/db.c).  It is an optimisation only: failing to read or write it
+ * falls back to compiling and changes nothing else. */
+
+/* 1 if r was compiled from the cached matcher for digest d, 0 if not. */
+static int cache_load(struct redactor *r, const unsigned char *d, struct store *s)
+{
+    sqlite3_stmt *st;
+    struct err ignored;
+    int rc = 0;
+
+    if (db_prepare(&st, s, "SELECT matcher FROM matcher_cache WHERE id = 1 AND digest = ?1",
+                   &ignored) != 0)
+        return 0;
+    sqlite3_bind_blob(st, 1, d, REDACT_DIGEST_BYTES, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        rc = redactor_compile_from(r, sqlite3_column_blob(st, 0),
+                                   (size_t)sqlite3_column_bytes(st, 0), &ignored) == 0;
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* 1 if the cache holds the matcher for digest d. */
+static int cache_has(const unsigned char *d, struct store *s)
+{
+    sqlite3_stmt *st;
+    struct err ignored;
+    int rc;
+
+    if (db_prepare(&st, s, "SELECT 1 FROM matcher_cache WHERE id = 1 AND digest = ?1",
+                   &ignored) != 0)
+        return 0;
+    sqlite3_bind_blob(st, 1, d, REDACT_DIGEST_BYTES, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int store_redactor(struct redactor **r, struct store *s, struct err *e)
 {
+    unsigned char d[REDACT_DIGEST_BYTES];
+
     if (redactor_new(r, e) != 0)
         return -1;
-    if (privacy_load(*r, s, e) == 0 && redactor_compile(*r, e) == 0)
-        return 0;
+    if (privacy_load(*r, s, e) == 0) {
+        redactor_digest(d, *r);
+        if (cache_load(*r, d, s) || redactor_compile(*r, e) == 0)
+            return 0;
+    }
     redactor_free(*r);
     *r = NULL;
     return -1;
+}
+
+void store_redactor_keep(struct store *s, const struct redactor *r)
+{
+    unsigned char d[REDACT_DIGEST_BYTES];
+    sqlite3_stmt *st = NULL;
+    struct err ignored;
+    char *bytes = NULL, now[32];
+    size_t len;
+    int own = sqlite3_get_autocommit(s->db), ok;
+
+    redactor_digest(d, r);
+    if (cache_has(d, s) || redactor_serialise(&bytes, &len, r, &ignored) != 0 ||
+        bytes == NULL || len > INT_MAX || (own && store_begin(s, &ignored) != 0)) {
+        secmem_wipe_free(bytes);
+        return;
+    }
+    db_now(now, sizeof now);
+    ok = db_prepare(&st, s, "INSERT OR REPLACE INTO matcher_cache(id, digest, matcher, created)"
+                    " VALUES (1, ?1, ?2, ?3)", &ignored) == 0 &&
+         sqlite3_bind_blob(st, 1, d, REDACT_DIGEST_BYTES, SQLITE_STATIC) == SQLITE_OK &&
+         sqlite3_bind_blob(st, 2, bytes, (int)len, SQLITE_STATIC) == SQLITE_OK &&
+         db_bind_text(st, 3, now) == SQLITE_OK && sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
+    if (own) {
+        if (ok)
+            (void)store_commit(s, &ignored);
+        else
+            store_rollback(s);
+    }
+    secmem_wipe_free(bytes);
 }
 
 /* ---- Collisions between new identities and existing pseudonyms ---- */

@@ -12,7 +12,7 @@
 
 #define STORE_DB_NAME "store.db"
 #define STORE_KEYSLOTS_NAME "keyslots"
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 
@@ -175,6 +175,13 @@ struct redactor;
 /* The store's whole protected set, compiled: every subject's pseudonym,
  * real names and terms, the store-wide terms, and the allowed texts. */
 int store_redactor(struct redactor **r, struct store *s, struct err *e);
+
+/* Saves r's compiled matcher (from store_redactor) in the store, so the
+ * next store_redactor loads it in milliseconds instead of compiling the
+ * set again; nothing if the store holds it already.  Call only once the
+ * command has succeeded: a refused command changes no file.  A failure to
+ * save is ignored (it is a cache; the next run compiles). */
+void store_redactor_keep(struct store *s, const struct redactor *r);
 
 /* A subject's informed consent, as last recorded. */
 struct consent {

@@ -333,6 +333,37 @@ add_story() {
     [ "$output" = $'[PLACE-1]\n\nThe [REDACTED-1] near [PLACE-1].' ]
 }
 
+@test "redact: the compiled terms are kept in the store after a redaction that may leave, not after a refused one" {
+    add_story
+    ID2=$(printf 'Near Hamhung.\n' | ik record "$P" --title "Hamhung")
+    before=$(store_sums)
+    run --separate-stderr ik redact "$ID"
+    expect_status 1
+    [ "$(store_sums)" = "$before" ] || { echo "a refused redaction changed the store" >&2; false; }
+    ik consent "$P" --export yes 2>/dev/null
+    ik allow "Mr Smith" 2>/dev/null
+    before=$(store_sums)
+    run --separate-stderr ik redact "$ID"
+    expect_status 0
+    first=$output
+    kept=$(store_sums)
+    [ "$kept" != "$before" ] || { echo "the matcher was not kept" >&2; false; }
+    # The second run loads them: the same output, and nothing written again.
+    run --separate-stderr ik redact "$ID"
+    expect_status 0
+    [ "$output" = "$first" ]
+    [ "$(store_sums)" = "$kept" ] || { echo "the kept matcher was written again" >&2; false; }
+    # A term added or removed later counts at once.
+    tid=$(ik term add place Hamhung)
+    run --separate-stderr ik redact "$ID2"
+    expect_status 0
+    [ "$output" = $'[PLACE-1]\n\nNear [PLACE-1].' ]
+    ik term remove "$tid" 2>/dev/null
+    run --separate-stderr ik redact "$ID2"
+    expect_status 0
+    [ "$output" = $'Hamhung\n\nNear Hamhung.' ]
+}
+
 @test "redact --diff --reveal: only to a terminal" {
     add_story
     refused 2 "--diff --reveal shows real names and goes only to a terminal, not to a file or pipe" \

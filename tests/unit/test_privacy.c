@@ -16,7 +16,7 @@
 #include <sodium.h>
 
 #include "export/redact.h"
-#include "store/store.h"
+#include "store/db.h"           /* the matcher cache's table, read directly */
 
 static const char pass[] = "tiger lamp violet oxygen river";
 static char root[] = "/tmp/intake-privacy-XXXXXX";
@@ -443,6 +443,93 @@ static void test_forget(void **state)
     redactor_free(r);
 }
 
+/* The cache row: 1 and its digest in d if there is one, 0 if not. */
+static int cached_row(struct store *s, unsigned char d[REDACT_DIGEST_BYTES])
+{
+    sqlite3_stmt *st;
+    int n = 0;
+
+    assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT digest, length(matcher) FROM matcher_cache",
+                                        -1, &st, NULL), SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        assert_int_equal(sqlite3_column_bytes(st, 0), REDACT_DIGEST_BYTES);
+        memcpy(d, sqlite3_column_blob(st, 0), REDACT_DIGEST_BYTES);
+        assert_true(sqlite3_column_int64(st, 1) > 0);
+        n++;
+    }
+    sqlite3_finalize(st);
+    assert_true(n <= 1);
+    return n;
+}
+
+static void expect_redacts(struct store *s, const char *in, const char *want)
+{
+    struct redactor *r;
+    struct err e;
+    char *text;
+
+    assert_int_equal(store_redactor(&r, s, &e), 0);
+    text = redact_text(r, in);
+    assert_string_equal(text, want);
+    free(text);
+    redactor_free(r);
+}
+
+static void test_matcher_cache(void **state)
+{
+    struct fixture *f = *state;
+    const char *names[] = { "Kim Jong-su" }, *terms[] = { "place:Chongjin" };
+    const char *in = "Jung-su Kim left Chongjin for Lada Works.";
+    unsigned char d[REDACT_DIGEST_BYTES], want[REDACT_DIGEST_BYTES];
+    struct redactor *r;
+    char out[128];
+    long id;
+    struct err e;
+
+    assert_int_equal(store_subject_add_terms(out, sizeof out, f->s, names, 1, terms, 1, NULL, NULL,
+                                             "Rim-il", "ko", &e), 0);
+    assert_int_equal(store_term_add(&id, f->s, "employer", "Lada Works", &e), 0);
+    /* Loading writes nothing (a refused command changes no file); keeping does. */
+    assert_int_equal(store_redactor(&r, f->s, &e), 0);
+    assert_int_equal(cached_row(f->s, d), 0);
+    store_redactor_keep(f->s, r);
+    assert_int_equal(cached_row(f->s, d), 1);
+    redactor_digest(want, r);
+    assert_memory_equal(d, want, sizeof d);
+    redactor_free(r);
+    expect_redacts(f->s, in, "Rim-il left [PLACE-1] for [EMPLOYER-1].");
+
+    /* A cached matcher that does not load: compiled again, same result. */
+    assert_int_equal(sqlite3_exec(f->s->db, "UPDATE matcher_cache SET matcher = x'00112233'",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    expect_redacts(f->s, in, "Rim-il left [PLACE-1] for [EMPLOYER-1].");
+
+    /* A new term changes the digest: the stale matcher is not used. */
+    assert_int_equal(store_term_add(&id, f->s, "organisation", "Unit 27", &e), 0);
+    assert_int_equal(store_redactor(&r, f->s, &e), 0);
+    redactor_digest(want, r);
+    assert_int_equal(cached_row(f->s, d), 1);
+    assert_memory_not_equal(d, want, sizeof d);
+    store_redactor_keep(f->s, r);
+    redactor_free(r);
+    assert_int_equal(cached_row(f->s, d), 1);
+    assert_memory_equal(d, want, sizeof d);
+    expect_redacts(f->s, "Unit 27 and Lada Works", "[ORGANISATION-1] and [EMPLOYER-1]");
+
+    /* Removing a term or forgetting a subject drops the cache at once:
+     * their literals must not outlive them there. */
+    assert_int_equal(store_term_remove(f->s, id, &e), 0);
+    assert_int_equal(cached_row(f->s, d), 0);
+    expect_redacts(f->s, "Unit 27", "Unit 27");
+    assert_int_equal(store_redactor(&r, f->s, &e), 0);
+    store_redactor_keep(f->s, r);
+    redactor_free(r);
+    assert_int_equal(cached_row(f->s, d), 1);
+    assert_int_equal(store_subject_forget(&id, f->s, "Rim-il", &e), 0);
+    assert_int_equal(cached_row(f->s, d), 0);
+    expect_redacts(f->s, in, "Jung-su Kim left Chongjin for [EMPLOYER-1].");
+}
+
 static int setup(void **state)
 {
     static char tmpd[200];
@@ -479,6 +566,7 @@ int main(void)
         T(test_consent),
         T(test_record_redact),
         T(test_forget),
+        T(test_matcher_cache),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

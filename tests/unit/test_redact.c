@@ -10,9 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/secmem.h"
 #include "export/redact.h"
 
-static struct redactor *fixture(void)
+static struct redactor *fixture_uncompiled(void)
 {
     struct redactor *r;
     struct err e;
@@ -28,6 +29,14 @@ static struct redactor *fixture(void)
     assert_int_equal(redactor_add_term(r, TERM_EMPLOYER, 1, "Nam Gang Construction", 21, &e), 0);
     assert_int_equal(redactor_add_term(r, TERM_PERSON, 1, "Il", 2, &e), 0);
     assert_int_equal(redactor_allow(r, "Kim Chol-su", 11, &e), 0);
+    return r;
+}
+
+static struct redactor *fixture(void)
+{
+    struct redactor *r = fixture_uncompiled();
+    struct err e;
+
     assert_int_equal(redactor_compile(r, &e), 0);
     return r;
 }
@@ -47,6 +56,81 @@ static void expect(const char *in, const char *want)
     redaction_free(&out);
     redact_ctx_free(ctx);
     redactor_free(r);
+}
+
+/* The redaction of in by r, with its items, as one string (malloc'd). */
+static char *run_all(const struct redactor *r, const char *in)
+{
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+    char *all, *p;
+    size_t i;
+
+    if (redactor_run(&out, r, ctx, in, strlen(in), &e) != 0)
+        fail_msg("%s", e.msg);
+    all = malloc(out.len + 64 * (out.nitems + 1));
+    assert_non_null(all);
+    p = all + sprintf(all, "%s", out.text);
+    for (i = 0; i < out.nitems; i++)
+        p += sprintf(p, "|%zu+%zu %s %s", out.items[i].start, out.items[i].len,
+                     out.items[i].category, out.items[i].rule);
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    return all;
+}
+
+/* A serialised matcher (the store's cache) loaded into a redactor with the
+ * same digest redacts exactly as the compiled one; bytes that are no
+ * matcher are refused and leave the redactor to compile. */
+static void test_serialised_matcher(void **state)
+{
+    const char *in = "김종수는 Jung-su Kim, Бат-Эрдэнийн, from 청진 to Ulaanbaatar-д, Nam Gang Construction";
+    unsigned char d1[REDACT_DIGEST_BYTES], d2[REDACT_DIGEST_BYTES];
+    struct redactor *r1 = fixture(), *r2 = fixture_uncompiled(), *r3;
+    char *bytes, *a, *b;
+    size_t len;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(redactor_serialise(&bytes, &len, r1, &e), 0);
+    assert_non_null(bytes);
+    redactor_digest(d1, r1);
+    redactor_digest(d2, r2);
+    assert_memory_equal(d1, d2, sizeof d1);
+    assert_int_equal(redactor_compile_from(r2, bytes, len, &e), 0);
+    assert_int_equal(redactor_compile_from(r2, bytes, len, &e), -1);
+    a = run_all(r1, in), b = run_all(r2, in);
+    assert_string_equal(a, b);
+    assert_non_null(strstr(a, "[PLACE-1]"));
+    free(a), free(b);
+    assert_int_equal(redactor_check(r2, "from Chongjin", 13, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+
+    r3 = fixture_uncompiled();
+    assert_int_equal(redactor_compile_from(r3, bytes, len / 2, &e), -1);
+    assert_int_equal(redactor_compile_from(r3, "not a matcher", 13, &e), -1);
+    assert_int_equal(redactor_compile(r3, &e), 0);
+    a = run_all(r3, in);
+    b = run_all(r1, in);
+    assert_string_equal(a, b);
+    free(a), free(b);
+    redactor_free(r3);
+
+    /* One more term: another digest.  Nothing protected: no matcher. */
+    r3 = fixture_uncompiled();
+    assert_int_equal(redactor_add_term(r3, TERM_PLACE, 0, "Hamhung", 7, &e), 0);
+    redactor_digest(d2, r3);
+    assert_memory_not_equal(d1, d2, sizeof d1);
+    redactor_free(r3);
+    assert_int_equal(redactor_new(&r3, &e), 0);
+    assert_int_equal(redactor_compile(r3, &e), 0);
+    secmem_wipe_free(bytes);
+    assert_int_equal(redactor_serialise(&bytes, &len, r3, &e), 0);
+    assert_null(bytes);
+    redactor_free(r3);
+    redactor_free(r1);
+    redactor_free(r2);
 }
 
 static void test_issue_example(void **state)
@@ -530,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_long_terms),
         cmocka_unit_test(test_many_terms_and_big_body),
         cmocka_unit_test(test_issue_example),
+        cmocka_unit_test(test_serialised_matcher),
         cmocka_unit_test(test_spellings),
         cmocka_unit_test(test_negatives),
         cmocka_unit_test(test_glued_to_replacement),
