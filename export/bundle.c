@@ -13,7 +13,12 @@
 #include "export/payload.h"
 #include "util/fileio.h"
 
-#define WRITER_SLOTS 4
+/* Slots of one chunk each.  A side that has to wait sleeps until half of
+ * them are ready (WAKE), so the threads wake each other about once per
+ * WAKE chunks rather than once per chunk: each wake is a system call,
+ * and they cost in virtual machines. */
+#define WRITER_SLOTS 8
+#define WAKE (WRITER_SLOTS / 2)
 
 struct bundle_writer {
     int fd;
@@ -304,8 +309,9 @@ static void *worker_main(void *arg)
         struct slot *sl;
         int rc;
 
-        while (w->queued == 0 && !w->stop && !w->abandon)
-            pthread_cond_wait(&w->work, &w->mu);
+        if (w->queued == 0)
+            while (w->queued < WAKE && !w->stop && !w->abandon)
+                pthread_cond_wait(&w->work, &w->mu);
         if (w->abandon || w->queued == 0)
             break;
         sl = &w->slot[w->tail];
@@ -319,8 +325,8 @@ static void *worker_main(void *arg)
             break;
         }
         w->tail = (w->tail + 1) % WRITER_SLOTS;
-        w->queued--;
-        pthread_cond_signal(&w->room);
+        if (--w->queued == WRITER_SLOTS - WAKE)
+            pthread_cond_signal(&w->room);
     }
     pthread_mutex_unlock(&w->mu);
     return NULL;
@@ -378,10 +384,11 @@ static int push_chunk(struct bundle_writer *w, unsigned char tag,
     w->slot[w->head].len = w->ptlen;
     w->slot[w->head].tag = tag;
     w->head = (w->head + 1) % WRITER_SLOTS;
-    w->queued++;
-    pthread_cond_signal(&w->work);
-    while (w->queued == WRITER_SLOTS && !w->wfailed)
-        pthread_cond_wait(&w->room, &w->mu);
+    if (++w->queued == WAKE)
+        pthread_cond_signal(&w->work);
+    if (w->queued == WRITER_SLOTS)
+        while (w->queued > WRITER_SLOTS - WAKE && !w->wfailed)
+            pthread_cond_wait(&w->room, &w->mu);
     if (w->wfailed) {
         *e = w->werr;
         rc = -1;

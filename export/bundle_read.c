@@ -32,7 +32,10 @@ struct source {
     unsigned char dec[3072];
 };
 
-#define READER_SLOTS 4
+/* As in the writer (export/bundle.c): a waiting side sleeps until half
+ * the slots are ready, so the threads wake each other once per WAKE chunks. */
+#define READER_SLOTS 8
+#define WAKE (READER_SLOTS / 2)
 
 struct reader {
     struct source src;
@@ -574,8 +577,9 @@ static void *worker_main(void *arg)
         int stop;
 
         pthread_mutex_lock(&r->mu);
-        while (r->queued == READER_SLOTS && !r->abandon)
-            pthread_cond_wait(&r->room, &r->mu);
+        if (r->queued == READER_SLOTS)
+            while (r->queued > READER_SLOTS - WAKE && !r->abandon)
+                pthread_cond_wait(&r->room, &r->mu);
         stop = r->abandon;
         sl = &r->slot[r->head];
         pthread_mutex_unlock(&r->mu);
@@ -588,13 +592,14 @@ static void *worker_main(void *arg)
         pthread_mutex_lock(&r->mu);
         if (rc == 0) {
             r->head = (r->head + 1) % READER_SLOTS;
-            r->queued++;
             r->done = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
+            if (++r->queued == WAKE || r->done)
+                pthread_cond_signal(&r->ready);
         } else {
             r->werr = e;
             r->wfailed = 1;
+            pthread_cond_signal(&r->ready);
         }
-        pthread_cond_signal(&r->ready);
         pthread_mutex_unlock(&r->mu);
     }
     return NULL;
@@ -647,8 +652,9 @@ static int read_chunks(struct reader *r, struct err *e)
         int rc;
 
         pthread_mutex_lock(&r->mu);
-        while (r->queued == 0 && !r->wfailed && !r->done)
-            pthread_cond_wait(&r->ready, &r->mu);
+        if (r->queued == 0)
+            while (r->queued < WAKE && !r->wfailed && !r->done)
+                pthread_cond_wait(&r->ready, &r->mu);
         if (r->queued == 0) {
             /* Everything queued was parsed: the worker ended or failed. */
             rc = r->wfailed ? -1 : 0;
@@ -663,8 +669,8 @@ static int read_chunks(struct reader *r, struct err *e)
             return -1;
         pthread_mutex_lock(&r->mu);
         r->tail = (r->tail + 1) % READER_SLOTS;
-        r->queued--;
-        pthread_cond_signal(&r->room);
+        if (--r->queued == READER_SLOTS - WAKE)
+            pthread_cond_signal(&r->room);
         pthread_mutex_unlock(&r->mu);
     }
 }
