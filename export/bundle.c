@@ -162,6 +162,29 @@ void bundle_sign_content(crypto_sign_state *sig, struct sign_filter *f,
     }
 }
 
+int bundle_sync_init(pthread_mutex_t *mu, pthread_cond_t *c1, pthread_cond_t *c2)
+{
+    if (pthread_mutex_init(mu, NULL) != 0)
+        return -1;
+    if (pthread_cond_init(c1, NULL) != 0) {
+        pthread_mutex_destroy(mu);
+        return -1;
+    }
+    if (pthread_cond_init(c2, NULL) != 0) {
+        pthread_cond_destroy(c1);
+        pthread_mutex_destroy(mu);
+        return -1;
+    }
+    return 0;
+}
+
+void bundle_sync_destroy(pthread_mutex_t *mu, pthread_cond_t *c1, pthread_cond_t *c2)
+{
+    pthread_cond_destroy(c2);
+    pthread_cond_destroy(c1);
+    pthread_mutex_destroy(mu);
+}
+
 void bundle_id_start(crypto_generichash_state *st, const unsigned char *hdr,
                      size_t hlen)
 {
@@ -334,17 +357,8 @@ static void *worker_main(void *arg)
 
 static int worker_start(struct bundle_writer *w, struct err *e)
 {
-    if (pthread_mutex_init(&w->mu, NULL) != 0)
+    if (bundle_sync_init(&w->mu, &w->work, &w->room) != 0)
         return err_set(e, EXIT_INPUT, "cannot start the bundle writer");
-    if (pthread_cond_init(&w->work, NULL) != 0) {
-        pthread_mutex_destroy(&w->mu);
-        return err_set(e, EXIT_INPUT, "cannot start the bundle writer");
-    }
-    if (pthread_cond_init(&w->room, NULL) != 0) {
-        pthread_cond_destroy(&w->work);
-        pthread_mutex_destroy(&w->mu);
-        return err_set(e, EXIT_INPUT, "cannot start the bundle writer");
-    }
     w->sync_init = 1;
     if (pthread_create(&w->worker, NULL, worker_main, w) != 0)
         return err_set(e, EXIT_INPUT, "cannot start the bundle writer's thread");
@@ -634,10 +648,7 @@ void bundle_writer_free(struct bundle_writer *w)
     if (w == NULL)
         return;
     (void)worker_join(w, 1, NULL);
-    if (w->sync_init) {
-        pthread_cond_destroy(&w->room);
-        pthread_cond_destroy(&w->work);
-        pthread_mutex_destroy(&w->mu);
-    }
+    if (w->sync_init)
+        bundle_sync_destroy(&w->mu, &w->work, &w->room);
     secmem_free(w);
 }

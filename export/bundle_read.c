@@ -607,17 +607,8 @@ static void *worker_main(void *arg)
 
 static int worker_start(struct reader *r, struct err *e)
 {
-    if (pthread_mutex_init(&r->mu, NULL) != 0)
+    if (bundle_sync_init(&r->mu, &r->ready, &r->room) != 0)
         return err_set(e, EXIT_INPUT, "cannot start the bundle reader");
-    if (pthread_cond_init(&r->ready, NULL) != 0) {
-        pthread_mutex_destroy(&r->mu);
-        return err_set(e, EXIT_INPUT, "cannot start the bundle reader");
-    }
-    if (pthread_cond_init(&r->room, NULL) != 0) {
-        pthread_cond_destroy(&r->ready);
-        pthread_mutex_destroy(&r->mu);
-        return err_set(e, EXIT_INPUT, "cannot start the bundle reader");
-    }
     r->sync_init = 1;
     if (pthread_create(&r->worker, NULL, worker_main, r) != 0)
         return err_set(e, EXIT_INPUT, "cannot start the bundle reader's thread");
@@ -636,9 +627,7 @@ static void worker_stop(struct reader *r)
         r->running = 0;
     }
     if (r->sync_init) {
-        pthread_cond_destroy(&r->room);
-        pthread_cond_destroy(&r->ready);
-        pthread_mutex_destroy(&r->mu);
+        bundle_sync_destroy(&r->mu, &r->ready, &r->room);
         r->sync_init = 0;
     }
 }
