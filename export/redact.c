@@ -983,13 +983,14 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, const ch
 
 #define RESCAN_WALK_MAX 4096    /* bytes to look for an edge before giving up */
 
-static size_t norm_index_of(const struct normtext *t, size_t o)
+/* The first index i of the sorted a[0..n) with a[i] >= v (n if none). */
+static size_t lower_bound32(const uint32_t *a, size_t n, size_t v)
 {
-    size_t lo = 0, hi = t->normlen, mid;
+    size_t lo = 0, hi = n, mid;
 
     while (lo < hi) {
         mid = lo + (hi - lo) / 2;
-        if (t->ostart[mid] < o)
+        if (a[mid] < v)
             lo = mid + 1;
         else
             hi = mid;
@@ -997,18 +998,16 @@ static size_t norm_index_of(const struct normtext *t, size_t o)
     return lo;
 }
 
+/* The first norm byte from original offset o on; the first key byte from
+ * norm offset n on. */
+static size_t norm_index_of(const struct normtext *t, size_t o)
+{
+    return lower_bound32(t->ostart, t->normlen, o);
+}
+
 static size_t key_index_of(const struct normtext *t, size_t n)
 {
-    size_t lo = 0, hi = t->keylen, mid;
-
-    while (lo < hi) {
-        mid = lo + (hi - lo) / 2;
-        if (t->kpos[mid] < n)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return lower_bound32(t->kpos, t->keylen, n);
 }
 
 /* 1 if s[0..len) is empty or starts a sequence; with space set, 1 only if
