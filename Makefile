@@ -1,5 +1,5 @@
 # intake: GNU make, C11, Debian 12 packages found with pkg-config.
-#   make            build ./intake
+#   make            build bin/intake
 #   make check      install what is missing, build, run every test (also
 #                   under ASan+UBSan) and replay the fuzz corpora
 #   make demo       install what is missing, build, run a walkthrough
@@ -33,23 +33,26 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzxcvbn -lm -pthrea
 LDFLAGS  += $(SANFLAGS) -Wl,-z,relro,-z,now
 
 # Every module except the CLI goes into one archive; tests link against it.
-LIB_SRC  := $(wildcard util/*.c crypto/*.c store/*.c export/*.c)
-CLI_SRC  := $(wildcard cli/*.c)
+LIB_SRC  := $(wildcard util/*.c crypto/*.c privacy/*.c export/*.c store/*.c)
+CLI_SRC  := $(wildcard intake/*.c)
 # The audit's gazetteer and name lists, compiled in (data/gazetteer/SOURCES.md).
 GAZ_TXT  := $(wildcard data/gazetteer/*.txt)
 GAZ_SRC  := build/gen/gazetteer_data.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/gazetteer_data.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libintake.a
-UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_SRC := $(wildcard tests/unit/*/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
-.PHONY: all deps deps-check check test test-build unit cli fuzz fuzz-replay demo install clean bench
-all: intake
+BIN      := bin/intake
 
-intake: $(BUILD)/bin/intake
+.PHONY: all layers deps deps-check check test test-build unit cli fuzz fuzz-replay demo install clean bench
+all: $(BIN)
+
+$(BIN): $(BUILD)/bin/intake
+	@mkdir -p $(@D)
 	cp $< $@
 
 $(BUILD)/bin/intake: $(CLI_OBJ) $(LIB)
@@ -110,6 +113,10 @@ build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB)
 	$(FUZZCC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer \
 	    -o $@ $< $(FUZZ_LIB) $(PKG_LIBS)
 
+# Dependencies point down the layers, without cycles (README, "Layout").
+layers: $(BUILD)/bin/intake
+	@scripts/layers.sh $(BUILD)
+
 deps:
 	@scripts/deps.sh build
 
@@ -142,7 +149,7 @@ test-build: $(BUILD)/bin/intake $(UNIT_BIN) $(TOOLS)
 
 check: deps-check
 	@rm -rf build/results
-	$(MAKE) -j$(NPROC) intake test-build
+	$(MAKE) -j$(NPROC) $(BIN) test-build
 	$(MAKE) test
 	$(MAKE) -j$(NPROC) SAN=1 test-build
 	$(MAKE) SAN=1 test
@@ -150,18 +157,18 @@ check: deps-check
 	$(MAKE) fuzz-replay
 	@scripts/run-tests.sh summary
 
-demo: deps intake
-	@scripts/demo.sh ./intake
+demo: deps $(BIN)
+	@scripts/demo.sh $(BIN)
 
-bench: intake
+bench: $(BIN)
 	@scripts/deps.sh bench
 	@for b in bench/*.sh; do echo "== $$b"; sh $$b || exit 1; done
 
-install: intake
+install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 0755 intake $(DESTDIR)$(PREFIX)/bin/intake
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/intake
 	install -m 0644 docs/intake.1 $(DESTDIR)$(PREFIX)/share/man/man1/intake.1
 
 clean:
-	rm -rf build intake
+	rm -rf build bin
 

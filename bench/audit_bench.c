@@ -14,9 +14,9 @@
 #include <time.h>
 
 #include "export/audit.h"
-#include "export/digestset.h"
+#include "privacy/digestset.h"
 #include "export/manifest.h"
-#include "export/redact.h"
+#include "privacy/redact.h"
 
 static const char *const lat[] = { "ka", "ro", "mi", "ten", "sa", "lo", "ven", "di", "nu", "par", "el", "tor" };
 static const char *const han[] = { "가", "나", "다", "라", "마", "바", "사", "아", "자", "하", "수", "진" };

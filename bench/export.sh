@@ -9,8 +9,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 mib=${1:-1024}
-make -s intake >/dev/null
-ik=$PWD/intake
+make -s bin/intake >/dev/null
+ik=$PWD/bin/intake
 tmp=$(mktemp -d /tmp/intake-bench-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pass="tiger lamp violet oxygen river"

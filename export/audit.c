@@ -10,10 +10,10 @@
 #include <jansson.h>
 
 #include "crypto/secmem.h"
-#include "export/detect.h"
-#include "export/gazetteer.h"
-#include "export/normalise.h"
-#include "export/redact.h"
+#include "privacy/detect.h"
+#include "privacy/gazetteer.h"
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
 
 static const char *const level_names[] = { "PASS", "WARN", "FAIL" };
 

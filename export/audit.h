@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "export/digestset.h"
+#include "privacy/digestset.h"
 #include "util/err.h"
 
 enum audit_level { AUDIT_PASS, AUDIT_WARN, AUDIT_FAIL };

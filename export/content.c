@@ -7,7 +7,7 @@
 #include <sodium.h>
 
 #include "crypto/secmem.h"
-#include "store/store.h"
+#include "util/text.h"
 
 int content_put_json(struct payload_writer *pw, unsigned type, const json_t *doc,
                      struct err *e)

@@ -18,7 +18,7 @@
 #include <jansson.h>
 
 #include "export/audit.h"
-#include "export/digestset.h"
+#include "privacy/digestset.h"
 #include "util/err.h"
 
 #define MANIFEST_TEXT_MAX 64             /* categories, kinds, dates, methods */

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Writes a C file that holds each list of data/gazetteer as one
-# NUL-terminated byte array: gazetteer_NAME[] for NAME.txt (export/gazetteer.c).
+# NUL-terminated byte array: gazetteer_NAME[] for NAME.txt (privacy/gazetteer.c).
 # Usage: scripts/embed.sh OUT.c FILE.txt...
 set -eu
 out=$1; shift

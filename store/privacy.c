@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
-#include "export/normalise.h"
-#include "export/redact.h"
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
 
 int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *e)
 {

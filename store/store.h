@@ -9,6 +9,7 @@
 
 #include "crypto/keyslot.h"
 #include "util/err.h"
+#include "util/text.h"
 
 #define STORE_DB_NAME "store.db"
 #define STORE_KEYSLOTS_NAME "keyslots"
@@ -78,9 +79,6 @@ const char *store_dir(const struct store *s);
 
 /* ---- Subjects and records (store/subject.c, store/record.c) ---- */
 
-#define RECORD_ID_CHARS 16
-#define TEXT_FIELD_MAX 4096              /* names, titles, places, tags */
-#define BODY_MAX (64u << 20)
 
 struct subject_row {
     long id;
@@ -361,10 +359,6 @@ int store_log_verify(struct log_check *c, struct store *s, struct err *e);
 int store_import_log_head(struct store *s, long import_id, long seq,
                           const unsigned char head[LOG_HASHBYTES], struct err *e);
 
-/* 0 if s[0..len) is valid UTF-8 without NUL or control characters (line
- * breaks and tabs allowed when multiline); EXIT_INPUT naming what. */
-int text_check(const char *s, size_t len, int multiline, const char *what,
-               struct err *e);
 
 /* ---- Attachments (store/attachment.c; issue 5) ---- */
 

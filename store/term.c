@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export/redact.h"
+#include "privacy/redact.h"
 
 static const char *const categories[] = {
     "person", "place", "employer", "organisation", "id", "other",

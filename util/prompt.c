@@ -10,7 +10,6 @@
 
 #include <sodium.h>
 
-#include "crypto/secmem.h"
 #include "util/fileio.h"
 
 static struct termios saved_termios;
@@ -27,13 +26,16 @@ static void restore_on_signal(int sig)
 
 int read_secret_line(char **out, size_t *outlen, int fd, struct err *e)
 {
-    char *buf = secmem_alloc(PASSPHRASE_MAX + 1);
+    /* Locked, guarded and wiped when freed: libsodium directly, since
+     * util/ sits below crypto/secmem. */
+    char *buf = sodium_malloc(PASSPHRASE_MAX + 1);
     size_t n = 0;
     int got_any = 0;
 
     *out = NULL;
     if (buf == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory");
+    memset(buf, 0, PASSPHRASE_MAX + 1);
     for (;;) {
         char c;
         /* One byte at a time: the next line on fd belongs to the next question. */
@@ -41,7 +43,7 @@ int read_secret_line(char **out, size_t *outlen, int fd, struct err *e)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            secmem_free(buf);
+            sodium_free(buf);
             return err_set(e, EXIT_INPUT, "cannot read the passphrase from descriptor %d: %s",
                            fd, strerror(errno));
         }
@@ -49,7 +51,7 @@ int read_secret_line(char **out, size_t *outlen, int fd, struct err *e)
             break;
         got_any = 1;
         if (n >= PASSPHRASE_MAX) {
-            secmem_free(buf);
+            sodium_free(buf);
             return err_set(e, EXIT_INPUT, "passphrase longer than %d bytes", PASSPHRASE_MAX);
         }
         buf[n++] = c;
@@ -57,7 +59,7 @@ int read_secret_line(char **out, size_t *outlen, int fd, struct err *e)
     if (n > 0 && buf[n - 1] == '\r')
         buf[--n] = '\0';
     if (!got_any && n == 0) {
-        secmem_free(buf);
+        sodium_free(buf);
         return err_set(e, EXIT_INPUT, "no passphrase given on descriptor %d", fd);
     }
     *out = buf;
@@ -114,9 +116,9 @@ int prompt_secret(char **out, size_t *outlen, int fd, const char *question,
         if (rc == 0 && (againlen != *outlen || sodium_memcmp(again, *out, againlen) != 0)) {
             rc = err_set(e, EXIT_INPUT, "the two passphrases differ; nothing was changed");
         }
-        secmem_free(again);
+        sodium_free(again);
         if (rc != 0) {
-            secmem_free(*out);
+            sodium_free(*out);
             *out = NULL;
         }
     }

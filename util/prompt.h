@@ -12,12 +12,13 @@
 /* Reads one secret line into a new sodium_malloc buffer (*out, NUL-ended,
  * *outlen bytes). fd >= 0 reads a line from fd without echo handling or
  * confirmation; fd < 0 asks on /dev/tty with echo off, and with confirm
- * asks twice and insists they match. Free with secmem_free. */
+ * asks twice and insists they match. Free with sodium_free (or
+ * secmem_free, which is the same). */
 int prompt_secret(char **out, size_t *outlen, int fd, const char *question,
                   int confirm, struct err *e);
 
 /* Reads one line (the newline removed) from fd into a sodium_malloc
- * buffer. EXIT_INPUT at end of input with nothing read, or too long. */
+ * buffer (free with sodium_free). EXIT_INPUT at end of input with nothing read, or too long. */
 int read_secret_line(char **out, size_t *outlen, int fd, struct err *e);
 
 /* Asks a yes/no question on /dev/tty; 1 for yes, 0 for anything else or

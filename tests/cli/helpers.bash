@@ -11,7 +11,7 @@ RECOVERY_RE='[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){7}'
 common_setup() {
     ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
     if [ -z "${INTAKE:-}" ]; then
-        INTAKE=$ROOT/intake
+        INTAKE=$ROOT/bin/intake
     fi
     [ -x "$INTAKE" ] || { echo "no intake binary at $INTAKE (set INTAKE)" >&2; return 1; }
     T=$(mktemp -d "${BATS_TMPDIR:-/tmp}/intake-cli-XXXXXX")

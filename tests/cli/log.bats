@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # The store's hash-chained log (issue 6) on the real binary. Forged entries
-# are tested in tests/unit/test_log.c (through the store module).
+# are tested in tests/unit/store/test_log.c (through the store module).
 
 bats_require_minimum_version 1.5.0
 load helpers

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export/redact.h"
+#include "privacy/redact.h"
 
 static struct redactor *r;
 

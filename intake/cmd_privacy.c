@@ -1,0 +1,563 @@
+/* term, allow, consent, redact */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "intake/cli.h"
+#include "intake/commands.h"
+#include "crypto/secmem.h"
+#include "privacy/redact.h"
+#include "store/store.h"
+
+/* Only --help and, where json is not NULL, --json; npos words must follow. */
+static int simple_args(const char *cmd, int argc, char **argv, int npos, int *json,
+                       const char *hint)
+{
+    static const struct option opts[] = {
+        { "json", no_argument, NULL, 'j' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c;
+
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'j' && json != NULL) *json = 1;
+        else if (c == 'h') { cli_print_usage(stdout, cmd); return -1; }
+        else return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+    }
+    if (argc - optind != npos)
+        return cli_usage_error(cmd, "%s", hint);
+    return 0;
+}
+
+static void print_json(json_t *j)
+{
+    json_dumpf(j, stdout, JSON_INDENT(2));
+    putchar('\n');
+    json_decref(j);
+}
+
+/* ---- term add | list | remove ---- */
+
+static int term_add(int argc, char **argv, const struct globals *g)
+{
+    char category[32], *text = NULL;
+    struct store *s;
+    struct err e;
+    long id = 0;
+    int rc = simple_args("term", argc, argv, 2, NULL, "term add needs CATEGORY TEXT");
+
+    if (rc == 0 && snprintf(category, sizeof category, "%s", argv[optind]) >= (int)sizeof category)
+        rc = cli_usage_error("term", "unknown term category; use one of: %s", TERM_CATEGORIES);
+    if (rc == 0 && (text = secmem_strdup(argv[optind + 1])) == NULL)
+        rc = cli_error(EXIT_INPUT, "out of secure memory");
+    cli_wipe_args(argc, argv);
+    if (rc == 0)
+        rc = cli_open_store(&s, g);
+    if (rc == 0) {
+        err_clear(&e);
+        rc = store_term_add(&id, s, category, text, &e) == 0 ? 0 : cli_fail(&e);
+        store_close(s);
+    }
+    secmem_free(text);
+    if (rc == 0)
+        printf("%ld\n", id);
+    return rc < 0 ? EXIT_OK : rc;
+}
+
+static int print_term(void *ctx, const struct term_row *r, struct err *e)
+{
+    json_t *array = ctx;
+
+    if (array == NULL) {
+        printf("%ld\t%s\t%s\t%s\t%s\n", r->id, r->category, r->pseudonym ? r->pseudonym : "-",
+               r->added, r->text);
+        return 0;
+    }
+    return json_array_append_new(array, json_pack("{s:I, s:s, s:s?, s:s, s:s}", "id",
+                                 (json_int_t)r->id, "category", r->category, "subject",
+                                 r->pseudonym, "added", r->added, "text", r->text)) == 0
+           ? 0 : err_set(e, EXIT_INPUT, "out of memory");
+}
+
+static int term_list(int argc, char **argv, const struct globals *g)
+{
+    json_t *array = NULL;
+    struct store *s;
+    struct err e;
+    int json = 0, rc = simple_args("term", argc, argv, 0, &json, "term list takes no arguments");
+
+    if (rc != 0 || (rc = cli_open_store(&s, g)) != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    if (json)
+        array = json_array();
+    err_clear(&e);
+    rc = store_term_each(s, print_term, array, &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
+    if (rc == 0 && json)
+        print_json(array);
+    else
+        json_decref(array);
+    return rc;
+}
+
+static int parse_id(long *id, const char *s)
+{
+    char *end;
+
+    errno = 0;
+    *id = strtol(s, &end, 10);
+    return errno == 0 && end != s && *end == '\0' && *id > 0 ? 0 : -1;
+}
+
+static int term_remove(int argc, char **argv, const struct globals *g)
+{
+    struct store *s;
+    struct err e;
+    long id;
+    int rc = simple_args("term", argc, argv, 1, NULL, "term remove needs one ID (see 'intake term list')");
+
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    if (parse_id(&id, argv[optind]) != 0)
+        return cli_usage_error("term", "'%.40s' is not a term ID; 'intake term list' shows the IDs",
+                               argv[optind]);
+    if ((rc = cli_open_store(&s, g)) != 0)
+        return rc;
+    err_clear(&e);
+    rc = store_term_remove(s, id, &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
+    if (rc == 0)
+        fprintf(stderr, "intake: term %ld removed\n", id);
+    return rc;
+}
+
+int cmd_term(int argc, char **argv, const struct globals *g)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+        cli_print_usage(argc < 2 ? stderr : stdout, "term");
+        return argc < 2 ? EXIT_INPUT : EXIT_OK;
+    }
+    if (strcmp(argv[1], "add") == 0)
+        return term_add(argc - 1, argv + 1, g);
+    if (strcmp(argv[1], "list") == 0)
+        return term_list(argc - 1, argv + 1, g);
+    if (strcmp(argv[1], "remove") == 0)
+        return term_remove(argc - 1, argv + 1, g);
+    return cli_usage_error("term", "unknown subcommand '%s'", argv[1]);
+}
+
+/* ---- allow ---- */
+
+static int print_allowed(void *ctx, const struct allowed_row *r, struct err *e)
+{
+    json_t *array = ctx;
+
+    if (array == NULL) {
+        printf("%s\t%s\n", r->added, r->text);
+        return 0;
+    }
+    return json_array_append_new(array, json_pack("{s:s, s:s}", "added", r->added, "text",
+                                                  r->text)) == 0
+           ? 0 : err_set(e, EXIT_INPUT, "out of memory");
+}
+
+static int allow_list(const struct globals *g, int json)
+{
+    json_t *array = json ? json_array() : NULL;
+    struct store *s;
+    struct err e;
+    int rc = cli_open_store(&s, g);
+
+    if (rc != 0) {
+        json_decref(array);
+        return rc;
+    }
+    err_clear(&e);
+    rc = store_allowed_each(s, print_allowed, array, &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
+    if (rc == 0 && json)
+        print_json(array);
+    else
+        json_decref(array);
+    return rc;
+}
+
+int cmd_allow(int argc, char **argv, const struct globals *g)
+{
+    static const struct option opts[] = {
+        { "list", no_argument, NULL, 'l' },
+        { "json", no_argument, NULL, 'j' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c, list = 0, json = 0, rc;
+    char *text;
+    struct store *s;
+    struct err e;
+
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'l') list = 1;
+        else if (c == 'j') json = 1;
+        else if (c == 'h') { cli_print_usage(stdout, "allow"); return EXIT_OK; }
+        else return cli_usage_error("allow", "unknown option '%s'", argv[optind - 1]);
+    }
+    if (list)
+        return optind == argc ? allow_list(g, json)
+               : cli_usage_error("allow", "allow --list takes no TEXT");
+    if (json)
+        return cli_usage_error("allow", "--json goes with --list");
+    if (argc - optind != 1)
+        return cli_usage_error("allow", "allow needs one TEXT");
+    text = secmem_strdup(argv[optind]);
+    cli_wipe_args(argc, argv);
+    if (text == NULL)
+        return cli_error(EXIT_INPUT, "out of secure memory");
+    rc = cli_open_store(&s, g);
+    if (rc == 0) {
+        err_clear(&e);
+        rc = store_allow(s, text, &e) == 0 ? 0 : cli_fail(&e);
+        store_close(s);
+    }
+    secmem_free(text);
+    if (rc == 0)
+        fprintf(stderr, "intake: allowed; review flags on this text are resolved (auditors see it)\n");
+    return rc;
+}
+
+/* ---- consent ---- */
+
+static int yes_no(int *out, const char *opt, const char *v)
+{
+    if (*out != -1)
+        return cli_usage_error("consent", "--%s given twice", opt);
+    if (strcmp(v, "yes") == 0)
+        *out = 1;
+    else if (strcmp(v, "no") == 0)
+        *out = 0;
+    else
+        return cli_usage_error("consent", "--%s takes yes or no, not '%.20s'", opt, v);
+    return 0;
+}
+
+static int parse_consent(struct consent_change *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "export", required_argument, NULL, 'x' }, { "quote", required_argument, NULL, 'q' },
+        { "publish", required_argument, NULL, 'p' }, { "attachments", required_argument, NULL, 'a' },
+        { "embargo", required_argument, NULL, 'e' }, { "method", required_argument, NULL, 'm' },
+        { "withdraw", no_argument, NULL, 'w' }, { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int ch, rc = 0, seen[3] = { 0 };
+
+    while (rc == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'x': rc = yes_no(&c->export_ok, "export", optarg); break;
+        case 'q': rc = yes_no(&c->quote, "quote", optarg); break;
+        case 'p': rc = yes_no(&c->publish, "publish", optarg); break;
+        case 'a': rc = yes_no(&c->attachments, "attachments", optarg); break;
+        case 'e':
+            if ((rc = cli_once("consent", "embargo", &seen[0])) != 0)
+                break;
+            if (strcmp(optarg, "none") == 0)
+                c->embargo = "";
+            else if (cli_valid_date(optarg))
+                c->embargo = optarg;
+            else
+                rc = cli_usage_error("consent", "--embargo '%.20s' is not a real date in the form YYYY-MM-DD (or none)", optarg);
+            break;
+        case 'm':
+            if ((rc = cli_once("consent", "method", &seen[1])) != 0)
+                break;
+            if (strcmp(optarg, "verbal") && strcmp(optarg, "written") && strcmp(optarg, "recorded"))
+                rc = cli_usage_error("consent", "--method takes verbal, written or recorded, not '%.20s'", optarg);
+            c->method = optarg;
+            break;
+        case 'w': rc = cli_once("consent", "withdraw", &seen[2]); c->withdraw = 1; break;
+        case 'h': cli_print_usage(stdout, "consent"); return -1;
+        default: return cli_usage_error("consent", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (rc != 0)
+        return rc;
+    if (argc - optind != 1)
+        return cli_usage_error("consent", "consent needs one PSEUDONYM");
+    if (c->withdraw && (c->export_ok != -1 || c->quote != -1 || c->publish != -1 ||
+                        c->attachments != -1 || c->embargo != NULL || c->method != NULL))
+        return cli_usage_error("consent", "--withdraw withdraws everything; give it alone");
+    if (!c->withdraw && c->export_ok == -1 && c->quote == -1 && c->publish == -1 &&
+        c->attachments == -1 && c->embargo == NULL && c->method == NULL)
+        return cli_usage_error("consent", "say what was consented to (--export, --quote, --publish, --attachments, --embargo, --method) or --withdraw");
+    return 0;
+}
+
+int cmd_consent(int argc, char **argv, const struct globals *g)
+{
+    struct consent_change c = { -1, -1, -1, -1, NULL, NULL, 0 };
+    struct store *s;
+    struct err e;
+    int rc = parse_consent(&c, argc, argv);
+
+    if (rc != 0 || (rc = cli_open_store(&s, g)) != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    err_clear(&e);
+    rc = store_consent_set(s, argv[optind], &c, &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
+    if (rc == 0)
+        fprintf(stderr, "intake: consent %s for %s (see 'intake subject show %s')\n",
+                c.withdraw ? "withdrawn" : "recorded", argv[optind], argv[optind]);
+    return rc;
+}
+
+/* ---- redact ---- */
+
+struct redact_opts {
+    int report, json, diff, reveal;
+    const char *id;
+};
+
+struct redact_run {
+    const struct redact_opts *o;
+    struct store *s;
+    const struct redactor *r;
+    int found;
+    char blocked[512];                  /* why the record may not leave, or "" */
+};
+
+static void report_field(const char *field, const struct redaction *r, json_t *items,
+                         json_t *flags)
+{
+    for (size_t i = 0; r != NULL && i < r->nitems; i++) {
+        const struct redaction_item *it = &r->items[i];
+        if (items != NULL)
+            json_array_append_new(items, json_pack("{s:s, s:I, s:I, s:s, s:s}", "field", field,
+                                  "start", (json_int_t)it->start, "length", (json_int_t)it->len,
+                                  "category", it->category, "rule", it->rule));
+        else
+            printf("redaction\t%s\t%zu\t%zu\t%s\t%s\n", field, it->start, it->len,
+                   it->category, it->rule);
+    }
+    for (size_t i = 0; r != NULL && i < r->nflags; i++) {
+        const struct redaction_flag *f = &r->flags[i];
+        if (flags != NULL)
+            json_array_append_new(flags, json_pack("{s:s, s:I, s:I, s:s, s:b}", "field", field,
+                                  "start", (json_int_t)f->start, "length", (json_int_t)f->len,
+                                  "kind", f->kind, "allowed", f->allowed));
+        else
+            printf("flag\t%s\t%zu\t%zu\t%s\t%s\n", field, f->start, f->len, f->kind,
+                   f->allowed ? "allowed" : "unresolved");
+    }
+}
+
+static void report_all(const struct redacted_record *rr, json_t *items, json_t *flags)
+{
+    char field[32];
+
+    report_field("title", rr->title, items, flags);
+    report_field("place", rr->place, items, flags);
+    for (size_t i = 0; i < rr->ntags; i++) {
+        snprintf(field, sizeof field, "tag%zu", i + 1);
+        report_field(field, &rr->tags[i], items, flags);
+    }
+    report_field("body", rr->body, items, flags);
+}
+
+static void print_redacted_json(const struct record_row *row, const struct redacted_record *rr,
+                                const char *blocked)
+{
+    json_t *tags = json_array(), *items = json_array(), *flags = json_array(), *o;
+
+    for (size_t i = 0; i < rr->ntags; i++)
+        json_array_append_new(tags, json_string(rr->tags[i].text));
+    report_all(rr, items, flags);
+    o = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:o, s:s, s:o, s:o, s:I, s:b, s:s?}",
+                  "id", row->id, "date", row->date, "pseudonym", row->pseudonym,
+                  "title", rr->title->text, "place", rr->place ? rr->place->text : NULL,
+                  "tags", tags, "body", rr->body->text, "redactions", items, "flags", flags,
+                  "unresolved", (json_int_t)rr->unresolved, "may_leave", blocked[0] == '\0',
+                  "blocked", blocked[0] ? blocked : NULL);
+    print_json(o);
+}
+
+/* ---- --diff --reveal: two columns on the terminal ---- */
+
+/* Bytes of s[0..len) that fit in width columns (at least one character). */
+static size_t fit(const char *s, size_t len, int width, int *used)
+{
+    size_t at = 0;
+
+    *used = 0;
+    while (at < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + at,
+                                              (utf8proc_ssize_t)(len - at), &cp);
+        int w = n > 0 ? utf8proc_charwidth(cp) : 1;
+        if (n <= 0)
+            n = 1;
+        if (w < 0)
+            w = 0;
+        if (*used + w > width && at > 0)
+            break;
+        *used += w;
+        at += (size_t)n;
+    }
+    return at;
+}
+
+static void side_by_side(const char *a, const char *b, int col)
+{
+    while (*a != '\0' || *b != '\0') {
+        size_t alen = strcspn(a, "\n"), blen = strcspn(b, "\n");
+        const char *na = a + alen + (a[alen] == '\n'), *nb = b + blen + (b[blen] == '\n');
+        do {
+            int wa, wb;
+            size_t ta = fit(a, alen, col, &wa), tb = fit(b, blen, col, &wb);
+            printf("%.*s%*s | %.*s\n", (int)ta, a, col - wa, "", (int)tb, b);
+            a += ta, alen -= ta, b += tb, blen -= tb;
+        } while (alen > 0 || blen > 0);
+        a = na, b = nb;
+    }
+}
+
+static void print_diff(const struct record_row *row, const struct redacted_record *rr)
+{
+    struct winsize ws;
+    int width = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20 ? ws.ws_col : 80;
+    int col = (width - 3) / 2;
+
+    side_by_side("ORIGINAL", "REDACTED", col);
+    side_by_side(row->title, rr->title->text, col);
+    if (row->place != NULL)
+        side_by_side(row->place, rr->place->text, col);
+    for (size_t i = 0; i < rr->ntags; i++)
+        side_by_side(row->tags[i], rr->tags[i].text, col);
+    printf("%*s |\n", col, "");
+    side_by_side(row->body, rr->body->text, col);
+}
+
+static void today(char *out, size_t outlen)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+
+    localtime_r(&t, &tm);
+    if (strftime(out, outlen, "%Y-%m-%d", &tm) == 0 && outlen > 0)
+        out[0] = '\0';
+}
+
+static void why_blocked(struct redact_run *run, const struct consent *c, size_t unresolved)
+{
+    char why[256], day[16];
+    int n;
+
+    today(day, sizeof day);
+    consent_blocks(why, sizeof why, c, day);
+    run->blocked[0] = '\0';
+    if (why[0] == '\0' && unresolved == 0)
+        return;
+    n = snprintf(run->blocked, sizeof run->blocked, "%s", why);
+    if (unresolved > 0 && n >= 0 && (size_t)n < sizeof run->blocked)
+        snprintf(run->blocked + n, sizeof run->blocked - (size_t)n,
+                 "%s%zu review flag%s unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')",
+                 why[0] ? "; " : "", unresolved, unresolved == 1 ? "" : "s");
+}
+
+static int redact_one(void *ctx, const struct record_row *row, struct err *e)
+{
+    struct redact_run *run = ctx;
+    struct redacted_record rr;
+    struct consent c;
+    const char *body;
+
+    run->found = 1;
+    if (store_consent_get(&c, run->s, row->pseudonym, e) != 0 ||
+        store_record_redact(&rr, run->r, row, e) != 0)
+        return -1;
+    why_blocked(run, &c, rr.unresolved);
+    body = rr.body->text;
+    if (run->o->diff)
+        print_diff(row, &rr);
+    else if (run->o->json)
+        print_redacted_json(row, &rr, run->blocked);
+    else if (run->o->report)
+        report_all(&rr, NULL, NULL);
+    else
+        printf("%s\n\n%s%s", rr.title->text, body,
+               body[0] && body[strlen(body) - 1] == '\n' ? "" : "\n");
+    store_record_redacted_free(&rr);
+    return 0;
+}
+
+static int parse_redact(struct redact_opts *o, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "report", no_argument, NULL, 'r' }, { "json", no_argument, NULL, 'j' },
+        { "diff", no_argument, NULL, 'd' }, { "reveal", no_argument, NULL, 'R' },
+        { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+    };
+    int c;
+
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'r': o->report = 1; break;
+        case 'j': o->json = 1; break;
+        case 'd': o->diff = 1; break;
+        case 'R': o->reveal = 1; break;
+        case 'h': cli_print_usage(stdout, "redact"); return -1;
+        default: return cli_usage_error("redact", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind != 1)
+        return cli_usage_error("redact", "redact needs one RECORD id (see 'intake list')");
+    o->id = argv[optind];
+    if (o->diff != o->reveal)
+        return cli_usage_error("redact", "--diff shows the original text and needs --reveal (and --reveal goes only with --diff)");
+    if (o->diff && (o->report || o->json))
+        return cli_usage_error("redact", "--diff --reveal goes alone, without --report or --json");
+    if (o->diff && !isatty(STDOUT_FILENO))
+        return cli_error(EXIT_INPUT, "--diff --reveal shows real names and goes only to a terminal, not to a file or pipe");
+    return 0;
+}
+
+int cmd_redact(int argc, char **argv, const struct globals *g)
+{
+    struct redact_opts o = { 0, 0, 0, 0, NULL };
+    struct redact_run run;
+    struct record_filter f = { 0 };
+    struct redactor *r = NULL;
+    struct err e;
+    int rc = parse_redact(&o, argc, argv);
+
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    memset(&run, 0, sizeof run);
+    run.o = &o;
+    if ((rc = cli_open_store(&run.s, g)) != 0)
+        return rc;
+    err_clear(&e);
+    f.id = o.id;
+    f.with_body = 1;
+    rc = store_redactor(&r, run.s, &e);
+    run.r = r;
+    if (rc == 0)
+        rc = store_record_each(run.s, &f, redact_one, &run, &e);
+    if (rc == 0 && !run.found)
+        rc = err_set(&e, EXIT_INPUT, "no record with id '%.40s' (see 'intake list')", o.id);
+    if (rc == 0 && run.blocked[0] == '\0')
+        store_redactor_keep(run.s, r);
+    redactor_free(r);
+    store_close(run.s);
+    if (rc != 0)
+        return cli_fail(&e);
+    if (run.blocked[0] != '\0')
+        return cli_error(EXIT_AUTH, "record %s may not leave the device: %s", o.id, run.blocked);
+    return EXIT_OK;
+}

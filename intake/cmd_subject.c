@@ -1,0 +1,437 @@
+/* subject add | list | show | term | rename | forget */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "intake/cli.h"
+#include "intake/commands.h"
+#include "crypto/secmem.h"
+#include "privacy/pseudonym.h"
+#include "store/store.h"
+#include "util/prompt.h"
+
+#define MAX_NAME_ARGS 64
+
+struct add_opts {
+    char *names[MAX_NAME_ARGS];
+    size_t nnames;
+    char *terms[MAX_NAME_ARGS];
+    size_t nterms;
+    char *contact, *note, *pseudonym, *locale;
+};
+
+static void free_add(struct add_opts *o)
+{
+    for (size_t i = 0; i < o->nnames; i++)
+        secmem_free(o->names[i]);
+    for (size_t i = 0; i < o->nterms; i++)
+        secmem_free(o->terms[i]);
+    secmem_free(o->locale);
+    secmem_free(o->contact);
+    secmem_free(o->note);
+    secmem_free(o->pseudonym);
+}
+
+/* Copies a value into secure memory; identities never stay in argv. */
+static int keep(char **slot, const char *v, const char *opt)
+{
+    if (*slot != NULL)
+        return cli_usage_error("subject", "--%s given twice", opt);
+    *slot = secmem_strdup(v);
+    return *slot == NULL ? cli_error(EXIT_INPUT, "out of secure memory") : 0;
+}
+
+static int parse_add(struct add_opts *o, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "name", required_argument, NULL, 'n' },
+        { "contact", required_argument, NULL, 'c' },
+        { "note", required_argument, NULL, 'N' },
+        { "pseudonym", required_argument, NULL, 'p' },
+        { "term", required_argument, NULL, 't' },
+        { "locale", required_argument, NULL, 'l' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c, rc = 0;
+
+    while (rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'n':
+            if (o->nnames >= MAX_NAME_ARGS)
+                return cli_usage_error("subject", "at most %d --name", MAX_NAME_ARGS);
+            o->names[o->nnames] = secmem_strdup(optarg);
+            if (o->names[o->nnames++] == NULL)
+                return cli_error(EXIT_INPUT, "out of secure memory");
+            break;
+        case 't':
+            if (o->nterms >= MAX_NAME_ARGS)
+                return cli_usage_error("subject", "at most %d --term", MAX_NAME_ARGS);
+            o->terms[o->nterms] = secmem_strdup(optarg);
+            if (o->terms[o->nterms++] == NULL)
+                return cli_error(EXIT_INPUT, "out of secure memory");
+            break;
+        case 'l': rc = keep(&o->locale, optarg, "locale"); break;
+        case 'c': rc = keep(&o->contact, optarg, "contact"); break;
+        case 'N': rc = keep(&o->note, optarg, "note"); break;
+        case 'p': rc = keep(&o->pseudonym, optarg, "pseudonym"); break;
+        case 'h': cli_print_usage(stdout, "subject"); return -1;
+        default: return cli_usage_error("subject", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (rc == 0 && optind != argc)
+        return cli_usage_error("subject", "unexpected argument '%s'", argv[optind]);
+    if (rc == 0 && o->nnames == 0)
+        return cli_usage_error("subject", "subject add needs at least one --name");
+    if (rc == 0 && o->locale != NULL && pseudonym_count(o->locale) == 0)
+        return cli_usage_error("subject", "unknown --locale '%.16s'; use ko, mn, en, ru or zh",
+                               o->locale);
+    return rc;
+}
+
+/* --locale, else the store's (init --locale) if pseudonyms exist for it,
+ * else en. */
+static int pick_locale(char *out, size_t outlen, struct store *s, const char *given,
+                       struct err *e)
+{
+    if (given != NULL) {
+        snprintf(out, outlen, "%s", given);
+        return 0;
+    }
+    if (store_meta_get(out, outlen, s, "locale", e) != 0)
+        return -1;
+    if (out[0] == '\0' || pseudonym_count(out) == 0)
+        snprintf(out, outlen, "en");
+    return 0;
+}
+
+static int subject_add(int argc, char **argv, const struct globals *g)
+{
+    struct add_opts o;
+    struct store *s;
+    char pseudonym[128], locale[32];
+    struct err e;
+    int rc;
+
+    memset(&o, 0, sizeof o);
+    rc = parse_add(&o, argc, argv);
+    cli_wipe_args(argc, argv);
+    if (rc == 0)
+        rc = cli_open_store(&s, g);
+    if (rc != 0) {
+        free_add(&o);
+        return rc < 0 ? EXIT_OK : rc;
+    }
+    err_clear(&e);
+    rc = pick_locale(locale, sizeof locale, s, o.locale, &e);
+    if (rc == 0)
+        rc = store_subject_add_terms(pseudonym, sizeof pseudonym, s,
+                                     (const char *const *)o.names, o.nnames,
+                                     (const char *const *)o.terms, o.nterms,
+                                     o.contact, o.note, o.pseudonym, locale, &e);
+    store_close(s);
+    free_add(&o);
+    if (rc != 0)
+        return cli_fail(&e);
+    printf("%s\n", pseudonym);
+    return EXIT_OK;
+}
+
+static json_t *subject_json(const struct subject_row *r)
+{
+    json_t *o = json_pack("{s:s, s:s, s:I, s:s?}", "pseudonym", r->pseudonym,
+                          "created", r->created, "records", (json_int_t)r->nrecords,
+                          "last_record", r->last_date);
+    if (o != NULL && r->names != NULL) {
+        json_t *names = json_array();
+        for (size_t i = 0; i < r->nnames; i++)
+            json_array_append_new(names, json_string(r->names[i]));
+        json_object_set_new(o, "names", names);
+        json_object_set_new(o, "contact", r->contact ? json_string(r->contact) : json_null());
+        json_object_set_new(o, "note", r->note ? json_string(r->note) : json_null());
+    }
+    return o;
+}
+
+struct list_ctx {
+    json_t *array;       /* --json: collects rows */
+    int detail;          /* show: one block per subject */
+    struct store *s;
+};
+
+static void today(char *out, size_t outlen)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+
+    localtime_r(&t, &tm);
+    if (strftime(out, outlen, "%Y-%m-%d", &tm) == 0 && outlen > 0)
+        out[0] = '\0';
+}
+
+static const char *yn(int v)
+{
+    return v ? "yes" : "no";
+}
+
+static json_t *consent_json(const struct consent *c, const char *why)
+{
+    if (!c->recorded)
+        return json_null();
+    return json_pack("{s:s, s:s?, s:b, s:b, s:b, s:b, s:s?, s:s?, s:b, s:s?}",
+                     "date", c->date, "method", c->method[0] ? c->method : NULL,
+                     "export", c->export_ok, "quote", c->quote, "publish", c->publish,
+                     "attachments", c->attachments,
+                     "embargo", c->embargo[0] ? c->embargo : NULL,
+                     "withdrawn", c->withdrawn[0] ? c->withdrawn : NULL,
+                     "may_leave", why[0] == '\0', "blocked", why[0] ? why : NULL);
+}
+
+static void print_consent(const struct consent *c, const char *why)
+{
+    if (!c->recorded)
+        printf("consent: none recorded\n");
+    else if (c->withdrawn[0] != '\0')
+        printf("consent: withdrawn %s\n", c->withdrawn);
+    else
+        printf("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n",
+               c->date, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
+               yn(c->export_ok), yn(c->quote), yn(c->publish), yn(c->attachments),
+               c->embargo[0] ? ", embargo until " : "", c->embargo);
+    printf("may leave the device: %s%s%s\n", why[0] ? "no (" : "yes", why, why[0] ? ")" : "");
+}
+
+static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
+{
+    struct list_ctx *ctx = vctx;
+    struct consent c;
+    char why[256], day[16];
+
+    if (ctx->detail) {
+        if (store_consent_get(&c, ctx->s, r->pseudonym, e) != 0)
+            return -1;
+        today(day, sizeof day);
+        consent_blocks(why, sizeof why, &c, day);
+    }
+    if (ctx->array != NULL) {
+        json_t *o = subject_json(r);
+        if (o != NULL && ctx->detail)
+            json_object_set_new(o, "consent", consent_json(&c, why));
+        return json_array_append_new(ctx->array, o) == 0 ? 0
+               : err_set(e, EXIT_INPUT, "out of memory");
+    }
+    if (!ctx->detail) {
+        printf("%s\t%ld\t%s\t%s", r->pseudonym, r->nrecords,
+               r->last_date ? r->last_date : "-", r->created);
+        for (size_t i = 0; r->names != NULL && i < r->nnames; i++)
+            printf("%s%s", i ? ", " : "\t", r->names[i]);
+        if (r->names != NULL)
+            printf("\t%s", r->contact ? r->contact : "-");
+        putchar('\n');
+        return 0;
+    }
+    printf("pseudonym: %s\ncreated: %s\nrecords: %ld\nlast record: %s\n", r->pseudonym,
+           r->created, r->nrecords, r->last_date ? r->last_date : "-");
+    print_consent(&c, why);
+    if (r->names == NULL) {
+        printf("identity: hidden (use --reveal)\n");
+        return 0;
+    }
+    for (size_t i = 0; i < r->nnames; i++)
+        printf("name: %s\n", r->names[i]);
+    printf("contact: %s\nnote: %s\n", r->contact ? r->contact : "-", r->note ? r->note : "-");
+    return 0;
+}
+
+static int subject_query(int argc, char **argv, const struct globals *g, int show)
+{
+    static const struct option opts[] = {
+        { "reveal", no_argument, NULL, 'r' },
+        { "json", no_argument, NULL, 'j' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    struct list_ctx ctx = { NULL, show, NULL };
+    int c, reveal = 0, json = 0, rc;
+    const char *pseudonym = NULL;
+    struct store *s;
+    struct err e;
+
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'r') reveal = 1;
+        else if (c == 'j') json = 1;
+        else if (c == 'h') { cli_print_usage(stdout, "subject"); return EXIT_OK; }
+        else return cli_usage_error("subject", "unknown option '%s'", argv[optind - 1]);
+    }
+    if (show && optind + 1 != argc)
+        return cli_usage_error("subject", "subject show needs one PSEUDONYM");
+    if (!show && optind != argc)
+        return cli_usage_error("subject", "unexpected argument '%s'", argv[optind]);
+    pseudonym = show ? argv[optind] : NULL;
+    rc = cli_open_store(&s, g);
+    if (rc != 0)
+        return rc;
+    if (json)
+        ctx.array = json_array();
+    ctx.s = s;
+    err_clear(&e);
+    rc = store_subject_each(s, pseudonym, reveal, print_subject, &ctx, &e);
+    store_close(s);
+    if (rc == 0 && json) {
+        json_t *out = show ? json_array_get(ctx.array, 0) : ctx.array;
+        json_dumpf(out, stdout, JSON_INDENT(2));
+        putchar('\n');
+    }
+    json_decref(ctx.array);
+    return rc == 0 ? EXIT_OK : cli_fail(&e);
+}
+
+/* Options: only --help (and --yes where allowed); positional words counted. */
+static int count_subject(void *ctx, const struct subject_row *r, struct err *e)
+{
+    (void)r;
+    (void)e;
+    ++*(long *)ctx;
+    return 0;
+}
+
+static int plain_args(int argc, char **argv, const char *usage_hint, int npos, int *yes)
+{
+    static const struct option opts[] = {
+        { "yes", no_argument, NULL, 'y' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c;
+
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'y' && yes != NULL) *yes = 1;
+        else if (c == 'h') { cli_print_usage(stdout, "subject"); return -1; }
+        else return cli_usage_error("subject", "unknown option '%s'", argv[optind - 1]);
+    }
+    if (argc - optind != npos)
+        return cli_usage_error("subject", "%s", usage_hint);
+    return 0;
+}
+
+static int subject_term(int argc, char **argv, const struct globals *g)
+{
+    char *term = NULL, *colon, category[16], pseudonym[128];
+    struct store *s;
+    struct err e;
+    long id;
+    int rc = plain_args(argc, argv, "subject term needs PSEUDONYM CATEGORY:TEXT", 2, NULL);
+
+    if (rc == 0 && snprintf(pseudonym, sizeof pseudonym, "%s", argv[optind]) >= (int)sizeof pseudonym)
+        rc = cli_error(EXIT_INPUT, "no subject with such a long pseudonym");
+    if (rc == 0 && (term = secmem_strdup(argv[optind + 1])) == NULL)
+        rc = cli_error(EXIT_INPUT, "out of secure memory");
+    cli_wipe_args(argc, argv);
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    colon = strchr(term, ':');
+    if (colon == NULL || (size_t)(colon - term) >= sizeof category) {
+        secmem_free(term);
+        return cli_usage_error("subject", "the term must be CATEGORY:TEXT (categories: %s)",
+                               TERM_CATEGORIES);
+    }
+    memcpy(category, term, (size_t)(colon - term));
+    category[colon - term] = '\0';
+    rc = cli_open_store(&s, g);
+    if (rc == 0) {
+        err_clear(&e);
+        rc = store_subject_term(&id, s, pseudonym, category, colon + 1, &e) == 0 ? 0
+             : cli_fail(&e);
+        store_close(s);
+    }
+    secmem_free(term);
+    if (rc == 0)
+        printf("%ld\n", id);
+    return rc;
+}
+
+static int subject_rename(int argc, char **argv, const struct globals *g)
+{
+    struct store *s;
+    struct err e;
+    int rc = plain_args(argc, argv, "subject rename needs PSEUDONYM NEW", 2, NULL);
+
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    rc = cli_open_store(&s, g);
+    if (rc != 0)
+        return rc;
+    err_clear(&e);
+    rc = store_subject_rename(s, argv[optind], argv[optind + 1], &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
+    if (rc == 0)
+        printf("%s\n", argv[optind + 1]);
+    return rc;
+}
+
+/* Forgetting cannot be undone: a terminal is asked, a script says --yes. */
+static int confirm_forget(const char *pseudonym, int yes)
+{
+    char q[256];
+
+    if (yes)
+        return 0;
+    if (!isatty(STDIN_FILENO))
+        return cli_usage_error("subject", "subject forget deletes '%s' and all its records for good;"
+                               " add --yes when not at a terminal", pseudonym);
+    snprintf(q, sizeof q, "Forget %s and all its records for good? This cannot be undone. [y/N] ",
+             pseudonym);
+    if (!prompt_confirm(q))
+        return cli_error(EXIT_INPUT, "not confirmed; nothing was changed");
+    return 0;
+}
+
+static int subject_forget(int argc, char **argv, const struct globals *g)
+{
+    struct store *s;
+    struct err e;
+    long n = 0;
+    int yes = 0, rc = plain_args(argc, argv, "subject forget needs one PSEUDONYM", 1, &yes);
+
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    rc = cli_open_store(&s, g);
+    if (rc != 0)
+        return rc;
+    err_clear(&e);
+    /* Unknown pseudonyms are reported before anything is asked. */
+    rc = store_subject_each(s, argv[optind], 0, count_subject, &n, &e) == 0 ? 0 : cli_fail(&e);
+    if (rc == 0)
+        rc = confirm_forget(argv[optind], yes);
+    if (rc == 0)
+        rc = store_subject_forget(&n, s, argv[optind], &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
+    if (rc == 0)
+        fprintf(stderr, "intake: forgot %s and %ld record%s\n", argv[optind], n, n == 1 ? "" : "s");
+    return rc;
+}
+
+int cmd_subject(int argc, char **argv, const struct globals *g)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+        cli_print_usage(argc < 2 ? stderr : stdout, "subject");
+        return argc < 2 ? EXIT_INPUT : EXIT_OK;
+    }
+    if (strcmp(argv[1], "add") == 0)
+        return subject_add(argc - 1, argv + 1, g);
+    if (strcmp(argv[1], "list") == 0)
+        return subject_query(argc - 1, argv + 1, g, 0);
+    if (strcmp(argv[1], "show") == 0)
+        return subject_query(argc - 1, argv + 1, g, 1);
+    if (strcmp(argv[1], "term") == 0)
+        return subject_term(argc - 1, argv + 1, g);
+    if (strcmp(argv[1], "rename") == 0)
+        return subject_rename(argc - 1, argv + 1, g);
+    if (strcmp(argv[1], "forget") == 0)
+        return subject_forget(argc - 1, argv + 1, g);
+    return cli_usage_error("subject", "unknown subcommand '%s'", argv[1]);
+}

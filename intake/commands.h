@@ -1,0 +1,28 @@
+/* One function per command; each parses its own options. */
+#ifndef INTAKE_COMMANDS_H
+#define INTAKE_COMMANDS_H
+
+#include "intake/cli.h"
+
+int cmd_init(int argc, char **argv, const struct globals *g);
+int cmd_passwd(int argc, char **argv, const struct globals *g);
+int cmd_subject(int argc, char **argv, const struct globals *g);
+int cmd_record(int argc, char **argv, const struct globals *g);
+int cmd_list(int argc, char **argv, const struct globals *g);
+int cmd_search(int argc, char **argv, const struct globals *g);
+int cmd_show(int argc, char **argv, const struct globals *g);
+int cmd_card(int argc, char **argv, const struct globals *g);
+int cmd_contact(int argc, char **argv, const struct globals *g);
+int cmd_term(int argc, char **argv, const struct globals *g);
+int cmd_allow(int argc, char **argv, const struct globals *g);
+int cmd_consent(int argc, char **argv, const struct globals *g);
+int cmd_redact(int argc, char **argv, const struct globals *g);
+int cmd_attach(int argc, char **argv, const struct globals *g);
+int cmd_attachment(int argc, char **argv, const struct globals *g);
+int cmd_export(int argc, char **argv, const struct globals *g);
+int cmd_import(int argc, char **argv, const struct globals *g);
+int cmd_open(int argc, char **argv, const struct globals *g);
+int cmd_log(int argc, char **argv, const struct globals *g);
+int cmd_audit(int argc, char **argv, const struct globals *g);
+
+#endif

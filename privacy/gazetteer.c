@@ -1,0 +1,194 @@
+#include "privacy/gazetteer.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/secmem.h"
+#include "privacy/window.h"
+
+extern const unsigned char gazetteer_towns[], gazetteer_subdivisions[],
+    gazetteer_ko_given[], gazetteer_ko_surnames[], gazetteer_mn_names[];
+
+enum { BIT_SURNAME = 1u << GAZ_NKINDS };
+
+struct entry {
+    char *key;                  /* NULL: free slot */
+    size_t len;
+    unsigned kinds;             /* bits of enum gazetteer_kind, BIT_SURNAME */
+};
+
+static struct {
+    struct entry *slot;
+    size_t cap, counts[GAZ_NKINDS];
+    int loaded;
+} gz;
+
+static uint64_t fnv1a(const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603u;
+
+    while (n-- > 0)
+        h = (h ^ (unsigned char)*p++) * 1099511628211u;
+    return h;
+}
+
+static struct entry *find(const char *key, size_t len)
+{
+    size_t i;
+
+    if (gz.cap == 0)
+        return NULL;
+    for (i = fnv1a(key, len) & (gz.cap - 1);; i = (i + 1) & (gz.cap - 1)) {
+        struct entry *s = &gz.slot[i];
+        if (s->key == NULL || (s->len == len && memcmp(s->key, key, len) == 0))
+            return s;
+    }
+}
+
+static int insert(const char *key, size_t len, unsigned bit)
+{
+    struct entry *s = find(key, len);
+
+    if (s->key == NULL) {
+        if ((s->key = malloc(len + 1)) == NULL)
+            return -1;
+        memcpy(s->key, key, len);
+        s->key[len] = '\0';
+        s->len = len;
+    }
+    s->kinds |= bit;
+    return 0;
+}
+
+/* Normalises a whole list at once: lines joined with '|', which the key
+ * view keeps, then split again. */
+static int load_list(const unsigned char *list, unsigned bit, struct err *e)
+{
+    size_t n = strlen((const char *)list), i, a = 0;
+    char *joined = secmem_alloc(n + 1), *key;
+    size_t keylen;
+    int rc;
+
+    if (joined == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory loading the gazetteer");
+    for (i = 0; i < n; i++)
+        joined[i] = list[i] == '\n' ? '|' : (char)list[i];
+    rc = normalise_key(&key, &keylen, joined, n, e);
+    secmem_free(joined);
+    if (rc != 0)
+        return -1;
+    for (i = 0; i <= keylen && rc == 0; i++) {
+        if (i < keylen && key[i] != '|')
+            continue;
+        if (i > a) {
+            rc = insert(key + a, i - a, bit);
+            for (int k = 0; k < GAZ_NKINDS; k++)
+                if (bit == 1u << k)
+                    gz.counts[k]++;
+        }
+        a = i + 1;
+    }
+    secmem_free(key);
+    return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory loading the gazetteer");
+}
+
+int gazetteer_load(struct err *e)
+{
+    if (gz.loaded)
+        return 0;
+    gz.cap = 1u << 15;          /* over twice the ~7,700 entries */
+    if ((gz.slot = calloc(gz.cap, sizeof *gz.slot)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory loading the gazetteer");
+    if (load_list(gazetteer_towns, 1u << GAZ_PLACE, e) != 0 ||
+        load_list(gazetteer_subdivisions, 1u << GAZ_PLACE, e) != 0 ||
+        load_list(gazetteer_ko_given, 1u << GAZ_KO_NAME, e) != 0 ||
+        load_list(gazetteer_ko_surnames, BIT_SURNAME, e) != 0 ||
+        load_list(gazetteer_mn_names, 1u << GAZ_MN_NAME, e) != 0)
+        return -1;
+    gz.loaded = 1;
+    return 0;
+}
+
+size_t gazetteer_count(int kind)
+{
+    return kind >= 0 && kind < GAZ_NKINDS ? gz.counts[kind] : 0;
+}
+
+const char *gazetteer_kind_name(int kind)
+{
+    static const char *const names[] = { "place", "korean-name", "mongolian-name" };
+
+    return kind >= 0 && kind < GAZ_NKINDS ? names[kind] : "?";
+}
+
+static unsigned lookup(const char *key, size_t len)
+{
+    struct entry *s = find(key, len);
+
+    return s != NULL && s->key != NULL ? s->kinds : 0;
+}
+
+/* A Hangul word: surname syllable, then a given name (김민준). */
+static unsigned surname_given(const char *key, size_t len)
+{
+    if (len < 9 || !(lookup(key, 3) & BIT_SURNAME))
+        return 0;
+    return lookup(key + 3, len - 3) & (1u << GAZ_KO_NAME);
+}
+
+/* The kinds the window's key has, also with a particle or ending cut off
+ * the last word. */
+static unsigned window_kinds(const struct normtext *nt, const struct token *w, size_t nw)
+{
+    const struct token *last = &w[nw - 1];
+    const char *key = nt->key + w[0].kstart;
+    unsigned k = lookup(key, last->kend - w[0].kstart);
+
+    if (nw == 1 && is_hangul_cp(last->first))
+        k |= surname_given(key, last->kend - last->kstart);
+    if (k & ((1u << GAZ_NKINDS) - 1))
+        return k;
+    for (unsigned i = 0; i < last->nstems; i++) {
+        size_t klen = last->kstart + (last->stem[i] - last->start) - w[0].kstart;
+        k = lookup(key, klen);
+        if (nw == 1 && is_hangul_cp(last->first))
+            k |= surname_given(key, klen);
+        if (k & ((1u << GAZ_NKINDS) - 1))
+            return k;
+    }
+    return 0;
+}
+
+struct scan {
+    gazetteer_hit_fn hit;
+    void *ctx;
+};
+
+static int on_window(void *ctx, const struct normtext *nt, const struct token *w, size_t nw,
+                     struct err *e)
+{
+    struct scan *sc = ctx;
+    unsigned k = window_kinds(nt, w, nw);
+    size_t start = nt->ostart[w[0].start], end = normtext_oend(nt, w[nw - 1].end - 1);
+
+    for (int kind = 0; kind < GAZ_NKINDS; kind++) {
+        /* Personal names take one or two words (Бат-Эрдэнэ); places up to four. */
+        if (!(k & (1u << kind)) || (kind != GAZ_PLACE && nw > 2))
+            continue;
+        if (sc->hit(sc->ctx, kind, start, end, e) != 0)
+            return -1;
+        return 1;
+    }
+    return 0;
+}
+
+int gazetteer_scan(const struct normtext *nt, gazetteer_hit_fn hit, void *ctx,
+                   struct err *e)
+{
+    struct scan sc = { hit, ctx };
+
+    if (gazetteer_load(e) != 0)
+        return -1;
+    return window_scan(nt, WINDOW_MAX, on_window, &sc, e);
+}

@@ -1,0 +1,37 @@
+/* Place names and personal names from public lists, compiled in
+ * (data/gazetteer/SOURCES.md): towns of Korea and Mongolia, provinces
+ * from Debian's iso-codes, Korean given names and surnames, Mongolian proper
+ * nouns. The audit looks for them in what a bundle exports: none of them is
+ * a protected term, but each may still point at a person. */
+#ifndef INTAKE_GAZETTEER_H
+#define INTAKE_GAZETTEER_H
+
+#include <stddef.h>
+
+#include "privacy/normalise.h"
+#include "util/err.h"
+
+enum gazetteer_kind { GAZ_PLACE, GAZ_KO_NAME, GAZ_MN_NAME, GAZ_NKINDS };
+
+/* A hit: its kind and its span in the original text. */
+typedef int (*gazetteer_hit_fn)(void *ctx, int kind, size_t start, size_t end,
+                                struct err *e);
+
+/* Loads the lists (once; later calls return at once). */
+int gazetteer_load(struct err *e);
+
+/* Entries of a kind loaded (after gazetteer_load). */
+size_t gazetteer_count(int kind);
+
+/* "place", "korean-name" or "mongolian-name". */
+const char *gazetteer_kind_name(int kind);
+
+/* Calls hit for each entry found in the normalised text nt: a window of one
+ * to four tokens equal to a place name, a Hangul word that is a given name
+ * (or a surname and a given name), a Cyrillic word that is a Mongolian
+ * proper noun; each also followed by a Korean particle or a Mongolian case
+ * ending in the same word. */
+int gazetteer_scan(const struct normtext *nt, gazetteer_hit_fn hit, void *ctx,
+                   struct err *e);
+
+#endif

@@ -1,0 +1,594 @@
+#include "privacy/normalise.h"
+
+#include <sodium.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "crypto/secmem.h"
+
+/* Longest combining sequence handled as one unit; a longer run of marks is
+ * cut into several units (it can only be noise, never part of a name). */
+#define SEQ_MAX_CPS 16
+#define SEQ_BUF_CPS (SEQ_MAX_CPS * 20)
+
+/* The norm view and, built alongside it, the key view (normalise.h). */
+struct builder {
+    char *s;            /* norm; secmem_wipe_malloc: wiped when freed */
+    size_t len, cap;    /* cap: of both views */
+    uint32_t *a;        /* per norm byte: its original start */
+    char *k;            /* key; secmem_wipe_malloc */
+    size_t klen;
+    uint32_t *ka;       /* per key byte: its norm position */
+};
+
+static int is_sep(char c)
+{
+    return c == ' ' || c == '-' || c == '\'';
+}
+
+static int grow(struct builder *bd, size_t need)
+{
+    size_t cap = bd->cap ? bd->cap : 64;
+    char *s, *k;
+    uint32_t *a, *ka;
+
+    if (need > SIZE_MAX / 4 / sizeof *a)
+        return -1;
+    while (cap < need + 1)
+        cap *= 2;
+    if (cap == bd->cap)
+        return 0;
+    s = secmem_wipe_malloc(cap);
+    a = malloc(cap * sizeof *a);
+    k = secmem_wipe_malloc(cap);
+    ka = malloc(cap * sizeof *ka);
+    if (s == NULL || a == NULL || k == NULL || ka == NULL) {
+        secmem_wipe_free(s), secmem_wipe_free(k);
+        free(a), free(ka);
+        return -1;
+    }
+    if (bd->len) {
+        memcpy(s, bd->s, bd->len);
+        memcpy(a, bd->a, bd->len * sizeof *a);
+    }
+    if (bd->klen) {
+        memcpy(k, bd->k, bd->klen);
+        memcpy(ka, bd->ka, bd->klen * sizeof *ka);
+    }
+    secmem_wipe_free(bd->s), secmem_wipe_free(bd->k);
+    free(bd->a), free(bd->ka);
+    bd->s = s, bd->a = a, bd->k = k, bd->ka = ka, bd->cap = cap;
+    return 0;
+}
+
+/* Appends one norm byte (room for it checked by the caller) and, unless it
+ * is a separator, its key byte: branch-free, the key byte is written
+ * anyway and kept or overwritten. */
+static void put1(struct builder *bd, char c, size_t os)
+{
+    bd->k[bd->klen] = c;
+    bd->ka[bd->klen] = (uint32_t)bd->len;
+    bd->klen += !is_sep(c);
+    bd->s[bd->len] = c;
+    bd->a[bd->len++] = (uint32_t)os;
+}
+
+static int put(struct builder *bd, const char *p, size_t n, size_t os)
+{
+    size_t i;
+
+    if (bd->len + n + 1 > bd->cap && grow(bd, bd->len + n) != 0)
+        return -1;
+    for (i = 0; i < n; i++)
+        put1(bd, p[i], os);
+    bd->s[bd->len] = '\0';
+    return 0;
+}
+
+/* A validating decoder (no overlongs, surrogates or code points past
+ * U+10FFFF: what utf8proc_iterate accepts), without a library call per
+ * character. */
+static inline int utf8_decode(int *cp, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int c;
+
+    if (len == 0)
+        return -1;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (u[0] < 0xC2 || u[0] > 0xF4)
+        return -1;
+    if (u[0] < 0xE0) {
+        if (len < 2 || (u[1] & 0xC0) != 0x80)
+            return -1;
+        *cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
+    }
+    if (u[0] < 0xF0) {
+        if (len < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+            return -1;
+        c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+            return -1;
+        *cp = c;
+        return 3;
+    }
+    if (len < 4 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80)
+        return -1;
+    c = ((u[0] & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    if (c < 0x10000 || c > 0x10FFFF)
+        return -1;
+    *cp = c;
+    return 4;
+}
+
+int utf8_next(int *cp, const char *s, size_t len)
+{
+    return utf8_decode(cp, s, len);
+}
+
+static int word_cp_slow(int cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static unsigned char wordbit[0x10000 / 8];
+static pthread_once_t wordbit_once = PTHREAD_ONCE_INIT;
+
+static void wordbit_build(void)
+{
+    int cp;
+
+    for (cp = 0; cp < 0x10000; cp++)
+        if (word_cp_slow(cp))
+            wordbit[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+}
+
+int is_word_cp(int cp)
+{
+    /* The usual letters of the texts, without the table: ASCII, Hangul
+     * syllables, basic Cyrillic (all letters or digits). */
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x0410 && cp <= 0x044F))
+        return 1;
+    if (cp < 0 || cp >= 0x10000)
+        return cp >= 0 && word_cp_slow(cp);
+    (void)pthread_once(&wordbit_once, wordbit_build);
+    return (wordbit[cp >> 3] >> (cp & 7)) & 1;
+}
+
+int is_hangul_cp(int cp)
+{
+    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+           (cp >= 0x3130 && cp <= 0x318F);
+}
+
+int is_cyrillic_cp(int cp)
+{
+    return cp >= 0x0400 && cp <= 0x052F;
+}
+
+int is_han_cp(int cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+static int is_latin_cp(int cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 0x00C0 && cp <= 0x024F && cp != 0xD7 && cp != 0xF7) ||
+           (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+static int is_dash(int cp)
+{
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
+           cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D || cp == 0x2E3A ||
+           cp == 0x2E3B || cp == 0x30FC;
+}
+
+static int is_apostrophe(int cp)
+{
+    return cp == '\'' || cp == '`' || cp == 0x00B4 || cp == 0x2018 ||
+           cp == 0x2019 || cp == 0x201B || cp == 0x2032 || cp == 0x02B9 ||
+           cp == 0x02BB || cp == 0x02BC || cp == 0x02BD || cp == 0x02C8 ||
+           cp == 0xFF07 || cp == 0x055A || cp == 0xA78C;
+}
+
+static int is_space_cp(int cp)
+{
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 ||
+           cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000;
+}
+
+/* A code point that continues the sequence started before it. */
+static int continues(int cp);
+
+int normalise_starts_sequence(int cp)
+{
+    return !continues(cp);
+}
+
+int normalise_is_space(int cp)
+{
+    return is_space_cp(cp);
+}
+
+static int continues(int cp)
+{
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+
+    return p->combining_class != 0 ||
+           p->category == UTF8PROC_CATEGORY_MN ||
+           p->category == UTF8PROC_CATEGORY_ME ||
+           (cp >= 0x1160 && cp <= 0x11FF);   /* Hangul vowel and final jamo */
+}
+
+static int emit_cp(struct builder *bd, int cp, size_t os)
+{
+    utf8proc_uint8_t u[4];
+    utf8proc_ssize_t n;
+
+    if (is_space_cp(cp)) {
+        if (bd->len > 0 && bd->s[bd->len - 1] == ' ')
+            return 0;           /* the run ends where the next character starts */
+        return put(bd, " ", 1, os);
+    }
+    if (is_dash(cp))
+        return put(bd, "-", 1, os);
+    if (is_apostrophe(cp))
+        return put(bd, "'", 1, os);
+    n = utf8proc_encode_char(cp, u);
+    if (n <= 0)
+        return 0;
+    return put(bd, (const char *)u, (size_t)n, os);
+}
+
+/* Length in bytes of the combining sequence starting at s[0]. */
+static size_t seq_length(const char *s, size_t len)
+{
+    size_t at = 0;
+    int cp, n, count = 0;
+
+    n = utf8_next(&cp, s, len);
+    while (n > 0 && count < SEQ_MAX_CPS) {
+        at += (size_t)n;
+        count++;
+        if (at >= len || (n = utf8_next(&cp, s + at, len - at)) < 0 || !continues(cp))
+            break;
+    }
+    return at;
+}
+
+/* NFKC + case fold (+ marks stripped on Latin) of one sequence, as code
+ * points in buf; returns how many, or -1. */
+static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
+                                 const char *s, size_t n, int latin)
+{
+    utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                            UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
+    utf8proc_ssize_t k;
+
+    if (latin)
+        opt |= UTF8PROC_STRIPMARK;
+    k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                           buf, bufcps, opt);
+    if (k < 0 || k > bufcps)
+        return -1;
+    return utf8proc_normalize_utf32(buf, k, opt);
+}
+
+static int emit_seq(struct builder *bd, const char *s, size_t n, int latin,
+                    size_t os, struct err *e)
+{
+    utf8proc_int32_t buf[SEQ_BUF_CPS];
+    utf8proc_ssize_t k, i;
+    int rc = 0;
+
+    k = fold_seq(buf, SEQ_BUF_CPS, s, n, latin);
+    if (k < 0)
+        return err_set(e, EXIT_INPUT, "text has a character sequence that cannot be normalised at byte %zu; remove it and try again", os);
+    for (i = 0; rc == 0 && i < k; i++)
+        rc = emit_cp(bd, buf[i], os);
+    sodium_memzero(buf, sizeof buf);
+    if (rc != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+    return 0;
+}
+
+/* ---- The fast path ----
+ * What a code point of the BMP becomes when it stands alone in its
+ * sequence (the next code point does not continue it): computed once with
+ * the same utf8proc calls as the slow path, so ordinary text (ASCII,
+ * Hangul syllables, Cyrillic, Han) needs one table look-up per character
+ * instead of a decomposition.  Anything unusual keeps the slow path. */
+enum { CM_SLOW, CM_CONT, CM_SPECIAL, CM_PLAIN, CM_PLAIN_LATIN };
+#define CM_OUT 6
+
+struct cpmap {
+    unsigned char kind;
+    unsigned char len;
+    unsigned char sep;          /* out holds a separator (' ', '-', '\'') */
+    char out[CM_OUT];
+};
+
+static struct cpmap cpmap[0x10000];
+static pthread_once_t cpmap_once = PTHREAD_ONCE_INIT;
+
+static void cpmap_one(struct cpmap *m, int cp)
+{
+    utf8proc_int32_t buf[SEQ_BUF_CPS];
+    utf8proc_uint8_t u[4];
+    char s[4];
+    utf8proc_ssize_t k, i, w;
+    size_t len = 0;
+    int latin = is_latin_cp(cp);
+
+    m->kind = CM_SLOW;
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return;
+    if (continues(cp)) {
+        m->kind = CM_CONT;
+        return;
+    }
+    if (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp)) {
+        m->kind = CM_SPECIAL;
+        return;
+    }
+    w = utf8proc_encode_char(cp, (utf8proc_uint8_t *)s);
+    if (w <= 0 || (k = fold_seq(buf, SEQ_BUF_CPS, s, (size_t)w, latin)) < 0)
+        return;
+    for (i = 0; i < k; i++) {
+        if (is_space_cp(buf[i]))
+            return;                     /* spaces collapse: slow path */
+        if (is_dash(buf[i]))
+            u[0] = '-', w = 1;
+        else if (is_apostrophe(buf[i]))
+            u[0] = '\'', w = 1;
+        else if ((w = utf8proc_encode_char(buf[i], u)) <= 0)
+            continue;
+        if (len + (size_t)w > CM_OUT)
+            return;
+        memcpy(m->out + len, u, (size_t)w);
+        len += (size_t)w;
+    }
+    m->len = (unsigned char)len;
+    for (i = 0; i < (utf8proc_ssize_t)len; i++)
+        if (is_sep(m->out[i]))
+            m->sep = 1;
+    m->kind = latin ? CM_PLAIN_LATIN : CM_PLAIN;
+}
+
+static void cpmap_build(void)
+{
+    int cp;
+
+    for (cp = 0; cp < 0x10000; cp++)
+        cpmap_one(&cpmap[cp], cp);
+}
+
+/* 1 if the code point at in[p] (p <= inlen) continues the sequence before
+ * it; a code point it decodes is kept in *la_at, *la_cp, *la_n, so the
+ * next step need not decode it again. */
+static int continued(size_t *la_at, int *la_cp, size_t *la_n, const char *in, size_t inlen,
+                     size_t p)
+{
+    int k;
+
+    if (p >= inlen || (unsigned char)in[p] < 0x80 || (k = utf8_decode(la_cp, in + p, inlen - p)) < 0)
+        return 0;
+    *la_at = p, *la_n = (size_t)k;
+    return *la_cp < 0x10000 ? cpmap[*la_cp].kind == CM_CONT : continues(*la_cp);
+}
+
+static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
+{
+    size_t i;
+
+    if (bd->len + CM_OUT + 1 > bd->cap && grow(bd, bd->len + CM_OUT) != 0)
+        return -1;
+    if (m->sep) {
+        for (i = 0; i < m->len; i++)
+            put1(bd, m->out[i], os);
+        return 0;
+    }
+    /* No separator: the same bytes go to both views (the key has room:
+     * it is never longer than the norm view). */
+    memcpy(bd->s + bd->len, m->out, CM_OUT);
+    memcpy(bd->k + bd->klen, m->out, CM_OUT);
+    for (i = 0; i < m->len; i++) {
+        bd->a[bd->len + i] = (uint32_t)os;
+        bd->ka[bd->klen + i] = (uint32_t)(bd->len + i);
+    }
+    bd->len += m->len, bd->klen += m->len;
+    return 0;
+}
+
+static int build_norm(struct builder *bd, const char *in, size_t inlen, struct err *e)
+{
+    size_t at = 0, n, la_at = SIZE_MAX, la_n = 0;
+    int cp, k, latin = 0, la_cp = 0;
+    const struct cpmap *m;
+
+    (void)pthread_once(&cpmap_once, cpmap_build);
+    /* Normalised text is rarely longer than its original: one allocation. */
+    if (inlen >= UINT32_MAX)
+        return err_set(e, EXIT_INPUT, "text is too long to normalise (4 GiB or more); split it");
+    if (grow(bd, inlen + inlen / 16 + CM_OUT + 16) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text (%zu bytes)", inlen);
+    while (at < inlen) {
+        unsigned char c = (unsigned char)in[at];
+        /* ASCII followed by ASCII (most text): one byte out through the
+         * table, no decoding and no look-ahead. */
+        if (c < 0x80 && c != '\0' && (at + 1 >= inlen || (unsigned char)in[at + 1] < 0x80)) {
+            m = &cpmap[c];
+            if (m->kind >= CM_PLAIN && m->len == 1) {
+                if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
+                    return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+                latin = m->kind == CM_PLAIN_LATIN;
+                put1(bd, m->out[0], at++);
+                continue;
+            }
+        }
+        /* ASCII space, dash or apostrophe: emit_cp's answer does not depend
+         * on what follows (a mark after it starts its own sequence). */
+        if (c < 0x80 && cpmap[c].kind == CM_SPECIAL) {
+            char o = is_space_cp(c) ? ' ' : is_dash(c) ? '-' : '\'';
+            if (o != ' ' || bd->len == 0 || bd->s[bd->len - 1] != ' ') {
+                if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
+                    return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+                put1(bd, o, at);
+            }
+            at++;
+            continue;
+        }
+        if (c < 0x80) {
+            if (c == '\0')
+                return err_set(e, EXIT_INPUT, "text contains a NUL byte at offset %zu; remove it and try again", at);
+            cp = c, n = 1;
+        } else if (at == la_at) {
+            cp = la_cp, n = la_n;           /* decoded as the last look-ahead */
+        } else if ((k = utf8_decode(&cp, in + at, inlen - at)) < 0) {
+            return err_set(e, EXIT_INPUT, "text is not valid UTF-8 at byte %zu; convert it to UTF-8 and try again", at);
+        } else {
+            n = (size_t)k;
+        }
+        m = cp < 0x10000 ? &cpmap[cp] : NULL;
+        if (m != NULL && m->kind >= CM_PLAIN && !continued(&la_at, &la_cp, &la_n, in, inlen, at + n)) {
+            latin = m->kind == CM_PLAIN_LATIN;
+            if (put_fast(bd, m, at) != 0)
+                return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+        } else if (m != NULL ? m->kind == CM_SPECIAL
+                             : (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp))) {
+            if (emit_cp(bd, cp, at) != 0)
+                return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+        } else {
+            /* A run of marks cut from its letter keeps the letter's script. */
+            if (!continues(cp))
+                latin = is_latin_cp(cp);
+            n = seq_length(in + at, inlen - at);
+            if (emit_seq(bd, in + at, n, latin, at, e) != 0)
+                return -1;
+        }
+        at += n;
+    }
+    bd->s[bd->len] = '\0';
+    return 0;
+}
+
+int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
+{
+    struct builder nb = { 0 };
+
+    memset(out, 0, sizeof *out);
+    if (build_norm(&nb, in, inlen, e) != 0) {
+        secmem_wipe_free(nb.s), secmem_wipe_free(nb.k);
+        free(nb.a), free(nb.ka);
+        return -1;
+    }
+    nb.k[nb.klen] = '\0';
+    out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a;
+    out->inlen = inlen;
+    out->key = nb.k, out->keylen = nb.klen, out->kpos = nb.ka;
+    out->orig = in;
+    return 0;
+}
+
+size_t normtext_oend(const struct normtext *t, size_t i)
+{
+    size_t j = i + 1;
+
+    while (j < t->normlen && t->ostart[j] == t->ostart[i])
+        j++;
+    return j < t->normlen ? t->ostart[j] : t->inlen;
+}
+
+void normtext_free(struct normtext *t)
+{
+    if (t == NULL)
+        return;
+    secmem_wipe_free(t->norm);
+    secmem_wipe_free(t->key);
+    free(t->ostart);
+    free(t->kpos);
+    memset(t, 0, sizeof *t);
+}
+
+static int take(char **out, size_t *outlen, const char *s, size_t len, struct err *e)
+{
+    *out = secmem_strndup(s, len);
+    if (*out == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+    *outlen = len;
+    return 0;
+}
+
+int normalise_norm(char **out, size_t *outlen, const char *in, size_t inlen,
+                   struct err *e)
+{
+    struct normtext t;
+    size_t a = 0, b;
+    int rc;
+
+    if (normalise(&t, in, inlen, e) != 0)
+        return -1;
+    b = t.normlen;
+    while (a < b && t.norm[a] == ' ')
+        a++;
+    while (b > a && t.norm[b - 1] == ' ')
+        b--;
+    rc = take(out, outlen, t.norm + a, b - a, e);
+    normtext_free(&t);
+    return rc;
+}
+
+int normalise_key(char **out, size_t *outlen, const char *in, size_t inlen,
+                  struct err *e)
+{
+    struct normtext t;
+    int rc;
+
+    if (normalise(&t, in, inlen, e) != 0)
+        return -1;
+    rc = take(out, outlen, t.key, t.keylen, e);
+    normtext_free(&t);
+    return rc;
+}
+
+int secbuf_append(char **buf, size_t *used, size_t *size, const char *p, size_t n,
+                  size_t *off)
+{
+    size_t cap = *size ? *size : 256;
+    char *nb;
+
+    if (n > SIZE_MAX / 4 || *used > SIZE_MAX / 4)
+        return -1;
+    while (cap < *used + n + 1)
+        cap *= 2;
+    if (cap != *size) {
+        if ((nb = secmem_wipe_malloc(cap)) == NULL)
+            return -1;
+        if (*used)
+            memcpy(nb, *buf, *used);
+        secmem_wipe_free(*buf);
+        *buf = nb, *size = cap;
+    }
+    memcpy(*buf + *used, p, n);
+    (*buf)[*used + n] = '\0';
+    *off = *used;
+    *used += n + 1;
+    return 0;
+}

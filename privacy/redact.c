@@ -1,0 +1,1580 @@
+#include "privacy/redact.h"
+
+#include <hs.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "crypto/secmem.h"
+#include "privacy/detect.h"
+#include "privacy/normalise.h"
+#include "privacy/variants.h"
+
+#define NAME_CAT (-1)
+
+struct term {
+    int cat;                    /* enum term_category, or NAME_CAT */
+    long subject;
+};
+
+struct lit {
+    size_t term, keylen;
+    unsigned char rule, suffix;
+    unsigned char capital;      /* a part of a name: must start with a capital letter */
+};
+
+struct subject {
+    long id;
+    char *pseudonym;
+};
+
+struct redactor {
+    struct term *terms;
+    size_t nterms, termcap;
+    struct lit *lits;
+    size_t *keyoff;             /* each literal's key in arena */
+    char *arena;                /* wipe-on-free: all literal keys; wiped in redactor_free */
+    size_t used, size;
+    size_t nlits, litcap;
+    struct subject *subjects;
+    size_t nsubjects;
+    char **allowed;             /* secmem keys */
+    size_t nallowed;
+    hs_database_t *db;
+    hs_scratch_t *scratch;
+    size_t maxkey;              /* the longest literal key, for the re-scan windows */
+    int compiled;
+};
+
+struct ctx_entry {
+    int cat;                    /* index into cat_names */
+    uint64_t hash;              /* of the key, to skip most comparisons */
+    size_t off, keylen;         /* the key in the context's arena */
+    int number;
+};
+
+struct redact_ctx {
+    struct ctx_entry *e;
+    size_t n, cap;
+    size_t *slot;               /* open addressing: entry index + 1, or 0 */
+    size_t nslots;              /* a power of two, at least 2 * cap */
+    int count[16];              /* entries per category: the next number */
+    hs_scratch_t *scratch;      /* matching scratch, cloned once for owner */
+    const struct redactor *owner;
+    char *arena;                /* wipe-on-free: the keys (normalised originals) */
+    size_t used, size;
+};
+
+/* A span found in the norm view, before replacement. */
+struct span {
+    size_t start, end;          /* norm bytes */
+    int cat;                    /* index into cat_names */
+    int rule;                   /* index into rule_names */
+    long subject;               /* for names */
+    size_t term;                /* numbering key: term index, or SIZE_MAX */
+};
+
+static const char *const cat_names[] = {
+    "person", "place", "employer", "organisation", "id", "other",
+    "phone", "email", "url", "id", "date", "gps", "ip", "redacted", "pseudonym",
+};
+static const char *const placeholder_names[] = {
+    "PERSON", "PLACE", "EMPLOYER", "ORGANISATION", "ID", "OTHER",
+    "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "REDACTED", "",
+};
+enum { CAT_DETECT = 6, CAT_MANUAL = 13, CAT_PSEUDONYM = 14 };
+static const char *const rule_names[] = { "exact", "variant", "inflection", "pattern", "manual" };
+enum { R_PATTERN = 3, R_MANUAL = 4 };
+
+int redactor_new(struct redactor **out, struct err *e)
+{
+    if (hs_set_allocator(secmem_wipe_malloc, secmem_wipe_free) != HS_SUCCESS)
+        return err_set(e, EXIT_INPUT, "cannot set up the matcher's memory");
+    *out = calloc(1, sizeof **out);
+    if (*out == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    return 0;
+}
+
+void redactor_free(struct redactor *r)
+{
+    size_t i;
+
+    if (r == NULL)
+        return;
+    secmem_wipe_free(r->arena);
+    for (i = 0; i < r->nsubjects; i++)
+        free(r->subjects[i].pseudonym);
+    for (i = 0; i < r->nallowed; i++)
+        secmem_free(r->allowed[i]);
+    hs_free_scratch(r->scratch);
+    hs_free_database(r->db);
+    free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
+    free(r);
+}
+
+size_t redactor_literals(const struct redactor *r)
+{
+    return r->nlits;
+}
+
+static struct subject *find_subject(const struct redactor *r, long id)
+{
+    size_t i;
+
+    for (i = 0; i < r->nsubjects; i++)
+        if (r->subjects[i].id == id)
+            return &r->subjects[i];
+    return NULL;
+}
+
+int redactor_add_subject(struct redactor *r, long subject_id, const char *pseudonym,
+                         struct err *e)
+{
+    struct subject *s;
+
+    if (find_subject(r, subject_id) != NULL)
+        return err_set(e, EXIT_INPUT, "subject %ld was added twice to the redactor", subject_id);
+    if (pseudonym == NULL || pseudonym[0] == '\0')
+        return err_set(e, EXIT_INPUT, "subject %ld has no pseudonym; give it one", subject_id);
+    s = realloc(r->subjects, (r->nsubjects + 1) * sizeof *s);
+    if (s == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    r->subjects = s;
+    s[r->nsubjects].id = subject_id;
+    if ((s[r->nsubjects].pseudonym = strdup(pseudonym)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    r->nsubjects++;
+    return 0;
+}
+
+static int grow_lits(struct redactor *r, size_t more)
+{
+    size_t cap = r->litcap ? r->litcap : 64;
+    struct lit *l;
+    size_t *k;
+
+    while (cap < r->nlits + more)
+        cap *= 2;
+    if (cap == r->litcap)
+        return 0;
+    if ((l = realloc(r->lits, cap * sizeof *l)) == NULL)
+        return -1;
+    r->lits = l;
+    if ((k = realloc(r->keyoff, cap * sizeof *k)) == NULL)
+        return -1;
+    r->keyoff = k, r->litcap = cap;
+    return 0;
+}
+
+/* Each part of a Latin name of several words ("Krajcik" of "Ferne
+ * Krajcik"), of three letters or more, when it is written with a capital:
+ * "Krajcik's brother" names the person; "mark" is no "Mark Hill". */
+static int add_name_parts(struct redactor *r, const char *text, size_t len, struct err *e)
+{
+    char *norm, *p, *q;
+    size_t n, k, i;
+    int rc = 0;
+
+    if (normalise_norm(&norm, &n, text, len, e) != 0)
+        return -1;
+    if (strchr(norm, ' ') == NULL) {
+        secmem_free(norm);
+        return 0;
+    }
+    for (p = norm; rc == 0 && *p != '\0'; p = *q ? q + 1 : q) {
+        char key[REDACT_TERM_MAX + 1];
+        int ok = 1;
+        q = strchr(p, ' ');
+        if (q == NULL)
+            q = p + strlen(p);
+        for (i = 0, k = 0; p + i < q && k < sizeof key - 1; i++) {
+            if (p[i] == '-' || p[i] == '\'')
+                continue;
+            ok &= p[i] >= 'a' && p[i] <= 'z';
+            key[k++] = p[i];
+        }
+        /* A frequent Korean surname alone ("Kim") names no one. */
+        if (ok && variants_is_surname(key, k))
+            ok = 0;
+        if (!ok || k < 3) {
+            sodium_memzero(key, sizeof key);
+            continue;
+        }
+        if (grow_lits(r, 1) != 0 ||
+            secbuf_append(&r->arena, &r->used, &r->size, key, k, &r->keyoff[r->nlits]) != 0) {
+            rc = err_set(e, EXIT_INPUT, "out of memory while adding a term");
+            sodium_memzero(key, sizeof key);
+            continue;
+        }
+        r->lits[r->nlits].term = r->nterms, r->lits[r->nlits].keylen = k;
+        r->lits[r->nlits].rule = RULE_VARIANT, r->lits[r->nlits].suffix = SUFFIX_NONE;
+        r->lits[r->nlits].capital = 1;
+        r->nlits++;
+        sodium_memzero(key, sizeof key);
+    }
+    secmem_free(norm);
+    return rc;
+}
+
+static int add_protected(struct redactor *r, int cat, long subject, const char *text,
+                         size_t len, struct err *e)
+{
+    struct variant_list vl;
+    struct term *t;
+    size_t i;
+
+    if (r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is already compiled; add terms before compiling");
+    if (variants_of_kind(&vl, text, len, cat == NAME_CAT || cat == TERM_PERSON, e) != 0)
+        return -1;
+    if (vl.v[0].keylen > REDACT_TERM_MAX) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "a name or term is longer than %d bytes; protect its identifying parts separately", REDACT_TERM_MAX);
+    }
+    /* Doubling: one realloc per term copied the whole array each time
+     * (quadratic with 100,000 terms where realloc cannot grow in place). */
+    if (r->nterms == r->termcap) {
+        size_t cap = r->termcap ? 2 * r->termcap : 64;
+        if ((t = realloc(r->terms, cap * sizeof *t)) == NULL) {
+            variant_list_free(&vl);
+            return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+        }
+        r->terms = t, r->termcap = cap;
+    }
+    t = r->terms;
+    if (grow_lits(r, vl.n) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+    }
+    t[r->nterms].cat = cat, t[r->nterms].subject = subject;
+    for (i = 0; i < vl.n; i++) {
+        struct lit *l = &r->lits[r->nlits];
+        if (secbuf_append(&r->arena, &r->used, &r->size, vl.v[i].key, vl.v[i].keylen,
+                          &r->keyoff[r->nlits]) != 0) {
+            variant_list_free(&vl);
+            return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+        }
+        l->term = r->nterms, l->keylen = vl.v[i].keylen;
+        l->rule = vl.v[i].rule, l->suffix = vl.v[i].suffix, l->capital = 0;
+        r->nlits++;
+    }
+    variant_list_free(&vl);
+    if ((cat == NAME_CAT || cat == TERM_PERSON) && add_name_parts(r, text, len, e) != 0)
+        return -1;
+    r->nterms++;
+    return 0;
+}
+
+int redactor_add_name(struct redactor *r, long subject_id, const char *name, size_t len,
+                      struct err *e)
+{
+    if (find_subject(r, subject_id) == NULL)
+        return err_set(e, EXIT_INPUT, "subject %ld has no pseudonym in the redactor; add the subject first", subject_id);
+    return add_protected(r, NAME_CAT, subject_id, name, len, e);
+}
+
+int redactor_add_term(struct redactor *r, enum term_category cat, long subject_id,
+                      const char *text, size_t len, struct err *e)
+{
+    if ((int)cat < TERM_PERSON || cat > TERM_OTHER)
+        return err_set(e, EXIT_INPUT, "unknown term category %d", (int)cat);
+    return add_protected(r, (int)cat, subject_id, text, len, e);
+}
+
+int redactor_allow(struct redactor *r, const char *text, size_t len, struct err *e)
+{
+    char **a, *key;
+    size_t keylen;
+
+    if (normalise_key(&key, &keylen, text, len, e) != 0)
+        return -1;
+    a = realloc(r->allowed, (r->nallowed + 1) * sizeof *a);
+    if (a == NULL) {
+        secmem_free(key);
+        return err_set(e, EXIT_INPUT, "out of memory");
+    }
+    r->allowed = a;
+    a[r->nallowed++] = key;
+    return 0;
+}
+
+int redactor_compile(struct redactor *r, struct err *e)
+{
+    hs_compile_error_t *ce = NULL;
+    unsigned *ids = NULL, *flags = NULL;
+    const char **ptrs = NULL;
+    size_t i, *lens = NULL;
+    int rc = -1;
+
+    if (r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is already compiled");
+    r->compiled = 1;
+    if (r->nlits == 0)
+        return 0;
+    if (r->nlits > UINT32_MAX)
+        return err_set(e, EXIT_INPUT, "too many protected terms");
+    ids = calloc(r->nlits, sizeof *ids);
+    flags = calloc(r->nlits, sizeof *flags);
+    lens = calloc(r->nlits, sizeof *lens);
+    ptrs = calloc(r->nlits, sizeof *ptrs);
+    if (ids == NULL || flags == NULL || lens == NULL || ptrs == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory while compiling terms");
+        goto out;
+    }
+    for (i = 0; i < r->nlits; i++) {
+        ids[i] = (unsigned)i, lens[i] = r->lits[i].keylen, ptrs[i] = r->arena + r->keyoff[i];
+        if (r->lits[i].keylen > r->maxkey)
+            r->maxkey = r->lits[i].keylen;
+    }
+    if (hs_compile_lit_multi(ptrs, flags, ids, lens, (unsigned)r->nlits, HS_MODE_BLOCK,
+                             NULL, &r->db, &ce) != HS_SUCCESS) {
+        err_set(e, EXIT_INPUT, "cannot compile the protected terms: %s", ce ? ce->message : "unknown");
+        goto out;
+    }
+    if (hs_alloc_scratch(r->db, &r->scratch) != HS_SUCCESS) {
+        err_set(e, EXIT_INPUT, "out of memory while compiling terms");
+        goto out;
+    }
+    rc = 0;
+out:
+    hs_free_compile_error(ce);
+    free(ids), free(flags), free(lens), free(ptrs);
+    /* The keys stay (secmem, wiped in redactor_free) for redactor_each_form:
+     * the matcher's database holds the same literals anyway. */
+    return rc;
+}
+
+void redactor_digest(unsigned char out[REDACT_DIGEST_BYTES], const struct redactor *r)
+{
+    static const char tag[] = "intake matcher v1";
+    crypto_generichash_state st;
+    const char *version = hs_version();
+    unsigned char len[8];
+    size_t i, k;
+
+    crypto_generichash_init(&st, NULL, 0, REDACT_DIGEST_BYTES);
+    crypto_generichash_update(&st, (const unsigned char *)tag, sizeof tag);
+    crypto_generichash_update(&st, (const unsigned char *)version, strlen(version) + 1);
+    for (i = 0; i < r->nlits; i++) {
+        for (k = 0; k < 8; k++)         /* each length, little-endian: no ambiguity */
+            len[k] = (unsigned char)((uint64_t)r->lits[i].keylen >> (8 * k));
+        crypto_generichash_update(&st, len, sizeof len);
+        crypto_generichash_update(&st, (const unsigned char *)r->arena + r->keyoff[i],
+                                  r->lits[i].keylen);
+    }
+    crypto_generichash_final(&st, out, REDACT_DIGEST_BYTES);
+    sodium_memzero(&st, sizeof st);
+}
+
+int redactor_compile_from(struct redactor *r, const char *bytes, size_t len, struct err *e)
+{
+    hs_database_t *db = NULL;
+    hs_scratch_t *scratch = NULL;
+    size_t i, maxkey = 0;
+
+    if (r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is already compiled");
+    if (r->nlits == 0 || bytes == NULL)
+        return err_set(e, EXIT_INPUT, "no matcher to load");
+    if (hs_deserialize_database(bytes, len, &db) != HS_SUCCESS)
+        return err_set(e, EXIT_INPUT, "the cached matcher cannot be loaded");
+    if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+        hs_free_database(db);
+        return err_set(e, EXIT_INPUT, "out of memory while loading the matcher");
+    }
+    for (i = 0; i < r->nlits; i++)
+        if (r->lits[i].keylen > maxkey)
+            maxkey = r->lits[i].keylen;
+    r->db = db, r->scratch = scratch, r->maxkey = maxkey, r->compiled = 1;
+    return 0;
+}
+
+int redactor_serialise(char **out, size_t *outlen, const struct redactor *r, struct err *e)
+{
+    *out = NULL, *outlen = 0;
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    if (r->db == NULL)
+        return 0;
+    /* Allocated with the misc allocator: secmem_wipe_malloc (redactor_new). */
+    if (hs_serialize_database(r->db, out, outlen) != HS_SUCCESS) {
+        *out = NULL, *outlen = 0;
+        return err_set(e, EXIT_INPUT, "out of memory while saving the matcher");
+    }
+    return 0;
+}
+
+int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx)
+{
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < r->nlits; i++)
+        rc = fn(ctx, r->arena + r->keyoff[i], r->lits[i].keylen, r->lits[i].suffix);
+    return rc;
+}
+
+/* ---- Matching ---- */
+
+struct spans {
+    struct span *s;
+    size_t n, cap;
+    int failed;
+};
+
+struct scan_state {
+    const struct redactor *r;
+    const struct normtext *t;
+    struct spans *out;
+    struct spans *pending;      /* hits refused at a word boundary, or NULL */
+};
+
+static int span_add(struct spans *sp, const struct span *s)
+{
+    struct span *p;
+
+    if (sp->n == sp->cap) {
+        size_t cap = sp->cap ? sp->cap * 2 : 32;
+        if ((p = realloc(sp->s, cap * sizeof *p)) == NULL) {
+            sp->failed = 1;
+            return -1;
+        }
+        sp->s = p, sp->cap = cap;
+    }
+    sp->s[sp->n++] = *s;
+    return 0;
+}
+
+/* The code point ending just before norm[at]; -1 at the start. */
+static int cp_before(const char *s, size_t at)
+{
+    size_t i = at;
+    int cp;
+
+    if (at == 0)
+        return -1;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return utf8_next(&cp, s + i, at - i) > 0 ? cp : -1;
+}
+
+/* The script of a word character, for boundaries: 1 Latin letters and
+ * digits, 2 Hangul, 3 Cyrillic, 4 Han, 0 anything else.  A change between
+ * two known scripts is a word boundary: Korean attaches particles to any
+ * word ("Raseon이다", "Ulaanbaatar에서"). */
+static int script_of(int cp)
+{
+    if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF))
+        return 1;
+    if (is_hangul_cp(cp))
+        return 2;
+    if (is_cyrillic_cp(cp))
+        return 3;
+    return is_han_cp(cp) ? 4 : 0;
+}
+
+static int script_change(int a, int b)
+{
+    int x = script_of(a), y = script_of(b);
+
+    return x != 0 && y != 0 && x != y;
+}
+
+/* End of the word that continues at norm[at] in the script of prev. */
+static size_t word_end(const char *s, size_t len, size_t at, int prev)
+{
+    int cp, k;
+
+    while (at < len && (k = utf8_next(&cp, s + at, len - at)) > 0 && is_word_cp(cp) &&
+           !script_change(prev, cp))
+        at += (size_t)k;
+    return at;
+}
+
+/* Spans that will be replaced, for boundary checks: a neighbour that is
+ * itself replaced counts as a word boundary, as it will in the output. */
+struct cover {
+    size_t *start, *maxend;     /* sorted by start; running maximum of ends */
+    size_t n;
+};
+
+static int covered(const struct cover *c, size_t pos)
+{
+    size_t lo = 0, hi = c != NULL ? c->n : 0, mid;
+
+    while (lo < hi) {
+        mid = (lo + hi) / 2;
+        if (c->start[mid] <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && c->maxend[lo - 1] > pos;
+}
+
+/* The first covered position in [from, to), or to. */
+static size_t first_covered(const struct cover *c, size_t from, size_t to)
+{
+    for (; from < to; from++)
+        if (covered(c, from))
+            return from;
+    return to;
+}
+
+/* Applies the word-boundary and suffix rules to a hit; fills s if accepted. */
+static int accept_hit(struct span *s, const struct normtext *t, const struct lit *l,
+                      size_t kend, const struct cover *c)
+{
+    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1, wend;
+    int before = cp_before(t->norm, nstart), first, last;
+
+    while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
+        nend++;
+    s->start = nstart, s->end = nend, s->rule = l->rule;
+    /* A short key across a space is mostly chance ("OR A" is no "Ora"). */
+    if (l->keylen <= 4 && memchr(t->norm + nstart, ' ', nend - nstart) != NULL)
+        return 0;
+    (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
+    if (l->capital) {
+        int ocp;
+        size_t o = t->ostart[nstart];
+        if (utf8_next(&ocp, t->orig + o, normtext_oend(t, nstart) - o) < 0 || !utf8proc_isupper(ocp))
+            return 0;
+    }
+    if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
+        !script_change(before, first) && !covered(c, nstart - 1))
+        return 0;
+    last = cp_before(t->norm, nend);
+    wend = is_han_cp(last) ? nend : word_end(t->norm, t->normlen, nend, last);
+    if (c != NULL)
+        wend = first_covered(c, nend, wend);
+    if (!variant_suffix_ok(l->suffix, t->norm + nend, wend - nend))
+        return 0;
+    if (wend > nend) {
+        s->rule = RULE_INFLECTION;
+        /* Korean particles stay (they identify no one); Mongolian endings
+         * change the stem, so the whole word goes. */
+        if (l->suffix != SUFFIX_KO)
+            nend = wend;
+    }
+    s->end = nend;
+    return 1;
+}
+
+static void term_span(struct span *s, const struct redactor *r, size_t lit)
+{
+    const struct term *tm = &r->terms[r->lits[lit].term];
+
+    s->cat = tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
+    s->subject = tm->subject;
+    s->term = r->lits[lit].term;
+}
+
+static int on_match(unsigned int id, unsigned long long from, unsigned long long to,
+                    unsigned int flags, void *arg)
+{
+    struct scan_state *st = arg;
+    struct span s;
+
+    (void)from, (void)flags;
+    if (!accept_hit(&s, st->t, &st->r->lits[id], (size_t)to, NULL)) {
+        /* Kept: it may border a span replaced later (see retry_pending). */
+        if (st->pending == NULL)
+            return 0;
+        s.term = id, s.end = (size_t)to;
+        return span_add(st->pending, &s) == 0 ? 0 : 1;
+    }
+    term_span(&s, st->r, id);
+    return span_add(st->out, &s) == 0 ? 0 : 1;
+}
+
+/* A private scratch keeps a const redactor usable from several callers:
+ * one per numbering context (cloning and wiping one per scan cost more than
+ * the scan of a short text), or one per call without a context. */
+static hs_scratch_t *ctx_scratch(struct redact_ctx *ctx, const struct redactor *r)
+{
+    if (ctx->scratch != NULL && ctx->owner == r)
+        return ctx->scratch;
+    hs_free_scratch(ctx->scratch);
+    ctx->scratch = NULL, ctx->owner = NULL;
+    if (hs_clone_scratch(r->scratch, &ctx->scratch) != HS_SUCCESS)
+        return NULL;
+    ctx->owner = r;
+    return ctx->scratch;
+}
+
+static int match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
+                       const struct normtext *t, struct redact_ctx *ctx, struct err *e)
+{
+    struct scan_state st = { r, t, out, pending };
+    hs_scratch_t *scratch = NULL;
+    hs_error_t rc;
+
+    if (r->db == NULL || t->keylen == 0)
+        return 0;
+    if (t->keylen > UINT32_MAX)
+        return err_set(e, EXIT_INPUT, "text is too long to redact in one piece (over 4 GiB)");
+    if (ctx != NULL)
+        scratch = ctx_scratch(ctx, r);
+    else if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
+        scratch = NULL;
+    if (scratch == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory while matching terms");
+    rc = hs_scan(r->db, t->key, (unsigned)t->keylen, 0, scratch, on_match, &st);
+    if (ctx == NULL)
+        hs_free_scratch(scratch);
+    if (out->failed || (pending != NULL && pending->failed))
+        return err_set(e, EXIT_INPUT, "out of memory while matching terms");
+    if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
+        return err_set(e, EXIT_INPUT, "matching terms failed (vectorscan error %d)", (int)rc);
+    return 0;
+}
+
+static int find_manual(struct spans *out, const struct normtext *t)
+{
+    const char *p = t->norm, *a, *b;
+    struct span s = { 0, 0, CAT_MANUAL, R_MANUAL, 0, SIZE_MAX };
+
+    while ((a = strstr(p, "[[")) != NULL && (b = strstr(a + 2, "]]")) != NULL) {
+        s.start = (size_t)(a - t->norm);
+        s.end = (size_t)(b - t->norm) + 2;
+        if (span_add(out, &s) != 0)
+            return -1;
+        p = b + 2;
+    }
+    return 0;
+}
+
+static int find_patterns(struct spans *out, const struct normtext *t, struct err *e)
+{
+    struct detection *d;
+    size_t n, i;
+    struct span s = { 0, 0, 0, R_PATTERN, 0, SIZE_MAX };
+
+    if (detect_all(&d, &n, t->norm, t->normlen, e) != 0)
+        return -1;
+    for (i = 0; i < n; i++) {
+        s.start = d[i].start, s.end = d[i].end, s.cat = CAT_DETECT + d[i].kind;
+        if (span_add(out, &s) != 0)
+            break;
+    }
+    free(d);
+    return out->failed ? err_set(e, EXIT_INPUT, "out of memory while scanning text") : 0;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const struct span *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    return x->cat < y->cat ? -1 : x->cat > y->cat;
+}
+
+/* Overlapping spans become one: their union, replaced as the longest. */
+static void merge(struct spans *sp, const struct normtext *t)
+{
+    size_t i, o = 0, bestlen = 0, len, us, ue;
+    struct span cur, *u;
+
+    if (sp->n == 0)
+        return;
+    qsort(sp->s, sp->n, sizeof *sp->s, by_start);
+    for (i = 0; i < sp->n; i++) {
+        cur = sp->s[i];
+        cur.start = t->ostart[cur.start], cur.end = normtext_oend(t, cur.end - 1);
+        len = cur.end - cur.start;
+        if (o > 0 && cur.start < sp->s[o - 1].end) {
+            u = &sp->s[o - 1];
+            us = u->start, ue = u->end > cur.end ? u->end : cur.end;
+            if (len > bestlen) {
+                *u = cur;
+                bestlen = len;
+            }
+            u->start = us, u->end = ue;
+            continue;
+        }
+        sp->s[o++] = cur;
+        bestlen = len;
+    }
+    sp->n = o;
+}
+
+/* ---- Placeholder numbering ---- */
+
+struct redact_ctx *redact_ctx_new(void)
+{
+    return calloc(1, sizeof(struct redact_ctx));
+}
+
+void redact_ctx_free(struct redact_ctx *ctx)
+{
+    if (ctx == NULL)
+        return;
+    secmem_wipe_free(ctx->arena);
+    free(ctx->e);
+    free(ctx->slot);
+    hs_free_scratch(ctx->scratch);
+    free(ctx);
+}
+
+static uint64_t fnv1a(const char *p, size_t n)
+{
+    uint64_t h = 14695981039346656037ULL;
+
+    while (n--)
+        h = (h ^ (unsigned char)*p++) * 1099511628211ULL;
+    return h;
+}
+
+static int ctx_rehash(struct redact_ctx *ctx, size_t nslots)
+{
+    size_t *slot = calloc(nslots, sizeof *slot), i, h;
+
+    if (slot == NULL)
+        return -1;
+    for (i = 0; i < ctx->n; i++) {
+        h = (size_t)ctx->e[i].hash & (nslots - 1);
+        while (slot[h] != 0)
+            h = (h + 1) & (nslots - 1);
+        slot[h] = i + 1;
+    }
+    free(ctx->slot);
+    ctx->slot = slot, ctx->nslots = nslots;
+    return 0;
+}
+
+/* The number of (cat, key) in ctx, given the next free one if new; 0 on no memory. */
+static int ctx_number(struct redact_ctx *ctx, int cat, const char *key, size_t keylen)
+{
+    uint64_t h = fnv1a(key, keylen) ^ ((uint64_t)(unsigned)cat * 0x9E3779B97F4A7C15ULL);
+    size_t i;
+    struct ctx_entry *p;
+
+    if (cat < 0 || cat >= 16)
+        return 0;
+    if (ctx->nslots < 2 * (ctx->n + 1) && ctx_rehash(ctx, ctx->nslots ? 2 * ctx->nslots : 64) != 0)
+        return 0;
+    for (i = (size_t)h & (ctx->nslots - 1); ctx->slot[i] != 0; i = (i + 1) & (ctx->nslots - 1)) {
+        p = &ctx->e[ctx->slot[i] - 1];
+        if (p->cat == cat && p->hash == h && p->keylen == keylen &&
+            memcmp(ctx->arena + p->off, key, keylen) == 0)
+            return p->number;
+    }
+    if (ctx->n == ctx->cap) {
+        size_t cap = ctx->cap ? ctx->cap * 2 : 16;
+        if ((p = realloc(ctx->e, cap * sizeof *p)) == NULL)
+            return 0;
+        ctx->e = p, ctx->cap = cap;
+    }
+    if (secbuf_append(&ctx->arena, &ctx->used, &ctx->size, key, keylen, &ctx->e[ctx->n].off) != 0)
+        return 0;
+    p = &ctx->e[ctx->n];
+    p->keylen = keylen, p->cat = cat, p->number = ++ctx->count[cat], p->hash = h;
+    ctx->slot[i] = ++ctx->n;
+    return p->number;
+}
+
+/* The placeholder number of a span: by its term, or by the key view of its text. */
+static int span_number(struct redact_ctx *ctx, const struct span *s, const char *in,
+                       struct err *e)
+{
+    char buf[1 + sizeof s->term], *key;
+    size_t keylen;
+    int cat = s->cat == CAT_DETECT + DETECT_ID ? TERM_ID : s->cat, n;
+
+    if (s->term != SIZE_MAX) {
+        buf[0] = 't';
+        memcpy(buf + 1, &s->term, sizeof s->term);
+        n = ctx_number(ctx, cat, buf, sizeof buf);
+    } else {
+        if (normalise_key(&key, &keylen, in + s->start, s->end - s->start, e) != 0)
+            return 0;
+        n = ctx_number(ctx, cat, key, keylen);
+        secmem_free(key);
+    }
+    if (n == 0)
+        err_set(e, EXIT_INPUT, "out of memory");
+    return n;
+}
+
+static int replacement(char *out, size_t outlen, const struct redactor *r,
+                       struct redact_ctx *ctx, const struct span *s, const char *in,
+                       struct err *e)
+{
+    int n, w;
+
+    if (s->cat == CAT_PSEUDONYM) {
+        const struct subject *sub = find_subject(r, s->subject);
+        w = snprintf(out, outlen, "%s", sub->pseudonym);
+    } else {
+        if ((n = span_number(ctx, s, in, e)) == 0)
+            return -1;
+        w = snprintf(out, outlen, "[%s-%d]", placeholder_names[s->cat], n);
+    }
+    if (w < 0 || (size_t)w >= outlen)
+        return err_set(e, EXIT_INPUT, "a pseudonym is too long (over %zu bytes)", outlen);
+    return 0;
+}
+
+/* ---- Output ---- */
+
+void redaction_free(struct redaction *out)
+{
+    if (out == NULL)
+        return;
+    secmem_free(out->text);
+    free(out->items);
+    free(out->flags);
+    memset(out, 0, sizeof *out);
+}
+
+/* The replacement of each span, in order (placeholders are numbered here),
+ * into the wipe-on-free arena *reps with each one's offset in roff; *outlen
+ * gets the length of the whole output. */
+static int make_replacements(char **reps, size_t *roff, size_t *outlen, const struct spans *sp,
+                             const struct redactor *r, struct redact_ctx *ctx, const char *in,
+                             size_t inlen, struct err *e)
+{
+    char rep[256];
+    size_t i, used = 0, size = 0, n, total = inlen;
+
+    for (i = 0; i < sp->n; i++) {
+        if (replacement(rep, sizeof rep, r, ctx, &sp->s[i], in, e) != 0)
+            goto fail;
+        n = strlen(rep);
+        if (secbuf_append(reps, &used, &size, rep, n, &roff[i]) != 0) {
+            err_set(e, EXIT_INPUT, "out of memory while writing the redacted text");
+            goto fail;
+        }
+        total = total - (sp->s[i].end - sp->s[i].start) + n;
+    }
+    *outlen = total;
+    sodium_memzero(rep, sizeof rep);
+    return 0;
+fail:
+    sodium_memzero(rep, sizeof rep);
+    return -1;
+}
+
+/* Writes the output and its items; sp (original spans) gains output spans
+ * in place: start/end become the replacement's output span.  The output is
+ * one sodium_malloc buffer of its exact size: each such allocation costs
+ * mappings, mlock and a fill, so there is no growing and no slack. */
+static int build_output(struct redaction *res, struct spans *sp, const struct redactor *r,
+                        struct redact_ctx *ctx, const char *in, size_t inlen,
+                        size_t *orig, struct err *e)
+{
+    char *reps = NULL, *o;
+    size_t i, at = 0, len = 0, n, outlen, *roff;
+
+    res->items = calloc(sp->n ? sp->n : 1, sizeof *res->items);
+    roff = calloc(sp->n ? sp->n : 1, sizeof *roff);
+    if (res->items == NULL || roff == NULL) {
+        free(roff);
+        return err_set(e, EXIT_INPUT, "out of memory");
+    }
+    if (make_replacements(&reps, roff, &outlen, sp, r, ctx, in, inlen, e) != 0)
+        goto fail;
+    if ((o = sodium_malloc(outlen + 1)) == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory while writing the redacted text");
+        goto fail;
+    }
+    for (i = 0; i < sp->n; i++) {
+        struct span *s = &sp->s[i];
+        n = strlen(reps + roff[i]);
+        if (s->start < at || s->end > inlen || len + (s->start - at) + n > outlen) {
+            sodium_free(o);     /* spans are sorted and disjoint (merge): never here */
+            err_set(e, EXIT_INPUT, "internal error: overlapping redactions; nothing was written");
+            goto fail;
+        }
+        memcpy(o + len, in + at, s->start - at);
+        len += s->start - at;
+        orig[2 * i] = s->start, orig[2 * i + 1] = s->end;
+        at = s->end;
+        memcpy(o + len, reps + roff[i], n);
+        s->start = len, s->end = len += n;
+        res->items[i].start = s->start, res->items[i].len = n;
+        res->items[i].category = cat_names[s->cat];
+        res->items[i].rule = rule_names[s->rule];
+        res->items[i].orig_start = orig[2 * i];
+        res->items[i].orig_len = orig[2 * i + 1] - orig[2 * i];
+    }
+    memcpy(o + len, in + at, inlen - at);
+    len += inlen - at;
+    o[len] = '\0';
+    res->nitems = sp->n;
+    res->text = o, res->len = len;
+    secmem_wipe_free(reps);
+    free(roff);
+    return 0;
+fail:
+    secmem_wipe_free(reps);
+    free(roff);
+    return -1;
+}
+
+/* ---- The re-scan ---- */
+
+/* Fails with EXIT_AUTH if a protected term is found in text outside the
+ * placeholder spans skip[0..nskip) (output offsets; text starts at output
+ * offset base). */
+static int check_text(const struct redactor *r, struct redact_ctx *ctx, const char *text,
+                      size_t len, size_t base, const struct span *skip, size_t nskip,
+                      struct err *e)
+{
+    struct normtext t;
+    struct spans sp = { 0 };
+    size_t i, k, a, b;
+    int hit = 0;
+
+    if (normalise(&t, text, len, e) != 0)
+        return -1;
+    if (match_terms(&sp, NULL, r, &t, ctx, e) != 0) {
+        normtext_free(&t);
+        free(sp.s);
+        return -1;
+    }
+    for (i = 0; i < sp.n && !hit; i++) {
+        a = base + t.ostart[sp.s[i].start], b = base + normtext_oend(&t, sp.s[i].end - 1);
+        hit = 1;
+        for (k = 0; k < nskip; k++)
+            if (skip[k].cat != CAT_PSEUDONYM && a >= skip[k].start && b <= skip[k].end)
+                hit = 0;
+    }
+    normtext_free(&t);
+    free(sp.s);
+    if (hit)
+        return err_set(e, EXIT_AUTH, "redaction left a protected term in the output: this is a bug; nothing was exported");
+    return 0;
+}
+
+/* ---- Re-scan windows (docs/VARIANTS.md, "The re-scan") ----
+ *
+ * The first scan saw the whole input and accepted every hit that the
+ * re-scan would accept there (same literals, same boundary and suffix
+ * rules without the "covered" neighbour, no allowed-text exceptions), and
+ * each accepted hit became a replaced span.  So a hit in the output that
+ * lies, with the context its rules look at, in text copied unchanged from
+ * the input was refused by the first scan and is refused again.  Only hits
+ * that touch a replacement or read it as context can be new: those lie in
+ * a window around each replacement, computed here in the input's views:
+ *   left:  back over the word that ends at the replacement (a hit ending
+ *          in it reads it as its suffix), the non-word character before
+ *          it, then maxkey key bytes (a hit is at most maxkey key bytes,
+ *          separators in between not counted), then on to an edge;
+ *   right: maxkey key bytes after the replacement, then on to an edge.
+ * An edge is the start of a normalised sequence whose original character
+ * starts a sequence whatever precedes it, is no white space, and whose
+ * normalised character (left: the one before it) is no word character: a
+ * hit's word and boundary checks read the same there as at a text's start
+ * or end, and normalisation does not carry state across it.
+ * The output around a replacement normalises as the input did only if the
+ * replacement starts and ends with such characters and the input after it
+ * starts with one: otherwise, or when windows would cover half the text,
+ * or an edge is far, the whole output is re-scanned as before. */
+
+#define RESCAN_WALK_MAX 4096    /* bytes to look for an edge before giving up */
+
+/* The first index i of the sorted a[0..n) with a[i] >= v (n if none). */
+static size_t lower_bound32(const uint32_t *a, size_t n, size_t v)
+{
+    size_t lo = 0, hi = n, mid;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (a[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The first norm byte from original offset o on; the first key byte from
+ * norm offset n on. */
+static size_t norm_index_of(const struct normtext *t, size_t o)
+{
+    return lower_bound32(t->ostart, t->normlen, o);
+}
+
+static size_t key_index_of(const struct normtext *t, size_t n)
+{
+    return lower_bound32(t->kpos, t->keylen, n);
+}
+
+/* 1 if s[0..len) is empty or starts a sequence; with space set, 1 only if
+ * it is also no white space. */
+static int fresh_at(const char *s, size_t len, int space)
+{
+    int cp;
+
+    return len == 0 || (utf8_next(&cp, s, len) > 0 && normalise_starts_sequence(cp) &&
+                        (space || !normalise_is_space(cp)));
+}
+
+/* 1 if the last code point of s[0..len) starts a sequence and is no white
+ * space (nothing after it joins its sequence or its run). */
+static int fresh_last(const char *s, size_t len)
+{
+    size_t i = len;
+
+    if (len == 0)
+        return 1;
+    while (i > 1 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    return fresh_at(s + i - 1, len - i + 1, 0);
+}
+
+/* 1 if a window may start (left) or end (right) at norm index n. */
+static int edge_at(const struct normtext *t, size_t n, int left)
+{
+    int cp;
+
+    if (n == 0 || n >= t->normlen)
+        return 1;
+    if (t->ostart[n] == t->ostart[n - 1] ||
+        !fresh_at(t->orig + t->ostart[n], t->inlen - t->ostart[n], 1))
+        return 0;
+    if (left)
+        return !is_word_cp(cp_before(t->norm, n));
+    return utf8_next(&cp, t->norm + n, t->normlen - n) > 0 && !is_word_cp(cp);
+}
+
+static size_t cp_back(const char *s, size_t n)
+{
+    if (n > 0)
+        n--;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* The input window [*a, *b) (original offsets) around the replaced input
+ * bytes [os, oe); 0, or -1 if no edge is near (re-scan everything). */
+static int rescan_window(size_t *a, size_t *b, const struct normtext *t, size_t maxkey,
+                         size_t os, size_t oe)
+{
+    size_t ns = norm_index_of(t, os), ne = norm_index_of(t, oe), n, k;
+
+    n = ns;
+    while (n > 0 && is_word_cp(cp_before(t->norm, n)) && ns - n < RESCAN_WALK_MAX)
+        n = cp_back(t->norm, n);
+    n = cp_back(t->norm, n);
+    while (n > 0 && t->ostart[n - 1] == t->ostart[n])
+        n--;
+    k = key_index_of(t, n);
+    k = k > maxkey ? k - maxkey : 0;
+    if (k < t->keylen && t->kpos[k] < n)
+        n = t->kpos[k];
+    while (!edge_at(t, n, 1) && ns - n < RESCAN_WALK_MAX)
+        n = cp_back(t->norm, n);
+    if (!edge_at(t, n, 1))
+        return -1;
+    *a = n == 0 ? 0 : t->ostart[n];
+    k = key_index_of(t, ne) + maxkey;
+    n = k < t->keylen ? t->kpos[k] : t->normlen;
+    if (n < ne)
+        n = ne;
+    while (!edge_at(t, n, 0) && n - ne < RESCAN_WALK_MAX)
+        n++;
+    if (!edge_at(t, n, 0))
+        return -1;
+    *b = n >= t->normlen ? t->inlen : t->ostart[n];
+    return 0;
+}
+
+/* The re-scan of res (built from in, whose views are t; sp holds output
+ * spans, orig their input offsets): only windows around replacements, or
+ * the whole output when that is not sound or not cheaper. */
+static int check_output(const struct redactor *r, struct redact_ctx *ctx,
+                        const struct normtext *t, const struct redaction *res,
+                        const struct spans *sp, const size_t *orig, struct err *e)
+{
+    size_t i, j, a, b, a2, b2, total = 0, nwin = 0, *win = NULL;
+    int rc = 0;
+
+    if (sp->n == 0)
+        return 0;   /* the output is the input, in which the first scan accepted nothing */
+    if ((win = malloc(4 * sp->n * sizeof *win)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    for (i = 0; i < sp->n; i++) {
+        const struct span *s = &sp->s[i];
+        if (!fresh_at(res->text + s->start, s->end - s->start, 0) ||
+            !fresh_last(res->text + s->start, s->end - s->start) ||
+            !fresh_at(t->orig + orig[2 * i + 1], t->inlen - orig[2 * i + 1], 1) ||
+            rescan_window(&a, &b, t, r->maxkey, orig[2 * i], orig[2 * i + 1]) != 0)
+            goto full;
+        if (nwin > 0 && a <= win[4 * (nwin - 1) + 1]) {
+            total += b - win[4 * (nwin - 1) + 1];
+            win[4 * (nwin - 1) + 1] = b, win[4 * (nwin - 1) + 3] = i;
+        } else {
+            win[4 * nwin] = a, win[4 * nwin + 1] = b, win[4 * nwin + 2] = i, win[4 * nwin + 3] = i;
+            total += b - a, nwin++;
+        }
+        if (total > t->inlen / 2)
+            goto full;
+    }
+    for (j = 0; j < nwin && rc == 0; j++) {
+        size_t first = win[4 * j + 2], last = win[4 * j + 3];
+        a2 = win[4 * j] + sp->s[first].start - orig[2 * first];
+        b2 = win[4 * j + 1] + sp->s[last].end - orig[2 * last + 1];
+        rc = check_text(r, ctx, res->text + a2, b2 - a2, a2, sp->s + first, last - first + 1, e);
+    }
+    free(win);
+    return rc;
+full:
+    free(win);
+    return check_text(r, ctx, res->text, res->len, 0, sp->s, sp->n, e);
+}
+
+int redactor_check(const struct redactor *r, const char *text, size_t len, struct err *e)
+{
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    return check_text(r, NULL, text, len, 0, NULL, 0, e);
+}
+
+int redactor_collides(const struct redactor *r, const char *text, size_t len,
+                      struct err *e)
+{
+    struct variant_list vl;
+    size_t i;
+    int rc = 0;
+
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    if (variants_of(&vl, text, len, e) != 0)
+        return -1;
+    for (i = 0; i < vl.n && rc == 0; i++)
+        if (check_text(r, NULL, vl.v[i].key, vl.v[i].keylen, 0, NULL, 0, e) != 0)
+            rc = e->code == EXIT_AUTH ? 1 : -1;
+    variant_list_free(&vl);
+    if (rc == 1)
+        err_clear(e);
+    return rc;
+}
+
+/* ---- Review flags ---- */
+
+struct word {
+    size_t start, end;
+    int first, cap, hyphen;
+};
+
+static const char *const titles[] = {
+    "mr", "mrs", "ms", "dr", "mister", "miss", "madam", "comrade", "sir",
+    "товарищ", "господин", "госпожа", "гуай",
+};
+static const char *const ko_titles[] = { "동지", "동무", "씨", "선생", "선생님", "님" };
+
+/* 1 if the ASCII byte c is a word character (is_word_cp without a call). */
+static int ascii_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The code point at s[i] (i < len) in *cp and its length; ASCII without a
+ * call. */
+static int cp_at(int *cp, const char *s, size_t len, size_t i)
+{
+    if ((unsigned char)s[i] < 0x80) {
+        *cp = (unsigned char)s[i];
+        return 1;
+    }
+    return utf8_next(cp, s + i, len - i);
+}
+
+static int word_cp_at(const char *s, size_t len, size_t i)
+{
+    int cp;
+
+    if ((unsigned char)s[i] < 0x80)
+        return ascii_word((unsigned char)s[i]);
+    return utf8_next(&cp, s + i, len - i) > 0 && is_word_cp(cp);
+}
+
+/* The length of the word character at s[i] (non-ASCII), or 0 if it is
+ * none or invalid.  Hangul syllables and basic Cyrillic, most of the
+ * non-ASCII text, are recognised from their bytes. */
+static int word_len_at(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    int cp, k;
+
+    if (len - i >= 3 && u[0] >= 0xEA && u[0] <= 0xED && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        cp = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (cp >= 0xAC00 && cp <= 0xD7A3)
+            return 3;
+    } else if (len - i >= 2 && (u[0] == 0xD0 || u[0] == 0xD1) && (u[1] & 0xC0) == 0x80) {
+        cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        if (cp >= 0x0410 && cp <= 0x044F)
+            return 2;
+    }
+    return (k = utf8_next(&cp, s + i, len - i)) > 0 && is_word_cp(cp) ? k : 0;
+}
+
+/* The next word at or after *at in the original text; 0 if none. */
+static int next_word(struct word *w, const char *s, size_t len, size_t *at)
+{
+    int cp, k;
+    size_t i = *at;
+
+    while (i < len && (k = cp_at(&cp, s, len, i)) > 0 &&
+           !((unsigned char)s[i] < 0x80 ? ascii_word((unsigned char)s[i]) : is_word_cp(cp)))
+        i += (size_t)k;
+    if (i >= len || k <= 0)
+        return 0;
+    w->first = cp;          /* the code point the loop stopped at */
+    w->start = i, w->hyphen = 0;
+    if (cp < 0x80)
+        w->cap = cp >= 'A' && cp <= 'Z';
+    else if (cp >= 0xAC00 && cp <= 0xD7A3)
+        w->cap = 0;         /* Hangul has no case */
+    else if (cp >= 0x0400 && cp <= 0x044F)
+        w->cap = cp < 0x0430;
+    else
+        w->cap = utf8proc_isupper(cp);
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (!ascii_word(c) && !((c == '-' || c == '\'') && i + 1 < len &&
+                                    word_cp_at(s, len, i + 1)))
+                break;
+            w->hyphen |= c == '-';
+            i++;
+            continue;
+        }
+        if ((k = word_len_at(s, len, i)) == 0)
+            break;
+        i += (size_t)k;
+    }
+    w->end = *at = i;
+    return 1;
+}
+
+/* The word in lower case into a small stack buffer (no secure allocation
+ * per word: this runs on every word); -1 if it is too long to be a title or
+ * a surname. */
+static int word_lower(char *out, size_t outlen, const struct word *w, const char *s)
+{
+    size_t at = w->start, o = 0;
+    int cp, k;
+    utf8proc_uint8_t u[4];
+    utf8proc_ssize_t n;
+
+    while (at < w->end && (k = utf8_next(&cp, s + at, w->end - at)) > 0) {
+        n = utf8proc_encode_char(utf8proc_tolower(cp), u);
+        if (n <= 0 || o + (size_t)n + 1 > outlen)
+            return -1;
+        memcpy(out + o, u, (size_t)n);
+        o += (size_t)n;
+        at += (size_t)k;
+    }
+    out[o] = '\0';
+    return 0;
+}
+
+static int key_in(const struct word *w, const char *s, const char *const *tab, size_t n)
+{
+    char low[48];
+    size_t i;
+
+    if (word_lower(low, sizeof low, w, s) != 0)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (strcmp(tab[i], low) == 0)
+            return 1;
+    return 0;
+}
+
+/* key_in for caseless words (Hangul): the bytes as they are, without
+ * lowering each code point (this runs on every pair of Hangul words). */
+static int raw_in(const struct word *w, const char *s, const char *const *tab, size_t n)
+{
+    size_t i, len = w->end - w->start;
+
+    for (i = 0; i < n; i++)
+        if (strlen(tab[i]) == len && memcmp(tab[i], s + w->start, len) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_surname_word(const struct word *w, const char *s)
+{
+    char low[48];
+
+    return w->cap && word_lower(low, sizeof low, w, s) == 0 &&
+           variants_is_surname(low, strlen(low));
+}
+
+/* The kind of name shape the pair (a, b) makes, or NULL. */
+static const char *pair_kind(const struct word *a, const struct word *b, const char *s)
+{
+    if (b->start - a->end > 2)
+        return NULL;
+    if (b->cap && key_in(a, s, titles, sizeof titles / sizeof titles[0]))
+        return "title-name";
+    if (is_hangul_cp(a->first) && is_hangul_cp(b->first) &&
+        raw_in(b, s, ko_titles, sizeof ko_titles / sizeof ko_titles[0]))
+        return "title-name";
+    if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap)
+        return "cyrillic-name";
+    if (a->first < 0x250 && b->first < 0x250 && a->cap && b->cap &&
+        ((b->hyphen && is_surname_word(a, s)) || (a->hyphen && is_surname_word(b, s))))
+        return "korean-name";
+    return NULL;
+}
+
+/* Hangul syllables that are surnames (variants_is_surname), one bit each:
+ * asked for every Hangul word. */
+static unsigned char surname_syl[(0xD7A4 - 0xAC00 + 7) / 8];
+static pthread_once_t surname_syl_once = PTHREAD_ONCE_INIT;
+
+static void surname_syl_build(void)
+{
+    utf8proc_uint8_t u[4];
+    int cp;
+
+    for (cp = 0xAC00; cp <= 0xD7A3; cp++)
+        if (utf8proc_encode_char(cp, u) == 3 && variants_is_surname((const char *)u, 3))
+            surname_syl[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
+}
+
+static int hangul_name_word(const struct word *w, const char *s)
+{
+    size_t n = w->end - w->start;
+    int c = w->first - 0xAC00;
+
+    /* 3 syllables (9 bytes) starting with a surname, then only particles;
+     * 이 is left out: it starts too many ordinary words. */
+    if (n < 9 || c < 0 || c > 0xD7A3 - 0xAC00 || w->first == 0xC774)
+        return 0;
+    (void)pthread_once(&surname_syl_once, surname_syl_build);
+    if (!((surname_syl[c >> 3] >> (c & 7)) & 1))
+        return 0;
+    return variant_suffix_ok(SUFFIX_KO, s + w->start + 9, n - 9);
+}
+
+/* Walks the (sorted, disjoint) replaced spans once while flags are added
+ * in text order. */
+struct flagcur {
+    size_t cap;                 /* of res->flags */
+    size_t i;                   /* first span that ends after the last flag's start */
+    long delta;                 /* output minus original length before span i */
+};
+
+static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b,
+                    const char *kind, const size_t *orig, const struct spans *sp,
+                    const struct redactor *r, const char *in)
+{
+    struct redaction_flag *f;
+    size_t i, keylen;
+    char *key;
+
+    for (; c->i < sp->n && orig[2 * c->i + 1] <= a; c->i++)
+        c->delta += (long)(sp->s[c->i].end - sp->s[c->i].start) -
+                    (long)(orig[2 * c->i + 1] - orig[2 * c->i]);
+    if (c->i < sp->n && orig[2 * c->i] < b)
+        return 0;                           /* already redacted */
+    if (res->nflags == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 8;
+        if ((f = realloc(res->flags, c->cap * sizeof *f)) == NULL)
+            return -1;
+        res->flags = f;
+    }
+    f = &res->flags[res->nflags++];
+    f->start = (size_t)((long)a + c->delta), f->len = b - a, f->kind = kind, f->allowed = 0;
+    if (r->nallowed == 0)
+        return 0;
+    if (normalise_key(&key, &keylen, in + a, b - a, NULL) != 0)
+        return -1;
+    for (i = 0; i < r->nallowed; i++)
+        if (strlen(r->allowed[i]) == keylen && memcmp(r->allowed[i], key, keylen) == 0)
+            f->allowed = 1;
+    secmem_free(key);
+    return 0;
+}
+
+static int find_flags(struct redaction *res, const struct redactor *r, const char *in,
+                      size_t inlen, const size_t *orig, const struct spans *sp, struct err *e)
+{
+    struct word a, b;
+    size_t at = 0;
+    struct flagcur cur = { 0, 0, 0 };
+    const char *kind;
+    int have = next_word(&a, in, inlen, &at), rc = 0;
+
+    while (have && rc == 0) {
+        if (hangul_name_word(&a, in))
+            rc = flag_add(res, &cur, a.start, a.start + 9, "korean-name", orig, sp, r, in);
+        if (!(have = next_word(&b, in, inlen, &at)))
+            break;
+        if (rc == 0 && (kind = pair_kind(&a, &b, in)) != NULL) {
+            /* "종수 동지": the title is no name, flag the word before it. */
+            size_t fe = is_hangul_cp(a.first) ? a.end : b.end;
+            rc = flag_add(res, &cur, a.start, fe, kind, orig, sp, r, in);
+        }
+        a = b;
+    }
+    return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory while looking for names");
+}
+
+/* ---- Running ---- */
+
+static int cover_build(struct cover *c, const struct spans *sp)
+{
+    struct span *copy = malloc((sp->n ? sp->n : 1) * sizeof *copy);
+    size_t i;
+
+    free(c->start), free(c->maxend);
+    c->start = malloc((sp->n ? sp->n : 1) * sizeof *c->start);
+    c->maxend = malloc((sp->n ? sp->n : 1) * sizeof *c->maxend);
+    c->n = sp->n;
+    if (copy == NULL || c->start == NULL || c->maxend == NULL) {
+        free(copy);
+        return -1;
+    }
+    if (sp->n > 0)
+        memcpy(copy, sp->s, sp->n * sizeof *copy);
+    if (sp->n > 0)
+        qsort(copy, sp->n, sizeof *copy, by_start);
+    for (i = 0; i < sp->n; i++) {
+        c->start[i] = copy[i].start;
+        c->maxend[i] = i > 0 && c->maxend[i - 1] > copy[i].end ? c->maxend[i - 1] : copy[i].end;
+    }
+    free(copy);
+    return 0;
+}
+
+/* 0 if no replaced span in c can change accept_hit's answer for the hit
+ * ending at key index kend: the answer reads the cover only at the byte
+ * before the hit and over the rest of the word after it (a covered
+ * position there cuts the suffix).  Most refused hits lie inside ordinary
+ * words far from any replacement; this spares them accept_hit. */
+static int near_cover(const struct normtext *t, const struct lit *l, size_t kend,
+                      const struct cover *c, size_t *cur)
+{
+    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1;
+    size_t lo = *cur, hi = c->n, mid, at;
+    int cp, k;
+
+    while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
+        nend++;
+    /* lo: the first span starting after nend.  Hits come mostly in order
+     * of their end: walk on from the last one, search when going back. */
+    if (lo > 0 && c->start[lo - 1] > nend)
+        for (lo = 0; lo < hi;) {
+            mid = (lo + hi) / 2;
+            if (c->start[mid] <= nend)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    while (lo < c->n && c->start[lo] <= nend)
+        lo++;
+    *cur = lo;
+    /* A span starting at or before nend that reaches nstart - 1 or beyond
+     * (covering nstart - 1 or nend among others). */
+    if (lo > 0 && c->maxend[lo - 1] + 1 > nstart)
+        return 1;
+    if (lo == c->n)
+        return 0;
+    /* The next span starts inside the word only if every character up to
+     * it is a word character. */
+    for (at = nend; at < c->start[lo]; at += (size_t)k)
+        if ((k = utf8_next(&cp, t->norm + at, t->normlen - at)) <= 0 || !is_word_cp(cp))
+            return 0;
+    return 1;
+}
+
+/* A hit refused because its neighbour is a word character is accepted when
+ * that neighbour is replaced anyway: otherwise the replacement would expose
+ * it ("m@x.ng청진" -> "[EMAIL-1]청진").  Repeats until nothing changes. */
+static int retry_pending(struct spans *sp, struct spans *pending, const struct redactor *r,
+                         const struct normtext *t)
+{
+    struct cover c = { NULL, NULL, 0 };
+    struct span s;
+    size_t i, cur;
+    int changed = 1, rc = 0;
+
+    while (changed && rc == 0 && pending->n > 0) {
+        changed = 0;
+        if ((rc = cover_build(&c, sp)) != 0)
+            break;
+        for (i = 0, cur = 0; i < pending->n && rc == 0; i++) {
+            size_t lit = pending->s[i].term;
+            if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c, &cur) ||
+                !accept_hit(&s, t, &r->lits[lit], pending->s[i].end, &c))
+                continue;
+            term_span(&s, r, lit);
+            rc = span_add(sp, &s);
+            pending->s[i].term = SIZE_MAX;
+            changed = 1;
+        }
+    }
+    free(c.start), free(c.maxend);
+    return rc;
+}
+
+static int collect(struct spans *sp, const struct redactor *r, const struct normtext *t,
+                   struct redact_ctx *ctx, struct err *e)
+{
+    struct spans pending = { 0 };
+    int rc;
+
+    if (match_terms(sp, &pending, r, t, ctx, e) != 0 || find_patterns(sp, t, e) != 0 ||
+        find_manual(sp, t) != 0) {
+        free(pending.s);
+        return e->code == EXIT_AUTH || sp->failed == 0 ? -1 :
+               err_set(e, EXIT_INPUT, "out of memory while scanning text");
+    }
+    rc = retry_pending(sp, &pending, r, t);
+    free(pending.s);
+    if (rc != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while scanning text");
+    merge(sp, t);
+    return 0;
+}
+
+int redactor_run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
+                 const char *in, size_t inlen, struct err *e)
+{
+    struct normtext t;
+    struct spans sp = { 0 };
+    size_t *orig = NULL;
+    int rc = -1;
+
+    memset(out, 0, sizeof *out);
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    if (normalise(&t, in, inlen, e) != 0)
+        return -1;
+    if (collect(&sp, r, &t, ctx, e) != 0)
+        goto done;
+    if ((orig = calloc(2 * sp.n + 2, sizeof *orig)) == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory");
+        goto done;
+    }
+    if (build_output(out, &sp, r, ctx, in, inlen, orig, e) != 0 ||
+        find_flags(out, r, in, inlen, orig, &sp, e) != 0 ||
+        check_output(r, ctx, &t, out, &sp, orig, e) != 0)
+        goto done;
+    rc = 0;
+done:
+    if (rc != 0)
+        redaction_free(out);
+    normtext_free(&t);
+    free(sp.s);
+    free(orig);
+    return rc;
+}

@@ -1,0 +1,81 @@
+#include "privacy/window.h"
+
+#include <string.h>
+
+#include "privacy/variants.h"
+
+/* Particles and endings are short: only the last WINDOW_SUFFIX_MAX bytes
+ * of a word can be one. */
+static void find_stems(struct token *t, const struct normtext *nt)
+{
+    size_t p = t->end;
+
+    t->nstems = 0;
+    if (!is_hangul_cp(t->first) && !is_cyrillic_cp(t->first))
+        return;
+    while (p > t->start + 1 && t->end - p < WINDOW_SUFFIX_MAX && t->nstems < WINDOW_STEMS) {
+        p--;
+        while (p > t->start && ((unsigned char)nt->norm[p] & 0xC0) == 0x80)
+            p--;
+        if (p > t->start && window_suffix_ok(nt->norm + p, t->end - p))
+            t->stem[t->nstems++] = p;
+    }
+}
+
+/* The next token at or after *at; advances *k through the key view. */
+static int next_token(struct token *t, const struct normtext *nt, size_t *at, size_t *k)
+{
+    size_t i = *at;
+    int cp, n;
+
+    while (i < nt->normlen && (n = utf8_next(&cp, nt->norm + i, nt->normlen - i)) > 0 &&
+           !is_word_cp(cp))
+        i += (size_t)n;
+    if (i >= nt->normlen || utf8_next(&t->first, nt->norm + i, nt->normlen - i) <= 0)
+        return 0;
+    t->start = i;
+    if (is_han_cp(t->first)) {
+        i += (size_t)utf8_next(&cp, nt->norm + i, nt->normlen - i);
+    } else {
+        while (i < nt->normlen && (n = utf8_next(&cp, nt->norm + i, nt->normlen - i)) > 0 &&
+               is_word_cp(cp) && !is_han_cp(cp))
+            i += (size_t)n;
+    }
+    t->end = *at = i;
+    find_stems(t, nt);
+    while (*k < nt->keylen && nt->kpos[*k] < t->start)
+        (*k)++;
+    t->kstart = *k;
+    while (*k < nt->keylen && nt->kpos[*k] < t->end)
+        (*k)++;
+    t->kend = *k;
+    return 1;
+}
+
+int window_scan(const struct normtext *nt, size_t max, window_fn fn, void *ctx,
+                struct err *e)
+{
+    struct token w[WINDOW_MAX], t;
+    size_t nw = 0, at = 0, k = 0;
+    int rc = 0;
+
+    if (max == 0 || max > WINDOW_MAX)
+        max = WINDOW_MAX;
+    while (rc >= 0 && next_token(&t, nt, &at, &k)) {
+        if (nw == max) {
+            memmove(w, w + 1, (max - 1) * sizeof *w);
+            nw--;
+        }
+        w[nw++] = t;
+        rc = 0;
+        for (size_t i = nw; i-- > 0 && rc == 0;)
+            rc = fn(ctx, nt, w + i, nw - i, e);
+    }
+    return rc < 0 ? -1 : 0;
+}
+
+int window_suffix_ok(const char *rest, size_t restlen)
+{
+    return variant_suffix_ok(SUFFIX_KO, rest, restlen) ||
+           variant_suffix_ok(SUFFIX_MN_STEM, rest, restlen);
+}

@@ -1,0 +1,43 @@
+/* Windows of consecutive tokens over a normalised text (normalise.h), for
+ * the audit's checks: the digest set and the gazetteer look up the key of
+ * every window of one to a few tokens. A token is a run of word characters,
+ * or one Han character (Chinese is written without spaces). */
+#ifndef INTAKE_WINDOW_H
+#define INTAKE_WINDOW_H
+
+#include <stddef.h>
+
+#include "privacy/normalise.h"
+#include "util/err.h"
+
+#define WINDOW_MAX 4
+
+#define WINDOW_STEMS 8
+#define WINDOW_SUFFIX_MAX 32     /* bytes: the longest particle or ending run */
+
+struct token {
+    size_t start, end;       /* bytes in the norm view */
+    size_t kstart, kend;     /* bytes in the key view */
+    int first;               /* its first code point */
+    /* Hangul or Cyrillic words: where a particle or case ending begins
+     * (window_suffix_ok), nearest the end first; computed once per token. */
+    size_t stem[WINDOW_STEMS];
+    unsigned nstems;
+};
+
+/* Receives the window w[0..nw) (nw >= 1, w[nw-1] the newest token). Returns
+ * 0 to go on, 1 to skip the longer windows ending at the same token, or -1
+ * to stop (e filled). */
+typedef int (*window_fn)(void *ctx, const struct normtext *nt, const struct token *w,
+                         size_t nw, struct err *e);
+
+/* Calls fn for each window of 1..max (<= WINDOW_MAX) tokens, the windows
+ * ending at each token in turn, shortest first. */
+int window_scan(const struct normtext *nt, size_t max, window_fn fn, void *ctx,
+                struct err *e);
+
+/* 1 if rest (the end of a word) is a Korean particle or a Mongolian case
+ * ending, as the redactor accepts after a name (variants.h). */
+int window_suffix_ok(const char *rest, size_t restlen);
+
+#endif

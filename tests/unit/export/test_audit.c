@@ -1,0 +1,582 @@
+/* export/audit.c, digestset.c, gazetteer.c, manifest.c: the audit's checks
+ * on records as exported, the keyed digest set, the gazetteer and the
+ * manifest's reader and writer. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/secmem.h"
+#include "export/audit.h"
+#include "privacy/digestset.h"
+#include "privacy/gazetteer.h"
+#include "export/manifest.h"
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+
+/* ---- digest set ---- */
+
+static void set_of(struct digestset *ds, const char *const *terms, size_t n)
+{
+    struct redactor *r;
+    struct err e;
+
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 1, "Jong-su", &e), 0);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(redactor_add_name(r, 1, terms[i], strlen(terms[i]), &e), 0);
+    assert_int_equal(redactor_compile(r, &e), 0);
+    digestset_init(ds);
+    assert_int_equal(digestset_add_redactor(ds, r, &e), 0);
+    redactor_free(r);
+}
+
+struct hits {
+    size_t n;
+    char last[128];
+    const char *text;
+};
+
+static int on_hit(void *ctx, size_t start, size_t end, struct err *e)
+{
+    struct hits *h = ctx;
+
+    (void)e;
+    h->n++;
+    snprintf(h->last, sizeof h->last, "%.*s", (int)(end - start), h->text + start);
+    return 0;
+}
+
+static size_t scan(const struct digestset *ds, const char *text, char *last)
+{
+    struct hits h = { 0, "", text };
+    struct err e;
+
+    assert_int_equal(digestset_scan(ds, text, strlen(text), on_hit, &h, &e), 0);
+    if (last != NULL)
+        strcpy(last, h.last);
+    return h.n;
+}
+
+static void test_digestset_finds_terms_and_variants(void **state)
+{
+    static const char *const names[] = { "Kim Chol-jin", "박영수", "Бат-Эрдэнэ" };
+    struct digestset ds;
+    char last[128];
+
+    (void)state;
+    set_of(&ds, names, 3);
+    assert_true(ds.n > 10);
+    assert_int_equal(scan(&ds, "Nothing here but [PERSON-1] and Jong-su.", NULL), 0);
+    /* The given name alone is protected too: the longest window comes last. */
+    assert_int_equal(scan(&ds, "He met KIM CHOL JIN at the port.", last), 2);
+    assert_string_equal(last, "KIM CHOL JIN");
+    assert_int_equal(scan(&ds, "The foreman, Kimcholjin, left.", NULL), 1);
+    /* A romanisation of the Hangul name, and the Hangul with a particle. */
+    assert_true(scan(&ds, "Pak Yong-su came later.", NULL) >= 1);
+    assert_true(scan(&ds, "그때 박영수는 없었다", last) >= 1);
+    assert_string_equal(last, "박영수는");
+    /* Mongolian: Latin spelling and a case ending. */
+    assert_true(scan(&ds, "Bat-Erdene said so.", NULL) >= 1);
+    assert_true(scan(&ds, "Бат-Эрдэнэд хэлсэн", last) >= 1);
+    assert_string_equal(last, "Бат-Эрдэнэд");
+    /* Not inside longer words. */
+    assert_int_equal(scan(&ds, "Kimcholjinsky", NULL), 0);
+    digestset_free(&ds);
+}
+
+/* The same forms under another key give other digests: nothing is found. */
+static void test_digestset_key(void **state)
+{
+    static const char *const names[] = { "Kim Chol-jin" };
+    struct digestset ds, other;
+    unsigned char key[DIGESTSET_KEYBYTES];
+    struct err e;
+
+    (void)state;
+    set_of(&ds, names, 1);
+    memset(key, 7, sizeof key);
+    digestset_init_key(&other, key);
+    for (size_t i = 0; i < ds.n; i++)
+        assert_int_equal(digestset_add_digest(&other, ds.d + i * DIGESTSET_BYTES, &e), 0);
+    digestset_finish(&other);
+    assert_int_equal(scan(&other, "Kim Chol-jin", NULL), 0);
+    memcpy(other.key, ds.key, sizeof key);
+    assert_int_equal(scan(&other, "Kim Chol-jin", NULL), 2);
+    digestset_free(&ds);
+    digestset_free(&other);
+}
+
+/* Checked against Python's hashlib.blake2b (docs/FORMAT.md). */
+static void test_digestset_vector(void **state)
+{
+    unsigned char key[DIGESTSET_KEYBYTES], want[DIGESTSET_BYTES];
+    struct digestset ds;
+    struct err e;
+    size_t n;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof key; i++)
+        key[i] = (unsigned char)i;
+    digestset_init_key(&ds, key);
+    assert_int_equal(digestset_add_form(&ds, "kimcholjin", 10, 0, &e), 0);
+    assert_int_equal(ds.n, 1);
+    sodium_hex2bin(want, sizeof want, "c646faee7398d4fa133033014d918268", 32, NULL, &n, NULL);
+    assert_memory_equal(ds.d, want, DIGESTSET_BYTES);
+    /* A stem (Mongolian, must take an ending) gives only its class 1 digest. */
+    assert_int_equal(digestset_add_form(&ds, "\xeb\xb0\x95\xec\x98\x81\xec\x88\x98", 9, 3, &e), 0);
+    assert_int_equal(ds.n, 2);
+    sodium_hex2bin(want, sizeof want, "32e65ef9f1ed6a357c7e98ee3536a3a5", 32, NULL, &n, NULL);
+    assert_memory_equal(ds.d + DIGESTSET_BYTES, want, DIGESTSET_BYTES);
+    digestset_free(&ds);
+}
+
+/* ---- gazetteer ---- */
+
+struct ghits {
+    size_t n[GAZ_NKINDS];
+    char last[128];
+    const char *text;
+};
+
+static int on_gaz(void *ctx, int kind, size_t start, size_t end, struct err *e)
+{
+    struct ghits *h = ctx;
+
+    (void)e;
+    h->n[kind]++;
+    snprintf(h->last, sizeof h->last, "%.*s", (int)(end - start), h->text + start);
+    return 0;
+}
+
+static struct ghits gaz(const char *text)
+{
+    struct ghits h;
+    struct normtext nt;
+    struct err e;
+
+    memset(&h, 0, sizeof h);
+    h.text = text;
+    assert_int_equal(normalise(&nt, text, strlen(text), &e), 0);
+    assert_int_equal(gazetteer_scan(&nt, on_gaz, &h, &e), 0);
+    normtext_free(&nt);
+    return h;
+}
+
+static void test_gazetteer(void **state)
+{
+    struct ghits h;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(gazetteer_load(&e), 0);
+    assert_true(gazetteer_count(GAZ_PLACE) > 900);
+    assert_true(gazetteer_count(GAZ_KO_NAME) > 500);
+    assert_true(gazetteer_count(GAZ_MN_NAME) > 6000);
+    h = gaz("We left Chongjin in March.");
+    assert_int_equal(h.n[GAZ_PLACE], 1);
+    assert_string_equal(h.last, "Chongjin");
+    h = gaz("She was from Hamgyong-bukto originally.");
+    assert_int_equal(h.n[GAZ_PLACE], 1);
+    h = gaz("그는 강릉에서 왔다");
+    assert_int_equal(h.n[GAZ_PLACE], 1);
+    assert_string_equal(h.last, "강릉에서");
+    h = gaz("그날 민준이 말했다");
+    assert_int_equal(h.n[GAZ_KO_NAME], 1);
+    h = gaz("김민준 씨");
+    assert_int_equal(h.n[GAZ_KO_NAME], 1);
+    h = gaz("Батболдын ах");
+    assert_int_equal(h.n[GAZ_MN_NAME], 1);
+    /* Ordinary prose, and country names, are not reported. */
+    h = gaz("The workers were sent to Russia and China to build houses; the gold mine paid little.");
+    assert_int_equal(h.n[GAZ_PLACE] + h.n[GAZ_KO_NAME] + h.n[GAZ_MN_NAME], 0);
+}
+
+/* ---- checks on records ---- */
+
+static const char *const tags_a[] = { "construction" };
+
+static struct audit_record clean_record(const char *id)
+{
+    struct audit_record r;
+
+    memset(&r, 0, sizeof r);
+    r.id = id, r.pseudonym = "Jong-su", r.title = "Work abroad", r.place = "[PLACE-1]";
+    r.lang = "en", r.date = "2024-03", r.tags = tags_a, r.ntags = 1;
+    r.body = "We worked long days. Nobody was paid on time.";
+    r.export_ok = 1;
+    return r;
+}
+
+static const struct audit_redaction place_red = { { "place", 0, 0, 9 }, "place", "exact" };
+
+static const char *const ps[] = { "Jong-su", "Rim-il" };
+
+static int run_checks(struct audit_report *rep, const struct audit_record *recs, size_t n,
+                      const struct digestset *ds, size_t k)
+{
+    struct err e;
+
+    memset(rep, 0, sizeof *rep);
+    assert_int_equal(audit_consistency(rep, recs, n, ps, 2, "2026-01-01", &e), 0);
+    assert_int_equal(audit_residual_terms(rep, ds, recs, n, &e), 0);
+    assert_int_equal(audit_residual_detectors(rep, recs, n, &e), 0);
+    assert_int_equal(audit_reidentification(rep, recs, n, k, &e), 0);
+    return audit_verdict(rep);
+}
+
+static const struct audit_check *check(const struct audit_report *rep, const char *name)
+{
+    for (size_t i = 0; i < rep->n; i++)
+        if (strcmp(rep->checks[i].name, name) == 0)
+            return &rep->checks[i];
+    fail();
+    return NULL;
+}
+
+static void test_clean_records_pass(void **state)
+{
+    static const char *const names[] = { "Kim Chol-jin" };
+    struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
+    struct audit_report rep;
+    struct digestset ds;
+    char *text;
+
+    (void)state;
+    set_of(&ds, names, 1);
+    for (int i = 0; i < 3; i++)
+        r[i].red = &place_red, r[i].nred = 1;
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_PASS);
+    assert_int_equal(audit_exit_status(&rep, 1), 0);
+    text = audit_render_text(&rep, 0);
+    assert_non_null(strstr(text, "verdict: PASS"));
+    assert_non_null(strstr(text, "k=3"));
+    secmem_wipe_free(text);
+    audit_report_free(&rep);
+    digestset_free(&ds);
+}
+
+static void test_protected_term_fails(void **state)
+{
+    static const char *const names[] = { "Kim Chol-jin" };
+    struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
+    struct audit_report rep;
+    struct digestset ds;
+
+    (void)state;
+    set_of(&ds, names, 1);
+    for (int i = 0; i < 3; i++)
+        r[i].red = &place_red, r[i].nred = 1;
+    r[1].body = "The foreman Kim Chol-jin kept our passports.";
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    assert_int_equal(check(&rep, "residual-terms")->level, AUDIT_FAIL);
+    assert_string_equal(check(&rep, "residual-terms")->items[0].record, "r2");
+    assert_int_equal(audit_exit_status(&rep, 0), 1);
+    audit_report_free(&rep);
+    digestset_free(&ds);
+}
+
+static void test_allowed_phone_warns(void **state)
+{
+    struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
+    struct audit_flag fl = { { "body", 0, 13, 16 }, "phone", "2026-11-20" };
+    struct audit_report rep;
+    struct digestset ds;
+    const struct audit_check *c;
+
+    (void)state;
+    digestset_init(&ds);
+    for (int i = 0; i < 3; i++)
+        r[i].red = &place_red, r[i].nred = 1;
+    r[0].body = "Call the NGO +82 10-2000-0000 for help.";
+    r[0].flags = &fl, r[0].nflags = 1;
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_WARN);
+    c = check(&rep, "residual-detectors");
+    assert_int_equal(c->level, AUDIT_WARN);
+    assert_int_equal(c->nitems, 1);
+    assert_string_equal(c->items[0].text, "+82 10-2000-0000");
+    assert_string_equal(c->items[0].record, "r1");
+    assert_non_null(strstr(c->items[0].note, "2026-11-20"));
+    assert_int_equal(audit_exit_status(&rep, 0), 0);
+    assert_int_equal(audit_exit_status(&rep, 1), 1);
+    audit_report_free(&rep);
+    /* The same number without the flag: the redactor missed it. */
+    r[0].nflags = 0;
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    assert_string_equal(check(&rep, "residual-detectors")->items[0].what, "phone");
+    audit_report_free(&rep);
+    digestset_free(&ds);
+}
+
+static void test_allowed_name_warns(void **state)
+{
+    struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
+    struct audit_flag fl = { { "body", 0, 7, 14 }, "korean-name", "2026-11-21" };
+    struct audit_report rep;
+    struct digestset ds;
+
+    (void)state;
+    digestset_init(&ds);
+    for (int i = 0; i < 3; i++)
+        r[i].red = &place_red, r[i].nred = 1;
+    r[2].body = "We met Choe Myong-nam, the poet, on the radio.";
+    r[2].flags = &fl, r[2].nflags = 1;
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_WARN);
+    assert_string_equal(check(&rep, "residual-detectors")->items[0].text, "Choe Myong-nam");
+    audit_report_free(&rep);
+    r[2].nflags = 0;
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    assert_string_equal(check(&rep, "residual-detectors")->items[0].what, "korean-name");
+    audit_report_free(&rep);
+    digestset_free(&ds);
+}
+
+static void test_unique_place_month_warns(void **state)
+{
+    struct audit_record r[4] = { clean_record("r1"), clean_record("r2"), clean_record("r3"),
+                                 clean_record("r4") };
+    struct audit_report rep;
+    struct digestset ds;
+    const struct audit_check *c;
+
+    (void)state;
+    digestset_init(&ds);
+    for (int i = 0; i < 4; i++)
+        r[i].red = &place_red, r[i].nred = 1;
+    r[3].date = "2024-07";
+    assert_int_equal(run_checks(&rep, r, 4, &ds, 3), AUDIT_WARN);
+    c = check(&rep, "reidentification");
+    assert_int_equal(c->level, AUDIT_WARN);
+    assert_int_equal(c->nitems, 1);
+    assert_string_equal(c->items[0].record, "r4");
+    assert_non_null(strstr(c->reason, "k=1"));
+    audit_report_free(&rep);
+    /* --k 1 accepts it. */
+    assert_int_equal(run_checks(&rep, r, 4, &ds, 1), AUDIT_PASS);
+    audit_report_free(&rep);
+    digestset_free(&ds);
+}
+
+static void test_manifest_disagrees_with_text(void **state)
+{
+    struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
+    struct audit_redaction wrong = { { "place", 0, 0, 9 }, "person", "exact" };
+    struct audit_redaction outside = { { "body", 0, 40, 20 }, "place", "exact" };
+    struct audit_flag open = { { "body", 0, 0, 2 }, "title-name", NULL };
+    struct audit_report rep;
+    struct digestset ds;
+
+    (void)state;
+    digestset_init(&ds);
+    r[1].red = &place_red, r[1].nred = 1;
+    r[2].red = &place_red, r[2].nred = 1;
+    /* r1: the place placeholder is listed as a person; */
+    r[0].red = &wrong, r[0].nred = 1;
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    assert_int_equal(check(&rep, "consistency")->level, AUDIT_FAIL);
+    audit_report_free(&rep);
+    /* a placeholder no redaction lists; */
+    r[0].nred = 0;
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    assert_string_equal(check(&rep, "consistency")->items[0].what, "placeholder");
+    audit_report_free(&rep);
+    /* a span outside its field, an unresolved flag, an unknown pseudonym,
+     * no consent, an embargo. */
+    r[0].red = &outside, r[0].nred = 1;
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    audit_report_free(&rep);
+    r[0].red = &place_red;
+    r[0].flags = &open, r[0].nflags = 1;
+    r[1].pseudonym = "Somebody";
+    r[2].embargo = "2030-01-01";
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    assert_int_equal(check(&rep, "consistency")->found, 3);
+    audit_report_free(&rep);
+    r[0].nflags = 0, r[1].pseudonym = "Jong-su", r[2].embargo = "2025-12-31";
+    r[1].export_ok = 0;
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    assert_string_equal(check(&rep, "consistency")->items[0].note, "no consent to export");
+    audit_report_free(&rep);
+    digestset_free(&ds);
+}
+
+static void test_render_json(void **state)
+{
+    struct audit_record r = clean_record("r1");
+    struct audit_report rep;
+    struct digestset ds;
+    json_t *j;
+    struct err e;
+
+    (void)state;
+    digestset_init(&ds);
+    r.red = &place_red, r.nred = 1;
+    assert_int_equal(run_checks(&rep, &r, 1, &ds, 3), AUDIT_WARN);
+    assert_true(audit_check_add(&rep, "origin", AUDIT_PASS, 1, &e, "signed by %s", "hq") >= 0);
+    j = audit_render_json(&rep, 1);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "verdict")), "WARN");
+    assert_int_equal(json_integer_value(json_object_get(j, "exit")), 1);
+    assert_int_equal(json_array_size(json_object_get(j, "checks")), 5);
+    json_decref(j);
+    audit_report_free(&rep);
+    digestset_free(&ds);
+}
+
+/* ---- manifest (as export writes it: header and record documents) ---- */
+
+static const char rec_json[] =
+    "{\"id\":\"r1\",\"pseudonym\":\"Nari\",\"title\":\"Border\",\"place\":\"[PLACE-1]\","
+    "\"language\":\"ko\",\"tags\":[\"a\",\"[PLACE-1]\"],\"date\":\"2024-03\","
+    "\"date_precision\":\"month\",\"consent\":{\"export\":true,\"quote\":false,"
+    "\"publish\":false,\"attachments\":false,\"method\":\"verbal\",\"recorded\":\"2026-01-01\"},"
+    "\"body\":\"Nari called +82 10-2000-0000.\",\"attachments\":[],"
+    "\"redactions\":[{\"field\":\"place\",\"start\":0,\"length\":9,\"category\":\"place\",\"rule\":\"exact\"},"
+    "{\"field\":\"tag:1\",\"start\":0,\"length\":9,\"category\":\"place\",\"rule\":\"exact\"},"
+    "{\"field\":\"body\",\"start\":0,\"length\":4,\"category\":\"pseudonym\",\"rule\":\"exact\"}],"
+    "\"review\":[{\"field\":\"body\",\"start\":12,\"length\":16,\"kind\":\"phone\","
+    "\"resolution\":\"allowed\",\"allowed\":\"2026-11-20\"}]}";
+
+static json_t *header_for(const struct digestset *ds, json_t *recs, struct err *e)
+{
+    unsigned char head[32];
+    json_t *h = json_pack("{s:s}", "format", "intake-content-1"), *pset = json_array(), *v;
+    size_t i;
+
+    memset(head, 0xab, sizeof head);
+    json_array_foreach(recs, i, v)
+        assert_int_equal(manifest_collect_pseudonyms(pset, v, e), 0);
+    assert_int_equal(manifest_write_header(h, 12, head, ds, pset, e), 0);
+    return h;
+}
+
+static void test_manifest_round_trip(void **state)
+{
+    static const char *const names[] = { "Kim Chol-jin" };
+    struct manifest_header h;
+    struct audit_record r;
+    struct audit_report rep = { 0 };
+    struct digestset ds;
+    json_error_t je;
+    json_t *recs = json_array(), *header, *rec;
+    char *text;
+    struct err e;
+
+    (void)state;
+    set_of(&ds, names, 1);
+    rec = json_loads(rec_json, 0, &je);
+    assert_non_null(rec);
+    json_array_append_new(recs, rec);
+    header = header_for(&ds, recs, &e);
+    /* Through text, as in a bundle. */
+    text = json_dumps(header, JSON_COMPACT);
+    json_decref(header);
+    header = json_loads(text, 0, &je);
+    secmem_wipe_free(text);
+    assert_int_equal(manifest_read_header(&h, header, &e), 0);
+    assert_int_equal(h.log_seq, 12);
+    assert_int_equal(h.log_head[0], 0xab);
+    assert_int_equal(h.ds.n, ds.n);
+    assert_memory_equal(h.ds.key, ds.key, DIGESTSET_KEYBYTES);
+    assert_memory_equal(h.ds.d, ds.d, ds.n * DIGESTSET_BYTES);
+    assert_int_equal(h.npseudonyms, 1);
+    assert_string_equal(h.pseudonyms[0], "Nari");
+    assert_int_equal(scan(&h.ds, "kim chol jin", NULL), 2);
+    manifest_header_free(&h);
+    assert_int_equal(manifest_read_record(&r, rec, &e), 0);
+    assert_int_equal(r.nred, 3);
+    assert_string_equal(r.red[1].at.field, "tag");
+    assert_int_equal(r.red[1].at.tag, 1);
+    assert_int_equal(r.nflags, 1);
+    assert_string_equal(r.flags[0].allowed, "2026-11-20");
+    assert_int_equal(r.ntags, 2);
+    assert_int_equal(r.export_ok, 1);
+    manifest_record_free(&r);
+    /* The whole audit: consistent; the kept phone and k=1 warn. */
+    assert_int_equal(manifest_audit(&rep, header, recs, "2026-11-23", 3, &e), 0);
+    assert_int_equal(audit_verdict(&rep), AUDIT_WARN);
+    assert_int_equal(check(&rep, "consistency")->level, AUDIT_PASS);
+    assert_int_equal(check(&rep, "residual-terms")->level, AUDIT_PASS);
+    assert_string_equal(check(&rep, "residual-detectors")->items[0].text, "+82 10-2000-0000");
+    audit_report_free(&rep);
+    /* Forged: the body says more than the manifest. */
+    json_object_set_new(rec, "body", json_string("Nari called Kim Chol-jin at [PHONE-1]."));
+    assert_int_equal(manifest_audit(&rep, header, recs, "2026-11-23", 3, &e), 0);
+    assert_int_equal(check(&rep, "consistency")->level, AUDIT_FAIL);
+    assert_int_equal(check(&rep, "residual-terms")->level, AUDIT_FAIL);
+    audit_report_free(&rep);
+    json_decref(header);
+    json_decref(recs);
+    digestset_free(&ds);
+}
+
+static void test_manifest_refuses(void **state)
+{
+    static const char *const swaps[][2] = {
+        { "\"category\":\"place\"", "\"category\":\"plaice\"" },
+        { "\"rule\":\"exact\"", "\"rule\":\"guess\"" },
+        { "\"length\":9", "\"length\":-9" },
+        { "\"field\":\"place\"", "\"field\":\"note\"" },
+        { "\"tag:1\"", "\"tag:01\"" },
+        { "\"tag:1\"", "\"tag:99\"" },
+        { "\"export\":true", "\"export\":1" },
+        { "\"id\":\"r1\"", "\"id\":\"\\u00e9\"" },
+        { "\"kind\":\"phone\"", "\"kind\":7" },
+        { "\"tags\":[", "\"tags\":[7," },
+    };
+    struct audit_record r;
+    json_error_t je;
+    struct err e;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof swaps / sizeof swaps[0]; i++) {
+        char buf[2048];
+        const char *p = strstr(rec_json, swaps[i][0]);
+        json_t *doc;
+        assert_non_null(p);
+        snprintf(buf, sizeof buf, "%.*s%s%s", (int)(p - rec_json), rec_json, swaps[i][1],
+                 p + strlen(swaps[i][0]));
+        doc = json_loads(buf, 0, &je);
+        assert_non_null(doc);
+        assert_int_equal(manifest_read_record(&r, doc, &e), -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        manifest_record_free(&r);
+        json_decref(doc);
+    }
+    {
+        struct manifest_header h;
+        json_t *doc = json_loads("{\"log_head\":null}", 0, &je);
+        assert_int_equal(manifest_read_header(&h, doc, &e), -1);
+        manifest_header_free(&h);
+        json_decref(doc);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_digestset_finds_terms_and_variants),
+        cmocka_unit_test(test_digestset_key),
+        cmocka_unit_test(test_digestset_vector),
+        cmocka_unit_test(test_gazetteer),
+        cmocka_unit_test(test_clean_records_pass),
+        cmocka_unit_test(test_protected_term_fails),
+        cmocka_unit_test(test_allowed_phone_warns),
+        cmocka_unit_test(test_allowed_name_warns),
+        cmocka_unit_test(test_unique_place_month_warns),
+        cmocka_unit_test(test_manifest_disagrees_with_text),
+        cmocka_unit_test(test_render_json),
+        cmocka_unit_test(test_manifest_round_trip),
+        cmocka_unit_test(test_manifest_refuses),
+    };
+    if (sodium_init() < 0)
+        return 1;
+    json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,500 @@
+/* export/bundle: every recipient reads the same signed content; nothing
+ * else opens, and every alteration, truncation or re-sealing is refused. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "export/bundle.h"
+#include "export/bundle_int.h"
+#include "tests/unit/bundle_helpers.h"
+
+static struct party people[10];     /* 0..7 recipients, 8 outsider, 9 third */
+static unsigned char sign_pk[crypto_sign_PUBLICKEYBYTES];
+static unsigned char sign_sk[crypto_sign_SECRETKEYBYTES];
+
+static int setup(void **state)
+{
+    size_t i;
+
+    (void)state;
+    if (sodium_init() < 0)
+        return -1;
+    for (i = 0; i < 10; i++)
+        crypto_box_keypair(people[i].pk, people[i].sk);
+    crypto_sign_keypair(sign_pk, sign_sk);
+    return 0;
+}
+
+static unsigned char *pattern(size_t len)
+{
+    unsigned char *p = malloc(len + 1);
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        p[i] = (unsigned char)(i * 7 + i / 251);
+    return p;
+}
+
+/* The binary length of an unpadded bundle (content in few segments). */
+static uint64_t unpadded_len(size_t n, size_t clen)
+{
+    size_t segs = (clen + SEGMENT_MAX - 1) / SEGMENT_MAX;
+    uint64_t p0 = 1 + 32 + 1 + 32 * n + 4 * segs + clen + 4 + SIG_LEN;
+
+    return bundle_file_len(n * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN, p0);
+}
+
+static void roundtrip(size_t n, size_t clen, size_t piece)
+{
+    unsigned char *content = pattern(clen), hash[BUNDLE_HASHBYTES];
+    size_t blen, i;
+    unsigned char *b = seal_mem(&blen, content, clen, piece, sign_sk, people, n,
+                                0, hash);
+    struct bundle_info info;
+    struct err e;
+
+    assert_int_equal(blen, bundle_padme(blen));
+    assert_true(blen >= unpadded_len(n, clen));
+    for (i = 0; i < n; i++) {
+        struct collect c = {0};
+
+        assert_int_equal(open_mem(b, blen, &people[i], &c, &info, &e), 0);
+        assert_int_equal(c.len, clen);
+        if (clen > 0)
+            assert_memory_equal(c.p, content, clen);
+        assert_int_equal(info.version, BUNDLE_VERSION);
+        assert_memory_equal(info.sender_pk, sign_pk, sizeof sign_pk);
+        assert_int_equal(info.nrecipients, n);
+        assert_memory_equal(info.hash, hash, sizeof hash);
+        assert_int_equal(info.bundle_len, blen);
+        assert_int_equal(info.content_len, clen);
+        assert_int_equal(info.armored, 0);
+        free(c.p);
+    }
+    assert_int_equal(open_mem(b, blen, &people[8], NULL, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "not addressed to this store"));
+    free(b);
+    free(content);
+}
+
+static void test_recipients_1_3_8(void **state)
+{
+    (void)state;
+    roundtrip(1, 1000, 1000);
+    roundtrip(3, 1000, 7);
+    roundtrip(8, 1000, 333);
+}
+
+static void test_empty_content(void **state)
+{
+    (void)state;
+    roundtrip(1, 0, 1);
+    roundtrip(2, 0, 1);
+}
+
+static void test_chunk_boundaries(void **state)
+{
+    size_t k, d;
+
+    (void)state;
+    for (k = 1; k <= 2; k++)
+        for (d = 0; d < 3; d++)
+            roundtrip(1, k * CHUNK_LEN + d - 1, 4096);
+    roundtrip(2, 3 * 1024 * 1024 + 1, 1000003);
+}
+
+static void test_recipient_list_is_sorted_and_signed(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES];
+    size_t blen, i;
+    unsigned char *b = seal_mem(&blen, (const unsigned char *)"x", 1, 1, sign_sk,
+                                people, 5, 0, hash);
+    struct bundle_info info;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(open_mem(b, blen, &people[4], NULL, &info, &e), 0);
+    for (i = 1; i < 5; i++)
+        assert_true(memcmp(info.recipients[i - 1], info.recipients[i], 32) < 0);
+    for (i = 0; i < 5; i++) {
+        size_t j, found = 0;
+
+        for (j = 0; j < 5; j++)
+            found += memcmp(info.recipients[j], people[i].pk, 32) == 0;
+        assert_int_equal(found, 1);
+    }
+    free(b);
+}
+
+static void test_writer_refuses_bad_recipients(void **state)
+{
+    unsigned char pks[2][crypto_box_PUBLICKEYBYTES];
+    struct bundle_writer *w;
+    struct err e;
+
+    (void)state;
+    memcpy(pks[0], people[0].pk, 32);
+    memcpy(pks[1], people[0].pk, 32);
+    assert_int_equal(bundle_writer_open(&w, 1, 0, sign_sk,
+                                        (const unsigned char (*)[32])pks, 2, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_non_null(strstr(e.msg, "twice"));
+    assert_null(w);
+    assert_int_equal(bundle_writer_open(&w, 1, 0, sign_sk,
+                                        (const unsigned char (*)[32])pks, 0, &e), -1);
+    assert_non_null(strstr(e.msg, "1 to 64 recipients"));
+}
+
+/* Every single-bit flip of a small bundle is refused. */
+static void test_every_bit_flip(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES];
+    size_t blen, i, refused = 0, auth = 0;
+    unsigned char *b = seal_mem(&blen, (const unsigned char *)"testimony", 9, 9,
+                                sign_sk, people, 2, 0, hash);
+    struct err e;
+
+    (void)state;
+    for (i = 0; i < blen * 8; i++) {
+        b[i / 8] ^= (unsigned char)(1U << (i % 8));
+        if (open_mem(b, blen, &people[1], NULL, NULL, &e) != 0)
+            refused++;
+        auth += e.code == EXIT_AUTH;
+        b[i / 8] ^= (unsigned char)(1U << (i % 8));
+    }
+    print_message("bit flips refused: %zu of %zu (%zu with EXIT_AUTH)\n",
+                  refused, blen * 8, auth);
+    assert_int_equal(refused, blen * 8);
+    assert_int_equal(auth, blen * 8);
+    assert_int_equal(open_mem(b, blen, &people[1], NULL, NULL, &e), 0);
+    free(b);
+}
+
+/* Every truncation point is refused, and so is anything appended. */
+static void test_every_truncation_and_append(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES];
+    size_t blen, i, refused = 0;
+    unsigned char *b = seal_mem(&blen, (const unsigned char *)"testimony", 9, 9,
+                                sign_sk, people, 2, 0, hash);
+    unsigned char *longer = malloc(blen + 100);
+    struct err e;
+
+    (void)state;
+    for (i = 0; i < blen; i++)
+        refused += open_mem(b, i, &people[0], NULL, NULL, &e) != 0;
+    print_message("truncations refused: %zu of %zu\n", refused, blen);
+    assert_int_equal(refused, blen);
+    memcpy(longer, b, blen);
+    memset(longer + blen, 0, 100);
+    for (i = 1; i <= 100; i += 99) {
+        assert_int_equal(open_mem(longer, blen + i, &people[0], NULL, NULL, &e), -1);
+        assert_int_equal(e.code, EXIT_AUTH);
+        assert_non_null(strstr(e.msg, "data after the final chunk"));
+    }
+    assert_int_equal(open_mem(b, 0, &people[0], NULL, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_non_null(strstr(e.msg, "too short"));
+    free(longer);
+    free(b);
+}
+
+static void test_truncated_multichunk(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES];
+    unsigned char *content = pattern(200000);
+    size_t blen, hlen = 2 * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN;
+    unsigned char *b = seal_mem(&blen, content, 200000, 65536, sign_sk, people,
+                                2, 0, hash);
+    struct err e;
+
+    (void)state;
+    /* cut exactly after the first whole chunk: no FINAL chunk */
+    assert_int_equal(open_mem(b, hlen + CHUNK_LEN + CHUNK_ABYTES, &people[0],
+                              NULL, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "final chunk is missing"));
+    b[hlen + 100] ^= 1;
+    assert_int_equal(open_mem(b, blen, &people[0], NULL, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "a chunk of the bundle was altered"));
+    free(b);
+    free(content);
+}
+
+static void test_padme_values(void **state)
+{
+    static const uint64_t in[] = {0, 1, 2, 3, 9, 100, 391, 1000, 65537,
+                                  (1U << 20) + 1};
+    static const uint64_t out[] = {0, 1, 2, 3, 10, 104, 400, 1024, 67584,
+                                   (1U << 20) + 32768};
+    size_t i, n;
+
+    (void)state;
+    for (i = 0; i < sizeof in / sizeof in[0]; i++)
+        assert_int_equal(bundle_padme(in[i]), out[i]);
+    for (n = 1; n <= 3; n += 2)
+        for (i = 0; i < 3000; i += 97) {
+            unsigned char hash[BUNDLE_HASHBYTES];
+            unsigned char *content = pattern(i);
+            size_t blen;
+            unsigned char *b = seal_mem(&blen, content, i, 50, sign_sk, people,
+                                        n, 0, hash);
+
+            assert_int_equal(blen, bundle_padme(unpadded_len(n, i)));
+            free(b);
+            free(content);
+        }
+}
+
+/* bundle_padded_plen never lands in the gap where a new chunk starts. */
+static void test_padding_near_chunk_gap(void **state)
+{
+    uint64_t hlen = STANZA_LEN + COMMIT_LEN + SS_HEADERLEN, p0;
+
+    (void)state;
+    for (p0 = 1; p0 < 5 * CHUNK_LEN; p0 += 997) {
+        uint64_t p = bundle_padded_plen(hlen, p0), f = bundle_file_len(hlen, p);
+
+        assert_true(p >= p0);
+        assert_int_equal(f, bundle_padme(f));
+        assert_true(f - bundle_file_len(hlen, p0) <= f / 16 + 64);
+    }
+}
+
+/* As recipient me: the payload plaintext of bundle b with n stanzas. */
+static unsigned char *plaintext_of(size_t *plen, const unsigned char *b,
+                                   size_t blen, size_t n, const struct party *me)
+{
+    struct bundle_keys k;
+    crypto_secretstream_xchacha20poly1305_state ss;
+    size_t hlen = n * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN, off, i;
+    unsigned char *pt = malloc(blen), st[STANZA_LEN];
+    unsigned long long mlen;
+    unsigned char tag;
+
+    for (i = 0; i < n; i++) {
+        memcpy(st, b + i * STANZA_LEN, sizeof st);
+        st[31] &= 0x7f;
+        if (crypto_box_seal_open(k.file, st, sizeof st, me->pk, me->sk) == 0)
+            break;
+    }
+    assert_true(i < n);
+    assert_int_equal(bundle_derive(&k), 0);
+    assert_int_equal(crypto_secretstream_xchacha20poly1305_init_pull(&ss,
+                         b + hlen - SS_HEADERLEN, k.payload), 0);
+    *plen = 0;
+    for (off = hlen; off < blen; off += CHUNK_LEN + CHUNK_ABYTES) {
+        size_t clen = blen - off < CHUNK_LEN + CHUNK_ABYTES ? blen - off
+                                                             : CHUNK_LEN + CHUNK_ABYTES;
+        assert_int_equal(crypto_secretstream_xchacha20poly1305_pull(&ss,
+                             pt + *plen, &mlen, &tag, b + off, clen, NULL, 0), 0);
+        *plen += mlen;
+    }
+    return pt;
+}
+
+/* Seals plaintext pt with a new file key: one stanza for to, the others
+ * random, a valid commitment: what a dishonest recipient can do. */
+static unsigned char *reseal(size_t *outlen, const unsigned char *pt,
+                             size_t plen, const struct party *to, size_t nst)
+{
+    struct bundle_keys k;
+    crypto_secretstream_xchacha20poly1305_state ss;
+    size_t hlen = nst * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN, off;
+    unsigned char *b = malloc(hlen + plen + (plen / CHUNK_LEN + 1) * CHUNK_ABYTES);
+    unsigned long long clen;
+
+    randombytes_buf(k.file, sizeof k.file);
+    assert_int_equal(bundle_derive(&k), 0);
+    randombytes_buf(b, nst * STANZA_LEN);
+    assert_int_equal(crypto_box_seal(b, k.file, sizeof k.file, to->pk), 0);
+    crypto_generichash(b + nst * STANZA_LEN, COMMIT_LEN, b, nst * STANZA_LEN,
+                       k.commit, sizeof k.commit);
+    crypto_secretstream_xchacha20poly1305_init_push(&ss, b + hlen - SS_HEADERLEN,
+                                                    k.payload);
+    *outlen = hlen;
+    for (off = 0; off < plen; off += CHUNK_LEN) {
+        size_t n = plen - off < CHUNK_LEN ? plen - off : CHUNK_LEN;
+
+        crypto_secretstream_xchacha20poly1305_push(&ss, b + *outlen, &clen,
+            pt + off, n, NULL, 0, off + n == plen ?
+                crypto_secretstream_xchacha20poly1305_TAG_FINAL :
+                crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+        *outlen += clen;
+    }
+    return b;
+}
+
+static void test_resealed_to_third_party(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES], *content = pattern(70000);
+    size_t blen, plen, rlen;
+    unsigned char *b = seal_mem(&blen, content, 70000, 70000, sign_sk, people, 2,
+                                0, hash);
+    unsigned char *pt = plaintext_of(&plen, b, blen, 2, &people[0]);
+    unsigned char *r, *list = pt + 1 + 32 + 1;
+    struct collect c = {0};
+    struct err e;
+
+    (void)state;
+    r = reseal(&rlen, pt, plen, &people[9], 2);
+    assert_int_equal(open_mem(r, rlen, &people[9], &c, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "re-sealed"));
+    assert_int_equal(c.len, 0);          /* nothing reached the sink */
+    free(r);
+    r = reseal(&rlen, pt, plen, &people[9], 1);
+    assert_int_equal(open_mem(r, rlen, &people[9], NULL, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "does not match its header"));
+    free(r);
+    /* put the third party in the signed list: the signature breaks */
+    memcpy(memcmp(list, people[1].pk, 32) == 0 ? list : list + 32,
+           people[9].pk, 32);
+    if (memcmp(list, list + 32, 32) > 0) {
+        unsigned char t[32];
+        memcpy(t, list, 32); memcpy(list, list + 32, 32); memcpy(list + 32, t, 32);
+    }
+    r = reseal(&rlen, pt, plen, &people[9], 2);
+    assert_int_equal(open_mem(r, rlen, &people[9], &c, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "bad signature"));
+    assert_int_equal(c.len, 70000);      /* released before the check: see bundle.h */
+    free(c.p);
+    free(r);
+    free(pt);
+    free(b);
+    free(content);
+}
+
+static int armor_open(const char *text, size_t len, struct collect *c,
+                      struct bundle_info *info, struct err *e)
+{
+    return open_mem((const unsigned char *)text, len, &people[2], c, info, e);
+}
+
+static void expect_armor_error(const char *text, size_t len, int code,
+                               const char *msg)
+{
+    struct err e;
+
+    assert_int_equal(armor_open(text, len, NULL, NULL, &e), -1);
+    assert_int_equal(e.code, code);
+    assert_non_null(strstr(e.msg, msg));
+}
+
+static void test_armor(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES], bin_hash[BUNDLE_HASHBYTES];
+    unsigned char *content = pattern(5000), bin[8192];
+    size_t tlen, blen, i, linelen = 0;
+    char *t = (char *)seal_mem(&tlen, content, 5000, 100, sign_sk, people, 3, 1, hash);
+    char *copy = malloc(2 * tlen + 100), *mid;
+    struct collect c = {0};
+    struct bundle_info info;
+    struct err e;
+
+    (void)state;
+    assert_memory_equal(t, "-----BEGIN INTAKE BUNDLE-----\n", 30);
+    assert_memory_equal(t + tlen - 28, "-----END INTAKE BUNDLE-----\n", 28);
+    for (i = 0; i < tlen; i++, linelen++)
+        if (t[i] == '\n') {
+            assert_true(linelen <= 64 || i == 29);
+            linelen = (size_t)-1;
+        }
+    assert_int_equal(armor_open(t, tlen, &c, &info, &e), 0);
+    assert_int_equal(c.len, 5000);
+    assert_memory_equal(c.p, content, 5000);
+    assert_int_equal(info.armored, 1);
+    assert_memory_equal(info.hash, hash, sizeof hash);
+    /* the binary form has the same hash: decode the armor by hand */
+    t[tlen - 28] = '\0';
+    assert_int_equal(sodium_base642bin(bin, sizeof bin, t + 30, tlen - 58, "\n",
+                                       &blen, NULL, sodium_base64_VARIANT_ORIGINAL), 0);
+    t[tlen - 28] = '-';
+    assert_int_equal(info.bundle_len, blen);
+    assert_int_equal(open_mem(bin, blen, &people[2], NULL, &info, &e), 0);
+    memcpy(bin_hash, info.hash, sizeof bin_hash);
+    assert_memory_equal(bin_hash, hash, sizeof hash);
+
+    /* CRLF line ends and leading blank lines are accepted */
+    for (i = 0, blen = 0, copy[blen++] = '\n'; i < tlen; i++) {
+        if (t[i] == '\n')
+            copy[blen++] = '\r';
+        copy[blen++] = t[i];
+    }
+    assert_int_equal(armor_open(copy, blen, NULL, NULL, &e), 0);
+
+    memcpy(copy, t, tlen);
+    copy[100] = '*';
+    expect_armor_error(copy, tlen, EXIT_INPUT, "bad armor");
+    memcpy(copy, t, tlen);
+    copy[100] = copy[100] == 'A' ? 'B' : 'A';
+    expect_armor_error(copy, tlen, EXIT_AUTH, "");
+    expect_armor_error(t, tlen - 28, EXIT_INPUT, "END line is missing");
+    expect_armor_error(t, tlen / 2, EXIT_INPUT, "END line is missing");
+    memcpy(copy, t, tlen);
+    memcpy(copy + tlen, "junk\n", 5);
+    expect_armor_error(copy, tlen + 5, EXIT_INPUT, "after the END line");
+    memcpy(copy, t, tlen);
+    mid = strstr(copy, "\n-----END");
+    memcpy(mid - 4, "====", 4);       /* padding before the end */
+    expect_armor_error(copy, tlen, EXIT_INPUT, "bad armor");
+    free(copy);
+    free(c.p);
+    free(t);
+    free(content);
+}
+
+/* A pipe (stdin) works as well as a file, armored or not. */
+static void test_read_from_pipe(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES];
+    size_t blen, armor;
+    struct err e;
+    int p[2];
+
+    (void)state;
+    for (armor = 0; armor < 2; armor++) {
+        unsigned char *b = seal_mem(&blen, (const unsigned char *)"pipe", 4, 4,
+                                    sign_sk, people, 1, (int)armor, hash);
+        struct collect c = {0};
+
+        assert_int_equal(pipe(p), 0);
+        assert_int_equal(write(p[1], b, blen), (ssize_t)blen);
+        close(p[1]);
+        assert_int_equal(bundle_read(p[0], people[0].pk, people[0].sk,
+                                     collect_sink, &c, NULL, &e), 0);
+        assert_int_equal(c.len, 4);
+        close(p[0]);
+        free(c.p);
+        free(b);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_recipients_1_3_8),
+        cmocka_unit_test(test_empty_content),
+        cmocka_unit_test(test_chunk_boundaries),
+        cmocka_unit_test(test_recipient_list_is_sorted_and_signed),
+        cmocka_unit_test(test_writer_refuses_bad_recipients),
+        cmocka_unit_test(test_every_bit_flip),
+        cmocka_unit_test(test_every_truncation_and_append),
+        cmocka_unit_test(test_truncated_multichunk),
+        cmocka_unit_test(test_resealed_to_third_party),
+        cmocka_unit_test(test_armor),
+        cmocka_unit_test(test_read_from_pipe),
+        cmocka_unit_test(test_padme_values),
+        cmocka_unit_test(test_padding_near_chunk_gap),
+    };
+
+    return cmocka_run_group_tests(tests, setup, NULL);
+}

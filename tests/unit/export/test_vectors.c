@@ -1,0 +1,203 @@
+/* tests/vectors: bundles made with fixed keys and a fixed randomness
+ * source come out byte for byte as committed, and open.  The randomness
+ * is replaced here, in the test, through libsodium's
+ * randombytes_set_implementation(): the library has no test mode.
+ * INTAKE_WRITE_VECTORS=1 rewrites the files instead of comparing. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "export/payload.h"
+#include "util/fileio.h"
+#include "tests/unit/bundle_helpers.h"
+
+static uint64_t counter;
+
+/* Every request draws from ChaCha20 keyed by a fixed seed and a counter. */
+static void det_buf(void *buf, size_t len)
+{
+    unsigned char seed[randombytes_SEEDBYTES] = "intake test vectors, not random";
+
+    memcpy(seed + 24, &counter, sizeof counter);
+    counter++;
+    randombytes_buf_deterministic(buf, len, seed);
+}
+
+static uint32_t det_random(void)
+{
+    uint32_t v;
+
+    det_buf(&v, sizeof v);
+    return v;
+}
+
+static const char *det_name(void)
+{
+    return "intake-test-vectors";
+}
+
+static struct randombytes_implementation det = {
+    det_name, det_random, NULL, NULL, det_buf, NULL
+};
+
+static struct party rcpt[2];
+static unsigned char sign_pk[crypto_sign_PUBLICKEYBYTES];
+static unsigned char sign_sk[crypto_sign_SECRETKEYBYTES];
+
+static void seeded_keys(void)
+{
+    unsigned char seed[32];
+
+    memset(seed, 1, sizeof seed);
+    crypto_box_seed_keypair(rcpt[0].pk, rcpt[0].sk, seed);
+    memset(seed, 2, sizeof seed);
+    crypto_box_seed_keypair(rcpt[1].pk, rcpt[1].sk, seed);
+    memset(seed, 3, sizeof seed);
+    crypto_sign_seed_keypair(sign_pk, sign_sk, seed);
+}
+
+/* The content of vector n: a JSON item, an attachment item with the
+ * BLAKE2b-256 of the blob after it, and the blob of blob bytes. */
+static unsigned char *vector_content(size_t *len, size_t blob)
+{
+    static const char doc[] = "{\"records\":[{\"id\":\"r-0001\",\"pseudonym\":"
+        "\"Source A\",\"text\":\"\xec\xa6\x9d\xec\x96\xb8 testimony\"}]}";
+    unsigned char *bytes = malloc(blob + 1), hash[32];
+    char hex[65], att[160];
+    struct collect out = {0};
+    struct payload_writer pw;
+    struct err e;
+    size_t i;
+
+    assert_non_null(bytes);
+    for (i = 0; i < blob; i++)
+        bytes[i] = (unsigned char)('a' + i % 26);
+    crypto_generichash(hash, sizeof hash, bytes, blob, NULL, 0);
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    snprintf(att, sizeof att, "{\"blake2b\":\"%s\",\"name\":\"note.txt\","
+             "\"type\":\"text/plain\"}", hex);
+    payload_writer_init(&pw, collect_sink, &out);
+    assert_int_equal(payload_item_begin(&pw, PAYLOAD_JSON, strlen(doc), &e), 0);
+    assert_int_equal(payload_item_write(&pw, (const unsigned char *)doc, strlen(doc), &e), 0);
+    assert_int_equal(payload_item_begin(&pw, PAYLOAD_ATTACHMENT, strlen(att), &e), 0);
+    assert_int_equal(payload_item_write(&pw, (const unsigned char *)att, strlen(att), &e), 0);
+    assert_int_equal(payload_item_begin(&pw, PAYLOAD_BLOB, blob, &e), 0);
+    for (i = 0; i < blob; i++)
+        assert_int_equal(payload_item_write(&pw, bytes + i, 1, &e), 0);
+    assert_int_equal(payload_writer_finish(&pw, &e), 0);
+    free(bytes);
+    *len = out.len;
+    return out.p;
+}
+
+static void check_file(const char *path, const unsigned char *buf, size_t len)
+{
+    unsigned char *old;
+    size_t oldlen;
+    struct err e;
+
+    if (getenv("INTAKE_WRITE_VECTORS") != NULL) {
+        unlink(path);
+        assert_int_equal(file_write_atomic(path, buf, len, 0, &e), 0);
+        return;
+    }
+    assert_int_equal(file_read_all(path, 1 << 24, &old, &oldlen, "vector", &e), 0);
+    assert_int_equal(oldlen, len);
+    assert_memory_equal(old, buf, len);
+    free(old);
+}
+
+static void vector(const char *name, size_t nrcpt, size_t blob, int armor)
+{
+    char path[256];
+    unsigned char hash[BUNDLE_HASHBYTES];
+    size_t clen, blen, i;
+    unsigned char *content = vector_content(&clen, blob), *b;
+
+    counter = 0;
+    b = seal_mem(&blen, content, clen, 1000, sign_sk, rcpt, nrcpt, armor, hash);
+    assert_true(snprintf(path, sizeof path, "tests/vectors/%s.%s", name,
+                         armor ? "asc" : "bin") < (int)sizeof path);
+    check_file(path, b, blen);
+    assert_true(snprintf(path, sizeof path, "tests/vectors/%s.content", name)
+                < (int)sizeof path);
+    check_file(path, content, clen);
+    for (i = 0; i < nrcpt; i++) {
+        struct collect c = {0};
+        struct err e;
+
+        assert_int_equal(open_mem(b, blen, &rcpt[i], &c, NULL, &e), 0);
+        assert_int_equal(c.len, clen);
+        assert_memory_equal(c.p, content, clen);
+        free(c.p);
+    }
+    free(b);
+    free(content);
+}
+
+/* With INTAKE_WRITE_VECTORS, also the valid seeds of the fuzz_bundle
+ * corpus (its fixed recipient is rcpt[0]); the bad-* seeds are made from
+ * small.bin by tests/fuzz/corpus/fuzz_bundle/README. */
+static void corpus_seed(const char *name, size_t blob, const struct party *to,
+                        size_t n, int armor)
+{
+    char path[256];
+    size_t clen = 0, blen;
+    unsigned char *content = blob > 0 ? vector_content(&clen, blob) : NULL, *b;
+
+    counter = 0;
+    b = seal_mem(&blen, content, clen, 1000, sign_sk, to, n, armor, NULL);
+    snprintf(path, sizeof path, "tests/fuzz/corpus/fuzz_bundle/%s", name);
+    check_file(path, b, blen);
+    free(b);
+    free(content);
+}
+
+static void test_vectors(void **state)
+{
+    (void)state;
+    vector("small", 2, 100, 0);
+    vector("chunks", 1, 150000, 0);
+    vector("armored", 2, 10, 1);
+    if (getenv("INTAKE_WRITE_VECTORS") != NULL) {
+        corpus_seed("valid-empty-1", 0, rcpt, 1, 0);
+        corpus_seed("valid-payload-1", 100, rcpt, 1, 0);
+        corpus_seed("valid-payload-2", 3000, rcpt, 2, 0);
+        corpus_seed("valid-other-recipient", 100, rcpt + 1, 1, 0);
+        corpus_seed("valid-armored-2", 100, rcpt, 2, 1);
+    }
+}
+
+/* The randomness really is fixed: the same vector twice is the same. */
+static void test_deterministic(void **state)
+{
+    unsigned char h1[BUNDLE_HASHBYTES], h2[BUNDLE_HASHBYTES];
+    size_t len;
+    unsigned char *a, *b;
+
+    (void)state;
+    counter = 0;
+    a = seal_mem(&len, (const unsigned char *)"x", 1, 1, sign_sk, rcpt, 2, 0, h1);
+    free(a);
+    counter = 0;
+    b = seal_mem(&len, (const unsigned char *)"x", 1, 1, sign_sk, rcpt, 2, 0, h2);
+    free(b);
+    assert_memory_equal(h1, h2, sizeof h1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_vectors),
+    };
+
+    if (randombytes_set_implementation(&det) != 0 || sodium_init() < 0)
+        return 1;
+    seeded_keys();
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

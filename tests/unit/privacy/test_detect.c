@@ -1,0 +1,100 @@
+/* export/detect: pattern PII in the norm view, with negatives next to hits. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/detect.h"
+
+/* The detections of s as "kind:text|kind:text|". */
+static void detections(char *out, size_t outlen, const char *s)
+{
+    struct detection *d;
+    size_t n, i, at = 0;
+    struct err e;
+    static const char *const k[] = { "phone", "email", "url", "id", "date", "gps", "ip" };
+
+    assert_int_equal(detect_all(&d, &n, s, strlen(s), &e), 0);
+    out[0] = '\0';
+    for (i = 0; i < n; i++) {
+        int w = snprintf(out + at, outlen - at, "%s:%.*s|", k[d[i].kind],
+                         (int)(d[i].end - d[i].start), s + d[i].start);
+        assert_true(w > 0 && (size_t)w < outlen - at);
+        at += (size_t)w;
+    }
+    free(d);
+}
+
+#define EXPECT(in, want) do { char buf[1024]; detections(buf, sizeof buf, in); \
+    assert_string_equal(buf, want); } while (0)
+
+static void test_phones(void **state)
+{
+    (void)state;
+    EXPECT("call +82 10-2000-0000 now", "phone:+82 10-2000-0000|");
+    EXPECT("mn +976 8812 3456, kp +850 192 123 4567", "phone:+976 8812 3456|phone:+850 192 123 4567|");
+    EXPECT("010-2000-0000 or 01020000000", "phone:010-2000-0000|phone:01020000000|");
+    EXPECT("8812 3456 and 88123456", "phone:8812 3456|phone:88123456|");
+    EXPECT("8 (912) 345-67-89", "phone:8 (912) 345-67-89|");
+    EXPECT("cn 13812345678", "phone:13812345678|");
+    EXPECT("02-381-2345", "phone:02-381-2345|");
+    EXPECT("in 1998 2000 people paid 350 won; page 12345", "");
+    EXPECT("+12 34", "");
+}
+
+static void test_email_url_ip(void **state)
+{
+    (void)state;
+    EXPECT("write a.b+c@mail.example.org.", "email:a.b+c@mail.example.org|");
+    EXPECT("not@mail", "");
+    EXPECT("see https://example.com/x?y=1, or www.example.org.",
+           "url:https://example.com/x?y=1|url:www.example.org|");
+    EXPECT("ip 192.168.1.20 and 300.1.1.1 and 1.2.3", "ip:192.168.1.20|");
+    EXPECT("v6 fe80::1ff:fe23:4567:890a and 2001:db8:0:0:0:0:2:1 at 10:30:00",
+           "ip:fe80::1ff:fe23:4567:890a|ip:2001:db8:0:0:0:0:2:1|");
+}
+
+static void test_ids(void **state)
+{
+    (void)state;
+    EXPECT("rrn 850315-1234567", "id:850315-1234567|");
+    EXPECT("bad 851315-1234567", "");
+    EXPECT("passport m12345678, m123a4567, e1234567", "id:m12345678|id:m123a4567|id:e1234567|");
+    EXPECT("model a320 and b747", "");
+}
+
+static void test_gps(void **state)
+{
+    (void)state;
+    EXPECT("at 37.5665, 126.9780 now", "gps:37.5665, 126.9780|");
+    EXPECT("at 41\xc2\xb0" "47'44\"n 129\xc2\xb0" "46'34\"e", "gps:41\xc2\xb0" "47'44\"n 129\xc2\xb0" "46'34\"e|");
+    EXPECT("pi is 3.14159", "");
+}
+
+static void test_birth_dates(void **state)
+{
+    (void)state;
+    EXPECT("born 1985-03-15 in", "date:1985-03-15|");
+    EXPECT("the meeting on 2019-03-15 went well", "");
+    EXPECT("dob: 15.03.1985", "date:15.03.1985|");
+    EXPECT("생년월일 1985년 3월 15일", "date:1985년 3월 15일|");
+    EXPECT("төрсөн 1985.03.15", "date:1985.03.15|");
+    EXPECT("she was born on march 15, 1985.", "date:march 15, 1985|");
+    EXPECT("born 15 march 1985", "date:15 march 1985|");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_phones),
+        cmocka_unit_test(test_email_url_ip),
+        cmocka_unit_test(test_ids),
+        cmocka_unit_test(test_gps),
+        cmocka_unit_test(test_birth_dates),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,277 @@
+/* Evaluation of the redaction engine on tests/data (see tests/data/README.md):
+ * recall per annotated class (protected terms exact / variant / inflection,
+ * each pattern type), precision of pattern redactions, and false automatic
+ * redactions per 10,000 words of identity-free text.  Prints the figures
+ * and fails below the targets of issue 3. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/redact.h"
+
+#define DATA "tests/data/"
+#define MAX_CLASSES 32
+
+struct tally {
+    char name[32];
+    unsigned gold, found;       /* recall */
+    unsigned pred, right;       /* precision (pattern categories) */
+};
+
+static struct tally classes[MAX_CLASSES];
+static size_t nclasses;
+
+static struct tally *class_of(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < nclasses; i++)
+        if (strcmp(classes[i].name, name) == 0)
+            return &classes[i];
+    assert_true(nclasses < MAX_CLASSES);
+    snprintf(classes[nclasses].name, sizeof classes[nclasses].name, "%s", name);
+    return &classes[nclasses++];
+}
+
+static int category_of(const char *s, enum term_category *c)
+{
+    static const char *const names[] = { "person", "place", "employer", "organisation", "id", "other" };
+    size_t i;
+
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(names[i], s) == 0) {
+            *c = (enum term_category)i;
+            return 0;
+        }
+    return -1;
+}
+
+/* Adds a testimony's subjects and terms to r; base keeps subject ids apart
+ * when several testimonies share one redactor. */
+static void add_doc(struct redactor *r, json_t *doc, long base)
+{
+    json_t *subjects = json_object_get(doc, "subjects"), *terms = json_object_get(doc, "terms");
+    json_t *s, *t, *n;
+    size_t i, k;
+    struct err e;
+    enum term_category c = TERM_OTHER;
+
+    json_array_foreach(subjects, i, s) {
+        long id = base + json_integer_value(json_object_get(s, "id"));
+        assert_int_equal(redactor_add_subject(r, id, json_string_value(json_object_get(s, "pseudonym")), &e), 0);
+        json_array_foreach(json_object_get(s, "names"), k, n)
+            if (redactor_add_name(r, id, json_string_value(n), json_string_length(n), &e) != 0)
+                fail_msg("name %s: %s", json_string_value(n), e.msg);
+    }
+    json_array_foreach(terms, i, t) {
+        json_t *text = json_object_get(t, "text");
+        assert_int_equal(category_of(json_string_value(json_object_get(t, "category")), &c), 0);
+        if (redactor_add_term(r, c, 0, json_string_value(text), json_string_length(text), &e) != 0)
+            fail_msg("term %s: %s", json_string_value(text), e.msg);
+    }
+}
+
+static void score_doc(json_t *doc, const struct redaction *out, const char *text)
+{
+    json_t *spans = json_object_get(doc, "spans"), *sp;
+    size_t i, k;
+
+    json_array_foreach(spans, i, sp) {
+        size_t a = (size_t)json_integer_value(json_object_get(sp, "start"));
+        size_t b = (size_t)json_integer_value(json_object_get(sp, "end"));
+        struct tally *t = class_of(json_string_value(json_object_get(sp, "class")));
+        int hit = 0;
+        t->gold++;
+        for (k = 0; k < out->nitems && !hit; k++)
+            hit = out->items[k].orig_start <= a &&
+                  out->items[k].orig_start + out->items[k].orig_len >= b;
+        t->found += (unsigned)hit;
+        if (!hit)
+            printf("# missed %s in %s: \"%.*s\"\n", t->name,
+                   json_string_value(json_object_get(doc, "id")), (int)(b - a), text + a);
+    }
+    for (k = 0; k < out->nitems; k++) {
+        char name[48];
+        int right = 0;
+        if (strcmp(out->items[k].rule, "pattern") != 0)
+            continue;
+        snprintf(name, sizeof name, "pattern-%s", out->items[k].category);
+        json_array_foreach(spans, i, sp) {
+            size_t a = (size_t)json_integer_value(json_object_get(sp, "start"));
+            size_t b = (size_t)json_integer_value(json_object_get(sp, "end"));
+            right |= out->items[k].orig_start < b &&
+                     out->items[k].orig_start + out->items[k].orig_len > a;
+        }
+        class_of(name)->pred++;
+        class_of(name)->right += (unsigned)right;
+        if (!right)
+            printf("# false %s in %s: \"%.*s\"\n", name, json_string_value(json_object_get(doc, "id")),
+                   (int)out->items[k].orig_len, text + out->items[k].orig_start);
+    }
+}
+
+static json_t *load_docs(void)
+{
+    FILE *f = fopen(DATA "eval.jsonl", "r");
+    json_t *docs = json_array(), *doc;
+    json_error_t je;
+    char *line = NULL;
+    size_t cap = 0;
+
+    assert_non_null(f);
+    while (getline(&line, &cap, f) > 0) {
+        doc = json_loads(line, 0, &je);
+        if (doc == NULL)
+            fail_msg("eval.jsonl line %d: %s", je.line, je.text);
+        json_array_append_new(docs, doc);
+    }
+    free(line);
+    fclose(f);
+    return docs;
+}
+
+static double pct(unsigned a, unsigned b)
+{
+    return b ? 100.0 * a / b : 100.0;
+}
+
+static void test_recall_and_precision(void **state)
+{
+    json_t *docs = load_docs(), *doc;
+    size_t i;
+    unsigned tg = 0, tf = 0, pg = 0, pf = 0, pp = 0, pr = 0;
+
+    (void)state;
+    assert_true(json_array_size(docs) >= 50);
+    json_array_foreach(docs, i, doc) {
+        struct redactor *r;
+        struct redact_ctx *ctx = redact_ctx_new();
+        struct redaction out;
+        struct err e;
+        const char *text = json_string_value(json_object_get(doc, "text"));
+
+        assert_int_equal(redactor_new(&r, &e), 0);
+        add_doc(r, doc, 0);
+        assert_int_equal(redactor_compile(r, &e), 0);
+        if (redactor_run(&out, r, ctx, text, strlen(text), &e) != 0)
+            fail_msg("%s: %s", json_string_value(json_object_get(doc, "id")), e.msg);
+        score_doc(doc, &out, text);
+        redaction_free(&out);
+        redact_ctx_free(ctx);
+        redactor_free(r);
+    }
+    printf("# %-26s %6s %6s %8s %6s %6s %9s\n", "class", "gold", "found", "recall", "pred", "right", "precision");
+    for (i = 0; i < nclasses; i++) {
+        struct tally *t = &classes[i];
+        printf("# %-26s %6u %6u %7.2f%% %6u %6u %8.2f%%\n", t->name, t->gold, t->found,
+               pct(t->found, t->gold), t->pred, t->right, pct(t->right, t->pred));
+        if (strncmp(t->name, "term-", 5) == 0)
+            tg += t->gold, tf += t->found;
+        else
+            pg += t->gold, pf += t->found, pp += t->pred, pr += t->right;
+    }
+    printf("# protected terms: recall %.2f%% (%u/%u)   target 100%%\n", pct(tf, tg), tf, tg);
+    printf("# pattern PII: recall %.2f%% (%u/%u) target >= 99%%; precision %.2f%% (%u/%u) target >= 95%%\n",
+           pct(pf, pg), pf, pg, pct(pr, pp), pr, pp);
+    json_decref(docs);
+    assert_int_equal(tf, tg);
+    assert_true(pct(pf, pg) >= 99.0);
+    assert_true(pct(pr, pp) >= 95.0);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *s;
+    long n;
+
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    rewind(f);
+    s = malloc((size_t)n + 1);
+    assert_non_null(s);
+    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return s;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+    size_t i, n = 0;
+    int in = 0;
+
+    for (i = 0; i < len; i++) {
+        int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        if (!sp && !in)
+            n++;
+        in = !sp;
+    }
+    return n;
+}
+
+/* Every name and term of the whole evaluation set protected at once (a
+ * store of a few hundred), over identity-free words and prose. */
+static void test_false_redactions(void **state)
+{
+    static const char *const files[] = { "en-words.txt", "en-prose.txt", "ko-words.txt", "mn-words.txt" };
+    json_t *docs = load_docs(), *doc;
+    struct redactor *r;
+    struct err e;
+    size_t i, words = 0, redactions = 0, flags = 0;
+
+    (void)state;
+    assert_int_equal(redactor_new(&r, &e), 0);
+    json_array_foreach(docs, i, doc)
+        add_doc(r, doc, (long)i * 10);
+    assert_int_equal(redactor_compile(r, &e), 0);
+    printf("# %zu literals protected\n", redactor_literals(r));
+    for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[256];
+        size_t len, w, k;
+        char *text;
+        struct redact_ctx *ctx = redact_ctx_new();
+        struct redaction out;
+
+        snprintf(path, sizeof path, DATA "clean/%s", files[i]);
+        text = slurp(path, &len);
+        w = count_words(text, len);
+        if (redactor_run(&out, r, ctx, text, len, &e) != 0)
+            fail_msg("%s: %s", files[i], e.msg);
+        printf("# %-14s %6zu words %4zu automatic redactions (%.2f per 10,000) %4zu review flags\n",
+               files[i], w, out.nitems, 1e4 * (double)out.nitems / (double)w, out.nflags);
+        for (k = 0; k < out.nitems && k < 20; k++)
+            printf("#   %s/%s: \"%.*s\"\n", out.items[k].category, out.items[k].rule,
+                   (int)out.items[k].orig_len, text + out.items[k].orig_start);
+        words += w, redactions += out.nitems, flags += out.nflags;
+        redaction_free(&out);
+        redact_ctx_free(ctx);
+        free(text);
+    }
+    printf("# identity-free text: %zu words, %zu automatic redactions = %.2f per 10,000 words (target <= 1); %zu review flags\n",
+           words, redactions, 1e4 * (double)redactions / (double)words, flags);
+    redactor_free(r);
+    json_decref(docs);
+    assert_true(words >= 50000);
+    assert_true(1e4 * (double)redactions / (double)words <= 1.0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_recall_and_precision),
+        cmocka_unit_test(test_false_redactions),
+    };
+    if (sodium_init() < 0)
+        return 1;
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

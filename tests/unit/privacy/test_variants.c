@@ -1,0 +1,171 @@
+/* export/variants: table-driven spellings of Korean and Mongolian names. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "privacy/variants.h"
+
+static int has(const struct variant_list *l, const char *key, int suffix)
+{
+    size_t i;
+
+    for (i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].key, key) == 0 && (suffix < 0 || l->v[i].suffix == suffix))
+            return 1;
+    return 0;
+}
+
+static void gen(struct variant_list *l, const char *text)
+{
+    struct err e;
+
+    assert_int_equal(variants_of(l, text, strlen(text), &e), 0);
+    assert_true(l->n >= 1 && l->n <= VARIANTS_MAX);
+}
+
+static void test_hangul_name(void **state)
+{
+    struct variant_list l;
+    static const char *const want[] = {
+        "kimjongsu", "gimjeongsu", "kimchongsu", "kimjungsu", "jongsukim",
+        "jeongsu", "jongsu", "chongsu", "jungsu", "jongsoo", "kimjoungsu",
+    };
+    size_t i;
+
+    (void)state;
+    gen(&l, "김정수");
+    assert_string_equal(l.v[0].key, "김정수");
+    assert_int_equal(l.v[0].rule, RULE_EXACT);
+    assert_true(has(&l, "김정수", SUFFIX_KO));
+    assert_true(has(&l, "정수", SUFFIX_KO));
+    for (i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!has(&l, want[i], -1))
+            fail_msg("missing %s", want[i]);
+    assert_false(has(&l, "kim", -1));
+    assert_false(has(&l, "su", -1));
+    variant_list_free(&l);
+}
+
+static void test_surnames_and_north(void **state)
+{
+    struct variant_list l;
+
+    (void)state;
+    gen(&l, "리일남");
+    assert_true(has(&l, "riilnam", -1));
+    assert_true(has(&l, "leeilnam", -1));
+    assert_true(has(&l, "ilnam", -1));
+    variant_list_free(&l);
+    gen(&l, "최명남");
+    assert_true(has(&l, "choemyongnam", -1));
+    assert_true(has(&l, "choimyeongnam", -1));
+    variant_list_free(&l);
+    gen(&l, "박철");
+    assert_true(has(&l, "bakcheol", -1));   /* two syllables: not split */
+    variant_list_free(&l);
+}
+
+static void test_romanised_finds_others(void **state)
+{
+    struct variant_list l;
+
+    (void)state;
+    gen(&l, "Jong-su");
+    assert_string_equal(l.v[0].key, "jongsu");
+    assert_true(has(&l, "jungsu", -1));
+    assert_true(has(&l, "chongsu", -1));
+    assert_true(has(&l, "jeongsu", -1));
+    assert_true(has(&l, "종수", SUFFIX_KO));
+    assert_true(has(&l, "정수", SUFFIX_KO));
+    variant_list_free(&l);
+    gen(&l, "Kim Jong-su");
+    assert_true(has(&l, "김종수", SUFFIX_KO));
+    assert_true(has(&l, "gimjeongsu", -1));
+    variant_list_free(&l);
+}
+
+static void test_mongolian(void **state)
+{
+    struct variant_list l;
+
+    (void)state;
+    gen(&l, "Бат-Эрдэнэ");
+    assert_string_equal(l.v[0].key, "батэрдэнэ");
+    assert_true(has(&l, "батэрдэнэ", SUFFIX_MN));
+    assert_true(has(&l, "батэрдэн", SUFFIX_MN_STEM));
+    assert_true(has(&l, "baterdene", SUFFIX_MN));
+    assert_true(has(&l, "baterden", SUFFIX_MN_STEM));
+    variant_list_free(&l);
+    gen(&l, "Төмөрхүү");
+    assert_true(has(&l, "tomorkhuu", -1));
+    assert_true(has(&l, "tumurkhuu", -1));
+    assert_true(has(&l, "toemoerkhueue", -1));
+    assert_true(has(&l, "tomorhuu", -1));
+    assert_true(has(&l, "tomorxuu", -1));
+    variant_list_free(&l);
+    gen(&l, "Bat-Erdene");
+    assert_true(has(&l, "батэрдэнэ", SUFFIX_MN));
+    assert_true(has(&l, "батэрдэн", SUFFIX_MN_STEM));
+    variant_list_free(&l);
+    gen(&l, "Tsetseg");
+    assert_true(has(&l, "цэцэг", SUFFIX_MN));
+    assert_true(has(&l, "tsetseg", -1));
+    assert_true(has(&l, "cecег", -1) == 0);
+    variant_list_free(&l);
+}
+
+static void test_suffixes(void **state)
+{
+    (void)state;
+    assert_true(variant_suffix_ok(SUFFIX_KO, "", 0));
+    assert_true(variant_suffix_ok(SUFFIX_KO, "는", strlen("는")));
+    assert_true(variant_suffix_ok(SUFFIX_KO, "씨는", strlen("씨는")));
+    assert_true(variant_suffix_ok(SUFFIX_KO, "에게", strlen("에게")));
+    assert_false(variant_suffix_ok(SUFFIX_KO, "하다", strlen("하다")));
+    assert_true(variant_suffix_ok(SUFFIX_MN_STEM, "ийн", strlen("ийн")));
+    assert_false(variant_suffix_ok(SUFFIX_MN_STEM, "", 0));
+    assert_true(variant_suffix_ok(SUFFIX_MN, "д", strlen("д")));
+    assert_true(variant_suffix_ok(SUFFIX_MN, "тэй", strlen("тэй")));
+    /* plural and stacked endings (from hunspell-mn forms) */
+    assert_true(variant_suffix_ok(SUFFIX_MN, "ууд", strlen("ууд")));
+    assert_true(variant_suffix_ok(SUFFIX_MN, "тайг", strlen("тайг")));
+    assert_true(variant_suffix_ok(SUFFIX_MN, "гүйн", strlen("гүйн")));
+    assert_true(variant_suffix_ok(SUFFIX_MN_STEM, "ийнхэн", strlen("ийнхэн")));
+    /* a verb made from the word is not the name: Батлах (to approve) */
+    assert_false(variant_suffix_ok(SUFFIX_MN, "лах", strlen("лах")));
+    assert_false(variant_suffix_ok(SUFFIX_KO, "호텔", strlen("호텔")));
+    assert_false(variant_suffix_ok(SUFFIX_NONE, "s", 1));
+}
+
+static void test_empty_refused_and_bounded(void **state)
+{
+    struct variant_list l;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(variants_of(&l, " - ", 3, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    gen(&l, "이정영현");
+    assert_true(l.n <= VARIANTS_MAX);
+    variant_list_free(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hangul_name),
+        cmocka_unit_test(test_surnames_and_north),
+        cmocka_unit_test(test_romanised_finds_others),
+        cmocka_unit_test(test_mongolian),
+        cmocka_unit_test(test_suffixes),
+        cmocka_unit_test(test_empty_refused_and_bounded),
+    };
+    if (sodium_init() < 0)
+        return 1;
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
