@@ -1,3 +1,5 @@
+/* The bottom of store/: the database connection (keyed, its pragmas read
+ * back, the schema migrated), transactions and statement helpers. */
 #include "store/db.h"
 
 #include <errno.h>
@@ -193,79 +195,12 @@ void db_now(char *out, size_t outlen)
         out[0] = '\0';
 }
 
-int store_dir_resolve(char *out, size_t outlen, const char *home, struct err *e)
-{
-    const char *env = getenv("INTAKE_HOME");
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *h = getenv("HOME");
-    int n;
-
-    if (home != NULL && home[0] != '\0')
-        n = snprintf(out, outlen, "%s", home);
-    else if (env != NULL && env[0] != '\0')
-        n = snprintf(out, outlen, "%s", env);
-    else if (xdg != NULL && xdg[0] == '/')
-        n = snprintf(out, outlen, "%s/intake", xdg);
-    else if (h != NULL && h[0] == '/')
-        n = snprintf(out, outlen, "%s/.local/share/intake", h);
-    else
-        return err_set(e, EXIT_INPUT, "no store folder: set --home DIR or INTAKE_HOME");
-    if (n < 0 || (size_t)n >= outlen || (size_t)n > 4000)
-        return err_set(e, EXIT_INPUT, "store folder path too long");
-    return 0;
-}
-
-static int check_private(const char *path, int must_exist, int want_dir,
-                         struct err *e)
-{
-    struct stat st;
-
-    if (lstat(path, &st) != 0) {
-        if (errno == ENOENT && !must_exist)
-            return 0;
-        return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
-    }
-    if (want_dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode))
-        return err_set(e, EXIT_INPUT, "%s is not a %s", path,
-                       want_dir ? "folder" : "regular file");
-    if (st.st_uid != geteuid())
-        return err_set(e, EXIT_INPUT, "%s belongs to another user; refusing to use it", path);
-    if ((st.st_mode & 077) != 0)
-        return err_set(e, EXIT_INPUT,
-                       "%s can be read by others (mode %04o); run 'chmod %s %s' and check who copied it",
-                       path, (unsigned)(st.st_mode & 07777), want_dir ? "700" : "600", path);
-    return 0;
-}
-
-static int join(char *out, size_t outlen, const char *dir, const char *name,
-                struct err *e)
+int db_path(char *out, size_t outlen, const char *dir, const char *name,
+            struct err *e)
 {
     int n = snprintf(out, outlen, "%s/%s", dir, name);
     if (n < 0 || (size_t)n >= outlen)
         return err_set(e, EXIT_INPUT, "store folder path too long");
-    return 0;
-}
-
-int store_check_dir(const char *dir, struct err *e)
-{
-    static const char *const files[] = {
-        STORE_KEYSLOTS_NAME, STORE_DB_NAME, STORE_DB_NAME "-wal", STORE_DB_NAME "-shm",
-    };
-    char path[4200];
-    struct stat st;
-
-    if (stat(dir, &st) != 0 || join(path, sizeof path, dir, STORE_KEYSLOTS_NAME, e) != 0 ||
-        access(path, F_OK) != 0)
-        return err_set(e, EXIT_INPUT,
-                       "no store in %s; create one with 'intake init' or choose another with --home",
-                       dir);
-    if (check_private(dir, 1, 1, e) != 0)
-        return -1;
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        if (join(path, sizeof path, dir, files[i], e) != 0 ||
-            check_private(path, i < 2, 0, e) != 0)
-            return -1;
-    }
     return 0;
 }
 
@@ -381,7 +316,7 @@ static int migrate(struct store *s, struct err *e)
     return 0;
 }
 
-static struct store *store_alloc(const char *dir, struct err *e)
+struct store *db_alloc(const char *dir, struct err *e)
 {
     struct store *s = calloc(1, sizeof *s);
 
@@ -390,8 +325,8 @@ static struct store *store_alloc(const char *dir, struct err *e)
         return NULL;
     }
     s->master = secmem_alloc(KEYSLOT_MASTER_BYTES);
-    if (s->master == NULL || join(s->dir, sizeof s->dir, dir, "", e) != 0 ||
-        join(s->keyslots, sizeof s->keyslots, dir, STORE_KEYSLOTS_NAME, e) != 0) {
+    if (s->master == NULL || db_path(s->dir, sizeof s->dir, dir, "", e) != 0 ||
+        db_path(s->keyslots, sizeof s->keyslots, dir, STORE_KEYSLOTS_NAME, e) != 0) {
         if (s->master == NULL)
             err_set(e, EXIT_INPUT, "out of secure memory");
         secmem_free(s->master);
@@ -456,32 +391,6 @@ static int open_keyed(struct store *s, const char *path, int flags, int page_siz
     return db_exec(s, sql, e);
 }
 
-/* Opens the database with s->master; create allows a new file. */
-static int connect(struct store *s, int create, struct err *e)
-{
-    char path[4200];
-    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-
-    install_wiping_allocator();
-    if (join(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0)
-        return -1;
-    if (create && create_private(path, e) != 0)
-        return -1;
-    if (open_keyed(s, path, flags, STORE_PAGE_SIZE, e) != 0)
-        return -1;
-    if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK &&
-        (create || open_keyed(s, path, flags, STORE_PAGE_SIZE_OLD, e) != 0 ||
-         sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK))
-        return err_set(e, EXIT_INPUT,
-                       "the database in %s is damaged or does not match its keyslot file; restore it from a backup",
-                       s->dir);
-    if (!create && existing_schema(s, e) != 0)
-        return -1;
-    if (apply_pragmas(s, e) != 0 || migrate(s, e) != 0)
-        return -1;
-    return 0;
-}
-
 /* A small database is checked page by page (each page's HMAC) at every
  * open, so damage is reported before anything is read from it. */
 #define QUICK_CHECK_MAX (32L << 20)
@@ -492,7 +401,7 @@ static int check_pages(struct store *s, struct err *e)
     sqlite3_stmt *q;
     int ok = 0;
 
-    if (join(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0)
+    if (db_path(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0)
         return -1;
     if (stat(path, &st) != 0 || st.st_size > QUICK_CHECK_MAX)
         return 0;
@@ -519,261 +428,29 @@ void store_close(struct store *s)
     free(s);
 }
 
-static int insert_initial(struct store *s, const struct store_params *p,
-                          struct err *e)
-{
-    unsigned char *sk = secmem_alloc(crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES);
-    unsigned char spk[crypto_sign_PUBLICKEYBYTES], bpk[crypto_box_PUBLICKEYBYTES];
-    unsigned char *bsk = sk + crypto_sign_SECRETKEYBYTES;
-    sqlite3_stmt *st = NULL;
-    char now[32];
-    int rc = -1;
-
-    if (sk == NULL)
-        return err_set(e, EXIT_INPUT, "out of secure memory");
-    crypto_sign_keypair(spk, sk);
-    crypto_box_keypair(bpk, bsk);
-    db_now(now, sizeof now);
-    if (db_prepare(&st, s, "INSERT INTO meta(key, value) VALUES"
-                   " ('label', ?1), ('locale', ?2), ('created', ?3)", e) != 0)
-        goto out;
-    db_bind_text(st, 1, p->label);
-    db_bind_text(st, 2, p->locale);
-    db_bind_text(st, 3, now);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-        db_fail(s, e, "creating the store");
-        goto out;
-    }
-    sqlite3_finalize(st);
-    if (db_prepare(&st, s, "INSERT INTO device(id, sign_pk, sign_sk, box_pk, box_sk)"
-                   " VALUES (1, ?1, ?2, ?3, ?4)", e) != 0)
-        goto out;
-    sqlite3_bind_blob(st, 1, spk, sizeof spk, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 2, sk, crypto_sign_SECRETKEYBYTES, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 3, bpk, sizeof bpk, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 4, bsk, crypto_box_SECRETKEYBYTES, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        db_fail(s, e, "creating the store");
-    else
-        rc = 0;
-out:
-    sqlite3_finalize(st);
-    secmem_free(sk);
-    return rc;
-}
-
-static int make_keyslots(struct store *s, const struct store_params *p,
-                         const char *pass, size_t passlen,
-                         unsigned char *recovery, struct err *e)
-{
-    struct keyslot_file kf;
-    uint64_t rops, rmem;
-
-    memset(&kf, 0, sizeof kf);
-    randombytes_buf(recovery, RECOVERY_KEY_BYTES);
-    /* The recovery key carries 160 random bits: a light KDF is enough. */
-    if (keyslot_kdf_params(&rops, &rmem, "interactive", e) != 0 ||
-        keyslot_seal(&kf.slot[0], KEYSLOT_PASSPHRASE, s->master,
-                     (const unsigned char *)pass, passlen, p->opslimit,
-                     p->memlimit, e) != 0 ||
-        keyslot_seal(&kf.slot[1], KEYSLOT_RECOVERY, s->master, recovery,
-                     RECOVERY_KEY_BYTES, rops, rmem, e) != 0)
-        return -1;
-    kf.nslots = 2;
-    return keyslot_save(s->keyslots, &kf, 0, e);
-}
-
-/* Creates the missing folders above dir (0700), as for ~/.local/share. */
-static int mkdir_parents(const char *dir, struct err *e)
-{
-    char path[4096];
-    int n = snprintf(path, sizeof path, "%s", dir);
-
-    if (n < 0 || (size_t)n >= sizeof path)
-        return err_set(e, EXIT_INPUT, "store folder path too long");
-    for (char *p = path + 1; *p != '\0'; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(path, 0700) != 0 && errno != EEXIST)
-            return err_set(e, EXIT_INPUT, "cannot create the folder %s: %s", path,
-                           strerror(errno));
-        *p = '/';
-    }
-    return 0;
-}
-
-static int prepare_dir(const char *dir, struct err *e)
+int db_connect(struct store *s, int create, struct err *e)
 {
     char path[4200];
+    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 
-    if (mkdir_parents(dir, e) != 0)
+    install_wiping_allocator();
+    if (db_path(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0)
         return -1;
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-        return err_set(e, EXIT_INPUT, "cannot create the store folder %s: %s", dir,
-                       strerror(errno));
-    if (join(path, sizeof path, dir, STORE_KEYSLOTS_NAME, e) != 0)
+    if (create && create_private(path, e) != 0)
         return -1;
-    if (access(path, F_OK) == 0)
-        return err_set(e, EXIT_INPUT, "a store already exists in %s; nothing was changed", dir);
-    if (join(path, sizeof path, dir, STORE_DB_NAME, e) != 0)
+    if (open_keyed(s, path, flags, STORE_PAGE_SIZE, e) != 0)
         return -1;
-    if (access(path, F_OK) == 0)
+    if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK &&
+        (create || open_keyed(s, path, flags, STORE_PAGE_SIZE_OLD, e) != 0 ||
+         sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK))
         return err_set(e, EXIT_INPUT,
-                       "%s holds a database without keyslots; move it away before 'intake init'",
-                       dir);
-    return check_private(dir, 1, 1, e);
-}
-
-static void remove_partial(const char *dir)
-{
-    static const char *const names[] = {
-        STORE_DB_NAME, STORE_DB_NAME "-wal", STORE_DB_NAME "-shm", STORE_DB_NAME "-journal",
-    };
-    char path[4200];
-
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (join(path, sizeof path, dir, names[i], NULL) == 0)
-            (void)unlink(path);
-}
-
-int store_create(const char *dir, const struct store_params *p,
-                 const char *passphrase, size_t passlen,
-                 unsigned char *recovery, struct err *e)
-{
-    struct store *s;
-    int rc = -1;
-
-    if (prepare_dir(dir, e) != 0)
+                       "the database in %s is damaged or does not match its keyslot file; restore it from a backup",
+                       s->dir);
+    if (!create && existing_schema(s, e) != 0)
         return -1;
-    s = store_alloc(dir, e);
-    if (s == NULL)
+    if (apply_pragmas(s, e) != 0 || migrate(s, e) != 0)
         return -1;
-    randombytes_buf(s->master, KEYSLOT_MASTER_BYTES);
-    if (connect(s, 1, e) == 0 && store_begin(s, e) == 0) {
-        if (insert_initial(s, p, e) == 0 && store_log(s, "init", "", e) == 0 &&
-            store_commit(s, e) == 0)
-            rc = make_keyslots(s, p, passphrase, passlen, recovery, e);
-        else
-            store_rollback(s);
-    }
-    store_close(s);
-    if (rc != 0) {
-        remove_partial(dir);
-        sodium_memzero(recovery, RECOVERY_KEY_BYTES);
-    }
-    return rc;
-}
-
-int store_open(struct store **out, const char *dir, uint8_t kind,
-               const unsigned char *secret, size_t secretlen, struct err *e)
-{
-    struct keyslot_file kf;
-    struct store *s;
-
-    *out = NULL;
-    if (store_check_dir(dir, e) != 0)
-        return -1;
-    s = store_alloc(dir, e);
-    if (s == NULL)
-        return -1;
-    if (keyslot_load(&kf, s->keyslots, e) != 0 ||
-        keyslot_open(s->master, &kf, kind, secret, secretlen, e) != 0 ||
-        connect(s, 0, e) != 0 || check_pages(s, e) != 0) {
-        store_close(s);
-        return -1;
-    }
-    *out = s;
-    return 0;
-}
-
-int store_set_passphrase(struct store *s, const char *passphrase,
-                         size_t passlen, struct err *e)
-{
-    struct keyslot_file kf;
-    struct keyslot slot;
-    uint64_t ops = 0, mem = 0;
-
-    if (keyslot_load(&kf, s->keyslots, e) != 0)
-        return -1;
-    for (size_t i = 0; i < kf.nslots; i++) {
-        if (kf.slot[i].kind == KEYSLOT_PASSPHRASE) {
-            ops = kf.slot[i].opslimit;
-            mem = kf.slot[i].memlimit;
-        }
-    }
-    if (ops == 0 && keyslot_kdf_params(&ops, &mem, "moderate", e) != 0)
-        return -1;
-    if (keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master,
-                     (const unsigned char *)passphrase, passlen, ops, mem, e) != 0 ||
-        keyslot_put(&kf, &slot, e) != 0)
-        return -1;
-    /* The entry commits only once the new keyslot file is in place. */
-    if (store_begin(s, e) != 0)
-        return -1;
-    if (store_log(s, "passwd", "passphrase-slot", e) != 0 ||
-        keyslot_save(s->keyslots, &kf, 1, e) != 0) {
-        store_rollback(s);
-        return -1;
-    }
-    return store_commit(s, e);
-}
-
-int store_meta_get(char *out, size_t outlen, struct store *s, const char *key,
-                   struct err *e)
-{
-    sqlite3_stmt *st;
-    int rc = 0;
-
-    out[0] = '\0';
-    if (db_prepare(&st, s, "SELECT value FROM meta WHERE key = ?1", e) != 0)
-        return -1;
-    db_bind_text(st, 1, key);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        int n = snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(st, 0));
-        if (n < 0 || (size_t)n >= outlen)
-            rc = err_set(e, EXIT_INPUT, "store setting %s is too long", key);
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
-static int device_blobs(unsigned char *a, size_t alen, unsigned char *b,
-                        size_t blen, struct store *s, const char *sql,
-                        struct err *e)
-{
-    sqlite3_stmt *st;
-    int rc = -1;
-
-    if (db_prepare(&st, s, sql, e) != 0)
-        return -1;
-    if (sqlite3_step(st) == SQLITE_ROW &&
-        (size_t)sqlite3_column_bytes(st, 0) == alen &&
-        (size_t)sqlite3_column_bytes(st, 1) == blen) {
-        memcpy(a, sqlite3_column_blob(st, 0), alen);
-        memcpy(b, sqlite3_column_blob(st, 1), blen);
-        rc = 0;
-    } else {
-        err_set(e, EXIT_INPUT, "the store has no device keys; it is damaged");
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
-int store_device_public(unsigned char *sign_pk, unsigned char *box_pk,
-                        struct store *s, struct err *e)
-{
-    return device_blobs(sign_pk, crypto_sign_PUBLICKEYBYTES, box_pk,
-                        crypto_box_PUBLICKEYBYTES, s,
-                        "SELECT sign_pk, box_pk FROM device WHERE id = 1", e);
-}
-
-int store_device_secret(unsigned char *sign_sk, unsigned char *box_sk,
-                        struct store *s, struct err *e)
-{
-    return device_blobs(sign_sk, crypto_sign_SECRETKEYBYTES, box_sk,
-                        crypto_box_SECRETKEYBYTES, s,
-                        "SELECT sign_sk, box_sk FROM device WHERE id = 1", e);
+    return create ? 0 : check_pages(s, e);
 }
 
 int store_begin(struct store *s, struct err *e)

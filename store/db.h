@@ -31,6 +31,20 @@ int db_bind_text(sqlite3_stmt *st, int i, const char *text);
 /* Current UTC time as YYYY-MM-DDTHH:MM:SSZ. */
 void db_now(char *out, size_t outlen);
 
+/* Writes dir/name to out; EXIT_INPUT if it does not fit in outlen bytes. */
+int db_path(char *out, size_t outlen, const char *dir, const char *name,
+            struct err *e);
+
+/* A new, unconnected store for folder dir, with room for the master key
+ * (sodium_malloc); NULL with e filled on failure. Free with store_close. */
+struct store *db_alloc(const char *dir, struct err *e);
+
+/* Opens the database in s->dir keyed with s->master: with create, a new
+ * file (0600); else an existing one, whose pages are then checked. Sets
+ * and reads back the pragmas and migrates the schema. Damage is
+ * EXIT_INPUT, never a wrong passphrase. */
+int db_connect(struct store *s, int create, struct err *e);
+
 struct redactor;
 
 /* Adds the store's whole protected set to r (not compiled): subjects with
