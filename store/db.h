@@ -1,4 +1,21 @@
-/* Internal to store/: the only header that includes <sqlite3.h>. */
+/* Internal to store/: the only header that includes <sqlite3.h>.
+ *
+ * The files of store/, lowest first: each calls only files listed before
+ * it (scripts/layers.sh checks this). store.h is the public header; db.h,
+ * privacy.h, term.h and subject.h declare internals for the later files.
+ *
+ *   db.c          the connection, pragmas, schema, transactions, statements
+ *   log.c         the hash-chained log of every change
+ *   open.c        creating and opening a store, settings, device keys
+ *   privacy.c     term categories, the protected set, redacted records
+ *   term.c        protected terms and allowed texts (uses privacy.c)
+ *   subject.c     subjects, names, terms, forgetting (uses privacy.c, term.c)
+ *   record.c      records and their index (uses subject.c)
+ *   consent.c     consent (uses subject.c)
+ *   contact.c     contacts and their history (uses open.c: device keys)
+ *   attachment.c  attachments in chunks
+ *   exchange.c    exports and imports
+ * Each uses db.c; log.c when it changes something. */
 #ifndef INTAKE_STORE_DB_H
 #define INTAKE_STORE_DB_H
 
@@ -44,35 +61,5 @@ struct store *db_alloc(const char *dir, struct err *e);
  * and reads back the pragmas and migrates the schema. Damage is
  * EXIT_INPUT, never a wrong passphrase. */
 int db_connect(struct store *s, int create, struct err *e);
-
-struct redactor;
-
-/* Adds the store's whole protected set to r (not compiled): subjects with
- * their pseudonyms and names, their terms, store-wide terms, allowed texts. */
-int privacy_load(struct redactor *r, struct store *s, struct err *e);
-
-/* 1 if text contains a protected name or term of r, or is a spelling
- * variant of one; 0 if not; -1 on error. */
-int privacy_matches(const struct redactor *r, const char *text, struct err *e);
-
-/* 1 if pseudonym p (or a spelling variant) is a word of any real name or
- * term in the store or of extra[0..n): a pseudonym must not be part of
- * someone's name; 0 if not; -1 on error. */
-int privacy_in_identities(struct store *s, const char *p, const char *const *extra,
-                          size_t n, struct err *e);
-
-/* Refuses (EXIT_INPUT, naming 'intake subject rename') new real names or
- * terms texts[0..n) that match an existing pseudonym after variant
- * expansion, either way round. */
-int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n,
-                             struct err *e);
-
-/* Inserts a term of subject sid (0: store-wide) inside the caller's
- * transaction, after every check a new term gets; logs it. */
-int db_term_insert(long *id, struct store *s, long sid, const char *category,
-                   const char *text, struct err *e);
-
-/* The id of the subject with pseudonym; EXIT_INPUT if there is none. */
-int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *e);
 
 #endif

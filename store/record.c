@@ -1,7 +1,11 @@
+/* Records: testimony with its title, date, place, language and tags, and
+ * the full-text index over them. */
 #include "store/db.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "store/subject.h"
 
 #define MAX_TAGS 64
 

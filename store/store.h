@@ -166,7 +166,7 @@ int store_contact_by_sign_pk(char *name, size_t namelen, int *verified, struct s
 int store_contact_confirm(struct store *s, const char *name, struct err *e);
 
 /* ---- Privacy: the protected set, consent, redacted records
- *      (store/privacy.c; issue 3) ---- */
+ *      (store/privacy.c, store/consent.c; issue 3) ---- */
 
 struct redactor;
 
@@ -216,7 +216,7 @@ int store_record_redact(struct redacted_record *out, const struct redactor *r,
 void store_record_redacted_free(struct redacted_record *out);
 
 /* ---- Protected terms, allowed texts, consent changes, forgetting
- *      (store/term.c, store/privacy.c, store/subject.c) ---- */
+ *      (store/term.c, store/privacy.c, store/consent.c, store/subject.c) ---- */
 
 /* Term categories as typed: person, place, employer, organisation, id, other. */
 #define TERM_CATEGORIES "person, place, employer, organisation, id, other"

@@ -1,4 +1,6 @@
-#include "store/db.h"
+/* Subjects: their pseudonyms, real names and terms; renaming and
+ * forgetting them. */
+#include "store/subject.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +8,9 @@
 
 #include "privacy/pseudonym.h"
 #include "privacy/redact.h"
+#include "store/db.h"
+#include "store/privacy.h"
+#include "store/term.h"
 
 #define MAX_NAMES 64
 
@@ -15,6 +20,24 @@ struct new_terms {
     const char *text[MAX_NAMES];
     size_t n;
 };
+
+int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_prepare(&st, s, "SELECT id FROM subject WHERE pseudonym = ?1", e) != 0)
+        return -1;
+    db_bind_text(st, 1, pseudonym);
+    rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
+    if (rc == 0)
+        *id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc != 0)
+        return err_set(e, EXIT_INPUT, "no subject with pseudonym '%s' (see 'intake subject list')",
+                       pseudonym);
+    return 0;
+}
 
 static int split_terms(struct new_terms *t, const char *const *terms, size_t nterms,
                        struct err *e)
@@ -238,6 +261,21 @@ int store_subject_add_terms(char *out, size_t outlen, struct store *s,
         insert_names(s, id, names, nnames, e) != 0 ||
         insert_terms(s, id, &t, e) != 0 ||
         log_subject(s, "subject.add", id, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return store_commit(s, e);
+}
+
+int store_subject_term(long *id, struct store *s, const char *pseudonym,
+                       const char *category, const char *text, struct err *e)
+{
+    long sid;
+
+    if (store_begin(s, e) != 0)
+        return -1;
+    if (db_subject_id(&sid, s, pseudonym, e) != 0 ||
+        db_term_insert(id, s, sid, category, text, e) != 0) {
         store_rollback(s);
         return -1;
     }

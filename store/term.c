@@ -1,42 +1,13 @@
 /* Protected terms (a subject's or store-wide) and allowed texts. */
-#include "store/db.h"
+#include "store/term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "privacy/redact.h"
-
-static const char *const categories[] = {
-    "person", "place", "employer", "organisation", "id", "other",
-};
-
-int term_category_parse(int *cat, const char *name, struct err *e)
-{
-    for (size_t i = 0; i < sizeof categories / sizeof categories[0]; i++) {
-        if (name != NULL && strcmp(name, categories[i]) == 0) {
-            *cat = (int)i;
-            return 0;
-        }
-    }
-    return err_set(e, EXIT_INPUT, "unknown term category '%.40s'; use one of: %s",
-                   name != NULL ? name : "", TERM_CATEGORIES);
-}
-
-int identity_check(const char *text, const char *what, struct err *e)
-{
-    size_t len = strlen(text), i;
-
-    for (i = 0; i < len && (text[i] == ' ' || text[i] == '\t'); i++)
-        ;
-    if (i == len)
-        return err_set(e, EXIT_INPUT, "%s is empty", what);
-    if (len > REDACT_TERM_MAX)
-        return err_set(e, EXIT_INPUT,
-                       "%s is too long (%zu bytes, at most %d); protect its identifying parts separately",
-                       what, len, REDACT_TERM_MAX);
-    return text_check(text, len, 0, what, e);
-}
+#include "store/db.h"
+#include "store/privacy.h"
 
 /* The text must be something the matcher can protect: a scratch redactor
  * takes it (e.g. it refuses a text that normalises to nothing). */
@@ -92,7 +63,7 @@ int db_term_insert(long *id, struct store *s, long sid, const char *category,
         return -1;
     if (sid != 0)
         sqlite3_bind_int64(st, 1, sid);
-    db_bind_text(st, 2, categories[cat]);
+    db_bind_text(st, 2, category);
     db_bind_text(st, 3, text);
     db_bind_text(st, 4, now);
     rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "adding the term");
@@ -104,31 +75,16 @@ int db_term_insert(long *id, struct store *s, long sid, const char *category,
     return store_log(s, sid != 0 ? "subject.term" : "term.add", idtext, e);
 }
 
-static int add_term(long *id, struct store *s, const char *pseudonym,
-                    const char *category, const char *text, struct err *e)
+int store_term_add(long *id, struct store *s, const char *category,
+                   const char *text, struct err *e)
 {
-    long sid = 0;
-
     if (store_begin(s, e) != 0)
         return -1;
-    if ((pseudonym != NULL && db_subject_id(&sid, s, pseudonym, e) != 0) ||
-        db_term_insert(id, s, sid, category, text, e) != 0) {
+    if (db_term_insert(id, s, 0, category, text, e) != 0) {
         store_rollback(s);
         return -1;
     }
     return store_commit(s, e);
-}
-
-int store_term_add(long *id, struct store *s, const char *category,
-                   const char *text, struct err *e)
-{
-    return add_term(id, s, NULL, category, text, e);
-}
-
-int store_subject_term(long *id, struct store *s, const char *pseudonym,
-                       const char *category, const char *text, struct err *e)
-{
-    return add_term(id, s, pseudonym, category, text, e);
 }
 
 int store_term_each(struct store *s, term_fn fn, void *ctx, struct err *e)
