@@ -20,19 +20,12 @@ struct attachment_writer {
 
 static int record_rowid(long *id, struct store *s, const char *rid, struct err *e)
 {
-    sqlite3_stmt *st;
-    int found;
+    const struct db_val v[] = { DB_TEXT(rid) };
+    int rc = db_int(id, s, "SELECT id FROM record WHERE rid = ?1", v, DB_N(v), "finding the record", e);
 
-    if (db_prepare(&st, s, "SELECT id FROM record WHERE rid = ?1", e) != 0)
-        return -1;
-    db_bind_text(st, 1, rid);
-    found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (!found)
+    if (rc == 0)
         return err_set(e, EXIT_INPUT, "no record with id '%s' (see 'intake list')", rid);
-    return 0;
+    return rc > 0 ? 0 : -1;
 }
 
 static int check_names(const char *name, const char *type, struct err *e)
@@ -51,21 +44,18 @@ static int check_names(const char *name, const char *type, struct err *e)
 static int insert_head(struct attachment_writer *w, long rec, const char *name,
                        const char *type, int gps, struct err *e)
 {
-    sqlite3_stmt *st;
     char now[32];
+    const struct db_val v[] = { DB_INT(rec), DB_TEXT(name), DB_TEXT(type), DB_INT(gps != 0), DB_TEXT(now) };
+    sqlite3_stmt *st;
     int rc;
 
     db_now(now, sizeof now);
-    if (db_prepare(&st, w->s, "INSERT INTO attachment(record_id, name, type, size,"
-                   " hash, gps, added) VALUES (?1, ?2, ?3, 0, x'', ?4, ?5)", e) != 0)
+    if (db_query(&st, w->s, "INSERT INTO attachment(record_id, name, type, size,"
+                 " hash, gps, added) VALUES (?1, ?2, ?3, 0, x'', ?4, ?5)", v, DB_N(v), e) != 0)
         return -1;
-    sqlite3_bind_int64(st, 1, rec);
-    db_bind_text(st, 2, name);
-    db_bind_text(st, 3, type);
-    sqlite3_bind_int(st, 4, gps != 0);
-    db_bind_text(st, 5, now);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
+    /* UNIQUE(record_id, name): a name the record has already. */
     if (rc == SQLITE_CONSTRAINT)
         return err_set(e, EXIT_INPUT, "the record already has an attachment named "
                        "'%s'; nothing was changed", name);
@@ -111,11 +101,16 @@ static int flush_chunk(struct attachment_writer *w, struct err *e)
 
     if (w->have == 0)
         return 0;
+    /* Bound in place (SQLITE_STATIC), not copied: the chunk is stored
+     * before w->buf is refilled. */
     sqlite3_reset(w->ins);
-    sqlite3_bind_int64(w->ins, 1, w->id);
-    sqlite3_bind_int64(w->ins, 2, w->seq++);
-    sqlite3_bind_blob(w->ins, 3, w->buf, (int)w->have, SQLITE_STATIC);
-    rc = sqlite3_step(w->ins);
+    rc = sqlite3_bind_int64(w->ins, 1, w->id);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(w->ins, 2, w->seq++);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_blob(w->ins, 3, w->buf, (int)w->have, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(w->ins);
     sqlite3_clear_bindings(w->ins);
     if (rc != SQLITE_DONE)
         return db_fail(w->s, e, "storing the attachment");
@@ -147,25 +142,16 @@ int store_attachment_end(struct attachment_writer *w, unsigned char *hash,
                          struct err *e)
 {
     unsigned char h[ATTACHMENT_HASHBYTES];
-    sqlite3_stmt *st = NULL;
-    int rc = -1;
+    const struct db_val v[] = { DB_INT(w->id), DB_INT((sqlite3_int64)w->size), DB_BLOB(h, sizeof h) };
+    int rc;
 
     crypto_generichash_final(&w->hash, h, sizeof h);
-    if (flush_chunk(w, e) != 0 ||
-        db_prepare(&st, w->s, "UPDATE attachment SET size = ?2, hash = ?3 WHERE id = ?1", e) != 0)
-        goto out;
-    sqlite3_bind_int64(st, 1, w->id);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)w->size);
-    sqlite3_bind_blob(st, 3, h, sizeof h, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-        db_fail(w->s, e, "storing the attachment");
-        goto out;
-    }
-    if (hash != NULL)
+    rc = flush_chunk(w, e);
+    if (rc == 0)
+        rc = db_run(w->s, "UPDATE attachment SET size = ?2, hash = ?3 WHERE id = ?1", v, DB_N(v),
+                    "storing the attachment", e);
+    if (rc == 0 && hash != NULL)
         memcpy(hash, h, sizeof h);
-    rc = 0;
-out:
-    sqlite3_finalize(st);
     store_attachment_abort(w);
     return rc;
 }
@@ -183,15 +169,15 @@ void store_attachment_abort(struct attachment_writer *w)
 int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
                           void *ctx, struct err *e)
 {
+    const struct db_val v[] = { DB_TEXT(record) };
     sqlite3_stmt *st;
-    int rc = 0, step;
+    int rc;
 
-    if (db_prepare(&st, s, "SELECT r.rid, a.name, a.type, a.added, a.size, a.hash, a.gps"
-                   " FROM attachment a JOIN record r ON r.id = a.record_id"
-                   " WHERE ?1 IS NULL OR r.rid = ?1 ORDER BY r.rid, a.name", e) != 0)
+    if (db_query(&st, s, "SELECT r.rid, a.name, a.type, a.added, a.size, a.hash, a.gps"
+                 " FROM attachment a JOIN record r ON r.id = a.record_id"
+                 " WHERE ?1 IS NULL OR r.rid = ?1 ORDER BY r.rid, a.name", v, DB_N(v), e) != 0)
         return -1;
-    db_bind_text(st, 1, record);
-    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st, s, "reading attachments", e)) > 0) {
         struct attachment_row a;
 
         a.record = (const char *)sqlite3_column_text(st, 0);
@@ -205,9 +191,9 @@ int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
             rc = err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store", a.name);
         else
             rc = fn(ctx, &a, e);
+        if (rc != 0)
+            break;
     }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = db_fail(s, e, "reading attachments");
     sqlite3_finalize(st);
     return rc;
 }
@@ -216,23 +202,24 @@ static int attachment_head(long *id, uint64_t *size, unsigned char *hash,
                            struct store *s, const char *record, const char *name,
                            struct err *e)
 {
+    const struct db_val v[] = { DB_TEXT(record), DB_TEXT(name) };
     sqlite3_stmt *st;
-    int rc = -1;
+    int rc;
 
-    if (db_prepare(&st, s, "SELECT a.id, a.size, a.hash FROM attachment a"
-                   " JOIN record r ON r.id = a.record_id WHERE r.rid = ?1 AND a.name = ?2", e) != 0)
+    if (db_query(&st, s, "SELECT a.id, a.size, a.hash FROM attachment a"
+                 " JOIN record r ON r.id = a.record_id WHERE r.rid = ?1 AND a.name = ?2",
+                 v, DB_N(v), e) != 0)
         return -1;
-    db_bind_text(st, 1, record);
-    db_bind_text(st, 2, name);
-    if (sqlite3_step(st) == SQLITE_ROW &&
-        sqlite3_column_bytes(st, 2) == ATTACHMENT_HASHBYTES) {
+    rc = db_step(st, s, "reading attachments", e);
+    if (rc > 0 && sqlite3_column_bytes(st, 2) == ATTACHMENT_HASHBYTES) {
         *id = sqlite3_column_int64(st, 0);
         *size = (uint64_t)sqlite3_column_int64(st, 1);
         memcpy(hash, sqlite3_column_blob(st, 2), ATTACHMENT_HASHBYTES);
         rc = 0;
-    } else {
+    } else if (rc >= 0) {
         err_set(e, EXIT_INPUT, "record '%s' has no attachment named '%s' "
                 "(see 'intake show %s')", record, name, record);
+        rc = -1;
     }
     sqlite3_finalize(st);
     return rc;
@@ -247,15 +234,16 @@ int store_attachment_read(struct store *s, const char *record, const char *name,
     uint64_t size, total = 0;
     int64_t seq = 0;
     long id;
-    int rc = 0, step;
+    int rc;
 
-    if (attachment_head(&id, &size, want, s, record, name, e) != 0 ||
-        db_prepare(&st, s, "SELECT seq, data FROM attachment_chunk"
-                   " WHERE attachment_id = ?1 ORDER BY seq", e) != 0)
+    if (attachment_head(&id, &size, want, s, record, name, e) != 0)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
+    const struct db_val v[] = { DB_INT(id) };
+    if (db_query(&st, s, "SELECT seq, data FROM attachment_chunk"
+                 " WHERE attachment_id = ?1 ORDER BY seq", v, DB_N(v), e) != 0)
+        return -1;
     crypto_generichash_init(&h, NULL, 0, sizeof got);
-    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st, s, "reading the attachment", e)) > 0) {
         const unsigned char *data = sqlite3_column_blob(st, 1);
         size_t n = (size_t)sqlite3_column_bytes(st, 1);
 
@@ -266,10 +254,9 @@ int store_attachment_read(struct store *s, const char *record, const char *name,
         if (verify)
             crypto_generichash_update(&h, data, n);
         total += n;
-        rc = fn(ctx, data, n, e);
+        if ((rc = fn(ctx, data, n, e)) != 0)
+            break;
     }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = db_fail(s, e, "reading the attachment");
     sqlite3_finalize(st);
     crypto_generichash_final(&h, got, sizeof got);
     if (rc == 0 && (total != size || (verify && sodium_memcmp(got, want, sizeof got) != 0)))

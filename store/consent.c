@@ -11,17 +11,18 @@ int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
 {
     sqlite3_stmt *st;
     long sid;
-    int step;
+    int rc;
 
     memset(c, 0, sizeof *c);
-    if (db_subject_id(&sid, s, pseudonym, e) != 0 ||
-        db_prepare(&st, s, "SELECT export, quote, publish, attachments, method, embargo,"
-                   " withdrawn, date FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1",
-                   e) != 0)
+    if (db_subject_id(&sid, s, pseudonym, e) != 0)
         return -1;
-    sqlite3_bind_int64(st, 1, sid);
-    step = sqlite3_step(st);
-    if (step == SQLITE_ROW) {
+    const struct db_val v[] = { DB_INT(sid) };
+    if (db_query(&st, s, "SELECT export, quote, publish, attachments, method, embargo,"
+                 " withdrawn, date FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1",
+                 v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the consent", e);
+    if (rc > 0) {
         const char *date = (const char *)sqlite3_column_text(st, 7);
         c->recorded = 1;
         c->export_ok = sqlite3_column_int(st, 0) != 0;
@@ -35,9 +36,7 @@ int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
             snprintf(c->withdrawn, sizeof c->withdrawn, "%s", date);
     }
     sqlite3_finalize(st);
-    if (step != SQLITE_ROW && step != SQLITE_DONE)
-        return db_fail(s, e, "reading the consent");
-    return 0;
+    return rc < 0 ? -1 : 0;
 }
 
 void consent_blocks(char *why, size_t whylen, const struct consent *c,
@@ -76,14 +75,31 @@ static int keep(int change, int old)
     return change < 0 ? old : change != 0;
 }
 
+/* Appends the consent of subject sid, dated now: c's changes over old. */
+static int insert_consent(struct store *s, long sid, const struct consent_change *c,
+                          const struct consent *old, struct err *e)
+{
+    char now[32];
+    const struct db_val v[] = {
+        DB_INT(sid), DB_INT(keep(c->export_ok, old->export_ok)), DB_INT(keep(c->quote, old->quote)),
+        DB_INT(keep(c->publish, old->publish)), DB_INT(keep(c->attachments, old->attachments)),
+        DB_TEXT(c->method != NULL ? c->method : old->method),
+        DB_TEXT(c->embargo != NULL ? c->embargo : old->embargo), DB_INT(c->withdraw != 0),
+        DB_TEXT(now),
+    };
+
+    db_now(now, sizeof now);
+    return db_run(s, "INSERT INTO consent(subject_id, export, quote, publish, attachments, method,"
+                  " embargo, withdrawn, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                  v, DB_N(v), "recording the consent", e);
+}
+
 int store_consent_set(struct store *s, const char *pseudonym,
                       const struct consent_change *c, struct err *e)
 {
     struct consent old;
-    sqlite3_stmt *st;
-    char now[32], sid_text[32];
+    char sid_text[32];
     long sid;
-    int rc;
 
     if (check_change(c, e) != 0 || store_begin(s, e) != 0)
         return -1;
@@ -91,24 +107,8 @@ int store_consent_set(struct store *s, const char *pseudonym,
         goto fail;
     if (old.withdrawn[0] != '\0' || c->withdraw)
         memset(&old, 0, sizeof old);     /* after a withdrawal, everything starts at no */
-    db_now(now, sizeof now);
-    if (db_prepare(&st, s, "INSERT INTO consent(subject_id, export, quote, publish, attachments,"
-                   " method, embargo, withdrawn, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                   e) != 0)
-        goto fail;
-    sqlite3_bind_int64(st, 1, sid);
-    sqlite3_bind_int(st, 2, keep(c->export_ok, old.export_ok));
-    sqlite3_bind_int(st, 3, keep(c->quote, old.quote));
-    sqlite3_bind_int(st, 4, keep(c->publish, old.publish));
-    sqlite3_bind_int(st, 5, keep(c->attachments, old.attachments));
-    db_bind_text(st, 6, c->method != NULL ? c->method : old.method);
-    db_bind_text(st, 7, c->embargo != NULL ? c->embargo : old.embargo);
-    sqlite3_bind_int(st, 8, c->withdraw != 0);
-    db_bind_text(st, 9, now);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "recording the consent");
-    sqlite3_finalize(st);
     snprintf(sid_text, sizeof sid_text, "%ld", sid);
-    if (rc != 0 || store_log(s, "consent", sid_text, e) != 0)
+    if (insert_consent(s, sid, c, &old, e) != 0 || store_log(s, "consent", sid_text, e) != 0)
         goto fail;
     return store_commit(s, e);
 fail:

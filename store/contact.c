@@ -8,21 +8,13 @@
 static int history(struct store *s, const char *name, const char *event,
                    const char *card, struct err *e)
 {
-    sqlite3_stmt *st;
     char now[32];
-    int rc;
+    const struct db_val v[] = { DB_TEXT(name), DB_TEXT(event), DB_TEXT(card), DB_TEXT(now) };
 
     db_now(now, sizeof now);
-    if (db_prepare(&st, s, "INSERT INTO contact_history(contact_id, event, card, at)"
-                   " SELECT id, ?2, ?3, ?4 FROM contact WHERE name = ?1", e) != 0)
-        return -1;
-    db_bind_text(st, 1, name);
-    db_bind_text(st, 2, event);
-    db_bind_text(st, 3, card);
-    db_bind_text(st, 4, now);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "recording the contact's history");
-    sqlite3_finalize(st);
-    return rc;
+    return db_run(s, "INSERT INTO contact_history(contact_id, event, card, at)"
+                  " SELECT id, ?2, ?3, ?4 FROM contact WHERE name = ?1", v, DB_N(v),
+                  "recording the contact's history", e);
 }
 
 /* Log entries name a contact by its card's fingerprint (public keys,
@@ -46,42 +38,41 @@ static int log_contact_text(struct store *s, const char *action, const char *car
     return log_contact(s, action, &c, e);
 }
 
+/* Copies the text in the first column of sql's first row to out: 1, or 0
+ * if there is no row. */
+static int first_text(char *out, size_t outlen, struct store *s, const char *sql,
+                      const struct db_val *v, size_t n, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, sql, v, n, e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the contacts", e);
+    if (rc > 0)
+        snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* Who, other than name, already holds one of these keys (0: nobody). */
 static int key_owner(char *owner, size_t ownerlen, struct store *s, const char *name,
                      const struct card *c, struct err *e)
 {
-    sqlite3_stmt *st;
-    int found = 0;
+    const struct db_val v[] = {
+        DB_TEXT(name), DB_BLOB(c->sign_pk, sizeof c->sign_pk), DB_BLOB(c->box_pk, sizeof c->box_pk),
+    };
 
-    if (db_prepare(&st, s, "SELECT name FROM contact WHERE name <> ?1"
-                   " AND (sign_pk = ?2 OR box_pk = ?3)", e) != 0)
-        return -1;
-    db_bind_text(st, 1, name);
-    sqlite3_bind_blob(st, 2, c->sign_pk, sizeof c->sign_pk, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 3, c->box_pk, sizeof c->box_pk, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        snprintf(owner, ownerlen, "%s", (const char *)sqlite3_column_text(st, 0));
-        found = 1;
-    }
-    sqlite3_finalize(st);
-    return found;
+    return first_text(owner, ownerlen, s, "SELECT name FROM contact WHERE name <> ?1"
+                      " AND (sign_pk = ?2 OR box_pk = ?3)", v, DB_N(v), e);
 }
 
 static int existing_card(char *out, size_t outlen, struct store *s, const char *name,
                          struct err *e)
 {
-    sqlite3_stmt *st;
-    int found = 0;
+    const struct db_val v[] = { DB_TEXT(name) };
 
-    if (db_prepare(&st, s, "SELECT card FROM contact WHERE name = ?1", e) != 0)
-        return -1;
-    db_bind_text(st, 1, name);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(st, 0));
-        found = 1;
-    }
-    sqlite3_finalize(st);
-    return found;
+    return first_text(out, outlen, s, "SELECT card FROM contact WHERE name = ?1", v, DB_N(v), e);
 }
 
 static int check_new(struct store *s, const char *name, const struct card *c,
@@ -115,38 +106,39 @@ static int check_new(struct store *s, const char *name, const struct card *c,
     return 0;
 }
 
+/* Inserts contact name; with exists, replaces its card and keys instead
+ * and makes it unverified again. */
+static int save_contact(struct store *s, const char *name, const struct card *c,
+                        const char *cardtext, int exists, struct err *e)
+{
+    char now[32];
+    const struct db_val v[] = {
+        DB_TEXT(name), DB_TEXT(cardtext), DB_BLOB(c->sign_pk, sizeof c->sign_pk),
+        DB_BLOB(c->box_pk, sizeof c->box_pk), DB_TEXT(now),
+    };
+
+    db_now(now, sizeof now);
+    if (exists)                          /* all but the date added */
+        return db_run(s, "UPDATE contact SET card = ?2, sign_pk = ?3, box_pk = ?4, verified = NULL"
+                      " WHERE name = ?1", v, DB_N(v) - 1, "saving the contact", e);
+    return db_run(s, "INSERT INTO contact(name, card, sign_pk, box_pk, added)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5)", v, DB_N(v), "saving the contact", e);
+}
+
 int store_contact_add(struct store *s, const char *name, const struct card *c,
                       const char *cardtext, int replace, struct err *e)
 {
-    sqlite3_stmt *st = NULL;
-    char now[32];
-    int exists = 0, rc = -1;
+    int exists = 0;
 
     if (name[0] == '\0' || strlen(name) > CONTACT_NAME_MAX ||
         text_check(name, strlen(name), 0, "the contact NAME", e) != 0)
         return err_set(e, EXIT_INPUT, "a contact NAME must be 1 to %d characters of plain text", CONTACT_NAME_MAX);
     if (store_begin(s, e) != 0)
         return -1;
-    if (check_new(s, name, c, replace, &exists, e) != 0)
-        goto out;
-    db_now(now, sizeof now);
-    if (db_prepare(&st, s, exists
-                   ? "UPDATE contact SET card = ?2, sign_pk = ?3, box_pk = ?4, verified = NULL WHERE name = ?1"
-                   : "INSERT INTO contact(name, card, sign_pk, box_pk, added) VALUES (?1, ?2, ?3, ?4, ?5)", e) != 0)
-        goto out;
-    db_bind_text(st, 1, name);
-    db_bind_text(st, 2, cardtext);
-    sqlite3_bind_blob(st, 3, c->sign_pk, sizeof c->sign_pk, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 4, c->box_pk, sizeof c->box_pk, SQLITE_TRANSIENT);
-    if (!exists)
-        db_bind_text(st, 5, now);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        db_fail(s, e, "saving the contact");
-    else if (history(s, name, exists ? "replaced" : "added", cardtext, e) == 0)
-        rc = log_contact(s, exists ? "contact.replace" : "contact.add", c, e);
-out:
-    sqlite3_finalize(st);
-    if (rc != 0) {
+    if (check_new(s, name, c, replace, &exists, e) != 0 ||
+        save_contact(s, name, c, cardtext, exists, e) != 0 ||
+        history(s, name, exists ? "replaced" : "added", cardtext, e) != 0 ||
+        log_contact(s, exists ? "contact.replace" : "contact.add", c, e) != 0) {
         store_rollback(s);
         return -1;
     }
@@ -156,20 +148,21 @@ out:
 int store_contact_each(struct store *s, const char *name, contact_fn fn,
                        void *ctx, struct err *e)
 {
+    const struct db_val v[] = { DB_TEXT(name) };
     sqlite3_stmt *st;
-    int rc = 0, found = 0;
+    int rc, found = 0;
 
-    if (db_prepare(&st, s, "SELECT name, card, added, verified FROM contact"
-                   " WHERE ?1 IS NULL OR name = ?1 ORDER BY name", e) != 0)
+    if (db_query(&st, s, "SELECT name, card, added, verified FROM contact"
+                 " WHERE ?1 IS NULL OR name = ?1 ORDER BY name", v, DB_N(v), e) != 0)
         return -1;
-    db_bind_text(st, 1, name);
-    while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+    while ((rc = db_step(st, s, "reading the contacts", e)) > 0) {
         struct contact_row r = {
             (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
             (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
         };
         found = 1;
-        rc = fn(ctx, &r, e);
+        if ((rc = fn(ctx, &r, e)) != 0)
+            break;
     }
     sqlite3_finalize(st);
     if (rc == 0 && name != NULL && !found)
@@ -180,8 +173,8 @@ int store_contact_each(struct store *s, const char *name, contact_fn fn,
 static int update_one(struct store *s, const char *sql, const char *name,
                       const char *event, const char *action, struct err *e)
 {
-    sqlite3_stmt *st;
     char now[32], card[CARD_TEXT_SIZE];
+    const struct db_val v[] = { DB_TEXT(name), DB_TEXT(now) };
     int rc, exists;
 
     if (store_begin(s, e) != 0)
@@ -195,15 +188,8 @@ static int update_one(struct store *s, const char *sql, const char *name,
     if (rc == 0)
         rc = log_contact_text(s, action, card, e);
     db_now(now, sizeof now);
-    if (rc == 0 && db_prepare(&st, s, sql, e) == 0) {
-        db_bind_text(st, 1, name);
-        if (strstr(sql, "?2") != NULL)
-            db_bind_text(st, 2, now);
-        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "updating the contact");
-        sqlite3_finalize(st);
-    } else {
-        rc = -1;
-    }
+    if (rc == 0)                         /* now is ?2 where the statement has one */
+        rc = db_run(s, sql, v, strstr(sql, "?2") != NULL ? 2 : 1, "updating the contact", e);
     if (rc != 0) {
         store_rollback(s);
         return -1;
@@ -224,19 +210,20 @@ int store_contact_confirm(struct store *s, const char *name, struct err *e)
 int store_contact_by_sign_pk(char *name, size_t namelen, int *verified, struct store *s,
                              const unsigned char *sign_pk, struct err *e)
 {
+    const struct db_val v[] = { DB_BLOB(sign_pk, crypto_sign_PUBLICKEYBYTES) };
     sqlite3_stmt *st;
     int rc;
 
     name[0] = '\0';
     *verified = 0;
-    if (db_prepare(&st, s, "SELECT name, verified IS NOT NULL FROM contact WHERE sign_pk = ?1", e) != 0)
+    if (db_query(&st, s, "SELECT name, verified IS NOT NULL FROM contact WHERE sign_pk = ?1",
+                 v, DB_N(v), e) != 0)
         return -1;
-    sqlite3_bind_blob(st, 1, sign_pk, crypto_sign_PUBLICKEYBYTES, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    rc = db_step(st, s, "looking up the sender", e);
+    if (rc > 0) {
         snprintf(name, namelen, "%s", (const char *)sqlite3_column_text(st, 0));
         *verified = sqlite3_column_int(st, 1);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(s, e, "looking up the sender");
+    return rc < 0 ? -1 : 0;
 }

@@ -185,6 +185,86 @@ int db_bind_text(sqlite3_stmt *st, int i, const char *text)
     return sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT);
 }
 
+static int bind_one(sqlite3_stmt *st, int i, const struct db_val *v)
+{
+    switch (v->type) {
+    case SQLITE_TEXT:
+        return db_bind_text(st, i, v->text);
+    case SQLITE_INTEGER:
+        return sqlite3_bind_int64(st, i, v->i);
+    case SQLITE_BLOB:
+        return sqlite3_bind_blob64(st, i, v->blob, (sqlite3_uint64)v->len, SQLITE_TRANSIENT);
+    default:
+        return sqlite3_bind_null(st, i);
+    }
+}
+
+int db_bind(sqlite3_stmt *st, struct store *s, const struct db_val *v, size_t n,
+            struct err *e)
+{
+    if ((size_t)sqlite3_bind_parameter_count(st) != n)
+        return err_set(e, EXIT_INPUT, "internal error: %zu values for a statement with %d parameters",
+                       n, sqlite3_bind_parameter_count(st));
+    for (size_t i = 0; i < n; i++)
+        if (bind_one(st, (int)i + 1, &v[i]) != SQLITE_OK)
+            return db_fail(s, e, "preparing a query");
+    return 0;
+}
+
+int db_query(sqlite3_stmt **st, struct store *s, const char *sql,
+             const struct db_val *v, size_t n, struct err *e)
+{
+    if (db_prepare(st, s, sql, e) != 0)
+        return -1;
+    if (db_bind(*st, s, v, n, e) != 0) {
+        sqlite3_finalize(*st);
+        *st = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int db_step(sqlite3_stmt *st, struct store *s, const char *doing, struct err *e)
+{
+    int rc = sqlite3_step(st);
+
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    return db_fail(s, e, doing);
+}
+
+int db_run(struct store *s, const char *sql, const struct db_val *v, size_t n,
+           const char *doing, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, sql, v, n, e) != 0)
+        return -1;
+    rc = db_step(st, s, doing, e);
+    sqlite3_finalize(st);
+    if (rc > 0)
+        return err_set(e, EXIT_INPUT, "internal error: a statement returned rows while %s", doing);
+    return rc;
+}
+
+int db_int(long *out, struct store *s, const char *sql, const struct db_val *v,
+           size_t n, const char *doing, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, sql, v, n, e) != 0)
+        return -1;
+    rc = db_step(st, s, doing, e);
+    if (rc > 0)
+        *out = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 void db_now(char *out, size_t outlen)
 {
     time_t t = time(NULL);
@@ -207,16 +287,12 @@ int db_path(char *out, size_t outlen, const char *dir, const char *name,
 static int pragma_int(struct store *s, const char *set, const char *get,
                       long want, struct err *e)
 {
-    sqlite3_stmt *st;
     long got = -1;
 
     if (set != NULL && db_exec(s, set, e) != 0)
         return -1;
-    if (db_prepare(&st, s, get, e) != 0)
+    if (db_int(&got, s, get, NULL, 0, "reading a safety setting", e) < 0)
         return -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        got = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
     if (got != want)
         return err_set(e, EXIT_INPUT, "the database refused a safety setting (%s)", get);
     return 0;
@@ -277,18 +353,11 @@ static int key_db(struct store *s, struct err *e)
 
 static int schema_version(long *v, struct store *s, struct err *e)
 {
-    sqlite3_stmt *st;
+    int rc = db_int(v, s, "PRAGMA user_version", NULL, 0, "reading the database", e);
 
-    if (db_prepare(&st, s, "PRAGMA user_version", e) != 0)
-        return -1;
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        db_fail(s, e, "reading the database");
-        sqlite3_finalize(st);
-        return -1;
-    }
-    *v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return 0;
+    if (rc == 0)
+        return db_fail(s, e, "reading the database");
+    return rc > 0 ? 0 : -1;
 }
 
 static int migrate(struct store *s, struct err *e)

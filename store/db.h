@@ -42,8 +42,50 @@ int db_prepare(sqlite3_stmt **st, struct store *s, const char *sql,
 /* Runs sql that returns no rows. */
 int db_exec(struct store *s, const char *sql, struct err *e);
 
-/* Binds text (NULL binds NULL). */
+/* Binds text (NULL binds NULL); SQLite copies it. Returns SQLite's code. */
 int db_bind_text(sqlite3_stmt *st, int i, const char *text);
+
+/* One value for a statement parameter; an array of them binds ?1, ?2, ...
+ * in order. SQLite copies text and blobs (SQLITE_TRANSIENT). */
+struct db_val {
+    int type;                    /* SQLITE_TEXT, SQLITE_INTEGER, SQLITE_BLOB, SQLITE_NULL */
+    sqlite3_int64 i;
+    const char *text;            /* NUL-ended; NULL binds NULL */
+    const void *blob;
+    size_t len;                  /* bytes of blob */
+};
+#define DB_TEXT(t)    { .type = SQLITE_TEXT, .text = (t) }
+#define DB_INT(v)     { .type = SQLITE_INTEGER, .i = (v) }
+/* A row id that may be absent: 0 binds NULL. */
+#define DB_ID(v)      { .type = (v) != 0 ? SQLITE_INTEGER : SQLITE_NULL, .i = (v) }
+#define DB_BLOB(b, n) { .type = SQLITE_BLOB, .blob = (b), .len = (n) }
+/* The number of values in an array v. */
+#define DB_N(v)       (sizeof (v) / sizeof (v)[0])
+
+/* Binds v[0..n) to ?1..?n of st, which must have exactly n parameters
+ * (a mismatch is an internal error); 0, or -1 with e filled. */
+int db_bind(sqlite3_stmt *st, struct store *s, const struct db_val *v, size_t n,
+            struct err *e);
+
+/* Prepares sql and binds v[0..n) (db_bind); the caller finalizes *st.
+ * 0, or -1 with e filled and *st NULL. */
+int db_query(sqlite3_stmt **st, struct store *s, const char *sql,
+             const struct db_val *v, size_t n, struct err *e);
+
+/* Steps st once: 1 with a row to read, 0 when there are no more, -1 on
+ * error with e naming doing ("reading the log"). */
+int db_step(sqlite3_stmt *st, struct store *s, const char *doing, struct err *e);
+
+/* Runs sql bound to v[0..n), a statement that returns no rows (INSERT,
+ * UPDATE, DELETE), and finalizes it: 0, or -1 with e naming doing. */
+int db_run(struct store *s, const char *sql, const struct db_val *v, size_t n,
+           const char *doing, struct err *e);
+
+/* Runs sql bound to v[0..n) for one integer (the first column of the
+ * first row): 1 with it in *out, 0 when there is no row (*out is left
+ * alone), -1 on error with e naming doing. */
+int db_int(long *out, struct store *s, const char *sql, const struct db_val *v,
+           size_t n, const char *doing, struct err *e);
 
 /* Current UTC time as YYYY-MM-DDTHH:MM:SSZ. */
 void db_now(char *out, size_t outlen);

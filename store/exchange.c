@@ -9,37 +9,24 @@
 int store_export_log(struct store *s, const char *recipients, const char *records,
                      const unsigned char *hash, size_t hashlen, struct err *e)
 {
-    sqlite3_stmt *st;
     char now[32];
-    int rc;
+    const struct db_val v[] = { DB_TEXT(now), DB_TEXT(recipients), DB_TEXT(records), DB_BLOB(hash, hashlen) };
 
     db_now(now, sizeof now);
-    if (db_prepare(&st, s, "INSERT INTO export(at, recipients, records, hash)"
-                   " VALUES (?1, ?2, ?3, ?4)", e) != 0)
-        return -1;
-    db_bind_text(st, 1, now);
-    db_bind_text(st, 2, recipients);
-    db_bind_text(st, 3, records);
-    sqlite3_bind_blob(st, 4, hash, (int)hashlen, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "recording the export");
-    sqlite3_finalize(st);
-    return rc;
+    return db_run(s, "INSERT INTO export(at, recipients, records, hash) VALUES (?1, ?2, ?3, ?4)",
+                  v, DB_N(v), "recording the export", e);
 }
 
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,
                       size_t hashlen, struct err *e)
 {
-    sqlite3_stmt *st;
-    int step;
+    const struct db_val v[] = { DB_BLOB(hash, hashlen) };
+    long one;
+    int rc = db_int(&one, s, "SELECT 1 FROM import WHERE hash = ?1", v, DB_N(v), "reading the imports", e);
 
-    if (db_prepare(&st, s, "SELECT 1 FROM import WHERE hash = ?1", e) != 0)
+    if (rc < 0)
         return -1;
-    sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_TRANSIENT);
-    step = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (step != SQLITE_ROW && step != SQLITE_DONE)
-        return db_fail(s, e, "reading the imports");
-    *seen = step == SQLITE_ROW;
+    *seen = rc;
     return 0;
 }
 
@@ -47,73 +34,51 @@ int store_import_begin(long *import_id, struct store *s, const unsigned char *ha
                        size_t hashlen, const unsigned char *sender_pk,
                        const char *sender, struct err *e)
 {
-    sqlite3_stmt *st;
     char now[32];
-    int rc;
+    const struct db_val v[] = {
+        DB_BLOB(hash, hashlen), DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(sender), DB_TEXT(now),
+    };
 
     db_now(now, sizeof now);
-    if (db_prepare(&st, s, "INSERT INTO import(hash, sender_pk, sender, at)"
-                   " VALUES (?1, ?2, ?3, ?4)", e) != 0)
+    if (db_run(s, "INSERT INTO import(hash, sender_pk, sender, at) VALUES (?1, ?2, ?3, ?4)",
+               v, DB_N(v), "recording the import", e) != 0)
         return -1;
-    sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 2, sender_pk, crypto_sign_PUBLICKEYBYTES, SQLITE_TRANSIENT);
-    db_bind_text(st, 3, sender);
-    db_bind_text(st, 4, now);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "recording the import");
-    sqlite3_finalize(st);
     *import_id = (long)sqlite3_last_insert_rowid(s->db);
-    return rc;
+    return 0;
 }
 
 /* The subject's row id, created without identity for an imported pseudonym. */
 static int import_subject(long *sid, struct store *s, const char *pseudonym,
                           struct err *e)
 {
-    sqlite3_stmt *st;
     char now[32];
+    const struct db_val v[] = { DB_TEXT(pseudonym), DB_TEXT(now) }, p[] = { DB_TEXT(pseudonym) };
     int rc;
 
     db_now(now, sizeof now);
-    if (db_prepare(&st, s, "INSERT OR IGNORE INTO subject(pseudonym, created)"
-                   " VALUES (?1, ?2)", e) != 0)
+    if (db_run(s, "INSERT OR IGNORE INTO subject(pseudonym, created) VALUES (?1, ?2)", v, DB_N(v),
+               "adding the subject", e) != 0)
         return -1;
-    db_bind_text(st, 1, pseudonym);
-    db_bind_text(st, 2, now);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "adding the subject");
-    sqlite3_finalize(st);
-    if (rc != 0 || db_prepare(&st, s, "SELECT id FROM subject WHERE pseudonym = ?1", e) != 0)
-        return -1;
-    db_bind_text(st, 1, pseudonym);
-    rc = sqlite3_step(st) == SQLITE_ROW ? 0 : db_fail(s, e, "adding the subject");
+    rc = db_int(sid, s, "SELECT id FROM subject WHERE pseudonym = ?1", p, DB_N(p), "adding the subject", e);
     if (rc == 0)
-        *sid = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return rc;
+        return db_fail(s, e, "adding the subject");
+    return rc > 0 ? 0 : -1;
 }
 
 /* 0: the id is new; 1: the same sender sent it before; -1: refused. */
 static int existing_record(struct store *s, long import_id, const char *rid,
                            struct err *e)
 {
-    sqlite3_stmt *st;
-    int step, same = 0;
+    const struct db_val v[] = { DB_TEXT(rid), DB_INT(import_id) };
+    long same = 0;
+    int rc = db_int(&same, s, "SELECT i.sender_pk = (SELECT sender_pk FROM import"
+                    " WHERE id = ?2) FROM record r LEFT JOIN record_origin o"
+                    " ON o.record_id = r.id LEFT JOIN import i ON i.id = o.import_id"
+                    " WHERE r.rid = ?1", v, DB_N(v), "reading records", e);
 
-    if (db_prepare(&st, s, "SELECT i.sender_pk = (SELECT sender_pk FROM import"
-                   " WHERE id = ?2) FROM record r LEFT JOIN record_origin o"
-                   " ON o.record_id = r.id LEFT JOIN import i ON i.id = o.import_id"
-                   " WHERE r.rid = ?1", e) != 0)
-        return -1;
-    db_bind_text(st, 1, rid);
-    sqlite3_bind_int64(st, 2, import_id);
-    step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        same = sqlite3_column_int(st, 0) == 1;
-    sqlite3_finalize(st);
-    if (step == SQLITE_DONE)
-        return 0;
-    if (step != SQLITE_ROW)
-        return db_fail(s, e, "reading records");
-    if (!same)
+    if (rc <= 0)
+        return rc;
+    if (same != 1)
         return err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store "
                        "already has from elsewhere; nothing was imported", rid);
     return 1;
@@ -122,63 +87,37 @@ static int existing_record(struct store *s, long import_id, const char *rid,
 static int insert_imported(long *rowid, struct store *s, long sid,
                            const struct record_row *r, struct err *e)
 {
-    sqlite3_stmt *st;
     char now[32];
-    int rc;
+    const char *title = r->title != NULL ? r->title : "";
+    const struct db_val v[] = {
+        DB_TEXT(r->id), DB_INT(sid), DB_TEXT(title), DB_TEXT(r->date), DB_TEXT(r->place),
+        DB_TEXT(r->lang), DB_TEXT(r->body), DB_TEXT(now),
+    };
 
     db_now(now, sizeof now);
-    if (db_prepare(&st, s, "INSERT INTO record(rid, subject_id, title, date, place,"
-                   " lang, body, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", e) != 0)
+    if (db_run(s, "INSERT INTO record(rid, subject_id, title, date, place, lang, body, created)"
+               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", v, DB_N(v), "importing a record", e) != 0)
         return -1;
-    db_bind_text(st, 1, r->id);
-    sqlite3_bind_int64(st, 2, sid);
-    db_bind_text(st, 3, r->title != NULL ? r->title : "");
-    db_bind_text(st, 4, r->date);
-    db_bind_text(st, 5, r->place);
-    db_bind_text(st, 6, r->lang);
-    db_bind_text(st, 7, r->body);
-    db_bind_text(st, 8, now);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "importing a record");
-    sqlite3_finalize(st);
     *rowid = (long)sqlite3_last_insert_rowid(s->db);
-    if (rc != 0 || db_prepare(&st, s, "INSERT INTO record_fts(docid, title, body)"
-                              " VALUES (?1, ?2, ?3)", e) != 0)
-        return -1;
-    sqlite3_bind_int64(st, 1, *rowid);
-    db_bind_text(st, 2, r->title != NULL ? r->title : "");
-    db_bind_text(st, 3, r->body);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "indexing a record");
-    sqlite3_finalize(st);
-    return rc;
+    const struct db_val fts[] = { DB_INT(*rowid), DB_TEXT(title), DB_TEXT(r->body) };
+    return db_run(s, "INSERT INTO record_fts(docid, title, body) VALUES (?1, ?2, ?3)", fts, DB_N(fts),
+                  "indexing a record", e);
 }
 
 static int insert_extras(struct store *s, long rowid, long import_id,
                          const struct record_row *r, const char *manifest,
                          struct err *e)
 {
-    sqlite3_stmt *st;
-    int rc = 0;
+    const struct db_val v[] = { DB_INT(rowid), DB_INT(import_id), DB_TEXT(manifest) };
 
-    if (db_prepare(&st, s, "INSERT OR IGNORE INTO record_tag(record_id, tag)"
-                   " VALUES (?1, ?2)", e) != 0)
-        return -1;
-    for (size_t i = 0; rc == 0 && i < r->ntags; i++) {
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, rowid);
-        db_bind_text(st, 2, r->tags[i]);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(s, e, "adding the tags");
+    for (size_t i = 0; i < r->ntags; i++) {
+        const struct db_val t[] = { DB_INT(rowid), DB_TEXT(r->tags[i]) };
+        if (db_run(s, "INSERT OR IGNORE INTO record_tag(record_id, tag) VALUES (?1, ?2)", t, DB_N(t),
+                   "adding the tags", e) != 0)
+            return -1;
     }
-    sqlite3_finalize(st);
-    if (rc != 0 || db_prepare(&st, s, "INSERT INTO record_origin(record_id, import_id,"
-                              " manifest) VALUES (?1, ?2, ?3)", e) != 0)
-        return -1;
-    sqlite3_bind_int64(st, 1, rowid);
-    sqlite3_bind_int64(st, 2, import_id);
-    db_bind_text(st, 3, manifest);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "recording the record's origin");
-    sqlite3_finalize(st);
-    return rc;
+    return db_run(s, "INSERT INTO record_origin(record_id, import_id, manifest) VALUES (?1, ?2, ?3)",
+                  v, DB_N(v), "recording the record's origin", e);
 }
 
 int store_import_record(int *added, struct store *s, long import_id,
@@ -203,17 +142,18 @@ int store_import_record(int *added, struct store *s, long import_id,
 int store_record_origin(char *out, size_t outlen, struct store *s, const char *id,
                         struct err *e)
 {
+    const struct db_val v[] = { DB_TEXT(id) };
     sqlite3_stmt *st;
     char hex[2 * 32 + 1], key[2 * crypto_sign_PUBLICKEYBYTES + 1];
-    int rc = 0;
+    int rc;
 
     out[0] = '\0';
-    if (db_prepare(&st, s, "SELECT i.hash, i.sender_pk, i.sender, i.at, i.log_seq, i.log_head FROM record r"
-                   " JOIN record_origin o ON o.record_id = r.id"
-                   " JOIN import i ON i.id = o.import_id WHERE r.rid = ?1", e) != 0)
+    if (db_query(&st, s, "SELECT i.hash, i.sender_pk, i.sender, i.at, i.log_seq, i.log_head FROM record r"
+                 " JOIN record_origin o ON o.record_id = r.id"
+                 " JOIN import i ON i.id = o.import_id WHERE r.rid = ?1", v, DB_N(v), e) != 0)
         return -1;
-    db_bind_text(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 32 &&
+    rc = db_step(st, s, "reading the record's origin", e);
+    if (rc > 0 && sqlite3_column_bytes(st, 0) == 32 &&
         sqlite3_column_bytes(st, 1) == crypto_sign_PUBLICKEYBYTES) {
         const char *who = (const char *)sqlite3_column_text(st, 2);
         int n;
@@ -233,5 +173,5 @@ int store_record_origin(char *out, size_t outlen, struct store *s, const char *i
             rc = err_set(e, EXIT_INPUT, "origin line too long");
     }
     sqlite3_finalize(st);
-    return rc;
+    return rc < 0 ? -1 : 0;
 }

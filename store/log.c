@@ -71,34 +71,30 @@ static int last_entry(long *seq, unsigned char hash[LOG_HASHBYTES], struct store
                       struct err *e)
 {
     sqlite3_stmt *st;
-    int rc = 0, step;
+    int rc;
 
     *seq = 0;
     memset(hash, 0, LOG_HASHBYTES);
     if (db_prepare(&st, s, "SELECT seq, hash FROM log ORDER BY seq DESC LIMIT 1", e) != 0)
         return -1;
-    step = sqlite3_step(st);
-    if (step == SQLITE_ROW) {
+    rc = db_step(st, s, "reading the log", e);
+    if (rc > 0) {
         *seq = (long)sqlite3_column_int64(st, 0);
         if (sqlite3_column_bytes(st, 1) != LOG_HASHBYTES)
             rc = err_set(e, EXIT_INPUT, "the store's log is damaged (entry %ld has no hash); run 'intake log --verify'", *seq);
         else
             memcpy(hash, sqlite3_column_blob(st, 1), LOG_HASHBYTES);
-    } else if (step != SQLITE_DONE) {
-        rc = db_fail(s, e, "reading the log");
     }
     sqlite3_finalize(st);
-    return rc;
+    return rc < 0 ? -1 : 0;
 }
 
 int store_log(struct store *s, const char *action, const char *object,
               struct err *e)
 {
     unsigned char prev[LOG_HASHBYTES], hash[LOG_HASHBYTES];
-    sqlite3_stmt *st;
     char now[32];
     long seq;
-    int rc;
 
     if (object == NULL)
         object = "";
@@ -113,28 +109,22 @@ int store_log(struct store *s, const char *action, const char *object,
     seq++;
     db_now(now, sizeof now);
     log_entry_hash(hash, seq, now, action, object, prev);
-    if (db_prepare(&st, s, "INSERT INTO log(seq, at, action, object, prev, hash)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e) != 0)
-        return -1;
-    sqlite3_bind_int64(st, 1, seq);
-    db_bind_text(st, 2, now);
-    db_bind_text(st, 3, action);
-    db_bind_text(st, 4, object);
-    sqlite3_bind_blob(st, 5, prev, LOG_HASHBYTES, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 6, hash, LOG_HASHBYTES, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "writing the log");
-    sqlite3_finalize(st);
-    return rc;
+    const struct db_val v[] = {
+        DB_INT(seq), DB_TEXT(now), DB_TEXT(action), DB_TEXT(object),
+        DB_BLOB(prev, sizeof prev), DB_BLOB(hash, sizeof hash),
+    };
+    return db_run(s, "INSERT INTO log(seq, at, action, object, prev, hash)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", v, DB_N(v), "writing the log", e);
 }
 
 int store_log_each(struct store *s, log_fn fn, void *ctx, struct err *e)
 {
     sqlite3_stmt *st;
-    int rc = 0, step;
+    int rc;
 
     if (db_prepare(&st, s, "SELECT seq, at, action, object, prev, hash FROM log ORDER BY seq", e) != 0)
         return -1;
-    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st, s, "reading the log", e)) > 0) {
         struct log_row r;
         const char *at = (const char *)sqlite3_column_text(st, 1);
         const char *action = (const char *)sqlite3_column_text(st, 2);
@@ -150,10 +140,9 @@ int store_log_each(struct store *s, log_fn fn, void *ctx, struct err *e)
             memcpy(r.prev, sqlite3_column_blob(st, 4), LOG_HASHBYTES);
         if (sqlite3_column_bytes(st, 5) == LOG_HASHBYTES)
             memcpy(r.hash, sqlite3_column_blob(st, 5), LOG_HASHBYTES);
-        rc = fn(ctx, &r, e);
+        if ((rc = fn(ctx, &r, e)) != 0)
+            break;
     }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = db_fail(s, e, "reading the log");
     sqlite3_finalize(st);
     return rc;
 }
@@ -196,19 +185,12 @@ int store_log_verify(struct log_check *c, struct store *s, struct err *e)
 int store_import_log_head(struct store *s, long import_id, long seq,
                           const unsigned char head[LOG_HASHBYTES], struct err *e)
 {
-    sqlite3_stmt *st;
-    int rc;
+    const struct db_val v[] = { DB_INT(import_id), DB_INT(seq), DB_BLOB(head, LOG_HASHBYTES) };
 
-    if (db_prepare(&st, s, "UPDATE import SET log_seq = ?2, log_head = ?3 WHERE id = ?1", e) != 0)
+    if (db_run(s, "UPDATE import SET log_seq = ?2, log_head = ?3 WHERE id = ?1", v, DB_N(v),
+               "recording the sender's log head", e) != 0)
         return -1;
-    sqlite3_bind_int64(st, 1, import_id);
-    sqlite3_bind_int64(st, 2, seq);
-    sqlite3_bind_blob(st, 3, head, LOG_HASHBYTES, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(s, e, "recording the sender's log head");
-    else
-        rc = sqlite3_changes(s->db) == 1 ? 0
-             : err_set(e, EXIT_INPUT, "internal error: no import %ld to keep a log head with", import_id);
-    sqlite3_finalize(st);
-    return rc;
+    if (sqlite3_changes(s->db) != 1)
+        return err_set(e, EXIT_INPUT, "internal error: no import %ld to keep a log head with", import_id);
+    return 0;
 }

@@ -86,39 +86,24 @@ static int insert_initial(struct store *s, const struct store_params *p,
     unsigned char *sk = secmem_alloc(crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES);
     unsigned char spk[crypto_sign_PUBLICKEYBYTES], bpk[crypto_box_PUBLICKEYBYTES];
     unsigned char *bsk = sk + crypto_sign_SECRETKEYBYTES;
-    sqlite3_stmt *st = NULL;
     char now[32];
-    int rc = -1;
+    const struct db_val meta[] = { DB_TEXT(p->label), DB_TEXT(p->locale), DB_TEXT(now) };
+    const struct db_val keys[] = {
+        DB_BLOB(spk, sizeof spk), DB_BLOB(sk, crypto_sign_SECRETKEYBYTES),
+        DB_BLOB(bpk, sizeof bpk), DB_BLOB(bsk, crypto_box_SECRETKEYBYTES),
+    };
+    int rc;
 
     if (sk == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory");
     crypto_sign_keypair(spk, sk);
     crypto_box_keypair(bpk, bsk);
     db_now(now, sizeof now);
-    if (db_prepare(&st, s, "INSERT INTO meta(key, value) VALUES"
-                   " ('label', ?1), ('locale', ?2), ('created', ?3)", e) != 0)
-        goto out;
-    db_bind_text(st, 1, p->label);
-    db_bind_text(st, 2, p->locale);
-    db_bind_text(st, 3, now);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-        db_fail(s, e, "creating the store");
-        goto out;
-    }
-    sqlite3_finalize(st);
-    if (db_prepare(&st, s, "INSERT INTO device(id, sign_pk, sign_sk, box_pk, box_sk)"
-                   " VALUES (1, ?1, ?2, ?3, ?4)", e) != 0)
-        goto out;
-    sqlite3_bind_blob(st, 1, spk, sizeof spk, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 2, sk, crypto_sign_SECRETKEYBYTES, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 3, bpk, sizeof bpk, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 4, bsk, crypto_box_SECRETKEYBYTES, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        db_fail(s, e, "creating the store");
-    else
-        rc = 0;
-out:
-    sqlite3_finalize(st);
+    rc = db_run(s, "INSERT INTO meta(key, value) VALUES ('label', ?1), ('locale', ?2), ('created', ?3)",
+                meta, DB_N(meta), "creating the store", e);
+    if (rc == 0)
+        rc = db_run(s, "INSERT INTO device(id, sign_pk, sign_sk, box_pk, box_sk)"
+                    " VALUES (1, ?1, ?2, ?3, ?4)", keys, DB_N(keys), "creating the store", e);
     secmem_free(sk);
     return rc;
 }
@@ -283,17 +268,18 @@ int store_set_passphrase(struct store *s, const char *passphrase,
 int store_meta_get(char *out, size_t outlen, struct store *s, const char *key,
                    struct err *e)
 {
+    const struct db_val v[] = { DB_TEXT(key) };
     sqlite3_stmt *st;
-    int rc = 0;
+    int rc;
 
     out[0] = '\0';
-    if (db_prepare(&st, s, "SELECT value FROM meta WHERE key = ?1", e) != 0)
+    if (db_query(&st, s, "SELECT value FROM meta WHERE key = ?1", v, DB_N(v), e) != 0)
         return -1;
-    db_bind_text(st, 1, key);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    rc = db_step(st, s, "reading the store's settings", e);
+    if (rc > 0) {
         int n = snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(st, 0));
-        if (n < 0 || (size_t)n >= outlen)
-            rc = err_set(e, EXIT_INPUT, "store setting %s is too long", key);
+        rc = n < 0 || (size_t)n >= outlen
+             ? err_set(e, EXIT_INPUT, "store setting %s is too long", key) : 0;
     }
     sqlite3_finalize(st);
     return rc;

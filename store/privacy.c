@@ -49,22 +49,22 @@ int identity_check(const char *text, const char *what, struct err *e)
 static int load_subjects(struct redactor *r, struct store *s, struct err *e)
 {
     sqlite3_stmt *st;
-    int rc = 0, step;
+    long last = 0;
+    int rc;
 
     if (db_prepare(&st, s, "SELECT s.id, s.pseudonym, n.name FROM subject s"
                    " LEFT JOIN subject_name n ON n.subject_id = s.id ORDER BY s.id, n.id", e) != 0)
         return -1;
-    for (long last = 0; rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW;) {
+    while ((rc = db_step(st, s, "reading the subjects", e)) > 0) {
         long id = sqlite3_column_int64(st, 0);
         const char *name = (const char *)sqlite3_column_text(st, 2);
-        if (id != last)
-            rc = redactor_add_subject(r, id, (const char *)sqlite3_column_text(st, 1), e);
+        rc = id != last ? redactor_add_subject(r, id, (const char *)sqlite3_column_text(st, 1), e) : 0;
         last = id;
         if (rc == 0 && name != NULL)
             rc = redactor_add_name(r, id, name, (size_t)sqlite3_column_bytes(st, 2), e);
+        if (rc != 0)
+            break;
     }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = db_fail(s, e, "reading the subjects");
     sqlite3_finalize(st);
     return rc;
 }
@@ -72,19 +72,19 @@ static int load_subjects(struct redactor *r, struct store *s, struct err *e)
 static int load_terms(struct redactor *r, struct store *s, struct err *e)
 {
     sqlite3_stmt *st;
-    int rc = 0, step, cat;
+    int rc, cat;
 
     if (db_prepare(&st, s, "SELECT category, subject_id, text FROM term ORDER BY id", e) != 0)
         return -1;
-    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st, s, "reading the protected terms", e)) > 0) {
         rc = term_category_parse(&cat, (const char *)sqlite3_column_text(st, 0), e);
         if (rc == 0)
             rc = redactor_add_term(r, (enum term_category)cat, sqlite3_column_int64(st, 1),
                                    (const char *)sqlite3_column_text(st, 2),
                                    (size_t)sqlite3_column_bytes(st, 2), e);
+        if (rc != 0)
+            break;
     }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = db_fail(s, e, "reading the protected terms");
     sqlite3_finalize(st);
     return rc;
 }
@@ -92,15 +92,14 @@ static int load_terms(struct redactor *r, struct store *s, struct err *e)
 static int load_allowed(struct redactor *r, struct store *s, struct err *e)
 {
     sqlite3_stmt *st;
-    int rc = 0, step;
+    int rc;
 
     if (db_prepare(&st, s, "SELECT text FROM allowed ORDER BY id", e) != 0)
         return -1;
-    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW)
-        rc = redactor_allow(r, (const char *)sqlite3_column_text(st, 0),
-                            (size_t)sqlite3_column_bytes(st, 0), e);
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = db_fail(s, e, "reading the allowed texts");
+    while ((rc = db_step(st, s, "reading the allowed texts", e)) > 0)
+        if ((rc = redactor_allow(r, (const char *)sqlite3_column_text(st, 0),
+                                 (size_t)sqlite3_column_bytes(st, 0), e)) != 0)
+            break;
     sqlite3_finalize(st);
     return rc;
 }
@@ -122,15 +121,15 @@ int privacy_load(struct redactor *r, struct store *s, struct err *e)
 /* 1 if r was compiled from the cached matcher for digest d, 0 if not. */
 static int cache_load(struct redactor *r, const unsigned char *d, struct store *s)
 {
+    const struct db_val v[] = { DB_BLOB(d, REDACT_DIGEST_BYTES) };
     sqlite3_stmt *st;
     struct err ignored;
     int rc = 0;
 
-    if (db_prepare(&st, s, "SELECT matcher FROM matcher_cache WHERE id = 1 AND digest = ?1",
-                   &ignored) != 0)
+    if (db_query(&st, s, "SELECT matcher FROM matcher_cache WHERE id = 1 AND digest = ?1",
+                 v, DB_N(v), &ignored) != 0)
         return 0;
-    sqlite3_bind_blob(st, 1, d, REDACT_DIGEST_BYTES, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    if (db_step(st, s, "reading the matcher cache", &ignored) > 0)
         rc = redactor_compile_from(r, sqlite3_column_blob(st, 0),
                                    (size_t)sqlite3_column_bytes(st, 0), &ignored) == 0;
     sqlite3_finalize(st);
@@ -140,17 +139,12 @@ static int cache_load(struct redactor *r, const unsigned char *d, struct store *
 /* 1 if the cache holds the matcher for digest d. */
 static int cache_has(const unsigned char *d, struct store *s)
 {
-    sqlite3_stmt *st;
+    const struct db_val v[] = { DB_BLOB(d, REDACT_DIGEST_BYTES) };
     struct err ignored;
-    int rc;
+    long one;
 
-    if (db_prepare(&st, s, "SELECT 1 FROM matcher_cache WHERE id = 1 AND digest = ?1",
-                   &ignored) != 0)
-        return 0;
-    sqlite3_bind_blob(st, 1, d, REDACT_DIGEST_BYTES, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    return rc;
+    return db_int(&one, s, "SELECT 1 FROM matcher_cache WHERE id = 1 AND digest = ?1",
+                  v, DB_N(v), "reading the matcher cache", &ignored) > 0;
 }
 
 int store_redactor(struct redactor **r, struct store *s, struct err *e)
@@ -172,7 +166,6 @@ int store_redactor(struct redactor **r, struct store *s, struct err *e)
 void store_redactor_keep(struct store *s, const struct redactor *r)
 {
     unsigned char d[REDACT_DIGEST_BYTES];
-    sqlite3_stmt *st = NULL;
     struct err ignored;
     char *bytes = NULL, now[32];
     size_t len;
@@ -185,12 +178,9 @@ void store_redactor_keep(struct store *s, const struct redactor *r)
         return;
     }
     db_now(now, sizeof now);
-    ok = db_prepare(&st, s, "INSERT OR REPLACE INTO matcher_cache(id, digest, matcher, created)"
-                    " VALUES (1, ?1, ?2, ?3)", &ignored) == 0 &&
-         sqlite3_bind_blob(st, 1, d, REDACT_DIGEST_BYTES, SQLITE_STATIC) == SQLITE_OK &&
-         sqlite3_bind_blob(st, 2, bytes, (int)len, SQLITE_STATIC) == SQLITE_OK &&
-         db_bind_text(st, 3, now) == SQLITE_OK && sqlite3_step(st) == SQLITE_DONE;
-    sqlite3_finalize(st);
+    const struct db_val v[] = { DB_BLOB(d, sizeof d), DB_BLOB(bytes, len), DB_TEXT(now) };
+    ok = db_run(s, "INSERT OR REPLACE INTO matcher_cache(id, digest, matcher, created)"
+                " VALUES (1, ?1, ?2, ?3)", v, DB_N(v), "keeping the matcher", &ignored) == 0;
     if (own) {
         if (ok)
             (void)store_commit(s, &ignored);
@@ -217,29 +207,26 @@ static void pseudonyms_free(struct pseudonyms *ps)
 static int pseudonyms_load(struct pseudonyms *ps, struct store *s, struct err *e)
 {
     sqlite3_stmt *st;
-    int step;
+    int rc;
 
     memset(ps, 0, sizeof *ps);
     if (db_prepare(&st, s, "SELECT pseudonym FROM subject ORDER BY id", e) != 0)
         return -1;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st, s, "reading the pseudonyms", e)) > 0) {
         char **p = realloc(ps->p, (ps->n + 1) * sizeof *p);
         if (p == NULL || (p[ps->n] = strdup((const char *)sqlite3_column_text(st, 0))) == NULL) {
             if (p != NULL)
                 ps->p = p;
-            sqlite3_finalize(st);
-            pseudonyms_free(ps);
-            return err_set(e, EXIT_INPUT, "out of memory");
+            rc = err_set(e, EXIT_INPUT, "out of memory");
+            break;
         }
         ps->p = p;
         ps->n++;
     }
     sqlite3_finalize(st);
-    if (step != SQLITE_DONE) {
+    if (rc != 0)
         pseudonyms_free(ps);
-        return db_fail(s, e, "reading the pseudonyms");
-    }
-    return 0;
+    return rc;
 }
 
 int privacy_matches(const struct redactor *r, const char *text, struct err *e)
@@ -377,18 +364,17 @@ static int join_identities(char **out, size_t *outlen, struct store *s,
 {
     sqlite3_stmt *st;
     size_t used = 0, size = 0, off;
-    int rc = 0, step;
+    int rc = 0;
 
     *out = NULL;
     for (size_t i = 0; rc == 0 && i < n; i++)
         rc = secbuf_append(out, &used, &size, extra[i], strlen(extra[i]), &off);
     if (rc == 0 && db_prepare(&st, s, "SELECT name FROM subject_name UNION ALL SELECT text FROM term", e) == 0) {
-        while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW)
-            rc = secbuf_append(out, &used, &size, (const char *)sqlite3_column_text(st, 0),
-                               (size_t)sqlite3_column_bytes(st, 0), &off);
+        while ((rc = db_step(st, s, "reading the names", e)) > 0)
+            if ((rc = secbuf_append(out, &used, &size, (const char *)sqlite3_column_text(st, 0),
+                                    (size_t)sqlite3_column_bytes(st, 0), &off)) != 0)
+                break;
         sqlite3_finalize(st);
-        if (rc == 0 && step != SQLITE_DONE)
-            rc = db_fail(s, e, "reading the names");
     } else if (rc == 0) {
         rc = -1;
     }

@@ -55,53 +55,35 @@ static int check_record(const struct record_row *r, struct err *e)
 static int insert_record(long *rowid, struct store *s, long sid, const char *id,
                          const struct record_row *r, struct err *e)
 {
-    sqlite3_stmt *st;
     char now[32];
-    int rc;
+    const struct db_val v[] = {
+        DB_TEXT(id), DB_INT(sid), DB_TEXT(r->title != NULL ? r->title : ""), DB_TEXT(r->date),
+        DB_TEXT(r->place), DB_TEXT(r->lang), DB_TEXT(r->body), DB_TEXT(now),
+    };
 
     db_now(now, sizeof now);
-    if (db_prepare(&st, s, "INSERT INTO record(rid, subject_id, title, date, place, lang, body, created)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", e) != 0)
+    if (db_run(s, "INSERT INTO record(rid, subject_id, title, date, place, lang, body, created)"
+               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", v, DB_N(v), "adding the record", e) != 0)
         return -1;
-    db_bind_text(st, 1, id);
-    sqlite3_bind_int64(st, 2, sid);
-    db_bind_text(st, 3, r->title != NULL ? r->title : "");
-    db_bind_text(st, 4, r->date);
-    db_bind_text(st, 5, r->place);
-    db_bind_text(st, 6, r->lang);
-    db_bind_text(st, 7, r->body);
-    db_bind_text(st, 8, now);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "adding the record");
-    sqlite3_finalize(st);
     *rowid = sqlite3_last_insert_rowid(s->db);
-    return rc;
+    return 0;
 }
 
 static int insert_index(struct store *s, long rowid, const struct record_row *r,
                         struct err *e)
 {
-    sqlite3_stmt *st;
-    int rc = 0;
+    const struct db_val v[] = { DB_INT(rowid), DB_TEXT(r->title != NULL ? r->title : ""), DB_TEXT(r->body) };
 
-    if (db_prepare(&st, s, "INSERT INTO record_fts(docid, title, body) VALUES (?1, ?2, ?3)", e) != 0)
+    if (db_run(s, "INSERT INTO record_fts(docid, title, body) VALUES (?1, ?2, ?3)", v, DB_N(v),
+               "indexing the record", e) != 0)
         return -1;
-    sqlite3_bind_int64(st, 1, rowid);
-    db_bind_text(st, 2, r->title != NULL ? r->title : "");
-    db_bind_text(st, 3, r->body);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(s, e, "indexing the record");
-    sqlite3_finalize(st);
-    if (rc != 0 || db_prepare(&st, s, "INSERT OR IGNORE INTO record_tag(record_id, tag) VALUES (?1, ?2)", e) != 0)
-        return -1;
-    for (size_t i = 0; rc == 0 && i < r->ntags; i++) {
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, rowid);
-        db_bind_text(st, 2, r->tags[i]);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(s, e, "adding the tags");
+    for (size_t i = 0; i < r->ntags; i++) {
+        const struct db_val t[] = { DB_INT(rowid), DB_TEXT(r->tags[i]) };
+        if (db_run(s, "INSERT OR IGNORE INTO record_tag(record_id, tag) VALUES (?1, ?2)", t, DB_N(t),
+                   "adding the tags", e) != 0)
+            return -1;
     }
-    sqlite3_finalize(st);
-    return rc;
+    return 0;
 }
 
 int store_record_add(char *id, size_t idlen, struct store *s,
@@ -184,16 +166,14 @@ static int emit_row(sqlite3_stmt *st, record_fn fn, void *ctx, struct err *e)
 int store_record_each(struct store *s, const struct record_filter *f,
                       record_fn fn, void *ctx, struct err *e)
 {
+    const struct db_val v[] = {
+        DB_TEXT(f->subject), DB_TEXT(f->tag), DB_TEXT(f->query), DB_TEXT(f->id), DB_INT(f->with_body),
+    };
     sqlite3_stmt *st;
     int rc = 0, step;
 
-    if (db_prepare(&st, s, record_query, e) != 0)
+    if (db_query(&st, s, record_query, v, DB_N(v), e) != 0)
         return -1;
-    db_bind_text(st, 1, f->subject);
-    db_bind_text(st, 2, f->tag);
-    db_bind_text(st, 3, f->query);
-    db_bind_text(st, 4, f->id);
-    sqlite3_bind_int(st, 5, f->with_body);
     while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW)
         rc = emit_row(st, fn, ctx, e);
     if (rc == 0 && step != SQLITE_DONE) {

@@ -23,20 +23,14 @@ struct new_terms {
 
 int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *e)
 {
-    sqlite3_stmt *st;
-    int rc;
+    const struct db_val v[] = { DB_TEXT(pseudonym) };
+    int rc = db_int(id, s, "SELECT id FROM subject WHERE pseudonym = ?1", v, DB_N(v),
+                    "finding the subject", e);
 
-    if (db_prepare(&st, s, "SELECT id FROM subject WHERE pseudonym = ?1", e) != 0)
-        return -1;
-    db_bind_text(st, 1, pseudonym);
-    rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
     if (rc == 0)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (rc != 0)
         return err_set(e, EXIT_INPUT, "no subject with pseudonym '%s' (see 'intake subject list')",
                        pseudonym);
-    return 0;
+    return rc > 0 ? 0 : -1;
 }
 
 static int split_terms(struct new_terms *t, const char *const *terms, size_t nterms,
@@ -68,17 +62,14 @@ static int check_pseudonym_text(const char *p, const char *what, struct err *e)
     return 0;
 }
 
+/* 1 if another subject has pseudonym p, whatever its case; 0 if not. */
 static int pseudonym_taken(struct store *s, const char *p, struct err *e)
 {
-    sqlite3_stmt *st;
-    int taken;
+    const struct db_val v[] = { DB_TEXT(p) };
+    long one;
 
-    if (db_prepare(&st, s, "SELECT 1 FROM subject WHERE pseudonym = ?1 COLLATE NOCASE", e) != 0)
-        return -1;
-    db_bind_text(st, 1, p);
-    taken = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    return taken;
+    return db_int(&one, s, "SELECT 1 FROM subject WHERE pseudonym = ?1 COLLATE NOCASE", v, DB_N(v),
+                  "reading the pseudonyms", e);
 }
 
 /* A pseudonym must never be (a spelling of) a real name or another pseudonym. */
@@ -155,42 +146,29 @@ static int insert_subject(long *id, struct store *s, const char *pseudonym,
                           const char *contact, const char *note,
                           const char *locale, struct err *e)
 {
-    sqlite3_stmt *st;
     char now[32];
-    int rc;
+    const struct db_val v[] = {
+        DB_TEXT(pseudonym), DB_TEXT(contact), DB_TEXT(note), DB_TEXT(locale), DB_TEXT(now),
+    };
 
     db_now(now, sizeof now);
-    if (db_prepare(&st, s, "INSERT INTO subject(pseudonym, contact, note, locale, created)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5)", e) != 0)
+    if (db_run(s, "INSERT INTO subject(pseudonym, contact, note, locale, created)"
+               " VALUES (?1, ?2, ?3, ?4, ?5)", v, DB_N(v), "adding the subject", e) != 0)
         return -1;
-    db_bind_text(st, 1, pseudonym);
-    db_bind_text(st, 2, contact);
-    db_bind_text(st, 3, note);
-    db_bind_text(st, 4, locale);
-    db_bind_text(st, 5, now);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "adding the subject");
-    sqlite3_finalize(st);
     *id = sqlite3_last_insert_rowid(s->db);
-    return rc;
+    return 0;
 }
 
 static int insert_names(struct store *s, long id, const char *const *names,
                         size_t nnames, struct err *e)
 {
-    sqlite3_stmt *st;
-    int rc = 0;
-
-    if (db_prepare(&st, s, "INSERT INTO subject_name(subject_id, name) VALUES (?1, ?2)", e) != 0)
-        return -1;
-    for (size_t i = 0; rc == 0 && i < nnames; i++) {
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, id);
-        db_bind_text(st, 2, names[i]);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(s, e, "adding the subject's names");
+    for (size_t i = 0; i < nnames; i++) {
+        const struct db_val v[] = { DB_INT(id), DB_TEXT(names[i]) };
+        if (db_run(s, "INSERT INTO subject_name(subject_id, name) VALUES (?1, ?2)", v, DB_N(v),
+                   "adding the subject's names", e) != 0)
+            return -1;
     }
-    sqlite3_finalize(st);
-    return rc;
+    return 0;
 }
 
 static int check_subject_input(const char *const *names, size_t nnames,
@@ -282,27 +260,25 @@ int store_subject_term(long *id, struct store *s, const char *pseudonym,
     return store_commit(s, e);
 }
 
+static int set_pseudonym(struct store *s, long id, const char *p, struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(p), DB_INT(id) };
+
+    return db_run(s, "UPDATE subject SET pseudonym = ?1 WHERE id = ?2", v, DB_N(v),
+                  "renaming the subject", e);
+}
+
 int store_subject_rename(struct store *s, const char *pseudonym,
                          const char *newp, struct err *e)
 {
-    sqlite3_stmt *st;
     char out[128];
     long id;
-    int rc;
 
     if (check_pseudonym_text(newp, "the new pseudonym", e) != 0 || store_begin(s, e) != 0)
         return -1;
     if (db_subject_id(&id, s, pseudonym, e) != 0 ||
         choose_pseudonym(out, sizeof out, s, NULL, 0, NULL, newp, NULL, e) != 0 ||
-        db_prepare(&st, s, "UPDATE subject SET pseudonym = ?1 WHERE id = ?2", e) != 0) {
-        store_rollback(s);
-        return -1;
-    }
-    db_bind_text(st, 1, newp);
-    sqlite3_bind_int64(st, 2, id);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "renaming the subject");
-    sqlite3_finalize(st);
-    if (rc != 0 || log_subject(s, "subject.rename", id, e) != 0) {
+        set_pseudonym(s, id, newp, e) != 0 || log_subject(s, "subject.rename", id, e) != 0) {
         store_rollback(s);
         return -1;
     }
@@ -324,46 +300,35 @@ static const char *const forget_sql[] = {
 
 static int forget_rows(long *nrecords, struct store *s, long id, struct err *e)
 {
-    sqlite3_stmt *st;
-    int rc = 0;
+    const struct db_val v[] = { DB_INT(id) };
 
-    for (size_t i = 0; rc == 0 && i < sizeof forget_sql / sizeof forget_sql[0]; i++) {
-        if (db_prepare(&st, s, forget_sql[i], e) != 0)
+    for (size_t i = 0; i < sizeof forget_sql / sizeof forget_sql[0]; i++) {
+        if (db_run(s, forget_sql[i], v, DB_N(v), "forgetting the subject", e) != 0)
             return -1;
-        sqlite3_bind_int64(st, 1, id);
-        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "forgetting the subject");
-        if (rc == 0 && i == 2)
+        if (i == 2)
             *nrecords = sqlite3_changes(s->db);
-        sqlite3_finalize(st);
     }
-    return rc;
+    return 0;
 }
 
 int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
                          struct err *e)
 {
     char today[32];
-    sqlite3_stmt *st;
+    const struct db_val v[] = { DB_TEXT(today) };
     long id;
-    int rc;
 
     *nrecords = 0;
+    db_now(today, sizeof today);
+    today[10] = '\0';
     if (store_begin(s, e) != 0)
         return -1;
     if (db_subject_id(&id, s, pseudonym, e) != 0 || forget_rows(nrecords, s, id, e) != 0 ||
         /* FTS4 keeps deleted words in older index segments until they are
          * merged: merge them all now (secure_delete zeroes the freed pages). */
         db_exec(s, "INSERT INTO record_fts(record_fts) VALUES ('optimize')", e) != 0 ||
-        db_prepare(&st, s, "INSERT INTO forgotten(day) VALUES (?1)", e) != 0) {
-        store_rollback(s);
-        return -1;
-    }
-    db_now(today, sizeof today);
-    today[10] = '\0';
-    db_bind_text(st, 1, today);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "forgetting the subject");
-    sqlite3_finalize(st);
-    if (rc != 0 || log_subject(s, "subject.forget", id, e) != 0) {
+        db_run(s, "INSERT INTO forgotten(day) VALUES (?1)", v, DB_N(v), "forgetting the subject", e) != 0 ||
+        log_subject(s, "subject.forget", id, e) != 0) {
         store_rollback(s);
         return -1;
     }
@@ -378,36 +343,31 @@ int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
 
 int store_forgotten_count(long *n, struct store *s, struct err *e)
 {
-    sqlite3_stmt *st;
-    int rc;
-
-    if (db_prepare(&st, s, "SELECT count(*) FROM forgotten", e) != 0)
-        return -1;
-    rc = sqlite3_step(st) == SQLITE_ROW ? 0 : db_fail(s, e, "counting forgotten subjects");
-    if (rc == 0)
-        *n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return rc;
+    *n = 0;
+    return db_int(n, s, "SELECT count(*) FROM forgotten", NULL, 0, "counting forgotten subjects",
+                  e) < 0 ? -1 : 0;
 }
 
 static int subject_names(struct subject_row *row, char ***names, struct store *s,
                          struct err *e)
 {
+    const struct db_val v[] = { DB_INT(row->id) };
     sqlite3_stmt *st;
     size_t n = 0;
+    int rc = 0;
 
     *names = calloc(MAX_NAMES + 1, sizeof **names);
     if (*names == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
-    if (db_prepare(&st, s, "SELECT name FROM subject_name WHERE subject_id = ?1 ORDER BY id", e) != 0)
+    if (db_query(&st, s, "SELECT name FROM subject_name WHERE subject_id = ?1 ORDER BY id",
+                 v, DB_N(v), e) != 0)
         return -1;
-    sqlite3_bind_int64(st, 1, row->id);
-    while (n < MAX_NAMES && sqlite3_step(st) == SQLITE_ROW)
+    while (n < MAX_NAMES && (rc = db_step(st, s, "reading the subject's names", e)) > 0)
         (*names)[n++] = strdup((const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
     row->names = (const char *const *)*names;
     row->nnames = n;
-    return 0;
+    return rc < 0 ? -1 : 0;
 }
 
 static void free_names(char **names)
@@ -424,16 +384,17 @@ static void free_names(char **names)
 int store_subject_each(struct store *s, const char *pseudonym, int reveal,
                        subject_fn fn, void *ctx, struct err *e)
 {
+    const struct db_val v[] = { DB_TEXT(pseudonym) };
     sqlite3_stmt *st;
-    int rc = 0, found = 0;
+    int rc, found = 0;
 
-    if (db_prepare(&st, s, "SELECT s.id, s.pseudonym, s.created, s.locale, s.contact, s.note,"
-                   " (SELECT count(*) FROM record r WHERE r.subject_id = s.id),"
-                   " (SELECT max(date) FROM record r WHERE r.subject_id = s.id)"
-                   " FROM subject s WHERE ?1 IS NULL OR s.pseudonym = ?1 ORDER BY s.id", e) != 0)
+    if (db_query(&st, s, "SELECT s.id, s.pseudonym, s.created, s.locale, s.contact, s.note,"
+                 " (SELECT count(*) FROM record r WHERE r.subject_id = s.id),"
+                 " (SELECT max(date) FROM record r WHERE r.subject_id = s.id)"
+                 " FROM subject s WHERE ?1 IS NULL OR s.pseudonym = ?1 ORDER BY s.id",
+                 v, DB_N(v), e) != 0)
         return -1;
-    db_bind_text(st, 1, pseudonym);
-    while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+    while ((rc = db_step(st, s, "reading the subjects", e)) > 0) {
         struct subject_row row = { 0 };
         char **names = NULL;
         found = 1;
@@ -446,11 +407,13 @@ int store_subject_each(struct store *s, const char *pseudonym, int reveal,
         if (reveal) {
             row.contact = (const char *)sqlite3_column_text(st, 4);
             row.note = (const char *)sqlite3_column_text(st, 5);
-            rc = subject_names(&row, &names, s, e);
         }
+        rc = reveal ? subject_names(&row, &names, s, e) : 0;
         if (rc == 0)
             rc = fn(ctx, &row, e);
         free_names(names);
+        if (rc != 0)
+            break;
     }
     sqlite3_finalize(st);
     if (rc == 0 && pseudonym != NULL && !found)

@@ -27,17 +27,12 @@ static int protectable(int cat, const char *text, struct err *e)
 
 static int term_exists(struct store *s, long sid, const char *text, struct err *e)
 {
-    sqlite3_stmt *st;
+    const struct db_val v[] = { DB_ID(sid), DB_TEXT(text) };
     long id = 0;
 
-    if (db_prepare(&st, s, "SELECT id FROM term WHERE subject_id IS ?1 AND text = ?2", e) != 0)
+    if (db_int(&id, s, "SELECT id FROM term WHERE subject_id IS ?1 AND text = ?2", v, DB_N(v),
+               "reading the terms", e) < 0)
         return -1;
-    if (sid != 0)
-        sqlite3_bind_int64(st, 1, sid);
-    db_bind_text(st, 2, text);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
     if (id != 0)
         return err_set(e, EXIT_INPUT, "this text is already protected (term %ld); nothing was changed", id);
     return 0;
@@ -49,26 +44,17 @@ int db_term_insert(long *id, struct store *s, long sid, const char *category,
                    const char *text, struct err *e)
 {
     const char *const one[] = { text };
-    sqlite3_stmt *st;
     char now[32], idtext[32];
-    int cat, rc;
+    const struct db_val v[] = { DB_ID(sid), DB_TEXT(category), DB_TEXT(text), DB_TEXT(now) };
+    int cat;
 
     if (term_category_parse(&cat, category, e) != 0 || identity_check(text, "the term", e) != 0 ||
         protectable(cat, text, e) != 0 || term_exists(s, sid, text, e) != 0 ||
         privacy_check_pseudonyms(s, one, 1, e) != 0)
         return -1;
     db_now(now, sizeof now);
-    if (db_prepare(&st, s, "INSERT INTO term(subject_id, category, text, added)"
-                   " VALUES (?1, ?2, ?3, ?4)", e) != 0)
-        return -1;
-    if (sid != 0)
-        sqlite3_bind_int64(st, 1, sid);
-    db_bind_text(st, 2, category);
-    db_bind_text(st, 3, text);
-    db_bind_text(st, 4, now);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "adding the term");
-    sqlite3_finalize(st);
-    if (rc != 0)
+    if (db_run(s, "INSERT INTO term(subject_id, category, text, added) VALUES (?1, ?2, ?3, ?4)",
+               v, DB_N(v), "adding the term", e) != 0)
         return -1;
     *id = sqlite3_last_insert_rowid(s->db);
     snprintf(idtext, sizeof idtext, "%ld", *id);
@@ -90,41 +76,34 @@ int store_term_add(long *id, struct store *s, const char *category,
 int store_term_each(struct store *s, term_fn fn, void *ctx, struct err *e)
 {
     sqlite3_stmt *st;
-    int rc = 0, step;
+    int rc;
 
     if (db_prepare(&st, s, "SELECT t.id, t.category, t.text, t.added, s.pseudonym FROM term t"
                    " LEFT JOIN subject s ON s.id = t.subject_id ORDER BY t.id", e) != 0)
         return -1;
-    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st, s, "reading the terms", e)) > 0) {
         struct term_row row;
         row.id = sqlite3_column_int64(st, 0);
         row.category = (const char *)sqlite3_column_text(st, 1);
         row.text = (const char *)sqlite3_column_text(st, 2);
         row.added = (const char *)sqlite3_column_text(st, 3);
         row.pseudonym = (const char *)sqlite3_column_text(st, 4);
-        rc = fn(ctx, &row, e);
+        if ((rc = fn(ctx, &row, e)) != 0)
+            break;
     }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = db_fail(s, e, "reading the terms");
     sqlite3_finalize(st);
     return rc;
 }
 
 int store_term_remove(struct store *s, long id, struct err *e)
 {
-    sqlite3_stmt *st;
+    const struct db_val v[] = { DB_INT(id) };
     char idtext[32];
     int rc;
 
     if (store_begin(s, e) != 0)
         return -1;
-    if (db_prepare(&st, s, "DELETE FROM term WHERE id = ?1", e) != 0) {
-        store_rollback(s);
-        return -1;
-    }
-    sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "removing the term");
-    sqlite3_finalize(st);
+    rc = db_run(s, "DELETE FROM term WHERE id = ?1", v, DB_N(v), "removing the term", e);
     if (rc == 0 && sqlite3_changes(s->db) == 0)
         rc = err_set(e, EXIT_INPUT, "no term %ld (see 'intake term list')", id);
     snprintf(idtext, sizeof idtext, "%ld", id);
@@ -138,8 +117,9 @@ int store_term_remove(struct store *s, long id, struct err *e)
 /* An allowed text goes to auditors: it must hold nothing protected. */
 static int allow_checks(struct store *s, const char *text, struct err *e)
 {
+    const struct db_val v[] = { DB_TEXT(text) };
     struct redactor *r;
-    sqlite3_stmt *st;
+    long one;
     int hit, dup;
 
     if (identity_check(text, "the allowed text", e) != 0 || store_redactor(&r, s, e) != 0)
@@ -149,11 +129,10 @@ static int allow_checks(struct store *s, const char *text, struct err *e)
     if (hit != 0)
         return hit < 0 ? -1 : err_set(e, EXIT_INPUT,
             "this text contains a protected name or term and cannot be allowed (allowed texts are shown to auditors); nothing was changed");
-    if (db_prepare(&st, s, "SELECT 1 FROM allowed WHERE text = ?1", e) != 0)
+    dup = db_int(&one, s, "SELECT 1 FROM allowed WHERE text = ?1", v, DB_N(v),
+                 "reading the allowed texts", e);
+    if (dup < 0)
         return -1;
-    db_bind_text(st, 1, text);
-    dup = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
     if (dup)
         return err_set(e, EXIT_INPUT, "this text is already allowed; nothing was changed");
     return 0;
@@ -161,24 +140,20 @@ static int allow_checks(struct store *s, const char *text, struct err *e)
 
 int store_allow(struct store *s, const char *text, struct err *e)
 {
-    sqlite3_stmt *st;
     char now[32], idtext[32];
-    int rc;
+    const struct db_val v[] = { DB_TEXT(text), DB_TEXT(now) };
 
     if (store_begin(s, e) != 0)
         return -1;
+    db_now(now, sizeof now);
     if (allow_checks(s, text, e) != 0 ||
-        db_prepare(&st, s, "INSERT INTO allowed(text, added) VALUES (?1, ?2)", e) != 0) {
+        db_run(s, "INSERT INTO allowed(text, added) VALUES (?1, ?2)", v, DB_N(v),
+               "recording the allowed text", e) != 0) {
         store_rollback(s);
         return -1;
     }
-    db_now(now, sizeof now);
-    db_bind_text(st, 1, text);
-    db_bind_text(st, 2, now);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "recording the allowed text");
-    sqlite3_finalize(st);
     snprintf(idtext, sizeof idtext, "%lld", (long long)sqlite3_last_insert_rowid(s->db));
-    if (rc != 0 || store_log(s, "allow", idtext, e) != 0) {
+    if (store_log(s, "allow", idtext, e) != 0) {
         store_rollback(s);
         return -1;
     }
@@ -188,19 +163,18 @@ int store_allow(struct store *s, const char *text, struct err *e)
 int store_allowed_each(struct store *s, allowed_fn fn, void *ctx, struct err *e)
 {
     sqlite3_stmt *st;
-    int rc = 0, step;
+    int rc;
 
     if (db_prepare(&st, s, "SELECT id, text, added FROM allowed ORDER BY id", e) != 0)
         return -1;
-    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st, s, "reading the allowed texts", e)) > 0) {
         struct allowed_row row;
         row.id = sqlite3_column_int64(st, 0);
         row.text = (const char *)sqlite3_column_text(st, 1);
         row.added = (const char *)sqlite3_column_text(st, 2);
-        rc = fn(ctx, &row, e);
+        if ((rc = fn(ctx, &row, e)) != 0)
+            break;
     }
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = db_fail(s, e, "reading the allowed texts");
     sqlite3_finalize(st);
     return rc;
 }
