@@ -1,5 +1,13 @@
 /* The encrypted store: a folder (0700) with a keyslot file and a SQLCipher
- * database opened with a raw 256-bit key (docs/FORMAT.md, SECURITY.md). */
+ * database opened with a raw 256-bit key (docs/FORMAT.md, SECURITY.md).
+ *
+ * Errors: a function that takes a struct err returns 0 on success, or -1
+ * with e filled: EXIT_INPUT for bad input, a missing or damaged store, or
+ * a database or I/O error (named with what was being done); EXIT_AUTH
+ * only where a comment says so. Nothing here prints. Lengths are bytes.
+ * Strings in a *_row passed to a callback belong to the store and are
+ * valid only during that call; copy what must outlive it. A callback's
+ * nonzero return stops the walk and is returned as is. */
 #ifndef INTAKE_STORE_H
 #define INTAKE_STORE_H
 
@@ -26,54 +34,64 @@ struct store_params {
     uint64_t memlimit;
 };
 
-/* The store folder: home if given, else $INTAKE_HOME, else
- * ${XDG_DATA_HOME:-$HOME/.local/share}/intake. */
+/* Writes the store folder to out (outlen bytes): home if given, else
+ * $INTAKE_HOME, else ${XDG_DATA_HOME:-$HOME/.local/share}/intake.
+ * EXIT_INPUT if none can be found or the path is too long. */
 int store_dir_resolve(char *out, size_t outlen, const char *home, struct err *e);
 
 /* Checks that a store exists in dir and that only its owner can reach the
- * folder and its files; run before asking for a passphrase. */
+ * folder and its files; run before asking for a passphrase. EXIT_INPUT
+ * naming the file and the fix otherwise. */
 int store_check_dir(const char *dir, struct err *e);
 
 /* Creates a store in dir (which must not hold one): the folder, the
- * database, this device's key pairs and two keyslots (passphrase and a new
- * recovery key, returned in recovery). */
+ * database, this device's key pairs and two keyslots, one for
+ * passphrase[0..passlen) and one for a new recovery key, written to
+ * recovery (RECOVERY_KEY_BYTES, the caller's; wiped on failure). On
+ * failure nothing is left behind but the folder. */
 int store_create(const char *dir, const struct store_params *p,
                  const char *passphrase, size_t passlen,
                  unsigned char *recovery, struct err *e);
 
-/* Opens the store in dir with a passphrase (kind KEYSLOT_PASSPHRASE) or the
- * recovery key (KEYSLOT_RECOVERY). A wrong secret is EXIT_AUTH and the
- * database is not touched; a damaged keyslot file or database, EXIT_INPUT. */
+/* Opens the store in dir with secret[0..secretlen), a passphrase (kind
+ * KEYSLOT_PASSPHRASE) or the recovery key (KEYSLOT_RECOVERY), into *s
+ * (free with store_close; NULL on failure). A wrong secret is EXIT_AUTH
+ * and the database is not touched; a damaged keyslot file or database,
+ * EXIT_INPUT. */
 int store_open(struct store **s, const char *dir, uint8_t kind,
                const unsigned char *secret, size_t secretlen, struct err *e);
 
 /* Closes the store and wipes its keys. NULL is allowed. */
 void store_close(struct store *s);
 
-/* Rewraps the master key under a new passphrase, keeping the slot's cost;
- * the database is not re-encrypted. */
+/* Rewraps the master key under passphrase[0..passlen), keeping the slot's
+ * KDF cost, and logs it; the database is not re-encrypted. */
 int store_set_passphrase(struct store *s, const char *passphrase,
                          size_t passlen, struct err *e);
 
-/* Reads a setting (label, locale, created); out is "" when unset. */
+/* Copies a setting (label, locale, created) to out (outlen bytes); out is
+ * "" when unset. EXIT_INPUT if it does not fit. */
 int store_meta_get(char *out, size_t outlen, struct store *s, const char *key,
                    struct err *e);
 
-/* This device's public keys. */
+/* Copies this device's public keys to sign_pk (crypto_sign_PUBLICKEYBYTES)
+ * and box_pk (crypto_box_PUBLICKEYBYTES). EXIT_INPUT if they are missing. */
 int store_device_public(unsigned char *sign_pk, unsigned char *box_pk,
                         struct store *s, struct err *e);
 
-/* This device's secret keys, into caller-provided sodium_malloc buffers
- * (crypto_sign_SECRETKEYBYTES and crypto_box_SECRETKEYBYTES). */
+/* Copies this device's secret keys into the caller's sodium_malloc
+ * buffers sign_sk (crypto_sign_SECRETKEYBYTES) and box_sk
+ * (crypto_box_SECRETKEYBYTES); the caller wipes them. */
 int store_device_secret(unsigned char *sign_sk, unsigned char *box_sk,
                         struct store *s, struct err *e);
 
-/* Begins, commits or rolls back a transaction. */
+/* Begins (BEGIN IMMEDIATE), commits or rolls back a transaction. A failed
+ * commit rolls back and says so in e; a rollback cannot fail. */
 int store_begin(struct store *s, struct err *e);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 
-/* The store's folder. */
+/* The store's folder, owned by s. */
 const char *store_dir(const struct store *s);
 
 
@@ -108,26 +126,32 @@ struct record_filter {
 typedef int (*subject_fn)(void *ctx, const struct subject_row *r, struct err *e);
 typedef int (*record_fn)(void *ctx, const struct record_row *r, struct err *e);
 
-/* Registers a subject with its real names; pseudonym NULL generates one
- * for locale. The chosen pseudonym is written to out. A pseudonym that
+/* Registers a subject with its real names names[0..nnames) and optional
+ * contact and note (NULL: none); pseudonym NULL generates one for locale.
+ * The chosen pseudonym is written to out (outlen bytes). A pseudonym that
  * matches a real name (after variant expansion) or another pseudonym is
- * refused. */
+ * refused with EXIT_INPUT, as is bad input. Logged. */
 int store_subject_add(char *out, size_t outlen, struct store *s,
                       const char *const *names, size_t nnames,
                       const char *contact, const char *note,
                       const char *pseudonym, const char *locale,
                       struct err *e);
 
-/* Calls fn for each subject (or only pseudonym); reveal adds identities. */
+/* Calls fn for each subject, by id (or only pseudonym: EXIT_INPUT if there
+ * is none); reveal adds contact, note and names. */
 int store_subject_each(struct store *s, const char *pseudonym, int reveal,
                        subject_fn fn, void *ctx, struct err *e);
 
-/* Adds a record for the subject with pseudonym; writes its id to id. */
+/* Adds record r (its id and created are ignored) for the subject with
+ * pseudonym, indexed for search, and logs it; writes its new id to id
+ * (idlen at least RECORD_ID_CHARS + 1). EXIT_INPUT for bad fields or an
+ * unknown subject. */
 int store_record_add(char *id, size_t idlen, struct store *s,
                      const char *pseudonym, const struct record_row *r,
                      struct err *e);
 
-/* Calls fn for each record that passes f, oldest date first. */
+/* Calls fn for each record that passes f (NULL fields match all), oldest
+ * date first. A query the index cannot parse is EXIT_INPUT naming it. */
 int store_record_each(struct store *s, const struct record_filter *f,
                       record_fn fn, void *ctx, struct err *e);
 
@@ -143,26 +167,29 @@ struct contact_row {
 
 typedef int (*contact_fn)(void *ctx, const struct contact_row *r, struct err *e);
 
-/* Adds contact name with card c (its text in cardtext). An existing name
- * needs replace (the old card is kept in the history and the contact is
- * unverified again). Refused: the store's own card, keys that belong to
- * another contact. */
+/* Adds contact name with card c (its text in cardtext) and logs it. An
+ * existing name needs replace (the old card is kept in the history and the
+ * contact is unverified again). Refused with EXIT_INPUT: a bad name, the
+ * store's own card, keys that belong to another contact. */
 int store_contact_add(struct store *s, const char *name, const struct card *c,
                       const char *cardtext, int replace, struct err *e);
 
-/* Calls fn for each contact (or only name, EXIT_INPUT if unknown). */
+/* Calls fn for each contact by name (or only name, EXIT_INPUT if unknown). */
 int store_contact_each(struct store *s, const char *name, contact_fn fn,
                        void *ctx, struct err *e);
 
-/* Removes contact name (its history goes with it). */
+/* Removes contact name (its history goes with it) and logs it; EXIT_INPUT
+ * if unknown. */
 int store_contact_remove(struct store *s, const char *name, struct err *e);
 
-/* The contact whose signing key is sign_pk: its name into name ("" if
- * none) and whether its safety number was compared. */
+/* The contact whose signing key is sign_pk (crypto_sign_PUBLICKEYBYTES):
+ * its name into name (namelen bytes; "" if none) and into *verified 1 if
+ * its safety number was compared, else 0. */
 int store_contact_by_sign_pk(char *name, size_t namelen, int *verified, struct store *s,
                              const unsigned char *sign_pk, struct err *e);
 
-/* Records that the safety number with contact name was compared. */
+/* Records that the safety number with contact name was compared, dated,
+ * and logs it; EXIT_INPUT if unknown. */
 int store_contact_confirm(struct store *s, const char *name, struct err *e);
 
 /* ---- Privacy: the protected set, consent, redacted records
@@ -170,8 +197,9 @@ int store_contact_confirm(struct store *s, const char *name, struct err *e);
 
 struct redactor;
 
-/* The store's whole protected set, compiled: every subject's pseudonym,
- * real names and terms, the store-wide terms, and the allowed texts. */
+/* The store's whole protected set, compiled into a new *r (free with
+ * redactor_free; NULL on failure): every subject's pseudonym, real names
+ * and terms, the store-wide terms, and the allowed texts. Writes nothing. */
 int store_redactor(struct redactor **r, struct store *s, struct err *e);
 
 /* Saves r's compiled matcher (from store_redactor) in the store, so the
@@ -191,12 +219,13 @@ struct consent {
     char withdrawn[32];                  /* when withdrawn, or "" */
 };
 
-/* Reads the consent of the subject with pseudonym (EXIT_INPUT if unknown). */
+/* Reads the consent of the subject with pseudonym into c (c->recorded 0
+ * if none was recorded); EXIT_INPUT if the subject is unknown. */
 int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
                       struct err *e);
 
 /* Why the subject's records may not leave on day today (YYYY-MM-DD),
- * written to why as one line; why is "" when they may leave. */
+ * written to why (whylen bytes) as one line; why is "" when they may. */
 void consent_blocks(char *why, size_t whylen, const struct consent *c,
                     const char *today);
 
@@ -209,8 +238,10 @@ struct redacted_record {
     size_t unresolved;                         /* review flags not allowed */
 };
 
-/* Redacts row (read with_body) with r; fails with EXIT_AUTH if a protected
- * term survives (redactor_run's re-scan). */
+/* Redacts row (read with_body) with r into out, which the caller frees
+ * with store_record_redacted_free (also after a failure); fails with
+ * EXIT_AUTH if a protected term survives (redactor_run's re-scan),
+ * EXIT_INPUT without a body. Reads nothing from the store. */
 int store_record_redact(struct redacted_record *out, const struct redactor *r,
                         const struct record_row *row, struct err *e);
 void store_record_redacted_free(struct redacted_record *out);
@@ -222,7 +253,7 @@ void store_record_redacted_free(struct redacted_record *out);
 #define TERM_CATEGORIES "person, place, employer, organisation, id, other"
 
 /* 0 if name is a term category (its index into TERM_CATEGORIES order in
- * *cat); EXIT_INPUT naming the categories if not. */
+ * *cat); EXIT_INPUT naming the categories if not (NULL included). */
 int term_category_parse(int *cat, const char *name, struct err *e);
 
 /* Checks a real name, term or allowed text before it is kept: not empty,
@@ -238,9 +269,10 @@ struct term_row {
 
 typedef int (*term_fn)(void *ctx, const struct term_row *r, struct err *e);
 
-/* Registers a subject like store_subject_add, with terms given as
- * "CATEGORY:TEXT", all in one transaction. A name or term that matches
- * another subject's pseudonym (after variant expansion) is refused. */
+/* Registers a subject like store_subject_add, with terms[0..nterms) given
+ * as "CATEGORY:TEXT", all in one transaction. A name or term that matches
+ * another subject's pseudonym (after variant expansion) is refused with
+ * EXIT_INPUT naming 'intake subject rename'. */
 int store_subject_add_terms(char *out, size_t outlen, struct store *s,
                             const char *const *names, size_t nnames,
                             const char *const *terms, size_t nterms,
@@ -249,12 +281,13 @@ int store_subject_add_terms(char *out, size_t outlen, struct store *s,
                             struct err *e);
 
 /* Protects a term of the subject with pseudonym ("CATEGORY:TEXT" split by
- * the caller); its id is written to id. */
+ * the caller) and logs it; its id is written to id. EXIT_INPUT for an
+ * unknown subject or a term refused like store_term_add's. */
 int store_subject_term(long *id, struct store *s, const char *pseudonym,
                        const char *category, const char *text, struct err *e);
 
 /* Gives the subject with pseudonym the pseudonym newp (checked like a
- * given pseudonym). */
+ * given pseudonym) and logs it; EXIT_INPUT if refused or unknown. */
 int store_subject_rename(struct store *s, const char *pseudonym,
                          const char *newp, struct err *e);
 
@@ -266,17 +299,20 @@ int store_subject_rename(struct store *s, const char *pseudonym,
 int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
                          struct err *e);
 
-/* How many subjects were forgotten. */
+/* How many subjects were forgotten, into *n. */
 int store_forgotten_count(long *n, struct store *s, struct err *e);
 
-/* Protects a store-wide term; its id is written to id. */
+/* Protects a store-wide term and logs it; its id is written to id.
+ * EXIT_INPUT for an unknown category, an empty, too long or invalid text,
+ * a text already protected or one that cannot be matched, or one that
+ * matches a pseudonym. */
 int store_term_add(long *id, struct store *s, const char *category,
                    const char *text, struct err *e);
 
 /* Calls fn for each term (store-wide and per subject), by id. */
 int store_term_each(struct store *s, term_fn fn, void *ctx, struct err *e);
 
-/* Removes the term with id (EXIT_INPUT if there is none). */
+/* Removes the term with id and logs it (EXIT_INPUT if there is none). */
 int store_term_remove(struct store *s, long id, struct err *e);
 
 struct allowed_row {
@@ -286,9 +322,10 @@ struct allowed_row {
 
 typedef int (*allowed_fn)(void *ctx, const struct allowed_row *r, struct err *e);
 
-/* Records that text is no name to protect (it resolves review flags).
- * Refused if it contains a protected name or term: allowed texts are
- * shown to auditors. */
+/* Records that text is no name to protect (it resolves review flags),
+ * dated, and logs it. Refused with EXIT_INPUT if it contains a protected
+ * name or term (allowed texts are shown to auditors) or is allowed
+ * already. */
 int store_allow(struct store *s, const char *text, struct err *e);
 
 /* Calls fn for each allowed text, oldest first. */
@@ -302,8 +339,9 @@ struct consent_change {
     int withdraw;                        /* 1: withdraw everything */
 };
 
-/* Records a consent change for the subject with pseudonym, dated now;
- * a withdrawal resets every permission to no. */
+/* Records a consent change for the subject with pseudonym, dated now,
+ * and logs it; a withdrawal resets every permission to no. EXIT_INPUT for
+ * an unknown subject, a method or an embargo date that is not valid. */
 int store_consent_set(struct store *s, const char *pseudonym,
                       const struct consent_change *c, struct err *e);
 
@@ -313,7 +351,8 @@ int store_consent_set(struct store *s, const char *pseudonym,
  * as a record id, never a name, a term or testimony) inside the caller's
  * transaction. The action is 1..LOG_ACTION_MAX bytes of [a-z0-9.-]; the
  * object 0..LOG_OBJECT_MAX bytes of printable ASCII (so no Hangul or
- * Cyrillic name can slip in); anything else is refused. */
+ * Cyrillic name can slip in); anything else, or a call outside a
+ * transaction, is refused (EXIT_INPUT, an internal error). */
 int store_log(struct store *s, const char *action, const char *object,
               struct err *e);
 
@@ -347,7 +386,7 @@ struct log_check {
 void log_check_init(struct log_check *c);
 int log_check_next(struct log_check *c, const struct log_row *r, struct err *e);
 
-/* Calls fn for each entry, oldest first. */
+/* Calls fn for each entry of the log, oldest first. */
 int store_log_each(struct store *s, log_fn fn, void *ctx, struct err *e);
 
 /* Checks the whole chain; fills c (entries and head) when it is intact,
@@ -355,7 +394,8 @@ int store_log_each(struct store *s, log_fn fn, void *ctx, struct err *e);
 int store_log_verify(struct log_check *c, struct store *s, struct err *e);
 
 /* Keeps, with import import_id (store_import_begin), the head of the
- * sender's log that the bundle carried: its number of entries and hash. */
+ * sender's log that the bundle carried: its number of entries seq and its
+ * hash head. EXIT_INPUT if there is no such import. */
 int store_import_log_head(struct store *s, long import_id, long seq,
                           const unsigned char head[LOG_HASHBYTES], struct err *e);
 
@@ -383,25 +423,28 @@ typedef int (*store_bytes_fn)(void *ctx, const unsigned char *buf, size_t len,
 struct attachment_writer;
 
 /* Starts attachment name (type, gps flag) of record id inside the caller's
- * transaction; its bytes follow in pieces of any size. A name the record
- * already has is refused. */
+ * transaction, into a new *w (freed by store_attachment_end or _abort);
+ * its bytes follow in pieces of any size. EXIT_INPUT for a bad name or
+ * type, an unknown record, or a name the record already has. */
 int store_attachment_begin(struct attachment_writer **w, struct store *s,
                            const char *record, const char *name,
                            const char *type, int gps, struct err *e);
 
-/* Adds bytes; memory stays at one ATTACHMENT_CHUNK whatever the size. */
+/* Adds buf[0..len); memory stays at one ATTACHMENT_CHUNK whatever the size.
+ * On failure the caller aborts w and rolls back. */
 int store_attachment_write(struct attachment_writer *w, const unsigned char *buf,
                            size_t len, struct err *e);
 
-/* Stores the last chunk, the size and the hash (written to hash, may be
- * NULL); frees w whatever happens. */
+/* Stores the last chunk, the size and the hash (also written to hash,
+ * ATTACHMENT_HASHBYTES, unless NULL); frees w whatever happens. */
 int store_attachment_end(struct attachment_writer *w,
                          unsigned char *hash, struct err *e);
 
 /* Frees an unfinished writer (the caller rolls back); NULL allowed. */
 void store_attachment_abort(struct attachment_writer *w);
 
-/* Calls fn for each attachment of record (NULL: of every record), by name. */
+/* Calls fn for each attachment of record (NULL: of every record), by
+ * record and name; EXIT_INPUT if one is damaged. */
 int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
                           void *ctx, struct err *e);
 
@@ -415,16 +458,19 @@ int store_attachment_read(struct store *s, const char *record, const char *name,
 /* ---- Exports and imports (store/exchange.c; issue 5) ---- */
 
 /* Records an export inside the caller's transaction: when, the contact
- * names, the record ids (space separated) and the bundle hash. */
+ * names, the record ids (space separated) and the bundle hash
+ * hash[0..hashlen). */
 int store_export_log(struct store *s, const char *recipients, const char *records,
                      const unsigned char *hash, size_t hashlen, struct err *e);
 
-/* 1 in *seen if a bundle with this hash was imported already. */
+/* *seen is 1 if a bundle with hash[0..hashlen) was imported already, else 0. */
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,
                       size_t hashlen, struct err *e);
 
-/* Notes a bundle being imported (inside the caller's transaction); its
- * row id goes to *import_id. sender is the contact's name or NULL. */
+/* Notes a bundle being imported (inside the caller's transaction): its
+ * hash[0..hashlen) and the sender's signing key sender_pk
+ * (crypto_sign_PUBLICKEYBYTES); its row id goes to *import_id. sender is
+ * the contact's name or NULL. */
 int store_import_begin(long *import_id, struct store *s, const unsigned char *hash,
                        size_t hashlen, const unsigned char *sender_pk,
                        const char *sender, struct err *e);
@@ -438,7 +484,8 @@ int store_import_record(int *added, struct store *s, long import_id,
                         const char *pseudonym, const struct record_row *r,
                         const char *manifest, struct err *e);
 
-/* Where record id came from, one line ("" for a record made here). */
+/* Where record id came from, one line written to out (outlen bytes; ""
+ * for a record made here); EXIT_INPUT if it does not fit. */
 int store_record_origin(char *out, size_t outlen, struct store *s, const char *id,
                         struct err *e);
 
