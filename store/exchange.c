@@ -47,6 +47,19 @@ int store_import_begin(long *import_id, struct store *s, const unsigned char *ha
     return 0;
 }
 
+int store_import_log_head(struct store *s, long import_id, long seq,
+                          const unsigned char head[LOG_HASHBYTES], struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_INT(seq), DB_BLOB(head, LOG_HASHBYTES) };
+
+    if (db_run(s, "UPDATE import SET log_seq = ?2, log_head = ?3 WHERE id = ?1", v, DB_N(v),
+               "recording the sender's log head", e) != 0)
+        return -1;
+    if (sqlite3_changes(s->db) != 1)
+        return err_set(e, EXIT_INPUT, "internal error: no import %ld to keep a log head with", import_id);
+    return 0;
+}
+
 /* The subject's row id, created without identity for an imported pseudonym. */
 static int import_subject(long *sid, struct store *s, const char *pseudonym,
                           struct err *e)

@@ -181,16 +181,3 @@ int store_log_verify(struct log_check *c, struct store *s, struct err *e)
     log_check_init(c);
     return store_log_each(s, check_one, c, e);
 }
-
-int store_import_log_head(struct store *s, long import_id, long seq,
-                          const unsigned char head[LOG_HASHBYTES], struct err *e)
-{
-    const struct db_val v[] = { DB_INT(import_id), DB_INT(seq), DB_BLOB(head, LOG_HASHBYTES) };
-
-    if (db_run(s, "UPDATE import SET log_seq = ?2, log_head = ?3 WHERE id = ?1", v, DB_N(v),
-               "recording the sender's log head", e) != 0)
-        return -1;
-    if (sqlite3_changes(s->db) != 1)
-        return err_set(e, EXIT_INPUT, "internal error: no import %ld to keep a log head with", import_id);
-    return 0;
-}

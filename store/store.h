@@ -393,12 +393,6 @@ int store_log_each(struct store *s, log_fn fn, void *ctx, struct err *e);
  * else EXIT_AUTH naming the first broken entry. */
 int store_log_verify(struct log_check *c, struct store *s, struct err *e);
 
-/* Keeps, with import import_id (store_import_begin), the head of the
- * sender's log that the bundle carried: its number of entries seq and its
- * hash head. EXIT_INPUT if there is no such import. */
-int store_import_log_head(struct store *s, long import_id, long seq,
-                          const unsigned char head[LOG_HASHBYTES], struct err *e);
-
 
 /* ---- Attachments (store/attachment.c; issue 5) ---- */
 
@@ -474,6 +468,12 @@ int store_import_seen(int *seen, struct store *s, const unsigned char *hash,
 int store_import_begin(long *import_id, struct store *s, const unsigned char *hash,
                        size_t hashlen, const unsigned char *sender_pk,
                        const char *sender, struct err *e);
+
+/* Keeps, with import import_id (store_import_begin), the head of the
+ * sender's log that the bundle carried: its number of entries seq and its
+ * hash head. EXIT_INPUT if there is no such import. */
+int store_import_log_head(struct store *s, long import_id, long seq,
+                          const unsigned char head[LOG_HASHBYTES], struct err *e);
 
 /* Adds an imported record under its own id for subject pseudonym (created
  * without identity if new), remembering the import and its manifest (JSON,
