@@ -1,128 +1,13 @@
-/* store/: creating and opening the encrypted store, its keyslots, its modes,
- * and telling damage (EXIT_INPUT) apart from a wrong secret (EXIT_AUTH). */
+/* store/open.c: creating and opening the encrypted store, its keyslots,
+ * its modes, the device keys and settings, and telling a damaged keyslot
+ * file (EXIT_INPUT) apart from a wrong secret (EXIT_AUTH).
+ * (Moved from test_store.c, unchanged.) */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "tests/unit/testutil.h"
-
-#include <dirent.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <sodium.h>
-
-#include "store/db.h"
-#include "store/store.h"
-
-#define OPS crypto_pwhash_OPSLIMIT_MIN
-#define MEM crypto_pwhash_MEMLIMIT_MIN
-
-static const char pass[] = "tiger lamp violet oxygen river";
-static const char newpass[] = "marble cactus winter ninety lantern";
-static char root[] = "/tmp/intake-store-XXXXXX";
-static char tmpd[200];          /* TMPDIR/SQLITE_TMPDIR for the whole run */
-static int serial;
-
-struct fixture {
-    char dir[200];
-    unsigned char recovery[RECOVERY_KEY_BYTES];
-};
-
-static void path_in(char *out, size_t outlen, const char *dir, const char *name)
-{
-    if (strlen(dir) + strlen(name) + 2 > outlen)
-        fail();
-    snprintf(out, outlen, "%s/%s", dir, name);
-}
-
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf;
-    long n;
-
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    n = ftell(f);
-    assert_true(n >= 0);
-    rewind(f);
-    buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
-static void spit(const char *path, const unsigned char *buf, size_t len)
-{
-    int fd = open(path, O_WRONLY | O_TRUNC);
-
-    assert_true(fd >= 0);
-    assert_int_equal(write(fd, buf, len), (ssize_t)len);
-    close(fd);
-}
-
-static int count_entries(const char *d)
-{
-    DIR *dp = opendir(d);
-    struct dirent *de;
-    int n = 0;
-
-    if (dp == NULL)
-        return -1;
-    while ((de = readdir(dp)) != NULL)
-        if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-            n++;
-    closedir(dp);
-    return n;
-}
-
-static int open_pass(const char *dir, const char *p, struct err *e)
-{
-    struct store *s = NULL;
-    int rc = store_open(&s, dir, KEYSLOT_PASSPHRASE, (const unsigned char *)p,
-                        strlen(p), e);
-
-    if (rc == 0)
-        assert_non_null(s);
-    else
-        assert_null(s);
-    store_close(s);
-    return rc;
-}
-
-static int fixture_setup(void **state)
-{
-    struct fixture *f = calloc(1, sizeof *f);
-    struct store_params p = { "field kit", "ko", OPS, MEM };
-    struct err e;
-
-    if (f == NULL)
-        return -1;
-    snprintf(f->dir, sizeof f->dir, "%s/store%d", root, serial++);
-    if (store_create(f->dir, &p, pass, strlen(pass), f->recovery, &e) != 0) {
-        fprintf(stderr, "store_create: %s\n", e.msg);
-        free(f);
-        return -1;
-    }
-    *state = f;
-    return 0;
-}
-
-static int fixture_teardown(void **state)
-{
-    struct fixture *f = *state;
-    int rc = remove_tree(f->dir);
-
-    free(f);
-    return rc;
-}
+#include "tests/unit/storeutil.h"
 
 static void test_create_then_open(void **state)
 {
@@ -145,56 +30,6 @@ static void test_create_then_open(void **state)
     assert_string_equal(buf, "");
     store_close(s);
     store_close(NULL);
-}
-
-static long page_size(struct store *s)
-{
-    sqlite3_stmt *st;
-    long n = -1;
-
-    assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA page_size", -1, &st, NULL), SQLITE_OK);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return n;
-}
-
-/* New stores have 16 KiB pages; a store made with SQLCipher's 1 KiB
- * default (before that change) still opens, with its data. */
-static void test_page_sizes(void **state)
-{
-    struct fixture *f = *state;
-    struct store *s = NULL;
-    char sql[5000], hex[2 * 32 + 1], db[4200], old[4200], buf[64];
-    struct err e;
-
-    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
-                                (const unsigned char *)pass, strlen(pass), &e), 0);
-    assert_int_equal(page_size(s), 16384);
-    /* The same content, keyed the same, in a file of 1 KiB pages. */
-    snprintf(db, sizeof db, "%s/store.db", f->dir);
-    snprintf(old, sizeof old, "%s/old.db", f->dir);
-    sodium_bin2hex(hex, sizeof hex, s->master, 32);
-    /* The store's connection may not create files: make it first. */
-    assert_int_equal(close(open(old, O_WRONLY | O_CREAT | O_EXCL, 0600)), 0);
-    snprintf(sql, sizeof sql, "ATTACH DATABASE '%s' AS old KEY \"x'%s'\";"
-             "PRAGMA old.cipher_page_size = 1024; SELECT sqlcipher_export('old');"
-             "PRAGMA old.user_version = %d; DETACH DATABASE old;", old, hex,
-             STORE_SCHEMA_VERSION);
-    assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
-    store_close(s);
-    s = NULL;
-    assert_int_equal(rename(old, db), 0);
-    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
-                                (const unsigned char *)pass, strlen(pass), &e), 0);
-    assert_int_equal(page_size(s), 1024);
-    assert_int_equal(store_meta_get(buf, sizeof buf, s, "label", &e), 0);
-    assert_string_equal(buf, "field kit");
-    store_close(s);
-    /* Damage is still damage at either size. */
-    assert_int_equal(truncate(db, 3000), 0);
-    assert_int_equal(open_pass(f->dir, pass, &e), -1);
-    assert_int_equal(e.code, EXIT_INPUT);
 }
 
 static void test_wrong_passphrase_is_auth_and_changes_nothing(void **state)
@@ -503,96 +338,6 @@ static void test_two_stores_have_different_keys(void **state)
     fixture_teardown(&st2);
 }
 
-/* Opening the store must fail as damage, never as a wrong passphrase. */
-static void expect_db_damaged(const char *dir, const char *what)
-{
-    struct err e;
-
-    err_clear(&e);
-    if (open_pass(dir, pass, &e) != -1)
-        fail_msg("%s: the store opened", what);
-    if (e.code != EXIT_INPUT || strstr(e.msg, "damaged") == NULL ||
-        strstr(e.msg, "wrong passphrase") != NULL)
-        fail_msg("%s: exit %d, '%s'", what, e.code, e.msg);
-}
-
-/* SQLCipher 3 pages here are 1024 bytes: the data, a 16-byte IV, a 20-byte
- * HMAC-SHA1, and 12 bytes of padding (1012..1023) that no HMAC covers, so
- * a change there is not damage.  Flips avoid the padding. */
-#define PAGE 1024
-#define PAD_START 1012
-
-static void test_truncated_db(void **state)
-{
-    struct fixture *f = *state;
-    char db[400];
-    unsigned char *orig;
-    size_t len, cuts[8], n = 0;
-    char what[64];
-
-    path_in(db, sizeof db, f->dir, STORE_DB_NAME);
-    orig = slurp(db, &len);
-    assert_true(len >= 4 * PAGE);
-    cuts[n++] = len - (PAGE - PAD_START) - 1;   /* into the last HMAC */
-    cuts[n++] = len - PAGE;                     /* a whole page gone */
-    cuts[n++] = len / 2;
-    cuts[n++] = PAGE;
-    cuts[n++] = 100;
-    cuts[n++] = 16;
-    cuts[n++] = 1;
-    for (size_t i = 0; i < n; i++) {
-        assert_int_equal(truncate(db, (off_t)cuts[i]), 0);
-        snprintf(what, sizeof what, "truncated to %zu of %zu bytes", cuts[i], len);
-        expect_db_damaged(f->dir, what);
-        spit(db, orig, len);
-    }
-    assert_int_equal(open_pass(f->dir, pass, &(struct err){0}), 0);
-    free(orig);
-}
-
-static void test_empty_db(void **state)
-{
-    /* A store.db emptied (0 bytes) must not open as a brand-new, empty
-     * store (SQLite treats an empty file as an empty database). */
-    struct fixture *f = *state;
-    char db[400];
-
-    path_in(db, sizeof db, f->dir, STORE_DB_NAME);
-    assert_int_equal(truncate(db, 0), 0);
-    expect_db_damaged(f->dir, "truncated to 0 bytes");
-}
-
-static void test_flipped_db_bytes(void **state)
-{
-    static const size_t in_page[] = { 0, 17, 500, 980, 1000, PAD_START - 1 };
-    struct fixture *f = *state;
-    char db[400], what[80];
-    unsigned char *orig, *buf;
-    size_t len, npages;
-
-    path_in(db, sizeof db, f->dir, STORE_DB_NAME);
-    orig = slurp(db, &len);
-    assert_int_equal(len % PAGE, 0);
-    npages = len / PAGE;
-    buf = malloc(len);
-    assert_non_null(buf);
-    /* Page 1 (whose first 16 bytes are the salt), page 2 and later ones. */
-    for (size_t pg = 0; pg < npages; pg += (pg < 2 ? 1 : 3)) {
-        for (size_t k = 0; k < sizeof in_page / sizeof in_page[0]; k++) {
-            size_t off = pg * PAGE + in_page[k];
-            memcpy(buf, orig, len);
-            buf[off] ^= 0x04;
-            spit(db, buf, len);
-            snprintf(what, sizeof what, "byte %zu (page %zu) of %zu flipped", off, pg + 1, len);
-            expect_db_damaged(f->dir, what);
-        }
-    }
-    spit(db, orig, len);
-    assert_int_equal(open_pass(f->dir, pass, &(struct err){0}), 0);
-    free(orig);
-    free(buf);
-}
-
 static void test_damaged_keyslots(void **state)
 {
     struct fixture *f = *state;
@@ -626,26 +371,6 @@ static void test_damaged_keyslots(void **state)
     free(buf);
 }
 
-static void test_no_temp_files(void **state)
-{
-    struct fixture *f = *state;
-    struct store *s = NULL;
-    struct err e;
-
-    /* Every test so far ran with TMPDIR and SQLITE_TMPDIR here: SQLite's
-     * temp files (etilqs_*) would have been left or at least created there
-     * while open; temp_store=MEMORY keeps them away. */
-    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
-                                (const unsigned char *)pass, strlen(pass), &e), 0);
-    assert_int_equal(count_entries(tmpd), 0);
-    assert_int_equal(store_set_passphrase(s, newpass, strlen(newpass), &e), 0);
-    store_close(s);
-    assert_int_equal(count_entries(tmpd), 0);
-    /* Nothing else in the store folder either (no leftovers of the atomic
-     * keyslot write, no journal). */
-    assert_int_equal(count_entries(f->dir), 2);
-}
-
 static void test_resolve(void **state)
 {
     char out[4200];
@@ -669,34 +394,12 @@ static void test_resolve(void **state)
     assert_int_equal(e.code, EXIT_INPUT);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    if (sodium_init() < 0 || mkdtemp(root) == NULL)
-        return -1;
-    /* As the CLI does (secmem_harden); one test checks a looser umask. */
-    umask(077);
-    snprintf(tmpd, sizeof tmpd, "%s/tmp", root);
-    if (mkdir(tmpd, 0700) != 0)
-        return -1;
-    setenv("TMPDIR", tmpd, 1);
-    setenv("SQLITE_TMPDIR", tmpd, 1);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    return remove_tree(root);
-}
-
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_create_then_open),
-        T(test_page_sizes),
         T(test_wrong_passphrase_is_auth_and_changes_nothing),
         T(test_recovery_key_opens),
         T(test_set_passphrase),
@@ -706,11 +409,7 @@ int main(void)
         T(test_create_refuses_existing),
         T(test_device_keys),
         T(test_two_stores_have_different_keys),
-        T(test_truncated_db),
-        T(test_empty_db),
-        T(test_flipped_db_bytes),
         T(test_damaged_keyslots),
-        T(test_no_temp_files),
         cmocka_unit_test(test_resolve),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
