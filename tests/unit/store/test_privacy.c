@@ -1,6 +1,7 @@
-/* store/privacy.c, store/term.c and the privacy side of store/subject.c:
- * the store's compiled protected set, terms, allowed texts, consent,
- * redacted records, renaming and forgetting. */
+/* store/privacy.c: the store's compiled protected set and its cache,
+ * collisions between new identities and pseudonyms, redacted records.
+ * (Terms and allowed texts: test_term.c; consent: test_consent.c;
+ * forgetting: test_subject.c.) */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -125,74 +126,6 @@ static void test_empty_store_redactor(void **state)
     redactor_free(r);
 }
 
-static void test_term_checks(void **state)
-{
-    struct fixture *f = *state;
-    char big[10001];
-    long id;
-    struct err e;
-
-    assert_int_equal(store_term_add(&id, f->s, "planet", "Mars", &e), -1);
-    assert_int_equal(e.code, EXIT_INPUT);
-    assert_non_null(strstr(e.msg, "unknown term category 'planet'"));
-    assert_int_equal(store_term_add(&id, f->s, "place", "", &e), -1);
-    assert_non_null(strstr(e.msg, "the term is empty"));
-    assert_int_equal(store_term_add(&id, f->s, "place", "   ", &e), -1);
-    assert_non_null(strstr(e.msg, "the term is empty"));
-    memset(big, 'a', sizeof big - 1);
-    big[sizeof big - 1] = '\0';
-    assert_int_equal(store_term_add(&id, f->s, "place", big, &e), -1);
-    assert_non_null(strstr(e.msg, "the term is too long (10000 bytes, at most 1000)"));
-    assert_int_equal(store_term_add(&id, f->s, "place", "bad \xff utf8", &e), -1);
-    assert_non_null(strstr(e.msg, "not valid UTF-8"));
-    assert_int_equal(store_term_add(&id, f->s, "place", "two\nlines", &e), -1);
-    assert_non_null(strstr(e.msg, "control character"));
-    assert_int_equal(store_term_add(&id, f->s, "place", "Hoeryong", &e), 0);
-    assert_int_equal(store_term_add(&id, f->s, "place", "Hoeryong", &e), -1);
-    assert_non_null(strstr(e.msg, "already protected"));
-}
-
-struct collect {
-    char buf[1024];
-    int n;
-};
-
-static int collect_term(void *ctx, const struct term_row *r, struct err *e)
-{
-    struct collect *c = ctx;
-    size_t used = strlen(c->buf);
-
-    (void)e;
-    snprintf(c->buf + used, sizeof c->buf - used, "%ld %s %s %s;", r->id, r->category,
-             r->pseudonym ? r->pseudonym : "-", r->text);
-    c->n++;
-    return 0;
-}
-
-static void test_term_list_remove(void **state)
-{
-    struct fixture *f = *state;
-    struct collect c = { "", 0 };
-    long a, b, t;
-    struct err e;
-
-    add_subject(f->s, "Pak Chol", "Myong-hui");
-    assert_int_equal(store_term_add(&a, f->s, "place", "Hamhung", &e), 0);
-    assert_int_equal(store_subject_term(&b, f->s, "Myong-hui", "id", "M1234567", &e), 0);
-    assert_int_equal(store_subject_term(&t, f->s, "Nobody", "id", "X", &e), -1);
-    assert_non_null(strstr(e.msg, "no subject with pseudonym 'Nobody'"));
-    assert_int_equal(store_term_each(f->s, collect_term, &c, &e), 0);
-    assert_int_equal(c.n, 2);
-    assert_non_null(strstr(c.buf, "place - Hamhung;"));
-    assert_non_null(strstr(c.buf, "id Myong-hui M1234567;"));
-    assert_int_equal(store_term_remove(f->s, a, &e), 0);
-    assert_int_equal(store_term_remove(f->s, a, &e), -1);
-    assert_non_null(strstr(e.msg, "no term"));
-    c.buf[0] = '\0', c.n = 0;
-    assert_int_equal(store_term_each(f->s, collect_term, &c, &e), 0);
-    assert_int_equal(c.n, 1);
-}
-
 static void test_new_identity_matching_pseudonym(void **state)
 {
     struct fixture *f = *state;
@@ -234,96 +167,6 @@ static void test_new_identity_matching_pseudonym(void **state)
     assert_int_equal(store_subject_rename(f->s, "Bat-erdene", "Ok-sun", &e), -1);
     assert_int_equal(store_subject_rename(f->s, "Nobody", "Gerelee", &e), -1);
     assert_non_null(strstr(e.msg, "no subject"));
-}
-
-static void test_allow(void **state)
-{
-    struct fixture *f = *state;
-    struct redactor *r;
-    struct redaction out;
-    struct redact_ctx *ctx;
-    const char *in = "We met Choe Myong-nam there.";
-    struct err e;
-
-    add_subject(f->s, "Kim Jong-su", "Rim-il");
-    assert_int_equal(store_allow(f->s, "Choe Myong-nam", &e), 0);
-    assert_int_equal(store_allow(f->s, "Choe Myong-nam", &e), -1);
-    assert_non_null(strstr(e.msg, "already allowed"));
-    assert_int_equal(store_allow(f->s, "the Kim Jong-su case", &e), -1);
-    assert_non_null(strstr(e.msg, "contains a protected name or term"));
-    assert_int_equal(store_allow(f->s, "", &e), -1);
-    assert_int_equal(store_redactor(&r, f->s, &e), 0);
-    ctx = redact_ctx_new();
-    assert_int_equal(redactor_run(&out, r, ctx, in, strlen(in), &e), 0);
-    assert_true(out.nflags >= 1);
-    for (size_t i = 0; i < out.nflags; i++)
-        assert_int_equal(out.flags[i].allowed, 1);
-    redaction_free(&out);
-    redact_ctx_free(ctx);
-    redactor_free(r);
-}
-
-static void test_consent(void **state)
-{
-    struct fixture *f = *state;
-    struct consent_change ch = { -1, -1, -1, -1, NULL, NULL, 0 };
-    struct consent c;
-    char why[200];
-    struct err e;
-
-    add_subject(f->s, "Kim Jong-su", "Rim-il");
-    assert_int_equal(store_consent_get(&c, f->s, "Rim-il", &e), 0);
-    assert_int_equal(c.recorded, 0);
-    consent_blocks(why, sizeof why, &c, "2024-01-01");
-    assert_non_null(strstr(why, "no consent is recorded"));
-
-    ch.export_ok = 1, ch.method = "written", ch.embargo = "2024-06-01";
-    assert_int_equal(store_consent_set(f->s, "Rim-il", &ch, &e), 0);
-    assert_int_equal(store_consent_get(&c, f->s, "Rim-il", &e), 0);
-    assert_int_equal(c.recorded, 1);
-    assert_int_equal(c.export_ok, 1);
-    assert_int_equal(c.quote, 0);
-    assert_string_equal(c.method, "written");
-    assert_string_equal(c.embargo, "2024-06-01");
-    assert_int_equal(strlen(c.date), 20);
-    consent_blocks(why, sizeof why, &c, "2024-05-31");
-    assert_string_equal(why, "under embargo until 2024-06-01");
-    consent_blocks(why, sizeof why, &c, "2024-06-01");
-    assert_string_equal(why, "");
-
-    /* Unchanged fields are kept; "" lifts the embargo. */
-    ch = (struct consent_change){ -1, 1, -1, -1, NULL, "", 0 };
-    assert_int_equal(store_consent_set(f->s, "Rim-il", &ch, &e), 0);
-    assert_int_equal(store_consent_get(&c, f->s, "Rim-il", &e), 0);
-    assert_int_equal(c.export_ok, 1);
-    assert_int_equal(c.quote, 1);
-    assert_string_equal(c.method, "written");
-    assert_string_equal(c.embargo, "");
-
-    ch = (struct consent_change){ -1, -1, -1, -1, NULL, NULL, 1 };
-    assert_int_equal(store_consent_set(f->s, "Rim-il", &ch, &e), 0);
-    assert_int_equal(store_consent_get(&c, f->s, "Rim-il", &e), 0);
-    assert_int_equal(c.export_ok, 0);
-    assert_string_equal(c.withdrawn, c.date);
-    consent_blocks(why, sizeof why, &c, "2030-01-01");
-    assert_non_null(strstr(why, "consent was withdrawn on"));
-
-    /* After a withdrawal, a new consent starts from no. */
-    ch = (struct consent_change){ -1, 1, -1, -1, NULL, NULL, 0 };
-    assert_int_equal(store_consent_set(f->s, "Rim-il", &ch, &e), 0);
-    assert_int_equal(store_consent_get(&c, f->s, "Rim-il", &e), 0);
-    assert_string_equal(c.withdrawn, "");
-    assert_int_equal(c.quote, 1);
-    assert_int_equal(c.export_ok, 0);
-    consent_blocks(why, sizeof why, &c, "2030-01-01");
-    assert_non_null(strstr(why, "does not allow export"));
-
-    ch = (struct consent_change){ -1, -1, -1, -1, "telepathy", NULL, 0 };
-    assert_int_equal(store_consent_set(f->s, "Rim-il", &ch, &e), -1);
-    assert_int_equal(e.code, EXIT_INPUT);
-    ch.method = NULL;
-    assert_int_equal(store_consent_set(f->s, "Nobody", &ch, &e), -1);
-    assert_int_equal(store_consent_get(&c, f->s, "Nobody", &e), -1);
 }
 
 struct one_record {
@@ -385,61 +228,6 @@ static void test_record_redact(void **state)
     row.pseudonym = "Rim-il";
     assert_int_equal(store_redactor(&r, f->s, &e), 0);
     assert_int_equal(store_record_redact(&o.rr, r, &row, &e), -1);
-    redactor_free(r);
-}
-
-static int count_rows(void *ctx, const struct record_row *r, struct err *e)
-{
-    (void)r;
-    (void)e;
-    ++*(int *)ctx;
-    return 0;
-}
-
-static void test_forget(void **state)
-{
-    struct fixture *f = *state;
-    const char *names[] = { "Kim Jong-su" }, *terms[] = { "place:Chongjin" };
-    struct record_row row = { 0 };
-    struct record_filter flt = { 0 };
-    struct consent_change ch = { 1, -1, -1, -1, NULL, NULL, 0 };
-    struct collect c = { "", 0 };
-    char id[RECORD_ID_CHARS + 1], out[128];
-    struct redactor *r;
-    long n = -1, forgotten = -1;
-    int nrec = 0;
-    struct err e;
-
-    assert_int_equal(store_subject_add_terms(out, sizeof out, f->s, names, 1, terms, 1, NULL,
-                                             NULL, "Rim-il", "ko", &e), 0);
-    add_subject(f->s, "Pak Chol", "Gerelee");
-    row.title = "t";
-    row.date = "2023-05-01";
-    row.body = "uniqueword Chongjin";
-    assert_int_equal(store_record_add(id, sizeof id, f->s, "Rim-il", &row, &e), 0);
-    row.body = "other body";
-    assert_int_equal(store_record_add(id, sizeof id, f->s, "Gerelee", &row, &e), 0);
-    assert_int_equal(store_consent_set(f->s, "Rim-il", &ch, &e), 0);
-
-    assert_int_equal(store_subject_forget(&n, f->s, "Rim-il", &e), 0);
-    assert_int_equal(n, 1);
-    assert_int_equal(store_forgotten_count(&forgotten, f->s, &e), 0);
-    assert_int_equal(forgotten, 1);
-    assert_int_equal(store_subject_forget(&n, f->s, "Rim-il", &e), -1);
-    assert_non_null(strstr(e.msg, "no subject with pseudonym 'Rim-il'"));
-
-    flt.query = "uniqueword";
-    assert_int_equal(store_record_each(f->s, &flt, count_rows, &nrec, &e), 0);
-    assert_int_equal(nrec, 0);
-    flt.query = NULL;
-    assert_int_equal(store_record_each(f->s, &flt, count_rows, &nrec, &e), 0);
-    assert_int_equal(nrec, 1);
-    assert_int_equal(store_term_each(f->s, collect_term, &c, &e), 0);
-    assert_int_equal(c.n, 0);
-    /* The name and term are no longer protected: nothing of them is left. */
-    assert_int_equal(store_redactor(&r, f->s, &e), 0);
-    assert_int_equal(redactor_collides(r, "Kim Jong-su", 11, &e), 0);
-    assert_int_equal(redactor_collides(r, "Chongjin", 8, &e), 0);
     redactor_free(r);
 }
 
@@ -530,6 +318,68 @@ static void test_matcher_cache(void **state)
     expect_redacts(f->s, in, "Jung-su Kim left Chongjin for [EMPLOYER-1].");
 }
 
+/* Each subject's every name (a subject has several rows of names), each
+ * replaced by that subject's pseudonym. */
+static void test_every_name_is_protected(void **state)
+{
+    struct fixture *f = *state;
+    const char *kim[] = { "Kim Jong-su", "김종수", "Ким Чон Су" }, *pak[] = { "Pak Chol", "박철" };
+    struct redactor *r;
+    char out[128], *text;
+    struct err e;
+
+    assert_int_equal(store_subject_add(out, sizeof out, f->s, kim, 3, NULL, NULL, "Rim-il", "ko", &e), 0);
+    assert_int_equal(store_subject_add(out, sizeof out, f->s, pak, 2, NULL, NULL, "Gerelee", "ko", &e), 0);
+    assert_int_equal(store_redactor(&r, f->s, &e), 0);
+    text = redact_text(r, "Kim Jong-su, 김종수 and Ким Чон Су met Pak Chol (박철).");
+    assert_string_equal(text, "Rim-il, Rim-il and Rim-il met Gerelee (Gerelee).");
+    free(text);
+    redactor_free(r);
+}
+
+static void test_term_categories(void **state)
+{
+    static const char *const names[] = { "person", "place", "employer", "organisation", "id", "other" };
+    int cat = -1;
+    struct err e;
+
+    (void)state;
+    for (int i = 0; i < 6; i++) {
+        assert_int_equal(term_category_parse(&cat, names[i], &e), 0);
+        assert_int_equal(cat, i);
+    }
+    assert_int_equal(term_category_parse(&cat, "Place", &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, "unknown term category 'Place'; use one of: " TERM_CATEGORIES);
+    assert_int_equal(term_category_parse(&cat, NULL, &e), -1);
+    assert_string_equal(e.msg, "unknown term category ''; use one of: " TERM_CATEGORIES);
+    assert_int_equal(cat, 5);
+}
+
+static void test_identity_check(void **state)
+{
+    char text[REDACT_TERM_MAX + 2];
+    struct err e;
+
+    (void)state;
+    assert_int_equal(identity_check("Ким Чон Су", "a --name", &e), 0);
+    assert_int_equal(identity_check(" \t ", "a --name", &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, "a --name is empty");
+    assert_int_equal(identity_check("Kim\tJong", "the term", &e), -1);
+    assert_string_equal(e.msg, "the term contains a control character");
+    assert_int_equal(identity_check("Kim \xc3", "the term", &e), -1);
+    assert_string_equal(e.msg, "the term is not valid UTF-8 (byte 4)");
+    memset(text, 'a', REDACT_TERM_MAX);
+    text[REDACT_TERM_MAX] = '\0';
+    assert_int_equal(identity_check(text, "the term", &e), 0);
+    text[REDACT_TERM_MAX] = 'a';
+    text[REDACT_TERM_MAX + 1] = '\0';
+    assert_int_equal(identity_check(text, "the term", &e), -1);
+    assert_string_equal(e.msg, "the term is too long (1001 bytes, at most 1000);"
+                        " protect its identifying parts separately");
+}
+
 static int setup(void **state)
 {
     static char tmpd[200];
@@ -559,14 +409,12 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_redactor_has_everything),
         T(test_empty_store_redactor),
-        T(test_term_checks),
-        T(test_term_list_remove),
         T(test_new_identity_matching_pseudonym),
-        T(test_allow),
-        T(test_consent),
         T(test_record_redact),
-        T(test_forget),
         T(test_matcher_cache),
+        T(test_every_name_is_protected),
+        cmocka_unit_test(test_term_categories),
+        cmocka_unit_test(test_identity_check),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
