@@ -1,0 +1,223 @@
+/* store/record.c: records, their tags and the full-text index. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "tests/unit/storeutil.h"
+
+struct records {
+    char buf[1024];
+    int n;
+};
+
+/* "id|date|pseudonym|title|place|lang|body|tags;" with "-" for NULL. */
+static int collect_record(void *ctx, const struct record_row *r, struct err *e)
+{
+    struct records *c = ctx;
+    size_t used = strlen(c->buf);
+
+    (void)e;
+    assert_int_equal(strlen(r->created), 20);
+    used += (size_t)snprintf(c->buf + used, sizeof c->buf - used, "%s|%s|%s|%s|%s|%s|%s|",
+                             r->id, r->date, r->pseudonym, r->title,
+                             r->place != NULL ? r->place : "-", r->lang != NULL ? r->lang : "-",
+                             r->body != NULL ? r->body : "-");
+    for (size_t i = 0; i < r->ntags; i++)
+        used += (size_t)snprintf(c->buf + used, sizeof c->buf - used, "%s%s", i ? "," : "", r->tags[i]);
+    snprintf(c->buf + used, sizeof c->buf - used, ";");
+    c->n++;
+    return 0;
+}
+
+static int is_record_id(const char *id)
+{
+    if (strlen(id) != RECORD_ID_CHARS)
+        return 0;
+    for (; *id != '\0'; id++)
+        if (strchr("0123456789abcdefghjkmnpqrstvwxyz", *id) == NULL)
+            return 0;
+    return 1;
+}
+
+static void test_round_trip(void **state)
+{
+    struct fixture *f = *state;
+    const char *tags[] = { "border", "Хэнтий" };
+    struct record_row row = { 0 };
+    struct record_filter flt = { 0 };
+    struct records c = { "", 0 };
+    char id[RECORD_ID_CHARS + 1], want[1024];
+    struct err e;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    row.title = "함경북도에서";
+    row.date = "2023-05-01";
+    row.place = "Yanji";
+    row.lang = "ko";
+    row.body = "첫 줄\nсвидетельство\tдва";
+    row.tags = tags;
+    row.ntags = 2;
+    row.id = "ignored";
+    assert_int_equal(store_record_add(id, sizeof id, f->s, "Rim-il", &row, &e), 0);
+    assert_true(is_record_id(id));
+    snprintf(want, sizeof want, "record.add %s", id);
+    expect_last_log(f->s, want);
+    flt.with_body = 1;
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), 0);
+    snprintf(want, sizeof want, "%s|2023-05-01|Rim-il|함경북도에서|Yanji|ko|첫 줄\nсвидетельство\tдва|"
+             "border,Хэнтий;", id);
+    assert_string_equal(c.buf, want);
+    /* Without with_body, no body. */
+    c.buf[0] = '\0';
+    flt.with_body = 0;
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), 0);
+    snprintf(want, sizeof want, "%s|2023-05-01|Rim-il|함경북도에서|Yanji|ko|-|border,Хэнтий;", id);
+    assert_string_equal(c.buf, want);
+}
+
+static void test_filters_and_order(void **state)
+{
+    struct fixture *f = *state;
+    const char *tag[] = { "border" };
+    struct record_row row = { 0 };
+    struct record_filter flt = { 0 };
+    struct records c = { "", 0 };
+    char a[RECORD_ID_CHARS + 1], b[RECORD_ID_CHARS + 1], d[RECORD_ID_CHARS + 1];
+    struct err e;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    add_subject(f->s, "Pak Chol", "Gerelee");
+    add_record(a, f->s, "Rim-il", "later", "2024-02-01", "crossed the river at night");
+    add_record(b, f->s, "Gerelee", "earlier", "2021-07-09", "종수는 the market");
+    row.title = "middle";
+    row.date = "2022-01-01";
+    row.body = "river again";
+    row.tags = tag;
+    row.ntags = 1;
+    assert_int_equal(store_record_add(d, sizeof d, f->s, "Rim-il", &row, &e), 0);
+    /* Oldest date first. */
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), 0);
+    assert_int_equal(c.n, 3);
+    assert_non_null(strstr(c.buf, "|earlier|"));
+    assert_true(strstr(c.buf, "|earlier|") < strstr(c.buf, "|middle|"));
+    assert_true(strstr(c.buf, "|middle|") < strstr(c.buf, "|later|"));
+#define COUNT(field, value, n_) do { \
+        struct record_filter g = { 0 }; \
+        c.buf[0] = '\0', c.n = 0; \
+        g.field = value; \
+        assert_int_equal(store_record_each(f->s, &g, collect_record, &c, &e), 0); \
+        assert_int_equal(c.n, n_); \
+    } while (0)
+    COUNT(subject, "Rim-il", 2);
+    COUNT(subject, "Nobody", 0);
+    COUNT(tag, "border", 1);
+    COUNT(tag, "Border", 0);
+    COUNT(id, a, 1);
+    COUNT(query, "river", 2);
+    COUNT(query, "rive*", 2);
+    COUNT(query, "\"river again\"", 1);
+    COUNT(query, "night OR market", 2);
+    COUNT(query, "종수", 0);            /* words, not parts of words */
+    COUNT(query, "종수*", 1);
+#undef COUNT
+}
+
+static void test_bad_search(void **state)
+{
+    struct fixture *f = *state;
+    struct record_filter flt = { 0 };
+    struct records c = { "", 0 };
+    char id[RECORD_ID_CHARS + 1];
+    struct err e;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    add_record(id, f->s, "Rim-il", "t", "2023-05-01", "some words");
+    flt.query = "\"x";
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, "cannot search for '\"x': malformed MATCH expression: [\"x]");
+    assert_int_equal(c.n, 0);
+}
+
+static int stop(void *ctx, const struct record_row *r, struct err *e)
+{
+    (void)r;
+    ++*(int *)ctx;
+    return err_set(e, EXIT_AUTH, "stopped by the callback");
+}
+
+static void test_callback_error_stops(void **state)
+{
+    struct fixture *f = *state;
+    struct record_filter flt = { 0 };
+    char id[RECORD_ID_CHARS + 1];
+    int calls = 0;
+    struct err e;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    add_record(id, f->s, "Rim-il", "t", "2023-05-01", "one");
+    add_record(id, f->s, "Rim-il", "t", "2023-05-02", "two");
+    flt.query = "one OR two";            /* a failing callback is not a bad search */
+    assert_int_equal(store_record_each(f->s, &flt, stop, &calls, &e), -1);
+    assert_int_equal(calls, 1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_string_equal(e.msg, "stopped by the callback");
+}
+
+static void test_refusals(void **state)
+{
+    struct fixture *f = *state;
+    const char *tags[65], *empty[] = { "" };
+    struct record_row row = { 0 };
+    struct record_filter flt = { 0 };
+    struct records c = { "", 0 };
+    char id[RECORD_ID_CHARS + 1], small[RECORD_ID_CHARS];
+    struct err e;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    row.title = "t";
+    row.date = "2023-05-01";
+    row.body = "b";
+    assert_int_equal(store_record_add(id, sizeof id, f->s, "Nobody", &row, &e), -1);
+    assert_string_equal(e.msg, "no subject with pseudonym 'Nobody' (see 'intake subject list')");
+    assert_int_equal(store_record_add(small, sizeof small, f->s, "Rim-il", &row, &e), -1);
+    assert_string_equal(e.msg, "record id buffer too small");
+    row.title = "a\x1b[2Jtitle";
+    assert_int_equal(store_record_add(id, sizeof id, f->s, "Rim-il", &row, &e), -1);
+    assert_string_equal(e.msg, "--title contains a control character");
+    row.title = "t";
+    row.body = "bad \xff byte";
+    assert_int_equal(store_record_add(id, sizeof id, f->s, "Rim-il", &row, &e), -1);
+    assert_string_equal(e.msg, "the body is not valid UTF-8 (byte 4)");
+    row.body = "b";
+    for (size_t i = 0; i < 65; i++)
+        tags[i] = "t";
+    row.tags = tags;
+    row.ntags = 65;
+    assert_int_equal(store_record_add(id, sizeof id, f->s, "Rim-il", &row, &e), -1);
+    assert_string_equal(e.msg, "at most 64 tags");
+    row.tags = empty;
+    row.ntags = 1;
+    assert_int_equal(store_record_add(id, sizeof id, f->s, "Rim-il", &row, &e), -1);
+    assert_string_equal(e.msg, "a --tag must be 1 to 256 characters of plain text");
+    assert_int_equal(e.code, EXIT_INPUT);
+    /* Nothing was kept or logged. */
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), 0);
+    assert_int_equal(c.n, 0);
+    expect_last_log(f->s, "subject.add 1");
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_round_trip),
+        T(test_filters_and_order),
+        T(test_bad_search),
+        T(test_callback_error_stops),
+        T(test_refusals),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
