@@ -46,7 +46,9 @@ int db_exec(struct store *s, const char *sql, struct err *e);
 int db_bind_text(sqlite3_stmt *st, int i, const char *text);
 
 /* One value for a statement parameter; an array of them binds ?1, ?2, ...
- * in order. SQLite copies text and blobs (SQLITE_TRANSIENT). */
+ * in order. The initializer copies numbers and pointers: declare the array
+ * where they hold their final values. SQLite copies the text and blob
+ * bytes when binding (SQLITE_TRANSIENT), so they stay the caller's. */
 struct db_val {
     int type;                    /* SQLITE_TEXT, SQLITE_INTEGER, SQLITE_BLOB, SQLITE_NULL */
     sqlite3_int64 i;
@@ -87,7 +89,8 @@ int db_run(struct store *s, const char *sql, const struct db_val *v, size_t n,
 int db_int(long *out, struct store *s, const char *sql, const struct db_val *v,
            size_t n, const char *doing, struct err *e);
 
-/* Current UTC time as YYYY-MM-DDTHH:MM:SSZ. */
+/* Current UTC time as YYYY-MM-DDTHH:MM:SSZ (21 bytes with the NUL; out
+ * is "" when outlen is smaller). */
 void db_now(char *out, size_t outlen);
 
 /* Writes dir/name to out; EXIT_INPUT if it does not fit in outlen bytes. */

@@ -6,7 +6,6 @@
 #include "store/privacy.h"
 
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
