@@ -15,28 +15,9 @@
 #include "intake/commands.h"
 #include "crypto/secmem.h"
 #include "export/exif.h"
+#include "export/mediatype.h"
 #include "store/store.h"
 #include "util/fileio.h"
-
-/* A media type from the first bytes; names are not trusted. */
-static const char *guess_type(const unsigned char *b, size_t n)
-{
-    static const struct { size_t off; const char *magic; size_t len; const char *type; } m[] = {
-        { 0, "\xff\xd8\xff", 3, "image/jpeg" }, { 0, "\x89PNG\r\n\x1a\n", 8, "image/png" },
-        { 0, "GIF8", 4, "image/gif" }, { 0, "%PDF-", 5, "application/pdf" },
-        { 0, "OggS", 4, "audio/ogg" }, { 0, "fLaC", 4, "audio/flac" },
-        { 0, "ID3", 3, "audio/mpeg" }, { 8, "WAVE", 4, "audio/wav" },
-        { 8, "WEBP", 4, "image/webp" }, { 4, "ftypM4A", 7, "audio/mp4" },
-        { 4, "ftyp", 4, "video/mp4" }, { 0, "PK\x03\x04", 4, "application/zip" },
-    };
-
-    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
-        if (n >= m[i].off + m[i].len && memcmp(b + m[i].off, m[i].magic, m[i].len) == 0)
-            return m[i].type;
-    if (n > 0 && memchr(b, 0, n) == NULL)
-        return "text/plain";
-    return "application/octet-stream";
-}
 
 struct source {
     int fd;
@@ -71,7 +52,7 @@ static int open_source(struct source *src, const char *path, struct err *e)
         return err_set(e, EXIT_INPUT, "out of secure memory");
     n = pread(src->fd, head, EXIF_SCAN_BYTES, 0);
     if (n >= 0) {
-        src->type = guess_type(head, (size_t)n);
+        src->type = mediatype_guess(head, (size_t)n);
         src->gps = exif_has_gps(head, (size_t)n);
     }
     secmem_free(head);
