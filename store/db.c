@@ -193,6 +193,14 @@ void db_now(char *out, size_t outlen)
         out[0] = '\0';
 }
 
+void db_today(char *out, size_t outlen)
+{
+    char now[32];
+
+    db_now(now, sizeof now);
+    snprintf(out, outlen, "%.10s", now);
+}
+
 int store_dir_resolve(char *out, size_t outlen, const char *home, struct err *e)
 {
     const char *env = getenv("INTAKE_HOME");

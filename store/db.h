@@ -31,6 +31,9 @@ int db_bind_text(sqlite3_stmt *st, int i, const char *text);
 /* Current UTC time as YYYY-MM-DDTHH:MM:SSZ. */
 void db_now(char *out, size_t outlen);
 
+/* Today's date (UTC) as YYYY-MM-DD: out needs 11 bytes. */
+void db_today(char *out, size_t outlen);
+
 struct redactor;
 
 /* Adds the store's whole protected set to r (not compiled): subjects with

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -23,6 +22,7 @@
 #include "export/payload.h"
 #include "privacy/digestset.h"
 #include "privacy/redact.h"
+#include "store/db.h"
 #include "util/fileio.h"
 
 struct recipients {
@@ -545,15 +545,6 @@ out:
 
 /* ---- The pipeline ---- */
 
-static void today(char *out, size_t len)
-{
-    time_t t = time(NULL);
-    struct tm tm;
-
-    gmtime_r(&t, &tm);
-    strftime(out, len, "%Y-%m-%d", &tm);
-}
-
 static int run(struct pipeline *p, struct err *e)
 {
     struct recipients rc;
@@ -581,7 +572,7 @@ int store_export(struct export_result *res, struct store *s,
     p.s = s;
     p.req = req;
     p.res = res;
-    today(p.today, sizeof p.today);
+    db_today(p.today, sizeof p.today);
     p.allowed = json_object();
     p.docs = json_array();
     p.atts = json_array();
