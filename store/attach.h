@@ -32,8 +32,10 @@ int attach_source_open(struct attach_source *src, const char *path, struct err *
 void attach_source_close(struct attach_source *src);
 
 /* Streams the file into the store as an attachment of record, in one
- * transaction (memory stays at one ATTACHMENT_CHUNK), and logs it; hash
- * receives the BLAKE2b-256 of the bytes stored (ATTACHMENT_HASHBYTES). */
+ * transaction (memory stays at one ATTACHMENT_CHUNK bytes, in sodium_malloc
+ * memory), and logs it; hash receives the BLAKE2b-256 of the bytes stored
+ * (ATTACHMENT_HASHBYTES). EXIT_INPUT, with nothing stored, for an unknown
+ * record, a name the record already has, or a read error. */
 int store_attach(unsigned char *hash, struct store *s, const char *record,
                  const struct attach_source *src, struct err *e);
 
