@@ -18,10 +18,10 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
-#include "crypto/card.h"
 #include "crypto/secmem.h"
 #include "export/bundle.h"
 #include "export/content.h"
+#include "store/import.h"
 #include "store/store.h"
 #include "util/fileio.h"
 
@@ -245,41 +245,17 @@ static int run_open(struct store *s, const char *path, int json, const char *out
     struct opener op = { NULL, NULL, "", "", -1 };
     struct content_handler h = { on_header, on_record, on_blob_begin, on_blob_data,
                                  on_blob_end, &op };
-    unsigned char pk[crypto_box_PUBLICKEYBYTES], spk[crypto_sign_PUBLICKEYBYTES];
-    unsigned char *sk = secmem_alloc(crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES);
-    struct content_reader *r = NULL;
     struct sender_view sv = { "", 0, NULL };
+    struct opened_bundle b;
     struct bundle_info info;
     json_t *sum = NULL;
-    int fd = -1, rc = -1;
-    struct stat st;
+    int rc = -1;
 
     op.records = json_array();
-    if (sk == NULL) {
-        err_set(e, EXIT_INPUT, "out of secure memory");
+    if (store_bundle_open(&b, s, path, e) != 0 ||
+        (outdir != NULL && make_tmpdir(&op, outdir, e) != 0) ||
+        store_bundle_read(&b, &h, &info, e) != 0)
         goto out;
-    }
-    if (store_device_public(spk, pk, s, e) != 0 ||
-        store_device_secret(sk, sk + crypto_sign_SECRETKEYBYTES, s, e) != 0)
-        goto out;
-    fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        err_set(e, EXIT_INPUT, "cannot open %s: %s", path, strerror(errno));
-        goto out;
-    }
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        err_set(e, EXIT_INPUT, "%s is not a regular file", path);
-        goto out;
-    }
-    if (outdir != NULL && make_tmpdir(&op, outdir, e) != 0)
-        goto out;
-    r = content_reader_new(&h);
-    if (r == NULL || bundle_read(fd, pk, sk + crypto_sign_SECRETKEYBYTES, content_sink, r,
-                                 &info, e) != 0 || content_finish(r, e) != 0) {
-        if (r == NULL)
-            err_set(e, EXIT_INPUT, "out of memory");
-        goto out;
-    }
     sv.pk = info.sender_pk;
     if (store_contact_by_sign_pk(sv.name, sizeof sv.name, &sv.verified, s, sv.pk, e) != 0)
         goto out;
@@ -307,13 +283,10 @@ out:
         close(op.fd);
     if (rc != 0 && op.dir[0] != '\0')
         (void)nftw(op.dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-    content_reader_free(r);
     json_decref(sum);
     json_decref(op.header);
     json_decref(op.records);
-    if (fd >= 0)
-        close(fd);
-    secmem_free(sk);
+    store_bundle_close(&b);
     return rc;
 }
 

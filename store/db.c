@@ -275,6 +275,14 @@ void db_now(char *out, size_t outlen)
         out[0] = '\0';
 }
 
+void db_today(char *out, size_t outlen)
+{
+    char now[32];
+
+    db_now(now, sizeof now);
+    snprintf(out, outlen, "%.10s", now);
+}
+
 int db_path(char *out, size_t outlen, const char *dir, const char *name,
             struct err *e)
 {

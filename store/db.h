@@ -97,6 +97,9 @@ void db_now(char *out, size_t outlen);
 int db_path(char *out, size_t outlen, const char *dir, const char *name,
             struct err *e);
 
+/* Today's date (UTC) as YYYY-MM-DD: out needs 11 bytes. */
+void db_today(char *out, size_t outlen);
+
 /* A new, unconnected store for folder dir, with room for the master key
  * (sodium_malloc); NULL with e filled on failure. Free with store_close. */
 struct store *db_alloc(const char *dir, struct err *e);

@@ -1,0 +1,38 @@
+#include "export/mediatype.h"
+
+#include <string.h>
+
+const char *mediatype_guess(const unsigned char *b, size_t n)
+{
+    static const struct { size_t off; const char *magic; size_t len; const char *type; } m[] = {
+        { 0, "\xff\xd8\xff", 3, "image/jpeg" }, { 0, "\x89PNG\r\n\x1a\n", 8, "image/png" },
+        { 0, "GIF8", 4, "image/gif" }, { 0, "%PDF-", 5, "application/pdf" },
+        { 0, "OggS", 4, "audio/ogg" }, { 0, "fLaC", 4, "audio/flac" },
+        { 0, "ID3", 3, "audio/mpeg" }, { 8, "WAVE", 4, "audio/wav" },
+        { 8, "WEBP", 4, "image/webp" }, { 4, "ftypM4A", 7, "audio/mp4" },
+        { 4, "ftyp", 4, "video/mp4" }, { 0, "PK\x03\x04", 4, "application/zip" },
+    };
+
+    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+        if (n >= m[i].off + m[i].len && memcmp(b + m[i].off, m[i].magic, m[i].len) == 0)
+            return m[i].type;
+    if (n > 0 && memchr(b, 0, n) == NULL)
+        return "text/plain";
+    return "application/octet-stream";
+}
+
+const char *mediatype_extension(const char *type)
+{
+    static const char *const map[][2] = {
+        { "image/jpeg", "jpg" }, { "image/png", "png" }, { "image/gif", "gif" },
+        { "image/webp", "webp" }, { "application/pdf", "pdf" }, { "audio/ogg", "ogg" },
+        { "audio/flac", "flac" }, { "audio/mpeg", "mp3" }, { "audio/wav", "wav" },
+        { "audio/mp4", "m4a" }, { "video/mp4", "mp4" }, { "text/plain", "txt" },
+        { "application/zip", "zip" },
+    };
+
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i][0], type) == 0)
+            return map[i][1];
+    return "bin";
+}

@@ -1,0 +1,19 @@
+/* Media types of attachments: guessed from a file's first bytes when it is
+ * attached (a file name is not trusted), and the extension a bundle gives
+ * each type in the neutral names recipients see (attachment-N.ext). Both
+ * tables are here so that every type attach can guess has its extension. */
+#ifndef INTAKE_MEDIATYPE_H
+#define INTAKE_MEDIATYPE_H
+
+#include <stddef.h>
+
+/* The media type of a file that begins with the n bytes b: a known magic
+ * number, else "text/plain" if no byte is NUL, else
+ * "application/octet-stream". A static string. */
+const char *mediatype_guess(const unsigned char *b, size_t n);
+
+/* The file extension (without the dot) for a media type; "bin" for a type
+ * without one. A static string. */
+const char *mediatype_extension(const char *type);
+
+#endif

@@ -1,0 +1,126 @@
+/* Attaching a file to a record (store/attach.h). */
+#include "store/attach.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "crypto/secmem.h"
+#include "export/exif.h"
+#include "export/mediatype.h"
+#include "util/fileio.h"
+
+int attach_source_open(struct attach_source *src, const char *path, struct err *e)
+{
+    unsigned char *head;
+    char copy[4096];
+    ssize_t n;
+    int k;
+
+    src->path = path;
+    src->fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (src->fd < 0)
+        return err_set(e, EXIT_INPUT, "cannot open %s: %s", path, strerror(errno));
+    if (fstat(src->fd, &src->st) != 0 || !S_ISREG(src->st.st_mode))
+        return err_set(e, EXIT_INPUT, "%s is not a regular file", path);
+    k = snprintf(copy, sizeof copy, "%s", path);
+    if (k < 0 || (size_t)k >= sizeof copy)
+        return err_set(e, EXIT_INPUT, "path too long: %s", path);
+    k = snprintf(src->name, sizeof src->name, "%s", basename(copy));
+    if (k < 0 || (size_t)k >= sizeof src->name)
+        return err_set(e, EXIT_INPUT, "the file name is longer than %d bytes", ATTACHMENT_NAME_MAX);
+    head = secmem_alloc(EXIF_SCAN_BYTES);
+    if (head == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    n = pread(src->fd, head, EXIF_SCAN_BYTES, 0);
+    if (n >= 0) {
+        src->type = mediatype_guess(head, (size_t)n);
+        src->gps = exif_has_gps(head, (size_t)n);
+    }
+    secmem_free(head);
+    if (n < 0)
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+    return 0;
+}
+
+int store_attach(unsigned char *hash, struct store *s, const char *record,
+                 const struct attach_source *src, struct err *e)
+{
+    struct attachment_writer *w;
+    unsigned char *buf = secmem_alloc(ATTACHMENT_CHUNK);
+    ssize_t n = 0;
+    int rc = -1;
+
+    if (buf == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    if (store_begin(s, e) != 0)
+        goto out;
+    if (store_attachment_begin(&w, s, record, src->name, src->type, src->gps, e) != 0) {
+        store_rollback(s);
+        goto out;
+    }
+    while ((n = fd_read_full(src->fd, buf, ATTACHMENT_CHUNK)) > 0)
+        if (store_attachment_write(w, buf, (size_t)n, e) != 0)
+            break;
+    if (n < 0)
+        err_set(e, EXIT_INPUT, "cannot read %s: %s", src->path, strerror(errno));
+    if (n != 0) {
+        store_attachment_abort(w);
+        store_rollback(s);
+        goto out;
+    }
+    if (store_attachment_end(w, hash, e) != 0 || store_log(s, "attach", record, e) != 0) {
+        store_rollback(s);
+        goto out;
+    }
+    rc = store_commit(s, e);
+out:
+    secmem_free(buf);
+    return rc;
+}
+
+static int hash_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    (void)e;
+    crypto_generichash_update(ctx, buf, len);
+    return 0;
+}
+
+int store_attach_remove_source(struct store *s, const char *record,
+                               const struct attach_source *src,
+                               const unsigned char *hash, struct err *e)
+{
+    unsigned char back[ATTACHMENT_HASHBYTES];
+    crypto_generichash_state h;
+    struct stat now;
+
+    crypto_generichash_init(&h, NULL, 0, sizeof back);
+    if (store_attachment_read(s, record, src->name, 1, hash_sink, &h, e) != 0)
+        return -1;
+    crypto_generichash_final(&h, back, sizeof back);
+    if (sodium_memcmp(back, hash, sizeof back) != 0)
+        return err_set(e, EXIT_INPUT, "the stored copy of %s does not verify; "
+                       "the file was kept", src->path);
+    if (stat(src->path, &now) != 0 || now.st_ino != src->st.st_ino ||
+        now.st_dev != src->st.st_dev || now.st_size != src->st.st_size ||
+        now.st_mtim.tv_sec != src->st.st_mtim.tv_sec ||
+        now.st_mtim.tv_nsec != src->st.st_mtim.tv_nsec)
+        return err_set(e, EXIT_INPUT, "%s changed while it was attached; the file was "
+                       "kept (attach it again under another name if needed)", src->path);
+    if (unlink(src->path) != 0)
+        return err_set(e, EXIT_INPUT, "attached, but cannot remove %s: %s", src->path,
+                       strerror(errno));
+    return fsync_parent(src->path, e);
+}
+
+void attach_source_close(struct attach_source *src)
+{
+    if (src->fd >= 0)
+        close(src->fd);
+    src->fd = -1;
+}

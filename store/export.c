@@ -1,0 +1,600 @@
+/* The export pipeline (store/export.h). One walk over the selected records
+ * builds, for each record that may leave, the document a recipient gets
+ * (redacted text, manifest, consent, attachment list); the audit runs over
+ * exactly those documents; the writer then streams them, each followed by
+ * its attachments, into the bundle. */
+#include "store/export.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "crypto/card.h"
+#include "crypto/secmem.h"
+#include "export/audit.h"
+#include "export/content.h"
+#include "export/manifest.h"
+#include "export/mediatype.h"
+#include "export/payload.h"
+#include "privacy/digestset.h"
+#include "privacy/redact.h"
+#include "store/db.h"
+#include "util/fileio.h"
+
+struct recipients {
+    unsigned char keys[BUNDLE_MAX_RECIPIENTS][crypto_box_PUBLICKEYBYTES];
+    size_t n;
+};
+
+/* What the walk over the selected records builds. */
+struct pipeline {
+    struct store *s;
+    const struct export_request *req;
+    struct export_result *res;
+    struct redactor *red;
+    json_t *allowed;                     /* allowed text -> the day it was allowed */
+    char today[16];                      /* YYYY-MM-DD, UTC */
+    json_t *docs;                        /* the records that leave, as audited and written */
+    json_t *atts;                        /* each one's attachments, with their stored names */
+    json_t *pseudonyms;                  /* those the redactions wrote */
+    json_t *cur;                         /* the attachment list being read */
+    size_t nfiles;                       /* attachment-N numbering, per bundle */
+    size_t seen;                         /* records the walk met */
+    int loaded;                          /* red and allowed are read */
+    int failed;                          /* a record could not be checked: */
+    struct err failure;                  /* why (see take_record) */
+};
+
+static const char oom[] = "out of memory for the bundle contents";
+
+/* ---- Recipients ---- */
+
+struct contact_find {
+    struct card card;
+    int verified;
+};
+
+static int take_contact(void *ctx, const struct contact_row *r, struct err *e)
+{
+    struct contact_find *f = ctx;
+
+    f->verified = r->verified != NULL;
+    return card_decode(&f->card, r->card, strlen(r->card), e);
+}
+
+static int resolve_recipients(struct recipients *rc, struct export_result *res,
+                              struct store *s, const struct export_request *req,
+                              struct err *e)
+{
+    size_t used = 0;
+
+    rc->n = 0;
+    for (size_t i = 0; i < req->nto; i++) {
+        const char *name = req->to[i];
+        struct contact_find f = { .verified = 0 };
+        int n;
+
+        if (rc->n == BUNDLE_MAX_RECIPIENTS)
+            return err_set(e, EXIT_INPUT, "at most %d recipients", BUNDLE_MAX_RECIPIENTS);
+        if (store_contact_each(s, name, take_contact, &f, e) != 0)
+            return -1;
+        for (size_t j = 0; j < rc->n; j++)
+            if (memcmp(rc->keys[j], f.card.box_pk, sizeof rc->keys[j]) == 0)
+                return err_set(e, EXIT_INPUT, "contact '%s' is named twice in --to", name);
+        if (!f.verified && (req->confirm == NULL || !req->confirm(req->confirm_ctx, name)))
+            return err_set(e, EXIT_AUTH, "not sealed to unverified contact '%s'; verify it "
+                           "with 'intake contact verify %s'", name, name);
+        memcpy(rc->keys[rc->n++], f.card.box_pk, sizeof rc->keys[0]);
+        n = snprintf(res->to + used, sizeof res->to - used, "%s%s", used ? " " : "", name);
+        if (n < 0 || (size_t)n >= sizeof res->to - used)
+            return err_set(e, EXIT_INPUT, "too many recipients");
+        used += (size_t)n;
+    }
+    if (rc->n == 0)
+        return err_set(e, EXIT_INPUT, "--to names no contact");
+    return 0;
+}
+
+/* ---- One record as it leaves ---- */
+
+static int take_allowed(void *ctx, const struct allowed_row *r, struct err *e)
+{
+    return json_object_set_new(ctx, r->text, json_string(r->added)) == 0 ? 0
+           : err_set(e, EXIT_INPUT, oom);
+}
+
+static json_t *flag_json(const json_t *allowed, const char *field, const struct redaction *r,
+                         size_t i)
+{
+    const struct redaction_flag *f = &r->flags[i];
+    char *text = secmem_strndup(r->text + f->start, f->len);
+    json_t *when = text != NULL ? json_object_get(allowed, text) : NULL;
+    json_t *o = json_pack("{s:s, s:I, s:I, s:s, s:s}", "field", field,
+                          "start", (json_int_t)f->start, "length", (json_int_t)f->len,
+                          "kind", f->kind, "resolution", f->allowed ? "allowed" : "unresolved");
+
+    if (o != NULL && f->allowed && when != NULL)
+        json_object_set(o, "allowed", when);
+    secmem_free(text);
+    return o;
+}
+
+static void add_spans(json_t *reds, json_t *flags, const json_t *allowed, const char *field,
+                      const struct redaction *r)
+{
+    for (size_t i = 0; i < r->nitems; i++)
+        json_array_append_new(reds, json_pack("{s:s, s:I, s:I, s:s, s:s}", "field", field,
+                              "start", (json_int_t)r->items[i].start, "length",
+                              (json_int_t)r->items[i].len, "category", r->items[i].category,
+                              "rule", r->items[i].rule));
+    for (size_t i = 0; i < r->nflags; i++)
+        json_array_append_new(flags, flag_json(allowed, field, r, i));
+}
+
+static json_t *consent_json(const struct consent *c)
+{
+    return json_pack("{s:b, s:b, s:b, s:b, s:s, s:s, s:s?}", "export", c->export_ok,
+                     "quote", c->quote, "publish", c->publish, "attachments", c->attachments,
+                     "method", c->method, "recorded", c->date,
+                     "embargo", c->embargo[0] ? c->embargo : NULL);
+}
+
+static json_t *record_json(const struct pipeline *p, const struct record_row *row,
+                           const struct redacted_record *rr, const struct consent *c)
+{
+    json_t *tags = json_array(), *reds = json_array(), *flags = json_array();
+    int exact = p->req->exact_dates;
+    char date[11], field[32];
+
+    snprintf(date, exact ? sizeof date : 8, "%s", row->date);
+    add_spans(reds, flags, p->allowed, "title", rr->title);
+    if (rr->place != NULL)
+        add_spans(reds, flags, p->allowed, "place", rr->place);
+    for (size_t i = 0; i < rr->ntags; i++) {
+        json_array_append_new(tags, json_string(rr->tags[i].text));
+        snprintf(field, sizeof field, "tag:%zu", i);
+        add_spans(reds, flags, p->allowed, field, &rr->tags[i]);
+    }
+    add_spans(reds, flags, p->allowed, "body", rr->body);
+    return json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:o, s:s, s:s, s:o, s:s, s:o, s:o}",
+                     "id", row->id, "pseudonym", row->pseudonym, "title", rr->title->text,
+                     "place", rr->place != NULL ? rr->place->text : NULL,
+                     "language", row->lang, "tags", tags, "date", date,
+                     "date_precision", exact ? "day" : "month", "consent", consent_json(c),
+                     "body", rr->body->text, "redactions", reds, "review", flags);
+}
+
+/* The record's attachments, named attachment-N.ext: a file name can
+ * identify a person. The stored name is kept to read the bytes. */
+static int list_attachment(void *ctx, const struct attachment_row *a, struct err *e)
+{
+    struct pipeline *p = ctx;
+    char file[48], hex[2 * ATTACHMENT_HASHBYTES + 1];
+
+    snprintf(file, sizeof file, "attachment-%zu.%s", ++p->nfiles, mediatype_extension(a->type));
+    sodium_bin2hex(hex, sizeof hex, a->hash, ATTACHMENT_HASHBYTES);
+    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s}", "file", file,
+                              "type", a->type, "size", (json_int_t)a->size, "blake2b", hex,
+                              "gps", a->gps, "name", a->name)) != 0)
+        return err_set(e, EXIT_INPUT, oom);
+    return 0;
+}
+
+/* Keeps the document of a record that may leave, and its attachments. */
+static int keep(struct pipeline *p, const struct record_row *row,
+                const struct redacted_record *rr, const struct consent *c, struct err *e)
+{
+    json_t *doc = record_json(p, row, rr, c), *atts = json_array(), *pub = NULL, *a;
+    size_t i;
+    int rc = -1;
+
+    if (doc == NULL || atts == NULL) {
+        err_set(e, EXIT_INPUT, oom);
+        goto out;
+    }
+    p->cur = atts;
+    if (c->attachments && store_attachment_each(p->s, row->id, list_attachment, p, e) != 0)
+        goto out;
+    /* The stored name stays home; recipients see attachment-N.ext. */
+    if ((pub = json_deep_copy(atts)) == NULL) {
+        err_set(e, EXIT_INPUT, oom);
+        goto out;
+    }
+    json_array_foreach(pub, i, a)
+        json_object_del(a, "name");
+    if (json_object_set_new(doc, "attachments", pub) != 0 ||
+        json_array_append(p->docs, doc) != 0 || json_array_append(p->atts, atts) != 0) {
+        err_set(e, EXIT_INPUT, oom);
+        goto out;
+    }
+    rc = manifest_collect_pseudonyms(p->pseudonyms, doc, e);
+out:
+    json_decref(doc);
+    json_decref(atts);
+    return rc;
+}
+
+static int block(struct pipeline *p, const struct record_row *row, const char *why,
+                 struct err *e)
+{
+    struct export_result *r = p->res;
+    struct export_blocked *b = realloc(r->blocked, (r->nblocked + 1) * sizeof *b);
+
+    if (b == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    r->blocked = b;
+    b += r->nblocked;
+    snprintf(b->id, sizeof b->id, "%s", row->id);
+    snprintf(b->why, sizeof b->why, "%s", why);
+    if ((b->pseudonym = strdup(row->pseudonym)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    r->nblocked++;
+    return 0;
+}
+
+/* The protected set and the allowed texts, read once, when the first
+ * record is checked (or after the walk if it met none). */
+static int load_privacy(struct pipeline *p, struct err *e)
+{
+    if (p->loaded)
+        return 0;
+    p->loaded = 1;
+    return store_redactor(&p->red, p->s, e) == 0 &&
+           store_allowed_each(p->s, take_allowed, p->allowed, e) == 0 ? 0 : -1;
+}
+
+/* Consent first (a record without it is not even redacted), then the
+ * review flags the redaction leaves unresolved. */
+static int check_record(struct pipeline *p, const struct record_row *row, struct err *e)
+{
+    struct redacted_record rr;
+    struct consent c;
+    char why[256];
+    int rc;
+
+    if (load_privacy(p, e) != 0 || store_consent_get(&c, p->s, row->pseudonym, e) != 0)
+        return -1;
+    consent_blocks(why, sizeof why, &c, p->today);
+    if (why[0] != '\0')
+        return block(p, row, why, e);
+    if (store_record_redact(&rr, p->red, row, e) != 0)
+        return -1;
+    if (rr.unresolved > 0) {
+        snprintf(why, sizeof why, "%zu review flag(s) not resolved (protect the text as a "
+                 "term or run 'intake allow TEXT')", rr.unresolved);
+        rc = block(p, row, why, e);
+    } else {
+        rc = keep(p, row, &rr, &c, e);
+    }
+    store_record_redacted_free(&rr);
+    return rc;
+}
+
+/* ---- The walk ---- */
+
+/* A record that cannot be checked stops the checking but not the walk:
+ * a missing or repeated id further on is still reported first, as the
+ * selection's errors come before the checks' (and before any error
+ * reading the protected set). */
+static int take_record(void *ctx, const struct record_row *row, struct err *e)
+{
+    struct pipeline *p = ctx;
+
+    (void)e;
+    p->seen++;
+    if (!p->failed && check_record(p, row, &p->failure) != 0)
+        p->failed = 1;
+    return 0;
+}
+
+/* Selects and checks: every record (oldest first) or the ids in order. */
+static int walk(struct pipeline *p, struct err *e)
+{
+    const struct export_request *req = p->req;
+    struct record_filter f = { 0 };
+
+    f.with_body = 1;
+    if (req->ids == NULL)
+        return store_record_each(p->s, &f, take_record, p, e);
+    for (size_t i = 0; i < req->nids; i++) {
+        size_t before = p->seen;
+
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(req->ids[i], req->ids[j]) == 0)
+                return err_set(e, EXIT_INPUT, "record %s is named twice", req->ids[i]);
+        f.id = req->ids[i];
+        if (store_record_each(p->s, &f, take_record, p, e) != 0)
+            return -1;
+        if (p->seen == before)
+            return err_set(e, EXIT_INPUT, "no record with id '%s' (see 'intake list')",
+                           req->ids[i]);
+    }
+    return 0;
+}
+
+static void blocked_free(struct export_result *r)
+{
+    for (size_t i = 0; i < r->nblocked; i++)
+        free(r->blocked[i].pseudonym);
+    free(r->blocked);
+    r->blocked = NULL;
+    r->nblocked = 0;
+}
+
+static int select_and_check(struct pipeline *p, struct err *e)
+{
+    struct export_result *r = p->res;
+
+    if (walk(p, e) != 0) {
+        blocked_free(r);
+        return -1;
+    }
+    if (p->failed || load_privacy(p, &p->failure) != 0) {
+        if (e != NULL)
+            *e = p->failure;
+        return -1;
+    }
+    r->checked = 1;
+    if (r->nblocked > 0 && !p->req->skip_blocked)
+        return err_set(e, EXIT_AUTH, "%zu record(s) may not leave; nothing was exported "
+                       "(--skip-blocked leaves them out)", r->nblocked);
+    return 0;
+}
+
+/* ---- The audit before writing (issue 6) ---- */
+
+/* The header, with the redaction manifest's bundle part: the store log's
+ * head, the keyed digest set of the protected forms and the pseudonyms the
+ * redactions wrote. */
+static json_t *make_header(struct pipeline *p, struct err *e)
+{
+    char label[STORE_LABEL_MAX + 1];
+    struct digestset ds;
+    struct log_check lc;
+    json_t *doc;
+
+    if (store_meta_get(label, sizeof label, p->s, "label", e) != 0 ||
+        store_log_verify(&lc, p->s, e) != 0) {
+        if (e != NULL && e->code == EXIT_AUTH)
+            snprintf(e->msg + strlen(e->msg), sizeof e->msg - strlen(e->msg),
+                     "; nothing was exported (see 'intake log --verify')");
+        return NULL;
+    }
+    doc = json_pack("{s:s, s:s, s:s, s:I}", "format", CONTENT_FORMAT, "created", p->today,
+                    "sender_label", label, "records", (json_int_t)json_array_size(p->docs));
+    digestset_init(&ds);
+    if (doc == NULL || digestset_add_redactor(&ds, p->red, e) != 0 ||
+        manifest_write_header(doc, lc.seq, lc.head, &ds, json_incref(p->pseudonyms), e) != 0) {
+        if (doc == NULL)
+            err_set(e, EXIT_INPUT, oom);
+        json_decref(doc);
+        doc = NULL;
+    }
+    digestset_free(&ds);
+    return doc;
+}
+
+/* The audit a recipient would run, on what is about to leave: a FAIL
+ * stops the export (EXIT_AUTH), its report in res->report. */
+static int audit(struct pipeline *p, json_t *header, struct err *e)
+{
+    struct audit_report rep = { 0 };
+    int rc = -1;
+
+    if (manifest_audit(&rep, header, p->docs, p->today, AUDIT_K_DEFAULT, e) != 0)
+        goto out;
+    p->res->verdict = audit_verdict(&rep);
+    if (p->res->verdict != AUDIT_PASS)
+        p->res->report = audit_render_text(&rep, 0);
+    if (p->res->verdict == AUDIT_FAIL) {
+        err_set(e, EXIT_AUTH, "the audit of this export FAILED (report above); nothing "
+                "was exported");
+        goto out;
+    }
+    rc = 0;
+out:
+    audit_report_free(&rep);
+    return rc;
+}
+
+/* ---- The bundle ---- */
+
+static int blob_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    return payload_item_write(ctx, buf, len, e);
+}
+
+static int locate(struct export_result *r, const char *record, const char *file,
+                  struct err *e)
+{
+    struct export_located *l = realloc(r->located, (r->nlocated + 1) * sizeof *l);
+
+    if (l == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    r->located = l;
+    l += r->nlocated++;
+    snprintf(l->record, sizeof l->record, "%s", record);
+    snprintf(l->file, sizeof l->file, "%s", file);
+    return 0;
+}
+
+static int write_attachments(struct pipeline *p, struct payload_writer *pw,
+                             const char *record, json_t *atts, struct err *e)
+{
+    size_t i;
+    json_t *a;
+
+    json_array_foreach(atts, i, a) {
+        json_t *head = json_pack("{s:s, s:O, s:O, s:O, s:O}", "record", record,
+                                 "file", json_object_get(a, "file"), "type",
+                                 json_object_get(a, "type"), "size", json_object_get(a, "size"),
+                                 "blake2b", json_object_get(a, "blake2b"));
+        const char *name = json_string_value(json_object_get(a, "name"));
+        int rc = head == NULL ? err_set(e, EXIT_INPUT, oom)
+                              : content_put_json(pw, PAYLOAD_ATTACHMENT, head, e);
+
+        json_decref(head);
+        if (rc != 0 || payload_item_begin(pw, PAYLOAD_BLOB,
+                           (uint64_t)json_integer_value(json_object_get(a, "size")), e) != 0 ||
+            store_attachment_read(p->s, record, name, 0, blob_sink, pw, e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The header, then each record followed by its attachments. */
+static int write_records(struct pipeline *p, struct bundle_writer *w, const json_t *header,
+                         struct err *e)
+{
+    struct payload_writer pw;
+    size_t i, j;
+    json_t *doc, *a;
+
+    payload_writer_init(&pw, bundle_writer_sink, w);
+    if (content_put_json(&pw, PAYLOAD_JSON, header, e) != 0)
+        return -1;
+    json_array_foreach(p->docs, i, doc) {
+        const char *id = json_string_value(json_object_get(doc, "id"));
+        json_t *atts = json_array_get(p->atts, i);
+
+        json_array_foreach(atts, j, a)
+            if (json_is_true(json_object_get(a, "gps")) &&
+                locate(p->res, id, json_string_value(json_object_get(a, "file")), e) != 0)
+                return -1;
+        if (content_put_json(&pw, PAYLOAD_JSON, doc, e) != 0 ||
+            write_attachments(p, &pw, id, atts, e) != 0)
+            return -1;
+    }
+    return payload_writer_finish(&pw, e);
+}
+
+/* The ids of the records that leave, space separated, for the export log. */
+static int ids_line(char **out, const json_t *docs, struct err *e)
+{
+    char *p = malloc(json_array_size(docs) * (RECORD_ID_CHARS + 1) + 1);
+    size_t o = 0, i;
+    json_t *doc;
+
+    if (p == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    p[0] = '\0';
+    json_array_foreach(docs, i, doc)
+        o += (size_t)snprintf(p + o, RECORD_ID_CHARS + 2, "%s%.*s", o ? " " : "",
+                              RECORD_ID_CHARS, json_string_value(json_object_get(doc, "id")));
+    *out = p;
+    return 0;
+}
+
+/* The bundle goes to a temporary file; the export is recorded in the store
+ * and the file moved into place, or neither happens. */
+static int seal_and_record(struct pipeline *p, const struct recipients *rc,
+                           const json_t *header, struct err *e)
+{
+    const struct export_request *req = p->req;
+    char *path = p->res->path, *ids = NULL, hex[2 * BUNDLE_HASHBYTES + 1];
+    size_t pathlen = sizeof p->res->path;
+    unsigned char *sk = secmem_alloc(crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES);
+    unsigned char hash[BUNDLE_HASHBYTES];
+    struct bundle_writer *w = NULL;
+    struct atomic_file af;
+    int r = -1;
+
+    if (sk == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    if (req->out != NULL)
+        snprintf(path, pathlen, "%s", req->out);
+    else   /* a placeholder until the hash names the file */
+        snprintf(path, pathlen, "intake-%08x%08x.new", randombytes_random(), randombytes_random());
+    if (store_device_secret(sk, sk + crypto_sign_SECRETKEYBYTES, p->s, e) != 0 ||
+        atomic_open(&af, path, 0, e) != 0)
+        goto out;
+    if (bundle_writer_open(&w, af.fd, req->armor, sk, rc->keys, rc->n, e) != 0 ||
+        write_records(p, w, header, e) != 0 || bundle_writer_close(w, hash, e) != 0 ||
+        ids_line(&ids, p->docs, e) != 0 || store_begin(p->s, e) != 0) {
+        atomic_abort(&af);
+        goto out;
+    }
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    if (req->out == NULL) {
+        /* No name given: one from the hash, so nothing about the content. */
+        snprintf(path, pathlen, "intake-%.16s.%s", hex, req->armor ? "asc" : "bundle");
+        snprintf(af.path, sizeof af.path, "%s", path);
+    }
+    if (store_export_log(p->s, p->res->to, ids, hash, sizeof hash, e) != 0 ||
+        store_log(p->s, "export", hex, e) != 0 || atomic_commit(&af, e) != 0) {
+        store_rollback(p->s);
+        atomic_abort(&af);
+        goto out;
+    }
+    if (store_commit(p->s, e) != 0) {
+        (void)unlink(path);
+        goto out;
+    }
+    p->res->nexported = json_array_size(p->docs);
+    r = 0;
+out:
+    bundle_writer_free(w);
+    secmem_free(sk);
+    free(ids);
+    return r;
+}
+
+/* ---- The pipeline ---- */
+
+static int run(struct pipeline *p, struct err *e)
+{
+    struct recipients rc;
+    json_t *header;
+    int r;
+
+    if (resolve_recipients(&rc, p->res, p->s, p->req, e) != 0 ||
+        select_and_check(p, e) != 0 || (header = make_header(p, e)) == NULL)
+        return -1;
+    r = audit(p, header, e) == 0 && seal_and_record(p, &rc, header, e) == 0 ? 0 : -1;
+    json_decref(header);
+    if (r == 0)
+        store_redactor_keep(p->s, p->red);
+    return r;
+}
+
+int store_export(struct export_result *res, struct store *s,
+                 const struct export_request *req, struct err *e)
+{
+    struct pipeline p;
+    int r = -1;
+
+    memset(res, 0, sizeof *res);
+    memset(&p, 0, sizeof p);
+    p.s = s;
+    p.req = req;
+    p.res = res;
+    db_today(p.today, sizeof p.today);
+    p.allowed = json_object();
+    p.docs = json_array();
+    p.atts = json_array();
+    p.pseudonyms = json_array();
+    if (p.allowed == NULL || p.docs == NULL || p.atts == NULL || p.pseudonyms == NULL)
+        err_set(e, EXIT_INPUT, "out of memory");
+    else
+        r = run(&p, e);
+    json_decref(p.allowed);
+    json_decref(p.docs);
+    json_decref(p.atts);
+    json_decref(p.pseudonyms);
+    redactor_free(p.red);
+    return r;
+}
+
+void export_result_free(struct export_result *res)
+{
+    blocked_free(res);
+    free(res->located);
+    res->located = NULL;
+    res->nlocated = 0;
+    secmem_wipe_free(res->report);
+    res->report = NULL;
+}

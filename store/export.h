@@ -1,0 +1,85 @@
+/* The export pipeline (README, "Sending testimony to headquarters"): each
+ * selected record is read once, checked (consent, withdrawal, embargo,
+ * review flags), redacted with its manifest and kept as the document that
+ * will leave; the documents are audited together as a recipient would audit
+ * them; then they are sealed to the contacts named, signed with this
+ * device's key, and the export is recorded in the store: the bundle and
+ * the record of it both happen, or neither.
+ *
+ * Nothing here prints or asks: what the command line shows comes back in
+ * struct export_result, and the one question (seal to a contact whose
+ * safety number was never compared?) goes to the caller's callback. */
+#ifndef INTAKE_STORE_EXPORT_H
+#define INTAKE_STORE_EXPORT_H
+
+#include <stddef.h>
+
+#include "export/bundle.h"
+#include "store/store.h"
+#include "util/err.h"
+#include "util/text.h"
+
+/* Asked for each unverified contact among the recipients, in the order
+ * named: 1 to seal to it anyway, 0 not to (the export stops). */
+typedef int (*export_confirm_fn)(void *ctx, const char *contact);
+
+struct export_request {
+    const char *const *to;       /* contact names, in order */
+    size_t nto;
+    export_confirm_fn confirm;   /* NULL: unverified contacts are refused */
+    void *confirm_ctx;
+    const char *const *ids;      /* record ids, or NULL for every record */
+    size_t nids;
+    const char *out;             /* the bundle's path; NULL: intake-HASH.bundle
+                                  * (.asc with armor) in the current folder */
+    int armor;                   /* base64 text between BEGIN/END lines */
+    int exact_dates;             /* keep the day (else the month) */
+    int skip_blocked;            /* leave blocked records out (else refuse) */
+};
+
+/* A selected record that may not leave, and why (one line). */
+struct export_blocked {
+    char id[RECORD_ID_CHARS + 1];
+    char *pseudonym;             /* malloc'd */
+    char why[256];
+};
+
+/* An attachment that left holding a location (EXIF GPS). */
+struct export_located {
+    char record[RECORD_ID_CHARS + 1];
+    char file[48];               /* its name in the bundle: attachment-N.ext */
+};
+
+/* What the pipeline found and did, filled as far as it got. */
+struct export_result {
+    struct export_blocked *blocked;  /* in the order selected; none when
+                                      * the selection itself failed */
+    size_t nblocked;
+    int checked;                 /* 1 once every selected record was checked */
+    int verdict;                 /* enum audit_level, once audited */
+    char *report;                /* the audit's text when it FAILed or WARNed,
+                                  * else NULL (wipe-on-free memory) */
+    struct export_located *located;  /* attachments written with a location */
+    size_t nlocated;
+    size_t nexported;            /* records in the bundle */
+    char to[BUNDLE_MAX_RECIPIENTS * (CONTACT_NAME_MAX + 2)];  /* the contacts
+                                  * sealed to, space separated */
+    char path[4096];             /* the bundle written */
+};
+
+/* Exports the records req selects (at most BUNDLE_MAX_RECIPIENTS contacts)
+ * into one bundle and records the export in the store (when, to whom,
+ * which records, the bundle hash; never content). res is cleared first and
+ * filled as far as the pipeline got, failure or not; free it with
+ * export_result_free. Returns 0, or -1 with e: EXIT_AUTH when records may
+ * not leave (without skip_blocked), when the audit FAILs (res->report),
+ * when an unverified contact is declined or the store's log is broken;
+ * EXIT_INPUT for an unknown contact or record, a repeated one, an
+ * existing output file, I/O and memory. */
+int store_export(struct export_result *res, struct store *s,
+                 const struct export_request *req, struct err *e);
+
+/* Frees what res holds (the report wiped); a cleared res is fine. */
+void export_result_free(struct export_result *res);
+
+#endif

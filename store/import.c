@@ -1,0 +1,258 @@
+/* Reading bundles addressed to this store, and importing them
+ * (store/import.h). */
+#include "store/import.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "crypto/secmem.h"
+#include "export/manifest.h"
+
+/* ---- Reading ---- */
+
+int store_bundle_open(struct opened_bundle *b, struct store *s, const char *path,
+                      struct err *e)
+{
+    unsigned char spk[crypto_sign_PUBLICKEYBYTES];
+    struct stat st;
+
+    b->fd = -1;
+    b->sk = secmem_alloc(crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES);
+    if (b->sk == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    if (store_device_public(spk, b->pk, s, e) != 0 ||
+        store_device_secret(b->sk, b->sk + crypto_sign_SECRETKEYBYTES, s, e) != 0)
+        return -1;
+    /* Only the box key is needed: keep it, wipe the signing key. */
+    memmove(b->sk, b->sk + crypto_sign_SECRETKEYBYTES, crypto_box_SECRETKEYBYTES);
+    sodium_memzero(b->sk + crypto_box_SECRETKEYBYTES, crypto_sign_SECRETKEYBYTES);
+    b->fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (b->fd < 0)
+        return err_set(e, EXIT_INPUT, "cannot open %s: %s", path, strerror(errno));
+    if (fstat(b->fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return err_set(e, EXIT_INPUT, "%s is not a regular file", path);
+    return 0;
+}
+
+int store_bundle_read(struct opened_bundle *b, const struct content_handler *h,
+                      struct bundle_info *info, struct err *e)
+{
+    struct content_reader *r = content_reader_new(h);
+    int rc;
+
+    if (r == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    rc = bundle_read(b->fd, b->pk, b->sk, content_sink, r, info, e);
+    if (rc == 0)
+        rc = content_finish(r, e);
+    content_reader_free(r);
+    return rc;
+}
+
+void store_bundle_close(struct opened_bundle *b)
+{
+    if (b->fd >= 0)
+        close(b->fd);
+    b->fd = -1;
+    secmem_free(b->sk);
+    b->sk = NULL;
+}
+
+/* ---- Importing ---- */
+
+struct importer {
+    struct store *s;
+    long import_id;
+    char suffix[16];                     /* "@" and 8 hex of the sender's key */
+    json_t *last;                        /* the last record (for attachment flags) */
+    int skip;                            /* the last record was there already */
+    struct attachment_writer *w;
+    unsigned char want[ATTACHMENT_HASHBYTES];  /* the blob's hash, from its header */
+    struct import_result *res;
+};
+
+static const char *jstr(json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
+static int import_record(void *ctx, json_t *rec, struct err *e)
+{
+    struct importer *im = ctx;
+    const char *tags[64];
+    struct record_row row = { 0 };
+    json_t *v, *manifest;
+    char pseudonym[300];
+    char *mtext;
+    size_t i;
+    int added, rc;
+
+    json_array_foreach(json_object_get(rec, "tags"), i, v)
+        tags[i] = json_string_value(v);
+    row.id = jstr(rec, "id");
+    row.title = jstr(rec, "title");
+    row.date = jstr(rec, "date");
+    row.place = jstr(rec, "place");
+    row.lang = jstr(rec, "language");
+    row.body = jstr(rec, "body");
+    row.tags = tags;
+    row.ntags = json_array_size(json_object_get(rec, "tags"));
+    snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
+    manifest = json_deep_copy(rec);
+    json_object_del(manifest, "body");
+    mtext = json_dumps(manifest, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(manifest);
+    if (mtext == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    rc = store_import_record(&added, im->s, im->import_id, pseudonym, &row, mtext, e);
+    secmem_wipe_free(mtext);
+    if (rc != 0)
+        return -1;
+    json_decref(im->last);
+    im->last = json_incref(rec);
+    im->skip = !added;
+    if (added)
+        im->res->added++;
+    else
+        im->res->kept++;
+    return store_log(im->s, "import", row.id, e);
+}
+
+/* The sender's log head at export travels in the header, signed; it is
+ * kept so that headquarters can later find it on the device's log. */
+static int import_header(void *ctx, json_t *doc, struct err *e)
+{
+    struct importer *im = ctx;
+    struct manifest_header h;
+    int rc;
+
+    if (manifest_read_header(&h, doc, e) != 0)
+        return -1;
+    rc = store_import_log_head(im->s, im->import_id, h.log_seq, h.log_head, e);
+    manifest_header_free(&h);
+    return rc;
+}
+
+static int attachment_gps(json_t *rec, const char *file)
+{
+    size_t i;
+    json_t *a;
+
+    json_array_foreach(json_object_get(rec, "attachments"), i, a)
+        if (jstr(a, "file") != NULL && strcmp(jstr(a, "file"), file) == 0)
+            return json_is_true(json_object_get(a, "gps"));
+    return 0;
+}
+
+static int import_blob_begin(void *ctx, json_t *head, struct err *e)
+{
+    struct importer *im = ctx;
+    size_t n = 0;
+
+    if (im->skip)
+        return 0;
+    if (sodium_hex2bin(im->want, sizeof im->want, jstr(head, "blake2b"), 64, NULL, &n,
+                       NULL) != 0 || n != sizeof im->want)
+        return err_set(e, EXIT_INPUT, "malformed bundle contents: a bad attachment hash");
+    im->res->files++;
+    return store_attachment_begin(&im->w, im->s, jstr(head, "record"), jstr(head, "file"),
+                                  jstr(head, "type"), attachment_gps(im->last, jstr(head, "file")), e);
+}
+
+static int import_blob_data(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    struct importer *im = ctx;
+
+    return im->w == NULL ? 0 : store_attachment_write(im->w, buf, len, e);
+}
+
+static int import_blob_end(void *ctx, struct err *e)
+{
+    struct importer *im = ctx;
+    struct attachment_writer *w = im->w;
+    unsigned char got[ATTACHMENT_HASHBYTES];
+
+    im->w = NULL;
+    if (w == NULL)
+        return 0;
+    if (store_attachment_end(w, got, e) != 0)
+        return -1;
+    /* The store hashes what it keeps: compare, instead of a second pass. */
+    if (sodium_memcmp(got, im->want, sizeof got) != 0)
+        return err_set(e, EXIT_INPUT, "malformed bundle contents: an attachment whose "
+                       "hash differs from its header");
+    return 0;
+}
+
+/* The second reading, inside a transaction kept only if it verifies and
+ * has the hash of the first. */
+static int import_pass2(struct importer *im, struct opened_bundle *b,
+                        const struct bundle_info *first, struct err *e)
+{
+    struct content_handler h = { import_header, import_record, import_blob_begin,
+                                 import_blob_data, import_blob_end, im };
+    const char *sender = im->res->sender;
+    struct bundle_info info;
+    int rc;
+
+    if (lseek(b->fd, 0, SEEK_SET) != 0)
+        return err_set(e, EXIT_INPUT, "cannot read the bundle again: %s", strerror(errno));
+    if (store_begin(im->s, e) != 0)
+        return -1;
+    rc = store_import_begin(&im->import_id, im->s, first->hash, sizeof first->hash,
+                            first->sender_pk, sender[0] ? sender : NULL, e);
+    if (rc == 0)
+        rc = store_bundle_read(b, &h, &info, e);
+    store_attachment_abort(im->w);
+    im->w = NULL;
+    if (rc == 0 && sodium_memcmp(info.hash, first->hash, sizeof info.hash) != 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle changed while it was being imported; "
+                     "nothing was imported");
+    if (rc != 0) {
+        store_rollback(im->s);
+        return -1;
+    }
+    return store_commit(im->s, e);
+}
+
+int store_import(struct import_result *res, struct store *s, const char *path,
+                 int accept_unknown, struct err *e)
+{
+    struct content_handler check = { 0 };
+    struct importer im = { .s = s, .res = res };
+    struct opened_bundle b;
+    struct bundle_info info;
+    int rc = -1;
+
+    memset(res, 0, sizeof *res);
+    if (store_bundle_open(&b, s, path, e) != 0 || store_bundle_read(&b, &check, &info, e) != 0 ||
+        store_contact_by_sign_pk(res->sender, sizeof res->sender, &res->verified, s,
+                                 info.sender_pk, e) != 0)
+        goto out;
+    sodium_bin2hex(res->sender_key, sizeof res->sender_key, info.sender_pk,
+                   sizeof info.sender_pk);
+    sodium_bin2hex(res->hash, sizeof res->hash, info.hash, sizeof info.hash);
+    if (res->sender[0] == '\0' && !accept_unknown) {
+        err_set(e, EXIT_AUTH, "the bundle was signed by an unknown sender (signing key %s); "
+                "add their card with 'intake contact add' or use --accept-unknown-sender",
+                res->sender_key);
+        goto out;
+    }
+    if (store_import_seen(&res->seen, s, info.hash, sizeof info.hash, e) != 0)
+        goto out;
+    if (res->seen) {
+        rc = 0;
+        goto out;
+    }
+    snprintf(im.suffix, sizeof im.suffix, "@%.8s", res->sender_key);
+    rc = import_pass2(&im, &b, &info, e);
+out:
+    json_decref(im.last);
+    store_bundle_close(&b);
+    return rc;
+}

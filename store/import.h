@@ -1,0 +1,66 @@
+/* Bundles addressed to this store: opened with this device's key pair and
+ * read (open, audit and import share it), and the import pipeline.
+ *
+ * Nothing read from a bundle is released before its signature has been
+ * checked (export/bundle.h, READER CONTRACT): import verifies the whole
+ * bundle once without keeping anything, then reads it again inside a store
+ * transaction committed only if that second reading verifies too and has
+ * the same hash. */
+#ifndef INTAKE_STORE_IMPORT_H
+#define INTAKE_STORE_IMPORT_H
+
+#include <stddef.h>
+#include <sodium.h>
+
+#include "export/bundle.h"
+#include "export/content.h"
+#include "store/store.h"
+#include "util/err.h"
+
+/* A bundle file and this device's X25519 key pair to read it with. */
+struct opened_bundle {
+    int fd;                              /* -1 when closed */
+    unsigned char pk[crypto_box_PUBLICKEYBYTES];
+    unsigned char *sk;                   /* crypto_box_SECRETKEYBYTES, sodium_malloc */
+};
+
+/* Loads this device's key pair (the secret key into sodium_malloc memory,
+ * the signing key wiped) and opens path, which must be a regular file
+ * (EXIT_INPUT otherwise). b is closable whatever happens: call
+ * store_bundle_close. */
+int store_bundle_open(struct opened_bundle *b, struct store *s, const char *path,
+                      struct err *e);
+
+/* Reads and verifies the bundle from the file's current offset, passing its
+ * content to h (any member may be NULL; see the READER CONTRACT); info is
+ * filled on success. Errors as bundle_read and content_finish: EXIT_AUTH
+ * when authentication fails, EXIT_INPUT when the file is malformed, or the
+ * handler's error. */
+int store_bundle_read(struct opened_bundle *b, const struct content_handler *h,
+                      struct bundle_info *info, struct err *e);
+
+/* Closes the file and wipes the key; NULL members are fine. */
+void store_bundle_close(struct opened_bundle *b);
+
+/* What an import did. */
+struct import_result {
+    int seen;                            /* 1: imported before; nothing was added */
+    char hash[2 * BUNDLE_HASHBYTES + 1]; /* the bundle hash, hex */
+    char sender[CONTACT_NAME_MAX + 1];   /* the contact who signed it, "" if none */
+    int verified;                        /* that contact's safety number was compared */
+    char sender_key[2 * crypto_sign_PUBLICKEYBYTES + 1];   /* its signing key, hex */
+    size_t added, kept;                  /* records added, records that were here already */
+    size_t files;                        /* attachments added */
+};
+
+/* Imports the bundle at path: its records under their own ids for the
+ * subject PSEUDONYM@KEY (the first 8 hex digits of the sender's signing
+ * key), its attachments, the sender's log head, all in one transaction.
+ * res is cleared first. Fails with EXIT_AUTH when the bundle does not
+ * verify, was signed by someone who is no contact (unless accept_unknown),
+ * holds a record this store has from elsewhere, or changed while it was
+ * read; EXIT_INPUT when it cannot be read or is malformed. */
+int store_import(struct import_result *res, struct store *s, const char *path,
+                 int accept_unknown, struct err *e);
+
+#endif

@@ -1,0 +1,284 @@
+/* export/content.c: bundle content written with content_put_json and a
+ * payload writer, read back through a content reader fed whole and one
+ * byte at a time; and each refusal of the reader, with its message. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <sodium.h>
+
+#include "crypto/secmem.h"
+#include "export/content.h"
+#include "export/payload.h"
+#include "tests/unit/bundle_helpers.h"
+#include "util/text.h"
+
+static const char rid[] = "yanj4hc68xmqjq5f";
+
+/* ---- writing ---- */
+
+struct writer {
+    struct payload_writer pw;
+    struct collect out;
+};
+
+static void writer_init(struct writer *w)
+{
+    memset(w, 0, sizeof *w);
+    payload_writer_init(&w->pw, collect_sink, &w->out);
+}
+
+static void put(struct writer *w, unsigned type, json_t *doc)
+{
+    struct err e;
+
+    assert_non_null(doc);
+    if (content_put_json(&w->pw, type, doc, &e) != 0)
+        fail_msg("put: %s", e.msg);
+    json_decref(doc);
+}
+
+static void put_header(struct writer *w, const char *format)
+{
+    put(w, PAYLOAD_JSON, json_pack("{s:s}", "format", format));
+}
+
+static json_t *record(const char *id, const char *pseudonym)
+{
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:[s], s:[]}", "id", id, "pseudonym", pseudonym,
+                     "title", "Border crossing", "date", "2024-03", "body", "Nari spoke.\n",
+                     "tags", "border", "attachments");
+}
+
+/* An attachment header for bytes b[0..len) claiming size and file, then the blob. */
+static void put_blob(struct writer *w, const char *record_id, const char *file,
+                     const unsigned char *b, size_t len, size_t size)
+{
+    unsigned char hash[32];
+    char hex[65];
+    struct err e;
+
+    crypto_generichash(hash, sizeof hash, b, len, NULL, 0);
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    put(w, PAYLOAD_ATTACHMENT, json_pack("{s:s, s:s, s:s, s:I, s:s}", "record", record_id,
+                                         "file", file, "type", "audio/ogg",
+                                         "size", (json_int_t)size, "blake2b", hex));
+    if (payload_item_begin(&w->pw, PAYLOAD_BLOB, len, &e) != 0 ||
+        payload_item_write(&w->pw, b, len, &e) != 0)
+        fail_msg("blob: %s", e.msg);
+}
+
+/* ---- reading ---- */
+
+struct seen {
+    size_t headers, records, blobs, ends;
+    char ids[4][RECORD_ID_CHARS + 1];
+    char file[48];
+    unsigned char got[32];               /* BLAKE2b of the blob bytes received */
+    crypto_generichash_state h;
+};
+
+static int on_header(void *ctx, json_t *doc, struct err *e)
+{
+    (void)doc, (void)e;
+    ((struct seen *)ctx)->headers++;
+    return 0;
+}
+
+static int on_record(void *ctx, json_t *rec, struct err *e)
+{
+    struct seen *s = ctx;
+
+    (void)e;
+    if (s->records < 4)
+        snprintf(s->ids[s->records], sizeof s->ids[0], "%s",
+                 json_string_value(json_object_get(rec, "id")));
+    s->records++;
+    return 0;
+}
+
+static int on_blob_begin(void *ctx, json_t *head, struct err *e)
+{
+    struct seen *s = ctx;
+
+    (void)e;
+    snprintf(s->file, sizeof s->file, "%s", json_string_value(json_object_get(head, "file")));
+    crypto_generichash_init(&s->h, NULL, 0, sizeof s->got);
+    s->blobs++;
+    return 0;
+}
+
+static int on_blob_data(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    (void)e;
+    crypto_generichash_update(&((struct seen *)ctx)->h, buf, len);
+    return 0;
+}
+
+static int on_blob_end(void *ctx, struct err *e)
+{
+    struct seen *s = ctx;
+
+    (void)e;
+    crypto_generichash_final(&s->h, s->got, sizeof s->got);
+    s->ends++;
+    return 0;
+}
+
+/* Feeds the content in pieces of piece bytes; the reader's verdict. */
+static int read_back(struct seen *s, const struct collect *c, size_t piece, struct err *e)
+{
+    struct content_handler h = { on_header, on_record, on_blob_begin, on_blob_data,
+                                 on_blob_end, s };
+    struct content_reader *r = content_reader_new(&h);
+    int rc = 0;
+
+    assert_non_null(r);
+    memset(s, 0, sizeof *s);
+    for (size_t i = 0; rc == 0 && i < c->len; i += piece)
+        rc = content_sink(r, c->p + i, c->len - i < piece ? c->len - i : piece, e);
+    if (rc == 0)
+        rc = content_finish(r, e);
+    content_reader_free(r);
+    return rc;
+}
+
+static void test_round_trip(void **state)
+{
+    static unsigned char blob[70000];
+    unsigned char want[32];
+    struct writer w;
+    struct seen s;
+    struct err e;
+
+    (void)state;
+    randombytes_buf(blob, sizeof blob);
+    crypto_generichash(want, sizeof want, blob, sizeof blob, NULL, 0);
+    writer_init(&w);
+    put_header(&w, CONTENT_FORMAT);
+    put(&w, PAYLOAD_JSON, record(rid, "Nari"));
+    put_blob(&w, rid, "attachment-1.ogg", blob, sizeof blob, sizeof blob);
+    put(&w, PAYLOAD_JSON, record("0123456789abcdef", "Saran"));
+    assert_int_equal(payload_writer_finish(&w.pw, &e), 0);
+    for (size_t piece = 1; piece <= w.out.len; piece = piece * 7 + 1) {
+        if (read_back(&s, &w.out, piece, &e) != 0)
+            fail_msg("piece %zu: %s", piece, e.msg);
+        assert_int_equal(s.headers, 1);
+        assert_int_equal(s.records, 2);
+        assert_string_equal(s.ids[0], rid);
+        assert_string_equal(s.ids[1], "0123456789abcdef");
+        assert_int_equal(s.blobs, 1);
+        assert_int_equal(s.ends, 1);
+        assert_string_equal(s.file, "attachment-1.ogg");
+        assert_memory_equal(s.got, want, sizeof want);
+    }
+    free(w.out.p);
+}
+
+/* A payload whose reading fails with code and message. */
+static void expect_refused(struct writer *w, int code, const char *msg)
+{
+    struct seen s;
+    struct err e;
+
+    assert_int_equal(read_back(&s, &w->out, w->out.len + 1, &e), -1);
+    assert_int_equal(e.code, code);
+    assert_string_equal(e.msg, msg);
+    free(w->out.p);
+    writer_init(w);
+}
+
+static void test_refusals(void **state)
+{
+    const unsigned char bytes[] = "recording";
+    struct writer w;
+    json_t *r;
+    struct err e;
+
+    (void)state;
+    writer_init(&w);
+    expect_refused(&w, EXIT_INPUT, "malformed bundle contents: no header");
+
+    put_header(&w, "intake-content-9");
+    expect_refused(&w, EXIT_INPUT, "unsupported bundle contents ('intake-content-9'): upgrade intake");
+
+    assert_int_equal(payload_item_begin(&w.pw, PAYLOAD_JSON, 5, &e), 0);
+    assert_int_equal(payload_item_write(&w.pw, (const unsigned char *)"{nope", 5, &e), 0);
+    expect_refused(&w, EXIT_INPUT, "malformed bundle contents: invalid JSON");
+
+    put_header(&w, CONTENT_FORMAT);
+    put(&w, PAYLOAD_JSON, record("YANJ4HC68XMQJQ5F", "Nari"));
+    expect_refused(&w, EXIT_INPUT, "malformed bundle contents: a record without a valid id");
+
+    put_header(&w, CONTENT_FORMAT);
+    put(&w, PAYLOAD_JSON, record(rid, ""));
+    expect_refused(&w, EXIT_INPUT, "malformed bundle contents: an empty pseudonym");
+
+    put_header(&w, CONTENT_FORMAT);
+    r = record(rid, "Nari");
+    json_object_set_new(r, "body", json_string("a\001b"));
+    put(&w, PAYLOAD_JSON, r);
+    expect_refused(&w, EXIT_INPUT, "malformed bundle contents: bad field 'body'");
+
+    put_header(&w, CONTENT_FORMAT);
+    put_blob(&w, rid, "attachment-1.ogg", bytes, sizeof bytes, sizeof bytes);
+    expect_refused(&w, EXIT_INPUT, "malformed bundle contents: an attachment before any record");
+
+    put_header(&w, CONTENT_FORMAT);
+    put(&w, PAYLOAD_JSON, record(rid, "Nari"));
+    put_blob(&w, "0123456789abcdef", "attachment-1.ogg", bytes, sizeof bytes, sizeof bytes);
+    expect_refused(&w, EXIT_INPUT, "malformed bundle contents: an attachment that belongs to no record");
+
+    put_header(&w, CONTENT_FORMAT);
+    put(&w, PAYLOAD_JSON, record(rid, "Nari"));
+    put_blob(&w, rid, "memo.ogg", bytes, sizeof bytes, sizeof bytes);
+    expect_refused(&w, EXIT_INPUT, "malformed bundle contents: a bad attachment name or type");
+
+    put_header(&w, CONTENT_FORMAT);
+    put(&w, PAYLOAD_JSON, record(rid, "Nari"));
+    put_blob(&w, rid, "attachment-1.ogg", bytes, sizeof bytes, sizeof bytes + 1);
+    expect_refused(&w, EXIT_INPUT, "malformed bundle contents: an attachment whose size differs from its header");
+
+    /* The blob's bytes are bound by the hash in its (signed) header. */
+    put_header(&w, CONTENT_FORMAT);
+    put(&w, PAYLOAD_JSON, record(rid, "Nari"));
+    put_blob(&w, rid, "attachment-1.ogg", bytes, sizeof bytes, sizeof bytes);
+    w.out.p[w.out.len - 1] ^= 1;
+    expect_refused(&w, EXIT_AUTH, "an attachment in the bundle was altered: its bytes do "
+                   "not match the signed hash");
+    free(w.out.p);
+}
+
+static void test_valid_id(void **state)
+{
+    (void)state;
+    assert_int_equal(content_valid_id(rid), 1);
+    assert_int_equal(content_valid_id("0123456789abcdef"), 1);
+    assert_int_equal(content_valid_id("yanj4hc68xmqjq5"), 0);      /* 15 */
+    assert_int_equal(content_valid_id("yanj4hc68xmqjq5ff"), 0);    /* 17 */
+    assert_int_equal(content_valid_id("Yanj4hc68xmqjq5f"), 0);
+    /* Crockford base32 leaves out i, l, o and u. */
+    assert_int_equal(content_valid_id("ianj4hc68xmqjq5f"), 0);
+    assert_int_equal(content_valid_id("lanj4hc68xmqjq5f"), 0);
+    assert_int_equal(content_valid_id("oanj4hc68xmqjq5f"), 0);
+    assert_int_equal(content_valid_id("uanj4hc68xmqjq5f"), 0);
+    assert_int_equal(content_valid_id(""), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_valid_id),
+    };
+    if (sodium_init() < 0)
+        return 1;
+    /* As the CLI does: content.c frees jansson's strings with it. */
+    json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,205 @@
+/* export/manifest.c, the parts test_audit.c leaves out: the pseudonyms a
+ * record's redactions wrote, the header written and read back (an empty
+ * digest set included), how review flags read, and the header and record
+ * refusals with their message. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <sodium.h>
+
+#include "crypto/secmem.h"
+#include "export/manifest.h"
+
+static json_t *doc(const char *text)
+{
+    json_error_t je;
+    json_t *d = json_loads(text, 0, &je);
+
+    if (d == NULL)
+        fail_msg("test JSON: %s", je.text);
+    return d;
+}
+
+static void test_collect_pseudonyms(void **state)
+{
+    json_t *set = json_array();
+    json_t *rec = doc("{\"title\":\"Nari and Saran\",\"body\":\"Nari met [PLACE-1]. Nari.\","
+                      "\"tags\":[\"x\",\"Saran\"],\"redactions\":["
+                      "{\"field\":\"title\",\"start\":0,\"length\":4,\"category\":\"pseudonym\",\"rule\":\"exact\"},"
+                      "{\"field\":\"body\",\"start\":0,\"length\":4,\"category\":\"pseudonym\",\"rule\":\"variant\"},"
+                      "{\"field\":\"body\",\"start\":20,\"length\":4,\"category\":\"pseudonym\",\"rule\":\"exact\"},"
+                      "{\"field\":\"body\",\"start\":9,\"length\":9,\"category\":\"place\",\"rule\":\"exact\"},"
+                      "{\"field\":\"tag:1\",\"start\":0,\"length\":5,\"category\":\"pseudonym\",\"rule\":\"exact\"},"
+                      "{\"field\":\"body\",\"start\":22,\"length\":40,\"category\":\"pseudonym\",\"rule\":\"exact\"},"
+                      "{\"field\":\"note\",\"start\":0,\"length\":4,\"category\":\"pseudonym\",\"rule\":\"exact\"}]}");
+    struct err e;
+
+    (void)state;
+    /* Once each; places, spans past the text and unknown fields are not pseudonyms. */
+    assert_int_equal(manifest_collect_pseudonyms(set, rec, &e), 0);
+    assert_int_equal(json_array_size(set), 2);
+    assert_string_equal(json_string_value(json_array_get(set, 0)), "Nari");
+    assert_string_equal(json_string_value(json_array_get(set, 1)), "Saran");
+    assert_int_equal(manifest_collect_pseudonyms(set, rec, &e), 0);
+    assert_int_equal(json_array_size(set), 2);
+    json_decref(rec);
+    json_decref(set);
+}
+
+static void test_header_round_trip(void **state)
+{
+    unsigned char head[MANIFEST_LOG_HASHBYTES];
+    struct manifest_header h;
+    struct digestset ds;
+    json_t *header = json_object(), *ps = json_array(), *back;
+    char *text;
+    struct err e;
+
+    (void)state;
+    memset(head, 0x5c, sizeof head);
+    json_array_append_new(ps, json_string("Rim-il"));
+    digestset_init(&ds);                         /* a store with nothing protected */
+    digestset_finish(&ds);
+    assert_int_equal(manifest_write_header(header, 41, head, &ds, ps, &e), 0);
+    text = json_dumps(header, JSON_COMPACT);
+    back = doc(text);
+    secmem_wipe_free(text);
+    assert_int_equal(manifest_read_header(&h, back, &e), 0);
+    assert_int_equal(h.log_seq, 41);
+    assert_memory_equal(h.log_head, head, sizeof head);
+    assert_int_equal(h.ds.n, 0);
+    assert_memory_equal(h.ds.key, ds.key, DIGESTSET_KEYBYTES);
+    assert_int_equal(h.npseudonyms, 1);
+    assert_string_equal(h.pseudonyms[0], "Rim-il");
+    manifest_header_free(&h);
+    json_decref(back);
+    json_decref(header);
+    digestset_free(&ds);
+}
+
+static void expect_header_refused(const char *text, const char *what)
+{
+    struct manifest_header h;
+    char want[200];
+    json_t *d = doc(text);
+    struct err e;
+
+    snprintf(want, sizeof want, "malformed redaction manifest (%s); the bundle cannot be audited",
+             what);
+    assert_int_equal(manifest_read_header(&h, d, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, want);
+    manifest_header_free(&h);
+    json_decref(d);
+}
+
+#define LOG "\"log_head\":{\"seq\":3,\"hash\":\"" \
+    "0000000000000000000000000000000000000000000000000000000000000000\"}"
+#define KEY "\"key\":\"" \
+    "1111111111111111111111111111111111111111111111111111111111111111\""
+
+static void test_header_refusals(void **state)
+{
+    (void)state;
+    expect_header_refused("{\"log_head\":{\"seq\":3,\"hash\":\"00\"}}", "log head");
+    expect_header_refused("{\"log_head\":{\"seq\":-1,\"hash\":\"00\"}}", "log head");
+    expect_header_refused("{" LOG "}", "digest set");
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"\",\"more\":1}}", "digest set");
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"AAAA\"}}",
+                          "digest set encoding");      /* 3 bytes: no whole digest */
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"*\"}}", "digest set encoding");
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"\"}}", "pseudonyms");
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"\"},\"pseudonyms\":[\"\"]}",
+                          "a pseudonym");
+}
+
+static const char rec_head[] =
+    "{\"id\":\"r1\",\"pseudonym\":\"Nari\",\"title\":\"T\",\"date\":\"2024-03\",\"body\":\"Mr Smith came.\","
+    "\"tags\":[],\"consent\":{\"export\":true},\"redactions\":[],\"review\":[";
+
+static void read_flag(struct audit_record *r, const char *flag, struct err *e, int rc)
+{
+    char text[1024];
+    json_t *d;
+
+    snprintf(text, sizeof text, "%s%s]}", rec_head, flag);
+    d = doc(text);
+    assert_int_equal(manifest_read_record(r, d, e), rc);
+    json_decref(d);              /* r's strings point into d: read what is needed first */
+}
+
+static void test_review_flags(void **state)
+{
+    struct audit_record r;
+    struct err e;
+
+    (void)state;
+    /* Allowed without a date: still allowed, said so. Unresolved: no date. */
+    read_flag(&r, "{\"field\":\"body\",\"start\":0,\"length\":8,\"kind\":\"title-name\","
+              "\"resolution\":\"allowed\"}", &e, 0);
+    assert_int_equal(r.nflags, 1);
+    assert_string_equal(r.flags[0].allowed, "(date not recorded)");
+    assert_int_equal(r.flags[0].at.len, 8);
+    manifest_record_free(&r);
+    read_flag(&r, "{\"field\":\"body\",\"start\":0,\"length\":8,\"kind\":\"title-name\","
+              "\"resolution\":\"unresolved\",\"allowed\":\"2026-01-01\"}", &e, 0);
+    assert_null(r.flags[0].allowed);
+    manifest_record_free(&r);
+    /* No kind, a zero length, one member too many: refused. */
+    read_flag(&r, "{\"field\":\"body\",\"start\":0,\"length\":8,\"resolution\":\"allowed\"}",
+              &e, -1);
+    manifest_record_free(&r);
+    read_flag(&r, "{\"field\":\"body\",\"start\":0,\"length\":0,\"kind\":\"phone\","
+              "\"resolution\":\"allowed\"}", &e, -1);
+    manifest_record_free(&r);
+    read_flag(&r, "{\"field\":\"body\",\"start\":0,\"length\":8,\"kind\":\"phone\","
+              "\"resolution\":\"allowed\",\"allowed\":\"x\",\"extra\":1}", &e, -1);
+    assert_string_equal(e.msg, "malformed redaction manifest (a review flag); the bundle "
+                        "cannot be audited");
+    manifest_record_free(&r);
+}
+
+/* The audit of a malformed record is an error (EXIT_INPUT), not a finding. */
+static void test_audit_refuses_malformed(void **state)
+{
+    struct audit_report rep = { 0 };
+    unsigned char head[MANIFEST_LOG_HASHBYTES] = { 0 };
+    struct digestset ds;
+    json_t *header = json_object(), *recs = json_array();
+    struct err e;
+
+    (void)state;
+    digestset_init(&ds);
+    digestset_finish(&ds);
+    assert_int_equal(manifest_write_header(header, 1, head, &ds, json_array(), &e), 0);
+    json_array_append_new(recs, doc("{\"id\":\"r1\",\"pseudonym\":\"Nari\"}"));
+    assert_int_equal(manifest_audit(&rep, header, recs, "2026-01-01", 3, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, "malformed redaction manifest (a record's fields); the bundle "
+                        "cannot be audited");
+    assert_int_equal(rep.n, 0);
+    audit_report_free(&rep);
+    json_decref(header);
+    json_decref(recs);
+    digestset_free(&ds);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_collect_pseudonyms),
+        cmocka_unit_test(test_header_round_trip),
+        cmocka_unit_test(test_header_refusals),
+        cmocka_unit_test(test_review_flags),
+        cmocka_unit_test(test_audit_refuses_malformed),
+    };
+    if (sodium_init() < 0)
+        return 1;
+    json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
