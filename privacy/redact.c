@@ -12,71 +12,8 @@
 #include "crypto/secmem.h"
 #include "privacy/detect.h"
 #include "privacy/normalise.h"
+#include "privacy/redact_int.h"
 #include "privacy/variants.h"
-
-#define NAME_CAT (-1)
-
-struct term {
-    int cat;                    /* enum term_category, or NAME_CAT */
-    long subject;
-};
-
-struct lit {
-    size_t term, keylen;
-    unsigned char rule, suffix;
-    unsigned char capital;      /* a part of a name: must start with a capital letter */
-};
-
-struct subject {
-    long id;
-    char *pseudonym;
-};
-
-struct redactor {
-    struct term *terms;
-    size_t nterms, termcap;
-    struct lit *lits;
-    size_t *keyoff;             /* each literal's key in arena */
-    char *arena;                /* wipe-on-free: all literal keys; wiped in redactor_free */
-    size_t used, size;
-    size_t nlits, litcap;
-    struct subject *subjects;
-    size_t nsubjects;
-    char **allowed;             /* secmem keys */
-    size_t nallowed;
-    hs_database_t *db;
-    hs_scratch_t *scratch;
-    size_t maxkey;              /* the longest literal key, for the re-scan windows */
-    int compiled;
-};
-
-struct ctx_entry {
-    int cat;                    /* index into cat_names */
-    uint64_t hash;              /* of the key, to skip most comparisons */
-    size_t off, keylen;         /* the key in the context's arena */
-    int number;
-};
-
-struct redact_ctx {
-    struct ctx_entry *e;
-    size_t n, cap;
-    size_t *slot;               /* open addressing: entry index + 1, or 0 */
-    size_t nslots;              /* a power of two, at least 2 * cap */
-    int count[16];              /* entries per category: the next number */
-    hs_scratch_t *scratch;      /* matching scratch, cloned once for owner */
-    const struct redactor *owner;
-    char *arena;                /* wipe-on-free: the keys (normalised originals) */
-    size_t used, size;
-};
-
-/* A span found in the norm view, before replacement. */
-struct span {
-    size_t start, end;          /* norm bytes */
-    int cat;                    /* index into cat_names */
-    int rule;                   /* index into rule_names */
-    long subject;               /* for names */
-    size_t term;                /* numbering key: term index, or SIZE_MAX */
-};
 
 static const char *const cat_names[] = {
     "person", "place", "employer", "organisation", "id", "other",
@@ -86,9 +23,7 @@ static const char *const placeholder_names[] = {
     "PERSON", "PLACE", "EMPLOYER", "ORGANISATION", "ID", "OTHER",
     "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "REDACTED", "",
 };
-enum { CAT_DETECT = 6, CAT_MANUAL = 13, CAT_PSEUDONYM = 14 };
 static const char *const rule_names[] = { "exact", "variant", "inflection", "pattern", "manual" };
-enum { R_PATTERN = 3, R_MANUAL = 4 };
 
 int redactor_new(struct redactor **out, struct err *e)
 {
@@ -122,22 +57,12 @@ size_t redactor_literals(const struct redactor *r)
     return r->nlits;
 }
 
-static struct subject *find_subject(const struct redactor *r, long id)
-{
-    size_t i;
-
-    for (i = 0; i < r->nsubjects; i++)
-        if (r->subjects[i].id == id)
-            return &r->subjects[i];
-    return NULL;
-}
-
 int redactor_add_subject(struct redactor *r, long subject_id, const char *pseudonym,
                          struct err *e)
 {
     struct subject *s;
 
-    if (find_subject(r, subject_id) != NULL)
+    if (redact_find_subject(r, subject_id) != NULL)
         return err_set(e, EXIT_INPUT, "subject %ld was added twice to the redactor", subject_id);
     if (pseudonym == NULL || pseudonym[0] == '\0')
         return err_set(e, EXIT_INPUT, "subject %ld has no pseudonym; give it one", subject_id);
@@ -273,7 +198,7 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
 int redactor_add_name(struct redactor *r, long subject_id, const char *name, size_t len,
                       struct err *e)
 {
-    if (find_subject(r, subject_id) == NULL)
+    if (redact_find_subject(r, subject_id) == NULL)
         return err_set(e, EXIT_INPUT, "subject %ld has no pseudonym in the redactor; add the subject first", subject_id);
     return add_protected(r, NAME_CAT, subject_id, name, len, e);
 }
@@ -419,12 +344,6 @@ int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx)
 }
 
 /* ---- Matching ---- */
-
-struct spans {
-    struct span *s;
-    size_t n, cap;
-    int failed;
-};
 
 struct scan_state {
     const struct redactor *r;
@@ -812,7 +731,7 @@ static int replacement(char *out, size_t outlen, const struct redactor *r,
     int n, w;
 
     if (s->cat == CAT_PSEUDONYM) {
-        const struct subject *sub = find_subject(r, s->subject);
+        const struct subject *sub = redact_find_subject(r, s->subject);
         w = snprintf(out, outlen, "%s", sub->pseudonym);
     } else {
         if ((n = span_number(ctx, s, in, e)) == 0)

@@ -1,0 +1,111 @@
+/* The redactor's insides, shared by its files (privacy/redact*.c) and by
+ * nothing else: the protected set, the numbering context and the spans a
+ * run collects.  The public API is privacy/redact.h.
+ *
+ * vectorscan's types are named by their struct tags here so that <hs.h>
+ * is included by the matcher alone. */
+#ifndef INTAKE_REDACT_INT_H
+#define INTAKE_REDACT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "privacy/normalise.h"
+
+struct hs_database;
+struct hs_scratch;
+
+/* The category of a subject's name (replaced by the subject's pseudonym);
+ * terms have an enum term_category. */
+#define NAME_CAT (-1)
+
+/* A protected name or term. */
+struct term {
+    int cat;                    /* enum term_category, or NAME_CAT */
+    long subject;
+};
+
+/* One literal the matcher looks for: a spelling of a term, as a key
+ * (normalise.h) in the redactor's arena. */
+struct lit {
+    size_t term, keylen;
+    unsigned char rule, suffix;
+    unsigned char capital;      /* a part of a name: must start with a capital letter */
+};
+
+struct subject {
+    long id;
+    char *pseudonym;
+};
+
+struct redactor {
+    struct term *terms;
+    size_t nterms, termcap;
+    struct lit *lits;
+    size_t *keyoff;             /* each literal's key in arena */
+    char *arena;                /* wipe-on-free: all literal keys; wiped in redactor_free */
+    size_t used, size;
+    size_t nlits, litcap;
+    struct subject *subjects;
+    size_t nsubjects;
+    char **allowed;             /* secmem keys */
+    size_t nallowed;
+    struct hs_database *db;
+    struct hs_scratch *scratch;
+    size_t maxkey;              /* the longest literal key, for the re-scan windows */
+    int compiled;
+};
+
+struct ctx_entry {
+    int cat;                    /* index into cat_names */
+    uint64_t hash;              /* of the key, to skip most comparisons */
+    size_t off, keylen;         /* the key in the context's arena */
+    int number;
+};
+
+struct redact_ctx {
+    struct ctx_entry *e;
+    size_t n, cap;
+    size_t *slot;               /* open addressing: entry index + 1, or 0 */
+    size_t nslots;              /* a power of two, at least 2 * cap */
+    int count[16];              /* entries per category: the next number */
+    struct hs_scratch *scratch; /* matching scratch, cloned once for owner */
+    const struct redactor *owner;
+    char *arena;                /* wipe-on-free: the keys (normalised originals) */
+    size_t used, size;
+};
+
+/* A span found in the norm view, before replacement. */
+struct span {
+    size_t start, end;          /* norm bytes */
+    int cat;                    /* index into cat_names */
+    int rule;                   /* index into rule_names */
+    long subject;               /* for names */
+    size_t term;                /* numbering key: term index, or SIZE_MAX */
+};
+
+/* Categories after the six of enum term_category: the detectors' (in the
+ * order of enum detect_kind), manual marks, pseudonyms. */
+enum { CAT_DETECT = 6, CAT_MANUAL = 13, CAT_PSEUDONYM = 14 };
+/* Rules after the three of enum variant_rule. */
+enum { R_PATTERN = 3, R_MANUAL = 4 };
+
+/* A growing array of spans; failed is set when a span could not be added. */
+struct spans {
+    struct span *s;
+    size_t n, cap;
+    int failed;
+};
+
+/* The registered subject with this id, or NULL. */
+static inline struct subject *redact_find_subject(const struct redactor *r, long id)
+{
+    size_t i;
+
+    for (i = 0; i < r->nsubjects; i++)
+        if (r->subjects[i].id == id)
+            return &r->subjects[i];
+    return NULL;
+}
+
+#endif
