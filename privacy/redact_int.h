@@ -14,6 +14,7 @@
 
 struct hs_database;
 struct hs_scratch;
+struct redaction;
 
 /* The category of a subject's name (replaced by the subject's pseudonym);
  * terms have an enum term_category. */
@@ -107,5 +108,12 @@ static inline struct subject *redact_find_subject(const struct redactor *r, long
             return &r->subjects[i];
     return NULL;
 }
+
+/* redact_flags.c: adds to res the review flags of the input in[0..inlen)
+ * (bytes), located in res->text; sp holds the replacements as output spans
+ * and orig their input offsets (two per span): a flag on replaced text is
+ * dropped.  Returns 0, or -1 with e filled (out of memory). */
+int redact_find_flags(struct redaction *res, const struct redactor *r, const char *in,
+                      size_t inlen, const size_t *orig, const struct spans *sp, struct err *e);
 
 #endif
