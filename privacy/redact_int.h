@@ -98,6 +98,15 @@ struct spans {
     int failed;
 };
 
+/* What the matcher's callback works on: accepted hits go to out, hits
+ * refused at a word boundary to pending (kept only when it is not NULL). */
+struct scan_state {
+    const struct redactor *r;
+    const struct normtext *t;
+    struct spans *out;
+    struct spans *pending;
+};
+
 /* The registered subject with this id, or NULL. */
 static inline struct subject *redact_find_subject(const struct redactor *r, long id)
 {
@@ -108,6 +117,43 @@ static inline struct subject *redact_find_subject(const struct redactor *r, long
             return &r->subjects[i];
     return NULL;
 }
+
+/* The code point ending just before s[at] (bytes of valid UTF-8); -1 at
+ * the start. */
+static inline int redact_cp_before(const char *s, size_t at)
+{
+    size_t i = at;
+    int cp;
+
+    if (at == 0)
+        return -1;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return utf8_next(&cp, s + i, at - i) > 0 ? cp : -1;
+}
+
+/* redact_hits.c: appends *s to sp; 0, or -1 (out of memory: sp->failed set). */
+int redact_span_add(struct spans *sp, const struct span *s);
+
+/* redact_hits.c: the matcher's callback (vectorscan's match_event_handler)
+ * over the key view: a hit of literal id ending at key byte to is checked
+ * against the word-boundary and suffix rules and goes to the scan_state
+ * arg's out or pending spans.  Returns 0 to go on, 1 to stop (out of
+ * memory: the spans' failed is set). */
+int redact_on_match(unsigned int id, unsigned long long from, unsigned long long to,
+                    unsigned int flags, void *arg);
+
+/* redact_hits.c: accepts the pending hits whose refusing neighbour is
+ * replaced by a span of sp (which they join), until none changes.
+ * Returns 0, or -1 when out of memory. */
+int redact_retry_pending(struct spans *sp, struct spans *pending, const struct redactor *r,
+                         const struct normtext *t);
+
+/* redact_hits.c: sorts sp and makes overlapping spans one (their union,
+ * with the category and rule of the longest); converts norm offsets to
+ * original offsets (bytes of t->orig). */
+void redact_merge(struct spans *sp, const struct normtext *t);
 
 /* redact_flags.c: adds to res the review flags of the input in[0..inlen)
  * (bytes), located in res->text; sp holds the replacements as output spans
