@@ -133,6 +133,22 @@ static inline int redact_cp_before(const char *s, size_t at)
     return utf8_next(&cp, s + i, at - i) > 0 ? cp : -1;
 }
 
+/* redact_matcher.c: makes vectorscan allocate with the wipe-on-free
+ * allocator (crypto/secmem.h), since its databases and scratch hold
+ * protected literals; 0, or -1 with e filled. */
+int redact_matcher_init(struct err *e);
+
+/* redact_matcher.c: frees a database and a scratch (each may be NULL). */
+void redact_matcher_free(struct hs_database *db, struct hs_scratch *scratch);
+
+/* redact_matcher.c: matches r's literals over t's key view, handing each
+ * hit to redact_on_match: accepted hits go to out, refused ones to pending
+ * (if not NULL).  Scratch comes from ctx (cloned once per context and
+ * redactor) or, with ctx NULL, is cloned for this call.  Returns 0, or -1
+ * with e filled (out of memory, a text over 4 GiB, a vectorscan error). */
+int redact_match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
+                       const struct normtext *t, struct redact_ctx *ctx, struct err *e);
+
 /* redact_hits.c: appends *s to sp; 0, or -1 (out of memory: sp->failed set). */
 int redact_span_add(struct spans *sp, const struct span *s);
 
