@@ -57,12 +57,7 @@ struct redactor {
     int compiled;
 };
 
-struct ctx_entry {
-    int cat;                    /* index into cat_names */
-    uint64_t hash;              /* of the key, to skip most comparisons */
-    size_t off, keylen;         /* the key in the context's arena */
-    int number;
-};
+struct ctx_entry;
 
 struct redact_ctx {
     struct ctx_entry *e;
@@ -148,6 +143,17 @@ void redact_matcher_free(struct hs_database *db, struct hs_scratch *scratch);
  * with e filled (out of memory, a text over 4 GiB, a vectorscan error). */
 int redact_match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
                        const struct normtext *t, struct redact_ctx *ctx, struct err *e);
+
+/* redact_replace.c: replaces the spans of sp (sorted, disjoint, original
+ * offsets) in in[0..inlen) (bytes) into res: its text (one sodium_malloc
+ * buffer of the exact size, NUL-terminated) and one item per span, with
+ * placeholders numbered in ctx.  Each span of sp becomes its output span;
+ * orig (2 * sp->n entries, from the caller) gets the input offsets.
+ * Returns 0, or -1 with e filled (out of memory, a pseudonym too long);
+ * on error the caller frees res with redaction_free. */
+int redact_build_output(struct redaction *res, struct spans *sp, const struct redactor *r,
+                        struct redact_ctx *ctx, const char *in, size_t inlen,
+                        size_t *orig, struct err *e);
 
 /* redact_hits.c: appends *s to sp; 0, or -1 (out of memory: sp->failed set). */
 int redact_span_add(struct spans *sp, const struct span *s);
