@@ -155,6 +155,15 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
                         struct redact_ctx *ctx, const char *in, size_t inlen,
                         size_t *orig, struct err *e);
 
+/* redact_rescan.c: re-scans res, built from the input whose views are t
+ * (sp: the output spans, orig: their input offsets, as redact_build_output
+ * left them), in windows around the replacements or whole.  Returns 0, or
+ * -1 with e filled: EXIT_AUTH if a protected literal lies outside a
+ * placeholder, EXIT_INPUT when out of memory. */
+int redact_check_output(const struct redactor *r, struct redact_ctx *ctx,
+                        const struct normtext *t, const struct redaction *res,
+                        const struct spans *sp, const size_t *orig, struct err *e);
+
 /* redact_hits.c: appends *s to sp; 0, or -1 (out of memory: sp->failed set). */
 int redact_span_add(struct spans *sp, const struct span *s);
 
