@@ -1,6 +1,7 @@
 /* Which hits of the matcher count, and the spans they become: word
  * boundaries, particles and endings, capitals, neighbours that are
  * replaced anyway, and overlapping spans merged (docs/VARIANTS.md). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
