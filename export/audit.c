@@ -14,6 +14,7 @@
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
+#include "export/audit_int.h"
 
 static const char *const level_names[] = { "PASS", "WARN", "FAIL" };
 
@@ -131,59 +132,6 @@ int audit_exit_status(const struct audit_report *r, int strict)
     return v == AUDIT_FAIL || (strict && v == AUDIT_WARN) ? EXIT_AUTH : EXIT_OK;
 }
 
-/* ---- Fields of a record ---- */
-
-#define NFIELDS(rec) (3 + (rec)->ntags)
-
-/* Field i of a record: title, place, body, then each tag. */
-static const char *field_at(const struct audit_record *rec, size_t i, const char **name,
-                            size_t *tag)
-{
-    *tag = 0;
-    switch (i) {
-    case 0: *name = "title"; return rec->title;
-    case 1: *name = "place"; return rec->place;
-    case 2: *name = "body"; return rec->body;
-    default: *name = "tag"; *tag = i - 3; return rec->tags[i - 3];
-    }
-}
-
-static const char *field_of(const struct audit_record *rec, const struct audit_where *w)
-{
-    if (w->field == NULL)
-        return NULL;
-    if (strcmp(w->field, "title") == 0)
-        return rec->title;
-    if (strcmp(w->field, "place") == 0)
-        return rec->place;
-    if (strcmp(w->field, "body") == 0)
-        return rec->body;
-    if (strcmp(w->field, "tag") == 0 && w->tag < rec->ntags)
-        return rec->tags[w->tag];
-    return NULL;
-}
-
-static int same_field(const struct audit_where *w, const char *name, size_t tag)
-{
-    return w->field != NULL && strcmp(w->field, name) == 0 &&
-           (strcmp(name, "tag") != 0 || w->tag == tag);
-}
-
-static int overlaps(const struct audit_where *w, size_t start, size_t end)
-{
-    return start < w->start + w->len && w->start < end;
-}
-
-/* Is [start, end) of the field inside or across a manifest redaction? */
-static int in_redaction(const struct audit_record *rec, const char *name, size_t tag,
-                        size_t start, size_t end)
-{
-    for (size_t i = 0; i < rec->nred; i++)
-        if (same_field(&rec->red[i].at, name, tag) && overlaps(&rec->red[i].at, start, end))
-            return 1;
-    return 0;
-}
-
 /* ---- consistency ---- */
 
 /* "[PLACE-12]" for category "place"; 1 if text[0..len) is one. */
@@ -231,7 +179,7 @@ static int check_redactions(struct audit_report *r, int c, const struct audit_re
 {
     for (size_t i = 0; i < rec->nred; i++) {
         const struct audit_redaction *d = &rec->red[i];
-        const char *f = field_of(rec, &d->at), *why = NULL;
+        const char *f = audit_field_of(rec, &d->at), *why = NULL;
         int ok, inside = 1;
 
         if (f == NULL || d->at.start > strlen(f) || d->at.len > strlen(f) - d->at.start) {
@@ -258,11 +206,11 @@ static int check_redactions(struct audit_report *r, int c, const struct audit_re
 static int check_placeholders(struct audit_report *r, int c, const struct audit_record *rec,
                               size_t *bad, struct err *e)
 {
-    for (size_t fi = 0; fi < NFIELDS(rec); fi++) {
+    for (size_t fi = 0; fi < AUDIT_NFIELDS(rec); fi++) {
         const char *name, *f;
         size_t tag, n;
 
-        if ((f = field_at(rec, fi, &name, &tag)) == NULL)
+        if ((f = audit_field_at(rec, fi, &name, &tag)) == NULL)
             continue;
         for (const char *p = strchr(f, '['); p != NULL; p = strchr(p + 1, '[')) {
             struct audit_where w = { name, tag, (size_t)(p - f), 0 };
@@ -271,7 +219,7 @@ static int check_placeholders(struct audit_report *r, int c, const struct audit_
                 continue;
             w.len = n;
             for (size_t i = 0; i < rec->nred && !found; i++)
-                found = same_field(&rec->red[i].at, name, tag) &&
+                found = audit_same_field(&rec->red[i].at, name, tag) &&
                         rec->red[i].at.start == w.start && rec->red[i].at.len == n;
             if (!found) {
                 (*bad)++;
@@ -291,7 +239,7 @@ static int check_flags_consent(struct audit_report *r, int c, const struct audit
 
     for (size_t i = 0; i < rec->nflags; i++) {
         const struct audit_flag *fl = &rec->flags[i];
-        const char *f = field_of(rec, &fl->at);
+        const char *f = audit_field_of(rec, &fl->at);
         if (f == NULL || fl->at.start > strlen(f) || fl->at.len > strlen(f) - fl->at.start) {
             (*bad)++;
             if (audit_item_add(r, c, AUDIT_FAIL, rec->id, fl->at.field, fl->kind, NULL, 0,
@@ -403,7 +351,7 @@ static int seen_before(struct residual *x, size_t start, size_t end)
     struct audit_where *w;
 
     for (size_t i = 0; i < x->nseen; i++)
-        if (overlaps(&x->seen[i], start, end))
+        if (audit_overlaps(&x->seen[i], start, end))
             return 1;
     if (x->nseen == x->capseen) {
         size_t cap = x->capseen ? x->capseen * 2 : 16;
@@ -424,7 +372,7 @@ static int residual_hit(struct residual *x, int level, const char *what, size_t 
 {
     int seen;
 
-    if (in_redaction(x->rec, x->name, x->tag, start, end))
+    if (audit_in_redaction(x->rec, x->name, x->tag, start, end))
         return 0;
     if ((seen = seen_before(x, start, end)) != 0)
         return seen < 0 ? err_set(e, EXIT_INPUT, "out of memory for the audit") : 0;
@@ -443,7 +391,7 @@ static int list_allowed(struct residual *x, struct err *e)
 
     for (size_t i = 0; i < x->rec->nflags; i++) {
         const struct audit_flag *f = &x->rec->flags[i];
-        if (f->allowed == NULL || !same_field(&f->at, x->name, x->tag) ||
+        if (f->allowed == NULL || !audit_same_field(&f->at, x->name, x->tag) ||
             f->at.start > strlen(x->text) || f->at.len > strlen(x->text) - f->at.start)
             continue;
         snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", f->allowed);
@@ -547,8 +495,8 @@ static int residuals(struct audit_report *r, const struct digestset *ds,
         goto out;
     for (size_t i = 0; i < n; i++) {
         x.rec = h.rec = &recs[i];
-        for (size_t fi = 0; fi < NFIELDS(x.rec); fi++) {
-            if ((x.text = field_at(x.rec, fi, &x.name, &x.tag)) == NULL)
+        for (size_t fi = 0; fi < AUDIT_NFIELDS(x.rec); fi++) {
+            if ((x.text = audit_field_at(x.rec, fi, &x.name, &x.tag)) == NULL)
                 continue;
             h.text = x.text, h.name = x.name;
             fields++;
