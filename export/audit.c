@@ -1,20 +1,16 @@
+/* The audit report: checks with their level, reason and items, and the
+ * verdict over them (the checks themselves are in audit_*.c). */
 #include "export/audit.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crypto/secmem.h"
-#include "privacy/detect.h"
-#include "privacy/gazetteer.h"
-#include "privacy/normalise.h"
-#include "privacy/redact.h"
 #include "export/audit_int.h"
 
-static char *dup_n(const char *s, size_t n)
+char *audit_dup(const char *s, size_t n)
 {
     char *p;
 
@@ -29,7 +25,7 @@ static char *dup_n(const char *s, size_t n)
 
 static char *dup_s(const char *s)
 {
-    return s == NULL ? NULL : dup_n(s, strlen(s));
+    return s == NULL ? NULL : audit_dup(s, strlen(s));
 }
 
 static void item_free(struct audit_item *it)
@@ -102,7 +98,7 @@ int audit_item_add(struct audit_report *r, int c, int level, const char *record,
     it->record = dup_s(record);
     it->field = dup_s(field);
     it->what = dup_s(what);
-    it->text = dup_n(text, textlen);
+    it->text = audit_dup(text, textlen);
     it->note = dup_s(note);
     if (level > ck->level)
         ck->level = level;
@@ -126,256 +122,4 @@ int audit_exit_status(const struct audit_report *r, int strict)
     int v = audit_verdict(r);
 
     return v == AUDIT_FAIL || (strict && v == AUDIT_WARN) ? EXIT_AUTH : EXIT_OK;
-}
-
-/* ---- residual terms ---- */
-
-struct term_hit {
-    struct audit_report *r;
-    int c;
-    const struct audit_record *rec;
-    const char *name, *text;
-    size_t hits;
-    const char *last_text;      /* the field of the last hit */
-    size_t last_start, last_end;
-};
-
-static int on_term(void *ctx, size_t start, size_t end, struct err *e)
-{
-    struct term_hit *h = ctx;
-    struct audit_check *c = &h->r->checks[h->c];
-
-    /* A name and its given name alone both match: report the union once. */
-    if (h->hits > 0 && h->last_text == h->text && start < h->last_end && h->last_start < end) {
-        struct audit_item *it = &c->items[c->nitems - 1];
-        h->last_start = start < h->last_start ? start : h->last_start;
-        h->last_end = end > h->last_end ? end : h->last_end;
-        secmem_wipe_free(it->text);
-        it->text = dup_n(h->text + h->last_start, h->last_end - h->last_start);
-        return it->text != NULL ? 0 : err_set(e, EXIT_INPUT, "out of memory for the audit");
-    }
-    h->last_text = h->text, h->last_start = start, h->last_end = end;
-    h->hits++;
-    return audit_item_add(h->r, h->c, AUDIT_FAIL, h->rec->id, h->name, "protected-term",
-                          h->text + start, end - start,
-                          "a protected term (or a spelling of it) is in the text", e);
-}
-
-/* ---- residual detectors ---- */
-
-struct residual {
-    struct audit_report *r;
-    int c;
-    const struct audit_record *rec;
-    const char *name, *text;
-    size_t tag;
-    size_t fails, warns;
-    struct audit_where *seen;   /* spans already reported in this field */
-    size_t nseen, capseen;
-};
-
-static int seen_before(struct residual *x, size_t start, size_t end)
-{
-    struct audit_where *w;
-
-    for (size_t i = 0; i < x->nseen; i++)
-        if (audit_overlaps(&x->seen[i], start, end))
-            return 1;
-    if (x->nseen == x->capseen) {
-        size_t cap = x->capseen ? x->capseen * 2 : 16;
-        if ((w = realloc(x->seen, cap * sizeof *w)) == NULL)
-            return -1;
-        x->seen = w, x->capseen = cap;
-    }
-    x->seen[x->nseen].start = start, x->seen[x->nseen].len = end - start;
-    x->nseen++;
-    return 0;
-}
-
-/* One finding of a detector at [start, end) of the current field: skipped
- * inside a redaction or where already reported; level is FAIL for what the
- * redactor should have replaced, WARN for what needs a human eye. */
-static int residual_hit(struct residual *x, int level, const char *what, size_t start,
-                        size_t end, const char *note, struct err *e)
-{
-    int seen;
-
-    if (audit_in_redaction(x->rec, x->name, x->tag, start, end))
-        return 0;
-    if ((seen = seen_before(x, start, end)) != 0)
-        return seen < 0 ? err_set(e, EXIT_INPUT, "out of memory for the audit") : 0;
-    if (level == AUDIT_FAIL)
-        x->fails++;
-    else
-        x->warns++;
-    return audit_item_add(x->r, x->c, level, x->rec->id, x->name, what, x->text + start,
-                          end - start, note, e);
-}
-
-/* Everything kept with 'intake allow' is listed first, with its date. */
-static int list_allowed(struct residual *x, struct err *e)
-{
-    char note[96];
-
-    for (size_t i = 0; i < x->rec->nflags; i++) {
-        const struct audit_flag *f = &x->rec->flags[i];
-        if (f->allowed == NULL || !audit_same_field(&f->at, x->name, x->tag) ||
-            f->at.start > strlen(x->text) || f->at.len > strlen(x->text) - f->at.start)
-            continue;
-        snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", f->allowed);
-        if (residual_hit(x, AUDIT_WARN, f->kind, f->at.start, f->at.start + f->at.len, note, e) != 0)
-            return -1;
-    }
-    return 0;
-}
-
-static int scan_patterns(struct residual *x, const struct normtext *nt, struct err *e)
-{
-    static const char *const kinds[] = { "phone", "email", "url", "id", "date", "gps", "ip" };
-    struct detection *d;
-    size_t nd;
-    int rc = 0;
-
-    if (detect_all(&d, &nd, nt->norm, nt->normlen, e) != 0)
-        return -1;
-    for (size_t i = 0; i < nd && rc == 0; i++)
-        rc = residual_hit(x, AUDIT_FAIL, d[i].kind >= 0 && d[i].kind < 7 ? kinds[d[i].kind] : "pattern",
-                          nt->ostart[d[i].start], normtext_oend(nt, d[i].end - 1),
-                          "identifying data the redactor should have replaced", e);
-    free(d);
-    return rc;
-}
-
-/* Where flag text t[0..n), found near pos in the rerun's output, lies in
- * the field (the output differs where a residual pattern was replaced). */
-static size_t locate(const char *field, const char *t, size_t n, size_t pos)
-{
-    size_t best = SIZE_MAX, bestd = SIZE_MAX;
-
-    for (size_t at = 0; field[at] != '\0'; at++) {
-        size_t dist = at > pos ? at - pos : pos - at;
-        if (strncmp(field + at, t, n) == 0 && dist < bestd)
-            best = at, bestd = dist;
-    }
-    return best;
-}
-
-static int scan_names(struct residual *x, const struct redactor *empty, struct err *e)
-{
-    struct redact_ctx *ctx = redact_ctx_new();
-    struct redaction out;
-    int rc = 0;
-
-    if (ctx == NULL)
-        return err_set(e, EXIT_INPUT, "out of memory for the audit");
-    rc = redactor_run(&out, empty, ctx, x->text, strlen(x->text), e);
-    redact_ctx_free(ctx);
-    if (rc != 0)
-        return -1;
-    for (size_t i = 0; i < out.nflags && rc == 0; i++) {
-        const struct redaction_flag *f = &out.flags[i];
-        size_t at = out.nitems == 0 ? f->start : locate(x->text, out.text + f->start, f->len, f->start);
-        if (at != SIZE_MAX)
-            rc = residual_hit(x, AUDIT_FAIL, f->kind, at, at + f->len,
-                              "a name-like word no review resolved", e);
-    }
-    redaction_free(&out);
-    return rc;
-}
-
-static int on_gazetteer(void *ctx, int kind, size_t start, size_t end, struct err *e)
-{
-    struct residual *x = ctx;
-
-    return residual_hit(x, AUDIT_WARN, gazetteer_kind_name(kind), start, end,
-                        kind == GAZ_PLACE ? "a place name from the gazetteer"
-                                          : "a name from the name lists", e);
-}
-
-static int scan_field(struct residual *x, const struct normtext *nt, const struct redactor *empty,
-                      struct err *e)
-{
-    x->nseen = 0;
-    if (list_allowed(x, e) != 0 || scan_patterns(x, nt, e) != 0 || scan_names(x, empty, e) != 0)
-        return -1;
-    return gazetteer_scan(nt, on_gazetteer, x, e);
-}
-
-/* Both residual checks, each field normalised once; terms and detectors
- * say which to run (each adds its check to the report). */
-static int residuals(struct audit_report *r, const struct digestset *ds,
-                     const struct audit_record *recs, size_t n, int terms, int detectors,
-                     struct err *e)
-{
-    struct term_hit h = { r, -1, NULL, NULL, NULL, 0, NULL, 0, 0 };
-    struct residual x;
-    struct redactor *empty = NULL;
-    struct normtext nt;
-    size_t fields = 0;
-    int rc = -1;
-
-    memset(&x, 0, sizeof x);
-    x.r = r, x.c = -1;
-    if ((terms && (h.c = audit_check_add(r, "residual-terms", AUDIT_PASS, 0, e, "%s", "")) < 0) ||
-        (detectors && (x.c = audit_check_add(r, "residual-detectors", AUDIT_PASS, 0, e, "%s", "")) < 0) ||
-        (detectors && (gazetteer_load(e) != 0 || redactor_new(&empty, e) != 0 ||
-                       redactor_compile(empty, e) != 0)))
-        goto out;
-    for (size_t i = 0; i < n; i++) {
-        x.rec = h.rec = &recs[i];
-        for (size_t fi = 0; fi < AUDIT_NFIELDS(x.rec); fi++) {
-            if ((x.text = audit_field_at(x.rec, fi, &x.name, &x.tag)) == NULL)
-                continue;
-            h.text = x.text, h.name = x.name;
-            fields++;
-            if (normalise(&nt, x.text, strlen(x.text), e) != 0)
-                goto out;
-            if ((terms && digestset_scan_norm(ds, &nt, on_term, &h, e) != 0) ||
-                (detectors && scan_field(&x, &nt, empty, e) != 0)) {
-                normtext_free(&nt);
-                goto out;
-            }
-            normtext_free(&nt);
-        }
-    }
-    if (terms) {
-        r->checks[h.c].examined = fields;
-        if (h.hits == 0)
-            audit_check_reason(r, h.c, "no window of 1 to %d words of %zu fields is among the %zu protected digests",
-                               DIGESTSET_WINDOW, fields, ds->n);
-        else
-            audit_check_reason(r, h.c, "%zu protected terms left in the text", h.hits);
-    }
-    if (detectors) {
-        r->checks[x.c].examined = fields;
-        if (x.fails + x.warns == 0)
-            audit_check_reason(r, x.c, "%zu fields: no pattern, name-like word, place or listed name left outside the redactions",
-                               fields);
-        else
-            audit_check_reason(r, x.c, "%zu fields: %zu left that the redactor should have replaced, %zu to review (kept with allow, places, names)",
-                               fields, x.fails, x.warns);
-    }
-    rc = 0;
-out:
-    redactor_free(empty);
-    free(x.seen);
-    return rc;
-}
-
-int audit_residual_terms(struct audit_report *r, const struct digestset *ds,
-                         const struct audit_record *recs, size_t n, struct err *e)
-{
-    return residuals(r, ds, recs, n, 1, 0, e);
-}
-
-int audit_residual_detectors(struct audit_report *r, const struct audit_record *recs,
-                             size_t n, struct err *e)
-{
-    return residuals(r, NULL, recs, n, 0, 1, e);
-}
-
-int audit_residuals(struct audit_report *r, const struct digestset *ds,
-                    const struct audit_record *recs, size_t n, struct err *e)
-{
-    return residuals(r, ds, recs, n, 1, 1, e);
 }

@@ -9,6 +9,11 @@
 struct audit_record;
 struct audit_where;
 
+/* audit.c: a NUL-terminated copy of s[0..n) (bytes) in wipe-on-free
+ * memory (crypto/secmem.h: free it with secmem_wipe_free); NULL when s is
+ * NULL or out of memory. */
+char *audit_dup(const char *s, size_t n);
+
 /* The number of fields of a record: title, place, body, then each tag. */
 #define AUDIT_NFIELDS(rec) (3 + (rec)->ntags)
 
