@@ -15,11 +15,17 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 
+/* The field both residual checks are reading. */
+struct field {
+    const struct audit_record *rec;
+    const char *name, *text;    /* "title", "place", "body" or "tag"; its exported text */
+    size_t tag;                 /* which tag, when name is "tag" */
+};
+
 struct term_hit {
     struct audit_report *r;
     int c;
-    const struct audit_record *rec;
-    const char *name, *text;
+    const struct field *field;
     size_t hits;
     const char *last_text;      /* the field of the last hit */
     size_t last_start, last_end;
@@ -28,21 +34,22 @@ struct term_hit {
 static int on_term(void *ctx, size_t start, size_t end, struct err *e)
 {
     struct term_hit *h = ctx;
+    const struct field *f = h->field;
     struct audit_check *c = &h->r->checks[h->c];
 
     /* A name and its given name alone both match: report the union once. */
-    if (h->hits > 0 && h->last_text == h->text && start < h->last_end && h->last_start < end) {
+    if (h->hits > 0 && h->last_text == f->text && start < h->last_end && h->last_start < end) {
         struct audit_item *it = &c->items[c->nitems - 1];
         h->last_start = start < h->last_start ? start : h->last_start;
         h->last_end = end > h->last_end ? end : h->last_end;
         secmem_wipe_free(it->text);
-        it->text = audit_dup(h->text + h->last_start, h->last_end - h->last_start);
+        it->text = audit_dup(f->text + h->last_start, h->last_end - h->last_start);
         return it->text != NULL ? 0 : err_set(e, EXIT_INPUT, "out of memory for the audit");
     }
-    h->last_text = h->text, h->last_start = start, h->last_end = end;
+    h->last_text = f->text, h->last_start = start, h->last_end = end;
     h->hits++;
-    return audit_item_add(h->r, h->c, AUDIT_FAIL, h->rec->id, h->name, "protected-term",
-                          h->text + start, end - start,
+    return audit_item_add(h->r, h->c, AUDIT_FAIL, f->rec->id, f->name, "protected-term",
+                          f->text + start, end - start,
                           "a protected term (or a spelling of it) is in the text", e);
 }
 
@@ -51,9 +58,7 @@ static int on_term(void *ctx, size_t start, size_t end, struct err *e)
 struct residual {
     struct audit_report *r;
     int c;
-    const struct audit_record *rec;
-    const char *name, *text;
-    size_t tag;
+    const struct field *field;
     size_t fails, warns;
     struct audit_where *seen;   /* spans already reported in this field */
     size_t nseen, capseen;
@@ -83,9 +88,10 @@ static int seen_before(struct residual *x, size_t start, size_t end)
 static int residual_hit(struct residual *x, int level, const char *what, size_t start,
                         size_t end, const char *note, struct err *e)
 {
+    const struct field *f = x->field;
     int seen;
 
-    if (audit_in_redaction(x->rec, x->name, x->tag, start, end))
+    if (audit_in_redaction(f->rec, f->name, f->tag, start, end))
         return 0;
     if ((seen = seen_before(x, start, end)) != 0)
         return seen < 0 ? err_set(e, EXIT_INPUT, "out of memory for the audit") : 0;
@@ -93,22 +99,23 @@ static int residual_hit(struct residual *x, int level, const char *what, size_t 
         x->fails++;
     else
         x->warns++;
-    return audit_item_add(x->r, x->c, level, x->rec->id, x->name, what, x->text + start,
+    return audit_item_add(x->r, x->c, level, f->rec->id, f->name, what, f->text + start,
                           end - start, note, e);
 }
 
 /* Everything kept with 'intake allow' is listed first, with its date. */
 static int list_allowed(struct residual *x, struct err *e)
 {
+    const struct field *f = x->field;
     char note[96];
 
-    for (size_t i = 0; i < x->rec->nflags; i++) {
-        const struct audit_flag *f = &x->rec->flags[i];
-        if (f->allowed == NULL || !audit_same_field(&f->at, x->name, x->tag) ||
-            f->at.start > strlen(x->text) || f->at.len > strlen(x->text) - f->at.start)
+    for (size_t i = 0; i < f->rec->nflags; i++) {
+        const struct audit_flag *fl = &f->rec->flags[i];
+        if (fl->allowed == NULL || !audit_same_field(&fl->at, f->name, f->tag) ||
+            fl->at.start > strlen(f->text) || fl->at.len > strlen(f->text) - fl->at.start)
             continue;
-        snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", f->allowed);
-        if (residual_hit(x, AUDIT_WARN, f->kind, f->at.start, f->at.start + f->at.len, note, e) != 0)
+        snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", fl->allowed);
+        if (residual_hit(x, AUDIT_WARN, fl->kind, fl->at.start, fl->at.start + fl->at.len, note, e) != 0)
             return -1;
     }
     return 0;
@@ -153,13 +160,14 @@ static int scan_names(struct residual *x, const struct redactor *empty, struct e
 
     if (ctx == NULL)
         return err_set(e, EXIT_INPUT, "out of memory for the audit");
-    rc = redactor_run(&out, empty, ctx, x->text, strlen(x->text), e);
+    rc = redactor_run(&out, empty, ctx, x->field->text, strlen(x->field->text), e);
     redact_ctx_free(ctx);
     if (rc != 0)
         return -1;
     for (size_t i = 0; i < out.nflags && rc == 0; i++) {
         const struct redaction_flag *f = &out.flags[i];
-        size_t at = out.nitems == 0 ? f->start : locate(x->text, out.text + f->start, f->len, f->start);
+        size_t at = out.nitems == 0 ? f->start
+                                    : locate(x->field->text, out.text + f->start, f->len, f->start);
         if (at != SIZE_MAX)
             rc = residual_hit(x, AUDIT_FAIL, f->kind, at, at + f->len,
                               "a name-like word no review resolved", e);
@@ -192,7 +200,8 @@ static int residuals(struct audit_report *r, const struct digestset *ds,
                      const struct audit_record *recs, size_t n, int terms, int detectors,
                      struct err *e)
 {
-    struct term_hit h = { r, -1, NULL, NULL, NULL, 0, NULL, 0, 0 };
+    struct field f = { NULL, NULL, NULL, 0 };
+    struct term_hit h = { r, -1, &f, 0, NULL, 0, 0 };
     struct residual x;
     struct redactor *empty = NULL;
     struct normtext nt;
@@ -200,20 +209,19 @@ static int residuals(struct audit_report *r, const struct digestset *ds,
     int rc = -1;
 
     memset(&x, 0, sizeof x);
-    x.r = r, x.c = -1;
+    x.r = r, x.c = -1, x.field = &f;
     if ((terms && (h.c = audit_check_add(r, "residual-terms", AUDIT_PASS, 0, e, "%s", "")) < 0) ||
         (detectors && (x.c = audit_check_add(r, "residual-detectors", AUDIT_PASS, 0, e, "%s", "")) < 0) ||
         (detectors && (gazetteer_load(e) != 0 || redactor_new(&empty, e) != 0 ||
                        redactor_compile(empty, e) != 0)))
         goto out;
     for (size_t i = 0; i < n; i++) {
-        x.rec = h.rec = &recs[i];
-        for (size_t fi = 0; fi < AUDIT_NFIELDS(x.rec); fi++) {
-            if ((x.text = audit_field_at(x.rec, fi, &x.name, &x.tag)) == NULL)
+        f.rec = &recs[i];
+        for (size_t fi = 0; fi < AUDIT_NFIELDS(f.rec); fi++) {
+            if ((f.text = audit_field_at(f.rec, fi, &f.name, &f.tag)) == NULL)
                 continue;
-            h.text = x.text, h.name = x.name;
             fields++;
-            if (normalise(&nt, x.text, strlen(x.text), e) != 0)
+            if (normalise(&nt, f.text, strlen(f.text), e) != 0)
                 goto out;
             if ((terms && digestset_scan_norm(ds, &nt, on_term, &h, e) != 0) ||
                 (detectors && scan_field(&x, &nt, empty, e) != 0)) {
