@@ -66,9 +66,10 @@ struct cover {
     size_t n;
 };
 
-static int covered(const struct cover *c, size_t pos)
+/* The number of spans of c that start at or before pos. */
+static size_t starting_by(const struct cover *c, size_t pos)
 {
-    size_t lo = 0, hi = c != NULL ? c->n : 0, mid;
+    size_t lo = 0, hi = c->n, mid;
 
     while (lo < hi) {
         mid = (lo + hi) / 2;
@@ -77,6 +78,13 @@ static int covered(const struct cover *c, size_t pos)
         else
             hi = mid;
     }
+    return lo;
+}
+
+static int covered(const struct cover *c, size_t pos)
+{
+    size_t lo = c != NULL ? starting_by(c, pos) : 0;
+
     return lo > 0 && c->maxend[lo - 1] > pos;
 }
 
@@ -230,7 +238,7 @@ static int near_cover(const struct normtext *t, const struct lit *l, size_t kend
                       const struct cover *c, size_t *cur)
 {
     size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1;
-    size_t lo = *cur, hi = c->n, mid, at;
+    size_t lo = *cur, at;
     int cp, k;
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
@@ -238,13 +246,7 @@ static int near_cover(const struct normtext *t, const struct lit *l, size_t kend
     /* lo: the first span starting after nend.  Hits come mostly in order
      * of their end: walk on from the last one, search when going back. */
     if (lo > 0 && c->start[lo - 1] > nend)
-        for (lo = 0; lo < hi;) {
-            mid = (lo + hi) / 2;
-            if (c->start[mid] <= nend)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        lo = starting_by(c, nend);
     while (lo < c->n && c->start[lo] <= nend)
         lo++;
     *cur = lo;
