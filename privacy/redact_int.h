@@ -71,11 +71,12 @@ struct redact_ctx {
     size_t used, size;
 };
 
-/* A span found in the norm view, before replacement. */
+/* A span to replace: found in the norm view; redact_merge turns its
+ * offsets into the input's, redact_build_output into the output's. */
 struct span {
-    size_t start, end;          /* norm bytes */
-    int cat;                    /* index into cat_names */
-    int rule;                   /* index into rule_names */
+    size_t start, end;          /* bytes */
+    int cat;                    /* index into cat_names (redact_replace.c) */
+    int rule;                   /* index into rule_names (redact_replace.c) */
     long subject;               /* for names */
     size_t term;                /* numbering key: term index, or SIZE_MAX */
 };
@@ -144,26 +145,6 @@ void redact_matcher_free(struct hs_database *db, struct hs_scratch *scratch);
 int redact_match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
                        const struct normtext *t, struct redact_ctx *ctx, struct err *e);
 
-/* redact_replace.c: replaces the spans of sp (sorted, disjoint, original
- * offsets) in in[0..inlen) (bytes) into res: its text (one sodium_malloc
- * buffer of the exact size, NUL-terminated) and one item per span, with
- * placeholders numbered in ctx.  Each span of sp becomes its output span;
- * orig (2 * sp->n entries, from the caller) gets the input offsets.
- * Returns 0, or -1 with e filled (out of memory, a pseudonym too long);
- * on error the caller frees res with redaction_free. */
-int redact_build_output(struct redaction *res, struct spans *sp, const struct redactor *r,
-                        struct redact_ctx *ctx, const char *in, size_t inlen,
-                        size_t *orig, struct err *e);
-
-/* redact_rescan.c: re-scans res, built from the input whose views are t
- * (sp: the output spans, orig: their input offsets, as redact_build_output
- * left them), in windows around the replacements or whole.  Returns 0, or
- * -1 with e filled: EXIT_AUTH if a protected literal lies outside a
- * placeholder, EXIT_INPUT when out of memory. */
-int redact_check_output(const struct redactor *r, struct redact_ctx *ctx,
-                        const struct normtext *t, const struct redaction *res,
-                        const struct spans *sp, const size_t *orig, struct err *e);
-
 /* redact_hits.c: appends *s to sp; 0, or -1 (out of memory: sp->failed set). */
 int redact_span_add(struct spans *sp, const struct span *s);
 
@@ -186,11 +167,31 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, const struct r
  * original offsets (bytes of t->orig). */
 void redact_merge(struct spans *sp, const struct normtext *t);
 
+/* redact_replace.c: replaces the spans of sp (sorted, disjoint, original
+ * offsets) in in[0..inlen) (bytes) into res: its text (one sodium_malloc
+ * buffer of the exact size, NUL-terminated) and one item per span, with
+ * placeholders numbered in ctx.  Each span of sp becomes its output span;
+ * orig (2 * sp->n entries, from the caller) gets the input offsets.
+ * Returns 0, or -1 with e filled (out of memory, a pseudonym too long);
+ * on error the caller frees res with redaction_free. */
+int redact_build_output(struct redaction *res, struct spans *sp, const struct redactor *r,
+                        struct redact_ctx *ctx, const char *in, size_t inlen,
+                        size_t *orig, struct err *e);
+
 /* redact_flags.c: adds to res the review flags of the input in[0..inlen)
  * (bytes), located in res->text; sp holds the replacements as output spans
  * and orig their input offsets (two per span): a flag on replaced text is
  * dropped.  Returns 0, or -1 with e filled (out of memory). */
 int redact_find_flags(struct redaction *res, const struct redactor *r, const char *in,
                       size_t inlen, const size_t *orig, const struct spans *sp, struct err *e);
+
+/* redact_rescan.c: re-scans res, built from the input whose views are t
+ * (sp: the output spans, orig: their input offsets, as redact_build_output
+ * left them), in windows around the replacements or whole.  Returns 0, or
+ * -1 with e filled: EXIT_AUTH if a protected literal lies outside a
+ * placeholder, EXIT_INPUT when out of memory. */
+int redact_check_output(const struct redactor *r, struct redact_ctx *ctx,
+                        const struct normtext *t, const struct redaction *res,
+                        const struct spans *sp, const size_t *orig, struct err *e);
 
 #endif
