@@ -4,7 +4,13 @@
  *
  * The checks here work on records as exported (redacted text with the
  * redaction manifest); "origin" is added by the caller, which alone sees
- * the bundle's signature, sender and padding. */
+ * the bundle's signature, sender and padding.
+ *
+ * Offsets and lengths are in bytes of UTF-8 text.  What a check finds is
+ * an item of the report, not an error: functions returning int return 0
+ * (or an index), or -1 with e filled (EXIT_INPUT: out of memory, or text
+ * that is not valid UTF-8).  The input records are only read, never kept.
+ * The code is split over export/audit*.c (audit_int.h). */
 #ifndef INTAKE_AUDIT_H
 #define INTAKE_AUDIT_H
 
@@ -79,26 +85,31 @@ struct audit_record {
     const char *withdrawn;      /* date or NULL */
 };
 
-/* Frees every check and item (wiping their text). */
+/* Frees every check and item (wiping their text) and zeroes *r (the
+ * struct itself is the caller's). */
 void audit_report_free(struct audit_report *r);
 
-/* Adds a check with a level and a one-line reason; returns its index, or -1. */
+/* Adds a check with a level and a one-line reason (name cut to 31 bytes,
+ * reason to 399); returns its index, or -1 with e (out of memory). */
 int audit_check_add(struct audit_report *r, const char *name, int level, size_t examined,
                     struct err *e, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-/* Adds an item to check c, raising the check's level to the item's. */
+/* Adds an item to check c, raising the check's level to the item's; the
+ * strings (each may be NULL) and text[0..textlen) are copied into
+ * wipe-on-free memory owned by the report.  Returns 0, or -1 with e. */
 int audit_item_add(struct audit_report *r, int c, int level, const char *record,
                    const char *field, const char *what, const char *text, size_t textlen,
                    const char *note, struct err *e);
 
-/* Sets check c's reason (after its items are known). */
+/* Sets check c's reason (after its items are known; cut to 399 bytes). */
 void audit_check_reason(struct audit_report *r, int c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* The worst level of all checks. */
+/* The worst level of all checks (enum audit_level). */
 int audit_verdict(const struct audit_report *r);
 
-/* 0 when the report passes (WARN included unless strict), else 1. */
+/* EXIT_OK (0) when the report passes (WARN included unless strict), else
+ * EXIT_AUTH (1). */
 int audit_exit_status(const struct audit_report *r, int strict);
 
 /* consistency: every redaction of the manifest lies in its field and holds a
@@ -111,7 +122,7 @@ int audit_consistency(struct audit_report *r, const struct audit_record *recs, s
                       struct err *e);
 
 /* residual terms: no window of 1..4 tokens of any title, place, tag or body
- * is in the digest set. */
+ * is in the digest set ds (finished: digestset_finish). */
 int audit_residual_terms(struct audit_report *r, const struct digestset *ds,
                          const struct audit_record *recs, size_t n, struct err *e);
 
@@ -131,12 +142,14 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
 int audit_reidentification(struct audit_report *r, const struct audit_record *recs,
                            size_t n, size_t k, struct err *e);
 
-/* The report as text lines (a malloc'd string from the wipe-on-free
- * allocator; free with secmem_wipe_free), or NULL when out of memory. */
+/* The report as text lines, a NUL-terminated string in wipe-on-free memory
+ * the caller frees with secmem_wipe_free (crypto/secmem.h), or NULL when
+ * out of memory. */
 char *audit_render_text(const struct audit_report *r, int strict);
 
 /* The report as a JSON document (jansson json_t *, as void * so this
- * header needs no jansson), or NULL when out of memory. */
+ * header needs no jansson) the caller frees with json_decref, or NULL when
+ * out of memory. */
 void *audit_render_json(const struct audit_report *r, int strict);
 
 #endif

@@ -130,11 +130,8 @@ static int member(const struct digestset *ds, int cls, const char *key, size_t k
 static int stem_member(const struct digestset *ds, const struct normtext *nt,
                        const struct token *w, size_t nw)
 {
-    const struct token *last = &w[nw - 1];
-
-    for (unsigned i = 0; i < last->nstems; i++)
-        if (member(ds, CLASS_STEM, nt->key + w[0].kstart,
-                   last->kstart + (last->stem[i] - last->start) - w[0].kstart))
+    for (unsigned i = 0; i < w[nw - 1].nstems; i++)
+        if (member(ds, CLASS_STEM, nt->key + w[0].kstart, window_stem_keylen(w, nw, i)))
             return 1;
     return 0;
 }
@@ -151,7 +148,7 @@ static int on_window(void *ctx, const struct normtext *nt, const struct token *w
     struct scan_ctx *sc = ctx;
     const struct token *last = &w[nw - 1];
 
-    if (!member(sc->ds, CLASS_WORD, nt->key + w[0].kstart, last->kend - w[0].kstart) &&
+    if (!member(sc->ds, CLASS_WORD, nt->key + w[0].kstart, window_keylen(w, nw)) &&
         !stem_member(sc->ds, nt, w, nw))
         return 0;
     return sc->hit(sc->ctx, nt->ostart[w[0].start], normtext_oend(nt, last->end - 1), e) == 0 ? 0 : -1;

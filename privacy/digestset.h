@@ -30,30 +30,34 @@ struct digestset {
     size_t n, cap;
 };
 
-/* A new, empty set under a fresh random key. */
+/* A new, empty set under a fresh random key; free it with digestset_free. */
 void digestset_init(struct digestset *ds);
 
 /* A set under a given key (an auditor's, read from the manifest). */
 void digestset_init_key(struct digestset *ds, const unsigned char key[DIGESTSET_KEYBYTES]);
 
-/* Wipes the key and frees the digests. */
+/* Wipes the key and frees the digests; the set is empty after. */
 void digestset_free(struct digestset *ds);
 
-/* Adds one form: its key (normalise.h) and enum variant_suffix. */
+/* Adds one form: its key[0..keylen) (bytes, normalise.h; not kept) and
+ * enum variant_suffix.  Returns 0, or -1 with e (out of memory). */
 int digestset_add_form(struct digestset *ds, const char *key, size_t keylen, int suffix,
                        struct err *e);
 
-/* Adds every form of the redactor (redactor_each_form). */
+/* Adds every form of the redactor (redactor_each_form), then finishes the
+ * set.  Returns 0, or -1 with e (out of memory). */
 int digestset_add_redactor(struct digestset *ds, const struct redactor *r, struct err *e);
 
-/* Adds a digest as read from a manifest; call digestset_finish after. */
+/* Adds a digest (DIGESTSET_BYTES, copied) as read from a manifest; call
+ * digestset_finish after.  Returns 0, or -1 with e (out of memory). */
 int digestset_add_digest(struct digestset *ds, const unsigned char d[DIGESTSET_BYTES],
                          struct err *e);
 
 /* Sorts and deduplicates; call after adding, before scanning. */
 void digestset_finish(struct digestset *ds);
 
-/* A window of text whose key is in the set: its span in the original text. */
+/* A window of text whose key is in the set: its span in the original text
+ * (bytes [start, end)).  Returns 0 to go on, non-zero to stop (filling e). */
 typedef int (*digestset_hit_fn)(void *ctx, size_t start, size_t end, struct err *e);
 
 /* Calls hit for each window of one to DIGESTSET_WINDOW tokens of

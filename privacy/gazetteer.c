@@ -143,14 +143,14 @@ static unsigned window_kinds(const struct normtext *nt, const struct token *w, s
 {
     const struct token *last = &w[nw - 1];
     const char *key = nt->key + w[0].kstart;
-    unsigned k = lookup(key, last->kend - w[0].kstart);
+    unsigned k = lookup(key, window_keylen(w, nw));
 
     if (nw == 1 && is_hangul_cp(last->first))
-        k |= surname_given(key, last->kend - last->kstart);
+        k |= surname_given(key, window_keylen(w, nw));
     if (k & ((1u << GAZ_NKINDS) - 1))
         return k;
     for (unsigned i = 0; i < last->nstems; i++) {
-        size_t klen = last->kstart + (last->stem[i] - last->start) - w[0].kstart;
+        size_t klen = window_stem_keylen(w, nw, i);
         k = lookup(key, klen);
         if (nw == 1 && is_hangul_cp(last->first))
             k |= surname_given(key, klen);

@@ -13,24 +13,30 @@
 
 enum gazetteer_kind { GAZ_PLACE, GAZ_KO_NAME, GAZ_MN_NAME, GAZ_NKINDS };
 
-/* A hit: its kind and its span in the original text. */
+/* A hit: its kind and its span in the original text (bytes [start, end)).
+ * Returns 0 to go on, non-zero to stop the scan (filling e). */
 typedef int (*gazetteer_hit_fn)(void *ctx, int kind, size_t start, size_t end,
                                 struct err *e);
 
-/* Loads the lists (once; later calls return at once). */
+/* Loads the lists (once; later calls return at once); they stay in
+ * ordinary memory until the process ends (they are public data).
+ * Returns 0, or -1 with e filled (EXIT_INPUT: out of memory). */
 int gazetteer_load(struct err *e);
 
-/* Entries of a kind loaded (after gazetteer_load). */
+/* Entries of a kind loaded (after gazetteer_load; 0 before, and for an
+ * unknown kind). */
 size_t gazetteer_count(int kind);
 
-/* "place", "korean-name" or "mongolian-name". */
+/* "place", "korean-name" or "mongolian-name" (static; "?" for an unknown
+ * kind). */
 const char *gazetteer_kind_name(int kind);
 
 /* Calls hit for each entry found in the normalised text nt: a window of one
  * to four tokens equal to a place name, a Hangul word that is a given name
  * (or a surname and a given name), a Cyrillic word that is a Mongolian
  * proper noun; each also followed by a Korean particle or a Mongolian case
- * ending in the same word. */
+ * ending in the same word.  Loads the lists first if need be.  Returns 0,
+ * or -1 when loading fails or hit returns non-zero (e filled). */
 int gazetteer_scan(const struct normtext *nt, gazetteer_hit_fn hit, void *ctx,
                    struct err *e);
 

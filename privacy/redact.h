@@ -5,8 +5,14 @@
  * The caller (the store) feeds subjects, names, terms and allowed texts,
  * compiles once, then runs over each text of a record or bundle with one
  * redact_ctx, so "[PLACE-1]" means the same place in the title and body.
- * Names and terms are kept in sodium_malloc memory and wiped when freed; the
- * vectorscan database is wiped before it is freed. */
+ * Names and terms are kept in wipe-on-free memory (crypto/secmem.h) and
+ * wiped when freed; so is the vectorscan database.
+ *
+ * Texts, names and terms are UTF-8 given as a pointer and a length in
+ * bytes; every offset and length below is in bytes.  Functions returning
+ * int return 0, or -1 with e filled: EXIT_INPUT for bad input (invalid
+ * UTF-8, a NUL byte), misuse (out of order) or no memory, EXIT_AUTH only
+ * where said.  The code is split over privacy/redact*.c (redact_int.h). */
 #ifndef INTAKE_REDACT_H
 #define INTAKE_REDACT_H
 
@@ -24,7 +30,8 @@ enum term_category {
 struct redactor;
 struct redact_ctx;
 
-/* One replacement, located in the output; never the original text. */
+/* One replacement, located in the output; never the original text.  The
+ * strings are static. */
 struct redaction_item {
     size_t start, len;          /* bytes in redaction.text */
     const char *category;       /* "pseudonym", "person", "place", ..., "phone", "redacted" */
@@ -32,13 +39,15 @@ struct redaction_item {
     size_t orig_start, orig_len; /* the replaced bytes in the input (offsets only) */
 };
 
-/* A name-like token in no list: not replaced, shown for review. */
+/* A name-like token in no list: not replaced, shown for review.  The
+ * string is static. */
 struct redaction_flag {
     size_t start, len;          /* bytes in redaction.text */
     const char *kind;           /* "korean-name", "cyrillic-name", "title-name" */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 
+/* A redacted text; redactor_run fills it, redaction_free frees it. */
 struct redaction {
     char *text;                 /* sodium_malloc, NUL-terminated */
     size_t len;
@@ -48,25 +57,34 @@ struct redaction {
     size_t nflags;
 };
 
-/* A new, empty redactor in *out; returns 0, or -1 with e filled. */
+/* A new, empty redactor in *out, to free with redactor_free.  Errors:
+ * out of memory, vectorscan's allocator not settable. */
 int redactor_new(struct redactor **out, struct err *e);
 
-/* Registers subject id with its pseudonym (public text, used as is). */
+/* Registers subject id with its pseudonym (public text, used as is; a
+ * copy is kept).  Errors: the id added twice, an empty pseudonym. */
 int redactor_add_subject(struct redactor *r, long subject_id, const char *pseudonym,
                          struct err *e);
 
-/* Protects one real name of a registered subject; it becomes the pseudonym. */
+/* Protects one real name, name[0..len), of a registered subject, with its
+ * spelling variants (a copy of their keys is kept); it becomes the
+ * subject's pseudonym.  Errors: no such subject, already compiled, bad
+ * text, nothing left after normalisation, over REDACT_TERM_MAX. */
 int redactor_add_name(struct redactor *r, long subject_id, const char *name, size_t len,
                       struct err *e);
 
-/* Protects a term (subject_id 0: store-wide); it becomes "[CATEGORY-n]". */
+/* Protects a term, text[0..len), with its variants (subject_id 0:
+ * store-wide); it becomes "[CATEGORY-n]".  Errors as redactor_add_name,
+ * and an unknown category. */
 int redactor_add_term(struct redactor *r, enum term_category cat, long subject_id,
                       const char *text, size_t len, struct err *e);
 
-/* Records a text the interviewer allowed: it is reported, not flagged. */
+/* Records text[0..len), which the interviewer allowed: a review flag on it
+ * is reported with allowed set.  Its key is copied.  Errors: bad text. */
 int redactor_allow(struct redactor *r, const char *text, size_t len, struct err *e);
 
-/* Builds the matcher from everything added; call once, before running. */
+/* Builds the matcher from everything added; call once, before running.
+ * Errors: already compiled, too many literals, vectorscan's compiler. */
 int redactor_compile(struct redactor *r, struct err *e);
 
 /* Bytes of redactor_digest. */
@@ -78,16 +96,18 @@ int redactor_compile(struct redactor *r, struct err *e);
  * call after adding everything, before compiling. */
 void redactor_digest(unsigned char out[REDACT_DIGEST_BYTES], const struct redactor *r);
 
-/* Compiles r from bytes written by redactor_serialise for a redactor with
- * the same digest, instead of building the matcher again (seconds with
- * 100,000 literals).  Returns 0, or -1 with e filled and r left
- * uncompiled (compile it the usual way) if bytes are no usable matcher. */
+/* Compiles r from bytes[0..len) written by redactor_serialise for a
+ * redactor with the same digest, instead of building the matcher again
+ * (seconds with 100,000 literals); bytes are not kept.  Returns 0, or -1
+ * with e filled and r left uncompiled (compile it the usual way) if bytes
+ * are no usable matcher, r protects nothing or is already compiled. */
 int redactor_compile_from(struct redactor *r, const char *bytes, size_t len, struct err *e);
 
 /* The compiled matcher as bytes (it holds every protected literal: keep
- * it only inside the encrypted store) in *out, wipe-on-free memory
- * (crypto/secmem.h secmem_wipe_free), and their length; *out is NULL when
- * there is no matcher (nothing protected).  Returns 0, or -1 with e. */
+ * it only inside the encrypted store) in *out, wipe-on-free memory the
+ * caller frees with secmem_wipe_free (crypto/secmem.h), and their length
+ * in *outlen; *out is NULL when there is no matcher (nothing protected).
+ * Errors: not compiled, out of memory. */
 int redactor_serialise(char **out, size_t *outlen, const struct redactor *r, struct err *e);
 
 /* How many literals (terms and their variants) the redactor matches. */
@@ -96,33 +116,40 @@ size_t redactor_literals(const struct redactor *r);
 /* Wipes and frees r (NULL allowed). */
 void redactor_free(struct redactor *r);
 
-/* A numbering context for placeholders over several texts; NULL on no memory. */
+/* A numbering context for placeholders over several texts, to free with
+ * redact_ctx_free; it keeps the keys of numbered texts in wipe-on-free
+ * memory.  NULL on no memory. */
 struct redact_ctx *redact_ctx_new(void);
 
 /* Wipes and frees ctx (NULL allowed). */
 void redact_ctx_free(struct redact_ctx *ctx);
 
-/* Redacts in[0..inlen) into out, numbering placeholders in ctx, then scans
- * the output again: a protected term left there fails with EXIT_AUTH and no
- * output.  Bad input (invalid UTF-8, NUL) fails with EXIT_INPUT. */
+/* Redacts in[0..inlen) into out, numbering placeholders in ctx (not
+ * NULL), then scans the output again: a protected term left there fails
+ * with EXIT_AUTH and no output.  On success the caller frees out with
+ * redaction_free; on failure out is empty.  Errors: not compiled, bad
+ * input, a text of 4 GiB or more, a pseudonym over 255 bytes. */
 int redactor_run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
                  const char *in, size_t inlen, struct err *e);
 
-/* Frees out's buffers (wiping the text). */
+/* Frees out's buffers (wiping the text) and zeroes it; NULL allowed. */
 void redaction_free(struct redaction *out);
 
-/* Scans text with the whole protected set: 0 if nothing protected is found;
- * -1 with EXIT_AUTH if something is (the check redactor_run makes). */
+/* Scans text[0..len) with the whole protected set: 0 if nothing protected
+ * is found; -1 with EXIT_AUTH if something is (the check redactor_run
+ * makes).  Errors (EXIT_INPUT): not compiled, bad text. */
 int redactor_check(const struct redactor *r, const char *text, size_t len, struct err *e);
 
-/* 1 if text, or any of its spelling variants, equals a protected name or
- * term or one of their variants ("Jung-su" vs 정수); 0 if not; -1 on error.
- * For pseudonym collision checks. */
+/* 1 if text[0..len), or any of its spelling variants, holds a protected
+ * name or term or one of their variants ("Jung-su" vs 정수); 0
+ * if not; -1 with e filled (not compiled, bad text).  For pseudonym
+ * collision checks. */
 int redactor_collides(const struct redactor *r, const char *text, size_t len,
                       struct err *e);
 
-/* Receives one protected form: its key (normalise.h), the key's length
- * and what may follow it inside a word (enum variant_suffix). */
+/* Receives one protected form: its key (normalise.h), valid only during
+ * the call (it is the redactor's, in wipe-on-free memory), the key's length
+ * in bytes and what may follow it inside a word (enum variant_suffix). */
 typedef int (*redactor_form_fn)(void *ctx, const char *key, size_t keylen, int suffix);
 
 /* Calls fn for every form the redactor matches (each name and term and each

@@ -31,13 +31,32 @@ struct token {
 typedef int (*window_fn)(void *ctx, const struct normtext *nt, const struct token *w,
                          size_t nw, struct err *e);
 
-/* Calls fn for each window of 1..max (<= WINDOW_MAX) tokens, the windows
- * ending at each token in turn, shortest first. */
+/* Calls fn for each window of 1..max tokens (max 0 or over WINDOW_MAX:
+ * WINDOW_MAX), the windows ending at each token in turn, shortest first;
+ * w is valid during the call only.  Returns 0, or -1 when fn returned -1
+ * (fn fills e). */
 int window_scan(const struct normtext *nt, size_t max, window_fn fn, void *ctx,
                 struct err *e);
 
-/* 1 if rest (the end of a word) is a Korean particle or a Mongolian case
- * ending, as the redactor accepts after a name (variants.h). */
+/* The key of the window w[0..nw) starts at nt->key + w[0].kstart and is
+ * this many bytes long (through the end of its last token's key). */
+static inline size_t window_keylen(const struct token *w, size_t nw)
+{
+    return w[nw - 1].kend - w[0].kstart;
+}
+
+/* The same with the last token cut at its stem i (i < its nstems): a token
+ * holds no separator, so its key bytes are its norm bytes. */
+static inline size_t window_stem_keylen(const struct token *w, size_t nw, unsigned i)
+{
+    const struct token *last = &w[nw - 1];
+
+    return last->kstart + (last->stem[i] - last->start) - w[0].kstart;
+}
+
+/* 1 if rest[0..restlen) (bytes of the norm view: the end of a word) is
+ * empty or Korean particles or Mongolian case endings, as the redactor
+ * accepts after a name (variants.h); else 0. */
 int window_suffix_ok(const char *rest, size_t restlen);
 
 #endif

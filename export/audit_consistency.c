@@ -1,0 +1,176 @@
+/* The consistency check: the signed manifest and the exported text agree
+ * (each redaction holds a placeholder of its category or a pseudonym,
+ * each placeholder is in the manifest), every review flag was resolved
+ * and consent lets each record leave. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "export/audit.h"
+#include "export/audit_int.h"
+
+/* "[PLACE-12]" for category "place"; 1 if text[0..len) is one. */
+static int is_placeholder_of(const char *text, size_t len, const char *category)
+{
+    size_t c = strlen(category), i;
+
+    if (len < c + 4 || text[0] != '[' || text[len - 1] != ']' || text[c + 1] != '-')
+        return 0;
+    for (i = 0; i < c; i++)
+        if (text[1 + i] != toupper((unsigned char)category[i]))
+            return 0;
+    for (i = c + 2; i < len - 1; i++)
+        if (!isdigit((unsigned char)text[i]))
+            return 0;
+    return 1;
+}
+
+/* The length of a placeholder "[UPPER-digits]" at s, or 0. */
+static size_t placeholder_at(const char *s)
+{
+    size_t i = 1;
+
+    if (s[0] != '[' || !isupper((unsigned char)s[1]))
+        return 0;
+    while (isupper((unsigned char)s[i]))
+        i++;
+    if (s[i++] != '-' || !isdigit((unsigned char)s[i]))
+        return 0;
+    while (isdigit((unsigned char)s[i]))
+        i++;
+    return s[i] == ']' ? i + 1 : 0;
+}
+
+static int known_pseudonym(const char *text, size_t len, const char *const *ps, size_t np)
+{
+    for (size_t i = 0; i < np; i++)
+        if (strlen(ps[i]) == len && memcmp(ps[i], text, len) == 0)
+            return 1;
+    return 0;
+}
+
+static int check_redactions(struct audit_report *r, int c, const struct audit_record *rec,
+                            const char *const *ps, size_t np, size_t *bad, struct err *e)
+{
+    for (size_t i = 0; i < rec->nred; i++) {
+        const struct audit_redaction *d = &rec->red[i];
+        const char *f = audit_field_of(rec, &d->at), *why = NULL;
+        int ok, inside = 1;
+
+        if (f == NULL || d->at.start > strlen(f) || d->at.len > strlen(f) - d->at.start) {
+            why = "a redaction lies outside its field";
+            ok = inside = 0;
+        } else if (d->category != NULL && strcmp(d->category, "pseudonym") == 0) {
+            ok = known_pseudonym(f + d->at.start, d->at.len, ps, np);
+            why = "the text at a pseudonym redaction is no pseudonym of this bundle";
+        } else {
+            ok = d->category != NULL && is_placeholder_of(f + d->at.start, d->at.len, d->category);
+            why = "the text at a redaction is not a placeholder of its category";
+        }
+        if (!ok) {
+            (*bad)++;
+            if (audit_item_add(r, c, AUDIT_FAIL, rec->id, d->at.field, d->category,
+                               inside ? f + d->at.start : NULL, inside ? d->at.len : 0,
+                               why, e) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int check_placeholders(struct audit_report *r, int c, const struct audit_record *rec,
+                              size_t *bad, struct err *e)
+{
+    for (size_t fi = 0; fi < AUDIT_NFIELDS(rec); fi++) {
+        const char *name, *f;
+        size_t tag, n;
+
+        if ((f = audit_field_at(rec, fi, &name, &tag)) == NULL)
+            continue;
+        for (const char *p = strchr(f, '['); p != NULL; p = strchr(p + 1, '[')) {
+            struct audit_where w = { name, tag, (size_t)(p - f), 0 };
+            int found = 0;
+            if ((n = placeholder_at(p)) == 0)
+                continue;
+            w.len = n;
+            for (size_t i = 0; i < rec->nred && !found; i++)
+                found = audit_same_field(&rec->red[i].at, name, tag) &&
+                        rec->red[i].at.start == w.start && rec->red[i].at.len == n;
+            if (!found) {
+                (*bad)++;
+                if (audit_item_add(r, c, AUDIT_FAIL, rec->id, name, "placeholder", p, n,
+                                   "a placeholder in the text is not in the manifest", e) != 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int check_flags_consent(struct audit_report *r, int c, const struct audit_record *rec,
+                               const char *today, size_t *bad, struct err *e)
+{
+    char note[128];
+
+    for (size_t i = 0; i < rec->nflags; i++) {
+        const struct audit_flag *fl = &rec->flags[i];
+        const char *f = audit_field_of(rec, &fl->at);
+        if (f == NULL || fl->at.start > strlen(f) || fl->at.len > strlen(f) - fl->at.start) {
+            (*bad)++;
+            if (audit_item_add(r, c, AUDIT_FAIL, rec->id, fl->at.field, fl->kind, NULL, 0,
+                               "a review flag lies outside its field", e) != 0)
+                return -1;
+        } else if (fl->allowed == NULL) {
+            (*bad)++;
+            if (audit_item_add(r, c, AUDIT_FAIL, rec->id, fl->at.field, fl->kind,
+                               f + fl->at.start, fl->at.len,
+                               "a review flag was never resolved", e) != 0)
+                return -1;
+        }
+    }
+    note[0] = '\0';
+    if (!rec->export_ok)
+        snprintf(note, sizeof note, "no consent to export");
+    else if (rec->withdrawn != NULL && rec->withdrawn[0] != '\0')
+        snprintf(note, sizeof note, "consent withdrawn on %.32s", rec->withdrawn);
+    else if (rec->embargo != NULL && rec->embargo[0] != '\0' && strcmp(rec->embargo, today) > 0)
+        snprintf(note, sizeof note, "under embargo until %.16s", rec->embargo);
+    if (note[0] != '\0') {
+        (*bad)++;
+        return audit_item_add(r, c, AUDIT_FAIL, rec->id, NULL, "consent", NULL, 0, note, e);
+    }
+    return 0;
+}
+
+int audit_consistency(struct audit_report *r, const struct audit_record *recs, size_t n,
+                      const char *const *pseudonyms, size_t np, const char *today,
+                      struct err *e)
+{
+    size_t bad = 0, nred = 0, nflags = 0;
+    int c = audit_check_add(r, "consistency", AUDIT_PASS, n, e, "%s", "");
+
+    if (c < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const struct audit_record *rec = &recs[i];
+        nred += rec->nred, nflags += rec->nflags;
+        if (rec->pseudonym == NULL ||
+            !known_pseudonym(rec->pseudonym, strlen(rec->pseudonym), pseudonyms, np)) {
+            bad++;
+            if (audit_item_add(r, c, AUDIT_FAIL, rec->id, NULL, "pseudonym", NULL, 0,
+                               "the record's pseudonym is not in the manifest", e) != 0)
+                return -1;
+        }
+        if (check_redactions(r, c, rec, pseudonyms, np, &bad, e) != 0 ||
+            check_placeholders(r, c, rec, &bad, e) != 0 ||
+            check_flags_consent(r, c, rec, today, &bad, e) != 0)
+            return -1;
+    }
+    if (bad == 0)
+        audit_check_reason(r, c, "%zu records: %zu redactions and %zu review flags agree with the text; consent allows export",
+                           n, nred, nflags);
+    else
+        audit_check_reason(r, c, "%zu problem(s) in %zu records: the manifest and the text disagree, or a record may not leave",
+                           bad, n);
+    return 0;
+}

@@ -1,0 +1,279 @@
+/* Review flags: name-shaped words in no list (a Korean surname with a
+ * hyphenated given name, two capitalised Cyrillic words, a title and a
+ * capitalised word, a 3-syllable Hangul word starting with a surname),
+ * flagged for a human and not replaced. */
+#include "privacy/redact.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "crypto/secmem.h"
+#include "privacy/normalise.h"
+#include "privacy/redact_int.h"
+#include "privacy/variants.h"
+
+struct word {
+    size_t start, end;
+    int first, cap, hyphen;
+};
+
+static const char *const titles[] = {
+    "mr", "mrs", "ms", "dr", "mister", "miss", "madam", "comrade", "sir",
+    "товарищ", "господин", "госпожа", "гуай",
+};
+static const char *const ko_titles[] = { "동지", "동무", "씨", "선생", "선생님", "님" };
+
+/* 1 if the ASCII byte c is a word character (is_word_cp without a call). */
+static int ascii_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The code point at s[i] (i < len) in *cp and its length; ASCII without a
+ * call. */
+static int cp_at(int *cp, const char *s, size_t len, size_t i)
+{
+    if ((unsigned char)s[i] < 0x80) {
+        *cp = (unsigned char)s[i];
+        return 1;
+    }
+    return utf8_next(cp, s + i, len - i);
+}
+
+static int word_cp_at(const char *s, size_t len, size_t i)
+{
+    int cp;
+
+    if ((unsigned char)s[i] < 0x80)
+        return ascii_word((unsigned char)s[i]);
+    return utf8_next(&cp, s + i, len - i) > 0 && is_word_cp(cp);
+}
+
+/* The length of the word character at s[i] (non-ASCII), or 0 if it is
+ * none or invalid.  Hangul syllables and basic Cyrillic, most of the
+ * non-ASCII text, are recognised from their bytes. */
+static int word_len_at(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    int cp, k;
+
+    if (len - i >= 3 && u[0] >= 0xEA && u[0] <= 0xED && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        cp = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (cp >= 0xAC00 && cp <= 0xD7A3)
+            return 3;
+    } else if (len - i >= 2 && (u[0] == 0xD0 || u[0] == 0xD1) && (u[1] & 0xC0) == 0x80) {
+        cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        if (cp >= 0x0410 && cp <= 0x044F)
+            return 2;
+    }
+    return (k = utf8_next(&cp, s + i, len - i)) > 0 && is_word_cp(cp) ? k : 0;
+}
+
+/* The next word at or after *at in the original text; 0 if none. */
+static int next_word(struct word *w, const char *s, size_t len, size_t *at)
+{
+    int cp, k;
+    size_t i = *at;
+
+    while (i < len && (k = cp_at(&cp, s, len, i)) > 0 &&
+           !((unsigned char)s[i] < 0x80 ? ascii_word((unsigned char)s[i]) : is_word_cp(cp)))
+        i += (size_t)k;
+    if (i >= len || k <= 0)
+        return 0;
+    w->first = cp;          /* the code point the loop stopped at */
+    w->start = i, w->hyphen = 0;
+    if (cp < 0x80)
+        w->cap = cp >= 'A' && cp <= 'Z';
+    else if (cp >= 0xAC00 && cp <= 0xD7A3)
+        w->cap = 0;         /* Hangul has no case */
+    else if (cp >= 0x0400 && cp <= 0x044F)
+        w->cap = cp < 0x0430;
+    else
+        w->cap = utf8proc_isupper(cp);
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (!ascii_word(c) && !((c == '-' || c == '\'') && i + 1 < len &&
+                                    word_cp_at(s, len, i + 1)))
+                break;
+            w->hyphen |= c == '-';
+            i++;
+            continue;
+        }
+        if ((k = word_len_at(s, len, i)) == 0)
+            break;
+        i += (size_t)k;
+    }
+    w->end = *at = i;
+    return 1;
+}
+
+/* The word in lower case into a small stack buffer (no secure allocation
+ * per word: this runs on every word); -1 if it is too long to be a title or
+ * a surname. */
+static int word_lower(char *out, size_t outlen, const struct word *w, const char *s)
+{
+    size_t at = w->start, o = 0;
+    int cp, k;
+    utf8proc_uint8_t u[4];
+    utf8proc_ssize_t n;
+
+    while (at < w->end && (k = utf8_next(&cp, s + at, w->end - at)) > 0) {
+        n = utf8proc_encode_char(utf8proc_tolower(cp), u);
+        if (n <= 0 || o + (size_t)n + 1 > outlen)
+            return -1;
+        memcpy(out + o, u, (size_t)n);
+        o += (size_t)n;
+        at += (size_t)k;
+    }
+    out[o] = '\0';
+    return 0;
+}
+
+static int key_in(const struct word *w, const char *s, const char *const *tab, size_t n)
+{
+    char low[48];
+    size_t i;
+
+    if (word_lower(low, sizeof low, w, s) != 0)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (strcmp(tab[i], low) == 0)
+            return 1;
+    return 0;
+}
+
+/* key_in for caseless words (Hangul): the bytes as they are, without
+ * lowering each code point (this runs on every pair of Hangul words). */
+static int raw_in(const struct word *w, const char *s, const char *const *tab, size_t n)
+{
+    size_t i, len = w->end - w->start;
+
+    for (i = 0; i < n; i++)
+        if (strlen(tab[i]) == len && memcmp(tab[i], s + w->start, len) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_surname_word(const struct word *w, const char *s)
+{
+    char low[48];
+
+    return w->cap && word_lower(low, sizeof low, w, s) == 0 &&
+           variants_is_surname(low, strlen(low));
+}
+
+/* The kind of name shape the pair (a, b) makes, or NULL. */
+static const char *pair_kind(const struct word *a, const struct word *b, const char *s)
+{
+    if (b->start - a->end > 2)
+        return NULL;
+    if (b->cap && key_in(a, s, titles, sizeof titles / sizeof titles[0]))
+        return "title-name";
+    if (is_hangul_cp(a->first) && is_hangul_cp(b->first) &&
+        raw_in(b, s, ko_titles, sizeof ko_titles / sizeof ko_titles[0]))
+        return "title-name";
+    if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap)
+        return "cyrillic-name";
+    if (a->first < 0x250 && b->first < 0x250 && a->cap && b->cap &&
+        ((b->hyphen && is_surname_word(a, s)) || (a->hyphen && is_surname_word(b, s))))
+        return "korean-name";
+    return NULL;
+}
+
+/* Hangul syllables that are surnames (variants_is_surname), one bit each:
+ * asked for every Hangul word. */
+static unsigned char surname_syl[(0xD7A4 - 0xAC00 + 7) / 8];
+static pthread_once_t surname_syl_once = PTHREAD_ONCE_INIT;
+
+static void surname_syl_build(void)
+{
+    utf8proc_uint8_t u[4];
+    int cp;
+
+    for (cp = 0xAC00; cp <= 0xD7A3; cp++)
+        if (utf8proc_encode_char(cp, u) == 3 && variants_is_surname((const char *)u, 3))
+            surname_syl[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
+}
+
+static int hangul_name_word(const struct word *w, const char *s)
+{
+    size_t n = w->end - w->start;
+    int c = w->first - 0xAC00;
+
+    /* 3 syllables (9 bytes) starting with a surname, then only particles;
+     * 이 is left out: it starts too many ordinary words. */
+    if (n < 9 || c < 0 || c > 0xD7A3 - 0xAC00 || w->first == 0xC774)
+        return 0;
+    (void)pthread_once(&surname_syl_once, surname_syl_build);
+    if (!((surname_syl[c >> 3] >> (c & 7)) & 1))
+        return 0;
+    return variant_suffix_ok(SUFFIX_KO, s + w->start + 9, n - 9);
+}
+
+/* Walks the (sorted, disjoint) replaced spans once while flags are added
+ * in text order. */
+struct flagcur {
+    size_t cap;                 /* of res->flags */
+    size_t i;                   /* first span that ends after the last flag's start */
+    long delta;                 /* output minus original length before span i */
+};
+
+static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b,
+                    const char *kind, const size_t *orig, const struct spans *sp,
+                    const struct redactor *r, const char *in)
+{
+    struct redaction_flag *f;
+    size_t i, keylen;
+    char *key;
+
+    for (; c->i < sp->n && orig[2 * c->i + 1] <= a; c->i++)
+        c->delta += (long)(sp->s[c->i].end - sp->s[c->i].start) -
+                    (long)(orig[2 * c->i + 1] - orig[2 * c->i]);
+    if (c->i < sp->n && orig[2 * c->i] < b)
+        return 0;                           /* already redacted */
+    if (res->nflags == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 8;
+        if ((f = realloc(res->flags, c->cap * sizeof *f)) == NULL)
+            return -1;
+        res->flags = f;
+    }
+    f = &res->flags[res->nflags++];
+    f->start = (size_t)((long)a + c->delta), f->len = b - a, f->kind = kind, f->allowed = 0;
+    if (r->nallowed == 0)
+        return 0;
+    if (normalise_key(&key, &keylen, in + a, b - a, NULL) != 0)
+        return -1;
+    for (i = 0; i < r->nallowed; i++)
+        if (strlen(r->allowed[i]) == keylen && memcmp(r->allowed[i], key, keylen) == 0)
+            f->allowed = 1;
+    secmem_free(key);
+    return 0;
+}
+
+int redact_find_flags(struct redaction *res, const struct redactor *r, const char *in,
+                      size_t inlen, const size_t *orig, const struct spans *sp, struct err *e)
+{
+    struct word a, b;
+    size_t at = 0;
+    struct flagcur cur = { 0, 0, 0 };
+    const char *kind;
+    int have = next_word(&a, in, inlen, &at), rc = 0;
+
+    while (have && rc == 0) {
+        if (hangul_name_word(&a, in))
+            rc = flag_add(res, &cur, a.start, a.start + 9, "korean-name", orig, sp, r, in);
+        if (!(have = next_word(&b, in, inlen, &at)))
+            break;
+        if (rc == 0 && (kind = pair_kind(&a, &b, in)) != NULL) {
+            /* "종수 동지": the title is no name, flag the word before it. */
+            size_t fe = is_hangul_cp(a.first) ? a.end : b.end;
+            rc = flag_add(res, &cur, a.start, fe, kind, orig, sp, r, in);
+        }
+        a = b;
+    }
+    return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory while looking for names");
+}

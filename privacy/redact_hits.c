@@ -1,0 +1,295 @@
+/* Which hits of the matcher count, and the spans they become: word
+ * boundaries, particles and endings, capitals, neighbours that are
+ * replaced anyway, and overlapping spans merged (docs/VARIANTS.md). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "privacy/normalise.h"
+#include "privacy/redact_int.h"
+#include "privacy/variants.h"
+
+int redact_span_add(struct spans *sp, const struct span *s)
+{
+    struct span *p;
+
+    if (sp->n == sp->cap) {
+        size_t cap = sp->cap ? sp->cap * 2 : 32;
+        if ((p = realloc(sp->s, cap * sizeof *p)) == NULL) {
+            sp->failed = 1;
+            return -1;
+        }
+        sp->s = p, sp->cap = cap;
+    }
+    sp->s[sp->n++] = *s;
+    return 0;
+}
+
+/* The script of a word character, for boundaries: 1 Latin letters and
+ * digits, 2 Hangul, 3 Cyrillic, 4 Han, 0 anything else.  A change between
+ * two known scripts is a word boundary: Korean attaches particles to any
+ * word ("Raseon이다", "Ulaanbaatar에서"). */
+static int script_of(int cp)
+{
+    if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF))
+        return 1;
+    if (is_hangul_cp(cp))
+        return 2;
+    if (is_cyrillic_cp(cp))
+        return 3;
+    return is_han_cp(cp) ? 4 : 0;
+}
+
+static int script_change(int a, int b)
+{
+    int x = script_of(a), y = script_of(b);
+
+    return x != 0 && y != 0 && x != y;
+}
+
+/* End of the word that continues at norm[at] in the script of prev. */
+static size_t word_end(const char *s, size_t len, size_t at, int prev)
+{
+    int cp, k;
+
+    while (at < len && (k = utf8_next(&cp, s + at, len - at)) > 0 && is_word_cp(cp) &&
+           !script_change(prev, cp))
+        at += (size_t)k;
+    return at;
+}
+
+/* Spans that will be replaced, for boundary checks: a neighbour that is
+ * itself replaced counts as a word boundary, as it will in the output. */
+struct cover {
+    size_t *start, *maxend;     /* sorted by start; running maximum of ends */
+    size_t n;
+};
+
+/* The number of spans of c that start at or before pos. */
+static size_t starting_by(const struct cover *c, size_t pos)
+{
+    size_t lo = 0, hi = c->n, mid;
+
+    while (lo < hi) {
+        mid = (lo + hi) / 2;
+        if (c->start[mid] <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int covered(const struct cover *c, size_t pos)
+{
+    size_t lo = c != NULL ? starting_by(c, pos) : 0;
+
+    return lo > 0 && c->maxend[lo - 1] > pos;
+}
+
+/* The first covered position in [from, to), or to. */
+static size_t first_covered(const struct cover *c, size_t from, size_t to)
+{
+    for (; from < to; from++)
+        if (covered(c, from))
+            return from;
+    return to;
+}
+
+/* Applies the word-boundary and suffix rules to a hit; fills s if accepted. */
+static int accept_hit(struct span *s, const struct normtext *t, const struct lit *l,
+                      size_t kend, const struct cover *c)
+{
+    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1, wend;
+    int before = redact_cp_before(t->norm, nstart), first, last;
+
+    while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
+        nend++;
+    s->start = nstart, s->end = nend, s->rule = l->rule;
+    /* A short key across a space is mostly chance ("OR A" is no "Ora"). */
+    if (l->keylen <= 4 && memchr(t->norm + nstart, ' ', nend - nstart) != NULL)
+        return 0;
+    (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
+    if (l->capital) {
+        int ocp;
+        size_t o = t->ostart[nstart];
+        if (utf8_next(&ocp, t->orig + o, normtext_oend(t, nstart) - o) < 0 || !utf8proc_isupper(ocp))
+            return 0;
+    }
+    if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
+        !script_change(before, first) && !covered(c, nstart - 1))
+        return 0;
+    last = redact_cp_before(t->norm, nend);
+    wend = is_han_cp(last) ? nend : word_end(t->norm, t->normlen, nend, last);
+    if (c != NULL)
+        wend = first_covered(c, nend, wend);
+    if (!variant_suffix_ok(l->suffix, t->norm + nend, wend - nend))
+        return 0;
+    if (wend > nend) {
+        s->rule = RULE_INFLECTION;
+        /* Korean particles stay (they identify no one); Mongolian endings
+         * change the stem, so the whole word goes. */
+        if (l->suffix != SUFFIX_KO)
+            nend = wend;
+    }
+    s->end = nend;
+    return 1;
+}
+
+static void term_span(struct span *s, const struct redactor *r, size_t lit)
+{
+    const struct term *tm = &r->terms[r->lits[lit].term];
+
+    s->cat = tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
+    s->subject = tm->subject;
+    s->term = r->lits[lit].term;
+}
+
+int redact_on_match(unsigned int id, unsigned long long from, unsigned long long to,
+                    unsigned int flags, void *arg)
+{
+    struct scan_state *st = arg;
+    struct span s;
+
+    (void)from, (void)flags;
+    if (!accept_hit(&s, st->t, &st->r->lits[id], (size_t)to, NULL)) {
+        /* Kept: it may border a span replaced later (see redact_retry_pending). */
+        if (st->pending == NULL)
+            return 0;
+        s.term = id, s.end = (size_t)to;
+        return redact_span_add(st->pending, &s) == 0 ? 0 : 1;
+    }
+    term_span(&s, st->r, id);
+    return redact_span_add(st->out, &s) == 0 ? 0 : 1;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const struct span *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    return x->cat < y->cat ? -1 : x->cat > y->cat;
+}
+
+/* Overlapping spans become one: their union, replaced as the longest. */
+void redact_merge(struct spans *sp, const struct normtext *t)
+{
+    size_t i, o = 0, bestlen = 0, len, us, ue;
+    struct span cur, *u;
+
+    if (sp->n == 0)
+        return;
+    qsort(sp->s, sp->n, sizeof *sp->s, by_start);
+    for (i = 0; i < sp->n; i++) {
+        cur = sp->s[i];
+        cur.start = t->ostart[cur.start], cur.end = normtext_oend(t, cur.end - 1);
+        len = cur.end - cur.start;
+        if (o > 0 && cur.start < sp->s[o - 1].end) {
+            u = &sp->s[o - 1];
+            us = u->start, ue = u->end > cur.end ? u->end : cur.end;
+            if (len > bestlen) {
+                *u = cur;
+                bestlen = len;
+            }
+            u->start = us, u->end = ue;
+            continue;
+        }
+        sp->s[o++] = cur;
+        bestlen = len;
+    }
+    sp->n = o;
+}
+
+static int cover_build(struct cover *c, const struct spans *sp)
+{
+    struct span *copy = malloc((sp->n ? sp->n : 1) * sizeof *copy);
+    size_t i;
+
+    free(c->start), free(c->maxend);
+    c->start = malloc((sp->n ? sp->n : 1) * sizeof *c->start);
+    c->maxend = malloc((sp->n ? sp->n : 1) * sizeof *c->maxend);
+    c->n = sp->n;
+    if (copy == NULL || c->start == NULL || c->maxend == NULL) {
+        free(copy);
+        return -1;
+    }
+    if (sp->n > 0)
+        memcpy(copy, sp->s, sp->n * sizeof *copy);
+    if (sp->n > 0)
+        qsort(copy, sp->n, sizeof *copy, by_start);
+    for (i = 0; i < sp->n; i++) {
+        c->start[i] = copy[i].start;
+        c->maxend[i] = i > 0 && c->maxend[i - 1] > copy[i].end ? c->maxend[i - 1] : copy[i].end;
+    }
+    free(copy);
+    return 0;
+}
+
+/* 0 if no replaced span in c can change accept_hit's answer for the hit
+ * ending at key index kend: the answer reads the cover only at the byte
+ * before the hit and over the rest of the word after it (a covered
+ * position there cuts the suffix).  Most refused hits lie inside ordinary
+ * words far from any replacement; this spares them accept_hit. */
+static int near_cover(const struct normtext *t, const struct lit *l, size_t kend,
+                      const struct cover *c, size_t *cur)
+{
+    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1;
+    size_t lo = *cur, at;
+    int cp, k;
+
+    while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
+        nend++;
+    /* lo: the first span starting after nend.  Hits come mostly in order
+     * of their end: walk on from the last one, search when going back. */
+    if (lo > 0 && c->start[lo - 1] > nend)
+        lo = starting_by(c, nend);
+    while (lo < c->n && c->start[lo] <= nend)
+        lo++;
+    *cur = lo;
+    /* A span starting at or before nend that reaches nstart - 1 or beyond
+     * (covering nstart - 1 or nend among others). */
+    if (lo > 0 && c->maxend[lo - 1] + 1 > nstart)
+        return 1;
+    if (lo == c->n)
+        return 0;
+    /* The next span starts inside the word only if every character up to
+     * it is a word character. */
+    for (at = nend; at < c->start[lo]; at += (size_t)k)
+        if ((k = utf8_next(&cp, t->norm + at, t->normlen - at)) <= 0 || !is_word_cp(cp))
+            return 0;
+    return 1;
+}
+
+/* A hit refused because its neighbour is a word character is accepted when
+ * that neighbour is replaced anyway: otherwise the replacement would expose
+ * it ("m@x.ng청진" -> "[EMAIL-1]청진").  Repeats until nothing changes. */
+int redact_retry_pending(struct spans *sp, struct spans *pending, const struct redactor *r,
+                         const struct normtext *t)
+{
+    struct cover c = { NULL, NULL, 0 };
+    struct span s;
+    size_t i, cur;
+    int changed = 1, rc = 0;
+
+    while (changed && rc == 0 && pending->n > 0) {
+        changed = 0;
+        if ((rc = cover_build(&c, sp)) != 0)
+            break;
+        for (i = 0, cur = 0; i < pending->n && rc == 0; i++) {
+            size_t lit = pending->s[i].term;
+            if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c, &cur) ||
+                !accept_hit(&s, t, &r->lits[lit], pending->s[i].end, &c))
+                continue;
+            term_span(&s, r, lit);
+            rc = redact_span_add(sp, &s);
+            pending->s[i].term = SIZE_MAX;
+            changed = 1;
+        }
+    }
+    free(c.start), free(c.maxend);
+    return rc;
+}

@@ -1,0 +1,197 @@
+/* The redactor's insides, shared by its files (privacy/redact*.c) and by
+ * nothing else: the protected set, the numbering context and the spans a
+ * run collects.  The public API is privacy/redact.h.
+ *
+ * vectorscan's types are named by their struct tags here so that <hs.h>
+ * is included by the matcher alone. */
+#ifndef INTAKE_REDACT_INT_H
+#define INTAKE_REDACT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "privacy/normalise.h"
+
+struct hs_database;
+struct hs_scratch;
+struct redaction;
+
+/* The category of a subject's name (replaced by the subject's pseudonym);
+ * terms have an enum term_category. */
+#define NAME_CAT (-1)
+
+/* A protected name or term. */
+struct term {
+    int cat;                    /* enum term_category, or NAME_CAT */
+    long subject;
+};
+
+/* One literal the matcher looks for: a spelling of a term, as a key
+ * (normalise.h) in the redactor's arena. */
+struct lit {
+    size_t term, keylen;
+    unsigned char rule, suffix;
+    unsigned char capital;      /* a part of a name: must start with a capital letter */
+};
+
+struct subject {
+    long id;
+    char *pseudonym;
+};
+
+struct redactor {
+    struct term *terms;
+    size_t nterms, termcap;
+    struct lit *lits;
+    size_t *keyoff;             /* each literal's key in arena */
+    char *arena;                /* wipe-on-free: all literal keys; wiped in redactor_free */
+    size_t used, size;
+    size_t nlits, litcap;
+    struct subject *subjects;
+    size_t nsubjects;
+    char **allowed;             /* secmem keys */
+    size_t nallowed;
+    struct hs_database *db;
+    struct hs_scratch *scratch;
+    size_t maxkey;              /* the longest literal key, for the re-scan windows */
+    int compiled;
+};
+
+struct ctx_entry;
+
+struct redact_ctx {
+    struct ctx_entry *e;
+    size_t n, cap;
+    size_t *slot;               /* open addressing: entry index + 1, or 0 */
+    size_t nslots;              /* a power of two, at least 2 * cap */
+    int count[16];              /* entries per category: the next number */
+    struct hs_scratch *scratch; /* matching scratch, cloned once for owner */
+    const struct redactor *owner;
+    char *arena;                /* wipe-on-free: the keys (normalised originals) */
+    size_t used, size;
+};
+
+/* A span to replace: found in the norm view; redact_merge turns its
+ * offsets into the input's, redact_build_output into the output's. */
+struct span {
+    size_t start, end;          /* bytes */
+    int cat;                    /* index into cat_names (redact_replace.c) */
+    int rule;                   /* index into rule_names (redact_replace.c) */
+    long subject;               /* for names */
+    size_t term;                /* numbering key: term index, or SIZE_MAX */
+};
+
+/* Categories after the six of enum term_category: the detectors' (in the
+ * order of enum detect_kind), manual marks, pseudonyms. */
+enum { CAT_DETECT = 6, CAT_MANUAL = 13, CAT_PSEUDONYM = 14 };
+/* Rules after the three of enum variant_rule. */
+enum { R_PATTERN = 3, R_MANUAL = 4 };
+
+/* A growing array of spans; failed is set when a span could not be added. */
+struct spans {
+    struct span *s;
+    size_t n, cap;
+    int failed;
+};
+
+/* What the matcher's callback works on: accepted hits go to out, hits
+ * refused at a word boundary to pending (kept only when it is not NULL). */
+struct scan_state {
+    const struct redactor *r;
+    const struct normtext *t;
+    struct spans *out;
+    struct spans *pending;
+};
+
+/* The registered subject with this id, or NULL. */
+static inline struct subject *redact_find_subject(const struct redactor *r, long id)
+{
+    size_t i;
+
+    for (i = 0; i < r->nsubjects; i++)
+        if (r->subjects[i].id == id)
+            return &r->subjects[i];
+    return NULL;
+}
+
+/* The code point ending just before s[at] (bytes of valid UTF-8); -1 at
+ * the start. */
+static inline int redact_cp_before(const char *s, size_t at)
+{
+    size_t i = at;
+    int cp;
+
+    if (at == 0)
+        return -1;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return utf8_next(&cp, s + i, at - i) > 0 ? cp : -1;
+}
+
+/* redact_matcher.c: makes vectorscan allocate with the wipe-on-free
+ * allocator (crypto/secmem.h), since its databases and scratch hold
+ * protected literals; 0, or -1 with e filled. */
+int redact_matcher_init(struct err *e);
+
+/* redact_matcher.c: frees a database and a scratch (each may be NULL). */
+void redact_matcher_free(struct hs_database *db, struct hs_scratch *scratch);
+
+/* redact_matcher.c: matches r's literals over t's key view, handing each
+ * hit to redact_on_match: accepted hits go to out, refused ones to pending
+ * (if not NULL).  Scratch comes from ctx (cloned once per context and
+ * redactor) or, with ctx NULL, is cloned for this call.  Returns 0, or -1
+ * with e filled (out of memory, a text over 4 GiB, a vectorscan error). */
+int redact_match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
+                       const struct normtext *t, struct redact_ctx *ctx, struct err *e);
+
+/* redact_hits.c: appends *s to sp; 0, or -1 (out of memory: sp->failed set). */
+int redact_span_add(struct spans *sp, const struct span *s);
+
+/* redact_hits.c: the matcher's callback (vectorscan's match_event_handler)
+ * over the key view: a hit of literal id ending at key byte to is checked
+ * against the word-boundary and suffix rules and goes to the scan_state
+ * arg's out or pending spans.  Returns 0 to go on, 1 to stop (out of
+ * memory: the spans' failed is set). */
+int redact_on_match(unsigned int id, unsigned long long from, unsigned long long to,
+                    unsigned int flags, void *arg);
+
+/* redact_hits.c: accepts the pending hits whose refusing neighbour is
+ * replaced by a span of sp (which they join), until none changes.
+ * Returns 0, or -1 when out of memory. */
+int redact_retry_pending(struct spans *sp, struct spans *pending, const struct redactor *r,
+                         const struct normtext *t);
+
+/* redact_hits.c: sorts sp and makes overlapping spans one (their union,
+ * with the category and rule of the longest); converts norm offsets to
+ * original offsets (bytes of t->orig). */
+void redact_merge(struct spans *sp, const struct normtext *t);
+
+/* redact_replace.c: replaces the spans of sp (sorted, disjoint, original
+ * offsets) in in[0..inlen) (bytes) into res: its text (one sodium_malloc
+ * buffer of the exact size, NUL-terminated) and one item per span, with
+ * placeholders numbered in ctx.  Each span of sp becomes its output span;
+ * orig (2 * sp->n entries, from the caller) gets the input offsets.
+ * Returns 0, or -1 with e filled (out of memory, a pseudonym too long);
+ * on error the caller frees res with redaction_free. */
+int redact_build_output(struct redaction *res, struct spans *sp, const struct redactor *r,
+                        struct redact_ctx *ctx, const char *in, size_t inlen,
+                        size_t *orig, struct err *e);
+
+/* redact_flags.c: adds to res the review flags of the input in[0..inlen)
+ * (bytes), located in res->text; sp holds the replacements as output spans
+ * and orig their input offsets (two per span): a flag on replaced text is
+ * dropped.  Returns 0, or -1 with e filled (out of memory). */
+int redact_find_flags(struct redaction *res, const struct redactor *r, const char *in,
+                      size_t inlen, const size_t *orig, const struct spans *sp, struct err *e);
+
+/* redact_rescan.c: re-scans res, built from the input whose views are t
+ * (sp: the output spans, orig: their input offsets, as redact_build_output
+ * left them), in windows around the replacements or whole.  Returns 0, or
+ * -1 with e filled: EXIT_AUTH if a protected literal lies outside a
+ * placeholder, EXIT_INPUT when out of memory. */
+int redact_check_output(const struct redactor *r, struct redact_ctx *ctx,
+                        const struct normtext *t, const struct redaction *res,
+                        const struct spans *sp, const size_t *orig, struct err *e);
+
+#endif

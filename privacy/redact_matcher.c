@@ -1,0 +1,176 @@
+/* The literal matcher: every protected literal compiled into one
+ * vectorscan database, its digest and serialised form for the store's
+ * cache, and the scan of a text's key view; the only file that includes
+ * <hs.h>. */
+#include "privacy/redact.h"
+
+#include <hs.h>
+#include <sodium.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/secmem.h"
+#include "privacy/normalise.h"
+#include "privacy/redact_int.h"
+
+int redact_matcher_init(struct err *e)
+{
+    if (hs_set_allocator(secmem_wipe_malloc, secmem_wipe_free) != HS_SUCCESS)
+        return err_set(e, EXIT_INPUT, "cannot set up the matcher's memory");
+    return 0;
+}
+
+void redact_matcher_free(struct hs_database *db, struct hs_scratch *scratch)
+{
+    hs_free_scratch(scratch);
+    hs_free_database(db);
+}
+
+int redactor_compile(struct redactor *r, struct err *e)
+{
+    hs_compile_error_t *ce = NULL;
+    unsigned *ids = NULL, *flags = NULL;
+    const char **ptrs = NULL;
+    size_t i, *lens = NULL;
+    int rc = -1;
+
+    if (r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is already compiled");
+    r->compiled = 1;
+    if (r->nlits == 0)
+        return 0;
+    if (r->nlits > UINT32_MAX)
+        return err_set(e, EXIT_INPUT, "too many protected terms");
+    ids = calloc(r->nlits, sizeof *ids);
+    flags = calloc(r->nlits, sizeof *flags);
+    lens = calloc(r->nlits, sizeof *lens);
+    ptrs = calloc(r->nlits, sizeof *ptrs);
+    if (ids == NULL || flags == NULL || lens == NULL || ptrs == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory while compiling terms");
+        goto out;
+    }
+    for (i = 0; i < r->nlits; i++) {
+        ids[i] = (unsigned)i, lens[i] = r->lits[i].keylen, ptrs[i] = r->arena + r->keyoff[i];
+        if (r->lits[i].keylen > r->maxkey)
+            r->maxkey = r->lits[i].keylen;
+    }
+    if (hs_compile_lit_multi(ptrs, flags, ids, lens, (unsigned)r->nlits, HS_MODE_BLOCK,
+                             NULL, &r->db, &ce) != HS_SUCCESS) {
+        err_set(e, EXIT_INPUT, "cannot compile the protected terms: %s", ce ? ce->message : "unknown");
+        goto out;
+    }
+    if (hs_alloc_scratch(r->db, &r->scratch) != HS_SUCCESS) {
+        err_set(e, EXIT_INPUT, "out of memory while compiling terms");
+        goto out;
+    }
+    rc = 0;
+out:
+    hs_free_compile_error(ce);
+    free(ids), free(flags), free(lens), free(ptrs);
+    /* The keys stay (secmem, wiped in redactor_free) for redactor_each_form:
+     * the matcher's database holds the same literals anyway. */
+    return rc;
+}
+
+void redactor_digest(unsigned char out[REDACT_DIGEST_BYTES], const struct redactor *r)
+{
+    static const char tag[] = "intake matcher v1";
+    crypto_generichash_state st;
+    const char *version = hs_version();
+    unsigned char len[8];
+    size_t i, k;
+
+    crypto_generichash_init(&st, NULL, 0, REDACT_DIGEST_BYTES);
+    crypto_generichash_update(&st, (const unsigned char *)tag, sizeof tag);
+    crypto_generichash_update(&st, (const unsigned char *)version, strlen(version) + 1);
+    for (i = 0; i < r->nlits; i++) {
+        for (k = 0; k < 8; k++)         /* each length, little-endian: no ambiguity */
+            len[k] = (unsigned char)((uint64_t)r->lits[i].keylen >> (8 * k));
+        crypto_generichash_update(&st, len, sizeof len);
+        crypto_generichash_update(&st, (const unsigned char *)r->arena + r->keyoff[i],
+                                  r->lits[i].keylen);
+    }
+    crypto_generichash_final(&st, out, REDACT_DIGEST_BYTES);
+    sodium_memzero(&st, sizeof st);
+}
+
+int redactor_compile_from(struct redactor *r, const char *bytes, size_t len, struct err *e)
+{
+    hs_database_t *db = NULL;
+    hs_scratch_t *scratch = NULL;
+    size_t i, maxkey = 0;
+
+    if (r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is already compiled");
+    if (r->nlits == 0 || bytes == NULL)
+        return err_set(e, EXIT_INPUT, "no matcher to load");
+    if (hs_deserialize_database(bytes, len, &db) != HS_SUCCESS)
+        return err_set(e, EXIT_INPUT, "the cached matcher cannot be loaded");
+    if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+        hs_free_database(db);
+        return err_set(e, EXIT_INPUT, "out of memory while loading the matcher");
+    }
+    for (i = 0; i < r->nlits; i++)
+        if (r->lits[i].keylen > maxkey)
+            maxkey = r->lits[i].keylen;
+    r->db = db, r->scratch = scratch, r->maxkey = maxkey, r->compiled = 1;
+    return 0;
+}
+
+int redactor_serialise(char **out, size_t *outlen, const struct redactor *r, struct err *e)
+{
+    *out = NULL, *outlen = 0;
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    if (r->db == NULL)
+        return 0;
+    /* Allocated with the misc allocator: secmem_wipe_malloc (redactor_new). */
+    if (hs_serialize_database(r->db, out, outlen) != HS_SUCCESS) {
+        *out = NULL, *outlen = 0;
+        return err_set(e, EXIT_INPUT, "out of memory while saving the matcher");
+    }
+    return 0;
+}
+
+/* A private scratch keeps a const redactor usable from several callers:
+ * one per numbering context (cloning and wiping one per scan cost more than
+ * the scan of a short text), or one per call without a context. */
+static hs_scratch_t *ctx_scratch(struct redact_ctx *ctx, const struct redactor *r)
+{
+    if (ctx->scratch != NULL && ctx->owner == r)
+        return ctx->scratch;
+    hs_free_scratch(ctx->scratch);
+    ctx->scratch = NULL, ctx->owner = NULL;
+    if (hs_clone_scratch(r->scratch, &ctx->scratch) != HS_SUCCESS)
+        return NULL;
+    ctx->owner = r;
+    return ctx->scratch;
+}
+
+int redact_match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
+                       const struct normtext *t, struct redact_ctx *ctx, struct err *e)
+{
+    struct scan_state st = { r, t, out, pending };
+    hs_scratch_t *scratch = NULL;
+    hs_error_t rc;
+
+    if (r->db == NULL || t->keylen == 0)
+        return 0;
+    if (t->keylen > UINT32_MAX)
+        return err_set(e, EXIT_INPUT, "text is too long to redact in one piece (over 4 GiB)");
+    if (ctx != NULL)
+        scratch = ctx_scratch(ctx, r);
+    else if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
+        scratch = NULL;
+    if (scratch == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory while matching terms");
+    rc = hs_scan(r->db, t->key, (unsigned)t->keylen, 0, scratch, redact_on_match, &st);
+    if (ctx == NULL)
+        hs_free_scratch(scratch);
+    if (out->failed || (pending != NULL && pending->failed))
+        return err_set(e, EXIT_INPUT, "out of memory while matching terms");
+    if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
+        return err_set(e, EXIT_INPUT, "matching terms failed (vectorscan error %d)", (int)rc);
+    return 0;
+}

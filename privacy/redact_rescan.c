@@ -1,0 +1,251 @@
+/* The re-scan: a redacted output is matched again against every
+ * protected literal, only in windows around its replacements when that
+ * is sound (docs/VARIANTS.md, "The re-scan"); also redactor_check and
+ * redactor_collides, which scan a whole text the same way. */
+#include "privacy/redact.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "privacy/normalise.h"
+#include "privacy/redact_int.h"
+#include "privacy/variants.h"
+
+/* Fails with EXIT_AUTH if a protected term is found in text outside the
+ * placeholder spans skip[0..nskip) (output offsets; text starts at output
+ * offset base). */
+static int check_text(const struct redactor *r, struct redact_ctx *ctx, const char *text,
+                      size_t len, size_t base, const struct span *skip, size_t nskip,
+                      struct err *e)
+{
+    struct normtext t;
+    struct spans sp = { 0 };
+    size_t i, k, a, b;
+    int hit = 0;
+
+    if (normalise(&t, text, len, e) != 0)
+        return -1;
+    if (redact_match_terms(&sp, NULL, r, &t, ctx, e) != 0) {
+        normtext_free(&t);
+        free(sp.s);
+        return -1;
+    }
+    for (i = 0; i < sp.n && !hit; i++) {
+        a = base + t.ostart[sp.s[i].start], b = base + normtext_oend(&t, sp.s[i].end - 1);
+        hit = 1;
+        for (k = 0; k < nskip; k++)
+            if (skip[k].cat != CAT_PSEUDONYM && a >= skip[k].start && b <= skip[k].end)
+                hit = 0;
+    }
+    normtext_free(&t);
+    free(sp.s);
+    if (hit)
+        return err_set(e, EXIT_AUTH, "redaction left a protected term in the output: this is a bug; nothing was exported");
+    return 0;
+}
+
+/* ---- Re-scan windows (docs/VARIANTS.md, "The re-scan") ----
+ *
+ * The first scan saw the whole input and accepted every hit that the
+ * re-scan would accept there (same literals, same boundary and suffix
+ * rules without the "covered" neighbour, no allowed-text exceptions), and
+ * each accepted hit became a replaced span.  So a hit in the output that
+ * lies, with the context its rules look at, in text copied unchanged from
+ * the input was refused by the first scan and is refused again.  Only hits
+ * that touch a replacement or read it as context can be new: those lie in
+ * a window around each replacement, computed here in the input's views:
+ *   left:  back over the word that ends at the replacement (a hit ending
+ *          in it reads it as its suffix), the non-word character before
+ *          it, then maxkey key bytes (a hit is at most maxkey key bytes,
+ *          separators in between not counted), then on to an edge;
+ *   right: maxkey key bytes after the replacement, then on to an edge.
+ * An edge is the start of a normalised sequence whose original character
+ * starts a sequence whatever precedes it, is no white space, and whose
+ * normalised character (left: the one before it) is no word character: a
+ * hit's word and boundary checks read the same there as at a text's start
+ * or end, and normalisation does not carry state across it.
+ * The output around a replacement normalises as the input did only if the
+ * replacement starts and ends with such characters and the input after it
+ * starts with one: otherwise, or when windows would cover half the text,
+ * or an edge is far, the whole output is re-scanned as before. */
+
+#define RESCAN_WALK_MAX 4096    /* bytes to look for an edge before giving up */
+
+/* The first index i of the sorted a[0..n) with a[i] >= v (n if none). */
+static size_t lower_bound32(const uint32_t *a, size_t n, size_t v)
+{
+    size_t lo = 0, hi = n, mid;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (a[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The first norm byte from original offset o on; the first key byte from
+ * norm offset n on. */
+static size_t norm_index_of(const struct normtext *t, size_t o)
+{
+    return lower_bound32(t->ostart, t->normlen, o);
+}
+
+static size_t key_index_of(const struct normtext *t, size_t n)
+{
+    return lower_bound32(t->kpos, t->keylen, n);
+}
+
+/* 1 if s[0..len) is empty or starts a sequence; with space set, 1 only if
+ * it is also no white space. */
+static int fresh_at(const char *s, size_t len, int space)
+{
+    int cp;
+
+    return len == 0 || (utf8_next(&cp, s, len) > 0 && normalise_starts_sequence(cp) &&
+                        (space || !normalise_is_space(cp)));
+}
+
+/* 1 if the last code point of s[0..len) starts a sequence and is no white
+ * space (nothing after it joins its sequence or its run). */
+static int fresh_last(const char *s, size_t len)
+{
+    size_t i = len;
+
+    if (len == 0)
+        return 1;
+    while (i > 1 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    return fresh_at(s + i - 1, len - i + 1, 0);
+}
+
+/* 1 if a window may start (left) or end (right) at norm index n. */
+static int edge_at(const struct normtext *t, size_t n, int left)
+{
+    int cp;
+
+    if (n == 0 || n >= t->normlen)
+        return 1;
+    if (t->ostart[n] == t->ostart[n - 1] ||
+        !fresh_at(t->orig + t->ostart[n], t->inlen - t->ostart[n], 1))
+        return 0;
+    if (left)
+        return !is_word_cp(redact_cp_before(t->norm, n));
+    return utf8_next(&cp, t->norm + n, t->normlen - n) > 0 && !is_word_cp(cp);
+}
+
+static size_t cp_back(const char *s, size_t n)
+{
+    if (n > 0)
+        n--;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* The input window [*a, *b) (original offsets) around the replaced input
+ * bytes [os, oe); 0, or -1 if no edge is near (re-scan everything). */
+static int rescan_window(size_t *a, size_t *b, const struct normtext *t, size_t maxkey,
+                         size_t os, size_t oe)
+{
+    size_t ns = norm_index_of(t, os), ne = norm_index_of(t, oe), n, k;
+
+    n = ns;
+    while (n > 0 && is_word_cp(redact_cp_before(t->norm, n)) && ns - n < RESCAN_WALK_MAX)
+        n = cp_back(t->norm, n);
+    n = cp_back(t->norm, n);
+    while (n > 0 && t->ostart[n - 1] == t->ostart[n])
+        n--;
+    k = key_index_of(t, n);
+    k = k > maxkey ? k - maxkey : 0;
+    if (k < t->keylen && t->kpos[k] < n)
+        n = t->kpos[k];
+    while (!edge_at(t, n, 1) && ns - n < RESCAN_WALK_MAX)
+        n = cp_back(t->norm, n);
+    if (!edge_at(t, n, 1))
+        return -1;
+    *a = n == 0 ? 0 : t->ostart[n];
+    k = key_index_of(t, ne) + maxkey;
+    n = k < t->keylen ? t->kpos[k] : t->normlen;
+    if (n < ne)
+        n = ne;
+    while (!edge_at(t, n, 0) && n - ne < RESCAN_WALK_MAX)
+        n++;
+    if (!edge_at(t, n, 0))
+        return -1;
+    *b = n >= t->normlen ? t->inlen : t->ostart[n];
+    return 0;
+}
+
+/* The re-scan of res (built from in, whose views are t; sp holds output
+ * spans, orig their input offsets): only windows around replacements, or
+ * the whole output when that is not sound or not cheaper. */
+int redact_check_output(const struct redactor *r, struct redact_ctx *ctx,
+                        const struct normtext *t, const struct redaction *res,
+                        const struct spans *sp, const size_t *orig, struct err *e)
+{
+    size_t i, j, a, b, a2, b2, total = 0, nwin = 0, *win = NULL;
+    int rc = 0;
+
+    if (sp->n == 0)
+        return 0;   /* the output is the input, in which the first scan accepted nothing */
+    if ((win = malloc(4 * sp->n * sizeof *win)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    for (i = 0; i < sp->n; i++) {
+        const struct span *s = &sp->s[i];
+        if (!fresh_at(res->text + s->start, s->end - s->start, 0) ||
+            !fresh_last(res->text + s->start, s->end - s->start) ||
+            !fresh_at(t->orig + orig[2 * i + 1], t->inlen - orig[2 * i + 1], 1) ||
+            rescan_window(&a, &b, t, r->maxkey, orig[2 * i], orig[2 * i + 1]) != 0)
+            goto full;
+        if (nwin > 0 && a <= win[4 * (nwin - 1) + 1]) {
+            total += b - win[4 * (nwin - 1) + 1];
+            win[4 * (nwin - 1) + 1] = b, win[4 * (nwin - 1) + 3] = i;
+        } else {
+            win[4 * nwin] = a, win[4 * nwin + 1] = b, win[4 * nwin + 2] = i, win[4 * nwin + 3] = i;
+            total += b - a, nwin++;
+        }
+        if (total > t->inlen / 2)
+            goto full;
+    }
+    for (j = 0; j < nwin && rc == 0; j++) {
+        size_t first = win[4 * j + 2], last = win[4 * j + 3];
+        a2 = win[4 * j] + sp->s[first].start - orig[2 * first];
+        b2 = win[4 * j + 1] + sp->s[last].end - orig[2 * last + 1];
+        rc = check_text(r, ctx, res->text + a2, b2 - a2, a2, sp->s + first, last - first + 1, e);
+    }
+    free(win);
+    return rc;
+full:
+    free(win);
+    return check_text(r, ctx, res->text, res->len, 0, sp->s, sp->n, e);
+}
+
+int redactor_check(const struct redactor *r, const char *text, size_t len, struct err *e)
+{
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    return check_text(r, NULL, text, len, 0, NULL, 0, e);
+}
+
+int redactor_collides(const struct redactor *r, const char *text, size_t len,
+                      struct err *e)
+{
+    struct variant_list vl;
+    size_t i;
+    int rc = 0;
+
+    if (!r->compiled)
+        return err_set(e, EXIT_INPUT, "the redactor is not compiled");
+    if (variants_of(&vl, text, len, e) != 0)
+        return -1;
+    for (i = 0; i < vl.n && rc == 0; i++)
+        if (check_text(r, NULL, vl.v[i].key, vl.v[i].keylen, 0, NULL, 0, e) != 0)
+            rc = e->code == EXIT_AUTH ? 1 : -1;
+    variant_list_free(&vl);
+    if (rc == 1)
+        err_clear(e);
+    return rc;
+}

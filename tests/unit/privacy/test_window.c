@@ -1,0 +1,141 @@
+/* privacy/window: tokens and windows of tokens over a normalised text, the
+ * stems of Hangul and Cyrillic words, and the windows' key lengths. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "privacy/normalise.h"
+#include "privacy/window.h"
+
+/* Every window as "norm text/key/stem keys..." joined with '|'; stop makes
+ * the callback skip longer windows (1) or fail (-1) at the window whose
+ * norm text equals it. */
+struct collect {
+    char out[2048];
+    size_t len;
+    const char *stop;
+    int stop_rc;
+};
+
+static int on_window(void *ctx, const struct normtext *nt, const struct token *w, size_t nw,
+                     struct err *e)
+{
+    struct collect *c = ctx;
+    size_t a = w[0].start, b = w[nw - 1].end;
+
+    (void)e;
+    c->len += (size_t)snprintf(c->out + c->len, sizeof c->out - c->len, "%s%.*s/%.*s",
+                               c->len ? "|" : "", (int)(b - a), nt->norm + a,
+                               (int)window_keylen(w, nw), nt->key + w[0].kstart);
+    for (unsigned i = 0; i < w[nw - 1].nstems; i++)
+        c->len += (size_t)snprintf(c->out + c->len, sizeof c->out - c->len, "/%.*s",
+                                   (int)window_stem_keylen(w, nw, i), nt->key + w[0].kstart);
+    assert_true(c->len < sizeof c->out);
+    if (c->stop != NULL && strlen(c->stop) == b - a && memcmp(c->stop, nt->norm + a, b - a) == 0)
+        return c->stop_rc;
+    return 0;
+}
+
+static int windows(struct collect *c, const char *text, size_t max)
+{
+    struct normtext nt;
+    struct err e;
+    int rc;
+
+    assert_int_equal(normalise(&nt, text, strlen(text), &e), 0);
+    rc = window_scan(&nt, max, on_window, c, &e);
+    normtext_free(&nt);
+    return rc;
+}
+
+/* Windows end at each token in turn, shortest first; a hyphen splits
+ * tokens (the key joins them), each Han character is a token. */
+static void test_windows_in_order(void **state)
+{
+    struct collect c = { "", 0, NULL, 0 };
+
+    (void)state;
+    assert_int_equal(windows(&c, "Kim Jong-su, in 中国.", 2), 0);
+    assert_string_equal(c.out,
+                        "kim/kim|jong/jong|kim jong/kimjong|su/su|jong-su/jongsu|"
+                        "in/in|su, in/su,in|中/中|in 中/in中|国/国|中国/中国");
+}
+
+/* max 0 or above WINDOW_MAX means WINDOW_MAX; text without words gives
+ * no window. */
+static void test_window_max(void **state)
+{
+    struct collect c = { "", 0, NULL, 0 };
+
+    (void)state;
+    assert_int_equal(windows(&c, "a b c d e", 0), 0);
+    assert_string_equal(c.out,
+                        "a/a|b/b|a b/ab|c/c|b c/bc|a b c/abc|d/d|c d/cd|b c d/bcd|a b c d/abcd|"
+                        "e/e|d e/de|c d e/cde|b c d e/bcde");
+    c.len = 0, c.out[0] = '\0';
+    assert_int_equal(windows(&c, "a b c d e", 9), 0);
+    assert_true(strstr(c.out, "a b c d e") == NULL);
+    c.len = 0, c.out[0] = '\0';
+    assert_int_equal(windows(&c, " -- ... ", 4), 0);
+    assert_string_equal(c.out, "");
+}
+
+/* 1 skips the longer windows ending at the same token; -1 stops the scan
+ * and is returned as -1. */
+static void test_callback_result(void **state)
+{
+    struct collect c = { "", 0, "b", 1 };
+
+    (void)state;
+    assert_int_equal(windows(&c, "a b c", 3), 0);
+    assert_string_equal(c.out, "a/a|b/b|c/c|b c/bc|a b c/abc");
+    c = (struct collect){ "", 0, "b", -1 };
+    assert_int_equal(windows(&c, "a b c", 3), -1);
+    assert_string_equal(c.out, "a/a|b/b");
+}
+
+/* A Hangul word has a stem before each run of particles it ends with, a
+ * Cyrillic word before each run of case endings ("д", "ад", "аа"+"д");
+ * a Latin word has none. */
+static void test_stems(void **state)
+{
+    struct collect c = { "", 0, NULL, 0 };
+
+    (void)state;
+    assert_int_equal(windows(&c, "met 박영수는", 2), 0);
+    assert_string_equal(c.out, "met/met|박영수는/박영수는/박영수|met 박영수는/met박영수는/met박영수");
+    c.len = 0, c.out[0] = '\0';
+    assert_int_equal(windows(&c, "Бурмаад", 1), 0);
+    assert_string_equal(c.out, "бурмаад/бурмаад/бурмаа/бурма/бурм");
+    c.len = 0, c.out[0] = '\0';
+    assert_int_equal(windows(&c, "Parkeun", 1), 0);
+    assert_string_equal(c.out, "parkeun/parkeun");
+}
+
+static void test_suffix_ok(void **state)
+{
+    (void)state;
+    assert_int_equal(window_suffix_ok("는", strlen("는")), 1);
+    assert_int_equal(window_suffix_ok("에게서", strlen("에게서")), 1);
+    assert_int_equal(window_suffix_ok("ийн", strlen("ийн")), 1);
+    assert_int_equal(window_suffix_ok("д", strlen("д")), 1);
+    assert_int_equal(window_suffix_ok("수는", strlen("수는")), 0);
+    assert_int_equal(window_suffix_ok("eun", 3), 0);
+    assert_int_equal(window_suffix_ok("", 0), 1);        /* nothing follows */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_windows_in_order),
+        cmocka_unit_test(test_window_max),
+        cmocka_unit_test(test_callback_result),
+        cmocka_unit_test(test_stems),
+        cmocka_unit_test(test_suffix_ok),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
