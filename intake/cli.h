@@ -22,8 +22,9 @@ int cli_fail(const struct err *e);
 int cli_error(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Prints the usage lines of command name (as in the man page SYNOPSIS). */
-void cli_print_usage(FILE *f, const char *name);
+/* Prints "usage: " and usage, a command's usage lines (the man page's
+ * SYNOPSIS lines, '\n' between them), on f. */
+void cli_print_usage(FILE *f, const char *usage);
 
 /* A usage error for command name: the reason, then how to get help; 2. */
 int cli_usage_error(const char *name, const char *fmt, ...)

@@ -16,9 +16,21 @@
 #include "privacy/redact.h"
 #include "store/store.h"
 
+/* The SYNOPSIS lines of docs/intake.1, character for character. */
+static const char term_usage[] =
+    "intake term add CATEGORY TEXT\n"
+    "intake term list [--json]\n"
+    "intake term remove ID";
+static const char allow_usage[] =
+    "intake allow TEXT\n"
+    "intake allow --list [--json]";
+static const char consent_usage[] =
+    "intake consent PSEUDONYM [--export yes|no] [--quote yes|no] [--publish yes|no] [--attachments yes|no] [--embargo YYYY-MM-DD] [--method verbal|written|recorded] [--withdraw]";
+static const char redact_usage[] = "intake redact RECORD [--report] [--json] [--diff --reveal]";
+
 /* Only --help and, where json is not NULL, --json; npos words must follow. */
-static int simple_args(const char *cmd, int argc, char **argv, int npos, int *json,
-                       const char *hint)
+static int simple_args(const char *cmd, const char *usage, int argc, char **argv, int npos,
+                       int *json, const char *hint)
 {
     static const struct option opts[] = {
         { "json", no_argument, NULL, 'j' },
@@ -29,7 +41,7 @@ static int simple_args(const char *cmd, int argc, char **argv, int npos, int *js
 
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'j' && json != NULL) *json = 1;
-        else if (c == 'h') { cli_print_usage(stdout, cmd); return -1; }
+        else if (c == 'h') { cli_print_usage(stdout, usage); return -1; }
         else return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
     }
     if (argc - optind != npos)
@@ -52,7 +64,7 @@ static int term_add(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long id = 0;
-    int rc = simple_args("term", argc, argv, 2, NULL, "term add needs CATEGORY TEXT");
+    int rc = simple_args("term", term_usage, argc, argv, 2, NULL, "term add needs CATEGORY TEXT");
 
     if (rc == 0 && snprintf(category, sizeof category, "%s", argv[optind]) >= (int)sizeof category)
         rc = cli_usage_error("term", "unknown term category; use one of: %s", TERM_CATEGORIES);
@@ -92,7 +104,7 @@ static int term_list(int argc, char **argv, const struct globals *g)
     json_t *array = NULL;
     struct store *s;
     struct err e;
-    int json = 0, rc = simple_args("term", argc, argv, 0, &json, "term list takes no arguments");
+    int json = 0, rc = simple_args("term", term_usage, argc, argv, 0, &json, "term list takes no arguments");
 
     if (rc != 0 || (rc = cli_open_store(&s, g)) != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -122,7 +134,7 @@ static int term_remove(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long id;
-    int rc = simple_args("term", argc, argv, 1, NULL, "term remove needs one ID (see 'intake term list')");
+    int rc = simple_args("term", term_usage, argc, argv, 1, NULL, "term remove needs one ID (see 'intake term list')");
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -142,7 +154,7 @@ static int term_remove(int argc, char **argv, const struct globals *g)
 int cmd_term(int argc, char **argv, const struct globals *g)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-        cli_print_usage(argc < 2 ? stderr : stdout, "term");
+        cli_print_usage(argc < 2 ? stderr : stdout, term_usage);
         return argc < 2 ? EXIT_INPUT : EXIT_OK;
     }
     if (strcmp(argv[1], "add") == 0)
@@ -206,7 +218,7 @@ int cmd_allow(int argc, char **argv, const struct globals *g)
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'l') list = 1;
         else if (c == 'j') json = 1;
-        else if (c == 'h') { cli_print_usage(stdout, "allow"); return EXIT_OK; }
+        else if (c == 'h') { cli_print_usage(stdout, allow_usage); return EXIT_OK; }
         else return cli_usage_error("allow", "unknown option '%s'", argv[optind - 1]);
     }
     if (list)
@@ -282,7 +294,7 @@ static int parse_consent(struct consent_change *c, int argc, char **argv)
             c->method = optarg;
             break;
         case 'w': rc = cli_once("consent", "withdraw", &seen[2]); c->withdraw = 1; break;
-        case 'h': cli_print_usage(stdout, "consent"); return -1;
+        case 'h': cli_print_usage(stdout, consent_usage); return -1;
         default: return cli_usage_error("consent", "unknown option '%s'", argv[optind - 1]);
         }
     }
@@ -511,7 +523,7 @@ static int parse_redact(struct redact_opts *o, int argc, char **argv)
         case 'j': o->json = 1; break;
         case 'd': o->diff = 1; break;
         case 'R': o->reveal = 1; break;
-        case 'h': cli_print_usage(stdout, "redact"); return -1;
+        case 'h': cli_print_usage(stdout, redact_usage); return -1;
         default: return cli_usage_error("redact", "unknown option '%s'", argv[optind - 1]);
         }
     }

@@ -98,6 +98,10 @@ struct init_opts {
     const char *kdf, *label, *locale;
 };
 
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char init_usage[] =
+    "intake init [--kdf interactive|moderate|sensitive] [--label NAME] [--locale CODE]";
+
 static int parse_init(struct init_opts *o, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -117,7 +121,7 @@ static int parse_init(struct init_opts *o, int argc, char **argv)
         case 'k': o->kdf = optarg; break;
         case 'l': o->label = optarg; break;
         case 'L': o->locale = optarg; break;
-        case 'h': cli_print_usage(stdout, "init"); return -1;
+        case 'h': cli_print_usage(stdout, init_usage); return -1;
         default: return cli_usage_error("init", "unknown option '%s'", argv[optind - 1]);
         }
     }
@@ -167,6 +171,9 @@ int cmd_init(int argc, char **argv, const struct globals *g)
     return rc == 0 ? EXIT_OK : cli_fail(&e);
 }
 
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char passwd_usage[] = "intake [--recovery] passwd";
+
 int cmd_passwd(int argc, char **argv, const struct globals *g)
 {
     struct store *s;
@@ -176,7 +183,7 @@ int cmd_passwd(int argc, char **argv, const struct globals *g)
     int rc;
 
     if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-        cli_print_usage(stdout, "passwd");
+        cli_print_usage(stdout, passwd_usage);
         return EXIT_OK;
     }
     if (argc != 1)

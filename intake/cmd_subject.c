@@ -16,6 +16,15 @@
 
 #define MAX_NAME_ARGS 64
 
+/* The SYNOPSIS lines of docs/intake.1, character for character. */
+static const char subject_usage[] =
+    "intake subject add --name NAME [--name NAME]... [--term CATEGORY:TEXT]... [--locale CODE] [--contact TEXT] [--note TEXT] [--pseudonym P]\n"
+    "intake subject list [--reveal] [--json]\n"
+    "intake subject show PSEUDONYM [--reveal] [--json]\n"
+    "intake subject term PSEUDONYM CATEGORY:TEXT\n"
+    "intake subject rename PSEUDONYM NEW\n"
+    "intake subject forget PSEUDONYM [--yes]";
+
 struct add_opts {
     char *names[MAX_NAME_ARGS];
     size_t nnames;
@@ -79,7 +88,7 @@ static int parse_add(struct add_opts *o, int argc, char **argv)
         case 'c': rc = keep(&o->contact, optarg, "contact"); break;
         case 'N': rc = keep(&o->note, optarg, "note"); break;
         case 'p': rc = keep(&o->pseudonym, optarg, "pseudonym"); break;
-        case 'h': cli_print_usage(stdout, "subject"); return -1;
+        case 'h': cli_print_usage(stdout, subject_usage); return -1;
         default: return cli_usage_error("subject", "unknown option '%s'", argv[optind - 1]);
         }
     }
@@ -264,7 +273,7 @@ static int subject_query(int argc, char **argv, const struct globals *g, int sho
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'r') reveal = 1;
         else if (c == 'j') json = 1;
-        else if (c == 'h') { cli_print_usage(stdout, "subject"); return EXIT_OK; }
+        else if (c == 'h') { cli_print_usage(stdout, subject_usage); return EXIT_OK; }
         else return cli_usage_error("subject", "unknown option '%s'", argv[optind - 1]);
     }
     if (show && optind + 1 != argc)
@@ -310,7 +319,7 @@ static int plain_args(int argc, char **argv, const char *usage_hint, int npos, i
 
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'y' && yes != NULL) *yes = 1;
-        else if (c == 'h') { cli_print_usage(stdout, "subject"); return -1; }
+        else if (c == 'h') { cli_print_usage(stdout, subject_usage); return -1; }
         else return cli_usage_error("subject", "unknown option '%s'", argv[optind - 1]);
     }
     if (argc - optind != npos)
@@ -418,7 +427,7 @@ static int subject_forget(int argc, char **argv, const struct globals *g)
 int cmd_subject(int argc, char **argv, const struct globals *g)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-        cli_print_usage(argc < 2 ? stderr : stdout, "subject");
+        cli_print_usage(argc < 2 ? stderr : stdout, subject_usage);
         return argc < 2 ? EXIT_INPUT : EXIT_OK;
     }
     if (strcmp(argv[1], "add") == 0)
