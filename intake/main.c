@@ -4,7 +4,6 @@
 #include <jansson.h>
 #include <sodium.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,58 +61,6 @@ static const struct command *find_command(const char *name)
         if (strcmp(commands[i].name, name) == 0)
             return &commands[i];
     return NULL;
-}
-
-int cli_fail(const struct err *e)
-{
-    fprintf(stderr, "intake: %s\n", e->msg[0] ? e->msg : "failed");
-    return e->code ? e->code : EXIT_INPUT;
-}
-
-int cli_error(int status, const char *fmt, ...)
-{
-    va_list ap;
-
-    fputs("intake: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    return status;
-}
-
-void cli_print_usage(FILE *f, const char *usage)
-{
-    fprintf(f, "usage: %s\n", usage);
-}
-
-int cli_usage_error(const char *name, const char *fmt, ...)
-{
-    va_list ap;
-
-    fputs("intake: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, " (see 'intake help %s')\n", name);
-    return EXIT_INPUT;
-}
-
-int cli_valid_date(const char *s)
-{
-    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int y, m, d, n = 0;
-
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-            return 0;
-    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-        return 0;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 0;
-    return 1;
 }
 
 static void print_overview(FILE *f)
