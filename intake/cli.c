@@ -1,8 +1,10 @@
 /* The helpers every command shares (intake/cli.h). */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "intake/cli.h"
 #include "crypto/keyslot.h"
@@ -16,13 +18,18 @@ int cli_fail(const struct err *e)
     return e->code ? e->code : EXIT_INPUT;
 }
 
+static void say(const char *fmt, va_list ap)
+{
+    fputs("intake: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
 int cli_error(int status, const char *fmt, ...)
 {
     va_list ap;
 
-    fputs("intake: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say(fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
     return status;
@@ -37,9 +44,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
 
-    fputs("intake: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say(fmt, ap);
     va_end(ap);
     fprintf(stderr, " (see 'intake help %s')\n", cmd);
     return EXIT_INPUT;
@@ -70,10 +76,59 @@ int cli_once(const char *cmd, const char *opt, int *seen)
     return 0;
 }
 
+int cli_plain_args(const char *cmd, const char *usage, int argc, char **argv, int npos,
+                   const char *hint, const char *flag, int *set)
+{
+    const struct option opts[] = {
+        { "help", no_argument, NULL, 'h' },
+        { flag, no_argument, NULL, 'f' },   /* the table ends here when flag is NULL */
+        { NULL, 0, NULL, 0 },
+    };
+    int c;
+
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'f') *set = 1;
+        else if (c == 'h') { cli_print_usage(stdout, usage); return -1; }
+        else return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+    }
+    if (argc - optind != npos)
+        return cli_usage_error(cmd, "%s", hint);
+    return 0;
+}
+
+int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *subs,
+                   size_t nsubs, int argc, char **argv, const struct globals *g)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+        cli_print_usage(argc < 2 ? stderr : stdout, usage);
+        return argc < 2 ? EXIT_INPUT : EXIT_OK;
+    }
+    for (size_t i = 0; i < nsubs; i++)
+        if (strcmp(argv[1], subs[i].name) == 0)
+            return subs[i].fn(argc - 1, argv + 1, g);
+    return cli_usage_error(cmd, "unknown subcommand '%s'", argv[1]);
+}
+
+int cli_secret_dup(char **out, const char *s)
+{
+    *out = secmem_strdup(s);
+    return *out == NULL ? cli_error(EXIT_INPUT, "out of secure memory") : 0;
+}
+
 void cli_wipe_args(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++)
         secmem_wipe_str(argv[i]);
+}
+
+void cli_today(char *out, size_t outlen)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+
+    localtime_r(&t, &tm);
+    if (strftime(out, outlen, "%Y-%m-%d", &tm) == 0 && outlen > 0)
+        out[0] = '\0';
 }
 
 /* The passphrase, or with --recovery the parsed recovery key, in a new

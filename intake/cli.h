@@ -44,10 +44,40 @@ int cli_valid_date(const char *s);
  * time, a usage error (EXIT_INPUT, printed) the second. */
 int cli_once(const char *cmd, const char *opt, int *seen);
 
+/* Parses the options of a command that takes only --help and, if flag is
+ * not NULL, --FLAG (which sets *set to 1), followed by exactly npos words:
+ * 0 with optind at the first word; -1 after printing usage on stdout for
+ * --help; otherwise a usage error (EXIT_INPUT, printed; hint says what is
+ * missing when the count of words is wrong). */
+int cli_plain_args(const char *cmd, const char *usage, int argc, char **argv, int npos,
+                   const char *hint, const char *flag, int *set);
+
+/* A subcommand: its name and the function run with argv[0] its name. */
+struct cli_sub {
+    const char *name;
+    cmd_fn fn;
+};
+
+/* Runs the subcommand of cmd named by argv[1], one of the nsubs in subs.
+ * Without one, prints usage on stderr and returns EXIT_INPUT; for --help,
+ * on stdout and returns EXIT_OK; an unknown name is a usage error.
+ * Otherwise returns the subcommand's exit status. */
+int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *subs,
+                   size_t nsubs, int argc, char **argv, const struct globals *g);
+
+/* Copies s into new locked memory (*out, NUL-ended; the caller frees it
+ * with secmem_free), so that it outlives cli_wipe_args: 0, or EXIT_INPUT
+ * after printing that secure memory ran out (*out is then NULL). */
+int cli_secret_dup(char **out, const char *s);
+
 /* Overwrites argv[1..argc) in place so that identities given on the
  * command line do not linger in /proc/PID/cmdline; call after copying
  * what is still needed. */
 void cli_wipe_args(int argc, char **argv);
+
+/* Today's local date as YYYY-MM-DD in out (outlen >= 11 bytes), or "" if
+ * it does not fit. */
+void cli_today(char *out, size_t outlen);
 
 /* Finds the store (--home, $INTAKE_HOME or the default), checks it, asks
  * for the passphrase (with --recovery, the recovery key) and opens it into

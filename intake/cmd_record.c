@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -98,10 +97,7 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
     if (o->r.date != NULL && !cli_valid_date(o->r.date))
         return cli_usage_error("record", "--date '%s' is not a real date in the form YYYY-MM-DD", o->r.date);
     if (o->r.date == NULL) {
-        time_t t = time(NULL);
-        struct tm tm;
-        localtime_r(&t, &tm);
-        strftime(o->today, sizeof o->today, "%Y-%m-%d", &tm);
+        cli_today(o->today, sizeof o->today);
         o->r.date = o->today;
     }
     o->r.tags = o->tags;
