@@ -4,21 +4,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crypto/secmem.h"
 #include "export/payload.h"
+#include "export/slots.h"
 #include "util/fileio.h"
-
-/* Slots of one chunk each.  A side that has to wait sleeps until half of
- * them are ready (WAKE), so the threads wake each other about once per
- * WAKE chunks rather than once per chunk: each wake is a system call,
- * and they cost in virtual machines. */
-#define WRITER_SLOTS 8
-#define WAKE (WRITER_SLOTS / 2)
 
 struct bundle_writer {
     int fd;
@@ -35,28 +28,20 @@ struct bundle_writer {
     crypto_sign_state sig;
     struct sign_filter filter;
     crypto_generichash_state hash;
-    size_t ptlen;                  /* bytes waiting in the slot being filled */
+    size_t ptlen;                  /* bytes waiting in slot[cur] */
     size_t seglen;                 /* bytes waiting in seg */
     size_t npend;                  /* bytes waiting in pend (armor) */
     size_t tlen;                   /* characters waiting in text (armor) */
     /* The caller's thread fills chunk slots; one worker thread encrypts
      * and writes them in order (see "the worker" below). */
-    pthread_t worker;
-    int sync_init;                 /* mu, work and room are initialised */
-    int running;                   /* the worker was started and not joined */
-    pthread_mutex_t mu;
-    pthread_cond_t work, room;
-    size_t head, tail, queued;     /* filled by the caller at head, taken at tail */
-    int stop;                      /* no more slots will come */
-    int abandon;                   /* freed before close: drop what is queued */
-    int wfailed;                   /* the worker stopped on werr */
-    struct err werr;
+    struct slots q;
+    size_t cur;                    /* the slot the caller fills */
     struct slot {
         size_t len;
         unsigned char tag;
         unsigned char pt[CHUNK_LEN];
         unsigned char ct[CHUNK_LEN + CHUNK_ABYTES];
-    } slot[WRITER_SLOTS];
+    } slot[SLOTS_N];
     unsigned char seg[SEGMENT_MAX];
     unsigned char pend[ARMOR_LINE_BYTES];
     char text[1024 * (ARMOR_COLS + 1)];
@@ -160,29 +145,6 @@ void bundle_sign_content(crypto_sign_state *sig, struct sign_filter *f,
         buf += n;
         len -= n;
     }
-}
-
-int bundle_sync_init(pthread_mutex_t *mu, pthread_cond_t *c1, pthread_cond_t *c2)
-{
-    if (pthread_mutex_init(mu, NULL) != 0)
-        return -1;
-    if (pthread_cond_init(c1, NULL) != 0) {
-        pthread_mutex_destroy(mu);
-        return -1;
-    }
-    if (pthread_cond_init(c2, NULL) != 0) {
-        pthread_cond_destroy(c1);
-        pthread_mutex_destroy(mu);
-        return -1;
-    }
-    return 0;
-}
-
-void bundle_sync_destroy(pthread_mutex_t *mu, pthread_cond_t *c1, pthread_cond_t *c2)
-{
-    pthread_cond_destroy(c2);
-    pthread_cond_destroy(c1);
-    pthread_mutex_destroy(mu);
 }
 
 void bundle_id_start(crypto_generichash_state *st, const unsigned char *hdr,
@@ -326,90 +288,30 @@ static void *worker_main(void *arg)
 {
     struct bundle_writer *w = arg;
     struct err e = { 0, "" };
+    size_t i;
 
-    pthread_mutex_lock(&w->mu);
-    for (;;) {
-        struct slot *sl;
-        int rc;
-
-        if (w->queued == 0)
-            while (w->queued < WAKE && !w->stop && !w->abandon)
-                pthread_cond_wait(&w->work, &w->mu);
-        if (w->abandon || w->queued == 0)
-            break;
-        sl = &w->slot[w->tail];
-        pthread_mutex_unlock(&w->mu);
-        rc = encrypt_slot(w, sl, &e);
-        pthread_mutex_lock(&w->mu);
-        if (rc != 0) {
-            w->werr = e;
-            w->wfailed = 1;
-            pthread_cond_signal(&w->room);
+    while (slots_take(&w->q, &i, NULL) > 0) {
+        if (encrypt_slot(w, &w->slot[i], &e) != 0) {
+            slots_fail(&w->q, &e);
             break;
         }
-        w->tail = (w->tail + 1) % WRITER_SLOTS;
-        if (--w->queued == WRITER_SLOTS - WAKE)
-            pthread_cond_signal(&w->room);
+        slots_release(&w->q);
     }
-    pthread_mutex_unlock(&w->mu);
     return NULL;
 }
 
-static int worker_start(struct bundle_writer *w, struct err *e)
-{
-    if (bundle_sync_init(&w->mu, &w->work, &w->room) != 0)
-        return err_set(e, EXIT_INPUT, "cannot start the bundle writer");
-    w->sync_init = 1;
-    if (pthread_create(&w->worker, NULL, worker_main, w) != 0)
-        return err_set(e, EXIT_INPUT, "cannot start the bundle writer's thread");
-    w->running = 1;
-    return 0;
-}
-
-/* Waits for the worker to finish (abandon: without writing what is
- * queued); returns its error, if any. */
-static int worker_join(struct bundle_writer *w, int abandon, struct err *e)
-{
-    if (!w->running)
-        return 0;
-    pthread_mutex_lock(&w->mu);
-    w->stop = 1;
-    w->abandon |= abandon;
-    pthread_cond_signal(&w->work);
-    pthread_mutex_unlock(&w->mu);
-    pthread_join(w->worker, NULL);
-    w->running = 0;
-    if (w->wfailed) {
-        if (e != NULL)
-            *e = w->werr;
-        return -1;
-    }
-    return 0;
-}
-
-/* Hands the slot being filled to the worker and waits until the next
- * one is free. */
+/* Hands the slot being filled to the worker and, unless it was the
+ * final chunk, waits until the next one is free. */
 static int push_chunk(struct bundle_writer *w, unsigned char tag,
                       struct err *e)
 {
-    int rc = 0;
+    int final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
 
-    pthread_mutex_lock(&w->mu);
-    w->slot[w->head].len = w->ptlen;
-    w->slot[w->head].tag = tag;
-    w->head = (w->head + 1) % WRITER_SLOTS;
-    if (++w->queued == WAKE)
-        pthread_cond_signal(&w->work);
-    if (w->queued == WRITER_SLOTS)
-        while (w->queued > WRITER_SLOTS - WAKE && !w->wfailed)
-            pthread_cond_wait(&w->room, &w->mu);
-    if (w->wfailed) {
-        *e = w->werr;
-        rc = -1;
-    }
-    pthread_mutex_unlock(&w->mu);
+    w->slot[w->cur].len = w->ptlen;
+    w->slot[w->cur].tag = tag;
     w->ptlen = 0;
-    return rc;
+    slots_put(&w->q, final);
+    return final ? 0 : slots_claim(&w->q, &w->cur, e);
 }
 
 /* Adds plaintext; a full chunk leaves only when more follows, so the last
@@ -431,7 +333,7 @@ static int pt_put(struct bundle_writer *w, const unsigned char *buf,
         }
         if (n > len)
             n = len;
-        memcpy(w->slot[w->head].pt + w->ptlen, buf, n);
+        memcpy(w->slot[w->cur].pt + w->ptlen, buf, n);
         w->ptlen += n;
         buf += n;
         len -= n;
@@ -533,7 +435,9 @@ static int writer_start(struct bundle_writer *w,
     if (bundle_derive(&w->keys) != 0)
         return err_set(e, EXIT_INPUT, "cannot derive the bundle keys");
     if (write_header(w, (const unsigned char (*)[crypto_box_PUBLICKEYBYTES])sorted,
-                     n, e) != 0 || worker_start(w, e) != 0)
+                     n, e) != 0 ||
+        slots_start(&w->q, worker_main, w, "bundle writer", e) != 0 ||
+        slots_claim(&w->q, &w->cur, e) != 0)
         return -1;
     return write_prefix(w, (const unsigned char (*)[crypto_box_PUBLICKEYBYTES])sorted,
                         n, e);
@@ -617,7 +521,7 @@ static int writer_finish(struct bundle_writer *w, unsigned char *hash_out,
         pad -= n;
     }
     if (push_chunk(w, crypto_secretstream_xchacha20poly1305_TAG_FINAL, e) != 0 ||
-        worker_join(w, 0, e) != 0)
+        slots_stop(&w->q, 0, e) != 0)
         return -1;
     if (w->armor && armor_finish(w, e) != 0)
         return -1;
@@ -647,8 +551,6 @@ void bundle_writer_free(struct bundle_writer *w)
 {
     if (w == NULL)
         return;
-    (void)worker_join(w, 1, NULL);
-    if (w->sync_init)
-        bundle_sync_destroy(&w->mu, &w->work, &w->room);
+    (void)slots_stop(&w->q, 1, NULL);
     secmem_free(w);
 }

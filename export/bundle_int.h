@@ -5,7 +5,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <pthread.h>
 #include <sodium.h>
 
 #include "export/bundle.h"
@@ -74,11 +73,6 @@ struct sign_filter {
 /* Adds to sig the part of len content bytes that the signature covers. */
 void bundle_sign_content(crypto_sign_state *sig, struct sign_filter *f,
                          const unsigned char *buf, size_t len);
-
-/* The hand-over between the caller's thread and a worker (writer and
- * reader): initialises mu, c1 and c2, all or none; 0 or -1. */
-int bundle_sync_init(pthread_mutex_t *mu, pthread_cond_t *c1, pthread_cond_t *c2);
-void bundle_sync_destroy(pthread_mutex_t *mu, pthread_cond_t *c1, pthread_cond_t *c2);
 
 /* Stores v as 4 little-endian bytes. */
 void bundle_le32(unsigned char out[4], uint32_t v);
