@@ -1,5 +1,6 @@
-/* Constants and helpers shared by the bundle writer and reader; not an
- * interface for other modules.  The layout is in docs/FORMAT.md. */
+/* Constants and helpers shared by the bundle writer (bundle_write.c) and
+ * reader (bundle_read.c), defined in bundle_int.c; not an interface for
+ * other modules.  The layout is in docs/FORMAT.md. */
 #ifndef INTAKE_BUNDLE_INT_H
 #define INTAKE_BUNDLE_INT_H
 
@@ -36,7 +37,8 @@ struct bundle_keys {
     unsigned char payload[FILE_KEYBYTES];
 };
 
-/* Derives the commitment and payload keys from keys->file. */
+/* Derives the commitment and payload keys from keys->file (all in the
+ * caller's secure buffer): 0, or -1 if BLAKE2b fails. */
 int bundle_derive(struct bundle_keys *keys);
 
 /* The binary length of a bundle with an hlen-byte header and plen bytes
