@@ -150,6 +150,7 @@ test-build: $(BUILD)/bin/intake $(UNIT_BIN) $(TOOLS)
 check: deps-check
 	@rm -rf build/results
 	$(MAKE) -j$(NPROC) $(BIN) test-build
+	@scripts/layers.sh $(BUILD)
 	$(MAKE) test
 	$(MAKE) -j$(NPROC) SAN=1 test-build
 	$(MAKE) SAN=1 test

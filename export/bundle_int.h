@@ -1,11 +1,11 @@
-/* Constants and helpers shared by the bundle writer and reader; not an
- * interface for other modules.  The layout is in docs/FORMAT.md. */
+/* Constants and helpers shared by the bundle writer (bundle_write.c) and
+ * reader (bundle_read.c), defined in bundle_int.c; not an interface for
+ * other modules.  The layout is in docs/FORMAT.md. */
 #ifndef INTAKE_BUNDLE_INT_H
 #define INTAKE_BUNDLE_INT_H
 
 #include <stddef.h>
 #include <stdint.h>
-#include <pthread.h>
 #include <sodium.h>
 
 #include "export/bundle.h"
@@ -37,7 +37,8 @@ struct bundle_keys {
     unsigned char payload[FILE_KEYBYTES];
 };
 
-/* Derives the commitment and payload keys from keys->file. */
+/* Derives the commitment and payload keys from keys->file (all in the
+ * caller's secure buffer): 0, or -1 if BLAKE2b fails. */
 int bundle_derive(struct bundle_keys *keys);
 
 /* The binary length of a bundle with an hlen-byte header and plen bytes
@@ -74,11 +75,6 @@ struct sign_filter {
 /* Adds to sig the part of len content bytes that the signature covers. */
 void bundle_sign_content(crypto_sign_state *sig, struct sign_filter *f,
                          const unsigned char *buf, size_t len);
-
-/* The hand-over between the caller's thread and a worker (writer and
- * reader): initialises mu, c1 and c2, all or none; 0 or -1. */
-int bundle_sync_init(pthread_mutex_t *mu, pthread_cond_t *c1, pthread_cond_t *c2);
-void bundle_sync_destroy(pthread_mutex_t *mu, pthread_cond_t *c1, pthread_cond_t *c2);
 
 /* Stores v as 4 little-endian bytes. */
 void bundle_le32(unsigned char out[4], uint32_t v);

@@ -4,11 +4,11 @@
 #include "export/bundle_int.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "crypto/secmem.h"
+#include "export/slots.h"
 
 enum field {
     F_VERSION, F_SENDER, F_COUNT, F_RECIPIENT, F_SEGLEN, F_SEGDATA, F_SIG, F_PAD
@@ -32,11 +32,6 @@ struct source {
     unsigned char dec[3072];
 };
 
-/* As in the writer (export/bundle.c): a waiting side sleeps until half
- * the slots are ready, so the threads wake each other once per WAKE chunks. */
-#define READER_SLOTS 8
-#define WAKE (READER_SLOTS / 2)
-
 struct reader {
     struct source src;
     const unsigned char *box_pk;
@@ -58,19 +53,11 @@ struct reader {
     /* A worker thread reads and decrypts chunks into slots ahead of the
      * caller's thread, which parses them, feeds the sink and checks the
      * signature (see "chunks" below). */
-    pthread_t worker;
-    int sync_init, running;
-    pthread_mutex_t mu;
-    pthread_cond_t ready, room;
-    size_t head, tail, queued;   /* decrypted at head, taken at tail */
-    int done;                    /* the final chunk is queued and nothing follows it */
-    int wfailed;                 /* the worker stopped on werr */
-    int abandon;                 /* the caller stopped: the worker should too */
-    struct err werr;
+    struct slots q;
     struct rslot {
         size_t len;
         unsigned char pt[CHUNK_LEN];
-    } slot[READER_SLOTS];
+    } slot[SLOTS_N];
 };
 
 /* --- source: raw bytes, armor decoding, hashing --- */
@@ -572,96 +559,38 @@ static void *worker_main(void *arg)
     int rc = 0;
 
     while (rc == 0 && tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
-        struct rslot *sl;
         ssize_t n;
-        int stop;
+        size_t i;
 
-        pthread_mutex_lock(&r->mu);
-        if (r->queued == READER_SLOTS)
-            while (r->queued > READER_SLOTS - WAKE && !r->abandon)
-                pthread_cond_wait(&r->room, &r->mu);
-        stop = r->abandon;
-        sl = &r->slot[r->head];
-        pthread_mutex_unlock(&r->mu);
-        if (stop)
-            break;
+        if (slots_claim(&r->q, &i, NULL) != 0)
+            break;                       /* the caller stopped */
         n = next_chunk(r, &left, &e);
-        rc = n < 0 ? -1 : open_chunk(r, (size_t)n, sl, &tag, &e);
+        rc = n < 0 ? -1 : open_chunk(r, (size_t)n, &r->slot[i], &tag, &e);
         if (rc == 0 && tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL)
             rc = after_final(r, &e);
-        pthread_mutex_lock(&r->mu);
-        if (rc == 0) {
-            r->head = (r->head + 1) % READER_SLOTS;
-            r->done = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
-            if (++r->queued == WAKE || r->done)
-                pthread_cond_signal(&r->ready);
-        } else {
-            r->werr = e;
-            r->wfailed = 1;
-            pthread_cond_signal(&r->ready);
-        }
-        pthread_mutex_unlock(&r->mu);
+        if (rc == 0)
+            slots_put(&r->q, tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+        else
+            slots_fail(&r->q, &e);
     }
     return NULL;
 }
 
-static int worker_start(struct reader *r, struct err *e)
-{
-    if (bundle_sync_init(&r->mu, &r->ready, &r->room) != 0)
-        return err_set(e, EXIT_INPUT, "cannot start the bundle reader");
-    r->sync_init = 1;
-    if (pthread_create(&r->worker, NULL, worker_main, r) != 0)
-        return err_set(e, EXIT_INPUT, "cannot start the bundle reader's thread");
-    r->running = 1;
-    return 0;
-}
-
-static void worker_stop(struct reader *r)
-{
-    if (r->running) {
-        pthread_mutex_lock(&r->mu);
-        r->abandon = 1;
-        pthread_cond_signal(&r->room);
-        pthread_mutex_unlock(&r->mu);
-        pthread_join(r->worker, NULL);
-        r->running = 0;
-    }
-    if (r->sync_init) {
-        bundle_sync_destroy(&r->mu, &r->ready, &r->room);
-        r->sync_init = 0;
-    }
-}
-
+/* Parses the chunks as the worker queues them; when they end, returns
+ * 0, or -1 with the worker's error once every chunk before it is parsed. */
 static int read_chunks(struct reader *r, struct err *e)
 {
-    if (worker_start(r, e) != 0)
-        return -1;
-    for (;;) {
-        struct rslot *sl;
-        int rc;
+    size_t i;
+    int rc;
 
-        pthread_mutex_lock(&r->mu);
-        if (r->queued == 0)
-            while (r->queued < WAKE && !r->wfailed && !r->done)
-                pthread_cond_wait(&r->ready, &r->mu);
-        if (r->queued == 0) {
-            /* Everything queued was parsed: the worker ended or failed. */
-            rc = r->wfailed ? -1 : 0;
-            if (rc != 0)
-                *e = r->werr;
-            pthread_mutex_unlock(&r->mu);
-            return rc;
-        }
-        sl = &r->slot[r->tail];
-        pthread_mutex_unlock(&r->mu);
-        if (feed(r, sl->pt, sl->len, e) != 0)
+    if (slots_start(&r->q, worker_main, r, "bundle reader", e) != 0)
+        return -1;
+    while ((rc = slots_take(&r->q, &i, e)) > 0) {
+        if (feed(r, r->slot[i].pt, r->slot[i].len, e) != 0)
             return -1;
-        pthread_mutex_lock(&r->mu);
-        r->tail = (r->tail + 1) % READER_SLOTS;
-        if (--r->queued == READER_SLOTS - WAKE)
-            pthread_cond_signal(&r->room);
-        pthread_mutex_unlock(&r->mu);
+        slots_release(&r->q);
     }
+    return rc;
 }
 
 /* --- the end: structure, padding, signature --- */
@@ -701,7 +630,7 @@ int bundle_read(int fd, const unsigned char *box_pk,
         rc = read_header(r, box_sk, e);
     if (rc == 0)
         rc = read_chunks(r, e);
-    worker_stop(r);
+    (void)slots_stop(&r->q, 1, NULL);
     if (rc == 0)
         rc = check_end(r, e);
     if (rc == 0 && info != NULL)

@@ -38,7 +38,7 @@ static int check_item(unsigned prev, unsigned type, uint64_t len,
     return 0;
 }
 
-void payload_writer_init(struct payload_writer *pw, bundle_sink_fn out,
+void payload_writer_init(struct payload_writer *pw, payload_out_fn out,
                          void *ctx)
 {
     memset(pw, 0, sizeof *pw);

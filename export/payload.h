@@ -14,7 +14,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "export/bundle.h"
 #include "util/err.h"
 
 enum payload_type {
@@ -28,8 +27,15 @@ enum payload_type {
 #define PAYLOAD_ATTACHMENT_MAX (UINT64_C(64) << 10)   /* 64 KiB */
 #define PAYLOAD_BLOB_MAX       (UINT64_C(1) << 40)    /* 1 TiB */
 
+/* Where a payload writer puts its bytes (e.g. bundle_writer_sink, the
+ * same type as bundle_sink_fn): returns 0, or -1 after filling e.  The
+ * payload knows nothing of the bundle it travels in; the bundle's
+ * signature follows the payload's items (export/bundle_int.h). */
+typedef int (*payload_out_fn)(void *ctx, const unsigned char *buf, size_t len,
+                              struct err *e);
+
 struct payload_writer {
-    bundle_sink_fn out;
+    payload_out_fn out;
     void *ctx;
     uint64_t left;            /* bytes still owed to the current item */
     unsigned type;            /* the current or last item's type */
@@ -57,7 +63,7 @@ struct payload_parser {
 };
 
 /* Starts a payload written through out (e.g. bundle_writer_sink). */
-void payload_writer_init(struct payload_writer *pw, bundle_sink_fn out,
+void payload_writer_init(struct payload_writer *pw, payload_out_fn out,
                          void *ctx);
 
 /* Starts an item of type and exactly len bytes; the previous item must be

@@ -1,5 +1,7 @@
-/* What every command shares: the global options, the command table's
- * function type, and the only places that print errors. */
+/* What every command shares: the global options, the command function
+ * type, the only places that print errors, and unlocking the store.
+ * main.c and the cmd_*.c files call these; cli.c calls only the layers
+ * below intake/. */
 #ifndef INTAKE_CLI_H
 #define INTAKE_CLI_H
 
@@ -7,43 +9,81 @@
 
 #include "util/err.h"
 
+struct store;
+
 struct globals {
     const char *home;    /* --home DIR, or NULL for the default */
     int passfd;          /* --passphrase-fd N, or -1 for /dev/tty */
     int recovery;        /* --recovery: unlock with the recovery key */
 };
 
+/* A command: argv[0] is its name; returns the exit status. */
 typedef int (*cmd_fn)(int argc, char **argv, const struct globals *g);
 
-/* Prints "intake: MSG" on stderr and returns the error's exit status. */
+/* Prints "intake: " and e's message on stderr; returns e's exit status
+ * (EXIT_INPUT if e has none). */
 int cli_fail(const struct err *e);
 
-/* Prints "intake: MSG" (formatted) on stderr and returns status. */
+/* Prints "intake: " and the formatted message on stderr; returns status. */
 int cli_error(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Prints the usage lines of command name (as in the man page SYNOPSIS). */
-void cli_print_usage(FILE *f, const char *name);
+/* Prints "usage: " and usage, a command's usage lines (the man page's
+ * SYNOPSIS lines, '\n' between them), on f. */
+void cli_print_usage(FILE *f, const char *usage);
 
-/* A usage error for command name: the reason, then how to get help; 2. */
-int cli_usage_error(const char *name, const char *fmt, ...)
+/* A usage error of command cmd: "intake: " and the formatted reason, then
+ * how to get help, on stderr; returns EXIT_INPUT. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Reads a numeric date YYYY-MM-DD, checking that the day exists. */
+/* 1 if s is a numeric date YYYY-MM-DD whose day exists, else 0. */
 int cli_valid_date(const char *s);
 
-#endif
+/* Records in *seen that option --opt of command cmd was given: 0 the first
+ * time, a usage error (EXIT_INPUT, printed) the second. */
+int cli_once(const char *cmd, const char *opt, int *seen);
 
-struct store;
+/* Parses the options of a command that takes only --help and, if flag is
+ * not NULL, --FLAG (which sets *set to 1), followed by exactly npos words:
+ * 0 with optind at the first word; -1 after printing usage on stdout for
+ * --help; otherwise a usage error (EXIT_INPUT, printed; hint says what is
+ * missing when the count of words is wrong). */
+int cli_plain_args(const char *cmd, const char *usage, int argc, char **argv, int npos,
+                   const char *hint, const char *flag, int *set);
 
-/* Finds the store, checks it, asks for the passphrase (or, with
- * --recovery, the recovery key) and opens it. */
-int cli_open_store(struct store **s, const struct globals *g);
+/* A subcommand: its name and the function run with argv[0] its name. */
+struct cli_sub {
+    const char *name;
+    cmd_fn fn;
+};
 
-/* Overwrites argv's option values in place so identities given on the
- * command line do not linger in /proc/PID/cmdline; call after copying. */
+/* Runs the subcommand of cmd named by argv[1], one of the nsubs in subs.
+ * Without one, prints usage on stderr and returns EXIT_INPUT; for --help,
+ * on stdout and returns EXIT_OK; an unknown name is a usage error.
+ * Otherwise returns the subcommand's exit status. */
+int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *subs,
+                   size_t nsubs, int argc, char **argv, const struct globals *g);
+
+/* Copies s into new locked memory (*out, NUL-ended; the caller frees it
+ * with secmem_free), so that it outlives cli_wipe_args: 0, or EXIT_INPUT
+ * after printing that secure memory ran out (*out is then NULL). */
+int cli_secret_dup(char **out, const char *s);
+
+/* Overwrites argv[1..argc) in place so that identities given on the
+ * command line do not linger in /proc/PID/cmdline; call after copying
+ * what is still needed. */
 void cli_wipe_args(int argc, char **argv);
 
-/* Common option parsing: records that option name was given; a second
- * time is a usage error. */
-int cli_once(const char *cmd, const char *opt, int *seen);
+/* Today's local date as YYYY-MM-DD in out (outlen >= 11 bytes), or "" if
+ * it does not fit. */
+void cli_today(char *out, size_t outlen);
+
+/* Finds the store (--home, $INTAKE_HOME or the default), checks it, asks
+ * for the passphrase (with --recovery, the recovery key) and opens it into
+ * *s, which the caller closes with store_close.  The secret is wiped
+ * before it returns.  0, or the printed failure's exit status (EXIT_AUTH
+ * for a wrong secret, EXIT_INPUT otherwise). */
+int cli_open_store(struct store **s, const struct globals *g);
+
+#endif

@@ -9,6 +9,9 @@
 #include "store/store.h"
 #include "util/fileio.h"
 
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char attach_usage[] = "intake attach RECORD FILE [--remove-source]";
+
 int cmd_attach(int argc, char **argv, const struct globals *g)
 {
     static const struct option opts[] = {
@@ -23,7 +26,7 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
 
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'r') rm = 1;
-        else if (c == 'h') { cli_print_usage(stdout, "attach"); return EXIT_OK; }
+        else if (c == 'h') { cli_print_usage(stdout, attach_usage); return EXIT_OK; }
         else return cli_usage_error("attach", "unknown option '%s'", argv[optind - 1]);
     }
     if (argc - optind != 2)
@@ -77,6 +80,9 @@ static int attachment_get(struct store *s, const char *record, const char *name,
     return atomic_commit(&af, e);
 }
 
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char attachment_usage[] = "intake attachment get RECORD NAME -o FILE";
+
 int cmd_attachment(int argc, char **argv, const struct globals *g)
 {
     static const struct option opts[] = {
@@ -90,7 +96,7 @@ int cmd_attachment(int argc, char **argv, const struct globals *g)
 
     while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
         if (c == 'o') { if (cli_once("attachment", "output", &seen)) return EXIT_INPUT; out = optarg; }
-        else if (c == 'h') { cli_print_usage(stdout, "attachment"); return EXIT_OK; }
+        else if (c == 'h') { cli_print_usage(stdout, attachment_usage); return EXIT_OK; }
         else return cli_usage_error("attachment", "unknown option '%s'", argv[optind - 1]);
     }
     if (argc - optind < 1 || strcmp(argv[optind], "get") != 0)

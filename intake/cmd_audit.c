@@ -66,6 +66,9 @@ static int parse_k(size_t *k, const char *s)
     return 0;
 }
 
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char audit_usage[] = "intake audit BUNDLE [--json] [--strict] [--k N]";
+
 static int parse_audit(struct audit_opts *o, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -94,7 +97,7 @@ static int parse_audit(struct audit_opts *o, int argc, char **argv)
                 return cli_usage_error("audit", "--k needs a whole number from 1 to 1000000, not '%s'", optarg);
             break;
         case 'h':
-            cli_print_usage(stdout, "audit");
+            cli_print_usage(stdout, audit_usage);
             return -1;
         default:
             return cli_usage_error("audit", "unknown option '%s'", argv[optind - 1]);

@@ -45,7 +45,18 @@ static int draw_qr(const struct qr_opts *o, const char *cmd, const char *text,
     return qr_write_svg(o->out, o->force, text, e);
 }
 
-static int parse_qr_opts(struct qr_opts *o, int argc, char **argv, const char *cmd)
+/* The SYNOPSIS lines of docs/intake.1, character for character. */
+static const char card_usage[] = "intake card [--qr term|png|svg] [-o FILE] [--force]";
+static const char contact_usage[] =
+    "intake contact add NAME CARD [--replace]\n"
+    "intake contact add NAME --scan IMAGE [--replace]\n"
+    "intake contact list\n"
+    "intake contact show NAME\n"
+    "intake contact remove NAME\n"
+    "intake contact verify NAME [--qr term|png|svg] [-o FILE] [--force] [--scan IMAGE] [--confirm]";
+
+static int parse_qr_opts(struct qr_opts *o, int argc, char **argv, const char *cmd,
+                         const char *usage)
 {
     static const struct option opts[] = {
         { "qr", required_argument, NULL, 'q' }, { "output", required_argument, NULL, 'o' },
@@ -64,7 +75,7 @@ static int parse_qr_opts(struct qr_opts *o, int argc, char **argv, const char *c
         case 'f': o->force = 1; break;
         case 'r': o->replace = 1; break;
         case 'c': o->confirm = 1; break;
-        case 'h': cli_print_usage(stdout, cmd); return -1;
+        case 'h': cli_print_usage(stdout, usage); return -1;
         default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
         }
     }
@@ -80,7 +91,7 @@ int cmd_card(int argc, char **argv, const struct globals *g)
     char text[CARD_TEXT_SIZE];
     struct store *s;
     struct err e;
-    int rc = parse_qr_opts(&o, argc, argv, "card");
+    int rc = parse_qr_opts(&o, argc, argv, "card", card_usage);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -212,14 +223,14 @@ int cmd_contact(int argc, char **argv, const struct globals *g)
     int rc, known = 0, status = EXIT_OK;
 
     if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-        cli_print_usage(argc < 2 ? stderr : stdout, "contact");
+        cli_print_usage(argc < 2 ? stderr : stdout, contact_usage);
         return argc < 2 ? EXIT_INPUT : EXIT_OK;
     }
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
         known |= strcmp(argv[1], subs[i]) == 0;
     if (!known)
         return cli_usage_error("contact", "unknown subcommand '%s'", argv[1]);
-    rc = parse_qr_opts(&o, argc - 1, argv + 1, "contact");
+    rc = parse_qr_opts(&o, argc - 1, argv + 1, "contact", contact_usage);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
     if ((o.replace || o.scan) && strcmp(argv[1], "add") != 0 && strcmp(argv[1], "verify") != 0)

@@ -22,6 +22,10 @@ struct export_opts {
     size_t nids;
 };
 
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char export_usage[] =
+    "intake export --to NAME[,NAME...] (--all | RECORD...) [-o FILE] [--armor] [--exact-dates] [--skip-blocked]";
+
 static int parse_export(struct export_opts *o, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -40,7 +44,7 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         case 'r': o->armor = 1; break;
         case 'x': o->exact = 1; break;
         case 's': o->skip = 1; break;
-        case 'h': cli_print_usage(stdout, "export"); return -1;
+        case 'h': cli_print_usage(stdout, export_usage); return -1;
         default: return cli_usage_error("export", "unknown option '%s'", argv[optind - 1]);
         }
     }

@@ -24,6 +24,9 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     return 0;
 }
 
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char import_usage[] = "intake import BUNDLE [--accept-unknown-sender]";
+
 int cmd_import(int argc, char **argv, const struct globals *g)
 {
     static const struct option opts[] = {
@@ -36,7 +39,7 @@ int cmd_import(int argc, char **argv, const struct globals *g)
 
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'u') accept = 1;
-        else if (c == 'h') { cli_print_usage(stdout, "import"); return EXIT_OK; }
+        else if (c == 'h') { cli_print_usage(stdout, import_usage); return EXIT_OK; }
         else return cli_usage_error("import", "unknown option '%s'", argv[optind - 1]);
     }
     if (argc - optind != 1)

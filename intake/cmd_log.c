@@ -73,6 +73,11 @@ static int verify_log(struct store *s, int json)
     return EXIT_OK;
 }
 
+/* The SYNOPSIS lines of docs/intake.1, character for character. */
+static const char log_usage[] =
+    "intake log [--json]\n"
+    "intake log --verify [--json]";
+
 int cmd_log(int argc, char **argv, const struct globals *g)
 {
     static const struct option opts[] = {
@@ -95,7 +100,7 @@ int cmd_log(int argc, char **argv, const struct globals *g)
                 return EXIT_INPUT;
             break;
         case 'h':
-            cli_print_usage(stdout, "log");
+            cli_print_usage(stdout, log_usage);
             return EXIT_OK;
         default:
             return cli_usage_error("log", "unknown option '%s'", argv[optind - 1]);

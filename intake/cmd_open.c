@@ -299,6 +299,9 @@ static int finish_dir(struct opener *op, const char *dir, struct err *e)
     return fsync_parent(dir, e);
 }
 
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char open_usage[] = "intake open BUNDLE [--json | -o DIR]";
+
 int cmd_open(int argc, char **argv, const struct globals *g)
 {
     static const struct option opts[] = {
@@ -313,7 +316,7 @@ int cmd_open(int argc, char **argv, const struct globals *g)
     while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
         if (c == 'j') json = 1;
         else if (c == 'o') { if (cli_once("open", "output", &seen)) return EXIT_INPUT; out = optarg; }
-        else if (c == 'h') { cli_print_usage(stdout, "open"); return EXIT_OK; }
+        else if (c == 'h') { cli_print_usage(stdout, open_usage); return EXIT_OK; }
         else return cli_usage_error("open", "unknown option '%s'", argv[optind - 1]);
     }
     if (argc - optind != 1)

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <time.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -16,25 +15,23 @@
 #include "privacy/redact.h"
 #include "store/store.h"
 
-/* Only --help and, where json is not NULL, --json; npos words must follow. */
-static int simple_args(const char *cmd, int argc, char **argv, int npos, int *json,
-                       const char *hint)
-{
-    static const struct option opts[] = {
-        { "json", no_argument, NULL, 'j' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    int c;
+/* The SYNOPSIS lines of docs/intake.1, character for character. */
+static const char term_usage[] =
+    "intake term add CATEGORY TEXT\n"
+    "intake term list [--json]\n"
+    "intake term remove ID";
+static const char allow_usage[] =
+    "intake allow TEXT\n"
+    "intake allow --list [--json]";
+static const char consent_usage[] =
+    "intake consent PSEUDONYM [--export yes|no] [--quote yes|no] [--publish yes|no] [--attachments yes|no] [--embargo YYYY-MM-DD] [--method verbal|written|recorded] [--withdraw]";
+static const char redact_usage[] = "intake redact RECORD [--report] [--json] [--diff --reveal]";
 
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 'j' && json != NULL) *json = 1;
-        else if (c == 'h') { cli_print_usage(stdout, cmd); return -1; }
-        else return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
-    }
-    if (argc - optind != npos)
-        return cli_usage_error(cmd, "%s", hint);
-    return 0;
+/* Only --help and, where json is not NULL, --json; npos words must follow. */
+static int term_args(int argc, char **argv, int npos, int *json, const char *hint)
+{
+    return cli_plain_args("term", term_usage, argc, argv, npos, hint,
+                          json != NULL ? "json" : NULL, json);
 }
 
 static void print_json(json_t *j)
@@ -42,6 +39,17 @@ static void print_json(json_t *j)
     json_dumpf(j, stdout, JSON_INDENT(2));
     putchar('\n');
     json_decref(j);
+}
+
+/* Ends a listing: prints what --json collected if it succeeded, frees it
+ * either way; returns rc. */
+static int end_list(int rc, int json, json_t *array)
+{
+    if (rc == 0 && json)
+        print_json(array);
+    else
+        json_decref(array);
+    return rc;
 }
 
 /* ---- term add | list | remove ---- */
@@ -52,12 +60,12 @@ static int term_add(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long id = 0;
-    int rc = simple_args("term", argc, argv, 2, NULL, "term add needs CATEGORY TEXT");
+    int rc = term_args(argc, argv, 2, NULL, "term add needs CATEGORY TEXT");
 
     if (rc == 0 && snprintf(category, sizeof category, "%s", argv[optind]) >= (int)sizeof category)
         rc = cli_usage_error("term", "unknown term category; use one of: %s", TERM_CATEGORIES);
-    if (rc == 0 && (text = secmem_strdup(argv[optind + 1])) == NULL)
-        rc = cli_error(EXIT_INPUT, "out of secure memory");
+    if (rc == 0)
+        rc = cli_secret_dup(&text, argv[optind + 1]);
     cli_wipe_args(argc, argv);
     if (rc == 0)
         rc = cli_open_store(&s, g);
@@ -92,7 +100,7 @@ static int term_list(int argc, char **argv, const struct globals *g)
     json_t *array = NULL;
     struct store *s;
     struct err e;
-    int json = 0, rc = simple_args("term", argc, argv, 0, &json, "term list takes no arguments");
+    int json = 0, rc = term_args(argc, argv, 0, &json, "term list takes no arguments");
 
     if (rc != 0 || (rc = cli_open_store(&s, g)) != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -101,11 +109,7 @@ static int term_list(int argc, char **argv, const struct globals *g)
     err_clear(&e);
     rc = store_term_each(s, print_term, array, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
-    if (rc == 0 && json)
-        print_json(array);
-    else
-        json_decref(array);
-    return rc;
+    return end_list(rc, json, array);
 }
 
 static int parse_id(long *id, const char *s)
@@ -122,7 +126,7 @@ static int term_remove(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long id;
-    int rc = simple_args("term", argc, argv, 1, NULL, "term remove needs one ID (see 'intake term list')");
+    int rc = term_args(argc, argv, 1, NULL, "term remove needs one ID (see 'intake term list')");
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -141,17 +145,11 @@ static int term_remove(int argc, char **argv, const struct globals *g)
 
 int cmd_term(int argc, char **argv, const struct globals *g)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-        cli_print_usage(argc < 2 ? stderr : stdout, "term");
-        return argc < 2 ? EXIT_INPUT : EXIT_OK;
-    }
-    if (strcmp(argv[1], "add") == 0)
-        return term_add(argc - 1, argv + 1, g);
-    if (strcmp(argv[1], "list") == 0)
-        return term_list(argc - 1, argv + 1, g);
-    if (strcmp(argv[1], "remove") == 0)
-        return term_remove(argc - 1, argv + 1, g);
-    return cli_usage_error("term", "unknown subcommand '%s'", argv[1]);
+    static const struct cli_sub subs[] = {
+        { "add", term_add }, { "list", term_list }, { "remove", term_remove },
+    };
+
+    return cli_subcommand("term", term_usage, subs, sizeof subs / sizeof subs[0], argc, argv, g);
 }
 
 /* ---- allow ---- */
@@ -183,11 +181,7 @@ static int allow_list(const struct globals *g, int json)
     err_clear(&e);
     rc = store_allowed_each(s, print_allowed, array, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
-    if (rc == 0 && json)
-        print_json(array);
-    else
-        json_decref(array);
-    return rc;
+    return end_list(rc, json, array);
 }
 
 int cmd_allow(int argc, char **argv, const struct globals *g)
@@ -206,7 +200,7 @@ int cmd_allow(int argc, char **argv, const struct globals *g)
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'l') list = 1;
         else if (c == 'j') json = 1;
-        else if (c == 'h') { cli_print_usage(stdout, "allow"); return EXIT_OK; }
+        else if (c == 'h') { cli_print_usage(stdout, allow_usage); return EXIT_OK; }
         else return cli_usage_error("allow", "unknown option '%s'", argv[optind - 1]);
     }
     if (list)
@@ -216,11 +210,10 @@ int cmd_allow(int argc, char **argv, const struct globals *g)
         return cli_usage_error("allow", "--json goes with --list");
     if (argc - optind != 1)
         return cli_usage_error("allow", "allow needs one TEXT");
-    text = secmem_strdup(argv[optind]);
+    rc = cli_secret_dup(&text, argv[optind]);
     cli_wipe_args(argc, argv);
-    if (text == NULL)
-        return cli_error(EXIT_INPUT, "out of secure memory");
-    rc = cli_open_store(&s, g);
+    if (rc == 0)
+        rc = cli_open_store(&s, g);
     if (rc == 0) {
         err_clear(&e);
         rc = store_allow(s, text, &e) == 0 ? 0 : cli_fail(&e);
@@ -282,7 +275,7 @@ static int parse_consent(struct consent_change *c, int argc, char **argv)
             c->method = optarg;
             break;
         case 'w': rc = cli_once("consent", "withdraw", &seen[2]); c->withdraw = 1; break;
-        case 'h': cli_print_usage(stdout, "consent"); return -1;
+        case 'h': cli_print_usage(stdout, consent_usage); return -1;
         default: return cli_usage_error("consent", "unknown option '%s'", argv[optind - 1]);
         }
     }
@@ -443,22 +436,12 @@ static void print_diff(const struct record_row *row, const struct redacted_recor
     side_by_side(row->body, rr->body->text, col);
 }
 
-static void today(char *out, size_t outlen)
-{
-    time_t t = time(NULL);
-    struct tm tm;
-
-    localtime_r(&t, &tm);
-    if (strftime(out, outlen, "%Y-%m-%d", &tm) == 0 && outlen > 0)
-        out[0] = '\0';
-}
-
 static void why_blocked(struct redact_run *run, const struct consent *c, size_t unresolved)
 {
     char why[256], day[16];
     int n;
 
-    today(day, sizeof day);
+    cli_today(day, sizeof day);
     consent_blocks(why, sizeof why, c, day);
     run->blocked[0] = '\0';
     if (why[0] == '\0' && unresolved == 0)
@@ -511,7 +494,7 @@ static int parse_redact(struct redact_opts *o, int argc, char **argv)
         case 'j': o->json = 1; break;
         case 'd': o->diff = 1; break;
         case 'R': o->reveal = 1; break;
-        case 'h': cli_print_usage(stdout, "redact"); return -1;
+        case 'h': cli_print_usage(stdout, redact_usage); return -1;
         default: return cli_usage_error("redact", "unknown option '%s'", argv[optind - 1]);
         }
     }

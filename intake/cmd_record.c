@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -63,6 +62,10 @@ struct record_opts {
     char today[16];
 };
 
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char record_usage[] =
+    "intake record PSEUDONYM [--title T] [--date YYYY-MM-DD] [--place TEXT] [--lang CODE] [--tag T]... [--file PATH]";
+
 static int parse_record(struct record_opts *o, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -85,7 +88,7 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
                 return cli_usage_error("record", "at most %d --tag", MAX_TAG_ARGS);
             o->tags[o->r.ntags++] = optarg;
             break;
-        case 'h': cli_print_usage(stdout, "record"); return -1;
+        case 'h': cli_print_usage(stdout, record_usage); return -1;
         default: return cli_usage_error("record", "unknown option '%s'", argv[optind - 1]);
         }
     }
@@ -94,10 +97,7 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
     if (o->r.date != NULL && !cli_valid_date(o->r.date))
         return cli_usage_error("record", "--date '%s' is not a real date in the form YYYY-MM-DD", o->r.date);
     if (o->r.date == NULL) {
-        time_t t = time(NULL);
-        struct tm tm;
-        localtime_r(&t, &tm);
-        strftime(o->today, sizeof o->today, "%Y-%m-%d", &tm);
+        cli_today(o->today, sizeof o->today);
         o->r.date = o->today;
     }
     o->r.tags = o->tags;
@@ -222,8 +222,13 @@ static int run_query(const struct globals *g, const struct record_filter *f,
     return rc == 0 ? EXIT_OK : cli_fail(&e);
 }
 
-static int parse_query(int argc, char **argv, const char *cmd, struct record_filter *f,
-                       int *json, int npos)
+/* The SYNOPSIS lines of docs/intake.1, character for character. */
+static const char list_usage[] = "intake list [--subject PSEUDONYM] [--tag T] [--json]";
+static const char search_usage[] = "intake search QUERY [--json]";
+static const char show_usage[] = "intake show ID [--json]";
+
+static int parse_query(int argc, char **argv, const char *cmd, const char *usage,
+                       struct record_filter *f, int *json, int npos)
 {
     static const struct option opts[] = {
         { "subject", required_argument, NULL, 's' }, { "tag", required_argument, NULL, 't' },
@@ -237,7 +242,7 @@ static int parse_query(int argc, char **argv, const char *cmd, struct record_fil
         if (c == 'j') *json = 1;
         else if (c == 's' && filters) { if (cli_once(cmd, "subject", &seen[0])) return EXIT_INPUT; f->subject = optarg; }
         else if (c == 't' && filters) { if (cli_once(cmd, "tag", &seen[1])) return EXIT_INPUT; f->tag = optarg; }
-        else if (c == 'h') { cli_print_usage(stdout, cmd); return -1; }
+        else if (c == 'h') { cli_print_usage(stdout, usage); return -1; }
         else return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
     }
     if (argc - optind != npos)
@@ -249,7 +254,7 @@ static int parse_query(int argc, char **argv, const char *cmd, struct record_fil
 int cmd_list(int argc, char **argv, const struct globals *g)
 {
     struct record_filter f = { 0 };
-    int json = 0, rc = parse_query(argc, argv, "list", &f, &json, 0);
+    int json = 0, rc = parse_query(argc, argv, "list", list_usage, &f, &json, 0);
 
     return rc != 0 ? (rc < 0 ? EXIT_OK : rc) : run_query(g, &f, json, 0);
 }
@@ -257,7 +262,7 @@ int cmd_list(int argc, char **argv, const struct globals *g)
 int cmd_search(int argc, char **argv, const struct globals *g)
 {
     struct record_filter f = { 0 };
-    int json = 0, rc = parse_query(argc, argv, "search", &f, &json, 1);
+    int json = 0, rc = parse_query(argc, argv, "search", search_usage, &f, &json, 1);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -307,7 +312,7 @@ static int show_extras(struct store *s, const char *id, json_t *obj, struct err 
 int cmd_show(int argc, char **argv, const struct globals *g)
 {
     struct record_filter f = { 0 };
-    int json = 0, rc = parse_query(argc, argv, "show", &f, &json, 1);
+    int json = 0, rc = parse_query(argc, argv, "show", show_usage, &f, &json, 1);
     struct print_ctx ctx = { NULL, 1 };
     struct store *s;
     struct err e;

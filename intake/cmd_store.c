@@ -1,4 +1,4 @@
-/* init, passwd, and unlocking the store for every other command. */
+/* init and passwd. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,63 +11,6 @@
 #include "crypto/strength.h"
 #include "store/store.h"
 #include "util/prompt.h"
-
-int cli_once(const char *cmd, const char *opt, int *seen)
-{
-    if (*seen)
-        return cli_usage_error(cmd, "--%s given twice", opt);
-    *seen = 1;
-    return 0;
-}
-
-void cli_wipe_args(int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++)
-        secmem_wipe_str(argv[i]);
-}
-
-static int unlock_secret(unsigned char **secret, size_t *len, const struct globals *g,
-                         const char *dir, struct err *e)
-{
-    char question[4200];
-    char *line;
-
-    snprintf(question, sizeof question, g->recovery ? "Recovery key for %s: " : "Passphrase for %s: ", dir);
-    if (prompt_secret(&line, len, g->passfd, question, 0, e) != 0)
-        return -1;
-    if (!g->recovery) {
-        *secret = (unsigned char *)line;
-        return 0;
-    }
-    *secret = secmem_alloc(RECOVERY_KEY_BYTES);
-    if (*secret == NULL || recovery_key_parse(*secret, line, e) != 0) {
-        secmem_free(line);
-        secmem_free(*secret);
-        return *secret == NULL ? err_set(e, EXIT_INPUT, "out of secure memory") : -1;
-    }
-    secmem_free(line);
-    *len = RECOVERY_KEY_BYTES;
-    return 0;
-}
-
-int cli_open_store(struct store **s, const struct globals *g)
-{
-    char dir[4096];
-    unsigned char *secret = NULL;
-    size_t len = 0;
-    struct err e;
-    int rc;
-
-    err_clear(&e);
-    if (store_dir_resolve(dir, sizeof dir, g->home, &e) != 0 ||
-        store_check_dir(dir, &e) != 0 ||
-        unlock_secret(&secret, &len, g, dir, &e) != 0)
-        return cli_fail(&e);
-    rc = store_open(s, dir, g->recovery ? KEYSLOT_RECOVERY : KEYSLOT_PASSPHRASE,
-                    secret, len, &e);
-    secmem_free(secret);
-    return rc == 0 ? 0 : cli_fail(&e);
-}
 
 static int new_passphrase(char **pass, size_t *len, const struct globals *g,
                           struct err *e)
@@ -98,6 +41,10 @@ struct init_opts {
     const char *kdf, *label, *locale;
 };
 
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char init_usage[] =
+    "intake init [--kdf interactive|moderate|sensitive] [--label NAME] [--locale CODE]";
+
 static int parse_init(struct init_opts *o, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -117,7 +64,7 @@ static int parse_init(struct init_opts *o, int argc, char **argv)
         case 'k': o->kdf = optarg; break;
         case 'l': o->label = optarg; break;
         case 'L': o->locale = optarg; break;
-        case 'h': cli_print_usage(stdout, "init"); return -1;
+        case 'h': cli_print_usage(stdout, init_usage); return -1;
         default: return cli_usage_error("init", "unknown option '%s'", argv[optind - 1]);
         }
     }
@@ -167,6 +114,9 @@ int cmd_init(int argc, char **argv, const struct globals *g)
     return rc == 0 ? EXIT_OK : cli_fail(&e);
 }
 
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char passwd_usage[] = "intake [--recovery] passwd";
+
 int cmd_passwd(int argc, char **argv, const struct globals *g)
 {
     struct store *s;
@@ -176,7 +126,7 @@ int cmd_passwd(int argc, char **argv, const struct globals *g)
     int rc;
 
     if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-        cli_print_usage(stdout, "passwd");
+        cli_print_usage(stdout, passwd_usage);
         return EXIT_OK;
     }
     if (argc != 1)

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "intake/cli.h"
@@ -15,6 +14,15 @@
 #include "util/prompt.h"
 
 #define MAX_NAME_ARGS 64
+
+/* The SYNOPSIS lines of docs/intake.1, character for character. */
+static const char subject_usage[] =
+    "intake subject add --name NAME [--name NAME]... [--term CATEGORY:TEXT]... [--locale CODE] [--contact TEXT] [--note TEXT] [--pseudonym P]\n"
+    "intake subject list [--reveal] [--json]\n"
+    "intake subject show PSEUDONYM [--reveal] [--json]\n"
+    "intake subject term PSEUDONYM CATEGORY:TEXT\n"
+    "intake subject rename PSEUDONYM NEW\n"
+    "intake subject forget PSEUDONYM [--yes]";
 
 struct add_opts {
     char *names[MAX_NAME_ARGS];
@@ -41,8 +49,15 @@ static int keep(char **slot, const char *v, const char *opt)
 {
     if (*slot != NULL)
         return cli_usage_error("subject", "--%s given twice", opt);
-    *slot = secmem_strdup(v);
-    return *slot == NULL ? cli_error(EXIT_INPUT, "out of secure memory") : 0;
+    return cli_secret_dup(slot, v);
+}
+
+/* keep() for an option that may be given up to MAX_NAME_ARGS times. */
+static int keep_more(char **list, size_t *n, const char *v, const char *opt)
+{
+    if (*n >= MAX_NAME_ARGS)
+        return cli_usage_error("subject", "at most %d --%s", MAX_NAME_ARGS, opt);
+    return cli_secret_dup(&list[(*n)++], v);
 }
 
 static int parse_add(struct add_opts *o, int argc, char **argv)
@@ -61,25 +76,13 @@ static int parse_add(struct add_opts *o, int argc, char **argv)
 
     while (rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
-        case 'n':
-            if (o->nnames >= MAX_NAME_ARGS)
-                return cli_usage_error("subject", "at most %d --name", MAX_NAME_ARGS);
-            o->names[o->nnames] = secmem_strdup(optarg);
-            if (o->names[o->nnames++] == NULL)
-                return cli_error(EXIT_INPUT, "out of secure memory");
-            break;
-        case 't':
-            if (o->nterms >= MAX_NAME_ARGS)
-                return cli_usage_error("subject", "at most %d --term", MAX_NAME_ARGS);
-            o->terms[o->nterms] = secmem_strdup(optarg);
-            if (o->terms[o->nterms++] == NULL)
-                return cli_error(EXIT_INPUT, "out of secure memory");
-            break;
+        case 'n': rc = keep_more(o->names, &o->nnames, optarg, "name"); break;
+        case 't': rc = keep_more(o->terms, &o->nterms, optarg, "term"); break;
         case 'l': rc = keep(&o->locale, optarg, "locale"); break;
         case 'c': rc = keep(&o->contact, optarg, "contact"); break;
         case 'N': rc = keep(&o->note, optarg, "note"); break;
         case 'p': rc = keep(&o->pseudonym, optarg, "pseudonym"); break;
-        case 'h': cli_print_usage(stdout, "subject"); return -1;
+        case 'h': cli_print_usage(stdout, subject_usage); return -1;
         default: return cli_usage_error("subject", "unknown option '%s'", argv[optind - 1]);
         }
     }
@@ -163,16 +166,6 @@ struct list_ctx {
     struct store *s;
 };
 
-static void today(char *out, size_t outlen)
-{
-    time_t t = time(NULL);
-    struct tm tm;
-
-    localtime_r(&t, &tm);
-    if (strftime(out, outlen, "%Y-%m-%d", &tm) == 0 && outlen > 0)
-        out[0] = '\0';
-}
-
 static const char *yn(int v)
 {
     return v ? "yes" : "no";
@@ -214,7 +207,7 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
     if (ctx->detail) {
         if (store_consent_get(&c, ctx->s, r->pseudonym, e) != 0)
             return -1;
-        today(day, sizeof day);
+        cli_today(day, sizeof day);
         consent_blocks(why, sizeof why, &c, day);
     }
     if (ctx->array != NULL) {
@@ -264,7 +257,7 @@ static int subject_query(int argc, char **argv, const struct globals *g, int sho
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'r') reveal = 1;
         else if (c == 'j') json = 1;
-        else if (c == 'h') { cli_print_usage(stdout, "subject"); return EXIT_OK; }
+        else if (c == 'h') { cli_print_usage(stdout, subject_usage); return EXIT_OK; }
         else return cli_usage_error("subject", "unknown option '%s'", argv[optind - 1]);
     }
     if (show && optind + 1 != argc)
@@ -299,23 +292,10 @@ static int count_subject(void *ctx, const struct subject_row *r, struct err *e)
     return 0;
 }
 
-static int plain_args(int argc, char **argv, const char *usage_hint, int npos, int *yes)
+static int plain_args(int argc, char **argv, const char *hint, int npos, int *yes)
 {
-    static const struct option opts[] = {
-        { "yes", no_argument, NULL, 'y' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    int c;
-
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 'y' && yes != NULL) *yes = 1;
-        else if (c == 'h') { cli_print_usage(stdout, "subject"); return -1; }
-        else return cli_usage_error("subject", "unknown option '%s'", argv[optind - 1]);
-    }
-    if (argc - optind != npos)
-        return cli_usage_error("subject", "%s", usage_hint);
-    return 0;
+    return cli_plain_args("subject", subject_usage, argc, argv, npos, hint,
+                          yes != NULL ? "yes" : NULL, yes);
 }
 
 static int subject_term(int argc, char **argv, const struct globals *g)
@@ -328,8 +308,8 @@ static int subject_term(int argc, char **argv, const struct globals *g)
 
     if (rc == 0 && snprintf(pseudonym, sizeof pseudonym, "%s", argv[optind]) >= (int)sizeof pseudonym)
         rc = cli_error(EXIT_INPUT, "no subject with such a long pseudonym");
-    if (rc == 0 && (term = secmem_strdup(argv[optind + 1])) == NULL)
-        rc = cli_error(EXIT_INPUT, "out of secure memory");
+    if (rc == 0)
+        rc = cli_secret_dup(&term, argv[optind + 1]);
     cli_wipe_args(argc, argv);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -415,23 +395,23 @@ static int subject_forget(int argc, char **argv, const struct globals *g)
     return rc;
 }
 
+static int subject_list(int argc, char **argv, const struct globals *g)
+{
+    return subject_query(argc, argv, g, 0);
+}
+
+static int subject_show(int argc, char **argv, const struct globals *g)
+{
+    return subject_query(argc, argv, g, 1);
+}
+
 int cmd_subject(int argc, char **argv, const struct globals *g)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-        cli_print_usage(argc < 2 ? stderr : stdout, "subject");
-        return argc < 2 ? EXIT_INPUT : EXIT_OK;
-    }
-    if (strcmp(argv[1], "add") == 0)
-        return subject_add(argc - 1, argv + 1, g);
-    if (strcmp(argv[1], "list") == 0)
-        return subject_query(argc - 1, argv + 1, g, 0);
-    if (strcmp(argv[1], "show") == 0)
-        return subject_query(argc - 1, argv + 1, g, 1);
-    if (strcmp(argv[1], "term") == 0)
-        return subject_term(argc - 1, argv + 1, g);
-    if (strcmp(argv[1], "rename") == 0)
-        return subject_rename(argc - 1, argv + 1, g);
-    if (strcmp(argv[1], "forget") == 0)
-        return subject_forget(argc - 1, argv + 1, g);
-    return cli_usage_error("subject", "unknown subcommand '%s'", argv[1]);
+    static const struct cli_sub subs[] = {
+        { "add", subject_add }, { "list", subject_list }, { "show", subject_show },
+        { "term", subject_term }, { "rename", subject_rename }, { "forget", subject_forget },
+    };
+
+    return cli_subcommand("subject", subject_usage, subs, sizeof subs / sizeof subs[0],
+                          argc, argv, g);
 }

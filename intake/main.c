@@ -4,7 +4,6 @@
 #include <jansson.h>
 #include <sodium.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,69 +19,36 @@ struct command {
     const char *name;
     cmd_fn fn;
     const char *summary;
-    const char *usage;   /* the SYNOPSIS lines of the man page */
 };
 
+/* Each command prints its own usage lines on --help; 'help CMD' asks it. */
 static const struct command commands[] = {
-    { "init", cmd_init, "create a store and this device's keys",
-      "intake init [--kdf interactive|moderate|sensitive] [--label NAME] [--locale CODE]" },
-    { "passwd", cmd_passwd, "change the passphrase (--recovery: with the recovery key)",
-      "intake [--recovery] passwd" },
-    { "subject", cmd_subject, "register, list, show, rename and forget the people interviewed",
-      "intake subject add --name NAME [--name NAME]... [--term CATEGORY:TEXT]... [--locale CODE] [--contact TEXT] [--note TEXT] [--pseudonym P]\n"
-      "intake subject list [--reveal] [--json]\n"
-      "intake subject show PSEUDONYM [--reveal] [--json]\n"
-      "intake subject term PSEUDONYM CATEGORY:TEXT\n"
-      "intake subject rename PSEUDONYM NEW\n"
-      "intake subject forget PSEUDONYM [--yes]" },
-    { "record", cmd_record, "record a testimony (body on standard input or --file)",
-      "intake record PSEUDONYM [--title T] [--date YYYY-MM-DD] [--place TEXT] [--lang CODE] [--tag T]... [--file PATH]" },
-    { "list", cmd_list, "list records",
-      "intake list [--subject PSEUDONYM] [--tag T] [--json]" },
-    { "search", cmd_search, "search the records' full text",
-      "intake search QUERY [--json]" },
-    { "show", cmd_show, "show a whole record",
-      "intake show ID [--json]" },
-    { "term", cmd_term, "protect store-wide terms (places, employers, ids...)",
-      "intake term add CATEGORY TEXT\n"
-      "intake term list [--json]\n"
-      "intake term remove ID" },
-    { "allow", cmd_allow, "record that a flagged text is no name to protect",
-      "intake allow TEXT\n"
-      "intake allow --list [--json]" },
-    { "consent", cmd_consent, "record a subject's informed consent, or its withdrawal",
-      "intake consent PSEUDONYM [--export yes|no] [--quote yes|no] [--publish yes|no] [--attachments yes|no] [--embargo YYYY-MM-DD] [--method verbal|written|recorded] [--withdraw]" },
-    { "redact", cmd_redact, "show a record exactly as it would leave the device",
-      "intake redact RECORD [--report] [--json] [--diff --reveal]" },
-    { "attach", cmd_attach, "store a file (audio, photo, document) with a record",
-      "intake attach RECORD FILE [--remove-source]" },
-    { "attachment", cmd_attachment, "write an attachment back out to a new file",
-      "intake attachment get RECORD NAME -o FILE" },
-    { "export", cmd_export, "write a sealed, signed bundle of redacted records for contacts",
-      "intake export --to NAME[,NAME...] (--all | RECORD...) [-o FILE] [--armor] [--exact-dates] [--skip-blocked]" },
-    { "import", cmd_import, "verify a bundle addressed to this store and add its records",
-      "intake import BUNDLE [--accept-unknown-sender]" },
-    { "open", cmd_open, "verify and decrypt a bundle without importing it",
-      "intake open BUNDLE [--json | -o DIR]" },
-    { "card", cmd_card, "print this store's contact card, or draw it as a QR code",
-      "intake card [--qr term|png|svg] [-o FILE] [--force]" },
-    { "contact", cmd_contact, "add, list, show, remove and verify contacts",
-      "intake contact add NAME CARD [--replace]\n"
-      "intake contact add NAME --scan IMAGE [--replace]\n"
-      "intake contact list\n"
-      "intake contact show NAME\n"
-      "intake contact remove NAME\n"
-      "intake contact verify NAME [--qr term|png|svg] [-o FILE] [--force] [--scan IMAGE] [--confirm]" },
-    { "audit", cmd_audit, "verify a bundle's origin, redaction and re-identification risk",
-      "intake audit BUNDLE [--json] [--strict] [--k N]" },
-    { "log", cmd_log, "list the store's hash-chained log of changes, or check it",
-      "intake log [--json]\n"
-      "intake log --verify [--json]" },
-    { "help", cmd_help, "show help for a command",
-      "intake help [COMMAND]" },
+    { "init", cmd_init, "create a store and this device's keys" },
+    { "passwd", cmd_passwd, "change the passphrase (--recovery: with the recovery key)" },
+    { "subject", cmd_subject, "register, list, show, rename and forget the people interviewed" },
+    { "record", cmd_record, "record a testimony (body on standard input or --file)" },
+    { "list", cmd_list, "list records" },
+    { "search", cmd_search, "search the records' full text" },
+    { "show", cmd_show, "show a whole record" },
+    { "term", cmd_term, "protect store-wide terms (places, employers, ids...)" },
+    { "allow", cmd_allow, "record that a flagged text is no name to protect" },
+    { "consent", cmd_consent, "record a subject's informed consent, or its withdrawal" },
+    { "redact", cmd_redact, "show a record exactly as it would leave the device" },
+    { "attach", cmd_attach, "store a file (audio, photo, document) with a record" },
+    { "attachment", cmd_attachment, "write an attachment back out to a new file" },
+    { "export", cmd_export, "write a sealed, signed bundle of redacted records for contacts" },
+    { "import", cmd_import, "verify a bundle addressed to this store and add its records" },
+    { "open", cmd_open, "verify and decrypt a bundle without importing it" },
+    { "card", cmd_card, "print this store's contact card, or draw it as a QR code" },
+    { "contact", cmd_contact, "add, list, show, remove and verify contacts" },
+    { "audit", cmd_audit, "verify a bundle's origin, redaction and re-identification risk" },
+    { "log", cmd_log, "list the store's hash-chained log of changes, or check it" },
+    { "help", cmd_help, "show help for a command" },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const char help_usage[] = "intake help [COMMAND]";
 
 static const char global_usage[] =
     "intake [--home DIR] [--passphrase-fd N] [--recovery] COMMAND [ARGS]\n"
@@ -97,61 +63,6 @@ static const struct command *find_command(const char *name)
     return NULL;
 }
 
-int cli_fail(const struct err *e)
-{
-    fprintf(stderr, "intake: %s\n", e->msg[0] ? e->msg : "failed");
-    return e->code ? e->code : EXIT_INPUT;
-}
-
-int cli_error(int status, const char *fmt, ...)
-{
-    va_list ap;
-
-    fputs("intake: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    return status;
-}
-
-void cli_print_usage(FILE *f, const char *name)
-{
-    const struct command *c = find_command(name);
-
-    if (c != NULL)
-        fprintf(f, "usage: %s\n", c->usage);
-}
-
-int cli_usage_error(const char *name, const char *fmt, ...)
-{
-    va_list ap;
-
-    fputs("intake: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, " (see 'intake help %s')\n", name);
-    return EXIT_INPUT;
-}
-
-int cli_valid_date(const char *s)
-{
-    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int y, m, d, n = 0;
-
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-            return 0;
-    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-        return 0;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 0;
-    return 1;
-}
-
 static void print_overview(FILE *f)
 {
     fprintf(f, "usage: %s\n\ncommands:\n", global_usage);
@@ -160,19 +71,28 @@ static void print_overview(FILE *f)
     fputs("\n'intake help COMMAND' shows a command's options; 'man intake' tells more.\n", f);
 }
 
+/* 'help CMD' runs 'CMD --help': each command prints its own usage. */
 static int cmd_help(int argc, char **argv, const struct globals *g)
 {
-    (void)g;
+    char help[] = "--help";
+    char *args[] = { argv[1], help, NULL };   /* argv[argc] is NULL */
+    const struct command *c;
+
     if (argc > 2)
         return cli_usage_error("help", "help takes at most one command");
     if (argc < 2 || strcmp(argv[1], "--help") == 0) {
         print_overview(stdout);
         return EXIT_OK;
     }
-    if (find_command(argv[1]) == NULL)
+    c = find_command(argv[1]);
+    if (c == NULL)
         return cli_error(EXIT_INPUT, "no command '%s' (see 'intake help')", argv[1]);
-    cli_print_usage(stdout, argv[1]);
-    return EXIT_OK;
+    if (c->fn == cmd_help) {
+        cli_print_usage(stdout, help_usage);
+        return EXIT_OK;
+    }
+    optind = 0;
+    return c->fn(2, args, g);
 }
 
 static int parse_fd(const char *s, int *fd)

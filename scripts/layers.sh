@@ -75,7 +75,8 @@ while read -r from to sym; do
         fail=1
     fi
 done < "$tmp/calls"
-awk '{ print $1, $2 }' "$tmp/calls" | sort -u | cycle calls
+awk '{ print $1, $2 }' "$tmp/calls" | sort -u > "$tmp/callpairs"
+cycle calls < "$tmp/callpairs"
 
-[ $fail -eq 0 ] && echo "layers: $(wc -l < "$tmp/includes") includes and $(awk '{print $1, $2}' "$tmp/calls" | sort -u | wc -l) calls between modules, all pointing down, no cycle"
+[ $fail -eq 0 ] && echo "layers: $(wc -l < "$tmp/includes") includes and $(wc -l < "$tmp/callpairs") calling pairs between modules, all pointing down, no cycle"
 exit $fail

@@ -1,24 +1,15 @@
-/* The bundle writer and the helpers it shares with the reader. */
+/* The bundle writer: seals, signs, pads and writes (export/bundle.h). */
 #include "export/bundle.h"
 #include "export/bundle_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "crypto/secmem.h"
-#include "export/payload.h"
+#include "export/slots.h"
 #include "util/fileio.h"
-
-/* Slots of one chunk each.  A side that has to wait sleeps until half of
- * them are ready (WAKE), so the threads wake each other about once per
- * WAKE chunks rather than once per chunk: each wake is a system call,
- * and they cost in virtual machines. */
-#define WRITER_SLOTS 8
-#define WAKE (WRITER_SLOTS / 2)
 
 struct bundle_writer {
     int fd;
@@ -35,180 +26,24 @@ struct bundle_writer {
     crypto_sign_state sig;
     struct sign_filter filter;
     crypto_generichash_state hash;
-    size_t ptlen;                  /* bytes waiting in the slot being filled */
+    size_t ptlen;                  /* bytes waiting in slot[cur] */
     size_t seglen;                 /* bytes waiting in seg */
     size_t npend;                  /* bytes waiting in pend (armor) */
     size_t tlen;                   /* characters waiting in text (armor) */
     /* The caller's thread fills chunk slots; one worker thread encrypts
      * and writes them in order (see "the worker" below). */
-    pthread_t worker;
-    int sync_init;                 /* mu, work and room are initialised */
-    int running;                   /* the worker was started and not joined */
-    pthread_mutex_t mu;
-    pthread_cond_t work, room;
-    size_t head, tail, queued;     /* filled by the caller at head, taken at tail */
-    int stop;                      /* no more slots will come */
-    int abandon;                   /* freed before close: drop what is queued */
-    int wfailed;                   /* the worker stopped on werr */
-    struct err werr;
+    struct slots q;
+    size_t cur;                    /* the slot the caller fills */
     struct slot {
         size_t len;
         unsigned char tag;
         unsigned char pt[CHUNK_LEN];
         unsigned char ct[CHUNK_LEN + CHUNK_ABYTES];
-    } slot[WRITER_SLOTS];
+    } slot[SLOTS_N];
     unsigned char seg[SEGMENT_MAX];
     unsigned char pend[ARMOR_LINE_BYTES];
     char text[1024 * (ARMOR_COLS + 1)];
 };
-
-uint64_t bundle_padme(uint64_t len)
-{
-    unsigned e, s;
-    uint64_t mask;
-
-    if (len < 2)
-        return len;
-    e = 63U - (unsigned)__builtin_clzll(len);
-    s = (e < 2 ? 0U : 31U - (unsigned)__builtin_clz(e)) + 1U;
-    mask = (UINT64_C(1) << (e - s)) - 1U;
-    return (len + mask) & ~mask;
-}
-
-uint64_t bundle_file_len(uint64_t hlen, uint64_t plen)
-{
-    uint64_t chunks = (plen + CHUNK_LEN - 1) / CHUNK_LEN;
-
-    return hlen + plen + chunks * CHUNK_ABYTES;
-}
-
-int bundle_plen_for(uint64_t *plen, uint64_t hlen, uint64_t flen)
-{
-    uint64_t x, k, p;
-
-    if (flen <= hlen + CHUNK_ABYTES)
-        return -1;
-    x = flen - hlen;
-    k = (x + CHUNK_LEN + CHUNK_ABYTES - 1) / (CHUNK_LEN + CHUNK_ABYTES);
-    p = x - k * CHUNK_ABYTES;
-    if (p <= (k - 1) * CHUNK_LEN)
-        return -1;    /* inside the 17-byte gap a new chunk opens */
-    *plen = p;
-    return 0;
-}
-
-uint64_t bundle_padded_plen(uint64_t hlen, uint64_t p0)
-{
-    uint64_t target = bundle_padme(bundle_file_len(hlen, p0));
-    uint64_t plen;
-
-    while (bundle_plen_for(&plen, hlen, target) != 0 || plen < p0)
-        target = bundle_padme(target + 1);
-    return plen;
-}
-
-void bundle_le32(unsigned char out[4], uint32_t v)
-{
-    out[0] = (unsigned char)v;
-    out[1] = (unsigned char)(v >> 8);
-    out[2] = (unsigned char)(v >> 16);
-    out[3] = (unsigned char)(v >> 24);
-}
-
-static int cmp_key(const void *a, const void *b)
-{
-    return memcmp(a, b, crypto_box_PUBLICKEYBYTES);
-}
-
-int bundle_sort_keys(unsigned char (*keys)[crypto_box_PUBLICKEYBYTES], size_t n)
-{
-    size_t i;
-
-    qsort(keys, n, sizeof keys[0], cmp_key);
-    for (i = 1; i < n; i++)
-        if (memcmp(keys[i - 1], keys[i], sizeof keys[0]) == 0)
-            return -1;
-    return 0;
-}
-
-void bundle_sign_content(crypto_sign_state *sig, struct sign_filter *f,
-                         const unsigned char *buf, size_t len)
-{
-    while (len > 0) {
-        size_t n;
-
-        if (f->left == 0) {                    /* an item header */
-            n = sizeof f->hdr - f->hhave;
-            if (n > len)
-                n = len;
-            memcpy(f->hdr + f->hhave, buf, n);
-            crypto_sign_update(sig, buf, n);
-            f->hhave += n;
-            if (f->hhave == sizeof f->hdr) {
-                f->hhave = 0;
-                f->blob = f->hdr[0] == PAYLOAD_BLOB;
-                f->left = 0;
-                for (unsigned i = 8; i > 0; i--)
-                    f->left = f->left << 8 | f->hdr[i];
-            }
-        } else {                               /* item data */
-            n = f->left < len ? (size_t)f->left : len;
-            if (!f->blob)
-                crypto_sign_update(sig, buf, n);
-            f->left -= n;
-        }
-        buf += n;
-        len -= n;
-    }
-}
-
-int bundle_sync_init(pthread_mutex_t *mu, pthread_cond_t *c1, pthread_cond_t *c2)
-{
-    if (pthread_mutex_init(mu, NULL) != 0)
-        return -1;
-    if (pthread_cond_init(c1, NULL) != 0) {
-        pthread_mutex_destroy(mu);
-        return -1;
-    }
-    if (pthread_cond_init(c2, NULL) != 0) {
-        pthread_cond_destroy(c1);
-        pthread_mutex_destroy(mu);
-        return -1;
-    }
-    return 0;
-}
-
-void bundle_sync_destroy(pthread_mutex_t *mu, pthread_cond_t *c1, pthread_cond_t *c2)
-{
-    pthread_cond_destroy(c2);
-    pthread_cond_destroy(c1);
-    pthread_mutex_destroy(mu);
-}
-
-void bundle_id_start(crypto_generichash_state *st, const unsigned char *hdr,
-                     size_t hlen)
-{
-    unsigned char len[4];
-
-    bundle_le32(len, (uint32_t)hlen);
-    crypto_generichash_init(st, NULL, 0, BUNDLE_HASHBYTES);
-    crypto_generichash_update(st, (const unsigned char *)ID_LABEL, sizeof ID_LABEL - 1);
-    crypto_generichash_update(st, len, sizeof len);
-    crypto_generichash_update(st, hdr, hlen);
-}
-
-int bundle_derive(struct bundle_keys *keys)
-{
-    if (crypto_generichash(keys->commit, sizeof keys->commit,
-                           (const unsigned char *)COMMIT_LABEL,
-                           sizeof COMMIT_LABEL - 1, keys->file,
-                           sizeof keys->file) != 0)
-        return -1;
-    return crypto_generichash(keys->payload, sizeof keys->payload,
-                              (const unsigned char *)PAYLOAD_LABEL,
-                              sizeof PAYLOAD_LABEL - 1, keys->file,
-                              sizeof keys->file);
-}
 
 /* --- output: hash the binary bytes, then write them or their armor --- */
 
@@ -326,90 +161,30 @@ static void *worker_main(void *arg)
 {
     struct bundle_writer *w = arg;
     struct err e = { 0, "" };
+    size_t i;
 
-    pthread_mutex_lock(&w->mu);
-    for (;;) {
-        struct slot *sl;
-        int rc;
-
-        if (w->queued == 0)
-            while (w->queued < WAKE && !w->stop && !w->abandon)
-                pthread_cond_wait(&w->work, &w->mu);
-        if (w->abandon || w->queued == 0)
-            break;
-        sl = &w->slot[w->tail];
-        pthread_mutex_unlock(&w->mu);
-        rc = encrypt_slot(w, sl, &e);
-        pthread_mutex_lock(&w->mu);
-        if (rc != 0) {
-            w->werr = e;
-            w->wfailed = 1;
-            pthread_cond_signal(&w->room);
+    while (slots_take(&w->q, &i, NULL) > 0) {
+        if (encrypt_slot(w, &w->slot[i], &e) != 0) {
+            slots_fail(&w->q, &e);
             break;
         }
-        w->tail = (w->tail + 1) % WRITER_SLOTS;
-        if (--w->queued == WRITER_SLOTS - WAKE)
-            pthread_cond_signal(&w->room);
+        slots_release(&w->q);
     }
-    pthread_mutex_unlock(&w->mu);
     return NULL;
 }
 
-static int worker_start(struct bundle_writer *w, struct err *e)
-{
-    if (bundle_sync_init(&w->mu, &w->work, &w->room) != 0)
-        return err_set(e, EXIT_INPUT, "cannot start the bundle writer");
-    w->sync_init = 1;
-    if (pthread_create(&w->worker, NULL, worker_main, w) != 0)
-        return err_set(e, EXIT_INPUT, "cannot start the bundle writer's thread");
-    w->running = 1;
-    return 0;
-}
-
-/* Waits for the worker to finish (abandon: without writing what is
- * queued); returns its error, if any. */
-static int worker_join(struct bundle_writer *w, int abandon, struct err *e)
-{
-    if (!w->running)
-        return 0;
-    pthread_mutex_lock(&w->mu);
-    w->stop = 1;
-    w->abandon |= abandon;
-    pthread_cond_signal(&w->work);
-    pthread_mutex_unlock(&w->mu);
-    pthread_join(w->worker, NULL);
-    w->running = 0;
-    if (w->wfailed) {
-        if (e != NULL)
-            *e = w->werr;
-        return -1;
-    }
-    return 0;
-}
-
-/* Hands the slot being filled to the worker and waits until the next
- * one is free. */
+/* Hands the slot being filled to the worker and, unless it was the
+ * final chunk, waits until the next one is free. */
 static int push_chunk(struct bundle_writer *w, unsigned char tag,
                       struct err *e)
 {
-    int rc = 0;
+    int final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
 
-    pthread_mutex_lock(&w->mu);
-    w->slot[w->head].len = w->ptlen;
-    w->slot[w->head].tag = tag;
-    w->head = (w->head + 1) % WRITER_SLOTS;
-    if (++w->queued == WAKE)
-        pthread_cond_signal(&w->work);
-    if (w->queued == WRITER_SLOTS)
-        while (w->queued > WRITER_SLOTS - WAKE && !w->wfailed)
-            pthread_cond_wait(&w->room, &w->mu);
-    if (w->wfailed) {
-        *e = w->werr;
-        rc = -1;
-    }
-    pthread_mutex_unlock(&w->mu);
+    w->slot[w->cur].len = w->ptlen;
+    w->slot[w->cur].tag = tag;
     w->ptlen = 0;
-    return rc;
+    slots_put(&w->q, final);
+    return final ? 0 : slots_claim(&w->q, &w->cur, e);
 }
 
 /* Adds plaintext; a full chunk leaves only when more follows, so the last
@@ -431,7 +206,7 @@ static int pt_put(struct bundle_writer *w, const unsigned char *buf,
         }
         if (n > len)
             n = len;
-        memcpy(w->slot[w->head].pt + w->ptlen, buf, n);
+        memcpy(w->slot[w->cur].pt + w->ptlen, buf, n);
         w->ptlen += n;
         buf += n;
         len -= n;
@@ -533,7 +308,9 @@ static int writer_start(struct bundle_writer *w,
     if (bundle_derive(&w->keys) != 0)
         return err_set(e, EXIT_INPUT, "cannot derive the bundle keys");
     if (write_header(w, (const unsigned char (*)[crypto_box_PUBLICKEYBYTES])sorted,
-                     n, e) != 0 || worker_start(w, e) != 0)
+                     n, e) != 0 ||
+        slots_start(&w->q, worker_main, w, "bundle writer", e) != 0 ||
+        slots_claim(&w->q, &w->cur, e) != 0)
         return -1;
     return write_prefix(w, (const unsigned char (*)[crypto_box_PUBLICKEYBYTES])sorted,
                         n, e);
@@ -617,7 +394,7 @@ static int writer_finish(struct bundle_writer *w, unsigned char *hash_out,
         pad -= n;
     }
     if (push_chunk(w, crypto_secretstream_xchacha20poly1305_TAG_FINAL, e) != 0 ||
-        worker_join(w, 0, e) != 0)
+        slots_stop(&w->q, 0, e) != 0)
         return -1;
     if (w->armor && armor_finish(w, e) != 0)
         return -1;
@@ -647,8 +424,6 @@ void bundle_writer_free(struct bundle_writer *w)
 {
     if (w == NULL)
         return;
-    (void)worker_join(w, 1, NULL);
-    if (w->sync_init)
-        bundle_sync_destroy(&w->mu, &w->work, &w->room);
+    (void)slots_stop(&w->q, 1, NULL);
     secmem_free(w);
 }
