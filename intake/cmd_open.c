@@ -2,220 +2,18 @@
  * is kept in memory until the signature has been checked; with -o DIR the
  * files go into a temporary folder beside DIR, renamed to DIR only when
  * the whole bundle has verified, removed otherwise. */
-#include <errno.h>
-#include <fcntl.h>
-#include <ftw.h>
 #include <getopt.h>
 #include <jansson.h>
-#include <libgen.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <sodium.h>
 
 #include "intake/cli.h"
 #include "intake/commands.h"
-#include "crypto/secmem.h"
-#include "export/bundle.h"
-#include "export/content.h"
-#include "store/import.h"
 #include "store/store.h"
-#include "util/fileio.h"
-
-struct opener {
-    json_t *header, *records;
-    char dir[4096];                      /* the temporary folder, or "" */
-    char id[RECORD_ID_CHARS + 1];
-    int fd;                              /* the attachment being written */
-};
+#include "store/unpack.h"
 
 static const char *jstr(json_t *o, const char *key)
 {
     return json_string_value(json_object_get(o, key));
-}
-
-static int new_file(struct opener *op, const char *name, struct err *e)
-{
-    char path[4200];
-    int n = snprintf(path, sizeof path, "%s/%s", op->dir, name);
-
-    if (n < 0 || (size_t)n >= sizeof path)
-        return err_set(e, EXIT_INPUT, "path too long in %s", op->dir);
-    op->fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (op->fd < 0)
-        return err_set(e, EXIT_INPUT, "cannot create %s: %s", path, strerror(errno));
-    return 0;
-}
-
-static int close_file(struct opener *op, struct err *e)
-{
-    int rc = fsync(op->fd) == 0 ? close(op->fd) : (close(op->fd), -1);
-
-    op->fd = -1;
-    if (rc != 0)
-        return err_set(e, EXIT_INPUT, "cannot write in %s: %s", op->dir, strerror(errno));
-    return 0;
-}
-
-static int write_text(struct opener *op, const char *name, const char *text, struct err *e)
-{
-    if (new_file(op, name, e) != 0)
-        return -1;
-    if (fd_write_all(op->fd, text, strlen(text)) != 0) {
-        close(op->fd);
-        op->fd = -1;
-        return err_set(e, EXIT_INPUT, "cannot write in %s: %s", op->dir, strerror(errno));
-    }
-    return close_file(op, e);
-}
-
-static int write_json(struct opener *op, const char *name, json_t *doc, struct err *e)
-{
-    char *text = json_dumps(doc, JSON_INDENT(2) | JSON_SORT_KEYS);
-    int rc;
-
-    if (text == NULL)
-        return err_set(e, EXIT_INPUT, "out of memory");
-    rc = write_text(op, name, text, e);
-    secmem_wipe_free(text);
-    return rc;
-}
-
-/* A record as Markdown: metadata, then the (redacted) body. */
-static int write_markdown(struct opener *op, json_t *rec, struct err *e)
-{
-    size_t i, len = json_string_length(json_object_get(rec, "body")) + 16384, o = 0;
-    char *md = secmem_wipe_malloc(len), name[64];
-    json_t *v;
-    int rc;
-
-    if (md == NULL)
-        return err_set(e, EXIT_INPUT, "out of memory");
-#define ADD(...) o += (size_t)snprintf(md + o, o < len ? len - o : 0, __VA_ARGS__)
-    ADD("# %s\n\n- id: %s\n- pseudonym: %s\n- date: %s\n", jstr(rec, "title"),
-        jstr(rec, "id"), jstr(rec, "pseudonym"), jstr(rec, "date"));
-    if (jstr(rec, "place") != NULL)
-        ADD("- place: %s\n", jstr(rec, "place"));
-    if (jstr(rec, "language") != NULL)
-        ADD("- language: %s\n", jstr(rec, "language"));
-    json_array_foreach(json_object_get(rec, "tags"), i, v)
-        ADD("- tag: %s\n", json_string_value(v));
-    json_array_foreach(json_object_get(rec, "attachments"), i, v)
-        ADD("- attachment: %s-%s\n", jstr(rec, "id"), jstr(v, "file"));
-    if (o + json_string_length(json_object_get(rec, "body")) + 2 >= len) {
-        secmem_wipe_free(md);
-        return err_set(e, EXIT_INPUT, "a record is too long to write");
-    }
-    ADD("\n%s\n", jstr(rec, "body"));
-#undef ADD
-    snprintf(name, sizeof name, "%s.md", jstr(rec, "id"));
-    rc = write_text(op, name, md, e);
-    secmem_wipe_free(md);
-    return rc;
-}
-
-static int on_header(void *ctx, json_t *doc, struct err *e)
-{
-    struct opener *op = ctx;
-
-    (void)e;
-    op->header = json_incref(doc);
-    return 0;
-}
-
-static int on_record(void *ctx, json_t *rec, struct err *e)
-{
-    struct opener *op = ctx;
-    char name[64];
-
-    snprintf(op->id, sizeof op->id, "%s", jstr(rec, "id"));
-    if (op->dir[0] == '\0')
-        return json_array_append(op->records, rec) == 0 ? 0
-               : err_set(e, EXIT_INPUT, "out of memory");
-    if (json_array_append_new(op->records, json_pack("{s:s}", "id", op->id)) != 0)
-        return err_set(e, EXIT_INPUT, "out of memory");
-    snprintf(name, sizeof name, "%s.json", op->id);
-    return write_json(op, name, rec, e) == 0 ? write_markdown(op, rec, e) : -1;
-}
-
-static int on_blob_begin(void *ctx, json_t *head, struct err *e)
-{
-    struct opener *op = ctx;
-    char name[96];
-
-    if (op->dir[0] == '\0')
-        return 0;
-    snprintf(name, sizeof name, "%s-%s", op->id, jstr(head, "file"));
-    return new_file(op, name, e);
-}
-
-static int on_blob_data(void *ctx, const unsigned char *buf, size_t len, struct err *e)
-{
-    struct opener *op = ctx;
-
-    if (op->fd < 0)
-        return 0;
-    if (fd_write_all(op->fd, buf, len) != 0)
-        return err_set(e, EXIT_INPUT, "cannot write in %s: %s", op->dir, strerror(errno));
-    return 0;
-}
-
-static int on_blob_end(void *ctx, struct err *e)
-{
-    struct opener *op = ctx;
-
-    return op->fd < 0 ? 0 : close_file(op, e);
-}
-
-static int rm_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-    (void)st;
-    (void)ftw;
-    return type == FTW_DP ? rmdir(path) : unlink(path);
-}
-
-static int make_tmpdir(struct opener *op, const char *dir, struct err *e)
-{
-    struct stat st;
-    int n;
-
-    if (lstat(dir, &st) == 0 || errno != ENOENT)
-        return err_set(e, EXIT_INPUT, "%s already exists; open writes a new folder", dir);
-    n = snprintf(op->dir, sizeof op->dir, "%s.partial-XXXXXX", dir);
-    if (n < 0 || (size_t)n >= sizeof op->dir)
-        return err_set(e, EXIT_INPUT, "path too long: %s", dir);
-    if (mkdtemp(op->dir) == NULL) {
-        int saved = errno;
-        op->dir[0] = '\0';
-        return err_set(e, EXIT_INPUT, "cannot create a folder beside %s: %s", dir, strerror(saved));
-    }
-    return 0;
-}
-
-/* Moves the verified folder into place (never over an existing one). */
-static int finish_dir(struct opener *op, const char *dir, struct err *e);
-
-struct sender_view {
-    char name[CONTACT_NAME_MAX + 1];
-    int verified;
-    const unsigned char *pk;
-};
-
-static json_t *summary(struct opener *op, const struct bundle_info *info,
-                       const struct sender_view *sv)
-{
-    char hash[2 * BUNDLE_HASHBYTES + 1], key[2 * crypto_sign_PUBLICKEYBYTES + 1];
-
-    sodium_bin2hex(hash, sizeof hash, info->hash, sizeof info->hash);
-    sodium_bin2hex(key, sizeof key, info->sender_pk, sizeof info->sender_pk);
-    return json_pack("{s:s, s:{s:s, s:s?, s:b}, s:I, s:b, s:O, s:O}", "bundle", hash,
-                     "sender", "signing_key", key, "contact", sv->name[0] ? sv->name : NULL,
-                     "verified", sv->verified, "recipients", (json_int_t)info->nrecipients,
-                     "armored", info->armored, "header", op->header,
-                     "records", op->records);
 }
 
 static void print_plain(json_t *sum)
@@ -242,31 +40,11 @@ static void print_plain(json_t *sum)
 static int run_open(struct store *s, const char *path, int json, const char *outdir,
                     struct err *e)
 {
-    struct opener op = { NULL, NULL, "", "", -1 };
-    struct content_handler h = { on_header, on_record, on_blob_begin, on_blob_data,
-                                 on_blob_end, &op };
-    struct sender_view sv = { "", 0, NULL };
-    struct opened_bundle b;
-    struct bundle_info info;
-    json_t *sum = NULL;
-    int rc = -1;
+    json_t *sum;
 
-    op.records = json_array();
-    if (store_bundle_open(&b, s, path, e) != 0 ||
-        (outdir != NULL && make_tmpdir(&op, outdir, e) != 0) ||
-        store_bundle_read(&b, &h, &info, e) != 0)
-        goto out;
-    sv.pk = info.sender_pk;
-    if (store_contact_by_sign_pk(sv.name, sizeof sv.name, &sv.verified, s, sv.pk, e) != 0)
-        goto out;
-    sum = summary(&op, &info, &sv);
-    if (sum == NULL) {
-        err_set(e, EXIT_INPUT, "out of memory");
-        goto out;
-    }
+    if (store_unpack(&sum, s, path, outdir, e) != 0)
+        return -1;
     if (outdir != NULL) {
-        if (write_json(&op, "bundle.json", sum, e) != 0 || finish_dir(&op, outdir, e) != 0)
-            goto out;
         printf("%s\n", outdir);
     } else if (json) {
         json_dumpf(sum, stdout, JSON_INDENT(2) | JSON_SORT_KEYS);
@@ -274,29 +52,11 @@ static int run_open(struct store *s, const char *path, int json, const char *out
     } else {
         print_plain(sum);
     }
-    if (sv.name[0] == '\0')
+    if (jstr(json_object_get(sum, "sender"), "contact") == NULL)
         fprintf(stderr, "intake: warning: the sender is not a contact of this store "
                 "(signing key %s)\n", jstr(json_object_get(sum, "sender"), "signing_key"));
-    rc = 0;
-out:
-    if (op.fd >= 0)
-        close(op.fd);
-    if (rc != 0 && op.dir[0] != '\0')
-        (void)nftw(op.dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
     json_decref(sum);
-    json_decref(op.header);
-    json_decref(op.records);
-    store_bundle_close(&b);
-    return rc;
-}
-
-static int finish_dir(struct opener *op, const char *dir, struct err *e)
-{
-    if (renameat2(AT_FDCWD, op->dir, AT_FDCWD, dir, RENAME_NOREPLACE) != 0)
-        return err_set(e, EXIT_INPUT, "cannot move the opened bundle to %s: %s", dir,
-                       strerror(errno));
-    op->dir[0] = '\0';
-    return fsync_parent(dir, e);
+    return 0;
 }
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */
