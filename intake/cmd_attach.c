@@ -32,7 +32,7 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
     if (argc - optind != 2)
         return cli_usage_error("attach", "attach needs a RECORD and a FILE");
     err_clear(&e);
-    if (attach_source_open(&src, argv[optind + 1], &e) != 0) {
+    if (attach_source_open(&src, argv[optind + 1], rm, &e) != 0) {
         attach_source_close(&src);
         return cli_fail(&e);
     }

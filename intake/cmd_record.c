@@ -113,9 +113,8 @@ static int load_body(char **body, const char *file, struct err *e)
             fprintf(stderr, "intake: type the testimony, then Ctrl-D on a new line\n");
         return read_body(body, STDIN_FILENO, "standard input", e);
     }
-    fd = open(file, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return err_set(e, EXIT_INPUT, "cannot open %s: %s", file, strerror(errno));
+    if (file_open_regular(&fd, file, 0, NULL, e) != 0)
+        return -1;
     rc = read_body(body, fd, file, e);
     close(fd);
     return rc;

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -15,7 +16,25 @@
 #include "export/mediatype.h"
 #include "util/fileio.h"
 
-int attach_source_open(struct attach_source *src, const char *path, struct err *e)
+/* --remove-source must remove the recording itself, not a link to it nor
+ * one of several names it has: both are refused before anything is stored. */
+static int removable(const char *path, struct err *e)
+{
+    struct stat st;
+    char *real;
+
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+        return 0;
+    real = realpath(path, NULL);
+    err_set(e, EXIT_INPUT, "%s is a symbolic link: --remove-source would remove the link and "
+            "keep the recording%s%s; give the file itself, or leave out --remove-source; "
+            "nothing was stored", path, real != NULL ? " at " : "", real != NULL ? real : "");
+    free(real);
+    return -1;
+}
+
+int attach_source_open(struct attach_source *src, const char *path, int remove,
+                       struct err *e)
 {
     unsigned char *head;
     char copy[4096];
@@ -23,11 +42,18 @@ int attach_source_open(struct attach_source *src, const char *path, struct err *
     int k;
 
     src->path = path;
-    src->fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (src->fd < 0)
-        return err_set(e, EXIT_INPUT, "cannot open %s: %s", path, strerror(errno));
-    if (fstat(src->fd, &src->st) != 0 || !S_ISREG(src->st.st_mode))
-        return err_set(e, EXIT_INPUT, "%s is not a regular file", path);
+    src->fd = -1;
+    if ((remove && removable(path, e) != 0) ||
+        file_open_regular(&src->fd, path, remove, NULL, e) != 0)
+        return -1;
+    if (fstat(src->fd, &src->st) != 0)
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+    if (remove && src->st.st_nlink > 1)
+        return err_set(e, EXIT_INPUT, "%s has %lu other name%s (hard links): --remove-source "
+                       "would leave the recording under %s; remove %s first, or leave out "
+                       "--remove-source; nothing was stored", path,
+                       (unsigned long)src->st.st_nlink - 1, src->st.st_nlink > 2 ? "s" : "",
+                       src->st.st_nlink > 2 ? "them" : "it", src->st.st_nlink > 2 ? "them" : "it");
     k = snprintf(copy, sizeof copy, "%s", path);
     if (k < 0 || (size_t)k >= sizeof copy)
         return err_set(e, EXIT_INPUT, "path too long: %s", path);
@@ -106,7 +132,8 @@ int store_attach_remove_source(struct store *s, const char *record,
     if (sodium_memcmp(back, hash, sizeof back) != 0)
         return err_set(e, EXIT_INPUT, "the stored copy of %s does not verify; "
                        "the file was kept", src->path);
-    if (stat(src->path, &now) != 0 || now.st_ino != src->st.st_ino ||
+    if (lstat(src->path, &now) != 0 || !S_ISREG(now.st_mode) || now.st_nlink != 1 ||
+        now.st_ino != src->st.st_ino ||
         now.st_dev != src->st.st_dev || now.st_size != src->st.st_size ||
         now.st_mtim.tv_sec != src->st.st_mtim.tv_sec ||
         now.st_mtim.tv_nsec != src->st.st_mtim.tv_nsec)

@@ -82,7 +82,7 @@ field_record() {
     [ "$output" = "intake: cannot open $W/missing: No such file or directory" ]
     run st field attach "$ID" "$W"
     expect_status 2
-    [ "$output" = "intake: $W is not a regular file" ]
+    [ "$output" = "intake: $W is not a regular file: it is a folder" ]
     run st field attachment get "$ID" nothing -o "$W/x"
     expect_status 2
     [ "$output" = "intake: record '$ID' has no attachment named 'nothing' (see 'intake show $ID')" ]
@@ -108,6 +108,36 @@ field_record() {
     run --separate-stderr st field attach "$ID" "$W/plain.jpg"
     [ -z "$stderr" ]
     [ -e "$W/plain.jpg" ]
+}
+
+@test "attach --remove-source: a symbolic link or a file with other names is refused, nothing stored" {
+    field_record
+    head -c 5000 /dev/urandom >"$W/memo.ogg"
+    ln -s "$W/memo.ogg" "$W/link.ogg"
+    run --separate-stderr st field attach "$ID" "$W/link.ogg" --remove-source
+    expect_status 2
+    [ "$stderr" = "intake: $W/link.ogg is a symbolic link: --remove-source would remove the link and keep the recording at $W/memo.ogg; give the file itself, or leave out --remove-source; nothing was stored" ]
+    [ -e "$W/memo.ogg" ] && [ -L "$W/link.ogg" ]
+    ln "$W/memo.ogg" "$W/other.ogg"
+    run --separate-stderr st field attach "$ID" "$W/memo.ogg" --remove-source
+    expect_status 2
+    [ "$stderr" = "intake: $W/memo.ogg has 1 other name (hard links): --remove-source would leave the recording under it; remove it first, or leave out --remove-source; nothing was stored" ]
+    ln "$W/memo.ogg" "$W/third.ogg"
+    run --separate-stderr st field attach "$ID" "$W/other.ogg" --remove-source
+    expect_status 2
+    [ "$stderr" = "intake: $W/other.ogg has 2 other names (hard links): --remove-source would leave the recording under them; remove them first, or leave out --remove-source; nothing was stored" ]
+    [ -e "$W/memo.ogg" ] && [ -e "$W/other.ogg" ] && [ -e "$W/third.ogg" ]
+    run st field show "$ID"
+    [[ "$output" != *"attachment:"* ]]
+    # Without --remove-source a link is simply read; with one name left,
+    # --remove-source removes the recording itself.
+    run st field attach "$ID" "$W/link.ogg"
+    expect_status 0
+    rm "$W/other.ogg" "$W/third.ogg" "$W/link.ogg"
+    mv "$W/memo.ogg" "$W/memo2.ogg"
+    run --separate-stderr st field attach "$ID" "$W/memo2.ogg" --remove-source
+    expect_status 0
+    [ ! -e "$W/memo2.ogg" ]
 }
 
 @test "export: usage errors, each one line with status 2" {
@@ -372,7 +402,7 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
         [ -z "$(st hq list)" ]
     }
     check "$W/none" 2 "cannot open $W/none: No such file or directory"
-    check "$W" 2 "$W is not a regular file"
+    check "$W" 2 "$W is not a regular file: it is a folder"
     : >"$W/empty"
     check "$W/empty" 2 "this file is too short to be a bundle (0 bytes)"
     head -c 5000 /dev/urandom >"$W/noise"
