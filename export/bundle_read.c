@@ -9,6 +9,7 @@
 
 #include "crypto/secmem.h"
 #include "export/slots.h"
+#include "util/text.h"
 
 enum field {
     F_VERSION, F_SENDER, F_COUNT, F_RECIPIENT, F_SEGLEN, F_SEGDATA, F_SIG, F_PAD
@@ -216,27 +217,105 @@ static ssize_t src_read(struct source *s, unsigned char *buf, size_t len,
     return (ssize_t)got;
 }
 
-/* Peeks at the start of the file: armor if it begins with the BEGIN line
- * (after white space), followed by an end of line. */
+/* The first bytes decide between the two forms (docs/FORMAT.md, "Armor").
+ * The binary form is random bytes; anything that reads as text is armor,
+ * and armor that is not exactly right is "bad armor" (EXIT_INPUT), never
+ * fed to the key search, whose failure means "not addressed to you". */
+#define SNIFF_BYTES 512
+
+static const unsigned char utf8_bom[3] = { 0xef, 0xbb, 0xbf };
+
+/* UTF-16 text: its byte-order mark, or a NUL in every other byte of the
+ * first ones (random bytes almost never do either). */
+static int looks_like_utf16(const unsigned char *p, size_t n)
+{
+    size_t even = 0, odd = 0, i;
+
+    if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff)))
+        return 1;
+    if (n < 16)
+        return 0;
+    for (i = 0; i < 16; i++)
+        if (p[i] == 0) {
+            if (i % 2)
+                odd++;
+            else
+                even++;
+        }
+    return even == 8 || odd == 8;
+}
+
+/* Text: valid UTF-8 without control characters but tab, CR and LF; the
+ * last few bytes may be a character cut by the window's end. 512 random
+ * bytes pass this with a probability far below 2^-200. */
+static int looks_like_text(const unsigned char *p, size_t n, int cut)
+{
+    for (size_t k = 0; k < 4 && k <= n; k++) {
+        if (text_check((const char *)p, n - k, 1, "text", NULL) == 0)
+            return 1;
+        if (!cut)
+            break;
+    }
+    return 0;
+}
+
+static const unsigned char *find_begin(const unsigned char *p, size_t n)
+{
+    size_t blen = sizeof ARMOR_BEGIN - 1;
+
+    for (size_t i = 0; i + blen <= n; i++)
+        if (memcmp(p + i, ARMOR_BEGIN, blen) == 0)
+            return p + i;
+    return NULL;
+}
+
+/* Armor starts, after an optional UTF-8 byte-order mark and white space,
+ * with the BEGIN line ended right after its dashes (LF or CRLF). */
+static int sniff(struct source *s, struct err *e)
+{
+    size_t n = s->rlen < SNIFF_BYTES ? s->rlen : SNIFF_BYTES;
+    size_t i = 0, blen = sizeof ARMOR_BEGIN - 1;
+    int bom = n >= sizeof utf8_bom && memcmp(s->raw, utf8_bom, sizeof utf8_bom) == 0;
+
+    if (n == 0)
+        return 0;
+    if (looks_like_utf16(s->raw, n))
+        return err_set(e, EXIT_INPUT, "bad armor: the text is UTF-16; save it as "
+                       "UTF-8 (plain text) and try again");
+    if (bom)
+        i = sizeof utf8_bom;
+    while (i < n && is_space(s->raw[i]))
+        i++;
+    if (n >= i + blen && memcmp(s->raw + i, ARMOR_BEGIN, blen) == 0) {
+        if (n == i + blen)
+            return err_set(e, EXIT_INPUT, "bad armor: the END line is missing "
+                           "(was the text cut short?)");
+        if (s->raw[i + blen] != '\n' && s->raw[i + blen] != '\r')
+            return err_set(e, EXIT_INPUT, "bad armor: the BEGIN line must end "
+                           "right after its dashes");
+        s->armored = 1;
+        s->rpos = i + blen;
+        return 0;
+    }
+    if (!bom && !looks_like_text(s->raw, n, n < s->rlen || !s->eof))
+        return 0;
+    if (find_begin(s->raw, n) != NULL)
+        return err_set(e, EXIT_INPUT, "bad armor: there is text before the BEGIN line");
+    return err_set(e, EXIT_INPUT, "bad armor: this is text without a BEGIN line, "
+                   "not an intake bundle");
+}
+
 static int src_open(struct source *s, int fd, struct err *e)
 {
-    size_t i = 0, blen = sizeof ARMOR_BEGIN - 1;
     int r = 1;
 
     s->fd = fd;
-    while (s->rlen < 512 && (r = raw_more(s)) > 0)
+    while (s->rlen < SNIFF_BYTES && (r = raw_more(s)) > 0)
         ;
     if (r < 0)
         return err_set(e, EXIT_INPUT, "cannot read the bundle: %s", strerror(errno));
     s->eof = r == 0;
-    while (i < s->rlen && i < 256 && is_space(s->raw[i]))
-        i++;
-    if (s->rlen > i + blen && memcmp(s->raw + i, ARMOR_BEGIN, blen) == 0 &&
-        (s->raw[i + blen] == '\n' || s->raw[i + blen] == '\r')) {
-        s->armored = 1;
-        s->rpos = i + blen;
-    }
-    return 0;
+    return sniff(s, e);
 }
 
 /* --- outer header: this store's stanza, then the commitment --- */

@@ -140,6 +140,48 @@ field_record() {
     [ ! -e "$W/memo2.ogg" ]
 }
 
+@test "armor: a byte-order mark and white space are skipped; anything else is bad armor (2), never 'not addressed' (1)" {
+    field_record
+    mkstore hq
+    introduce field hq
+    st field export --to hq --all --armor -o "$W/b.asc" 2>/dev/null
+    opens() { # FILE: open and import take it
+        run st hq open "$1"
+        expect_status 0
+    }
+    bad() { # FILE MESSAGE: exit 2 with exactly MESSAGE, for open, import and audit
+        local c
+        for c in open import audit; do
+            run --separate-stderr st hq $c "$1"
+            expect_status 2
+            [ "$stderr" = "intake: bad armor: $2" ] || { echo "$c: $stderr" >&2; return 1; }
+        done
+    }
+    { printf '\xef\xbb\xbf'; cat "$W/b.asc"; } >"$W/bom.asc"
+    opens "$W/bom.asc"
+    { printf '\n  \t\r\n'; cat "$W/b.asc"; printf '\n\n  '; } >"$W/space.asc"
+    opens "$W/space.asc"
+    sed 's/$/\r/' "$W/b.asc" >"$W/crlf.asc"
+    opens "$W/crlf.asc"
+    { printf '\xef\xbb\xbf\r\n'; sed 's/$/\r/' "$W/b.asc"; } >"$W/bomcrlf.asc"
+    opens "$W/bomcrlf.asc"
+    { echo "Here is the bundle:"; cat "$W/b.asc"; } >"$W/before.asc"
+    bad "$W/before.asc" "there is text before the BEGIN line"
+    sed '1s/$/ /' "$W/b.asc" >"$W/trail.asc"
+    bad "$W/trail.asc" "the BEGIN line must end right after its dashes"
+    iconv -f UTF-8 -t UTF-16 "$W/b.asc" >"$W/u16.asc"
+    bad "$W/u16.asc" "the text is UTF-16; save it as UTF-8 (plain text) and try again"
+    iconv -f UTF-8 -t UTF-16LE "$W/b.asc" >"$W/u16le.asc"
+    bad "$W/u16le.asc" "the text is UTF-16; save it as UTF-8 (plain text) and try again"
+    iconv -f UTF-8 -t UTF-16BE "$W/b.asc" >"$W/u16be.asc"
+    bad "$W/u16be.asc" "the text is UTF-16; save it as UTF-8 (plain text) and try again"
+    printf 'Bonjour,\nvoici le fichier.\n' >"$W/letter.txt"
+    bad "$W/letter.txt" "this is text without a BEGIN line, not an intake bundle"
+    head -n -1 "$W/b.asc" | sed 's/^-----BEGIN.*/&/' >"$W/noend.asc"
+    bad "$W/noend.asc" "the END line is missing (was the text cut short?)"
+    [ -z "$(st hq list)" ]
+}
+
 @test "export: usage errors, each one line with status 2" {
     field_record
     run st field export --all

@@ -452,6 +452,54 @@ static void test_armor(void **state)
     free(content);
 }
 
+/* Text is armor or bad armor (EXIT_INPUT), never a key search's verdict:
+ * a UTF-8 byte-order mark and white space are skipped, nothing else. */
+static void test_armor_sniff(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES], *content = pattern(300);
+    size_t tlen, n;
+    char *t = (char *)seal_mem(&tlen, content, 300, 100, sign_sk, people, 3, 1, hash);
+    char *copy = malloc(4 * tlen + 100);
+    struct err e;
+
+    (void)state;
+    memcpy(copy, "\xef\xbb\xbf", 3);
+    memcpy(copy + 3, t, tlen);
+    assert_int_equal(armor_open(copy, tlen + 3, NULL, NULL, &e), 0);
+    memcpy(copy, "\xef\xbb\xbf \t\r\n\n", 8);
+    memcpy(copy + 8, t, tlen);
+    assert_int_equal(armor_open(copy, tlen + 8, NULL, NULL, &e), 0);
+
+    n = (size_t)snprintf(copy, 64, "Here it is:\n");
+    memcpy(copy + n, t, tlen);
+    expect_armor_error(copy, n + tlen, EXIT_INPUT, "bad armor: there is text before the BEGIN line");
+    memcpy(copy, t, tlen);
+    memmove(copy + 30, copy + 29, tlen - 29);
+    copy[29] = ' ';
+    expect_armor_error(copy, tlen + 1, EXIT_INPUT, "bad armor: the BEGIN line must end right after its dashes");
+    expect_armor_error("-----BEGIN INTAKE BUNDLE-----", 29, EXIT_INPUT, "bad armor: the END line is missing");
+    expect_armor_error("hello, world\n", 13, EXIT_INPUT, "bad armor: this is text without a BEGIN line");
+    expect_armor_error("\xef\xbb\xbf", 3, EXIT_INPUT, "bad armor: this is text without a BEGIN line");
+    /* UTF-16, with its byte-order mark or without, either byte order */
+    for (int order = 0; order < 4; order++) {
+        size_t o = 0;
+        if (order == 0) { copy[o++] = '\xff'; copy[o++] = '\xfe'; }
+        if (order == 1) { copy[o++] = '\xfe'; copy[o++] = '\xff'; }
+        for (size_t i = 0; i < tlen; i++) {
+            int le = order == 0 || order == 2;
+            copy[o++] = le ? t[i] : '\0';
+            copy[o++] = le ? '\0' : t[i];
+        }
+        expect_armor_error(copy, o, EXIT_INPUT, "bad armor: the text is UTF-16");
+    }
+    /* Random bytes are a binary bundle: the key search answers. */
+    randombytes_buf(copy, 600);
+    expect_armor_error(copy, 600, EXIT_AUTH, "not addressed to this store");
+    free(copy);
+    free(t);
+    free(content);
+}
+
 /* A pipe (stdin) works as well as a file, armored or not. */
 static void test_read_from_pipe(void **state)
 {
@@ -491,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_truncated_multichunk),
         cmocka_unit_test(test_resealed_to_third_party),
         cmocka_unit_test(test_armor),
+        cmocka_unit_test(test_armor_sniff),
         cmocka_unit_test(test_read_from_pipe),
         cmocka_unit_test(test_padme_values),
         cmocka_unit_test(test_padding_near_chunk_gap),
