@@ -79,6 +79,16 @@ void cli_wipe_args(int argc, char **argv);
  * it does not fit. */
 void cli_today(char *out, size_t outlen);
 
+/* Notes, after a change was saved, what was saved and how to find it
+ * ("record ID was saved: see 'intake list'"), for cli_finish's message if
+ * standard output then fails: the change is never reported as lost. */
+void cli_saved(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Flushes standard output at the end of a command that returned rc: rc
+ * if it worked; else prints why, and what cli_saved noted, and returns
+ * EXIT_INPUT (or rc when the command had failed already). */
+int cli_finish(int rc);
+
 /* Finds the store (--home, $INTAKE_HOME or the default), checks it, asks
  * for the passphrase (with --recovery, the recovery key) and opens it into
  * *s, which the caller closes with store_close.  The secret is wiped

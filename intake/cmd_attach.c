@@ -43,6 +43,8 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
     }
     rc = store_attach(hash, s, argv[optind], &src, &e);
     if (rc == 0) {
+        cli_saved("%s was attached to %s: see 'intake show %s'", src.name, argv[optind],
+                  argv[optind]);
         printf("attached %s to %s (%llu bytes, %s)\n", src.name, argv[optind],
                (unsigned long long)src.st.st_size, src.type);
         if (src.gps)

@@ -192,6 +192,8 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const char *
     if (o->confirm && store_contact_confirm(s, name, e) != 0)
         return -1;
     if (o->confirm)
+        cli_saved("the comparison with '%s' was recorded: see 'intake contact list'", name);
+    if (o->confirm)
         fprintf(stderr, "intake: recorded that the safety number with '%s' was compared\n", name);
     return 0;
 }

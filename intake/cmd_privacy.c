@@ -75,8 +75,10 @@ static int term_add(int argc, char **argv, const struct globals *g)
         store_close(s);
     }
     secmem_free(text);
-    if (rc == 0)
+    if (rc == 0) {
+        cli_saved("term %ld was added: see 'intake term list'", id);
         printf("%ld\n", id);
+    }
     return rc < 0 ? EXIT_OK : rc;
 }
 

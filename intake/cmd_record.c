@@ -147,8 +147,10 @@ int cmd_record(int argc, char **argv, const struct globals *g)
     }
     cli_wipe_args(argc, argv);
     secmem_free(body);
-    if (rc == 0)
+    if (rc == 0) {
+        cli_saved("record %s was saved: see 'intake list'", id);
         printf("%s\n", id);
+    }
     return rc;
 }
 

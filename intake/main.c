@@ -1,13 +1,16 @@
 /* intake: the command table and the global options. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <sodium.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crypto/secmem.h"
 #include "intake/cli.h"
@@ -153,19 +156,40 @@ static int parse_globals(int argc, char **argv, struct globals *g, int *next)
     return 0;
 }
 
+/* A closed standard descriptor would be taken by the next file opened,
+ * and output meant for the terminal would land in it (a bundle, the
+ * store): each is held by /dev/null opened the wrong way round, so using
+ * it fails (EBADF) as it would have, and is reported. */
+static void hold_std_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+        if (got >= 0 && got != fd) {
+            (void)dup2(got, fd);
+            close(got);
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     struct globals g = { NULL, -1, 0 };
     const struct command *c;
     int next = 0, rc;
 
+    hold_std_fds();
+    /* A closed pipe is an error to report (what was saved, and where),
+     * not a silent death after a commit. */
+    signal(SIGPIPE, SIG_IGN);
     if (secmem_harden() != 0)
         return cli_error(EXIT_INPUT, "cannot initialise libsodium");
     /* jansson holds revealed identities and bodies while printing JSON. */
     json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
     rc = parse_globals(argc, argv, &g, &next);
     if (rc == -100)
-        return EXIT_OK;
+        return cli_finish(EXIT_OK);
     if (rc != 0)
         return rc;
     if (next >= argc) {
@@ -176,8 +200,5 @@ int main(int argc, char **argv)
     if (c == NULL)
         return cli_error(EXIT_INPUT, "no command '%s' (see 'intake help')", argv[next]);
     optind = 0;   /* a full reset for the command's own getopt_long */
-    rc = c->fn(argc - next, argv + next, &g);
-    if (fflush(stdout) != 0 || ferror(stdout))
-        return cli_error(EXIT_INPUT, "cannot write to standard output");
-    return rc;
+    return cli_finish(c->fn(argc - next, argv + next, &g));
 }

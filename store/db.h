@@ -31,9 +31,22 @@ struct store {
     char keyslots[4200];
 };
 
-/* Fills e from the database's last error, naming what was being done;
- * damage is reported as such, never as a wrong passphrase. */
+/* Fills e from the database's last error, naming what was being done
+ * ("saving the record"): another intake holding the store, a full disk,
+ * a folder that cannot be written, an I/O error, and damage each have
+ * their own message; "damaged ... restore it from a backup" only when the
+ * data fails its checks and the disk reads without error. Never a wrong
+ * passphrase. Returns -1. */
 int db_fail(struct store *s, struct err *e, const char *doing);
+
+/* db_fail's rule, from SQLite's extended code, the system's errno sys (0
+ * if none), SQLite's message what, for the store in dir. */
+int db_explain(struct err *e, const char *dir, int code, int sys, const char *what,
+               const char *doing);
+
+/* db_connect's return when the master key does not decrypt the database
+ * (e says damaged or mismatched; a pending rekey may explain it). */
+#define DB_NOT_THIS_KEY (-2)
 
 /* Prepares sql; on failure fills e. */
 int db_prepare(sqlite3_stmt **st, struct store *s, const char *sql,
@@ -89,6 +102,11 @@ int db_run(struct store *s, const char *sql, const struct db_val *v, size_t n,
 int db_int(long *out, struct store *s, const char *sql, const struct db_val *v,
            size_t n, const char *doing, struct err *e);
 
+/* Copies the whole write-ahead log into the database and truncates it
+ * (PRAGMA wal_checkpoint(TRUNCATE)): 0, or -1 with e when it failed or
+ * another intake reading the store kept part of it (busy). */
+int db_checkpoint(struct store *s, struct err *e);
+
 /* Current UTC time as YYYY-MM-DDTHH:MM:SSZ (21 bytes with the NUL; out
  * is "" when outlen is smaller). */
 void db_now(char *out, size_t outlen);
@@ -107,7 +125,22 @@ struct store *db_alloc(const char *dir, struct err *e);
 /* Opens the database in s->dir keyed with s->master: with create, a new
  * file (0600); else an existing one, whose pages are then checked. Sets
  * and reads back the pragmas and migrates the schema. Damage is
- * EXIT_INPUT, never a wrong passphrase. */
+ * EXIT_INPUT, never a wrong passphrase; DB_NOT_THIS_KEY (with e filled)
+ * when the key does not decrypt the database at all. */
 int db_connect(struct store *s, int create, struct err *e);
+
+/* For store_open (store/rekey.c), after the keyslot file did not open
+ * with secret (EXIT_AUTH), or opened (opened_old 1) with a key the
+ * database does not take (DB_NOT_THIS_KEY): tries the keyslots of a rekey
+ * that was killed after its database changed, and finishes it. 0 with s
+ * connected; 1 if there is no such rekey or secret does not open it
+ * either after a wrong secret (the caller's error stands); -1 with e. */
+int rekey_resume(struct store *s, uint8_t kind, const unsigned char *secret,
+                 size_t secretlen, int opened_old, struct err *e);
+
+/* For store_open, once the database opened with the old key: removes the
+ * keyslots of a rekey killed before its database changed. -1 (e filled)
+ * only when a rekey is running right now. */
+int rekey_discard(struct store *s, struct err *e);
 
 #endif

@@ -21,9 +21,16 @@
 
 #define STORE_DB_NAME "store.db"
 #define STORE_KEYSLOTS_NAME "keyslots"
+/* The keyslots of a rekey under way (store_rekey), until it is finished. */
+#define STORE_REKEY_NAME "keyslots.rekey"
+/* Present, and locked, while init creates the store (store_create): files
+ * beside it without a keyslot file are a half-made store to remove. */
+#define STORE_INIT_MARK_NAME "init.pending"
 #define STORE_SCHEMA_VERSION 6
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
+/* How long a command waits for another intake's change to finish. */
+#define STORE_BUSY_MS 5000
 
 struct store;
 
