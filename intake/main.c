@@ -28,6 +28,8 @@ struct command {
 static const struct command commands[] = {
     { "init", cmd_init, "create a store and this device's keys" },
     { "passwd", cmd_passwd, "change the passphrase (--recovery: with the recovery key)" },
+    { "rekey", cmd_rekey, "re-encrypt the store under a new key and a new recovery key" },
+    { "label", cmd_label, "change the label this store's card shows" },
     { "subject", cmd_subject, "register, list, show, rename and forget the people interviewed" },
     { "record", cmd_record, "record a testimony (body on standard input or --file)" },
     { "list", cmd_list, "list records" },

@@ -6,6 +6,7 @@
  *
  *   db.c          the connection, pragmas, schema, transactions, statements
  *   log.c         the hash-chained log of every change
+ *   rekey.c       a new master key, and finishing a rekey that was killed
  *   open.c        creating and opening a store, settings, device keys
  *   privacy.c     term categories, the protected set, redacted records
  *   term.c        protected terms and allowed texts (uses privacy.c)

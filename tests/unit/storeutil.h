@@ -111,6 +111,7 @@ static STOREUTIL_UNUSED int fixture_setup(void **state)
     if (f == NULL)
         return -1;
     snprintf(f->dir, sizeof f->dir, "%s/store%d", root, serial++);
+    recovery_key_new(f->recovery);
     if (store_create(f->dir, &p, pass, strlen(pass), f->recovery, &e) != 0) {
         fprintf(stderr, "store_create: %s\n", e.msg);
         free(f);

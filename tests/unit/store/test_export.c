@@ -46,6 +46,7 @@ static struct store *new_store(const char *dir, const char *label)
     struct store *s;
     struct err e;
 
+    recovery_key_new(recovery);
     if (store_create(dir, &p, pass, strlen(pass), recovery, &e) != 0 ||
         store_open(&s, dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass, strlen(pass),
                    &e) != 0)
