@@ -228,10 +228,13 @@ static int rekey_store(struct store *s, const struct globals *g)
     err_clear(&e);
     rc = new_secrets(&pass, &len, recovery, "new recovery key", "nothing was changed", g);
     if (rc == 0 && store_rekey(&rekeyed, s, pass, len, recovery,
-                               isatty(STDERR_FILENO) ? show_progress : NULL, &last, &e) != 0)
+                               isatty(STDERR_FILENO) ? show_progress : NULL, &last, &e) != 0) {
+        if (last >= 0 && last < 100)
+            fputc('\n', stderr);   /* end the progress line */
         rc = rekeyed ? cli_fail(&e)
              : cli_error(e.code ? e.code : EXIT_INPUT, "%s (the new recovery key shown above "
                          "is void)", e.msg);
+    }
     secmem_free(pass);
     secmem_free(recovery);
     return rc;
