@@ -1,8 +1,9 @@
 /* store/export.c: the export pipeline on two real stores ("field" exports
  * to its contact "hq", tests/unit/storeutil.h): selection, blocked
  * records, the unverified-contact question, sealing, the export recorded
- * in the log, and the refusals that leave no file and no log entry. Then
- * hq's side of the same bundle: store/audit.c and store/import.c. */
+ * in the log, and the refusals that leave no file and no log entry. hq's
+ * side of the bundle has its own tests: test_import.c, test_audit.c,
+ * test_unpack.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,8 +13,6 @@
 
 #include "export/audit.h"
 #include "export/content.h"
-#include "store/audit.h"
-#include "store/import.h"
 
 static int confirm_no(void *ctx, const char *contact)
 {
@@ -232,54 +231,6 @@ static void test_selected_ids_only(void **state)
     json_decref(got.records);
 }
 
-static void test_hq_audits_and_imports_it(void **state)
-{
-    struct pair *f = *state;
-    struct export_request req = pair_request(f);
-    struct audit_report rep = { 0 };
-    struct export_result res;
-    struct import_result im;
-    struct err e;
-
-    req.skip_blocked = 1;
-    if (store_export(&res, f->field, &req, &e) != 0)
-        fail_msg("export: %s", e.msg);
-    export_result_free(&res);
-
-    /* Field is no contact of hq yet: origin FAILs, import refuses. */
-    assert_int_equal(store_audit(&rep, f->hq, f->out, AUDIT_K_DEFAULT, &e), 0);
-    assert_int_equal(audit_verdict(&rep), AUDIT_FAIL);
-    assert_string_equal(rep.checks[0].name, "origin");
-    assert_int_equal(rep.checks[0].level, AUDIT_FAIL);
-    audit_report_free(&rep);
-    assert_int_equal(store_import(&im, f->hq, f->out, 0, &e), -1);
-    assert_int_equal(e.code, EXIT_AUTH);
-    assert_non_null(strstr(e.msg, "signed by an unknown sender"));
-
-    add_contact(f->hq, "field", f->field);
-    memset(&rep, 0, sizeof rep);
-    assert_int_equal(store_audit(&rep, f->hq, f->out, AUDIT_K_DEFAULT, &e), 0);
-    assert_int_equal(rep.checks[0].level, AUDIT_WARN);   /* not verified */
-    assert_int_equal(audit_verdict(&rep), AUDIT_WARN);
-    audit_report_free(&rep);
-    if (store_import(&im, f->hq, f->out, 0, &e) != 0)
-        fail_msg("import: %s", e.msg);
-    assert_int_equal(im.seen, 0);
-    assert_string_equal(im.sender, "field");
-    assert_int_equal(im.verified, 0);
-    assert_int_equal(im.added, 1);
-    assert_int_equal(im.kept, 0);
-    assert_int_equal(im.files, 0);
-    assert_int_equal(store_import(&im, f->hq, f->out, 0, &e), 0);
-    assert_int_equal(im.seen, 1);
-
-    /* A file that is no bundle is an error, not a finding. */
-    memset(&rep, 0, sizeof rep);
-    assert_int_equal(store_audit(&rep, f->hq, f->dir, AUDIT_K_DEFAULT, &e), -1);
-    assert_int_equal(e.code, EXIT_INPUT);
-    audit_report_free(&rep);
-}
-
 #define T(fn) cmocka_unit_test_setup_teardown(fn, pair_setup, pair_teardown)
 
 int main(void)
@@ -290,7 +241,6 @@ int main(void)
         T(test_declined_contact_writes_nothing),
         T(test_selection_errors_come_first),
         T(test_selected_ids_only),
-        T(test_hq_audits_and_imports_it),
     };
     return cmocka_run_group_tests(tests, pair_group_setup, teardown);
 }
