@@ -5,6 +5,10 @@
 #   make demo       install what is missing, build, run a walkthrough
 #   make SAN=1      a sanitizer build (ASan+UBSan) in build/san
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (clang)
+#   make install    the program, man pages, documents and demo under PREFIX
+#   make deb        the Debian package (debian/) in build/deb
+#   make repro      the package built twice and compared byte for byte
+#   make check-installed   the command-line tests on an installed intake
 
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
@@ -33,10 +37,12 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzxcvbn -lm -pthrea
 LDFLAGS  += $(SANFLAGS) -Wl,-z,relro,-z,now
 
 # Every module except the CLI goes into one archive; tests link against it.
-LIB_SRC  := $(wildcard util/*.c crypto/*.c privacy/*.c export/*.c store/*.c)
-CLI_SRC  := $(wildcard intake/*.c)
+# Sorted, so the link order and the binary never depend on the order the
+# file system lists them in (make repro).
+LIB_SRC  := $(sort $(wildcard util/*.c crypto/*.c privacy/*.c export/*.c store/*.c))
+CLI_SRC  := $(sort $(wildcard intake/*.c))
 # The audit's gazetteer and name lists, compiled in (data/gazetteer/SOURCES.md).
-GAZ_TXT  := $(wildcard data/gazetteer/*.txt)
+GAZ_TXT  := $(sort $(wildcard data/gazetteer/*.txt))
 GAZ_SRC  := build/gen/gazetteer_data.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/gazetteer_data.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -48,7 +54,8 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 BIN      := bin/intake
 
-.PHONY: all layers deps deps-check check test test-build unit cli fuzz fuzz-replay demo install clean bench
+.PHONY: all layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay demo \
+        install uninstall deb repro check-installed clean bench
 all: $(BIN)
 
 $(BIN): $(BUILD)/bin/intake
@@ -123,6 +130,9 @@ deps:
 deps-check:
 	@scripts/deps.sh check
 
+deps-deb:
+	@scripts/deps.sh deb
+
 unit: $(UNIT_BIN)
 	@scripts/run-tests.sh unit $(UNIT_BIN)
 
@@ -140,8 +150,10 @@ fuzz: $(FUZZ_BIN)
 
 test: unit cli
 
-# check: the whole suite, then the same suite under ASan+UBSan, then the
-# fuzz corpora replayed through the libFuzzer builds.
+# check: the package built twice and compared (make repro, which leaves it
+# in build/deb for tests/cli/deb.bats), the whole suite, then the same
+# suite under ASan+UBSan, then the fuzz corpora replayed through the
+# libFuzzer builds.
 # Builds run on every core; the tests themselves run one suite at a time.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
@@ -151,6 +163,7 @@ check: deps-check
 	@rm -rf build/results
 	$(MAKE) -j$(NPROC) $(BIN) test-build
 	@scripts/layers.sh $(BUILD)
+	$(MAKE) repro
 	$(MAKE) test
 	$(MAKE) -j$(NPROC) SAN=1 test-build
 	$(MAKE) SAN=1 test
@@ -165,10 +178,48 @@ bench: $(BIN)
 	@scripts/deps.sh bench
 	@for b in bench/*.sh; do echo "== $$b"; sh $$b || exit 1; done
 
+# install: the program, every man page docs/intake*.1 (a translation
+# docs/intake.LL.1 goes to MANDIR/LL/man1/intake.1: scripts/install-man.sh),
+# the documents with the gazetteer's sources and licences, and the demo.
+# debian/rules runs it with PREFIX=/usr.
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DOCDIR   ?= $(PREFIX)/share/doc/intake
+DATADIR  ?= $(PREFIX)/share/intake
+MAN_SRC  := $(sort $(wildcard docs/intake*.1))
+DOC_SRC  := README.md SECURITY.md $(sort $(wildcard docs/*.md))
+
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/intake
-	install -m 0644 docs/intake.1 $(DESTDIR)$(PREFIX)/share/man/man1/intake.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)/gazetteer $(DESTDIR)$(DATADIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/intake
+	scripts/install-man.sh install $(DESTDIR)$(MANDIR) $(MAN_SRC)
+	install -m 0644 $(DOC_SRC) $(DESTDIR)$(DOCDIR)/
+	install -m 0644 data/gazetteer/SOURCES.md $(DESTDIR)$(DOCDIR)/gazetteer/
+	install -m 0755 scripts/demo.sh $(DESTDIR)$(DATADIR)/demo.sh
+
+# uninstall: what install put there, file by file; then the folders, if empty.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/intake $(DESTDIR)$(DATADIR)/demo.sh
+	scripts/install-man.sh uninstall $(DESTDIR)$(MANDIR) $(MAN_SRC)
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOC_SRC)) gazetteer/SOURCES.md)
+	-rmdir $(DESTDIR)$(DOCDIR)/gazetteer $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)
+
+# The Debian package, built from git's copy of this tree (scripts/deb.sh).
+deb: deps-deb
+	@scripts/deb.sh build build/deb
+
+repro: deps-deb
+	@scripts/deb.sh repro build/deb
+
+# The command-line suite on an installed binary: INTAKE=/usr/bin/intake
+# unless given; the test tools are built from this tree.
+INTAKE   ?= /usr/bin/intake
+check-installed: $(TOOLS)
+	@test -x "$(INTAKE)" || { echo "check-installed: no intake at $(INTAKE) (install the package, or set INTAKE=PATH)" >&2; exit 2; }
+	@rm -rf build/results
+	@INTAKE=$(abspath $(INTAKE)) INTAKE_TOOLS=$(abspath $(BUILD)/tools) \
+	    scripts/run-tests.sh cli tests/cli
+	@scripts/run-tests.sh summary
 
 clean:
 	rm -rf build bin

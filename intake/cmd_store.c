@@ -10,6 +10,7 @@
 #include "crypto/secmem.h"
 #include "crypto/strength.h"
 #include "store/store.h"
+#include "util/fsinfo.h"
 #include "util/prompt.h"
 
 static int new_passphrase(char **pass, size_t *len, const struct globals *g,
@@ -35,6 +36,17 @@ static void print_recovery(const unsigned char *recovery)
            "Write it on paper and keep it apart from this device; never store it on it.\n"
            "Use it with: intake --recovery passwd\n", text);
     sodium_memzero(text, sizeof text);
+}
+
+/* Before the passphrase is asked, so that Ctrl-C still changes nothing. */
+static void warn_volatile(const char *dir)
+{
+    const char *kind = fs_volatile_kind(dir);
+
+    if (kind != NULL)
+        fprintf(stderr, "intake: warning: %s is on %s, which is erased at shutdown, and "
+                "the store with it; keep it on a disk (on Tails: --home "
+                "~/Persistent/intake, in the Persistent Storage)\n", dir, kind);
 }
 
 struct init_opts {
@@ -98,6 +110,7 @@ int cmd_init(int argc, char **argv, const struct globals *g)
         return cli_fail(&e);
     if (store_check_dir(dir, &e) == 0)
         return cli_error(EXIT_INPUT, "a store already exists in %s; nothing was changed", dir);
+    warn_volatile(dir);
     recovery = secmem_alloc(RECOVERY_KEY_BYTES);
     if (recovery == NULL)
         return cli_error(EXIT_INPUT, "out of secure memory");

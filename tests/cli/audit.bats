@@ -9,7 +9,7 @@ load helpers
 
 setup() {
     common_setup
-    TOOLS=$(dirname "$INTAKE")/../tools
+    TOOLS=$(tools_dir)
     W=$T/work
     mkdir -p "$W"
     cd "$W"

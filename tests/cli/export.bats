@@ -8,7 +8,7 @@ load helpers
 
 setup() {
     common_setup
-    RESEAL=$(dirname "$INTAKE")/../tools/reseal
+    RESEAL=$(tools_dir)/reseal
     W=$T/work
     mkdir -p "$W"
     cd "$W"
@@ -271,7 +271,7 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     st field attach "$ID" "$W/a.bin" >/dev/null
     st field export --to hq --all -o "$W/b" 2>/dev/null
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-        "$(dirname "$INTAKE")/../tools/forge" "$T/field" "$T/hq" "$W/b" blob "$W/forged" 3<<<"$PASS"
+        "$(tools_dir)/forge" "$T/field" "$T/hq" "$W/b" blob "$W/forged" 3<<<"$PASS"
     run st hq open "$W/b"
     expect_status 0
     for cmd in "open $W/forged" "open $W/forged -o $W/out" "import $W/forged"; do

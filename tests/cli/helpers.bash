@@ -28,6 +28,13 @@ common_teardown() {
     fi
 }
 
+# tools_dir: the test tools (tests/tools), built beside the binary under
+# test, or where $INTAKE_TOOLS says (make check-installed: the binary is
+# installed, the tools are built in this tree).
+tools_dir() {
+    echo "${INTAKE_TOOLS:-$(dirname "$INTAKE")/../tools}"
+}
+
 # ik ARGS...: intake on the test's store with $PASS on descriptor 3.
 ik() {
     "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<<<"$PASS"
