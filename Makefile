@@ -5,6 +5,7 @@
 #   make demo       install what is missing, build, run a walkthrough
 #   make SAN=1      a sanitizer build (ASan+UBSan) in build/san
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (clang)
+#   make fuzz-short run each target for FUZZ_CHECK_SECONDS, as make check does
 
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
@@ -13,6 +14,10 @@ CC       ?= cc
 FUZZCC   ?= clang
 SAN      ?=
 FUZZ_SECONDS ?= 60
+# make check fuzzes every target this long (seconds), NPROC at a time, on
+# top of replaying the saved corpora: 10 targets, about 50 s of the check
+# on 2 cores.
+FUZZ_CHECK_SECONDS ?= 10
 
 ifeq ($(SAN),1)
 BUILD    ?= build/san
@@ -48,7 +53,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 BIN      := bin/intake
 
-.PHONY: all layers deps deps-check check test test-build unit cli fuzz fuzz-replay demo install clean bench
+.PHONY: all layers deps deps-check check test test-build unit cli fuzz fuzz-replay fuzz-short demo install clean bench
 all: $(BIN)
 
 $(BIN): $(BUILD)/bin/intake
@@ -134,6 +139,11 @@ cli: $(BUILD)/bin/intake $(TOOLS)
 fuzz-replay: $(FUZZ_BIN)
 	@scripts/run-tests.sh fuzz $(FUZZ_BIN)
 
+# New inputs go to build/fuzz/found/NAME, crashes to build/fuzz/: the
+# saved corpora change only by hand (copy a finding there with a test).
+fuzz-short: $(FUZZ_BIN)
+	@FUZZ_JOBS=$(NPROC) scripts/run-tests.sh fuzz-run $(FUZZ_CHECK_SECONDS) $(FUZZ_BIN)
+
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$$(basename $$f); mkdir -p tests/fuzz/corpus/$$n; \
 	    $$f -max_total_time=$(FUZZ_SECONDS) tests/fuzz/corpus/$$n || exit 1; done
@@ -141,7 +151,8 @@ fuzz: $(FUZZ_BIN)
 test: unit cli
 
 # check: the whole suite, then the same suite under ASan+UBSan, then the
-# fuzz corpora replayed through the libFuzzer builds.
+# fuzz corpora replayed through the libFuzzer builds, then every fuzz
+# target run for FUZZ_CHECK_SECONDS.
 # Builds run on every core; the tests themselves run one suite at a time.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
@@ -156,6 +167,7 @@ check: deps-check
 	$(MAKE) SAN=1 test
 	$(MAKE) -j$(NPROC) $(FUZZ_BIN)
 	$(MAKE) fuzz-replay
+	$(MAKE) fuzz-short
 	@scripts/run-tests.sh summary
 
 demo: deps $(BIN)
