@@ -211,11 +211,33 @@ int store_create(const char *dir, const struct store_params *p,
     return rc;
 }
 
+/* Seals the passphrase slot of kf again with the same costs, now under
+ * the passphrase's NFC (keyslot_seal), and writes the keyslot file
+ * atomically.  Best effort: on failure (a read-only folder) the old slot
+ * still opens, and the next open tries again. */
+static void upgrade_passphrase_slot(struct store *s, struct keyslot_file *kf,
+                                    const unsigned char *secret, size_t secretlen)
+{
+    struct keyslot slot;
+    struct err ignored;
+
+    for (size_t i = 0; i < kf->nslots; i++) {
+        if (kf->slot[i].kind != KEYSLOT_PASSPHRASE)
+            continue;
+        if (keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master, secret, secretlen,
+                         kf->slot[i].opslimit, kf->slot[i].memlimit, &ignored) == 0 &&
+            keyslot_put(kf, &slot, &ignored) == 0)
+            (void)keyslot_save(s->keyslots, kf, 1, &ignored);
+        return;
+    }
+}
+
 int store_open(struct store **out, const char *dir, uint8_t kind,
                const unsigned char *secret, size_t secretlen, struct err *e)
 {
     struct keyslot_file kf;
     struct store *s;
+    int opened;
 
     *out = NULL;
     if (store_check_dir(dir, e) != 0)
@@ -224,11 +246,14 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     if (s == NULL)
         return -1;
     if (keyslot_load(&kf, s->keyslots, e) != 0 ||
-        keyslot_open(s->master, &kf, kind, secret, secretlen, e) != 0 ||
+        (opened = keyslot_open(s->master, &kf, kind, secret, secretlen, e)) < 0 ||
         db_connect(s, 0, e) != 0) {
         store_close(s);
         return -1;
     }
+    /* A slot sealed before passphrases were normalised (keyslot.h). */
+    if (opened == 1 && kind == KEYSLOT_PASSPHRASE)
+        upgrade_passphrase_slot(s, &kf, secret, secretlen);
     *out = s;
     return 0;
 }

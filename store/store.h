@@ -57,7 +57,10 @@ int store_create(const char *dir, const struct store_params *p,
  * KEYSLOT_PASSPHRASE) or the recovery key (KEYSLOT_RECOVERY), into *s
  * (free with store_close; NULL on failure). A wrong secret is EXIT_AUTH
  * and the database is not touched; a damaged keyslot file or database,
- * EXIT_INPUT. */
+ * EXIT_INPUT.  A passphrase slot sealed before passphrases were normalised
+ * to NFC, opened with the bytes as typed, is sealed again under the NFC
+ * (keyslot.h) and the keyslot file rewritten; if that write fails the
+ * store opens all the same. */
 int store_open(struct store **s, const char *dir, uint8_t kind,
                const unsigned char *secret, size_t secretlen, struct err *e);
 
