@@ -27,7 +27,7 @@ BUILD    ?= build/rel
 SANFLAGS :=
 endif
 
-PKGS     := libsodium sqlcipher libqrencode libpng libjpeg zbar libutf8proc libhs jansson
+PKGS     := libsodium sqlcipher libqrencode libpng libjpeg zbar libutf8proc libhs jansson libseccomp
 WARN     := -Wall -Wextra -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes \
             -Werror=implicit-function-declaration
 CPPFLAGS += -I. -D_GNU_SOURCE -DSQLITE_HAS_CODEC -DINTAKE_VERSION='"$(VERSION)"'
@@ -90,6 +90,12 @@ $(BUILD)/tools/%: tests/tools/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS)
 
+# Preloaded test shims (LD_PRELOAD), shared objects; never sanitized, so
+# they load into the ASan build too (with verify_asan_link_order=0).
+$(BUILD)/tools/%.so: tests/tools/preload/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -std=c11 $(WARN) -O2 -g -fPIC -shared -o $@ $< -ldl
+
 build/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS)
@@ -131,7 +137,8 @@ deps-check:
 unit: $(UNIT_BIN)
 	@scripts/run-tests.sh unit $(UNIT_BIN)
 
-TOOLS    := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
+TOOLS    := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c)) \
+            $(patsubst tests/tools/preload/%.c,$(BUILD)/tools/%.so,$(wildcard tests/tools/preload/*.c))
 
 cli: $(BUILD)/bin/intake $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli tests/cli

@@ -12,6 +12,7 @@
 #include "crypto/secmem.h"
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "util/sandbox.h"
 
 static int cmd_help(int argc, char **argv, const struct globals *g);
 
@@ -158,9 +159,14 @@ int main(int argc, char **argv)
     struct globals g = { NULL, -1, 0 };
     const struct command *c;
     int next = 0, rc;
+    struct err e;
 
     if (secmem_harden() != 0)
         return cli_error(EXIT_INPUT, "cannot initialise libsodium");
+    /* Every library is loaded; nothing has been read yet (util/sandbox.h). */
+    err_clear(&e);
+    if (sandbox_no_network(&e) != 0)
+        return cli_fail(&e);
     /* jansson holds revealed identities and bodies while printing JSON. */
     json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
     rc = parse_globals(argc, argv, &g, &next);
