@@ -12,6 +12,30 @@
 
 #include "crypto/secmem.h"
 
+/* A store folder given as a symbolic link is followed once, here, if the
+ * link is this user's: path becomes the real folder, which store_check_dir
+ * then holds to the same rules as any store folder (this user's, mode
+ * 0700).  Someone else's link is refused: it could be pointed elsewhere
+ * between two commands. */
+static int follow_own_link(char *path, size_t pathlen, struct err *e)
+{
+    char real[PATH_MAX];
+    struct stat st;
+
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+        return 0;
+    if (st.st_uid != geteuid())
+        return err_set(e, EXIT_INPUT,
+                       "%s is a symbolic link owned by another user; refusing to follow it", path);
+    if (realpath(path, real) == NULL)
+        return err_set(e, EXIT_INPUT, "%s is a symbolic link to nothing usable: %s", path,
+                       strerror(errno));
+    if (strlen(real) >= pathlen || strlen(real) > 4000)
+        return err_set(e, EXIT_INPUT, "store folder path too long");
+    memcpy(path, real, strlen(real) + 1);
+    return 0;
+}
+
 int store_dir_resolve(char *out, size_t outlen, const char *home, struct err *e)
 {
     const char *env = getenv("INTAKE_HOME");
@@ -31,7 +55,7 @@ int store_dir_resolve(char *out, size_t outlen, const char *home, struct err *e)
         return err_set(e, EXIT_INPUT, "no store folder: set --home DIR or INTAKE_HOME");
     if (n < 0 || (size_t)n >= outlen || (size_t)n > 4000)
         return err_set(e, EXIT_INPUT, "store folder path too long");
-    return 0;
+    return follow_own_link(out, outlen, e);
 }
 
 static int check_private(const char *path, int must_exist, int want_dir,
