@@ -12,57 +12,43 @@ setup() {
 }
 teardown() { common_teardown; }
 
-# says STATUS MESSAGE ARGS...: intake ARGS (store $H, $PASS on descriptor
-# 3, nothing on standard input) exits STATUS with exactly the line
-# "intake: MESSAGE" on stderr and nothing on stdout; the store is unchanged.
-says() {
-    local want=$1 msg=$2 before
-    shift 2
-    before=$(store_sums)
-    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<<<"$PASS" </dev/null
-    expect_status "$want"
-    [ "$stderr" = "intake: $msg" ] || { echo "stderr: $stderr" >&2; echo "want:   intake: $msg" >&2; return 1; }
-    [ -z "$output" ]
-    [ "$(store_sums)" = "$before" ]
-}
-
 @test "a missing option value is reported as such, for every command" {
-    says 2 "option '--title' needs a value (see 'intake help record')" record P1 --title
-    says 2 "option '--subject' needs a value (see 'intake help list')" list --subject
-    says 2 "option '--name' needs a value (see 'intake help subject')" subject add --name
-    says 2 "option '--label' needs a value (see 'intake help init')" init --label
-    says 2 "option '--export' needs a value (see 'intake help consent')" consent P1 --export
-    says 2 "option '--to' needs a value (see 'intake help export')" export --to
-    says 2 "option '-o' needs a value (see 'intake help export')" export -o
-    says 2 "option '--qr' needs a value (see 'intake help card')" card --qr
-    says 2 "option '--scan' needs a value (see 'intake help contact')" contact verify X --scan
-    says 2 "option '-o' needs a value (see 'intake help attachment')" attachment X -o
-    says 2 "option '--output' needs a value (see 'intake help open')" open --output
-    says 2 "option '--k' needs a value (see 'intake help audit')" audit --k
-    says 2 "option '--tag' needs a value (see 'intake help record')" record P1 --tag
-    says 2 "global option '--home' needs a value (see 'intake --help')" --home
+    refused 2 "option '--title' needs a value (see 'intake help record')" record P1 --title
+    refused 2 "option '--subject' needs a value (see 'intake help list')" list --subject
+    refused 2 "option '--name' needs a value (see 'intake help subject')" subject add --name
+    refused 2 "option '--label' needs a value (see 'intake help init')" init --label
+    refused 2 "option '--export' needs a value (see 'intake help consent')" consent P1 --export
+    refused 2 "option '--to' needs a value (see 'intake help export')" export --to
+    refused 2 "option '-o' needs a value (see 'intake help export')" export -o
+    refused 2 "option '--qr' needs a value (see 'intake help card')" card --qr
+    refused 2 "option '--scan' needs a value (see 'intake help contact')" contact verify X --scan
+    refused 2 "option '-o' needs a value (see 'intake help attachment')" attachment X -o
+    refused 2 "option '--output' needs a value (see 'intake help open')" open --output
+    refused 2 "option '--k' needs a value (see 'intake help audit')" audit --k
+    refused 2 "option '--tag' needs a value (see 'intake help record')" record P1 --tag
+    refused 2 "global option '--home' needs a value (see 'intake --help')" --home
     # Other mistakes keep their own words.
-    says 2 "unknown option '--bogus' (see 'intake help list')" list --bogus
-    says 2 "option '--json' takes no value (see 'intake help list')" list --json=yes
-    says 2 "unknown global option '--bogus' (see 'intake --help')" --bogus list
+    refused 2 "unknown option '--bogus' (see 'intake help list')" list --bogus
+    refused 2 "option '--json' takes no value (see 'intake help list')" list --json=yes
+    refused 2 "unknown global option '--bogus' (see 'intake --help')" --bogus list
 }
 
 @test "escape sequences and invalid UTF-8 from arguments are shown escaped, never raw" {
-    says 2 "no subject with pseudonym '\\x1B]0;pwned\\x07\\x1B[2J' (see 'intake subject list')" \
+    refused 2 "no subject with pseudonym '\\x1B]0;pwned\\x07\\x1B[2J' (see 'intake subject list')" \
         list --subject $'\e]0;pwned\a\e[2J'
-    says 2 "no record with id '\\xFF\\xFE\\n' (see 'intake list')" show $'\xff\xfe\n'
-    says 2 "unknown option '--\\x1B[31mred' (see 'intake help list')" list $'--\e[31mred'
-    says 2 "no command 'x\\u{202E}gpj.exe' (see 'intake help')" $'x\u202egpj.exe'
-    says 2 "no subject with pseudonym '\\u{200B}P1\\u{0085}' (see 'intake subject list')" \
+    refused 2 "no record with id '\\xFF\\xFE\\n' (see 'intake list')" show $'\xff\xfe\n'
+    refused 2 "unknown option '--\\x1B[31mred' (see 'intake help list')" list $'--\e[31mred'
+    refused 2 "no command 'x\\u{202E}gpj.exe' (see 'intake help')" $'x\u202egpj.exe'
+    refused 2 "no subject with pseudonym '\\u{200B}P1\\u{0085}' (see 'intake subject list')" \
         list --subject $'\u200bP1\u0085'
     # Paths too: a file that does not exist, a store folder.
-    says 2 "cannot open /nonexistent/\\x1B[8m: No such file or directory" \
+    refused 2 "cannot open /nonexistent/\\x1B[8m: No such file or directory" \
         record P1 --file $'/nonexistent/\e[8m'
     run --separate-stderr "$INTAKE" --home $'/nonexistent/\e[2J\xc3' list </dev/null
     expect_status 2
     [ "$stderr" = "intake: no store in /nonexistent/\\x1B[2J\\xC3; create one with 'intake init' or choose another with --home" ]
     # Printable text from other scripts stays as it is.
-    says 2 "no subject with pseudonym '김종수 Бат' (see 'intake subject list')" list --subject "김종수 Бат"
+    refused 2 "no subject with pseudonym '김종수 Бат' (see 'intake subject list')" list --subject "김종수 Бат"
 }
 
 @test "record: standard input and --file together are refused; nothing is recorded" {
@@ -90,8 +76,8 @@ says() {
 }
 
 @test "list --subject names an existing subject: a stranger is exit 2" {
-    says 2 "no subject with pseudonym 'Nobody' (see 'intake subject list')" list --subject Nobody
-    says 2 "no subject with pseudonym 'p1' (see 'intake subject list')" list --subject p1 --json
+    refused 2 "no subject with pseudonym 'Nobody' (see 'intake subject list')" list --subject Nobody
+    refused 2 "no subject with pseudonym 'p1' (see 'intake subject list')" list --subject p1 --json
     # A subject without records lists nothing, successfully.
     run --separate-stderr ik list --subject P1
     expect_status 0

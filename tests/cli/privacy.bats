@@ -14,23 +14,6 @@ teardown() { common_teardown; }
 
 CATS="person, place, employer, organisation, id, other"
 
-# refused STATUS MESSAGE ARGS...: intake fails with STATUS and exactly the
-# one line "intake: MESSAGE" on stderr, nothing on stdout, and the store's
-# files are unchanged.
-refused() {
-    local want=$1 msg=$2 before
-    shift 2
-    before=$(store_sums)
-    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<<<"$PASS" </dev/null
-    expect_status "$want"
-    if [ "$stderr" != "intake: $msg" ]; then
-        printf 'expected: intake: %s\ngot:      %s\n' "$msg" "$stderr" >&2
-        return 1
-    fi
-    [ -z "$output" ] || { echo "stdout: $output" >&2; return 1; }
-    [ "$(store_sums)" = "$before" ] || { echo "the store changed" >&2; return 1; }
-}
-
 # A subject with names, two terms and a testimony; sets $P and $ID.
 add_story() {
     P=$(ik subject add --name "Kim Jong-su" --name "김종수" --term "place:Chongjin" \
