@@ -36,7 +36,7 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
     };
     int c, seen[2] = { 0 };
 
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
         case 't': if (cli_once("export", "to", &seen[0])) return EXIT_INPUT; o->to = optarg; break;
         case 'o': if (cli_once("export", "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;
@@ -45,7 +45,7 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         case 'x': o->exact = 1; break;
         case 's': o->skip = 1; break;
         case 'h': cli_print_usage(stdout, export_usage); return -1;
-        default: return cli_usage_error("export", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option("export", c, argv);
         }
     }
     if (o->to == NULL || o->to[0] == '\0')
@@ -67,8 +67,8 @@ static int confirm_unverified(void *ctx, const char *name)
 
     (void)ctx;
     if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
-        fprintf(stderr, "intake: warning: contact '%s' is not verified: compare safety "
-                "numbers with 'intake contact verify %s'\n", name, name);
+        cli_note("warning: contact '%s' is not verified: compare safety "
+                 "numbers with 'intake contact verify %s'", name, name);
         return 1;
     }
     snprintf(q, sizeof q, "Contact '%s' is not verified (its key may not be theirs). "
@@ -93,15 +93,15 @@ static int split_names(char ***names, size_t *n, char *to)
 static void print_findings(const struct export_result *r, int skip)
 {
     for (size_t i = 0; i < r->nblocked; i++)
-        fprintf(stderr, "intake: record %s (%s) may not leave: %s\n", r->blocked[i].id,
-                r->blocked[i].pseudonym, r->blocked[i].why);
+        cli_note("record %s (%s) may not leave: %s", r->blocked[i].id,
+                 r->blocked[i].pseudonym, r->blocked[i].why);
     if (r->checked && r->nblocked > 0 && skip)
-        fprintf(stderr, "intake: left out %zu blocked record(s)\n", r->nblocked);
+        cli_note("left out %zu blocked record(s)", r->nblocked);
     if (r->verdict == AUDIT_FAIL && r->report != NULL)
         fprintf(stderr, "%s", r->report);
     for (size_t i = 0; i < r->nlocated; i++)
-        fprintf(stderr, "intake: warning: record %s: %s holds a location (EXIF GPS)\n",
-                r->located[i].record, r->located[i].file);
+        cli_note("warning: record %s: %s holds a location (EXIF GPS)",
+                 r->located[i].record, r->located[i].file);
 }
 
 static int run_export(struct store *s, struct export_opts *o, struct err *e)
@@ -124,10 +124,11 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
     print_findings(&res, o->skip);
     if (rc == 0) {
         printf("%s\n", res.path);
-        if (res.verdict == AUDIT_WARN && res.report != NULL)
-            fprintf(stderr, "%sintake: the audit WARNs (above): recipients see the same "
-                    "with 'intake audit'\n", res.report);
-        fprintf(stderr, "intake: exported %zu record(s) to %s\n", res.nexported, res.to);
+        if (res.verdict == AUDIT_WARN && res.report != NULL) {
+            fputs(res.report, stderr);
+            cli_note("the audit WARNs (above): recipients see the same with 'intake audit'");
+        }
+        cli_note("exported %zu record(s) to %s", res.nexported, res.to);
     }
     export_result_free(&res);
     free(names);

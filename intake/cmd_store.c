@@ -13,17 +13,25 @@
 #include "util/fsinfo.h"
 #include "util/prompt.h"
 
+/* The new passphrase, asked twice; at a terminal, two that differ or a
+ * weak one are asked for again (cli_tries times in all). */
 static int new_passphrase(char **pass, size_t *len, const struct globals *g,
                           struct err *e)
 {
-    if (prompt_secret(pass, len, g->passfd, "New passphrase: ", 1, e) != 0)
-        return -1;
-    if (passphrase_check(*pass, e) != 0) {
+    for (int left = cli_tries(g); left > 0; left--) {
+        int rc = prompt_secret(pass, len, g->passfd, "New passphrase: ", 1, e);
+
+        if (rc < 0)
+            return -1;
+        if (rc == 0 && passphrase_check(*pass, e) == 0)
+            return 0;
         secmem_free(*pass);
         *pass = NULL;
-        return -1;
+        if (left > 1)
+            cli_note("%s; try again (%d %s left)", rc == 1 ? "the two passphrases differ" : e->msg,
+                     left - 1, left - 1 == 1 ? "try" : "tries");
     }
-    return 0;
+    return -1;
 }
 
 static void print_recovery(const unsigned char *recovery)
@@ -71,13 +79,13 @@ static int parse_init(struct init_opts *o, int argc, char **argv)
     o->kdf = "moderate";
     o->label = "intake";
     o->locale = "en";
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         switch (c) {
         case 'k': o->kdf = optarg; break;
         case 'l': o->label = optarg; break;
         case 'L': o->locale = optarg; break;
         case 'h': cli_print_usage(stdout, init_usage); return -1;
-        default: return cli_usage_error("init", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option("init", c, argv);
         }
     }
     if (optind != argc)
@@ -155,6 +163,6 @@ int cmd_passwd(int argc, char **argv, const struct globals *g)
     store_close(s);
     if (rc != 0)
         return cli_fail(&e);
-    fprintf(stderr, "intake: passphrase changed\n");
+    cli_note("passphrase changed");
     return EXIT_OK;
 }

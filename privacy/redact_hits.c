@@ -204,7 +204,20 @@ void redact_merge(struct spans *sp, const struct normtext *t)
     sp->n = o;
 }
 
-static int cover_build(struct cover *c, const struct spans *sp)
+/* The norm bytes [*start, *end) widened to whole sequences: what
+ * redact_merge replaces for a span found there.  A span that ends on a
+ * base letter takes the marks after it ("6::" + U+0301 goes whole), and
+ * so must the cover, or a hit refused for being glued to those marks is
+ * exposed by the replacement. */
+static void whole_sequences(size_t *start, size_t *end, const struct normtext *t)
+{
+    while (*start > 0 && t->ostart[*start - 1] == t->ostart[*start])
+        (*start)--;
+    while (*end > 0 && *end < t->normlen && t->ostart[*end] == t->ostart[*end - 1])
+        (*end)++;
+}
+
+static int cover_build(struct cover *c, const struct spans *sp, const struct normtext *t)
 {
     struct span *copy = malloc((sp->n ? sp->n : 1) * sizeof *copy);
     size_t i;
@@ -222,6 +235,7 @@ static int cover_build(struct cover *c, const struct spans *sp)
     if (sp->n > 0)
         qsort(copy, sp->n, sizeof *copy, by_start);
     for (i = 0; i < sp->n; i++) {
+        whole_sequences(&copy[i].start, &copy[i].end, t);
         c->start[i] = copy[i].start;
         c->maxend[i] = i > 0 && c->maxend[i - 1] > copy[i].end ? c->maxend[i - 1] : copy[i].end;
     }
@@ -277,7 +291,7 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, const struct r
 
     while (changed && rc == 0 && pending->n > 0) {
         changed = 0;
-        if ((rc = cover_build(&c, sp)) != 0)
+        if ((rc = cover_build(&c, sp, t)) != 0)
             break;
         for (i = 0, cur = 0; i < pending->n && rc == 0; i++) {
             size_t lit = pending->s[i].term;

@@ -3,6 +3,9 @@
 #   run-tests.sh unit BIN...      cmocka binaries (TAP output)
 #   run-tests.sh cli DIR          bats files on the real binary ($INTAKE)
 #   run-tests.sh fuzz BIN...      libFuzzer builds replaying their corpus
+#   run-tests.sh fuzz-run SECONDS BIN...
+#                                 each libFuzzer build fuzzing for SECONDS
+#                                 from its corpus, $FUZZ_JOBS at a time
 #   run-tests.sh summary          "N passed, N failed" over all runs since
 #                                 the last summary; fails if any failed
 set -u
@@ -47,7 +50,10 @@ unit)
     [ "$f" -eq 0 ] && [ "$p" -gt 0 ]
     ;;
 cli)
-    bats --tap "$@" 2>&1 | count "$results/$tag"
+    # Standard input is /dev/null whatever runs the suite: a test that
+    # needs a body or a terminal sets one up (record refuses --file with
+    # a body waiting on standard input).
+    bats --tap "$@" </dev/null 2>&1 | count "$results/$tag"
     read -r p f sk < "$results/$tag"
     echo "cli: $(counts "$p" "$f" "$sk")"
     [ "$f" -eq 0 ] && [ "$p" -gt 0 ]
@@ -69,6 +75,26 @@ fuzz)
     echo "fuzz: $(counts "$p" "$f" "$sk")"
     [ "$f" -eq 0 ]
     ;;
+fuzz-run)
+    # One line per target, "ok"/"not ok" and the figures libFuzzer gives;
+    # new inputs go to build/fuzz/found/NAME, a crash to build/fuzz/.
+    secs=$1; shift
+    mkdir -p build/fuzz/found
+    printf '%s\n' "$@" | xargs -P "${FUZZ_JOBS:-1}" -I{} sh -c '
+        t=$1; secs=$2; name=$(basename "$t"); log=build/fuzz/$name.run.log
+        mkdir -p "build/fuzz/found/$name" "tests/fuzz/corpus/$name"
+        if "$t" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix=build/fuzz/ \
+               "build/fuzz/found/$name" "tests/fuzz/corpus/$name" >"$log" 2>&1; then
+            runs=$(sed -n "s/^stat::number_of_executed_units: *//p" "$log")
+            echo "ok - fuzz $name for $secs s (${runs:-?} runs)"
+        else
+            echo "not ok - fuzz $name for $secs s (see $log)"
+            grep -E "^(==[0-9]+==ERROR|SUMMARY|artifact_prefix)|Test unit written" "$log" | sed "s/^/# /"
+        fi' sh {} "$secs" | count "$results/$tag"
+    read -r p f sk < "$results/$tag"
+    echo "fuzz-run: $(counts "$p" "$f" "$sk")"
+    [ "$f" -eq 0 ] && [ "$p" -gt 0 ]
+    ;;
 summary)
     cat "$results"/* 2>/dev/null | awk '
         { p += $1; f += $2; s += $3 }
@@ -80,7 +106,7 @@ summary)
     exit $rc
     ;;
 *)
-    echo "usage: $0 unit|cli|fuzz|summary ..." >&2
+    echo "usage: $0 unit|cli|fuzz|fuzz-run|summary ..." >&2
     exit 2
     ;;
 esac

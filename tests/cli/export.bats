@@ -130,6 +130,33 @@ field_record() {
     [ -z "$(ls "$W")" ]
 }
 
+# Issue 14, item 7 (a fuzz finding): the IP address "6::" took its combining
+# mark U+0301 into its placeholder, and the term "Il" (by its variant "l")
+# glued to that mark was left standing alone: redact and export stopped with
+# "this is a bug".  The term next to replaced marks is replaced too.
+@test "redact and export: a term glued to the marks of a replaced span goes too" {
+    field_record
+    mkstore hq
+    introduce hq field
+    st field term add place Il >/dev/null
+    for body in $'6::\xcc\x81l' $'6::\xcc\x81Il' $'[[x]]\xcc\x81Il'; do
+        id=$(printf '%s' "$body" | st field record Nari --title "Marks" --date 2024-03-16)
+        run --separate-stderr st field redact "$id"
+        expect_status 0
+        [[ "$output" == *"[PLACE-1]"* ]]
+        run --separate-stderr st field export --to hq -o "$W/m.bundle" "$id"
+        expect_status 0
+        run st hq open "$W/m.bundle" --json
+        expect_status 0
+        printf '%s' "$output" | python3 -c '
+import json, sys
+body = json.load(sys.stdin)["records"][0]["body"]
+assert body.endswith("[PLACE-1]"), body
+assert "l" not in body.replace("[PLACE-1]", ""), body'
+        rm -f "$W/m.bundle"
+    done
+}
+
 @test "export: round trip to one recipient; import keeps the id, shows provenance; re-import adds nothing" {
     field_record
     mkstore hq

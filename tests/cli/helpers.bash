@@ -86,3 +86,21 @@ mode_of() {
 rand_hex() {
     od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
 }
+
+# refused STATUS MESSAGE ARGS...: intake ARGS (store $H, $PASS on
+# descriptor 3, nothing on standard input) fails with STATUS and exactly
+# the one line "intake: MESSAGE" on stderr, nothing on stdout, and the
+# store's files are unchanged.  Needs bats_require_minimum_version 1.5.0.
+refused() {
+    local want=$1 msg=$2 before
+    shift 2
+    before=$(store_sums)
+    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<<<"$PASS" </dev/null
+    expect_status "$want"
+    if [ "$stderr" != "intake: $msg" ]; then
+        printf 'expected: intake: %s\ngot:      %s\n' "$msg" "$stderr" >&2
+        return 1
+    fi
+    [ -z "$output" ] || { echo "stdout: $output" >&2; return 1; }
+    [ "$(store_sums)" = "$before" ] || { echo "the store changed" >&2; return 1; }
+}
