@@ -16,12 +16,11 @@ static void detections(char *out, size_t outlen, const char *s)
     struct detection *d;
     size_t n, i, at = 0;
     struct err e;
-    static const char *const k[] = { "phone", "email", "url", "id", "date", "gps", "ip" };
 
     assert_int_equal(detect_all(&d, &n, s, strlen(s), &e), 0);
     out[0] = '\0';
     for (i = 0; i < n; i++) {
-        int w = snprintf(out + at, outlen - at, "%s:%.*s|", k[d[i].kind],
+        int w = snprintf(out + at, outlen - at, "%s:%.*s|", detect_kind_name(d[i].kind),
                          (int)(d[i].end - d[i].start), s + d[i].start);
         assert_true(w > 0 && (size_t)w < outlen - at);
         at += (size_t)w;

@@ -1,0 +1,142 @@
+/* Values after a label: a number or code after an ID label ("Passport No.
+ * 745123456", "여권번호 745123456", "паспорт 45 08 123456", "РД:
+ * УБ75031412") is an ID number whatever its shape; an account name after
+ * a messenger or network ("telegram: kimjs75", "Kakao ID kimjongsu",
+ * "카톡 아이디: kim.js") is a handle; three dotted words after "w3w" or
+ * "what3words" are a place (what3words).  The label is the word before the
+ * value, or before one or two qualifiers ("no.", "number", "card", "번호",
+ * "дугаар", "номер"); labels take Korean particles and Russian and
+ * Mongolian endings ("여권은", "паспорта"). */
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+
+enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W };
+
+static const struct det_word id_labels[] = {
+    { "passport", FIT_PREFIX }, { "id", FIT_WORD }, { "identity", FIT_WORD },
+    { "identification", FIT_WORD }, { "rrn", FIT_WORD }, { "ssn", FIT_WORD },
+    { "\xec\x97\xac\xea\xb6\x8c", FIT_PREFIX },                                  /* 여권 */
+    { "\xec\xa3\xbc\xeb\xaf\xbc\xeb\x93\xb1\xeb\xa1\x9d", FIT_PREFIX },          /* 주민등록 */
+    { "\xec\xa3\xbc\xeb\xaf\xbc\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX },          /* 주민번호 */
+    { "\xec\x99\xb8\xea\xb5\xad\xec\x9d\xb8\xeb\x93\xb1\xeb\xa1\x9d", FIT_PREFIX }, /* 외국인등록 */
+    { "\xec\x8b\xa0\xeb\xb6\x84\xec\xa6\x9d", FIT_PREFIX },                      /* 신분증 */
+    { "\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", FIT_PREFIX },  /* паспорт */
+    { "\xd0\xbf\xd0\xb0\xd1\x81\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", FIT_PREFIX }, /* пасспорт */
+    { "\xd1\x80\xd0\xb5\xd0\xb3\xd0\xb8\xd1\x81\xd1\x82\xd1\x80", FIT_PREFIX },  /* регистр(ийн) */
+    { "\xd1\x80\xd0\xb4", FIT_WORD },                                            /* рд */
+    { "\xd2\xaf\xd0\xbd\xd1\x8d\xd0\xbc\xd0\xbb\xd1\x8d\xd1\x85", FIT_PREFIX },  /* үнэмлэх */
+    { "\xd1\x81\xd0\xbd\xd0\xb8\xd0\xbb\xd1\x81", FIT_WORD },                    /* снилс */
+    { "account", FIT_WORD }, { "\xea\xb3\x84\xec\xa2\x8c", FIT_PREFIX },          /* 계좌 */
+    { "\xd0\xb8\xd0\xbd\xd0\xbd", FIT_WORD },                                    /* инн */
+};
+
+static const struct det_word handle_labels[] = {
+    { "telegram", FIT_WORD }, { "tg", FIT_WORD }, { "kakao", FIT_WORD }, { "kakaotalk", FIT_WORD },
+    { "wechat", FIT_WORD }, { "weixin", FIT_WORD }, { "skype", FIT_WORD }, { "whatsapp", FIT_WORD },
+    { "viber", FIT_WORD }, { "signal", FIT_WORD }, { "line", FIT_WORD }, { "instagram", FIT_WORD },
+    { "insta", FIT_WORD }, { "ig", FIT_WORD }, { "facebook", FIT_WORD }, { "fb", FIT_WORD },
+    { "vk", FIT_WORD }, { "tiktok", FIT_WORD }, { "twitter", FIT_WORD }, { "snapchat", FIT_WORD },
+    { "imo", FIT_WORD }, { "username", FIT_WORD }, { "user", FIT_WORD },
+    { "\xec\xb9\xb4\xed\x86\xa1", FIT_PREFIX },                                  /* 카톡 */
+    { "\xec\xb9\xb4\xec\xb9\xb4\xec\x98\xa4", FIT_PREFIX },                      /* 카카오(톡) */
+    { "\xec\x9c\x84\xec\xb1\x97", FIT_PREFIX },                                  /* 위챗 */
+    { "\xed\x85\x94\xeb\xa0\x88\xea\xb7\xb8\xeb\x9e\xa8", FIT_PREFIX },          /* 텔레그램 */
+    { "\xec\x9d\xb8\xec\x8a\xa4\xed\x83\x80", FIT_PREFIX },                      /* 인스타(그램) */
+    { "\xed\x8e\x98\xec\x9d\xb4\xec\x8a\xa4\xeb\xb6\x81", FIT_PREFIX },          /* 페이스북 */
+    { "\xec\x95\x84\xec\x9d\xb4\xeb\x94\x94", FIT_PREFIX },                      /* 아이디 */
+    { "\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd0\xb3\xd1\x80\xd0\xb0\xd0\xbc", FIT_PREFIX }, /* телеграм */
+    { "\xd0\xb8\xd0\xbd\xd1\x81\xd1\x82\xd0\xb0\xd0\xb3\xd1\x80\xd0\xb0\xd0\xbc", FIT_PREFIX }, /* инстаграм */
+    { "\xd1\x84\xd1\x8d\xd0\xb9\xd1\x81\xd0\xb1\xd2\xaf\xd2\xaf\xd0\xba", FIT_PREFIX }, /* фэйсбүүк */
+    { "\xd1\x84\xd0\xb5\xd0\xb9\xd1\x81\xd0\xb1\xd1\x83\xd0\xba", FIT_PREFIX },  /* фейсбук */
+    { "\xd0\xb2\xd0\xba", FIT_WORD },                                            /* вк */
+    { "\xd0\xb2\xd0\xba\xd0\xbe\xd0\xbd\xd1\x82\xd0\xb0\xd0\xba\xd1\x82\xd0\xb5", FIT_WORD }, /* вконтакте */
+    { "\xd0\xb0\xd0\xba\xd0\xba\xd0\xb0\xd1\x83\xd0\xbd\xd1\x82", FIT_PREFIX },  /* аккаунт */
+};
+
+static const struct det_word w3w_labels[] = {
+    { "w3w", FIT_WORD }, { "what3words", FIT_WORD },
+};
+
+static const struct det_word qualifiers[] = {
+    { "no", FIT_WORD }, { "nr", FIT_WORD }, { "num", FIT_WORD }, { "number", FIT_WORD },
+    { "card", FIT_WORD }, { "name", FIT_WORD }, { "id", FIT_WORD }, { "handle", FIT_WORD },
+    { "\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX },                                  /* 번호 */
+    { "\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX },          /* дугаар */
+    { "\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX },                  /* номер */
+};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+#define SEPARATORS " :#.-="
+
+/* The label before the value at v, through up to two qualifiers. */
+static enum label_kind label_before(const char *s, size_t v)
+{
+    size_t end = v, a, k;
+
+    for (k = 0; k < 3; k++) {
+        if (det_word_before(s, end, SEPARATORS, handle_labels, N(handle_labels), &a))
+            return LABEL_HANDLE;
+        /* "kakao id": the qualifier "id" first, then the network. */
+        if (det_word_before(s, end, SEPARATORS, id_labels, N(id_labels), &a) &&
+            !det_word_before(s, a, SEPARATORS, handle_labels, N(handle_labels), &a))
+            return LABEL_ID;
+        if (det_word_before(s, end, SEPARATORS, w3w_labels, N(w3w_labels), &a))
+            return LABEL_W3W;
+        if (!det_word_before(s, end, SEPARATORS, qualifiers, N(qualifiers), &a))
+            return LABEL_NONE;
+        end = a;
+    }
+    return LABEL_NONE;
+}
+
+/* An ID value: letters and digits, groups joined by one '-' or ' ' when
+ * the next group holds a digit; 5-20 of them, at least 4 digits. */
+static size_t id_value(const char *s, size_t len, size_t at)
+{
+    size_t i = at, end = 0, chars = 0, nd = 0;
+
+    while (i < len && det_alnum(s[i]) && chars <= 20) {
+        while (i < len && det_alnum(s[i]))
+            nd += (size_t)det_digit(s[i]), chars++, i++;
+        end = i;
+        if (i + 1 < len && (s[i] == '-' || s[i] == ' ') && det_digit(s[i + 1]))
+            i++;
+    }
+    return chars >= 5 && chars <= 20 && nd >= 4 ? end : 0;
+}
+
+/* An account name: [a-z0-9._], starts with a letter or digit, holds a
+ * letter, 3-32 long, not ending in '.'. */
+static size_t handle_value(const char *s, size_t len, size_t at)
+{
+    size_t i = at, letters = 0;
+
+    while (i < len && (det_alnum(s[i]) || s[i] == '.' || s[i] == '_') && i - at <= 32)
+        letters += (size_t)det_alpha(s[i]), i++;
+    while (i > at && s[i - 1] == '.')
+        i--;
+    return letters > 0 && i - at >= 3 && i - at <= 32 && det_ends_word(s, len, i) ? i : 0;
+}
+
+size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    size_t idv, hv = 0;
+    enum label_kind l;
+
+    (void)start;
+    if (at == 0 || strchr(SEPARATORS, s[at - 1]) == NULL || s[at - 1] == '\0')
+        return 0;
+    idv = id_value(s, len, at);
+    if (det_alpha(s[at]))
+        hv = handle_value(s, len, at);
+    if (idv == 0 && hv == 0 && !det_alpha(s[at]))
+        return 0;
+    l = label_before(s, at);
+    if (l == LABEL_ID && idv != 0)
+        return *kind = DETECT_ID, idv;
+    if (l == LABEL_HANDLE && hv != 0)
+        return *kind = DETECT_HANDLE, hv;
+    if (l == LABEL_W3W && (hv = detect_three_words(s, len, at)) != 0)
+        return *kind = DETECT_GPS, hv;
+    return 0;
+}

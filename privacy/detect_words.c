@@ -1,0 +1,61 @@
+/* Context words for the pattern detectors: a birth word near a date, a
+ * label before an ID number, a phone word before a number.  A word is
+ * tested as a word, never as a bare substring ("stubborn" holds no
+ * "born"): nothing that is a letter of any script may stand before it,
+ * and for FIT_WORD nothing after it either. */
+#include <string.h>
+
+#include "privacy/detect_int.h"
+
+int det_word_at(const char *s, size_t len, size_t at, const char *w, enum det_fit fit)
+{
+    size_t n = strlen(w);
+
+    if (at + n > len || memcmp(s + at, w, n) != 0)
+        return 0;
+    /* "(b." needs no boundary before its parenthesis. */
+    if ((det_alnum(w[0]) || (w[0] & 0x80)) && det_letter_before(s, at))
+        return 0;
+    /* A word ending in '.' ("d.o.b.", "г.р.") ends there. */
+    return fit == FIT_PREFIX || w[n - 1] == '.' || !det_letter_at(s, len, at + n);
+}
+
+int det_word_near(const char *s, size_t len, size_t from, size_t to,
+                  const struct det_word *list, size_t n)
+{
+    size_t i, k;
+
+    if (to > len)
+        to = len;
+    while (from > 0 && from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
+        from--;
+    for (i = from; i < to; i++) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80)
+            continue;
+        for (k = 0; k < n; k++)
+            if (s[i] == list[k].w[0] && det_word_at(s, len, i, list[k].w, list[k].fit))
+                return 1;
+    }
+    return 0;
+}
+
+size_t det_word_before(const char *s, size_t end, const char *skip,
+                       const struct det_word *list, size_t n, size_t *wstart)
+{
+    size_t a, k, wl, cl;
+    int cp;
+
+    while (end > 0 && s[end - 1] != '\0' && strchr(skip, s[end - 1]) != NULL)
+        end--;
+    for (a = end; (cp = det_cp_before(s, a, &cl)) >= 0 && is_word_cp(cp); a -= cl)
+        ;
+    for (k = 0; k < n && a < end; k++) {
+        wl = strlen(list[k].w);
+        if (wl <= end - a && memcmp(s + a, list[k].w, wl) == 0 &&
+            (list[k].fit == FIT_PREFIX || wl == end - a)) {
+            *wstart = a;
+            return end;
+        }
+    }
+    return 0;
+}
