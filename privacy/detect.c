@@ -19,8 +19,8 @@ static const struct {
     detect_scanner fn;
     int kind;
 } scanners[] = {
-    { detect_scan_url, DETECT_URL },        { detect_scan_labelled, DETECT_ID },
-    { detect_scan_id, DETECT_ID },          { detect_scan_ipv4, DETECT_IP },
+    { detect_scan_url, DETECT_URL },        { detect_scan_id, DETECT_ID },
+    { detect_scan_labelled, DETECT_ID },    { detect_scan_ipv4, DETECT_IP },
     { detect_scan_gps, DETECT_GPS },        { detect_scan_plus_code, DETECT_GPS },
     { detect_scan_birth_date, DETECT_DATE }, { detect_scan_phone, DETECT_PHONE },
     { detect_scan_ipv6, DETECT_IP },        { detect_scan_handle, DETECT_HANDLE },
@@ -62,7 +62,7 @@ static int can_start(char c)
  * for the scanners when a digit or one of "._%+-@:" follows it (URLs, IDs,
  * IPv6, Plus Codes, the local part of an e-mail address), when it is a
  * month name (dates), a hemisphere letter before a number ("N 47°"), or a
- * value after a colon ("telegram: kimjs").  Skipping the run is exact: no
+ * value after a colon or "id" ("telegram: kimjs", "kakao id kimjs").  Skipping the run is exact: no
  * position inside it can start a detection, as each follows a word
  * character. */
 static int plain_word(const char *s, size_t len, size_t at, size_t *end)
@@ -82,6 +82,9 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
         return 0;
     if (at > 0 && (s[at - 1] == ':' || (at > 1 && s[at - 1] == ' ' && s[at - 2] == ':')))
         return 0;
+    if (at >= 3 && s[at - 1] == ' ' && s[at - 2] == 'd' && s[at - 3] == 'i' &&
+        (at == 3 || !det_wordc(s[at - 4])))
+        return 0;                                          /* "kakao id kimjs" */
     *end = j;
     return 1;
 }
@@ -127,6 +130,9 @@ static long step(struct found *f, const char *s, size_t len, size_t at)
         return (long)end;
     }
     if (!can_start(s[at]) || (at > 0 && det_wordc(s[at - 1])))
+        return (long)at + 1;
+    /* Not from the middle of a number ("1.2.3.4.5", "978-3-16-148410-0"). */
+    if (det_digit(s[at]) && at >= 2 && strchr(".-/", s[at - 1]) != NULL && det_digit(s[at - 2]))
         return (long)at + 1;
     if (plain_word(s, len, at, &end))
         return (long)end;

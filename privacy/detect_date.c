@@ -14,8 +14,8 @@
  *   - a birth word as a word, not a substring ("stubborn", "Osborne"
  *     hold none): born, birth..., DOB, d.o.b., "(b.", 생년월일, 출생, 태어...,
  *     생일, 탄생, родил..., рожд..., г.р., д.р., төрс..., төрж..., мэндэл...;
- *     within 48 bytes before or 24 after a whole date, 32 before or 16
- *     after a year alone;
+ *     within 48 bytes before or 24 after a date, 32 before or 16 after a
+ *     year alone and in the same sentence;
  *   - Korean 생 right after it ("1975년 3월 14일생", "84년생");
  *   - parentheses right after a word ("Batbayar (12.03.1984)"): the
  *     usual way to give a person's birth date; whole dates only. */
@@ -323,11 +323,30 @@ static struct date date_at(const char *s, size_t len, size_t at)
     return best;
 }
 
-static int near_birth_word(const char *s, size_t len, size_t start, size_t end, size_t before,
-                           size_t after)
+/* A full stop at s[i]: '.' after two letters, before a space or the end
+ * (not "(b.", "d.o.b.", "г.р."). */
+static int full_stop(const char *s, size_t len, size_t i)
 {
-    return det_word_near(s, len, start > before ? start - before : 0, end + after,
-                         birth_words, sizeof birth_words / sizeof birth_words[0]);
+    size_t n;
+
+    return s[i] == '.' && (i + 1 >= len || s[i + 1] == ' ') && det_letter_before(s, i) &&
+           det_cp_before(s, i, &n) >= 0 && det_letter_before(s, i - n);
+}
+
+/* A birth word within before bytes before start or after bytes after end;
+ * for a year alone (sentence) the window ends at a full stop. */
+static int near_birth_word(const char *s, size_t len, size_t start, size_t end, size_t before,
+                           size_t after, int sentence)
+{
+    size_t from = start > before ? start - before : 0, to = end + after < len ? end + after : len, i;
+
+    for (i = start; sentence && i > from; i--)
+        if (full_stop(s, len, i - 1))
+            from = i;
+    for (i = end; sentence && i < to; i++)
+        if (full_stop(s, len, i))
+            to = i;
+    return det_word_near(s, len, from, to, birth_words, sizeof birth_words / sizeof birth_words[0]);
 }
 
 /* A whole date in parentheses right after a word: "Batbayar (12.03.1984)". */
@@ -356,7 +375,7 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     if (d.born)
         return d.end;
     if (d.strength == YEAR)
-        return near_birth_word(s, len, at, d.end, 32, 16) ? d.end : 0;
-    return near_birth_word(s, len, at, d.end, 48, 24) ||
+        return near_birth_word(s, len, at, d.end, 32, 16, 1) ? d.end : 0;
+    return near_birth_word(s, len, at, d.end, 48, 24, 0) ||
            (d.strength == FULL && after_name(s, len, at, d.end)) ? d.end : 0;
 }

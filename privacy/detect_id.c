@@ -15,7 +15,8 @@
  *     UB75031412), KR M123A4567;
  *   - the Mongolian register number: two Cyrillic letters and eight digits
  *     whose first six are the birth date (the month plus 20 for births from
- *     2000): "УБ75031412", "ИЙ 01231234".
+ *     2000): "УБ75031412"; with a space between ("ИЙ 01231234") the date
+ *     must be valid.
  * Each date part must be a valid month and day. */
 #include "privacy/detect_int.h"
 
@@ -147,7 +148,9 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
         i++;
     if (det_digits(s, len, i) != 8 || !det_ends_word(s, len, i + 8))
         return 0;
+    /* Glued to its letters it is a code whatever the digits; apart, the
+     * digits must hold a birth date. */
     mm = det_value(s + i + 2, 2);
     mm = mm > 20 ? mm - 20 : mm;
-    return det_month_day(mm, det_value(s + i + 4, 2)) ? i + 8 : 0;
+    return s[i - 1] != ' ' || det_month_day(mm, det_value(s + i + 4, 2)) ? i + 8 : 0;
 }

@@ -1,16 +1,18 @@
 /* Values after a label: a number or code after an ID label ("Passport No.
  * 745123456", "여권번호 745123456", "паспорт 45 08 123456", "РД:
- * УБ75031412") is an ID number whatever its shape; an account name after
- * a messenger or network ("telegram: kimjs75", "Kakao ID kimjongsu",
- * "카톡 아이디: kim.js") is a handle; three dotted words after "w3w" or
- * "what3words" are a place (what3words).  The label is the word before the
- * value, or before one or two qualifiers ("no.", "number", "card", "번호",
- * "дугаар", "номер"); labels take Korean particles and Russian and
+ * УБ75031412", "account no. 110-123-456789") is an ID number whatever its
+ * shape; an account name after a messenger or network ("telegram:
+ * kimjs75", "Kakao ID kimjongsu", "카톡 아이디: kim.js") is a handle; three
+ * dotted words after "w3w" or "what3words" are a place (what3words), and
+ * so is a number with two decimals or more right after "lat",
+ * "longitude", "위도", "широта", "өргөрөг"...  The label is the word before
+ * the value, or before one or two qualifiers ("no.", "number", "card",
+ * "번호", "дугаар", "номер"); labels take Korean particles and Russian and
  * Mongolian endings ("여권은", "паспорта"). */
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
-enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W };
+enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD };
 
 static const struct det_word id_labels[] = {
     { "passport", FIT_PREFIX }, { "id", FIT_WORD }, { "identity", FIT_WORD },
@@ -57,6 +59,17 @@ static const struct det_word w3w_labels[] = {
     { "w3w", FIT_WORD }, { "what3words", FIT_WORD },
 };
 
+static const struct det_word coord_labels[] = {
+    { "lat", FIT_WORD }, { "latitude", FIT_WORD }, { "lon", FIT_WORD }, { "lng", FIT_WORD },
+    { "longitude", FIT_WORD },
+    { "\xec\x9c\x84\xeb\x8f\x84", FIT_PREFIX },                                  /* 위도 */
+    { "\xea\xb2\xbd\xeb\x8f\x84", FIT_PREFIX },                                  /* 경도 */
+    { "\xd1\x88\xd0\xb8\xd1\x80\xd0\xbe\xd1\x82\xd0\xb0", FIT_PREFIX },              /* широта */
+    { "\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xb3\xd0\xbe\xd1\x82\xd0\xb0", FIT_PREFIX },      /* долгота */
+    { "\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb3", FIT_PREFIX },      /* өргөрөг */
+    { "\xd1\x83\xd1\x80\xd1\x82\xd1\x80\xd0\xb0\xd0\xb3", FIT_PREFIX },              /* уртраг */
+};
+
 static const struct det_word qualifiers[] = {
     { "no", FIT_WORD }, { "nr", FIT_WORD }, { "num", FIT_WORD }, { "number", FIT_WORD },
     { "card", FIT_WORD }, { "name", FIT_WORD }, { "id", FIT_WORD }, { "handle", FIT_WORD },
@@ -82,6 +95,8 @@ static enum label_kind label_before(const char *s, size_t v)
             return LABEL_ID;
         if (det_word_before(s, end, SEPARATORS, w3w_labels, N(w3w_labels), &a))
             return LABEL_W3W;
+        if (k == 0 && det_word_before(s, end, SEPARATORS, coord_labels, N(coord_labels), &a))
+            return LABEL_COORD;
         if (!det_word_before(s, end, SEPARATORS, qualifiers, N(qualifiers), &a))
             return LABEL_NONE;
         end = a;
@@ -105,6 +120,20 @@ static size_t id_value(const char *s, size_t len, size_t at)
     return chars >= 5 && chars <= 20 && nd >= 4 ? end : 0;
 }
 
+/* A latitude or longitude: [-]D.dd (two decimals or more: 1 km). */
+static size_t coord_value(const char *s, size_t len, size_t at)
+{
+    size_t n, d;
+
+    if (s[at] == '-')
+        at++;
+    n = det_digits(s, len, at);
+    if (n == 0 || n > 3 || at + n >= len || s[at + n] != '.')
+        return 0;
+    d = det_digits(s, len, at + n + 1);
+    return d >= 2 && det_ends_word(s, len, at + n + 1 + d) ? at + n + 1 + d : 0;
+}
+
 /* An account name: [a-z0-9._], starts with a letter or digit, holds a
  * letter, 3-32 long, not ending in '.'. */
 static size_t handle_value(const char *s, size_t len, size_t at)
@@ -120,7 +149,7 @@ static size_t handle_value(const char *s, size_t len, size_t at)
 
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    size_t idv, hv = 0;
+    size_t idv, hv = 0, cv;
     enum label_kind l;
 
     (void)start;
@@ -129,7 +158,8 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     idv = id_value(s, len, at);
     if (det_alpha(s[at]))
         hv = handle_value(s, len, at);
-    if (idv == 0 && hv == 0 && !det_alpha(s[at]))
+    cv = coord_value(s, len, at);
+    if (idv == 0 && hv == 0 && cv == 0 && !det_alpha(s[at]))
         return 0;
     l = label_before(s, at);
     if (l == LABEL_ID && idv != 0)
@@ -138,5 +168,7 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
         return *kind = DETECT_HANDLE, hv;
     if (l == LABEL_W3W && (hv = detect_three_words(s, len, at)) != 0)
         return *kind = DETECT_GPS, hv;
+    if (l == LABEL_COORD && cv != 0)
+        return *kind = DETECT_GPS, cv;
     return 0;
 }
