@@ -14,8 +14,10 @@
  * amounts ("2 500 000"), decimals ("3.14159") and runs of one- and
  * two-digit groups ("12 34 56 78").  When the whole run is no number, its
  * longest leading groups that are one are taken. */
+#include <locale.h>
 #include <pthread.h>
 #include <regex.h>
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,12 +46,10 @@ static regex_t *compiled;       /* phone_nplans * RE_PER_PLAN; re_nsub == SIZE_M
 static int compiled_ok;
 static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
 
-static void compile_plans(void)
+static int compile_all(void)
 {
     size_t i, k;
 
-    if ((compiled = calloc(phone_nplans * RE_PER_PLAN, sizeof *compiled)) == NULL)
-        return;
     for (i = 0; i < phone_nplans; i++) {
         const char *re[RE_PER_PLAN] = { phone_plans[i].idd, phone_plans[i].fixed,
                                         phone_plans[i].mobile, phone_plans[i].other };
@@ -58,10 +58,26 @@ static void compile_plans(void)
             if (re[k][0] == '\0')
                 r->re_nsub = SIZE_MAX;
             else if (regcomp(r, re[k], REG_EXTENDED | (k == RE_IDD ? 0 : REG_NOSUB)) != 0)
-                return;
+                return 0;
         }
     }
-    compiled_ok = 1;
+    return 1;
+}
+
+/* Compiled in the C locale, whatever the process's: glibc's regexec then
+ * reads the digits in place, where in a multibyte locale it would copy
+ * them into buffers it frees without wiping. */
+static void compile_plans(void)
+{
+    locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0), old;
+
+    if (c == (locale_t)0)
+        return;
+    old = uselocale(c);
+    if ((compiled = calloc(phone_nplans * RE_PER_PLAN, sizeof *compiled)) != NULL && compile_all())
+        compiled_ok = 1;
+    uselocale(old);
+    freelocale(c);
 }
 
 int detect_phone_ready(struct err *e)
@@ -263,20 +279,23 @@ static int is_phone(const char *s, size_t len, size_t at, const struct groups *g
 {
     char d[MAX_DIGITS + 1];
     size_t nd = g->upto[k - 1];
+    int yes;
 
     memcpy(d, g->d, nd);
     d[nd] = '\0';
     if (g->plus)
-        return possible_international(d) || (nd >= 8 && nd <= 15);
-    if (nd >= 10 && (strncmp(d, "00", 2) == 0 || strncmp(d, "810", 3) == 0) &&
-        international_prefix(d))
-        return 1;
-    if (nd < 6 || not_a_number(s, g, k))
-        return 0;
-    if (nd >= 7 && national(d, k >= 2))
-        return 1;
-    return nd <= 12 && det_word_near(s, len, at > PHONE_WORD_WINDOW ? at - PHONE_WORD_WINDOW : 0,
-                                     at, phone_words, sizeof phone_words / sizeof phone_words[0]);
+        yes = possible_international(d) || (nd >= 8 && nd <= 15);
+    else if (nd >= 10 && (strncmp(d, "00", 2) == 0 || strncmp(d, "810", 3) == 0) &&
+             international_prefix(d))
+        yes = 1;
+    else if (nd < 6 || not_a_number(s, g, k))
+        yes = 0;
+    else
+        yes = (nd >= 7 && national(d, k >= 2)) ||
+              (nd <= 12 && det_word_near(s, len, at > PHONE_WORD_WINDOW ? at - PHONE_WORD_WINDOW : 0,
+                                         at, phone_words, sizeof phone_words / sizeof phone_words[0]));
+    sodium_memzero(d, sizeof d);
+    return yes;
 }
 
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind)
@@ -289,6 +308,7 @@ size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, in
         return 0;
     for (k = g.n; k > 0; k--)
         if (det_ends_word(s, len, g.end[k - 1]) && is_phone(s, len, at, &g, k))
-            return g.end[k - 1];
-    return 0;
+            break;
+    sodium_memzero(g.d, sizeof g.d);      /* a copy of the number's digits */
+    return k > 0 ? g.end[k - 1] : 0;
 }
