@@ -54,7 +54,15 @@ static int add(struct found *f, size_t start, size_t end, int kind)
 /* 1 if a detection may start with c (tested on every ASCII byte). */
 static int can_start(char c)
 {
-    return det_alnum(c) || (c != '\0' && strchr("+-(:@/", c) != NULL);
+    return det_alnum(c) || c == '+' || c == '-' || c == '(' || c == ':' || c == '@' || c == '/';
+}
+
+/* 1 if c after a run of letters may continue a detection: a URL, an ID,
+ * IPv6, a Plus Code, an e-mail address's local part. */
+static int continues(char c)
+{
+    return det_digit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '@' ||
+           c == ':';
 }
 
 /* 1 if at starts a run of ASCII letters, after a non-word character, that
@@ -73,7 +81,7 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
         return 0;
     while (j < len && det_alpha(s[j]))
         j++;
-    if (j < len && (det_digit(s[j]) || (s[j] != '\0' && strchr("._%+-@:", s[j]) != NULL)))
+    if (j < len && continues(s[j]))
         return 0;
     if (detect_month_word(s, len, at, &n))
         return 0;
@@ -104,17 +112,24 @@ static long scan_at(struct found *f, const char *s, size_t len, size_t at)
     return 0;
 }
 
-/* A Mongolian register number starting at a Cyrillic letter; the end of
- * the detection, 0, or -1 when out of memory. */
-static long scan_cyrillic(struct found *f, const char *s, size_t len, size_t at)
+/* A run of non-ASCII text from at: only a Mongolian register number (two
+ * Cyrillic letters, then digits) starts in one.  Returns the end of the
+ * detection or of the run, or -1 when out of memory. */
+static long non_ascii(struct found *f, const char *s, size_t len, size_t at)
 {
-    size_t start = at, end;
-    int kind = DETECT_ID;
+    size_t i, start, end;
+    int kind;
 
-    if ((unsigned char)s[at] < 0xD0 || (unsigned char)s[at] > 0xD4 ||
-        (end = detect_scan_register(s, len, at, &start, &kind)) == 0)
-        return 0;
-    return add(f, start, end, kind) != 0 ? -1 : (long)end;
+    for (i = at; i < len && (unsigned char)s[i] >= 0x80; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
+            !(det_digit(s[i + 4]) || (s[i + 4] == ' ' && det_digit(s[i + 5]))))
+            continue;
+        start = i, kind = DETECT_ID;
+        if ((end = detect_scan_register(s, len, i, &start, &kind)) != 0)
+            return add(f, start, end, kind) != 0 ? -1 : (long)end;
+    }
+    return (long)i;
 }
 
 static long step(struct found *f, const char *s, size_t len, size_t at)
@@ -122,13 +137,8 @@ static long step(struct found *f, const char *s, size_t len, size_t at)
     size_t end;
     long r;
 
-    if ((unsigned char)s[at] >= 0x80) {
-        if ((r = scan_cyrillic(f, s, len, at)) != 0)
-            return r;
-        for (end = at + 1; end < len && ((unsigned char)s[end] & 0xC0) == 0x80; end++)
-            ;
-        return (long)end;
-    }
+    if ((unsigned char)s[at] >= 0x80)
+        return non_ascii(f, s, len, at);
     if (!can_start(s[at]) || (at > 0 && det_wordc(s[at - 1])))
         return (long)at + 1;
     /* Not from the middle of a number ("1.2.3.4.5", "978-3-16-148410-0"). */

@@ -99,6 +99,17 @@ static size_t space(const char *s, size_t len, size_t i)
     return i < len && s[i] == ' ' ? i + 1 : i;
 }
 
+/* Past the letters (no digits) of any script from i. */
+static size_t letters(const char *s, size_t len, size_t i)
+{
+    size_t n;
+    int cp;
+
+    while ((cp = det_cp_at(s, len, i, &n)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9'))
+        i += n;
+    return i;
+}
+
 /* The index (0-11) of the month word of tab at s[at] (whole word), its
  * length in *n; -1 if none. */
 static int month_in(const char *const *tab, const char *s, size_t len, size_t at, size_t *n)
@@ -115,20 +126,24 @@ static int month_in(const char *const *tab, const char *s, size_t len, size_t at
 
 int detect_month_word(const char *s, size_t len, size_t at, size_t *n)
 {
-    static const char *const abbr[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                        "sep", "oct", "nov", "dec" };
-    size_t k;
+    static const char abbr[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    size_t k, full;
 
-    if (at >= len || strchr("jfmasond", s[at]) == NULL)
+    if (at + 3 > len)
         return 0;
-    if (month_in(en_months, s, len, at, n) >= 0)
-        return 1;
-    if (det_starts(s, len, at, "sept") && det_ends_word(s, len, at + 4))
+    for (k = 0; k < 12; k++)                   /* the usual case: no month at all */
+        if (memcmp(s + at, abbr + 3 * k, 3) == 0)
+            break;
+    if (k == 12 || det_letter_before(s, at))
+        return 0;
+    full = strlen(en_months[k]);
+    if (det_starts(s, len, at, en_months[k]) && !det_letter_at(s, len, at + full))
+        return *n = full, 1;
+    if (k == 8 && det_starts(s, len, at, "sept") && det_ends_word(s, len, at + 4))
         return *n = 4 + (size_t)(at + 4 < len && s[at + 4] == '.'), 1;
-    for (k = 0; k < 12; k++)
-        if (det_starts(s, len, at, abbr[k]) && det_ends_word(s, len, at + 3))
-            return *n = 3 + (size_t)(at + 3 < len && s[at + 3] == '.'), 1;
-    return 0;
+    if (!det_ends_word(s, len, at + 3))
+        return 0;
+    return *n = 3 + (size_t)(at + 3 < len && s[at + 3] == '.'), 1;
 }
 
 /* A day of the month (1-2 digits, 1-31) at at, with an English ordinal
@@ -269,9 +284,7 @@ static struct date mongolian(const char *s, size_t len, size_t at)
 
     if ((i = year_at(s, len, at)) == 0 || !det_word_at(s, len, space(s, len, i), MN_YEAR_OF, FIT_PREFIX))
         return d;
-    i = space(s, len, i);
-    while (i < len && det_letter_at(s, len, i))
-        i += ((unsigned char)s[i] & 0x80) ? 2 : 1;                 /* он, оны, онд */
+    i = letters(s, len, space(s, len, i));                           /* он, оны, онд */
     d.end = i, d.strength = YEAR;
     i = space(s, len, i);
     if ((n = det_digits(s, len, i)) >= 1 && n <= 2 && det_value(s + i, n) >= 1 && det_value(s + i, n) <= 12) {
@@ -288,18 +301,18 @@ static struct date mongolian(const char *s, size_t len, size_t at)
     i = space(s, len, i);
     if (!det_word_at(s, len, i, MN_MONTH, FIT_PREFIX))
         return d;
-    while (i < len && det_letter_at(s, len, i))
-        i += 2;                                                     /* сар, сарын, сард */
+    i = letters(s, len, i);                                         /* сар, сарын, сард */
     d.end = i, d.strength = PART;
     i = space(s, len, i);
-    if ((e = day_at(s, len, i, 0)) != 0 || (det_digits(s, len, i) >= 1 && det_digits(s, len, i) <= 2 &&
-                                             !det_digit(s[i + det_digits(s, len, i)]) &&
-                                             (e = i + det_digits(s, len, i)) != 0)) {
+    n = det_digits(s, len, i);
+    if (n >= 1 && n <= 2 && det_value(s + i, n) >= 1 && det_value(s + i, n) <= 31) {
+        e = i + n;
         if (e < len && s[e] == '-')
             e++;
-        while (e < len && det_letter_at(s, len, e) && ((unsigned char)s[e] & 0x80))
-            e += 2;                                                 /* -нд, -ний, -ны */
-        d.end = e, d.strength = FULL;
+        if (e < len && ((unsigned char)s[e] & 0x80))
+            e = letters(s, len, e);                                 /* -нд, -ний, -ны */
+        if (det_ends_word(s, len, e))
+            d.end = e, d.strength = FULL;
     }
     return d;
 }
