@@ -129,10 +129,17 @@ int detect_month_word(const char *s, size_t len, size_t at, size_t *n)
     static const char abbr[] = "janfebmaraprmayjunjulaugsepoctnovdec";
     size_t k, full;
 
+    /* The usual case, no month at all, is decided by the first letters. */
     if (at + 3 > len)
         return 0;
-    for (k = 0; k < 12; k++)                   /* the usual case: no month at all */
-        if (memcmp(s + at, abbr + 3 * k, 3) == 0)
+    switch (s[at]) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
+        break;
+    default:
+        return 0;
+    }
+    for (k = 0; k < 12; k++)
+        if (abbr[3 * k] == s[at] && abbr[3 * k + 1] == s[at + 1] && abbr[3 * k + 2] == s[at + 2])
             break;
     if (k == 12 || det_letter_before(s, at))
         return 0;

@@ -298,6 +298,8 @@ static int is_phone(const char *s, size_t len, size_t at, const struct groups *g
     return yes;
 }
 
+/* Needs detect_phone_ready() to have succeeded (detect.c calls it before
+ * the first start that can be a number). */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     struct groups g;
