@@ -1,8 +1,9 @@
 /* The walk over a text: each position where a detection may start is
  * handed to the scanners in turn (detect_int.h); the first that finds
  * something wins and the walk goes on after it.  E-mail addresses are
- * found first, from their at sign, since their local part may be in any
- * script ("바다@naver.com"). */
+ * found at their at sign, since their local part may be in any script
+ * ("바다@naver.com"): what the walk found inside the local part gives way
+ * to the address.  One pass over the text. */
 #include "privacy/detect.h"
 
 #include <stdlib.h>
@@ -166,27 +167,42 @@ static long step(struct found *f, const char *s, size_t len, size_t at, int *rea
     return r != 0 ? r : (long)at + 1;
 }
 
+/* An e-mail address whose at sign is at at: replaces the detections
+ * that start inside its local part; the end of the address, 0, or -1
+ * when out of memory. */
+static long email(struct found *f, const char *s, size_t len, size_t at)
+{
+    size_t start, end = detect_email(s, len, at, &start);
+
+    if (end == 0)
+        return 0;
+    while (f->n > 0 && f->d[f->n - 1].start >= start)
+        f->n--;
+    return add(f, start, end, DETECT_EMAIL) != 0 ? -1 : (long)end;
+}
+
 int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
                struct err *e)
 {
     struct found f = { 0 };
-    struct detection *mail = NULL;
-    size_t nmail = 0, m = 0, at = 0;
+    size_t at = 0;
     long next;
     int ready = 0;
 
-    if (detect_emails(&mail, &nmail, s, len) != 0)
-        goto oom;
     while (at < len) {
-        if (m < nmail && mail[m].start <= at) {
-            if (add(&f, mail[m].start, mail[m].end, DETECT_EMAIL) != 0)
+        char c = s[at];
+        /* The usual byte (white space, punctuation) starts nothing, but
+         * '@' or "at" written out may be the middle of an e-mail address. */
+        if (c == '@' || ((c == ' ' || c == '[' || c == '(' || c == '{' || c == '<') &&
+                         at + 2 < len && s[at + 1] == 'a' && s[at + 2] == 't')) {
+            if ((next = email(&f, s, len, at)) < 0)
                 goto oom;
-            at = mail[m].end > at ? mail[m].end : at;
-            m++;
-            continue;
+            if (next > 0) {
+                at = (size_t)next;
+                continue;
+            }
         }
-        /* The usual byte (white space, punctuation) starts nothing. */
-        if ((unsigned char)s[at] < 0x80 && !can_start(s[at])) {
+        if ((unsigned char)c < 0x80 && !can_start(c)) {
             at++;
             continue;
         }
@@ -194,16 +210,9 @@ int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
             goto oom;
         at = (size_t)next;
     }
-    while (m < nmail)
-        if (add(&f, mail[m].start, mail[m].end, DETECT_EMAIL) != 0)
-            goto oom;
-        else
-            m++;
-    free(mail);
     *out = f.d, *nout = f.n;
     return 0;
 oom:
-    free(mail);
     free(f.d);
     return err_set(e, EXIT_INPUT, "out of memory while scanning text");
 }

@@ -26,10 +26,11 @@ struct detection {
     int kind;               /* enum detect_kind */
 };
 
-/* Finds every detection in norm[0..len) (in order of start; they do not
- * overlap, except an e-mail address that a longer detection reaches
- * into); *out is malloc'd (free it), *nout its length.  Returns 0, or -1
- * with e filled (EXIT_INPUT: out of memory). */
+/* Finds every detection in norm[0..len), in order of start; they do not
+ * overlap, except an e-mail address whose local part begins inside the
+ * detection before it ("8812 3456.kim@mail.mn"; the redactor merges
+ * overlapping spans).  *out is malloc'd (free it), *nout its length.
+ * Returns 0, or -1 with e filled (EXIT_INPUT: out of memory). */
 int detect_all(struct detection **out, size_t *nout, const char *norm, size_t len,
                struct err *e);
 

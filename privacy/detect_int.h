@@ -18,8 +18,6 @@
 #include "privacy/normalise.h"
 #include "util/err.h"
 
-struct detection;
-
 /* A scanner: see above; *kind comes preset with the scanner's usual kind
  * (enum detect_kind) and may be changed. */
 typedef size_t (*detect_scanner)(const char *s, size_t len, size_t at, size_t *start,
@@ -176,8 +174,10 @@ size_t detect_three_words(const char *s, size_t len, size_t at);
  * for the date scanner. */
 int detect_month_word(const char *s, size_t len, size_t at, size_t *n);
 
-/* detect_net.c: every e-mail address of s[0..len), each with its start
- * and end, in order; *out malloc'd.  Returns 0, or -1 out of memory. */
-int detect_emails(struct detection **out, size_t *nout, const char *s, size_t len);
+/* detect_net.c: the e-mail address whose at sign ('@', or "at" written
+ * out: " at ", "[at]"...) begins at s[at], found from there since its local
+ * part, before it, may be in any script: its end, with its start in
+ * *start, or 0. */
+size_t detect_email(const char *s, size_t len, size_t at, size_t *start);
 
 #endif

@@ -16,7 +16,6 @@
  *     IPv6, full, compressed with "::" (two groups or more, five hex
  *     digits or more and at least one decimal digit: "a::b" and "std::map"
  *     are no address) or ending in an IPv4 address ("::ffff:192.0.2.1"). */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,21 +121,6 @@ static size_t at_sign(const char *s, size_t len, size_t at, int *spelled)
     return 0;
 }
 
-static int add_email(struct detection **d, size_t *n, size_t *cap, size_t start, size_t end)
-{
-    struct detection *p;
-
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 8;
-        if ((p = realloc(*d, c * sizeof *p)) == NULL)
-            return -1;
-        *d = p, *cap = c;
-    }
-    (*d)[*n].start = start, (*d)[*n].end = end, (*d)[*n].kind = DETECT_EMAIL;
-    (*n)++;
-    return 0;
-}
-
 /* An e-mail address around an at sign at s[at], or 0. */
 static size_t email_at(const char *s, size_t len, size_t at, size_t *start)
 {
@@ -157,68 +141,20 @@ static size_t email_at(const char *s, size_t len, size_t at, size_t *start)
     return h.end;
 }
 
-/* Where the at sign written out around the "at" at s[p] starts: " at ",
- * "[at]", " [at] " and the like; SIZE_MAX if it is none. */
-static size_t spelled_at(const char *s, size_t len, size_t p)
+size_t detect_email(const char *s, size_t len, size_t at, size_t *start)
 {
-    char c = p > 0 ? s[p - 1] : '\0';
+    char c = s[at];
 
-    if (p == 0 || p + 2 >= len || s[p + 1] != 't')
-        return SIZE_MAX;
-    if (c == ' ')
-        return s[p + 2] == ' ' ? p - 1 : SIZE_MAX;
+    if (c == '@')                                   /* "kim@x.kp", " @ " */
+        return email_at(s, len, at > 0 && s[at - 1] == ' ' && at + 1 < len && s[at + 1] == ' ' ?
+                        at - 1 : at, start);
+    if (at + 3 >= len || s[at + 1] != 'a' || s[at + 2] != 't')
+        return 0;
+    if (c == ' ')                                   /* " at " */
+        return s[at + 3] == ' ' ? email_at(s, len, at, start) : 0;
     if (c != '[' && c != '(' && c != '{' && c != '<')
-        return SIZE_MAX;
-    return p >= 2 && s[p - 2] == ' ' ? p - 2 : p - 1;
-}
-
-static int by_start(const void *a, const void *b)
-{
-    const struct detection *x = a, *y = b;
-
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
-/* Sorts d by start and drops an address that overlaps the one before. */
-static void order(struct detection *d, size_t *n)
-{
-    size_t i, k = 0;
-
-    qsort(d, *n, sizeof *d, by_start);
-    for (i = 0; i < *n; i++)
-        if (k == 0 || d[i].start >= d[k - 1].end)
-            d[k++] = d[i];
-    *n = k;
-}
-
-/* Found from each at sign, then from each "at" (memchr: most bytes are
- * neither, and this runs over every text). */
-int detect_emails(struct detection **out, size_t *nout, const char *s, size_t len)
-{
-    size_t n = 0, cap = 0, start, end, at, from;
-    struct detection *d = NULL;
-    const char *p;
-    int pass;
-
-    for (pass = 0; pass < 2; pass++)
-        for (from = 0; from < len && (p = memchr(s + from, pass ? 'a' : '@', len - from)) != NULL;) {
-            size_t i = (size_t)(p - s);
-            from = i + 1;
-            if (pass == 0)
-                at = i > 0 && s[i - 1] == ' ' && i + 1 < len && s[i + 1] == ' ' ? i - 1 : i;
-            else if ((at = spelled_at(s, len, i)) == SIZE_MAX)
-                continue;
-            if ((end = email_at(s, len, at, &start)) == 0)
-                continue;
-            if (add_email(&d, &n, &cap, start, end) != 0) {
-                free(d);
-                return -1;
-            }
-            from = end;
-        }
-    order(d, &n);
-    *out = d, *nout = n;
-    return 0;
+        return 0;
+    return email_at(s, len, at > 0 && s[at - 1] == ' ' ? at - 1 : at, start);   /* " [at] " */
 }
 
 /* ---- URLs, handles ---- */
