@@ -77,21 +77,21 @@ static const char *const mn_months[] = {          /* ordinal month names */
 #define MN_TH "-\xd1\x80"                               /* -р */
 
 static const struct det_word birth_words[] = {
-    { "born", FIT_WORD }, { "birth", FIT_PREFIX }, { "dob", FIT_WORD }, { "d.o.b", FIT_PREFIX },
-    { "(b.", FIT_WORD },
-    { "\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc", FIT_PREFIX },  /* 생년월일 */
-    { "\xec\xb6\x9c\xec\x83\x9d", FIT_PREFIX },                          /* 출생 */
-    { "\xed\x83\x9c\xec\x96\xb4", FIT_PREFIX },                          /* 태어(났다, 난) */
-    { "\xec\x83\x9d\xec\x9d\xbc", FIT_PREFIX },                          /* 생일 */
-    { "\xed\x83\x84\xec\x83\x9d", FIT_PREFIX },                          /* 탄생 */
-    { "\xd1\x80\xd0\xbe\xd0\xb4\xd0\xb8\xd0\xbb", FIT_PREFIX },          /* родил(ся, ась) */
-    { "\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_PREFIX },                  /* рожд(ения, ён) */
-    { "\xd0\xb3.\xd1\x80.", FIT_WORD },                                  /* г.р. */
-    { "\xd0\xb4.\xd1\x80.", FIT_WORD },                                  /* д.р. */
-    { "\xd1\x82\xd3\xa9\xd1\x80\xd1\x81", FIT_PREFIX },                  /* төрс(өн, ний) */
-    { "\xd1\x82\xd3\xa9\xd1\x80\xd0\xb6", FIT_PREFIX },                  /* төрж */
-    { "\xd1\x82\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", FIT_WORD },            /* төрөв */
-    { "\xd0\xbc\xd1\x8d\xd0\xbd\xd0\xb4\xd1\x8d\xd0\xbb", FIT_PREFIX },  /* мэндэл(сэн) */
+    DW("born", FIT_WORD), DW("birth", FIT_PREFIX), DW("dob", FIT_WORD), DW("d.o.b", FIT_PREFIX),
+    DW("(b.", FIT_WORD),
+    DW("\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc", FIT_PREFIX),  /* 생년월일 */
+    DW("\xec\xb6\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 출생 */
+    DW("\xed\x83\x9c\xec\x96\xb4", FIT_PREFIX),                          /* 태어(났다, 난) */
+    DW("\xec\x83\x9d\xec\x9d\xbc", FIT_PREFIX),                          /* 생일 */
+    DW("\xed\x83\x84\xec\x83\x9d", FIT_PREFIX),                          /* 탄생 */
+    DW("\xd1\x80\xd0\xbe\xd0\xb4\xd0\xb8\xd0\xbb", FIT_PREFIX),          /* родил(ся, ась) */
+    DW("\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_PREFIX),                  /* рожд(ения, ён) */
+    DW("\xd0\xb3.\xd1\x80.", FIT_WORD),                                  /* г.р. */
+    DW("\xd0\xb4.\xd1\x80.", FIT_WORD),                                  /* д.р. */
+    DW("\xd1\x82\xd3\xa9\xd1\x80\xd1\x81", FIT_PREFIX),                  /* төрс(өн, ний) */
+    DW("\xd1\x82\xd3\xa9\xd1\x80\xd0\xb6", FIT_PREFIX),                  /* төрж */
+    DW("\xd1\x82\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", FIT_WORD),            /* төрөв */
+    DW("\xd0\xbc\xd1\x8d\xd0\xbd\xd0\xb4\xd1\x8d\xd0\xbb", FIT_PREFIX),  /* мэндэл(сэн) */
 };
 
 static size_t space(const char *s, size_t len, size_t i)

@@ -126,10 +126,13 @@ enum det_fit {
     FIT_PREFIX,     /* starts a word; anything may follow (Korean endings, inflections) */
 };
 
+/* A word of a list; DW("born", FIT_WORD) writes one. */
 struct det_word {
     const char *w;
+    size_t n;                   /* its length in bytes */
     enum det_fit fit;
 };
+#define DW(word, fit) { word, sizeof(word) - 1, fit }
 
 /* detect_words.c: 1 if w (fitting as fit) is at s[at]. */
 int det_word_at(const char *s, size_t len, size_t at, const char *w, enum det_fit fit);
@@ -140,12 +143,14 @@ int det_word_near(const char *s, size_t len, size_t from, size_t to,
                   const struct det_word *list, size_t n);
 
 /* detect_words.c: for labels in front of a value ("passport no.
- * 745123456"): skips the separators in skip back from end, takes the word
- * (letters and digits of any script) ending there and, if it is a word of
- * list[0..n) (or, FIT_PREFIX, starts with one), returns its end with its
- * start in *wstart; 0 if not. */
-size_t det_word_before(const char *s, size_t end, const char *skip,
-                       const struct det_word *list, size_t n, size_t *wstart);
+ * 745123456"): skips the separators in skip back from end and returns
+ * the end of the word (letters and digits of any script) that ends there,
+ * with its start in *wstart; 0 if there is none. */
+size_t det_word_ending(const char *s, size_t end, const char *skip, size_t *wstart);
+
+/* detect_words.c: 1 if the word w[0..wlen) is a word of list[0..n) (or,
+ * FIT_PREFIX, starts with one). */
+int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wlen);
 
 /* detect_phone.c: compiles the numbering plans' patterns once; 0, or -1
  * with e filled (out of memory in regcomp). */

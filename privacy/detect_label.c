@@ -15,67 +15,67 @@
 enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD };
 
 static const struct det_word id_labels[] = {
-    { "passport", FIT_PREFIX }, { "id", FIT_WORD }, { "identity", FIT_WORD },
-    { "identification", FIT_WORD }, { "rrn", FIT_WORD }, { "ssn", FIT_WORD },
-    { "\xec\x97\xac\xea\xb6\x8c", FIT_PREFIX },                                  /* 여권 */
-    { "\xec\xa3\xbc\xeb\xaf\xbc\xeb\x93\xb1\xeb\xa1\x9d", FIT_PREFIX },          /* 주민등록 */
-    { "\xec\xa3\xbc\xeb\xaf\xbc\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX },          /* 주민번호 */
-    { "\xec\x99\xb8\xea\xb5\xad\xec\x9d\xb8\xeb\x93\xb1\xeb\xa1\x9d", FIT_PREFIX }, /* 외국인등록 */
-    { "\xec\x8b\xa0\xeb\xb6\x84\xec\xa6\x9d", FIT_PREFIX },                      /* 신분증 */
-    { "\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", FIT_PREFIX },  /* паспорт */
-    { "\xd0\xbf\xd0\xb0\xd1\x81\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", FIT_PREFIX }, /* пасспорт */
-    { "\xd1\x80\xd0\xb5\xd0\xb3\xd0\xb8\xd1\x81\xd1\x82\xd1\x80", FIT_PREFIX },  /* регистр(ийн) */
-    { "\xd1\x80\xd0\xb4", FIT_WORD },                                            /* рд */
-    { "\xd2\xaf\xd0\xbd\xd1\x8d\xd0\xbc\xd0\xbb\xd1\x8d\xd1\x85", FIT_PREFIX },  /* үнэмлэх */
-    { "\xd1\x81\xd0\xbd\xd0\xb8\xd0\xbb\xd1\x81", FIT_WORD },                    /* снилс */
-    { "account", FIT_WORD }, { "\xea\xb3\x84\xec\xa2\x8c", FIT_PREFIX },          /* 계좌 */
-    { "\xd0\xb8\xd0\xbd\xd0\xbd", FIT_WORD },                                    /* инн */
+    DW("passport", FIT_PREFIX), DW("id", FIT_WORD), DW("identity", FIT_WORD),
+    DW("identification", FIT_WORD), DW("rrn", FIT_WORD), DW("ssn", FIT_WORD),
+    DW("\xec\x97\xac\xea\xb6\x8c", FIT_PREFIX),                                  /* 여권 */
+    DW("\xec\xa3\xbc\xeb\xaf\xbc\xeb\x93\xb1\xeb\xa1\x9d", FIT_PREFIX),          /* 주민등록 */
+    DW("\xec\xa3\xbc\xeb\xaf\xbc\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),          /* 주민번호 */
+    DW("\xec\x99\xb8\xea\xb5\xad\xec\x9d\xb8\xeb\x93\xb1\xeb\xa1\x9d", FIT_PREFIX), /* 외국인등록 */
+    DW("\xec\x8b\xa0\xeb\xb6\x84\xec\xa6\x9d", FIT_PREFIX),                      /* 신분증 */
+    DW("\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", FIT_PREFIX),  /* паспорт */
+    DW("\xd0\xbf\xd0\xb0\xd1\x81\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", FIT_PREFIX), /* пасспорт */
+    DW("\xd1\x80\xd0\xb5\xd0\xb3\xd0\xb8\xd1\x81\xd1\x82\xd1\x80", FIT_PREFIX),  /* регистр(ийн) */
+    DW("\xd1\x80\xd0\xb4", FIT_WORD),                                            /* рд */
+    DW("\xd2\xaf\xd0\xbd\xd1\x8d\xd0\xbc\xd0\xbb\xd1\x8d\xd1\x85", FIT_PREFIX),  /* үнэмлэх */
+    DW("\xd1\x81\xd0\xbd\xd0\xb8\xd0\xbb\xd1\x81", FIT_WORD),                    /* снилс */
+    DW("account", FIT_WORD), DW("\xea\xb3\x84\xec\xa2\x8c", FIT_PREFIX),          /* 계좌 */
+    DW("\xd0\xb8\xd0\xbd\xd0\xbd", FIT_WORD),                                    /* инн */
 };
 
 static const struct det_word handle_labels[] = {
-    { "telegram", FIT_WORD }, { "tg", FIT_WORD }, { "kakao", FIT_WORD }, { "kakaotalk", FIT_WORD },
-    { "wechat", FIT_WORD }, { "weixin", FIT_WORD }, { "skype", FIT_WORD }, { "whatsapp", FIT_WORD },
-    { "viber", FIT_WORD }, { "signal", FIT_WORD }, { "line", FIT_WORD }, { "instagram", FIT_WORD },
-    { "insta", FIT_WORD }, { "ig", FIT_WORD }, { "facebook", FIT_WORD }, { "fb", FIT_WORD },
-    { "vk", FIT_WORD }, { "tiktok", FIT_WORD }, { "twitter", FIT_WORD }, { "snapchat", FIT_WORD },
-    { "imo", FIT_WORD }, { "username", FIT_WORD }, { "user", FIT_WORD },
-    { "\xec\xb9\xb4\xed\x86\xa1", FIT_PREFIX },                                  /* 카톡 */
-    { "\xec\xb9\xb4\xec\xb9\xb4\xec\x98\xa4", FIT_PREFIX },                      /* 카카오(톡) */
-    { "\xec\x9c\x84\xec\xb1\x97", FIT_PREFIX },                                  /* 위챗 */
-    { "\xed\x85\x94\xeb\xa0\x88\xea\xb7\xb8\xeb\x9e\xa8", FIT_PREFIX },          /* 텔레그램 */
-    { "\xec\x9d\xb8\xec\x8a\xa4\xed\x83\x80", FIT_PREFIX },                      /* 인스타(그램) */
-    { "\xed\x8e\x98\xec\x9d\xb4\xec\x8a\xa4\xeb\xb6\x81", FIT_PREFIX },          /* 페이스북 */
-    { "\xec\x95\x84\xec\x9d\xb4\xeb\x94\x94", FIT_PREFIX },                      /* 아이디 */
-    { "\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd0\xb3\xd1\x80\xd0\xb0\xd0\xbc", FIT_PREFIX }, /* телеграм */
-    { "\xd0\xb8\xd0\xbd\xd1\x81\xd1\x82\xd0\xb0\xd0\xb3\xd1\x80\xd0\xb0\xd0\xbc", FIT_PREFIX }, /* инстаграм */
-    { "\xd1\x84\xd1\x8d\xd0\xb9\xd1\x81\xd0\xb1\xd2\xaf\xd2\xaf\xd0\xba", FIT_PREFIX }, /* фэйсбүүк */
-    { "\xd1\x84\xd0\xb5\xd0\xb9\xd1\x81\xd0\xb1\xd1\x83\xd0\xba", FIT_PREFIX },  /* фейсбук */
-    { "\xd0\xb2\xd0\xba", FIT_WORD },                                            /* вк */
-    { "\xd0\xb2\xd0\xba\xd0\xbe\xd0\xbd\xd1\x82\xd0\xb0\xd0\xba\xd1\x82\xd0\xb5", FIT_WORD }, /* вконтакте */
-    { "\xd0\xb0\xd0\xba\xd0\xba\xd0\xb0\xd1\x83\xd0\xbd\xd1\x82", FIT_PREFIX },  /* аккаунт */
+    DW("telegram", FIT_WORD), DW("tg", FIT_WORD), DW("kakao", FIT_WORD), DW("kakaotalk", FIT_WORD),
+    DW("wechat", FIT_WORD), DW("weixin", FIT_WORD), DW("skype", FIT_WORD), DW("whatsapp", FIT_WORD),
+    DW("viber", FIT_WORD), DW("signal", FIT_WORD), DW("line", FIT_WORD), DW("instagram", FIT_WORD),
+    DW("insta", FIT_WORD), DW("ig", FIT_WORD), DW("facebook", FIT_WORD), DW("fb", FIT_WORD),
+    DW("vk", FIT_WORD), DW("tiktok", FIT_WORD), DW("twitter", FIT_WORD), DW("snapchat", FIT_WORD),
+    DW("imo", FIT_WORD), DW("username", FIT_WORD), DW("user", FIT_WORD),
+    DW("\xec\xb9\xb4\xed\x86\xa1", FIT_PREFIX),                                  /* 카톡 */
+    DW("\xec\xb9\xb4\xec\xb9\xb4\xec\x98\xa4", FIT_PREFIX),                      /* 카카오(톡) */
+    DW("\xec\x9c\x84\xec\xb1\x97", FIT_PREFIX),                                  /* 위챗 */
+    DW("\xed\x85\x94\xeb\xa0\x88\xea\xb7\xb8\xeb\x9e\xa8", FIT_PREFIX),          /* 텔레그램 */
+    DW("\xec\x9d\xb8\xec\x8a\xa4\xed\x83\x80", FIT_PREFIX),                      /* 인스타(그램) */
+    DW("\xed\x8e\x98\xec\x9d\xb4\xec\x8a\xa4\xeb\xb6\x81", FIT_PREFIX),          /* 페이스북 */
+    DW("\xec\x95\x84\xec\x9d\xb4\xeb\x94\x94", FIT_PREFIX),                      /* 아이디 */
+    DW("\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd0\xb3\xd1\x80\xd0\xb0\xd0\xbc", FIT_PREFIX), /* телеграм */
+    DW("\xd0\xb8\xd0\xbd\xd1\x81\xd1\x82\xd0\xb0\xd0\xb3\xd1\x80\xd0\xb0\xd0\xbc", FIT_PREFIX), /* инстаграм */
+    DW("\xd1\x84\xd1\x8d\xd0\xb9\xd1\x81\xd0\xb1\xd2\xaf\xd2\xaf\xd0\xba", FIT_PREFIX), /* фэйсбүүк */
+    DW("\xd1\x84\xd0\xb5\xd0\xb9\xd1\x81\xd0\xb1\xd1\x83\xd0\xba", FIT_PREFIX),  /* фейсбук */
+    DW("\xd0\xb2\xd0\xba", FIT_WORD),                                            /* вк */
+    DW("\xd0\xb2\xd0\xba\xd0\xbe\xd0\xbd\xd1\x82\xd0\xb0\xd0\xba\xd1\x82\xd0\xb5", FIT_WORD), /* вконтакте */
+    DW("\xd0\xb0\xd0\xba\xd0\xba\xd0\xb0\xd1\x83\xd0\xbd\xd1\x82", FIT_PREFIX),  /* аккаунт */
 };
 
 static const struct det_word w3w_labels[] = {
-    { "w3w", FIT_WORD }, { "what3words", FIT_WORD },
+    DW("w3w", FIT_WORD), DW("what3words", FIT_WORD),
 };
 
 static const struct det_word coord_labels[] = {
-    { "lat", FIT_WORD }, { "latitude", FIT_WORD }, { "lon", FIT_WORD }, { "lng", FIT_WORD },
-    { "longitude", FIT_WORD },
-    { "\xec\x9c\x84\xeb\x8f\x84", FIT_PREFIX },                                  /* 위도 */
-    { "\xea\xb2\xbd\xeb\x8f\x84", FIT_PREFIX },                                  /* 경도 */
-    { "\xd1\x88\xd0\xb8\xd1\x80\xd0\xbe\xd1\x82\xd0\xb0", FIT_PREFIX },              /* широта */
-    { "\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xb3\xd0\xbe\xd1\x82\xd0\xb0", FIT_PREFIX },      /* долгота */
-    { "\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb3", FIT_PREFIX },      /* өргөрөг */
-    { "\xd1\x83\xd1\x80\xd1\x82\xd1\x80\xd0\xb0\xd0\xb3", FIT_PREFIX },              /* уртраг */
+    DW("lat", FIT_WORD), DW("latitude", FIT_WORD), DW("lon", FIT_WORD), DW("lng", FIT_WORD),
+    DW("longitude", FIT_WORD),
+    DW("\xec\x9c\x84\xeb\x8f\x84", FIT_PREFIX),                                  /* 위도 */
+    DW("\xea\xb2\xbd\xeb\x8f\x84", FIT_PREFIX),                                  /* 경도 */
+    DW("\xd1\x88\xd0\xb8\xd1\x80\xd0\xbe\xd1\x82\xd0\xb0", FIT_PREFIX),              /* широта */
+    DW("\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xb3\xd0\xbe\xd1\x82\xd0\xb0", FIT_PREFIX),      /* долгота */
+    DW("\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb3", FIT_PREFIX),      /* өргөрөг */
+    DW("\xd1\x83\xd1\x80\xd1\x82\xd1\x80\xd0\xb0\xd0\xb3", FIT_PREFIX),              /* уртраг */
 };
 
 static const struct det_word qualifiers[] = {
-    { "no", FIT_WORD }, { "nr", FIT_WORD }, { "num", FIT_WORD }, { "number", FIT_WORD },
-    { "card", FIT_WORD }, { "name", FIT_WORD }, { "id", FIT_WORD }, { "handle", FIT_WORD },
-    { "\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX },                                  /* 번호 */
-    { "\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX },          /* дугаар */
-    { "\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX },                  /* номер */
+    DW("no", FIT_WORD), DW("nr", FIT_WORD), DW("num", FIT_WORD), DW("number", FIT_WORD),
+    DW("card", FIT_WORD), DW("name", FIT_WORD), DW("id", FIT_WORD), DW("handle", FIT_WORD),
+    DW("\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),                                  /* 번호 */
+    DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX),          /* дугаар */
+    DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX),                  /* номер */
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -84,20 +84,23 @@ static const struct det_word qualifiers[] = {
 /* The label before the value at v, through up to two qualifiers. */
 static enum label_kind label_before(const char *s, size_t v)
 {
-    size_t end = v, a, k;
+    size_t end = v, a, b, we, k;
 
-    for (k = 0; k < 3; k++) {
-        if (det_word_before(s, end, SEPARATORS, handle_labels, N(handle_labels), &a))
+    for (k = 0; k < 3 && (we = det_word_ending(s, end, SEPARATORS, &a)) != 0; k++) {
+        const char *w = s + a;
+        size_t n = we - a;
+        if (det_in_list(handle_labels, N(handle_labels), w, n))
             return LABEL_HANDLE;
-        /* "kakao id": the qualifier "id" first, then the network. */
-        if (det_word_before(s, end, SEPARATORS, id_labels, N(id_labels), &a) &&
-            !det_word_before(s, a, SEPARATORS, handle_labels, N(handle_labels), &a))
+        /* "kakao id": the qualifier "id", then the network before it. */
+        if (det_in_list(id_labels, N(id_labels), w, n) &&
+            !((we = det_word_ending(s, a, SEPARATORS, &b)) != 0 &&
+              det_in_list(handle_labels, N(handle_labels), s + b, we - b)))
             return LABEL_ID;
-        if (det_word_before(s, end, SEPARATORS, w3w_labels, N(w3w_labels), &a))
+        if (det_in_list(w3w_labels, N(w3w_labels), w, n))
             return LABEL_W3W;
-        if (k == 0 && det_word_before(s, end, SEPARATORS, coord_labels, N(coord_labels), &a))
+        if (k == 0 && det_in_list(coord_labels, N(coord_labels), w, n))
             return LABEL_COORD;
-        if (!det_word_before(s, end, SEPARATORS, qualifiers, N(qualifiers), &a))
+        if (!det_in_list(qualifiers, N(qualifiers), w, n))
             return LABEL_NONE;
         end = a;
     }

@@ -22,6 +22,9 @@
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
+#define HOST_MAX 512            /* bytes: 253 ASCII characters, or fewer of other scripts */
+#define IPV6_MAX 45             /* characters of the longest IPv6 address text */
+
 static int ishex(char c) { return det_digit(c) || (c >= 'a' && c <= 'f'); }
 
 static const char *const tlds[] = {
@@ -57,7 +60,9 @@ static struct host host_at(const char *s, size_t len, size_t at, int idn, int sp
     static const char *const dots[] = { "[dot]", "(dot)", "{dot}", "<dot>", " dot ", " [dot] ",
                                         " (dot) " };
 
-    for (;;) {
+    /* A host name has at most 253 characters (RFC 1035); the cap also
+     * keeps a long run of dotted letters from being read again at each dot. */
+    while (i - at <= HOST_MAX) {
         a = i;
         /* A label is ASCII or not: a change of script ends it
          * ("m@x.ng청진", "kim@naver.com으로" with a Korean particle). */
@@ -184,7 +189,9 @@ size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int 
         i = url_rest(s, len, at, i);
         return i - at > 8 ? i : 0;
     }
-    if (!det_alnum(s[at]))
+    /* A host name starts at a word, not after a dot: "a.b.c..." is read
+     * once, not again from each dot. */
+    if (!det_alnum(s[at]) || (at > 0 && s[at - 1] == '.'))
         return 0;
     h = host_at(s, len, at, 0, 0);
     if (h.labels < 2 || !h.tld_letters || (h.end < len && det_alnum(s[h.end])))
@@ -257,6 +264,8 @@ size_t detect_scan_ipv6(const char *s, size_t len, size_t at, size_t *start, int
 
     (void)start, (void)kind;
     while (i < len && (ishex(s[i]) || s[i] == ':')) {
+        if (i - at > IPV6_MAX)
+            return 0;
         if (s[i] == ':') {
             colons++;
             if (i + 1 < len && s[i + 1] == ':')

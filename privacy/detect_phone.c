@@ -261,16 +261,16 @@ static int national(const char *d, int grouped)
 }
 
 static const struct det_word phone_words[] = {
-    { "tel", FIT_WORD }, { "tel.", FIT_WORD }, { "phone", FIT_PREFIX }, { "telephone", FIT_WORD },
-    { "mobile", FIT_WORD }, { "cell", FIT_WORD }, { "call", FIT_PREFIX }, { "fax", FIT_WORD },
-    { "whatsapp", FIT_WORD }, { "viber", FIT_WORD },
-    { "\xec\xa0\x84\xed\x99\x94", FIT_PREFIX },                        /* 전화 */
-    { "\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98", FIT_PREFIX },            /* 연락처 */
-    { "\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0", FIT_PREFIX },            /* 핸드폰 */
-    { "\xed\x9c\xb4\xeb\x8c\x80", FIT_PREFIX },                        /* 휴대(폰, 전화) */
-    { "\xd1\x83\xd1\x82\xd0\xb0\xd1\x81", FIT_PREFIX },              /* утас(ны) */
-    { "\xd1\x83\xd1\x82\xd1\x81", FIT_PREFIX },                        /* утс(ыг, аар) */
-    { "\xd1\x82\xd0\xb5\xd0\xbb", FIT_PREFIX },                        /* тел, телефон */
+    DW("tel", FIT_WORD), DW("tel.", FIT_WORD), DW("phone", FIT_PREFIX), DW("telephone", FIT_WORD),
+    DW("mobile", FIT_WORD), DW("cell", FIT_WORD), DW("call", FIT_PREFIX), DW("fax", FIT_WORD),
+    DW("whatsapp", FIT_WORD), DW("viber", FIT_WORD),
+    DW("\xec\xa0\x84\xed\x99\x94", FIT_PREFIX),                        /* 전화 */
+    DW("\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98", FIT_PREFIX),            /* 연락처 */
+    DW("\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0", FIT_PREFIX),            /* 핸드폰 */
+    DW("\xed\x9c\xb4\xeb\x8c\x80", FIT_PREFIX),                        /* 휴대(폰, 전화) */
+    DW("\xd1\x83\xd1\x82\xd0\xb0\xd1\x81", FIT_PREFIX),              /* утас(ны) */
+    DW("\xd1\x83\xd1\x82\xd1\x81", FIT_PREFIX),                        /* утс(ыг, аар) */
+    DW("\xd1\x82\xd0\xb5\xd0\xbb", FIT_PREFIX),                        /* тел, телефон */
 };
 #define PHONE_WORD_WINDOW 32
 

@@ -7,17 +7,20 @@
 
 #include "privacy/detect_int.h"
 
-int det_word_at(const char *s, size_t len, size_t at, const char *w, enum det_fit fit)
+static int word_at(const char *s, size_t len, size_t at, const char *w, size_t n, enum det_fit fit)
 {
-    size_t n = strlen(w);
-
-    if (at + n > len || memcmp(s + at, w, n) != 0)
+    if (at + n > len || s[at] != w[0] || memcmp(s + at, w, n) != 0)
         return 0;
     /* "(b." needs no boundary before its parenthesis. */
     if ((det_alnum(w[0]) || (w[0] & 0x80)) && det_letter_before(s, at))
         return 0;
     /* A word ending in '.' ("d.o.b.", "г.р.") ends there. */
     return fit == FIT_PREFIX || w[n - 1] == '.' || !det_letter_at(s, len, at + n);
+}
+
+int det_word_at(const char *s, size_t len, size_t at, const char *w, enum det_fit fit)
+{
+    return word_at(s, len, at, w, strlen(w), fit);
 }
 
 int det_word_near(const char *s, size_t len, size_t from, size_t to,
@@ -33,29 +36,32 @@ int det_word_near(const char *s, size_t len, size_t from, size_t to,
         if (((unsigned char)s[i] & 0xC0) == 0x80)
             continue;
         for (k = 0; k < n; k++)
-            if (s[i] == list[k].w[0] && det_word_at(s, len, i, list[k].w, list[k].fit))
+            if (word_at(s, len, i, list[k].w, list[k].n, list[k].fit))
                 return 1;
     }
     return 0;
 }
 
-size_t det_word_before(const char *s, size_t end, const char *skip,
-                       const struct det_word *list, size_t n, size_t *wstart)
+size_t det_word_ending(const char *s, size_t end, const char *skip, size_t *wstart)
 {
-    size_t a, k, wl, cl;
+    size_t a, cl;
     int cp;
 
     while (end > 0 && s[end - 1] != '\0' && strchr(skip, s[end - 1]) != NULL)
         end--;
     for (a = end; (cp = det_cp_before(s, a, &cl)) >= 0 && is_word_cp(cp); a -= cl)
         ;
-    for (k = 0; k < n && a < end; k++) {
-        wl = strlen(list[k].w);
-        if (wl <= end - a && memcmp(s + a, list[k].w, wl) == 0 &&
-            (list[k].fit == FIT_PREFIX || wl == end - a)) {
-            *wstart = a;
-            return end;
-        }
-    }
+    *wstart = a;
+    return a < end ? end : 0;
+}
+
+int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wlen)
+{
+    size_t k;
+
+    for (k = 0; k < n; k++)
+        if (list[k].n <= wlen && list[k].w[0] == w[0] && (list[k].fit == FIT_PREFIX || list[k].n == wlen) &&
+            memcmp(w, list[k].w, list[k].n) == 0)
+            return 1;
     return 0;
 }
