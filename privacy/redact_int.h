@@ -57,6 +57,11 @@ struct redactor {
     int compiled;
 };
 
+/* Categories after the six of enum term_category: the detectors' (in the
+ * order of enum detect_kind: 8 of them), manual marks, pseudonyms; the
+ * names are cat_names in redact_replace.c. */
+enum { CAT_DETECT = 6, CAT_MANUAL = CAT_DETECT + 8, CAT_PSEUDONYM, CAT_COUNT };
+
 struct ctx_entry;
 
 struct redact_ctx {
@@ -64,7 +69,7 @@ struct redact_ctx {
     size_t n, cap;
     size_t *slot;               /* open addressing: entry index + 1, or 0 */
     size_t nslots;              /* a power of two, at least 2 * cap */
-    int count[16];              /* entries per category: the next number */
+    int count[CAT_COUNT];       /* entries per category: the next number */
     struct hs_scratch *scratch; /* matching scratch, cloned once for owner */
     const struct redactor *owner;
     char *arena;                /* wipe-on-free: the keys (normalised originals) */
@@ -81,9 +86,6 @@ struct span {
     size_t term;                /* numbering key: term index, or SIZE_MAX */
 };
 
-/* Categories after the six of enum term_category: the detectors' (in the
- * order of enum detect_kind), manual marks, pseudonyms. */
-enum { CAT_DETECT = 6, CAT_MANUAL = 13, CAT_PSEUDONYM = 14 };
 /* Rules after the three of enum variant_rule. */
 enum { R_PATTERN = 3, R_MANUAL = 4 };
 

@@ -130,7 +130,8 @@ field_record() {
     [ -z "$(ls "$W")" ]
 }
 
-# Issue 14, item 7 (a fuzz finding): the IP address "6::" took its combining
+# Issue 14, item 7 (a fuzz finding): the IP address "6::" (today
+# "2001:db8::6": "6::" alone is no longer taken for one) took its combining
 # mark U+0301 into its placeholder, and the term "Il" (by its variant "l")
 # glued to that mark was left standing alone: redact and export stopped with
 # "this is a bug".  The term next to replaced marks is replaced too.
@@ -139,7 +140,7 @@ field_record() {
     mkstore hq
     introduce hq field
     st field term add place Il >/dev/null
-    for body in $'6::\xcc\x81l' $'6::\xcc\x81Il' $'[[x]]\xcc\x81Il'; do
+    for body in $'2001:db8::6\xcc\x81l' $'2001:db8::6\xcc\x81Il' $'[[x]]\xcc\x81Il'; do
         id=$(printf '%s' "$body" | st field record Nari --title "Marks" --date 2024-03-16)
         run --separate-stderr st field redact "$id"
         expect_status 0

@@ -188,12 +188,12 @@ static void test_glued_to_replacement(void **state)
 static void test_glued_to_replaced_marks(void **state)
 {
     (void)state;
-    expect("6::\xcc\x81Ulaanbaatar", "[IP-1][PLACE-1]");
-    expect("6::\xcc\x81\xcc\x81Ulaanbaatar.", "[IP-1][PLACE-1].");
+    expect("2001:db8::6\xcc\x81Ulaanbaatar", "[IP-1][PLACE-1]");
+    expect("2001:db8::6\xcc\x81\xcc\x81Ulaanbaatar.", "[IP-1][PLACE-1].");
     expect("[[x]]\xcc\x81Ulaanbaatar", "[REDACTED-1][PLACE-1]");
     expect("[[x]]\xcc\x81\xea\xb9\x80\xec\xa2\x85\xec\x88\x98", "[REDACTED-1]Ri Myong-hui");
     /* Not glued: the mark is the placeholder's, the space keeps the word apart. */
-    expect("6::\xcc\x81 Ulaanbaatar", "[IP-1] [PLACE-1]");
+    expect("2001:db8::6\xcc\x81 Ulaanbaatar", "[IP-1] [PLACE-1]");
     expect("Ulaanbaatar\xcc\x81x", "Ulaanbaatar\xcc\x81x");
 }
 
