@@ -65,8 +65,7 @@ void media_found(struct media_job *j, int kind, const char *prefix, const char *
 
 int media_bad(struct media_job *j, const char *why)
 {
-    return err_set(j->e, EXIT_INPUT, "%s: %s",
-                   j->rep != NULL && j->rep->format != NULL ? j->rep->format : "file", why);
+    return err_set(j->e, EXIT_INPUT, "%s: %s", j->format, why);
 }
 
 void media_scan(struct media_job *j, const char *prefix, const struct media_marker *m,
@@ -104,8 +103,6 @@ void media_kinds_text(char *out, size_t outlen, unsigned kinds)
 
 /* ---- Which container ---- */
 
-enum container { C_NONE, C_JPEG, C_PNG, C_WEBP, C_WAV, C_OGG, C_FLAC, C_MP3, C_MP4, C_TEXT };
-
 /* ISO base media files that are HEIF or AVIF images, not MP4 (major brand). */
 static int heif_brand(const unsigned char *b, size_t n)
 {
@@ -132,6 +129,10 @@ static int sniff(const unsigned char *b, size_t n, const char **name)
     };
 
     *name = "a file of unknown type";
+    if (n >= 2 && media_mpeg_sync(b)) {
+        *name = "MP3";                     /* an MPEG audio frame, no ID3 tag */
+        return C_MP3;
+    }
     for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
         if (n < m[i].off + m[i].len || memcmp(b + m[i].off, m[i].magic, m[i].len) != 0)
             continue;
@@ -143,10 +144,6 @@ static int sniff(const unsigned char *b, size_t n, const char **name)
         else
             return m[i].c;
         return C_NONE;
-    }
-    if (n >= 2 && b[0] == 0xFF && (b[1] & 0xE0) == 0xE0 && (b[1] & 0x06) != 0) {
-        *name = "MP3";                     /* an MPEG audio frame, no ID3 tag */
-        return C_MP3;
     }
     if (memchr(b, 0, n) == NULL) {             /* an empty file too */
         *name = "text";
@@ -160,6 +157,8 @@ static int walk(struct media_job *j)
     const char *name;
     int c = sniff(j->p, j->len, &name);
 
+    j->format = name;
+    j->container = c;
     if (j->rep != NULL)
         j->rep->format = name;
     if (j->len > MEDIA_MAX_BYTES)
@@ -184,19 +183,25 @@ static int walk(struct media_job *j)
 
 int media_strip(unsigned char *buf, size_t *len, struct media_report *rep, struct err *e)
 {
-    struct media_job j = { buf, *len, buf, 0, rep, e };
+    struct media_job j = { buf, *len, buf, 0, NULL, C_NONE, rep, e };
 
     if (rep != NULL)
         memset(rep, 0, sizeof *rep);
+    const char *now;
+
     if (walk(&j) != 0)
         return -1;
+    /* What leaves must be read as what it was (and strip to itself). */
+    if (sniff(buf, j.w, &now) != j.container)
+        return err_set(e, EXIT_INPUT, "%s: what is left would not be read as %s", j.format,
+                       j.format);
     *len = j.w;
     return 0;
 }
 
 int media_find(struct media_report *rep, const unsigned char *buf, size_t len, struct err *e)
 {
-    struct media_job j = { buf, len, NULL, 0, rep, e };
+    struct media_job j = { buf, len, NULL, 0, NULL, C_NONE, rep, e };
 
     memset(rep, 0, sizeof *rep);
     return walk(&j);

@@ -98,13 +98,15 @@ int media_mp3(struct media_job *j)
         off += (size_t)tag;
     }
     if (j->len - off >= 4 && memcmp(p + off, "fLaC", 4) == 0) {
+        j->format = "FLAC";
+        j->container = C_FLAC;
         if (j->rep != NULL)
             j->rep->format = "FLAC";
         return media_flac(j, off);
     }
     if ((end = media_tail_tags(j, off, j->len)) == (size_t)-1)
         return -1;
-    if (end - off < 4 || p[off] != 0xFF || (p[off + 1] & 0xE0) != 0xE0)
+    if (end - off < 4 || !media_mpeg_sync(p + off))
         return media_bad(j, "no MPEG audio frame after the tags");
     media_keep(j, off, end - off);
     return 0;

@@ -9,11 +9,16 @@
 
 #include "export/media.h"
 
+/* The containers media.c tells apart by their first bytes. */
+enum media_container { C_NONE, C_JPEG, C_PNG, C_WEBP, C_WAV, C_OGG, C_FLAC, C_MP3, C_MP4, C_TEXT };
+
 struct media_job {
     const unsigned char *p;       /* the file */
     size_t len;                   /* its length in bytes */
     unsigned char *out;           /* p itself when stripping; NULL when finding */
     size_t w;                     /* bytes kept so far (the output's length) */
+    const char *format;           /* "JPEG", ... for messages */
+    int container;                /* enum media_container, as the walker ends */
     struct media_report *rep;
     struct err *e;
 };
@@ -76,6 +81,13 @@ int media_flac(struct media_job *j, size_t start);
 int media_wav(struct media_job *j);
 int media_ogg(struct media_job *j);
 int media_mp4(struct media_job *j);
+
+/* An MPEG audio frame header begins at b (11 sync bits, a layer that is
+ * not "reserved"); b holds at least 2 bytes. */
+static inline int media_mpeg_sync(const unsigned char *b)
+{
+    return b[0] == 0xFF && (b[1] & 0xE0) == 0xE0 && (b[1] & 0x06) != 0;
+}
 
 static inline uint32_t media_be16(const unsigned char *b)
 {

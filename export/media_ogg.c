@@ -200,8 +200,9 @@ int media_ogg(struct media_job *j)
     opus = pg.blen >= 8 && memcmp(pkt, "OpusHead", 8) == 0;
     if (!opus && !(pg.blen >= 7 && memcmp(pkt, "\x01vorbis", 7) == 0))
         return media_bad(j, "not Vorbis or Opus (intake strips those two)");
+    j->format = opus ? "Ogg Opus" : "Ogg Vorbis";
     if (j->rep != NULL)
-        j->rep->format = opus ? "Ogg Opus" : "Ogg Vorbis";
+        j->rep->format = j->format;
     nwant = opus ? 1 : 2;
     first = pg.hlen + pg.blen;
     if (header_pages(j, first, pg.serial, nwant, &end, &old_pages, NULL, NULL) != 0)

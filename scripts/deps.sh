@@ -8,8 +8,8 @@ build="gcc make pkg-config libsodium-dev libsqlcipher-dev libqrencode-dev
 libpng-dev libjpeg62-turbo-dev libzbar-dev libutf8proc-dev libvectorscan-dev libjansson-dev
 libzxcvbn-dev"
 check="$build libcmocka-dev bats strace zbar-tools librsvg2-bin clang
-libclang-rt-14-dev python3-nacl jq"
-bench="$check age hyperfine"
+libclang-rt-14-dev python3-nacl jq libimage-exiftool-perl ffmpeg"
+bench="$check age hyperfine mat2"
 
 case "${1:-build}" in
     build) want=$build ;;
