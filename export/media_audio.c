@@ -4,6 +4,7 @@
  * a decoder needs is kept; the rest is dropped whole and named. */
 #include <string.h>
 
+#include "export/media.h"
 #include "export/media_int.h"
 
 /* An ID3v2 size: four bytes of seven bits ("syncsafe"); -1 if a high bit is set. */

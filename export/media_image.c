@@ -4,6 +4,7 @@
  * and named (export/media_int.h). */
 #include <string.h>
 
+#include "export/media.h"
 #include "export/media_int.h"
 
 /* ---- JPEG ---- */

@@ -7,7 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "export/media.h"
+struct err;
+struct media_report;
 
 /* The containers media.c tells apart by their first bytes. */
 enum media_container { C_NONE, C_JPEG, C_PNG, C_WEBP, C_WAV, C_OGG, C_FLAC, C_MP3, C_MP4, C_TEXT };
@@ -30,22 +31,22 @@ struct media_marker {
     const char *name;             /* as reported */
 };
 
-/* media.c: appends p[off..off+n) to the output. Stripping, the output never
+/* media_walk.c: appends p[off..off+n) to the output. Stripping, the output never
  * runs ahead of the input (w <= off), so this is a memmove. */
 void media_keep(struct media_job *j, size_t off, size_t n);
 
-/* media.c: appends b[0..n) to the output; the caller has checked that the
+/* media_walk.c: appends b[0..n) to the output; the caller has checked that the
  * bytes overwritten are read already. */
 void media_put(struct media_job *j, const unsigned char *b, size_t n);
 
-/* media.c: notes a piece of metadata of a kind, named "prefix name" (name
+/* media_walk.c: notes a piece of metadata of a kind, named "prefix name" (name
  * may be NULL; non-printable bytes are shown as '?'). */
 void media_found(struct media_job *j, int kind, const char *prefix, const char *name);
 
-/* media.c: fails the walk: "FORMAT: why" in j->e; returns -1. */
+/* media_walk.c: fails the walk: "FORMAT: why" in j->e; returns -1. */
 int media_bad(struct media_job *j, const char *why);
 
-/* media.c: notes each marker of the NULL-ended table m found in d[0..n),
+/* media_walk.c: notes each marker of the NULL-ended table m found in d[0..n),
  * as "prefix name"; notes "prefix" as MEDIA_OTHER if none is. */
 void media_scan(struct media_job *j, const char *prefix, const struct media_marker *m,
                 const unsigned char *d, size_t n);

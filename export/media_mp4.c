@@ -7,6 +7,7 @@
  * video, timed metadata and text tracks are refused. */
 #include <string.h>
 
+#include "export/media.h"
 #include "export/media_int.h"
 
 struct box {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "export/exif.h"
+#include "export/media.h"
 #include "export/media_int.h"
 
 /* ---- EXIF ---- */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "export/media.h"
 #include "export/media_int.h"
 
 struct page {
