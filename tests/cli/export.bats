@@ -371,7 +371,7 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     check "$W/commit" 1 "commitment mismatch: the bundle's recipient list or key was altered"
     printf -- '-----BEGIN INTAKE BUNDLE-----\nnot*base64\n-----END INTAKE BUNDLE-----\n' >"$W/armor"
     check "$W/armor" 2 "bad armor: unexpected character in line text"
-    st field export --to other --all -o "$W/elsewhere" 2>/dev/null
+    st field export --to other --all --keep-metadata -o "$W/elsewhere" 2>/dev/null
     check "$W/elsewhere" 1 "this bundle is not addressed to this store (none of its recipients is this store's key)"
 }
 
