@@ -46,8 +46,8 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
         printf("attached %s to %s (%llu bytes, %s)\n", src.name, argv[optind],
                (unsigned long long)src.st.st_size, src.type);
         if (src.gps)
-            cli_note("warning: %s holds a location (EXIF GPS): it is flagged, "
-                     "and an export shows the flag to the recipients", src.name);
+            cli_note("warning: %s holds a location (EXIF GPS): it is flagged; "
+                     "export removes it unless --keep-metadata is given", src.name);
         if (rm) {
             rc = store_attach_remove_source(s, argv[optind], &src, hash, &e);
             if (rc == 0)

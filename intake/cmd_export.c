@@ -17,14 +17,14 @@
 struct export_opts {
     char *to;                            /* NAME[,NAME...], split in place */
     const char *out;
-    int all, armor, exact, skip;
+    int all, armor, exact, skip, keep;
     char **ids;
     size_t nids;
 };
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */
 static const char export_usage[] =
-    "intake export --to NAME[,NAME...] (--all | RECORD...) [-o FILE] [--armor] [--exact-dates] [--skip-blocked]";
+    "intake export --to NAME[,NAME...] (--all | RECORD...) [-o FILE] [--armor] [--exact-dates] [--skip-blocked] [--keep-metadata]";
 
 static int parse_export(struct export_opts *o, int argc, char **argv)
 {
@@ -32,6 +32,7 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         { "to", required_argument, NULL, 't' }, { "output", required_argument, NULL, 'o' },
         { "all", no_argument, NULL, 'a' }, { "armor", no_argument, NULL, 'r' },
         { "exact-dates", no_argument, NULL, 'x' }, { "skip-blocked", no_argument, NULL, 's' },
+        { "keep-metadata", no_argument, NULL, 'k' },
         { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
     };
     int c, seen[2] = { 0 };
@@ -44,6 +45,7 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         case 'r': o->armor = 1; break;
         case 'x': o->exact = 1; break;
         case 's': o->skip = 1; break;
+        case 'k': o->keep = 1; break;
         case 'h': cli_print_usage(stdout, export_usage); return -1;
         default: return cli_bad_option("export", c, argv);
         }
@@ -100,7 +102,7 @@ static void print_findings(const struct export_result *r, int skip)
     if (r->verdict == AUDIT_FAIL && r->report != NULL)
         fprintf(stderr, "%s", r->report);
     for (size_t i = 0; i < r->nlocated; i++)
-        cli_note("warning: record %s: %s holds a location (EXIF GPS)",
+        cli_note("warning: record %s: %s holds a location (kept with --keep-metadata)",
                  r->located[i].record, r->located[i].file);
 }
 
@@ -108,7 +110,7 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
 {
     struct export_request req = { .confirm = confirm_unverified, .out = o->out,
                                   .armor = o->armor, .exact_dates = o->exact,
-                                  .skip_blocked = o->skip };
+                                  .skip_blocked = o->skip, .keep_metadata = o->keep };
     struct export_result res;
     char **names;
     int rc;

@@ -17,9 +17,10 @@ build="gcc make pkg-config libsodium-dev libsqlcipher-dev libqrencode-dev
 libpng-dev libjpeg62-turbo-dev libzbar-dev libutf8proc-dev libvectorscan-dev libjansson-dev
 libzxcvbn-dev libbsd-dev libseccomp-dev"
 deb="$build dpkg-dev debhelper lintian diffoscope-minimal faketime
-libcmocka-dev bats strace zbar-tools librsvg2-bin python3 python3-nacl jq"
+libcmocka-dev bats strace zbar-tools librsvg2-bin python3 python3-nacl jq
+libimage-exiftool-perl ffmpeg"
 check="$deb clang libclang-rt-14-dev"
-bench="$check age hyperfine"
+bench="$check age hyperfine mat2"
 
 list=
 if [ "${1:-}" = --list ]; then

@@ -16,29 +16,6 @@ setup() {
 
 teardown() { common_teardown; }
 
-# st NAME ARGS...: intake on store $T/NAME.
-st() {
-    local name=$1
-    shift
-    "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
-}
-
-mkstore() {
-    "$INTAKE" --home "$T/$1" --passphrase-fd 3 init --kdf interactive --label "$1" 3<<<"$PASS" >/dev/null
-}
-
-# introduce_unverified A B: each adds the other's card as a contact named
-# after it; introduce A B also records that they compared safety numbers.
-introduce_unverified() {
-    st "$1" contact add "$2" "$(st "$2" card)" 2>/dev/null
-    st "$2" contact add "$1" "$(st "$1" card)" 2>/dev/null
-}
-introduce() {
-    introduce_unverified "$1" "$2"
-    st "$1" contact verify "$2" --confirm >/dev/null 2>&1
-    st "$2" contact verify "$1" --confirm >/dev/null 2>&1
-}
-
 # field_record: a store "field" with subject Nari (consent given) and one
 # record; sets $ID.
 field_record() {
@@ -297,7 +274,7 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     introduce field hq
     head -c 200000 /dev/urandom >"$W/a.bin"
     st field attach "$ID" "$W/a.bin" >/dev/null
-    st field export --to hq --all -o "$W/b" 2>/dev/null
+    st field export --to hq --all --keep-metadata -o "$W/b" 2>/dev/null
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
         "$(tools_dir)/forge" "$T/field" "$T/hq" "$W/b" blob "$W/forged" 3<<<"$PASS"
     run st hq open "$W/b"
@@ -387,7 +364,7 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     introduce field other
     head -c 300000 /dev/urandom >"$W/big"
     st field attach "$ID" "$W/big" >/dev/null
-    st field export --to hq --all -o "$W/b" 2>/dev/null
+    st field export --to hq --all --keep-metadata -o "$W/b" 2>/dev/null
     size=$(stat -c %s "$W/b")
     check() { # FILE STATUS MESSAGE
         run st hq open "$1" -o "$W/out"
@@ -422,7 +399,7 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     check "$W/commit" 1 "commitment mismatch: the bundle's recipient list or key was altered"
     printf -- '-----BEGIN INTAKE BUNDLE-----\nnot*base64\n-----END INTAKE BUNDLE-----\n' >"$W/armor"
     check "$W/armor" 2 "bad armor: unexpected character in line text"
-    st field export --to other --all -o "$W/elsewhere" 2>/dev/null
+    st field export --to other --all --keep-metadata -o "$W/elsewhere" 2>/dev/null
     check "$W/elsewhere" 1 "this bundle is not addressed to this store (none of its recipients is this store's key)"
 }
 
@@ -473,7 +450,7 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     rss() { /usr/bin/time -f %M -o "$W/rss" "$@" && cat "$W/rss"; }
     kib=$(rss "$INTAKE" --home "$T/field" --passphrase-fd 3 attach "$ID" "$W/big" 3<<<"$PASS" 2>/dev/null | tail -n 1)
     [ "$kib" -lt 131072 ]
-    kib=$(rss "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all -o "$W/b" 3<<<"$PASS" 2>/dev/null | tail -n 1)
+    kib=$(rss "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all --keep-metadata -o "$W/b" 3<<<"$PASS" 2>/dev/null | tail -n 1)
     [ "$kib" -lt 131072 ]
     [ "$(stat -c %s "$W/b")" -gt 1073741827 ]
     kib=$(rss "$INTAKE" --home "$T/hq" --passphrase-fd 3 open "$W/b" -o "$W/out" 3<<<"$PASS" 2>/dev/null | tail -n 1)

@@ -499,14 +499,21 @@ static STOREUTIL_UNUSED size_t export_to_hq(struct pair *p, const char *out)
 }
 
 /* A bundle over several chunks in p->out, from field to hq (which knows
- * field, unverified): Nari's record with a 200000-byte random attachment,
- * "noise.bin". Its length in bytes. */
+ * field, unverified): Nari's record with a 200000-byte attachment,
+ * "noise.wav": a WAV header (RIFF, fmt, data) around random samples, a
+ * type whose metadata export can remove. Its length in bytes. */
 static STOREUTIL_UNUSED size_t big_bundle(struct pair *p)
 {
+    static const unsigned char head[44] = {
+        'R', 'I', 'F', 'F', 0x38, 0x0d, 0x03, 0x00, 'W', 'A', 'V', 'E',
+        'f', 'm', 't', ' ', 16, 0, 0, 0, 1, 0, 1, 0, 0x40, 0x1f, 0, 0,
+        0x80, 0x3e, 0, 0, 2, 0, 16, 0, 'd', 'a', 't', 'a', 0x14, 0x0d, 0x03, 0x00,
+    };
     unsigned char *data = random_bytes(200000);
     size_t len;
 
-    attach_bytes(p->field, p->nari, "noise.bin", "application/octet-stream", 0, data, 200000);
+    memcpy(data, head, sizeof head);
+    attach_bytes(p->field, p->nari, "noise.wav", "audio/wav", 0, data, 200000);
     free(data);
     assert_int_equal(export_to_hq(p, p->out), 1);
     add_contact(p->hq, "field", p->field);

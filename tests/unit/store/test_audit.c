@@ -14,6 +14,7 @@
 
 static const char *const names[] = {
     "origin", "consistency", "residual-terms", "residual-detectors", "reidentification",
+    "attachments",
 };
 
 /* Two more records of Nari like the first: three share place, month,
@@ -60,11 +61,11 @@ static int audit(struct audit_report *rep, struct pair *p, const char *path, siz
     return store_audit(rep, p->hq, path, k, e);
 }
 
-/* The five checks, in order, at the given levels. */
-static void expect_levels(const struct audit_report *rep, const int levels[5])
+/* The six checks, in order, at the given levels. */
+static void expect_levels(const struct audit_report *rep, const int levels[6])
 {
-    assert_int_equal(rep->n, 5);
-    for (size_t i = 0; i < 5; i++) {
+    assert_int_equal(rep->n, 6);
+    for (size_t i = 0; i < 6; i++) {
         assert_string_equal(rep->checks[i].name, names[i]);
         if (rep->checks[i].level != levels[i])
             fail_msg("%s: level %d, not %d (%s)", names[i], rep->checks[i].level, levels[i],
@@ -75,7 +76,8 @@ static void expect_levels(const struct audit_report *rep, const int levels[5])
 static void test_clean_bundle_passes(void **state)
 {
     struct pair *p = *state;
-    static const int pass_all[5] = { AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS };
+    static const int pass_all[6] = { AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS,
+                                     AUDIT_PASS };
     struct audit_report rep;
     char head[128], want[512];
     struct records before, after;
@@ -118,8 +120,10 @@ static void test_clean_bundle_passes(void **state)
 static void test_warn_verdicts(void **state)
 {
     struct pair *p = *state;
-    static const int unverified[5] = { AUDIT_WARN, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_WARN };
-    static const int k1[5] = { AUDIT_WARN, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS };
+    static const int unverified[6] = { AUDIT_WARN, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_WARN,
+                                       AUDIT_PASS };
+    static const int k1[6] = { AUDIT_WARN, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS,
+                               AUDIT_PASS };
     struct audit_report rep;
     char head[128], want[512];
     struct err e;
@@ -159,7 +163,8 @@ static void test_warn_verdicts(void **state)
 static void test_unknown_sender_fails_origin(void **state)
 {
     struct pair *p = *state;
-    static const int unknown[5] = { AUDIT_FAIL, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS };
+    static const int unknown[6] = { AUDIT_FAIL, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS,
+                                    AUDIT_PASS };
     char key[2 * crypto_sign_PUBLICKEYBYTES + 1], who[256], head[128], want[512];
     struct audit_report rep;
     struct err e;

@@ -113,6 +113,7 @@ static void test_skip_blocked_seals_and_records(void **state)
 
     attach_text(f->field, f->nari, "memo.txt", 1);
     req.skip_blocked = 1;
+    req.keep_metadata = 1;                        /* as stored: its location flag stays */
     if (store_export(&res, f->field, &req, &e) != 0)
         fail_msg("export: %s", e.msg);
     assert_string_equal(res.path, f->out);

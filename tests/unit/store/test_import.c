@@ -182,7 +182,8 @@ static void test_import_adds_records_and_attachments(void **state)
     snprintf(want, sizeof want, "%s|2024-03|Nari@%.8s|Border crossing|-|-|"
              "Nari spoke about the border.\n|;", p->nari, key);
     assert_string_equal(c.buf, want);
-    expect_attachment(p->hq, p->nari, "attachment-1.txt", "text/plain", 1, "recording\n", 10);
+    /* Flagged at attach; the copy that left holds no location. */
+    expect_attachment(p->hq, p->nari, "attachment-1.txt", "text/plain", 0, "recording\n", 10);
     assert_int_equal(store_record_origin(origin, sizeof origin, p->hq, p->nari, &e), 0);
     snprintf(want, sizeof want, " from field (signing key %s), bundle %s, sender's log at "
              "export: entry ", key, hash);
