@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/hanja.h"
 
 /* Longest combining sequence handled as one unit; a longer run of marks is
  * cut into several units (it can only be noise, never part of a name). */
@@ -85,6 +86,20 @@ static int put(struct builder *bd, const char *p, size_t n, size_t os)
     for (i = 0; i < n; i++)
         put1(bd, p[i], os);
     bd->s[bd->len] = '\0';
+    return 0;
+}
+
+/* A Han character with a Hangul reading (hanja.h) was just put as n
+ * bytes: its key bytes become the reading (also three bytes in UTF-8, so
+ * each key byte keeps its own norm byte). */
+static int put_reading(struct builder *bd, int cp, size_t n)
+{
+    utf8proc_uint8_t u[4];
+    int h = hanja_reading(cp);
+
+    if (h == 0 || n != 3 || utf8proc_encode_char(h, u) != 3)
+        return 0;
+    memcpy(bd->k + bd->klen - 3, u, 3);
     return 0;
 }
 
@@ -254,7 +269,9 @@ static int emit_cp(struct builder *bd, int cp, size_t os)
     n = utf8proc_encode_char(cp, u);
     if (n <= 0)
         return 0;
-    return put(bd, (const char *)u, (size_t)n, os);
+    if (put(bd, (const char *)u, (size_t)n, os) != 0)
+        return -1;
+    return put_reading(bd, cp, (size_t)n);
 }
 
 /* Length in bytes of the combining sequence starting at s[0]. */
@@ -323,6 +340,7 @@ struct cpmap {
     unsigned char len;
     unsigned char sep;          /* out holds a separator (' ', '-', '\'') */
     char out[CM_OUT];
+    char kout[CM_OUT];          /* its key bytes: out, or a Han's Hangul reading */
 };
 
 static struct cpmap cpmap[0x10000];
@@ -366,6 +384,9 @@ static void cpmap_one(struct cpmap *m, int cp)
         len += (size_t)w;
     }
     m->len = (unsigned char)len;
+    memcpy(m->kout, m->out, CM_OUT);
+    if (k == 1 && len == 3 && hanja_reading(buf[0]) != 0)
+        (void)utf8proc_encode_char(hanja_reading(buf[0]), (utf8proc_uint8_t *)m->kout);
     for (i = 0; i < (utf8proc_ssize_t)len; i++)
         if (is_sep(m->out[i]))
             m->sep = 1;
@@ -408,7 +429,7 @@ static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
     /* No separator: the same bytes go to both views (the key has room:
      * it is never longer than the norm view). */
     memcpy(bd->s + bd->len, m->out, CM_OUT);
-    memcpy(bd->k + bd->klen, m->out, CM_OUT);
+    memcpy(bd->k + bd->klen, m->kout, CM_OUT);
     for (i = 0; i < m->len; i++) {
         bd->a[bd->len + i] = (uint32_t)os;
         bd->ka[bd->klen + i] = (uint32_t)(bd->len + i);

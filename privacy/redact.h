@@ -152,9 +152,10 @@ int redactor_collides(const struct redactor *r, const char *text, size_t len,
  * in bytes and what may follow it inside a word (enum variant_suffix). */
 typedef int (*redactor_form_fn)(void *ctx, const char *key, size_t keylen, int suffix);
 
-/* Calls fn for every form the redactor matches (each name and term and each
- * of their spelling variants), before or after compiling; for the audit's
- * digest set. Returns 0, or the first non-zero value fn returned. */
+/* Calls fn for every form the redactor replaces (each name and term and
+ * each of their spelling variants; not the short forms, which only raise
+ * review flags), before or after compiling; for the audit's digest set.
+ * Returns 0, or the first non-zero value fn returned. */
 int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx);
 
 #endif
