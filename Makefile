@@ -40,7 +40,7 @@ GAZ_TXT  := $(wildcard data/gazetteer/*.txt)
 GAZ_SRC  := build/gen/gazetteer_data.c
 # Hangul readings of Han characters, from Debian's unicode-data (Unihan).
 UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
-GEN_OBJ  := gazetteer_data.o unihan_data.o
+GEN_OBJ  := gazetteer_data.o unihan_data.o confusables_data.o
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ:%=$(BUILD)/gen/%)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libintake.a
@@ -73,6 +73,15 @@ $(GAZ_SRC): $(GAZ_TXT) scripts/embed.sh
 build/gen/unihan_data.c: scripts/unihan.sh
 	@mkdir -p $(@D)
 	scripts/unihan.sh $@ $(UNIHAN)
+
+# Look-alike letters from ICU's spoof checker, by a generator run at build
+# time (scripts/confusables.c); intake itself does not link ICU.
+build/gen/confusables: scripts/confusables.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -o $@ $< $(shell pkg-config --cflags --libs icu-i18n icu-uc)
+
+build/gen/confusables_data.c: build/gen/confusables
+	build/gen/confusables $@
 
 $(BUILD)/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)

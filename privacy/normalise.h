@@ -39,6 +39,8 @@ struct normtext {
     uint32_t *kpos;      /* [keylen]: offset of each key byte in norm */
     size_t inlen;        /* length of the original */
     const char *orig;    /* the input (not copied: valid while the caller's is) */
+    uint32_t *mixed;     /* [2 * nmixed]: original start and end of each word */
+    size_t nmixed;       /* that mixed Latin, Cyrillic or Greek letters */
 };
 
 /* Builds both views of in[0..inlen) (under 4 GiB: offsets are 32-bit, 8

@@ -196,6 +196,7 @@ int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx)
      * shown the flags (and which were allowed), not told they leak. */
     for (size_t i = 0; rc == 0 && i < r->nlits; i++)
         if (!r->lits[i].flag)
-            rc = fn(ctx, r->arena + r->keyoff[i], r->lits[i].keylen, r->lits[i].suffix);
+            rc = fn(ctx, r->arena + r->keyoff[i], r->lits[i].keylen, r->lits[i].suffix,
+                    r->lits[i].capital);
     return rc;
 }

@@ -50,18 +50,25 @@ static int find_patterns(struct spans *out, const struct normtext *t, struct err
     return out->failed ? err_set(e, EXIT_INPUT, "out of memory while scanning text") : 0;
 }
 
-/* Short forms found by the matcher (norm offsets) as review flags in
- * input offsets, sorted. */
-static void flags_to_input(struct spans *flags, const struct normtext *t)
+/* Short forms found by the matcher (norm offsets) and words that mix
+ * scripts (normalise.h) as review flags in input offsets, sorted. */
+static int flags_to_input(struct spans *flags, const struct normtext *t)
 {
-    size_t i;
+    struct span m = { 0, 0, FLAG_MIXED_SCRIPT, 0, 0, SIZE_MAX };
+    size_t i, n = flags->n;
 
-    for (i = 0; i < flags->n; i++) {
+    for (i = 0; i < n; i++) {
         struct span *f = &flags->s[i];
         f->end = normtext_oend(t, f->end - 1), f->start = t->ostart[f->start];
         f->cat = FLAG_SHORT_NAME;
     }
+    for (i = 0; i < t->nmixed; i++) {
+        m.start = t->mixed[2 * i], m.end = t->mixed[2 * i + 1];
+        if (redact_span_add(flags, &m) != 0)
+            return -1;
+    }
     qsort(flags->s, flags->n, sizeof *flags->s, by_input_start);
+    return 0;
 }
 
 static int collect(struct spans *sp, struct spans *flags, const struct redactor *r,
@@ -82,7 +89,8 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     redact_extend_names(sp, r, t);
     redact_merge(sp, t);
-    flags_to_input(flags, t);
+    if (flags_to_input(flags, t) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     return 0;
 }
 

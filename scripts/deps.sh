@@ -6,7 +6,7 @@ set -eu
 
 build="gcc make pkg-config libsodium-dev libsqlcipher-dev libqrencode-dev
 libpng-dev libjpeg62-turbo-dev libzbar-dev libutf8proc-dev libvectorscan-dev libjansson-dev
-libzxcvbn-dev unicode-data"
+libzxcvbn-dev unicode-data libicu-dev"
 check="$build libcmocka-dev bats strace zbar-tools librsvg2-bin clang
 libclang-rt-14-dev python3-nacl jq"
 bench="$check age hyperfine"
