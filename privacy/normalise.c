@@ -546,12 +546,17 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
 
 /* ---- Look-alike letters (confusable.h) ----
  * A word that mixes Latin, Cyrillic or Greek letters is written in one
- * script, its others letters replaced by their look-alikes there
+ * script, its other letters replaced by their look-alikes there
  * ("Aлтангэрэл" with a Latin A becomes алтангэрэл): the script whose
  * look-alikes cover every other letter of the word, the one with most
- * letters among those (Cyrillic, then Latin, on a tie), or else the
- * script with most letters, as far as look-alikes go.  Words written in
- * one script are left alone. */
+ * letters among those (Cyrillic, then Latin, on a tie).  A word no script
+ * covers is left as it is (only flagged): half a word rewritten would
+ * hide what the script change showed ("Бат-Эрдэнэkim" is Бат-Эрдэнэ
+ * glued to a Latin word, not a Latin word).  So is a word with other word
+ * characters (digits, Hangul, Han: "Алтан8", "Сара김종수"): a name glued
+ * to them is replaced at the script change, and its replacement must not
+ * change how the rest of the word reads (the re-scan reads the output
+ * the same way).  Words written in one script are left alone. */
 
 static void free_builder(struct builder *bd)
 {
@@ -572,12 +577,13 @@ static int lookalike(int cp, int script, const char *in, size_t inlen, size_t o)
     return d;
 }
 
-/* The script the word bd->s[a..b) is written in (see above). */
+/* The script the word bd->s[a..b) is to be written in (see above), or 0
+ * if no script's look-alikes cover it. */
 static int word_script(const struct builder *bd, size_t a, size_t b, const char *in,
                        size_t inlen)
 {
     static const int order[] = { CONF_CYRILLIC, CONF_LATIN, CONF_GREEK };
-    int count[4] = {0}, best = 0, most = 0, cp, k, sc, t;
+    int count[4] = {0}, best = 0, cp, k, sc, t;
     size_t i;
 
     for (i = a; i < b; i += (size_t)k)
@@ -595,10 +601,8 @@ static int word_script(const struct builder *bd, size_t a, size_t b, const char 
         }
         if (whole && count[s] > count[best])
             best = s;
-        if (count[s] > count[most])
-            most = s;
     }
-    return best != 0 ? best : most;
+    return best;
 }
 
 /* Puts norm bytes bd->s[i..i+k) (one character, cp) into nb, its Han
@@ -608,6 +612,23 @@ static int copy_char(struct builder *nb, const struct builder *bd, size_t i, siz
     if (put(nb, bd->s + i, k, bd->a[i]) != 0)
         return -1;
     return put_reading(nb, cp, k);
+}
+
+/* Appends the original span [a, b) to the list of mixed words. */
+static int add_mixed(uint32_t **mixed, size_t *nmixed, size_t *cap, size_t a, size_t b)
+{
+    uint32_t *m = *mixed;
+
+    if (*nmixed == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        if ((m = realloc(*mixed, 2 * *cap * sizeof *m)) == NULL)
+            return -1;
+        *mixed = m;
+    }
+    m[2 * *nmixed] = (uint32_t)a;
+    m[2 * *nmixed + 1] = (uint32_t)b;
+    (*nmixed)++;
+    return 0;
 }
 
 /* Rewrites bd's views with every mixed word in one script; appends each
@@ -634,18 +655,12 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
         for (w = i, scripts = 0; w < bd->len && utf8_decode(&cp, bd->s + w, bd->len - w) > 0 &&
                                  is_word_cp(cp); w += (size_t)utf8_decode(&cp, bd->s + w, bd->len - w))
             scripts |= 1 << confusable_script(cp);
-        script = (scripts & ~1) & ((scripts & ~1) - 1) ? word_script(bd, i, w, in, inlen) : 0;
-        if (script != 0) {
-            uint32_t *m = *mixed;
-            if (*nmixed == cap) {
-                cap = cap ? cap * 2 : 8;
-                if ((m = realloc(*mixed, 2 * cap * sizeof *m)) == NULL)
-                    goto fail;
-                *mixed = m;
-            }
-            m[2 * *nmixed] = bd->a[i];
-            m[2 * *nmixed + 1] = w < bd->len ? bd->a[w] : (uint32_t)inlen;
-            (*nmixed)++;
+        script = 0;
+        if ((scripts & ~1) & ((scripts & ~1) - 1)) {
+            if (!(scripts & 1))
+                script = word_script(bd, i, w, in, inlen);
+            if (add_mixed(mixed, nmixed, &cap, bd->a[i], w < bd->len ? bd->a[w] : inlen) != 0)
+                goto fail;
         }
         for (; i < w; i += (size_t)k) {
             k = utf8_decode(&cp, bd->s + i, w - i);

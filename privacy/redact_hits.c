@@ -106,15 +106,17 @@ static int handle_byte(unsigned char c)
 
 /* A hit of a person's name inside a handle ("@kimjongsu75", "@jongsu_kim"):
  * the whole handle identifies, '@' included.  Fills [*a, *b) (norm bytes)
- * and returns 1 if [nstart, nend) lies in a handle. */
+ * and returns 1 if [nstart, nend) lies in a handle.  What comes before the
+ * '@' is not read: an e-mail's domain is taken too (the e-mail detector
+ * replaces the whole address anyway), and a replacement before the '@'
+ * cannot turn a refused hit into an accepted one. */
 static int in_handle(size_t *a, size_t *b, const struct normtext *t, size_t nstart, size_t nend)
 {
     size_t i = nstart, j = nend;
 
     while (i > 0 && handle_byte((unsigned char)t->norm[i - 1]))
         i--;
-    if (i == 0 || t->norm[i - 1] != '@' ||
-        (i >= 2 && is_word_cp(redact_cp_before(t->norm, i - 1))))
+    if (i == 0 || t->norm[i - 1] != '@')
         return 0;
     while (j < t->normlen && handle_byte((unsigned char)t->norm[j]))
         j++;

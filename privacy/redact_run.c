@@ -67,7 +67,8 @@ static int flags_to_input(struct spans *flags, const struct normtext *t)
         if (redact_span_add(flags, &m) != 0)
             return -1;
     }
-    qsort(flags->s, flags->n, sizeof *flags->s, by_input_start);
+    if (flags->n > 1)
+        qsort(flags->s, flags->n, sizeof *flags->s, by_input_start);
     return 0;
 }
 
