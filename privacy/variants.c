@@ -27,12 +27,13 @@ struct slot {
 /* ---- Tables (docs/VARIANTS.md gives their sources) ---- */
 
 /* Initial consonants in Unicode order: RR first, then McCune-Reischauer and
- * North Korean (initial r), then informal spellings. */
+ * North Korean (initial r; aspirates written ph, th, kh, chh as in DPRK
+ * publications: Phyongyang, Chhongjin), then informal spellings. */
 static const char *const ko_initial[19][3] = {
     {"g", "k", 0}, {"kk", "gg", "k"}, {"n", 0, 0}, {"d", "t", 0}, {"tt", "dd", 0},
     {"r", "l", "n"}, {"m", 0, 0}, {"b", "p", 0}, {"pp", "bb", 0}, {"s", "sh", 0},
-    {"ss", "s", 0}, {"", 0, 0}, {"j", "ch", 0}, {"jj", "tch", 0}, {"ch", 0, 0},
-    {"k", 0, 0}, {"t", 0, 0}, {"p", 0, 0}, {"h", 0, 0},
+    {"ss", "s", 0}, {"", 0, 0}, {"j", "ch", 0}, {"jj", "tch", 0}, {"ch", "chh", 0},
+    {"k", "kh", 0}, {"t", "th", 0}, {"p", "ph", 0}, {"h", 0, 0},
 };
 
 /* Vowels: RR, MR without breve (ŏ -> o, ŭ -> u), informal. */
@@ -309,13 +310,25 @@ static int surname_index(const char *utf8)
     return -1;
 }
 
+/* A surname's spellings from the table, then, for an aspirated initial
+ * (ㅊ ㅋ ㅌ ㅍ), the North Korean way of writing it (Chhoe, Phyo). */
 static void surname_slot(struct slot *s, int i)
 {
-    int k;
+    static const char *const plain[] = { "ch", "k", "t", "p" }, *const asp[] = { "chh", "kh", "th", "ph" };
+    const char *h = ko_surnames[i][0];
+    int k, cp, l;
 
     memset(s, 0, sizeof *s);
     for (k = 1; k < 9 && ko_surnames[i][k]; k++)
         slot_add(s, ko_surnames[i][k], "", "");
+    if (utf8_next(&cp, h, strlen(h)) != 3 || cp < 0xAC00 || cp > 0xD7A3)
+        return;
+    l = (cp - 0xAC00) / 588 - 14;           /* ㅊ ㅋ ㅌ ㅍ are initials 14..17 */
+    if (l < 0 || l > 3)
+        return;
+    for (k = 1; k < 9 && ko_surnames[i][k]; k++)
+        if (strncmp(ko_surnames[i][k], plain[l], strlen(plain[l])) == 0)
+            slot_add(s, asp[l], ko_surnames[i][k] + strlen(plain[l]), "");
 }
 
 /* Hangul syllables of key as code points; -1 if key is not all syllables. */
