@@ -43,7 +43,8 @@ struct redaction_item {
  * string is static. */
 struct redaction_flag {
     size_t start, len;          /* bytes in redaction.text */
-    const char *kind;           /* "korean-name", "cyrillic-name", "title-name" */
+    const char *kind;           /* "korean-name", "cyrillic-name", "title-name",
+                                   "short-name", "mixed-script" */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 
