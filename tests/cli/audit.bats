@@ -33,16 +33,6 @@ tool() {
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$TOOLS/$name" "$@"
 }
 
-st() {
-    local name=$1
-    shift
-    "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
-}
-
-mkstore() {
-    "$INTAKE" --home "$T/$1" --passphrase-fd 3 init --kdf interactive --label "$1" 3<<<"$PASS" >/dev/null
-}
-
 # records N BODY [DATE]: N records of Nari with the same place, month,
 # language and tags (so k = N).
 records() {

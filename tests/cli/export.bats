@@ -16,29 +16,6 @@ setup() {
 
 teardown() { common_teardown; }
 
-# st NAME ARGS...: intake on store $T/NAME.
-st() {
-    local name=$1
-    shift
-    "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
-}
-
-mkstore() {
-    "$INTAKE" --home "$T/$1" --passphrase-fd 3 init --kdf interactive --label "$1" 3<<<"$PASS" >/dev/null
-}
-
-# introduce_unverified A B: each adds the other's card as a contact named
-# after it; introduce A B also records that they compared safety numbers.
-introduce_unverified() {
-    st "$1" contact add "$2" "$(st "$2" card)" 2>/dev/null
-    st "$2" contact add "$1" "$(st "$1" card)" 2>/dev/null
-}
-introduce() {
-    introduce_unverified "$1" "$2"
-    st "$1" contact verify "$2" --confirm >/dev/null 2>&1
-    st "$2" contact verify "$1" --confirm >/dev/null 2>&1
-}
-
 # field_record: a store "field" with subject Nari (consent given) and one
 # record; sets $ID.
 field_record() {

@@ -14,27 +14,29 @@ setup() {
     cd "$W"
     mkstore field
     mkstore hq
-    st field contact add hq "$(st hq card)" 2>/dev/null
-    st field contact verify hq --confirm >/dev/null 2>&1
-    st hq contact add field "$(st field card)" 2>/dev/null
-    st hq contact verify field --confirm >/dev/null 2>&1
+    introduce field hq
 }
 
 teardown() { common_teardown; }
 
-st() {
-    local name=$1
-    shift
-    "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
-}
-
-mkstore() {
-    "$INTAKE" --home "$T/$1" --passphrase-fd 3 init --kdf interactive --label "$1" 3<<<"$PASS" >/dev/null
-}
-
 # record PSEUDONYM TEXT: a record of the subject; prints its ID.
 record() {
     printf '%s\n' "$2" | st field record "$1" --title "Work" --date 2024-03-15 --tag work
+}
+
+# redacts_to SUBJECT-ARGS TEXT WANT: a subject added with SUBJECT-ARGS
+# (words, then --pseudonym P) and consent, a record of TEXT, and redact
+# prints WANT as its body (exit 0).
+redacts_to() {
+    local args=$1 text=$2 want=$3 p id body
+    # shellcheck disable=SC2086
+    p=$(eval "st field subject add $args")
+    st field consent "$p" --export yes --method verbal 2>/dev/null
+    id=$(record "$p" "$text")
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    body=$(printf '%s\n' "$output" | tail -n 1)
+    [ "$body" = "$want" ] || { printf 'want: %s\ngot:  %s\n' "$want" "$body" >&2; return 1; }
 }
 
 # no_leak TEXT STRING...: none of the strings is in TEXT.
@@ -47,37 +49,22 @@ no_leak() {
 }
 
 @test "leaks-names: Korean kinship words, Hanja, initials and handles are replaced" {
-    st field subject add --name "김종수" --name "Kim Jong-su" --locale ko --pseudonym Rim-il >/dev/null
-    st field consent Rim-il --export yes --method verbal 2>/dev/null
-    ID=$(record Rim-il '종수형이 왔다. 종수씨한테서도 들었다. 金鍾洙는 평양에서 왔다. K.J.S. and J. Kim wrote as @kimjongsu75.')
-    run --separate-stderr st field redact "$ID"
-    expect_status 0
-    body=$(printf '%s\n' "$output" | tail -n 1)
-    [ "$body" = 'Rim-il형이 왔다. Rim-il씨한테서도 들었다. Rim-il는 평양에서 왔다. Rim-il and Rim-il wrote as Rim-il.' ] ||
-        { printf 'got: %s\n' "$body" >&2; false; }
+    redacts_to '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
+        '종수형이 왔다. 종수씨한테서도 들었다. 金鍾洙는 평양에서 왔다. K.J.S. and J. Kim wrote as @kimjongsu75.' \
+        'Rim-il형이 왔다. Rim-il씨한테서도 들었다. Rim-il는 평양에서 왔다. Rim-il and Rim-il wrote as Rim-il.'
 }
 
 @test "leaks-names: Mongolian fleeting vowels, one word of a name, patronymics, look-alikes" {
-    st field subject add --name "Батбаярын Алтангэрэл" --locale mn --pseudonym Tulga >/dev/null
-    st field consent Tulga --export yes --method verbal 2>/dev/null
     # The A of the fourth name is Latin.
-    ID=$(record Tulga 'Алтангэрлийн ах ирсэн. Altangerlin brother came. Б.Алтангэрэл ирсэн. Aлтангэрэл ирсэн. Алтангэрэл ирсэн.')
-    run --separate-stderr st field redact "$ID"
-    expect_status 0
-    body=$(printf '%s\n' "$output" | tail -n 1)
-    [ "$body" = 'Tulga ах ирсэн. Tulga brother came. Tulga ирсэн. Tulga ирсэн. Tulga ирсэн.' ] ||
-        { printf 'got: %s\n' "$body" >&2; false; }
+    redacts_to '--name "Батбаярын Алтангэрэл" --locale mn --pseudonym Tulga' \
+        'Алтангэрлийн ах ирсэн. Altangerlin brother came. Б.Алтангэрэл ирсэн. Aлтангэрэл ирсэн. Алтангэрэл ирсэн.' \
+        'Tulga ах ирсэн. Tulga brother came. Tulga ирсэн. Tulga ирсэн. Tulga ирсэн.'
 }
 
 @test "leaks-names: a Russian case ending and a place's other names" {
-    st field subject add --name "Батбаяр" --locale mn --term "place:평양" --pseudonym Tulga >/dev/null
-    st field consent Tulga --export yes --method verbal 2>/dev/null
-    ID=$(record Tulga 'Батбаяра отправили домой из Pjöngjang; 平壤, Пхеньян.')
-    run --separate-stderr st field redact "$ID"
-    expect_status 0
-    body=$(printf '%s\n' "$output" | tail -n 1)
-    [ "$body" = 'Tulga отправили домой из [PLACE-1]; [PLACE-1], [PLACE-1].' ] ||
-        { printf 'got: %s\n' "$body" >&2; false; }
+    redacts_to '--name Батбаяр --locale mn --term place:평양 --pseudonym Tulga' \
+        'Батбаяра отправили домой из Pjöngjang; 平壤, Пхеньян.' \
+        'Tulga отправили домой из [PLACE-1]; [PLACE-1], [PLACE-1].'
 }
 
 @test "leaks-names: a short form and a word mixing scripts are review flags until allowed" {

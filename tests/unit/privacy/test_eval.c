@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "privacy/redact.h"
+#include "tests/unit/termutil.h"
 
 #define DATA "tests/data/"
 #define MAX_CLASSES 32
@@ -40,19 +41,6 @@ static struct tally *class_of(const char *name)
     return &classes[nclasses++];
 }
 
-static int category_of(const char *s, enum term_category *c)
-{
-    static const char *const names[] = { "person", "place", "employer", "organisation", "id", "other" };
-    size_t i;
-
-    for (i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(names[i], s) == 0) {
-            *c = (enum term_category)i;
-            return 0;
-        }
-    return -1;
-}
-
 /* Adds a testimony's subjects and terms to r; base keeps subject ids apart
  * when several testimonies share one redactor. */
 static void add_doc(struct redactor *r, json_t *doc, long base)
@@ -72,7 +60,7 @@ static void add_doc(struct redactor *r, json_t *doc, long base)
     }
     json_array_foreach(terms, i, t) {
         json_t *text = json_object_get(t, "text");
-        assert_int_equal(category_of(json_string_value(json_object_get(t, "category")), &c), 0);
+        assert_int_equal(term_category_of(json_string_value(json_object_get(t, "category")), &c), 0);
         if (redactor_add_term(r, c, 0, json_string_value(text), json_string_length(text), &e) != 0)
             fail_msg("term %s: %s", json_string_value(text), e.msg);
     }

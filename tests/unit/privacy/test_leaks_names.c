@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "privacy/redact.h"
+#include "tests/unit/termutil.h"
 
 #define DATA "tests/data/leaks/names.jsonl"
 #define MAX_KINDS 32
@@ -51,19 +52,6 @@ static struct kind *kind_of(const char *name)
     return &kinds[nkinds++];
 }
 
-static int category_of(const char *s, enum term_category *c)
-{
-    static const char *const names[] = { "person", "place", "employer", "organisation", "id", "other" };
-    size_t i;
-
-    for (i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(names[i], s) == 0) {
-            *c = (enum term_category)i;
-            return 0;
-        }
-    return -1;
-}
-
 static struct redactor *build(json_t *c)
 {
     struct redactor *r;
@@ -79,7 +67,7 @@ static struct redactor *build(json_t *c)
             fail_msg("name %s: %s", json_string_value(n), e.msg);
     json_array_foreach(json_object_get(c, "terms"), i, t) {
         json_t *text = json_object_get(t, "text");
-        assert_int_equal(category_of(json_string_value(json_object_get(t, "category")), &cat), 0);
+        assert_int_equal(term_category_of(json_string_value(json_object_get(t, "category")), &cat), 0);
         if (redactor_add_term(r, cat, 0, json_string_value(text), json_string_length(text), &e) != 0)
             fail_msg("term %s: %s", json_string_value(text), e.msg);
     }
