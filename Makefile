@@ -49,7 +49,10 @@ CLI_SRC  := $(sort $(wildcard intake/*.c))
 # The audit's gazetteer and name lists, compiled in (data/gazetteer/SOURCES.md).
 GAZ_TXT  := $(sort $(wildcard data/gazetteer/*.txt))
 GAZ_SRC  := build/gen/gazetteer_data.c
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/gazetteer_data.o
+# Hangul readings of Han characters, from Debian's unicode-data (Unihan).
+UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
+GEN_OBJ  := gazetteer_data.o unihan_data.o confusables_data.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ:%=$(BUILD)/gen/%)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libintake.a
 UNIT_SRC := $(wildcard tests/unit/*/test_*.c)
@@ -79,7 +82,20 @@ $(GAZ_SRC): $(GAZ_TXT) scripts/embed.sh
 	@mkdir -p $(@D)
 	scripts/embed.sh $@ $(GAZ_TXT)
 
-$(BUILD)/gen/gazetteer_data.o: $(GAZ_SRC)
+build/gen/unihan_data.c: scripts/unihan.sh
+	@mkdir -p $(@D)
+	scripts/unihan.sh $@ $(UNIHAN)
+
+# Look-alike letters from ICU's spoof checker, by a generator run at build
+# time (scripts/confusables.c); intake itself does not link ICU.
+build/gen/confusables: scripts/confusables.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -o $@ $< $(shell pkg-config --cflags --libs icu-i18n icu-uc)
+
+build/gen/confusables_data.c: build/gen/confusables
+	build/gen/confusables $@
+
+$(BUILD)/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)
 	@$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -111,10 +127,10 @@ build/bench/%: bench/%.c $(LIB)
 # coverage, ASan and UBSan) into their own archive, each target linked to it.
 FUZZ_FLAGS := -DINTAKE_FUZZ -g -O1 -std=c11 -fsanitize=address,undefined \
               -fno-sanitize-recover=undefined
-FUZZ_OBJ   := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/gazetteer_data.o
+FUZZ_OBJ   := $(LIB_SRC:%.c=build/fuzz/obj/%.o) $(GEN_OBJ:%=build/fuzz/obj/gen/%)
 FUZZ_LIB   := build/fuzz/libintake.a
 
-build/fuzz/obj/gen/gazetteer_data.o: $(GAZ_SRC)
+build/fuzz/obj/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)
 	@$(FUZZCC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 

@@ -117,7 +117,14 @@ field_record() {
     mkstore hq
     introduce hq field
     st field term add place Il >/dev/null
-    for body in $'2001:db8::6\xcc\x81l' $'2001:db8::6\xcc\x81Il' $'[[x]]\xcc\x81Il'; do
+    # A lone "l" was once a spelling of "Il"; it no longer is (one letter
+    # alone is too short to protect), so the first body must only leave
+    # without the "this is a bug" stop.
+    id=$(printf '%s' $'2001:db8::6\xcc\x81l' | st field record Nari --title "Marks" --date 2024-03-16)
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    [[ "$output" == *"[IP-1]l" ]]
+    for body in $'2001:db8::6\xcc\x81Il' $'[[x]]\xcc\x81Il'; do
         id=$(printf '%s' "$body" | st field record Nari --title "Marks" --date 2024-03-16)
         run --separate-stderr st field redact "$id"
         expect_status 0

@@ -150,7 +150,7 @@ static void test_spellings(void **state)
     expect("Бат-Эрдэнийн ах, Бат-Эрдэнэд, Бат-Эрдэнэтэй, Bat-Erdeniin",
            "Gerelee ах, Gerelee, Gerelee, Gerelee");
     expect("nam gang construction in ULAANBAATAR; Ulanbaatar",
-           "[EMPLOYER-1] in [PLACE-1]; Ulanbaatar");
+           "[EMPLOYER-1] in [PLACE-1]; [PLACE-1]");
 }
 
 static void test_negatives(void **state)
