@@ -5,6 +5,11 @@
 #   make demo       install what is missing, build, run a walkthrough
 #   make SAN=1      a sanitizer build (ASan+UBSan) in build/san
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (clang)
+#   make install    the program, man pages, documents and demo under PREFIX
+#   make deb        the Debian package (debian/) in build/deb
+#   make repro      the package built twice and compared byte for byte
+#   make check-installed   the command-line tests on an installed intake
+#   make fuzz-short run each target for FUZZ_CHECK_SECONDS, as make check does
 
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
@@ -13,6 +18,10 @@ CC       ?= cc
 FUZZCC   ?= clang
 SAN      ?=
 FUZZ_SECONDS ?= 60
+# make check fuzzes every target this long (seconds), NPROC at a time, on
+# top of replaying the saved corpora: 10 targets, about 50 s of the check
+# on 2 cores.
+FUZZ_CHECK_SECONDS ?= 10
 
 ifeq ($(SAN),1)
 BUILD    ?= build/san
@@ -22,7 +31,7 @@ BUILD    ?= build/rel
 SANFLAGS :=
 endif
 
-PKGS     := libsodium sqlcipher libqrencode libpng libjpeg zbar libutf8proc libhs jansson
+PKGS     := libsodium sqlcipher libqrencode libpng libjpeg zbar libutf8proc libhs jansson libbsd libseccomp
 WARN     := -Wall -Wextra -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes \
             -Werror=implicit-function-declaration
 CPPFLAGS += -I. -D_GNU_SOURCE -DSQLITE_HAS_CODEC -DINTAKE_VERSION='"$(VERSION)"'
@@ -33,12 +42,17 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzxcvbn -lm -pthrea
 LDFLAGS  += $(SANFLAGS) -Wl,-z,relro,-z,now
 
 # Every module except the CLI goes into one archive; tests link against it.
-LIB_SRC  := $(wildcard util/*.c crypto/*.c privacy/*.c export/*.c store/*.c)
-CLI_SRC  := $(wildcard intake/*.c)
+# Sorted, so the link order and the binary never depend on the order the
+# file system lists them in (make repro).
+LIB_SRC  := $(sort $(wildcard util/*.c crypto/*.c privacy/*.c export/*.c store/*.c))
+CLI_SRC  := $(sort $(wildcard intake/*.c))
 # The audit's gazetteer and name lists, compiled in (data/gazetteer/SOURCES.md).
-GAZ_TXT  := $(wildcard data/gazetteer/*.txt)
+GAZ_TXT  := $(sort $(wildcard data/gazetteer/*.txt))
 GAZ_SRC  := build/gen/gazetteer_data.c
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/gazetteer_data.o
+# Hangul readings of Han characters, from Debian's unicode-data (Unihan).
+UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
+GEN_OBJ  := gazetteer_data.o unihan_data.o confusables_data.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ:%=$(BUILD)/gen/%)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libintake.a
 UNIT_SRC := $(wildcard tests/unit/*/test_*.c)
@@ -48,7 +62,8 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 BIN      := bin/intake
 
-.PHONY: all layers deps deps-check check test test-build unit cli fuzz fuzz-replay demo install clean bench
+.PHONY: all layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
+        install uninstall deb repro check-installed clean bench
 all: $(BIN)
 
 $(BIN): $(BUILD)/bin/intake
@@ -67,7 +82,20 @@ $(GAZ_SRC): $(GAZ_TXT) scripts/embed.sh
 	@mkdir -p $(@D)
 	scripts/embed.sh $@ $(GAZ_TXT)
 
-$(BUILD)/gen/gazetteer_data.o: $(GAZ_SRC)
+build/gen/unihan_data.c: scripts/unihan.sh
+	@mkdir -p $(@D)
+	scripts/unihan.sh $@ $(UNIHAN)
+
+# Look-alike letters from ICU's spoof checker, by a generator run at build
+# time (scripts/confusables.c); intake itself does not link ICU.
+build/gen/confusables: scripts/confusables.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -o $@ $< $(shell pkg-config --cflags --libs icu-i18n icu-uc)
+
+build/gen/confusables_data.c: build/gen/confusables
+	build/gen/confusables $@
+
+$(BUILD)/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)
 	@$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -85,6 +113,12 @@ $(BUILD)/tools/%: tests/tools/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS)
 
+# Preloaded test shims (LD_PRELOAD), shared objects; never sanitized, so
+# they load into the ASan build too (with verify_asan_link_order=0).
+$(BUILD)/tools/%.so: tests/tools/preload/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -std=c11 $(WARN) -O2 -g -fPIC -shared -o $@ $< -ldl
+
 build/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(PKG_LIBS)
@@ -93,10 +127,10 @@ build/bench/%: bench/%.c $(LIB)
 # coverage, ASan and UBSan) into their own archive, each target linked to it.
 FUZZ_FLAGS := -DINTAKE_FUZZ -g -O1 -std=c11 -fsanitize=address,undefined \
               -fno-sanitize-recover=undefined
-FUZZ_OBJ   := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/gazetteer_data.o
+FUZZ_OBJ   := $(LIB_SRC:%.c=build/fuzz/obj/%.o) $(GEN_OBJ:%=build/fuzz/obj/gen/%)
 FUZZ_LIB   := build/fuzz/libintake.a
 
-build/fuzz/obj/gen/gazetteer_data.o: $(GAZ_SRC)
+build/fuzz/obj/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)
 	@$(FUZZCC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
@@ -123,10 +157,14 @@ deps:
 deps-check:
 	@scripts/deps.sh check
 
+deps-deb:
+	@scripts/deps.sh deb
+
 unit: $(UNIT_BIN)
 	@scripts/run-tests.sh unit $(UNIT_BIN)
 
-TOOLS    := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
+TOOLS    := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c)) \
+            $(patsubst tests/tools/preload/%.c,$(BUILD)/tools/%.so,$(wildcard tests/tools/preload/*.c))
 
 cli: $(BUILD)/bin/intake $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli tests/cli
@@ -134,14 +172,22 @@ cli: $(BUILD)/bin/intake $(TOOLS)
 fuzz-replay: $(FUZZ_BIN)
 	@scripts/run-tests.sh fuzz $(FUZZ_BIN)
 
+# New inputs go to build/fuzz/found/NAME, crashes to build/fuzz/: the
+# saved corpora change only by hand (copy a finding there with a test).
+fuzz-short: $(FUZZ_BIN)
+	@FUZZ_JOBS=$(NPROC) scripts/run-tests.sh fuzz-run $(FUZZ_CHECK_SECONDS) $(FUZZ_BIN)
+
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$$(basename $$f); mkdir -p tests/fuzz/corpus/$$n; \
 	    $$f -max_total_time=$(FUZZ_SECONDS) tests/fuzz/corpus/$$n || exit 1; done
 
 test: unit cli
 
-# check: the whole suite, then the same suite under ASan+UBSan, then the
-# fuzz corpora replayed through the libFuzzer builds.
+# check: the package built twice and compared (make repro, which leaves it
+# in build/deb for tests/cli/deb.bats), the whole suite, then the same
+# suite under ASan+UBSan, then the fuzz corpora replayed through the
+# libFuzzer builds,
+# then every fuzz target run for FUZZ_CHECK_SECONDS.
 # Builds run on every core; the tests themselves run one suite at a time.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
@@ -151,11 +197,13 @@ check: deps-check
 	@rm -rf build/results
 	$(MAKE) -j$(NPROC) $(BIN) test-build
 	@scripts/layers.sh $(BUILD)
+	$(MAKE) repro
 	$(MAKE) test
 	$(MAKE) -j$(NPROC) SAN=1 test-build
 	$(MAKE) SAN=1 test
 	$(MAKE) -j$(NPROC) $(FUZZ_BIN)
 	$(MAKE) fuzz-replay
+	$(MAKE) fuzz-short
 	@scripts/run-tests.sh summary
 
 demo: deps $(BIN)
@@ -165,10 +213,48 @@ bench: $(BIN)
 	@scripts/deps.sh bench
 	@for b in bench/*.sh; do echo "== $$b"; sh $$b || exit 1; done
 
+# install: the program, every man page docs/intake*.1 (a translation
+# docs/intake.LL.1 goes to MANDIR/LL/man1/intake.1: scripts/install-man.sh),
+# the documents with the gazetteer's sources and licences, and the demo.
+# debian/rules runs it with PREFIX=/usr.
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DOCDIR   ?= $(PREFIX)/share/doc/intake
+DATADIR  ?= $(PREFIX)/share/intake
+MAN_SRC  := $(sort $(wildcard docs/intake*.1))
+DOC_SRC  := README.md SECURITY.md $(sort $(wildcard docs/*.md))
+
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/intake
-	install -m 0644 docs/intake.1 $(DESTDIR)$(PREFIX)/share/man/man1/intake.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)/gazetteer $(DESTDIR)$(DATADIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/intake
+	scripts/install-man.sh install $(DESTDIR)$(MANDIR) $(MAN_SRC)
+	install -m 0644 $(DOC_SRC) $(DESTDIR)$(DOCDIR)/
+	install -m 0644 data/gazetteer/SOURCES.md $(DESTDIR)$(DOCDIR)/gazetteer/
+	install -m 0755 scripts/demo.sh $(DESTDIR)$(DATADIR)/demo.sh
+
+# uninstall: what install put there, file by file; then the folders, if empty.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/intake $(DESTDIR)$(DATADIR)/demo.sh
+	scripts/install-man.sh uninstall $(DESTDIR)$(MANDIR) $(MAN_SRC)
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOC_SRC)) gazetteer/SOURCES.md)
+	-rmdir $(DESTDIR)$(DOCDIR)/gazetteer $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)
+
+# The Debian package, built from git's copy of this tree (scripts/deb.sh).
+deb: deps-deb
+	@scripts/deb.sh build build/deb
+
+repro: deps-deb
+	@scripts/deb.sh repro build/deb
+
+# The command-line suite on an installed binary: INTAKE=/usr/bin/intake
+# unless given; the test tools are built from this tree.
+INTAKE   ?= /usr/bin/intake
+check-installed: $(TOOLS)
+	@test -x "$(INTAKE)" || { echo "check-installed: no intake at $(INTAKE) (install the package, or set INTAKE=PATH)" >&2; exit 2; }
+	@rm -rf build/results
+	@INTAKE=$(abspath $(INTAKE)) INTAKE_TOOLS=$(abspath $(BUILD)/tools) \
+	    scripts/run-tests.sh cli tests/cli
+	@scripts/run-tests.sh summary
 
 clean:
 	rm -rf build bin

@@ -5,6 +5,7 @@
 
 #include "crypto/secmem.h"
 #include "util/fileio.h"
+#include "util/text.h"
 
 static const unsigned char magic[8] = { 'I', 'N', 'T', 'A', 'K', 'E', 'K', 'S' };
 enum { KEYSLOT_VERSION = 1, KEYSLOT_ALG_ARGON2ID_XCHACHA = 1 };
@@ -86,12 +87,65 @@ static int derive(unsigned char *kek, const struct keyslot *s,
     return 0;
 }
 
+/* The forms of a passphrase to try, NFC first: what keyslot_seal seals
+ * under.  Then, for slots sealed before passphrases were normalised, the
+ * bytes as typed and their NFD, when they differ (text that is not UTF-8
+ * has no normal form and is tried as it is). */
+struct secret_forms {
+    const unsigned char *p[3];
+    size_t len[3];
+    char *owned[2];
+    size_t n;
+};
+
+static void forms_free(struct secret_forms *f)
+{
+    secmem_free(f->owned[0]);
+    secmem_free(f->owned[1]);
+}
+
+static void forms_add(struct secret_forms *f, const void *p, size_t len)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (f->len[i] == len && sodium_memcmp(f->p[i], p, len) == 0)
+            return;
+    f->p[f->n] = p;
+    f->len[f->n++] = len;
+}
+
+static int forms_of(struct secret_forms *f, uint8_t kind, const unsigned char *secret,
+                    size_t secretlen, int all, struct err *e)
+{
+    size_t len;
+    int rc;
+
+    memset(f, 0, sizeof *f);
+    if (kind == KEYSLOT_PASSPHRASE) {
+        rc = text_normal_form(&f->owned[0], &len, (const char *)secret, secretlen, TEXT_NFC, e);
+        if (rc < 0)
+            return -1;
+        if (rc == 0)
+            forms_add(f, f->owned[0], len);
+    }
+    if (f->n == 0 || all)
+        forms_add(f, secret, secretlen);
+    if (f->owned[0] != NULL && all) {
+        if (text_normal_form(&f->owned[1], &len, (const char *)secret, secretlen, TEXT_NFD, e) != 0) {
+            forms_free(f);
+            return -1;
+        }
+        forms_add(f, f->owned[1], len);
+    }
+    return 0;
+}
+
 int keyslot_seal(struct keyslot *slot, uint8_t kind,
                  const unsigned char *master, const unsigned char *secret,
                  size_t secretlen, uint64_t opslimit, uint64_t memlimit,
                  struct err *e)
 {
     unsigned char ad[sizeof magic + 1 + KEYSLOT_SLOT_BYTES];
+    struct secret_forms f;
     unsigned char *kek;
     size_t adlen;
     int rc = -1;
@@ -103,10 +157,14 @@ int keyslot_seal(struct keyslot *slot, uint8_t kind,
     slot->memlimit = memlimit;
     randombytes_buf(slot->salt, sizeof slot->salt);
     randombytes_buf(slot->nonce, sizeof slot->nonce);
+    if (forms_of(&f, kind, secret, secretlen, 0, e) != 0)
+        return -1;
     kek = secmem_alloc(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    if (kek == NULL)
+    if (kek == NULL) {
+        forms_free(&f);
         return err_set(e, EXIT_INPUT, "out of secure memory");
-    if (derive(kek, slot, secret, secretlen, e) == 0) {
+    }
+    if (derive(kek, slot, f.p[0], f.len[0], e) == 0) {
         adlen = slot_ad(ad, slot);
         crypto_aead_xchacha20poly1305_ietf_encrypt(
             slot->wrapped, NULL, master, KEYSLOT_MASTER_BYTES, ad, adlen,
@@ -114,42 +172,63 @@ int keyslot_seal(struct keyslot *slot, uint8_t kind,
         rc = 0;
     }
     secmem_free(kek);
+    forms_free(&f);
     return rc;
+}
+
+/* Tries secret on every slot of kind: 0 opened, 1 none opened, -1 the
+ * derivation failed; *found is set if a slot of kind exists. */
+static int open_with(unsigned char *master, const struct keyslot_file *kf, uint8_t kind,
+                     const unsigned char *secret, size_t secretlen, unsigned char *kek,
+                     int *found, struct err *e)
+{
+    unsigned char ad[sizeof magic + 1 + KEYSLOT_SLOT_BYTES];
+
+    for (size_t i = 0; i < kf->nslots; i++) {
+        const struct keyslot *s = &kf->slot[i];
+        if (s->kind != kind)
+            continue;
+        *found = 1;
+        if (derive(kek, s, secret, secretlen, e) != 0)
+            return -1;
+        if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+                master, NULL, NULL, s->wrapped, sizeof s->wrapped, ad,
+                slot_ad(ad, s), s->nonce, kek) == 0)
+            return 0;
+    }
+    return 1;
 }
 
 int keyslot_open(unsigned char *master, const struct keyslot_file *kf,
                  uint8_t kind, const unsigned char *secret, size_t secretlen,
                  struct err *e)
 {
-    unsigned char ad[sizeof magic + 1 + KEYSLOT_SLOT_BYTES];
+    struct secret_forms f;
     unsigned char *kek;
-    int found = 0;
+    size_t i;
+    int found = 0, rc = 1;
 
+    if (forms_of(&f, kind, secret, secretlen, 1, e) != 0)
+        return -1;
     kek = secmem_alloc(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    if (kek == NULL)
+    if (kek == NULL) {
+        forms_free(&f);
         return err_set(e, EXIT_INPUT, "out of secure memory");
-    for (size_t i = 0; i < kf->nslots; i++) {
-        const struct keyslot *s = &kf->slot[i];
-        if (s->kind != kind)
-            continue;
-        found = 1;
-        if (derive(kek, s, secret, secretlen, e) != 0)
-            break;
-        if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-                master, NULL, NULL, s->wrapped, sizeof s->wrapped, ad,
-                slot_ad(ad, s), s->nonce, kek) == 0) {
-            secmem_free(kek);
-            return 0;
-        }
-        err_set(e, EXIT_AUTH, kind == KEYSLOT_RECOVERY
-                ? "the recovery key does not open this store; check it and try again"
-                : "wrong passphrase; nothing was changed");
     }
+    for (i = 0; i < f.n && rc == 1; i++)
+        rc = open_with(master, kf, kind, f.p[i], f.len[i], kek, &found, e);
     secmem_free(kek);
+    forms_free(&f);
+    if (rc == 0)
+        return i == 1 ? 0 : 1;
     sodium_memzero(master, KEYSLOT_MASTER_BYTES);
     if (!found)
         return err_set(e, EXIT_INPUT, "this store has no %s keyslot",
                        kind == KEYSLOT_RECOVERY ? "recovery" : "passphrase");
+    if (rc > 0)
+        err_set(e, EXIT_AUTH, kind == KEYSLOT_RECOVERY
+                ? "the recovery key does not open this store; check it and try again"
+                : "wrong passphrase; nothing was changed");
     return -1;
 }
 

@@ -52,14 +52,24 @@ struct keyslot_file {
 int keyslot_kdf_params(uint64_t *opslimit, uint64_t *memlimit, const char *name,
                        struct err *e);
 
-/* Wraps master into slot under a key derived from secret. */
+/* Wraps master into slot under a key derived from secret; a passphrase
+ * (kind KEYSLOT_PASSPHRASE) that is valid UTF-8 is first normalised to
+ * NFC (util/text.h), so "é" typed as one code point or as e + U+0301 is
+ * the same passphrase.  Argon2id costs opslimit and memlimit (bytes). */
 int keyslot_seal(struct keyslot *slot, uint8_t kind,
                  const unsigned char *master, const unsigned char *secret,
                  size_t secretlen, uint64_t opslimit, uint64_t memlimit,
                  struct err *e);
 
-/* Unwraps the master key from the first slot of kind that secret opens.
- * EXIT_AUTH when no slot of that kind opens with it. */
+/* Unwraps the master key (KEYSLOT_MASTER_BYTES into master) from the
+ * first slot of kind that secret opens.  A passphrase is tried as NFC
+ * first; a slot sealed before passphrases were normalised may only open
+ * with the bytes as typed or with their NFD, which are tried next (one
+ * more Argon2id run each, only when they differ from the NFC).  Returns 0,
+ * or 1 when it opened with such an older form: the caller should seal the
+ * slot again (keyslot_seal normalises) so the next open takes one run.
+ * -1 with e filled: EXIT_AUTH when no slot of that kind opens with it,
+ * EXIT_INPUT when the store has no slot of that kind or memory ran out. */
 int keyslot_open(unsigned char *master, const struct keyslot_file *kf,
                  uint8_t kind, const unsigned char *secret, size_t secretlen,
                  struct err *e);

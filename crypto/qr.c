@@ -63,6 +63,18 @@ static void term_line(char *out, const QRcode *q, int y, enum qr_term_style s)
     strcat(out, s == QR_TERM_COLOUR ? "\x1b[0m\n" : "\n");
 }
 
+int qr_term_size(int *columns, int *lines, const char *text, struct err *e)
+{
+    QRcode *q;
+
+    if (encode(&q, text, e) != 0)
+        return -1;
+    *columns = side(q);
+    *lines = (side(q) + 1) / 2;
+    QRcode_free(q);
+    return 0;
+}
+
 int qr_write_term(FILE *f, const char *text, enum qr_term_style style,
                   struct err *e)
 {

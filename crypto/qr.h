@@ -24,6 +24,10 @@ enum qr_term_style {
     QR_TERM_LIGHT_INK   /* no escapes; glyphs are light modules (dark theme) */
 };
 
+/* The size of text's QR code as qr_write_term draws it: *columns
+ * characters wide and *lines lines high, quiet zone included. */
+int qr_term_size(int *columns, int *lines, const char *text, struct err *e);
+
 /* Draws text's QR code to f with UTF-8 half blocks, two module rows per
  * line, inside the quiet zone; each line ends in "\n". */
 int qr_write_term(FILE *f, const char *text, enum qr_term_style style,

@@ -85,6 +85,16 @@ struct audit_record {
     const char *withdrawn;      /* date or NULL */
 };
 
+/* An attachment of a bundle as the metadata check sees it. */
+struct audit_attachment {
+    char record[32];            /* the record id */
+    char file[48];              /* attachment-N.ext */
+    int kept;                   /* the bundle says "metadata": "kept" (--keep-metadata) */
+    int examined;               /* 0: it could not be read; why in what */
+    unsigned kinds;             /* enum media_kind bits found (export/media.h) */
+    char what[400];             /* what was found, or why it was not examined */
+};
+
 /* Frees every check and item (wiping their text) and zeroes *r (the
  * struct itself is the caller's). */
 void audit_report_free(struct audit_report *r);
@@ -141,6 +151,13 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
  * language and tags; WARN when below k, naming the small groups' records. */
 int audit_reidentification(struct audit_report *r, const struct audit_record *recs,
                            size_t n, size_t k, struct err *e);
+
+/* attachment metadata: for each attachment, the metadata media_find found
+ * in its bytes as sent (location, serial number, time, author, ...): FAIL,
+ * or WARN when the bundle says it was kept with --keep-metadata; an
+ * attachment that could not be examined is FAIL, or WARN when kept. */
+int audit_attachments(struct audit_report *r, const struct audit_attachment *a, size_t n,
+                      struct err *e);
 
 /* The report as text lines, a NUL-terminated string in wipe-on-free memory
  * the caller frees with secmem_wipe_free (crypto/secmem.h), or NULL when

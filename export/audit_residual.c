@@ -123,7 +123,6 @@ static int list_allowed(struct residual *x, struct err *e)
 
 static int scan_patterns(struct residual *x, const struct normtext *nt, struct err *e)
 {
-    static const char *const kinds[] = { "phone", "email", "url", "id", "date", "gps", "ip" };
     struct detection *d;
     size_t nd;
     int rc = 0;
@@ -131,7 +130,7 @@ static int scan_patterns(struct residual *x, const struct normtext *nt, struct e
     if (detect_all(&d, &nd, nt->norm, nt->normlen, e) != 0)
         return -1;
     for (size_t i = 0; i < nd && rc == 0; i++)
-        rc = residual_hit(x, AUDIT_FAIL, d[i].kind >= 0 && d[i].kind < 7 ? kinds[d[i].kind] : "pattern",
+        rc = residual_hit(x, AUDIT_FAIL, detect_kind_name(d[i].kind),
                           nt->ostart[d[i].start], normtext_oend(nt, d[i].end - 1),
                           "identifying data the redactor should have replaced", e);
     free(d);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #define TAG_GPS_IFD   0x8825U
+#define TAG_EXIF_IFD  0x8769U
 #define TAG_GPS_LAT   0x0002U
 #define TAG_GPS_LON   0x0004U
 
@@ -71,6 +72,46 @@ static int tiff_has_gps(const unsigned char *p, size_t len)
     if (!ifd_find(&t, ifd0, TAG_GPS_IFD, &gps) || gps == ifd0)
         return 0;
     return ifd_find(&t, gps, TAG_GPS_LAT, &v) || ifd_find(&t, gps, TAG_GPS_LON, &v);
+}
+
+/* The tags of the IFD at off, to fn; the offset of the next IFD (0: none). */
+static uint32_t ifd_each(const struct tiff *t, uint32_t off, enum exif_ifd ifd,
+                         void (*fn)(void *, enum exif_ifd, unsigned), void *ctx)
+{
+    unsigned n, tag;
+    uint32_t next = 0;
+
+    if (rd16(t, off, &n) != 0 || n > EXIF_MAX_ENTRIES)
+        return 0;
+    for (unsigned i = 0; i < n; i++) {
+        if (rd16(t, (size_t)off + 2 + 12 * (size_t)i, &tag) != 0)
+            return 0;
+        fn(ctx, ifd, tag);
+    }
+    if (rd32(t, (size_t)off + 2 + 12 * (size_t)n, &next) != 0)
+        return 0;
+    return next;
+}
+
+void exif_each_tag(const unsigned char *p, size_t len,
+                   void (*fn)(void *ctx, enum exif_ifd ifd, unsigned tag), void *ctx)
+{
+    struct tiff t = { p, len, 0 };
+    uint32_t ifd0, sub, ifd1;
+    unsigned magic;
+
+    if (len < 8 || !((p[0] == 'I' && p[1] == 'I') || (p[0] == 'M' && p[1] == 'M')))
+        return;
+    t.le = p[0] == 'I';
+    if (rd16(&t, 2, &magic) != 0 || magic != 42 || rd32(&t, 4, &ifd0) != 0)
+        return;
+    ifd1 = ifd_each(&t, ifd0, EXIF_IFD0, fn, ctx);
+    if (ifd_find(&t, ifd0, TAG_EXIF_IFD, &sub) && sub != ifd0)
+        (void)ifd_each(&t, sub, EXIF_IFD_EXIF, fn, ctx);
+    if (ifd_find(&t, ifd0, TAG_GPS_IFD, &sub) && sub != ifd0)
+        (void)ifd_each(&t, sub, EXIF_IFD_GPS, fn, ctx);
+    if (ifd1 != 0 && ifd1 != ifd0)
+        (void)ifd_each(&t, ifd1, EXIF_IFD1, fn, ctx);
 }
 
 static int jpeg_has_gps(const unsigned char *p, size_t len)

@@ -14,4 +14,14 @@
  * longitude, 0 if not (or if the EXIF cannot be read). */
 int exif_has_gps(const unsigned char *buf, size_t len);
 
+/* Where a tag of an EXIF block lies. */
+enum exif_ifd { EXIF_IFD0, EXIF_IFD_EXIF, EXIF_IFD_GPS, EXIF_IFD1 };
+
+/* Calls fn for each tag of the TIFF block tiff[0..len) (the bytes after
+ * "Exif\0\0"): IFD0, the Exif and GPS IFDs it points to, and IFD1 (the
+ * thumbnail's). Same bounds as exif_has_gps; a block that does not parse
+ * calls fn for what was read before the damage. */
+void exif_each_tag(const unsigned char *tiff, size_t len,
+                   void (*fn)(void *ctx, enum exif_ifd ifd, unsigned tag), void *ctx);
+
 #endif

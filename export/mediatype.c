@@ -10,6 +10,10 @@ const char *mediatype_guess(const unsigned char *b, size_t n)
         { 0, "OggS", 4, "audio/ogg" }, { 0, "fLaC", 4, "audio/flac" },
         { 0, "ID3", 3, "audio/mpeg" }, { 8, "WAVE", 4, "audio/wav" },
         { 8, "WEBP", 4, "image/webp" }, { 4, "ftypM4A", 7, "audio/mp4" },
+        { 4, "ftypheic", 8, "image/heic" }, { 4, "ftypheix", 8, "image/heic" },
+        { 4, "ftypmif1", 8, "image/heif" }, { 4, "ftypavif", 8, "image/avif" },
+        { 0, "\xff\xfb", 2, "audio/mpeg" }, { 0, "\xff\xf3", 2, "audio/mpeg" },
+        { 0, "\xff\xf2", 2, "audio/mpeg" },
         { 4, "ftyp", 4, "video/mp4" }, { 0, "PK\x03\x04", 4, "application/zip" },
     };
 
@@ -28,6 +32,7 @@ const char *mediatype_extension(const char *type)
         { "image/webp", "webp" }, { "application/pdf", "pdf" }, { "audio/ogg", "ogg" },
         { "audio/flac", "flac" }, { "audio/mpeg", "mp3" }, { "audio/wav", "wav" },
         { "audio/mp4", "m4a" }, { "video/mp4", "mp4" }, { "text/plain", "txt" },
+        { "image/heic", "heic" }, { "image/heif", "heif" }, { "image/avif", "avif" },
         { "application/zip", "zip" },
     };
 

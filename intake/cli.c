@@ -12,17 +12,30 @@
 #include "crypto/secmem.h"
 #include "store/store.h"
 #include "util/prompt.h"
+#include "util/text.h"
+
+/* Every message ends here: outside text in it (arguments, paths, names
+ * read from files) is shown escaped, never obeyed by the terminal. */
+static void say_line(const char *msg, const char *tail)
+{
+    char safe[2048];
+
+    text_terminal_safe(safe, sizeof safe, msg, strlen(msg));
+    fprintf(stderr, "intake: %s%s\n", safe, tail);
+}
+
+static void say(const char *tail, const char *fmt, va_list ap)
+{
+    char msg[2048];
+
+    (void)vsnprintf(msg, sizeof msg, fmt, ap);
+    say_line(msg, tail);
+}
 
 int cli_fail(const struct err *e)
 {
-    fprintf(stderr, "intake: %s\n", e->msg[0] ? e->msg : "failed");
+    say_line(e->msg[0] ? e->msg : "failed", "");
     return e->code ? e->code : EXIT_INPUT;
-}
-
-static void say(const char *fmt, va_list ap)
-{
-    fputs("intake: ", stderr);
-    vfprintf(stderr, fmt, ap);
 }
 
 int cli_error(int status, const char *fmt, ...)
@@ -30,10 +43,18 @@ int cli_error(int status, const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    say(fmt, ap);
+    say("", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     return status;
+}
+
+void cli_note(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    say("", fmt, ap);
+    va_end(ap);
 }
 
 void cli_print_usage(FILE *f, const char *usage)
@@ -43,13 +64,25 @@ void cli_print_usage(FILE *f, const char *usage)
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
+    char tail[64];
     va_list ap;
 
+    snprintf(tail, sizeof tail, " (see 'intake help %s')", cmd);
     va_start(ap, fmt);
-    say(fmt, ap);
+    say(tail, fmt, ap);
     va_end(ap);
-    fprintf(stderr, " (see 'intake help %s')\n", cmd);
     return EXIT_INPUT;
+}
+
+int cli_bad_option(const char *cmd, int c, char **argv)
+{
+    const char *opt = argv[optind - 1], *eq = strchr(opt, '=');
+
+    if (c == ':')
+        return cli_usage_error(cmd, "option '%s' needs a value", opt);
+    if (optopt != 0 && strncmp(opt, "--", 2) == 0 && eq != NULL)
+        return cli_usage_error(cmd, "option '%.*s' takes no value", (int)(eq - opt), opt);
+    return cli_usage_error(cmd, "unknown option '%s'", opt);
 }
 
 int cli_valid_date(const char *s)
@@ -87,10 +120,10 @@ int cli_plain_args(const char *cmd, const char *usage, int argc, char **argv, in
     };
     int c;
 
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         if (c == 'f') *set = 1;
         else if (c == 'h') { cli_print_usage(stdout, usage); return -1; }
-        else return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        else return cli_bad_option(cmd, c, argv);
     }
     if (argc - optind != npos)
         return cli_usage_error(cmd, "%s", hint);
@@ -108,18 +141,6 @@ int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *sub
         if (strcmp(argv[1], subs[i].name) == 0)
             return subs[i].fn(argc - 1, argv + 1, g);
     return cli_usage_error(cmd, "unknown subcommand '%s'", argv[1]);
-}
-
-int cli_secret_dup(char **out, const char *s)
-{
-    *out = secmem_strdup(s);
-    return *out == NULL ? cli_error(EXIT_INPUT, "out of secure memory") : 0;
-}
-
-void cli_wipe_args(int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++)
-        secmem_wipe_str(argv[i]);
 }
 
 void cli_today(char *out, size_t outlen)
@@ -159,15 +180,26 @@ int cli_finish(int rc)
                      saved_note[0] != '\0' ? "; but " : "", saved_note);
 }
 
+/* Tries a person gets at a terminal; a descriptor (a script) gets one. */
+#define TERMINAL_TRIES 3
+
+int cli_tries(const struct globals *g)
+{
+    return g->passfd >= 0 ? 1 : TERMINAL_TRIES;
+}
+
 /* The passphrase, or with --recovery the parsed recovery key, in a new
- * secure buffer (*secret, *len bytes) that the caller frees. */
+ * secure buffer (*secret, *len bytes) that the caller frees.  1 (e
+ * filled) for text that is no recovery key, which is worth asking again. */
 static int unlock_secret(unsigned char **secret, size_t *len, const struct globals *g,
                          const char *dir, struct err *e)
 {
-    char question[4200];
+    char question[4200], shown[4096];
     char *line;
 
-    snprintf(question, sizeof question, g->recovery ? "Recovery key for %s: " : "Passphrase for %s: ", dir);
+    text_terminal_safe(shown, sizeof shown, dir, strlen(dir));
+    snprintf(question, sizeof question, g->recovery ? "Recovery key for %s: " : "Passphrase for %s: ",
+             shown);
     if (prompt_secret(&line, len, g->passfd, question, 0, e) != 0)
         return -1;
     if (!g->recovery) {
@@ -178,28 +210,48 @@ static int unlock_secret(unsigned char **secret, size_t *len, const struct globa
     if (*secret == NULL || recovery_key_parse(*secret, line, e) != 0) {
         secmem_free(line);
         secmem_free(*secret);
-        return *secret == NULL ? err_set(e, EXIT_INPUT, "out of secure memory") : -1;
+        return *secret == NULL ? err_set(e, EXIT_INPUT, "out of secure memory") : 1;
     }
     secmem_free(line);
     *len = RECOVERY_KEY_BYTES;
     return 0;
 }
 
+/* One try: 0 opened; 1 a wrong or mistyped secret (e filled), worth
+ * asking again; -1 anything else (e filled). */
+static int unlock_once(struct store **s, const struct globals *g, const char *dir,
+                       struct err *e)
+{
+    unsigned char *secret = NULL;
+    size_t len = 0;
+    int rc = unlock_secret(&secret, &len, g, dir, e);
+
+    if (rc != 0)
+        return rc;
+    rc = store_open(s, dir, g->recovery ? KEYSLOT_RECOVERY : KEYSLOT_PASSPHRASE,
+                    secret, len, e);
+    secmem_free(secret);
+    return rc == 0 ? 0 : e->code == EXIT_AUTH ? 1 : -1;
+}
+
 int cli_open_store(struct store **s, const struct globals *g)
 {
     char dir[4096];
-    unsigned char *secret = NULL;
-    size_t len = 0;
     struct err e;
-    int rc;
+    int rc = -1;
 
     err_clear(&e);
     if (store_dir_resolve(dir, sizeof dir, g->home, &e) != 0 ||
-        store_check_dir(dir, &e) != 0 ||
-        unlock_secret(&secret, &len, g, dir, &e) != 0)
+        store_check_dir(dir, &e) != 0)
         return cli_fail(&e);
-    rc = store_open(s, dir, g->recovery ? KEYSLOT_RECOVERY : KEYSLOT_PASSPHRASE,
-                    secret, len, &e);
-    secmem_free(secret);
+    for (int left = cli_tries(g); left > 0; left--) {
+        rc = unlock_once(s, g, dir, &e);
+        if (rc <= 0 || left == 1)
+            break;
+        cli_note("%s; try again (%d %s left)",
+                 e.code != EXIT_AUTH ? e.msg
+                 : g->recovery ? "the recovery key does not open this store" : "wrong passphrase",
+                 left - 1, left - 1 == 1 ? "try" : "tries");
+    }
     return rc == 0 ? 0 : cli_fail(&e);
 }

@@ -21,12 +21,23 @@ struct globals {
 typedef int (*cmd_fn)(int argc, char **argv, const struct globals *g);
 
 /* Prints "intake: " and e's message on stderr; returns e's exit status
- * (EXIT_INPUT if e has none). */
+ * (EXIT_INPUT if e has none).  Every message printed by the functions
+ * below goes through text_terminal_safe (util/text.h): what came from
+ * outside is shown escaped, never obeyed by the terminal. */
 int cli_fail(const struct err *e);
 
 /* Prints "intake: " and the formatted message on stderr; returns status. */
 int cli_error(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Prints "intake: " and the formatted notice on stderr. */
+void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The usage error for what getopt_long returned as c (':' or '?', the
+ * option string starting with ':') at argv[optind - 1]: a value missing, a
+ * value given to an option that takes none, or an unknown option.  Returns
+ * EXIT_INPUT. */
+int cli_bad_option(const char *cmd, int c, char **argv);
 
 /* Prints "usage: " and usage, a command's usage lines (the man page's
  * SYNOPSIS lines, '\n' between them), on f. */
@@ -65,16 +76,6 @@ struct cli_sub {
 int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *subs,
                    size_t nsubs, int argc, char **argv, const struct globals *g);
 
-/* Copies s into new locked memory (*out, NUL-ended; the caller frees it
- * with secmem_free), so that it outlives cli_wipe_args: 0, or EXIT_INPUT
- * after printing that secure memory ran out (*out is then NULL). */
-int cli_secret_dup(char **out, const char *s);
-
-/* Overwrites argv[1..argc) in place so that identities given on the
- * command line do not linger in /proc/PID/cmdline; call after copying
- * what is still needed. */
-void cli_wipe_args(int argc, char **argv);
-
 /* Today's local date as YYYY-MM-DD in out (outlen >= 11 bytes), or "" if
  * it does not fit. */
 void cli_today(char *out, size_t outlen);
@@ -88,12 +89,16 @@ void cli_saved(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * if it worked; else prints why, and what cli_saved noted, and returns
  * EXIT_INPUT (or rc when the command had failed already). */
 int cli_finish(int rc);
+/* How many times a secret is asked for: 3 at a terminal, 1 from
+ * --passphrase-fd (a script does not retype). */
+int cli_tries(const struct globals *g);
 
 /* Finds the store (--home, $INTAKE_HOME or the default), checks it, asks
  * for the passphrase (with --recovery, the recovery key) and opens it into
- * *s, which the caller closes with store_close.  The secret is wiped
- * before it returns.  0, or the printed failure's exit status (EXIT_AUTH
- * for a wrong secret, EXIT_INPUT otherwise). */
+ * *s, which the caller closes with store_close.  A wrong or mistyped
+ * secret is asked for again, cli_tries times in all.  Each secret is
+ * wiped before it returns.  0, or the printed failure's exit status
+ * (EXIT_AUTH for a wrong secret, EXIT_INPUT otherwise). */
 int cli_open_store(struct store **s, const struct globals *g);
 
 #endif

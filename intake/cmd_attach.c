@@ -24,10 +24,10 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         if (c == 'r') rm = 1;
         else if (c == 'h') { cli_print_usage(stdout, attach_usage); return EXIT_OK; }
-        else return cli_usage_error("attach", "unknown option '%s'", argv[optind - 1]);
+        else return cli_bad_option("attach", c, argv);
     }
     if (argc - optind != 2)
         return cli_usage_error("attach", "attach needs a RECORD and a FILE");
@@ -48,14 +48,14 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
         printf("attached %s to %s (%llu bytes, %s)\n", src.name, argv[optind],
                (unsigned long long)src.st.st_size, src.type);
         if (src.gps)
-            fprintf(stderr, "intake: warning: %s holds a location (EXIF GPS): it is flagged, "
-                    "and an export shows the flag to the recipients\n", src.name);
+            cli_note("warning: %s holds a location (EXIF GPS): it is flagged; "
+                     "export removes it unless --keep-metadata is given", src.name);
         if (rm) {
             rc = store_attach_remove_source(s, argv[optind], &src, hash, &e);
             if (rc == 0)
-                fprintf(stderr, "intake: removed %s after checking the stored copy; flash "
-                        "storage (SSD, SD card, phone) may still keep old blocks of it, "
-                        "which only full-disk encryption protects\n", src.path);
+                cli_note("removed %s after checking the stored copy; flash "
+                         "storage (SSD, SD card, phone) may still keep old blocks of it, "
+                         "which only full-disk encryption protects", src.path);
         }
     }
     attach_source_close(&src);
@@ -96,10 +96,10 @@ int cmd_attachment(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         if (c == 'o') { if (cli_once("attachment", "output", &seen)) return EXIT_INPUT; out = optarg; }
         else if (c == 'h') { cli_print_usage(stdout, attachment_usage); return EXIT_OK; }
-        else return cli_usage_error("attachment", "unknown option '%s'", argv[optind - 1]);
+        else return cli_bad_option("attachment", c, argv);
     }
     if (argc - optind < 1 || strcmp(argv[optind], "get") != 0)
         return cli_usage_error("attachment", "the only subcommand is 'get'");

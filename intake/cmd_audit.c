@@ -80,7 +80,7 @@ static int parse_audit(struct audit_opts *o, int argc, char **argv)
 
     memset(o, 0, sizeof *o);
     o->k = AUDIT_K_DEFAULT;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         switch (c) {
         case 'j':
             if (cli_once("audit", "json", &o->json) != 0)
@@ -100,7 +100,7 @@ static int parse_audit(struct audit_opts *o, int argc, char **argv)
             cli_print_usage(stdout, audit_usage);
             return -1;
         default:
-            return cli_usage_error("audit", "unknown option '%s'", argv[optind - 1]);
+            return cli_bad_option("audit", c, argv);
         }
     }
     if (argc - optind != 1)

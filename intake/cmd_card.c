@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "intake/cli.h"
@@ -27,6 +28,25 @@ static int own_card(struct card *c, char *text, size_t textlen, struct store *s,
     return card_encode(text, textlen, c, e);
 }
 
+/* Refuses a QR code larger than the terminal on standard output: wrapped
+ * or cut, it would not scan.  Output that is no terminal is not measured. */
+static int fits_terminal(const char *text, struct err *e)
+{
+    struct winsize ws;
+    int columns, lines;
+
+    if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 ||
+        ws.ws_col == 0 || ws.ws_row == 0)
+        return 0;
+    if (qr_term_size(&columns, &lines, text, e) != 0)
+        return -1;
+    if (columns <= ws.ws_col && lines <= ws.ws_row)
+        return 0;
+    return err_set(e, EXIT_INPUT, "the QR code needs %d columns and %d lines, and this terminal "
+                   "has %u and %u: enlarge the window, or use --qr png -o FILE", columns, lines,
+                   (unsigned)ws.ws_col, (unsigned)ws.ws_row);
+}
+
 /* Draws text as a QR code in the format asked for. */
 static int draw_qr(const struct qr_opts *o, const char *cmd, const char *text,
                    struct err *e)
@@ -34,6 +54,8 @@ static int draw_qr(const struct qr_opts *o, const char *cmd, const char *text,
     if (strcmp(o->qr, "term") == 0) {
         if (o->out != NULL)
             return err_set(e, EXIT_INPUT, "--qr term draws on the terminal; -o is for png or svg");
+        if (fits_terminal(text, e) != 0)
+            return -1;
         return qr_write_term(stdout, text, QR_TERM_COLOUR, e);
     }
     if (strcmp(o->qr, "png") != 0 && strcmp(o->qr, "svg") != 0)
@@ -67,7 +89,7 @@ static int parse_qr_opts(struct qr_opts *o, int argc, char **argv, const char *c
     int c, seen[3] = { 0 };
 
     memset(o, 0, sizeof *o);
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
         case 'q': if (cli_once(cmd, "qr", &seen[0])) return EXIT_INPUT; o->qr = optarg; break;
         case 'o': if (cli_once(cmd, "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;
@@ -76,7 +98,7 @@ static int parse_qr_opts(struct qr_opts *o, int argc, char **argv, const char *c
         case 'r': o->replace = 1; break;
         case 'c': o->confirm = 1; break;
         case 'h': cli_print_usage(stdout, usage); return -1;
-        default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option(cmd, c, argv);
         }
     }
     if (o->out != NULL && o->qr == NULL)
@@ -149,8 +171,8 @@ static int contact_add(struct store *s, const struct qr_opts *o, int argc, char 
         return -1;
     if (store_contact_add(s, argv[optind], &c, text, o->replace, e) != 0)
         return -1;
-    fprintf(stderr, "intake: added contact '%s' (unverified: compare the safety number with 'intake contact verify %s')\n",
-            argv[optind], argv[optind]);
+    cli_note("added contact '%s' (unverified: compare the safety number with 'intake contact verify %s')",
+             argv[optind], argv[optind]);
     return 0;
 }
 
@@ -191,10 +213,10 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const char *
         return -1;
     if (o->confirm && store_contact_confirm(s, name, e) != 0)
         return -1;
-    if (o->confirm)
+    if (o->confirm) {
         cli_saved("the comparison with '%s' was recorded: see 'intake contact list'", name);
-    if (o->confirm)
-        fprintf(stderr, "intake: recorded that the safety number with '%s' was compared\n", name);
+        cli_note("recorded that the safety number with '%s' was compared", name);
+    }
     return 0;
 }
 

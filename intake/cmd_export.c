@@ -17,14 +17,14 @@
 struct export_opts {
     char *to;                            /* NAME[,NAME...], split in place */
     const char *out;
-    int all, armor, exact, skip;
+    int all, armor, exact, skip, keep;
     char **ids;
     size_t nids;
 };
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */
 static const char export_usage[] =
-    "intake export --to NAME[,NAME...] (--all | RECORD...) [-o FILE] [--armor] [--exact-dates] [--skip-blocked]";
+    "intake export --to NAME[,NAME...] (--all | RECORD...) [-o FILE] [--armor] [--exact-dates] [--skip-blocked] [--keep-metadata]";
 
 static int parse_export(struct export_opts *o, int argc, char **argv)
 {
@@ -32,11 +32,12 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         { "to", required_argument, NULL, 't' }, { "output", required_argument, NULL, 'o' },
         { "all", no_argument, NULL, 'a' }, { "armor", no_argument, NULL, 'r' },
         { "exact-dates", no_argument, NULL, 'x' }, { "skip-blocked", no_argument, NULL, 's' },
+        { "keep-metadata", no_argument, NULL, 'k' },
         { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
     };
     int c, seen[2] = { 0 };
 
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
         case 't': if (cli_once("export", "to", &seen[0])) return EXIT_INPUT; o->to = optarg; break;
         case 'o': if (cli_once("export", "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;
@@ -44,8 +45,9 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         case 'r': o->armor = 1; break;
         case 'x': o->exact = 1; break;
         case 's': o->skip = 1; break;
+        case 'k': o->keep = 1; break;
         case 'h': cli_print_usage(stdout, export_usage); return -1;
-        default: return cli_usage_error("export", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option("export", c, argv);
         }
     }
     if (o->to == NULL || o->to[0] == '\0')
@@ -67,8 +69,8 @@ static int confirm_unverified(void *ctx, const char *name)
 
     (void)ctx;
     if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
-        fprintf(stderr, "intake: warning: contact '%s' is not verified: compare safety "
-                "numbers with 'intake contact verify %s'\n", name, name);
+        cli_note("warning: contact '%s' is not verified: compare safety "
+                 "numbers with 'intake contact verify %s'", name, name);
         return 1;
     }
     snprintf(q, sizeof q, "Contact '%s' is not verified (its key may not be theirs). "
@@ -93,22 +95,22 @@ static int split_names(char ***names, size_t *n, char *to)
 static void print_findings(const struct export_result *r, int skip)
 {
     for (size_t i = 0; i < r->nblocked; i++)
-        fprintf(stderr, "intake: record %s (%s) may not leave: %s\n", r->blocked[i].id,
-                r->blocked[i].pseudonym, r->blocked[i].why);
+        cli_note("record %s (%s) may not leave: %s", r->blocked[i].id,
+                 r->blocked[i].pseudonym, r->blocked[i].why);
     if (r->checked && r->nblocked > 0 && skip)
-        fprintf(stderr, "intake: left out %zu blocked record(s)\n", r->nblocked);
+        cli_note("left out %zu blocked record(s)", r->nblocked);
     if (r->verdict == AUDIT_FAIL && r->report != NULL)
         fprintf(stderr, "%s", r->report);
     for (size_t i = 0; i < r->nlocated; i++)
-        fprintf(stderr, "intake: warning: record %s: %s holds a location (EXIF GPS)\n",
-                r->located[i].record, r->located[i].file);
+        cli_note("warning: record %s: %s holds a location (kept with --keep-metadata)",
+                 r->located[i].record, r->located[i].file);
 }
 
 static int run_export(struct store *s, struct export_opts *o, struct err *e)
 {
     struct export_request req = { .confirm = confirm_unverified, .out = o->out,
                                   .armor = o->armor, .exact_dates = o->exact,
-                                  .skip_blocked = o->skip };
+                                  .skip_blocked = o->skip, .keep_metadata = o->keep };
     struct export_result res;
     char **names;
     int rc;
@@ -126,10 +128,11 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
         cli_saved("the bundle was written to %s and the export logged: see 'intake log'",
                   res.path);
         printf("%s\n", res.path);
-        if (res.verdict == AUDIT_WARN && res.report != NULL)
-            fprintf(stderr, "%sintake: the audit WARNs (above): recipients see the same "
-                    "with 'intake audit'\n", res.report);
-        fprintf(stderr, "intake: exported %zu record(s) to %s\n", res.nexported, res.to);
+        if (res.verdict == AUDIT_WARN && res.report != NULL) {
+            fputs(res.report, stderr);
+            cli_note("the audit WARNs (above): recipients see the same with 'intake audit'");
+        }
+        cli_note("exported %zu record(s) to %s", res.nexported, res.to);
     }
     export_result_free(&res);
     free(names);

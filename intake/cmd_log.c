@@ -89,7 +89,7 @@ int cmd_log(int argc, char **argv, const struct globals *g)
     int c, json = 0, verify = 0, rc;
     struct store *s;
 
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         switch (c) {
         case 'j':
             if (cli_once("log", "json", &json) != 0)
@@ -103,7 +103,7 @@ int cmd_log(int argc, char **argv, const struct globals *g)
             cli_print_usage(stdout, log_usage);
             return EXIT_OK;
         default:
-            return cli_usage_error("log", "unknown option '%s'", argv[optind - 1]);
+            return cli_bad_option("log", c, argv);
         }
     }
     if (optind != argc)

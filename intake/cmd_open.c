@@ -54,8 +54,8 @@ static int run_open(struct store *s, const char *path, int json, const char *out
         print_plain(sum);
     }
     if (jstr(json_object_get(sum, "sender"), "contact") == NULL)
-        fprintf(stderr, "intake: warning: the sender is not a contact of this store "
-                "(signing key %s)\n", jstr(json_object_get(sum, "sender"), "signing_key"));
+        cli_note("warning: the sender is not a contact of this store "
+                 "(signing key %s)", jstr(json_object_get(sum, "sender"), "signing_key"));
     json_decref(sum);
     return 0;
 }
@@ -74,11 +74,11 @@ int cmd_open(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         if (c == 'j') json = 1;
         else if (c == 'o') { if (cli_once("open", "output", &seen)) return EXIT_INPUT; out = optarg; }
         else if (c == 'h') { cli_print_usage(stdout, open_usage); return EXIT_OK; }
-        else return cli_usage_error("open", "unknown option '%s'", argv[optind - 1]);
+        else return cli_bad_option("open", c, argv);
     }
     if (argc - optind != 1)
         return cli_usage_error("open", "open needs one BUNDLE");

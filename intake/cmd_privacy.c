@@ -11,7 +11,6 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
-#include "crypto/secmem.h"
 #include "privacy/redact.h"
 #include "store/store.h"
 
@@ -56,7 +55,7 @@ static int end_list(int rc, int json, json_t *array)
 
 static int term_add(int argc, char **argv, const struct globals *g)
 {
-    char category[32], *text = NULL;
+    char category[32];
     struct store *s;
     struct err e;
     long id = 0;
@@ -65,16 +64,12 @@ static int term_add(int argc, char **argv, const struct globals *g)
     if (rc == 0 && snprintf(category, sizeof category, "%s", argv[optind]) >= (int)sizeof category)
         rc = cli_usage_error("term", "unknown term category; use one of: %s", TERM_CATEGORIES);
     if (rc == 0)
-        rc = cli_secret_dup(&text, argv[optind + 1]);
-    cli_wipe_args(argc, argv);
-    if (rc == 0)
         rc = cli_open_store(&s, g);
     if (rc == 0) {
         err_clear(&e);
-        rc = store_term_add(&id, s, category, text, &e) == 0 ? 0 : cli_fail(&e);
+        rc = store_term_add(&id, s, category, argv[optind + 1], &e) == 0 ? 0 : cli_fail(&e);
         store_close(s);
     }
-    secmem_free(text);
     if (rc == 0) {
         cli_saved("term %ld was added: see 'intake term list'", id);
         printf("%ld\n", id);
@@ -141,7 +136,7 @@ static int term_remove(int argc, char **argv, const struct globals *g)
     rc = store_term_remove(s, id, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     if (rc == 0)
-        fprintf(stderr, "intake: term %ld removed\n", id);
+        cli_note("term %ld removed", id);
     return rc;
 }
 
@@ -195,15 +190,14 @@ int cmd_allow(int argc, char **argv, const struct globals *g)
         { NULL, 0, NULL, 0 },
     };
     int c, list = 0, json = 0, rc;
-    char *text;
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         if (c == 'l') list = 1;
         else if (c == 'j') json = 1;
         else if (c == 'h') { cli_print_usage(stdout, allow_usage); return EXIT_OK; }
-        else return cli_usage_error("allow", "unknown option '%s'", argv[optind - 1]);
+        else return cli_bad_option("allow", c, argv);
     }
     if (list)
         return optind == argc ? allow_list(g, json)
@@ -212,18 +206,14 @@ int cmd_allow(int argc, char **argv, const struct globals *g)
         return cli_usage_error("allow", "--json goes with --list");
     if (argc - optind != 1)
         return cli_usage_error("allow", "allow needs one TEXT");
-    rc = cli_secret_dup(&text, argv[optind]);
-    cli_wipe_args(argc, argv);
-    if (rc == 0)
-        rc = cli_open_store(&s, g);
+    rc = cli_open_store(&s, g);
     if (rc == 0) {
         err_clear(&e);
-        rc = store_allow(s, text, &e) == 0 ? 0 : cli_fail(&e);
+        rc = store_allow(s, argv[optind], &e) == 0 ? 0 : cli_fail(&e);
         store_close(s);
     }
-    secmem_free(text);
     if (rc == 0)
-        fprintf(stderr, "intake: allowed; review flags on this text are resolved (auditors see it)\n");
+        cli_note("allowed; review flags on this text are resolved (auditors see it)");
     return rc;
 }
 
@@ -253,7 +243,7 @@ static int parse_consent(struct consent_change *c, int argc, char **argv)
     };
     int ch, rc = 0, seen[3] = { 0 };
 
-    while (rc == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while (rc == 0 && (ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         switch (ch) {
         case 'x': rc = yes_no(&c->export_ok, "export", optarg); break;
         case 'q': rc = yes_no(&c->quote, "quote", optarg); break;
@@ -278,7 +268,7 @@ static int parse_consent(struct consent_change *c, int argc, char **argv)
             break;
         case 'w': rc = cli_once("consent", "withdraw", &seen[2]); c->withdraw = 1; break;
         case 'h': cli_print_usage(stdout, consent_usage); return -1;
-        default: return cli_usage_error("consent", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option("consent", ch, argv);
         }
     }
     if (rc != 0)
@@ -307,8 +297,8 @@ int cmd_consent(int argc, char **argv, const struct globals *g)
     rc = store_consent_set(s, argv[optind], &c, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     if (rc == 0)
-        fprintf(stderr, "intake: consent %s for %s (see 'intake subject show %s')\n",
-                c.withdraw ? "withdrawn" : "recorded", argv[optind], argv[optind]);
+        cli_note("consent %s for %s (see 'intake subject show %s')",
+                 c.withdraw ? "withdrawn" : "recorded", argv[optind], argv[optind]);
     return rc;
 }
 
@@ -490,14 +480,14 @@ static int parse_redact(struct redact_opts *o, int argc, char **argv)
     };
     int c;
 
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         switch (c) {
         case 'r': o->report = 1; break;
         case 'j': o->json = 1; break;
         case 'd': o->diff = 1; break;
         case 'R': o->reveal = 1; break;
         case 'h': cli_print_usage(stdout, redact_usage); return -1;
-        default: return cli_usage_error("redact", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option("redact", c, argv);
         }
     }
     if (argc - optind != 1)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -76,7 +77,7 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
     };
     int c, seen[8] = { 0 };
 
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         switch (c) {
         case 't': if (cli_once("record", "title", &seen[0])) return EXIT_INPUT; o->r.title = optarg; break;
         case 'd': if (cli_once("record", "date", &seen[1])) return EXIT_INPUT; o->r.date = optarg; break;
@@ -89,7 +90,7 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
             o->tags[o->r.ntags++] = optarg;
             break;
         case 'h': cli_print_usage(stdout, record_usage); return -1;
-        default: return cli_usage_error("record", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option("record", c, argv);
         }
     }
     if (optind + 1 != argc)
@@ -104,13 +105,23 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
     return 0;
 }
 
+/* 1 if standard input carries a body of its own: a pipe, a FIFO, a socket
+ * or a regular file (not a terminal, /dev/null, or closed). */
+static int stdin_has_body(void)
+{
+    struct stat st;
+
+    return fstat(STDIN_FILENO, &st) == 0 &&
+           (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISREG(st.st_mode));
+}
+
 static int load_body(char **body, const char *file, struct err *e)
 {
     int fd, rc;
 
     if (file == NULL) {
         if (isatty(STDIN_FILENO))
-            fprintf(stderr, "intake: type the testimony, then Ctrl-D on a new line\n");
+            cli_note("type the testimony, then Ctrl-D on a new line");
         return read_body(body, STDIN_FILENO, "standard input", e);
     }
     if (file_open_regular(&fd, file, 0, NULL, e) != 0)
@@ -118,6 +129,30 @@ static int load_body(char **body, const char *file, struct err *e)
     rc = read_body(body, fd, file, e);
     close(fd);
     return rc;
+}
+
+/* Opens the store and checks the pseudonym and the fields, then reads the
+ * body: a mistake costs the person nothing they typed.  0 with *s open,
+ * or the printed failure's exit status. */
+static int unlock_then_read(struct store **s, char **body, const struct record_opts *o,
+                            const char *pseudonym, const struct globals *g)
+{
+    struct err e;
+    int rc = cli_open_store(s, g);
+
+    if (rc != 0)
+        return rc;
+    err_clear(&e);
+    if (store_record_check(*s, pseudonym, &o->r, &e) != 0 || load_body(body, o->file, &e) != 0) {
+        store_close(*s);
+        return cli_fail(&e);
+    }
+    if ((*body)[0] == '\0') {
+        secmem_free(*body);
+        store_close(*s);
+        return cli_error(EXIT_INPUT, "the testimony is empty; nothing was recorded");
+    }
+    return 0;
 }
 
 int cmd_record(int argc, char **argv, const struct globals *g)
@@ -132,20 +167,16 @@ int cmd_record(int argc, char **argv, const struct globals *g)
     rc = parse_record(&o, argc, argv);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
-    err_clear(&e);
-    if (load_body(&body, o.file, &e) != 0)
-        return cli_fail(&e);
-    if (body[0] == '\0') {
-        secmem_free(body);
-        return cli_error(EXIT_INPUT, "the testimony is empty; nothing was recorded");
-    }
+    if (o.file != NULL && g->passfd != STDIN_FILENO && stdin_has_body())
+        return cli_usage_error("record", "the body comes from --file or from standard input, not both;"
+                               " with --file, run with </dev/null");
+    rc = unlock_then_read(&s, &body, &o, argv[optind], g);
+    if (rc != 0)
+        return rc;
     o.r.body = body;
-    rc = cli_open_store(&s, g);
-    if (rc == 0) {
-        rc = store_record_add(id, sizeof id, s, argv[optind], &o.r, &e) == 0 ? 0 : cli_fail(&e);
-        store_close(s);
-    }
-    cli_wipe_args(argc, argv);
+    err_clear(&e);
+    rc = store_record_add(id, sizeof id, s, argv[optind], &o.r, &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
     secmem_free(body);
     if (rc == 0) {
         cli_saved("record %s was saved: see 'intake list'", id);
@@ -211,7 +242,14 @@ static int run_query(const struct globals *g, const struct record_filter *f,
         return rc;
     }
     err_clear(&e);
-    rc = store_record_each(s, f, print_record, &ctx, &e);
+    /* --subject names a subject that exists: an empty list must mean no
+     * records, never a mistyped pseudonym. */
+    if (f->subject != NULL) {
+        const struct record_row none = { 0 };
+        rc = store_record_check(s, f->subject, &none, &e);
+    }
+    if (rc == 0)
+        rc = store_record_each(s, f, print_record, &ctx, &e);
     store_close(s);
     if (rc == 0 && single && json_array_size(ctx.array) == 0 && json)
         rc = err_set(&e, EXIT_INPUT, "no record with id '%s' (see 'intake list')", f->id);
@@ -239,12 +277,12 @@ static int parse_query(int argc, char **argv, const char *cmd, const char *usage
     int c, seen[2] = { 0 };
     int filters = strcmp(cmd, "list") == 0;
 
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         if (c == 'j') *json = 1;
         else if (c == 's' && filters) { if (cli_once(cmd, "subject", &seen[0])) return EXIT_INPUT; f->subject = optarg; }
         else if (c == 't' && filters) { if (cli_once(cmd, "tag", &seen[1])) return EXIT_INPUT; f->tag = optarg; }
         else if (c == 'h') { cli_print_usage(stdout, usage); return -1; }
-        else return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        else return cli_bad_option(cmd, c, argv);
     }
     if (argc - optind != npos)
         return npos ? cli_usage_error(cmd, "%s needs one %s", cmd, strcmp(cmd, "show") ? "QUERY" : "ID")

@@ -13,19 +13,28 @@
 #include "crypto/secmem.h"
 #include "crypto/strength.h"
 #include "store/store.h"
+#include "util/fsinfo.h"
 #include "util/prompt.h"
 
+/* The new passphrase, asked twice; at a terminal, two that differ or a
+ * weak one are asked for again (cli_tries times in all). */
 static int new_passphrase(char **pass, size_t *len, const struct globals *g,
                           struct err *e)
 {
-    if (prompt_secret(pass, len, g->passfd, "New passphrase: ", 1, e) != 0)
-        return -1;
-    if (passphrase_check(*pass, e) != 0) {
+    for (int left = cli_tries(g); left > 0; left--) {
+        int rc = prompt_secret(pass, len, g->passfd, "New passphrase: ", 1, e);
+
+        if (rc < 0)
+            return -1;
+        if (rc == 0 && passphrase_check(*pass, e) == 0)
+            return 0;
         secmem_free(*pass);
         *pass = NULL;
-        return -1;
+        if (left > 1)
+            cli_note("%s; try again (%d %s left)", rc == 1 ? "the two passphrases differ" : e->msg,
+                     left - 1, left - 1 == 1 ? "try" : "tries");
     }
-    return 0;
+    return -1;
 }
 
 /* Shows a recovery key on standard output under what ("recovery key"),
@@ -47,6 +56,17 @@ static int show_recovery(const unsigned char *recovery, const char *what)
     if (rc != 0 && errno == 0)
         errno = EIO;
     return rc;
+}
+
+/* Before the passphrase is asked, so that Ctrl-C still changes nothing. */
+static void warn_volatile(const char *dir)
+{
+    const char *kind = fs_volatile_kind(dir);
+
+    if (kind != NULL)
+        cli_note("warning: %s is on %s, which is erased at shutdown, and the store with it; "
+                 "keep it on a disk (on Tails: --home ~/Persistent/intake, in the Persistent "
+                 "Storage)", dir, kind);
 }
 
 struct init_opts {
@@ -73,13 +93,13 @@ static int parse_init(struct init_opts *o, int argc, char **argv)
     o->kdf = "moderate";
     o->label = "intake";
     o->locale = "en";
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         switch (c) {
         case 'k': o->kdf = optarg; break;
         case 'l': o->label = optarg; break;
         case 'L': o->locale = optarg; break;
         case 'h': cli_print_usage(stdout, init_usage); return -1;
-        default: return cli_usage_error("init", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option("init", c, argv);
         }
     }
     if (optind != argc)
@@ -153,6 +173,7 @@ int cmd_init(int argc, char **argv, const struct globals *g)
         return cli_error(EXIT_INPUT, "a store already exists in %s; nothing was changed", dir);
     if (store_create_check(dir, &e) != 0)
         return cli_fail(&e);
+    warn_volatile(dir);
     rc = create_store(dir, &p, g);
     if (rc == 0) {
         cli_saved("the store in %s was created (its recovery key was shown above)", dir);
@@ -199,7 +220,7 @@ int cmd_passwd(int argc, char **argv, const struct globals *g)
     store_close(s);
     if (rc != 0)
         return cli_fail(&e);
-    fprintf(stderr, "intake: passphrase changed\n");
+    cli_note("passphrase changed");
     return EXIT_OK;
 }
 
@@ -253,8 +274,8 @@ int cmd_rekey(int argc, char **argv, const struct globals *g)
     rc = rekey_store(s, g);
     store_close(s);
     if (rc == 0)
-        fprintf(stderr, "intake: the store was re-encrypted under a new key; the old recovery "
-                "key and old copies of the keyslot file open it no more\n");
+        cli_note("the store was re-encrypted under a new key; the old recovery key and old "
+                 "copies of the keyslot file open it no more");
     return rc;
 }
 
@@ -280,7 +301,7 @@ int cmd_label(int argc, char **argv, const struct globals *g)
     rc = store_set_label(s, argv[optind], &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     if (rc == 0)
-        fprintf(stderr, "intake: the label is now '%s'; 'intake card' shows it (contacts keep "
-                "the card they added until they add the new one)\n", argv[optind]);
+        cli_note("the label is now '%s'; 'intake card' shows it (contacts keep the card they "
+                 "added until they add the new one)", argv[optind]);
     return rc;
 }

@@ -8,7 +8,6 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
-#include "crypto/secmem.h"
 #include "privacy/pseudonym.h"
 #include "store/store.h"
 #include "util/prompt.h"
@@ -24,40 +23,32 @@ static const char subject_usage[] =
     "intake subject rename PSEUDONYM NEW\n"
     "intake subject forget PSEUDONYM [--yes]";
 
+/* The values point into the arguments, which main.c keeps in locked
+ * memory. */
 struct add_opts {
-    char *names[MAX_NAME_ARGS];
+    const char *names[MAX_NAME_ARGS];
     size_t nnames;
-    char *terms[MAX_NAME_ARGS];
+    const char *terms[MAX_NAME_ARGS];
     size_t nterms;
-    char *contact, *note, *pseudonym, *locale;
+    const char *contact, *note, *pseudonym, *locale;
 };
 
-static void free_add(struct add_opts *o)
-{
-    for (size_t i = 0; i < o->nnames; i++)
-        secmem_free(o->names[i]);
-    for (size_t i = 0; i < o->nterms; i++)
-        secmem_free(o->terms[i]);
-    secmem_free(o->locale);
-    secmem_free(o->contact);
-    secmem_free(o->note);
-    secmem_free(o->pseudonym);
-}
-
-/* Copies a value into secure memory; identities never stay in argv. */
-static int keep(char **slot, const char *v, const char *opt)
+/* Keeps the value of an option that may be given once. */
+static int keep(const char **slot, const char *v, const char *opt)
 {
     if (*slot != NULL)
         return cli_usage_error("subject", "--%s given twice", opt);
-    return cli_secret_dup(slot, v);
+    *slot = v;
+    return 0;
 }
 
 /* keep() for an option that may be given up to MAX_NAME_ARGS times. */
-static int keep_more(char **list, size_t *n, const char *v, const char *opt)
+static int keep_more(const char **list, size_t *n, const char *v, const char *opt)
 {
     if (*n >= MAX_NAME_ARGS)
         return cli_usage_error("subject", "at most %d --%s", MAX_NAME_ARGS, opt);
-    return cli_secret_dup(&list[(*n)++], v);
+    list[(*n)++] = v;
+    return 0;
 }
 
 static int parse_add(struct add_opts *o, int argc, char **argv)
@@ -74,7 +65,7 @@ static int parse_add(struct add_opts *o, int argc, char **argv)
     };
     int c, rc = 0;
 
-    while (rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while (rc == 0 && (c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         switch (c) {
         case 'n': rc = keep_more(o->names, &o->nnames, optarg, "name"); break;
         case 't': rc = keep_more(o->terms, &o->nterms, optarg, "term"); break;
@@ -83,7 +74,7 @@ static int parse_add(struct add_opts *o, int argc, char **argv)
         case 'N': rc = keep(&o->note, optarg, "note"); break;
         case 'p': rc = keep(&o->pseudonym, optarg, "pseudonym"); break;
         case 'h': cli_print_usage(stdout, subject_usage); return -1;
-        default: return cli_usage_error("subject", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option("subject", c, argv);
         }
     }
     if (rc == 0 && optind != argc)
@@ -122,22 +113,17 @@ static int subject_add(int argc, char **argv, const struct globals *g)
 
     memset(&o, 0, sizeof o);
     rc = parse_add(&o, argc, argv);
-    cli_wipe_args(argc, argv);
     if (rc == 0)
         rc = cli_open_store(&s, g);
-    if (rc != 0) {
-        free_add(&o);
+    if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
-    }
     err_clear(&e);
     rc = pick_locale(locale, sizeof locale, s, o.locale, &e);
     if (rc == 0)
         rc = store_subject_add_terms(pseudonym, sizeof pseudonym, s,
-                                     (const char *const *)o.names, o.nnames,
-                                     (const char *const *)o.terms, o.nterms,
+                                     o.names, o.nnames, o.terms, o.nterms,
                                      o.contact, o.note, o.pseudonym, locale, &e);
     store_close(s);
-    free_add(&o);
     if (rc != 0)
         return cli_fail(&e);
     cli_saved("subject %s was registered: see 'intake subject list'", pseudonym);
@@ -255,11 +241,11 @@ static int subject_query(int argc, char **argv, const struct globals *g, int sho
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         if (c == 'r') reveal = 1;
         else if (c == 'j') json = 1;
         else if (c == 'h') { cli_print_usage(stdout, subject_usage); return EXIT_OK; }
-        else return cli_usage_error("subject", "unknown option '%s'", argv[optind - 1]);
+        else return cli_bad_option("subject", c, argv);
     }
     if (show && optind + 1 != argc)
         return cli_usage_error("subject", "subject show needs one PSEUDONYM");
@@ -301,7 +287,7 @@ static int plain_args(int argc, char **argv, const char *hint, int npos, int *ye
 
 static int subject_term(int argc, char **argv, const struct globals *g)
 {
-    char *term = NULL, *colon, category[16], pseudonym[128];
+    char *term, *colon, category[16], pseudonym[128];
     struct store *s;
     struct err e;
     long id;
@@ -309,17 +295,13 @@ static int subject_term(int argc, char **argv, const struct globals *g)
 
     if (rc == 0 && snprintf(pseudonym, sizeof pseudonym, "%s", argv[optind]) >= (int)sizeof pseudonym)
         rc = cli_error(EXIT_INPUT, "no subject with such a long pseudonym");
-    if (rc == 0)
-        rc = cli_secret_dup(&term, argv[optind + 1]);
-    cli_wipe_args(argc, argv);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
+    term = argv[optind + 1];
     colon = strchr(term, ':');
-    if (colon == NULL || (size_t)(colon - term) >= sizeof category) {
-        secmem_free(term);
+    if (colon == NULL || (size_t)(colon - term) >= sizeof category)
         return cli_usage_error("subject", "the term must be CATEGORY:TEXT (categories: %s)",
                                TERM_CATEGORIES);
-    }
     memcpy(category, term, (size_t)(colon - term));
     category[colon - term] = '\0';
     rc = cli_open_store(&s, g);
@@ -329,7 +311,6 @@ static int subject_term(int argc, char **argv, const struct globals *g)
              : cli_fail(&e);
         store_close(s);
     }
-    secmem_free(term);
     if (rc == 0) {
         cli_saved("term %ld was added: see 'intake term list'", id);
         printf("%ld\n", id);
@@ -396,7 +377,7 @@ static int subject_forget(int argc, char **argv, const struct globals *g)
         rc = store_subject_forget(&n, s, argv[optind], &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     if (rc == 0)
-        fprintf(stderr, "intake: forgot %s and %ld record%s\n", argv[optind], n, n == 1 ? "" : "s");
+        cli_note("forgot %s and %ld record%s", argv[optind], n, n == 1 ? "" : "s");
     return rc;
 }
 

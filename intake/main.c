@@ -15,6 +15,7 @@
 #include "crypto/secmem.h"
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "util/sandbox.h"
 
 static int cmd_help(int argc, char **argv, const struct globals *g);
 
@@ -127,11 +128,13 @@ static int parse_globals(int argc, char **argv, struct globals *g, int *next)
     int c;
 
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:", opts, NULL)) != -1) {
         switch (c) {
         case 'H':
             if (g->home != NULL)
                 return cli_error(EXIT_INPUT, "--home given twice");
+            if (optarg[0] == '\0')
+                return cli_error(EXIT_INPUT, "--home needs a folder, not an empty word (see 'intake --help')");
             g->home = optarg;
             break;
         case 'P':
@@ -149,6 +152,9 @@ static int parse_globals(int argc, char **argv, struct globals *g, int *next)
         case 'h':
             print_overview(stdout);
             return -EXIT_OK - 100;
+        case ':':
+            return cli_error(EXIT_INPUT, "global option '%s' needs a value (see 'intake --help')",
+                             argv[optind - 1]);
         default:
             return cli_error(EXIT_INPUT, "unknown global option '%s' (see 'intake --help')",
                              argv[optind - 1]);
@@ -175,21 +181,44 @@ static void hold_std_fds(void)
     }
 }
 
-int main(int argc, char **argv)
+/* Moves the arguments into one block of locked memory (*block, freed with
+ * secmem_free) and points a new vector (*args, freed with free) at the
+ * copies, then wipes the originals: names, titles, places, queries, paths
+ * and terms typed after the command do not stay readable in
+ * /proc/PID/cmdline while the command waits for a passphrase or a body.
+ * Done before anything is parsed, for every command.  0, or -1 if out of
+ * memory. */
+static int hide_args(char ***args, char **block, int argc, char **argv)
+{
+    size_t total = 0, at = 0;
+
+    for (int i = 0; i < argc; i++)
+        total += strlen(argv[i]) + 1;
+    *block = secmem_alloc(total);
+    *args = calloc((size_t)argc + 1, sizeof **args);
+    if (*block == NULL || *args == NULL) {
+        secmem_free(*block);
+        free(*args);
+        return -1;
+    }
+    for (int i = 0; i < argc; i++) {
+        size_t n = strlen(argv[i]) + 1;
+        memcpy(*block + at, argv[i], n);
+        (*args)[i] = *block + at;
+        at += n;
+        if (i > 0)
+            secmem_wipe_str(argv[i]);
+    }
+    return 0;
+}
+
+static int run(int argc, char **args, char **argv)
 {
     struct globals g = { NULL, -1, 0 };
     const struct command *c;
     int next = 0, rc;
 
-    hold_std_fds();
-    /* A closed pipe is an error to report (what was saved, and where),
-     * not a silent death after a commit. */
-    signal(SIGPIPE, SIG_IGN);
-    if (secmem_harden() != 0)
-        return cli_error(EXIT_INPUT, "cannot initialise libsodium");
-    /* jansson holds revealed identities and bodies while printing JSON. */
-    json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
-    rc = parse_globals(argc, argv, &g, &next);
+    rc = parse_globals(argc, args, &g, &next);
     if (rc == -100)
         return cli_finish(EXIT_OK);
     if (rc != 0)
@@ -198,9 +227,37 @@ int main(int argc, char **argv)
         print_overview(stderr);
         return EXIT_INPUT;
     }
-    c = find_command(argv[next]);
+    c = find_command(args[next]);
     if (c == NULL)
-        return cli_error(EXIT_INPUT, "no command '%s' (see 'intake help')", argv[next]);
+        return cli_error(EXIT_INPUT, "no command '%s' (see 'intake help')", args[next]);
+    /* The command name goes back into /proc/PID/cmdline: it names no one. */
+    memcpy(argv[next], c->name, strlen(c->name));
     optind = 0;   /* a full reset for the command's own getopt_long */
-    return cli_finish(c->fn(argc - next, argv + next, &g));
+    return cli_finish(c->fn(argc - next, args + next, &g));
+}
+
+int main(int argc, char **argv)
+{
+    char **args = NULL, *block = NULL;
+    struct err e;
+    int rc;
+
+    hold_std_fds();
+    /* A closed pipe is an error to report (what was saved, and where),
+     * not a silent death after a commit. */
+    signal(SIGPIPE, SIG_IGN);
+    if (secmem_harden() != 0)
+        return cli_error(EXIT_INPUT, "cannot initialise libsodium");
+    /* Every library is loaded; nothing has been read yet (util/sandbox.h). */
+    err_clear(&e);
+    if (sandbox_no_network(&e) != 0)
+        return cli_fail(&e);
+    if (hide_args(&args, &block, argc, argv) != 0)
+        return cli_error(EXIT_INPUT, "out of secure memory");
+    /* jansson holds revealed identities and bodies while printing JSON. */
+    json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
+    rc = run(argc, args, argv);
+    free(args);
+    secmem_free(block);
+    return rc;
 }

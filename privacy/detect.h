@@ -1,7 +1,10 @@
 /* Pattern detectors for identifying data that is in no list: phone numbers,
- * e-mail addresses, URLs, ID numbers, birth dates, GPS coordinates and IP
- * addresses.  Hand-written scanners over the norm view (normalise.h), so
- * full-width digits and every dash form are already plain ASCII. */
+ * e-mail addresses, URLs, ID numbers, birth dates, places by coordinates,
+ * IP addresses and account handles.  Hand-written scanners over the norm
+ * view (normalise.h), so full-width digits and every dash form are
+ * already plain ASCII; phone numbers are checked against libphonenumber's
+ * numbering plans (privacy/phone_plans.c).  The shapes and their sources
+ * are listed in docs/VARIANTS.md ("Pattern detectors"). */
 #ifndef INTAKE_DETECT_H
 #define INTAKE_DETECT_H
 
@@ -10,17 +13,24 @@
 #include "util/err.h"
 
 enum detect_kind {
-    DETECT_PHONE, DETECT_EMAIL, DETECT_URL, DETECT_ID, DETECT_DATE, DETECT_GPS, DETECT_IP
+    DETECT_PHONE, DETECT_EMAIL, DETECT_URL, DETECT_ID, DETECT_DATE, DETECT_GPS, DETECT_IP,
+    DETECT_HANDLE,
+    DETECT_NKINDS
 };
+
+/* The lower-case name of a kind ("phone", ..., "handle"); static. */
+const char *detect_kind_name(int kind);
 
 struct detection {
     size_t start, end;      /* byte span in the norm text */
     int kind;               /* enum detect_kind */
 };
 
-/* Finds every detection in norm[0..len) (non-overlapping within a kind, in
- * order of start); *out is malloc'd (free it), *nout its length.
- * Returns 0, or -1 with e filled. */
+/* Finds every detection in norm[0..len), in order of start; they do not
+ * overlap, except an e-mail address whose local part begins inside the
+ * detection before it ("8812 3456.kim@mail.mn"; the redactor merges
+ * overlapping spans).  *out is malloc'd (free it), *nout its length.
+ * Returns 0, or -1 with e filled (EXIT_INPUT: out of memory). */
 int detect_all(struct detection **out, size_t *nout, const char *norm, size_t len,
                struct err *e);
 

@@ -3,13 +3,14 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/variants.h"
 #include "privacy/window.h"
 
-enum { CLASS_WORD = 0, CLASS_STEM = 1 };
+enum { CLASS_WORD = 0, CLASS_STEM = 1, CLASS_CAPITAL = 2 };
 
 void digestset_init(struct digestset *ds)
 {
@@ -58,18 +59,19 @@ int digestset_add_digest(struct digestset *ds, const unsigned char d[DIGESTSET_B
 }
 
 int digestset_add_form(struct digestset *ds, const char *key, size_t keylen, int suffix,
-                       struct err *e)
+                       int capital, struct err *e)
 {
     unsigned char d[DIGESTSET_BYTES];
+    int cap = capital ? CLASS_CAPITAL : 0;
 
     /* SUFFIX_KO and SUFFIX_MN forms also stand alone; a stem never does. */
     if (suffix != SUFFIX_MN_STEM) {
-        digest(d, ds, CLASS_WORD, key, keylen);
+        digest(d, ds, CLASS_WORD + cap, key, keylen);
         if (digestset_add_digest(ds, d, e) != 0)
             return -1;
     }
     if (suffix != SUFFIX_NONE) {
-        digest(d, ds, CLASS_STEM, key, keylen);
+        digest(d, ds, CLASS_STEM + cap, key, keylen);
         if (digestset_add_digest(ds, d, e) != 0)
             return -1;
     }
@@ -81,11 +83,11 @@ struct add_ctx {
     struct err *e;
 };
 
-static int add_one(void *ctx, const char *key, size_t keylen, int suffix)
+static int add_one(void *ctx, const char *key, size_t keylen, int suffix, int capital)
 {
     struct add_ctx *a = ctx;
 
-    return digestset_add_form(a->ds, key, keylen, suffix, a->e) == 0 ? 0 : -1;
+    return digestset_add_form(a->ds, key, keylen, suffix, capital, a->e) == 0 ? 0 : -1;
 }
 
 int digestset_add_redactor(struct digestset *ds, const struct redactor *r, struct err *e)
@@ -126,14 +128,24 @@ static int member(const struct digestset *ds, int cls, const char *key, size_t k
     return bsearch(d, ds->d, ds->n, DIGESTSET_BYTES, cmp_digest) != NULL;
 }
 
-/* Stems inside the last token: a class 1 form, then a particle or ending. */
+/* Stems inside the last token: a class 1 (or 3) form, then a particle or
+ * ending. */
 static int stem_member(const struct digestset *ds, const struct normtext *nt,
-                       const struct token *w, size_t nw)
+                       const struct token *w, size_t nw, int cap)
 {
     for (unsigned i = 0; i < w[nw - 1].nstems; i++)
-        if (member(ds, CLASS_STEM, nt->key + w[0].kstart, window_stem_keylen(w, nw, i)))
+        if (member(ds, CLASS_STEM + cap, nt->key + w[0].kstart, window_stem_keylen(w, nw, i)))
             return 1;
     return 0;
+}
+
+/* 1 if the window's first character is written with a capital letter. */
+static int starts_upper(const struct normtext *nt, const struct token *w)
+{
+    size_t o = nt->ostart[w[0].start];
+    int cp;
+
+    return utf8_next(&cp, nt->orig + o, nt->inlen - o) > 0 && utf8proc_isupper(cp);
 }
 
 struct scan_ctx {
@@ -149,7 +161,10 @@ static int on_window(void *ctx, const struct normtext *nt, const struct token *w
     const struct token *last = &w[nw - 1];
 
     if (!member(sc->ds, CLASS_WORD, nt->key + w[0].kstart, window_keylen(w, nw)) &&
-        !stem_member(sc->ds, nt, w, nw))
+        !stem_member(sc->ds, nt, w, nw, 0) &&
+        !(starts_upper(nt, w) &&
+          (member(sc->ds, CLASS_WORD + CLASS_CAPITAL, nt->key + w[0].kstart, window_keylen(w, nw)) ||
+           stem_member(sc->ds, nt, w, nw, CLASS_CAPITAL))))
         return 0;
     return sc->hit(sc->ctx, nt->ostart[w[0].start], normtext_oend(nt, last->end - 1), e) == 0 ? 0 : -1;
 }

@@ -8,8 +8,9 @@
  * Digest of a form: BLAKE2b-128 keyed with the bundle's 32-byte key, over
  * one class byte and the form's key (normalise.h): class 0 for a form that
  * may end a word, class 1 for a form that may be followed by a Korean
- * particle or a Mongolian case ending inside the word (docs/FORMAT.md,
- * "Redaction manifest"). */
+ * particle or a Mongolian case ending inside the word; classes 2 and 3 the
+ * same for a form that counts only written with a capital letter (one word
+ * of a longer name) (docs/FORMAT.md, "Redaction manifest"). */
 #ifndef INTAKE_DIGESTSET_H
 #define INTAKE_DIGESTSET_H
 
@@ -39,10 +40,11 @@ void digestset_init_key(struct digestset *ds, const unsigned char key[DIGESTSET_
 /* Wipes the key and frees the digests; the set is empty after. */
 void digestset_free(struct digestset *ds);
 
-/* Adds one form: its key[0..keylen) (bytes, normalise.h; not kept) and
- * enum variant_suffix.  Returns 0, or -1 with e (out of memory). */
+/* Adds one form: its key[0..keylen) (bytes, normalise.h; not kept), enum
+ * variant_suffix, and capital 1 if it counts only written with a capital.
+ * Returns 0, or -1 with e (out of memory). */
 int digestset_add_form(struct digestset *ds, const char *key, size_t keylen, int suffix,
-                       struct err *e);
+                       int capital, struct err *e);
 
 /* Adds every form of the redactor (redactor_each_form), then finishes the
  * set.  Returns 0, or -1 with e (out of memory). */
@@ -63,7 +65,8 @@ typedef int (*digestset_hit_fn)(void *ctx, size_t start, size_t end, struct err 
 /* Calls hit for each window of one to DIGESTSET_WINDOW tokens of
  * text[0..len) (normalised as the redactor does) whose key is in the set,
  * and for each such window whose last word ends in a particle or case
- * ending after a class 1 form. Returns 0, or -1 (bad text: EXIT_INPUT, or
+ * ending after a class 1 form (classes 2 and 3: when the window starts
+ * with a capital letter). Returns 0, or -1 (bad text: EXIT_INPUT, or
  * the callback's error). */
 int digestset_scan(const struct digestset *ds, const char *text, size_t len,
                    digestset_hit_fn hit, void *ctx, struct err *e);

@@ -1,5 +1,6 @@
 #include "privacy/gazetteer.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,8 @@
 #include "privacy/window.h"
 
 extern const unsigned char gazetteer_towns[], gazetteer_subdivisions[],
-    gazetteer_ko_given[], gazetteer_ko_surnames[], gazetteer_mn_names[];
+    gazetteer_ko_given[], gazetteer_ko_surnames[], gazetteer_mn_names[],
+    gazetteer_place_groups[];
 
 enum { BIT_SURNAME = 1u << GAZ_NKINDS };
 
@@ -191,4 +193,76 @@ int gazetteer_scan(const struct normtext *nt, gazetteer_hit_fn hit, void *ctx,
     if (gazetteer_load(e) != 0)
         return -1;
     return window_scan(nt, WINDOW_MAX, on_window, &sc, e);
+}
+
+/* ---- Other names of places ----
+ * The whole list normalised at once, as one key: names separated by '|',
+ * places by '#' (the key view keeps both). */
+static struct {
+    char *key;
+    size_t len;
+    int failed;
+} places;
+static pthread_once_t places_once = PTHREAD_ONCE_INIT;
+
+static void places_load(void)
+{
+    const char *list = (const char *)gazetteer_place_groups;
+    size_t n = strlen(list), i;
+    char *joined = malloc(n + 1);
+
+    if (joined == NULL) {
+        places.failed = 1;
+        return;
+    }
+    for (i = 0; i < n; i++)
+        joined[i] = list[i] == '\t' ? '|' : list[i] == '\n' ? '#' : list[i];
+    places.failed = normalise_key(&places.key, &places.len, joined, n, NULL) != 0;
+    free(joined);
+}
+
+/* Calls fn for each name of the place list[0..n) (names split by '|') but
+ * key itself. */
+static int each_other_name(const char *list, size_t n, const char *key, size_t keylen,
+                           gazetteer_name_fn fn, void *ctx)
+{
+    size_t a = 0, b;
+    int rc = 0;
+
+    while (a < n && rc == 0) {
+        for (b = a; b < n && list[b] != '|'; b++)
+            ;
+        if (b > a && !(b - a == keylen && memcmp(list + a, key, keylen) == 0))
+            rc = fn(ctx, list + a, b - a);
+        a = b + 1;
+    }
+    return rc;
+}
+
+int gazetteer_place_names(const char *key, size_t keylen, gazetteer_name_fn fn, void *ctx,
+                          struct err *e)
+{
+    size_t a = 0, b, p;
+    int rc = 0;
+
+    (void)pthread_once(&places_once, places_load);
+    if (places.failed)
+        return err_set(e, EXIT_INPUT, "out of memory loading the place names");
+    if (keylen == 0)
+        return 0;
+    for (p = 0; p < places.len && rc == 0; p = b + 1) {
+        for (b = p; b < places.len && places.key[b] != '#'; b++)
+            ;
+        for (a = p; a < b;) {
+            size_t c = a;
+            while (c < b && places.key[c] != '|')
+                c++;
+            if (c - a == keylen && memcmp(places.key + a, key, keylen) == 0) {
+                rc = each_other_name(places.key + p, b - p, key, keylen, fn, ctx);
+                break;
+            }
+            a = c + 1;
+        }
+    }
+    return rc;
 }

@@ -40,4 +40,17 @@ const char *gazetteer_kind_name(int kind);
 int gazetteer_scan(const struct normtext *nt, gazetteer_hit_fn hit, void *ctx,
                    struct err *e);
 
+/* Receives one other name of a place, as a key (normalise.h) valid during
+ * the call; returns 0 to go on, non-zero to stop. */
+typedef int (*gazetteer_name_fn)(void *ctx, const char *key, size_t keylen);
+
+/* Calls fn with every name (but key itself) of each place one of whose
+ * names has the key key[0..keylen) (bytes): "P'yŏngyang", "Pjöngjang",
+ * "Пхеньян", "平壤" for 평양; from GeoNames' alternate names of the places
+ * of KR, KP and MN (data/gazetteer/place_groups.txt).  The list is loaded
+ * on the first call and kept until the process ends (public data).
+ * Returns 0, fn's non-zero value, or -1 with e filled (out of memory). */
+int gazetteer_place_names(const char *key, size_t keylen, gazetteer_name_fn fn, void *ctx,
+                          struct err *e);
+
 #endif

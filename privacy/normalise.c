@@ -8,6 +8,8 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/confusable.h"
+#include "privacy/hanja.h"
 
 /* Longest combining sequence handled as one unit; a longer run of marks is
  * cut into several units (it can only be noise, never part of a name). */
@@ -22,7 +24,23 @@ struct builder {
     char *k;            /* key; secmem_wipe_malloc */
     size_t klen;
     uint32_t *ka;       /* per key byte: its norm position */
+    int script;         /* of the last character put (SCRIPT_ below) */
+    int mixed;          /* a word mixes Latin, Cyrillic or Greek letters */
 };
+
+/* The script of a character for look-alike checks: one of enum
+ * confusable_script, SCRIPT_WORD for other word characters (digits,
+ * Hangul, Han), SCRIPT_NONE for the rest. */
+enum { SCRIPT_NONE = CONF_NONE, SCRIPT_WORD = 4 };
+
+/* Notes the script of the next character put: two letters of different
+ * scripts side by side make a mixed word (resolve_mixed). */
+static inline void note_script(struct builder *bd, int script)
+{
+    bd->mixed |= script != SCRIPT_NONE && script < SCRIPT_WORD && bd->script != SCRIPT_NONE &&
+                 bd->script < SCRIPT_WORD && script != bd->script;
+    bd->script = script;
+}
 
 static int is_sep(char c)
 {
@@ -85,6 +103,20 @@ static int put(struct builder *bd, const char *p, size_t n, size_t os)
     for (i = 0; i < n; i++)
         put1(bd, p[i], os);
     bd->s[bd->len] = '\0';
+    return 0;
+}
+
+/* A Han character with a Hangul reading (hanja.h) was just put as n
+ * bytes: its key bytes become the reading (also three bytes in UTF-8, so
+ * each key byte keeps its own norm byte). */
+static int put_reading(struct builder *bd, int cp, size_t n)
+{
+    utf8proc_uint8_t u[4];
+    int h = hanja_reading(cp);
+
+    if (h == 0 || n != 3 || utf8proc_encode_char(h, u) != 3)
+        return 0;
+    memcpy(bd->k + bd->klen - 3, u, 3);
     return 0;
 }
 
@@ -254,7 +286,9 @@ static int emit_cp(struct builder *bd, int cp, size_t os)
     n = utf8proc_encode_char(cp, u);
     if (n <= 0)
         return 0;
-    return put(bd, (const char *)u, (size_t)n, os);
+    if (put(bd, (const char *)u, (size_t)n, os) != 0)
+        return -1;
+    return put_reading(bd, cp, (size_t)n);
 }
 
 /* Length in bytes of the combining sequence starting at s[0]. */
@@ -309,6 +343,15 @@ static int emit_seq(struct builder *bd, const char *s, size_t n, int latin,
     return 0;
 }
 
+static int script_of(int cp)
+{
+    int s = confusable_script(cp);
+
+    if (!is_word_cp(cp))
+        return SCRIPT_NONE;
+    return s != CONF_NONE && !continues(cp) ? s : SCRIPT_WORD;
+}
+
 /* ---- The fast path ----
  * What a code point of the BMP becomes when it stands alone in its
  * sequence (the next code point does not continue it): computed once with
@@ -323,6 +366,8 @@ struct cpmap {
     unsigned char len;
     unsigned char sep;          /* out holds a separator (' ', '-', '\'') */
     char out[CM_OUT];
+    char kout[CM_OUT];          /* its key bytes: out, or a Han's Hangul reading */
+    unsigned char script;       /* for note_script */
 };
 
 static struct cpmap cpmap[0x10000];
@@ -338,6 +383,7 @@ static void cpmap_one(struct cpmap *m, int cp)
     int latin = is_latin_cp(cp);
 
     m->kind = CM_SLOW;
+    m->script = (unsigned char)script_of(cp);
     if (cp >= 0xD800 && cp <= 0xDFFF)
         return;
     if (continues(cp)) {
@@ -366,6 +412,9 @@ static void cpmap_one(struct cpmap *m, int cp)
         len += (size_t)w;
     }
     m->len = (unsigned char)len;
+    memcpy(m->kout, m->out, CM_OUT);
+    if (k == 1 && len == 3 && hanja_reading(buf[0]) != 0)
+        (void)utf8proc_encode_char(hanja_reading(buf[0]), (utf8proc_uint8_t *)m->kout);
     for (i = 0; i < (utf8proc_ssize_t)len; i++)
         if (is_sep(m->out[i]))
             m->sep = 1;
@@ -408,7 +457,7 @@ static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
     /* No separator: the same bytes go to both views (the key has room:
      * it is never longer than the norm view). */
     memcpy(bd->s + bd->len, m->out, CM_OUT);
-    memcpy(bd->k + bd->klen, m->out, CM_OUT);
+    memcpy(bd->k + bd->klen, m->kout, CM_OUT);
     for (i = 0; i < m->len; i++) {
         bd->a[bd->len + i] = (uint32_t)os;
         bd->ka[bd->klen + i] = (uint32_t)(bd->len + i);
@@ -439,6 +488,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
                 if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
                     return err_set(e, EXIT_INPUT, "out of memory while normalising text");
                 latin = m->kind == CM_PLAIN_LATIN;
+                note_script(bd, m->script);
                 put1(bd, m->out[0], at++);
                 continue;
             }
@@ -450,6 +500,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             if (o != ' ' || bd->len == 0 || bd->s[bd->len - 1] != ' ') {
                 if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
                     return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+                note_script(bd, SCRIPT_NONE);
                 put1(bd, o, at);
             }
             at++;
@@ -469,16 +520,20 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
         m = cp < 0x10000 ? &cpmap[cp] : NULL;
         if (m != NULL && m->kind >= CM_PLAIN && !continued(&la_at, &la_cp, &la_n, in, inlen, at + n)) {
             latin = m->kind == CM_PLAIN_LATIN;
+            note_script(bd, m->script);
             if (put_fast(bd, m, at) != 0)
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
         } else if (m != NULL ? m->kind == CM_SPECIAL
                              : (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp))) {
+            note_script(bd, SCRIPT_NONE);
             if (emit_cp(bd, cp, at) != 0)
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
         } else {
             /* A run of marks cut from its letter keeps the letter's script. */
-            if (!continues(cp))
+            if (!continues(cp)) {
                 latin = is_latin_cp(cp);
+                note_script(bd, script_of(cp));
+            }
             n = seq_length(in + at, inlen - at);
             if (emit_seq(bd, in + at, n, latin, at, e) != 0)
                 return -1;
@@ -489,15 +544,156 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
     return 0;
 }
 
+/* ---- Look-alike letters (confusable.h) ----
+ * A word that mixes Latin, Cyrillic or Greek letters is written in one
+ * script, its other letters replaced by their look-alikes there
+ * ("Aлтангэрэл" with a Latin A becomes алтангэрэл): the script whose
+ * look-alikes cover every other letter of the word, the one with most
+ * letters among those (Cyrillic, then Latin, on a tie).  A word no script
+ * covers is left as it is (only flagged): half a word rewritten would
+ * hide what the script change showed ("Бат-Эрдэнэkim" is Бат-Эрдэнэ
+ * glued to a Latin word, not a Latin word).  So is a word with other word
+ * characters (digits, Hangul, Han: "Алтан8", "Сара김종수"): a name glued
+ * to them is replaced at the script change, and its replacement must not
+ * change how the rest of the word reads (the re-scan reads the output
+ * the same way).  Words written in one script are left alone. */
+
+static void free_builder(struct builder *bd)
+{
+    secmem_wipe_free(bd->s), secmem_wipe_free(bd->k);
+    free(bd->a), free(bd->ka);
+    memset(bd, 0, sizeof *bd);
+}
+
+/* The look-alike in script of the character cp, which came from the
+ * original character at in[o]: by its folded form, or else by its
+ * original (Cyrillic В is Latin B, not b); 0 if none. */
+static int lookalike(int cp, int script, const char *in, size_t inlen, size_t o)
+{
+    int d = confusable_in(cp, script), ocp;
+
+    if (d == 0 && utf8_decode(&ocp, in + o, inlen - o) > 0 && ocp != cp)
+        d = confusable_in(ocp, script);
+    return d;
+}
+
+/* The script the word bd->s[a..b) is to be written in (see above), or 0
+ * if no script's look-alikes cover it. */
+static int word_script(const struct builder *bd, size_t a, size_t b, const char *in,
+                       size_t inlen)
+{
+    static const int order[] = { CONF_CYRILLIC, CONF_LATIN, CONF_GREEK };
+    int count[4] = {0}, best = 0, cp, k, sc, t;
+    size_t i;
+
+    for (i = a; i < b; i += (size_t)k)
+        if ((k = utf8_decode(&cp, bd->s + i, b - i)) > 0)
+            count[confusable_script(cp)]++;
+        else
+            k = 1;
+    for (t = 0; t < 3; t++) {
+        int s = order[t], whole = count[s] > 0;
+        for (i = a; whole && i < b; i += (size_t)k) {
+            if ((k = utf8_decode(&cp, bd->s + i, b - i)) <= 0)
+                break;
+            sc = confusable_script(cp);
+            whole = sc == CONF_NONE || sc == s || lookalike(cp, s, in, inlen, bd->a[i]) != 0;
+        }
+        if (whole && count[s] > count[best])
+            best = s;
+    }
+    return best;
+}
+
+/* Puts norm bytes bd->s[i..i+k) (one character, cp) into nb, its Han
+ * reading into the key. */
+static int copy_char(struct builder *nb, const struct builder *bd, size_t i, size_t k, int cp)
+{
+    if (put(nb, bd->s + i, k, bd->a[i]) != 0)
+        return -1;
+    return put_reading(nb, cp, k);
+}
+
+/* Appends the original span [a, b) to the list of mixed words. */
+static int add_mixed(uint32_t **mixed, size_t *nmixed, size_t *cap, size_t a, size_t b)
+{
+    uint32_t *m = *mixed;
+
+    if (*nmixed == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        if ((m = realloc(*mixed, 2 * *cap * sizeof *m)) == NULL)
+            return -1;
+        *mixed = m;
+    }
+    m[2 * *nmixed] = (uint32_t)a;
+    m[2 * *nmixed + 1] = (uint32_t)b;
+    (*nmixed)++;
+    return 0;
+}
+
+/* Rewrites bd's views with every mixed word in one script; appends each
+ * such word's original span to *mixed (pairs of offsets, malloc). */
+static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_t **mixed,
+                         size_t *nmixed)
+{
+    struct builder nb = { 0 };
+    size_t i = 0, w, cap = 0;
+    int cp, k, script, d, scripts;
+    utf8proc_uint8_t u[4];
+
+    if (grow(&nb, bd->len + bd->len / 2 + 16) != 0)
+        return -1;
+    while (i < bd->len) {
+        if ((k = utf8_decode(&cp, bd->s + i, bd->len - i)) <= 0)
+            goto fail;
+        if (!is_word_cp(cp)) {
+            if (copy_char(&nb, bd, i, (size_t)k, cp) != 0)
+                goto fail;
+            i += (size_t)k;
+            continue;
+        }
+        for (w = i, scripts = 0; w < bd->len && utf8_decode(&cp, bd->s + w, bd->len - w) > 0 &&
+                                 is_word_cp(cp); w += (size_t)utf8_decode(&cp, bd->s + w, bd->len - w))
+            scripts |= 1 << confusable_script(cp);
+        script = 0;
+        if ((scripts & ~1) & ((scripts & ~1) - 1)) {
+            if (!(scripts & 1))
+                script = word_script(bd, i, w, in, inlen);
+            if (add_mixed(mixed, nmixed, &cap, bd->a[i], w < bd->len ? bd->a[w] : inlen) != 0)
+                goto fail;
+        }
+        for (; i < w; i += (size_t)k) {
+            k = utf8_decode(&cp, bd->s + i, w - i);
+            d = script != 0 && confusable_script(cp) != CONF_NONE && confusable_script(cp) != script
+                    ? lookalike(cp, script, in, inlen, bd->a[i]) : 0;
+            if (d != 0 ? put(&nb, (const char *)u, (size_t)utf8proc_encode_char(d, u), bd->a[i]) != 0
+                       : copy_char(&nb, bd, i, (size_t)k, cp) != 0)
+                goto fail;
+        }
+    }
+    nb.s[nb.len] = '\0';
+    free_builder(bd);
+    *bd = nb;
+    return 0;
+fail:
+    free_builder(&nb);
+    return -1;
+}
+
 int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
 {
     struct builder nb = { 0 };
 
     memset(out, 0, sizeof *out);
     if (build_norm(&nb, in, inlen, e) != 0) {
-        secmem_wipe_free(nb.s), secmem_wipe_free(nb.k);
-        free(nb.a), free(nb.ka);
+        free_builder(&nb);
         return -1;
+    }
+    if (nb.mixed && resolve_mixed(&nb, in, inlen, &out->mixed, &out->nmixed) != 0) {
+        free_builder(&nb);
+        free(out->mixed);
+        out->mixed = NULL, out->nmixed = 0;
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text");
     }
     nb.k[nb.klen] = '\0';
     out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a;
@@ -524,6 +720,7 @@ void normtext_free(struct normtext *t)
     secmem_wipe_free(t->key);
     free(t->ostart);
     free(t->kpos);
+    free(t->mixed);
     memset(t, 0, sizeof *t);
 }
 

@@ -9,8 +9,15 @@
  *         Latin letters only (Cyrillic й and Hangul are left whole).
  *   key   norm with the separators ' ', '-' and '\'' removed, so
  *         "Bat-erdene", "Bat Erdene", "Baterdene", "BAT ERDENE" and
- *         "ch'oe"/"choe" all give one key.  Terms are matched in this view;
- *         word boundaries are then checked in the norm view.
+ *         "ch'oe"/"choe" all give one key; a Han character is keyed by its
+ *         first Hangul reading (hanja.h: 金鍾洙 → 금종수).  Terms are
+ *         matched in this view; word boundaries are then checked in the
+ *         norm view.
+ *
+ * In both views a word that mixes Latin, Cyrillic and Greek letters is
+ * written in the one script whose look-alikes cover it (confusable.h:
+ * "Aлтангэрэл" with a Latin A becomes алтангэрэл); each such word is
+ * listed in mixed[] for a review flag (docs/VARIANTS.md).
  *
  * Text is handled one combining sequence at a time (a starter and the marks
  * or Hangul vowel/final jamo after it), so every normalised byte comes from
@@ -39,6 +46,8 @@ struct normtext {
     uint32_t *kpos;      /* [keylen]: offset of each key byte in norm */
     size_t inlen;        /* length of the original */
     const char *orig;    /* the input (not copied: valid while the caller's is) */
+    uint32_t *mixed;     /* [2 * nmixed]: original start and end of each word */
+    size_t nmixed;       /* that mixed Latin, Cyrillic or Greek letters */
 };
 
 /* Builds both views of in[0..inlen) (under 4 GiB: offsets are 32-bit, 8

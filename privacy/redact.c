@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
@@ -81,54 +82,31 @@ static int grow_lits(struct redactor *r, size_t more)
     return 0;
 }
 
-/* Each part of a Latin name of several words ("Krajcik" of "Ferne
- * Krajcik"), of three letters or more, when it is written with a capital:
- * "Krajcik's brother" names the person; "mark" is no "Mark Hill". */
-static int add_name_parts(struct redactor *r, const char *text, size_t len, struct err *e)
+/* Appends one literal of term r->nterms (room for it made by the caller). */
+static int add_lit(struct redactor *r, const struct variant *v, int person)
 {
-    char *norm, *p, *q;
-    size_t n, k, i;
-    int rc = 0;
+    struct lit *l = &r->lits[r->nlits];
 
-    if (normalise_norm(&norm, &n, text, len, e) != 0)
+    if (secbuf_append(&r->arena, &r->used, &r->size, v->key, v->keylen, &r->keyoff[r->nlits]) != 0)
         return -1;
-    if (strchr(norm, ' ') == NULL) {
-        secmem_free(norm);
-        return 0;
-    }
-    for (p = norm; rc == 0 && *p != '\0'; p = *q ? q + 1 : q) {
-        char key[REDACT_TERM_MAX + 1];
-        int ok = 1;
-        q = strchr(p, ' ');
-        if (q == NULL)
-            q = p + strlen(p);
-        for (i = 0, k = 0; p + i < q && k < sizeof key - 1; i++) {
-            if (p[i] == '-' || p[i] == '\'')
-                continue;
-            ok &= p[i] >= 'a' && p[i] <= 'z';
-            key[k++] = p[i];
-        }
-        /* A frequent Korean surname alone ("Kim") names no one. */
-        if (ok && variants_is_surname(key, k))
-            ok = 0;
-        if (!ok || k < 3) {
-            sodium_memzero(key, sizeof key);
-            continue;
-        }
-        if (grow_lits(r, 1) != 0 ||
-            secbuf_append(&r->arena, &r->used, &r->size, key, k, &r->keyoff[r->nlits]) != 0) {
-            rc = err_set(e, EXIT_INPUT, "out of memory while adding a term");
-            sodium_memzero(key, sizeof key);
-            continue;
-        }
-        r->lits[r->nlits].term = r->nterms, r->lits[r->nlits].keylen = k;
-        r->lits[r->nlits].rule = RULE_VARIANT, r->lits[r->nlits].suffix = SUFFIX_NONE;
-        r->lits[r->nlits].capital = 1;
-        r->nlits++;
-        sodium_memzero(key, sizeof key);
-    }
-    secmem_free(norm);
-    return rc;
+    l->term = r->nterms, l->keylen = v->keylen;
+    l->rule = v->rule, l->suffix = v->suffix;
+    l->capital = v->capital, l->flag = v->flag, l->person = (unsigned char)person;
+    r->nlits++;
+    return 0;
+}
+
+/* A place's other names in the gazetteer, each as written there: a Hangul
+ * one may take particles, a Cyrillic one case endings. */
+static int add_place_name(void *ctx, const char *key, size_t keylen)
+{
+    struct redactor *r = ctx;
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0 };
+    int cp;
+
+    if (utf8_next(&cp, key, keylen) > 0)
+        v.suffix = is_hangul_cp(cp) ? SUFFIX_KO : is_cyrillic_cp(cp) ? SUFFIX_MN : SUFFIX_NONE;
+    return grow_lits(r, 1) != 0 || add_lit(r, &v, 0) != 0 ? -1 : 0;
 }
 
 static int add_protected(struct redactor *r, int cat, long subject, const char *text,
@@ -162,20 +140,17 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     t[r->nterms].cat = cat, t[r->nterms].subject = subject;
-    for (i = 0; i < vl.n; i++) {
-        struct lit *l = &r->lits[r->nlits];
-        if (secbuf_append(&r->arena, &r->used, &r->size, vl.v[i].key, vl.v[i].keylen,
-                          &r->keyoff[r->nlits]) != 0) {
+    for (i = 0; i < vl.n; i++)
+        if (add_lit(r, &vl.v[i], cat == NAME_CAT || cat == TERM_PERSON) != 0) {
             variant_list_free(&vl);
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }
-        l->term = r->nterms, l->keylen = vl.v[i].keylen;
-        l->rule = vl.v[i].rule, l->suffix = vl.v[i].suffix, l->capital = 0;
-        r->nlits++;
+    if (cat == TERM_PLACE && gazetteer_place_names(vl.v[0].key, vl.v[0].keylen,
+                                                   add_place_name, r, e) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     variant_list_free(&vl);
-    if ((cat == NAME_CAT || cat == TERM_PERSON) && add_name_parts(r, text, len, e) != 0)
-        return -1;
     r->nterms++;
     return 0;
 }
@@ -217,7 +192,11 @@ int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx)
 {
     int rc = 0;
 
+    /* Short forms are review flags, not protected forms: an auditor is
+     * shown the flags (and which were allowed), not told they leak. */
     for (size_t i = 0; rc == 0 && i < r->nlits; i++)
-        rc = fn(ctx, r->arena + r->keyoff[i], r->lits[i].keylen, r->lits[i].suffix);
+        if (!r->lits[i].flag)
+            rc = fn(ctx, r->arena + r->keyoff[i], r->lits[i].keylen, r->lits[i].suffix,
+                    r->lits[i].capital);
     return rc;
 }

@@ -43,7 +43,8 @@ struct redaction_item {
  * string is static. */
 struct redaction_flag {
     size_t start, len;          /* bytes in redaction.text */
-    const char *kind;           /* "korean-name", "cyrillic-name", "title-name" */
+    const char *kind;           /* "korean-name", "cyrillic-name", "title-name",
+                                   "short-name", "mixed-script" */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 
@@ -149,12 +150,16 @@ int redactor_collides(const struct redactor *r, const char *text, size_t len,
 
 /* Receives one protected form: its key (normalise.h), valid only during
  * the call (it is the redactor's, in wipe-on-free memory), the key's length
- * in bytes and what may follow it inside a word (enum variant_suffix). */
-typedef int (*redactor_form_fn)(void *ctx, const char *key, size_t keylen, int suffix);
+ * in bytes, what may follow it inside a word (enum variant_suffix) and
+ * whether it counts only written with a capital (one word of a longer
+ * name: "Bold" of "Bold Dorj", not "a bold move"). */
+typedef int (*redactor_form_fn)(void *ctx, const char *key, size_t keylen, int suffix,
+                                int capital);
 
-/* Calls fn for every form the redactor matches (each name and term and each
- * of their spelling variants), before or after compiling; for the audit's
- * digest set. Returns 0, or the first non-zero value fn returned. */
+/* Calls fn for every form the redactor replaces (each name and term and
+ * each of their spelling variants; not the short forms, which only raise
+ * review flags), before or after compiling; for the audit's digest set.
+ * Returns 0, or the first non-zero value fn returned. */
 int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx);
 
 #endif

@@ -5,6 +5,7 @@
 #include "privacy/redact.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -211,7 +212,7 @@ static int hangul_name_word(const struct word *w, const char *s)
     (void)pthread_once(&surname_syl_once, surname_syl_build);
     if (!((surname_syl[c >> 3] >> (c & 7)) & 1))
         return 0;
-    return variant_suffix_ok(SUFFIX_KO, s + w->start + 9, n - 9);
+    return variants_ko_common_suffix(s + w->start + 9, n - 9);
 }
 
 /* Walks the (sorted, disjoint) replaced spans once while flags are added
@@ -254,17 +255,35 @@ static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b
     return 0;
 }
 
+static const char *const extra_kinds[] = { "short-name", "mixed-script" };
+
+/* Adds the flags of extra from *next on that start before limit. */
+static int add_extra(struct redaction *res, struct flagcur *cur, const struct spans *extra,
+                     size_t *next, size_t limit, const size_t *orig, const struct spans *sp,
+                     const struct redactor *r, const char *in)
+{
+    int rc = 0;
+
+    for (; rc == 0 && *next < extra->n && extra->s[*next].start < limit; (*next)++) {
+        const struct span *x = &extra->s[*next];
+        rc = flag_add(res, cur, x->start, x->end, extra_kinds[x->cat], orig, sp, r, in);
+    }
+    return rc;
+}
+
 int redact_find_flags(struct redaction *res, const struct redactor *r, const char *in,
-                      size_t inlen, const size_t *orig, const struct spans *sp, struct err *e)
+                      size_t inlen, const size_t *orig, const struct spans *sp,
+                      const struct spans *extra, struct err *e)
 {
     struct word a, b;
-    size_t at = 0;
+    size_t at = 0, next = 0;
     struct flagcur cur = { 0, 0, 0 };
     const char *kind;
     int have = next_word(&a, in, inlen, &at), rc = 0;
 
     while (have && rc == 0) {
-        if (hangul_name_word(&a, in))
+        rc = add_extra(res, &cur, extra, &next, a.start + 1, orig, sp, r, in);
+        if (rc == 0 && hangul_name_word(&a, in))
             rc = flag_add(res, &cur, a.start, a.start + 9, "korean-name", orig, sp, r, in);
         if (!(have = next_word(&b, in, inlen, &at)))
             break;
@@ -275,5 +294,7 @@ int redact_find_flags(struct redaction *res, const struct redactor *r, const cha
         }
         a = b;
     }
+    if (rc == 0)
+        rc = add_extra(res, &cur, extra, &next, SIZE_MAX, orig, sp, r, in);
     return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory while looking for names");
 }

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "privacy/normalise.h"
+#include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 
@@ -97,11 +98,51 @@ static size_t first_covered(const struct cover *c, size_t from, size_t to)
     return to;
 }
 
+/* 1 if c (a norm byte) may be part of a handle: "@kim.jongsu_75". */
+static int handle_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c >= 0x80;
+}
+
+/* A hit of a person's name inside a handle ("@kimjongsu75", "@jongsu_kim"):
+ * the whole handle identifies, '@' included.  Fills [*a, *b) (norm bytes)
+ * and returns 1 if [nstart, nend) lies in a handle.  What comes before the
+ * '@' is not read: an e-mail's domain is taken too (the e-mail detector
+ * replaces the whole address anyway), and a replacement before the '@'
+ * cannot turn a refused hit into an accepted one. */
+static int in_handle(size_t *a, size_t *b, const struct normtext *t, size_t nstart, size_t nend)
+{
+    size_t i = nstart, j = nend;
+
+    while (i > 0 && handle_byte((unsigned char)t->norm[i - 1]))
+        i--;
+    if (i == 0 || t->norm[i - 1] != '@')
+        return 0;
+    while (j < t->normlen && handle_byte((unsigned char)t->norm[j]))
+        j++;
+    while (j > nend && t->norm[j - 1] == '.')
+        j--;                            /* a full stop after it ends the sentence */
+    *a = i - 1, *b = j;
+    return 1;
+}
+
+/* 1 if rest[0..len) is only ASCII digits: a name with a number glued to it
+ * ("kimjongsu75", "Altangerel1984") is a user name. */
+static int all_digits(const char *rest, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        if (rest[i] < '0' || rest[i] > '9')
+            return 0;
+    return len > 0;
+}
+
 /* Applies the word-boundary and suffix rules to a hit; fills s if accepted. */
 static int accept_hit(struct span *s, const struct normtext *t, const struct lit *l,
                       size_t kend, const struct cover *c)
 {
-    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1, wend;
+    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1, wend, ha, hb;
     int before = redact_cp_before(t->norm, nstart), first, last;
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
@@ -117,6 +158,10 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct lit
         if (utf8_next(&ocp, t->orig + o, normtext_oend(t, nstart) - o) < 0 || !utf8proc_isupper(ocp))
             return 0;
     }
+    if (l->person && !l->flag && l->keylen >= 4 && in_handle(&ha, &hb, t, nstart, nend)) {
+        s->start = ha, s->end = hb;
+        return 1;
+    }
     if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
         !script_change(before, first) && !covered(c, nstart - 1))
         return 0;
@@ -124,13 +169,14 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct lit
     wend = is_han_cp(last) ? nend : word_end(t->norm, t->normlen, nend, last);
     if (c != NULL)
         wend = first_covered(c, nend, wend);
-    if (!variant_suffix_ok(l->suffix, t->norm + nend, wend - nend))
+    if (!variant_suffix_ok(l->suffix, t->norm + nend, wend - nend) &&
+        !(l->person && !l->flag && l->keylen >= 4 && all_digits(t->norm + nend, wend - nend)))
         return 0;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
         /* Korean particles stay (they identify no one); Mongolian endings
-         * change the stem, so the whole word goes. */
-        if (l->suffix != SUFFIX_KO)
+         * change the stem, so the whole word goes, and so do digits. */
+        if (l->suffix != SUFFIX_KO || all_digits(t->norm + nend, wend - nend))
             nend = wend;
     }
     s->end = nend;
@@ -153,6 +199,13 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
     struct span s;
 
     (void)from, (void)flags;
+    if (st->r->lits[id].flag) {
+        /* A short form: a review flag where it is accepted, never a hit. */
+        if (st->flags == NULL || !accept_hit(&s, st->t, &st->r->lits[id], (size_t)to, NULL))
+            return 0;
+        s.term = id;
+        return redact_span_add(st->flags, &s) == 0 ? 0 : 1;
+    }
     if (!accept_hit(&s, st->t, &st->r->lits[id], (size_t)to, NULL)) {
         /* Kept: it may border a span replaced later (see redact_retry_pending). */
         if (st->pending == NULL)
@@ -204,7 +257,20 @@ void redact_merge(struct spans *sp, const struct normtext *t)
     sp->n = o;
 }
 
-static int cover_build(struct cover *c, const struct spans *sp)
+/* The norm bytes [*start, *end) widened to whole sequences: what
+ * redact_merge replaces for a span found there.  A span that ends on a
+ * base letter takes the marks after it ("6::" + U+0301 goes whole), and
+ * so must the cover, or a hit refused for being glued to those marks is
+ * exposed by the replacement. */
+static void whole_sequences(size_t *start, size_t *end, const struct normtext *t)
+{
+    while (*start > 0 && t->ostart[*start - 1] == t->ostart[*start])
+        (*start)--;
+    while (*end > 0 && *end < t->normlen && t->ostart[*end] == t->ostart[*end - 1])
+        (*end)++;
+}
+
+static int cover_build(struct cover *c, const struct spans *sp, const struct normtext *t)
 {
     struct span *copy = malloc((sp->n ? sp->n : 1) * sizeof *copy);
     size_t i;
@@ -222,6 +288,7 @@ static int cover_build(struct cover *c, const struct spans *sp)
     if (sp->n > 0)
         qsort(copy, sp->n, sizeof *copy, by_start);
     for (i = 0; i < sp->n; i++) {
+        whole_sequences(&copy[i].start, &copy[i].end, t);
         c->start[i] = copy[i].start;
         c->maxend[i] = i > 0 && c->maxend[i - 1] > copy[i].end ? c->maxend[i - 1] : copy[i].end;
     }
@@ -277,7 +344,7 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, const struct r
 
     while (changed && rc == 0 && pending->n > 0) {
         changed = 0;
-        if ((rc = cover_build(&c, sp)) != 0)
+        if ((rc = cover_build(&c, sp, t)) != 0)
             break;
         for (i = 0, cur = 0; i < pending->n && rc == 0; i++) {
             size_t lit = pending->s[i].term;
@@ -292,4 +359,113 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, const struct r
     }
     free(c.start), free(c.maxend);
     return rc;
+}
+
+/* 1 if the original character at norm byte n is upper case. */
+static int upper_at(const struct normtext *t, size_t n)
+{
+    size_t o = t->ostart[n];
+    int cp;
+
+    return utf8_next(&cp, t->orig + o, normtext_oend(t, n) - o) > 0 && utf8proc_isupper(cp);
+}
+
+/* The start of the word character ending at norm byte n (n > 0). */
+static size_t cp_start(const char *s, size_t n)
+{
+    n--;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* Where an initial written before norm byte p starts ("Б.", "B. ",
+ * "K.J. "): a capital letter alone, then a full stop; p if none. */
+static size_t initials_before(const struct normtext *t, size_t p)
+{
+    size_t q, l;
+    int cp, n;
+
+    for (n = 0; n < 3; n++) {
+        q = p;
+        if (q > 0 && t->norm[q - 1] == ' ')
+            q--;
+        if (q < 2 || t->norm[q - 1] != '.')
+            break;
+        l = cp_start(t->norm, q - 1);
+        if (utf8_next(&cp, t->norm + l, t->normlen - l) <= 0 || !is_word_cp(cp) ||
+            !upper_at(t, l) || (l > 0 && is_word_cp(redact_cp_before(t->norm, l))))
+            break;
+        p = l;
+    }
+    return p;
+}
+
+/* Genitive endings of a patronymic (Батбаярын, Дорждамбын, Batbayaryn,
+ * Dorjiin). */
+static const char *const genitives[] = {
+    "ын", "ийн", "ны", "ний", "гийн", "yn", "iin", "in", "giin", "nii", "iyn",
+};
+
+/* Where a patronymic written before norm byte p starts: one space, then a
+ * capitalised word of four letters or more in the genitive; p if none. */
+static size_t patronymic_before(const struct normtext *t, size_t p)
+{
+    size_t w, end, k, n;
+    int chars = 0, cp;
+
+    if (p < 2 || t->norm[p - 1] != ' ')
+        return p;
+    end = p - 1;
+    for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); w = cp_start(t->norm, w))
+        chars++;
+    if (w == end || chars < 4 || !upper_at(t, w) || utf8_next(&cp, t->norm + w, end - w) <= 0 ||
+        is_hangul_cp(cp) || is_han_cp(cp))
+        return p;
+    for (k = 0; k < sizeof genitives / sizeof genitives[0]; k++) {
+        n = strlen(genitives[k]);
+        if (end - w > n && memcmp(t->norm + end - n, genitives[k], n) == 0)
+            return w;
+    }
+    return p;
+}
+
+/* Where an initial written after norm byte p ends (" B.", "Б."); p if
+ * none. */
+static size_t initial_after(const struct normtext *t, size_t p)
+{
+    size_t q = p;
+    int cp, n;
+
+    if (q < t->normlen && t->norm[q] == ' ')
+        q++;
+    if (q >= t->normlen || (n = utf8_next(&cp, t->norm + q, t->normlen - q)) <= 0 ||
+        !is_word_cp(cp) || !upper_at(t, q))
+        return p;
+    q += (size_t)n;
+    if (q >= t->normlen || t->norm[q] != '.')
+        return p;
+    if (q + 1 < t->normlen && utf8_next(&cp, t->norm + q + 1, t->normlen - q - 1) > 0 &&
+        is_word_cp(cp))
+        return p;                       /* "B.Sc", not an initial */
+    return q + 1;
+}
+
+void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t)
+{
+    size_t i, a;
+
+    for (i = 0; i < sp->n; i++) {
+        struct span *s = &sp->s[i];
+        if (s->term == SIZE_MAX || s->term >= r->nterms ||
+            (r->terms[s->term].cat != NAME_CAT && r->terms[s->term].cat != TERM_PERSON))
+            continue;
+        a = initials_before(t, s->start);
+        s->start = a != s->start ? a : patronymic_before(t, s->start);
+        /* Initials found as a literal (K.J.S) take their last full stop. */
+        if (s->end >= 2 && s->end < t->normlen && t->norm[s->end] == '.' &&
+            t->norm[s->end - 2] == '.')
+            s->end++;
+        s->end = initial_after(t, s->end);
+    }
 }

@@ -32,6 +32,8 @@ struct lit {
     size_t term, keylen;
     unsigned char rule, suffix;
     unsigned char capital;      /* a part of a name: must start with a capital letter */
+    unsigned char flag;         /* a short form: a hit is a review flag, not a replacement */
+    unsigned char person;       /* a name or person term (handles, digits, initials) */
 };
 
 struct subject {
@@ -57,6 +59,11 @@ struct redactor {
     int compiled;
 };
 
+/* Categories after the six of enum term_category: the detectors' (in the
+ * order of enum detect_kind: 8 of them), manual marks, pseudonyms; the
+ * names are cat_names in redact_replace.c. */
+enum { CAT_DETECT = 6, CAT_MANUAL = CAT_DETECT + 8, CAT_PSEUDONYM, CAT_COUNT };
+
 struct ctx_entry;
 
 struct redact_ctx {
@@ -64,7 +71,7 @@ struct redact_ctx {
     size_t n, cap;
     size_t *slot;               /* open addressing: entry index + 1, or 0 */
     size_t nslots;              /* a power of two, at least 2 * cap */
-    int count[16];              /* entries per category: the next number */
+    int count[CAT_COUNT];       /* entries per category: the next number */
     struct hs_scratch *scratch; /* matching scratch, cloned once for owner */
     const struct redactor *owner;
     char *arena;                /* wipe-on-free: the keys (normalised originals) */
@@ -81,9 +88,6 @@ struct span {
     size_t term;                /* numbering key: term index, or SIZE_MAX */
 };
 
-/* Categories after the six of enum term_category: the detectors' (in the
- * order of enum detect_kind), manual marks, pseudonyms. */
-enum { CAT_DETECT = 6, CAT_MANUAL = 13, CAT_PSEUDONYM = 14 };
 /* Rules after the three of enum variant_rule. */
 enum { R_PATTERN = 3, R_MANUAL = 4 };
 
@@ -101,6 +105,7 @@ struct scan_state {
     const struct normtext *t;
     struct spans *out;
     struct spans *pending;
+    struct spans *flags;        /* hits of short forms (NULL: ignored) */
 };
 
 /* The registered subject with this id, or NULL. */
@@ -139,11 +144,12 @@ void redact_matcher_free(struct hs_database *db, struct hs_scratch *scratch);
 
 /* redact_matcher.c: matches r's literals over t's key view, handing each
  * hit to redact_on_match: accepted hits go to out, refused ones to pending
- * (if not NULL).  Scratch comes from ctx (cloned once per context and
+ * (if not NULL), accepted short forms to flags (if not NULL).  Scratch comes from ctx (cloned once per context and
  * redactor) or, with ctx NULL, is cloned for this call.  Returns 0, or -1
  * with e filled (out of memory, a text over 4 GiB, a vectorscan error). */
-int redact_match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
-                       const struct normtext *t, struct redact_ctx *ctx, struct err *e);
+int redact_match_terms(struct spans *out, struct spans *pending, struct spans *flags,
+                       const struct redactor *r, const struct normtext *t,
+                       struct redact_ctx *ctx, struct err *e);
 
 /* redact_hits.c: appends *s to sp; 0, or -1 (out of memory: sp->failed set). */
 int redact_span_add(struct spans *sp, const struct span *s);
@@ -162,6 +168,12 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
 int redact_retry_pending(struct spans *sp, struct spans *pending, const struct redactor *r,
                          const struct normtext *t);
 
+/* redact_hits.c: widens the spans of sp that replace a person's name over
+ * what still names them beside it (norm offsets): initials before or after
+ * ("Б.Алтангэрэл", "K. Jong-su", "Altangerel B.") and a patronymic in the
+ * genitive before ("Батбаярын Алтангэрэл"). */
+void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
 /* redact_hits.c: sorts sp and makes overlapping spans one (their union,
  * with the category and rule of the longest); converts norm offsets to
  * original offsets (bytes of t->orig). */
@@ -178,12 +190,19 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
                         struct redact_ctx *ctx, const char *in, size_t inlen,
                         size_t *orig, struct err *e);
 
+/* Review flags found by the matcher and the normaliser rather than by
+ * the word shapes of redact_flags.c (the cat of their spans). */
+enum { FLAG_SHORT_NAME, FLAG_MIXED_SCRIPT };
+
 /* redact_flags.c: adds to res the review flags of the input in[0..inlen)
  * (bytes), located in res->text; sp holds the replacements as output spans
  * and orig their input offsets (two per span): a flag on replaced text is
- * dropped.  Returns 0, or -1 with e filled (out of memory). */
+ * dropped.  extra holds flags already found (input offsets, sorted by
+ * start, cat one of the FLAG_ kinds).  Returns 0, or -1 with e filled (out
+ * of memory). */
 int redact_find_flags(struct redaction *res, const struct redactor *r, const char *in,
-                      size_t inlen, const size_t *orig, const struct spans *sp, struct err *e);
+                      size_t inlen, const size_t *orig, const struct spans *sp,
+                      const struct spans *extra, struct err *e);
 
 /* redact_rescan.c: re-scans res, built from the input whose views are t
  * (sp: the output spans, orig: their input offsets, as redact_build_output

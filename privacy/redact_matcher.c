@@ -148,10 +148,11 @@ static hs_scratch_t *ctx_scratch(struct redact_ctx *ctx, const struct redactor *
     return ctx->scratch;
 }
 
-int redact_match_terms(struct spans *out, struct spans *pending, const struct redactor *r,
-                       const struct normtext *t, struct redact_ctx *ctx, struct err *e)
+int redact_match_terms(struct spans *out, struct spans *pending, struct spans *flags,
+                       const struct redactor *r, const struct normtext *t,
+                       struct redact_ctx *ctx, struct err *e)
 {
-    struct scan_state st = { r, t, out, pending };
+    struct scan_state st = { r, t, out, pending, flags };
     hs_scratch_t *scratch = NULL;
     hs_error_t rc;
 
@@ -168,7 +169,7 @@ int redact_match_terms(struct spans *out, struct spans *pending, const struct re
     rc = hs_scan(r->db, t->key, (unsigned)t->keylen, 0, scratch, redact_on_match, &st);
     if (ctx == NULL)
         hs_free_scratch(scratch);
-    if (out->failed || (pending != NULL && pending->failed))
+    if (out->failed || (pending != NULL && pending->failed) || (flags != NULL && flags->failed))
         return err_set(e, EXIT_INPUT, "out of memory while matching terms");
     if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
         return err_set(e, EXIT_INPUT, "matching terms failed (vectorscan error %d)", (int)rc);

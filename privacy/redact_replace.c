@@ -14,14 +14,15 @@
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
 
-static const char *const cat_names[] = {
+static const char *const cat_names[CAT_COUNT] = {
     "person", "place", "employer", "organisation", "id", "other",
-    "phone", "email", "url", "id", "date", "gps", "ip", "redacted", "pseudonym",
+    "phone", "email", "url", "id", "date", "gps", "ip", "handle", "redacted", "pseudonym",
 };
-static const char *const placeholder_names[] = {
+static const char *const placeholder_names[CAT_COUNT] = {
     "PERSON", "PLACE", "EMPLOYER", "ORGANISATION", "ID", "OTHER",
-    "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "REDACTED", "",
+    "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "HANDLE", "REDACTED", "",
 };
+_Static_assert(CAT_MANUAL == CAT_DETECT + DETECT_NKINDS, "a category per detector kind");
 static const char *const rule_names[] = { "exact", "variant", "inflection", "pattern", "manual" };
 
 struct ctx_entry {

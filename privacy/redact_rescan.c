@@ -25,7 +25,7 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, const ch
 
     if (normalise(&t, text, len, e) != 0)
         return -1;
-    if (redact_match_terms(&sp, NULL, r, &t, ctx, e) != 0) {
+    if (redact_match_terms(&sp, NULL, NULL, r, &t, ctx, e) != 0) {
         normtext_free(&t);
         free(sp.s);
         return -1;

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/hanja.h"
 #include "privacy/normalise.h"
 
 #define OPT_MAX 12
@@ -26,12 +27,13 @@ struct slot {
 /* ---- Tables (docs/VARIANTS.md gives their sources) ---- */
 
 /* Initial consonants in Unicode order: RR first, then McCune-Reischauer and
- * North Korean (initial r), then informal spellings. */
+ * North Korean (initial r; aspirates written ph, th, kh, chh as in DPRK
+ * publications: Phyongyang, Chhongjin), then informal spellings. */
 static const char *const ko_initial[19][3] = {
     {"g", "k", 0}, {"kk", "gg", "k"}, {"n", 0, 0}, {"d", "t", 0}, {"tt", "dd", 0},
     {"r", "l", "n"}, {"m", 0, 0}, {"b", "p", 0}, {"pp", "bb", 0}, {"s", "sh", 0},
-    {"ss", "s", 0}, {"", 0, 0}, {"j", "ch", 0}, {"jj", "tch", 0}, {"ch", 0, 0},
-    {"k", 0, 0}, {"t", 0, 0}, {"p", 0, 0}, {"h", 0, 0},
+    {"ss", "s", 0}, {"", 0, 0}, {"j", "ch", 0}, {"jj", "tch", 0}, {"ch", "chh", 0},
+    {"k", "kh", 0}, {"t", "th", 0}, {"p", "ph", 0}, {"h", 0, 0},
 };
 
 /* Vowels: RR, MR without breve (ŏ -> o, ŭ -> u), informal. */
@@ -91,23 +93,45 @@ static const char ko_name_syllables[] =
     "여연열염영예오옥온완왕용우욱운웅원월위유육윤율은을음의이익인일임자작재전점정제조종주준중지진찬창"
     "채천철청초춘충치칠태택평포표필하학한해향허혁현형혜호홍화환황효후훈휘희흥";
 
-/* Korean particles that may follow a name inside the same word. */
-static const char *const ko_particles[] = {
+/* What may follow a Korean name inside the same word, in any order and any
+ * number (KO_SUFFIX_MAX bytes at most): particles, the copula and its
+ * common endings, and address and kinship words (종수형이, 종수오빠가,
+ * 종수씨한테서도, 종수선생님께서는요).  Written from Korean grammar (the
+ * particles of the 표준국어대사전 and the words of address people use,
+ * North Korean ones included: 동무, 동지, 아바이, 오마니).  The common
+ * ones are also what the review flags allow after a name-shaped word (at
+ * most two of them: redact_flags.c). */
+static const char *const ko_common[] = {
+    /* common particles, the copula and its common forms */
     "은", "는", "이", "가", "을", "를", "의", "에게", "에게서", "와", "과", "도", "씨", "님",
     "에", "께", "께서", "한테", "한테서", "랑", "이랑", "하고", "로", "으로", "에서", "만",
     "야", "아", "이가", "이는", "이를", "이의", "이도", "동지", "동무", "선생",
-    /* the copula and its common forms, and more particles */
     "다", "이다", "였다", "이었다", "였고", "이었고", "입니다", "이에요", "예요", "이야",
     "라고", "이라고", "라는", "이라는", "라면", "이라면", "처럼", "보다", "부터", "까지",
     "마저", "조차", "뿐", "밖에", "네", "네가", "이네", "이나", "나", "든지", "이든지",
     "였", "이었", "이며", "며", "이고", "고", "라", "이라",
 };
+static const char *const ko_more[] = {
+    /* more particles and endings */
+    "더러", "보고", "로서", "으로서", "로써", "으로써", "서", "요", "여", "이여", "이시여",
+    "같이", "만큼", "마다", "대로", "씩", "쯤", "들", "나마", "이나마", "라도", "이라도",
+    "든", "이든", "란", "이란", "인", "일", "엔", "엘", "넨", "인데", "지", "이지", "죠",
+    "이죠", "랍니다", "이랍니다", "였어", "이었어", "였어요",
+    /* address and kinship words */
+    "군", "양", "옹", "형", "형님", "오빠", "오라버니", "오라비", "언니", "누나",
+    "누님", "동생", "아우", "아저씨", "아주머니", "아줌마", "아지미", "아바이", "아매",
+    "할아버지", "할머니", "할배", "할매", "삼촌", "이모", "고모", "선배", "후배",
+    "선생님", "사장", "사장님", "반장", "여사", "아빠", "엄마", "아버지",
+    "어머니", "아바지", "오마니",
+};
+#define KO_SUFFIX_MAX 60
 
-/* Mongolian Cyrillic letters: MNS 5217, BGN/PCGN, ALA-LC, passport. */
+/* Mongolian Cyrillic letters: MNS 5217, BGN/PCGN, ALA-LC, passport; з is
+ * also written j (Öljiibayar for Өлзийбаяр, as in passports). */
 static const char *const mn_letters[][5] = {
     {"а", "a", 0}, {"б", "b", 0}, {"в", "v", "w", 0}, {"г", "g", 0}, {"д", "d", 0},
     {"е", "ye", "e", "yo", 0}, {"ё", "yo", "io", "e", 0}, {"ж", "j", "zh", 0},
-    {"з", "z", "dz", 0}, {"и", "i", 0}, {"й", "i", "y", "j", 0}, {"к", "k", 0},
+    {"з", "z", "dz", "j", 0}, {"и", "i", 0}, {"й", "i", "y", "j", 0}, {"к", "k", 0},
     {"л", "l", 0}, {"м", "m", 0}, {"н", "n", 0}, {"о", "o", 0}, {"ө", "o", "u", "oe", 0},
     {"п", "p", 0}, {"р", "r", 0}, {"с", "s", 0}, {"т", "t", 0}, {"у", "u", 0},
     {"ү", "u", "ue", "v", 0}, {"ф", "f", 0}, {"х", "kh", "h", "x", 0},
@@ -120,7 +144,8 @@ static const char *const mn_letters[][5] = {
 /* Case endings (genitive, accusative, dative-locative, ablative,
  * instrumental, comitative, directional), reflexive possessive, privative
  * (-гүй), "X's family" (-ийнх, -ынхан) and plural; up to three stack
- * ("Бурмаатайг", "Улаадайнхан", "Хүчүгүртээ"). */
+ * ("Бурмаатайг", "Улаадайнхан", "Хүчүгүртээ").  Their Latin spellings are
+ * made from these with the letter table (mn_latin_endings). */
 static const char *const mn_endings[] = {
     "ын", "ийн", "ний", "н", "ий", "гийн", "ы", "ыг", "ийг", "г", "гийг", "д", "т", "ад",
     "эд", "од", "өд", "аас", "ээс", "оос", "өөс", "иас", "иос", "гаас", "гээс", "наас",
@@ -128,13 +153,19 @@ static const char *const mn_endings[] = {
     "руу", "рүү", "луу", "лүү", "аа", "ээ", "оо", "өө", "гаа", "гээ", "гоо", "гөө", "ынх", "ийнх",
     "ых", "ийх", "нийх", "даа", "дээ", "доо", "дөө", "таа", "тээ", "тоо", "төө", "гүй", "хан", "хэн", "хон", "хөн",
     "ан", "эн", "он", "өн", "нхан", "нхэн", "ууд", "үүд", "нууд", "нүүд", "ч",
-    "yn", "iin", "iyn", "nii", "n", "ii", "giin", "yg", "ig", "iig", "g", "giig", "d", "t",
-    "ad", "ed", "od", "aas", "ees", "oos", "uus", "ias", "ios", "gaas", "gees", "aar",
-    "eer", "oor", "uur", "gaar", "geer", "tai", "tei", "toi", "tay", "tey", "toy", "ruu",
-    "luu", "aa", "ee", "oo", "gaa", "gee", "ynkh", "iinkh",
+    /* Russian case endings, as Russian text declines a Mongolian name
+     * (Батбаяра отправили, Батбаяру, Батбаяром, о Батбаяре; Сарная) */
+    "а", "у", "ом", "ем", "ём", "е", "ы", "и", "ой", "ей", "ою", "ю", "я",
 };
 #define N_MN_ENDINGS (sizeof mn_endings / sizeof mn_endings[0])
-#define N_PARTICLES (sizeof ko_particles / sizeof ko_particles[0])
+#define N_MN_NATIVE_ENDINGS (N_MN_ENDINGS - 13)
+
+/* Latin spellings of endings written by hand (older systems and usage). */
+static const char *const mn_latin_extra[] = {
+    "iyn", "nii", "iig", "giig", "uus", "tay", "tey", "toy", "ynkh", "iinkh",
+};
+#define N_COMMON (sizeof ko_common / sizeof ko_common[0])
+#define N_MORE (sizeof ko_more / sizeof ko_more[0])
 
 /* ---- The list ---- */
 
@@ -146,10 +177,25 @@ static int list_add(struct variant_list *l, const char *key, size_t keylen,
 
     if (keylen == 0 || l->n >= VARIANTS_MAX)
         return 0;
+    /* A spelling of one letter ("l" of Cyrillic ьл for "Il") matches
+     * anything; a short form of three letters or fewer ("bu" of бүү, then
+     * "But") would flag ordinary words. */
+    if (rule != RULE_EXACT || l->flag) {
+        size_t chars = 0;
+        for (i = 0; i < keylen; i++)
+            chars += ((unsigned char)key[i] & 0xC0) != 0x80;
+        if (chars < (l->flag ? 4u : 2u))
+            return 0;
+    }
+    /* The same form twice: the laxer marks win (a replacement beats a
+     * review flag, no capital beats a capital). */
     for (i = 0; i < l->n; i++)
         if (l->v[i].keylen == keylen && memcmp(l->arena + l->v[i].off, key, keylen) == 0 &&
-            l->v[i].suffix == suffix)
+            l->v[i].suffix == suffix) {
+            l->v[i].capital &= l->capital;
+            l->v[i].flag &= l->flag;
             return 0;
+        }
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 16;
         v = realloc(l->v, cap * sizeof *v);
@@ -163,6 +209,8 @@ static int list_add(struct variant_list *l, const char *key, size_t keylen,
     l->v[l->n].keylen = keylen;
     l->v[l->n].rule = (unsigned char)rule;
     l->v[l->n].suffix = (unsigned char)suffix;
+    l->v[l->n].capital = l->capital;
+    l->v[l->n].flag = l->flag;
     l->n++;
     return 0;
 }
@@ -262,13 +310,25 @@ static int surname_index(const char *utf8)
     return -1;
 }
 
+/* A surname's spellings from the table, then, for an aspirated initial
+ * (ㅊ ㅋ ㅌ ㅍ), the North Korean way of writing it (Chhoe, Phyo). */
 static void surname_slot(struct slot *s, int i)
 {
-    int k;
+    static const char *const plain[] = { "ch", "k", "t", "p" }, *const asp[] = { "chh", "kh", "th", "ph" };
+    const char *h = ko_surnames[i][0];
+    int k, cp, l;
 
     memset(s, 0, sizeof *s);
     for (k = 1; k < 9 && ko_surnames[i][k]; k++)
         slot_add(s, ko_surnames[i][k], "", "");
+    if (utf8_next(&cp, h, strlen(h)) != 3 || cp < 0xAC00 || cp > 0xD7A3)
+        return;
+    l = (cp - 0xAC00) / 588 - 14;           /* ㅊ ㅋ ㅌ ㅍ are initials 14..17 */
+    if (l < 0 || l > 3)
+        return;
+    for (k = 1; k < 9 && ko_surnames[i][k]; k++)
+        if (strncmp(ko_surnames[i][k], plain[l], strlen(plain[l])) == 0)
+            slot_add(s, asp[l], ko_surnames[i][k] + strlen(plain[l]), "");
 }
 
 /* Hangul syllables of key as code points; -1 if key is not all syllables. */
@@ -287,6 +347,98 @@ static int hangul_cps(int *cps, int max, const char *key, size_t len)
     return n;
 }
 
+#define HANJA_SPELLINGS 32
+
+/* The Hangul keys a name written in Hanja has in the key view (hanja.h):
+ * each syllable also as the first reading of a Han character that reads
+ * so (김종수 → 금종수: 金 is read 금 first).  cps[0..n) are the syllables. */
+static int hanja_spellings(struct variant_list *out, const int *cps, int n)
+{
+    int alt[SLOT_MAX][5], nalt[SLOT_MAX], idx[SLOT_MAX] = {0}, i, made = 0;
+    char buf[SLOT_MAX * 3];
+    size_t at;
+
+    for (i = 0; i < n; i++) {
+        alt[i][0] = cps[i];
+        nalt[i] = 1 + (int)hanja_readers(&alt[i][1], 4, cps[i]);
+    }
+    for (;;) {
+        for (i = n - 1; i >= 0 && ++idx[i] == nalt[i]; i--)
+            idx[i] = 0;             /* the next combination, odometer-wise */
+        if (i < 0 || made++ >= HANJA_SPELLINGS)
+            break;
+        for (i = 0, at = 0; i < n; i++)
+            at += (size_t)utf8proc_encode_char(alt[i][idx[i]], (utf8proc_uint8_t *)buf + at);
+        if (list_add(out, buf, at, RULE_VARIANT, SUFFIX_KO) != 0)
+            return -1;
+    }
+    sodium_memzero(buf, sizeof buf);
+    return 0;
+}
+
+/* A slot of the initials of slot s (the first letter of each spelling),
+ * each followed by tail. */
+static void initial_slot(struct slot *o, const struct slot *s, const char *tail)
+{
+    char c[2] = {0};
+    int k;
+
+    memset(o, 0, sizeof *o);
+    for (k = 0; k < s->n; k++)
+        if ((c[0] = s->opt[k][0]) != '\0')
+            slot_add(o, c, tail, "");
+}
+
+/* Initials of a Korean name, s[0] its surname's spellings and s[1..n) its
+ * given name's syllables, written with capitals: K.J.S. and J.S.K., J. Kim
+ * and J.S. Kim, Kim J. and Kim J.S., K. Jong-su.  Keys keep the dots (the
+ * key view drops only spaces, dashes and apostrophes), so "KJS" or "Kim
+ * J" alone is no hit. */
+static int korean_initials(struct variant_list *out, const struct slot *s, int n)
+{
+    struct slot f[SLOT_MAX + 1], dot[SLOT_MAX], bare[SLOT_MAX];
+    int i, m, rc = 0;
+
+    unsigned char capital = out->capital;
+
+    if (n < 2 || n > SLOT_MAX - 1)
+        return 0;
+    for (i = 0; i < n; i++) {
+        initial_slot(&dot[i], &s[i], ".");
+        initial_slot(&bare[i], &s[i], "");
+    }
+    out->capital = 1;
+    /* K.J.S and J.S.K (a last dot may follow) */
+    for (i = 0; i < n - 1; i++)
+        f[i] = dot[i];
+    f[n - 1] = bare[n - 1];
+    rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    for (i = 1, m = 0; i < n; i++)
+        f[m++] = dot[i];
+    f[m++] = bare[0];
+    rc |= combine(out, f, m, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    /* J. Kim, J.S. Kim */
+    f[0] = dot[1], f[1] = s[0];
+    rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    for (i = 1, m = 0; i < n; i++)
+        f[m++] = dot[i];
+    f[m++] = s[0];
+    rc |= combine(out, f, m, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    /* Kim J., Kim J.S. */
+    f[0] = s[0], f[1] = dot[1];
+    rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    for (i = 1, m = 1; i < n; i++)
+        f[m++] = dot[i];
+    rc |= combine(out, f, m, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    /* K. Jong-su */
+    f[0] = dot[0];
+    for (i = 1; i < n; i++)
+        f[i] = s[i];
+    rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    out->capital = capital;
+    return rc != 0 ? -1 : 0;
+}
+
 static int korean_from_hangul(struct variant_list *out, const char *key, size_t len, int rule,
                               int person)
 {
@@ -298,7 +450,7 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
     n = hangul_cps(cps, SLOT_MAX - 1, key, len);
     if (n <= 0)
         return 0;
-    if (list_add(out, key, len, rule, SUFFIX_KO) != 0)
+    if (list_add(out, key, len, rule, SUFFIX_KO) != 0 || hanja_spellings(out, cps, n) != 0)
         return -1;
     flen = (size_t)utf8_next(&cps[0], key, len);
     memcpy(first, key, flen);
@@ -309,11 +461,13 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
      * a two-syllable given name, rare surnames (견, 팽, 좌) included. */
     if (sur < 0 && (n != 3 || !person))
         return combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 300);
-    if (list_add(out, key + flen, len - flen, RULE_VARIANT, SUFFIX_KO) != 0)
+    if (list_add(out, key + flen, len - flen, RULE_VARIANT, SUFFIX_KO) != 0 ||
+        hanja_spellings(out, cps + 1, n - 1) != 0)
         return -1;
     if (sur >= 0)
         surname_slot(&s[0], sur);
-    if (combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 200) != 0)
+    if (combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 200) != 0 ||
+        (person == 1 && korean_initials(out, s, n) != 0))
         return -1;
     s[n] = s[0];                        /* given name, then surname */
     if (combine(out, s + 1, n, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0)
@@ -470,45 +624,292 @@ static int mn_letter(int cp)
     return -1;
 }
 
-static int is_short_vowel(int li)
+static int letter_in(int li, const char *const *set, size_t n)
 {
-    static const char *const v[] = { "а", "э", "о", "ө", "у", "ү", "и", "ы", "ь" };
     size_t i;
 
-    for (i = 0; i < sizeof v / sizeof v[0]; i++)
-        if (strcmp(mn_letters[li][0], v[i]) == 0)
+    for (i = 0; i < n; i++)
+        if (strcmp(mn_letters[li][0], set[i]) == 0)
             return 1;
     return 0;
 }
 
-/* Cyrillic key: itself, its stem, and both in every Latin system. */
-static int mongolian_from_cyrillic(struct variant_list *out, const char *key,
-                                   size_t len, int rule)
+static int is_short_vowel(int li)
+{
+    static const char *const v[] = { "а", "э", "о", "ө", "у", "ү", "и", "ы", "ь" };
+
+    return letter_in(li, v, sizeof v / sizeof v[0]);
+}
+
+/* Letters that are no consonant (vowels, й and the signs). */
+static int is_consonant(int li)
+{
+    static const char *const v[] = {
+        "а", "э", "о", "ө", "у", "ү", "и", "ы", "е", "ё", "ю", "я", "й", "ь", "ъ",
+    };
+
+    return !letter_in(li, v, sizeof v / sizeof v[0]);
+}
+
+/* The slot of Cyrillic letter li after letter prev (-1 at the start): its
+ * Latin spellings, and nothing at all for the second letter of a long
+ * vowel (Баасанжав is also written "Basanjav", Өлзийбаяр "Olzibayar",
+ * Энхтуяа "Enkhtuya"). */
+static void mn_slot(struct slot *s, int li, int prev)
+{
+    static const char *const vowels[] = { "а", "э", "о", "ө", "у", "ү", "и", "ы" };
+    /* Pairs written for one long sound: ий, ый, and яа, ёо, еэ, юу, юү. */
+    static const char *const pairs[][2] = {
+        {"и", "й"}, {"ы", "й"}, {"я", "а"}, {"ё", "о"}, {"е", "э"}, {"ю", "у"}, {"ю", "ү"},
+    };
+    size_t k;
+    int i, single = 0;
+
+    memset(s, 0, sizeof *s);
+    for (i = 1; i < 5 && mn_letters[li][i]; i++)
+        slot_add(s, mn_letters[li][i], "", "");
+    if (prev < 0)
+        return;
+    single = prev == li && letter_in(li, vowels, 8);
+    for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+        single |= strcmp(mn_letters[prev][0], pairs[k][0]) == 0 &&
+                  strcmp(mn_letters[li][0], pairs[k][1]) == 0;
+    if (single)
+        slot_add(s, "", "", "");
+}
+
+/* Adds key[0..len) without the letter at byte del..del+dlen (a stem that
+ * must take an ending) and its Latin spellings from slots s without slot
+ * skip. */
+static int mn_stem(struct variant_list *out, const char *key, size_t len, size_t del,
+                   size_t dlen, const struct slot *s, int n, int skip, int latin)
+{
+    struct slot t[SLOT_MAX];
+    char buf[SLOT_MAX * 4];
+    int i, m = 0;
+
+    if (len - dlen >= sizeof buf)
+        return 0;
+    memcpy(buf, key, del);
+    memcpy(buf + del, key + del + dlen, len - del - dlen);
+    if (list_add(out, buf, len - dlen, RULE_INFLECTION, SUFFIX_MN_STEM) != 0)
+        return -1;
+    sodium_memzero(buf, sizeof buf);
+    if (!latin)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (i != skip)
+            t[m++] = s[i];
+    return combine(out, t, m, RULE_INFLECTION, SUFFIX_MN_STEM, out->n + 100);
+}
+
+/* Adds the Cyrillic letters li[0..n) as a key and in every Latin system
+ * (at most cap spellings). */
+static int mn_add_letters(struct variant_list *out, const int *li, int n, int rule,
+                          int suffix, size_t cap)
 {
     struct slot s[SLOT_MAX];
-    int n = 0, cp, k, li = -1, i;
-    size_t at = 0, lastat = 0;
+    char buf[SLOT_MAX * 2];
+    size_t at = 0, k;
+    int i, rc;
+
+    if (n <= 0 || n > SLOT_MAX)
+        return 0;
+    for (i = 0; i < n; i++) {
+        k = strlen(mn_letters[li[i]][0]);
+        memcpy(buf + at, mn_letters[li[i]][0], k);
+        at += k;
+        mn_slot(&s[i], li[i], i > 0 ? li[i - 1] : -1);
+    }
+    rc = list_add(out, buf, at, rule, suffix);
+    sodium_memzero(buf, sizeof buf);
+    return rc != 0 ? -1 : combine(out, s, n, rule, suffix, out->n + cap);
+}
+
+/* The long vowel a Mongolian short form ends in, by vowel harmony with
+ * the letters li[0..n): аа after а or у, оо after о, ээ after э, ү or и
+ * alone, өө after ө. */
+static int mn_long_vowel(const int *li, int n)
+{
+    static const char *const from[] = { "а", "у", "о", "э", "ү", "ө" };
+    static const char *const to[] = { "а", "а", "о", "э", "э", "ө" };
+    const char *v = "э";
+    size_t k;
+    int i;
+
+    for (i = n - 1; i >= 0; i--)
+        for (k = 0; k < sizeof from / sizeof from[0]; k++)
+            if (strcmp(mn_letters[li[i]][0], from[k]) == 0) {
+                v = to[k];
+                i = -1;
+                break;
+            }
+    for (k = 0; k < N_MN_LETTERS; k++)
+        if (strcmp(mn_letters[k][0], v) == 0)
+            break;
+    return (int)k;
+}
+
+/* Adds base li[0..n) with a long vowel (Алт → Алтаа), and, when its last
+ * syllable has a fleeting vowel, without it (Гэрэл → Гэрлээ). */
+static int mn_short_form(struct variant_list *out, const int *li, int n)
+{
+    int f[SLOT_MAX], v = mn_long_vowel(li, n), m;
+
+    if (n < 3 || n + 2 > SLOT_MAX)
+        return 0;
+    memcpy(f, li, (size_t)n * sizeof *f);
+    f[n] = f[n + 1] = v;
+    if (mn_add_letters(out, f, n + 2, RULE_VARIANT, SUFFIX_MN, 40) != 0)
+        return -1;
+    if (n < 4 || !is_consonant(li[n - 1]) || !is_short_vowel(li[n - 2]) ||
+        !is_consonant(li[n - 3]))
+        return 0;
+    memcpy(f, li, (size_t)(n - 2) * sizeof *f);
+    m = n - 2;
+    f[m++] = li[n - 1];
+    f[m] = f[m + 1] = v;
+    return mn_add_letters(out, f, m + 2, RULE_VARIANT, SUFFIX_MN, 40);
+}
+
+/* The short forms Mongolians are called by (at least a review flag, never
+ * a replacement: each is also an ordinary word with the reflexive ending,
+ * "алтаа" is "his gold"): the name's start up to its first consonants with
+ * a long vowel (Алтангэрэл: Алтаа; Батбаяр: Батаа; Энхтуяа: Энхээ), and
+ * each later element of the compound, alone or with a long vowel (Баяр,
+ * Баяраа; Туяа; Гэрлээ).  An element starts at a consonant after a
+ * consonant, followed by a vowel.  Written with a capital. */
+static int mn_short_forms(struct variant_list *out, const int *li, int n)
+{
+    unsigned char flag = out->flag, capital = out->capital;
+    int i, j, rc = 0;
+
+    out->flag = 1, out->capital = 1;
+    for (i = 0; i < n && is_consonant(li[i]); i++)
+        ;
+    while (i < n && !is_consonant(li[i]))
+        i++;
+    if (i < n - 2 && i + 1 >= 3)
+        rc = mn_short_form(out, li, i + 1);
+    if (rc == 0 && i + 1 < n - 2 && is_consonant(li[i + 1]))
+        rc = mn_short_form(out, li, i + 2);
+    for (j = 2; rc == 0 && j + 3 <= n; j++) {
+        if (!is_consonant(li[j - 1]) || !is_consonant(li[j]) || is_consonant(li[j + 1]))
+            continue;
+        if (n - j >= 4)
+            rc = mn_add_letters(out, li + j, n - j, RULE_VARIANT, SUFFIX_MN, 40);
+        if (rc == 0)
+            rc = mn_short_form(out, li + j, n - j);
+    }
+    out->flag = flag, out->capital = capital;
+    return rc;
+}
+
+/* Cyrillic key: itself, its stems, and all in every Latin system.  Stems
+ * must take a case ending: a final short vowel drops (Бат-Эрдэнэ,
+ * Бат-Эрдэнийн), and so does the fleeting vowel of a last syllable
+ * consonant-vowel-consonant (Алтангэрэл, Алтангэрлийн, Altangerlin;
+ * Баатар, Баатрын); Russian text drops a final й (Сарнай, Сарная). */
+static int mongolian_from_cyrillic(struct variant_list *out, const char *key,
+                                   size_t len, int rule, int person)
+{
+    struct slot s[SLOT_MAX];
+    int n = 0, cp, k, li[SLOT_MAX];
+    size_t at = 0, pos[SLOT_MAX + 1];
 
     while (at < len) {
         k = utf8_next(&cp, key + at, len - at);
-        if (k < 0 || n >= SLOT_MAX || (li = mn_letter(cp)) < 0)
+        if (k < 0 || n >= SLOT_MAX || (li[n] = mn_letter(cp)) < 0)
             return 0;
-        memset(&s[n], 0, sizeof s[n]);
-        for (i = 1; i < 5 && mn_letters[li][i]; i++)
-            slot_add(&s[n], mn_letters[li][i], "", "");
-        lastat = at;
+        mn_slot(&s[n], li[n], n > 0 ? li[n - 1] : -1);
+        pos[n++] = at;
         at += (size_t)k;
-        n++;
     }
+    pos[n] = len;
     if (list_add(out, key, len, rule, SUFFIX_MN) != 0 ||
-        combine(out, s, n, RULE_VARIANT, SUFFIX_MN, out->n + 200) != 0)
+        combine(out, s, n, RULE_VARIANT, SUFFIX_MN, out->n + 300) != 0)
         return -1;
     /* A stem of two letters ("то" of Тоү) starts too many words. */
-    if (n < 4 || !is_short_vowel(li) || strncmp(key + lastat, key + lastat - (len - lastat), len - lastat) == 0)
+    if (n < 4)
         return 0;
-    if (list_add(out, key, lastat, RULE_INFLECTION, SUFFIX_MN_STEM) != 0)
+    if (is_short_vowel(li[n - 1]) && li[n - 1] != li[n - 2] &&
+        mn_stem(out, key, len, pos[n - 1], len - pos[n - 1], s, n, n - 1, 1) != 0)
         return -1;
-    return combine(out, s, n - 1, RULE_INFLECTION, SUFFIX_MN_STEM, out->n + 100);
+    if (n >= 5 && is_consonant(li[n - 1]) && is_short_vowel(li[n - 2]) &&
+        strcmp(mn_letters[li[n - 2]][0], "ы") != 0 && strcmp(mn_letters[li[n - 2]][0], "ь") != 0 &&
+        is_consonant(li[n - 3]) &&
+        mn_stem(out, key, len, pos[n - 2], pos[n - 1] - pos[n - 2], s, n, n - 2, 1) != 0)
+        return -1;
+    if (strcmp(mn_letters[li[n - 1]][0], "й") == 0 &&
+        mn_stem(out, key, len, pos[n - 1], len - pos[n - 1], s, n, n - 1, 0) != 0)
+        return -1;
+    return person && n >= 5 ? mn_short_forms(out, li, n) : 0;
+}
+
+/* Latin spellings of the Mongolian endings (not the Russian ones), made
+ * once from the letter table: every spelling of each letter, a long vowel
+ * or ий also written single (ийн: iin, in; ээс: ees, es).  A lone vowel is
+ * left out: "Bata" is another name, not Bat's genitive. */
+#define MN_LATIN_MAX 1024
+static char mn_latin[MN_LATIN_MAX][12];
+static const char *mn_latin_ptr[MN_LATIN_MAX];
+static size_t n_mn_latin;
+static pthread_once_t mn_latin_once = PTHREAD_ONCE_INIT;
+
+static void mn_latin_add(const char *e)
+{
+    size_t i, n = strlen(e);
+
+    if (n == 0 || n >= sizeof mn_latin[0] || n_mn_latin >= MN_LATIN_MAX ||
+        (n == 1 && strchr("aeiouy", e[0]) != NULL))
+        return;
+    for (i = 0; i < n_mn_latin; i++)
+        if (strcmp(mn_latin[i], e) == 0)
+            return;
+    memcpy(mn_latin[n_mn_latin], e, n + 1);
+    mn_latin_ptr[n_mn_latin] = mn_latin[n_mn_latin];
+    n_mn_latin++;
+}
+
+static void mn_latin_rec(const struct slot *s, int n, int i, char *buf, size_t at)
+{
+    int k;
+    size_t m;
+
+    if (i == n) {
+        buf[at] = '\0';
+        mn_latin_add(buf);
+        return;
+    }
+    for (k = 0; k < s[i].n; k++) {
+        m = strlen(s[i].opt[k]);
+        if (at + m >= 12)
+            continue;
+        memcpy(buf + at, s[i].opt[k], m);
+        mn_latin_rec(s, n, i + 1, buf, at + m);
+    }
+}
+
+static void mn_latin_build(void)
+{
+    struct slot s[8];
+    char buf[16];
+    size_t e, at, len;
+    int n, cp, k, li, prev;
+
+    for (e = 0; e < N_MN_NATIVE_ENDINGS; e++) {
+        len = strlen(mn_endings[e]);
+        for (at = 0, n = 0, prev = -1; at < len && n < 8; at += (size_t)k, n++) {
+            if ((k = utf8_next(&cp, mn_endings[e] + at, len - at)) <= 0 || (li = mn_letter(cp)) < 0)
+                break;
+            mn_slot(&s[n], li, prev);
+            prev = li;
+        }
+        if (at == len)
+            mn_latin_rec(s, n, 0, buf, 0);
+    }
+    for (e = 0; e < sizeof mn_latin_extra / sizeof mn_latin_extra[0]; e++)
+        mn_latin_add(mn_latin_extra[e]);
 }
 
 struct mnrev {
@@ -564,8 +965,11 @@ static int from_latin(struct variant_list *out, const char *key, size_t len, int
         reverse_free(&r);
         return -1;
     }
+    /* Initials of the likeliest reading only (person 2: a person, no
+     * initials): they would crowd out the other readings' spellings. */
     for (i = 0; rc == 0 && i < r.nfound; i++)
-        rc = korean_from_hangul(out, r.found[i], strlen(r.found[i]), RULE_VARIANT, person);
+        rc = korean_from_hangul(out, r.found[i], strlen(r.found[i]), RULE_VARIANT,
+                                person && i > 0 ? 2 : person);
     if (r.nfound > 0 || rc != 0) {
         reverse_free(&r);
         return rc;
@@ -573,8 +977,10 @@ static int from_latin(struct variant_list *out, const char *key, size_t len, int
     reverse_free(&r);
     memset(&m, 0, sizeof m);
     mnrev_rec(&m, key, len, 0, 0);
+    /* Short forms of the likeliest reading only. */
     for (i = 0; rc == 0 && i < m.nfound; i++)
-        rc = mongolian_from_cyrillic(out, m.found[i], strlen(m.found[i]), RULE_VARIANT);
+        rc = mongolian_from_cyrillic(out, m.found[i], strlen(m.found[i]), RULE_VARIANT,
+                                     i == 0 && person);
     sodium_memzero(&m, sizeof m);
     return rc;
 }
@@ -584,31 +990,90 @@ int variants_of(struct variant_list *out, const char *text, size_t len, struct e
     return variants_of_kind(out, text, len, 1, e);
 }
 
+/* The spellings of one key: a whole name or term, or one word of a name. */
+static int expand_key(struct variant_list *out, const char *key, size_t keylen, int rule,
+                      int person)
+{
+    int cp;
+
+    if (utf8_next(&cp, key, keylen) <= 0)
+        return 0;
+    if (is_hangul_cp(cp))
+        return korean_from_hangul(out, key, keylen, rule, person);
+    if (is_cyrillic_cp(cp))
+        return mongolian_from_cyrillic(out, key, keylen, rule, person);
+    if (latin_key(key, keylen))
+        return from_latin(out, key, keylen, person);
+    return 0;
+}
+
+/* 1 if cp is a letter that has capitals (a word written with one names
+ * someone: "Bold", "Болд"; "bold" and "болд" are words). */
+static int cased(int cp)
+{
+    return cp >= 0 && (utf8proc_isupper(cp) || utf8proc_islower(cp));
+}
+
+/* Each word of a name of several words (norm view, words split by ' '),
+ * of three letters or more and not a frequent Korean surname, with all its
+ * spellings: people are called by one of their names (Mongolians by the
+ * given name alone: "Алтангэрэл" of "Батбаярын Алтангэрэл"; "Болд",
+ * "Доржийн" of "Bold Dorj").  A spelling in a script with capitals must be
+ * written with one ("Krajcik's brother", not "mark" for "Mark Hill"). */
+static int name_words(struct variant_list *out, const char *norm, size_t len)
+{
+    char key[SLOT_MAX * 4];
+    size_t a = 0, b, i, k, first;
+    int cp, chars, rc = 0;
+
+    if (memchr(norm, ' ', len) == NULL)
+        return 0;
+    while (a < len && rc == 0) {
+        for (b = a; b < len && norm[b] != ' '; b++)
+            ;
+        for (i = a, k = 0, chars = 0; i < b && k < sizeof key - 4; i++) {
+            if (norm[i] == '-' || norm[i] == '\'')
+                continue;
+            key[k++] = norm[i];
+            chars += ((unsigned char)norm[i] & 0xC0) != 0x80;
+        }
+        a = b + 1;
+        if (chars < 3 && !(chars == 2 && utf8_next(&cp, key, k) > 0 && is_hangul_cp(cp)))
+            continue;
+        if (variants_is_surname(key, k))
+            continue;
+        first = out->n;
+        out->capital = 1;
+        rc = list_add(out, key, k, RULE_VARIANT, SUFFIX_NONE);
+        if (rc == 0)
+            rc = expand_key(out, key, k, RULE_VARIANT, 1);
+        out->capital = 0;
+        for (i = first; i < out->n; i++)
+            if (utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 && !cased(cp))
+                out->v[i].capital = 0;
+    }
+    sodium_memzero(key, sizeof key);
+    return rc;
+}
+
 int variants_of_kind(struct variant_list *out, const char *text, size_t len, int person,
                      struct err *e)
 {
     struct normtext t;
-    char *key;
-    size_t keylen;
-    int cp, rc;
+    int rc;
 
     memset(out, 0, sizeof *out);
     if (normalise(&t, text, len, e) != 0)
         return -1;
-    key = t.key, keylen = t.keylen;
-    if (keylen == 0) {
+    if (t.keylen == 0) {
         normtext_free(&t);
         return err_set(e, EXIT_INPUT, "a name or term is empty (or only dashes and spaces); give its text");
     }
-    rc = list_add(out, key, keylen, RULE_EXACT, SUFFIX_NONE);
-    if (rc == 0 && utf8_next(&cp, key, keylen) > 0) {
-        if (is_hangul_cp(cp))
-            rc = korean_from_hangul(out, key, keylen, RULE_EXACT, person);
-        else if (is_cyrillic_cp(cp))
-            rc = mongolian_from_cyrillic(out, key, keylen, RULE_EXACT);
-        else if (latin_key(key, keylen))
-            rc = from_latin(out, key, keylen, person);
-    }
+    rc = list_add(out, t.key, t.keylen, RULE_EXACT, SUFFIX_NONE);
+    if (rc == 0)
+        rc = expand_key(out, t.key, t.keylen, RULE_EXACT, person);
+    if (rc == 0 && person)
+        rc = name_words(out, t.norm, t.normlen);
     normtext_free(&t);
     if (rc != 0) {
         variant_list_free(out);
@@ -638,9 +1103,50 @@ static int ends_with_one(const char *const *tab, size_t ntab, const char *rest,
     return 0;
 }
 
-static int mn_depth(const char *rest, size_t restlen)
+/* 1 if some entry of tab[0..n) is rest[i..i+its length); sets reach
+ * there. */
+static void reach_from(unsigned char *reach, const char *const *tab, size_t n,
+                       const char *rest, size_t i, size_t len)
 {
-    return restlen > 0 && (unsigned char)rest[0] < 0x80 ? 1 : 3;
+    size_t k, m;
+
+    for (k = 0; k < n; k++) {
+        m = strlen(tab[k]);
+        if (m <= len - i && tab[k][0] == rest[i] && memcmp(tab[k], rest + i, m) == 0)
+            reach[i + m] = 1;
+    }
+}
+
+/* 1 if rest[0..len) is a chain of any number of Korean particles and
+ * address words (each may follow any other): a table of reachable
+ * positions, not a search. */
+static int ko_chain(const char *rest, size_t len)
+{
+    unsigned char reach[KO_SUFFIX_MAX + 1];
+    size_t i;
+
+    if (len == 0)
+        return 1;
+    if (len > KO_SUFFIX_MAX)
+        return 0;
+    memset(reach, 0, len + 1);
+    reach[0] = 1;
+    for (i = 0; i < len && !reach[len]; i++)
+        if (reach[i]) {
+            reach_from(reach, ko_common, N_COMMON, rest, i, len);
+            reach_from(reach, ko_more, N_MORE, rest, i, len);
+        }
+    return reach[len];
+}
+
+/* A Mongolian ending run: up to three Cyrillic endings, or one Latin. */
+static int mn_suffix_ok(const char *rest, size_t restlen)
+{
+    if (restlen > 0 && (unsigned char)rest[0] < 0x80) {
+        (void)pthread_once(&mn_latin_once, mn_latin_build);
+        return ends_with_one(mn_latin_ptr, n_mn_latin, rest, restlen, 1);
+    }
+    return ends_with_one(mn_endings, N_MN_ENDINGS, rest, restlen, 3);
 }
 
 int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restlen)
@@ -649,13 +1155,12 @@ int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restl
     case SUFFIX_NONE:
         return restlen == 0;
     case SUFFIX_KO:
-        return ends_with_one(ko_particles, N_PARTICLES, rest, restlen, 2);
+        return ko_chain(rest, restlen);
     /* Endings stack in Cyrillic; a Latin spelling takes at most one. */
     case SUFFIX_MN:
-        return ends_with_one(mn_endings, N_MN_ENDINGS, rest, restlen, mn_depth(rest, restlen));
+        return mn_suffix_ok(rest, restlen);
     case SUFFIX_MN_STEM:
-        return restlen > 0 &&
-               ends_with_one(mn_endings, N_MN_ENDINGS, rest, restlen, mn_depth(rest, restlen));
+        return restlen > 0 && mn_suffix_ok(rest, restlen);
     }
     return 0;
 }
@@ -675,6 +1180,11 @@ static size_t put_syllables(char *out, size_t outlen, size_t at, const char *h, 
         i += (size_t)k;
     }
     return at;
+}
+
+int variants_ko_common_suffix(const char *rest, size_t restlen)
+{
+    return ends_with_one(ko_common, N_COMMON, rest, restlen, 2);
 }
 
 size_t variants_hangul_syllables(char *out, size_t outlen, const char *key, size_t keylen)

@@ -11,7 +11,7 @@
 
 #include "util/err.h"
 
-#define VARIANTS_MAX 512
+#define VARIANTS_MAX 1024
 
 enum variant_rule { RULE_EXACT, RULE_VARIANT, RULE_INFLECTION };
 
@@ -29,6 +29,8 @@ struct variant {
     size_t keylen;
     unsigned char rule;        /* enum variant_rule */
     unsigned char suffix;      /* enum variant_suffix */
+    unsigned char capital;     /* a word of a longer name: must be written with a capital */
+    unsigned char flag;        /* a short form: a review flag, not a replacement */
 };
 
 struct variant_list {
@@ -36,6 +38,7 @@ struct variant_list {
     size_t n, cap;
     char *arena;               /* wipe-on-free (secmem_wipe_malloc): all keys */
     size_t used, size;
+    unsigned char capital, flag;   /* given to the variants being added */
 };
 
 /* Fills out with the variants of text (a name or term as typed): Hangul to
@@ -55,6 +58,11 @@ void variant_list_free(struct variant_list *l);
 /* 1 if rest (the norm text left in the word after a variant, up to the next
  * non-word character) is allowed by suffix, else 0. */
 int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restlen);
+
+/* 1 if rest (norm text after a Hangul word, to the end of the word) is
+ * empty or at most two common particles (은, 는, 이가, 씨, 이다, ...):
+ * the review flags' test for a name-shaped word, stricter than SUFFIX_KO. */
+int variants_ko_common_suffix(const char *rest, size_t restlen);
 
 /* Hangul syllables (as UTF-8, NUL-separated in out) a romanised Korean key
  * may stand for, plus the Hangul syllables of a Hangul key; returns how many

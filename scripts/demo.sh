@@ -1,6 +1,7 @@
 #!/bin/sh
 # make demo: a scripted walkthrough of intake in a throw-away store.
-# Usage: scripts/demo.sh PATH/TO/intake
+# Usage: scripts/demo.sh [PATH/TO/intake]   (default: the intake on PATH;
+# installed as /usr/share/intake/demo.sh by make install and the package)
 #
 # Each command is printed (after "$ ") before it runs. The passphrase goes
 # to intake on descriptor 3 (--passphrase-fd 3) from a here-document, so
@@ -10,14 +11,20 @@
 # shellcheck disable=SC2016
 set -eu
 
+if [ $# -eq 0 ]; then
+    set -- "$(command -v intake || echo intake)"
+fi
 if [ $# -ne 1 ] || [ ! -x "$1" ]; then
-    echo "usage: $0 PATH/TO/intake (build it first with 'make')" >&2
+    echo "usage: $0 [PATH/TO/intake] (build it first with 'make', or install it)" >&2
     exit 2
 fi
 case $1 in
     /*) bin=$1 ;;
     *) bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") ;;
 esac
+# The man page beside this script in a source folder, else the installed one.
+man="man intake"
+[ -f "$(dirname "$0")/../docs/intake.1" ] && man="man ./docs/intake.1"
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/intake-demo.XXXXXX")
 trap 'rc=$?; rm -rf "$dir"
@@ -192,4 +199,4 @@ intake_p log --verify
 
 echo
 echo "Done. The stores in $dir are deleted now."
-echo "Next: 'man ./docs/intake.1', README.md and SECURITY.md."
+echo "Next: '$man', README.md and SECURITY.md."

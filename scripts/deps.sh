@@ -1,22 +1,44 @@
 #!/bin/sh
 # Installs the Debian 12 packages intake needs to build and test, when they
 # are missing. As root it runs apt-get; otherwise it prints the exact
-# command and stops. Usage: scripts/deps.sh build|check|bench
+# command and stops. Usage: scripts/deps.sh [--list] build|deb|check|bench
+# (--list prints the packages of that list, one a line, and changes nothing)
+#   build  what `make` needs; the same list as debian/control's
+#          Build-Depends without the <!nocheck> ones (tests/cli/deb.bats)
+#   deb    what `make deb` and `make repro` add: debhelper, lintian,
+#          diffoscope (shows where two builds differ), faketime (the
+#          second build of make repro runs 400 days later), and what the
+#          tests need (debian/control's <!nocheck> Build-Depends: the
+#          package build runs them)
+#   check  what `make check` needs: deb, and clang for the fuzz targets
 set -eu
 
 build="gcc make pkg-config libsodium-dev libsqlcipher-dev libqrencode-dev
 libpng-dev libjpeg62-turbo-dev libzbar-dev libutf8proc-dev libvectorscan-dev libjansson-dev
-libzxcvbn-dev"
-check="$build libcmocka-dev bats strace zbar-tools librsvg2-bin clang
-libclang-rt-14-dev python3-nacl jq fiu-utils"
-bench="$check age hyperfine"
+libzxcvbn-dev libbsd-dev libseccomp-dev unicode-data libicu-dev"
+deb="$build dpkg-dev debhelper lintian diffoscope-minimal faketime
+libcmocka-dev bats strace zbar-tools librsvg2-bin python3 python3-nacl jq
+libimage-exiftool-perl ffmpeg"
+check="$deb clang libclang-rt-14-dev fiu-utils"
+bench="$check age hyperfine mat2"
 
+list=
+if [ "${1:-}" = --list ]; then
+    list=1
+    shift
+fi
 case "${1:-build}" in
     build) want=$build ;;
+    deb) want=$deb ;;
     check) want=$check ;;
     bench) want=$bench ;;
-    *) echo "usage: $0 build|check|bench" >&2; exit 2 ;;
+    *) echo "usage: $0 [--list] build|deb|check|bench" >&2; exit 2 ;;
 esac
+if [ -n "$list" ]; then
+    # shellcheck disable=SC2086
+    printf '%s\n' $want
+    exit 0
+fi
 
 missing=
 for p in $want; do

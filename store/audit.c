@@ -1,13 +1,18 @@
 /* The audit of a received bundle (store/audit.h): the origin check, which
- * needs this store's contacts, then export/manifest's checks. */
+ * needs this store's contacts, then export/manifest's checks and the
+ * attachment metadata check on each attachment's bytes. */
 #include "store/audit.h"
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <sodium.h>
 
+#include "crypto/secmem.h"
 #include "export/manifest.h"
+#include "export/media.h"
 #include "store/db.h"
 #include "store/import.h"
 
@@ -15,6 +20,9 @@
 struct collected {
     json_t *header, *records;
     size_t attachments;
+    struct audit_attachment *media;      /* the metadata found in each attachment */
+    unsigned char *buf;                  /* the attachment being read (sodium_malloc), */
+    size_t have, cap;                    /* or NULL when it is too large to examine */
 };
 
 static int on_header(void *ctx, json_t *doc, struct err *e)
@@ -34,19 +42,74 @@ static int on_record(void *ctx, json_t *rec, struct err *e)
            : err_set(e, EXIT_INPUT, "out of memory reading the bundle");
 }
 
+/* Each attachment is held whole (at most MEDIA_MAX_BYTES, in wiped
+ * memory) until its end, then examined and let go. */
 static int on_blob(void *ctx, json_t *head, struct err *e)
 {
     struct collected *c = ctx;
+    struct audit_attachment *m = realloc(c->media, (c->attachments + 1) * sizeof *m);
+    json_int_t size = json_integer_value(json_object_get(head, "size"));
+    const char *kept = json_string_value(json_object_get(head, "metadata"));
 
-    (void)head, (void)e;
-    c->attachments++;
+    if (m == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory reading the bundle");
+    c->media = m;
+    m += c->attachments++;
+    memset(m, 0, sizeof *m);
+    snprintf(m->record, sizeof m->record, "%s", json_string_value(json_object_get(head, "record")));
+    snprintf(m->file, sizeof m->file, "%s", json_string_value(json_object_get(head, "file")));
+    m->kept = kept != NULL && strcmp(kept, "kept") == 0;
+    c->have = 0;
+    c->cap = (size_t)size;
+    if ((uint64_t)size > MEDIA_MAX_BYTES) {
+        snprintf(m->what, sizeof m->what, "larger than %zu MiB", MEDIA_MAX_BYTES >> 20);
+        return 0;
+    }
+    if ((c->buf = secmem_alloc(size > 0 ? c->cap : 1)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    return 0;
+}
+
+static int on_blob_data(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    struct collected *c = ctx;
+
+    if (c->buf == NULL)
+        return 0;
+    if (len > c->cap - c->have)            /* content.c checks sizes; never trust it twice */
+        return err_set(e, EXIT_INPUT, "malformed bundle contents: an attachment longer "
+                       "than its header");
+    memcpy(c->buf + c->have, buf, len);
+    c->have += len;
+    return 0;
+}
+
+static int on_blob_end(void *ctx, struct err *e)
+{
+    struct collected *c = ctx;
+    struct audit_attachment *m = &c->media[c->attachments - 1];
+    struct media_report rep;
+    struct err why;
+
+    (void)e;
+    if (c->buf == NULL)
+        return 0;
+    if (media_find(&rep, c->buf, c->have, &why) == 0) {
+        m->examined = 1;
+        m->kinds = rep.kinds;
+        snprintf(m->what, sizeof m->what, "%s", rep.what);
+    } else {
+        snprintf(m->what, sizeof m->what, "%.399s", why.msg);
+    }
+    secmem_free(c->buf);
+    c->buf = NULL;
     return 0;
 }
 
 static int read_collect(struct collected *c, struct bundle_info *info, struct store *s,
                         const char *path, struct err *e)
 {
-    struct content_handler h = { on_header, on_record, on_blob, NULL, NULL, c };
+    struct content_handler h = { on_header, on_record, on_blob, on_blob_data, on_blob_end, c };
     struct opened_bundle b;
     int rc;
 
@@ -93,7 +156,7 @@ static int check_content(struct audit_report *rep, const struct collected *c, si
 
     db_today(day, sizeof day);
     if (manifest_audit(rep, c->header, c->records, day, k, e) == 0)
-        return 0;
+        return audit_attachments(rep, c->media, c->attachments, e);
     if (e == NULL || e->code != EXIT_INPUT)
         return -1;
     /* Signed but inconsistent with itself: the manifest disagrees. */
@@ -104,7 +167,7 @@ static int check_content(struct audit_report *rep, const struct collected *c, si
 int store_audit(struct audit_report *rep, struct store *s, const char *path, size_t k,
                 struct err *e)
 {
-    struct collected c = { NULL, json_array(), 0 };
+    struct collected c = { NULL, json_array(), 0, NULL, NULL, 0, 0 };
     struct bundle_info info;
     int rc = -1;
 
@@ -120,5 +183,7 @@ int store_audit(struct audit_report *rep, struct store *s, const char *path, siz
     }
     json_decref(c.header);
     json_decref(c.records);
+    secmem_free(c.buf);
+    free(c.media);
     return rc;
 }

@@ -18,6 +18,7 @@
 #include "export/audit.h"
 #include "export/content.h"
 #include "export/manifest.h"
+#include "export/media.h"
 #include "export/mediatype.h"
 #include "export/payload.h"
 #include "privacy/digestset.h"
@@ -43,6 +44,8 @@ struct pipeline {
     json_t *pseudonyms;                  /* those the redactions wrote */
     json_t *cur;                         /* the attachment list being read */
     size_t nfiles;                       /* attachment-N numbering, per bundle */
+    struct audit_attachment *media;      /* the metadata each attachment holds as */
+    size_t nmedia;                       /* it will leave, for the audit */
     size_t seen;                         /* records the walk met */
     int loaded;                          /* red and allowed are read */
     int failed;                          /* a record could not be checked: */
@@ -168,18 +171,136 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
                      "body", rr->body->text, "redactions", reds, "review", flags);
 }
 
+/* ---- Attachments' metadata (export/media.h) ---- */
+
+struct fill {
+    unsigned char *buf;
+    size_t have, cap;
+};
+
+static int fill_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    struct fill *f = ctx;
+
+    if (len > f->cap - f->have)
+        return err_set(e, EXIT_INPUT, "an attachment is damaged in the store (longer "
+                       "than its size)");
+    memcpy(f->buf + f->have, buf, len);
+    f->have += len;
+    return 0;
+}
+
+/* A stored attachment of size bytes, read whole (hash checked) into
+ * sodium_malloc memory the caller frees with secmem_free. At most
+ * MEDIA_MAX_BYTES: the metadata is removed in memory, never in a file. */
+static int load(unsigned char **buf, size_t *len, struct store *s, const char *record,
+                const char *name, uint64_t size, struct err *e)
+{
+    struct fill f = { NULL, 0, (size_t)size };
+
+    *buf = NULL;
+    if (size > MEDIA_MAX_BYTES)
+        return err_set(e, EXIT_INPUT, "larger than %zu MiB, the most intake strips in memory",
+                       MEDIA_MAX_BYTES >> 20);
+    if ((f.buf = secmem_alloc(size > 0 ? f.cap : 1)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    if (store_attachment_read(s, record, name, 1, fill_sink, &f, e) != 0) {
+        secmem_free(f.buf);
+        return -1;
+    }
+    *buf = f.buf;
+    *len = f.have;
+    return 0;
+}
+
+/* The attachment as it leaves without --keep-metadata. */
+static int load_stripped(unsigned char **buf, size_t *len, struct store *s, const char *record,
+                         const char *name, uint64_t size, struct err *e)
+{
+    if (load(buf, len, s, record, name, size, e) != 0)
+        return -1;
+    if (media_strip(*buf, len, NULL, e) != 0) {
+        secmem_free(*buf);
+        *buf = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* Strips the attachment unless m->kept (then *size and hash become those
+ * of what leaves) and notes in m the metadata what leaves still holds. */
+static int examine(struct pipeline *p, struct audit_attachment *m, const struct attachment_row *a,
+                   unsigned char *hash, uint64_t *size, struct err *e)
+{
+    struct media_report rep;
+    unsigned char *buf;
+    struct err why;
+    size_t len;
+
+    if (!m->kept) {
+        if (load_stripped(&buf, &len, p->s, a->record, a->name, a->size, &why) != 0)
+            return err_set(e, why.code, "cannot remove the metadata of attachment '%.100s' "
+                           "of record %s: %.200s; nothing was exported (--keep-metadata "
+                           "sends attachments as stored)", a->name, a->record, why.msg);
+        crypto_generichash(hash, ATTACHMENT_HASHBYTES, buf, len, NULL, 0);
+        *size = len;
+    } else if (a->size > MEDIA_MAX_BYTES) {
+        snprintf(m->what, sizeof m->what, "larger than %zu MiB", MEDIA_MAX_BYTES >> 20);
+        return 0;
+    } else if (load(&buf, &len, p->s, a->record, a->name, a->size, e) != 0) {
+        return -1;
+    }
+    if (media_find(&rep, buf, len, &why) == 0) {
+        m->examined = 1;
+        m->kinds = rep.kinds;
+        snprintf(m->what, sizeof m->what, "%s", rep.what);
+    } else {
+        snprintf(m->what, sizeof m->what, "%.399s", why.msg);
+    }
+    secmem_free(buf);
+    return 0;
+}
+
+static struct audit_attachment *media_add(struct pipeline *p, const char *record,
+                                          const char *file, struct err *e)
+{
+    struct audit_attachment *m = realloc(p->media, (p->nmedia + 1) * sizeof *m);
+
+    if (m == NULL) {
+        err_set(e, EXIT_INPUT, oom);
+        return NULL;
+    }
+    p->media = m;
+    m += p->nmedia++;
+    memset(m, 0, sizeof *m);
+    snprintf(m->record, sizeof m->record, "%s", record);
+    snprintf(m->file, sizeof m->file, "%s", file);
+    m->kept = p->req->keep_metadata;
+    return m;
+}
+
 /* The record's attachments, named attachment-N.ext: a file name can
- * identify a person. The stored name is kept to read the bytes. */
+ * identify a person. The stored name and size are kept to read the bytes;
+ * size and hash are those of what leaves. */
 static int list_attachment(void *ctx, const struct attachment_row *a, struct err *e)
 {
     struct pipeline *p = ctx;
     char file[48], hex[2 * ATTACHMENT_HASHBYTES + 1];
+    unsigned char hash[ATTACHMENT_HASHBYTES];
+    struct audit_attachment *m;
+    uint64_t size = a->size;
+    int gps;
 
     snprintf(file, sizeof file, "attachment-%zu.%s", ++p->nfiles, mediatype_extension(a->type));
-    sodium_bin2hex(hex, sizeof hex, a->hash, ATTACHMENT_HASHBYTES);
-    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s}", "file", file,
-                              "type", a->type, "size", (json_int_t)a->size, "blake2b", hex,
-                              "gps", a->gps, "name", a->name)) != 0)
+    memcpy(hash, a->hash, sizeof hash);
+    if ((m = media_add(p, a->record, file, e)) == NULL || examine(p, m, a, hash, &size, e) != 0)
+        return -1;
+    gps = (m->kinds & (1u << MEDIA_LOCATION)) != 0 || (m->kept && a->gps);
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I}",
+                              "file", file, "type", a->type, "size", (json_int_t)size,
+                              "blake2b", hex, "gps", gps, "metadata", m->kept ? "kept" : "removed",
+                              "name", a->name, "stored", (json_int_t)a->size)) != 0)
         return err_set(e, EXIT_INPUT, oom);
     return 0;
 }
@@ -199,13 +320,15 @@ static int keep(struct pipeline *p, const struct record_row *row,
     p->cur = atts;
     if (c->attachments && store_attachment_each(p->s, row->id, list_attachment, p, e) != 0)
         goto out;
-    /* The stored name stays home; recipients see attachment-N.ext. */
+    /* The stored name and size stay home; recipients see attachment-N.ext. */
     if ((pub = json_deep_copy(atts)) == NULL) {
         err_set(e, EXIT_INPUT, oom);
         goto out;
     }
-    json_array_foreach(pub, i, a)
+    json_array_foreach(pub, i, a) {
         json_object_del(a, "name");
+        json_object_del(a, "stored");
+    }
     if (json_object_set_new(doc, "attachments", pub) != 0 ||
         json_array_append(p->docs, doc) != 0 || json_array_append(p->atts, atts) != 0) {
         err_set(e, EXIT_INPUT, oom);
@@ -385,7 +508,8 @@ static int audit(struct pipeline *p, json_t *header, struct err *e)
     struct audit_report rep = { 0 };
     int rc = -1;
 
-    if (manifest_audit(&rep, header, p->docs, p->today, AUDIT_K_DEFAULT, e) != 0)
+    if (manifest_audit(&rep, header, p->docs, p->today, AUDIT_K_DEFAULT, e) != 0 ||
+        audit_attachments(&rep, p->media, p->nmedia, e) != 0)
         goto out;
     p->res->verdict = audit_verdict(&rep);
     if (p->res->verdict != AUDIT_PASS)
@@ -422,6 +546,33 @@ static int locate(struct export_result *r, const char *record, const char *file,
     return 0;
 }
 
+/* The blob of an attachment stripped of its metadata: stripped again (the
+ * result is a function of the stored bytes) and checked against the hash
+ * the audit saw and the signature will cover. */
+static int write_stripped(struct pipeline *p, struct payload_writer *pw, const char *record,
+                          const json_t *a, struct err *e)
+{
+    unsigned char *buf, want[ATTACHMENT_HASHBYTES], got[ATTACHMENT_HASHBYTES];
+    const char *name = json_string_value(json_object_get(a, "name"));
+    size_t len;
+    int rc;
+
+    if (sodium_hex2bin(want, sizeof want, json_string_value(json_object_get(a, "blake2b")),
+                       2 * sizeof want, NULL, NULL, NULL) != 0 ||
+        load_stripped(&buf, &len, p->s, record, name,
+                      (uint64_t)json_integer_value(json_object_get(a, "stored")), e) != 0)
+        return -1;
+    crypto_generichash(got, sizeof got, buf, len, NULL, 0);
+    if (sodium_memcmp(got, want, sizeof got) != 0)
+        rc = err_set(e, EXIT_INPUT, "attachment '%s' changed during the export; nothing was "
+                     "exported", name);
+    else
+        rc = payload_item_begin(pw, PAYLOAD_BLOB, len, e) == 0 &&
+             payload_item_write(pw, buf, len, e) == 0 ? 0 : -1;
+    secmem_free(buf);
+    return rc;
+}
+
 static int write_attachments(struct pipeline *p, struct payload_writer *pw,
                              const char *record, json_t *atts, struct err *e)
 {
@@ -429,18 +580,24 @@ static int write_attachments(struct pipeline *p, struct payload_writer *pw,
     json_t *a;
 
     json_array_foreach(atts, i, a) {
-        json_t *head = json_pack("{s:s, s:O, s:O, s:O, s:O}", "record", record,
+        json_t *head = json_pack("{s:s, s:O, s:O, s:O, s:O, s:O}", "record", record,
                                  "file", json_object_get(a, "file"), "type",
                                  json_object_get(a, "type"), "size", json_object_get(a, "size"),
-                                 "blake2b", json_object_get(a, "blake2b"));
+                                 "blake2b", json_object_get(a, "blake2b"),
+                                 "metadata", json_object_get(a, "metadata"));
         const char *name = json_string_value(json_object_get(a, "name"));
+        int kept = strcmp(json_string_value(json_object_get(a, "metadata")), "kept") == 0;
         int rc = head == NULL ? err_set(e, EXIT_INPUT, oom)
                               : content_put_json(pw, PAYLOAD_ATTACHMENT, head, e);
 
         json_decref(head);
-        if (rc != 0 || payload_item_begin(pw, PAYLOAD_BLOB,
-                           (uint64_t)json_integer_value(json_object_get(a, "size")), e) != 0 ||
-            store_attachment_read(p->s, record, name, 0, blob_sink, pw, e) != 0)
+        if (rc == 0 && !kept)
+            rc = write_stripped(p, pw, record, a, e);
+        else if (rc == 0)
+            rc = payload_item_begin(pw, PAYLOAD_BLOB,
+                                    (uint64_t)json_integer_value(json_object_get(a, "size")), e) != 0 ||
+                 store_attachment_read(p->s, record, name, 0, blob_sink, pw, e) != 0 ? -1 : 0;
+        if (rc != 0)
             return -1;
     }
     return 0;
@@ -585,6 +742,7 @@ int store_export(struct export_result *res, struct store *s,
     json_decref(p.docs);
     json_decref(p.atts);
     json_decref(p.pseudonyms);
+    free(p.media);
     redactor_free(p.red);
     return r;
 }

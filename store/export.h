@@ -35,6 +35,8 @@ struct export_request {
     int armor;                   /* base64 text between BEGIN/END lines */
     int exact_dates;             /* keep the day (else the month) */
     int skip_blocked;            /* leave blocked records out (else refuse) */
+    int keep_metadata;           /* send attachments as stored (else their
+                                  * metadata is removed, export/media.h) */
 };
 
 /* A selected record that may not leave, and why (one line). */
@@ -44,7 +46,7 @@ struct export_blocked {
     char why[256];
 };
 
-/* An attachment that left holding a location (EXIF GPS). */
+/* An attachment that left holding a location (kept with keep_metadata). */
 struct export_located {
     char record[RECORD_ID_CHARS + 1];
     char file[48];               /* its name in the bundle: attachment-N.ext */
@@ -75,7 +77,8 @@ struct export_result {
  * not leave (without skip_blocked), when the audit FAILs (res->report),
  * when an unverified contact is declined or the store's log is broken;
  * EXIT_INPUT for an unknown contact or record, a repeated one, an
- * existing output file, I/O and memory. */
+ * attachment whose metadata cannot be removed (without keep_metadata:
+ * export/media.h says which), an existing output file, I/O and memory. */
 int store_export(struct export_result *res, struct store *s,
                  const struct export_request *req, struct err *e);
 

@@ -17,6 +17,30 @@
 #include "privacy/pseudonym.h"
 #include "util/fileio.h"
 
+/* A store folder given as a symbolic link is followed once, here, if the
+ * link is this user's: path becomes the real folder, which store_check_dir
+ * then holds to the same rules as any store folder (this user's, mode
+ * 0700).  Someone else's link is refused: it could be pointed elsewhere
+ * between two commands. */
+static int follow_own_link(char *path, size_t pathlen, struct err *e)
+{
+    char real[PATH_MAX];
+    struct stat st;
+
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+        return 0;
+    if (st.st_uid != geteuid())
+        return err_set(e, EXIT_INPUT,
+                       "%s is a symbolic link owned by another user; refusing to follow it", path);
+    if (realpath(path, real) == NULL)
+        return err_set(e, EXIT_INPUT, "%s is a symbolic link to nothing usable: %s", path,
+                       strerror(errno));
+    if (strlen(real) >= pathlen || strlen(real) > 4000)
+        return err_set(e, EXIT_INPUT, "store folder path too long");
+    memcpy(path, real, strlen(real) + 1);
+    return 0;
+}
+
 int store_dir_resolve(char *out, size_t outlen, const char *home, struct err *e)
 {
     const char *env = getenv("INTAKE_HOME");
@@ -36,7 +60,7 @@ int store_dir_resolve(char *out, size_t outlen, const char *home, struct err *e)
         return err_set(e, EXIT_INPUT, "no store folder: set --home DIR or INTAKE_HOME");
     if (n < 0 || (size_t)n >= outlen || (size_t)n > 4000)
         return err_set(e, EXIT_INPUT, "store folder path too long");
-    return 0;
+    return follow_own_link(out, outlen, e);
 }
 
 static int check_private(const char *path, int must_exist, int want_dir,
@@ -317,13 +341,34 @@ int store_create(const char *dir, const struct store_params *p,
     return rc;
 }
 
+/* Seals the passphrase slot of kf again with the same costs, now under
+ * the passphrase's NFC (keyslot_seal), and writes the keyslot file
+ * atomically.  Best effort: on failure (a read-only folder) the old slot
+ * still opens, and the next open tries again. */
+static void upgrade_passphrase_slot(struct store *s, struct keyslot_file *kf,
+                                    const unsigned char *secret, size_t secretlen)
+{
+    struct keyslot slot;
+    struct err ignored;
+
+    for (size_t i = 0; i < kf->nslots; i++) {
+        if (kf->slot[i].kind != KEYSLOT_PASSPHRASE)
+            continue;
+        if (keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master, secret, secretlen,
+                         kf->slot[i].opslimit, kf->slot[i].memlimit, &ignored) == 0 &&
+            keyslot_put(kf, &slot, &ignored) == 0)
+            (void)keyslot_save(s->keyslots, kf, 1, &ignored);
+        return;
+    }
+}
+
 int store_open(struct store **out, const char *dir, uint8_t kind,
                const unsigned char *secret, size_t secretlen, struct err *e)
 {
     struct keyslot_file kf;
     struct err first;
     struct store *s;
-    int rc;
+    int rc, opened = 0;
 
     *out = NULL;
     if (store_check_dir(dir, e) != 0)
@@ -334,8 +379,10 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
         return -1;
     err_clear(&first);
     rc = keyslot_load(&kf, s->keyslots, e);
-    if (rc == 0 && (rc = keyslot_open(s->master, &kf, kind, secret, secretlen, &first)) == 0)
-        rc = db_connect(s, 0, &first);
+    if (rc == 0) {
+        opened = keyslot_open(s->master, &kf, kind, secret, secretlen, &first);
+        rc = opened < 0 ? -1 : db_connect(s, 0, &first);
+    }
     /* A wrong secret, or a key the database does not take: a rekey that
      * was killed may explain either (store/rekey.c). */
     if ((rc != 0 && first.code == EXIT_AUTH) || rc == DB_NOT_THIS_KEY) {
@@ -343,6 +390,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
         rc = r == 0 ? 0 : -1;
         if (r > 0 && e != NULL)
             *e = first;
+        opened = 0;   /* kf is no longer the keyslot file: nothing to reseal */
     } else if (rc == 0) {
         rc = rekey_discard(s, e);
     } else if (e != NULL && first.msg[0] != '\0') {
@@ -352,6 +400,9 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
         store_close(s);
         return -1;
     }
+    /* A slot sealed before passphrases were normalised (keyslot.h). */
+    if (opened == 1 && kind == KEYSLOT_PASSPHRASE)
+        upgrade_passphrase_slot(s, &kf, secret, secretlen);
     *out = s;
     return 0;
 }

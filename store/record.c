@@ -49,7 +49,7 @@ static int check_record(const struct record_row *r, struct err *e)
         if (r->tags[i][0] == '\0' || strlen(r->tags[i]) > 256 ||
             text_check(r->tags[i], strlen(r->tags[i]), 0, "--tag", e) != 0)
             return err_set(e, EXIT_INPUT, "a --tag must be 1 to 256 characters of plain text");
-    return text_check(r->body, strlen(r->body), 1, "the body", e);
+    return r->body == NULL ? 0 : text_check(r->body, strlen(r->body), 1, "the body", e);
 }
 
 static int insert_record(long *rowid, struct store *s, long sid, const char *id,
@@ -84,6 +84,16 @@ static int insert_index(struct store *s, long rowid, const struct record_row *r,
             return -1;
     }
     return 0;
+}
+
+int store_record_check(struct store *s, const char *pseudonym, const struct record_row *r,
+                       struct err *e)
+{
+    long sid = 0;
+
+    if (check_record(r, e) != 0)
+        return -1;
+    return db_subject_id(&sid, s, pseudonym, e);
 }
 
 int store_record_add(char *id, size_t idlen, struct store *s,

@@ -113,7 +113,7 @@ int rekey_resume(struct store *s, uint8_t kind, const unsigned char *secret,
     if ((lock = lock_folder(s, e)) < 0)
         return -1;
     if (keyslot_load(&kf, path, e) != 0 ||
-        keyslot_open(s->master, &kf, kind, secret, secretlen, e) != 0) {
+        keyslot_open(s->master, &kf, kind, secret, secretlen, e) < 0) {
         close(lock);
         if (e == NULL || e->code != EXIT_AUTH)
             return -1;

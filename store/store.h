@@ -42,8 +42,11 @@ struct store_params {
 };
 
 /* Writes the store folder to out (outlen bytes): home if given, else
- * $INTAKE_HOME, else ${XDG_DATA_HOME:-$HOME/.local/share}/intake.
- * EXIT_INPUT if none can be found or the path is too long. */
+ * $INTAKE_HOME, else ${XDG_DATA_HOME:-$HOME/.local/share}/intake.  If
+ * that is a symbolic link of this user's, out is the real folder it leads
+ * to (checked by store_check_dir like any other); another user's link is
+ * refused.  EXIT_INPUT if none can be found, the link is someone else's or
+ * leads nowhere, or the path is too long. */
 int store_dir_resolve(char *out, size_t outlen, const char *home, struct err *e);
 
 /* Checks that a store exists in dir and that only its owner can reach the
@@ -73,7 +76,10 @@ int store_create_check(const char *dir, struct err *e);
  * KEYSLOT_PASSPHRASE) or the recovery key (KEYSLOT_RECOVERY), into *s
  * (free with store_close; NULL on failure). A wrong secret is EXIT_AUTH
  * and the database is not touched; a damaged keyslot file or database,
- * EXIT_INPUT. */
+ * EXIT_INPUT.  A passphrase slot sealed before passphrases were normalised
+ * to NFC, opened with the bytes as typed, is sealed again under the NFC
+ * (keyslot.h) and the keyslot file rewritten; if that write fails the
+ * store opens all the same. */
 int store_open(struct store **s, const char *dir, uint8_t kind,
                const unsigned char *secret, size_t secretlen, struct err *e);
 
@@ -186,6 +192,14 @@ int store_subject_add(char *out, size_t outlen, struct store *s,
  * is none); reveal adds contact, note and names. */
 int store_subject_each(struct store *s, const char *pseudonym, int reveal,
                        subject_fn fn, void *ctx, struct err *e);
+
+/* Checks, without writing, what store_record_add would refuse before the
+ * body: r's fields (title, place, lang, tags; the body too unless it is
+ * NULL) and that a subject with pseudonym exists (exact, case included).
+ * 0, or -1 with e filled (EXIT_INPUT).  record calls it before reading a
+ * body typed at a terminal, so nothing typed is lost to a mistake. */
+int store_record_check(struct store *s, const char *pseudonym, const struct record_row *r,
+                       struct err *e);
 
 /* Adds record r (its id and created are ignored) for the subject with
  * pseudonym, indexed for search, and logs it; writes its new id to id

@@ -11,7 +11,7 @@
  * whole (export/bundle.h, READER CONTRACT) before anything is handed over.
  * *summary receives a new JSON object, owned by the caller (json_decref):
  * "bundle" (hash, hex), "sender" ("signing_key" hex, "contact" the contact's
- * name or absent when the sender is no contact, "verified"), "recipients",
+ * name, or null when the sender is no contact, "verified"), "recipients",
  * "armored", "header" and "records" (the records whole; with outdir only
  * their ids). With outdir (a path that must not exist), each record is
  * written there as ID.json and ID.md, each attachment as ID-FILE, and the

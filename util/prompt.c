@@ -1,28 +1,15 @@
 #include "util/prompt.h"
 
+#include <bsd/readpassphrase.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include <sodium.h>
 
 #include "util/fileio.h"
-
-static struct termios saved_termios;
-static volatile sig_atomic_t tty_fd = -1;
-
-/* Restores echo if the user interrupts a prompt, then dies as asked. */
-static void restore_on_signal(int sig)
-{
-    if (tty_fd >= 0)
-        (void)tcsetattr(tty_fd, TCSAFLUSH, &saved_termios);
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
 
 int read_secret_line(char **out, size_t *outlen, int fd, struct err *e)
 {
@@ -67,34 +54,36 @@ int read_secret_line(char **out, size_t *outlen, int fd, struct err *e)
     return 0;
 }
 
-static int ask_tty(char **out, size_t *outlen, int fd, const char *question,
-                   struct err *e)
+/* Asks on /dev/tty with echo off, through libbsd's readpassphrase (the
+ * OpenBSD one): it restores the terminal before any signal takes effect
+ * (Ctrl-C, Ctrl-\, hang-up, kill), re-sends the signal, and after Ctrl-Z
+ * and fg turns echo off again and asks again from the start. */
+static int ask_tty(char **out, size_t *outlen, const char *question, struct err *e)
 {
-    struct termios quiet;
-    int rc;
+    /* One byte over the limit tells a longer passphrase from one that fits. */
+    char *buf = sodium_malloc(PASSPHRASE_MAX + 2);
+    size_t n;
 
-    if (tcgetattr(fd, &saved_termios) != 0)
-        return err_set(e, EXIT_INPUT, "cannot turn off echo on the terminal");
-    quiet = saved_termios;
-    quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
-    quiet.c_lflag |= ICANON;
-    tty_fd = fd;
-    signal(SIGINT, restore_on_signal);
-    signal(SIGTERM, restore_on_signal);
-    signal(SIGTSTP, restore_on_signal);
-    (void)fd_write_all(fd, question, strlen(question));
-    if (tcsetattr(fd, TCSAFLUSH, &quiet) != 0) {
-        tty_fd = -1;
-        return err_set(e, EXIT_INPUT, "cannot turn off echo on the terminal");
+    *out = NULL;
+    if (buf == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    if (readpassphrase(question, buf, PASSPHRASE_MAX + 2, RPP_REQUIRE_TTY) == NULL) {
+        int err = errno;
+        sodium_free(buf);
+        if (err == ENOTTY || err == ENXIO || err == ENOENT)
+            return err_set(e, EXIT_INPUT,
+                           "no terminal to ask for the passphrase; use --passphrase-fd N");
+        return err_set(e, EXIT_INPUT, "cannot read the passphrase from the terminal: %s",
+                       strerror(err));
     }
-    rc = read_secret_line(out, outlen, fd, e);
-    (void)tcsetattr(fd, TCSAFLUSH, &saved_termios);
-    tty_fd = -1;
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGTSTP, SIG_DFL);
-    (void)fd_write_all(fd, "\n", 1);
-    return rc;
+    n = strlen(buf);
+    if (n > PASSPHRASE_MAX) {
+        sodium_free(buf);
+        return err_set(e, EXIT_INPUT, "passphrase longer than %d bytes", PASSPHRASE_MAX);
+    }
+    *out = buf;
+    *outlen = n;
+    return 0;
 }
 
 int prompt_secret(char **out, size_t *outlen, int fd, const char *question,
@@ -102,19 +91,16 @@ int prompt_secret(char **out, size_t *outlen, int fd, const char *question,
 {
     char *again = NULL;
     size_t againlen;
-    int tty, rc;
+    int rc;
 
     if (fd >= 0)
         return read_secret_line(out, outlen, fd, e);
-    tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (tty < 0)
-        return err_set(e, EXIT_INPUT,
-                       "no terminal to ask for the passphrase; use --passphrase-fd N");
-    rc = ask_tty(out, outlen, tty, question, e);
+    rc = ask_tty(out, outlen, question, e);
     if (rc == 0 && confirm) {
-        rc = ask_tty(&again, &againlen, tty, "Repeat it: ", e);
+        rc = ask_tty(&again, &againlen, "Repeat it: ", e);
         if (rc == 0 && (againlen != *outlen || sodium_memcmp(again, *out, againlen) != 0)) {
-            rc = err_set(e, EXIT_INPUT, "the two passphrases differ; nothing was changed");
+            err_set(e, EXIT_INPUT, "the two passphrases differ; nothing was changed");
+            rc = 1;
         }
         sodium_free(again);
         if (rc != 0) {
@@ -122,7 +108,6 @@ int prompt_secret(char **out, size_t *outlen, int fd, const char *question,
             *out = NULL;
         }
     }
-    close(tty);
     return rc;
 }
 

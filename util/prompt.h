@@ -10,10 +10,15 @@
 #define PASSPHRASE_MAX 1024
 
 /* Reads one secret line into a new sodium_malloc buffer (*out, NUL-ended,
- * *outlen bytes). fd >= 0 reads a line from fd without echo handling or
- * confirmation; fd < 0 asks on /dev/tty with echo off, and with confirm
- * asks twice and insists they match. Free with sodium_free (or
- * secmem_free, which is the same). */
+ * *outlen bytes, at most PASSPHRASE_MAX). fd >= 0 reads a line from fd
+ * without echo handling or confirmation; fd < 0 asks question on /dev/tty
+ * with echo off (libbsd's readpassphrase: the terminal is restored on
+ * every signal, and after Ctrl-Z and fg echo goes off again and the
+ * question is asked again), and with confirm asks twice.  Free with
+ * sodium_free (or secmem_free, which is the same).  Returns 0; 1 (e
+ * filled, *out NULL) when the two answers differ; -1 with e filled
+ * (EXIT_INPUT) when there is no terminal, nothing to read, or the line is
+ * too long. */
 int prompt_secret(char **out, size_t *outlen, int fd, const char *question,
                   int confirm, struct err *e);
 

@@ -1,5 +1,9 @@
 #include "util/text.h"
 
+#include <sodium.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <utf8proc.h>
 
 int text_check(const char *s, size_t len, int multiline, const char *what,
@@ -20,5 +24,100 @@ int text_check(const char *s, size_t len, int multiline, const char *what,
             return err_set(e, EXIT_INPUT, "%s contains a control character", what);
         i += (size_t)n;
     }
+    return 0;
+}
+
+/* 1 if the code point must be shown escaped on a terminal line. */
+static int hidden_cp(utf8proc_int32_t cp)
+{
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CN:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The shown form of the character (or invalid byte) at s[0..n) into rep. */
+static void show_char(char rep[16], const char *s, utf8proc_ssize_t n, utf8proc_int32_t cp)
+{
+    if (n <= 0)
+        snprintf(rep, 16, "\\x%02X", (unsigned char)s[0]);
+    else if (cp == '\n' || cp == '\r' || cp == '\t')
+        snprintf(rep, 16, "\\%c", cp == '\n' ? 'n' : cp == '\r' ? 'r' : 't');
+    else if (cp < 0x20 || cp == 0x7f)
+        snprintf(rep, 16, "\\x%02X", (unsigned)cp);
+    else if (hidden_cp(cp))
+        snprintf(rep, 16, "\\u{%04X}", (unsigned)cp);
+    else
+        snprintf(rep, 16, "%.*s", (int)n, s);
+}
+
+size_t text_terminal_safe(char *out, size_t outlen, const char *s, size_t len)
+{
+    static const char cut[] = "...";
+    size_t i = 0, o = 0, mark = 0;   /* mark: the longest output "..." still fits after */
+
+    if (outlen == 0)
+        return 0;
+    while (i < len) {
+        char rep[16];
+        utf8proc_int32_t cp = -1;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        size_t rl;
+
+        show_char(rep, s + i, n, cp);
+        rl = strlen(rep);
+        if (o + rl >= outlen) {
+            o = mark;
+            if (o + sizeof cut <= outlen) {
+                memcpy(out + o, cut, sizeof cut - 1);
+                o += sizeof cut - 1;
+            }
+            break;
+        }
+        memcpy(out + o, rep, rl);
+        o += rl;
+        i += n > 0 ? (size_t)n : 1;
+        if (o + sizeof cut <= outlen)
+            mark = o;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+int text_normal_form(char **out, size_t *outlen, const char *in, size_t len,
+                     enum text_form form, struct err *e)
+{
+    const utf8proc_option_t opts = UTF8PROC_STABLE |
+                                   (form == TEXT_NFC ? UTF8PROC_COMPOSE : UTF8PROC_DECOMPOSE);
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)in;
+    utf8proc_ssize_t n, got;
+    utf8proc_int32_t *buf;
+
+    *out = NULL;
+    *outlen = 0;
+    if (len > SIZE_MAX / 16)
+        return 1;
+    n = utf8proc_decompose(u, (utf8proc_ssize_t)len, NULL, 0, opts);
+    if (n < 0)
+        return 1;
+    /* Code points, then their UTF-8 (at most 4 bytes each) and a NUL in
+     * the same locked buffer. */
+    buf = sodium_malloc((size_t)n * sizeof *buf + 1);
+    if (buf == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    got = utf8proc_decompose(u, (utf8proc_ssize_t)len, buf, n, opts);
+    if (got == n)
+        got = utf8proc_reencode(buf, n, opts);
+    if (got < 0 || got > n * (utf8proc_ssize_t)sizeof *buf) {
+        sodium_free(buf);
+        return err_set(e, EXIT_INPUT, "cannot normalise the text");
+    }
+    *out = (char *)buf;
+    *outlen = (size_t)got;
     return 0;
 }

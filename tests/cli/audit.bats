@@ -9,7 +9,7 @@ load helpers
 
 setup() {
     common_setup
-    TOOLS=$(dirname "$INTAKE")/../tools
+    TOOLS=$(tools_dir)
     W=$T/work
     mkdir -p "$W"
     cd "$W"
@@ -31,16 +31,6 @@ tool() {
     local name=$1
     shift
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$TOOLS/$name" "$@"
-}
-
-st() {
-    local name=$1
-    shift
-    "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
-}
-
-mkstore() {
-    "$INTAKE" --home "$T/$1" --passphrase-fd 3 init --kdf interactive --label "$1" 3<<<"$PASS" >/dev/null
 }
 
 # records N BODY [DATE]: N records of Nari with the same place, month,
@@ -79,8 +69,8 @@ export_to_hq() {
     run st hq audit --json b.bundle
     expect_status 0
     [ "$(jq -r .verdict <<<"$output")" = PASS ]
-    [ "$(jq -r '.checks | length' <<<"$output")" = 5 ]
-    [ "$(jq -r '[.checks[].name] | join(",")' <<<"$output")" = "origin,consistency,residual-terms,residual-detectors,reidentification" ]
+    [ "$(jq -r '.checks | length' <<<"$output")" = 6 ]
+    [ "$(jq -r '[.checks[].name] | join(",")' <<<"$output")" = "origin,consistency,residual-terms,residual-detectors,reidentification,attachments" ]
     [ "$(jq -r .exit <<<"$output")" = 0 ]
     # The head in the bundle is on the field store's log (before the export entry).
     head=$(jq -r '.checks[0].reason' <<<"$output" | grep -oE '[0-9a-f]{64}$')

@@ -8,36 +8,13 @@ load helpers
 
 setup() {
     common_setup
-    RESEAL=$(dirname "$INTAKE")/../tools/reseal
+    RESEAL=$(tools_dir)/reseal
     W=$T/work
     mkdir -p "$W"
     cd "$W"
 }
 
 teardown() { common_teardown; }
-
-# st NAME ARGS...: intake on store $T/NAME.
-st() {
-    local name=$1
-    shift
-    "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
-}
-
-mkstore() {
-    "$INTAKE" --home "$T/$1" --passphrase-fd 3 init --kdf interactive --label "$1" 3<<<"$PASS" >/dev/null
-}
-
-# introduce_unverified A B: each adds the other's card as a contact named
-# after it; introduce A B also records that they compared safety numbers.
-introduce_unverified() {
-    st "$1" contact add "$2" "$(st "$2" card)" 2>/dev/null
-    st "$2" contact add "$1" "$(st "$1" card)" 2>/dev/null
-}
-introduce() {
-    introduce_unverified "$1" "$2"
-    st "$1" contact verify "$2" --confirm >/dev/null 2>&1
-    st "$2" contact verify "$1" --confirm >/dev/null 2>&1
-}
 
 # field_record: a store "field" with subject Nari (consent given) and one
 # record; sets $ID.
@@ -202,6 +179,41 @@ field_record() {
     [ -z "$(ls "$W")" ]
 }
 
+# Issue 14, item 7 (a fuzz finding): the IP address "6::" (today
+# "2001:db8::6": "6::" alone is no longer taken for one) took its combining
+# mark U+0301 into its placeholder, and the term "Il" (by its variant "l")
+# glued to that mark was left standing alone: redact and export stopped with
+# "this is a bug".  The term next to replaced marks is replaced too.
+@test "redact and export: a term glued to the marks of a replaced span goes too" {
+    field_record
+    mkstore hq
+    introduce hq field
+    st field term add place Il >/dev/null
+    # A lone "l" was once a spelling of "Il"; it no longer is (one letter
+    # alone is too short to protect), so the first body must only leave
+    # without the "this is a bug" stop.
+    id=$(printf '%s' $'2001:db8::6\xcc\x81l' | st field record Nari --title "Marks" --date 2024-03-16)
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    [[ "$output" == *"[IP-1]l" ]]
+    for body in $'2001:db8::6\xcc\x81Il' $'[[x]]\xcc\x81Il'; do
+        id=$(printf '%s' "$body" | st field record Nari --title "Marks" --date 2024-03-16)
+        run --separate-stderr st field redact "$id"
+        expect_status 0
+        [[ "$output" == *"[PLACE-1]"* ]]
+        run --separate-stderr st field export --to hq -o "$W/m.bundle" "$id"
+        expect_status 0
+        run st hq open "$W/m.bundle" --json
+        expect_status 0
+        printf '%s' "$output" | python3 -c '
+import json, sys
+body = json.load(sys.stdin)["records"][0]["body"]
+assert body.endswith("[PLACE-1]"), body
+assert "l" not in body.replace("[PLACE-1]", ""), body'
+        rm -f "$W/m.bundle"
+    done
+}
+
 @test "export: round trip to one recipient; import keeps the id, shows provenance; re-import adds nothing" {
     field_record
     mkstore hq
@@ -341,9 +353,9 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     introduce field hq
     head -c 200000 /dev/urandom >"$W/a.bin"
     st field attach "$ID" "$W/a.bin" >/dev/null
-    st field export --to hq --all -o "$W/b" 2>/dev/null
+    st field export --to hq --all --keep-metadata -o "$W/b" 2>/dev/null
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-        "$(dirname "$INTAKE")/../tools/forge" "$T/field" "$T/hq" "$W/b" blob "$W/forged" 3<<<"$PASS"
+        "$(tools_dir)/forge" "$T/field" "$T/hq" "$W/b" blob "$W/forged" 3<<<"$PASS"
     run st hq open "$W/b"
     expect_status 0
     for cmd in "open $W/forged" "open $W/forged -o $W/out" "import $W/forged"; do
@@ -431,7 +443,7 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     introduce field other
     head -c 300000 /dev/urandom >"$W/big"
     st field attach "$ID" "$W/big" >/dev/null
-    st field export --to hq --all -o "$W/b" 2>/dev/null
+    st field export --to hq --all --keep-metadata -o "$W/b" 2>/dev/null
     size=$(stat -c %s "$W/b")
     check() { # FILE STATUS MESSAGE
         run st hq open "$1" -o "$W/out"
@@ -466,7 +478,7 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     check "$W/commit" 1 "commitment mismatch: the bundle's recipient list or key was altered"
     printf -- '-----BEGIN INTAKE BUNDLE-----\nnot*base64\n-----END INTAKE BUNDLE-----\n' >"$W/armor"
     check "$W/armor" 2 "bad armor: unexpected character in line text"
-    st field export --to other --all -o "$W/elsewhere" 2>/dev/null
+    st field export --to other --all --keep-metadata -o "$W/elsewhere" 2>/dev/null
     check "$W/elsewhere" 1 "this bundle is not addressed to this store (none of its recipients is this store's key)"
 }
 
@@ -517,7 +529,7 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     rss() { /usr/bin/time -f %M -o "$W/rss" "$@" && cat "$W/rss"; }
     kib=$(rss "$INTAKE" --home "$T/field" --passphrase-fd 3 attach "$ID" "$W/big" 3<<<"$PASS" 2>/dev/null | tail -n 1)
     [ "$kib" -lt 131072 ]
-    kib=$(rss "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all -o "$W/b" 3<<<"$PASS" 2>/dev/null | tail -n 1)
+    kib=$(rss "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all --keep-metadata -o "$W/b" 3<<<"$PASS" 2>/dev/null | tail -n 1)
     [ "$kib" -lt 131072 ]
     [ "$(stat -c %s "$W/b")" -gt 1073741827 ]
     kib=$(rss "$INTAKE" --home "$T/hq" --passphrase-fd 3 open "$W/b" -o "$W/out" 3<<<"$PASS" 2>/dev/null | tail -n 1)

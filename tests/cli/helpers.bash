@@ -28,6 +28,13 @@ common_teardown() {
     fi
 }
 
+# tools_dir: the test tools (tests/tools), built beside the binary under
+# test, or where $INTAKE_TOOLS says (make check-installed: the binary is
+# installed, the tools are built in this tree).
+tools_dir() {
+    echo "${INTAKE_TOOLS:-$(dirname "$INTAKE")/../tools}"
+}
+
 # ik ARGS...: intake on the test's store with $PASS on descriptor 3.
 ik() {
     "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<<<"$PASS"
@@ -78,4 +85,46 @@ mode_of() {
 # rand_hex N: N random bytes as hex.
 rand_hex() {
     od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
+}
+
+# refused STATUS MESSAGE ARGS...: intake ARGS (store $H, $PASS on
+# descriptor 3, nothing on standard input) fails with STATUS and exactly
+# the one line "intake: MESSAGE" on stderr, nothing on stdout, and the
+# store's files are unchanged.  Needs bats_require_minimum_version 1.5.0.
+refused() {
+    local want=$1 msg=$2 before
+    shift 2
+    before=$(store_sums)
+    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<<<"$PASS" </dev/null
+    expect_status "$want"
+    if [ "$stderr" != "intake: $msg" ]; then
+        printf 'expected: intake: %s\ngot:      %s\n' "$msg" "$stderr" >&2
+        return 1
+    fi
+    [ -z "$output" ] || { echo "stdout: $output" >&2; return 1; }
+    [ "$(store_sums)" = "$before" ] || { echo "the store changed" >&2; return 1; }
+}
+
+# Several stores per test (export.bats, media.bats), each under $T/NAME.
+# st NAME ARGS...: intake on store $T/NAME.
+st() {
+    local name=$1
+    shift
+    "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
+}
+
+mkstore() {
+    "$INTAKE" --home "$T/$1" --passphrase-fd 3 init --kdf interactive --label "$1" 3<<<"$PASS" >/dev/null
+}
+
+# introduce_unverified A B: each adds the other's card as a contact named
+# after it; introduce A B also records that they compared safety numbers.
+introduce_unverified() {
+    st "$1" contact add "$2" "$(st "$2" card)" 2>/dev/null
+    st "$2" contact add "$1" "$(st "$1" card)" 2>/dev/null
+}
+introduce() {
+    introduce_unverified "$1" "$2"
+    st "$1" contact verify "$2" --confirm >/dev/null 2>&1
+    st "$2" contact verify "$1" --confirm >/dev/null 2>&1
 }

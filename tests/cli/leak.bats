@@ -308,6 +308,15 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     printf 'recording of %s\n' "$C_CYR" >"$SRC"
     tik att attach "$ID" "$SRC" --remove-source
     [ ! -e "$SRC" ]
+    # A photo whose EXIF names the person (issue 13): export removes it, so
+    # the canary is in neither the bundle nor what open writes. Named to
+    # sort after the recording: it becomes attachment-2.jpg.
+    if command -v exiftool >/dev/null; then
+        cp "$ROOT/tests/data/media/photo.jpg" "$TR/zphoto.jpg"
+        exiftool -q -overwrite_original "-Artist=$C_ASCII" "-XMP-dc:Creator=$C_HANGUL" "$TR/zphoto.jpg"
+        grep -qF "$C_ASCII" "$TR/zphoto.jpg"
+        tik pho attach "$ID" "$TR/zphoto.jpg" --remove-source 2>/dev/null
+    fi
     cd "$HOME"
     tik exp export --to hq --all -o "$HOME/b.bundle"
     tik expa export --to hq --all --armor -o "$HOME/b.asc"
@@ -326,6 +335,10 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     grep -qF "recording of $C_CYR" "$TR/opened/$ID-attachment-1.txt"
     grep -qF "$P met us; $P too." "$TR/opened/$ID.md"
     ! grep -rqF "$C_ASCII" "$TR/opened"
+    ! grep -rqF "$C_HANGUL" "$TR/opened"
+    if command -v exiftool >/dev/null; then
+        [ -s "$TR/opened/$ID-attachment-2.jpg" ]
+    fi
     ! grep -qF "$C_ASCII" "$TR/opj.out"
     ! grep -qF "$NAME" "$TR/opj.out"
     ! grep -rqF "$NAME" "$TR/opened"

@@ -14,23 +14,6 @@ teardown() { common_teardown; }
 
 CATS="person, place, employer, organisation, id, other"
 
-# refused STATUS MESSAGE ARGS...: intake fails with STATUS and exactly the
-# one line "intake: MESSAGE" on stderr, nothing on stdout, and the store's
-# files are unchanged.
-refused() {
-    local want=$1 msg=$2 before
-    shift 2
-    before=$(store_sums)
-    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<<<"$PASS" </dev/null
-    expect_status "$want"
-    if [ "$stderr" != "intake: $msg" ]; then
-        printf 'expected: intake: %s\ngot:      %s\n' "$msg" "$stderr" >&2
-        return 1
-    fi
-    [ -z "$output" ] || { echo "stdout: $output" >&2; return 1; }
-    [ "$(store_sums)" = "$before" ] || { echo "the store changed" >&2; return 1; }
-}
-
 # A subject with names, two terms and a testimony; sets $P and $ID.
 add_story() {
     P=$(ik subject add --name "Kim Jong-su" --name "김종수" --term "place:Chongjin" \
@@ -433,30 +416,49 @@ add_story() {
 
 # ---------------------------------------------------------------- argv
 
-# Identity values given in argv are wiped before the passphrase is read.
-@test "argv: names, terms and allowed texts are wiped from /proc/PID/cmdline" {
+# Every argument after the command name is moved to locked memory and
+# wiped before anything is parsed or read (issue 14, item 16): while the
+# command waits on its input (the passphrase on a FIFO, or the body after
+# unlocking), /proc/PID/cmdline shows the program and the command only.
+@test "argv: every argument is wiped from /proc/PID/cmdline while the command waits" {
     add_story
+    printf 'audio\n' >"$T/Yonder-Kim-interview.txt"
+    # check_wiped WAITS_ON ARGS...: WAITS_ON is pass (descriptor 3) or body
+    # (standard input, after unlocking); the command must then succeed.
     check_wiped() {
-        local secret=$1 fifo=$T/fifo pid cmdline
+        local waits=$1 fifo=$T/fifo pid cmdline want
         shift
         rm -f "$fifo"
         mkfifo "$fifo"
-        "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<"$fifo" >/dev/null 2>&1 &
+        if [ "$waits" = body ]; then
+            "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<<<"$PASS" <"$fifo" >"$T/out" 2>&1 &
+        else
+            "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<"$fifo" </dev/null >"$T/out" 2>&1 &
+        fi
         pid=$!
         exec 4>"$fifo"
-        for _ in $(seq 50); do
-            cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
-            [[ "$cmdline" == *"--passphrase-fd"* ]] && [[ "$cmdline" != *"$secret"* ]] && break
-            sleep 0.05
-        done
-        printf '%s\n' "$PASS" >&4
+        sleep 0.5   # past the start, and for a body past the unlocking
+        cmdline=$(tr -s '\0' ' ' <"/proc/$pid/cmdline")
+        if [ "$waits" = body ]; then printf 'A body.\n' >&4; else printf '%s\n' "$PASS" >&4; fi
         exec 4>&-
-        wait "$pid" || true
-        [[ "$cmdline" == *"--passphrase-fd"* ]] || { echo "no cmdline read" >&2; return 1; }
-        [[ "$cmdline" != *"$secret"* ]] || { echo "$secret still in: $cmdline" >&2; return 1; }
+        wait "$pid" || { echo "intake $* failed: $(cat "$T/out")" >&2; return 1; }
+        want="$INTAKE $1 "
+        [ "$cmdline" = "$want" ] || { echo "cmdline of $*: '$cmdline', want '$want'" >&2; return 1; }
     }
-    check_wiped "Zzyzx-Place" term add place "Zzyzx-Place"
-    check_wiped "Qwerty-Org" subject term "$P" "organisation:Qwerty-Org"
-    check_wiped "Mr Vantablack" allow "Mr Vantablack"
-    check_wiped "Xavierz Name" subject add --name "Xavierz Name" --term "place:Yonderville"
+    check_wiped pass term add place "Zzyzx-Place"
+    check_wiped pass subject term "$P" "organisation:Qwerty-Org"
+    check_wiped pass allow "Mr Vantablack"
+    check_wiped pass subject add --name "Xavierz Name" --term "place:Yonderville"
+    check_wiped body record "$P" --title "Zed in Yonderville" --place "Yonderville" --tag "Yonder-tag"
+    check_wiped pass search "Chongjin"
+    check_wiped pass subject show "$P" --reveal
+    check_wiped pass subject rename "$P" "Tulga-Yonder"
+    check_wiped pass attach "$ID" "$T/Yonder-Kim-interview.txt"
+    check_wiped pass list --subject "Tulga-Yonder" --tag border
+    # The control: a process that does not wipe shows its arguments here.
+    sh -c 'sleep 5; true' "Yonder-control" &
+    pid=$!
+    sleep 0.2
+    [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline")" == *Yonder-control* ]]
+    kill "$pid"
 }

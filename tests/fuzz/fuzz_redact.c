@@ -13,7 +13,7 @@ static struct redactor *r;
 static void setup(void)
 {
     struct err e;
-    static const char *const terms[] = { "청진", "Ulaanbaatar", "Nam Gang", "Il", "[[x" };
+    static const char *const terms[] = { "청진", "Ulaanbaatar", "Nam Gang", "Il", "[[x", "평양" };
     size_t i;
 
     if (sodium_init() < 0 || redactor_new(&r, &e) != 0 ||
@@ -21,7 +21,9 @@ static void setup(void)
         redactor_add_name(r, 1, "김종수", strlen("김종수"), &e) != 0 ||
         redactor_add_name(r, 1, "Kim Jong-su", 11, &e) != 0 ||
         redactor_add_subject(r, 2, "Gerelee", &e) != 0 ||
-        redactor_add_name(r, 2, "Бат-Эрдэнэ", strlen("Бат-Эрдэнэ"), &e) != 0)
+        redactor_add_name(r, 2, "Бат-Эрдэнэ", strlen("Бат-Эрдэнэ"), &e) != 0 ||
+        redactor_add_subject(r, 3, "Tulga", &e) != 0 ||
+        redactor_add_name(r, 3, "Батбаярын Алтангэрэл", strlen("Батбаярын Алтангэрэл"), &e) != 0)
         abort();
     for (i = 0; i < sizeof terms / sizeof terms[0]; i++)
         if (redactor_add_term(r, TERM_PLACE, 0, terms[i], strlen(terms[i]), &e) != 0)

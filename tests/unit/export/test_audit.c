@@ -125,15 +125,20 @@ static void test_digestset_vector(void **state)
     for (size_t i = 0; i < sizeof key; i++)
         key[i] = (unsigned char)i;
     digestset_init_key(&ds, key);
-    assert_int_equal(digestset_add_form(&ds, "kimcholjin", 10, 0, &e), 0);
+    assert_int_equal(digestset_add_form(&ds, "kimcholjin", 10, 0, 0, &e), 0);
     assert_int_equal(ds.n, 1);
     sodium_hex2bin(want, sizeof want, "c646faee7398d4fa133033014d918268", 32, NULL, &n, NULL);
     assert_memory_equal(ds.d, want, DIGESTSET_BYTES);
     /* A stem (Mongolian, must take an ending) gives only its class 1 digest. */
-    assert_int_equal(digestset_add_form(&ds, "\xeb\xb0\x95\xec\x98\x81\xec\x88\x98", 9, 3, &e), 0);
+    assert_int_equal(digestset_add_form(&ds, "\xeb\xb0\x95\xec\x98\x81\xec\x88\x98", 9, 3, 0, &e), 0);
     assert_int_equal(ds.n, 2);
     sodium_hex2bin(want, sizeof want, "32e65ef9f1ed6a357c7e98ee3536a3a5", 32, NULL, &n, NULL);
     assert_memory_equal(ds.d + DIGESTSET_BYTES, want, DIGESTSET_BYTES);
+    /* A word of a longer name (counts only with a capital): class 2. */
+    assert_int_equal(digestset_add_form(&ds, "dorj", 4, 0, 1, &e), 0);
+    assert_int_equal(ds.n, 3);
+    sodium_hex2bin(want, sizeof want, "fc3099de6c5599d624fed788eb5d4f7a", 32, NULL, &n, NULL);
+    assert_memory_equal(ds.d + 2 * DIGESTSET_BYTES, want, DIGESTSET_BYTES);
     digestset_free(&ds);
 }
 

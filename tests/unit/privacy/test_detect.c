@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "privacy/detect.h"
+#include "privacy/phone_plans.h"
 
 /* The detections of s as "kind:text|kind:text|". */
 static void detections(char *out, size_t outlen, const char *s)
@@ -16,12 +17,11 @@ static void detections(char *out, size_t outlen, const char *s)
     struct detection *d;
     size_t n, i, at = 0;
     struct err e;
-    static const char *const k[] = { "phone", "email", "url", "id", "date", "gps", "ip" };
 
     assert_int_equal(detect_all(&d, &n, s, strlen(s), &e), 0);
     out[0] = '\0';
     for (i = 0; i < n; i++) {
-        int w = snprintf(out + at, outlen - at, "%s:%.*s|", k[d[i].kind],
+        int w = snprintf(out + at, outlen - at, "%s:%.*s|", detect_kind_name(d[i].kind),
                          (int)(d[i].end - d[i].start), s + d[i].start);
         assert_true(w > 0 && (size_t)w < outlen - at);
         at += (size_t)w;
@@ -44,6 +44,40 @@ static void test_phones(void **state)
     EXPECT("02-381-2345", "phone:02-381-2345|");
     EXPECT("in 1998 2000 people paid 350 won; page 12345", "");
     EXPECT("+12 34", "");
+}
+
+/* libphonenumber's example numbers of every plan, written nationally
+ * (after the trunk prefix, or in two groups where there is none) and
+ * internationally, are each found whole. */
+static void test_plan_examples(void **state)
+{
+    size_t i, k;
+    char in[64], want[80], buf[1024];
+
+    (void)state;
+    assert_true(phone_nplans >= 7 && phone_ncodes >= 200);
+    for (i = 0; i < phone_nplans; i++) {
+        const struct phone_plan *p = &phone_plans[i];
+        const char *ex[] = { p->example_fixed, p->example_mobile };
+        for (k = 0; k < 2; k++) {
+            size_t n = strlen(ex[k]);
+            if (n == 0)
+                continue;
+            if (p->trunk[0] != '\0')
+                snprintf(in, sizeof in, "%s%s", p->trunk, ex[k]);
+            else
+                snprintf(in, sizeof in, "%.*s %s", (int)(n / 2), ex[k], ex[k] + n / 2);
+            snprintf(want, sizeof want, "phone:%s|", in);
+            detections(buf, sizeof buf, in);
+            if (strcmp(buf, want) != 0)
+                fail_msg("%s national %s: got \"%s\"", p->region, in, buf);
+            snprintf(in, sizeof in, "+%d %s", p->cc, ex[k]);
+            snprintf(want, sizeof want, "phone:%s|", in);
+            detections(buf, sizeof buf, in);
+            if (strcmp(buf, want) != 0)
+                fail_msg("%s international %s: got \"%s\"", p->region, in, buf);
+        }
+    }
 }
 
 static void test_email_url_ip(void **state)
@@ -91,6 +125,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_phones),
+        cmocka_unit_test(test_plan_examples),
         cmocka_unit_test(test_email_url_ip),
         cmocka_unit_test(test_ids),
         cmocka_unit_test(test_gps),

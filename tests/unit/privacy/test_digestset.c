@@ -32,7 +32,7 @@ static void add(struct digestset *ds, const char *text, int suffix)
     struct err e;
 
     assert_int_equal(normalise_key(&key, &keylen, text, strlen(text), &e), 0);
-    assert_int_equal(digestset_add_form(ds, key, keylen, suffix, &e), 0);
+    assert_int_equal(digestset_add_form(ds, key, keylen, suffix, 0, &e), 0);
     secmem_free(key);
 }
 

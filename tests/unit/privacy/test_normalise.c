@@ -123,6 +123,50 @@ static void test_key_and_norm_of_term(void **state)
     secmem_free(s);
 }
 
+/* Han characters keep their norm bytes; their key is the first Hangul
+ * reading (hanja.h), so 金鍾洙 is keyed as 금종수. */
+static void test_han_key_is_reading(void **state)
+{
+    (void)state;
+    expect_norm("金鍾洙는", "金鍾洙는", "금종수는");
+    expect_norm("李英哲", "李英哲", "리영철");
+    expect_norm("\xef\xa4\x8a", "金", "금");     /* a compatibility ideograph: NFKC */
+    expect_norm("x\xe3\x90\x80", "x\xe3\x90\x80", "x\xe3\x90\x80");  /* U+3400: no reading */
+}
+
+/* A word mixing Latin, Cyrillic or Greek letters is written in one script
+ * through the look-alikes; words in one script are left alone, and each
+ * mixed word's original span is kept for a review flag. */
+static void test_mixed_scripts(void **state)
+{
+    struct normtext t;
+    struct err e;
+    const char *in = "Hi Aлтангэрэл and B\xd0\xbeld, \xd0\x90\xd0\xbb\xd1\x82\xd0\xb0\xd0\xbd.";
+
+    (void)state;
+    expect_norm("Aлтангэрэл", "алтангэрэл", "алтангэрэл");          /* Latin A */
+    expect_norm("Алтангэpэл", "алтангэрэл", "алтангэрэл");          /* Latin p */
+    expect_norm("Altangerеl", "altangerel", "altangerel");          /* Cyrillic е */
+    expect_norm("B\xd0\xbeld", "bold", "bold");                   /* Cyrillic о */
+    expect_norm("\xd0\x92old", "bold", "bold");                   /* Cyrillic В, by its capital */
+    expect_norm("K\xd1\x96m Jong", "kim jong", "kimjong");          /* Cyrillic і */
+    expect_norm("Алтан Altan", "алтан altan", "алтанaltan");        /* two words, each one script */
+    expect_norm("Aлл-Bob", "алл-bob", "аллbob");                     /* a hyphen ends a word */
+    assert_int_equal(normalise(&t, in, strlen(in), &e), 0);
+    assert_int_equal(t.nmixed, 2);
+    assert_int_equal(t.mixed[0], 3);
+    assert_int_equal(t.mixed[1], 3 + strlen("Aлтангэрэл"));
+    assert_int_equal(t.mixed[2], strlen("Hi Aлтангэрэл and "));
+    assert_int_equal(t.mixed[3], strlen("Hi Aлтангэрэл and B\xd0\xbeld"));
+    /* Offsets still map back: the resolved A is the original's byte 3. */
+    assert_int_equal(t.ostart[3], 3);
+    assert_int_equal(t.ostart[4], 3);
+    normtext_free(&t);
+    assert_int_equal(normalise(&t, "Hello, world", 12, &e), 0);
+    assert_int_equal(t.nmixed, 0);
+    normtext_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -133,6 +177,8 @@ int main(void)
         cmocka_unit_test(test_refuses_bad_input),
         cmocka_unit_test(test_long_mark_run),
         cmocka_unit_test(test_key_and_norm_of_term),
+        cmocka_unit_test(test_han_key_is_reading),
+        cmocka_unit_test(test_mixed_scripts),
     };
     if (sodium_init() < 0)
         return 1;

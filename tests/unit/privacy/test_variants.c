@@ -155,6 +155,106 @@ static void test_empty_refused_and_bounded(void **state)
     variant_list_free(&l);
 }
 
+/* A mark of a variant, by key and suffix (-1: any); -1 if absent. */
+static int mark(const struct variant_list *l, const char *key, int flag)
+{
+    size_t i;
+
+    for (i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].key, key) == 0)
+            return flag ? l->v[i].flag : l->v[i].capital;
+    return -1;
+}
+
+/* Issue 12: fleeting vowels, long vowels written single, з as j, Russian
+ * case endings, short forms as flags. */
+static void test_mongolian_issue12(void **state)
+{
+    struct variant_list l;
+
+    (void)state;
+    gen(&l, "Алтангэрэл");
+    assert_true(has(&l, "алтангэрл", SUFFIX_MN_STEM));
+    assert_true(has(&l, "altangerl", SUFFIX_MN_STEM));
+    assert_int_equal(mark(&l, "алтаа", 1), 1);            /* a short form: a flag */
+    assert_int_equal(mark(&l, "altaa", 1), 1);
+    assert_int_equal(mark(&l, "гэрлээ", 1), 1);
+    assert_int_equal(mark(&l, "алтангэрэл", 1), 0);
+    variant_list_free(&l);
+    gen(&l, "Өлзийбаяр");
+    assert_true(has(&l, "oljiibayar", -1));
+    assert_true(has(&l, "olzibayar", -1));
+    assert_true(has(&l, "oljibayar", -1));
+    variant_list_free(&l);
+    gen(&l, "Баатар");
+    assert_true(has(&l, "баатр", SUFFIX_MN_STEM));
+    assert_true(has(&l, "batr", SUFFIX_MN_STEM));
+    variant_list_free(&l);
+    /* No fleeting vowel after a vowel or before two consonants. */
+    gen(&l, "Ганболд");
+    assert_false(has(&l, "ганбльд", -1));
+    assert_false(has(&l, "ганблд", -1));
+    variant_list_free(&l);
+    assert_true(variant_suffix_ok(SUFFIX_MN, "а", strlen("а")));          /* Батбаяра */
+    assert_true(variant_suffix_ok(SUFFIX_MN, "ом", strlen("ом")));
+    assert_true(variant_suffix_ok(SUFFIX_MN_STEM, "in", 2));              /* Altangerlin */
+    assert_true(variant_suffix_ok(SUFFIX_MN_STEM, "es", 2));              /* ээс written single */
+    assert_false(variant_suffix_ok(SUFFIX_MN, "a", 1));                   /* Bata is another name */
+    assert_false(variant_suffix_ok(SUFFIX_MN, "ing", 3));
+}
+
+/* Issue 12: any chain of particles and address words after a Korean name;
+ * Hanja spellings; initials. */
+static void test_korean_issue12(void **state)
+{
+    struct variant_list l;
+    static const char *const ok[] = {
+        "형이", "오빠가", "씨한테서도", "선생님께서는요", "언니랑은", "아저씨께서도", "동무가",
+        "동지에게서도", "이형이", "형님네", "선배님이랑은",
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (!variant_suffix_ok(SUFFIX_KO, ok[i], strlen(ok[i])))
+            fail_msg("%s refused after a name", ok[i]);
+    assert_false(variant_suffix_ok(SUFFIX_KO, "기를", strlen("기를")));   /* 정수기를 */
+    assert_false(variant_suffix_ok(SUFFIX_KO, "증", strlen("증")));       /* 영수증 */
+    /* The review flags keep the stricter test: two common particles. */
+    assert_true(variants_ko_common_suffix("이가", strlen("이가")));
+    assert_false(variants_ko_common_suffix("형이", strlen("형이")));
+    gen(&l, "김종수");
+    assert_true(has(&l, "금종수", SUFFIX_KO));                 /* 金鍾洙 in the key view */
+    assert_int_equal(mark(&l, "k.j.s", 0), 1);                /* K.J.S., with a capital */
+    assert_int_equal(mark(&l, "j.kim", 0), 1);
+    assert_int_equal(mark(&l, "kimj.s.", 0), 1);
+    assert_int_equal(mark(&l, "k.jongsu", 0), 1);
+    variant_list_free(&l);
+}
+
+/* Issue 12: each word of a name of several words, in every spelling, with
+ * a capital where the script has capitals. */
+static void test_name_words(void **state)
+{
+    struct variant_list l;
+
+    (void)state;
+    gen(&l, "Батбаярын Алтангэрэл");
+    assert_int_equal(mark(&l, "алтангэрэл", 0), 1);
+    assert_int_equal(mark(&l, "altangerel", 0), 1);
+    assert_int_equal(mark(&l, "батбаярын", 0), 1);
+    variant_list_free(&l);
+    gen(&l, "Bold Dorj");
+    assert_int_equal(mark(&l, "bold", 0), 1);
+    assert_int_equal(mark(&l, "болд", 0), 1);
+    assert_true(has(&l, "дорж", SUFFIX_MN));
+    variant_list_free(&l);
+    gen(&l, "김 종수");
+    assert_int_equal(mark(&l, "종수", 0), 0);                 /* Hangul has no capitals */
+    assert_int_equal(mark(&l, "김", 0), -1);                  /* a surname alone is no one */
+    variant_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +264,9 @@ int main(void)
         cmocka_unit_test(test_mongolian),
         cmocka_unit_test(test_suffixes),
         cmocka_unit_test(test_empty_refused_and_bounded),
+        cmocka_unit_test(test_mongolian_issue12),
+        cmocka_unit_test(test_korean_issue12),
+        cmocka_unit_test(test_name_words),
     };
     if (sodium_init() < 0)
         return 1;

@@ -53,7 +53,8 @@ static int windows(struct collect *c, const char *text, size_t max)
 }
 
 /* Windows end at each token in turn, shortest first; a hyphen splits
- * tokens (the key joins them), each Han character is a token. */
+ * tokens (the key joins them), each Han character is a token (its key is
+ * its Hangul reading: hanja.h). */
 static void test_windows_in_order(void **state)
 {
     struct collect c = { "", 0, NULL, 0 };
@@ -62,7 +63,7 @@ static void test_windows_in_order(void **state)
     assert_int_equal(windows(&c, "Kim Jong-su, in 中国.", 2), 0);
     assert_string_equal(c.out,
                         "kim/kim|jong/jong|kim jong/kimjong|su/su|jong-su/jongsu|"
-                        "in/in|su, in/su,in|中/中|in 中/in中|国/国|中国/中国");
+                        "in/in|su, in/su,in|中/중|in 中/in중|国/국|中国/중국");
 }
 
 /* max 0 or above WINDOW_MAX means WINDOW_MAX; text without words gives

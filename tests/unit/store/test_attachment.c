@@ -39,33 +39,6 @@ static int attach(unsigned char hash[ATTACHMENT_HASHBYTES], struct store *s, con
     return store_commit(s, e);
 }
 
-struct readback {
-    unsigned char *buf;
-    size_t len, pieces, largest;
-};
-
-static int take(void *ctx, const unsigned char *buf, size_t len, struct err *e)
-{
-    struct readback *r = ctx;
-
-    (void)e;
-    memcpy(r->buf + r->len, buf, len);
-    r->len += len;
-    r->pieces++;
-    if (len > r->largest)
-        r->largest = len;
-    return 0;
-}
-
-static unsigned char *random_bytes(size_t len)
-{
-    unsigned char *buf = malloc(len);
-
-    assert_non_null(buf);
-    randombytes_buf(buf, len);
-    return buf;
-}
-
 static void test_store_and_read(void **state)
 {
     struct fixture *f = *state;

@@ -6,30 +6,6 @@
 
 #include "tests/unit/storeutil.h"
 
-struct records {
-    char buf[1024];
-    int n;
-};
-
-/* "id|date|pseudonym|title|place|lang|body|tags;" with "-" for NULL. */
-static int collect_record(void *ctx, const struct record_row *r, struct err *e)
-{
-    struct records *c = ctx;
-    size_t used = strlen(c->buf);
-
-    (void)e;
-    assert_int_equal(strlen(r->created), 20);
-    used += (size_t)snprintf(c->buf + used, sizeof c->buf - used, "%s|%s|%s|%s|%s|%s|%s|",
-                             r->id, r->date, r->pseudonym, r->title,
-                             r->place != NULL ? r->place : "-", r->lang != NULL ? r->lang : "-",
-                             r->body != NULL ? r->body : "-");
-    for (size_t i = 0; i < r->ntags; i++)
-        used += (size_t)snprintf(c->buf + used, sizeof c->buf - used, "%s%s", i ? "," : "", r->tags[i]);
-    snprintf(c->buf + used, sizeof c->buf - used, ";");
-    c->n++;
-    return 0;
-}
-
 static int is_record_id(const char *id)
 {
     if (strlen(id) != RECORD_ID_CHARS)

@@ -1,11 +1,13 @@
 /* util/text.c: text_check, the one rule for text people type or bundles
  * carry: valid UTF-8, no NUL, no control characters (line breaks and tabs
- * only in multiline text). */
+ * only in multiline text); text_terminal_safe, what a message may show of
+ * outside text; text_normal_form, NFC and NFD into locked memory. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <sodium.h>
 #include <string.h>
 
 #include "util/text.h"
@@ -82,13 +84,105 @@ static void test_invalid_utf8_names_the_byte(void **state)
     assert_int_equal(text_check("\xff", 1, 0, "x", NULL), -1);   /* e may be NULL */
 }
 
+static void expect_safe(const char *in, size_t len, const char *want)
+{
+    char out[256];
+
+    assert_int_equal(text_terminal_safe(out, sizeof out, in, len), strlen(want));
+    assert_string_equal(out, want);
+}
+
+static void test_terminal_safe_escapes(void **state)
+{
+    (void)state;
+    /* Printable text of any script stays as it is, backslashes too. */
+    expect_safe("Kim 김종수 Бат-Эрдэнэ 中文 \\ ~", strlen("Kim 김종수 Бат-Эрдэнэ 中文 \\ ~"),
+                "Kim 김종수 Бат-Эрдэнэ 中文 \\ ~");
+    /* What a terminal obeys: C0 controls, ESC sequences, DEL. */
+    expect_safe("\x1b]0;pwned\x07\x1b[2J", 14, "\\x1B]0;pwned\\x07\\x1B[2J");
+    expect_safe("a\nb\rc\td\x7f", 8, "a\\nb\\rc\\td\\x7F");
+    /* C1 controls, bidi and invisible characters, separators, private use. */
+    expect_safe("\xc2\x85\xc2\x9b", 4, "\\u{0085}\\u{009B}");
+    expect_safe("x\xe2\x80\xaegpj.exe", 11, "x\\u{202E}gpj.exe");
+    expect_safe("\xe2\x80\x8b\xe2\x81\xa6\xef\xbb\xbf\xe2\x80\xa8\xee\x80\x80", 15,
+                "\\u{200B}\\u{2066}\\u{FEFF}\\u{2028}\\u{E000}");
+    /* Bytes that are not UTF-8: each one shown, the rest kept. */
+    expect_safe("\xff\xfe ok \xc3", 7, "\\xFF\\xFE ok \\xC3");
+    expect_safe("\xed\xa0\x80", 3, "\\xED\\xA0\\x80");   /* a surrogate */
+    /* A NUL inside the length is shown, not an end. */
+    expect_safe("a\0b", 3, "a\\x00b");
+}
+
+static void test_terminal_safe_cuts_whole(void **state)
+{
+    char out[12];
+
+    (void)state;
+    /* Never half an escape or half a character; "..." says it was cut. */
+    assert_int_equal(text_terminal_safe(out, sizeof out, "abcdefghijklmnop", 16), 11);
+    assert_string_equal(out, "abcdefgh...");
+    assert_int_equal(text_terminal_safe(out, sizeof out, "ab\x1b\x1b\x1b\x1b", 6), 9);
+    assert_string_equal(out, "ab\\x1B...");
+    assert_int_equal(text_terminal_safe(out, sizeof out, "김김김김김", 15), 9);
+    assert_string_equal(out, "김김...");
+    /* What fits exactly is not cut. */
+    assert_int_equal(text_terminal_safe(out, sizeof out, "abcdefghijk", 11), 11);
+    assert_string_equal(out, "abcdefghijk");
+    assert_int_equal(text_terminal_safe(out, 1, "abc", 3), 0);
+    assert_string_equal(out, "");
+    assert_int_equal(text_terminal_safe(out, 0, "abc", 3), 0);
+}
+
+static void expect_form(const char *in, enum text_form form, const char *want)
+{
+    struct err e;
+    size_t len;
+    char *out;
+
+    assert_int_equal(text_normal_form(&out, &len, in, strlen(in), form, &e), 0);
+    assert_int_equal(len, strlen(want));
+    assert_string_equal(out, want);
+    sodium_free(out);
+}
+
+static void test_normal_forms(void **state)
+{
+    static const char nfc[] = "cr\xc3\xa8me \xea\xb9\x80\xec\xa2\x85\xec\x88\x98 \xd0\xb9";
+    static const char nfd[] = "cre\xcc\x80me \xe1\x84\x80\xe1\x85\xb5\xe1\x86\xb7"
+                              "\xe1\x84\x8c\xe1\x85\xa9\xe1\x86\xbc\xe1\x84\x89\xe1\x85\xae"
+                              " \xd0\xb8\xcc\x86";
+    struct err e;
+    size_t len;
+    char *out;
+
+    (void)state;
+    expect_form(nfd, TEXT_NFC, nfc);
+    expect_form(nfc, TEXT_NFC, nfc);
+    expect_form(nfc, TEXT_NFD, nfd);
+    expect_form(nfd, TEXT_NFD, nfd);
+    expect_form("tiger lamp violet", TEXT_NFC, "tiger lamp violet");
+    expect_form("", TEXT_NFC, "");
+    /* Compatibility forms are not folded: NFC, not NFKC (U+FB01 stays). */
+    expect_form("\xef\xac\x81", TEXT_NFC, "\xef\xac\x81");
+    /* Not UTF-8: no normal form, nothing allocated. */
+    assert_int_equal(text_normal_form(&out, &len, "caf\xe9", 4, TEXT_NFC, &e), 1);
+    assert_null(out);
+    assert_int_equal(text_normal_form(&out, &len, "\xed\xa0\x80", 3, TEXT_NFD, &e), 1);
+    assert_null(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_terminal_safe_escapes),
+        cmocka_unit_test(test_terminal_safe_cuts_whole),
+        cmocka_unit_test(test_normal_forms),
         cmocka_unit_test(test_valid_text),
         cmocka_unit_test(test_line_breaks_only_in_multiline),
         cmocka_unit_test(test_control_characters),
         cmocka_unit_test(test_invalid_utf8_names_the_byte),
     };
+    if (sodium_init() < 0)
+        return 1;
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,36 @@
+#include "privacy/confusable.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* build/gen/confusables_data.c: {letter, script, look-alike}, sorted. */
+extern const uint32_t confusable_table[][3];
+extern const size_t confusable_count;
+
+int confusable_script(int cp)
+{
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+        (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF))
+        return CONF_LATIN;
+    if ((cp >= 0x400 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x52F))
+        return CONF_CYRILLIC;
+    if ((cp >= 0x386 && cp <= 0x3FF && cp != 0x387) || cp == 0x37F)
+        return CONF_GREEK;
+    return CONF_NONE;
+}
+
+int confusable_in(int cp, int script)
+{
+    size_t lo = 0, hi = confusable_count, mid;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (confusable_table[mid][0] < (uint32_t)cp ||
+            (confusable_table[mid][0] == (uint32_t)cp && confusable_table[mid][1] < (uint32_t)script))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < confusable_count && confusable_table[lo][0] == (uint32_t)cp &&
+           confusable_table[lo][1] == (uint32_t)script ? (int)confusable_table[lo][2] : 0;
+}

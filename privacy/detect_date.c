@@ -1,0 +1,401 @@
+/* Dates of birth: a date, or part of one, that something marks as a
+ * birth date.
+ *
+ * Date forms (norm view):
+ *   numeric   1975-03-14, 1975/3/14, 1975.03.14, 1975. 3. 14., 14.03.1975,
+ *             03/14/75, 19750314;
+ *   Korean    1975년 3월 14일, 75년 3월 14일, 3월 14일, 1975년, 84년;
+ *   Mongolian 1975 оны 3 сарын 14(-нд), 1975 оны 3-р сарын 14,
+ *             1975 оны гуравдугаар сарын 14, 1984 онд;
+ *   Russian   14 марта 1975 (г., года), 14 марта;
+ *   English   March 14(th), 1975, 14(th) (of) March 1975, March 1975,
+ *             March 14; and a year alone (1900-2099).
+ * What marks it as a birth date:
+ *   - a birth word as a word, not a substring ("stubborn", "Osborne"
+ *     hold none): born, birth..., DOB, d.o.b., "(b.", 생년월일, 출생, 태어...,
+ *     생일, 탄생, родил..., рожд..., г.р., д.р., төрс..., төрж..., мэндэл...;
+ *     within 48 bytes before or 24 after a date, 32 before or 16 after a
+ *     year alone and in the same sentence;
+ *   - Korean 생 right after it ("1975년 3월 14일생", "84년생");
+ *   - parentheses right after a word ("Batbayar (12.03.1984)"): the
+ *     usual way to give a person's birth date; whole dates only. */
+#include <string.h>
+
+#include "privacy/detect_int.h"
+
+enum strength { NONE, YEAR, PART, FULL };   /* a year, two parts, a whole date */
+
+struct date {
+    size_t end;
+    enum strength strength;
+    int born;                   /* Korean 생 right after it */
+};
+
+#define KO_YEAR "\xeb\x85\x84"          /* 년 */
+#define KO_MONTH "\xec\x9b\x94"         /* 월 */
+#define KO_DAY "\xec\x9d\xbc"           /* 일 */
+#define KO_BORN "\xec\x83\x9d"          /* 생 */
+
+static const char *const en_months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+};
+
+static const char *const ru_months[] = {
+    "\xd1\x8f\xd0\xbd\xd0\xb2\xd0\xb0\xd1\x80\xd1\x8f",                 /* января */
+    "\xd1\x84\xd0\xb5\xd0\xb2\xd1\x80\xd0\xb0\xd0\xbb\xd1\x8f",         /* февраля */
+    "\xd0\xbc\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0",                         /* марта */
+    "\xd0\xb0\xd0\xbf\xd1\x80\xd0\xb5\xd0\xbb\xd1\x8f",                 /* апреля */
+    "\xd0\xbc\xd0\xb0\xd1\x8f",                                         /* мая */
+    "\xd0\xb8\xd1\x8e\xd0\xbd\xd1\x8f",                                 /* июня */
+    "\xd0\xb8\xd1\x8e\xd0\xbb\xd1\x8f",                                 /* июля */
+    "\xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81\xd1\x82\xd0\xb0",         /* августа */
+    "\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", /* сентября */
+    "\xd0\xbe\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f",         /* октября */
+    "\xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f",                 /* ноября */
+    "\xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8f",         /* декабря */
+};
+
+static const char *const mn_months[] = {          /* ordinal month names */
+    "\xd0\xbd\xd1\x8d\xd0\xb3\xd0\xb4\xd2\xaf\xd0\xb3\xd1\x8d\xd1\x8d\xd1\x80",
+    "\xd1\x85\xd0\xbe\xd1\x91\xd1\x80\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80",
+    "\xd0\xb3\xd1\x83\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80",
+    "\xd0\xb4\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2\xd0\xb4\xd2\xaf\xd0\xb3\xd1\x8d\xd1\x8d\xd1\x80",
+    "\xd1\x82\xd0\xb0\xd0\xb2\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80",
+    "\xd0\xb7\xd1\x83\xd1\x80\xd0\xb3\xd0\xb0\xd0\xb0\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80",
+    "\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80",
+    "\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xbc\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80",
+    "\xd0\xb5\xd1\x81\xd0\xb4\xd2\xaf\xd0\xb3\xd1\x8d\xd1\x8d\xd1\x80",
+    "\xd0\xb0\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80",
+    "\xd0\xb0\xd1\x80\xd0\xb2\xd0\xb0\xd0\xbd \xd0\xbd\xd1\x8d\xd0\xb3\xd0\xb4\xd2\xaf\xd0\xb3\xd1\x8d\xd1\x8d\xd1\x80",
+    "\xd0\xb0\xd1\x80\xd0\xb2\xd0\xb0\xd0\xbd \xd1\x85\xd0\xbe\xd1\x91\xd1\x80\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80",
+};
+
+#define MN_YEAR_OF "\xd0\xbe\xd0\xbd"                   /* он(ы, д) */
+#define MN_MONTH "\xd1\x81\xd0\xb0\xd1\x80"            /* сар(ын, д) */
+#define MN_ORDINAL "\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80"   /* дугаар */
+#define MN_TH "-\xd1\x80"                               /* -р */
+
+static const struct det_word birth_words[] = {
+    DW("born", FIT_WORD), DW("birth", FIT_PREFIX), DW("dob", FIT_WORD), DW("d.o.b", FIT_PREFIX),
+    DW("(b.", FIT_WORD),
+    DW("\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc", FIT_PREFIX),  /* 생년월일 */
+    DW("\xec\xb6\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 출생 */
+    DW("\xed\x83\x9c\xec\x96\xb4", FIT_PREFIX),                          /* 태어(났다, 난) */
+    DW("\xec\x83\x9d\xec\x9d\xbc", FIT_PREFIX),                          /* 생일 */
+    DW("\xed\x83\x84\xec\x83\x9d", FIT_PREFIX),                          /* 탄생 */
+    DW("\xd1\x80\xd0\xbe\xd0\xb4\xd0\xb8\xd0\xbb", FIT_PREFIX),          /* родил(ся, ась) */
+    DW("\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_PREFIX),                  /* рожд(ения, ён) */
+    DW("\xd0\xb3.\xd1\x80.", FIT_WORD),                                  /* г.р. */
+    DW("\xd0\xb4.\xd1\x80.", FIT_WORD),                                  /* д.р. */
+    DW("\xd1\x82\xd3\xa9\xd1\x80\xd1\x81", FIT_PREFIX),                  /* төрс(өн, ний) */
+    DW("\xd1\x82\xd3\xa9\xd1\x80\xd0\xb6", FIT_PREFIX),                  /* төрж */
+    DW("\xd1\x82\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", FIT_WORD),            /* төрөв */
+    DW("\xd0\xbc\xd1\x8d\xd0\xbd\xd0\xb4\xd1\x8d\xd0\xbb", FIT_PREFIX),  /* мэндэл(сэн) */
+};
+
+static size_t space(const char *s, size_t len, size_t i)
+{
+    return i < len && s[i] == ' ' ? i + 1 : i;
+}
+
+/* Past the letters (no digits) of any script from i. */
+static size_t letters(const char *s, size_t len, size_t i)
+{
+    size_t n;
+    int cp;
+
+    while ((cp = det_cp_at(s, len, i, &n)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9'))
+        i += n;
+    return i;
+}
+
+/* The index (0-11) of the month word of tab at s[at] (whole word), its
+ * length in *n; -1 if none. */
+static int month_in(const char *const *tab, const char *s, size_t len, size_t at, size_t *n)
+{
+    int k;
+
+    for (k = 0; k < 12; k++)
+        if (s[at] == tab[k][0] && det_word_at(s, len, at, tab[k], FIT_WORD)) {
+            *n = strlen(tab[k]);
+            return k;
+        }
+    return -1;
+}
+
+int detect_month_word(const char *s, size_t len, size_t at, size_t *n)
+{
+    static const char abbr[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    size_t k, full;
+
+    /* The usual case, no month at all, is decided by the first letters. */
+    if (at + 3 > len)
+        return 0;
+    switch (s[at]) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
+        break;
+    default:
+        return 0;
+    }
+    for (k = 0; k < 12; k++)
+        if (abbr[3 * k] == s[at] && abbr[3 * k + 1] == s[at + 1] && abbr[3 * k + 2] == s[at + 2])
+            break;
+    if (k == 12 || det_letter_before(s, at))
+        return 0;
+    full = strlen(en_months[k]);
+    if (det_starts(s, len, at, en_months[k]) && !det_letter_at(s, len, at + full))
+        return *n = full, 1;
+    if (k == 8 && det_starts(s, len, at, "sept") && det_ends_word(s, len, at + 4))
+        return *n = 4 + (size_t)(at + 4 < len && s[at + 4] == '.'), 1;
+    if (!det_ends_word(s, len, at + 3))
+        return 0;
+    return *n = 3 + (size_t)(at + 3 < len && s[at + 3] == '.'), 1;
+}
+
+/* A day of the month (1-2 digits, 1-31) at at, with an English ordinal
+ * ending (14th); returns its end or 0. */
+static size_t day_at(const char *s, size_t len, size_t at, int ordinal)
+{
+    size_t n = det_digits(s, len, at), i = at + n;
+    unsigned v = n >= 1 && n <= 2 ? det_value(s + at, n) : 0;
+
+    if (v < 1 || v > 31)
+        return 0;
+    if (ordinal && (det_starts(s, len, i, "st") || det_starts(s, len, i, "nd") ||
+                    det_starts(s, len, i, "rd") || det_starts(s, len, i, "th")))
+        i += 2;
+    return det_ends_word(s, len, i) ? i : 0;
+}
+
+/* A four-digit year 1900-2099 at at, a whole number; its end or 0. */
+static size_t year_at(const char *s, size_t len, size_t at)
+{
+    unsigned v;
+
+    if (det_digits(s, len, at) != 4 || !det_ends_word(s, len, at + 4))
+        return 0;
+    v = det_value(s + at, 4);
+    return v >= 1900 && v <= 2099 ? at + 4 : 0;
+}
+
+/* English: March 14(th)(,) 1975 | March 1975 | March 14. */
+static struct date english_from_month(const char *s, size_t len, size_t at)
+{
+    struct date d = { 0, NONE, 0 };
+    size_t n, i, e;
+
+    if (!detect_month_word(s, len, at, &n))
+        return d;
+    i = space(s, len, at + n);
+    if ((e = year_at(s, len, i)) != 0)
+        return d.end = e, d.strength = PART, d;
+    if ((e = day_at(s, len, i, 1)) == 0)
+        return d;
+    d.end = e, d.strength = PART;
+    i = e + (e < len && s[e] == ',');
+    if ((e = year_at(s, len, space(s, len, i))) != 0)
+        d.end = e, d.strength = FULL;
+    return d;
+}
+
+/* A month name after a day: English (14(th) (of) March), Russian (14 марта). */
+static struct date month_after_day(const char *s, size_t len, size_t at)
+{
+    struct date d = { 0, NONE, 0 };
+    size_t i = day_at(s, len, at, 1), n, e;
+
+    if (i == 0 || i >= len || s[i] != ' ')
+        return d;
+    i++;
+    if (det_starts(s, len, i, "of "))
+        i += 3;
+    if (!detect_month_word(s, len, i, &n) && month_in(ru_months, s, len, i, &n) < 0)
+        return d;
+    d.end = i + n, d.strength = PART;
+    i = d.end + (d.end < len && s[d.end] == ',');
+    if ((e = year_at(s, len, space(s, len, i))) != 0)
+        d.end = e, d.strength = FULL;
+    return d;
+}
+
+/* Numeric: Y-M-D, D.M.Y, M/D/Y (same separator twice, a space after it
+ * allowed: "1975. 3. 14"), or YYYYMMDD. */
+static struct date numeric(const char *s, size_t len, size_t at)
+{
+    struct date d = { 0, NONE, 0 };
+    size_t a = det_digits(s, len, at), i, b, c;
+    unsigned x, y, z;
+    char sep;
+
+    if (a == 8 && det_ends_word(s, len, at + 8)) {
+        x = det_value(s + at, 4);
+        if (x >= 1900 && x <= 2099 && det_month_day(det_value(s + at + 4, 2), det_value(s + at + 6, 2)))
+            d.end = at + 8, d.strength = FULL;
+        return d;
+    }
+    if (!(a == 4 || (a >= 1 && a <= 2)) || at + a >= len || strchr("-/.", s[at + a]) == NULL)
+        return d;
+    sep = s[at + a];
+    i = space(s, len, at + a + 1);
+    if ((b = det_digits(s, len, i)) < 1 || b > 2 || i + b >= len || s[i + b] != sep)
+        return d;
+    y = det_value(s + i, b);
+    i = space(s, len, i + b + 1);
+    c = det_digits(s, len, i);
+    if (!det_ends_word(s, len, i + c))
+        return d;
+    x = det_value(s + at, a);
+    z = c >= 1 && c <= 4 ? det_value(s + i, c) : 0;
+    if (a == 4 && c >= 1 && c <= 2 && x >= 1900 && x <= 2099 && det_month_day(y, z))
+        d.end = i + c, d.strength = FULL;
+    else if (a <= 2 && (c == 2 || (c == 4 && z >= 1900 && z <= 2099)) &&
+             (det_month_day(y, x) || det_month_day(x, y)))
+        d.end = i + c, d.strength = FULL;
+    return d;
+}
+
+/* Korean: [Y년] [M월] [D일], each part optional but in this order; 생 after. */
+static struct date korean(const char *s, size_t len, size_t at)
+{
+    static const char *const unit[] = { KO_YEAR, KO_MONTH, KO_DAY };
+    struct date d = { 0, NONE, 0 };
+    size_t i = at, n, parts = 0, year = 0;
+    int k;
+
+    for (k = 0; k < 3; k++) {
+        size_t j = parts > 0 ? space(s, len, i) : i;
+        n = det_digits(s, len, j);
+        if (n == 0 || n > 4 || !det_starts(s, len, j + n, unit[k]))
+            continue;
+        if ((k == 0 && n != 2 && n != 4) || (k > 0 && (n > 2 || det_value(s + j, n) == 0 ||
+                                                       det_value(s + j, n) > (k == 1 ? 12u : 31u))))
+            return d;
+        i = j + n + 3;
+        parts++;
+        year += k == 0;
+    }
+    if (parts == 0 || (parts == 1 && !year))
+        return d;
+    d.end = i, d.strength = parts == 3 ? FULL : parts == 2 ? PART : YEAR;
+    d.born = det_starts(s, len, i, KO_BORN);
+    return d;
+}
+
+/* Mongolian: Y он(ы, д) [M(-р | дугаар) сар(ын, д) | ordinal сар...] [D(-нд...)]. */
+static struct date mongolian(const char *s, size_t len, size_t at)
+{
+    struct date d = { 0, NONE, 0 };
+    size_t i, n, e;
+    int m;
+
+    if ((i = year_at(s, len, at)) == 0 || !det_word_at(s, len, space(s, len, i), MN_YEAR_OF, FIT_PREFIX))
+        return d;
+    i = letters(s, len, space(s, len, i));                           /* он, оны, онд */
+    d.end = i, d.strength = YEAR;
+    i = space(s, len, i);
+    if ((n = det_digits(s, len, i)) >= 1 && n <= 2 && det_value(s + i, n) >= 1 && det_value(s + i, n) <= 12) {
+        i += n;
+        if (det_starts(s, len, i, MN_TH))
+            i += strlen(MN_TH);
+        else if (det_starts(s, len, space(s, len, i), MN_ORDINAL))
+            i = space(s, len, i) + strlen(MN_ORDINAL);
+    } else if ((m = month_in(mn_months, s, len, i, &n)) >= 0) {
+        i += n;
+    } else {
+        return d;
+    }
+    i = space(s, len, i);
+    if (!det_word_at(s, len, i, MN_MONTH, FIT_PREFIX))
+        return d;
+    i = letters(s, len, i);                                         /* сар, сарын, сард */
+    d.end = i, d.strength = PART;
+    i = space(s, len, i);
+    n = det_digits(s, len, i);
+    if (n >= 1 && n <= 2 && det_value(s + i, n) >= 1 && det_value(s + i, n) <= 31) {
+        e = i + n;
+        if (e < len && s[e] == '-')
+            e++;
+        if (e < len && ((unsigned char)s[e] & 0x80))
+            e = letters(s, len, e);                                 /* -нд, -ний, -ны */
+        if (det_ends_word(s, len, e))
+            d.end = e, d.strength = FULL;
+    }
+    return d;
+}
+
+/* The longest date form at at. */
+static struct date date_at(const char *s, size_t len, size_t at)
+{
+    struct date best = { 0, NONE, 0 }, d;
+    struct date (*const forms[])(const char *, size_t, size_t) = {
+        numeric, korean, mongolian, month_after_day, english_from_month,
+    };
+    size_t k, e;
+
+    for (k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+        d = forms[k](s, len, at);
+        if (d.strength > best.strength || (d.strength == best.strength && d.end > best.end))
+            best = d;
+    }
+    if (best.strength == NONE && (e = year_at(s, len, at)) != 0)
+        best.end = e, best.strength = YEAR;
+    return best;
+}
+
+/* A full stop at s[i]: '.' after two letters, before a space or the end
+ * (not "(b.", "d.o.b.", "г.р."). */
+static int full_stop(const char *s, size_t len, size_t i)
+{
+    size_t n;
+
+    return s[i] == '.' && (i + 1 >= len || s[i + 1] == ' ') && det_letter_before(s, i) &&
+           det_cp_before(s, i, &n) >= 0 && det_letter_before(s, i - n);
+}
+
+/* A birth word within before bytes before start or after bytes after end;
+ * for a year alone (sentence) the window ends at a full stop. */
+static int near_birth_word(const char *s, size_t len, size_t start, size_t end, size_t before,
+                           size_t after, int sentence)
+{
+    size_t from = start > before ? start - before : 0, to = end + after < len ? end + after : len, i;
+
+    for (i = start; sentence && i > from; i--)
+        if (full_stop(s, len, i - 1))
+            from = i;
+    for (i = end; sentence && i < to; i++)
+        if (full_stop(s, len, i))
+            to = i;
+    return det_word_near(s, len, from, to, birth_words, sizeof birth_words / sizeof birth_words[0]);
+}
+
+/* A whole date in parentheses right after a word: "Batbayar (12.03.1984)". */
+static int after_name(const char *s, size_t len, size_t start, size_t end)
+{
+    size_t p = start;
+
+    if (end >= len || s[end] != ')' || p == 0 || s[p - 1] != '(')
+        return 0;
+    p--;
+    if (p > 0 && s[p - 1] == ' ')
+        p--;
+    return det_letter_before(s, p);
+}
+
+size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    struct date d;
+
+    (void)start, (void)kind;
+    if (!det_digit(s[at]) && !det_alpha(s[at]))
+        return 0;
+    d = date_at(s, len, at);
+    if (d.strength == NONE)
+        return 0;
+    if (d.born)
+        return d.end;
+    if (d.strength == YEAR)
+        return near_birth_word(s, len, at, d.end, 32, 16, 1) ? d.end : 0;
+    return near_birth_word(s, len, at, d.end, 48, 24, 0) ||
+           (d.strength == FULL && after_name(s, len, at, d.end)) ? d.end : 0;
+}

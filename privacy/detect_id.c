@@ -1,0 +1,156 @@
+/* ID numbers by their shape alone (a number after a label such as
+ * "passport no." is detect_label.c's):
+ *   - KR resident (and foreigner) registration number YYMMDD-SNNNNNN, with
+ *     a dash, a space or nothing, and masked ("750314-1******",
+ *     "750314-*******", "7503141******"): the masked form still gives the
+ *     birth date and sex; also its first half with the sex digit alone
+ *     ("750314-1");
+ *   - CN resident identity number: 6 digits of place, YYYYMMDD, 3 digits
+ *     and a check digit or X (18);
+ *   - MY identity card (MyKad) YYMMDD-PB-NNNN; KW civil ID: century digit,
+ *     YYMMDD and 5 digits; and any 12 digits that start with either;
+ *   - RU insurance number (SNILS) NNN-NNN-NNN NN;
+ *   - passports: 1-2 letters and 7-8 digits (KR M12345678, MN E1234567,
+ *     CN E12345678, a Mongolian register number written in Latin
+ *     UB75031412), KR M123A4567;
+ *   - the Mongolian register number: two Cyrillic letters and eight digits
+ *     whose first six are the birth date (the month plus 20 for births from
+ *     2000): "УБ75031412"; with a space between ("ИЙ 01231234") the date
+ *     must be valid.
+ * Each date part must be a valid month and day. */
+#include "privacy/detect_int.h"
+
+/* A mask character of a masked number: *, x, #, •, ●, ○, ×; its length. */
+static size_t mask_at(const char *s, size_t len, size_t at)
+{
+    static const char *const wide[] = { "\xe2\x80\xa2", "\xe2\x97\x8f", "\xe2\x97\x8b", "\xc3\x97" };
+    size_t k;
+
+    if (at < len && (s[at] == '*' || s[at] == 'x' || s[at] == '#'))
+        return 1;
+    for (k = 0; k < sizeof wide / sizeof wide[0]; k++)
+        if (det_starts(s, len, at, wide[k]))
+            return strlen(wide[k]);
+    return 0;
+}
+
+/* n characters from at, each a digit or a mask, at least one mask
+ * unless digits_ok; returns the end or 0. */
+static size_t masked(const char *s, size_t len, size_t at, size_t n, int digits_ok)
+{
+    size_t i = at, k, m, masks = 0;
+
+    for (k = 0; k < n; k++) {
+        if (i < len && det_digit(s[i]))
+            i++;
+        else if ((m = mask_at(s, len, i)) != 0)
+            i += m, masks++;
+        else
+            return 0;
+    }
+    return (masks > 0 || digits_ok) && det_ends_word(s, len, i) ? i : 0;
+}
+
+/* KR registration number: YYMMDD, a dash, space or nothing, the sex digit
+ * 1-8 and six digits or masks; or seven masks after the dash. */
+static size_t rrn(const char *s, size_t len, size_t at, size_t n)
+{
+    size_t i = at + 6, end;
+    char sep;
+
+    if (n < 6 || !det_yymmdd(s, at))
+        return 0;
+    if (n == 13)
+        return s[at + 6] >= '1' && s[at + 6] <= '8' && det_ends_word(s, len, at + 13) ? at + 13 : 0;
+    if (n == 7 && s[i] >= '1' && s[i] <= '8')
+        return masked(s, len, i + 1, 6, 0);                         /* 7503141****** */
+    if (n != 6 || i >= len || (s[i] != '-' && s[i] != ' '))
+        return 0;
+    sep = s[i++];
+    if (i < len && s[i] >= '1' && s[i] <= '8') {
+        if ((end = masked(s, len, i + 1, 6, 1)) != 0)
+            return end;
+        /* The first half and the sex digit: "750314-1". */
+        return sep == '-' && det_ends_word(s, len, i + 1) &&
+               !(i + 2 < len && (s[i + 1] == '-' || s[i + 1] == '.') && det_digit(s[i + 2])) ? i + 1 : 0;
+    }
+    return sep == '-' ? masked(s, len, i, 7, 0) : 0;
+}
+
+/* CN identity number (18), MyKad (6-2-4 or 12), KW civil ID (12), SNILS. */
+static size_t other_numbers(const char *s, size_t len, size_t at, size_t n)
+{
+    if (n == 17 && at + 17 < len && (det_digit(s[at + 17]) || s[at + 17] == 'x') &&
+        det_ends_word(s, len, at + 18)) {
+        unsigned y = det_value(s + at + 6, 4);
+        return y >= 1900 && y <= 2099 && det_month_day(det_value(s + at + 10, 2), det_value(s + at + 12, 2)) ?
+               at + 18 : 0;
+    }
+    if (n == 12 && det_ends_word(s, len, at + 12) &&
+        (det_yymmdd(s, at) || (s[at] >= '1' && s[at] <= '3' && det_yymmdd(s, at + 1))))
+        return at + 12;
+    if (n == 6 && det_yymmdd(s, at) && at + 14 <= len && s[at + 6] == '-' &&
+        det_digits(s, len, at + 7) == 2 && s[at + 9] == '-' && det_digits(s, len, at + 10) == 4 &&
+        det_ends_word(s, len, at + 14))
+        return at + 14;
+    if (n == 3 && at + 14 <= len && s[at + 3] == '-' && det_digits(s, len, at + 4) == 3 &&
+        s[at + 7] == '-' && det_digits(s, len, at + 8) == 3 && (s[at + 11] == ' ' || s[at + 11] == '-') &&
+        det_digits(s, len, at + 12) == 2 && det_ends_word(s, len, at + 14))
+        return at + 14;
+    return 0;
+}
+
+/* Passports: 1-2 letters and 7-8 digits, or one letter, 3 digits, a
+ * letter and 4 digits. */
+static size_t passport(const char *s, size_t len, size_t at)
+{
+    size_t i = at + 1, n;
+
+    if (i < len && det_alpha(s[i]))
+        i++;
+    n = det_digits(s, len, i);
+    if (n >= 7 && n <= 8 && det_ends_word(s, len, i + n))
+        return i + n;
+    if (i == at + 1 && n == 3 && i + 8 <= len && det_alpha(s[i + 3]) &&
+        det_digits(s, len, i + 4) == 4 && det_ends_word(s, len, i + 8))
+        return i + 8;
+    return 0;
+}
+
+size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    size_t n = det_digits(s, len, at), end;
+
+    (void)start, (void)kind;
+    if (n == 0)
+        return det_alpha(s[at]) ? passport(s, len, at) : 0;
+    if ((end = rrn(s, len, at, n)) != 0)
+        return end;
+    return other_numbers(s, len, at, n);
+}
+
+size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    size_t i = at, k, n;
+    int cp;
+    unsigned mm;
+
+    (void)start, (void)kind;
+    /* Most Cyrillic letters are followed by letters: the cheap test first. */
+    if (at + 4 >= len || !(det_digit(s[at + 4]) || s[at + 4] == ' ') || det_letter_before(s, at))
+        return 0;
+    for (k = 0; k < 2; k++) {
+        if ((cp = det_cp_at(s, len, i, &n)) < 0 || !is_cyrillic_cp(cp))
+            return 0;
+        i += n;
+    }
+    if (i < len && s[i] == ' ')
+        i++;
+    if (det_digits(s, len, i) != 8 || !det_ends_word(s, len, i + 8))
+        return 0;
+    /* Glued to its letters it is a code whatever the digits; apart, the
+     * digits must hold a birth date. */
+    mm = det_value(s + i + 2, 2);
+    mm = mm > 20 ? mm - 20 : mm;
+    return s[i - 1] != ' ' || det_month_day(mm, det_value(s + i + 4, 2)) ? i + 8 : 0;
+}

@@ -1,0 +1,188 @@
+/* The pattern detectors' insides, shared by privacy/detect*.c and nothing
+ * else: small text tests over the norm view (normalise.h: lower case,
+ * ASCII digits, every dash '-', every apostrophe '\'', white space one
+ * ' ') and the scanners each file provides.  The public API is detect.h.
+ *
+ * A scanner looks at the norm text s[0..len) from at (a position after a
+ * non-word character) and returns where its detection ends, or 0; it
+ * sets *start when the detection does not begin at at.  Offsets are
+ * bytes.  The files: detect.c (the walk over the text), detect_words.c
+ * (context words), detect_phone.c (+ phone_plans.c), detect_id.c,
+ * detect_date.c, detect_geo.c, detect_net.c. */
+#ifndef INTAKE_DETECT_INT_H
+#define INTAKE_DETECT_INT_H
+
+#include <stddef.h>
+#include <string.h>
+
+#include "privacy/normalise.h"
+#include "util/err.h"
+
+/* A scanner: see above; *kind comes preset with the scanner's usual kind
+ * (enum detect_kind) and may be changed. */
+typedef size_t (*detect_scanner)(const char *s, size_t len, size_t at, size_t *start,
+                                 int *kind);
+
+static inline int det_digit(char c) { return c >= '0' && c <= '9'; }
+static inline int det_alpha(char c) { return c >= 'a' && c <= 'z'; }
+static inline int det_alnum(char c) { return det_digit(c) || det_alpha(c); }
+
+/* A word character for the detectors: ASCII letters and digits only.  A
+ * non-ASCII letter next to a number is a boundary: Korean attaches
+ * particles and the copula straight to numbers ("010-2000-4928입니다"). */
+static inline int det_wordc(char c) { return det_alnum(c); }
+
+/* The number of ASCII digits from at. */
+static inline size_t det_digits(const char *s, size_t len, size_t at)
+{
+    size_t n = 0;
+
+    while (at + n < len && det_digit(s[at + n]))
+        n++;
+    return n;
+}
+
+/* The value of the n digits at s (n <= 9). */
+static inline unsigned det_value(const char *s, size_t n)
+{
+    unsigned v = 0;
+
+    while (n-- > 0)
+        v = v * 10 + (unsigned)(*s++ - '0');
+    return v;
+}
+
+/* 1 if w is at s[at]. */
+static inline int det_starts(const char *s, size_t len, size_t at, const char *w)
+{
+    size_t n = strlen(w);
+
+    return at + n <= len && memcmp(s + at, w, n) == 0;
+}
+
+/* 1 if s[end] is no ASCII word character (or the end). */
+static inline int det_ends_word(const char *s, size_t len, size_t end)
+{
+    return end >= len || !det_wordc(s[end]);
+}
+
+/* The code point starting at s[at] (-1 at the end or on a bad byte) and
+ * its length in *n. */
+static inline int det_cp_at(const char *s, size_t len, size_t at, size_t *n)
+{
+    int cp, k;
+
+    if (at >= len || (k = utf8_next(&cp, s + at, len - at)) <= 0)
+        return *n = 0, -1;
+    *n = (size_t)k;
+    return cp;
+}
+
+/* The code point ending just before s[at], -1 at the start; *n its length. */
+static inline int det_cp_before(const char *s, size_t at, size_t *n)
+{
+    size_t i = at;
+
+    if (at == 0)
+        return *n = 0, -1;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80 && at - i < 4)
+        i--;
+    return det_cp_at(s, at, i, n);
+}
+
+/* 1 if a letter or digit of any script ends just before at / starts at at. */
+static inline int det_letter_before(const char *s, size_t at)
+{
+    size_t n;
+    int cp = det_cp_before(s, at, &n);
+
+    return cp >= 0 && is_word_cp(cp);
+}
+
+static inline int det_letter_at(const char *s, size_t len, size_t at)
+{
+    size_t n;
+    int cp = det_cp_at(s, len, at, &n);
+
+    return cp >= 0 && is_word_cp(cp);
+}
+
+/* A valid month (1-12) and day (1-31) in mm, dd. */
+static inline int det_month_day(unsigned mm, unsigned dd)
+{
+    return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31;
+}
+
+/* YYMMDD at s[at] (6 digits): a valid month and day. */
+static inline int det_yymmdd(const char *s, size_t at)
+{
+    return det_month_day(det_value(s + at + 2, 2), det_value(s + at + 4, 2));
+}
+
+/* How a word of a list must stand in the text. */
+enum det_fit {
+    FIT_WORD,       /* a whole word: no letter before or after */
+    FIT_PREFIX,     /* starts a word; anything may follow (Korean endings, inflections) */
+};
+
+/* A word of a list; DW("born", FIT_WORD) writes one. */
+struct det_word {
+    const char *w;
+    size_t n;                   /* its length in bytes */
+    enum det_fit fit;
+};
+#define DW(word, fit) { word, sizeof(word) - 1, fit }
+
+/* detect_words.c: 1 if w (fitting as fit) is at s[at]. */
+int det_word_at(const char *s, size_t len, size_t at, const char *w, enum det_fit fit);
+
+/* detect_words.c: 1 if a word of list[0..n) starts in s[from..to)
+ * (from, to clamped to the text and moved to character starts). */
+int det_word_near(const char *s, size_t len, size_t from, size_t to,
+                  const struct det_word *list, size_t n);
+
+/* detect_words.c: for labels in front of a value ("passport no.
+ * 745123456"): skips the separators in skip back from end and returns
+ * the end of the word (letters and digits of any script) that ends there,
+ * with its start in *wstart; 0 if there is none. */
+size_t det_word_ending(const char *s, size_t end, const char *skip, size_t *wstart);
+
+/* detect_words.c: 1 if the word w[0..wlen) is a word of list[0..n) (or,
+ * FIT_PREFIX, starts with one). */
+int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wlen);
+
+/* detect_phone.c: compiles the numbering plans' patterns once; 0, or -1
+ * with e filled (out of memory in regcomp). */
+int detect_phone_ready(struct err *e);
+
+/* The scanners (detect_scanner), by file. */
+size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_w3w(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_ipv4(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_ipv6(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, int *kind);
+
+/* detect_geo.c: the end of three words of letters (any script, no
+ * digits) joined by '.' at at (a what3words address), or 0. */
+size_t detect_three_words(const char *s, size_t len, size_t at);
+
+/* detect_date.c: 1 if an English month name (a whole word, "mar." or
+ * "march") starts at at, with *n its length; the walk keeps such words
+ * for the date scanner. */
+int detect_month_word(const char *s, size_t len, size_t at, size_t *n);
+
+/* detect_net.c: the e-mail address whose at sign ('@', or "at" written
+ * out: " at ", "[at]"...) begins at s[at], found from there since its local
+ * part, before it, may be in any script: its end, with its start in
+ * *start, or 0. */
+size_t detect_email(const char *s, size_t len, size_t at, size_t *start);
+
+#endif

@@ -1,0 +1,177 @@
+/* Values after a label: a number or code after an ID label ("Passport No.
+ * 745123456", "여권번호 745123456", "паспорт 45 08 123456", "РД:
+ * УБ75031412", "account no. 110-123-456789") is an ID number whatever its
+ * shape; an account name after a messenger or network ("telegram:
+ * kimjs75", "Kakao ID kimjongsu", "카톡 아이디: kim.js") is a handle; three
+ * dotted words after "w3w" or "what3words" are a place (what3words), and
+ * so is a number with two decimals or more right after "lat",
+ * "longitude", "위도", "широта", "өргөрөг"...  The label is the word before
+ * the value, or before one or two qualifiers ("no.", "number", "card",
+ * "번호", "дугаар", "номер"); labels take Korean particles and Russian and
+ * Mongolian endings ("여권은", "паспорта"). */
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+
+enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD };
+
+static const struct det_word id_labels[] = {
+    DW("passport", FIT_PREFIX), DW("id", FIT_WORD), DW("identity", FIT_WORD),
+    DW("identification", FIT_WORD), DW("rrn", FIT_WORD), DW("ssn", FIT_WORD),
+    DW("\xec\x97\xac\xea\xb6\x8c", FIT_PREFIX),                                  /* 여권 */
+    DW("\xec\xa3\xbc\xeb\xaf\xbc\xeb\x93\xb1\xeb\xa1\x9d", FIT_PREFIX),          /* 주민등록 */
+    DW("\xec\xa3\xbc\xeb\xaf\xbc\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),          /* 주민번호 */
+    DW("\xec\x99\xb8\xea\xb5\xad\xec\x9d\xb8\xeb\x93\xb1\xeb\xa1\x9d", FIT_PREFIX), /* 외국인등록 */
+    DW("\xec\x8b\xa0\xeb\xb6\x84\xec\xa6\x9d", FIT_PREFIX),                      /* 신분증 */
+    DW("\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", FIT_PREFIX),  /* паспорт */
+    DW("\xd0\xbf\xd0\xb0\xd1\x81\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", FIT_PREFIX), /* пасспорт */
+    DW("\xd1\x80\xd0\xb5\xd0\xb3\xd0\xb8\xd1\x81\xd1\x82\xd1\x80", FIT_PREFIX),  /* регистр(ийн) */
+    DW("\xd1\x80\xd0\xb4", FIT_WORD),                                            /* рд */
+    DW("\xd2\xaf\xd0\xbd\xd1\x8d\xd0\xbc\xd0\xbb\xd1\x8d\xd1\x85", FIT_PREFIX),  /* үнэмлэх */
+    DW("\xd1\x81\xd0\xbd\xd0\xb8\xd0\xbb\xd1\x81", FIT_WORD),                    /* снилс */
+    DW("account", FIT_WORD), DW("\xea\xb3\x84\xec\xa2\x8c", FIT_PREFIX),          /* 계좌 */
+    DW("\xd0\xb8\xd0\xbd\xd0\xbd", FIT_WORD),                                    /* инн */
+};
+
+static const struct det_word handle_labels[] = {
+    DW("telegram", FIT_WORD), DW("tg", FIT_WORD), DW("kakao", FIT_WORD), DW("kakaotalk", FIT_WORD),
+    DW("wechat", FIT_WORD), DW("weixin", FIT_WORD), DW("skype", FIT_WORD), DW("whatsapp", FIT_WORD),
+    DW("viber", FIT_WORD), DW("signal", FIT_WORD), DW("line", FIT_WORD), DW("instagram", FIT_WORD),
+    DW("insta", FIT_WORD), DW("ig", FIT_WORD), DW("facebook", FIT_WORD), DW("fb", FIT_WORD),
+    DW("vk", FIT_WORD), DW("tiktok", FIT_WORD), DW("twitter", FIT_WORD), DW("snapchat", FIT_WORD),
+    DW("imo", FIT_WORD), DW("username", FIT_WORD), DW("user", FIT_WORD),
+    DW("\xec\xb9\xb4\xed\x86\xa1", FIT_PREFIX),                                  /* 카톡 */
+    DW("\xec\xb9\xb4\xec\xb9\xb4\xec\x98\xa4", FIT_PREFIX),                      /* 카카오(톡) */
+    DW("\xec\x9c\x84\xec\xb1\x97", FIT_PREFIX),                                  /* 위챗 */
+    DW("\xed\x85\x94\xeb\xa0\x88\xea\xb7\xb8\xeb\x9e\xa8", FIT_PREFIX),          /* 텔레그램 */
+    DW("\xec\x9d\xb8\xec\x8a\xa4\xed\x83\x80", FIT_PREFIX),                      /* 인스타(그램) */
+    DW("\xed\x8e\x98\xec\x9d\xb4\xec\x8a\xa4\xeb\xb6\x81", FIT_PREFIX),          /* 페이스북 */
+    DW("\xec\x95\x84\xec\x9d\xb4\xeb\x94\x94", FIT_PREFIX),                      /* 아이디 */
+    DW("\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd0\xb3\xd1\x80\xd0\xb0\xd0\xbc", FIT_PREFIX), /* телеграм */
+    DW("\xd0\xb8\xd0\xbd\xd1\x81\xd1\x82\xd0\xb0\xd0\xb3\xd1\x80\xd0\xb0\xd0\xbc", FIT_PREFIX), /* инстаграм */
+    DW("\xd1\x84\xd1\x8d\xd0\xb9\xd1\x81\xd0\xb1\xd2\xaf\xd2\xaf\xd0\xba", FIT_PREFIX), /* фэйсбүүк */
+    DW("\xd1\x84\xd0\xb5\xd0\xb9\xd1\x81\xd0\xb1\xd1\x83\xd0\xba", FIT_PREFIX),  /* фейсбук */
+    DW("\xd0\xb2\xd0\xba", FIT_WORD),                                            /* вк */
+    DW("\xd0\xb2\xd0\xba\xd0\xbe\xd0\xbd\xd1\x82\xd0\xb0\xd0\xba\xd1\x82\xd0\xb5", FIT_WORD), /* вконтакте */
+    DW("\xd0\xb0\xd0\xba\xd0\xba\xd0\xb0\xd1\x83\xd0\xbd\xd1\x82", FIT_PREFIX),  /* аккаунт */
+};
+
+static const struct det_word w3w_labels[] = {
+    DW("w3w", FIT_WORD), DW("what3words", FIT_WORD),
+};
+
+static const struct det_word coord_labels[] = {
+    DW("lat", FIT_WORD), DW("latitude", FIT_WORD), DW("lon", FIT_WORD), DW("lng", FIT_WORD),
+    DW("longitude", FIT_WORD),
+    DW("\xec\x9c\x84\xeb\x8f\x84", FIT_PREFIX),                                  /* 위도 */
+    DW("\xea\xb2\xbd\xeb\x8f\x84", FIT_PREFIX),                                  /* 경도 */
+    DW("\xd1\x88\xd0\xb8\xd1\x80\xd0\xbe\xd1\x82\xd0\xb0", FIT_PREFIX),              /* широта */
+    DW("\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xb3\xd0\xbe\xd1\x82\xd0\xb0", FIT_PREFIX),      /* долгота */
+    DW("\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb3", FIT_PREFIX),      /* өргөрөг */
+    DW("\xd1\x83\xd1\x80\xd1\x82\xd1\x80\xd0\xb0\xd0\xb3", FIT_PREFIX),              /* уртраг */
+};
+
+static const struct det_word qualifiers[] = {
+    DW("no", FIT_WORD), DW("nr", FIT_WORD), DW("num", FIT_WORD), DW("number", FIT_WORD),
+    DW("card", FIT_WORD), DW("name", FIT_WORD), DW("id", FIT_WORD), DW("handle", FIT_WORD),
+    DW("\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),                                  /* 번호 */
+    DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX),          /* дугаар */
+    DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX),                  /* номер */
+};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+#define SEPARATORS " :#.-="
+
+/* The label before the value at v, through up to two qualifiers. */
+static enum label_kind label_before(const char *s, size_t v)
+{
+    size_t end = v, a, b, we, k;
+
+    for (k = 0; k < 3 && (we = det_word_ending(s, end, SEPARATORS, &a)) != 0; k++) {
+        const char *w = s + a;
+        size_t n = we - a;
+        if (det_in_list(handle_labels, N(handle_labels), w, n))
+            return LABEL_HANDLE;
+        /* "kakao id": the qualifier "id", then the network before it. */
+        if (det_in_list(id_labels, N(id_labels), w, n) &&
+            !((we = det_word_ending(s, a, SEPARATORS, &b)) != 0 &&
+              det_in_list(handle_labels, N(handle_labels), s + b, we - b)))
+            return LABEL_ID;
+        if (det_in_list(w3w_labels, N(w3w_labels), w, n))
+            return LABEL_W3W;
+        if (k == 0 && det_in_list(coord_labels, N(coord_labels), w, n))
+            return LABEL_COORD;
+        if (!det_in_list(qualifiers, N(qualifiers), w, n))
+            return LABEL_NONE;
+        end = a;
+    }
+    return LABEL_NONE;
+}
+
+/* An ID value: letters and digits, groups joined by one '-' or ' ' when
+ * the next group holds a digit; 5-20 of them, at least 4 digits. */
+static size_t id_value(const char *s, size_t len, size_t at)
+{
+    size_t i = at, end = 0, chars = 0, nd = 0;
+
+    while (i < len && det_alnum(s[i]) && chars <= 20) {
+        while (i < len && det_alnum(s[i]))
+            nd += (size_t)det_digit(s[i]), chars++, i++;
+        end = i;
+        if (i + 1 < len && (s[i] == '-' || s[i] == ' ') && det_digit(s[i + 1]))
+            i++;
+    }
+    return chars >= 5 && chars <= 20 && nd >= 4 ? end : 0;
+}
+
+/* A latitude or longitude: [-]D.dd (two decimals or more: 1 km). */
+static size_t coord_value(const char *s, size_t len, size_t at)
+{
+    size_t n, d;
+
+    if (s[at] == '-')
+        at++;
+    n = det_digits(s, len, at);
+    if (n == 0 || n > 3 || at + n >= len || s[at + n] != '.')
+        return 0;
+    d = det_digits(s, len, at + n + 1);
+    return d >= 2 && det_ends_word(s, len, at + n + 1 + d) ? at + n + 1 + d : 0;
+}
+
+/* An account name: [a-z0-9._], starts with a letter or digit, holds a
+ * letter, 3-32 long, not ending in '.'. */
+static size_t handle_value(const char *s, size_t len, size_t at)
+{
+    size_t i = at, letters = 0;
+
+    while (i < len && (det_alnum(s[i]) || s[i] == '.' || s[i] == '_') && i - at <= 32)
+        letters += (size_t)det_alpha(s[i]), i++;
+    while (i > at && s[i - 1] == '.')
+        i--;
+    return letters > 0 && i - at >= 3 && i - at <= 32 && det_ends_word(s, len, i) ? i : 0;
+}
+
+size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    size_t idv, hv = 0, cv;
+    enum label_kind l;
+
+    (void)start;
+    if (at == 0 || strchr(SEPARATORS, s[at - 1]) == NULL || s[at - 1] == '\0')
+        return 0;
+    idv = id_value(s, len, at);
+    if (det_alpha(s[at]))
+        hv = handle_value(s, len, at);
+    cv = coord_value(s, len, at);
+    if (idv == 0 && hv == 0 && cv == 0 && !det_alpha(s[at]))
+        return 0;
+    l = label_before(s, at);
+    if (l == LABEL_ID && idv != 0)
+        return *kind = DETECT_ID, idv;
+    if (l == LABEL_HANDLE && hv != 0)
+        return *kind = DETECT_HANDLE, hv;
+    if (l == LABEL_W3W && (hv = detect_three_words(s, len, at)) != 0)
+        return *kind = DETECT_GPS, hv;
+    if (l == LABEL_COORD && cv != 0)
+        return *kind = DETECT_GPS, cv;
+    return 0;
+}

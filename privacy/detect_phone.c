@@ -1,0 +1,316 @@
+/* Phone numbers: a run of digit groups is read as a number and checked
+ * against the numbering plans of libphonenumber's metadata
+ * (privacy/phone_plans.c, data/phone/SOURCES.md):
+ *   - with '+' or an international prefix (00, 001, 810, ...): a known
+ *     calling code and a national number of a possible length for it
+ *     (any region), or, after '+', 8 to 15 digits;
+ *   - written nationally, for the regions of the plans (KR KP MN RU CN MY
+ *     KW): after the region's trunk prefix (0, 8) any valid number; without
+ *     it a valid mobile number, or a valid fixed-line or other number
+ *     written in groups ("2222 3333" in Kuwait, "(495) 123-45-67");
+ *   - after a phone word ("tel", "전화", "утас"...): any 6 to 12 digits.
+ * Shapes that are no phone number are refused unless written with '+' or
+ * a prefix: years ("1998 2000", "2010-2015"), dates ("14.03.1975"),
+ * amounts ("2 500 000"), decimals ("3.14159") and runs of one- and
+ * two-digit groups ("12 34 56 78").  When the whole run is no number, its
+ * longest leading groups that are one are taken. */
+#include <locale.h>
+#include <pthread.h>
+#include <regex.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/detect_int.h"
+#include "privacy/phone_plans.h"
+
+#define MAX_GROUPS 12
+#define MAX_DIGITS 17           /* 00 + calling code + 15 digits of E.164 */
+
+/* The digit groups read from the text. */
+struct groups {
+    size_t n;
+    size_t end[MAX_GROUPS];     /* text offset after the group (after ')') */
+    size_t nd[MAX_GROUPS];      /* its digits */
+    size_t upto[MAX_GROUPS];    /* digits of the number up to and with it */
+    char sep[MAX_GROUPS];       /* separator before it: 0, ' ', '-', '.', '/' */
+    char d[MAX_DIGITS + 1];     /* the number's digits */
+    int plus;
+};
+
+/* ---- the compiled plans ---- */
+
+enum { RE_IDD, RE_FIXED, RE_MOBILE, RE_OTHER, RE_PER_PLAN };
+
+static regex_t *compiled;       /* phone_nplans * RE_PER_PLAN; re_nsub == SIZE_MAX: empty */
+static int compiled_ok;
+static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
+
+static int compile_all(void)
+{
+    size_t i, k;
+
+    for (i = 0; i < phone_nplans; i++) {
+        const char *re[RE_PER_PLAN] = { phone_plans[i].idd, phone_plans[i].fixed,
+                                        phone_plans[i].mobile, phone_plans[i].other };
+        for (k = 0; k < RE_PER_PLAN; k++) {
+            regex_t *r = &compiled[i * RE_PER_PLAN + k];
+            if (re[k][0] == '\0')
+                r->re_nsub = SIZE_MAX;
+            else if (regcomp(r, re[k], REG_EXTENDED | (k == RE_IDD ? 0 : REG_NOSUB)) != 0)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* Compiled in the C locale, whatever the process's: glibc's regexec then
+ * reads the digits in place, where in a multibyte locale it would copy
+ * them into buffers it frees without wiping. */
+static void compile_plans(void)
+{
+    locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0), old;
+
+    if (c == (locale_t)0)
+        return;
+    old = uselocale(c);
+    if ((compiled = calloc(phone_nplans * RE_PER_PLAN, sizeof *compiled)) != NULL && compile_all())
+        compiled_ok = 1;
+    uselocale(old);
+    freelocale(c);
+}
+
+int detect_phone_ready(struct err *e)
+{
+    (void)pthread_once(&compile_once, compile_plans);
+    return compiled_ok ? 0 : err_set(e, EXIT_INPUT, "out of memory while compiling the numbering plans");
+}
+
+static int match(size_t plan, int which, const char *digits)
+{
+    const regex_t *r = &compiled[plan * RE_PER_PLAN + (size_t)which];
+
+    return r->re_nsub != SIZE_MAX && regexec(r, digits, 0, NULL, 0) == 0;
+}
+
+/* ---- reading the groups ---- */
+
+/* Reads a separator between groups at s[i]: [' '] [-./] [' '], or nothing
+ * before '(' or after ')'.  Returns its length (0 when none is needed),
+ * -1 if there is none; *kind its character. */
+static long separator(const char *s, size_t len, size_t i, int after_paren, char *kind)
+{
+    size_t j = i;
+
+    *kind = 0;
+    if (j < len && s[j] == ' ')
+        *kind = ' ', j++;
+    if (j < len && (s[j] == '-' || s[j] == '.' || s[j] == '/'))
+        *kind = s[j], j++;
+    if (j > i && j < len && s[j] == ' ' && *kind != ' ')
+        j++;
+    if (j < len && (det_digit(s[j]) || s[j] == '('))
+        return j > i || after_paren || s[j] == '(' ? (long)(j - i) : -1;
+    return -1;
+}
+
+/* Reads the digit groups from at; returns 0 when there is no number. */
+static int read_groups(struct groups *g, const char *s, size_t len, size_t at)
+{
+    size_t i = at, nd = 0;
+    int paren = 0;
+    long sl;
+    char kind = 0;
+
+    memset(g, 0, sizeof *g);
+    if (s[i] == '+')
+        g->plus = 1, i++;
+    while (g->n < MAX_GROUPS && i < len) {
+        int open = s[i] == '(';
+        size_t a = i + (size_t)open, n = det_digits(s, len, a);
+        if (n == 0 || (open && (a + n >= len || s[a + n] != ')')) || nd + n > MAX_DIGITS)
+            break;
+        /* "+82 (0)10 ...": the trunk prefix in parentheses is not dialled. */
+        if (!(g->plus && open && n == 1 && s[a] == '0' && g->n > 0)) {
+            memcpy(g->d + nd, s + a, n);
+            nd += n;
+        }
+        g->sep[g->n] = kind;
+        g->nd[g->n] = n;
+        g->upto[g->n] = nd;
+        g->end[g->n] = a + n + (size_t)open;
+        g->n++;
+        i = a + n + (size_t)open;
+        paren = open;
+        if ((sl = separator(s, len, i, paren, &kind)) < 0)
+            break;
+        i += (size_t)sl;
+    }
+    g->d[nd] = '\0';
+    return g->n > 0;
+}
+
+/* ---- shapes that are no phone number ---- */
+
+static unsigned group_value(const char *s, const struct groups *g, size_t i)
+{
+    size_t a = g->end[i] - g->nd[i] - (s[g->end[i] - 1] == ')');
+
+    return g->nd[i] <= 9 ? det_value(s + a, g->nd[i]) : 0;
+}
+
+static int is_year(unsigned v) { return v >= 1900 && v <= 2099; }
+
+/* Years, dates, amounts, decimals, runs of small groups (k groups). */
+static int not_a_number(const char *s, const struct groups *g, size_t k)
+{
+    size_t i, small = 0, years = 0, threes = 0;
+    char sep = g->sep[1];
+
+    for (i = 0; i < k; i++) {
+        small += g->nd[i] <= 2;
+        years += g->nd[i] == 4 && is_year(group_value(s, g, i));
+        threes += i > 0 && g->nd[i] == 3 && g->sep[i] == sep;
+    }
+    if (k >= 2 && years == k)
+        return 1;                                      /* 1998 2000, 2010-2015 */
+    if (k >= 3 && small == k)
+        return 1;                                      /* 12 34 56 78 */
+    if (k >= 2 && g->nd[0] <= 3 && threes == k - 1 && (sep == ' ' || sep == '.'))
+        return 1;                                      /* 2 500 000, 1.250.000 */
+    if (k == 2 && sep == '.' && s[g->end[0]] == '.')
+        return 1;                                      /* 3.14159265 */
+    if (k == 3 && g->sep[2] == sep) {
+        unsigned a = group_value(s, g, 0), b = group_value(s, g, 1), c = group_value(s, g, 2);
+        if (g->nd[0] == 4 && g->nd[1] <= 2 && g->nd[2] <= 2 && det_month_day(b, c))
+            return 1;                                  /* 1975-03-14 */
+        if (g->nd[0] <= 2 && g->nd[1] <= 2 && (g->nd[2] == 2 || g->nd[2] == 4) &&
+            (det_month_day(b, a) || det_month_day(a, b)))
+            return 1;                                  /* 14.03.1975, 03/14/75 */
+    }
+    return 0;
+}
+
+/* ---- numbering plans ---- */
+
+static const struct phone_code *code_of(const char *d, size_t *cclen)
+{
+    size_t lo, hi, mid, n;
+    int cc = 0;
+
+    for (n = 1; n <= 3 && det_digit(d[n - 1]); n++) {
+        cc = cc * 10 + (d[n - 1] - '0');
+        for (lo = 0, hi = phone_ncodes; lo < hi;) {
+            mid = (lo + hi) / 2;
+            if (phone_codes[mid].cc < cc)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < phone_ncodes && phone_codes[lo].cc == cc) {
+            *cclen = n;
+            return &phone_codes[lo];
+        }
+    }
+    return NULL;
+}
+
+/* A calling code and a national number of a possible length for it. */
+static int possible_international(const char *d)
+{
+    size_t cclen, n;
+    const struct phone_code *c = code_of(d, &cclen);
+
+    n = strlen(d);
+    return c != NULL && n > cclen && n - cclen < 32 && ((c->lengths >> (n - cclen)) & 1);
+}
+
+/* Digits starting with an international prefix of a plan (or 00). */
+static int international_prefix(const char *d)
+{
+    regmatch_t m[1];
+    size_t i;
+
+    if (strncmp(d, "00", 2) == 0 && possible_international(d + 2))
+        return 1;
+    for (i = 0; i < phone_nplans; i++) {
+        const regex_t *r = &compiled[i * RE_PER_PLAN + RE_IDD];
+        if (r->re_nsub != SIZE_MAX && regexec(r, d, 1, m, 0) == 0 && m[0].rm_so == 0 &&
+            possible_international(d + m[0].rm_eo))
+            return 1;
+    }
+    return 0;
+}
+
+/* A valid national number of a plan: with its trunk prefix any type;
+ * without, a mobile number, or (written in groups) any type. */
+static int national(const char *d, int grouped)
+{
+    size_t i, tl;
+
+    for (i = 0; i < phone_nplans; i++) {
+        const char *trunk = phone_plans[i].trunk;
+        tl = strlen(trunk);
+        if (tl > 0 && strncmp(d, trunk, tl) == 0 &&
+            (match(i, RE_FIXED, d + tl) || match(i, RE_MOBILE, d + tl) || match(i, RE_OTHER, d + tl)))
+            return 1;
+        if (match(i, RE_MOBILE, d) || (grouped && (match(i, RE_FIXED, d) || match(i, RE_OTHER, d))))
+            return 1;
+    }
+    return 0;
+}
+
+static const struct det_word phone_words[] = {
+    DW("tel", FIT_WORD), DW("tel.", FIT_WORD), DW("phone", FIT_PREFIX), DW("telephone", FIT_WORD),
+    DW("mobile", FIT_WORD), DW("cell", FIT_WORD), DW("call", FIT_PREFIX), DW("fax", FIT_WORD),
+    DW("whatsapp", FIT_WORD), DW("viber", FIT_WORD),
+    DW("\xec\xa0\x84\xed\x99\x94", FIT_PREFIX),                        /* 전화 */
+    DW("\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98", FIT_PREFIX),            /* 연락처 */
+    DW("\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0", FIT_PREFIX),            /* 핸드폰 */
+    DW("\xed\x9c\xb4\xeb\x8c\x80", FIT_PREFIX),                        /* 휴대(폰, 전화) */
+    DW("\xd1\x83\xd1\x82\xd0\xb0\xd1\x81", FIT_PREFIX),              /* утас(ны) */
+    DW("\xd1\x83\xd1\x82\xd1\x81", FIT_PREFIX),                        /* утс(ыг, аар) */
+    DW("\xd1\x82\xd0\xb5\xd0\xbb", FIT_PREFIX),                        /* тел, телефон */
+};
+#define PHONE_WORD_WINDOW 32
+
+/* 1 if the first k groups of g are a phone number. */
+static int is_phone(const char *s, size_t len, size_t at, const struct groups *g, size_t k)
+{
+    char d[MAX_DIGITS + 1];
+    size_t nd = g->upto[k - 1];
+    int yes;
+
+    memcpy(d, g->d, nd);
+    d[nd] = '\0';
+    if (g->plus)
+        yes = possible_international(d) || (nd >= 8 && nd <= 15);
+    else if (nd >= 10 && (strncmp(d, "00", 2) == 0 || strncmp(d, "810", 3) == 0) &&
+             international_prefix(d))
+        yes = 1;
+    else if (nd < 6 || not_a_number(s, g, k))
+        yes = 0;
+    else
+        yes = (nd >= 7 && national(d, k >= 2)) ||
+              (nd <= 12 && det_word_near(s, len, at > PHONE_WORD_WINDOW ? at - PHONE_WORD_WINDOW : 0,
+                                         at, phone_words, sizeof phone_words / sizeof phone_words[0]));
+    sodium_memzero(d, sizeof d);
+    return yes;
+}
+
+/* Needs detect_phone_ready() to have succeeded (detect.c calls it before
+ * the first start that can be a number). */
+size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    struct groups g;
+    size_t k;
+
+    (void)start, (void)kind;
+    if (!read_groups(&g, s, len, at))
+        return 0;
+    for (k = g.n; k > 0; k--)
+        if (det_ends_word(s, len, g.end[k - 1]) && is_phone(s, len, at, &g, k))
+            break;
+    sodium_memzero(g.d, sizeof g.d);      /* a copy of the number's digits */
+    return k > 0 ? g.end[k - 1] : 0;
+}

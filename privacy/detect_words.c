@@ -1,0 +1,67 @@
+/* Context words for the pattern detectors: a birth word near a date, a
+ * label before an ID number, a phone word before a number.  A word is
+ * tested as a word, never as a bare substring ("stubborn" holds no
+ * "born"): nothing that is a letter of any script may stand before it,
+ * and for FIT_WORD nothing after it either. */
+#include <string.h>
+
+#include "privacy/detect_int.h"
+
+static int word_at(const char *s, size_t len, size_t at, const char *w, size_t n, enum det_fit fit)
+{
+    if (at + n > len || s[at] != w[0] || memcmp(s + at, w, n) != 0)
+        return 0;
+    /* "(b." needs no boundary before its parenthesis. */
+    if ((det_alnum(w[0]) || (w[0] & 0x80)) && det_letter_before(s, at))
+        return 0;
+    /* A word ending in '.' ("d.o.b.", "г.р.") ends there. */
+    return fit == FIT_PREFIX || w[n - 1] == '.' || !det_letter_at(s, len, at + n);
+}
+
+int det_word_at(const char *s, size_t len, size_t at, const char *w, enum det_fit fit)
+{
+    return word_at(s, len, at, w, strlen(w), fit);
+}
+
+int det_word_near(const char *s, size_t len, size_t from, size_t to,
+                  const struct det_word *list, size_t n)
+{
+    size_t i, k;
+
+    if (to > len)
+        to = len;
+    while (from > 0 && from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
+        from--;
+    for (i = from; i < to; i++) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80)
+            continue;
+        for (k = 0; k < n; k++)
+            if (word_at(s, len, i, list[k].w, list[k].n, list[k].fit))
+                return 1;
+    }
+    return 0;
+}
+
+size_t det_word_ending(const char *s, size_t end, const char *skip, size_t *wstart)
+{
+    size_t a, cl;
+    int cp;
+
+    while (end > 0 && s[end - 1] != '\0' && strchr(skip, s[end - 1]) != NULL)
+        end--;
+    for (a = end; (cp = det_cp_before(s, a, &cl)) >= 0 && is_word_cp(cp); a -= cl)
+        ;
+    *wstart = a;
+    return a < end ? end : 0;
+}
+
+int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wlen)
+{
+    size_t k;
+
+    for (k = 0; k < n; k++)
+        if (list[k].n <= wlen && list[k].w[0] == w[0] && (list[k].fit == FIT_PREFIX || list[k].n == wlen) &&
+            memcmp(w, list[k].w, list[k].n) == 0)
+            return 1;
+    return 0;
+}

@@ -1,0 +1,23 @@
+/* Hangul readings of Han characters (Hanja), from Unicode's Unihan
+ * database (field kHangul of Unihan_Readings.txt in Debian's unicode-data),
+ * compiled in at build time by scripts/unihan.sh (docs/DEPENDENCIES.md).
+ *
+ * Each character is read by its first listed reading (金 → 금, though 김 is
+ * its reading as a surname): the key view of a text (normalise.h) holds
+ * that reading, and a Hangul name is also protected in every spelling
+ * those first readings give it (김종수 → 금종수, so 金鍾洙 is found). */
+#ifndef INTAKE_HANJA_H
+#define INTAKE_HANJA_H
+
+#include <stddef.h>
+
+/* The first Hangul reading of Han code point cp, or 0 if it has none (or
+ * lies outside the Basic Multilingual Plane). */
+int hanja_reading(int cp);
+
+/* The first readings of the Han characters that can also be read as
+ * Hangul syllable syl, other than syl itself (김 → 금, for 金): up to max
+ * code points into out; returns how many. */
+size_t hanja_readers(int *out, size_t max, int syl);
+
+#endif

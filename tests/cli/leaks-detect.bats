@@ -1,0 +1,92 @@
+#!/usr/bin/env bats
+# The leak kinds of issue 12 found by pattern (handles and profile URLs,
+# phones, ID numbers, dates of birth, coordinates, e-mail, URLs, IPs)
+# end to end: subject add, record, redact, and export + audit for the new
+# "handle" category.  Every case of the kinds, and more, is in
+# tests/data/leaks/detect.jsonl (tests/unit/privacy/test_leaks_detect.c).
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup() {
+    common_setup
+    init_store --locale ko
+    ik subject add --name "김종수" --name "Kim Jong-su" --pseudonym Rim-il >/dev/null
+    ik consent Rim-il --export yes --method verbal 2>/dev/null
+}
+teardown() { common_teardown; }
+
+# redacted TEXT: records TEXT for Rim-il and sets $ID and $got, the body
+# as it would leave (redact --json).
+redacted() {
+    ID=$(printf '%s\n' "$1" | ik record Rim-il --title "Testimony" --date 2024-03-15)
+    got=$(ik redact "$ID" --json | jq -r .body)
+}
+
+# same GOT WANT: GOT equals WANT, or both are shown.
+same() {
+    [ "$1" = "$2" ] || { printf 'got:      %s\nexpected: %s\n' "$1" "$2" >&2; return 1; }
+}
+
+@test "redact: the issue's phone numbers, each replaced whole, country code and all" {
+    redacted 'Call 8 (495) 123-45-67, 010/1234/5678 or 010 - 1234 - 5678. In Kuwait 2222 3333. Утас 00976 99112233.'
+    same "$got" 'Call [PHONE-1], [PHONE-2] or [PHONE-3]. In Kuwait [PHONE-4]. Утас [PHONE-5].'
+    run --separate-stderr ik redact "$ID"
+    expect_status 0
+    [ -z "$stderr" ]
+}
+
+@test "redact: ID numbers and dates of birth; birth words are words (stubborn, Osborne)" {
+    redacted '7503141234567, 750314-1******, Passport No. 745123456, УБ75031412. Born on March 14th, 1975. A stubborn man, Osborne, 1985-03-15.'
+    same "$got" '[ID-1], [ID-2], Passport No. [ID-3], [ID-4]. Born on [DATE-1]. A stubborn man, Osborne, 1985-03-15.'
+    run --separate-stderr ik redact "$ID" --report
+    expect_status 0
+    printf '%s\n' "$output" | grep -qE $'^redaction\tbody\t0\t6\tid\tpattern$'
+    printf '%s\n' "$output" | grep -qE $'^redaction\tbody\t[0-9]+\t8\tdate\tpattern$'
+    [[ "$output" != *"745123456"* && "$output" != *"1975"* ]]
+}
+
+@test "redact: a handle and a profile URL of a registered name are replaced whole" {
+    redacted 'He was @kimjongsu75, see facebook.com/kim.jongsu.75 too.'
+    same "$got" 'He was [HANDLE-1], see [URL-1] too.'
+    [[ "$got" != *kim* && "$got" != *75* ]]
+}
+
+@test "redact: coordinates, e-mail, URLs and IPs" {
+    redacted 'N47°55′12″ E106°55′03″; 47.918, 106.917; 8Q9J+XV; ///index.home.raft; 바다@naver.com으로; kim [at] mail.kp; o'"'"'doyle@example.com; vk.com/id12345; ::ffff:192.0.2.1.'
+    same "$got" '[GPS-1]; [GPS-2]; [GPS-3]; [GPS-4]; [EMAIL-1]으로; [EMAIL-2]; [EMAIL-3]; [URL-1]; [IP-1].'
+}
+
+@test "redact: ordinary numbers, versions, times, prices, years and a::b stay" {
+    text='In 1998 2000 people paid $1,299.99 or 12 000 won at 10:30; version 1.2.3; 2010-2015; a::b and std::map; pi 3.14159.'
+    redacted "$text"
+    same "$got" "$text"
+    run --separate-stderr ik redact "$ID" --report
+    expect_status 0
+    [[ "$output" != *pattern* ]]
+}
+
+@test "export and audit: a handle placeholder passes the audit as a known category" {
+    H=$T/hq init_store
+    card=$(H=$T/hq ik card)
+    ik contact add hq "$card" 2>/dev/null
+    ik contact verify hq --confirm >/dev/null 2>&1
+    H=$T/hq ik contact add field "$(ik card)" 2>/dev/null
+    H=$T/hq ik contact verify field --confirm >/dev/null 2>&1
+    for i in 1 2 3; do
+        printf 'Reach him at @kimjongsu75 or +976 8812 3456.\n' |
+            ik record Rim-il --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
+    done
+    run --separate-stderr ik export --to hq --all -o "$T/b.bundle"
+    expect_status 0
+    ! grep -q kimjongsu "$T/b.bundle"
+    H=$T/hq run --separate-stderr ik audit "$T/b.bundle"
+    expect_status 0
+    [[ "$output" == *"consistency        PASS"* ]]
+    [[ "$output" == *"residual-detectors PASS"* ]]
+    [ "${lines[-1]}" = "verdict: PASS" ]
+    H=$T/hq run --separate-stderr ik open "$T/b.bundle" --json
+    expect_status 0
+    [ "$(jq -r '.records[0].body' <<<"$output")" = 'Reach him at [HANDLE-1] or [PHONE-1].' ]
+    [ "$(jq -r '[.records[0].redactions[].category] | sort | join(",")' <<<"$output")" = handle,phone ]
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env bats
+# The name leak kinds of issue 12 end to end on the real binary: subject
+# add, record, redact, then export to headquarters and audit there.  The
+# full set of cases is tests/data/leaks/names.jsonl (unit test
+# test_leaks_names); these are a few of each kind through the CLI.
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup() {
+    common_setup
+    W=$T/work
+    mkdir -p "$W"
+    cd "$W"
+    mkstore field
+    mkstore hq
+    introduce field hq
+}
+
+teardown() { common_teardown; }
+
+# record PSEUDONYM TEXT: a record of the subject; prints its ID.
+record() {
+    printf '%s\n' "$2" | st field record "$1" --title "Work" --date 2024-03-15 --tag work
+}
+
+# redacts_to SUBJECT-ARGS TEXT WANT: a subject added with SUBJECT-ARGS
+# (words, then --pseudonym P) and consent, a record of TEXT, and redact
+# prints WANT as its body (exit 0).
+redacts_to() {
+    local args=$1 text=$2 want=$3 p id body
+    # shellcheck disable=SC2086
+    p=$(eval "st field subject add $args")
+    st field consent "$p" --export yes --method verbal 2>/dev/null
+    id=$(record "$p" "$text")
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    body=$(printf '%s\n' "$output" | tail -n 1)
+    [ "$body" = "$want" ] || { printf 'want: %s\ngot:  %s\n' "$want" "$body" >&2; return 1; }
+}
+
+# no_leak TEXT STRING...: none of the strings is in TEXT.
+no_leak() {
+    local text=$1 s
+    shift
+    for s in "$@"; do
+        [[ "$text" != *"$s"* ]] || { printf 'leaks %s in:\n%s\n' "$s" "$text" >&2; return 1; }
+    done
+}
+
+@test "leaks-names: Korean kinship words, Hanja, initials and handles are replaced" {
+    redacts_to '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
+        '종수형이 왔다. 종수씨한테서도 들었다. 金鍾洙는 평양에서 왔다. K.J.S. and J. Kim wrote as @kimjongsu75.' \
+        'Rim-il형이 왔다. Rim-il씨한테서도 들었다. Rim-il는 평양에서 왔다. Rim-il and Rim-il wrote as [HANDLE-1].'
+}
+
+@test "leaks-names: Mongolian fleeting vowels, one word of a name, patronymics, look-alikes" {
+    # The A of the fourth name is Latin.
+    redacts_to '--name "Батбаярын Алтангэрэл" --locale mn --pseudonym Tulga' \
+        'Алтангэрлийн ах ирсэн. Altangerlin brother came. Б.Алтангэрэл ирсэн. Aлтангэрэл ирсэн. Алтангэрэл ирсэн.' \
+        'Tulga ах ирсэн. Tulga brother came. Tulga ирсэн. Tulga ирсэн. Tulga ирсэн.'
+}
+
+@test "leaks-names: a Russian case ending and a place's other names" {
+    redacts_to '--name Батбаяр --locale mn --term place:평양 --pseudonym Tulga' \
+        'Батбаяра отправили домой из Pjöngjang; 平壤, Пхеньян.' \
+        'Tulga отправили домой из [PLACE-1]; [PLACE-1], [PLACE-1].'
+}
+
+@test "leaks-names: a short form and a word mixing scripts are review flags until allowed" {
+    st field subject add --name "Алтангэрэл" --locale mn --pseudonym Tulga >/dev/null
+    st field consent Tulga --export yes --method verbal 2>/dev/null
+    # "Hellо" ends with a Cyrillic о.
+    ID=$(record Tulga 'Алтаа ирсэн. Hellо.')
+    run --separate-stderr st field redact "$ID" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t0\t[0-9]+\tshort-name\tunresolved$'
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tmixed-script\tunresolved$'
+    [ "$stderr" = "intake: record $ID may not leave the device: 2 review flags unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')" ]
+    run --separate-stderr st field export --to hq --all -o "$W/x.bundle"
+    expect_status 1
+    [ ! -e "$W/x.bundle" ]
+    st field allow "Алтаа" 2>/dev/null
+    st field allow "Hellо" 2>/dev/null
+    run --separate-stderr st field redact "$ID"
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | tail -n 1)" = 'Алтаа ирсэн. Hellо.' ]
+}
+
+@test "leaks-names: export and audit at headquarters find nothing left" {
+    st field subject add --name "김종수" --name "Kim Jong-su" --locale ko --pseudonym Rim-il >/dev/null
+    st field subject add --name "Батбаярын Алтангэрэл" --locale mn --pseudonym Tulga >/dev/null
+    st field consent Rim-il --export yes --method verbal 2>/dev/null
+    st field consent Tulga --export yes --method verbal 2>/dev/null
+    for i in 1 2 3; do
+        record Rim-il '종수오빠가 왔다. 金鍾洙, J. Kim and @kimjongsu75 came.' >/dev/null
+        record Tulga 'Алтангэрлийн ах. Altangerlin came. Aлтангэрэл left.' >/dev/null
+    done
+    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
+    expect_status 0
+    run st hq audit "$W/b.bundle"
+    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
+    no_leak "$output" 종수 金鍾洙 Kim kimjongsu Алтангэр Altanger лтангэрэл
+    st hq import "$W/b.bundle" >/dev/null
+    for id in $(st hq list --json | jq -r '.[].id'); do
+        run st hq show "$id"
+        expect_status 0
+        no_leak "$output" 종수 金鍾洙 "J. Kim" kimjongsu Алтангэр Altanger лтангэрэл
+    done
+}
+
+@test "leaks-names: a word of a name counts only with its capital, in the redaction and the audit" {
+    st field subject add --name "Bold Dorj" --locale mn --pseudonym Tulga >/dev/null
+    st field consent Tulga --export yes --method verbal 2>/dev/null
+    for i in 1 2 3; do
+        record Tulga 'That was a bold move by Bold; Доржийн ах came.' >/dev/null
+    done
+    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
+    expect_status 0
+    run st hq audit "$W/b.bundle"
+    expect_status 0
+    [[ "$output" == *"residual-terms     PASS"* ]]
+    st hq import "$W/b.bundle" >/dev/null
+    id=$(st hq list --json | jq -r '.[0].id')
+    run st hq show "$id"
+    [[ "$output" == *"That was a bold move by Tulga; Tulga ах came."* ]] || { printf '%s\n' "$output" >&2; false; }
+}

@@ -1,0 +1,245 @@
+/* export/media: each sample of tests/data/media holds the kinds of
+ * metadata make.sh planted; media_strip removes them all (media_find then
+ * finds none), is idempotent and deterministic, never grows a file; every
+ * prefix of every sample and every single flipped byte is handled without
+ * a fault (ASan watches); types it cannot strip are refused with their
+ * name; the audit check grades what was found. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "export/audit.h"
+#include "export/media.h"
+
+#define K(x) (1u << MEDIA_##x)
+
+static const struct {
+    const char *file, *format;
+    unsigned want;               /* kinds make.sh planted, at least */
+} samples[] = {
+    { "photo.jpg", "JPEG", K(LOCATION) | K(SERIAL) | K(TIME) | K(AUTHOR) | K(COMMENT) | K(DEVICE) },
+    { "trailer.jpg", "JPEG", K(LOCATION) | K(SERIAL) | K(TIME) | K(AUTHOR) | K(OTHER) },
+    { "photo.png", "PNG", K(LOCATION) | K(SERIAL) | K(TIME) | K(AUTHOR) | K(COMMENT) | K(DEVICE) },
+    { "photo.webp", "WebP", K(LOCATION) | K(SERIAL) | K(TIME) | K(AUTHOR) | K(COMMENT) },
+    { "memo.mp3", "MP3", K(TIME) | K(AUTHOR) | K(COMMENT) },
+    { "memo.flac", "FLAC", K(TIME) | K(AUTHOR) | K(COMMENT) | K(PICTURE) | K(SOFTWARE) },
+    { "memo.ogg", "Ogg Vorbis", K(LOCATION) | K(TIME) | K(AUTHOR) | K(COMMENT) | K(SOFTWARE) },
+    { "memo.opus", "Ogg Opus", K(TIME) | K(AUTHOR) | K(COMMENT) | K(SOFTWARE) },
+    { "memo.m4a", "MP4", K(LOCATION) | K(TIME) | K(AUTHOR) | K(COMMENT) | K(SOFTWARE) },
+    { "memo.wav", "WAV", K(TIME) | K(AUTHOR) | K(COMMENT) | K(SOFTWARE) },
+};
+
+static unsigned char *load(const char *name, size_t *len)
+{
+    char path[512];
+    unsigned char *buf = malloc(1 << 16);
+    FILE *f;
+
+    snprintf(path, sizeof path, "tests/data/media/%s", name);
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    *len = fread(buf, 1, 1 << 16, f);
+    fclose(f);
+    assert_true(*len > 0 && *len < (1 << 16));
+    return buf;
+}
+
+static void strip_removes_everything(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        size_t len, n2;
+        unsigned char *b = load(samples[i].file, &len), *again;
+        struct media_report before, removed, after;
+        struct err e;
+
+        assert_int_equal(media_find(&before, b, len, &e), 0);
+        assert_string_equal(before.format, samples[i].format);
+        if ((before.kinds & samples[i].want) != samples[i].want)
+            fail_msg("%s: found %x, want %x (%s)", samples[i].file, before.kinds,
+                     samples[i].want, before.what);
+        size_t n = len;
+        assert_int_equal(media_strip(b, &n, &removed, &e), 0);
+        assert_true(n <= len);
+        assert_int_equal(removed.kinds, before.kinds);          /* one walk, one rule */
+        assert_string_equal(removed.what, before.what);
+        assert_int_equal(media_find(&after, b, n, &e), 0);
+        if (after.kinds != 0)
+            fail_msg("%s: left %s", samples[i].file, after.what);
+        /* Idempotent: stripping what was stripped changes nothing. */
+        again = malloc(n);
+        memcpy(again, b, n);
+        n2 = n;
+        assert_int_equal(media_strip(again, &n2, NULL, &e), 0);
+        assert_int_equal(n2, n);
+        assert_memory_equal(again, b, n);
+        free(again);
+        free(b);
+    }
+}
+
+static void strip_is_deterministic(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        size_t len, l1, l2;
+        unsigned char *a = load(samples[i].file, &len), *b = malloc(len);
+        struct err e;
+
+        memcpy(b, a, len);
+        l1 = l2 = len;
+        assert_int_equal(media_strip(a, &l1, NULL, &e), 0);
+        assert_int_equal(media_strip(b, &l2, NULL, &e), 0);
+        assert_int_equal(l1, l2);
+        assert_memory_equal(a, b, l1);
+        free(a);
+        free(b);
+    }
+}
+
+/* Every prefix and every byte flipped: no fault, and a file that still
+ * strips never grows and is left with nothing media_find names. */
+static void damaged_files_are_safe(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        size_t len;
+        unsigned char *b = load(samples[i].file, &len);
+
+        for (size_t cut = 0; cut <= len; cut += 1 + cut / 64) {
+            for (int flip = 0; flip < 2; flip++) {
+                unsigned char *c = malloc(cut ? cut : 1);
+                struct media_report r;
+                struct err e;
+                size_t n = cut;
+
+                memcpy(c, b, cut);
+                if (flip && cut > 0)
+                    c[randombytes_uniform((uint32_t)cut)] ^= (unsigned char)(1 + randombytes_uniform(255));
+                (void)media_find(&r, c, cut, &e);
+                if (media_strip(c, &n, NULL, &e) == 0) {
+                    assert_true(n <= cut);
+                    assert_int_equal(media_find(&r, c, n, &e), 0);
+                    if (r.kinds != 0)
+                        fail_msg("%s cut at %zu: left %s", samples[i].file, cut, r.what);
+                }
+                free(c);
+            }
+        }
+        free(b);
+    }
+}
+
+static void refused_types(void **state)
+{
+    static const struct { const char *bytes; size_t len; const char *msg; } cases[] = {
+        { "%PDF-1.4\n", 9, "a PDF document: intake cannot remove its metadata" },
+        { "GIF89a\1\0\1\0", 10, "a GIF image: intake cannot remove its metadata" },
+        { "PK\3\4\0\0\0\0", 8, "a ZIP archive (or an office document): intake cannot remove its metadata" },
+        { "\0\0\0\030ftypheic\0\0\0\0mif1heic", 24,
+          "a HEIF/HEIC or AVIF image: intake cannot remove its metadata" },
+        { "\0\1\2\3", 4, "a file of unknown type: intake cannot remove its metadata" },
+        { "\xff\xd8\xff\xe1\0\x10" "Exif", 10, "JPEG: a segment runs past the end of the file" },
+        { "RIFF\4\0\0\0WAVE", 12, "WAV: no 'fmt ' or no 'data' chunk" },
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        unsigned char b[64];
+        size_t n = cases[i].len;
+        struct err e;
+
+        memcpy(b, cases[i].bytes, n);
+        assert_int_equal(media_strip(b, &n, NULL, &e), -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_string_equal(e.msg, cases[i].msg);
+    }
+}
+
+static void text_passes_unchanged(void **state)
+{
+    unsigned char b[] = "notes from the interview\n";
+    size_t n = sizeof b - 1;
+    struct media_report r;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(media_strip(b, &n, &r, &e), 0);
+    assert_int_equal(n, sizeof b - 1);
+    assert_int_equal(r.kinds, 0);
+    assert_string_equal(r.format, "text");
+}
+
+static void video_tracks_are_refused(void **state)
+{
+    /* ftyp, then a moov with one trak whose handler is 'vide'. */
+    static const unsigned char mp4[] = {
+        0, 0, 0, 16, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 0, 0,
+        0, 0, 0, 52, 'm', 'o', 'o', 'v',
+        0, 0, 0, 44, 't', 'r', 'a', 'k',
+        0, 0, 0, 36, 'm', 'd', 'i', 'a',
+        0, 0, 0, 28, 'h', 'd', 'l', 'r', 0, 0, 0, 0, 0, 0, 0, 0, 'v', 'i', 'd', 'e',
+        0, 0, 0, 0, 0, 0, 0, 0,
+    };
+    unsigned char b[sizeof mp4];
+    size_t n = sizeof b;
+    struct err e;
+
+    (void)state;
+    memcpy(b, mp4, n);
+    assert_int_equal(media_strip(b, &n, NULL, &e), -1);
+    assert_string_equal(e.msg, "MP4: a track that is not sound (video or other): intake "
+                               "strips audio-only MP4");
+}
+
+static void audit_grades(void **state)
+{
+    struct audit_attachment a[3] = {
+        { "r1", "attachment-1.jpg", 0, 1, 0, "" },
+        { "r1", "attachment-2.jpg", 1, 1, K(LOCATION), "EXIF GPS" },
+        { "r1", "attachment-3.pdf", 0, 0, 0, "a PDF document" },
+    };
+    struct audit_report r = { 0 };
+    struct err e;
+
+    (void)state;
+    assert_int_equal(audit_attachments(&r, a, 1, &e), 0);
+    assert_int_equal(audit_verdict(&r), AUDIT_PASS);
+    audit_report_free(&r);
+    assert_int_equal(audit_attachments(&r, a, 2, &e), 0);       /* kept: WARN */
+    assert_int_equal(audit_verdict(&r), AUDIT_WARN);
+    assert_string_equal(r.checks[0].items[0].text, "location (EXIF GPS)");
+    assert_string_equal(r.checks[0].items[0].note, "kept with --keep-metadata");
+    audit_report_free(&r);
+    a[1].kept = 0;                                               /* claimed removed: FAIL */
+    assert_int_equal(audit_attachments(&r, a, 2, &e), 0);
+    assert_int_equal(audit_verdict(&r), AUDIT_FAIL);
+    audit_report_free(&r);
+    assert_int_equal(audit_attachments(&r, a + 2, 1, &e), 0);   /* not examined: FAIL */
+    assert_int_equal(audit_verdict(&r), AUDIT_FAIL);
+    assert_string_equal(r.checks[0].items[0].text, "not examined: a PDF document");
+    audit_report_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(strip_removes_everything),
+        cmocka_unit_test(strip_is_deterministic),
+        cmocka_unit_test(damaged_files_are_safe),
+        cmocka_unit_test(refused_types),
+        cmocka_unit_test(text_passes_unchanged),
+        cmocka_unit_test(video_tracks_are_refused),
+        cmocka_unit_test(audit_grades),
+    };
+
+    if (sodium_init() < 0)
+        return 1;
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,45 @@
+/* privacy/confusable: look-alike letters of Latin, Cyrillic and Greek
+ * (UTS #39 skeletons from ICU, made at build time). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "privacy/confusable.h"
+
+static void test_scripts(void **state)
+{
+    (void)state;
+    assert_int_equal(confusable_script('a'), CONF_LATIN);
+    assert_int_equal(confusable_script(0xF6), CONF_LATIN);      /* ö */
+    assert_int_equal(confusable_script(0x430), CONF_CYRILLIC);  /* а */
+    assert_int_equal(confusable_script(0x4E9), CONF_CYRILLIC);  /* ө */
+    assert_int_equal(confusable_script(0x3BF), CONF_GREEK);     /* ο */
+    assert_int_equal(confusable_script('7'), CONF_NONE);
+    assert_int_equal(confusable_script(0xAE40), CONF_NONE);     /* 김 */
+}
+
+static void test_lookalikes(void **state)
+{
+    (void)state;
+    assert_int_equal(confusable_in('A', CONF_CYRILLIC), 0x430);  /* A: а */
+    assert_int_equal(confusable_in('p', CONF_CYRILLIC), 0x440);  /* p: р */
+    assert_int_equal(confusable_in(0x440, CONF_LATIN), 'p');     /* р: p */
+    assert_int_equal(confusable_in(0x456, CONF_LATIN), 'i');     /* і: i */
+    assert_int_equal(confusable_in(0x412, CONF_LATIN), 'b');     /* В: b (by its capital) */
+    assert_int_equal(confusable_in('o', CONF_GREEK), 0x3BF);     /* o: ο */
+    /* Only everyday letters are targets: no Latin look-alike of л, and
+     * Latin l maps to no Cyrillic letter people type (ӏ is left out). */
+    assert_int_equal(confusable_in(0x43B, CONF_LATIN), 0);
+    assert_int_equal(confusable_in('l', CONF_CYRILLIC), 0);
+    assert_int_equal(confusable_in('a', CONF_LATIN), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_scripts),
+        cmocka_unit_test(test_lookalikes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,168 @@
+/* The leak kinds of issue 12 found by pattern (6 handles and profile URLs,
+ * 7 phones, 8 ID numbers, 9 dates of birth, 10 coordinates, 11 e-mail,
+ * URLs, IPs): every case of tests/data/leaks/detect.jsonl through the
+ * whole redactor.  One JSON object per line:
+ *   kind      the issue's kind (6-11)
+ *   source    "issue" (a case of the issue), "general" (another form of
+ *             the kind) or "negative" (what must survive)
+ *   text      the input
+ *   subjects  optional [{id, pseudonym, names}] registered first
+ *   replace   substrings that must each lie inside one replacement, found
+ *             in order (each after the start of the one before)
+ *   keep      substrings that must be in the output unchanged
+ *   output    optional: the exact output
+ * Prints recall per kind (replaced / to replace) and the false
+ * replacements (kept / to keep), with every miss; fails on any. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/redact.h"
+
+#define DATA "tests/data/leaks/detect.jsonl"
+#define KINDS 12
+
+struct tally {
+    unsigned replace, replaced, keep, kept, outputs, exact;
+};
+
+static const char *const kind_names[KINDS] = {
+    [6] = "handles, profile URLs", [7] = "phones", [8] = "ID numbers",
+    [9] = "dates of birth", [10] = "coordinates", [11] = "e-mail, URLs, IPs",
+};
+
+static struct redactor *redactor_for(json_t *doc)
+{
+    struct redactor *r;
+    struct err e;
+    json_t *s, *n;
+    size_t i, k;
+
+    assert_int_equal(redactor_new(&r, &e), 0);
+    json_array_foreach(json_object_get(doc, "subjects"), i, s) {
+        long id = (long)json_integer_value(json_object_get(s, "id"));
+        assert_int_equal(redactor_add_subject(r, id, json_string_value(json_object_get(s, "pseudonym")), &e), 0);
+        json_array_foreach(json_object_get(s, "names"), k, n)
+            assert_int_equal(redactor_add_name(r, id, json_string_value(n), json_string_length(n), &e), 0);
+    }
+    if (redactor_compile(r, &e) != 0)
+        fail_msg("compile: %s", e.msg);
+    return r;
+}
+
+/* 1 if in[a..b) lies inside one replacement of out. */
+static int replaced(const struct redaction *out, size_t a, size_t b)
+{
+    size_t k;
+
+    for (k = 0; k < out->nitems; k++)
+        if (out->items[k].orig_start <= a && out->items[k].orig_start + out->items[k].orig_len >= b)
+            return 1;
+    return 0;
+}
+
+static void check_case(json_t *doc, unsigned line, struct tally *t)
+{
+    const char *text = json_string_value(json_object_get(doc, "text")), *p, *from = text;
+    const char *want = json_string_value(json_object_get(doc, "output"));
+    struct redactor *r = redactor_for(doc);
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+    json_t *v;
+    size_t i;
+
+    assert_non_null(text);
+    assert_non_null(ctx);
+    if (redactor_run(&out, r, ctx, text, strlen(text), &e) != 0)
+        fail_msg("line %u: %s", line, e.msg);
+    json_array_foreach(json_object_get(doc, "replace"), i, v) {
+        const char *s = json_string_value(v);
+        t->replace++;
+        if ((p = strstr(from, s)) == NULL)
+            fail_msg("line %u: \"%s\" is not in the text (in order)", line, s);
+        if (replaced(&out, (size_t)(p - text), (size_t)(p - text) + strlen(s)))
+            t->replaced++;
+        else
+            printf("# line %u: not replaced: \"%s\" -> \"%s\"\n", line, s, out.text);
+        from = p + 1;
+    }
+    json_array_foreach(json_object_get(doc, "keep"), i, v) {
+        const char *s = json_string_value(v);
+        t->keep++;
+        if (strstr(out.text, s) != NULL)
+            t->kept++;
+        else
+            printf("# line %u: replaced but ordinary: \"%s\" -> \"%s\"\n", line, s, out.text);
+    }
+    if (want != NULL) {
+        t->outputs++;
+        if (strcmp(out.text, want) == 0)
+            t->exact++;
+        else
+            printf("# line %u: output \"%s\", expected \"%s\"\n", line, out.text, want);
+    }
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+}
+
+static void test_leak_kinds(void **state)
+{
+    struct tally t[KINDS] = { { 0 } }, all = { 0 };
+    FILE *f = fopen(DATA, "r");
+    char *line = NULL;
+    size_t cap = 0, k;
+    unsigned n = 0, issue = 0;
+    json_error_t je;
+
+    (void)state;
+    assert_non_null(f);
+    while (getline(&line, &cap, f) > 0) {
+        json_t *doc = json_loads(line, 0, &je);
+        json_int_t kind;
+        n++;
+        if (doc == NULL)
+            fail_msg("%s line %u: %s", DATA, n, je.text);
+        kind = json_integer_value(json_object_get(doc, "kind"));
+        if (kind < 6 || kind >= KINDS)
+            fail_msg("%s line %u: kind %lld is not 6-11", DATA, n, (long long)kind);
+        issue += strcmp(json_string_value(json_object_get(doc, "source")), "issue") == 0;
+        check_case(doc, n, &t[kind]);
+        json_decref(doc);
+    }
+    free(line);
+    fclose(f);
+    printf("# %u cases (%u from the issue)\n", n, issue);
+    printf("# %-2s %-22s %8s %9s %9s %9s\n", "", "kind", "recall", "", "kept", "outputs");
+    for (k = 6; k < KINDS; k++) {
+        printf("# %-2zu %-22s %7.1f%% %4u/%-4u %4u/%-4u %4u/%-4u\n", k, kind_names[k],
+               t[k].replace ? 100.0 * t[k].replaced / t[k].replace : 100.0, t[k].replaced,
+               t[k].replace, t[k].kept, t[k].keep, t[k].exact, t[k].outputs);
+        all.replace += t[k].replace, all.replaced += t[k].replaced, all.keep += t[k].keep;
+        all.kept += t[k].kept, all.outputs += t[k].outputs, all.exact += t[k].exact;
+    }
+    printf("# all: %u/%u replaced, %u/%u kept, %u/%u exact outputs\n", all.replaced, all.replace,
+           all.kept, all.keep, all.exact, all.outputs);
+    assert_true(n >= 100 && issue >= 25);
+    assert_int_equal(all.replaced, all.replace);
+    assert_int_equal(all.kept, all.keep);
+    assert_int_equal(all.exact, all.outputs);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_leak_kinds),
+    };
+    if (sodium_init() < 0)
+        return 1;
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,185 @@
+/* The name leak kinds of issue 12 (tests/data/leaks/names.jsonl): each case
+ * registers a subject's names (and terms), redacts a text, and checks that
+ * what must not survive is gone, what must survive is kept, the output is
+ * exactly as expected and the expected review flags are raised.  Prints
+ * recall per kind (cases passed / cases) and fails on any failed case.
+ *
+ * One JSON object per line:
+ *   kind       "1 korean address words", ... (the issue's kinds, and ours)
+ *   names      the subject's names as registered (subject add --name)
+ *   pseudonym  optional, default "Tulga"
+ *   terms      optional [{category, text}] (subject add --term)
+ *   text       the testimony
+ *   gone       strings that must not be in the output
+ *   keep       strings that must be in the output (false-positive guards)
+ *   output     optional: the exact output
+ *   flags      optional: texts that must carry a review flag (output text)
+ *   noflags    optional: true if no review flag may be raised */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/redact.h"
+#include "tests/unit/termutil.h"
+
+#define DATA "tests/data/leaks/names.jsonl"
+#define MAX_KINDS 32
+
+struct kind {
+    char name[64];
+    unsigned cases, passed;
+};
+
+static struct kind kinds[MAX_KINDS];
+static size_t nkinds;
+
+static struct kind *kind_of(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < nkinds; i++)
+        if (strcmp(kinds[i].name, name) == 0)
+            return &kinds[i];
+    assert_true(nkinds < MAX_KINDS);
+    snprintf(kinds[nkinds].name, sizeof kinds[nkinds].name, "%s", name);
+    return &kinds[nkinds++];
+}
+
+static struct redactor *build(json_t *c)
+{
+    struct redactor *r;
+    struct err e;
+    json_t *p = json_object_get(c, "pseudonym"), *n, *t;
+    size_t i;
+    enum term_category cat = TERM_OTHER;
+
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 1, p ? json_string_value(p) : "Tulga", &e), 0);
+    json_array_foreach(json_object_get(c, "names"), i, n)
+        if (redactor_add_name(r, 1, json_string_value(n), json_string_length(n), &e) != 0)
+            fail_msg("name %s: %s", json_string_value(n), e.msg);
+    json_array_foreach(json_object_get(c, "terms"), i, t) {
+        json_t *text = json_object_get(t, "text");
+        assert_int_equal(term_category_of(json_string_value(json_object_get(t, "category")), &cat), 0);
+        if (redactor_add_term(r, cat, 0, json_string_value(text), json_string_length(text), &e) != 0)
+            fail_msg("term %s: %s", json_string_value(text), e.msg);
+    }
+    assert_int_equal(redactor_compile(r, &e), 0);
+    return r;
+}
+
+static int flagged(const struct redaction *out, const char *want)
+{
+    const char *at = strstr(out->text, want);
+    size_t a, i;
+
+    if (at == NULL)
+        return 0;
+    a = (size_t)(at - out->text);
+    for (i = 0; i < out->nflags; i++)
+        if (out->flags[i].start <= a && out->flags[i].start + out->flags[i].len >= a + strlen(want))
+            return 1;
+    return 0;
+}
+
+/* 1 if the case passes; prints why not. */
+static int run_case(json_t *c, size_t line)
+{
+    struct redactor *r = build(c);
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+    const char *text = json_string_value(json_object_get(c, "text"));
+    json_t *x, *want = json_object_get(c, "output");
+    size_t i;
+    int ok = 1;
+
+    if (redactor_run(&out, r, ctx, text, strlen(text), &e) != 0) {
+        printf("# line %zu: redactor_run failed: %s\n", line, e.msg);
+        redact_ctx_free(ctx);
+        redactor_free(r);
+        return 0;
+    }
+    json_array_foreach(json_object_get(c, "gone"), i, x)
+        if (strstr(out.text, json_string_value(x)) != NULL) {
+            printf("# line %zu: \"%s\" survives\n", line, json_string_value(x));
+            ok = 0;
+        }
+    json_array_foreach(json_object_get(c, "keep"), i, x)
+        if (strstr(out.text, json_string_value(x)) == NULL) {
+            printf("# line %zu: \"%s\" was redacted\n", line, json_string_value(x));
+            ok = 0;
+        }
+    json_array_foreach(json_object_get(c, "flags"), i, x)
+        if (!flagged(&out, json_string_value(x))) {
+            printf("# line %zu: no review flag on \"%s\"\n", line, json_string_value(x));
+            ok = 0;
+        }
+    if (json_is_true(json_object_get(c, "noflags")) && out.nflags > 0) {
+        printf("# line %zu: %zu review flag(s), none expected\n", line, out.nflags);
+        ok = 0;
+    }
+    if (want != NULL && strcmp(out.text, json_string_value(want)) != 0) {
+        printf("# line %zu: output differs\n#   want: %s\n#   got:  %s\n", line,
+               json_string_value(want), out.text);
+        ok = 0;
+    }
+    if (!ok)
+        printf("#   text: %s\n#   got:  %s\n", text, out.text);
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+    return ok;
+}
+
+static void test_name_leaks(void **state)
+{
+    FILE *f = fopen(DATA, "r");
+    char *line = NULL;
+    size_t cap = 0, n = 0, i;
+    unsigned all = 0, passed = 0;
+    json_error_t je;
+
+    (void)state;
+    assert_non_null(f);
+    while (getline(&line, &cap, f) > 0) {
+        json_t *c;
+        struct kind *k;
+        n++;
+        if (line[0] == '\n' || line[0] == '#')
+            continue;
+        if ((c = json_loads(line, 0, &je)) == NULL)
+            fail_msg("%s line %zu: %s", DATA, n, je.text);
+        k = kind_of(json_string_value(json_object_get(c, "kind")));
+        k->cases++, all++;
+        if (run_case(c, n))
+            k->passed++, passed++;
+        json_decref(c);
+    }
+    free(line);
+    fclose(f);
+    printf("# %-40s %6s %6s %8s\n", "kind", "cases", "passed", "recall");
+    for (i = 0; i < nkinds; i++)
+        printf("# %-40s %6u %6u %7.1f%%\n", kinds[i].name, kinds[i].cases, kinds[i].passed,
+               100.0 * kinds[i].passed / kinds[i].cases);
+    printf("# all: %u of %u cases pass\n", passed, all);
+    assert_true(all >= 60);
+    assert_int_equal(passed, all);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_name_leaks),
+    };
+    if (sodium_init() < 0)
+        return 1;
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
