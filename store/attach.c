@@ -117,6 +117,35 @@ static int hash_sink(void *ctx, const unsigned char *buf, size_t len, struct err
     return 0;
 }
 
+/* 1 if the file behind src->fd holds, now, exactly the bytes whose
+ * BLAKE2b-256 is hash (what the store took from it); 0 if it holds others;
+ * -1 (e filled) if it cannot be read. Read again in full, in sodium_malloc
+ * memory: a rewrite that put the size and the times back is seen too. */
+static int still_holds(const struct attach_source *src, const unsigned char *hash,
+                       struct err *e)
+{
+    unsigned char now[ATTACHMENT_HASHBYTES], *buf = secmem_alloc(ATTACHMENT_CHUNK);
+    crypto_generichash_state h;
+    ssize_t n = -1;
+    int same;
+
+    if (buf == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    crypto_generichash_init(&h, NULL, 0, sizeof now);
+    if (lseek(src->fd, 0, SEEK_SET) == 0)
+        while ((n = fd_read_full(src->fd, buf, ATTACHMENT_CHUNK)) > 0)
+            crypto_generichash_update(&h, buf, (size_t)n);
+    secmem_free(buf);
+    crypto_generichash_final(&h, now, sizeof now);
+    sodium_memzero(&h, sizeof h);
+    if (n < 0)
+        return err_set(e, EXIT_INPUT, "cannot read %s again: %s; the file was kept", src->path,
+                       strerror(errno));
+    same = sodium_memcmp(now, hash, sizeof now) == 0;
+    sodium_memzero(now, sizeof now);
+    return same;
+}
+
 int store_attach_remove_source(struct store *s, const char *record,
                                const struct attach_source *src,
                                const unsigned char *hash, struct err *e)
@@ -124,6 +153,7 @@ int store_attach_remove_source(struct store *s, const char *record,
     unsigned char back[ATTACHMENT_HASHBYTES];
     crypto_generichash_state h;
     struct stat now;
+    int same = 1;
 
     crypto_generichash_init(&h, NULL, 0, sizeof back);
     if (store_attachment_read(s, record, src->name, 1, hash_sink, &h, e) != 0)
@@ -136,9 +166,16 @@ int store_attach_remove_source(struct store *s, const char *record,
         now.st_ino != src->st.st_ino ||
         now.st_dev != src->st.st_dev || now.st_size != src->st.st_size ||
         now.st_mtim.tv_sec != src->st.st_mtim.tv_sec ||
-        now.st_mtim.tv_nsec != src->st.st_mtim.tv_nsec)
+        now.st_mtim.tv_nsec != src->st.st_mtim.tv_nsec ||
+        /* The change time: nobody can set it back, as touch -r or cp -p
+         * set the modification time back. */
+        now.st_ctim.tv_sec != src->st.st_ctim.tv_sec ||
+        now.st_ctim.tv_nsec != src->st.st_ctim.tv_nsec ||
+        (same = still_holds(src, hash, e)) == 0)
         return err_set(e, EXIT_INPUT, "%s changed while it was attached; the file was "
                        "kept (attach it again under another name if needed)", src->path);
+    if (same < 0)
+        return -1;
     if (unlink(src->path) != 0)
         return err_set(e, EXIT_INPUT, "attached, but cannot remove %s: %s", src->path,
                        strerror(errno));

@@ -45,8 +45,9 @@ int store_attach(unsigned char *hash, struct store *s, const char *record,
 
 /* Removes the original after store_attach: reads the stored copy back,
  * compares its hash with hash, checks the file did not change meanwhile
- * (inode, size, modification time, still its only name), unlinks it
- * and syncs its folder.
+ * (inode, size, modification and change times, still its only name, and
+ * its bytes, read again through src->fd, still hash to hash), unlinks it
+ * and syncs its folder. src must still be open.
  * EXIT_INPUT, with the file kept, when any check fails. */
 int store_attach_remove_source(struct store *s, const char *record,
                                const struct attach_source *src,
