@@ -247,6 +247,10 @@ static int rekey_store(struct store *s, const struct globals *g)
     if (recovery == NULL)
         return cli_error(EXIT_INPUT, "out of secure memory");
     err_clear(&e);
+    if (store_hold_alone(s, &e) != 0) {
+        secmem_free(recovery);
+        return cli_fail(&e);
+    }
     rc = new_secrets(&pass, &len, recovery, "new recovery key", "nothing was changed", g);
     if (rc == 0 && store_rekey(&rekeyed, s, pass, len, recovery,
                                isatty(STDERR_FILENO) ? show_progress : NULL, &last, &e) != 0) {

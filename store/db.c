@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -461,7 +462,31 @@ struct store *db_alloc(const char *dir, struct err *e)
         return NULL;
     }
     s->dir[strlen(s->dir) - 1] = '\0';   /* drop the trailing '/' */
+    s->hold = -1;
     return s;
+}
+
+int db_hold(struct store *s, int mode, struct err *e)
+{
+    const struct timespec step = { 0, 50 * 1000 * 1000 };
+
+    if (s->hold < 0) {
+        s->hold = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (s->hold < 0)
+            return err_set(e, EXIT_INPUT, "cannot open the store folder %s: %s", s->dir,
+                           strerror(errno));
+    }
+    for (int waited = 0; flock(s->hold, mode | LOCK_NB) != 0; waited += 50) {
+        if (errno != EWOULDBLOCK && errno != EINTR)
+            return err_set(e, EXIT_INPUT, "cannot lock the store folder %s: %s", s->dir,
+                           strerror(errno));
+        if (waited >= STORE_BUSY_MS)
+            return err_set(e, EXIT_INPUT, "another intake is %s the store in %s (waited %d "
+                           "seconds); nothing was changed: try again when it has finished",
+                           mode == LOCK_SH ? "re-keying" : "using", s->dir, STORE_BUSY_MS / 1000);
+        (void)nanosleep(&step, NULL);
+    }
+    return 0;
 }
 
 /* The database file is made 0600 by us, whatever the caller's umask;
@@ -555,6 +580,8 @@ void store_close(struct store *s)
         return;
     if (s->db != NULL)
         sqlite3_close_v2(s->db);
+    if (s->hold >= 0)
+        close(s->hold);
     secmem_free(s->master);
     free(s);
 }

@@ -28,6 +28,7 @@
 struct store {
     sqlite3 *db;
     unsigned char *master;       /* sodium_malloc, KEYSLOT_MASTER_BYTES */
+    int hold;                    /* the store folder, flock'ed by db_hold; -1: none */
     char dir[4096];
     char keyslots[4200];
 };
@@ -123,6 +124,17 @@ void db_today(char *out, size_t outlen);
  * (sodium_malloc); NULL with e filled on failure. Free with store_close. */
 struct store *db_alloc(const char *dir, struct err *e);
 
+/* Locks the store folder (flock on s->hold, opened on first use) in mode:
+ * LOCK_SH for as long as an intake has the store open (store_open),
+ * LOCK_EX while a rekey changes the key or one that was killed is finished
+ * (store/rekey.c). A rekey thus never changes the key under a command that
+ * opened the store with the old one (a record waiting for its testimony),
+ * and no command opens the store while a rekey runs. Waits up to
+ * STORE_BUSY_MS for the other intake. 0, or -1 with e filled (EXIT_INPUT);
+ * after a failed LOCK_EX s->hold holds no lock at all (flock converts by
+ * dropping first): the caller gives up and closes the store. */
+int db_hold(struct store *s, int mode, struct err *e);
+
 /* Opens the database in s->dir keyed with s->master: with create, a new
  * file (0600); else an existing one, whose pages are then checked. Sets
  * and reads back the pragmas and migrates the schema. Damage is
@@ -140,8 +152,8 @@ int rekey_resume(struct store *s, uint8_t kind, const unsigned char *secret,
                  size_t secretlen, int opened_old, struct err *e);
 
 /* For store_open, once the database opened with the old key: removes the
- * keyslots of a rekey killed before its database changed. -1 (e filled)
- * only when a rekey is running right now. */
-int rekey_discard(struct store *s, struct err *e);
+ * keyslots of a rekey killed before its database changed (none runs: the
+ * caller holds the store folder shared, db_hold). */
+void rekey_discard(struct store *s);
 
 #endif

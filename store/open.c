@@ -377,6 +377,11 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     s = db_alloc(dir, e);
     if (s == NULL)
         return -1;
+    /* Held until store_close: no rekey changes the key meanwhile. */
+    if (db_hold(s, LOCK_SH, e) != 0) {
+        store_close(s);
+        return -1;
+    }
     err_clear(&first);
     rc = keyslot_load(&kf, s->keyslots, e);
     if (rc == 0) {
@@ -392,7 +397,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
             *e = first;
         opened = 0;   /* kf is no longer the keyslot file: nothing to reseal */
     } else if (rc == 0) {
-        rc = rekey_discard(s, e);
+        rekey_discard(s);
     } else if (e != NULL && first.msg[0] != '\0') {
         *e = first;
     }

@@ -12,8 +12,10 @@
  * Until 3 is done, the old keyslots open the database if step 2 did not
  * commit, keyslots.rekey if it did: store_open tries both (rekey_resume)
  * and finishes, or discards, what a killed rekey left. The store folder is
- * locked (flock) from step 1 to 3, so no other intake takes a rekey under
- * way for one that was killed. */
+ * locked (flock, db_hold) by every intake that has the store open, shared,
+ * and by a rekey alone from step 1 until it closes the store: a rekey
+ * waits for the others to close it, and is never taken for one that was
+ * killed. */
 #include "store/db.h"
 
 #include <errno.h>
@@ -33,25 +35,6 @@
 static int rekey_path(char *out, size_t outlen, const struct store *s, struct err *e)
 {
     return db_path(out, outlen, s->dir, STORE_REKEY_NAME, e);
-}
-
-/* The store folder's rekey lock: its descriptor, or -1 with e filled
- * (another intake is re-keying the store). */
-static int lock_folder(const struct store *s, struct err *e)
-{
-    int fd = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-    if (fd < 0) {
-        err_set(e, EXIT_INPUT, "cannot open the store folder %s: %s", s->dir, strerror(errno));
-        return -1;
-    }
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        close(fd);
-        err_set(e, EXIT_INPUT, "another intake is re-keying the store in %s; nothing was "
-                "changed: try again when it has finished", s->dir);
-        return -1;
-    }
-    return fd;
 }
 
 static void drop_pending(const struct store *s)
@@ -106,15 +89,15 @@ int rekey_resume(struct store *s, uint8_t kind, const unsigned char *secret,
 {
     struct keyslot_file kf;
     char path[4200];
-    int lock, rc;
+    int rc;
 
     if (rekey_path(path, sizeof path, s, NULL) != 0 || access(path, F_OK) != 0)
         return 1;
-    if ((lock = lock_folder(s, e)) < 0)
+    /* Alone with the store while finishing (db_hold). */
+    if (db_hold(s, LOCK_EX, e) != 0)
         return -1;
     if (keyslot_load(&kf, path, e) != 0 ||
         keyslot_open(s->master, &kf, kind, secret, secretlen, e) < 0) {
-        close(lock);
         if (e == NULL || e->code != EXIT_AUTH)
             return -1;
         if (!opened_old)
@@ -129,25 +112,19 @@ int rekey_resume(struct store *s, uint8_t kind, const unsigned char *secret,
      * until it succeeds, so a failure here does not stop this command. */
     if (rc == 0)
         (void)finish(s, NULL);
-    close(lock);
-    return rc == 0 ? 0 : -1;
+    return rc == 0 && db_hold(s, LOCK_SH, e) == 0 ? 0 : -1;
 }
 
-int rekey_discard(struct store *s, struct err *e)
+void rekey_discard(struct store *s)
 {
     char path[4200];
-    int lock;
 
     if (rekey_path(path, sizeof path, s, NULL) != 0 || access(path, F_OK) != 0)
-        return 0;
-    /* The database opened with the old key: unless a rekey holds the
-     * lock right now, the one that wrote the file was killed before its
-     * transaction committed, and its keys open nothing. */
-    if ((lock = lock_folder(s, e)) < 0)
-        return -1;
+        return;
+    /* This intake holds the store folder shared (store_open), so no rekey
+     * runs (it would hold it alone): the one that wrote the file was
+     * killed before its transaction committed, and its keys open nothing. */
     drop_pending(s);
-    close(lock);
-    return 0;
 }
 
 /* ---- progress: bytes this process has written, from /proc/self/io ---- */
@@ -349,18 +326,25 @@ out:
     return rc;
 }
 
+int store_hold_alone(struct store *s, struct err *e)
+{
+    return db_hold(s, LOCK_EX, e);
+}
+
 int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t passlen,
                 const unsigned char *recovery, store_progress_fn progress, void *ctx,
                 struct err *e)
 {
     unsigned char *master = secmem_alloc(KEYSLOT_MASTER_BYTES);
     uint64_t dbsize = 0;
-    int lock, rc = -1, stale = 0;
+    int rc = -1, stale = 0;
 
     *rekeyed = 0;
     if (master == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory");
-    if ((lock = lock_folder(s, e)) < 0) {
+    /* Alone with the store until it is closed: no other intake keeps a
+     * connection under the old key (db_hold). */
+    if (db_hold(s, LOCK_EX, e) != 0) {
         secmem_free(master);
         return -1;
     }
@@ -394,7 +378,6 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
                      STORE_DB_NAME);
     }
 out:
-    close(lock);
     secmem_free(master);
     return rc;
 }

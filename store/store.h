@@ -111,6 +111,12 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
                 const unsigned char *recovery, store_progress_fn progress, void *ctx,
                 struct err *e);
 
+/* Takes the store for this intake alone, as store_rekey does, waiting up
+ * to STORE_BUSY_MS for other intakes to close it: called before the new
+ * secrets are asked for, so that a refusal costs nothing typed or written
+ * down. EXIT_INPUT if another intake keeps it open (then close s). */
+int store_hold_alone(struct store *s, struct err *e);
+
 /* Checks the settings of a new store: the label follows the card's rule
  * (card_label_check: 1..64 bytes of UTF-8, no control or invisible
  * characters), the locale is one pseudonyms exist for (ko, mn, en, ru,

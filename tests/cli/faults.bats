@@ -368,6 +368,32 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
     echo "# old $old, new $new" >&3
 }
 
+@test "rekey waits for a record that is waiting for its testimony, then refuses; nothing is lost" {
+    init_store
+    add_subject
+    mkfifo "$T/body"
+    # record unlocks the store, then waits for the body on the FIFO.
+    ik record "$P" --title waiting <"$T/body" >"$T/id" 2>"$T/err" &
+    pid=$!
+    exec {w}>"$T/body"
+    sleep 1
+    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 rekey \
+        3< <(printf '%s\n%s\n' "$PASS" "$NEWPASS")
+    expect_status 2
+    # Refused before the new passphrase is asked and a new recovery key shown.
+    [ "$stderr" = "intake: another intake is using the store in $H (waited 5 seconds); nothing was changed: try again when it has finished" ]
+    [ -z "$output" ]
+    echo "the testimony typed meanwhile" >&"$w"
+    exec {w}>&-
+    wait "$pid"
+    [ -s "$T/id" ] && [ ! -s "$T/err" ]
+    run ik show "$(cat "$T/id")"
+    expect_status 0
+    [[ "$output" == *"the testimony typed meanwhile"* ]]
+    [ ! -e "$H/keyslots.rekey" ]
+    opens_with "$PASS"
+}
+
 # ---------------------------------------------------------------- not files
 
 @test "a FIFO, a device or a folder where a file is expected: refused at once, never waits" {

@@ -168,29 +168,36 @@ static void test_discard(void **state)
     free(ks0);
 }
 
+/* While another intake has the store open (a record waiting for its
+ * testimony), a rekey waits for it, then refuses and changes nothing: the
+ * other one's connection goes on writing under the key it opened with. */
 static void test_rekey_refused_while_held(void **state)
 {
     struct fixture *f = *state;
     unsigned char recovery2[RECOVERY_KEY_BYTES];
-    struct store *s = NULL;
+    struct store *s = NULL, *other = NULL;
     char pending[400];
     struct err e;
-    int fd, rekeyed = -1;
+    int rekeyed = -1;
 
     path_in(pending, sizeof pending, f->dir, STORE_REKEY_NAME);
     recovery_key_new(recovery2);
+    assert_int_equal(store_open(&other, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
     assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
                                 strlen(pass), &e), 0);
-    fd = open(f->dir, O_RDONLY | O_DIRECTORY);
-    assert_int_equal(flock(fd, LOCK_EX), 0);
     assert_int_equal(store_rekey(&rekeyed, s, newpass, strlen(newpass), recovery2, NULL, NULL,
                                  &e), -1);
     assert_int_equal(rekeyed, 0);
-    assert_non_null(strstr(e.msg, "another intake is re-keying"));
-    close(fd);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_non_null(strstr(e.msg, "another intake is using the store"));
+    assert_non_null(strstr(e.msg, "nothing was changed"));
     store_close(s);
+    add_subject(other, "Kim Jong-su", "Rim-il");
+    store_close(other);
     assert_int_equal(access(pending, F_OK), -1);
     assert_int_equal(open_pass(f->dir, pass, &e), 0);
+    assert_int_equal(count_actions(f->dir, pass, "rekey"), 0);
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
