@@ -199,6 +199,22 @@ static int src_refill(struct source *s, struct err *e)
     return 0;
 }
 
+/* A binary source with nothing buffered reads a large request straight
+ * into buf (a chunk: no second copy).  Bytes read, or -1. */
+static int raw_direct(struct source *s, unsigned char *buf, size_t len,
+                      struct err *e)
+{
+    ssize_t n;
+
+    do
+        n = read(s->fd, buf, len);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return err_set(e, EXIT_INPUT, "cannot read the bundle: %s", strerror(errno));
+    s->eof = n == 0;
+    return (int)n;
+}
+
 /* Reads up to len binary bundle bytes; fewer only at the end. */
 static ssize_t src_read(struct source *s, unsigned char *buf, size_t len,
                         struct err *e)
@@ -213,6 +229,14 @@ static ssize_t src_read(struct source *s, unsigned char *buf, size_t len,
         if (n == 0) {
             if (s->armored ? s->armor_done && s->nq == 0 : s->eof)
                 break;
+            if (!s->armored && len - got >= sizeof s->raw) {
+                int r = raw_direct(s, buf + got, len - got, e);
+
+                if (r < 0)
+                    return -1;
+                got += (size_t)r;
+                continue;
+            }
             if (src_refill(s, e) != 0)
                 return -1;
             continue;

@@ -217,13 +217,19 @@ static int pt_put(struct bundle_writer *w, const unsigned char *buf,
     return 0;
 }
 
-static int segment_flush(struct bundle_writer *w, struct err *e)
+/* One segment: its length (0 ends the content), then its bytes. */
+static int segment_put(struct bundle_writer *w, const unsigned char *buf,
+                       size_t n, struct err *e)
 {
     unsigned char len[4];
 
-    bundle_le32(len, (uint32_t)w->seglen);
-    if (pt_put(w, len, sizeof len, e) != 0 ||
-        pt_put(w, w->seg, w->seglen, e) != 0)
+    bundle_le32(len, (uint32_t)n);
+    return pt_put(w, len, sizeof len, e) != 0 || pt_put(w, buf, n, e) != 0 ? -1 : 0;
+}
+
+static int segment_flush(struct bundle_writer *w, struct err *e)
+{
+    if (segment_put(w, w->seg, w->seglen, e) != 0)
         return -1;
     w->seglen = 0;
     return 0;
@@ -368,17 +374,28 @@ int bundle_writer_write(struct bundle_writer *w, const unsigned char *buf,
                        w->closed ? "already closed" : "stopped by an error");
     while (len > 0) {
         size_t n = SEGMENT_MAX - w->seglen;
+        int rc;
 
-        if (n > len)
-            n = len;
-        memcpy(w->seg + w->seglen, buf, n);
-        w->seglen += n;
-        buf += n;
-        len -= n;
-        if (w->seglen == SEGMENT_MAX && segment_flush(w, e) != 0) {
+        if (len >= SEGMENT_MAX / 2) {
+            /* A large piece (an attachment's row) is a segment of its
+             * own, without a copy into seg: segments may be cut anywhere. */
+            n = len < SEGMENT_MAX ? len : SEGMENT_MAX;
+            rc = w->seglen > 0 ? segment_flush(w, e) : 0;
+            if (rc == 0)
+                rc = segment_put(w, buf, n, e);
+        } else {
+            if (n > len)
+                n = len;
+            memcpy(w->seg + w->seglen, buf, n);
+            w->seglen += n;
+            rc = w->seglen == SEGMENT_MAX ? segment_flush(w, e) : 0;
+        }
+        if (rc != 0) {
             w->failed = 1;
             return -1;
         }
+        buf += n;
+        len -= n;
     }
     return 0;
 }
