@@ -244,6 +244,41 @@ static void test_truncated_multichunk(void **state)
     free(content);
 }
 
+/* Chunks reordered, or taken from another bundle of the same content,
+ * sender and recipients, do not open: each chunk's nonce is its place,
+ * and each bundle has its own key. */
+static void test_chunks_swapped_or_from_another_bundle(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES], t[CHUNK_CTLEN];
+    unsigned char *content = pattern(200000);
+    size_t alen, blen, hlen = 2 * STANZA_LEN + COMMIT_LEN;
+    unsigned char *a = seal_mem(&alen, content, 200000, 65536, sign_sk, people,
+                                2, 0, hash);
+    unsigned char *b = seal_mem(&blen, content, 200000, 65536, sign_sk, people,
+                                2, 0, hash);
+    unsigned char *c0 = a + hlen, *c1 = a + hlen + CHUNK_CTLEN;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(alen, blen);
+    memcpy(t, c0, sizeof t);
+    memcpy(c0, c1, sizeof t);
+    memcpy(c1, t, sizeof t);
+    assert_int_equal(open_mem(a, alen, &people[0], NULL, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_string_equal(e.msg, "a chunk of the bundle was altered");
+    memcpy(c1, c0, sizeof t);             /* chunk 1 back where it was */
+    memcpy(c0, t, sizeof t);
+    assert_int_equal(open_mem(a, alen, &people[0], NULL, NULL, &e), 0);
+    memcpy(c1, b + hlen + CHUNK_CTLEN, sizeof t);
+    assert_int_equal(open_mem(a, alen, &people[0], NULL, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_string_equal(e.msg, "a chunk of the bundle was altered");
+    free(a);
+    free(b);
+    free(content);
+}
+
 /* A version 2 bundle from tests/vectors/v2 and the recipient of seed 1. */
 static unsigned char *v2_vector(size_t *len, const char *name, struct party *me)
 {
@@ -582,6 +617,7 @@ int main(void)
         cmocka_unit_test(test_writer_refuses_bad_recipients),
         cmocka_unit_test(test_every_bit_flip_truncation_and_append),
         cmocka_unit_test(test_truncated_multichunk),
+        cmocka_unit_test(test_chunks_swapped_or_from_another_bundle),
         cmocka_unit_test(test_v2_still_read_and_refused),
         cmocka_unit_test(test_v2_blob_altered_under_valid_signature),
         cmocka_unit_test(test_resealed_to_third_party),
