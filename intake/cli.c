@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <jansson.h>
+
 #include "intake/cli.h"
 #include "crypto/keyslot.h"
 #include "crypto/secmem.h"
@@ -254,4 +256,37 @@ int cli_open_store(struct store **s, const struct globals *g)
                  left - 1, left - 1 == 1 ? "try" : "tries");
     }
     return rc == 0 ? 0 : cli_fail(&e);
+}
+
+static const char *yn(int v)
+{
+    return v ? "yes" : "no";
+}
+
+json_t *cli_consent_json(const struct consent *c, const char *why)
+{
+    if (!c->recorded)
+        return json_null();
+    return json_pack("{s:s, s:s?, s:b, s:b, s:b, s:b, s:s?, s:s?, s:b, s:s?}",
+                     "date", c->date, "method", c->method[0] ? c->method : NULL,
+                     "export", c->export_ok, "quote", c->quote, "publish", c->publish,
+                     "attachments", c->attachments,
+                     "embargo", c->embargo[0] ? c->embargo : NULL,
+                     "withdrawn", c->withdrawn[0] ? c->withdrawn : NULL,
+                     "may_leave", why[0] == '\0', "blocked", why[0] ? why : NULL);
+}
+
+void cli_print_consent(const struct consent *c)
+{
+    if (!c->recorded && c->imported)
+        printf("consent: not carried by its bundle (content format 1)\n");
+    else if (!c->recorded)
+        printf("consent: none recorded\n");
+    else if (c->withdrawn[0] != '\0')
+        printf("consent: withdrawn %s\n", c->withdrawn);
+    else
+        printf("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n",
+               c->date, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
+               yn(c->export_ok), yn(c->quote), yn(c->publish), yn(c->attachments),
+               c->embargo[0] ? ", embargo until " : "", c->embargo);
 }

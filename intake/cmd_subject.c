@@ -133,8 +133,8 @@ static int subject_add(int argc, char **argv, const struct globals *g)
 
 static json_t *subject_json(const struct subject_row *r)
 {
-    json_t *o = json_pack("{s:s, s:s, s:I, s:s?}", "pseudonym", r->pseudonym,
-                          "created", r->created, "records", (json_int_t)r->nrecords,
+    json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:s?}", "pseudonym", r->pseudonym,
+                          "subject", r->uid, "created", r->created, "records", (json_int_t)r->nrecords,
                           "last_record", r->last_date);
     if (o != NULL && r->names != NULL) {
         json_t *names = json_array();
@@ -153,38 +153,6 @@ struct list_ctx {
     struct store *s;
 };
 
-static const char *yn(int v)
-{
-    return v ? "yes" : "no";
-}
-
-static json_t *consent_json(const struct consent *c, const char *why)
-{
-    if (!c->recorded)
-        return json_null();
-    return json_pack("{s:s, s:s?, s:b, s:b, s:b, s:b, s:s?, s:s?, s:b, s:s?}",
-                     "date", c->date, "method", c->method[0] ? c->method : NULL,
-                     "export", c->export_ok, "quote", c->quote, "publish", c->publish,
-                     "attachments", c->attachments,
-                     "embargo", c->embargo[0] ? c->embargo : NULL,
-                     "withdrawn", c->withdrawn[0] ? c->withdrawn : NULL,
-                     "may_leave", why[0] == '\0', "blocked", why[0] ? why : NULL);
-}
-
-static void print_consent(const struct consent *c, const char *why)
-{
-    if (!c->recorded)
-        printf("consent: none recorded\n");
-    else if (c->withdrawn[0] != '\0')
-        printf("consent: withdrawn %s\n", c->withdrawn);
-    else
-        printf("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n",
-               c->date, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
-               yn(c->export_ok), yn(c->quote), yn(c->publish), yn(c->attachments),
-               c->embargo[0] ? ", embargo until " : "", c->embargo);
-    printf("may leave the device: %s%s%s\n", why[0] ? "no (" : "yes", why, why[0] ? ")" : "");
-}
-
 static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
 {
     struct list_ctx *ctx = vctx;
@@ -200,7 +168,7 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
     if (ctx->array != NULL) {
         json_t *o = subject_json(r);
         if (o != NULL && ctx->detail)
-            json_object_set_new(o, "consent", consent_json(&c, why));
+            json_object_set_new(o, "consent", cli_consent_json(&c, why));
         return json_array_append_new(ctx->array, o) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
     }
@@ -214,9 +182,11 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
         putchar('\n');
         return 0;
     }
-    printf("pseudonym: %s\ncreated: %s\nrecords: %ld\nlast record: %s\n", r->pseudonym,
-           r->created, r->nrecords, r->last_date ? r->last_date : "-");
-    print_consent(&c, why);
+    printf("pseudonym: %s\nsubject id: %s\ncreated: %s\nrecords: %ld\nlast record: %s\n",
+           r->pseudonym, r->uid, r->created, r->nrecords, r->last_date ? r->last_date : "-");
+    cli_print_consent(&c);
+    printf("may leave %s: %s%s%s\n", c.imported ? "this store" : "the device",
+           why[0] ? "no (" : "yes", why, why[0] ? ")" : "");
     if (r->names == NULL) {
         printf("identity: hidden (use --reveal)\n");
         return 0;

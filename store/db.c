@@ -106,6 +106,16 @@ static const char *const migrations[] = {
     "  BEGIN DELETE FROM matcher_cache; END;"
     "CREATE TRIGGER matcher_cache_subject_delete AFTER DELETE ON subject"
     "  BEGIN DELETE FROM matcher_cache; END;",
+    /* 6 -> 7 (issue 16): every subject gets a stable id, random, made on
+     * the device (db_new_id; filled in for existing subjects by
+     * fill_subject_ids), which travels in bundles instead of the
+     * pseudonym's spelling; an imported subject remembers the sender's key
+     * and the id it has there, so a rename on the device stays one subject
+     * here. */
+    "ALTER TABLE subject ADD COLUMN uid TEXT;"
+    "CREATE TABLE subject_origin(subject_id INTEGER PRIMARY KEY"
+    "  REFERENCES subject(id) ON DELETE CASCADE,"
+    "  sender_pk BLOB NOT NULL, uid TEXT NOT NULL, UNIQUE(sender_pk, uid));",
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when
@@ -410,6 +420,47 @@ static int key_db(struct store *s, struct err *e)
     return 0;
 }
 
+void db_new_id(char out[RECORD_ID_CHARS + 1])
+{
+    static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+    unsigned char rnd[10];
+    unsigned int acc = 0, bits = 0;
+    size_t o = 0;
+
+    randombytes_buf(rnd, sizeof rnd);
+    for (size_t i = 0; i < sizeof rnd; i++) {
+        acc = (acc << 8) | rnd[i];
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            out[o++] = alphabet[(acc >> bits) & 31];
+        }
+    }
+    out[o] = '\0';
+    sodium_memzero(rnd, sizeof rnd);
+}
+
+/* Gives every subject without a stable id one (migration 6 -> 7), then
+ * makes the ids unique in the schema. */
+static int fill_subject_ids(struct store *s, struct err *e)
+{
+    long id;
+    int rc;
+
+    while ((rc = db_int(&id, s, "SELECT id FROM subject WHERE uid IS NULL LIMIT 1", NULL, 0,
+                        "giving subjects their ids", e)) > 0) {
+        char uid[RECORD_ID_CHARS + 1];
+        db_new_id(uid);
+        const struct db_val v[] = { DB_TEXT(uid), DB_INT(id) };
+        if (db_run(s, "UPDATE subject SET uid = ?1 WHERE id = ?2", v, DB_N(v),
+                   "giving subjects their ids", e) != 0)
+            return -1;
+    }
+    if (rc < 0)
+        return -1;
+    return db_exec(s, "CREATE UNIQUE INDEX subject_uid ON subject(uid)", e);
+}
+
 static int schema_version(long *v, struct store *s, struct err *e)
 {
     int rc = db_int(v, s, "PRAGMA user_version", NULL, 0, "reading the database", e);
@@ -434,7 +485,8 @@ static int migrate(struct store *s, struct err *e)
         snprintf(sql, sizeof sql, "PRAGMA user_version=%ld", v + 1);
         if (store_begin(s, e) != 0)
             return -1;
-        if (db_exec(s, migrations[v], e) != 0 || db_exec(s, sql, e) != 0) {
+        if (db_exec(s, migrations[v], e) != 0 ||
+            (v + 1 == 7 && fill_subject_ids(s, e) != 0) || db_exec(s, sql, e) != 0) {
             store_rollback(s);
             return -1;
         }

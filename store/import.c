@@ -66,6 +66,7 @@ struct importer {
     char suffix[16];                     /* "@" and 8 hex of the sender's key */
     json_t *last;                        /* the last record (for attachment flags) */
     int skip;                            /* the last record was there already */
+    int format;                          /* the content format (1 or 2) */
     struct attachment_writer *w;
     unsigned char want[ATTACHMENT_HASHBYTES];  /* the blob's hash, from its header */
     struct import_result *res;
@@ -76,11 +77,28 @@ static const char *jstr(json_t *o, const char *key)
     return json_string_value(json_object_get(o, key));
 }
 
+/* The consent scope a record of content format 2 carries (checked by
+ * export/content.c). */
+static void carried_consent(struct consent *c, json_t *o)
+{
+    memset(c, 0, sizeof *c);
+    c->recorded = 1;
+    c->export_ok = json_is_true(json_object_get(o, "export"));
+    c->quote = json_is_true(json_object_get(o, "quote"));
+    c->publish = json_is_true(json_object_get(o, "publish"));
+    c->attachments = json_is_true(json_object_get(o, "attachments"));
+    snprintf(c->method, sizeof c->method, "%s", jstr(o, "method") != NULL ? jstr(o, "method") : "");
+    snprintf(c->embargo, sizeof c->embargo, "%s", jstr(o, "embargo") != NULL ? jstr(o, "embargo") : "");
+    snprintf(c->date, sizeof c->date, "%s", jstr(o, "recorded"));
+}
+
 static int import_record(void *ctx, json_t *rec, struct err *e)
 {
     struct importer *im = ctx;
     const char *tags[64];
     struct record_row row = { 0 };
+    struct import_subject subj = { NULL, NULL, NULL };
+    struct consent consent;
     json_t *v, *manifest;
     char pseudonym[300];
     char *mtext;
@@ -98,13 +116,19 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     row.tags = tags;
     row.ntags = json_array_size(json_object_get(rec, "tags"));
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
+    subj.pseudonym = pseudonym;
+    if (im->format == 2) {
+        subj.uid = jstr(rec, "subject");
+        carried_consent(&consent, json_object_get(rec, "consent"));
+        subj.consent = &consent;
+    }
     manifest = json_deep_copy(rec);
     json_object_del(manifest, "body");
     mtext = json_dumps(manifest, JSON_COMPACT | JSON_SORT_KEYS);
     json_decref(manifest);
     if (mtext == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
-    rc = store_import_record(&added, im->s, im->import_id, pseudonym, &row, mtext, e);
+    rc = store_import_record(&added, im->s, im->import_id, &subj, &row, mtext, e);
     secmem_wipe_free(mtext);
     if (rc != 0)
         return -1;
@@ -126,6 +150,7 @@ static int import_header(void *ctx, json_t *doc, struct err *e)
     struct manifest_header h;
     int rc;
 
+    im->format = content_format(doc);
     if (manifest_read_header(&h, doc, e) != 0)
         return -1;
     rc = store_import_log_head(im->s, im->import_id, h.log_seq, h.log_head, e);
