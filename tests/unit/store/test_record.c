@@ -92,11 +92,29 @@ static void test_filters_and_order(void **state)
     COUNT(id, a, 1);
     COUNT(query, "river", 2);
     COUNT(query, "rive*", 2);
+    COUNT(query, "rive", 2);            /* a word's beginning */
     COUNT(query, "\"river again\"", 1);
     COUNT(query, "night OR market", 2);
-    COUNT(query, "종수", 0);            /* words, not parts of words */
-    COUNT(query, "종수*", 1);
+    COUNT(query, "river -night", 1);    /* '-' is no NOT: both words */
+    COUNT(query, "종수", 1);            /* Korean: a word with its particle */
+    COUNT(query, "수는", 1);
+    COUNT(since, "2022-01-01", 2);
+    COUNT(since, "2024-02-02", 0);
 #undef COUNT
+    /* --raw: FTS4 as typed, whole words only. */
+#define RAW(q, n_) do { \
+        struct record_filter g = { 0 }; \
+        c.buf[0] = '\0', c.n = 0; \
+        g.query = q; \
+        g.raw = 1; \
+        assert_int_equal(store_record_each(f->s, &g, collect_record, &c, &e), 0); \
+        assert_int_equal(c.n, n_); \
+    } while (0)
+    RAW("종수", 0);
+    RAW("종수*", 1);
+    RAW("river -night", 1);
+    RAW("river night", 1);
+#undef RAW
 }
 
 static void test_bad_search(void **state)
@@ -109,10 +127,23 @@ static void test_bad_search(void **state)
 
     add_subject(f->s, "Kim Jong-su", "Rim-il");
     add_record(id, f->s, "Rim-il", "t", "2023-05-01", "some words");
-    flt.query = "\"x";
+    /* Words: an open quote is a phrase to the end. */
+    flt.query = "\"some words";
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), 0);
+    assert_int_equal(c.n, 1);
+    /* Nothing to look for. */
+    flt.query = "- * \"\"";
     assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
-    assert_string_equal(e.msg, "cannot search for '\"x': malformed MATCH expression: [\"x]");
+    assert_string_equal(e.msg, "there is no word to search for (letters or digits)");
+    /* Raw FTS4 the index cannot read: the message never repeats it. */
+    c.n = 0;
+    flt.query = "\"x";
+    flt.raw = 1;
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, "the index cannot read this query as FTS4 syntax; without --raw, "
+                               "words are searched as they are typed");
     assert_int_equal(c.n, 0);
 }
 
