@@ -429,7 +429,9 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
         printf("tag: %s\n", r->tags[i]);
     printf("created: %s\n", r->created);
     if (r->version > 1)
-        printf("version: %ld\nedited: %s\n", r->version, r->edited != NULL ? r->edited : "");
+        printf("version: %ld\n", r->version);
+    if (r->edited != NULL && r->edited[0] != '\0')
+        printf("edited: %s\n", r->edited);
     printf("\n%s%s", r->body,
            r->body[0] && r->body[strlen(r->body) - 1] == '\n' ? "" : "\n");
     return 0;
