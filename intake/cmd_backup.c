@@ -104,7 +104,7 @@ int cmd_restore(int argc, char **argv, const struct globals *g)
     const char *home;
     char dir[4096];
     struct err e;
-    int rc = parse_restore(&home, argc, argv, g);
+    int made, rc = parse_restore(&home, argc, argv, g);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -117,15 +117,22 @@ int cmd_restore(int argc, char **argv, const struct globals *g)
         return cli_error(EXIT_INPUT, "a store already exists in %s; restore never replaces one: "
                          "choose another folder with --home", dir);
     err_clear(&e);
-    if (store_create_check(dir, &e) != 0 || store_backup_open(&b, argv[optind], &e) != 0)
+    if (store_backup_open(&b, argv[optind], &e) != 0)
         return cli_fail(&e);
-    rc = cli_unlock(g, argv[optind], unlock_backup, b);
+    made = access(dir, F_OK) != 0;
+    if (store_create_check(dir, &e) != 0)
+        rc = cli_fail(&e);
+    else
+        rc = cli_unlock(g, argv[optind], unlock_backup, b);
     if (rc == 0 && store_restore(b, dir, isatty(STDERR_FILENO) ? cli_progress : NULL,
                                  &progress, &e) != 0) {
         cli_progress_end(&progress);
         rc = cli_fail(&e);
     }
     store_backup_close(b);
+    /* A refusal leaves no folder it made (rmdir: only when empty). */
+    if (rc != 0 && made)
+        (void)rmdir(dir);
     if (rc == 0) {
         cli_saved("the store in %s was restored: see 'intake log'", dir);
         printf("Restored a store in %s\n", dir);

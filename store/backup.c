@@ -119,13 +119,19 @@ static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES], chunk
     unsigned char head[BACKUP_HEAD_BYTES], len8[8], want[BACKUP_HASHBYTES], extra;
     crypto_generichash_state h;
     uint32_t kslen;
+    ssize_t n;
 
     if (lseek(b->fd, 0, SEEK_SET) != 0)
         return err_set(e, EXIT_INPUT, "cannot read %s: %s", b->path, strerror(errno));
-    if (read_exact(b->fd, head, sizeof head, b->path, e) != 0)
-        return -1;
-    if (memcmp(head, BACKUP_MAGIC, BACKUP_MAGIC_BYTES) != 0)
+    /* A file too short for the magic, or with another, is no backup at
+     * all; one cut short after it is a damaged backup. */
+    n = fd_read_full(b->fd, head, sizeof head);
+    if (n < 0)
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", b->path, strerror(errno));
+    if ((size_t)n < BACKUP_MAGIC_BYTES || memcmp(head, BACKUP_MAGIC, BACKUP_MAGIC_BYTES) != 0)
         return err_set(e, EXIT_INPUT, "%s is not an intake backup", b->path);
+    if ((size_t)n != sizeof head)
+        return bad_backup(e, b->path, "it is cut short");
     if (head[BACKUP_MAGIC_BYTES] != BACKUP_VERSION)
         return err_set(e, EXIT_INPUT, "%s is a backup of version %u; this intake reads version %d",
                        b->path, head[BACKUP_MAGIC_BYTES], BACKUP_VERSION);
