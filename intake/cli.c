@@ -83,6 +83,12 @@ int cli_bad_option(const char *cmd, int c, char **argv)
         return cli_usage_error(cmd, "option '%s' needs a value", opt);
     if (optopt != 0 && strncmp(opt, "--", 2) == 0 && eq != NULL)
         return cli_usage_error(cmd, "option '%.*s' takes no value", (int)(eq - opt), opt);
+    /* A short option inside a word getopt has not finished (optind still
+     * points before it): name the letter, not the word before. */
+    if (optopt > ' ' && optopt < 127 && strncmp(opt, "--", 2) != 0 &&
+        (opt[0] != '-' || strchr(opt, optopt) == NULL))
+        return cli_usage_error(cmd, "unknown option '-%c' (a word that starts with '-' "
+                               "goes after --)", optopt);
     return cli_usage_error(cmd, "unknown option '%s'", opt);
 }
 
