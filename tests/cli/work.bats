@@ -332,18 +332,19 @@ assert r["version"] == 2 and r["title"] == "Border (corrected)", r'
     [ "$(ls -A "$H")" = notes.txt ]
 }
 
-@test "wipe: a store whose database is large is unreadable at once (keyslots overwritten first)" {
+@test "wipe: the keyslot file is overwritten and synced before any file is removed (strace)" {
     init_store
-    cp "$H/keyslots" "$T/keyslots.before"
-    # strace shows the keyslot file written and synced before any unlink.
     command -v strace >/dev/null || skip "strace is not installed"
-    strace -f -e trace=openat,write,fsync,fdatasync,unlink,unlinkat -o "$T/wipe.log" \
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    # LeakSanitizer cannot work under ptrace (the sanitizer build).
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace -f -e trace=openat,write,fsync,fdatasync,unlink,unlinkat -o "$T/wipe.log" \
         "$INTAKE" --home "$H" wipe --yes 2>/dev/null
     first_unlink=$(grep -n 'unlink' "$T/wipe.log" | head -n 1 | cut -d: -f1)
     ks_open=$(grep -n "\"$H/keyslots\"" "$T/wipe.log" | head -n 1 | cut -d: -f1)
     sync_line=$(grep -nE 'f(data)?sync' "$T/wipe.log" | head -n 1 | cut -d: -f1)
     [ -n "$ks_open" ] && [ -n "$sync_line" ] && [ -n "$first_unlink" ]
     [ "$ks_open" -lt "$sync_line" ] && [ "$sync_line" -lt "$first_unlink" ]
+    grep "\"$H/keyslots\"" "$T/wipe.log" | head -n 1 | grep -qE 'O_(WRONLY|RDWR)'
 }
 
 # ---- search ----
