@@ -19,10 +19,10 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     if (r.seen)
         printf("bundle %.16s was imported before; nothing was added\n", r.hash);
     else
-        printf("imported %zu record(s) and %zu attachment(s) from %s%s; %zu already here\n",
+        printf("imported %zu record(s) and %zu attachment(s) from %s%s; %zu already here%s\n",
                r.added, r.files, r.sender[0] ? r.sender : "an UNKNOWN sender ",
                r.sender[0] ? (r.verified ? "" : " (contact not verified)") : r.sender_key,
-               r.kept);
+               r.kept, r.files_kept > 0 ? ", with their attachments" : "");
     return 0;
 }
 

@@ -173,19 +173,40 @@ static int attachment_gps(json_t *rec, const char *file)
     return 0;
 }
 
+/* An attachment of a record that was here already is added unless the
+ * record has one with the same bytes (issue 16: attachments added on the
+ * device after an export arrive); its name, "attachment-N.ext" numbered
+ * per bundle, gets the first 8 hex digits of its hash if the record has
+ * another of that name. */
 static int import_blob_begin(void *ctx, json_t *head, struct err *e)
 {
     struct importer *im = ctx;
+    const char *file = jstr(head, "file"), *dot;
+    char name[96];
+    int same = 0, taken = 0;
     size_t n = 0;
 
-    if (im->skip)
-        return 0;
     if (sodium_hex2bin(im->want, sizeof im->want, jstr(head, "blake2b"), 64, NULL, &n,
                        NULL) != 0 || n != sizeof im->want)
         return err_set(e, EXIT_INPUT, "malformed bundle contents: a bad attachment hash");
+    snprintf(name, sizeof name, "%s", file);
+    if (im->skip) {
+        if (store_attachment_known(&same, &taken, im->s, jstr(head, "record"), file, im->want,
+                                   e) != 0)
+            return -1;
+        if (same) {
+            im->res->files_kept++;
+            return 0;
+        }
+        if (taken) {
+            dot = strchr(file, '.');
+            snprintf(name, sizeof name, "%.*s-%.8s%s", (int)(dot != NULL ? dot - file : (long)strlen(file)),
+                     file, jstr(head, "blake2b"), dot != NULL ? dot : "");
+        }
+    }
     im->res->files++;
-    return store_attachment_begin(&im->w, im->s, jstr(head, "record"), jstr(head, "file"),
-                                  jstr(head, "type"), attachment_gps(im->last, jstr(head, "file")), e);
+    return store_attachment_begin(&im->w, im->s, jstr(head, "record"), name,
+                                  jstr(head, "type"), attachment_gps(im->last, file), e);
 }
 
 static int import_blob_data(void *ctx, const unsigned char *buf, size_t len, struct err *e)

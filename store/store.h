@@ -523,6 +523,13 @@ typedef int (*store_bytes_fn)(void *ctx, const unsigned char *buf, size_t len,
 
 struct attachment_writer;
 
+/* For record id: *same_hash 1 if it has an attachment whose bytes hash to
+ * hash (BLAKE2b-256), *name_taken 1 if one is named name. EXIT_INPUT for
+ * an unknown record. */
+int store_attachment_known(int *same_hash, int *name_taken, struct store *s,
+                           const char *record, const char *name,
+                           const unsigned char hash[ATTACHMENT_HASHBYTES], struct err *e);
+
 /* Starts attachment name (type, gps flag) of record id inside the caller's
  * transaction, into a new *w (freed by store_attachment_end or _abort);
  * its bytes follow in pieces of any size. EXIT_INPUT for a bad name or

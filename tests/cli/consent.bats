@@ -129,3 +129,37 @@ assert len(r["subject"]) == 16, r
     run st partner subject show "$P"
     [[ "$output" == *"(written): export yes, quote no, publish no, attachments no"* ]]
 }
+
+@test "import: attachments added to a record already imported arrive; the same bytes again are already here" {
+    field_hq
+    st field consent Nari --attachments yes >/dev/null 2>&1
+    ID0=$(printf 'An earlier talk.\n' | st field record Nari --title "First talk" --date 2024-01-01)
+    echo "first" >"$W/a.txt"
+    echo "second" >"$W/b.txt"
+    echo "third" >"$W/c.txt"
+    st field attach "$ID0" "$W/c.txt" >/dev/null
+    st field attach "$ID" "$W/a.txt" >/dev/null
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    run st hq import "$W/1.bundle"
+    [ "$output" = "imported 2 record(s) and 2 attachment(s) from field; 0 already here" ]
+    # $ID's attachment was attachment-2.txt there; alone, a.txt is now
+    # attachment-1.txt (the same bytes: kept) and b.txt attachment-2.txt.
+    st field attach "$ID" "$W/b.txt" >/dev/null
+    st field export --to hq "$ID" -o "$W/2.bundle" >/dev/null 2>&1
+    run st hq import "$W/2.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 1 attachment(s) from field; 1 already here, with their attachments" ]
+    run st hq show "$ID"
+    [[ "$output" == *"attachment: attachment-2.txt	text/plain	6 bytes"* ]]
+    [[ "$output" =~ attachment:\ attachment-2-[0-9a-f]{8}\.txt$'\t'text/plain$'\t'7\ bytes ]]
+    name=$(st hq show "$ID" --json | python3 -c '
+import json, sys
+print([a["name"] for a in json.load(sys.stdin)["attachments"] if a["size"] == 7][0])')
+    st hq attachment get "$ID" "$name" -o "$W/got"
+    cmp "$W/b.txt" "$W/got"
+    st field export --to hq "$ID" -o "$W/3.bundle" >/dev/null 2>&1
+    run st hq import "$W/3.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here, with their attachments" ]
+    [ "$(st hq show "$ID" | grep -c '^attachment: ')" -eq 2 ]
+}
