@@ -30,8 +30,10 @@ struct export_request {
     void *confirm_ctx;
     const char *const *ids;      /* record ids, or NULL for every record */
     size_t nids;
-    const char *out;             /* the bundle's path; NULL: intake-HASH.bundle
-                                  * (.asc with armor) in the current folder */
+    const char *out;             /* the bundle's path; NULL: HASH.bundle (.asc
+                                  * with armor) in the current folder */
+    int to_stdout;               /* 1: the bundle goes to standard output once
+                                  * the export is logged (out is ignored) */
     int armor;                   /* base64 text between BEGIN/END lines */
     int exact_dates;             /* keep the day (else the month) */
     int skip_blocked;            /* leave blocked records out (else refuse) */
