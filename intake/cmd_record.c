@@ -13,53 +13,18 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "intake/input.h"
 #include "crypto/secmem.h"
 #include "store/store.h"
 #include "util/fileio.h"
 
 #define MAX_TAG_ARGS 64
 
-/* Reads the body from fd into secure memory, refusing more than BODY_MAX. */
-static int read_body(char **out, int fd, const char *what, struct err *e)
-{
-    size_t cap = 1 << 16, len = 0;
-    char *buf = secmem_alloc(cap + 1);
-
-    while (buf != NULL) {
-        ssize_t n = fd_read_full(fd, buf + len, cap - len);
-        if (n < 0) {
-            secmem_free(buf);
-            return err_set(e, EXIT_INPUT, "cannot read %s: %s", what, strerror(errno));
-        }
-        len += (size_t)n;
-        if (len < cap)
-            break;
-        if (cap >= BODY_MAX) {
-            secmem_free(buf);
-            return err_set(e, EXIT_INPUT, "%s is larger than %u MiB", what, BODY_MAX >> 20);
-        }
-        char *bigger = secmem_alloc(2 * cap + 1);
-        if (bigger != NULL)
-            memcpy(bigger, buf, len);
-        secmem_free(buf);
-        buf = bigger;
-        cap *= 2;
-    }
-    if (buf == NULL)
-        return err_set(e, EXIT_INPUT, "out of secure memory");
-    buf[len] = '\0';
-    if (strlen(buf) != len) {
-        secmem_free(buf);
-        return err_set(e, EXIT_INPUT, "%s contains a NUL byte", what);
-    }
-    *out = buf;
-    return 0;
-}
-
 struct record_opts {
     struct record_row r;
     const char *tags[MAX_TAG_ARGS];
     const char *file;
+    int fd;                      /* --file, opened before the passphrase */
     char today[16];
 };
 
@@ -105,30 +70,15 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
     return 0;
 }
 
-/* 1 if standard input carries a body of its own: a pipe, a FIFO, a socket
- * or a regular file (not a terminal, /dev/null, or closed). */
-static int stdin_has_body(void)
+/* The body from --file (already open as fd), else from standard input. */
+static int load_body(char **body, const char *file, int fd, struct err *e)
 {
-    struct stat st;
-
-    return fstat(STDIN_FILENO, &st) == 0 &&
-           (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISREG(st.st_mode));
-}
-
-static int load_body(char **body, const char *file, struct err *e)
-{
-    int fd, rc;
-
-    if (file == NULL) {
-        if (isatty(STDIN_FILENO))
-            cli_note("type the testimony, then Ctrl-D on a new line");
-        return read_body(body, STDIN_FILENO, "standard input", e);
-    }
-    if (file_open_regular(&fd, file, 0, NULL, e) != 0)
-        return -1;
-    rc = read_body(body, fd, file, e);
-    close(fd);
-    return rc;
+    if (file != NULL)
+        return input_read_all(body, fd, file, e);
+    if (isatty(STDIN_FILENO))
+        cli_note(input_in_shell() ? "type the testimony, then a line holding only '.'"
+                                  : "type the testimony, then Ctrl-D on a new line");
+    return input_body(body, input_in_shell() ? "the testimony" : "standard input", e);
 }
 
 /* Opens the store and checks the pseudonym and the fields, then reads the
@@ -143,7 +93,7 @@ static int unlock_then_read(struct store **s, char **body, const struct record_o
     if (rc != 0)
         return rc;
     err_clear(&e);
-    if (store_record_check(*s, pseudonym, &o->r, &e) != 0 || load_body(body, o->file, &e) != 0) {
+    if (store_record_check(*s, pseudonym, &o->r, &e) != 0 || load_body(body, o->file, o->fd, &e) != 0) {
         store_close(*s);
         return cli_fail(&e);
     }
@@ -167,10 +117,18 @@ int cmd_record(int argc, char **argv, const struct globals *g)
     rc = parse_record(&o, argc, argv);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
-    if (o.file != NULL && g->passfd != STDIN_FILENO && stdin_has_body())
+    if (o.file != NULL && g->passfd != STDIN_FILENO && input_body_waiting())
         return cli_usage_error("record", "the body comes from --file or from standard input, not both;"
                                " with --file, run with </dev/null");
+    /* Every field, and the file, before the passphrase is asked. */
+    err_clear(&e);
+    o.fd = -1;
+    if (store_record_fields_check(&o.r, &e) != 0 ||
+        (o.file != NULL && file_open_regular(&o.fd, o.file, 0, NULL, &e) != 0))
+        return cli_fail(&e);
     rc = unlock_then_read(&s, &body, &o, argv[optind], g);
+    if (o.fd >= 0)
+        close(o.fd);
     if (rc != 0)
         return rc;
     o.r.body = body;
@@ -203,6 +161,7 @@ static json_t *record_json(const struct record_row *r)
 struct print_ctx {
     json_t *array;
     int full;
+    int rows;            /* lines printed so far */
 };
 
 static int print_record(void *vctx, const struct record_row *r, struct err *e)
@@ -213,6 +172,8 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
         return json_array_append_new(ctx->array, record_json(r)) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
     if (!ctx->full) {
+        if (ctx->rows++ == 0)
+            cli_header("%-*s\t%-10s\t%s\t%s", RECORD_ID_CHARS, "ID", "DATE", "PSEUDONYM", "TITLE");
         printf("%s\t%s\t%s\t%s\n", r->id, r->date, r->pseudonym, r->title);
         return 0;
     }
@@ -232,7 +193,7 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
 static int run_query(const struct globals *g, const struct record_filter *f,
                      int json, int single)
 {
-    struct print_ctx ctx = { json ? json_array() : NULL, single };
+    struct print_ctx ctx = { json ? json_array() : NULL, single, 0 };
     struct store *s;
     struct err e;
     int rc = cli_open_store(&s, g);
@@ -352,17 +313,22 @@ int cmd_show(int argc, char **argv, const struct globals *g)
 {
     struct record_filter f = { 0 };
     int json = 0, rc = parse_query(argc, argv, "show", show_usage, &f, &json, 1);
-    struct print_ctx ctx = { NULL, 1 };
+    struct print_ctx ctx = { NULL, 1, 0 };
+    char id[RECORD_ID_CHARS + 1];
     struct store *s;
     struct err e;
 
-    if (rc != 0)
+    if (rc != 0 || (rc = cli_record_id_check(argv[optind])) != 0)
         return rc < 0 ? EXIT_OK : rc;
-    f.id = argv[optind];
+    f.id = id;
     f.with_body = 1;
     rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc;
+    if ((rc = cli_record_id(id, sizeof id, s, argv[optind])) != 0) {
+        store_close(s);
+        return rc;
+    }
     err_clear(&e);
     ctx.array = json_array();
     rc = store_record_each(s, &f, print_record, &ctx, &e);
