@@ -25,6 +25,7 @@ struct record_opts {
     const char *tags[MAX_TAG_ARGS];
     const char *file;
     int fd;                      /* --file, opened before the passphrase */
+    int body_read;               /* 1 once the body was read (or tried) */
     char today[16];
 };
 
@@ -70,11 +71,12 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
     return 0;
 }
 
-/* The body from --file (already open as fd), else from standard input. */
-static int load_body(char **body, const char *file, int fd, struct err *e)
+/* The body from --file (already open as o->fd), else from standard input. */
+static int load_body(char **body, struct record_opts *o, struct err *e)
 {
-    if (file != NULL)
-        return input_read_all(body, fd, file, e);
+    if (o->file != NULL)
+        return input_read_all(body, o->fd, o->file, e);
+    o->body_read = 1;
     if (isatty(STDIN_FILENO))
         cli_note(input_in_shell() ? "type the testimony, then a line holding only '.'"
                                   : "type the testimony, then Ctrl-D on a new line");
@@ -84,7 +86,7 @@ static int load_body(char **body, const char *file, int fd, struct err *e)
 /* Opens the store and checks the pseudonym and the fields, then reads the
  * body: a mistake costs the person nothing they typed.  0 with *s open,
  * or the printed failure's exit status. */
-static int unlock_then_read(struct store **s, char **body, const struct record_opts *o,
+static int unlock_then_read(struct store **s, char **body, struct record_opts *o,
                             const char *pseudonym, const struct globals *g)
 {
     struct err e;
@@ -93,7 +95,7 @@ static int unlock_then_read(struct store **s, char **body, const struct record_o
     if (rc != 0)
         return rc;
     err_clear(&e);
-    if (store_record_check(*s, pseudonym, &o->r, &e) != 0 || load_body(body, o->file, o->fd, &e) != 0) {
+    if (store_record_check(*s, pseudonym, &o->r, &e) != 0 || load_body(body, o, &e) != 0) {
         store_close(*s);
         return cli_fail(&e);
     }
@@ -105,41 +107,62 @@ static int unlock_then_read(struct store **s, char **body, const struct record_o
     return 0;
 }
 
-int cmd_record(int argc, char **argv, const struct globals *g)
+static int record_main(struct record_opts *o, int argc, char **argv, const struct globals *g)
 {
-    struct record_opts o;
     char id[RECORD_ID_CHARS + 1], *body = NULL;
     struct store *s;
     struct err e;
     int rc;
 
-    memset(&o, 0, sizeof o);
-    rc = parse_record(&o, argc, argv);
+    rc = parse_record(o, argc, argv);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
-    if (o.file != NULL && g->passfd != STDIN_FILENO && input_body_waiting())
+    if (o->file != NULL && g->passfd != STDIN_FILENO && input_body_waiting())
         return cli_usage_error("record", "the body comes from --file or from standard input, not both;"
                                " with --file, run with </dev/null");
     /* Every field, and the file, before the passphrase is asked. */
     err_clear(&e);
-    o.fd = -1;
-    if (store_record_fields_check(&o.r, &e) != 0 ||
-        (o.file != NULL && file_open_regular(&o.fd, o.file, 0, NULL, &e) != 0))
+    o->fd = -1;
+    if (store_record_fields_check(&o->r, &e) != 0 ||
+        (o->file != NULL && file_open_regular(&o->fd, o->file, 0, NULL, &e) != 0))
         return cli_fail(&e);
-    rc = unlock_then_read(&s, &body, &o, argv[optind], g);
-    if (o.fd >= 0)
-        close(o.fd);
+    rc = unlock_then_read(&s, &body, o, argv[optind], g);
+    if (o->fd >= 0)
+        close(o->fd);
     if (rc != 0)
         return rc;
-    o.r.body = body;
+    o->r.body = body;
     err_clear(&e);
-    rc = store_record_add(id, sizeof id, s, argv[optind], &o.r, &e) == 0 ? 0 : cli_fail(&e);
+    rc = store_record_add(id, sizeof id, s, argv[optind], &o->r, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     secmem_free(body);
     if (rc == 0) {
         cli_saved("record %s was saved: see 'intake list'", id);
         printf("%s\n", id);
     }
+    return rc;
+}
+
+/* In a shell fed by a script, a body refused before it was read must
+ * not run as commands: its lines are skipped up to the "." line.  A
+ * --file or --help given (or a start of them) means no body follows. */
+static int body_follows(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strncmp(argv[i], "--f", 3) == 0 || strncmp(argv[i], "--h", 3) == 0)
+            return 0;
+    return 1;
+}
+
+int cmd_record(int argc, char **argv, const struct globals *g)
+{
+    struct record_opts o;
+    int rc;
+
+    memset(&o, 0, sizeof o);
+    rc = record_main(&o, argc, argv, g);
+    if (rc != EXIT_OK && !o.body_read && body_follows(argc, argv))
+        (void)input_body_skip();
     return rc;
 }
 

@@ -293,6 +293,30 @@ int input_body(char **body, const char *what, struct err *e)
     return in.shell ? shell_body(body, what, e) : input_read_all(body, STDIN_FILENO, what, e);
 }
 
+size_t input_body_skip(void)
+{
+    size_t n = 0;
+
+    if (!in.shell || isatty(STDIN_FILENO))
+        return 0;
+    for (;;) {
+        char *line;
+        size_t len;
+        struct err e;
+        int rc = input_line(&line, &len, &e);
+
+        if (rc == INPUT_LINE) {
+            int last = strcmp(line, ".") == 0;
+            secmem_free(line);
+            if (last)
+                return n;
+            n++;
+        } else if (rc != -1) {
+            return n;   /* the end, or the idle time */
+        }
+    }
+}
+
 int input_body_waiting(void)
 {
     struct stat st;

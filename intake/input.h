@@ -63,6 +63,13 @@ int input_body_waiting(void);
  * command (a body): the shell locks then.  Reading it clears it. */
 int input_went_idle(void);
 
+/* In a shell reading a pipe (a script), the lines of a body that a
+ * command refused before reading it, up to the one holding only "." (or
+ * the end), are read and wiped, so that no line of testimony is taken
+ * for a command.  Nothing at a terminal (the person sees the refusal
+ * before typing the body) or outside a shell.  Returns the lines skipped. */
+size_t input_body_skip(void);
+
 /* Wipes what was read ahead (at the end of a shell). */
 void input_forget(void);
 
