@@ -52,7 +52,7 @@ store_with_hq() {
     HQ=$T/hq
     "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/null
     ik contact add hq "$("$INTAKE" --home "$HQ" --passphrase-fd 3 card 3<<<"$PASS")" 2>/dev/null
-    ik contact verify hq --confirm >/dev/null 2>&1
+    ik contact verify hq --confirm <<<"$(ik contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
 }
 

@@ -125,6 +125,6 @@ introduce_unverified() {
 }
 introduce() {
     introduce_unverified "$1" "$2"
-    st "$1" contact verify "$2" --confirm >/dev/null 2>&1
-    st "$2" contact verify "$1" --confirm >/dev/null 2>&1
+    st "$1" contact verify "$2" --confirm <<<"$(st "$1" contact verify "$2" | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+    st "$2" contact verify "$1" --confirm <<<"$(st "$2" contact verify "$1" | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
 }

@@ -69,7 +69,7 @@ send c\r
 wait
 EOF
     expect_status 0
-    [ "$(last_lines 3)" = "intake: wrong passphrase; nothing was changed
+    [ "$(last_lines 3)" = "intake: wrong passphrase; nothing was changed (a lost passphrase: 'intake --recovery passwd' sets a new one with the recovery key)
 exit 1
 echo on" ]
     [ "$(grep -c 'Passphrase for' <<<"$output")" -eq 3 ]
@@ -78,7 +78,7 @@ echo on" ]
 @test "prompt: --passphrase-fd gets one try (a script does not retype)" {
     run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 list 3<<<"wrong"
     expect_status 1
-    [ "$stderr" = "intake: wrong passphrase; nothing was changed" ]
+    [ "$stderr" = "intake: wrong passphrase; nothing was changed (a lost passphrase: 'intake --recovery passwd' sets a new one with the recovery key)" ]
 }
 
 @test "prompt: Ctrl-C, Ctrl-\\, hang-up and kill leave the terminal with echo on" {
@@ -135,7 +135,7 @@ send c\r
 wait
 EOF
     [[ "$output" != *"type the testimony"* ]]
-    [ "$(last_lines 3)" = "intake: wrong passphrase; nothing was changed
+    [ "$(last_lines 3)" = "intake: wrong passphrase; nothing was changed (a lost passphrase: 'intake --recovery passwd' sets a new one with the recovery key)
 exit 1
 echo on" ]
     # A pseudonym in the wrong case: said before anything is typed.
