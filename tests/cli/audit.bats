@@ -237,5 +237,5 @@ export_to_hq() {
     expect_status 2
     one_line
     run st hq help audit
-    [ "$output" = "usage: intake audit BUNDLE [--json] [--strict] [--k N]" ]
+    [ "${lines[0]}" = "usage: intake audit BUNDLE [--json] [--strict] [--k N]" ]
 }

@@ -240,7 +240,7 @@ assert "l" not in body.replace("[PLACE-1]", ""), body'
     [[ "$output" == *"sender: field"* ]]
     [[ "$output" == *"$ID	2024-03	Nari	Border crossing"* ]]
     [[ "$output" == *"attachment: attachment-1.txt	text/plain	10 bytes"* ]]
-    run st hq open "$W/b.bundle" --json
+    run --separate-stderr st hq open "$W/b.bundle" --json
     expect_status 0
     echo "$output" | python3 -c '
 import json, sys

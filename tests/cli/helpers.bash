@@ -64,6 +64,11 @@ store_sums() {
     (cd "$H" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
 }
 
+# last_lines N: the last N lines of $output.
+last_lines() {
+    printf '%s\n' "$output" | tail -n "$1"
+}
+
 # one_line: $output (from `run`) is exactly one non-empty line.
 one_line() {
     [ -n "$output" ] && [ "$(printf '%s\n' "$output" | wc -l)" -eq 1 ]

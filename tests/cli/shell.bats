@@ -221,7 +221,3 @@ EOF
     [ "$(jq -r '.[].title' <<<"$output")" = "Two" ]
 }
 
-# last_lines N: the last N lines of $output.
-last_lines() {
-    printf '%s\n' "$output" | tail -n "$1"
-}

@@ -17,9 +17,17 @@ setup() {
 }
 teardown() { common_teardown; }
 
-last_lines() {
-    printf '%s\n' "$output" | tail -n "$1"
+# with_hq: a store hq and this one know each other (unverified), and this
+# one holds one record of Rim-il that may leave.
+with_hq() {
+    mkstore hq
+    st hq contact add field "$(ik card)" 2>/dev/null
+    ik contact add hq "$(st hq card)" 2>/dev/null
+    ik subject add --name "Kim Jong-su" --pseudonym Rim-il >/dev/null
+    ik consent Rim-il --export yes --method verbal 2>/dev/null
+    echo "plain words" | ik record Rim-il --title one >/dev/null
 }
+
 
 # no_tty ARGS...: intake on the store with no terminal and no passphrase:
 # a command that asks for one fails naming --passphrase-fd.
@@ -139,12 +147,7 @@ EOF
 }
 
 @test "walls: -o - writes export --armor and card to standard output" {
-    mkstore hq
-    st hq contact add field "$(ik card)" 2>/dev/null
-    ik contact add hq "$(st hq card)" 2>/dev/null
-    ik subject add --name "Kim Jong-su" --pseudonym Rim-il >/dev/null
-    ik consent Rim-il --export yes --method verbal 2>/dev/null
-    echo "plain words" | ik record Rim-il --title one >/dev/null
+    with_hq
     run --separate-stderr ik export --all --to hq --armor -o -
     expect_status 0
     [ "${lines[0]}" = "-----BEGIN INTAKE BUNDLE-----" ]
@@ -230,13 +233,8 @@ EOF
 }
 
 @test "walls: audit of a bundle for someone else says what to do; open says whether the sender is verified" {
-    mkstore hq
+    with_hq
     mkstore auditor
-    st hq contact add field "$(ik card)" 2>/dev/null
-    ik contact add hq "$(st hq card)" 2>/dev/null
-    ik subject add --name "Kim Jong-su" --pseudonym Rim-il >/dev/null
-    ik consent Rim-il --export yes --method verbal 2>/dev/null
-    echo "plain words" | ik record Rim-il --title one >/dev/null
     ik export --all --to hq -o "$T/b.bundle" >/dev/null 2>&1
     run --separate-stderr st auditor audit "$T/b.bundle"
     expect_status 1
@@ -254,17 +252,14 @@ EOF
 }
 
 @test "walls: the default bundle name does not name the tool" {
-    mkstore hq
-    ik contact add hq "$(st hq card)" 2>/dev/null
-    ik subject add --name "Kim Jong-su" --pseudonym Rim-il >/dev/null
-    ik consent Rim-il --export yes --method verbal 2>/dev/null
-    echo "plain words" | ik record Rim-il --title one >/dev/null
+    with_hq
     mkdir "$T/out" && cd "$T/out"
     ik export --all --to hq >/dev/null 2>&1
     ik export --all --to hq --armor >/dev/null 2>&1
     run ls
-    [[ "${lines[0]}" =~ ^[0-9a-f]{16}\.asc$ ]]
-    [[ "${lines[1]}" =~ ^[0-9a-f]{16}\.bundle$ ]]
+    [ "${#lines[@]}" -eq 2 ]
+    [ "$(printf '%s\n' "${lines[@]}" | grep -cE '^[0-9a-f]{16}\.asc$')" -eq 1 ]
+    [ "$(printf '%s\n' "${lines[@]}" | grep -cE '^[0-9a-f]{16}\.bundle$')" -eq 1 ]
 }
 
 @test "walls: long work shows progress on a terminal, nothing in a pipe" {
