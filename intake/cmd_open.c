@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "intake/cli.h"
 #include "intake/commands.h"
@@ -97,8 +98,12 @@ int cmd_open(int argc, char **argv, const struct globals *g)
         return cli_usage_error("open", "open needs one BUNDLE");
     if (json && out != NULL)
         return cli_usage_error("open", "give --json or -o DIR, not both");
-    if (cli_check_readable(argv[optind], NULL) != 0 ||
-        (out != NULL && cli_check_new_file(out, 0) != 0))
+    if (cli_check_readable(argv[optind], NULL) != 0)
+        return EXIT_INPUT;
+    /* The same words as store_unpack's, said before the passphrase. */
+    if (out != NULL && access(out, F_OK) == 0)
+        return cli_error(EXIT_INPUT, "%s already exists; open writes a new folder", out);
+    if (out != NULL && cli_check_new_file(out, 0) != 0)
         return EXIT_INPUT;
     rc = cli_open_store(&s, g);
     if (rc != 0)
