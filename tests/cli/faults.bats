@@ -245,7 +245,7 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
     cd "$T/out"
     ik export --to hq --all >/dev/full 2>"$T/err" && false
     bundle=$(ls "$T/out")
-    [[ "$bundle" == intake-*.bundle ]]
+    [[ "$bundle" =~ ^[0-9a-f]{16}\.bundle$ ]]
     grep -qx "intake: cannot write to standard output (No space left on device); but the bundle was written to $bundle and the export logged: see 'intake log'" "$T/err"
     [[ "$(ik log)" == *" export "* ]]
     run "$INTAKE" --home "$HQ" --passphrase-fd 3 open "$T/out/$bundle" 3<<<"$PASS"
