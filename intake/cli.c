@@ -246,7 +246,7 @@ static int unlock_once(struct store **s, const struct globals *g, const char *di
     return rc == 0 ? 0 : e->code == EXIT_AUTH ? 1 : -1;
 }
 
-/* The store a shell unlocked once (cli_unlock); NULL outside a shell and
+/* The store a shell unlocked once (cli_shell_unlock); NULL outside a shell and
  * while it is locked. */
 static struct store *held;
 
@@ -282,7 +282,7 @@ int cli_open_store(struct store **s, const struct globals *g)
     return rc == 0 ? 0 : cli_fail(&e);
 }
 
-int cli_unlock(const struct globals *g)
+int cli_shell_unlock(const struct globals *g)
 {
     struct store *s;
     int rc = held != NULL ? 0 : cli_open_store(&s, g);
@@ -292,13 +292,13 @@ int cli_unlock(const struct globals *g)
     return rc;
 }
 
-void cli_lock(void)
+void cli_shell_lock(void)
 {
     store_close(held);
     held = NULL;
 }
 
-const char *cli_unlocked_dir(void)
+const char *cli_shell_dir(void)
 {
     return held != NULL ? store_dir(held) : NULL;
 }

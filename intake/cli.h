@@ -105,14 +105,14 @@ int cli_open_store(struct store **s, const struct globals *g);
  * it, so that each later cli_open_store shares it (store_share) without
  * asking again, after checking the folder is still there and private.
  * 0, or the printed failure's exit status. */
-int cli_unlock(const struct globals *g);
+int cli_shell_unlock(const struct globals *g);
 
-/* Closes the store cli_unlock kept, wiping its key; the next
+/* Closes the store cli_shell_unlock kept, wiping its key; the next
  * cli_open_store asks again.  Nothing when none is kept. */
-void cli_lock(void);
+void cli_shell_lock(void);
 
-/* The folder of the store cli_unlock kept, or NULL. */
-const char *cli_unlocked_dir(void);
+/* The folder of the store cli_shell_unlock kept, or NULL. */
+const char *cli_shell_dir(void);
 
 /* The one of names[0..n) nearest to word, a mistyped name (at most two
  * edits away, or word is a start of it of at least three letters), or

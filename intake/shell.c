@@ -95,10 +95,10 @@ static int relock(const struct globals *g, double minutes)
 {
     char after[32];
 
-    cli_lock();
+    cli_shell_lock();
     say_time(after, sizeof after, minutes);
     cli_note("locked after %s without input: the store's key was wiped from memory", after);
-    return cli_unlock(g);
+    return cli_shell_unlock(g);
 }
 
 /* A refusal for a word the shell itself answers, or -1 if there is none. */
@@ -154,7 +154,7 @@ static void greet(double minutes)
 
     say_time(after, sizeof after, minutes);
     cli_note("unlocked %s; type 'help' for the commands, 'exit' or Ctrl-D to leave; it locks "
-             "after %s without input", cli_unlocked_dir(), after);
+             "after %s without input", cli_shell_dir(), after);
 }
 
 /* Reads and runs lines until the end, "exit" or a failed unlock. */
@@ -205,7 +205,7 @@ int shell_main(int argc, char **argv, const struct globals *g, shell_run_fn run)
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
-    rc = cli_unlock(g);
+    rc = cli_shell_unlock(g);
     if (rc != 0)
         return rc;
     if (isatty(STDIN_FILENO))
@@ -214,6 +214,6 @@ int shell_main(int argc, char **argv, const struct globals *g, shell_run_fn run)
     rc = loop(g, run, minutes);
     input_shell(0, 0);
     input_forget();
-    cli_lock();
+    cli_shell_lock();
     return rc;
 }
