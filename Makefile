@@ -183,12 +183,17 @@ fuzz: $(FUZZ_BIN)
 
 test: unit cli
 
-# check: the package built twice and compared (make repro, which leaves it
-# in build/deb for tests/cli/deb.bats), the whole suite, then the same
-# suite under ASan+UBSan, then the fuzz corpora replayed through the
-# libFuzzer builds,
-# then every fuzz target run for FUZZ_CHECK_SECONDS.
-# Builds run on every core; the tests themselves run one suite at a time.
+# check: the release build and the layer check, then three lanes side by
+# side (GNU make's jobserver, output kept whole per lane):
+#   check-rel   the package built twice and compared (make repro, which
+#               leaves it in build/deb for tests/cli/deb.bats), then the
+#               whole suite on the release build;
+#   check-san   the same suite under ASan+UBSan;
+#   check-fuzz  the fuzz corpora replayed through the libFuzzer builds,
+#               then every fuzz target run for FUZZ_CHECK_SECONDS.
+# The suite mostly waits (key derivation, fsync, the tests' own pauses),
+# so the lanes overlap well on two cores; within a lane the CLI files run
+# CLI_JOBS at a time (scripts/run-tests.sh).
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 test-build: $(BUILD)/bin/intake $(UNIT_BIN) $(TOOLS)
@@ -197,14 +202,23 @@ check: deps-check
 	@rm -rf build/results
 	$(MAKE) -j$(NPROC) $(BIN) test-build
 	@scripts/layers.sh $(BUILD)
+	$(MAKE) -j3 --output-sync=recurse check-rel check-san check-fuzz
+	@scripts/run-tests.sh summary
+
+check-rel:
 	$(MAKE) repro
 	$(MAKE) test
-	$(MAKE) -j$(NPROC) SAN=1 test-build
+
+check-san:
+	$(MAKE) SAN=1 test-build
 	$(MAKE) SAN=1 test
-	$(MAKE) -j$(NPROC) $(FUZZ_BIN)
+
+check-fuzz:
+	$(MAKE) $(FUZZ_BIN)
 	$(MAKE) fuzz-replay
 	$(MAKE) fuzz-short
-	@scripts/run-tests.sh summary
+
+.PHONY: check-rel check-san check-fuzz
 
 demo: deps $(BIN)
 	@scripts/demo.sh $(BIN)

@@ -81,6 +81,11 @@ static int check_record(json_t *r, struct err *e)
         return -1;
     if (json_string_length(json_object_get(r, "pseudonym")) == 0)
         return bad(e, "an empty pseudonym");
+    /* The record's version (issue 15); absent in older bundles: 1. */
+    v = json_object_get(r, "version");
+    if (v != NULL && (!json_is_integer(v) || json_integer_value(v) < 1 ||
+                      json_integer_value(v) > CONTENT_VERSION_MAX))
+        return bad(e, "a bad record version");
     if (!json_is_array(tags) || json_array_size(tags) > 64 || !json_is_array(att))
         return bad(e, "bad tags or attachments");
     json_array_foreach(tags, i, v)

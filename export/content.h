@@ -17,6 +17,8 @@
 #include "util/err.h"
 
 #define CONTENT_FORMAT "intake-content-1"
+/* A record's version in a bundle: 1 (the default, when absent) to this. */
+#define CONTENT_VERSION_MAX 2147483647
 
 /* Writes one JSON document as an item of type (PAYLOAD_JSON or
  * PAYLOAD_ATTACHMENT). */

@@ -53,10 +53,12 @@ static const struct {
       "Records a testimony for the subject with PSEUDONYM and prints its id. The\n"
       "passphrase, the pseudonym and every option are checked before the body is\n"
       "read, from --file or standard input (in the shell: the lines up to one\n"
-      "holding only '.').\n"
+      "holding only '.'). edit changes fields or the body of a record (the old\n"
+      "text does not survive; its version grows); delete removes one record.\n"
       "\n"
-      "Example:\n"
-      "  intake record Rim-il --title \"Crossing\" --date 2024-03-02 --tag border < notes.txt\n" },
+      "Examples:\n"
+      "  intake record Rim-il --title \"Crossing\" --date 2024-03-02 --tag border < notes.txt\n"
+      "  intake record edit yanj4hc6 --title \"Crossing, second part\"\n" },
     { "list",
       "Lists the records, oldest first: id, date, pseudonym, title (with a header\n"
       "line on a terminal, data only in a pipe). Wherever a record id is asked\n"
@@ -65,11 +67,13 @@ static const struct {
       "Example:\n"
       "  intake list --subject rim-il --tag border\n" },
     { "search",
-      "Searches the records' full text (SQLite FTS4: words, prefix*, \"a phrase\",\n"
-      "OR) and lists the records found, as list does.\n"
+      "Finds the records whose words hold the words typed (titles, bodies, places,\n"
+      "tags; hyphenated names, phone numbers, Korean words with their particles)\n"
+      "and lists them as list does; \"a phrase\" in quotes stays a phrase; --raw\n"
+      "takes SQLite FTS4 syntax as it is.\n"
       "\n"
       "Example:\n"
-      "  intake search 'shipyard OR dock*'\n" },
+      "  intake search Jong-su\n" },
     { "show",
       "Shows one whole record: its fields, body, attachments and, for an imported\n"
       "one, where it came from. ID may be a unique start of the id.\n"
@@ -115,10 +119,38 @@ static const struct {
       "Example:\n"
       "  intake attach yanj4hc6 memo.ogg --remove-source\n" },
     { "attachment",
-      "Writes an attachment back out to a new file (never over an existing one).\n"
+      "get writes an attachment back out to a new file (never over an existing\n"
+      "one); remove deletes one attachment of a record, logged.\n"
       "\n"
       "Example:\n"
       "  intake attachment get yanj4hc6 memo.ogg -o /media/usb/memo.ogg\n" },
+    { "exports",
+      "Lists each export, newest first: when, to whom, which records, the\n"
+      "bundle's hash and size; never its content. show ID says where a record\n"
+      "was sent.\n"
+      "\n"
+      "Example:\n"
+      "  intake exports --json\n" },
+    { "backup",
+      "Writes a consistent copy of the whole store (database and keyslots) to a\n"
+      "new file, as safe as the store: it opens only with the same passphrase or\n"
+      "recovery key. It is read back and checked before success is reported.\n"
+      "\n"
+      "Example:\n"
+      "  intake backup -o /media/usb/notes.backup\n" },
+    { "restore",
+      "Makes a store from a backup, asking for its passphrase (or --recovery\n"
+      "key); it never replaces an existing store: give a new folder with --home.\n"
+      "\n"
+      "Example:\n"
+      "  intake restore /media/usb/notes.backup --home ~/Persistent/notes\n" },
+    { "wipe",
+      "Makes the store unreadable at once (the keyslot file is overwritten and\n"
+      "synced first), then removes its files. There is no undo; flash storage\n"
+      "may keep old blocks (SECURITY.md).\n"
+      "\n"
+      "Example:\n"
+      "  intake wipe --yes\n" },
     { "export",
       "Redacts the records chosen, seals them to the contacts named and signs\n"
       "them: only those contacts can open the bundle. It stops on records that\n"
