@@ -262,6 +262,10 @@ static int unlock_once(const struct globals *g, const char *dir, cli_unlock_fn f
     return rc == 0 ? 0 : e->code == EXIT_AUTH ? 1 : -1;
 }
 
+/* 1 while cli_open_store unlocks the store itself: a wrong passphrase
+ * then names 'intake --recovery passwd' (a backup's is another matter). */
+static int store_unlock;
+
 int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void *ctx)
 {
     struct err e;
@@ -277,7 +281,7 @@ int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void 
                  : g->recovery ? "the recovery key does not open this store" : "wrong passphrase",
                  left - 1, left - 1 == 1 ? "try" : "tries");
     }
-    if (rc != 0 && e.code == EXIT_AUTH && !g->recovery)
+    if (rc != 0 && e.code == EXIT_AUTH && !g->recovery && store_unlock)
         return cli_error(EXIT_AUTH, "%s (a lost passphrase: 'intake --recovery passwd' sets a "
                          "new one with the recovery key)", e.msg);
     return rc == 0 ? 0 : cli_fail(&e);
@@ -305,6 +309,7 @@ int cli_open_store(struct store **s, const struct globals *g)
     char dir[4096];
     struct opening o = { s, dir };
     struct err e;
+    int rc;
 
     err_clear(&e);
     if (held != NULL) {
@@ -317,7 +322,10 @@ int cli_open_store(struct store **s, const struct globals *g)
     if (store_dir_resolve(dir, sizeof dir, g->home, &e) != 0 ||
         store_check_dir(dir, &e) != 0)
         return cli_fail(&e);
-    return cli_unlock(g, dir, open_with, &o);
+    store_unlock = 1;
+    rc = cli_unlock(g, dir, open_with, &o);
+    store_unlock = 0;
+    return rc;
 }
 
 int cli_shell_unlock(const struct globals *g)
