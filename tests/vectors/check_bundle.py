@@ -12,7 +12,10 @@ Ed25519ph over everything but blob data, and each blob's BLAKE2b-256
 against the signed attachment item before it.  Exit 0 when every vector
 checks, 1 otherwise.
 
-Usage: check_bundle.py [DIR]   (default: the folder of this script)"""
+Usage: check_bundle.py [DIR]   (default: the folder of this script)
+       check_bundle.py --kit FILE...   each test kit file (tests/testkit)
+       against its expectation line, read by kit_reader.py, which applies
+       every rule of docs/FORMAT.md in its order, with its error name"""
 import base64
 import hashlib
 import json
@@ -293,6 +296,9 @@ def check(folder, name, seeds, armored, version):
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--kit":
+        import kit_reader
+        return kit_reader.main(sys.argv[2:])
     folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     failed = 0
