@@ -1311,6 +1311,26 @@ static void armor_cases(void)
             name_fmt(name, sizeof name, "v%u-fail-armor-not-addressed", v);
             fail_case(name, 9, 1, "not-addressed", &x);
         }
+        {
+            /* '=' ending the first 4096 base64 characters (one decoding
+             * window of intake's reader), more text after it. */
+            struct buf big = { 0 }, bc = { 0 };
+            size_t k = 0;
+
+            std_content(&bc, 5000);
+            b = defaults(&bc, v);
+            name_fmt(name, sizeof name, "v%u-armor-big", v);
+            det_reset(name);
+            build(&big, &b);
+            buf_free(&x);
+            armor(&x, big.p, big.len, 64, "\n");
+            for (size_t i = sizeof ARMOR_BEGIN; i < x.len && k < 4096; i++)
+                if (x.p[i] != '\n' && ++k >= 4095)
+                    x.p[i] = '=';
+            AFAIL("padding-inside", &x, "armor-base64");
+            buf_free(&big);
+            buf_free(&bc);
+        }
 #undef ACASE
 #undef AFAIL
     }
