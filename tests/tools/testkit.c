@@ -33,38 +33,9 @@
 #include "export/bundle_int.h"
 #include "export/content.h"
 #include "export/payload.h"
+#include "tests/unit/det_random.h"
 
-/* ---- fixed randomness ---- */
-
-static unsigned char det_seed[randombytes_SEEDBYTES];
-static uint64_t det_counter;
-
-static void det_buf(void *buf, size_t len)
-{
-    unsigned char seed[randombytes_SEEDBYTES];
-
-    memcpy(seed, det_seed, sizeof seed);
-    memcpy(seed + 24, &det_counter, sizeof det_counter);
-    det_counter++;
-    randombytes_buf_deterministic(buf, len, seed);
-}
-
-static uint32_t det_random(void)
-{
-    uint32_t v;
-
-    det_buf(&v, sizeof v);
-    return v;
-}
-
-static const char *det_name(void)
-{
-    return "intake-testkit";
-}
-
-static struct randombytes_implementation det = {
-    det_name, det_random, NULL, NULL, det_buf, NULL
-};
+/* ---- fixed randomness (tests/unit/det_random.h), seeded by name ---- */
 
 static void det_reset(const char *name)
 {
@@ -1209,6 +1180,10 @@ static void v2_cases(void)
 /* Armor: what the reader tolerates and what it refuses. */
 static void armor_cases(void)
 {
+    static const struct { const char *label; size_t cols; const char *eol; } forms[] = {
+        { "crlf", 64, "\r\n" }, { "bare-cr", 64, "\r" }, { "76-columns", 76, "\n" },
+        { "4-columns", 4, "\n" }, { "one-line", 100000, "\n" }, { "blank-lines", 64, "\n\n" },
+    };
     struct buf c = { 0 }, bin = { 0 }, a = { 0 }, x = { 0 };
     struct build b;
 
@@ -1227,18 +1202,11 @@ static void armor_cases(void)
         label); fail_case(name, 1, 2, err, body); } while (0)
         buf_free(&a); armor(&a, bin.p, bin.len, 64, "\n");
         ACASE("lf", &a);
-        buf_free(&x); armor(&x, bin.p, bin.len, 64, "\r\n");
-        ACASE("crlf", &x);
-        buf_free(&x); armor(&x, bin.p, bin.len, 64, "\r");
-        ACASE("bare-cr", &x);
-        buf_free(&x); armor(&x, bin.p, bin.len, 76, "\n");
-        ACASE("76-columns", &x);
-        buf_free(&x); armor(&x, bin.p, bin.len, 4, "\n");
-        ACASE("4-columns", &x);
-        buf_free(&x); armor(&x, bin.p, bin.len, 100000, "\n");
-        ACASE("one-line", &x);
-        buf_free(&x); armor(&x, bin.p, bin.len, 64, "\n\n");
-        ACASE("blank-lines", &x);
+        for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+            buf_free(&x);
+            armor(&x, bin.p, bin.len, forms[i].cols, forms[i].eol);
+            ACASE(forms[i].label, &x);
+        }
         buf_free(&x); puts_(&x, " \t\r\n\n  "); put(&x, a.p, a.len);
         ACASE("white-space-before-begin", &x);
         buf_free(&x); puts_(&x, "\xef\xbb\xbf"); put(&x, a.p, a.len);
