@@ -45,7 +45,7 @@ need_nacl() {
     # Both versions, successes and failures, armor, the random top bit.
     for pat in 'v2-ok-' 'v3-ok-' 'v2-fail-' 'v3-fail-' 'armor' 'topbit-set' \
                'topbit-clear' 'padme-gap-next-length' 'list-out-of-order' \
-               'list-repeated' 'cut-' 'appended-' '-bad-signature'; do
+               'list-repeated' 'cut-' 'appended-' '-bad-signature' 'card-ok-' 'card-fail-'; do
         ls "$KIT" | grep -q -- "$pat" || { echo "no case for $pat"; false; }
     done
     # Every error name the kit uses is listed in docs/FORMAT.md.

@@ -29,6 +29,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "crypto/card.h"
 #include "export/bundle.h"
 #include "export/bundle_int.h"
 #include "export/content.h"
@@ -1356,6 +1357,179 @@ static void writer_cases(void)
     buf_free(&mine);
 }
 
+/* ---- contact cards (docs/FORMAT.md, "Contact card") ---- */
+
+static const char card_alphabet[] = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L";
+
+static uint32_t polymod(const uint8_t *v, size_t n)
+{
+    static const uint32_t gen[5] = { 0x3b6a57b2u, 0x26508e6du, 0x1ea119fau,
+                                     0x3d4233ddu, 0x2a1462b3u };
+    uint32_t chk = 1;
+
+    for (size_t i = 0; i < n; i++) {
+        uint32_t top = chk >> 25;
+
+        chk = ((chk & 0x1ffffffu) << 5) ^ v[i];
+        for (int k = 0; k < 5; k++)
+            if ((top >> k) & 1u)
+                chk ^= gen[k];
+    }
+    return chk;
+}
+
+/* "INTAKE1", the payload p[0..n) in 5-bit groups (extra: that many more
+ * zero groups; -1: a padding bit set), the Bech32m checksum; into out. */
+static void card_text(struct buf *out, const unsigned char *p, size_t n, int extra)
+{
+    uint8_t v[600];
+    size_t m = 0, hl = 6, d0;
+    uint32_t acc = 0, chk;
+    unsigned bits = 0;
+
+    for (size_t i = 0; i < hl; i++)
+        v[m++] = (uint8_t)("intake"[i] >> 5);
+    v[m++] = 0;
+    for (size_t i = 0; i < hl; i++)
+        v[m++] = (uint8_t)("intake"[i] & 31);
+    d0 = m;
+    for (size_t i = 0; i < n; i++) {
+        acc = acc << 8 | p[i];
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            v[m++] = (uint8_t)((acc >> bits) & 31u);
+        }
+    }
+    if (bits > 0)
+        v[m++] = (uint8_t)(((acc << (5 - bits)) & 31u) | (extra < 0 ? 1u : 0u));
+    while (extra-- > 0)
+        v[m++] = 0;
+    memset(v + m, 0, 6);
+    chk = polymod(v, m + 6) ^ 0x2bc830a3u;
+    for (int i = 0; i < 6; i++)
+        v[m + (size_t)i] = (uint8_t)((chk >> (5 * (5 - i))) & 31u);
+    puts_(out, "INTAKE1");
+    for (size_t i = d0; i < m + 6; i++)
+        put(out, &card_alphabet[v[i]], 1);
+}
+
+/* A card payload: version, the keys of seeds, label (lablen: the length
+ * byte written; -1: the label's length). */
+static size_t card_payload(unsigned char *p, unsigned version, const unsigned char *spk,
+                           const unsigned char *bpk, const char *label, int lablen)
+{
+    size_t n = strlen(label);
+
+    p[0] = (unsigned char)version;
+    memcpy(p + 1, spk, 32);
+    memcpy(p + 33, bpk, 32);
+    p[65] = (unsigned char)(lablen >= 0 ? (unsigned)lablen : n);
+    memcpy(p + 66, label, n);
+    return 66 + n;
+}
+
+static void card_case(const char *name, const struct buf *text, int code, const char *error,
+                      const unsigned char *spk, const unsigned char *bpk, const char *label)
+{
+    char line[512], l[200], sx[65], bx[65];
+
+    if (code == 0) {
+        hexs(l, (const unsigned char *)label, strlen(label));
+        hexs(sx, spk, 32);
+        hexs(bx, bpk, 32);
+        snprintf(line, sizeof line, "kind=card expect=ok label=%s sign=%s box=%s", l, sx, bx);
+    } else {
+        snprintf(line, sizeof line, "kind=card expect=fail exit=%d error=%s", code, error);
+    }
+    emit(name, line, text);
+}
+
+static void card_cases(void)
+{
+    unsigned char spk[32], ssk[64], bpk[32], bsk[32], p[400], zero[32] = { 0 };
+    unsigned char seed[32], high[32];
+    struct buf t = { 0 }, x = { 0 };
+    size_t n, i;
+    static const char l64[] = "0123456789012345678901234567890123456789012345678901234567890123";
+
+    for (i = 0; i < 32; i++)
+        seed[i] = (unsigned char)i;
+    crypto_sign_seed_keypair(spk, ssk, seed);                 /* card A of FORMAT.md */
+    for (i = 0; i < 32; i++)
+        seed[i] = (unsigned char)(32 + i);
+    crypto_box_seed_keypair(bpk, bsk, seed);
+#define CARD(label_, lab, len_, extra) do { buf_free(&t); \
+        n = card_payload(p, 1, spk, bpk, lab, len_); card_text(&t, p, n, extra); } while (0)
+    CARD("a", "NGO headquarters", -1, 0);
+    card_case("card-ok-vector-a", &t, 0, NULL, spk, bpk, "NGO headquarters");
+    for (i = 0; i < t.len; i++)
+        if (t.p[i] >= 'A' && t.p[i] <= 'Z')
+            t.p[i] = (unsigned char)(t.p[i] - 'A' + 'a');
+    card_case("card-ok-lower-case", &t, 0, NULL, spk, bpk, "NGO headquarters");
+    CARD("a", "NGO headquarters", -1, 0);
+    buf_free(&x); puts_(&x, " \t\r\n"); put(&x, t.p, t.len); puts_(&x, "\r\n \t");
+    card_case("card-ok-white-space-around", &x, 0, NULL, spk, bpk, "NGO headquarters");
+    CARD("k", "\xeb\xa9\xb4\xeb\x8b\xb4\xec\x9e\x90 7", -1, 0);
+    card_case("card-ok-korean-label", &t, 0, NULL, spk, bpk,
+              "\xeb\xa9\xb4\xeb\x8b\xb4\xec\x9e\x90 7");
+    CARD("64", l64, -1, 0);
+    card_case("card-ok-label-64-bytes", &t, 0, NULL, spk, bpk, l64);
+    /* Refusals, in the order of the rules. */
+    buf_free(&x); puts_(&x, " \r\n\t");
+    card_case("card-fail-empty", &x, 2, "card-empty", NULL, NULL, NULL);
+    buf_free(&x);
+    for (i = 0; i < 222; i++)
+        put(&x, "Q", 1);
+    card_case("card-fail-too-long", &x, 2, "card-too-long", NULL, NULL, NULL);
+    CARD("a", "NGO headquarters", -1, 0);
+    buf_free(&x); put(&x, t.p, 60); puts_(&x, "\n"); put(&x, t.p + 60, t.len - 60);
+    card_case("card-fail-line-break-inside", &x, 2, "card-space", NULL, NULL, NULL);
+    buf_free(&x); put(&x, t.p, t.len); x.p[30] = '#';
+    card_case("card-fail-character", &x, 2, "card-character", NULL, NULL, NULL);
+    buf_free(&x); put(&x, t.p, t.len); x.p[30] = (unsigned char)(x.p[30] | 0x20);
+    if (x.p[30] < 'a')
+        x.p[31] = (unsigned char)(x.p[31] | 0x20);
+    card_case("card-fail-mixed-case", &x, 2, "card-mixed-case", NULL, NULL, NULL);
+    buf_free(&x); put(&x, t.p, t.len); x.p[6] = '2';
+    card_case("card-fail-prefix", &x, 2, "card-prefix", NULL, NULL, NULL);
+    buf_free(&x); put(&x, t.p, 118);
+    card_case("card-fail-too-short", &x, 2, "card-too-short", NULL, NULL, NULL);
+    buf_free(&x); put(&x, t.p, t.len); x.p[40] = 'B';
+    card_case("card-fail-alphabet", &x, 2, "card-alphabet", NULL, NULL, NULL);
+    buf_free(&x); put(&x, t.p, t.len); x.p[40] = x.p[40] == 'Q' ? 'P' : 'Q';
+    card_case("card-fail-checksum", &x, 2, "card-checksum", NULL, NULL, NULL);
+    buf_free(&x); put(&x, t.p, t.len - 7); put(&x, t.p + t.len - 6, 6);
+    card_case("card-fail-character-dropped", &x, 2, "card-checksum", NULL, NULL, NULL);
+    CARD("pad", "NGO headquarters", -1, -1);
+    card_case("card-fail-padding-bit", &t, 2, "card-padding", NULL, NULL, NULL);
+    CARD("pad", "NGO headquarters", -1, 2);
+    card_case("card-fail-padding-5-bits", &t, 2, "card-padding", NULL, NULL, NULL);
+    buf_free(&t); n = card_payload(p, 2, spk, bpk, "NGO headquarters", -1); card_text(&t, p, n, 0);
+    card_case("card-fail-version-2", &t, 2, "card-version", NULL, NULL, NULL);
+    CARD("len", "NGO headquarters", 15, 0);
+    card_case("card-fail-length-byte", &t, 2, "card-length", NULL, NULL, NULL);
+    CARD("empty", "", -1, 0);
+    card_case("card-fail-label-empty", &t, 2, "card-label", NULL, NULL, NULL);
+    CARD("utf8", "NGO \xff", -1, 0);
+    card_case("card-fail-label-not-utf8", &t, 2, "card-label", NULL, NULL, NULL);
+    CARD("ctl", "NGO\x07", -1, 0);
+    card_case("card-fail-label-control", &t, 2, "card-label", NULL, NULL, NULL);
+    CARD("zw", "NGO\xe2\x80\x8b", -1, 0);
+    card_case("card-fail-label-invisible", &t, 2, "card-label", NULL, NULL, NULL);
+    buf_free(&t); n = card_payload(p, 1, zero, bpk, "NGO headquarters", -1); card_text(&t, p, n, 0);
+    card_case("card-fail-signing-key", &t, 2, "card-sign-key", NULL, NULL, NULL);
+    buf_free(&t); n = card_payload(p, 1, spk, zero, "NGO headquarters", -1); card_text(&t, p, n, 0);
+    card_case("card-fail-encryption-key-zero", &t, 2, "card-box-key", NULL, NULL, NULL);
+    memcpy(high, bpk, 32);
+    high[31] |= 0x80;
+    buf_free(&t); n = card_payload(p, 1, spk, high, "NGO headquarters", -1); card_text(&t, p, n, 0);
+    card_case("card-fail-encryption-key-top-bit", &t, 2, "card-box-key", NULL, NULL, NULL);
+#undef CARD
+    buf_free(&t);
+    buf_free(&x);
+}
+
 static int write_kit(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -1381,6 +1555,7 @@ static int write_kit(const char *dir)
     file_cases();
     v2_cases();
     armor_cases();
+    card_cases();
     /* Notices (issue 16) will add their cases here. */
     printf("testkit: wrote %d files to %s\n", kit_count, dir);
     return 0;
@@ -1421,6 +1596,21 @@ static const struct { const char *name, *msg; } names[] = {
     { "armor-character", "bad armor: unexpected character" },
     { "armor-cut", "bad armor: the base64 text is cut short" },
     { "armor-base64", "bad armor: invalid base64" },
+    { "card-empty", "card is empty" },
+    { "card-too-long", "card is too long" },
+    { "card-space", "card contains a space or line break" },
+    { "card-character", "card contains a character that cannot be in a card" },
+    { "card-mixed-case", "card mixes upper- and lower-case letters" },
+    { "card-prefix", "not an intake card" },
+    { "card-too-short", "card is too short" },
+    { "card-alphabet", "card contains '" },
+    { "card-checksum", "card checksum does not match" },
+    { "card-padding", "card is malformed: its data does not end on a whole byte" },
+    { "card-version", "card version" },
+    { "card-length", "card length does not match its contents" },
+    { "card-label", "card label" },
+    { "card-sign-key", "card signing key is not a valid" },
+    { "card-box-key", "card encryption key is not a valid" },
     { "content-invalid-json", "malformed bundle contents: invalid JSON" },
     { "content-format", "unsupported bundle contents" },
     { "content-no-header", "malformed bundle contents: no header" },
@@ -1481,6 +1671,35 @@ static int field(const char *line, const char *key, char *out, size_t cap)
     return 0;
 }
 
+/* The verdict on f (after its expectation line) against line; closes f. */
+static int check_card(FILE *f, const char *path, const char *line)
+{
+    char text[1024], got[512];
+    size_t n = fread(text, 1, sizeof text, f);
+    struct card c;
+    struct err e = { 0, "" };
+    int rc;
+
+    fclose(f);
+    rc = card_decode(&c, text, n, &e);
+    if (rc == 0) {
+        char l[200], sx[65], bx[65];
+
+        hexs(l, (const unsigned char *)c.label, strlen(c.label));
+        hexs(sx, c.sign_pk, 32);
+        hexs(bx, c.box_pk, 32);
+        snprintf(got, sizeof got, "expect=ok label=%s sign=%s box=%s", l, sx, bx);
+    } else {
+        snprintf(got, sizeof got, "expect=fail exit=%d error=%s", e.code, error_name(e.msg));
+    }
+    if (strstr(line, got) == NULL) {
+        printf("not ok - %s: %s (%s)\n", path, got, rc ? e.msg : "read");
+        return 1;
+    }
+    printf("ok - %s\n", path);
+    return 0;
+}
+
 /* 0 if file meets its expectation, 1 if not, 2 if it is no kit file. */
 static int check_file(const char *path)
 {
@@ -1501,12 +1720,14 @@ static int check_file(const char *path)
         return 2;
     }
     if (fgets(line, sizeof line, f) == NULL || strncmp(line, "intake-testkit-1 ", 17) != 0 ||
-        strchr(line, '\n') == NULL || field(line, "key", key, sizeof key) != 0 ||
-        field(line, "expect", want, sizeof want) != 0) {
+        strchr(line, '\n') == NULL || field(line, "expect", want, sizeof want) != 0 ||
+        (field(line, "key", key, sizeof key) != 0 && field(line, "kind", v, sizeof v) != 0)) {
         fclose(f);
         fprintf(stderr, "testkit: %s is not a kit file (no expectation line)\n", path);
         return 2;
     }
+    if (field(line, "kind", v, sizeof v) == 0 && strcmp(v, "card") == 0)
+        return check_card(f, path, line);
     off = ftell(f);
     fd = dup(fileno(f));
     fclose(f);
@@ -1539,7 +1760,6 @@ static int check_file(const char *path)
         printf("not ok - %s: %s (%s)\n", path, got, rc ? e.msg : "opened");
         return 1;
     }
-    (void)v;
     printf("ok - %s\n", path);
     return 0;
 }

@@ -622,9 +622,102 @@ def read(raw, pk, sk):
     return v, pt.sender, content
 
 
+# ---- contact cards (FORMAT.md, "Contact card", "Parsing rules") ----
+
+CARD_ALPHABET = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"
+CARD_GEN = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
+SPACE = b" \t\r\n"
+
+
+def polymod(values):
+    chk = 1
+    for v in values:
+        top = chk >> 25
+        chk = (chk & 0x1FFFFFF) << 5 ^ v
+        for i in range(5):
+            if (top >> i) & 1:
+                chk ^= CARD_GEN[i]
+    return chk
+
+
+def label_ok(b):
+    if not 1 <= len(b) <= 64:
+        return False
+    try:
+        t = b.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    for ch in t:
+        o = ord(ch)
+        if o < 0x20 or 0x7F <= o <= 0x9F or o == 0x61C or 0x200B <= o <= 0x200F or \
+                0x202A <= o <= 0x202E or 0x2066 <= o <= 0x2069 or o == 0xFEFF:
+            return False
+    return True
+
+
+def read_card(raw):
+    """(label, signing key, encryption key) of a card's text."""
+    t = raw.strip(SPACE)
+    if not t:
+        raise Refused(2, "card-empty")
+    if len(t) > 221:
+        raise Refused(2, "card-too-long")
+    upper = lower = False
+    for c in t:
+        if c in SPACE:
+            raise Refused(2, "card-space")
+        if 0x41 <= c <= 0x5A:
+            upper = True
+        elif 0x61 <= c <= 0x7A:
+            lower = True
+        elif not 0x30 <= c <= 0x39:
+            raise Refused(2, "card-character")
+    if upper and lower:
+        raise Refused(2, "card-mixed-case")
+    t = t.decode("ascii").upper()
+    if not t.startswith("INTAKE1"):
+        raise Refused(2, "card-prefix")
+    if len(t) < 7 + (66 * 8 + 4) // 5 + 6:
+        raise Refused(2, "card-too-short")
+    if any(c not in CARD_ALPHABET for c in t[7:]):
+        raise Refused(2, "card-alphabet")
+    d = [CARD_ALPHABET.index(c) for c in t[7:]]
+    hrp = [ord(c) >> 5 for c in "intake"] + [0] + [ord(c) & 31 for c in "intake"]
+    if polymod(hrp + d) != 0x2BC830A3:
+        raise Refused(2, "card-checksum")
+    acc, bits, p = 0, 0, bytearray()
+    for v in d[:-6]:
+        acc, bits = (acc << 5 | v) & 0xFFF, bits + 5
+        if bits >= 8:
+            bits -= 8
+            p.append(acc >> bits & 0xFF)
+    if bits >= 5 or (acc << (8 - bits)) & 0xFF:
+        raise Refused(2, "card-padding")
+    if not p or p[0] != 1:
+        raise Refused(2, "card-version")
+    if len(p) < 66 or len(p) != 66 + p[65]:
+        raise Refused(2, "card-length")
+    if not label_ok(bytes(p[66:])):
+        raise Refused(2, "card-label")
+    spk, bpk = bytes(p[1:33]), bytes(p[33:65])
+    if not nb.crypto_core_ed25519_is_valid_point(spk):
+        raise Refused(2, "card-sign-key")
+    high = bpk[31] & 0x80 or (bpk[31] == 0x7F and all(b == 0xFF for b in bpk[1:31])
+                              and bpk[0] >= 0xED)
+    try:
+        nb.crypto_scalarmult(bytes([9]) + bytes(31), bpk)
+        low = False
+    except Exception:
+        low = True
+    if high or low:
+        raise Refused(2, "card-box-key")
+    return bytes(p[66:]), spk, bpk
+
+
 def expectation(line):
     f = dict(kv.split("=", 1) for kv in line.split()[1:] if "=" in kv)
-    if not line.startswith("intake-testkit-1 ") or "key" not in f or "expect" not in f:
+    if not line.startswith("intake-testkit-1 ") or "expect" not in f or \
+            ("key" not in f and f.get("kind") != "card"):
         return None
     return f
 
@@ -640,11 +733,16 @@ def check_file(path):
     if f is None:
         print("kit_reader: %s is not a kit file" % path, file=sys.stderr)
         return 2
-    pk, sk = nb.crypto_box_seed_keypair(bytes([int(f["key"], 16)]) * 32)
     try:
-        v, sender, content = read(raw[nl + 1:], pk, sk)
-        got = {"expect": "ok", "version": str(v), "sender": sender.hex(),
-               "sha256": hashlib.sha256(content).hexdigest()}
+        if f.get("kind") == "card":
+            label, spk, bpk = read_card(raw[nl + 1:])
+            got = {"expect": "ok", "label": label.hex(), "sign": spk.hex(),
+                   "box": bpk.hex()}
+        else:
+            pk, sk = nb.crypto_box_seed_keypair(bytes([int(f["key"], 16)]) * 32)
+            v, sender, content = read(raw[nl + 1:], pk, sk)
+            got = {"expect": "ok", "version": str(v), "sender": sender.hex(),
+                   "sha256": hashlib.sha256(content).hexdigest()}
     except Refused as r:
         got = {"expect": "fail", "exit": str(r.code), "error": r.name}
     want = {k: f.get(k) for k in got}
