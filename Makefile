@@ -9,6 +9,7 @@
 #   make deb        the Debian package (debian/) in build/deb
 #   make repro      the package built twice and compared byte for byte
 #   make check-installed   the command-line tests on an installed intake
+#   make testkit    rewrite the bundle test kit in tests/testkit
 #   make fuzz-short run each target for FUZZ_CHECK_SECONDS, as make check does
 
 VERSION  := 0.1.0
@@ -62,7 +63,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 BIN      := bin/intake
 
-.PHONY: all layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
+.PHONY: testkit all layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
         install uninstall deb repro check-installed clean bench
 all: $(BIN)
 
@@ -168,6 +169,12 @@ TOOLS    := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*
 
 cli: $(BUILD)/bin/intake $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli tests/cli
+
+# The bundle test kit (tests/testkit/README.md): rewritten from fixed seeds
+# by tests/tools/testkit.c; make check compares it with what the tool
+# writes and runs it through both readers (tests/cli/testkit.bats).
+testkit: $(BUILD)/tools/testkit
+	$(BUILD)/tools/testkit write tests/testkit
 
 fuzz-replay: $(FUZZ_BIN)
 	@scripts/run-tests.sh fuzz $(FUZZ_BIN)
