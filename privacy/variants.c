@@ -1182,6 +1182,27 @@ static size_t put_syllables(char *out, size_t outlen, size_t at, const char *h, 
     return at;
 }
 
+/* Words of address that follow a person's name and hardly an ordinary
+ * noun (님 and 들 follow both: 하나님, 해님), and the vocatives. */
+static const char *const ko_name_marks[] = {
+    "씨", "군", "양", "옹", "형", "형님", "오빠", "오라버니", "언니", "누나", "누님",
+    "동지", "동무", "선생", "선생님", "선배", "후배", "여사", "아저씨", "아주머니",
+    "아줌마", "아바이", "아매", "삼촌", "이모", "고모",
+};
+
+int variants_ko_marks_name(const char *rest, size_t restlen)
+{
+    if ((restlen == 3 && (memcmp(rest, "야", 3) == 0 || memcmp(rest, "아", 3) == 0)))
+        return 1;
+    for (size_t i = 0; i < sizeof ko_name_marks / sizeof ko_name_marks[0]; i++) {
+        size_t n = strlen(ko_name_marks[i]);
+        if (restlen >= n && memcmp(rest, ko_name_marks[i], n) == 0 &&
+            ko_chain(rest + n, restlen - n))
+            return 1;
+    }
+    return 0;
+}
+
 int variants_ko_common_suffix(const char *rest, size_t restlen)
 {
     return ends_with_one(ko_common, N_COMMON, rest, restlen, 2);
