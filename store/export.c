@@ -390,9 +390,9 @@ static void why_blocked(char *why, size_t whylen, const struct consent *c, const
     consent_blocks(why, whylen, c, today);
     n = strlen(why);
     if (unresolved > 0 && n + 2 < whylen)
-        snprintf(why + n, whylen - n, "%s%zu review flag%s unresolved (protect the text with "
-                 "'intake term add' or allow it with 'intake allow')", n > 0 ? "; " : "",
-                 unresolved, unresolved == 1 ? "" : "s");
+        snprintf(why + n, whylen - n, "%s%zu review flag%s unresolved (see 'intake redact "
+                 "--report'; protect with 'intake term add' or allow with 'intake allow')",
+                 n > 0 ? "; " : "", unresolved, unresolved == 1 ? "" : "s");
 }
 
 /* Consent first (without a show callback, a record without it is not even
