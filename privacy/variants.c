@@ -1095,8 +1095,10 @@ static int ends_with_one(const char *const *tab, size_t ntab, const char *rest,
     if (depth == 0 || len > (size_t)depth * 9)
         return 0;
     for (i = 0; i < ntab; i++) {
+        if (tab[i][0] != rest[0])
+            continue;           /* most entries: no strlen */
         n = strlen(tab[i]);
-        if (n <= len && tab[i][0] == rest[0] && memcmp(tab[i], rest, n) == 0 &&
+        if (n <= len && memcmp(tab[i], rest, n) == 0 &&
             ends_with_one(tab, ntab, rest + n, len - n, depth - 1))
             return 1;
     }
@@ -1111,8 +1113,10 @@ static void reach_from(unsigned char *reach, const char *const *tab, size_t n,
     size_t k, m;
 
     for (k = 0; k < n; k++) {
+        if (tab[k][0] != rest[i])
+            continue;
         m = strlen(tab[k]);
-        if (m <= len - i && tab[k][0] == rest[i] && memcmp(tab[k], rest + i, m) == 0)
+        if (m <= len - i && memcmp(tab[k], rest + i, m) == 0)
             reach[i + m] = 1;
     }
 }
