@@ -312,6 +312,7 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
                            fields, second.warns);
     rc = 0;
 out:
+    redact_words_clear();
     free(terms.seen), free(dets.seen), free(second.seen);
     return rc;
 }

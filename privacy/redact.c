@@ -29,6 +29,7 @@ void redactor_free(struct redactor *r)
 
     if (r == NULL)
         return;
+    redact_words_clear();
     secmem_wipe_free(r->arena);
     for (i = 0; i < r->nsubjects; i++)
         free(r->subjects[i].pseudonym);

@@ -213,6 +213,11 @@ typedef int (*redactor_form_fn)(void *ctx, const char *key, size_t keylen,
  * returned. */
 int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx);
 
+/* Wipes and forgets what the dictionaries said of the words of the texts
+ * looked at so far (the review flags ask once per word and keep the word,
+ * in wipe-on-free memory); redactor_free calls it. */
+void redact_words_clear(void);
+
 /* Receives a name-shaped span of a text (bytes [start, end)) and the kind
  * of review flag the redactor raises for it (static).  Returns 0 to go on,
  * non-zero to stop (e filled). */
