@@ -232,6 +232,15 @@ int keyslot_open(unsigned char *master, const struct keyslot_file *kf,
     return -1;
 }
 
+int keyslot_add(struct keyslot_file *kf, const struct keyslot *slot,
+                struct err *e)
+{
+    if (kf->nslots >= KEYSLOT_MAX)
+        return err_set(e, EXIT_INPUT, "no free keyslot");
+    kf->slot[kf->nslots++] = *slot;
+    return 0;
+}
+
 int keyslot_put(struct keyslot_file *kf, const struct keyslot *slot,
                 struct err *e)
 {
@@ -241,10 +250,19 @@ int keyslot_put(struct keyslot_file *kf, const struct keyslot *slot,
             return 0;
         }
     }
-    if (kf->nslots >= KEYSLOT_MAX)
-        return err_set(e, EXIT_INPUT, "no free keyslot");
-    kf->slot[kf->nslots++] = *slot;
-    return 0;
+    return keyslot_add(kf, slot, e);
+}
+
+void keyslot_drop(struct keyslot_file *kf, uint8_t kind)
+{
+    size_t o = 0;
+
+    for (size_t i = 0; i < kf->nslots; i++)
+        if (kf->slot[i].kind != kind)
+            kf->slot[o++] = kf->slot[i];
+    for (size_t i = o; i < kf->nslots; i++)
+        sodium_memzero(&kf->slot[i], sizeof kf->slot[i]);
+    kf->nslots = (uint8_t)o;
 }
 
 size_t keyslot_serialise(unsigned char *out, size_t outlen,
@@ -341,6 +359,11 @@ int keyslot_save(const char *path, const struct keyslot_file *kf,
     if (len == 0)
         return err_set(e, EXIT_INPUT, "cannot serialise the keyslots");
     return file_write_atomic(path, buf, len, overwrite, e);
+}
+
+void recovery_key_new(unsigned char *key)
+{
+    randombytes_buf(key, RECOVERY_KEY_BYTES);
 }
 
 void recovery_key_format(char *out, size_t outlen, const unsigned char *key)

@@ -78,6 +78,13 @@ int keyslot_open(unsigned char *master, const struct keyslot_file *kf,
 int keyslot_put(struct keyslot_file *kf, const struct keyslot *slot,
                 struct err *e);
 
+/* Appends slot, even beside one of its kind (EXIT_INPUT when kf is full). */
+int keyslot_add(struct keyslot_file *kf, const struct keyslot *slot,
+                struct err *e);
+
+/* Removes every slot of kind from kf. */
+void keyslot_drop(struct keyslot_file *kf, uint8_t kind);
+
 /* Parses a keyslot file's bytes; damage and unknown versions are EXIT_INPUT. */
 int keyslot_parse(struct keyslot_file *kf, const unsigned char *buf,
                   size_t len, struct err *e);
@@ -93,6 +100,9 @@ int keyslot_load(struct keyslot_file *kf, const char *path, struct err *e);
 /* Writes kf to path atomically (new file, fsync, rename, fsync folder). */
 int keyslot_save(const char *path, const struct keyslot_file *kf,
                  int overwrite, struct err *e);
+
+/* A new random recovery key (RECOVERY_KEY_BYTES, the caller's buffer). */
+void recovery_key_new(unsigned char *key);
 
 /* Formats a recovery key as XXXX-XXXX-... (Crockford base32, uppercase). */
 void recovery_key_format(char *out, size_t outlen, const unsigned char *key);

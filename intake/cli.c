@@ -1,4 +1,5 @@
 /* The helpers every command shares (intake/cli.h). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -150,6 +151,33 @@ void cli_today(char *out, size_t outlen)
     localtime_r(&t, &tm);
     if (strftime(out, outlen, "%Y-%m-%d", &tm) == 0 && outlen > 0)
         out[0] = '\0';
+}
+
+/* What the running command saved (cli_saved), or "". */
+static char saved_note[512];
+
+void cli_saved(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    (void)vsnprintf(saved_note, sizeof saved_note, fmt, ap);
+    va_end(ap);
+}
+
+int cli_finish(int rc)
+{
+    const char *why = NULL;
+
+    if (fflush(stdout) != 0)
+        why = strerror(errno);
+    else if (!ferror(stdout))
+        return rc;
+    if (rc != EXIT_OK)
+        return rc;
+    return cli_error(EXIT_INPUT, "cannot write to standard output%s%s%s%s%s",
+                     why != NULL ? " (" : "", why != NULL ? why : "", why != NULL ? ")" : "",
+                     saved_note[0] != '\0' ? "; but " : "", saved_note);
 }
 
 /* Tries a person gets at a terminal; a descriptor (a script) gets one. */

@@ -80,6 +80,15 @@ int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *sub
  * it does not fit. */
 void cli_today(char *out, size_t outlen);
 
+/* Notes, after a change was saved, what was saved and how to find it
+ * ("record ID was saved: see 'intake list'"), for cli_finish's message if
+ * standard output then fails: the change is never reported as lost. */
+void cli_saved(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Flushes standard output at the end of a command that returned rc: rc
+ * if it worked; else prints why, and what cli_saved noted, and returns
+ * EXIT_INPUT (or rc when the command had failed already). */
+int cli_finish(int rc);
 /* How many times a secret is asked for: 3 at a terminal, 1 from
  * --passphrase-fd (a script does not retype). */
 int cli_tries(const struct globals *g);

@@ -32,7 +32,7 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
     if (argc - optind != 2)
         return cli_usage_error("attach", "attach needs a RECORD and a FILE");
     err_clear(&e);
-    if (attach_source_open(&src, argv[optind + 1], &e) != 0) {
+    if (attach_source_open(&src, argv[optind + 1], rm, &e) != 0) {
         attach_source_close(&src);
         return cli_fail(&e);
     }
@@ -43,6 +43,8 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
     }
     rc = store_attach(hash, s, argv[optind], &src, &e);
     if (rc == 0) {
+        cli_saved("%s was attached to %s: see 'intake show %s'", src.name, argv[optind],
+                  argv[optind]);
         printf("attached %s to %s (%llu bytes, %s)\n", src.name, argv[optind],
                (unsigned long long)src.st.st_size, src.type);
         if (src.gps)

@@ -213,8 +213,10 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const char *
         return -1;
     if (o->confirm && store_contact_confirm(s, name, e) != 0)
         return -1;
-    if (o->confirm)
+    if (o->confirm) {
+        cli_saved("the comparison with '%s' was recorded: see 'intake contact list'", name);
         cli_note("recorded that the safety number with '%s' was compared", name);
+    }
     return 0;
 }
 

@@ -125,6 +125,8 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
     rc = store_export(&res, s, &req, e);
     print_findings(&res, o->skip);
     if (rc == 0) {
+        cli_saved("the bundle was written to %s and the export logged: see 'intake log'",
+                  res.path);
         printf("%s\n", res.path);
         if (res.verdict == AUDIT_WARN && res.report != NULL) {
             fputs(res.report, stderr);

@@ -14,6 +14,8 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
 
     if (store_import(&r, s, path, accept_unknown, e) != 0)
         return -1;
+    if (!r.seen)
+        cli_saved("the bundle was imported: see 'intake list'");
     if (r.seen)
         printf("bundle %.16s was imported before; nothing was added\n", r.hash);
     else

@@ -45,6 +45,7 @@ static int run_open(struct store *s, const char *path, int json, const char *out
     if (store_unpack(&sum, s, path, outdir, e) != 0)
         return -1;
     if (outdir != NULL) {
+        cli_saved("the bundle was opened into %s", outdir);
         printf("%s\n", outdir);
     } else if (json) {
         json_dumpf(sum, stdout, JSON_INDENT(2) | JSON_SORT_KEYS);

@@ -73,8 +73,10 @@ static int term_add(int argc, char **argv, const struct globals *g)
         rc = store_term_add(&id, s, category, argv[optind + 1], &e) == 0 ? 0 : cli_fail(&e);
         store_close(s);
     }
-    if (rc == 0)
+    if (rc == 0) {
+        cli_saved("term %ld was added: see 'intake term list'", id);
         printf("%ld\n", id);
+    }
     return rc < 0 ? EXIT_OK : rc;
 }
 

@@ -124,9 +124,8 @@ static int load_body(char **body, const char *file, struct err *e)
             cli_note("type the testimony, then Ctrl-D on a new line");
         return read_body(body, STDIN_FILENO, "standard input", e);
     }
-    fd = open(file, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return err_set(e, EXIT_INPUT, "cannot open %s: %s", file, strerror(errno));
+    if (file_open_regular(&fd, file, 0, NULL, e) != 0)
+        return -1;
     rc = read_body(body, fd, file, e);
     close(fd);
     return rc;
@@ -179,8 +178,10 @@ int cmd_record(int argc, char **argv, const struct globals *g)
     rc = store_record_add(id, sizeof id, s, argv[optind], &o.r, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     secmem_free(body);
-    if (rc == 0)
+    if (rc == 0) {
+        cli_saved("record %s was saved: see 'intake list'", id);
         printf("%s\n", id);
+    }
     return rc;
 }
 

@@ -1,4 +1,6 @@
-/* init and passwd. */
+/* init, passwd, rekey and label. */
+#include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -6,6 +8,7 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "crypto/card.h"
 #include "crypto/keyslot.h"
 #include "crypto/secmem.h"
 #include "crypto/strength.h"
@@ -34,16 +37,25 @@ static int new_passphrase(char **pass, size_t *len, const struct globals *g,
     return -1;
 }
 
-static void print_recovery(const unsigned char *recovery)
+/* Shows a recovery key on standard output under what ("recovery key"),
+ * flushed: 0, or -1 with errno when it could not be shown (then nothing
+ * may be created with it). */
+static int show_recovery(const unsigned char *recovery, const char *what)
 {
     char text[RECOVERY_TEXT_BYTES];
+    int rc;
 
     recovery_key_format(text, sizeof text, recovery);
-    printf("Recovery key (shown once; it opens this store if the passphrase is lost):\n\n"
+    printf("%c%s (shown once; it opens this store if the passphrase is lost):\n\n"
            "    %s\n\n"
            "Write it on paper and keep it apart from this device; never store it on it.\n"
-           "Use it with: intake --recovery passwd\n", text);
+           "Use it with: intake --recovery passwd\n", toupper((unsigned char)what[0]),
+           what + 1, text);
     sodium_memzero(text, sizeof text);
+    rc = fflush(stdout) == 0 && !ferror(stdout) ? 0 : -1;
+    if (rc != 0 && errno == 0)
+        errno = EIO;
+    return rc;
 }
 
 /* Before the passphrase is asked, so that Ctrl-C still changes nothing. */
@@ -52,9 +64,9 @@ static void warn_volatile(const char *dir)
     const char *kind = fs_volatile_kind(dir);
 
     if (kind != NULL)
-        fprintf(stderr, "intake: warning: %s is on %s, which is erased at shutdown, and "
-                "the store with it; keep it on a disk (on Tails: --home "
-                "~/Persistent/intake, in the Persistent Storage)\n", dir, kind);
+        cli_note("warning: %s is on %s, which is erased at shutdown, and the store with it; "
+                 "keep it on a disk (on Tails: --home ~/Persistent/intake, in the Persistent "
+                 "Storage)", dir, kind);
 }
 
 struct init_opts {
@@ -74,6 +86,8 @@ static int parse_init(struct init_opts *o, int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    struct store_params p;
+    struct err e;
     int c;
 
     o->kdf = "moderate";
@@ -90,20 +104,59 @@ static int parse_init(struct init_opts *o, int argc, char **argv)
     }
     if (optind != argc)
         return cli_usage_error("init", "unexpected argument '%s'", argv[optind]);
-    if (o->label[0] == '\0' || strlen(o->label) > STORE_LABEL_MAX)
-        return cli_usage_error("init", "--label must be 1 to %d bytes", STORE_LABEL_MAX);
-    if (o->locale[0] == '\0' || strlen(o->locale) > STORE_LOCALE_MAX)
-        return cli_usage_error("init", "--locale must be a short code such as ko, mn or en");
+    p.label = o->label;
+    p.locale = o->locale;
+    err_clear(&e);
+    if (store_params_check(&p, &e) != 0)
+        return cli_usage_error("init", "%s", e.msg);
     return 0;
+}
+
+/* Asks for the new passphrase, makes a new recovery key and shows it as
+ * what ("recovery key"), all before anything changes (a store whose key
+ * nobody saw is never made): 0, or the printed failure's status, whose
+ * message ends with unchanged ("nothing was changed"). */
+static int new_secrets(char **pass, size_t *len, unsigned char *recovery, const char *what,
+                       const char *unchanged, const struct globals *g)
+{
+    struct err e;
+
+    err_clear(&e);
+    if (new_passphrase(pass, len, g, &e) != 0)
+        return cli_fail(&e);
+    recovery_key_new(recovery);
+    if (show_recovery(recovery, what) == 0)
+        return 0;
+    return cli_error(EXIT_INPUT, "cannot show the %s on standard output (%s); %s", what,
+                     strerror(errno), unchanged);
+}
+
+static int create_store(const char *dir, const struct store_params *p,
+                        const struct globals *g)
+{
+    unsigned char *recovery = secmem_alloc(RECOVERY_KEY_BYTES);
+    char *pass = NULL;
+    size_t len;
+    struct err e;
+    int rc;
+
+    if (recovery == NULL)
+        return cli_error(EXIT_INPUT, "out of secure memory");
+    err_clear(&e);
+    rc = new_secrets(&pass, &len, recovery, "recovery key", "no store was created", g);
+    if (rc == 0 && store_create(dir, p, pass, len, recovery, &e) != 0)
+        rc = cli_error(e.code ? e.code : EXIT_INPUT, "%s (the recovery key shown above is void: "
+                       "no store was created)", e.msg);
+    secmem_free(pass);
+    secmem_free(recovery);
+    return rc;
 }
 
 int cmd_init(int argc, char **argv, const struct globals *g)
 {
     struct init_opts o;
     struct store_params p;
-    unsigned char *recovery;
-    char dir[4096], *pass = NULL;
-    size_t len;
+    char dir[4096];
     struct err e;
     int rc;
 
@@ -118,25 +171,33 @@ int cmd_init(int argc, char **argv, const struct globals *g)
         return cli_fail(&e);
     if (store_check_dir(dir, &e) == 0)
         return cli_error(EXIT_INPUT, "a store already exists in %s; nothing was changed", dir);
+    if (store_create_check(dir, &e) != 0)
+        return cli_fail(&e);
     warn_volatile(dir);
-    recovery = secmem_alloc(RECOVERY_KEY_BYTES);
-    if (recovery == NULL)
-        return cli_error(EXIT_INPUT, "out of secure memory");
-    err_clear(&e);
-    rc = new_passphrase(&pass, &len, g, &e);
-    if (rc == 0)
-        rc = store_create(dir, &p, pass, len, recovery, &e);
-    secmem_free(pass);
+    rc = create_store(dir, &p, g);
     if (rc == 0) {
+        cli_saved("the store in %s was created (its recovery key was shown above)", dir);
         printf("Created a store in %s\n", dir);
-        print_recovery(recovery);
     }
-    secmem_free(recovery);
-    return rc == 0 ? EXIT_OK : cli_fail(&e);
+    return rc;
 }
 
-/* The SYNOPSIS line of docs/intake.1, character for character. */
+/* The SYNOPSIS lines of docs/intake.1, character for character. */
 static const char passwd_usage[] = "intake [--recovery] passwd";
+static const char rekey_usage[] = "intake [--recovery] rekey";
+
+/* Parses a command that takes nothing but --help: 0, -1 after usage on
+ * stdout, or a usage error's status. */
+static int no_args(const char *cmd, const char *usage, int argc, char **argv)
+{
+    if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+        cli_print_usage(stdout, usage);
+        return -1;
+    }
+    if (argc != 1)
+        return cli_usage_error(cmd, "%s takes no arguments", cmd);
+    return 0;
+}
 
 int cmd_passwd(int argc, char **argv, const struct globals *g)
 {
@@ -144,14 +205,10 @@ int cmd_passwd(int argc, char **argv, const struct globals *g)
     char *pass = NULL;
     size_t len;
     struct err e;
-    int rc;
+    int rc = no_args("passwd", passwd_usage, argc, argv);
 
-    if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-        cli_print_usage(stdout, passwd_usage);
-        return EXIT_OK;
-    }
-    if (argc != 1)
-        return cli_usage_error("passwd", "passwd takes no arguments");
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
     rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc;
@@ -165,4 +222,90 @@ int cmd_passwd(int argc, char **argv, const struct globals *g)
         return cli_fail(&e);
     cli_note("passphrase changed");
     return EXIT_OK;
+}
+
+/* Shows how far the re-encryption got, on a terminal only. */
+static void show_progress(void *ctx, uint64_t done, uint64_t total)
+{
+    int *last = ctx;
+    int pct = total > 0 ? (int)(done * 100 / total) : 100;
+
+    if (pct == *last)
+        return;
+    *last = pct;
+    fprintf(stderr, "\rintake: re-encrypting the store: %3d%%%s", pct, pct == 100 ? "\n" : "");
+}
+
+static int rekey_store(struct store *s, const struct globals *g)
+{
+    unsigned char *recovery = secmem_alloc(RECOVERY_KEY_BYTES);
+    char *pass = NULL;
+    size_t len;
+    struct err e;
+    int rc, last = -1, rekeyed = 0;
+
+    if (recovery == NULL)
+        return cli_error(EXIT_INPUT, "out of secure memory");
+    err_clear(&e);
+    if (store_hold_alone(s, &e) != 0) {
+        secmem_free(recovery);
+        return cli_fail(&e);
+    }
+    rc = new_secrets(&pass, &len, recovery, "new recovery key", "nothing was changed", g);
+    if (rc == 0 && store_rekey(&rekeyed, s, pass, len, recovery,
+                               isatty(STDERR_FILENO) ? show_progress : NULL, &last, &e) != 0) {
+        if (last >= 0 && last < 100)
+            fputc('\n', stderr);   /* end the progress line */
+        rc = rekeyed ? cli_fail(&e)
+             : cli_error(e.code ? e.code : EXIT_INPUT, "%s (the new recovery key shown above "
+                         "is void)", e.msg);
+    }
+    secmem_free(pass);
+    secmem_free(recovery);
+    return rc;
+}
+
+int cmd_rekey(int argc, char **argv, const struct globals *g)
+{
+    struct store *s;
+    int rc = no_args("rekey", rekey_usage, argc, argv);
+
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    rc = cli_open_store(&s, g);
+    if (rc != 0)
+        return rc;
+    rc = rekey_store(s, g);
+    store_close(s);
+    if (rc == 0)
+        cli_note("the store was re-encrypted under a new key; the old recovery key and old "
+                 "copies of the keyslot file open it no more");
+    return rc;
+}
+
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char label_usage[] = "intake label NEW";
+
+int cmd_label(int argc, char **argv, const struct globals *g)
+{
+    struct store *s;
+    struct err e;
+    int rc = cli_plain_args("label", label_usage, argc, argv, 1, "label needs the NEW label",
+                            NULL, NULL);
+
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    err_clear(&e);
+    /* The card's rule, before the passphrase is asked. */
+    if (card_label_check(argv[optind], &e) != 0)
+        return cli_usage_error("label", "%s", e.msg);
+    rc = cli_open_store(&s, g);
+    if (rc != 0)
+        return rc;
+    rc = store_set_label(s, argv[optind], &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
+    if (rc == 0)
+        cli_note("the label is now '%s'; 'intake card' shows it (contacts keep the card they "
+                 "added until they add the new one)", argv[optind]);
+    return rc;
 }

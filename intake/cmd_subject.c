@@ -127,6 +127,7 @@ static int subject_add(int argc, char **argv, const struct globals *g)
     store_close(s);
     if (rc != 0)
         return cli_fail(&e);
+    cli_saved("subject %s was registered: see 'intake subject list'", pseudonym);
     printf("%s\n", pseudonym);
     return EXIT_OK;
 }
@@ -311,8 +312,10 @@ static int subject_term(int argc, char **argv, const struct globals *g)
              : cli_fail(&e);
         store_close(s);
     }
-    if (rc == 0)
+    if (rc == 0) {
+        cli_saved("term %ld was added: see 'intake term list'", id);
         printf("%ld\n", id);
+    }
     return rc;
 }
 
@@ -330,8 +333,10 @@ static int subject_rename(int argc, char **argv, const struct globals *g)
     err_clear(&e);
     rc = store_subject_rename(s, argv[optind], argv[optind + 1], &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
-    if (rc == 0)
+    if (rc == 0) {
+        cli_saved("the subject was renamed: see 'intake subject list'");
         printf("%s\n", argv[optind + 1]);
+    }
     return rc;
 }
 

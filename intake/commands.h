@@ -6,6 +6,8 @@
 
 int cmd_init(int argc, char **argv, const struct globals *g);
 int cmd_passwd(int argc, char **argv, const struct globals *g);
+int cmd_rekey(int argc, char **argv, const struct globals *g);
+int cmd_label(int argc, char **argv, const struct globals *g);
 int cmd_subject(int argc, char **argv, const struct globals *g);
 int cmd_record(int argc, char **argv, const struct globals *g);
 int cmd_list(int argc, char **argv, const struct globals *g);

@@ -1,13 +1,16 @@
 /* intake: the command table and the global options. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <sodium.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crypto/secmem.h"
 #include "intake/cli.h"
@@ -26,6 +29,8 @@ struct command {
 static const struct command commands[] = {
     { "init", cmd_init, "create a store and this device's keys" },
     { "passwd", cmd_passwd, "change the passphrase (--recovery: with the recovery key)" },
+    { "rekey", cmd_rekey, "re-encrypt the store under a new key and a new recovery key" },
+    { "label", cmd_label, "change the label this store's card shows" },
     { "subject", cmd_subject, "register, list, show, rename and forget the people interviewed" },
     { "record", cmd_record, "record a testimony (body on standard input or --file)" },
     { "list", cmd_list, "list records" },
@@ -159,6 +164,23 @@ static int parse_globals(int argc, char **argv, struct globals *g, int *next)
     return 0;
 }
 
+/* A closed standard descriptor would be taken by the next file opened,
+ * and output meant for the terminal would land in it (a bundle, the
+ * store): each is held by /dev/null opened the wrong way round, so using
+ * it fails (EBADF) as it would have, and is reported. */
+static void hold_std_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+        if (got >= 0 && got != fd) {
+            (void)dup2(got, fd);
+            close(got);
+        }
+    }
+}
+
 /* Moves the arguments into one block of locked memory (*block, freed with
  * secmem_free) and points a new vector (*args, freed with free) at the
  * copies, then wipes the originals: names, titles, places, queries, paths
@@ -198,7 +220,7 @@ static int run(int argc, char **args, char **argv)
 
     rc = parse_globals(argc, args, &g, &next);
     if (rc == -100)
-        return EXIT_OK;
+        return cli_finish(EXIT_OK);
     if (rc != 0)
         return rc;
     if (next >= argc) {
@@ -211,10 +233,7 @@ static int run(int argc, char **args, char **argv)
     /* The command name goes back into /proc/PID/cmdline: it names no one. */
     memcpy(argv[next], c->name, strlen(c->name));
     optind = 0;   /* a full reset for the command's own getopt_long */
-    rc = c->fn(argc - next, args + next, &g);
-    if (fflush(stdout) != 0 || ferror(stdout))
-        return cli_error(EXIT_INPUT, "cannot write to standard output");
-    return rc;
+    return cli_finish(c->fn(argc - next, args + next, &g));
 }
 
 int main(int argc, char **argv)
@@ -223,6 +242,10 @@ int main(int argc, char **argv)
     struct err e;
     int rc;
 
+    hold_std_fds();
+    /* A closed pipe is an error to report (what was saved, and where),
+     * not a silent death after a commit. */
+    signal(SIGPIPE, SIG_IGN);
     if (secmem_harden() != 0)
         return cli_error(EXIT_INPUT, "cannot initialise libsodium");
     /* Every library is loaded; nothing has been read yet (util/sandbox.h). */

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -15,7 +16,25 @@
 #include "export/mediatype.h"
 #include "util/fileio.h"
 
-int attach_source_open(struct attach_source *src, const char *path, struct err *e)
+/* --remove-source must remove the recording itself, not a link to it nor
+ * one of several names it has: both are refused before anything is stored. */
+static int removable(const char *path, struct err *e)
+{
+    struct stat st;
+    char *real;
+
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+        return 0;
+    real = realpath(path, NULL);
+    err_set(e, EXIT_INPUT, "%s is a symbolic link: --remove-source would remove the link and "
+            "keep the recording%s%s; give the file itself, or leave out --remove-source; "
+            "nothing was stored", path, real != NULL ? " at " : "", real != NULL ? real : "");
+    free(real);
+    return -1;
+}
+
+int attach_source_open(struct attach_source *src, const char *path, int remove,
+                       struct err *e)
 {
     unsigned char *head;
     char copy[4096];
@@ -23,11 +42,18 @@ int attach_source_open(struct attach_source *src, const char *path, struct err *
     int k;
 
     src->path = path;
-    src->fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (src->fd < 0)
-        return err_set(e, EXIT_INPUT, "cannot open %s: %s", path, strerror(errno));
-    if (fstat(src->fd, &src->st) != 0 || !S_ISREG(src->st.st_mode))
-        return err_set(e, EXIT_INPUT, "%s is not a regular file", path);
+    src->fd = -1;
+    if ((remove && removable(path, e) != 0) ||
+        file_open_regular(&src->fd, path, remove, NULL, e) != 0)
+        return -1;
+    if (fstat(src->fd, &src->st) != 0)
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+    if (remove && src->st.st_nlink > 1)
+        return err_set(e, EXIT_INPUT, "%s has %lu other name%s (hard links): --remove-source "
+                       "would leave the recording under %s; remove %s first, or leave out "
+                       "--remove-source; nothing was stored", path,
+                       (unsigned long)src->st.st_nlink - 1, src->st.st_nlink > 2 ? "s" : "",
+                       src->st.st_nlink > 2 ? "them" : "it", src->st.st_nlink > 2 ? "them" : "it");
     k = snprintf(copy, sizeof copy, "%s", path);
     if (k < 0 || (size_t)k >= sizeof copy)
         return err_set(e, EXIT_INPUT, "path too long: %s", path);
@@ -91,6 +117,35 @@ static int hash_sink(void *ctx, const unsigned char *buf, size_t len, struct err
     return 0;
 }
 
+/* 1 if the file behind src->fd holds, now, exactly the bytes whose
+ * BLAKE2b-256 is hash (what the store took from it); 0 if it holds others;
+ * -1 (e filled) if it cannot be read. Read again in full, in sodium_malloc
+ * memory: a rewrite that put the size and the times back is seen too. */
+static int still_holds(const struct attach_source *src, const unsigned char *hash,
+                       struct err *e)
+{
+    unsigned char now[ATTACHMENT_HASHBYTES], *buf = secmem_alloc(ATTACHMENT_CHUNK);
+    crypto_generichash_state h;
+    ssize_t n = -1;
+    int same;
+
+    if (buf == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    crypto_generichash_init(&h, NULL, 0, sizeof now);
+    if (lseek(src->fd, 0, SEEK_SET) == 0)
+        while ((n = fd_read_full(src->fd, buf, ATTACHMENT_CHUNK)) > 0)
+            crypto_generichash_update(&h, buf, (size_t)n);
+    secmem_free(buf);
+    crypto_generichash_final(&h, now, sizeof now);
+    sodium_memzero(&h, sizeof h);
+    if (n < 0)
+        return err_set(e, EXIT_INPUT, "cannot read %s again: %s; the file was kept", src->path,
+                       strerror(errno));
+    same = sodium_memcmp(now, hash, sizeof now) == 0;
+    sodium_memzero(now, sizeof now);
+    return same;
+}
+
 int store_attach_remove_source(struct store *s, const char *record,
                                const struct attach_source *src,
                                const unsigned char *hash, struct err *e)
@@ -98,6 +153,7 @@ int store_attach_remove_source(struct store *s, const char *record,
     unsigned char back[ATTACHMENT_HASHBYTES];
     crypto_generichash_state h;
     struct stat now;
+    int same = 1;
 
     crypto_generichash_init(&h, NULL, 0, sizeof back);
     if (store_attachment_read(s, record, src->name, 1, hash_sink, &h, e) != 0)
@@ -106,12 +162,20 @@ int store_attach_remove_source(struct store *s, const char *record,
     if (sodium_memcmp(back, hash, sizeof back) != 0)
         return err_set(e, EXIT_INPUT, "the stored copy of %s does not verify; "
                        "the file was kept", src->path);
-    if (stat(src->path, &now) != 0 || now.st_ino != src->st.st_ino ||
+    if (lstat(src->path, &now) != 0 || !S_ISREG(now.st_mode) || now.st_nlink != 1 ||
+        now.st_ino != src->st.st_ino ||
         now.st_dev != src->st.st_dev || now.st_size != src->st.st_size ||
         now.st_mtim.tv_sec != src->st.st_mtim.tv_sec ||
-        now.st_mtim.tv_nsec != src->st.st_mtim.tv_nsec)
+        now.st_mtim.tv_nsec != src->st.st_mtim.tv_nsec ||
+        /* The change time: nobody can set it back, as touch -r or cp -p
+         * set the modification time back. */
+        now.st_ctim.tv_sec != src->st.st_ctim.tv_sec ||
+        now.st_ctim.tv_nsec != src->st.st_ctim.tv_nsec ||
+        (same = still_holds(src, hash, e)) == 0)
         return err_set(e, EXIT_INPUT, "%s changed while it was attached; the file was "
                        "kept (attach it again under another name if needed)", src->path);
+    if (same < 0)
+        return -1;
     if (unlink(src->path) != 0)
         return err_set(e, EXIT_INPUT, "attached, but cannot remove %s: %s", src->path,
                        strerror(errno));

@@ -24,9 +24,13 @@ struct attach_source {
 /* Opens path (a regular file), names it after its base name and reads
  * its first EXIF_SCAN_BYTES bytes (into sodium_malloc memory, wiped) for
  * the type and the location flag. EXIT_INPUT if it cannot be opened or
- * read, is no regular file, or its name is longer than
- * ATTACHMENT_NAME_MAX bytes. Close src whatever happens. */
-int attach_source_open(struct attach_source *src, const char *path, struct err *e);
+ * read, is no regular file (a FIFO is refused without waiting), or its
+ * name is longer than ATTACHMENT_NAME_MAX bytes. With remove (the original
+ * is to be removed afterwards) a symbolic link, and a file with other hard
+ * links, are refused too: removing that name would keep the recording.
+ * Close src whatever happens. */
+int attach_source_open(struct attach_source *src, const char *path, int remove,
+                       struct err *e);
 
 /* Closes the file; a closed src is fine. */
 void attach_source_close(struct attach_source *src);
@@ -41,7 +45,9 @@ int store_attach(unsigned char *hash, struct store *s, const char *record,
 
 /* Removes the original after store_attach: reads the stored copy back,
  * compares its hash with hash, checks the file did not change meanwhile
- * (inode, size, modification time), unlinks it and syncs its folder.
+ * (inode, size, modification and change times, still its only name, and
+ * its bytes, read again through src->fd, still hash to hash), unlinks it
+ * and syncs its folder. src must still be open.
  * EXIT_INPUT, with the file kept, when any check fails. */
 int store_attach_remove_source(struct store *s, const char *record,
                                const struct attach_source *src,

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -149,18 +150,68 @@ static void install_wiping_allocator(void)
     }
 }
 
+/* Reads the database file with plain read(2): 0 if every byte reads, else
+ * the errno of the failure (EIO from a failing disk). */
+static int read_probe(const char *dir)
+{
+    char path[4200];
+    unsigned char buf[65536];
+    ssize_t n;
+    int fd, saved = 0;
+
+    if (db_path(path, sizeof path, dir, STORE_DB_NAME, NULL) != 0 ||
+        (fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)) < 0)
+        return 0;
+    while ((n = read(fd, buf, sizeof buf)) != 0) {
+        if (n < 0 && errno != EINTR) {
+            saved = errno;
+            break;
+        }
+    }
+    close(fd);
+    return saved;
+}
+
+int db_explain(struct err *e, const char *dir, int code, int sys, const char *what,
+               const char *doing)
+{
+    int base = code & 0xff;
+    int os = base == SQLITE_IOERR || base == SQLITE_CANTOPEN;
+
+    if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
+        return err_set(e, EXIT_INPUT, "another intake is using the store in %s (waited %d "
+                       "seconds); nothing was changed: try again when it has finished",
+                       dir, STORE_BUSY_MS / 1000);
+    if (base == SQLITE_FULL || (os && (sys == ENOSPC || sys == EDQUOT)))
+        return err_set(e, EXIT_INPUT, "the disk holding %s is full (while %s); nothing was "
+                       "changed: free some space and try again", dir, doing);
+    if (base == SQLITE_READONLY || (os && (sys == EROFS || sys == EACCES || sys == EPERM)))
+        return err_set(e, EXIT_INPUT, "the store in %s cannot be written (%s) while %s; "
+                       "nothing was changed: intake writes to its folder even to read, so "
+                       "make it writable or copy the folder to a writable place", dir,
+                       sys != 0 && os ? strerror(sys) : "read-only", doing);
+    if (base == SQLITE_IOERR || base == SQLITE_CANTOPEN)
+        return err_set(e, EXIT_INPUT, "an I/O error (%s) on the disk holding %s while %s; "
+                       "nothing was changed: check the disk (the system log may say more)",
+                       sys != 0 ? strerror(sys) : what, dir, doing);
+    if (base == SQLITE_CORRUPT || base == SQLITE_NOTADB) {
+        int io = read_probe(dir);
+        if (io != 0)
+            return err_set(e, EXIT_INPUT, "an I/O error (%s) on the disk holding %s while %s; "
+                           "nothing was changed: check the disk (the system log may say more)",
+                           strerror(io), dir, doing);
+        return err_set(e, EXIT_INPUT,
+                       "the database in %s is damaged (%s); restore it from a backup", dir, what);
+    }
+    if (base == SQLITE_NOMEM)
+        return err_set(e, EXIT_INPUT, "out of memory while %s; nothing was changed", doing);
+    return err_set(e, EXIT_INPUT, "database error while %s: %s", doing, what);
+}
+
 int db_fail(struct store *s, struct err *e, const char *doing)
 {
-    int code = sqlite3_extended_errcode(s->db) & 0xff;
-
-    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-        return err_set(e, EXIT_INPUT,
-                       "the database in %s is damaged (%s); restore it from a backup",
-                       s->dir, sqlite3_errmsg(s->db));
-    if (code == SQLITE_FULL)
-        return err_set(e, EXIT_INPUT, "disk full while %s; nothing was changed", doing);
-    return err_set(e, EXIT_INPUT, "database error while %s: %s", doing,
-                   sqlite3_errmsg(s->db));
+    return db_explain(e, s->dir, sqlite3_extended_errcode(s->db),
+                      sqlite3_system_errno(s->db), sqlite3_errmsg(s->db), doing);
 }
 
 int db_prepare(sqlite3_stmt **st, struct store *s, const char *sql,
@@ -411,7 +462,31 @@ struct store *db_alloc(const char *dir, struct err *e)
         return NULL;
     }
     s->dir[strlen(s->dir) - 1] = '\0';   /* drop the trailing '/' */
+    s->hold = -1;
     return s;
+}
+
+int db_hold(struct store *s, int mode, struct err *e)
+{
+    const struct timespec step = { 0, 50 * 1000 * 1000 };
+
+    if (s->hold < 0) {
+        s->hold = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (s->hold < 0)
+            return err_set(e, EXIT_INPUT, "cannot open the store folder %s: %s", s->dir,
+                           strerror(errno));
+    }
+    for (int waited = 0; flock(s->hold, mode | LOCK_NB) != 0; waited += 50) {
+        if (errno != EWOULDBLOCK && errno != EINTR)
+            return err_set(e, EXIT_INPUT, "cannot lock the store folder %s: %s", s->dir,
+                           strerror(errno));
+        if (waited >= STORE_BUSY_MS)
+            return err_set(e, EXIT_INPUT, "another intake is %s the store in %s (waited %d "
+                           "seconds); nothing was changed: try again when it has finished",
+                           mode == LOCK_SH ? "re-keying" : "using", s->dir, STORE_BUSY_MS / 1000);
+        (void)nanosleep(&step, NULL);
+    }
+    return 0;
 }
 
 /* The database file is made 0600 by us, whatever the caller's umask;
@@ -462,7 +537,8 @@ static int open_keyed(struct store *s, const char *path, int flags, int page_siz
     }
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
         return db_fail(s, e, "opening the database");
-    if (key_db(s, e) != 0)
+    /* Another intake's transaction is waited for, up to STORE_BUSY_MS. */
+    if (sqlite3_busy_timeout(s->db, STORE_BUSY_MS) != SQLITE_OK || key_db(s, e) != 0)
         return -1;
     snprintf(sql, sizeof sql, "PRAGMA cipher_page_size = %d", page_size);
     return db_exec(s, sql, e);
@@ -476,7 +552,7 @@ static int check_pages(struct store *s, struct err *e)
     char path[4200];
     struct stat st;
     sqlite3_stmt *q;
-    int ok = 0;
+    int ok = 0, rc;
 
     if (db_path(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0)
         return -1;
@@ -484,14 +560,17 @@ static int check_pages(struct store *s, struct err *e)
         return 0;
     if (db_prepare(&q, s, "PRAGMA quick_check(1)", e) != 0)
         return -1;
-    if (sqlite3_step(q) == SQLITE_ROW) {
+    rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) {
         const unsigned char *r = sqlite3_column_text(q, 0);
         ok = r != NULL && strcmp((const char *)r, "ok") == 0;
     }
     sqlite3_finalize(q);
+    if (rc != SQLITE_ROW)
+        return db_fail(s, e, "checking the database");
     if (!ok)
-        return err_set(e, EXIT_INPUT,
-                       "the database in %s is damaged; restore it from a backup", s->dir);
+        return db_explain(e, s->dir, SQLITE_CORRUPT, 0, "a page fails its check",
+                          "checking the database");
     return 0;
 }
 
@@ -501,14 +580,28 @@ void store_close(struct store *s)
         return;
     if (s->db != NULL)
         sqlite3_close_v2(s->db);
+    if (s->hold >= 0)
+        close(s->hold);
     secmem_free(s->master);
     free(s);
+}
+
+/* The first read of the database: SQLITE_OK, SQLITE_NOTADB when the key
+ * does not decrypt page 1 (wrong key, or a damaged page), or another
+ * SQLite code (busy, I/O error...). */
+static int first_read(struct store *s)
+{
+    int rc = sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+
+    return rc == SQLITE_OK ? rc : (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB
+           ? SQLITE_NOTADB : rc;
 }
 
 int db_connect(struct store *s, int create, struct err *e)
 {
     char path[4200];
     int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    int rc;
 
     install_wiping_allocator();
     if (db_path(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0)
@@ -517,17 +610,46 @@ int db_connect(struct store *s, int create, struct err *e)
         return -1;
     if (open_keyed(s, path, flags, STORE_PAGE_SIZE, e) != 0)
         return -1;
-    if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK &&
-        (create || open_keyed(s, path, flags, STORE_PAGE_SIZE_OLD, e) != 0 ||
-         sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK))
-        return err_set(e, EXIT_INPUT,
-                       "the database in %s is damaged or does not match its keyslot file; restore it from a backup",
-                       s->dir);
+    rc = first_read(s);
+    if (rc == SQLITE_NOTADB && !create) {
+        if (open_keyed(s, path, flags, STORE_PAGE_SIZE_OLD, e) != 0)
+            return -1;
+        rc = first_read(s);
+    }
+    if (rc == SQLITE_NOTADB) {
+        int io = read_probe(s->dir);
+        if (io != 0)
+            return db_explain(e, s->dir, SQLITE_IOERR, io, "", "opening the database");
+        err_set(e, EXIT_INPUT, "the database in %s is damaged or does not match its "
+                "keyslot file; restore it from a backup", s->dir);
+        return DB_NOT_THIS_KEY;
+    }
+    if (rc != SQLITE_OK)
+        return db_fail(s, e, "opening the database");
     if (!create && existing_schema(s, e) != 0)
         return -1;
     if (apply_pragmas(s, e) != 0 || migrate(s, e) != 0)
         return -1;
     return create ? 0 : check_pages(s, e);
+}
+
+int db_checkpoint(struct store *s, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc, busy = 1;
+
+    if (db_prepare(&st, s, "PRAGMA wal_checkpoint(TRUNCATE)", e) != 0)
+        return -1;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        busy = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return db_fail(s, e, "checkpointing the database");
+    if (busy)
+        return err_set(e, EXIT_INPUT, "another intake is reading the store in %s, so its "
+                       "write-ahead log could not be emptied", s->dir);
+    return 0;
 }
 
 int store_begin(struct store *s, struct err *e)
@@ -538,7 +660,15 @@ int store_begin(struct store *s, struct err *e)
 int store_commit(struct store *s, struct err *e)
 {
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int sys = sqlite3_system_errno(s->db);
+
         db_fail(s, e, "saving the change");
+        /* A write or sync that failed during the commit may still reach
+         * the disk: "nothing was changed" would be a guess. */
+        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_IOERR && sys != ENOSPC)
+            err_set(e, EXIT_INPUT, "an I/O error (%s) on the disk holding %s while saving "
+                    "the change: it may or may not have been saved; check with 'intake log' "
+                    "once the disk is fine", sys != 0 ? strerror(sys) : "unknown", s->dir);
         store_rollback(s);
         return -1;
     }

@@ -6,6 +6,7 @@
  *
  *   db.c          the connection, pragmas, schema, transactions, statements
  *   log.c         the hash-chained log of every change
+ *   rekey.c       a new master key, and finishing a rekey that was killed
  *   open.c        creating and opening a store, settings, device keys
  *   privacy.c     term categories, the protected set, redacted records
  *   term.c        protected terms and allowed texts (uses privacy.c)
@@ -27,13 +28,27 @@
 struct store {
     sqlite3 *db;
     unsigned char *master;       /* sodium_malloc, KEYSLOT_MASTER_BYTES */
+    int hold;                    /* the store folder, flock'ed by db_hold; -1: none */
     char dir[4096];
     char keyslots[4200];
 };
 
-/* Fills e from the database's last error, naming what was being done;
- * damage is reported as such, never as a wrong passphrase. */
+/* Fills e from the database's last error, naming what was being done
+ * ("saving the record"): another intake holding the store, a full disk,
+ * a folder that cannot be written, an I/O error, and damage each have
+ * their own message; "damaged ... restore it from a backup" only when the
+ * data fails its checks and the disk reads without error. Never a wrong
+ * passphrase. Returns -1. */
 int db_fail(struct store *s, struct err *e, const char *doing);
+
+/* db_fail's rule, from SQLite's extended code, the system's errno sys (0
+ * if none), SQLite's message what, for the store in dir. */
+int db_explain(struct err *e, const char *dir, int code, int sys, const char *what,
+               const char *doing);
+
+/* db_connect's return when the master key does not decrypt the database
+ * (e says damaged or mismatched; a pending rekey may explain it). */
+#define DB_NOT_THIS_KEY (-2)
 
 /* Prepares sql; on failure fills e. */
 int db_prepare(sqlite3_stmt **st, struct store *s, const char *sql,
@@ -89,6 +104,11 @@ int db_run(struct store *s, const char *sql, const struct db_val *v, size_t n,
 int db_int(long *out, struct store *s, const char *sql, const struct db_val *v,
            size_t n, const char *doing, struct err *e);
 
+/* Copies the whole write-ahead log into the database and truncates it
+ * (PRAGMA wal_checkpoint(TRUNCATE)): 0, or -1 with e when it failed or
+ * another intake reading the store kept part of it (busy). */
+int db_checkpoint(struct store *s, struct err *e);
+
 /* Current UTC time as YYYY-MM-DDTHH:MM:SSZ (21 bytes with the NUL; out
  * is "" when outlen is smaller). */
 void db_now(char *out, size_t outlen);
@@ -104,10 +124,36 @@ void db_today(char *out, size_t outlen);
  * (sodium_malloc); NULL with e filled on failure. Free with store_close. */
 struct store *db_alloc(const char *dir, struct err *e);
 
+/* Locks the store folder (flock on s->hold, opened on first use) in mode:
+ * LOCK_SH for as long as an intake has the store open (store_open),
+ * LOCK_EX while a rekey changes the key or one that was killed is finished
+ * (store/rekey.c). A rekey thus never changes the key under a command that
+ * opened the store with the old one (a record waiting for its testimony),
+ * and no command opens the store while a rekey runs. Waits up to
+ * STORE_BUSY_MS for the other intake. 0, or -1 with e filled (EXIT_INPUT);
+ * after a failed LOCK_EX s->hold holds no lock at all (flock converts by
+ * dropping first): the caller gives up and closes the store. */
+int db_hold(struct store *s, int mode, struct err *e);
+
 /* Opens the database in s->dir keyed with s->master: with create, a new
  * file (0600); else an existing one, whose pages are then checked. Sets
  * and reads back the pragmas and migrates the schema. Damage is
- * EXIT_INPUT, never a wrong passphrase. */
+ * EXIT_INPUT, never a wrong passphrase; DB_NOT_THIS_KEY (with e filled)
+ * when the key does not decrypt the database at all. */
 int db_connect(struct store *s, int create, struct err *e);
+
+/* For store_open (store/rekey.c), after the keyslot file did not open
+ * with secret (EXIT_AUTH), or opened (opened_old 1) with a key the
+ * database does not take (DB_NOT_THIS_KEY): tries the keyslots of a rekey
+ * that was killed after its database changed, and finishes it. 0 with s
+ * connected; 1 if there is no such rekey or secret does not open it
+ * either after a wrong secret (the caller's error stands); -1 with e. */
+int rekey_resume(struct store *s, uint8_t kind, const unsigned char *secret,
+                 size_t secretlen, int opened_old, struct err *e);
+
+/* For store_open, once the database opened with the old key: removes the
+ * keyslots of a rekey killed before its database changed (none runs: the
+ * caller holds the store folder shared, db_hold). */
+void rekey_discard(struct store *s);
 
 #endif

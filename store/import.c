@@ -12,6 +12,7 @@
 
 #include "crypto/secmem.h"
 #include "export/manifest.h"
+#include "util/fileio.h"
 
 /* ---- Reading ---- */
 
@@ -19,7 +20,6 @@ int store_bundle_open(struct opened_bundle *b, struct store *s, const char *path
                       struct err *e)
 {
     unsigned char spk[crypto_sign_PUBLICKEYBYTES];
-    struct stat st;
 
     b->fd = -1;
     b->sk = secmem_alloc(crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES);
@@ -31,12 +31,7 @@ int store_bundle_open(struct opened_bundle *b, struct store *s, const char *path
     /* Only the box key is needed: keep it, wipe the signing key. */
     memmove(b->sk, b->sk + crypto_sign_SECRETKEYBYTES, crypto_box_SECRETKEYBYTES);
     sodium_memzero(b->sk + crypto_box_SECRETKEYBYTES, crypto_sign_SECRETKEYBYTES);
-    b->fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (b->fd < 0)
-        return err_set(e, EXIT_INPUT, "cannot open %s: %s", path, strerror(errno));
-    if (fstat(b->fd, &st) != 0 || !S_ISREG(st.st_mode))
-        return err_set(e, EXIT_INPUT, "%s is not a regular file", path);
-    return 0;
+    return file_open_regular(&b->fd, path, 0, NULL, e);
 }
 
 int store_bundle_read(struct opened_bundle *b, const struct content_handler *h,

@@ -7,10 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "crypto/card.h"
 #include "crypto/secmem.h"
+#include "privacy/pseudonym.h"
+#include "util/fileio.h"
 
 /* A store folder given as a symbolic link is followed once, here, if the
  * link is this user's: path becomes the real folder, which store_check_dir
@@ -83,8 +88,9 @@ static int check_private(const char *path, int must_exist, int want_dir,
 
 int store_check_dir(const char *dir, struct err *e)
 {
-    static const char *const files[] = {
+    static const char *const files[] = {   /* the first two must exist */
         STORE_KEYSLOTS_NAME, STORE_DB_NAME, STORE_DB_NAME "-wal", STORE_DB_NAME "-shm",
+        STORE_REKEY_NAME, STORE_INIT_MARK_NAME,
     };
     char path[4200];
     struct stat st;
@@ -101,6 +107,11 @@ int store_check_dir(const char *dir, struct err *e)
             check_private(path, i < 2, 0, e) != 0)
             return -1;
     }
+    /* SQLite writes beside the database even to read (its WAL index):
+     * say so before the passphrase is asked, not as damage after. */
+    if (access(dir, W_OK) != 0 ||
+        (db_path(path, sizeof path, dir, STORE_DB_NAME, e) == 0 && access(path, W_OK) != 0))
+        return db_explain(e, dir, SQLITE_CANTOPEN, errno, "", "opening it");
     return 0;
 }
 
@@ -134,13 +145,12 @@ static int insert_initial(struct store *s, const struct store_params *p,
 
 static int make_keyslots(struct store *s, const struct store_params *p,
                          const char *pass, size_t passlen,
-                         unsigned char *recovery, struct err *e)
+                         const unsigned char *recovery, struct err *e)
 {
     struct keyslot_file kf;
     uint64_t rops, rmem;
 
     memset(&kf, 0, sizeof kf);
-    randombytes_buf(recovery, RECOVERY_KEY_BYTES);
     /* The recovery key carries 160 random bits: a light KDF is enough. */
     if (keyslot_kdf_params(&rops, &rmem, "interactive", e) != 0 ||
         keyslot_seal(&kf.slot[0], KEYSLOT_PASSPHRASE, s->master,
@@ -151,6 +161,17 @@ static int make_keyslots(struct store *s, const struct store_params *p,
         return -1;
     kf.nslots = 2;
     return keyslot_save(s->keyslots, &kf, 0, e);
+}
+
+int store_params_check(const struct store_params *p, struct err *e)
+{
+    /* The label travels on the card: the card's rule, checked once here. */
+    if (card_label_check(p->label, e) != 0)
+        return -1;
+    if (strlen(p->locale) > STORE_LOCALE_MAX || pseudonym_count(p->locale) == 0)
+        return err_set(e, EXIT_INPUT, "unknown locale '%.16s'; use ko, mn, en, ru or zh",
+                       p->locale);
+    return 0;
 }
 
 /* Creates the missing folders above dir (0700), as for ~/.local/share. */
@@ -173,28 +194,7 @@ static int mkdir_parents(const char *dir, struct err *e)
     return 0;
 }
 
-static int prepare_dir(const char *dir, struct err *e)
-{
-    char path[4200];
-
-    if (mkdir_parents(dir, e) != 0)
-        return -1;
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-        return err_set(e, EXIT_INPUT, "cannot create the store folder %s: %s", dir,
-                       strerror(errno));
-    if (db_path(path, sizeof path, dir, STORE_KEYSLOTS_NAME, e) != 0)
-        return -1;
-    if (access(path, F_OK) == 0)
-        return err_set(e, EXIT_INPUT, "a store already exists in %s; nothing was changed", dir);
-    if (db_path(path, sizeof path, dir, STORE_DB_NAME, e) != 0)
-        return -1;
-    if (access(path, F_OK) == 0)
-        return err_set(e, EXIT_INPUT,
-                       "%s holds a database without keyslots; move it away before 'intake init'",
-                       dir);
-    return check_private(dir, 1, 1, e);
-}
-
+/* What an interrupted init may have left beside its marker. */
 static void remove_partial(const char *dir)
 {
     static const char *const names[] = {
@@ -207,31 +207,137 @@ static void remove_partial(const char *dir)
             (void)unlink(path);
 }
 
+static int exists_in(const char *dir, const char *name, struct err *e)
+{
+    char path[4200];
+
+    return db_path(path, sizeof path, dir, name, e) == 0 && access(path, F_OK) == 0;
+}
+
+static int refuse_database(const char *dir, struct err *e)
+{
+    return err_set(e, EXIT_INPUT,
+                   "%s holds a database without keyslots; move it away before 'intake init'",
+                   dir);
+}
+
+static int refuse_busy(const char *dir, struct err *e)
+{
+    return err_set(e, EXIT_INPUT, "another intake is creating a store in %s; "
+                   "nothing was changed", dir);
+}
+
+/* 0 if no init holds the marker of dir (it is a leftover), else refused. */
+static int marker_free(const char *dir, struct err *e)
+{
+    char path[4200];
+    int fd, rc = 0;
+
+    if (db_path(path, sizeof path, dir, STORE_INIT_MARK_NAME, e) != 0)
+        return -1;
+    fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0)
+        rc = refuse_busy(dir, e);
+    if (fd >= 0)
+        close(fd);
+    return rc;
+}
+
+/* Takes the init marker of dir into *mark (open, locked, durable before
+ * anything else is made). A marker left unlocked by an init that was
+ * killed means the files beside it are a half-made store: removed. */
+static int take_marker(int *mark, const char *dir, struct err *e)
+{
+    char path[4200];
+    int left = 0;
+
+    if (db_path(path, sizeof path, dir, STORE_INIT_MARK_NAME, e) != 0)
+        return -1;
+    *mark = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (*mark < 0 && errno == EEXIST) {
+        left = 1;
+        *mark = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+    }
+    if (*mark < 0)
+        return db_explain(e, dir, SQLITE_CANTOPEN, errno, "", "creating the store");
+    if (flock(*mark, LOCK_EX | LOCK_NB) != 0) {
+        close(*mark);
+        *mark = -1;
+        return refuse_busy(dir, e);
+    }
+    if (!left && exists_in(dir, STORE_DB_NAME, NULL)) {
+        (void)unlink(path);
+        close(*mark);
+        *mark = -1;
+        return refuse_database(dir, e);
+    }
+    if (left)
+        remove_partial(dir);
+    if (fsync_parent(path, e) != 0) {
+        (void)unlink(path);
+        close(*mark);
+        *mark = -1;
+        return -1;
+    }
+    return 0;
+}
+
+int store_create_check(const char *dir, struct err *e)
+{
+    if (mkdir_parents(dir, e) != 0)
+        return -1;
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        return err_set(e, EXIT_INPUT, "cannot create the store folder %s: %s", dir,
+                       strerror(errno));
+    if (exists_in(dir, STORE_KEYSLOTS_NAME, e))
+        return err_set(e, EXIT_INPUT, "a store already exists in %s; nothing was changed", dir);
+    if (check_private(dir, 1, 1, e) != 0)
+        return -1;
+    if (access(dir, W_OK) != 0)
+        return err_set(e, EXIT_INPUT, "cannot create a store in %s: %s", dir, strerror(errno));
+    /* What take_marker would refuse, said before the passphrase is asked. */
+    if (!exists_in(dir, STORE_INIT_MARK_NAME, e))
+        return exists_in(dir, STORE_DB_NAME, e) ? refuse_database(dir, e) : 0;
+    return marker_free(dir, e);
+}
+
+/* Drops the marker: the keyslot file, written last, made the store. */
+static void release_marker(int mark, const char *dir)
+{
+    char path[4200];
+
+    if (db_path(path, sizeof path, dir, STORE_INIT_MARK_NAME, NULL) == 0) {
+        (void)unlink(path);
+        (void)fsync_parent(path, NULL);
+    }
+    close(mark);
+}
+
 int store_create(const char *dir, const struct store_params *p,
                  const char *passphrase, size_t passlen,
-                 unsigned char *recovery, struct err *e)
+                 const unsigned char *recovery, struct err *e)
 {
     struct store *s;
-    int rc = -1;
+    int rc = -1, mark;
 
-    if (prepare_dir(dir, e) != 0)
+    if (store_params_check(p, e) != 0 || store_create_check(dir, e) != 0 ||
+        take_marker(&mark, dir, e) != 0)
         return -1;
     s = db_alloc(dir, e);
-    if (s == NULL)
-        return -1;
-    randombytes_buf(s->master, KEYSLOT_MASTER_BYTES);
-    if (db_connect(s, 1, e) == 0 && store_begin(s, e) == 0) {
-        if (insert_initial(s, p, e) == 0 && store_log(s, "init", "", e) == 0 &&
-            store_commit(s, e) == 0)
-            rc = make_keyslots(s, p, passphrase, passlen, recovery, e);
-        else
-            store_rollback(s);
+    if (s != NULL) {
+        randombytes_buf(s->master, KEYSLOT_MASTER_BYTES);
+        if (db_connect(s, 1, e) == 0 && store_begin(s, e) == 0) {
+            if (insert_initial(s, p, e) == 0 && store_log(s, "init", "", e) == 0 &&
+                store_commit(s, e) == 0)
+                rc = make_keyslots(s, p, passphrase, passlen, recovery, e);
+            else
+                store_rollback(s);
+        }
+        store_close(s);
     }
-    store_close(s);
-    if (rc != 0) {
+    if (rc != 0)
         remove_partial(dir);
-        sodium_memzero(recovery, RECOVERY_KEY_BYTES);
-    }
+    release_marker(mark, dir);
     return rc;
 }
 
@@ -260,18 +366,42 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
                const unsigned char *secret, size_t secretlen, struct err *e)
 {
     struct keyslot_file kf;
+    struct err first;
     struct store *s;
-    int opened;
+    int rc, opened = 0;
 
     *out = NULL;
     if (store_check_dir(dir, e) != 0)
         return -1;
+    fileio_sweep(dir);
     s = db_alloc(dir, e);
     if (s == NULL)
         return -1;
-    if (keyslot_load(&kf, s->keyslots, e) != 0 ||
-        (opened = keyslot_open(s->master, &kf, kind, secret, secretlen, e)) < 0 ||
-        db_connect(s, 0, e) != 0) {
+    /* Held until store_close: no rekey changes the key meanwhile. */
+    if (db_hold(s, LOCK_SH, e) != 0) {
+        store_close(s);
+        return -1;
+    }
+    err_clear(&first);
+    rc = keyslot_load(&kf, s->keyslots, e);
+    if (rc == 0) {
+        opened = keyslot_open(s->master, &kf, kind, secret, secretlen, &first);
+        rc = opened < 0 ? -1 : db_connect(s, 0, &first);
+    }
+    /* A wrong secret, or a key the database does not take: a rekey that
+     * was killed may explain either (store/rekey.c). */
+    if ((rc != 0 && first.code == EXIT_AUTH) || rc == DB_NOT_THIS_KEY) {
+        int r = rekey_resume(s, kind, secret, secretlen, rc == DB_NOT_THIS_KEY, e);
+        rc = r == 0 ? 0 : -1;
+        if (r > 0 && e != NULL)
+            *e = first;
+        opened = 0;   /* kf is no longer the keyslot file: nothing to reseal */
+    } else if (rc == 0) {
+        rekey_discard(s);
+    } else if (e != NULL && first.msg[0] != '\0') {
+        *e = first;
+    }
+    if (rc != 0) {
         store_close(s);
         return -1;
     }
@@ -282,36 +412,98 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     return 0;
 }
 
-int store_set_passphrase(struct store *s, const char *passphrase,
-                         size_t passlen, struct err *e)
+int store_set_label(struct store *s, const char *label, struct err *e)
 {
-    struct keyslot_file kf;
-    struct keyslot slot;
-    uint64_t ops = 0, mem = 0;
+    const struct db_val v[] = { DB_TEXT(label) };
 
-    if (keyslot_load(&kf, s->keyslots, e) != 0)
+    if (card_label_check(label, e) != 0 || store_begin(s, e) != 0)
         return -1;
-    for (size_t i = 0; i < kf.nslots; i++) {
-        if (kf.slot[i].kind == KEYSLOT_PASSPHRASE) {
-            ops = kf.slot[i].opslimit;
-            mem = kf.slot[i].memlimit;
-        }
-    }
-    if (ops == 0 && keyslot_kdf_params(&ops, &mem, "moderate", e) != 0)
-        return -1;
-    if (keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master,
-                     (const unsigned char *)passphrase, passlen, ops, mem, e) != 0 ||
-        keyslot_put(&kf, &slot, e) != 0)
-        return -1;
-    /* The entry commits only once the new keyslot file is in place. */
-    if (store_begin(s, e) != 0)
-        return -1;
-    if (store_log(s, "passwd", "passphrase-slot", e) != 0 ||
-        keyslot_save(s->keyslots, &kf, 1, e) != 0) {
+    if (db_run(s, "INSERT OR REPLACE INTO meta(key, value) VALUES ('label', ?1)", v, DB_N(v),
+               "changing the label", e) != 0 ||
+        store_log(s, "label", "", e) != 0) {
         store_rollback(s);
         return -1;
     }
     return store_commit(s, e);
+}
+
+/* Rewrites e's message as "<message><then>" (then starts with "; "). */
+static int err_then(struct err *e, const char *then)
+{
+    char was[sizeof e->msg];
+
+    if (e == NULL)
+        return -1;
+    snprintf(was, sizeof was, "%s", e->msg);
+    return err_set(e, EXIT_INPUT, "%s%s", was, then);
+}
+
+/* 1 if the keyslot file at path holds exactly kf. */
+static int holds(const char *path, const struct keyslot_file *kf)
+{
+    unsigned char a[KEYSLOT_FILE_MAX], b[KEYSLOT_FILE_MAX];
+    struct keyslot_file now;
+    size_t la, lb;
+
+    if (keyslot_load(&now, path, NULL) != 0)
+        return 0;
+    la = keyslot_serialise(a, sizeof a, &now);
+    lb = keyslot_serialise(b, sizeof b, kf);
+    return la == lb && sodium_memcmp(a, b, la) == 0;
+}
+
+/* The passphrase slot is replaced in three steps, so that a failure or a
+ * kill at any moment leaves the old passphrase working and a success is
+ * reported only once it is on disk:
+ *   1. keyslot file = old slots + the new passphrase slot (both open);
+ *   2. the log entry commits;
+ *   3. keyslot file = the new passphrase slot + the recovery slot.
+ * Each file is written new, fsynced, renamed and its folder fsynced. A
+ * failure in 1 or 2 puts the old file back. */
+int store_set_passphrase(struct store *s, const char *passphrase,
+                         size_t passlen, struct err *e)
+{
+    struct keyslot_file old, both, fresh;
+    struct keyslot slot;
+    uint64_t ops = 0, mem = 0;
+
+    if (keyslot_load(&old, s->keyslots, e) != 0)
+        return -1;
+    for (size_t i = 0; i < old.nslots; i++) {
+        if (old.slot[i].kind == KEYSLOT_PASSPHRASE) {
+            ops = old.slot[i].opslimit;
+            mem = old.slot[i].memlimit;
+        }
+    }
+    if (ops == 0 && keyslot_kdf_params(&ops, &mem, "moderate", e) != 0)
+        return -1;
+    both = fresh = old;
+    keyslot_drop(&fresh, KEYSLOT_PASSPHRASE);
+    if (keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master,
+                     (const unsigned char *)passphrase, passlen, ops, mem, e) != 0 ||
+        keyslot_add(&fresh, &slot, e) != 0 || keyslot_add(&both, &slot, e) != 0)
+        return -1;
+    if (keyslot_save(s->keyslots, &both, 1, e) != 0 ||
+        store_begin(s, e) != 0 || store_log(s, "passwd", "passphrase-slot", e) != 0 ||
+        store_commit(s, e) != 0) {
+        if (!sqlite3_get_autocommit(s->db))
+            store_rollback(s);
+        if (!holds(s->keyslots, &old) && keyslot_save(s->keyslots, &old, 1, NULL) != 0 &&
+            !holds(s->keyslots, &old))
+            return err_then(e, "; the passphrase was not changed, but the keyslot file could "
+                            "not be put back either: the old and the new passphrase both open "
+                            "the store until the next 'intake passwd'");
+        return err_then(e, "; the passphrase was not changed: the old one still opens the store");
+    }
+    if (keyslot_save(s->keyslots, &fresh, 1, e) != 0) {
+        char why[sizeof e->msg];
+
+        snprintf(why, sizeof why, "%s", e != NULL ? e->msg : "");
+        return err_set(e, EXIT_INPUT, "the new passphrase is set and logged, but the old one "
+                       "could not be removed (%s): both open the store until you run "
+                       "'intake passwd' again", why);
+    }
+    return 0;
 }
 
 int store_meta_get(char *out, size_t outlen, struct store *s, const char *key,

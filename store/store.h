@@ -21,9 +21,16 @@
 
 #define STORE_DB_NAME "store.db"
 #define STORE_KEYSLOTS_NAME "keyslots"
+/* The keyslots of a rekey under way (store_rekey), until it is finished. */
+#define STORE_REKEY_NAME "keyslots.rekey"
+/* Present, and locked, while init creates the store (store_create): files
+ * beside it without a keyslot file are a half-made store to remove. */
+#define STORE_INIT_MARK_NAME "init.pending"
 #define STORE_SCHEMA_VERSION 6
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
+/* How long a command waits for another intake's change to finish. */
+#define STORE_BUSY_MS 5000
 
 struct store;
 
@@ -49,12 +56,21 @@ int store_check_dir(const char *dir, struct err *e);
 
 /* Creates a store in dir (which must not hold one): the folder, the
  * database, this device's key pairs and two keyslots, one for
- * passphrase[0..passlen) and one for a new recovery key, written to
- * recovery (RECOVERY_KEY_BYTES, the caller's; wiped on failure). On
- * failure nothing is left behind but the folder. */
+ * passphrase[0..passlen) and one for the recovery key recovery
+ * (RECOVERY_KEY_BYTES, made with recovery_key_new and shown by the caller
+ * first). p is checked with store_params_check. The keyslot file is
+ * written last: until then an init marker, locked, says the files are a
+ * store being made, and an init that was killed is cleaned up by the next
+ * one. On failure nothing is left behind but the folder. */
 int store_create(const char *dir, const struct store_params *p,
                  const char *passphrase, size_t passlen,
-                 unsigned char *recovery, struct err *e);
+                 const unsigned char *recovery, struct err *e);
+
+/* Makes the folder for a new store in dir (and the folders above it, 0700)
+ * and checks that a store can be created there: none exists, the folder
+ * is private and writable. Run before the passphrase is asked; EXIT_INPUT
+ * naming what is wrong. */
+int store_create_check(const char *dir, struct err *e);
 
 /* Opens the store in dir with secret[0..secretlen), a passphrase (kind
  * KEYSLOT_PASSPHRASE) or the recovery key (KEYSLOT_RECOVERY), into *s
@@ -71,9 +87,44 @@ int store_open(struct store **s, const char *dir, uint8_t kind,
 void store_close(struct store *s);
 
 /* Rewraps the master key under passphrase[0..passlen), keeping the slot's
- * KDF cost, and logs it; the database is not re-encrypted. */
+ * KDF cost, and logs it; the database is not re-encrypted (store_rekey
+ * does). A failure at any step leaves the old passphrase working, and e
+ * says which passphrases open the store; 0 only once the change is on
+ * disk. */
 int store_set_passphrase(struct store *s, const char *passphrase,
                          size_t passlen, struct err *e);
+
+/* Progress of a long step: done of total bytes, called from another
+ * thread about five times a second, and once more at the end. */
+typedef void (*store_progress_fn)(void *ctx, uint64_t done, uint64_t total);
+
+/* Re-encrypts the database under a new random master key, wrapped under
+ * passphrase[0..passlen) (the passphrase slot's KDF cost kept) and under
+ * recovery (RECOVERY_KEY_BYTES, made and shown by the caller before this
+ * call), and logs it; the old keyslot file and recovery key then open
+ * nothing. Crash-safe at every step (store/rekey.c). *rekeyed is 1 once
+ * the database is under the new key (even if e reports a failure after),
+ * else 0: the old secrets still open the store and the new ones nothing.
+ * progress (NULL: none) follows the bytes written. EXIT_INPUT for another
+ * intake using the store, a disk without room for a second copy, I/O. */
+int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t passlen,
+                const unsigned char *recovery, store_progress_fn progress, void *ctx,
+                struct err *e);
+
+/* Takes the store for this intake alone, as store_rekey does, waiting up
+ * to STORE_BUSY_MS for other intakes to close it: called before the new
+ * secrets are asked for, so that a refusal costs nothing typed or written
+ * down. EXIT_INPUT if another intake keeps it open (then close s). */
+int store_hold_alone(struct store *s, struct err *e);
+
+/* Checks the settings of a new store: the label follows the card's rule
+ * (card_label_check: 1..64 bytes of UTF-8, no control or invisible
+ * characters), the locale is one pseudonyms exist for (ko, mn, en, ru,
+ * zh). EXIT_INPUT naming what is wrong. */
+int store_params_check(const struct store_params *p, struct err *e);
+
+/* Gives the store the label label (checked like init's) and logs it. */
+int store_set_label(struct store *s, const char *label, struct err *e);
 
 /* Copies a setting (label, locale, created) to out (outlen bytes); out is
  * "" when unset. EXIT_INPUT if it does not fit. */

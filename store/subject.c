@@ -336,8 +336,13 @@ int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
         return -1;
     /* Old copies of the pages stay in the write-ahead log until it is
      * checkpointed; truncate it (what flash keeps is beyond reach: SECURITY.md). */
-    if (db_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", e) != 0)
-        return -1;
+    if (db_checkpoint(s, e) != 0 && e != NULL) {
+        char why[sizeof e->msg];
+        snprintf(why, sizeof why, "%s", e->msg);
+        return err_set(e, EXIT_INPUT, "%s was forgotten, but old copies of its pages stay "
+                       "in the store's write-ahead log until the next change (%s)",
+                       pseudonym, why);
+    }
     return 0;
 }
 

@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +20,8 @@
 
 struct opener {
     json_t *header, *records;
-    char dir[4096];                      /* the temporary folder, or "" */
+    struct temp_dir tmp;                 /* the folder being filled */
+    const char *dir;                     /* its path, or NULL without -o */
     char id[RECORD_ID_CHARS + 1];
     int fd;                              /* the attachment being written */
 };
@@ -126,7 +126,7 @@ static int on_record(void *ctx, json_t *rec, struct err *e)
     char name[64];
 
     snprintf(op->id, sizeof op->id, "%s", jstr(rec, "id"));
-    if (op->dir[0] == '\0')
+    if (op->dir == NULL)
         return json_array_append(op->records, rec) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
     if (json_array_append_new(op->records, json_pack("{s:s}", "id", op->id)) != 0)
@@ -140,7 +140,7 @@ static int on_blob_begin(void *ctx, json_t *head, struct err *e)
     struct opener *op = ctx;
     char name[96];
 
-    if (op->dir[0] == '\0')
+    if (op->dir == NULL)
         return 0;
     snprintf(name, sizeof name, "%s-%s", op->id, jstr(head, "file"));
     return new_file(op, name, e);
@@ -164,28 +164,17 @@ static int on_blob_end(void *ctx, struct err *e)
     return op->fd < 0 ? 0 : close_file(op, e);
 }
 
-static int rm_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-    (void)st;
-    (void)ftw;
-    return type == FTW_DP ? rmdir(path) : unlink(path);
-}
-
+/* The new folder is filled under a hidden, locked name beside outdir
+ * (util/fileio.h), so a kill leaves no half-written folder of records. */
 static int make_tmpdir(struct opener *op, const char *dir, struct err *e)
 {
     struct stat st;
-    int n;
 
     if (lstat(dir, &st) == 0 || errno != ENOENT)
         return err_set(e, EXIT_INPUT, "%s already exists; open writes a new folder", dir);
-    n = snprintf(op->dir, sizeof op->dir, "%s.partial-XXXXXX", dir);
-    if (n < 0 || (size_t)n >= sizeof op->dir)
-        return err_set(e, EXIT_INPUT, "path too long: %s", dir);
-    if (mkdtemp(op->dir) == NULL) {
-        int saved = errno;
-        op->dir[0] = '\0';
-        return err_set(e, EXIT_INPUT, "cannot create a folder beside %s: %s", dir, strerror(saved));
-    }
+    if (temp_dir_open(&op->tmp, dir, e) != 0)
+        return -1;
+    op->dir = op->tmp.path;
     return 0;
 }
 
@@ -213,17 +202,14 @@ static json_t *summary(struct opener *op, const struct bundle_info *info,
 /* Moves the verified folder into place (never over an existing one). */
 static int finish_dir(struct opener *op, const char *dir, struct err *e)
 {
-    if (renameat2(AT_FDCWD, op->dir, AT_FDCWD, dir, RENAME_NOREPLACE) != 0)
-        return err_set(e, EXIT_INPUT, "cannot move the opened bundle to %s: %s", dir,
-                       strerror(errno));
-    op->dir[0] = '\0';
-    return fsync_parent(dir, e);
+    op->dir = NULL;
+    return temp_dir_commit(&op->tmp, dir, e);
 }
 
 int store_unpack(json_t **summary_out, struct store *s, const char *path,
                  const char *outdir, struct err *e)
 {
-    struct opener op = { NULL, NULL, "", "", -1 };
+    struct opener op = { NULL, NULL, { "", -1 }, NULL, "", -1 };
     struct content_handler h = { on_header, on_record, on_blob_begin, on_blob_data,
                                  on_blob_end, &op };
     struct sender_view sv = { "", 0, NULL };
@@ -257,8 +243,7 @@ int store_unpack(json_t **summary_out, struct store *s, const char *path,
 out:
     if (op.fd >= 0)
         close(op.fd);
-    if (rc != 0 && op.dir[0] != '\0')
-        (void)nftw(op.dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    temp_dir_abort(&op.tmp);
     json_decref(sum);
     json_decref(op.header);
     json_decref(op.records);

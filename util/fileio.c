@@ -1,11 +1,13 @@
 #include "util/fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -80,17 +82,120 @@ int fsync_parent(const char *path, struct err *e)
     return 0;
 }
 
+/* ---- what killed writers leave: hidden temporary files and folders ---- */
+
+/* Removes the files in the folder name of dirfd d (open as fd), then the
+ * folder; a folder holding anything else is left alone. */
+static void remove_flat_dir(int d, const char *name, int fd)
+{
+    int dup_fd = dup(fd);
+    DIR *sub = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
+    struct dirent *de;
+
+    if (sub == NULL) {
+        if (dup_fd >= 0)
+            close(dup_fd);
+        return;
+    }
+    while ((de = readdir(sub)) != NULL)
+        if (de->d_type == DT_REG)
+            (void)unlinkat(dirfd(sub), de->d_name, 0);
+    closedir(sub);
+    (void)unlinkat(d, name, AT_REMOVEDIR);
+}
+
+/* In folder dir, removes every FILEIO_TMP_PREFIX file or folder of this
+ * user whose writer no longer holds its lock: what a kill -9 left. A
+ * writer holds the lock from the moment it creates the name until the
+ * name is gone, so a live writer's file is never touched. */
+void fileio_sweep(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+
+    if (d == NULL)
+        return;
+    while ((de = readdir(d)) != NULL) {
+        struct stat st;
+        int fd;
+
+        if (strncmp(de->d_name, FILEIO_TMP_PREFIX, strlen(FILEIO_TMP_PREFIX)) != 0)
+            continue;
+        fd = openat(dirfd(d), de->d_name,
+                    O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        if (fstat(fd, &st) == 0 && st.st_uid == geteuid() &&
+            flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            if (S_ISREG(st.st_mode))
+                (void)unlinkat(dirfd(d), de->d_name, 0);
+            else if (S_ISDIR(st.st_mode))
+                remove_flat_dir(dirfd(d), de->d_name, fd);
+        }
+        close(fd);
+    }
+    closedir(d);
+}
+
+/* A new hidden name in dir: FILEIO_TMP_PREFIX and 16 random hex digits. */
+static int tmp_name(char *out, size_t outlen, const char *dir)
+{
+    unsigned char rnd[8];
+    char hex[2 * sizeof rnd + 1];
+    int n;
+
+    randombytes_buf(rnd, sizeof rnd);
+    sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
+    n = snprintf(out, outlen, "%s/%s%s", dir, FILEIO_TMP_PREFIX, hex);
+    return n < 0 || (size_t)n >= outlen ? -1 : 0;
+}
+
+/* ---- atomic files ---- */
+
+/* An unnamed file in dir (O_TMPFILE), named at commit through
+ * /proc/self/fd; -1 where the file system or a missing /proc cannot. */
+static int open_anonymous(const char *dir)
+{
+    if (access("/proc/self/fd", X_OK) != 0)
+        return -1;
+    return open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+}
+
+/* A new file under a hidden name in dir, locked for as long as it lives. */
+static int open_named(struct atomic_file *af, const char *dir, struct err *e)
+{
+    for (int tries = 0; tries < 8; tries++) {
+        if (tmp_name(af->tmp, sizeof af->tmp, dir) != 0)
+            return err_set(e, EXIT_INPUT, "path too long: %s", af->path);
+        af->fd = open(af->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (af->fd < 0) {
+            int saved = errno;
+            af->tmp[0] = '\0';
+            if (saved == EEXIST)
+                continue;
+            return err_set(e, EXIT_INPUT, "cannot create a file in %s: %s", dir,
+                           strerror(saved));
+        }
+        if (flock(af->fd, LOCK_EX | LOCK_NB) == 0)
+            return 0;
+        /* A sweeper took it in the instant before the lock: a new name. */
+        close(af->fd);
+        af->fd = -1;
+        af->tmp[0] = '\0';
+    }
+    return err_set(e, EXIT_INPUT, "cannot create a file in %s", dir);
+}
+
 int atomic_open(struct atomic_file *af, const char *path, int overwrite,
                 struct err *e)
 {
     char dir[4096];
-    unsigned char rnd[8];
-    char hex[2 * sizeof rnd + 1];
     int n;
 
     af->fd = -1;
     af->tmp[0] = '\0';
     af->overwrite = overwrite;
+    af->anonymous = 0;
     n = snprintf(af->path, sizeof af->path, "%s", path);
     if (n < 0 || (size_t)n >= sizeof af->path)
         return err_set(e, EXIT_INPUT, "path too long: %s", path);
@@ -99,20 +204,12 @@ int atomic_open(struct atomic_file *af, const char *path, int overwrite,
                        "%s already exists; choose another name", path);
     if (parent_dir(dir, sizeof dir, path) != 0)
         return err_set(e, EXIT_INPUT, "path too long: %s", path);
-    randombytes_buf(rnd, sizeof rnd);
-    sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
-    n = snprintf(af->tmp, sizeof af->tmp, "%s/.intake-tmp-%s", dir, hex);
-    if (n < 0 || (size_t)n >= sizeof af->tmp)
-        return err_set(e, EXIT_INPUT, "path too long: %s", path);
-    af->fd = open(af->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                  0600);
-    if (af->fd < 0) {
-        int saved = errno;
-        af->tmp[0] = '\0';
-        return err_set(e, EXIT_INPUT, "cannot create a file in %s: %s", dir,
-                       strerror(saved));
+    fileio_sweep(dir);
+    if (!overwrite && (af->fd = open_anonymous(dir)) >= 0) {
+        af->anonymous = 1;
+        return 0;
     }
-    return 0;
+    return open_named(af, dir, e);
 }
 
 int atomic_write(struct atomic_file *af, const void *buf, size_t len,
@@ -126,41 +223,47 @@ int atomic_write(struct atomic_file *af, const void *buf, size_t len,
 
 void atomic_abort(struct atomic_file *af)
 {
-    if (af->fd >= 0) {
-        close(af->fd);
-        af->fd = -1;
-    }
     if (af->tmp[0] != '\0') {
         (void)unlink(af->tmp);
         af->tmp[0] = '\0';
     }
+    if (af->fd >= 0) {
+        close(af->fd);
+        af->fd = -1;
+    }
 }
 
-int atomic_commit(struct atomic_file *af, struct err *e)
+/* Gives the finished file its final name: 0, or -1 with errno. */
+static int name_file(struct atomic_file *af)
 {
+    char proc[64];
     int rc;
 
-    if (fsync(af->fd) != 0) {
-        err_set(e, EXIT_INPUT, "cannot sync %s: %s", af->path, strerror(errno));
-        atomic_abort(af);
-        return -1;
+    if (af->anonymous) {
+        /* linkat fails with EEXIST when the name appeared meanwhile. */
+        snprintf(proc, sizeof proc, "/proc/self/fd/%d", af->fd);
+        return linkat(AT_FDCWD, proc, AT_FDCWD, af->path, AT_SYMLINK_FOLLOW);
     }
-    rc = close(af->fd);
-    af->fd = -1;
-    if (rc != 0) {
-        err_set(e, EXIT_INPUT, "cannot write %s: %s", af->path, strerror(errno));
-        atomic_abort(af);
-        return -1;
-    }
-    if (af->overwrite) {
-        rc = rename(af->tmp, af->path);
-    } else {
-        /* link(2) fails if the name appeared meanwhile: never overwrite. */
+    if (af->overwrite)
+        return rename(af->tmp, af->path);
+    rc = renameat2(AT_FDCWD, af->tmp, AT_FDCWD, af->path, RENAME_NOREPLACE);
+    if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
+        /* No RENAME_NOREPLACE here: link(2) also never replaces a file. */
         rc = link(af->tmp, af->path);
         if (rc == 0)
             (void)unlink(af->tmp);
     }
-    if (rc != 0) {
+    return rc;
+}
+
+int atomic_commit(struct atomic_file *af, struct err *e)
+{
+    if (fsync(af->fd) != 0) {
+        err_set(e, EXIT_INPUT, "cannot write %s: %s", af->path, strerror(errno));
+        atomic_abort(af);
+        return -1;
+    }
+    if (name_file(af) != 0) {
         int saved = errno;
         err_set(e, EXIT_INPUT, saved == EEXIST
                 ? "%s already exists; choose another name"
@@ -170,7 +273,23 @@ int atomic_commit(struct atomic_file *af, struct err *e)
         return -1;
     }
     af->tmp[0] = '\0';
-    return fsync_parent(af->path, e);
+    if (fsync_parent(af->path, e) != 0) {
+        /* A name that may not survive a power cut: take back a new file;
+         * a replaced one cannot be taken back, so the message says so. */
+        if (!af->overwrite) {
+            (void)unlink(af->path);
+        } else if (e != NULL) {
+            char why[sizeof e->msg];
+            snprintf(why, sizeof why, "%s", e->msg);
+            err_set(e, EXIT_INPUT, "%s: the new %s is in place but may not survive a power cut",
+                    why, af->path);
+        }
+        atomic_abort(af);
+        return -1;
+    }
+    close(af->fd);
+    af->fd = -1;
+    return 0;
 }
 
 int file_write_atomic(const char *path, const void *buf, size_t len,
@@ -187,6 +306,123 @@ int file_write_atomic(const char *path, const void *buf, size_t len,
     return atomic_commit(&af, e);
 }
 
+/* ---- temporary folders ---- */
+
+int temp_dir_open(struct temp_dir *td, const char *final, struct err *e)
+{
+    char dir[4096];
+    int n;
+
+    td->path[0] = '\0';
+    td->lock = -1;
+    if (parent_dir(dir, sizeof dir, final) != 0)
+        return err_set(e, EXIT_INPUT, "path too long: %s", final);
+    fileio_sweep(dir);
+    n = snprintf(td->path, sizeof td->path, "%s/%sXXXXXX", dir, FILEIO_TMP_PREFIX);
+    if (n < 0 || (size_t)n >= sizeof td->path) {
+        td->path[0] = '\0';
+        return err_set(e, EXIT_INPUT, "path too long: %s", final);
+    }
+    if (mkdtemp(td->path) == NULL) {
+        int saved = errno;
+        td->path[0] = '\0';
+        return err_set(e, EXIT_INPUT, "cannot create a folder beside %s: %s", final,
+                       strerror(saved));
+    }
+    td->lock = open(td->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (td->lock < 0 || flock(td->lock, LOCK_EX | LOCK_NB) != 0) {
+        temp_dir_abort(td);
+        return err_set(e, EXIT_INPUT, "cannot create a folder beside %s", final);
+    }
+    return 0;
+}
+
+int temp_dir_commit(struct temp_dir *td, const char *final, struct err *e)
+{
+    if (renameat2(AT_FDCWD, td->path, AT_FDCWD, final, RENAME_NOREPLACE) != 0)
+        return err_set(e, EXIT_INPUT, "cannot move the new folder to %s: %s", final,
+                       strerror(errno));
+    td->path[0] = '\0';
+    close(td->lock);
+    td->lock = -1;
+    return fsync_parent(final, e);
+}
+
+void temp_dir_abort(struct temp_dir *td)
+{
+    if (td->path[0] != '\0' && td->lock >= 0) {
+        char name[4096];
+        char *slash = strrchr(td->path, '/');
+        char dir[4096];
+        int d;
+
+        snprintf(name, sizeof name, "%s", slash != NULL ? slash + 1 : td->path);
+        if (parent_dir(dir, sizeof dir, td->path) == 0 &&
+            (d = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+            remove_flat_dir(d, name, td->lock);
+            close(d);
+        }
+    } else if (td->path[0] != '\0') {
+        (void)rmdir(td->path);
+    }
+    td->path[0] = '\0';
+    if (td->lock >= 0)
+        close(td->lock);
+    td->lock = -1;
+}
+
+/* ---- reading ---- */
+
+static const char *kind_of(mode_t m)
+{
+    if (S_ISDIR(m))
+        return "a folder";
+    if (S_ISFIFO(m))
+        return "a named pipe (FIFO)";
+    if (S_ISCHR(m))
+        return "a character device";
+    if (S_ISBLK(m))
+        return "a block device";
+    if (S_ISSOCK(m))
+        return "a socket";
+    if (S_ISLNK(m))
+        return "a symbolic link";
+    return "not a file";
+}
+
+static int not_regular(struct err *e, const char *what, const char *path, mode_t m)
+{
+    return err_set(e, EXIT_INPUT, "%s%s%s is not a regular file: it is %s",
+                   what != NULL ? what : "", what != NULL ? " " : "", path, kind_of(m));
+}
+
+int file_open_regular(int *fd, const char *path, int nofollow, const char *what,
+                      struct err *e)
+{
+    const char *w = what != NULL ? what : "", *sp = what != NULL ? " " : "";
+    struct stat st;
+    int f, flags;
+
+    *fd = -1;
+    /* Looked at before opening: opening a FIFO waits for a writer, and
+     * opening a device can have effects of its own. */
+    if ((nofollow ? lstat(path, &st) : stat(path, &st)) != 0)
+        return err_set(e, EXIT_INPUT, "cannot open %s%s%s: %s", w, sp, path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return not_regular(e, what, path, st.st_mode);
+    /* O_NONBLOCK: it may have been swapped for a FIFO since. */
+    f = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (nofollow ? O_NOFOLLOW : 0));
+    if (f < 0)
+        return err_set(e, EXIT_INPUT, "cannot open %s%s%s: %s", w, sp, path, strerror(errno));
+    if (fstat(f, &st) != 0 || !S_ISREG(st.st_mode) ||
+        (flags = fcntl(f, F_GETFL)) < 0 || fcntl(f, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+        close(f);
+        return not_regular(e, what, path, st.st_mode);
+    }
+    *fd = f;
+    return 0;
+}
+
 int file_read_all(const char *path, size_t max, unsigned char **out,
                   size_t *outlen, const char *what, struct err *e)
 {
@@ -197,13 +433,11 @@ int file_read_all(const char *path, size_t max, unsigned char **out,
 
     *out = NULL;
     *outlen = 0;
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0)
-        return err_set(e, EXIT_INPUT, "cannot open %s %s: %s", what, path,
-                       strerror(errno));
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (file_open_regular(&fd, path, 1, what, e) != 0)
+        return -1;
+    if (fstat(fd, &st) != 0) {
         close(fd);
-        return err_set(e, EXIT_INPUT, "%s %s is not a regular file", what, path);
+        return err_set(e, EXIT_INPUT, "cannot read %s %s: %s", what, path, strerror(errno));
     }
     if ((unsigned long long)st.st_size > (unsigned long long)max) {
         close(fd);

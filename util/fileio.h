@@ -1,6 +1,14 @@
 /* Files written so that a crash, a full disk or an error never leaves a
- * partial file behind: a temporary name in the same folder (O_EXCL,
- * O_NOFOLLOW, 0600), fsync, rename, fsync of the folder. */
+ * partial file behind, and files read only when they are regular files.
+ *
+ * Writing: the new file has no name while it is written (O_TMPFILE) and
+ * gets its final name only when complete (fsync, link, fsync of the
+ * folder). Where the file system cannot do that (FAT, some network and
+ * FUSE file systems), the file is written under a hidden temporary name,
+ * FILEIO_TMP_PREFIX..., in the same folder, with an flock(2) held while it
+ * is written; the next intake that writes into that folder removes every
+ * such file or folder whose writer is gone (the lock is free), so a
+ * kill -9 leaves no partial file for longer than until the next run. */
 #ifndef INTAKE_FILEIO_H
 #define INTAKE_FILEIO_H
 
@@ -9,15 +17,21 @@
 
 #include "util/err.h"
 
+/* Hidden names of files and folders being written (see above). */
+#define FILEIO_TMP_PREFIX ".intake-tmp-"
+
 struct atomic_file {
     int fd;
     char path[4096];     /* the final name */
-    char tmp[4096];      /* the temporary name while writing */
+    char tmp[4096];      /* the temporary name while writing; "" when the
+                          * file has no name (O_TMPFILE) or none is left */
     int overwrite;       /* replace an existing file at commit */
+    int anonymous;       /* 1: written with O_TMPFILE, named at commit */
 };
 
-/* Opens a temporary file next to path for writing. With overwrite 0 an
- * existing path is refused now and again at commit (link(2), not rename). */
+/* Opens a new file for writing that becomes path at commit; first removes
+ * what earlier, killed writers left in the folder. With overwrite 0 an
+ * existing path is refused now and again at commit (never replaced). */
 int atomic_open(struct atomic_file *af, const char *path, int overwrite,
                 struct err *e);
 
@@ -26,7 +40,9 @@ int atomic_write(struct atomic_file *af, const void *buf, size_t len,
                  struct err *e);
 
 /* fsyncs, moves the file into place, fsyncs the folder. On failure the
- * temporary file is removed and nothing is left at path. */
+ * temporary file is removed and nothing is left at path (with overwrite,
+ * a failure of the last folder fsync leaves the new file in place and
+ * says so). */
 int atomic_commit(struct atomic_file *af, struct err *e);
 
 /* Removes the temporary file; safe to call after a failed commit. */
@@ -36,6 +52,26 @@ void atomic_abort(struct atomic_file *af);
 int file_write_atomic(const char *path, const void *buf, size_t len,
                       int overwrite, struct err *e);
 
+/* A new folder that appears as its final name only when complete:
+ * created as FILEIO_TMP_PREFIX... beside it, locked while it is filled. */
+struct temp_dir {
+    char path[4096];     /* the temporary folder, or "" */
+    int lock;            /* its descriptor, holding the flock; -1 if none */
+};
+
+/* Creates the temporary folder for final (which must not exist; EXIT_INPUT
+ * if it does), after removing what killed writers left beside it. */
+int temp_dir_open(struct temp_dir *td, const char *final, struct err *e);
+
+/* Moves the folder to final (never over an existing one) and fsyncs. */
+int temp_dir_commit(struct temp_dir *td, const char *final, struct err *e);
+
+/* Removes the temporary folder and the files in it; safe after commit. */
+void temp_dir_abort(struct temp_dir *td);
+
+/* Removes from folder dir what killed writers left there (see above). */
+void fileio_sweep(const char *dir);
+
 /* Writes all of buf to fd, retrying short writes and EINTR. */
 int fd_write_all(int fd, const void *buf, size_t len);
 
@@ -43,8 +79,18 @@ int fd_write_all(int fd, const void *buf, size_t len);
  * read (less than len only at end of file) or -1 on error. */
 ssize_t fd_read_full(int fd, void *buf, size_t len);
 
-/* Reads a whole file of at most max bytes into a malloc buffer (with a
- * NUL after the data). what names the file in messages. */
+/* Opens path for reading into *fd only if it is a regular file: a FIFO, a
+ * device, a socket or a folder is refused before it is opened, so nothing
+ * waits for a writer that never comes (EXIT_INPUT: "PATH is not a regular
+ * file: it is a named pipe (FIFO)"). nofollow refuses a symbolic link
+ * too. what names the file in messages ("image", "keyslot file"), or NULL
+ * for none. */
+int file_open_regular(int *fd, const char *path, int nofollow, const char *what,
+                      struct err *e);
+
+/* Reads a whole regular file (not a symbolic link) of at most max bytes
+ * into a malloc buffer (with a NUL after the data). what names the file
+ * in messages. */
 int file_read_all(const char *path, size_t max, unsigned char **out,
                   size_t *outlen, const char *what, struct err *e);
 

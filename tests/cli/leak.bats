@@ -200,6 +200,11 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     tik sshowj subject show "$P" --reveal --json
     LINES="$PASS"$'\n'"$NEWPASS" tik passwd passwd
     LINES="$RECOVERY"$'\n'"$PASS" tik recov --recovery passwd
+    # Every page rewritten under a new key: still nothing in the clear.
+    LINES="$PASS"$'\n'"$PASS" tik rekey rekey
+    RECOVERY2=$(grep -oE "$RECOVERY_RE" "$TR/rekey.out" | head -n 1)
+    [ -n "$RECOVERY2" ] && [ "$RECOVERY2" != "$RECOVERY" ]
+    tik label label "field kit 2"
     tik final list
 
     # The commands did what was asked (the canaries did go in and come out).
@@ -215,13 +220,14 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     echo "$output"
     expect_status 0
     # Nor the passphrases or the recovery key, in anything but stdout.
-    run scan_writes "$PASS" "$NEWPASS" "$RECOVERY"
+    run scan_writes "$PASS" "$NEWPASS" "$RECOVERY" "$RECOVERY2"
     echo "$output"
     expect_status 0
     [[ "$output" == *"scanned "* ]]
     # strace saw the writes at all (the database pages and the keyslots).
     grep -q 'pwrite64\|write(' "$TR/rec1.log"
     grep -q 'rename' "$TR/passwd.log"
+    grep -q 'pwrite64' "$TR/rekey.log"
 }
 
 @test "leak: privacy commands (term add, allow, consent, redact, subject forget) leak no canary" {

@@ -43,10 +43,11 @@ add_story() {
     [[ "$output" == *$'\tid\t'*$'\tAB1234567'* ]]
 }
 
-@test "subject add: an unknown store locale falls back to en" {
-    H=$T/other init_store --locale fr
-    H=$T/other run ik subject add --name "Jean Dupont"
-    expect_status 0
+@test "init: a store locale without pseudonyms is refused (subject add has the same list)" {
+    H=$T/other run --separate-stderr ik init --kdf interactive --locale fr
+    expect_status 2
+    [ "$stderr" = "intake: unknown locale 'fr'; use ko, mn, en, ru or zh (see 'intake help init')" ]
+    [ ! -e "$T/other/keyslots" ]
 }
 
 @test "subject add: bad --term, --locale and names are refused, nothing changes" {

@@ -79,6 +79,50 @@ add_subject() {
     [ -f "$HOME/.local/share/intake/keyslots" ]
 }
 
+@test "init: --label follows the card's rule and --locale must be known; nothing is created" {
+    bad_init() { # MESSAGE ARGS...
+        local msg=$1
+        shift
+        run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 init --kdf interactive "$@" 3<<<"$PASS"
+        expect_status 2
+        [ "$stderr" = "intake: $msg (see 'intake help init')" ] || { echo "$stderr" >&2; return 1; }
+        [ -z "$output" ]
+        [ ! -e "$H/keyslots" ] && [ ! -e "$H/store.db" ]
+    }
+    bad_init "card label contains a control or invisible character (U+202E)" --label $'Field \u202elaptop'
+    bad_init "card label contains a control or invisible character (U+200B)" --label $'Field\u200blaptop'
+    bad_init "card label contains a control or invisible character (U+000A)" --label $'Field\nlaptop'
+    bad_init "card label is not valid UTF-8" --label $'Field \xff'
+    bad_init "card label is empty" --label ""
+    bad_init "card label is 65 bytes long; at most 64 are allowed" --label "$(printf 'x%.0s' $(seq 65))"
+    bad_init "unknown locale 'xx'; use ko, mn, en, ru or zh" --locale xx
+    bad_init "unknown locale ''; use ko, mn, en, ru or zh" --locale ""
+    init_store --label "현장 노트북" --locale ko
+    run ik card
+    expect_status 0
+}
+
+@test "label NEW: changes the card's label, logged; a bad label changes nothing" {
+    init_store --label "Field laptop"
+    HQ=$T/hq
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/null
+    run --separate-stderr ik label "Min-ji's laptop"
+    expect_status 0
+    [ "$stderr" = "intake: the label is now 'Min-ji's laptop'; 'intake card' shows it (contacts keep the card they added until they add the new one)" ]
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 contact add minji "$(ik card)" 3<<<"$PASS" 2>/dev/null
+    run "$INTAKE" --home "$HQ" --passphrase-fd 3 contact show minji 3<<<"$PASS"
+    [[ "$output" == *"label: Min-ji's laptop"* ]]
+    [[ "$(ik log)" == *" label "* ]]
+    before=$(store_sums)
+    run --separate-stderr ik label $'bad\u202elabel'
+    expect_status 2
+    [ "$stderr" = "intake: card label contains a control or invisible character (U+202E) (see 'intake help label')" ]
+    run --separate-stderr ik label
+    expect_status 2
+    [ "$stderr" = "intake: label needs the NEW label (see 'intake help label')" ]
+    [ "$(store_sums)" = "$before" ]
+}
+
 # ---------------------------------------------------------------- round trips
 
 @test "subject: add, list, show round trip with Hangul and Cyrillic names" {
@@ -354,6 +398,82 @@ expect_damaged() {
     expect_status 2
     one_line_stderr
     [ "$(store_sums)" = "$before" ]
+}
+
+# ---------------------------------------------------------------- rekey
+
+@test "rekey: a new key, a new recovery key shown once; old keyslot copies and the old recovery key open nothing" {
+    init_store
+    add_subject
+    id=$(ik record "$P" --title "국경" <<<"첫 줄 증언입니다.")
+    printf 'voice' >"$T/memo.ogg"
+    ik attach "$id" "$T/memo.ogg" >/dev/null
+    cp "$H/keyslots" "$T/old-keyslots"
+    old_recovery=$RECOVERY
+    run --separate-stderr ik_pass "$PASS"$'\n'"$NEWPASS" rekey
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | grep -cE "$RECOVERY_RE")" -eq 1 ]
+    new_recovery=$(printf '%s\n' "$output" | grep -oE "$RECOVERY_RE")
+    [ "$new_recovery" != "$old_recovery" ]
+    [ "$stderr" = "intake: the store was re-encrypted under a new key; the old recovery key and old copies of the keyslot file open it no more" ]
+    [ -z "$(ls -A "$H" | grep -vxE 'keyslots|store\.db')" ]
+    # The new passphrase and the new recovery key open it, with everything in it.
+    run ik_pass "$NEWPASS" show "$id"
+    expect_status 0
+    [[ "$output" == *"첫 줄 증언입니다."* && "$output" == *"attachment: memo.ogg"* ]]
+    run ik_pass "$NEWPASS" log --verify
+    expect_status 0
+    [[ "$(ik_pass "$NEWPASS" log)" == *" rekey "* ]]
+    run ik_pass "$new_recovery"$'\n'"$PASS" --recovery passwd
+    expect_status 0
+    # The old recovery key, and the old passphrase with a copy of the old
+    # keyslot file, open nothing.
+    run --separate-stderr ik_pass "$old_recovery"$'\n'"$NEWPASS" --recovery passwd
+    expect_status 1
+    [ "$stderr" = "intake: the recovery key does not open this store; check it and try again" ]
+    cp "$H/keyslots" "$T/new-keyslots"
+    cp "$T/old-keyslots" "$H/keyslots"
+    run --separate-stderr ik list
+    expect_status 2
+    [ "$stderr" = "intake: the database in $H is damaged or does not match its keyslot file; restore it from a backup" ]
+    cp "$T/new-keyslots" "$H/keyslots"
+    ik list >/dev/null
+}
+
+@test "rekey: --recovery unlocks; a weak new passphrase changes nothing; usage" {
+    init_store
+    add_subject
+    before=$(store_sums)
+    run --separate-stderr ik_pass "$PASS"$'\n'"$WEAKPASS" rekey
+    expect_status 2
+    [[ "$stderr" == *"too weak"* ]]
+    [ -z "$output" ]
+    [ "$(store_sums)" = "$before" ]
+    run --separate-stderr ik_pass "$RECOVERY"$'\n'"$NEWPASS" --recovery rekey
+    expect_status 0
+    run ik_pass "$NEWPASS" subject list
+    expect_status 0
+    [[ "$output" == *"$P"* ]]
+    run --separate-stderr ik rekey now
+    expect_status 2
+    [ "$stderr" = "intake: rekey takes no arguments (see 'intake help rekey')" ]
+}
+
+@test "rekey: progress on a terminal" {
+    command -v script >/dev/null || skip "script (util-linux) is not installed"
+    init_store
+    add_subject
+    head -c 3000000 /dev/urandom >"$T/blob"
+    ik attach "$(ik record "$P" --title t <<<"body")" "$T/blob" >/dev/null
+    printf '%s\n%s\n' "$PASS" "$NEWPASS" >"$T/secrets"
+    script -qec "'$INTAKE' --home '$H' --passphrase-fd 3 rekey 3<'$T/secrets' >/dev/null" /dev/null >"$T/tty"
+    grep -q 're-encrypting the store: 100%' "$T/tty"
+    rm "$T/secrets"
+    ik_pass "$NEWPASS" list >/dev/null
+    # Not on a terminal: no progress.
+    run --separate-stderr ik_pass "$NEWPASS"$'\n'"$PASS" rekey
+    expect_status 0
+    [[ "$stderr" != *"re-encrypting"* ]]
 }
 
 # ---------------------------------------------------------------- modes

@@ -16,9 +16,10 @@
  *       badescape    an escape is listed over text that is no backslash
  *                    before a placeholder's shape (bytes 3-4 of the body)
  *       blob         the first byte of the first attachment's data flips;
- *                    its signed attachment item (with the hash) stays: what
- *                    any recipient could do, as the signature leaves blob
- *                    data out (docs/FORMAT.md) */
+ *                    its attachment item (with the hash) stays, and the
+ *                    sender's key signs it all: a sender whose stated hash
+ *                    is wrong (a recipient cannot do it: version 3 signs
+ *                    blob data, docs/FORMAT.md) */
 #include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>

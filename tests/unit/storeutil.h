@@ -118,6 +118,7 @@ static STOREUTIL_UNUSED int fixture_setup(void **state)
     if (f == NULL)
         return -1;
     snprintf(f->dir, sizeof f->dir, "%s/store%d", root, serial++);
+    recovery_key_new(f->recovery);
     if (store_create(f->dir, &p, pass, strlen(pass), f->recovery, &e) != 0) {
         fprintf(stderr, "store_create: %s\n", e.msg);
         free(f);
@@ -366,6 +367,7 @@ static STOREUTIL_UNUSED struct store *new_store(const char *dir, const char *lab
     struct store *s;
     struct err e;
 
+    recovery_key_new(recovery);
     if (store_create(dir, &p, pass, strlen(pass), recovery, &e) != 0 ||
         store_open(&s, dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass, strlen(pass),
                    &e) != 0)

@@ -481,6 +481,38 @@ static void test_put_replace_and_append(void **state)
     assert_int_equal(kf.nslots, KEYSLOT_MAX);
 }
 
+/* Two slots of one kind (passwd's middle step) both open; drop removes
+ * every slot of a kind and keeps the others in order. */
+static void test_add_and_drop(void **state)
+{
+    struct keyslot_file kf;
+    struct keyslot s;
+    unsigned char out[KEYSLOT_MASTER_BYTES];
+    static const char newpass[] = "marble cactus winter ninety lantern";
+    struct err e;
+
+    (void)state;
+    kf = two;
+    assert_int_equal(keyslot_seal(&s, KEYSLOT_PASSPHRASE, master,
+                                  (const unsigned char *)newpass, strlen(newpass), OPS, MEM, &e), 0);
+    assert_int_equal(keyslot_add(&kf, &s, &e), 0);
+    assert_int_equal(kf.nslots, 3);
+    assert_int_equal(keyslot_open(out, &kf, KEYSLOT_PASSPHRASE,
+                                  (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(keyslot_open(out, &kf, KEYSLOT_PASSPHRASE,
+                                  (const unsigned char *)newpass, strlen(newpass), &e), 0);
+    assert_memory_equal(out, master, sizeof master);
+    keyslot_drop(&kf, KEYSLOT_PASSPHRASE);
+    assert_int_equal(kf.nslots, 1);
+    assert_int_equal(kf.slot[0].kind, KEYSLOT_RECOVERY);
+    assert_int_equal(keyslot_open(out, &kf, KEYSLOT_PASSPHRASE,
+                                  (const unsigned char *)pass, strlen(pass), &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    kf.nslots = KEYSLOT_MAX;
+    assert_int_equal(keyslot_add(&kf, &s, &e), -1);
+    assert_string_equal(e.msg, "no free keyslot");
+}
+
 static void test_save_load(void **state)
 {
     char path[300];
@@ -657,6 +689,7 @@ int main(void)
         cmocka_unit_test(test_in_range_costs_parse),
         cmocka_unit_test(test_unknown_kind_and_alg),
         cmocka_unit_test(test_put_replace_and_append),
+        cmocka_unit_test(test_add_and_drop),
         cmocka_unit_test(test_save_load),
         cmocka_unit_test(test_recovery_round_trip),
         cmocka_unit_test(test_recovery_lenient_forms),

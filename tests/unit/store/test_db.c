@@ -10,6 +10,8 @@
 
 #include "store/db.h"
 
+#include <errno.h>
+
 static long page_size(struct store *s)
 {
     sqlite3_stmt *st;
@@ -388,6 +390,34 @@ static void test_path_and_now(void **state)
     assert_string_equal(now, "");
 }
 
+/* Each condition its own message; "damaged" only for data that fails. */
+static void test_explain(void **state)
+{
+    struct fixture *f = *state;
+    struct err e;
+
+    err_clear(&e);
+    db_explain(&e, f->dir, SQLITE_BUSY, 0, "database is locked", "saving the record");
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_non_null(strstr(e.msg, "another intake is using the store in"));
+    db_explain(&e, f->dir, SQLITE_FULL, 0, "database or disk is full", "saving the record");
+    assert_non_null(strstr(e.msg, "is full (while saving the record); nothing was changed"));
+    db_explain(&e, f->dir, SQLITE_IOERR_SHMSIZE, ENOSPC, "disk I/O error", "opening");
+    assert_non_null(strstr(e.msg, "is full"));
+    db_explain(&e, f->dir, SQLITE_READONLY, 0, "attempt to write a readonly database", "x");
+    assert_non_null(strstr(e.msg, "cannot be written (read-only)"));
+    db_explain(&e, f->dir, SQLITE_CANTOPEN, EROFS, "unable to open database file", "x");
+    assert_non_null(strstr(e.msg, "cannot be written (Read-only file system)"));
+    db_explain(&e, f->dir, SQLITE_IOERR_READ, EIO, "disk I/O error", "reading");
+    assert_non_null(strstr(e.msg, "an I/O error (Input/output error)"));
+    db_explain(&e, f->dir, SQLITE_CORRUPT, 0, "database disk image is malformed", "reading");
+    assert_non_null(strstr(e.msg, "is damaged (database disk image is malformed); restore it"));
+    db_explain(&e, f->dir, SQLITE_NOMEM, 0, "out of memory", "reading");
+    assert_non_null(strstr(e.msg, "out of memory"));
+    db_explain(&e, f->dir, SQLITE_CONSTRAINT, 0, "UNIQUE constraint failed", "adding");
+    assert_string_equal(e.msg, "database error while adding: UNIQUE constraint failed");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
 #define O(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
@@ -395,6 +425,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_page_sizes),
+        T(test_explain),
         T(test_truncated_db),
         T(test_empty_db),
         T(test_flipped_db_bytes),

@@ -369,7 +369,7 @@ static void test_no_bundle(void **state)
 
     assert_int_equal(store_import(&im, p->hq, p->dir, 1, &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
-    snprintf(want, sizeof want, "%s is not a regular file", p->dir);
+    snprintf(want, sizeof want, "%s is not a regular file: it is a folder", p->dir);
     assert_string_equal(e.msg, want);
 
     fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);

@@ -41,6 +41,7 @@ static int fixture_setup(void **state)
     if (f == NULL)
         return -1;
     snprintf(f->dir, sizeof f->dir, "%s/store%d", root, serial++);
+    recovery_key_new(recovery);
     if (store_create(f->dir, &p, pass, strlen(pass), recovery, &e) != 0 ||
         store_open(&f->s, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
                    strlen(pass), &e) != 0 || store_begin(f->s, &e) != 0) {

@@ -9,6 +9,20 @@
 
 #include "tests/unit/storeutil.h"
 
+#include <sys/file.h>
+
+#include "store/db.h"
+
+static int open_recovery_ok(const struct fixture *f)
+{
+    struct store *s = NULL;
+    struct err e;
+    int rc = store_open(&s, f->dir, KEYSLOT_RECOVERY, f->recovery, RECOVERY_KEY_BYTES, &e);
+
+    store_close(s);
+    return rc;
+}
+
 static void test_create_then_open(void **state)
 {
     struct fixture *f = *state;
@@ -159,7 +173,7 @@ static void test_modes_under_loose_umask(void **state)
     /* The library must not rely on the CLI's umask 077. */
     char dir[400], p[400];
     unsigned char rec[RECOVERY_KEY_BYTES];
-    struct store_params prm = { "", "", OPS, MEM };
+    struct store_params prm = { "loose", "en", OPS, MEM };
     struct store *s = NULL;
     mode_t old;
     struct err e;
@@ -168,6 +182,7 @@ static void test_modes_under_loose_umask(void **state)
     (void)state;
     snprintf(dir, sizeof dir, "%s/loose", root);
     old = umask(022);
+    recovery_key_new(rec);
     rc = store_create(dir, &prm, pass, strlen(pass), rec, &e);
     if (rc == 0)
         rc = store_open(&s, dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
@@ -236,6 +251,7 @@ static void test_create_refuses_existing(void **state)
     size_t l0, l1;
     struct err e;
 
+    recovery_key_new(rec);
     path_in(ks, sizeof ks, f->dir, STORE_KEYSLOTS_NAME);
     ks0 = slurp(ks, &l0);
     err_clear(&e);
@@ -394,6 +410,118 @@ static void test_resolve(void **state)
     assert_int_equal(e.code, EXIT_INPUT);
 }
 
+/* A passwd killed between its steps leaves a keyslot file that both
+ * passphrases open; the next passwd leaves only its own. */
+static void test_passwd_leftover(void **state)
+{
+    struct fixture *f = *state;
+    struct keyslot_file kf;
+    struct keyslot slot;
+    struct store *s = NULL;
+    const char *third = "orange pilot seven harbour quiet";
+    char ks[400];
+    unsigned char *buf;
+    size_t len;
+    struct err e;
+
+    path_in(ks, sizeof ks, f->dir, STORE_KEYSLOTS_NAME);
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(keyslot_load(&kf, ks, &e), 0);
+    assert_int_equal(keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master,
+                                  (const unsigned char *)newpass, strlen(newpass), OPS, MEM,
+                                  &e), 0);
+    assert_int_equal(keyslot_add(&kf, &slot, &e), 0);
+    assert_int_equal(keyslot_save(ks, &kf, 1, &e), 0);
+    store_close(s);
+    assert_int_equal(open_pass(f->dir, pass, &e), 0);
+    assert_int_equal(open_pass(f->dir, newpass, &e), 0);
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)newpass, strlen(newpass), &e), 0);
+    assert_int_equal(store_set_passphrase(s, third, strlen(third), &e), 0);
+    store_close(s);
+    assert_int_equal(open_pass(f->dir, pass, &e), -1);
+    assert_int_equal(open_pass(f->dir, newpass, &e), -1);
+    assert_int_equal(open_pass(f->dir, third, &e), 0);
+    assert_int_equal(open_recovery_ok(f), 0);
+    buf = slurp(ks, &len);
+    assert_int_equal(len, KEYSLOT_HEADER_BYTES + 2 * KEYSLOT_SLOT_BYTES + KEYSLOT_SUM_BYTES);
+    free(buf);
+}
+
+/* What a killed init left (its marker, unlocked) is removed by the next;
+ * a marker still held, or a database without a marker, is refused. */
+static void test_init_marker(void **state)
+{
+    struct store_params p = { "x", "en", OPS, MEM };
+    unsigned char rec[RECOVERY_KEY_BYTES];
+    char dir[400], mark[450], db[450];
+    struct err e;
+    int fd;
+
+    (void)state;
+    recovery_key_new(rec);
+    snprintf(dir, sizeof dir, "%s/marker", root);
+    path_in(mark, sizeof mark, dir, STORE_INIT_MARK_NAME);
+    path_in(db, sizeof db, dir, STORE_DB_NAME);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    fd = open(mark, O_WRONLY | O_CREAT, 0600);
+    assert_true(fd >= 0);
+    close(fd);
+    fd = open(db, O_WRONLY | O_CREAT, 0600);
+    assert_int_equal(write(fd, "half a database", 15), 15);
+    close(fd);
+    fd = open(mark, O_RDONLY);
+    assert_int_equal(flock(fd, LOCK_EX), 0);
+    assert_int_equal(store_create_check(dir, &e), -1);
+    assert_non_null(strstr(e.msg, "another intake is creating a store"));
+    assert_int_equal(store_create(dir, &p, pass, strlen(pass), rec, &e), -1);
+    assert_non_null(strstr(e.msg, "another intake is creating a store"));
+    close(fd);
+    assert_int_equal(store_create_check(dir, &e), 0);
+    assert_int_equal(store_create(dir, &p, pass, strlen(pass), rec, &e), 0);
+    assert_int_equal(access(mark, F_OK), -1);
+    assert_int_equal(open_pass(dir, pass, &e), 0);
+    assert_int_equal(count_entries(dir), 2);
+    assert_int_equal(remove_tree(dir), 0);
+    /* No marker: someone's database that lost its keyslots stays. */
+    assert_int_equal(mkdir(dir, 0700), 0);
+    fd = open(db, O_WRONLY | O_CREAT, 0600);
+    close(fd);
+    assert_int_equal(store_create_check(dir, &e), -1);
+    assert_non_null(strstr(e.msg, "holds a database without keyslots"));
+    assert_int_equal(store_create(dir, &p, pass, strlen(pass), rec, &e), -1);
+    assert_int_equal(access(db, F_OK), 0);
+    assert_int_equal(access(mark, F_OK), -1);
+    assert_int_equal(remove_tree(dir), 0);
+}
+
+static void test_params_and_label(void **state)
+{
+    struct fixture *f = *state;
+    struct store_params p = { "Field laptop", "mn", OPS, MEM };
+    struct store *s = NULL;
+    char buf[128];
+    struct err e;
+
+    assert_int_equal(store_params_check(&p, &e), 0);
+    p.label = "a\xe2\x80\xae" "b";
+    assert_int_equal(store_params_check(&p, &e), -1);
+    assert_non_null(strstr(e.msg, "U+202E"));
+    p.label = "ok";
+    p.locale = "xx";
+    assert_int_equal(store_params_check(&p, &e), -1);
+    assert_string_equal(e.msg, "unknown locale 'xx'; use ko, mn, en, ru or zh");
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(store_set_label(s, "현장 노트북", &e), 0);
+    assert_int_equal(store_set_label(s, "bad\nlabel", &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(store_meta_get(buf, sizeof buf, s, "label", &e), 0);
+    assert_string_equal(buf, "현장 노트북");
+    store_close(s);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -410,6 +538,9 @@ int main(void)
         T(test_device_keys),
         T(test_two_stores_have_different_keys),
         T(test_damaged_keyslots),
+        T(test_passwd_leftover),
+        cmocka_unit_test(test_init_marker),
+        T(test_params_and_label),
         cmocka_unit_test(test_resolve),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <sys/file.h>
 #include <sodium.h>
 
 #include "util/fileio.h"
@@ -94,10 +95,10 @@ static void test_enospc_is_reported(void **state)
 
     (void)state;
     /* /dev/full as the descriptor: every write fails with ENOSPC. */
+    memset(&af, 0, sizeof af);
     af.fd = open("/dev/full", O_WRONLY);
     assert_true(af.fd >= 0);
     snprintf(af.path, sizeof af.path, "full");
-    af.tmp[0] = '\0';
     assert_int_equal(atomic_write(&af, "x", 1, &e), -1);
     assert_non_null(strstr(e.msg, "No space left"));
     atomic_abort(&af);
@@ -119,6 +120,114 @@ static void test_read_limits(void **state)
     snprintf(path, sizeof path, "%s/missing", dir);
     assert_int_equal(file_read_all(path, 100, &buf, &len, "file", &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
+}
+
+/* A FIFO, a device, a folder, and with nofollow a link, are refused before
+ * they are opened: nothing waits for a writer. */
+static void test_open_regular(void **state)
+{
+    char fifo[256], file[256], link[256];
+    struct err e;
+    int fd;
+
+    (void)state;
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    snprintf(file, sizeof file, "%s/a", dir);
+    snprintf(link, sizeof link, "%s/link", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(file_open_regular(&fd, fifo, 0, NULL, &e), -1);
+    assert_int_equal(fd, -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_non_null(strstr(e.msg, "is not a regular file: it is a named pipe (FIFO)"));
+    assert_int_equal(file_open_regular(&fd, "/dev/null", 0, "image", &e), -1);
+    assert_non_null(strstr(e.msg, "image /dev/null is not a regular file: it is a character device"));
+    assert_int_equal(file_open_regular(&fd, dir, 0, NULL, &e), -1);
+    assert_non_null(strstr(e.msg, "it is a folder"));
+    assert_int_equal(symlink(file, link), 0);
+    assert_int_equal(file_open_regular(&fd, link, 1, NULL, &e), -1);
+    assert_non_null(strstr(e.msg, "it is a symbolic link"));
+    assert_int_equal(file_open_regular(&fd, link, 0, NULL, &e), 0);
+    assert_true(fd >= 0);
+    /* Blocking reads again once open. */
+    assert_int_equal(fcntl(fd, F_GETFL) & O_NONBLOCK, 0);
+    close(fd);
+    unlink(fifo);
+    unlink(link);
+}
+
+/* A file being written has no name until commit (O_TMPFILE here); what a
+ * killed writer left under a hidden name goes at the next write, unless
+ * its writer still holds the lock. */
+static void test_temp_files(void **state)
+{
+    char path[256], left[256], held[256];
+    struct atomic_file af;
+    struct err e;
+    int fd, n0;
+
+    (void)state;
+    snprintf(path, sizeof path, "%s/c", dir);
+    snprintf(left, sizeof left, "%s/" FILEIO_TMP_PREFIX "0000000000000000", dir);
+    snprintf(held, sizeof held, "%s/" FILEIO_TMP_PREFIX "1111111111111111", dir);
+    fd = open(left, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    assert_true(fd >= 0);
+    close(fd);
+    fd = open(held, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(flock(fd, LOCK_EX), 0);
+    n0 = count_entries(dir);
+    assert_int_equal(atomic_open(&af, path, 0, &e), 0);
+    assert_int_equal(access(left, F_OK), -1);
+    assert_int_equal(access(held, F_OK), 0);
+    assert_int_equal(af.anonymous, 1);
+    assert_int_equal(atomic_write(&af, "abc", 3, &e), 0);
+    assert_int_equal(count_entries(dir), n0 - 1);
+    assert_int_equal(atomic_commit(&af, &e), 0);
+    assert_int_equal(count_entries(dir), n0);
+    close(fd);
+    unlink(held);
+    unlink(path);
+    /* Replacing a file goes through a hidden name, locked, then rename. */
+    assert_int_equal(file_write_atomic(path, "one", 3, 0, &e), 0);
+    assert_int_equal(atomic_open(&af, path, 1, &e), 0);
+    assert_int_equal(af.anonymous, 0);
+    assert_non_null(strstr(af.tmp, FILEIO_TMP_PREFIX));
+    fd = open(af.tmp, O_RDONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(flock(fd, LOCK_EX | LOCK_NB), -1);
+    close(fd);
+    assert_int_equal(atomic_write(&af, "two", 3, &e), 0);
+    assert_int_equal(atomic_commit(&af, &e), 0);
+    unlink(path);
+}
+
+static void test_temp_dir(void **state)
+{
+    char final[256], file[4200];
+    struct temp_dir td;
+    struct err e;
+    int fd, n0 = count_entries(dir);
+
+    (void)state;
+    snprintf(final, sizeof final, "%s/folder", dir);
+    assert_int_equal(temp_dir_open(&td, final, &e), 0);
+    assert_non_null(strstr(td.path, FILEIO_TMP_PREFIX));
+    snprintf(file, sizeof file, "%s/x", td.path);
+    fd = open(file, O_WRONLY | O_CREAT, 0600);
+    assert_true(fd >= 0);
+    close(fd);
+    temp_dir_abort(&td);
+    assert_int_equal(count_entries(dir), n0);
+    assert_int_equal(temp_dir_open(&td, final, &e), 0);
+    assert_int_equal(temp_dir_commit(&td, final, &e), 0);
+    temp_dir_abort(&td);
+    assert_int_equal(access(final, F_OK), 0);
+    /* Never over an existing folder. */
+    assert_int_equal(temp_dir_open(&td, final, &e), 0);
+    assert_int_equal(temp_dir_commit(&td, final, &e), -1);
+    temp_dir_abort(&td);
+    assert_int_equal(rmdir(final), 0);
+    assert_int_equal(count_entries(dir), n0);
 }
 
 static int setup(void **state)
@@ -143,6 +252,9 @@ int main(void)
         cmocka_unit_test(test_abort_leaves_nothing),
         cmocka_unit_test(test_enospc_is_reported),
         cmocka_unit_test(test_read_limits),
+        cmocka_unit_test(test_open_regular),
+        cmocka_unit_test(test_temp_files),
+        cmocka_unit_test(test_temp_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

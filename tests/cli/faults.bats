@@ -1,0 +1,421 @@
+#!/usr/bin/env bats
+# Faults around the store (issue 14): a full disk, a read-only folder, I/O
+# errors, another intake at the same time, standard output that fails
+# after a commit, kill -9 in the middle of a change, and files that are no
+# regular files. Each case: its exact status and message, and what still
+# opens. Mounting needs root (CI runs as root); injected I/O errors need
+# fiu-run (Debian fiu-utils). Bounded: well under a minute in all.
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup() {
+    common_setup
+    HOLD=$(dirname "$INTAKE")/../tools/hold
+    MOUNTS=()
+}
+
+teardown() {
+    local m
+    for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null; done
+    common_teardown
+}
+
+needs_root() {
+    [ "$(id -u)" -eq 0 ] || skip "needs root to mount (CI runs as root)"
+}
+
+needs_fiu() {
+    command -v fiu-run >/dev/null || skip "fiu-run is not installed (Debian fiu-utils)"
+    # libfiu's preload and AddressSanitizer interpose the same calls.
+    fiu-run -x "$INTAKE" --version >/dev/null 2>&1 ||
+        skip "fiu-run cannot run this build (the sanitizer build: ASan interposes the same calls)"
+}
+
+# fiu FAILPOINT ARGS...: intake with every call of FAILPOINT failing with
+# EIO (libfiu's POSIX preload); the store as ik gives it (needs_fiu first).
+fiu() {
+    local point=$1
+    shift
+    fiu-run -x -c "enable name=$point,failinfo=5" "$INTAKE" --home "$H" --passphrase-fd 3 "$@"
+}
+
+add_subject() {
+    P=$(ik subject add --name "Kim Ji-yeon" --pseudonym Nari)
+    [ "$P" = Nari ]
+}
+
+# store_with_hq: the store, a verified contact hq (store $HQ) and the
+# subject Nari.
+store_with_hq() {
+    init_store
+    HQ=$T/hq
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/null
+    ik contact add hq "$("$INTAKE" --home "$HQ" --passphrase-fd 3 card 3<<<"$PASS")" 2>/dev/null
+    ik contact verify hq --confirm >/dev/null 2>&1
+    ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+}
+
+# opens_with PASSPHRASE: the store opens and its log verifies.
+opens_with() {
+    "$INTAKE" --home "$H" --passphrase-fd 3 log --verify 3<<<"$1" >/dev/null 2>&1
+}
+
+# ---------------------------------------------------------------- full disk
+
+@test "full disk: its own message, exit 2, nothing changed; the store is intact after" {
+    needs_root
+    H=$T/disk/store
+    mkdir -p "$T/disk"
+    mount -t tmpfs -o size=2m tmpfs "$T/disk" && MOUNTS+=("$T/disk")
+    init_store
+    add_subject
+    ik record "$P" --title first <<<"first body" >/dev/null
+    before=$(ik list)
+    avail=$(df -k --output=avail "$T/disk" | tail -n 1)
+    head -c $(((avail - 40) * 1024)) /dev/zero >"$T/disk/fill" || true
+    run --separate-stderr ik record "$P" --title second <<<"second body"
+    expect_status 2
+    [ "$stderr" = "intake: the disk holding $H is full (while saving the change); nothing was changed: free some space and try again" ]
+    [ -z "$output" ]
+    head -c 100000 /dev/zero >>"$T/disk/fill" 2>/dev/null || true
+    run --separate-stderr ik list
+    expect_status 2
+    [ "$stderr" = "intake: the disk holding $H is full (while opening the database); nothing was changed: free some space and try again" ]
+    rm "$T/disk/fill"
+    [ "$(ik list)" = "$before" ]
+    ik log --verify >/dev/null
+}
+
+# ---------------------------------------------------------------- read-only
+
+@test "read-only folder: its own message before the passphrase, never 'damaged'" {
+    needs_root
+    init_store
+    add_subject
+    RO=$T/ro
+    mkdir "$RO"
+    mount --bind "$H" "$RO" && MOUNTS+=("$RO")
+    mount -o remount,bind,ro "$RO"
+    msg="intake: the store in $RO cannot be written (Read-only file system) while opening it; nothing was changed: intake writes to its folder even to read, so make it writable or copy the folder to a writable place"
+    for cmd in "list" "subject add --name Other"; do
+        run --separate-stderr "$INTAKE" --home "$RO" --passphrase-fd 3 $cmd 3</dev/null
+        expect_status 2
+        [ "$stderr" = "$msg" ]
+    done
+    run --separate-stderr "$INTAKE" --home "$RO/new" --passphrase-fd 3 init 3<<<"$PASS"
+    expect_status 2
+    [ "$stderr" = "intake: cannot create the store folder $RO/new: Read-only file system" ]
+    [ -z "$output" ]
+    ik list >/dev/null
+}
+
+# ---------------------------------------------------------------- I/O errors
+
+@test "I/O errors: reading and syncing each get their own message, never 'damaged'" {
+    needs_fiu
+    init_store
+    add_subject
+    before=$(store_sums)
+    run --separate-stderr fiu posix/io/rw/pread list 3<<<"$PASS"
+    expect_status 2
+    [ "$stderr" = "intake: an I/O error (Input/output error) on the disk holding $H while opening the database; nothing was changed: check the disk (the system log may say more)" ]
+    run --separate-stderr fiu posix/io/sync/fdatasync record "$P" --title t 3<<<"$PASS" <<<"body"
+    expect_status 2
+    [ "$stderr" = "intake: an I/O error (Input/output error) on the disk holding $H while saving the change: it may or may not have been saved; check with 'intake log' once the disk is fine" ]
+    [ -z "$output" ]
+    ik log --verify >/dev/null
+    [ -z "$(ik list)" ]
+}
+
+# ---------------------------------------------------------------- passwd
+
+@test "passwd: a failed sync, commit or rename leaves the old passphrase working" {
+    needs_fiu
+    init_store
+    add_subject
+    secrets="$PASS"$'\n'"$NEWPASS"
+    run --separate-stderr fiu posix/io/sync/fsync passwd 3< <(printf '%s\n' "$secrets")
+    expect_status 2
+    [ "$stderr" = "intake: cannot write $H/keyslots: Input/output error; the passphrase was not changed: the old one still opens the store" ]
+    opens_with "$PASS" && ! opens_with "$NEWPASS"
+    run --separate-stderr fiu posix/io/sync/fdatasync passwd 3< <(printf '%s\n' "$secrets")
+    expect_status 2
+    [ "$stderr" = "intake: an I/O error (Input/output error) on the disk holding $H while saving the change: it may or may not have been saved; check with 'intake log' once the disk is fine; the passphrase was not changed: the old one still opens the store" ]
+    opens_with "$PASS" && ! opens_with "$NEWPASS"
+    run --separate-stderr fiu posix/io/dir/rename passwd 3< <(printf '%s\n' "$secrets")
+    expect_status 2
+    [ "$stderr" = "intake: cannot move the new file to $H/keyslots: Input/output error; the passphrase was not changed: the old one still opens the store" ]
+    opens_with "$PASS" && ! opens_with "$NEWPASS"
+    [ "$(ls -A "$H" | tr '\n' ' ')" = "keyslots store.db " ]
+    [[ "$(ik log)" != *passwd* ]]
+}
+
+@test "passwd: kill -9 at any moment leaves the old or the new passphrase working" {
+    init_store
+    add_subject
+    old=0 new=0
+    for i in 1 2 3 4 5 6 7 8; do
+        cp -a "$H" "$T/copy"
+        "$INTAKE" --home "$H" --passphrase-fd 3 passwd 3< <(printf '%s\n%s\n' "$PASS" "$NEWPASS") 2>/dev/null &
+        pid=$!
+        sleep "0.$((RANDOM % 40))"
+        kill -9 "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+        if opens_with "$PASS"; then old=$((old + 1))
+        elif opens_with "$NEWPASS"; then new=$((new + 1))
+        else echo "kill $i: neither passphrase opens the store" >&2; return 1
+        fi
+        rm -rf "$H"
+        mv "$T/copy" "$H"
+    done
+    echo "# old $old, new $new" >&3
+}
+
+# ---------------------------------------------------------------- busy
+
+@test "another intake writing: wait a few seconds, then say so; nothing changed" {
+    [ -x "$HOLD" ] || skip "no hold tool at $HOLD (make builds it)"
+    init_store
+    add_subject
+    "$HOLD" "$H" 7 3<<<"$PASS" >"$T/held" &
+    holder=$!
+    for i in $(seq 50); do grep -q held "$T/held" 2>/dev/null && break; sleep 0.1; done
+    start=$(date +%s)
+    run --separate-stderr ik record "$P" --title t <<<"body"
+    waited=$(($(date +%s) - start))
+    expect_status 2
+    [ "$stderr" = "intake: another intake is using the store in $H (waited 5 seconds); nothing was changed: try again when it has finished" ]
+    [ "$waited" -ge 4 ]
+    # Reading goes on meanwhile.
+    run ik list
+    expect_status 0
+    wait "$holder"
+    [ -z "$(ik list)" ]
+    # A short change by the other one is simply waited for.
+    "$HOLD" "$H" 1 3<<<"$PASS" >"$T/held2" &
+    holder=$!
+    for i in $(seq 50); do grep -q held "$T/held2" 2>/dev/null && break; sleep 0.1; done
+    run ik record "$P" --title t <<<"body"
+    expect_status 0
+    wait "$holder"
+    [ "$(ik list | wc -l)" -eq 1 ]
+}
+
+# ---------------------------------------------------------------- stdout
+
+# closed_pipe ARGS...: intake with standard output a pipe nobody reads.
+closed_pipe() {
+    python3 -c '
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
+        "$INTAKE" --home "$H" --passphrase-fd 3 "$@"
+}
+
+@test "stdout fails after a change: the change is saved and the message says how to find it" {
+    init_store
+    ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/full 2>"$T/err" && false
+    [ "$(cat "$T/err")" = "intake: cannot write to standard output (No space left on device); but subject Nari was registered: see 'intake subject list'" ]
+    ik record Nari --title one <<<"body one" >/dev/full 2>"$T/err" && false
+    id=$(ik list | cut -f1)
+    [ "$(cat "$T/err")" = "intake: cannot write to standard output (No space left on device); but record $id was saved: see 'intake list'" ]
+    run --separate-stderr closed_pipe record Nari --title two 3<<<"$PASS" <<<"body two"
+    expect_status 2
+    id2=$(ik list | cut -f1 | grep -vx "$id")
+    [ "$stderr" = "intake: cannot write to standard output (Broken pipe); but record $id2 was saved: see 'intake list'" ]
+    # A closed standard output is never taken by a file the command opens.
+    ik record Nari --title three <<<"body three" >&- 2>"$T/err" && false
+    id3=$(ik list | cut -f1 | grep -vx -e "$id" -e "$id2")
+    [ "$(cat "$T/err")" = "intake: cannot write to standard output (Bad file descriptor); but record $id3 was saved: see 'intake list'" ]
+    ik term add place Hoeryong >/dev/full 2>"$T/err" && false
+    [ "$(cat "$T/err")" = "intake: cannot write to standard output (No space left on device); but term 1 was added: see 'intake term list'" ]
+    # forget prints nothing on standard output: it succeeds.
+    ik subject forget Nari --yes >&- 2>/dev/null
+    [ -z "$(ik list)" ]
+    ik log --verify >/dev/null
+}
+
+@test "stdout fails: export without -o says the bundle was written and logged" {
+    store_with_hq
+    ik consent Nari --export yes --method verbal 2>/dev/null
+    ik record Nari --title one <<<"body one" >/dev/null
+    mkdir "$T/out"
+    cd "$T/out"
+    ik export --to hq --all >/dev/full 2>"$T/err" && false
+    bundle=$(ls "$T/out")
+    [[ "$bundle" == intake-*.bundle ]]
+    grep -qx "intake: cannot write to standard output (No space left on device); but the bundle was written to $bundle and the export logged: see 'intake log'" "$T/err"
+    [[ "$(ik log)" == *" export "* ]]
+    run "$INTAKE" --home "$HQ" --passphrase-fd 3 open "$T/out/$bundle" 3<<<"$PASS"
+    expect_status 0
+}
+
+@test "stdout fails: init shows the recovery key first or creates nothing; rekey changes nothing" {
+    "$INTAKE" --home "$H" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/full 2>"$T/err" && false
+    [ "$(cat "$T/err")" = "intake: cannot show the recovery key on standard output (No space left on device); no store was created" ]
+    [ ! -e "$H/keyslots" ] && [ ! -e "$H/store.db" ]
+    init_store
+    before=$(store_sums)
+    ik_pass "$PASS"$'\n'"$NEWPASS" rekey >/dev/full 2>"$T/err" && false
+    [ "$(cat "$T/err")" = "intake: cannot show the new recovery key on standard output (No space left on device); nothing was changed" ]
+    [ "$(store_sums)" = "$before" ]
+    opens_with "$PASS"
+}
+
+# ---------------------------------------------------------------- kill -9
+
+@test "kill -9 during init: the next init finishes the job; a running init is left alone" {
+    for i in 1 2 3 4 5 6; do
+        rm -rf "$H"
+        "$INTAKE" --home "$H" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/null 2>&1 &
+        pid=$!
+        sleep "0.$((RANDOM % 30))"
+        kill -9 "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+        if [ ! -e "$H/keyslots" ]; then
+            run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS"
+            expect_status 0
+        fi
+        opens_with "$PASS"
+        [ -z "$(ls -A "$H" | grep -vxE 'keyslots|store\.db|init\.pending')" ]
+    done
+    # An init that holds its marker is another intake at work.
+    rm -rf "$H"
+    mkdir -m 700 "$H"
+    : >"$H/init.pending"
+    exec {lock}<"$H/init.pending"
+    flock "$lock"
+    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS"
+    exec {lock}<&-
+    expect_status 2
+    [ "$stderr" = "intake: another intake is creating a store in $H; nothing was changed" ]
+    [ -z "$output" ]
+    # A database without a marker is someone's store without keyslots: kept.
+    rm "$H/init.pending"
+    echo "not ours" >"$H/store.db"
+    chmod 600 "$H/store.db"
+    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS"
+    expect_status 2
+    [ "$stderr" = "intake: $H holds a database without keyslots; move it away before 'intake init'" ]
+    [ -z "$output" ]
+    [ "$(cat "$H/store.db")" = "not ours" ]
+}
+
+@test "kill -9 during export: no partial bundle is ever left; old leftovers are swept" {
+    store_with_hq
+    ik consent Nari --export yes --attachments yes --method verbal 2>/dev/null
+    id=$(ik record Nari --title one <<<"body one")
+    # A large recording of no known type: sent as stored (--keep-metadata),
+    # so that writing the bundle takes long enough to be killed midway.
+    truncate -s 200M "$T/big"
+    ik attach "$id" "$T/big" >/dev/null
+    mkdir "$T/out"
+    for i in 1 2 3 4; do
+        "$INTAKE" --home "$H" --passphrase-fd 3 export --to hq --all --keep-metadata \
+            -o "$T/out/b$i" 3<<<"$PASS" >/dev/null 2>&1 &
+        pid=$!
+        sleep "0.$((RANDOM % 6 + 2))"
+        kill -9 "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+        # Only whole bundles, under their final names.
+        for f in "$T/out"/* "$T/out"/.[!.]*; do
+            [ -e "$f" ] || continue
+            [[ "$(basename "$f")" == b[0-9] ]] || { echo "left: $f" >&2; return 1; }
+            "$INTAKE" --home "$HQ" --passphrase-fd 3 open "$f" 3<<<"$PASS" >/dev/null
+        done
+    done
+    # What a writer without O_TMPFILE left (a hidden, unlocked temporary
+    # file) goes at the next write there; one still locked stays.
+    echo partial >"$T/out/.intake-tmp-0123456789abcdef"
+    echo writing >"$T/out/.intake-tmp-fedcba9876543210"
+    exec {lock}<"$T/out/.intake-tmp-fedcba9876543210"
+    flock "$lock"
+    ik export --to hq --all --keep-metadata -o "$T/out/last" >/dev/null 2>&1
+    exec {lock}<&-
+    [ ! -e "$T/out/.intake-tmp-0123456789abcdef" ]
+    [ -e "$T/out/.intake-tmp-fedcba9876543210" ]
+}
+
+# ---------------------------------------------------------------- rekey
+
+@test "rekey: kill -9 at any moment leaves a store that opens with the old or the new secrets" {
+    init_store
+    add_subject
+    id=$(ik record "$P" --title one <<<"body one")
+    head -c 20000000 /dev/urandom >"$T/blob"
+    ik attach "$id" "$T/blob" >/dev/null
+    cp -a "$H" "$T/orig"
+    old=0 new=0
+    for i in 1 2 3 4 5 6; do
+        "$INTAKE" --home "$H" --passphrase-fd 3 rekey 3< <(printf '%s\n%s\n' "$PASS" "$NEWPASS") >/dev/null 2>&1 &
+        pid=$!
+        sleep "0.$((RANDOM % 40 + 15))"
+        kill -9 "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+        if opens_with "$PASS"; then old=$((old + 1)); w=$PASS
+        elif opens_with "$NEWPASS"; then new=$((new + 1)); w=$NEWPASS
+        else echo "kill $i: neither the old nor the new passphrase opens the store" >&2; return 1
+        fi
+        run ik_pass "$w" show "$id"
+        expect_status 0
+        [[ "$output" == *"attachment: blob"*"20000000 bytes"* ]]
+        [ -z "$(ls -A "$H" | grep -vxE 'keyslots|store\.db')" ]
+        rm -rf "$H"
+        cp -a "$T/orig" "$H"
+    done
+    echo "# old $old, new $new" >&3
+}
+
+@test "rekey waits for a record that is waiting for its testimony, then refuses; nothing is lost" {
+    init_store
+    add_subject
+    mkfifo "$T/body"
+    # record unlocks the store, then waits for the body on the FIFO.
+    ik record "$P" --title waiting <"$T/body" >"$T/id" 2>"$T/err" &
+    pid=$!
+    exec {w}>"$T/body"
+    sleep 1
+    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 rekey \
+        3< <(printf '%s\n%s\n' "$PASS" "$NEWPASS")
+    expect_status 2
+    # Refused before the new passphrase is asked and a new recovery key shown.
+    [ "$stderr" = "intake: another intake is using the store in $H (waited 5 seconds); nothing was changed: try again when it has finished" ]
+    [ -z "$output" ]
+    echo "the testimony typed meanwhile" >&"$w"
+    exec {w}>&-
+    wait "$pid"
+    [ -s "$T/id" ] && [ ! -s "$T/err" ]
+    run ik show "$(cat "$T/id")"
+    expect_status 0
+    [[ "$output" == *"the testimony typed meanwhile"* ]]
+    [ ! -e "$H/keyslots.rekey" ]
+    opens_with "$PASS"
+}
+
+# ---------------------------------------------------------------- not files
+
+@test "a FIFO, a device or a folder where a file is expected: refused at once, never waits" {
+    init_store
+    add_subject
+    id=$(ik record "$P" --title one <<<"body one")
+    mkfifo "$T/fifo"
+    msg="intake: $T/fifo is not a regular file: it is a named pipe (FIFO)"
+    for cmd in "record $P --file" "attach $id" "import" "open" "audit"; do
+        run --separate-stderr timeout 10 "$INTAKE" --home "$H" --passphrase-fd 3 \
+            $cmd "$T/fifo" 3<<<"$PASS" </dev/null
+        expect_status 2
+        [ "$stderr" = "$msg" ] || { echo "$cmd: $stderr" >&2; return 1; }
+    done
+    run --separate-stderr timeout 10 "$INTAKE" --home "$H" --passphrase-fd 3 contact add x --scan "$T/fifo" 3<<<"$PASS"
+    expect_status 2
+    [ "$stderr" = "intake: image $T/fifo is not a regular file: it is a named pipe (FIFO)" ]
+    run --separate-stderr timeout 10 "$INTAKE" --home "$H" --passphrase-fd 3 record "$P" --file /dev/zero 3<<<"$PASS"
+    expect_status 2
+    [ "$stderr" = "intake: /dev/zero is not a regular file: it is a character device" ]
+    run --separate-stderr timeout 10 "$INTAKE" --home "$H" --passphrase-fd 3 attach "$id" "$T" 3<<<"$PASS"
+    expect_status 2
+    [ "$stderr" = "intake: $T is not a regular file: it is a folder" ]
+    [ "$(ik list | wc -l)" -eq 1 ]
+}
