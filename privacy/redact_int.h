@@ -235,11 +235,15 @@ int redact_find_flags(struct redaction *res, const struct redactor *r, const cha
  * the input did not is appended to more, in input offsets, to be replaced
  * too: pattern detections that reach outside the replacements (a date
  * nearer a birth word once a long term is a placeholder), and names that
- * are also words whose context the replacements made a name's.  Returns
- * 0, or -1 with e filled (EXIT_AUTH as above, EXIT_INPUT when out of
- * memory). */
-int redact_check_output(struct spans *more, const struct redactor *r, struct redact_ctx *ctx,
-                        const struct normtext *t, const struct redaction *res,
-                        const struct spans *sp, const size_t *orig, struct err *e);
+ * are also words whose context the replacements made a name's.  Review
+ * flags the output shows that the input did not (a name that is also a
+ * word given a boundary by a replacement) are appended to flags (input
+ * offsets, cat a FLAG_ kind; one not already there), unless flags is
+ * NULL.  Returns 0, or -1 with e filled (EXIT_AUTH as above, EXIT_INPUT
+ * when out of memory). */
+int redact_check_output(struct spans *more, struct spans *flags, const struct redactor *r,
+                        struct redact_ctx *ctx, const struct normtext *t,
+                        const struct redaction *res, const struct spans *sp,
+                        const size_t *orig, struct err *e);
 
 #endif

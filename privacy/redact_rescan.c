@@ -19,6 +19,8 @@ struct rescan {
     const struct spans *sp;
     const size_t *orig;
     struct spans *more;         /* NULL: only check (redactor_check) */
+    struct spans *flags;        /* review flags the output shows that the input
+                                 * did not (input offsets), or NULL */
 };
 
 /* The input offset of output offset o: inside a replacement its input
@@ -97,25 +99,54 @@ static int window_detections(struct rescan *rs, const struct normtext *t, size_t
     return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory while checking the output");
 }
 
+/* Adds to rs->flags (input offsets) each review flag of fl (norm offsets
+ * of t, the window at output offset base) that holds a letter or digit
+ * outside the replacements and is not there yet: a name that is also a
+ * word, or a short form, that a replacement gave a boundary it did not
+ * have ("x@gmail.comгэрэл" once the e-mail is a placeholder). */
+static int window_flags(struct rescan *rs, const struct normtext *t, size_t base,
+                        const struct spans *fl)
+{
+    for (size_t i = 0; i < fl->n; i++) {
+        size_t a = base + t->ostart[fl->s[i].start], b = base + normtext_oend(t, fl->s[i].end - 1);
+        struct span f = fl->s[i];
+        int seen = 0;
+
+        if (!outside(rs, a, b))
+            continue;
+        /* Its end as one past its last byte: a word that ends where a
+         * replacement starts ends there in the input too. */
+        f.start = to_input(rs, a, 0), f.end = to_input(rs, b - 1, 0) + 1;
+        for (size_t k = 0; k < rs->flags->n && !seen; k++)
+            seen = rs->flags->s[k].start == f.start && rs->flags->s[k].end == f.end;
+        if (!seen && f.end > f.start && redact_span_add(rs->flags, &f) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Checks text[0..len) (output offset base, or any text when rs is NULL):
  * fails with EXIT_AUTH if a protected term the redactor replaces there is
  * found outside the placeholder spans skip[0..nskip) (output offsets); a
  * name that is also a word, in a context that now marks a name, and
- * detections reaching out of the replacements go to rs->more. */
+ * detections reaching out of the replacements go to rs->more; review
+ * flags the replacements made to rs->flags. */
 static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct rescan *rs,
                       const char *text, size_t len, size_t base, const struct span *skip,
                       size_t nskip, struct err *e)
 {
     struct normtext t;
-    struct spans sp = { 0 };
+    struct spans sp = { 0 }, fl = { 0 };
     size_t i, k, a, b;
     int hit = 0, rc = 0;
 
     if (normalise(&t, text, len, e) != 0)
         return -1;
-    if (redact_match_terms(&sp, NULL, NULL, r, &t, ctx, e) != 0) {
+    if (redact_match_terms(&sp, NULL, rs != NULL && rs->flags != NULL ? &fl : NULL, r, &t,
+                           ctx, e) != 0) {
         normtext_free(&t);
         free(sp.s);
+        free(fl.s);
         return -1;
     }
     for (i = 0; i < sp.n && !hit && rc == 0; i++) {
@@ -133,8 +164,11 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct r
     }
     if (!hit && rc == 0 && rs != NULL && rs->more != NULL)
         rc = window_detections(rs, &t, base, e);
+    if (!hit && rc == 0 && rs != NULL && rs->flags != NULL && window_flags(rs, &t, base, &fl) != 0)
+        rc = err_set(e, EXIT_INPUT, "out of memory while checking the output");
     normtext_free(&t);
     free(sp.s);
+    free(fl.s);
     if (hit)
         return err_set(e, EXIT_AUTH, "redaction left a protected term in the output: this is a bug; nothing was exported");
     return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory while checking the output");
@@ -282,11 +316,12 @@ static int rescan_window(size_t *a, size_t *b, const struct normtext *t, size_t 
 /* The re-scan of res (built from in, whose views are t; sp holds output
  * spans, orig their input offsets): only windows around replacements, or
  * the whole output when that is not sound or not cheaper. */
-int redact_check_output(struct spans *more, const struct redactor *r, struct redact_ctx *ctx,
-                        const struct normtext *t, const struct redaction *res,
-                        const struct spans *sp, const size_t *orig, struct err *e)
+int redact_check_output(struct spans *more, struct spans *flags, const struct redactor *r,
+                        struct redact_ctx *ctx, const struct normtext *t,
+                        const struct redaction *res, const struct spans *sp,
+                        const size_t *orig, struct err *e)
 {
-    struct rescan rs = { res, sp, orig, more };
+    struct rescan rs = { res, sp, orig, more, flags };
     size_t i, j, a, b, a2, b2, total = 0, nwin = 0, *win = NULL, reach;
     int rc = 0;
 

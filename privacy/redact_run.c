@@ -50,6 +50,27 @@ static int find_patterns(struct spans *out, const struct normtext *t, struct err
     return out->failed ? err_set(e, EXIT_INPUT, "out of memory while scanning text") : 0;
 }
 
+/* Sorts flags by input start and keeps one of those with the same span
+ * and kind (two spellings of a name can find the same word). */
+static void flags_sort(struct spans *flags)
+{
+    size_t i, n = 0;
+
+    if (flags->n < 2)
+        return;
+    qsort(flags->s, flags->n, sizeof *flags->s, by_input_start);
+    for (i = 0; i < flags->n; i++) {
+        size_t k = n;
+        while (k > 0 && flags->s[k - 1].start == flags->s[i].start &&
+               (flags->s[k - 1].end != flags->s[i].end || flags->s[k - 1].cat != flags->s[i].cat))
+            k--;
+        if (k > 0 && flags->s[k - 1].start == flags->s[i].start)
+            continue;           /* the same flag again */
+        flags->s[n++] = flags->s[i];
+    }
+    flags->n = n;
+}
+
 /* Short forms and names that may be words found by the matcher (norm
  * offsets) and words that mix scripts (normalise.h) as review flags in
  * input offsets, sorted. */
@@ -67,8 +88,7 @@ static int flags_to_input(struct spans *flags, const struct normtext *t)
         if (redact_span_add(flags, &m) != 0)
             return -1;
     }
-    if (flags->n > 1)
-        qsort(flags->s, flags->n, sizeof *flags->s, by_input_start);
+    flags_sort(flags);
     return 0;
 }
 
@@ -150,8 +170,10 @@ static int build_and_check(struct redaction *out, struct spans *sp, struct spans
         err_set(e, EXIT_INPUT, "out of memory");
         goto done;
     }
-    if (more->n == 0 && redact_check_output(more, r, ctx, t, out, sp, orig, e) != 0)
+    if (more->n == 0 && redact_check_output(more, flags, r, ctx, t, out, sp, orig, e) != 0)
         goto done;
+    if (more->n == 0)           /* the re-scan's flags join in order */
+        flags_sort(flags);
     if (more->n == 0 && redact_find_flags(out, r, in, inlen, orig, sp, flags, e) != 0)
         goto done;
     rc = 0;
