@@ -221,6 +221,62 @@ export_to_hq() {
     [[ "$output" == *"FAIL record $id, body: escape (an escape that is not a backslash before a placeholder's shape)"* ]]
 }
 
+@test "a name that is also a word: flagged where it may be the word, cleared with allow, then export and audit pass" {
+    # Issue 13: 김나라 in "우리 나라는" (our country), Гэрэл in "гэрэл" (light).
+    st field subject add --name 김나라 --pseudonym Min-ji --locale ko >/dev/null
+    st field consent Min-ji --export yes --method verbal 2>/dev/null
+    id=$(printf '우리 나라는 작다. 김나라가 왔다.\n' |
+         st field record Min-ji --title "Work" --date 2024-03-15 --tag work --lang ko)
+    run --separate-stderr st field redact "$id" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t7\t6\tname-or-word\tunresolved\t나라'
+    [ "$stderr" = "intake: record $id may not leave the device: 1 review flag unresolved (see 'intake redact --report'; protect with 'intake term add' or allow with 'intake allow')" ]
+    # The word alone may be allowed (the full name may not): a flag a person can clear.
+    run --separate-stderr st field allow 김나라
+    expect_status 2
+    run --separate-stderr st field allow 나라
+    expect_status 0
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    [ "$output" = $'Work\n\n우리 나라는 작다. Min-ji가 왔다.' ]
+    records 3 "Kim Ji-yeon spoke about the long days at the site."
+    for i in 1 2; do
+        printf '우리 나라는 크다.\n' | st field record Min-ji --title "Work" --date 2024-03-15 --tag work --lang ko >/dev/null
+    done
+    export_to_hq b.bundle
+    run st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"residual-terms     PASS"* ]]
+}
+
+@test "a name that is also a word given a boundary by a replacement is flagged, not failed by the audit" {
+    # Found by the property test: "x@gmail.comгэрэл" once the e-mail is a
+    # placeholder shows "гэрэл" as a word of its own (likewise 하나 before a phone).
+    st field subject add --name Гэрэл --pseudonym Tuya --locale mn >/dev/null
+    st field subject add --name 김하나 --pseudonym Su-bin --locale ko >/dev/null
+    st field consent Tuya --export yes --method verbal 2>/dev/null
+    a=$(printf 'x@gmail.comгэрэл унтарсан.\n' | st field record Tuya --title "Work" --date 2024-03-15 --tag work --lang mn)
+    b=$(printf '조선소 하나010-2000-3067 번호.\n' | st field record Tuya --title "Work" --date 2024-03-15 --tag work --lang mn)
+    run --separate-stderr st field redact "$a" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t9\t10\tname-or-word\tunresolved\tгэрэл'
+    run --separate-stderr st field redact "$b" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t10\t6\tname-or-word\tunresolved\t하나'
+    st field allow гэрэл 2>/dev/null
+    st field allow 하나 2>/dev/null
+    run --separate-stderr st field redact "$a"
+    expect_status 0
+    [ "$output" = $'Work\n\n[EMAIL-1]гэрэл унтарсан.' ]
+    run --separate-stderr st field redact "$b"
+    expect_status 0
+    printf 'гэрэл унтарсан.\n' | st field record Tuya --title "Work" --date 2024-03-15 --tag work --lang mn >/dev/null
+    st field export --to hq --all -o "$W/b.bundle" >/dev/null 2>"$W/export.err" || { cat "$W/export.err"; false; }
+    run st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"residual-terms     PASS"* ]]
+}
+
 @test "audit: bad usage and unreadable input are exit 2 with one line" {
     run st hq audit
     expect_status 2
