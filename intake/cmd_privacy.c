@@ -526,6 +526,7 @@ int cmd_redact(int argc, char **argv, const struct globals *g)
     req.show_ctx = &run;
     rc = store_export_check(&res, s, &req, &e);
     store_close(s);
+    cli_dictionaries_note();
     why_not(why, sizeof why, &run, &res);
     if (run.json != NULL) {
         json_object_set_new(run.json, "may_leave", json_boolean(rc == 0));

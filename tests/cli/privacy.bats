@@ -270,6 +270,47 @@ add_story() {
     [ "$stderr" = "intake: record $ID may not leave the device: the recorded consent does not allow export (--export no)" ]
 }
 
+@test "redact: a missing dictionary is said, one line each, and flags more, never fewer" {
+    P=$(ik subject add --name "Гэрэл" --pseudonym Tuya --locale mn)
+    ik consent "$P" --export yes 2>/dev/null
+    ID=$(printf 'гэрэл унтарсан.\n' | ik record "$P" --title "Light" --date 2024-03-15)
+    run --separate-stderr ik redact "$ID" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t0\t10\tname-or-word\tunresolved\tгэрэл'
+    # Without hunspell-mn the word is taken for the name: replaced, and said.
+    INTAKE_DICTIONARIES=$T/nowhere run --separate-stderr ik redact "$ID"
+    expect_status 0
+    [ "$output" = $'Light\n\nTuya унтарсан.' ]
+    [[ "$stderr" == *"intake: warning: the Mongolian dictionary (hunspell-mn) is missing: no Mongolian word is taken for an ordinary word (name-shaped words are flagged for review, registered names that are also words always replaced); install it with 'apt-get install hunspell-mn'"* ]]
+}
+
+@test "redact and subject show: one consent day in every time zone (UTC-12, never earlier than any local calendar)" {
+    command -v faketime >/dev/null || skip "faketime is not installed (scripts/deps.sh deb)"
+    add_story
+    ik allow "Mr Smith" 2>/dev/null
+    # at INSTANT (UTC) EMBARGO WANT: redact's status in each time zone, and
+    # subject show's answer, at that instant.
+    at() {
+        local e tz s
+        e=$(date -u -d "$1" +%s)
+        ik consent "$P" --export yes --embargo "$2" 2>/dev/null
+        for tz in UTC Pacific/Pago_Pago Pacific/Kiritimati Asia/Seoul America/Los_Angeles; do
+            s=$(TZ=$tz date -d "@$e" '+%F %T')
+            TZ=$tz run --separate-stderr faketime "$s" "$INTAKE" --home "$H" --passphrase-fd 3 redact "$ID" 3<<<"$PASS"
+            [ "$status" -eq "$3" ] || { echo "$1 in $tz ($s): embargo until $2, redact $status: $stderr" >&2; false; }
+            TZ=$tz run faketime "$s" "$INTAKE" --home "$H" --passphrase-fd 3 subject show "$P" 3<<<"$PASS"
+            if [ "$3" -eq 0 ]; then [[ "$output" == *"may leave the device: yes"* ]]
+            else [[ "$output" == *"may leave the device: no (under embargo until $2)"* ]]; fi
+        done
+    }
+    # 23:30 UTC on the 14th: the 15th in Kiritimati (UTC+14), the 14th at UTC-12.
+    at "2026-03-14 23:30:00" 2026-03-15 1
+    at "2026-03-14 23:30:00" 2026-03-14 0
+    # The 15th begins at UTC-12 at 12:00 UTC: the embargo ends then, everywhere.
+    at "2026-03-15 11:59:00" 2026-03-15 1
+    at "2026-03-15 12:01:00" 2026-03-15 0
+}
+
 @test "redact --report: spans, categories and rules, never the original text" {
     add_story
     run --separate-stderr ik redact "$ID" --report
