@@ -126,28 +126,6 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
     return 0;
 }
 
-struct redact_form redact_lit_form(const struct redactor *r, size_t id)
-{
-    const struct lit *l = &r->lits[id];
-    struct redact_form f = { l->suffix, l->capital, l->person, l->kind };
-    unsigned char *known;
-    int cp, lang;
-
-    if (!l->word || r->wordkind == NULL)
-        return f;
-    known = &r->wordkind[id];
-    if (*known == 0) {
-        const char *key = r->arena + r->keyoff[id];
-        (void)utf8_next(&cp, key, l->keylen);
-        lang = lexicon_lang_of(cp);
-        *known = (unsigned char)(1 + ((lang == LEXICON_KO ? redact_ordinary_ko(key, l->keylen, 1)
-                                       : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1)
-                                      ? FORM_WORD : FORM_REPLACE));
-    }
-    f.kind = (unsigned char)(*known - 1);
-    return f;
-}
-
 unsigned char redact_form_byte(const struct redact_form *f)
 {
     return (unsigned char)((f->suffix & 3) | (f->capital ? 4 : 0) | (f->person ? 8 : 0) |

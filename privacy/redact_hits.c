@@ -10,6 +10,7 @@
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
+#include "util/lexicon.h"
 
 int redact_span_add(struct spans *sp, const struct span *s)
 {
@@ -187,6 +188,28 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct red
     }
     s->end = nend;
     return 1;
+}
+
+struct redact_form redact_lit_form(const struct redactor *r, size_t id)
+{
+    const struct lit *l = &r->lits[id];
+    struct redact_form f = { l->suffix, l->capital, l->person, l->kind };
+    unsigned char *known;
+    int cp, lang;
+
+    if (!l->word || r->wordkind == NULL)
+        return f;
+    known = &r->wordkind[id];
+    if (*known == 0) {
+        const char *key = r->arena + r->keyoff[id];
+        (void)utf8_next(&cp, key, l->keylen);
+        lang = lexicon_lang_of(cp);
+        *known = (unsigned char)(1 + ((lang == LEXICON_KO ? redact_ordinary_ko(key, l->keylen, 1)
+                                       : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1)
+                                      ? FORM_WORD : FORM_REPLACE));
+    }
+    f.kind = (unsigned char)(*known - 1);
+    return f;
 }
 
 /* ---- The context that marks a name (docs/VARIANTS.md) ---- */

@@ -73,7 +73,7 @@ struct redactor {
  * name (유빈, 노도진 are).  0 also when hunspell-ko is missing. */
 int redact_ordinary_ko(const char *w, size_t len, int strict);
 
-/* redact.c: the rules of literal id: its form, with FORM_WORD when it is a
+/* redact_hits.c: the rules of literal id: its form, with FORM_WORD when it is a
  * subject's name in one word that the dictionary of its script knows as an
  * ordinary word (util/lexicon.h; asked once per literal). */
 struct redact_form redact_lit_form(const struct redactor *r, size_t id);
