@@ -64,18 +64,27 @@ static int lower(char out[WORD_MAX + 1], const char *word, size_t len)
     return 0;
 }
 
+/* The dictionary of lang into *h and word in lower case into low: 1, or
+ * 0 for a word no dictionary can know (no such language, empty, too long,
+ * not UTF-8), -1 when the dictionary is missing. */
+static int prepare(Hunhandle **h, char low[WORD_MAX + 1], enum lexicon_lang lang,
+                   const char *word, size_t len)
+{
+    if ((unsigned)lang >= LEXICON_NLANGS)
+        return 0;
+    if ((*h = dictionary(lang)) == NULL)
+        return -1;
+    return len > 0 && len <= WORD_MAX && lower(low, word, len) == 0;
+}
+
 int lexicon_word(enum lexicon_lang lang, const char *word, size_t len)
 {
     char low[WORD_MAX + 1];
     Hunhandle *h;
-    int known;
+    int known = prepare(&h, low, lang, word, len);
 
-    if ((unsigned)lang >= LEXICON_NLANGS)
-        return 0;
-    if ((h = dictionary(lang)) == NULL)
-        return -1;
-    if (len == 0 || len > WORD_MAX || lower(low, word, len) != 0)
-        return 0;
+    if (known != 1)
+        return known;
     known = Hunspell_spell(h, low) != 0;
     memset(low, 0, sizeof low);
     return known;
@@ -86,15 +95,11 @@ int lexicon_stems(enum lexicon_lang lang, const char *word, size_t len, char *ou
 {
     char low[WORD_MAX + 1], **list;
     Hunhandle *h;
-    int n, count = 0;
+    int n = prepare(&h, low, lang, word, len), count = 0;
     size_t at = 0;
 
-    if ((unsigned)lang >= LEXICON_NLANGS)
-        return 0;
-    if ((h = dictionary(lang)) == NULL)
-        return -1;
-    if (len == 0 || len > WORD_MAX || lower(low, word, len) != 0)
-        return 0;
+    if (n != 1)
+        return n;
     n = Hunspell_stem(h, &list, low);
     for (int i = 0; i < n; i++) {
         size_t k = strlen(list[i]);
