@@ -393,15 +393,15 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     tail -n 1 "$W/empty.asc" | grep -qx -- "-----END INTAKE BUNDLE-----"
     st field subject add --name "김지연" --name "Батэрдэнэ" --pseudonym "Сарнай" >/dev/null
     st field consent "Сарнай" --export yes 2>/dev/null
-    id=$(printf '김지연 и Батэрдэнэ: 국경을 넘었다. Граница.\n' | st field record "Сарнай" --title "국경 / граница" --date 2024-05-02)
+    id=$(printf '김지연 и Батэрдэнэ: 국경을 넘었다. 박명수가 도왔다. Граница.\n' | st field record "Сарнай" --title "국경 / граница" --date 2024-05-02)
     run --separate-stderr st field export --to hq --all -o "$W/flagged"
     expect_status 1
-    [[ "$stderr" == *"may not leave: 1 review flag(s) not resolved"* ]]
-    st field allow "국경을" 2>/dev/null
+    [[ "$stderr" == *"may not leave: 1 review flag unresolved"* ]]
+    st field allow "박명수" 2>/dev/null
     st field export --to hq --all --armor -o "$W/mixed.asc" 2>/dev/null
     run st hq open "$W/mixed.asc" --json
     expect_status 0
-    [[ "$output" == *"국경을 넘었다. Граница."* ]]
+    [[ "$output" == *"국경을 넘었다. 박명수가 도왔다. Граница."* ]]
     [[ "$output" != *"김지연"* && "$output" != *"Батэрдэнэ"* ]]
     [[ "$output" == *'"resolution": "allowed"'* ]]
     [[ "$output" == *'"allowed": "20'* ]]
