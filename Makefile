@@ -26,6 +26,12 @@ FUZZ_CHECK_SECONDS ?= 10
 ifeq ($(SAN),1)
 BUILD    ?= build/san
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+else ifeq ($(COV),1)
+# make coverage: unoptimised, so lines and branches map to the source
+# (-O0 after -O2 wins; _FORTIFY_SOURCE needs optimisation, so it goes).
+BUILD    ?= build/cov
+SANFLAGS := --coverage
+COVFLAGS := -O0 -U_FORTIFY_SOURCE
 else
 BUILD    ?= build/rel
 SANFLAGS :=
@@ -36,7 +42,7 @@ WARN     := -Wall -Wextra -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes \
             -Werror=implicit-function-declaration
 CPPFLAGS += -I. -D_GNU_SOURCE -DSQLITE_HAS_CODEC -DINTAKE_VERSION='"$(VERSION)"'
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -pthread $(WARN) $(SANFLAGS) -fstack-protector-strong -D_FORTIFY_SOURCE=2
+CFLAGS   += -std=c11 -pthread $(WARN) $(SANFLAGS) -fstack-protector-strong -D_FORTIFY_SOURCE=2 $(COVFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lzxcvbn -lm -pthread
 LDFLAGS  += $(SANFLAGS) -Wl,-z,relro,-z,now
