@@ -37,7 +37,7 @@ BUILD    ?= build/rel
 SANFLAGS :=
 endif
 
-PKGS     := libsodium sqlcipher libqrencode libpng libjpeg zbar libutf8proc libhs jansson libbsd libseccomp
+PKGS     := libsodium libcrypto sqlcipher libqrencode libpng libjpeg zbar libutf8proc libhs jansson libbsd libseccomp
 WARN     := -Wall -Wextra -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes \
             -Werror=implicit-function-declaration
 CPPFLAGS += -I. -D_GNU_SOURCE -DSQLITE_HAS_CODEC -DINTAKE_VERSION='"$(VERSION)"'

@@ -4,7 +4,7 @@
 # re-identification) over the content of a bundle of NRECORDS records of
 # about 1 KiB, with NTERMS protected terms and their variants; side by side
 # with `grep -F -i -f terms` over the same exported text, same run.
-# Decrypting the bundle (secretstream, ~1.4 GB/s) is left out of both.
+# Decrypting the bundle (ChaCha20-Poly1305 and SHA-256, bench/export.sh) is left out of both.
 #   sh bench/audit.sh [NRECORDS] [NTERMS]      (defaults 10000 1000)
 set -eu
 nrec=${1:-10000}

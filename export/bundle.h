@@ -1,6 +1,7 @@
 /* The export bundle: content sealed to 1..BUNDLE_MAX_RECIPIENTS X25519
  * keys, signed with the device's Ed25519 key inside the encryption,
- * streamed in 64 KiB secretstream chunks and padded to a PADME length.
+ * streamed in 64 KiB ChaCha20-Poly1305 chunks (version 3; the reader also
+ * takes version 2's secretstream chunks) and padded to a PADME length.
  * The byte layout is in docs/FORMAT.md ("Bundle").
  *
  * Memory stays constant whatever the size of the content: the writer and
@@ -21,11 +22,11 @@
  * A sink must never print, write a file or otherwise release what it gets
  * before bundle_read() has returned 0.
  *
- * The signature leaves out the data of blob items (docs/FORMAT.md): those
- * bytes are authenticated only by the BLAKE2b-256 in the signed attachment
- * item before them, which the sink must check -- export/content.c does
- * (content_sink).  bundle_read() returning 0 with any other sink says
- * nothing about blob data. */
+ * bundle_read() returning 0 means every content byte was authenticated:
+ * in version 3 the signature covers every byte (through SHA-256 digests
+ * of the chunks); in version 2, which left blob data out of the
+ * signature, the reader checks each blob against the BLAKE2b-256 of the
+ * signed attachment item before it (docs/FORMAT.md). */
 #ifndef INTAKE_BUNDLE_H
 #define INTAKE_BUNDLE_H
 
@@ -35,7 +36,7 @@
 
 #include "util/err.h"
 
-#define BUNDLE_VERSION 2
+#define BUNDLE_VERSION 3    /* written; version 2 is read too */
 #define BUNDLE_MAX_RECIPIENTS 64
 #define BUNDLE_HASHBYTES 32   /* the bundle hash: docs/FORMAT.md */
 
@@ -48,7 +49,7 @@ struct bundle_writer;
 
 /* What a reader learns from a bundle it could open and verify. */
 struct bundle_info {
-    unsigned version;
+    unsigned version;                      /* 3, or 2 */
     unsigned char sender_pk[crypto_sign_PUBLICKEYBYTES];
     size_t nrecipients;
     unsigned char recipients[BUNDLE_MAX_RECIPIENTS][crypto_box_PUBLICKEYBYTES];
@@ -74,7 +75,8 @@ int bundle_writer_write(struct bundle_writer *w, const unsigned char *buf,
 int bundle_writer_sink(void *w, const unsigned char *buf, size_t len,
                        struct err *e);
 
-/* Signs, pads and writes the end of the bundle; hash_out (may be NULL)
+/* Signs, pads and writes the end of the bundle (waiting for the worker
+ * thread to hash what it was given); hash_out (may be NULL)
  * receives the bundle hash (BLAKE2b-256 of a label, the header and the
  * signature: one per bundle, armored or not), for the export log.  The
  * caller still owns fd (fsync and commit it) and must free w. */

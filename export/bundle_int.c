@@ -1,12 +1,10 @@
 /* What the bundle writer and reader share (export/bundle_int.h): lengths,
- * padding, key derivation, the bundle hash and the signed part of the
- * content.  bundle_padme() is declared in export/bundle.h. */
+ * padding, key derivation, nonces, the signed message and the bundle
+ * hash.  bundle_padme() is declared in export/bundle.h. */
 #include "export/bundle_int.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include "export/payload.h"
 
 uint64_t bundle_padme(uint64_t len)
 {
@@ -21,36 +19,57 @@ uint64_t bundle_padme(uint64_t len)
     return (len + mask) & ~mask;
 }
 
-uint64_t bundle_file_len(uint64_t hlen, uint64_t plen)
+size_t bundle_abytes(unsigned version)
+{
+    return version == 2 ? V2_ABYTES : CHUNK_ABYTES;
+}
+
+size_t bundle_header_tail(unsigned version)
+{
+    return version == 2 ? COMMIT_LEN + V2_SSHEADER : COMMIT_LEN;
+}
+
+uint64_t bundle_file_len(unsigned version, uint64_t hlen, uint64_t plen)
 {
     uint64_t chunks = (plen + CHUNK_LEN - 1) / CHUNK_LEN;
 
-    return hlen + plen + chunks * CHUNK_ABYTES;
+    return hlen + plen + chunks * bundle_abytes(version);
 }
 
-int bundle_plen_for(uint64_t *plen, uint64_t hlen, uint64_t flen)
+int bundle_plen_for(uint64_t *plen, unsigned version, uint64_t hlen,
+                    uint64_t flen)
 {
-    uint64_t x, k, p;
+    uint64_t a = bundle_abytes(version), x, k, p;
 
-    if (flen <= hlen + CHUNK_ABYTES)
+    if (flen <= hlen + a)
         return -1;
     x = flen - hlen;
-    k = (x + CHUNK_LEN + CHUNK_ABYTES - 1) / (CHUNK_LEN + CHUNK_ABYTES);
-    p = x - k * CHUNK_ABYTES;
+    k = (x + CHUNK_LEN + a - 1) / (CHUNK_LEN + a);
+    p = x - k * a;
     if (p <= (k - 1) * CHUNK_LEN)
-        return -1;    /* inside the 17-byte gap a new chunk opens */
+        return -1;    /* inside the tag-sized gap where a new chunk opens */
     *plen = p;
     return 0;
 }
 
-uint64_t bundle_padded_plen(uint64_t hlen, uint64_t p0)
+uint64_t bundle_padded_plen(unsigned version, uint64_t hlen, uint64_t p0)
 {
-    uint64_t target = bundle_padme(bundle_file_len(hlen, p0));
+    uint64_t target = bundle_padme(bundle_file_len(version, hlen, p0));
     uint64_t plen;
 
-    while (bundle_plen_for(&plen, hlen, target) != 0 || plen < p0)
+    while (bundle_plen_for(&plen, version, hlen, target) != 0 || plen < p0)
         target = bundle_padme(target + 1);
     return plen;
+}
+
+void bundle_nonce(unsigned char nonce[BULK_NONCEBYTES], uint64_t index,
+                  int final)
+{
+    size_t i;
+
+    for (i = 0; i < BULK_NONCEBYTES - 1; i++)
+        nonce[BULK_NONCEBYTES - 2 - i] = i < 8 ? (unsigned char)(index >> (8 * i)) : 0;
+    nonce[BULK_NONCEBYTES - 1] = final ? 1 : 0;
 }
 
 void bundle_le32(unsigned char out[4], uint32_t v)
@@ -59,6 +78,18 @@ void bundle_le32(unsigned char out[4], uint32_t v)
     out[1] = (unsigned char)(v >> 8);
     out[2] = (unsigned char)(v >> 16);
     out[3] = (unsigned char)(v >> 24);
+}
+
+size_t bundle_signed_message(unsigned char *msg, const unsigned char *hdr,
+                             size_t hlen, const unsigned char *root)
+{
+    size_t n = sizeof SIGN_DOMAIN - 1;
+
+    memcpy(msg, SIGN_DOMAIN, n);
+    bundle_le32(msg + n, (uint32_t)hlen);
+    memcpy(msg + n + 4, hdr, hlen);
+    memcpy(msg + n + 4 + hlen, root, BULK_HASHBYTES);
+    return n + 4 + hlen + BULK_HASHBYTES;
 }
 
 static int cmp_key(const void *a, const void *b)
@@ -77,37 +108,6 @@ int bundle_sort_keys(unsigned char (*keys)[crypto_box_PUBLICKEYBYTES], size_t n)
     return 0;
 }
 
-void bundle_sign_content(crypto_sign_state *sig, struct sign_filter *f,
-                         const unsigned char *buf, size_t len)
-{
-    while (len > 0) {
-        size_t n;
-
-        if (f->left == 0) {                    /* an item header */
-            n = sizeof f->hdr - f->hhave;
-            if (n > len)
-                n = len;
-            memcpy(f->hdr + f->hhave, buf, n);
-            crypto_sign_update(sig, buf, n);
-            f->hhave += n;
-            if (f->hhave == sizeof f->hdr) {
-                f->hhave = 0;
-                f->blob = f->hdr[0] == PAYLOAD_BLOB;
-                f->left = 0;
-                for (unsigned i = 8; i > 0; i--)
-                    f->left = f->left << 8 | f->hdr[i];
-            }
-        } else {                               /* item data */
-            n = f->left < len ? (size_t)f->left : len;
-            if (!f->blob)
-                crypto_sign_update(sig, buf, n);
-            f->left -= n;
-        }
-        buf += n;
-        len -= n;
-    }
-}
-
 void bundle_id_start(crypto_generichash_state *st, const unsigned char *hdr,
                      size_t hlen)
 {
@@ -120,15 +120,16 @@ void bundle_id_start(crypto_generichash_state *st, const unsigned char *hdr,
     crypto_generichash_update(st, hdr, hlen);
 }
 
-int bundle_derive(struct bundle_keys *keys)
+int bundle_derive(struct bundle_keys *keys, unsigned version)
 {
+    const char *commit = version == 2 ? V2_COMMIT_LABEL : COMMIT_LABEL;
+    const char *payload = version == 2 ? V2_PAYLOAD_LABEL : PAYLOAD_LABEL;
+
     if (crypto_generichash(keys->commit, sizeof keys->commit,
-                           (const unsigned char *)COMMIT_LABEL,
-                           sizeof COMMIT_LABEL - 1, keys->file,
-                           sizeof keys->file) != 0)
+                           (const unsigned char *)commit, strlen(commit),
+                           keys->file, sizeof keys->file) != 0)
         return -1;
     return crypto_generichash(keys->payload, sizeof keys->payload,
-                              (const unsigned char *)PAYLOAD_LABEL,
-                              sizeof PAYLOAD_LABEL - 1, keys->file,
-                              sizeof keys->file);
+                              (const unsigned char *)payload, strlen(payload),
+                              keys->file, sizeof keys->file);
 }

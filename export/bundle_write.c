@@ -18,28 +18,31 @@ struct bundle_writer {
     int armor;
     int failed;
     int closed;
+    int signed_done;               /* the signed part has ended (M, FORMAT.md) */
     size_t hlen;
     uint64_t plen;                 /* payload plaintext bytes so far */
+    uint64_t nchunks;              /* chunks encrypted (the worker's) */
     struct bundle_keys keys;
     unsigned char sign_sk[crypto_sign_SECRETKEYBYTES];
-    crypto_secretstream_xchacha20poly1305_state ss;
-    crypto_sign_state sig;
-    struct sign_filter filter;
+    struct bulk_aead *aead;        /* the worker's */
+    crypto_hash_sha256_state root; /* the chunk digests: the worker's until drained */
     crypto_generichash_state hash;
     size_t ptlen;                  /* bytes waiting in slot[cur] */
     size_t seglen;                 /* bytes waiting in seg */
     size_t npend;                  /* bytes waiting in pend (armor) */
     size_t tlen;                   /* characters waiting in text (armor) */
-    /* The caller's thread fills chunk slots; one worker thread encrypts
-     * and writes them in order (see "the worker" below). */
+    /* The caller's thread fills chunk slots; one worker thread hashes,
+     * encrypts and writes them in order (see "the worker" below). */
     struct slots q;
     size_t cur;                    /* the slot the caller fills */
     struct slot {
         size_t len;
-        unsigned char tag;
+        int final;
+        int in_signed;             /* its digest goes into the root */
         unsigned char pt[CHUNK_LEN];
-        unsigned char ct[CHUNK_LEN + CHUNK_ABYTES];
+        unsigned char ct[CHUNK_CTLEN];
     } slot[SLOTS_N];
+    unsigned char hdr[HEADER_MAX];
     unsigned char seg[SEGMENT_MAX];
     unsigned char pend[ARMOR_LINE_BYTES];
     char text[1024 * (ARMOR_COLS + 1)];
@@ -138,23 +141,28 @@ static int armor_finish(struct bundle_writer *w, struct err *e)
 
 /* --- the payload plaintext, cut into 64 KiB chunks --- */
 
-/* --- the worker: encrypts and writes the filled slots, in order ---
+/* --- the worker: hashes, encrypts and writes the filled slots, in order ---
  *
  * Reading the content (SQLCipher's page decryption for attachments) and
- * encrypting it for the bundle took turns on one core; with the worker
- * they overlap.  The secretstream state, the armor buffers and the file
- * offset belong to the worker from the first slot until it is joined; the
- * caller's thread keeps the signature and the plaintext.  A slot is the
- * caller's until it is queued and the worker's until it is taken off. */
+ * hashing and encrypting it for the bundle took turns on one core; with
+ * the worker they overlap.  The AEAD context, the root digest state, the
+ * armor buffers and the file offset belong to the worker from the first
+ * slot until it is drained or joined; the caller's thread keeps the
+ * plaintext.  A slot is the caller's until it is queued and the worker's
+ * until it is taken off. */
 
 static int encrypt_slot(struct bundle_writer *w, struct slot *sl, struct err *e)
 {
-    unsigned long long clen;
+    unsigned char nonce[BULK_NONCEBYTES], d[BULK_HASHBYTES];
 
-    if (crypto_secretstream_xchacha20poly1305_push(&w->ss, sl->ct, &clen, sl->pt,
-                                                   sl->len, NULL, 0, sl->tag) != 0)
+    if (sl->in_signed) {
+        bulk_sha256(d, sl->pt, sl->len);
+        crypto_hash_sha256_update(&w->root, d, sizeof d);
+    }
+    bundle_nonce(nonce, w->nchunks++, sl->final);
+    if (bulk_aead_seal(w->aead, sl->ct, sl->pt, sl->len, nonce) != 0)
         return err_set(e, EXIT_INPUT, "cannot encrypt a bundle chunk");
-    return out_write(w, sl->ct, (size_t)clen, e);
+    return out_write(w, sl->ct, sl->len + CHUNK_ABYTES, e);
 }
 
 static void *worker_main(void *arg)
@@ -175,32 +183,27 @@ static void *worker_main(void *arg)
 
 /* Hands the slot being filled to the worker and, unless it was the
  * final chunk, waits until the next one is free. */
-static int push_chunk(struct bundle_writer *w, unsigned char tag,
-                      struct err *e)
+static int push_chunk(struct bundle_writer *w, int final, struct err *e)
 {
-    int final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
-
     w->slot[w->cur].len = w->ptlen;
-    w->slot[w->cur].tag = tag;
+    w->slot[w->cur].final = final;
+    w->slot[w->cur].in_signed = !w->signed_done;
     w->ptlen = 0;
     slots_put(&w->q, final);
     return final ? 0 : slots_claim(&w->q, &w->cur, e);
 }
 
 /* Adds plaintext; a full chunk leaves only when more follows, so the last
- * chunk, tagged FINAL at close, is never empty. */
+ * chunk, final at close, is never empty. */
 static int pt_put(struct bundle_writer *w, const unsigned char *buf,
-                  size_t len, int signed_part, struct err *e)
+                  size_t len, struct err *e)
 {
-    if (signed_part)
-        crypto_sign_update(&w->sig, buf, len);
     w->plen += len;
     while (len > 0) {
         size_t n = CHUNK_LEN - w->ptlen;
 
         if (n == 0) {
-            if (push_chunk(w, crypto_secretstream_xchacha20poly1305_TAG_MESSAGE,
-                           e) != 0)
+            if (push_chunk(w, 0, e) != 0)
                 return -1;
             continue;
         }
@@ -214,17 +217,42 @@ static int pt_put(struct bundle_writer *w, const unsigned char *buf,
     return 0;
 }
 
-static int segment_flush(struct bundle_writer *w, struct err *e)
+/* One segment: its length (0 ends the content), then its bytes. */
+static int segment_put(struct bundle_writer *w, const unsigned char *buf,
+                       size_t n, struct err *e)
 {
     unsigned char len[4];
 
-    bundle_le32(len, (uint32_t)w->seglen);
-    if (pt_put(w, len, sizeof len, 1, e) != 0)
-        return -1;
-    bundle_sign_content(&w->sig, &w->filter, w->seg, w->seglen);
-    if (pt_put(w, w->seg, w->seglen, 0, e) != 0)
+    bundle_le32(len, (uint32_t)n);
+    return pt_put(w, len, sizeof len, e) != 0 || pt_put(w, buf, n, e) != 0 ? -1 : 0;
+}
+
+static int segment_flush(struct bundle_writer *w, struct err *e)
+{
+    if (segment_put(w, w->seg, w->seglen, e) != 0)
         return -1;
     w->seglen = 0;
+    return 0;
+}
+
+/* The signed part ends in the slot being filled (never empty here): once
+ * the worker has hashed every chunk before it, its piece completes the
+ * root, and the signature covers domain, header and root. */
+static int sign(struct bundle_writer *w, unsigned char sig[SIG_LEN],
+                struct err *e)
+{
+    unsigned char d[BULK_HASHBYTES], root[BULK_HASHBYTES];
+    unsigned char msg[sizeof SIGN_DOMAIN + 3 + HEADER_MAX + BULK_HASHBYTES];
+    size_t mlen;
+
+    if (slots_drain(&w->q, e) != 0)
+        return -1;
+    w->signed_done = 1;
+    bulk_sha256(d, w->slot[w->cur].pt, w->ptlen);
+    crypto_hash_sha256_update(&w->root, d, sizeof d);
+    crypto_hash_sha256_final(&w->root, root);
+    mlen = bundle_signed_message(msg, w->hdr, w->hlen, root);
+    crypto_sign_detached(sig, NULL, msg, mlen, w->sign_sk);
     return 0;
 }
 
@@ -254,23 +282,20 @@ static int write_header(struct bundle_writer *w,
                         const unsigned char (*rcpt)[crypto_box_PUBLICKEYBYTES],
                         size_t n, struct err *e)
 {
-    unsigned char hdr[HEADER_MAX], len[4];
     size_t slen = n * STANZA_LEN;
 
-    if (seal_stanzas(w, hdr, rcpt, n, e) != 0)
+    if (seal_stanzas(w, w->hdr, rcpt, n, e) != 0)
         return -1;
-    crypto_generichash(hdr + slen, COMMIT_LEN, hdr, slen, w->keys.commit,
+    crypto_generichash(w->hdr + slen, COMMIT_LEN, w->hdr, slen, w->keys.commit,
                        sizeof w->keys.commit);
-    crypto_secretstream_xchacha20poly1305_init_push(&w->ss, hdr + slen + COMMIT_LEN,
-                                                    w->keys.payload);
-    w->hlen = slen + COMMIT_LEN + SS_HEADERLEN;
-    bundle_le32(len, (uint32_t)w->hlen);
-    crypto_sign_init(&w->sig);
-    crypto_sign_update(&w->sig, (const unsigned char *)SIGN_DOMAIN,
-                       sizeof SIGN_DOMAIN - 1);
-    crypto_sign_update(&w->sig, len, sizeof len);
-    crypto_sign_update(&w->sig, hdr, w->hlen);
-    bundle_id_start(&w->hash, hdr, w->hlen);
+    w->hlen = slen + COMMIT_LEN;
+    w->aead = bulk_aead_new(w->keys.payload);
+    if (w->aead == NULL)
+        return err_set(e, EXIT_INPUT, "cannot start the bundle's encryption");
+    crypto_hash_sha256_init(&w->root);
+    crypto_hash_sha256_update(&w->root, (const unsigned char *)CHUNKS_LABEL,
+                              sizeof CHUNKS_LABEL - 1);
+    bundle_id_start(&w->hash, w->hdr, w->hlen);
     if (w->armor) {
         int m = snprintf(w->text, sizeof w->text, "%s\n", ARMOR_BEGIN);
 
@@ -278,7 +303,7 @@ static int write_header(struct bundle_writer *w,
             return err_set(e, EXIT_INPUT, "cannot format the armor line");
         w->tlen = (size_t)m;
     }
-    return out_write(w, hdr, w->hlen, e);
+    return out_write(w, w->hdr, w->hlen, e);
 }
 
 static int write_prefix(struct bundle_writer *w,
@@ -290,9 +315,9 @@ static int write_prefix(struct bundle_writer *w,
     head[0] = BUNDLE_VERSION;
     crypto_sign_ed25519_sk_to_pk(head + 1, w->sign_sk);
     head[1 + crypto_sign_PUBLICKEYBYTES] = (unsigned char)n;
-    if (pt_put(w, head, sizeof head, 1, e) != 0)
+    if (pt_put(w, head, sizeof head, e) != 0)
         return -1;
-    return pt_put(w, rcpt[0], n * sizeof rcpt[0], 1, e);
+    return pt_put(w, rcpt[0], n * sizeof rcpt[0], e);
 }
 
 static int writer_start(struct bundle_writer *w,
@@ -305,7 +330,7 @@ static int writer_start(struct bundle_writer *w,
     if (bundle_sort_keys(sorted, n) != 0)
         return err_set(e, EXIT_INPUT, "the same recipient is listed twice");
     randombytes_buf(w->keys.file, sizeof w->keys.file);
-    if (bundle_derive(&w->keys) != 0)
+    if (bundle_derive(&w->keys, BUNDLE_VERSION) != 0)
         return err_set(e, EXIT_INPUT, "cannot derive the bundle keys");
     if (write_header(w, (const unsigned char (*)[crypto_box_PUBLICKEYBYTES])sorted,
                      n, e) != 0 ||
@@ -349,17 +374,28 @@ int bundle_writer_write(struct bundle_writer *w, const unsigned char *buf,
                        w->closed ? "already closed" : "stopped by an error");
     while (len > 0) {
         size_t n = SEGMENT_MAX - w->seglen;
+        int rc;
 
-        if (n > len)
-            n = len;
-        memcpy(w->seg + w->seglen, buf, n);
-        w->seglen += n;
-        buf += n;
-        len -= n;
-        if (w->seglen == SEGMENT_MAX && segment_flush(w, e) != 0) {
+        if (len >= SEGMENT_MAX / 2) {
+            /* A large piece (an attachment's row) is a segment of its
+             * own, without a copy into seg: segments may be cut anywhere. */
+            n = len < SEGMENT_MAX ? len : SEGMENT_MAX;
+            rc = w->seglen > 0 ? segment_flush(w, e) : 0;
+            if (rc == 0)
+                rc = segment_put(w, buf, n, e);
+        } else {
+            if (n > len)
+                n = len;
+            memcpy(w->seg + w->seglen, buf, n);
+            w->seglen += n;
+            rc = w->seglen == SEGMENT_MAX ? segment_flush(w, e) : 0;
+        }
+        if (rc != 0) {
             w->failed = 1;
             return -1;
         }
+        buf += n;
+        len -= n;
     }
     return 0;
 }
@@ -381,19 +417,20 @@ static int writer_finish(struct bundle_writer *w, unsigned char *hash_out,
         return -1;
     if (segment_flush(w, e) != 0)      /* the empty segment ends the content */
         return -1;
-    crypto_sign_final_create(&w->sig, sig, NULL, w->sign_sk);
-    crypto_generichash_update(&w->hash, sig, sizeof sig);
-    if (pt_put(w, sig, sizeof sig, 0, e) != 0)
+    if (sign(w, sig, e) != 0)
         return -1;
-    pad = bundle_padded_plen(w->hlen, w->plen) - w->plen;
+    crypto_generichash_update(&w->hash, sig, sizeof sig);
+    if (pt_put(w, sig, sizeof sig, e) != 0)
+        return -1;
+    pad = bundle_padded_plen(BUNDLE_VERSION, w->hlen, w->plen) - w->plen;
     while (pad > 0) {
         size_t n = pad < sizeof zeros ? (size_t)pad : sizeof zeros;
 
-        if (pt_put(w, zeros, n, 0, e) != 0)
+        if (pt_put(w, zeros, n, e) != 0)
             return -1;
         pad -= n;
     }
-    if (push_chunk(w, crypto_secretstream_xchacha20poly1305_TAG_FINAL, e) != 0 ||
+    if (push_chunk(w, 1, e) != 0 ||
         slots_stop(&w->q, 0, e) != 0)
         return -1;
     if (w->armor && armor_finish(w, e) != 0)
@@ -416,6 +453,8 @@ int bundle_writer_close(struct bundle_writer *w,
     }
     w->closed = 1;
     sodium_memzero(&w->keys, sizeof w->keys);
+    bulk_aead_free(w->aead);
+    w->aead = NULL;
     sodium_memzero(w->sign_sk, sizeof w->sign_sk);
     return 0;
 }
@@ -425,5 +464,6 @@ void bundle_writer_free(struct bundle_writer *w)
     if (w == NULL)
         return;
     (void)slots_stop(&w->q, 1, NULL);
+    bulk_aead_free(w->aead);
     secmem_free(w);
 }

@@ -71,7 +71,8 @@ int slots_take(struct slots *q, size_t *i, struct err *e)
 
     pthread_mutex_lock(&q->mu);
     if (q->queued == 0)
-        while (q->queued < SLOTS_WAKE && !q->closed && !q->failed && !q->cancelled)
+        while ((q->queued == 0 || (q->queued < SLOTS_WAKE && !q->draining)) &&
+               !q->closed && !q->failed && !q->cancelled)
             pthread_cond_wait(&q->filled, &q->mu);
     if (q->cancelled)
         rc = 0;
@@ -88,9 +89,34 @@ void slots_release(struct slots *q)
 {
     pthread_mutex_lock(&q->mu);
     q->tail = (q->tail + 1) % SLOTS_N;
-    if (--q->queued == SLOTS_N - SLOTS_WAKE)
+    if (--q->queued == SLOTS_N - SLOTS_WAKE || q->queued == 0)
         pthread_cond_signal(&q->emptied);
     pthread_mutex_unlock(&q->mu);
+}
+
+int slots_drain(struct slots *q, struct err *e)
+{
+    int rc;
+
+    pthread_mutex_lock(&q->mu);
+    q->draining = 1;                 /* the emptying side takes fewer than SLOTS_WAKE */
+    pthread_cond_signal(&q->filled);
+    while (q->queued > 0 && !q->failed && !q->cancelled)
+        pthread_cond_wait(&q->emptied, &q->mu);
+    q->draining = 0;
+    rc = q->cancelled ? -1 : failure(q, e);
+    pthread_mutex_unlock(&q->mu);
+    return rc;
+}
+
+size_t slots_queued(struct slots *q)
+{
+    size_t n;
+
+    pthread_mutex_lock(&q->mu);
+    n = q->queued;
+    pthread_mutex_unlock(&q->mu);
+    return n;
 }
 
 void slots_fail(struct slots *q, const struct err *e)

@@ -10,7 +10,7 @@
  * so the threads wake each other about once per SLOTS_WAKE slots rather
  * than once per slot: each wake is a system call, and they cost in
  * virtual machines.  Used by the bundle writer (the worker empties) and
- * the bundle reader (the worker fills). */
+ * the bundle reader (the worker fills, and shares the decryption). */
 #ifndef INTAKE_SLOTS_H
 #define INTAKE_SLOTS_H
 
@@ -34,6 +34,7 @@ struct slots {
     size_t head, tail, queued;   /* filled at head, emptied at tail */
     int closed;                  /* the filling side puts no more */
     int cancelled;               /* stop at once, queued slots or not */
+    int draining;                /* the filling side waits in slots_drain() */
     int failed;                  /* a side stopped on err */
     struct err err;
 };
@@ -63,6 +64,14 @@ int slots_take(struct slots *q, size_t *i, struct err *e);
 
 /* Emptying side: gives the taken slot back to the filling side. */
 void slots_release(struct slots *q);
+
+/* Filling side: waits until the emptying side has released every slot
+ * put so far.  0, or -1 as slots_claim(). */
+int slots_drain(struct slots *q, struct err *e);
+
+/* Either side: how many slots are filled and not yet taken back, a hint
+ * for sharing work (it may change at once). */
+size_t slots_queued(struct slots *q);
 
 /* Either side: stops with the error *e and wakes the other side, which
  * learns it from slots_claim(), slots_take() or slots_stop(). */

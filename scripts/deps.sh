@@ -13,7 +13,7 @@
 #   check  what `make check` needs: deb, and clang for the fuzz targets
 set -eu
 
-build="gcc make pkg-config libsodium-dev libsqlcipher-dev libqrencode-dev
+build="gcc make pkg-config libsodium-dev libssl-dev libsqlcipher-dev libqrencode-dev
 libpng-dev libjpeg62-turbo-dev libzbar-dev libutf8proc-dev libvectorscan-dev libjansson-dev
 libzxcvbn-dev libbsd-dev libseccomp-dev unicode-data libicu-dev"
 deb="$build dpkg-dev debhelper lintian diffoscope-minimal faketime

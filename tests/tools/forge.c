@@ -14,9 +14,10 @@
  *                    allowed on 2026-11-20), as the privacy engine would
  *                    write it if allow kept pattern hits
  *       blob         the first byte of the first attachment's data flips;
- *                    its signed attachment item (with the hash) stays: what
- *                    any recipient could do, as the signature leaves blob
- *                    data out (docs/FORMAT.md) */
+ *                    its attachment item (with the hash) stays, and the
+ *                    sender's key signs it all: a sender whose stated hash
+ *                    is wrong (a recipient cannot do it: version 3 signs
+ *                    blob data, docs/FORMAT.md) */
 #include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>

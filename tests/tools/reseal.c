@@ -21,15 +21,14 @@ static int fail(const char *what)
     return 2;
 }
 
-/* The plaintext of bundle b under the X25519 key pair (pk, sk). */
+/* The plaintext of (version 3) bundle b under the X25519 key pair (pk, sk). */
 static unsigned char *plaintext(size_t *plen, const unsigned char *b, size_t blen,
                                 const unsigned char *pk, const unsigned char *sk)
 {
     struct bundle_keys k;
-    crypto_secretstream_xchacha20poly1305_state ss;
-    unsigned char st[STANZA_LEN], c[COMMIT_LEN], *pt = malloc(blen);
-    unsigned long long mlen;
-    unsigned char tag;
+    struct bulk_aead *a;
+    unsigned char st[STANZA_LEN], c[COMMIT_LEN], nonce[BULK_NONCEBYTES];
+    unsigned char *pt = malloc(blen);
     size_t i, n, hlen, off;
 
     for (i = 0; (i + 1) * STANZA_LEN <= blen; i++) {
@@ -38,7 +37,8 @@ static unsigned char *plaintext(size_t *plen, const unsigned char *b, size_t ble
         if (crypto_box_seal_open(k.file, st, sizeof st, pk, sk) == 0)
             break;
     }
-    if ((i + 1) * STANZA_LEN > blen || bundle_derive(&k) != 0) {
+    if ((i + 1) * STANZA_LEN > blen || bundle_derive(&k, BUNDLE_VERSION) != 0 ||
+        (a = bulk_aead_new(k.payload)) == NULL) {
         free(pt);
         return NULL;
     }
@@ -47,21 +47,20 @@ static unsigned char *plaintext(size_t *plen, const unsigned char *b, size_t ble
         if (memcmp(c, b + n * STANZA_LEN, sizeof c) == 0)
             break;
     }
-    hlen = n * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN;
-    if (crypto_secretstream_xchacha20poly1305_init_pull(&ss, b + hlen - SS_HEADERLEN, k.payload) != 0) {
-        free(pt);
-        return NULL;
-    }
+    hlen = n * STANZA_LEN + COMMIT_LEN;
     *plen = 0;
-    for (off = hlen; off < blen; off += CHUNK_LEN + CHUNK_ABYTES) {
-        size_t clen = blen - off < CHUNK_LEN + CHUNK_ABYTES ? blen - off : CHUNK_LEN + CHUNK_ABYTES;
-        if (crypto_secretstream_xchacha20poly1305_pull(&ss, pt + *plen, &mlen, &tag,
-                                                       b + off, clen, NULL, 0) != 0) {
+    for (off = hlen, i = 0; off < blen; off += CHUNK_CTLEN, i++) {
+        size_t clen = blen - off < CHUNK_CTLEN ? blen - off : CHUNK_CTLEN;
+
+        bundle_nonce(nonce, i, off + clen == blen);
+        if (bulk_aead_open(a, pt + *plen, b + off, clen, nonce) != 0) {
+            bulk_aead_free(a);
             free(pt);
             return NULL;
         }
-        *plen += mlen;
+        *plen += clen - CHUNK_ABYTES;
     }
+    bulk_aead_free(a);
     return pt;
 }
 
@@ -69,30 +68,31 @@ static int reseal(const char *out, const unsigned char *pt, size_t plen,
                   const unsigned char *to, size_t nst)
 {
     struct bundle_keys k;
-    crypto_secretstream_xchacha20poly1305_state ss;
-    size_t hlen = nst * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN, len, off;
+    struct bulk_aead *a;
+    size_t hlen = nst * STANZA_LEN + COMMIT_LEN, len, off, i;
     unsigned char *b = malloc(hlen + plen + (plen / CHUNK_LEN + 1) * CHUNK_ABYTES);
-    unsigned long long clen;
+    unsigned char nonce[BULK_NONCEBYTES];
     struct err e;
     int rc;
 
     randombytes_buf(k.file, sizeof k.file);
-    if (bundle_derive(&k) != 0)
+    if (bundle_derive(&k, BUNDLE_VERSION) != 0 || (a = bulk_aead_new(k.payload)) == NULL)
         return -1;
     randombytes_buf(b, nst * STANZA_LEN);
     if (crypto_box_seal(b, k.file, sizeof k.file, to) != 0)
         return -1;
     crypto_generichash(b + nst * STANZA_LEN, COMMIT_LEN, b, nst * STANZA_LEN,
                        k.commit, sizeof k.commit);
-    crypto_secretstream_xchacha20poly1305_init_push(&ss, b + hlen - SS_HEADERLEN, k.payload);
     len = hlen;
-    for (off = 0; off < plen; off += CHUNK_LEN) {
+    for (off = 0, i = 0; off < plen; off += CHUNK_LEN, i++) {
         size_t n = plen - off < CHUNK_LEN ? plen - off : CHUNK_LEN;
-        crypto_secretstream_xchacha20poly1305_push(&ss, b + len, &clen, pt + off, n, NULL, 0,
-            off + n == plen ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
-                            : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
-        len += clen;
+
+        bundle_nonce(nonce, i, off + n == plen);
+        if (bulk_aead_seal(a, b + len, pt + off, n, nonce) != 0)
+            return -1;
+        len += n + CHUNK_ABYTES;
     }
+    bulk_aead_free(a);
     rc = file_write_atomic(out, b, len, 0, &e);
     free(b);
     return rc;

@@ -1,25 +1,34 @@
 #!/usr/bin/python3
 """Independent reader of intake bundles (docs/FORMAT.md), in Python with
-PyNaCl 1.5 (Debian python3-nacl), checked against tests/vectors/.
+PyNaCl 1.5 (Debian python3-nacl) and hashlib, checked against
+tests/vectors/ (version 3) and tests/vectors/v2/ (version 2).
 
 It shares no code with the C reader: it re-derives every key, finds the
-stanza, checks the commitment, decrypts every chunk, parses the payload,
-checks the padding length against PADME, verifies the Ed25519ph
-signature (over everything but blob data) and each blob's BLAKE2b-256
-against the signed attachment item before it.  Exit 0 when every vector checks, 1 otherwise.
+stanza, checks the commitment (whose key tells the version), decrypts
+every chunk, parses the payload, checks the padding length against PADME
+and verifies the signature: in version 3 pure Ed25519 over the header and
+the SHA-256 root of the signed part's 64 KiB pieces; in version 2
+Ed25519ph over everything but blob data, and each blob's BLAKE2b-256
+against the signed attachment item before it.  Exit 0 when every vector
+checks, 1 otherwise.
 
 Usage: check_bundle.py [DIR]   (default: the folder of this script)"""
 import base64
+import hashlib
 import json
 import os
 import sys
 
 from nacl import bindings as nb
 
-STANZA, COMMIT, SSHDR, CHUNK, ABYTES, SIG = 80, 32, 24, 65536, 17, 64
+STANZA, COMMIT, SSHDR, CHUNK, SIG = 80, 32, 24, 65536, 64
+ABYTES = {2: 17, 3: 16}
+TAIL = {2: COMMIT + SSHDR, 3: COMMIT}     # header bytes after the stanzas
 MAXR = 64
-DOMAIN = b"intake-bundle-v2 signature"
-VERSION = 2
+DOMAIN = {2: b"intake-bundle-v2 signature", 3: b"intake-bundle-v3 signature"}
+LABELS = {2: (b"intake-bundle-v1 commitment", b"intake-bundle-v1 payload"),
+          3: (b"intake-bundle-v3 commitment", b"intake-bundle-v3 payload")}
+CHUNKS = b"intake-bundle-v3 chunks"
 BLOB = 3
 TAG_MESSAGE = nb.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
 TAG_FINAL = nb.crypto_secretstream_xchacha20poly1305_TAG_FINAL
@@ -43,16 +52,17 @@ def padme(n):
     return (n + mask) & ~mask
 
 
-def file_len(hlen, plen):
-    return hlen + plen + ABYTES * ((plen + CHUNK - 1) // CHUNK)
+def file_len(v, hlen, plen):
+    return hlen + plen + ABYTES[v] * ((plen + CHUNK - 1) // CHUNK)
 
 
-def padded_plen(hlen, p0):
-    target = padme(file_len(hlen, p0))
+def padded_plen(v, hlen, p0):
+    a = ABYTES[v]
+    target = padme(file_len(v, hlen, p0))
     while True:
         x = target - hlen
-        k = (x + CHUNK + ABYTES - 1) // (CHUNK + ABYTES)
-        p = x - k * ABYTES
+        k = (x + CHUNK + a - 1) // (CHUNK + a)
+        p = x - k * a
         if p > (k - 1) * CHUNK and p >= p0:
             return p
         target = padme(target + 1)
@@ -74,10 +84,10 @@ def kdf(key, label):
 
 
 def open_header(data, pk, sk):
-    """Returns (file key, header length)."""
+    """Returns (version, file key, header length)."""
     key, mine = None, None
     for i in range(MAXR):
-        if (i + 1) * STANZA + COMMIT + SSHDR > len(data):
+        if (i + 1) * STANZA + COMMIT > len(data):
             break
         st = bytearray(data[i * STANZA:(i + 1) * STANZA])
         st[31] &= 0x7F
@@ -89,31 +99,53 @@ def open_header(data, pk, sk):
             continue
     if key is None:
         raise Refused("not addressed to this key")
-    ck = kdf(key, b"intake-bundle-v1 commitment")
     for n in range(1, MAXR + 1):
-        if n * STANZA + COMMIT + SSHDR > len(data):
-            break
-        c = nb.crypto_generichash_blake2b_salt_personal(
-            data[:n * STANZA], digest_size=32, key=ck)
-        if c == data[n * STANZA:n * STANZA + COMMIT]:
-            if n <= mine:
-                break
-            return key, n * STANZA + COMMIT + SSHDR
+        for v in (3, 2):
+            if n * STANZA + TAIL[v] > len(data):
+                continue
+            c = nb.crypto_generichash_blake2b_salt_personal(
+                data[:n * STANZA], digest_size=32, key=kdf(key, LABELS[v][0]))
+            if c == data[n * STANZA:n * STANZA + COMMIT]:
+                if n <= mine:
+                    raise Refused("commitment mismatch")
+                return v, key, n * STANZA + TAIL[v]
     raise Refused("commitment mismatch")
 
 
-def decrypt(data, key, hlen):
+def nonce(i, last):
+    return i.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
+def decrypt(v, data, key, hlen):
+    if v == 2:
+        return decrypt_v2(data, key, hlen)
+    pkey, out, off, i = kdf(key, LABELS[3][1]), [], hlen, 0
+    while off < len(data):
+        c = data[off:off + CHUNK + ABYTES[3]]
+        last = off + len(c) == len(data)
+        try:
+            out.append(nb.crypto_aead_chacha20poly1305_ietf_decrypt(
+                c, None, nonce(i, last), pkey))
+        except Exception:
+            raise Refused("chunk %d does not open" % i)
+        off, i = off + len(c), i + 1
+    if not out or len(out[-1]) == 0:
+        raise Refused("no final chunk, or an empty one")
+    return b"".join(out)
+
+
+def decrypt_v2(data, key, hlen):
     st = nb.crypto_secretstream_xchacha20poly1305_state()
     nb.crypto_secretstream_xchacha20poly1305_init_pull(
-        st, data[hlen - SSHDR:hlen], kdf(key, b"intake-bundle-v1 payload"))
+        st, data[hlen - SSHDR:hlen], kdf(key, LABELS[2][1]))
     out, off, tag = [], hlen, None
     while off < len(data):
-        c = data[off:off + CHUNK + ABYTES]
+        c = data[off:off + CHUNK + ABYTES[2]]
         m, tag = nb.crypto_secretstream_xchacha20poly1305_pull(st, c, None)
         off += len(c)
         if tag == TAG_FINAL:
             break
-        if tag != TAG_MESSAGE or len(c) < CHUNK + ABYTES:
+        if tag != TAG_MESSAGE or len(c) < CHUNK + ABYTES[2]:
             raise Refused("unexpected chunk")
         out.append(m)
     if tag != TAG_FINAL or off != len(data) or len(m) == 0:
@@ -122,12 +154,12 @@ def decrypt(data, key, hlen):
     return b"".join(out)
 
 
-def parse(pt, hlen, my_pk):
+def parse(v, pt, hlen, my_pk):
     """Returns (sender pk, recipients, content, signed bytes, signature)."""
-    if pt[0] != VERSION:
-        raise Refused("unsupported version %d" % pt[0])
+    if pt[0] != v:
+        raise Refused("version %d inside a version %d header" % (pt[0], v))
     sender, n = pt[1:33], pt[33]
-    if n != (hlen - COMMIT - SSHDR) // STANZA:
+    if n != (hlen - TAIL[v]) // STANZA:
         raise Refused("recipient count does not match the header")
     rcpts = [pt[34 + 32 * i:66 + 32 * i] for i in range(n)]
     if rcpts != sorted(set(rcpts)) or my_pk not in rcpts:
@@ -144,6 +176,13 @@ def parse(pt, hlen, my_pk):
         content.append(pt[pos:pos + seg])
         pos += seg
     content = b"".join(content)
+    sig, pad = pt[pos:pos + SIG], pt[pos + SIG:]
+    if len(sig) != SIG or pad.count(0) != len(pad):
+        raise Refused("bad signature field or padding bytes")
+    if len(pt) != padded_plen(v, hlen, pos + SIG):
+        raise Refused("padding length is not PADME")
+    if v == 3:      # every byte before the signature is signed
+        return sender, rcpts, content, pt[:pos], sig
     # The signed bytes in plaintext order: the prefix, then each segment's
     # length and its content without blob data.
     blob = bytearray(len(content))
@@ -156,11 +195,6 @@ def parse(pt, hlen, my_pk):
         signed.append(pt[f:f + 4])
         signed.append(bytes(content[i] for i in range(c, c + seg) if not blob[i]))
         c += seg
-    sig, pad = pt[pos:pos + SIG], pt[pos + SIG:]
-    if len(sig) != SIG or pad.count(0) != len(pad):
-        raise Refused("bad signature field or padding bytes")
-    if len(pt) != padded_plen(hlen, pos + SIG):
-        raise Refused("padding length is not PADME")
     return sender, rcpts, content, b"".join(signed), sig
 
 
@@ -192,34 +226,50 @@ def check_blobs(content):
             want = None
 
 
+def verify(v, header, signed, sig, sender):
+    if v == 3:
+        pieces = [signed[i:i + CHUNK] for i in range(0, len(signed), CHUNK)]
+        root = hashlib.sha256(CHUNKS + b"".join(
+            hashlib.sha256(p).digest() for p in pieces)).digest()
+        msg = DOMAIN[3] + len(header).to_bytes(4, "little") + header + root
+        try:
+            nb.crypto_sign_open(sig + msg, sender)
+        except Exception:
+            raise Refused("bad signature")
+        return
+    state = nb.crypto_sign_ed25519ph_state()
+    nb.crypto_sign_ed25519ph_update(state, DOMAIN[2])
+    nb.crypto_sign_ed25519ph_update(state, len(header).to_bytes(4, "little"))
+    nb.crypto_sign_ed25519ph_update(state, header)
+    nb.crypto_sign_ed25519ph_update(state, signed)
+    if not nb.crypto_sign_ed25519ph_final_verify(state, sig, sender):
+        raise Refused("bad signature")
+
+
 def read_bundle(raw, pk, sk, armored):
     data = dearmor(raw) if armored else raw
     if armored != raw.startswith(b"-----BEGIN"):
         raise Refused("armor detection")
-    key, hlen = open_header(data, pk, sk)
-    pt = decrypt(data, key, hlen)
-    sender, rcpts, content, signed, sig = parse(pt, hlen, pk)
-    state = nb.crypto_sign_ed25519ph_state()
-    nb.crypto_sign_ed25519ph_update(state, DOMAIN)
-    nb.crypto_sign_ed25519ph_update(state, hlen.to_bytes(4, "little"))
-    nb.crypto_sign_ed25519ph_update(state, data[:hlen])
-    nb.crypto_sign_ed25519ph_update(state, signed)
-    if not nb.crypto_sign_ed25519ph_final_verify(state, sig, sender):
-        raise Refused("bad signature")
+    v, key, hlen = open_header(data, pk, sk)
+    pt = decrypt(v, data, key, hlen)
+    sender, rcpts, content, signed, sig = parse(v, pt, hlen, pk)
+    verify(v, data[:hlen], signed, sig, sender)
     if len(data) != padme(len(data)):
         raise Refused("file length is not a PADME length")
-    check_blobs(content)
-    return sender, rcpts, content
+    if v == 2:      # version 3 signs blob data; version 2 binds it here
+        check_blobs(content)
+    return v, sender, rcpts, content
 
 
-def check(folder, name, seeds, armored):
+def check(folder, name, seeds, armored, version):
     raw = open(os.path.join(folder, name + (".asc" if armored else ".bin")),
                "rb").read()
     want = open(os.path.join(folder, name + ".content"), "rb").read()
     sender_pk, _ = nb.crypto_sign_seed_keypair(SENDER_SEED)
     for seed in seeds:
         pk, sk = nb.crypto_box_seed_keypair(bytes([seed]) * 32)
-        sender, rcpts, content = read_bundle(raw, pk, sk, armored)
+        v, sender, rcpts, content = read_bundle(raw, pk, sk, armored)
+        assert v == version, "version"
         assert sender == sender_pk, "sender key"
         assert len(rcpts) == len(seeds), "recipient count"
         assert content == want, "content"
@@ -246,14 +296,17 @@ def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     failed = 0
-    for name, (seeds, armored) in VECTORS.items():
-        try:
-            check(folder, name, seeds, armored)
-            print("ok - %s: opened by %d recipient(s), signature, commitment "
-                  "and PADME padding verified" % (name, len(seeds)))
-        except Exception as e:  # report every vector, then fail
-            failed += 1
-            print("not ok - %s: %s" % (name, e))
+    for version, sub in ((3, ""), (2, "v2")):
+        for name, (seeds, armored) in VECTORS.items():
+            label = os.path.join(sub, name)
+            try:
+                check(os.path.join(folder, sub), name, seeds, armored, version)
+                print("ok - %s: version %d opened by %d recipient(s), signature, "
+                      "commitment and PADME padding verified"
+                      % (label, version, len(seeds)))
+            except Exception as e:  # report every vector, then fail
+                failed += 1
+                print("not ok - %s: %s" % (label, e))
     return 1 if failed else 0
 
 

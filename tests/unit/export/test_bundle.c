@@ -10,6 +10,7 @@
 
 #include "export/bundle.h"
 #include "export/bundle_int.h"
+#include "util/fileio.h"
 #include "tests/unit/bundle_helpers.h"
 
 static struct party people[10];     /* 0..7 recipients, 8 outsider, 9 third */
@@ -45,7 +46,7 @@ static uint64_t unpadded_len(size_t n, size_t clen)
     size_t segs = (clen + SEGMENT_MAX - 1) / SEGMENT_MAX;
     uint64_t p0 = 1 + 32 + 1 + 32 * n + 4 * segs + clen + 4 + SIG_LEN;
 
-    return bundle_file_len(n * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN, p0);
+    return bundle_file_len(BUNDLE_VERSION, n * STANZA_LEN + COMMIT_LEN, p0);
 }
 
 static void roundtrip(size_t n, size_t clen, size_t piece)
@@ -150,19 +151,16 @@ static void test_writer_refuses_bad_recipients(void **state)
     assert_non_null(strstr(e.msg, "1 to 64 recipients"));
 }
 
-/* Every single-bit flip of a small bundle is refused. */
-static void test_every_bit_flip(void **state)
+/* Every single-bit flip of bundle b is refused, as an authentication
+ * failure, when me opens it. */
+static void every_bit_flip(unsigned char *b, size_t blen, const struct party *me)
 {
-    unsigned char hash[BUNDLE_HASHBYTES];
-    size_t blen, i, refused = 0, auth = 0;
-    unsigned char *b = seal_mem(&blen, (const unsigned char *)"testimony", 9, 9,
-                                sign_sk, people, 2, 0, hash);
+    size_t i, refused = 0, auth = 0;
     struct err e;
 
-    (void)state;
     for (i = 0; i < blen * 8; i++) {
         b[i / 8] ^= (unsigned char)(1U << (i % 8));
-        if (open_mem(b, blen, &people[1], NULL, NULL, &e) != 0)
+        if (open_mem(b, blen, me, NULL, NULL, &e) != 0)
             refused++;
         auth += e.code == EXIT_AUTH;
         b[i / 8] ^= (unsigned char)(1U << (i % 8));
@@ -171,36 +169,63 @@ static void test_every_bit_flip(void **state)
                   refused, blen * 8, auth);
     assert_int_equal(refused, blen * 8);
     assert_int_equal(auth, blen * 8);
-    assert_int_equal(open_mem(b, blen, &people[1], NULL, NULL, &e), 0);
-    free(b);
+    assert_int_equal(open_mem(b, blen, me, NULL, NULL, &e), 0);
 }
 
-/* Every truncation point is refused, and so is anything appended. */
-static void test_every_truncation_and_append(void **state)
+/* Every truncation point of b is refused, and so is anything appended. */
+static void every_truncation_and_append(const unsigned char *b, size_t blen,
+                                        const struct party *me)
 {
-    unsigned char hash[BUNDLE_HASHBYTES];
-    size_t blen, i, refused = 0;
-    unsigned char *b = seal_mem(&blen, (const unsigned char *)"testimony", 9, 9,
-                                sign_sk, people, 2, 0, hash);
+    size_t i, refused = 0;
     unsigned char *longer = malloc(blen + 100);
     struct err e;
 
-    (void)state;
     for (i = 0; i < blen; i++)
-        refused += open_mem(b, i, &people[0], NULL, NULL, &e) != 0;
+        refused += open_mem(b, i, me, NULL, NULL, &e) != 0;
     print_message("truncations refused: %zu of %zu\n", refused, blen);
     assert_int_equal(refused, blen);
     memcpy(longer, b, blen);
     memset(longer + blen, 0, 100);
     for (i = 1; i <= 100; i += 99) {
-        assert_int_equal(open_mem(longer, blen + i, &people[0], NULL, NULL, &e), -1);
+        assert_int_equal(open_mem(longer, blen + i, me, NULL, NULL, &e), -1);
         assert_int_equal(e.code, EXIT_AUTH);
         assert_non_null(strstr(e.msg, "data after the final chunk"));
     }
-    assert_int_equal(open_mem(b, 0, &people[0], NULL, NULL, &e), -1);
+    assert_int_equal(open_mem(b, 0, me, NULL, NULL, &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
     assert_non_null(strstr(e.msg, "too short"));
     free(longer);
+}
+
+/* Cut after the first whole chunk (no final chunk), then one byte of the
+ * first chunk flipped. */
+static void cut_and_flip_multichunk(unsigned char *b, size_t blen, size_t hlen,
+                                    size_t ctlen, const struct party *me)
+{
+    struct err e;
+
+    assert_true(blen > hlen + ctlen);
+    assert_int_equal(open_mem(b, hlen + ctlen, me, NULL, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "final chunk is missing"));
+    b[hlen + 100] ^= 1;
+    assert_int_equal(open_mem(b, blen, me, NULL, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_non_null(strstr(e.msg, "a chunk of the bundle was altered"));
+    b[hlen + 100] ^= 1;
+}
+
+/* A small version 3 bundle: every bit flip, truncation and append refused. */
+static void test_every_bit_flip_truncation_and_append(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES];
+    size_t blen;
+    unsigned char *b = seal_mem(&blen, (const unsigned char *)"testimony", 9, 9,
+                                sign_sk, people, 2, 0, hash);
+
+    (void)state;
+    every_bit_flip(b, blen, &people[1]);
+    every_truncation_and_append(b, blen, &people[0]);
     free(b);
 }
 
@@ -208,23 +233,126 @@ static void test_truncated_multichunk(void **state)
 {
     unsigned char hash[BUNDLE_HASHBYTES];
     unsigned char *content = pattern(200000);
-    size_t blen, hlen = 2 * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN;
+    size_t blen;
     unsigned char *b = seal_mem(&blen, content, 200000, 65536, sign_sk, people,
                                 2, 0, hash);
+
+    (void)state;
+    cut_and_flip_multichunk(b, blen, 2 * STANZA_LEN + COMMIT_LEN, CHUNK_CTLEN,
+                            &people[0]);
+    free(b);
+    free(content);
+}
+
+/* Chunks reordered, or taken from another bundle of the same content,
+ * sender and recipients, do not open: each chunk's nonce is its place,
+ * and each bundle has its own key. */
+static void test_chunks_swapped_or_from_another_bundle(void **state)
+{
+    unsigned char hash[BUNDLE_HASHBYTES], t[CHUNK_CTLEN];
+    unsigned char *content = pattern(200000);
+    size_t alen, blen, hlen = 2 * STANZA_LEN + COMMIT_LEN;
+    unsigned char *a = seal_mem(&alen, content, 200000, 65536, sign_sk, people,
+                                2, 0, hash);
+    unsigned char *b = seal_mem(&blen, content, 200000, 65536, sign_sk, people,
+                                2, 0, hash);
+    unsigned char *c0 = a + hlen, *c1 = a + hlen + CHUNK_CTLEN;
     struct err e;
 
     (void)state;
-    /* cut exactly after the first whole chunk: no FINAL chunk */
-    assert_int_equal(open_mem(b, hlen + CHUNK_LEN + CHUNK_ABYTES, &people[0],
-                              NULL, NULL, &e), -1);
+    assert_int_equal(alen, blen);
+    memcpy(t, c0, sizeof t);
+    memcpy(c0, c1, sizeof t);
+    memcpy(c1, t, sizeof t);
+    assert_int_equal(open_mem(a, alen, &people[0], NULL, NULL, &e), -1);
     assert_int_equal(e.code, EXIT_AUTH);
-    assert_non_null(strstr(e.msg, "final chunk is missing"));
-    b[hlen + 100] ^= 1;
-    assert_int_equal(open_mem(b, blen, &people[0], NULL, NULL, &e), -1);
+    assert_string_equal(e.msg, "a chunk of the bundle was altered");
+    memcpy(c1, c0, sizeof t);             /* chunk 1 back where it was */
+    memcpy(c0, t, sizeof t);
+    assert_int_equal(open_mem(a, alen, &people[0], NULL, NULL, &e), 0);
+    memcpy(c1, b + hlen + CHUNK_CTLEN, sizeof t);
+    assert_int_equal(open_mem(a, alen, &people[0], NULL, NULL, &e), -1);
     assert_int_equal(e.code, EXIT_AUTH);
-    assert_non_null(strstr(e.msg, "a chunk of the bundle was altered"));
+    assert_string_equal(e.msg, "a chunk of the bundle was altered");
+    free(a);
     free(b);
     free(content);
+}
+
+/* A version 2 bundle from tests/vectors/v2 and the recipient of seed 1. */
+static unsigned char *v2_vector(size_t *len, const char *name, struct party *me)
+{
+    unsigned char seed[crypto_box_SEEDBYTES], *b;
+    char path[128];
+    struct err e;
+
+    memset(seed, 1, sizeof seed);
+    crypto_box_seed_keypair(me->pk, me->sk, seed);
+    snprintf(path, sizeof path, "tests/vectors/v2/%s", name);
+    assert_int_equal(file_read_all(path, 1 << 20, &b, len, "vector", &e), 0);
+    return b;
+}
+
+/* Version 2 left blob data out of its signature: a recipient who knows
+ * the file key can change a blob and encrypt the chunks again under the
+ * same stream header; the reader refuses it by the signed hash. */
+static void test_v2_blob_altered_under_valid_signature(void **state)
+{
+    struct party me;
+    struct bundle_keys k;
+    crypto_secretstream_xchacha20poly1305_state in, out;
+    unsigned char st[STANZA_LEN], tag, pt[1024];
+    unsigned long long mlen, clen;
+    size_t blen, hlen = 2 * STANZA_LEN + COMMIT_LEN + V2_SSHEADER;
+    unsigned char *b = v2_vector(&blen, "small.bin", &me);
+    struct err e;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < 2; i++) {
+        memcpy(st, b + i * STANZA_LEN, sizeof st);
+        st[31] &= 0x7f;
+        if (crypto_box_seal_open(k.file, st, sizeof st, me.pk, me.sk) == 0)
+            break;
+    }
+    assert_true(i < 2);
+    assert_int_equal(bundle_derive(&k, 2), 0);
+    assert_int_equal(crypto_secretstream_xchacha20poly1305_init_pull(&in,
+                         b + hlen - V2_SSHEADER, k.payload), 0);
+    out = in;                            /* the same state encrypts again */
+    assert_true(blen - hlen <= sizeof pt + V2_ABYTES);
+    assert_int_equal(crypto_secretstream_xchacha20poly1305_pull(&in, pt, &mlen,
+                         &tag, b + hlen, blen - hlen, NULL, 0), 0);
+    /* the blob (100 bytes) ends the content: 2 recipients, one segment */
+    pt[1 + 32 + 1 + 64 + 4 + 321 - 1] ^= 1;
+    crypto_secretstream_xchacha20poly1305_push(&out, b + hlen, &clen, pt, mlen,
+                                               NULL, 0, tag);
+    assert_int_equal(open_mem(b, blen, &me, NULL, NULL, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_string_equal(e.msg, "an attachment in the bundle was altered: its "
+                        "bytes do not match the signed hash");
+    free(b);
+}
+
+/* Version 2 bundles are still read, and refused on every alteration. */
+static void test_v2_still_read_and_refused(void **state)
+{
+    struct party me;
+    struct bundle_info info;
+    struct err e;
+    size_t blen;
+    unsigned char *b = v2_vector(&blen, "small.bin", &me);
+
+    (void)state;
+    assert_int_equal(open_mem(b, blen, &me, NULL, &info, &e), 0);
+    assert_int_equal(info.version, 2);
+    every_bit_flip(b, blen, &me);
+    every_truncation_and_append(b, blen, &me);
+    free(b);
+    b = v2_vector(&blen, "chunks.bin", &me);
+    cut_and_flip_multichunk(b, blen, STANZA_LEN + COMMIT_LEN + V2_SSHEADER,
+                            CHUNK_LEN + V2_ABYTES, &me);
+    free(b);
 }
 
 static void test_padme_values(void **state)
@@ -255,15 +383,20 @@ static void test_padme_values(void **state)
 /* bundle_padded_plen never lands in the gap where a new chunk starts. */
 static void test_padding_near_chunk_gap(void **state)
 {
-    uint64_t hlen = STANZA_LEN + COMMIT_LEN + SS_HEADERLEN, p0;
+    unsigned v;
 
     (void)state;
-    for (p0 = 1; p0 < 5 * CHUNK_LEN; p0 += 997) {
-        uint64_t p = bundle_padded_plen(hlen, p0), f = bundle_file_len(hlen, p);
+    for (v = 2; v <= 3; v++) {
+        uint64_t hlen = STANZA_LEN + bundle_header_tail(v), p0;
 
-        assert_true(p >= p0);
-        assert_int_equal(f, bundle_padme(f));
-        assert_true(f - bundle_file_len(hlen, p0) <= f / 16 + 64);
+        for (p0 = 1; p0 < 5 * CHUNK_LEN; p0 += 997) {
+            uint64_t p = bundle_padded_plen(v, hlen, p0);
+            uint64_t f = bundle_file_len(v, hlen, p);
+
+            assert_true(p >= p0);
+            assert_int_equal(f, bundle_padme(f));
+            assert_true(f - bundle_file_len(v, hlen, p0) <= f / 16 + 64);
+        }
     }
 }
 
@@ -272,11 +405,9 @@ static unsigned char *plaintext_of(size_t *plen, const unsigned char *b,
                                    size_t blen, size_t n, const struct party *me)
 {
     struct bundle_keys k;
-    crypto_secretstream_xchacha20poly1305_state ss;
-    size_t hlen = n * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN, off, i;
-    unsigned char *pt = malloc(blen), st[STANZA_LEN];
-    unsigned long long mlen;
-    unsigned char tag;
+    struct bulk_aead *a;
+    size_t hlen = n * STANZA_LEN + COMMIT_LEN, off, i;
+    unsigned char *pt = malloc(blen), st[STANZA_LEN], nonce[BULK_NONCEBYTES];
 
     for (i = 0; i < n; i++) {
         memcpy(st, b + i * STANZA_LEN, sizeof st);
@@ -285,17 +416,17 @@ static unsigned char *plaintext_of(size_t *plen, const unsigned char *b,
             break;
     }
     assert_true(i < n);
-    assert_int_equal(bundle_derive(&k), 0);
-    assert_int_equal(crypto_secretstream_xchacha20poly1305_init_pull(&ss,
-                         b + hlen - SS_HEADERLEN, k.payload), 0);
+    assert_int_equal(bundle_derive(&k, BUNDLE_VERSION), 0);
+    assert_non_null(a = bulk_aead_new(k.payload));
     *plen = 0;
-    for (off = hlen; off < blen; off += CHUNK_LEN + CHUNK_ABYTES) {
-        size_t clen = blen - off < CHUNK_LEN + CHUNK_ABYTES ? blen - off
-                                                             : CHUNK_LEN + CHUNK_ABYTES;
-        assert_int_equal(crypto_secretstream_xchacha20poly1305_pull(&ss,
-                             pt + *plen, &mlen, &tag, b + off, clen, NULL, 0), 0);
-        *plen += mlen;
+    for (off = hlen, i = 0; off < blen; off += CHUNK_CTLEN, i++) {
+        size_t clen = blen - off < CHUNK_CTLEN ? blen - off : CHUNK_CTLEN;
+
+        bundle_nonce(nonce, i, off + clen == blen);
+        assert_int_equal(bulk_aead_open(a, pt + *plen, b + off, clen, nonce), 0);
+        *plen += clen - CHUNK_ABYTES;
     }
+    bulk_aead_free(a);
     return pt;
 }
 
@@ -305,29 +436,27 @@ static unsigned char *reseal(size_t *outlen, const unsigned char *pt,
                              size_t plen, const struct party *to, size_t nst)
 {
     struct bundle_keys k;
-    crypto_secretstream_xchacha20poly1305_state ss;
-    size_t hlen = nst * STANZA_LEN + COMMIT_LEN + SS_HEADERLEN, off;
+    struct bulk_aead *a;
+    size_t hlen = nst * STANZA_LEN + COMMIT_LEN, off, i;
     unsigned char *b = malloc(hlen + plen + (plen / CHUNK_LEN + 1) * CHUNK_ABYTES);
-    unsigned long long clen;
+    unsigned char nonce[BULK_NONCEBYTES];
 
     randombytes_buf(k.file, sizeof k.file);
-    assert_int_equal(bundle_derive(&k), 0);
+    assert_int_equal(bundle_derive(&k, BUNDLE_VERSION), 0);
     randombytes_buf(b, nst * STANZA_LEN);
     assert_int_equal(crypto_box_seal(b, k.file, sizeof k.file, to->pk), 0);
     crypto_generichash(b + nst * STANZA_LEN, COMMIT_LEN, b, nst * STANZA_LEN,
                        k.commit, sizeof k.commit);
-    crypto_secretstream_xchacha20poly1305_init_push(&ss, b + hlen - SS_HEADERLEN,
-                                                    k.payload);
+    assert_non_null(a = bulk_aead_new(k.payload));
     *outlen = hlen;
-    for (off = 0; off < plen; off += CHUNK_LEN) {
+    for (off = 0, i = 0; off < plen; off += CHUNK_LEN, i++) {
         size_t n = plen - off < CHUNK_LEN ? plen - off : CHUNK_LEN;
 
-        crypto_secretstream_xchacha20poly1305_push(&ss, b + *outlen, &clen,
-            pt + off, n, NULL, 0, off + n == plen ?
-                crypto_secretstream_xchacha20poly1305_TAG_FINAL :
-                crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
-        *outlen += clen;
+        bundle_nonce(nonce, i, off + n == plen);
+        assert_int_equal(bulk_aead_seal(a, b + *outlen, pt + off, n, nonce), 0);
+        *outlen += n + CHUNK_ABYTES;
     }
+    bulk_aead_free(a);
     return b;
 }
 
@@ -534,9 +663,11 @@ int main(void)
         cmocka_unit_test(test_chunk_boundaries),
         cmocka_unit_test(test_recipient_list_is_sorted_and_signed),
         cmocka_unit_test(test_writer_refuses_bad_recipients),
-        cmocka_unit_test(test_every_bit_flip),
-        cmocka_unit_test(test_every_truncation_and_append),
+        cmocka_unit_test(test_every_bit_flip_truncation_and_append),
         cmocka_unit_test(test_truncated_multichunk),
+        cmocka_unit_test(test_chunks_swapped_or_from_another_bundle),
+        cmocka_unit_test(test_v2_still_read_and_refused),
+        cmocka_unit_test(test_v2_blob_altered_under_valid_signature),
         cmocka_unit_test(test_resealed_to_third_party),
         cmocka_unit_test(test_armor),
         cmocka_unit_test(test_armor_sniff),

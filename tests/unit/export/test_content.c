@@ -243,13 +243,19 @@ static void test_refusals(void **state)
     put_blob(&w, rid, "attachment-1.ogg", bytes, sizeof bytes, sizeof bytes + 1);
     expect_refused(&w, EXIT_INPUT, "malformed bundle contents: an attachment whose size differs from its header");
 
-    /* The blob's bytes are bound by the hash in its (signed) header. */
+    /* The bundle authenticates blob bytes (export/bundle.h); the content
+     * reader does not hash them again: an altered blob reaches the handler. */
     put_header(&w, CONTENT_FORMAT);
     put(&w, PAYLOAD_JSON, record(rid, "Nari"));
     put_blob(&w, rid, "attachment-1.ogg", bytes, sizeof bytes, sizeof bytes);
     w.out.p[w.out.len - 1] ^= 1;
-    expect_refused(&w, EXIT_AUTH, "an attachment in the bundle was altered: its bytes do "
-                   "not match the signed hash");
+    {
+        struct seen got;
+        struct err err;
+
+        assert_int_equal(read_back(&got, &w.out, w.out.len + 1, &err), 0);
+        assert_int_equal(got.ends, 1);
+    }
     free(w.out.p);
 }
 
