@@ -141,7 +141,7 @@ attempt() {
     [ "${W_SECRET[WI]}" = new ] && secrets=$CUR$'\n'$NEXT
     : >"$HT/fault.log"
     case $kind in
-    kill) prefix=(timeout -s KILL "$val") ;;
+    kill) prefix=(timeout --foreground --preserve-status -s KILL "$val") ;;
     shim) prefix=(env LD_PRELOAD="$SHIM" INTAKE_FAULT="$val" INTAKE_FAULT_ROOT="$W"
                   INTAKE_FAULT_LOG="$HT/fault.log" INTAKE_FAULT_THEN_CUT=1) ;;
     fiu) prefix=(fiu-run -x -f "" -c "enable_random name=posix/io/*,probability=$val") ;;

@@ -15,7 +15,11 @@
 #     --disk N       a full disk (a tmpfs; root), N free-space levels
 #     --readonly     a read-only bind mount of the folders (root)
 #     --pairs N      two writers at once, N pairs
-#     --quick        the bounded run of make check
+#     --pick N       only N of the writers, chosen by the seed
+#     --quick        the bounded run of make check (about 30 s): one
+#                    writer chosen by the seed, once under every fault
+#                    (the seed is the time: successive runs rotate over
+#                    all writers)
 #     --seed S       for the random moments (default: the time)
 #     --keep         keep the work folder (default: only on a problem)
 #   WRITER...: only these (names from ./writers).
@@ -30,7 +34,7 @@ SHIM=${INTAKE_TOOLS:-$(dirname "$INTAKE")/../tools}/powercut.so
 . "$HERE/lib.sh"
 . "$HERE/writers"
 
-kills=0 cuts=0 fails=0 fiu=0 disk=0 readonly=0 pairs=0 keep= seed=$(date +%s) only=()
+kills=0 cuts=0 fails=0 fiu=0 disk=0 readonly=0 pairs=0 pick=0 keep= seed=$(date +%s) only=()
 while [ $# -gt 0 ]; do
     case $1 in
     --kills) kills=$2; shift ;;
@@ -40,7 +44,8 @@ while [ $# -gt 0 ]; do
     --disk) disk=$2; shift ;;
     --readonly) readonly=1 ;;
     --pairs) pairs=$2; shift ;;
-    --quick) kills=26 cuts=all fails=4 fiu=0 disk=1 readonly=1 pairs=6 ;;
+    --pick) pick=$2; shift ;;
+    --quick) kills=1 cuts=1 fails=1 fiu=0 disk=1 readonly=1 pairs=1 pick=1 ;;
     --seed) seed=$2; shift ;;
     --keep) keep=1 ;;
     -*) sed -n '2,/^set -u/p' "$0" | sed 's/^# \{0,1\}//;$d' >&2; exit 2 ;;
@@ -72,9 +77,15 @@ for i in "${!W_NAME[@]}"; do
     fi
 done
 [ ${#SEL[@]} -gt 0 ] || { echo "reliability: no such writer: ${only[*]}" >&2; exit 2; }
+# --pick N: N of them, shuffled by the seed.
+if [ "$pick" -gt 0 ] && [ "$pick" -lt ${#SEL[@]} ]; then
+    mapfile -t SEL < <(for i in "${SEL[@]}"; do echo "$RANDOM $i"; done | sort -n | head -n "$pick" | cut -d' ' -f2)
+fi
 
 START=$SECONDS
-echo "reliability: $INTAKE, ${#SEL[@]} commands, seed $seed"
+names=
+[ ${#SEL[@]} -lt ${#W_NAME[@]} ] && names=" ($(for i in "${SEL[@]}"; do printf '%s ' "${W_NAME[i]}"; done | sed 's/ $//'))"
+echo "reliability: $INTAKE, ${#SEL[@]} commands$names, seed $seed (--seed $seed replays it)"
 make_fixture "$T/fixture" || { echo "reliability: cannot make the fixture" >&2; exit 2; }
 mv "$T/fixture" "$FIX"
 W=$T/w
@@ -232,12 +243,21 @@ readonly_one() {
 # ---- two writers at once ----
 
 pairs_run() {
-    local p a b sa sb before now grown want x side st wi
+    local p a b sa sb before now grown want x side st wi pool=() i
+    # Writers on an existing store; at most one of a pair changes the
+    # secret.  From the selected ones, or all if none of them fits.
+    for i in "${SEL[@]}"; do [ "${W_STORE[i]}" = old ] && pool+=("$i"); done
+    if [ ${#pool[@]} -eq 0 ]; then
+        for i in "${!W_NAME[@]}"; do [ "${W_STORE[i]}" = old ] && pool+=("$i"); done
+    fi
     for ((p = 0; p < pairs; p++)); do
-        a=${SEL[RANDOM % ${#SEL[@]}]}
-        b=${SEL[RANDOM % ${#SEL[@]}]}
-        [ "${W_STORE[a]}" = old ] && [ "${W_STORE[b]}" = old ] || { p=$((p - 1)); continue; }
-        [ "${W_SECRET[a]}" = old ] || [ "${W_SECRET[b]}" = old ] || { p=$((p - 1)); continue; }
+        a=${pool[RANDOM % ${#pool[@]}]}
+        b=${pool[RANDOM % ${#pool[@]}]}
+        if [ "${W_SECRET[a]}" = new ] && [ "${W_SECRET[b]}" = new ]; then
+            for i in "${!W_NAME[@]}"; do
+                [ "${W_STORE[i]}" = old ] && [ "${W_SECRET[i]}" = old ] && { b=$i; break; }
+            done
+        fi
         WI=$a WNAME="${W_NAME[a]} with ${W_NAME[b]}"
         start_world
         N=1
