@@ -371,6 +371,18 @@ static void upgrade_passphrase_slot(struct store *s, struct keyslot_file *kf,
     }
 }
 
+/* An init killed after its keyslot file made the store, before it removed
+ * its marker, leaves the marker behind: removed unless an init still
+ * holds it (none can start once the keyslot file exists). */
+static void drop_stale_marker(const char *dir)
+{
+    char path[4200];
+
+    if (exists_in(dir, STORE_INIT_MARK_NAME, NULL) && marker_free(dir, NULL) == 0 &&
+        db_path(path, sizeof path, dir, STORE_INIT_MARK_NAME, NULL) == 0 && unlink(path) == 0)
+        (void)fsync_parent(path, NULL);
+}
+
 int store_open(struct store **out, const char *dir, uint8_t kind,
                const unsigned char *secret, size_t secretlen, struct err *e)
 {
@@ -383,6 +395,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     if (store_check_dir(dir, e) != 0)
         return -1;
     fileio_sweep(dir);
+    drop_stale_marker(dir);
     s = db_alloc(dir, e);
     if (s == NULL)
         return -1;
