@@ -69,7 +69,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 BIN      := bin/intake
 
 .PHONY: all layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
-        install uninstall deb repro check-installed clean bench
+        install uninstall deb repro check-installed clean bench reliability reliability-quick coverage
 all: $(BIN)
 
 $(BIN): $(BUILD)/bin/intake
@@ -189,10 +189,34 @@ fuzz: $(FUZZ_BIN)
 
 test: unit cli
 
+# The reliability suite (tests/reliability, issue 14): every writing
+# command under kill -9, power cuts, each write, fsync and rename failing,
+# libfiu's random I/O errors, a full disk, a read-only folder and two
+# writers at once.  The whole run takes about an hour on 2 cores (root for
+# the mounts); make check runs the bounded --quick part (one writer chosen
+# by the time, about 30 s).
+RELIABILITY_ARGS ?= --kills 1350 --cuts 1010 --fails 8 --fiu 100 --disk 6 --readonly --pairs 40
+
+reliability: $(BUILD)/bin/intake $(TOOLS)
+	@INTAKE=$(abspath $(BUILD)/bin/intake) tests/reliability/run.sh $(RELIABILITY_ARGS)
+
+reliability-quick: $(BUILD)/bin/intake $(TOOLS)
+	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh reliability --quick
+
+# Line and branch coverage of the unit and CLI tests (gcovr): an
+# unoptimised --coverage build in build/cov, its counters reset, the tests
+# run on it, then the figures per file and per folder.  HTML in
+# build/cov/html/index.html.
+coverage:
+	$(MAKE) -j$(NPROC) COV=1 test-build
+	@find build/cov -name '*.gcda' -delete
+	-$(MAKE) COV=1 test
+	@scripts/coverage.sh build/cov
+
 # check: the package built twice and compared (make repro, which leaves it
-# in build/deb for tests/cli/deb.bats), the whole suite, then the same
-# suite under ASan+UBSan, then the fuzz corpora replayed through the
-# libFuzzer builds,
+# in build/deb for tests/cli/deb.bats), the whole suite, the reliability
+# suite's bounded part (reliability-quick), then the same suite under
+# ASan+UBSan, then the fuzz corpora replayed through the libFuzzer builds,
 # then every fuzz target run for FUZZ_CHECK_SECONDS.
 # Builds run on every core; the tests themselves run one suite at a time.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
@@ -205,6 +229,7 @@ check: deps-check
 	@scripts/layers.sh $(BUILD)
 	$(MAKE) repro
 	$(MAKE) test
+	$(MAKE) reliability-quick
 	$(MAKE) -j$(NPROC) SAN=1 test-build
 	$(MAKE) SAN=1 test
 	$(MAKE) -j$(NPROC) $(FUZZ_BIN)
