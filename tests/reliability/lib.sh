@@ -265,6 +265,8 @@ check_store_new() {
             problem damaged "the next init fails: $(message_of "$HT/verify.err")"
             return 1
         fi
+        # The store the checks look at is that init's, not the attempt's.
+        LOG_BEFORE=$(ik log) LOG_ACKED=
     fi
     return 0
 }
