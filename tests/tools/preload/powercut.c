@@ -583,10 +583,13 @@ __attribute__((destructor)) static void at_exit(void)
 
 /* ---- data calls ---- */
 
-/* Before n bytes are written at off (-1: at the file position) of fd. */
+/* Before n bytes are written at off (-1: at the file position) of fd;
+ * n TO_END: fd is cut to off bytes (what lies beyond is kept). */
+#define TO_END ((size_t)-1)
 static int before_write(int fd, off_t off, size_t n, const char *call)
 {
     struct file *f;
+    struct stat now;
     int fail = 0;
 
     ENTER();
@@ -601,7 +604,9 @@ static int before_write(int fd, off_t off, size_t n, const char *call)
                       ? st.st_size : lseek(fd, 0, SEEK_CUR);
             }
             keep_open(f, fd);
-            if (off >= 0)
+            if (n == TO_END && fstat(fd, &now) == 0)
+                save(f, fd, off, now.st_size);
+            else if (n != TO_END && off >= 0)
                 save(f, fd, off, off + (off_t)n);
         }
     }
@@ -659,22 +664,7 @@ ssize_t pwritev(int fd, const struct iovec *v, int cnt, off_t off)
 
 static int before_truncate(int fd, off_t len, const char *call)
 {
-    struct file *f;
-    struct stat st;
-    int fail = 0;
-
-    ENTER();
-    f = file_of(fd, 0);
-    if (f != NULL && !f->dir) {
-        fail = event(C_WRITE, call, f->name);
-        if (!fail) {
-            keep_open(f, fd);
-            if (fstat(fd, &st) == 0)
-                save(f, fd, len, st.st_size);
-        }
-    }
-    LEAVE();
-    return fail;
+    return before_write(fd, len, TO_END, call);
 }
 
 int ftruncate(int fd, off_t len)
@@ -800,49 +790,26 @@ static mode_t mode_arg(int flags, va_list ap)
     return (flags & O_CREAT) || (flags & __O_TMPFILE) == __O_TMPFILE ? (mode_t)va_arg(ap, int) : 0;
 }
 
-int open(const char *path, int flags, ...)
-{
-    va_list ap;
-    mode_t m;
+#define COMMA ,
 
-    va_start(ap, flags);
-    m = mode_arg(flags, ap);
-    va_end(ap);
-    return do_open(AT_FDCWD, path, flags, m, "open");
-}
+/* open, open64, openat and openat64: one body (the mode argument is
+ * there only with O_CREAT or O_TMPFILE). */
+#define OPEN_FORM(fn, call, dirfd_param, dirfd)                             \
+    int fn(dirfd_param const char *path, int flags, ...)                    \
+    {                                                                       \
+        va_list ap;                                                         \
+        mode_t m;                                                           \
+                                                                            \
+        va_start(ap, flags);                                                \
+        m = mode_arg(flags, ap);                                            \
+        va_end(ap);                                                         \
+        return do_open(dirfd, path, flags, m, call);                        \
+    }
 
-int open64(const char *path, int flags, ...)
-{
-    va_list ap;
-    mode_t m;
-
-    va_start(ap, flags);
-    m = mode_arg(flags, ap);
-    va_end(ap);
-    return do_open(AT_FDCWD, path, flags, m, "open");
-}
-
-int openat(int dirfd, const char *path, int flags, ...)
-{
-    va_list ap;
-    mode_t m;
-
-    va_start(ap, flags);
-    m = mode_arg(flags, ap);
-    va_end(ap);
-    return do_open(dirfd, path, flags, m, "openat");
-}
-
-int openat64(int dirfd, const char *path, int flags, ...)
-{
-    va_list ap;
-    mode_t m;
-
-    va_start(ap, flags);
-    m = mode_arg(flags, ap);
-    va_end(ap);
-    return do_open(dirfd, path, flags, m, "openat");
-}
+OPEN_FORM(open, "open", , AT_FDCWD)
+OPEN_FORM(open64, "open", , AT_FDCWD)
+OPEN_FORM(openat, "openat", int dirfd_arg COMMA, dirfd_arg)
+OPEN_FORM(openat64, "openat", int dirfd_arg COMMA, dirfd_arg)
 
 /* _FORTIFY_SOURCE's forms of open. */
 int __open_2(const char *path, int flags)
