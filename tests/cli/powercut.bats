@@ -38,3 +38,18 @@ cut_after() {
     ik log --verify
     "$INTAKE" --home "$H" --passphrase-fd 3 --recovery log --verify 3<<<"$RECOVERY"
 }
+
+@test "open -o: a power cut right after it reported success keeps the folder with every file" {
+    mkstore field
+    mkstore hq
+    introduce field hq
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --method verbal 2>/dev/null
+    st field record Nari --title one <<<"We left in March." >/dev/null
+    st field export --to hq --all -o "$T/b.bundle" 2>/dev/null
+    st hq open "$T/b.bundle" -o "$T/ref" >/dev/null
+    run --separate-stderr cut_after "$T" --home "$T/hq" --passphrase-fd 3 open "$T/b.bundle" -o "$T/out" 3<<<"$PASS"
+    expect_status 0
+    grep -q '^cut exit' "$T/fault.log"
+    diff -r "$T/ref" "$T/out"
+}
