@@ -327,6 +327,7 @@ check() {
 # killed runs left hidden in the output folder.
 settle() {
     FAULT="a clean run after the faults"
+    N=$((N + 1))
     before_attempt || return
     attempt clean -
     check
