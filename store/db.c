@@ -208,6 +208,15 @@ int db_explain(struct err *e, const char *dir, int code, int sys, const char *wh
     return err_set(e, EXIT_INPUT, "database error while %s: %s", doing, what);
 }
 
+void db_cause(char *out, size_t outlen, const struct err *e)
+{
+    char *tail;
+
+    snprintf(out, outlen, "%s", e != NULL ? e->msg : "");
+    if ((tail = strstr(out, "; nothing was changed")) != NULL)
+        *tail = '\0';
+}
+
 int db_fail(struct store *s, struct err *e, const char *doing)
 {
     return db_explain(e, s->dir, sqlite3_extended_errcode(s->db),

@@ -519,8 +519,7 @@ int store_set_passphrase(struct store *s, const char *passphrase,
     }
     if (keyslot_save(s->keyslots, &fresh, 1, e) != 0) {
         char why[sizeof e->msg];
-
-        snprintf(why, sizeof why, "%s", e != NULL ? e->msg : "");
+        db_cause(why, sizeof why, e);
         return err_set(e, EXIT_INPUT, "the new passphrase is set and logged, but the old one "
                        "could not be removed (%s): both open the store until you run "
                        "'intake passwd' again", why);

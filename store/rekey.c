@@ -369,6 +369,14 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
     rc = reencrypt(&stale, s, master, dbsize, progress, ctx, e);
     if (rc > 0)
         drop_pending(s);
+    if (rc < 0 && e != NULL) {
+        /* The transaction may have committed: never "nothing was changed". */
+        char why[sizeof e->msg];
+        db_cause(why, sizeof why, e);
+        err_set(e, EXIT_INPUT, "the store may have been re-encrypted, but it could not be "
+                "opened again to check (%s): try the new passphrase and recovery key, then the "
+                "old ones; the next command that opens it finishes the change", why);
+    }
     if (rc != 0) {
         /* -1: neither key opens it; keyslots.rekey stays for the next try. */
         *rekeyed = rc < 0;
@@ -378,7 +386,7 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
     *rekeyed = 1;
     if (finish(s, e) != 0) {
         char why[sizeof e->msg];
-        snprintf(why, sizeof why, "%s", e != NULL ? e->msg : "");
+        db_cause(why, sizeof why, e);
         rc = err_set(e, EXIT_INPUT, "the store was re-encrypted and opens with the new "
                      "passphrase and recovery key, but the change is not finished (%s): the "
                      "next intake command finishes it", why);

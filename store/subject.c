@@ -338,7 +338,7 @@ int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
      * checkpointed; truncate it (what flash keeps is beyond reach: SECURITY.md). */
     if (db_checkpoint(s, e) != 0 && e != NULL) {
         char why[sizeof e->msg];
-        snprintf(why, sizeof why, "%s", e->msg);
+        db_cause(why, sizeof why, e);
         return err_set(e, EXIT_INPUT, "%s was forgotten, but old copies of its pages stay "
                        "in the store's write-ahead log until the next change (%s)",
                        pseudonym, why);
