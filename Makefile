@@ -194,7 +194,7 @@ test: unit cli
 # libfiu's random I/O errors, a full disk, a read-only folder and two
 # writers at once.  The whole run takes about an hour on 2 cores (root for
 # the mounts); make check runs the bounded --quick part (one writer chosen
-# by the time, about 30 s).
+# by the time, killed, cut and failing once each: well under 30 s).
 RELIABILITY_ARGS ?= --kills 1350 --cuts 1010 --fails 8 --fiu 100 --disk 6 --readonly --pairs 40
 
 reliability: $(BUILD)/bin/intake $(TOOLS)
