@@ -366,8 +366,9 @@ struct consent {
 int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
                       struct err *e);
 
-/* Why the subject's records may not leave on day today (YYYY-MM-DD),
- * written to why (whylen bytes) as one line; why is "" when they may. */
+/* Why the subject's records may not leave on day today (YYYY-MM-DD: the
+ * consent day of util/day.h, which every caller uses), written to why
+ * (whylen bytes) as one line; why is "" when they may. */
 void consent_blocks(char *why, size_t whylen, const struct consent *c,
                     const char *today);
 
