@@ -73,8 +73,11 @@ make_fixture() {
     } >/dev/null || return 1
     PEER_CARD=$("$INTAKE" --home "$T/peer" --passphrase-fd 3 card 3<<<"$PASS_A") &&
     "$INTAKE" --home "$T/peer" --passphrase-fd 3 card --qr png -o "$REF/peer.png" 3<<<"$PASS_A" &&
-    ik contact add hq "$(st hq card)" && ik contact verify hq --confirm >/dev/null &&
-    st hq contact add field "$(ik card)" && st hq contact verify field --confirm >/dev/null &&
+    ik contact add hq "$(st hq card)" &&
+    HQ_GROUP=$(ik contact verify hq | awk 'NR == 1 { print $NF }') &&
+    ik contact verify hq --confirm <<<"$HQ_GROUP" >/dev/null &&
+    st hq contact add field "$(ik card)" &&
+    st hq contact verify field --confirm <<<"$HQ_GROUP" >/dev/null &&
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null &&
     ik consent Nari --export yes --attachments yes --method verbal &&
     RID=$(ik record Nari --title one <<<"We left Chongjin in March.") &&
