@@ -62,7 +62,8 @@ recovery_opens() {
 # ---- the fixture ----
 
 # make_fixture DIR: the world every command starts from (see ./writers),
-# made once in DIR; sets RID and PEER_CARD, and fills $REF.
+# made once in DIR; sets RID, PEER_CARD and HQ_GROUP (the last group of
+# field and hq's safety number), and fills $REF.
 make_fixture() {
     W=$1 H=$1/store IN=$1/in OUT=$1/out CUR=$PASS_A
     mkdir -p "$IN" "$OUT" "$REF"
