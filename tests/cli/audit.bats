@@ -214,11 +214,12 @@ export_to_hq() {
     expect_status 0
     [ "$(jq -r --arg id "$id" '.records[] | select(.id == $id) | .body' <<<"$output")" = '\[Q-1] Where did you work? \[A-1] At the dormitory. The form said \[PLACE-7].' ]
     [ "$(jq -r --arg id "$id" '.records[] | select(.id == $id) | .escapes | map(.start) | join(",")' <<<"$output")" = "0,27,66" ]
-    # A forged escape over no placeholder's shape FAILs.
+    # A forged escape over no placeholder's shape FAILs. The forge tool
+    # changes the bundle's first record, whichever of the four that is.
     tool forge "$T/field" "$T/hq" b.bundle badescape bad.bundle 3<<<"$PASS"
     run st hq audit bad.bundle
     expect_status 1
-    [[ "$output" == *"FAIL record $id, body: escape (an escape that is not a backslash before a placeholder's shape)"* ]]
+    [[ "$output" =~ "FAIL record "[0-9a-z]+", body: escape (an escape that is not a backslash before a placeholder's shape)" ]]
 }
 
 @test "a name that is also a word: flagged where it may be the word, cleared with allow, then export and audit pass" {
