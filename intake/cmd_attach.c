@@ -134,7 +134,7 @@ static int get_sub(int argc, char **argv, const struct globals *g)
 
 static int remove_sub(int argc, char **argv, const struct globals *g)
 {
-    char what[512], q[512];
+    char id[RECORD_ID_CHARS + 1], what[512], q[512];
     struct store *s;
     struct err e;
     int yes = 0, rc = cli_plain_args("attachment", ATTACHMENT_REMOVE_USAGE, argc, argv, 2,
@@ -146,22 +146,24 @@ static int remove_sub(int argc, char **argv, const struct globals *g)
     if (rc != 0)
         return rc;
     err_clear(&e);
-    /* An unknown record or name is reported before anything is asked. */
-    if (store_attachment_exists(s, argv[optind], argv[optind + 1], &e) != 0)
+    /* An unknown record or name is reported before anything is asked; a
+     * unique start of a record id names its record. */
+    rc = cli_record_id(id, sizeof id, s, argv[optind]);
+    if (rc == 0 && store_attachment_exists(s, id, argv[optind + 1], &e) != 0)
         rc = cli_fail(&e);
     if (rc == 0) {
         snprintf(what, sizeof what, "attachment remove deletes '%s' of record %s for good",
-                 argv[optind + 1], argv[optind]);
+                 argv[optind + 1], id);
         snprintf(q, sizeof q, "Remove '%s' from record %s for good? This cannot be undone. [y/N] ",
-                 argv[optind + 1], argv[optind]);
+                 argv[optind + 1], id);
         rc = cli_confirm("attachment", yes, what, q);
     }
     if (rc == 0)
-        rc = store_attachment_remove(s, argv[optind], argv[optind + 1], &e) == 0 ? 0
+        rc = store_attachment_remove(s, id, argv[optind + 1], &e) == 0 ? 0
              : cli_fail(&e);
     store_close(s);
     if (rc == 0)
-        cli_note("removed '%s' from record %s", argv[optind + 1], argv[optind]);
+        cli_note("removed '%s' from record %s", argv[optind + 1], id);
     return rc;
 }
 

@@ -324,32 +324,10 @@ static int delete_sent(void *vctx, const struct export_row *r, struct err *e)
     return 0;
 }
 
-static int count_record(void *ctx, const struct record_row *r, struct err *e)
-{
-    (void)r;
-    (void)e;
-    ++*(int *)ctx;
-    return 0;
-}
-
-/* 0 if record id exists, else the printed failure's status. */
-static int record_exists(struct store *s, const char *id)
-{
-    struct record_filter f = { 0 };
-    struct err e;
-    int found = 0;
-
-    f.id = id;
-    err_clear(&e);
-    if (store_record_each(s, &f, count_record, &found, &e) != 0)
-        return cli_fail(&e);
-    return found ? 0 : cli_error(EXIT_INPUT, "no record with id '%s' (see 'intake list')", id);
-}
-
 static int record_delete(int argc, char **argv, const struct globals *g)
 {
     struct sent_ctx sent = { NULL, 0, "" };
-    char what[128], q[512];
+    char id[RECORD_ID_CHARS + 1], what[128], q[512];
     struct store *s;
     struct err e;
     int yes = 0, rc = cli_plain_args("record", RECORD_DELETE_USAGE, argc, argv, 1,
@@ -361,22 +339,23 @@ static int record_delete(int argc, char **argv, const struct globals *g)
     if (rc != 0)
         return rc;
     err_clear(&e);
-    /* An unknown id is reported before anything is asked. */
-    rc = record_exists(s, argv[optind]);
-    if (rc == 0 && store_export_each(s, argv[optind], delete_sent, &sent, &e) != 0)
+    /* An unknown id is reported before anything is asked; a unique start
+     * of one names its record, which the question shows whole. */
+    rc = cli_record_id(id, sizeof id, s, argv[optind]);
+    if (rc == 0 && store_export_each(s, id, delete_sent, &sent, &e) != 0)
         rc = cli_fail(&e);
     if (rc == 0) {
-        snprintf(what, sizeof what, "record delete deletes record %s for good", argv[optind]);
+        snprintf(what, sizeof what, "record delete deletes record %s for good", id);
         snprintf(q, sizeof q, "Delete record %s and its attachments for good? This cannot be "
-                 "undone.%s%s%s [y/N] ", argv[optind], sent.count ? " It was sent to " : "",
+                 "undone.%s%s%s [y/N] ", id, sent.count ? " It was sent to " : "",
                  sent.first, sent.count ? ": their copy stays." : "");
         rc = cli_confirm("record", yes, what, q);
     }
     if (rc == 0)
-        rc = store_record_delete(s, argv[optind], &e) == 0 ? 0 : cli_fail(&e);
+        rc = store_record_delete(s, id, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     if (rc == 0) {
-        cli_note("deleted record %s", argv[optind]);
+        cli_note("deleted record %s", id);
         if (sent.count > 0)
             cli_note("it was sent before (%s%s): deleting it here does not delete the "
                      "copies sent (see 'intake exports')", sent.first,
