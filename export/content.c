@@ -34,6 +34,8 @@ struct content_reader {
     int format;                          /* 1 or 2, from the header */
     char record[RECORD_ID_CHARS + 1];    /* the last record's id */
     uint64_t blob_size;                  /* from the attachment header */
+    int failed;                          /* the first refusal is in err */
+    struct err err;
 };
 
 static int bad(struct err *e, const char *what)
@@ -286,15 +288,29 @@ struct content_reader *content_reader_new(const struct content_handler *h)
     return r;
 }
 
+/* A refusal is kept, not returned: the bundle reader goes on to the
+ * signature, so a bundle that fails authentication says so whatever its
+ * content holds (docs/FORMAT.md, "Reader, in this order"); what follows
+ * the refusal is not parsed. */
 int content_sink(void *reader, const unsigned char *buf, size_t len, struct err *e)
 {
     struct content_reader *r = reader;
 
-    return payload_parser_feed(&r->parser, buf, len, e);
+    (void)e;
+    if (r->failed)
+        return 0;
+    if (payload_parser_feed(&r->parser, buf, len, &r->err) != 0)
+        r->failed = 1;
+    return 0;
 }
 
 int content_finish(struct content_reader *r, struct err *e)
 {
+    if (r->failed) {
+        if (e != NULL)
+            *e = r->err;
+        return -1;
+    }
     if (payload_parser_finish(&r->parser, e) != 0)
         return -1;
     if (!r->seen_header)

@@ -10,6 +10,7 @@
 #include "intake/commands.h"
 #include "privacy/pseudonym.h"
 #include "store/store.h"
+#include "util/day.h"
 #include "util/prompt.h"
 
 #define MAX_NAME_ARGS 64
@@ -112,12 +113,15 @@ static int subject_add(int argc, char **argv, const struct globals *g)
     int rc;
 
     memset(&o, 0, sizeof o);
+    err_clear(&e);
     rc = parse_add(&o, argc, argv);
+    if (rc == 0 && store_subject_add_check(o.names, o.nnames, o.terms, o.nterms, o.contact,
+                                           o.note, o.pseudonym, &e) != 0)
+        rc = cli_fail(&e);
     if (rc == 0)
         rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
-    err_clear(&e);
     rc = pick_locale(locale, sizeof locale, s, o.locale, &e);
     if (rc == 0)
         rc = store_subject_add_terms(pseudonym, sizeof pseudonym, s,
@@ -151,18 +155,19 @@ struct list_ctx {
     json_t *array;       /* --json: collects rows */
     int detail;          /* show: one block per subject */
     struct store *s;
+    int rows;            /* lines printed so far */
 };
 
 static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
 {
     struct list_ctx *ctx = vctx;
     struct consent c;
-    char why[256], day[16];
+    char why[256], day[DAY_BYTES];
 
     if (ctx->detail) {
         if (store_consent_get(&c, ctx->s, r->pseudonym, e) != 0)
             return -1;
-        cli_today(day, sizeof day);
+        day_consent(day);
         consent_blocks(why, sizeof why, &c, day);
     }
     if (ctx->array != NULL) {
@@ -173,6 +178,9 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
                : err_set(e, EXIT_INPUT, "out of memory");
     }
     if (!ctx->detail) {
+        if (ctx->rows++ == 0)
+            cli_header("PSEUDONYM\tRECORDS\tLAST RECORD\tCREATED%s",
+                       r->names != NULL ? "\tNAMES\tCONTACT" : "");
         printf("%s\t%ld\t%s\t%s", r->pseudonym, r->nrecords,
                r->last_date ? r->last_date : "-", r->created);
         for (size_t i = 0; r->names != NULL && i < r->nnames; i++)
@@ -205,7 +213,7 @@ static int subject_query(int argc, char **argv, const struct globals *g, int sho
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    struct list_ctx ctx = { NULL, show, NULL };
+    struct list_ctx ctx = { NULL, show, NULL, 0 };
     int c, reveal = 0, json = 0, rc;
     const char *pseudonym = NULL;
     struct store *s;
@@ -240,14 +248,15 @@ static int subject_query(int argc, char **argv, const struct globals *g, int sho
     return rc == 0 ? EXIT_OK : cli_fail(&e);
 }
 
-/* Options: only --help (and --yes where allowed); positional words counted. */
-static int count_subject(void *ctx, const struct subject_row *r, struct err *e)
+/* The pseudonym as stored, of the subject a typed one names (any case). */
+static int stored_pseudonym(void *ctx, const struct subject_row *r, struct err *e)
 {
-    (void)r;
     (void)e;
-    ++*(long *)ctx;
+    snprintf(ctx, 128, "%s", r->pseudonym);
     return 0;
 }
+
+/* Options: only --help (and --yes where allowed); positional words counted. */
 
 static int plain_args(int argc, char **argv, const char *hint, int npos, int *yes)
 {
@@ -257,7 +266,8 @@ static int plain_args(int argc, char **argv, const char *hint, int npos, int *ye
 
 static int subject_term(int argc, char **argv, const struct globals *g)
 {
-    char *term, *colon, category[16], pseudonym[128];
+    char category[TERM_CATEGORY_MAX], pseudonym[128];
+    const char *text;
     struct store *s;
     struct err e;
     long id;
@@ -267,17 +277,12 @@ static int subject_term(int argc, char **argv, const struct globals *g)
         rc = cli_error(EXIT_INPUT, "no subject with such a long pseudonym");
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
-    term = argv[optind + 1];
-    colon = strchr(term, ':');
-    if (colon == NULL || (size_t)(colon - term) >= sizeof category)
-        return cli_usage_error("subject", "the term must be CATEGORY:TEXT (categories: %s)",
-                               TERM_CATEGORIES);
-    memcpy(category, term, (size_t)(colon - term));
-    category[colon - term] = '\0';
+    err_clear(&e);
+    if (term_spec_parse(category, sizeof category, &text, argv[optind + 1], "the term", &e) != 0)
+        return cli_fail(&e);
     rc = cli_open_store(&s, g);
     if (rc == 0) {
-        err_clear(&e);
-        rc = store_subject_term(&id, s, pseudonym, category, colon + 1, &e) == 0 ? 0
+        rc = store_subject_term(&id, s, pseudonym, category, text, &e) == 0 ? 0
              : cli_fail(&e);
         store_close(s);
     }
@@ -296,10 +301,12 @@ static int subject_rename(int argc, char **argv, const struct globals *g)
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
+    err_clear(&e);
+    if (store_pseudonym_check(argv[optind + 1], "the new pseudonym", &e) != 0)
+        return cli_fail(&e);
     rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc;
-    err_clear(&e);
     rc = store_subject_rename(s, argv[optind], argv[optind + 1], &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     if (rc == 0) {
@@ -323,6 +330,7 @@ static int confirm_forget(const char *pseudonym, int yes)
 
 static int subject_forget(int argc, char **argv, const struct globals *g)
 {
+    char p[128] = "";
     struct store *s;
     struct err e;
     long n = 0;
@@ -334,15 +342,16 @@ static int subject_forget(int argc, char **argv, const struct globals *g)
     if (rc != 0)
         return rc;
     err_clear(&e);
-    /* Unknown pseudonyms are reported before anything is asked. */
-    rc = store_subject_each(s, argv[optind], 0, count_subject, &n, &e) == 0 ? 0 : cli_fail(&e);
+    /* Unknown pseudonyms are reported before anything is asked; the
+     * question names the subject as stored. */
+    rc = store_subject_each(s, argv[optind], 0, stored_pseudonym, p, &e) == 0 ? 0 : cli_fail(&e);
     if (rc == 0)
-        rc = confirm_forget(argv[optind], yes);
+        rc = confirm_forget(p, yes);
     if (rc == 0)
-        rc = store_subject_forget(&n, s, argv[optind], &e) == 0 ? 0 : cli_fail(&e);
+        rc = store_subject_forget(&n, s, p, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     if (rc == 0)
-        cli_note("forgot %s and %ld record%s", argv[optind], n, n == 1 ? "" : "s");
+        cli_note("forgot %s and %ld record%s", p, n, n == 1 ? "" : "s");
     return rc;
 }
 

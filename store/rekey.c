@@ -20,17 +20,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "crypto/secmem.h"
 #include "util/fileio.h"
+#include "util/progress.h"
 
 static int rekey_path(char *out, size_t outlen, const struct store *s, struct err *e)
 {
@@ -45,32 +44,43 @@ static void drop_pending(const struct store *s)
         (void)fsync_parent(path, NULL);
 }
 
-/* The name of the newest log entry's action into out ("" if none). */
-static int last_action(char *out, size_t outlen, struct store *s, struct err *e)
+/* 1 if the newest log entry is object's rekey, 0 if not, -1 on error. */
+static int logged_last(struct store *s, const char *object, struct err *e)
 {
     sqlite3_stmt *st;
-    int rc;
+    int rc, same = 0;
 
-    out[0] = '\0';
-    if (db_prepare(&st, s, "SELECT action FROM log ORDER BY seq DESC LIMIT 1", e) != 0)
+    if (db_prepare(&st, s, "SELECT action, object FROM log ORDER BY seq DESC LIMIT 1", e) != 0)
         return -1;
     rc = db_step(st, s, "reading the log", e);
     if (rc > 0)
-        snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(st, 0));
+        same = strcmp((const char *)sqlite3_column_text(st, 0), "rekey") == 0 &&
+               strcmp((const char *)sqlite3_column_text(st, 1), object) == 0;
     sqlite3_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return rc < 0 ? -1 : same;
 }
 
 /* Step 3: the database opens with the new key (s->master): log the rekey
- * once, then make keyslots.rekey the keyslot file. */
+ * once, then make keyslots.rekey the keyslot file. The log's object names
+ * this rekey ("master-key " and 16 hex digits of a hash keyed with the new
+ * master key, so it tells nothing of it): a resumed rekey that already
+ * logged is not logged twice, and each rekey after it is logged. */
 static int finish(struct store *s, struct err *e)
 {
-    char path[4200], action[LOG_ACTION_MAX + 1];
+    static const char ctx[] = "intake rekey log id";
+    unsigned char id[8];
+    char path[4200], object[11 + 2 * sizeof id + 1];
+    int logged;
 
-    if (last_action(action, sizeof action, s, e) != 0)
+    crypto_generichash(id, sizeof id, (const unsigned char *)ctx, sizeof ctx - 1, s->master,
+                       KEYSLOT_MASTER_BYTES);
+    memcpy(object, "master-key ", 11);
+    sodium_bin2hex(object + 11, sizeof object - 11, id, sizeof id);
+    logged = logged_last(s, object, e);
+    if (logged < 0)
         return -1;
-    if (strcmp(action, "rekey") != 0 &&
-        (store_begin(s, e) != 0 || store_log(s, "rekey", "master-key", e) != 0 ||
+    if (!logged &&
+        (store_begin(s, e) != 0 || store_log(s, "rekey", object, e) != 0 ||
          store_commit(s, e) != 0)) {
         if (!sqlite3_get_autocommit(s->db))
             store_rollback(s);
@@ -125,84 +135,6 @@ void rekey_discard(struct store *s)
      * runs (it would hold it alone): the one that wrote the file was
      * killed before its transaction committed, and its keys open nothing. */
     drop_pending(s);
-}
-
-/* ---- progress: bytes this process has written, from /proc/self/io ---- */
-
-struct ticker {
-    pthread_t thread;
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    int stop, running;
-    store_progress_fn fn;
-    void *ctx;
-    uint64_t base, total;
-};
-
-static uint64_t bytes_written(void)
-{
-    FILE *f = fopen("/proc/self/io", "re");
-    unsigned long long v = 0;
-    char line[128];
-
-    if (f == NULL)
-        return 0;
-    while (fgets(line, sizeof line, f) != NULL)
-        if (sscanf(line, "wchar: %llu", &v) == 1)
-            break;
-    fclose(f);
-    return (uint64_t)v;
-}
-
-static void *tick(void *arg)
-{
-    struct ticker *t = arg;
-    struct timespec ts;
-
-    pthread_mutex_lock(&t->mu);
-    while (!t->stop) {
-        uint64_t done = bytes_written() - t->base;
-
-        t->fn(t->ctx, done < t->total ? done : t->total, t->total);
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += 200000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-        (void)pthread_cond_timedwait(&t->cv, &t->mu, &ts);
-    }
-    pthread_mutex_unlock(&t->mu);
-    return NULL;
-}
-
-static void ticker_start(struct ticker *t, store_progress_fn fn, void *ctx, uint64_t total)
-{
-    memset(t, 0, sizeof *t);
-    t->fn = fn;
-    t->ctx = ctx;
-    t->total = total;
-    t->base = bytes_written();
-    if (fn == NULL)
-        return;
-    pthread_mutex_init(&t->mu, NULL);
-    pthread_cond_init(&t->cv, NULL);
-    t->running = pthread_create(&t->thread, NULL, tick, t) == 0;
-}
-
-static void ticker_stop(struct ticker *t)
-{
-    if (t->fn == NULL)
-        return;
-    if (t->running) {
-        pthread_mutex_lock(&t->mu);
-        t->stop = 1;
-        pthread_cond_signal(&t->cv);
-        pthread_mutex_unlock(&t->mu);
-        pthread_join(t->thread, NULL);
-    }
-    pthread_cond_destroy(&t->cv);
-    pthread_mutex_destroy(&t->mu);
 }
 
 /* ---- rekey ---- */
@@ -273,7 +205,8 @@ static int reencrypt(int *stale, struct store *s, const unsigned char *master,
 {
     char *hex = secmem_alloc(3 + 2 * KEYSLOT_MASTER_BYTES + 1);
     unsigned char *old = secmem_alloc(KEYSLOT_MASTER_BYTES);
-    struct ticker t;
+    const struct progress to = { progress, ctx };
+    struct progress_ticker t;
     int rc = 1;
 
     *stale = 0;
@@ -296,10 +229,10 @@ static int reencrypt(int *stale, struct store *s, const unsigned char *master,
     hex[1] = '\'';
     sodium_bin2hex(hex + 2, 2 * KEYSLOT_MASTER_BYTES + 1, master, KEYSLOT_MASTER_BYTES);
     hex[2 + 2 * KEYSLOT_MASTER_BYTES] = '\'';
-    ticker_start(&t, progress, ctx, 2 * dbsize);
+    progress_ticker_start(&t, &to, 0, 2 * dbsize, progress_written, NULL);
     (void)sqlite3_rekey(s->db, hex, 3 + 2 * KEYSLOT_MASTER_BYTES);
     (void)sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-    ticker_stop(&t);
+    progress_ticker_stop(&t);
     /* After a failed rekey the connection writes under the new key and
      * reads under the old one: it is closed before anything else. */
     sqlite3_close_v2(s->db);
@@ -358,6 +291,14 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
     rc = reencrypt(&stale, s, master, dbsize, progress, ctx, e);
     if (rc > 0)
         drop_pending(s);
+    if (rc < 0 && e != NULL) {
+        /* The transaction may have committed: never "nothing was changed". */
+        char why[sizeof e->msg];
+        db_cause(why, sizeof why, e);
+        err_set(e, EXIT_INPUT, "the store may have been re-encrypted, but it could not be "
+                "opened again to check (%s): try the new passphrase and recovery key, then the "
+                "old ones; the next command that opens it finishes the change", why);
+    }
     if (rc != 0) {
         /* -1: neither key opens it; keyslots.rekey stays for the next try. */
         *rekeyed = rc < 0;
@@ -367,7 +308,7 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
     *rekeyed = 1;
     if (finish(s, e) != 0) {
         char why[sizeof e->msg];
-        snprintf(why, sizeof why, "%s", e != NULL ? e->msg : "");
+        db_cause(why, sizeof why, e);
         rc = err_set(e, EXIT_INPUT, "the store was re-encrypted and opens with the new "
                      "passphrase and recovery key, but the change is not finished (%s): the "
                      "next intake command finishes it", why);

@@ -240,7 +240,7 @@ assert "l" not in body.replace("[PLACE-1]", ""), body'
     [[ "$output" == *"sender: field"* ]]
     [[ "$output" == *"$ID	2024-03	Nari	Border crossing"* ]]
     [[ "$output" == *"attachment: attachment-1.txt	text/plain	10 bytes"* ]]
-    run st hq open "$W/b.bundle" --json
+    run --separate-stderr st hq open "$W/b.bundle" --json
     expect_status 0
     echo "$output" | python3 -c '
 import json, sys
@@ -301,7 +301,7 @@ assert len(r["subject"]) == 16 and r["consent"]["method"] == "verbal"
     for i in 4 5 6 7 8; do
         run st "r$i" open "$W/three"
         expect_status 1
-        [ "$output" = "intake: this bundle is not addressed to this store (none of its recipients is this store's key)" ]
+        [ "$output" = "intake: this bundle is not addressed to this store (none of its recipients is this store's key): ask its sender to add this store's card ('intake card') as a contact and to export it again with that contact among --to" ]
     done
     for i in 1 2 3 4 5 6 7 8; do
         run st "r$i" open "$W/eight"
@@ -394,15 +394,15 @@ assert len(r["subject"]) == 16 and r["consent"]["method"] == "verbal"
     tail -n 1 "$W/empty.asc" | grep -qx -- "-----END INTAKE BUNDLE-----"
     st field subject add --name "김지연" --name "Батэрдэнэ" --pseudonym "Сарнай" >/dev/null
     st field consent "Сарнай" --export yes 2>/dev/null
-    id=$(printf '김지연 и Батэрдэнэ: 국경을 넘었다. Граница.\n' | st field record "Сарнай" --title "국경 / граница" --date 2024-05-02)
+    id=$(printf '김지연 и Батэрдэнэ: 국경을 넘었다. 박명수가 도왔다. Граница.\n' | st field record "Сарнай" --title "국경 / граница" --date 2024-05-02)
     run --separate-stderr st field export --to hq --all -o "$W/flagged"
     expect_status 1
-    [[ "$stderr" == *"may not leave: 1 review flag(s) not resolved"* ]]
-    st field allow "국경을" 2>/dev/null
+    [[ "$stderr" == *"may not leave: 1 review flag unresolved"* ]]
+    st field allow "박명수" 2>/dev/null
     st field export --to hq --all --armor -o "$W/mixed.asc" 2>/dev/null
     run st hq open "$W/mixed.asc" --json
     expect_status 0
-    [[ "$output" == *"국경을 넘었다. Граница."* ]]
+    [[ "$output" == *"국경을 넘었다. 박명수가 도왔다. Граница."* ]]
     [[ "$output" != *"김지연"* && "$output" != *"Батэрдэнэ"* ]]
     [[ "$output" == *'"resolution": "allowed"'* ]]
     [[ "$output" == *'"allowed": "20'* ]]
@@ -410,6 +410,20 @@ assert len(r["subject"]) == 16 and r["consent"]["method"] == "verbal"
     expect_status 0
     run st hq show "$id"
     [[ "$output" == *"title: 국경 / граница"* ]]
+}
+
+@test "armor over 64 KiB: every line ends in a newline and the bundle opens (a NUL took one's place every 1023 lines: found by the reliability suite)" {
+    field_record
+    mkstore hq
+    introduce field hq
+    head -c 200000 /dev/urandom >"$W/blob.bin"
+    st field attach "$ID" "$W/blob.bin" >/dev/null
+    st field export --to hq --all --keep-metadata --armor -o "$W/big.asc" 2>/dev/null
+    [ "$(tr -d '\n' <"$W/big.asc" | tr -d 'A-Za-z0-9+/= -' | wc -c)" -eq 0 ]
+    [ "$(awk 'length($0) > 64' "$W/big.asc" | wc -l)" -eq 0 ]
+    run st hq open "$W/big.asc" -o "$W/opened"
+    expect_status 0
+    cmp "$W/blob.bin" "$(find "$W/opened" -type f -size 200000c | head -n 1)"
 }
 
 @test "import: an unknown sender is refused with its key unless accepted" {
@@ -472,7 +486,7 @@ assert len(r["subject"]) == 16 and r["consent"]["method"] == "verbal"
     : >"$W/empty"
     check "$W/empty" 2 "this file is too short to be a bundle (0 bytes)"
     head -c 5000 /dev/urandom >"$W/noise"
-    check "$W/noise" 1 "this bundle is not addressed to this store (none of its recipients is this store's key)"
+    check "$W/noise" 1 "this bundle is not addressed to this store (none of its recipients is this store's key): ask its sender to add this store's card ('intake card') as a contact and to export it again with that contact among --to"
     head -c $((80 + 32 + 65552)) "$W/b" >"$W/chunk"
     check "$W/chunk" 1 "the bundle is truncated: its final chunk is missing"
     head -c $((size / 2)) "$W/b" >"$W/half"
@@ -491,7 +505,7 @@ assert len(r["subject"]) == 16 and r["consent"]["method"] == "verbal"
     printf -- '-----BEGIN INTAKE BUNDLE-----\nnot*base64\n-----END INTAKE BUNDLE-----\n' >"$W/armor"
     check "$W/armor" 2 "bad armor: unexpected character in line text"
     st field export --to other --all --keep-metadata -o "$W/elsewhere" 2>/dev/null
-    check "$W/elsewhere" 1 "this bundle is not addressed to this store (none of its recipients is this store's key)"
+    check "$W/elsewhere" 1 "this bundle is not addressed to this store (none of its recipients is this store's key): ask its sender to add this store's card ('intake card') as a contact and to export it again with that contact among --to"
 }
 
 @test "open and import: a bundle re-sealed by a recipient to a third party is caught" {
@@ -523,7 +537,7 @@ assert len(r["subject"]) == 16 and r["consent"]["method"] == "verbal"
     [ "$(ls "$W")" = b ]
     run --separate-stderr st field export --to hq --all
     expect_status 0
-    [[ "$output" == intake-*.bundle ]]
+    [[ "$output" =~ ^[0-9a-f]{16}\.bundle$ ]]   # named after its hash, not after the tool
     [ -f "$W/$output" ]
 }
 

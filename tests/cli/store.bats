@@ -433,6 +433,17 @@ expect_damaged() {
     ik list >/dev/null
 }
 
+@test "rekey twice: each rekey is logged, once (the second was not: found by the reliability suite)" {
+    init_store
+    ik_pass "$PASS"$'\n'"$NEWPASS" rekey >/dev/null 2>&1
+    ik_pass "$NEWPASS"$'\n'"$PASS" rekey >/dev/null 2>&1
+    run ik log
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | grep -cE ' rekey +master-key [0-9a-f]{16}$')" -eq 2 ]
+    [ "$(printf '%s\n' "$output" | grep ' rekey ' | awk '{print $NF}' | sort -u | wc -l)" -eq 2 ]
+    ik log --verify >/dev/null
+}
+
 @test "rekey: --recovery unlocks; a weak new passphrase changes nothing; usage" {
     init_store
     add_subject
@@ -591,7 +602,7 @@ usage_error() {
     commands=$("$INTAKE" help | awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }')
     [ "$(printf '%s\n' "$commands" | wc -l)" -ge 8 ]
     usage=$(for c in $commands; do
-        "$INTAKE" help "$c"
+        "$INTAKE" help "$c" | sed "/^$/q"   # the usage lines; the explanation follows a blank line
     done | sed -e 's/^usage: //' -e 's/[[:space:]]*$//' | grep -v '^$' | sort)
     diff <(printf '%s\n' "$synopsis") <(printf '%s\n' "$usage")
 }
