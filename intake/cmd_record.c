@@ -198,6 +198,22 @@ int cmd_record(int argc, char **argv, const struct globals *g)
  * terminal when nothing else is changed (the body is then typed). */
 enum body_source { BODY_KEEP, BODY_FILE, BODY_STDIN };
 
+/* 1 if a body may follow a record edit refused while its options were
+ * read: no option of a field (title, date, place, lang, tag), --file or
+ * --help among its words, which is when edit_source reads one. */
+static int edit_body_follows(int argc, char **argv)
+{
+    static const char *const no_body[] = { "--t", "--d", "--p", "--l", "--f", "--h" };
+
+    /* An option not known (a typo) counts as no field: when in doubt,
+     * the lines up to "." are skipped rather than run. */
+    for (int i = 1; i < argc; i++)
+        for (size_t k = 0; k < sizeof no_body / sizeof no_body[0]; k++)
+            if (strncmp(argv[i], no_body[k], 3) == 0)
+                return 0;
+    return 1;
+}
+
 static int edit_source(enum body_source *src, const struct record_opts *o,
                        const struct globals *g)
 {
@@ -248,8 +264,13 @@ static int record_edit(int argc, char **argv, const struct globals *g)
     rc = parse_record(&o, argc, argv);
     if (rc == 0)
         rc = edit_source(&src, &o, g);
-    if (rc != 0)
+    if (rc != 0) {
+        /* In a shell reading a pipe, a body typed after a refused edit
+         * would otherwise run as commands. */
+        if (rc > 0 && edit_body_follows(argc, argv))
+            (void)input_body_skip();
         return rc < 0 ? EXIT_OK : rc;
+    }
     o.fd = -1;
     err_clear(&e);
     if (src == BODY_FILE && file_open_regular(&o.fd, o.file, 0, NULL, &e) != 0)

@@ -118,6 +118,15 @@ sh_in() {
     [[ "$stderr" != *canary* ]]
     run ik list
     [ -z "$output" ]
+    # record edit refused while its options are read: the same.
+    id=$(echo "first" | ik record Rim-il --title t)
+    run --separate-stderr sh_in "record edit $id --bogus" "subject forget Rim-il --yes" \
+        "canary-testimony" "." "subject list"
+    expect_status 0
+    [[ "$stderr" == "intake: "*"--bogus"* ]]
+    [[ "$stderr" != *canary* ]]
+    [[ "$output" == Rim-il* ]]
+    [ "$(ik show "$id" | tail -n 1)" = "first" ]
 }
 
 @test "shell: a testimony cut short by the end of input records nothing" {
