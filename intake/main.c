@@ -104,9 +104,14 @@ static int dispatch(int argc, char **argv, const struct globals *g)
     return c->fn(argc, argv, g);
 }
 
+static int is_command(const char *name)
+{
+    return find_command(name) != NULL;
+}
+
 static int cmd_shell(int argc, char **argv, const struct globals *g)
 {
-    return shell_main(argc, argv, g, dispatch);
+    return shell_main(argc, argv, g, dispatch, is_command);
 }
 
 static void print_overview(FILE *f)

@@ -119,7 +119,7 @@ static int refused(char **argv, int argc)
 
 /* Runs one line: 0 and *status set, or 1 for "exit". */
 static int run_line(int *status, const char *line, size_t len, const struct globals *g,
-                    shell_run_fn run)
+                    shell_run_fn run, shell_known_fn known)
 {
     char **argv, *block, **words;
     struct err e;
@@ -142,6 +142,12 @@ static int run_line(int *status, const char *line, size_t len, const struct glob
     } else if (argc > 0) {
         int r = refused(words, argc);
         *status = cli_finish(r >= 0 ? r : run(argc, words, g));
+        if (r < 0 && !known(words[0]) && !isatty(STDIN_FILENO)) {
+            cli_note("the shell stops here: in a script, the lines after one that names no "
+                     "command may be a testimony, and are neither run nor shown");
+            *status = EXIT_INPUT;
+            rc = 1;
+        }
     }
     free(argv);
     secmem_free(block);
@@ -158,7 +164,7 @@ static void greet(double minutes)
 }
 
 /* Reads and runs lines until the end, "exit" or a failed unlock. */
-static int loop(const struct globals *g, shell_run_fn run, double minutes)
+static int loop(const struct globals *g, shell_run_fn run, shell_known_fn known, double minutes)
 {
     int tty = isatty(STDIN_FILENO), status = EXIT_OK;
 
@@ -187,7 +193,7 @@ static int loop(const struct globals *g, shell_run_fn run, double minutes)
             if ((r = relock(g, minutes)) != 0)
                 return r;
         } else {
-            done = run_line(&status, line, len, g, run);
+            done = run_line(&status, line, len, g, run, known);
         }
         secmem_free(line);
         if (done)
@@ -198,7 +204,8 @@ static int loop(const struct globals *g, shell_run_fn run, double minutes)
     }
 }
 
-int shell_main(int argc, char **argv, const struct globals *g, shell_run_fn run)
+int shell_main(int argc, char **argv, const struct globals *g, shell_run_fn run,
+               shell_known_fn known)
 {
     double minutes;
     int rc = parse_shell(&minutes, argc, argv, g);
@@ -211,7 +218,7 @@ int shell_main(int argc, char **argv, const struct globals *g, shell_run_fn run)
     if (isatty(STDIN_FILENO))
         greet(minutes);
     input_shell(1, (int)lround(minutes * 60000));
-    rc = loop(g, run, minutes);
+    rc = loop(g, run, known, minutes);
     input_shell(0, 0);
     input_forget();
     cli_shell_lock();
