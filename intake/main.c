@@ -44,12 +44,16 @@ static const struct command commands[] = {
     { "attach", cmd_attach, "store a file (audio, photo, document) with a record" },
     { "attachment", cmd_attachment, "write an attachment back out to a new file" },
     { "export", cmd_export, "write a sealed, signed bundle of redacted records for contacts" },
+    { "exports", cmd_exports, "list what was exported: when, to whom, which records" },
     { "import", cmd_import, "verify a bundle addressed to this store and add its records" },
     { "open", cmd_open, "verify and decrypt a bundle without importing it" },
     { "card", cmd_card, "print this store's contact card, or draw it as a QR code" },
     { "contact", cmd_contact, "add, list, show, remove and verify contacts" },
     { "audit", cmd_audit, "verify a bundle's origin, redaction and re-identification risk" },
     { "log", cmd_log, "list the store's hash-chained log of changes, or check it" },
+    { "backup", cmd_backup, "write a copy of the whole store, as safe as the store itself" },
+    { "restore", cmd_restore, "make a store from a backup (never over an existing one)" },
+    { "wipe", cmd_wipe, "make the store unreadable at once, then remove its files" },
     { "help", cmd_help, "show help for a command" },
 };
 

@@ -19,7 +19,7 @@ libzxcvbn-dev libbsd-dev libseccomp-dev unicode-data libicu-dev libhunspell-dev"
 deb="$build dpkg-dev debhelper lintian diffoscope-minimal faketime
 libcmocka-dev bats strace zbar-tools librsvg2-bin python3 python3-nacl jq
 libimage-exiftool-perl ffmpeg hunspell-ko hunspell-mn hunspell-en-us"
-check="$deb clang libclang-rt-14-dev fiu-utils"
+check="$deb clang libclang-rt-14-dev fiu-utils gcovr"
 bench="$check age hyperfine mat2"
 
 list=

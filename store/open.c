@@ -174,6 +174,17 @@ int store_params_check(const struct store_params *p, struct err *e)
     return 0;
 }
 
+/* Creates the folder path (0700) unless it exists; a folder made is
+ * synced into its parent, or a power cut could take the whole store with
+ * it after init reported success. */
+static int mkdir_synced(const char *path, const char *what, struct err *e)
+{
+    if (mkdir(path, 0700) != 0)
+        return errno == EEXIST ? 0 : err_set(e, EXIT_INPUT, "cannot create %s %s: %s", what,
+                                             path, strerror(errno));
+    return fsync_parent(path, e);
+}
+
 /* Creates the missing folders above dir (0700), as for ~/.local/share. */
 static int mkdir_parents(const char *dir, struct err *e)
 {
@@ -186,16 +197,15 @@ static int mkdir_parents(const char *dir, struct err *e)
         if (*p != '/')
             continue;
         *p = '\0';
-        if (mkdir(path, 0700) != 0 && errno != EEXIST)
-            return err_set(e, EXIT_INPUT, "cannot create the folder %s: %s", path,
-                           strerror(errno));
+        if (mkdir_synced(path, "the folder", e) != 0)
+            return -1;
         *p = '/';
     }
     return 0;
 }
 
 /* What an interrupted init may have left beside its marker. */
-static void remove_partial(const char *dir)
+void open_remove_partial(const char *dir)
 {
     static const char *const names[] = {
         STORE_DB_NAME, STORE_DB_NAME "-wal", STORE_DB_NAME "-shm", STORE_DB_NAME "-journal",
@@ -246,7 +256,7 @@ static int marker_free(const char *dir, struct err *e)
 /* Takes the init marker of dir into *mark (open, locked, durable before
  * anything else is made). A marker left unlocked by an init that was
  * killed means the files beside it are a half-made store: removed. */
-static int take_marker(int *mark, const char *dir, struct err *e)
+int open_mark_take(int *mark, const char *dir, struct err *e)
 {
     char path[4200];
     int left = 0;
@@ -272,7 +282,7 @@ static int take_marker(int *mark, const char *dir, struct err *e)
         return refuse_database(dir, e);
     }
     if (left)
-        remove_partial(dir);
+        open_remove_partial(dir);
     if (fsync_parent(path, e) != 0) {
         (void)unlink(path);
         close(*mark);
@@ -286,23 +296,22 @@ int store_create_check(const char *dir, struct err *e)
 {
     if (mkdir_parents(dir, e) != 0)
         return -1;
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-        return err_set(e, EXIT_INPUT, "cannot create the store folder %s: %s", dir,
-                       strerror(errno));
+    if (mkdir_synced(dir, "the store folder", e) != 0)
+        return -1;
     if (exists_in(dir, STORE_KEYSLOTS_NAME, e))
         return err_set(e, EXIT_INPUT, "a store already exists in %s; nothing was changed", dir);
     if (check_private(dir, 1, 1, e) != 0)
         return -1;
     if (access(dir, W_OK) != 0)
         return err_set(e, EXIT_INPUT, "cannot create a store in %s: %s", dir, strerror(errno));
-    /* What take_marker would refuse, said before the passphrase is asked. */
+    /* What open_mark_take would refuse, said before the passphrase is asked. */
     if (!exists_in(dir, STORE_INIT_MARK_NAME, e))
         return exists_in(dir, STORE_DB_NAME, e) ? refuse_database(dir, e) : 0;
     return marker_free(dir, e);
 }
 
 /* Drops the marker: the keyslot file, written last, made the store. */
-static void release_marker(int mark, const char *dir)
+void open_mark_release(int mark, const char *dir)
 {
     char path[4200];
 
@@ -321,7 +330,7 @@ int store_create(const char *dir, const struct store_params *p,
     int rc = -1, mark;
 
     if (store_params_check(p, e) != 0 || store_create_check(dir, e) != 0 ||
-        take_marker(&mark, dir, e) != 0)
+        open_mark_take(&mark, dir, e) != 0)
         return -1;
     s = db_alloc(dir, e);
     if (s != NULL) {
@@ -336,8 +345,8 @@ int store_create(const char *dir, const struct store_params *p,
         store_close(s);
     }
     if (rc != 0)
-        remove_partial(dir);
-    release_marker(mark, dir);
+        open_remove_partial(dir);
+    open_mark_release(mark, dir);
     return rc;
 }
 
@@ -362,6 +371,18 @@ static void upgrade_passphrase_slot(struct store *s, struct keyslot_file *kf,
     }
 }
 
+/* An init killed after its keyslot file made the store, before it removed
+ * its marker, leaves the marker behind: removed unless an init still
+ * holds it (none can start once the keyslot file exists). */
+static void drop_stale_marker(const char *dir)
+{
+    char path[4200];
+
+    if (exists_in(dir, STORE_INIT_MARK_NAME, NULL) && marker_free(dir, NULL) == 0 &&
+        db_path(path, sizeof path, dir, STORE_INIT_MARK_NAME, NULL) == 0 && unlink(path) == 0)
+        (void)fsync_parent(path, NULL);
+}
+
 int store_open(struct store **out, const char *dir, uint8_t kind,
                const unsigned char *secret, size_t secretlen, struct err *e)
 {
@@ -374,6 +395,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     if (store_check_dir(dir, e) != 0)
         return -1;
     fileio_sweep(dir);
+    drop_stale_marker(dir);
     s = db_alloc(dir, e);
     if (s == NULL)
         return -1;
@@ -497,8 +519,7 @@ int store_set_passphrase(struct store *s, const char *passphrase,
     }
     if (keyslot_save(s->keyslots, &fresh, 1, e) != 0) {
         char why[sizeof e->msg];
-
-        snprintf(why, sizeof why, "%s", e != NULL ? e->msg : "");
+        db_cause(why, sizeof why, e);
         return err_set(e, EXIT_INPUT, "the new passphrase is set and logged, but the old one "
                        "could not be removed (%s): both open the store until you run "
                        "'intake passwd' again", why);

@@ -411,6 +411,20 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     [[ "$output" == *"title: 국경 / граница"* ]]
 }
 
+@test "armor over 64 KiB: every line ends in a newline and the bundle opens (a NUL took one's place every 1023 lines: found by the reliability suite)" {
+    field_record
+    mkstore hq
+    introduce field hq
+    head -c 200000 /dev/urandom >"$W/blob.bin"
+    st field attach "$ID" "$W/blob.bin" >/dev/null
+    st field export --to hq --all --keep-metadata --armor -o "$W/big.asc" 2>/dev/null
+    [ "$(tr -d '\n' <"$W/big.asc" | tr -d 'A-Za-z0-9+/= -' | wc -c)" -eq 0 ]
+    [ "$(awk 'length($0) > 64' "$W/big.asc" | wc -l)" -eq 0 ]
+    run st hq open "$W/big.asc" -o "$W/opened"
+    expect_status 0
+    cmp "$W/blob.bin" "$(find "$W/opened" -type f -size 200000c | head -n 1)"
+}
+
 @test "import: an unknown sender is refused with its key unless accepted" {
     field_record
     mkstore hq

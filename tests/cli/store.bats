@@ -170,13 +170,6 @@ assert "김민준" in s and "Иван Петров" in s, s'
     expect_status 2
 }
 
-one_line_stderr() {
-    [ -n "$stderr" ] && [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ] || {
-        echo "stderr is not one line: $stderr" >&2
-        return 1
-    }
-}
-
 @test "record, list, search, show round trip with Hangul and Cyrillic" {
     init_store
     add_subject
@@ -438,6 +431,17 @@ expect_damaged() {
     [ "$stderr" = "intake: the database in $H is damaged or does not match its keyslot file; restore it from a backup" ]
     cp "$T/new-keyslots" "$H/keyslots"
     ik list >/dev/null
+}
+
+@test "rekey twice: each rekey is logged, once (the second was not: found by the reliability suite)" {
+    init_store
+    ik_pass "$PASS"$'\n'"$NEWPASS" rekey >/dev/null 2>&1
+    ik_pass "$NEWPASS"$'\n'"$PASS" rekey >/dev/null 2>&1
+    run ik log
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | grep -cE ' rekey +master-key [0-9a-f]{16}$')" -eq 2 ]
+    [ "$(printf '%s\n' "$output" | grep ' rekey ' | awk '{print $NF}' | sort -u | wc -l)" -eq 2 ]
+    ik log --verify >/dev/null
 }
 
 @test "rekey: --recovery unlocks; a weak new passphrase changes nothing; usage" {
