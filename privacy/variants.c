@@ -1225,6 +1225,55 @@ static int cased(int cp)
     return cp >= 0 && (utf8proc_isupper(cp) || utf8proc_islower(cp));
 }
 
+/* The father's name in a patronymic (a genitive, the usual first word of
+ * a Mongolian name: "Ганбаатарын Мөнх-Эрдэнэ"), with all its spellings:
+ * written alone or in another case it identifies the subject too
+ * (Ганбаатар, Ганбаатрыг, Ганбаатраас, Ganbaatar, Ganbaatriin).  The
+ * genitive endings are those of mn_endings (ийн ын гийн ний) and their
+ * Latin spellings (iin yn iyn giin); a stem left ending in two consonants
+ * gets its fleeting vowel back by vowel harmony (Ганбаатрын: Ганбаатар).
+ * key[0..len) is one word of the name, without separators. */
+static int patronymic_father(struct variant_list *out, const char *key, size_t len)
+{
+    static const char *const gen[] = { "гийн", "ийн", "ын", "ний", "giin", "iin", "iyn", "yn" };
+    char stem[SLOT_MAX * 4];
+    int li[SLOT_MAX], n = 0, cp, k, rc;
+    size_t i, m = 0, at;
+
+    for (i = 0; i < sizeof gen / sizeof gen[0]; i++) {
+        m = strlen(gen[i]);
+        if (len > m && memcmp(key + len - m, gen[i], m) == 0)
+            break;
+    }
+    if (i == sizeof gen / sizeof gen[0] || len - m + 4 > sizeof stem)
+        return 0;
+    m = len - m;
+    memcpy(stem, key, m);
+    for (at = 0; at < m && n < SLOT_MAX; at += (size_t)k) {
+        if ((k = utf8_next(&cp, stem + at, m - at)) <= 0 || (li[n] = mn_letter(cp)) < 0)
+            break;
+        n++;
+    }
+    if (at == m && n >= 4 && is_consonant(li[n - 1]) && is_consonant(li[n - 2]) &&
+        strcmp(mn_letters[li[n - 1]][0], "н") != 0) {
+        /* Ганбаатр: the vowel goes back before the last consonant. */
+        const char *v = mn_letters[mn_long_vowel(li, n - 1)][0];
+        size_t last = m - strlen(mn_letters[li[n - 1]][0]), vl = strlen(v);
+        memmove(stem + last + vl, stem + last, m - last);
+        memcpy(stem + last, v, vl);
+        m += vl;
+    }
+    rc = 0;
+    /* A Latin stem of 5 letters at least: "Robyn" is no "Rob"'s genitive. */
+    if (m >= (latin_key(stem, m) ? 5u : 3u)) {
+        rc = list_add(out, stem, m, RULE_VARIANT, SUFFIX_NONE);
+        if (rc == 0)
+            rc = expand_key(out, stem, m, RULE_VARIANT, 1);
+    }
+    sodium_memzero(stem, sizeof stem);
+    return rc;
+}
+
 /* Each word of a name of several words (norm view, words split by ' '),
  * of three letters or more and not a frequent Korean surname, with all its
  * spellings: people are called by one of their names (Mongolians by the
@@ -1233,8 +1282,8 @@ static int cased(int cp)
  * written with one ("Krajcik's brother", not "mark" for "Mark Hill"). */
 static int name_words(struct variant_list *out, const char *norm, size_t len)
 {
-    char key[SLOT_MAX * 4];
-    size_t a = 0, b, i, k, first;
+    char key[SLOT_MAX * 4], pat[SLOT_MAX * 4];
+    size_t a = 0, b, i, k, first, npat = 0;
     int cp, chars, rc = 0;
 
     if (memchr(norm, ' ', len) == NULL)
@@ -1262,8 +1311,21 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
         for (i = first; i < out->n; i++)
             if (utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 && !cased(cp))
                 out->v[i].capital = 0;
+        if (npat == 0 && k < sizeof pat)
+            memcpy(pat, key, k), npat = k;
+    }
+    /* The father's name last: the names' own words come first (VARIANTS_MAX). */
+    if (rc == 0 && npat > 0) {
+        first = out->n;
+        out->capital = 1;
+        rc = patronymic_father(out, pat, npat);
+        out->capital = 0;
+        for (i = first; i < out->n; i++)
+            if (utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 && !cased(cp))
+                out->v[i].capital = 0;
     }
     sodium_memzero(key, sizeof key);
+    sodium_memzero(pat, sizeof pat);
     return rc;
 }
 
