@@ -117,12 +117,19 @@ static const char *const ko_more[] = {
     "같이", "만큼", "마다", "대로", "씩", "쯤", "들", "나마", "이나마", "라도", "이라도",
     "든", "이든", "란", "이란", "인", "일", "엔", "엘", "넨", "인데", "지", "이지", "죠",
     "이죠", "랍니다", "이랍니다", "였어", "이었어", "였어요",
+    /* the retrospective and connective endings of the copula (종수였던,
+     * 종수였는데, 종수던가, 종수더라), the possessive's spoken forms
+     * (종수꺼, 종수껀), the polite ending after a contracted ㅂ (종숩니다) */
+    "던", "이던", "였던", "이었던", "는데", "였는데", "이었는데", "던가", "이던가",
+    "였던가", "더라", "이더라", "였더라", "였지", "이었지", "꺼", "껀", "거", "건", "것",
+    "니다", "니까",
     /* address and kinship words */
     "군", "양", "옹", "형", "형님", "오빠", "오라버니", "오라비", "언니", "누나",
     "누님", "동생", "아우", "아저씨", "아주머니", "아줌마", "아지미", "아바이", "아매",
     "할아버지", "할머니", "할배", "할매", "삼촌", "이모", "고모", "선배", "후배",
     "선생님", "사장", "사장님", "반장", "여사", "아빠", "엄마", "아버지",
-    "어머니", "아바지", "오마니",
+    "어머니", "아바지", "오마니", "쌤", "샘", "아지매", "아재", "놈", "년", "녀석",
+    "자식", "새끼",
 };
 #define KO_SUFFIX_MAX 60
 
@@ -491,6 +498,37 @@ static int korean_initials(struct variant_list *out, const struct slot *s, int n
     return rc != 0 ? -1 : 0;
 }
 
+/* A name ending in an open syllable, with a particle contracted into it
+ * as a final consonant (spoken Korean): ㄴ for 는 (종순 = 종수는), ㄹ for
+ * 를 (종술 = 종수를), ㅂ before 니다 (종숩니다 = 종수입니다); each may
+ * take the particles after it.  From the particles of the table above:
+ * 는, 를 and 입니다 are the ones spoken this way. */
+static int korean_contracted(struct variant_list *out, const char *key, size_t len)
+{
+    static const int finals[] = { 4, 8, 17 };          /* ㄴ ㄹ ㅂ */
+    char buf[SLOT_MAX * 4];
+    size_t i, at = 0;
+    int cp = 0, k, rc = 0;
+
+    while (at < len) {
+        if ((k = utf8_next(&cp, key + at, len - at)) <= 0)
+            return 0;
+        if (at + (size_t)k == len)
+            break;
+        at += (size_t)k;
+    }
+    if (cp < 0xAC00 || cp > 0xD7A3 || (cp - 0xAC00) % 28 != 0 ||
+        len >= sizeof buf)
+        return 0;
+    memcpy(buf, key, at);
+    for (i = 0; rc == 0 && i < sizeof finals / sizeof finals[0]; i++) {
+        k = (int)utf8proc_encode_char(cp + finals[i], (utf8proc_uint8_t *)buf + at);
+        rc = list_add(out, buf, at + (size_t)k, RULE_INFLECTION, SUFFIX_KO);
+    }
+    sodium_memzero(buf, sizeof buf);
+    return rc;
+}
+
 static int korean_from_hangul(struct variant_list *out, const char *key, size_t len, int rule,
                               int person)
 {
@@ -502,7 +540,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
     n = hangul_cps(cps, SLOT_MAX - 1, key, len);
     if (n <= 0)
         return 0;
-    if (list_add(out, key, len, rule, SUFFIX_KO) != 0 || hanja_spellings(out, cps, n) != 0)
+    if (list_add(out, key, len, rule, SUFFIX_KO) != 0 || hanja_spellings(out, cps, n) != 0 ||
+        (person && korean_contracted(out, key, len) != 0))
         return -1;
     flen = (size_t)utf8_next(&cps[0], key, len);
     memcpy(first, key, flen);
@@ -514,7 +553,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
     if (sur < 0 && (n != 3 || !person))
         return combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 300);
     if (list_add(out, key + flen, len - flen, RULE_VARIANT, SUFFIX_KO) != 0 ||
-        hanja_spellings(out, cps + 1, n - 1) != 0)
+        hanja_spellings(out, cps + 1, n - 1) != 0 ||
+        korean_contracted(out, key + flen, len - flen) != 0)
         return -1;
     if (sur >= 0)
         surname_slot(&s[0], sur);
