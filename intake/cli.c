@@ -12,9 +12,11 @@
 #include "crypto/secmem.h"
 #include "store/store.h"
 #include "util/prompt.h"
+#include "util/intl.h"
 #include "util/text.h"
 
-/* Every message ends here: outside text in it (arguments, paths, names
+/* Every message ends here (its format already translated: util/intl.h,
+ * the rule for what is): outside text in it (arguments, paths, names
  * read from files) is shown escaped, never obeyed by the terminal. */
 static void say_line(const char *msg, const char *tail)
 {
@@ -28,13 +30,13 @@ static void say(const char *tail, const char *fmt, va_list ap)
 {
     char msg[2048];
 
-    (void)vsnprintf(msg, sizeof msg, fmt, ap);
+    (void)vsnprintf(msg, sizeof msg, _(fmt), ap);
     say_line(msg, tail);
 }
 
 int cli_fail(const struct err *e)
 {
-    say_line(e->msg[0] ? e->msg : "failed", "");
+    say_line(e->msg[0] ? e->msg : _("failed"), "");
     return e->code ? e->code : EXIT_INPUT;
 }
 
@@ -64,10 +66,10 @@ void cli_print_usage(FILE *f, const char *usage)
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
-    char tail[64];
+    char tail[256];
     va_list ap;
 
-    snprintf(tail, sizeof tail, " (see 'intake help %s')", cmd);
+    snprintf(tail, sizeof tail, _(" (see 'intake help %s')"), cmd);
     va_start(ap, fmt);
     say(tail, fmt, ap);
     va_end(ap);
@@ -161,7 +163,7 @@ void cli_saved(const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    (void)vsnprintf(saved_note, sizeof saved_note, fmt, ap);
+    (void)vsnprintf(saved_note, sizeof saved_note, _(fmt), ap);
     va_end(ap);
 }
 
@@ -177,7 +179,7 @@ int cli_finish(int rc)
         return rc;
     return cli_error(EXIT_INPUT, "cannot write to standard output%s%s%s%s%s",
                      why != NULL ? " (" : "", why != NULL ? why : "", why != NULL ? ")" : "",
-                     saved_note[0] != '\0' ? "; but " : "", saved_note);
+                     saved_note[0] != '\0' ? _("; but ") : "", saved_note);
 }
 
 /* Tries a person gets at a terminal; a descriptor (a script) gets one. */
@@ -198,7 +200,7 @@ static int unlock_secret(unsigned char **secret, size_t *len, const struct globa
     char *line;
 
     text_terminal_safe(shown, sizeof shown, dir, strlen(dir));
-    snprintf(question, sizeof question, g->recovery ? "Recovery key for %s: " : "Passphrase for %s: ",
+    snprintf(question, sizeof question, g->recovery ? _("Recovery key for %s: ") : _("Passphrase for %s: "),
              shown);
     if (prompt_secret(&line, len, g->passfd, question, 0, e) != 0)
         return -1;
@@ -250,8 +252,8 @@ int cli_open_store(struct store **s, const struct globals *g)
             break;
         cli_note("%s; try again (%d %s left)",
                  e.code != EXIT_AUTH ? e.msg
-                 : g->recovery ? "the recovery key does not open this store" : "wrong passphrase",
-                 left - 1, left - 1 == 1 ? "try" : "tries");
+                 : g->recovery ? _("the recovery key does not open this store") : _("wrong passphrase"),
+                 left - 1, left - 1 == 1 ? _("try") : _("tries"));
     }
     return rc == 0 ? 0 : cli_fail(&e);
 }

@@ -1,0 +1,167 @@
+#!/usr/bin/env bats
+# The interface in Korean and Mongolian (issue 18): a journey (init,
+# subject add, record, redact, export, import, audit) under
+# LANG=ko_KR.UTF-8 and LANG=mn_MN.UTF-8 has the same exit statuses and the
+# same machine output (--json, tab-separated listings, redact --report,
+# usage lines) as in English, and its messages in the language; a locale
+# the machine lacks, or one without a catalogue, is English without error.
+#
+# The locales are generated for this file with localedef into a temporary
+# folder read through LOCPATH (the `locales` package's sources: a clean
+# Debian container has none generated, and the tests never need root).
+# The binary finds its catalogues in share/locale beside its bin/
+# (build/rel/share/locale, made by make test-build) or, installed, in
+# PREFIX/share/locale (intake/main.c, init_messages).
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup_file() {
+    local loc=$BATS_FILE_TMPDIR/locale l
+    mkdir -p "$loc"
+    for l in ko_KR mn_MN fr_FR; do
+        localedef -i "$l" -f UTF-8 "$loc/$l.UTF-8" 2>/dev/null ||
+            { echo "localedef cannot make $l.UTF-8 (install the locales package)" >&2; return 1; }
+    done
+}
+
+setup() {
+    common_setup
+    W=$T/work
+    mkdir -p "$W"
+    cd "$W"
+    unset LANGUAGE LC_ALL LC_MESSAGES
+}
+
+teardown() { common_teardown; }
+
+# in LOCALE NAME ARGS...: intake on store $T/NAME under LANG=LOCALE ("C":
+# English), the generated locales in LOCPATH.
+in() {
+    local lang=$1 name=$2
+    shift 2
+    LOCPATH=$BATS_FILE_TMPDIR/locale LANG=$lang \
+        "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
+}
+
+# same LOCALE NAME ARGS...: intake ARGS gives the same exit status and the
+# same standard output under LOCALE as in English.
+same() {
+    local lang=$1 en rc_en rc
+    shift
+    en=$(in C "$@" 2>/dev/null) && rc_en=0 || rc_en=$?
+    run --separate-stderr in "$lang" "$@"
+    [ "$status" -eq "$rc_en" ] || { echo "exit $status under $lang, $rc_en in English" >&2; return 1; }
+    [ "$output" = "$en" ] || { diff <(echo "$en") <(echo "$output") >&2; return 1; }
+}
+
+# journey LOCALE: the whole journey under LOCALE, checking statuses and
+# machine output against English; leaves $W/b.bundle audited.
+journey() {
+    local lang=$1 id
+    run --separate-stderr in "$lang" field init --kdf interactive --label field
+    expect_status 0
+    [[ "$output" =~ $RECOVERY_RE ]]
+    INIT_OUT=$output
+    in "$lang" hq init --kdf interactive --label hq >/dev/null
+    in "$lang" field contact add hq "$(in "$lang" hq card)" 2>/dev/null
+    in "$lang" field contact verify hq --confirm >/dev/null 2>&1
+    in "$lang" hq contact add field "$(in "$lang" field card)" 2>/dev/null
+    in "$lang" hq contact verify field --confirm >/dev/null 2>&1
+    run --separate-stderr in "$lang" field subject add --name "Kim Ji-yeon" --pseudonym Nari
+    expect_status 0
+    [ "$output" = Nari ]
+    in "$lang" field consent Nari --export yes --method verbal 2>/dev/null
+    run --separate-stderr in "$lang" field record Nari --title Work --date 2024-03-15 \
+        --tag work --lang en <<<"Kim Ji-yeon spoke about the long days at the site."
+    expect_status 0
+    id=$output
+    [[ "$id" =~ ^[a-z0-9]{16}$ ]]
+    same "$lang" field list
+    same "$lang" field list --json
+    same "$lang" field redact "$id" --report
+    same "$lang" field redact "$id"
+    same "$lang" field subject list
+    run --separate-stderr in "$lang" field export --to hq --all -o "$W/b.bundle"
+    expect_status 0
+    EXPORT_ERR=$stderr
+    run --separate-stderr in "$lang" hq import "$W/b.bundle"
+    expect_status 0
+    IMPORT_OUT=$output
+    same "$lang" hq list --json
+    same "$lang" hq audit --json b.bundle
+    same "$lang" hq audit --strict --json b.bundle
+    run --separate-stderr in "$lang" hq audit b.bundle
+    expect_status 0
+    AUDIT_OUT=$output
+    # a usage error: the same status, the usage line itself in English
+    same "$lang" field record
+    same "$lang" field record --help
+    same "$lang" hq --version
+}
+
+@test "l10n: the journey in Korean: English statuses and machine output, Korean messages" {
+    journey ko_KR.UTF-8
+    [[ "$INIT_OUT" == *"복구 키"* ]]
+    [[ "$IMPORT_OUT" == *"가져왔습니다"* ]]
+    [[ "$AUDIT_OUT" == *"판정: WARN"* ]]
+    run --separate-stderr in ko_KR.UTF-8 field help
+    expect_status 0
+    [[ "$output" == *$'\n명령:\n'* ]]
+    run --separate-stderr in ko_KR.UTF-8 field nosuch
+    expect_status 2
+    [ "$stderr" = "intake: 'nosuch' 명령이 없습니다 ('intake help' 참고)" ]
+    run --separate-stderr in ko_KR.UTF-8 field subject show Nobody
+    expect_status 2
+    [[ "$stderr" == "intake: "*[가-힣]* ]]
+}
+
+@test "l10n: the journey in Mongolian: English statuses and machine output, Mongolian messages" {
+    journey mn_MN.UTF-8
+    [[ "$INIT_OUT" == *"Сэргээх түлхүүр"* ]]
+    [[ "$IMPORT_OUT" == *"оруулав"* ]]
+    [[ "$AUDIT_OUT" == *"Дүгнэлт: WARN"* ]]
+    run --separate-stderr in mn_MN.UTF-8 field help
+    expect_status 0
+    [[ "$output" == *$'\nТушаалууд:\n'* ]]
+    run --separate-stderr in mn_MN.UTF-8 field nosuch
+    expect_status 2
+    [ "$stderr" = "intake: 'nosuch' гэсэн тушаал алга ('intake help'-г үзнэ үү)" ]
+    run --separate-stderr in mn_MN.UTF-8 field subject show Nobody
+    expect_status 2
+    [[ "$stderr" == "intake: "*[А-Яа-яӨөҮү]* ]]
+}
+
+@test "l10n: LANGUAGE and LC_MESSAGES choose the language; LC_ALL=C is English" {
+    run --separate-stderr env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=ko_KR.UTF-8 LANGUAGE=mn "$INTAKE" help
+    [[ "$output" == *"Тушаалууд:"* ]]
+    run --separate-stderr env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=C LC_MESSAGES=ko_KR.UTF-8 "$INTAKE" help
+    [[ "$output" == *"명령:"* ]]
+    run --separate-stderr env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=ko_KR.UTF-8 LC_ALL=C "$INTAKE" help
+    [[ "$output" == *$'\ncommands:\n'* ]]
+}
+
+@test "l10n: a locale the machine lacks, or one without a catalogue, is English without a word" {
+    local lang en
+    en=$(LANG=C "$INTAKE" help)
+    mkdir -p "$T/none"
+    for lang in ko_KR.UTF-8 mn_MN.UTF-8 xx_YY.UTF-8; do
+        run --separate-stderr env LOCPATH="$T/none" LANG=$lang "$INTAKE" help
+        expect_status 0
+        [ -z "$stderr" ] && [ "$output" = "$en" ]
+        run --separate-stderr env LOCPATH="$T/none" LANG=$lang "$INTAKE" nosuch
+        expect_status 2
+        [ "$stderr" = "intake: no command 'nosuch' (see 'intake help')" ]
+    done
+    # French is generated, but intake has no French catalogue
+    run --separate-stderr env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=fr_FR.UTF-8 "$INTAKE" help
+    expect_status 0
+    [ -z "$stderr" ] && [ "$output" = "$en" ]
+}
+
+@test "l10n: numbers, sorting and JSON do not follow the locale (LC_NUMERIC stays C)" {
+    in C field init --kdf interactive --label field >/dev/null
+    same mn_MN.UTF-8 field card
+    same mn_MN.UTF-8 field log --json
+    same ko_KR.UTF-8 field log --json
+}
