@@ -8,6 +8,7 @@
 #include "store/attach.h"
 #include "store/store.h"
 #include "util/fileio.h"
+#include "util/intl.h"
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */
 static const char attach_usage[] = "intake attach RECORD FILE [--remove-source]";
@@ -45,7 +46,7 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
     if (rc == 0) {
         cli_saved("%s was attached to %s: see 'intake show %s'", src.name, argv[optind],
                   argv[optind]);
-        printf("attached %s to %s (%llu bytes, %s)\n", src.name, argv[optind],
+        printf(_("attached %s to %s (%llu bytes, %s)\n"), src.name, argv[optind],
                (unsigned long long)src.st.st_size, src.type);
         if (src.gps)
             cli_note("warning: %s holds a location (EXIF GPS): it is flagged; "

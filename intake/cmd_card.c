@@ -7,6 +7,7 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "util/intl.h"
 #include "crypto/card.h"
 #include "crypto/qr.h"
 #include "crypto/safety.h"
@@ -202,7 +203,7 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const char *
         if (safety_qr_compare(payload, strlen(payload), number, e) != 0) {
             if (e->code != EXIT_AUTH)
                 return -1;
-            printf("mismatch: the scanned safety number differs; do not trust this contact's key\n");
+            printf("mismatch: %s\n", _("the scanned safety number differs; do not trust this contact's key"));
             *status = EXIT_AUTH;
             return 0;
         }

@@ -11,6 +11,7 @@
 #include "store/export.h"
 #include "store/store.h"
 #include "util/prompt.h"
+#include "util/intl.h"
 
 #define MAX_IDS 4096
 
@@ -73,8 +74,8 @@ static int confirm_unverified(void *ctx, const char *name)
                  "numbers with 'intake contact verify %s'", name, name);
         return 1;
     }
-    snprintf(q, sizeof q, "Contact '%s' is not verified (its key may not be theirs). "
-             "Seal to it anyway? [y/N] ", name);
+    snprintf(q, sizeof q, _("Contact '%s' is not verified (its key may not be theirs). "
+             "Seal to it anyway? [y/N] "), name);
     return prompt_confirm(q);
 }
 

@@ -5,6 +5,7 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "util/intl.h"
 #include "store/import.h"
 #include "store/store.h"
 
@@ -17,11 +18,11 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     if (!r.seen)
         cli_saved("the bundle was imported: see 'intake list'");
     if (r.seen)
-        printf("bundle %.16s was imported before; nothing was added\n", r.hash);
+        printf(_("bundle %.16s was imported before; nothing was added\n"), r.hash);
     else
-        printf("imported %zu record(s) and %zu attachment(s) from %s%s; %zu already here\n",
-               r.added, r.files, r.sender[0] ? r.sender : "an UNKNOWN sender ",
-               r.sender[0] ? (r.verified ? "" : " (contact not verified)") : r.sender_key,
+        printf(_("imported %zu record(s) and %zu attachment(s) from %s%s; %zu already here\n"),
+               r.added, r.files, r.sender[0] ? r.sender : _("an UNKNOWN sender "),
+               r.sender[0] ? (r.verified ? "" : _(" (contact not verified)")) : r.sender_key,
                r.kept);
     return 0;
 }

@@ -11,6 +11,7 @@
 #include "privacy/pseudonym.h"
 #include "store/store.h"
 #include "util/prompt.h"
+#include "util/intl.h"
 
 #define MAX_NAME_ARGS 64
 
@@ -349,7 +350,7 @@ static int confirm_forget(const char *pseudonym, int yes)
     if (!isatty(STDIN_FILENO))
         return cli_usage_error("subject", "subject forget deletes '%s' and all its records for good;"
                                " add --yes when not at a terminal", pseudonym);
-    snprintf(q, sizeof q, "Forget %s and all its records for good? This cannot be undone. [y/N] ",
+    snprintf(q, sizeof q, _("Forget %s and all its records for good? This cannot be undone. [y/N] "),
              pseudonym);
     if (!prompt_confirm(q))
         return cli_error(EXIT_INPUT, "not confirmed; nothing was changed");

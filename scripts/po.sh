@@ -2,7 +2,8 @@
 # The message catalogues (po/, util/intl.h for the rule of what is marked).
 #   po.sh pot OUT            writes the template of every message in the
 #                            sources (xgettext) to OUT
-#   po.sh merge PO POT       brings PO up to date with POT (msgmerge)
+#   po.sh merge PO POT       brings PO up to date with POT (msgmerge; what
+#                            POT no longer has is dropped)
 #   po.sh check POT PO...    fails (exit 1) when a message of the sources is
 #                            missing from POT or POT holds one they lost
 #                            (POT regenerated and compared, locations and
@@ -20,9 +21,11 @@ usage() {
 
 # The functions that translate their format argument themselves (the
 # argument's position), and _()/N_() for everything else.
-KEYS="_ N_ err_set:3 cli_error:2 cli_note:1 cli_usage_error:2 cli_saved:1"
+KEYS="_ N_ err_set:3 cli_error:2 cli_note:1 cli_usage_error:2 cli_saved:1
+audit_check_add:6 audit_check_reason:3"
 FLAGS="err_set:3:c-format cli_error:2:c-format cli_note:1:c-format
-cli_usage_error:2:c-format cli_saved:1:c-format"
+cli_usage_error:2:c-format cli_saved:1:c-format audit_check_add:6:c-format
+audit_check_reason:3:c-format"
 
 pot() {
     args=
@@ -49,7 +52,8 @@ case "${1:-}" in
             -e '1s/.*/# The messages of intake, for translators: po\/GLOSSARY.md./' "$2" ;;
     merge)
         [ $# -eq 3 ] || usage
-        msgmerge --quiet --update --backup=none --no-fuzzy-matching --no-wrap "$2" "$3" ;;
+        msgmerge --quiet --update --backup=none --no-fuzzy-matching --no-wrap "$2" "$3"
+        msgattrib --no-obsolete --no-wrap -o "$2" "$2" ;;
     check)
         [ $# -ge 2 ] || usage
         potfile=$2

@@ -7,6 +7,8 @@
  *     cli_saved (intake/cli.h) translate their format argument themselves:
  *     a caller passes the English constant and marks nothing (xgettext
  *     finds them by those names: scripts/po-check.sh).
+ *   - audit_check_add and audit_check_reason (export/audit.h) keep the
+ *     English reason for --json and a translated one for the text report.
  *   - Any other text a person reads is wrapped in _() where it is printed
  *     or formatted, or in N_() where it sits in a table and is translated
  *     with _() when shown.

@@ -35,9 +35,9 @@ setup() {
 
 teardown() { common_teardown; }
 
-# in LOCALE NAME ARGS...: intake on store $T/NAME under LANG=LOCALE ("C":
+# lc LOCALE NAME ARGS...: intake on store $T/NAME under LANG=LOCALE ("C":
 # English), the generated locales in LOCPATH.
-in() {
+lc() {
     local lang=$1 name=$2
     shift 2
     LOCPATH=$BATS_FILE_TMPDIR/locale LANG=$lang \
@@ -49,8 +49,8 @@ in() {
 same() {
     local lang=$1 en rc_en rc
     shift
-    en=$(in C "$@" 2>/dev/null) && rc_en=0 || rc_en=$?
-    run --separate-stderr in "$lang" "$@"
+    en=$(lc C "$@" 2>/dev/null) && rc_en=0 || rc_en=$?
+    run --separate-stderr lc "$lang" "$@"
     [ "$status" -eq "$rc_en" ] || { echo "exit $status under $lang, $rc_en in English" >&2; return 1; }
     [ "$output" = "$en" ] || { diff <(echo "$en") <(echo "$output") >&2; return 1; }
 }
@@ -59,20 +59,20 @@ same() {
 # machine output against English; leaves $W/b.bundle audited.
 journey() {
     local lang=$1 id
-    run --separate-stderr in "$lang" field init --kdf interactive --label field
+    run --separate-stderr lc "$lang" field init --kdf interactive --label field
     expect_status 0
     [[ "$output" =~ $RECOVERY_RE ]]
     INIT_OUT=$output
-    in "$lang" hq init --kdf interactive --label hq >/dev/null
-    in "$lang" field contact add hq "$(in "$lang" hq card)" 2>/dev/null
-    in "$lang" field contact verify hq --confirm >/dev/null 2>&1
-    in "$lang" hq contact add field "$(in "$lang" field card)" 2>/dev/null
-    in "$lang" hq contact verify field --confirm >/dev/null 2>&1
-    run --separate-stderr in "$lang" field subject add --name "Kim Ji-yeon" --pseudonym Nari
+    lc "$lang" hq init --kdf interactive --label hq >/dev/null
+    lc "$lang" field contact add hq "$(lc "$lang" hq card)" 2>/dev/null
+    lc "$lang" field contact verify hq --confirm >/dev/null 2>&1
+    lc "$lang" hq contact add field "$(lc "$lang" field card)" 2>/dev/null
+    lc "$lang" hq contact verify field --confirm >/dev/null 2>&1
+    run --separate-stderr lc "$lang" field subject add --name "Kim Ji-yeon" --pseudonym Nari
     expect_status 0
     [ "$output" = Nari ]
-    in "$lang" field consent Nari --export yes --method verbal 2>/dev/null
-    run --separate-stderr in "$lang" field record Nari --title Work --date 2024-03-15 \
+    lc "$lang" field consent Nari --export yes --method verbal 2>/dev/null
+    run --separate-stderr lc "$lang" field record Nari --title Work --date 2024-03-15 \
         --tag work --lang en <<<"Kim Ji-yeon spoke about the long days at the site."
     expect_status 0
     id=$output
@@ -82,16 +82,16 @@ journey() {
     same "$lang" field redact "$id" --report
     same "$lang" field redact "$id"
     same "$lang" field subject list
-    run --separate-stderr in "$lang" field export --to hq --all -o "$W/b.bundle"
+    run --separate-stderr lc "$lang" field export --to hq --all -o "$W/b.bundle"
     expect_status 0
     EXPORT_ERR=$stderr
-    run --separate-stderr in "$lang" hq import "$W/b.bundle"
+    run --separate-stderr lc "$lang" hq import "$W/b.bundle"
     expect_status 0
     IMPORT_OUT=$output
     same "$lang" hq list --json
     same "$lang" hq audit --json b.bundle
     same "$lang" hq audit --strict --json b.bundle
-    run --separate-stderr in "$lang" hq audit b.bundle
+    run --separate-stderr lc "$lang" hq audit b.bundle
     expect_status 0
     AUDIT_OUT=$output
     # a usage error: the same status, the usage line itself in English
@@ -105,13 +105,13 @@ journey() {
     [[ "$INIT_OUT" == *"복구 키"* ]]
     [[ "$IMPORT_OUT" == *"가져왔습니다"* ]]
     [[ "$AUDIT_OUT" == *"판정: WARN"* ]]
-    run --separate-stderr in ko_KR.UTF-8 field help
+    run --separate-stderr lc ko_KR.UTF-8 field help
     expect_status 0
     [[ "$output" == *$'\n명령:\n'* ]]
-    run --separate-stderr in ko_KR.UTF-8 field nosuch
+    run --separate-stderr lc ko_KR.UTF-8 field nosuch
     expect_status 2
-    [ "$stderr" = "intake: 'nosuch' 명령이 없습니다 ('intake help' 참고)" ]
-    run --separate-stderr in ko_KR.UTF-8 field subject show Nobody
+    [ "$stderr" = "intake: 'nosuch' 명령이 없습니다('intake help' 참고)" ]
+    run --separate-stderr lc ko_KR.UTF-8 field subject show Nobody
     expect_status 2
     [[ "$stderr" == "intake: "*[가-힣]* ]]
 }
@@ -121,13 +121,13 @@ journey() {
     [[ "$INIT_OUT" == *"Сэргээх түлхүүр"* ]]
     [[ "$IMPORT_OUT" == *"оруулав"* ]]
     [[ "$AUDIT_OUT" == *"Дүгнэлт: WARN"* ]]
-    run --separate-stderr in mn_MN.UTF-8 field help
+    run --separate-stderr lc mn_MN.UTF-8 field help
     expect_status 0
     [[ "$output" == *$'\nТушаалууд:\n'* ]]
-    run --separate-stderr in mn_MN.UTF-8 field nosuch
+    run --separate-stderr lc mn_MN.UTF-8 field nosuch
     expect_status 2
     [ "$stderr" = "intake: 'nosuch' гэсэн тушаал алга ('intake help'-г үзнэ үү)" ]
-    run --separate-stderr in mn_MN.UTF-8 field subject show Nobody
+    run --separate-stderr lc mn_MN.UTF-8 field subject show Nobody
     expect_status 2
     [[ "$stderr" == "intake: "*[А-Яа-яӨөҮү]* ]]
 }
@@ -160,8 +160,30 @@ journey() {
 }
 
 @test "l10n: numbers, sorting and JSON do not follow the locale (LC_NUMERIC stays C)" {
-    in C field init --kdf interactive --label field >/dev/null
+    lc C field init --kdf interactive --label field >/dev/null
     same mn_MN.UTF-8 field card
     same mn_MN.UTF-8 field log --json
     same ko_KR.UTF-8 field log --json
+}
+
+@test "l10n: po-check fails when the template lacks a message of the sources, or a catalogue one translation" {
+    local po=$T/po
+    mkdir -p "$po"
+    run "$ROOT/scripts/po.sh" check "$ROOT/po/intake.pot" "$ROOT/po/ko.po" "$ROOT/po/mn.po"
+    expect_status 0
+    [[ "$output" == *"po/ko.po: "*" translated messages." ]]
+    # the template without "commands:" (intake/main.c)
+    msggrep --invert-match --msgid -F -e 'commands:' -o "$po/intake.pot" "$ROOT/po/intake.pot"
+    run "$ROOT/scripts/po.sh" check "$po/intake.pot" "$ROOT/po/ko.po"
+    expect_status 1
+    [[ "$output" == *"differs from the sources' messages"*'+msgid "commands:"'* ]]
+    # a catalogue with that message untranslated, one with it fuzzy
+    msgfilter --keep-header -i "$ROOT/po/ko.po" -o "$po/ko.po" sed -e '/^명령:$/d' 2>/dev/null
+    run "$ROOT/scripts/po.sh" check "$ROOT/po/intake.pot" "$po/ko.po"
+    expect_status 1
+    [[ "$output" == *"1 untranslated message"* ]]
+    sed -e '/^msgid "commands:"$/i #, fuzzy' "$ROOT/po/mn.po" >"$po/mn.po"
+    run "$ROOT/scripts/po.sh" check "$ROOT/po/intake.pot" "$po/mn.po"
+    expect_status 1
+    [[ "$output" == *"1 fuzzy translation"* ]]
 }
