@@ -274,7 +274,8 @@ uninstall:
 	scripts/install-man.sh uninstall $(DESTDIR)$(MANDIR) $(MAN_SRC)
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOC_SRC)) gazetteer/SOURCES.md)
 	-rmdir $(DESTDIR)$(DOCDIR)/gazetteer $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)
-	-rmdir $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES) $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%) 2>/dev/null
+	-rmdir $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES) $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%) \
+	    $(DESTDIR)$(LOCALEDIR) 2>/dev/null
 
 # The Debian package, built from git's copy of this tree (scripts/deb.sh).
 deb: deps-deb

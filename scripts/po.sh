@@ -35,6 +35,10 @@ pot() {
     LC_ALL=C xgettext --language=C --from-code=UTF-8 --sort-by-file --add-comments=TRANSLATORS: \
         --package-name=intake --msgid-bugs-address=dev@intake.invalid \
         $args -o "$1" $(LC_ALL=C ls util/*.c crypto/*.c privacy/*.c export/*.c store/*.c intake/*.c)
+    # The demo's narration (scripts/demo.sh: t, say with a printf format, note).
+    LC_ALL=C xgettext --language=Shell --from-code=UTF-8 --join-existing --sort-by-file \
+        --keyword --keyword=t --keyword=say --keyword=note --flag=say:1:c-format \
+        -o "$1" scripts/demo.sh
 }
 
 # ids FILE: the message ids of a catalogue, one line each (--no-wrap),

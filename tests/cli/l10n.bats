@@ -187,3 +187,32 @@ journey() {
     expect_status 1
     [[ "$output" == *"1 fuzzy translation"* ]]
 }
+
+@test "l10n: the Korean and Mongolian man pages: the English SYNOPSIS, no roff warning, installed for man -L" {
+    local syn l
+    syn() { awk '/^\.SH SYNOPSIS/ { on = 1 } on && /^\.SH / && !/SYNOPSIS/ { exit } on' "$1"; }
+    [ -n "$(syn "$ROOT/docs/intake.1")" ]
+    for l in ko mn; do
+        diff <(syn "$ROOT/docs/intake.1") <(syn "$ROOT/docs/intake.$l.1")
+        run --separate-stderr env LANG=C.UTF-8 MANWIDTH=80 man --warnings -l "$ROOT/docs/intake.$l.1"
+        expect_status 0
+        [ -z "$stderr" ] || { echo "$stderr"; false; }
+        [ "$("$ROOT/scripts/install-man.sh" where /usr/share/man "$ROOT/docs/intake.$l.1")" = \
+          "/usr/share/man/$l/man1/intake.1" ]
+    done
+    grep -qF 'docs/intake.ko.1' "$ROOT/README.md"
+    grep -qF 'docs/intake.mn.1' "$ROOT/README.md"
+}
+
+@test "l10n: the demo's narration follows the language; intake's own output in it too" {
+    command -v gettext >/dev/null || skip "no gettext command (gettext-base): the demo narrates in English"
+    run env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=mn_MN.UTF-8 sh "$ROOT/scripts/demo.sh" "$INTAKE"
+    expect_status 0
+    [[ "$output" == *"intake үзүүлэн: нэг удаагийн сан "* ]]
+    [[ "$output" == *"# Зөвхөн нууц нэр: --reveal-гүйгээр жинхэнэ нэр харагдахгүй"* ]]
+    [[ "$output" == *"(гарах төлөв 1)"* ]]
+    [[ "$output" == *"Бүртгэл бүрэн бүтэн: "* ]]
+    run env LANG=C sh "$ROOT/scripts/demo.sh" "$INTAKE"
+    expect_status 0
+    [[ "$output" == *"# pseudonyms only: no real names without --reveal"* ]]
+}
