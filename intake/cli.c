@@ -11,8 +11,8 @@
 #include "crypto/keyslot.h"
 #include "crypto/secmem.h"
 #include "store/store.h"
-#include "util/prompt.h"
 #include "util/intl.h"
+#include "util/prompt.h"
 #include "util/text.h"
 
 /* Every message ends here (its format already translated: util/intl.h,

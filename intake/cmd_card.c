@@ -7,11 +7,11 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
-#include "util/intl.h"
 #include "crypto/card.h"
 #include "crypto/qr.h"
 #include "crypto/safety.h"
 #include "store/store.h"
+#include "util/intl.h"
 
 struct qr_opts {
     const char *qr, *out, *scan;
@@ -146,8 +146,12 @@ static int print_contact(void *ctx, const struct contact_row *r, struct err *e)
         printf("%s\t%s\t%s\t%s\n", r->name, fp, r->verified ? "verified" : "UNVERIFIED", r->added);
         return 0;
     }
-    printf("name: %s\nlabel: %s\nfingerprint: %s\nadded: %s\nverified: %s\ncard: %s\n", r->name,
-           c.label, fp, r->added, r->verified ? r->verified : "no (run 'intake contact verify NAME')", r->card);
+    printf(_("name: %s\n"), r->name);
+    printf(_("label: %s\n"), c.label);
+    printf(_("fingerprint: %s\n"), fp);
+    printf(_("added: %s\n"), r->added);
+    printf(_("verified: %s\n"), r->verified ? r->verified : _("no (run 'intake contact verify NAME')"));
+    printf(_("card: %s\n"), r->card);
     return 0;
 }
 

@@ -10,8 +10,8 @@
 #include "export/audit.h"
 #include "store/export.h"
 #include "store/store.h"
-#include "util/prompt.h"
 #include "util/intl.h"
+#include "util/prompt.h"
 
 #define MAX_IDS 4096
 

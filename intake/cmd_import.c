@@ -5,9 +5,9 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
-#include "util/intl.h"
 #include "store/import.h"
 #include "store/store.h"
+#include "util/intl.h"
 
 static int run_import(struct store *s, const char *path, int accept_unknown, struct err *e)
 {

@@ -6,8 +6,8 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
-#include "util/intl.h"
 #include "store/store.h"
+#include "util/intl.h"
 
 struct log_print {
     json_t *array;            /* --json, else NULL */

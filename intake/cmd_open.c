@@ -10,6 +10,7 @@
 #include "intake/commands.h"
 #include "store/store.h"
 #include "store/unpack.h"
+#include "util/intl.h"
 
 static const char *jstr(json_t *o, const char *key)
 {
@@ -22,18 +23,18 @@ static void print_plain(json_t *sum)
     size_t i, j;
     const char *who = jstr(json_object_get(sum, "sender"), "contact");
 
-    printf("bundle: %s\nsender: %s%s\nrecipients: %lld\nrecords: %zu\n", jstr(sum, "bundle"),
-           who != NULL ? who : "UNKNOWN, signing key ",
-           who != NULL ? "" : jstr(json_object_get(sum, "sender"), "signing_key"),
-           (long long)json_integer_value(json_object_get(sum, "recipients")),
-           json_array_size(json_object_get(sum, "records")));
+    printf(_("bundle: %s\n"), jstr(sum, "bundle"));
+    printf(_("sender: %s%s\n"), who != NULL ? who : _("UNKNOWN, signing key "),
+           who != NULL ? "" : jstr(json_object_get(sum, "sender"), "signing_key"));
+    printf(_("recipients: %lld\n"), (long long)json_integer_value(json_object_get(sum, "recipients")));
+    printf(_("records: %zu\n"), json_array_size(json_object_get(sum, "records")));
     json_array_foreach(json_object_get(sum, "records"), i, r) {
         printf("%s\t%s\t%s\t%s\n", jstr(r, "id"), jstr(r, "date"), jstr(r, "pseudonym"),
                jstr(r, "title"));
         json_array_foreach(json_object_get(r, "attachments"), j, a)
-            printf("  attachment: %s\t%s\t%lld bytes%s\n", jstr(a, "file"), jstr(a, "type"),
+            printf(_("  attachment: %s\t%s\t%lld bytes%s\n"), jstr(a, "file"), jstr(a, "type"),
                    (long long)json_integer_value(json_object_get(a, "size")),
-                   json_is_true(json_object_get(a, "gps")) ? "\tLOCATION (EXIF GPS)" : "");
+                   json_is_true(json_object_get(a, "gps")) ? _("\tLOCATION (EXIF GPS)") : "");
     }
 }
 

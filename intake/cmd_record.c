@@ -16,6 +16,7 @@
 #include "crypto/secmem.h"
 #include "store/store.h"
 #include "util/fileio.h"
+#include "util/intl.h"
 
 #define MAX_TAG_ARGS 64
 
@@ -216,14 +217,18 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
         printf("%s\t%s\t%s\t%s\n", r->id, r->date, r->pseudonym, r->title);
         return 0;
     }
-    printf("id: %s\ndate: %s\npseudonym: %s\ntitle: %s\n", r->id, r->date, r->pseudonym, r->title);
+    printf(_("id: %s\n"), r->id);
+    printf(_("date: %s\n"), r->date);
+    printf(_("pseudonym: %s\n"), r->pseudonym);
+    printf(_("title: %s\n"), r->title);
     if (r->place != NULL)
-        printf("place: %s\n", r->place);
+        printf(_("place: %s\n"), r->place);
     if (r->lang != NULL)
-        printf("lang: %s\n", r->lang);
+        printf(_("lang: %s\n"), r->lang);
     for (size_t i = 0; i < r->ntags; i++)
-        printf("tag: %s\n", r->tags[i]);
-    printf("created: %s\n\n%s%s", r->created, r->body,
+        printf(_("tag: %s\n"), r->tags[i]);
+    printf(_("created: %s\n"), r->created);
+    printf("\n%s%s", r->body,
            r->body[0] && r->body[strlen(r->body) - 1] == '\n' ? "" : "\n");
     return 0;
 }
@@ -322,8 +327,8 @@ static int print_attachment(void *ctx, const struct attachment_row *a, struct er
                    "name", a->name, "type", a->type, "size", (json_int_t)a->size,
                    "blake2b", hex, "gps", a->gps, "added", a->added)) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
-    printf("attachment: %s\t%s\t%llu bytes%s\n", a->name, a->type,
-           (unsigned long long)a->size, a->gps ? "\tLOCATION (EXIF GPS)" : "");
+    printf(_("attachment: %s\t%s\t%llu bytes%s\n"), a->name, a->type,
+           (unsigned long long)a->size, a->gps ? _("\tLOCATION (EXIF GPS)") : "");
     return 0;
 }
 
@@ -343,7 +348,7 @@ static int show_extras(struct store *s, const char *id, json_t *obj, struct err 
         if (origin[0] != '\0')
             json_object_set_new(obj, "origin", json_string(origin));
     } else if (origin[0] != '\0') {
-        printf("origin: %s\n", origin);
+        printf(_("origin: %s\n"), origin);
     }
     return 0;
 }

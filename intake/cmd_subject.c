@@ -10,8 +10,8 @@
 #include "intake/commands.h"
 #include "privacy/pseudonym.h"
 #include "store/store.h"
-#include "util/prompt.h"
 #include "util/intl.h"
+#include "util/prompt.h"
 
 #define MAX_NAME_ARGS 64
 
@@ -156,7 +156,7 @@ struct list_ctx {
 
 static const char *yn(int v)
 {
-    return v ? "yes" : "no";
+    return v ? _("yes") : _("no");
 }
 
 static json_t *consent_json(const struct consent *c, const char *why)
@@ -175,15 +175,18 @@ static json_t *consent_json(const struct consent *c, const char *why)
 static void print_consent(const struct consent *c, const char *why)
 {
     if (!c->recorded)
-        printf("consent: none recorded\n");
+        printf("%s\n", _("consent: none recorded"));
     else if (c->withdrawn[0] != '\0')
-        printf("consent: withdrawn %s\n", c->withdrawn);
+        printf(_("consent: withdrawn %s\n"), c->withdrawn);
     else
-        printf("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n",
+        printf(_("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n"),
                c->date, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
                yn(c->export_ok), yn(c->quote), yn(c->publish), yn(c->attachments),
-               c->embargo[0] ? ", embargo until " : "", c->embargo);
-    printf("may leave the device: %s%s%s\n", why[0] ? "no (" : "yes", why, why[0] ? ")" : "");
+               c->embargo[0] ? _(", embargo until ") : "", c->embargo);
+    if (why[0])
+        printf(_("may leave the device: no (%s)\n"), why);
+    else
+        printf("%s\n", _("may leave the device: yes"));
 }
 
 static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
@@ -215,16 +218,19 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
         putchar('\n');
         return 0;
     }
-    printf("pseudonym: %s\ncreated: %s\nrecords: %ld\nlast record: %s\n", r->pseudonym,
-           r->created, r->nrecords, r->last_date ? r->last_date : "-");
+    printf(_("pseudonym: %s\n"), r->pseudonym);
+    printf(_("created: %s\n"), r->created);
+    printf(_("records: %ld\n"), r->nrecords);
+    printf(_("last record: %s\n"), r->last_date ? r->last_date : "-");
     print_consent(&c, why);
     if (r->names == NULL) {
-        printf("identity: hidden (use --reveal)\n");
+        printf("%s\n", _("identity: hidden (use --reveal)"));
         return 0;
     }
     for (size_t i = 0; i < r->nnames; i++)
-        printf("name: %s\n", r->names[i]);
-    printf("contact: %s\nnote: %s\n", r->contact ? r->contact : "-", r->note ? r->note : "-");
+        printf(_("name: %s\n"), r->names[i]);
+    printf(_("contact: %s\n"), r->contact ? r->contact : "-");
+    printf(_("note: %s\n"), r->note ? r->note : "-");
     return 0;
 }
 
