@@ -128,7 +128,7 @@ int cli_plain_args(const char *cmd, const char *usage, int argc, char **argv, in
         else return cli_bad_option(cmd, c, argv);
     }
     if (argc - optind != npos)
-        return cli_usage_error(cmd, "%s", hint);
+        return cli_usage_error(cmd, "%s", _(hint));
     return 0;
 }
 

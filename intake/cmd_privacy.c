@@ -13,6 +13,7 @@
 #include "intake/commands.h"
 #include "privacy/redact.h"
 #include "store/store.h"
+#include "util/intl.h"
 
 /* The SYNOPSIS lines of docs/intake.1, character for character. */
 static const char term_usage[] =
@@ -59,7 +60,7 @@ static int term_add(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long id = 0;
-    int rc = term_args(argc, argv, 2, NULL, "term add needs CATEGORY TEXT");
+    int rc = term_args(argc, argv, 2, NULL, N_("term add needs CATEGORY TEXT"));
 
     if (rc == 0 && snprintf(category, sizeof category, "%s", argv[optind]) >= (int)sizeof category)
         rc = cli_usage_error("term", "unknown term category; use one of: %s", TERM_CATEGORIES);
@@ -97,7 +98,7 @@ static int term_list(int argc, char **argv, const struct globals *g)
     json_t *array = NULL;
     struct store *s;
     struct err e;
-    int json = 0, rc = term_args(argc, argv, 0, &json, "term list takes no arguments");
+    int json = 0, rc = term_args(argc, argv, 0, &json, N_("term list takes no arguments"));
 
     if (rc != 0 || (rc = cli_open_store(&s, g)) != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -123,7 +124,7 @@ static int term_remove(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long id;
-    int rc = term_args(argc, argv, 1, NULL, "term remove needs one ID (see 'intake term list')");
+    int rc = term_args(argc, argv, 1, NULL, N_("term remove needs one ID (see 'intake term list')"));
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;

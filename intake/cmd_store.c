@@ -22,7 +22,7 @@ static int new_passphrase(char **pass, size_t *len, const struct globals *g,
                           struct err *e)
 {
     for (int left = cli_tries(g); left > 0; left--) {
-        int rc = prompt_secret(pass, len, g->passfd, "New passphrase: ", 1, e);
+        int rc = prompt_secret(pass, len, g->passfd, _("New passphrase: "), 1, e);
 
         if (rc < 0)
             return -1;
@@ -294,7 +294,7 @@ int cmd_label(int argc, char **argv, const struct globals *g)
 {
     struct store *s;
     struct err e;
-    int rc = cli_plain_args("label", label_usage, argc, argv, 1, "label needs the NEW label",
+    int rc = cli_plain_args("label", label_usage, argc, argv, 1, N_("label needs the NEW label"),
                             NULL, NULL);
 
     if (rc != 0)

@@ -298,7 +298,7 @@ static int subject_term(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long id;
-    int rc = plain_args(argc, argv, "subject term needs PSEUDONYM CATEGORY:TEXT", 2, NULL);
+    int rc = plain_args(argc, argv, N_("subject term needs PSEUDONYM CATEGORY:TEXT"), 2, NULL);
 
     if (rc == 0 && snprintf(pseudonym, sizeof pseudonym, "%s", argv[optind]) >= (int)sizeof pseudonym)
         rc = cli_error(EXIT_INPUT, "no subject with such a long pseudonym");
@@ -329,7 +329,7 @@ static int subject_rename(int argc, char **argv, const struct globals *g)
 {
     struct store *s;
     struct err e;
-    int rc = plain_args(argc, argv, "subject rename needs PSEUDONYM NEW", 2, NULL);
+    int rc = plain_args(argc, argv, N_("subject rename needs PSEUDONYM NEW"), 2, NULL);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -368,7 +368,7 @@ static int subject_forget(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long n = 0;
-    int yes = 0, rc = plain_args(argc, argv, "subject forget needs one PSEUDONYM", 1, &yes);
+    int yes = 0, rc = plain_args(argc, argv, N_("subject forget needs one PSEUDONYM"), 1, &yes);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;

@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "util/fileio.h"
+#include "util/intl.h"
 
 int read_secret_line(char **out, size_t *outlen, int fd, struct err *e)
 {
@@ -97,7 +98,7 @@ int prompt_secret(char **out, size_t *outlen, int fd, const char *question,
         return read_secret_line(out, outlen, fd, e);
     rc = ask_tty(out, outlen, question, e);
     if (rc == 0 && confirm) {
-        rc = ask_tty(&again, &againlen, "Repeat it: ", e);
+        rc = ask_tty(&again, &againlen, _("Repeat it: "), e);
         if (rc == 0 && (againlen != *outlen || sodium_memcmp(again, *out, againlen) != 0)) {
             err_set(e, EXIT_INPUT, "the two passphrases differ; nothing was changed");
             rc = 1;
