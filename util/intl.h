@@ -7,6 +7,9 @@
  *     cli_saved (intake/cli.h) translate their format argument themselves:
  *     a caller passes the English constant and marks nothing (xgettext
  *     finds them by those names: scripts/po-check.sh).
+ *   - The store's db_* functions take what was being done ("saving the
+ *     change", their doing argument) in English and translate it where
+ *     the message is made (store/db.h).
  *   - audit_check_add and audit_check_reason (export/audit.h) keep the
  *     English reason for --json and a translated one for the text report.
  *   - Any other text a person reads is wrapped in _() where it is printed
