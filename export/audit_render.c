@@ -82,8 +82,8 @@ char *audit_render_text(const struct audit_report *r, int strict)
                 sb_printf(&b, " ");
                 sb_quoted(&b, it->text);
             }
-            if (it->note != NULL)
-                sb_printf(&b, " (%s)", it->note);
+            if (it->note != NULL)   /* English (JSON); a constant one is translated here */
+                sb_printf(&b, " (%s)", _(it->note));
             sb_printf(&b, "\n");
         }
     }

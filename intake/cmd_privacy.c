@@ -297,9 +297,12 @@ int cmd_consent(int argc, char **argv, const struct globals *g)
     err_clear(&e);
     rc = store_consent_set(s, argv[optind], &c, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
-    if (rc == 0)
-        cli_note("consent %s for %s (see 'intake subject show %s')",
-                 c.withdraw ? "withdrawn" : "recorded", argv[optind], argv[optind]);
+    if (rc == 0 && c.withdraw)
+        cli_note("consent withdrawn for %s (see 'intake subject show %s')", argv[optind],
+                 argv[optind]);
+    else if (rc == 0)
+        cli_note("consent recorded for %s (see 'intake subject show %s')", argv[optind],
+                 argv[optind]);
     return rc;
 }
 
@@ -315,7 +318,8 @@ struct redact_run {
     struct store *s;
     const struct redactor *r;
     int found;
-    char blocked[512];                  /* why the record may not leave, or "" */
+    char blocked[512];                  /* why the record may not leave, or "" (English: JSON) */
+    char blocked_shown[512];            /* the same in the reader's language (the message) */
 };
 
 static void report_field(const char *field, const struct redaction *r, json_t *items,
@@ -429,21 +433,39 @@ static void print_diff(const struct record_row *row, const struct redacted_recor
     side_by_side(row->body, rr->body->text, col);
 }
 
-static void why_blocked(struct redact_run *run, const struct consent *c, size_t unresolved)
+/* Why the record may not leave, into out (outlen bytes): in the reader's
+ * language when shown, else in English (util/intl.h). */
+static void why_one(char *out, size_t outlen, const struct consent *c, const char *day,
+                    size_t unresolved, int shown)
 {
-    char why[256], day[16];
+    char why[256];
     int n;
 
-    cli_today(day, sizeof day);
-    consent_blocks(why, sizeof why, c, day);
-    run->blocked[0] = '\0';
+    consent_blocks(why, sizeof why, c, day, shown);
+    out[0] = '\0';
     if (why[0] == '\0' && unresolved == 0)
         return;
-    n = snprintf(run->blocked, sizeof run->blocked, "%s", why);
-    if (unresolved > 0 && n >= 0 && (size_t)n < sizeof run->blocked)
-        snprintf(run->blocked + n, sizeof run->blocked - (size_t)n,
-                 "%s%zu review flag%s unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')",
-                 why[0] ? "; " : "", unresolved, unresolved == 1 ? "" : "s");
+    n = snprintf(out, outlen, "%s%s", why, why[0] && unresolved > 0 ? "; " : "");
+    if (unresolved == 0 || n < 0 || (size_t)n >= outlen)
+        return;
+    if (shown)
+        snprintf(out + n, outlen - (size_t)n,
+                 P_("%zu review flag unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')",
+                          "%zu review flags unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')",
+                          unresolved), unresolved);
+    else
+        snprintf(out + n, outlen - (size_t)n,
+                 "%zu review flag%s unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')",
+                 unresolved, unresolved == 1 ? "" : "s");
+}
+
+static void why_blocked(struct redact_run *run, const struct consent *c, size_t unresolved)
+{
+    char day[16];
+
+    cli_today(day, sizeof day);
+    why_one(run->blocked, sizeof run->blocked, c, day, unresolved, 0);
+    why_one(run->blocked_shown, sizeof run->blocked_shown, c, day, unresolved, 1);
 }
 
 static int redact_one(void *ctx, const struct record_row *row, struct err *e)
@@ -534,6 +556,6 @@ int cmd_redact(int argc, char **argv, const struct globals *g)
     if (rc != 0)
         return cli_fail(&e);
     if (run.blocked[0] != '\0')
-        return cli_error(EXIT_AUTH, "record %s may not leave the device: %s", o.id, run.blocked);
+        return cli_error(EXIT_AUTH, "record %s may not leave the device: %s", o.id, run.blocked_shown);
     return EXIT_OK;
 }

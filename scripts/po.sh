@@ -21,7 +21,7 @@ usage() {
 
 # The functions that translate their format argument themselves (the
 # argument's position), and _()/N_() for everything else.
-KEYS="_ N_ err_set:3 cli_error:2 cli_note:1 cli_usage_error:2 cli_saved:1
+KEYS="_ N_ P_:1,2 err_set:3 cli_error:2 cli_note:1 cli_usage_error:2 cli_saved:1
 audit_check_add:6 audit_check_reason:3
 db_fail:3 db_explain:6 db_step:3 db_run:5 db_int:6"
 FLAGS="err_set:3:c-format cli_error:2:c-format cli_note:1:c-format

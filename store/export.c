@@ -25,6 +25,7 @@
 #include "privacy/redact.h"
 #include "store/db.h"
 #include "util/fileio.h"
+#include "util/intl.h"
 
 struct recipients {
     unsigned char keys[BUNDLE_MAX_RECIPIENTS][crypto_box_PUBLICKEYBYTES];
@@ -52,7 +53,7 @@ struct pipeline {
     struct err failure;                  /* why (see take_record) */
 };
 
-static const char oom[] = "out of memory for the bundle contents";
+static const char oom[] = N_("out of memory for the bundle contents");   /* err_set translates */
 
 /* ---- Recipients ---- */
 
@@ -381,14 +382,14 @@ static int check_record(struct pipeline *p, const struct record_row *row, struct
 
     if (load_privacy(p, e) != 0 || store_consent_get(&c, p->s, row->pseudonym, e) != 0)
         return -1;
-    consent_blocks(why, sizeof why, &c, p->today);
+    consent_blocks(why, sizeof why, &c, p->today, 1);
     if (why[0] != '\0')
         return block(p, row, why, e);
     if (store_record_redact(&rr, p->red, row, e) != 0)
         return -1;
     if (rr.unresolved > 0) {
-        snprintf(why, sizeof why, "%zu review flag(s) not resolved (protect the text as a "
-                 "term or run 'intake allow TEXT')", rr.unresolved);
+        snprintf(why, sizeof why, _("%zu review flag(s) not resolved (protect the text as a "
+                 "term or run 'intake allow TEXT')"), rr.unresolved);
         rc = block(p, row, why, e);
     } else {
         rc = keep(p, row, &rr, &c, e);

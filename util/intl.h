@@ -12,8 +12,8 @@
  *     the message is made (store/db.h).
  *   - audit_check_add and audit_check_reason (export/audit.h) keep the
  *     English reason for --json and a translated one for the text report.
- *   - Any other text a person reads is wrapped in _() where it is printed
- *     or formatted, or in N_() where it sits in a table and is translated
+ *   - Any other text a person reads is wrapped in _() (P_() when it counts
+ *     something) where it is printed or formatted, or in N_() where it sits in a table and is translated
  *     with _() when shown.
  *   - Machine output is never translated: --json, the tab-separated
  *     listings, redact --report, usage lines (the man page's SYNOPSIS),
@@ -31,5 +31,7 @@
 
 #define _(s) dgettext(INTL_DOMAIN, s)
 #define N_(s) s
+/* The singular or plural s or p for the count n (the language's rule). */
+#define P_(s, p, n) dngettext(INTL_DOMAIN, s, p, n)
 
 #endif
