@@ -7,7 +7,8 @@
 #   po.sh check POT PO...    fails (exit 1) when a message of the sources is
 #                            missing from POT or POT holds one they lost
 #                            (POT regenerated and compared, locations and
-#                            header aside), when a PO lacks a message of
+#                            header aside), when a message hides in a ?:
+#                            (scripts/po-lint.py), when a PO lacks a message of
 #                            POT, or when msgfmt --check --statistics finds
 #                            an error, an untranslated or a fuzzy message
 # Exit 0 when all holds, 1 when a check fails, 2 on a usage error.
@@ -73,6 +74,13 @@ case "${1:-}" in
             echo "po-check: $potfile differs from the sources' messages ('make pot po-update'):" >&2
             sed -n '3,$p' "$tmp/diff" | grep '^[-+]' | head -n 40 >&2
             fail=1
+        fi
+        if command -v python3 >/dev/null 2>&1; then
+            # shellcheck disable=SC2046
+            scripts/po-lint.py "$KEYS" $(LC_ALL=C ls util/*.c crypto/*.c privacy/*.c export/*.c store/*.c intake/*.c) ||
+                fail=1
+        else
+            echo "po-check: no python3: ?: in messages not looked for (scripts/po-lint.py)" >&2
         fi
         for po in "$@"; do
             if ! msgcmp --use-untranslated "$po" "$potfile" 2>"$tmp/cmp"; then

@@ -186,6 +186,13 @@ journey() {
     run "$ROOT/scripts/po.sh" check "$ROOT/po/intake.pot" "$po/mn.po"
     expect_status 1
     [[ "$output" == *"1 fuzzy translation"* ]]
+    # a message in a ?: (xgettext would see only its first string)
+    printf '%s\n' 'int f(struct err *e, int r) {' \
+        '    return err_set(e, 2, r ? "one thing" : "another thing");' \
+        '    return err_set(e, 2, "%s", r ? "a" : "b");' '}' >"$po/t.c"
+    run "$ROOT/scripts/po-lint.py" "_ err_set:3" "$po/t.c"
+    expect_status 1
+    [ "$output" = "$po/t.c:2: err_set: a ?: in the message: xgettext sees only its first string; write one call per case" ]
 }
 
 @test "l10n: the Korean and Mongolian man pages: the English SYNOPSIS, no roff warning, installed for man -L" {
