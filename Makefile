@@ -9,6 +9,7 @@
 #   make deb        the Debian package (debian/) in build/deb
 #   make repro      the package built twice and compared byte for byte
 #   make check-installed   the command-line tests on an installed intake
+#   make testkit    rewrite the bundle test kit in tests/testkit
 #   make fuzz-short run each target for FUZZ_CHECK_SECONDS, as make check does
 
 VERSION  := 0.1.0
@@ -73,7 +74,7 @@ BIN      := bin/intake
 LINGUAS  := $(sort $(patsubst po/%.po,%,$(wildcard po/*.po)))
 MO       := $(LINGUAS:%=$(BUILD)/share/locale/%/LC_MESSAGES/intake.mo)
 
-.PHONY: all pot po-update po-check layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
+.PHONY: testkit all pot po-update po-check layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
         install uninstall deb repro check-installed clean bench
 all: $(BIN) $(MO)
 
@@ -198,6 +199,12 @@ TOOLS    := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*
 cli: $(BUILD)/bin/intake $(MO) $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli tests/cli
 
+# The bundle test kit (tests/testkit/README.md): rewritten from fixed seeds
+# by tests/tools/testkit.c; make check compares it with what the tool
+# writes and runs it through both readers (tests/cli/testkit.bats).
+testkit: $(BUILD)/tools/testkit
+	$(BUILD)/tools/testkit write tests/testkit
+
 fuzz-replay: $(FUZZ_BIN)
 	@scripts/run-tests.sh fuzz $(FUZZ_BIN)
 
@@ -212,12 +219,17 @@ fuzz: $(FUZZ_BIN)
 
 test: unit cli
 
-# check: the package built twice and compared (make repro, which leaves it
-# in build/deb for tests/cli/deb.bats), the whole suite, then the same
-# suite under ASan+UBSan, then the fuzz corpora replayed through the
-# libFuzzer builds,
-# then every fuzz target run for FUZZ_CHECK_SECONDS.
-# Builds run on every core; the tests themselves run one suite at a time.
+# check: the release build and the layer check, then three lanes side by
+# side (GNU make's jobserver, output kept whole per lane):
+#   check-rel   the package built twice and compared (make repro, which
+#               leaves it in build/deb for tests/cli/deb.bats), then the
+#               whole suite on the release build;
+#   check-san   the same suite under ASan+UBSan;
+#   check-fuzz  the fuzz corpora replayed through the libFuzzer builds,
+#               then every fuzz target run for FUZZ_CHECK_SECONDS.
+# The suite mostly waits (key derivation, fsync, the tests' own pauses),
+# so the lanes overlap well on two cores; within a lane the CLI files run
+# CLI_JOBS at a time (scripts/run-tests.sh).
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 test-build: $(BUILD)/bin/intake $(MO) $(UNIT_BIN) $(TOOLS)
@@ -227,14 +239,23 @@ check: deps-check
 	$(MAKE) -j$(NPROC) $(BIN) test-build
 	@scripts/layers.sh $(BUILD)
 	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
+	$(MAKE) -j3 --output-sync=recurse check-rel check-san check-fuzz
+	@scripts/run-tests.sh summary
+
+check-rel:
 	$(MAKE) repro
 	$(MAKE) test
-	$(MAKE) -j$(NPROC) SAN=1 test-build
+
+check-san:
+	$(MAKE) SAN=1 test-build
 	$(MAKE) SAN=1 test
-	$(MAKE) -j$(NPROC) $(FUZZ_BIN)
+
+check-fuzz:
+	$(MAKE) $(FUZZ_BIN)
 	$(MAKE) fuzz-replay
 	$(MAKE) fuzz-short
-	@scripts/run-tests.sh summary
+
+.PHONY: check-rel check-san check-fuzz
 
 demo: deps $(BIN)
 	@scripts/demo.sh $(BIN)

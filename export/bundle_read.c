@@ -22,7 +22,7 @@ struct source {
     int armored;
     int eof;              /* fd reached end of file */
     int armor_done;       /* END line seen */
-    int padded;           /* a '=' was decoded: nothing may follow */
+    int padded;           /* a '=' was read: only '=' may follow */
     int col;              /* column in the current armor line */
     size_t rpos, rlen;    /* raw bytes from fd */
     size_t nq;            /* base64 characters waiting in q */
@@ -155,9 +155,15 @@ static int armor_collect(struct source *s, struct err *e)
             continue;
         }
         if (!(c == '+' || c == '/' || c == '=' || (c >= '0' && c <= '9') ||
-              (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) || s->padded)
+              (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
             return err_set(e, EXIT_INPUT, "bad armor: unexpected character "
                            "in line text");
+        /* After '=' only the rest of its group may follow, wherever the
+         * decoding windows fall. */
+        if (s->padded && c != '=')
+            return err_set(e, EXIT_INPUT, "bad armor: invalid base64");
+        if (c == '=')
+            s->padded = 1;
         s->q[s->nq++] = (char)c;
         s->col++;
     }
@@ -177,8 +183,6 @@ static int armor_fill(struct source *s, struct err *e)
     if (sodium_base642bin(s->dec, sizeof s->dec, s->q, n, NULL, &dlen, &end,
                           sodium_base64_VARIANT_ORIGINAL) != 0 || end != s->q + n)
         return err_set(e, EXIT_INPUT, "bad armor: invalid base64");
-    if (n > 0 && s->q[n - 1] == '=')
-        s->padded = 1;
     memmove(s->q, s->q + n, s->nq - n);
     s->nq -= n;
     s->dpos = 0;

@@ -33,6 +33,8 @@ struct content_reader {
     int seen_header;
     char record[RECORD_ID_CHARS + 1];    /* the last record's id */
     uint64_t blob_size;                  /* from the attachment header */
+    int failed;                          /* the first refusal is in err */
+    struct err err;
 };
 
 static int bad(struct err *e, const char *what)
@@ -81,6 +83,11 @@ static int check_record(json_t *r, struct err *e)
         return -1;
     if (json_string_length(json_object_get(r, "pseudonym")) == 0)
         return bad(e, "an empty pseudonym");
+    /* The record's version (issue 15); absent in older bundles: 1. */
+    v = json_object_get(r, "version");
+    if (v != NULL && (!json_is_integer(v) || json_integer_value(v) < 1 ||
+                      json_integer_value(v) > CONTENT_VERSION_MAX))
+        return bad(e, "a bad record version");
     if (!json_is_array(tags) || json_array_size(tags) > 64 || !json_is_array(att))
         return bad(e, "bad tags or attachments");
     json_array_foreach(tags, i, v)
@@ -222,15 +229,29 @@ struct content_reader *content_reader_new(const struct content_handler *h)
     return r;
 }
 
+/* A refusal is kept, not returned: the bundle reader goes on to the
+ * signature, so a bundle that fails authentication says so whatever its
+ * content holds (docs/FORMAT.md, "Reader, in this order"); what follows
+ * the refusal is not parsed. */
 int content_sink(void *reader, const unsigned char *buf, size_t len, struct err *e)
 {
     struct content_reader *r = reader;
 
-    return payload_parser_feed(&r->parser, buf, len, e);
+    (void)e;
+    if (r->failed)
+        return 0;
+    if (payload_parser_feed(&r->parser, buf, len, &r->err) != 0)
+        r->failed = 1;
+    return 0;
 }
 
 int content_finish(struct content_reader *r, struct err *e)
 {
+    if (r->failed) {
+        if (e != NULL)
+            *e = r->err;
+        return -1;
+    }
     if (payload_parser_finish(&r->parser, e) != 0)
         return -1;
     if (!r->seen_header)

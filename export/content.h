@@ -17,6 +17,8 @@
 #include "util/err.h"
 
 #define CONTENT_FORMAT "intake-content-1"
+/* A record's version in a bundle: 1 (the default, when absent) to this. */
+#define CONTENT_VERSION_MAX 2147483647
 
 /* Writes one JSON document as an item of type (PAYLOAD_JSON or
  * PAYLOAD_ATTACHMENT). */
@@ -39,10 +41,15 @@ struct content_reader;
 /* A reader that passes what it finds to h; feed it with content_sink. */
 struct content_reader *content_reader_new(const struct content_handler *h);
 
-/* A bundle_sink_fn: the next bytes of content. */
+/* A bundle_sink_fn: the next bytes of content.  Always returns 0: the
+ * first refusal (of the content or of a handler) is kept and returned by
+ * content_finish(), and nothing after it reaches the handler, so the
+ * bundle's own checks (the signature) come first. */
 int content_sink(void *reader, const unsigned char *buf, size_t len, struct err *e);
 
-/* Checks that the content ended well (a header, every attachment whole). */
+/* The refusal content_sink() kept, if any; else checks that the content
+ * ended well (a header, every attachment whole).  Call it only after
+ * bundle_read() returned 0. */
 int content_finish(struct content_reader *r, struct err *e);
 
 /* Wipes and frees the reader; NULL allowed. */

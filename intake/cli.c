@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "intake/cli.h"
 #include "crypto/keyslot.h"
@@ -84,6 +85,12 @@ int cli_bad_option(const char *cmd, int c, char **argv)
         return cli_usage_error(cmd, "option '%s' needs a value", opt);
     if (optopt != 0 && strncmp(opt, "--", 2) == 0 && eq != NULL)
         return cli_usage_error(cmd, "option '%.*s' takes no value", (int)(eq - opt), opt);
+    /* A short option inside a word getopt has not finished (optind still
+     * points before it): name the letter, not the word before. */
+    if (optopt > ' ' && optopt < 127 && strncmp(opt, "--", 2) != 0 &&
+        (opt[0] != '-' || strchr(opt, optopt) == NULL))
+        return cli_usage_error(cmd, "unknown option '-%c' (a word that starts with '-' "
+                               "goes after --)", optopt);
     return cli_usage_error(cmd, "unknown option '%s'", opt);
 }
 
@@ -143,6 +150,17 @@ int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *sub
         if (strcmp(argv[1], subs[i].name) == 0)
             return subs[i].fn(argc - 1, argv + 1, g);
     return cli_usage_error(cmd, "unknown subcommand '%s'", argv[1]);
+}
+
+int cli_confirm(const char *cmd, int yes, const char *what, const char *question)
+{
+    if (yes)
+        return 0;
+    if (!isatty(STDIN_FILENO))
+        return cli_usage_error(cmd, "%s; add --yes when not at a terminal", what);   /* what: translated by the caller */
+    if (!prompt_confirm(question))
+        return cli_error(EXIT_INPUT, "not confirmed; nothing was changed");
+    return 0;
 }
 
 void cli_today(char *out, size_t outlen)
@@ -221,7 +239,7 @@ static int unlock_secret(unsigned char **secret, size_t *len, const struct globa
 
 /* One try: 0 opened; 1 a wrong or mistyped secret (e filled), worth
  * asking again; -1 anything else (e filled). */
-static int unlock_once(struct store **s, const struct globals *g, const char *dir,
+static int unlock_once(const struct globals *g, const char *dir, cli_unlock_fn fn, void *ctx,
                        struct err *e)
 {
     unsigned char *secret = NULL;
@@ -230,24 +248,19 @@ static int unlock_once(struct store **s, const struct globals *g, const char *di
 
     if (rc != 0)
         return rc;
-    rc = store_open(s, dir, g->recovery ? KEYSLOT_RECOVERY : KEYSLOT_PASSPHRASE,
-                    secret, len, e);
+    rc = fn(ctx, g->recovery ? KEYSLOT_RECOVERY : KEYSLOT_PASSPHRASE, secret, len, e);
     secmem_free(secret);
     return rc == 0 ? 0 : e->code == EXIT_AUTH ? 1 : -1;
 }
 
-int cli_open_store(struct store **s, const struct globals *g)
+int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void *ctx)
 {
-    char dir[4096];
     struct err e;
     int rc = -1;
 
     err_clear(&e);
-    if (store_dir_resolve(dir, sizeof dir, g->home, &e) != 0 ||
-        store_check_dir(dir, &e) != 0)
-        return cli_fail(&e);
     for (int left = cli_tries(g); left > 0; left--) {
-        rc = unlock_once(s, g, dir, &e);
+        rc = unlock_once(g, dir, fn, ctx, &e);
         if (rc <= 0 || left == 1)
             break;
         cli_note("%s; try again (%d %s left)",
@@ -256,4 +269,48 @@ int cli_open_store(struct store **s, const struct globals *g)
                  left - 1, left - 1 == 1 ? _("try") : _("tries"));
     }
     return rc == 0 ? 0 : cli_fail(&e);
+}
+
+struct opening {
+    struct store **s;
+    const char *dir;
+};
+
+static int open_with(void *ctx, uint8_t kind, const unsigned char *secret, size_t len,
+                     struct err *e)
+{
+    struct opening *o = ctx;
+
+    return store_open(o->s, o->dir, kind, secret, len, e);
+}
+
+int cli_open_store(struct store **s, const struct globals *g)
+{
+    char dir[4096];
+    struct opening o = { s, dir };
+    struct err e;
+
+    err_clear(&e);
+    if (store_dir_resolve(dir, sizeof dir, g->home, &e) != 0 ||
+        store_check_dir(dir, &e) != 0)
+        return cli_fail(&e);
+    return cli_unlock(g, dir, open_with, &o);
+}
+
+void cli_progress(void *ctx, uint64_t done, uint64_t total)
+{
+    struct cli_progress *p = ctx;
+    int pct = total > 0 ? (int)(done * 100 / total) : 100;
+
+    if (pct == p->last)
+        return;
+    p->last = pct;
+    fputc('\r', stderr);
+    fprintf(stderr, _("intake: %s: %3d%%%s"), _(p->what), pct, pct == 100 ? "\n" : "");
+}
+
+void cli_progress_end(struct cli_progress *p)
+{
+    if (p->last >= 0 && p->last < 100)
+        fputc('\n', stderr);
 }

@@ -5,6 +5,8 @@
 #ifndef INTAKE_CLI_H
 #define INTAKE_CLI_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "util/err.h"
@@ -77,6 +79,14 @@ struct cli_sub {
 int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *subs,
                    size_t nsubs, int argc, char **argv, const struct globals *g);
 
+/* Before a change that cannot be undone: 0 to go on when yes (--yes was
+ * given), or when the person answers y to question at a terminal.
+ * Otherwise prints why not and returns EXIT_INPUT: without a terminal,
+ * "WHAT; add --yes when not at a terminal" as a usage error of cmd (what:
+ * "record delete deletes record X for good"); at one, "not confirmed;
+ * nothing was changed". */
+int cli_confirm(const char *cmd, int yes, const char *what, const char *question);
+
 /* Today's local date as YYYY-MM-DD in out (outlen >= 11 bytes), or "" if
  * it does not fit. */
 void cli_today(char *out, size_t outlen);
@@ -94,6 +104,18 @@ int cli_finish(int rc);
  * --passphrase-fd (a script does not retype). */
 int cli_tries(const struct globals *g);
 
+/* Tries one secret on what is being unlocked: 0 when it opens, else -1
+ * with e (EXIT_AUTH: the secret is wrong, worth asking again). */
+typedef int (*cli_unlock_fn)(void *ctx, uint8_t kind, const unsigned char *secret,
+                             size_t len, struct err *e);
+
+/* Asks for the passphrase of what is in dir (with --recovery, the
+ * recovery key, parsed) and passes it to fn, kind KEYSLOT_PASSPHRASE or
+ * KEYSLOT_RECOVERY, cli_tries times in all while it is wrong. Each secret
+ * is wiped before it returns. 0, or the printed failure's exit status
+ * (EXIT_AUTH for a wrong secret). */
+int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void *ctx);
+
 /* Finds the store (--home, $INTAKE_HOME or the default), checks it, asks
  * for the passphrase (with --recovery, the recovery key) and opens it into
  * *s, which the caller closes with store_close.  A wrong or mistyped
@@ -101,5 +123,17 @@ int cli_tries(const struct globals *g);
  * wiped before it returns.  0, or the printed failure's exit status
  * (EXIT_AUTH for a wrong secret, EXIT_INPUT otherwise). */
 int cli_open_store(struct store **s, const struct globals *g);
+
+/* Progress of long work on standard error, "intake: WHAT:  42%" on one
+ * line rewritten in place: a store_progress_fn (store.h) whose ctx is a
+ * struct cli_progress. Pass it only when standard error is a terminal. */
+struct cli_progress {
+    const char *what;                    /* N_("re-encrypting the store"): shown translated */
+    int last;                            /* the last percentage shown; -1 first */
+};
+void cli_progress(void *ctx, uint64_t done, uint64_t total);
+
+/* Ends the progress line when a failure stopped it short of 100%. */
+void cli_progress_end(struct cli_progress *p);
 
 #endif

@@ -83,10 +83,12 @@ static int attachment_get(struct store *s, const char *record, const char *name,
     return atomic_commit(&af, e);
 }
 
-/* The SYNOPSIS line of docs/intake.1, character for character. */
-static const char attachment_usage[] = "intake attachment get RECORD NAME -o FILE";
+/* The SYNOPSIS lines of docs/intake.1, character for character. */
+#define ATTACHMENT_GET_USAGE "intake attachment get RECORD NAME -o FILE"
+#define ATTACHMENT_REMOVE_USAGE "intake attachment remove RECORD NAME [--yes]"
+static const char attachment_usage[] = ATTACHMENT_GET_USAGE "\n" ATTACHMENT_REMOVE_USAGE;
 
-int cmd_attachment(int argc, char **argv, const struct globals *g)
+static int get_sub(int argc, char **argv, const struct globals *g)
 {
     static const struct option opts[] = {
         { "output", required_argument, NULL, 'o' }, { "help", no_argument, NULL, 'h' },
@@ -99,12 +101,10 @@ int cmd_attachment(int argc, char **argv, const struct globals *g)
 
     while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         if (c == 'o') { if (cli_once("attachment", "output", &seen)) return EXIT_INPUT; out = optarg; }
-        else if (c == 'h') { cli_print_usage(stdout, attachment_usage); return EXIT_OK; }
+        else if (c == 'h') { cli_print_usage(stdout, ATTACHMENT_GET_USAGE); return EXIT_OK; }
         else return cli_bad_option("attachment", c, argv);
     }
-    if (argc - optind < 1 || strcmp(argv[optind], "get") != 0)
-        return cli_usage_error("attachment", "the only subcommand is 'get'");
-    if (argc - optind != 3)
+    if (argc - optind != 2)
         return cli_usage_error("attachment", "attachment get needs a RECORD and a NAME");
     if (out == NULL)
         return cli_usage_error("attachment", "attachment get needs -o FILE");
@@ -112,7 +112,48 @@ int cmd_attachment(int argc, char **argv, const struct globals *g)
     if (rc != 0)
         return rc;
     err_clear(&e);
-    rc = attachment_get(s, argv[optind + 1], argv[optind + 2], out, &e);
+    rc = attachment_get(s, argv[optind], argv[optind + 1], out, &e);
     store_close(s);
     return rc == 0 ? EXIT_OK : cli_fail(&e);
+}
+
+static int remove_sub(int argc, char **argv, const struct globals *g)
+{
+    char what[512], q[512];
+    struct store *s;
+    struct err e;
+    int yes = 0, rc = cli_plain_args("attachment", ATTACHMENT_REMOVE_USAGE, argc, argv, 2,
+                                     "attachment remove needs a RECORD and a NAME", "yes", &yes);
+
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    rc = cli_open_store(&s, g);
+    if (rc != 0)
+        return rc;
+    err_clear(&e);
+    /* An unknown record or name is reported before anything is asked. */
+    if (store_attachment_exists(s, argv[optind], argv[optind + 1], &e) != 0)
+        rc = cli_fail(&e);
+    if (rc == 0) {
+        snprintf(what, sizeof what, _("attachment remove deletes '%s' of record %s for good"),
+                 argv[optind + 1], argv[optind]);
+        snprintf(q, sizeof q, _("Remove '%s' from record %s for good? This cannot be undone. [y/N] "),
+                 argv[optind + 1], argv[optind]);
+        rc = cli_confirm("attachment", yes, what, q);
+    }
+    if (rc == 0)
+        rc = store_attachment_remove(s, argv[optind], argv[optind + 1], &e) == 0 ? 0
+             : cli_fail(&e);
+    store_close(s);
+    if (rc == 0)
+        cli_note("removed '%s' from record %s", argv[optind + 1], argv[optind]);
+    return rc;
+}
+
+int cmd_attachment(int argc, char **argv, const struct globals *g)
+{
+    static const struct cli_sub subs[] = { { "get", get_sub }, { "remove", remove_sub } };
+
+    return cli_subcommand("attachment", attachment_usage, subs, sizeof subs / sizeof subs[0],
+                          argc, argv, g);
 }

@@ -1,5 +1,7 @@
 /* export: redacted records and permitted attachments, sealed to contacts. */
 #include <getopt.h>
+#include <jansson.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +23,33 @@ struct export_opts {
     int all, armor, exact, skip, keep;
     char **ids;
     size_t nids;
+    const char *subject, *tag, *since, *not_sent_to;   /* filters, or NULL */
 };
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */
 static const char export_usage[] =
-    "intake export --to NAME[,NAME...] (--all | RECORD...) [-o FILE] [--armor] [--exact-dates] [--skip-blocked] [--keep-metadata]";
+    "intake export --to NAME[,NAME...] (--all | RECORD...) [--subject PSEUDONYM] [--tag T] [--since YYYY-MM-DD] [--not-sent-to NAME] [-o FILE] [--armor] [--exact-dates] [--skip-blocked] [--keep-metadata]";
+
+/* The selection: --all, the ids, or filters, which narrow --all and may
+ * stand without it. */
+static int check_selection(const struct export_opts *o)
+{
+    int filters = o->subject != NULL || o->tag != NULL || o->since != NULL ||
+                  o->not_sent_to != NULL;
+
+    if (o->since != NULL && !cli_valid_date(o->since))
+        return cli_usage_error("export", "--since '%s' is not a real date in the form YYYY-MM-DD",
+                               o->since);
+    if (filters && o->nids > 0)
+        return cli_usage_error("export", "give RECORD ids or filters (--subject, --tag, --since, "
+                               "--not-sent-to), not both");
+    if (!filters && o->all == (o->nids > 0))
+        return cli_usage_error("export", "give either --all or RECORD ids, not %s",
+                               o->all ? "both" : "neither");
+    if (o->nids > MAX_IDS)
+        return cli_usage_error("export", "at most %d RECORD ids; use --all", MAX_IDS);
+    return 0;
+}
 
 static int parse_export(struct export_opts *o, int argc, char **argv)
 {
@@ -34,9 +58,11 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         { "all", no_argument, NULL, 'a' }, { "armor", no_argument, NULL, 'r' },
         { "exact-dates", no_argument, NULL, 'x' }, { "skip-blocked", no_argument, NULL, 's' },
         { "keep-metadata", no_argument, NULL, 'k' },
+        { "subject", required_argument, NULL, 'S' }, { "tag", required_argument, NULL, 'T' },
+        { "since", required_argument, NULL, 'D' }, { "not-sent-to", required_argument, NULL, 'N' },
         { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
     };
-    int c, seen[2] = { 0 };
+    int c, seen[6] = { 0 };
 
     while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
@@ -47,6 +73,10 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         case 'x': o->exact = 1; break;
         case 's': o->skip = 1; break;
         case 'k': o->keep = 1; break;
+        case 'S': if (cli_once("export", "subject", &seen[2])) return EXIT_INPUT; o->subject = optarg; break;
+        case 'T': if (cli_once("export", "tag", &seen[3])) return EXIT_INPUT; o->tag = optarg; break;
+        case 'D': if (cli_once("export", "since", &seen[4])) return EXIT_INPUT; o->since = optarg; break;
+        case 'N': if (cli_once("export", "not-sent-to", &seen[5])) return EXIT_INPUT; o->not_sent_to = optarg; break;
         case 'h': cli_print_usage(stdout, export_usage); return -1;
         default: return cli_bad_option("export", c, argv);
         }
@@ -55,12 +85,7 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         return cli_usage_error("export", "export needs --to NAME[,NAME...]");
     o->ids = argv + optind;
     o->nids = (size_t)(argc - optind);
-    if (o->all == (o->nids > 0))
-        return cli_usage_error("export", "give either --all or RECORD ids, not %s",
-                               o->all ? "both" : "neither");
-    if (o->nids > MAX_IDS)
-        return cli_usage_error("export", "at most %d RECORD ids; use --all", MAX_IDS);
-    return 0;
+    return check_selection(o);
 }
 
 /* Asks on a terminal; elsewhere warns and goes on. 1 to seal anyway. */
@@ -98,7 +123,8 @@ static void print_findings(const struct export_result *r, int skip)
     for (size_t i = 0; i < r->nblocked; i++)
         cli_note("record %s (%s) may not leave: %s", r->blocked[i].id,
                  r->blocked[i].pseudonym, r->blocked[i].why);
-    if (r->checked && r->nblocked > 0 && skip)
+    /* Said only when some record is left to go. */
+    if (r->checked && r->nblocked > 0 && skip && r->nleaving > 0)
         cli_note("left out %zu blocked record(s)", r->nblocked);
     if (r->verdict == AUDIT_FAIL && r->report != NULL)
         fprintf(stderr, "%s", r->report);
@@ -111,7 +137,9 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
 {
     struct export_request req = { .confirm = confirm_unverified, .out = o->out,
                                   .armor = o->armor, .exact_dates = o->exact,
-                                  .skip_blocked = o->skip, .keep_metadata = o->keep };
+                                  .skip_blocked = o->skip, .keep_metadata = o->keep,
+                                  .subject = o->subject, .tag = o->tag, .since = o->since,
+                                  .not_sent_to = o->not_sent_to };
     struct export_result res;
     char **names;
     int rc;
@@ -119,7 +147,7 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
     if (split_names(&names, &req.nto, o->to) != 0)
         return EXIT_INPUT;
     req.to = (const char *const *)names;
-    if (!o->all) {
+    if (o->nids > 0) {
         req.ids = (const char *const *)o->ids;
         req.nids = o->nids;
     }
@@ -157,5 +185,69 @@ int cmd_export(int argc, char **argv, const struct globals *g)
     err_clear(&e);
     rc = run_export(s, &o, &e);
     store_close(s);
+    return rc;
+}
+
+/* ---- exports ---- */
+
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char exports_usage[] = "intake exports [--json]";
+
+static int print_export(void *ctx, const struct export_row *r, struct err *e)
+{
+    json_t *arr = ctx;
+    char hex[2 * BUNDLE_HASHBYTES + 1] = "";
+
+    if (r->hashlen == BUNDLE_HASHBYTES)
+        sodium_bin2hex(hex, sizeof hex, r->hash, r->hashlen);
+    if (arr != NULL) {
+        json_t *to = json_array(), *recs = json_array();
+        for (size_t i = 0; i < r->nto; i++)
+            json_array_append_new(to, json_string(r->to[i]));
+        for (size_t i = 0; i < r->nitems; i++)
+            json_array_append_new(recs, json_pack("{s:s, s:I}", "id", r->items[i].id,
+                                                  "version", (json_int_t)r->items[i].version));
+        return json_array_append_new(arr, json_pack("{s:s, s:o, s:o, s:s, s:o}", "at", r->at,
+                   "to", to, "records", recs, "bundle", hex,
+                   "size", r->size >= 0 ? json_integer(r->size) : json_null())) == 0 ? 0
+               : err_set(e, EXIT_INPUT, "out of memory");
+    }
+    printf("%s\t", r->at);
+    for (size_t i = 0; i < r->nto; i++)
+        printf("%s%s", i ? "," : "", r->to[i]);
+    if (r->size >= 0)
+        printf("\t%lld\t%s\t", (long long)r->size, hex);
+    else
+        printf("\t-\t%s\t", hex);
+    for (size_t i = 0; i < r->nitems; i++)
+        printf("%s%s", i ? " " : "", r->items[i].id);
+    putchar('\n');
+    return 0;
+}
+
+int cmd_exports(int argc, char **argv, const struct globals *g)
+{
+    struct store *s;
+    struct err e;
+    json_t *arr = NULL;
+    int json = 0, rc = cli_plain_args("exports", exports_usage, argc, argv, 0,
+                                      "exports takes no arguments", "json", &json);
+
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    rc = cli_open_store(&s, g);
+    if (rc != 0)
+        return rc;
+    err_clear(&e);
+    if (json && (arr = json_array()) == NULL)
+        rc = cli_error(EXIT_INPUT, "out of memory");
+    if (rc == 0 && store_export_each(s, NULL, print_export, arr, &e) != 0)
+        rc = cli_fail(&e);
+    store_close(s);
+    if (rc == 0 && json) {
+        json_dumpf(arr, stdout, JSON_INDENT(2));
+        putchar('\n');
+    }
+    json_decref(arr);
     return rc;
 }

@@ -1,4 +1,4 @@
-/* record, list, search, show */
+/* record, record edit, record delete, list, search, show */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -62,11 +62,18 @@ struct record_opts {
     const char *tags[MAX_TAG_ARGS];
     const char *file;
     char today[16];
+    int edit;                            /* record edit: ID, no default date */
+    int fields;                          /* options given that change a field */
+    int settags;                         /* --tag was given */
 };
 
-/* The SYNOPSIS line of docs/intake.1, character for character. */
-static const char record_usage[] =
-    "intake record PSEUDONYM [--title T] [--date YYYY-MM-DD] [--place TEXT] [--lang CODE] [--tag T]... [--file PATH]";
+/* The SYNOPSIS lines of docs/intake.1, character for character. */
+#define RECORD_ADD_USAGE \
+    "intake record PSEUDONYM [--title T] [--date YYYY-MM-DD] [--place TEXT] [--lang CODE] [--tag T]... [--file PATH]"
+#define RECORD_EDIT_USAGE \
+    "intake record edit ID [--title T] [--date YYYY-MM-DD] [--place TEXT] [--lang CODE] [--tag T]... [--file PATH]"
+#define RECORD_DELETE_USAGE "intake record delete ID [--yes]"
+static const char record_usage[] = RECORD_ADD_USAGE "\n" RECORD_EDIT_USAGE "\n" RECORD_DELETE_USAGE;
 
 static int parse_record(struct record_opts *o, int argc, char **argv)
 {
@@ -76,7 +83,7 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
         { "tag", required_argument, NULL, 'T' }, { "file", required_argument, NULL, 'f' },
         { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
     };
-    int c, seen[8] = { 0 };
+    int c, seen[5] = { 0 };
 
     while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         switch (c) {
@@ -90,18 +97,27 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
                 return cli_usage_error("record", "at most %d --tag", MAX_TAG_ARGS);
             o->tags[o->r.ntags++] = optarg;
             break;
-        case 'h': cli_print_usage(stdout, record_usage); return -1;
+        case 'h': cli_print_usage(stdout, o->edit ? RECORD_EDIT_USAGE : record_usage); return -1;
         default: return cli_bad_option("record", c, argv);
         }
+        o->fields += c != 'f';
     }
     if (optind + 1 != argc)
-        return cli_usage_error("record", "record needs one PSEUDONYM");
+        return cli_usage_error("record", o->edit ? "record edit needs one record ID"
+                                                 : "record needs one PSEUDONYM");
     if (o->r.date != NULL && !cli_valid_date(o->r.date))
         return cli_usage_error("record", "--date '%s' is not a real date in the form YYYY-MM-DD", o->r.date);
-    if (o->r.date == NULL) {
+    if (o->r.date == NULL && !o->edit) {
         cli_today(o->today, sizeof o->today);
         o->r.date = o->today;
     }
+    o->settags = o->r.ntags > 0;
+    /* record edit --tag '' alone: the record keeps no tag. */
+    for (size_t i = 0; o->edit && o->r.ntags > 1 && i < o->r.ntags; i++)
+        if (o->tags[i][0] == '\0')
+            return cli_usage_error("record", "--tag '' (no tags) cannot go with another --tag");
+    if (o->edit && o->r.ntags == 1 && o->tags[0][0] == '\0')
+        o->r.ntags = 0;
     o->r.tags = o->tags;
     return 0;
 }
@@ -156,6 +172,9 @@ static int unlock_then_read(struct store **s, char **body, const struct record_o
     return 0;
 }
 
+static int record_edit(int argc, char **argv, const struct globals *g);
+static int record_delete(int argc, char **argv, const struct globals *g);
+
 int cmd_record(int argc, char **argv, const struct globals *g)
 {
     struct record_opts o;
@@ -164,6 +183,11 @@ int cmd_record(int argc, char **argv, const struct globals *g)
     struct err e;
     int rc;
 
+    /* No pseudonym is "edit" or "delete" (store/subject.c). */
+    if (argc >= 2 && strcmp(argv[1], "edit") == 0)
+        return record_edit(argc - 1, argv + 1, g);
+    if (argc >= 2 && strcmp(argv[1], "delete") == 0)
+        return record_delete(argc - 1, argv + 1, g);
     memset(&o, 0, sizeof o);
     rc = parse_record(&o, argc, argv);
     if (rc != 0)
@@ -186,6 +210,188 @@ int cmd_record(int argc, char **argv, const struct globals *g)
     return rc;
 }
 
+/* ---- record edit ---- */
+
+/* Where an edit's new body comes from, if anywhere: --file; standard
+ * input when it carries one (a pipe or a file; with --passphrase-fd 0,
+ * only when no field is changed, for then the rest of it is the body); a
+ * terminal when nothing else is changed (the body is then typed). */
+enum body_source { BODY_KEEP, BODY_FILE, BODY_STDIN };
+
+static int edit_source(enum body_source *src, const struct record_opts *o,
+                       const struct globals *g)
+{
+    int piped = stdin_has_body();
+
+    *src = BODY_KEEP;
+    if (o->file != NULL) {
+        if (g->passfd != STDIN_FILENO && piped)
+            return cli_usage_error("record", "the body comes from --file or from standard input, "
+                                   "not both; with --file, run with </dev/null");
+        *src = BODY_FILE;
+    } else if (piped && (g->passfd != STDIN_FILENO || o->fields == 0)) {
+        *src = BODY_STDIN;
+    } else if (isatty(STDIN_FILENO) && o->fields == 0) {
+        *src = BODY_STDIN;
+    }
+    if (*src == BODY_KEEP && o->fields == 0)
+        return cli_usage_error("record", "record edit needs something to change: --title, --date, "
+                               "--place, --lang, --tag, --file or a body on standard input");
+    return 0;
+}
+
+static void edit_change(struct record_change *c, const struct record_opts *o)
+{
+    memset(c, 0, sizeof *c);
+    c->title = o->r.title;
+    c->date = o->r.date;
+    c->place = o->r.place;
+    c->lang = o->r.lang;
+    c->set_tags = o->settags;
+    c->tags = o->r.tags;
+    c->ntags = o->r.ntags;
+}
+
+static int record_edit(int argc, char **argv, const struct globals *g)
+{
+    struct record_opts o;
+    struct record_change c;
+    enum body_source src;
+    char *body = NULL;
+    struct store *s;
+    struct err e;
+    long version = 0;
+    int rc, changed = 0;
+
+    memset(&o, 0, sizeof o);
+    o.edit = 1;
+    rc = parse_record(&o, argc, argv);
+    if (rc == 0)
+        rc = edit_source(&src, &o, g);
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    rc = cli_open_store(&s, g);
+    if (rc != 0)
+        return rc;
+    err_clear(&e);
+    edit_change(&c, &o);
+    /* The record and the fields first: a mistake costs nothing typed. */
+    if (store_record_edit_check(s, argv[optind], &c, &e) != 0 ||
+        (src != BODY_KEEP && load_body(&body, src == BODY_FILE ? o.file : NULL, &e) != 0)) {
+        store_close(s);
+        return cli_fail(&e);
+    }
+    c.body = body;
+    rc = store_record_edit(&version, &changed, s, argv[optind], &c, &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
+    secmem_free(body);
+    if (rc == 0 && changed)
+        cli_note("record %s was changed: it is now at version %ld", argv[optind], version);
+    else if (rc == 0)
+        cli_note("record %s already reads so: nothing was changed (version %ld)", argv[optind],
+                 version);
+    return rc;
+}
+
+/* ---- record delete ---- */
+
+struct sent_ctx {
+    json_t *array;                       /* show --json, or NULL */
+    int count;
+    char first[128];                     /* "hq on 2024-05-01" */
+};
+
+static int names_of(char *out, size_t outlen, const struct export_row *r)
+{
+    size_t o = 0;
+
+    out[0] = '\0';
+    for (size_t i = 0; i < r->nto; i++) {
+        int n = snprintf(out + o, outlen - o, "%s%s", i ? ", " : "", r->to[i]);
+        if (n < 0 || (size_t)n >= outlen - o)
+            return -1;
+        o += (size_t)n;
+    }
+    return 0;
+}
+
+static int delete_sent(void *vctx, const struct export_row *r, struct err *e)
+{
+    struct sent_ctx *ctx = vctx;
+    char names[512];
+
+    (void)e;
+    if (ctx->count++ == 0) {
+        (void)names_of(names, sizeof names, r);
+        snprintf(ctx->first, sizeof ctx->first, "%.80s on %.10s", names, r->at);
+    }
+    return 0;
+}
+
+static int count_record(void *ctx, const struct record_row *r, struct err *e)
+{
+    (void)r;
+    (void)e;
+    ++*(int *)ctx;
+    return 0;
+}
+
+/* 0 if record id exists, else the printed failure's status. */
+static int record_exists(struct store *s, const char *id)
+{
+    struct record_filter f = { 0 };
+    struct err e;
+    int found = 0;
+
+    f.id = id;
+    err_clear(&e);
+    if (store_record_each(s, &f, count_record, &found, &e) != 0)
+        return cli_fail(&e);
+    return found ? 0 : cli_error(EXIT_INPUT, "no record with id '%s' (see 'intake list')", id);
+}
+
+static int record_delete(int argc, char **argv, const struct globals *g)
+{
+    struct sent_ctx sent = { NULL, 0, "" };
+    char what[128], q[512];
+    struct store *s;
+    struct err e;
+    int yes = 0, rc = cli_plain_args("record", RECORD_DELETE_USAGE, argc, argv, 1,
+                                     "record delete needs one record ID", "yes", &yes);
+
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    rc = cli_open_store(&s, g);
+    if (rc != 0)
+        return rc;
+    err_clear(&e);
+    /* An unknown id is reported before anything is asked. */
+    rc = record_exists(s, argv[optind]);
+    if (rc == 0 && store_export_each(s, argv[optind], delete_sent, &sent, &e) != 0)
+        rc = cli_fail(&e);
+    if (rc == 0) {
+        snprintf(what, sizeof what, _("record delete deletes record %s for good"), argv[optind]);
+        if (sent.count)
+            snprintf(q, sizeof q, _("Delete record %s and its attachments for good? This cannot be "
+                     "undone. It was sent to %s: their copy stays. [y/N] "), argv[optind], sent.first);
+        else
+            snprintf(q, sizeof q, _("Delete record %s and its attachments for good? This cannot be "
+                     "undone. [y/N] "), argv[optind]);
+        rc = cli_confirm("record", yes, what, q);
+    }
+    if (rc == 0)
+        rc = store_record_delete(s, argv[optind], &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
+    if (rc == 0) {
+        cli_note("deleted record %s", argv[optind]);
+        if (sent.count > 0)
+            cli_note("it was sent before (%s%s): deleting it here does not delete the "
+                     "copies sent (see 'intake exports')", sent.first,
+                     sent.count > 1 ? ", and more" : "");
+    }
+    return rc;
+}
+
 static json_t *record_json(const struct record_row *r)
 {
     json_t *tags = json_array();
@@ -193,9 +399,10 @@ static json_t *record_json(const struct record_row *r)
 
     for (size_t i = 0; i < r->ntags; i++)
         json_array_append_new(tags, json_string(r->tags[i]));
-    o = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?, s:o, s:s}", "id", r->id, "date", r->date,
-                  "pseudonym", r->pseudonym, "title", r->title, "place", r->place,
-                  "lang", r->lang, "tags", tags, "created", r->created);
+    o = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?, s:o, s:s, s:I, s:s?}", "id", r->id,
+                  "date", r->date, "pseudonym", r->pseudonym, "title", r->title,
+                  "place", r->place, "lang", r->lang, "tags", tags, "created", r->created,
+                  "version", (json_int_t)r->version, "edited", r->edited);
     if (o != NULL && r->body != NULL)
         json_object_set_new(o, "body", json_string(r->body));
     return o;
@@ -228,6 +435,10 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
     for (size_t i = 0; i < r->ntags; i++)
         printf(_("tag: %s\n"), r->tags[i]);
     printf(_("created: %s\n"), r->created);
+    if (r->version > 1)
+        printf(_("version: %ld\n"), r->version);
+    if (r->edited != NULL && r->edited[0] != '\0')
+        printf(_("edited: %s\n"), r->edited);
     printf("\n%s%s", r->body,
            r->body[0] && r->body[strlen(r->body) - 1] == '\n' ? "" : "\n");
     return 0;
@@ -268,7 +479,7 @@ static int run_query(const struct globals *g, const struct record_filter *f,
 
 /* The SYNOPSIS lines of docs/intake.1, character for character. */
 static const char list_usage[] = "intake list [--subject PSEUDONYM] [--tag T] [--json]";
-static const char search_usage[] = "intake search QUERY [--json]";
+static const char search_usage[] = "intake search WORD... [--raw] [--json]";
 static const char show_usage[] = "intake show ID [--json]";
 
 static int parse_query(int argc, char **argv, const char *cmd, const char *usage,
@@ -276,21 +487,24 @@ static int parse_query(int argc, char **argv, const char *cmd, const char *usage
 {
     static const struct option opts[] = {
         { "subject", required_argument, NULL, 's' }, { "tag", required_argument, NULL, 't' },
-        { "json", no_argument, NULL, 'j' }, { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+        { "json", no_argument, NULL, 'j' }, { "raw", no_argument, NULL, 'r' },
+        { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
     };
     int c, seen[2] = { 0 };
-    int filters = strcmp(cmd, "list") == 0;
+    int filters = strcmp(cmd, "list") == 0, search = strcmp(cmd, "search") == 0;
 
     while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         if (c == 'j') *json = 1;
+        else if (c == 'r' && search) f->raw = 1;
         else if (c == 's' && filters) { if (cli_once(cmd, "subject", &seen[0])) return EXIT_INPUT; f->subject = optarg; }
         else if (c == 't' && filters) { if (cli_once(cmd, "tag", &seen[1])) return EXIT_INPUT; f->tag = optarg; }
         else if (c == 'h') { cli_print_usage(stdout, usage); return -1; }
         else return cli_bad_option(cmd, c, argv);
     }
-    if (argc - optind != npos)
-        return npos ? cli_usage_error(cmd, "%s needs one %s", cmd, strcmp(cmd, "show") ? "QUERY" : "ID")
+    if (search && argc - optind < 1)
+        return cli_usage_error(cmd, "search needs the words to look for");
+    if (!search && argc - optind != npos)
+        return npos ? cli_usage_error(cmd, "%s needs one ID", cmd)
                     : cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
     return 0;
 }
@@ -303,17 +517,43 @@ int cmd_list(int argc, char **argv, const struct globals *g)
     return rc != 0 ? (rc < 0 ? EXIT_OK : rc) : run_query(g, &f, json, 0);
 }
 
+/* The words typed, as one line in locked memory (*out, secmem_free). */
+static int join_words(char **out, int argc, char **argv)
+{
+    size_t len = 1, o = 0;
+
+    for (int i = 0; i < argc; i++)
+        len += strlen(argv[i]) + 1;
+    if ((*out = secmem_alloc(len)) == NULL)
+        return cli_error(EXIT_INPUT, "out of secure memory");
+    for (int i = 0; i < argc; i++) {
+        size_t n = strlen(argv[i]);
+        if (i > 0)
+            (*out)[o++] = ' ';
+        memcpy(*out + o, argv[i], n);
+        o += n;
+    }
+    (*out)[o] = '\0';
+    return 0;
+}
+
 int cmd_search(int argc, char **argv, const struct globals *g)
 {
     struct record_filter f = { 0 };
+    char *words = NULL;
     int json = 0, rc = parse_query(argc, argv, "search", search_usage, &f, &json, 1);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
-    f.query = argv[optind];
-    if (f.query[0] == '\0')
-        return cli_usage_error("search", "the QUERY is empty");
-    return run_query(g, &f, json, 0);
+    if ((rc = join_words(&words, argc - optind, argv + optind)) != 0)
+        return rc;
+    f.query = words;
+    if (strspn(words, " \t\n") == strlen(words))
+        rc = cli_usage_error("search", "there is nothing to search for");
+    else
+        rc = run_query(g, &f, json, 0);
+    secmem_free(words);
+    return rc;
 }
 
 static int print_attachment(void *ctx, const struct attachment_row *a, struct err *e)
@@ -332,23 +572,49 @@ static int print_attachment(void *ctx, const struct attachment_row *a, struct er
     return 0;
 }
 
-/* What show adds after the record: its attachments and where it came from. */
+/* Where the record was sent: a line, or a JSON object, per export. */
+static int show_sent(void *vctx, const struct export_row *r, struct err *e)
+{
+    struct sent_ctx *ctx = vctx;
+    char names[2048], hex[2 * 32 + 1] = "";
+
+    if (r->hashlen == 32)
+        sodium_bin2hex(hex, sizeof hex, r->hash, r->hashlen);
+    if (ctx->array != NULL) {
+        json_t *to = json_array();
+        for (size_t i = 0; i < r->nto; i++)
+            json_array_append_new(to, json_string(r->to[i]));
+        return json_array_append_new(ctx->array, json_pack("{s:s, s:o, s:I, s:s}", "at", r->at,
+                   "to", to, "version", (json_int_t)r->items[0].version, "bundle", hex)) == 0 ? 0
+               : err_set(e, EXIT_INPUT, "out of memory");
+    }
+    if (names_of(names, sizeof names, r) != 0)
+        return err_set(e, EXIT_INPUT, "too many recipients to show");
+    printf("sent: %s to %s (version %ld, bundle %.16s)\n", r->at, names, r->items[0].version, hex);
+    return 0;
+}
+
+/* What show adds after the record: its attachments, where it came from,
+ * and where it was sent. */
 static int show_extras(struct store *s, const char *id, json_t *obj, struct err *e)
 {
     char origin[512];
     json_t *arr = obj != NULL ? json_array() : NULL;
+    struct sent_ctx sent = { obj != NULL ? json_array() : NULL, 0, "" };
 
     if (store_attachment_each(s, id, print_attachment, arr, e) != 0 ||
-        store_record_origin(origin, sizeof origin, s, id, e) != 0) {
+        store_record_origin(origin, sizeof origin, s, id, e) != 0 ||
+        (obj == NULL && origin[0] != '\0' && printf("origin: %s\n", origin) < 0) ||
+        store_export_each(s, id, show_sent, &sent, e) != 0) {
         json_decref(arr);
+        json_decref(sent.array);
         return -1;
     }
     if (obj != NULL) {
+        json_object_set_new(obj, "sent", sent.array);
         json_object_set_new(obj, "attachments", arr);
         if (origin[0] != '\0')
             json_object_set_new(obj, "origin", json_string(origin));
-    } else if (origin[0] != '\0') {
-        printf(_("origin: %s\n"), origin);
     }
     return 0;
 }

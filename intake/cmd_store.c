@@ -227,26 +227,14 @@ int cmd_passwd(int argc, char **argv, const struct globals *g)
     return EXIT_OK;
 }
 
-/* Shows how far the re-encryption got, on a terminal only. */
-static void show_progress(void *ctx, uint64_t done, uint64_t total)
-{
-    int *last = ctx;
-    int pct = total > 0 ? (int)(done * 100 / total) : 100;
-
-    if (pct == *last)
-        return;
-    *last = pct;
-    fputc('\r', stderr);
-    fprintf(stderr, _("intake: re-encrypting the store: %3d%%%s"), pct, pct == 100 ? "\n" : "");
-}
-
 static int rekey_store(struct store *s, const struct globals *g)
 {
     unsigned char *recovery = secmem_alloc(RECOVERY_KEY_BYTES);
     char *pass = NULL;
     size_t len;
+    struct cli_progress progress = { N_("re-encrypting the store"), -1 };
     struct err e;
-    int rc, last = -1, rekeyed = 0;
+    int rc, rekeyed = 0;
 
     if (recovery == NULL)
         return cli_error(EXIT_INPUT, "out of secure memory");
@@ -257,9 +245,8 @@ static int rekey_store(struct store *s, const struct globals *g)
     }
     rc = new_secrets(&pass, &len, recovery, 1, g);
     if (rc == 0 && store_rekey(&rekeyed, s, pass, len, recovery,
-                               isatty(STDERR_FILENO) ? show_progress : NULL, &last, &e) != 0) {
-        if (last >= 0 && last < 100)
-            fputc('\n', stderr);   /* end the progress line */
+                               isatty(STDERR_FILENO) ? cli_progress : NULL, &progress, &e) != 0) {
+        cli_progress_end(&progress);
         rc = rekeyed ? cli_fail(&e)
              : cli_error(e.code ? e.code : EXIT_INPUT, "%s (the new recovery key shown above "
                          "is void)", e.msg);

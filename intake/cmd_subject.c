@@ -349,18 +349,13 @@ static int subject_rename(int argc, char **argv, const struct globals *g)
 /* Forgetting cannot be undone: a terminal is asked, a script says --yes. */
 static int confirm_forget(const char *pseudonym, int yes)
 {
-    char q[256];
+    char what[256], q[256];
 
-    if (yes)
-        return 0;
-    if (!isatty(STDIN_FILENO))
-        return cli_usage_error("subject", "subject forget deletes '%s' and all its records for good;"
-                               " add --yes when not at a terminal", pseudonym);
+    snprintf(what, sizeof what, _("subject forget deletes '%s' and all its records for good"),
+             pseudonym);
     snprintf(q, sizeof q, _("Forget %s and all its records for good? This cannot be undone. [y/N] "),
              pseudonym);
-    if (!prompt_confirm(q))
-        return cli_error(EXIT_INPUT, "not confirmed; nothing was changed");
-    return 0;
+    return cli_confirm("subject", yes, what, q);
 }
 
 static int subject_forget(int argc, char **argv, const struct globals *g)

@@ -22,9 +22,13 @@ int cmd_redact(int argc, char **argv, const struct globals *g);
 int cmd_attach(int argc, char **argv, const struct globals *g);
 int cmd_attachment(int argc, char **argv, const struct globals *g);
 int cmd_export(int argc, char **argv, const struct globals *g);
+int cmd_exports(int argc, char **argv, const struct globals *g);
 int cmd_import(int argc, char **argv, const struct globals *g);
 int cmd_open(int argc, char **argv, const struct globals *g);
 int cmd_log(int argc, char **argv, const struct globals *g);
 int cmd_audit(int argc, char **argv, const struct globals *g);
+int cmd_backup(int argc, char **argv, const struct globals *g);
+int cmd_restore(int argc, char **argv, const struct globals *g);
+int cmd_wipe(int argc, char **argv, const struct globals *g);
 
 #endif

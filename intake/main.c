@@ -47,12 +47,16 @@ static const struct command commands[] = {
     { "attach", cmd_attach, N_("store a file (audio, photo, document) with a record") },
     { "attachment", cmd_attachment, N_("write an attachment back out to a new file") },
     { "export", cmd_export, N_("write a sealed, signed bundle of redacted records for contacts") },
+    { "exports", cmd_exports, N_("list what was exported: when, to whom, which records") },
     { "import", cmd_import, N_("verify a bundle addressed to this store and add its records") },
     { "open", cmd_open, N_("verify and decrypt a bundle without importing it") },
     { "card", cmd_card, N_("print this store's contact card, or draw it as a QR code") },
     { "contact", cmd_contact, N_("add, list, show, remove and verify contacts") },
     { "audit", cmd_audit, N_("verify a bundle's origin, redaction and re-identification risk") },
     { "log", cmd_log, N_("list the store's hash-chained log of changes, or check it") },
+    { "backup", cmd_backup, N_("write a copy of the whole store, as safe as the store itself") },
+    { "restore", cmd_restore, N_("make a store from a backup (never over an existing one)") },
+    { "wipe", cmd_wipe, N_("make the store unreadable at once, then remove its files") },
     { "help", cmd_help, N_("show help for a command") },
 };
 

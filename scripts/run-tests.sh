@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs one kind of test and keeps its counts for the closing summary.
 #   run-tests.sh unit BIN...      cmocka binaries (TAP output)
-#   run-tests.sh cli DIR          bats files on the real binary ($INTAKE)
+#   run-tests.sh cli DIR|FILE...  bats files on the real binary ($INTAKE),
+#                                 $CLI_JOBS files at a time
 #   run-tests.sh fuzz BIN...      libFuzzer builds replaying their corpus
 #   run-tests.sh fuzz-run SECONDS BIN...
 #                                 each libFuzzer build fuzzing for SECONDS
@@ -53,7 +54,28 @@ cli)
     # Standard input is /dev/null whatever runs the suite: a test that
     # needs a body or a terminal sets one up (record refuses --file with
     # a body waiting on standard input).
-    bats --tap "$@" </dev/null 2>&1 | count "$results/$tag"
+    # The files run $CLI_JOBS at a time (default 3: the suite mostly
+    # waits on key derivation, fsync and the tests' own pauses, so a
+    # third job keeps two cores busy), the largest first so that the
+    # longest files start early; each file's tests run in order, in
+    # their own temporary folders (helpers.bash). Each file's TAP is
+    # printed whole when it ends.
+    tapdir=$results/tap-$$
+    mkdir -p "$tapdir"
+    for d in "$@"; do
+        if [ -d "$d" ]; then ls "$d"/*.bats; else echo "$d"; fi
+    done | xargs ls -S | xargs -P "${CLI_JOBS:-3}" -I{} sh -c '
+        f=$1; out=$2/$(basename "$f").tap
+        bats --tap "$f" </dev/null >"$out" 2>&1
+        rc=$?
+        # A file that stops without a "not ok" (a syntax error, a crash of
+        # bats itself) counts as a failure of its own.
+        if [ $rc -ne 0 ] && ! grep -q "^not ok " "$out"; then
+            echo "not ok - $f: bats exited with status $rc" >>"$out"
+        fi
+        flock "$2/.lock" sh -c "echo \"# \$1\"; cat \"\$2\"" sh "$f" "$out"' sh {} "$tapdir" |
+        count "$results/$tag"
+    rm -rf "$tapdir"
     read -r p f sk < "$results/$tag"
     echo "cli: $(counts "$p" "$f" "$sk")"
     [ "$f" -eq 0 ] && [ "$p" -gt 0 ]

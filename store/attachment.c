@@ -2,10 +2,12 @@
  * written and read one chunk at a time so memory stays constant. */
 #include "store/db.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "store/record.h"
 
 struct attachment_writer {
     struct store *s;
@@ -17,16 +19,6 @@ struct attachment_writer {
     crypto_generichash_state hash;
     unsigned char *buf;                  /* sodium_malloc, ATTACHMENT_CHUNK */
 };
-
-static int record_rowid(long *id, struct store *s, const char *rid, struct err *e)
-{
-    const struct db_val v[] = { DB_TEXT(rid) };
-    int rc = db_int(id, s, "SELECT id FROM record WHERE rid = ?1", v, DB_N(v), "finding the record", e);
-
-    if (rc == 0)
-        return err_set(e, EXIT_INPUT, "no record with id '%s' (see 'intake list')", rid);
-    return rc > 0 ? 0 : -1;
-}
 
 static int check_names(const char *name, const char *type, struct err *e)
 {
@@ -73,7 +65,7 @@ int store_attachment_begin(struct attachment_writer **out, struct store *s,
     long rec = 0;
 
     *out = NULL;
-    if (check_names(name, type, e) != 0 || record_rowid(&rec, s, record, e) != 0)
+    if (check_names(name, type, e) != 0 || db_record_id(&rec, s, record, e) != 0)
         return -1;
     w = calloc(1, sizeof *w);
     if (w == NULL)
@@ -263,4 +255,52 @@ int store_attachment_read(struct store *s, const char *record, const char *name,
         rc = err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store "
                      "(size or hash differ); restore the store from a backup", name);
     return rc;
+}
+
+/* The attachment name of record: unknown records and names are told
+ * apart. */
+static int find_attachment(long *id, struct store *s, const char *record, const char *name,
+                           struct err *e)
+{
+    unsigned char hash[ATTACHMENT_HASHBYTES];
+    uint64_t size;
+    long rowid;
+
+    return db_record_id(&rowid, s, record, e) == 0 &&
+           attachment_head(id, &size, hash, s, record, name, e) == 0 ? 0 : -1;
+}
+
+int store_attachment_exists(struct store *s, const char *record, const char *name,
+                            struct err *e)
+{
+    long id;
+
+    return find_attachment(&id, s, record, name, e);
+}
+
+int store_attachment_remove(struct store *s, const char *record, const char *name,
+                            struct err *e)
+{
+    char done[80];
+    long id;
+
+    if (store_begin(s, e) != 0)
+        return -1;
+    if (find_attachment(&id, s, record, name, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    const struct db_val w[] = { DB_INT(id) };
+    /* Its chunks go with it (ON DELETE CASCADE); secure_delete zeroes them.
+     * The log names the record, never the file's name. */
+    if (db_run(s, "DELETE FROM attachment WHERE id = ?1", w, DB_N(w), "removing the attachment",
+               e) != 0 ||
+        store_log(s, "attachment.remove", record, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    if (store_commit(s, e) != 0)
+        return -1;
+    snprintf(done, sizeof done, "an attachment of record %s was removed", record);
+    return db_checkpoint_after(s, done, e);
 }

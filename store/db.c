@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "crypto/secmem.h"
+#include "store/words.h"
 #include "util/intl.h"
 
 /* Schema migrations: entry v brings a store from version v to v + 1. */
@@ -107,6 +108,42 @@ static const char *const migrations[] = {
     "  BEGIN DELETE FROM matcher_cache; END;"
     "CREATE TRIGGER matcher_cache_subject_delete AFTER DELETE ON subject"
     "  BEGIN DELETE FROM matcher_cache; END;",
+    /* 6 -> 7 (issue 15): a record's version, which each edit raises, and
+     * when it was last edited; for each export its bundle's size, and
+     * which record (at which version) went to which contact; the index
+     * over title, body, place, tags and the words search adds
+     * (store/words.h), filled again by reindex below. Exports made
+     * before name their contacts in one line: a contact of this store
+     * whose name it holds, between spaces, is taken as one of them. */
+    "ALTER TABLE record ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE record ADD COLUMN edited TEXT;"
+    "ALTER TABLE export ADD COLUMN size INTEGER;"
+    "CREATE TABLE export_record(export_id INTEGER NOT NULL REFERENCES export(id)"
+    "  ON DELETE CASCADE, rid TEXT NOT NULL, version INTEGER NOT NULL,"
+    "  PRIMARY KEY(export_id, rid));"
+    "CREATE INDEX export_record_rid ON export_record(rid);"
+    "CREATE TABLE export_recipient(export_id INTEGER NOT NULL REFERENCES export(id)"
+    "  ON DELETE CASCADE, name TEXT NOT NULL, PRIMARY KEY(export_id, name));"
+    "WITH RECURSIVE split(eid, rest, rid) AS ("
+    "  SELECT id, records || ' ', '' FROM export"
+    "  UNION ALL SELECT eid, substr(rest, instr(rest, ' ') + 1),"
+    "  substr(rest, 1, instr(rest, ' ') - 1) FROM split WHERE rest <> '')"
+    "  INSERT OR IGNORE INTO export_record(export_id, rid, version)"
+    "  SELECT eid, rid, 1 FROM split WHERE rid <> '';"
+    "INSERT OR IGNORE INTO export_recipient(export_id, name)"
+    "  SELECT e.id, c.name FROM export e JOIN contact c"
+    "  ON instr(' ' || e.recipients || ' ', ' ' || c.name || ' ') > 0;"
+    "DROP TABLE record_fts;"
+    "CREATE VIRTUAL TABLE record_fts USING fts4(title, body, place, tags, words,"
+    "  tokenize=unicode61);",
+};
+
+static int reindex(struct store *s, struct err *e);
+
+/* What a migration needs beyond its SQL, run in the same transaction
+ * after it (NULL: nothing): entry v as for migrations. */
+static int (*const migration_steps[])(struct store *, struct err *) = {
+    NULL, NULL, NULL, NULL, NULL, NULL, reindex,
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when
@@ -437,7 +474,9 @@ static int migrate(struct store *s, struct err *e)
         snprintf(sql, sizeof sql, "PRAGMA user_version=%ld", v + 1);
         if (store_begin(s, e) != 0)
             return -1;
-        if (db_exec(s, migrations[v], e) != 0 || db_exec(s, sql, e) != 0) {
+        if (db_exec(s, migrations[v], e) != 0 ||
+            (migration_steps[v] != NULL && migration_steps[v](s, e) != 0) ||
+            db_exec(s, sql, e) != 0) {
             store_rollback(s);
             return -1;
         }
@@ -558,13 +597,19 @@ static int check_pages(struct store *s, struct err *e)
 {
     char path[4200];
     struct stat st;
-    sqlite3_stmt *q;
-    int ok = 0, rc;
 
     if (db_path(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0)
         return -1;
     if (stat(path, &st) != 0 || st.st_size > QUICK_CHECK_MAX)
         return 0;
+    return db_check_all(s, e);
+}
+
+int db_check_all(struct store *s, struct err *e)
+{
+    sqlite3_stmt *q;
+    int ok = 0, rc;
+
     if (db_prepare(&q, s, "PRAGMA quick_check(1)", e) != 0)
         return -1;
     rc = sqlite3_step(q);
@@ -659,6 +704,17 @@ int db_checkpoint(struct store *s, struct err *e)
     return 0;
 }
 
+int db_checkpoint_after(struct store *s, const char *done, struct err *e)
+{
+    char why[sizeof e->msg];
+
+    if (db_checkpoint(s, e) == 0 || e == NULL)
+        return e == NULL ? -1 : 0;
+    snprintf(why, sizeof why, "%s", e->msg);
+    return err_set(e, EXIT_INPUT, "%s, but old copies of its pages stay in the store's "
+                   "write-ahead log until the next change (%s)", done, why);
+}
+
 int store_begin(struct store *s, struct err *e)
 {
     return db_exec(s, "BEGIN IMMEDIATE", e);
@@ -690,4 +746,111 @@ void store_rollback(struct store *s)
 const char *store_dir(const struct store *s)
 {
     return s->dir;
+}
+
+/* ---- The full-text index (store/words.h) ---- */
+
+/* The record's fields in NFC (title, body, place, tags a line each), one
+ * after the other in fields[], and their index words. */
+struct indexed {
+    char *field[4];
+    size_t len[4];
+    char *words;
+};
+
+static void indexed_free(struct indexed *x)
+{
+    for (size_t i = 0; i < 4; i++)
+        secmem_wipe_free(x->field[i]);
+    secmem_wipe_free(x->words);
+}
+
+static int index_fields(struct indexed *x, sqlite3_stmt *st, struct err *e)
+{
+    char *all;
+    size_t total = 0, at = 0, wlen;
+    int rc;
+
+    memset(x, 0, sizeof *x);
+    for (int i = 0; i < 4; i++) {
+        const char *t = (const char *)sqlite3_column_text(st, i);
+        size_t n = (size_t)sqlite3_column_bytes(st, i);
+        if (words_nfc(&x->field[i], &x->len[i], t != NULL ? t : "", t != NULL ? n : 0) != 0)
+            return err_set(e, EXIT_INPUT, "out of memory while indexing a record");
+        total += x->len[i] + 1;
+    }
+    all = secmem_wipe_malloc(total);
+    if (all == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory while indexing a record");
+    for (int i = 0; i < 4; i++) {
+        memcpy(all + at, x->field[i], x->len[i]);
+        at += x->len[i];
+        all[at++] = '\n';
+    }
+    rc = words_index(&x->words, &wlen, all, total);
+    secmem_wipe_free(all);
+    return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory while indexing a record");
+}
+
+static const char index_select[] =
+    "SELECT r.title, r.body, r.place, (SELECT group_concat(tag, char(10)) FROM record_tag t"
+    " WHERE t.record_id = r.id), r.id FROM record r WHERE ?1 IS NULL OR r.id = ?1";
+
+/* Indexes each record that st (index_select) returns. */
+static int index_rows(struct store *s, sqlite3_stmt *st, struct err *e)
+{
+    int rc;
+
+    while ((rc = db_step(st, s, "indexing the records", e)) > 0) {
+        struct indexed x;
+
+        if (index_fields(&x, st, e) != 0) {
+            indexed_free(&x);
+            return -1;
+        }
+        const struct db_val v[] = {
+            DB_INT(sqlite3_column_int64(st, 4)), DB_TEXT(x.field[0]), DB_TEXT(x.field[1]),
+            DB_TEXT(x.field[2]), DB_TEXT(x.field[3]), DB_TEXT(x.words),
+        };
+        rc = db_run(s, "INSERT INTO record_fts(docid, title, body, place, tags, words)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", v, DB_N(v), "indexing a record", e);
+        indexed_free(&x);
+        if (rc != 0)
+            return -1;
+    }
+    return rc;
+}
+
+static int index_where(struct store *s, long rowid, struct err *e)
+{
+    const struct db_val v[] = { DB_ID(rowid) };
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, index_select, v, DB_N(v), e) != 0)
+        return -1;
+    rc = index_rows(s, st, e);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int db_index_record(struct store *s, long rowid, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(rowid) };
+
+    if (db_run(s, "DELETE FROM record_fts WHERE docid = ?1", v, DB_N(v), "indexing a record",
+               e) != 0)
+        return -1;
+    return index_where(s, rowid, e);
+}
+
+/* Migration 6 -> 7: every record into the new index. */
+static int reindex(struct store *s, struct err *e)
+{
+    return index_where(s, 0, e);
+}
+
+int db_scrub(struct store *s, struct err *e)
+{
+    return db_exec(s, "INSERT INTO record_fts(record_fts) VALUES ('optimize')", e);
 }

@@ -4,7 +4,9 @@
  * it (scripts/layers.sh checks this). store.h is the public header; db.h,
  * privacy.h, term.h and subject.h declare internals for the later files.
  *
- *   db.c          the connection, pragmas, schema, transactions, statements
+ *   words.c       the words the search index adds, and queries (pure text)
+ *   db.c          the connection, pragmas, schema, transactions, statements,
+ *                 the search index
  *   log.c         the hash-chained log of every change
  *   rekey.c       a new master key, and finishing a rekey that was killed
  *   open.c        creating and opening a store, settings, device keys
@@ -16,6 +18,7 @@
  *   contact.c     contacts and their history (uses open.c: device keys)
  *   attachment.c  attachments in chunks
  *   exchange.c    exports and imports
+ *   backup.c      backup, restore and wipe (uses open.c: init's marker)
  * Each uses db.c; log.c when it changes something. */
 #ifndef INTAKE_STORE_DB_H
 #define INTAKE_STORE_DB_H
@@ -105,10 +108,38 @@ int db_run(struct store *s, const char *sql, const struct db_val *v, size_t n,
 int db_int(long *out, struct store *s, const char *sql, const struct db_val *v,
            size_t n, const char *doing, struct err *e);
 
+/* Checks every page of the database (PRAGMA quick_check: each page's
+ * HMAC, and the structure), whatever its size: 0, or -1 with e
+ * ("damaged", or the I/O error). */
+int db_check_all(struct store *s, struct err *e);
+
+/* For store/backup.c (restore), from store/open.c: init's marker in dir
+ * (open_mark_take, open_mark_release) and removing the database files a
+ * store being made left (open_remove_partial). */
+int open_mark_take(int *mark, const char *dir, struct err *e);
+void open_mark_release(int mark, const char *dir);
+void open_remove_partial(const char *dir);
+
 /* Copies the whole write-ahead log into the database and truncates it
  * (PRAGMA wal_checkpoint(TRUNCATE)): 0, or -1 with e when it failed or
  * another intake reading the store kept part of it (busy). */
 int db_checkpoint(struct store *s, struct err *e);
+
+/* After a change that deleted text (done says what: "record X was
+ * deleted"): empties the write-ahead log into the database (db_checkpoint),
+ * so no old copy of a page stays in it. 0, or -1 with e saying that done
+ * happened but old copies stay until the next change. */
+int db_checkpoint_after(struct store *s, const char *done, struct err *e);
+
+/* (Re)indexes the record with row id rowid for search, inside the
+ * caller's transaction: its title, body, place and tags in NFC, and the
+ * words store/words.h adds. Call after its tags are stored. */
+int db_index_record(struct store *s, long rowid, struct err *e);
+
+/* Inside the caller's transaction, after rows of the index were deleted
+ * or replaced: merges the index's segments, so that no deleted word stays
+ * in an older one (secure_delete zeroes the pages freed). */
+int db_scrub(struct store *s, struct err *e);
 
 /* Current UTC time as YYYY-MM-DDTHH:MM:SSZ (21 bytes with the NUL; out
  * is "" when outlen is smaller). */

@@ -3,18 +3,199 @@
  * bundle hash, the sender, and which records it brought). */
 #include "store/db.h"
 
+#include "store/record.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-int store_export_log(struct store *s, const char *recipients, const char *records,
-                     const unsigned char *hash, size_t hashlen, struct err *e)
+/* The record ids, space separated: the export's line of them, as kept
+ * since issue 5. */
+static char *ids_line(const struct export_item *items, size_t n)
 {
-    char now[32];
-    const struct db_val v[] = { DB_TEXT(now), DB_TEXT(recipients), DB_TEXT(records), DB_BLOB(hash, hashlen) };
+    char *line = malloc(n * (RECORD_ID_CHARS + 1) + 1);
+    size_t o = 0;
+
+    if (line == NULL)
+        return NULL;
+    line[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        o += (size_t)snprintf(line + o, RECORD_ID_CHARS + 2, "%s%.*s", o ? " " : "",
+                              RECORD_ID_CHARS, items[i].id);
+    return line;
+}
+
+static char *names_line(const char *const *to, size_t n)
+{
+    size_t len = 1, o = 0;
+    char *line;
+
+    for (size_t i = 0; i < n; i++)
+        len += strlen(to[i]) + 1;
+    if ((line = malloc(len)) == NULL)
+        return NULL;
+    line[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        o += (size_t)snprintf(line + o, len - o, "%s%s", o ? " " : "", to[i]);
+    return line;
+}
+
+static int export_rows(struct store *s, long id, const char *const *to, size_t nto,
+                       const struct export_item *items, size_t nitems, struct err *e)
+{
+    for (size_t i = 0; i < nto; i++) {
+        const struct db_val v[] = { DB_INT(id), DB_TEXT(to[i]) };
+        if (db_run(s, "INSERT OR IGNORE INTO export_recipient(export_id, name) VALUES (?1, ?2)",
+                   v, DB_N(v), "recording the export", e) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < nitems; i++) {
+        const struct db_val v[] = { DB_INT(id), DB_TEXT(items[i].id), DB_INT(items[i].version) };
+        if (db_run(s, "INSERT OR IGNORE INTO export_record(export_id, rid, version)"
+                   " VALUES (?1, ?2, ?3)", v, DB_N(v), "recording the export", e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int store_export_log(struct store *s, const char *const *to, size_t nto,
+                     const struct export_item *items, size_t nitems,
+                     const unsigned char *hash, size_t hashlen, uint64_t size, struct err *e)
+{
+    char now[32], *ids = ids_line(items, nitems), *names = names_line(to, nto);
+    const struct db_val v[] = {
+        DB_TEXT(now), DB_TEXT(names), DB_TEXT(ids), DB_BLOB(hash, hashlen),
+        DB_INT((sqlite3_int64)size),
+    };
+    int rc;
 
     db_now(now, sizeof now);
-    return db_run(s, "INSERT INTO export(at, recipients, records, hash) VALUES (?1, ?2, ?3, ?4)",
-                  v, DB_N(v), "recording the export", e);
+    if (ids == NULL || names == NULL)
+        rc = err_set(e, EXIT_INPUT, "out of memory");
+    else
+        rc = db_run(s, "INSERT INTO export(at, recipients, records, hash, size)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5)", v, DB_N(v), "recording the export", e);
+    free(ids);
+    free(names);
+    if (rc != 0)
+        return -1;
+    return export_rows(s, (long)sqlite3_last_insert_rowid(s->db), to, nto, items, nitems, e);
+}
+
+/* ---- Listing exports ---- */
+
+/* One export as store_export_each hands it over: arrays malloc'd here. */
+struct export_lists {
+    char **to;
+    size_t nto;
+    struct export_item *items;
+    char **ids;
+    size_t nitems;
+};
+
+static void lists_free(struct export_lists *l)
+{
+    for (size_t i = 0; i < l->nto; i++)
+        free(l->to[i]);
+    for (size_t i = 0; i < l->nitems; i++)
+        free(l->ids[i]);
+    free(l->to);
+    free(l->ids);
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+/* Appends the text of column 0 (and the integer of column 1) of each row
+ * of sql bound to v to the strings *arr (and *items). */
+static int collect(char ***arr, struct export_item **items, size_t *n, struct store *s,
+                   const char *sql, const struct db_val *v, size_t nv, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, sql, v, nv, e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the exports", e)) > 0) {
+        char **a = realloc(*arr, (*n + 1) * sizeof **arr);
+        if (a == NULL || (*arr = a, (a[*n] = strdup((const char *)sqlite3_column_text(st, 0))) == NULL)) {
+            rc = err_set(e, EXIT_INPUT, "out of memory");
+            break;
+        }
+        if (items != NULL) {
+            struct export_item *it = realloc(*items, (*n + 1) * sizeof **items);
+            if (it == NULL) {
+                free(a[*n]);
+                rc = err_set(e, EXIT_INPUT, "out of memory");
+                break;
+            }
+            *items = it;
+            it[*n].version = (long)sqlite3_column_int64(st, 1);
+        }
+        (*n)++;
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* The contacts and records of export id (with record, only that one).
+ * An export logged before issue 15 whose contacts are no longer contacts
+ * keeps only its line of names: it is then the one name. */
+static int export_lists(struct export_lists *l, struct store *s, long id, const char *line,
+                        const char *record, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(id) }, w[] = { DB_INT(id), DB_TEXT(record) };
+
+    memset(l, 0, sizeof *l);
+    if (collect(&l->to, NULL, &l->nto, s, "SELECT name FROM export_recipient"
+                " WHERE export_id = ?1 ORDER BY rowid", v, DB_N(v), e) != 0 ||
+        collect(&l->ids, &l->items, &l->nitems, s, "SELECT rid, version FROM export_record"
+                " WHERE export_id = ?1 AND (?2 IS NULL OR rid = ?2) ORDER BY rowid", w, DB_N(w),
+                e) != 0)
+        return -1;
+    if (l->nto == 0 && line[0] != '\0') {
+        const struct db_val one[] = { DB_TEXT(line) };
+        if (collect(&l->to, NULL, &l->nto, s, "SELECT ?1", one, DB_N(one), e) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < l->nitems; i++)
+        l->items[i].id = l->ids[i];
+    return 0;
+}
+
+int store_export_each(struct store *s, const char *record, export_fn fn, void *ctx,
+                      struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(record) };
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT id, at, recipients, hash, size FROM export e"
+                 " WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM export_record x"
+                 " WHERE x.export_id = e.id AND x.rid = ?1) ORDER BY id DESC", v, DB_N(v), e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the exports", e)) > 0) {
+        struct export_lists l;
+        struct export_row row = { 0 };
+
+        row.at = (const char *)sqlite3_column_text(st, 1);
+        row.hash = sqlite3_column_blob(st, 3);
+        row.hashlen = (size_t)sqlite3_column_bytes(st, 3);
+        row.size = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 4);
+        rc = export_lists(&l, s, (long)sqlite3_column_int64(st, 0),
+                          (const char *)sqlite3_column_text(st, 2), record, e);
+        if (rc == 0) {
+            row.to = (const char *const *)l.to;
+            row.nto = l.nto;
+            row.items = l.items;
+            row.nitems = l.nitems;
+            rc = fn(ctx, &row, e);
+        }
+        lists_free(&l);
+        if (rc != 0)
+            break;
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : rc;
 }
 
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,
@@ -104,31 +285,23 @@ static int insert_imported(long *rowid, struct store *s, long sid,
     const char *title = r->title != NULL ? r->title : "";
     const struct db_val v[] = {
         DB_TEXT(r->id), DB_INT(sid), DB_TEXT(title), DB_TEXT(r->date), DB_TEXT(r->place),
-        DB_TEXT(r->lang), DB_TEXT(r->body), DB_TEXT(now),
+        DB_TEXT(r->lang), DB_TEXT(r->body), DB_TEXT(now), DB_INT(r->version > 0 ? r->version : 1),
     };
 
     db_now(now, sizeof now);
-    if (db_run(s, "INSERT INTO record(rid, subject_id, title, date, place, lang, body, created)"
-               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", v, DB_N(v), "importing a record", e) != 0)
+    if (db_run(s, "INSERT INTO record(rid, subject_id, title, date, place, lang, body, created,"
+               " version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", v, DB_N(v),
+               "importing a record", e) != 0)
         return -1;
     *rowid = (long)sqlite3_last_insert_rowid(s->db);
-    const struct db_val fts[] = { DB_INT(*rowid), DB_TEXT(title), DB_TEXT(r->body) };
-    return db_run(s, "INSERT INTO record_fts(docid, title, body) VALUES (?1, ?2, ?3)", fts, DB_N(fts),
-                  "indexing a record", e);
+    return db_record_add_tags(s, *rowid, r, e);
 }
 
-static int insert_extras(struct store *s, long rowid, long import_id,
-                         const struct record_row *r, const char *manifest,
+static int insert_origin(struct store *s, long rowid, long import_id, const char *manifest,
                          struct err *e)
 {
     const struct db_val v[] = { DB_INT(rowid), DB_INT(import_id), DB_TEXT(manifest) };
 
-    for (size_t i = 0; i < r->ntags; i++) {
-        const struct db_val t[] = { DB_INT(rowid), DB_TEXT(r->tags[i]) };
-        if (db_run(s, "INSERT OR IGNORE INTO record_tag(record_id, tag) VALUES (?1, ?2)", t, DB_N(t),
-                   "adding the tags", e) != 0)
-            return -1;
-    }
     return db_run(s, "INSERT INTO record_origin(record_id, import_id, manifest) VALUES (?1, ?2, ?3)",
                   v, DB_N(v), "recording the record's origin", e);
 }
@@ -146,7 +319,7 @@ int store_import_record(int *added, struct store *s, long import_id,
         return ex < 0 ? -1 : 0;
     if (import_subject(&sid, s, pseudonym, e) != 0 ||
         insert_imported(&rowid, s, sid, r, e) != 0 ||
-        insert_extras(s, rowid, import_id, r, manifest, e) != 0)
+        insert_origin(s, rowid, import_id, manifest, e) != 0)
         return -1;
     *added = 1;
     return 0;

@@ -5,10 +5,12 @@
  * its attachments, into the bundle. */
 #include "store/export.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -164,8 +166,9 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
         add_spans(reds, flags, p->allowed, field, &rr->tags[i]);
     }
     add_spans(reds, flags, p->allowed, "body", rr->body);
-    return json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:o, s:s, s:s, s:o, s:s, s:o, s:o}",
-                     "id", row->id, "pseudonym", row->pseudonym, "title", rr->title->text,
+    return json_pack("{s:s, s:I, s:s, s:s, s:s?, s:s?, s:o, s:s, s:s, s:o, s:s, s:o, s:o}",
+                     "id", row->id, "version", (json_int_t)(row->version > 0 ? row->version : 1),
+                     "pseudonym", row->pseudonym, "title", rr->title->text,
                      "place", rr->place != NULL ? rr->place->text : NULL,
                      "language", row->lang, "tags", tags, "date", date,
                      "date_precision", exact ? "day" : "month", "consent", consent_json(c),
@@ -400,6 +403,14 @@ static int check_record(struct pipeline *p, const struct record_row *row, struct
 
 /* ---- The walk ---- */
 
+static int count_one(void *ctx, const struct contact_row *r, struct err *e)
+{
+    (void)ctx;
+    (void)r;
+    (void)e;
+    return 0;
+}
+
 /* A record that cannot be checked stops the checking but not the walk:
  * a missing or repeated id further on is still reported first, as the
  * selection's errors come before the checks' (and before any error
@@ -415,15 +426,24 @@ static int take_record(void *ctx, const struct record_row *row, struct err *e)
     return 0;
 }
 
-/* Selects and checks: every record (oldest first) or the ids in order. */
+static int check_filters(struct store *s, const struct export_request *req, struct err *e);
+
+/* Selects and checks: every record that passes the filters (oldest
+ * first), or the ids in order. */
 static int walk(struct pipeline *p, struct err *e)
 {
     const struct export_request *req = p->req;
     struct record_filter f = { 0 };
 
     f.with_body = 1;
-    if (req->ids == NULL)
-        return store_record_each(p->s, &f, take_record, p, e);
+    if (req->ids == NULL) {
+        f.subject = req->subject;
+        f.tag = req->tag;
+        f.since = req->since;
+        f.not_sent_to = req->not_sent_to;
+        return check_filters(p->s, req, e) == 0 ? store_record_each(p->s, &f, take_record, p, e)
+               : -1;
+    }
     for (size_t i = 0; i < req->nids; i++) {
         size_t before = p->seen;
 
@@ -440,6 +460,19 @@ static int walk(struct pipeline *p, struct err *e)
     return 0;
 }
 
+/* A filter names a subject and a contact that exist: an empty selection
+ * must mean no record, never a mistyped name. */
+static int check_filters(struct store *s, const struct export_request *req, struct err *e)
+{
+    const struct record_row none = { 0 };
+
+    if (req->subject != NULL && store_record_check(s, req->subject, &none, e) != 0)
+        return -1;
+    if (req->not_sent_to != NULL && store_contact_each(s, req->not_sent_to, count_one, NULL, e) != 0)
+        return -1;
+    return 0;
+}
+
 static void blocked_free(struct export_result *r)
 {
     for (size_t i = 0; i < r->nblocked; i++)
@@ -447,6 +480,12 @@ static void blocked_free(struct export_result *r)
     free(r->blocked);
     r->blocked = NULL;
     r->nblocked = 0;
+}
+
+static int filtered(const struct export_request *req)
+{
+    return req->subject != NULL || req->tag != NULL || req->since != NULL ||
+           req->not_sent_to != NULL;
 }
 
 static int select_and_check(struct pipeline *p, struct err *e)
@@ -463,9 +502,17 @@ static int select_and_check(struct pipeline *p, struct err *e)
         return -1;
     }
     r->checked = 1;
+    r->nleaving = json_array_size(p->docs);
+    /* Filters that select nothing: nothing new to send, so no bundle (a
+     * bare --all on an empty store still writes an empty one). */
+    if (p->seen == 0 && filtered(p->req))
+        return err_set(e, EXIT_INPUT, "no record passes the filters; no bundle was written");
     if (r->nblocked > 0 && !p->req->skip_blocked)
         return err_set(e, EXIT_AUTH, "%zu record(s) may not leave; nothing was exported "
                        "(--skip-blocked leaves them out)", r->nblocked);
+    if (r->nblocked > 0 && json_array_size(p->docs) == 0)
+        return err_set(e, EXIT_AUTH, "every selected record may not leave (%zu, listed above); "
+                       "no bundle was written", r->nblocked);
     return 0;
 }
 
@@ -630,20 +677,31 @@ static int write_records(struct pipeline *p, struct bundle_writer *w, const json
     return payload_writer_finish(&pw, e);
 }
 
-/* The ids of the records that leave, space separated, for the export log. */
-static int ids_line(char **out, const json_t *docs, struct err *e)
+/* The records that leave, with their versions, for the export log. */
+static int leaving(struct export_item **out, const json_t *docs, struct err *e)
 {
-    char *p = malloc(json_array_size(docs) * (RECORD_ID_CHARS + 1) + 1);
-    size_t o = 0, i;
+    struct export_item *it = calloc(json_array_size(docs) + 1, sizeof *it);
+    size_t i;
     json_t *doc;
 
-    if (p == NULL)
+    if (it == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
-    p[0] = '\0';
-    json_array_foreach(docs, i, doc)
-        o += (size_t)snprintf(p + o, RECORD_ID_CHARS + 2, "%s%.*s", o ? " " : "",
-                              RECORD_ID_CHARS, json_string_value(json_object_get(doc, "id")));
-    *out = p;
+    json_array_foreach(docs, i, doc) {
+        it[i].id = json_string_value(json_object_get(doc, "id"));
+        it[i].version = (long)json_integer_value(json_object_get(doc, "version"));
+    }
+    *out = it;
+    return 0;
+}
+
+/* The size of the file being written on fd, in bytes. */
+static int file_size(uint64_t *size, int fd, struct err *e)
+{
+    struct stat st;
+
+    if (fstat(fd, &st) != 0)
+        return err_set(e, EXIT_INPUT, "cannot read the bundle's size: %s", strerror(errno));
+    *size = (uint64_t)st.st_size;
     return 0;
 }
 
@@ -653,7 +711,9 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
                            const json_t *header, struct err *e)
 {
     const struct export_request *req = p->req;
-    char *path = p->res->path, *ids = NULL, hex[2 * BUNDLE_HASHBYTES + 1];
+    char *path = p->res->path, hex[2 * BUNDLE_HASHBYTES + 1];
+    struct export_item *items = NULL;
+    uint64_t size = 0;
     size_t pathlen = sizeof p->res->path;
     unsigned char *sk = secmem_alloc(crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES);
     unsigned char hash[BUNDLE_HASHBYTES];
@@ -672,7 +732,8 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
         goto out;
     if (bundle_writer_open(&w, af.fd, req->armor, sk, rc->keys, rc->n, e) != 0 ||
         write_records(p, w, header, e) != 0 || bundle_writer_close(w, hash, e) != 0 ||
-        ids_line(&ids, p->docs, e) != 0 || store_begin(p->s, e) != 0) {
+        file_size(&size, af.fd, e) != 0 || leaving(&items, p->docs, e) != 0 ||
+        store_begin(p->s, e) != 0) {
         atomic_abort(&af);
         goto out;
     }
@@ -682,7 +743,8 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
         snprintf(path, pathlen, "intake-%.16s.%s", hex, req->armor ? "asc" : "bundle");
         snprintf(af.path, sizeof af.path, "%s", path);
     }
-    if (store_export_log(p->s, p->res->to, ids, hash, sizeof hash, e) != 0 ||
+    if (store_export_log(p->s, req->to, req->nto, items, json_array_size(p->docs), hash,
+                         sizeof hash, size, e) != 0 ||
         store_log(p->s, "export", hex, e) != 0 || atomic_commit(&af, e) != 0) {
         store_rollback(p->s);
         atomic_abort(&af);
@@ -697,7 +759,9 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
 out:
     bundle_writer_free(w);
     secmem_free(sk);
-    free(ids);
+    free(items);
+    if (r == 0)
+        p->res->size = size;
     return r;
 }
 

@@ -13,6 +13,7 @@
 #define INTAKE_STORE_EXPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "export/bundle.h"
 #include "store/store.h"
@@ -28,8 +29,13 @@ struct export_request {
     size_t nto;
     export_confirm_fn confirm;   /* NULL: unverified contacts are refused */
     void *confirm_ctx;
-    const char *const *ids;      /* record ids, or NULL for every record */
+    const char *const *ids;      /* record ids, or NULL for every record that
+                                  * passes the filters below */
     size_t nids;
+    const char *subject;         /* filters (NULL: none): a subject's pseudonym, */
+    const char *tag;             /* a tag, */
+    const char *since;           /* dated on or after YYYY-MM-DD, */
+    const char *not_sent_to;     /* not carried at its version to this contact */
     const char *out;             /* the bundle's path; NULL: intake-HASH.bundle
                                   * (.asc with armor) in the current folder */
     int armor;                   /* base64 text between BEGIN/END lines */
@@ -58,6 +64,7 @@ struct export_result {
                                       * the selection itself failed */
     size_t nblocked;
     int checked;                 /* 1 once every selected record was checked */
+    size_t nleaving;             /* then: how many may leave */
     int verdict;                 /* enum audit_level, once audited */
     char *report;                /* the audit's text when it FAILed or WARNed,
                                   * else NULL (wipe-on-free memory) */
@@ -67,6 +74,7 @@ struct export_result {
     char to[BUNDLE_MAX_RECIPIENTS * (CONTACT_NAME_MAX + 2)];  /* the contacts
                                   * sealed to, space separated */
     char path[4096];             /* the bundle written */
+    uint64_t size;               /* its size in bytes */
 };
 
 /* Exports the records req selects (at most BUNDLE_MAX_RECIPIENTS contacts)
@@ -74,9 +82,11 @@ struct export_result {
  * which records, the bundle hash; never content). res is cleared first and
  * filled as far as the pipeline got, failure or not; free it with
  * export_result_free. Returns 0, or -1 with e: EXIT_AUTH when records may
- * not leave (without skip_blocked), when the audit FAILs (res->report),
+ * not leave (without skip_blocked, and with it when every selected one
+ * is blocked: no bundle is written), when the audit FAILs (res->report),
  * when an unverified contact is declined or the store's log is broken;
- * EXIT_INPUT for an unknown contact or record, a repeated one, an
+ * EXIT_INPUT for an unknown contact or record, a repeated one, a filter
+ * naming an unknown subject or contact, a selection with no record, an
  * attachment whose metadata cannot be removed (without keep_metadata:
  * export/media.h says which), an existing output file, I/O and memory. */
 int store_export(struct export_result *res, struct store *s,

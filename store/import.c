@@ -95,6 +95,10 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     row.place = jstr(rec, "place");
     row.lang = jstr(rec, "language");
     row.body = jstr(rec, "body");
+    /* Bundles made before issue 15 carry no version: their records are
+     * at version 1. */
+    row.version = json_is_integer(json_object_get(rec, "version"))
+                  ? (long)json_integer_value(json_object_get(rec, "version")) : 1;
     row.tags = tags;
     row.ntags = json_array_size(json_object_get(rec, "tags"));
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);

@@ -195,7 +195,7 @@ static int mkdir_parents(const char *dir, struct err *e)
 }
 
 /* What an interrupted init may have left beside its marker. */
-static void remove_partial(const char *dir)
+void open_remove_partial(const char *dir)
 {
     static const char *const names[] = {
         STORE_DB_NAME, STORE_DB_NAME "-wal", STORE_DB_NAME "-shm", STORE_DB_NAME "-journal",
@@ -246,7 +246,7 @@ static int marker_free(const char *dir, struct err *e)
 /* Takes the init marker of dir into *mark (open, locked, durable before
  * anything else is made). A marker left unlocked by an init that was
  * killed means the files beside it are a half-made store: removed. */
-static int take_marker(int *mark, const char *dir, struct err *e)
+int open_mark_take(int *mark, const char *dir, struct err *e)
 {
     char path[4200];
     int left = 0;
@@ -272,7 +272,7 @@ static int take_marker(int *mark, const char *dir, struct err *e)
         return refuse_database(dir, e);
     }
     if (left)
-        remove_partial(dir);
+        open_remove_partial(dir);
     if (fsync_parent(path, e) != 0) {
         (void)unlink(path);
         close(*mark);
@@ -295,14 +295,14 @@ int store_create_check(const char *dir, struct err *e)
         return -1;
     if (access(dir, W_OK) != 0)
         return err_set(e, EXIT_INPUT, "cannot create a store in %s: %s", dir, strerror(errno));
-    /* What take_marker would refuse, said before the passphrase is asked. */
+    /* What open_mark_take would refuse, said before the passphrase is asked. */
     if (!exists_in(dir, STORE_INIT_MARK_NAME, e))
         return exists_in(dir, STORE_DB_NAME, e) ? refuse_database(dir, e) : 0;
     return marker_free(dir, e);
 }
 
 /* Drops the marker: the keyslot file, written last, made the store. */
-static void release_marker(int mark, const char *dir)
+void open_mark_release(int mark, const char *dir)
 {
     char path[4200];
 
@@ -321,7 +321,7 @@ int store_create(const char *dir, const struct store_params *p,
     int rc = -1, mark;
 
     if (store_params_check(p, e) != 0 || store_create_check(dir, e) != 0 ||
-        take_marker(&mark, dir, e) != 0)
+        open_mark_take(&mark, dir, e) != 0)
         return -1;
     s = db_alloc(dir, e);
     if (s != NULL) {
@@ -336,8 +336,8 @@ int store_create(const char *dir, const struct store_params *p,
         store_close(s);
     }
     if (rc != 0)
-        remove_partial(dir);
-    release_marker(mark, dir);
+        open_remove_partial(dir);
+    open_mark_release(mark, dir);
     return rc;
 }
 

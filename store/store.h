@@ -26,7 +26,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -170,13 +170,19 @@ struct record_row {
     const char *id, *date, *pseudonym, *title, *place, *lang, *body, *created;
     const char *const *tags;
     size_t ntags;
+    long version;                        /* 1, raised by each edit */
+    const char *edited;                  /* when last edited (UTC), or NULL */
 };
 
 struct record_filter {
     const char *subject;                 /* pseudonym, or NULL */
     const char *tag;
-    const char *query;                   /* FTS4 MATCH, or NULL */
+    const char *query;                   /* words as typed (store/words.h), or NULL */
+    int raw;                             /* query is FTS4 syntax, used as it is */
     const char *id;
+    const char *since;                   /* YYYY-MM-DD: dated on or after it */
+    const char *not_sent_to;             /* a contact name: no export carried the
+                                          * record at its version to it */
     int with_body;
 };
 
@@ -216,9 +222,40 @@ int store_record_add(char *id, size_t idlen, struct store *s,
                      struct err *e);
 
 /* Calls fn for each record that passes f (NULL fields match all), oldest
- * date first. A query the index cannot parse is EXIT_INPUT naming it. */
+ * date first. Words with nothing to search for, or a raw query the index
+ * cannot parse, are EXIT_INPUT (the message never repeats the query). */
 int store_record_each(struct store *s, const struct record_filter *f,
                       record_fn fn, void *ctx, struct err *e);
+
+/* What record edit changes; each field NULL (set_tags 0) is kept. */
+struct record_change {
+    const char *title, *date, *place, *lang;   /* place "" removes the place */
+    const char *const *tags;             /* with set_tags, the new tags */
+    size_t ntags;                        /* (0: none) */
+    int set_tags;
+    const char *body;
+};
+
+/* Checks, without writing, what store_record_edit would refuse before the
+ * body: the fields of c and that record id exists and was made here (an
+ * imported record is its sender's: EXIT_INPUT saying so). */
+int store_record_edit_check(struct store *s, const char *id, const struct record_change *c,
+                            struct err *e);
+
+/* Changes record id as c says, in one transaction: the record, its tags
+ * and its index rows are rewritten (the old text is overwritten in the
+ * store: secure_delete, the index merged, the write-ahead log emptied),
+ * its version raised by one, and the change logged ("record.edit", the
+ * id; never what changed).  *version is the record's version after it;
+ * *changed 0 when c changes nothing (then nothing is written). */
+int store_record_edit(long *version, int *changed, struct store *s, const char *id,
+                      const struct record_change *c, struct err *e);
+
+/* Deletes record id, its tags, attachments and index rows, as
+ * store_subject_forget deletes a subject's (overwritten, index merged,
+ * write-ahead log emptied), and logs it ("record.delete", the id).  The
+ * exports that carried it keep its id. EXIT_INPUT if there is none. */
+int store_record_delete(struct store *s, const char *id, struct err *e);
 
 /* ---- Contacts (store/contact.c) ---- */
 
@@ -516,13 +553,121 @@ int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
 int store_attachment_read(struct store *s, const char *record, const char *name,
                           int verify, store_bytes_fn fn, void *ctx, struct err *e);
 
+/* 0 if record has an attachment called name; EXIT_INPUT naming what is
+ * missing, the record or the attachment, otherwise. */
+int store_attachment_exists(struct store *s, const char *record, const char *name,
+                            struct err *e);
+
+/* Removes attachment name of record (its bytes overwritten in the store:
+ * secure_delete, the write-ahead log emptied) and logs it
+ * ("attachment.remove", the record id; never the file's name).
+ * EXIT_INPUT for an unknown record or attachment. */
+int store_attachment_remove(struct store *s, const char *record, const char *name,
+                            struct err *e);
+
+/* ---- Backup, restore and wipe (store/backup.c; issue 15) ---- */
+
+#define BACKUP_HASHBYTES 32              /* BLAKE2b-256 of a backup file */
+
+/* Writes a backup of the whole store to the new file path (never over an
+ * existing one, nor into the store folder): the keyslot file and the
+ * database as they are, encrypted (docs/FORMAT.md, "Backup file"), so it
+ * opens with the same passphrase or recovery key as the store. First this
+ * intake takes the store alone (waiting up to STORE_BUSY_MS for others to
+ * close it: no other command writes meanwhile), empties the write-ahead
+ * log into the database and checks every page; the file is written under
+ * a temporary name, synced, named, then read back from the disk and its
+ * checksum compared; then the backup is logged ("backup", the checksum).
+ * sum gets the checksum (BACKUP_HASHBYTES), *size the file's bytes.
+ * progress (NULL: none) follows the copy and the read-back. EXIT_INPUT
+ * for another intake using the store, damage, an existing file, I/O. */
+int store_backup(unsigned char sum[BACKUP_HASHBYTES], uint64_t *size, struct store *s,
+                 const char *path, store_progress_fn progress, void *ctx, struct err *e);
+
+struct backup;
+
+/* Opens the backup file path into a new *b (free with store_backup_close)
+ * and checks it whole: its format, the checksum over every byte, its
+ * keyslot file's own checksum. EXIT_INPUT naming what is wrong. */
+int store_backup_open(struct backup **b, const char *path, struct err *e);
+
+/* The checksum of the backup b (BACKUP_HASHBYTES into hash). */
+void store_backup_hash(unsigned char hash[BACKUP_HASHBYTES], const struct backup *b);
+
+/* Unwraps the master key of b with secret[0..secretlen), a passphrase
+ * (KEYSLOT_PASSPHRASE) or the recovery key (KEYSLOT_RECOVERY), as
+ * store_open does: EXIT_AUTH when it does not open the backup. */
+int store_backup_unlock(struct backup *b, uint8_t kind, const unsigned char *secret,
+                        size_t secretlen, struct err *e);
+
+/* Makes a store in dir from b (unlocked first), never over one that
+ * exists (EXIT_INPUT, as init): the database is copied (the backup read
+ * again, and refused if it changed), opened with the backup's key, every
+ * page checked and the restore logged ("restore", the backup's
+ * checksum); the keyslot file is written last, as init does, so that a
+ * kill leaves no half store. progress as for store_backup. */
+int store_restore(struct backup *b, const char *dir, store_progress_fn progress, void *ctx,
+                  struct err *e);
+
+/* Closes a backup and wipes its key. NULL is allowed. */
+void store_backup_close(struct backup *b);
+
+/* What store_wipe did. */
+struct wipe_result {
+    int overwritten;                     /* keyslot files overwritten */
+    int removed;                         /* files removed */
+    int folder_removed;                  /* 1 when the folder is gone too */
+    char kept[1024];                     /* other files left in it, ", " between */
+};
+
+/* Makes the store in dir unreadable at once, whatever its size: every
+ * keyslot file (and every file being written beside them) is overwritten
+ * with random bytes and synced first, so the database is noise with any
+ * passphrase or recovery key; then intake's files are removed, and the
+ * folder if nothing else is in it. Asks nothing and unlocks nothing; does
+ * not wait for other intakes (they keep the key they hold until they
+ * end). EXIT_INPUT when dir holds no store or is another user's, or a
+ * keyslot file cannot be overwritten. SECURITY.md says what stays. */
+int store_wipe(struct wipe_result *r, const char *dir, struct err *e);
+
+/* What store_wipe refuses, checked before asking: 0 when dir is a folder
+ * of this user's holding a keyslot file or a database (its modes are not
+ * checked: a store to wipe need not be a store that opens). */
+int store_wipe_check(const char *dir, struct err *e);
+
 /* ---- Exports and imports (store/exchange.c; issue 5) ---- */
 
-/* Records an export inside the caller's transaction: when, the contact
- * names, the record ids (space separated) and the bundle hash
- * hash[0..hashlen). */
-int store_export_log(struct store *s, const char *recipients, const char *records,
-                     const unsigned char *hash, size_t hashlen, struct err *e);
+/* One record an export carried, at the version it had then. */
+struct export_item {
+    const char *id;
+    long version;
+};
+
+/* Records an export inside the caller's transaction: when, the contacts
+ * to[0..nto) as named in --to, the records items[0..nitems) with their
+ * versions, the bundle hash hash[0..hashlen) and its size in bytes. */
+int store_export_log(struct store *s, const char *const *to, size_t nto,
+                     const struct export_item *items, size_t nitems,
+                     const unsigned char *hash, size_t hashlen, uint64_t size, struct err *e);
+
+struct export_row {
+    const char *at;                      /* UTC, YYYY-MM-DDTHH:MM:SSZ */
+    const char *const *to;               /* the contacts, as named then */
+    size_t nto;
+    const struct export_item *items;     /* the records, in bundle order */
+    size_t nitems;
+    const unsigned char *hash;           /* the bundle hash */
+    size_t hashlen;
+    int64_t size;                        /* bytes; -1 when not known (an export
+                                          * made before issue 15) */
+};
+
+typedef int (*export_fn)(void *ctx, const struct export_row *r, struct err *e);
+
+/* Calls fn for each export, newest first; with record (not NULL) only
+ * the exports that carried it, with items holding only it. */
+int store_export_each(struct store *s, const char *record, export_fn fn, void *ctx,
+                      struct err *e);
 
 /* *seen is 1 if a bundle with hash[0..hashlen) was imported already, else 0. */
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "privacy/pseudonym.h"
@@ -59,6 +60,10 @@ static int check_pseudonym_text(const char *p, const char *what, struct err *e)
 {
     if (p[0] == '\0' || strlen(p) > 64 || text_check(p, strlen(p), 0, what, e) != 0)
         return err_set(e, EXIT_INPUT, "%s must be 1 to 64 characters of plain text", what);
+    /* 'intake record edit ID' and 'record delete ID' take these words. */
+    if (strcasecmp(p, "edit") == 0 || strcasecmp(p, "delete") == 0)
+        return err_set(e, EXIT_INPUT, "%s cannot be '%s': 'intake record %s' is a command",
+                       what, p, p);
     return 0;
 }
 
@@ -314,7 +319,7 @@ static int forget_rows(long *nrecords, struct store *s, long id, struct err *e)
 int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
                          struct err *e)
 {
-    char today[32];
+    char today[32], done[300];
     const struct db_val v[] = { DB_TEXT(today) };
     long id;
 
@@ -326,7 +331,7 @@ int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
     if (db_subject_id(&id, s, pseudonym, e) != 0 || forget_rows(nrecords, s, id, e) != 0 ||
         /* FTS4 keeps deleted words in older index segments until they are
          * merged: merge them all now (secure_delete zeroes the freed pages). */
-        db_exec(s, "INSERT INTO record_fts(record_fts) VALUES ('optimize')", e) != 0 ||
+        db_scrub(s, e) != 0 ||
         db_run(s, "INSERT INTO forgotten(day) VALUES (?1)", v, DB_N(v), "forgetting the subject", e) != 0 ||
         log_subject(s, "subject.forget", id, e) != 0) {
         store_rollback(s);
@@ -336,14 +341,8 @@ int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
         return -1;
     /* Old copies of the pages stay in the write-ahead log until it is
      * checkpointed; truncate it (what flash keeps is beyond reach: SECURITY.md). */
-    if (db_checkpoint(s, e) != 0 && e != NULL) {
-        char why[sizeof e->msg];
-        snprintf(why, sizeof why, "%s", e->msg);
-        return err_set(e, EXIT_INPUT, "%s was forgotten, but old copies of its pages stay "
-                       "in the store's write-ahead log until the next change (%s)",
-                       pseudonym, why);
-    }
-    return 0;
+    snprintf(done, sizeof done, "%s was forgotten", pseudonym);
+    return db_checkpoint_after(s, done, e);
 }
 
 int store_forgotten_count(long *n, struct store *s, struct err *e)

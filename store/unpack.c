@@ -91,6 +91,8 @@ static int write_markdown(struct opener *op, json_t *rec, struct err *e)
 #define ADD(...) o += (size_t)snprintf(md + o, o < len ? len - o : 0, __VA_ARGS__)
     ADD("# %s\n\n- id: %s\n- pseudonym: %s\n- date: %s\n", jstr(rec, "title"),
         jstr(rec, "id"), jstr(rec, "pseudonym"), jstr(rec, "date"));
+    if (json_integer_value(json_object_get(rec, "version")) > 1)
+        ADD("- version: %lld\n", (long long)json_integer_value(json_object_get(rec, "version")));
     if (jstr(rec, "place") != NULL)
         ADD("- place: %s\n", jstr(rec, "place"));
     if (jstr(rec, "language") != NULL)

@@ -69,6 +69,15 @@ one_line() {
     [ -n "$output" ] && [ "$(printf '%s\n' "$output" | wc -l)" -eq 1 ]
 }
 
+# one_line_stderr: $stderr (from `run --separate-stderr`) is exactly one
+# non-empty line.
+one_line_stderr() {
+    [ -n "$stderr" ] && [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ] || {
+        echo "stderr is not one line: $stderr" >&2
+        return 1
+    }
+}
+
 # expect_status N: prints what happened when the status differs.
 expect_status() {
     if [ "$status" -ne "$1" ]; then

@@ -355,3 +355,48 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     # The bundle's bytes were among the writes scanned.
     grep -q 'write' "$TR/exp.log"
 }
+
+@test "leak: record edit, search, backup and restore leak no canary (old text, query, backup file)" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    init_store
+    tik add subject add --name "$C_ASCII" --name "$C_HANGUL"
+    P=$(cat "$TR/add.out")
+    # The text before the edit holds canaries the edit replaces; the
+    # queries are canaries of their own, typed but found nowhere.
+    C_OLD="OLDTEXT-$(rand_hex 8)"
+    C_QUERY="QUERY-$(rand_hex 8)"
+    C_QHANGUL="질문$(rand_hex 4)"
+    CANARIES+=("$C_OLD" "$C_QUERY" "$C_QHANGUL")
+    printf '%s met %s; %s.\n' "$C_ASCII" "$C_HANGUL" "$C_OLD" |
+        tik rec record "$P" --title "$C_OLD" --place "$C_CYR" --tag "$C_OLD"
+    ID=$(cat "$TR/rec.out")
+    printf '%s, corrected: %s was there.\n' "$C_CYR" "$C_HANGUL" |
+        tik edit record edit "$ID" --title "$C_HANGUL" --place "$C_ASCII" --tag "$C_CYR"
+    tik s1 search "$C_QUERY"
+    tik s2 search "$C_QHANGUL" "$C_QUERY-x" '"'"$C_QHANGUL $C_QUERY"'"'
+    tik s3 search --raw "$C_QUERY*"
+    tik s4 search "$C_HANGUL"
+    grep -qF "$ID" "$TR/s4.out"
+    [ ! -s "$TR/s1.out" ] && [ ! -s "$TR/s2.out" ]
+    tik s5 search "$C_OLD"
+    [ ! -s "$TR/s5.out" ]
+    # The backup lives in HOME (scanned); so does the restored store.
+    tik bak backup -o "$HOME/store.backup"
+    [ -s "$HOME/store.backup" ]
+    LINES=$PASS traced res "$INTAKE" --passphrase-fd 3 restore "$HOME/store.backup" \
+        --home "$HOME/restored" 3<<<"$PASS"
+    LINES=$PASS traced rsh "$INTAKE" --home "$HOME/restored" --passphrase-fd 3 show "$ID" 3<<<"$PASS"
+    grep -qF "$C_CYR, corrected" "$TR/rsh.out"
+    ! grep -qF "$C_OLD" "$TR/rsh.out"
+    tik del record delete "$ID" --yes
+
+    run scan_files
+    echo "$output"
+    expect_status 0
+    run scan_writes "$PASS"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
+    # The backup's bytes were among the writes scanned.
+    [ "$(grep -c 'write' "$TR/bak.log")" -gt 0 ]
+}

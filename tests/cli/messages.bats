@@ -22,7 +22,7 @@ teardown() { common_teardown; }
     refused 2 "option '-o' needs a value (see 'intake help export')" export -o
     refused 2 "option '--qr' needs a value (see 'intake help card')" card --qr
     refused 2 "option '--scan' needs a value (see 'intake help contact')" contact verify X --scan
-    refused 2 "option '-o' needs a value (see 'intake help attachment')" attachment X -o
+    refused 2 "option '-o' needs a value (see 'intake help attachment')" attachment get X -o
     refused 2 "option '--output' needs a value (see 'intake help open')" open --output
     refused 2 "option '--k' needs a value (see 'intake help audit')" audit --k
     refused 2 "option '--tag' needs a value (see 'intake help record')" record P1 --tag

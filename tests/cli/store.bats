@@ -170,13 +170,6 @@ assert "김민준" in s and "Иван Петров" in s, s'
     expect_status 2
 }
 
-one_line_stderr() {
-    [ -n "$stderr" ] && [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ] || {
-        echo "stderr is not one line: $stderr" >&2
-        return 1
-    }
-}
-
 @test "record, list, search, show round trip with Hangul and Cyrillic" {
     init_store
     add_subject

@@ -12,7 +12,10 @@ Ed25519ph over everything but blob data, and each blob's BLAKE2b-256
 against the signed attachment item before it.  Exit 0 when every vector
 checks, 1 otherwise.
 
-Usage: check_bundle.py [DIR]   (default: the folder of this script)"""
+Usage: check_bundle.py [DIR]   (default: the folder of this script)
+       check_bundle.py --kit FILE...   each test kit file (tests/testkit)
+       against its expectation line, read by kit_reader.py, which applies
+       every rule of docs/FORMAT.md in its order, with its error name"""
 import base64
 import hashlib
 import json
@@ -20,6 +23,9 @@ import os
 import sys
 
 from nacl import bindings as nb
+
+# PADME and the key derivation, as the kit's reader computes them.
+from kit_reader import file_len, kdf, padded_plen, padme  # noqa: F401
 
 STANZA, COMMIT, SSHDR, CHUNK, SIG = 80, 32, 24, 65536, 64
 ABYTES = {2: 17, 3: 16}
@@ -43,31 +49,6 @@ class Refused(Exception):
     pass
 
 
-def padme(n):
-    if n < 2:
-        return n
-    e = n.bit_length() - 1
-    s = e.bit_length()          # floor(log2 e) + 1
-    mask = (1 << (e - s)) - 1
-    return (n + mask) & ~mask
-
-
-def file_len(v, hlen, plen):
-    return hlen + plen + ABYTES[v] * ((plen + CHUNK - 1) // CHUNK)
-
-
-def padded_plen(v, hlen, p0):
-    a = ABYTES[v]
-    target = padme(file_len(v, hlen, p0))
-    while True:
-        x = target - hlen
-        k = (x + CHUNK + a - 1) // (CHUNK + a)
-        p = x - k * a
-        if p > (k - 1) * CHUNK and p >= p0:
-            return p
-        target = padme(target + 1)
-
-
 def dearmor(text):
     lines = text.decode("ascii").strip().splitlines()
     if lines[0] != "-----BEGIN INTAKE BUNDLE-----" or \
@@ -76,11 +57,6 @@ def dearmor(text):
     if any(len(l) > 64 for l in lines[1:-1]):
         raise Refused("armor line longer than 64 columns")
     return base64.b64decode("".join(lines[1:-1]), validate=True)
-
-
-def kdf(key, label):
-    return nb.crypto_generichash_blake2b_salt_personal(label, digest_size=32,
-                                                       key=key)
 
 
 def open_header(data, pk, sk):
@@ -293,6 +269,9 @@ def check(folder, name, seeds, armored, version):
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--kit":
+        import kit_reader
+        return kit_reader.main(sys.argv[2:])
     folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     failed = 0

@@ -259,6 +259,40 @@ static void test_refusals(void **state)
     free(w.out.p);
 }
 
+/* A refusal is kept until content_finish(): every content_sink() call
+ * returns 0 (so the bundle reader goes on to the signature), nothing after
+ * the refusal reaches the handler, and the first refusal is the one
+ * reported (docs/FORMAT.md, "Reader, in this order", step 7). */
+static void test_refusal_waits(void **state)
+{
+    struct writer w;
+    struct seen s;
+    struct err e;
+    struct content_handler h = { on_header, on_record, on_blob_begin, on_blob_data,
+                                 on_blob_end, &s };
+    struct content_reader *r;
+
+    (void)state;
+    writer_init(&w);
+    put_header(&w, CONTENT_FORMAT);
+    put(&w, PAYLOAD_JSON, record("YANJ4HC68XMQJQ5F", "Nari"));   /* refused */
+    put(&w, PAYLOAD_JSON, record(rid, "Nari"));                  /* valid, after it */
+    assert_int_equal(payload_item_begin(&w.pw, 9, 1, &e), -1);  /* the writer refuses type 9 */
+    memset(&s, 0, sizeof s);
+    r = content_reader_new(&h);
+    assert_non_null(r);
+    for (size_t i = 0; i < w.out.len; i++)
+        assert_int_equal(content_sink(r, w.out.p + i, 1, &e), 0);
+    assert_int_equal(content_sink(r, (const unsigned char *)"\x09garbage", 8, &e), 0);
+    assert_int_equal(s.headers, 1);
+    assert_int_equal(s.records, 0);
+    assert_int_equal(content_finish(r, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, "malformed bundle contents: a record without a valid id");
+    content_reader_free(r);
+    free(w.out.p);
+}
+
 static void test_valid_id(void **state)
 {
     (void)state;
@@ -280,6 +314,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_refusal_waits),
         cmocka_unit_test(test_valid_id),
     };
     if (sodium_init() < 0)

@@ -14,35 +14,8 @@
 #include "export/payload.h"
 #include "util/fileio.h"
 #include "tests/unit/bundle_helpers.h"
+#include "tests/unit/det_random.h"
 
-static uint64_t counter;
-
-/* Every request draws from ChaCha20 keyed by a fixed seed and a counter. */
-static void det_buf(void *buf, size_t len)
-{
-    unsigned char seed[randombytes_SEEDBYTES] = "intake test vectors, not random";
-
-    memcpy(seed + 24, &counter, sizeof counter);
-    counter++;
-    randombytes_buf_deterministic(buf, len, seed);
-}
-
-static uint32_t det_random(void)
-{
-    uint32_t v;
-
-    det_buf(&v, sizeof v);
-    return v;
-}
-
-static const char *det_name(void)
-{
-    return "intake-test-vectors";
-}
-
-static struct randombytes_implementation det = {
-    det_name, det_random, NULL, NULL, det_buf, NULL
-};
 
 static struct party rcpt[2];
 static unsigned char sign_pk[crypto_sign_PUBLICKEYBYTES];
@@ -118,7 +91,7 @@ static void vector(const char *name, size_t nrcpt, size_t blob, int armor)
     size_t clen, blen, i;
     unsigned char *content = vector_content(&clen, blob), *b;
 
-    counter = 0;
+    det_counter = 0;
     b = seal_mem(&blen, content, clen, 1000, sign_sk, rcpt, nrcpt, armor, hash);
     assert_true(snprintf(path, sizeof path, "tests/vectors/%s.%s", name,
                          armor ? "asc" : "bin") < (int)sizeof path);
@@ -149,7 +122,7 @@ static void corpus_seed(const char *name, size_t blob, const struct party *to,
     size_t clen = 0, blen;
     unsigned char *content = blob > 0 ? vector_content(&clen, blob) : NULL, *b;
 
-    counter = 0;
+    det_counter = 0;
     b = seal_mem(&blen, content, clen, 1000, sign_sk, to, n, armor, NULL);
     snprintf(path, sizeof path, "tests/fuzz/corpus/fuzz_bundle/%s", name);
     check_file(path, b, blen);
@@ -209,10 +182,10 @@ static void test_deterministic(void **state)
     unsigned char *a, *b;
 
     (void)state;
-    counter = 0;
+    det_counter = 0;
     a = seal_mem(&len, (const unsigned char *)"x", 1, 1, sign_sk, rcpt, 2, 0, h1);
     free(a);
-    counter = 0;
+    det_counter = 0;
     b = seal_mem(&len, (const unsigned char *)"x", 1, 1, sign_sk, rcpt, 2, 0, h2);
     free(b);
     assert_memory_equal(h1, h2, sizeof h1);
@@ -225,6 +198,7 @@ int main(void)
         cmocka_unit_test(test_vectors),
     };
 
+    memcpy(det_seed, "intake test vectors, not random", sizeof det_seed);
     if (randombytes_set_implementation(&det) != 0 || sodium_init() < 0)
         return 1;
     seeded_keys();

@@ -45,27 +45,59 @@ static int count(void *ctx, const struct record_row *r, struct err *e)
     return 0;
 }
 
+static int collect_export(void *ctx, const struct export_row *r, struct err *e)
+{
+    char *out = ctx;
+    size_t o = strlen(out);
+
+    (void)e;
+    o += (size_t)snprintf(out + o, 1024 - o, "%zu:", r->hashlen);
+    for (size_t i = 0; i < r->nto; i++)
+        o += (size_t)snprintf(out + o, 1024 - o, "%s,", r->to[i]);
+    o += (size_t)snprintf(out + o, 1024 - o, "|");
+    for (size_t i = 0; i < r->nitems; i++)
+        o += (size_t)snprintf(out + o, 1024 - o, "%s@%ld,", r->items[i].id, r->items[i].version);
+    snprintf(out + o, 1024 - o, "|%lld;", (long long)r->size);
+    return 0;
+}
+
 static void test_export_log(void **state)
 {
     struct fixture *f = *state;
+    const char *to[] = { "hq", "ethics board" };
+    const struct export_item items[] = { { "aaaaaaaaaaaaaaaa", 1 }, { "bbbbbbbbbbbbbbbb", 3 } };
     unsigned char hash[32];
+    char got[1024] = "";
     sqlite3_stmt *st;
     struct err e;
 
     randombytes_buf(hash, sizeof hash);
     assert_int_equal(store_begin(f->s, &e), 0);
-    assert_int_equal(store_export_log(f->s, "hq ethics", "aaaa bbbb", hash, sizeof hash, &e), 0);
+    assert_int_equal(store_export_log(f->s, to, 2, items, 2, hash, sizeof hash, 12345, &e), 0);
+    assert_int_equal(store_export_log(f->s, to, 1, items + 1, 1, hash, sizeof hash, 99, &e), 0);
     assert_int_equal(store_commit(f->s, &e), 0);
-    assert_int_equal(sqlite3_prepare_v2(f->s->db, "SELECT at, recipients, records, hash FROM export",
-                                        -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(f->s->db, "SELECT at, recipients, records, hash, size"
+                                        " FROM export ORDER BY id", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_int_equal(strlen((const char *)sqlite3_column_text(st, 0)), 20);
-    assert_string_equal((const char *)sqlite3_column_text(st, 1), "hq ethics");
-    assert_string_equal((const char *)sqlite3_column_text(st, 2), "aaaa bbbb");
+    assert_string_equal((const char *)sqlite3_column_text(st, 1), "hq ethics board");
+    assert_string_equal((const char *)sqlite3_column_text(st, 2), "aaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbb");
     assert_int_equal(sqlite3_column_bytes(st, 3), sizeof hash);
     assert_memory_equal(sqlite3_column_blob(st, 3), hash, sizeof hash);
-    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    assert_int_equal(sqlite3_column_int64(st, 4), 12345);
     sqlite3_finalize(st);
+    /* Newest first, names whole (a space inside one included), each
+     * record with the version it left at; by record, only the exports
+     * that carried it, with it alone. */
+    assert_int_equal(store_export_each(f->s, NULL, collect_export, got, &e), 0);
+    assert_string_equal(got, "32:hq,|bbbbbbbbbbbbbbbb@3,|99;"
+                             "32:hq,ethics board,|aaaaaaaaaaaaaaaa@1,bbbbbbbbbbbbbbbb@3,|12345;");
+    got[0] = '\0';
+    assert_int_equal(store_export_each(f->s, "aaaaaaaaaaaaaaaa", collect_export, got, &e), 0);
+    assert_string_equal(got, "32:hq,ethics board,|aaaaaaaaaaaaaaaa@1,|12345;");
+    got[0] = '\0';
+    assert_int_equal(store_export_each(f->s, "cccccccccccccccc", collect_export, got, &e), 0);
+    assert_string_equal(got, "");
 }
 
 static void test_import_once(void **state)

@@ -5,6 +5,7 @@
 #include <cmocka.h>
 
 #include "tests/unit/storeutil.h"
+#include "store/db.h"                    /* the index segments, read directly */
 
 static int is_record_id(const char *id)
 {
@@ -92,11 +93,29 @@ static void test_filters_and_order(void **state)
     COUNT(id, a, 1);
     COUNT(query, "river", 2);
     COUNT(query, "rive*", 2);
+    COUNT(query, "rive", 2);            /* a word's beginning */
     COUNT(query, "\"river again\"", 1);
     COUNT(query, "night OR market", 2);
-    COUNT(query, "종수", 0);            /* words, not parts of words */
-    COUNT(query, "종수*", 1);
+    COUNT(query, "river -night", 1);    /* '-' is no NOT: both words */
+    COUNT(query, "종수", 1);            /* Korean: a word with its particle */
+    COUNT(query, "수는", 1);
+    COUNT(since, "2022-01-01", 2);
+    COUNT(since, "2024-02-02", 0);
 #undef COUNT
+    /* --raw: FTS4 as typed, whole words only. */
+#define RAW(q, n_) do { \
+        struct record_filter g = { 0 }; \
+        c.buf[0] = '\0', c.n = 0; \
+        g.query = q; \
+        g.raw = 1; \
+        assert_int_equal(store_record_each(f->s, &g, collect_record, &c, &e), 0); \
+        assert_int_equal(c.n, n_); \
+    } while (0)
+    RAW("종수", 0);
+    RAW("종수*", 1);
+    RAW("river -night", 1);
+    RAW("river night", 1);
+#undef RAW
 }
 
 static void test_bad_search(void **state)
@@ -109,10 +128,23 @@ static void test_bad_search(void **state)
 
     add_subject(f->s, "Kim Jong-su", "Rim-il");
     add_record(id, f->s, "Rim-il", "t", "2023-05-01", "some words");
-    flt.query = "\"x";
+    /* Words: an open quote is a phrase to the end. */
+    flt.query = "\"some words";
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), 0);
+    assert_int_equal(c.n, 1);
+    /* Nothing to look for. */
+    flt.query = "- * \"\"";
     assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
-    assert_string_equal(e.msg, "cannot search for '\"x': malformed MATCH expression: [\"x]");
+    assert_string_equal(e.msg, "there is no word to search for (letters or digits)");
+    /* Raw FTS4 the index cannot read: the message never repeats it. */
+    c.n = 0;
+    flt.query = "\"x";
+    flt.raw = 1;
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, "the index cannot read this query as FTS4 syntax; without --raw, "
+                               "words are searched as they are typed");
     assert_int_equal(c.n, 0);
 }
 
@@ -186,10 +218,103 @@ static void test_refusals(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
+/* 1 if any segment of the full-text index holds the bytes of word. */
+static int index_holds(struct store *s, const char *word)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+
+    assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT root FROM record_fts_segdir UNION ALL"
+                                        " SELECT block FROM record_fts_segments", -1, &st, NULL),
+                     SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const unsigned char *b = sqlite3_column_blob(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0), w = strlen(word);
+        for (size_t i = 0; b != NULL && i + w <= n && !found; i++)
+            found = memcmp(b + i, word, w) == 0;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+static void test_edit_and_delete(void **state)
+{
+    struct fixture *f = *state;
+    const char *tags[] = { "oldtagword" }, *newtags[] = { "newtag" };
+    struct record_row row = { 0 };
+    struct record_change c = { 0 };
+    struct record_filter flt = { 0 };
+    struct records got = { "", 0 };
+    char id[RECORD_ID_CHARS + 1], want[256];
+    long version = 0;
+    int changed = -1;
+    struct err e;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    row.title = "oldtitleword";
+    row.date = "2023-05-01";
+    row.place = "oldplaceword";
+    row.body = "oldbodyword 김종수는";
+    row.tags = tags;
+    row.ntags = 1;
+    assert_int_equal(store_record_add(id, sizeof id, f->s, "Rim-il", &row, &e), 0);
+    assert_true(index_holds(f->s, "oldbodyword"));
+    /* Another record, so that the index is never empty (FTS4 drops every
+     * segment when its last row goes, which would hide a stale one). */
+    row.title = row.place = row.body = "other";
+    row.ntags = 0;
+    assert_int_equal(store_record_add(want, sizeof want, f->s, "Rim-il", &row, &e), 0);
+    /* Every field changed: the version grows, the log names the record. */
+    c.title = "newtitle";
+    c.place = "";
+    c.body = "newbody";
+    c.tags = newtags;
+    c.ntags = 1;
+    c.set_tags = 1;
+    assert_int_equal(store_record_edit(&version, &changed, f->s, id, &c, &e), 0);
+    assert_int_equal(version, 2);
+    assert_int_equal(changed, 1);
+    snprintf(want, sizeof want, "record.edit %s", id);
+    expect_last_log(f->s, want);
+    flt.with_body = 1;
+    flt.id = id;
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &got, &e), 0);
+    snprintf(want, sizeof want, "%s|2023-05-01|Rim-il|newtitle|-|-|newbody|newtag;", id);
+    assert_string_equal(got.buf, want);
+    /* No old word stays in any segment of the index (looked for by the
+     * ends of the words: a segment stores a term after the prefix it
+     * shares with the one before). */
+    assert_false(index_holds(f->s, "bodyword"));
+    assert_false(index_holds(f->s, "titleword"));
+    assert_false(index_holds(f->s, "placeword"));
+    assert_false(index_holds(f->s, "tagword"));
+    assert_true(index_holds(f->s, "newbody"));
+    /* The same again changes nothing, and writes nothing. */
+    assert_int_equal(store_record_edit(&version, &changed, f->s, id, &c, &e), 0);
+    assert_int_equal(version, 2);
+    assert_int_equal(changed, 0);
+    /* Unknown ids. */
+    assert_int_equal(store_record_edit(&version, &changed, f->s, "nosuchrecord0000", &c, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(store_record_delete(f->s, "nosuchrecord0000", &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    /* Delete: the record and its index rows go. */
+    assert_int_equal(store_record_delete(f->s, id, &e), 0);
+    snprintf(want, sizeof want, "record.delete %s", id);
+    expect_last_log(f->s, want);
+    got.buf[0] = '\0';
+    got.n = 0;
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &got, &e), 0);
+    assert_int_equal(got.n, 0);
+    assert_false(index_holds(f->s, "newbody"));
+    assert_true(index_holds(f->s, "other"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_round_trip),
+        T(test_edit_and_delete),
         T(test_filters_and_order),
         T(test_bad_search),
         T(test_callback_error_stops),

@@ -1,0 +1,609 @@
+/* Backup, restore and wipe (store.h; docs/FORMAT.md, "Backup file";
+ * SECURITY.md, "Backups" and "Wipe").
+ *
+ * A backup is the keyslot file and the database file as they are on disk,
+ * encrypted, one after the other with their lengths and a BLAKE2b-256 of
+ * everything: it opens with what opens the store, no more and no less.
+ * It is written while this intake holds the store alone (no other command
+ * writes meanwhile), after the write-ahead log was emptied into the
+ * database and every page checked, then read back from the disk and its
+ * checksum compared before it is reported written. */
+#include "store/db.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "crypto/secmem.h"
+#include "util/fileio.h"
+
+#define BACKUP_MAGIC "INTAKEBK"
+#define BACKUP_MAGIC_BYTES 8
+#define BACKUP_VERSION 1
+#define BACKUP_HEAD_BYTES (BACKUP_MAGIC_BYTES + 1 + 4)
+#define BACKUP_CHUNK (1u << 20)
+
+struct backup {
+    int fd;
+    char path[4096];
+    unsigned char ks[KEYSLOT_FILE_MAX];  /* the keyslot file's bytes */
+    size_t kslen;
+    struct keyslot_file kf;
+    uint64_t dboff, dblen;               /* where the database is in the file */
+    unsigned char sum[BACKUP_HASHBYTES]; /* the checksum, checked */
+    unsigned char *master;               /* secmem, once unlocked */
+};
+
+static void le32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static void le64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get_le(const unsigned char *p, int n)
+{
+    uint64_t v = 0;
+
+    for (int i = n - 1; i >= 0; i--)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+/* ---- Reading a backup ---- */
+
+static int bad_backup(struct err *e, const char *path, const char *why)
+{
+    return err_set(e, EXIT_INPUT, "%s is not a whole intake backup (%s)", path, why);
+}
+
+/* Reads exactly len bytes at the file's position; a short file is bad. */
+static int read_exact(int fd, void *buf, size_t len, const char *path, struct err *e)
+{
+    ssize_t n = fd_read_full(fd, buf, len);
+
+    if (n < 0)
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+    if ((size_t)n != len)
+        return bad_backup(e, path, "it is cut short");
+    return 0;
+}
+
+/* The database's bytes from the backup's fd (positioned at them) to sink
+ * (or nowhere), hashed into h, progress reported. */
+typedef int (*chunk_fn)(void *ctx, const unsigned char *buf, size_t len, struct err *e);
+
+static int stream_db(struct backup *b, crypto_generichash_state *h, chunk_fn sink, void *ctx,
+                     store_progress_fn progress, void *pctx, struct err *e)
+{
+    unsigned char *buf = secmem_wipe_malloc(BACKUP_CHUNK);
+    uint64_t left = b->dblen;
+    int rc = 0;
+
+    if (buf == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    while (rc == 0 && left > 0) {
+        size_t n = left < BACKUP_CHUNK ? (size_t)left : BACKUP_CHUNK;
+        rc = read_exact(b->fd, buf, n, b->path, e);
+        if (rc == 0) {
+            crypto_generichash_update(h, buf, n);
+            if (sink != NULL)
+                rc = sink(ctx, buf, n, e);
+            left -= n;
+            if (progress != NULL)
+                progress(pctx, b->dblen - left, b->dblen);
+        }
+    }
+    secmem_wipe_free(buf);
+    return rc;
+}
+
+/* Reads the backup from its start: its header and keyslot file (parsed),
+ * the database (to sink), and checks the checksum and that nothing
+ * follows it; the checksum into sum. */
+static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES], chunk_fn sink,
+                    void *ctx, store_progress_fn progress, void *pctx, struct err *e)
+{
+    unsigned char head[BACKUP_HEAD_BYTES], len8[8], want[BACKUP_HASHBYTES], extra;
+    crypto_generichash_state h;
+    uint32_t kslen;
+    ssize_t n;
+
+    if (lseek(b->fd, 0, SEEK_SET) != 0)
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", b->path, strerror(errno));
+    /* A file too short for the magic, or with another, is no backup at
+     * all; one cut short after it is a damaged backup. */
+    n = fd_read_full(b->fd, head, sizeof head);
+    if (n < 0)
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", b->path, strerror(errno));
+    if ((size_t)n < BACKUP_MAGIC_BYTES || memcmp(head, BACKUP_MAGIC, BACKUP_MAGIC_BYTES) != 0)
+        return err_set(e, EXIT_INPUT, "%s is not an intake backup", b->path);
+    if ((size_t)n != sizeof head)
+        return bad_backup(e, b->path, "it is cut short");
+    if (head[BACKUP_MAGIC_BYTES] != BACKUP_VERSION)
+        return err_set(e, EXIT_INPUT, "%s is a backup of version %u; this intake reads version %d",
+                       b->path, head[BACKUP_MAGIC_BYTES], BACKUP_VERSION);
+    kslen = (uint32_t)get_le(head + BACKUP_MAGIC_BYTES + 1, 4);
+    if (kslen == 0 || kslen > KEYSLOT_FILE_MAX)
+        return bad_backup(e, b->path, "its keyslot file has an impossible length");
+    if (read_exact(b->fd, b->ks, kslen, b->path, e) != 0 ||
+        read_exact(b->fd, len8, sizeof len8, b->path, e) != 0)
+        return -1;
+    b->kslen = kslen;
+    b->dboff = sizeof head + kslen + sizeof len8;
+    b->dblen = get_le(len8, 8);
+    if (b->dblen == 0 || b->dblen > ((uint64_t)1 << 50))
+        return bad_backup(e, b->path, "its database has an impossible length");
+    crypto_generichash_init(&h, NULL, 0, BACKUP_HASHBYTES);
+    crypto_generichash_update(&h, head, sizeof head);
+    crypto_generichash_update(&h, b->ks, kslen);
+    crypto_generichash_update(&h, len8, sizeof len8);
+    if (stream_db(b, &h, sink, ctx, progress, pctx, e) != 0 ||
+        read_exact(b->fd, want, sizeof want, b->path, e) != 0)
+        return -1;
+    crypto_generichash_final(&h, sum, BACKUP_HASHBYTES);
+    if (sodium_memcmp(sum, want, sizeof want) != 0)
+        return bad_backup(e, b->path, "its checksum does not match: it was damaged or changed");
+    if (read(b->fd, &extra, 1) != 0)
+        return bad_backup(e, b->path, "something follows its checksum");
+    /* The keyslot file inside has its own checksum. */
+    return keyslot_parse(&b->kf, b->ks, b->kslen, e) == 0 ? 0
+           : bad_backup(e, b->path, "its keyslot file is damaged");
+}
+
+int store_backup_open(struct backup **out, const char *path, struct err *e)
+{
+    struct backup *b = calloc(1, sizeof *b);
+
+    *out = NULL;
+    if (b == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    b->fd = -1;
+    if (snprintf(b->path, sizeof b->path, "%s", path) >= (int)sizeof b->path) {
+        free(b);
+        return err_set(e, EXIT_INPUT, "path too long: %s", path);
+    }
+    if (file_open_regular(&b->fd, path, 0, "backup", e) != 0 ||
+        read_all(b, b->sum, NULL, NULL, NULL, NULL, e) != 0) {
+        store_backup_close(b);
+        return -1;
+    }
+    *out = b;
+    return 0;
+}
+
+void store_backup_close(struct backup *b)
+{
+    if (b == NULL)
+        return;
+    if (b->fd >= 0)
+        close(b->fd);
+    secmem_free(b->master);
+    sodium_memzero(b, sizeof *b);
+    free(b);
+}
+
+void store_backup_hash(unsigned char hash[BACKUP_HASHBYTES], const struct backup *b)
+{
+    memcpy(hash, b->sum, BACKUP_HASHBYTES);
+}
+
+int store_backup_unlock(struct backup *b, uint8_t kind, const unsigned char *secret,
+                        size_t secretlen, struct err *e)
+{
+    if (b->master == NULL && (b->master = secmem_alloc(KEYSLOT_MASTER_BYTES)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    if (keyslot_open(b->master, &b->kf, kind, secret, secretlen, e) < 0) {
+        secmem_free(b->master);
+        b->master = NULL;
+        if (e != NULL && e->code == EXIT_AUTH)
+            snprintf(e->msg, sizeof e->msg, "%s does not open this backup",
+                     kind == KEYSLOT_RECOVERY ? "the recovery key" : "the passphrase");
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- Writing a backup ---- */
+
+/* Refuses a backup inside the store folder: wiping or losing the folder
+ * would take it along. */
+static int outside_store(const struct store *s, const char *path, struct err *e)
+{
+    char copy[4096], dir[PATH_MAX], store[PATH_MAX];
+
+    if (snprintf(copy, sizeof copy, "%s", path) >= (int)sizeof copy)
+        return err_set(e, EXIT_INPUT, "path too long: %s", path);
+    if (realpath(dirname(copy), dir) == NULL)
+        return err_set(e, EXIT_INPUT, "cannot write %s: %s", path, strerror(errno));
+    if (realpath(s->dir, store) != NULL && strcmp(dir, store) == 0)
+        return err_set(e, EXIT_INPUT, "a backup cannot go into the store folder %s (it would "
+                       "be lost with it); write it elsewhere, best on another disk", s->dir);
+    return 0;
+}
+
+struct writer {
+    struct atomic_file *af;
+    crypto_generichash_state h;
+};
+
+static int put(struct writer *w, const unsigned char *buf, size_t len, struct err *e)
+{
+    crypto_generichash_update(&w->h, buf, len);
+    return atomic_write(w->af, buf, len, e);
+}
+
+/* Header, keyslot file, database length, database, checksum. */
+static int write_backup(unsigned char sum[BACKUP_HASHBYTES], struct atomic_file *af,
+                        struct store *s, store_progress_fn progress, void *ctx, struct err *e)
+{
+    unsigned char head[BACKUP_HEAD_BYTES], len8[8], *ks = NULL, *buf = NULL;
+    struct writer w = { af, { { 0 } } };
+    struct keyslot_file kf;
+    char path[4200];
+    size_t kslen = 0;
+    uint64_t done = 0;
+    struct stat st;
+    int fd = -1, rc = -1;
+
+    if (file_read_all(s->keyslots, KEYSLOT_FILE_MAX, &ks, &kslen, "keyslot file", e) != 0)
+        return -1;
+    if (keyslot_parse(&kf, ks, kslen, e) != 0 || db_path(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0)
+        goto out;
+    if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0 || fstat(fd, &st) != 0) {
+        err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+        goto out;
+    }
+    if ((buf = secmem_wipe_malloc(BACKUP_CHUNK)) == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory");
+        goto out;
+    }
+    memcpy(head, BACKUP_MAGIC, BACKUP_MAGIC_BYTES);
+    head[BACKUP_MAGIC_BYTES] = BACKUP_VERSION;
+    le32(head + BACKUP_MAGIC_BYTES + 1, (uint32_t)kslen);
+    le64(len8, (uint64_t)st.st_size);
+    crypto_generichash_init(&w.h, NULL, 0, BACKUP_HASHBYTES);
+    if (put(&w, head, sizeof head, e) != 0 || put(&w, ks, kslen, e) != 0 ||
+        put(&w, len8, sizeof len8, e) != 0)
+        goto out;
+    while (done < (uint64_t)st.st_size) {
+        uint64_t left = (uint64_t)st.st_size - done;
+        size_t want = left < BACKUP_CHUNK ? (size_t)left : BACKUP_CHUNK;
+        ssize_t n = fd_read_full(fd, buf, want);
+        if (n < 0 || (size_t)n != want) {
+            err_set(e, EXIT_INPUT, "cannot read %s: %s", path, n < 0 ? strerror(errno)
+                    : "it became shorter while it was copied");
+            goto out;
+        }
+        if (put(&w, buf, want, e) != 0)
+            goto out;
+        done += want;
+        if (progress != NULL)
+            progress(ctx, done, 2 * (uint64_t)st.st_size);
+    }
+    crypto_generichash_final(&w.h, sum, BACKUP_HASHBYTES);
+    rc = atomic_write(af, sum, BACKUP_HASHBYTES, e);
+out:
+    if (fd >= 0)
+        close(fd);
+    secmem_wipe_free(buf);
+    free(ks);
+    return rc;
+}
+
+/* Progress of the read-back: the second half of the work. */
+struct half {
+    store_progress_fn fn;
+    void *ctx;
+};
+
+static void second_half(void *ctx, uint64_t done, uint64_t total)
+{
+    struct half *h = ctx;
+
+    h->fn(h->ctx, total + done, 2 * total);
+}
+
+/* Reads the backup at path back from the disk (its pages dropped from
+ * the cache first, where the kernel allows) and checks it whole, and
+ * that its checksum is the one written. */
+static int read_back(const char *path, const unsigned char sum[BACKUP_HASHBYTES],
+                     store_progress_fn progress, void *ctx, struct err *e)
+{
+    struct backup *b = calloc(1, sizeof *b);
+    struct half h = { progress, ctx };
+    unsigned char got[BACKUP_HASHBYTES];
+    int rc;
+
+    if (b == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    snprintf(b->path, sizeof b->path, "%s", path);
+    b->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (b->fd < 0) {
+        free(b);
+        return err_set(e, EXIT_INPUT, "cannot read %s back: %s", path, strerror(errno));
+    }
+    (void)posix_fadvise(b->fd, 0, 0, POSIX_FADV_DONTNEED);
+    rc = read_all(b, got, NULL, NULL, progress != NULL ? second_half : NULL, &h, e);
+    if (rc == 0 && sodium_memcmp(got, sum, BACKUP_HASHBYTES) != 0)
+        rc = err_set(e, EXIT_INPUT, "%s does not read back as it was written", path);
+    store_backup_close(b);
+    return rc;
+}
+
+static void hex_of(char *out, const unsigned char *sum)
+{
+    sodium_bin2hex(out, 2 * BACKUP_HASHBYTES + 1, sum, BACKUP_HASHBYTES);
+}
+
+int store_backup(unsigned char sum[BACKUP_HASHBYTES], uint64_t *size, struct store *s,
+                 const char *path, store_progress_fn progress, void *ctx, struct err *e)
+{
+    char hex[2 * BACKUP_HASHBYTES + 1];
+    struct atomic_file af;
+    struct stat st;
+
+    *size = 0;
+    /* Alone with the store (other intakes closed it, none opens it) and
+     * its whole content in the database file, every page checked. */
+    if (outside_store(s, path, e) != 0 || db_hold(s, LOCK_EX, e) != 0 ||
+        db_checkpoint(s, e) != 0 || db_check_all(s, e) != 0 || atomic_open(&af, path, 0, e) != 0)
+        return -1;
+    if (write_backup(sum, &af, s, progress, ctx, e) != 0 || fstat(af.fd, &st) != 0) {
+        atomic_abort(&af);
+        return -1;
+    }
+    if (atomic_commit(&af, e) != 0)
+        return -1;
+    *size = (uint64_t)st.st_size;
+    if (read_back(path, sum, progress, ctx, e) != 0) {
+        (void)unlink(path);
+        return -1;
+    }
+    /* Logged once it is whole: the store then holds one entry more than
+     * the backup, which names it. */
+    hex_of(hex, sum);
+    if (store_begin(s, e) != 0 || store_log(s, "backup", hex, e) != 0 ||
+        store_commit(s, e) != 0) {
+        char why[sizeof e->msg];
+        if (!sqlite3_get_autocommit(s->db))
+            store_rollback(s);
+        snprintf(why, sizeof why, "%s", e != NULL ? e->msg : "");
+        return err_set(e, EXIT_INPUT, "the backup %s is written and checked, but the store "
+                       "could not log it (%s)", path, why);
+    }
+    return 0;
+}
+
+/* ---- Restore ---- */
+
+static int file_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    return atomic_write(ctx, buf, len, e);
+}
+
+/* The database of b written to dir/store.db (a new file, whole or not at
+ * all); the backup is read again and must be the one checked before. */
+static int restore_db(struct backup *b, const char *dir, store_progress_fn progress, void *ctx,
+                      struct err *e)
+{
+    unsigned char sum[BACKUP_HASHBYTES];
+    struct atomic_file af;
+    char path[4200];
+
+    if (db_path(path, sizeof path, dir, STORE_DB_NAME, e) != 0 || atomic_open(&af, path, 0, e) != 0)
+        return -1;
+    if (read_all(b, sum, file_sink, &af, progress, ctx, e) != 0 ||
+        (sodium_memcmp(sum, b->sum, sizeof sum) != 0 &&
+         err_set(e, EXIT_INPUT, "%s changed while it was restored; nothing was restored",
+                 b->path) != 0)) {
+        atomic_abort(&af);
+        return -1;
+    }
+    return atomic_commit(&af, e);
+}
+
+/* Opens the restored database with the backup's key, checks every page,
+ * and logs the restore (the backup's checksum). */
+static int restore_check(struct backup *b, const char *dir, struct err *e)
+{
+    char hex[2 * BACKUP_HASHBYTES + 1];
+    struct store *s = db_alloc(dir, e);
+    int rc = -1;
+
+    if (s == NULL)
+        return -1;
+    memcpy(s->master, b->master, KEYSLOT_MASTER_BYTES);
+    hex_of(hex, b->sum);
+    if (db_connect(s, 0, e) == 0 && db_check_all(s, e) == 0 && store_begin(s, e) == 0) {
+        if (store_log(s, "restore", hex, e) == 0 && store_commit(s, e) == 0)
+            rc = db_checkpoint(s, e);
+        else if (!sqlite3_get_autocommit(s->db))
+            store_rollback(s);
+    }
+    store_close(s);
+    return rc;
+}
+
+int store_restore(struct backup *b, const char *dir, store_progress_fn progress, void *ctx,
+                  struct err *e)
+{
+    char path[4200];
+    int mark, rc = -1;
+
+    if (b->master == NULL)
+        return err_set(e, EXIT_INPUT, "internal error: the backup is not unlocked");
+    /* As init: a marker says the files are a store being made, and the
+     * keyslot file, written last, makes it a store. */
+    if (store_create_check(dir, e) != 0 || open_mark_take(&mark, dir, e) != 0)
+        return -1;
+    if (restore_db(b, dir, progress, ctx, e) == 0 && restore_check(b, dir, e) == 0 &&
+        db_path(path, sizeof path, dir, STORE_KEYSLOTS_NAME, e) == 0)
+        rc = file_write_atomic(path, b->ks, b->kslen, 0, e);
+    if (rc != 0)
+        open_remove_partial(dir);
+    open_mark_release(mark, dir);
+    return rc;
+}
+
+/* ---- Wipe ---- */
+
+/* Overwrites the file at path with random bytes, as long as it is, and
+ * syncs it: 1 if there was one, 0 if not, -1 with e. */
+static int overwrite(const char *path, struct err *e)
+{
+    unsigned char junk[4096];
+    struct stat st;
+    off_t at = 0;
+    int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+
+    if (fd < 0)
+        return errno == ENOENT ? 0 : err_set(e, EXIT_INPUT, "cannot overwrite %s: %s", path,
+                                             strerror(errno));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return err_set(e, EXIT_INPUT, "cannot overwrite %s: not a regular file", path);
+    }
+    while (at < st.st_size) {
+        size_t n = st.st_size - at < (off_t)sizeof junk ? (size_t)(st.st_size - at) : sizeof junk;
+        randombytes_buf(junk, n);
+        if (pwrite(fd, junk, n, at) != (ssize_t)n) {
+            close(fd);
+            return err_set(e, EXIT_INPUT, "cannot overwrite %s: %s", path, strerror(errno));
+        }
+        at += (off_t)n;
+    }
+    if (fsync(fd) != 0) {
+        close(fd);
+        return err_set(e, EXIT_INPUT, "cannot sync %s: %s", path, strerror(errno));
+    }
+    close(fd);
+    return 1;
+}
+
+/* The files a store folder may hold that are intake's. */
+static int ours(const char *name)
+{
+    static const char *const names[] = {
+        STORE_KEYSLOTS_NAME, STORE_REKEY_NAME, STORE_DB_NAME, STORE_DB_NAME "-wal",
+        STORE_DB_NAME "-shm", STORE_DB_NAME "-journal", STORE_INIT_MARK_NAME,
+    };
+
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return 1;
+    return strncmp(name, FILEIO_TMP_PREFIX, strlen(FILEIO_TMP_PREFIX)) == 0;
+}
+
+/* Overwrites every keyslot file, and every file being written (a keyslot
+ * file may be one), then syncs: afterwards the database is noise. The
+ * number overwritten goes to *n. */
+static int overwrite_keys(int *n, const char *dir, struct err *e)
+{
+    char path[4200];
+    struct dirent *d;
+    DIR *dp = opendir(dir);
+    int rc = 0;
+
+    if (dp == NULL)
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", dir, strerror(errno));
+    while (rc >= 0 && (d = readdir(dp)) != NULL) {
+        struct stat st;
+
+        if (strcmp(d->d_name, STORE_KEYSLOTS_NAME) != 0 && strcmp(d->d_name, STORE_REKEY_NAME) != 0 &&
+            strncmp(d->d_name, FILEIO_TMP_PREFIX, strlen(FILEIO_TMP_PREFIX)) != 0)
+            continue;
+        if (db_path(path, sizeof path, dir, d->d_name, e) != 0)
+            rc = -1;
+        else if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        else if ((rc = overwrite(path, e)) > 0)
+            ++*n;
+    }
+    closedir(dp);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Removes intake's files (and what killed writers left); the names of
+ * others are written to kept. */
+static int remove_files(int *n, char *kept, size_t keptlen, const char *dir, struct err *e)
+{
+    char path[4200];
+    struct dirent *d;
+    DIR *dp = opendir(dir);
+    size_t o = 0;
+
+    kept[0] = '\0';
+    if (dp == NULL)
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", dir, strerror(errno));
+    while ((d = readdir(dp)) != NULL) {
+        struct stat st;
+
+        if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0 ||
+            db_path(path, sizeof path, dir, d->d_name, e) != 0)
+            continue;
+        if (!ours(d->d_name) || lstat(path, &st) != 0 || S_ISDIR(st.st_mode)) {
+            int m = snprintf(kept + o, keptlen - o, "%s%s", o ? ", " : "", d->d_name);
+            if (m > 0 && (size_t)m < keptlen - o)
+                o += (size_t)m;
+            continue;
+        }
+        if (unlink(path) == 0)
+            ++*n;
+    }
+    closedir(dp);
+    return 0;
+}
+
+int store_wipe_check(const char *dir, struct err *e)
+{
+    char ks[4200], db[4200];
+    struct stat st;
+
+    if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
+        db_path(ks, sizeof ks, dir, STORE_KEYSLOTS_NAME, e) != 0 ||
+        db_path(db, sizeof db, dir, STORE_DB_NAME, e) != 0 ||
+        (access(ks, F_OK) != 0 && access(db, F_OK) != 0))
+        return err_set(e, EXIT_INPUT, "no store in %s; nothing was wiped", dir);
+    if (st.st_uid != geteuid())
+        return err_set(e, EXIT_INPUT, "%s belongs to another user; nothing was wiped", dir);
+    return 0;
+}
+
+int store_wipe(struct wipe_result *r, const char *dir, struct err *e)
+{
+    char path[4200];
+
+    memset(r, 0, sizeof *r);
+    if (store_wipe_check(dir, e) != 0 || db_path(path, sizeof path, dir, STORE_DB_NAME, e) != 0)
+        return -1;
+    /* Twice: a rekey running meanwhile may have named a new keyslot file
+     * between the first pass and the removal. */
+    for (int pass = 0; pass < 2; pass++) {
+        if (overwrite_keys(&r->overwritten, dir, e) != 0)
+            return -1;
+        if (pass == 0 && fsync_parent(path, e) != 0)
+            return -1;
+        if (remove_files(&r->removed, r->kept, sizeof r->kept, dir, e) != 0)
+            return -1;
+    }
+    if (r->kept[0] == '\0' && rmdir(dir) != 0 && errno != ENOTEMPTY)
+        return err_set(e, EXIT_INPUT, "the store in %s was wiped, but its folder could not be "
+                       "removed: %s", dir, strerror(errno));
+    r->folder_removed = access(dir, F_OK) != 0;
+    if (!r->folder_removed)
+        (void)fsync_parent(path, NULL);
+    return 0;
+}
