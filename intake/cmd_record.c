@@ -102,9 +102,10 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
         }
         o->fields += c != 'f';
     }
+    if (optind + 1 != argc && o->edit)
+        return cli_usage_error("record", "record edit needs one record ID");
     if (optind + 1 != argc)
-        return cli_usage_error("record", o->edit ? "record edit needs one record ID"
-                                                 : "record needs one PSEUDONYM");
+        return cli_usage_error("record", "record needs one PSEUDONYM");
     if (o->r.date != NULL && !cli_valid_date(o->r.date))
         return cli_usage_error("record", "--date '%s' is not a real date in the form YYYY-MM-DD", o->r.date);
     if (o->r.date == NULL && !o->edit) {
