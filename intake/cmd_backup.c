@@ -136,7 +136,7 @@ int cmd_restore(int argc, char **argv, const struct globals *g)
         (void)rmdir(dir);
     if (rc == 0) {
         cli_saved("the store in %s was restored: see 'intake log'", dir);
-        printf("Restored a store in %s\n", dir);
+        printf(_("Restored a store in %s\n"), dir);
         cli_note("it opens with the passphrase and recovery key the backup was made with");
     }
     return rc;

@@ -591,7 +591,7 @@ static int show_sent(void *vctx, const struct export_row *r, struct err *e)
     }
     if (names_of(names, sizeof names, r) != 0)
         return err_set(e, EXIT_INPUT, "too many recipients to show");
-    printf("sent: %s to %s (version %ld, bundle %.16s)\n", r->at, names, r->items[0].version, hex);
+    printf(_("sent: %s to %s (version %ld, bundle %.16s)\n"), r->at, names, r->items[0].version, hex);
     return 0;
 }
 
@@ -605,7 +605,7 @@ static int show_extras(struct store *s, const char *id, json_t *obj, struct err 
 
     if (store_attachment_each(s, id, print_attachment, arr, e) != 0 ||
         store_record_origin(origin, sizeof origin, s, id, e) != 0 ||
-        (obj == NULL && origin[0] != '\0' && printf("origin: %s\n", origin) < 0) ||
+        (obj == NULL && origin[0] != '\0' && printf(_("origin: %s\n"), origin) < 0) ||
         store_export_each(s, id, show_sent, &sent, e) != 0) {
         json_decref(arr);
         json_decref(sent.array);
