@@ -100,36 +100,37 @@ journey() {
     same "$lang" hq --version
 }
 
-@test "l10n: the journey in Korean: English statuses and machine output, Korean messages" {
-    journey ko_KR.UTF-8
-    [[ "$INIT_OUT" == *"복구 키"* ]]
-    [[ "$IMPORT_OUT" == *"가져왔습니다"* ]]
-    [[ "$AUDIT_OUT" == *"판정: WARN"* ]]
-    run --separate-stderr lc ko_KR.UTF-8 field help
+# in_language LOCALE RECOVERY IMPORTED VERDICT COMMANDS NO-COMMAND LETTERS:
+# the journey under LOCALE, then its messages: the recovery key's title,
+# the import's line, the audit's verdict, help's "commands:" line, the
+# exact line for an unknown command, and a store error in LETTERS (a
+# bracket expression of the script).
+in_language() {
+    local lang=$1
+    journey "$lang"
+    [[ "$INIT_OUT" == *"$2"* ]]
+    [[ "$IMPORT_OUT" == *"$3"* ]]
+    [[ "$AUDIT_OUT" == *"$4: WARN"* ]]
+    run --separate-stderr lc "$lang" field help
     expect_status 0
-    [[ "$output" == *$'\n명령:\n'* ]]
-    run --separate-stderr lc ko_KR.UTF-8 field nosuch
+    [[ "$output" == *$'\n'"$5"$'\n'* ]]
+    run --separate-stderr lc "$lang" field nosuch
     expect_status 2
-    [ "$stderr" = "intake: 'nosuch' 명령이 없습니다('intake help' 참고)" ]
-    run --separate-stderr lc ko_KR.UTF-8 field subject show Nobody
+    [ "$stderr" = "intake: $6" ]
+    run --separate-stderr lc "$lang" field subject show Nobody
     expect_status 2
-    [[ "$stderr" == "intake: "*[가-힣]* ]]
+    # shellcheck disable=SC2053
+    [[ "$stderr" == "intake: "*$7* ]]
+}
+
+@test "l10n: the journey in Korean: English statuses and machine output, Korean messages" {
+    in_language ko_KR.UTF-8 "복구 키" "가져왔습니다" "판정" "명령:" \
+        "'nosuch' 명령이 없습니다('intake help' 참고)" '[가-힣]'
 }
 
 @test "l10n: the journey in Mongolian: English statuses and machine output, Mongolian messages" {
-    journey mn_MN.UTF-8
-    [[ "$INIT_OUT" == *"Сэргээх түлхүүр"* ]]
-    [[ "$IMPORT_OUT" == *"оруулав"* ]]
-    [[ "$AUDIT_OUT" == *"Дүгнэлт: WARN"* ]]
-    run --separate-stderr lc mn_MN.UTF-8 field help
-    expect_status 0
-    [[ "$output" == *$'\nТушаалууд:\n'* ]]
-    run --separate-stderr lc mn_MN.UTF-8 field nosuch
-    expect_status 2
-    [ "$stderr" = "intake: 'nosuch' гэсэн тушаал алга ('intake help'-г үзнэ үү)" ]
-    run --separate-stderr lc mn_MN.UTF-8 field subject show Nobody
-    expect_status 2
-    [[ "$stderr" == "intake: "*[А-Яа-яӨөҮү]* ]]
+    in_language mn_MN.UTF-8 "Сэргээх түлхүүр" "оруулав" "Дүгнэлт" "Тушаалууд:" \
+        "'nosuch' гэсэн тушаал алга ('intake help'-г үзнэ үү)" '[А-Яа-яӨөҮү]'
 }
 
 @test "l10n: LANGUAGE and LC_MESSAGES choose the language; LC_ALL=C is English" {
