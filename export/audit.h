@@ -81,6 +81,10 @@ struct audit_record {
     size_t nred;
     const struct audit_flag *flags;
     size_t nflags;
+    const struct audit_where *escapes;  /* each \[ export wrote before a '[' of
+                                         * the interviewer's that opens a
+                                         * placeholder's shape */
+    size_t nescapes;
     int export_ok;              /* consent: export yes */
     const char *embargo;        /* YYYY-MM-DD or NULL */
     const char *withdrawn;      /* date or NULL */
@@ -135,19 +139,15 @@ int audit_consistency(struct audit_report *r, const struct audit_record *recs, s
                       const char *const *pseudonyms, size_t np, const char *today,
                       struct err *e);
 
-/* residual terms: no window of 1..4 tokens of any title, place, tag or body
- * is in the digest set ds (finished: digestset_finish). */
-int audit_residual_terms(struct audit_report *r, const struct digestset *ds,
-                         const struct audit_record *recs, size_t n, struct err *e);
-
-/* residual detectors, re-run on the exported text outside the manifest's
- * redactions: pattern detectors and name-like tokens (FAIL, or WARN with
- * the text when a flag of the manifest says it was kept with allow), the
- * gazetteer's places and the Korean and Mongolian name lists (WARN). */
-int audit_residual_detectors(struct audit_report *r, const struct audit_record *recs,
-                             size_t n, struct err *e);
-
-/* Both checks above, normalising each field once (what manifest_audit runs). */
+/* The residual checks over every title, place, tag and body, each field
+ * normalised once (export/audit_residual.c):
+ *   residual-terms: no form of the digest set ds (finished) is a hit there
+ *     by the redactor's hit rules outside a placeholder, unless the
+ *     redactor flags it there and a resolved review flag lies over it;
+ *   residual-detectors: no pattern detection holds a letter or digit
+ *     outside the manifest's redactions;
+ *   second-opinion (WARN only): texts kept with allow, name-shaped words,
+ *     words mixing scripts, the gazetteer's places and names, handles. */
 int audit_residuals(struct audit_report *r, const struct digestset *ds,
                     const struct audit_record *recs, size_t n, struct err *e);
 

@@ -8,6 +8,7 @@
 
 #include "export/audit.h"
 #include "export/audit_int.h"
+#include "privacy/redact.h"
 #include "util/intl.h"
 
 /* "[PLACE-12]" for category "place"; 1 if text[0..len) is one. */
@@ -24,22 +25,6 @@ static int is_placeholder_of(const char *text, size_t len, const char *category)
         if (!isdigit((unsigned char)text[i]))
             return 0;
     return 1;
-}
-
-/* The length of a placeholder "[UPPER-digits]" at s, or 0. */
-static size_t placeholder_at(const char *s)
-{
-    size_t i = 1;
-
-    if (s[0] != '[' || !isupper((unsigned char)s[1]))
-        return 0;
-    while (isupper((unsigned char)s[i]))
-        i++;
-    if (s[i++] != '-' || !isdigit((unsigned char)s[i]))
-        return 0;
-    while (isdigit((unsigned char)s[i]))
-        i++;
-    return s[i] == ']' ? i + 1 : 0;
 }
 
 static int known_pseudonym(const char *text, size_t len, const char *const *ps, size_t np)
@@ -79,25 +64,57 @@ static int check_redactions(struct audit_report *r, int c, const struct audit_re
     return 0;
 }
 
+/* 1 if an escape of rec's manifest in the field (name, tag) ends at byte
+ * at: the shape there is the interviewer's text. */
+static int escaped_at(const struct audit_record *rec, const char *name, size_t tag, size_t at)
+{
+    for (size_t i = 0; i < rec->nescapes; i++)
+        if (audit_same_field(&rec->escapes[i], name, tag) &&
+            rec->escapes[i].start + rec->escapes[i].len == at + 1)
+            return 1;
+    return 0;
+}
+
+/* Every escape is "\\[" opening a placeholder's shape. */
+static int check_escapes(struct audit_report *r, int c, const struct audit_record *rec,
+                         size_t *bad, struct err *e)
+{
+    for (size_t i = 0; i < rec->nescapes; i++) {
+        const struct audit_where *w = &rec->escapes[i];
+        const char *f = audit_field_of(rec, w);
+        size_t n = f != NULL ? strlen(f) : 0;
+
+        if (f != NULL && w->len == 2 && w->start <= n && n - w->start >= 2 &&
+            f[w->start] == '\\' && redact_placeholder_shape(f + w->start + 1, n - w->start - 1) > 0)
+            continue;
+        (*bad)++;
+        if (audit_item_add(r, c, AUDIT_FAIL, rec->id, w->field, "escape", NULL, 0,
+                           "an escape that is not a backslash before a placeholder's shape", e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int check_placeholders(struct audit_report *r, int c, const struct audit_record *rec,
                               size_t *bad, struct err *e)
 {
     for (size_t fi = 0; fi < AUDIT_NFIELDS(rec); fi++) {
         const char *name, *f;
-        size_t tag, n;
+        size_t tag, n, len;
 
         if ((f = audit_field_at(rec, fi, &name, &tag)) == NULL)
             continue;
+        len = strlen(f);
         for (const char *p = strchr(f, '['); p != NULL; p = strchr(p + 1, '[')) {
             struct audit_where w = { name, tag, (size_t)(p - f), 0 };
             int found = 0;
-            if ((n = placeholder_at(p)) == 0)
+            if ((n = redact_placeholder_shape(p, len - w.start)) == 0)
                 continue;
             w.len = n;
             for (size_t i = 0; i < rec->nred && !found; i++)
                 found = audit_same_field(&rec->red[i].at, name, tag) &&
                         rec->red[i].at.start == w.start && rec->red[i].at.len == n;
-            if (!found) {
+            if (!found && !escaped_at(rec, name, tag, w.start)) {
                 (*bad)++;
                 if (audit_item_add(r, c, AUDIT_FAIL, rec->id, name, "placeholder", p, n,
                                    "a placeholder in the text is not in the manifest", e) != 0)
@@ -164,6 +181,7 @@ int audit_consistency(struct audit_report *r, const struct audit_record *recs, s
         }
         if (check_redactions(r, c, rec, pseudonyms, np, &bad, e) != 0 ||
             check_placeholders(r, c, rec, &bad, e) != 0 ||
+            check_escapes(r, c, rec, &bad, e) != 0 ||
             check_flags_consent(r, c, rec, today, &bad, e) != 0)
             return -1;
     }

@@ -1,7 +1,16 @@
-/* The residual checks on exported text: no window of words is among the
- * protected digests (residual terms), and the detectors, review-flag
- * rules, gazetteer and name lists find nothing left outside the
- * redactions (residual detectors). */
+/* The residual checks on exported text, each field normalised once:
+ *   residual terms: no protected form of the digest set is a hit by the
+ *     redactor's own hit rules (redact_form_hit) outside a placeholder,
+ *     except forms the redactor flags there under a resolved review flag;
+ *   residual detectors: no pattern detection (detect.h) reaches outside
+ *     the manifest's redactions;
+ *   second opinion (WARN only, issue 13): what no rule of the redactor
+ *     replaces but a reader should look at: texts kept with 'intake
+ *     allow', name-shaped words and words mixing scripts (the review
+ *     flags' finder), places and names of the gazetteer, handle shapes.
+ * The first two FAIL only what the redactor would have replaced, so an
+ * export that redact passed never FAILs them; the third is an independent
+ * opinion from lists the redactor does not use to replace. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,56 +24,27 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 
-/* The field both residual checks are reading. */
+/* The field the checks are reading. */
 struct field {
     const struct audit_record *rec;
     const char *name, *text;    /* "title", "place", "body" or "tag"; its exported text */
     size_t tag;                 /* which tag, when name is "tag" */
+    size_t len;
 };
 
-struct term_hit {
+/* One check's findings over all fields, each span reported once. */
+struct finding {
     struct audit_report *r;
-    int c;
-    const struct field *field;
-    size_t hits;
-    const char *last_text;      /* the field of the last hit */
-    size_t last_start, last_end;
-};
-
-static int on_term(void *ctx, size_t start, size_t end, struct err *e)
-{
-    struct term_hit *h = ctx;
-    const struct field *f = h->field;
-    struct audit_check *c = &h->r->checks[h->c];
-
-    /* A name and its given name alone both match: report the union once. */
-    if (h->hits > 0 && h->last_text == f->text && start < h->last_end && h->last_start < end) {
-        struct audit_item *it = &c->items[c->nitems - 1];
-        h->last_start = start < h->last_start ? start : h->last_start;
-        h->last_end = end > h->last_end ? end : h->last_end;
-        secmem_wipe_free(it->text);
-        it->text = audit_dup(f->text + h->last_start, h->last_end - h->last_start);
-        return it->text != NULL ? 0 : err_set(e, EXIT_INPUT, "out of memory for the audit");
-    }
-    h->last_text = f->text, h->last_start = start, h->last_end = end;
-    h->hits++;
-    return audit_item_add(h->r, h->c, AUDIT_FAIL, f->rec->id, f->name, "protected-term",
-                          f->text + start, end - start,
-                          "a protected term (or a spelling of it) is in the text", e);
-}
-
-/* ---- residual detectors ---- */
-
-struct residual {
-    struct audit_report *r;
-    int c;
+    int c;                      /* the check's index */
     const struct field *field;
     size_t fails, warns;
     struct audit_where *seen;   /* spans already reported in this field */
     size_t nseen, capseen;
 };
 
-static int seen_before(struct residual *x, size_t start, size_t end)
+/* 0 if [start, end) is new in this field (now remembered), 1 if it
+ * overlaps a span reported before, -1 when out of memory. */
+static int seen_before(struct finding *x, size_t start, size_t end)
 {
     struct audit_where *w;
 
@@ -82,18 +62,14 @@ static int seen_before(struct residual *x, size_t start, size_t end)
     return 0;
 }
 
-/* One finding of a detector at [start, end) of the current field: skipped
- * inside a redaction or where already reported; level is FAIL for what the
- * redactor should have replaced, WARN for what needs a human eye. */
-static int residual_hit(struct residual *x, int level, const char *what, size_t start,
-                        size_t end, const char *note, struct err *e)
+/* Reports [start, end) of the current field once, at level. */
+static int report(struct finding *x, int level, const char *what, size_t start, size_t end,
+                  const char *note, struct err *e)
 {
     const struct field *f = x->field;
-    int seen;
+    int seen = seen_before(x, start, end);
 
-    if (audit_in_redaction(f->rec, f->name, f->tag, start, end))
-        return 0;
-    if ((seen = seen_before(x, start, end)) != 0)
+    if (seen != 0)
         return seen < 0 ? err_set(e, EXIT_INPUT, "out of memory for the audit") : 0;
     if (level == AUDIT_FAIL)
         x->fails++;
@@ -103,25 +79,76 @@ static int residual_hit(struct residual *x, int level, const char *what, size_t 
                           end - start, note, e);
 }
 
-/* Everything kept with 'intake allow' is listed first, with its date. */
-static int list_allowed(struct residual *x, struct err *e)
+/* The manifest's redaction of the current field that holds all of
+ * [start, end), or NULL. */
+static const struct audit_redaction *inside_redaction(const struct field *f, size_t start,
+                                                      size_t end)
 {
-    const struct field *f = x->field;
-    char note[96];
+    for (size_t i = 0; i < f->rec->nred; i++) {
+        const struct audit_redaction *d = &f->rec->red[i];
+        if (audit_same_field(&d->at, f->name, f->tag) && d->at.start <= start &&
+            end <= d->at.start + d->at.len)
+            return d;
+    }
+    return NULL;
+}
 
+/* The allowed review flag of the manifest over [start, end), or NULL. */
+static const struct audit_flag *allowed_flag(const struct field *f, size_t start, size_t end)
+{
     for (size_t i = 0; i < f->rec->nflags; i++) {
         const struct audit_flag *fl = &f->rec->flags[i];
-        if (fl->allowed == NULL || !audit_same_field(&fl->at, f->name, f->tag) ||
-            fl->at.start > strlen(f->text) || fl->at.len > strlen(f->text) - fl->at.start)
+        if (fl->allowed != NULL && audit_same_field(&fl->at, f->name, f->tag) &&
+            audit_overlaps(&fl->at, start, end))
+            return fl;
+    }
+    return NULL;
+}
+
+/* ---- residual terms ---- */
+
+static int on_term(void *ctx, size_t start, size_t end, const char *flag, struct err *e)
+{
+    struct finding *x = ctx;
+    const struct audit_redaction *d = inside_redaction(x->field, start, end);
+
+    /* Inside a placeholder it is the placeholder's own text; a pseudonym
+     * is no shelter (the redactor's re-scan says the same). */
+    if (d != NULL && strcmp(d->category, "pseudonym") != 0)
+        return 0;
+    if (flag != NULL && allowed_flag(x->field, start, end) != NULL)
+        return 0;                       /* listed by the second opinion */
+    return report(x, AUDIT_FAIL, flag != NULL ? flag : "protected-term", start, end,
+                  flag != NULL ? "a protected name the redactor flags here, with no review "
+                                 "flag resolved over it"
+                               : "a protected term (or a spelling of it) is in the text", e);
+}
+
+/* ---- residual detectors ---- */
+
+/* 1 if [start, end) of the field holds a letter or digit outside the
+ * manifest's redactions. */
+static int reaches_out(const struct field *f, size_t start, size_t end)
+{
+    size_t at = start;
+    int cp, k;
+
+    while (at < end) {
+        const struct audit_redaction *d = inside_redaction(f, at, at + 1);
+        if (d != NULL) {
+            at = d->at.start + d->at.len;
             continue;
-        snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", fl->allowed);
-        if (residual_hit(x, AUDIT_WARN, fl->kind, fl->at.start, fl->at.start + fl->at.len, note, e) != 0)
-            return -1;
+        }
+        if ((k = utf8_next(&cp, f->text + at, end - at)) <= 0)
+            return 1;
+        if (is_word_cp(cp))
+            return 1;
+        at += (size_t)k;
     }
     return 0;
 }
 
-static int scan_patterns(struct residual *x, const struct normtext *nt, struct err *e)
+static int scan_patterns(struct finding *x, const struct normtext *nt, struct err *e)
 {
     struct detection *d;
     size_t nd;
@@ -129,145 +156,163 @@ static int scan_patterns(struct residual *x, const struct normtext *nt, struct e
 
     if (detect_all(&d, &nd, nt->norm, nt->normlen, e) != 0)
         return -1;
-    for (size_t i = 0; i < nd && rc == 0; i++)
-        rc = residual_hit(x, AUDIT_FAIL, detect_kind_name(d[i].kind),
-                          nt->ostart[d[i].start], normtext_oend(nt, d[i].end - 1),
-                          "identifying data the redactor should have replaced", e);
+    for (size_t i = 0; i < nd && rc == 0; i++) {
+        size_t a = nt->ostart[d[i].start], b = normtext_oend(nt, d[i].end - 1);
+        if (reaches_out(x->field, a, b))
+            rc = report(x, AUDIT_FAIL, detect_kind_name(d[i].kind), a, b,
+                        "identifying data the redactor should have replaced", e);
+    }
     free(d);
     return rc;
 }
 
-/* Where flag text t[0..n), found near pos in the rerun's output, lies in
- * the field (the output differs where a residual pattern was replaced). */
-static size_t locate(const char *field, const char *t, size_t n, size_t pos)
-{
-    size_t best = SIZE_MAX, bestd = SIZE_MAX;
+/* ---- second opinion ---- */
 
-    for (size_t at = 0; field[at] != '\0'; at++) {
-        size_t dist = at > pos ? at - pos : pos - at;
-        if (strncmp(field + at, t, n) == 0 && dist < bestd)
-            best = at, bestd = dist;
+/* Everything kept with 'intake allow', with its date. */
+static int list_allowed(struct finding *x, struct err *e)
+{
+    const struct field *f = x->field;
+    char note[96];
+
+    for (size_t i = 0; i < f->rec->nflags; i++) {
+        const struct audit_flag *fl = &f->rec->flags[i];
+        if (fl->allowed == NULL || !audit_same_field(&fl->at, f->name, f->tag) ||
+            fl->at.start > f->len || fl->at.len > f->len - fl->at.start)
+            continue;
+        snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", fl->allowed);
+        if (report(x, AUDIT_WARN, fl->kind, fl->at.start, fl->at.start + fl->at.len, note, e) != 0)
+            return -1;
     }
-    return best;
+    return 0;
 }
 
-static int scan_names(struct residual *x, const struct redactor *empty, struct err *e)
+/* A second-opinion finding outside the redactions. */
+static int opinion(struct finding *x, const char *what, size_t start, size_t end,
+                   const char *note, struct err *e)
 {
-    struct redact_ctx *ctx = redact_ctx_new();
-    struct redaction out;
-    int rc = 0;
+    if (audit_in_redaction(x->field->rec, x->field->name, x->field->tag, start, end))
+        return 0;
+    return report(x, AUDIT_WARN, what, start, end, note, e);
+}
 
-    if (ctx == NULL)
-        return err_set(e, EXIT_INPUT, "out of memory for the audit");
-    rc = redactor_run(&out, empty, ctx, x->field->text, strlen(x->field->text), e);
-    redact_ctx_free(ctx);
-    if (rc != 0)
-        return -1;
-    for (size_t i = 0; i < out.nflags && rc == 0; i++) {
-        const struct redaction_flag *f = &out.flags[i];
-        size_t at = out.nitems == 0 ? f->start
-                                    : locate(x->field->text, out.text + f->start, f->len, f->start);
-        if (at != SIZE_MAX)
-            rc = residual_hit(x, AUDIT_FAIL, f->kind, at, at + f->len,
-                              "a name-like word no review resolved", e);
-    }
-    redaction_free(&out);
-    return rc;
+static int on_shape(void *ctx, size_t start, size_t end, const char *kind, struct err *e)
+{
+    return opinion(ctx, kind, start, end, "a name-like word in no list: is it a name?", e);
 }
 
 static int on_gazetteer(void *ctx, int kind, size_t start, size_t end, struct err *e)
 {
-    struct residual *x = ctx;
-
-    return residual_hit(x, AUDIT_WARN, gazetteer_kind_name(kind), start, end,
-                        kind == GAZ_PLACE ? "a place name from the gazetteer"
-                                          : "a name from the name lists", e);
+    return opinion(ctx, gazetteer_kind_name(kind), start, end,
+                   kind == GAZ_PLACE ? "a place name from the gazetteer"
+                                     : "a name from the name lists", e);
 }
 
-static int scan_field(struct residual *x, const struct normtext *nt, const struct redactor *empty,
-                      struct err *e)
+/* 1 if a letter or digit ends just before t[at]. */
+static int word_before(const char *t, size_t at)
 {
-    x->nseen = 0;
-    if (list_allowed(x, e) != 0 || scan_patterns(x, nt, e) != 0 || scan_names(x, empty, e) != 0)
+    size_t i = at;
+    int cp;
+
+    if (at == 0)
+        return 0;
+    while (--i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+        ;
+    return utf8_next(&cp, t + i, at - i) > 0 && is_word_cp(cp);
+}
+
+/* '@' and a word in any script (an account name the handle detector's
+ * ASCII shape does not take: "@김종수"). */
+static int scan_handles(struct finding *x, struct err *e)
+{
+    const char *t = x->field->text, *at = t;
+    int cp, k;
+
+    while ((at = strchr(at, '@')) != NULL) {
+        size_t a = (size_t)(at - t), b = a + 1;
+        while (b < x->field->len && (k = utf8_next(&cp, t + b, x->field->len - b)) > 0 &&
+               (is_word_cp(cp) || cp == '.' || cp == '_'))
+            b += (size_t)k;
+        while (b > a + 1 && (t[b - 1] == '.' || t[b - 1] == '_'))
+            b--;
+        if (b > a + 1 && !word_before(t, a) &&
+            opinion(x, "handle", a, b, "an account name's shape", e) != 0)
+            return -1;
+        at = t + b;
+    }
+    return 0;
+}
+
+static int second_opinion(struct finding *x, const struct normtext *nt, struct err *e)
+{
+    if (list_allowed(x, e) != 0 || redactor_name_shapes(nt, on_shape, x, e) != 0 ||
+        gazetteer_scan(nt, on_gazetteer, x, e) != 0)
         return -1;
-    return gazetteer_scan(nt, on_gazetteer, x, e);
+    return scan_handles(x, e);
 }
 
-/* Both residual checks, each field normalised once; terms and detectors
- * say which to run (each adds its check to the report). */
-static int residuals(struct audit_report *r, const struct digestset *ds,
-                     const struct audit_record *recs, size_t n, int terms, int detectors,
-                     struct err *e)
+/* ---- the three checks ---- */
+
+static int new_check(struct finding *x, struct audit_report *r, const struct field *f,
+                     const char *name, struct err *e)
 {
-    struct field f = { NULL, NULL, NULL, 0 };
-    struct term_hit h = { r, -1, &f, 0, NULL, 0, 0 };
-    struct residual x;
-    struct redactor *empty = NULL;
+    memset(x, 0, sizeof *x);
+    x->r = r, x->field = f;
+    return (x->c = audit_check_add(r, name, AUDIT_PASS, 0, e, "%s", "")) < 0 ? -1 : 0;
+}
+
+int audit_residuals(struct audit_report *r, const struct digestset *ds,
+                    const struct audit_record *recs, size_t n, struct err *e)
+{
+    struct field f = { NULL, NULL, NULL, 0, 0 };
+    struct finding terms, dets, second;
     struct normtext nt;
     size_t fields = 0;
     int rc = -1;
 
-    memset(&x, 0, sizeof x);
-    x.r = r, x.c = -1, x.field = &f;
-    if ((terms && (h.c = audit_check_add(r, "residual-terms", AUDIT_PASS, 0, e, "%s", "")) < 0) ||
-        (detectors && (x.c = audit_check_add(r, "residual-detectors", AUDIT_PASS, 0, e, "%s", "")) < 0) ||
-        (detectors && (gazetteer_load(e) != 0 || redactor_new(&empty, e) != 0 ||
-                       redactor_compile(empty, e) != 0)))
+    memset(&terms, 0, sizeof terms), memset(&dets, 0, sizeof dets);
+    memset(&second, 0, sizeof second);
+    if (new_check(&terms, r, &f, "residual-terms", e) != 0 ||
+        new_check(&dets, r, &f, "residual-detectors", e) != 0 ||
+        new_check(&second, r, &f, "second-opinion", e) != 0 || gazetteer_load(e) != 0)
         goto out;
     for (size_t i = 0; i < n; i++) {
         f.rec = &recs[i];
         for (size_t fi = 0; fi < AUDIT_NFIELDS(f.rec); fi++) {
             if ((f.text = audit_field_at(f.rec, fi, &f.name, &f.tag)) == NULL)
                 continue;
+            f.len = strlen(f.text);
             fields++;
-            if (normalise(&nt, f.text, strlen(f.text), e) != 0)
+            terms.nseen = dets.nseen = second.nseen = 0;
+            if (normalise(&nt, f.text, f.len, e) != 0)
                 goto out;
-            if ((terms && digestset_scan_norm(ds, &nt, on_term, &h, e) != 0) ||
-                (detectors && scan_field(&x, &nt, empty, e) != 0)) {
-                normtext_free(&nt);
-                goto out;
-            }
+            rc = digestset_scan_norm(ds, &nt, on_term, &terms, e) == 0 &&
+                 scan_patterns(&dets, &nt, e) == 0 && second_opinion(&second, &nt, e) == 0 ? 0 : -1;
             normtext_free(&nt);
+            if (rc != 0)
+                goto out;
+            rc = -1;
         }
     }
-    if (terms) {
-        r->checks[h.c].examined = fields;
-        if (h.hits == 0)
-            audit_check_reason(r, h.c, "no window of 1 to %d words of %zu fields is among the %zu protected digests",
-                               DIGESTSET_WINDOW, fields, ds->n);
-        else
-            audit_check_reason(r, h.c, "%zu protected terms left in the text", h.hits);
-    }
-    if (detectors) {
-        r->checks[x.c].examined = fields;
-        if (x.fails + x.warns == 0)
-            audit_check_reason(r, x.c, "%zu fields: no pattern, name-like word, place or listed name left outside the redactions",
-                               fields);
-        else
-            audit_check_reason(r, x.c, "%zu fields: %zu left that the redactor should have replaced, %zu to review (kept with allow, places, names)",
-                               fields, x.fails, x.warns);
-    }
+    r->checks[terms.c].examined = r->checks[dets.c].examined = r->checks[second.c].examined = fields;
+    if (terms.fails == 0)
+        audit_check_reason(r, terms.c, "no protected form of the %zu digests is left in %zu fields by the redactor's rules",
+                           ds->n, fields);
+    else
+        audit_check_reason(r, terms.c, "%zu protected terms left in the text", terms.fails);
+    if (dets.fails == 0)
+        audit_check_reason(r, dets.c, "%zu fields: no pattern left outside the redactions", fields);
+    else
+        audit_check_reason(r, dets.c, "%zu fields: %zu left that the redactor should have replaced",
+                           fields, dets.fails);
+    if (second.warns == 0)
+        audit_check_reason(r, second.c, "%zu fields: nothing kept with allow, no name-like word, place, listed name or handle shape",
+                           fields);
+    else
+        audit_check_reason(r, second.c, "%zu fields: %zu to review (kept with allow, name-like words, places, names, handles); no rule of the redactor replaces them",
+                           fields, second.warns);
     rc = 0;
 out:
-    redactor_free(empty);
-    free(x.seen);
+    redact_words_clear();
+    free(terms.seen), free(dets.seen), free(second.seen);
     return rc;
-}
-
-int audit_residual_terms(struct audit_report *r, const struct digestset *ds,
-                         const struct audit_record *recs, size_t n, struct err *e)
-{
-    return residuals(r, ds, recs, n, 1, 0, e);
-}
-
-int audit_residual_detectors(struct audit_report *r, const struct audit_record *recs,
-                             size_t n, struct err *e)
-{
-    return residuals(r, NULL, recs, n, 0, 1, e);
-}
-
-int audit_residuals(struct audit_report *r, const struct digestset *ds,
-                    const struct audit_record *recs, size_t n, struct err *e)
-{
-    return residuals(r, ds, recs, n, 1, 1, e);
 }

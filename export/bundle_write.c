@@ -84,13 +84,19 @@ static int armor_line(struct bundle_writer *w, const unsigned char *buf,
                       size_t len, struct err *e)
 {
     char line[ARMOR_COLS + 1];
+    size_t n;
 
+    /* Room for the line's characters and its newline (sizeof line): no
+     * terminating NUL goes into text (snprintf's took the newline's place
+     * when the line just fitted, every 1023 lines). */
     if (w->tlen + sizeof line > sizeof w->text && text_flush(w, e) != 0)
         return -1;
     sodium_bin2base64(line, sizeof line, buf, len,
                       sodium_base64_VARIANT_ORIGINAL);
-    w->tlen += (size_t)snprintf(w->text + w->tlen, sizeof w->text - w->tlen,
-                                "%s\n", line);
+    n = strlen(line);
+    memcpy(w->text + w->tlen, line, n);
+    w->text[w->tlen + n] = '\n';
+    w->tlen += n + 1;
     return 0;
 }
 

@@ -152,6 +152,31 @@ static int read_flags(struct audit_record *r, json_t *a, struct err *e)
     return 0;
 }
 
+/* Escapes: spans of two bytes, \[ before a placeholder's shape (the
+ * consistency check reads them); absent in bundles without any. */
+static int read_escapes(struct audit_record *r, json_t *a, struct err *e)
+{
+    struct audit_where *w;
+    size_t i;
+    json_t *o;
+
+    if (a == NULL)
+        return 0;
+    if (!json_is_array(a) || json_array_size(a) > MANIFEST_ITEMS_MAX)
+        return bad(e, "escapes");
+    if (json_array_size(a) == 0)
+        return 0;
+    if ((w = calloc(json_array_size(a), sizeof *w)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory reading the manifest");
+    r->escapes = w;
+    json_array_foreach(a, i, o) {
+        if (span_of(&w[i], o) != 0 || json_object_size(o) != 3)
+            return bad(e, "an escape's span");
+        r->nescapes++;
+    }
+    return 0;
+}
+
 static int read_consent(struct audit_record *r, json_t *o, struct err *e)
 {
     const char *s;
@@ -202,6 +227,7 @@ int manifest_read_record(struct audit_record *r, json_t *rec, struct err *e)
     if (read_tags(r, json_object_get(rec, "tags"), e) != 0 ||
         read_consent(r, json_object_get(rec, "consent"), e) != 0 ||
         read_redactions(r, json_object_get(rec, "redactions"), e) != 0 ||
+        read_escapes(r, json_object_get(rec, "escapes"), e) != 0 ||
         read_flags(r, json_object_get(rec, "review"), e) != 0)
         return -1;
     return 0;
@@ -212,8 +238,9 @@ void manifest_record_free(struct audit_record *r)
     free((void *)r->tags);
     free((void *)r->red);
     free((void *)r->flags);
-    r->tags = NULL, r->red = NULL, r->flags = NULL;
-    r->ntags = r->nred = r->nflags = 0;
+    free((void *)r->escapes);
+    r->tags = NULL, r->red = NULL, r->flags = NULL, r->escapes = NULL;
+    r->ntags = r->nred = r->nflags = r->nescapes = 0;
 }
 
 /* ---- Header ---- */
@@ -234,23 +261,28 @@ static int read_digests(struct manifest_header *h, json_t *o, struct err *e)
     size_t setlen, n, cap;
     int rc = 0;
 
+    if (json_is_object(o) && json_object_get(o, "set") != NULL)
+        return bad(e, "a digest set of the old kind, without the forms' rules: the bundle was "
+                   "made by an older intake; ask the sender to export again");
     if (!json_is_object(o) || json_object_size(o) != 2 ||
         read_hex(key, sizeof key, json_object_get(o, "key")) != 0 ||
-        (set = json_string_value(json_object_get(o, "set"))) == NULL)
+        (set = json_string_value(json_object_get(o, "forms"))) == NULL)
         return bad(e, "digest set");
     digestset_init_key(&h->ds, key);
     sodium_memzero(key, sizeof key);
-    setlen = json_string_length(json_object_get(o, "set"));
-    if (setlen > (size_t)MANIFEST_DIGESTS_MAX / 3 * 4 * DIGESTSET_BYTES)
+    setlen = json_string_length(json_object_get(o, "forms"));
+    if (setlen > (size_t)MANIFEST_DIGESTS_MAX / 3 * 4 * DIGESTSET_ENTRY)
         return bad(e, "digest set too large");
     cap = setlen / 4 * 3 + 3;
     if ((bin = malloc(cap)) == NULL)
         return err_set(e, EXIT_INPUT, "out of memory reading the manifest");
     if (sodium_base642bin(bin, cap, set, setlen, NULL, &n, NULL,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 || n % DIGESTSET_BYTES != 0)
+                          sodium_base64_VARIANT_ORIGINAL) != 0 || n % DIGESTSET_ENTRY != 0)
         rc = bad(e, "digest set encoding");
-    for (size_t i = 0; rc == 0 && i < n / DIGESTSET_BYTES; i++)
-        rc = digestset_add_digest(&h->ds, bin + i * DIGESTSET_BYTES, e);
+    for (size_t i = 0; rc == 0 && i < n / DIGESTSET_ENTRY; i++)
+        if (digestset_add_entry(&h->ds, bin + i * DIGESTSET_ENTRY, e) != 0)
+            rc = e != NULL && e->code == EXIT_INPUT && strstr(e->msg, "rule byte") != NULL
+                 ? bad(e, "a digest set entry's rule byte") : -1;
     free(bin);
     if (rc == 0)
         digestset_finish(&h->ds);
@@ -296,7 +328,7 @@ int manifest_write_header(json_t *header, long log_seq,
                           const struct digestset *ds, json_t *pseudonyms, struct err *e)
 {
     char hhex[2 * MANIFEST_LOG_HASHBYTES + 1], khex[2 * DIGESTSET_KEYBYTES + 1], *set;
-    size_t setlen = sodium_base64_ENCODED_LEN(ds->n * DIGESTSET_BYTES, sodium_base64_VARIANT_ORIGINAL);
+    size_t setlen = sodium_base64_ENCODED_LEN(ds->n * DIGESTSET_ENTRY, sodium_base64_VARIANT_ORIGINAL);
     int rc;
 
     if ((set = malloc(setlen)) == NULL) {
@@ -304,12 +336,12 @@ int manifest_write_header(json_t *header, long log_seq,
         return err_set(e, EXIT_INPUT, "out of memory writing the manifest");
     }
     sodium_bin2base64(set, setlen, ds->d != NULL ? ds->d : (const unsigned char *)"",
-                      ds->n * DIGESTSET_BYTES, sodium_base64_VARIANT_ORIGINAL);
+                      ds->n * DIGESTSET_ENTRY, sodium_base64_VARIANT_ORIGINAL);
     sodium_bin2hex(hhex, sizeof hhex, head, MANIFEST_LOG_HASHBYTES);
     sodium_bin2hex(khex, sizeof khex, ds->key, DIGESTSET_KEYBYTES);
     rc = json_object_set_new(header, "log_head", json_pack("{s:I, s:s}", "seq", (json_int_t)log_seq,
                                                            "hash", hhex)) |
-         json_object_set_new(header, "digests", json_pack("{s:s, s:s}", "key", khex, "set", set)) |
+         json_object_set_new(header, "digests", json_pack("{s:s, s:s}", "key", khex, "forms", set)) |
          json_object_set_new(header, "pseudonyms", pseudonyms);
     sodium_memzero(khex, sizeof khex);
     free(set);

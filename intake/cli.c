@@ -13,6 +13,7 @@
 #include "crypto/secmem.h"
 #include "store/store.h"
 #include "util/intl.h"
+#include "util/lexicon.h"
 #include "util/prompt.h"
 #include "util/text.h"
 
@@ -171,6 +172,20 @@ void cli_today(char *out, size_t outlen)
     localtime_r(&t, &tm);
     if (strftime(out, outlen, "%Y-%m-%d", &tm) == 0 && outlen > 0)
         out[0] = '\0';
+}
+
+void cli_dictionaries_note(void)
+{
+    static const char *const lang[] = { "Korean", "Mongolian", "English" };
+    unsigned missing = lexicon_missing();
+
+    for (int l = 0; l < LEXICON_NLANGS; l++)
+        if (missing & (1u << l))
+            cli_note("warning: the %s dictionary (%s) is missing: no %s word is taken for an "
+                     "ordinary word (name-shaped words are flagged for review, registered names "
+                     "that are also words always replaced); install it with 'apt-get install %s'",
+                     lang[l], lexicon_package((enum lexicon_lang)l), lang[l],
+                     lexicon_package((enum lexicon_lang)l));
 }
 
 /* What the running command saved (cli_saved), or "". */

@@ -91,6 +91,14 @@ int cli_confirm(const char *cmd, int yes, const char *what, const char *question
  * it does not fit. */
 void cli_today(char *out, size_t outlen);
 
+/* After a command that ran the redactor (redact, export, audit): for each
+ * hunspell dictionary the review flags asked for and did not find
+ * (util/lexicon.h), one warning line on stderr saying what that means
+ * (no word of the language is taken for an ordinary word: name-shaped
+ * words are flagged, registered names that are also words replaced) and
+ * which Debian package to install. */
+void cli_dictionaries_note(void);
+
 /* Notes, after a change was saved, what was saved and how to find it
  * ("record ID was saved: see 'intake list'"), for cli_finish's message if
  * standard output then fails: the change is never reported as lost. */

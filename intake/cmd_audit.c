@@ -123,5 +123,6 @@ int cmd_audit(int argc, char **argv, const struct globals *g)
         return rc;
     rc = run_audit(s, &o);
     store_close(s);
+    cli_dictionaries_note();
     return rc;
 }

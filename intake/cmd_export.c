@@ -185,6 +185,7 @@ int cmd_export(int argc, char **argv, const struct globals *g)
     err_clear(&e);
     rc = run_export(s, &o, &e);
     store_close(s);
+    cli_dictionaries_note();
     return rc;
 }
 

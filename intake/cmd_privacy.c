@@ -11,9 +11,12 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "export/audit.h"
 #include "privacy/redact.h"
+#include "store/export.h"
 #include "store/store.h"
 #include "util/intl.h"
+#include "util/text.h"
 
 /* The SYNOPSIS lines of docs/intake.1, character for character. */
 static const char term_usage[] =
@@ -313,18 +316,15 @@ struct redact_opts {
     const char *id;
 };
 
-struct redact_run {
-    const struct redact_opts *o;
-    struct store *s;
-    const struct redactor *r;
-    int found;
-    char blocked[512];                  /* why the record may not leave, or "" (English: JSON) */
-    char blocked_shown[512];            /* the same in the reader's language (the message) */
-};
-
+/* A field's redactions (where they are, never what they replaced) and its
+ * review flags with the flagged word: a flag lies on text that stays in
+ * what leaves, which `redact` prints anyway, so the word is no more secret
+ * than that (the bundle's manifest carries spans only). */
 static void report_field(const char *field, const struct redaction *r, json_t *items,
                          json_t *flags)
 {
+    char shown[256];
+
     for (size_t i = 0; r != NULL && i < r->nitems; i++) {
         const struct redaction_item *it = &r->items[i];
         if (items != NULL)
@@ -337,13 +337,16 @@ static void report_field(const char *field, const struct redaction *r, json_t *i
     }
     for (size_t i = 0; r != NULL && i < r->nflags; i++) {
         const struct redaction_flag *f = &r->flags[i];
-        if (flags != NULL)
-            json_array_append_new(flags, json_pack("{s:s, s:I, s:I, s:s, s:b}", "field", field,
-                                  "start", (json_int_t)f->start, "length", (json_int_t)f->len,
-                                  "kind", f->kind, "allowed", f->allowed));
-        else
-            printf("flag\t%s\t%zu\t%zu\t%s\t%s\n", field, f->start, f->len, f->kind,
-                   f->allowed ? "allowed" : "unresolved");
+        if (flags != NULL) {
+            json_array_append_new(flags, json_pack("{s:s, s:I, s:I, s:s, s:b, s:s%}", "field",
+                                  field, "start", (json_int_t)f->start, "length",
+                                  (json_int_t)f->len, "kind", f->kind, "allowed", f->allowed,
+                                  "text", r->text + f->start, f->len));
+        } else {
+            text_terminal_safe(shown, sizeof shown, r->text + f->start, f->len);
+            printf("flag\t%s\t%zu\t%zu\t%s\t%s\t%s\n", field, f->start, f->len, f->kind,
+                   f->allowed ? "allowed" : "unresolved", shown);
+        }
     }
 }
 
@@ -358,23 +361,6 @@ static void report_all(const struct redacted_record *rr, json_t *items, json_t *
         report_field(field, &rr->tags[i], items, flags);
     }
     report_field("body", rr->body, items, flags);
-}
-
-static void print_redacted_json(const struct record_row *row, const struct redacted_record *rr,
-                                const char *blocked)
-{
-    json_t *tags = json_array(), *items = json_array(), *flags = json_array(), *o;
-
-    for (size_t i = 0; i < rr->ntags; i++)
-        json_array_append_new(tags, json_string(rr->tags[i].text));
-    report_all(rr, items, flags);
-    o = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:o, s:s, s:o, s:o, s:I, s:b, s:s?}",
-                  "id", row->id, "date", row->date, "pseudonym", row->pseudonym,
-                  "title", rr->title->text, "place", rr->place ? rr->place->text : NULL,
-                  "tags", tags, "body", rr->body->text, "redactions", items, "flags", flags,
-                  "unresolved", (json_int_t)rr->unresolved, "may_leave", blocked[0] == '\0',
-                  "blocked", blocked[0] ? blocked : NULL);
-    print_json(o);
 }
 
 /* ---- --diff --reveal: two columns on the terminal ---- */
@@ -433,64 +419,44 @@ static void print_diff(const struct record_row *row, const struct redacted_recor
     side_by_side(row->body, rr->body->text, col);
 }
 
-/* Why the record may not leave, into out (outlen bytes): in the reader's
- * language when shown, else in English (util/intl.h). */
-static void why_one(char *out, size_t outlen, const struct consent *c, const char *day,
-                    size_t unresolved, int shown)
-{
-    char why[256];
-    int n;
+/* What redact shows of its record, and why the record may not leave. */
+struct redact_run {
+    const struct redact_opts *o;
+    json_t *json;                       /* --json: the record, printed at the end */
+    char blocked[256];                  /* consent and review flags, or "" */
+};
 
-    consent_blocks(why, sizeof why, c, day, shown);
-    out[0] = '\0';
-    if (why[0] == '\0' && unresolved == 0)
-        return;
-    n = snprintf(out, outlen, "%s%s", why, why[0] && unresolved > 0 ? "; " : "");
-    if (unresolved == 0 || n < 0 || (size_t)n >= outlen)
-        return;
-    if (shown)
-        snprintf(out + n, outlen - (size_t)n,
-                 P_("%zu review flag unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')",
-                          "%zu review flags unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')",
-                          unresolved), unresolved);
-    else
-        snprintf(out + n, outlen - (size_t)n,
-                 "%zu review flag%s unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')",
-                 unresolved, unresolved == 1 ? "" : "s");
+static json_t *redacted_json(const struct record_row *row, const struct redacted_record *rr)
+{
+    json_t *tags = json_array(), *items = json_array(), *flags = json_array();
+
+    for (size_t i = 0; i < rr->ntags; i++)
+        json_array_append_new(tags, json_string(rr->tags[i].text));
+    report_all(rr, items, flags);
+    return json_pack("{s:s, s:s, s:s, s:s, s:s?, s:o, s:s, s:o, s:o, s:I}",
+                     "id", row->id, "date", row->date, "pseudonym", row->pseudonym,
+                     "title", rr->title->text, "place", rr->place ? rr->place->text : NULL,
+                     "tags", tags, "body", rr->body->text, "redactions", items, "flags", flags,
+                     "unresolved", (json_int_t)rr->unresolved);
 }
 
-static void why_blocked(struct redact_run *run, const struct consent *c, size_t unresolved)
-{
-    char day[16];
-
-    cli_today(day, sizeof day);
-    why_one(run->blocked, sizeof run->blocked, c, day, unresolved, 0);
-    why_one(run->blocked_shown, sizeof run->blocked_shown, c, day, unresolved, 1);
-}
-
-static int redact_one(void *ctx, const struct record_row *row, struct err *e)
+static int show_redacted(void *ctx, const struct record_row *row,
+                         const struct redacted_record *rr, const char *why, struct err *e)
 {
     struct redact_run *run = ctx;
-    struct redacted_record rr;
-    struct consent c;
-    const char *body;
+    const char *body = rr->body->text;
 
-    run->found = 1;
-    if (store_consent_get(&c, run->s, row->pseudonym, e) != 0 ||
-        store_record_redact(&rr, run->r, row, e) != 0)
-        return -1;
-    why_blocked(run, &c, rr.unresolved);
-    body = rr.body->text;
+    snprintf(run->blocked, sizeof run->blocked, "%s", why);
     if (run->o->diff)
-        print_diff(row, &rr);
+        print_diff(row, rr);
     else if (run->o->json)
-        print_redacted_json(row, &rr, run->blocked);
+        return (run->json = redacted_json(row, rr)) != NULL ? 0
+               : err_set(e, EXIT_INPUT, "out of memory");
     else if (run->o->report)
-        report_all(&rr, NULL, NULL);
+        report_all(rr, NULL, NULL);
     else
-        printf("%s\n\n%s%s", rr.title->text, body,
+        printf("%s\n\n%s%s", rr->title->text, body,
                body[0] && body[strlen(body) - 1] == '\n' ? "" : "\n");
-    store_record_redacted_free(&rr);
     return 0;
 }
 
@@ -525,37 +491,56 @@ static int parse_redact(struct redact_opts *o, int argc, char **argv)
     return 0;
 }
 
+/* Why the record may not leave, from what the checks found; "" if it may. */
+static void why_not(char *why, size_t whylen, const struct redact_run *run,
+                    const struct export_result *res)
+{
+    if (run->blocked[0] != '\0')
+        snprintf(why, whylen, "%s", run->blocked);
+    else if (res->verdict == AUDIT_FAIL)
+        snprintf(why, whylen, "the audit before export FAILs: %s", res->first_fail);
+    else
+        why[0] = '\0';
+}
+
+/* The record as it would leave, checked as export checks it (store_export_check):
+ * exit 0 exactly when 'intake export' of it would write the bundle. */
 int cmd_redact(int argc, char **argv, const struct globals *g)
 {
     struct redact_opts o = { 0, 0, 0, 0, NULL };
     struct redact_run run;
-    struct record_filter f = { 0 };
-    struct redactor *r = NULL;
+    struct export_request req;
+    struct export_result res;
+    struct store *s;
     struct err e;
+    char why[800];
     int rc = parse_redact(&o, argc, argv);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
     memset(&run, 0, sizeof run);
+    memset(&req, 0, sizeof req);
     run.o = &o;
-    if ((rc = cli_open_store(&run.s, g)) != 0)
+    if ((rc = cli_open_store(&s, g)) != 0)
         return rc;
     err_clear(&e);
-    f.id = o.id;
-    f.with_body = 1;
-    rc = store_redactor(&r, run.s, &e);
-    run.r = r;
-    if (rc == 0)
-        rc = store_record_each(run.s, &f, redact_one, &run, &e);
-    if (rc == 0 && !run.found)
-        rc = err_set(&e, EXIT_INPUT, "no record with id '%.40s' (see 'intake list')", o.id);
-    if (rc == 0 && run.blocked[0] == '\0')
-        store_redactor_keep(run.s, r);
-    redactor_free(r);
-    store_close(run.s);
-    if (rc != 0)
-        return cli_fail(&e);
-    if (run.blocked[0] != '\0')
-        return cli_error(EXIT_AUTH, "record %s may not leave the device: %s", o.id, run.blocked_shown);
-    return EXIT_OK;
+    req.ids = &o.id;
+    req.nids = 1;
+    req.show = show_redacted;
+    req.show_ctx = &run;
+    rc = store_export_check(&res, s, &req, &e);
+    store_close(s);
+    cli_dictionaries_note();
+    why_not(why, sizeof why, &run, &res);
+    if (run.json != NULL) {
+        json_object_set_new(run.json, "may_leave", json_boolean(rc == 0));
+        json_object_set_new(run.json, "blocked", rc != 0 && why[0] ? json_string(why) : json_null());
+        print_json(run.json);
+    }
+    if (o.report && res.verdict == AUDIT_FAIL && res.report != NULL)
+        fputs(res.report, stdout);
+    export_result_free(&res);
+    if (rc != 0 && e.code == EXIT_AUTH && why[0] != '\0')
+        return cli_error(EXIT_AUTH, "record %s may not leave the device: %s", o.id, why);
+    return rc == 0 ? EXIT_OK : cli_fail(&e);
 }

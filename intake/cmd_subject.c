@@ -10,6 +10,7 @@
 #include "intake/commands.h"
 #include "privacy/pseudonym.h"
 #include "store/store.h"
+#include "util/day.h"
 #include "util/intl.h"
 #include "util/prompt.h"
 
@@ -193,13 +194,13 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
 {
     struct list_ctx *ctx = vctx;
     struct consent c;
-    char why[256], day[16];
+    char why[256], day[DAY_BYTES];
 
     if (ctx->detail) {
         if (store_consent_get(&c, ctx->s, r->pseudonym, e) != 0)
             return -1;
-        cli_today(day, sizeof day);
-        consent_blocks(why, sizeof why, &c, day, ctx->array == NULL);
+        day_consent(day);
+        consent_blocks(why, sizeof why, &c, day);
     }
     if (ctx->array != NULL) {
         json_t *o = subject_json(r);

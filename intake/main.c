@@ -19,6 +19,7 @@
 #include "intake/cli.h"
 #include "intake/commands.h"
 #include "util/intl.h"
+#include "util/lexicon.h"
 #include "util/sandbox.h"
 
 static int cmd_help(int argc, char **argv, const struct globals *g);
@@ -294,6 +295,9 @@ int main(int argc, char **argv)
         return cli_fail(&e);
     if (hide_args(&args, &block, argc, argv) != 0)
         return cli_error(EXIT_INPUT, "out of secure memory");
+    /* Where the review flags' dictionaries are (util/lexicon.h; the
+     * tests point it at a folder without them). */
+    lexicon_set_dir(getenv("INTAKE_DICTIONARIES"));
     /* jansson holds revealed identities and bodies while printing JSON. */
     json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
     rc = run(argc, args, argv);

@@ -1,16 +1,15 @@
+/* The keyed digest set (privacy/digestset.h): entries made from the
+ * redactor's forms, and the scan of a text that looks every place a form
+ * could be a hit up and applies the redactor's hit rules there. */
 #include "privacy/digestset.h"
 
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
-#include "privacy/variants.h"
 #include "privacy/window.h"
-
-enum { CLASS_WORD = 0, CLASS_STEM = 1, CLASS_CAPITAL = 2 };
 
 void digestset_init(struct digestset *ds)
 {
@@ -32,50 +31,44 @@ void digestset_free(struct digestset *ds)
     ds->n = ds->cap = 0;
 }
 
-static void digest(unsigned char out[DIGESTSET_BYTES], const struct digestset *ds, int cls,
+static void digest(unsigned char out[DIGESTSET_BYTES], const struct digestset *ds,
                    const char *key, size_t keylen)
 {
-    crypto_generichash_state st;
-    unsigned char c = (unsigned char)cls;
-
-    crypto_generichash_init(&st, ds->key, DIGESTSET_KEYBYTES, DIGESTSET_BYTES);
-    crypto_generichash_update(&st, &c, 1);
-    crypto_generichash_update(&st, (const unsigned char *)key, keylen);
-    crypto_generichash_final(&st, out, DIGESTSET_BYTES);
+    crypto_generichash(out, DIGESTSET_BYTES, (const unsigned char *)key, keylen, ds->key,
+                       DIGESTSET_KEYBYTES);
 }
 
-int digestset_add_digest(struct digestset *ds, const unsigned char d[DIGESTSET_BYTES],
-                         struct err *e)
+static int add(struct digestset *ds, const unsigned char entry[DIGESTSET_ENTRY], struct err *e)
 {
     if (ds->n == ds->cap) {
         size_t cap = ds->cap ? ds->cap * 2 : 256;
-        unsigned char *p = realloc(ds->d, cap * DIGESTSET_BYTES);
+        unsigned char *p = realloc(ds->d, cap * DIGESTSET_ENTRY);
         if (p == NULL)
             return err_set(e, EXIT_INPUT, "out of memory for the digest set");
         ds->d = p, ds->cap = cap;
     }
-    memcpy(ds->d + ds->n++ * DIGESTSET_BYTES, d, DIGESTSET_BYTES);
+    memcpy(ds->d + ds->n++ * DIGESTSET_ENTRY, entry, DIGESTSET_ENTRY);
     return 0;
 }
 
-int digestset_add_form(struct digestset *ds, const char *key, size_t keylen, int suffix,
-                       int capital, struct err *e)
+int digestset_add_entry(struct digestset *ds, const unsigned char entry[DIGESTSET_ENTRY],
+                        struct err *e)
 {
-    unsigned char d[DIGESTSET_BYTES];
-    int cap = capital ? CLASS_CAPITAL : 0;
+    struct redact_form f;
 
-    /* SUFFIX_KO and SUFFIX_MN forms also stand alone; a stem never does. */
-    if (suffix != SUFFIX_MN_STEM) {
-        digest(d, ds, CLASS_WORD + cap, key, keylen);
-        if (digestset_add_digest(ds, d, e) != 0)
-            return -1;
-    }
-    if (suffix != SUFFIX_NONE) {
-        digest(d, ds, CLASS_STEM + cap, key, keylen);
-        if (digestset_add_digest(ds, d, e) != 0)
-            return -1;
-    }
-    return 0;
+    if (redact_form_of_byte(&f, entry[DIGESTSET_BYTES]) != 0)
+        return err_set(e, EXIT_INPUT, "a digest set entry has an unknown rule byte");
+    return add(ds, entry, e);
+}
+
+int digestset_add_form(struct digestset *ds, const char *key, size_t keylen,
+                       unsigned char rule, struct err *e)
+{
+    unsigned char entry[DIGESTSET_ENTRY];
+
+    digest(entry, ds, key, keylen);
+    entry[DIGESTSET_BYTES] = rule;
+    return add(ds, entry, e);
 }
 
 struct add_ctx {
@@ -83,11 +76,11 @@ struct add_ctx {
     struct err *e;
 };
 
-static int add_one(void *ctx, const char *key, size_t keylen, int suffix, int capital)
+static int add_one(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
 {
     struct add_ctx *a = ctx;
 
-    return digestset_add_form(a->ds, key, keylen, suffix, capital, a->e) == 0 ? 0 : -1;
+    return digestset_add_form(a->ds, key, keylen, redact_form_byte(f), a->e) == 0 ? 0 : -1;
 }
 
 int digestset_add_redactor(struct digestset *ds, const struct redactor *r, struct err *e)
@@ -100,9 +93,9 @@ int digestset_add_redactor(struct digestset *ds, const struct redactor *r, struc
     return 0;
 }
 
-static int cmp_digest(const void *a, const void *b)
+static int cmp_entry(const void *a, const void *b)
 {
-    return memcmp(a, b, DIGESTSET_BYTES);
+    return memcmp(a, b, DIGESTSET_ENTRY);
 }
 
 void digestset_finish(struct digestset *ds)
@@ -111,41 +104,28 @@ void digestset_finish(struct digestset *ds)
 
     if (ds->n == 0)
         return;
-    qsort(ds->d, ds->n, DIGESTSET_BYTES, cmp_digest);
+    qsort(ds->d, ds->n, DIGESTSET_ENTRY, cmp_entry);
     for (i = 1; i < ds->n; i++)
-        if (memcmp(ds->d + i * DIGESTSET_BYTES, ds->d + o * DIGESTSET_BYTES, DIGESTSET_BYTES) != 0)
-            memmove(ds->d + ++o * DIGESTSET_BYTES, ds->d + i * DIGESTSET_BYTES, DIGESTSET_BYTES);
+        if (memcmp(ds->d + i * DIGESTSET_ENTRY, ds->d + o * DIGESTSET_ENTRY, DIGESTSET_ENTRY) != 0)
+            memmove(ds->d + ++o * DIGESTSET_ENTRY, ds->d + i * DIGESTSET_ENTRY, DIGESTSET_ENTRY);
     ds->n = o + 1;
 }
 
-static int member(const struct digestset *ds, int cls, const char *key, size_t keylen)
+/* The first entry whose digest is d, or NULL. */
+static const unsigned char *first_entry(const struct digestset *ds,
+                                        const unsigned char d[DIGESTSET_BYTES])
 {
-    unsigned char d[DIGESTSET_BYTES];
+    size_t lo = 0, hi = ds->n, mid;
 
-    if (ds->n == 0 || keylen == 0)
-        return 0;
-    digest(d, ds, cls, key, keylen);
-    return bsearch(d, ds->d, ds->n, DIGESTSET_BYTES, cmp_digest) != NULL;
-}
-
-/* Stems inside the last token: a class 1 (or 3) form, then a particle or
- * ending. */
-static int stem_member(const struct digestset *ds, const struct normtext *nt,
-                       const struct token *w, size_t nw, int cap)
-{
-    for (unsigned i = 0; i < w[nw - 1].nstems; i++)
-        if (member(ds, CLASS_STEM + cap, nt->key + w[0].kstart, window_stem_keylen(w, nw, i)))
-            return 1;
-    return 0;
-}
-
-/* 1 if the window's first character is written with a capital letter. */
-static int starts_upper(const struct normtext *nt, const struct token *w)
-{
-    size_t o = nt->ostart[w[0].start];
-    int cp;
-
-    return utf8_next(&cp, nt->orig + o, nt->inlen - o) > 0 && utf8proc_isupper(cp);
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (memcmp(ds->d + mid * DIGESTSET_ENTRY, d, DIGESTSET_BYTES) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ds->n && memcmp(ds->d + lo * DIGESTSET_ENTRY, d, DIGESTSET_BYTES) == 0
+           ? ds->d + lo * DIGESTSET_ENTRY : NULL;
 }
 
 struct scan_ctx {
@@ -154,19 +134,89 @@ struct scan_ctx {
     void *ctx;
 };
 
+/* Looks the key bytes [kstart, kend) of nt up and applies the hit rules of
+ * each form found; only person names when persons_only. */
+static int lookup(struct scan_ctx *sc, const struct normtext *nt, size_t kstart, size_t kend,
+                  int persons_only, struct err *e)
+{
+    unsigned char d[DIGESTSET_BYTES];
+    const unsigned char *p, *end = sc->ds->d + sc->ds->n * DIGESTSET_ENTRY;
+    struct redact_form f;
+    const char *flag;
+    size_t a, b;
+
+    if (kend <= kstart)
+        return 0;
+    digest(d, sc->ds, nt->key + kstart, kend - kstart);
+    for (p = first_entry(sc->ds, d); p != NULL && p < end && memcmp(p, d, sizeof d) == 0;
+         p += DIGESTSET_ENTRY) {
+        enum redact_hit h;
+        if (redact_form_of_byte(&f, p[DIGESTSET_BYTES]) != 0 || (persons_only && !f.person))
+            continue;
+        flag = NULL;
+        h = redact_form_hit(&a, &b, &flag, nt, &f, kend - kstart, kend);
+        if (h != HIT_NONE &&
+            sc->hit(sc->ctx, nt->ostart[a], normtext_oend(nt, b - 1), h == HIT_FLAG ? flag : NULL, e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int on_window(void *ctx, const struct normtext *nt, const struct token *w, size_t nw,
                      struct err *e)
 {
     struct scan_ctx *sc = ctx;
     const struct token *last = &w[nw - 1];
 
-    if (!member(sc->ds, CLASS_WORD, nt->key + w[0].kstart, window_keylen(w, nw)) &&
-        !stem_member(sc->ds, nt, w, nw, 0) &&
-        !(starts_upper(nt, w) &&
-          (member(sc->ds, CLASS_WORD + CLASS_CAPITAL, nt->key + w[0].kstart, window_keylen(w, nw)) ||
-           stem_member(sc->ds, nt, w, nw, CLASS_CAPITAL))))
-        return 0;
-    return sc->hit(sc->ctx, nt->ostart[w[0].start], normtext_oend(nt, last->end - 1), e) == 0 ? 0 : -1;
+    if (lookup(sc, nt, w[0].kstart, last->kend, 0, e) != 0)
+        return -1;
+    for (unsigned i = 0; i < last->nstems; i++)
+        if (lookup(sc, nt, w[0].kstart, w[0].kstart + window_stem_keylen(w, nw, i), 0, e) != 0)
+            return -1;
+    return 0;
+}
+
+/* The first key byte at or after norm byte n. */
+static size_t key_at(const struct normtext *nt, size_t n)
+{
+    size_t lo = 0, hi = nt->keylen, mid;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (nt->kpos[mid] < n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int handle_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c >= 0x80;
+}
+
+/* Person names inside the handles: every piece of each handle's first
+ * DIGESTSET_HANDLE_MAX bytes, at least 4 bytes long. */
+static int scan_handles(struct scan_ctx *sc, const struct normtext *nt, struct err *e)
+{
+    const char *s = nt->norm, *at = s;
+
+    while ((at = memchr(at, '@', nt->normlen - (size_t)(at - s))) != NULL) {
+        size_t a = (size_t)(at - s) + 1, b = a;
+        while (b < nt->normlen && b - a < DIGESTSET_HANDLE_MAX && handle_byte((unsigned char)s[b]))
+            b++;
+        for (size_t i = a; i + 4 <= b; i++) {
+            if (((unsigned char)s[i] & 0xC0) == 0x80)
+                continue;
+            for (size_t j = i + 4; j <= b; j++)
+                if ((j == b || ((unsigned char)s[j] & 0xC0) != 0x80) &&
+                    lookup(sc, nt, key_at(nt, i), key_at(nt, j), 1, e) != 0)
+                    return -1;
+        }
+        at++;
+    }
+    return 0;
 }
 
 int digestset_scan_norm(const struct digestset *ds, const struct normtext *nt,
@@ -176,7 +226,9 @@ int digestset_scan_norm(const struct digestset *ds, const struct normtext *nt,
 
     if (ds->n == 0)
         return 0;
-    return window_scan(nt, DIGESTSET_WINDOW, on_window, &sc, e);
+    if (window_scan(nt, DIGESTSET_WINDOW, on_window, &sc, e) != 0)
+        return -1;
+    return scan_handles(&sc, nt, e);
 }
 
 int digestset_scan(const struct digestset *ds, const char *text, size_t len,

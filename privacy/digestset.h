@@ -1,16 +1,16 @@
-/* The keyed digest set of a bundle (issue 6): every protected name and term
- * and each of their spelling variants that the redactor applied to an
- * export, as keyed BLAKE2b digests under a fresh key per bundle. An auditor
- * holding the bundle can check that no protected term survives in the text
- * without being given the terms; someone holding the key can still test
- * guessed names against it (SECURITY.md).
+/* The keyed digest set of a bundle (issues 6 and 13): every protected form
+ * the redactor applied to an export (each name and term, each of their
+ * spelling variants and stems, the short forms and the names that are also
+ * words), as a keyed BLAKE2b digest under a fresh key per bundle, each with
+ * the form's rules in one byte.  An auditor holding the bundle checks that
+ * no protected form survives in the text with the redactor's own hit rules
+ * (privacy/redact.h, redact_form_hit), without being given the terms;
+ * someone holding the key can still test guessed names against it
+ * (SECURITY.md).
  *
- * Digest of a form: BLAKE2b-128 keyed with the bundle's 32-byte key, over
- * one class byte and the form's key (normalise.h): class 0 for a form that
- * may end a word, class 1 for a form that may be followed by a Korean
- * particle or a Mongolian case ending inside the word; classes 2 and 3 the
- * same for a form that counts only written with a capital letter (one word
- * of a longer name) (docs/FORMAT.md, "Redaction manifest"). */
+ * An entry: BLAKE2b-128 keyed with the bundle's 32-byte key over the
+ * form's key (normalise.h), then the form's rule byte (redact_form_byte):
+ * docs/FORMAT.md, "Digest set". */
 #ifndef INTAKE_DIGESTSET_H
 #define INTAKE_DIGESTSET_H
 
@@ -21,13 +21,15 @@
 
 #define DIGESTSET_KEYBYTES 32
 #define DIGESTSET_BYTES 16
+#define DIGESTSET_ENTRY (DIGESTSET_BYTES + 1)   /* digest, rule byte */
 #define DIGESTSET_WINDOW 4           /* tokens per window, at most */
+#define DIGESTSET_HANDLE_MAX 32      /* bytes of a handle looked into */
 
 struct redactor;
 
 struct digestset {
     unsigned char key[DIGESTSET_KEYBYTES];
-    unsigned char *d;                /* n sorted, distinct digests */
+    unsigned char *d;                /* n sorted, distinct entries */
     size_t n, cap;
 };
 
@@ -37,37 +39,42 @@ void digestset_init(struct digestset *ds);
 /* A set under a given key (an auditor's, read from the manifest). */
 void digestset_init_key(struct digestset *ds, const unsigned char key[DIGESTSET_KEYBYTES]);
 
-/* Wipes the key and frees the digests; the set is empty after. */
+/* Wipes the key and frees the entries; the set is empty after. */
 void digestset_free(struct digestset *ds);
 
-/* Adds one form: its key[0..keylen) (bytes, normalise.h; not kept), enum
- * variant_suffix, and capital 1 if it counts only written with a capital.
- * Returns 0, or -1 with e (out of memory). */
-int digestset_add_form(struct digestset *ds, const char *key, size_t keylen, int suffix,
-                       int capital, struct err *e);
+/* Adds one form: its key[0..keylen) (bytes, normalise.h; not kept) and
+ * rule byte.  Returns 0, or -1 with e (out of memory). */
+int digestset_add_form(struct digestset *ds, const char *key, size_t keylen,
+                       unsigned char rule, struct err *e);
 
 /* Adds every form of the redactor (redactor_each_form), then finishes the
  * set.  Returns 0, or -1 with e (out of memory). */
 int digestset_add_redactor(struct digestset *ds, const struct redactor *r, struct err *e);
 
-/* Adds a digest (DIGESTSET_BYTES, copied) as read from a manifest; call
- * digestset_finish after.  Returns 0, or -1 with e (out of memory). */
-int digestset_add_digest(struct digestset *ds, const unsigned char d[DIGESTSET_BYTES],
-                         struct err *e);
+/* Adds an entry (DIGESTSET_ENTRY bytes, copied) as read from a manifest;
+ * call digestset_finish after.  Returns 0, or -1 with e: EXIT_INPUT for a
+ * rule byte no form has, or out of memory. */
+int digestset_add_entry(struct digestset *ds, const unsigned char entry[DIGESTSET_ENTRY],
+                        struct err *e);
 
 /* Sorts and deduplicates; call after adding, before scanning. */
 void digestset_finish(struct digestset *ds);
 
-/* A window of text whose key is in the set: its span in the original text
- * (bytes [start, end)).  Returns 0 to go on, non-zero to stop (filling e). */
-typedef int (*digestset_hit_fn)(void *ctx, size_t start, size_t end, struct err *e);
+/* A protected form found in the text by the hit rules: its span in the
+ * original text (bytes [start, end)), and flag NULL for a form the
+ * redactor replaces there, or the review flag's kind ("short-name",
+ * "name-or-word") for one it flags there.  Returns 0 to go on, non-zero
+ * to stop (filling e). */
+typedef int (*digestset_hit_fn)(void *ctx, size_t start, size_t end, const char *flag,
+                                struct err *e);
 
-/* Calls hit for each window of one to DIGESTSET_WINDOW tokens of
- * text[0..len) (normalised as the redactor does) whose key is in the set,
- * and for each such window whose last word ends in a particle or case
- * ending after a class 1 form (classes 2 and 3: when the window starts
- * with a capital letter). Returns 0, or -1 (bad text: EXIT_INPUT, or
- * the callback's error). */
+/* Calls hit for each place of text[0..len) (normalised as the redactor
+ * does) where a form of the set is a hit by the redactor's hit rules:
+ * forms that start where a token starts and end where a token, a Korean
+ * particle chain, a Mongolian case ending or a glued number starts, within
+ * DIGESTSET_WINDOW tokens, and person names inside the first
+ * DIGESTSET_HANDLE_MAX bytes of a handle.  Returns 0, or -1 (bad text:
+ * EXIT_INPUT, or the callback's error). */
 int digestset_scan(const struct digestset *ds, const char *text, size_t len,
                    digestset_hit_fn hit, void *ctx, struct err *e);
 

@@ -162,6 +162,19 @@ static unsigned window_kinds(const struct normtext *nt, const struct token *w, s
     return 0;
 }
 
+int gazetteer_names_word(const char *word, size_t len)
+{
+    char *key;
+    size_t keylen;
+    unsigned k;
+
+    if (gazetteer_load(NULL) != 0 || normalise_key(&key, &keylen, word, len, NULL) != 0)
+        return 0;
+    k = lookup(key, keylen) | surname_given(key, keylen);
+    secmem_free(key);
+    return (k & ((1u << GAZ_KO_NAME) | (1u << GAZ_MN_NAME))) != 0;
+}
+
 struct scan {
     gazetteer_hit_fn hit;
     void *ctx;

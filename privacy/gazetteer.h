@@ -31,6 +31,13 @@ size_t gazetteer_count(int kind);
  * kind). */
 const char *gazetteer_kind_name(int kind);
 
+/* 1 if word[0..len) (UTF-8 as written, one word) is in the name lists:
+ * a Korean given name, a surname and a given name in one word (노도진), a
+ * Mongolian proper noun; else 0 (also when the lists cannot be loaded).
+ * The review flags keep a name-shaped word a dictionary knows as an
+ * ordinary word when the lists know it as a name. */
+int gazetteer_names_word(const char *word, size_t len);
+
 /* Calls hit for each entry found in the normalised text nt: a window of one
  * to four tokens equal to a place name, a Hangul word that is a given name
  * (or a surname and a given name), a Cyrillic word that is a Mongolian

@@ -216,6 +216,24 @@ int is_han_cp(int cp)
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
 }
 
+int normalise_script(int cp)
+{
+    if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF))
+        return 1;
+    if (is_hangul_cp(cp))
+        return 2;
+    if (is_cyrillic_cp(cp))
+        return 3;
+    return is_han_cp(cp) ? 4 : 0;
+}
+
+int normalise_script_change(int a, int b)
+{
+    int x = normalise_script(a), y = normalise_script(b);
+
+    return x != 0 && y != 0 && x != y;
+}
+
 static int is_latin_cp(int cp)
 {
     return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||

@@ -92,6 +92,14 @@ int normalise_starts_sequence(int cp);
 /* 1 if cp is white space (a run of it is one ' ' in the norm view). */
 int normalise_is_space(int cp);
 
+/* The script of a word character, for word boundaries: 1 Latin letters
+ * and digits, 2 Hangul, 3 Cyrillic, 4 Han, 0 anything else. */
+int normalise_script(int cp);
+
+/* 1 if a and b are of two different known scripts: a word boundary, as
+ * Korean attaches particles to any word ("Raseon이다"). */
+int normalise_script_change(int a, int b);
+
 /* 1 if cp is Hangul (syllables or jamo), Cyrillic or Han respectively. */
 int is_hangul_cp(int cp);
 int is_cyrillic_cp(int cp);

@@ -11,6 +11,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
+#include "util/lexicon.h"
 
 int redactor_new(struct redactor **out, struct err *e)
 {
@@ -28,12 +29,14 @@ void redactor_free(struct redactor *r)
 
     if (r == NULL)
         return;
+    redact_words_clear();
     secmem_wipe_free(r->arena);
     for (i = 0; i < r->nsubjects; i++)
         free(r->subjects[i].pseudonym);
     for (i = 0; i < r->nallowed; i++)
         secmem_free(r->allowed[i]);
     redact_matcher_free(r->db, r->scratch);
+    free(r->wordkind);
     free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
     free(r);
 }
@@ -68,6 +71,7 @@ static int grow_lits(struct redactor *r, size_t more)
     size_t cap = r->litcap ? r->litcap : 64;
     struct lit *l;
     size_t *k;
+    unsigned char *w;
 
     while (cap < r->nlits + more)
         cap *= 2;
@@ -78,12 +82,36 @@ static int grow_lits(struct redactor *r, size_t more)
     r->lits = l;
     if ((k = realloc(r->keyoff, cap * sizeof *k)) == NULL)
         return -1;
-    r->keyoff = k, r->litcap = cap;
+    r->keyoff = k;
+    if ((w = realloc(r->wordkind, cap)) == NULL)
+        return -1;
+    memset(w + r->litcap, 0, cap - r->litcap);
+    r->wordkind = w, r->litcap = cap;
     return 0;
 }
 
-/* Appends one literal of term r->nterms (room for it made by the caller). */
-static int add_lit(struct redactor *r, const struct variant *v, int person)
+/* 1 if key[0..len) is one word of letters of one script (Cyrillic or
+ * Latin letters, at least two; Hangul: two syllables, a given name alone,
+ * as a surname and a given name together are a name whatever the
+ * dictionary says of the compound): a name a dictionary may know as an
+ * ordinary word too. */
+static int one_word(const char *key, size_t len)
+{
+    int cp, k, lang = -1, n = 0;
+
+    for (size_t at = 0; at < len; at += (size_t)k, n++) {
+        if ((k = utf8_next(&cp, key + at, len - at)) <= 0 || !is_word_cp(cp) ||
+            (cp >= '0' && cp <= '9') || lexicon_lang_of(cp) < 0 ||
+            (lang >= 0 && lexicon_lang_of(cp) != lang))
+            return 0;
+        lang = lexicon_lang_of(cp);
+    }
+    return lang == LEXICON_KO ? n == 2 : n >= 2;
+}
+
+/* Appends one literal of term r->nterms (room for it made by the caller);
+ * cat is the term's. */
+static int add_lit(struct redactor *r, const struct variant *v, int cat)
 {
     struct lit *l = &r->lits[r->nlits];
 
@@ -91,8 +119,25 @@ static int add_lit(struct redactor *r, const struct variant *v, int person)
         return -1;
     l->term = r->nterms, l->keylen = v->keylen;
     l->rule = v->rule, l->suffix = v->suffix;
-    l->capital = v->capital, l->flag = v->flag, l->person = (unsigned char)person;
+    l->capital = v->capital, l->kind = v->flag ? FORM_SHORT : FORM_REPLACE;
+    l->person = cat == NAME_CAT || cat == TERM_PERSON;
+    l->word = cat == NAME_CAT && !v->flag && one_word(v->key, v->keylen);
     r->nlits++;
+    return 0;
+}
+
+unsigned char redact_form_byte(const struct redact_form *f)
+{
+    return (unsigned char)((f->suffix & 3) | (f->capital ? 4 : 0) | (f->person ? 8 : 0) |
+                           ((f->kind & 3) << 4));
+}
+
+int redact_form_of_byte(struct redact_form *f, unsigned char b)
+{
+    if ((b >> 6) != 0 || ((b >> 4) & 3) > FORM_WORD)
+        return -1;
+    f->suffix = b & 3, f->capital = (b >> 2) & 1, f->person = (b >> 3) & 1;
+    f->kind = (b >> 4) & 3;
     return 0;
 }
 
@@ -106,7 +151,7 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
 
     if (utf8_next(&cp, key, keylen) > 0)
         v.suffix = is_hangul_cp(cp) ? SUFFIX_KO : is_cyrillic_cp(cp) ? SUFFIX_MN : SUFFIX_NONE;
-    return grow_lits(r, 1) != 0 || add_lit(r, &v, 0) != 0 ? -1 : 0;
+    return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE) != 0 ? -1 : 0;
 }
 
 static int add_protected(struct redactor *r, int cat, long subject, const char *text,
@@ -141,7 +186,7 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     }
     t[r->nterms].cat = cat, t[r->nterms].subject = subject;
     for (i = 0; i < vl.n; i++)
-        if (add_lit(r, &vl.v[i], cat == NAME_CAT || cat == TERM_PERSON) != 0) {
+        if (add_lit(r, &vl.v[i], cat) != 0) {
             variant_list_free(&vl);
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }
@@ -192,11 +237,9 @@ int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx)
 {
     int rc = 0;
 
-    /* Short forms are review flags, not protected forms: an auditor is
-     * shown the flags (and which were allowed), not told they leak. */
-    for (size_t i = 0; rc == 0 && i < r->nlits; i++)
-        if (!r->lits[i].flag)
-            rc = fn(ctx, r->arena + r->keyoff[i], r->lits[i].keylen, r->lits[i].suffix,
-                    r->lits[i].capital);
+    for (size_t i = 0; rc == 0 && i < r->nlits; i++) {
+        struct redact_form f = redact_lit_form(r, i);
+        rc = fn(ctx, r->arena + r->keyoff[i], r->lits[i].keylen, &f);
+    }
     return rc;
 }

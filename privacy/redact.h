@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 
+#include "privacy/normalise.h"
 #include "util/err.h"
 
 enum term_category {
@@ -30,12 +31,22 @@ enum term_category {
 struct redactor;
 struct redact_ctx;
 
+/* The length in bytes of the placeholder shape "[" A-Z... "-" 0-9... "]"
+ * at s[0..len), or 0 if there is none: what a reader takes for a
+ * placeholder.  Text of the input with that shape is escaped in the
+ * output as \[Q-1] (an item of category "escape"), so every shape left
+ * in an output is a placeholder the redactor wrote (docs/FORMAT.md). */
+size_t redact_placeholder_shape(const char *s, size_t len);
+
 /* One replacement, located in the output; never the original text.  The
  * strings are static. */
 struct redaction_item {
     size_t start, len;          /* bytes in redaction.text */
-    const char *category;       /* "pseudonym", "person", "place", ..., "phone", "redacted" */
-    const char *rule;           /* "exact", "variant", "inflection", "pattern", "manual" */
+    const char *category;       /* "pseudonym", "person", "place", ..., "phone", "redacted",
+                                   or "escape": a backslash written before a '[' of the
+                                   input that opens a placeholder's shape: \[ */
+    const char *rule;           /* "exact", "variant", "inflection", "pattern", "manual",
+                                   "escape" */
     size_t orig_start, orig_len; /* the replaced bytes in the input (offsets only) */
 };
 
@@ -44,7 +55,7 @@ struct redaction_item {
 struct redaction_flag {
     size_t start, len;          /* bytes in redaction.text */
     const char *kind;           /* "korean-name", "cyrillic-name", "title-name",
-                                   "short-name", "mixed-script" */
+                                   "short-name", "name-or-word", "mixed-script" */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 
@@ -148,18 +159,77 @@ int redactor_check(const struct redactor *r, const char *text, size_t len, struc
 int redactor_collides(const struct redactor *r, const char *text, size_t len,
                       struct err *e);
 
+/* What kind of hit a protected form makes (docs/VARIANTS.md). */
+enum redact_form_kind {
+    FORM_REPLACE,               /* replaced */
+    FORM_SHORT,                 /* a short form of a Mongolian name: a review flag */
+    FORM_WORD                   /* a name that is also an ordinary word (나라, гэрэл,
+                                 * Bold): replaced where the context marks a name,
+                                 * else a review flag */
+};
+
+/* A protected form's rules: what may follow it in its word, whether it
+ * counts only written with a capital, whether it is a person's name (which
+ * takes a handle, digits glued to it, initials and a patronymic beside it
+ * with it) and its kind.  The audit's digest set carries these with each
+ * form's digest (docs/FORMAT.md, "Digest set"). */
+struct redact_form {
+    unsigned char suffix;       /* enum variant_suffix */
+    unsigned char capital;      /* 1: counts only written with a capital letter */
+    unsigned char person;       /* 1: a person's name */
+    unsigned char kind;         /* enum redact_form_kind */
+};
+
+/* The form's rules as one byte (FORMAT.md: bits 0-1 suffix, 2 capital,
+ * 3 person, 4-5 kind), and back: -1 for a byte no form has. */
+unsigned char redact_form_byte(const struct redact_form *f);
+int redact_form_of_byte(struct redact_form *f, unsigned char b);
+
+/* What a hit of a protected form is where the hit rules accept it. */
+enum redact_hit { HIT_NONE, HIT_REPLACE, HIT_FLAG };
+
+/* The hit rules, one definition for the redactor and the audit: whether a
+ * form f whose key (keylen bytes) lies in t's key view ending at key byte
+ * kend counts there (word boundaries, what follows in the word, capitals,
+ * handles, digits, the context that marks a name), and if so the span it
+ * takes in the norm view, [*start, *end) bytes, and for HIT_FLAG the
+ * review flag's kind in *flag ("short-name", "name-or-word"; static).  The
+ * span is the hit as matched (a person's initials and patronymic beside it
+ * are added by the redactor afterwards, redact_extend_names). */
+enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
+                                const struct normtext *t, const struct redact_form *f,
+                                size_t keylen, size_t kend);
+
 /* Receives one protected form: its key (normalise.h), valid only during
  * the call (it is the redactor's, in wipe-on-free memory), the key's length
- * in bytes, what may follow it inside a word (enum variant_suffix) and
- * whether it counts only written with a capital (one word of a longer
- * name: "Bold" of "Bold Dorj", not "a bold move"). */
-typedef int (*redactor_form_fn)(void *ctx, const char *key, size_t keylen, int suffix,
-                                int capital);
+ * in bytes and its rules. */
+typedef int (*redactor_form_fn)(void *ctx, const char *key, size_t keylen,
+                                const struct redact_form *f);
 
-/* Calls fn for every form the redactor replaces (each name and term and
- * each of their spelling variants; not the short forms, which only raise
- * review flags), before or after compiling; for the audit's digest set.
- * Returns 0, or the first non-zero value fn returned. */
+/* Calls fn for every protected form of the redactor (each name and term
+ * and each of their spelling variants, the short forms and names that are
+ * words included, with their kind), before or after compiling; for the
+ * audit's digest set.  Returns 0, or the first non-zero value fn
+ * returned. */
 int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx);
+
+/* Wipes and forgets what the dictionaries said of the words of the texts
+ * looked at so far (the review flags ask once per word and keep the word,
+ * in wipe-on-free memory); redactor_free calls it. */
+void redact_words_clear(void);
+
+/* Receives a name-shaped span of a text (bytes [start, end)) and the kind
+ * of review flag the redactor raises for it (static).  Returns 0 to go on,
+ * non-zero to stop (e filled). */
+typedef int (*redactor_shape_fn)(void *ctx, size_t start, size_t end, const char *kind,
+                                 struct err *e);
+
+/* The review flags' word shapes of the text nt was made from, as the
+ * redactor raises them when nothing in it is protected: name-shaped words
+ * in no list (less those the dictionaries know as ordinary words) and
+ * words mixing scripts; for the audit's second opinion.  Returns 0, or -1
+ * with fn's error. */
+int redactor_name_shapes(const struct normtext *nt, redactor_shape_fn fn, void *ctx,
+                         struct err *e);
 
 #endif

@@ -11,9 +11,11 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
+#include "util/lexicon.h"
 
 struct word {
     size_t start, end;
@@ -167,6 +169,8 @@ static int is_surname_word(const struct word *w, const char *s)
            variants_is_surname(low, strlen(low));
 }
 
+static const char cyrillic_name[] = "cyrillic-name";
+
 /* The kind of name shape the pair (a, b) makes, or NULL. */
 static const char *pair_kind(const struct word *a, const struct word *b, const char *s)
 {
@@ -178,7 +182,7 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
         raw_in(b, s, ko_titles, sizeof ko_titles / sizeof ko_titles[0]))
         return "title-name";
     if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap)
-        return "cyrillic-name";
+        return cyrillic_name;
     if (a->first < 0x250 && b->first < 0x250 && a->cap && b->cap &&
         ((b->hyphen && is_surname_word(a, s)) || (a->hyphen && is_surname_word(b, s))))
         return "korean-name";
@@ -255,7 +259,7 @@ static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b
     return 0;
 }
 
-static const char *const extra_kinds[] = { "short-name", "mixed-script" };
+static const char *const extra_kinds[] = { "short-name", "name-or-word", "mixed-script" };
 
 /* Adds the flags of extra from *next on that start before limit. */
 static int add_extra(struct redaction *res, struct flagcur *cur, const struct spans *extra,
@@ -271,30 +275,251 @@ static int add_extra(struct redaction *res, struct flagcur *cur, const struct sp
     return rc;
 }
 
-int redact_find_flags(struct redaction *res, const struct redactor *r, const char *in,
-                      size_t inlen, const size_t *orig, const struct spans *sp,
-                      const struct spans *extra, struct err *e)
+/* 1 if the original text before in[at] holds only white space, quotes
+ * and brackets back to a sentence's end or the text's start. */
+static int starts_sentence(const char *in, size_t at)
+{
+    while (at > 0) {
+        unsigned char c = (unsigned char)in[at - 1];
+        if (c == '\n')
+            return 1;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '"' || c == '\'' || c == '(' || c == '[')
+            at--;
+        else if (c >= 0x80 && at >= 3 && ((unsigned char)in[at - 3] == 0xE2 ||
+                                           (unsigned char)in[at - 3] == 0xE3))
+            at -= 3;                    /* “ ‘ « 「 and the like, or … 。 */
+        else
+            return c == '.' || c == '!' || c == '?' || c == ':';
+    }
+    return 1;
+}
+
+/* How hunspell-ko reads a Hangul word w[0..len). */
+enum ko_reading {
+    KO_UNKNOWN,                 /* it does not accept the word */
+    KO_WORD,                    /* a word of its own: a stem it gives is the word,
+                                 * or the word is a stem and particles (하나에), or
+                                 * the stem is a verb or adjective (ends in 다:
+                                 * 고발될 of 고발되다, 고파도 of 고프다) */
+    KO_OTHER                    /* only as a noun with something glued on: 유빈
+                                 * read as 유비 and the particle ㄴ, 노도진 */
+};
+
+static enum ko_reading ko_read(const char *w, size_t len)
+{
+    char stems[512];
+    int n;
+
+    if (lexicon_word(LEXICON_KO, w, len) != 1)
+        return KO_UNKNOWN;
+    n = lexicon_stems(LEXICON_KO, w, len, stems, sizeof stems);
+    for (const char *st = stems; n > 0; n--, st += strlen(st) + 1) {
+        size_t k = strlen(st);
+        if ((k == len && memcmp(st, w, len) == 0) ||
+            (k < len && memcmp(st, w, k) == 0 && variant_suffix_ok(SUFFIX_KO, w + k, len - k)) ||
+            (k >= 6 && memcmp(st + k - 3, "\xeb\x8b\xa4", 3) == 0))      /* 다 */
+            return KO_WORD;
+    }
+    return KO_OTHER;
+}
+
+/* Particles hunspell-ko leaves out after a noun, each ending the word
+ * (하나씩), besides the common ones. */
+static const char *const ko_more_word_particles[] = { "씩", "쯤", "마다", "만큼", "같이", "대로", "뿐", "들" };
+
+static int word_particles(const char *rest, size_t n)
+{
+    if (variants_ko_common_suffix(rest, n))
+        return 1;
+    for (size_t i = 0; i < sizeof ko_more_word_particles / sizeof ko_more_word_particles[0]; i++)
+        if (strlen(ko_more_word_particles[i]) == n && memcmp(ko_more_word_particles[i], rest, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if the name lists know a name in the Hangul word w[0..len): its
+ * first three syllables (a surname and a given name), its first two, or
+ * the two after its first (a given name after a surname). */
+static int ko_listed(const char *w, size_t len)
+{
+    return gazetteer_names_word(w, len < 9 ? len : 9) || (len >= 6 && gazetteer_names_word(w, 6)) ||
+           (len >= 9 && gazetteer_names_word(w + 3, 6));
+}
+
+int redact_ordinary_ko(const char *w, size_t len, int strict)
+{
+    enum ko_reading r = ko_read(w, len);
+
+    if (r == KO_WORD)
+        return 1;
+    if (r == KO_OTHER)
+        return !strict && !ko_listed(w, len);
+    /* A word of its own of two syllables or more, then particles
+     * hunspell-ko does not take (하나씩). */
+    for (size_t stem = 6; stem < len; stem += 3)
+        if (word_particles(w + stem, len - stem) && ko_read(w, stem) == KO_WORD)
+            return 1;
+    return 0;
+}
+
+/* ---- What the dictionaries said of each word, asked once ----
+ * The same words come back in a text (a bench's 64 MB of words asks
+ * hunspell-ko about the same 2,000 some 300,000 times): each answer is
+ * kept, with its word, in wipe-on-free memory, until redact_words_clear. */
+
+#define WORDS_SLOTS 8192         /* a power of two; cleared when half full */
+
+static struct {
+    uint64_t hash[WORDS_SLOTS];  /* 0: empty */
+    size_t off[WORDS_SLOTS], len[WORDS_SLOTS];
+    unsigned char known[WORDS_SLOTS];
+    size_t n;
+    char *arena;                 /* the words, wipe-on-free */
+    size_t used, size;
+} words;
+
+void redact_words_clear(void)
+{
+    secmem_wipe_free(words.arena);
+    memset(&words, 0, sizeof words);
+}
+
+static uint64_t word_hash(int lang, const char *w, size_t n)
+{
+    uint64_t h = 1469598103934665603u ^ (uint64_t)(unsigned)lang;
+
+    while (n-- > 0)
+        h = (h ^ (unsigned char)*w++) * 1099511628211u;
+    return h | 1;
+}
+
+/* 1 if s[a..end) is a word the dictionary of lang knows (Korean:
+ * redact_ordinary_ko), asked once per word. */
+static int known_word(int lang, const char *s, size_t a, size_t end)
+{
+    const char *w = s + a;
+    size_t n = end - a, i;
+    uint64_t h = word_hash(lang, w, n);
+    int known;
+
+    for (i = h & (WORDS_SLOTS - 1); words.hash[i] != 0; i = (i + 1) & (WORDS_SLOTS - 1))
+        if (words.hash[i] == h && words.len[i] == n && memcmp(words.arena + words.off[i], w, n) == 0)
+            return words.known[i];
+    known = lang == LEXICON_KO ? redact_ordinary_ko(w, n, 0)
+                               : lexicon_word((enum lexicon_lang)lang, w, n) == 1;
+    if (lexicon_missing() & (1u << lang))
+        return known;           /* not remembered: nothing was asked */
+    if (words.n >= WORDS_SLOTS / 2) {
+        redact_words_clear();
+        i = h & (WORDS_SLOTS - 1);
+    }
+    if (secbuf_append(&words.arena, &words.used, &words.size, w, n, &words.off[i]) == 0) {
+        words.hash[i] = h, words.len[i] = n, words.known[i] = (unsigned char)known;
+        words.n++;
+    }
+    return known;
+}
+
+/* 1 if the word s[w->start..end) is an ordinary word: the dictionary of
+ * its language knows it (util/lexicon.h: as written in lower case; a
+ * Korean word as redact_ordinary_ko reads hunspell-ko), and, for Cyrillic
+ * and Latin words, the name lists do not (gazetteer.h: Жалбаа, Гэрэл are
+ * names hunspell-mn also knows as words); 0 if not, or if the dictionary
+ * is missing. */
+static int ordinary(const struct word *w, const char *s, size_t end)
+{
+    int lang = lexicon_lang_of(w->first);
+
+    if (lang < 0 || !known_word(lang, s, w->start, end))
+        return 0;
+    return lang == LEXICON_KO || !gazetteer_names_word(s + w->start, end - w->start);
+}
+
+/* Receives a name-shaped span [a, b) of the text (bytes) and its kind. */
+typedef int (*shape_fn)(void *ctx, size_t a, size_t b, const char *kind);
+
+/* Each name-shaped word of in[0..inlen), in text order: a Hangul word of
+ * three syllables starting with a surname, a title and a word, two
+ * capitalised Cyrillic words, a surname with a hyphenated given name;
+ * less what the dictionaries know as ordinary words (a Hangul word they
+ * accept; the word before a Korean title; a capitalised Cyrillic word that
+ * starts a sentence).  Returns 0 or fn's non-zero value. */
+static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
 {
     struct word a, b;
-    size_t at = 0, next = 0;
-    struct flagcur cur = { 0, 0, 0 };
+    size_t at = 0;
     const char *kind;
     int have = next_word(&a, in, inlen, &at), rc = 0;
 
     while (have && rc == 0) {
-        rc = add_extra(res, &cur, extra, &next, a.start + 1, orig, sp, r, in);
-        if (rc == 0 && hangul_name_word(&a, in))
-            rc = flag_add(res, &cur, a.start, a.start + 9, "korean-name", orig, sp, r, in);
-        if (!(have = next_word(&b, in, inlen, &at)))
+        if (hangul_name_word(&a, in) && !ordinary(&a, in, a.end))
+            rc = fn(ctx, a.start, a.start + 9, "korean-name");
+        if (rc != 0 || !(have = next_word(&b, in, inlen, &at)))
             break;
-        if (rc == 0 && (kind = pair_kind(&a, &b, in)) != NULL) {
+        if ((kind = pair_kind(&a, &b, in)) != NULL) {
             /* "종수 동지": the title is no name, flag the word before it. */
-            size_t fe = is_hangul_cp(a.first) ? a.end : b.end;
-            rc = flag_add(res, &cur, a.start, fe, kind, orig, sp, r, in);
+            int hangul = is_hangul_cp(a.first);
+            if (!(hangul && ordinary(&a, in, a.end)) &&
+                !(kind == cyrillic_name && starts_sentence(in, a.start) &&
+                  ordinary(&a, in, a.end)))
+                rc = fn(ctx, a.start, hangul ? a.end : b.end, kind);
         }
         a = b;
     }
+    return rc;
+}
+
+struct find {
+    struct redaction *res;
+    struct flagcur cur;
+    const struct spans *extra, *sp;
+    size_t next;
+    const size_t *orig;
+    const struct redactor *r;
+    const char *in;
+};
+
+static int on_shape(void *ctx, size_t a, size_t b, const char *kind)
+{
+    struct find *f = ctx;
+
+    if (add_extra(f->res, &f->cur, f->extra, &f->next, a + 1, f->orig, f->sp, f->r, f->in) != 0)
+        return -1;
+    return flag_add(f->res, &f->cur, a, b, kind, f->orig, f->sp, f->r, f->in);
+}
+
+int redact_find_flags(struct redaction *res, const struct redactor *r, const char *in,
+                      size_t inlen, const size_t *orig, const struct spans *sp,
+                      const struct spans *extra, struct err *e)
+{
+    struct find f = { res, { 0, 0, 0 }, extra, sp, 0, orig, r, in };
+    int rc = each_shape(in, inlen, on_shape, &f);
+
     if (rc == 0)
-        rc = add_extra(res, &cur, extra, &next, SIZE_MAX, orig, sp, r, in);
+        rc = add_extra(res, &f.cur, extra, &f.next, SIZE_MAX, orig, sp, r, in);
     return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory while looking for names");
+}
+
+struct shapes {
+    redactor_shape_fn fn;
+    void *ctx;
+    struct err *e;
+};
+
+static int on_public_shape(void *ctx, size_t a, size_t b, const char *kind)
+{
+    struct shapes *sh = ctx;
+
+    return sh->fn(sh->ctx, a, b, kind, sh->e);
+}
+
+int redactor_name_shapes(const struct normtext *nt, redactor_shape_fn fn, void *ctx,
+                         struct err *e)
+{
+    struct shapes sh = { fn, ctx, e };
+    int rc = each_shape(nt->orig, nt->inlen, on_public_shape, &sh);
+
+    for (size_t i = 0; rc == 0 && i < nt->nmixed; i++)
+        rc = fn(ctx, nt->mixed[2 * i], nt->mixed[2 * i + 1], "mixed-script", e);
+    return rc == 0 ? 0 : -1;
 }

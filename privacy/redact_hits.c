@@ -10,6 +10,7 @@
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
+#include "util/lexicon.h"
 
 int redact_span_add(struct spans *sp, const struct span *s)
 {
@@ -27,27 +28,6 @@ int redact_span_add(struct spans *sp, const struct span *s)
     return 0;
 }
 
-/* The script of a word character, for boundaries: 1 Latin letters and
- * digits, 2 Hangul, 3 Cyrillic, 4 Han, 0 anything else.  A change between
- * two known scripts is a word boundary: Korean attaches particles to any
- * word ("Raseon이다", "Ulaanbaatar에서"). */
-static int script_of(int cp)
-{
-    if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF))
-        return 1;
-    if (is_hangul_cp(cp))
-        return 2;
-    if (is_cyrillic_cp(cp))
-        return 3;
-    return is_han_cp(cp) ? 4 : 0;
-}
-
-static int script_change(int a, int b)
-{
-    int x = script_of(a), y = script_of(b);
-
-    return x != 0 && y != 0 && x != y;
-}
 
 /* End of the word that continues at norm[at] in the script of prev. */
 static size_t word_end(const char *s, size_t len, size_t at, int prev)
@@ -55,7 +35,7 @@ static size_t word_end(const char *s, size_t len, size_t at, int prev)
     int cp, k;
 
     while (at < len && (k = utf8_next(&cp, s + at, len - at)) > 0 && is_word_cp(cp) &&
-           !script_change(prev, cp))
+           !normalise_script_change(prev, cp))
         at += (size_t)k;
     return at;
 }
@@ -98,6 +78,9 @@ static size_t first_covered(const struct cover *c, size_t from, size_t to)
     return to;
 }
 
+static int upper_at(const struct normtext *t, size_t n);
+static size_t cp_start(const char *s, size_t n);
+
 /* 1 if c (a norm byte) may be part of a handle: "@kim.jongsu_75". */
 static int handle_byte(unsigned char c)
 {
@@ -138,49 +121,216 @@ static int all_digits(const char *rest, size_t len)
     return len > 0;
 }
 
-/* Applies the word-boundary and suffix rules to a hit; fills s if accepted. */
-static int accept_hit(struct span *s, const struct normtext *t, const struct lit *l,
-                      size_t kend, const struct cover *c)
+/* Where a run of ASCII digits glued after a name in another script ends
+ * ("종수1234567", "Батбаяр1984": an account or user name), or at if none:
+ * the digits must end the word. */
+static size_t glued_digits(const struct normtext *t, size_t at)
 {
-    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1, wend, ha, hb;
+    size_t j = at;
+    int cp;
+
+    while (j < t->normlen && t->norm[j] >= '0' && t->norm[j] <= '9')
+        j++;
+    if (j == at || (j < t->normlen && utf8_next(&cp, t->norm + j, t->normlen - j) > 0 &&
+                    is_word_cp(cp) && normalise_script(cp) == 1))
+        return at;
+    return j;
+}
+
+/* Applies the word-boundary and suffix rules to a hit of form f (keylen
+ * key bytes ending at key byte kend, of rule enum variant_rule); fills s
+ * if accepted. */
+static int accept_hit(struct span *s, const struct normtext *t, const struct redact_form *f,
+                      size_t keylen, int rule, size_t kend, const struct cover *c)
+{
+    size_t nstart = t->kpos[kend - keylen], nend = t->kpos[kend - 1] + 1, wend, ha, hb;
     int before = redact_cp_before(t->norm, nstart), first, last;
+    int whole = f->person && f->kind != FORM_SHORT && keylen >= 4;
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
         nend++;
-    s->start = nstart, s->end = nend, s->rule = l->rule;
+    s->start = nstart, s->end = nend, s->rule = rule, s->word = 0;
     /* A short key across a space is mostly chance ("OR A" is no "Ora"). */
-    if (l->keylen <= 4 && memchr(t->norm + nstart, ' ', nend - nstart) != NULL)
+    if (keylen <= 4 && memchr(t->norm + nstart, ' ', nend - nstart) != NULL)
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
-    if (l->capital) {
+    if (f->capital) {
         int ocp;
         size_t o = t->ostart[nstart];
         if (utf8_next(&ocp, t->orig + o, normtext_oend(t, nstart) - o) < 0 || !utf8proc_isupper(ocp))
             return 0;
     }
-    if (l->person && !l->flag && l->keylen >= 4 && in_handle(&ha, &hb, t, nstart, nend)) {
+    if (whole && in_handle(&ha, &hb, t, nstart, nend)) {
         s->start = ha, s->end = hb;
         return 1;
     }
     if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
-        !script_change(before, first) && !covered(c, nstart - 1))
+        !normalise_script_change(before, first) && !covered(c, nstart - 1))
         return 0;
     last = redact_cp_before(t->norm, nend);
     wend = is_han_cp(last) ? nend : word_end(t->norm, t->normlen, nend, last);
     if (c != NULL)
         wend = first_covered(c, nend, wend);
-    if (!variant_suffix_ok(l->suffix, t->norm + nend, wend - nend) &&
-        !(l->person && !l->flag && l->keylen >= 4 && all_digits(t->norm + nend, wend - nend)))
+    if (whole && wend == nend && (wend = glued_digits(t, nend)) > nend) {
+        s->end = wend;
+        s->rule = RULE_INFLECTION;
+        return 1;
+    }
+    if (!variant_suffix_ok(f->suffix, t->norm + nend, wend - nend) &&
+        !(whole && all_digits(t->norm + nend, wend - nend)))
         return 0;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
         /* Korean particles stay (they identify no one); Mongolian endings
          * change the stem, so the whole word goes, and so do digits. */
-        if (l->suffix != SUFFIX_KO || all_digits(t->norm + nend, wend - nend))
+        if (f->suffix != SUFFIX_KO || all_digits(t->norm + nend, wend - nend))
             nend = wend;
     }
     s->end = nend;
     return 1;
+}
+
+struct redact_form redact_lit_form(const struct redactor *r, size_t id)
+{
+    const struct lit *l = &r->lits[id];
+    struct redact_form f = { l->suffix, l->capital, l->person, l->kind };
+    unsigned char *known;
+    int cp, lang;
+
+    if (!l->word || r->wordkind == NULL)
+        return f;
+    known = &r->wordkind[id];
+    if (*known == 0) {
+        const char *key = r->arena + r->keyoff[id];
+        (void)utf8_next(&cp, key, l->keylen);
+        lang = lexicon_lang_of(cp);
+        *known = (unsigned char)(1 + ((lang == LEXICON_KO ? redact_ordinary_ko(key, l->keylen, 1)
+                                       : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1)
+                                      ? FORM_WORD : FORM_REPLACE));
+    }
+    f.kind = (unsigned char)(*known - 1);
+    return f;
+}
+
+/* ---- The context that marks a name (docs/VARIANTS.md) ---- */
+
+/* Titles written before a name, lower case as the norm view has them. */
+static const char *const titles_before[] = {
+    "mr", "mrs", "ms", "dr", "mister", "miss", "madam", "comrade", "sir",
+    "товарищ", "господин", "госпожа",
+};
+
+/* Words of address written as the next word after a name. */
+static const char *const address_after[] = {
+    "씨", "군", "양", "동지", "동무", "선생", "선생님", "선배", "여사", "гуай",
+};
+
+/* 1 if norm bytes [a, b) are one of tab[0..n), with endings or
+ * particles allowed after it when endings is set ("동지가", "гуайд"). */
+static int word_is(const struct normtext *t, size_t a, size_t b, const char *const *tab, size_t n,
+                   int endings)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(tab[i]);
+        if (k > b - a || memcmp(t->norm + a, tab[i], k) != 0)
+            continue;
+        if (k == b - a || (endings && (variant_suffix_ok(SUFFIX_KO, t->norm + a + k, b - a - k) ||
+                                        variant_suffix_ok(SUFFIX_MN, t->norm + a + k, b - a - k))))
+            return 1;
+    }
+    return 0;
+}
+
+/* The word ending before norm byte p, over one space: [*a, *b); 0 if none. */
+static int word_before(size_t *a, size_t *b, const struct normtext *t, size_t p)
+{
+    if (p < 2 || t->norm[p - 1] != ' ')
+        return 0;
+    *b = p - 1;
+    for (*a = *b; *a > 0 && is_word_cp(redact_cp_before(t->norm, *a));)
+        *a = cp_start(t->norm, *a);
+    return *a < *b;
+}
+
+/* The word starting after norm byte p, over one space: [*a, *b); 0 if none. */
+static int word_after(size_t *a, size_t *b, const struct normtext *t, size_t p)
+{
+    int cp, k;
+
+    if (p + 1 >= t->normlen || t->norm[p] != ' ')
+        return 0;
+    *a = *b = p + 1;
+    while (*b < t->normlen && (k = utf8_next(&cp, t->norm + *b, t->normlen - *b)) > 0 &&
+           is_word_cp(cp))
+        *b += (size_t)k;
+    return *a < *b;
+}
+
+/* 1 if the word at norm byte p starts a sentence: only white space,
+ * opening quotes and brackets between it and the text's start, a full
+ * stop, question or exclamation mark, colon or a line break. */
+static int sentence_start(const struct normtext *t, size_t p)
+{
+    int cp;
+
+    while (p > 0) {
+        size_t q = cp_start(t->norm, p);
+        if (utf8_next(&cp, t->norm + q, p - q) <= 0)
+            return 1;
+        if (cp == ' ') {
+            size_t o = t->ostart[q], oe = normtext_oend(t, q);
+            if (memchr(t->orig + o, '\n', oe - o) != NULL)
+                return 1;
+        } else if (!(cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C ||
+                     cp == 0x2018 || cp == 0xAB || cp == 0x300C || cp == 0x300E || cp == '-')) {
+            return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == 0x2026 ||
+                   cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+        }
+        p = q;
+    }
+    return 1;
+}
+
+/* 1 if the context of the hit [a, b) (norm bytes; the rest of its word
+ * up to wend) marks a name rather than an ordinary word: written with a
+ * capital not at a sentence's start, a title before it, a word of address
+ * after it (in its word or as the next word), or a Korean vocative. */
+static int name_context(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, wend;
+    int first, last;
+
+    (void)utf8_next(&first, t->norm + a, t->normlen - a);
+    if (utf8proc_toupper(first) != utf8proc_tolower(first) && upper_at(t, a) &&
+        !sentence_start(t, a))
+        return 1;
+    if (word_before(&wa, &wb, t, a) &&
+        word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
+        return 1;
+    last = redact_cp_before(t->norm, b);
+    wend = word_end(t->norm, t->normlen, b, last);
+    if (is_hangul_cp(last) && variants_ko_marks_name(t->norm + b, wend - b))
+        return 1;
+    return wend == b && word_after(&wa, &wb, t, b) &&
+           word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1);
+}
+
+static const char *const hit_flags[] = { "short-name", "name-or-word" };
+
+enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
+                                const struct normtext *t, const struct redact_form *f,
+                                size_t keylen, size_t kend)
+{
+    struct span s;
+
+    if (keylen == 0 || kend < keylen || kend > t->keylen || !accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL))
+        return HIT_NONE;
+    *start = s.start, *end = s.end;
+    if (f->kind == FORM_SHORT || (f->kind == FORM_WORD && !name_context(t, s.start, s.end))) {
+        *flag = hit_flags[f->kind == FORM_SHORT ? 0 : 1];
+        return HIT_FLAG;
+    }
+    return HIT_REPLACE;
 }
 
 static void term_span(struct span *s, const struct redactor *r, size_t lit)
@@ -192,29 +342,41 @@ static void term_span(struct span *s, const struct redactor *r, size_t lit)
     s->term = r->lits[lit].term;
 }
 
+/* Files an accepted hit s of literal lit: a replacement into out, or a
+ * review flag into flags (when not NULL).  0, or 1 when out of memory. */
+static int file_hit(struct span *s, const struct redactor *r, size_t lit,
+                    const struct redact_form *f, const struct normtext *t, struct spans *out,
+                    struct spans *flags)
+{
+    if (f->kind == FORM_SHORT || (f->kind == FORM_WORD && !name_context(t, s->start, s->end))) {
+        if (flags == NULL)
+            return 0;
+        s->cat = f->kind == FORM_SHORT ? FLAG_SHORT_NAME : FLAG_NAME_OR_WORD;
+        s->term = lit;
+        return redact_span_add(flags, s) == 0 ? 0 : 1;
+    }
+    term_span(s, r, lit);
+    s->word = f->kind == FORM_WORD;
+    return redact_span_add(out, s) == 0 ? 0 : 1;
+}
+
 int redact_on_match(unsigned int id, unsigned long long from, unsigned long long to,
                     unsigned int flags, void *arg)
 {
     struct scan_state *st = arg;
+    struct redact_form f = redact_lit_form(st->r, id);
     struct span s;
 
     (void)from, (void)flags;
-    if (st->r->lits[id].flag) {
-        /* A short form: a review flag where it is accepted, never a hit. */
-        if (st->flags == NULL || !accept_hit(&s, st->t, &st->r->lits[id], (size_t)to, NULL))
-            return 0;
-        s.term = id;
-        return redact_span_add(st->flags, &s) == 0 ? 0 : 1;
-    }
-    if (!accept_hit(&s, st->t, &st->r->lits[id], (size_t)to, NULL)) {
+    if (!accept_hit(&s, st->t, &f, st->r->lits[id].keylen, st->r->lits[id].rule, (size_t)to,
+                    NULL)) {
         /* Kept: it may border a span replaced later (see redact_retry_pending). */
-        if (st->pending == NULL)
+        if (st->pending == NULL || f.kind == FORM_SHORT)
             return 0;
         s.term = id, s.end = (size_t)to;
         return redact_span_add(st->pending, &s) == 0 ? 0 : 1;
     }
-    term_span(&s, st->r, id);
-    return redact_span_add(st->out, &s) == 0 ? 0 : 1;
+    return file_hit(&s, st->r, id, &f, st->t, st->out, st->flags);
 }
 
 static int by_start(const void *a, const void *b)
@@ -239,7 +401,8 @@ void redact_merge(struct spans *sp, const struct normtext *t)
     qsort(sp->s, sp->n, sizeof *sp->s, by_start);
     for (i = 0; i < sp->n; i++) {
         cur = sp->s[i];
-        cur.start = t->ostart[cur.start], cur.end = normtext_oend(t, cur.end - 1);
+        if (t != NULL)
+            cur.start = t->ostart[cur.start], cur.end = normtext_oend(t, cur.end - 1);
         len = cur.end - cur.start;
         if (o > 0 && cur.start < sp->s[o - 1].end) {
             u = &sp->s[o - 1];
@@ -334,8 +497,8 @@ static int near_cover(const struct normtext *t, const struct lit *l, size_t kend
 /* A hit refused because its neighbour is a word character is accepted when
  * that neighbour is replaced anyway: otherwise the replacement would expose
  * it ("m@x.ng청진" -> "[EMAIL-1]청진").  Repeats until nothing changes. */
-int redact_retry_pending(struct spans *sp, struct spans *pending, const struct redactor *r,
-                         const struct normtext *t)
+int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *flags,
+                         const struct redactor *r, const struct normtext *t)
 {
     struct cover c = { NULL, NULL, 0 };
     struct span s;
@@ -348,11 +511,14 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, const struct r
             break;
         for (i = 0, cur = 0; i < pending->n && rc == 0; i++) {
             size_t lit = pending->s[i].term;
-            if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c, &cur) ||
-                !accept_hit(&s, t, &r->lits[lit], pending->s[i].end, &c))
+            struct redact_form f;
+            if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c, &cur))
                 continue;
-            term_span(&s, r, lit);
-            rc = redact_span_add(sp, &s);
+            f = redact_lit_form(r, lit);
+            if (!accept_hit(&s, t, &f, r->lits[lit].keylen, r->lits[lit].rule, pending->s[i].end,
+                            &c))
+                continue;
+            rc = file_hit(&s, r, lit, &f, t, sp, flags);
             pending->s[i].term = SIZE_MAX;
             changed = 1;
         }

@@ -32,8 +32,11 @@ struct lit {
     size_t term, keylen;
     unsigned char rule, suffix;
     unsigned char capital;      /* a part of a name: must start with a capital letter */
-    unsigned char flag;         /* a short form: a hit is a review flag, not a replacement */
+    unsigned char kind;         /* enum redact_form_kind: FORM_SHORT for a short form
+                                 * (FORM_WORD is found out lazily: see word) */
     unsigned char person;       /* a name or person term (handles, digits, initials) */
+    unsigned char word;         /* a subject's name in one word of one script: it may
+                                 * be an ordinary word too (redact_lit_form) */
 };
 
 struct subject {
@@ -57,12 +60,29 @@ struct redactor {
     struct hs_scratch *scratch;
     size_t maxkey;              /* the longest literal key, for the re-scan windows */
     int compiled;
+    unsigned char *wordkind;    /* per literal with word set: 0 not asked yet,
+                                 * else 1 + enum redact_form_kind (asked of the
+                                 * lexicon on first use; a cache, so it is
+                                 * written through a const redactor) */
 };
 
+/* redact_flags.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
+ * Korean word by hunspell-ko: a word of its own, a word and particles, a
+ * form of a verb; or, unless strict, a word it reads only as another word
+ * with something glued on (정해져) that the name lists do not know as a
+ * name (유빈, 노도진 are).  0 also when hunspell-ko is missing. */
+int redact_ordinary_ko(const char *w, size_t len, int strict);
+
+/* redact_hits.c: the rules of literal id: its form, with FORM_WORD when it is a
+ * subject's name in one word that the dictionary of its script knows as an
+ * ordinary word (util/lexicon.h; asked once per literal). */
+struct redact_form redact_lit_form(const struct redactor *r, size_t id);
+
 /* Categories after the six of enum term_category: the detectors' (in the
- * order of enum detect_kind: 8 of them), manual marks, pseudonyms; the
- * names are cat_names in redact_replace.c. */
-enum { CAT_DETECT = 6, CAT_MANUAL = CAT_DETECT + 8, CAT_PSEUDONYM, CAT_COUNT };
+ * order of enum detect_kind: 8 of them), manual marks, pseudonyms, and
+ * escapes (a '[' of the input that opens a placeholder's shape, written
+ * as \[); the names are cat_names in redact_replace.c. */
+enum { CAT_DETECT = 6, CAT_MANUAL = CAT_DETECT + 8, CAT_PSEUDONYM, CAT_ESCAPE, CAT_COUNT };
 
 struct ctx_entry;
 
@@ -86,10 +106,11 @@ struct span {
     int rule;                   /* index into rule_names (redact_replace.c) */
     long subject;               /* for names */
     size_t term;                /* numbering key: term index, or SIZE_MAX */
+    unsigned char word;         /* a name that is also a word, replaced for its context */
 };
 
 /* Rules after the three of enum variant_rule. */
-enum { R_PATTERN = 3, R_MANUAL = 4 };
+enum { R_PATTERN = 3, R_MANUAL = 4, R_ESCAPE = 5 };
 
 /* A growing array of spans; failed is set when a span could not be added. */
 struct spans {
@@ -156,8 +177,9 @@ int redact_span_add(struct spans *sp, const struct span *s);
 
 /* redact_hits.c: the matcher's callback (vectorscan's match_event_handler)
  * over the key view: a hit of literal id ending at key byte to is checked
- * against the word-boundary and suffix rules and goes to the scan_state
- * arg's out or pending spans.  Returns 0 to go on, 1 to stop (out of
+ * against the hit rules (redact_form_hit) and goes to the scan_state
+ * arg's out, pending or flags spans (a flag's cat: FLAG_SHORT_NAME or
+ * FLAG_NAME_OR_WORD).  Returns 0 to go on, 1 to stop (out of
  * memory: the spans' failed is set). */
 int redact_on_match(unsigned int id, unsigned long long from, unsigned long long to,
                     unsigned int flags, void *arg);
@@ -165,8 +187,8 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
 /* redact_hits.c: accepts the pending hits whose refusing neighbour is
  * replaced by a span of sp (which they join), until none changes.
  * Returns 0, or -1 when out of memory. */
-int redact_retry_pending(struct spans *sp, struct spans *pending, const struct redactor *r,
-                         const struct normtext *t);
+int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *flags,
+                         const struct redactor *r, const struct normtext *t);
 
 /* redact_hits.c: widens the spans of sp that replace a person's name over
  * what still names them beside it (norm offsets): initials before or after
@@ -176,7 +198,8 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
 
 /* redact_hits.c: sorts sp and makes overlapping spans one (their union,
  * with the category and rule of the longest); converts norm offsets to
- * original offsets (bytes of t->orig). */
+ * original offsets (bytes of t->orig) first, unless t is NULL (sp holds
+ * original offsets already). */
 void redact_merge(struct spans *sp, const struct normtext *t);
 
 /* redact_replace.c: replaces the spans of sp (sorted, disjoint, original
@@ -192,7 +215,7 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
 
 /* Review flags found by the matcher and the normaliser rather than by
  * the word shapes of redact_flags.c (the cat of their spans). */
-enum { FLAG_SHORT_NAME, FLAG_MIXED_SCRIPT };
+enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT };
 
 /* redact_flags.c: adds to res the review flags of the input in[0..inlen)
  * (bytes), located in res->text; sp holds the replacements as output spans
@@ -206,11 +229,21 @@ int redact_find_flags(struct redaction *res, const struct redactor *r, const cha
 
 /* redact_rescan.c: re-scans res, built from the input whose views are t
  * (sp: the output spans, orig: their input offsets, as redact_build_output
- * left them), in windows around the replacements or whole.  Returns 0, or
- * -1 with e filled: EXIT_AUTH if a protected literal lies outside a
- * placeholder, EXIT_INPUT when out of memory. */
-int redact_check_output(const struct redactor *r, struct redact_ctx *ctx,
-                        const struct normtext *t, const struct redaction *res,
-                        const struct spans *sp, const size_t *orig, struct err *e);
+ * left them), in windows around the replacements or whole.  A protected
+ * literal the redactor replaces found outside a placeholder fails the run
+ * (EXIT_AUTH: a pseudonym completing a name).  What the output shows that
+ * the input did not is appended to more, in input offsets, to be replaced
+ * too: pattern detections that reach outside the replacements (a date
+ * nearer a birth word once a long term is a placeholder), and names that
+ * are also words whose context the replacements made a name's.  Review
+ * flags the output shows that the input did not (a name that is also a
+ * word given a boundary by a replacement) are appended to flags (input
+ * offsets, cat a FLAG_ kind; one not already there), unless flags is
+ * NULL.  Returns 0, or -1 with e filled (EXIT_AUTH as above, EXIT_INPUT
+ * when out of memory). */
+int redact_check_output(struct spans *more, struct spans *flags, const struct redactor *r,
+                        struct redact_ctx *ctx, const struct normtext *t,
+                        const struct redaction *res, const struct spans *sp,
+                        const size_t *orig, struct err *e);
 
 #endif

@@ -17,13 +17,30 @@
 static const char *const cat_names[CAT_COUNT] = {
     "person", "place", "employer", "organisation", "id", "other",
     "phone", "email", "url", "id", "date", "gps", "ip", "handle", "redacted", "pseudonym",
+    "escape",
 };
 static const char *const placeholder_names[CAT_COUNT] = {
     "PERSON", "PLACE", "EMPLOYER", "ORGANISATION", "ID", "OTHER",
-    "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "HANDLE", "REDACTED", "",
+    "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "HANDLE", "REDACTED", "", "",
 };
 _Static_assert(CAT_MANUAL == CAT_DETECT + DETECT_NKINDS, "a category per detector kind");
-static const char *const rule_names[] = { "exact", "variant", "inflection", "pattern", "manual" };
+static const char *const rule_names[] = { "exact", "variant", "inflection", "pattern", "manual",
+                                          "escape" };
+
+size_t redact_placeholder_shape(const char *s, size_t len)
+{
+    size_t i = 1;
+
+    if (len < 4 || s[0] != '[' || s[1] < 'A' || s[1] > 'Z')
+        return 0;
+    while (i < len && s[i] >= 'A' && s[i] <= 'Z')
+        i++;
+    if (i + 2 >= len || s[i++] != '-' || s[i] < '0' || s[i] > '9')
+        return 0;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i < len && s[i] == ']' ? i + 1 : 0;
+}
 
 struct ctx_entry {
     int cat;                    /* index into cat_names */
@@ -81,7 +98,7 @@ static int ctx_number(struct redact_ctx *ctx, int cat, const char *key, size_t k
     size_t i;
     struct ctx_entry *p;
 
-    if (cat < 0 || cat >= 16)
+    if (cat < 0 || cat >= CAT_COUNT)
         return 0;
     if (ctx->nslots < 2 * (ctx->n + 1) && ctx_rehash(ctx, ctx->nslots ? 2 * ctx->nslots : 64) != 0)
         return 0;
@@ -137,6 +154,8 @@ static int replacement(char *out, size_t outlen, const struct redactor *r,
     if (s->cat == CAT_PSEUDONYM) {
         const struct subject *sub = redact_find_subject(r, s->subject);
         w = snprintf(out, outlen, "%s", sub->pseudonym);
+    } else if (s->cat == CAT_ESCAPE) {
+        w = snprintf(out, outlen, "\\%.*s", (int)(s->end - s->start), in + s->start);
     } else {
         if ((n = span_number(ctx, s, in, e)) == 0)
             return -1;

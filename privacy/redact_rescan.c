@@ -7,41 +7,171 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "privacy/detect.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 
-/* Fails with EXIT_AUTH if a protected term is found in text outside the
- * placeholder spans skip[0..nskip) (output offsets; text starts at output
- * offset base). */
-static int check_text(const struct redactor *r, struct redact_ctx *ctx, const char *text,
-                      size_t len, size_t base, const struct span *skip, size_t nskip,
-                      struct err *e)
+/* Where the re-scan looks: output bytes [start, end) of res, whose
+ * replacements are sp (output spans) with their input offsets orig. */
+struct rescan {
+    const struct redaction *res;
+    const struct spans *sp;
+    const size_t *orig;
+    struct spans *more;         /* NULL: only check (redactor_check) */
+    struct spans *flags;        /* review flags the output shows that the input
+                                 * did not (input offsets), or NULL */
+};
+
+/* The input offset of output offset o: inside a replacement its input
+ * start (or with end set, its input end). */
+static size_t to_input(const struct rescan *rs, size_t o, int end)
+{
+    size_t lo = 0, hi = rs->sp->n, mid;
+
+    while (lo < hi) {           /* the first span starting after o */
+        mid = lo + (hi - lo) / 2;
+        if (rs->sp->s[mid].start <= o)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return o;
+    lo--;
+    if (o < rs->sp->s[lo].end || (end && o == rs->sp->s[lo].end && o > rs->sp->s[lo].start))
+        return end ? rs->orig[2 * lo + 1] : rs->orig[2 * lo];
+    return rs->orig[2 * lo + 1] + (o - rs->sp->s[lo].end);
+}
+
+/* 1 if output bytes [a, b) hold a letter or digit outside the replacements. */
+static int outside(const struct rescan *rs, size_t a, size_t b)
+{
+    const char *s = rs->res->text;
+    size_t i = 0;
+    int cp, k;
+
+    while (a < b) {
+        while (i < rs->sp->n && rs->sp->s[i].end <= a)
+            i++;
+        if (i < rs->sp->n && rs->sp->s[i].start <= a) {
+            a = rs->sp->s[i].end;
+            continue;
+        }
+        if ((k = utf8_next(&cp, s + a, b - a)) <= 0 || is_word_cp(cp))
+            return 1;
+        a += (size_t)k;
+    }
+    return 0;
+}
+
+/* Adds output bytes [a, b) to rs->more as a span of the input. */
+static int more_span(struct rescan *rs, size_t a, size_t b, int cat, int rule, const struct span *h)
+{
+    struct span s = { to_input(rs, a, 0), to_input(rs, b, 1), cat, rule, 0, SIZE_MAX, 0 };
+
+    if (h != NULL)
+        s.subject = h->subject, s.term = h->term, s.word = 1;
+    return s.end > s.start ? redact_span_add(rs->more, &s) : 0;
+}
+
+/* The pattern detections of the window text[0..len) (output offset base,
+ * normalised in t) that reach outside the replacements, as spans to add;
+ * one touching the window's edge (not the output's) is left to the
+ * window that holds it whole, or to the audit. */
+static int window_detections(struct rescan *rs, const struct normtext *t, size_t base,
+                             struct err *e)
+{
+    struct detection *d;
+    size_t nd, i, a, b;
+    int rc = 0;
+
+    if (detect_all(&d, &nd, t->norm, t->normlen, e) != 0)
+        return -1;
+    for (i = 0; i < nd && rc == 0; i++) {
+        a = base + t->ostart[d[i].start], b = base + normtext_oend(t, d[i].end - 1);
+        if ((a == base && base > 0) || (b == base + t->inlen && b < rs->res->len) ||
+            !outside(rs, a, b))
+            continue;
+        rc = more_span(rs, a, b, CAT_DETECT + d[i].kind, R_PATTERN, NULL);
+    }
+    free(d);
+    return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory while checking the output");
+}
+
+/* Adds to rs->flags (input offsets) each review flag of fl (norm offsets
+ * of t, the window at output offset base) that holds a letter or digit
+ * outside the replacements and is not there yet: a name that is also a
+ * word, or a short form, that a replacement gave a boundary it did not
+ * have ("x@gmail.comгэрэл" once the e-mail is a placeholder). */
+static int window_flags(struct rescan *rs, const struct normtext *t, size_t base,
+                        const struct spans *fl)
+{
+    for (size_t i = 0; i < fl->n; i++) {
+        size_t a = base + t->ostart[fl->s[i].start], b = base + normtext_oend(t, fl->s[i].end - 1);
+        struct span f = fl->s[i];
+        int seen = 0;
+
+        if (!outside(rs, a, b))
+            continue;
+        /* Its end as one past its last byte: a word that ends where a
+         * replacement starts ends there in the input too. */
+        f.start = to_input(rs, a, 0), f.end = to_input(rs, b - 1, 0) + 1;
+        for (size_t k = 0; k < rs->flags->n && !seen; k++)
+            seen = rs->flags->s[k].start == f.start && rs->flags->s[k].end == f.end;
+        if (!seen && f.end > f.start && redact_span_add(rs->flags, &f) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Checks text[0..len) (output offset base, or any text when rs is NULL):
+ * fails with EXIT_AUTH if a protected term the redactor replaces there is
+ * found outside the placeholder spans skip[0..nskip) (output offsets); a
+ * name that is also a word, in a context that now marks a name, and
+ * detections reaching out of the replacements go to rs->more; review
+ * flags the replacements made to rs->flags. */
+static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct rescan *rs,
+                      const char *text, size_t len, size_t base, const struct span *skip,
+                      size_t nskip, struct err *e)
 {
     struct normtext t;
-    struct spans sp = { 0 };
+    struct spans sp = { 0 }, fl = { 0 };
     size_t i, k, a, b;
-    int hit = 0;
+    int hit = 0, rc = 0;
 
     if (normalise(&t, text, len, e) != 0)
         return -1;
-    if (redact_match_terms(&sp, NULL, NULL, r, &t, ctx, e) != 0) {
+    if (redact_match_terms(&sp, NULL, rs != NULL && rs->flags != NULL ? &fl : NULL, r, &t,
+                           ctx, e) != 0) {
         normtext_free(&t);
         free(sp.s);
+        free(fl.s);
         return -1;
     }
-    for (i = 0; i < sp.n && !hit; i++) {
+    for (i = 0; i < sp.n && !hit && rc == 0; i++) {
+        int in_placeholder = 0;
         a = base + t.ostart[sp.s[i].start], b = base + normtext_oend(&t, sp.s[i].end - 1);
-        hit = 1;
         for (k = 0; k < nskip; k++)
             if (skip[k].cat != CAT_PSEUDONYM && a >= skip[k].start && b <= skip[k].end)
-                hit = 0;
+                in_placeholder = 1;
+        if (in_placeholder)
+            continue;
+        if (rs != NULL && rs->more != NULL && sp.s[i].word && outside(rs, a, b))
+            rc = more_span(rs, a, b, sp.s[i].cat, sp.s[i].rule, &sp.s[i]);
+        else
+            hit = 1;
     }
+    if (!hit && rc == 0 && rs != NULL && rs->more != NULL)
+        rc = window_detections(rs, &t, base, e);
+    if (!hit && rc == 0 && rs != NULL && rs->flags != NULL && window_flags(rs, &t, base, &fl) != 0)
+        rc = err_set(e, EXIT_INPUT, "out of memory while checking the output");
     normtext_free(&t);
     free(sp.s);
+    free(fl.s);
     if (hit)
         return err_set(e, EXIT_AUTH, "redaction left a protected term in the output: this is a bug; nothing was exported");
-    return 0;
+    return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory while checking the output");
 }
 
 /* ---- Re-scan windows (docs/VARIANTS.md, "The re-scan") ----
@@ -70,6 +200,10 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, const ch
  * or an edge is far, the whole output is re-scanned as before. */
 
 #define RESCAN_WALK_MAX 4096    /* bytes to look for an edge before giving up */
+/* Key bytes on each side of a replacement that may change what a pattern
+ * detector finds there: a birth word 48 bytes before a date (24 after),
+ * labels a word or two before a value, a domain after an at sign. */
+#define RESCAN_DETECT_REACH 64
 
 /* The first index i of the sorted a[0..n) with a[i] >= v (n if none). */
 static size_t lower_bound32(const uint32_t *a, size_t n, size_t v)
@@ -182,15 +316,18 @@ static int rescan_window(size_t *a, size_t *b, const struct normtext *t, size_t 
 /* The re-scan of res (built from in, whose views are t; sp holds output
  * spans, orig their input offsets): only windows around replacements, or
  * the whole output when that is not sound or not cheaper. */
-int redact_check_output(const struct redactor *r, struct redact_ctx *ctx,
-                        const struct normtext *t, const struct redaction *res,
-                        const struct spans *sp, const size_t *orig, struct err *e)
+int redact_check_output(struct spans *more, struct spans *flags, const struct redactor *r,
+                        struct redact_ctx *ctx, const struct normtext *t,
+                        const struct redaction *res, const struct spans *sp,
+                        const size_t *orig, struct err *e)
 {
-    size_t i, j, a, b, a2, b2, total = 0, nwin = 0, *win = NULL;
+    struct rescan rs = { res, sp, orig, more, flags };
+    size_t i, j, a, b, a2, b2, total = 0, nwin = 0, *win = NULL, reach;
     int rc = 0;
 
     if (sp->n == 0)
         return 0;   /* the output is the input, in which the first scan accepted nothing */
+    reach = r->maxkey > RESCAN_DETECT_REACH ? r->maxkey : RESCAN_DETECT_REACH;
     if ((win = malloc(4 * sp->n * sizeof *win)) == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
     for (i = 0; i < sp->n; i++) {
@@ -198,7 +335,7 @@ int redact_check_output(const struct redactor *r, struct redact_ctx *ctx,
         if (!fresh_at(res->text + s->start, s->end - s->start, 0) ||
             !fresh_last(res->text + s->start, s->end - s->start) ||
             !fresh_at(t->orig + orig[2 * i + 1], t->inlen - orig[2 * i + 1], 1) ||
-            rescan_window(&a, &b, t, r->maxkey, orig[2 * i], orig[2 * i + 1]) != 0)
+            rescan_window(&a, &b, t, reach, orig[2 * i], orig[2 * i + 1]) != 0)
             goto full;
         if (nwin > 0 && a <= win[4 * (nwin - 1) + 1]) {
             total += b - win[4 * (nwin - 1) + 1];
@@ -214,20 +351,21 @@ int redact_check_output(const struct redactor *r, struct redact_ctx *ctx,
         size_t first = win[4 * j + 2], last = win[4 * j + 3];
         a2 = win[4 * j] + sp->s[first].start - orig[2 * first];
         b2 = win[4 * j + 1] + sp->s[last].end - orig[2 * last + 1];
-        rc = check_text(r, ctx, res->text + a2, b2 - a2, a2, sp->s + first, last - first + 1, e);
+        rc = check_text(r, ctx, &rs, res->text + a2, b2 - a2, a2, sp->s + first,
+                        last - first + 1, e);
     }
     free(win);
     return rc;
 full:
     free(win);
-    return check_text(r, ctx, res->text, res->len, 0, sp->s, sp->n, e);
+    return check_text(r, ctx, &rs, res->text, res->len, 0, sp->s, sp->n, e);
 }
 
 int redactor_check(const struct redactor *r, const char *text, size_t len, struct err *e)
 {
     if (!r->compiled)
         return err_set(e, EXIT_INPUT, "the redactor is not compiled");
-    return check_text(r, NULL, text, len, 0, NULL, 0, e);
+    return check_text(r, NULL, NULL, text, len, 0, NULL, 0, e);
 }
 
 int redactor_collides(const struct redactor *r, const char *text, size_t len,
@@ -242,7 +380,7 @@ int redactor_collides(const struct redactor *r, const char *text, size_t len,
     if (variants_of(&vl, text, len, e) != 0)
         return -1;
     for (i = 0; i < vl.n && rc == 0; i++)
-        if (check_text(r, NULL, vl.v[i].key, vl.v[i].keylen, 0, NULL, 0, e) != 0)
+        if (check_text(r, NULL, NULL, vl.v[i].key, vl.v[i].keylen, 0, NULL, 0, e) != 0)
             rc = e->code == EXIT_AUTH ? 1 : -1;
     variant_list_free(&vl);
     if (rc == 1)

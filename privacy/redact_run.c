@@ -14,7 +14,7 @@
 static int find_manual(struct spans *out, const struct normtext *t)
 {
     const char *p = t->norm, *a, *b;
-    struct span s = { 0, 0, CAT_MANUAL, R_MANUAL, 0, SIZE_MAX };
+    struct span s = { 0, 0, CAT_MANUAL, R_MANUAL, 0, SIZE_MAX, 0 };
 
     while ((a = strstr(p, "[[")) != NULL && (b = strstr(a + 2, "]]")) != NULL) {
         s.start = (size_t)(a - t->norm);
@@ -37,7 +37,7 @@ static int find_patterns(struct spans *out, const struct normtext *t, struct err
 {
     struct detection *d;
     size_t n, i;
-    struct span s = { 0, 0, 0, R_PATTERN, 0, SIZE_MAX };
+    struct span s = { 0, 0, 0, R_PATTERN, 0, SIZE_MAX, 0 };
 
     if (detect_all(&d, &n, t->norm, t->normlen, e) != 0)
         return -1;
@@ -50,25 +50,45 @@ static int find_patterns(struct spans *out, const struct normtext *t, struct err
     return out->failed ? err_set(e, EXIT_INPUT, "out of memory while scanning text") : 0;
 }
 
-/* Short forms found by the matcher (norm offsets) and words that mix
- * scripts (normalise.h) as review flags in input offsets, sorted. */
+/* Sorts flags by input start and keeps one of those with the same span
+ * and kind (two spellings of a name can find the same word). */
+static void flags_sort(struct spans *flags)
+{
+    size_t i, n = 0;
+
+    if (flags->n < 2)
+        return;
+    qsort(flags->s, flags->n, sizeof *flags->s, by_input_start);
+    for (i = 0; i < flags->n; i++) {
+        size_t k = n;
+        while (k > 0 && flags->s[k - 1].start == flags->s[i].start &&
+               (flags->s[k - 1].end != flags->s[i].end || flags->s[k - 1].cat != flags->s[i].cat))
+            k--;
+        if (k > 0 && flags->s[k - 1].start == flags->s[i].start)
+            continue;           /* the same flag again */
+        flags->s[n++] = flags->s[i];
+    }
+    flags->n = n;
+}
+
+/* Short forms and names that may be words found by the matcher (norm
+ * offsets) and words that mix scripts (normalise.h) as review flags in
+ * input offsets, sorted. */
 static int flags_to_input(struct spans *flags, const struct normtext *t)
 {
-    struct span m = { 0, 0, FLAG_MIXED_SCRIPT, 0, 0, SIZE_MAX };
+    struct span m = { 0, 0, FLAG_MIXED_SCRIPT, 0, 0, SIZE_MAX, 0 };
     size_t i, n = flags->n;
 
     for (i = 0; i < n; i++) {
         struct span *f = &flags->s[i];
         f->end = normtext_oend(t, f->end - 1), f->start = t->ostart[f->start];
-        f->cat = FLAG_SHORT_NAME;
     }
     for (i = 0; i < t->nmixed; i++) {
         m.start = t->mixed[2 * i], m.end = t->mixed[2 * i + 1];
         if (redact_span_add(flags, &m) != 0)
             return -1;
     }
-    if (flags->n > 1)
-        qsort(flags->s, flags->n, sizeof *flags->s, by_input_start);
+    flags_sort(flags);
     return 0;
 }
 
@@ -84,7 +104,7 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
         return e->code == EXIT_AUTH || sp->failed == 0 ? -1 :
                err_set(e, EXIT_INPUT, "out of memory while scanning text");
     }
-    rc = redact_retry_pending(sp, &pending, r, t);
+    rc = redact_retry_pending(sp, &pending, flags, r, t);
     free(pending.s);
     if (rc != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
@@ -95,13 +115,82 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
     return 0;
 }
 
+/* Appends to more a span for the '[' of each placeholder shape in the
+ * output that is not a placeholder the redactor wrote (text of the input:
+ * it is escaped).  sp: the output spans; orig: their input offsets. */
+static int find_escapes(struct spans *more, const struct redaction *res, const struct spans *sp,
+                        const size_t *orig)
+{
+    const char *p = res->text, *end = res->text + res->len;
+    size_t i = 0, o, n;
+    long delta = 0;
+
+    while ((p = memchr(p, '[', (size_t)(end - p))) != NULL) {
+        o = (size_t)(p - res->text);
+        for (; i < sp->n && sp->s[i].end <= o; i++)
+            delta = (long)orig[2 * i + 1] - (long)sp->s[i].end;
+        if (i < sp->n && sp->s[i].start <= o) {
+            p = res->text + sp->s[i].end;   /* a replacement: never escaped */
+            continue;
+        }
+        if ((n = redact_placeholder_shape(p, (size_t)(end - p))) > 0) {
+            struct span s = { (size_t)((long)o + delta), (size_t)((long)o + delta) + 1,
+                              CAT_ESCAPE, R_ESCAPE, 0, SIZE_MAX, 0 };
+            if (redact_span_add(more, &s) != 0)
+                return -1;
+        }
+        p++;
+    }
+    return 0;
+}
+
+/* Rounds of building and checking the output before giving up: each round
+ * replaces input bytes the round before left, so it ends; a text needs
+ * more than a few only when built to (a chain of dates, each nearer a
+ * birth word once the one before is a placeholder). */
+#define ROUNDS_MAX 64
+
+/* Builds the output from sp (input offsets, merged), then checks it:
+ * escapes, the re-scan.  *more gets what must be replaced too; the output
+ * is kept when *more is empty. */
+static int build_and_check(struct redaction *out, struct spans *sp, struct spans *flags,
+                           struct spans *more, const struct redactor *r, struct redact_ctx *ctx,
+                           const struct normtext *t, const char *in, size_t inlen,
+                           struct err *e)
+{
+    size_t *orig = calloc(2 * sp->n + 2, sizeof *orig);
+    int rc = -1;
+
+    more->n = 0;
+    if (orig == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    if (redact_build_output(out, sp, r, ctx, in, inlen, orig, e) != 0)
+        goto done;
+    if (find_escapes(more, out, sp, orig) != 0) {
+        err_set(e, EXIT_INPUT, "out of memory");
+        goto done;
+    }
+    if (more->n == 0 && redact_check_output(more, flags, r, ctx, t, out, sp, orig, e) != 0)
+        goto done;
+    if (more->n == 0)           /* the re-scan's flags join in order */
+        flags_sort(flags);
+    if (more->n == 0 && redact_find_flags(out, r, in, inlen, orig, sp, flags, e) != 0)
+        goto done;
+    rc = 0;
+done:
+    /* Back to input offsets, for another round. */
+    for (size_t i = 0; rc == 0 && more->n > 0 && i < sp->n; i++)
+        sp->s[i].start = orig[2 * i], sp->s[i].end = orig[2 * i + 1];
+    free(orig);
+    return rc;
+}
+
 int redactor_run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
                  const char *in, size_t inlen, struct err *e)
 {
     struct normtext t;
-    struct spans sp = { 0 }, flags = { 0 };
-    size_t *orig = NULL;
-    int rc = -1;
+    struct spans sp = { 0 }, flags = { 0 }, more = { 0 };
+    int rc = -1, round;
 
     memset(out, 0, sizeof *out);
     if (!r->compiled)
@@ -110,14 +199,23 @@ int redactor_run(struct redaction *out, const struct redactor *r, struct redact_
         return -1;
     if (collect(&sp, &flags, r, &t, ctx, e) != 0)
         goto done;
-    if ((orig = calloc(2 * sp.n + 2, sizeof *orig)) == NULL) {
-        err_set(e, EXIT_INPUT, "out of memory");
+    for (round = 0; round < ROUNDS_MAX; round++) {
+        if (build_and_check(out, &sp, &flags, &more, r, ctx, &t, in, inlen, e) != 0)
+            goto done;
+        if (more.n == 0)
+            break;
+        redaction_free(out);
+        for (size_t i = 0; i < more.n; i++)
+            if (redact_span_add(&sp, &more.s[i]) != 0) {
+                err_set(e, EXIT_INPUT, "out of memory");
+                goto done;
+            }
+        redact_merge(&sp, NULL);
+    }
+    if (more.n > 0) {
+        err_set(e, EXIT_AUTH, "the redacted text kept changing what it shows (over %d rounds): this is a bug; nothing was exported", ROUNDS_MAX);
         goto done;
     }
-    if (redact_build_output(out, &sp, r, ctx, in, inlen, orig, e) != 0 ||
-        redact_find_flags(out, r, in, inlen, orig, &sp, &flags, e) != 0 ||
-        redact_check_output(r, ctx, &t, out, &sp, orig, e) != 0)
-        goto done;
     rc = 0;
 done:
     if (rc != 0)
@@ -125,6 +223,6 @@ done:
     normtext_free(&t);
     free(sp.s);
     free(flags.s);
-    free(orig);
+    free(more.s);
     return rc;
 }

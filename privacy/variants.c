@@ -1095,8 +1095,10 @@ static int ends_with_one(const char *const *tab, size_t ntab, const char *rest,
     if (depth == 0 || len > (size_t)depth * 9)
         return 0;
     for (i = 0; i < ntab; i++) {
+        if (tab[i][0] != rest[0])
+            continue;           /* most entries: no strlen */
         n = strlen(tab[i]);
-        if (n <= len && tab[i][0] == rest[0] && memcmp(tab[i], rest, n) == 0 &&
+        if (n <= len && memcmp(tab[i], rest, n) == 0 &&
             ends_with_one(tab, ntab, rest + n, len - n, depth - 1))
             return 1;
     }
@@ -1111,8 +1113,10 @@ static void reach_from(unsigned char *reach, const char *const *tab, size_t n,
     size_t k, m;
 
     for (k = 0; k < n; k++) {
+        if (tab[k][0] != rest[i])
+            continue;
         m = strlen(tab[k]);
-        if (m <= len - i && tab[k][0] == rest[i] && memcmp(tab[k], rest + i, m) == 0)
+        if (m <= len - i && memcmp(tab[k], rest + i, m) == 0)
             reach[i + m] = 1;
     }
 }
@@ -1180,6 +1184,27 @@ static size_t put_syllables(char *out, size_t outlen, size_t at, const char *h, 
         i += (size_t)k;
     }
     return at;
+}
+
+/* Words of address that follow a person's name and hardly an ordinary
+ * noun (님 and 들 follow both: 하나님, 해님), and the vocatives. */
+static const char *const ko_name_marks[] = {
+    "씨", "군", "양", "옹", "형", "형님", "오빠", "오라버니", "언니", "누나", "누님",
+    "동지", "동무", "선생", "선생님", "선배", "후배", "여사", "아저씨", "아주머니",
+    "아줌마", "아바이", "아매", "삼촌", "이모", "고모",
+};
+
+int variants_ko_marks_name(const char *rest, size_t restlen)
+{
+    if ((restlen == 3 && (memcmp(rest, "야", 3) == 0 || memcmp(rest, "아", 3) == 0)))
+        return 1;
+    for (size_t i = 0; i < sizeof ko_name_marks / sizeof ko_name_marks[0]; i++) {
+        size_t n = strlen(ko_name_marks[i]);
+        if (restlen >= n && memcmp(rest, ko_name_marks[i], n) == 0 &&
+            ko_chain(rest + n, restlen - n))
+            return 1;
+    }
+    return 0;
 }
 
 int variants_ko_common_suffix(const char *rest, size_t restlen)

@@ -64,6 +64,13 @@ int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restl
  * the review flags' test for a name-shaped word, stricter than SUFFIX_KO. */
 int variants_ko_common_suffix(const char *rest, size_t restlen);
 
+/* 1 if rest (norm text after a Hangul word, to the end of the word)
+ * starts with a word of address that follows names, not ordinary nouns
+ * (씨, 동지, 오빠, 선생님...; not 님, which also follows nouns: 하나님),
+ * followed by particles, or is a vocative (야, 아): the context marks a
+ * name (docs/VARIANTS.md). */
+int variants_ko_marks_name(const char *rest, size_t restlen);
+
 /* Hangul syllables (as UTF-8, NUL-separated in out) a romanised Korean key
  * may stand for, plus the Hangul syllables of a Hangul key; returns how many
  * syllables were written (bounded by outlen), 0 if none. */

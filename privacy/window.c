@@ -4,29 +4,60 @@
 
 #include "privacy/variants.h"
 
-/* Particles and endings are short: only the last WINDOW_SUFFIX_MAX bytes
+/* 1 if rest[0..n) is ASCII digits only (a user name's number). */
+static int digits_only(const char *rest, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (rest[i] < '0' || rest[i] > '9')
+            return 0;
+    return n > 0;
+}
+
+/* Where a form may end inside the token: before a Korean particle chain
+ * (Hangul), a Mongolian case ending (Cyrillic, or Latin: one ending of at
+ * most WINDOW_LATIN_SUFFIX_MAX bytes) or a number glued to a name.
+ * Particles and endings are short: only the last WINDOW_SUFFIX_MAX bytes
  * of a word can be one. */
 static void find_stems(struct token *t, const struct normtext *nt)
 {
-    size_t p = t->end;
+    size_t p = t->end, max = WINDOW_SUFFIX_MAX;
+    int latin = normalise_script(t->first) == 1, ok;
 
     t->nstems = 0;
-    if (!is_hangul_cp(t->first) && !is_cyrillic_cp(t->first))
+    if (latin)
+        max = WINDOW_LATIN_SUFFIX_MAX;
+    else if (!is_hangul_cp(t->first) && !is_cyrillic_cp(t->first))
         return;
-    while (p > t->start + 1 && t->end - p < WINDOW_SUFFIX_MAX && t->nstems < WINDOW_STEMS) {
+    while (p > t->start + 1 && t->end - p < max && t->nstems < WINDOW_STEMS) {
         p--;
         while (p > t->start && ((unsigned char)nt->norm[p] & 0xC0) == 0x80)
             p--;
-        if (p > t->start && window_suffix_ok(nt->norm + p, t->end - p))
+        if (p <= t->start)
+            break;
+        ok = latin ? variant_suffix_ok(SUFFIX_MN_STEM, nt->norm + p, t->end - p) ||
+                     (digits_only(nt->norm + p, t->end - p) &&
+                      !(nt->norm[p - 1] >= '0' && nt->norm[p - 1] <= '9'))
+                   : window_suffix_ok(nt->norm + p, t->end - p);
+        if (ok)
+            t->stem[t->nstems++] = p;
+    }
+    /* A longer number glued to a Latin name ("kimjongsu1975"). */
+    if (latin && t->nstems < WINDOW_STEMS && t->end - t->start > max) {
+        for (p = t->end; p > t->start && nt->norm[p - 1] >= '0' && nt->norm[p - 1] <= '9';)
+            p--;
+        if (p > t->start + 1 && t->end - p >= max)
             t->stem[t->nstems++] = p;
     }
 }
 
-/* The next token at or after *at; advances *k through the key view. */
+/* The next token at or after *at; advances *k through the key view.  A
+ * token ends where the script changes (Latin and digits, Hangul,
+ * Cyrillic; each Han character is a token), as a word does for the
+ * redactor's boundaries. */
 static int next_token(struct token *t, const struct normtext *nt, size_t *at, size_t *k)
 {
     size_t i = *at;
-    int cp, n;
+    int cp, n, prev;
 
     while (i < nt->normlen && (n = utf8_next(&cp, nt->norm + i, nt->normlen - i)) > 0 &&
            !is_word_cp(cp))
@@ -37,9 +68,12 @@ static int next_token(struct token *t, const struct normtext *nt, size_t *at, si
     if (is_han_cp(t->first)) {
         i += (size_t)utf8_next(&cp, nt->norm + i, nt->normlen - i);
     } else {
+        prev = t->first;
         while (i < nt->normlen && (n = utf8_next(&cp, nt->norm + i, nt->normlen - i)) > 0 &&
-               is_word_cp(cp) && !is_han_cp(cp))
+               is_word_cp(cp) && !is_han_cp(cp) && !normalise_script_change(prev, cp)) {
             i += (size_t)n;
+            prev = cp;
+        }
     }
     t->end = *at = i;
     find_stems(t, nt);

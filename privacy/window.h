@@ -1,7 +1,9 @@
 /* Windows of consecutive tokens over a normalised text (normalise.h), for
  * the audit's checks: the digest set and the gazetteer look up the key of
- * every window of one to a few tokens. A token is a run of word characters,
- * or one Han character (Chinese is written without spaces). */
+ * every window of one to a few tokens. A token is a run of word characters
+ * of one script, or one Han character (Chinese is written without
+ * spaces); where a protected form may start and end for the redactor's
+ * hit rules (redact_form_hit), a token starts and ends. */
 #ifndef INTAKE_WINDOW_H
 #define INTAKE_WINDOW_H
 
@@ -14,13 +16,15 @@
 
 #define WINDOW_STEMS 8
 #define WINDOW_SUFFIX_MAX 32     /* bytes: the longest particle or ending run */
+#define WINDOW_LATIN_SUFFIX_MAX 10 /* bytes: above the longest Latin case ending (9) */
 
 struct token {
     size_t start, end;       /* bytes in the norm view */
     size_t kstart, kend;     /* bytes in the key view */
     int first;               /* its first code point */
-    /* Hangul or Cyrillic words: where a particle or case ending begins
-     * (window_suffix_ok), nearest the end first; computed once per token. */
+    /* Where a particle or case ending (window_suffix_ok; Latin: a Latin
+     * case ending) or a glued number begins, nearest the end first;
+     * computed once per token. */
     size_t stem[WINDOW_STEMS];
     unsigned nstems;
 };

@@ -7,6 +7,9 @@
 #   run-tests.sh fuzz-run SECONDS BIN...
 #                                 each libFuzzer build fuzzing for SECONDS
 #                                 from its corpus, $FUZZ_JOBS at a time
+#   run-tests.sh reliability ARGS...
+#                                 tests/reliability/run.sh ARGS on $INTAKE,
+#                                 one test
 #   run-tests.sh summary          "N passed, N failed" over all runs since
 #                                 the last summary; fails if any failed
 set -u
@@ -117,6 +120,19 @@ fuzz-run)
     echo "fuzz-run: $(counts "$p" "$f" "$sk")"
     [ "$f" -eq 0 ] && [ "$p" -gt 0 ]
     ;;
+reliability)
+    log=build/reliability.log
+    if tests/reliability/run.sh "$@" >"$log" 2>&1; then
+        echo "ok 1 - reliability $* ($(sed -n 's/^reliability: \([0-9]* s\)$/\1/p' "$log"))"
+        grep -E '^reliability: .*seed|^(kills|stores):' "$log" | sed 's/^/# /'
+    else
+        echo "not ok 1 - reliability $* (see $log)"
+        grep -E '^reliability: .*seed|^PROBLEM|^(kills|stores):' "$log" | sed 's/^/# /'
+    fi | count "$results/$tag"
+    read -r p f sk < "$results/$tag"
+    echo "reliability: $(counts "$p" "$f" "$sk")"
+    [ "$f" -eq 0 ] && [ "$p" -gt 0 ]
+    ;;
 summary)
     cat "$results"/* 2>/dev/null | awk '
         { p += $1; f += $2; s += $3 }
@@ -128,7 +144,7 @@ summary)
     exit $rc
     ;;
 *)
-    echo "usage: $0 unit|cli|fuzz|fuzz-run|summary ..." >&2
+    echo "usage: $0 unit|cli|fuzz|fuzz-run|reliability|summary ..." >&2
     exit 2
     ;;
 esac

@@ -15,6 +15,7 @@
 #include "export/media.h"
 #include "store/db.h"
 #include "store/import.h"
+#include "util/day.h"
 
 /* What the bundle holds, kept until its signature is verified. */
 struct collected {
@@ -158,9 +159,9 @@ static int check_origin(struct audit_report *rep, struct store *s, const struct 
 static int check_content(struct audit_report *rep, const struct collected *c, size_t k,
                          struct err *e)
 {
-    char day[16];
+    char day[DAY_BYTES];
 
-    db_today(day, sizeof day);
+    day_consent(day);
     if (manifest_audit(rep, c->header, c->records, day, k, e) == 0)
         return audit_attachments(rep, c->media, c->attachments, e);
     if (e == NULL || e->code != EXIT_INPUT)

@@ -15,7 +15,7 @@
  * audit_report_free): origin (signature, key commitment, chunks, padding,
  * and whether the sender is a contact, verified or not), then consistency,
  * residual terms, residual detectors and re-identification with groups of
- * at least k records, on today's date (UTC). A bundle that does not verify
+ * at least k records, on the consent day (util/day.h). A bundle that does not verify
  * (an origin FAIL, nothing else read) or whose manifest is malformed (a
  * consistency FAIL) is a finding, not an error. Returns 0, or -1 with e
  * when the audit cannot run: a file that cannot be opened or is no bundle

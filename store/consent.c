@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "store/subject.h"
-#include "util/intl.h"
 
 int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
                       struct err *e)
@@ -40,27 +39,17 @@ int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
     return rc < 0 ? -1 : 0;
 }
 
-/* fmt translated when shown (util/intl.h), else the English constant. */
-static const char *shown_or_english(int shown, const char *fmt) __attribute__((format_arg(2)));
-static const char *shown_or_english(int shown, const char *fmt)
-{
-    return shown ? _(fmt) : fmt;
-}
-
 void consent_blocks(char *why, size_t whylen, const struct consent *c,
-                    const char *today, int shown)
+                    const char *today)
 {
     if (!c->recorded)
-        snprintf(why, whylen, "%s", shown_or_english(shown,
-                 N_("no consent is recorded (record it with 'intake consent PSEUDONYM --export yes')")));
+        snprintf(why, whylen, "no consent is recorded (record it with 'intake consent PSEUDONYM --export yes')");
     else if (c->withdrawn[0] != '\0')
-        snprintf(why, whylen, shown_or_english(shown, N_("consent was withdrawn on %.10s")),
-                 c->withdrawn);
+        snprintf(why, whylen, "consent was withdrawn on %.10s", c->withdrawn);
     else if (!c->export_ok)
-        snprintf(why, whylen, "%s", shown_or_english(shown,
-                 N_("the recorded consent does not allow export (--export no)")));
+        snprintf(why, whylen, "the recorded consent does not allow export (--export no)");
     else if (c->embargo[0] != '\0' && strcmp(today, c->embargo) < 0)
-        snprintf(why, whylen, shown_or_english(shown, N_("under embargo until %s")), c->embargo);
+        snprintf(why, whylen, "under embargo until %s", c->embargo);
     else if (whylen > 0)
         why[0] = '\0';
 }

@@ -248,6 +248,15 @@ int db_explain(struct err *e, const char *dir, int code, int sys, const char *wh
     return err_set(e, EXIT_INPUT, "database error while %s: %s", doing, what);
 }
 
+void db_cause(char *out, size_t outlen, const struct err *e)
+{
+    char *tail;
+
+    snprintf(out, outlen, "%s", e != NULL ? e->msg : "");
+    if ((tail = strstr(out, "; nothing was changed")) != NULL)
+        *tail = '\0';
+}
+
 int db_fail(struct store *s, struct err *e, const char *doing)
 {
     return db_explain(e, s->dir, sqlite3_extended_errcode(s->db),
@@ -708,9 +717,11 @@ int db_checkpoint_after(struct store *s, const char *done, struct err *e)
 {
     char why[sizeof e->msg];
 
-    if (db_checkpoint(s, e) == 0 || e == NULL)
-        return e == NULL ? -1 : 0;
-    snprintf(why, sizeof why, "%s", e->msg);
+    if (db_checkpoint(s, e) == 0)
+        return 0;
+    if (e == NULL)
+        return -1;
+    db_cause(why, sizeof why, e);
     return err_set(e, EXIT_INPUT, "%s, but old copies of its pages stay in the store's "
                    "write-ahead log until the next change (%s)", done, why);
 }

@@ -45,6 +45,11 @@ struct store {
  * passphrase. Returns -1. */
 int db_fail(struct store *s, struct err *e, const char *doing);
 
+/* e's message (e may be NULL: "") into out (outlen bytes), to be quoted
+ * as the cause of a later message: without its "; nothing was changed..."
+ * tail, which is no longer true once a change was saved. */
+void db_cause(char *out, size_t outlen, const struct err *e);
+
 /* db_fail's rule, from SQLite's extended code, the system's errno sys (0
  * if none), SQLite's message what, for the store in dir. */
 int db_explain(struct err *e, const char *dir, int code, int sys, const char *what,

@@ -26,6 +26,7 @@
 #include "privacy/digestset.h"
 #include "privacy/redact.h"
 #include "store/db.h"
+#include "util/day.h"
 #include "util/fileio.h"
 #include "util/intl.h"
 
@@ -41,7 +42,8 @@ struct pipeline {
     struct export_result *res;
     struct redactor *red;
     json_t *allowed;                     /* allowed text -> the day it was allowed */
-    char today[16];                      /* YYYY-MM-DD, UTC */
+    char today[DAY_BYTES];               /* the consent day (util/day.h) */
+    char created[16];                    /* YYYY-MM-DD, UTC: the header's */
     json_t *docs;                        /* the records that leave, as audited and written */
     json_t *atts;                        /* each one's attachments, with their stored names */
     json_t *pseudonyms;                  /* those the redactions wrote */
@@ -129,14 +131,20 @@ static json_t *flag_json(const json_t *allowed, const char *field, const struct 
     return o;
 }
 
-static void add_spans(json_t *reds, json_t *flags, const json_t *allowed, const char *field,
-                      const struct redaction *r)
+/* The field's redactions, escapes and review flags, into the manifest. */
+static void add_spans(json_t *reds, json_t *escapes, json_t *flags, const json_t *allowed,
+                      const char *field, const struct redaction *r)
 {
-    for (size_t i = 0; i < r->nitems; i++)
-        json_array_append_new(reds, json_pack("{s:s, s:I, s:I, s:s, s:s}", "field", field,
-                              "start", (json_int_t)r->items[i].start, "length",
-                              (json_int_t)r->items[i].len, "category", r->items[i].category,
-                              "rule", r->items[i].rule));
+    for (size_t i = 0; i < r->nitems; i++) {
+        const struct redaction_item *it = &r->items[i];
+        if (strcmp(it->category, "escape") == 0)
+            json_array_append_new(escapes, json_pack("{s:s, s:I, s:I}", "field", field,
+                                  "start", (json_int_t)it->start, "length", (json_int_t)it->len));
+        else
+            json_array_append_new(reds, json_pack("{s:s, s:I, s:I, s:s, s:s}", "field", field,
+                                  "start", (json_int_t)it->start, "length", (json_int_t)it->len,
+                                  "category", it->category, "rule", it->rule));
+    }
     for (size_t i = 0; i < r->nflags; i++)
         json_array_append_new(flags, flag_json(allowed, field, r, i));
 }
@@ -153,26 +161,28 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
                            const struct redacted_record *rr, const struct consent *c)
 {
     json_t *tags = json_array(), *reds = json_array(), *flags = json_array();
+    json_t *escapes = json_array();
     int exact = p->req->exact_dates;
     char date[11], field[32];
 
     snprintf(date, exact ? sizeof date : 8, "%s", row->date);
-    add_spans(reds, flags, p->allowed, "title", rr->title);
+    add_spans(reds, escapes, flags, p->allowed, "title", rr->title);
     if (rr->place != NULL)
-        add_spans(reds, flags, p->allowed, "place", rr->place);
+        add_spans(reds, escapes, flags, p->allowed, "place", rr->place);
     for (size_t i = 0; i < rr->ntags; i++) {
         json_array_append_new(tags, json_string(rr->tags[i].text));
         snprintf(field, sizeof field, "tag:%zu", i);
-        add_spans(reds, flags, p->allowed, field, &rr->tags[i]);
+        add_spans(reds, escapes, flags, p->allowed, field, &rr->tags[i]);
     }
-    add_spans(reds, flags, p->allowed, "body", rr->body);
-    return json_pack("{s:s, s:I, s:s, s:s, s:s?, s:s?, s:o, s:s, s:s, s:o, s:s, s:o, s:o}",
+    add_spans(reds, escapes, flags, p->allowed, "body", rr->body);
+    return json_pack("{s:s, s:I, s:s, s:s, s:s?, s:s?, s:o, s:s, s:s, s:o, s:s, s:o, s:o, s:o}",
                      "id", row->id, "version", (json_int_t)(row->version > 0 ? row->version : 1),
                      "pseudonym", row->pseudonym, "title", rr->title->text,
                      "place", rr->place != NULL ? rr->place->text : NULL,
                      "language", row->lang, "tags", tags, "date", date,
                      "date_precision", exact ? "day" : "month", "consent", consent_json(c),
-                     "body", rr->body->text, "redactions", reds, "review", flags);
+                     "body", rr->body->text, "redactions", reds, "escapes", escapes,
+                     "review", flags);
 }
 
 /* ---- Attachments' metadata (export/media.h) ---- */
@@ -374,8 +384,23 @@ static int load_privacy(struct pipeline *p, struct err *e)
            store_allowed_each(p->s, take_allowed, p->allowed, e) == 0 ? 0 : -1;
 }
 
-/* Consent first (a record without it is not even redacted), then the
- * review flags the redaction leaves unresolved. */
+/* Why a record may not leave, as far as consent and its review flags go,
+ * into why (one line; "" when it may). */
+static void why_blocked(char *why, size_t whylen, const struct consent *c, const char *today,
+                        size_t unresolved)
+{
+    size_t n;
+
+    consent_blocks(why, whylen, c, today);
+    n = strlen(why);
+    if (unresolved > 0 && n + 2 < whylen)
+        snprintf(why + n, whylen - n, "%s%zu review flag%s unresolved (see 'intake redact "
+                 "--report'; protect with 'intake term add' or allow with 'intake allow')",
+                 n > 0 ? "; " : "", unresolved, unresolved == 1 ? "" : "s");
+}
+
+/* Consent first (without a show callback, a record without it is not even
+ * redacted), then the review flags the redaction leaves unresolved. */
 static int check_record(struct pipeline *p, const struct record_row *row, struct err *e)
 {
     struct redacted_record rr;
@@ -385,18 +410,18 @@ static int check_record(struct pipeline *p, const struct record_row *row, struct
 
     if (load_privacy(p, e) != 0 || store_consent_get(&c, p->s, row->pseudonym, e) != 0)
         return -1;
-    consent_blocks(why, sizeof why, &c, p->today, 1);
-    if (why[0] != '\0')
+    consent_blocks(why, sizeof why, &c, p->today);
+    if (why[0] != '\0' && p->req->show == NULL)
         return block(p, row, why, e);
     if (store_record_redact(&rr, p->red, row, e) != 0)
         return -1;
-    if (rr.unresolved > 0) {
-        snprintf(why, sizeof why, _("%zu review flag(s) not resolved (protect the text as a "
-                 "term or run 'intake allow TEXT')"), rr.unresolved);
+    why_blocked(why, sizeof why, &c, p->today, rr.unresolved);
+    if (p->req->show != NULL && p->req->show(p->req->show_ctx, row, &rr, why, e) != 0)
+        rc = -1;
+    else if (why[0] != '\0')
         rc = block(p, row, why, e);
-    } else {
+    else
         rc = keep(p, row, &rr, &c, e);
-    }
     store_record_redacted_free(&rr);
     return rc;
 }
@@ -535,7 +560,7 @@ static json_t *make_header(struct pipeline *p, struct err *e)
                      "; nothing was exported (see 'intake log --verify')");
         return NULL;
     }
-    doc = json_pack("{s:s, s:s, s:s, s:I}", "format", CONTENT_FORMAT, "created", p->today,
+    doc = json_pack("{s:s, s:s, s:s, s:I}", "format", CONTENT_FORMAT, "created", p->created,
                     "sender_label", label, "records", (json_int_t)json_array_size(p->docs));
     digestset_init(&ds);
     if (doc == NULL || digestset_add_redactor(&ds, p->red, e) != 0 ||
@@ -547,6 +572,28 @@ static json_t *make_header(struct pipeline *p, struct err *e)
     }
     digestset_free(&ds);
     return doc;
+}
+
+/* The first FAIL of the report as one line, or "". */
+static void first_fail(char *out, size_t outlen, const struct audit_report *rep)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < rep->n; i++) {
+        const struct audit_check *c = &rep->checks[i];
+        for (size_t j = 0; j < c->nitems; j++) {
+            const struct audit_item *it = &c->items[j];
+            if (it->level != AUDIT_FAIL)
+                continue;
+            snprintf(out, outlen, "%s: %s%s%.120s%s (%s)", c->name, it->what ? it->what : "",
+                     it->text ? " \"" : "", it->text ? it->text : "", it->text ? "\"" : "",
+                     it->note ? it->note : "");
+            return;
+        }
+        if (c->level == AUDIT_FAIL) {
+            snprintf(out, outlen, "%s: %.300s", c->name, c->reason);
+            return;
+        }
+    }
 }
 
 /* The audit a recipient would run, on what is about to leave: a FAIL
@@ -562,6 +609,7 @@ static int audit(struct pipeline *p, json_t *header, struct err *e)
     p->res->verdict = audit_verdict(&rep);
     if (p->res->verdict != AUDIT_PASS)
         p->res->report = audit_render_text(&rep, 0);
+    first_fail(p->res->first_fail, sizeof p->res->first_fail, &rep);
     if (p->res->verdict == AUDIT_FAIL) {
         err_set(e, EXIT_AUTH, "the audit of this export FAILED (report above); nothing "
                 "was exported");
@@ -767,24 +815,24 @@ out:
 
 /* ---- The pipeline ---- */
 
-static int run(struct pipeline *p, struct err *e)
+static int run(struct pipeline *p, int seal, struct err *e)
 {
     struct recipients rc;
     json_t *header;
     int r;
 
-    if (resolve_recipients(&rc, p->res, p->s, p->req, e) != 0 ||
+    if ((seal && resolve_recipients(&rc, p->res, p->s, p->req, e) != 0) ||
         select_and_check(p, e) != 0 || (header = make_header(p, e)) == NULL)
         return -1;
-    r = audit(p, header, e) == 0 && seal_and_record(p, &rc, header, e) == 0 ? 0 : -1;
+    r = audit(p, header, e) == 0 && (!seal || seal_and_record(p, &rc, header, e) == 0) ? 0 : -1;
     json_decref(header);
     if (r == 0)
         store_redactor_keep(p->s, p->red);
     return r;
 }
 
-int store_export(struct export_result *res, struct store *s,
-                 const struct export_request *req, struct err *e)
+static int pipeline(struct export_result *res, struct store *s, const struct export_request *req,
+                    int seal, struct err *e)
 {
     struct pipeline p;
     int r = -1;
@@ -794,7 +842,8 @@ int store_export(struct export_result *res, struct store *s,
     p.s = s;
     p.req = req;
     p.res = res;
-    db_today(p.today, sizeof p.today);
+    day_consent(p.today);
+    db_today(p.created, sizeof p.created);
     p.allowed = json_object();
     p.docs = json_array();
     p.atts = json_array();
@@ -802,7 +851,7 @@ int store_export(struct export_result *res, struct store *s,
     if (p.allowed == NULL || p.docs == NULL || p.atts == NULL || p.pseudonyms == NULL)
         err_set(e, EXIT_INPUT, "out of memory");
     else
-        r = run(&p, e);
+        r = run(&p, seal, e);
     json_decref(p.allowed);
     json_decref(p.docs);
     json_decref(p.atts);
@@ -810,6 +859,18 @@ int store_export(struct export_result *res, struct store *s,
     free(p.media);
     redactor_free(p.red);
     return r;
+}
+
+int store_export(struct export_result *res, struct store *s,
+                 const struct export_request *req, struct err *e)
+{
+    return pipeline(res, s, req, 1, e);
+}
+
+int store_export_check(struct export_result *res, struct store *s,
+                       const struct export_request *req, struct err *e)
+{
+    return pipeline(res, s, req, 0, e);
 }
 
 void export_result_free(struct export_result *res)

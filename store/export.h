@@ -24,6 +24,17 @@
  * named: 1 to seal to it anyway, 0 not to (the export stops). */
 typedef int (*export_confirm_fn)(void *ctx, const char *contact);
 
+struct redacted_record;
+
+/* Shown each selected record as it would leave (redacted, blocked or
+ * not), with why it may not leave ("" when it may, as far as consent and
+ * review flags go; the audit comes after every record is shown).  The
+ * arguments are valid during the call only.  Returns 0 to go on, -1 to
+ * stop (e filled). */
+typedef int (*export_show_fn)(void *ctx, const struct record_row *row,
+                              const struct redacted_record *rr, const char *why,
+                              struct err *e);
+
 struct export_request {
     const char *const *to;       /* contact names, in order */
     size_t nto;
@@ -43,6 +54,8 @@ struct export_request {
     int skip_blocked;            /* leave blocked records out (else refuse) */
     int keep_metadata;           /* send attachments as stored (else their
                                   * metadata is removed, export/media.h) */
+    export_show_fn show;         /* NULL, or called for each selected record */
+    void *show_ctx;
 };
 
 /* A selected record that may not leave, and why (one line). */
@@ -68,6 +81,8 @@ struct export_result {
     int verdict;                 /* enum audit_level, once audited */
     char *report;                /* the audit's text when it FAILed or WARNed,
                                   * else NULL (wipe-on-free memory) */
+    char first_fail[400];        /* the audit's first FAIL as one line
+                                  * ("check: what \"text\" (note)"), or "" */
     struct export_located *located;  /* attachments written with a location */
     size_t nlocated;
     size_t nexported;            /* records in the bundle */
@@ -91,6 +106,21 @@ struct export_result {
  * export/media.h says which), an existing output file, I/O and memory. */
 int store_export(struct export_result *res, struct store *s,
                  const struct export_request *req, struct err *e);
+
+/* What `intake redact` answers (issue 13: redact says "may leave" exactly
+ * when export would write): the same selection, consent check on the same
+ * day (util/day.h), redaction, review flags, attachment stripping and
+ * audit as store_export, on the records req selects (to, out, armor and
+ * confirm are not read), without sealing or recording anything; each
+ * selected record is handed to req->show first.  Returns 0 when
+ * store_export with the same selection and options would write the
+ * bundle; -1 with e as store_export: EXIT_AUTH when a record may not
+ * leave (res->blocked says why) or the audit FAILs (res->report,
+ * res->first_fail); EXIT_INPUT for what store_export refuses as input
+ * (an unknown record, an attachment whose metadata cannot be removed),
+ * I/O and memory. */
+int store_export_check(struct export_result *res, struct store *s,
+                       const struct export_request *req, struct err *e);
 
 /* Frees what res holds (the report wiped); a cleared res is fine. */
 void export_result_free(struct export_result *res);

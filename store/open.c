@@ -174,6 +174,17 @@ int store_params_check(const struct store_params *p, struct err *e)
     return 0;
 }
 
+/* Creates the folder path (0700) unless it exists; a folder made is
+ * synced into its parent, or a power cut could take the whole store with
+ * it after init reported success. */
+static int mkdir_synced(const char *path, const char *what, struct err *e)
+{
+    if (mkdir(path, 0700) != 0)
+        return errno == EEXIST ? 0 : err_set(e, EXIT_INPUT, "cannot create %s %s: %s", what,
+                                             path, strerror(errno));
+    return fsync_parent(path, e);
+}
+
 /* Creates the missing folders above dir (0700), as for ~/.local/share. */
 static int mkdir_parents(const char *dir, struct err *e)
 {
@@ -186,9 +197,8 @@ static int mkdir_parents(const char *dir, struct err *e)
         if (*p != '/')
             continue;
         *p = '\0';
-        if (mkdir(path, 0700) != 0 && errno != EEXIST)
-            return err_set(e, EXIT_INPUT, "cannot create the folder %s: %s", path,
-                           strerror(errno));
+        if (mkdir_synced(path, "the folder", e) != 0)
+            return -1;
         *p = '/';
     }
     return 0;
@@ -286,9 +296,8 @@ int store_create_check(const char *dir, struct err *e)
 {
     if (mkdir_parents(dir, e) != 0)
         return -1;
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-        return err_set(e, EXIT_INPUT, "cannot create the store folder %s: %s", dir,
-                       strerror(errno));
+    if (mkdir_synced(dir, "the store folder", e) != 0)
+        return -1;
     if (exists_in(dir, STORE_KEYSLOTS_NAME, e))
         return err_set(e, EXIT_INPUT, "a store already exists in %s; nothing was changed", dir);
     if (check_private(dir, 1, 1, e) != 0)
@@ -362,6 +371,18 @@ static void upgrade_passphrase_slot(struct store *s, struct keyslot_file *kf,
     }
 }
 
+/* An init killed after its keyslot file made the store, before it removed
+ * its marker, leaves the marker behind: removed unless an init still
+ * holds it (none can start once the keyslot file exists). */
+static void drop_stale_marker(const char *dir)
+{
+    char path[4200];
+
+    if (exists_in(dir, STORE_INIT_MARK_NAME, NULL) && marker_free(dir, NULL) == 0 &&
+        db_path(path, sizeof path, dir, STORE_INIT_MARK_NAME, NULL) == 0 && unlink(path) == 0)
+        (void)fsync_parent(path, NULL);
+}
+
 int store_open(struct store **out, const char *dir, uint8_t kind,
                const unsigned char *secret, size_t secretlen, struct err *e)
 {
@@ -374,6 +395,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     if (store_check_dir(dir, e) != 0)
         return -1;
     fileio_sweep(dir);
+    drop_stale_marker(dir);
     s = db_alloc(dir, e);
     if (s == NULL)
         return -1;
@@ -497,8 +519,7 @@ int store_set_passphrase(struct store *s, const char *passphrase,
     }
     if (keyslot_save(s->keyslots, &fresh, 1, e) != 0) {
         char why[sizeof e->msg];
-
-        snprintf(why, sizeof why, "%s", e != NULL ? e->msg : "");
+        db_cause(why, sizeof why, e);
         return err_set(e, EXIT_INPUT, "the new passphrase is set and logged, but the old one "
                        "could not be removed (%s): both open the store until you run "
                        "'intake passwd' again", why);

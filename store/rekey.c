@@ -45,32 +45,43 @@ static void drop_pending(const struct store *s)
         (void)fsync_parent(path, NULL);
 }
 
-/* The name of the newest log entry's action into out ("" if none). */
-static int last_action(char *out, size_t outlen, struct store *s, struct err *e)
+/* 1 if the newest log entry is object's rekey, 0 if not, -1 on error. */
+static int logged_last(struct store *s, const char *object, struct err *e)
 {
     sqlite3_stmt *st;
-    int rc;
+    int rc, same = 0;
 
-    out[0] = '\0';
-    if (db_prepare(&st, s, "SELECT action FROM log ORDER BY seq DESC LIMIT 1", e) != 0)
+    if (db_prepare(&st, s, "SELECT action, object FROM log ORDER BY seq DESC LIMIT 1", e) != 0)
         return -1;
     rc = db_step(st, s, "reading the log", e);
     if (rc > 0)
-        snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(st, 0));
+        same = strcmp((const char *)sqlite3_column_text(st, 0), "rekey") == 0 &&
+               strcmp((const char *)sqlite3_column_text(st, 1), object) == 0;
     sqlite3_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return rc < 0 ? -1 : same;
 }
 
 /* Step 3: the database opens with the new key (s->master): log the rekey
- * once, then make keyslots.rekey the keyslot file. */
+ * once, then make keyslots.rekey the keyslot file. The log's object names
+ * this rekey ("master-key " and 16 hex digits of a hash keyed with the new
+ * master key, so it tells nothing of it): a resumed rekey that already
+ * logged is not logged twice, and each rekey after it is logged. */
 static int finish(struct store *s, struct err *e)
 {
-    char path[4200], action[LOG_ACTION_MAX + 1];
+    static const char ctx[] = "intake rekey log id";
+    unsigned char id[8];
+    char path[4200], object[11 + 2 * sizeof id + 1];
+    int logged;
 
-    if (last_action(action, sizeof action, s, e) != 0)
+    crypto_generichash(id, sizeof id, (const unsigned char *)ctx, sizeof ctx - 1, s->master,
+                       KEYSLOT_MASTER_BYTES);
+    memcpy(object, "master-key ", 11);
+    sodium_bin2hex(object + 11, sizeof object - 11, id, sizeof id);
+    logged = logged_last(s, object, e);
+    if (logged < 0)
         return -1;
-    if (strcmp(action, "rekey") != 0 &&
-        (store_begin(s, e) != 0 || store_log(s, "rekey", "master-key", e) != 0 ||
+    if (!logged &&
+        (store_begin(s, e) != 0 || store_log(s, "rekey", object, e) != 0 ||
          store_commit(s, e) != 0)) {
         if (!sqlite3_get_autocommit(s->db))
             store_rollback(s);
@@ -358,6 +369,14 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
     rc = reencrypt(&stale, s, master, dbsize, progress, ctx, e);
     if (rc > 0)
         drop_pending(s);
+    if (rc < 0 && e != NULL) {
+        /* The transaction may have committed: never "nothing was changed". */
+        char why[sizeof e->msg];
+        db_cause(why, sizeof why, e);
+        err_set(e, EXIT_INPUT, "the store may have been re-encrypted, but it could not be "
+                "opened again to check (%s): try the new passphrase and recovery key, then the "
+                "old ones; the next command that opens it finishes the change", why);
+    }
     if (rc != 0) {
         /* -1: neither key opens it; keyslots.rekey stays for the next try. */
         *rekeyed = rc < 0;
@@ -367,7 +386,7 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
     *rekeyed = 1;
     if (finish(s, e) != 0) {
         char why[sizeof e->msg];
-        snprintf(why, sizeof why, "%s", e != NULL ? e->msg : "");
+        db_cause(why, sizeof why, e);
         rc = err_set(e, EXIT_INPUT, "the store was re-encrypted and opens with the new "
                      "passphrase and recovery key, but the change is not finished (%s): the "
                      "next intake command finishes it", why);

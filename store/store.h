@@ -326,12 +326,11 @@ struct consent {
 int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
                       struct err *e);
 
-/* Why the subject's records may not leave on day today (YYYY-MM-DD),
- * written to why (whylen bytes) as one line, in the reader's language
- * when shown (a message), else in English (JSON: util/intl.h); why is ""
- * when they may. */
+/* Why the subject's records may not leave on day today (YYYY-MM-DD: the
+ * consent day of util/day.h, which every caller uses), written to why
+ * (whylen bytes) as one line; why is "" when they may. */
 void consent_blocks(char *why, size_t whylen, const struct consent *c,
-                    const char *today, int shown);
+                    const char *today);
 
 /* A record's fields redacted with one numbering context, so "[PLACE-1]"
  * means the same place in the title, place, tags and body. */

@@ -340,6 +340,11 @@ int temp_dir_open(struct temp_dir *td, const char *final, struct err *e)
 
 int temp_dir_commit(struct temp_dir *td, const char *final, struct err *e)
 {
+    /* The names in it first: a power cut after the rename must not leave
+     * the folder under its final name without its files. */
+    if (fsync(td->lock) != 0)
+        return err_set(e, EXIT_INPUT, "cannot sync the new folder for %s: %s", final,
+                       strerror(errno));
     if (renameat2(AT_FDCWD, td->path, AT_FDCWD, final, RENAME_NOREPLACE) != 0)
         return err_set(e, EXIT_INPUT, "cannot move the new folder to %s: %s", final,
                        strerror(errno));

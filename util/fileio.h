@@ -63,7 +63,8 @@ struct temp_dir {
  * if it does), after removing what killed writers left beside it. */
 int temp_dir_open(struct temp_dir *td, const char *final, struct err *e);
 
-/* Moves the folder to final (never over an existing one) and fsyncs. */
+/* fsyncs the folder, moves it to final (never over an existing one) and
+ * fsyncs final's parent. */
 int temp_dir_commit(struct temp_dir *td, const char *final, struct err *e);
 
 /* Removes the temporary folder and the files in it; safe after commit. */

@@ -56,6 +56,7 @@ export_to_hq() {
     [[ "$output" == *"consistency        PASS  3 records: 3 redactions and 0 review flags agree"* ]]
     [[ "$output" == *"residual-terms     PASS"* ]]
     [[ "$output" == *"residual-detectors PASS"* ]]
+    [[ "$output" == *"second-opinion     PASS"* ]]
     [[ "$output" == *"reidentification   PASS  k=3"* ]]
     [ "${lines[-1]}" = "verdict: PASS" ]
     [[ "$output" != *"Kim"* && "$output" != *"Ji-yeon"* ]]
@@ -69,8 +70,8 @@ export_to_hq() {
     run st hq audit --json b.bundle
     expect_status 0
     [ "$(jq -r .verdict <<<"$output")" = PASS ]
-    [ "$(jq -r '.checks | length' <<<"$output")" = 6 ]
-    [ "$(jq -r '[.checks[].name] | join(",")' <<<"$output")" = "origin,consistency,residual-terms,residual-detectors,reidentification,attachments" ]
+    [ "$(jq -r '.checks | length' <<<"$output")" = 7 ]
+    [ "$(jq -r '[.checks[].name] | join(",")' <<<"$output")" = "origin,consistency,residual-terms,residual-detectors,second-opinion,reidentification,attachments" ]
     [ "$(jq -r .exit <<<"$output")" = 0 ]
     # The head in the bundle is on the field store's log (before the export entry).
     head=$(jq -r '.checks[0].reason' <<<"$output" | grep -oE '[0-9a-f]{64}$')
@@ -95,7 +96,8 @@ export_to_hq() {
     export_to_hq b.bundle
     run st hq audit b.bundle
     expect_status 0
-    [[ "$output" == *"residual-detectors WARN"* ]]
+    [[ "$output" == *"residual-detectors PASS"* ]]
+    [[ "$output" == *"second-opinion     WARN"* ]]
     [[ "$output" == *"    WARN record $ID, body: korean-name \"Choe Myong-nam\" (kept with 'intake allow' on 20"* ]]
     [ "${lines[-1]}" = "verdict: WARN (passes; --strict fails it)" ]
     run st hq audit --strict b.bundle
@@ -105,17 +107,16 @@ export_to_hq() {
     grep -q "korean-name \"Choe Myong-nam\"" "$W/export.err"
 }
 
-@test "audit: a phone number kept with allow WARNs; the same number unaccounted for FAILs" {
+@test "audit: a phone number left in the text FAILs, even under a review flag allowed over it" {
     records 2 "Kim Ji-yeon spoke about the long days at the site."
     printf 'Call the office on +82 10-2000-0000 for help.\n' |
         st field record Nari --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
     export_to_hq b.bundle
     tool forge "$T/field" "$T/hq" b.bundle keepphone kept.bundle 3<<<"$PASS"
     run st hq audit kept.bundle
-    expect_status 0
-    [[ "$output" == *"WARN record "*", body: phone \"+82 10-2000-0000\" (kept with 'intake allow' on 2026-11-20)"* ]]
-    run st hq audit --strict kept.bundle
     expect_status 1
+    [[ "$output" == *"WARN record "*", body: phone \"+82 10-2000-0000\" (kept with 'intake allow' on 2026-11-20)"* ]]
+    [[ "$output" == *"FAIL record "*", body: phone \"+82 10-2000-0000\" (identifying data the redactor should have replaced)"* ]]
     tool forge "$T/field" "$T/hq" kept.bundle unflag bare.bundle 3<<<"$PASS"
     run st hq audit bare.bundle
     expect_status 1
@@ -194,21 +195,86 @@ export_to_hq() {
     [[ "${lines[0]}" == "origin             WARN  signed by contact 'field' (NOT verified"* ]]
 }
 
-@test "export: runs the audit first and refuses a bundle that would FAIL (exit 1, report, nothing written)" {
+@test "export: text of the interviewer's that looks like a placeholder is escaped, never a failure" {
+    # Issue 13: "[Q-1] ... [A-1]" made every such record impossible to send.
+    id=$(printf '[Q-1] Where did you work? [A-1] At the dormitory. The form said [PLACE-7].\n' |
+         st field record Nari --title "Work" --date 2024-03-15 --tag work --lang en)
     records 3 "Kim Ji-yeon spoke about the long days at the site."
-    # Text that looks like a redaction but is none: the auditor could not
-    # tell it from one.
-    printf 'The form said [PLACE-7] in the box.\n' |
-        st field record Nari --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
-    before=$(st field log --json | jq length)
-    run st field export --to hq --all -o "$W/x.bundle"
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    [ "$output" = $'Work\n\n\\[Q-1] Where did you work? \\[A-1] At the dormitory. The form said \\[PLACE-7].' ]
+    run --separate-stderr st field redact "$id" --report
+    expect_status 0
+    printf '%s\n' "$output" | grep -qxF $'redaction\tbody\t0\t2\tescape\tescape'
+    export_to_hq b.bundle
+    run st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"consistency        PASS"* ]]
+    run st hq open b.bundle --json
+    expect_status 0
+    [ "$(jq -r --arg id "$id" '.records[] | select(.id == $id) | .body' <<<"$output")" = '\[Q-1] Where did you work? \[A-1] At the dormitory. The form said \[PLACE-7].' ]
+    [ "$(jq -r --arg id "$id" '.records[] | select(.id == $id) | .escapes | map(.start) | join(",")' <<<"$output")" = "0,27,66" ]
+    # A forged escape over no placeholder's shape FAILs.
+    tool forge "$T/field" "$T/hq" b.bundle badescape bad.bundle 3<<<"$PASS"
+    run st hq audit bad.bundle
     expect_status 1
-    [[ "$output" == *"consistency        FAIL"* ]]
-    [[ "$output" == *"placeholder \"[PLACE-7]\" (a placeholder in the text is not in the manifest)"* ]]
-    [[ "${lines[-1]}" == "intake: the audit of this export FAILED (report above); nothing was exported" ]]
-    [ ! -e "$W/x.bundle" ]
-    [ "$(ls "$W")" = "" ]
-    [ "$(st field log --json | jq length)" = "$before" ]
+    [[ "$output" == *"FAIL record $id, body: escape (an escape that is not a backslash before a placeholder's shape)"* ]]
+}
+
+@test "a name that is also a word: flagged where it may be the word, cleared with allow, then export and audit pass" {
+    # Issue 13: 김나라 in "우리 나라는" (our country), Гэрэл in "гэрэл" (light).
+    st field subject add --name 김나라 --pseudonym Min-ji --locale ko >/dev/null
+    st field consent Min-ji --export yes --method verbal 2>/dev/null
+    id=$(printf '우리 나라는 작다. 김나라가 왔다.\n' |
+         st field record Min-ji --title "Work" --date 2024-03-15 --tag work --lang ko)
+    run --separate-stderr st field redact "$id" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t7\t6\tname-or-word\tunresolved\t나라'
+    [ "$stderr" = "intake: record $id may not leave the device: 1 review flag unresolved (see 'intake redact --report'; protect with 'intake term add' or allow with 'intake allow')" ]
+    # The word alone may be allowed (the full name may not): a flag a person can clear.
+    run --separate-stderr st field allow 김나라
+    expect_status 2
+    run --separate-stderr st field allow 나라
+    expect_status 0
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    [ "$output" = $'Work\n\n우리 나라는 작다. Min-ji가 왔다.' ]
+    records 3 "Kim Ji-yeon spoke about the long days at the site."
+    for i in 1 2; do
+        printf '우리 나라는 크다.\n' | st field record Min-ji --title "Work" --date 2024-03-15 --tag work --lang ko >/dev/null
+    done
+    export_to_hq b.bundle
+    run st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"residual-terms     PASS"* ]]
+}
+
+@test "a name that is also a word given a boundary by a replacement is flagged, not failed by the audit" {
+    # Found by the property test: "x@gmail.comгэрэл" once the e-mail is a
+    # placeholder shows "гэрэл" as a word of its own (likewise 하나 before a phone).
+    st field subject add --name Гэрэл --pseudonym Tuya --locale mn >/dev/null
+    st field subject add --name 김하나 --pseudonym Su-bin --locale ko >/dev/null
+    st field consent Tuya --export yes --method verbal 2>/dev/null
+    a=$(printf 'x@gmail.comгэрэл унтарсан.\n' | st field record Tuya --title "Work" --date 2024-03-15 --tag work --lang mn)
+    b=$(printf '조선소 하나010-2000-3067 번호.\n' | st field record Tuya --title "Work" --date 2024-03-15 --tag work --lang mn)
+    run --separate-stderr st field redact "$a" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t9\t10\tname-or-word\tunresolved\tгэрэл'
+    run --separate-stderr st field redact "$b" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t10\t6\tname-or-word\tunresolved\t하나'
+    st field allow гэрэл 2>/dev/null
+    st field allow 하나 2>/dev/null
+    run --separate-stderr st field redact "$a"
+    expect_status 0
+    [ "$output" = $'Work\n\n[EMAIL-1]гэрэл унтарсан.' ]
+    run --separate-stderr st field redact "$b"
+    expect_status 0
+    printf 'гэрэл унтарсан.\n' | st field record Tuya --title "Work" --date 2024-03-15 --tag work --lang mn >/dev/null
+    st field export --to hq --all -o "$W/b.bundle" >/dev/null 2>"$W/export.err" || { cat "$W/export.err"; false; }
+    run st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"residual-terms     PASS"* ]]
 }
 
 @test "audit: bad usage and unreadable input are exit 2 with one line" {

@@ -393,15 +393,15 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     tail -n 1 "$W/empty.asc" | grep -qx -- "-----END INTAKE BUNDLE-----"
     st field subject add --name "김지연" --name "Батэрдэнэ" --pseudonym "Сарнай" >/dev/null
     st field consent "Сарнай" --export yes 2>/dev/null
-    id=$(printf '김지연 и Батэрдэнэ: 국경을 넘었다. Граница.\n' | st field record "Сарнай" --title "국경 / граница" --date 2024-05-02)
+    id=$(printf '김지연 и Батэрдэнэ: 국경을 넘었다. 박명수가 도왔다. Граница.\n' | st field record "Сарнай" --title "국경 / граница" --date 2024-05-02)
     run --separate-stderr st field export --to hq --all -o "$W/flagged"
     expect_status 1
-    [[ "$stderr" == *"may not leave: 1 review flag(s) not resolved"* ]]
-    st field allow "국경을" 2>/dev/null
+    [[ "$stderr" == *"may not leave: 1 review flag unresolved"* ]]
+    st field allow "박명수" 2>/dev/null
     st field export --to hq --all --armor -o "$W/mixed.asc" 2>/dev/null
     run st hq open "$W/mixed.asc" --json
     expect_status 0
-    [[ "$output" == *"국경을 넘었다. Граница."* ]]
+    [[ "$output" == *"국경을 넘었다. 박명수가 도왔다. Граница."* ]]
     [[ "$output" != *"김지연"* && "$output" != *"Батэрдэнэ"* ]]
     [[ "$output" == *'"resolution": "allowed"'* ]]
     [[ "$output" == *'"allowed": "20'* ]]
@@ -409,6 +409,20 @@ assert d["header"]["format"] == "intake-content-1" and d["header"]["records"] ==
     expect_status 0
     run st hq show "$id"
     [[ "$output" == *"title: 국경 / граница"* ]]
+}
+
+@test "armor over 64 KiB: every line ends in a newline and the bundle opens (a NUL took one's place every 1023 lines: found by the reliability suite)" {
+    field_record
+    mkstore hq
+    introduce field hq
+    head -c 200000 /dev/urandom >"$W/blob.bin"
+    st field attach "$ID" "$W/blob.bin" >/dev/null
+    st field export --to hq --all --keep-metadata --armor -o "$W/big.asc" 2>/dev/null
+    [ "$(tr -d '\n' <"$W/big.asc" | tr -d 'A-Za-z0-9+/= -' | wc -c)" -eq 0 ]
+    [ "$(awk 'length($0) > 64' "$W/big.asc" | wc -l)" -eq 0 ]
+    run st hq open "$W/big.asc" -o "$W/opened"
+    expect_status 0
+    cmp "$W/blob.bin" "$(find "$W/opened" -type f -size 200000c | head -n 1)"
 }
 
 @test "import: an unknown sender is refused with its key unless accepted" {

@@ -308,6 +308,21 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
     [ "$(cat "$H/store.db")" = "not ours" ]
 }
 
+@test "kill -9 during init after its keyslot file: the next open removes the marker left" {
+    init_store
+    (umask 077 && : >"$H/init.pending")
+    # Held by an init (as while it removes it): left alone.
+    exec {lock}<"$H/init.pending"
+    flock "$lock"
+    ik log --verify >/dev/null
+    [ -e "$H/init.pending" ]
+    exec {lock}<&-
+    # Left by a killed one: removed.
+    ik log --verify >/dev/null
+    [ ! -e "$H/init.pending" ]
+    [ -z "$(ls -A "$H" | grep -vxE 'keyslots|store\.db|store\.db-wal|store\.db-shm')" ]
+}
+
 @test "kill -9 during export: no partial bundle is ever left; old leftovers are swept" {
     store_with_hq
     ik consent Nari --export yes --attachments yes --method verbal 2>/dev/null

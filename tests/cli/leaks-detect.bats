@@ -37,8 +37,12 @@ same() {
 }
 
 @test "redact: ID numbers and dates of birth; birth words are words (stubborn, Osborne)" {
+    redacted 'A stubborn man, Osborne, 1985-03-15.'
+    same "$got" 'A stubborn man, Osborne, 1985-03-15.'
+    # Once the first date is a placeholder, the second is 43 bytes after
+    # "Born", as a recipient's audit reads it: it goes too (issue 13).
     redacted '7503141234567, 750314-1******, Passport No. 745123456, УБ75031412. Born on March 14th, 1975. A stubborn man, Osborne, 1985-03-15.'
-    same "$got" '[ID-1], [ID-2], Passport No. [ID-3], [ID-4]. Born on [DATE-1]. A stubborn man, Osborne, 1985-03-15.'
+    same "$got" '[ID-1], [ID-2], Passport No. [ID-3], [ID-4]. Born on [DATE-1]. A stubborn man, Osborne, [DATE-2].'
     run --separate-stderr ik redact "$ID" --report
     expect_status 0
     printf '%s\n' "$output" | grep -qE $'^redaction\tbody\t0\t6\tid\tpattern$'

@@ -74,9 +74,9 @@ no_leak() {
     ID=$(record Tulga 'Алтаа ирсэн. Hellо.')
     run --separate-stderr st field redact "$ID" --report
     expect_status 1
-    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t0\t[0-9]+\tshort-name\tunresolved$'
-    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tmixed-script\tunresolved$'
-    [ "$stderr" = "intake: record $ID may not leave the device: 2 review flags unresolved (see --report; protect with 'intake term add' or allow with 'intake allow')" ]
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t0\t[0-9]+\tshort-name\tunresolved\tАлтаа$'
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tmixed-script\tunresolved\tHellо$'
+    [ "$stderr" = "intake: record $ID may not leave the device: 2 review flags unresolved (see 'intake redact --report'; protect with 'intake term add' or allow with 'intake allow')" ]
     run --separate-stderr st field export --to hq --all -o "$W/x.bundle"
     expect_status 1
     [ ! -e "$W/x.bundle" ]

@@ -433,6 +433,17 @@ expect_damaged() {
     ik list >/dev/null
 }
 
+@test "rekey twice: each rekey is logged, once (the second was not: found by the reliability suite)" {
+    init_store
+    ik_pass "$PASS"$'\n'"$NEWPASS" rekey >/dev/null 2>&1
+    ik_pass "$NEWPASS"$'\n'"$PASS" rekey >/dev/null 2>&1
+    run ik log
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | grep -cE ' rekey +master-key [0-9a-f]{16}$')" -eq 2 ]
+    [ "$(printf '%s\n' "$output" | grep ' rekey ' | awk '{print $NF}' | sort -u | wc -l)" -eq 2 ]
+    ik log --verify >/dev/null
+}
+
 @test "rekey: --recovery unlocks; a weak new passphrase changes nothing; usage" {
     init_store
     add_subject

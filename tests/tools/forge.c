@@ -13,6 +13,8 @@
  *                    +82 10-2000-0000 kept by 'intake allow' (a review flag
  *                    allowed on 2026-11-20), as the privacy engine would
  *                    write it if allow kept pattern hits
+ *       badescape    an escape is listed over text that is no backslash
+ *                    before a placeholder's shape (bytes 3-4 of the body)
  *       blob         the first byte of the first attachment's data flips;
  *                    its attachment item (with the hash) stays, and the
  *                    sender's key signs it all: a sender whose stated hash
@@ -146,6 +148,12 @@ static int change(struct item *it, const char *mode)
             json_decref(doc);
             return -1;
         }
+    } else if (strcmp(mode, "badescape") == 0) {
+        json_t *esc = json_object_get(doc, "escapes");
+        if (!json_is_array(esc))
+            json_object_set_new(doc, "escapes", esc = json_array());
+        json_array_append_new(esc, json_pack("{s:s, s:i, s:i}", "field", "body", "start", 3,
+                                             "length", 2));
     } else if (strcmp(mode, "unflag") == 0 && json_array_size(json_object_get(doc, "review")) > 0) {
         json_object_set_new(doc, "review", json_array());
     } else {

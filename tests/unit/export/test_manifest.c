@@ -109,13 +109,20 @@ static void test_header_refusals(void **state)
     expect_header_refused("{\"log_head\":{\"seq\":3,\"hash\":\"00\"}}", "log head");
     expect_header_refused("{\"log_head\":{\"seq\":-1,\"hash\":\"00\"}}", "log head");
     expect_header_refused("{" LOG "}", "digest set");
-    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"\",\"more\":1}}", "digest set");
-    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"AAAA\"}}",
-                          "digest set encoding");      /* 3 bytes: no whole digest */
-    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"*\"}}", "digest set encoding");
-    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"\"}}", "pseudonyms");
-    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"\"},\"pseudonyms\":[\"\"]}",
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"\",\"more\":1}}", "digest set");
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"AAAA\"}}",
+                          "digest set encoding");      /* 3 bytes: no whole entry */
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"*\"}}", "digest set encoding");
+    /* 17 bytes, a rule byte no form has (0xff). */
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"AAAAAAAAAAAAAAAAAAAAAP8=\"}}",
+                          "a digest set entry's rule byte");
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"\"}}", "pseudonyms");
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"\"},\"pseudonyms\":[\"\"]}",
                           "a pseudonym");
+    /* A digest set of an older intake (classes hashed in, no rules). */
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"\"}}",
+                          "a digest set of the old kind, without the forms' rules: the bundle was "
+                          "made by an older intake; ask the sender to export again");
 }
 
 static const char rec_head[] =

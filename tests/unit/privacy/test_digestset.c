@@ -1,6 +1,9 @@
-/* privacy/digestset: which digests each kind of form adds, sorting and
- * deduplicating, and the exact spans a scan reports (word forms, stems
- * followed by a particle or case ending, nothing else). */
+/* privacy/digestset: one entry per form with its rule byte, sorting and
+ * deduplicating, and the exact spans a scan reports by the redactor's hit
+ * rules (word forms, stems followed by a particle or case ending, forms
+ * that count only with a capital, person names in handles and glued to a
+ * number, short keys never across a space, names that are also words
+ * flagged where no context marks a name). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -13,6 +16,7 @@
 #include "crypto/secmem.h"
 #include "privacy/digestset.h"
 #include "privacy/normalise.h"
+#include "privacy/redact.h"
 #include "privacy/variants.h"
 
 static void init(struct digestset *ds)
@@ -24,16 +28,24 @@ static void init(struct digestset *ds)
     digestset_init_key(ds, key);
 }
 
-/* Adds the key of text (normalise.h) as a form with suffix. */
-static void add(struct digestset *ds, const char *text, int suffix)
+/* Adds the key of text (normalise.h) as a form with these rules. */
+static void add_rules(struct digestset *ds, const char *text, int suffix, int capital,
+                      int person, int kind)
 {
+    struct redact_form f = { (unsigned char)suffix, (unsigned char)capital,
+                             (unsigned char)person, (unsigned char)kind };
     char *key;
     size_t keylen;
     struct err e;
 
     assert_int_equal(normalise_key(&key, &keylen, text, strlen(text), &e), 0);
-    assert_int_equal(digestset_add_form(ds, key, keylen, suffix, 0, &e), 0);
+    assert_int_equal(digestset_add_form(ds, key, keylen, redact_form_byte(&f), &e), 0);
     secmem_free(key);
+}
+
+static void add(struct digestset *ds, const char *text, int suffix)
+{
+    add_rules(ds, text, suffix, 0, 0, FORM_REPLACE);
 }
 
 struct hits {
@@ -43,13 +55,14 @@ struct hits {
     int rc;                     /* what the callback returns */
 };
 
-static int on_hit(void *ctx, size_t start, size_t end, struct err *e)
+static int on_hit(void *ctx, size_t start, size_t end, const char *flag, struct err *e)
 {
     struct hits *h = ctx;
 
     (void)e;
-    h->len += (size_t)snprintf(h->out + h->len, sizeof h->out - h->len, "%s%zu-%zu:%.*s",
-                               h->len ? "|" : "", start, end, (int)(end - start), h->text + start);
+    h->len += (size_t)snprintf(h->out + h->len, sizeof h->out - h->len, "%s%zu-%zu:%.*s%s%s",
+                               h->len ? "|" : "", start, end, (int)(end - start), h->text + start,
+                               flag ? " " : "", flag ? flag : "");
     return h->rc;
 }
 
@@ -65,30 +78,53 @@ static const char *scan(const struct digestset *ds, const char *text)
     return h.out;
 }
 
-/* A form that ends a word gives one digest (class 0), one that may take a
- * particle or ending two (classes 0 and 1), a stem one (class 1). */
-static void test_digests_per_form(void **state)
+/* Each form gives one entry: its digest and its rule byte. */
+static void test_entries_per_form(void **state)
 {
     struct digestset ds;
+    struct redact_form f;
 
     (void)state;
     init(&ds);
     add(&ds, "Kim Chol-jin", SUFFIX_NONE);
     assert_int_equal(ds.n, 1);
     add(&ds, "박영수", SUFFIX_KO);
-    assert_int_equal(ds.n, 3);
     add(&ds, "Бурмаа", SUFFIX_MN);
-    assert_int_equal(ds.n, 5);
     add(&ds, "Бат-Эрдэн", SUFFIX_MN_STEM);
-    assert_int_equal(ds.n, 6);
+    add_rules(&ds, "Bold", SUFFIX_NONE, 1, 1, FORM_WORD);
+    assert_int_equal(ds.n, 5);
+    assert_int_equal(ds.d[4 * DIGESTSET_ENTRY + DIGESTSET_BYTES], 0x04 | 0x08 | 0x20);
     digestset_finish(&ds);
-    assert_int_equal(ds.n, 6);
+    assert_int_equal(ds.n, 5);
+    /* The rule byte: bits 0-1 suffix, 2 capital, 3 person, 4-5 kind. */
+    assert_int_equal(redact_form_of_byte(&f, 0x2f), 0);
+    assert_int_equal(f.suffix, SUFFIX_MN_STEM);
+    assert_true(f.capital && f.person && f.kind == FORM_WORD);
+    assert_int_equal(redact_form_of_byte(&f, 0x30), -1);
+    assert_int_equal(redact_form_of_byte(&f, 0x40), -1);
     digestset_free(&ds);
     assert_null(ds.d);
     assert_int_equal(ds.n, 0);
 }
 
-/* finish sorts the digests and keeps one of each. */
+/* An entry read from a manifest with a rule byte no form has is refused. */
+static void test_add_entry(void **state)
+{
+    struct digestset ds;
+    unsigned char entry[DIGESTSET_ENTRY] = { 0 };
+    struct err e;
+
+    (void)state;
+    init(&ds);
+    assert_int_equal(digestset_add_entry(&ds, entry, &e), 0);
+    entry[DIGESTSET_BYTES] = 0x80;
+    assert_int_equal(digestset_add_entry(&ds, entry, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(ds.n, 1);
+    digestset_free(&ds);
+}
+
+/* finish sorts the entries and keeps one of each. */
 static void test_finish_sorts_and_dedups(void **state)
 {
     struct digestset ds;
@@ -100,12 +136,13 @@ static void test_finish_sorts_and_dedups(void **state)
     add(&ds, "KIM CHOL JIN", SUFFIX_NONE);      /* the same key */
     add(&ds, "Ri", SUFFIX_NONE);
     add(&ds, "Pak Yong-su", SUFFIX_NONE);
-    assert_int_equal(ds.n, 5);
+    add(&ds, "Pak Yong-su", SUFFIX_KO);         /* the same key, other rules */
+    assert_int_equal(ds.n, 6);
     digestset_finish(&ds);
-    assert_int_equal(ds.n, 3);
+    assert_int_equal(ds.n, 4);
     for (size_t i = 1; i < ds.n; i++)
-        assert_true(memcmp(ds.d + (i - 1) * DIGESTSET_BYTES, ds.d + i * DIGESTSET_BYTES,
-                           DIGESTSET_BYTES) < 0);
+        assert_true(memcmp(ds.d + (i - 1) * DIGESTSET_ENTRY, ds.d + i * DIGESTSET_ENTRY,
+                           DIGESTSET_ENTRY) < 0);
     digestset_free(&ds);
 }
 
@@ -122,13 +159,46 @@ static void test_scan_spans(void **state)
     add(&ds, "Бат-Эрдэн", SUFFIX_MN_STEM);
     digestset_finish(&ds);
     assert_string_equal(scan(&ds, "Then KIM Chol jin met 박영수는 there."),
-                        "5-17:KIM Chol jin|22-34:박영수는");
+                        "5-17:KIM Chol jin|22-31:박영수");
     assert_string_equal(scan(&ds, "박영수"), "0-9:박영수");
     assert_string_equal(scan(&ds, "Бат-Эрдэнийн ах"), "0-23:Бат-Эрдэнийн");
     /* A stem alone, a name inside a longer word, a particle that is none. */
     assert_string_equal(scan(&ds, "Бат-Эрдэн"), "");
     assert_string_equal(scan(&ds, "Kimcholjinsky"), "");
     assert_string_equal(scan(&ds, "박영수수"), "");
+    digestset_free(&ds);
+}
+
+/* The redactor's hit rules (issue 13): what it rightly leaves is no hit. */
+static void test_scan_hit_rules(void **state)
+{
+    struct digestset ds;
+
+    (void)state;
+    init(&ds);
+    add_rules(&ds, "Ina", SUFFIX_NONE, 0, 1, FORM_REPLACE);          /* 김인아's given name */
+    add_rules(&ds, "Bold", SUFFIX_NONE, 1, 1, FORM_WORD);           /* of Bold Dorj */
+    add_rules(&ds, "Mark", SUFFIX_NONE, 1, 1, FORM_REPLACE);        /* of Mark Hill */
+    add_rules(&ds, "종수", SUFFIX_KO, 0, 1, FORM_REPLACE);
+    add_rules(&ds, "나라", SUFFIX_KO, 0, 1, FORM_WORD);
+    add_rules(&ds, "kimjongsu", SUFFIX_NONE, 0, 1, FORM_REPLACE);
+    add_rules(&ds, "Алтаа", SUFFIX_MN, 1, 1, FORM_SHORT);
+    digestset_finish(&ds);
+    /* A short key never across a space; a capital form not in lower case. */
+    assert_string_equal(scan(&ds, "He worked in a factory."), "");
+    assert_string_equal(scan(&ds, "Ina came."), "0-3:Ina");
+    assert_string_equal(scan(&ds, "a bold decision, hit the mark"), "");
+    assert_string_equal(scan(&ds, "then Mark came"), "5-9:Mark");
+    /* A name that is also a word: flagged unless the context marks a name. */
+    assert_string_equal(scan(&ds, "Bold decisions. Then Bold came."),
+                        "0-4:Bold name-or-word|21-25:Bold");
+    assert_string_equal(scan(&ds, "우리 나라는 작다. 나라씨가 왔다."),
+                        "7-13:나라 name-or-word|25-31:나라");
+    /* A person's name glued to a number or inside a handle. */
+    assert_string_equal(scan(&ds, "종수1234567 계좌"), "0-13:종수1234567");
+    assert_string_equal(scan(&ds, "write to @xkimjongsu75 now"), "9-22:@xkimjongsu75");
+    /* A short form: always a review flag. */
+    assert_string_equal(scan(&ds, "Алтаа ирсэн"), "0-10:Алтаа short-name");
     digestset_free(&ds);
 }
 
@@ -159,9 +229,11 @@ static void test_scan_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_digests_per_form),
+        cmocka_unit_test(test_entries_per_form),
+        cmocka_unit_test(test_add_entry),
         cmocka_unit_test(test_finish_sorts_and_dedups),
         cmocka_unit_test(test_scan_spans),
+        cmocka_unit_test(test_scan_hit_rules),
         cmocka_unit_test(test_scan_errors),
     };
     if (sodium_init() < 0)

@@ -23,6 +23,7 @@
 struct tally {
     char name[32];
     unsigned gold, found;       /* recall */
+    unsigned held;              /* of found: held for review, not replaced */
     unsigned pred, right;       /* precision (pattern categories) */
 };
 
@@ -66,6 +67,28 @@ static void add_doc(struct redactor *r, json_t *doc, long base)
     }
 }
 
+/* The input offset of output offset o of out (outside replacements). */
+static size_t to_input(const struct redaction *out, size_t o)
+{
+    long delta = 0;
+
+    for (size_t k = 0; k < out->nitems && out->items[k].start + out->items[k].len <= o; k++)
+        delta += (long)out->items[k].orig_len - (long)out->items[k].len;
+    return (size_t)((long)o + delta);
+}
+
+/* 1 if a review flag of kind (NULL: any) of out lies over input bytes
+ * [a, b). */
+static int flagged(const struct redaction *out, size_t a, size_t b, const char *kind)
+{
+    for (size_t k = 0; k < out->nflags; k++) {
+        size_t fa = to_input(out, out->flags[k].start), fb = fa + out->flags[k].len;
+        if ((kind == NULL || strcmp(out->flags[k].kind, kind) == 0) && fa < b && a < fb)
+            return 1;
+    }
+    return 0;
+}
+
 static void score_doc(json_t *doc, const struct redaction *out, const char *text)
 {
     json_t *spans = json_object_get(doc, "spans"), *sp;
@@ -80,6 +103,11 @@ static void score_doc(json_t *doc, const struct redaction *out, const char *text
         for (k = 0; k < out->nitems && !hit; k++)
             hit = out->items[k].orig_start <= a &&
                   out->items[k].orig_start + out->items[k].orig_len >= b;
+        /* A registered name that is also a word, where nothing marks it a
+         * name, is held for review: the record cannot leave before a
+         * person decides (issue 13). */
+        if (!hit && (flagged(out, a, b, "name-or-word") || flagged(out, a, b, "short-name")))
+            hit = 1, t->held++;
         t->found += (unsigned)hit;
         if (!hit)
             printf("# missed %s in %s: \"%.*s\"\n", t->name,
@@ -155,17 +183,19 @@ static void test_recall_and_precision(void **state)
         redact_ctx_free(ctx);
         redactor_free(r);
     }
-    printf("# %-26s %6s %6s %8s %6s %6s %9s\n", "class", "gold", "found", "recall", "pred", "right", "precision");
+    printf("# %-26s %6s %6s %8s %6s %6s %6s %9s\n", "class", "gold", "found", "recall", "held",
+           "pred", "right", "precision");
     for (i = 0; i < nclasses; i++) {
         struct tally *t = &classes[i];
-        printf("# %-26s %6u %6u %7.2f%% %6u %6u %8.2f%%\n", t->name, t->gold, t->found,
-               pct(t->found, t->gold), t->pred, t->right, pct(t->right, t->pred));
+        printf("# %-26s %6u %6u %7.2f%% %6u %6u %6u %8.2f%%\n", t->name, t->gold, t->found,
+               pct(t->found, t->gold), t->held, t->pred, t->right, pct(t->right, t->pred));
         if (strncmp(t->name, "term-", 5) == 0)
             tg += t->gold, tf += t->found;
         else
             pg += t->gold, pf += t->found, pp += t->pred, pr += t->right;
     }
-    printf("# protected terms: recall %.2f%% (%u/%u)   target 100%%\n", pct(tf, tg), tf, tg);
+    printf("# protected terms: recall %.2f%% (%u/%u; held: replaced where the context marks a name, else a review flag)   target 100%%\n",
+           pct(tf, tg), tf, tg);
     printf("# pattern PII: recall %.2f%% (%u/%u) target >= 99%%; precision %.2f%% (%u/%u) target >= 95%%\n",
            pct(pf, pg), pf, pg, pct(pr, pp), pr, pp);
     json_decref(docs);
@@ -212,7 +242,7 @@ static size_t count_words(const char *s, size_t len)
 static void print_flag_kinds(const struct redaction *out)
 {
     static const char *const kinds[] = {
-        "korean-name", "cyrillic-name", "title-name", "short-name", "mixed-script",
+        "korean-name", "cyrillic-name", "title-name", "short-name", "name-or-word", "mixed-script",
     };
     size_t i, k, n;
 
@@ -227,15 +257,59 @@ static void print_flag_kinds(const struct redaction *out)
     }
 }
 
+/* The identity-free texts by language. */
+static const struct {
+    const char *file, *lang;
+} clean[] = {
+    { "en-words.txt", "en" }, { "en-prose.txt", "en" }, { "ko-words.txt", "ko" },
+    { "ko-prose.txt", "ko" }, { "mn-words.txt", "mn" }, { "mn-prose.txt", "mn" },
+};
+#define NCLEAN (sizeof clean / sizeof clean[0])
+
+/* Redacts each identity-free text with r; adds words, automatic
+ * redactions and review flags per language (en, ko, mn). */
+static void run_clean(struct redactor *r, size_t words[3], size_t reds[3], size_t flags[3],
+                      int show)
+{
+    static const char *const langs[] = { "en", "ko", "mn" };
+    struct err e;
+
+    for (size_t i = 0; i < NCLEAN; i++) {
+        char path[256];
+        size_t len, w, k, l = 0;
+        char *text;
+        struct redact_ctx *ctx = redact_ctx_new();
+        struct redaction out;
+
+        while (strcmp(langs[l], clean[i].lang) != 0)
+            l++;
+        snprintf(path, sizeof path, DATA "clean/%s", clean[i].file);
+        text = slurp(path, &len);
+        w = count_words(text, len);
+        if (redactor_run(&out, r, ctx, text, len, &e) != 0)
+            fail_msg("%s: %s", clean[i].file, e.msg);
+        printf("# %-14s %6zu words %4zu automatic redactions (%.2f per 10,000) %4zu review flags (%.2f per 10,000)\n",
+               clean[i].file, w, out.nitems, 1e4 * (double)out.nitems / (double)w, out.nflags,
+               1e4 * (double)out.nflags / (double)w);
+        for (k = 0; show && k < out.nitems && k < 20; k++)
+            printf("#   %s/%s: \"%.*s\"\n", out.items[k].category, out.items[k].rule,
+                   (int)out.items[k].orig_len, text + out.items[k].orig_start);
+        print_flag_kinds(&out);
+        words[l] += w, reds[l] += out.nitems, flags[l] += out.nflags;
+        redaction_free(&out);
+        redact_ctx_free(ctx);
+        free(text);
+    }
+}
+
 /* Every name and term of the whole evaluation set protected at once (a
  * store of a few hundred), over identity-free words and prose. */
 static void test_false_redactions(void **state)
 {
-    static const char *const files[] = { "en-words.txt", "en-prose.txt", "ko-words.txt", "mn-words.txt" };
     json_t *docs = load_docs(), *doc;
     struct redactor *r;
     struct err e;
-    size_t i, words = 0, redactions = 0, flags = 0;
+    size_t i, words[3] = { 0 }, reds[3] = { 0 }, flags[3] = { 0 }, tw = 0, tr = 0, tfl = 0;
 
     (void)state;
     assert_int_equal(redactor_new(&r, &e), 0);
@@ -243,35 +317,85 @@ static void test_false_redactions(void **state)
         add_doc(r, doc, (long)i * 10);
     assert_int_equal(redactor_compile(r, &e), 0);
     printf("# %zu literals protected\n", redactor_literals(r));
-    for (i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char path[256];
-        size_t len, w, k;
-        char *text;
+    run_clean(r, words, reds, flags, 1);
+    for (i = 0; i < 3; i++)
+        tw += words[i], tr += reds[i], tfl += flags[i];
+    printf("# identity-free text: %zu words, %zu automatic redactions = %.2f per 10,000 words (target <= 1); %zu review flags (%.2f per 10,000: the names that are also words flagged where they are words)\n",
+           tw, tr, 1e4 * (double)tr / (double)tw, tfl, 1e4 * (double)tfl / (double)tw);
+    redactor_free(r);
+    json_decref(docs);
+    assert_true(tw >= 50000);
+    assert_true(1e4 * (double)tr / (double)tw <= 1.0);
+}
+
+/* Review flags on identity-free text with nothing protected: what the
+ * safety net asks a person about in prose that holds no name (issue 13:
+ * at most 10 per 10,000 words in each language). */
+static void test_flags_per_language(void **state)
+{
+    static const char *const langs[] = { "English", "Korean", "Mongolian" };
+    struct redactor *r;
+    struct err e;
+    size_t words[3] = { 0 }, reds[3] = { 0 }, flags[3] = { 0 };
+
+    (void)state;
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_compile(r, &e), 0);
+    run_clean(r, words, reds, flags, 0);
+    for (size_t l = 0; l < 3; l++)
+        printf("# review flags, nothing protected: %-9s %6zu words %4zu flags = %.2f per 10,000 words (target <= 10)\n",
+               langs[l], words[l], flags[l], 1e4 * (double)flags[l] / (double)words[l]);
+    redactor_free(r);
+    for (size_t l = 0; l < 3; l++)
+        assert_true(1e4 * (double)flags[l] / (double)words[l] <= 10.0);
+}
+
+/* The safety net for names nobody registered: each person's name in the
+ * evaluation testimonies, with nothing protected, and whether a review
+ * flag lies over it (or a detector replaced it).  Prints the share;
+ * fails if it falls below what it was before issue 13 (NAMES_FLAGGED_MIN:
+ * 181 of 426 at 89ba90e, before the dictionaries filtered the flags). */
+#define NAMES_FLAGGED_MIN 181
+static void test_unregistered_names(void **state)
+{
+    json_t *docs = load_docs(), *doc, *sp;
+    struct redactor *r;
+    struct err e;
+    size_t i, k, gold = 0, found = 0;
+
+    (void)state;
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_compile(r, &e), 0);
+    json_array_foreach(docs, i, doc) {
+        const char *text = json_string_value(json_object_get(doc, "text"));
         struct redact_ctx *ctx = redact_ctx_new();
         struct redaction out;
 
-        snprintf(path, sizeof path, DATA "clean/%s", files[i]);
-        text = slurp(path, &len);
-        w = count_words(text, len);
-        if (redactor_run(&out, r, ctx, text, len, &e) != 0)
-            fail_msg("%s: %s", files[i], e.msg);
-        printf("# %-14s %6zu words %4zu automatic redactions (%.2f per 10,000) %4zu review flags\n",
-               files[i], w, out.nitems, 1e4 * (double)out.nitems / (double)w, out.nflags);
-        for (k = 0; k < out.nitems && k < 20; k++)
-            printf("#   %s/%s: \"%.*s\"\n", out.items[k].category, out.items[k].rule,
-                   (int)out.items[k].orig_len, text + out.items[k].orig_start);
-        print_flag_kinds(&out);
-        words += w, redactions += out.nitems, flags += out.nflags;
+        if (redactor_run(&out, r, ctx, text, strlen(text), &e) != 0)
+            fail_msg("%s: %s", json_string_value(json_object_get(doc, "id")), e.msg);
+        json_array_foreach(json_object_get(doc, "spans"), k, sp) {
+            size_t a = (size_t)json_integer_value(json_object_get(sp, "start"));
+            size_t b = (size_t)json_integer_value(json_object_get(sp, "end"));
+            int hit = 0;
+            if (strcmp(json_string_value(json_object_get(sp, "category")), "person") != 0)
+                continue;
+            gold++;
+            for (size_t m = 0; m < out.nitems && !hit; m++)
+                hit = out.items[m].orig_start < b && a < out.items[m].orig_start + out.items[m].orig_len;
+            hit = hit || flagged(&out, a, b, NULL);
+            found += (unsigned)hit;
+            if (!hit && getenv("EVAL_SHOW_MISSED") != NULL)
+                printf("# not flagged in %s: \"%.*s\"\n", json_string_value(json_object_get(doc, "id")),
+                       (int)(b - a), text + a);
+        }
         redaction_free(&out);
         redact_ctx_free(ctx);
-        free(text);
     }
-    printf("# identity-free text: %zu words, %zu automatic redactions = %.2f per 10,000 words (target <= 1); %zu review flags\n",
-           words, redactions, 1e4 * (double)redactions / (double)words, flags);
+    printf("# unregistered names flagged for review: %zu of %zu person names = %.2f%%\n", found,
+           gold, pct((unsigned)found, (unsigned)gold));
     redactor_free(r);
     json_decref(docs);
-    assert_true(words >= 50000);
-    assert_true(1e4 * (double)redactions / (double)words <= 1.0);
+    assert_true(found >= NAMES_FLAGGED_MIN);
 }
 
 int main(void)
@@ -279,6 +403,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_recall_and_precision),
         cmocka_unit_test(test_false_redactions),
+        cmocka_unit_test(test_flags_per_language),
+        cmocka_unit_test(test_unregistered_names),
     };
     if (sodium_init() < 0)
         return 1;

@@ -54,7 +54,8 @@ static int windows(struct collect *c, const char *text, size_t max)
 
 /* Windows end at each token in turn, shortest first; a hyphen splits
  * tokens (the key joins them), each Han character is a token (its key is
- * its Hangul reading: hanja.h). */
+ * its Hangul reading: hanja.h).  A Latin token also ends before a Latin
+ * case ending ("jon"+"g", "i"+"n"). */
 static void test_windows_in_order(void **state)
 {
     struct collect c = { "", 0, NULL, 0 };
@@ -62,8 +63,8 @@ static void test_windows_in_order(void **state)
     (void)state;
     assert_int_equal(windows(&c, "Kim Jong-su, in 中国.", 2), 0);
     assert_string_equal(c.out,
-                        "kim/kim|jong/jong|kim jong/kimjong|su/su|jong-su/jongsu|"
-                        "in/in|su, in/su,in|中/중|in 中/in중|国/국|中国/중국");
+                        "kim/kim|jong/jong/jon|kim jong/kimjong/kimjon|su/su|jong-su/jongsu|"
+                        "in/in/i|su, in/su,in/su,i|中/중|in 中/in중|国/국|中国/중국");
 }
 
 /* max 0 or above WINDOW_MAX means WINDOW_MAX; text without words gives
@@ -100,21 +101,28 @@ static void test_callback_result(void **state)
 }
 
 /* A Hangul word has a stem before each run of particles it ends with, a
- * Cyrillic word before each run of case endings ("д", "ад", "аа"+"д");
- * a Latin word has none. */
+ * Cyrillic word before each run of case endings ("д", "ад", "аа"+"д"), a
+ * Latin word before one Latin case ending ("me"+"t") or a number glued to
+ * it ("kimjongsu"+"75"); a script change ends a token ("Raseon"+"이다"). */
 static void test_stems(void **state)
 {
     struct collect c = { "", 0, NULL, 0 };
 
     (void)state;
     assert_int_equal(windows(&c, "met 박영수는", 2), 0);
-    assert_string_equal(c.out, "met/met|박영수는/박영수는/박영수|met 박영수는/met박영수는/met박영수");
+    assert_string_equal(c.out, "met/met/me|박영수는/박영수는/박영수|met 박영수는/met박영수는/met박영수");
     c.len = 0, c.out[0] = '\0';
     assert_int_equal(windows(&c, "Бурмаад", 1), 0);
     assert_string_equal(c.out, "бурмаад/бурмаад/бурмаа/бурма/бурм");
     c.len = 0, c.out[0] = '\0';
     assert_int_equal(windows(&c, "Parkeun", 1), 0);
-    assert_string_equal(c.out, "parkeun/parkeun");
+    assert_string_equal(c.out, "parkeun/parkeun/parkeu/parke");
+    c.len = 0, c.out[0] = '\0';
+    assert_int_equal(windows(&c, "kimjongsu75", 1), 0);
+    assert_string_equal(c.out, "kimjongsu75/kimjongsu75/kimjongsu");
+    c.len = 0, c.out[0] = '\0';
+    assert_int_equal(windows(&c, "Raseon이다", 1), 0);
+    assert_string_equal(c.out, "raseon/raseon/raseo/rase|이다/이다/이");
 }
 
 static void test_suffix_ok(void **state)

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Prints line and branch coverage (gcovr, Debian) of the sources built in
+# BUILD (make COV=1), after the tests ran on that build: one line per file,
+# then per folder and overall; writes BUILD/html/index.html.
+#   scripts/coverage.sh BUILD
+# Generated sources (BUILD/gen) and the tests themselves are left out.
+set -eu
+build=${1:-build/cov}
+command -v gcovr >/dev/null || { echo "coverage: gcovr is not installed (Debian gcovr)" >&2; exit 2; }
+filter='(intake|store|export|privacy|crypto|util)/'
+mkdir -p "$build/html"
+gcovr --root . --object-directory "$build" --filter "$filter" \
+    --json-summary "$build/coverage.json" --json-summary-pretty \
+    --html-details "$build/html/index.html" >/dev/null
+python3 - "$build/coverage.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+def pct(c, t): return 100.0 * c / t if t else 100.0
+folders = {}
+print("%-34s %7s %7s" % ("file", "lines", "branches"))
+for f in sorted(d["files"], key=lambda f: f["filename"]):
+    print("%-34s %6.1f%% %6.1f%%" % (f["filename"], pct(f["line_covered"], f["line_total"]),
+                                     pct(f["branch_covered"], f["branch_total"])))
+    a = folders.setdefault(f["filename"].split("/")[0], [0, 0, 0, 0])
+    for i, k in enumerate(("line_covered", "line_total", "branch_covered", "branch_total")):
+        a[i] += f[k]
+print()
+print("%-10s %22s %24s" % ("folder", "lines", "branches"))
+for name, (lc, lt, bc, bt) in sorted(folders.items()):
+    print("%-10s %6.1f%% (%5d/%5d) %6.1f%% (%5d/%5d)" % (name, pct(lc, lt), lc, lt, pct(bc, bt), bc, bt))
+print("%-10s %6.1f%% (%5d/%5d) %6.1f%% (%5d/%5d)" % ("overall", d["line_percent"], d["line_covered"],
+      d["line_total"], d["branch_percent"], d["branch_covered"], d["branch_total"]))
+PY
+echo "coverage: details in $build/html/index.html"

@@ -1,0 +1,55 @@
+#!/usr/bin/env bats
+# Power cuts (issue 14), simulated by tests/tools/preload/powercut.c: at
+# the cut every file goes back to its last fsync and every name made since
+# its folder's last fsync is undone.  What a command reported done must
+# survive.  The whole suite of cuts over every writing command is
+# tests/reliability (make reliability); here, the bugs it found.
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup() {
+    common_setup
+    SHIM=$(tools_dir)/powercut.so
+    [ -f "$SHIM" ] || skip "no $SHIM (make test-build)"
+}
+
+teardown() {
+    common_teardown
+}
+
+# cut_after ROOT ARGS...: intake ARGS under the shim, the power cut as it
+# exits (ROOT: the folder whose files the cut rolls back).
+cut_after() {
+    local root=$1
+    shift
+    env LD_PRELOAD="$SHIM" ASAN_OPTIONS=verify_asan_link_order=0 INTAKE_FAULT=count \
+        INTAKE_FAULT_THEN_CUT=1 INTAKE_FAULT_ROOT="$root" INTAKE_FAULT_LOG="$T/fault.log" \
+        "$INTAKE" "$@"
+}
+
+@test "init: a power cut right after it reported success keeps the store and its new folders" {
+    H=$T/a/b/store
+    run --separate-stderr cut_after "$T" --home "$H" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS"
+    expect_status 0
+    grep -q '^cut exit' "$T/fault.log"
+    ! grep 'undone' "$T/fault.log"
+    RECOVERY=$(grep -oE "$RECOVERY_RE" <<<"$output" | head -n 1)
+    ik log --verify
+    "$INTAKE" --home "$H" --passphrase-fd 3 --recovery log --verify 3<<<"$RECOVERY"
+}
+
+@test "open -o: a power cut right after it reported success keeps the folder with every file" {
+    mkstore field
+    mkstore hq
+    introduce field hq
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --method verbal 2>/dev/null
+    st field record Nari --title one <<<"We left in March." >/dev/null
+    st field export --to hq --all -o "$T/b.bundle" 2>/dev/null
+    st hq open "$T/b.bundle" -o "$T/ref" >/dev/null
+    run --separate-stderr cut_after "$T" --home "$T/hq" --passphrase-fd 3 open "$T/b.bundle" -o "$T/out" 3<<<"$PASS"
+    expect_status 0
+    grep -q '^cut exit' "$T/fault.log"
+    diff -r "$T/ref" "$T/out"
+}

@@ -1,0 +1,139 @@
+/* Ordinary words, from Debian's hunspell dictionaries (util/lexicon.h). */
+#include "util/lexicon.h"
+
+#include <hunspell.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#define WORD_MAX 100
+
+static const struct {
+    const char *file, *package;
+} dicts[LEXICON_NLANGS] = {
+    { "ko_KR", "hunspell-ko" }, { "mn_MN", "hunspell-mn" }, { "en_US", "hunspell-en-us" },
+};
+
+static struct {
+    char dir[256];
+    Hunhandle *h[LEXICON_NLANGS];
+    unsigned tried, missing;
+} lx = { "/usr/share/hunspell", { NULL }, 0, 0 };
+
+void lexicon_set_dir(const char *dir)
+{
+    snprintf(lx.dir, sizeof lx.dir, "%s", dir != NULL ? dir : "/usr/share/hunspell");
+}
+
+static Hunhandle *dictionary(enum lexicon_lang lang)
+{
+    char aff[320], dic[320];
+
+    if (!(lx.tried & (1u << lang))) {
+        lx.tried |= 1u << lang;
+        snprintf(aff, sizeof aff, "%s/%s.aff", lx.dir, dicts[lang].file);
+        snprintf(dic, sizeof dic, "%s/%s.dic", lx.dir, dicts[lang].file);
+        /* hunspell reports a missing file only on stderr: look first. */
+        if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0)
+            lx.h[lang] = Hunspell_create(aff, dic);
+        if (lx.h[lang] == NULL)
+            lx.missing |= 1u << lang;
+    }
+    return lx.h[lang];
+}
+
+/* word in lower case into out (NUL-terminated); -1 if it does not fit or
+ * is not UTF-8. */
+static int lower(char out[WORD_MAX + 1], const char *word, size_t len)
+{
+    size_t at = 0, o = 0;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n;
+
+    while (at < len) {
+        n = utf8proc_iterate((const utf8proc_uint8_t *)word + at, (utf8proc_ssize_t)(len - at), &cp);
+        if (n <= 0)
+            return -1;
+        at += (size_t)n;
+        if (o + 4 > WORD_MAX)
+            return -1;
+        o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + o);
+    }
+    out[o] = '\0';
+    return 0;
+}
+
+/* The dictionary of lang into *h and word in lower case into low: 1, or
+ * 0 for a word no dictionary can know (no such language, empty, too long,
+ * not UTF-8), -1 when the dictionary is missing. */
+static int prepare(Hunhandle **h, char low[WORD_MAX + 1], enum lexicon_lang lang,
+                   const char *word, size_t len)
+{
+    if ((unsigned)lang >= LEXICON_NLANGS)
+        return 0;
+    if ((*h = dictionary(lang)) == NULL)
+        return -1;
+    return len > 0 && len <= WORD_MAX && lower(low, word, len) == 0;
+}
+
+int lexicon_word(enum lexicon_lang lang, const char *word, size_t len)
+{
+    char low[WORD_MAX + 1];
+    Hunhandle *h;
+    int known = prepare(&h, low, lang, word, len);
+
+    if (known != 1)
+        return known;
+    known = Hunspell_spell(h, low) != 0;
+    memset(low, 0, sizeof low);
+    return known;
+}
+
+int lexicon_stems(enum lexicon_lang lang, const char *word, size_t len, char *out,
+                  size_t outlen)
+{
+    char low[WORD_MAX + 1], **list;
+    Hunhandle *h;
+    int n = prepare(&h, low, lang, word, len), count = 0;
+    size_t at = 0;
+
+    if (n != 1)
+        return n;
+    n = Hunspell_stem(h, &list, low);
+    for (int i = 0; i < n; i++) {
+        size_t k = strlen(list[i]);
+        if (at + k + 1 <= outlen) {
+            memcpy(out + at, list[i], k + 1);
+            at += k + 1;
+            count++;
+        }
+        memset(list[i], 0, k);
+    }
+    if (n > 0)
+        Hunspell_free_list(h, &list, n);
+    memset(low, 0, sizeof low);
+    return count;
+}
+
+int lexicon_lang_of(int cp)
+{
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+        (cp >= 0x3130 && cp <= 0x318F))
+        return LEXICON_KO;
+    if (cp >= 0x0400 && cp <= 0x052F)
+        return LEXICON_MN;
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp < 0x250))
+        return LEXICON_EN;
+    return -1;
+}
+
+unsigned lexicon_missing(void)
+{
+    return lx.missing;
+}
+
+const char *lexicon_package(enum lexicon_lang lang)
+{
+    return (unsigned)lang < LEXICON_NLANGS ? dicts[lang].package : "?";
+}

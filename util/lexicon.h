@@ -1,0 +1,57 @@
+/* Is this an ordinary word of a language?  Asked of Debian's hunspell
+ * dictionaries (libhunspell with hunspell-ko, hunspell-mn and
+ * hunspell-en-us; docs/DEPENDENCIES.md), for the review flags (issue 13): a
+ * name-shaped word that the dictionary knows is no name to flag, and a
+ * registered given name that is also a word (나라, гэрэл, bold) is replaced
+ * only where the context marks a name.
+ *
+ * A word counts as ordinary when the dictionary accepts it as written in
+ * lower case: hunspell keeps proper nouns capitalised (Батбаяр, Grace), so
+ * a name that is only a name is not an ordinary word, while "bold", "гэрэл"
+ * and "나라" are.
+ *
+ * Each dictionary is loaded the first time a word of its language is asked
+ * about (hunspell-ko and hunspell-mn take about 0.4 s each) and kept until
+ * the process ends.  A dictionary that is missing is remembered and
+ * reported by lexicon_missing, so the caller can say so: nothing is ever
+ * treated as an ordinary word then (more review flags, never fewer).
+ *
+ * Not for secrets: libhunspell has no allocator hook, so the words asked
+ * about pass through its ordinary heap and are freed without being wiped
+ * (SECURITY.md says so).  Not thread-safe. */
+#ifndef INTAKE_LEXICON_H
+#define INTAKE_LEXICON_H
+
+#include <stddef.h>
+
+enum lexicon_lang { LEXICON_KO, LEXICON_MN, LEXICON_EN, LEXICON_NLANGS };
+
+/* Where the dictionaries are read from: dir (copied; at most 255 bytes),
+ * or the default /usr/share/hunspell with NULL.  Call before the first
+ * question; a dictionary already loaded stays. */
+void lexicon_set_dir(const char *dir);
+
+/* 1 if word[0..len) (UTF-8 bytes, one word in any case) is an ordinary
+ * word of lang, 0 if not (or too long: over 100 bytes), -1 if lang's
+ * dictionary is missing. */
+int lexicon_word(enum lexicon_lang lang, const char *word, size_t len);
+
+/* The stems the dictionary gives word[0..len) (hunspell's stemmer, as
+ * written in lower case), written NUL-separated into out (outlen bytes;
+ * those that do not fit are left out).  Returns how many were written, 0
+ * if the dictionary does not know the word, -1 if it is missing. */
+int lexicon_stems(enum lexicon_lang lang, const char *word, size_t len, char *out,
+                  size_t outlen);
+
+/* The language whose dictionary knows words of the script of code point
+ * cp: Hangul Korean, Cyrillic Mongolian, Latin English; -1 for others. */
+int lexicon_lang_of(int cp);
+
+/* Bits (1 << enum lexicon_lang) of the dictionaries asked for and not
+ * found since the process started. */
+unsigned lexicon_missing(void);
+
+/* The Debian package of lang's dictionary ("hunspell-ko", ...), static. */
+const char *lexicon_package(enum lexicon_lang lang);
+
+#endif
