@@ -35,7 +35,7 @@ st field init --kdf interactive --label field >/dev/null
 st hq init --kdf interactive --label hq >/dev/null
 st field contact add hq "$(st hq card)" 2>/dev/null
 st hq contact add field "$(st field card)" 2>/dev/null
-st field contact verify hq --confirm >/dev/null 2>&1
+st field contact verify hq --confirm <<<"$(st field contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
 st field subject add --name "Dora Quill" --pseudonym Bench >/dev/null
 st field consent Bench --export yes --attachments yes --method verbal 2>/dev/null
 id=$(echo "bench" | st field record Bench --title bench)

@@ -145,23 +145,32 @@ static int png_to_memory(unsigned char **png, size_t *len,
     return 0;
 }
 
-int qr_write_png(const char *path, int overwrite, const char *text,
-                 struct err *e)
+int qr_png(unsigned char **png, size_t *len, const char *text, struct err *e)
 {
     QRcode *q;
-    unsigned char *pix, *png = NULL;
-    size_t len = 0;
+    unsigned char *pix;
     int rc;
 
+    *png = NULL;
+    *len = 0;
     if (encode(&q, text, e) != 0)
         return -1;
     pix = grey_pixels(q, QR_PNG_SCALE);
-    rc = pix == NULL ? -1 : png_to_memory(&png, &len, pix, side(q) * QR_PNG_SCALE);
+    rc = pix == NULL ? -1 : png_to_memory(png, len, pix, side(q) * QR_PNG_SCALE);
     free(pix);
     QRcode_free(q);
-    if (rc != 0)
-        return err_set(e, EXIT_INPUT, "cannot make a PNG image of the QR code");
-    rc = file_write_atomic(path, png, len, overwrite, e);
+    return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "cannot make a PNG image of the QR code");
+}
+
+int qr_write_png(const char *path, int overwrite, const char *text,
+                 struct err *e)
+{
+    unsigned char *png;
+    size_t len;
+    int rc = qr_png(&png, &len, text, e);
+
+    if (rc == 0)
+        rc = file_write_atomic(path, png, len, overwrite, e);
     free(png);
     return rc;
 }
@@ -219,13 +228,14 @@ static int svg_text(struct buf *b, const QRcode *q)
     return 0;
 }
 
-int qr_write_svg(const char *path, int overwrite, const char *text,
-                 struct err *e)
+int qr_svg(char **svg, size_t *len, const char *text, struct err *e)
 {
     QRcode *q;
     struct buf b;
     int rc;
 
+    *svg = NULL;
+    *len = 0;
     if (encode(&q, text, e) != 0)
         return -1;
     /* Each module starts at most one strip of at most 24 characters. */
@@ -238,8 +248,21 @@ int qr_write_svg(const char *path, int overwrite, const char *text,
         free(b.p);
         return err_set(e, EXIT_INPUT, "cannot make an SVG image of the QR code");
     }
-    rc = file_write_atomic(path, b.p, b.len, overwrite, e);
-    free(b.p);
+    *svg = b.p;
+    *len = b.len;
+    return 0;
+}
+
+int qr_write_svg(const char *path, int overwrite, const char *text,
+                 struct err *e)
+{
+    char *svg;
+    size_t len;
+    int rc = qr_svg(&svg, &len, text, e);
+
+    if (rc == 0)
+        rc = file_write_atomic(path, svg, len, overwrite, e);
+    free(svg);
     return rc;
 }
 

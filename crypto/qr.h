@@ -33,6 +33,12 @@ int qr_term_size(int *columns, int *lines, const char *text, struct err *e);
 int qr_write_term(FILE *f, const char *text, enum qr_term_style style,
                   struct err *e);
 
+/* Text's QR code as an 8-bit grey PNG (qr_png) or an SVG (qr_svg), as
+ * qr_write_png and qr_write_svg write them, in a new buffer *out of *len
+ * bytes (free with free). */
+int qr_png(unsigned char **out, size_t *len, const char *text, struct err *e);
+int qr_svg(char **out, size_t *len, const char *text, struct err *e);
+
 /* Writes text's QR code as an 8-bit grey PNG (QR_PNG_SCALE pixels per
  * module, quiet zone included), atomically and 0600; an existing path is
  * refused unless overwrite is 1. */

@@ -395,7 +395,9 @@ static int open_stanza(struct reader *r, const unsigned char *box_sk,
         }
     }
     return err_set(e, EXIT_AUTH, "this bundle is not addressed to this store "
-                   "(none of its recipients is this store's key)");
+                   "(none of its recipients is this store's key): ask its sender to add this "
+                   "store's card ('intake card') as a contact and to export it again with that "
+                   "contact among --to");
 }
 
 /* 1 if the commitment of version v, keyed from this file key, follows the

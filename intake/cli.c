@@ -13,6 +13,7 @@
 #include "crypto/secmem.h"
 #include "store/store.h"
 #include "util/intl.h"
+#include "util/fileio.h"
 #include "util/lexicon.h"
 #include "util/prompt.h"
 #include "util/text.h"
@@ -147,10 +148,14 @@ int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *sub
         cli_print_usage(argc < 2 ? stderr : stdout, usage);
         return argc < 2 ? EXIT_INPUT : EXIT_OK;
     }
+    const char *names[16];
+
     for (size_t i = 0; i < nsubs; i++)
         if (strcmp(argv[1], subs[i].name) == 0)
             return subs[i].fn(argc - 1, argv + 1, g);
-    return cli_usage_error(cmd, "unknown subcommand '%s'", argv[1]);
+    for (size_t i = 0; i < nsubs && i < 16; i++)
+        names[i] = subs[i].name;
+    return cli_unknown(cmd, "subcommand", argv[1], names, nsubs < 16 ? nsubs : 16);
 }
 
 int cli_confirm(const char *cmd, int yes, const char *what, const char *question)
@@ -203,16 +208,22 @@ void cli_saved(const char *fmt, ...)
 int cli_finish(int rc)
 {
     const char *why = NULL;
+    int failed = 0;
 
-    if (fflush(stdout) != 0)
+    if (fflush(stdout) != 0) {
         why = strerror(errno);
-    else if (!ferror(stdout))
-        return rc;
-    if (rc != EXIT_OK)
-        return rc;
-    return cli_error(EXIT_INPUT, "cannot write to standard output%s%s%s%s%s",
-                     why != NULL ? " (" : "", why != NULL ? why : "", why != NULL ? ")" : "",
-                     saved_note[0] != '\0' ? _("; but ") : "", saved_note);
+        failed = 1;
+    } else {
+        failed = ferror(stdout);
+    }
+    if (failed && rc == EXIT_OK)
+        rc = cli_error(EXIT_INPUT, "cannot write to standard output%s%s%s%s%s",
+                       why != NULL ? " (" : "", why != NULL ? why : "", why != NULL ? ")" : "",
+                       saved_note[0] != '\0' ? _("; but ") : "", saved_note);
+    /* The next command of a shell starts afresh. */
+    clearerr(stdout);
+    saved_note[0] = '\0';
+    return rc;
 }
 
 /* Tries a person gets at a terminal; a descriptor (a script) gets one. */
@@ -268,6 +279,10 @@ static int unlock_once(const struct globals *g, const char *dir, cli_unlock_fn f
     return rc == 0 ? 0 : e->code == EXIT_AUTH ? 1 : -1;
 }
 
+/* 1 while cli_open_store unlocks the store itself: a wrong passphrase
+ * then names 'intake --recovery passwd' (a backup's is another matter). */
+static int store_unlock;
+
 int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void *ctx)
 {
     struct err e;
@@ -283,8 +298,15 @@ int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void 
                  : g->recovery ? _("the recovery key does not open this store") : _("wrong passphrase"),
                  left - 1, left - 1 == 1 ? _("try") : _("tries"));
     }
+    if (rc != 0 && e.code == EXIT_AUTH && !g->recovery && store_unlock)
+        return cli_error(EXIT_AUTH, "%s (a lost passphrase: 'intake --recovery passwd' sets a "
+                         "new one with the recovery key)", e.msg);
     return rc == 0 ? 0 : cli_fail(&e);
 }
+
+/* The store a shell unlocked once (cli_shell_unlock); NULL outside a shell
+ * and while it is locked. */
+static struct store *held;
 
 struct opening {
     struct store **s;
@@ -304,28 +326,149 @@ int cli_open_store(struct store **s, const struct globals *g)
     char dir[4096];
     struct opening o = { s, dir };
     struct err e;
+    int rc;
 
     err_clear(&e);
+    if (held != NULL) {
+        /* Still there and still private, as before any unlock. */
+        if (store_check_dir(store_dir(held), &e) != 0)
+            return cli_fail(&e);
+        *s = store_share(held);
+        return 0;
+    }
     if (store_dir_resolve(dir, sizeof dir, g->home, &e) != 0 ||
         store_check_dir(dir, &e) != 0)
         return cli_fail(&e);
-    return cli_unlock(g, dir, open_with, &o);
+    store_unlock = 1;
+    rc = cli_unlock(g, dir, open_with, &o);
+    store_unlock = 0;
+    return rc;
 }
 
-void cli_progress(void *ctx, uint64_t done, uint64_t total)
+int cli_shell_unlock(const struct globals *g)
 {
-    struct cli_progress *p = ctx;
-    int pct = total > 0 ? (int)(done * 100 / total) : 100;
+    struct store *s;
+    int rc = held != NULL ? 0 : cli_open_store(&s, g);
 
-    if (pct == p->last)
+    if (rc == 0 && held == NULL)
+        held = s;
+    return rc;
+}
+
+void cli_shell_lock(void)
+{
+    store_close(held);
+    held = NULL;
+}
+
+const char *cli_shell_dir(void)
+{
+    return held != NULL ? store_dir(held) : NULL;
+}
+
+/* Edit distance (insertions, deletions, substitutions and swaps of two
+ * neighbours, each 1) between a and b, stopping at 9; a and b are short
+ * words (command names). */
+static int distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    int d[24][24];
+
+    if (la > 22 || lb > 22)
+        return 9;
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb] < 9 ? d[la][lb] : 9;
+}
+
+const char *cli_nearest(const char *word, const char *const *names, size_t n)
+{
+    const char *best = NULL;
+    size_t len = strlen(word);
+    int bestd = 3;
+
+    for (size_t i = 0; i < n; i++) {
+        /* A start of a name counts as a near miss ("subj"). */
+        int d = len >= 3 && strncmp(names[i], word, len) == 0 ? 1 : distance(word, names[i]);
+        if (d < bestd && (size_t)d < len) {
+            best = names[i];
+            bestd = d;
+        }
+    }
+    return best;
+}
+
+int cli_unknown(const char *cmd, const char *what, const char *word,
+                const char *const *names, size_t n)
+{
+    const char *near = cli_nearest(word, names, n);
+    char hint[96] = "";
+
+    if (near != NULL)
+        snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
+    if (cmd == NULL)
+        return cli_error(EXIT_INPUT, "no %s '%s'%s (see 'intake help')", what, word, hint);
+    return cli_usage_error(cmd, "unknown %s '%s'%s", what, word, hint);
+}
+
+int cli_check_readable(const char *path, const char *what)
+{
+    struct err e;
+    int fd;
+
+    err_clear(&e);
+    if (file_open_regular(&fd, path, 0, what, &e) != 0)
+        return cli_fail(&e);
+    close(fd);
+    return 0;
+}
+
+int cli_check_new_file(const char *path, int overwrite)
+{
+    struct err e;
+
+    err_clear(&e);
+    return file_check_new(path, overwrite, &e) == 0 ? 0 : cli_fail(&e);
+}
+
+int cli_record_id_check(const char *given)
+{
+    struct err e;
+
+    err_clear(&e);
+    return store_record_id_check(given, &e) == 0 ? 0 : cli_fail(&e);
+}
+
+int cli_record_id(char *id, size_t idlen, struct store *s, const char *given)
+{
+    struct err e;
+
+    err_clear(&e);
+    return store_record_id(id, idlen, s, given, &e) == 0 ? 0 : cli_fail(&e);
+}
+
+void cli_header(const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!isatty(STDOUT_FILENO))
         return;
-    p->last = pct;
-    fputc('\r', stderr);
-    fprintf(stderr, _("intake: %s: %3d%%%s"), _(p->what), pct, pct == 100 ? "\n" : "");
-}
-
-void cli_progress_end(struct cli_progress *p)
-{
-    if (p->last >= 0 && p->last < 100)
-        fputc('\n', stderr);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    putchar('\n');
 }

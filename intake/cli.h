@@ -132,16 +132,50 @@ int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void 
  * (EXIT_AUTH for a wrong secret, EXIT_INPUT otherwise). */
 int cli_open_store(struct store **s, const struct globals *g);
 
-/* Progress of long work on standard error, "intake: WHAT:  42%" on one
- * line rewritten in place: a store_progress_fn (store.h) whose ctx is a
- * struct cli_progress. Pass it only when standard error is a terminal. */
-struct cli_progress {
-    const char *what;                    /* N_("re-encrypting the store"): shown translated */
-    int last;                            /* the last percentage shown; -1 first */
-};
-void cli_progress(void *ctx, uint64_t done, uint64_t total);
+/* For `intake shell`: opens the store as cli_open_store does and keeps
+ * it, so that each later cli_open_store shares it (store_share) without
+ * asking again, after checking the folder is still there and private.
+ * 0, or the printed failure's exit status. */
+int cli_shell_unlock(const struct globals *g);
 
-/* Ends the progress line when a failure stopped it short of 100%. */
-void cli_progress_end(struct cli_progress *p);
+/* Closes the store cli_shell_unlock kept, wiping its key; the next
+ * cli_open_store asks again.  Nothing when none is kept. */
+void cli_shell_lock(void);
+
+/* The folder of the store cli_shell_unlock kept, or NULL. */
+const char *cli_shell_dir(void);
+
+/* The one of names[0..n) nearest to word, a mistyped name (at most two
+ * edits away, or word is a start of it of at least three letters), or
+ * NULL if none is near. */
+const char *cli_nearest(const char *word, const char *const *names, size_t n);
+
+/* The usage error for a word that names no command (cmd NULL: "no what
+ * 'word' (see 'intake help')") or no subcommand of cmd ("unknown what
+ * 'word'"), with "; did you mean 'NAME'?" for the nearest of
+ * names[0..n).  Returns EXIT_INPUT. */
+int cli_unknown(const char *cmd, const char *what, const char *word,
+                const char *const *names, size_t n);
+
+/* Prints the header line of a listing's columns (the formatted text and
+ * a newline) on standard output when it is a terminal: a person reads
+ * the names of the columns, a script reading a pipe gets data only. */
+void cli_header(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Checks made before the passphrase is asked, so that a mistake costs
+ * nothing typed; each returns 0, or prints why not and returns
+ * EXIT_INPUT.  cli_check_readable: path opens as a regular file (what
+ * names it: "the bundle", or NULL).  cli_check_new_file: a new file can be
+ * made at path (none there unless overwrite, its folder there).
+ * cli_record_id_check: given can be a record id or a start of one
+ * (store_record_id_check). */
+int cli_check_readable(const char *path, const char *what);
+int cli_check_new_file(const char *path, int overwrite);
+int cli_record_id_check(const char *given);
+
+/* The whole id of the record given names (a whole id or a unique start
+ * of one, store_record_id) into id (idlen at least RECORD_ID_CHARS + 1):
+ * 0, or the printed failure's status (EXIT_INPUT). */
+int cli_record_id(char *id, size_t idlen, struct store *s, const char *given);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "intake/progress.h"
 #include "store/attach.h"
 #include "store/store.h"
 #include "util/fileio.h"
@@ -20,7 +21,10 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
         { NULL, 0, NULL, 0 },
     };
     unsigned char hash[ATTACHMENT_HASHBYTES];
+    char id[RECORD_ID_CHARS + 1], what[ATTACHMENT_NAME_MAX + 16];
     struct attach_source src = { .fd = -1 };
+    struct cli_progress shown;
+    struct progress to;
     int c, rm = 0, rc;
     struct store *s;
     struct err e;
@@ -32,27 +36,34 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
     }
     if (argc - optind != 2)
         return cli_usage_error("attach", "attach needs a RECORD and a FILE");
+    if (cli_record_id_check(argv[optind]) != 0)
+        return EXIT_INPUT;
     err_clear(&e);
     if (attach_source_open(&src, argv[optind + 1], rm, &e) != 0) {
         attach_source_close(&src);
         return cli_fail(&e);
     }
     rc = cli_open_store(&s, g);
+    if (rc == 0 && (rc = cli_record_id(id, sizeof id, s, argv[optind])) != 0)
+        store_close(s);
     if (rc != 0) {
         attach_source_close(&src);
         return rc;
     }
-    rc = store_attach(hash, s, argv[optind], &src, &e);
+    snprintf(what, sizeof what, _("attaching %s"), src.name);
+    cli_progress_begin(&shown, &to, what);
+    store_watch(s, &to);
+    rc = store_attach(hash, s, id, &src, &e);
+    cli_progress_end(&shown, rc == 0);
     if (rc == 0) {
-        cli_saved("%s was attached to %s: see 'intake show %s'", src.name, argv[optind],
-                  argv[optind]);
-        printf(_("attached %s to %s (%llu bytes, %s)\n"), src.name, argv[optind],
+        cli_saved("%s was attached to %s: see 'intake show %s'", src.name, id, id);
+        printf(_("attached %s to %s (%llu bytes, %s)\n"), src.name, id,
                (unsigned long long)src.st.st_size, src.type);
         if (src.gps)
             cli_note("warning: %s holds a location (EXIF GPS): it is flagged; "
                      "export removes it unless --keep-metadata is given", src.name);
         if (rm) {
-            rc = store_attach_remove_source(s, argv[optind], &src, hash, &e);
+            rc = store_attach_remove_source(s, id, &src, hash, &e);
             if (rc == 0)
                 cli_note("removed %s after checking the stored copy; flash "
                          "storage (SSD, SD card, phone) may still keep old blocks of it, "
@@ -95,6 +106,7 @@ static int get_sub(int argc, char **argv, const struct globals *g)
         { NULL, 0, NULL, 0 },
     };
     const char *out = NULL;
+    char id[RECORD_ID_CHARS + 1];
     int c, seen = 0, rc;
     struct store *s;
     struct err e;
@@ -108,11 +120,15 @@ static int get_sub(int argc, char **argv, const struct globals *g)
         return cli_usage_error("attachment", "attachment get needs a RECORD and a NAME");
     if (out == NULL)
         return cli_usage_error("attachment", "attachment get needs -o FILE");
+    if (cli_record_id_check(argv[optind]) != 0 || cli_check_new_file(out, 0) != 0)
+        return EXIT_INPUT;
     rc = cli_open_store(&s, g);
+    if (rc == 0 && (rc = cli_record_id(id, sizeof id, s, argv[optind])) != 0)
+        store_close(s);
     if (rc != 0)
         return rc;
     err_clear(&e);
-    rc = attachment_get(s, argv[optind], argv[optind + 1], out, &e);
+    rc = attachment_get(s, id, argv[optind + 1], out, &e);
     store_close(s);
     return rc == 0 ? EXIT_OK : cli_fail(&e);
 }

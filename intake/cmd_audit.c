@@ -11,10 +11,12 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "intake/progress.h"
 #include "crypto/secmem.h"
 #include "export/audit.h"
 #include "store/audit.h"
 #include "store/store.h"
+#include "util/intl.h"
 
 struct audit_opts {
     const char *path;
@@ -44,11 +46,17 @@ static int print_report(const struct audit_report *rep, const struct audit_opts 
 static int run_audit(struct store *s, const struct audit_opts *o)
 {
     struct audit_report rep = { 0 };
+    struct cli_progress shown;
+    struct progress to;
     struct err e;
     int rc;
 
     err_clear(&e);
-    rc = store_audit(&rep, s, o->path, o->k, &e) == 0 ? print_report(&rep, o) : cli_fail(&e);
+    cli_progress_begin(&shown, &to, _("reading the bundle"));
+    store_watch(s, &to);
+    rc = store_audit(&rep, s, o->path, o->k, &e);
+    cli_progress_end(&shown, rc == 0);
+    rc = rc == 0 ? print_report(&rep, o) : cli_fail(&e);
     audit_report_free(&rep);
     return rc;
 }
@@ -116,6 +124,8 @@ int cmd_audit(int argc, char **argv, const struct globals *g)
     int rc;
 
     rc = parse_audit(&o, argc, argv);
+    if (rc == 0 && cli_check_readable(o.path, NULL) != 0)
+        rc = EXIT_INPUT;
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
     rc = cli_open_store(&s, g);

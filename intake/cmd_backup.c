@@ -6,6 +6,7 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "intake/progress.h"
 #include "store/store.h"
 #include "util/intl.h"
 
@@ -20,7 +21,8 @@ int cmd_backup(int argc, char **argv, const struct globals *g)
         { "output", required_argument, NULL, 'o' }, { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    struct cli_progress progress = { N_("writing and checking the backup"), -1 };
+    struct cli_progress shown;
+    struct progress to;
     unsigned char sum[BACKUP_HASHBYTES];
     char hex[2 * BACKUP_HASHBYTES + 1];
     const char *out = NULL;
@@ -45,11 +47,11 @@ int cmd_backup(int argc, char **argv, const struct globals *g)
     if (rc != 0)
         return rc;
     err_clear(&e);
-    if (store_backup(sum, &size, s, out, isatty(STDERR_FILENO) ? cli_progress : NULL, &progress,
-                     &e) != 0) {
-        cli_progress_end(&progress);
+    cli_progress_begin(&shown, &to, _("writing and checking the backup"));
+    rc = store_backup(sum, &size, s, out, to.fn, to.ctx, &e);
+    cli_progress_end(&shown, rc == 0);
+    if (rc != 0)
         rc = cli_fail(&e);
-    }
     store_close(s);
     if (rc == 0) {
         sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
@@ -100,7 +102,8 @@ static int parse_restore(const char **home, int argc, char **argv, const struct 
 
 int cmd_restore(int argc, char **argv, const struct globals *g)
 {
-    struct cli_progress progress = { N_("restoring the store"), -1 };
+    struct cli_progress shown;
+    struct progress to;
     struct backup *b = NULL;
     const char *home;
     char dir[4096];
@@ -125,11 +128,12 @@ int cmd_restore(int argc, char **argv, const struct globals *g)
         rc = cli_fail(&e);
     else
         rc = cli_unlock(g, argv[optind], unlock_backup, b);
-    if (rc == 0 && store_restore(b, dir, isatty(STDERR_FILENO) ? cli_progress : NULL,
-                                 &progress, &e) != 0) {
-        cli_progress_end(&progress);
+    cli_progress_begin(&shown, &to, _("restoring the store"));
+    if (rc == 0 && store_restore(b, dir, to.fn, to.ctx, &e) != 0) {
+        cli_progress_end(&shown, 0);
         rc = cli_fail(&e);
     }
+    cli_progress_end(&shown, rc == 0);
     store_backup_close(b);
     /* A refusal leaves no folder it made (rmdir: only when empty). */
     if (rc != 0 && made)

@@ -9,6 +9,7 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "intake/progress.h"
 #include "export/audit.h"
 #include "store/export.h"
 #include "store/store.h"
@@ -62,7 +63,7 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         { "since", required_argument, NULL, 'D' }, { "not-sent-to", required_argument, NULL, 'N' },
         { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
     };
-    int c, seen[6] = { 0 };
+    int c, seen[6] = { 0 }, rc;
 
     while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
@@ -85,7 +86,28 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         return cli_usage_error("export", "export needs --to NAME[,NAME...]");
     o->ids = argv + optind;
     o->nids = (size_t)(argc - optind);
-    return check_selection(o);
+    if ((rc = check_selection(o)) != 0)
+        return rc;
+    if (o->out != NULL && strcmp(o->out, "-") == 0 && !o->armor)
+        return cli_usage_error("export", "-o - writes the bundle to standard output as text: "
+                               "add --armor");
+    for (size_t i = 0; i < o->nids; i++)
+        if (cli_record_id_check(o->ids[i]) != 0)
+            return EXIT_INPUT;
+    if (o->out != NULL && strcmp(o->out, "-") != 0 && cli_check_new_file(o->out, 0) != 0)
+        return EXIT_INPUT;
+    return 0;
+}
+
+/* The whole ids of the RECORD words (each a whole id or a unique start),
+ * in place of them. */
+static int whole_ids(char (*ids)[RECORD_ID_CHARS + 1], struct store *s,
+                     const struct export_opts *o)
+{
+    for (size_t i = 0; i < o->nids; i++)
+        if (cli_record_id(ids[i], sizeof ids[i], s, o->ids[i]) != 0)
+            return EXIT_INPUT;
+    return 0;
 }
 
 /* Asks on a terminal; elsewhere warns and goes on. 1 to seal anyway. */
@@ -140,23 +162,39 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
                                   .skip_blocked = o->skip, .keep_metadata = o->keep,
                                   .subject = o->subject, .tag = o->tag, .since = o->since,
                                   .not_sent_to = o->not_sent_to };
+    char (*ids)[RECORD_ID_CHARS + 1] = calloc(o->nids + 1, sizeof *ids);
+    const char **idv = calloc(o->nids + 1, sizeof *idv);
     struct export_result res;
-    char **names;
+    struct cli_progress shown;
+    struct progress to;
+    char **names = NULL;
     int rc;
 
-    if (split_names(&names, &req.nto, o->to) != 0)
-        return EXIT_INPUT;
+    req.to_stdout = o->out != NULL && strcmp(o->out, "-") == 0;
+    if (ids == NULL || idv == NULL || split_names(&names, &req.nto, o->to) != 0 ||
+        whole_ids(ids, s, o) != 0) {
+        free(ids);
+        free(idv);
+        free(names);
+        return ids == NULL || idv == NULL ? cli_error(EXIT_INPUT, "out of memory") : EXIT_INPUT;
+    }
+    for (size_t i = 0; i < o->nids; i++)
+        idv[i] = ids[i];
     req.to = (const char *const *)names;
     if (o->nids > 0) {
-        req.ids = (const char *const *)o->ids;
+        req.ids = idv;
         req.nids = o->nids;
     }
+    cli_progress_begin(&shown, &to, _("writing the bundle"));
+    store_watch(s, &to);
     rc = store_export(&res, s, &req, e);
+    cli_progress_end(&shown, rc == 0);
     print_findings(&res, o->skip);
     if (rc == 0) {
         cli_saved("the bundle was written to %s and the export logged: see 'intake log'",
                   res.path);
-        printf("%s\n", res.path);
+        if (!req.to_stdout)
+            printf("%s\n", res.path);
         if (res.verdict == AUDIT_WARN && res.report != NULL) {
             fputs(res.report, stderr);
             cli_note("the audit WARNs (above): recipients see the same with 'intake audit'");
@@ -165,6 +203,8 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
     }
     export_result_free(&res);
     free(names);
+    free(ids);
+    free(idv);
     return rc == 0 ? EXIT_OK : cli_fail(e);
 }
 

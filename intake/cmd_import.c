@@ -5,15 +5,19 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "intake/progress.h"
 #include "store/import.h"
 #include "store/store.h"
 #include "util/intl.h"
 
-static int run_import(struct store *s, const char *path, int accept_unknown, struct err *e)
+static int run_import(struct store *s, const char *path, int accept_unknown, struct err *e,
+                      struct cli_progress *shown)
 {
     struct import_result r;
+    int rc = store_import(&r, s, path, accept_unknown, e);
 
-    if (store_import(&r, s, path, accept_unknown, e) != 0)
+    cli_progress_end(shown, rc == 0);
+    if (rc != 0)
         return -1;
     if (!r.seen)
         cli_saved("the bundle was imported: see 'intake list'");
@@ -36,6 +40,8 @@ int cmd_import(int argc, char **argv, const struct globals *g)
         { "accept-unknown-sender", no_argument, NULL, 'u' }, { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    struct cli_progress shown;
+    struct progress to;
     int c, accept = 0, rc;
     struct store *s;
     struct err e;
@@ -47,11 +53,15 @@ int cmd_import(int argc, char **argv, const struct globals *g)
     }
     if (argc - optind != 1)
         return cli_usage_error("import", "import needs one BUNDLE");
+    if (cli_check_readable(argv[optind], NULL) != 0)
+        return EXIT_INPUT;
     rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc;
     err_clear(&e);
-    rc = run_import(s, argv[optind], accept, &e);
+    cli_progress_begin(&shown, &to, _("importing the bundle"));
+    store_watch(s, &to);
+    rc = run_import(s, argv[optind], accept, &e, &shown);
     store_close(s);
     return rc == 0 ? EXIT_OK : cli_fail(&e);
 }

@@ -5,9 +5,11 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "intake/progress.h"
 #include "store/store.h"
 #include "store/unpack.h"
 #include "util/intl.h"
@@ -22,10 +24,13 @@ static void print_plain(json_t *sum)
     json_t *r, *a;
     size_t i, j;
     const char *who = jstr(json_object_get(sum, "sender"), "contact");
+    int verified = json_is_true(json_object_get(json_object_get(sum, "sender"), "verified"));
 
     printf(_("bundle: %s\n"), jstr(sum, "bundle"));
     printf(_("sender: %s%s\n"), who != NULL ? who : _("UNKNOWN, signing key "),
-           who != NULL ? "" : jstr(json_object_get(sum, "sender"), "signing_key"));
+           who == NULL ? jstr(json_object_get(sum, "sender"), "signing_key")
+           : verified ? _(" (verified contact: safety number compared)")
+                      : _(" (contact NOT verified: safety number never compared)"));
     printf(_("recipients: %lld\n"), (long long)json_integer_value(json_object_get(sum, "recipients")));
     printf(_("records: %zu\n"), json_array_size(json_object_get(sum, "records")));
     json_array_foreach(json_object_get(sum, "records"), i, r) {
@@ -39,11 +44,13 @@ static void print_plain(json_t *sum)
 }
 
 static int run_open(struct store *s, const char *path, int json, const char *outdir,
-                    struct err *e)
+                    struct err *e, struct cli_progress *shown)
 {
-    json_t *sum;
+    json_t *sum, *sender;
+    int rc = store_unpack(&sum, s, path, outdir, e);
 
-    if (store_unpack(&sum, s, path, outdir, e) != 0)
+    cli_progress_end(shown, rc == 0);
+    if (rc != 0)
         return -1;
     if (outdir != NULL) {
         cli_saved("the bundle was opened into %s", outdir);
@@ -54,9 +61,14 @@ static int run_open(struct store *s, const char *path, int json, const char *out
     } else {
         print_plain(sum);
     }
-    if (jstr(json_object_get(sum, "sender"), "contact") == NULL)
+    sender = json_object_get(sum, "sender");
+    if (jstr(sender, "contact") == NULL)
         cli_note("warning: the sender is not a contact of this store "
-                 "(signing key %s)", jstr(json_object_get(sum, "sender"), "signing_key"));
+                 "(signing key %s)", jstr(sender, "signing_key"));
+    else if (!json_is_true(json_object_get(sender, "verified")))
+        cli_note("warning: the sender '%s' is a contact whose safety number was never "
+                 "compared: its key may not be theirs (see 'intake contact verify %s')",
+                 jstr(sender, "contact"), jstr(sender, "contact"));
     json_decref(sum);
     return 0;
 }
@@ -71,6 +83,8 @@ int cmd_open(int argc, char **argv, const struct globals *g)
         { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
     };
     const char *out = NULL;
+    struct cli_progress shown;
+    struct progress to;
     int c, json = 0, seen = 0, rc;
     struct store *s;
     struct err e;
@@ -85,11 +99,20 @@ int cmd_open(int argc, char **argv, const struct globals *g)
         return cli_usage_error("open", "open needs one BUNDLE");
     if (json && out != NULL)
         return cli_usage_error("open", "give --json or -o DIR, not both");
+    if (cli_check_readable(argv[optind], NULL) != 0)
+        return EXIT_INPUT;
+    /* The same words as store_unpack's, said before the passphrase. */
+    if (out != NULL && access(out, F_OK) == 0)
+        return cli_error(EXIT_INPUT, "%s already exists; open writes a new folder", out);
+    if (out != NULL && cli_check_new_file(out, 0) != 0)
+        return EXIT_INPUT;
     rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc;
     err_clear(&e);
-    rc = run_open(s, argv[optind], json, out, &e);
+    cli_progress_begin(&shown, &to, _("opening the bundle"));
+    store_watch(s, &to);
+    rc = run_open(s, argv[optind], json, out, &e, &shown);
     store_close(s);
     return rc == 0 ? EXIT_OK : cli_fail(&e);
 }

@@ -20,7 +20,7 @@
 
 /* The SYNOPSIS lines of docs/intake.1, character for character. */
 static const char term_usage[] =
-    "intake term add CATEGORY TEXT\n"
+    "intake term add CATEGORY:TEXT\n"
     "intake term list [--json]\n"
     "intake term remove ID";
 static const char allow_usage[] =
@@ -57,35 +57,73 @@ static int end_list(int rc, int json, json_t *array)
 
 /* ---- term add | list | remove ---- */
 
+/* The category and text of term add's words: CATEGORY:TEXT, the one form
+ * a term is written in everywhere, or the older two words CATEGORY TEXT,
+ * still read (docs/intake.1). */
+static int term_words(char *category, size_t catlen, const char **text, char **words,
+                      int nwords, struct err *e)
+{
+    int cat;
+
+    if (nwords == 1)
+        return term_spec_parse(category, catlen, text, words[0], "the term", e);
+    if (snprintf(category, catlen, "%s", words[0]) >= (int)catlen)
+        return err_set(e, EXIT_INPUT, "unknown term category '%.40s'; use one of: %s",
+                       words[0], TERM_CATEGORIES);
+    *text = words[1];
+    return term_category_parse(&cat, category, e) == 0 &&
+           identity_check(*text, "the term", e) == 0 ? 0 : -1;
+}
+
 static int term_add(int argc, char **argv, const struct globals *g)
 {
-    char category[32];
+    static const struct option opts[] = {
+        { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+    };
+    char category[TERM_CATEGORY_MAX];
+    const char *text;
     struct store *s;
     struct err e;
     long id = 0;
-    int rc = term_args(argc, argv, 2, NULL, N_("term add needs CATEGORY TEXT"));
+    int c, rc;
 
-    if (rc == 0 && snprintf(category, sizeof category, "%s", argv[optind]) >= (int)sizeof category)
-        rc = cli_usage_error("term", "unknown term category; use one of: %s", TERM_CATEGORIES);
-    if (rc == 0)
-        rc = cli_open_store(&s, g);
-    if (rc == 0) {
-        err_clear(&e);
-        rc = store_term_add(&id, s, category, argv[optind + 1], &e) == 0 ? 0 : cli_fail(&e);
-        store_close(s);
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        if (c != 'h')
+            return cli_bad_option("term", c, argv);
+        cli_print_usage(stdout, term_usage);
+        return EXIT_OK;
     }
+    if (argc - optind < 1 || argc - optind > 2)
+        return cli_usage_error("term", "term add needs CATEGORY:TEXT, as in place:Chongjin");
+    err_clear(&e);
+    if (term_words(category, sizeof category, &text, argv + optind, argc - optind, &e) != 0)
+        return cli_fail(&e);
+    rc = cli_open_store(&s, g);
+    if (rc != 0)
+        return rc;
+    rc = store_term_add(&id, s, category, text, &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
     if (rc == 0) {
         cli_saved("term %ld was added: see 'intake term list'", id);
         printf("%ld\n", id);
     }
-    return rc < 0 ? EXIT_OK : rc;
+    return rc;
 }
+
+/* --json collects rows into array; else lines follow a header. */
+struct rows {
+    json_t *array;
+    int n;
+};
 
 static int print_term(void *ctx, const struct term_row *r, struct err *e)
 {
-    json_t *array = ctx;
+    struct rows *rows = ctx;
+    json_t *array = rows->array;
 
     if (array == NULL) {
+        if (rows->n++ == 0)
+            cli_header("ID\tCATEGORY\tSUBJECT\t%-20s\tTEXT", "ADDED");
         printf("%ld\t%s\t%s\t%s\t%s\n", r->id, r->category, r->pseudonym ? r->pseudonym : "-",
                r->added, r->text);
         return 0;
@@ -108,7 +146,8 @@ static int term_list(int argc, char **argv, const struct globals *g)
     if (json)
         array = json_array();
     err_clear(&e);
-    rc = store_term_each(s, print_term, array, &e) == 0 ? 0 : cli_fail(&e);
+    struct rows rows = { array, 0 };
+    rc = store_term_each(s, print_term, &rows, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     return end_list(rc, json, array);
 }
@@ -157,9 +196,12 @@ int cmd_term(int argc, char **argv, const struct globals *g)
 
 static int print_allowed(void *ctx, const struct allowed_row *r, struct err *e)
 {
-    json_t *array = ctx;
+    struct rows *rows = ctx;
+    json_t *array = rows->array;
 
     if (array == NULL) {
+        if (rows->n++ == 0)
+            cli_header("%-20s\tTEXT", "ADDED");
         printf("%s\t%s\n", r->added, r->text);
         return 0;
     }
@@ -180,7 +222,8 @@ static int allow_list(const struct globals *g, int json)
         return rc;
     }
     err_clear(&e);
-    rc = store_allowed_each(s, print_allowed, array, &e) == 0 ? 0 : cli_fail(&e);
+    struct rows rows = { array, 0 };
+    rc = store_allowed_each(s, print_allowed, &rows, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     return end_list(rc, json, array);
 }
@@ -210,9 +253,11 @@ int cmd_allow(int argc, char **argv, const struct globals *g)
         return cli_usage_error("allow", "--json goes with --list");
     if (argc - optind != 1)
         return cli_usage_error("allow", "allow needs one TEXT");
+    err_clear(&e);
+    if (identity_check(argv[optind], "the allowed text", &e) != 0)
+        return cli_fail(&e);
     rc = cli_open_store(&s, g);
     if (rc == 0) {
-        err_clear(&e);
         rc = store_allow(s, argv[optind], &e) == 0 ? 0 : cli_fail(&e);
         store_close(s);
     }
@@ -481,6 +526,8 @@ static int parse_redact(struct redact_opts *o, int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage_error("redact", "redact needs one RECORD id (see 'intake list')");
+    if (cli_record_id_check(argv[optind]) != 0)
+        return EXIT_INPUT;
     o->id = argv[optind];
     if (o->diff != o->reveal)
         return cli_usage_error("redact", "--diff shows the original text and needs --reveal (and --reveal goes only with --diff)");
@@ -508,6 +555,7 @@ static void why_not(char *why, size_t whylen, const struct redact_run *run,
 int cmd_redact(int argc, char **argv, const struct globals *g)
 {
     struct redact_opts o = { 0, 0, 0, 0, NULL };
+    char id[RECORD_ID_CHARS + 1];
     struct redact_run run;
     struct export_request req;
     struct export_result res;
@@ -523,6 +571,11 @@ int cmd_redact(int argc, char **argv, const struct globals *g)
     run.o = &o;
     if ((rc = cli_open_store(&s, g)) != 0)
         return rc;
+    if ((rc = cli_record_id(id, sizeof id, s, o.id)) != 0) {
+        store_close(s);
+        return rc;
+    }
+    o.id = id;
     err_clear(&e);
     req.ids = &o.id;
     req.nids = 1;

@@ -13,6 +13,7 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "intake/input.h"
 #include "crypto/secmem.h"
 #include "store/store.h"
 #include "util/fileio.h"
@@ -20,47 +21,12 @@
 
 #define MAX_TAG_ARGS 64
 
-/* Reads the body from fd into secure memory, refusing more than BODY_MAX. */
-static int read_body(char **out, int fd, const char *what, struct err *e)
-{
-    size_t cap = 1 << 16, len = 0;
-    char *buf = secmem_alloc(cap + 1);
-
-    while (buf != NULL) {
-        ssize_t n = fd_read_full(fd, buf + len, cap - len);
-        if (n < 0) {
-            secmem_free(buf);
-            return err_set(e, EXIT_INPUT, "cannot read %s: %s", what, strerror(errno));
-        }
-        len += (size_t)n;
-        if (len < cap)
-            break;
-        if (cap >= BODY_MAX) {
-            secmem_free(buf);
-            return err_set(e, EXIT_INPUT, "%s is larger than %u MiB", what, BODY_MAX >> 20);
-        }
-        char *bigger = secmem_alloc(2 * cap + 1);
-        if (bigger != NULL)
-            memcpy(bigger, buf, len);
-        secmem_free(buf);
-        buf = bigger;
-        cap *= 2;
-    }
-    if (buf == NULL)
-        return err_set(e, EXIT_INPUT, "out of secure memory");
-    buf[len] = '\0';
-    if (strlen(buf) != len) {
-        secmem_free(buf);
-        return err_set(e, EXIT_INPUT, "%s contains a NUL byte", what);
-    }
-    *out = buf;
-    return 0;
-}
-
 struct record_opts {
     struct record_row r;
     const char *tags[MAX_TAG_ARGS];
     const char *file;
+    int fd;                      /* --file, opened before the passphrase */
+    int body_read;               /* 1 once the body was read (or tried) */
     char today[16];
     int edit;                            /* record edit: ID, no default date */
     int fields;                          /* options given that change a field */
@@ -123,36 +89,22 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
     return 0;
 }
 
-/* 1 if standard input carries a body of its own: a pipe, a FIFO, a socket
- * or a regular file (not a terminal, /dev/null, or closed). */
-static int stdin_has_body(void)
+/* The body from --file (already open as o->fd), else from standard input. */
+static int load_body(char **body, struct record_opts *o, struct err *e)
 {
-    struct stat st;
-
-    return fstat(STDIN_FILENO, &st) == 0 &&
-           (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISREG(st.st_mode));
-}
-
-static int load_body(char **body, const char *file, struct err *e)
-{
-    int fd, rc;
-
-    if (file == NULL) {
-        if (isatty(STDIN_FILENO))
-            cli_note("type the testimony, then Ctrl-D on a new line");
-        return read_body(body, STDIN_FILENO, "standard input", e);
-    }
-    if (file_open_regular(&fd, file, 0, NULL, e) != 0)
-        return -1;
-    rc = read_body(body, fd, file, e);
-    close(fd);
-    return rc;
+    if (o->file != NULL)
+        return input_read_all(body, o->fd, o->file, e);
+    o->body_read = 1;
+    if (isatty(STDIN_FILENO))
+        cli_note(input_in_shell() ? "type the testimony, then a line holding only '.'"
+                                  : "type the testimony, then Ctrl-D on a new line");
+    return input_body(body, input_in_shell() ? "the testimony" : "standard input", e);
 }
 
 /* Opens the store and checks the pseudonym and the fields, then reads the
  * body: a mistake costs the person nothing they typed.  0 with *s open,
  * or the printed failure's exit status. */
-static int unlock_then_read(struct store **s, char **body, const struct record_opts *o,
+static int unlock_then_read(struct store **s, char **body, struct record_opts *o,
                             const char *pseudonym, const struct globals *g)
 {
     struct err e;
@@ -161,7 +113,7 @@ static int unlock_then_read(struct store **s, char **body, const struct record_o
     if (rc != 0)
         return rc;
     err_clear(&e);
-    if (store_record_check(*s, pseudonym, &o->r, &e) != 0 || load_body(body, o->file, &e) != 0) {
+    if (store_record_check(*s, pseudonym, &o->r, &e) != 0 || load_body(body, o, &e) != 0) {
         store_close(*s);
         return cli_fail(&e);
     }
@@ -176,12 +128,56 @@ static int unlock_then_read(struct store **s, char **body, const struct record_o
 static int record_edit(int argc, char **argv, const struct globals *g);
 static int record_delete(int argc, char **argv, const struct globals *g);
 
-int cmd_record(int argc, char **argv, const struct globals *g)
+static int record_main(struct record_opts *o, int argc, char **argv, const struct globals *g)
 {
-    struct record_opts o;
     char id[RECORD_ID_CHARS + 1], *body = NULL;
     struct store *s;
     struct err e;
+    int rc;
+
+    rc = parse_record(o, argc, argv);
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    if (o->file != NULL && g->passfd != STDIN_FILENO && input_body_waiting())
+        return cli_usage_error("record", "the body comes from --file or from standard input, not both;"
+                               " with --file, run with </dev/null");
+    /* Every field, and the file, before the passphrase is asked. */
+    err_clear(&e);
+    o->fd = -1;
+    if (store_record_fields_check(&o->r, &e) != 0 ||
+        (o->file != NULL && file_open_regular(&o->fd, o->file, 0, NULL, &e) != 0))
+        return cli_fail(&e);
+    rc = unlock_then_read(&s, &body, o, argv[optind], g);
+    if (o->fd >= 0)
+        close(o->fd);
+    if (rc != 0)
+        return rc;
+    o->r.body = body;
+    err_clear(&e);
+    rc = store_record_add(id, sizeof id, s, argv[optind], &o->r, &e) == 0 ? 0 : cli_fail(&e);
+    store_close(s);
+    secmem_free(body);
+    if (rc == 0) {
+        cli_saved("record %s was saved: see 'intake list'", id);
+        printf("%s\n", id);
+    }
+    return rc;
+}
+
+/* In a shell fed by a script, a body refused before it was read must
+ * not run as commands: its lines are skipped up to the "." line.  A
+ * --file or --help given (or a start of them) means no body follows. */
+static int body_follows(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strncmp(argv[i], "--f", 3) == 0 || strncmp(argv[i], "--h", 3) == 0)
+            return 0;
+    return 1;
+}
+
+int cmd_record(int argc, char **argv, const struct globals *g)
+{
+    struct record_opts o;
     int rc;
 
     /* No pseudonym is "edit" or "delete" (store/subject.c). */
@@ -190,24 +186,9 @@ int cmd_record(int argc, char **argv, const struct globals *g)
     if (argc >= 2 && strcmp(argv[1], "delete") == 0)
         return record_delete(argc - 1, argv + 1, g);
     memset(&o, 0, sizeof o);
-    rc = parse_record(&o, argc, argv);
-    if (rc != 0)
-        return rc < 0 ? EXIT_OK : rc;
-    if (o.file != NULL && g->passfd != STDIN_FILENO && stdin_has_body())
-        return cli_usage_error("record", "the body comes from --file or from standard input, not both;"
-                               " with --file, run with </dev/null");
-    rc = unlock_then_read(&s, &body, &o, argv[optind], g);
-    if (rc != 0)
-        return rc;
-    o.r.body = body;
-    err_clear(&e);
-    rc = store_record_add(id, sizeof id, s, argv[optind], &o.r, &e) == 0 ? 0 : cli_fail(&e);
-    store_close(s);
-    secmem_free(body);
-    if (rc == 0) {
-        cli_saved("record %s was saved: see 'intake list'", id);
-        printf("%s\n", id);
-    }
+    rc = record_main(&o, argc, argv, g);
+    if (rc != EXIT_OK && !o.body_read && body_follows(argc, argv))
+        (void)input_body_skip();
     return rc;
 }
 
@@ -222,7 +203,7 @@ enum body_source { BODY_KEEP, BODY_FILE, BODY_STDIN };
 static int edit_source(enum body_source *src, const struct record_opts *o,
                        const struct globals *g)
 {
-    int piped = stdin_has_body();
+    int piped = input_body_waiting();
 
     *src = BODY_KEEP;
     if (o->file != NULL) {
@@ -232,7 +213,7 @@ static int edit_source(enum body_source *src, const struct record_opts *o,
         *src = BODY_FILE;
     } else if (piped && (g->passfd != STDIN_FILENO || o->fields == 0)) {
         *src = BODY_STDIN;
-    } else if (isatty(STDIN_FILENO) && o->fields == 0) {
+    } else if ((isatty(STDIN_FILENO) || input_in_shell()) && o->fields == 0) {
         *src = BODY_STDIN;
     }
     if (*src == BODY_KEEP && o->fields == 0)
@@ -258,7 +239,7 @@ static int record_edit(int argc, char **argv, const struct globals *g)
     struct record_opts o;
     struct record_change c;
     enum body_source src;
-    char *body = NULL;
+    char id[RECORD_ID_CHARS + 1], *body = NULL;
     struct store *s;
     struct err e;
     long version = 0;
@@ -271,26 +252,42 @@ static int record_edit(int argc, char **argv, const struct globals *g)
         rc = edit_source(&src, &o, g);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
+    o.fd = -1;
+    err_clear(&e);
+    if (src == BODY_FILE && file_open_regular(&o.fd, o.file, 0, NULL, &e) != 0)
+        return cli_fail(&e);
     rc = cli_open_store(&s, g);
-    if (rc != 0)
+    if (rc == 0 && (rc = cli_record_id(id, sizeof id, s, argv[optind])) != 0)
+        store_close(s);
+    if (rc != 0) {
+        if (o.fd >= 0)
+            close(o.fd);
+        if (src == BODY_STDIN)
+            (void)input_body_skip();
         return rc;
+    }
     err_clear(&e);
     edit_change(&c, &o);
     /* The record and the fields first: a mistake costs nothing typed. */
-    if (store_record_edit_check(s, argv[optind], &c, &e) != 0 ||
-        (src != BODY_KEEP && load_body(&body, src == BODY_FILE ? o.file : NULL, &e) != 0)) {
+    if (store_record_edit_check(s, id, &c, &e) != 0 ||
+        (src != BODY_KEEP && load_body(&body, &o, &e) != 0)) {
+        if (o.fd >= 0)
+            close(o.fd);
+        if (src == BODY_STDIN && !o.body_read)
+            (void)input_body_skip();
         store_close(s);
         return cli_fail(&e);
     }
+    if (o.fd >= 0)
+        close(o.fd);
     c.body = body;
-    rc = store_record_edit(&version, &changed, s, argv[optind], &c, &e) == 0 ? 0 : cli_fail(&e);
+    rc = store_record_edit(&version, &changed, s, id, &c, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     secmem_free(body);
     if (rc == 0 && changed)
-        cli_note("record %s was changed: it is now at version %ld", argv[optind], version);
+        cli_note("record %s was changed: it is now at version %ld", id, version);
     else if (rc == 0)
-        cli_note("record %s already reads so: nothing was changed (version %ld)", argv[optind],
-                 version);
+        cli_note("record %s already reads so: nothing was changed (version %ld)", id, version);
     return rc;
 }
 
@@ -412,6 +409,7 @@ static json_t *record_json(const struct record_row *r)
 struct print_ctx {
     json_t *array;
     int full;
+    int rows;            /* lines printed so far */
 };
 
 static int print_record(void *vctx, const struct record_row *r, struct err *e)
@@ -422,6 +420,8 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
         return json_array_append_new(ctx->array, record_json(r)) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
     if (!ctx->full) {
+        if (ctx->rows++ == 0)
+            cli_header("%-*s\t%-10s\t%s\t%s", RECORD_ID_CHARS, "ID", "DATE", "PSEUDONYM", "TITLE");
         printf("%s\t%s\t%s\t%s\n", r->id, r->date, r->pseudonym, r->title);
         return 0;
     }
@@ -449,7 +449,7 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
 static int run_query(const struct globals *g, const struct record_filter *f,
                      int json, int single)
 {
-    struct print_ctx ctx = { json ? json_array() : NULL, single };
+    struct print_ctx ctx = { json ? json_array() : NULL, single, 0 };
     struct store *s;
     struct err e;
     int rc = cli_open_store(&s, g);
@@ -624,17 +624,22 @@ int cmd_show(int argc, char **argv, const struct globals *g)
 {
     struct record_filter f = { 0 };
     int json = 0, rc = parse_query(argc, argv, "show", show_usage, &f, &json, 1);
-    struct print_ctx ctx = { NULL, 1 };
+    struct print_ctx ctx = { NULL, 1, 0 };
+    char id[RECORD_ID_CHARS + 1];
     struct store *s;
     struct err e;
 
-    if (rc != 0)
+    if (rc != 0 || (rc = cli_record_id_check(argv[optind])) != 0)
         return rc < 0 ? EXIT_OK : rc;
-    f.id = argv[optind];
+    f.id = id;
     f.with_body = 1;
     rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc;
+    if ((rc = cli_record_id(id, sizeof id, s, argv[optind])) != 0) {
+        store_close(s);
+        return rc;
+    }
     err_clear(&e);
     ctx.array = json_array();
     rc = store_record_each(s, &f, print_record, &ctx, &e);

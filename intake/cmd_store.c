@@ -7,6 +7,7 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "intake/progress.h"
 #include "crypto/card.h"
 #include "crypto/keyslot.h"
 #include "crypto/secmem.h"
@@ -16,18 +17,27 @@
 #include "util/intl.h"
 #include "util/prompt.h"
 
-/* The new passphrase, asked twice; at a terminal, two that differ or a
- * weak one are asked for again (cli_tries times in all). */
+/* The new passphrase: checked for strength as soon as it is typed, and
+ * only then asked a second time at a terminal; a weak one, or two that
+ * differ, are asked for again (cli_tries times in all). */
 static int new_passphrase(char **pass, size_t *len, const struct globals *g,
                           struct err *e)
 {
     for (int left = cli_tries(g); left > 0; left--) {
-        int rc = prompt_secret(pass, len, g->passfd, _("New passphrase: "), 1, e);
+        int rc = prompt_secret(pass, len, g->passfd, _("New passphrase: "), 0, e);
 
         if (rc < 0)
             return -1;
-        if (rc == 0 && passphrase_check(*pass, e) == 0)
-            return 0;
+        if (passphrase_check(*pass, e) == 0) {
+            rc = g->passfd >= 0 ? 0 : prompt_repeat(*pass, *len, e);
+            if (rc == 0)
+                return 0;
+            if (rc < 0) {
+                secmem_free(*pass);
+                *pass = NULL;
+                return -1;
+            }
+        }
         secmem_free(*pass);
         *pass = NULL;
         if (left > 1)
@@ -230,9 +240,10 @@ int cmd_passwd(int argc, char **argv, const struct globals *g)
 static int rekey_store(struct store *s, const struct globals *g)
 {
     unsigned char *recovery = secmem_alloc(RECOVERY_KEY_BYTES);
+    struct cli_progress shown;
+    struct progress to;
     char *pass = NULL;
     size_t len;
-    struct cli_progress progress = { N_("re-encrypting the store"), -1 };
     struct err e;
     int rc, rekeyed = 0;
 
@@ -244,13 +255,14 @@ static int rekey_store(struct store *s, const struct globals *g)
         return cli_fail(&e);
     }
     rc = new_secrets(&pass, &len, recovery, 1, g);
-    if (rc == 0 && store_rekey(&rekeyed, s, pass, len, recovery,
-                               isatty(STDERR_FILENO) ? cli_progress : NULL, &progress, &e) != 0) {
-        cli_progress_end(&progress);
+    cli_progress_begin(&shown, &to, _("re-encrypting the store"));
+    if (rc == 0 && store_rekey(&rekeyed, s, pass, len, recovery, to.fn, to.ctx, &e) != 0) {
+        cli_progress_end(&shown, 0);
         rc = rekeyed ? cli_fail(&e)
              : cli_error(e.code ? e.code : EXIT_INPUT, "%s (the new recovery key shown above "
                          "is void)", e.msg);
     }
+    cli_progress_end(&shown, rc == 0);
     secmem_free(pass);
     secmem_free(recovery);
     return rc;

@@ -114,12 +114,15 @@ static int subject_add(int argc, char **argv, const struct globals *g)
     int rc;
 
     memset(&o, 0, sizeof o);
+    err_clear(&e);
     rc = parse_add(&o, argc, argv);
+    if (rc == 0 && store_subject_add_check(o.names, o.nnames, o.terms, o.nterms, o.contact,
+                                           o.note, o.pseudonym, &e) != 0)
+        rc = cli_fail(&e);
     if (rc == 0)
         rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
-    err_clear(&e);
     rc = pick_locale(locale, sizeof locale, s, o.locale, &e);
     if (rc == 0)
         rc = store_subject_add_terms(pseudonym, sizeof pseudonym, s,
@@ -153,6 +156,7 @@ struct list_ctx {
     json_t *array;       /* --json: collects rows */
     int detail;          /* show: one block per subject */
     struct store *s;
+    int rows;            /* lines printed so far */
 };
 
 static const char *yn(int v)
@@ -210,6 +214,9 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
                : err_set(e, EXIT_INPUT, "out of memory");
     }
     if (!ctx->detail) {
+        if (ctx->rows++ == 0)
+            cli_header("PSEUDONYM\tRECORDS\tLAST RECORD\tCREATED%s",
+                       r->names != NULL ? "\tNAMES\tCONTACT" : "");
         printf("%s\t%ld\t%s\t%s", r->pseudonym, r->nrecords,
                r->last_date ? r->last_date : "-", r->created);
         for (size_t i = 0; r->names != NULL && i < r->nnames; i++)
@@ -243,7 +250,7 @@ static int subject_query(int argc, char **argv, const struct globals *g, int sho
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    struct list_ctx ctx = { NULL, show, NULL };
+    struct list_ctx ctx = { NULL, show, NULL, 0 };
     int c, reveal = 0, json = 0, rc;
     const char *pseudonym = NULL;
     struct store *s;
@@ -278,14 +285,15 @@ static int subject_query(int argc, char **argv, const struct globals *g, int sho
     return rc == 0 ? EXIT_OK : cli_fail(&e);
 }
 
-/* Options: only --help (and --yes where allowed); positional words counted. */
-static int count_subject(void *ctx, const struct subject_row *r, struct err *e)
+/* The pseudonym as stored, of the subject a typed one names (any case). */
+static int stored_pseudonym(void *ctx, const struct subject_row *r, struct err *e)
 {
-    (void)r;
     (void)e;
-    ++*(long *)ctx;
+    snprintf(ctx, 128, "%s", r->pseudonym);
     return 0;
 }
+
+/* Options: only --help (and --yes where allowed); positional words counted. */
 
 static int plain_args(int argc, char **argv, const char *hint, int npos, int *yes)
 {
@@ -295,7 +303,8 @@ static int plain_args(int argc, char **argv, const char *hint, int npos, int *ye
 
 static int subject_term(int argc, char **argv, const struct globals *g)
 {
-    char *term, *colon, category[16], pseudonym[128];
+    char category[TERM_CATEGORY_MAX], pseudonym[128];
+    const char *text;
     struct store *s;
     struct err e;
     long id;
@@ -305,17 +314,12 @@ static int subject_term(int argc, char **argv, const struct globals *g)
         rc = cli_error(EXIT_INPUT, "no subject with such a long pseudonym");
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
-    term = argv[optind + 1];
-    colon = strchr(term, ':');
-    if (colon == NULL || (size_t)(colon - term) >= sizeof category)
-        return cli_usage_error("subject", "the term must be CATEGORY:TEXT (categories: %s)",
-                               TERM_CATEGORIES);
-    memcpy(category, term, (size_t)(colon - term));
-    category[colon - term] = '\0';
+    err_clear(&e);
+    if (term_spec_parse(category, sizeof category, &text, argv[optind + 1], "the term", &e) != 0)
+        return cli_fail(&e);
     rc = cli_open_store(&s, g);
     if (rc == 0) {
-        err_clear(&e);
-        rc = store_subject_term(&id, s, pseudonym, category, colon + 1, &e) == 0 ? 0
+        rc = store_subject_term(&id, s, pseudonym, category, text, &e) == 0 ? 0
              : cli_fail(&e);
         store_close(s);
     }
@@ -334,10 +338,12 @@ static int subject_rename(int argc, char **argv, const struct globals *g)
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
+    err_clear(&e);
+    if (store_pseudonym_check(argv[optind + 1], "the new pseudonym", &e) != 0)
+        return cli_fail(&e);
     rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc;
-    err_clear(&e);
     rc = store_subject_rename(s, argv[optind], argv[optind + 1], &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     if (rc == 0) {
@@ -361,6 +367,7 @@ static int confirm_forget(const char *pseudonym, int yes)
 
 static int subject_forget(int argc, char **argv, const struct globals *g)
 {
+    char p[128] = "";
     struct store *s;
     struct err e;
     long n = 0;
@@ -372,15 +379,16 @@ static int subject_forget(int argc, char **argv, const struct globals *g)
     if (rc != 0)
         return rc;
     err_clear(&e);
-    /* Unknown pseudonyms are reported before anything is asked. */
-    rc = store_subject_each(s, argv[optind], 0, count_subject, &n, &e) == 0 ? 0 : cli_fail(&e);
+    /* Unknown pseudonyms are reported before anything is asked; the
+     * question names the subject as stored. */
+    rc = store_subject_each(s, argv[optind], 0, stored_pseudonym, p, &e) == 0 ? 0 : cli_fail(&e);
     if (rc == 0)
-        rc = confirm_forget(argv[optind], yes);
+        rc = confirm_forget(p, yes);
     if (rc == 0)
-        rc = store_subject_forget(&n, s, argv[optind], &e) == 0 ? 0 : cli_fail(&e);
+        rc = store_subject_forget(&n, s, p, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
     if (rc == 0)
-        cli_note("forgot %s and %ld record%s", argv[optind], n, n == 1 ? "" : "s");
+        cli_note("forgot %s and %ld record%s", p, n, n == 1 ? "" : "s");
     return rc;
 }
 

@@ -18,11 +18,14 @@
 #include "crypto/secmem.h"
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "intake/help.h"
+#include "intake/shell.h"
 #include "util/intl.h"
 #include "util/lexicon.h"
 #include "util/sandbox.h"
 
 static int cmd_help(int argc, char **argv, const struct globals *g);
+static int cmd_shell(int argc, char **argv, const struct globals *g);
 
 struct command {
     const char *name;
@@ -58,7 +61,8 @@ static const struct command commands[] = {
     { "backup", cmd_backup, N_("write a copy of the whole store, as safe as the store itself") },
     { "restore", cmd_restore, N_("make a store from a backup (never over an existing one)") },
     { "wipe", cmd_wipe, N_("make the store unreadable at once, then remove its files") },
-    { "help", cmd_help, N_("show help for a command") },
+    { "shell", cmd_shell, N_("unlock once, then type commands at a prompt") },
+    { "help", cmd_help, N_("explain a command, with an example") },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -78,20 +82,53 @@ static const struct command *find_command(const char *name)
     return NULL;
 }
 
+/* find_command, or NULL after saying there is none and which is near. */
+static const struct command *command_named(const char *name)
+{
+    const char *names[N_COMMANDS];
+    const struct command *c = find_command(name);
+
+    if (c != NULL)
+        return c;
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        names[i] = commands[i].name;
+    cli_unknown(NULL, "command", name, names, N_COMMANDS);
+    return NULL;
+}
+
+/* Runs the command argv[0] with its arguments: the same for a command
+ * line and for each line of a shell. */
+static int dispatch(int argc, char **argv, const struct globals *g)
+{
+    const struct command *c = command_named(argv[0]);
+
+    if (c == NULL)
+        return EXIT_INPUT;
+    optind = 0;   /* a full reset for the command's own getopt_long */
+    return c->fn(argc, argv, g);
+}
+
+static int cmd_shell(int argc, char **argv, const struct globals *g)
+{
+    return shell_main(argc, argv, g, dispatch);
+}
+
 static void print_overview(FILE *f)
 {
     fprintf(f, "usage: %s\n\n%s\n", global_usage, _("commands:"));
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(f, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-    fprintf(f, "\n%s\n", _("'intake help COMMAND' shows a command's options; 'man intake' tells more."));
+    fprintf(f, "\n%s\n", _("'intake help COMMAND' explains a command, with an example; 'man intake' tells more."));
 }
 
-/* 'help CMD' runs 'CMD --help': each command prints its own usage. */
+/* 'help CMD' runs 'CMD --help' (each command prints its own usage), then
+ * explains it with an example (intake/help.c). */
 static int cmd_help(int argc, char **argv, const struct globals *g)
 {
     char help[] = "--help";
     char *args[] = { argv[1], help, NULL };   /* argv[argc] is NULL */
     const struct command *c;
+    int rc = EXIT_OK;
 
     if (argc > 2)
         return cli_usage_error("help", "help takes at most one command");
@@ -99,15 +136,18 @@ static int cmd_help(int argc, char **argv, const struct globals *g)
         print_overview(stdout);
         return EXIT_OK;
     }
-    c = find_command(argv[1]);
+    c = command_named(argv[1]);
     if (c == NULL)
-        return cli_error(EXIT_INPUT, "no command '%s' (see 'intake help')", argv[1]);
+        return EXIT_INPUT;
     if (c->fn == cmd_help) {
         cli_print_usage(stdout, help_usage);
-        return EXIT_OK;
+    } else {
+        optind = 0;
+        rc = c->fn(2, args, g);
     }
-    optind = 0;
-    return c->fn(2, args, g);
+    if (rc == EXIT_OK)
+        help_explain(stdout, c->name);
+    return rc;
 }
 
 static int parse_fd(const char *s, int *fd)
@@ -236,13 +276,12 @@ static int run(int argc, char **args, char **argv)
         print_overview(stderr);
         return EXIT_INPUT;
     }
-    c = find_command(args[next]);
+    c = command_named(args[next]);
     if (c == NULL)
-        return cli_error(EXIT_INPUT, "no command '%s' (see 'intake help')", args[next]);
+        return EXIT_INPUT;
     /* The command name goes back into /proc/PID/cmdline: it names no one. */
     memcpy(argv[next], c->name, strlen(c->name));
-    optind = 0;   /* a full reset for the command's own getopt_long */
-    return cli_finish(c->fn(argc - next, args + next, &g));
+    return cli_finish(dispatch(argc - next, args + next, &g));
 }
 
 /* The folder of translations: LOCALEDIR (the Makefile's, PREFIX/share/locale)

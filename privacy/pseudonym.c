@@ -2,7 +2,9 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "crypto/secmem.h"
 #include "privacy/normalise.h"
@@ -226,4 +228,41 @@ out:
     sodium_memzero(sb, sizeof sb);
     secmem_free(pn), secmem_free(pk), secmem_free(nk);
     return rc;
+}
+
+/* What a pseudonym's key leaves out: white space and every hyphen or dash
+ * (and the soft hyphen, which is invisible). */
+static int ignored_in_key(utf8proc_int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_PD || cp == 0x00AD ||
+           cp == 0x2212 || (cp >= 0x09 && cp <= 0x0D);
+}
+
+int pseudonym_key(char *out, size_t outlen, const char *p)
+{
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)p, 0, &folded,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+    size_t o = 0;
+    int rc = n < 0 ? -1 : 0;
+
+    for (utf8proc_ssize_t at = 0; rc == 0 && at < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate(folded + at, n - at, &cp);
+        if (len <= 0 || (!ignored_in_key(cp) && o + (size_t)len >= outlen))
+            rc = -1;
+        else if (!ignored_in_key(cp)) {
+            memcpy(out + o, folded + at, (size_t)len);
+            o += (size_t)len;
+        }
+        at += len > 0 ? len : 1;
+    }
+    free(folded);
+    if (rc != 0 || outlen == 0)
+        return -1;
+    out[o] = '\0';
+    return 0;
 }

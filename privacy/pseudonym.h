@@ -18,6 +18,13 @@ int pseudonym_generate(char *out, size_t outlen, const char *locale, struct err 
  * parts in every spelling), 0 if not, -1 on bad input. */
 int pseudonym_shares_syllable(const char *pseudonym, const char *name);
 
+/* The form pseudonyms are told apart in: NFKC, case folded (Unicode), and
+ * without white space or hyphens (every dash, the soft hyphen), so that
+ * "Rim-il", "rim il" and "RIMIL" are one pseudonym.  Writes it,
+ * NUL-ended, to out (outlen bytes); 0, or -1 when p is not valid UTF-8 or
+ * the key does not fit. */
+int pseudonym_key(char *out, size_t outlen, const char *p);
+
 /* How many distinct pseudonyms locale can produce (0 if unknown). */
 size_t pseudonym_count(const char *locale);
 

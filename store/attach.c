@@ -14,7 +14,9 @@
 #include "crypto/secmem.h"
 #include "export/exif.h"
 #include "export/mediatype.h"
+#include "store/db.h"
 #include "util/fileio.h"
+#include "util/progress.h"
 
 /* --remove-source must remove the recording itself, not a link to it nor
  * one of several names it has: both are refused before anything is stored. */
@@ -78,6 +80,7 @@ int store_attach(unsigned char *hash, struct store *s, const char *record,
                  const struct attach_source *src, struct err *e)
 {
     struct attachment_writer *w;
+    struct progress_ticker t;
     unsigned char *buf = secmem_alloc(ATTACHMENT_CHUNK);
     ssize_t n = 0;
     int rc = -1;
@@ -90,9 +93,12 @@ int store_attach(unsigned char *hash, struct store *s, const char *record,
         store_rollback(s);
         goto out;
     }
+    progress_ticker_start(&t, &s->watcher, 0, (uint64_t)src->st.st_size, progress_offset,
+                          &src->fd);
     while ((n = fd_read_full(src->fd, buf, ATTACHMENT_CHUNK)) > 0)
         if (store_attachment_write(w, buf, (size_t)n, e) != 0)
             break;
+    progress_ticker_stop(&t);
     if (n < 0)
         err_set(e, EXIT_INPUT, "cannot read %s: %s", src->path, strerror(errno));
     if (n != 0) {

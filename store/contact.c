@@ -125,15 +125,20 @@ static int save_contact(struct store *s, const char *name, const struct card *c,
                   " VALUES (?1, ?2, ?3, ?4, ?5)", v, DB_N(v), "saving the contact", e);
 }
 
+int contact_name_check(const char *name, struct err *e)
+{
+    if (name[0] == '\0' || strlen(name) > CONTACT_NAME_MAX ||
+        text_check(name, strlen(name), 0, "the contact NAME", e) != 0)
+        return err_set(e, EXIT_INPUT, "a contact NAME must be 1 to %d characters of plain text", CONTACT_NAME_MAX);
+    return 0;
+}
+
 int store_contact_add(struct store *s, const char *name, const struct card *c,
                       const char *cardtext, int replace, struct err *e)
 {
     int exists = 0;
 
-    if (name[0] == '\0' || strlen(name) > CONTACT_NAME_MAX ||
-        text_check(name, strlen(name), 0, "the contact NAME", e) != 0)
-        return err_set(e, EXIT_INPUT, "a contact NAME must be 1 to %d characters of plain text", CONTACT_NAME_MAX);
-    if (store_begin(s, e) != 0)
+    if (contact_name_check(name, e) != 0 || store_begin(s, e) != 0)
         return -1;
     if (check_new(s, name, c, replace, &exists, e) != 0 ||
         save_contact(s, name, c, cardtext, exists, e) != 0 ||

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "crypto/secmem.h"
+#include "privacy/pseudonym.h"
 #include "store/words.h"
 #include "util/intl.h"
 
@@ -514,6 +515,7 @@ struct store *db_alloc(const char *dir, struct err *e)
     }
     s->dir[strlen(s->dir) - 1] = '\0';   /* drop the trailing '/' */
     s->hold = -1;
+    s->refs = 1;
     return s;
 }
 
@@ -580,6 +582,20 @@ static int existing_schema(struct store *s, struct err *e)
 #define STORE_PAGE_SIZE 16384
 #define STORE_PAGE_SIZE_OLD 1024
 
+/* pseudonym_key(P) in SQL (privacy/pseudonym.h): the form pseudonyms are
+ * told apart in, NULL for text that has none. */
+static void sql_pseudonym_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    const unsigned char *p = sqlite3_value_text(argv[0]);
+    char key[1024];
+
+    (void)argc;
+    if (p == NULL || pseudonym_key(key, sizeof key, (const char *)p) != 0)
+        sqlite3_result_null(cx);
+    else
+        sqlite3_result_text(cx, key, -1, SQLITE_TRANSIENT);
+}
+
 /* (Re)opens s->db keyed with s->master and the given page size. */
 static int open_keyed(struct store *s, const char *path, int flags, int page_size,
                       struct err *e)
@@ -595,6 +611,10 @@ static int open_keyed(struct store *s, const char *path, int flags, int page_siz
     /* Another intake's transaction is waited for, up to STORE_BUSY_MS. */
     if (sqlite3_busy_timeout(s->db, STORE_BUSY_MS) != SQLITE_OK || key_db(s, e) != 0)
         return -1;
+    if (sqlite3_create_function_v2(s->db, "pseudonym_key", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                   sql_pseudonym_key, NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(s, e, "opening the database");
     snprintf(sql, sizeof sql, "PRAGMA cipher_page_size = %d", page_size);
     return db_exec(s, sql, e);
 }
@@ -639,6 +659,13 @@ void store_close(struct store *s)
 {
     if (s == NULL)
         return;
+    s->watcher.fn = NULL;
+    s->watcher.ctx = NULL;
+    if (--s->refs > 0) {
+        if (s->db != NULL && !sqlite3_get_autocommit(s->db))
+            store_rollback(s);
+        return;
+    }
     if (s->db != NULL)
         sqlite3_close_v2(s->db);
     if (s->hold >= 0)
@@ -752,6 +779,17 @@ int store_commit(struct store *s, struct err *e)
 void store_rollback(struct store *s)
 {
     (void)sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+struct store *store_share(struct store *s)
+{
+    s->refs++;
+    return s;
+}
+
+void store_watch(struct store *s, const struct progress *p)
+{
+    s->watcher = *p;
 }
 
 const char *store_dir(const struct store *s)

@@ -34,6 +34,8 @@ struct store {
     int hold;                    /* the store folder, flock'ed by db_hold; -1: none */
     char dir[4096];
     char keyslots[4200];
+    int refs;                    /* references; 1 when opened (store_share) */
+    struct progress watcher;     /* store_watch; none by default */
 };
 
 /* Fills e from the database's last error, naming what was being done
@@ -58,6 +60,15 @@ int db_explain(struct err *e, const char *dir, int code, int sys, const char *wh
 /* db_connect's return when the master key does not decrypt the database
  * (e says damaged or mismatched; a pending rekey may explain it). */
 #define DB_NOT_THIS_KEY (-2)
+
+/* SQL for the id of the subject a typed pseudonym names (NULL if none),
+ * arg being the SQL of the typed text ("?1"): the subject whose pseudonym
+ * has the same pseudonym_key (case, white space and hyphens aside), the
+ * one spelt exactly so first where a store made before keys were compared
+ * holds two of them.  Every lookup by pseudonym goes through it. */
+#define DB_SUBJECT_NAMED(arg) \
+    "(SELECT id FROM subject WHERE pseudonym_key(pseudonym) = pseudonym_key(" arg ")" \
+    " ORDER BY pseudonym = " arg " DESC, id LIMIT 1)"
 
 /* Prepares sql; on failure fills e. */
 int db_prepare(sqlite3_stmt **st, struct store *s, const char *sql,

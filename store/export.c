@@ -29,6 +29,7 @@
 #include "util/day.h"
 #include "util/fileio.h"
 #include "util/intl.h"
+#include "util/progress.h"
 
 struct recipients {
     unsigned char keys[BUNDLE_MAX_RECIPIENTS][crypto_box_PUBLICKEYBYTES];
@@ -753,8 +754,66 @@ static int file_size(uint64_t *size, int fd, struct err *e)
     return 0;
 }
 
+/* About what the bundle will take, in bytes, for the progress shown while
+ * it is written: its attachments (most of it), a third more as armor. */
+static uint64_t bundle_estimate(const struct pipeline *p)
+{
+    uint64_t total = 0;
+    size_t i, j;
+    json_t *atts, *a;
+
+    json_array_foreach(p->atts, i, atts)
+        json_array_foreach(atts, j, a)
+            total += (uint64_t)json_integer_value(json_object_get(a, "size"));
+    return p->req->armor ? total / 3 * 4 : total;
+}
+
 /* The bundle goes to a temporary file; the export is recorded in the store
  * and the file moved into place, or neither happens. */
+/* Where the bundle is written: a new file (af), or with to_stdout an
+ * unnamed temporary one, copied to standard output once the export is
+ * logged. */
+static int open_output(struct atomic_file *af, const struct export_request *req,
+                       char *path, size_t pathlen, struct err *e)
+{
+    af->fd = -1;
+    if (req->to_stdout) {
+        snprintf(path, pathlen, "standard output");
+        return temp_file_anonymous(&af->fd, e);
+    }
+    if (req->out != NULL)
+        snprintf(path, pathlen, "%s", req->out);
+    else   /* a placeholder until the hash names the file */
+        snprintf(path, pathlen, "%08x%08x.new", randombytes_random(), randombytes_random());
+    return atomic_open(af, path, 0, e);
+}
+
+static void drop_output(struct atomic_file *af, const struct export_request *req)
+{
+    if (!req->to_stdout)
+        atomic_abort(af);
+    else if (af->fd >= 0)
+        close(af->fd);
+    af->fd = -1;
+}
+
+/* Makes the bundle (af) known by the name it will keep (with no -o, its
+ * hash: nothing about the content, nor the program), or sends it out. */
+static int deliver(struct atomic_file *af, const struct export_request *req, char *path,
+                   size_t pathlen, const char *hex, struct err *e)
+{
+    if (req->to_stdout)
+        return 0;
+    if (req->out == NULL) {
+        snprintf(path, pathlen, "%.16s.%s", hex, req->armor ? "asc" : "bundle");
+        snprintf(af->path, sizeof af->path, "%s", path);
+    }
+    return atomic_commit(af, e);
+}
+
+/* The bundle goes to a temporary file; the export is recorded in the store
+ * and the file moved into place (or copied to standard output), or
+ * neither happens. */
 static int seal_and_record(struct pipeline *p, const struct recipients *rc,
                            const json_t *header, struct err *e)
 {
@@ -766,45 +825,45 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
     unsigned char *sk = secmem_alloc(crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES);
     unsigned char hash[BUNDLE_HASHBYTES];
     struct bundle_writer *w = NULL;
-    struct atomic_file af;
+    struct progress_ticker t;
+    struct atomic_file af = { .fd = -1 };
     int r = -1;
 
     if (sk == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory");
-    if (req->out != NULL)
-        snprintf(path, pathlen, "%s", req->out);
-    else   /* a placeholder until the hash names the file */
-        snprintf(path, pathlen, "intake-%08x%08x.new", randombytes_random(), randombytes_random());
     if (store_device_secret(sk, sk + crypto_sign_SECRETKEYBYTES, p->s, e) != 0 ||
-        atomic_open(&af, path, 0, e) != 0)
+        open_output(&af, req, path, pathlen, e) != 0)
         goto out;
-    if (bundle_writer_open(&w, af.fd, req->armor, sk, rc->keys, rc->n, e) != 0 ||
-        write_records(p, w, header, e) != 0 || bundle_writer_close(w, hash, e) != 0 ||
-        file_size(&size, af.fd, e) != 0 || leaving(&items, p->docs, e) != 0 ||
+    progress_ticker_start(&t, &p->s->watcher, 0, bundle_estimate(p), progress_offset, &af.fd);
+    r = bundle_writer_open(&w, af.fd, req->armor, sk, rc->keys, rc->n, e) != 0 ||
+        write_records(p, w, header, e) != 0 || bundle_writer_close(w, hash, e) != 0 ? -1 : 0;
+    progress_ticker_stop(&t);
+    if (r != 0 || file_size(&size, af.fd, e) != 0 || leaving(&items, p->docs, e) != 0 ||
         store_begin(p->s, e) != 0) {
-        atomic_abort(&af);
+        r = -1;
         goto out;
     }
+    r = -1;
     sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    if (req->out == NULL) {
-        /* No name given: one from the hash, so nothing about the content. */
-        snprintf(path, pathlen, "intake-%.16s.%s", hex, req->armor ? "asc" : "bundle");
-        snprintf(af.path, sizeof af.path, "%s", path);
-    }
     if (store_export_log(p->s, req->to, req->nto, items, json_array_size(p->docs), hash,
                          sizeof hash, size, e) != 0 ||
-        store_log(p->s, "export", hex, e) != 0 || atomic_commit(&af, e) != 0) {
+        store_log(p->s, "export", hex, e) != 0 ||
+        deliver(&af, req, path, pathlen, hex, e) != 0) {
         store_rollback(p->s);
-        atomic_abort(&af);
         goto out;
     }
     if (store_commit(p->s, e) != 0) {
-        (void)unlink(path);
+        if (!req->to_stdout)
+            (void)unlink(path);
         goto out;
     }
     p->res->nexported = json_array_size(p->docs);
     r = 0;
+    if (req->to_stdout && fd_copy(STDOUT_FILENO, af.fd, e) != 0)
+        r = err_set(e, EXIT_INPUT, "the bundle was sealed and its export logged, but standard "
+                    "output failed (%s): export it again", e->msg);
 out:
+    drop_output(&af, req);
     bundle_writer_free(w);
     secmem_free(sk);
     free(items);

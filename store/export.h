@@ -47,8 +47,10 @@ struct export_request {
     const char *tag;             /* a tag, */
     const char *since;           /* dated on or after YYYY-MM-DD, */
     const char *not_sent_to;     /* not carried at its version to this contact */
-    const char *out;             /* the bundle's path; NULL: intake-HASH.bundle
-                                  * (.asc with armor) in the current folder */
+    const char *out;             /* the bundle's path; NULL: HASH.bundle (.asc
+                                  * with armor) in the current folder */
+    int to_stdout;               /* 1: the bundle goes to standard output once
+                                  * the export is logged (out is ignored) */
     int armor;                   /* base64 text between BEGIN/END lines */
     int exact_dates;             /* keep the day (else the month) */
     int skip_blocked;            /* leave blocked records out (else refuse) */

@@ -12,7 +12,9 @@
 
 #include "crypto/secmem.h"
 #include "export/manifest.h"
+#include "store/db.h"
 #include "util/fileio.h"
+#include "util/progress.h"
 
 /* ---- Reading ---- */
 
@@ -21,7 +23,12 @@ int store_bundle_open(struct opened_bundle *b, struct store *s, const char *path
 {
     unsigned char spk[crypto_sign_PUBLICKEYBYTES];
 
+    struct stat st;
+
+    memset(b, 0, sizeof *b);
     b->fd = -1;
+    b->watcher = s->watcher;
+    b->passes = 1;
     b->sk = secmem_alloc(crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES);
     if (b->sk == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory");
@@ -31,18 +38,27 @@ int store_bundle_open(struct opened_bundle *b, struct store *s, const char *path
     /* Only the box key is needed: keep it, wipe the signing key. */
     memmove(b->sk, b->sk + crypto_sign_SECRETKEYBYTES, crypto_box_SECRETKEYBYTES);
     sodium_memzero(b->sk + crypto_box_SECRETKEYBYTES, crypto_sign_SECRETKEYBYTES);
-    return file_open_regular(&b->fd, path, 0, NULL, e);
+    if (file_open_regular(&b->fd, path, 0, NULL, e) != 0)
+        return -1;
+    if (fstat(b->fd, &st) == 0 && st.st_size > 0)
+        b->size = (uint64_t)st.st_size;
+    return 0;
 }
 
 int store_bundle_read(struct opened_bundle *b, const struct content_handler *h,
                       struct bundle_info *info, struct err *e)
 {
     struct content_reader *r = content_reader_new(h);
+    struct progress_ticker t;
     int rc;
 
     if (r == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
+    progress_ticker_start(&t, &b->watcher, b->done * b->size, b->passes * b->size,
+                          progress_offset, &b->fd);
     rc = bundle_read(b->fd, b->pk, b->sk, content_sink, r, info, e);
+    progress_ticker_stop(&t);
+    b->done++;
     if (rc == 0)
         rc = content_finish(r, e);
     content_reader_free(r);
@@ -229,7 +245,9 @@ int store_import(struct import_result *res, struct store *s, const char *path,
     int rc = -1;
 
     memset(res, 0, sizeof *res);
-    if (store_bundle_open(&b, s, path, e) != 0 || store_bundle_read(&b, &check, &info, e) != 0 ||
+    if (store_bundle_open(&b, s, path, e) == 0)
+        b.passes = 2;   /* verified once without keeping anything, then imported */
+    if (b.fd < 0 || store_bundle_read(&b, &check, &info, e) != 0 ||
         store_contact_by_sign_pk(res->sender, sizeof res->sender, &res->verified, s,
                                  info.sender_pk, e) != 0)
         goto out;

@@ -22,6 +22,9 @@ struct opened_bundle {
     int fd;                              /* -1 when closed */
     unsigned char pk[crypto_box_PUBLICKEYBYTES];
     unsigned char *sk;                   /* crypto_box_SECRETKEYBYTES, sodium_malloc */
+    struct progress watcher;             /* the store's (store_watch) */
+    uint64_t size;                       /* of the file */
+    unsigned passes, done;               /* readings planned (1; import 2), made */
 };
 
 /* Loads this device's key pair (the secret key into sodium_malloc memory,

@@ -30,6 +30,26 @@ int term_category_parse(int *cat, const char *name, struct err *e)
                    name != NULL ? name : "", TERM_CATEGORIES);
 }
 
+int term_spec_parse(char *category, size_t catlen, const char **text, const char *spec,
+                    const char *what, struct err *e)
+{
+    const char *colon = strchr(spec, ':');
+    size_t clen = colon != NULL ? (size_t)(colon - spec) : 0;
+    int cat;
+
+    if (colon == NULL || clen == 0)
+        return err_set(e, EXIT_INPUT, "%s must be CATEGORY:TEXT, as in place:Chongjin "
+                       "(categories: %s)", what, TERM_CATEGORIES);
+    if (clen >= catlen)
+        return err_set(e, EXIT_INPUT, "unknown term category '%.*s'; use one of: %s",
+                       (int)(clen < 40 ? clen : 40), spec, TERM_CATEGORIES);
+    memcpy(category, spec, clen);
+    category[clen] = '\0';
+    *text = colon + 1;
+    return term_category_parse(&cat, category, e) == 0 && identity_check(*text, what, e) == 0
+           ? 0 : -1;
+}
+
 int identity_check(const char *text, const char *what, struct err *e)
 {
     size_t len = strlen(text), i;

@@ -35,7 +35,7 @@ static void new_record_id(char *out)
     out[o] = '\0';
 }
 
-static int check_record(const struct record_row *r, struct err *e)
+int store_record_fields_check(const struct record_row *r, struct err *e)
 {
     const char *fields[] = { r->title, r->place, r->lang };
     const char *what[] = { "--title", "--place", "--lang" };
@@ -107,7 +107,7 @@ int store_record_check(struct store *s, const char *pseudonym, const struct reco
 {
     long sid = 0;
 
-    if (check_record(r, e) != 0)
+    if (store_record_fields_check(r, e) != 0)
         return -1;
     return db_subject_id(&sid, s, pseudonym, e);
 }
@@ -120,7 +120,7 @@ int store_record_add(char *id, size_t idlen, struct store *s,
 
     if (idlen < RECORD_ID_CHARS + 1)
         return err_set(e, EXIT_INPUT, "record id buffer too small");
-    if (check_record(r, e) != 0 || store_begin(s, e) != 0)
+    if (store_record_fields_check(r, e) != 0 || store_begin(s, e) != 0)
         return -1;
     new_record_id(id);
     if (db_subject_id(&sid, s, pseudonym, e) != 0 ||
@@ -133,13 +133,69 @@ int store_record_add(char *id, size_t idlen, struct store *s,
     return store_commit(s, e);
 }
 
+/* The ids starting with the lower-case form of given, two at most. */
+static int ids_starting(char (*ids)[RECORD_ID_CHARS + 1], size_t *n, struct store *s,
+                        const char *given, struct err *e)
+{
+    char start[RECORD_ID_CHARS + 1];
+    const struct db_val v[] = { DB_TEXT(start) };
+    sqlite3_stmt *st;
+    size_t len = strlen(given);
+    int rc;
+
+    for (size_t i = 0; i <= len; i++)
+        start[i] = (char)(given[i] >= 'A' && given[i] <= 'Z' ? given[i] - 'A' + 'a' : given[i]);
+    /* A range over the sorted ids, so the index finds them: rid >= start
+     * and rid < start followed by the highest id character. */
+    if (db_query(&st, s, "SELECT rid FROM record WHERE rid >= ?1 AND rid < ?1 || '~'"
+                 " ORDER BY rid LIMIT 2", v, DB_N(v), e) != 0)
+        return -1;
+    *n = 0;
+    while ((rc = db_step(st, s, "finding the record", e)) > 0)
+        snprintf(ids[(*n)++], RECORD_ID_CHARS + 1, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int store_record_id_check(const char *given, struct err *e)
+{
+    size_t len = strlen(given);
+
+    if (len > RECORD_ID_CHARS || strspn(given, "0123456789abcdefghjkmnpqrstvwxyz"
+                                       "ABCDEFGHJKMNPQRSTVWXYZ") != len || len == 0)
+        return err_set(e, EXIT_INPUT, "no record with id '%.40s' (see 'intake list')", given);
+    if (len < RECORD_ID_MIN_TYPED)
+        return err_set(e, EXIT_INPUT, "'%s' is too short for a record id: give at least %d "
+                       "of its characters (see 'intake list')", given, RECORD_ID_MIN_TYPED);
+    return 0;
+}
+
+int store_record_id(char *id, size_t idlen, struct store *s, const char *given,
+                    struct err *e)
+{
+    char ids[2][RECORD_ID_CHARS + 1];
+    size_t n = 0;
+
+    if (idlen < RECORD_ID_CHARS + 1)
+        return err_set(e, EXIT_INPUT, "record id buffer too small");
+    if (store_record_id_check(given, e) != 0 || ids_starting(ids, &n, s, given, e) != 0)
+        return -1;
+    if (n == 0)
+        return err_set(e, EXIT_INPUT, "no record with id '%s' (see 'intake list')", given);
+    if (n > 1)
+        return err_set(e, EXIT_INPUT, "more than one record id starts with '%s': give more "
+                       "of its characters (see 'intake list')", given);
+    snprintf(id, idlen, "%s", ids[0]);
+    return 0;
+}
+
 static const char record_query[] =
     "SELECT r.rid, r.date, s.pseudonym, r.title, r.place, r.lang,"
     " CASE WHEN ?5 THEN r.body END, r.created,"
     " (SELECT group_concat(tag, char(31)) FROM record_tag t WHERE t.record_id = r.id),"
     " r.version, r.edited"
     " FROM record r JOIN subject s ON s.id = r.subject_id"
-    " WHERE (?1 IS NULL OR s.pseudonym = ?1)"
+    " WHERE (?1 IS NULL OR s.id = " DB_SUBJECT_NAMED("?1") ")"
     " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM record_tag t WHERE t.record_id = r.id AND t.tag = ?2))"
     " AND (?3 IS NULL OR r.id IN (SELECT docid FROM record_fts WHERE record_fts MATCH ?3))"
     " AND (?4 IS NULL OR r.rid = ?4)"
@@ -241,7 +297,7 @@ static int check_change(const struct record_change *c, struct err *e)
     r.body = c->body;
     if (c->body != NULL && c->body[0] == '\0')
         return err_set(e, EXIT_INPUT, "the testimony is empty; nothing was changed");
-    return check_record(&r, e);
+    return store_record_fields_check(&r, e);
 }
 
 /* Row id of record id, made here: an imported record is its sender's. */

@@ -20,17 +20,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "crypto/secmem.h"
 #include "util/fileio.h"
+#include "util/progress.h"
 
 static int rekey_path(char *out, size_t outlen, const struct store *s, struct err *e)
 {
@@ -138,84 +137,6 @@ void rekey_discard(struct store *s)
     drop_pending(s);
 }
 
-/* ---- progress: bytes this process has written, from /proc/self/io ---- */
-
-struct ticker {
-    pthread_t thread;
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    int stop, running;
-    store_progress_fn fn;
-    void *ctx;
-    uint64_t base, total;
-};
-
-static uint64_t bytes_written(void)
-{
-    FILE *f = fopen("/proc/self/io", "re");
-    unsigned long long v = 0;
-    char line[128];
-
-    if (f == NULL)
-        return 0;
-    while (fgets(line, sizeof line, f) != NULL)
-        if (sscanf(line, "wchar: %llu", &v) == 1)
-            break;
-    fclose(f);
-    return (uint64_t)v;
-}
-
-static void *tick(void *arg)
-{
-    struct ticker *t = arg;
-    struct timespec ts;
-
-    pthread_mutex_lock(&t->mu);
-    while (!t->stop) {
-        uint64_t done = bytes_written() - t->base;
-
-        t->fn(t->ctx, done < t->total ? done : t->total, t->total);
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += 200000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-        (void)pthread_cond_timedwait(&t->cv, &t->mu, &ts);
-    }
-    pthread_mutex_unlock(&t->mu);
-    return NULL;
-}
-
-static void ticker_start(struct ticker *t, store_progress_fn fn, void *ctx, uint64_t total)
-{
-    memset(t, 0, sizeof *t);
-    t->fn = fn;
-    t->ctx = ctx;
-    t->total = total;
-    t->base = bytes_written();
-    if (fn == NULL)
-        return;
-    pthread_mutex_init(&t->mu, NULL);
-    pthread_cond_init(&t->cv, NULL);
-    t->running = pthread_create(&t->thread, NULL, tick, t) == 0;
-}
-
-static void ticker_stop(struct ticker *t)
-{
-    if (t->fn == NULL)
-        return;
-    if (t->running) {
-        pthread_mutex_lock(&t->mu);
-        t->stop = 1;
-        pthread_cond_signal(&t->cv);
-        pthread_mutex_unlock(&t->mu);
-        pthread_join(t->thread, NULL);
-    }
-    pthread_cond_destroy(&t->cv);
-    pthread_mutex_destroy(&t->mu);
-}
-
 /* ---- rekey ---- */
 
 /* Step 1: keyslots.rekey with master under the passphrase (the current
@@ -284,7 +205,8 @@ static int reencrypt(int *stale, struct store *s, const unsigned char *master,
 {
     char *hex = secmem_alloc(3 + 2 * KEYSLOT_MASTER_BYTES + 1);
     unsigned char *old = secmem_alloc(KEYSLOT_MASTER_BYTES);
-    struct ticker t;
+    const struct progress to = { progress, ctx };
+    struct progress_ticker t;
     int rc = 1;
 
     *stale = 0;
@@ -307,10 +229,10 @@ static int reencrypt(int *stale, struct store *s, const unsigned char *master,
     hex[1] = '\'';
     sodium_bin2hex(hex + 2, 2 * KEYSLOT_MASTER_BYTES + 1, master, KEYSLOT_MASTER_BYTES);
     hex[2 + 2 * KEYSLOT_MASTER_BYTES] = '\'';
-    ticker_start(&t, progress, ctx, 2 * dbsize);
+    progress_ticker_start(&t, &to, 0, 2 * dbsize, progress_written, NULL);
     (void)sqlite3_rekey(s->db, hex, 3 + 2 * KEYSLOT_MASTER_BYTES);
     (void)sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-    ticker_stop(&t);
+    progress_ticker_stop(&t);
     /* After a failed rekey the connection writes under the new key and
      * reads under the old one: it is closed before anything else. */
     sqlite3_close_v2(s->db);

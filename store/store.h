@@ -17,6 +17,7 @@
 
 #include "crypto/keyslot.h"
 #include "util/err.h"
+#include "util/progress.h"
 #include "util/text.h"
 
 #define STORE_DB_NAME "store.db"
@@ -83,8 +84,24 @@ int store_create_check(const char *dir, struct err *e);
 int store_open(struct store **s, const char *dir, uint8_t kind,
                const unsigned char *secret, size_t secretlen, struct err *e);
 
-/* Closes the store and wipes its keys. NULL is allowed. */
+/* Closes the store and wipes its keys. NULL is allowed.  When s was
+ * shared (store_share), this drops one reference: a transaction the
+ * holder left open is rolled back, its progress watcher is forgotten, and
+ * the store closes with the last reference. */
 void store_close(struct store *s);
+
+/* Another reference to the open store s, for one command of a session
+ * that unlocked it once (intake shell): returns s; each reference is
+ * dropped with store_close.  Between commands the store holds no
+ * transaction and no watcher. */
+struct store *store_share(struct store *s);
+
+/* Who watches the long work done on s until its reference is dropped:
+ * attach, export, open, import, audit (and backup) tell p->fn (NULL:
+ * nobody, the default) how many bytes of the file they read or write are
+ * done, from a thread of their own (util/progress.h), the way SQLite's
+ * progress handler belongs to a connection. */
+void store_watch(struct store *s, const struct progress *p);
 
 /* Rewraps the master key under passphrase[0..passlen), keeping the slot's
  * KDF cost, and logs it; the database is not re-encrypted (store_rekey
@@ -96,7 +113,7 @@ int store_set_passphrase(struct store *s, const char *passphrase,
 
 /* Progress of a long step: done of total bytes, called from another
  * thread about five times a second, and once more at the end. */
-typedef void (*store_progress_fn)(void *ctx, uint64_t done, uint64_t total);
+typedef progress_fn store_progress_fn;
 
 /* Re-encrypts the database under a new random master key, wrapped under
  * passphrase[0..passlen) (the passphrase slot's KDF cost kept) and under
@@ -221,6 +238,25 @@ int store_record_add(char *id, size_t idlen, struct store *s,
                      const char *pseudonym, const struct record_row *r,
                      struct err *e);
 
+/* Record ids as typed: a whole id or a unique start of one, at least
+ * RECORD_ID_MIN_TYPED characters (upper case read as lower case), is
+ * written whole to id (idlen at least RECORD_ID_CHARS + 1).  EXIT_INPUT
+ * when none matches, when the start is shorter or matches several (the
+ * message says to give more characters), or when given cannot be an id. */
+#define RECORD_ID_MIN_TYPED 4
+int store_record_id(char *id, size_t idlen, struct store *s, const char *given,
+                    struct err *e);
+
+/* What store_record_id refuses without reading the store (a word that
+ * cannot start an id, a start too short), for a check before the
+ * passphrase is asked: 0, or -1 with e as store_record_id fills it. */
+int store_record_id_check(const char *given, struct err *e);
+
+/* The checks of r's fields that store_record_add makes (title, place,
+ * lang, tags; the body unless it is NULL), without a store: 0, or -1
+ * with e filled (EXIT_INPUT). */
+int store_record_fields_check(const struct record_row *r, struct err *e);
+
 /* Calls fn for each record that passes f (NULL fields match all), oldest
  * date first. Words with nothing to search for, or a raw query the index
  * cannot parse, are EXIT_INPUT (the message never repeats the query). */
@@ -268,6 +304,10 @@ struct contact_row {
 };
 
 typedef int (*contact_fn)(void *ctx, const struct contact_row *r, struct err *e);
+
+/* The rule for a contact's name, without a store: 1 to CONTACT_NAME_MAX
+ * bytes of plain text (text_check).  EXIT_INPUT saying so otherwise. */
+int contact_name_check(const char *name, struct err *e);
 
 /* Adds contact name with card c (its text in cardtext) and logs it. An
  * existing name needs replace (the old card is kept in the history and the
@@ -359,6 +399,16 @@ void store_record_redacted_free(struct redacted_record *out);
  * *cat); EXIT_INPUT naming the categories if not (NULL included). */
 int term_category_parse(int *cat, const char *name, struct err *e);
 
+/* A protected term as it is written everywhere (term add, subject term,
+ * subject add --term): "CATEGORY:TEXT", as in place:Chongjin.  Copies the
+ * category (one of TERM_CATEGORIES) into category (catlen bytes) and
+ * points *text after the first colon, into spec; the text is checked as
+ * identity_check does, named what ("the term").  EXIT_INPUT naming the
+ * form, the category or the text otherwise. */
+#define TERM_CATEGORY_MAX 16
+int term_spec_parse(char *category, size_t catlen, const char **text, const char *spec,
+                    const char *what, struct err *e);
+
 /* Checks a real name, term or allowed text before it is kept: not empty,
  * at most REDACT_TERM_MAX bytes, one line of valid UTF-8; EXIT_INPUT
  * naming what. */
@@ -382,6 +432,18 @@ int store_subject_add_terms(char *out, size_t outlen, struct store *s,
                             const char *contact, const char *note,
                             const char *pseudonym, const char *locale,
                             struct err *e);
+
+/* What store_subject_add_terms checks before it reads the store (names,
+ * terms, contact, note, the given pseudonym's text), for a check before
+ * the passphrase is asked: 0, or -1 with e filled as it would be. */
+int store_subject_add_check(const char *const *names, size_t nnames,
+                            const char *const *terms, size_t nterms,
+                            const char *contact, const char *note,
+                            const char *pseudonym, struct err *e);
+
+/* Checks the text of a pseudonym someone gives (1 to 64 bytes of plain
+ * text; what names it: "the new pseudonym"), without a store. */
+int store_pseudonym_check(const char *p, const char *what, struct err *e);
 
 /* Protects a term of the subject with pseudonym ("CATEGORY:TEXT" split by
  * the caller) and logs it; its id is written to id. EXIT_INPUT for an

@@ -17,7 +17,7 @@
 
 /* A new subject's terms, "CATEGORY:TEXT" split in place of pointers. */
 struct new_terms {
-    char category[MAX_NAMES][16];
+    char category[MAX_NAMES][TERM_CATEGORY_MAX];
     const char *text[MAX_NAMES];
     size_t n;
 };
@@ -25,9 +25,11 @@ struct new_terms {
 int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *e)
 {
     const struct db_val v[] = { DB_TEXT(pseudonym) };
-    int rc = db_int(id, s, "SELECT id FROM subject WHERE pseudonym = ?1", v, DB_N(v),
+    int rc = db_int(id, s, "SELECT " DB_SUBJECT_NAMED("?1"), v, DB_N(v),
                     "finding the subject", e);
 
+    if (rc > 0 && *id == 0)
+        rc = 0;   /* the subquery is NULL: no such subject */
     if (rc == 0)
         return err_set(e, EXIT_INPUT, "no subject with pseudonym '%s' (see 'intake subject list')",
                        pseudonym);
@@ -39,20 +41,10 @@ static int split_terms(struct new_terms *t, const char *const *terms, size_t nte
 {
     if (nterms > MAX_NAMES)
         return err_set(e, EXIT_INPUT, "at most %d terms at once", MAX_NAMES);
-    for (t->n = 0; t->n < nterms; t->n++) {
-        const char *colon = strchr(terms[t->n], ':');
-        size_t clen = colon != NULL ? (size_t)(colon - terms[t->n]) : 0;
-        int cat;
-        if (colon == NULL || clen >= sizeof t->category[0])
-            return err_set(e, EXIT_INPUT, "a --term must be CATEGORY:TEXT (categories: %s)",
-                           TERM_CATEGORIES);
-        memcpy(t->category[t->n], terms[t->n], clen);
-        t->category[t->n][clen] = '\0';
-        t->text[t->n] = colon + 1;
-        if (term_category_parse(&cat, t->category[t->n], e) != 0 ||
-            identity_check(t->text[t->n], "a --term", e) != 0)
+    for (t->n = 0; t->n < nterms; t->n++)
+        if (term_spec_parse(t->category[t->n], sizeof t->category[0], &t->text[t->n],
+                            terms[t->n], "a --term", e) != 0)
             return -1;
-    }
     return 0;
 }
 
@@ -67,14 +59,25 @@ static int check_pseudonym_text(const char *p, const char *what, struct err *e)
     return 0;
 }
 
-/* 1 if another subject has pseudonym p, whatever its case; 0 if not. */
+/* 1 (e saying which) if a subject has a pseudonym that differs from p
+ * only by case, white space or hyphens (pseudonym_key), p itself
+ * included; 0 if none. */
 static int pseudonym_taken(struct store *s, const char *p, struct err *e)
 {
     const struct db_val v[] = { DB_TEXT(p) };
-    long one;
+    sqlite3_stmt *st;
+    int rc;
 
-    return db_int(&one, s, "SELECT 1 FROM subject WHERE pseudonym = ?1 COLLATE NOCASE", v, DB_N(v),
-                  "reading the pseudonyms", e);
+    if (db_query(&st, s, "SELECT pseudonym FROM subject"
+                 " WHERE pseudonym_key(pseudonym) = pseudonym_key(?1) LIMIT 1", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the pseudonyms", e);
+    if (rc > 0)
+        err_set(e, EXIT_INPUT, "pseudonym '%s' is taken: the subject '%s' has it (pseudonyms "
+                "that differ only by case, spaces or hyphens are one); choose another", p,
+                (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return rc;
 }
 
 /* A pseudonym must never be (a spelling of) a real name or another pseudonym. */
@@ -126,6 +129,12 @@ static int choose_pseudonym(char *out, size_t outlen, struct store *s,
     if (redactor_compile(r, e) != 0)
         goto out;
     if (given != NULL) {
+        /* Its own message: the pseudonym it is too close to. */
+        ok = pseudonym_taken(s, given, e);
+        if (ok != 0) {
+            ok = ok > 0 ? 0 : -1;
+            goto out;
+        }
         ok = pseudonym_ok(s, r, given, names, nnames, extra, nextra, 0, e);
         if (ok == 0)
             err_set(e, EXIT_INPUT, "pseudonym '%s' is taken or matches a real name in the store; choose another", given);
@@ -225,6 +234,22 @@ int store_subject_add(char *out, size_t outlen, struct store *s,
                                    pseudonym, locale, e);
 }
 
+int store_subject_add_check(const char *const *names, size_t nnames,
+                            const char *const *terms, size_t nterms,
+                            const char *contact, const char *note,
+                            const char *pseudonym, struct err *e)
+{
+    struct new_terms t;
+
+    return check_subject_input(names, nnames, contact, note, pseudonym, e) == 0 &&
+           split_terms(&t, terms, nterms, e) == 0 ? 0 : -1;
+}
+
+int store_pseudonym_check(const char *p, const char *what, struct err *e)
+{
+    return check_pseudonym_text(p, what, e);
+}
+
 int store_subject_add_terms(char *out, size_t outlen, struct store *s,
                             const char *const *names, size_t nnames,
                             const char *const *terms, size_t nterms,
@@ -235,7 +260,7 @@ int store_subject_add_terms(char *out, size_t outlen, struct store *s,
     struct new_terms t;
     long id;
 
-    if (check_subject_input(names, nnames, contact, note, pseudonym, e) != 0 ||
+    if (store_subject_add_check(names, nnames, terms, nterms, contact, note, pseudonym, e) != 0 ||
         split_terms(&t, terms, nterms, e) != 0 || store_begin(s, e) != 0)
         return -1;
     if (privacy_check_pseudonyms(s, names, nnames, e) != 0 ||
@@ -395,7 +420,7 @@ int store_subject_each(struct store *s, const char *pseudonym, int reveal,
     if (db_query(&st, s, "SELECT s.id, s.pseudonym, s.created, s.locale, s.contact, s.note,"
                  " (SELECT count(*) FROM record r WHERE r.subject_id = s.id),"
                  " (SELECT max(date) FROM record r WHERE r.subject_id = s.id)"
-                 " FROM subject s WHERE ?1 IS NULL OR s.pseudonym = ?1 ORDER BY s.id",
+                 " FROM subject s WHERE ?1 IS NULL OR s.id = " DB_SUBJECT_NAMED("?1") " ORDER BY s.id",
                  v, DB_N(v), e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the subjects", e)) > 0) {

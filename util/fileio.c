@@ -161,6 +161,35 @@ static int open_anonymous(const char *dir)
     return open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
 }
 
+int temp_file_anonymous(int *fd, struct err *e)
+{
+    const char *dir = getenv("TMPDIR");
+
+    if (dir == NULL || dir[0] == '\0')
+        dir = "/tmp";
+    *fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (*fd < 0)
+        return err_set(e, EXIT_INPUT, "cannot make an unnamed temporary file in %s: %s", dir,
+                       strerror(errno));
+    return 0;
+}
+
+int fd_copy(int to, int from, struct err *e)
+{
+    char buf[1 << 16];
+    off_t at = 0;
+    ssize_t n;
+
+    while ((n = pread(from, buf, sizeof buf, at)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 || fd_write_all(to, buf, (size_t)n) != 0)
+            return err_set(e, EXIT_INPUT, "%s", strerror(errno));
+        at += n;
+    }
+    return 0;
+}
+
 /* A new file under a hidden name in dir, locked for as long as it lives. */
 static int open_named(struct atomic_file *af, const char *dir, struct err *e)
 {
@@ -199,17 +228,30 @@ int atomic_open(struct atomic_file *af, const char *path, int overwrite,
     n = snprintf(af->path, sizeof af->path, "%s", path);
     if (n < 0 || (size_t)n >= sizeof af->path)
         return err_set(e, EXIT_INPUT, "path too long: %s", path);
-    if (!overwrite && access(path, F_OK) == 0)
-        return err_set(e, EXIT_INPUT,
-                       "%s already exists; choose another name", path);
-    if (parent_dir(dir, sizeof dir, path) != 0)
-        return err_set(e, EXIT_INPUT, "path too long: %s", path);
+    if (file_check_new(path, overwrite, e) != 0 || parent_dir(dir, sizeof dir, path) != 0)
+        return -1;
     fileio_sweep(dir);
     if (!overwrite && (af->fd = open_anonymous(dir)) >= 0) {
         af->anonymous = 1;
         return 0;
     }
     return open_named(af, dir, e);
+}
+
+int file_check_new(const char *path, int overwrite, struct err *e)
+{
+    char dir[4096];
+    struct stat st;
+
+    if (!overwrite && access(path, F_OK) == 0)
+        return err_set(e, EXIT_INPUT, "%s already exists; choose another name", path);
+    if (parent_dir(dir, sizeof dir, path) != 0 || strlen(path) >= sizeof dir)
+        return err_set(e, EXIT_INPUT, "path too long: %s", path);
+    if (stat(dir, &st) != 0)
+        return err_set(e, EXIT_INPUT, "cannot create a file in %s: %s", dir, strerror(errno));
+    if (!S_ISDIR(st.st_mode))
+        return err_set(e, EXIT_INPUT, "cannot create a file in %s: %s", dir, strerror(ENOTDIR));
+    return 0;
 }
 
 int atomic_write(struct atomic_file *af, const void *buf, size_t len,

@@ -35,6 +35,11 @@ struct atomic_file {
 int atomic_open(struct atomic_file *af, const char *path, int overwrite,
                 struct err *e);
 
+/* What atomic_open checks before it creates anything: path is not there
+ * (unless overwrite) and its folder is.  For a check before a passphrase
+ * is asked; 0, or -1 with e (EXIT_INPUT) worded as atomic_open's. */
+int file_check_new(const char *path, int overwrite, struct err *e);
+
 /* Writes all of buf, or fails (ENOSPC included) with a clear message. */
 int atomic_write(struct atomic_file *af, const void *buf, size_t len,
                  struct err *e);
@@ -44,6 +49,15 @@ int atomic_write(struct atomic_file *af, const void *buf, size_t len,
  * a failure of the last folder fsync leaves the new file in place and
  * says so). */
 int atomic_commit(struct atomic_file *af, struct err *e);
+
+/* A new file without a name (O_TMPFILE, 0600) in $TMPDIR or /tmp, open
+ * for reading and writing into *fd: it is gone when closed, whatever
+ * happens.  EXIT_INPUT when the file system there cannot make one. */
+int temp_file_anonymous(int *fd, struct err *e);
+
+/* Copies everything in from (read from offset 0, with pread) to to.
+ * 0, or -1 with e holding the system's words. */
+int fd_copy(int to, int from, struct err *e);
 
 /* Removes the temporary file; safe to call after a failed commit. */
 void atomic_abort(struct atomic_file *af);

@@ -87,27 +87,29 @@ static int ask_tty(char **out, size_t *outlen, const char *question, struct err 
     return 0;
 }
 
-int prompt_secret(char **out, size_t *outlen, int fd, const char *question,
-                  int confirm, struct err *e)
+int prompt_repeat(const char *first, size_t firstlen, struct err *e)
 {
     char *again = NULL;
     size_t againlen;
+    int rc = ask_tty(&again, &againlen, "Repeat it: ", e);
+
+    if (rc == 0 && (againlen != firstlen || sodium_memcmp(again, first, againlen) != 0))
+        rc = err_set(e, EXIT_INPUT, "the two passphrases differ; nothing was changed") + 2;
+    sodium_free(again);
+    return rc;
+}
+
+int prompt_secret(char **out, size_t *outlen, int fd, const char *question,
+                  int confirm, struct err *e)
+{
     int rc;
 
     if (fd >= 0)
         return read_secret_line(out, outlen, fd, e);
     rc = ask_tty(out, outlen, question, e);
-    if (rc == 0 && confirm) {
-        rc = ask_tty(&again, &againlen, _("Repeat it: "), e);
-        if (rc == 0 && (againlen != *outlen || sodium_memcmp(again, *out, againlen) != 0)) {
-            err_set(e, EXIT_INPUT, "the two passphrases differ; nothing was changed");
-            rc = 1;
-        }
-        sodium_free(again);
-        if (rc != 0) {
-            sodium_free(*out);
-            *out = NULL;
-        }
+    if (rc == 0 && confirm && (rc = prompt_repeat(*out, *outlen, e)) != 0) {
+        sodium_free(*out);
+        *out = NULL;
     }
     return rc;
 }

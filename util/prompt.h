@@ -22,6 +22,12 @@
 int prompt_secret(char **out, size_t *outlen, int fd, const char *question,
                   int confirm, struct err *e);
 
+/* Asks on /dev/tty, with echo off, for the secret first[0..firstlen)
+ * again ("Repeat it: "): 0 when the same was typed, 1 (e filled) when it
+ * differs, -1 (e filled) when there is no terminal.  A new passphrase is
+ * asked for once, checked for strength, and only then repeated. */
+int prompt_repeat(const char *first, size_t firstlen, struct err *e);
+
 /* Reads one line (the newline removed) from fd into a sodium_malloc
  * buffer (free with sodium_free). EXIT_INPUT at end of input with nothing read, or too long. */
 int read_secret_line(char **out, size_t *outlen, int fd, struct err *e);

@@ -64,6 +64,11 @@ store_sums() {
     (cd "$H" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
 }
 
+# last_lines N: the last N lines of $output.
+last_lines() {
+    printf '%s\n' "$output" | tail -n "$1"
+}
+
 # one_line: $output (from `run`) is exactly one non-empty line.
 one_line() {
     [ -n "$output" ] && [ "$(printf '%s\n' "$output" | wc -l)" -eq 1 ]
@@ -134,6 +139,6 @@ introduce_unverified() {
 }
 introduce() {
     introduce_unverified "$1" "$2"
-    st "$1" contact verify "$2" --confirm >/dev/null 2>&1
-    st "$2" contact verify "$1" --confirm >/dev/null 2>&1
+    st "$1" contact verify "$2" --confirm <<<"$(st "$1" contact verify "$2" | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+    st "$2" contact verify "$1" --confirm <<<"$(st "$2" contact verify "$1" | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
 }

@@ -270,6 +270,33 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     [[ "$output" == *"scanned "* ]]
 }
 
+@test "leak: the shell (names, testimony, a refused testimony, search, show) leaks no canary" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    init_store
+    # Every line typed is a canary's way in: the words of a command, the
+    # lines of a testimony, one refused before it was read, a bad line.
+    printf '%s\n' \
+        "subject add --name '$C_ASCII' --name \"$C_HANGUL\" --pseudonym Tuya --note '$C_CYR note'" \
+        "record tuya --title '$C_CYR title' --tag '$C_HANGUL-tag'" \
+        "첫 줄 $C_HANGUL body" "second $C_ASCII line" "." \
+        "record Nobody --title x" "$C_CYR refused body" "." \
+        "subject add --name '$C_ASCII unclosed" \
+        "search '$C_CYR'" "list" "subject list --reveal" "subject show tuya --reveal --json" |
+        tik shell shell
+    tik show show "$(sed -n 2p "$TR/shell.out")"
+    grep -qF "$C_HANGUL body" "$TR/show.out"
+    grep -qF "$C_ASCII" "$TR/shell.out"
+    ! grep -qF "$C_CYR refused" "$TR/show.out"
+
+    run scan_files
+    echo "$output"
+    expect_status 0
+    run scan_writes "$PASS"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
+}
+
 @test "leak: no temp files are left or created in TMPDIR" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
     init_store

@@ -74,9 +74,9 @@ same() {
     H=$T/hq init_store
     card=$(H=$T/hq ik card)
     ik contact add hq "$card" 2>/dev/null
-    ik contact verify hq --confirm >/dev/null 2>&1
+    ik contact verify hq --confirm <<<"$(ik contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
     H=$T/hq ik contact add field "$(ik card)" 2>/dev/null
-    H=$T/hq ik contact verify field --confirm >/dev/null 2>&1
+    H=$T/hq ik contact verify field --confirm <<<"$(H=$T/hq ik contact verify field | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
     for i in 1 2 3; do
         printf 'Reach him at @kimjongsu75 or +976 8812 3456.\n' |
             ik record Rim-il --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null

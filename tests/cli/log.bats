@@ -29,7 +29,7 @@ teardown() {
 
 @test "log: contact add, verify, replace, remove and passwd are entries; no name in them" {
     ik contact add "Headquarters Kim" "$CARD_HQ" 2>/dev/null
-    ik contact verify "Headquarters Kim" --confirm >/dev/null 2>&1
+    ik contact verify "Headquarters Kim" --confirm <<<"$(ik contact verify "Headquarters Kim" | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
     OTHER=$T/other
     "$INTAKE" --home "$OTHER" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/null
     CARD_O=$("$INTAKE" --home "$OTHER" --passphrase-fd 3 card 3<<<"$PASS")

@@ -77,7 +77,11 @@ teardown() { common_teardown; }
 
 @test "list --subject names an existing subject: a stranger is exit 2" {
     refused 2 "no subject with pseudonym 'Nobody' (see 'intake subject list')" list --subject Nobody
-    refused 2 "no subject with pseudonym 'p1' (see 'intake subject list')" list --subject p1 --json
+    refused 2 "no subject with pseudonym 'P2' (see 'intake subject list')" list --subject P2 --json
+    # A pseudonym is found whatever its case, spaces or hyphens.
+    run --separate-stderr ik list --subject p1 --json
+    expect_status 0
+    [ "$output" = "[]" ]
     # A subject without records lists nothing, successfully.
     run --separate-stderr ik list --subject P1
     expect_status 0

@@ -53,7 +53,7 @@ add_story() {
 @test "subject add: bad --term, --locale and names are refused, nothing changes" {
     refused 2 "unknown term category 'planet'; use one of: $CATS" \
         subject add --name "Kim Jong-su" --term "planet:Mars"
-    refused 2 "a --term must be CATEGORY:TEXT (categories: $CATS)" \
+    refused 2 "a --term must be CATEGORY:TEXT, as in place:Chongjin (categories: $CATS)" \
         subject add --name "Kim Jong-su" --term "Chongjin"
     refused 2 "a --term is empty" subject add --name "Kim Jong-su" --term "place:"
     refused 2 "unknown --locale 'xx'; use ko, mn, en, ru or zh (see 'intake help subject')" \
@@ -100,7 +100,7 @@ add_story() {
     run ik term list
     [[ "$output" == *$'\tid\tRim-il\t'*$'\tM1234567'* ]]
     refused 2 "no subject with pseudonym 'Nobody' (see 'intake subject list')" subject term Nobody "id:X1"
-    refused 2 "the term must be CATEGORY:TEXT (categories: $CATS) (see 'intake help subject')" \
+    refused 2 "the term must be CATEGORY:TEXT, as in place:Chongjin (categories: $CATS)" \
         subject term "$P" "M1234567"
     refused 2 "unknown term category 'zip'; use one of: $CATS" subject term "$P" "zip:12345"
     refused 2 "this text is already protected (term 1); nothing was changed" subject term "$P" "place:Chongjin"
@@ -115,8 +115,10 @@ add_story() {
     [ "$output" = "Amarjargal" ]
     run ik list
     [[ "$output" == *$'\tAmarjargal\t'* ]]
-    refused 2 "pseudonym 'Gerelee' is taken or matches a real name in the store; choose another" \
+    refused 2 "pseudonym 'Gerelee' is taken: the subject 'Gerelee' has it (pseudonyms that differ only by case, spaces or hyphens are one); choose another" \
         subject rename Amarjargal Gerelee
+    refused 2 "pseudonym 'gere-LEE' is taken: the subject 'Gerelee' has it (pseudonyms that differ only by case, spaces or hyphens are one); choose another" \
+        subject rename Amarjargal gere-LEE
     refused 2 "pseudonym 'Jung-su' is taken or matches a real name in the store; choose another" \
         subject rename Amarjargal Jung-su
     refused 2 "no subject with pseudonym 'Nobody' (see 'intake subject list')" subject rename Nobody Yumjir
@@ -163,7 +165,8 @@ add_story() {
     refused 2 "'abc' is not a term ID; 'intake term list' shows the IDs (see 'intake help term')" term remove abc
     refused 2 "'-1' is not a term ID; 'intake term list' shows the IDs (see 'intake help term')" term remove -- -1
     refused 2 "term remove needs one ID (see 'intake term list') (see 'intake help term')" term remove
-    refused 2 "term add needs CATEGORY TEXT (see 'intake help term')" term add place
+    refused 2 "the term must be CATEGORY:TEXT, as in place:Chongjin (categories: $CATS)" term add place
+    refused 2 "term add needs CATEGORY:TEXT, as in place:Chongjin (see 'intake help term')" term add
     refused 2 "unknown subcommand 'rm' (see 'intake help term')" term rm 1
     refused 2 "unknown option '--reveal' (see 'intake help term')" term list --reveal
 }

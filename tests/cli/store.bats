@@ -602,7 +602,7 @@ usage_error() {
     commands=$("$INTAKE" help | awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }')
     [ "$(printf '%s\n' "$commands" | wc -l)" -ge 8 ]
     usage=$(for c in $commands; do
-        "$INTAKE" help "$c"
+        "$INTAKE" help "$c" | sed "/^$/q"   # the usage lines; the explanation follows a blank line
     done | sed -e 's/^usage: //' -e 's/[[:space:]]*$//' | grep -v '^$' | sort)
     diff <(printf '%s\n' "$synopsis") <(printf '%s\n' "$usage")
 }

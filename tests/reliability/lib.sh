@@ -62,7 +62,8 @@ recovery_opens() {
 # ---- the fixture ----
 
 # make_fixture DIR: the world every command starts from (see ./writers),
-# made once in DIR; sets RID and PEER_CARD, and fills $REF.
+# made once in DIR; sets RID, PEER_CARD and HQ_GROUP (the last group of
+# field and hq's safety number), and fills $REF.
 make_fixture() {
     W=$1 H=$1/store IN=$1/in OUT=$1/out CUR=$PASS_A
     mkdir -p "$IN" "$OUT" "$REF"
@@ -73,8 +74,11 @@ make_fixture() {
     } >/dev/null || return 1
     PEER_CARD=$("$INTAKE" --home "$T/peer" --passphrase-fd 3 card 3<<<"$PASS_A") &&
     "$INTAKE" --home "$T/peer" --passphrase-fd 3 card --qr png -o "$REF/peer.png" 3<<<"$PASS_A" &&
-    ik contact add hq "$(st hq card)" && ik contact verify hq --confirm >/dev/null &&
-    st hq contact add field "$(ik card)" && st hq contact verify field --confirm >/dev/null &&
+    ik contact add hq "$(st hq card)" &&
+    HQ_GROUP=$(ik contact verify hq | awk 'NR == 1 { print $NF }') &&
+    ik contact verify hq --confirm <<<"$HQ_GROUP" >/dev/null &&
+    st hq contact add field "$(ik card)" &&
+    st hq contact verify field --confirm <<<"$HQ_GROUP" >/dev/null &&
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null &&
     ik consent Nari --export yes --attachments yes --method verbal &&
     RID=$(ik record Nari --title one <<<"We left Chongjin in March.") &&

@@ -87,6 +87,31 @@ static void test_shares_syllable(void **state)
     assert_int_equal(pseudonym_shares_syllable("x", "a\xff"), -1);
 }
 
+/* Case (Unicode), white space and hyphens aside, pseudonyms are one. */
+static void test_key(void **state)
+{
+    char a[64], b[64], small[4];
+
+    (void)state;
+    assert_int_equal(pseudonym_key(a, sizeof a, "Rim-il"), 0);
+    assert_string_equal(a, "rimil");
+    const char *same[] = { "rim il", "RIMIL", "Rim\u2010il", "Rim \u2013 Il", "Rim\xc2\xadil",
+                           "\xef\xbc\xb2im-il" /* fullwidth R */ };
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        assert_int_equal(pseudonym_key(b, sizeof b, same[i]), 0);
+        assert_string_equal(b, a);
+    }
+    assert_int_equal(pseudonym_key(a, sizeof a, "\xd0\x91\xd0\xb0\xd1\x82-\xd0\xad\xd1\x80"), 0);
+    assert_int_equal(pseudonym_key(b, sizeof b, "\xd0\xb1\xd0\xb0\xd1\x82\xd1\x8d\xd1\x80"), 0);
+    assert_string_equal(a, b);           /* Бат-Эр, батэр */
+    assert_int_equal(pseudonym_key(b, sizeof b, "Rim-ol"), 0);
+    assert_string_not_equal(b, "rimil");
+    assert_int_equal(pseudonym_key(a, sizeof a, "a\xff"), -1);
+    assert_int_equal(pseudonym_key(small, sizeof small, "Gerelee"), -1);
+    assert_int_equal(pseudonym_key(small, sizeof small, "- -"), 0);
+    assert_string_equal(small, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -94,6 +119,7 @@ int main(void)
         cmocka_unit_test(test_thousands),
         cmocka_unit_test(test_distinct_draws),
         cmocka_unit_test(test_shares_syllable),
+        cmocka_unit_test(test_key),
     };
     if (sodium_init() < 0)
         return 1;

@@ -358,6 +358,40 @@ static void test_transactions(void **state)
     assert_int_equal(rows_in_t(f->s), 1);
 }
 
+static void quiet(void *ctx, uint64_t done, uint64_t total)
+{
+    (void)ctx;
+    (void)done;
+    (void)total;
+}
+
+/* A shared store (intake shell): each reference dropped leaves no
+ * transaction and no watcher behind; the last one closes it. */
+static void test_share(void **state)
+{
+    struct fixture *f = *state;
+    const struct db_val v[] = { DB_TEXT("x") };
+    const struct progress p = { quiet, NULL };
+    struct store *s;
+    struct err e;
+
+    make_table(f->s);
+    s = store_share(f->s);
+    assert_ptr_equal(s, f->s);
+    store_watch(s, &p);
+    assert_ptr_equal(f->s->watcher.fn, quiet);
+    assert_int_equal(store_begin(s, &e), 0);
+    assert_int_equal(db_run(s, "INSERT INTO t(a) VALUES (?1)", v, DB_N(v), "testing", &e), 0);
+    store_close(s);                      /* one reference less: still open */
+    assert_null(f->s->watcher.fn);
+    assert_int_equal(rows_in_t(f->s), 0);
+    assert_int_equal(store_begin(f->s, &e), 0);
+    assert_int_equal(db_run(f->s, "INSERT INTO t(a) VALUES (?1)", v, DB_N(v), "testing", &e), 0);
+    assert_int_equal(store_commit(f->s, &e), 0);
+    assert_int_equal(rows_in_t(f->s), 1);
+    assert_int_equal(f->s->refs, 1);
+}
+
 /* ---- Small helpers ---- */
 
 static void test_path_and_now(void **state)
@@ -425,6 +459,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_page_sizes),
+        O(test_share),
         T(test_explain),
         T(test_truncated_db),
         T(test_empty_db),

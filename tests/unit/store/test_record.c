@@ -216,6 +216,81 @@ static void test_refusals(void **state)
     expect_last_log(f->s, "subject.add 1");
 }
 
+/* Gives the record with id the id want (ids are random). */
+static void set_id(struct store *s, const char *id, const char *want)
+{
+    const struct db_val v[] = { DB_TEXT(want), DB_TEXT(id) };
+    struct err e;
+
+    assert_int_equal(db_run(s, "UPDATE record SET rid = ?1 WHERE rid = ?2", v, DB_N(v),
+                            "testing", &e), 0);
+}
+
+static void test_id_prefix(void **state)
+{
+    struct fixture *f = *state;
+    char a[RECORD_ID_CHARS + 1], b[RECORD_ID_CHARS + 1], c[RECORD_ID_CHARS + 1];
+    char id[RECORD_ID_CHARS + 1], small[RECORD_ID_CHARS];
+    struct err e;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    add_record(a, f->s, "Rim-il", "one", "2023-05-01", "b");
+    add_record(b, f->s, "Rim-il", "two", "2023-05-02", "b");
+    add_record(c, f->s, "Rim-il", "three", "2023-05-03", "b");
+    set_id(f->s, a, "abcd0000aaaaaaaa");
+    set_id(f->s, b, "abcd0000bbbbbbbb");
+    set_id(f->s, c, "zzzz1111cccccccc");
+    /* A whole id, a unique start, upper case read as lower. */
+    assert_int_equal(store_record_id(id, sizeof id, f->s, "abcd0000aaaaaaaa", &e), 0);
+    assert_string_equal(id, "abcd0000aaaaaaaa");
+    assert_int_equal(store_record_id(id, sizeof id, f->s, "abcd0000b", &e), 0);
+    assert_string_equal(id, "abcd0000bbbbbbbb");
+    assert_int_equal(store_record_id(id, sizeof id, f->s, "ZZZZ", &e), 0);
+    assert_string_equal(id, "zzzz1111cccccccc");
+    /* Several, none, too short, no id at all. */
+    assert_int_equal(store_record_id(id, sizeof id, f->s, "abcd", &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, "more than one record id starts with 'abcd': give more of its "
+                        "characters (see 'intake list')");
+    assert_int_equal(store_record_id(id, sizeof id, f->s, "abce", &e), -1);
+    assert_string_equal(e.msg, "no record with id 'abce' (see 'intake list')");
+    assert_int_equal(store_record_id(id, sizeof id, f->s, "zzz", &e), -1);
+    assert_string_equal(e.msg, "'zzz' is too short for a record id: give at least 4 of its "
+                        "characters (see 'intake list')");
+    assert_int_equal(store_record_id(id, sizeof id, f->s, "abcd%", &e), -1);
+    assert_string_equal(e.msg, "no record with id 'abcd%' (see 'intake list')");
+    assert_int_equal(store_record_id(id, sizeof id, f->s, "abcd0000aaaaaaaaa", &e), -1);
+    assert_int_equal(store_record_id(id, sizeof id, f->s, "", &e), -1);
+    /* The highest id character ends no range early. */
+    assert_int_equal(store_record_id(id, sizeof id, f->s, "zzzz1111cccccccc", &e), 0);
+    assert_int_equal(store_record_id(small, sizeof small, f->s, "zzzz", &e), -1);
+    assert_string_equal(e.msg, "record id buffer too small");
+    /* The same refusals without a store. */
+    assert_int_equal(store_record_id_check("abc", &e), -1);
+    assert_int_equal(store_record_id_check("abcd", &e), 0);
+    assert_int_equal(store_record_id_check("il0o", &e), -1);
+}
+
+static void test_pseudonym_any_case(void **state)
+{
+    struct fixture *f = *state;
+    struct record_filter flt = { 0 };
+    struct records c = { "", 0 };
+    char id[RECORD_ID_CHARS + 1];
+    struct err e;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    add_record(id, f->s, "rim-IL", "one", "2023-05-01", "b");
+    add_record(id, f->s, "RIM IL", "two", "2023-05-02", "b");
+    flt.subject = "rimil";
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), 0);
+    assert_int_equal(c.n, 2);
+    flt.subject = "Rim-ol";
+    c.n = 0;
+    assert_int_equal(store_record_each(f->s, &flt, collect_record, &c, &e), 0);
+    assert_int_equal(c.n, 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 /* 1 if any segment of the full-text index holds the bytes of word. */
@@ -319,6 +394,8 @@ int main(void)
         T(test_bad_search),
         T(test_callback_error_stops),
         T(test_refusals),
+        T(test_id_prefix),
+        T(test_pseudonym_any_case),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

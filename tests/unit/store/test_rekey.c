@@ -36,11 +36,11 @@ static long count_actions(const char *dir, const char *p, const char *action)
     return n;
 }
 
-struct progress { uint64_t last, total; int calls; };
+struct seen_progress { uint64_t last, total; int calls; };
 
 static void on_progress(void *ctx, uint64_t done, uint64_t total)
 {
-    struct progress *p = ctx;
+    struct seen_progress *p = ctx;
 
     assert_true(done <= total);
     p->last = done;
@@ -49,7 +49,7 @@ static void on_progress(void *ctx, uint64_t done, uint64_t total)
 }
 
 /* Rekeys the fixture's store to newpass and recovery2. */
-static void rekey(struct fixture *f, unsigned char *recovery2, struct progress *p)
+static void rekey(struct fixture *f, unsigned char *recovery2, struct seen_progress *p)
 {
     struct store *s = NULL;
     struct err e;
@@ -68,7 +68,7 @@ static void test_rekey(void **state)
 {
     struct fixture *f = *state;
     unsigned char recovery2[RECOVERY_KEY_BYTES], *ks0;
-    struct progress p = { 0, 0, 0 };
+    struct seen_progress p = { 0, 0, 0 };
     char ks[400], pending[400];
     size_t l0;
     struct err e;

@@ -190,15 +190,20 @@ static void test_add_refusals(void **state)
     assert_string_equal(e.msg, "--contact is too long or not valid text");
     assert_int_equal(store_subject_add(out, sizeof out, f->s, names, 1, NULL, NULL, "", "ko", &e), -1);
     assert_string_equal(e.msg, "--pseudonym must be 1 to 64 characters of plain text");
-    /* Pseudonyms are compared without regard to case. */
+    /* Pseudonyms are compared without regard to case, spaces or hyphens. */
     assert_int_equal(store_subject_add(out, sizeof out, f->s, names, 1, NULL, NULL, "GERELEE", "ko", &e), -1);
-    assert_string_equal(e.msg, "pseudonym 'GERELEE' is taken or matches a real name in the store; choose another");
+    assert_string_equal(e.msg, "pseudonym 'GERELEE' is taken: the subject 'Gerelee' has it "
+                        "(pseudonyms that differ only by case, spaces or hyphens are one); choose another");
+    assert_int_equal(store_subject_add(out, sizeof out, f->s, names, 1, NULL, NULL, "ge-re lee", "ko", &e), -1);
+    assert_string_equal(e.msg, "pseudonym 'ge-re lee' is taken: the subject 'Gerelee' has it "
+                        "(pseudonyms that differ only by case, spaces or hyphens are one); choose another");
     /* Nor may a pseudonym be one of the subject's own names. */
     assert_int_equal(store_subject_add(out, sizeof out, f->s, names, 1, NULL, NULL, "Jong-su", "ko", &e), -1);
     assert_string_equal(e.msg, "pseudonym 'Jong-su' is taken or matches a real name in the store; choose another");
     assert_int_equal(store_subject_add_terms(out, sizeof out, f->s, names, 1, terms, 1, NULL, NULL,
                                              NULL, "ko", &e), -1);
-    assert_string_equal(e.msg, "a --term must be CATEGORY:TEXT (categories: " TERM_CATEGORIES ")");
+    assert_string_equal(e.msg, "a --term must be CATEGORY:TEXT, as in place:Chongjin (categories: "
+                        TERM_CATEGORIES ")");
     assert_int_equal(store_subject_add_terms(out, sizeof out, f->s, names, 1, badcat, 1, NULL, NULL,
                                              NULL, "ko", &e), -1);
     assert_string_equal(e.msg, "unknown term category 'planet'; use one of: " TERM_CATEGORIES);
@@ -243,7 +248,8 @@ static void test_rename(void **state)
     assert_int_equal(store_subject_rename(f->s, "Rim-il", "Saran", &e), -1);
     assert_string_equal(e.msg, "no subject with pseudonym 'Rim-il' (see 'intake subject list')");
     assert_int_equal(store_subject_rename(f->s, "Amarjargal", "gerelee", &e), -1);
-    assert_string_equal(e.msg, "pseudonym 'gerelee' is taken or matches a real name in the store; choose another");
+    assert_string_equal(e.msg, "pseudonym 'gerelee' is taken: the subject 'Gerelee' has it "
+                        "(pseudonyms that differ only by case, spaces or hyphens are one); choose another");
     assert_int_equal(store_subject_rename(f->s, "Amarjargal", "x\ny", &e), -1);
     assert_string_equal(e.msg, "the new pseudonym must be 1 to 64 characters of plain text");
     expect_last_log(f->s, "subject.rename 1");

@@ -194,6 +194,36 @@ static void test_allowed_rows(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
+/* CATEGORY:TEXT, the one way a term is written. */
+static void test_term_spec(void **state)
+{
+    char cat[TERM_CATEGORY_MAX];
+    const char *text;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(term_spec_parse(cat, sizeof cat, &text, "place:Chongjin", "the term", &e), 0);
+    assert_string_equal(cat, "place");
+    assert_string_equal(text, "Chongjin");
+    assert_int_equal(term_spec_parse(cat, sizeof cat, &text, "id:M12:34", "the term", &e), 0);
+    assert_string_equal(cat, "id");
+    assert_string_equal(text, "M12:34");
+    assert_int_equal(term_spec_parse(cat, sizeof cat, &text, "Chongjin", "the term", &e), -1);
+    assert_string_equal(e.msg, "the term must be CATEGORY:TEXT, as in place:Chongjin (categories: "
+                        TERM_CATEGORIES ")");
+    assert_int_equal(term_spec_parse(cat, sizeof cat, &text, ":Chongjin", "a --term", &e), -1);
+    assert_string_equal(e.msg, "a --term must be CATEGORY:TEXT, as in place:Chongjin (categories: "
+                        TERM_CATEGORIES ")");
+    assert_int_equal(term_spec_parse(cat, sizeof cat, &text, "planet:Mars", "the term", &e), -1);
+    assert_string_equal(e.msg, "unknown term category 'planet'; use one of: " TERM_CATEGORIES);
+    assert_int_equal(term_spec_parse(cat, sizeof cat, &text, "organisationsandmore:x", "the term",
+                                     &e), -1);
+    assert_string_equal(e.msg, "unknown term category 'organisationsandmore'; use one of: "
+                        TERM_CATEGORIES);
+    assert_int_equal(term_spec_parse(cat, sizeof cat, &text, "place:", "the term", &e), -1);
+    assert_string_equal(e.msg, "the term is empty");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +233,7 @@ int main(void)
         T(test_terms_are_logged_by_id),
         T(test_term_rows),
         T(test_allowed_rows),
+        cmocka_unit_test(test_term_spec),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

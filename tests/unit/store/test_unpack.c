@@ -240,7 +240,9 @@ static void test_altered_bundle_leaves_no_folder(void **state)
     /* Not addressed to field. */
     expect_refused(p->field, p->out, out, parent, 0, EXIT_AUTH,
                    "this bundle is not addressed to this store "
-                   "(none of its recipients is this store's key)");
+                   "(none of its recipients is this store's key): ask its sender to add this "
+                        "store's card ('intake card') as a contact and to export it again with that "
+                        "contact among --to");
     /* Without a folder, the same refusals. */
     expect_refused(p->hq, bad, NULL, parent, 0, EXIT_AUTH,
                    "the bundle is truncated or its last chunk was altered");

@@ -244,6 +244,48 @@ static int teardown(void **state)
     return remove_tree(dir);
 }
 
+/* What atomic_open would refuse, found before anything is made (a check
+ * before a passphrase is asked); the unnamed temporary file and the copy
+ * of one descriptor to another. */
+static void test_check_new_and_copy(void **state)
+{
+    char path[256], out[256];
+    struct err e;
+    unsigned char *buf;
+    size_t len;
+    int tmp, to;
+
+    (void)state;
+    snprintf(path, sizeof path, "%s/new", dir);
+    assert_int_equal(file_check_new(path, 0, &e), 0);
+    assert_int_equal(access(path, F_OK), -1);
+    snprintf(path, sizeof path, "%s/a", dir);
+    assert_int_equal(file_check_new(path, 0, &e), -1);
+    assert_string_equal(strstr(e.msg, "already exists"), "already exists; choose another name");
+    assert_int_equal(file_check_new(path, 1, &e), 0);
+    snprintf(path, sizeof path, "%s/nowhere/x", dir);
+    assert_int_equal(file_check_new(path, 0, &e), -1);
+    assert_non_null(strstr(e.msg, "cannot create a file in"));
+    assert_non_null(strstr(e.msg, "No such file or directory"));
+    snprintf(path, sizeof path, "%s/a/x", dir);
+    assert_int_equal(file_check_new(path, 0, &e), -1);
+    assert_non_null(strstr(e.msg, "Not a directory"));
+
+    assert_int_equal(temp_file_anonymous(&tmp, &e), 0);
+    assert_int_equal(write(tmp, "bundle bytes", 12), 12);
+    snprintf(out, sizeof out, "%s/copy", dir);
+    to = open(out, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    assert_true(to >= 0);
+    assert_int_equal(fd_copy(to, tmp, &e), 0);
+    close(to);
+    close(tmp);
+    assert_int_equal(file_read_all(out, 100, &buf, &len, "file", &e), 0);
+    assert_int_equal(len, 12);
+    assert_memory_equal(buf, "bundle bytes", 12);
+    free(buf);
+    unlink(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_open_regular),
         cmocka_unit_test(test_temp_files),
         cmocka_unit_test(test_temp_dir),
+        cmocka_unit_test(test_check_new_and_copy),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

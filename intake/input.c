@@ -1,0 +1,326 @@
+/* Standard input, read in one place (intake/input.h). */
+#include "intake/input.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "crypto/secmem.h"
+#include "util/fileio.h"
+#include "util/text.h"
+
+/* The bytes read from descriptor 0 and not handed out yet. */
+static struct {
+    char *buf;                  /* INPUT_LINE_MAX bytes, locked */
+    size_t have;
+    int shell, idle_ms, went_idle;
+} in;
+
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+void input_shell(int on, int idle_ms)
+{
+    in.shell = on;
+    in.idle_ms = on ? idle_ms : 0;
+    in.went_idle = 0;
+}
+
+int input_in_shell(void)
+{
+    return in.shell;
+}
+
+int input_went_idle(void)
+{
+    int was = in.went_idle;
+
+    in.went_idle = 0;
+    return was;
+}
+
+void input_forget(void)
+{
+    secmem_free(in.buf);
+    in.buf = NULL;
+    in.have = 0;
+}
+
+/* Waits until descriptor 0 can be read: 1 ready, or INPUT_IDLE or
+ * INPUT_CANCELLED in a shell.  Ctrl-C is caught only while waiting here,
+ * with SIGINT blocked outside ppoll so that none is missed. */
+static int wait_input(void)
+{
+    struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+    struct timespec idle = { in.idle_ms / 1000, (long)(in.idle_ms % 1000) * 1000000L };
+    struct sigaction catch = { 0 }, old;
+    sigset_t block, saved;
+    int rc;
+
+    if (!in.shell)
+        return 1;
+    catch.sa_handler = on_interrupt;   /* no SA_RESTART: ppoll returns EINTR */
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigprocmask(SIG_BLOCK, &block, &saved);
+    sigaction(SIGINT, &catch, &old);
+    interrupted = 0;
+    do {
+        sigset_t during = saved;
+        sigdelset(&during, SIGINT);
+        rc = ppoll(&p, 1, in.idle_ms > 0 ? &idle : NULL, &during);
+    } while (rc < 0 && errno == EINTR && !interrupted);
+    sigaction(SIGINT, &old, NULL);
+    sigprocmask(SIG_SETMASK, &saved, NULL);
+    if (interrupted)
+        return INPUT_CANCELLED;
+    return rc == 0 ? INPUT_IDLE : 1;
+}
+
+/* Hands out the first n bytes of the buffer as a line (dropping the
+ * newline after them when nl), keeping the rest. */
+static int take_line(char **line, size_t *len, size_t n, size_t nl, struct err *e)
+{
+    size_t end = n;
+
+    if (memchr(in.buf, '\0', n) != NULL) {
+        memmove(in.buf, in.buf + n + nl, in.have - n - nl);
+        in.have -= n + nl;
+        sodium_memzero(in.buf + in.have, INPUT_LINE_MAX - in.have);
+        return err_set(e, EXIT_INPUT, "a line holds a NUL byte; it was skipped");
+    }
+    if (end > 0 && in.buf[end - 1] == '\r')
+        end--;
+    *line = secmem_strndup(in.buf, end);
+    if (*line == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    *len = end;
+    memmove(in.buf, in.buf + n + nl, in.have - n - nl);
+    in.have -= n + nl;
+    sodium_memzero(in.buf + in.have, INPUT_LINE_MAX - in.have);
+    return INPUT_LINE;
+}
+
+/* A line longer than the buffer: the rest of it is read and dropped. */
+static int skip_long_line(struct err *e)
+{
+    char *nl;
+
+    for (;;) {
+        ssize_t n;
+        nl = memchr(in.buf, '\n', in.have);
+        if (nl != NULL)
+            break;
+        in.have = 0;
+        n = read(STDIN_FILENO, in.buf, INPUT_LINE_MAX);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        in.have = (size_t)n;
+    }
+    if (nl != NULL) {
+        size_t skip = (size_t)(nl - in.buf) + 1;
+        memmove(in.buf, in.buf + skip, in.have - skip);
+        in.have -= skip;
+    }
+    sodium_memzero(in.buf + in.have, INPUT_LINE_MAX - in.have);
+    return err_set(e, EXIT_INPUT, "a line is longer than %u KiB; it was skipped",
+                   INPUT_LINE_MAX >> 10);
+}
+
+int input_line(char **line, size_t *len, struct err *e)
+{
+    *line = NULL;
+    if (in.buf == NULL && (in.buf = secmem_alloc(INPUT_LINE_MAX)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    for (;;) {
+        char *nl = memchr(in.buf, '\n', in.have);
+        ssize_t n;
+        int w;
+
+        if (nl != NULL)
+            return take_line(line, len, (size_t)(nl - in.buf), 1, e);
+        if (in.have == INPUT_LINE_MAX)
+            return skip_long_line(e);
+        w = wait_input();
+        if (w != 1) {
+            /* The part of a line typed so far goes with it. */
+            sodium_memzero(in.buf, in.have);
+            in.have = 0;
+            return w;
+        }
+        n = read(STDIN_FILENO, in.buf + in.have, INPUT_LINE_MAX - in.have);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return err_set(e, EXIT_INPUT, "cannot read standard input: %s", strerror(errno));
+        if (n == 0)
+            return in.have > 0 ? take_line(line, len, in.have, 0, e) : INPUT_END;
+        in.have += (size_t)n;
+    }
+}
+
+/* Appends line[0..len) and a newline to the body *buf (*cap bytes, *used
+ * of them taken), growing it in locked memory. */
+static int append_line(char **buf, size_t *cap, size_t *used, const char *line, size_t len,
+                       const char *what, struct err *e)
+{
+    if (*used + len + 2 > BODY_MAX)
+        return err_set(e, EXIT_INPUT, "%s is larger than %u MiB", what, BODY_MAX >> 20);
+    if (*used + len + 2 > *cap) {
+        size_t bigger = *cap;
+        char *grown;
+        while (*used + len + 2 > bigger)
+            bigger *= 2;
+        grown = secmem_alloc(bigger);
+        if (grown == NULL)
+            return err_set(e, EXIT_INPUT, "out of secure memory");
+        memcpy(grown, *buf, *used);
+        secmem_free(*buf);
+        *buf = grown;
+        *cap = bigger;
+    }
+    memcpy(*buf + *used, line, len);
+    *used += len;
+    (*buf)[(*used)++] = '\n';
+    (*buf)[*used] = '\0';
+    return 0;
+}
+
+/* Why a body typed in a shell was given up, in e. */
+static int body_lost(int why, const char *what, struct err *e)
+{
+    if (why == INPUT_IDLE) {
+        in.went_idle = 1;
+        return err_set(e, EXIT_INPUT, "nothing was typed for the shell's --lock-after time: "
+                       "%s typed so far was wiped and nothing was recorded; the shell locks",
+                       what);
+    }
+    if (why == INPUT_CANCELLED)
+        return err_set(e, EXIT_INPUT, "cancelled (Ctrl-C): %s typed so far was wiped and "
+                       "nothing was recorded", what);
+    return err_set(e, EXIT_INPUT, "the input ended before the line holding only '.' that "
+                   "ends %s: nothing was recorded", what);
+}
+
+static int shell_body(char **body, const char *what, struct err *e)
+{
+    size_t cap = 1 << 16, used = 0;
+    char *buf = secmem_alloc(cap);
+
+    if (buf == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    for (;;) {
+        char *line;
+        size_t len;
+        int rc = input_line(&line, &len, e);
+
+        if (rc == INPUT_LINE && strcmp(line, ".") == 0) {
+            secmem_free(line);
+            *body = buf;
+            return 0;
+        }
+        if (rc == INPUT_END && isatty(STDIN_FILENO)) {
+            /* Ctrl-D at a terminal ends no file: a reminder, and on. */
+            fprintf(stderr, "intake: end %s with a line holding only '.' (Ctrl-C gives it up)\n",
+                    what);
+            continue;
+        }
+        if (rc == INPUT_LINE)
+            rc = append_line(&buf, &cap, &used, strcmp(line, "..") == 0 ? "." : line,
+                             strcmp(line, "..") == 0 ? 1 : len, what, e);
+        else if (rc > 0)
+            rc = body_lost(rc, what, e);
+        secmem_free(line);
+        if (rc != 0) {
+            secmem_free(buf);
+            return -1;
+        }
+    }
+}
+
+int input_read_all(char **out, int fd, const char *what, struct err *e)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *buf = secmem_alloc(cap + 1);
+
+    while (buf != NULL) {
+        ssize_t n = fd_read_full(fd, buf + len, cap - len);
+        if (n < 0) {
+            secmem_free(buf);
+            return err_set(e, EXIT_INPUT, "cannot read %s: %s", what, strerror(errno));
+        }
+        len += (size_t)n;
+        if (len < cap)
+            break;
+        if (cap >= BODY_MAX) {
+            secmem_free(buf);
+            return err_set(e, EXIT_INPUT, "%s is larger than %u MiB", what, BODY_MAX >> 20);
+        }
+        char *bigger = secmem_alloc(2 * cap + 1);
+        if (bigger != NULL)
+            memcpy(bigger, buf, len);
+        secmem_free(buf);
+        buf = bigger;
+        cap *= 2;
+    }
+    if (buf == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    buf[len] = '\0';
+    if (strlen(buf) != len) {
+        secmem_free(buf);
+        return err_set(e, EXIT_INPUT, "%s contains a NUL byte", what);
+    }
+    *out = buf;
+    return 0;
+}
+
+int input_body(char **body, const char *what, struct err *e)
+{
+    *body = NULL;
+    return in.shell ? shell_body(body, what, e) : input_read_all(body, STDIN_FILENO, what, e);
+}
+
+size_t input_body_skip(void)
+{
+    size_t n = 0;
+
+    if (!in.shell || isatty(STDIN_FILENO))
+        return 0;
+    for (;;) {
+        char *line;
+        size_t len;
+        struct err e;
+        int rc = input_line(&line, &len, &e);
+
+        if (rc == INPUT_LINE) {
+            int last = strcmp(line, ".") == 0;
+            secmem_free(line);
+            if (last)
+                return n;
+            n++;
+        } else if (rc != -1) {
+            return n;   /* the end, or the idle time */
+        }
+    }
+}
+
+int input_body_waiting(void)
+{
+    struct stat st;
+
+    return !in.shell && fstat(STDIN_FILENO, &st) == 0 &&
+           (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISREG(st.st_mode));
+}
