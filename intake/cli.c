@@ -155,7 +155,7 @@ int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *sub
             return subs[i].fn(argc - 1, argv + 1, g);
     for (size_t i = 0; i < nsubs && i < 16; i++)
         names[i] = subs[i].name;
-    return cli_unknown(cmd, "subcommand", argv[1], names, nsubs < 16 ? nsubs : 16);
+    return cli_unknown(cmd, N_("subcommand"), argv[1], names, nsubs < 16 ? nsubs : 16);
 }
 
 int cli_confirm(const char *cmd, int yes, const char *what, const char *question)
@@ -419,10 +419,10 @@ int cli_unknown(const char *cmd, const char *what, const char *word,
     char hint[96] = "";
 
     if (near != NULL)
-        snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
+        snprintf(hint, sizeof hint, _("; did you mean '%s'?"), near);
     if (cmd == NULL)
-        return cli_error(EXIT_INPUT, "no %s '%s'%s (see 'intake help')", what, word, hint);
-    return cli_usage_error(cmd, "unknown %s '%s'%s", what, word, hint);
+        return cli_error(EXIT_INPUT, "no %s '%s'%s (see 'intake help')", _(what), word, hint);
+    return cli_usage_error(cmd, "unknown %s '%s'%s", _(what), word, hint);
 }
 
 int cli_check_readable(const char *path, const char *what)

@@ -234,8 +234,10 @@ static int prepare(struct contact_job *j, const struct qr_opts *o, int argc, cha
     if (strcmp(j->sub, "add") == 0)
         return prepare_add(j, o, argc, argv, e);
     if (argc - optind != npos)
-        return err_set(e, EXIT_INPUT, "contact %s takes %s (see 'intake help contact')", j->sub,
-                       npos ? "one NAME" : "no arguments");
+        return npos ? err_set(e, EXIT_INPUT, "contact %s takes one NAME (see 'intake help contact')",
+                              j->sub)
+                    : err_set(e, EXIT_INPUT, "contact %s takes no arguments (see 'intake help "
+                              "contact')", j->sub);
     if (npos && contact_name_check(j->name, e) != 0)
         return -1;
     if (o->scan == NULL)
@@ -275,8 +277,8 @@ static int typed_group(const char *number, const char *name, struct err *e)
     int rc;
 
     if (isatty(STDIN_FILENO))
-        fprintf(stderr, "Type the last group of five digits of the safety number on %s's "
-                "screen: ", name);
+        fprintf(stderr, _("Type the last group of five digits of the safety number on %s's "
+                "screen: "), name);
     rc = input_line(&line, &len, e);
     if (rc != INPUT_LINE) {
         secmem_free(line);
@@ -337,9 +339,9 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const struct
     if (rc < 0)
         return -1;
     if (rc > 0) {
-        printf("mismatch: the group typed is not the end of this safety number; nothing was "
-               "recorded: compare the whole number, and do not trust this contact's key if it "
-               "differs\n");
+        printf("mismatch: %s\n", _("the group typed is not the end of this safety number; "
+                                    "nothing was recorded: compare the whole number, and do "
+                                    "not trust this contact's key if it differs"));
         *status = EXIT_AUTH;
         return 0;
     }
@@ -378,7 +380,7 @@ int cmd_contact(int argc, char **argv, const struct globals *g)
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
         known |= strcmp(argv[1], subs[i]) == 0;
     if (!known)
-        return cli_unknown("contact", "subcommand", argv[1], subs, sizeof subs / sizeof subs[0]);
+        return cli_unknown("contact", N_("subcommand"), argv[1], subs, sizeof subs / sizeof subs[0]);
     rc = parse_qr_opts(&o, argc - 1, argv + 1, "contact", contact_usage);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;

@@ -95,10 +95,11 @@ static int load_body(char **body, struct record_opts *o, struct err *e)
     if (o->file != NULL)
         return input_read_all(body, o->fd, o->file, e);
     o->body_read = 1;
-    if (isatty(STDIN_FILENO))
-        cli_note(input_in_shell() ? "type the testimony, then a line holding only '.'"
-                                  : "type the testimony, then Ctrl-D on a new line");
-    return input_body(body, input_in_shell() ? "the testimony" : "standard input", e);
+    if (isatty(STDIN_FILENO) && input_in_shell())
+        cli_note("type the testimony, then a line holding only '.'");
+    else if (isatty(STDIN_FILENO))
+        cli_note("type the testimony, then Ctrl-D on a new line");
+    return input_body(body, input_in_shell() ? _("the testimony") : _("standard input"), e);
 }
 
 /* Opens the store and checks the pseudonym and the fields, then reads the

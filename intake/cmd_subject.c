@@ -387,8 +387,10 @@ static int subject_forget(int argc, char **argv, const struct globals *g)
     if (rc == 0)
         rc = store_subject_forget(&n, s, p, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
-    if (rc == 0)
-        cli_note("forgot %s and %ld record%s", p, n, n == 1 ? "" : "s");
+    if (rc == 0 && n == 1)
+        cli_note("forgot %s and %ld record", p, n);
+    else if (rc == 0)
+        cli_note("forgot %s and %ld records", p, n);
     return rc;
 }
 

@@ -92,7 +92,7 @@ static const struct command *command_named(const char *name)
         return c;
     for (size_t i = 0; i < N_COMMANDS; i++)
         names[i] = commands[i].name;
-    cli_unknown(NULL, "command", name, names, N_COMMANDS);
+    cli_unknown(NULL, N_("command"), name, names, N_COMMANDS);
     return NULL;
 }
 
