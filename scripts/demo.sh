@@ -209,8 +209,8 @@ intake_hq contact add field "$(intake_p card)"
 
 step 'intake --home "$STORE" --passphrase-fd 3 contact verify hq --confirm 3<<EOF ...'
 note 'both read the same 60-digit safety number aloud, then confirm'
-intake_p contact verify hq --confirm <<<"$(intake_p contact verify hq | awk 'NR == 1 { print $NF }')"
-intake_hq contact verify field --confirm <<<"$(intake_hq contact verify field | awk 'NR == 1 { print $NF }')" >/dev/null
+intake_p contact verify hq | awk 'NR == 1 { print $NF }' | intake_p contact verify hq --confirm
+intake_hq contact verify field | awk 'NR == 1 { print $NF }' | intake_hq contact verify field --confirm >/dev/null
 
 step 'intake --home "$STORE" --passphrase-fd 3 export --to hq "$R2" "$R3" -o "$dir/out.bundle" 3<<EOF ...'
 note 'redacted, audited, sealed to hq, signed by this device, padded'

@@ -65,9 +65,11 @@ journey() {
     INIT_OUT=$output
     lc "$lang" hq init --kdf interactive --label hq >/dev/null
     lc "$lang" field contact add hq "$(lc "$lang" hq card)" 2>/dev/null
-    lc "$lang" field contact verify hq --confirm >/dev/null 2>&1
+    lc "$lang" field contact verify hq --confirm \
+        <<<"$(lc "$lang" field contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
     lc "$lang" hq contact add field "$(lc "$lang" field card)" 2>/dev/null
-    lc "$lang" hq contact verify field --confirm >/dev/null 2>&1
+    lc "$lang" hq contact verify field --confirm \
+        <<<"$(lc "$lang" hq contact verify field | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
     run --separate-stderr lc "$lang" field subject add --name "Kim Ji-yeon" --pseudonym Nari
     expect_status 0
     [ "$output" = Nari ]
