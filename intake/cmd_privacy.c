@@ -15,6 +15,7 @@
 #include "privacy/redact.h"
 #include "store/export.h"
 #include "store/store.h"
+#include "util/intl.h"
 #include "util/text.h"
 
 /* The SYNOPSIS lines of docs/intake.1, character for character. */
@@ -138,7 +139,7 @@ static int term_list(int argc, char **argv, const struct globals *g)
     json_t *array = NULL;
     struct store *s;
     struct err e;
-    int json = 0, rc = term_args(argc, argv, 0, &json, "term list takes no arguments");
+    int json = 0, rc = term_args(argc, argv, 0, &json, N_("term list takes no arguments"));
 
     if (rc != 0 || (rc = cli_open_store(&s, g)) != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -165,7 +166,7 @@ static int term_remove(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long id;
-    int rc = term_args(argc, argv, 1, NULL, "term remove needs one ID (see 'intake term list')");
+    int rc = term_args(argc, argv, 1, NULL, N_("term remove needs one ID (see 'intake term list')"));
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -344,9 +345,12 @@ int cmd_consent(int argc, char **argv, const struct globals *g)
     err_clear(&e);
     rc = store_consent_set(s, argv[optind], &c, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
-    if (rc == 0)
-        cli_note("consent %s for %s (see 'intake subject show %s')",
-                 c.withdraw ? "withdrawn" : "recorded", argv[optind], argv[optind]);
+    if (rc == 0 && c.withdraw)
+        cli_note("consent withdrawn for %s (see 'intake subject show %s')", argv[optind],
+                 argv[optind]);
+    else if (rc == 0)
+        cli_note("consent recorded for %s (see 'intake subject show %s')", argv[optind],
+                 argv[optind]);
     return rc;
 }
 

@@ -28,6 +28,7 @@
 #include "store/db.h"
 #include "util/day.h"
 #include "util/fileio.h"
+#include "util/intl.h"
 #include "util/progress.h"
 
 struct recipients {
@@ -57,7 +58,7 @@ struct pipeline {
     struct err failure;                  /* why (see take_record) */
 };
 
-static const char oom[] = "out of memory for the bundle contents";
+static const char oom[] = N_("out of memory for the bundle contents");   /* err_set translates */
 
 /* ---- Recipients ---- */
 
