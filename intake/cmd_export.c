@@ -144,7 +144,7 @@ static void print_findings(const struct export_result *r, int skip)
 {
     for (size_t i = 0; i < r->nblocked; i++)
         cli_note("record %s (%s) may not leave: %s", r->blocked[i].id,
-                 r->blocked[i].pseudonym, r->blocked[i].why);
+                 r->blocked[i].pseudonym, r->blocked[i].why_text);
     /* Said only when some record is left to go. */
     if (r->checked && r->nblocked > 0 && skip && r->nleaving > 0)
         cli_note("left out %zu blocked record(s)", r->nblocked);

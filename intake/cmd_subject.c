@@ -204,7 +204,7 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
         if (store_consent_get(&c, ctx->s, r->pseudonym, e) != 0)
             return -1;
         day_consent(day);
-        consent_blocks(why, sizeof why, &c, day);
+        consent_blocks(why, sizeof why, &c, day, ctx->array == NULL);
     }
     if (ctx->array != NULL) {
         json_t *o = subject_json(r);

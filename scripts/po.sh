@@ -22,10 +22,11 @@ usage() {
 
 # The functions that translate their format argument themselves (the
 # argument's position), and _()/N_() for everything else.
-KEYS="_ N_ P_:1,2 err_set:3 cli_error:2 cli_note:1 cli_usage_error:2 cli_saved:1
+KEYS="_ N_ P_:1,2 intl_maybe:1 intl_maybe_plural:1,2 err_set:3 cli_error:2 cli_note:1 cli_usage_error:2 cli_saved:1
 audit_check_add:6 audit_check_reason:3
 db_fail:3 db_explain:6 db_step:3 db_run:5 db_int:6"
-FLAGS="err_set:3:c-format cli_error:2:c-format cli_note:1:c-format
+FLAGS="intl_maybe:1:c-format intl_maybe_plural:1:c-format intl_maybe_plural:2:c-format
+err_set:3:c-format cli_error:2:c-format cli_note:1:c-format
 cli_usage_error:2:c-format cli_saved:1:c-format audit_check_add:6:c-format
 audit_check_reason:3:c-format"
 

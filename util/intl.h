@@ -15,6 +15,9 @@
  *   - Any other text a person reads is wrapped in _() (P_() when it counts
  *     something) where it is printed or formatted, or in N_() where it sits in a table and is translated
  *     with _() when shown.
+ *   - Text that goes both to --json (English) and to a message
+ *     (translated) is made twice, through intl_maybe() and
+ *     intl_maybe_plural() below.
  *   - Machine output is never translated: --json, the tab-separated
  *     listings, redact --report, usage lines (the man page's SYNOPSIS),
  *     exit statuses.
@@ -33,5 +36,22 @@
 #define N_(s) s
 /* The singular or plural s or p for the count n (the language's rule). */
 #define P_(s, p, n) dngettext(INTL_DOMAIN, s, p, n)
+
+/* One text for two readers: s (a constant: xgettext knows intl_maybe,
+ * scripts/po.sh) in the person's language when
+ * translated is non-zero, else as written, in English, for --json.  The
+ * compiler still checks the arguments against the format. */
+__attribute__((format_arg(1))) static inline const char *intl_maybe(const char *s, int translated)
+{
+    return translated ? dgettext(INTL_DOMAIN, s) : s;
+}
+
+/* The same for a count n: singular s or plural p (the language's plural
+ * rule when translated, English's otherwise). */
+__attribute__((format_arg(1), format_arg(2))) static inline const char *
+intl_maybe_plural(const char *s, const char *p, unsigned long n, int translated)
+{
+    return translated ? dngettext(INTL_DOMAIN, s, p, n) : n == 1 ? s : p;
+}
 
 #endif

@@ -170,9 +170,12 @@ build_depends() {
     # Each library the binary needs comes from a package named in Depends.
     depends=$(field Depends | tr ',' '\n' | sed -e 's/^ *//' -e 's/ .*//')
     dpkg-deb -x "$DEB" "$T/x"
+    multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
     n=0
     for lib in $(readelf -d "$T/x/usr/bin/intake" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-        pkg=$(dpkg -S "*/$lib" 2>/dev/null | cut -d: -f1 | grep -v -- '-dev$' | head -n 1)
+        # The package of this architecture's copy (libc6-i386 also ships a
+        # libm.so.6, under /lib32).
+        pkg=$(dpkg -S "*/$multiarch/$lib" 2>/dev/null | cut -d: -f1 | grep -v -- '-dev$' | head -n 1)
         [ -n "$pkg" ] || { echo "no package ships $lib"; false; }
         printf '%s\n' "$depends" | grep -qxF "$pkg" || { echo "$lib ($pkg) is not in Depends"; false; }
         n=$((n + 1))

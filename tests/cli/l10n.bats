@@ -135,6 +135,24 @@ in_language() {
         "'nosuch' гэсэн тушаал алга ('intake help'-г үзнэ үү)" '[А-Яа-яӨөҮү]'
 }
 
+@test "l10n: why a record may not leave is in the person's language; --json keeps it in English" {
+    lc C field init --kdf interactive >/dev/null
+    lc C field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    id=$(lc C field record Nari --title Work --lang en <<<"A day at the site.")
+    same ko_KR.UTF-8 field redact "$id" --json
+    run --separate-stderr lc C field redact "$id" --json
+    [ "$(jq -r .blocked <<<"$output")" = "no consent is recorded (record it with 'intake consent PSEUDONYM --export yes')" ]
+    run --separate-stderr lc ko_KR.UTF-8 field redact "$id"
+    expect_status 1
+    [[ "$stderr" == "intake: "*"기록된 동의가 없습니다"* ]]
+    lc C field consent Nari --export yes --method verbal --embargo 2099-01-01 2>/dev/null
+    run --separate-stderr lc mn_MN.UTF-8 field redact "$id"
+    expect_status 1
+    [[ "$stderr" == *"2099-01-01 хүртэл хориглох хугацаанд байна"* ]]
+    run --separate-stderr lc C field redact "$id"
+    [[ "$stderr" == *"under embargo until 2099-01-01"* ]]
+}
+
 @test "l10n: LANGUAGE and LC_MESSAGES choose the language; LC_ALL=C is English" {
     run --separate-stderr env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=ko_KR.UTF-8 LANGUAGE=mn "$INTAKE" help
     [[ "$output" == *"Тушаалууд:"* ]]
