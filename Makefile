@@ -41,7 +41,11 @@ endif
 PKGS     := libsodium libcrypto sqlcipher libqrencode libpng libjpeg zbar libutf8proc libhs jansson libbsd libseccomp hunspell
 WARN     := -Wall -Wextra -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes \
             -Werror=implicit-function-declaration
-CPPFLAGS += -I. -D_GNU_SOURCE -DSQLITE_HAS_CODEC -DINTAKE_VERSION='"$(VERSION)"'
+# Where an installed intake finds its translations when share/locale
+# beside its bin/ is missing (intake/main.c, init_messages).
+LOCALEDIR ?= $(PREFIX)/share/locale
+CPPFLAGS += -I. -D_GNU_SOURCE -DSQLITE_HAS_CODEC -DINTAKE_VERSION='"$(VERSION)"' \
+            -DLOCALEDIR='"$(LOCALEDIR)"'
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -pthread $(WARN) $(SANFLAGS) -fstack-protector-strong -D_FORTIFY_SOURCE=2 $(COVFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -69,9 +73,34 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 BIN      := bin/intake
 
-.PHONY: testkit all layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
+# Translations (po/, docs/DEPENDENCIES.md "Translations"): each po/LL.po
+# compiled by msgfmt --check into BUILD/share/locale/LL/LC_MESSAGES/intake.mo,
+# where the binary beside it, BUILD/bin/intake, finds it (intake/main.c);
+# make install copies them to PREFIX/share/locale.
+LINGUAS  := $(sort $(patsubst po/%.po,%,$(wildcard po/*.po)))
+MO       := $(LINGUAS:%=$(BUILD)/share/locale/%/LC_MESSAGES/intake.mo)
+
+.PHONY: testkit all pot po-update po-check layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
         install uninstall deb repro check-installed clean bench reliability reliability-quick coverage
-all: $(BIN)
+all: $(BIN) $(MO)
+
+$(BUILD)/share/locale/%/LC_MESSAGES/intake.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# po/intake.pot from the sources (xgettext; scripts/po.sh), and each
+# po/LL.po brought up to date with it (msgmerge): run after changing a
+# message, then translate what msgfmt --statistics counts as missing.
+pot:
+	@scripts/po.sh pot po/intake.pot
+
+po-update: pot
+	@for l in $(LINGUAS); do scripts/po.sh merge po/$$l.po po/intake.pot || exit 1; done
+
+# Every message of the sources in po/intake.pot, every one translated in
+# each po/LL.po: 0 untranslated, 0 fuzzy (make check runs it).
+po-check:
+	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
 
 $(BIN): $(BUILD)/bin/intake
 	@mkdir -p $(@D)
@@ -173,7 +202,7 @@ unit: $(UNIT_BIN)
 TOOLS    := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c)) \
             $(patsubst tests/tools/preload/%.c,$(BUILD)/tools/%.so,$(wildcard tests/tools/preload/*.c))
 
-cli: $(BUILD)/bin/intake $(TOOLS)
+cli: $(BUILD)/bin/intake $(MO) $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli tests/cli
 
 # The bundle test kit (tests/testkit/README.md): rewritten from fixed seeds
@@ -234,12 +263,13 @@ coverage:
 # CLI_JOBS at a time (scripts/run-tests.sh).
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
-test-build: $(BUILD)/bin/intake $(UNIT_BIN) $(TOOLS)
+test-build: $(BUILD)/bin/intake $(MO) $(UNIT_BIN) $(TOOLS)
 
 check: deps-check
 	@rm -rf build/results
 	$(MAKE) -j$(NPROC) $(BIN) test-build
 	@scripts/layers.sh $(BUILD)
+	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
 	$(MAKE) -j3 --output-sync=recurse check-rel check-san check-fuzz
 	@scripts/run-tests.sh summary
 
@@ -268,7 +298,8 @@ bench: $(BIN)
 
 # install: the program, every man page docs/intake*.1 (a translation
 # docs/intake.LL.1 goes to MANDIR/LL/man1/intake.1: scripts/install-man.sh),
-# the documents with the gazetteer's sources and licences, and the demo.
+# the documents with the gazetteer's sources and licences, the demo, and
+# each translation's catalogue in LOCALEDIR/LL/LC_MESSAGES/intake.mo.
 # debian/rules runs it with PREFIX=/usr.
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
@@ -277,8 +308,12 @@ DATADIR  ?= $(PREFIX)/share/intake
 MAN_SRC  := $(sort $(wildcard docs/intake*.1))
 DOC_SRC  := README.md SECURITY.md $(sort $(wildcard docs/*.md))
 
-install: $(BIN)
+install: $(BIN) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)/gazetteer $(DESTDIR)$(DATADIR)
+	for l in $(LINGUAS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 0644 $(BUILD)/share/locale/$$l/LC_MESSAGES/intake.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/intake.mo || exit 1; done
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/intake
 	scripts/install-man.sh install $(DESTDIR)$(MANDIR) $(MAN_SRC)
 	install -m 0644 $(DOC_SRC) $(DESTDIR)$(DOCDIR)/
@@ -287,10 +322,13 @@ install: $(BIN)
 
 # uninstall: what install put there, file by file; then the folders, if empty.
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/intake $(DESTDIR)$(DATADIR)/demo.sh
+	rm -f $(DESTDIR)$(BINDIR)/intake $(DESTDIR)$(DATADIR)/demo.sh \
+	    $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/intake.mo)
 	scripts/install-man.sh uninstall $(DESTDIR)$(MANDIR) $(MAN_SRC)
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOC_SRC)) gazetteer/SOURCES.md)
 	-rmdir $(DESTDIR)$(DOCDIR)/gazetteer $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)
+	-rmdir $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES) $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%) \
+	    $(DESTDIR)$(LOCALEDIR) 2>/dev/null
 
 # The Debian package, built from git's copy of this tree (scripts/deb.sh).
 deb: deps-deb

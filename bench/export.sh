@@ -35,12 +35,12 @@ st field init --kdf interactive --label field >/dev/null
 st hq init --kdf interactive --label hq >/dev/null
 st field contact add hq "$(st hq card)" 2>/dev/null
 st hq contact add field "$(st field card)" 2>/dev/null
-st field contact verify hq --confirm <<<"$(st field contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+st field contact verify hq | awk 'NR == 1 { print $NF }' | st field contact verify hq --confirm >/dev/null 2>&1
 st field subject add --name "Dora Quill" --pseudonym Bench >/dev/null
 st field consent Bench --export yes --attachments yes --method verbal 2>/dev/null
 id=$(echo "bench" | st field record Bench --title bench)
 run "$tmp/t.attach" "$ik" --home "$tmp/field" --passphrase-fd 3 attach "$id" "$tmp/in"
-run "$tmp/t.export" "$ik" --home "$tmp/field" --passphrase-fd 3 export --to hq --all -o "$tmp/bundle"
+run "$tmp/t.export" "$ik" --home "$tmp/field" --passphrase-fd 3 export --to hq --all --keep-metadata -o "$tmp/bundle"
 run "$tmp/t.open" "$ik" --home "$tmp/hq" --passphrase-fd 3 open "$tmp/bundle"
 run "$tmp/t.unlock" "$ik" --home "$tmp/hq" --passphrase-fd 3 list
 age-keygen -o "$tmp/key" 2>/dev/null

@@ -225,10 +225,10 @@ int keyslot_open(unsigned char *master, const struct keyslot_file *kf,
     if (!found)
         return err_set(e, EXIT_INPUT, "this store has no %s keyslot",
                        kind == KEYSLOT_RECOVERY ? "recovery" : "passphrase");
-    if (rc > 0)
-        err_set(e, EXIT_AUTH, kind == KEYSLOT_RECOVERY
-                ? "the recovery key does not open this store; check it and try again"
-                : "wrong passphrase; nothing was changed");
+    if (rc > 0 && kind == KEYSLOT_RECOVERY)
+        err_set(e, EXIT_AUTH, "the recovery key does not open this store; check it and try again");
+    else if (rc > 0)
+        err_set(e, EXIT_AUTH, "wrong passphrase; nothing was changed");
     return -1;
 }
 

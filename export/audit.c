@@ -9,6 +9,7 @@
 
 #include "crypto/secmem.h"
 #include "export/audit_int.h"
+#include "util/intl.h"
 
 char *audit_dup(const char *s, size_t n)
 {
@@ -48,6 +49,17 @@ void audit_report_free(struct audit_report *r)
     memset(r, 0, sizeof *r);
 }
 
+/* The reason in English (JSON) and in the reader's language (text). */
+static void set_reason(struct audit_check *c, const char *fmt, va_list ap)
+{
+    va_list again;
+
+    va_copy(again, ap);
+    (void)vsnprintf(c->reason, sizeof c->reason, fmt, ap);
+    (void)vsnprintf(c->shown, sizeof c->shown, _(fmt), again);
+    va_end(again);
+}
+
 int audit_check_add(struct audit_report *r, const char *name, int level, size_t examined,
                     struct err *e, const char *fmt, ...)
 {
@@ -66,7 +78,7 @@ int audit_check_add(struct audit_report *r, const char *name, int level, size_t 
     c->level = level;
     c->examined = examined;
     va_start(ap, fmt);
-    (void)vsnprintf(c->reason, sizeof c->reason, fmt, ap);
+    set_reason(c, fmt, ap);
     va_end(ap);
     return (int)r->n++;
 }
@@ -76,7 +88,7 @@ void audit_check_reason(struct audit_report *r, int c, const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    (void)vsnprintf(r->checks[c].reason, sizeof r->checks[c].reason, fmt, ap);
+    set_reason(&r->checks[c], fmt, ap);
     va_end(ap);
 }
 

@@ -37,7 +37,8 @@ struct audit_item {
 struct audit_check {
     char name[32];              /* "origin", "consistency", ... */
     int level;
-    char reason[400];
+    char reason[400];           /* English, as audit --json gives it */
+    char shown[400];            /* the same in the reader's language (util/intl.h) */
     size_t examined;            /* what was looked at (records, windows, ...) */
     size_t found;               /* items at WARN or FAIL */
     struct audit_item *items;
@@ -108,7 +109,9 @@ struct audit_attachment {
 void audit_report_free(struct audit_report *r);
 
 /* Adds a check with a level and a one-line reason (name cut to 31 bytes,
- * reason to 399); returns its index, or -1 with e (out of memory). */
+ * reason to 399), fmt an English constant formatted twice: as it is into
+ * reason (JSON: the same in every language) and translated into shown
+ * (the text report); returns its index, or -1 with e (out of memory). */
 int audit_check_add(struct audit_report *r, const char *name, int level, size_t examined,
                     struct err *e, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
@@ -119,7 +122,8 @@ int audit_item_add(struct audit_report *r, int c, int level, const char *record,
                    const char *field, const char *what, const char *text, size_t textlen,
                    const char *note, struct err *e);
 
-/* Sets check c's reason (after its items are known; cut to 399 bytes). */
+/* Sets check c's reason and shown, as audit_check_add does (after its
+ * items are known; cut to 399 bytes). */
 void audit_check_reason(struct audit_report *r, int c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -9,6 +9,7 @@
 #include "export/audit.h"
 #include "export/audit_int.h"
 #include "privacy/redact.h"
+#include "util/intl.h"
 
 /* "[PLACE-12]" for category "place"; 1 if text[0..len) is one. */
 static int is_placeholder_of(const char *text, size_t len, const char *category)
@@ -147,7 +148,7 @@ static int check_flags_consent(struct audit_report *r, int c, const struct audit
     }
     note[0] = '\0';
     if (!rec->export_ok)
-        snprintf(note, sizeof note, "no consent to export");
+        snprintf(note, sizeof note, "%s", N_("no consent to export"));   /* shown translated */
     else if (rec->withdrawn != NULL && rec->withdrawn[0] != '\0')
         snprintf(note, sizeof note, "consent withdrawn on %.32s", rec->withdrawn);
     else if (rec->embargo != NULL && rec->embargo[0] != '\0' && strcmp(rec->embargo, today) > 0)

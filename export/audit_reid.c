@@ -6,6 +6,7 @@
 
 #include "crypto/secmem.h"
 #include "export/audit.h"
+#include "util/intl.h"
 
 struct qi {
     char *key;                  /* place, month, language, sorted tags */
@@ -59,7 +60,8 @@ static int small_groups(struct audit_report *r, int c, const struct audit_record
         snprintf(note, sizeof note, "%zu record%s share%s place, month, language and tags (k=%zu)",
                  j - i, j - i == 1 ? "" : "s", j - i == 1 ? "s" : "", k);
         if (j - i == 1)
-            snprintf(note, sizeof note, "the only record with its place, month, language and tags");
+            snprintf(note, sizeof note, "%s",
+                     N_("the only record with its place, month, language and tags"));
         for (size_t m = i; m < j; m++)
             if (audit_item_add(r, c, AUDIT_WARN, recs[q[m].rec].id, NULL, "quasi-identifiers",
                                q[m].key, strlen(q[m].key), note, e) != 0)

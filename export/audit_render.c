@@ -8,6 +8,7 @@
 
 #include "crypto/secmem.h"
 #include "export/audit.h"
+#include "util/intl.h"
 
 static const char *const level_names[] = { "PASS", "WARN", "FAIL" };
 
@@ -66,12 +67,12 @@ char *audit_render_text(const struct audit_report *r, int strict)
 
     for (size_t i = 0; i < r->n; i++) {
         const struct audit_check *c = &r->checks[i];
-        sb_printf(&b, "%-18s %s  %s\n", c->name, level_names[c->level], c->reason);
+        sb_printf(&b, "%-18s %s  %s\n", c->name, level_names[c->level], c->shown);
         for (size_t j = 0; j < c->nitems; j++) {
             const struct audit_item *it = &c->items[j];
             sb_printf(&b, "    %s", level_names[it->level]);
             if (it->record != NULL)
-                sb_printf(&b, " record %s", it->record);
+                sb_printf(&b, _(" record %s"), it->record);
             if (it->field != NULL)
                 sb_printf(&b, "%s %s", it->record != NULL ? "," : "", it->field);
             sb_printf(&b, ":");
@@ -81,13 +82,13 @@ char *audit_render_text(const struct audit_report *r, int strict)
                 sb_printf(&b, " ");
                 sb_quoted(&b, it->text);
             }
-            if (it->note != NULL)
-                sb_printf(&b, " (%s)", it->note);
+            if (it->note != NULL)   /* English (JSON); a constant one is translated here */
+                sb_printf(&b, " (%s)", _(it->note));
             sb_printf(&b, "\n");
         }
     }
-    sb_printf(&b, "verdict: %s%s\n", level_names[v],
-              v == AUDIT_WARN ? (strict ? " (fails under --strict)" : " (passes; --strict fails it)") : "");
+    sb_printf(&b, _("verdict: %s%s\n"), level_names[v],
+              v == AUDIT_WARN ? (strict ? _(" (fails under --strict)") : _(" (passes; --strict fails it)")) : "");
     if (b.failed) {
         secmem_wipe_free(b.p);
         return NULL;

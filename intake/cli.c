@@ -14,12 +14,14 @@
 #include "crypto/keyslot.h"
 #include "crypto/secmem.h"
 #include "store/store.h"
+#include "util/intl.h"
 #include "util/fileio.h"
 #include "util/lexicon.h"
 #include "util/prompt.h"
 #include "util/text.h"
 
-/* Every message ends here: outside text in it (arguments, paths, names
+/* Every message ends here (its format already translated: util/intl.h,
+ * the rule for what is): outside text in it (arguments, paths, names
  * read from files) is shown escaped, never obeyed by the terminal. */
 static void say_line(const char *msg, const char *tail)
 {
@@ -33,13 +35,13 @@ static void say(const char *tail, const char *fmt, va_list ap)
 {
     char msg[2048];
 
-    (void)vsnprintf(msg, sizeof msg, fmt, ap);
+    (void)vsnprintf(msg, sizeof msg, _(fmt), ap);
     say_line(msg, tail);
 }
 
 int cli_fail(const struct err *e)
 {
-    say_line(e->msg[0] ? e->msg : "failed", "");
+    say_line(e->msg[0] ? e->msg : _("failed"), "");
     return e->code ? e->code : EXIT_INPUT;
 }
 
@@ -69,10 +71,10 @@ void cli_print_usage(FILE *f, const char *usage)
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
-    char tail[64];
+    char tail[256];
     va_list ap;
 
-    snprintf(tail, sizeof tail, " (see 'intake help %s')", cmd);
+    snprintf(tail, sizeof tail, _(" (see 'intake help %s')"), cmd);
     va_start(ap, fmt);
     say(tail, fmt, ap);
     va_end(ap);
@@ -137,7 +139,7 @@ int cli_plain_args(const char *cmd, const char *usage, int argc, char **argv, in
         else return cli_bad_option(cmd, c, argv);
     }
     if (argc - optind != npos)
-        return cli_usage_error(cmd, "%s", hint);
+        return cli_usage_error(cmd, "%s", _(hint));
     return 0;
 }
 
@@ -155,7 +157,7 @@ int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *sub
             return subs[i].fn(argc - 1, argv + 1, g);
     for (size_t i = 0; i < nsubs && i < 16; i++)
         names[i] = subs[i].name;
-    return cli_unknown(cmd, "subcommand", argv[1], names, nsubs < 16 ? nsubs : 16);
+    return cli_unknown(cmd, N_("subcommand"), argv[1], names, nsubs < 16 ? nsubs : 16);
 }
 
 int cli_confirm(const char *cmd, int yes, const char *what, const char *question)
@@ -163,7 +165,7 @@ int cli_confirm(const char *cmd, int yes, const char *what, const char *question
     if (yes)
         return 0;
     if (!isatty(STDIN_FILENO))
-        return cli_usage_error(cmd, "%s; add --yes when not at a terminal", what);
+        return cli_usage_error(cmd, "%s; add --yes when not at a terminal", what);   /* what: translated by the caller */
     if (!prompt_confirm(question))
         return cli_error(EXIT_INPUT, "not confirmed; nothing was changed");
     return 0;
@@ -201,7 +203,7 @@ void cli_saved(const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    (void)vsnprintf(saved_note, sizeof saved_note, fmt, ap);
+    (void)vsnprintf(saved_note, sizeof saved_note, _(fmt), ap);
     va_end(ap);
 }
 
@@ -219,7 +221,7 @@ int cli_finish(int rc)
     if (failed && rc == EXIT_OK)
         rc = cli_error(EXIT_INPUT, "cannot write to standard output%s%s%s%s%s",
                        why != NULL ? " (" : "", why != NULL ? why : "", why != NULL ? ")" : "",
-                       saved_note[0] != '\0' ? "; but " : "", saved_note);
+                       saved_note[0] != '\0' ? _("; but ") : "", saved_note);
     /* The next command of a shell starts afresh. */
     clearerr(stdout);
     saved_note[0] = '\0';
@@ -244,7 +246,7 @@ static int unlock_secret(unsigned char **secret, size_t *len, const struct globa
     char *line;
 
     text_terminal_safe(shown, sizeof shown, dir, strlen(dir));
-    snprintf(question, sizeof question, g->recovery ? "Recovery key for %s: " : "Passphrase for %s: ",
+    snprintf(question, sizeof question, g->recovery ? _("Recovery key for %s: ") : _("Passphrase for %s: "),
              shown);
     if (prompt_secret(&line, len, g->passfd, question, 0, e) != 0)
         return -1;
@@ -295,8 +297,8 @@ int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void 
             break;
         cli_note("%s; try again (%d %s left)",
                  e.code != EXIT_AUTH ? e.msg
-                 : g->recovery ? "the recovery key does not open this store" : "wrong passphrase",
-                 left - 1, left - 1 == 1 ? "try" : "tries");
+                 : g->recovery ? _("the recovery key does not open this store") : _("wrong passphrase"),
+                 left - 1, left - 1 == 1 ? _("try") : _("tries"));
     }
     if (rc != 0 && e.code == EXIT_AUTH && !g->recovery && store_unlock)
         return cli_error(EXIT_AUTH, "%s (a lost passphrase: 'intake --recovery passwd' sets a "
@@ -310,7 +312,7 @@ static struct store *held;
 
 static const char *yn(int v)
 {
-    return v ? "yes" : "no";
+    return v ? _("yes") : _("no");
 }
 
 json_t *cli_consent_json(const struct consent *c, const char *why)
@@ -329,16 +331,16 @@ json_t *cli_consent_json(const struct consent *c, const char *why)
 void cli_print_consent(const struct consent *c)
 {
     if (!c->recorded && c->imported)
-        printf("consent: not carried by its bundle (content format 1)\n");
+        printf("%s\n", _("consent: not carried by its bundle (content format 1)"));
     else if (!c->recorded)
-        printf("consent: none recorded\n");
+        printf("%s\n", _("consent: none recorded"));
     else if (c->withdrawn[0] != '\0')
-        printf("consent: withdrawn %s\n", c->withdrawn);
+        printf(_("consent: withdrawn %s\n"), c->withdrawn);
     else
-        printf("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n",
+        printf(_("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n"),
                c->date, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
                yn(c->export_ok), yn(c->quote), yn(c->publish), yn(c->attachments),
-               c->embargo[0] ? ", embargo until " : "", c->embargo);
+               c->embargo[0] ? _(", embargo until ") : "", c->embargo);
 }
 
 struct opening {
@@ -452,10 +454,10 @@ int cli_unknown(const char *cmd, const char *what, const char *word,
     char hint[96] = "";
 
     if (near != NULL)
-        snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
+        snprintf(hint, sizeof hint, _("; did you mean '%s'?"), near);
     if (cmd == NULL)
-        return cli_error(EXIT_INPUT, "no %s '%s'%s (see 'intake help')", what, word, hint);
-    return cli_usage_error(cmd, "unknown %s '%s'%s", what, word, hint);
+        return cli_error(EXIT_INPUT, "no %s '%s'%s (see 'intake help')", _(what), word, hint);
+    return cli_usage_error(cmd, "unknown %s '%s'%s", _(what), word, hint);
 }
 
 int cli_check_readable(const char *path, const char *what)

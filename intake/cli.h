@@ -61,7 +61,8 @@ int cli_once(const char *cmd, const char *opt, int *seen);
  * not NULL, --FLAG (which sets *set to 1), followed by exactly npos words:
  * 0 with optind at the first word; -1 after printing usage on stdout for
  * --help; otherwise a usage error (EXIT_INPUT, printed; hint says what is
- * missing when the count of words is wrong). */
+ * missing when the count of words is wrong: an English constant marked
+ * N_(), translated here). */
 int cli_plain_args(const char *cmd, const char *usage, int argc, char **argv, int npos,
                    const char *hint, const char *flag, int *set);
 

@@ -9,6 +9,7 @@
 #include "store/attach.h"
 #include "store/store.h"
 #include "util/fileio.h"
+#include "util/intl.h"
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */
 static const char attach_usage[] = "intake attach RECORD FILE [--remove-source]";
@@ -49,14 +50,14 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
         attach_source_close(&src);
         return rc;
     }
-    snprintf(what, sizeof what, "attaching %s", src.name);
+    snprintf(what, sizeof what, _("attaching %s"), src.name);
     cli_progress_begin(&shown, &to, what);
     store_watch(s, &to);
     rc = store_attach(hash, s, id, &src, &e);
     cli_progress_end(&shown, rc == 0);
     if (rc == 0) {
         cli_saved("%s was attached to %s: see 'intake show %s'", src.name, id, id);
-        printf("attached %s to %s (%llu bytes, %s)\n", src.name, id,
+        printf(_("attached %s to %s (%llu bytes, %s)\n"), src.name, id,
                (unsigned long long)src.st.st_size, src.type);
         if (src.gps)
             cli_note("warning: %s holds a location (EXIF GPS): it is flagged; "
@@ -152,9 +153,9 @@ static int remove_sub(int argc, char **argv, const struct globals *g)
     if (rc == 0 && store_attachment_exists(s, id, argv[optind + 1], &e) != 0)
         rc = cli_fail(&e);
     if (rc == 0) {
-        snprintf(what, sizeof what, "attachment remove deletes '%s' of record %s for good",
+        snprintf(what, sizeof what, _("attachment remove deletes '%s' of record %s for good"),
                  argv[optind + 1], id);
-        snprintf(q, sizeof q, "Remove '%s' from record %s for good? This cannot be undone. [y/N] ",
+        snprintf(q, sizeof q, _("Remove '%s' from record %s for good? This cannot be undone. [y/N] "),
                  argv[optind + 1], id);
         rc = cli_confirm("attachment", yes, what, q);
     }

@@ -16,6 +16,7 @@
 #include "export/audit.h"
 #include "store/audit.h"
 #include "store/store.h"
+#include "util/intl.h"
 
 struct audit_opts {
     const char *path;
@@ -51,7 +52,7 @@ static int run_audit(struct store *s, const struct audit_opts *o)
     int rc;
 
     err_clear(&e);
-    cli_progress_begin(&shown, &to, "reading the bundle");
+    cli_progress_begin(&shown, &to, _("reading the bundle"));
     store_watch(s, &to);
     rc = store_audit(&rep, s, o->path, o->k, &e);
     cli_progress_end(&shown, rc == 0);

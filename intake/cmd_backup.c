@@ -8,6 +8,7 @@
 #include "intake/commands.h"
 #include "intake/progress.h"
 #include "store/store.h"
+#include "util/intl.h"
 
 /* The SYNOPSIS lines of docs/intake.1, character for character. */
 static const char backup_usage[] = "intake backup -o FILE";
@@ -46,7 +47,7 @@ int cmd_backup(int argc, char **argv, const struct globals *g)
     if (rc != 0)
         return rc;
     err_clear(&e);
-    cli_progress_begin(&shown, &to, "writing and checking the backup");
+    cli_progress_begin(&shown, &to, _("writing and checking the backup"));
     rc = store_backup(sum, &size, s, out, to.fn, to.ctx, &e);
     cli_progress_end(&shown, rc == 0);
     if (rc != 0)
@@ -127,7 +128,7 @@ int cmd_restore(int argc, char **argv, const struct globals *g)
         rc = cli_fail(&e);
     else
         rc = cli_unlock(g, argv[optind], unlock_backup, b);
-    cli_progress_begin(&shown, &to, "restoring the store");
+    cli_progress_begin(&shown, &to, _("restoring the store"));
     if (rc == 0 && store_restore(b, dir, to.fn, to.ctx, &e) != 0) {
         cli_progress_end(&shown, 0);
         rc = cli_fail(&e);
@@ -139,7 +140,7 @@ int cmd_restore(int argc, char **argv, const struct globals *g)
         (void)rmdir(dir);
     if (rc == 0) {
         cli_saved("the store in %s was restored: see 'intake log'", dir);
-        printf("Restored a store in %s\n", dir);
+        printf(_("Restored a store in %s\n"), dir);
         cli_note("it opens with the passphrase and recovery key the backup was made with");
     }
     return rc;
@@ -158,9 +159,9 @@ int cmd_wipe(int argc, char **argv, const struct globals *g)
     err_clear(&e);
     if (store_dir_resolve(dir, sizeof dir, g->home, &e) != 0 || store_wipe_check(dir, &e) != 0)
         return cli_fail(&e);
-    snprintf(what, sizeof what, "wipe makes the store in %s unreadable for good", dir);
-    snprintf(q, sizeof q, "Wipe the store in %s? Nothing in it can be read afterwards, with any "
-             "passphrase or recovery key. [y/N] ", dir);
+    snprintf(what, sizeof what, _("wipe makes the store in %s unreadable for good"), dir);
+    snprintf(q, sizeof q, _("Wipe the store in %s? Nothing in it can be read afterwards, with any "
+             "passphrase or recovery key. [y/N] "), dir);
     if ((rc = cli_confirm("wipe", yes, what, q)) != 0)
         return rc;
     if (store_wipe(&r, dir, &e) != 0)

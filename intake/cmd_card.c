@@ -14,6 +14,7 @@
 #include "crypto/qr.h"
 #include "crypto/safety.h"
 #include "store/store.h"
+#include "util/intl.h"
 
 struct qr_opts {
     const char *qr, *out, *scan;
@@ -185,8 +186,12 @@ static int print_contact(void *ctx, const struct contact_row *r, struct err *e)
         printf("%s\t%s\t%s\t%s\n", r->name, fp, r->verified ? "verified" : "UNVERIFIED", r->added);
         return 0;
     }
-    printf("name: %s\nlabel: %s\nfingerprint: %s\nadded: %s\nverified: %s\ncard: %s\n", r->name,
-           c.label, fp, r->added, r->verified ? r->verified : "no (run 'intake contact verify NAME')", r->card);
+    printf(_("name: %s\n"), r->name);
+    printf(_("label: %s\n"), c.label);
+    printf(_("fingerprint: %s\n"), fp);
+    printf(_("added: %s\n"), r->added);
+    printf(_("verified: %s\n"), r->verified ? r->verified : _("no (run 'intake contact verify NAME')"));
+    printf(_("card: %s\n"), r->card);
     return 0;
 }
 
@@ -229,8 +234,10 @@ static int prepare(struct contact_job *j, const struct qr_opts *o, int argc, cha
     if (strcmp(j->sub, "add") == 0)
         return prepare_add(j, o, argc, argv, e);
     if (argc - optind != npos)
-        return err_set(e, EXIT_INPUT, "contact %s takes %s (see 'intake help contact')", j->sub,
-                       npos ? "one NAME" : "no arguments");
+        return npos ? err_set(e, EXIT_INPUT, "contact %s takes one NAME (see 'intake help contact')",
+                              j->sub)
+                    : err_set(e, EXIT_INPUT, "contact %s takes no arguments (see 'intake help "
+                              "contact')", j->sub);
     if (npos && contact_name_check(j->name, e) != 0)
         return -1;
     if (o->scan == NULL)
@@ -270,8 +277,8 @@ static int typed_group(const char *number, const char *name, struct err *e)
     int rc;
 
     if (isatty(STDIN_FILENO))
-        fprintf(stderr, "Type the last group of five digits of the safety number on %s's "
-                "screen: ", name);
+        fprintf(stderr, _("Type the last group of five digits of the safety number on %s's "
+                "screen: "), name);
     rc = input_line(&line, &len, e);
     if (rc != INPUT_LINE) {
         secmem_free(line);
@@ -318,7 +325,7 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const struct
         return -1;
     if (j->scanned[0] != '\0') {
         if (strcmp(j->scanned, number) != 0) {
-            printf("mismatch: the scanned safety number differs; do not trust this contact's key\n");
+            printf("mismatch: %s\n", _("the scanned safety number differs; do not trust this contact's key"));
             *status = EXIT_AUTH;
             return 0;
         }
@@ -332,9 +339,9 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const struct
     if (rc < 0)
         return -1;
     if (rc > 0) {
-        printf("mismatch: the group typed is not the end of this safety number; nothing was "
-               "recorded: compare the whole number, and do not trust this contact's key if it "
-               "differs\n");
+        printf("mismatch: %s\n", _("the group typed is not the end of this safety number; "
+                                    "nothing was recorded: compare the whole number, and do "
+                                    "not trust this contact's key if it differs"));
         *status = EXIT_AUTH;
         return 0;
     }
@@ -373,7 +380,7 @@ int cmd_contact(int argc, char **argv, const struct globals *g)
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
         known |= strcmp(argv[1], subs[i]) == 0;
     if (!known)
-        return cli_unknown("contact", "subcommand", argv[1], subs, sizeof subs / sizeof subs[0]);
+        return cli_unknown("contact", N_("subcommand"), argv[1], subs, sizeof subs / sizeof subs[0]);
     rc = parse_qr_opts(&o, argc - 1, argv + 1, "contact", contact_usage);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;

@@ -13,6 +13,7 @@
 #include "export/audit.h"
 #include "store/export.h"
 #include "store/store.h"
+#include "util/intl.h"
 #include "util/prompt.h"
 
 #define MAX_IDS 4096
@@ -120,8 +121,8 @@ static int confirm_unverified(void *ctx, const char *name)
                  "numbers with 'intake contact verify %s'", name, name);
         return 1;
     }
-    snprintf(q, sizeof q, "Contact '%s' is not verified (its key may not be theirs). "
-             "Seal to it anyway? [y/N] ", name);
+    snprintf(q, sizeof q, _("Contact '%s' is not verified (its key may not be theirs). "
+             "Seal to it anyway? [y/N] "), name);
     return prompt_confirm(q);
 }
 
@@ -143,7 +144,7 @@ static void print_findings(const struct export_result *r, int skip)
 {
     for (size_t i = 0; i < r->nblocked; i++)
         cli_note("record %s (%s) may not leave: %s", r->blocked[i].id,
-                 r->blocked[i].pseudonym, r->blocked[i].why);
+                 r->blocked[i].pseudonym, r->blocked[i].why_text);
     /* Said only when some record is left to go. */
     if (r->checked && r->nblocked > 0 && skip && r->nleaving > 0)
         cli_note("left out %zu blocked record(s)", r->nblocked);
@@ -184,7 +185,7 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
         req.ids = idv;
         req.nids = o->nids;
     }
-    cli_progress_begin(&shown, &to, "writing the bundle");
+    cli_progress_begin(&shown, &to, _("writing the bundle"));
     store_watch(s, &to);
     rc = store_export(&res, s, &req, e);
     cli_progress_end(&shown, rc == 0);

@@ -8,6 +8,7 @@
 #include "intake/progress.h"
 #include "store/import.h"
 #include "store/store.h"
+#include "util/intl.h"
 
 static int run_import(struct store *s, const char *path, int accept_unknown, struct err *e,
                       struct cli_progress *shown)
@@ -21,12 +22,14 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     if (!r.seen)
         cli_saved("the bundle was imported: see 'intake list'");
     if (r.seen)
-        printf("bundle %.16s was imported before; nothing was added\n", r.hash);
+        printf(_("bundle %.16s was imported before; nothing was added\n"), r.hash);
     else
-        printf("imported %zu record(s) and %zu attachment(s) from %s%s; %zu already here%s\n",
-               r.added, r.files, r.sender[0] ? r.sender : "an UNKNOWN sender ",
-               r.sender[0] ? (r.verified ? "" : " (contact not verified)") : r.sender_key,
-               r.kept, r.files_kept > 0 ? ", with their attachments" : "");
+        printf(r.files_kept > 0
+               ? _("imported %zu record(s) and %zu attachment(s) from %s%s; %zu already here, with their attachments\n")
+               : _("imported %zu record(s) and %zu attachment(s) from %s%s; %zu already here\n"),
+               r.added, r.files, r.sender[0] ? r.sender : _("an UNKNOWN sender "),
+               r.sender[0] ? (r.verified ? "" : _(" (contact not verified)")) : r.sender_key,
+               r.kept);
     return 0;
 }
 
@@ -58,7 +61,7 @@ int cmd_import(int argc, char **argv, const struct globals *g)
     if (rc != 0)
         return rc;
     err_clear(&e);
-    cli_progress_begin(&shown, &to, "importing the bundle");
+    cli_progress_begin(&shown, &to, _("importing the bundle"));
     store_watch(s, &to);
     rc = run_import(s, argv[optind], accept, &e, &shown);
     store_close(s);

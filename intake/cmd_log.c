@@ -7,6 +7,7 @@
 #include "intake/cli.h"
 #include "intake/commands.h"
 #include "store/store.h"
+#include "util/intl.h"
 
 struct log_print {
     json_t *array;            /* --json, else NULL */
@@ -69,7 +70,7 @@ static int verify_log(struct store *s, int json)
     if (json)
         printf("{\n  \"intact\": true,\n  \"entries\": %ld,\n  \"head\": \"%s\"\n}\n", c.seq, h);
     else
-        printf("log intact: %ld entries, head %s\n", c.seq, h);
+        printf(_("log intact: %ld entries, head %s\n"), c.seq, h);
     return EXIT_OK;
 }
 

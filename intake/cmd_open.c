@@ -14,6 +14,7 @@
 #include "export/content.h"
 #include "store/store.h"
 #include "store/unpack.h"
+#include "util/intl.h"
 
 static const char *jstr(json_t *o, const char *key)
 {
@@ -49,24 +50,24 @@ static void print_plain(json_t *sum)
     const char *who = jstr(json_object_get(sum, "sender"), "contact");
     int verified = json_is_true(json_object_get(json_object_get(sum, "sender"), "verified"));
 
-    printf("bundle: %s\nsender: %s%s\nrecipients: %lld\nrecords: %zu\n", jstr(sum, "bundle"),
-           who != NULL ? who : "UNKNOWN, signing key ",
+    printf(_("bundle: %s\n"), jstr(sum, "bundle"));
+    printf(_("sender: %s%s\n"), who != NULL ? who : _("UNKNOWN, signing key "),
            who == NULL ? jstr(json_object_get(sum, "sender"), "signing_key")
-           : verified ? " (verified contact: safety number compared)"
-                      : " (contact NOT verified: safety number never compared)",
-           (long long)json_integer_value(json_object_get(sum, "recipients")),
-           json_array_size(json_object_get(sum, "records")));
+           : verified ? _(" (verified contact: safety number compared)")
+                      : _(" (contact NOT verified: safety number never compared)"));
+    printf(_("recipients: %lld\n"), (long long)json_integer_value(json_object_get(sum, "recipients")));
+    printf(_("records: %zu\n"), json_array_size(json_object_get(sum, "records")));
     json_array_foreach(json_object_get(sum, "records"), i, r) {
         int v2 = content_format(json_object_get(sum, "header")) == 2;
         printf("%s\t%s\t%s\t%s\n", jstr(r, "id"), jstr(r, "date"), jstr(r, "pseudonym"),
                jstr(r, "title"));
         if (v2)
-            printf("  subject id: %s\n", jstr(r, "subject"));
+            printf(_("  subject id: %s\n"), jstr(r, "subject"));
         print_scope(v2 ? json_object_get(r, "consent") : NULL);
         json_array_foreach(json_object_get(r, "attachments"), j, a)
-            printf("  attachment: %s\t%s\t%lld bytes%s\n", jstr(a, "file"), jstr(a, "type"),
+            printf(_("  attachment: %s\t%s\t%lld bytes%s\n"), jstr(a, "file"), jstr(a, "type"),
                    (long long)json_integer_value(json_object_get(a, "size")),
-                   json_is_true(json_object_get(a, "gps")) ? "\tLOCATION (EXIF GPS)" : "");
+                   json_is_true(json_object_get(a, "gps")) ? _("\tLOCATION (EXIF GPS)") : "");
     }
 }
 
@@ -137,7 +138,7 @@ int cmd_open(int argc, char **argv, const struct globals *g)
     if (rc != 0)
         return rc;
     err_clear(&e);
-    cli_progress_begin(&shown, &to, "opening the bundle");
+    cli_progress_begin(&shown, &to, _("opening the bundle"));
     store_watch(s, &to);
     rc = run_open(s, argv[optind], json, out, &e, &shown);
     store_close(s);

@@ -15,6 +15,7 @@
 #include "privacy/redact.h"
 #include "store/export.h"
 #include "store/store.h"
+#include "util/intl.h"
 #include "util/text.h"
 
 /* The SYNOPSIS lines of docs/intake.1, character for character. */
@@ -138,7 +139,7 @@ static int term_list(int argc, char **argv, const struct globals *g)
     json_t *array = NULL;
     struct store *s;
     struct err e;
-    int json = 0, rc = term_args(argc, argv, 0, &json, "term list takes no arguments");
+    int json = 0, rc = term_args(argc, argv, 0, &json, N_("term list takes no arguments"));
 
     if (rc != 0 || (rc = cli_open_store(&s, g)) != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -165,7 +166,7 @@ static int term_remove(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long id;
-    int rc = term_args(argc, argv, 1, NULL, "term remove needs one ID (see 'intake term list')");
+    int rc = term_args(argc, argv, 1, NULL, N_("term remove needs one ID (see 'intake term list')"));
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -344,9 +345,12 @@ int cmd_consent(int argc, char **argv, const struct globals *g)
     err_clear(&e);
     rc = store_consent_set(s, argv[optind], &c, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
-    if (rc == 0)
-        cli_note("consent %s for %s (see 'intake subject show %s')",
-                 c.withdraw ? "withdrawn" : "recorded", argv[optind], argv[optind]);
+    if (rc == 0 && c.withdraw)
+        cli_note("consent withdrawn for %s (see 'intake subject show %s')", argv[optind],
+                 argv[optind]);
+    else if (rc == 0)
+        cli_note("consent recorded for %s (see 'intake subject show %s')", argv[optind],
+                 argv[optind]);
     return rc;
 }
 
@@ -465,6 +469,7 @@ struct redact_run {
     const struct redact_opts *o;
     json_t *json;                       /* --json: the record, printed at the end */
     char blocked[256];                  /* consent and review flags, or "" */
+    char blocked_text[512];             /* the same in the person's language */
 };
 
 static json_t *redacted_json(const struct record_row *row, const struct redacted_record *rr)
@@ -482,12 +487,14 @@ static json_t *redacted_json(const struct record_row *row, const struct redacted
 }
 
 static int show_redacted(void *ctx, const struct record_row *row,
-                         const struct redacted_record *rr, const char *why, struct err *e)
+                         const struct redacted_record *rr, const char *why,
+                         const char *why_text, struct err *e)
 {
     struct redact_run *run = ctx;
     const char *body = rr->body->text;
 
     snprintf(run->blocked, sizeof run->blocked, "%s", why);
+    snprintf(run->blocked_text, sizeof run->blocked_text, "%s", why_text);
     if (run->o->diff)
         print_diff(row, rr);
     else if (run->o->json)
@@ -536,12 +543,13 @@ static int parse_redact(struct redact_opts *o, int argc, char **argv)
 
 /* Why the record may not leave, from what the checks found; "" if it may. */
 static void why_not(char *why, size_t whylen, const struct redact_run *run,
-                    const struct export_result *res)
+                    const struct export_result *res, int translated)
 {
     if (run->blocked[0] != '\0')
-        snprintf(why, whylen, "%s", run->blocked);
+        snprintf(why, whylen, "%s", translated ? run->blocked_text : run->blocked);
     else if (res->verdict == AUDIT_FAIL)
-        snprintf(why, whylen, "the audit before export FAILs: %s", res->first_fail);
+        snprintf(why, whylen, intl_maybe("the audit before export FAILs: %s", translated),
+                 res->first_fail);
     else
         why[0] = '\0';
 }
@@ -557,7 +565,7 @@ int cmd_redact(int argc, char **argv, const struct globals *g)
     struct export_result res;
     struct store *s;
     struct err e;
-    char why[800];
+    char why[800], why_text[1200];
     int rc = parse_redact(&o, argc, argv);
 
     if (rc != 0)
@@ -580,7 +588,8 @@ int cmd_redact(int argc, char **argv, const struct globals *g)
     rc = store_export_check(&res, s, &req, &e);
     store_close(s);
     cli_dictionaries_note();
-    why_not(why, sizeof why, &run, &res);
+    why_not(why, sizeof why, &run, &res, 0);
+    why_not(why_text, sizeof why_text, &run, &res, 1);
     if (run.json != NULL) {
         json_object_set_new(run.json, "may_leave", json_boolean(rc == 0));
         json_object_set_new(run.json, "blocked", rc != 0 && why[0] ? json_string(why) : json_null());
@@ -590,6 +599,6 @@ int cmd_redact(int argc, char **argv, const struct globals *g)
         fputs(res.report, stdout);
     export_result_free(&res);
     if (rc != 0 && e.code == EXIT_AUTH && why[0] != '\0')
-        return cli_error(EXIT_AUTH, "record %s may not leave the device: %s", o.id, why);
+        return cli_error(EXIT_AUTH, "record %s may not leave the device: %s", o.id, why_text);
     return rc == 0 ? EXIT_OK : cli_fail(&e);
 }

@@ -17,6 +17,7 @@
 #include "crypto/secmem.h"
 #include "store/store.h"
 #include "util/fileio.h"
+#include "util/intl.h"
 
 #define MAX_TAG_ARGS 64
 
@@ -67,9 +68,10 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
         }
         o->fields += c != 'f';
     }
+    if (optind + 1 != argc && o->edit)
+        return cli_usage_error("record", "record edit needs one record ID");
     if (optind + 1 != argc)
-        return cli_usage_error("record", o->edit ? "record edit needs one record ID"
-                                                 : "record needs one PSEUDONYM");
+        return cli_usage_error("record", "record needs one PSEUDONYM");
     if (o->r.date != NULL && !cli_valid_date(o->r.date))
         return cli_usage_error("record", "--date '%s' is not a real date in the form YYYY-MM-DD", o->r.date);
     if (o->r.date == NULL && !o->edit) {
@@ -93,10 +95,11 @@ static int load_body(char **body, struct record_opts *o, struct err *e)
     if (o->file != NULL)
         return input_read_all(body, o->fd, o->file, e);
     o->body_read = 1;
-    if (isatty(STDIN_FILENO))
-        cli_note(input_in_shell() ? "type the testimony, then a line holding only '.'"
-                                  : "type the testimony, then Ctrl-D on a new line");
-    return input_body(body, input_in_shell() ? "the testimony" : "standard input", e);
+    if (isatty(STDIN_FILENO) && input_in_shell())
+        cli_note("type the testimony, then a line holding only '.'");
+    else if (isatty(STDIN_FILENO))
+        cli_note("type the testimony, then Ctrl-D on a new line");
+    return input_body(body, input_in_shell() ? _("the testimony") : _("standard input"), e);
 }
 
 /* Opens the store and checks the pseudonym and the fields, then reads the
@@ -198,6 +201,22 @@ int cmd_record(int argc, char **argv, const struct globals *g)
  * terminal when nothing else is changed (the body is then typed). */
 enum body_source { BODY_KEEP, BODY_FILE, BODY_STDIN };
 
+/* 1 if a body may follow a record edit refused while its options were
+ * read: no option of a field (title, date, place, lang, tag), --file or
+ * --help among its words, which is when edit_source reads one. */
+static int edit_body_follows(int argc, char **argv)
+{
+    static const char *const no_body[] = { "--t", "--d", "--p", "--l", "--f", "--h" };
+
+    /* An option not known (a typo) counts as no field: when in doubt,
+     * the lines up to "." are skipped rather than run. */
+    for (int i = 1; i < argc; i++)
+        for (size_t k = 0; k < sizeof no_body / sizeof no_body[0]; k++)
+            if (strncmp(argv[i], no_body[k], 3) == 0)
+                return 0;
+    return 1;
+}
+
 static int edit_source(enum body_source *src, const struct record_opts *o,
                        const struct globals *g)
 {
@@ -248,8 +267,13 @@ static int record_edit(int argc, char **argv, const struct globals *g)
     rc = parse_record(&o, argc, argv);
     if (rc == 0)
         rc = edit_source(&src, &o, g);
-    if (rc != 0)
+    if (rc != 0) {
+        /* In a shell reading a pipe, a body typed after a refused edit
+         * would otherwise run as commands. */
+        if (rc > 0 && edit_body_follows(argc, argv))
+            (void)input_body_skip();
         return rc < 0 ? EXIT_OK : rc;
+    }
     o.fd = -1;
     err_clear(&e);
     if (src == BODY_FILE && file_open_regular(&o.fd, o.file, 0, NULL, &e) != 0)
@@ -345,10 +369,13 @@ static int record_delete(int argc, char **argv, const struct globals *g)
     if (rc == 0 && store_export_each(s, id, delete_sent, &sent, &e) != 0)
         rc = cli_fail(&e);
     if (rc == 0) {
-        snprintf(what, sizeof what, "record delete deletes record %s for good", id);
-        snprintf(q, sizeof q, "Delete record %s and its attachments for good? This cannot be "
-                 "undone.%s%s%s [y/N] ", id, sent.count ? " It was sent to " : "",
-                 sent.first, sent.count ? ": their copy stays." : "");
+        snprintf(what, sizeof what, _("record delete deletes record %s for good"), id);
+        if (sent.count)
+            snprintf(q, sizeof q, _("Delete record %s and its attachments for good? This cannot be "
+                     "undone. It was sent to %s: their copy stays. [y/N] "), id, sent.first);
+        else
+            snprintf(q, sizeof q, _("Delete record %s and its attachments for good? This cannot be "
+                     "undone. [y/N] "), id);
         rc = cli_confirm("record", yes, what, q);
     }
     if (rc == 0)
@@ -402,7 +429,7 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
         return -1;
     if (ctx->array != NULL) {
         cli_today(day, sizeof day);
-        consent_blocks(why, sizeof why, &c, day);
+        consent_blocks(why, sizeof why, &c, day, 0);
         return json_array_append_new(ctx->array, record_json(r, &c, why)) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
     }
@@ -412,20 +439,23 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
         printf("%s\t%s\t%s\t%s\n", r->id, r->date, r->pseudonym, r->title);
         return 0;
     }
-    printf("id: %s\ndate: %s\npseudonym: %s\nsubject id: %s\ntitle: %s\n", r->id, r->date,
-           r->pseudonym, r->subject, r->title);
+    printf(_("id: %s\n"), r->id);
+    printf(_("date: %s\n"), r->date);
+    printf(_("pseudonym: %s\n"), r->pseudonym);
+    printf(_("subject id: %s\n"), r->subject);
+    printf(_("title: %s\n"), r->title);
     cli_print_consent(&c);
     if (r->place != NULL)
-        printf("place: %s\n", r->place);
+        printf(_("place: %s\n"), r->place);
     if (r->lang != NULL)
-        printf("lang: %s\n", r->lang);
+        printf(_("lang: %s\n"), r->lang);
     for (size_t i = 0; i < r->ntags; i++)
-        printf("tag: %s\n", r->tags[i]);
-    printf("created: %s\n", r->created);
+        printf(_("tag: %s\n"), r->tags[i]);
+    printf(_("created: %s\n"), r->created);
     if (r->version > 1)
-        printf("version: %ld\n", r->version);
+        printf(_("version: %ld\n"), r->version);
     if (r->edited != NULL && r->edited[0] != '\0')
-        printf("edited: %s\n", r->edited);
+        printf(_("edited: %s\n"), r->edited);
     printf("\n%s%s", r->body,
            r->body[0] && r->body[strlen(r->body) - 1] == '\n' ? "" : "\n");
     return 0;
@@ -555,8 +585,8 @@ static int print_attachment(void *ctx, const struct attachment_row *a, struct er
                    "name", a->name, "type", a->type, "size", (json_int_t)a->size,
                    "blake2b", hex, "gps", a->gps, "added", a->added)) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
-    printf("attachment: %s\t%s\t%llu bytes%s\n", a->name, a->type,
-           (unsigned long long)a->size, a->gps ? "\tLOCATION (EXIF GPS)" : "");
+    printf(_("attachment: %s\t%s\t%llu bytes%s\n"), a->name, a->type,
+           (unsigned long long)a->size, a->gps ? _("\tLOCATION (EXIF GPS)") : "");
     return 0;
 }
 
@@ -578,7 +608,7 @@ static int show_sent(void *vctx, const struct export_row *r, struct err *e)
     }
     if (names_of(names, sizeof names, r) != 0)
         return err_set(e, EXIT_INPUT, "too many recipients to show");
-    printf("sent: %s to %s (version %ld, bundle %.16s)\n", r->at, names, r->items[0].version, hex);
+    printf(_("sent: %s to %s (version %ld, bundle %.16s)\n"), r->at, names, r->items[0].version, hex);
     return 0;
 }
 
@@ -592,7 +622,7 @@ static int show_extras(struct store *s, const char *id, json_t *obj, struct err 
 
     if (store_attachment_each(s, id, print_attachment, arr, e) != 0 ||
         store_record_origin(origin, sizeof origin, s, id, e) != 0 ||
-        (obj == NULL && origin[0] != '\0' && printf("origin: %s\n", origin) < 0) ||
+        (obj == NULL && origin[0] != '\0' && printf(_("origin: %s\n"), origin) < 0) ||
         store_export_each(s, id, show_sent, &sent, e) != 0) {
         json_decref(arr);
         json_decref(sent.array);

@@ -1,5 +1,4 @@
 /* init, passwd, rekey and label. */
-#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 #include "crypto/strength.h"
 #include "store/store.h"
 #include "util/fsinfo.h"
+#include "util/intl.h"
 #include "util/prompt.h"
 
 /* The new passphrase: checked for strength as soon as it is typed, and
@@ -24,7 +24,7 @@ static int new_passphrase(char **pass, size_t *len, const struct globals *g,
                           struct err *e)
 {
     for (int left = cli_tries(g); left > 0; left--) {
-        int rc = prompt_secret(pass, len, g->passfd, "New passphrase: ", 0, e);
+        int rc = prompt_secret(pass, len, g->passfd, _("New passphrase: "), 0, e);
 
         if (rc < 0)
             return -1;
@@ -47,20 +47,20 @@ static int new_passphrase(char **pass, size_t *len, const struct globals *g,
     return -1;
 }
 
-/* Shows a recovery key on standard output under what ("recovery key"),
- * flushed: 0, or -1 with errno when it could not be shown (then nothing
- * may be created with it). */
-static int show_recovery(const unsigned char *recovery, const char *what)
+/* Shows a recovery key on standard output (a new one replacing the old
+ * when renewed), flushed: 0, or -1 with errno when it could not be shown
+ * (then nothing may be created with it). */
+static int show_recovery(const unsigned char *recovery, int renewed)
 {
     char text[RECOVERY_TEXT_BYTES];
     int rc;
 
     recovery_key_format(text, sizeof text, recovery);
-    printf("%c%s (shown once; it opens this store if the passphrase is lost):\n\n"
-           "    %s\n\n"
-           "Write it on paper and keep it apart from this device; never store it on it.\n"
-           "Use it with: intake --recovery passwd\n", toupper((unsigned char)what[0]),
-           what + 1, text);
+    printf("%s\n\n    %s\n\n%s\n%s\n",
+           renewed ? _("New recovery key (shown once; it opens this store if the passphrase is lost):")
+                   : _("Recovery key (shown once; it opens this store if the passphrase is lost):"),
+           text, _("Write it on paper and keep it apart from this device; never store it on it."),
+           _("Use it with: intake --recovery passwd"));
     sodium_memzero(text, sizeof text);
     rc = fflush(stdout) == 0 && !ferror(stdout) ? 0 : -1;
     if (rc != 0 && errno == 0)
@@ -126,8 +126,8 @@ static int parse_init(struct init_opts *o, int argc, char **argv)
  * what ("recovery key"), all before anything changes (a store whose key
  * nobody saw is never made): 0, or the printed failure's status, whose
  * message ends with unchanged ("nothing was changed"). */
-static int new_secrets(char **pass, size_t *len, unsigned char *recovery, const char *what,
-                       const char *unchanged, const struct globals *g)
+static int new_secrets(char **pass, size_t *len, unsigned char *recovery, int renewed,
+                       const struct globals *g)
 {
     struct err e;
 
@@ -135,10 +135,13 @@ static int new_secrets(char **pass, size_t *len, unsigned char *recovery, const 
     if (new_passphrase(pass, len, g, &e) != 0)
         return cli_fail(&e);
     recovery_key_new(recovery);
-    if (show_recovery(recovery, what) == 0)
+    if (show_recovery(recovery, renewed) == 0)
         return 0;
-    return cli_error(EXIT_INPUT, "cannot show the %s on standard output (%s); %s", what,
-                     strerror(errno), unchanged);
+    if (renewed)
+        return cli_error(EXIT_INPUT, "cannot show the new recovery key on standard output (%s); "
+                         "nothing was changed", strerror(errno));
+    return cli_error(EXIT_INPUT, "cannot show the recovery key on standard output (%s); "
+                     "no store was created", strerror(errno));
 }
 
 static int create_store(const char *dir, const struct store_params *p,
@@ -153,7 +156,7 @@ static int create_store(const char *dir, const struct store_params *p,
     if (recovery == NULL)
         return cli_error(EXIT_INPUT, "out of secure memory");
     err_clear(&e);
-    rc = new_secrets(&pass, &len, recovery, "recovery key", "no store was created", g);
+    rc = new_secrets(&pass, &len, recovery, 0, g);
     if (rc == 0 && store_create(dir, p, pass, len, recovery, &e) != 0)
         rc = cli_error(e.code ? e.code : EXIT_INPUT, "%s (the recovery key shown above is void: "
                        "no store was created)", e.msg);
@@ -187,7 +190,7 @@ int cmd_init(int argc, char **argv, const struct globals *g)
     rc = create_store(dir, &p, g);
     if (rc == 0) {
         cli_saved("the store in %s was created (its recovery key was shown above)", dir);
-        printf("Created a store in %s\n", dir);
+        printf(_("Created a store in %s\n"), dir);
     }
     return rc;
 }
@@ -251,8 +254,8 @@ static int rekey_store(struct store *s, const struct globals *g)
         secmem_free(recovery);
         return cli_fail(&e);
     }
-    rc = new_secrets(&pass, &len, recovery, "new recovery key", "nothing was changed", g);
-    cli_progress_begin(&shown, &to, "re-encrypting the store");
+    rc = new_secrets(&pass, &len, recovery, 1, g);
+    cli_progress_begin(&shown, &to, _("re-encrypting the store"));
     if (rc == 0 && store_rekey(&rekeyed, s, pass, len, recovery, to.fn, to.ctx, &e) != 0) {
         cli_progress_end(&shown, 0);
         rc = rekeyed ? cli_fail(&e)
@@ -290,7 +293,7 @@ int cmd_label(int argc, char **argv, const struct globals *g)
 {
     struct store *s;
     struct err e;
-    int rc = cli_plain_args("label", label_usage, argc, argv, 1, "label needs the NEW label",
+    int rc = cli_plain_args("label", label_usage, argc, argv, 1, N_("label needs the NEW label"),
                             NULL, NULL);
 
     if (rc != 0)

@@ -11,6 +11,7 @@
 #include "privacy/pseudonym.h"
 #include "store/store.h"
 #include "util/day.h"
+#include "util/intl.h"
 #include "util/prompt.h"
 
 #define MAX_NAME_ARGS 64
@@ -168,7 +169,7 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
         if (store_consent_get(&c, ctx->s, r->pseudonym, e) != 0)
             return -1;
         day_consent(day);
-        consent_blocks(why, sizeof why, &c, day);
+        consent_blocks(why, sizeof why, &c, day, ctx->array == NULL);
     }
     if (ctx->array != NULL) {
         json_t *o = subject_json(r);
@@ -190,18 +191,28 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
         putchar('\n');
         return 0;
     }
-    printf("pseudonym: %s\nsubject id: %s\ncreated: %s\nrecords: %ld\nlast record: %s\n",
-           r->pseudonym, r->uid, r->created, r->nrecords, r->last_date ? r->last_date : "-");
+    printf(_("pseudonym: %s\n"), r->pseudonym);
+    printf(_("subject id: %s\n"), r->uid);
+    printf(_("created: %s\n"), r->created);
+    printf(_("records: %ld\n"), r->nrecords);
+    printf(_("last record: %s\n"), r->last_date ? r->last_date : "-");
     cli_print_consent(&c);
-    printf("may leave %s: %s%s%s\n", c.imported ? "this store" : "the device",
-           why[0] ? "no (" : "yes", why, why[0] ? ")" : "");
+    if (c.imported && why[0])
+        printf(_("may leave this store: no (%s)\n"), why);
+    else if (c.imported)
+        printf("%s\n", _("may leave this store: yes"));
+    else if (why[0])
+        printf(_("may leave the device: no (%s)\n"), why);
+    else
+        printf("%s\n", _("may leave the device: yes"));
     if (r->names == NULL) {
-        printf("identity: hidden (use --reveal)\n");
+        printf("%s\n", _("identity: hidden (use --reveal)"));
         return 0;
     }
     for (size_t i = 0; i < r->nnames; i++)
-        printf("name: %s\n", r->names[i]);
-    printf("contact: %s\nnote: %s\n", r->contact ? r->contact : "-", r->note ? r->note : "-");
+        printf(_("name: %s\n"), r->names[i]);
+    printf(_("contact: %s\n"), r->contact ? r->contact : "-");
+    printf(_("note: %s\n"), r->note ? r->note : "-");
     return 0;
 }
 
@@ -271,7 +282,7 @@ static int subject_term(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long id;
-    int rc = plain_args(argc, argv, "subject term needs PSEUDONYM CATEGORY:TEXT", 2, NULL);
+    int rc = plain_args(argc, argv, N_("subject term needs PSEUDONYM CATEGORY:TEXT"), 2, NULL);
 
     if (rc == 0 && snprintf(pseudonym, sizeof pseudonym, "%s", argv[optind]) >= (int)sizeof pseudonym)
         rc = cli_error(EXIT_INPUT, "no subject with such a long pseudonym");
@@ -297,7 +308,7 @@ static int subject_rename(int argc, char **argv, const struct globals *g)
 {
     struct store *s;
     struct err e;
-    int rc = plain_args(argc, argv, "subject rename needs PSEUDONYM NEW", 2, NULL);
+    int rc = plain_args(argc, argv, N_("subject rename needs PSEUDONYM NEW"), 2, NULL);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -321,9 +332,9 @@ static int confirm_forget(const char *pseudonym, int yes)
 {
     char what[256], q[256];
 
-    snprintf(what, sizeof what, "subject forget deletes '%s' and all its records for good",
+    snprintf(what, sizeof what, _("subject forget deletes '%s' and all its records for good"),
              pseudonym);
-    snprintf(q, sizeof q, "Forget %s and all its records for good? This cannot be undone. [y/N] ",
+    snprintf(q, sizeof q, _("Forget %s and all its records for good? This cannot be undone. [y/N] "),
              pseudonym);
     return cli_confirm("subject", yes, what, q);
 }
@@ -334,7 +345,7 @@ static int subject_forget(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
     long n = 0;
-    int yes = 0, rc = plain_args(argc, argv, "subject forget needs one PSEUDONYM", 1, &yes);
+    int yes = 0, rc = plain_args(argc, argv, N_("subject forget needs one PSEUDONYM"), 1, &yes);
 
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
@@ -350,8 +361,10 @@ static int subject_forget(int argc, char **argv, const struct globals *g)
     if (rc == 0)
         rc = store_subject_forget(&n, s, p, &e) == 0 ? 0 : cli_fail(&e);
     store_close(s);
-    if (rc == 0)
-        cli_note("forgot %s and %ld record%s", p, n, n == 1 ? "" : "s");
+    if (rc == 0 && n == 1)
+        cli_note("forgot %s and %ld record", p, n);
+    else if (rc == 0)
+        cli_note("forgot %s and %ld records", p, n);
     return rc;
 }
 

@@ -1,45 +1,47 @@
 /* The explanations of `intake help COMMAND` (intake/help.h): what the
  * command is for, what to watch, an example.  docs/intake.1 says the
- * rest; each text ends with a newline. */
+ * rest; each text ends with a newline, marked N_() and shown translated. */
 #include "intake/help.h"
 
 #include <string.h>
+
+#include "util/intl.h"
 
 static const struct {
     const char *name, *text;
 } help[] = {
     { "init",
-      "Creates the encrypted store and this device's keys. It asks for a new\n"
+      N_("Creates the encrypted store and this device's keys. It asks for a new\n"
       "passphrase (a weak one is refused before it is asked a second time), then\n"
       "prints the recovery key once: write it on paper, keep it apart from the\n"
       "device. --label is what contacts see on this store's card. A store kept\n"
       "under a neutral folder name is made with the global --home.\n"
       "\n"
       "Example:\n"
-      "  intake --home ~/Persistent/notes init --label \"Field laptop\" --locale ko\n" },
+      "  intake --home ~/Persistent/notes init --label \"Field laptop\" --locale ko\n") },
     { "passwd",
-      "Changes the passphrase: the old one (or with --recovery, the recovery key),\n"
+      N_("Changes the passphrase: the old one (or with --recovery, the recovery key),\n"
       "then the new one, twice. Only the keyslot file changes; a failure leaves\n"
       "the old passphrase working. Use rekey instead when a copy of the store or\n"
       "the recovery key may be in other hands.\n"
       "\n"
       "Example:\n"
-      "  intake --recovery passwd        # the passphrase is lost\n" },
+      "  intake --recovery passwd        # the passphrase is lost\n") },
     { "rekey",
-      "Re-encrypts the whole store under a new key, with a new passphrase and a new\n"
+      N_("Re-encrypts the whole store under a new key, with a new passphrase and a new\n"
       "recovery key (shown once): old copies of the keyslot file and the old\n"
       "recovery key open nothing afterwards. It needs the store to itself.\n"
       "\n"
       "Example:\n"
-      "  intake rekey                    # after a border search\n" },
+      "  intake rekey                    # after a border search\n") },
     { "label",
-      "Changes the label this store's card shows to contacts; logged. Contacts\n"
+      N_("Changes the label this store's card shows to contacts; logged. Contacts\n"
       "keep the card they added until they add the new one.\n"
       "\n"
       "Example:\n"
-      "  intake label \"Field laptop 2\"\n" },
+      "  intake label \"Field laptop 2\"\n") },
     { "subject",
-      "A subject is a person interviewed, known in records only by a pseudonym.\n"
+      N_("A subject is a person interviewed, known in records only by a pseudonym.\n"
       "add registers every spelling of their real name (--name, once per form)\n"
       "and the terms that identify them (--term CATEGORY:TEXT); it prints the\n"
       "pseudonym. A pseudonym is found whatever its case; two that differ only by\n"
@@ -48,9 +50,9 @@ static const struct {
       "\n"
       "Example:\n"
       "  intake subject add --name 김종수 --name \"Kim Jong-su\" --term place:Chongjin\n"
-      "  intake subject show rim-il --reveal\n" },
+      "  intake subject show rim-il --reveal\n") },
     { "record",
-      "Records a testimony for the subject with PSEUDONYM and prints its id. The\n"
+      N_("Records a testimony for the subject with PSEUDONYM and prints its id. The\n"
       "passphrase, the pseudonym and every option are checked before the body is\n"
       "read, from --file or standard input (in the shell: the lines up to one\n"
       "holding only '.'). edit changes fields or the body of a record (the old\n"
@@ -58,30 +60,30 @@ static const struct {
       "\n"
       "Examples:\n"
       "  intake record Rim-il --title \"Crossing\" --date 2024-03-02 --tag border < notes.txt\n"
-      "  intake record edit yanj4hc6 --title \"Crossing, second part\"\n" },
+      "  intake record edit yanj4hc6 --title \"Crossing, second part\"\n") },
     { "list",
-      "Lists the records, oldest first: id, date, pseudonym, title (with a header\n"
+      N_("Lists the records, oldest first: id, date, pseudonym, title (with a header\n"
       "line on a terminal, data only in a pipe). Wherever a record id is asked\n"
       "for, a unique start of it (4 characters at least) will do.\n"
       "\n"
       "Example:\n"
-      "  intake list --subject rim-il --tag border\n" },
+      "  intake list --subject rim-il --tag border\n") },
     { "search",
-      "Finds the records whose words hold the words typed (titles, bodies, places,\n"
+      N_("Finds the records whose words hold the words typed (titles, bodies, places,\n"
       "tags; hyphenated names, phone numbers, Korean words with their particles)\n"
       "and lists them as list does; \"a phrase\" in quotes stays a phrase; --raw\n"
       "takes SQLite FTS4 syntax as it is.\n"
       "\n"
       "Example:\n"
-      "  intake search Jong-su\n" },
+      "  intake search Jong-su\n") },
     { "show",
-      "Shows one whole record: its fields, body, attachments and, for an imported\n"
+      N_("Shows one whole record: its fields, body, attachments and, for an imported\n"
       "one, where it came from. ID may be a unique start of the id.\n"
       "\n"
       "Example:\n"
-      "  intake show yanj4hc6\n" },
+      "  intake show yanj4hc6\n") },
     { "term",
-      "Protected terms are store-wide words that must never leave the device:\n"
+      N_("Protected terms are store-wide words that must never leave the device:\n"
       "places, employers, organisations, ids. A term is written CATEGORY:TEXT\n"
       "everywhere (term add, subject term, subject add --term); categories:\n"
       "person, place, employer, organisation, id, other. remove takes the ID\n"
@@ -89,70 +91,70 @@ static const struct {
       "\n"
       "Example:\n"
       "  intake term add place:Hoeryong\n"
-      "  intake term remove 3\n" },
+      "  intake term remove 3\n") },
     { "allow",
-      "Records that a text flagged for review (a name-like word in no list) is no\n"
+      N_("Records that a text flagged for review (a name-like word in no list) is no\n"
       "name to protect. Dated, and shown to auditors.\n"
       "\n"
       "Example:\n"
-      "  intake allow \"Mr Smith\"\n" },
+      "  intake allow \"Mr Smith\"\n") },
     { "consent",
-      "Records what a subject consented to, dated; options not given keep their\n"
+      N_("Records what a subject consented to, dated; options not given keep their\n"
       "values. Records leave the device only with --export yes, no withdrawal and\n"
       "no embargo running.\n"
       "\n"
       "Example:\n"
-      "  intake consent Rim-il --export yes --quote no --method verbal --embargo 2025-01-01\n" },
+      "  intake consent Rim-il --export yes --quote no --method verbal --embargo 2025-01-01\n") },
     { "redact",
-      "Shows a record exactly as it would leave the device, and exits 1 while it\n"
+      N_("Shows a record exactly as it would leave the device, and exits 1 while it\n"
       "may not leave (no consent, an embargo, unresolved review flags).\n"
       "--diff --reveal shows original and redacted side by side, on a terminal\n"
       "only.\n"
       "\n"
       "Example:\n"
-      "  intake redact yanj4hc6 --report\n" },
+      "  intake redact yanj4hc6 --report\n") },
     { "attach",
-      "Stores a file (audio, photo, document) with a record, inside the encrypted\n"
+      N_("Stores a file (audio, photo, document) with a record, inside the encrypted\n"
       "store. --remove-source deletes the original once the stored copy is\n"
       "checked. Large files show their progress on a terminal.\n"
       "\n"
       "Example:\n"
-      "  intake attach yanj4hc6 memo.ogg --remove-source\n" },
+      "  intake attach yanj4hc6 memo.ogg --remove-source\n") },
     { "attachment",
-      "get writes an attachment back out to a new file (never over an existing\n"
+      N_("get writes an attachment back out to a new file (never over an existing\n"
       "one); remove deletes one attachment of a record, logged.\n"
       "\n"
       "Example:\n"
-      "  intake attachment get yanj4hc6 memo.ogg -o /media/usb/memo.ogg\n" },
+      "  intake attachment get yanj4hc6 memo.ogg -o /media/usb/memo.ogg\n") },
     { "exports",
-      "Lists each export, newest first: when, to whom, which records, the\n"
+      N_("Lists each export, newest first: when, to whom, which records, the\n"
       "bundle's hash and size; never its content. show ID says where a record\n"
       "was sent.\n"
       "\n"
       "Example:\n"
-      "  intake exports --json\n" },
+      "  intake exports --json\n") },
     { "backup",
-      "Writes a consistent copy of the whole store (database and keyslots) to a\n"
+      N_("Writes a consistent copy of the whole store (database and keyslots) to a\n"
       "new file, as safe as the store: it opens only with the same passphrase or\n"
       "recovery key. It is read back and checked before success is reported.\n"
       "\n"
       "Example:\n"
-      "  intake backup -o /media/usb/notes.backup\n" },
+      "  intake backup -o /media/usb/notes.backup\n") },
     { "restore",
-      "Makes a store from a backup, asking for its passphrase (or --recovery\n"
+      N_("Makes a store from a backup, asking for its passphrase (or --recovery\n"
       "key); it never replaces an existing store: give a new folder with --home.\n"
       "\n"
       "Example:\n"
-      "  intake restore /media/usb/notes.backup --home ~/Persistent/notes\n" },
+      "  intake restore /media/usb/notes.backup --home ~/Persistent/notes\n") },
     { "wipe",
-      "Makes the store unreadable at once (the keyslot file is overwritten and\n"
+      N_("Makes the store unreadable at once (the keyslot file is overwritten and\n"
       "synced first), then removes its files. There is no undo; flash storage\n"
       "may keep old blocks (SECURITY.md).\n"
       "\n"
       "Example:\n"
-      "  intake wipe --yes\n" },
+      "  intake wipe --yes\n") },
     { "export",
-      "Redacts the records chosen, seals them to the contacts named and signs\n"
+      N_("Redacts the records chosen, seals them to the contacts named and signs\n"
       "them: only those contacts can open the bundle. It stops on records that\n"
       "may not leave (--skip-blocked leaves them out). Without -o the file is\n"
       "named after its hash; --armor makes text for a messenger, and with -o -\n"
@@ -160,31 +162,31 @@ static const struct {
       "\n"
       "Examples:\n"
       "  intake export --to hq,ethics --all -o field.bundle\n"
-      "  intake export --to hq yanj4hc6 --armor -o -     # text to paste into a messenger\n" },
+      "  intake export --to hq yanj4hc6 --armor -o -     # text to paste into a messenger\n") },
     { "import",
-      "Verifies a bundle addressed to this store and adds its records under the\n"
+      N_("Verifies a bundle addressed to this store and adds its records under the\n"
       "sender's pseudonyms (PSEUDONYM@KEY). A sender who is no contact is refused\n"
       "unless --accept-unknown-sender.\n"
       "\n"
       "Example:\n"
-      "  intake import field.bundle\n" },
+      "  intake import field.bundle\n") },
     { "open",
-      "Verifies and decrypts a bundle without importing it, and says whether its\n"
+      N_("Verifies and decrypts a bundle without importing it, and says whether its\n"
       "sender is a verified contact. Nothing is shown before the signature checks\n"
       "out; -o DIR writes a new folder of Markdown, JSON and the attachments.\n"
       "\n"
       "Example:\n"
-      "  intake open field.bundle -o field\n" },
+      "  intake open field.bundle -o field\n") },
     { "card",
-      "Prints this store's contact card (one line: a label and two public keys),\n"
+      N_("Prints this store's contact card (one line: a label and two public keys),\n"
       "or draws it as a QR code for a phone camera. -o - sends the image to\n"
       "standard output.\n"
       "\n"
       "Example:\n"
       "  intake card --qr term\n"
-      "  intake card --qr svg -o - > card.svg\n" },
+      "  intake card --qr svg -o - > card.svg\n") },
     { "contact",
-      "The stores you exchange bundles with. add takes a card, typed or scanned\n"
+      N_("The stores you exchange bundles with. add takes a card, typed or scanned\n"
       "from a photo of its QR code. verify prints the safety number both sides\n"
       "compare: a --scan of the other screen's QR code that matches marks the\n"
       "contact verified, and so does --confirm once you type the last group of\n"
@@ -192,24 +194,24 @@ static const struct {
       "\n"
       "Example:\n"
       "  intake contact add hq --scan hq.jpg\n"
-      "  intake contact verify hq --confirm\n" },
+      "  intake contact verify hq --confirm\n") },
     { "audit",
-      "Checks a bundle addressed to this store without importing it: origin\n"
+      N_("Checks a bundle addressed to this store without importing it: origin\n"
       "(signature, sender), consistency with its redaction manifest, residual\n"
       "terms and detectors, re-identification risk. Exit 1 on FAIL (or WARN with\n"
       "--strict). A bundle not addressed to this store cannot be audited: ask\n"
       "the sender to export it again with this store among the recipients.\n"
       "\n"
       "Example:\n"
-      "  intake audit field.bundle --strict\n" },
+      "  intake audit field.bundle --strict\n") },
     { "log",
-      "Lists the store's hash-chained log of changes (never a name or any\n"
+      N_("Lists the store's hash-chained log of changes (never a name or any\n"
       "content), or checks that no entry was altered, removed or moved.\n"
       "\n"
       "Example:\n"
-      "  intake log --verify\n" },
+      "  intake log --verify\n") },
     { "shell",
-      "Unlocks the store once, then runs the commands typed at its prompt (or read\n"
+      N_("Unlocks the store once, then runs the commands typed at its prompt (or read\n"
       "from a pipe), each as on the command line: same options, messages and exit\n"
       "status. Words are quoted as in a shell ('...', \"...\", \\), with no\n"
       "expansion. A testimony ends with a line holding only '.'. After\n"
@@ -219,12 +221,12 @@ static const struct {
       "\n"
       "Example:\n"
       "  intake shell --lock-after 15\n"
-      "  intake> record rim-il --title \"Second visit\"\n" },
+      "  intake> record rim-il --title \"Second visit\"\n") },
 };
 
 void help_explain(FILE *f, const char *name)
 {
     for (size_t i = 0; i < sizeof help / sizeof help[0]; i++)
         if (strcmp(help[i].name, name) == 0)
-            fprintf(f, "\n%s", help[i].text);
+            fprintf(f, "\n%s", _(help[i].text));
 }

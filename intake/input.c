@@ -13,6 +13,7 @@
 
 #include "crypto/secmem.h"
 #include "util/fileio.h"
+#include "util/intl.h"
 #include "util/text.h"
 
 /* The bytes read from descriptor 0 and not handed out yet. */
@@ -234,7 +235,7 @@ static int shell_body(char **body, const char *what, struct err *e)
         }
         if (rc == INPUT_END && isatty(STDIN_FILENO)) {
             /* Ctrl-D at a terminal ends no file: a reminder, and on. */
-            fprintf(stderr, "intake: end %s with a line holding only '.' (Ctrl-C gives it up)\n",
+            fprintf(stderr, _("intake: end %s with a line holding only '.' (Ctrl-C gives it up)\n"),
                     what);
             continue;
         }

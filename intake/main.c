@@ -1,8 +1,11 @@
 /* intake: the command table and the global options. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <libgen.h>
+#include <locale.h>
 #include <sodium.h>
 #include <limits.h>
 #include <signal.h>
@@ -17,6 +20,7 @@
 #include "intake/commands.h"
 #include "intake/help.h"
 #include "intake/shell.h"
+#include "util/intl.h"
 #include "util/lexicon.h"
 #include "util/sandbox.h"
 
@@ -26,39 +30,39 @@ static int cmd_shell(int argc, char **argv, const struct globals *g);
 struct command {
     const char *name;
     cmd_fn fn;
-    const char *summary;
+    const char *summary;   /* English, marked N_(): shown translated */
 };
 
 /* Each command prints its own usage lines on --help; 'help CMD' asks it. */
 static const struct command commands[] = {
-    { "init", cmd_init, "create a store and this device's keys" },
-    { "passwd", cmd_passwd, "change the passphrase (--recovery: with the recovery key)" },
-    { "rekey", cmd_rekey, "re-encrypt the store under a new key and a new recovery key" },
-    { "label", cmd_label, "change the label this store's card shows" },
-    { "subject", cmd_subject, "register, list, show, rename and forget the people interviewed" },
-    { "record", cmd_record, "record a testimony (body on standard input or --file)" },
-    { "list", cmd_list, "list records" },
-    { "search", cmd_search, "search the records' full text" },
-    { "show", cmd_show, "show a whole record" },
-    { "term", cmd_term, "protect store-wide terms (places, employers, ids...)" },
-    { "allow", cmd_allow, "record that a flagged text is no name to protect" },
-    { "consent", cmd_consent, "record a subject's informed consent, or its withdrawal" },
-    { "redact", cmd_redact, "show a record exactly as it would leave the device" },
-    { "attach", cmd_attach, "store a file (audio, photo, document) with a record" },
-    { "attachment", cmd_attachment, "write an attachment back out to a new file" },
-    { "export", cmd_export, "write a sealed, signed bundle of redacted records for contacts" },
-    { "exports", cmd_exports, "list what was exported: when, to whom, which records" },
-    { "import", cmd_import, "verify a bundle addressed to this store and add its records" },
-    { "open", cmd_open, "verify and decrypt a bundle without importing it" },
-    { "card", cmd_card, "print this store's contact card, or draw it as a QR code" },
-    { "contact", cmd_contact, "add, list, show, remove and verify contacts" },
-    { "audit", cmd_audit, "verify a bundle's origin, redaction and re-identification risk" },
-    { "log", cmd_log, "list the store's hash-chained log of changes, or check it" },
-    { "backup", cmd_backup, "write a copy of the whole store, as safe as the store itself" },
-    { "restore", cmd_restore, "make a store from a backup (never over an existing one)" },
-    { "wipe", cmd_wipe, "make the store unreadable at once, then remove its files" },
-    { "shell", cmd_shell, "unlock once, then type commands at a prompt" },
-    { "help", cmd_help, "explain a command, with an example" },
+    { "init", cmd_init, N_("create a store and this device's keys") },
+    { "passwd", cmd_passwd, N_("change the passphrase (--recovery: with the recovery key)") },
+    { "rekey", cmd_rekey, N_("re-encrypt the store under a new key and a new recovery key") },
+    { "label", cmd_label, N_("change the label this store's card shows") },
+    { "subject", cmd_subject, N_("register, list, show, rename and forget the people interviewed") },
+    { "record", cmd_record, N_("record a testimony (body on standard input or --file)") },
+    { "list", cmd_list, N_("list records") },
+    { "search", cmd_search, N_("search the records' full text") },
+    { "show", cmd_show, N_("show a whole record") },
+    { "term", cmd_term, N_("protect store-wide terms (places, employers, ids...)") },
+    { "allow", cmd_allow, N_("record that a flagged text is no name to protect") },
+    { "consent", cmd_consent, N_("record a subject's informed consent, or its withdrawal") },
+    { "redact", cmd_redact, N_("show a record exactly as it would leave the device") },
+    { "attach", cmd_attach, N_("store a file (audio, photo, document) with a record") },
+    { "attachment", cmd_attachment, N_("write an attachment back out to a new file") },
+    { "export", cmd_export, N_("write a sealed, signed bundle of redacted records for contacts") },
+    { "exports", cmd_exports, N_("list what was exported: when, to whom, which records") },
+    { "import", cmd_import, N_("verify a bundle addressed to this store and add its records") },
+    { "open", cmd_open, N_("verify and decrypt a bundle without importing it") },
+    { "card", cmd_card, N_("print this store's contact card, or draw it as a QR code") },
+    { "contact", cmd_contact, N_("add, list, show, remove and verify contacts") },
+    { "audit", cmd_audit, N_("verify a bundle's origin, redaction and re-identification risk") },
+    { "log", cmd_log, N_("list the store's hash-chained log of changes, or check it") },
+    { "backup", cmd_backup, N_("write a copy of the whole store, as safe as the store itself") },
+    { "restore", cmd_restore, N_("make a store from a backup (never over an existing one)") },
+    { "wipe", cmd_wipe, N_("make the store unreadable at once, then remove its files") },
+    { "shell", cmd_shell, N_("unlock once, then type commands at a prompt") },
+    { "help", cmd_help, N_("explain a command, with an example") },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -88,7 +92,7 @@ static const struct command *command_named(const char *name)
         return c;
     for (size_t i = 0; i < N_COMMANDS; i++)
         names[i] = commands[i].name;
-    cli_unknown(NULL, "command", name, names, N_COMMANDS);
+    cli_unknown(NULL, N_("command"), name, names, N_COMMANDS);
     return NULL;
 }
 
@@ -104,17 +108,22 @@ static int dispatch(int argc, char **argv, const struct globals *g)
     return c->fn(argc, argv, g);
 }
 
+static int is_command(const char *name)
+{
+    return find_command(name) != NULL;
+}
+
 static int cmd_shell(int argc, char **argv, const struct globals *g)
 {
-    return shell_main(argc, argv, g, dispatch);
+    return shell_main(argc, argv, g, dispatch, is_command);
 }
 
 static void print_overview(FILE *f)
 {
-    fprintf(f, "usage: %s\n\ncommands:\n", global_usage);
+    fprintf(f, "usage: %s\n\n%s\n", global_usage, _("commands:"));
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fputs("\n'intake help COMMAND' explains a command, with an example; 'man intake' tells more.\n", f);
+        fprintf(f, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf(f, "\n%s\n", _("'intake help COMMAND' explains a command, with an example; 'man intake' tells more."));
 }
 
 /* 'help CMD' runs 'CMD --help' (each command prints its own usage), then
@@ -280,6 +289,37 @@ static int run(int argc, char **args, char **argv)
     return cli_finish(dispatch(argc - next, args + next, &g));
 }
 
+/* The folder of translations: LOCALEDIR (the Makefile's, PREFIX/share/locale)
+ * unless the folder share/locale beside this program's own bin/ exists:
+ * an installed intake (/usr/bin/intake finds /usr/share/locale, under any
+ * PREFIX) and a build-tree one (build/rel/bin/intake finds the catalogues
+ * make compiled into build/rel/share/locale) both find their own.  Read
+ * from /proc/self/exe, never from the environment: whoever could place a
+ * catalogue there could replace the program itself.  Its format strings
+ * are checked by msgfmt --check when built (po/). */
+static void init_messages(void)
+{
+    static char dir[PATH_MAX];
+    char exe[PATH_MAX];
+    struct stat st;
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    const char *use = LOCALEDIR;
+
+    if (n > 0 && (size_t)n < sizeof exe - 1) {
+        exe[n] = '\0';
+        int w = snprintf(dir, sizeof dir, "%s/../share/locale", dirname(exe));
+        if (w > 0 && (size_t)w < sizeof dir && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+            use = dir;
+    }
+    /* Messages only: LC_CTYPE, LC_NUMERIC, LC_COLLATE and the rest stay
+     * "C", so no number, sort order or JSON changes with the language. A
+     * locale the system lacks leaves "C": English, without a word. */
+    (void)setlocale(LC_MESSAGES, "");
+    (void)bindtextdomain(INTL_DOMAIN, use);
+    (void)bind_textdomain_codeset(INTL_DOMAIN, "UTF-8");
+    (void)textdomain(INTL_DOMAIN);
+}
+
 int main(int argc, char **argv)
 {
     char **args = NULL, *block = NULL;
@@ -287,6 +327,7 @@ int main(int argc, char **argv)
     int rc;
 
     hold_std_fds();
+    init_messages();
     /* A closed pipe is an error to report (what was saved, and where),
      * not a silent death after a commit. */
     signal(SIGPIPE, SIG_IGN);

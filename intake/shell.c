@@ -18,6 +18,7 @@
 
 #include "crypto/secmem.h"
 #include "intake/input.h"
+#include "util/intl.h"
 #include "util/shellwords.h"
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */
@@ -30,12 +31,12 @@ static const char shell_usage[] = "intake shell [--lock-after MINUTES]";
 static const struct {
     const char *name, *why;
 } outside[] = {
-    { "init", "the shell has a store open already" },
-    { "shell", "this is the shell already" },
-    { "passwd", "it changes the secret the shell was unlocked with" },
-    { "rekey", "it changes the key the shell holds" },
-    { "restore", "it makes a store, and the shell has one open" },
-    { "wipe", "it destroys the store the shell has open" },
+    { "init", N_("the shell has a store open already") },
+    { "shell", N_("this is the shell already") },
+    { "passwd", N_("it changes the secret the shell was unlocked with") },
+    { "rekey", N_("it changes the key the shell holds") },
+    { "restore", N_("it makes a store, and the shell has one open") },
+    { "wipe", N_("it destroys the store the shell has open") },
 };
 
 static int parse_minutes(double *minutes, const char *s)
@@ -83,10 +84,14 @@ static int parse_shell(double *minutes, int argc, char **argv, const struct glob
 /* "5 minutes", "30 seconds". */
 static void say_time(char *out, size_t outlen, double minutes)
 {
-    if (minutes < 1)
-        snprintf(out, outlen, "%.0f second%s", minutes * 60, minutes * 60 < 1.5 ? "" : "s");
+    if (minutes < 1 && minutes * 60 < 1.5)
+        snprintf(out, outlen, _("%.0f second"), minutes * 60);
+    else if (minutes < 1)
+        snprintf(out, outlen, _("%.0f seconds"), minutes * 60);
+    else if (minutes == 1)
+        snprintf(out, outlen, _("%g minute"), minutes);
     else
-        snprintf(out, outlen, "%g minute%s", minutes, minutes == 1 ? "" : "s");
+        snprintf(out, outlen, _("%g minutes"), minutes);
 }
 
 /* After the idle time: the store is closed and its key wiped, then the
@@ -111,7 +116,7 @@ static int refused(char **argv, int argc)
     for (size_t i = 0; i < sizeof outside / sizeof outside[0]; i++)
         if (strcmp(argv[0], outside[i].name) == 0)
             return cli_error(EXIT_INPUT, "'%s' does not run inside the shell (%s): type 'exit', "
-                             "then 'intake %s'", argv[0], outside[i].why, argv[0]);
+                             "then 'intake %s'", argv[0], _(outside[i].why), argv[0]);
     if (strcmp(argv[0], "exit") == 0 && argc > 1)
         return cli_error(EXIT_INPUT, "exit takes no arguments");
     return -1;
@@ -119,7 +124,7 @@ static int refused(char **argv, int argc)
 
 /* Runs one line: 0 and *status set, or 1 for "exit". */
 static int run_line(int *status, const char *line, size_t len, const struct globals *g,
-                    shell_run_fn run)
+                    shell_run_fn run, shell_known_fn known)
 {
     char **argv, *block, **words;
     struct err e;
@@ -142,6 +147,12 @@ static int run_line(int *status, const char *line, size_t len, const struct glob
     } else if (argc > 0) {
         int r = refused(words, argc);
         *status = cli_finish(r >= 0 ? r : run(argc, words, g));
+        if (r < 0 && !known(words[0]) && !isatty(STDIN_FILENO)) {
+            cli_note("the shell stops here: in a script, the lines after one that names no "
+                     "command may be a testimony, and are neither run nor shown");
+            *status = EXIT_INPUT;
+            rc = 1;
+        }
     }
     free(argv);
     secmem_free(block);
@@ -158,7 +169,7 @@ static void greet(double minutes)
 }
 
 /* Reads and runs lines until the end, "exit" or a failed unlock. */
-static int loop(const struct globals *g, shell_run_fn run, double minutes)
+static int loop(const struct globals *g, shell_run_fn run, shell_known_fn known, double minutes)
 {
     int tty = isatty(STDIN_FILENO), status = EXIT_OK;
 
@@ -187,7 +198,7 @@ static int loop(const struct globals *g, shell_run_fn run, double minutes)
             if ((r = relock(g, minutes)) != 0)
                 return r;
         } else {
-            done = run_line(&status, line, len, g, run);
+            done = run_line(&status, line, len, g, run, known);
         }
         secmem_free(line);
         if (done)
@@ -198,7 +209,8 @@ static int loop(const struct globals *g, shell_run_fn run, double minutes)
     }
 }
 
-int shell_main(int argc, char **argv, const struct globals *g, shell_run_fn run)
+int shell_main(int argc, char **argv, const struct globals *g, shell_run_fn run,
+               shell_known_fn known)
 {
     double minutes;
     int rc = parse_shell(&minutes, argc, argv, g);
@@ -211,7 +223,7 @@ int shell_main(int argc, char **argv, const struct globals *g, shell_run_fn run)
     if (isatty(STDIN_FILENO))
         greet(minutes);
     input_shell(1, (int)lround(minutes * 60000));
-    rc = loop(g, run, minutes);
+    rc = loop(g, run, known, minutes);
     input_shell(0, 0);
     input_forget();
     cli_shell_lock();

@@ -234,6 +234,18 @@ int normalise_script_change(int a, int b)
     return x != 0 && y != 0 && x != y;
 }
 
+int normalise_is_upper(int cp)
+{
+    utf8proc_int32_t f[4];
+    int boundclass = 0;
+
+    if (cp < 0 || utf8proc_isupper(cp))
+        return cp >= 0;
+    return cp > 0x7F &&
+           utf8proc_decompose_char(cp, f, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &boundclass) == 1 &&
+           utf8proc_isupper(f[0]);
+}
+
 static int is_latin_cp(int cp)
 {
     return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
@@ -325,32 +337,59 @@ static size_t seq_length(const char *s, size_t len)
     return at;
 }
 
-/* NFKC + case fold (+ marks stripped on Latin) of one sequence, as code
- * points in buf; returns how many, or -1. */
+/* What happens to the combining marks of a sequence whose letter is cp:
+ * MARKS_STRIP on Latin (all go: Chŏng → chong); MARKS_LEFT_OVER on
+ * Cyrillic, Greek and Hangul (those that do not compose with the letter
+ * into one character go: Оюунц́эцэг, О̲ю̲у̲н̲, Ою̆унцэцэг → оюунцэцэг, while
+ * й, ё and ά stay what they are); MARKS_KEEP elsewhere (in other scripts a
+ * mark may be a vowel). */
+enum { MARKS_KEEP, MARKS_STRIP, MARKS_LEFT_OVER };
+
+static int marks_of(int cp)
+{
+    if (is_latin_cp(cp))
+        return MARKS_STRIP;
+    if (is_cyrillic_cp(cp) || is_hangul_cp(cp) || (cp >= 0x0370 && cp <= 0x03FF) ||
+        (cp >= 0x1F00 && cp <= 0x1FFF))
+        return MARKS_LEFT_OVER;
+    return MARKS_KEEP;
+}
+
+/* NFKC + case fold (+ marks removed as marks says, marks_of) of one
+ * sequence, as code points in buf; returns how many, or -1. */
 static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
-                                 const char *s, size_t n, int latin)
+                                 const char *s, size_t n, int marks)
 {
     utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
                             UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
-    utf8proc_ssize_t k;
+    utf8proc_ssize_t k, i, m;
+    utf8proc_category_t c;
 
-    if (latin)
+    if (marks == MARKS_STRIP)
         opt |= UTF8PROC_STRIPMARK;
     k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
                            buf, bufcps, opt);
     if (k < 0 || k > bufcps)
         return -1;
-    return utf8proc_normalize_utf32(buf, k, opt);
+    k = utf8proc_normalize_utf32(buf, k, opt);
+    if (k < 0 || marks != MARKS_LEFT_OVER)
+        return k;
+    for (i = 0, m = 0; i < k; i++) {
+        c = utf8proc_category(buf[i]);
+        if (c != UTF8PROC_CATEGORY_MN && c != UTF8PROC_CATEGORY_ME)
+            buf[m++] = buf[i];
+    }
+    return m;
 }
 
-static int emit_seq(struct builder *bd, const char *s, size_t n, int latin,
+static int emit_seq(struct builder *bd, const char *s, size_t n, int marks,
                     size_t os, struct err *e)
 {
     utf8proc_int32_t buf[SEQ_BUF_CPS];
     utf8proc_ssize_t k, i;
     int rc = 0;
 
-    k = fold_seq(buf, SEQ_BUF_CPS, s, n, latin);
+    k = fold_seq(buf, SEQ_BUF_CPS, s, n, marks);
     if (k < 0)
         return err_set(e, EXIT_INPUT, "text has a character sequence that cannot be normalised at byte %zu; remove it and try again", os);
     for (i = 0; rc == 0 && i < k; i++)
@@ -361,12 +400,23 @@ static int emit_seq(struct builder *bd, const char *s, size_t n, int latin,
     return 0;
 }
 
+/* The script of cp as note_script counts it, read through its NFKC form
+ * when that is one code point: fullwidth Ｏ and mathematical 𝖮 are Latin,
+ * so "Ｏюунцэцэг" mixes scripts like "Oюунцэцэг". */
 static int script_of(int cp)
 {
-    int s = confusable_script(cp);
+    utf8proc_int32_t f[4];
+    utf8proc_ssize_t k;
+    int boundclass = 0, s = confusable_script(cp);
 
     if (!is_word_cp(cp))
         return SCRIPT_NONE;
+    if (s == CONF_NONE && cp > 0x7F) {
+        k = utf8proc_decompose_char(cp, f, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD,
+                                    &boundclass);
+        if (k == 1)
+            s = confusable_script(f[0]);
+    }
     return s != CONF_NONE && !continues(cp) ? s : SCRIPT_WORD;
 }
 
@@ -413,7 +463,7 @@ static void cpmap_one(struct cpmap *m, int cp)
         return;
     }
     w = utf8proc_encode_char(cp, (utf8proc_uint8_t *)s);
-    if (w <= 0 || (k = fold_seq(buf, SEQ_BUF_CPS, s, (size_t)w, latin)) < 0)
+    if (w <= 0 || (k = fold_seq(buf, SEQ_BUF_CPS, s, (size_t)w, marks_of(cp))) < 0)
         return;
     for (i = 0; i < k; i++) {
         if (is_space_cp(buf[i]))
@@ -487,7 +537,7 @@ static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
 static int build_norm(struct builder *bd, const char *in, size_t inlen, struct err *e)
 {
     size_t at = 0, n, la_at = SIZE_MAX, la_n = 0;
-    int cp, k, latin = 0, la_cp = 0;
+    int cp, k, marks = MARKS_KEEP, la_cp = 0;
     const struct cpmap *m;
 
     (void)pthread_once(&cpmap_once, cpmap_build);
@@ -505,7 +555,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             if (m->kind >= CM_PLAIN && m->len == 1) {
                 if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
                     return err_set(e, EXIT_INPUT, "out of memory while normalising text");
-                latin = m->kind == CM_PLAIN_LATIN;
+                marks = m->kind == CM_PLAIN_LATIN ? MARKS_STRIP : MARKS_KEEP;
                 note_script(bd, m->script);
                 put1(bd, m->out[0], at++);
                 continue;
@@ -537,7 +587,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
         }
         m = cp < 0x10000 ? &cpmap[cp] : NULL;
         if (m != NULL && m->kind >= CM_PLAIN && !continued(&la_at, &la_cp, &la_n, in, inlen, at + n)) {
-            latin = m->kind == CM_PLAIN_LATIN;
+            marks = marks_of(cp);
             note_script(bd, m->script);
             if (put_fast(bd, m, at) != 0)
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
@@ -549,11 +599,11 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
         } else {
             /* A run of marks cut from its letter keeps the letter's script. */
             if (!continues(cp)) {
-                latin = is_latin_cp(cp);
+                marks = marks_of(cp);
                 note_script(bd, script_of(cp));
             }
             n = seq_length(in + at, inlen - at);
-            if (emit_seq(bd, in + at, n, latin, at, e) != 0)
+            if (emit_seq(bd, in + at, n, marks, at, e) != 0)
                 return -1;
         }
         at += n;

@@ -96,6 +96,11 @@ int normalise_is_space(int cp);
  * and digits, 2 Hangul, 3 Cyrillic, 4 Han, 0 anything else. */
 int normalise_script(int cp);
 
+/* 1 if code point cp is an upper-case letter, or its NFKC form is one
+ * (the capital that marks a name: Ｄ, 𝐃 and the modifier letter ᴰ count
+ * like D). */
+int normalise_is_upper(int cp);
+
 /* 1 if a and b are of two different known scripts: a word boundary, as
  * Korean attaches particles to any word ("Raseon이다"). */
 int normalise_script_change(int a, int b);

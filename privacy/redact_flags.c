@@ -95,7 +95,7 @@ static int next_word(struct word *w, const char *s, size_t len, size_t *at)
     else if (cp >= 0x0400 && cp <= 0x044F)
         w->cap = cp < 0x0430;
     else
-        w->cap = utf8proc_isupper(cp);
+        w->cap = normalise_is_upper(cp);
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {

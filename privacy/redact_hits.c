@@ -137,6 +137,16 @@ static size_t glued_digits(const struct normtext *t, size_t at)
     return j;
 }
 
+/* 1 if the original character at norm byte n is upper case (or folds to
+ * one: normalise_is_upper). */
+static int upper_at(const struct normtext *t, size_t n)
+{
+    size_t o = t->ostart[n];
+    int cp;
+
+    return utf8_next(&cp, t->orig + o, normtext_oend(t, n) - o) > 0 && normalise_is_upper(cp);
+}
+
 /* Applies the word-boundary and suffix rules to a hit of form f (keylen
  * key bytes ending at key byte kend, of rule enum variant_rule); fills s
  * if accepted. */
@@ -154,12 +164,8 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct red
     if (keylen <= 4 && memchr(t->norm + nstart, ' ', nend - nstart) != NULL)
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
-    if (f->capital) {
-        int ocp;
-        size_t o = t->ostart[nstart];
-        if (utf8_next(&ocp, t->orig + o, normtext_oend(t, nstart) - o) < 0 || !utf8proc_isupper(ocp))
-            return 0;
-    }
+    if (f->capital && !upper_at(t, nstart))
+        return 0;
     if (whole && in_handle(&ha, &hb, t, nstart, nend)) {
         s->start = ha, s->end = hb;
         return 1;
@@ -527,14 +533,6 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
     return rc;
 }
 
-/* 1 if the original character at norm byte n is upper case. */
-static int upper_at(const struct normtext *t, size_t n)
-{
-    size_t o = t->ostart[n];
-    int cp;
-
-    return utf8_next(&cp, t->orig + o, normtext_oend(t, n) - o) > 0 && utf8proc_isupper(cp);
-}
 
 /* The start of the word character ending at norm byte n (n > 0). */
 static size_t cp_start(const char *s, size_t n)

@@ -117,12 +117,23 @@ static const char *const ko_more[] = {
     "같이", "만큼", "마다", "대로", "씩", "쯤", "들", "나마", "이나마", "라도", "이라도",
     "든", "이든", "란", "이란", "인", "일", "엔", "엘", "넨", "인데", "지", "이지", "죠",
     "이죠", "랍니다", "이랍니다", "였어", "이었어", "였어요",
+    /* the retrospective and connective endings of the copula (종수였던,
+     * 종수였는데, 종수던가, 종수더라), the possessive's spoken forms
+     * (종수꺼, 종수껀), the polite ending after a contracted ㅂ (종숩니다) */
+    "던", "이던", "였던", "이었던", "는데", "였는데", "이었는데", "던가", "이던가",
+    "였던가", "더라", "이더라", "였더라", "였지", "이었지", "꺼", "껀", "거", "건", "것",
+    "니다", "니까",
     /* address and kinship words */
     "군", "양", "옹", "형", "형님", "오빠", "오라버니", "오라비", "언니", "누나",
     "누님", "동생", "아우", "아저씨", "아주머니", "아줌마", "아지미", "아바이", "아매",
     "할아버지", "할머니", "할배", "할매", "삼촌", "이모", "고모", "선배", "후배",
     "선생님", "사장", "사장님", "반장", "여사", "아빠", "엄마", "아버지",
-    "어머니", "아바지", "오마니",
+    "어머니", "아바지", "오마니", "쌤", "샘", "아지매", "아재", "놈", "년", "녀석",
+    "자식", "새끼",
+    /* the kinds of place and what follows a place (청진시, 청진역, 청진항,
+     * 청진사람, 청진내기, 청진쪽) */
+    "시", "역", "항", "군", "구", "읍", "면", "동", "리", "도내", "시내", "사람", "내기",
+    "출신", "쪽", "근처", "공항", "시장",
 };
 #define KO_SUFFIX_MAX 60
 
@@ -140,6 +151,58 @@ static const char *const mn_letters[][5] = {
     {"ю", "yu", "iu", "yo", 0}, {"я", "ya", "ia", 0},
 };
 #define N_MN_LETTERS (sizeof mn_letters / sizeof mn_letters[0])
+
+/* Mongolian Cyrillic in the other romanisation systems, each written as a
+ * whole word (a system is not mixed letter by letter with the others):
+ * BGN/PCGN 1964 (with dzh for ж, as English spells the Russian form),
+ * ISO 9:1995, the scholarly system (Poppe, Vladimirtsov:
+ * ė, ǰ, č, š, x), German (Duden's transcription: w, dsch, sch, tsch, z)
+ * and GOST 7.79-2000 system B (cz, zh, x, y').  Marks are written as the
+ * normalised text reads them: ö, ü, ô, ù, è, ė, š, ž, č, ǰ lose their marks
+ * (normalise.c), so ISO 9's š is "s" here.  '|' separates the spellings a
+ * system allows for one letter (German w or v).  Sources: the BGN/PCGN
+ * 1964 romanization of Mongolian, ISO 9:1995 table 1, GOST 7.79-2000
+ * (system B), the transliteration of Mongolian studies (ė, ǰ, č, š, x)
+ * and the German transcription (de.wikipedia "Mongolische Schrift",
+ * Transkription). */
+static const char *const mn_systems[][6] = {
+    {"а", "a", "a", "a", "a", "a"}, {"б", "b", "b", "b", "b", "b"},
+    {"в", "v", "v", "v", "w|v", "v"}, {"г", "g", "g", "g", "g", "g"},
+    {"д", "d", "d", "d", "d", "d"}, {"е", "ye", "e", "e|je", "je|e", "e"},
+    {"ё", "yo", "e", "jo", "jo", "yo"}, {"ж", "j|dzh", "z", "j", "dsch", "zh"},
+    {"з", "z", "z", "z", "ds", "z"}, {"и", "i", "i", "i", "i", "i"},
+    {"й", "i", "j", "i", "i", "j"}, {"к", "k", "k", "k", "k", "k"},
+    {"л", "l", "l", "l", "l", "l"}, {"м", "m", "m", "m", "m", "m"},
+    {"н", "n", "n", "n", "n", "n"}, {"о", "o", "o", "o", "o", "o"},
+    {"ө", "o", "o", "o", "o|oe", "o"}, {"п", "p", "p", "p", "p", "p"},
+    {"р", "r", "r", "r", "r", "r"}, {"с", "s", "s", "s", "s", "s"},
+    {"т", "t", "t", "t", "t", "t"}, {"у", "u", "u", "u", "u", "u"},
+    {"ү", "u", "u", "u", "u|ue", "u"}, {"ф", "f", "f", "f", "f", "f"},
+    {"х", "kh", "h", "x", "ch", "x"}, {"ц", "ts", "c", "c", "z", "cz"},
+    {"ч", "ch", "c", "c", "tsch", "ch"}, {"ш", "sh", "s", "s", "sch", "sh"},
+    {"щ", "shch", "s", "sc", "schtsch", "shh"}, {"ъ", "", "", "", "", ""},
+    {"ы", "y", "y", "y", "y", "y"}, {"ь", "", "", "", "", ""},
+    {"э", "e", "e", "e", "e", "e"}, {"ю", "yu", "ju", "ju", "ju", "yu"},
+    {"я", "ya", "ja", "ja", "ja", "ya"},
+};
+#define N_MN_SYSTEMS 5
+
+/* How Russian text writes the Mongolian letters it lacks (Алтангерел,
+ * Оюунцецег, Мунх-Эрдэнэ, Тувшинжаргал): э as е (not at a word's start),
+ * ө as у, о or ё, ү as у or ю.  Source: the Mongolian-Russian practical
+ * transcription (ru.wikipedia "Монгольско-русская практическая
+ * транскрипция") and usage in the Russian press. */
+static const char *const mn_russian[][4] = {
+    {"э", "е", 0}, {"ө", "у", "о", "ё"}, {"ү", "у", "ю", 0},
+};
+
+/* How a Latin spelling's vowels read in Mongolian Cyrillic beyond the
+ * first reading: u is у, ү or ө (Tuvshinjargal Түвшинжаргал, Munkhbat
+ * Мөнхбат in passports), o is о or ө (Monkhbat).  From the same tables as
+ * mn_letters (u for у, ү and ө; o for о and ө). */
+static const char *const mn_latin_vowels[][4] = {
+    {"у", "ү", "ө", 0}, {"о", "ө", 0},
+};
 
 /* Case endings (genitive, accusative, dative-locative, ablative,
  * instrumental, comitative, directional), reflexive possessive, privative
@@ -439,6 +502,37 @@ static int korean_initials(struct variant_list *out, const struct slot *s, int n
     return rc != 0 ? -1 : 0;
 }
 
+/* A name ending in an open syllable, with a particle contracted into it
+ * as a final consonant (spoken Korean): ㄴ for 는 (종순 = 종수는), ㄹ for
+ * 를 (종술 = 종수를), ㅂ before 니다 (종숩니다 = 종수입니다); each may
+ * take the particles after it.  From the particles of the table above:
+ * 는, 를 and 입니다 are the ones spoken this way. */
+static int korean_contracted(struct variant_list *out, const char *key, size_t len)
+{
+    static const int finals[] = { 4, 8, 17 };          /* ㄴ ㄹ ㅂ */
+    char buf[SLOT_MAX * 4];
+    size_t i, at = 0;
+    int cp = 0, k, rc = 0;
+
+    while (at < len) {
+        if ((k = utf8_next(&cp, key + at, len - at)) <= 0)
+            return 0;
+        if (at + (size_t)k == len)
+            break;
+        at += (size_t)k;
+    }
+    if (cp < 0xAC00 || cp > 0xD7A3 || (cp - 0xAC00) % 28 != 0 ||
+        len >= sizeof buf)
+        return 0;
+    memcpy(buf, key, at);
+    for (i = 0; rc == 0 && i < sizeof finals / sizeof finals[0]; i++) {
+        k = (int)utf8proc_encode_char(cp + finals[i], (utf8proc_uint8_t *)buf + at);
+        rc = list_add(out, buf, at + (size_t)k, RULE_INFLECTION, SUFFIX_KO);
+    }
+    sodium_memzero(buf, sizeof buf);
+    return rc;
+}
+
 static int korean_from_hangul(struct variant_list *out, const char *key, size_t len, int rule,
                               int person)
 {
@@ -450,7 +544,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
     n = hangul_cps(cps, SLOT_MAX - 1, key, len);
     if (n <= 0)
         return 0;
-    if (list_add(out, key, len, rule, SUFFIX_KO) != 0 || hanja_spellings(out, cps, n) != 0)
+    if (list_add(out, key, len, rule, SUFFIX_KO) != 0 || hanja_spellings(out, cps, n) != 0 ||
+        (person && korean_contracted(out, key, len) != 0))
         return -1;
     flen = (size_t)utf8_next(&cps[0], key, len);
     memcpy(first, key, flen);
@@ -462,7 +557,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
     if (sur < 0 && (n != 3 || !person))
         return combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 300);
     if (list_add(out, key + flen, len - flen, RULE_VARIANT, SUFFIX_KO) != 0 ||
-        hanja_spellings(out, cps + 1, n - 1) != 0)
+        hanja_spellings(out, cps + 1, n - 1) != 0 ||
+        korean_contracted(out, key + flen, len - flen) != 0)
         return -1;
     if (sur >= 0)
         surname_slot(&s[0], sur);
@@ -611,17 +707,24 @@ static int reverse_korean(struct reverse *r, const char *key, size_t len)
 
 /* ---- Mongolian ---- */
 
+/* The index of the letter written utf8 in mn_letters (-1: none). */
+static int mn_letter_of(const char *utf8)
+{
+    size_t i;
+
+    for (i = 0; i < N_MN_LETTERS; i++)
+        if (strcmp(mn_letters[i][0], utf8) == 0)
+            return (int)i;
+    return -1;
+}
+
 static int mn_letter(int cp)
 {
     char u[8] = {0};
-    size_t i;
 
     if (utf8proc_encode_char(cp, (utf8proc_uint8_t *)u) <= 0)
         return -1;
-    for (i = 0; i < N_MN_LETTERS; i++)
-        if (strcmp(mn_letters[i][0], u) == 0)
-            return (int)i;
-    return -1;
+    return mn_letter_of(u);
 }
 
 static int letter_in(int li, const char *const *set, size_t n)
@@ -662,12 +765,18 @@ static void mn_slot(struct slot *s, int li, int prev)
     static const char *const pairs[][2] = {
         {"и", "й"}, {"ы", "й"}, {"я", "а"}, {"ё", "о"}, {"е", "э"}, {"ю", "у"}, {"ю", "ү"},
     };
+    /* ISO 9's ju and ja mixed into the other systems (Ojuuntsetseg):
+     * written, but not read back from a Latin name (mnrev_rec). */
+    static const char *const written_only[][2] = { {"ю", "ju"}, {"я", "ja"} };
     size_t k;
     int i, single = 0;
 
     memset(s, 0, sizeof *s);
     for (i = 1; i < 5 && mn_letters[li][i]; i++)
         slot_add(s, mn_letters[li][i], "", "");
+    for (k = 0; k < sizeof written_only / sizeof written_only[0]; k++)
+        if (strcmp(mn_letters[li][0], written_only[k][0]) == 0)
+            slot_add(s, written_only[k][1], "", "");
     if (prev < 0)
         return;
     single = prev == li && letter_in(li, vowels, 8);
@@ -678,11 +787,15 @@ static void mn_slot(struct slot *s, int li, int prev)
         slot_add(s, "", "", "");
 }
 
+static int mn_system_forms(struct variant_list *out, const int *li, int n, int skip,
+                           int suffix, size_t cap);
+
 /* Adds key[0..len) without the letter at byte del..del+dlen (a stem that
  * must take an ending) and its Latin spellings from slots s without slot
- * skip. */
+ * skip (letters li[0..n); at most latin_cap, 0: none). */
 static int mn_stem(struct variant_list *out, const char *key, size_t len, size_t del,
-                   size_t dlen, const struct slot *s, int n, int skip, int latin)
+                   size_t dlen, const struct slot *s, const int *li, int n, int skip,
+                   size_t latin_cap)
 {
     struct slot t[SLOT_MAX];
     char buf[SLOT_MAX * 4];
@@ -695,12 +808,14 @@ static int mn_stem(struct variant_list *out, const char *key, size_t len, size_t
     if (list_add(out, buf, len - dlen, RULE_INFLECTION, SUFFIX_MN_STEM) != 0)
         return -1;
     sodium_memzero(buf, sizeof buf);
-    if (!latin)
+    if (latin_cap == 0)
         return 0;
     for (i = 0; i < n; i++)
         if (i != skip)
             t[m++] = s[i];
-    return combine(out, t, m, RULE_INFLECTION, SUFFIX_MN_STEM, out->n + 100);
+    if (combine(out, t, m, RULE_INFLECTION, SUFFIX_MN_STEM, out->n + latin_cap) != 0)
+        return -1;
+    return mn_system_forms(out, li, n, skip, SUFFIX_MN_STEM, latin_cap >= 100 ? 8 : 2);
 }
 
 /* Adds the Cyrillic letters li[0..n) as a key and in every Latin system
@@ -805,17 +920,84 @@ static int mn_short_forms(struct variant_list *out, const int *li, int n)
     return rc;
 }
 
+/* The Cyrillic letter index li's row in table tab (rows of width w, first
+ * column the letter), or NULL. */
+static const char *const *mn_row(const char *const *tab, size_t rows, size_t w, int li)
+{
+    size_t r;
+
+    for (r = 0; r < rows; r++)
+        if (strcmp(tab[r * w], mn_letters[li][0]) == 0)
+            return tab + r * w;
+    return NULL;
+}
+
+/* Adds the letters li[0..n) without letter skip (-1: none) in each whole
+ * system of mn_systems (at most cap spellings a system). */
+static int mn_system_forms(struct variant_list *out, const int *li, int n, int skip,
+                           int suffix, size_t cap)
+{
+    struct slot s[SLOT_MAX];
+    const char *const *row;
+    char opt[OPT_LEN], *p, *save;
+    int i, m, sys;
+
+    if (n > SLOT_MAX)
+        return 0;
+    for (sys = 1; sys <= N_MN_SYSTEMS; sys++) {
+        for (i = 0, m = 0; i < n; i++) {
+            if (i == skip)
+                continue;
+            row = mn_row(&mn_systems[0][0], sizeof mn_systems / sizeof mn_systems[0], 6, li[i]);
+            if (row == NULL)
+                return 0;
+            memset(&s[m], 0, sizeof s[m]);
+            snprintf(opt, sizeof opt, "%s", row[sys]);
+            for (p = strtok_r(opt, "|", &save); p != NULL; p = strtok_r(NULL, "|", &save))
+                slot_add(&s[m], p, "", "");
+            if (s[m].n == 0)
+                slot_add(&s[m], "", "", "");
+            m++;
+        }
+        if (combine(out, s, m, RULE_VARIANT, suffix, out->n + cap) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Adds the Russian Cyrillic spellings of the letters li[0..n) (mn_russian;
+ * at most cap, fewest changes first). */
+static int mn_russian_forms(struct variant_list *out, const int *li, int n, size_t cap)
+{
+    struct slot s[SLOT_MAX];
+    const char *const *row;
+    int i, k;
+
+    if (n > SLOT_MAX)
+        return 0;
+    for (i = 0; i < n; i++) {
+        memset(&s[i], 0, sizeof s[i]);
+        slot_add(&s[i], mn_letters[li[i]][0], "", "");
+        row = mn_row(&mn_russian[0][0], sizeof mn_russian / sizeof mn_russian[0], 4, li[i]);
+        if (row == NULL || (i == 0 && strcmp(row[0], "э") == 0))
+            continue;
+        for (k = 1; k < 4 && row[k]; k++)
+            slot_add(&s[i], row[k], "", "");
+    }
+    return combine(out, s, n, RULE_VARIANT, SUFFIX_MN, out->n + cap);
+}
+
 /* Cyrillic key: itself, its stems, and all in every Latin system.  Stems
  * must take a case ending: a final short vowel drops (Бат-Эрдэнэ,
  * Бат-Эрдэнийн), and so does the fleeting vowel of a last syllable
  * consonant-vowel-consonant (Алтангэрэл, Алтангэрлийн, Altangerlin;
  * Баатар, Баатрын); Russian text drops a final й (Сарнай, Сарная). */
 static int mongolian_from_cyrillic(struct variant_list *out, const char *key,
-                                   size_t len, int rule, int person)
+                                   size_t len, int rule, int person, size_t latin_cap)
 {
     struct slot s[SLOT_MAX];
     int n = 0, cp, k, li[SLOT_MAX];
-    size_t at = 0, pos[SLOT_MAX + 1];
+    size_t at = 0, pos[SLOT_MAX + 1], stem_cap = latin_cap / 3;
 
     while (at < len) {
         k = utf8_next(&cp, key + at, len - at);
@@ -827,21 +1009,23 @@ static int mongolian_from_cyrillic(struct variant_list *out, const char *key,
     }
     pos[n] = len;
     if (list_add(out, key, len, rule, SUFFIX_MN) != 0 ||
-        combine(out, s, n, RULE_VARIANT, SUFFIX_MN, out->n + 300) != 0)
+        combine(out, s, n, RULE_VARIANT, SUFFIX_MN, out->n + latin_cap) != 0 ||
+        mn_system_forms(out, li, n, -1, SUFFIX_MN, latin_cap >= 300 ? 8 : 2) != 0 ||
+        mn_russian_forms(out, li, n, latin_cap >= 300 ? 32 : 8) != 0)
         return -1;
     /* A stem of two letters ("то" of Тоү) starts too many words. */
     if (n < 4)
         return 0;
     if (is_short_vowel(li[n - 1]) && li[n - 1] != li[n - 2] &&
-        mn_stem(out, key, len, pos[n - 1], len - pos[n - 1], s, n, n - 1, 1) != 0)
+        mn_stem(out, key, len, pos[n - 1], len - pos[n - 1], s, li, n, n - 1, stem_cap) != 0)
         return -1;
     if (n >= 5 && is_consonant(li[n - 1]) && is_short_vowel(li[n - 2]) &&
         strcmp(mn_letters[li[n - 2]][0], "ы") != 0 && strcmp(mn_letters[li[n - 2]][0], "ь") != 0 &&
         is_consonant(li[n - 3]) &&
-        mn_stem(out, key, len, pos[n - 2], pos[n - 1] - pos[n - 2], s, n, n - 2, 1) != 0)
+        mn_stem(out, key, len, pos[n - 2], pos[n - 1] - pos[n - 2], s, li, n, n - 2, stem_cap) != 0)
         return -1;
     if (strcmp(mn_letters[li[n - 1]][0], "й") == 0 &&
-        mn_stem(out, key, len, pos[n - 1], len - pos[n - 1], s, n, n - 1, 0) != 0)
+        mn_stem(out, key, len, pos[n - 1], len - pos[n - 1], s, li, n, n - 1, 0) != 0)
         return -1;
     return person && n >= 5 ? mn_short_forms(out, li, n) : 0;
 }
@@ -943,6 +1127,73 @@ static void mnrev_rec(struct mnrev *m, const char *key, size_t len, size_t at, i
         }
 }
 
+struct mnvow {
+    struct variant_list *out;
+    int li[SLOT_MAX], n, left, failed;
+};
+
+/* Readings of w->li with exactly `changes` vowels changed from index i on
+ * (mn_latin_vowels), each with its spellings. */
+static void mn_vowel_rec(struct mnvow *w, int i, int changes)
+{
+    char buf[SLOT_MAX * 2];
+    const char *const *row;
+    size_t at = 0, k;
+    int j, was;
+
+    if (w->failed || w->left <= 0)
+        return;
+    if (changes == 0) {
+        for (j = 0; j < w->n; j++) {
+            k = strlen(mn_letters[w->li[j]][0]);
+            memcpy(buf + at, mn_letters[w->li[j]][0], k);
+            at += k;
+        }
+        w->left--;
+        if (mongolian_from_cyrillic(w->out, buf, at, RULE_VARIANT, 0, 30) != 0)
+            w->failed = 1;
+        sodium_memzero(buf, sizeof buf);
+        return;
+    }
+    for (; i < w->n; i++) {
+        row = mn_row(&mn_latin_vowels[0][0], sizeof mn_latin_vowels / sizeof mn_latin_vowels[0],
+                     4, w->li[i]);
+        if (row == NULL)
+            continue;
+        was = w->li[i];
+        for (k = 1; k < 4 && row[k]; k++) {
+            w->li[i] = mn_letter_of(row[k]);
+            mn_vowel_rec(w, i + 1, changes - 1);
+        }
+        w->li[i] = was;
+    }
+}
+
+/* The Cyrillic readings of a Latin name whose u and o are the other
+ * Mongolian vowels (Tuvshinjargal: Түвшинжаргал; Munkhbat: Мөнхбат), one
+ * changed vowel first, then two..., at most 4 readings, each with a few
+ * spellings and stems (VARIANTS_MAX); reading is the first Cyrillic
+ * reading (mnrev_rec). */
+static int mn_vowel_readings(struct variant_list *out, const char *reading)
+{
+    struct mnvow w;
+    size_t at = 0, len = strlen(reading);
+    int cp, k, changes;
+
+    memset(&w, 0, sizeof w);
+    w.out = out, w.left = 4;
+    while (at < len) {
+        k = utf8_next(&cp, reading + at, len - at);
+        if (k <= 0 || w.n >= SLOT_MAX || (w.li[w.n] = mn_letter(cp)) < 0)
+            return 0;
+        w.n++;
+        at += (size_t)k;
+    }
+    for (changes = 1; changes <= 4 && !w.failed && w.left > 0; changes++)
+        mn_vowel_rec(&w, 0, changes);
+    return w.failed ? -1 : 0;
+}
+
 /* ---- Entry points ---- */
 
 static int latin_key(const char *key, size_t len)
@@ -977,10 +1228,14 @@ static int from_latin(struct variant_list *out, const char *key, size_t len, int
     reverse_free(&r);
     memset(&m, 0, sizeof m);
     mnrev_rec(&m, key, len, 0, 0);
-    /* Short forms of the likeliest reading only. */
-    for (i = 0; rc == 0 && i < m.nfound; i++)
+    /* Short forms of the likeliest reading only; its other vowels come
+     * before the other readings (VARIANTS_MAX). */
+    for (i = 0; rc == 0 && i < m.nfound; i++) {
         rc = mongolian_from_cyrillic(out, m.found[i], strlen(m.found[i]), RULE_VARIANT,
-                                     i == 0 && person);
+                                     i == 0 && person, i == 0 ? 300 : 100);
+        if (rc == 0 && i == 0)
+            rc = mn_vowel_readings(out, m.found[0]);
+    }
     sodium_memzero(&m, sizeof m);
     return rc;
 }
@@ -1001,7 +1256,7 @@ static int expand_key(struct variant_list *out, const char *key, size_t keylen, 
     if (is_hangul_cp(cp))
         return korean_from_hangul(out, key, keylen, rule, person);
     if (is_cyrillic_cp(cp))
-        return mongolian_from_cyrillic(out, key, keylen, rule, person);
+        return mongolian_from_cyrillic(out, key, keylen, rule, person, 300);
     if (latin_key(key, keylen))
         return from_latin(out, key, keylen, person);
     return 0;
@@ -1014,6 +1269,55 @@ static int cased(int cp)
     return cp >= 0 && (utf8proc_isupper(cp) || utf8proc_islower(cp));
 }
 
+/* The father's name in a patronymic (a genitive, the usual first word of
+ * a Mongolian name: "Ганбаатарын Мөнх-Эрдэнэ"), with all its spellings:
+ * written alone or in another case it identifies the subject too
+ * (Ганбаатар, Ганбаатрыг, Ганбаатраас, Ganbaatar, Ganbaatriin).  The
+ * genitive endings are those of mn_endings (ийн ын гийн ний) and their
+ * Latin spellings (iin yn iyn giin); a stem left ending in two consonants
+ * gets its fleeting vowel back by vowel harmony (Ганбаатрын: Ганбаатар).
+ * key[0..len) is one word of the name, without separators. */
+static int patronymic_father(struct variant_list *out, const char *key, size_t len)
+{
+    static const char *const gen[] = { "гийн", "ийн", "ын", "ний", "giin", "iin", "iyn", "yn" };
+    char stem[SLOT_MAX * 4];
+    int li[SLOT_MAX], n = 0, cp, k, rc;
+    size_t i, m = 0, at;
+
+    for (i = 0; i < sizeof gen / sizeof gen[0]; i++) {
+        m = strlen(gen[i]);
+        if (len > m && memcmp(key + len - m, gen[i], m) == 0)
+            break;
+    }
+    if (i == sizeof gen / sizeof gen[0] || len - m + 4 > sizeof stem)
+        return 0;
+    m = len - m;
+    memcpy(stem, key, m);
+    for (at = 0; at < m && n < SLOT_MAX; at += (size_t)k) {
+        if ((k = utf8_next(&cp, stem + at, m - at)) <= 0 || (li[n] = mn_letter(cp)) < 0)
+            break;
+        n++;
+    }
+    if (at == m && n >= 4 && is_consonant(li[n - 1]) && is_consonant(li[n - 2]) &&
+        strcmp(mn_letters[li[n - 1]][0], "н") != 0) {
+        /* Ганбаатр: the vowel goes back before the last consonant. */
+        const char *v = mn_letters[mn_long_vowel(li, n - 1)][0];
+        size_t last = m - strlen(mn_letters[li[n - 1]][0]), vl = strlen(v);
+        memmove(stem + last + vl, stem + last, m - last);
+        memcpy(stem + last, v, vl);
+        m += vl;
+    }
+    rc = 0;
+    /* A Latin stem of 5 letters at least: "Robyn" is no "Rob"'s genitive. */
+    if (m >= (latin_key(stem, m) ? 5u : 3u)) {
+        rc = list_add(out, stem, m, RULE_VARIANT, SUFFIX_NONE);
+        if (rc == 0)
+            rc = expand_key(out, stem, m, RULE_VARIANT, 1);
+    }
+    sodium_memzero(stem, sizeof stem);
+    return rc;
+}
+
 /* Each word of a name of several words (norm view, words split by ' '),
  * of three letters or more and not a frequent Korean surname, with all its
  * spellings: people are called by one of their names (Mongolians by the
@@ -1022,8 +1326,8 @@ static int cased(int cp)
  * written with one ("Krajcik's brother", not "mark" for "Mark Hill"). */
 static int name_words(struct variant_list *out, const char *norm, size_t len)
 {
-    char key[SLOT_MAX * 4];
-    size_t a = 0, b, i, k, first;
+    char key[SLOT_MAX * 4], pat[SLOT_MAX * 4];
+    size_t a = 0, b, i, k, first, npat = 0;
     int cp, chars, rc = 0;
 
     if (memchr(norm, ' ', len) == NULL)
@@ -1051,8 +1355,21 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
         for (i = first; i < out->n; i++)
             if (utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 && !cased(cp))
                 out->v[i].capital = 0;
+        if (npat == 0 && k < sizeof pat)
+            memcpy(pat, key, k), npat = k;
+    }
+    /* The father's name last: the names' own words come first (VARIANTS_MAX). */
+    if (rc == 0 && npat > 0) {
+        first = out->n;
+        out->capital = 1;
+        rc = patronymic_father(out, pat, npat);
+        out->capital = 0;
+        for (i = first; i < out->n; i++)
+            if (utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 && !cased(cp))
+                out->v[i].capital = 0;
     }
     sodium_memzero(key, sizeof key);
+    sodium_memzero(pat, sizeof pat);
     return rc;
 }
 

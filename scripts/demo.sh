@@ -8,7 +8,12 @@
 # standard input stays free for a testimony's body. Everything here is
 # made up; the store is deleted when the script ends, however it ends.
 # The step lines show commands as typed: their $ must not expand.
-# shellcheck disable=SC2016
+# The narration is translated like intake's messages (po/, text domain
+# "intake"), by the gettext command when it is installed (gettext-base);
+# without it, or without a catalogue, it is in English. The catalogues
+# are those beside the intake it runs (share/locale beside its bin/, as
+# intake itself finds them), else the system's.
+# shellcheck disable=SC2016,SC2059
 set -eu
 
 if [ $# -eq 0 ]; then
@@ -22,13 +27,45 @@ case $1 in
     /*) bin=$1 ;;
     *) bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") ;;
 esac
+TEXTDOMAIN=intake
+export TEXTDOMAIN
+if [ -d "$(dirname "$bin")/../share/locale" ]; then
+    TEXTDOMAINDIR=$(cd "$(dirname "$bin")/../share/locale" && pwd)
+    export TEXTDOMAINDIR
+fi
+
+# t MSGID: the narration MSGID in the user's language (po/), else as is.
+t() {
+    if command -v gettext >/dev/null 2>&1; then
+        gettext "$1"
+    else
+        printf '%s' "$1"
+    fi
+}
+
+# say MSGID [ARG...]: one line of narration, MSGID a printf format.
+say() {
+    fmt=$(t "$1")
+    shift
+    printf "%s$fmt\n" "" "$@"   # "%s" first: a format may begin with "-"
+}
+
+# note MSGID: a comment line under a command ("# ...").
+note() {
+    printf '# %s\n' "$(t "$1")"
+}
 # The man page beside this script in a source folder, else the installed one.
 man="man intake"
 [ -f "$(dirname "$0")/../docs/intake.1" ] && man="man ./docs/intake.1"
 
+# stopped STATUS: why the demo ends early.
+stopped() {
+    say "demo: stopped: the last command failed (exit status %s)" "$1" >&2
+}
+
 dir=$(mktemp -d "${TMPDIR:-/tmp}/intake-demo.XXXXXX")
 trap 'rc=$?; rm -rf "$dir"
-      [ "$rc" -eq 0 ] || echo "demo: stopped: the last command failed (exit status $rc)" >&2
+      [ "$rc" -eq 0 ] || stopped "$rc"
       exit "$rc"' EXIT
 trap 'exit 130' INT HUP TERM
 STORE=$dir/store
@@ -46,9 +83,9 @@ $pass
 EOF
 }
 
-echo "intake demo: a throw-away store in $STORE"
-echo "The passphrase is \"$pass\"; it goes in on descriptor 3 (--passphrase-fd 3)."
-echo "Without --passphrase-fd, intake asks on the terminal with echo off."
+say "intake demo: a throw-away store in %s" "$STORE"
+say "The passphrase is \"%s\"; it goes in on descriptor 3 (--passphrase-fd 3)." "$pass"
+say "Without --passphrase-fd, intake asks on the terminal with echo off."
 
 step 'intake --version'
 "$bin" --version
@@ -65,7 +102,7 @@ step ' P=$(intake --home "$STORE" --passphrase-fd 3 subject add --name 김종수
 tiger lamp violet oxygen river
 EOF
 )'
-echo '# (the leading space keeps the line out of the shell history with HISTCONTROL=ignorespace)'
+note '(the leading space keeps the line out of the shell history with HISTCONTROL=ignorespace)'
 P=$(intake_p subject add --name 김종수 --name "Kim Jong-su" --contact "+82 10-2000-0000")
 echo "P=$P"
 
@@ -104,7 +141,7 @@ step 'intake --home "$STORE" --passphrase-fd 3 list --tag recruiter 3<<EOF ...'
 intake_p list --tag recruiter
 
 step 'intake --home "$STORE" --passphrase-fd 3 search '"'"'종수*'"'"' 3<<EOF ...'
-echo '# a prefix search: finds 종수는 and 종수의'
+note 'a prefix search: finds 종수는 and 종수의'
 intake_p search '종수*'
 
 step 'intake --home "$STORE" --passphrase-fd 3 search recruiter 3<<EOF ...'
@@ -114,24 +151,24 @@ step 'intake --home "$STORE" --passphrase-fd 3 show "$R1" 3<<EOF ...'
 intake_p show "$R1"
 
 step 'intake --home "$STORE" --passphrase-fd 3 subject list 3<<EOF ...'
-echo '# pseudonyms only: no real names without --reveal'
+note 'pseudonyms only: no real names without --reveal'
 intake_p subject list
 
 step 'intake --home "$STORE" --passphrase-fd 3 subject list --reveal 3<<EOF ...'
 intake_p subject list --reveal
 
 step 'echo "tiger lamp violet oxygen" | intake --home "$STORE" --passphrase-fd 0 list'
-echo '# a wrong passphrase: exit status 1, the store is not touched'
+note 'a wrong passphrase: exit status 1, the store is not touched'
 rc=0
 printf '%s\n' "tiger lamp violet oxygen" | "$bin" --home "$STORE" --passphrase-fd 0 list || rc=$?
-echo "(exit status $rc)"
+say "(exit status %s)" "$rc"
 if [ "$rc" -ne 1 ]; then
-    echo "demo: a wrong passphrase should give exit status 1" >&2
+    say "demo: a wrong passphrase should give exit status 1" >&2
     exit 1
 fi
 
 step 'intake --home "$STORE" --passphrase-fd 3 term add employer "Pyongyang Trading Company" 3<<EOF ...'
-echo '# a store-wide protected term: it becomes [EMPLOYER-1] in anything that leaves'
+note 'a store-wide protected term: it becomes [EMPLOYER-1] in anything that leaves'
 intake_p term add employer "Pyongyang Trading Company"
 
 step 'R3=$(intake --home "$STORE" --passphrase-fd 3 record "$P" --title "Pay" --date 2024-03-09 --lang en --tag wages 3<<EOF <<'"'"'BODY'"'"' ...'
@@ -143,16 +180,16 @@ BODY
 echo "R3=$R3"
 
 step 'intake --home "$STORE" --passphrase-fd 3 redact "$R3" 3<<EOF ...'
-echo '# no consent recorded yet: redact shows the text, says it may not leave, exit status 1'
+note 'no consent recorded yet: redact shows the text, says it may not leave, exit status 1'
 rc=0
 intake_p redact "$R3" || rc=$?
-echo "(exit status $rc)"
+say "(exit status %s)" "$rc"
 
 step 'intake --home "$STORE" --passphrase-fd 3 consent "$P" --export yes --quote yes --method verbal 3<<EOF ...'
 intake_p consent "$P" --export yes --quote yes --method verbal
 
 step 'intake --home "$STORE" --passphrase-fd 3 redact "$R3" --report 3<<EOF ...'
-echo '# each redaction: field, span in the output, category, rule; never the original'
+note 'each redaction: field, span in the output, category, rule; never the original'
 intake_p redact "$R3" --report
 
 HQ=$dir/hq
@@ -162,29 +199,29 @@ $pass
 EOF
 }
 step 'intake --home "$HQ" --passphrase-fd 3 init --kdf interactive --label "NGO headquarters" 3<<EOF ...'
-echo '# a second store: the NGO at headquarters (its recovery key is not shown here)'
+note 'a second store: the NGO at headquarters (its recovery key is not shown here)'
 intake_hq init --kdf interactive --label "NGO headquarters" >/dev/null
 
 step 'intake --home "$STORE" --passphrase-fd 3 contact add hq "$(intake --home "$HQ" ... card)" 3<<EOF ...'
-echo '# in the field the cards are exchanged face to face by QR code (intake card --qr term)'
+note 'in the field the cards are exchanged face to face by QR code (intake card --qr term)'
 intake_p contact add hq "$(intake_hq card)"
 intake_hq contact add field "$(intake_p card)"
 
 step 'intake --home "$STORE" --passphrase-fd 3 contact verify hq --confirm 3<<EOF ...'
-echo '# both read the same 60-digit safety number aloud, then confirm'
-intake_p contact verify hq --confirm <<<"$(intake_p contact verify hq | awk 'NR == 1 { print $NF }')"
-intake_hq contact verify field --confirm <<<"$(intake_hq contact verify field | awk 'NR == 1 { print $NF }')" >/dev/null
+note 'both read the same 60-digit safety number aloud, then confirm'
+intake_p contact verify hq | awk 'NR == 1 { print $NF }' | intake_p contact verify hq --confirm
+intake_hq contact verify field | awk 'NR == 1 { print $NF }' | intake_hq contact verify field --confirm >/dev/null
 
 step 'intake --home "$STORE" --passphrase-fd 3 export --to hq "$R2" "$R3" -o "$dir/out.bundle" 3<<EOF ...'
-echo '# redacted, audited, sealed to hq, signed by this device, padded'
+note 'redacted, audited, sealed to hq, signed by this device, padded'
 intake_p export --to hq "$R2" "$R3" -o "$dir/out.bundle"
 ls -l "$dir/out.bundle"
 
 step 'intake --home "$HQ" --passphrase-fd 3 audit "$dir/out.bundle" 3<<EOF ...'
-echo '# at headquarters, before anything is used (WARN: two records are too few to hide in)'
+note 'at headquarters, before anything is used (WARN: two records are too few to hide in)'
 rc=0
 intake_hq audit "$dir/out.bundle" || rc=$?
-echo "(exit status $rc)"
+say "(exit status %s)" "$rc"
 
 step 'intake --home "$HQ" --passphrase-fd 3 open "$dir/out.bundle" 3<<EOF ...'
 intake_hq open "$dir/out.bundle"
@@ -193,10 +230,10 @@ step 'intake --home "$HQ" --passphrase-fd 3 import "$dir/out.bundle" 3<<EOF ...'
 intake_hq import "$dir/out.bundle"
 
 step 'intake --home "$STORE" --passphrase-fd 3 log --verify 3<<EOF ...'
-echo '# the hash-chained log of every change: no names, no terms, no testimony'
+note 'the hash-chained log of every change: no names, no terms, no testimony'
 intake_p log
 intake_p log --verify
 
 echo
-echo "Done. The stores in $dir are deleted now."
-echo "Next: '$man', README.md and SECURITY.md."
+say "Done. The stores in %s are deleted now." "$dir"
+say "Next: '%s', README.md and SECURITY.md." "$man"

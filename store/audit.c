@@ -128,7 +128,8 @@ static int check_origin(struct audit_report *rep, struct store *s, const struct 
     char name[CONTACT_NAME_MAX + 1] = "";
     char key[2 * crypto_sign_PUBLICKEYBYTES + 1], head[2 * LOG_HASHBYTES + 1] = "";
     json_t *lh = json_object_get(c->header, "log_head");
-    int level, verified = 0;
+    long long seq = (long long)json_integer_value(json_object_get(lh, "seq"));
+    int level, verified = 0, c_ok;
 
     if (store_contact_by_sign_pk(name, sizeof name, &verified, s, info->sender_pk, e) != 0)
         return -1;
@@ -136,15 +137,20 @@ static int check_origin(struct audit_report *rep, struct store *s, const struct 
     snprintf(head, sizeof head, "%s", json_is_string(json_object_get(lh, "hash"))
              ? json_string_value(json_object_get(lh, "hash")) : "none");
     level = name[0] == '\0' ? AUDIT_FAIL : verified ? AUDIT_PASS : AUDIT_WARN;
-    if (audit_check_add(rep, "origin", level, 1, e,
-                        "%s%s%s; signature, key commitment, %zu recipient(s), every chunk and the padding verified; %zu attachment(s); sender's log head at export: entry %lld, %s",
-                        name[0] == '\0' ? "signed by an UNKNOWN key " : "signed by contact '",
-                        name[0] == '\0' ? key : name,
-                        name[0] == '\0' ? " (add their card with 'intake contact add')"
-                        : verified ? "' (safety number compared)"
-                                   : "' (NOT verified: compare safety numbers with 'intake contact verify')",
-                        info->nrecipients, c->attachments,
-                        (long long)json_integer_value(json_object_get(lh, "seq")), head) < 0)
+    /* One whole sentence per case, so each is translated whole (util/intl.h). */
+    if (name[0] == '\0')
+        c_ok = audit_check_add(rep, "origin", level, 1, e,
+                               "signed by an UNKNOWN key %s (add their card with 'intake contact add'); signature, key commitment, %zu recipient(s), every chunk and the padding verified; %zu attachment(s); sender's log head at export: entry %lld, %s",
+                               key, info->nrecipients, c->attachments, seq, head);
+    else if (verified)
+        c_ok = audit_check_add(rep, "origin", level, 1, e,
+                               "signed by contact '%s' (safety number compared); signature, key commitment, %zu recipient(s), every chunk and the padding verified; %zu attachment(s); sender's log head at export: entry %lld, %s",
+                               name, info->nrecipients, c->attachments, seq, head);
+    else
+        c_ok = audit_check_add(rep, "origin", level, 1, e,
+                               "signed by contact '%s' (NOT verified: compare safety numbers with 'intake contact verify'); signature, key commitment, %zu recipient(s), every chunk and the padding verified; %zu attachment(s); sender's log head at export: entry %lld, %s",
+                               name, info->nrecipients, c->attachments, seq, head);
+    if (c_ok < 0)
         return -1;
     return 0;
 }

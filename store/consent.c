@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/intl.h"
+
 #include "store/subject.h"
 
 int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
@@ -47,19 +49,21 @@ int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
 }
 
 void consent_blocks(char *why, size_t whylen, const struct consent *c,
-                    const char *today)
+                    const char *today, int translated)
 {
     if (!c->recorded && c->imported)
-        snprintf(why, whylen, "its consent was not carried by the bundle it came in "
-                 "(content format 1, before issue 16)");
+        snprintf(why, whylen, "%s", intl_maybe("its consent was not carried by the bundle it came in "
+                                               "(content format 1, before issue 16)", translated));
     else if (!c->recorded)
-        snprintf(why, whylen, "no consent is recorded (record it with 'intake consent PSEUDONYM --export yes')");
+        snprintf(why, whylen, "%s", intl_maybe("no consent is recorded (record it with 'intake "
+                                               "consent PSEUDONYM --export yes')", translated));
     else if (c->withdrawn[0] != '\0')
-        snprintf(why, whylen, "consent was withdrawn on %.10s", c->withdrawn);
+        snprintf(why, whylen, intl_maybe("consent was withdrawn on %.10s", translated), c->withdrawn);
     else if (!c->export_ok)
-        snprintf(why, whylen, "the recorded consent does not allow export (--export no)");
+        snprintf(why, whylen, "%s", intl_maybe("the recorded consent does not allow export "
+                                               "(--export no)", translated));
     else if (c->embargo[0] != '\0' && strcmp(today, c->embargo) < 0)
-        snprintf(why, whylen, "under embargo until %s", c->embargo);
+        snprintf(why, whylen, intl_maybe("under embargo until %s", translated), c->embargo);
     else if (whylen > 0)
         why[0] = '\0';
 }

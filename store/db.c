@@ -15,6 +15,7 @@
 #include "crypto/secmem.h"
 #include "privacy/pseudonym.h"
 #include "store/words.h"
+#include "util/intl.h"
 
 /* Schema migrations: entry v brings a store from version v to v + 1. */
 static const char *const migrations[] = {
@@ -227,6 +228,8 @@ int db_explain(struct err *e, const char *dir, int code, int sys, const char *wh
     int base = code & 0xff;
     int os = base == SQLITE_IOERR || base == SQLITE_CANTOPEN;
 
+    doing = _(doing);   /* an English phrase ("saving the change"), translated whole */
+
     if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
         return err_set(e, EXIT_INPUT, "another intake is using the store in %s (waited %d "
                        "seconds); nothing was changed: try again when it has finished",
@@ -238,7 +241,7 @@ int db_explain(struct err *e, const char *dir, int code, int sys, const char *wh
         return err_set(e, EXIT_INPUT, "the store in %s cannot be written (%s) while %s; "
                        "nothing was changed: intake writes to its folder even to read, so "
                        "make it writable or copy the folder to a writable place", dir,
-                       sys != 0 && os ? strerror(sys) : "read-only", doing);
+                       sys != 0 && os ? strerror(sys) : _("read-only"), doing);
     if (base == SQLITE_IOERR || base == SQLITE_CANTOPEN)
         return err_set(e, EXIT_INPUT, "an I/O error (%s) on the disk holding %s while %s; "
                        "nothing was changed: check the disk (the system log may say more)",
@@ -583,9 +586,13 @@ int db_hold(struct store *s, int mode, struct err *e)
             return err_set(e, EXIT_INPUT, "cannot lock the store folder %s: %s", s->dir,
                            strerror(errno));
         if (waited >= STORE_BUSY_MS)
-            return err_set(e, EXIT_INPUT, "another intake is %s the store in %s (waited %d "
-                           "seconds); nothing was changed: try again when it has finished",
-                           mode == LOCK_SH ? "re-keying" : "using", s->dir, STORE_BUSY_MS / 1000);
+            return mode == LOCK_SH
+                ? err_set(e, EXIT_INPUT, "another intake is re-keying the store in %s (waited %d "
+                          "seconds); nothing was changed: try again when it has finished",
+                          s->dir, STORE_BUSY_MS / 1000)
+                : err_set(e, EXIT_INPUT, "another intake is using the store in %s (waited %d "
+                          "seconds); nothing was changed: try again when it has finished",
+                          s->dir, STORE_BUSY_MS / 1000);
         (void)nanosleep(&step, NULL);
     }
     return 0;

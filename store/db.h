@@ -39,7 +39,8 @@ struct store {
 };
 
 /* Fills e from the database's last error, naming what was being done
- * ("saving the record"): another intake holding the store, a full disk,
+ * ("saving the record", an English constant translated here, as by the
+ * db_* functions below that take doing: util/intl.h): another intake holding the store, a full disk,
  * a folder that cannot be written, an I/O error, and damage each have
  * their own message; "damaged ... restore it from a backup" only when the
  * data fails its checks and the disk reads without error. Never a wrong

@@ -259,14 +259,23 @@ static int new_import_subject(long *sid, struct store *s, const char *pseudonym,
     return 0;
 }
 
+/* 1 and *sid: the subject here whose pseudonym is pseudonym by main's
+ * rule of equal pseudonyms (DB_SUBJECT_NAMED: case, white space and
+ * hyphens aside); 0: none; -1 with e: a database error. */
+static int subject_holding(long *sid, struct store *s, const char *pseudonym, struct err *e)
+{
+    const struct db_val p[] = { DB_TEXT(pseudonym) };
+
+    return db_int(sid, s, "SELECT id FROM subject WHERE id = " DB_SUBJECT_NAMED("?1"), p,
+                  DB_N(p), "reading the subjects", e);
+}
+
 /* The subject of a bundle of content format 1 (no stable id): found or
  * made by its pseudonym. */
 static int subject_by_pseudonym(long *sid, struct store *s, const char *pseudonym,
                                 struct err *e)
 {
-    const struct db_val p[] = { DB_TEXT(pseudonym) };
-    int rc = db_int(sid, s, "SELECT id FROM subject WHERE pseudonym = ?1", p, DB_N(p),
-                    "adding the subject", e);
+    int rc = subject_holding(sid, s, pseudonym, e);
 
     if (rc != 0)
         return rc > 0 ? 0 : -1;
@@ -303,27 +312,28 @@ static int adopt(struct store *s, long sid, long import_id, const char *pseudony
 static int subject_by_uid(long *sid, struct store *s, long import_id, const char *uid,
                           const char *pseudonym, struct err *e)
 {
-    const struct db_val o[] = { DB_INT(import_id), DB_TEXT(uid) }, p[] = { DB_TEXT(pseudonym) };
+    const struct db_val o[] = { DB_INT(import_id), DB_TEXT(uid) };
     long holder = 0;
     int found = db_int(sid, s, "SELECT subject_id FROM subject_origin WHERE uid = ?2 AND"
                        " sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)", o, DB_N(o),
                        "reading the subjects", e);
-    int held = found < 0 ? -1 : db_int(&holder, s, "SELECT id FROM subject WHERE pseudonym = ?1",
-                                       p, DB_N(p), "reading the subjects", e);
+    int held = found < 0 ? -1 : subject_holding(&holder, s, pseudonym, e);
 
     if (found < 0 || held < 0)
         return -1;
-    if (found > 0 && held > 0 && holder == *sid)
-        return 0;
-    if (found > 0) {                     /* renamed on its device */
+    if (found > 0) {                     /* known; renamed on its device? */
         const struct db_val r[] = { DB_TEXT(pseudonym), DB_INT(*sid) };
         char text[32];
-        if (held > 0)
+        if (held > 0 && holder != *sid)
             return err_set(e, EXIT_AUTH, "the bundle renames subject %s to %s, which another "
                            "subject in this store already has; nothing was imported", uid, pseudonym);
+        if (db_run(s, "UPDATE subject SET pseudonym = ?1 WHERE id = ?2 AND pseudonym IS NOT ?1",
+                   r, DB_N(r), "renaming the subject", e) != 0)
+            return -1;
+        if (sqlite3_changes(s->db) == 0)
+            return 0;                    /* the same spelling */
         snprintf(text, sizeof text, "%ld", *sid);
-        return db_run(s, "UPDATE subject SET pseudonym = ?1 WHERE id = ?2", r, DB_N(r),
-                      "renaming the subject", e) == 0 ? store_log(s, "subject.rename", text, e) : -1;
+        return store_log(s, "subject.rename", text, e);
     }
     if (held > 0) {
         if (adopt(s, holder, import_id, pseudonym, uid, e) != 0)

@@ -28,6 +28,7 @@
 #include "store/db.h"
 #include "util/day.h"
 #include "util/fileio.h"
+#include "util/intl.h"
 #include "util/progress.h"
 
 struct recipients {
@@ -57,7 +58,7 @@ struct pipeline {
     struct err failure;                  /* why (see take_record) */
 };
 
-static const char oom[] = "out of memory for the bundle contents";
+static const char oom[] = N_("out of memory for the bundle contents");   /* err_set translates */
 
 /* ---- Recipients ---- */
 
@@ -357,7 +358,7 @@ out:
 }
 
 static int block(struct pipeline *p, const struct record_row *row, const char *why,
-                 struct err *e)
+                 const char *why_text, struct err *e)
 {
     struct export_result *r = p->res;
     struct export_blocked *b = realloc(r->blocked, (r->nblocked + 1) * sizeof *b);
@@ -368,6 +369,7 @@ static int block(struct pipeline *p, const struct record_row *row, const char *w
     b += r->nblocked;
     snprintf(b->id, sizeof b->id, "%s", row->id);
     snprintf(b->why, sizeof b->why, "%s", why);
+    snprintf(b->why_text, sizeof b->why_text, "%s", why_text);
     if ((b->pseudonym = strdup(row->pseudonym)) == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
     r->nblocked++;
@@ -386,18 +388,27 @@ static int load_privacy(struct pipeline *p, struct err *e)
 }
 
 /* Why a record may not leave, as far as consent and its review flags go,
- * into why (one line; "" when it may). */
+ * into why (one line; "" when it may), translated or in English
+ * (consent_blocks). */
 static void why_blocked(char *why, size_t whylen, const struct consent *c, const char *today,
-                        size_t unresolved)
+                        size_t unresolved, int translated)
 {
     size_t n;
 
-    consent_blocks(why, whylen, c, today);
+    consent_blocks(why, whylen, c, today, translated);
     n = strlen(why);
-    if (unresolved > 0 && n + 2 < whylen)
-        snprintf(why + n, whylen - n, "%s%zu review flag%s unresolved (see 'intake redact "
-                 "--report'; protect with 'intake term add' or allow with 'intake allow')",
-                 n > 0 ? "; " : "", unresolved, unresolved == 1 ? "" : "s");
+    if (unresolved > 0 && n + 2 < whylen) {
+        if (n > 0) {
+            snprintf(why + n, whylen - n, "; ");
+            n += 2;
+        }
+        snprintf(why + n, whylen - n,
+                 intl_maybe_plural("%zu review flag unresolved (see 'intake redact --report'; "
+                                   "protect with 'intake term add' or allow with 'intake allow')",
+                                   "%zu review flags unresolved (see 'intake redact --report'; "
+                                   "protect with 'intake term add' or allow with 'intake allow')",
+                                   unresolved, translated), unresolved);
+    }
 }
 
 /* Consent first (without a show callback, a record without it is not even
@@ -406,21 +417,24 @@ static int check_record(struct pipeline *p, const struct record_row *row, struct
 {
     struct redacted_record rr;
     struct consent c;
-    char why[256];
+    char why[256], why_text[512];
     int rc;
 
     if (load_privacy(p, e) != 0 || store_consent_get(&c, p->s, row->pseudonym, e) != 0)
         return -1;
-    consent_blocks(why, sizeof why, &c, p->today);
+    consent_blocks(why, sizeof why, &c, p->today, 0);
+    consent_blocks(why_text, sizeof why_text, &c, p->today, 1);
     if (why[0] != '\0' && p->req->show == NULL)
-        return block(p, row, why, e);
+        return block(p, row, why, why_text, e);
     if (store_record_redact(&rr, p->red, row, e) != 0)
         return -1;
-    why_blocked(why, sizeof why, &c, p->today, rr.unresolved);
-    if (p->req->show != NULL && p->req->show(p->req->show_ctx, row, &rr, why, e) != 0)
+    why_blocked(why, sizeof why, &c, p->today, rr.unresolved, 0);
+    why_blocked(why_text, sizeof why_text, &c, p->today, rr.unresolved, 1);
+    if (p->req->show != NULL &&
+        p->req->show(p->req->show_ctx, row, &rr, why, why_text, e) != 0)
         rc = -1;
     else if (why[0] != '\0')
-        rc = block(p, row, why, e);
+        rc = block(p, row, why, why_text, e);
     else
         rc = keep(p, row, &rr, &c, e);
     store_record_redacted_free(&rr);

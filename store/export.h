@@ -28,12 +28,13 @@ struct redacted_record;
 
 /* Shown each selected record as it would leave (redacted, blocked or
  * not), with why it may not leave ("" when it may, as far as consent and
- * review flags go; the audit comes after every record is shown).  The
+ * review flags go; the audit comes after every record is shown), in
+ * English (why, for --json) and in the person's language (why_text).  The
  * arguments are valid during the call only.  Returns 0 to go on, -1 to
  * stop (e filled). */
 typedef int (*export_show_fn)(void *ctx, const struct record_row *row,
                               const struct redacted_record *rr, const char *why,
-                              struct err *e);
+                              const char *why_text, struct err *e);
 
 struct export_request {
     const char *const *to;       /* contact names, in order */
@@ -60,11 +61,13 @@ struct export_request {
     void *show_ctx;
 };
 
-/* A selected record that may not leave, and why (one line). */
+/* A selected record that may not leave, and why (one line), in English
+ * (for --json) and in the person's language (for messages). */
 struct export_blocked {
     char id[RECORD_ID_CHARS + 1];
     char *pseudonym;             /* malloc'd */
     char why[256];
+    char why_text[512];          /* UTF-8: a translation may be longer */
 };
 
 /* An attachment that left holding a location (kept with keep_metadata). */

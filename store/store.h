@@ -373,9 +373,11 @@ int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
 
 /* Why the subject's records may not leave on day today (YYYY-MM-DD: the
  * consent day of util/day.h, which every caller uses), written to why
- * (whylen bytes) as one line; why is "" when they may. */
+ * (whylen bytes) as one line; why is "" when they may.  translated: in
+ * the person's language (gettext, util/intl.h) for a message; 0: in
+ * English, for --json. */
 void consent_blocks(char *why, size_t whylen, const struct consent *c,
-                    const char *today);
+                    const char *today, int translated);
 
 /* A record's fields redacted with one numbering context, so "[PLACE-1]"
  * means the same place in the title, place, tags and body. */

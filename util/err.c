@@ -1,4 +1,5 @@
 #include "util/err.h"
+#include "util/intl.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,8 +13,10 @@ int err_set(struct err *e, int code, const char *fmt, ...)
         return -1;
     e->code = code;
     va_start(ap, fmt);
-    /* A message cut short is still a message; never fail while failing. */
-    (void)vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    /* A message cut short is still a message; never fail while failing.
+     * The English constant is translated before it is formatted
+     * (util/intl.h): the whole message is in the reader's language. */
+    (void)vsnprintf(e->msg, sizeof e->msg, _(fmt), ap);
     va_end(ap);
     return -1;
 }

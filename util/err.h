@@ -19,7 +19,8 @@ struct err {
     char msg[512];
 };
 
-/* Fills e (if not NULL) with code and a formatted one-line message; returns -1. */
+/* Fills e (if not NULL) with code and a one-line message: fmt, an English
+ * constant, translated (util/intl.h) then formatted; returns -1. */
 int err_set(struct err *e, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

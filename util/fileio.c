@@ -307,10 +307,11 @@ int atomic_commit(struct atomic_file *af, struct err *e)
     }
     if (name_file(af) != 0) {
         int saved = errno;
-        err_set(e, EXIT_INPUT, saved == EEXIST
-                ? "%s already exists; choose another name"
-                : "cannot move the new file to %s: %s",
-                af->path, strerror(saved));
+        if (saved == EEXIST)
+            err_set(e, EXIT_INPUT, "%s already exists; choose another name", af->path);
+        else
+            err_set(e, EXIT_INPUT, "cannot move the new file to %s: %s", af->path,
+                    strerror(saved));
         atomic_abort(af);
         return -1;
     }

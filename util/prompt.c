@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "util/fileio.h"
+#include "util/intl.h"
 
 int read_secret_line(char **out, size_t *outlen, int fd, struct err *e)
 {

@@ -92,16 +92,20 @@ build_depends() {
     [ ! -e "$T/man2" ]
 }
 
-@test "install: make install puts the program, man pages, documents and demo under PREFIX; make uninstall takes them away" {
+@test "install: make install puts the program, man pages, catalogues, documents and demo under PREFIX; make uninstall takes them away" {
     [ -x "$ROOT/bin/intake" ] || skip "no bin/intake: run make first"
     local d=$T/root
     # The make running this suite passes its job server in MAKEFLAGS: not here.
     mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -o bin/intake -C "$ROOT" "$@" DESTDIR="$d" PREFIX=/opt/x; }
     mk install
     for f in bin/intake share/man/man1/intake.1 share/doc/intake/README.md \
-             share/doc/intake/SECURITY.md share/doc/intake/gazetteer/SOURCES.md share/intake/demo.sh; do
+             share/doc/intake/SECURITY.md share/doc/intake/gazetteer/SOURCES.md share/intake/demo.sh \
+             share/locale/ko/LC_MESSAGES/intake.mo share/locale/mn/LC_MESSAGES/intake.mo \
+             share/man/ko/man1/intake.1 share/man/mn/man1/intake.1; do
         [ -f "$d/opt/x/$f" ] || { echo "missing $f"; false; }
     done
+    [ "$(stat -c %a "$d/opt/x/share/locale/ko/LC_MESSAGES/intake.mo")" = 644 ]
+    msgunfmt "$d/opt/x/share/locale/mn/LC_MESSAGES/intake.mo" | grep -qF 'msgstr "Тушаалууд:"'
     [ "$(stat -c %a "$d/opt/x/bin/intake")" = 755 ]
     [ "$(stat -c %a "$d/opt/x/share/man/man1/intake.1")" = 644 ]
     [ "$(stat -c %a "$d/opt/x/share/intake/demo.sh")" = 755 ]
@@ -142,6 +146,11 @@ build_depends() {
         printf '%s\n' "$paths" | grep -qxF ".$want.gz" || { echo "missing man page $want.gz"; false; }
     done
     printf '%s\n' "$paths" | grep -qxF ./usr/share/man/man1/intake.1.gz
+    # The message catalogues (po/), where intake looks for them (intake/main.c).
+    for l in ko mn; do
+        printf '%s\n' "$list" | grep -qE "^-rw-r--r-- .* \./usr/share/locale/$l/LC_MESSAGES/intake\.mo\$" ||
+            { echo "missing catalogue $l"; false; }
+    done
     # The gazetteer's sources and licences travel with the binary that holds it.
     dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/share/doc/intake/copyright | grep -q 'CC-BY-4.0'
 }
@@ -161,9 +170,12 @@ build_depends() {
     # Each library the binary needs comes from a package named in Depends.
     depends=$(field Depends | tr ',' '\n' | sed -e 's/^ *//' -e 's/ .*//')
     dpkg-deb -x "$DEB" "$T/x"
+    multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
     n=0
     for lib in $(readelf -d "$T/x/usr/bin/intake" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-        pkg=$(dpkg -S "*/$lib" 2>/dev/null | cut -d: -f1 | grep -v -- '-dev$' | head -n 1)
+        # The package of this architecture's copy (libc6-i386 also ships a
+        # libm.so.6, under /lib32).
+        pkg=$(dpkg -S "*/$multiarch/$lib" 2>/dev/null | cut -d: -f1 | grep -v -- '-dev$' | head -n 1)
         [ -n "$pkg" ] || { echo "no package ships $lib"; false; }
         printf '%s\n' "$depends" | grep -qxF "$pkg" || { echo "$lib ($pkg) is not in Depends"; false; }
         n=$((n + 1))

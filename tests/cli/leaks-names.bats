@@ -125,3 +125,25 @@ no_leak() {
     run st hq show "$id"
     [[ "$output" == *"That was a bold move by Tulga; Tulga ах came."* ]] || { printf '%s\n' "$output" >&2; false; }
 }
+
+@test "leaks-names: the follow-up's spellings (scripts, a father's name, marks, Korean contractions) leave nothing at headquarters" {
+    st field subject add --name "Tuvshinjargal" --locale mn --pseudonym Tulga >/dev/null
+    st field subject add --name "Ганбаатарын Мөнх-Эрдэнэ" --locale mn --pseudonym Gerelee >/dev/null
+    st field subject add --name "김종수" --locale ko --pseudonym Rim-il >/dev/null
+    for p in Tulga Gerelee Rim-il; do st field consent "$p" --export yes --method verbal 2>/dev/null; done
+    for i in 1 2 3; do
+        record Tulga 'Түвшинжаргалын ах. Tuvschindschargal came. Тувшинжаргала видел.' >/dev/null
+        record Gerelee "Ганбаатрын хүү ирсэн. Мунх-Эрдэнэ пришёл. $(printf 'Мөнх-Эрд\xcc\x81энэ') left." >/dev/null
+        record Rim-il '종순 어디 갔어? 종수였던 사람. 金钟洙가 왔다.' >/dev/null
+    done
+    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
+    expect_status 0
+    run st hq audit "$W/b.bundle"
+    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
+    st hq import "$W/b.bundle" >/dev/null
+    for id in $(st hq list --json | jq -r '.[].id'); do
+        run st hq show "$id"
+        expect_status 0
+        no_leak "$output" Түвшин Tuvsch Тувшин Ганбаат Мунх Мөнх 종순 종수 钟
+    done
+}

@@ -85,9 +85,13 @@ sh_in() {
     run --separate-stderr sh_in "--home /tmp list"
     expect_status 2
     [ "$stderr" = "intake: '--home': global options go on the shell's own command line (intake [--home DIR] [--passphrase-fd N] [--recovery] shell), not inside it" ]
-    run --separate-stderr sh_in "lsit"
+    # From a pipe, a line that names no command ends the shell: what
+    # follows may be a testimony for a mistyped record, never run or shown.
+    run --separate-stderr sh_in "lsit" "subject forget Rim-il --yes" "canary-testimony" "." "list"
     expect_status 2
-    [ "$stderr" = "intake: no command 'lsit'; did you mean 'list'? (see 'intake help')" ]
+    [ "$stderr" = "intake: no command 'lsit'; did you mean 'list'? (see 'intake help')
+intake: the shell stops here: in a script, the lines after one that names no command may be a testimony, and are neither run nor shown" ]
+    [[ "$(ik subject list)" == Rim-il* ]]
     # "intake list", as the documents write it, is "list".
     run --separate-stderr sh_in "intake subject list"
     expect_status 0
@@ -118,6 +122,15 @@ sh_in() {
     [[ "$stderr" != *canary* ]]
     run ik list
     [ -z "$output" ]
+    # record edit refused while its options are read: the same.
+    id=$(echo "first" | ik record Rim-il --title t)
+    run --separate-stderr sh_in "record edit $id --bogus" "subject forget Rim-il --yes" \
+        "canary-testimony" "." "subject list"
+    expect_status 0
+    [[ "$stderr" == "intake: "*"--bogus"* ]]
+    [[ "$stderr" != *canary* ]]
+    [[ "$output" == Rim-il* ]]
+    [ "$(ik show "$id" | tail -n 1)" = "first" ]
 }
 
 @test "shell: a testimony cut short by the end of input records nothing" {

@@ -480,6 +480,41 @@ static void test_render_json(void **state)
     digestset_free(&ds);
 }
 
+/* A check's reason is kept twice: in English for JSON, in the reader's
+ * language for the text report; without a catalogue (these tests run in
+ * the "C" locale) both are the English sentence, and each goes where it
+ * belongs. */
+static void test_reason_english_and_shown(void **state)
+{
+    struct audit_report rep = { 0 };
+    struct err e;
+    json_t *j;
+    char *text;
+    int c;
+
+    (void)state;
+    c = audit_check_add(&rep, "origin", AUDIT_PASS, 1, &e, "signed by %s, %d recipient(s)", "hq", 2);
+    assert_int_equal(c, 0);
+    assert_string_equal(rep.checks[0].reason, "signed by hq, 2 recipient(s)");
+    assert_string_equal(rep.checks[0].shown, rep.checks[0].reason);
+    audit_check_reason(&rep, c, "k=%zu", (size_t)4);
+    assert_string_equal(rep.checks[0].reason, "k=4");
+    assert_string_equal(rep.checks[0].shown, "k=4");
+    /* the text report shows "shown", JSON gives "reason" */
+    snprintf(rep.checks[0].shown, sizeof rep.checks[0].shown, "%s", "in another language");
+    text = audit_render_text(&rep, 0);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "in another language"));
+    assert_null(strstr(text, "k=4"));
+    secmem_wipe_free(text);
+    j = audit_render_json(&rep, 0);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j, "checks"), 0),
+                                                          "reason")), "k=4");
+    json_decref(j);
+    audit_report_free(&rep);
+}
+
 /* ---- manifest (as export writes it: header and record documents) ---- */
 
 static const char rec_json[] =
@@ -624,6 +659,7 @@ int main(void)
         cmocka_unit_test(test_unique_place_month_warns),
         cmocka_unit_test(test_manifest_disagrees_with_text),
         cmocka_unit_test(test_render_json),
+        cmocka_unit_test(test_reason_english_and_shown),
         cmocka_unit_test(test_manifest_round_trip),
         cmocka_unit_test(test_manifest_refuses),
     };

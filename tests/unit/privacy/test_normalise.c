@@ -33,7 +33,7 @@ static void test_dashes_apostrophes_spaces(void **state)
     expect_norm("Kim\xc2\xad" "Jong", "kimjong", "kimjong");      /* soft hyphen ignored */
 }
 
-static void test_marks_latin_only(void **state)
+static void test_marks_by_script(void **state)
 {
     (void)state;
     expect_norm("Ch\xc5\x8fng", "chong", "chong");                  /* ŏ -> o */
@@ -41,6 +41,16 @@ static void test_marks_latin_only(void **state)
     expect_norm("\xd0\x99\xd0\xb0", "\xd0\xb9\xd0\xb0", "\xd0\xb9\xd0\xb0"); /* Йа keeps й */
     expect_norm("\xd3\xa8\xd2\xae", "\xd3\xa9\xd2\xaf", "\xd3\xa9\xd2\xaf"); /* ӨҮ -> өү */
     expect_norm("\xef\xbc\xab\xef\xbd\x89\xef\xbd\x8d", "kim", "kim");       /* fullwidth */
+    /* Cyrillic, Greek and Hangul lose the marks that do not compose
+     * (issue 12 follow-up): и + breve is й, ю + breve is ю, ц + acute ц,
+     * a low line under every letter goes, a mark on a syllable goes. */
+    expect_norm("\xd0\xb8\xcc\x86", "\xd0\xb9", "\xd0\xb9");
+    expect_norm("\xd1\x8e\xcc\x86\xd1\x86\xcc\x81", "\xd1\x8e\xd1\x86", "\xd1\x8e\xd1\x86");
+    expect_norm("\xd0\x9e\xcc\xb2\xd1\x8e\xcc\xb2", "\xd0\xbe\xd1\x8e", "\xd0\xbe\xd1\x8e");
+    expect_norm("\xec\xa2\x85\xcc\x81\xec\x88\x98", "\xec\xa2\x85\xec\x88\x98", "\xec\xa2\x85\xec\x88\x98");
+    expect_norm("\xce\xb1\xcc\x81", "\xce\xac", "\xce\xac");     /* α + acute is ά */
+    /* Other scripts keep their marks (a vowel sign is a letter's part). */
+    expect_norm("\xe0\xa4\x95\xe0\xa4\xbf", "\xe0\xa4\x95\xe0\xa4\xbf", "\xe0\xa4\x95\xe0\xa4\xbf");
 }
 
 static void test_hangul_jamo_composed(void **state)
@@ -171,7 +181,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dashes_apostrophes_spaces),
-        cmocka_unit_test(test_marks_latin_only),
+        cmocka_unit_test(test_marks_by_script),
         cmocka_unit_test(test_hangul_jamo_composed),
         cmocka_unit_test(test_offsets_map_back),
         cmocka_unit_test(test_refuses_bad_input),

@@ -18,7 +18,7 @@ static void test_consent(void **state)
     add_subject(f->s, "Kim Jong-su", "Rim-il");
     assert_int_equal(store_consent_get(&c, f->s, "Rim-il", &e), 0);
     assert_int_equal(c.recorded, 0);
-    consent_blocks(why, sizeof why, &c, "2024-01-01");
+    consent_blocks(why, sizeof why, &c, "2024-01-01", 0);
     assert_non_null(strstr(why, "no consent is recorded"));
 
     ch.export_ok = 1, ch.method = "written", ch.embargo = "2024-06-01";
@@ -30,9 +30,9 @@ static void test_consent(void **state)
     assert_string_equal(c.method, "written");
     assert_string_equal(c.embargo, "2024-06-01");
     assert_int_equal(strlen(c.date), 20);
-    consent_blocks(why, sizeof why, &c, "2024-05-31");
+    consent_blocks(why, sizeof why, &c, "2024-05-31", 0);
     assert_string_equal(why, "under embargo until 2024-06-01");
-    consent_blocks(why, sizeof why, &c, "2024-06-01");
+    consent_blocks(why, sizeof why, &c, "2024-06-01", 0);
     assert_string_equal(why, "");
 
     /* Unchanged fields are kept; "" lifts the embargo. */
@@ -49,7 +49,7 @@ static void test_consent(void **state)
     assert_int_equal(store_consent_get(&c, f->s, "Rim-il", &e), 0);
     assert_int_equal(c.export_ok, 0);
     assert_string_equal(c.withdrawn, c.date);
-    consent_blocks(why, sizeof why, &c, "2030-01-01");
+    consent_blocks(why, sizeof why, &c, "2030-01-01", 0);
     assert_non_null(strstr(why, "consent was withdrawn on"));
 
     /* After a withdrawal, a new consent starts from no. */
@@ -59,7 +59,7 @@ static void test_consent(void **state)
     assert_string_equal(c.withdrawn, "");
     assert_int_equal(c.quote, 1);
     assert_int_equal(c.export_ok, 0);
-    consent_blocks(why, sizeof why, &c, "2030-01-01");
+    consent_blocks(why, sizeof why, &c, "2030-01-01", 0);
     assert_non_null(strstr(why, "does not allow export"));
 
     ch = (struct consent_change){ -1, -1, -1, -1, "telepathy", NULL, 0 };
@@ -105,20 +105,20 @@ static void test_blocks_in_order(void **state)
     c.export_ok = 0;
     snprintf(c.withdrawn, sizeof c.withdrawn, "2024-03-02T10:00:00Z");
     snprintf(c.embargo, sizeof c.embargo, "2030-01-01");
-    consent_blocks(why, sizeof why, &c, "2024-04-01");
+    consent_blocks(why, sizeof why, &c, "2024-04-01", 0);
     assert_string_equal(why, "consent was withdrawn on 2024-03-02");
     c.withdrawn[0] = '\0';
-    consent_blocks(why, sizeof why, &c, "2024-04-01");
+    consent_blocks(why, sizeof why, &c, "2024-04-01", 0);
     assert_string_equal(why, "the recorded consent does not allow export (--export no)");
     c.export_ok = 1;
-    consent_blocks(why, sizeof why, &c, "2029-12-31");
+    consent_blocks(why, sizeof why, &c, "2029-12-31", 0);
     assert_string_equal(why, "under embargo until 2030-01-01");
-    consent_blocks(why, sizeof why, &c, "2030-01-01");
+    consent_blocks(why, sizeof why, &c, "2030-01-01", 0);
     assert_string_equal(why, "");
-    consent_blocks(small, sizeof small, &c, "2029-12-31");
+    consent_blocks(small, sizeof small, &c, "2029-12-31", 0);
     assert_string_equal(small, "under e");
     c.recorded = 0;
-    consent_blocks(why, sizeof why, &c, "2030-01-01");
+    consent_blocks(why, sizeof why, &c, "2030-01-01", 0);
     assert_string_equal(why, "no consent is recorded (record it with 'intake consent PSEUDONYM --export yes')");
 }
 

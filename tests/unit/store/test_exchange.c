@@ -309,6 +309,19 @@ static void test_subject_ids_and_consent(void **state)
     assert_int_equal(import_one(f->s, &b, "4123456789abcdef", NULL, "Old@22222222", NULL, &added, &e), 0);
     assert_int_equal(store_consent_get(&got, f->s, "Old@22222222", &e), 0);
     assert_true(!got.recorded && got.imported);
+    /* Pseudonyms that differ only by case, white space or hyphens are one
+     * (pseudonym_key, DB_SUBJECT_NAMED): held by another subject, the same
+     * subject's new spelling, and a format 1 bundle's subject. */
+    assert_int_equal(import_one(f->s, &a, "5123456789abcdef", "aaaaaaaaaaaaaaaa", "SO-RA@22222222", &c, &added, &e), -1);
+    assert_string_equal(e.msg, "the bundle renames subject aaaaaaaaaaaaaaaa to SO-RA@22222222, which "
+                        "another subject in this store already has; nothing was imported");
+    assert_int_equal(import_one(f->s, &b, "5123456789abcdef", "aaaaaaaaaaaaaaaa", "so ra@22222222", &c, &added, &e), 0);
+    assert_int_equal(import_one(f->s, &b, "6123456789abcdef", NULL, "OLD@22222222", NULL, &added, &e), 0);
+    json_array_clear(seen);
+    assert_int_equal(store_subject_each(f->s, NULL, 0, names, seen, &e), 0);
+    assert_int_equal(json_array_size(seen), 3);
+    assert_string_equal(json_string_value(json_array_get(seen, 1)), "so ra@22222222");
+    assert_string_equal(json_string_value(json_array_get(seen, 2)), "Old@22222222");
     json_decref(seen);
 }
 

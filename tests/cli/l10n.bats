@@ -1,0 +1,246 @@
+#!/usr/bin/env bats
+# The interface in Korean and Mongolian (issue 18): a journey (init,
+# subject add, record, redact, export, import, audit) under
+# LANG=ko_KR.UTF-8 and LANG=mn_MN.UTF-8 has the same exit statuses and the
+# same machine output (--json, tab-separated listings, redact --report,
+# usage lines) as in English, and its messages in the language; a locale
+# the machine lacks, or one without a catalogue, is English without error.
+#
+# The locales are generated for this file with localedef into a temporary
+# folder read through LOCPATH (the `locales` package's sources: a clean
+# Debian container has none generated, and the tests never need root).
+# The binary finds its catalogues in share/locale beside its bin/
+# (build/rel/share/locale, made by make test-build) or, installed, in
+# PREFIX/share/locale (intake/main.c, init_messages).
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup_file() {
+    local loc=$BATS_FILE_TMPDIR/locale l
+    mkdir -p "$loc"
+    for l in ko_KR mn_MN fr_FR; do
+        localedef -i "$l" -f UTF-8 "$loc/$l.UTF-8" 2>/dev/null ||
+            { echo "localedef cannot make $l.UTF-8 (install the locales package)" >&2; return 1; }
+    done
+}
+
+setup() {
+    common_setup
+    W=$T/work
+    mkdir -p "$W"
+    cd "$W"
+    unset LANGUAGE LC_ALL LC_MESSAGES
+}
+
+teardown() { common_teardown; }
+
+# lc LOCALE NAME ARGS...: intake on store $T/NAME under LANG=LOCALE ("C":
+# English), the generated locales in LOCPATH.
+lc() {
+    local lang=$1 name=$2
+    shift 2
+    LOCPATH=$BATS_FILE_TMPDIR/locale LANG=$lang \
+        "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
+}
+
+# same LOCALE NAME ARGS...: intake ARGS gives the same exit status and the
+# same standard output under LOCALE as in English.
+same() {
+    local lang=$1 en rc_en rc
+    shift
+    en=$(lc C "$@" 2>/dev/null) && rc_en=0 || rc_en=$?
+    run --separate-stderr lc "$lang" "$@"
+    [ "$status" -eq "$rc_en" ] || { echo "exit $status under $lang, $rc_en in English" >&2; return 1; }
+    [ "$output" = "$en" ] || { diff <(echo "$en") <(echo "$output") >&2; return 1; }
+}
+
+# journey LOCALE: the whole journey under LOCALE, checking statuses and
+# machine output against English; leaves $W/b.bundle audited.
+journey() {
+    local lang=$1 id
+    run --separate-stderr lc "$lang" field init --kdf interactive --label field
+    expect_status 0
+    [[ "$output" =~ $RECOVERY_RE ]]
+    INIT_OUT=$output
+    lc "$lang" hq init --kdf interactive --label hq >/dev/null
+    lc "$lang" field contact add hq "$(lc "$lang" hq card)" 2>/dev/null
+    lc "$lang" field contact verify hq --confirm \
+        <<<"$(lc "$lang" field contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+    lc "$lang" hq contact add field "$(lc "$lang" field card)" 2>/dev/null
+    lc "$lang" hq contact verify field --confirm \
+        <<<"$(lc "$lang" hq contact verify field | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+    run --separate-stderr lc "$lang" field subject add --name "Kim Ji-yeon" --pseudonym Nari
+    expect_status 0
+    [ "$output" = Nari ]
+    lc "$lang" field consent Nari --export yes --method verbal 2>/dev/null
+    run --separate-stderr lc "$lang" field record Nari --title Work --date 2024-03-15 \
+        --tag work --lang en <<<"Kim Ji-yeon spoke about the long days at the site."
+    expect_status 0
+    id=$output
+    [[ "$id" =~ ^[a-z0-9]{16}$ ]]
+    same "$lang" field list
+    same "$lang" field list --json
+    same "$lang" field redact "$id" --report
+    same "$lang" field redact "$id"
+    same "$lang" field subject list
+    run --separate-stderr lc "$lang" field export --to hq --all -o "$W/b.bundle"
+    expect_status 0
+    EXPORT_ERR=$stderr
+    run --separate-stderr lc "$lang" hq import "$W/b.bundle"
+    expect_status 0
+    IMPORT_OUT=$output
+    same "$lang" hq list --json
+    same "$lang" hq audit --json b.bundle
+    same "$lang" hq audit --strict --json b.bundle
+    run --separate-stderr lc "$lang" hq audit b.bundle
+    expect_status 0
+    AUDIT_OUT=$output
+    # a usage error: the same status, the usage line itself in English
+    same "$lang" field record
+    same "$lang" field record --help
+    same "$lang" hq --version
+}
+
+# in_language LOCALE RECOVERY IMPORTED VERDICT COMMANDS NO-COMMAND LETTERS:
+# the journey under LOCALE, then its messages: the recovery key's title,
+# the import's line, the audit's verdict, help's "commands:" line, the
+# exact line for an unknown command, and a store error in LETTERS (a
+# bracket expression of the script).
+in_language() {
+    local lang=$1
+    journey "$lang"
+    [[ "$INIT_OUT" == *"$2"* ]]
+    [[ "$IMPORT_OUT" == *"$3"* ]]
+    [[ "$AUDIT_OUT" == *"$4: WARN"* ]]
+    run --separate-stderr lc "$lang" field help
+    expect_status 0
+    [[ "$output" == *$'\n'"$5"$'\n'* ]]
+    run --separate-stderr lc "$lang" field nosuch
+    expect_status 2
+    [ "$stderr" = "intake: $6" ]
+    run --separate-stderr lc "$lang" field subject show Nobody
+    expect_status 2
+    # shellcheck disable=SC2053
+    [[ "$stderr" == "intake: "*$7* ]]
+}
+
+@test "l10n: the journey in Korean: English statuses and machine output, Korean messages" {
+    in_language ko_KR.UTF-8 "복구 키" "가져왔습니다" "판정" "명령:" \
+        "'nosuch' 명령이 없습니다('intake help' 참고)" '[가-힣]'
+}
+
+@test "l10n: the journey in Mongolian: English statuses and machine output, Mongolian messages" {
+    in_language mn_MN.UTF-8 "Сэргээх түлхүүр" "оруулав" "Дүгнэлт" "Тушаалууд:" \
+        "'nosuch' гэсэн тушаал алга ('intake help'-г үзнэ үү)" '[А-Яа-яӨөҮү]'
+}
+
+@test "l10n: why a record may not leave is in the person's language; --json keeps it in English" {
+    lc C field init --kdf interactive >/dev/null
+    lc C field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    id=$(lc C field record Nari --title Work --lang en <<<"A day at the site.")
+    same ko_KR.UTF-8 field redact "$id" --json
+    run --separate-stderr lc C field redact "$id" --json
+    [ "$(jq -r .blocked <<<"$output")" = "no consent is recorded (record it with 'intake consent PSEUDONYM --export yes')" ]
+    run --separate-stderr lc ko_KR.UTF-8 field redact "$id"
+    expect_status 1
+    [[ "$stderr" == "intake: "*"기록된 동의가 없습니다"* ]]
+    lc C field consent Nari --export yes --method verbal --embargo 2099-01-01 2>/dev/null
+    run --separate-stderr lc mn_MN.UTF-8 field redact "$id"
+    expect_status 1
+    [[ "$stderr" == *"2099-01-01 хүртэл хориглох хугацаанд байна"* ]]
+    run --separate-stderr lc C field redact "$id"
+    [[ "$stderr" == *"under embargo until 2099-01-01"* ]]
+}
+
+@test "l10n: LANGUAGE and LC_MESSAGES choose the language; LC_ALL=C is English" {
+    run --separate-stderr env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=ko_KR.UTF-8 LANGUAGE=mn "$INTAKE" help
+    [[ "$output" == *"Тушаалууд:"* ]]
+    run --separate-stderr env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=C LC_MESSAGES=ko_KR.UTF-8 "$INTAKE" help
+    [[ "$output" == *"명령:"* ]]
+    run --separate-stderr env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=ko_KR.UTF-8 LC_ALL=C "$INTAKE" help
+    [[ "$output" == *$'\ncommands:\n'* ]]
+}
+
+@test "l10n: a locale the machine lacks, or one without a catalogue, is English without a word" {
+    local lang en
+    en=$(LANG=C "$INTAKE" help)
+    mkdir -p "$T/none"
+    for lang in ko_KR.UTF-8 mn_MN.UTF-8 xx_YY.UTF-8; do
+        run --separate-stderr env LOCPATH="$T/none" LANG=$lang "$INTAKE" help
+        expect_status 0
+        [ -z "$stderr" ] && [ "$output" = "$en" ]
+        run --separate-stderr env LOCPATH="$T/none" LANG=$lang "$INTAKE" nosuch
+        expect_status 2
+        [ "$stderr" = "intake: no command 'nosuch' (see 'intake help')" ]
+    done
+    # French is generated, but intake has no French catalogue
+    run --separate-stderr env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=fr_FR.UTF-8 "$INTAKE" help
+    expect_status 0
+    [ -z "$stderr" ] && [ "$output" = "$en" ]
+}
+
+@test "l10n: numbers, sorting and JSON do not follow the locale (LC_NUMERIC stays C)" {
+    lc C field init --kdf interactive --label field >/dev/null
+    same mn_MN.UTF-8 field card
+    same mn_MN.UTF-8 field log --json
+    same ko_KR.UTF-8 field log --json
+}
+
+@test "l10n: po-check fails when the template lacks a message of the sources, or a catalogue one translation" {
+    local po=$T/po
+    mkdir -p "$po"
+    run "$ROOT/scripts/po.sh" check "$ROOT/po/intake.pot" "$ROOT/po/ko.po" "$ROOT/po/mn.po"
+    expect_status 0
+    [[ "$output" == *"po/ko.po: "*" translated messages." ]]
+    # the template without "commands:" (intake/main.c)
+    msggrep --invert-match --msgid -F -e 'commands:' -o "$po/intake.pot" "$ROOT/po/intake.pot"
+    run "$ROOT/scripts/po.sh" check "$po/intake.pot" "$ROOT/po/ko.po"
+    expect_status 1
+    [[ "$output" == *"differs from the sources' messages"*'+msgid "commands:"'* ]]
+    # a catalogue with that message untranslated, one with it fuzzy
+    msgfilter --keep-header -i "$ROOT/po/ko.po" -o "$po/ko.po" sed -e '/^명령:$/d' 2>/dev/null
+    run "$ROOT/scripts/po.sh" check "$ROOT/po/intake.pot" "$po/ko.po"
+    expect_status 1
+    [[ "$output" == *"1 untranslated message"* ]]
+    sed -e '/^msgid "commands:"$/i #, fuzzy' "$ROOT/po/mn.po" >"$po/mn.po"
+    run "$ROOT/scripts/po.sh" check "$ROOT/po/intake.pot" "$po/mn.po"
+    expect_status 1
+    [[ "$output" == *"1 fuzzy translation"* ]]
+    # a message in a ?: (xgettext would see only its first string)
+    printf '%s\n' 'int f(struct err *e, int r) {' \
+        '    return err_set(e, 2, r ? "one thing" : "another thing");' \
+        '    return err_set(e, 2, "%s", r ? "a" : "b");' '}' >"$po/t.c"
+    run "$ROOT/scripts/po-lint.py" "_ err_set:3" "$po/t.c"
+    expect_status 1
+    [ "$output" = "$po/t.c:2: err_set: a ?: in the message: xgettext sees only its first string; write one call per case" ]
+}
+
+@test "l10n: the Korean and Mongolian man pages: the English SYNOPSIS, no roff warning, installed for man -L" {
+    local syn l
+    syn() { awk '/^\.SH SYNOPSIS/ { on = 1 } on && /^\.SH / && !/SYNOPSIS/ { exit } on' "$1"; }
+    [ -n "$(syn "$ROOT/docs/intake.1")" ]
+    for l in ko mn; do
+        diff <(syn "$ROOT/docs/intake.1") <(syn "$ROOT/docs/intake.$l.1")
+        run --separate-stderr env LANG=C.UTF-8 MANWIDTH=80 man --warnings -l "$ROOT/docs/intake.$l.1"
+        expect_status 0
+        [ -z "$stderr" ] || { echo "$stderr"; false; }
+        [ "$("$ROOT/scripts/install-man.sh" where /usr/share/man "$ROOT/docs/intake.$l.1")" = \
+          "/usr/share/man/$l/man1/intake.1" ]
+    done
+    grep -qF 'docs/intake.ko.1' "$ROOT/README.md"
+    grep -qF 'docs/intake.mn.1' "$ROOT/README.md"
+}
+
+@test "l10n: the demo's narration follows the language; intake's own output in it too" {
+    command -v gettext >/dev/null || skip "no gettext command (gettext-base): the demo narrates in English"
+    run env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=mn_MN.UTF-8 sh "$ROOT/scripts/demo.sh" "$INTAKE"
+    expect_status 0
+    [[ "$output" == *"intake үзүүлэн: нэг удаагийн сан "* ]]
+    [[ "$output" == *"# Зөвхөн нууц нэр: --reveal-гүйгээр жинхэнэ нэр харагдахгүй"* ]]
+    [[ "$output" == *"(гарах төлөв 1)"* ]]
+    [[ "$output" == *"Бүртгэл бүрэн бүтэн: "* ]]
+    run env LANG=C sh "$ROOT/scripts/demo.sh" "$INTAKE"
+    expect_status 0
+    [[ "$output" == *"# pseudonyms only: no real names without --reveal"* ]]
+}

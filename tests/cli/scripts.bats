@@ -1,0 +1,21 @@
+#!/usr/bin/env bats
+# The shell scripts a person runs (make demo, bench/, scripts/) say
+# #!/bin/sh, which is dash on Debian: each must at least parse there (a
+# bash-only "<<<" once broke make demo and bench/export.sh).
+
+load helpers
+
+@test "scripts: every #!/bin/sh script in scripts/ and bench/ parses under dash" {
+    ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+    n=0
+    for f in "$ROOT"/scripts/*.sh "$ROOT"/bench/*.sh "$ROOT"/.ci/run; do
+        [ "$(head -n 1 "$f")" = "#!/bin/sh" ] || continue
+        dash -n "$f" || { echo "does not parse under dash: $f" >&2; false; }
+        n=$((n + 1))
+    done
+    [ "$n" -ge 5 ]
+    # The check itself fails on a bash-only redirection.
+    printf '#!/bin/sh\ncat <<<"x"\n' >"$BATS_TEST_TMPDIR/bad.sh"
+    run dash -n "$BATS_TEST_TMPDIR/bad.sh"
+    [ "$status" -ne 0 ]
+}
