@@ -461,14 +461,20 @@ int cli_record_id(char *id, size_t idlen, struct store *s, const char *given)
     return store_record_id(id, idlen, s, given, &e) == 0 ? 0 : cli_fail(&e);
 }
 
-void cli_header(const char *fmt, ...)
+void cli_columns(const struct cli_column *cols, size_t n, const char *sep, int translated)
 {
-    va_list ap;
-
-    if (!isatty(STDOUT_FILENO))
-        return;
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = intl_maybe(cols[i].name, translated);
+        fputs(i ? sep : "", stdout);
+        fputs(name, stdout);
+        for (size_t w = text_columns(name); w < cols[i].width; w++)
+            putchar(' ');
+    }
     putchar('\n');
+}
+
+void cli_header(const struct cli_column *cols, size_t n)
+{
+    if (isatty(STDOUT_FILENO))
+        cli_columns(cols, n, "\t", 1);
 }

@@ -153,6 +153,98 @@ in_language() {
     [[ "$stderr" == *"under embargo until 2099-01-01"* ]]
 }
 
+# on_tty LOCALE NAME ARGS...: what a terminal shows (standard output and
+# error, script(1) giving the pseudo-terminal, carriage returns dropped)
+# for intake as `lc` runs it.
+on_tty() {
+    local lang=$1 name=$2 cmd
+    shift 2
+    printf '%s\n' "$PASS" >"$T/pass"
+    cmd=$(printf '%q ' env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG="$lang" "$INTAKE" \
+          --home "$T/$name" --passphrase-fd 3 "$@")
+    script -qec "$cmd 3<'$T/pass'" /dev/null | tr -d '\r'
+}
+
+@test "l10n: a listing's header is in the language on a terminal; to a pipe the same bytes as in English" {
+    command -v script >/dev/null || skip "script (util-linux) is not installed"
+    local lang
+    lc C field init --kdf interactive >/dev/null
+    lc C field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    lc C field record Nari --title Work --date 2024-03-15 <<<"A day at the site." >/dev/null
+    lc C field term add place:Dalian >/dev/null 2>&1
+    for lang in ko_KR.UTF-8 mn_MN.UTF-8; do
+        same "$lang" field list
+        same "$lang" field subject list
+        same "$lang" field term list
+        same "$lang" field log
+    done
+    run on_tty C field list
+    [ "${lines[0]}" = "ID              	DATE      	PSEUDONYM	TITLE" ]
+    run on_tty ko_KR.UTF-8 field list
+    # ID padded to 16 terminal columns, 날짜 (two wide characters) to 10
+    [ "${lines[0]}" = "ID              	날짜      	가명	제목" ]
+    [ "${lines[1]}" = "$(lc C field list)" ]
+    run on_tty mn_MN.UTF-8 field subject list
+    [ "${lines[0]}" = "НУУЦ НЭР	БИЧЛЭГ	СҮҮЛИЙН БИЧЛЭГ	ҮҮСГЭСЭН" ]
+    run on_tty ko_KR.UTF-8 field term list
+    [[ "${lines[0]}" == "ID	분류	대상자	추가한 날"*"	텍스트" ]]
+    # the log prints its header to a pipe too: English there, translated here
+    run on_tty ko_KR.UTF-8 field log
+    [[ "${lines[0]}" == "순번   날짜"*"해시"*"작업"*"대상" ]]
+    [[ "$(lc ko_KR.UTF-8 field log | head -n 1)" == "SEQ    DATE "* ]]
+}
+
+@test "l10n: contact verify says match or mismatch in the language; its exit status the same" {
+    local group
+    lc C field init --kdf interactive --label field >/dev/null
+    lc C hq init --kdf interactive --label hq >/dev/null
+    lc C field contact add hq "$(lc C hq card)" 2>/dev/null
+    group=$(lc C field contact verify hq | awk 'NR == 1 { print $NF }')
+    run --separate-stderr lc ko_KR.UTF-8 field contact verify hq --confirm <<<"00000"
+    expect_status 1
+    [[ "${lines[1]}" == "불일치: "* ]]
+    run --separate-stderr lc mn_MN.UTF-8 field contact verify hq --confirm <<<"00000"
+    expect_status 1
+    [[ "${lines[1]}" == "тохирохгүй: "* ]]
+    run --separate-stderr lc C field contact verify hq --confirm <<<"00000"
+    expect_status 1
+    [[ "${lines[1]}" == "mismatch: the group typed"* ]]
+    run --separate-stderr lc ko_KR.UTF-8 field contact verify hq --confirm <<<"$group"
+    expect_status 0
+    [ "${lines[1]}" = "일치" ]
+    lc C hq contact add field "$(lc C field card)" 2>/dev/null
+    group=$(lc C hq contact verify field | awk 'NR == 1 { print $NF }')
+    run --separate-stderr lc mn_MN.UTF-8 hq contact verify field --confirm <<<"$group"
+    expect_status 0
+    [ "${lines[1]}" = "тохирч байна" ]
+}
+
+@test "l10n: a progress line, the shell's greeting and prompt, on a terminal in the language" {
+    command -v script >/dev/null || skip "script (util-linux) is not installed"
+    local id
+    lc C field init --kdf interactive >/dev/null
+    lc C field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    id=$(lc C field record Nari --title Work <<<"A day at the site.")
+    head -c $((3 << 20)) /dev/urandom >"$W/big.ogg"
+    run on_tty ko_KR.UTF-8 field attach "$id" "$W/big.ogg"
+    [[ "$output" == *"intake: big.ogg 첨부 중: 100%"* ]] || { echo "$output"; false; }
+    cp "$W/big.ogg" "$W/big2.ogg"
+    run on_tty mn_MN.UTF-8 field attach "$id" "$W/big2.ogg"
+    [[ "$output" == *"intake: big2.ogg-г хавсаргаж байна: 100%"* ]] || { echo "$output"; false; }
+    # the shell: its greeting in Korean; the prompt is the program's name
+    run python3 "$ROOT/tests/tools/ptydrive.py" -- env LOCPATH="$BATS_FILE_TMPDIR/locale" \
+        LANG=ko_KR.UTF-8 "$INTAKE" --home "$T/field" shell <<EOF
+expect 암호 문구: 
+send $PASS\r
+expect intake> 
+send exit\r
+wait
+EOF
+    expect_status 0
+    [[ "$output" == *"의 잠금을 풀었습니다. 명령은 'help'"* ]] || { echo "$output"; false; }
+    [[ "$output" == *$'\n'"intake> exit"* ]]
+}
+
 @test "l10n: LANGUAGE and LC_MESSAGES choose the language; LC_ALL=C is English" {
     run --separate-stderr env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=ko_KR.UTF-8 LANGUAGE=mn "$INTAKE" help
     [[ "$output" == *"Тушаалууд:"* ]]
