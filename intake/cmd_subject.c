@@ -179,15 +179,21 @@ static json_t *consent_json(const struct consent *c, const char *why)
 
 static void print_consent(const struct consent *c, const char *why)
 {
-    if (!c->recorded)
+    char day[DAY_SHOWN_BYTES], until[DAY_SHOWN_BYTES];
+
+    if (!c->recorded) {
         printf("%s\n", _("consent: none recorded"));
-    else if (c->withdrawn[0] != '\0')
-        printf(_("consent: withdrawn %s\n"), c->withdrawn);
-    else
+    } else if (c->withdrawn[0] != '\0') {
+        day_shown(day, sizeof day, c->withdrawn);
+        printf(_("consent: withdrawn %s\n"), day);
+    } else {
+        day_shown(day, sizeof day, c->date);
+        day_shown(until, sizeof until, c->embargo);
         printf(_("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n"),
-               c->date, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
+               day, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
                yn(c->export_ok), yn(c->quote), yn(c->publish), yn(c->attachments),
-               c->embargo[0] ? _(", embargo until ") : "", c->embargo);
+               c->embargo[0] ? _(", embargo until ") : "", until);
+    }
     if (why[0])
         printf(_("may leave the device: no (%s)\n"), why);
     else

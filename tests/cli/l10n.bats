@@ -148,7 +148,7 @@ in_language() {
     lc C field consent Nari --export yes --method verbal --embargo 2099-01-01 2>/dev/null
     run --separate-stderr lc mn_MN.UTF-8 field redact "$id"
     expect_status 1
-    [[ "$stderr" == *"2099-01-01 хүртэл хориглох хугацаанд байна"* ]]
+    [[ "$stderr" == *"2099 оны 1-р сарын 1 хүртэл хориглох хугацаанд байна"* ]]
     run --separate-stderr lc C field redact "$id"
     [[ "$stderr" == *"under embargo until 2099-01-01"* ]]
 }
@@ -243,6 +243,46 @@ EOF
     expect_status 0
     [[ "$output" == *"의 잠금을 풀었습니다. 명령은 'help'"* ]] || { echo "$output"; false; }
     [[ "$output" == *$'\n'"intake> exit"* ]]
+}
+
+@test "l10n: a date in the audit's notes and in why a record may not leave as the language writes it; --json keeps YYYY-MM-DD" {
+    local id note day y m d
+    lc C field init --kdf interactive --label field >/dev/null
+    lc C hq init --kdf interactive --label hq >/dev/null
+    lc C field contact add hq "$(lc C hq card)" 2>/dev/null
+    lc C field contact verify hq --confirm \
+        <<<"$(lc C field contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+    lc C hq contact add field "$(lc C field card)" 2>/dev/null
+    lc C hq contact verify field --confirm \
+        <<<"$(lc C hq contact verify field | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+    lc C field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    lc C field consent Nari --export yes --method verbal 2>/dev/null
+    id=$(lc C field record Nari --title Work --lang en <<<"We met Choe Myong-nam at the port.")
+    lc C field allow "Choe Myong-nam" 2>/dev/null
+    lc C field export --to hq --all -o "$W/b.bundle" 2>/dev/null
+    lc C hq import "$W/b.bundle" >/dev/null 2>&1
+    same ko_KR.UTF-8 hq audit --json b.bundle
+    same mn_MN.UTF-8 hq audit --json b.bundle
+    note=$(lc C hq audit --json b.bundle | jq -r '[.checks[].items[]?.note] | map(select(. != null and startswith("kept with")))[0]')
+    day=${note##* on }
+    [[ "$day" =~ ^([0-9]{4})-([0-9]{2})-([0-9]{2}) ]] || { echo "note: $note"; false; }
+    y=${BASH_REMATCH[1]} m=$((10#${BASH_REMATCH[2]})) d=$((10#${BASH_REMATCH[3]}))
+    # people read the day (the time, in --json, left out)
+    run --separate-stderr lc C hq audit b.bundle
+    [[ "$output" == *"\"Choe Myong-nam\" (kept with 'intake allow' on ${day:0:10})"* ]]
+    run --separate-stderr lc ko_KR.UTF-8 hq audit b.bundle
+    [[ "$output" == *"\"Choe Myong-nam\" (${y}년 ${m}월 ${d}일에 'intake allow'로 남김)"* ]] || { echo "$output"; false; }
+    run --separate-stderr lc mn_MN.UTF-8 hq audit b.bundle
+    [[ "$output" == *"\"Choe Myong-nam\" ($y оны $m-р сарын $d-нд 'intake allow'-оор үлдээсэн)"* ]] || { echo "$output"; false; }
+    # an embargo in subject show and in redact's refusal
+    lc C field consent Nari --export yes --method verbal --embargo 2099-03-05 2>/dev/null
+    run --separate-stderr lc ko_KR.UTF-8 field subject show Nari
+    [[ "$output" == *"2099년 3월 5일까지 공개 금지 기간입니다"* ]] || { echo "$output"; false; }
+    run --separate-stderr lc ko_KR.UTF-8 field redact "$id"
+    expect_status 1
+    [[ "$stderr" == *"2099년 3월 5일까지"* ]]
+    same ko_KR.UTF-8 field subject show Nari --json
+    [ "$(lc C field subject show Nari --json | jq -r '.consent.embargo')" = 2099-03-05 ]
 }
 
 @test "l10n: LANGUAGE and LC_MESSAGES choose the language; LC_ALL=C is English" {
