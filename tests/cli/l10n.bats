@@ -285,6 +285,28 @@ EOF
     [ "$(lc C field subject show Nari --json | jq -r '.consent.embargo')" = 2099-03-05 ]
 }
 
+@test "l10n: the system's error text (strerror) in the language when glibc has it (libc-l10n), never as '?', else English" {
+    local ko
+    lc C field init --kdf interactive >/dev/null
+    run --separate-stderr lc C field audit "$W/missing.bundle"
+    expect_status 2
+    [ "$stderr" = "intake: cannot open $W/missing.bundle: No such file or directory" ]
+    run --separate-stderr lc ko_KR.UTF-8 field audit "$W/missing.bundle"
+    expect_status 2
+    [[ "$stderr" != *"?"* ]] || { echo "$stderr"; false; }
+    if [ -f /usr/share/locale/ko/LC_MESSAGES/libc.mo ]; then
+        ko=$(LOCPATH=$BATS_FILE_TMPDIR/locale LANG=ko_KR.UTF-8 gettext -d libc "No such file or directory")
+        [ "$ko" != "No such file or directory" ]
+        [ "$stderr" = "intake: $W/missing.bundle을(를) 열 수 없습니다: $ko" ]
+    else
+        [[ "$stderr" == *": No such file or directory" ]]
+    fi
+    # glibc has no Mongolian catalogue: English inside the Mongolian sentence
+    run --separate-stderr lc mn_MN.UTF-8 field audit "$W/missing.bundle"
+    expect_status 2
+    [ "$stderr" = "intake: $W/missing.bundle-г нээж чадсангүй: No such file or directory" ]
+}
+
 @test "l10n: LANGUAGE and LC_MESSAGES choose the language; LC_ALL=C is English" {
     run --separate-stderr env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG=ko_KR.UTF-8 LANGUAGE=mn "$INTAKE" help
     [[ "$output" == *"Тушаалууд:"* ]]
