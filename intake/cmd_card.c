@@ -336,7 +336,7 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const struct
             return 0;
         }
         printf("%s\n", _("match"));
-        return mark_verified(s, j->name, "scanned", e);
+        return mark_verified(s, j->name, _("scanned"), e);
     }
     if (!o->confirm)
         return 0;
@@ -352,7 +352,7 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const struct
         return 0;
     }
     printf("%s\n", _("match"));
-    return mark_verified(s, j->name, "its last group typed", e);
+    return mark_verified(s, j->name, _("its last group typed"), e);
 }
 
 static int contact_run(struct store *s, const struct contact_job *j, const struct qr_opts *o,

@@ -212,6 +212,7 @@ on_tty() {
     run --separate-stderr lc ko_KR.UTF-8 field contact verify hq --confirm <<<"$group"
     expect_status 0
     [ "${lines[1]}" = "일치" ]
+    [[ "$stderr" == *"(마지막 그룹을 입력함)" ]] || { echo "$stderr"; false; }
     lc C hq contact add field "$(lc C field card)" 2>/dev/null
     group=$(lc C hq contact verify field | awk 'NR == 1 { print $NF }')
     run --separate-stderr lc mn_MN.UTF-8 hq contact verify field --confirm <<<"$group"
@@ -278,6 +279,11 @@ EOF
     lc C field consent Nari --export yes --method verbal --embargo 2099-03-05 2>/dev/null
     run --separate-stderr lc ko_KR.UTF-8 field subject show Nari
     [[ "$output" == *"2099년 3월 5일까지 공개 금지 기간입니다"* ]] || { echo "$output"; false; }
+    # the consent line: the day it was recorded, then how (a value: as typed)
+    day=$(lc C field subject show Nari --json | jq -r .consent.date)
+    [[ "$day" =~ ^([0-9]{4})-([0-9]{2})-([0-9]{2}) ]]
+    y=${BASH_REMATCH[1]} m=$((10#${BASH_REMATCH[2]})) d=$((10#${BASH_REMATCH[3]}))
+    [[ "$output" == *"동의: ${y}년 ${m}월 ${d}일에 기록함 (verbal): 내보내기 예"* ]] || { echo "$output"; false; }
     run --separate-stderr lc ko_KR.UTF-8 field redact "$id"
     expect_status 1
     [[ "$stderr" == *"2099년 3월 5일까지"* ]]
