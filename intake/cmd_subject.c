@@ -181,16 +181,17 @@ static void print_consent(const struct consent *c, const char *why)
 {
     char day[DAY_SHOWN_BYTES], until[DAY_SHOWN_BYTES];
 
+    /* The embargo and the withdrawal are days, shown as the language
+     * writes one; when consent was recorded is an instant, shown whole. */
     if (!c->recorded) {
         printf("%s\n", _("consent: none recorded"));
     } else if (c->withdrawn[0] != '\0') {
         day_shown(day, sizeof day, c->withdrawn);
         printf(_("consent: withdrawn %s\n"), day);
     } else {
-        day_shown(day, sizeof day, c->date);
         day_shown(until, sizeof until, c->embargo);
         printf(_("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n"),
-               day, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
+               c->date, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
                yn(c->export_ok), yn(c->quote), yn(c->publish), yn(c->attachments),
                c->embargo[0] ? _(", embargo until ") : "", until);
     }
