@@ -36,6 +36,7 @@ static void item_free(struct audit_item *it)
     secmem_wipe_free(it->what);
     secmem_wipe_free(it->text);
     secmem_wipe_free(it->note);
+    secmem_wipe_free(it->shown);
 }
 
 void audit_report_free(struct audit_report *r)
@@ -112,10 +113,22 @@ int audit_item_add(struct audit_report *r, int c, int level, const char *record,
     it->what = dup_s(what);
     it->text = audit_dup(text, textlen);
     it->note = dup_s(note);
+    it->shown = NULL;
     if (level > ck->level)
         ck->level = level;
     if (level > AUDIT_PASS)
         ck->found++;
+    return 0;
+}
+
+int audit_item_shown(struct audit_report *r, int c, const char *shown, struct err *e)
+{
+    struct audit_check *ck = &r->checks[c];
+    struct audit_item *it = &ck->items[ck->nitems - 1];
+
+    secmem_wipe_free(it->shown);
+    if ((it->shown = dup_s(shown)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory for the audit report");
     return 0;
 }
 

@@ -31,7 +31,10 @@ struct audit_item {
     char *field;                /* "title", "place", "tag", "body", or NULL */
     char *what;                 /* "phone", "korean-name", "protected-term", ... */
     char *text;                 /* the text concerned, or NULL */
-    char *note;                 /* e.g. "kept with 'intake allow' on 2026-11-20" */
+    char *note;                 /* e.g. "kept with 'intake allow' on 2026-11-20" (English,
+                                 * as audit --json gives it) */
+    char *shown;                /* the note in the reader's language (its date as they
+                                 * write one), or NULL: the note, a constant, translated */
 };
 
 struct audit_check {
@@ -121,6 +124,12 @@ int audit_check_add(struct audit_report *r, const char *name, int level, size_t 
 int audit_item_add(struct audit_report *r, int c, int level, const char *record,
                    const char *field, const char *what, const char *text, size_t textlen,
                    const char *note, struct err *e);
+
+/* Gives check c's last item (audit_item_add's) the text report's form of
+ * its note, shown (copied): the same words in the reader's language, with
+ * dates as they read them (util/day.h), the note itself staying English
+ * for --json.  Returns 0, or -1 with e (out of memory). */
+int audit_item_shown(struct audit_report *r, int c, const char *shown, struct err *e);
 
 /* Sets check c's reason and shown, as audit_check_add does (after its
  * items are known; cut to 399 bytes). */

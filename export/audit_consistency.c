@@ -9,6 +9,7 @@
 #include "export/audit.h"
 #include "export/audit_int.h"
 #include "privacy/redact.h"
+#include "util/day.h"
 #include "util/intl.h"
 
 /* "[PLACE-12]" for category "place"; 1 if text[0..len) is one. */
@@ -128,7 +129,7 @@ static int check_placeholders(struct audit_report *r, int c, const struct audit_
 static int check_flags_consent(struct audit_report *r, int c, const struct audit_record *rec,
                                const char *today, size_t *bad, struct err *e)
 {
-    char note[128];
+    char note[128], shown[256], day[DAY_SHOWN_BYTES];
 
     for (size_t i = 0; i < rec->nflags; i++) {
         const struct audit_flag *fl = &rec->flags[i];
@@ -146,21 +147,31 @@ static int check_flags_consent(struct audit_report *r, int c, const struct audit
                 return -1;
         }
     }
-    note[0] = '\0';
-    if (!rec->export_ok)
+    note[0] = shown[0] = '\0';
+    if (!rec->export_ok) {
         snprintf(note, sizeof note, "%s", N_("no consent to export"));   /* shown translated */
-    else if (rec->withdrawn != NULL && rec->withdrawn[0] != '\0')
+    } else if (rec->withdrawn != NULL && rec->withdrawn[0] != '\0') {
+        day_shown(day, sizeof day, rec->withdrawn);
         snprintf(note, sizeof note, "consent withdrawn on %.32s", rec->withdrawn);
-    else if (rec->embargo != NULL && rec->embargo[0] != '\0' && strcmp(rec->embargo, today) > 0)
+        snprintf(shown, sizeof shown, _("consent withdrawn on %s"), day);
+    } else if (rec->embargo != NULL && rec->embargo[0] != '\0' && strcmp(rec->embargo, today) > 0) {
+        day_shown(day, sizeof day, rec->embargo);
         snprintf(note, sizeof note, "under embargo until %.16s", rec->embargo);
-    else if (!rec->attachments_ok && rec->nattachments > 0)
+        snprintf(shown, sizeof shown, _("under embargo until %s"), day);
+    } else if (!rec->attachments_ok && rec->nattachments > 0) {
         snprintf(note, sizeof note, "%zu attachment(s) carried, but the consent says attachments no",
                  rec->nattachments);
-    if (note[0] != '\0') {
-        (*bad)++;
-        return audit_item_add(r, c, AUDIT_FAIL, rec->id, NULL, "consent", NULL, 0, note, e);
+        snprintf(shown, sizeof shown,
+                 P_("%zu attachment carried, but the consent says attachments no",
+                    "%zu attachments carried, but the consent says attachments no",
+                    rec->nattachments), rec->nattachments);
     }
-    return 0;
+    if (note[0] == '\0')
+        return 0;
+    (*bad)++;
+    if (audit_item_add(r, c, AUDIT_FAIL, rec->id, NULL, "consent", NULL, 0, note, e) != 0)
+        return -1;
+    return shown[0] != '\0' ? audit_item_shown(r, c, shown, e) : 0;
 }
 
 int audit_consistency(struct audit_report *r, const struct audit_record *recs, size_t n,

@@ -82,7 +82,9 @@ char *audit_render_text(const struct audit_report *r, int strict)
                 sb_printf(&b, " ");
                 sb_quoted(&b, it->text);
             }
-            if (it->note != NULL)   /* English (JSON); a constant one is translated here */
+            if (it->shown != NULL)  /* the note in the reader's language */
+                sb_printf(&b, " (%s)", it->shown);
+            else if (it->note != NULL)   /* English (JSON); a constant one is translated here */
                 sb_printf(&b, " (%s)", _(it->note));
             sb_printf(&b, "\n");
         }

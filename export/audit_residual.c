@@ -23,6 +23,8 @@
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
+#include "util/day.h"
+#include "util/intl.h"
 
 /* The field the checks are reading. */
 struct field {
@@ -172,15 +174,19 @@ static int scan_patterns(struct finding *x, const struct normtext *nt, struct er
 static int list_allowed(struct finding *x, struct err *e)
 {
     const struct field *f = x->field;
-    char note[96];
+    char note[96], shown[256], day[DAY_SHOWN_BYTES];
 
     for (size_t i = 0; i < f->rec->nflags; i++) {
         const struct audit_flag *fl = &f->rec->flags[i];
+        size_t before = x->r->checks[x->c].nitems;
         if (fl->allowed == NULL || !audit_same_field(&fl->at, f->name, f->tag) ||
             fl->at.start > f->len || fl->at.len > f->len - fl->at.start)
             continue;
         snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", fl->allowed);
-        if (report(x, AUDIT_WARN, fl->kind, fl->at.start, fl->at.start + fl->at.len, note, e) != 0)
+        day_shown(day, sizeof day, fl->allowed);
+        snprintf(shown, sizeof shown, _("kept with 'intake allow' on %s"), day);
+        if (report(x, AUDIT_WARN, fl->kind, fl->at.start, fl->at.start + fl->at.len, note, e) != 0 ||
+            (x->r->checks[x->c].nitems > before && audit_item_shown(x->r, x->c, shown, e) != 0))
             return -1;
     }
     return 0;

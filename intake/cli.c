@@ -15,6 +15,7 @@
 #include "crypto/secmem.h"
 #include "store/store.h"
 #include "util/intl.h"
+#include "util/day.h"
 #include "util/fileio.h"
 #include "util/lexicon.h"
 #include "util/prompt.h"
@@ -330,17 +331,24 @@ json_t *cli_consent_json(const struct consent *c, const char *why)
 
 void cli_print_consent(const struct consent *c)
 {
+    char day[DAY_SHOWN_BYTES], until[DAY_SHOWN_BYTES];
+
     if (!c->recorded && c->imported)
         printf("%s\n", _("consent: not carried by its bundle (content format 1)"));
     else if (!c->recorded)
         printf("%s\n", _("consent: none recorded"));
-    else if (c->withdrawn[0] != '\0')
-        printf(_("consent: withdrawn %s\n"), c->withdrawn);
-    else
+    else if (c->withdrawn[0] != '\0') {
+        day_shown(day, sizeof day, c->withdrawn);
+        printf(_("consent: withdrawn %s\n"), day);
+    } else {
+        /* The embargo and the withdrawal are days, shown as the language
+         * writes one; when consent was recorded is an instant, shown whole. */
+        day_shown(until, sizeof until, c->embargo);
         printf(_("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n"),
                c->date, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
                yn(c->export_ok), yn(c->quote), yn(c->publish), yn(c->attachments),
-               c->embargo[0] ? _(", embargo until ") : "", c->embargo);
+               c->embargo[0] ? _(", embargo until ") : "", until);
+    }
 }
 
 struct opening {
@@ -496,14 +504,20 @@ int cli_record_id(char *id, size_t idlen, struct store *s, const char *given)
     return store_record_id(id, idlen, s, given, &e) == 0 ? 0 : cli_fail(&e);
 }
 
-void cli_header(const char *fmt, ...)
+void cli_columns(const struct cli_column *cols, size_t n, const char *sep, int translated)
 {
-    va_list ap;
-
-    if (!isatty(STDOUT_FILENO))
-        return;
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = intl_maybe(cols[i].name, translated);
+        fputs(i ? sep : "", stdout);
+        fputs(name, stdout);
+        for (size_t w = text_columns(name); w < cols[i].width; w++)
+            putchar(' ');
+    }
     putchar('\n');
+}
+
+void cli_header(const struct cli_column *cols, size_t n)
+{
+    if (isatty(STDOUT_FILENO))
+        cli_columns(cols, n, "\t", 1);
 }

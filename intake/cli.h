@@ -169,10 +169,26 @@ const char *cli_nearest(const char *word, const char *const *names, size_t n);
 int cli_unknown(const char *cmd, const char *what, const char *word,
                 const char *const *names, size_t n);
 
-/* Prints the header line of a listing's columns (the formatted text and
- * a newline) on standard output when it is a terminal: a person reads
- * the names of the columns, a script reading a pipe gets data only. */
-void cli_header(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A column of a listing: its name in English capitals (marked N_(),
+ * translated where it is shown) and the terminal columns its values take,
+ * the name padded with spaces to that width (0: no padding). */
+struct cli_column {
+    const char *name;
+    size_t width;
+};
+
+/* Prints the names of cols[0..n), separated by sep, and a newline on
+ * standard output: translated (util/intl.h) when translated is non-zero,
+ * else in English as written.  Padding counts terminal columns
+ * (text_columns), so a Korean name two columns a character still lines up;
+ * a name wider than its width is not cut. */
+void cli_columns(const struct cli_column *cols, size_t n, const char *sep, int translated);
+
+/* The header line of a tab-separated listing: cli_columns(cols, n, "\t",
+ * 1) when standard output is a terminal, nothing otherwise.  A person
+ * reads the names of the columns in their language; a script reading a
+ * pipe gets the data only, the same bytes in every language. */
+void cli_header(const struct cli_column *cols, size_t n);
 
 /* Checks made before the passphrase is asked, so that a mistake costs
  * nothing typed; each returns 0, or prints why not and returns

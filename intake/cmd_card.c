@@ -182,7 +182,13 @@ static int print_contact(void *ctx, const struct contact_row *r, struct err *e)
     card_fingerprint(fp, sizeof fp, &c);
     if (!detail) {
         if (print->rows++ == 0)
-            cli_header("NAME\tFINGERPRINT\tVERIFIED\tADDED");
+        {
+            static const struct cli_column cols[] = {
+                { N_("NAME"), 0 }, { N_("FINGERPRINT"), 0 }, { N_("VERIFIED"), 0 },
+                { N_("ADDED"), 0 },
+            };
+            cli_header(cols, sizeof cols / sizeof cols[0]);
+        }
         printf("%s\t%s\t%s\t%s\n", r->name, fp, r->verified ? "verified" : "UNVERIFIED", r->added);
         return 0;
     }
@@ -325,12 +331,12 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const struct
         return -1;
     if (j->scanned[0] != '\0') {
         if (strcmp(j->scanned, number) != 0) {
-            printf("mismatch: %s\n", _("the scanned safety number differs; do not trust this contact's key"));
+            printf(_("mismatch: %s\n"), _("the scanned safety number differs; do not trust this contact's key"));
             *status = EXIT_AUTH;
             return 0;
         }
-        printf("match\n");
-        return mark_verified(s, j->name, "scanned", e);
+        printf("%s\n", _("match"));
+        return mark_verified(s, j->name, _("scanned"), e);
     }
     if (!o->confirm)
         return 0;
@@ -339,14 +345,14 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const struct
     if (rc < 0)
         return -1;
     if (rc > 0) {
-        printf("mismatch: %s\n", _("the group typed is not the end of this safety number; "
+        printf(_("mismatch: %s\n"), _("the group typed is not the end of this safety number; "
                                     "nothing was recorded: compare the whole number, and do "
                                     "not trust this contact's key if it differs"));
         *status = EXIT_AUTH;
         return 0;
     }
-    printf("match\n");
-    return mark_verified(s, j->name, "its last group typed", e);
+    printf("%s\n", _("match"));
+    return mark_verified(s, j->name, _("its last group typed"), e);
 }
 
 static int contact_run(struct store *s, const struct contact_job *j, const struct qr_opts *o,

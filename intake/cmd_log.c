@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "intake/cli.h"
 #include "intake/commands.h"
@@ -37,6 +38,12 @@ static int print_entry(void *ctx, const struct log_row *r, struct err *e)
     return 0;
 }
 
+/* The log's header, its widths those of print_entry's columns. */
+static const struct cli_column log_columns[] = {
+    { N_("SEQ"), 6 }, { N_("DATE"), 21 }, { N_("HASH"), 17 }, { N_("ACTION"), 16 },
+    { N_("OBJECT"), 0 },
+};
+
 static int list_log(struct store *s, int json)
 {
     struct log_print p = { json ? json_array() : NULL };
@@ -46,8 +53,9 @@ static int list_log(struct store *s, int json)
     err_clear(&e);
     if (json && p.array == NULL)
         return cli_error(EXIT_INPUT, "out of memory");
-    if (!json)
-        printf("%-6s %-20s  %-16s  %-16s %s\n", "SEQ", "DATE", "HASH", "ACTION", "OBJECT");
+    if (!json)   /* to a pipe too, as always: English there, as scripts know it */
+        cli_columns(log_columns, sizeof log_columns / sizeof log_columns[0], " ",
+                    isatty(STDOUT_FILENO));
     rc = store_log_each(s, print_entry, &p, &e);
     if (rc == 0 && json) {
         json_dumpf(p.array, stdout, JSON_INDENT(2));

@@ -123,7 +123,13 @@ static int print_term(void *ctx, const struct term_row *r, struct err *e)
 
     if (array == NULL) {
         if (rows->n++ == 0)
-            cli_header("ID\tCATEGORY\tSUBJECT\t%-20s\tTEXT", "ADDED");
+        {
+            static const struct cli_column cols[] = {
+                { N_("ID"), 0 }, { N_("CATEGORY"), 0 }, { N_("SUBJECT"), 0 }, { N_("ADDED"), 20 },
+                { N_("TEXT"), 0 },
+            };
+            cli_header(cols, sizeof cols / sizeof cols[0]);
+        }
         printf("%ld\t%s\t%s\t%s\t%s\n", r->id, r->category, r->pseudonym ? r->pseudonym : "-",
                r->added, r->text);
         return 0;
@@ -201,7 +207,10 @@ static int print_allowed(void *ctx, const struct allowed_row *r, struct err *e)
 
     if (array == NULL) {
         if (rows->n++ == 0)
-            cli_header("%-20s\tTEXT", "ADDED");
+        {
+            static const struct cli_column cols[] = { { N_("ADDED"), 20 }, { N_("TEXT"), 0 } };
+            cli_header(cols, sizeof cols / sizeof cols[0]);
+        }
         printf("%s\t%s\n", r->added, r->text);
         return 0;
     }

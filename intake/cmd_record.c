@@ -435,7 +435,13 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
     }
     if (!ctx->full) {
         if (ctx->rows++ == 0)
-            cli_header("%-*s\t%-10s\t%s\t%s", RECORD_ID_CHARS, "ID", "DATE", "PSEUDONYM", "TITLE");
+        {
+            static const struct cli_column cols[] = {
+                { N_("ID"), RECORD_ID_CHARS }, { N_("DATE"), 10 }, { N_("PSEUDONYM"), 0 },
+                { N_("TITLE"), 0 },
+            };
+            cli_header(cols, sizeof cols / sizeof cols[0]);
+        }
         printf("%s\t%s\t%s\t%s\n", r->id, r->date, r->pseudonym, r->title);
         return 0;
     }

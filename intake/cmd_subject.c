@@ -180,8 +180,13 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
     }
     if (!ctx->detail) {
         if (ctx->rows++ == 0)
-            cli_header("PSEUDONYM\tRECORDS\tLAST RECORD\tCREATED%s",
-                       r->names != NULL ? "\tNAMES\tCONTACT" : "");
+        {
+            static const struct cli_column cols[] = {
+                { N_("PSEUDONYM"), 0 }, { N_("RECORDS"), 0 }, { N_("LAST RECORD"), 0 },
+                { N_("CREATED"), 0 }, { N_("NAMES"), 0 }, { N_("CONTACT"), 0 },
+            };
+            cli_header(cols, r->names != NULL ? 6 : 4);   /* names and contact with --reveal */
+        }
         printf("%s\t%ld\t%s\t%s", r->pseudonym, r->nrecords,
                r->last_date ? r->last_date : "-", r->created);
         for (size_t i = 0; r->names != NULL && i < r->nnames; i++)

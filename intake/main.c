@@ -317,6 +317,11 @@ static void init_messages(void)
     (void)setlocale(LC_MESSAGES, "");
     (void)bindtextdomain(INTL_DOMAIN, use);
     (void)bind_textdomain_codeset(INTL_DOMAIN, "UTF-8");
+    /* strerror()'s texts inside our messages come from glibc's own
+     * catalogue, domain "libc" (Debian's libc-l10n: Korean yes, Mongolian
+     * none, so English there).  Asked for in UTF-8 like ours: with LC_CTYPE
+     * "C" gettext would turn each of its Korean letters into "?". */
+    (void)bind_textdomain_codeset("libc", "UTF-8");
     (void)textdomain(INTL_DOMAIN);
 }
 

@@ -5,7 +5,18 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/intl.h"
 #include "util/text.h"
+
+/* The line's text for pct percent (the frame translated: where the sign
+ * goes, as the language writes it). */
+static void show_line(const struct cli_progress *p, int pct)
+{
+    /* TRANSLATORS: a progress line on a terminal: what is being done (%1$s),
+     * then the percent done (%2$3d, 0 to 100) and its sign, in the order
+     * your language writes a percentage. */
+    fprintf(stderr, _("intake: %1$s: %2$3d%%"), p->what, pct);
+}
 
 /* Called from the ticker's thread while the main thread waits in the
  * work: nothing else prints meanwhile. */
@@ -22,7 +33,8 @@ static void show(void *ctx, uint64_t done, uint64_t total)
     if (pct == p->last)
         return;
     p->last = pct;
-    fprintf(stderr, "\rintake: %s: %3d%%", p->what, pct);
+    fputc('\r', stderr);
+    show_line(p, pct);
     fflush(stderr);
 }
 
@@ -39,7 +51,10 @@ void cli_progress_end(struct cli_progress *p, int ok)
     if (p->last < 0)
         return;
     if (ok)
-        fprintf(stderr, "\rintake: %s: 100%%", p->what);
+    {
+        fputc('\r', stderr);
+        show_line(p, 100);
+    }
     fputc('\n', stderr);
     p->last = -1;
 }

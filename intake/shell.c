@@ -180,7 +180,9 @@ static int loop(const struct globals *g, shell_run_fn run, shell_known_fn known,
         int r, done = 0;
 
         if (tty)
-            fputs("intake> ", stderr);
+            /* TRANSLATORS: the shell's prompt; "intake" is the program's
+             * name, typed as such, and stays so (po/GLOSSARY.md). */
+            fputs(_("intake> "), stderr);
         err_clear(&e);
         r = input_line(&line, &len, &e);
         if (r < 0) {

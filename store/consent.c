@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/day.h"
 #include "util/intl.h"
 
 #include "store/subject.h"
@@ -48,23 +49,37 @@ int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
     return rc < 0 ? -1 : 0;
 }
 
+/* The day d as people read it (translated), or its "YYYY-MM-DD" as
+ * written (English, --json). */
+static void shown_day(char *out, size_t outlen, const char *d, int translated)
+{
+    if (translated)
+        day_shown(out, outlen, d);
+    else
+        snprintf(out, outlen, "%.10s", d);
+}
+
 void consent_blocks(char *why, size_t whylen, const struct consent *c,
                     const char *today, int translated)
 {
+    char day[DAY_SHOWN_BYTES];
+
     if (!c->recorded && c->imported)
         snprintf(why, whylen, "%s", intl_maybe("its consent was not carried by the bundle it came in "
                                                "(content format 1, before issue 16)", translated));
     else if (!c->recorded)
         snprintf(why, whylen, "%s", intl_maybe("no consent is recorded (record it with 'intake "
                                                "consent PSEUDONYM --export yes')", translated));
-    else if (c->withdrawn[0] != '\0')
-        snprintf(why, whylen, intl_maybe("consent was withdrawn on %.10s", translated), c->withdrawn);
-    else if (!c->export_ok)
+    else if (c->withdrawn[0] != '\0') {
+        shown_day(day, sizeof day, c->withdrawn, translated);
+        snprintf(why, whylen, intl_maybe("consent was withdrawn on %s", translated), day);
+    } else if (!c->export_ok)
         snprintf(why, whylen, "%s", intl_maybe("the recorded consent does not allow export "
                                                "(--export no)", translated));
-    else if (c->embargo[0] != '\0' && strcmp(today, c->embargo) < 0)
-        snprintf(why, whylen, intl_maybe("under embargo until %s", translated), c->embargo);
-    else if (whylen > 0)
+    else if (c->embargo[0] != '\0' && strcmp(today, c->embargo) < 0) {
+        shown_day(day, sizeof day, c->embargo, translated);
+        snprintf(why, whylen, intl_maybe("under embargo until %s", translated), day);
+    } else if (whylen > 0)
         why[0] = '\0';
 }
 

@@ -27,4 +27,18 @@ void day_consent_at(char out[DAY_BYTES], time_t now);
 /* The consent day now (time(NULL)). */
 void day_consent(char out[DAY_BYTES]);
 
+/* Bytes enough for any day day_shown writes (its catalogue formats). */
+#define DAY_SHOWN_BYTES 64
+
+/* The day s begins with ("YYYY-MM-DD", alone or followed by a time, as
+ * the store and bundles write dates) written into out (outlen bytes,
+ * NUL-terminated) as people read a date in the language of the messages:
+ * the catalogue's format for year, month and day (po/GLOSSARY.md: Korean
+ * "2026년 11월 30일", Mongolian "2026 оны 11-р сарын 30"), "2026-11-30"
+ * in English or without a catalogue.  What follows the day is dropped.
+ * Text that does not begin with a valid day (a bundle's, from outside)
+ * is copied as it is, cut to fit.  For messages a person reads only: dates
+ * in --json and tab-separated output stay "YYYY-MM-DD" (util/intl.h). */
+void day_shown(char *out, size_t outlen, const char *s);
+
 #endif

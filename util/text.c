@@ -121,3 +121,22 @@ int text_normal_form(char **out, size_t *outlen, const char *in, size_t len,
     *outlen = (size_t)got;
     return 0;
 }
+
+size_t text_columns(const char *s)
+{
+    size_t cols = 0, len = strlen(s);
+
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            cols++, i++;
+            continue;
+        }
+        int w = utf8proc_charwidth(cp);
+        cols += w > 0 ? (size_t)w : 0;
+        i += (size_t)n;
+    }
+    return cols;
+}

@@ -29,6 +29,12 @@ int text_check(const char *s, size_t len, int multiline, const char *what,
  * at a character and ends in "...".  Returns the bytes written. */
 size_t text_terminal_safe(char *out, size_t outlen, const char *s, size_t len);
 
+/* The columns a terminal gives the UTF-8 text s (NUL-terminated): each
+ * character's width by utf8proc's tables (2 for Hangul and other wide
+ * characters, 0 for combining marks), a byte that is not UTF-8 counted as
+ * 1.  For padding what people read (a listing's header); not a check. */
+size_t text_columns(const char *s);
+
 /* The Unicode normal forms a passphrase is tried in. */
 enum text_form { TEXT_NFC, TEXT_NFD };
 

@@ -148,9 +148,168 @@ in_language() {
     lc C field consent Nari --export yes --method verbal --embargo 2099-01-01 2>/dev/null
     run --separate-stderr lc mn_MN.UTF-8 field redact "$id"
     expect_status 1
-    [[ "$stderr" == *"2099-01-01 хүртэл хориглох хугацаанд байна"* ]]
+    [[ "$stderr" == *"2099 оны 1-р сарын 1 хүртэл хориглох хугацаанд байна"* ]]
     run --separate-stderr lc C field redact "$id"
     [[ "$stderr" == *"under embargo until 2099-01-01"* ]]
+}
+
+# on_tty LOCALE NAME ARGS...: what a terminal shows (standard output and
+# error, script(1) giving the pseudo-terminal, carriage returns dropped)
+# for intake as `lc` runs it.
+on_tty() {
+    local lang=$1 name=$2 cmd
+    shift 2
+    printf '%s\n' "$PASS" >"$T/pass"
+    cmd=$(printf '%q ' env LOCPATH="$BATS_FILE_TMPDIR/locale" LANG="$lang" "$INTAKE" \
+          --home "$T/$name" --passphrase-fd 3 "$@")
+    script -qec "$cmd 3<'$T/pass'" /dev/null | tr -d '\r'
+}
+
+@test "l10n: a listing's header is in the language on a terminal; to a pipe the same bytes as in English" {
+    command -v script >/dev/null || skip "script (util-linux) is not installed"
+    local lang
+    lc C field init --kdf interactive >/dev/null
+    lc C field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    lc C field record Nari --title Work --date 2024-03-15 <<<"A day at the site." >/dev/null
+    lc C field term add place:Dalian >/dev/null 2>&1
+    for lang in ko_KR.UTF-8 mn_MN.UTF-8; do
+        same "$lang" field list
+        same "$lang" field subject list
+        same "$lang" field term list
+        same "$lang" field log
+    done
+    run on_tty C field list
+    [ "${lines[0]}" = "ID              	DATE      	PSEUDONYM	TITLE" ]
+    run on_tty ko_KR.UTF-8 field list
+    # ID padded to 16 terminal columns, 날짜 (two wide characters) to 10
+    [ "${lines[0]}" = "ID              	날짜      	가명	제목" ]
+    [ "${lines[1]}" = "$(lc C field list)" ]
+    run on_tty mn_MN.UTF-8 field subject list
+    [ "${lines[0]}" = "НУУЦ НЭР	БИЧЛЭГ	СҮҮЛИЙН БИЧЛЭГ	ҮҮСГЭСЭН" ]
+    run on_tty ko_KR.UTF-8 field term list
+    [[ "${lines[0]}" == "ID	분류	대상자	추가한 날"*"	텍스트" ]]
+    # the log prints its header to a pipe too: English there, translated here
+    run on_tty ko_KR.UTF-8 field log
+    [[ "${lines[0]}" == "순번   날짜"*"해시"*"작업"*"대상" ]]
+    [[ "$(lc ko_KR.UTF-8 field log | head -n 1)" == "SEQ    DATE "* ]]
+}
+
+@test "l10n: contact verify says match or mismatch in the language; its exit status the same" {
+    local group
+    lc C field init --kdf interactive --label field >/dev/null
+    lc C hq init --kdf interactive --label hq >/dev/null
+    lc C field contact add hq "$(lc C hq card)" 2>/dev/null
+    group=$(lc C field contact verify hq | awk 'NR == 1 { print $NF }')
+    run --separate-stderr lc ko_KR.UTF-8 field contact verify hq --confirm <<<"00000"
+    expect_status 1
+    [[ "${lines[1]}" == "불일치: "* ]]
+    run --separate-stderr lc mn_MN.UTF-8 field contact verify hq --confirm <<<"00000"
+    expect_status 1
+    [[ "${lines[1]}" == "тохирохгүй: "* ]]
+    run --separate-stderr lc C field contact verify hq --confirm <<<"00000"
+    expect_status 1
+    [[ "${lines[1]}" == "mismatch: the group typed"* ]]
+    run --separate-stderr lc ko_KR.UTF-8 field contact verify hq --confirm <<<"$group"
+    expect_status 0
+    [ "${lines[1]}" = "일치" ]
+    [[ "$stderr" == *"(마지막 그룹을 입력함)" ]] || { echo "$stderr"; false; }
+    lc C hq contact add field "$(lc C field card)" 2>/dev/null
+    group=$(lc C hq contact verify field | awk 'NR == 1 { print $NF }')
+    run --separate-stderr lc mn_MN.UTF-8 hq contact verify field --confirm <<<"$group"
+    expect_status 0
+    [ "${lines[1]}" = "тохирч байна" ]
+}
+
+@test "l10n: a progress line, the shell's greeting and prompt, on a terminal in the language" {
+    command -v script >/dev/null || skip "script (util-linux) is not installed"
+    local id
+    lc C field init --kdf interactive >/dev/null
+    lc C field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    id=$(lc C field record Nari --title Work <<<"A day at the site.")
+    head -c $((3 << 20)) /dev/urandom >"$W/big.ogg"
+    run on_tty ko_KR.UTF-8 field attach "$id" "$W/big.ogg"
+    [[ "$output" == *"intake: big.ogg 첨부 중: 100%"* ]] || { echo "$output"; false; }
+    cp "$W/big.ogg" "$W/big2.ogg"
+    run on_tty mn_MN.UTF-8 field attach "$id" "$W/big2.ogg"
+    [[ "$output" == *"intake: big2.ogg-г хавсаргаж байна: 100%"* ]] || { echo "$output"; false; }
+    # the shell: its greeting in Korean; the prompt is the program's name
+    run python3 "$ROOT/tests/tools/ptydrive.py" -- env LOCPATH="$BATS_FILE_TMPDIR/locale" \
+        LANG=ko_KR.UTF-8 "$INTAKE" --home "$T/field" shell <<EOF
+expect 암호 문구: 
+send $PASS\r
+expect intake> 
+send exit\r
+wait
+EOF
+    expect_status 0
+    [[ "$output" == *"의 잠금을 풀었습니다. 명령은 'help'"* ]] || { echo "$output"; false; }
+    [[ "$output" == *$'\n'"intake> exit"* ]]
+}
+
+@test "l10n: a date in the audit's notes and in why a record may not leave as the language writes it; --json keeps YYYY-MM-DD" {
+    local id note day y m d
+    lc C field init --kdf interactive --label field >/dev/null
+    lc C hq init --kdf interactive --label hq >/dev/null
+    lc C field contact add hq "$(lc C hq card)" 2>/dev/null
+    lc C field contact verify hq --confirm \
+        <<<"$(lc C field contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+    lc C hq contact add field "$(lc C field card)" 2>/dev/null
+    lc C hq contact verify field --confirm \
+        <<<"$(lc C hq contact verify field | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+    lc C field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    lc C field consent Nari --export yes --method verbal 2>/dev/null
+    id=$(lc C field record Nari --title Work --lang en <<<"We met Choe Myong-nam at the port.")
+    lc C field allow "Choe Myong-nam" 2>/dev/null
+    lc C field export --to hq --all -o "$W/b.bundle" 2>/dev/null
+    lc C hq import "$W/b.bundle" >/dev/null 2>&1
+    same ko_KR.UTF-8 hq audit --json b.bundle
+    same mn_MN.UTF-8 hq audit --json b.bundle
+    note=$(lc C hq audit --json b.bundle | jq -r '[.checks[].items[]?.note] | map(select(. != null and startswith("kept with")))[0]')
+    day=${note##* on }
+    [[ "$day" =~ ^([0-9]{4})-([0-9]{2})-([0-9]{2}) ]] || { echo "note: $note"; false; }
+    y=${BASH_REMATCH[1]} m=$((10#${BASH_REMATCH[2]})) d=$((10#${BASH_REMATCH[3]}))
+    # people read the day (the time, in --json, left out)
+    run --separate-stderr lc C hq audit b.bundle
+    [[ "$output" == *"\"Choe Myong-nam\" (kept with 'intake allow' on ${day:0:10})"* ]]
+    run --separate-stderr lc ko_KR.UTF-8 hq audit b.bundle
+    [[ "$output" == *"\"Choe Myong-nam\" (${y}년 ${m}월 ${d}일에 'intake allow'로 남김)"* ]] || { echo "$output"; false; }
+    run --separate-stderr lc mn_MN.UTF-8 hq audit b.bundle
+    [[ "$output" == *"\"Choe Myong-nam\" ($y оны $m-р сарын $d-нд 'intake allow'-оор үлдээсэн)"* ]] || { echo "$output"; false; }
+    # an embargo in subject show and in redact's refusal
+    lc C field consent Nari --export yes --method verbal --embargo 2099-03-05 2>/dev/null
+    run --separate-stderr lc ko_KR.UTF-8 field subject show Nari
+    [[ "$output" == *"2099년 3월 5일까지 공개 금지 기간입니다"* ]] || { echo "$output"; false; }
+    # the consent line: when it was recorded (an instant, as stored), then how
+    day=$(lc C field subject show Nari --json | jq -r .consent.date)
+    [[ "$output" == *"동의: ${day}에 기록함 (verbal): 내보내기 예, 인용 아니요, 공개 아니요, 첨부 파일 아니요, 공개 금지 기간 끝: 2099년 3월 5일"* ]] ||
+        { echo "$output"; false; }
+    run --separate-stderr lc ko_KR.UTF-8 field redact "$id"
+    expect_status 1
+    [[ "$stderr" == *"2099년 3월 5일까지"* ]]
+    same ko_KR.UTF-8 field subject show Nari --json
+    [ "$(lc C field subject show Nari --json | jq -r '.consent.embargo')" = 2099-03-05 ]
+}
+
+@test "l10n: the system's error text (strerror) in the language when glibc has it (libc-l10n), never as '?', else English" {
+    local ko
+    lc C field init --kdf interactive >/dev/null
+    run --separate-stderr lc C field audit "$W/missing.bundle"
+    expect_status 2
+    [ "$stderr" = "intake: cannot open $W/missing.bundle: No such file or directory" ]
+    run --separate-stderr lc ko_KR.UTF-8 field audit "$W/missing.bundle"
+    expect_status 2
+    [[ "$stderr" != *"?"* ]] || { echo "$stderr"; false; }
+    if [ -f /usr/share/locale/ko/LC_MESSAGES/libc.mo ]; then
+        ko=$(LOCPATH=$BATS_FILE_TMPDIR/locale LANG=ko_KR.UTF-8 gettext -d libc "No such file or directory")
+        [ "$ko" != "No such file or directory" ]
+        [ "$stderr" = "intake: $W/missing.bundle을(를) 열 수 없습니다: $ko" ]
+    else
+        [[ "$stderr" == *": No such file or directory" ]]
+    fi
+    # glibc has no Mongolian catalogue: English inside the Mongolian sentence
+    run --separate-stderr lc mn_MN.UTF-8 field audit "$W/missing.bundle"
+    expect_status 2
+    [ "$stderr" = "intake: $W/missing.bundle-г нээж чадсангүй: No such file or directory" ]
 }
 
 @test "l10n: LANGUAGE and LC_MESSAGES choose the language; LC_ALL=C is English" {

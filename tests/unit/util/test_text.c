@@ -171,12 +171,24 @@ static void test_normal_forms(void **state)
     assert_null(out);
 }
 
+static void test_columns(void **state)
+{
+    (void)state;
+    assert_int_equal(text_columns(""), 0);
+    assert_int_equal(text_columns("DATE"), 4);
+    assert_int_equal(text_columns("\xeb\x82\xa0\xec\xa7\x9c"), 4);       /* 날짜: two wide */
+    assert_int_equal(text_columns("\xd0\x9e\xd0\x93"), 2);                 /* ОГ */
+    assert_int_equal(text_columns("e\xcc\x81"), 1);                          /* e + combining acute */
+    assert_int_equal(text_columns("a\xff" "b"), 3);                           /* a byte not UTF-8: 1 */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_terminal_safe_escapes),
         cmocka_unit_test(test_terminal_safe_cuts_whole),
         cmocka_unit_test(test_normal_forms),
+        cmocka_unit_test(test_columns),
         cmocka_unit_test(test_valid_text),
         cmocka_unit_test(test_line_breaks_only_in_multiline),
         cmocka_unit_test(test_control_characters),
