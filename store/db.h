@@ -52,6 +52,14 @@ int db_fail(struct store *s, struct err *e, const char *doing);
  * tail, which is no longer true once a change was saved. */
 void db_cause(char *out, size_t outlen, const struct err *e);
 
+/* The SQLite code a line of PRAGMA quick_check's report stands for: a
+ * page that could not be read ("unable to get the page. error code=N")
+ * keeps N when it is an I/O error, a full disk, no memory, a busy or
+ * read-only store (what db_explain tells apart); SQLITE_CORRUPT for
+ * anything else (SQLCipher's page whose HMAC fails reads as
+ * SQLITE_ERROR). */
+int db_check_code(const char *line);
+
 /* db_fail's rule, from SQLite's extended code, the system's errno sys (0
  * if none), SQLite's message what, for the store in dir. */
 int db_explain(struct err *e, const char *dir, int code, int sys, const char *what,
