@@ -874,8 +874,10 @@ int store_commit(struct store *s, struct err *e)
 
         db_fail(s, e, "saving the change");
         /* A write or sync that failed during the commit may still reach
-         * the disk: "nothing was changed" would be a guess. */
-        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_IOERR && sys != ENOSPC)
+         * the disk: "nothing was changed" would be a guess.  Not so in a
+         * store being made: store_create removes it whole. */
+        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_IOERR && sys != ENOSPC &&
+            !s->creating)
             err_set(e, EXIT_INPUT, "an I/O error (%s) on the disk holding %s while saving "
                     "the change: it may or may not have been saved; check with 'intake log' "
                     "once the disk is fine", sys != 0 ? strerror(sys) : "unknown", s->dir);

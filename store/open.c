@@ -335,6 +335,7 @@ int store_create(const char *dir, const struct store_params *p,
     s = db_alloc(dir, e);
     if (s != NULL) {
         randombytes_buf(s->master, KEYSLOT_MASTER_BYTES);
+        s->creating = 1;
         if (db_connect(s, 1, e) == 0 && store_begin(s, e) == 0) {
             if (insert_initial(s, p, e) == 0 && store_log(s, "init", "", e) == 0 &&
                 store_commit(s, e) == 0)

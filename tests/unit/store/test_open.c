@@ -12,6 +12,7 @@
 #include <sys/file.h>
 
 #include "store/db.h"
+#include "tests/unit/vfsfault.h"
 
 static int open_recovery_ok(const struct fixture *f)
 {
@@ -522,6 +523,61 @@ static void test_params_and_label(void **state)
     store_close(s);
 }
 
+/* init with each write of the new database failing in turn (EIO, or a
+ * full disk): its message, exactly, and no store and no partial file
+ * left in the folder; or, where SQLite let the write go (the header of a
+ * journal it no longer needs), a store that opens. */
+static void test_init_each_write_fails(void **state)
+{
+    struct store_params p = { "field kit", "ko", OPS, MEM };
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    static const char *const doing[] = {
+        "opening the database", "reading the database", "saving the change",
+    };
+    char d[256], want[1024];
+    unsigned long n;
+    size_t i;
+    int failed = 0;
+    struct err e;
+
+    (void)state;
+    recovery_key_new(recovery);
+    for (n = 1; n < 400; n++) {
+        int err = n % 2 ? EIO : ENOSPC, rc;
+        snprintf(d, sizeof d, "%s/init-faults-%lu", root, n);
+        vfsfault_arm("pwrite64", n, err, NULL);
+        err_clear(&e);
+        rc = store_create(d, &p, pass, strlen(pass), recovery, &e);
+        vfsfault_disarm();
+        if (rc == 0) {
+            assert_int_equal(open_pass(d, pass, &e), 0);
+            assert_int_equal(remove_tree(d), 0);
+            if (!vfsfault_landed())
+                break;
+            continue;
+        }
+        failed++;
+        assert_int_equal(e.code, EXIT_INPUT);
+        for (i = 0; i < sizeof doing / sizeof doing[0]; i++) {
+            if (err == ENOSPC)
+                snprintf(want, sizeof want, "the disk holding %s is full (while %s); nothing "
+                         "was changed: free some space and try again", d, doing[i]);
+            else
+                snprintf(want, sizeof want, "an I/O error (Input/output error) on the disk "
+                         "holding %s while %s; nothing was changed: check the disk (the "
+                         "system log may say more)", d, doing[i]);
+            if (strcmp(e.msg, want) == 0)
+                break;
+        }
+        if (i == sizeof doing / sizeof doing[0])
+            fail_msg("write %lu failing: '%s'", n, e.msg);
+        assert_int_equal(count_entries(d), 0);
+        assert_int_equal(rmdir(d), 0);
+    }
+    assert_true(n > 2 && n < 400);
+    assert_true(failed > 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -542,6 +598,9 @@ int main(void)
         cmocka_unit_test(test_init_marker),
         T(test_params_and_label),
         cmocka_unit_test(test_resolve),
+        cmocka_unit_test(test_init_each_write_fails),
     };
+    if (vfsfault_install() != 0)
+        return 1;
     return cmocka_run_group_tests(tests, setup, teardown);
 }
