@@ -2,6 +2,8 @@
  * its modes, the device keys and settings, and telling a damaged keyslot
  * file (EXIT_INPUT) apart from a wrong secret (EXIT_AUTH).
  * (Moved from test_store.c, unchanged.) */
+#include "tests/unit/libcfault.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -578,6 +580,71 @@ static void test_init_each_write_fails(void **state)
     assert_true(failed > 0);
 }
 
+/* passwd on a new store in dir with call's nth call failing with EIO
+ * (and call2's n2th, if call2 is not NULL): its message must be want;
+ * then which passphrases open: "old", "new" or "both". */
+static void passwd_failing(const char *dir, const char *call, unsigned long n,
+                           const char *call2, unsigned long n2, const char *want,
+                           const char *opens)
+{
+    struct store_params p = { "field kit", "ko", OPS, MEM };
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    struct store *s = NULL;
+    struct err e;
+    int rc;
+
+    recovery_key_new(recovery);
+    assert_int_equal(store_create(dir, &p, pass, strlen(pass), recovery, &e), 0);
+    assert_int_equal(store_open(&s, dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                                strlen(pass), &e), 0);
+    err_clear(&e);
+    libcfault_arm(call, n, EIO, 1);
+    if (call2 != NULL)
+        libcfault_arm(call2, n2, EIO, 1);
+    rc = store_set_passphrase(s, newpass, strlen(newpass), &e);
+    libcfault_disarm();
+    store_close(s);
+    assert_int_equal(rc, -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, want);
+    assert_int_equal(open_pass(dir, pass, &e), strcmp(opens, "new") == 0 ? -1 : 0);
+    assert_int_equal(open_pass(dir, newpass, &e), strcmp(opens, "old") == 0 ? -1 : 0);
+    assert_int_equal(remove_tree(dir), 0);
+}
+
+/* passwd's three steps (store_set_passphrase) with the keyslot file's
+ * sync, its folder's sync or its rename failing at each: the old
+ * passphrase keeps working unless the message says both do. */
+static void test_passwd_faults(void **state)
+{
+    char d[256], k[300], want[2048];
+    static const char not_changed[] = "; the passphrase was not changed: the old one still "
+                                      "opens the store";
+
+    (void)state;
+    snprintf(d, sizeof d, "%s/passwd-faults", root);
+    snprintf(k, sizeof k, "%s/" STORE_KEYSLOTS_NAME, d);
+    snprintf(want, sizeof want, "cannot write %s: Input/output error%s", k, not_changed);
+    passwd_failing(d, "fsync", 1, NULL, 0, want, "old");
+    snprintf(want, sizeof want, "cannot move the new file to %s: Input/output error%s", k,
+             not_changed);
+    passwd_failing(d, "rename", 1, NULL, 0, want, "old");
+    snprintf(want, sizeof want, "cannot sync folder %s: Input/output error: the new %s is in "
+             "place but may not survive a power cut%s", d, k, not_changed);
+    passwd_failing(d, "fsync", 2, NULL, 0, want, "old");
+    /* Step 1's new file in place, and the old one cannot be put back. */
+    snprintf(want, sizeof want, "cannot sync folder %s: Input/output error: the new %s is in "
+             "place but may not survive a power cut; the passphrase was not changed, but the "
+             "keyslot file could not be put back either: the old and the new passphrase both "
+             "open the store until the next 'intake passwd'", d, k);
+    passwd_failing(d, "fsync", 2, "rename", 2, want, "both");
+    /* Step 3: set and logged, the old slot still there. */
+    snprintf(want, sizeof want, "the new passphrase is set and logged, but the old one could "
+             "not be removed (cannot move the new file to %s: Input/output error): both open "
+             "the store until you run 'intake passwd' again", k);
+    passwd_failing(d, "rename", 2, NULL, 0, want, "both");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -599,6 +666,7 @@ int main(void)
         T(test_params_and_label),
         cmocka_unit_test(test_resolve),
         cmocka_unit_test(test_init_each_write_fails),
+        cmocka_unit_test(test_passwd_faults),
     };
     if (vfsfault_install() != 0)
         return 1;
