@@ -109,6 +109,16 @@ ssize_t read(int fd, void *buf, size_t n)
     return libcfault_hit("read") ? -1 : next_read(fd, buf, n);
 }
 
+/* What a fortified read(2) calls when the buffer's size is known (the
+ * sanitizer build of util/prompt.c). */
+ssize_t __read_chk(int fd, void *buf, size_t n, size_t buflen);
+static ssize_t (*next___read_chk)(int, void *, size_t, size_t);
+ssize_t __read_chk(int fd, void *buf, size_t n, size_t buflen)
+{
+    LIBCFAULT_NEXT(__read_chk);
+    return libcfault_hit("read") ? -1 : next___read_chk(fd, buf, n, buflen);
+}
+
 static ssize_t (*next_pread)(int, void *, size_t, off_t);
 ssize_t pread(int fd, void *buf, size_t n, off_t at)
 {
