@@ -418,6 +418,15 @@ static void test_named_file_faults(void **state)
     assert_int_equal(count_entries(d), 0);
 }
 
+/* After a call made with a fault armed: no fault any more, and the call
+ * failed (rc) with exactly the message want. */
+static void failed_with(int rc, const struct err *e, const char *want)
+{
+    libcfault_disarm();
+    assert_int_equal(rc, -1);
+    assert_string_equal(e->msg, want);
+}
+
 /* A temporary folder: each failing step says which, and leaves nothing. */
 static void test_temp_dir_faults(void **state)
 {
@@ -429,38 +438,28 @@ static void test_temp_dir_faults(void **state)
     fresh_dir(d, sizeof d, "tempdir");
     snprintf(final, sizeof final, "%s/out", d);
     libcfault_arm("mkdtemp", 1, ENOSPC, 1);
-    assert_int_equal(temp_dir_open(&td, final, &e), -1);
-    libcfault_disarm();
     snprintf(want, sizeof want, "cannot create a folder beside %s: No space left on device", final);
-    assert_string_equal(e.msg, want);
+    failed_with(temp_dir_open(&td, final, &e), &e, want);
     libcfault_arm("flock", 1, EWOULDBLOCK, 1);
-    assert_int_equal(temp_dir_open(&td, final, &e), -1);
-    libcfault_disarm();
     snprintf(want, sizeof want, "cannot create a folder beside %s", final);
-    assert_string_equal(e.msg, want);
+    failed_with(temp_dir_open(&td, final, &e), &e, want);
     assert_int_equal(count_entries(d), 0);
 
     assert_int_equal(temp_dir_open(&td, final, &e), 0);
     libcfault_arm("fsync", 1, EIO, 1);
-    assert_int_equal(temp_dir_commit(&td, final, &e), -1);
-    libcfault_disarm();
     snprintf(want, sizeof want, "cannot sync the new folder for %s: Input/output error", final);
-    assert_string_equal(e.msg, want);
+    failed_with(temp_dir_commit(&td, final, &e), &e, want);
     libcfault_arm("renameat2", 1, EIO, 1);
-    assert_int_equal(temp_dir_commit(&td, final, &e), -1);
-    libcfault_disarm();
     snprintf(want, sizeof want, "cannot move the new folder to %s: Input/output error", final);
-    assert_string_equal(e.msg, want);
+    failed_with(temp_dir_commit(&td, final, &e), &e, want);
     temp_dir_abort(&td);
     assert_int_equal(count_entries(d), 0);
     /* Moved, but its parent's sync failed: the folder is there, and the
      * message says the sync failed. */
     assert_int_equal(temp_dir_open(&td, final, &e), 0);
     libcfault_arm("fsync", 2, EIO, 1);
-    assert_int_equal(temp_dir_commit(&td, final, &e), -1);
-    libcfault_disarm();
     snprintf(want, sizeof want, "cannot sync folder %s: Input/output error", d);
-    assert_string_equal(e.msg, want);
+    failed_with(temp_dir_commit(&td, final, &e), &e, want);
     temp_dir_abort(&td);
     assert_int_equal(rmdir(final), 0);
 }
@@ -479,15 +478,11 @@ static void test_read_faults(void **state)
     snprintf(path, sizeof path, "%s/r", dir);
     assert_int_equal(file_write_atomic(path, "read me", 7, 0, &e), 0);
     libcfault_arm("fstat", 1, EIO, 1);
-    assert_int_equal(file_read_all(path, 100, &buf, &len, "file", &e), -1);
-    libcfault_disarm();
     snprintf(want, sizeof want, "cannot open file %s: Input/output error", path);
-    assert_string_equal(e.msg, want);
+    failed_with(file_read_all(path, 100, &buf, &len, "file", &e), &e, want);
     libcfault_arm("fstat", 2, EIO, 1);
-    assert_int_equal(file_read_all(path, 100, &buf, &len, "file", &e), -1);
-    libcfault_disarm();
     snprintf(want, sizeof want, "cannot read file %s: Input/output error", path);
-    assert_string_equal(e.msg, want);
+    failed_with(file_read_all(path, 100, &buf, &len, "file", &e), &e, want);
     libcfault_arm("read", 1, EIO, 1);
     assert_int_equal(file_read_all(path, 100, &buf, &len, "file", &e), -1);
     libcfault_disarm();
@@ -497,17 +492,13 @@ static void test_read_faults(void **state)
     assert_int_equal(libcfault_landed(), 1);
     libcfault_disarm();
     libcfault_arm("open", 1, EMFILE, 1);
-    assert_int_equal(file_open_regular(&fd, path, 0, NULL, &e), -1);
-    libcfault_disarm();
     snprintf(want, sizeof want, "cannot open %s: Too many open files", path);
-    assert_string_equal(e.msg, want);
+    failed_with(file_open_regular(&fd, path, 0, NULL, &e), &e, want);
     libcfault_arm("open", 1, EOPNOTSUPP, 1);
-    assert_int_equal(temp_file_anonymous(&fd, &e), -1);
-    libcfault_disarm();
     snprintf(want, sizeof want, "cannot make an unnamed temporary file in %s: Operation not "
              "supported", getenv("TMPDIR") != NULL && getenv("TMPDIR")[0] != '\0'
              ? getenv("TMPDIR") : "/tmp");
-    assert_string_equal(e.msg, want);
+    failed_with(temp_file_anonymous(&fd, &e), &e, want);
     assert_int_equal(unlink(path), 0);
 }
 
