@@ -645,6 +645,51 @@ static void test_passwd_faults(void **state)
     passwd_failing(d, "rename", 2, NULL, 0, want, "both");
 }
 
+/* Opening the store with each file call it makes failing: each its own
+ * message, none of them "no store" (which 'intake init' would answer)
+ * nor "damaged"; the store opens again after. */
+static void test_open_faults(void **state)
+{
+    static const struct {
+        const char *call;
+        unsigned long n;
+        int err;
+        const char *before, *after;  /* the message: before, the folder, after */
+    } cases[] = {
+        { "access", 1, EIO, "cannot read ", "/keyslots: Input/output error" },
+        { "access", 1, ENOENT, "no store in ",
+          "; create one with 'intake init' or choose another with --home" },
+        { "access", 2, EROFS, "the store in ",
+          " cannot be written (Read-only file system) while opening it; nothing was "
+          "changed: intake writes to its folder even to read, so make it writable or copy "
+          "the folder to a writable place" },
+        { "access", 3, EIO, "an I/O error (Input/output error) on the disk holding ",
+          " while opening it; nothing was changed: check the disk (the system log may say "
+          "more)" },
+        { "open", 1, EMFILE, "cannot open the store folder ", ": Too many open files" },
+        { "flock", 1, ENOLCK, "cannot lock the store folder ", ": No locks available" },
+        { "open", 2, EIO, "cannot open keyslot file ", "/keyslots: Input/output error" },
+        { "fstat", 1, EIO, "cannot open keyslot file ", "/keyslots: Input/output error" },
+        { "fstat", 2, EIO, "cannot read keyslot file ", "/keyslots: Input/output error" },
+        { "read", 1, EIO, "cannot read keyslot file ", "/keyslots: Input/output error" },
+    };
+    struct fixture *f = *state;
+    char want[1024];
+    struct err e;
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        libcfault_arm(cases[i].call, cases[i].n, cases[i].err, 1);
+        err_clear(&e);
+        assert_int_equal(open_pass(f->dir, pass, &e), -1);
+        assert_int_equal(libcfault_landed(), 1);
+        libcfault_disarm();
+        assert_int_equal(e.code, EXIT_INPUT);
+        snprintf(want, sizeof want, "%s%s%s", cases[i].before, f->dir, cases[i].after);
+        assert_string_equal(e.msg, want);
+    }
+    assert_int_equal(open_pass(f->dir, pass, &e), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -667,6 +712,7 @@ int main(void)
         cmocka_unit_test(test_resolve),
         cmocka_unit_test(test_init_each_write_fails),
         cmocka_unit_test(test_passwd_faults),
+        T(test_open_faults),
     };
     if (vfsfault_install() != 0)
         return 1;
