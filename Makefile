@@ -231,7 +231,7 @@ test: unit cli
 # writers at once.  The whole run takes about an hour on 2 cores (root for
 # the mounts); make check runs the bounded --quick part (one writer chosen
 # by the time, killed, cut and failing once each: well under 30 s).
-RELIABILITY_ARGS ?= --kills 1350 --cuts 1010 --fails 8 --fiu 100 --disk 6 --readonly --pairs 40
+RELIABILITY_ARGS ?= --kills 1010 --cuts 1010 --fails 8 --fiu 100 --disk 6 --readonly --pairs 40
 
 reliability: $(BUILD)/bin/intake $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) tests/reliability/run.sh $(RELIABILITY_ARGS)

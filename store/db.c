@@ -200,6 +200,76 @@ static void install_wiping_allocator(void)
     }
 }
 
+/* What SQLite's unix VFS hides of the system's errors.  It retries an
+ * open(2) for reading and writing that failed as an open for reading
+ * only, and reports that retry's errno: an I/O error or a full disk while
+ * making the write-ahead log read as "No such file or directory".  And a
+ * read of page 1 that failed reaches us as "not a database" (SQLCipher
+ * decrypts the buffer that was never filled), one inside quick_check as
+ * a line of its report: a failing disk would be called damage (issue 14
+ * item 4).  So its "open" and "pread64" system calls go through these
+ * wrappers (xSetSystemCall, SQLite's own seam), which keep the errno of
+ * the last failed read-write open (0 after one that succeeded) and of
+ * the last failed read since the store was connected.  One thread, as
+ * everywhere in intake. */
+typedef int (*open_fn)(const char *, int, int);
+typedef ssize_t (*pread_fn)(int, void *, size_t, off_t);
+static sqlite3_syscall_ptr next_open, next_pread;
+static int rw_open_errno, read_errno;
+
+static int recording_open(const char *path, int flags, int mode)
+{
+    int fd = ((open_fn)next_open)(path, flags, mode);
+
+    if ((flags & O_ACCMODE) == O_RDWR)
+        rw_open_errno = fd < 0 ? errno : 0;
+    return fd;
+}
+
+static ssize_t recording_pread(int fd, void *buf, size_t n, off_t at)
+{
+    ssize_t got = ((pread_fn)next_pread)(fd, buf, n, at);
+
+    if (got < 0 && errno != EINTR)
+        read_errno = errno;
+    return got;
+}
+
+/* Puts one wrapper in place of SQLite's call name; *next: the call it
+ * wraps (NULL, and nothing changed, where SQLite has no such call). */
+static void wrap_call(sqlite3_vfs *vfs, const char *name, sqlite3_syscall_ptr mine,
+                      sqlite3_syscall_ptr *next)
+{
+    *next = vfs->xGetSystemCall(vfs, name);
+    if (*next != NULL && vfs->xSetSystemCall(vfs, name, mine) != SQLITE_OK)
+        *next = NULL;
+}
+
+static void install_recorders(void)
+{
+    static int done;
+    sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+
+    if (done || vfs == NULL || vfs->iVersion < 3 || vfs->xGetSystemCall == NULL)
+        return;
+    wrap_call(vfs, "open", (sqlite3_syscall_ptr)recording_open, &next_open);
+    wrap_call(vfs, "pread64", (sqlite3_syscall_ptr)recording_pread, &next_pread);
+    done = 1;
+}
+
+/* The errno behind SQLite's last error on s: SQLite's own, unless that is
+ * the ENOENT of the read-only retry after a read-write open failed. */
+static int system_errno(struct store *s)
+{
+    int sys = sqlite3_system_errno(s->db);
+    int base = sqlite3_extended_errcode(s->db) & 0xff;
+
+    if ((base == SQLITE_CANTOPEN || base == SQLITE_IOERR) && sys == ENOENT &&
+        rw_open_errno != 0)
+        return rw_open_errno;
+    return sys;
+}
+
 /* Reads the database file with plain read(2): 0 if every byte reads, else
  * the errno of the failure (EIO from a failing disk). */
 static int read_probe(const char *dir)
@@ -271,8 +341,14 @@ void db_cause(char *out, size_t outlen, const struct err *e)
 
 int db_fail(struct store *s, struct err *e, const char *doing)
 {
-    return db_explain(e, s->dir, sqlite3_extended_errcode(s->db),
-                      sqlite3_system_errno(s->db), sqlite3_errmsg(s->db), doing);
+    int code = sqlite3_extended_errcode(s->db), sys = system_errno(s);
+
+    /* "Damaged" after a read that failed: the read is what happened. */
+    if (((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) && read_errno != 0) {
+        code = SQLITE_IOERR_READ;
+        sys = read_errno;
+    }
+    return db_explain(e, s->dir, code, sys, sqlite3_errmsg(s->db), doing);
 }
 
 int db_prepare(sqlite3_stmt **st, struct store *s, const char *sql,
@@ -686,25 +762,56 @@ static int check_pages(struct store *s, struct err *e)
     return db_check_all(s, e);
 }
 
+/* The SQLite code in a line of quick_check's report: a page it could not
+ * read is "unable to get the page. error code=N", N the code of the read
+ * (an I/O error, out of memory; SQLITE_ERROR after SQLCipher found a page
+ * whose HMAC fails).  SQLITE_CORRUPT for any other line: the data itself
+ * fails the check. */
+int db_check_code(const char *line)
+{
+    const char *at = strstr(line, "error code=");
+    long code;
+
+    if (at == NULL)
+        return SQLITE_CORRUPT;
+    code = strtol(at + strlen("error code="), NULL, 10);
+    switch (code & 0xff) {
+    case SQLITE_IOERR: case SQLITE_NOMEM: case SQLITE_FULL: case SQLITE_CANTOPEN:
+    case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_READONLY:
+        return (int)code;
+    default:
+        return SQLITE_CORRUPT;
+    }
+}
+
 int db_check_all(struct store *s, struct err *e)
 {
     sqlite3_stmt *q;
-    int ok = 0, rc;
+    char line[256] = "";
+    int code, rc;
 
+    read_errno = 0;
     if (db_prepare(&q, s, "PRAGMA quick_check(1)", e) != 0)
         return -1;
     rc = sqlite3_step(q);
     if (rc == SQLITE_ROW) {
         const unsigned char *r = sqlite3_column_text(q, 0);
-        ok = r != NULL && strcmp((const char *)r, "ok") == 0;
+        snprintf(line, sizeof line, "%s", r != NULL ? (const char *)r : "");
     }
     sqlite3_finalize(q);
     if (rc != SQLITE_ROW)
         return db_fail(s, e, "checking the database");
-    if (!ok)
-        return db_explain(e, s->dir, SQLITE_CORRUPT, 0, "a page fails its check",
-                          "checking the database");
-    return 0;
+    if (strcmp(line, "ok") == 0)
+        return 0;
+    /* A read that failed while checking is not damage (issue 14 item 4):
+     * say what failed, with its errno. */
+    code = db_check_code(line);
+    if (code == SQLITE_CORRUPT && read_errno != 0)
+        code = SQLITE_IOERR_READ;
+    if (code == SQLITE_CORRUPT)
+        return db_explain(e, s->dir, code, 0, "a page fails its check", "checking the database");
+    return db_explain(e, s->dir, code, read_errno != 0 ? read_errno : read_probe(s->dir),
+                      "a page could not be read", "checking the database");
 }
 
 void store_close(struct store *s)
@@ -744,6 +851,8 @@ int db_connect(struct store *s, int create, struct err *e)
     int rc;
 
     install_wiping_allocator();
+    install_recorders();
+    read_errno = 0;
     if (db_path(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0)
         return -1;
     if (create && create_private(path, e) != 0)
@@ -757,7 +866,7 @@ int db_connect(struct store *s, int create, struct err *e)
         rc = first_read(s);
     }
     if (rc == SQLITE_NOTADB) {
-        int io = read_probe(s->dir);
+        int io = read_errno != 0 ? read_errno : read_probe(s->dir);
         if (io != 0)
             return db_explain(e, s->dir, SQLITE_IOERR, io, "", "opening the database");
         err_set(e, EXIT_INPUT, "the database in %s is damaged or does not match its "
@@ -813,12 +922,14 @@ int store_begin(struct store *s, struct err *e)
 int store_commit(struct store *s, struct err *e)
 {
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        int sys = sqlite3_system_errno(s->db);
+        int sys = system_errno(s);
 
         db_fail(s, e, "saving the change");
         /* A write or sync that failed during the commit may still reach
-         * the disk: "nothing was changed" would be a guess. */
-        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_IOERR && sys != ENOSPC)
+         * the disk: "nothing was changed" would be a guess.  Not so in a
+         * store being made: store_create removes it whole. */
+        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_IOERR && sys != ENOSPC &&
+            !s->creating)
             err_set(e, EXIT_INPUT, "an I/O error (%s) on the disk holding %s while saving "
                     "the change: it may or may not have been saved; check with 'intake log' "
                     "once the disk is fine", sys != 0 ? strerror(sys) : "unknown", s->dir);

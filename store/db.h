@@ -35,6 +35,8 @@ struct store {
     char dir[4096];
     char keyslots[4200];
     int refs;                    /* references; 1 when opened (store_share) */
+    int creating;                /* 1 in store_create: a failed commit's data goes
+                                  * with the partial store (store_commit) */
     struct progress watcher;     /* store_watch; none by default */
 };
 
@@ -51,6 +53,14 @@ int db_fail(struct store *s, struct err *e, const char *doing);
  * as the cause of a later message: without its "; nothing was changed..."
  * tail, which is no longer true once a change was saved. */
 void db_cause(char *out, size_t outlen, const struct err *e);
+
+/* The SQLite code a line of PRAGMA quick_check's report stands for: a
+ * page that could not be read ("unable to get the page. error code=N")
+ * keeps N when it is an I/O error, a full disk, no memory, a busy or
+ * read-only store (what db_explain tells apart); SQLITE_CORRUPT for
+ * anything else (SQLCipher's page whose HMAC fails reads as
+ * SQLITE_ERROR). */
+int db_check_code(const char *line);
 
 /* db_fail's rule, from SQLite's extended code, the system's errno sys (0
  * if none), SQLite's message what, for the store in dir. */

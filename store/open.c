@@ -85,6 +85,18 @@ static int check_private(const char *path, int must_exist, int want_dir,
     return 0;
 }
 
+/* After path (the store folder dir or its keyslot file) could not be
+ * looked at (errno): "no store" only when it is not there; an I/O error
+ * or a folder that may not be read is told as such, never as a missing
+ * store that 'intake init' would make. */
+static int no_store(struct err *e, const char *dir, const char *path)
+{
+    if (errno == ENOENT || errno == ENOTDIR)
+        return err_set(e, EXIT_INPUT,
+                       "no store in %s; create one with 'intake init' or choose another with --home",
+                       dir);
+    return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+}
 
 int store_check_dir(const char *dir, struct err *e)
 {
@@ -95,11 +107,12 @@ int store_check_dir(const char *dir, struct err *e)
     char path[4200];
     struct stat st;
 
-    if (stat(dir, &st) != 0 || db_path(path, sizeof path, dir, STORE_KEYSLOTS_NAME, e) != 0 ||
-        access(path, F_OK) != 0)
-        return err_set(e, EXIT_INPUT,
-                       "no store in %s; create one with 'intake init' or choose another with --home",
-                       dir);
+    if (stat(dir, &st) != 0)
+        return no_store(e, dir, dir);
+    if (db_path(path, sizeof path, dir, STORE_KEYSLOTS_NAME, e) != 0)
+        return -1;
+    if (access(path, F_OK) != 0)
+        return no_store(e, dir, path);
     if (check_private(dir, 1, 1, e) != 0)
         return -1;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
@@ -335,6 +348,7 @@ int store_create(const char *dir, const struct store_params *p,
     s = db_alloc(dir, e);
     if (s != NULL) {
         randombytes_buf(s->master, KEYSLOT_MASTER_BYTES);
+        s->creating = 1;
         if (db_connect(s, 1, e) == 0 && store_begin(s, e) == 0) {
             if (insert_initial(s, p, e) == 0 && store_log(s, "init", "", e) == 0 &&
                 store_commit(s, e) == 0)
@@ -552,18 +566,19 @@ static int device_blobs(unsigned char *a, size_t alen, unsigned char *b,
                         struct err *e)
 {
     sqlite3_stmt *st;
-    int rc = -1;
+    int rc;
 
     if (db_prepare(&st, s, sql, e) != 0)
         return -1;
-    if (sqlite3_step(st) == SQLITE_ROW &&
-        (size_t)sqlite3_column_bytes(st, 0) == alen &&
+    /* A read that fails is that failure (busy, an I/O error), not damage. */
+    rc = db_step(st, s, "reading the database", e);
+    if (rc > 0 && (size_t)sqlite3_column_bytes(st, 0) == alen &&
         (size_t)sqlite3_column_bytes(st, 1) == blen) {
         memcpy(a, sqlite3_column_blob(st, 0), alen);
         memcpy(b, sqlite3_column_blob(st, 1), blen);
         rc = 0;
-    } else {
-        err_set(e, EXIT_INPUT, "the store has no device keys; it is damaged");
+    } else if (rc >= 0) {
+        rc = err_set(e, EXIT_INPUT, "the store has no device keys; it is damaged");
     }
     sqlite3_finalize(st);
     return rc;

@@ -207,7 +207,9 @@ static int open_named(struct atomic_file *af, const char *dir, struct err *e)
         }
         if (flock(af->fd, LOCK_EX | LOCK_NB) == 0)
             return 0;
-        /* A sweeper took it in the instant before the lock: a new name. */
+        /* A sweeper took it in the instant before the lock: a new name
+         * (and this one gone, if the lock failed for another reason). */
+        (void)unlink(af->tmp);
         close(af->fd);
         af->fd = -1;
         af->tmp[0] = '\0';
@@ -462,8 +464,15 @@ int file_open_regular(int *fd, const char *path, int nofollow, const char *what,
     f = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (nofollow ? O_NOFOLLOW : 0));
     if (f < 0)
         return err_set(e, EXIT_INPUT, "cannot open %s%s%s: %s", w, sp, path, strerror(errno));
-    if (fstat(f, &st) != 0 || !S_ISREG(st.st_mode) ||
-        (flags = fcntl(f, F_GETFL)) < 0 || fcntl(f, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+    if (fstat(f, &st) != 0 || (S_ISREG(st.st_mode) &&
+        ((flags = fcntl(f, F_GETFL)) < 0 || fcntl(f, F_SETFL, flags & ~O_NONBLOCK) != 0))) {
+        /* The system's own words: not "it is not a file" for a regular
+         * file whose status could not be read. */
+        int saved = errno;
+        close(f);
+        return err_set(e, EXIT_INPUT, "cannot open %s%s%s: %s", w, sp, path, strerror(saved));
+    }
+    if (!S_ISREG(st.st_mode)) {
         close(f);
         return not_regular(e, what, path, st.st_mode);
     }
@@ -498,8 +507,14 @@ int file_read_all(const char *path, size_t max, unsigned char **out,
         return err_set(e, EXIT_INPUT, "out of memory reading %s", path);
     }
     n = fd_read_full(fd, buf, (size_t)st.st_size);
+    if (n < 0) {
+        int saved = errno;
+        close(fd);
+        free(buf);
+        return err_set(e, EXIT_INPUT, "cannot read %s %s: %s", what, path, strerror(saved));
+    }
     close(fd);
-    if (n < 0 || n != st.st_size) {
+    if (n != st.st_size) {
         free(buf);
         return err_set(e, EXIT_INPUT, "cannot read %s %s", what, path);
     }

@@ -128,6 +128,35 @@ opens_with() {
     [ -z "$(ik list)" ]
 }
 
+@test "I/O error or full disk making the write-ahead log: told as such, not 'No such file'" {
+    local shim n err
+    shim=$(tools_dir)/powercut.so
+    [ -f "$shim" ] || skip "no $shim (make test-build)"
+    init_store
+    add_subject
+    before=$(store_sums)
+    for err in 5 28; do
+        # The Nth file made (the shim's "name" calls) that is the log.
+        for n in 1 2 3 4 5 6; do
+            : >"$T/fault.log"
+            run --separate-stderr env LD_PRELOAD="$shim" ASAN_OPTIONS=verify_asan_link_order=0 \
+                INTAKE_FAULT="fail:name:$n:$err" INTAKE_FAULT_ROOT="$H" INTAKE_FAULT_LOG="$T/fault.log" \
+                "$INTAKE" --home "$H" --passphrase-fd 3 list 3<<<"$PASS"
+            grep -q 'store.db-wal$' "$T/fault.log" && break
+        done
+        grep -q 'store.db-wal$' "$T/fault.log"
+        expect_status 2
+        if [ "$err" = 5 ]; then
+            [ "$stderr" = "intake: an I/O error (Input/output error) on the disk holding $H while opening the database; nothing was changed: check the disk (the system log may say more)" ]
+        else
+            [ "$stderr" = "intake: the disk holding $H is full (while opening the database); nothing was changed: free some space and try again" ]
+        fi
+        [ -z "$output" ]
+        [ "$(store_sums)" = "$before" ]
+    done
+    ik log --verify >/dev/null
+}
+
 # ---------------------------------------------------------------- passwd
 
 @test "passwd: a failed sync, commit or rename leaves the old passphrase working" {

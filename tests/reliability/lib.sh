@@ -291,6 +291,11 @@ check() {
         problem damaged "neither secret opens the store, or its log fails: $(message_of "$HT/verify.err")"
         return
     fi
+    # "Damaged ... restore it from a backup" only for data that fails its
+    # checks (issue 14 item 4): following it would replace a good store.
+    if [ "$OUTCOME" = failed ] && [[ $msg == *"restore it from a backup"* ]]; then
+        problem misreported "'$msg', yet the store opens and its log verifies"
+    fi
     if [ "${W_SECRET[WI]}" = new ]; then
         if [ "$OUTCOME" = ok ] && [ "$who" != "$NEXT" ]; then
             problem lost "the new passphrase was reported set, but only the old one opens"

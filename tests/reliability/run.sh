@@ -5,7 +5,8 @@
 # says nothing changed changed nothing, no partial file is left).
 #
 #   run.sh [OPTIONS] [WRITER...]
-#     --kills N      kill -9 at a random moment, N times in all
+#     --kills N      kill -9 at a random moment until N kills in all
+#                    landed mid-command (at most 3N attempts)
 #     --cuts N       power cuts (tests/tools/preload/powercut.c) at
 #                    successive calls, N in all ("all": every call once)
 #     --fails N      each write, fsync and rename failing in turn (the
@@ -124,7 +125,11 @@ kill_one() {
     attempt clean -
     dur=$((($(date +%s%N) - t0) / 1000000))
     check
-    for ((k = 0; k < $(per "$kills"); k++)); do
+    # Until per-writer kills landed mid-command (a kill after the command
+    # ended is only a clean run), at most three attempts per kill wanted.
+    local want landed0=$KILLS
+    want=$(per "$kills")
+    for ((k = 0; KILLS - landed0 < want && k < 3 * want; k++)); do
         ms=$((RANDOM % (dur * 13 / 10 + 1) + 1))
         N=$((N + 1))
         FAULT="kill -9 after $ms ms"

@@ -9,6 +9,7 @@
 #include "tests/unit/storeutil.h"
 
 #include "store/db.h"
+#include "tests/unit/vfsfault.h"
 
 #include <errno.h>
 
@@ -452,6 +453,138 @@ static void test_explain(void **state)
     assert_string_equal(e.msg, "database error while adding: UNIQUE constraint failed");
 }
 
+/* The message of an I/O error (errno err's text, or what without one) on
+ * the store in dir while doing. */
+static void io_message(char *out, size_t outlen, const char *dir, const char *what,
+                       const char *doing)
+{
+    snprintf(out, outlen, "an I/O error (%s) on the disk holding %s while %s; nothing was "
+             "changed: check the disk (the system log may say more)", what, dir, doing);
+}
+
+/* Issue 14 item 4's kind: a page that cannot be read is never "damaged".
+ * Each read of opening the store (its pages checked, quick_check) fails
+ * in turn with EIO: every time the I/O error is told, with its cause;
+ * one of them inside the check, where it once read "damaged". */
+static void test_read_fails_never_damage(void **state)
+{
+    struct fixture *f = *state;
+    char opening[1024], checking[1024];
+    unsigned long n;
+    int in_check = 0;
+    struct err e;
+
+    io_message(opening, sizeof opening, f->dir, "Input/output error", "opening the database");
+    io_message(checking, sizeof checking, f->dir, "Input/output error", "checking the database");
+    for (n = 1; n < 1000; n++) {
+        vfsfault_arm("pread64", n, EIO, NULL);
+        err_clear(&e);
+        if (open_pass(f->dir, pass, &e) == 0) {
+            assert_false(vfsfault_landed());
+            break;
+        }
+        vfsfault_disarm();
+        assert_int_equal(e.code, EXIT_INPUT);
+        if (strcmp(e.msg, checking) == 0)
+            in_check++;
+        else if (strcmp(e.msg, opening) != 0)
+            fail_msg("read %lu failing: '%s'", n, e.msg);
+    }
+    vfsfault_disarm();
+    assert_true(n > 3 && n < 1000);
+    assert_true(in_check > 0);
+    assert_int_equal(open_pass(f->dir, pass, &e), 0);
+}
+
+/* The quick_check line of a page that could not be read names SQLite's
+ * code: an I/O error or no memory is told as such, anything else (a
+ * page whose HMAC fails, in SQLCipher) is damage. */
+static void test_check_lines(void **state)
+{
+    (void)state;
+    assert_int_equal(db_check_code("*** in database main ***\nPage 3: unable to get the "
+                                   "page. error code=266"), SQLITE_IOERR_READ);
+    assert_int_equal(db_check_code("Page 3: unable to get the page. error code=7"),
+                     SQLITE_NOMEM);
+    assert_int_equal(db_check_code("Page 3: unable to get the page. error code=1"),
+                     SQLITE_CORRUPT);
+    assert_int_equal(db_check_code("Page 3: btreeInitPage() returns error code 11"),
+                     SQLITE_CORRUPT);
+    assert_int_equal(db_check_code("row 4 missing from index record_subject"), SQLITE_CORRUPT);
+}
+
+/* Issue 14: an I/O error while making the write-ahead log was reported
+ * as "No such file or directory" (SQLite retries read-only and keeps
+ * that errno); the first open's own errno is told, each its own kind. */
+static void test_wal_open_fails(void **state)
+{
+    struct fixture *f = *state;
+    char want[1024];
+    struct err e;
+
+    vfsfault_arm("open", 1, EIO, "-wal");
+    err_clear(&e);
+    assert_int_equal(open_pass(f->dir, pass, &e), -1);
+    assert_true(vfsfault_landed());
+    io_message(want, sizeof want, f->dir, "Input/output error", "opening the database");
+    assert_string_equal(e.msg, want);
+    vfsfault_arm("open", 1, ENOSPC, "-wal");
+    assert_int_equal(open_pass(f->dir, pass, &e), -1);
+    assert_true(vfsfault_landed());
+    snprintf(want, sizeof want, "the disk holding %s is full (while opening the database); "
+             "nothing was changed: free some space and try again", f->dir);
+    assert_string_equal(e.msg, want);
+    vfsfault_disarm();
+    assert_int_equal(open_pass(f->dir, pass, &e), 0);
+}
+
+/* Each write of a change (the label, logged) failing in turn, with EIO
+ * or a full disk: the message says which, exactly; after it the store
+ * opens, its log verifies, and it holds the old label, or (only where
+ * the message says it may have been saved) the new one. */
+static void test_each_write_fails(void **state)
+{
+    struct fixture *f = *state;
+    char may[1024], full[1024], label[64];
+    unsigned long n;
+    struct log_check c;
+    struct store *s;
+    struct err e;
+
+    snprintf(may, sizeof may, "an I/O error (Input/output error) on the disk holding %s while "
+             "saving the change: it may or may not have been saved; check with 'intake log' "
+             "once the disk is fine", f->dir);
+    snprintf(full, sizeof full, "the disk holding %s is full (while saving the change); "
+             "nothing was changed: free some space and try again", f->dir);
+    for (n = 1; n < 200; n++) {
+        int err = n % 2 ? EIO : ENOSPC, rc;
+        s = NULL;
+        assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                                    strlen(pass), &e), 0);
+        vfsfault_arm("pwrite64", n, err, NULL);
+        err_clear(&e);
+        rc = store_set_label(s, "base camp", &e);
+        vfsfault_disarm();
+        store_close(s);
+        if (!vfsfault_landed()) {
+            assert_int_equal(rc, 0);
+            break;
+        }
+        assert_int_equal(rc, -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_string_equal(e.msg, err == EIO ? may : full);
+        s = NULL;
+        assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                                    strlen(pass), &e), 0);
+        assert_int_equal(store_log_verify(&c, s, &e), 0);
+        assert_int_equal(store_meta_get(label, sizeof label, s, "label", &e), 0);
+        if (strcmp(label, "field kit") != 0 && (err != EIO || strcmp(label, "base camp") != 0))
+            fail_msg("write %lu failing: the label is '%s' after '%s'", n, label, may);
+        store_close(s);
+    }
+    assert_true(n > 2 && n < 200);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
 #define O(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
@@ -474,6 +607,12 @@ int main(void)
         O(test_transactions),
         cmocka_unit_test(test_path_and_now),
         T(test_no_temp_files),
+        T(test_read_fails_never_damage),
+        cmocka_unit_test(test_check_lines),
+        T(test_wal_open_fails),
+        T(test_each_write_fails),
     };
+    if (vfsfault_install() != 0)
+        return 1;
     return cmocka_run_group_tests(tests, setup, teardown);
 }

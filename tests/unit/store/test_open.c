@@ -2,6 +2,8 @@
  * its modes, the device keys and settings, and telling a damaged keyslot
  * file (EXIT_INPUT) apart from a wrong secret (EXIT_AUTH).
  * (Moved from test_store.c, unchanged.) */
+#include "tests/unit/libcfault.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,6 +14,7 @@
 #include <sys/file.h>
 
 #include "store/db.h"
+#include "tests/unit/vfsfault.h"
 
 static int open_recovery_ok(const struct fixture *f)
 {
@@ -522,6 +525,171 @@ static void test_params_and_label(void **state)
     store_close(s);
 }
 
+/* init with each write of the new database failing in turn (EIO, or a
+ * full disk): its message, exactly, and no store and no partial file
+ * left in the folder; or, where SQLite let the write go (the header of a
+ * journal it no longer needs), a store that opens. */
+static void test_init_each_write_fails(void **state)
+{
+    struct store_params p = { "field kit", "ko", OPS, MEM };
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    static const char *const doing[] = {
+        "opening the database", "reading the database", "saving the change",
+    };
+    char d[256], want[1024];
+    unsigned long n;
+    size_t i;
+    int failed = 0;
+    struct err e;
+
+    (void)state;
+    recovery_key_new(recovery);
+    for (n = 1; n < 400; n++) {
+        int err = n % 2 ? EIO : ENOSPC, rc;
+        snprintf(d, sizeof d, "%s/init-faults-%lu", root, n);
+        vfsfault_arm("pwrite64", n, err, NULL);
+        err_clear(&e);
+        rc = store_create(d, &p, pass, strlen(pass), recovery, &e);
+        vfsfault_disarm();
+        if (rc == 0) {
+            assert_int_equal(open_pass(d, pass, &e), 0);
+            assert_int_equal(remove_tree(d), 0);
+            if (!vfsfault_landed())
+                break;
+            continue;
+        }
+        failed++;
+        assert_int_equal(e.code, EXIT_INPUT);
+        for (i = 0; i < sizeof doing / sizeof doing[0]; i++) {
+            if (err == ENOSPC)
+                snprintf(want, sizeof want, "the disk holding %s is full (while %s); nothing "
+                         "was changed: free some space and try again", d, doing[i]);
+            else
+                snprintf(want, sizeof want, "an I/O error (Input/output error) on the disk "
+                         "holding %s while %s; nothing was changed: check the disk (the "
+                         "system log may say more)", d, doing[i]);
+            if (strcmp(e.msg, want) == 0)
+                break;
+        }
+        if (i == sizeof doing / sizeof doing[0])
+            fail_msg("write %lu failing: '%s'", n, e.msg);
+        assert_int_equal(count_entries(d), 0);
+        assert_int_equal(rmdir(d), 0);
+    }
+    assert_true(n > 2 && n < 400);
+    assert_true(failed > 0);
+}
+
+/* passwd on a new store in dir with call's nth call failing with EIO
+ * (and call2's n2th, if call2 is not NULL): its message must be want;
+ * then which passphrases open: "old", "new" or "both". */
+static void passwd_failing(const char *dir, const char *call, unsigned long n,
+                           const char *call2, unsigned long n2, const char *want,
+                           const char *opens)
+{
+    struct store_params p = { "field kit", "ko", OPS, MEM };
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    struct store *s = NULL;
+    struct err e;
+    int rc;
+
+    recovery_key_new(recovery);
+    assert_int_equal(store_create(dir, &p, pass, strlen(pass), recovery, &e), 0);
+    assert_int_equal(store_open(&s, dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                                strlen(pass), &e), 0);
+    err_clear(&e);
+    libcfault_arm(call, n, EIO, 1);
+    if (call2 != NULL)
+        libcfault_arm(call2, n2, EIO, 1);
+    rc = store_set_passphrase(s, newpass, strlen(newpass), &e);
+    libcfault_disarm();
+    store_close(s);
+    assert_int_equal(rc, -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, want);
+    assert_int_equal(open_pass(dir, pass, &e), strcmp(opens, "new") == 0 ? -1 : 0);
+    assert_int_equal(open_pass(dir, newpass, &e), strcmp(opens, "old") == 0 ? -1 : 0);
+    assert_int_equal(remove_tree(dir), 0);
+}
+
+/* passwd's three steps (store_set_passphrase) with the keyslot file's
+ * sync, its folder's sync or its rename failing at each: the old
+ * passphrase keeps working unless the message says both do. */
+static void test_passwd_faults(void **state)
+{
+    char d[256], k[300], want[2048];
+    static const char not_changed[] = "; the passphrase was not changed: the old one still "
+                                      "opens the store";
+
+    (void)state;
+    snprintf(d, sizeof d, "%s/passwd-faults", root);
+    snprintf(k, sizeof k, "%s/" STORE_KEYSLOTS_NAME, d);
+    snprintf(want, sizeof want, "cannot write %s: Input/output error%s", k, not_changed);
+    passwd_failing(d, "fsync", 1, NULL, 0, want, "old");
+    snprintf(want, sizeof want, "cannot move the new file to %s: Input/output error%s", k,
+             not_changed);
+    passwd_failing(d, "rename", 1, NULL, 0, want, "old");
+    snprintf(want, sizeof want, "cannot sync folder %s: Input/output error: the new %s is in "
+             "place but may not survive a power cut%s", d, k, not_changed);
+    passwd_failing(d, "fsync", 2, NULL, 0, want, "old");
+    /* Step 1's new file in place, and the old one cannot be put back. */
+    snprintf(want, sizeof want, "cannot sync folder %s: Input/output error: the new %s is in "
+             "place but may not survive a power cut; the passphrase was not changed, but the "
+             "keyslot file could not be put back either: the old and the new passphrase both "
+             "open the store until the next 'intake passwd'", d, k);
+    passwd_failing(d, "fsync", 2, "rename", 2, want, "both");
+    /* Step 3: set and logged, the old slot still there. */
+    snprintf(want, sizeof want, "the new passphrase is set and logged, but the old one could "
+             "not be removed (cannot move the new file to %s: Input/output error): both open "
+             "the store until you run 'intake passwd' again", k);
+    passwd_failing(d, "rename", 2, NULL, 0, want, "both");
+}
+
+/* Opening the store with each file call it makes failing: each its own
+ * message, none of them "no store" (which 'intake init' would answer)
+ * nor "damaged"; the store opens again after. */
+static void test_open_faults(void **state)
+{
+    static const struct {
+        const char *call;
+        unsigned long n;
+        int err;
+        const char *before, *after;  /* the message: before, the folder, after */
+    } cases[] = {
+        { "access", 1, EIO, "cannot read ", "/keyslots: Input/output error" },
+        { "access", 1, ENOENT, "no store in ",
+          "; create one with 'intake init' or choose another with --home" },
+        { "access", 2, EROFS, "the store in ",
+          " cannot be written (Read-only file system) while opening it; nothing was "
+          "changed: intake writes to its folder even to read, so make it writable or copy "
+          "the folder to a writable place" },
+        { "access", 3, EIO, "an I/O error (Input/output error) on the disk holding ",
+          " while opening it; nothing was changed: check the disk (the system log may say "
+          "more)" },
+        { "open", 1, EMFILE, "cannot open the store folder ", ": Too many open files" },
+        { "flock", 1, ENOLCK, "cannot lock the store folder ", ": No locks available" },
+        { "open", 2, EIO, "cannot open keyslot file ", "/keyslots: Input/output error" },
+        { "fstat", 1, EIO, "cannot open keyslot file ", "/keyslots: Input/output error" },
+        { "fstat", 2, EIO, "cannot read keyslot file ", "/keyslots: Input/output error" },
+        { "read", 1, EIO, "cannot read keyslot file ", "/keyslots: Input/output error" },
+    };
+    struct fixture *f = *state;
+    char want[1024];
+    struct err e;
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        libcfault_arm(cases[i].call, cases[i].n, cases[i].err, 1);
+        err_clear(&e);
+        assert_int_equal(open_pass(f->dir, pass, &e), -1);
+        assert_int_equal(libcfault_landed(), 1);
+        libcfault_disarm();
+        assert_int_equal(e.code, EXIT_INPUT);
+        snprintf(want, sizeof want, "%s%s%s", cases[i].before, f->dir, cases[i].after);
+        assert_string_equal(e.msg, want);
+    }
+    assert_int_equal(open_pass(f->dir, pass, &e), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -542,6 +710,11 @@ int main(void)
         cmocka_unit_test(test_init_marker),
         T(test_params_and_label),
         cmocka_unit_test(test_resolve),
+        cmocka_unit_test(test_init_each_write_fails),
+        cmocka_unit_test(test_passwd_faults),
+        T(test_open_faults),
     };
+    if (vfsfault_install() != 0)
+        return 1;
     return cmocka_run_group_tests(tests, setup, teardown);
 }

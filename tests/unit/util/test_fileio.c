@@ -1,4 +1,8 @@
-/* util/fileio: atomic writes never leave a partial or overwritten file. */
+/* util/fileio: atomic writes never leave a partial or overwritten file;
+ * each call that fails (tests/unit/libcfault.h) gives its own message
+ * and leaves nothing behind. */
+#include "tests/unit/libcfault.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -286,6 +290,240 @@ static void test_check_new_and_copy(void **state)
     unlink(out);
 }
 
+/* Makes an empty folder name in dir for one test: its path in out. */
+static void fresh_dir(char *out, size_t outlen, const char *name)
+{
+    snprintf(out, outlen, "%s/%s", dir, name);
+    assert_int_equal(mkdir(out, 0700), 0);
+}
+
+/* Writes "new" to path (overwrite as given) with CALL's Nth call failing
+ * with err: the message must be want (NULL: it must succeed). */
+static void write_failing(const char *path, int overwrite, const char *call, unsigned long n,
+                          int err, unsigned long times, const char *want)
+{
+    struct err e;
+    int rc;
+
+    err_clear(&e);
+    libcfault_arm(call, n, err, times);
+    rc = file_write_atomic(path, "new", 3, overwrite, &e);
+    libcfault_disarm();
+    assert_true(libcfault_landed() > 0);
+    if (want == NULL) {
+        if (rc != 0)
+            fail_msg("%s %lu failing: '%s'", call, n, e.msg);
+        return;
+    }
+    assert_int_equal(rc, -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, want);
+}
+
+/* The content of path, or "" if there is none. */
+static const char *content(char *out, size_t outlen, const char *path)
+{
+    unsigned char *buf;
+    size_t len;
+    struct err e;
+
+    out[0] = '\0';
+    if (file_read_all(path, outlen - 1, &buf, &len, "file", &e) == 0) {
+        snprintf(out, outlen, "%.*s", (int)len, (const char *)buf);
+        free(buf);
+    }
+    return out;
+}
+
+/* A new file: each step of the commit failing (the sync, the name, the
+ * folder's sync) leaves no file and says which; so does a write. */
+static void test_new_file_faults(void **state)
+{
+    char d[256], path[300], want[1024], got[16];
+
+    (void)state;
+    fresh_dir(d, sizeof d, "new");
+    snprintf(path, sizeof path, "%s/f", d);
+    snprintf(want, sizeof want, "cannot write %s: Input/output error", path);
+    write_failing(path, 0, "fsync", 1, EIO, 1, want);
+    write_failing(path, 0, "write", 1, EIO, 1, want);
+    snprintf(want, sizeof want, "cannot write %s: No space left on device", path);
+    write_failing(path, 0, "write", 1, ENOSPC, 1, want);
+    snprintf(want, sizeof want, "cannot move the new file to %s: Input/output error", path);
+    write_failing(path, 0, "linkat", 1, EIO, 1, want);
+    snprintf(want, sizeof want, "%s already exists; choose another name", path);
+    write_failing(path, 0, "linkat", 1, EEXIST, 1, want);
+    snprintf(want, sizeof want, "cannot sync folder %s: Input/output error", d);
+    write_failing(path, 0, "fsync", 2, EIO, 1, want);
+    snprintf(want, sizeof want, "cannot open folder %s: Permission denied", d);
+    write_failing(path, 0, "open", 2, EACCES, 1, want);
+    assert_int_equal(count_entries(d), 0);
+    /* A write interrupted by a signal is written again. */
+    write_failing(path, 0, "write", 1, EINTR, 1, NULL);
+    assert_string_equal(content(got, sizeof got, path), "new");
+}
+
+/* Replacing a file: a failure before the rename leaves the old one; one
+ * after it says the new one is in place but may not survive a cut. */
+static void test_replace_faults(void **state)
+{
+    char d[256], path[300], want[1024], got[16];
+    struct err e;
+
+    (void)state;
+    fresh_dir(d, sizeof d, "replace");
+    snprintf(path, sizeof path, "%s/f", d);
+    assert_int_equal(file_write_atomic(path, "old", 3, 0, &e), 0);
+    snprintf(want, sizeof want, "cannot move the new file to %s: Input/output error", path);
+    write_failing(path, 1, "rename", 1, EIO, 1, want);
+    snprintf(want, sizeof want, "cannot create a file in %s: Permission denied", d);
+    write_failing(path, 1, "open", 1, EACCES, 1, want);
+    snprintf(want, sizeof want, "cannot create a file in %s", d);
+    write_failing(path, 1, "open", 1, EEXIST, 8, want);
+    write_failing(path, 1, "flock", 1, EWOULDBLOCK, 8, want);
+    assert_string_equal(content(got, sizeof got, path), "old");
+    assert_int_equal(count_entries(d), 1);
+    snprintf(want, sizeof want, "cannot sync folder %s: Input/output error: the new %s is in "
+             "place but may not survive a power cut", d, path);
+    write_failing(path, 1, "fsync", 2, EIO, 1, want);
+    assert_string_equal(content(got, sizeof got, path), "new");
+    assert_int_equal(count_entries(d), 1);
+}
+
+/* Without O_TMPFILE (no /proc here): a hidden name, renamed without
+ * replacing; where the system has no such rename, link(2) instead. */
+static void test_named_file_faults(void **state)
+{
+    char d[256], path[300], want[1024], got[16];
+
+    (void)state;
+    fresh_dir(d, sizeof d, "named");
+    snprintf(path, sizeof path, "%s/f", d);
+    /* access(2) says nothing exists: not the file, not /proc/self/fd. */
+    write_failing(path, 0, "access", 1, ENOENT, 2, NULL);
+    assert_string_equal(content(got, sizeof got, path), "new");
+    assert_int_equal(unlink(path), 0);
+    libcfault_arm("renameat2", 1, EINVAL, 1);
+    write_failing(path, 0, "access", 1, ENOENT, 2, NULL);
+    assert_string_equal(content(got, sizeof got, path), "new");
+    assert_int_equal(count_entries(d), 1);
+    assert_int_equal(unlink(path), 0);
+    snprintf(want, sizeof want, "cannot move the new file to %s: Input/output error", path);
+    libcfault_arm("renameat2", 1, EIO, 1);
+    write_failing(path, 0, "access", 1, ENOENT, 2, want);
+    libcfault_arm("renameat2", 1, EINVAL, 1);
+    libcfault_arm("link", 1, EPERM, 1);
+    snprintf(want, sizeof want, "cannot move the new file to %s: Operation not permitted", path);
+    write_failing(path, 0, "access", 1, ENOENT, 2, want);
+    assert_int_equal(count_entries(d), 0);
+}
+
+/* After a call made with a fault armed: no fault any more, and the call
+ * failed (rc) with exactly the message want. */
+static void failed_with(int rc, const struct err *e, const char *want)
+{
+    libcfault_disarm();
+    assert_int_equal(rc, -1);
+    assert_string_equal(e->msg, want);
+}
+
+/* A temporary folder: each failing step says which, and leaves nothing. */
+static void test_temp_dir_faults(void **state)
+{
+    char d[256], final[300], want[1024];
+    struct temp_dir td;
+    struct err e;
+
+    (void)state;
+    fresh_dir(d, sizeof d, "tempdir");
+    snprintf(final, sizeof final, "%s/out", d);
+    libcfault_arm("mkdtemp", 1, ENOSPC, 1);
+    snprintf(want, sizeof want, "cannot create a folder beside %s: No space left on device", final);
+    failed_with(temp_dir_open(&td, final, &e), &e, want);
+    libcfault_arm("flock", 1, EWOULDBLOCK, 1);
+    snprintf(want, sizeof want, "cannot create a folder beside %s", final);
+    failed_with(temp_dir_open(&td, final, &e), &e, want);
+    assert_int_equal(count_entries(d), 0);
+
+    assert_int_equal(temp_dir_open(&td, final, &e), 0);
+    libcfault_arm("fsync", 1, EIO, 1);
+    snprintf(want, sizeof want, "cannot sync the new folder for %s: Input/output error", final);
+    failed_with(temp_dir_commit(&td, final, &e), &e, want);
+    libcfault_arm("renameat2", 1, EIO, 1);
+    snprintf(want, sizeof want, "cannot move the new folder to %s: Input/output error", final);
+    failed_with(temp_dir_commit(&td, final, &e), &e, want);
+    temp_dir_abort(&td);
+    assert_int_equal(count_entries(d), 0);
+    /* Moved, but its parent's sync failed: the folder is there, and the
+     * message says the sync failed. */
+    assert_int_equal(temp_dir_open(&td, final, &e), 0);
+    libcfault_arm("fsync", 2, EIO, 1);
+    snprintf(want, sizeof want, "cannot sync folder %s: Input/output error", d);
+    failed_with(temp_dir_commit(&td, final, &e), &e, want);
+    temp_dir_abort(&td);
+    assert_int_equal(rmdir(final), 0);
+}
+
+/* Reading: a status or a read that fails is told with the system's
+ * words, never as "not a regular file"; an interrupted read goes on. */
+static void test_read_faults(void **state)
+{
+    char path[256], want[1024], got[16];
+    unsigned char *buf;
+    size_t len;
+    struct err e;
+    int fd;
+
+    (void)state;
+    snprintf(path, sizeof path, "%s/r", dir);
+    assert_int_equal(file_write_atomic(path, "read me", 7, 0, &e), 0);
+    libcfault_arm("fstat", 1, EIO, 1);
+    snprintf(want, sizeof want, "cannot open file %s: Input/output error", path);
+    failed_with(file_read_all(path, 100, &buf, &len, "file", &e), &e, want);
+    libcfault_arm("fstat", 2, EIO, 1);
+    snprintf(want, sizeof want, "cannot read file %s: Input/output error", path);
+    failed_with(file_read_all(path, 100, &buf, &len, "file", &e), &e, want);
+    libcfault_arm("read", 1, EIO, 1);
+    assert_int_equal(file_read_all(path, 100, &buf, &len, "file", &e), -1);
+    libcfault_disarm();
+    assert_string_equal(e.msg, want);
+    libcfault_arm("read", 1, EINTR, 1);
+    assert_string_equal(content(got, sizeof got, path), "read me");
+    assert_int_equal(libcfault_landed(), 1);
+    libcfault_disarm();
+    libcfault_arm("open", 1, EMFILE, 1);
+    snprintf(want, sizeof want, "cannot open %s: Too many open files", path);
+    failed_with(file_open_regular(&fd, path, 0, NULL, &e), &e, want);
+    libcfault_arm("open", 1, EOPNOTSUPP, 1);
+    snprintf(want, sizeof want, "cannot make an unnamed temporary file in %s: Operation not "
+             "supported", getenv("TMPDIR") != NULL && getenv("TMPDIR")[0] != '\0'
+             ? getenv("TMPDIR") : "/tmp");
+    failed_with(temp_file_anonymous(&fd, &e), &e, want);
+    assert_int_equal(unlink(path), 0);
+}
+
+/* fd_copy: a write that fails is told; one interrupted goes on. */
+static void test_copy_faults(void **state)
+{
+    struct err e;
+    int from, to;
+
+    (void)state;
+    assert_int_equal(temp_file_anonymous(&from, &e), 0);
+    assert_int_equal(write(from, "copy", 4), 4);
+    assert_int_equal(temp_file_anonymous(&to, &e), 0);
+    libcfault_arm("write", 1, ENOSPC, 1);
+    assert_int_equal(fd_copy(to, from, &e), -1);
+    libcfault_disarm();
+    assert_string_equal(e.msg, "No space left on device");
+    libcfault_arm("write", 1, EINTR, 1);
+    assert_int_equal(fd_copy(to, from, &e), 0);
+    libcfault_disarm();
+    assert_int_equal(lseek(to, 0, SEEK_END), 4);
+    close(from);
+    close(to);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -298,6 +536,12 @@ int main(void)
         cmocka_unit_test(test_temp_files),
         cmocka_unit_test(test_temp_dir),
         cmocka_unit_test(test_check_new_and_copy),
+        cmocka_unit_test(test_new_file_faults),
+        cmocka_unit_test(test_replace_faults),
+        cmocka_unit_test(test_named_file_faults),
+        cmocka_unit_test(test_temp_dir_faults),
+        cmocka_unit_test(test_read_faults),
+        cmocka_unit_test(test_copy_faults),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,5 +1,9 @@
 /* util/prompt.c: read_secret_line, one line from a descriptor
- * (--passphrase-fd), here a pipe. */
+ * (--passphrase-fd), here a pipe; a read that fails or is interrupted
+ * (tests/unit/libcfault.h); no terminal to ask on.  The terminal itself
+ * is tests/cli/terminal.bats (a pseudo-terminal, the real binary). */
+#include "tests/unit/libcfault.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,6 +11,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <sodium.h>
 
@@ -126,6 +131,59 @@ static void test_unreadable_descriptor(void **state)
     expect_refused(p[0], want);
 }
 
+/* A read that fails says so with the system's words; one interrupted by
+ * a signal is read again. */
+static void test_read_faults(void **state)
+{
+    char want[96], *out = NULL;
+    size_t len;
+    struct err e;
+    int fd;
+
+    (void)state;
+    fd = feed("lamp\n", 5);
+    libcfault_arm("read", 1, EIO, 1);
+    snprintf(want, sizeof want, "cannot read the passphrase from descriptor %d: Input/output "
+             "error", fd);
+    expect_refused(fd, want);
+    libcfault_disarm();
+    close(fd);
+    fd = feed("lamp\n", 5);
+    libcfault_arm("read", 2, EINTR, 1);
+    assert_int_equal(read_secret_line(&out, &len, fd, &e), 0);
+    assert_int_equal(libcfault_landed(), 1);
+    libcfault_disarm();
+    assert_int_equal(len, 4);
+    assert_memory_equal(out, "lamp", 4);
+    sodium_free(out);
+    close(fd);
+}
+
+/* Without a controlling terminal (a new session): asking is refused with
+ * the option to use instead, and a confirmation is "no". */
+static void test_no_terminal(void **state)
+{
+    int status;
+    pid_t pid;
+
+    (void)state;
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        char *out = NULL;
+        size_t len;
+        struct err e;
+        if (setsid() < 0 || prompt_secret(&out, &len, -1, "Passphrase: ", 1, &e) != -1 ||
+            strcmp(e.msg, "no terminal to ask for the passphrase; use --passphrase-fd N") != 0 ||
+            prompt_confirm("Delete? [y/N] ") != 0)
+            _exit(1);
+        _exit(0);
+    }
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -140,6 +198,8 @@ int main(void)
         cmocka_unit_test(test_bytes_kept_as_they_are),
         cmocka_unit_test(test_length_limit),
         cmocka_unit_test(test_unreadable_descriptor),
+        cmocka_unit_test(test_read_faults),
+        cmocka_unit_test(test_no_terminal),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

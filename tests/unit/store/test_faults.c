@@ -1,0 +1,346 @@
+/* The store's error paths under an injected fault (issue 14): each SQL
+ * statement of a change failing in turn, through SQLite's own seams (a
+ * statement trace counts them, the progress handler interrupts the
+ * chosen one, or the first after it that SQLite asks about).  Every
+ * time: exit status EXIT_INPUT, the message of an interrupted statement
+ * naming what was being done (or quoting it as its cause), the store as
+ * it was (the change is one transaction), no bundle left by an export;
+ * then the same change works.  Seventeen changes, on one store (label,
+ * subjects, records, terms, allowed texts, consent, forget) and between
+ * two (attachments, export, import, contacts).  The I/O faults of each
+ * write and read are in test_db.c and test_open.c. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "tests/unit/storeutil.h"
+
+#include "store/db.h"
+
+/* ---- the fault: statement N of the change is interrupted ---- */
+
+static struct {
+    unsigned long n, started;
+    int landed, spare;           /* spare: the current statement is left alone */
+} stepfault;
+
+static int stepfault_trace(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)ctx;
+    (void)p;
+    /* Statements inside triggers are traced with a "--" comment: not
+     * statements of ours. */
+    if (type == SQLITE_TRACE_STMT && strncmp((const char *)x, "--", 2) != 0) {
+        stepfault.started++;
+        /* The matcher cache is an optimisation whose failures are
+         * ignored by design (store/privacy.c): not a fault to test. */
+        stepfault.spare = strstr(sqlite3_sql(p), "matcher_cache") != NULL;
+    }
+    return 0;
+}
+
+static int stepfault_progress(void *ctx)
+{
+    (void)ctx;
+    /* SQLite asks only at some instructions (loops, jumps): the first
+     * time it asks in statement N or after. */
+    if (stepfault.started >= stepfault.n && stepfault.n != 0 && !stepfault.spare) {
+        stepfault.landed = 1;
+        stepfault.n = 0;
+        return 1;
+    }
+    return 0;
+}
+
+static void stepfault_arm(struct store *s, unsigned long n)
+{
+    stepfault.n = n;
+    stepfault.started = 0;
+    stepfault.landed = 0;
+    assert_int_equal(sqlite3_trace_v2(s->db, SQLITE_TRACE_STMT, stepfault_trace, NULL),
+                     SQLITE_OK);
+    sqlite3_progress_handler(s->db, 1, stepfault_progress, NULL);
+}
+
+static void stepfault_disarm(struct store *s)
+{
+    sqlite3_progress_handler(s->db, 0, NULL, NULL);
+    assert_int_equal(sqlite3_trace_v2(s->db, 0, NULL, NULL), SQLITE_OK);
+}
+
+/* ---- what the store holds, to compare before and after ---- */
+
+static const char snapshot_sql[] =
+    "SELECT (SELECT count(*) FROM subject) || '/' || (SELECT count(*) FROM subject_name)"
+    " || '/' || (SELECT count(*) FROM record) || '/' || (SELECT count(*) FROM record_tag)"
+    " || '/' || (SELECT count(*) FROM term) || '/' || (SELECT count(*) FROM allowed)"
+    " || '/' || (SELECT count(*) FROM consent) || '/' || (SELECT count(*) FROM log)"
+    " || '/' || (SELECT group_concat(version) FROM record)"
+    " || '/' || (SELECT group_concat(pseudonym) FROM subject)"
+    " || '/' || (SELECT count(*) FROM record_fts) || '/' || (SELECT count(*) FROM contact)"
+    " || '/' || (SELECT count(*) FROM contact_history)"
+    " || '/' || (SELECT group_concat(coalesce(verified, '-')) FROM contact)"
+    " || '/' || (SELECT count(*) FROM export) || '/' || (SELECT count(*) FROM import)"
+    " || '/' || (SELECT count(*) FROM attachment)"
+    " || '/' || (SELECT count(*) FROM attachment_chunk)";
+
+static void snapshot(char *out, size_t outlen, struct store *s)
+{
+    sqlite3_stmt *st;
+
+    assert_int_equal(sqlite3_prepare_v2(s->db, snapshot_sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+}
+
+static const char checkpoint_tail[] =
+    ", but old copies of its pages stay in the store's write-ahead log until the next "
+    "change (database error while checkpointing the database: interrupted)";
+
+/* A change to try: 0, or -1 with e. */
+typedef int (*change_fn)(struct store *s, struct err *e);
+
+/* 1 if msg is db_explain's for an interrupted statement ("database
+ * error while DOING: interrupted"), or quotes it as its cause (an export
+ * naming the attachment it was reading). */
+static int interrupted(const char *msg)
+{
+    const char *at = strstr(msg, "database error while ");
+    const char *end = at != NULL ? strstr(at, ": interrupted") : NULL;
+
+    return at != NULL && end != NULL && (at == msg || strncmp(at - 2, ": ", 2) == 0) &&
+           (end[13] == '\0' || end[13] == ';' || end[13] == ')');
+}
+
+/* Runs change with each of its statements interrupted in turn: each
+ * time the exact message and an unchanged store; then it runs whole.
+ * Returns how many statements it ran. */
+static unsigned long each_statement_fails(struct store *s, change_fn change, const char *what)
+{
+    char before[512], after[512];
+    unsigned long n;
+    struct err e;
+    int rc;
+
+    snapshot(before, sizeof before, s);
+    for (n = 1; n < 2000; n++) {
+        stepfault_arm(s, n);
+        err_clear(&e);
+        rc = change(s, &e);
+        stepfault_disarm(s);
+        if (!stepfault.landed) {
+            if (rc != 0)
+                fail_msg("%s: %s", what, e.msg);
+            break;
+        }
+        /* The write-ahead log emptied after a deletion: the change was
+         * saved and the message says so (db_checkpoint_after); it is the
+         * last statement. */
+        if (rc == -1 && e.code == EXIT_INPUT &&
+            strcmp(e.msg + strlen(e.msg) - strlen(checkpoint_tail), checkpoint_tail) == 0)
+            return n;
+        if (getenv("EXPLORE")) printf("%s %lu: %d %s\n", what, n, rc, e.msg);
+        if (rc != -1 || e.code != EXIT_INPUT || !interrupted(e.msg))
+            fail_msg("%s, statement %lu interrupted: %d, exit %d, '%s'", what, n, rc, e.code,
+                     e.msg);
+        snapshot(after, sizeof after, s);
+        if (strcmp(before, after) != 0)
+            fail_msg("%s, statement %lu interrupted ('%s'): %s became %s", what, n, e.msg,
+                     before, after);
+    }
+    assert_true(n > 1 && n < 2000);
+    return n;
+}
+
+/* ---- the changes ---- */
+
+static char rid[RECORD_ID_CHARS + 1];
+
+static int change_subject_add(struct store *s, struct err *e)
+{
+    const char *names[] = { "Pak Chol-su", "박철수" };
+    char out[128];
+
+    return store_subject_add(out, sizeof out, s, names, 2, NULL, NULL, "Dal", "ko", e);
+}
+
+static int change_record_add(struct store *s, struct err *e)
+{
+    const char *tags[] = { "wages", "passport" };
+    struct record_row r = { 0 };
+
+    r.title = "wages withheld";
+    r.date = "2024-03-01";
+    r.body = "They kept our passports and paid half.";
+    r.place = "site 4";
+    r.tags = tags;
+    r.ntags = 2;
+    return store_record_add(rid, sizeof rid, s, "Nari", &r, e);
+}
+
+static int change_allow(struct store *s, struct err *e)
+{
+    return store_allow(s, "Pyongyang", e);
+}
+
+static int change_consent(struct store *s, struct err *e)
+{
+    struct consent_change c = { .export_ok = 1, .quote = 0, .publish = 0, .attachments = 1,
+                                .method = "verbal", .embargo = NULL, .withdraw = 0 };
+
+    return store_consent_set(s, "Nari", &c, e);
+}
+
+static int change_rename(struct store *s, struct err *e)
+{
+    return store_subject_rename(s, "Nari", "Byul", e);
+}
+
+static int change_label(struct store *s, struct err *e)
+{
+    return store_set_label(s, "base camp", e);
+}
+
+static int change_record_edit(struct store *s, struct err *e)
+{
+    const char *tags[] = { "border" };
+    struct record_change c = { .title = "crossing", .place = "", .tags = tags, .ntags = 1,
+                               .set_tags = 1, .body = "We crossed the river in January." };
+    long version;
+    int changed;
+
+    return store_record_edit(&version, &changed, s, rid, &c, e);
+}
+
+static int change_record_delete(struct store *s, struct err *e)
+{
+    return store_record_delete(s, rid, e);
+}
+
+static long term_id;
+
+static int change_term_add(struct store *s, struct err *e)
+{
+    return store_term_add(&term_id, s, "place", "Rason", e);
+}
+
+static int change_term_remove(struct store *s, struct err *e)
+{
+    return store_term_remove(s, term_id, e);
+}
+
+static int change_forget(struct store *s, struct err *e)
+{
+    long n;
+
+    return store_subject_forget(&n, s, "Dal", e);
+}
+
+/* Each change, each statement failing in turn, on one store. */
+static void test_each_statement_fails(void **state)
+{
+    struct fixture *f = *state;
+    char id[RECORD_ID_CHARS + 1];
+
+    add_subject(f->s, "Kim Ji-yeon", "Nari");
+    add_record(id, f->s, "Nari", "first", "2024-01-02", "We crossed in winter.");
+    each_statement_fails(f->s, change_label, "label");
+    each_statement_fails(f->s, change_subject_add, "subject add");
+    each_statement_fails(f->s, change_record_add, "record add");
+    each_statement_fails(f->s, change_term_add, "term add");
+    each_statement_fails(f->s, change_allow, "allow");
+    each_statement_fails(f->s, change_consent, "consent");
+    each_statement_fails(f->s, change_rename, "subject rename");
+    each_statement_fails(f->s, change_record_edit, "record edit");
+    each_statement_fails(f->s, change_term_remove, "term remove");
+    each_statement_fails(f->s, change_record_delete, "record delete");
+    each_statement_fails(f->s, change_forget, "subject forget");
+}
+
+static struct pair *the_pair;
+
+static int change_export(struct store *s, struct err *e)
+{
+    struct export_request req = pair_request(the_pair);
+    struct export_result res;
+    int rc;
+
+    req.skip_blocked = 1;
+    unlink(the_pair->out);
+    rc = store_export(&res, s, &req, e);
+    export_result_free(&res);
+    /* A failed export leaves no bundle. */
+    if (rc != 0 && access(the_pair->out, F_OK) == 0)
+        fail_msg("export failed ('%s'), yet %s is there", e->msg, the_pair->out);
+    return rc;
+}
+
+static int change_import(struct store *s, struct err *e)
+{
+    struct import_result res;
+
+    /* hq does not know field: accept the unknown sender. */
+    return store_import(&res, s, the_pair->out, 1, e);
+}
+
+static int change_attach(struct store *s, struct err *e)
+{
+    struct attachment_writer *w;
+
+    if (store_begin(s, e) != 0)
+        return -1;
+    if (store_attachment_begin(&w, s, the_pair->nari, "voice.txt", "text/plain", 0, e) != 0)
+        goto fail;
+    if (store_attachment_write(w, (const unsigned char *)"recording\n", 10, e) != 0) {
+        store_attachment_abort(w);
+        goto fail;
+    }
+    if (store_attachment_end(w, NULL, e) != 0)
+        goto fail;
+    return store_commit(s, e);
+fail:
+    store_rollback(s);
+    return -1;
+}
+
+static int change_attach_remove(struct store *s, struct err *e)
+{
+    return store_attachment_remove(s, the_pair->nari, "voice.txt", e);
+}
+
+static int change_contact_confirm(struct store *s, struct err *e)
+{
+    return store_contact_confirm(s, "hq", e);
+}
+
+static int change_contact_remove(struct store *s, struct err *e)
+{
+    return store_contact_remove(s, "hq", e);
+}
+
+/* The changes between two stores: export, import, attachments, contacts. */
+static void test_each_statement_fails_pair(void **state)
+{
+    struct pair *p = *state;
+
+    the_pair = p;
+    each_statement_fails(p->field, change_attach, "attach");
+    each_statement_fails(p->field, change_export, "export");
+    each_statement_fails(p->hq, change_import, "import");
+    each_statement_fails(p->field, change_attach_remove, "attachment remove");
+    each_statement_fails(p->field, change_contact_confirm, "contact confirm");
+    each_statement_fails(p->field, change_contact_remove, "contact remove");
+}
+
+#define O(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        O(test_each_statement_fails),
+        cmocka_unit_test_setup_teardown(test_each_statement_fails_pair, pair_setup, pair_teardown),
+    };
+    return cmocka_run_group_tests(tests, pair_group_setup, teardown);
+}
