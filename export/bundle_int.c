@@ -68,7 +68,7 @@ void bundle_nonce(unsigned char nonce[BULK_NONCEBYTES], uint64_t index,
     size_t i;
 
     for (i = 0; i < BULK_NONCEBYTES - 1; i++)
-        nonce[BULK_NONCEBYTES - 2 - i] = i < 8 ? (unsigned char)(index >> (8 * i)) : 0;
+        nonce[BULK_NONCEBYTES - 2 - i] = (unsigned char)(i < 8 ? index >> (8 * i) : 0);
     nonce[BULK_NONCEBYTES - 1] = final ? 1 : 0;
 }
 

@@ -45,6 +45,8 @@ static int heif_brand(const unsigned char *b, size_t n)
     return 0;
 }
 
+static const char unknown_type[] = "a file of unknown type";
+
 /* The container of buf, or C_NONE with *name set to what it is instead. */
 static int sniff(const unsigned char *b, size_t n, const char **name)
 {
@@ -58,7 +60,7 @@ static int sniff(const unsigned char *b, size_t n, const char **name)
         { 0, "II*\0", 4, C_NONE, "a TIFF image" }, { 0, "MM\0*", 4, C_NONE, "a TIFF image" },
     };
 
-    *name = "a file of unknown type";
+    *name = unknown_type;
     if (n >= 2 && media_mpeg_sync(b)) {
         *name = "MP3";                     /* an MPEG audio frame, no ID3 tag */
         return C_MP3;
@@ -82,18 +84,29 @@ static int sniff(const unsigned char *b, size_t n, const char **name)
     return C_NONE;
 }
 
+/* What walk() checks before any walker reads: 0, or -1 with j->e. The
+ * file is of container c (sniff), size bytes long. */
+static int admit(struct media_job *j, int c, const char *name, unsigned long long size)
+{
+    j->format = name;
+    j->container = c;
+    if (j->rep != NULL)
+        j->rep->format = name;
+    if (size > MEDIA_MAX_BYTES)
+        return err_set(j->e, EXIT_INPUT, "%s of more than %zu MiB: too large to strip "
+                       "in memory", name, MEDIA_MAX_BYTES >> 20);
+    if (c == C_NONE)
+        return err_set(j->e, EXIT_INPUT, "%s: intake cannot remove its metadata", name);
+    return 0;
+}
+
 static int walk(struct media_job *j)
 {
     const char *name;
     int c = sniff(j->p, j->len, &name);
 
-    j->format = name;
-    j->container = c;
-    if (j->rep != NULL)
-        j->rep->format = name;
-    if (j->len > MEDIA_MAX_BYTES)
-        return err_set(j->e, EXIT_INPUT, "%s of more than %zu MiB: too large to strip "
-                       "in memory", name, MEDIA_MAX_BYTES >> 20);
+    if (admit(j, c, name, j->len) != 0)
+        return -1;
     switch (c) {
     case C_JPEG: return media_jpeg(j);
     case C_PNG: return media_png(j);
@@ -103,11 +116,9 @@ static int walk(struct media_job *j)
     case C_FLAC: return media_flac(j, 0);
     case C_MP3: return media_mp3(j);
     case C_MP4: return media_mp4(j);
-    case C_TEXT:
-        media_keep(j, 0, j->len);        /* plain text has no container */
+    default:                             /* C_TEXT: plain text has no container */
+        media_keep(j, 0, j->len);
         return 0;
-    default:
-        return err_set(j->e, EXIT_INPUT, "%s: intake cannot remove its metadata", name);
     }
 }
 
@@ -135,4 +146,40 @@ int media_find(struct media_report *rep, const unsigned char *buf, size_t len, s
 
     memset(rep, 0, sizeof *rep);
     return walk(&j);
+}
+
+/* ---- Peeking (media.h): sniff() reads no further than 12 bytes, except
+ * for text, which is text only if no byte of it is NUL. ---- */
+
+int media_peek_add(struct media_peek *pk, const unsigned char *buf, size_t len)
+{
+    const char *name;
+    size_t n = MEDIA_PEEK_BYTES - pk->nhead;
+
+    if (n > len)
+        n = len;
+    memcpy(pk->head + pk->nhead, buf, n);
+    pk->nhead += n;
+    pk->len += len;
+    if (!pk->nul && memchr(buf, 0, len) != NULL)
+        pk->nul = 1;
+    return pk->nhead < MEDIA_PEEK_BYTES ||
+           (!pk->nul && sniff(pk->head, pk->nhead, &name) == C_TEXT);
+}
+
+int media_peek_find(struct media_report *rep, const struct media_peek *pk,
+                    unsigned long long size, struct err *e)
+{
+    struct media_job j = { NULL, 0, NULL, 0, NULL, C_NONE, rep, e };
+    const char *name;
+    int c = sniff(pk->head, pk->nhead, &name);
+
+    memset(rep, 0, sizeof *rep);
+    if (c == C_TEXT && pk->nul) {        /* a NUL after the first bytes */
+        c = C_NONE;
+        name = unknown_type;
+    }
+    if (admit(&j, c, name, size) != 0)
+        return -1;
+    return c != C_TEXT;
 }

@@ -67,6 +67,33 @@ int media_strip(unsigned char *buf, size_t *len, struct media_report *rep,
 int media_find(struct media_report *rep, const unsigned char *buf, size_t len,
                struct err *e);
 
+/* What the first bytes of a file tell about it, gathered piece by piece
+ * as the file is read (media_peek_add), so that export reads a whole file
+ * into memory only when it is of a type whose walk needs every byte: a
+ * file of a type intake refuses is known from its first bytes and a NUL
+ * byte, plain text (nothing to strip) from a NUL-free pass. */
+#define MEDIA_PEEK_BYTES 16       /* the first bytes that tell the type (>= 12) */
+struct media_peek {
+    unsigned char head[MEDIA_PEEK_BYTES];   /* the file's first nhead bytes */
+    size_t nhead;
+    unsigned long long len;                 /* the bytes seen, in all */
+    int nul;                                /* a NUL byte among them */
+};
+
+/* Adds the next len bytes of the file to pk (cleared by the caller
+ * before the first call); returns 1 while more bytes could change what
+ * media_peek_find says, 0 once they cannot. */
+int media_peek_add(struct media_peek *pk, const unsigned char *buf, size_t len);
+
+/* What media_find would say of the file of size bytes whose beginning pk
+ * has seen (all of it unless media_peek_add returned 0): 1 when the file
+ * is of a type whose metadata only media_find on the whole file can tell
+ * (rep->format set); 0 for plain text, which holds none (rep as
+ * media_find fills it); -1 with e, the same error media_find gives, for
+ * a file intake cannot examine or strip. rep is cleared first. */
+int media_peek_find(struct media_report *rep, const struct media_peek *pk,
+                    unsigned long long size, struct err *e);
+
 /* The kinds in rep in words, ", " separated, in enum order ("location,
  * serial number, time"), into out (cut to outlen - 1 bytes). */
 void media_kinds_text(char *out, size_t outlen, unsigned kinds);

@@ -243,21 +243,74 @@ static int load_stripped(unsigned char **buf, size_t *len, struct store *s, cons
     return 0;
 }
 
+static int peek_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    (void)e;
+    return media_peek_add(ctx, buf, len) ? 0 : 1;        /* 1: enough is read */
+}
+
+/* What media_find would say of attachment a (at most MEDIA_MAX_BYTES)
+ * from as few of its bytes as tell it, streamed from the store: 1, 0 or
+ * -1 with why as media_peek_find; -2 with e if it cannot be read. */
+static int peek(struct media_report *rep, struct store *s, const struct attachment_row *a,
+                struct err *why, struct err *e)
+{
+    struct media_peek pk;
+    int r;
+
+    memset(&pk, 0, sizeof pk);
+    r = store_attachment_read(s, a->record, a->name, 0, peek_sink, &pk, e) < 0 ? -2
+        : media_peek_find(rep, &pk, a->size, why);
+    sodium_memzero(&pk, sizeof pk);
+    return r;
+}
+
+static void note(struct audit_attachment *m, const struct media_report *rep)
+{
+    m->examined = 1;
+    m->kinds = rep->kinds;
+    snprintf(m->what, sizeof m->what, "%s", rep->what);
+}
+
+static int refuse(const struct attachment_row *a, const struct err *why, struct err *e)
+{
+    return err_set(e, why->code, "cannot remove the metadata of attachment '%.100s' of "
+                   "record %s: %.200s; nothing was exported (--keep-metadata sends "
+                   "attachments as stored)", a->name, a->record, why->msg);
+}
+
 /* Strips the attachment unless m->kept (then *size and hash become those
- * of what leaves) and notes in m the metadata what leaves still holds. */
+ * of what leaves) and notes in m the metadata what leaves still holds.
+ * Only a file whose walk needs every byte (a photo, a recording) is held
+ * in memory whole; plain text, which has no metadata, and a file of a
+ * type intake refuses are told from a stream, and *as_stored set when
+ * plain text leaves as stored without --keep-metadata. */
 static int examine(struct pipeline *p, struct audit_attachment *m, const struct attachment_row *a,
-                   unsigned char *hash, uint64_t *size, struct err *e)
+                   unsigned char *hash, uint64_t *size, int *as_stored, struct err *e)
 {
     struct media_report rep;
     unsigned char *buf;
     struct err why;
     size_t len;
+    int r;
 
+    *as_stored = 0;
+    if (a->size <= MEDIA_MAX_BYTES) {
+        if ((r = peek(&rep, p->s, a, &why, e)) == -2)
+            return -1;
+        if (r == -1 && !m->kept)
+            return refuse(a, &why, e);
+        if (r == -1)
+            snprintf(m->what, sizeof m->what, "%.399s", why.msg);
+        else if (r == 0)
+            note(m, &rep);
+        *as_stored = r == 0 && !m->kept;
+        if (r != 1)
+            return 0;
+    }
     if (!m->kept) {
         if (load_stripped(&buf, &len, p->s, a->record, a->name, a->size, &why) != 0)
-            return err_set(e, why.code, "cannot remove the metadata of attachment '%.100s' "
-                           "of record %s: %.200s; nothing was exported (--keep-metadata "
-                           "sends attachments as stored)", a->name, a->record, why.msg);
+            return refuse(a, &why, e);
         crypto_generichash(hash, ATTACHMENT_HASHBYTES, buf, len, NULL, 0);
         *size = len;
     } else if (a->size > MEDIA_MAX_BYTES) {
@@ -266,13 +319,10 @@ static int examine(struct pipeline *p, struct audit_attachment *m, const struct 
     } else if (load(&buf, &len, p->s, a->record, a->name, a->size, e) != 0) {
         return -1;
     }
-    if (media_find(&rep, buf, len, &why) == 0) {
-        m->examined = 1;
-        m->kinds = rep.kinds;
-        snprintf(m->what, sizeof m->what, "%s", rep.what);
-    } else {
+    if (media_find(&rep, buf, len, &why) == 0)
+        note(m, &rep);
+    else
         snprintf(m->what, sizeof m->what, "%.399s", why.msg);
-    }
     secmem_free(buf);
     return 0;
 }
@@ -305,18 +355,20 @@ static int list_attachment(void *ctx, const struct attachment_row *a, struct err
     unsigned char hash[ATTACHMENT_HASHBYTES];
     struct audit_attachment *m;
     uint64_t size = a->size;
-    int gps;
+    int gps, as_stored;
 
     snprintf(file, sizeof file, "attachment-%zu.%s", ++p->nfiles, mediatype_extension(a->type));
     memcpy(hash, a->hash, sizeof hash);
-    if ((m = media_add(p, a->record, file, e)) == NULL || examine(p, m, a, hash, &size, e) != 0)
+    if ((m = media_add(p, a->record, file, e)) == NULL ||
+        examine(p, m, a, hash, &size, &as_stored, e) != 0)
         return -1;
     gps = (m->kinds & (1u << MEDIA_LOCATION)) != 0 || (m->kept && a->gps);
     sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I}",
+    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I, s:b}",
                               "file", file, "type", a->type, "size", (json_int_t)size,
                               "blake2b", hex, "gps", gps, "metadata", m->kept ? "kept" : "removed",
-                              "name", a->name, "stored", (json_int_t)a->size)) != 0)
+                              "name", a->name, "stored", (json_int_t)a->size,
+                              "as_stored", as_stored)) != 0)
         return err_set(e, EXIT_INPUT, oom);
     return 0;
 }
@@ -344,6 +396,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
     json_array_foreach(pub, i, a) {
         json_object_del(a, "name");
         json_object_del(a, "stored");
+        json_object_del(a, "as_stored");
     }
     if (json_object_set_new(doc, "attachments", pub) != 0 ||
         json_array_append(p->docs, doc) != 0 || json_array_append(p->atts, atts) != 0) {
@@ -657,29 +710,58 @@ static int locate(struct export_result *r, const char *record, const char *file,
     return 0;
 }
 
+/* An attachment's blob read from the store as it goes out, hashed to be
+ * checked against what the audit saw. */
+struct checked {
+    struct payload_writer *pw;
+    crypto_generichash_state h;
+};
+
+static int checked_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    struct checked *c = ctx;
+
+    crypto_generichash_update(&c->h, buf, len);
+    return payload_item_write(c->pw, buf, len, e);
+}
+
 /* The blob of an attachment stripped of its metadata: stripped again (the
  * result is a function of the stored bytes) and checked against the hash
- * the audit saw and the signature will cover. */
+ * the audit saw and the signature will cover; plain text (as_stored)
+ * streamed, and checked the same way once written (a mismatch fails the
+ * export, and the bundle is not kept). */
 static int write_stripped(struct pipeline *p, struct payload_writer *pw, const char *record,
                           const json_t *a, struct err *e)
 {
-    unsigned char *buf, want[ATTACHMENT_HASHBYTES], got[ATTACHMENT_HASHBYTES];
+    unsigned char *buf = NULL, want[ATTACHMENT_HASHBYTES], got[ATTACHMENT_HASHBYTES];
     const char *name = json_string_value(json_object_get(a, "name"));
+    uint64_t size = (uint64_t)json_integer_value(json_object_get(a, "size"));
+    struct checked c = { .pw = pw };
     size_t len;
     int rc;
 
     if (sodium_hex2bin(want, sizeof want, json_string_value(json_object_get(a, "blake2b")),
-                       2 * sizeof want, NULL, NULL, NULL) != 0 ||
-        load_stripped(&buf, &len, p->s, record, name,
-                      (uint64_t)json_integer_value(json_object_get(a, "stored")), e) != 0)
-        return -1;
-    crypto_generichash(got, sizeof got, buf, len, NULL, 0);
+                       2 * sizeof want, NULL, NULL, NULL) != 0)
+        return err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store", name);
+    if (json_is_true(json_object_get(a, "as_stored"))) {
+        crypto_generichash_init(&c.h, NULL, 0, sizeof got);
+        if (payload_item_begin(pw, PAYLOAD_BLOB, size, e) != 0 ||
+            store_attachment_read(p->s, record, name, 0, checked_sink, &c, e) != 0)
+            return -1;
+        crypto_generichash_final(&c.h, got, sizeof got);
+        sodium_memzero(&c, sizeof c);
+    } else {
+        if (load_stripped(&buf, &len, p->s, record, name,
+                          (uint64_t)json_integer_value(json_object_get(a, "stored")), e) != 0)
+            return -1;
+        crypto_generichash(got, sizeof got, buf, len, NULL, 0);
+    }
     if (sodium_memcmp(got, want, sizeof got) != 0)
         rc = err_set(e, EXIT_INPUT, "attachment '%s' changed during the export; nothing was "
                      "exported", name);
     else
-        rc = payload_item_begin(pw, PAYLOAD_BLOB, len, e) == 0 &&
-             payload_item_write(pw, buf, len, e) == 0 ? 0 : -1;
+        rc = buf == NULL || (payload_item_begin(pw, PAYLOAD_BLOB, len, e) == 0 &&
+                             payload_item_write(pw, buf, len, e) == 0) ? 0 : -1;
     secmem_free(buf);
     return rc;
 }

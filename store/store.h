@@ -624,7 +624,9 @@ int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
 /* Passes the bytes of attachment name of record to fn, in order, and
  * checks the chunk sequence and the size, and with verify also the hash
  * (a full BLAKE2b pass; SQLCipher's page HMACs already catch damaged
- * pages), failing with EXIT_INPUT if damaged. */
+ * pages), failing with EXIT_INPUT if damaged. fn returns 0 to go on, -1
+ * with e to fail, or a positive value to stop reading there: that value
+ * is returned, and the size and hash are then not checked. */
 int store_attachment_read(struct store *s, const char *record, const char *name,
                           int verify, store_bytes_fn fn, void *ctx, struct err *e);
 

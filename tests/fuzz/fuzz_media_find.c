@@ -1,5 +1,7 @@
 /* libFuzzer: any bytes as an attachment of a received bundle, examined
- * for metadata (export/media.h): read only, never written. */
+ * for metadata (export/media.h): read only, never written. The same bytes
+ * fed to a media_peek, in pieces whose size the first byte picks, tell
+ * what media_find tells (export decides from them what to hold whole). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,18 +13,44 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* media_peek_find agrees with media_find's result rc, error e or report r. */
+static void check_peek(const uint8_t *data, size_t size, int rc, const struct media_report *r,
+                       const struct err *e)
+{
+    struct media_peek pk;
+    struct media_report pr;
+    struct err pe;
+    size_t step = size > 0 ? (size_t)data[0] % 23 + 1 : 1, fed = 0;
+    int p;
+
+    memset(&pk, 0, sizeof pk);
+    while (fed < size) {
+        size_t n = size - fed < step ? size - fed : step;
+
+        fed += n;
+        if (!media_peek_add(&pk, data + fed - n, n))
+            break;
+    }
+    p = media_peek_find(&pr, &pk, size, &pe);
+    if ((p == -1 && (rc != -1 || strcmp(pe.msg, e->msg) != 0)) ||
+        (p == 0 && (rc != 0 || fed != size || r->kinds != 0 || strcmp(pr.format, "text") != 0)))
+        abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct media_report r;
     struct err e;
     char kinds[200];
+    int rc;
 
     if (sodium_init() < 0)
         abort();
-    if (media_find(&r, data, size, &e) == 0) {
+    if ((rc = media_find(&r, data, size, &e)) == 0) {
         media_kinds_text(kinds, sizeof kinds, r.kinds);
         if (r.format == NULL || strlen(r.what) >= sizeof r.what)
             abort();
     }
+    check_peek(data, size, rc, &r, &e);
     return 0;
 }

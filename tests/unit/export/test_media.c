@@ -176,6 +176,78 @@ static void text_passes_unchanged(void **state)
     assert_string_equal(r.format, "text");
 }
 
+/* Feeds b[0..len) to a media_peek in pieces of step bytes until it has
+ * enough; what media_peek_find says then agrees with media_find on the
+ * whole file: the same error, the same report for text, or "walk it"
+ * (1) for a container media_find walks. Returns the bytes fed. */
+static size_t peek_agrees(const unsigned char *b, size_t len, size_t step)
+{
+    struct media_report whole, head;
+    struct media_peek pk;
+    struct err e1, e2;
+    size_t fed = 0;
+    int r1, r2;
+
+    memset(&pk, 0, sizeof pk);
+    while (fed < len) {
+        size_t n = len - fed < step ? len - fed : step;
+        int more = media_peek_add(&pk, b + fed, n);
+
+        fed += n;
+        if (!more)
+            break;
+    }
+    r1 = media_find(&whole, b, len, &e1);
+    r2 = media_peek_find(&head, &pk, len, &e2);
+    if (r2 != 1)                             /* a walker may name it closer */
+        assert_string_equal(head.format, whole.format);
+    if (r2 == -1) {
+        assert_int_equal(r1, -1);
+        assert_string_equal(e2.msg, e1.msg);
+    } else if (r2 == 0) {
+        assert_int_equal(r1, 0);
+        assert_string_equal(head.format, "text");
+        assert_int_equal(head.kinds, whole.kinds);
+        assert_string_equal(head.what, whole.what);
+        assert_int_equal(fed, len);          /* text is text to its last byte */
+    } else {
+        assert_int_equal(r2, 1);
+    }
+    return fed;
+}
+
+static void peek_tells_what_find_tells(void **state)
+{
+    static const size_t steps[] = { 1, 5, 16, 4096, 1 << 16 };
+    size_t big = 3u << 16;
+    unsigned char *b = malloc(big);
+
+    (void)state;
+    assert_non_null(b);
+    for (size_t s = 0; s < sizeof steps / sizeof steps[0]; s++) {
+        for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+            size_t len;
+            unsigned char *f = load(samples[i].file, &len);
+
+            /* a container is known from its first bytes */
+            assert_true(peek_agrees(f, len, steps[s]) < MEDIA_PEEK_BYTES + steps[s]);
+            free(f);
+        }
+        memset(b, 'a', big);                 /* text, then text with a late NUL */
+        assert_int_equal(peek_agrees(b, big, steps[s]), big);
+        b[big - 1] = '\0';
+        assert_int_equal(peek_agrees(b, big, steps[s]), big);
+        b[big - 1] = 'a';
+        b[70000] = '\0';                    /* stops once the NUL is seen */
+        assert_true(peek_agrees(b, big, steps[s]) < big);
+        memcpy(b, "%PDF-1.4\n", 9);          /* refused from its first bytes */
+        assert_true(peek_agrees(b, big, steps[s]) < MEDIA_PEEK_BYTES + steps[s]);
+        for (size_t n = 0; n <= 20; n++)     /* short files, an empty one too */
+            peek_agrees((const unsigned char *)"GIF89a\1\0\1\0 text \xff\xd8", n, steps[s]);
+    }
+    free(b);
+}
+
 static void video_tracks_are_refused(void **state)
 {
     /* ftyp, then a moov with one trak whose handler is 'vide'. */
@@ -235,6 +307,7 @@ int main(void)
         cmocka_unit_test(damaged_files_are_safe),
         cmocka_unit_test(refused_types),
         cmocka_unit_test(text_passes_unchanged),
+        cmocka_unit_test(peek_tells_what_find_tells),
         cmocka_unit_test(video_tracks_are_refused),
         cmocka_unit_test(audit_grades),
     };
