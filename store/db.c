@@ -137,6 +137,14 @@ static const char *const migrations[] = {
     "DROP TABLE record_fts;"
     "CREATE VIRTUAL TABLE record_fts USING fts4(title, body, place, tags, words,"
     "  tokenize=unicode61);",
+    /* 7 -> 8 (issue 16, the auditor's verdict): each audit statement
+     * imported (store/statement.c), with the import of the bundle it is
+     * about, the auditor's contact name then, its verdict and day. */
+    "CREATE TABLE statement(id INTEGER PRIMARY KEY, bytes BLOB NOT NULL UNIQUE,"
+    "  import_id INTEGER NOT NULL REFERENCES import(id), signer_pk BLOB NOT NULL,"
+    "  auditor TEXT NOT NULL, verdict TEXT NOT NULL, day TEXT NOT NULL,"
+    "  report BLOB NOT NULL, at TEXT NOT NULL);"
+    "CREATE INDEX statement_import ON statement(import_id);",
 };
 
 static int reindex(struct store *s, struct err *e);
@@ -144,7 +152,7 @@ static int reindex(struct store *s, struct err *e);
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
-    NULL, NULL, NULL, NULL, NULL, NULL, reindex,
+    NULL, NULL, NULL, NULL, NULL, NULL, reindex, NULL,
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when
