@@ -51,6 +51,8 @@ struct audit_check {
 struct audit_report {
     struct audit_check *checks;
     size_t n, cap;
+    int hashed;                 /* 1: bundle holds the bundle hash (it verified) */
+    unsigned char bundle[32];   /* BUNDLE_HASHBYTES (export/bundle.h) */
 };
 
 /* Where a span lies: a field, and for tags which one. */
@@ -187,6 +189,11 @@ int audit_attachments(struct audit_report *r, const struct audit_attachment *a, 
  * the caller frees with secmem_wipe_free (crypto/secmem.h), or NULL when
  * out of memory. */
 char *audit_render_text(const struct audit_report *r, int strict);
+
+/* The same text in English whatever the locale: what `LC_ALL=C intake
+ * audit` prints, the bytes an audit statement's report digest covers
+ * (export/statement.h). */
+char *audit_render_english(const struct audit_report *r, int strict);
 
 /* The report as a JSON document (jansson json_t *, as void * so this
  * header needs no jansson) the caller frees with json_decref, or NULL when

@@ -60,19 +60,19 @@ static void sb_quoted(struct sbuf *b, const char *s)
     sb_printf(b, "\"");
 }
 
-char *audit_render_text(const struct audit_report *r, int strict)
+static char *render_text(const struct audit_report *r, int strict, int tr)
 {
     struct sbuf b = { NULL, 0, 0, 0 };
     int v = audit_verdict(r);
 
     for (size_t i = 0; i < r->n; i++) {
         const struct audit_check *c = &r->checks[i];
-        sb_printf(&b, "%-18s %s  %s\n", c->name, level_names[c->level], c->shown);
+        sb_printf(&b, "%-18s %s  %s\n", c->name, level_names[c->level], tr ? c->shown : c->reason);
         for (size_t j = 0; j < c->nitems; j++) {
             const struct audit_item *it = &c->items[j];
             sb_printf(&b, "    %s", level_names[it->level]);
             if (it->record != NULL)
-                sb_printf(&b, _(" record %s"), it->record);
+                sb_printf(&b, intl_maybe(" record %s", tr), it->record);
             if (it->field != NULL)
                 sb_printf(&b, "%s %s", it->record != NULL ? "," : "", it->field);
             sb_printf(&b, ":");
@@ -82,20 +82,31 @@ char *audit_render_text(const struct audit_report *r, int strict)
                 sb_printf(&b, " ");
                 sb_quoted(&b, it->text);
             }
-            if (it->shown != NULL)  /* the note in the reader's language */
+            if (tr && it->shown != NULL)  /* the note in the reader's language */
                 sb_printf(&b, " (%s)", it->shown);
             else if (it->note != NULL)   /* English (JSON); a constant one is translated here */
-                sb_printf(&b, " (%s)", _(it->note));
+                sb_printf(&b, " (%s)", tr ? _(it->note) : it->note);
             sb_printf(&b, "\n");
         }
     }
-    sb_printf(&b, _("verdict: %s%s\n"), level_names[v],
-              v == AUDIT_WARN ? (strict ? _(" (fails under --strict)") : _(" (passes; --strict fails it)")) : "");
+    sb_printf(&b, intl_maybe("verdict: %s%s\n", tr), level_names[v],
+              v == AUDIT_WARN ? (strict ? intl_maybe(" (fails under --strict)", tr)
+                                        : intl_maybe(" (passes; --strict fails it)", tr)) : "");
     if (b.failed) {
         secmem_wipe_free(b.p);
         return NULL;
     }
     return b.p;
+}
+
+char *audit_render_text(const struct audit_report *r, int strict)
+{
+    return render_text(r, strict, 1);
+}
+
+char *audit_render_english(const struct audit_report *r, int strict)
+{
+    return render_text(r, strict, 0);
 }
 
 static json_t *item_json(const struct audit_item *it)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intake/attest.h"
 #include "intake/cli.h"
 #include "intake/commands.h"
 #include "intake/progress.h"
@@ -20,7 +21,8 @@
 
 struct audit_opts {
     const char *path;
-    int json, strict;
+    const char *out;                     /* --attest -o FILE, or NULL */
+    int json, strict, attest;
     size_t k;
 };
 
@@ -57,6 +59,11 @@ static int run_audit(struct store *s, const struct audit_opts *o)
     rc = store_audit(&rep, s, o->path, o->k, &e);
     cli_progress_end(&shown, rc == 0);
     rc = rc == 0 ? print_report(&rep, o) : cli_fail(&e);
+    /* A FAIL is a verdict worth signing too; an audit that could not run is not. */
+    if (o->attest && (rc == EXIT_OK || rc == EXIT_AUTH)) {
+        int a = cli_attest(s, &rep, o->strict, o->out);
+        rc = a != 0 ? a : rc;
+    }
     audit_report_free(&rep);
     return rc;
 }
@@ -75,21 +82,31 @@ static int parse_k(size_t *k, const char *s)
 }
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */
-static const char audit_usage[] = "intake audit BUNDLE [--json] [--strict] [--k N]";
+static const char audit_usage[] = "intake audit BUNDLE [--json] [--strict] [--k N] [--attest -o FILE]";
 
 static int parse_audit(struct audit_opts *o, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "json", no_argument, NULL, 'j' }, { "strict", no_argument, NULL, 's' },
         { "k", required_argument, NULL, 'k' }, { "help", no_argument, NULL, 'h' },
+        { "attest", no_argument, NULL, 'a' }, { "output", required_argument, NULL, 'o' },
         { NULL, 0, NULL, 0 },
     };
-    int c, seen_k = 0;
+    int c, seen_k = 0, seen_o = 0;
 
     memset(o, 0, sizeof *o);
     o->k = AUDIT_K_DEFAULT;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
+        case 'a':
+            if (cli_once("audit", "attest", &o->attest) != 0)
+                return EXIT_INPUT;
+            break;
+        case 'o':
+            if (cli_once("audit", "output", &seen_o) != 0)
+                return EXIT_INPUT;
+            o->out = optarg;
+            break;
         case 'j':
             if (cli_once("audit", "json", &o->json) != 0)
                 return EXIT_INPUT;
@@ -113,6 +130,10 @@ static int parse_audit(struct audit_opts *o, int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage_error("audit", "audit needs one BUNDLE");
+    if (o->attest && o->out == NULL)
+        return cli_usage_error("audit", "--attest needs -o FILE, where the statement is written");
+    if (!o->attest && o->out != NULL)
+        return cli_usage_error("audit", "-o FILE goes only with --attest");
     o->path = argv[optind];
     return 0;
 }
@@ -125,6 +146,8 @@ int cmd_audit(int argc, char **argv, const struct globals *g)
 
     rc = parse_audit(&o, argc, argv);
     if (rc == 0 && cli_check_readable(o.path, NULL) != 0)
+        rc = EXIT_INPUT;
+    if (rc == 0 && o.attest && cli_check_new_file(o.out, 0) != 0)
         rc = EXIT_INPUT;
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;

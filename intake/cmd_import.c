@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "intake/attest.h"
 #include "intake/cli.h"
 #include "intake/commands.h"
 #include "intake/progress.h"
@@ -60,6 +61,11 @@ int cmd_import(int argc, char **argv, const struct globals *g)
     rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc;
+    if (cli_is_statement(argv[optind])) {  /* an auditor's verdict, not a bundle */
+        rc = cli_import_statement(s, argv[optind]);
+        store_close(s);
+        return rc;
+    }
     err_clear(&e);
     cli_progress_begin(&shown, &to, _("importing the bundle"));
     store_watch(s, &to);

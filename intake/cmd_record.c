@@ -11,6 +11,7 @@
 
 #include <sodium.h>
 
+#include "intake/attest.h"
 #include "intake/cli.h"
 #include "intake/commands.h"
 #include "intake/input.h"
@@ -490,6 +491,8 @@ static int run_query(const struct globals *g, const struct record_filter *f,
     }
     if (rc == 0)
         rc = store_record_each(s, f, print_record, &ctx, &e);
+    if (rc == 0 && json)
+        rc = cli_audits_each(s, ctx.array, &e);
     store_close(s);
     if (rc == 0 && single && json_array_size(ctx.array) == 0 && json)
         rc = err_set(&e, EXIT_INPUT, "no record with id '%s' (see 'intake list')", f->id);
@@ -629,7 +632,8 @@ static int show_extras(struct store *s, const char *id, json_t *obj, struct err 
     if (store_attachment_each(s, id, print_attachment, arr, e) != 0 ||
         store_record_origin(origin, sizeof origin, s, id, e) != 0 ||
         (obj == NULL && origin[0] != '\0' && printf(_("origin: %s\n"), origin) < 0) ||
-        store_export_each(s, id, show_sent, &sent, e) != 0) {
+        store_export_each(s, id, show_sent, &sent, e) != 0 ||
+        cli_audits(s, id, obj, e) != 0) {
         json_decref(arr);
         json_decref(sent.array);
         return -1;

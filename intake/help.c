@@ -166,7 +166,8 @@ static const struct {
     { "import",
       N_("Verifies a bundle addressed to this store and adds its records under the\n"
       "sender's pseudonyms (PSEUDONYM@KEY). A sender who is no contact is refused\n"
-      "unless --accept-unknown-sender.\n"
+      "unless --accept-unknown-sender. An auditor's statement (audit --attest)\n"
+      "is imported too: its signer must be a contact and its bundle imported here.\n"
       "\n"
       "Example:\n"
       "  intake import field.bundle\n") },
@@ -201,6 +202,8 @@ static const struct {
       "terms and detectors, re-identification risk. Exit 1 on FAIL (or WARN with\n"
       "--strict). A bundle not addressed to this store cannot be audited: ask\n"
       "the sender to export it again with this store among the recipients.\n"
+      "--attest -o FILE also writes a statement signed by this store: the bundle\n"
+      "hash, the verdict, the day and a digest of the report, for headquarters.\n"
       "\n"
       "Example:\n"
       "  intake audit field.bundle --strict\n") },

@@ -186,6 +186,8 @@ int store_audit(struct audit_report *rep, struct store *s, const char *path, siz
             audit_check_add(rep, "origin", AUDIT_FAIL, 1, e, "%s", e->msg) >= 0)
             rc = 0;
     } else if (check_origin(rep, s, &info, &c, e) == 0 && check_content(rep, &c, k, e) == 0) {
+        memcpy(rep->bundle, info.hash, sizeof rep->bundle);
+        rep->hashed = 1;
         rc = 0;
     }
     json_decref(c.header);

@@ -147,6 +147,14 @@ static const char *const migrations[] = {
     "CREATE TABLE subject_origin(subject_id INTEGER PRIMARY KEY"
     "  REFERENCES subject(id) ON DELETE CASCADE,"
     "  sender_pk BLOB NOT NULL, uid TEXT NOT NULL, UNIQUE(sender_pk, uid));",
+    /* 8 -> 9 (issue 16, the auditor's verdict): each audit statement
+     * imported (store/statement.c), with the import of the bundle it is
+     * about, the auditor's contact name then, its verdict and day. */
+    "CREATE TABLE statement(id INTEGER PRIMARY KEY, bytes BLOB NOT NULL UNIQUE,"
+    "  import_id INTEGER NOT NULL REFERENCES import(id), signer_pk BLOB NOT NULL,"
+    "  auditor TEXT NOT NULL, verdict TEXT NOT NULL, day TEXT NOT NULL,"
+    "  report BLOB NOT NULL, at TEXT NOT NULL);"
+    "CREATE INDEX statement_import ON statement(import_id);",
 };
 
 static int reindex(struct store *s, struct err *e);
@@ -155,7 +163,7 @@ static int fill_subject_ids(struct store *s, struct err *e);
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
-    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids,
+    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL,
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when

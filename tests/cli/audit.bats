@@ -304,5 +304,5 @@ export_to_hq() {
     expect_status 2
     one_line
     run st hq help audit
-    [ "${lines[0]}" = "usage: intake audit BUNDLE [--json] [--strict] [--k N]" ]
+    [ "${lines[0]}" = "usage: intake audit BUNDLE [--json] [--strict] [--k N] [--attest -o FILE]" ]
 }

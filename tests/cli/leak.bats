@@ -353,6 +353,14 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     LINES=$PASS traced ops "$INTAKE" --home "$HQ" --passphrase-fd 3 show "$ID" 3<<<"$PASS"
     # The auditors' commands, on both sides.
     LINES=$PASS traced aud "$INTAKE" --home "$HQ" --passphrase-fd 3 audit "$HOME/b.bundle" --json 3<<<"$PASS"
+    # An audit statement (issue 16) is under $HOME, scanned below: no
+    # testimony, no name, not even the pseudonym or a record id.
+    LINES=$PASS traced att "$INTAKE" --home "$HQ" --passphrase-fd 3 audit "$HOME/b.bundle" --attest -o "$HOME/b.statement" 3<<<"$PASS" 2>/dev/null || true
+    [ -s "$HOME/b.statement" ]
+    for w in "$P" "$ID"; do
+        ! grep -qF "$w" "$HOME/b.statement"
+        ! sed '1d;$d' "$HOME/b.statement" | tr -d '\n' | base64 -d | grep -aqF "$w"
+    done
     tik log log
     tik logv log --verify
     ! grep -qF "$C_ASCII" "$TR/aud.out"

@@ -204,6 +204,7 @@ static void test_pragmas(void **state)
 static void test_newer_schema_refused(void **state)
 {
     struct fixture *f = *state;
+    char want[128];
     struct err e;
 
     assert_int_equal(db_exec(f->s, "PRAGMA user_version = 99", &e), 0);
@@ -211,7 +212,24 @@ static void test_newer_schema_refused(void **state)
     f->s = NULL;
     assert_int_equal(open_pass(f->dir, pass, &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
-    assert_string_equal(e.msg, "this store has schema version 99; this intake knows up to 8: upgrade intake");
+    snprintf(want, sizeof want, "this store has schema version 99; this intake knows up to %d: upgrade intake",
+             STORE_SCHEMA_VERSION);
+    assert_string_equal(e.msg, want);
+}
+
+/* A store of version 8 gains the statement table (issue 16) when opened. */
+static void test_migration_8_to_9(void **state)
+{
+    struct fixture *f = *state;
+    struct err e;
+
+    assert_int_equal(db_exec(f->s, "DROP TABLE statement; PRAGMA user_version = 8", &e), 0);
+    store_close(f->s);
+    f->s = NULL;
+    assert_int_equal(store_open(&f->s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(pragma(f->s, "PRAGMA user_version"), 9);
+    assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'statement'"), 1);
 }
 
 /* ---- Statement helpers ---- */
@@ -599,6 +617,7 @@ int main(void)
         T(test_flipped_db_bytes),
         O(test_pragmas),
         O(test_newer_schema_refused),
+        O(test_migration_8_to_9),
         O(test_run_binds_each_type),
         O(test_int_without_row),
         O(test_count_of_values_must_match),
