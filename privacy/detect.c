@@ -113,18 +113,51 @@ static long scan_at(struct found *f, const char *s, size_t len, size_t at)
     return 0;
 }
 
-/* A run of non-ASCII text from at: only a Mongolian register number (two
- * Cyrillic letters, then digits) starts in one.  Returns the end of the
- * detection or of the run, or -1 when out of memory. */
-static long non_ascii(struct found *f, const char *s, size_t len, size_t at)
+/* Tries the scanners that may start at a digit of another script or a
+ * Sino-Korean digit syllable at i (a word start): phone numbers and
+ * labelled IDs ("주민번호 칠오공삼일사").  The end of the detection, 0,
+ * or -1 when out of memory. */
+static long other_digits(struct found *f, const char *s, size_t len, size_t i, int *ready)
+{
+    static const struct {
+        detect_scanner fn;
+        int kind;
+    } spelt[] = { { detect_scan_labelled, DETECT_ID }, { detect_scan_phone, DETECT_PHONE } };
+    size_t k, start, end;
+    int kind, v;
+    struct err e;
+
+    if (det_digit_at(s, len, i, &v, 1) == 0 || det_letter_before(s, i))
+        return 0;
+    if (!*ready) {
+        if (detect_phone_ready(&e) != 0)
+            return -1;
+        *ready = 1;
+    }
+    for (k = 0; k < sizeof spelt / sizeof spelt[0]; k++) {
+        start = i, kind = spelt[k].kind;
+        if ((end = spelt[k].fn(s, len, i, &start, &kind)) > i)
+            return add(f, start, end, kind) != 0 ? -1 : (long)end;
+    }
+    return 0;
+}
+
+/* A run of non-ASCII text from at: a Mongolian register number (two
+ * Cyrillic letters, then digits) or a number spelt in another script's
+ * digits may start in one.  Returns the end of the detection or of the
+ * run, or -1 when out of memory. */
+static long non_ascii(struct found *f, const char *s, size_t len, size_t at, int *ready)
 {
     size_t i, start, end;
+    long r;
     int kind;
 
     for (i = at; i < len && (unsigned char)s[i] >= 0x80;) {
         unsigned char c = (unsigned char)s[i];
         /* A character at a time (the norm view is valid UTF-8). */
         size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if ((r = other_digits(f, s, len, i, ready)) != 0)
+            return r;
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
             !(det_digit(s[i + 4]) || (s[i + 4] == ' ' && det_digit(s[i + 5])))) {
             i += n;
@@ -150,7 +183,7 @@ static long step(struct found *f, const char *s, size_t len, size_t at, int *rea
     struct err e;
 
     if ((unsigned char)s[at] >= 0x80)
-        return non_ascii(f, s, len, at);
+        return non_ascii(f, s, len, at, ready);
     if (!can_start(s[at]) || (at > 0 && det_wordc(s[at - 1])))
         return (long)at + 1;
     /* Not from the middle of a number ("1.2.3.4.5", "978-3-16-148410-0"). */

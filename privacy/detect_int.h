@@ -156,6 +156,18 @@ int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wle
  * with e filled (out of memory in regcomp). */
 int detect_phone_ready(struct err *e);
 
+/* detect_digits.c: the Sino-Korean digit syllable at s[at] (공 영 일 이 삼
+ * 사 오 육 륙 칠 팔 구) as its value 0-9, or -1. */
+int det_sino_digit(const char *s, size_t len, size_t at);
+
+/* detect_digits.c: the number of Sino-Korean digit syllables from at. */
+size_t det_sino_run(const char *s, size_t len, size_t at);
+
+/* detect_digits.c: the digit at s[at] in any script (ASCII, any Unicode
+ * decimal digit, and when sino_ok a Sino-Korean digit syllable): its
+ * length in bytes with its value in *v, or 0. */
+size_t det_digit_at(const char *s, size_t len, size_t at, int *v, int sino_ok);
+
 /* The scanners (detect_scanner), by file. */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind);

@@ -36,6 +36,15 @@ same() {
     [ -z "$stderr" ]
 }
 
+@test "redact: phones in pairs, other separators, spoken Korean digits, a bracketed country code (report-adv12 18-20)" {
+    redacted 'Утас: 99 11 22 33. Phone: 22 22 33 33. 9 9 1 1 2 2 4 4; 010~1234~5678; 010_1234_5678.'
+    same "$got" 'Утас: [PHONE-1]. Phone: [PHONE-2]. [PHONE-3]; [PHONE-4]; [PHONE-5].'
+    redacted '전화: 010에 1234에 5678이야. 010 일이삼사 5678, 공일공 일이삼사 오육칠팔로. (+976) 99112233.'
+    same "$got" '전화: [PHONE-1]이야. [PHONE-2], [PHONE-3]로. [PHONE-4].'
+    redacted 'Rooms 11 22 33 and 44; 오이 사이에 이사 왔다.'
+    same "$got" 'Rooms 11 22 33 and 44; 오이 사이에 이사 왔다.'
+}
+
 @test "redact: ID numbers and dates of birth; birth words are words (stubborn, Osborne)" {
     redacted 'A stubborn man, Osborne, 1985-03-15.'
     same "$got" 'A stubborn man, Osborne, 1985-03-15.'
