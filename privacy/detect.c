@@ -20,7 +20,8 @@ static const struct {
     detect_scanner fn;
     int kind;
 } scanners[] = {
-    { detect_scan_url, DETECT_URL },        { detect_scan_id, DETECT_ID },
+    { detect_scan_device, DETECT_ID },      { detect_scan_url, DETECT_URL },
+    { detect_scan_id, DETECT_ID },
     { detect_scan_labelled, DETECT_ID },    { detect_scan_ipv4, DETECT_IP },
     { detect_scan_gps, DETECT_GPS },        { detect_scan_plus_code, DETECT_GPS },
     { detect_scan_birth_date, DETECT_DATE }, { detect_scan_phone, DETECT_PHONE },

@@ -8,7 +8,8 @@
  * sets *start when the detection does not begin at at.  Offsets are
  * bytes.  The files: detect.c (the walk over the text), detect_words.c
  * (context words), detect_phone.c (+ phone_plans.c), detect_id.c,
- * detect_date.c, detect_geo.c, detect_net.c. */
+ * detect_date.c, detect_geo.c, detect_net.c, detect_device.c (IMEI, MAC),
+ * detect_digits.c (digits of any script). */
 #ifndef INTAKE_DETECT_INT_H
 #define INTAKE_DETECT_INT_H
 
@@ -171,6 +172,7 @@ size_t det_digit_at(const char *s, size_t len, size_t at, int *v, int sino_ok);
 /* The scanners (detect_scanner), by file. */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_device(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind);

@@ -30,6 +30,8 @@ static const struct det_word id_labels[] = {
     DW("\xd1\x81\xd0\xbd\xd0\xb8\xd0\xbb\xd1\x81", FIT_WORD),                    /* снилс */
     DW("account", FIT_WORD), DW("\xea\xb3\x84\xec\xa2\x8c", FIT_PREFIX),          /* 계좌 */
     DW("\xd0\xb8\xd0\xbd\xd0\xbd", FIT_WORD),                                    /* инн */
+    DW("imei", FIT_WORD), DW("mac", FIT_WORD), DW("nric", FIT_WORD), DW("mykad", FIT_WORD),
+    DW("ic", FIT_WORD),
 };
 
 static const struct det_word handle_labels[] = {
@@ -76,6 +78,7 @@ static const struct det_word qualifiers[] = {
     DW("\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),                                  /* 번호 */
     DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX),          /* дугаар */
     DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX),                  /* номер */
+    DW("\xd1\x81\xd0\xb5\xd1\x80\xd0\xb8", FIT_PREFIX),                          /* серии, серия */
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -107,19 +110,62 @@ static enum label_kind label_before(const char *s, size_t v)
     return LABEL_NONE;
 }
 
-/* An ID value: letters and digits, groups joined by one '-' or ' ' when
- * the next group holds a digit; 5-20 of them, at least 4 digits. */
+/* A separator inside an ID value at s[i], followed by a digit: up to
+ * three of " -._" ("75.03.14.-1234567", "750314 - 1234567"), "№" (which
+ * the norm view writes "no": "4503 № 123456"), "номер", or the spoken
+ * dash 다시 ("칠오공삼일사 다시 일이삼사오육칠").  Its length, or 0. */
+static size_t id_separator(const char *s, size_t len, size_t i)
+{
+    static const char *const words[] = {
+        "no", "\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80",                  /* номер */
+        "\xeb\x8b\xa4\xec\x8b\x9c",                                          /* 다시 */
+    };
+    size_t j = i, k, n;
+    int v;
+
+    while (j < len && j - i < 3 && s[j] != '\0' && strchr(" -._", s[j]) != NULL)
+        j++;
+    for (k = 0; k < N(words); k++)
+        if (det_starts(s, len, j, words[k])) {
+            n = strlen(words[k]);
+            j += n + (j + n < len && s[j + n] == ' ');
+            break;
+        }
+    return j > i && det_digit_at(s, len, j, &v, 1) > 0 ? j - i : 0;
+}
+
+/* An ID value: letters and digits (any script's, Sino-Korean syllables
+ * too: detect_digits.c), groups joined by a separator (id_separator);
+ * 5-20 of them, at least 4 digits. */
 static size_t id_value(const char *s, size_t len, size_t at)
 {
-    size_t i = at, end = 0, chars = 0, nd = 0;
+    size_t i = at, end = 0, chars = 0, nd = 0, k, sep, last = 0, group;
+    int v;
 
-    while (i < len && det_alnum(s[i]) && chars <= 20) {
-        while (i < len && det_alnum(s[i]))
-            nd += (size_t)det_digit(s[i]), chars++, i++;
+    for (;;) {
+        group = nd;
+        while (i < len && chars <= 20) {
+            if ((k = det_digit_at(s, len, i, &v, 1)) > 0)
+                nd++;
+            else if (det_alnum(s[i]))
+                k = 1;
+            else
+                break;
+            last = i, chars++, i += k;
+        }
+        if (i == end || chars > 20)
+            break;
         end = i;
-        if (i + 1 < len && (s[i] == '-' || s[i] == ' ') && det_digit(s[i + 1]))
-            i++;
+        /* A group of letters alone is joined by one ' ' or '-' only
+         * ("ab 1234567", not "no. 745123456"). */
+        if ((sep = id_separator(s, len, i)) == 0 ||
+            (nd == group && (sep != 1 || (s[i] != ' ' && s[i] != '-'))))
+            break;
+        i += sep;
     }
+    /* "...일이삼사오육칠이다": the last 이 is the copula. */
+    if (end > at && det_letter_at(s, len, end) && det_starts(s, len, last, "\xec\x9d\xb4"))
+        end = last, chars--, nd--;
     return chars >= 5 && chars <= 20 && nd >= 4 ? end : 0;
 }
 

@@ -59,6 +59,13 @@ same() {
     [[ "$output" != *"745123456"* && "$output" != *"1975"* ]]
 }
 
+@test "redact: IDs written in parts, device IDs, an ID in Sino-Korean digits (report-adv12 21-25)" {
+    redacted '주민번호 75.03.14-1234567, 주민번호 750314 - 1234567, Паспорт серии 4503 № 123456, NRIC: 750314 14 5678, imei: 356938035643809, mac: 00:1A:2B:3C:4D:5E, 주민번호 칠오공삼일사.'
+    same "$got" '주민번호 [ID-1], 주민번호 [ID-2], Паспорт серии [ID-3], NRIC: [ID-4], imei: [ID-5], mac: [ID-6], 주민번호 [ID-7].'
+    redacted 'Build 356938035643808 passed; Passport No. 745123456.'
+    same "$got" 'Build 356938035643808 passed; Passport No. [ID-1].'
+}
+
 @test "redact: a handle and a profile URL of a registered name are replaced whole" {
     redacted 'He was @kimjongsu75, see facebook.com/kim.jongsu.75 too.'
     same "$got" 'He was [HANDLE-1], see [URL-1] too.'
