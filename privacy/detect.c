@@ -116,14 +116,17 @@ static long scan_at(struct found *f, const char *s, size_t len, size_t at)
 
 /* Tries the scanners that may start at a digit of another script or a
  * Sino-Korean digit syllable at i (a word start): phone numbers and
- * labelled IDs ("주민번호 칠오공삼일사").  The end of the detection, 0,
+ * labelled IDs ("주민번호 칠오공삼일사") and years of birth ("칠십오년생").  The end of the detection, 0,
  * or -1 when out of memory. */
 static long other_digits(struct found *f, const char *s, size_t len, size_t i, int *ready)
 {
     static const struct {
         detect_scanner fn;
         int kind;
-    } spelt[] = { { detect_scan_labelled, DETECT_ID }, { detect_scan_phone, DETECT_PHONE } };
+    } spelt[] = {
+        { detect_scan_labelled, DETECT_ID }, { detect_scan_birth_date, DETECT_DATE },
+        { detect_scan_phone, DETECT_PHONE },
+    };
     size_t k, start, end;
     int kind, v;
     struct err e;

@@ -66,6 +66,13 @@ same() {
     same "$got" 'Build 356938035643808 passed; Passport No. [ID-1].'
 }
 
+@test "redact: dates of birth in short forms, the whole date (report-adv12 26-29)" {
+    redacted '생년월일: 75.03.14. 생년: 1975. 그는 1975년 3월 14일 태생이다. 칠십오년생이다. Тэр 75 онд төрсөн. Born 14-Mar-1975. Born 14/III/1975. Born: March '"'"'75. Batbayar (1984) came.'
+    same "$got" '생년월일: [DATE-1]. 생년: [DATE-2]. 그는 [DATE-3] 태생이다. [DATE-4]생이다. Тэр [DATE-5] төрсөн. Born [DATE-6]. Born [DATE-7]. Born: [DATE-8]. Batbayar ([DATE-9]) came.'
+    redacted 'In 1975 the factory opened. 1975년에 공장이 섰다. Тэр 1975 онд ажилд орсон. The war years (1950-1953) were hard.'
+    same "$got" 'In 1975 the factory opened. 1975년에 공장이 섰다. Тэр 1975 онд ажилд орсон. The war years (1950-1953) were hard.'
+}
+
 @test "redact: a handle and a profile URL of a registered name are replaced whole" {
     redacted 'He was @kimjongsu75, see facebook.com/kim.jongsu.75 too.'
     same "$got" 'He was [HANDLE-1], see [URL-1] too.'
