@@ -9,7 +9,7 @@
  * bytes.  The files: detect.c (the walk over the text), detect_words.c
  * (context words), detect_phone.c (+ phone_plans.c), detect_id.c,
  * detect_date.c, detect_geo.c, detect_net.c, detect_device.c (IMEI, MAC),
- * detect_digits.c (digits of any script). */
+ * detect_digits.c (digits of any script), detect_grid.c (UTM, MGRS). */
 #ifndef INTAKE_DETECT_INT_H
 #define INTAKE_DETECT_INT_H
 
@@ -177,6 +177,7 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_grid(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_w3w(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int *kind);

@@ -12,7 +12,7 @@
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
-enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD };
+enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD, LABEL_GRID };
 
 static const struct det_word id_labels[] = {
     DW("passport", FIT_PREFIX), DW("id", FIT_WORD), DW("identity", FIT_WORD),
@@ -55,6 +55,13 @@ static const struct det_word handle_labels[] = {
     DW("\xd0\xb2\xd0\xba", FIT_WORD),                                            /* вк */
     DW("\xd0\xb2\xd0\xba\xd0\xbe\xd0\xbd\xd1\x82\xd0\xb0\xd0\xba\xd1\x82\xd0\xb5", FIT_WORD), /* вконтакте */
     DW("\xd0\xb0\xd0\xba\xd0\xba\xd0\xb0\xd1\x83\xd0\xbd\xd1\x82", FIT_PREFIX),  /* аккаунт */
+};
+
+/* Geohashes and Plus Codes written without their '+' ("plus code
+ * 8Q9JXV"): "code" counts only after "plus". */
+static const struct det_word grid_labels[] = {
+    DW("geohash", FIT_WORD), DW("pluscode", FIT_WORD), DW("olc", FIT_WORD), DW("mgrs", FIT_WORD),
+    DW("utm", FIT_WORD),
 };
 
 static const struct det_word w3w_labels[] = {
@@ -101,6 +108,10 @@ static enum label_kind label_before(const char *s, size_t v)
             return LABEL_ID;
         if (det_in_list(w3w_labels, N(w3w_labels), w, n))
             return LABEL_W3W;
+        if (det_in_list(grid_labels, N(grid_labels), w, n) ||
+            (n == 4 && memcmp(w, "code", 4) == 0 && (we = det_word_ending(s, a, " ", &b)) != 0 &&
+             we - b == 4 && memcmp(s + b, "plus", 4) == 0))
+            return LABEL_GRID;
         if (k == 0 && det_in_list(coord_labels, N(coord_labels), w, n))
             return LABEL_COORD;
         if (!det_in_list(qualifiers, N(qualifiers), w, n))
@@ -183,6 +194,17 @@ static size_t coord_value(const char *s, size_t len, size_t at)
     return d >= 2 && det_ends_word(s, len, at + n + 1 + d) ? at + n + 1 + d : 0;
 }
 
+/* A geohash or a Plus Code without its '+': 5-12 letters and digits
+ * holding a digit. */
+static size_t grid_value(const char *s, size_t len, size_t at)
+{
+    size_t i = at, nd = 0;
+
+    while (i < len && det_alnum(s[i]) && i - at <= 12)
+        nd += (size_t)det_digit(s[i]), i++;
+    return i - at >= 5 && i - at <= 12 && nd > 0 && det_ends_word(s, len, i) ? i : 0;
+}
+
 /* An account name: [a-z0-9._], starts with a letter or digit, holds a
  * letter, 3-32 long, not ending in '.'. */
 static size_t handle_value(const char *s, size_t len, size_t at)
@@ -208,7 +230,7 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (det_alpha(s[at]))
         hv = handle_value(s, len, at);
     cv = coord_value(s, len, at);
-    if (idv == 0 && hv == 0 && cv == 0 && !det_alpha(s[at]))
+    if (idv == 0 && hv == 0 && cv == 0 && !det_alnum(s[at]))
         return 0;
     l = label_before(s, at);
     if (l == LABEL_ID && idv != 0)
@@ -218,6 +240,8 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (l == LABEL_W3W && (hv = detect_three_words(s, len, at)) != 0)
         return *kind = DETECT_GPS, hv;
     if (l == LABEL_COORD && cv != 0)
+        return *kind = DETECT_GPS, cv;
+    if (l == LABEL_GRID && (cv = grid_value(s, len, at)) != 0)
         return *kind = DETECT_GPS, cv;
     return 0;
 }

@@ -84,6 +84,13 @@ same() {
     same "$got" '[GPS-1]; [GPS-2]; [GPS-3]; [GPS-4]; [EMAIL-1]으로; [EMAIL-2]; [EMAIL-3]; [URL-1]; [IP-1].'
 }
 
+@test "redact: coordinates with decimal commas, words, grids and codes (report-adv12 30-32)" {
+    redacted 'at 47,918, 106,917; at 106.917, 47.918; at 47 55 12 N 106 55 03 E; at 47d55m12s N 106d55m03s E; at +47.918+106.917/; at 북위 39도 2분 동경 125도 45분; at 48T 652441 5310452; MGRS 48TUT5244110452; geohash wx4g0ec; Plus code 8Q9JXV.'
+    same "$got" 'at [GPS-1]; at [GPS-2]; at [GPS-3]; at [GPS-4]; at [GPS-5]; at 북위 [GPS-6]; at [GPS-7]; MGRS [GPS-8]; geohash [GPS-9]; Plus code [GPS-10].'
+    redacted 'He paid 12,345, 67,891 and 3,000 won.'
+    same "$got" 'He paid 12,345, 67,891 and 3,000 won.'
+}
+
 @test "redact: ordinary numbers, versions, times, prices, years and a::b stay" {
     text='In 1998 2000 people paid $1,299.99 or 12 000 won at 10:30; version 1.2.3; 2010-2015; a::b and std::map; pi 3.14159.'
     redacted "$text"
