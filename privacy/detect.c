@@ -71,7 +71,8 @@ static int continues(char c)
 /* 1 if at starts a run of ASCII letters, after a non-word character, that
  * no scanner can take, with *end set to where the run ends.  A run is kept
  * for the scanners when a digit or one of "._%+-@:" follows it (URLs, IDs,
- * IPv6, Plus Codes, the local part of an e-mail address), when it is a
+ * IPv6, Plus Codes, the local part of an e-mail address), when dots
+ * written out or "u/" follow, when it is a
  * month name (dates), a hemisphere letter before a number ("N 47°"), or a
  * value after a colon or "id" ("telegram: kimjs", "kakao id kimjs").  Skipping the run is exact: no
  * position inside it can start a detection, as each follows a word
@@ -85,6 +86,13 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     while (j < len && det_alpha(s[j]))
         j++;
     if (j < len && continues(s[j]))
+        return 0;
+    /* Dots written out ("facebook[.]com", "facebook . com", "kim dot mn"),
+     * u/name. */
+    if (j + 2 < len && (((s[j] == '[' || s[j] == '(') && s[j + 1] == '.') ||
+                        (s[j] == ' ' && s[j + 1] == '.') ||
+                        (s[j] == ' ' && det_starts(s, len, j + 1, "dot ")) ||
+                        (j == at + 1 && s[at] == 'u' && s[j] == '/')))
         return 0;
     if (detect_month_word(s, len, at, &n))
         return 0;
@@ -231,8 +239,7 @@ int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
         char c = s[at];
         /* The usual byte (white space, punctuation) starts nothing, but
          * '@' or "at" written out may be the middle of an e-mail address. */
-        if (c == '@' || ((c == ' ' || c == '[' || c == '(' || c == '{' || c == '<') &&
-                         at + 2 < len && s[at + 1] == 'a' && s[at + 2] == 't')) {
+        if (c == '@' || detect_at_written(s, len, at)) {
             if ((next = email(&f, s, len, at)) < 0)
                 goto oom;
             if (next > 0) {

@@ -200,4 +200,14 @@ int detect_month_word(const char *s, size_t len, size_t at, size_t *n);
  * *start, or 0. */
 size_t detect_email(const char *s, size_t len, size_t at, size_t *start);
 
+/* detect_net.c: an IPv4 address written to dodge, after an "ip" label:
+ * octets joined by " . ", ',' or ' ' ("192 . 0 . 2 . 1", "192,0,2,1"),
+ * hexadecimal ("0xc0000201") or one 32-bit decimal number of 8-10 digits
+ * ("3221225985"); its end or 0. */
+size_t detect_ip_written(const char *s, size_t len, size_t at);
+
+/* detect_net.c: 1 if an at sign written out (" at ", " [at] ", " @ ",
+ * " ат ", " 골뱅이 "...) starts at s[at]. */
+int detect_at_written(const char *s, size_t len, size_t at);
+
 #endif

@@ -12,7 +12,7 @@
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
-enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD, LABEL_GRID };
+enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD, LABEL_GRID, LABEL_IP };
 
 static const struct det_word id_labels[] = {
     DW("passport", FIT_PREFIX), DW("id", FIT_WORD), DW("identity", FIT_WORD),
@@ -40,7 +40,8 @@ static const struct det_word handle_labels[] = {
     DW("viber", FIT_WORD), DW("signal", FIT_WORD), DW("line", FIT_WORD), DW("instagram", FIT_WORD),
     DW("insta", FIT_WORD), DW("ig", FIT_WORD), DW("facebook", FIT_WORD), DW("fb", FIT_WORD),
     DW("vk", FIT_WORD), DW("tiktok", FIT_WORD), DW("twitter", FIT_WORD), DW("snapchat", FIT_WORD),
-    DW("imo", FIT_WORD), DW("username", FIT_WORD), DW("user", FIT_WORD),
+    DW("imo", FIT_WORD), DW("username", FIT_WORD), DW("user", FIT_WORD), DW("discord", FIT_WORD),
+    DW("reddit", FIT_WORD), DW("odnoklassniki", FIT_WORD),
     DW("\xec\xb9\xb4\xed\x86\xa1", FIT_PREFIX),                                  /* 카톡 */
     DW("\xec\xb9\xb4\xec\xb9\xb4\xec\x98\xa4", FIT_PREFIX),                      /* 카카오(톡) */
     DW("\xec\x9c\x84\xec\xb1\x97", FIT_PREFIX),                                  /* 위챗 */
@@ -62,6 +63,10 @@ static const struct det_word handle_labels[] = {
 static const struct det_word grid_labels[] = {
     DW("geohash", FIT_WORD), DW("pluscode", FIT_WORD), DW("olc", FIT_WORD), DW("mgrs", FIT_WORD),
     DW("utm", FIT_WORD),
+};
+
+static const struct det_word ip_labels[] = {
+    DW("ip", FIT_WORD), DW("ipv4", FIT_WORD), DW("\xec\x95\x84\xec\x9d\xb4\xed\x94\xbc", FIT_PREFIX), /* 아이피 */
 };
 
 static const struct det_word w3w_labels[] = {
@@ -86,6 +91,9 @@ static const struct det_word qualifiers[] = {
     DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX),          /* дугаар */
     DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX),                  /* номер */
     DW("\xd1\x81\xd0\xb5\xd1\x80\xd0\xb8", FIT_PREFIX),                          /* серии, серия */
+    DW("address", FIT_WORD), DW("\xec\xa3\xbc\xec\x86\x8c", FIT_PREFIX),            /* 주소 */
+    DW("\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81", FIT_PREFIX),                /* адрес */
+    DW("\xd0\xb4\xd1\x8d\xd1\x8d\xd1\x80", FIT_WORD),                            /* дээр: FB дээр kim88 */
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -108,6 +116,8 @@ static enum label_kind label_before(const char *s, size_t v)
             return LABEL_ID;
         if (det_in_list(w3w_labels, N(w3w_labels), w, n))
             return LABEL_W3W;
+        if (det_in_list(ip_labels, N(ip_labels), w, n))
+            return LABEL_IP;
         if (det_in_list(grid_labels, N(grid_labels), w, n) ||
             (n == 4 && memcmp(w, "code", 4) == 0 && (we = det_word_ending(s, a, " ", &b)) != 0 &&
              we - b == 4 && memcmp(s + b, "plus", 4) == 0))
@@ -211,11 +221,30 @@ static size_t handle_value(const char *s, size_t len, size_t at)
 {
     size_t i = at, letters = 0;
 
+    if (det_starts(s, len, at, "live:"))
+        i += 5;                                                 /* Skype: live:kim_1 */
     while (i < len && (det_alnum(s[i]) || s[i] == '.' || s[i] == '_') && i - at <= 32)
         letters += (size_t)det_alpha(s[i]), i++;
     while (i > at && s[i - 1] == '.')
         i--;
-    return letters > 0 && i - at >= 3 && i - at <= 32 && det_ends_word(s, len, i) ? i : 0;
+    if (i + 5 <= len && s[i] == '#' && det_digits(s, len, i + 1) == 4)
+        i += 5;                                                 /* discord kim#1234 */
+    return letters > 0 && i - at >= 3 && i - at <= 38 && det_ends_word(s, len, i) ? i : 0;
+}
+
+/* A platform in parentheses after a user name holding a digit or '_':
+ * "kim88 (Telegram)". */
+static int platform_after(const char *s, size_t len, size_t at, size_t end)
+{
+    size_t i = end, e, k, marks = 0;
+
+    for (k = at; k < end; k++)
+        marks += det_digit(s[k]) || s[k] == '_';
+    if (marks == 0 || !det_starts(s, len, i, " ("))
+        return 0;
+    for (e = i + 2; e < len && det_alpha(s[e]); e++)
+        ;
+    return e < len && s[e] == ')' && det_in_list(handle_labels, N(handle_labels), s + i + 2, e - i - 2);
 }
 
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
@@ -235,7 +264,7 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     l = label_before(s, at);
     if (l == LABEL_ID && idv != 0)
         return *kind = DETECT_ID, idv;
-    if (l == LABEL_HANDLE && hv != 0)
+    if (hv != 0 && (l == LABEL_HANDLE || platform_after(s, len, at, hv)))
         return *kind = DETECT_HANDLE, hv;
     if (l == LABEL_W3W && (hv = detect_three_words(s, len, at)) != 0)
         return *kind = DETECT_GPS, hv;
@@ -243,5 +272,7 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
         return *kind = DETECT_GPS, cv;
     if (l == LABEL_GRID && (cv = grid_value(s, len, at)) != 0)
         return *kind = DETECT_GPS, cv;
+    if (l == LABEL_IP && (cv = detect_ip_written(s, len, at)) != 0)
+        return *kind = DETECT_IP, cv;
     return 0;
 }

@@ -91,6 +91,15 @@ same() {
     same "$got" 'He paid 12,345, 67,891 and 3,000 won.'
 }
 
+@test "redact: e-mail, URLs, handles and IPs written to dodge (report-adv12 33-36)" {
+    redacted 'tsetsegee88 @ gmail . com; tsetsegee88 골뱅이 gmail 점 com; tsetsegee88@gmail; facebook[.]com/bold.dorj.75; hxxps://tsetsegee88[.]mn/about; tsetsegee88.xyz; tsetsegee88.мон; www . tsetsegee88 . mn'
+    same "$got" '[EMAIL-1]; [EMAIL-2]; [EMAIL-3]; [URL-1]; [URL-2]; [URL-3]; [URL-4]; [URL-5]'
+    redacted '텔레그램 @ tsetsegee88, discord tsetsegee88#1234, u/tsetsegee88, Skype: live:tsetsegee88_1, tsetsegee88님의 블로그, ip: 192 . 0 . 2 . 1, ip 0xC0000201, ip 3221225985.'
+    same "$got" '텔레그램 [HANDLE-1], discord [HANDLE-2], [HANDLE-3], Skype: [HANDLE-4], [HANDLE-5]님의 블로그, ip: [IP-1], ip [IP-2], ip [IP-3].'
+    redacted 'In the dot com years he worked at yahoo; read README.md; Mr.Kim came; we met @ home.'
+    same "$got" 'In the dot com years he worked at yahoo; read README.md; Mr.Kim came; we met @ home.'
+}
+
 @test "redact: ordinary numbers, versions, times, prices, years and a::b stay" {
     text='In 1998 2000 people paid $1,299.99 or 12 000 won at 10:30; version 1.2.3; 2010-2015; a::b and std::map; pi 3.14159.'
     redacted "$text"
