@@ -2,7 +2,8 @@
  * script (Unicode general category Nd, read through utf8proc: Arabic-Indic
  * "٩٩١١", Devanagari, ...), or a Sino-Korean digit syllable as numbers
  * are read aloud in Korean ("공일공 일이삼사": 공/영 0, 일 1, 이 2, 삼 3,
- * 사 4, 오 5, 육/륙 6, 칠 7, 팔 8, 구 9).  The phone and ID scanners read
+ * 사 4, 오 5, 육/륙 6, 칠 7, 팔 8, 구 9); and the letters O, I, l typed
+ * for 0 and 1 between two digits ("99I12233").  The phone and ID scanners read
  * numbers through det_digit_at so a number spelt in any of these is the
  * same number. */
 #include <utf8proc.h>
@@ -54,6 +55,10 @@ size_t det_digit_at(const char *s, size_t len, size_t at, int *v, int sino_ok)
         return 0;
     if (det_digit(s[at]))
         return *v = s[at] - '0', 1;
+    /* 99I12233, 99112O33: a letter like a digit between two digits. */
+    if ((s[at] == 'o' || s[at] == 'i' || s[at] == 'l') && at > 0 && det_digit(s[at - 1]) &&
+        at + 1 < len && det_digit(s[at + 1]))
+        return *v = s[at] == 'o' ? 0 : 1, 1;
     if ((unsigned char)s[at] < 0x80 || (cp = det_cp_at(s, len, at, &n)) < 0)
         return 0;
     if (sino_ok && (*v = det_sino_digit(s, len, at)) >= 0)
