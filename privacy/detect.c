@@ -16,10 +16,12 @@ struct found {
     size_t n, cap;
 };
 
-static const struct {
+struct scanner {
     detect_scanner fn;
     int kind;
-} scanners[] = {
+};
+
+static const struct scanner scanners[] = {
     { detect_scan_device, DETECT_ID },      { detect_scan_url, DETECT_URL },
     { detect_scan_id, DETECT_ID },
     { detect_scan_labelled, DETECT_ID },    { detect_scan_ipv4, DETECT_IP },
@@ -108,36 +110,33 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     return 1;
 }
 
-/* Tries each scanner at at; the end of the first detection (added to f),
- * or 0; -1 when out of memory. */
-static long scan_at(struct found *f, const char *s, size_t len, size_t at)
+/* Tries each scanner of list[0..n) at at; the end of the first detection
+ * (added to f), or 0; -1 when out of memory. */
+static long scan_at(struct found *f, const struct scanner *list, size_t n, const char *s,
+                    size_t len, size_t at)
 {
     size_t k, end, start;
     int kind;
 
-    for (k = 0; k < sizeof scanners / sizeof scanners[0]; k++) {
-        start = at, kind = scanners[k].kind;
-        if ((end = scanners[k].fn(s, len, at, &start, &kind)) > at)
+    for (k = 0; k < n; k++) {
+        start = at, kind = list[k].kind;
+        if ((end = list[k].fn(s, len, at, &start, &kind)) > at)
             return add(f, start, end, kind) != 0 ? -1 : (long)end;
     }
     return 0;
 }
 
 /* Tries the scanners that may start at a digit of another script or a
- * Sino-Korean digit syllable at i (a word start): phone numbers and
- * labelled IDs ("주민번호 칠오공삼일사") and years of birth ("칠십오년생").  The end of the detection, 0,
- * or -1 when out of memory. */
+ * Sino-Korean digit syllable at i (a word start): labelled IDs ("주민번호
+ * 칠오공삼일사"), years of birth ("칠십오년생") and phone numbers.  The
+ * end of the detection, 0, or -1 when out of memory. */
 static long other_digits(struct found *f, const char *s, size_t len, size_t i, int *ready)
 {
-    static const struct {
-        detect_scanner fn;
-        int kind;
-    } spelt[] = {
+    static const struct scanner spelt[] = {
         { detect_scan_labelled, DETECT_ID }, { detect_scan_birth_date, DETECT_DATE },
         { detect_scan_phone, DETECT_PHONE },
     };
-    size_t k, start, end;
-    int kind, v;
+    int v;
     struct err e;
 
     if (det_digit_at(s, len, i, &v, 1) == 0 || det_letter_before(s, i))
@@ -147,12 +146,7 @@ static long other_digits(struct found *f, const char *s, size_t len, size_t i, i
             return -1;
         *ready = 1;
     }
-    for (k = 0; k < sizeof spelt / sizeof spelt[0]; k++) {
-        start = i, kind = spelt[k].kind;
-        if ((end = spelt[k].fn(s, len, i, &start, &kind)) > i)
-            return add(f, start, end, kind) != 0 ? -1 : (long)end;
-    }
-    return 0;
+    return scan_at(f, spelt, sizeof spelt / sizeof spelt[0], s, len, i);
 }
 
 /* A run of non-ASCII text from at: a Mongolian register number (two
@@ -209,7 +203,7 @@ static long step(struct found *f, const char *s, size_t len, size_t at, int *rea
             return -1;
         *ready = 1;
     }
-    r = scan_at(f, s, len, at);
+    r = scan_at(f, scanners, sizeof scanners / sizeof scanners[0], s, len, at);
     return r != 0 ? r : (long)at + 1;
 }
 

@@ -43,14 +43,20 @@ static const char *const tlds[] = {
     "ru", "su", "kp", "kr", "mn", "cn", "my", "kw", "kz", "ua", "by", "jp", "tv", "uk", "us",
 };
 
-static int known_tld(const char *s, size_t at, size_t end)
+/* 1 if s[at..end) is a word of tab[0..n). */
+static int in_table(const char *const *tab, size_t n, const char *s, size_t at, size_t end)
 {
     size_t k;
 
-    for (k = 0; k < sizeof tlds / sizeof tlds[0]; k++)
-        if (strlen(tlds[k]) == end - at && memcmp(s + at, tlds[k], end - at) == 0)
+    for (k = 0; k < n; k++)
+        if (strlen(tab[k]) == end - at && memcmp(s + at, tab[k], end - at) == 0)
             return 1;
     return 0;
+}
+
+static int known_tld(const char *s, size_t at, size_t end)
+{
+    return in_table(tlds, sizeof tlds / sizeof tlds[0], s, at, end);
 }
 
 /* ---- host names ---- */
@@ -160,12 +166,7 @@ static const char *const providers[] = {
 
 static int provider(const char *s, size_t at, size_t end)
 {
-    size_t k;
-
-    for (k = 0; k < sizeof providers / sizeof providers[0]; k++)
-        if (strlen(providers[k]) == end - at && memcmp(s + at, providers[k], end - at) == 0)
-            return 1;
-    return 0;
+    return in_table(providers, sizeof providers / sizeof providers[0], s, at, end);
 }
 
 /* 1 if the local part s[l..at) holds a digit, '.' or '_' (a user name,
