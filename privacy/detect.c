@@ -163,7 +163,9 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, int
         unsigned char c = (unsigned char)s[i];
         /* A character at a time (the norm view is valid UTF-8). */
         size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        if ((r = other_digits(f, s, len, i, ready)) != 0)
+        /* A number spelt in other digits starts a run (after a space or
+         * punctuation): looking inside words too cost 20% of the speed. */
+        if (i == at && (r = other_digits(f, s, len, i, ready)) != 0)
             return r;
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
             !(det_digit(s[i + 4]) || (s[i + 4] == ' ' && det_digit(s[i + 5])))) {
