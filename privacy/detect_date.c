@@ -35,6 +35,7 @@ struct date {
 #define KO_MONTH "\xec\x9b\x94"         /* 월 */
 #define KO_DAY "\xec\x9d\xbc"           /* 일 */
 #define KO_BORN "\xec\x83\x9d"          /* 생 */
+#define ZH_BORN "\xe7\x94\x9f"          /* 生 */
 
 static const char *const en_months[] = {
     "january", "february", "march", "april", "may", "june", "july", "august",
@@ -75,11 +76,21 @@ static const char *const mn_months[] = {          /* ordinal month names */
 #define MN_MONTH "\xd1\x81\xd0\xb0\xd1\x80"            /* сар(ын, д) */
 #define MN_ORDINAL "\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80"   /* дугаар */
 #define MN_TH "-\xd1\x80"                               /* -р */
+#define MN_OF_YEAR_BORN "\xd0\xbe\xd0\xbd\xd1\x8b\xd1\x85"    /* оных: "1975 оных", of (born in) 1975 */
+
+static const char *const mn_seasons[4] = {     /* of spring, summer, autumn, winter */
+    "\xd1\x85\xd0\xb0\xd0\xb2\xd1\x80\xd1\x8b\xd0\xbd", "\xd0\xb7\xd1\x83\xd0\xbd\xd1\x8b",
+    "\xd0\xbd\xd0\xb0\xd0\xbc\xd1\x80\xd1\x8b\xd0\xbd", "\xd3\xa9\xd0\xb2\xd0\xbb\xd0\xb8\xd0\xb9\xd0\xbd",
+};
 
 static const struct det_word birth_words[] = {
     DW("born", FIT_WORD), DW("birth", FIT_PREFIX), DW("dob", FIT_WORD), DW("d.o.b", FIT_PREFIX),
     DW("(b.", FIT_WORD),
-    DW("\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc", FIT_PREFIX),  /* 생년월일 */
+    DW("b.", FIT_WORD),
+    DW("\xec\x83\x9d\xeb\x85\x84", FIT_PREFIX),                          /* 생년(월일) */
+    DW("\xed\x83\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 태생 */
+    DW("\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5", FIT_PREFIX),  /* 生年月日 */
+    DW("\xe5\x87\xba\xe7\x94\x9f", FIT_PREFIX),                          /* 出生 */
     DW("\xec\xb6\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 출생 */
     DW("\xed\x83\x9c\xec\x96\xb4", FIT_PREFIX),                          /* 태어(났다, 난) */
     DW("\xec\x83\x9d\xec\x9d\xbc", FIT_PREFIX),                          /* 생일 */
@@ -110,13 +121,13 @@ static size_t letters(const char *s, size_t len, size_t i)
     return i;
 }
 
-/* The index (0-11) of the month word of tab at s[at] (whole word), its
+/* The index of the word of tab[0..count) at s[at] (whole word), its
  * length in *n; -1 if none. */
-static int month_in(const char *const *tab, const char *s, size_t len, size_t at, size_t *n)
+static int word_in(const char *const *tab, int count, const char *s, size_t len, size_t at, size_t *n)
 {
     int k;
 
-    for (k = 0; k < 12; k++)
+    for (k = 0; k < count; k++)
         if (s[at] == tab[k][0] && det_word_at(s, len, at, tab[k], FIT_WORD)) {
             *n = strlen(tab[k]);
             return k;
@@ -179,7 +190,15 @@ static size_t year_at(const char *s, size_t len, size_t at)
     return v >= 1900 && v <= 2099 ? at + 4 : 0;
 }
 
-/* English: March 14(th)(,) 1975 | March 1975 | March 14. */
+/* A year written '75 (two digits after an apostrophe) at at, the
+ * apostrophe included; its end or 0. */
+static size_t short_year_at(const char *s, size_t len, size_t at)
+{
+    return at + 3 <= len && s[at] == '\'' && det_digits(s, len, at + 1) == 2 &&
+           det_ends_word(s, len, at + 3) && !det_letter_before(s, at) ? at + 3 : 0;
+}
+
+/* English: March 14(th)(,) 1975 | March 1975 | March '75 | March 14. */
 static struct date english_from_month(const char *s, size_t len, size_t at)
 {
     struct date d = { 0, NONE, 0 };
@@ -188,7 +207,7 @@ static struct date english_from_month(const char *s, size_t len, size_t at)
     if (!detect_month_word(s, len, at, &n))
         return d;
     i = space(s, len, at + n);
-    if ((e = year_at(s, len, i)) != 0)
+    if ((e = year_at(s, len, i)) != 0 || (e = short_year_at(s, len, i)) != 0)
         return d.end = e, d.strength = PART, d;
     if ((e = day_at(s, len, i, 1)) == 0)
         return d;
@@ -199,21 +218,30 @@ static struct date english_from_month(const char *s, size_t len, size_t at)
     return d;
 }
 
-/* A month name after a day: English (14(th) (of) March), Russian (14 марта). */
+/* A month name after a day: English (14(th) (of) March, 14-Mar-1975,
+ * 14 Mar. 1975), Russian (14 марта), a Roman numeral (14/III/1975,
+ * 14.III.1975): the day, one of " -/." and the month, then the same
+ * separator or a space and the year. */
 static struct date month_after_day(const char *s, size_t len, size_t at)
 {
+    static const char *const roman_months[] = {
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+    };
     struct date d = { 0, NONE, 0 };
     size_t i = day_at(s, len, at, 1), n, e;
+    char sep;
+    int roman;
 
-    if (i == 0 || i >= len || s[i] != ' ')
+    if (i == 0 || i >= len || strchr(" -/.", s[i]) == NULL || s[i] == '\0')
         return d;
-    i++;
-    if (det_starts(s, len, i, "of "))
+    sep = s[i++];
+    if (sep == ' ' && det_starts(s, len, i, "of "))
         i += 3;
-    if (!detect_month_word(s, len, i, &n) && month_in(ru_months, s, len, i, &n) < 0)
+    roman = sep != ' ' && word_in(roman_months, 12, s, len, i, &n) >= 0;
+    if (!roman && !detect_month_word(s, len, i, &n) && word_in(ru_months, 12, s, len, i, &n) < 0)
         return d;
-    d.end = i + n, d.strength = PART;
-    i = d.end + (d.end < len && s[d.end] == ',');
+    d.end = i + n, d.strength = roman ? NONE : PART;
+    i = d.end + (d.end < len && (s[d.end] == ',' || (s[d.end] == sep && sep != ' ')));
     if ((e = year_at(s, len, space(s, len, i))) != 0)
         d.end = e, d.strength = FULL;
     return d;
@@ -228,6 +256,10 @@ static struct date numeric(const char *s, size_t len, size_t at)
     unsigned x, y, z;
     char sep;
 
+    if (a == 6 && det_ends_word(s, len, at + 6) && det_yymmdd(s, at)) {
+        d.end = at + 6, d.strength = FULL;                           /* 750314 */
+        return d;
+    }
     if (a == 8 && det_ends_word(s, len, at + 8)) {
         x = det_value(s + at, 4);
         if (x >= 1900 && x <= 2099 && det_month_day(det_value(s + at + 4, 2), det_value(s + at + 6, 2)))
@@ -252,33 +284,91 @@ static struct date numeric(const char *s, size_t len, size_t at)
     else if (a <= 2 && (c == 2 || (c == 4 && z >= 1900 && z <= 2099)) &&
              (det_month_day(y, x) || det_month_day(x, y)))
         d.end = i + c, d.strength = FULL;
+    else if (a == 2 && c == 2 && det_month_day(y, z))
+        d.end = i + c, d.strength = FULL;                            /* 75.03.14 */
     return d;
 }
 
-/* Korean: [Y년] [M월] [D일], each part optional but in this order; 생 after. */
+/* A number read in Sino-Korean words at at ("칠십오" 75, "천구백칠십오"
+ * 1975): digits (detect_digits.c) with 천, 백, 십; its value, its end in
+ * *end; 0 if there is none or it holds no unit (digit by digit is
+ * det_digit_at's). */
+static unsigned sino_number(const char *s, size_t len, size_t at, size_t *end)
+{
+    static const struct {
+        const char *w;
+        unsigned v;
+    } units[] = { { "\xec\xb2\x9c", 1000 }, { "\xeb\xb0\xb1", 100 }, { "\xec\x8b\xad", 10 } };
+    size_t i = at, k;
+    unsigned value = 0, units_seen = 0;
+    int cur = -1, d;
+
+    for (;;) {
+        if ((d = det_sino_digit(s, len, i)) > 0 && cur < 0) {
+            cur = d, i += 3;
+            continue;
+        }
+        for (k = 0; k < 3 && !det_starts(s, len, i, units[k].w); k++)
+            ;
+        if (k == 3)
+            break;
+        value += (unsigned)(cur < 0 ? 1 : cur) * units[k].v;
+        cur = -1, i += 3, units_seen++;
+    }
+    if (cur > 0)
+        value += (unsigned)cur;
+    *end = i;
+    return units_seen > 0 ? value : 0;
+}
+
+/* The number of a Korean or Chinese date part at j: digits, a Juche year
+ * with the common era after it ("64(1975)"), or for a year a number in
+ * Sino-Korean words; its value, its end in *e, its digits in *n. */
+static unsigned ko_part(const char *s, size_t len, size_t j, int year, size_t *e, size_t *n)
+{
+    size_t c;
+    unsigned v;
+
+    *n = det_digits(s, len, j);
+    if (*n == 0) {
+        v = year ? sino_number(s, len, j, e) : 0;
+        *n = v >= 10 && v <= 2099 ? (v >= 1000 ? 4 : 2) : 0;
+        return v;
+    }
+    v = *n <= 4 ? det_value(s + j, *n) : 0;
+    *e = j + *n;
+    if (year && *e < len && s[*e] == '(' && (c = det_digits(s, len, *e + 1)) == 4 &&
+        *e + 5 < len && s[*e + 5] == ')')
+        *e += 6, *n = 4;                                                /* 64(1975) */
+    return v;
+}
+
+/* Korean or Chinese: [Y년] [M월] [D일] (年 月 日), each part optional but
+ * in this order; 생 (生) after. */
 static struct date korean(const char *s, size_t len, size_t at)
 {
     static const char *const unit[] = { KO_YEAR, KO_MONTH, KO_DAY };
+    static const char *const zh_unit[] = { "\xe5\xb9\xb4", "\xe6\x9c\x88", "\xe6\x97\xa5" };
     struct date d = { 0, NONE, 0 };
-    size_t i = at, n, parts = 0, year = 0;
+    size_t i = at, n, e, parts = 0, year = 0;
+    unsigned v;
     int k;
 
     for (k = 0; k < 3; k++) {
         size_t j = parts > 0 ? space(s, len, i) : i;
-        n = det_digits(s, len, j);
-        if (n == 0 || n > 4 || !det_starts(s, len, j + n, unit[k]))
+        v = ko_part(s, len, j, k == 0, &e, &n);
+        if (n == 0 || n > 4 || !(det_starts(s, len, e, unit[k]) || det_starts(s, len, e, zh_unit[k])))
             continue;
-        if ((k == 0 && n != 2 && n != 4) || (k > 0 && (n > 2 || det_value(s + j, n) == 0 ||
-                                                       det_value(s + j, n) > (k == 1 ? 12u : 31u))))
+        if ((k == 0 && n != 2 && n != 4) || (k > 0 && (n > 2 || v == 0 || v > (k == 1 ? 12u : 31u))))
             return d;
-        i = j + n + 3;
+        i = e + 3;
         parts++;
         year += k == 0;
     }
     if (parts == 0 || (parts == 1 && !year))
         return d;
     d.end = i, d.strength = parts == 3 ? FULL : parts == 2 ? PART : YEAR;
-    d.born = det_starts(s, len, i, KO_BORN);
+    d.born = det_starts(s, len, i, KO_BORN) || det_starts(s, len, i, ZH_BORN);
     return d;
 }
 
@@ -289,18 +379,24 @@ static struct date mongolian(const char *s, size_t len, size_t at)
     size_t i, n, e;
     int m;
 
-    if ((i = year_at(s, len, at)) == 0 || !det_word_at(s, len, space(s, len, i), MN_YEAR_OF, FIT_PREFIX))
+    if ((i = year_at(s, len, at)) == 0 && (det_digits(s, len, at) != 2 || (i = at + 2) == 0))
         return d;
-    i = letters(s, len, space(s, len, i));                           /* он, оны, онд */
+    if (!det_word_at(s, len, space(s, len, i), MN_YEAR_OF, FIT_PREFIX))
+        return d;
+    e = space(s, len, i);
+    i = letters(s, len, e);                                          /* он, оны, онд, оных */
     d.end = i, d.strength = YEAR;
+    d.born = i - e == strlen(MN_OF_YEAR_BORN) && det_starts(s, len, e, MN_OF_YEAR_BORN);
     i = space(s, len, i);
+    if (word_in(mn_seasons, 4, s, len, i, &n) >= 0)
+        i = space(s, len, i + n);                                    /* хаврын 3 сард */
     if ((n = det_digits(s, len, i)) >= 1 && n <= 2 && det_value(s + i, n) >= 1 && det_value(s + i, n) <= 12) {
         i += n;
         if (det_starts(s, len, i, MN_TH))
             i += strlen(MN_TH);
         else if (det_starts(s, len, space(s, len, i), MN_ORDINAL))
             i = space(s, len, i) + strlen(MN_ORDINAL);
-    } else if ((m = month_in(mn_months, s, len, i, &n)) >= 0) {
+    } else if ((m = word_in(mn_months, 12, s, len, i, &n)) >= 0) {
         i += n;
     } else {
         return d;
@@ -369,7 +465,8 @@ static int near_birth_word(const char *s, size_t len, size_t start, size_t end, 
     return det_word_near(s, len, from, to, birth_words, sizeof birth_words / sizeof birth_words[0]);
 }
 
-/* A whole date in parentheses right after a word: "Batbayar (12.03.1984)". */
+/* A date or a year in parentheses right after a word: "Batbayar
+ * (12.03.1984)", "Batbayar (1984)". */
 static int after_name(const char *s, size_t len, size_t start, size_t end)
 {
     size_t p = start;
@@ -385,17 +482,25 @@ static int after_name(const char *s, size_t len, size_t start, size_t end)
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     struct date d;
+    size_t from = at;
+    int v;
 
-    (void)start, (void)kind;
-    if (!det_digit(s[at]) && !det_alpha(s[at]))
+    (void)kind;
+    if (!det_digit(s[at]) && !det_alpha(s[at]) && det_sino_digit(s, len, at) < 0)
         return 0;
     d = date_at(s, len, at);
+    /* A year written '75: the apostrophe belongs to it. */
+    if (d.strength == NONE && at > 0 && short_year_at(s, len, at - 1) != 0)
+        d.end = at + 2, d.strength = YEAR, from = at - 1;
     if (d.strength == NONE)
         return 0;
+    *start = from;
     if (d.born)
         return d.end;
     if (d.strength == YEAR)
-        return near_birth_word(s, len, at, d.end, 32, 16, 1) ? d.end : 0;
+        return near_birth_word(s, len, from, d.end, 32, 48, 1) ||
+               (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && after_name(s, len, at, d.end)) ?
+               d.end : 0;
     return near_birth_word(s, len, at, d.end, 48, 24, 0) ||
            (d.strength == FULL && after_name(s, len, at, d.end)) ? d.end : 0;
 }

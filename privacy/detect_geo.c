@@ -9,8 +9,17 @@
  *   - Open Location Codes (Plus Codes): 8 code characters, '+' and 2-3
  *     more ("8Q9JXV00+" excepted), or the short form with 4 or 6 before
  *     the '+' ("8Q9J+XV"), with at least one letter ("2345+67" is a sum);
+ *   - the same written as people type them: minutes and seconds with d m s
+ *     ("47d55m12s N") or spaces and a hemisphere ("47 55 12 N"), a decimal
+ *     comma ("47,918, 106,917"), longitude first ("106.917, 47.918"),
+ *     Korean 도 분 초 and hemisphere words (북위 39도 2분 동경 125도 45분,
+ *     북위 39.039 동경 125.762), Mongolian hemisphere words (хойд
+ *     өргөргийн 47°55′, зүүн уртрагийн 106°55′; a single coordinate with
+ *     minutes and such a word: "47°55′ хойд өргөрөг"); ISO 6709
+ *     ("+47.918+106.917/");
  *   - what3words addresses: "///" and three dotted words of any script
- *     ("///index.home.raft"); after the label "w3w" see detect_label.c. */
+ *     ("///index.home.raft"); after the label "w3w" see detect_label.c.
+ * UTM and MGRS references are detect_grid.c's. */
 #include <string.h>
 
 #include "privacy/detect.h"
@@ -21,6 +30,9 @@
 struct coord {
     size_t end;
     char hemi;                  /* 'n', 's', 'e', 'w' or 0 */
+    int hemi_word;              /* the hemisphere written as a word */
+    int comma;                  /* a decimal comma */
+    int minutes;                /* minutes written */
     int degree;                 /* written with ° (or minutes) */
     size_t decimals;            /* of the degrees, when decimal */
     unsigned whole;             /* whole degrees */
@@ -32,10 +44,62 @@ static int hemi_at(const char *s, size_t len, size_t i)
     return i < len && strchr("nsew", s[i]) != NULL && s[i] != '\0' && !(i + 1 < len && det_alpha(s[i + 1]));
 }
 
-/* A number with optional decimals at i; its end, or 0. */
-static size_t number(const char *s, size_t len, size_t i, size_t maxdig, size_t *decimals)
+/* A hemisphere written as words at i: 북위 남위 동경 서경, or Mongolian
+ * хойд/өмнөд (north/south) and зүүн/баруун (east/west) before a word of
+ * latitude or longitude (өргөрөг, уртраг and their endings).  Its
+ * letter, with the end of the words in *end; 0 if none. */
+static char hemi_word(const char *s, size_t len, size_t i, size_t *end)
 {
-    size_t n = det_digits(s, len, i);
+    static const struct {
+        const char *w;
+        char hemi;
+        int mn;                 /* a Mongolian word: needs its noun after */
+    } words[] = {
+        { "\xeb\xb6\x81\xec\x9c\x84", 'n', 0 }, { "\xeb\x82\xa8\xec\x9c\x84", 's', 0 },
+        { "\xeb\x8f\x99\xea\xb2\xbd", 'e', 0 }, { "\xec\x84\x9c\xea\xb2\xbd", 'w', 0 },
+        { "\xd1\x85\xd0\xbe\xd0\xb9\xd0\xb4 \xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd1\x80", 'n', 1 },
+        { "\xd3\xa9\xd0\xbc\xd0\xbd\xd3\xa9\xd0\xb4 \xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd1\x80", 's', 1 },
+        { "\xd0\xb7\xd2\xaf\xd2\xaf\xd0\xbd \xd1\x83\xd1\x80\xd1\x82\xd1\x80\xd0\xb0\xd0\xb3", 'e', 1 },
+        { "\xd0\xb1\xd0\xb0\xd1\x80\xd1\x83\xd1\x83\xd0\xbd \xd1\x83\xd1\x80\xd1\x82\xd1\x80\xd0\xb0\xd0\xb3", 'w', 1 },
+    };
+    size_t k, n, cl;
+    int cp;
+
+    if (i >= len || (unsigned char)s[i] < 0x80 || det_letter_before(s, i))
+        return 0;
+    for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+        if (!det_starts(s, len, i, words[k].w))
+            continue;
+        n = i + strlen(words[k].w);
+        if (words[k].mn)                    /* өргөр(өг, гийн), уртраг(ийн) */
+            while ((cp = det_cp_at(s, len, n, &cl)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9'))
+                n += cl;
+        else if (det_letter_at(s, len, n))
+            continue;
+        *end = n;
+        return words[k].hemi;
+    }
+    return 0;
+}
+
+/* A hemisphere word ending right before at (a space between allowed). */
+static char hemi_word_before(const char *s, size_t len, size_t at)
+{
+    size_t i = at > 40 ? at - 40 : 0, e;
+    char h;
+
+    for (; i < at; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && (h = hemi_word(s, len, i, &e)) != 0 &&
+            (e == at || (e + 1 == at && s[e] == ' ')))
+            return h;
+    return 0;
+}
+
+/* A number with optional decimals at i (a decimal comma when comma is
+ * not NULL and three decimals or more follow it); its end, or 0. */
+static size_t number(const char *s, size_t len, size_t i, size_t maxdig, size_t *decimals, int *comma)
+{
+    size_t n = det_digits(s, len, i), c;
 
     *decimals = 0;
     if (n == 0 || n > maxdig)
@@ -44,64 +108,142 @@ static size_t number(const char *s, size_t len, size_t i, size_t maxdig, size_t 
     if (i + 1 < len && s[i] == '.' && det_digit(s[i + 1])) {
         *decimals = det_digits(s, len, i + 1);
         i += 1 + *decimals;
+    } else if (comma != NULL && i + 1 < len && s[i] == ',' && (c = det_digits(s, len, i + 1)) >= 3) {
+        *decimals = c, *comma = 1;
+        i += 1 + c;
     }
     return i;
 }
 
-/* One coordinate at i: [H] [-]D[.d][°] [M['.m]' [S[.s]('' | ")]] [H]. */
-static struct coord coordinate(const char *s, size_t len, size_t i)
+/* A mark of degrees, minutes or seconds at i: one of the strings of
+ * marks[] (a letter, d m s, not before another letter); its length or 0. */
+static size_t mark_at(const char *s, size_t len, size_t i, const char *const *marks, size_t n)
 {
-    struct coord c = { 0, 0, 0, 0, 0, 0 };
-    size_t e, d;
+    size_t k, m;
 
-    if (hemi_at(s, len, i) && i + 1 < len && (det_digit(s[i + 1]) || s[i + 1] == ' ')) {
+    for (k = 0; k < n; k++) {
+        m = strlen(marks[k]);
+        if (det_starts(s, len, i, marks[k]) &&
+            (!det_alpha(marks[k][0]) || !(i + 1 < len && det_alpha(s[i + 1]))))
+            return m;
+    }
+    return 0;
+}
+
+/* One coordinate at i: [H] [-]D[.d][° 도 d] [M[.m](' 분 m) [S[.s]('' " 초 s)]]
+ * [H], or D M [S] H with spaces; H a letter or a hemisphere word. */
+static struct coord coordinate(const char *s, size_t len, size_t i, char preset)
+{
+    static const char *const deg[] = { DEGREE, "\xeb\x8f\x84", "d" };
+    static const char *const min[] = { "'", "\xeb\xb6\x84", "m" };
+    static const char *const sec[] = { "''", "\"", "\xec\xb4\x88", "s" };
+    struct coord c = { 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+    size_t e, d, m, j;
+    char h;
+
+    if (preset)
+        c.hemi = preset, c.hemi_word = 1;
+    else if (hemi_at(s, len, i) && i + 1 < len && (det_digit(s[i + 1]) || s[i + 1] == ' ')) {
         c.hemi = s[i];
         i += 1 + (size_t)(s[i + 1] == ' ');
     }
     if (i < len && s[i] == '-' && !c.hemi)
         i++;
-    if ((e = number(s, len, i, 3, &c.decimals)) == 0)
+    if ((e = number(s, len, i, 3, &c.decimals, &c.comma)) == 0)
         return c;
     c.whole = det_value(s + i, det_digits(s, len, i));
     c.round = c.decimals == 3 && s[e - 1] == '0' && s[e - 2] == '0';
     i = e;
-    if (det_starts(s, len, i, DEGREE)) {
+    if ((m = mark_at(s, len, i, deg, 3)) != 0 && (m != 1 || s[i] != 'd' || (i + 1 < len && det_digit(s[i + 1])))) {
         c.degree = 1;
-        i += 2;
-        if ((e = number(s, len, i == len || s[i] != ' ' ? i : i + 1, 2, &d)) != 0 && e < len && s[e] == '\'') {
-            i = e + 1;
-            if ((e = number(s, len, i == len || s[i] != ' ' ? i : i + 1, 2, &d)) != 0 &&
-                (det_starts(s, len, e, "''") || (e < len && s[e] == '"')))
-                i = e + (s[e] == '"' ? 1 : 2);
+        i += m;
+        if ((e = number(s, len, i == len || s[i] != ' ' ? i : i + 1, 2, &d, NULL)) != 0 &&
+            (m = mark_at(s, len, e, min, 3)) != 0) {
+            i = e + m, c.minutes = 1;
+            if ((e = number(s, len, i == len || s[i] != ' ' ? i : i + 1, 2, &d, NULL)) != 0 &&
+                (m = mark_at(s, len, e, sec, 4)) != 0)
+                i = e + m;
         }
+    } else if (c.decimals == 0 && !c.hemi && i + 3 < len && s[i] == ' ' && det_digits(s, len, i + 1) == 2) {
+        /* 47 55 12 N: minutes (and seconds) by spaces, a hemisphere after. */
+        j = i + 3;
+        if (j + 3 < len && s[j] == ' ' && det_digits(s, len, j + 1) == 2)
+            j += 3;
+        if (j + 1 < len && s[j] == ' ' && hemi_at(s, len, j + 1) && det_ends_word(s, len, j + 2))
+            c.degree = 1, i = j;
     }
     c.end = i;
     e = i < len && s[i] == ' ' ? i + 1 : i;
     if (!c.hemi && hemi_at(s, len, e) && det_ends_word(s, len, e + 1))
         c.hemi = s[e], c.end = e + 1;
+    else if (!c.hemi && (h = hemi_word(s, len, e, &j)) != 0)
+        c.hemi = h, c.hemi_word = 1, c.end = j;                    /* 47°55′ хойд өргөрөг */
     return c;
 }
 
 static int latitude(char h) { return h == 'n' || h == 's'; }
 
+/* Words that say a place follows: a pair with decimal commas ("47,918,
+ * 106,917") is also a list of amounts with thousands separators, so it
+ * needs one within 32 bytes before it. */
+static const struct det_word place_words[] = {
+    DW("at", FIT_WORD), DW("in", FIT_WORD), DW("near", FIT_WORD), DW("location", FIT_PREFIX),
+    DW("coordinates", FIT_WORD), DW("gps", FIT_WORD), DW("position", FIT_WORD),
+    DW("\xec\x9c\x84\xec\xb9\x98", FIT_PREFIX),                            /* 위치 */
+    DW("\xec\xa2\x8c\xed\x91\x9c", FIT_PREFIX),                            /* 좌표 */
+    DW("\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80\xd1\x88\xd0\xb8\xd0\xbb", FIT_PREFIX),  /* байршил */
+    DW("\xd0\xba\xd0\xbe\xd0\xbe\xd1\x80\xd0\xb4\xd0\xb8\xd0\xbd\xd0\xb0\xd1\x82", FIT_PREFIX), /* координат */
+};
+
+/* ISO 6709 in decimal degrees: ±DD.d±DDD.d[±alt][/] ("+47.918+106.917/"),
+ * with the solidus or two decimals or more on both. */
+static size_t iso6709(const char *s, size_t len, size_t at)
+{
+    size_t i = at, e, d1, d2, a, b;
+
+    if (s[i] != '+' && s[i] != '-')
+        return 0;
+    if ((e = number(s, len, i + 1, 2, &d1, NULL)) == 0 || (a = det_digits(s, len, i + 1)) != 2 ||
+        e >= len || (s[e] != '+' && s[e] != '-'))
+        return 0;
+    i = e;
+    if ((e = number(s, len, i + 1, 3, &d2, NULL)) == 0 || (b = det_digits(s, len, i + 1)) != 3)
+        return 0;
+    if (e < len && (s[e] == '+' || s[e] == '-') && det_digits(s, len, e + 1) > 0)
+        e = number(s, len, e + 1, 5, &a, NULL);
+    if (e < len && s[e] == '/')
+        return e + 1;
+    return d1 >= 2 && d2 >= 2 && det_ends_word(s, len, e) ? e : 0;
+}
+
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    struct coord a = coordinate(s, len, at), b;
-    size_t i = a.end;
+    struct coord a, b;
+    size_t i, e;
     int ok;
+    char h = 0;
 
     (void)start, (void)kind;
-    if (a.end == 0)
+    if ((e = iso6709(s, len, at)) != 0)
+        return e;
+    /* 북위 39도: a hemisphere word before (only non-ASCII text is looked at). */
+    if (at > 1 && ((unsigned char)s[at - 1] >= 0x80 || (s[at - 1] == ' ' && (unsigned char)s[at - 2] >= 0x80)))
+        h = hemi_word_before(s, len, at);
+    a = coordinate(s, len, at, h);
+    if ((i = a.end) == 0)
         return 0;
+    h = 0;
     if (i < len && (s[i] == ',' || s[i] == ';' || s[i] == '/'))
         i++;
     if (i < len && s[i] == ' ')
         i++;
+    if ((h = hemi_word(s, len, i, &e)) != 0)                       /* 동경 125도 */
+        i = e < len && s[e] == ' ' ? e + 1 : e;
     if (i == a.end && !(a.hemi && i < len && hemi_at(s, len, i)))
-        return 0;
-    b = coordinate(s, len, i);
-    if (b.end == 0 || !det_ends_word(s, len, b.end))
-        return 0;
+        return a.hemi_word && a.minutes ? a.end : 0;
+    b = coordinate(s, len, i, h);
+    if (b.end == 0 || !det_ends_word(s, len, b.end))    /* one, with minutes and a hemisphere word */
+        return a.hemi_word && a.minutes ? a.end : 0;
     if (a.hemi && b.hemi)
         ok = latitude(a.hemi) != latitude(b.hemi);
     else if (a.hemi || b.hemi)
@@ -109,9 +251,14 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
     else if (a.degree && b.degree)
         ok = a.end - at > 4 && (a.decimals > 0 || s[a.end - 1] == '\'' || s[a.end - 1] == '"');
     else
-        ok = a.decimals >= 3 && b.decimals >= 3 && !(a.round && b.round);
+        ok = a.decimals >= 3 && b.decimals >= 3 && !(a.round && b.round) && a.comma == b.comma &&
+             (!a.comma || ((s[a.end] == ',' || s[a.end] == ';') &&
+                           det_word_near(s, len, at > 32 ? at - 32 : 0, at, place_words,
+                                         sizeof place_words / sizeof place_words[0])));
     if (a.hemi && b.hemi && latitude(b.hemi))
         ok = ok && b.whole <= 90 && a.whole <= 180;
+    else if (!a.hemi && !b.hemi && a.whole > 90)
+        ok = ok && b.whole <= 90 && a.whole <= 180;                 /* longitude first */
     else
         ok = ok && a.whole <= 90 && b.whole <= 180;
     return ok ? b.end : 0;

@@ -1,7 +1,8 @@
 /* ID numbers by their shape alone (a number after a label such as
  * "passport no." is detect_label.c's):
  *   - KR resident (and foreigner) registration number YYMMDD-SNNNNNN, with
- *     a dash, a space or nothing, and masked ("750314-1******",
+ *     a dash, a space or nothing, or in parts ("75.03.14-1234567",
+ *     "750314 - 1234567", "750314_1234567"; MyKad "750314 14 5678"), and masked ("750314-1******",
  *     "750314-*******", "7503141******"): the masked form still gives the
  *     birth date and sex; also its first half with the sex digit alone
  *     ("750314-1");
@@ -117,6 +118,35 @@ static size_t passport(const char *s, size_t len, size_t at)
     return 0;
 }
 
+/* A KR registration number or a MyKad written in parts, without a label:
+ * digit groups joined by up to three of " -._" ("75.03.14-1234567",
+ * "750314 - 1234567", "750314_1234567", "750314 14 5678"); the birth date
+ * is one group or three (YY MM DD), the rest of an RRN one group of seven
+ * starting with the sex digit, a MyKad's 2 and 4. */
+static size_t in_parts(const char *s, size_t len, size_t at)
+{
+    char d[14];
+    size_t nd = 0, i = at, j, n, ng = 0, end = at, b[6];
+
+    while (ng < 6 && (n = det_digits(s, len, i)) > 0 && nd + n <= 13) {
+        memcpy(d + nd, s + i, n);
+        nd += n, i += n, end = i, b[ng++] = nd;
+        for (j = i; j < len && j - i < 3 && s[j] != '\0' && strchr(" -._", s[j]) != NULL; j++)
+            ;
+        if (j == i || j >= len || !det_digit(s[j]))
+            break;
+        i = j;
+    }
+    if (ng < 2 || !det_ends_word(s, len, end) || !det_yymmdd(d, 0))
+        return 0;
+    if (nd == 13 && b[ng - 2] == 6 && d[6] >= '1' && d[6] <= '8' &&
+        (ng == 2 || (ng == 4 && b[0] == 2 && b[1] == 4)))
+        return end;
+    if (nd == 12 && ng == 3 && b[0] == 6 && b[1] == 8)
+        return end;
+    return 0;
+}
+
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t n = det_digits(s, len, at), end;
@@ -124,9 +154,9 @@ size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *
     (void)start, (void)kind;
     if (n == 0)
         return det_alpha(s[at]) ? passport(s, len, at) : 0;
-    if ((end = rrn(s, len, at, n)) != 0)
+    if ((end = rrn(s, len, at, n)) != 0 || (end = other_numbers(s, len, at, n)) != 0)
         return end;
-    return other_numbers(s, len, at, n);
+    return n == 2 || n == 6 ? in_parts(s, len, at) : 0;
 }
 
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind)

@@ -8,7 +8,8 @@
  * sets *start when the detection does not begin at at.  Offsets are
  * bytes.  The files: detect.c (the walk over the text), detect_words.c
  * (context words), detect_phone.c (+ phone_plans.c), detect_id.c,
- * detect_date.c, detect_geo.c, detect_net.c. */
+ * detect_date.c, detect_geo.c, detect_net.c, detect_device.c (IMEI, MAC),
+ * detect_digits.c (digits of any script), detect_grid.c (UTM, MGRS). */
 #ifndef INTAKE_DETECT_INT_H
 #define INTAKE_DETECT_INT_H
 
@@ -156,13 +157,27 @@ int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wle
  * with e filled (out of memory in regcomp). */
 int detect_phone_ready(struct err *e);
 
+/* detect_digits.c: the Sino-Korean digit syllable at s[at] (공 영 일 이 삼
+ * 사 오 육 륙 칠 팔 구) as its value 0-9, or -1. */
+int det_sino_digit(const char *s, size_t len, size_t at);
+
+/* detect_digits.c: the number of Sino-Korean digit syllables from at. */
+size_t det_sino_run(const char *s, size_t len, size_t at);
+
+/* detect_digits.c: the digit at s[at] in any script (ASCII, any Unicode
+ * decimal digit, and when sino_ok a Sino-Korean digit syllable): its
+ * length in bytes with its value in *v, or 0. */
+size_t det_digit_at(const char *s, size_t len, size_t at, int *v, int sino_ok);
+
 /* The scanners (detect_scanner), by file. */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_device(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);
+size_t detect_scan_grid(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_w3w(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int *kind);
@@ -184,5 +199,15 @@ int detect_month_word(const char *s, size_t len, size_t at, size_t *n);
  * part, before it, may be in any script: its end, with its start in
  * *start, or 0. */
 size_t detect_email(const char *s, size_t len, size_t at, size_t *start);
+
+/* detect_net.c: an IPv4 address written to dodge, after an "ip" label:
+ * octets joined by " . ", ',' or ' ' ("192 . 0 . 2 . 1", "192,0,2,1"),
+ * hexadecimal ("0xc0000201") or one 32-bit decimal number of 8-10 digits
+ * ("3221225985"); its end or 0. */
+size_t detect_ip_written(const char *s, size_t len, size_t at);
+
+/* detect_net.c: 1 if an at sign written out (" at ", " [at] ", " @ ",
+ * " ат ", " 골뱅이 "...) starts at s[at]. */
+int detect_at_written(const char *s, size_t len, size_t at);
 
 #endif

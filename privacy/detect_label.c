@@ -12,7 +12,7 @@
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
-enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD };
+enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD, LABEL_GRID, LABEL_IP };
 
 static const struct det_word id_labels[] = {
     DW("passport", FIT_PREFIX), DW("id", FIT_WORD), DW("identity", FIT_WORD),
@@ -30,6 +30,8 @@ static const struct det_word id_labels[] = {
     DW("\xd1\x81\xd0\xbd\xd0\xb8\xd0\xbb\xd1\x81", FIT_WORD),                    /* снилс */
     DW("account", FIT_WORD), DW("\xea\xb3\x84\xec\xa2\x8c", FIT_PREFIX),          /* 계좌 */
     DW("\xd0\xb8\xd0\xbd\xd0\xbd", FIT_WORD),                                    /* инн */
+    DW("imei", FIT_WORD), DW("mac", FIT_WORD), DW("nric", FIT_WORD), DW("mykad", FIT_WORD),
+    DW("ic", FIT_WORD),
 };
 
 static const struct det_word handle_labels[] = {
@@ -38,7 +40,8 @@ static const struct det_word handle_labels[] = {
     DW("viber", FIT_WORD), DW("signal", FIT_WORD), DW("line", FIT_WORD), DW("instagram", FIT_WORD),
     DW("insta", FIT_WORD), DW("ig", FIT_WORD), DW("facebook", FIT_WORD), DW("fb", FIT_WORD),
     DW("vk", FIT_WORD), DW("tiktok", FIT_WORD), DW("twitter", FIT_WORD), DW("snapchat", FIT_WORD),
-    DW("imo", FIT_WORD), DW("username", FIT_WORD), DW("user", FIT_WORD),
+    DW("imo", FIT_WORD), DW("username", FIT_WORD), DW("user", FIT_WORD), DW("discord", FIT_WORD),
+    DW("reddit", FIT_WORD), DW("odnoklassniki", FIT_WORD),
     DW("\xec\xb9\xb4\xed\x86\xa1", FIT_PREFIX),                                  /* 카톡 */
     DW("\xec\xb9\xb4\xec\xb9\xb4\xec\x98\xa4", FIT_PREFIX),                      /* 카카오(톡) */
     DW("\xec\x9c\x84\xec\xb1\x97", FIT_PREFIX),                                  /* 위챗 */
@@ -53,6 +56,17 @@ static const struct det_word handle_labels[] = {
     DW("\xd0\xb2\xd0\xba", FIT_WORD),                                            /* вк */
     DW("\xd0\xb2\xd0\xba\xd0\xbe\xd0\xbd\xd1\x82\xd0\xb0\xd0\xba\xd1\x82\xd0\xb5", FIT_WORD), /* вконтакте */
     DW("\xd0\xb0\xd0\xba\xd0\xba\xd0\xb0\xd1\x83\xd0\xbd\xd1\x82", FIT_PREFIX),  /* аккаунт */
+};
+
+/* Geohashes and Plus Codes written without their '+' ("plus code
+ * 8Q9JXV"): "code" counts only after "plus". */
+static const struct det_word grid_labels[] = {
+    DW("geohash", FIT_WORD), DW("pluscode", FIT_WORD), DW("olc", FIT_WORD), DW("mgrs", FIT_WORD),
+    DW("utm", FIT_WORD),
+};
+
+static const struct det_word ip_labels[] = {
+    DW("ip", FIT_WORD), DW("ipv4", FIT_WORD), DW("\xec\x95\x84\xec\x9d\xb4\xed\x94\xbc", FIT_PREFIX), /* 아이피 */
 };
 
 static const struct det_word w3w_labels[] = {
@@ -76,6 +90,10 @@ static const struct det_word qualifiers[] = {
     DW("\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),                                  /* 번호 */
     DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX),          /* дугаар */
     DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX),                  /* номер */
+    DW("\xd1\x81\xd0\xb5\xd1\x80\xd0\xb8", FIT_PREFIX),                          /* серии, серия */
+    DW("address", FIT_WORD), DW("\xec\xa3\xbc\xec\x86\x8c", FIT_PREFIX),            /* 주소 */
+    DW("\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81", FIT_PREFIX),                /* адрес */
+    DW("\xd0\xb4\xd1\x8d\xd1\x8d\xd1\x80", FIT_WORD),                            /* дээр: FB дээр kim88 */
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -98,6 +116,12 @@ static enum label_kind label_before(const char *s, size_t v)
             return LABEL_ID;
         if (det_in_list(w3w_labels, N(w3w_labels), w, n))
             return LABEL_W3W;
+        if (det_in_list(ip_labels, N(ip_labels), w, n))
+            return LABEL_IP;
+        if (det_in_list(grid_labels, N(grid_labels), w, n) ||
+            (n == 4 && memcmp(w, "code", 4) == 0 && (we = det_word_ending(s, a, " ", &b)) != 0 &&
+             we - b == 4 && memcmp(s + b, "plus", 4) == 0))
+            return LABEL_GRID;
         if (k == 0 && det_in_list(coord_labels, N(coord_labels), w, n))
             return LABEL_COORD;
         if (!det_in_list(qualifiers, N(qualifiers), w, n))
@@ -107,19 +131,62 @@ static enum label_kind label_before(const char *s, size_t v)
     return LABEL_NONE;
 }
 
-/* An ID value: letters and digits, groups joined by one '-' or ' ' when
- * the next group holds a digit; 5-20 of them, at least 4 digits. */
+/* A separator inside an ID value at s[i], followed by a digit: up to
+ * three of " -._" ("75.03.14.-1234567", "750314 - 1234567"), "№" (which
+ * the norm view writes "no": "4503 № 123456"), "номер", or the spoken
+ * dash 다시 ("칠오공삼일사 다시 일이삼사오육칠").  Its length, or 0. */
+static size_t id_separator(const char *s, size_t len, size_t i)
+{
+    static const char *const words[] = {
+        "no", "\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80",                  /* номер */
+        "\xeb\x8b\xa4\xec\x8b\x9c",                                          /* 다시 */
+    };
+    size_t j = i, k, n;
+    int v;
+
+    while (j < len && j - i < 3 && s[j] != '\0' && strchr(" -._", s[j]) != NULL)
+        j++;
+    for (k = 0; k < N(words); k++)
+        if (det_starts(s, len, j, words[k])) {
+            n = strlen(words[k]);
+            j += n + (j + n < len && s[j + n] == ' ');
+            break;
+        }
+    return j > i && det_digit_at(s, len, j, &v, 1) > 0 ? j - i : 0;
+}
+
+/* An ID value: letters and digits (any script's, Sino-Korean syllables
+ * too: detect_digits.c), groups joined by a separator (id_separator);
+ * 5-20 of them, at least 4 digits. */
 static size_t id_value(const char *s, size_t len, size_t at)
 {
-    size_t i = at, end = 0, chars = 0, nd = 0;
+    size_t i = at, end = 0, chars = 0, nd = 0, k, sep, last = 0, group;
+    int v;
 
-    while (i < len && det_alnum(s[i]) && chars <= 20) {
-        while (i < len && det_alnum(s[i]))
-            nd += (size_t)det_digit(s[i]), chars++, i++;
+    for (;;) {
+        group = nd;
+        while (i < len && chars <= 20) {
+            if ((k = det_digit_at(s, len, i, &v, 1)) > 0)
+                nd++;
+            else if (det_alnum(s[i]))
+                k = 1;
+            else
+                break;
+            last = i, chars++, i += k;
+        }
+        if (i == end || chars > 20)
+            break;
         end = i;
-        if (i + 1 < len && (s[i] == '-' || s[i] == ' ') && det_digit(s[i + 1]))
-            i++;
+        /* A group of letters alone is joined by one ' ' or '-' only
+         * ("ab 1234567", not "no. 745123456"). */
+        if ((sep = id_separator(s, len, i)) == 0 ||
+            (nd == group && (sep != 1 || (s[i] != ' ' && s[i] != '-'))))
+            break;
+        i += sep;
     }
+    /* "...일이삼사오육칠이다": the last 이 is the copula. */
+    if (end > at && det_letter_at(s, len, end) && det_starts(s, len, last, "\xec\x9d\xb4"))
+        end = last, chars--, nd--;
     return chars >= 5 && chars <= 20 && nd >= 4 ? end : 0;
 }
 
@@ -137,17 +204,47 @@ static size_t coord_value(const char *s, size_t len, size_t at)
     return d >= 2 && det_ends_word(s, len, at + n + 1 + d) ? at + n + 1 + d : 0;
 }
 
+/* A geohash or a Plus Code without its '+': 5-12 letters and digits
+ * holding a digit. */
+static size_t grid_value(const char *s, size_t len, size_t at)
+{
+    size_t i = at, nd = 0;
+
+    while (i < len && det_alnum(s[i]) && i - at <= 12)
+        nd += (size_t)det_digit(s[i]), i++;
+    return i - at >= 5 && i - at <= 12 && nd > 0 && det_ends_word(s, len, i) ? i : 0;
+}
+
 /* An account name: [a-z0-9._], starts with a letter or digit, holds a
  * letter, 3-32 long, not ending in '.'. */
 static size_t handle_value(const char *s, size_t len, size_t at)
 {
     size_t i = at, letters = 0;
 
+    if (det_starts(s, len, at, "live:"))
+        i += 5;                                                 /* Skype: live:kim_1 */
     while (i < len && (det_alnum(s[i]) || s[i] == '.' || s[i] == '_') && i - at <= 32)
         letters += (size_t)det_alpha(s[i]), i++;
     while (i > at && s[i - 1] == '.')
         i--;
-    return letters > 0 && i - at >= 3 && i - at <= 32 && det_ends_word(s, len, i) ? i : 0;
+    if (i + 5 <= len && s[i] == '#' && det_digits(s, len, i + 1) == 4)
+        i += 5;                                                 /* discord kim#1234 */
+    return letters > 0 && i - at >= 3 && i - at <= 38 && det_ends_word(s, len, i) ? i : 0;
+}
+
+/* A platform in parentheses after a user name holding a digit or '_':
+ * "kim88 (Telegram)". */
+static int platform_after(const char *s, size_t len, size_t at, size_t end)
+{
+    size_t i = end, e, k, marks = 0;
+
+    for (k = at; k < end; k++)
+        marks += det_digit(s[k]) || s[k] == '_';
+    if (marks == 0 || !det_starts(s, len, i, " ("))
+        return 0;
+    for (e = i + 2; e < len && det_alpha(s[e]); e++)
+        ;
+    return e < len && s[e] == ')' && det_in_list(handle_labels, N(handle_labels), s + i + 2, e - i - 2);
 }
 
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
@@ -162,16 +259,20 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (det_alpha(s[at]))
         hv = handle_value(s, len, at);
     cv = coord_value(s, len, at);
-    if (idv == 0 && hv == 0 && cv == 0 && !det_alpha(s[at]))
+    if (idv == 0 && hv == 0 && cv == 0 && !det_alnum(s[at]))
         return 0;
     l = label_before(s, at);
     if (l == LABEL_ID && idv != 0)
         return *kind = DETECT_ID, idv;
-    if (l == LABEL_HANDLE && hv != 0)
+    if (hv != 0 && (l == LABEL_HANDLE || platform_after(s, len, at, hv)))
         return *kind = DETECT_HANDLE, hv;
     if (l == LABEL_W3W && (hv = detect_three_words(s, len, at)) != 0)
         return *kind = DETECT_GPS, hv;
     if (l == LABEL_COORD && cv != 0)
         return *kind = DETECT_GPS, cv;
+    if (l == LABEL_GRID && (cv = grid_value(s, len, at)) != 0)
+        return *kind = DETECT_GPS, cv;
+    if (l == LABEL_IP && (cv = detect_ip_written(s, len, at)) != 0)
+        return *kind = DETECT_IP, cv;
     return 0;
 }

@@ -1,21 +1,32 @@
 /* Addresses on networks:
  *   - e-mail: a local part of letters of any script, digits and
  *     . _ % + - ' (RFC 6531 allows non-ASCII: "바다@naver.com"; "o'doyle"),
- *     '@' or an at written out ("[at]", "(at)", "{at}", "<at>", " at "
- *     when a dot is written out too, or the domain ends in a well-known
- *     top-level domain), and a domain of at least two labels whose dots may
- *     be written out ("[dot]", "(dot)", " dot "), each label ASCII or
- *     of another script, not both (Korean particles follow addresses);
- *   - URL: http://, https://, www., or a host name of two labels or more
- *     followed by a path ("vk.com/id12345", "facebook.com/kim.jongsu.75");
- *     a host name alone when it ends in a well-known top-level domain
- *     ("kimjs.com"); a profile URL is replaced whole;
+ *     '@' or an at written out ("[at]", "(at)", "{at}", "<at>", " @ ",
+ *     " at " when a dot is written out too, or the domain ends in a
+ *     well-known top-level domain; Russian " ат ", Korean " 골뱅이 "), and
+ *     a domain of at least two labels whose dots may be written out
+ *     ("[dot]", "(dot)", " dot ", " . ", " 점 "), each label ASCII or of
+ *     another script, not both (Korean particles follow addresses); a
+ *     mail provider's name alone ("kim@gmail", "kim88 at naver": a local
+ *     part with a digit, '.' or '_' after " at "), an address literal
+ *     ("kim@[192.0.2.1]");
+ *   - URL: http://, https://, www., defanged hxxp://, hxxps://, or a host
+ *     name of two labels or more followed by a path ("vk.com/id12345",
+ *     "facebook.com/kim.jongsu.75", "facebook . com / kim"); dots written
+ *     "[.]" or "(.)" (defanged), or " . " and " dot " when the host holds a
+ *     digit, has a path or starts with www; a host name alone when it ends
+ *     in a well-known top-level domain ("kimjs.com"), or in any ICANN
+ *     top-level domain of the Public Suffix List (libpsl's built-in copy:
+ *     .xyz, .online, .мон) when the host holds a digit, has three labels,
+ *     or the domain is not ASCII or four letters or more; a profile URL is
+ *     replaced whole;
  *   - handle: '@' and 2-30 of [a-z0-9_.] not after a word character
- *     ("@kimjongsu75");
+ *     ("@kimjongsu75"), "@ kim88", "u/kim88", "kim88님" (detect_scan_handle);
  *   - IPv4 (octets up to 255, a sentence's full stop allowed after it) and
  *     IPv6, full, compressed with "::" (two groups or more, five hex
  *     digits or more and at least one decimal digit: "a::b" and "std::map"
  *     are no address) or ending in an IPv4 address ("::ffff:192.0.2.1"). */
+#include <libpsl.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,14 +43,20 @@ static const char *const tlds[] = {
     "ru", "su", "kp", "kr", "mn", "cn", "my", "kw", "kz", "ua", "by", "jp", "tv", "uk", "us",
 };
 
-static int known_tld(const char *s, size_t at, size_t end)
+/* 1 if s[at..end) is a word of tab[0..n). */
+static int in_table(const char *const *tab, size_t n, const char *s, size_t at, size_t end)
 {
     size_t k;
 
-    for (k = 0; k < sizeof tlds / sizeof tlds[0]; k++)
-        if (strlen(tlds[k]) == end - at && memcmp(s + at, tlds[k], end - at) == 0)
+    for (k = 0; k < n; k++)
+        if (strlen(tab[k]) == end - at && memcmp(s + at, tab[k], end - at) == 0)
             return 1;
     return 0;
+}
+
+static int known_tld(const char *s, size_t at, size_t end)
+{
+    return in_table(tlds, sizeof tlds / sizeof tlds[0], s, at, end);
 }
 
 /* ---- host names ---- */
@@ -48,17 +65,25 @@ struct host {
     size_t end, labels;
     size_t tld;                 /* start of the last label */
     int tld_letters;            /* the last label is 2-24 letters */
+    int written;                /* dots written out */
+    int digit;                  /* a digit in a label */
 };
 
+/* Dots written out: defanged ones first (any host), then the words. */
+static const char *const dots[] = {
+    "[.]", "(.)", " [.] ", "[dot]", "(dot)", "{dot}", "<dot>", " [dot] ", " (dot) ",
+    " dot ", " . ", " \xec\xa0\x90 ",                                        /* 점 */
+};
+#define DEFANGED 3              /* dots[0..DEFANGED) */
+
 /* Labels of [a-z0-9-] (or any letter when idn) joined by dots (or by
- * dots written out, when spelled); stops before a trailing '.' or '-'. */
+ * dots written out: defanged when spelled is 1, any when 2); stops before a
+ * trailing '.' or '-'.  *written counts the dots written out. */
 static struct host host_at(const char *s, size_t len, size_t at, int idn, int spelled)
 {
-    struct host h = { 0, 0, 0, 0 };
-    size_t i = at, a, n, k;
+    struct host h = { 0, 0, 0, 0, 0, 0 };
+    size_t i = at, a, n, k, ndots = spelled == 2 ? sizeof dots / sizeof dots[0] : spelled ? DEFANGED : 0;
     int cp;
-    static const char *const dots[] = { "[dot]", "(dot)", "{dot}", "<dot>", " dot ", " [dot] ",
-                                        " (dot) " };
 
     /* A host name has at most 253 characters (RFC 1035); the cap also
      * keeps a long run of dotted letters from being read again at each dot. */
@@ -75,16 +100,19 @@ static struct host host_at(const char *s, size_t len, size_t at, int idn, int sp
         if (i == a)
             break;
         h.labels++, h.end = i, h.tld = a;
+        for (k = a; k < i && !h.digit; k++)
+            h.digit = det_digit(s[k]);
         if (i < len && s[i] == '.' && i + 1 < len && det_letter_at(s, len, i + 1)) {
             i++;
             continue;
         }
-        for (k = 0; spelled && k < sizeof dots / sizeof dots[0]; k++)
+        for (k = 0; k < ndots; k++)
             if (det_starts(s, len, i, dots[k]) && det_letter_at(s, len, i + strlen(dots[k])))
                 break;
-        if (!spelled || k == sizeof dots / sizeof dots[0])
+        if (k == ndots)
             break;
         i += strlen(dots[k]);
+        h.written += k >= DEFANGED;
     }
     if (h.labels > 0) {
         size_t t = h.tld;
@@ -96,6 +124,8 @@ static struct host host_at(const char *s, size_t len, size_t at, int idn, int sp
 }
 
 /* ---- e-mail ---- */
+
+static size_t quad(const char *s, size_t len, size_t at);
 
 static size_t local_start(const char *s, size_t at)
 {
@@ -114,7 +144,9 @@ static size_t local_start(const char *s, size_t at)
 static size_t at_sign(const char *s, size_t len, size_t at, int *spelled)
 {
     static const char *const forms[] = { " [at] ", " (at) ", " {at} ", " <at> ", "[at]", "(at)",
-                                         "{at}", "<at>", " @ ", " at " };
+                                         "{at}", "<at>", " @ ", " at ",
+                                         " \xd0\xb0\xd1\x82 ",                         /* ат */
+                                         " \xea\xb3\xa8\xeb\xb1\x85\xec\x9d\xb4 " };   /* 골뱅이 */
     size_t k;
 
     *spelled = 0;
@@ -126,24 +158,65 @@ static size_t at_sign(const char *s, size_t len, size_t at, int *spelled)
     return 0;
 }
 
+/* Mail providers whose name alone is a domain ("kim@gmail"). */
+static const char *const providers[] = {
+    "gmail", "googlemail", "yahoo", "hotmail", "outlook", "naver", "daum", "hanmail", "nate",
+    "kakao", "yandex", "icloud", "protonmail", "proton", "qq", "163", "126",
+};
+
+static int provider(const char *s, size_t at, size_t end)
+{
+    return in_table(providers, sizeof providers / sizeof providers[0], s, at, end);
+}
+
+/* 1 if the local part s[l..at) holds a digit, '.' or '_' (a user name,
+ * not an English word before " at "). */
+static int local_marked(const char *s, size_t l, size_t at)
+{
+    for (; l < at; l++)
+        if (det_digit(s[l]) || s[l] == '.' || s[l] == '_')
+            return 1;
+    return 0;
+}
+
 /* An e-mail address around an at sign at s[at], or 0. */
 static size_t email_at(const char *s, size_t len, size_t at, size_t *start)
 {
-    size_t l, a;
+    size_t l, a, q;
     int spelled;
     struct host h;
 
     if ((a = at_sign(s, len, at, &spelled)) == 0 || (l = local_start(s, at)) == at)
         return 0;
-    h = host_at(s, len, at + a, 1, spelled);
+    /* An address literal: "kim@[192.0.2.1]". */
+    if (!spelled && at + 2 < len && s[at + 1] == '[' && (q = quad(s, len, at + 2)) != 0 &&
+        q < len && s[q] == ']')
+        return *start = l, q + 1;
+    h = host_at(s, len, at + a, 1, 2);
+    if (h.labels == 1 && provider(s, h.tld, h.end) && det_ends_word(s, len, h.end) &&
+        (!spelled || local_marked(s, l, at)))
+        return *start = l, h.end;                               /* kim@gmail */
     if (h.labels < 2 || !h.tld_letters)
         return 0;
     /* " at " reads as English: only with a dot written out or a known TLD. */
-    if (det_starts(s, len, at, " at ") && !known_tld(s, h.tld, h.end) &&
-        memchr(s + at + a, '.', h.end - at - a) != NULL)
+    if (det_starts(s, len, at, " at ") && !known_tld(s, h.tld, h.end) && h.written == 0)
         return 0;
     *start = l;
     return h.end;
+}
+
+/* 1 if an at sign written out starts at s[at] (a space, then a, [, (, {, <,
+ * or the first byte of ат or 골뱅이): detect.c's cheap test. */
+int detect_at_written(const char *s, size_t len, size_t at)
+{
+    int spelled;
+    unsigned char c;
+
+    if (at + 3 >= len || strchr(" [({<", s[at]) == NULL || s[at] == '\0')
+        return 0;
+    c = (unsigned char)s[at + 1];
+    return (c == 'a' || c == '@' || c == '[' || c == '(' || c == '{' || c == '<' || c == 0xd0 ||
+            c == 0xea) && at_sign(s, len, at, &spelled) != 0;
 }
 
 size_t detect_email(const char *s, size_t len, size_t at, size_t *start)
@@ -153,10 +226,8 @@ size_t detect_email(const char *s, size_t len, size_t at, size_t *start)
     if (c == '@')                                   /* "kim@x.kp", " @ " */
         return email_at(s, len, at > 0 && s[at - 1] == ' ' && at + 1 < len && s[at + 1] == ' ' ?
                         at - 1 : at, start);
-    if (at + 3 >= len || s[at + 1] != 'a' || s[at + 2] != 't')
-        return 0;
-    if (c == ' ')                                   /* " at " */
-        return s[at + 3] == ' ' ? email_at(s, len, at, start) : 0;
+    if (c == ' ')                                   /* " at ", " ат ", " 골뱅이 ", " [at] " */
+        return email_at(s, len, at, start);
     if (c != '[' && c != '(' && c != '{' && c != '<')
         return 0;
     return email_at(s, len, at > 0 && s[at - 1] == ' ' ? at - 1 : at, start);   /* " [at] " */
@@ -173,46 +244,108 @@ static size_t url_rest(const char *s, size_t len, size_t at, size_t i)
     return i;
 }
 
+/* A top-level domain of the Public Suffix List's ICANN section
+ * (libpsl's built-in copy, no file read), s[at..end) in the norm view
+ * (lower case UTF-8). */
+static int public_tld(const char *s, size_t at, size_t end)
+{
+    char tld[64];
+
+    if (end - at >= sizeof tld)
+        return 0;
+    memcpy(tld, s + at, end - at);
+    tld[end - at] = '\0';
+    return psl_is_public_suffix2(psl_builtin(), tld, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
+}
+
+/* A host name alone (no scheme, no path) is a URL: a well-known TLD, or
+ * any public one when the host holds a digit, has three labels, or its
+ * TLD is not ASCII or four letters or more (".kim", ".one" are words). */
+static int host_alone(const char *s, const struct host *h)
+{
+    if (known_tld(s, h->tld, h->end))
+        return 1;
+    if (!(h->digit || h->labels >= 3 || (unsigned char)s[h->tld] >= 0x80 || h->end - h->tld >= 4))
+        return 0;
+    return public_tld(s, h->tld, h->end);
+}
+
 size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    size_t i = at;
+    static const char *const schemes[] = { "https://", "http://", "hxxps://", "hxxp://", "www." };
+    size_t i = at, k, p;
     struct host h;
 
     (void)start, (void)kind;
-    if (det_starts(s, len, at, "https://"))
-        i += 8;
-    else if (det_starts(s, len, at, "http://"))
-        i += 7;
-    else if (det_starts(s, len, at, "www."))
-        i += 4;
+    for (k = 0; k < sizeof schemes / sizeof schemes[0] && i == at; k++)
+        if (det_starts(s, len, at, schemes[k]))
+            i += strlen(schemes[k]);
+    if (i == at && det_starts(s, len, at, "www ") && (h = host_at(s, len, at, 1, 2)).labels >= 3)
+        return h.end;                                           /* www . kim88 . mn */
     if (i > at) {
-        i = url_rest(s, len, at, i);
+        h = host_at(s, len, i, 1, 1);
+        i = url_rest(s, len, at, h.labels > 0 ? h.end : i);
         return i - at > 8 ? i : 0;
     }
     /* A host name starts at a word, not after a dot: "a.b.c..." is read
      * once, not again from each dot. */
     if (!det_alnum(s[at]) || (at > 0 && s[at - 1] == '.'))
         return 0;
-    h = host_at(s, len, at, 0, 0);
+    h = host_at(s, len, at, 1, 2);
     if (h.labels < 2 || !h.tld_letters || (h.end < len && det_alnum(s[h.end])))
         return 0;
-    if (h.end + 1 < len && s[h.end] == '/' && (unsigned char)s[h.end + 1] > 0x20)
-        return url_rest(s, len, at, h.end + 1);
-    return known_tld(s, h.tld, h.end) && !(h.end < len && (s[h.end] == '@' || s[h.end] == '-')) ? h.end : 0;
+    /* A path: "/x", or " / x" after a dot written out. */
+    p = h.end + 1 < len && s[h.end] == '/' ? h.end + 1 :
+        h.written && det_starts(s, len, h.end, " / ") ? h.end + 3 : 0;
+    if (p != 0 && p < len && (unsigned char)s[p] > 0x20)
+        return url_rest(s, len, at, p);
+    if (h.written && !h.digit)
+        return 0;                                               /* "the dot com years" */
+    return host_alone(s, &h) && !(h.end < len && (s[h.end] == '@' || s[h.end] == '-')) ? h.end : 0;
 }
 
+/* A user name of [a-z0-9_.] from i, 2-30 long, not ending in '.'; its end
+ * or 0. */
+static size_t user_name(const char *s, size_t len, size_t i)
+{
+    size_t a = i;
+
+    while (i < len && (det_alnum(s[i]) || s[i] == '_' || s[i] == '.') && i - a <= 30)
+        i++;
+    while (i > a && s[i - 1] == '.')
+        i--;
+    return i - a >= 2 && i - a <= 30 && det_ends_word(s, len, i) ? i : 0;
+}
+
+/* 1 if s[a..e) holds a letter and a digit or '_' (a user name, not a word). */
+static int name_marked(const char *s, size_t a, size_t e)
+{
+    size_t k, letters = 0, marks = 0;
+
+    for (k = a; k < e; k++)
+        letters += (size_t)det_alpha(s[k]), marks += det_digit(s[k]) || s[k] == '_';
+    return letters > 0 && marks > 0;
+}
+
+/* Handles: "@kimjongsu75"; "@ kim88" (a space after the at sign, the name
+ * holding a digit or '_'); Reddit's "u/kim88"; a user name with a digit
+ * or '_' right before the Korean honorific 님 or 씨 ("kim88님의 블로그"). */
 size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    size_t i = at + 1;
+    size_t e;
 
     (void)start, (void)kind;
-    if (s[at] != '@')
-        return 0;
-    while (i < len && (det_alnum(s[i]) || s[i] == '_' || s[i] == '.') && i - at <= 31)
-        i++;
-    while (i > at + 1 && s[i - 1] == '.')
-        i--;
-    return i - at >= 3 && i - at <= 31 && det_ends_word(s, len, i) ? i : 0;
+    if (s[at] == '@') {
+        if (at + 1 < len && s[at + 1] == ' ')
+            return (e = user_name(s, len, at + 2)) != 0 && name_marked(s, at + 2, e) ? e : 0;
+        return user_name(s, len, at + 1);
+    }
+    if (s[at] == 'u' && at + 1 < len && s[at + 1] == '/')
+        return (e = user_name(s, len, at + 2)) != 0 && det_alpha(s[at + 2]) ? e : 0;
+    if (det_alnum(s[at]) && (e = user_name(s, len, at)) != 0 && name_marked(s, at, e) &&
+        (det_starts(s, len, e, "\xeb\x8b\x98") || det_starts(s, len, e, "\xec\x94\xa8")))
+        return e;                                               /* 님, 씨 */
+    return 0;
 }
 
 /* ---- IP addresses ---- */
@@ -247,6 +380,42 @@ static size_t quad(const char *s, size_t len, size_t at)
 static int quad_ends(const char *s, size_t len, size_t i)
 {
     return det_ends_word(s, len, i) && !(i + 1 < len && s[i] == '.' && det_digit(s[i + 1]));
+}
+
+size_t detect_ip_written(const char *s, size_t len, size_t at)
+{
+    size_t i = at, n, k, sep = 0;
+    unsigned long v = 0;
+
+    if (det_starts(s, len, at, "0x")) {                         /* 0xc0000201 */
+        for (i = at + 2; i < len && ishex(s[i]) && i - at <= 10; i++)
+            ;
+        return i - at == 10 && det_ends_word(s, len, i) ? i : 0;
+    }
+    if ((n = det_digits(s, len, at)) >= 8 && n <= 10 && det_ends_word(s, len, at + n)) {
+        for (k = 0; k < n; k++)
+            v = v * 10 + (unsigned long)(s[at + k] - '0');
+        return v <= 0xFFFFFFFFUL ? at + n : 0;                  /* 3221225985 */
+    }
+    /* 192 . 0 . 2 . 1, 192,0,2,1, 192 0 2 1: one separator, used thrice. */
+    for (k = 0; k < 4; k++) {
+        if ((n = octet(s, len, i)) == 0)
+            return 0;
+        i += n;
+        if (k == 3)
+            break;
+        if (det_starts(s, len, i, " . "))
+            n = 3;
+        else if (i < len && (s[i] == ',' || s[i] == ' ' || s[i] == '.'))
+            n = 1;
+        else
+            return 0;
+        if (sep != 0 && sep != (n == 3 ? 3 : (size_t)(unsigned char)s[i]))
+            return 0;
+        sep = n == 3 ? 3 : (size_t)(unsigned char)s[i];
+        i += n;
+    }
+    return det_ends_word(s, len, i) && !(i + 1 < len && s[i] == ',' && det_digit(s[i + 1])) ? i : 0;
 }
 
 size_t detect_scan_ipv4(const char *s, size_t len, size_t at, size_t *start, int *kind)

@@ -95,29 +95,65 @@ static int match(size_t plan, int which, const char *digits)
 
 /* ---- reading the groups ---- */
 
-/* Reads a separator between groups at s[i]: [' '] [-./] [' '], or nothing
- * before '(' or after ')'.  Returns its length (0 when none is needed),
- * -1 if there is none; *kind its character. */
+/* Reads a separator between groups at s[i]: [' '] [-./~_ or 에] [' '],
+ * or nothing before '(' or after ')'.  Returns its length (0 when none is
+ * needed), -1 if there is none; *kind its character ('e' for 에, the
+ * Korean spoken separator: "010에 1234에 5678").  A full stop and a
+ * space end the number. */
 static long separator(const char *s, size_t len, size_t i, int after_paren, char *kind)
 {
     size_t j = i;
+    int v;
 
     *kind = 0;
     if (j < len && s[j] == ' ')
         *kind = ' ', j++;
-    if (j < len && (s[j] == '-' || s[j] == '.' || s[j] == '/'))
+    if (j < len && strchr("-./~_", s[j]) != NULL && s[j] != '\0')
         *kind = s[j], j++;
-    if (j > i && j < len && s[j] == ' ' && *kind != ' ')
+    else if (det_starts(s, len, j, "\xec\x97\x90"))            /* 에 */
+        *kind = 'e', j += 3;
+    if (j > i && j < len && s[j] == ' ' && *kind != ' ') {
+        if (*kind == '.' && j == i + 1)
+            return -1;                  /* "... 22 33. 9 people": a full stop */
         j++;
-    if (j < len && (det_digit(s[j]) || s[j] == '('))
+    }
+    if (j < len && (det_digit_at(s, len, j, &v, 1) > 0 || s[j] == '('))
         return j > i || after_paren || s[j] == '(' ? (long)(j - i) : -1;
     return -1;
 }
 
-/* Reads the digit groups from at; returns 0 when there is no number. */
+/* Reads one group's digits at a (any script: detect_digits.c) onto the
+ * number's digits from *nd; returns the group's end, or a when there is no
+ * group or the number would be too long.  A group of Sino-Korean digits
+ * needs three syllables at least ("일이" is also a word); a particle may
+ * follow it ("오육칠팔로"), and a last 이 glued to a word is the copula
+ * or the subject particle, not a 2 ("오육칠팔이야"). */
+static size_t read_digits(struct groups *g, size_t *nd, const char *s, size_t len, size_t a)
+{
+    size_t i = a, k, n = *nd, sino = 0, last = 0;
+    int v;
+
+    while ((k = det_digit_at(s, len, i, &v, 1)) > 0) {
+        if (n == MAX_DIGITS)
+            return a;
+        sino += k == 3 && det_sino_digit(s, len, i) >= 0;
+        last = i;
+        g->d[n++] = (char)('0' + v);
+        i += k;
+    }
+    if (sino > 0 && det_letter_at(s, len, i) && det_starts(s, len, last, "\xec\x9d\xb4"))
+        i = last, n--, sino--;                              /* 이 */
+    if (sino > 0 && sino < 3)
+        return a;
+    *nd = n;
+    return i;
+}
+
+/* Reads the digit groups from at; returns 0 when there is no number.  A
+ * calling code may stand in parentheses: "(+976) 99112233". */
 static int read_groups(struct groups *g, const char *s, size_t len, size_t at)
 {
-    size_t i = at, nd = 0;
+    size_t i = at, nd = 0, e;
     int paren = 0;
     long sl;
     char kind = 0;
@@ -125,22 +161,27 @@ static int read_groups(struct groups *g, const char *s, size_t len, size_t at)
     memset(g, 0, sizeof *g);
     if (s[i] == '+')
         g->plus = 1, i++;
+    else if (s[i] == '(' && i + 1 < len && s[i + 1] == '+')
+        g->plus = 2;
     while (g->n < MAX_GROUPS && i < len) {
-        int open = s[i] == '(';
-        size_t a = i + (size_t)open, n = det_digits(s, len, a);
-        if (n == 0 || (open && (a + n >= len || s[a + n] != ')')) || nd + n > MAX_DIGITS)
+        int code = g->plus == 2 && g->n == 0;       /* "(+976)" */
+        int open = s[i] == '(' || code;
+        size_t a = i + (size_t)open + (size_t)code, before = nd;
+        if ((e = read_digits(g, &nd, s, len, a)) == a)
             break;
-        /* "+82 (0)10 ...": the trunk prefix in parentheses is not dialled. */
-        if (!(g->plus && open && n == 1 && s[a] == '0' && g->n > 0)) {
-            memcpy(g->d + nd, s + a, n);
-            nd += n;
+        if (open && (e >= len || s[e] != ')')) {
+            nd = before;
+            break;
         }
+        /* "+82 (0)10 ...": the trunk prefix in parentheses is not dialled. */
+        if (g->plus && open && nd - before == 1 && g->d[before] == '0' && g->n > 0)
+            nd = before;
         g->sep[g->n] = kind;
-        g->nd[g->n] = n;
+        g->nd[g->n] = nd - before;
         g->upto[g->n] = nd;
-        g->end[g->n] = a + n + (size_t)open;
+        g->end[g->n] = e + (size_t)open;
         g->n++;
-        i = a + n + (size_t)open;
+        i = e + (size_t)open;
         paren = open;
         if ((sl = separator(s, len, i, paren, &kind)) < 0)
             break;
@@ -152,16 +193,20 @@ static int read_groups(struct groups *g, const char *s, size_t len, size_t at)
 
 /* ---- shapes that are no phone number ---- */
 
-static unsigned group_value(const char *s, const struct groups *g, size_t i)
+static unsigned group_value(const struct groups *g, size_t i)
 {
-    size_t a = g->end[i] - g->nd[i] - (s[g->end[i] - 1] == ')');
-
-    return g->nd[i] <= 9 ? det_value(s + a, g->nd[i]) : 0;
+    return g->nd[i] <= 9 ? det_value(g->d + g->upto[i] - g->nd[i], g->nd[i]) : 0;
 }
 
 static int is_year(unsigned v) { return v >= 1900 && v <= 2099; }
 
-/* Years, dates, amounts, decimals, runs of small groups (k groups). */
+enum { NUMBER, NOT_LIKELY, NEVER };
+
+/* Whether the first k groups may be a phone number: NEVER for years,
+ * dates and decimals; NOT_LIKELY for amounts ("2 500 000") and runs of
+ * one- and two-digit groups ("12 34 56 78"), which a phone word before
+ * them or a valid mobile number of a plan makes a number ("Утас: 99 11 22
+ * 33", "99 112 233"); else NUMBER. */
 static int not_a_number(const char *s, const struct groups *g, size_t k)
 {
     size_t i, small = 0, years = 0, threes = 0;
@@ -169,26 +214,26 @@ static int not_a_number(const char *s, const struct groups *g, size_t k)
 
     for (i = 0; i < k; i++) {
         small += g->nd[i] <= 2;
-        years += g->nd[i] == 4 && is_year(group_value(s, g, i));
+        years += g->nd[i] == 4 && is_year(group_value(g, i));
         threes += i > 0 && g->nd[i] == 3 && g->sep[i] == sep;
     }
     if (k >= 2 && years == k)
-        return 1;                                      /* 1998 2000, 2010-2015 */
-    if (k >= 3 && small == k)
-        return 1;                                      /* 12 34 56 78 */
-    if (k >= 2 && g->nd[0] <= 3 && threes == k - 1 && (sep == ' ' || sep == '.'))
-        return 1;                                      /* 2 500 000, 1.250.000 */
+        return NEVER;                                  /* 1998 2000, 2010-2015 */
     if (k == 2 && sep == '.' && s[g->end[0]] == '.')
-        return 1;                                      /* 3.14159265 */
+        return NEVER;                                  /* 3.14159265 */
     if (k == 3 && g->sep[2] == sep) {
-        unsigned a = group_value(s, g, 0), b = group_value(s, g, 1), c = group_value(s, g, 2);
+        unsigned a = group_value(g, 0), b = group_value(g, 1), c = group_value(g, 2);
         if (g->nd[0] == 4 && g->nd[1] <= 2 && g->nd[2] <= 2 && det_month_day(b, c))
-            return 1;                                  /* 1975-03-14 */
+            return NEVER;                              /* 1975-03-14 */
         if (g->nd[0] <= 2 && g->nd[1] <= 2 && (g->nd[2] == 2 || g->nd[2] == 4) &&
             (det_month_day(b, a) || det_month_day(a, b)))
-            return 1;                                  /* 14.03.1975, 03/14/75 */
+            return NEVER;                              /* 14.03.1975, 03/14/75 */
     }
-    return 0;
+    if (k >= 3 && small == k)
+        return NOT_LIKELY;                             /* 12 34 56 78 */
+    if (k >= 2 && g->nd[0] <= 3 && threes == k - 1 && (sep == ' ' || sep == '.'))
+        return NOT_LIKELY;                             /* 2 500 000, 1.250.000 */
+    return NUMBER;
 }
 
 /* ---- numbering plans ---- */
@@ -279,7 +324,7 @@ static int is_phone(const char *s, size_t len, size_t at, const struct groups *g
 {
     char d[MAX_DIGITS + 1];
     size_t nd = g->upto[k - 1];
-    int yes;
+    int yes, shape = NUMBER;
 
     memcpy(d, g->d, nd);
     d[nd] = '\0';
@@ -288,12 +333,13 @@ static int is_phone(const char *s, size_t len, size_t at, const struct groups *g
     else if (nd >= 10 && (strncmp(d, "00", 2) == 0 || strncmp(d, "810", 3) == 0) &&
              international_prefix(d))
         yes = 1;
-    else if (nd < 6 || not_a_number(s, g, k))
+    else if (nd < 6 || (shape = not_a_number(s, g, k)) == NEVER)
         yes = 0;
+    else if (nd <= 12 && det_word_near(s, len, at > PHONE_WORD_WINDOW ? at - PHONE_WORD_WINDOW : 0,
+                                       at, phone_words, sizeof phone_words / sizeof phone_words[0]))
+        yes = 1;
     else
-        yes = (nd >= 7 && national(d, k >= 2)) ||
-              (nd <= 12 && det_word_near(s, len, at > PHONE_WORD_WINDOW ? at - PHONE_WORD_WINDOW : 0,
-                                         at, phone_words, sizeof phone_words / sizeof phone_words[0]));
+        yes = nd >= 7 && national(d, shape == NUMBER && k >= 2);
     sodium_memzero(d, sizeof d);
     return yes;
 }

@@ -36,6 +36,15 @@ same() {
     [ -z "$stderr" ]
 }
 
+@test "redact: phones in pairs, other separators, spoken Korean digits, a bracketed country code (report-adv12 18-20)" {
+    redacted 'Утас: 99 11 22 33. Phone: 22 22 33 33. 9 9 1 1 2 2 4 4; 010~1234~5678; 010_1234_5678.'
+    same "$got" 'Утас: [PHONE-1]. Phone: [PHONE-2]. [PHONE-3]; [PHONE-4]; [PHONE-5].'
+    redacted '전화: 010에 1234에 5678이야. 010 일이삼사 5678, 공일공 일이삼사 오육칠팔로. (+976) 99112233.'
+    same "$got" '전화: [PHONE-1]이야. [PHONE-2], [PHONE-3]로. [PHONE-4].'
+    redacted 'Rooms 11 22 33 and 44; 오이 사이에 이사 왔다.'
+    same "$got" 'Rooms 11 22 33 and 44; 오이 사이에 이사 왔다.'
+}
+
 @test "redact: ID numbers and dates of birth; birth words are words (stubborn, Osborne)" {
     redacted 'A stubborn man, Osborne, 1985-03-15.'
     same "$got" 'A stubborn man, Osborne, 1985-03-15.'
@@ -50,6 +59,20 @@ same() {
     [[ "$output" != *"745123456"* && "$output" != *"1975"* ]]
 }
 
+@test "redact: IDs written in parts, device IDs, an ID in Sino-Korean digits (report-adv12 21-25)" {
+    redacted '주민번호 75.03.14-1234567, 주민번호 750314 - 1234567, Паспорт серии 4503 № 123456, NRIC: 750314 14 5678, imei: 356938035643809, mac: 00:1A:2B:3C:4D:5E, 주민번호 칠오공삼일사.'
+    same "$got" '주민번호 [ID-1], 주민번호 [ID-2], Паспорт серии [ID-3], NRIC: [ID-4], imei: [ID-5], mac: [ID-6], 주민번호 [ID-7].'
+    redacted 'Build 356938035643808 passed; Passport No. 745123456.'
+    same "$got" 'Build 356938035643808 passed; Passport No. [ID-1].'
+}
+
+@test "redact: dates of birth in short forms, the whole date (report-adv12 26-29)" {
+    redacted '생년월일: 75.03.14. 생년: 1975. 그는 1975년 3월 14일 태생이다. 칠십오년생이다. Тэр 75 онд төрсөн. Born 14-Mar-1975. Born 14/III/1975. Born: March '"'"'75. Batbayar (1984) came.'
+    same "$got" '생년월일: [DATE-1]. 생년: [DATE-2]. 그는 [DATE-3] 태생이다. [DATE-4]생이다. Тэр [DATE-5] төрсөн. Born [DATE-6]. Born [DATE-7]. Born: [DATE-8]. Batbayar ([DATE-9]) came.'
+    redacted 'In 1975 the factory opened. 1975년에 공장이 섰다. Тэр 1975 онд ажилд орсон. The war years (1950-1953) were hard.'
+    same "$got" 'In 1975 the factory opened. 1975년에 공장이 섰다. Тэр 1975 онд ажилд орсон. The war years (1950-1953) were hard.'
+}
+
 @test "redact: a handle and a profile URL of a registered name are replaced whole" {
     redacted 'He was @kimjongsu75, see facebook.com/kim.jongsu.75 too.'
     same "$got" 'He was [HANDLE-1], see [URL-1] too.'
@@ -59,6 +82,22 @@ same() {
 @test "redact: coordinates, e-mail, URLs and IPs" {
     redacted 'N47°55′12″ E106°55′03″; 47.918, 106.917; 8Q9J+XV; ///index.home.raft; 바다@naver.com으로; kim [at] mail.kp; o'"'"'doyle@example.com; vk.com/id12345; ::ffff:192.0.2.1.'
     same "$got" '[GPS-1]; [GPS-2]; [GPS-3]; [GPS-4]; [EMAIL-1]으로; [EMAIL-2]; [EMAIL-3]; [URL-1]; [IP-1].'
+}
+
+@test "redact: coordinates with decimal commas, words, grids and codes (report-adv12 30-32)" {
+    redacted 'at 47,918, 106,917; at 106.917, 47.918; at 47 55 12 N 106 55 03 E; at 47d55m12s N 106d55m03s E; at +47.918+106.917/; at 북위 39도 2분 동경 125도 45분; at 48T 652441 5310452; MGRS 48TUT5244110452; geohash wx4g0ec; Plus code 8Q9JXV.'
+    same "$got" 'at [GPS-1]; at [GPS-2]; at [GPS-3]; at [GPS-4]; at [GPS-5]; at 북위 [GPS-6]; at [GPS-7]; MGRS [GPS-8]; geohash [GPS-9]; Plus code [GPS-10].'
+    redacted 'He paid 12,345, 67,891 and 3,000 won.'
+    same "$got" 'He paid 12,345, 67,891 and 3,000 won.'
+}
+
+@test "redact: e-mail, URLs, handles and IPs written to dodge (report-adv12 33-36)" {
+    redacted 'tsetsegee88 @ gmail . com; tsetsegee88 골뱅이 gmail 점 com; tsetsegee88@gmail; facebook[.]com/bold.dorj.75; hxxps://tsetsegee88[.]mn/about; tsetsegee88.xyz; tsetsegee88.мон; www . tsetsegee88 . mn'
+    same "$got" '[EMAIL-1]; [EMAIL-2]; [EMAIL-3]; [URL-1]; [URL-2]; [URL-3]; [URL-4]; [URL-5]'
+    redacted '텔레그램 @ tsetsegee88, discord tsetsegee88#1234, u/tsetsegee88, Skype: live:tsetsegee88_1, tsetsegee88님의 블로그, ip: 192 . 0 . 2 . 1, ip 0xC0000201, ip 3221225985.'
+    same "$got" '텔레그램 [HANDLE-1], discord [HANDLE-2], [HANDLE-3], Skype: [HANDLE-4], [HANDLE-5]님의 블로그, ip: [IP-1], ip [IP-2], ip [IP-3].'
+    redacted 'In the dot com years he worked at yahoo; read README.md; Mr.Kim came; we met @ home.'
+    same "$got" 'In the dot com years he worked at yahoo; read README.md; Mr.Kim came; we met @ home.'
 }
 
 @test "redact: ordinary numbers, versions, times, prices, years and a::b stay" {
