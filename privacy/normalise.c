@@ -224,7 +224,13 @@ int normalise_script(int cp)
         return 2;
     if (is_cyrillic_cp(cp))
         return 3;
-    return is_han_cp(cp) ? 4 : 0;
+    if (is_han_cp(cp))
+        return 4;
+    /* Katakana and hiragana: a name in katakana takes hiragana particles
+     * and titles (ジョンスさん, キムが). */
+    if ((cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x31F0 && cp <= 0x31FF))
+        return 5;
+    return cp >= 0x3041 && cp <= 0x309F ? 6 : 0;
 }
 
 int normalise_script_change(int a, int b)
@@ -257,7 +263,7 @@ static int is_dash(int cp)
 {
     return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
            cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D || cp == 0x2E3A ||
-           cp == 0x2E3B || cp == 0x30FC;
+           cp == 0x2E3B || cp == 0x30FC || cp == 0x30FB || cp == 0xFF65;
 }
 
 static int is_apostrophe(int cp)
@@ -883,7 +889,7 @@ fail:
 int normalise_spell_sep(int cp)
 {
     return cp == '.' || cp == '_' || cp == '*' || cp == '/' || cp == '|' || cp == '+' ||
-           cp == '~' || cp == 0x00B7 || cp == 0x2022 || cp == 0x2027 || cp == 0x30FB ||
+           cp == '~' || cp == 0x00B7 || cp == 0x2022 || cp == 0x2027 ||
            cp == 0x2219 || cp == 0x22C5 || cp == 0x318D;
 }
 

@@ -115,7 +115,8 @@ int normalise_starts_sequence(int cp);
 int normalise_is_space(int cp);
 
 /* The script of a word character, for word boundaries: 1 Latin letters
- * and digits, 2 Hangul, 3 Cyrillic, 4 Han, 0 anything else. */
+ * and digits, 2 Hangul, 3 Cyrillic, 4 Han, 5 katakana, 6 hiragana, 0
+ * anything else. */
 int normalise_script(int cp);
 
 /* 1 if code point cp is an upper-case letter, or its NFKC form is one

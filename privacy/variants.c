@@ -9,20 +9,13 @@
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/variants_int.h"
 
-#define OPT_MAX 12
-#define OPT_LEN 24
-#define SLOT_MAX 48
 #define HANGUL_CANDIDATES 8
 /* Back-transliteration explores at most this many steps: a long Latin
  * term has exponentially many readings, and the first ones are the likely
  * ones. */
 #define REVERSE_BUDGET 20000
-
-struct slot {
-    char opt[OPT_MAX][OPT_LEN];
-    int n;
-};
 
 /* ---- Tables (docs/VARIANTS.md gives their sources) ---- */
 
@@ -232,8 +225,7 @@ static const char *const mn_latin_extra[] = {
 
 /* ---- The list ---- */
 
-static int list_add(struct variant_list *l, const char *key, size_t keylen,
-                    int rule, int suffix)
+int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, int suffix)
 {
     size_t i;
     struct variant *v;
@@ -287,7 +279,7 @@ void variant_list_free(struct variant_list *l)
     memset(l, 0, sizeof *l);
 }
 
-static void slot_add(struct slot *s, const char *a, const char *b, const char *c)
+void slot_add(struct slot *s, const char *a, const char *b, const char *c)
 {
     size_t n = strlen(a) + strlen(b) + strlen(c);
     int i;
@@ -333,8 +325,8 @@ static void combo_rec(struct combo *c, int i, size_t at, int left)
     }
 }
 
-static int combine(struct variant_list *out, const struct slot *slots, int n,
-                   int rule, int suffix, size_t cap)
+int combine(struct variant_list *out, const struct slot *slots, int n, int rule, int suffix,
+            size_t cap)
 {
     struct combo c = { slots, n, {0}, out, rule, suffix, 0, cap };
     int sum, max = 0, i;
@@ -555,7 +547,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
     /* Nearly every three-syllable Korean name is a one-syllable surname and
      * a two-syllable given name, rare surnames (견, 팽, 좌) included. */
     if (sur < 0 && (n != 3 || !person))
-        return combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 300);
+        return combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 300) != 0 ||
+                       korean_other_scripts(out, cps, n, 0, person) != 0 ? -1 : 0;
     if (list_add(out, key + flen, len - flen, RULE_VARIANT, SUFFIX_KO) != 0 ||
         hanja_spellings(out, cps + 1, n - 1) != 0 ||
         korean_contracted(out, key + flen, len - flen) != 0)
@@ -566,9 +559,10 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
         (person == 1 && korean_initials(out, s, n) != 0))
         return -1;
     s[n] = s[0];                        /* given name, then surname */
-    if (combine(out, s + 1, n, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0)
+    if (combine(out, s + 1, n, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0 ||
+        combine(out, s + 1, n - 1, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0)
         return -1;
-    return combine(out, s + 1, n - 1, RULE_VARIANT, SUFFIX_NONE, out->n + 120);
+    return korean_other_scripts(out, cps, n, 1, person);
 }
 
 struct reverse {

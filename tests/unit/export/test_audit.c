@@ -94,6 +94,9 @@ static void test_digestset_finds_terms_and_variants(void **state)
     assert_true(scan(&ds, "그때 박.영.수는 없었다", NULL) >= 1);
     assert_true(scan(&ds, "그때 영_수는 없었다", NULL) >= 1);
     assert_true(scan(&ds, "Then K.i.m.c.h.o.l.j.i.n left.", NULL) >= 1);
+    /* In Russian Cyrillic and in katakana (variants_ko.c). */
+    assert_true(scan(&ds, "Пак Ёнсу пришёл.", NULL) >= 1);
+    assert_true(scan(&ds, "パク・ヨンスさん", NULL) >= 1);
     digestset_free(&ds);
 }
 
