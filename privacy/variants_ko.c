@@ -25,7 +25,7 @@
 
 #include <sodium.h>
 
-#include "privacy/variants_int.h"
+#include "privacy/variants_ko.h"
 
 enum { SYS_RU, SYS_JA, SYS_DE, SYS_CS, NSYS };
 
