@@ -63,8 +63,9 @@ static int insert(const char *key, size_t len, unsigned bit)
     return 0;
 }
 
-/* Normalises a whole list at once: lines joined with '|', which the key
- * view keeps, then split again. */
+/* Normalises a whole list at once: lines joined with '#', which the key
+ * view keeps (not '|': between two lone letters it is the gap of a
+ * spelled-out name, left out of the key; normalise.h), then split again. */
 static int load_list(const unsigned char *list, unsigned bit, struct err *e)
 {
     size_t n = strlen((const char *)list), i, a = 0;
@@ -75,13 +76,13 @@ static int load_list(const unsigned char *list, unsigned bit, struct err *e)
     if (joined == NULL)
         return err_set(e, EXIT_INPUT, "out of memory loading the gazetteer");
     for (i = 0; i < n; i++)
-        joined[i] = list[i] == '\n' ? '|' : (char)list[i];
+        joined[i] = list[i] == '\n' ? '#' : (char)list[i];
     rc = normalise_key(&key, &keylen, joined, n, e);
     secmem_free(joined);
     if (rc != 0)
         return -1;
     for (i = 0; i <= keylen && rc == 0; i++) {
-        if (i < keylen && key[i] != '|')
+        if (i < keylen && key[i] != '#')
             continue;
         if (i > a) {
             rc = insert(key + a, i - a, bit);

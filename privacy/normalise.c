@@ -224,7 +224,13 @@ int normalise_script(int cp)
         return 2;
     if (is_cyrillic_cp(cp))
         return 3;
-    return is_han_cp(cp) ? 4 : 0;
+    if (is_han_cp(cp))
+        return 4;
+    /* Katakana and hiragana: a name in katakana takes hiragana particles
+     * and titles (ジョンスさん, キムが). */
+    if ((cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x31F0 && cp <= 0x31FF))
+        return 5;
+    return cp >= 0x3041 && cp <= 0x309F ? 6 : 0;
 }
 
 int normalise_script_change(int a, int b)
@@ -257,7 +263,7 @@ static int is_dash(int cp)
 {
     return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
            cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D || cp == 0x2E3A ||
-           cp == 0x2E3B || cp == 0x30FC;
+           cp == 0x2E3B || cp == 0x30FC || cp == 0x30FB || cp == 0xFF65;
 }
 
 static int is_apostrophe(int cp)
@@ -534,6 +540,112 @@ static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
     return 0;
 }
 
+/* ---- Hangul compatibility jamo (issue 12 follow-up) ----
+ * A name typed letter by letter in the compatibility jamo of a keyboard
+ * (ㅈㅗㅇㅅㅜ for 종수) is composed into syllables the way a Korean input
+ * method does it: an initial consonant and a vowel start a syllable (ㅗ+ㅏ
+ * and the other two-vowel pairs make one vowel), and a consonant after the
+ * vowel is its final unless a vowel follows it.  Clusters of two final
+ * consonants are left apart (rare in names).  The tables are the order of
+ * the Unicode Hangul Compatibility Jamo block (U+3131-U+3163) mapped to the
+ * initial and final indexes of the syllable arithmetic (Unicode ch. 3.12). */
+#define JAMO_RUN 64
+
+static int compat_consonant(int cp)
+{
+    return cp >= 0x3131 && cp <= 0x314E;
+}
+
+static int compat_vowel(int cp)
+{
+    return cp >= 0x314F && cp <= 0x3163;
+}
+
+/* Initial index (0-18) of a compatibility consonant, or -1. */
+static int compat_initial(int cp)
+{
+    static const signed char t[30] = {
+        0, 1, -1, 2, -1, -1, 3, 4, 5, -1, -1, -1, -1, -1, -1, -1,
+        6, 7, 8, -1, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+    };
+    return compat_consonant(cp) ? t[cp - 0x3131] : -1;
+}
+
+/* Final index (1-27) of a compatibility consonant, or 0 (none: ㄸ ㅃ ㅉ). */
+static int compat_final(int cp)
+{
+    static const signed char t[30] = {
+        1, 2, 3, 4, 5, 6, 7, 0, 8, 9, 10, 11, 12, 13, 14, 15,
+        16, 17, 0, 18, 19, 20, 21, 22, 0, 23, 24, 25, 26, 27,
+    };
+    return compat_consonant(cp) ? t[cp - 0x3131] : 0;
+}
+
+/* The vowel index of two vowels typed one after the other (ㅗ ㅏ: ㅘ), or -1. */
+static int compound_vowel(int a, int b)
+{
+    static const signed char pairs[][3] = {
+        { 8, 0, 9 }, { 8, 1, 10 }, { 8, 20, 11 }, { 13, 4, 14 }, { 13, 5, 15 },
+        { 13, 20, 16 }, { 18, 20, 19 },
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (pairs[i][0] == a && pairs[i][1] == b)
+            return pairs[i][2];
+    return -1;
+}
+
+/* Composes cps[0..n) (compatibility jamo) from i: writes one syllable (or
+ * the lone jamo) to *out; returns how many jamo it took (>= 1). */
+static int compose_jamo(const int *cps, int n, int i, int *out)
+{
+    int l = compat_initial(cps[i]), v, j, t = 0, c;
+
+    if (l < 0 || i + 1 >= n || !compat_vowel(cps[i + 1])) {
+        *out = cps[i];
+        return 1;
+    }
+    v = cps[i + 1] - 0x314F;
+    j = i + 2;
+    if (j < n && compat_vowel(cps[j]) && (c = compound_vowel(v, cps[j] - 0x314F)) >= 0)
+        v = c, j++;
+    if (j < n && compat_final(cps[j]) != 0 && !(j + 1 < n && compat_vowel(cps[j + 1])))
+        t = compat_final(cps[j++]);
+    *out = 0xAC00 + (l * 21 + v) * 28 + t;
+    return j - i;
+}
+
+/* Puts the run of compatibility jamo starting at in[at] as syllables (each
+ * mapped to the original start of its first jamo); returns the bytes of in
+ * taken (0: not such a run, or out of memory with *oom set). */
+static size_t put_jamo_run(struct builder *bd, const char *in, size_t inlen, size_t at, int *oom)
+{
+    int cps[JAMO_RUN], syl, k, i, taken;
+    size_t os[JAMO_RUN + 1], p = at;
+    int n = 0;
+
+    while (n < JAMO_RUN && p < inlen && utf8_decode(&cps[n], in + p, inlen - p) == 3 &&
+           (compat_consonant(cps[n]) || compat_vowel(cps[n]))) {
+        /* A jamo with a mark after it is a sequence of its own. */
+        if (p + 3 < inlen && utf8_decode(&k, in + p + 3, inlen - p - 3) > 0 && continues(k))
+            break;
+        os[n++] = p;
+        p += 3;
+    }
+    os[n] = p;
+    if (n < 2)
+        return 0;
+    for (i = 0; i < n; i += taken) {
+        taken = compose_jamo(cps, n, i, &syl);
+        note_script(bd, cpmap[syl].script);
+        if (cpmap[syl].kind < CM_PLAIN ? emit_cp(bd, syl, os[i]) != 0
+                                       : put_fast(bd, &cpmap[syl], os[i]) != 0) {
+            *oom = 1;
+            return 0;
+        }
+    }
+    return p - at;
+}
+
 static int build_norm(struct builder *bd, const char *in, size_t inlen, struct err *e)
 {
     size_t at = 0, n, la_at = SIZE_MAX, la_n = 0;
@@ -584,6 +696,17 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             return err_set(e, EXIT_INPUT, "text is not valid UTF-8 at byte %zu; convert it to UTF-8 and try again", at);
         } else {
             n = (size_t)k;
+        }
+        if (cp >= 0x3131 && cp <= 0x3163) {
+            int oom = 0;
+            size_t run = put_jamo_run(bd, in, inlen, at, &oom);
+            if (oom)
+                return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+            if (run > 0) {
+                marks = MARKS_LEFT_OVER;
+                at += run;
+                continue;
+            }
         }
         m = cp < 0x10000 ? &cpmap[cp] : NULL;
         if (m != NULL && m->kind >= CM_PLAIN && !continued(&la_at, &la_cp, &la_n, in, inlen, at + n)) {
@@ -748,6 +871,157 @@ fail:
     return -1;
 }
 
+/* ---- Names spelled out letter by letter (issue 12 follow-up) ----
+ * "B.o.l.d", "김.종.수가", "종_수", "D_o_r_j": one punctuation character
+ * (normalise_spell_sep) between two letters of one script, at least one
+ * of which stands alone (a non-word character or the text's edge on its
+ * other side), is a *gap*, left out of the key as spaces and dashes are;
+ * the norm view keeps it (the detectors read it: "a.b@x.org").  A full
+ * stop between Latin letters is a gap only in a run of at least four
+ * letters standing alone ("B.o.l.d"): K.J.S. and J.S. Kim are initials,
+ * keyed with their dots (variants.c), and "N.O.T." must not become the
+ * word "not".  The test reads at most four letters on each side, and a
+ * re-scan window never starts or ends next to a separator of this kind
+ * (redact_rescan.c), so it decides every gap inside it as the whole text
+ * does. */
+#define SPELL_RUN 4
+
+int normalise_spell_sep(int cp)
+{
+    return cp == '.' || cp == '_' || cp == '*' || cp == '/' || cp == '|' || cp == '+' ||
+           cp == '~' || cp == 0x00B7 || cp == 0x2022 || cp == 0x2027 ||
+           cp == 0x2219 || cp == 0x22C5 || cp == 0x318D;
+}
+
+/* The code point ending before norm byte p (p > 0), and its start. */
+static int cp_before(const char *s, size_t p, size_t *start)
+{
+    size_t a = p - 1;
+    int cp;
+
+    while (a > 0 && ((unsigned char)s[a] & 0xC0) == 0x80)
+        a--;
+    *start = a;
+    return utf8_decode(&cp, s + a, p - a) > 0 ? cp : -1;
+}
+
+static int spell_letter(int cp)
+{
+    return cp > 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9') && normalise_script(cp) != 0;
+}
+
+/* 1 if the letter at s[a..b) stands alone: no word character touches it. */
+static int letter_alone(const char *s, size_t len, size_t a, size_t b)
+{
+    size_t x;
+    int cp;
+
+    return (a == 0 || !is_word_cp(cp_before(s, a, &x))) &&
+           (b >= len || utf8_decode(&cp, s + b, len - b) <= 0 || !is_word_cp(cp));
+}
+
+/* Letters standing alone in a run of full stops from the letter at
+ * s[a..b) on (dir -1 left, +1 right), up to SPELL_RUN. */
+static int dot_run(const char *s, size_t len, size_t a, size_t b, int dir)
+{
+    int n = 0, cp;
+    size_t x, y;
+
+    while (n < SPELL_RUN) {
+        if (dir < 0) {
+            if (a < 2 || s[a - 1] != '.' || (cp = cp_before(s, a - 1, &x)) < 0)
+                break;
+            y = a - 1;
+        } else {
+            if (b + 1 >= len || s[b] != '.' || utf8_decode(&cp, s + b + 1, len - b - 1) <= 0)
+                break;
+            x = b + 1, y = x + (size_t)utf8_decode(&cp, s + x, len - x);
+        }
+        if (cp >= 0x80 || !spell_letter(cp) || !letter_alone(s, len, x, y))
+            break;
+        n++, a = x, b = y;
+    }
+    return n;
+}
+
+/* 1 if the character of n bytes at norm byte p is a gap (above); *alone
+ * gets bit 1 if the letter on its left stands alone, bit 2 if the one on
+ * its right does. */
+static int spell_gap(const char *s, size_t len, size_t p, size_t n, int *alone)
+{
+    size_t a, b;
+    int l, r;
+
+    if (p == 0 || p + n >= len)
+        return 0;
+    l = cp_before(s, p, &a);
+    if (utf8_decode(&r, s + p + n, len - p - n) <= 0 || !spell_letter(l) || !spell_letter(r) ||
+        normalise_script(l) != normalise_script(r))
+        return 0;
+    b = p + n + (size_t)utf8_decode(&r, s + p + n, len - p - n);
+    *alone = letter_alone(s, len, a, p) | letter_alone(s, len, p + n, b) << 1;
+    if (s[p] == '.' && l < 0x80)
+        return *alone == 3 && 2 + dot_run(s, len, a, p, -1) + dot_run(s, len, p + n, b, 1) >= SPELL_RUN;
+    return *alone != 0;
+}
+
+int normalise_spelled(const char *norm, size_t len, size_t a, size_t b)
+{
+    size_t i;
+    int alone;
+
+    for (i = a; i < b; i++)
+        if (norm[i] == ' ' && !(spell_gap(norm, len, i, 1, &alone) && alone == 3))
+            return 0;
+    return 1;
+}
+
+int normalise_gap_at(const char *norm, size_t len, size_t p, int before)
+{
+    size_t a = p;
+    int cp, k, alone;
+
+    if (before) {
+        if (p == 0 || (cp = cp_before(norm, p, &a)) < 0)
+            return 0;
+        k = (int)(p - a);
+    } else if (p >= len || (k = utf8_decode(&cp, norm + p, len - p)) <= 0) {
+        return 0;
+    }
+    return normalise_spell_sep(cp) && spell_gap(norm, len, a, (size_t)k, &alone) &&
+           (alone & (before ? 2 : 1)) != 0;
+}
+
+size_t normalise_gap(const char *norm, size_t len, size_t p)
+{
+    int cp, k, alone;
+
+    if (p >= len || (k = utf8_decode(&cp, norm + p, len - p)) <= 0 || !normalise_spell_sep(cp))
+        return 0;
+    return spell_gap(norm, len, p, (size_t)k, &alone) ? (size_t)k : 0;
+}
+
+/* Leaves the gaps (above) out of bd's key view. */
+static void spelled_key(struct builder *bd)
+{
+    size_t i, w = 0, p;
+    int cp, k, alone;
+
+    for (i = 0; i < bd->klen; i++) {
+        unsigned char c = (unsigned char)bd->k[i];
+        if ((c == '.' || c == '_' || c == '*' || c == '/' || c == '|' || c == '+' || c == '~' ||
+             c == 0xC2 || c == 0xE2 || c == 0xE3) &&
+            (k = utf8_decode(&cp, bd->s + (p = bd->ka[i]), bd->len - bd->ka[i])) > 0 &&
+            normalise_spell_sep(cp) && spell_gap(bd->s, bd->len, p, (size_t)k, &alone)) {
+            i += (size_t)k - 1;
+            continue;
+        }
+        bd->k[w] = bd->k[i];
+        bd->ka[w++] = bd->ka[i];
+    }
+    bd->klen = w;
+}
+
 int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
 {
     struct builder nb = { 0 };
@@ -763,6 +1037,7 @@ int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
         out->mixed = NULL, out->nmixed = 0;
         return err_set(e, EXIT_INPUT, "out of memory while normalising text");
     }
+    spelled_key(&nb);
     nb.k[nb.klen] = '\0';
     out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a;
     out->inlen = inlen;

@@ -54,6 +54,28 @@ struct normtext {
  * bytes of map per byte of text); returns 0, or -1 with e filled. */
 int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e);
 
+/* 1 if every space in norm[a..b) (norm view of len bytes) stands between
+ * two letters of one script that each stand alone ("B o l d"): a name
+ * spelled out letter by letter, not a chance run across words ("OR A").
+ * Other punctuation between letters of a spelled-out name ("B.o.l.d",
+ * "김.종.수", "종_수") is left out of the key view. */
+int normalise_spelled(const char *norm, size_t len, size_t a, size_t b);
+
+/* 1 if a spelled-out gap (left out of the key view) ends at norm byte p
+ * (before set) or starts there, and the letter on p's side stands alone:
+ * a name spelled out letter by letter is one word, so a hit inside one
+ * ("i.l" of "m.h.i.l", "종.수" of "김.종.수") is no hit, while an initial
+ * before a name is ("Б.Алтангэрэл"). */
+int normalise_gap_at(const char *norm, size_t len, size_t p, int before);
+
+/* The length in bytes of the gap of a spelled-out name (left out of the
+ * key view) at norm byte p, or 0 if there is none. */
+size_t normalise_gap(const char *norm, size_t len, size_t p);
+
+/* 1 if cp separates the letters of a name spelled out letter by letter
+ * (. _ * / | + ~ and middle dots: "B.o.l.d", "종_수", "김·종·수"). */
+int normalise_spell_sep(int cp);
+
 /* The original end of the sequence norm byte i came from: where the next
  * sequence starts (a run of white space ends there too), or the input's end. */
 size_t normtext_oend(const struct normtext *t, size_t i);
@@ -93,7 +115,8 @@ int normalise_starts_sequence(int cp);
 int normalise_is_space(int cp);
 
 /* The script of a word character, for word boundaries: 1 Latin letters
- * and digits, 2 Hangul, 3 Cyrillic, 4 Han, 0 anything else. */
+ * and digits, 2 Hangul, 3 Cyrillic, 4 Han, 5 katakana, 6 hiragana, 0
+ * anything else. */
 int normalise_script(int cp);
 
 /* 1 if code point cp is an upper-case letter, or its NFKC form is one

@@ -346,9 +346,37 @@ static int ko_listed(const char *w, size_t len)
            (len >= 9 && gazetteer_names_word(w + 3, 6));
 }
 
+/* Loanwords and clippings of everyday speech that hunspell-ko does not
+ * know (issue 12 follow-up: 인스타 was flagged as a name): the Korean
+ * names of the messaging and social services testimonies mention, as the
+ * services themselves write them (인스타그램, 카카오톡, 텔레그램...), and
+ * their usual clippings; each one checked absent from hunspell-ko 0.7.92
+ * (`echo 인스타 | hunspell -d ko`).  Written by hand; a name never
+ * becomes ordinary through this list (a registered name is still
+ * replaced), only a name-shaped word stops being flagged. */
+static const char *const ko_loanwords[] = {
+    "인스타", "인스타그램", "카톡", "카카오톡", "페북", "유튜브", "틱톡", "텔레그램",
+    "위챗", "구글", "셀카", "와이파이", "디엠",
+};
+
+/* 1 if w[0..len) is a loanword of the list, alone or with particles. */
+static int ko_loanword(const char *w, size_t len)
+{
+    for (size_t i = 0; i < sizeof ko_loanwords / sizeof ko_loanwords[0]; i++) {
+        size_t k = strlen(ko_loanwords[i]);
+        if (k <= len && memcmp(w, ko_loanwords[i], k) == 0 &&
+            (k == len || variant_suffix_ok(SUFFIX_KO, w + k, len - k)))
+            return 1;
+    }
+    return 0;
+}
+
 int redact_ordinary_ko(const char *w, size_t len, int strict)
 {
     enum ko_reading r = ko_read(w, len);
+
+    if (ko_loanword(w, len))
+        return 1;
 
     if (r == KO_WORD)
         return 1;

@@ -161,7 +161,11 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct red
         nend++;
     s->start = nstart, s->end = nend, s->rule = rule, s->word = 0;
     /* A short key across a space is mostly chance ("OR A" is no "Ora"). */
-    if (keylen <= 4 && memchr(t->norm + nstart, ' ', nend - nstart) != NULL)
+    if (keylen <= 4 && memchr(t->norm + nstart, ' ', nend - nstart) != NULL &&
+        !normalise_spelled(t->norm, t->normlen, nstart, nend))
+        return 0;
+    if (normalise_gap_at(t->norm, t->normlen, nstart, 1) ||
+        normalise_gap_at(t->norm, t->normlen, nend, 0))
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
     if (f->capital && !upper_at(t, nstart))

@@ -9,20 +9,14 @@
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/variants_ko.h"
+#include "privacy/varlist.h"
 
-#define OPT_MAX 12
-#define OPT_LEN 24
-#define SLOT_MAX 48
 #define HANGUL_CANDIDATES 8
 /* Back-transliteration explores at most this many steps: a long Latin
  * term has exponentially many readings, and the first ones are the likely
  * ones. */
 #define REVERSE_BUDGET 20000
-
-struct slot {
-    char opt[OPT_MAX][OPT_LEN];
-    int n;
-};
 
 /* ---- Tables (docs/VARIANTS.md gives their sources) ---- */
 
@@ -229,123 +223,6 @@ static const char *const mn_latin_extra[] = {
 };
 #define N_COMMON (sizeof ko_common / sizeof ko_common[0])
 #define N_MORE (sizeof ko_more / sizeof ko_more[0])
-
-/* ---- The list ---- */
-
-static int list_add(struct variant_list *l, const char *key, size_t keylen,
-                    int rule, int suffix)
-{
-    size_t i;
-    struct variant *v;
-
-    if (keylen == 0 || l->n >= VARIANTS_MAX)
-        return 0;
-    /* A spelling of one letter ("l" of Cyrillic ьл for "Il") matches
-     * anything; a short form of three letters or fewer ("bu" of бүү, then
-     * "But") would flag ordinary words. */
-    if (rule != RULE_EXACT || l->flag) {
-        size_t chars = 0;
-        for (i = 0; i < keylen; i++)
-            chars += ((unsigned char)key[i] & 0xC0) != 0x80;
-        if (chars < (l->flag ? 4u : 2u))
-            return 0;
-    }
-    /* The same form twice: the laxer marks win (a replacement beats a
-     * review flag, no capital beats a capital). */
-    for (i = 0; i < l->n; i++)
-        if (l->v[i].keylen == keylen && memcmp(l->arena + l->v[i].off, key, keylen) == 0 &&
-            l->v[i].suffix == suffix) {
-            l->v[i].capital &= l->capital;
-            l->v[i].flag &= l->flag;
-            return 0;
-        }
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        v = realloc(l->v, cap * sizeof *v);
-        if (v == NULL)
-            return -1;
-        l->v = v, l->cap = cap;
-    }
-    if (secbuf_append(&l->arena, &l->used, &l->size, key, keylen, &l->v[l->n].off) != 0)
-        return -1;
-    l->v[l->n].key = NULL;
-    l->v[l->n].keylen = keylen;
-    l->v[l->n].rule = (unsigned char)rule;
-    l->v[l->n].suffix = (unsigned char)suffix;
-    l->v[l->n].capital = l->capital;
-    l->v[l->n].flag = l->flag;
-    l->n++;
-    return 0;
-}
-
-void variant_list_free(struct variant_list *l)
-{
-    if (l == NULL)
-        return;
-    secmem_wipe_free(l->arena);
-    free(l->v);
-    memset(l, 0, sizeof *l);
-}
-
-static void slot_add(struct slot *s, const char *a, const char *b, const char *c)
-{
-    size_t n = strlen(a) + strlen(b) + strlen(c);
-    int i;
-
-    if (s->n >= OPT_MAX || n >= OPT_LEN)
-        return;
-    memcpy(s->opt[s->n], a, strlen(a));
-    memcpy(s->opt[s->n] + strlen(a), b, strlen(b));
-    memcpy(s->opt[s->n] + strlen(a) + strlen(b), c, strlen(c) + 1);
-    for (i = 0; i < s->n; i++)
-        if (strcmp(s->opt[i], s->opt[s->n]) == 0)
-            return;
-    s->n++;
-}
-
-/* ---- Combinations, most likely (lowest rank sum) first ---- */
-
-struct combo {
-    const struct slot *slots;
-    int nslots;
-    char buf[SLOT_MAX * OPT_LEN];
-    struct variant_list *out;
-    int rule, suffix, failed;
-    size_t cap;
-};
-
-static void combo_rec(struct combo *c, int i, size_t at, int left)
-{
-    int k;
-    size_t n;
-
-    if (c->failed || c->out->n >= c->cap)
-        return;
-    if (i == c->nslots) {
-        if (left == 0 && list_add(c->out, c->buf, at, c->rule, c->suffix) != 0)
-            c->failed = 1;
-        return;
-    }
-    for (k = 0; k < c->slots[i].n && k <= left; k++) {
-        n = strlen(c->slots[i].opt[k]);
-        memcpy(c->buf + at, c->slots[i].opt[k], n);
-        combo_rec(c, i + 1, at + n, left - k);
-    }
-}
-
-static int combine(struct variant_list *out, const struct slot *slots, int n,
-                   int rule, int suffix, size_t cap)
-{
-    struct combo c = { slots, n, {0}, out, rule, suffix, 0, cap };
-    int sum, max = 0, i;
-
-    for (i = 0; i < n; i++)
-        max += slots[i].n - 1;
-    for (sum = 0; sum <= max && !c.failed && out->n < cap; sum++)
-        combo_rec(&c, 0, 0, sum);
-    sodium_memzero(c.buf, sizeof c.buf);
-    return c.failed ? -1 : 0;
-}
 
 /* ---- Korean ---- */
 
@@ -555,7 +432,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
     /* Nearly every three-syllable Korean name is a one-syllable surname and
      * a two-syllable given name, rare surnames (견, 팽, 좌) included. */
     if (sur < 0 && (n != 3 || !person))
-        return combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 300);
+        return combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 300) != 0 ||
+                       korean_other_scripts(out, cps, n, 0, person) != 0 ? -1 : 0;
     if (list_add(out, key + flen, len - flen, RULE_VARIANT, SUFFIX_KO) != 0 ||
         hanja_spellings(out, cps + 1, n - 1) != 0 ||
         korean_contracted(out, key + flen, len - flen) != 0)
@@ -566,9 +444,10 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
         (person == 1 && korean_initials(out, s, n) != 0))
         return -1;
     s[n] = s[0];                        /* given name, then surname */
-    if (combine(out, s + 1, n, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0)
+    if (combine(out, s + 1, n, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0 ||
+        combine(out, s + 1, n - 1, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0)
         return -1;
-    return combine(out, s + 1, n - 1, RULE_VARIANT, SUFFIX_NONE, out->n + 120);
+    return korean_other_scripts(out, cps, n, 1, person);
 }
 
 struct reverse {

@@ -11,35 +11,7 @@
 
 #include "util/err.h"
 
-#define VARIANTS_MAX 1024
-
-enum variant_rule { RULE_EXACT, RULE_VARIANT, RULE_INFLECTION };
-
-/* What may follow a variant inside the same word. */
-enum variant_suffix {
-    SUFFIX_NONE,     /* nothing: the word ends with the variant */
-    SUFFIX_KO,       /* nothing, or Korean particles (종수는, 김종수의, 종수씨) */
-    SUFFIX_MN,       /* nothing, or a Mongolian case ending (Бат-Эрдэнэд) */
-    SUFFIX_MN_STEM   /* a stem: a Mongolian case ending must follow (Бат-Эрдэнийн) */
-};
-
-struct variant {
-    char *key;                 /* into the list's arena, NUL-terminated */
-    size_t off;
-    size_t keylen;
-    unsigned char rule;        /* enum variant_rule */
-    unsigned char suffix;      /* enum variant_suffix */
-    unsigned char capital;     /* a word of a longer name: must be written with a capital */
-    unsigned char flag;        /* a short form: a review flag, not a replacement */
-};
-
-struct variant_list {
-    struct variant *v;
-    size_t n, cap;
-    char *arena;               /* wipe-on-free (secmem_wipe_malloc): all keys */
-    size_t used, size;
-    unsigned char capital, flag;   /* given to the variants being added */
-};
+#include "privacy/varlist.h"
 
 /* Fills out with the variants of text (a name or term as typed): Hangul to
  * its romanisations, romanised Korean back to Hangul and all its spellings,
@@ -51,9 +23,6 @@ int variants_of(struct variant_list *out, const char *text, size_t len, struct e
  * Hangul term: 송파군 is no "Song Pa-gun", so "Pak Un" is no variant of it. */
 int variants_of_kind(struct variant_list *out, const char *text, size_t len, int person,
                      struct err *e);
-
-/* Wipes and frees the list. */
-void variant_list_free(struct variant_list *l);
 
 /* 1 if rest (the norm text left in the word after a variant, up to the next
  * non-word character) is allowed by suffix, else 0. */

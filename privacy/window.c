@@ -69,10 +69,13 @@ static int next_token(struct token *t, const struct normtext *nt, size_t *at, si
         i += (size_t)utf8_next(&cp, nt->norm + i, nt->normlen - i);
     } else {
         prev = t->first;
+        /* A name spelled out letter by letter ("B.o.l.d", "김.종.수") is
+         * one token, as it is one run of the key view (normalise.h). */
         while (i < nt->normlen && (n = utf8_next(&cp, nt->norm + i, nt->normlen - i)) > 0 &&
-               is_word_cp(cp) && !is_han_cp(cp) && !normalise_script_change(prev, cp)) {
+               ((is_word_cp(cp) && !is_han_cp(cp) && !normalise_script_change(prev, cp)) ||
+                (!is_word_cp(cp) && (n = (int)normalise_gap(nt->norm, nt->normlen, i)) > 0))) {
             i += (size_t)n;
-            prev = cp;
+            prev = is_word_cp(cp) ? cp : prev;
         }
     }
     t->end = *at = i;
@@ -83,6 +86,14 @@ static int next_token(struct token *t, const struct normtext *nt, size_t *at, si
     while (*k < nt->keylen && nt->kpos[*k] < t->end)
         (*k)++;
     t->kend = *k;
+    /* Key bytes need not follow norm bytes one to one inside a token: a
+     * spelled-out name's gaps have none. */
+    for (unsigned s = 0; s < t->nstems; s++) {
+        size_t j = t->kstart;
+        while (j < t->kend && nt->kpos[j] < t->stem[s])
+            j++;
+        t->kstem[s] = j;
+    }
     return 1;
 }
 

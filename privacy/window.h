@@ -26,6 +26,7 @@ struct token {
      * case ending) or a glued number begins, nearest the end first;
      * computed once per token. */
     size_t stem[WINDOW_STEMS];
+    size_t kstem[WINDOW_STEMS];   /* the key byte of each stem's end */
     unsigned nstems;
 };
 
@@ -55,7 +56,7 @@ static inline size_t window_stem_keylen(const struct token *w, size_t nw, unsign
 {
     const struct token *last = &w[nw - 1];
 
-    return last->kstart + (last->stem[i] - last->start) - w[0].kstart;
+    return last->kstem[i] - w[0].kstart;
 }
 
 /* 1 if rest[0..restlen) (bytes of the norm view: the end of a word) is

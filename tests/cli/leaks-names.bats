@@ -147,3 +147,41 @@ no_leak() {
         no_leak "$output" Түвшин Tuvsch Тувшин Ганбаат Мунх Мөнх 종순 종수 钟
     done
 }
+
+@test "leaks-names: names typed in jamo or spelled out letter by letter are replaced, and the audit agrees" {
+    redacts_to '--name 김종수 --name "Bold Dorj" --locale ko --pseudonym Rim-il' \
+        'ㅈㅗㅇㅅㅜ가 왔다. 김.종.수가 왔다. 종_수가 왔다. 김·종·수가 왔다. Then B.o.l.d and B o l d came.' \
+        'Rim-il가 왔다. Rim-il가 왔다. Rim-il가 왔다. Rim-il가 왔다. Then Rim-il and Rim-il came.'
+    st field subject add --name "Алтангэрэл" --locale mn --pseudonym Tulga >/dev/null
+    st field consent Tulga --export yes --method verbal 2>/dev/null
+    record Tulga 'Өчигдөр А.л.т.а.н.г.э.р.э.л ирсэн. A_l_t_a_n_g_e_r_e_l came.' >/dev/null
+    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
+    expect_status 0
+    run st hq audit "$W/b.bundle"
+    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
+    st hq import "$W/b.bundle" >/dev/null
+    for id in $(st hq list --json | jq -r '.[].id'); do
+        run st hq show "$id"
+        expect_status 0
+        no_leak "$output" ㅈㅗ 종.수 종_수 B.o.l.d "B o l d" А.л.т A_l_t
+    done
+}
+
+@test "leaks-names: a Korean name and place in Russian, katakana, German and Czech are replaced, and the audit agrees" {
+    redacts_to '--name 김종수 --locale ko --term place:청진 --pseudonym Rim-il' \
+        'Ким Чонсу пришёл из Чхонджина. キム・ジョンスさん. Tschongdschin, Čchongdžin.' \
+        'Rim-il пришёл из [PLACE-1]. Rim-ilさん. [PLACE-1], [PLACE-1].'
+    st field subject add --name 박영철 --locale ko --pseudonym Gerelee >/dev/null
+    st field consent Gerelee --export yes --method verbal 2>/dev/null
+    record Gerelee 'Пак Ёнчхоль и ヨンチョル.' >/dev/null
+    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
+    expect_status 0
+    run st hq audit "$W/b.bundle"
+    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
+    st hq import "$W/b.bundle" >/dev/null
+    for id in $(st hq list --json | jq -r '.[].id'); do
+        run st hq show "$id"
+        expect_status 0
+        no_leak "$output" Чонсу ジョンス Чхондж Tschong Čchong Ёнчхоль ヨンチョル
+    done
+}

@@ -88,6 +88,15 @@ static void test_digestset_finds_terms_and_variants(void **state)
     assert_string_equal(last, "Бат-Эрдэнэд");
     /* Not inside longer words. */
     assert_int_equal(scan(&ds, "Kimcholjinsky", NULL), 0);
+    /* Typed in compatibility jamo or spelled out letter by letter (issue
+     * 12 follow-up): the audit reads the same key view as the redactor. */
+    assert_true(scan(&ds, "ㅂㅏㄱㅇㅕㅇㅅㅜ는 없었다", NULL) >= 1);
+    assert_true(scan(&ds, "그때 박.영.수는 없었다", NULL) >= 1);
+    assert_true(scan(&ds, "그때 영_수는 없었다", NULL) >= 1);
+    assert_true(scan(&ds, "Then K.i.m.c.h.o.l.j.i.n left.", NULL) >= 1);
+    /* In Russian Cyrillic and in katakana (variants_ko.c). */
+    assert_true(scan(&ds, "Пак Ёнсу пришёл.", NULL) >= 1);
+    assert_true(scan(&ds, "パク・ヨンスさん", NULL) >= 1);
     digestset_free(&ds);
 }
 

@@ -117,6 +117,44 @@ static void test_long_mark_run(void **state)
     normtext_free(&t);
 }
 
+/* Compatibility jamo typed letter by letter compose as an input method
+ * does (a consonant before a vowel starts the next syllable); each
+ * syllable maps back to its first jamo. */
+static void test_compat_jamo_composed(void **state)
+{
+    struct normtext t;
+    struct err e;
+    const char *in = "ㄱㅣㅁㅈㅗㅇㅅㅜ가 ㅎㅗㅏㄴ ㅋㅋ";
+
+    (void)state;
+    /* A lone jamo is NFKC's conjoining jamo, as before (ㅋ: ᄏ). */
+    expect_norm(in, "김종수가 환 \u110f\u110f", "김종수가환\u110f\u110f");
+    expect_norm("ㅈㅗㅇㅅㅜ", "종수", "종수");
+    expect_norm("ㅇㅏㅇㅣ", "아이", "아이");
+    assert_int_equal(normalise(&t, in, strlen(in), &e), 0);
+    assert_int_equal(t.ostart[3], 9);             /* 종 from ㅈ */
+    assert_int_equal(normtext_oend(&t, 3), 18);   /* up to ㅅ */
+    normtext_free(&t);
+}
+
+/* One separator between letters standing alone is left out of the key
+ * (a name spelled out); initials of up to three Latin letters keep their
+ * full stops, and nothing else changes. */
+static void test_spelled_out_gaps(void **state)
+{
+    (void)state;
+    expect_norm("B.o.l.d", "b.o.l.d", "bold");
+    expect_norm("D_o_r_j x", "d_o_r_j x", "dorjx");
+    expect_norm("김.종.수가", "김.종.수가", "김종수가");
+    expect_norm("종_수 김·종·수", "종_수 김·종·수", "종수김종수");
+    expect_norm("K.J.S. N.O.T. J.S. Kim", "k.j.s. n.o.t. j.s. kim", "k.j.s.n.o.t.j.s.kim");
+    expect_norm("jong_su a.b@x.org 1.2.3.4", "jong_su a.b@x.org 1.2.3.4",
+                "jong_sua.b@x.org1.2.3.4");
+    expect_norm("x.김", "x.김", "x.김");
+    assert_int_equal(normalise_spelled("b o l d", 7, 0, 7), 1);
+    assert_int_equal(normalise_spelled("or a", 4, 0, 4), 0);
+}
+
 static void test_key_and_norm_of_term(void **state)
 {
     char *s;
@@ -183,6 +221,8 @@ int main(void)
         cmocka_unit_test(test_dashes_apostrophes_spaces),
         cmocka_unit_test(test_marks_by_script),
         cmocka_unit_test(test_hangul_jamo_composed),
+        cmocka_unit_test(test_compat_jamo_composed),
+        cmocka_unit_test(test_spelled_out_gaps),
         cmocka_unit_test(test_offsets_map_back),
         cmocka_unit_test(test_refuses_bad_input),
         cmocka_unit_test(test_long_mark_run),

@@ -1,0 +1,230 @@
+/* Korean names and places written in other scripts (issue 12 follow-up):
+ * Russian Cyrillic, Japanese katakana, German and Czech Latin, generated
+ * syllable by syllable from the Hangul (docs/VARIANTS.md).
+ *
+ * Sources of the tables:
+ * - Russian: the Kontsevich system (Л. Р. Концевич, "Корейско-русская
+ *   практическая транскрипция", the Russian standard for Korean, as
+ *   summarised in the Russian Wikipedia article "Система Концевича"):
+ *   ㄱ к/г, ㄷ т/д, ㅂ п/б, ㅈ ч/дж voiced between vowels and after a
+ *   sonorant; ㅊ чх, ㅋ кх, ㅌ тх, ㅍ пх; ㅓ and ㅗ о, ㅕ ё, ㅐ э, ㅡ ы;
+ *   final ㅇ н, final ㄹ ль.  The older medial чж (Чхончжин) and the
+ *   aspirates written without х (Чонджин) are kept as later options.
+ * - Japanese: katakana as Japanese newspapers write Korean names
+ *   (キム・ジョンウン for 김정은, パク・クネ for 박근혜, イ・ミョンバク for
+ *   이명박: the plain consonants voiced or not, finals ㄱ ク, ㄴ and ㅇ ン,
+ *   ㄹ ル, ㅁ ム, ㅂ プ; the Japanese Wikipedia article "朝鮮語の片仮名表記").
+ * - German: the transcription of German atlases and press (Tschongdschin
+ *   for 청진, Phjöngjang): ㅈ tsch/dsch, ㅊ tsch, ㅓ ŏ written o, ㅕ jo.
+ * - Czech: the Czech transcription (Čchongdžin, Pchjongjang): ㅈ č/dž,
+ *   ㅊ čch, ㅋ kch, ㅌ tch, ㅍ pch; ㅕ jo.
+ * Latin marks are stripped by normalisation, so the tables hold the
+ * stripped letters (Čchongdžin is keyed cchongdzin). */
+#include <stddef.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "privacy/variants_ko.h"
+
+enum { SYS_RU, SYS_JA, SYS_DE, SYS_CS, NSYS };
+
+/* Options are separated by '|', the usual one first.  Initials in
+ * Unicode order (ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ), first at the
+ * start of a word or after a stop, then after a vowel or a sonorant. */
+static const char *const initials[NSYS][2][19] = {
+    [SYS_RU] = {
+        { "к|г", "кк|к", "н", "т|д", "тт|т", "р|л", "м", "п|б", "пп|п", "с", "сс|с", "",
+          "ч|дж|чж", "чч|ч", "чх|ч", "кх|к", "тх|т", "пх|п", "х" },
+        { "г|к", "кк|к", "н", "д|т", "тт|т", "р|л", "м", "б|п", "пп|п", "с", "сс|с", "",
+          "дж|чж|ч", "чч|ч", "чх|ч", "кх|к", "тх|т", "пх|п", "х" },
+    },
+    /* Katakana: the consonant's romaji, then the kana table below. */
+    [SYS_JA] = {
+        { "k|g", "k", "n", "t|d", "t", "r", "m", "p|b", "p", "s", "s", "",
+          "j|ch", "ch", "ch", "k", "t", "p", "h" },
+        { "g|k", "k", "n", "d|t", "t", "r", "m", "b|p", "p", "s", "s", "",
+          "j|ch", "ch", "ch", "k", "t", "p", "h" },
+    },
+    [SYS_DE] = {
+        { "k|g", "kk|gg", "n", "t|d", "tt", "r|l", "m", "p|b", "pp", "s", "ss", "",
+          "tsch|dsch", "tsch", "tsch|tschh", "k|kh", "t|th", "p|ph", "h" },
+        { "g|k", "kk|gg", "n", "d|t", "tt", "r|l", "m", "b|p", "pp", "s", "ss", "",
+          "dsch|tsch", "tsch", "tsch|tschh", "k|kh", "t|th", "p|ph", "h" },
+    },
+    [SYS_CS] = {
+        { "k|g", "kk", "n", "t|d", "tt", "r|l", "m", "p|b", "pp", "s", "ss", "",
+          "c|dz", "cc", "cch|c", "kch|k", "tch|t", "pch|p", "ch|h" },
+        { "g|k", "kk", "n", "d|t", "tt", "r|l", "m", "b|p", "pp", "s", "ss", "",
+          "dz|c", "cc", "cch|c", "kch|k", "tch|t", "pch|p", "ch|h" },
+    },
+};
+
+/* Vowels in Unicode order (ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ). */
+static const char *const vowels[NSYS][21] = {
+    [SYS_RU] = { "а", "э|е", "я", "йе|е", "о", "е|э", "ё|е|йо", "е|йе", "о", "ва", "вэ", "ве|вэ",
+                 "ё|йо", "у", "во", "ве", "ви", "ю", "ы", "ый|и", "и" },
+    [SYS_JA] = { "a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "we",
+                 "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i" },
+    [SYS_DE] = { "a", "a|ae", "ja", "ja|jae", "o", "e", "jo", "je|e", "o", "wa", "wa|wae", "o|oe",
+                 "jo", "u", "wo", "we", "wi", "ju", "u", "ui", "i" },
+    [SYS_CS] = { "a", "e|a", "ja", "je", "o", "e", "jo", "je|e", "o", "wa|va", "we|ve", "o|we",
+                 "jo", "u", "wo|vo", "we|ve", "wi|vi", "ju", "u|y", "ui", "i" },
+};
+
+/* Finals by index (none, ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ
+ * ㅊ ㅋ ㅌ ㅍ ㅎ), each written as the consonant it is pronounced as. */
+static const char *const finals[NSYS][28] = {
+    [SYS_RU] = { "", "к", "к", "к", "н", "н", "н", "т", "ль|л", "к", "м", "ль", "ль", "ль", "п",
+                 "ль", "м", "п", "п", "т", "т", "н", "т", "т", "к", "т", "п", "т" },
+    [SYS_JA] = { "", "ク", "ク", "ク", "ン", "ン", "ン", "ッ", "ル", "ク", "ム", "ル", "ル", "ル",
+                 "プ", "ル", "ム", "プ", "プ", "ッ", "ッ", "ン", "ッ", "ッ", "ク", "ッ", "プ", "ッ" },
+    [SYS_DE] = { "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p",
+                 "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
+    [SYS_CS] = { "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p",
+                 "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
+};
+
+/* Katakana of a consonant's romaji and a vowel's. */
+static const char *const kana_vowels[] = {
+    "a", "i", "u", "e", "o", "ya", "yu", "yo", "wa", "we", "wi", "wo", "ye", "ui",
+};
+static const struct {
+    const char *c;
+    const char *k[14];
+} kana[] = {
+    { "", { "ア", "イ", "ウ", "エ", "オ", "ヤ", "ユ", "ヨ", "ワ", "ウェ", "ウィ", "ウォ", "イェ", "ウイ" } },
+    { "k", { "カ", "キ", "ク", "ケ", "コ", "キャ", "キュ", "キョ", "クァ", "クェ", "クィ", "クォ", "キェ", "クイ" } },
+    { "g", { "ガ", "ギ", "グ", "ゲ", "ゴ", "ギャ", "ギュ", "ギョ", "グァ", "グェ", "グィ", "グォ", "ギェ", "グイ" } },
+    { "n", { "ナ", "ニ", "ヌ", "ネ", "ノ", "ニャ", "ニュ", "ニョ", "ヌァ", "ヌェ", "ヌィ", "ヌォ", "ニェ", "ヌイ" } },
+    { "t", { "タ", "ティ", "トゥ", "テ", "ト", "テャ", "テュ", "テョ", "トァ", "トェ", "トィ", "トォ", "テェ", "トゥイ" } },
+    { "d", { "ダ", "ディ", "ドゥ", "デ", "ド", "デャ", "デュ", "デョ", "ドァ", "ドェ", "ドィ", "ドォ", "デェ", "ドゥイ" } },
+    { "r", { "ラ", "リ", "ル", "レ", "ロ", "リャ", "リュ", "リョ", "ルァ", "ルェ", "ルィ", "ルォ", "リェ", "ルイ" } },
+    { "m", { "マ", "ミ", "ム", "メ", "モ", "ミャ", "ミュ", "ミョ", "ムァ", "ムェ", "ムィ", "ムォ", "ミェ", "ムイ" } },
+    { "p", { "パ", "ピ", "プ", "ペ", "ポ", "ピャ", "ピュ", "ピョ", "プァ", "プェ", "プィ", "プォ", "ピェ", "プイ" } },
+    { "b", { "バ", "ビ", "ブ", "ベ", "ボ", "ビャ", "ビュ", "ビョ", "ブァ", "ブェ", "ブィ", "ブォ", "ビェ", "ブイ" } },
+    { "s", { "サ", "シ", "ス", "セ", "ソ", "シャ", "シュ", "ショ", "スァ", "スェ", "スィ", "スォ", "シェ", "スイ" } },
+    { "ch", { "チャ", "チ", "チュ", "チェ", "チョ", "チャ", "チュ", "チョ", "チュァ", "チュェ", "チュィ", "チュォ", "チェ", "チュイ" } },
+    { "j", { "ジャ", "ジ", "ジュ", "ジェ", "ジョ", "ジャ", "ジュ", "ジョ", "ジュァ", "ジュェ", "ジュィ", "ジュォ", "ジェ", "ジュイ" } },
+    { "h", { "ハ", "ヒ", "フ", "ヘ", "ホ", "ヒャ", "ヒュ", "ヒョ", "ファ", "フェ", "フィ", "フォ", "ヘ", "フイ" } },
+};
+
+/* The k-th option of a '|'-separated list into buf (bufsize bytes);
+ * 0 if there is none. */
+static int option(char *buf, size_t bufsize, const char *list, int k)
+{
+    const char *p = list, *bar;
+    size_t n;
+
+    for (; k > 0; k--) {
+        if ((p = strchr(p, '|')) == NULL)
+            return 0;
+        p++;
+    }
+    bar = strchr(p, '|');
+    n = bar != NULL ? (size_t)(bar - p) : strlen(p);
+    if (n >= bufsize)
+        return 0;
+    memcpy(buf, p, n);
+    buf[n] = '\0';
+    return 1;
+}
+
+static const char *kana_of(const char *cons, const char *vowel)
+{
+    size_t i, j;
+
+    for (i = 0; i < sizeof kana / sizeof kana[0]; i++)
+        if (strcmp(kana[i].c, cons) == 0)
+            for (j = 0; j < sizeof kana_vowels / sizeof kana_vowels[0]; j++)
+                if (strcmp(kana_vowels[j], vowel) == 0)
+                    return kana[i].k[j];
+    return NULL;
+}
+
+/* 1 if a final (index) lets the next plain consonant be voiced: none
+ * (a vowel), ㄴ, ㄹ, ㅁ, ㅇ. */
+static int voicing(int t)
+{
+    return t == 0 || t == 4 || t == 8 || t == 16 || t == 21;
+}
+
+/* The spellings of syllable cp in system sys into s; mid: after a vowel
+ * or a sonorant (voiced initials first). */
+static void syllable_slot(struct slot *s, int sys, int cp, int mid)
+{
+    int l = (cp - 0xAC00) / 588, v = (cp - 0xAC00) % 588 / 28, t = (cp - 0xAC00) % 28;
+    char a[OPT_LEN], b[OPT_LEN], c[OPT_LEN];
+    int i, j, k, sum;
+
+    memset(s, 0, sizeof *s);
+    /* Lowest sum of option ranks first, as combine() does. */
+    for (sum = 0; sum <= 4; sum++)
+        for (i = 0; i <= sum && option(a, sizeof a, initials[sys][mid][l], i); i++)
+            for (j = 0; j <= sum - i && option(b, sizeof b, vowels[sys][v], j); j++) {
+                k = sum - i - j;
+                if (!option(c, sizeof c, finals[sys][t], k))
+                    continue;
+                if (sys == SYS_JA) {
+                    const char *kn = kana_of(a, b);
+                    if (kn != NULL)
+                        slot_add(s, kn, c, "");
+                } else {
+                    slot_add(s, a, b, c);
+                }
+            }
+}
+
+/* Adds the spellings in sys of the syllables cps[0..n), one word. */
+static int word_in(struct variant_list *out, int sys, const int *cps, int n, int suffix,
+                   size_t cap)
+{
+    struct slot s[SLOT_MAX];
+    int i, rc;
+
+    if (n <= 0 || n > SLOT_MAX)
+        return 0;
+    for (i = 0; i < n; i++)
+        syllable_slot(&s[i], sys, cps[i], i > 0 && voicing((cps[i - 1] - 0xAC00) % 28));
+    rc = combine(out, s, n, RULE_VARIANT, suffix, out->n + cap);
+    sodium_memzero(s, sizeof s);
+    return rc;
+}
+
+int korean_other_scripts(struct variant_list *out, const int *cps, int n, int given, int person)
+{
+    static const struct { int sys, suffix; size_t cap; } plan[] = {
+        { SYS_RU, SUFFIX_MN, 8 }, { SYS_JA, SUFFIX_NONE, 4 },
+        { SYS_DE, SUFFIX_NONE, 4 }, { SYS_CS, SUFFIX_NONE, 4 },
+    };
+    struct slot full[SLOT_MAX];
+    size_t i;
+    int k, rc = 0;
+    unsigned char capital = out->capital;
+
+    if (n <= 0 || n > SLOT_MAX)
+        return 0;
+    for (i = 0; i < sizeof plan / sizeof plan[0] && rc == 0; i++) {
+        /* Cyrillic and Latin count only with a capital, as names and
+         * places are written there ("ара" is a Mongolian word's start). */
+        out->capital = plan[i].sys != SYS_JA ? 1 : capital;
+        /* German and Czech: places and other terms (atlases and press). */
+        if (person && plan[i].sys >= SYS_DE)
+            continue;
+        if (given <= 0) {
+            rc = word_in(out, plan[i].sys, cps, n, plan[i].suffix, plan[i].cap);
+            continue;
+        }
+        /* A name: surname and given name (each starts a word, as in
+         * "Ким Чонсу"), then the given name alone. */
+        for (k = 0; k < n; k++)
+            syllable_slot(&full[k], plan[i].sys, cps[k],
+                          k != 0 && k != given && voicing((cps[k - 1] - 0xAC00) % 28));
+        rc = combine(out, full, n, RULE_VARIANT, plan[i].suffix, out->n + plan[i].cap);
+        if (rc == 0)
+            rc = word_in(out, plan[i].sys, cps + given, n - given, plan[i].suffix, plan[i].cap);
+    }
+    out->capital = capital;
+    sodium_memzero(full, sizeof full);
+    return rc;
+}

@@ -1,0 +1,67 @@
+/* A list of spelling variants (keys, see normalise.h) and the slots they
+ * are combined from: shared by the variant generators (variants.c and the
+ * tables of other scripts, variants_ko.c).  Moved out of variants.c and
+ * variants.h unchanged. */
+#ifndef INTAKE_VARLIST_H
+#define INTAKE_VARLIST_H
+
+#include <stddef.h>
+
+#define VARIANTS_MAX 1024
+
+enum variant_rule { RULE_EXACT, RULE_VARIANT, RULE_INFLECTION };
+
+/* What may follow a variant inside the same word. */
+enum variant_suffix {
+    SUFFIX_NONE,     /* nothing: the word ends with the variant */
+    SUFFIX_KO,       /* nothing, or Korean particles (종수는, 김종수의, 종수씨) */
+    SUFFIX_MN,       /* nothing, or a Mongolian case ending (Бат-Эрдэнэд) */
+    SUFFIX_MN_STEM   /* a stem: a Mongolian case ending must follow (Бат-Эрдэнийн) */
+};
+
+struct variant {
+    char *key;                 /* into the list's arena, NUL-terminated */
+    size_t off;
+    size_t keylen;
+    unsigned char rule;        /* enum variant_rule */
+    unsigned char suffix;      /* enum variant_suffix */
+    unsigned char capital;     /* a word of a longer name: must be written with a capital */
+    unsigned char flag;        /* a short form: a review flag, not a replacement */
+};
+
+struct variant_list {
+    struct variant *v;
+    size_t n, cap;
+    char *arena;               /* wipe-on-free (secmem_wipe_malloc): all keys */
+    size_t used, size;
+    unsigned char capital, flag;   /* given to the variants being added */
+};
+
+#define OPT_MAX 12
+#define OPT_LEN 24
+#define SLOT_MAX 48
+
+/* The spellings of one part of a name (a syllable, a letter), most
+ * likely first. */
+struct slot {
+    char opt[OPT_MAX][OPT_LEN];
+    int n;
+};
+
+/* Appends a+b+c as an option of s (a repeated one, or beyond OPT_MAX or
+ * OPT_LEN bytes, is dropped). */
+void slot_add(struct slot *s, const char *a, const char *b, const char *c);
+
+/* Adds key[0..keylen) to l with the list's capital and flag marks; a key
+ * already there keeps the laxer marks.  Returns 0, or -1 if out of memory. */
+int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, int suffix);
+
+/* Adds the combinations of one option per slot (slots[0..n)), lowest sum
+ * of option ranks first, until out holds cap variants.  Returns 0 or -1. */
+int combine(struct variant_list *out, const struct slot *slots, int n, int rule, int suffix,
+            size_t cap);
+
+/* Wipes and frees the list. */
+void variant_list_free(struct variant_list *l);
+
+#endif
