@@ -111,7 +111,7 @@ int main(int argc, char **argv)
     if (redactor_compile(r, &e) != 0)
         return fprintf(stderr, "%s\n", e.msg), 2;
     digestset_init(&ds);
-    if (digestset_add_redactor(&ds, r, &e) != 0 ||
+    if (digestset_add_redactor(&ds, r, WORDS_ASK, &e) != 0 ||
         manifest_write_header(header, 1, head, &ds, json_pack("[s]", "Nari"), &e) != 0)
         return fprintf(stderr, "%s\n", e.msg), 2;
     snprintf(path, sizeof path, "%s/text", argv[3]);

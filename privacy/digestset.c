@@ -83,11 +83,12 @@ static int add_one(void *ctx, const char *key, size_t keylen, const struct redac
     return digestset_add_form(a->ds, key, keylen, redact_form_byte(f), a->e) == 0 ? 0 : -1;
 }
 
-int digestset_add_redactor(struct digestset *ds, const struct redactor *r, struct err *e)
+int digestset_add_redactor(struct digestset *ds, const struct redactor *r,
+                           enum redact_words words, struct err *e)
 {
     struct add_ctx a = { ds, e };
 
-    if (redactor_each_form(r, add_one, &a) != 0)
+    if (redactor_each_form(r, words, add_one, &a) != 0)
         return -1;
     digestset_finish(ds);
     return 0;

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "privacy/normalise.h"
+#include "privacy/redact.h"
 #include "util/err.h"
 
 #define DIGESTSET_KEYBYTES 32
@@ -47,9 +48,12 @@ void digestset_free(struct digestset *ds);
 int digestset_add_form(struct digestset *ds, const char *key, size_t keylen,
                        unsigned char rule, struct err *e);
 
-/* Adds every form of the redactor (redactor_each_form), then finishes the
- * set.  Returns 0, or -1 with e (out of memory). */
-int digestset_add_redactor(struct digestset *ds, const struct redactor *r, struct err *e);
+/* Adds every form of the redactor (redactor_each_form, names that may be
+ * words as words says: WORDS_SEEN for a bundle, whose texts the redactor
+ * has all redacted), then finishes the set.  Returns 0, or -1 with e (out
+ * of memory). */
+int digestset_add_redactor(struct digestset *ds, const struct redactor *r,
+                           enum redact_words words, struct err *e);
 
 /* Adds an entry (DIGESTSET_ENTRY bytes, copied) as read from a manifest;
  * call digestset_finish after.  Returns 0, or -1 with e: EXIT_INPUT for a
