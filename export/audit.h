@@ -88,6 +88,10 @@ struct audit_record {
     int export_ok;              /* consent: export yes */
     const char *embargo;        /* YYYY-MM-DD or NULL */
     const char *withdrawn;      /* date or NULL */
+    int quote, publish, attachments_ok;   /* the rest of the scope (issue 16) */
+    const char *method, *recorded;        /* NULL if absent */
+    const char *subject;        /* the subject's stable id (content format 2), or NULL */
+    size_t nattachments;        /* attachments the record lists */
 };
 
 /* An attachment of a bundle as the metadata check sees it. */
@@ -122,6 +126,13 @@ int audit_item_add(struct audit_report *r, int c, int level, const char *record,
  * items are known; cut to 399 bytes). */
 void audit_check_reason(struct audit_report *r, int c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* The "consent" check (issue 16): each record's consent scope as its
+ * bundle carries it, one PASS item per record (what "scope", the scope
+ * in words as note); the rules of what a scope forbids are in the
+ * consistency check. */
+int audit_consent(struct audit_report *r, const struct audit_record *recs, size_t n,
+                  struct err *e);
 
 /* The worst level of all checks (enum audit_level). */
 int audit_verdict(const struct audit_report *r);

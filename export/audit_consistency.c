@@ -153,6 +153,9 @@ static int check_flags_consent(struct audit_report *r, int c, const struct audit
         snprintf(note, sizeof note, "consent withdrawn on %.32s", rec->withdrawn);
     else if (rec->embargo != NULL && rec->embargo[0] != '\0' && strcmp(rec->embargo, today) > 0)
         snprintf(note, sizeof note, "under embargo until %.16s", rec->embargo);
+    else if (!rec->attachments_ok && rec->nattachments > 0)
+        snprintf(note, sizeof note, "%zu attachment(s) carried, but the consent says attachments no",
+                 rec->nattachments);
     if (note[0] != '\0') {
         (*bad)++;
         return audit_item_add(r, c, AUDIT_FAIL, rec->id, NULL, "consent", NULL, 0, note, e);
@@ -191,5 +194,35 @@ int audit_consistency(struct audit_report *r, const struct audit_record *recs, s
     else
         audit_check_reason(r, c, "%zu problem(s) in %zu records: the manifest and the text disagree, or a record may not leave",
                            bad, n);
+    return 0;
+}
+
+static const char *yn(int v)
+{
+    return v ? "yes" : "no";
+}
+
+int audit_consent(struct audit_report *r, const struct audit_record *recs, size_t n,
+                  struct err *e)
+{
+    int c = audit_check_add(r, "consent", AUDIT_PASS, n, e, "%s", "");
+    char note[256];
+
+    if (c < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const struct audit_record *rec = &recs[i];
+        snprintf(note, sizeof note, "subject %.40s: export %s, quote %s, publish %s, "
+                 "attachments %s, embargo %.16s, method %.16s, recorded %.32s",
+                 rec->subject != NULL ? rec->subject : "(no id: content format 1)",
+                 yn(rec->export_ok), yn(rec->quote), yn(rec->publish), yn(rec->attachments_ok),
+                 rec->embargo != NULL ? rec->embargo : "none",
+                 rec->method != NULL ? rec->method : "none",
+                 rec->recorded != NULL ? rec->recorded : "unknown");
+        if (audit_item_add(r, c, AUDIT_PASS, rec->id, NULL, "scope", NULL, 0, note, e) != 0)
+            return -1;
+    }
+    audit_check_reason(r, c, "%zu records carry their consent scope (what a scope forbids: "
+                       "see consistency)", n);
     return 0;
 }

@@ -31,6 +31,7 @@ struct content_reader {
     unsigned char *doc;                  /* the JSON item being collected */
     size_t doclen, have;
     int seen_header;
+    int format;                          /* 1 or 2, from the header */
     char record[RECORD_ID_CHARS + 1];    /* the last record's id */
     uint64_t blob_size;                  /* from the attachment header */
     int failed;                          /* the first refusal is in err */
@@ -68,7 +69,59 @@ static int str_field(json_t *o, const char *key, size_t max, int multiline, int 
     return 0;
 }
 
-static int check_record(json_t *r, struct err *e)
+int content_format(const json_t *header)
+{
+    const char *f = json_string_value(json_object_get(header, "format"));
+
+    if (f == NULL)
+        return 0;
+    return strcmp(f, CONTENT_FORMAT) == 0 ? 2 : strcmp(f, CONTENT_FORMAT_1) == 0 ? 1 : 0;
+}
+
+static int printable(const char *s, size_t min, size_t max)
+{
+    size_t n = s != NULL ? strlen(s) : 0;
+
+    if (s == NULL || n < min || n > max)
+        return 0;
+    for (; *s; s++)
+        if (*s < 0x20 || *s > 0x7e)
+            return 0;
+    return 1;
+}
+
+static int valid_day(const char *d)
+{
+    static const char shape[] = "dddd-dd-dd";
+
+    if (d == NULL || strlen(d) != 10)
+        return 0;
+    for (size_t i = 0; i < 10; i++)
+        if (shape[i] == 'd' ? (d[i] < '0' || d[i] > '9') : d[i] != '-')
+            return 0;
+    return 1;
+}
+
+int content_check_consent(const json_t *c, struct err *e)
+{
+    static const char *const flags[] = { "export", "quote", "publish", "attachments" };
+    const json_t *method = json_object_get(c, "method"), *embargo = json_object_get(c, "embargo");
+    const char *m = json_string_value(method);
+
+    if (!json_is_object(c) || json_object_size(c) != 7)
+        return bad(e, "a record without its consent scope");
+    for (size_t i = 0; i < 4; i++)
+        if (!json_is_boolean(json_object_get(c, flags[i])))
+            return bad(e, "a bad consent scope");
+    if (!(json_is_null(method) || (m != NULL && (strcmp(m, "verbal") == 0 ||
+          strcmp(m, "written") == 0 || strcmp(m, "recorded") == 0))) ||
+        !printable(json_string_value(json_object_get(c, "recorded")), 1, 31) ||
+        !(json_is_null(embargo) || valid_day(json_string_value(embargo))))
+        return bad(e, "a bad consent scope");
+    return 0;
+}
+
+static int check_record(json_t *r, int format, struct err *e)
 {
     json_t *tags = json_object_get(r, "tags"), *att = json_object_get(r, "attachments");
     json_t *v;
@@ -83,6 +136,11 @@ static int check_record(json_t *r, struct err *e)
         return -1;
     if (json_string_length(json_object_get(r, "pseudonym")) == 0)
         return bad(e, "an empty pseudonym");
+    if (format == 2 && (!json_is_string(json_object_get(r, "subject")) ||
+                        !content_valid_id(json_string_value(json_object_get(r, "subject")))))
+        return bad(e, "a record without a valid subject id");
+    if (format == 2 && content_check_consent(json_object_get(r, "consent"), e) != 0)
+        return -1;
     /* The record's version (issue 15); absent in older bundles: 1. */
     v = json_object_get(r, "version");
     if (v != NULL && (!json_is_integer(v) || json_integer_value(v) < 1 ||
@@ -187,12 +245,13 @@ static int doc_end(struct content_reader *r, unsigned type, struct err *e)
     } else if (!r->seen_header) {
         const char *f = json_string_value(json_object_get(doc, "format"));
         r->seen_header = 1;
-        rc = f == NULL || strcmp(f, CONTENT_FORMAT) != 0
-             ? err_set(e, EXIT_INPUT, "unsupported bundle contents ('%s'): upgrade intake",
+        r->format = content_format(doc);
+        rc = r->format == 0
+             ? err_set(e, EXIT_INPUT, "unsupported bundle contents ('%.64s'): upgrade intake",
                        f != NULL ? f : "no format")
              : r->h.header != NULL ? r->h.header(r->h.ctx, doc, e) : 0;
     } else {
-        rc = check_record(doc, e);
+        rc = check_record(doc, r->format, e);
         if (rc == 0)
             snprintf(r->record, sizeof r->record, "%s",
                      json_string_value(json_object_get(doc, "id")));

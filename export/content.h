@@ -16,7 +16,10 @@
 #include "export/payload.h"
 #include "util/err.h"
 
-#define CONTENT_FORMAT "intake-content-1"
+/* What intake writes (records carry their subject's stable id and its
+ * consent scope, issue 16), and the older format it still reads. */
+#define CONTENT_FORMAT "intake-content-2"
+#define CONTENT_FORMAT_1 "intake-content-1"
 /* A record's version in a bundle: 1 (the default, when absent) to this. */
 #define CONTENT_VERSION_MAX 2147483647
 
@@ -57,5 +60,16 @@ void content_reader_free(struct content_reader *r);
 
 /* 1 if id is a record id as intake makes them (16 of [0-9a-z] Crockford). */
 int content_valid_id(const char *id);
+
+/* The content format a header names: 2 (CONTENT_FORMAT), 1
+ * (CONTENT_FORMAT_1), or 0 for anything else. */
+int content_format(const json_t *header);
+
+/* Checks a record's "consent" as format 2 writes it (docs/FORMAT.md,
+ * "Bundle content"): "export", "quote", "publish", "attachments" booleans,
+ * "method" null or verbal|written|recorded, "recorded" 1..31 bytes of
+ * printable ASCII, "embargo" null or YYYY-MM-DD, nothing else. EXIT_INPUT
+ * "malformed bundle contents: ..." otherwise. */
+int content_check_consent(const json_t *consent, struct err *e);
 
 #endif

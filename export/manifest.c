@@ -179,15 +179,18 @@ static int read_escapes(struct audit_record *r, json_t *a, struct err *e)
 
 static int read_consent(struct audit_record *r, json_t *o, struct err *e)
 {
-    const char *s;
-
     if (!json_is_object(o) || !json_is_boolean(json_object_get(o, "export")) ||
         short_text(&r->embargo, json_object_get(o, "embargo"), 1) != 0 ||
         short_text(&r->withdrawn, json_object_get(o, "withdrawn"), 1) != 0 ||
-        short_text(&s, json_object_get(o, "method"), 1) != 0 ||
-        short_text(&s, json_object_get(o, "recorded"), 1) != 0)
+        short_text(&r->method, json_object_get(o, "method"), 1) != 0 ||
+        short_text(&r->recorded, json_object_get(o, "recorded"), 1) != 0)
         return bad(e, "a record's consent");
     r->export_ok = json_is_true(json_object_get(o, "export"));
+    r->quote = json_is_true(json_object_get(o, "quote"));
+    r->publish = json_is_true(json_object_get(o, "publish"));
+    /* Absent in bundles written before attachments had their own consent:
+     * read as "yes", what those writers checked. */
+    r->attachments_ok = !json_is_false(json_object_get(o, "attachments"));
     return 0;
 }
 
@@ -224,6 +227,9 @@ int manifest_read_record(struct audit_record *r, json_t *rec, struct err *e)
         text_of(&r->date, json_object_get(rec, "date"), 0) != 0 ||
         text_of(&r->body, json_object_get(rec, "body"), 0) != 0)
         return bad(e, "a record's fields");
+    if (short_text(&r->subject, json_object_get(rec, "subject"), 1) != 0)
+        return bad(e, "a record's subject");
+    r->nattachments = json_array_size(json_object_get(rec, "attachments"));
     if (read_tags(r, json_object_get(rec, "tags"), e) != 0 ||
         read_consent(r, json_object_get(rec, "consent"), e) != 0 ||
         read_redactions(r, json_object_get(rec, "redactions"), e) != 0 ||
@@ -404,6 +410,7 @@ int manifest_audit(struct audit_report *r, json_t *header, json_t *records, cons
         ps[np++] = recs[i].pseudonym;
     }
     if (audit_consistency(r, recs, n, ps, np, today, e) == 0 &&
+        audit_consent(r, recs, n, e) == 0 &&
         audit_residuals(r, &h.ds, recs, n, e) == 0 &&
         audit_reidentification(r, recs, n, k, e) == 0)
         rc = 0;

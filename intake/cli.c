@@ -8,6 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "intake/cli.h"
 #include "crypto/keyslot.h"
 #include "crypto/secmem.h"
@@ -307,6 +309,39 @@ int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void 
 /* The store a shell unlocked once (cli_shell_unlock); NULL outside a shell
  * and while it is locked. */
 static struct store *held;
+
+static const char *yn(int v)
+{
+    return v ? _("yes") : _("no");
+}
+
+json_t *cli_consent_json(const struct consent *c, const char *why)
+{
+    if (!c->recorded)
+        return json_null();
+    return json_pack("{s:s, s:s?, s:b, s:b, s:b, s:b, s:s?, s:s?, s:b, s:s?}",
+                     "date", c->date, "method", c->method[0] ? c->method : NULL,
+                     "export", c->export_ok, "quote", c->quote, "publish", c->publish,
+                     "attachments", c->attachments,
+                     "embargo", c->embargo[0] ? c->embargo : NULL,
+                     "withdrawn", c->withdrawn[0] ? c->withdrawn : NULL,
+                     "may_leave", why[0] == '\0', "blocked", why[0] ? why : NULL);
+}
+
+void cli_print_consent(const struct consent *c)
+{
+    if (!c->recorded && c->imported)
+        printf("%s\n", _("consent: not carried by its bundle (content format 1)"));
+    else if (!c->recorded)
+        printf("%s\n", _("consent: none recorded"));
+    else if (c->withdrawn[0] != '\0')
+        printf(_("consent: withdrawn %s\n"), c->withdrawn);
+    else
+        printf(_("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n"),
+               c->date, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
+               yn(c->export_ok), yn(c->quote), yn(c->publish), yn(c->attachments),
+               c->embargo[0] ? _(", embargo until ") : "", c->embargo);
+}
 
 struct opening {
     struct store **s;

@@ -79,6 +79,18 @@ struct cli_sub {
 int cli_subcommand(const char *cmd, const char *usage, const struct cli_sub *subs,
                    size_t nsubs, int argc, char **argv, const struct globals *g);
 
+struct consent;
+
+/* A subject's consent as JSON for --json output: null if none is
+ * recorded, else its scope, "withdrawn", and "may_leave"/"blocked" from
+ * why (consent_blocks's reason, "" if it may leave). New reference. */
+struct json_t *cli_consent_json(const struct consent *c, const char *why);
+
+/* Prints the line "consent: ..." for c: its scope, "withdrawn DATE",
+ * "none recorded", or for an imported subject whose bundles did not
+ * carry it, "not carried by its bundle". */
+void cli_print_consent(const struct consent *c);
+
 /* Before a change that cannot be undone: 0 to go on when yes (--yes was
  * given), or when the person answers y to question at a terminal.
  * Otherwise prints why not and returns EXIT_INPUT: without a terminal,

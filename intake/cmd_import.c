@@ -24,7 +24,9 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     if (r.seen)
         printf(_("bundle %.16s was imported before; nothing was added\n"), r.hash);
     else
-        printf(_("imported %zu record(s) and %zu attachment(s) from %s%s; %zu already here\n"),
+        printf(r.files_kept > 0
+               ? _("imported %zu record(s) and %zu attachment(s) from %s%s; %zu already here, with their attachments\n")
+               : _("imported %zu record(s) and %zu attachment(s) from %s%s; %zu already here\n"),
                r.added, r.files, r.sender[0] ? r.sender : _("an UNKNOWN sender "),
                r.sender[0] ? (r.verified ? "" : _(" (contact not verified)")) : r.sender_key,
                r.kept);

@@ -5,11 +5,13 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "intake/cli.h"
 #include "intake/commands.h"
 #include "intake/progress.h"
+#include "export/content.h"
 #include "store/store.h"
 #include "store/unpack.h"
 #include "util/intl.h"
@@ -17,6 +19,28 @@
 static const char *jstr(json_t *o, const char *key)
 {
     return json_string_value(json_object_get(o, key));
+}
+
+/* A record's consent scope as its bundle carries it (content format 2),
+ * in the words of 'intake subject show'. */
+static void print_scope(json_t *o)
+{
+    struct consent c;
+
+    memset(&c, 0, sizeof c);
+    c.imported = 1;
+    if (json_is_object(o) && json_is_string(json_object_get(o, "recorded"))) {
+        c.recorded = 1;
+        c.export_ok = json_is_true(json_object_get(o, "export"));
+        c.quote = json_is_true(json_object_get(o, "quote"));
+        c.publish = json_is_true(json_object_get(o, "publish"));
+        c.attachments = json_is_true(json_object_get(o, "attachments"));
+        snprintf(c.method, sizeof c.method, "%s", jstr(o, "method") ? jstr(o, "method") : "");
+        snprintf(c.embargo, sizeof c.embargo, "%s", jstr(o, "embargo") ? jstr(o, "embargo") : "");
+        snprintf(c.date, sizeof c.date, "%s", jstr(o, "recorded"));
+    }
+    printf("  ");
+    cli_print_consent(&c);
 }
 
 static void print_plain(json_t *sum)
@@ -34,8 +58,12 @@ static void print_plain(json_t *sum)
     printf(_("recipients: %lld\n"), (long long)json_integer_value(json_object_get(sum, "recipients")));
     printf(_("records: %zu\n"), json_array_size(json_object_get(sum, "records")));
     json_array_foreach(json_object_get(sum, "records"), i, r) {
+        int v2 = content_format(json_object_get(sum, "header")) == 2;
         printf("%s\t%s\t%s\t%s\n", jstr(r, "id"), jstr(r, "date"), jstr(r, "pseudonym"),
                jstr(r, "title"));
+        if (v2)
+            printf(_("  subject id: %s\n"), jstr(r, "subject"));
+        print_scope(v2 ? json_object_get(r, "consent") : NULL);
         json_array_foreach(json_object_get(r, "attachments"), j, a)
             printf(_("  attachment: %s\t%s\t%lld bytes%s\n"), jstr(a, "file"), jstr(a, "type"),
                    (long long)json_integer_value(json_object_get(a, "size")),

@@ -391,17 +391,19 @@ static int record_delete(int argc, char **argv, const struct globals *g)
     return rc;
 }
 
-static json_t *record_json(const struct record_row *r)
+static json_t *record_json(const struct record_row *r, const struct consent *c,
+                           const char *why)
 {
     json_t *tags = json_array();
     json_t *o;
 
     for (size_t i = 0; i < r->ntags; i++)
         json_array_append_new(tags, json_string(r->tags[i]));
-    o = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?, s:o, s:s, s:I, s:s?}", "id", r->id,
-                  "date", r->date, "pseudonym", r->pseudonym, "title", r->title,
-                  "place", r->place, "lang", r->lang, "tags", tags, "created", r->created,
-                  "version", (json_int_t)r->version, "edited", r->edited);
+    o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:o, s:s, s:I, s:s?, s:o}", "id", r->id,
+                  "date", r->date, "pseudonym", r->pseudonym, "subject", r->subject,
+                  "title", r->title, "place", r->place, "lang", r->lang, "tags", tags,
+                  "created", r->created, "version", (json_int_t)r->version, "edited", r->edited,
+                  "consent", cli_consent_json(c, why));
     if (o != NULL && r->body != NULL)
         json_object_set_new(o, "body", json_string(r->body));
     return o;
@@ -410,16 +412,27 @@ static json_t *record_json(const struct record_row *r)
 struct print_ctx {
     json_t *array;
     int full;
+    struct store *s;
     int rows;            /* lines printed so far */
 };
 
 static int print_record(void *vctx, const struct record_row *r, struct err *e)
 {
     struct print_ctx *ctx = vctx;
+    struct consent c;
+    char why[256] = "", day[16];
 
-    if (ctx->array != NULL)
-        return json_array_append_new(ctx->array, record_json(r)) == 0 ? 0
+    /* The consent of the record's subject: what it may be used for
+     * (carried with imported records, issue 16). */
+    if ((ctx->array != NULL || ctx->full) &&
+        store_consent_get(&c, ctx->s, r->pseudonym, e) != 0)
+        return -1;
+    if (ctx->array != NULL) {
+        cli_today(day, sizeof day);
+        consent_blocks(why, sizeof why, &c, day, 0);
+        return json_array_append_new(ctx->array, record_json(r, &c, why)) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
+    }
     if (!ctx->full) {
         if (ctx->rows++ == 0)
             cli_header("%-*s\t%-10s\t%s\t%s", RECORD_ID_CHARS, "ID", "DATE", "PSEUDONYM", "TITLE");
@@ -429,7 +442,9 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
     printf(_("id: %s\n"), r->id);
     printf(_("date: %s\n"), r->date);
     printf(_("pseudonym: %s\n"), r->pseudonym);
+    printf(_("subject id: %s\n"), r->subject);
     printf(_("title: %s\n"), r->title);
+    cli_print_consent(&c);
     if (r->place != NULL)
         printf(_("place: %s\n"), r->place);
     if (r->lang != NULL)
@@ -450,7 +465,7 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
 static int run_query(const struct globals *g, const struct record_filter *f,
                      int json, int single)
 {
-    struct print_ctx ctx = { json ? json_array() : NULL, single, 0 };
+    struct print_ctx ctx = { json ? json_array() : NULL, single, NULL, 0 };
     struct store *s;
     struct err e;
     int rc = cli_open_store(&s, g);
@@ -459,6 +474,7 @@ static int run_query(const struct globals *g, const struct record_filter *f,
         json_decref(ctx.array);
         return rc;
     }
+    ctx.s = s;
     err_clear(&e);
     /* --subject names a subject that exists: an empty list must mean no
      * records, never a mistyped pseudonym. */
@@ -625,7 +641,7 @@ int cmd_show(int argc, char **argv, const struct globals *g)
 {
     struct record_filter f = { 0 };
     int json = 0, rc = parse_query(argc, argv, "show", show_usage, &f, &json, 1);
-    struct print_ctx ctx = { NULL, 1, 0 };
+    struct print_ctx ctx = { NULL, 1, NULL, 0 };
     char id[RECORD_ID_CHARS + 1];
     struct store *s;
     struct err e;
@@ -642,6 +658,7 @@ int cmd_show(int argc, char **argv, const struct globals *g)
         return rc;
     }
     err_clear(&e);
+    ctx.s = s;
     ctx.array = json_array();
     rc = store_record_each(s, &f, print_record, &ctx, &e);
     if (rc == 0 && json_array_size(ctx.array) == 0)

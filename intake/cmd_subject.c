@@ -138,8 +138,8 @@ static int subject_add(int argc, char **argv, const struct globals *g)
 
 static json_t *subject_json(const struct subject_row *r)
 {
-    json_t *o = json_pack("{s:s, s:s, s:I, s:s?}", "pseudonym", r->pseudonym,
-                          "created", r->created, "records", (json_int_t)r->nrecords,
+    json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:s?}", "pseudonym", r->pseudonym,
+                          "subject", r->uid, "created", r->created, "records", (json_int_t)r->nrecords,
                           "last_record", r->last_date);
     if (o != NULL && r->names != NULL) {
         json_t *names = json_array();
@@ -159,41 +159,6 @@ struct list_ctx {
     int rows;            /* lines printed so far */
 };
 
-static const char *yn(int v)
-{
-    return v ? _("yes") : _("no");
-}
-
-static json_t *consent_json(const struct consent *c, const char *why)
-{
-    if (!c->recorded)
-        return json_null();
-    return json_pack("{s:s, s:s?, s:b, s:b, s:b, s:b, s:s?, s:s?, s:b, s:s?}",
-                     "date", c->date, "method", c->method[0] ? c->method : NULL,
-                     "export", c->export_ok, "quote", c->quote, "publish", c->publish,
-                     "attachments", c->attachments,
-                     "embargo", c->embargo[0] ? c->embargo : NULL,
-                     "withdrawn", c->withdrawn[0] ? c->withdrawn : NULL,
-                     "may_leave", why[0] == '\0', "blocked", why[0] ? why : NULL);
-}
-
-static void print_consent(const struct consent *c, const char *why)
-{
-    if (!c->recorded)
-        printf("%s\n", _("consent: none recorded"));
-    else if (c->withdrawn[0] != '\0')
-        printf(_("consent: withdrawn %s\n"), c->withdrawn);
-    else
-        printf(_("consent: recorded %s%s%s%s: export %s, quote %s, publish %s, attachments %s%s%s\n"),
-               c->date, c->method[0] ? " (" : "", c->method, c->method[0] ? ")" : "",
-               yn(c->export_ok), yn(c->quote), yn(c->publish), yn(c->attachments),
-               c->embargo[0] ? _(", embargo until ") : "", c->embargo);
-    if (why[0])
-        printf(_("may leave the device: no (%s)\n"), why);
-    else
-        printf("%s\n", _("may leave the device: yes"));
-}
-
 static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
 {
     struct list_ctx *ctx = vctx;
@@ -209,7 +174,7 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
     if (ctx->array != NULL) {
         json_t *o = subject_json(r);
         if (o != NULL && ctx->detail)
-            json_object_set_new(o, "consent", consent_json(&c, why));
+            json_object_set_new(o, "consent", cli_consent_json(&c, why));
         return json_array_append_new(ctx->array, o) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
     }
@@ -227,10 +192,19 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
         return 0;
     }
     printf(_("pseudonym: %s\n"), r->pseudonym);
+    printf(_("subject id: %s\n"), r->uid);
     printf(_("created: %s\n"), r->created);
     printf(_("records: %ld\n"), r->nrecords);
     printf(_("last record: %s\n"), r->last_date ? r->last_date : "-");
-    print_consent(&c, why);
+    cli_print_consent(&c);
+    if (c.imported && why[0])
+        printf(_("may leave this store: no (%s)\n"), why);
+    else if (c.imported)
+        printf("%s\n", _("may leave this store: yes"));
+    else if (why[0])
+        printf(_("may leave the device: no (%s)\n"), why);
+    else
+        printf("%s\n", _("may leave the device: yes"));
     if (r->names == NULL) {
         printf("%s\n", _("identity: hidden (use --reveal)"));
         return 0;

@@ -57,6 +57,31 @@ static int insert_head(struct attachment_writer *w, long rec, const char *name,
     return 0;
 }
 
+int store_attachment_known(int *same_hash, int *name_taken, struct store *s,
+                           const char *record, const char *name,
+                           const unsigned char hash[ATTACHMENT_HASHBYTES], struct err *e)
+{
+    long rec = 0, one = 0;
+    int rc;
+
+    *same_hash = *name_taken = 0;
+    if (db_record_id(&rec, s, record, e) != 0)
+        return -1;
+    const struct db_val h[] = { DB_INT(rec), DB_BLOB(hash, ATTACHMENT_HASHBYTES) };
+    const struct db_val n[] = { DB_INT(rec), DB_TEXT(name) };
+    rc = db_int(&one, s, "SELECT 1 FROM attachment WHERE record_id = ?1 AND hash = ?2", h, DB_N(h),
+                "reading the attachments", e);
+    if (rc < 0)
+        return -1;
+    *same_hash = rc > 0;
+    rc = db_int(&one, s, "SELECT 1 FROM attachment WHERE record_id = ?1 AND name = ?2", n, DB_N(n),
+                "reading the attachments", e);
+    if (rc < 0)
+        return -1;
+    *name_taken = rc > 0;
+    return 0;
+}
+
 int store_attachment_begin(struct attachment_writer **out, struct store *s,
                            const char *record, const char *name,
                            const char *type, int gps, struct err *e)

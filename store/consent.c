@@ -19,6 +19,13 @@ int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
     if (db_subject_id(&sid, s, pseudonym, e) != 0)
         return -1;
     const struct db_val v[] = { DB_INT(sid) };
+    long one = 0;
+    rc = db_int(&one, s, "SELECT 1 FROM subject_origin WHERE subject_id = ?1 UNION"
+                " SELECT 1 FROM record r JOIN record_origin o ON o.record_id = r.id"
+                " WHERE r.subject_id = ?1 LIMIT 1", v, DB_N(v), "reading the consent", e);
+    if (rc < 0)
+        return -1;
+    c->imported = rc > 0;
     if (db_query(&st, s, "SELECT export, quote, publish, attachments, method, embargo,"
                  " withdrawn, date FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1",
                  v, DB_N(v), e) != 0)
@@ -44,7 +51,10 @@ int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
 void consent_blocks(char *why, size_t whylen, const struct consent *c,
                     const char *today, int translated)
 {
-    if (!c->recorded)
+    if (!c->recorded && c->imported)
+        snprintf(why, whylen, "%s", intl_maybe("its consent was not carried by the bundle it came in "
+                                               "(content format 1, before issue 16)", translated));
+    else if (!c->recorded)
         snprintf(why, whylen, "%s", intl_maybe("no consent is recorded (record it with 'intake "
                                                "consent PSEUDONYM --export yes')", translated));
     else if (c->withdrawn[0] != '\0')
@@ -109,6 +119,11 @@ int store_consent_set(struct store *s, const char *pseudonym,
         return -1;
     if (db_subject_id(&sid, s, pseudonym, e) != 0 || store_consent_get(&old, s, pseudonym, e) != 0)
         goto fail;
+    if (old.imported) {
+        err_set(e, EXIT_INPUT, "%s came in a bundle: its consent is the one its device "
+                "recorded, carried by its bundles, and cannot be changed here", pseudonym);
+        goto fail;
+    }
     if (old.withdrawn[0] != '\0' || c->withdraw)
         memset(&old, 0, sizeof old);     /* after a withdrawal, everything starts at no */
     snprintf(sid_text, sizeof sid_text, "%ld", sid);
@@ -118,4 +133,46 @@ int store_consent_set(struct store *s, const char *pseudonym,
 fail:
     store_rollback(s);
     return -1;
+}
+
+/* 1 if a and b are the same scope (the date recorded included). */
+static int same_scope(const struct consent *a, const struct consent *b)
+{
+    return a->export_ok == b->export_ok && a->quote == b->quote && a->publish == b->publish &&
+           a->attachments == b->attachments && strcmp(a->method, b->method) == 0 &&
+           strcmp(a->embargo, b->embargo) == 0 && strcmp(a->date, b->date) == 0;
+}
+
+int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(sid) };
+    struct consent last = { 0 };
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT export, quote, publish, attachments, method, embargo, date"
+                 " FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the consent", e);
+    if (rc > 0) {
+        last.export_ok = sqlite3_column_int(st, 0) != 0;
+        last.quote = sqlite3_column_int(st, 1) != 0;
+        last.publish = sqlite3_column_int(st, 2) != 0;
+        last.attachments = sqlite3_column_int(st, 3) != 0;
+        snprintf(last.method, sizeof last.method, "%s", (const char *)sqlite3_column_text(st, 4));
+        snprintf(last.embargo, sizeof last.embargo, "%s", (const char *)sqlite3_column_text(st, 5));
+        snprintf(last.date, sizeof last.date, "%s", (const char *)sqlite3_column_text(st, 6));
+    }
+    sqlite3_finalize(st);
+    if (rc < 0)
+        return -1;
+    if (rc > 0 && same_scope(&last, c))
+        return 0;
+    const struct db_val w[] = {
+        DB_INT(sid), DB_INT(c->export_ok), DB_INT(c->quote), DB_INT(c->publish),
+        DB_INT(c->attachments), DB_TEXT(c->method), DB_TEXT(c->embargo), DB_TEXT(c->date),
+    };
+    return db_run(s, "INSERT INTO consent(subject_id, export, quote, publish, attachments, method,"
+                  " embargo, withdrawn, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)",
+                  w, DB_N(w), "keeping the consent the bundle carried", e);
 }

@@ -137,14 +137,25 @@ static const char *const migrations[] = {
     "DROP TABLE record_fts;"
     "CREATE VIRTUAL TABLE record_fts USING fts4(title, body, place, tags, words,"
     "  tokenize=unicode61);",
+    /* 7 -> 8 (issue 16): every subject gets a stable id, random, made on
+     * the device (db_new_id; filled in for existing subjects by
+     * fill_subject_ids), which travels in bundles instead of the
+     * pseudonym's spelling; an imported subject remembers the sender's key
+     * and the id it has there, so a rename on the device stays one subject
+     * here. */
+    "ALTER TABLE subject ADD COLUMN uid TEXT;"
+    "CREATE TABLE subject_origin(subject_id INTEGER PRIMARY KEY"
+    "  REFERENCES subject(id) ON DELETE CASCADE,"
+    "  sender_pk BLOB NOT NULL, uid TEXT NOT NULL, UNIQUE(sender_pk, uid));",
 };
 
 static int reindex(struct store *s, struct err *e);
+static int fill_subject_ids(struct store *s, struct err *e);
 
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
-    NULL, NULL, NULL, NULL, NULL, NULL, reindex,
+    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids,
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when
@@ -458,6 +469,47 @@ static int key_db(struct store *s, struct err *e)
     if (rc != SQLITE_OK)
         return db_fail(s, e, "keying the database");
     return 0;
+}
+
+void db_new_id(char out[RECORD_ID_CHARS + 1])
+{
+    static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+    unsigned char rnd[10];
+    unsigned int acc = 0, bits = 0;
+    size_t o = 0;
+
+    randombytes_buf(rnd, sizeof rnd);
+    for (size_t i = 0; i < sizeof rnd; i++) {
+        acc = (acc << 8) | rnd[i];
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            out[o++] = alphabet[(acc >> bits) & 31];
+        }
+    }
+    out[o] = '\0';
+    sodium_memzero(rnd, sizeof rnd);
+}
+
+/* Gives every subject without a stable id one (migration 7 -> 8), then
+ * makes the ids unique in the schema. */
+static int fill_subject_ids(struct store *s, struct err *e)
+{
+    long id;
+    int rc;
+
+    while ((rc = db_int(&id, s, "SELECT id FROM subject WHERE uid IS NULL LIMIT 1", NULL, 0,
+                        "giving subjects their ids", e)) > 0) {
+        char uid[RECORD_ID_CHARS + 1];
+        db_new_id(uid);
+        const struct db_val v[] = { DB_TEXT(uid), DB_INT(id) };
+        if (db_run(s, "UPDATE subject SET uid = ?1 WHERE id = ?2", v, DB_N(v),
+                   "giving subjects their ids", e) != 0)
+            return -1;
+    }
+    if (rc < 0)
+        return -1;
+    return db_exec(s, "CREATE UNIQUE INDEX subject_uid ON subject(uid)", e);
 }
 
 static int schema_version(long *v, struct store *s, struct err *e)

@@ -74,6 +74,12 @@ int db_explain(struct err *e, const char *dir, int code, int sys, const char *wh
 int db_prepare(sqlite3_stmt **st, struct store *s, const char *sql,
                struct err *e);
 
+/* Writes a new random id to out: 80 bits from randombytes_buf in
+ * lowercase Crockford base32 (RECORD_ID_CHARS characters and a NUL), the
+ * form of record ids and subjects' stable ids; never derived from
+ * anything the store holds. */
+void db_new_id(char out[RECORD_ID_CHARS + 1]);
+
 /* Runs sql that returns no rows. */
 int db_exec(struct store *s, const char *sql, struct err *e);
 

@@ -2,6 +2,7 @@
  * which records, the bundle hash; never content) and each import (the
  * bundle hash, the sender, and which records it brought). */
 #include "store/db.h"
+#include "store/subject.h"
 
 #include "store/record.h"
 
@@ -241,22 +242,110 @@ int store_import_log_head(struct store *s, long import_id, long seq,
     return 0;
 }
 
-/* The subject's row id, created without identity for an imported pseudonym. */
-static int import_subject(long *sid, struct store *s, const char *pseudonym,
-                          struct err *e)
+/* A new subject without identity for an imported pseudonym, with its own
+ * stable id here. */
+static int new_import_subject(long *sid, struct store *s, const char *pseudonym,
+                              struct err *e)
 {
-    char now[32];
-    const struct db_val v[] = { DB_TEXT(pseudonym), DB_TEXT(now) }, p[] = { DB_TEXT(pseudonym) };
-    int rc;
+    char now[32], uid[RECORD_ID_CHARS + 1];
+    const struct db_val v[] = { DB_TEXT(pseudonym), DB_TEXT(now), DB_TEXT(uid) };
 
     db_now(now, sizeof now);
-    if (db_run(s, "INSERT OR IGNORE INTO subject(pseudonym, created) VALUES (?1, ?2)", v, DB_N(v),
+    db_new_id(uid);
+    if (db_run(s, "INSERT INTO subject(pseudonym, created, uid) VALUES (?1, ?2, ?3)", v, DB_N(v),
                "adding the subject", e) != 0)
         return -1;
-    rc = db_int(sid, s, "SELECT id FROM subject WHERE pseudonym = ?1", p, DB_N(p), "adding the subject", e);
-    if (rc == 0)
-        return db_fail(s, e, "adding the subject");
-    return rc > 0 ? 0 : -1;
+    *sid = (long)sqlite3_last_insert_rowid(s->db);
+    return 0;
+}
+
+/* 1 and *sid: the subject here whose pseudonym is pseudonym by main's
+ * rule of equal pseudonyms (DB_SUBJECT_NAMED: case, white space and
+ * hyphens aside); 0: none; -1 with e: a database error. */
+static int subject_holding(long *sid, struct store *s, const char *pseudonym, struct err *e)
+{
+    const struct db_val p[] = { DB_TEXT(pseudonym) };
+
+    return db_int(sid, s, "SELECT id FROM subject WHERE id = " DB_SUBJECT_NAMED("?1"), p,
+                  DB_N(p), "reading the subjects", e);
+}
+
+/* The subject of a bundle of content format 1 (no stable id): found or
+ * made by its pseudonym. */
+static int subject_by_pseudonym(long *sid, struct store *s, const char *pseudonym,
+                                struct err *e)
+{
+    int rc = subject_holding(sid, s, pseudonym, e);
+
+    if (rc != 0)
+        return rc > 0 ? 0 : -1;
+    return new_import_subject(sid, s, pseudonym, e);
+}
+
+/* A subject that holds pseudonym here but is not the sender's subject uid:
+ * taken over (1) if it is one imported from this sender before subjects
+ * had stable ids (no names, no origin, every record from this sender);
+ * else refused. */
+static int adopt(struct store *s, long sid, long import_id, const char *pseudonym,
+                 const char *uid, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(sid), DB_INT(import_id) };
+    long other = 0;
+    int rc = db_int(&other, s, "SELECT (SELECT count(*) FROM subject_origin WHERE subject_id = ?1)"
+                    " + (SELECT count(*) FROM subject_name WHERE subject_id = ?1)"
+                    " + (SELECT count(*) FROM record r LEFT JOIN record_origin o ON o.record_id = r.id"
+                    "    LEFT JOIN import i ON i.id = o.import_id WHERE r.subject_id = ?1 AND"
+                    "    (i.sender_pk IS NULL OR i.sender_pk IS NOT (SELECT sender_pk FROM import"
+                    "     WHERE id = ?2)))", v, DB_N(v), "reading the subjects", e);
+
+    if (rc < 0)
+        return -1;
+    if (other != 0)
+        return err_set(e, EXIT_AUTH, "the bundle's subject %s is named %s, which another "
+                       "subject in this store already has; nothing was imported", uid, pseudonym);
+    return 0;
+}
+
+/* The subject of a bundle of content format 2: known here by the sender's
+ * key and its stable id uid, whatever its pseudonym; renamed when the
+ * bundle carries a new one. */
+static int subject_by_uid(long *sid, struct store *s, long import_id, const char *uid,
+                          const char *pseudonym, struct err *e)
+{
+    const struct db_val o[] = { DB_INT(import_id), DB_TEXT(uid) };
+    long holder = 0;
+    int found = db_int(sid, s, "SELECT subject_id FROM subject_origin WHERE uid = ?2 AND"
+                       " sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)", o, DB_N(o),
+                       "reading the subjects", e);
+    int held = found < 0 ? -1 : subject_holding(&holder, s, pseudonym, e);
+
+    if (found < 0 || held < 0)
+        return -1;
+    if (found > 0) {                     /* known; renamed on its device? */
+        const struct db_val r[] = { DB_TEXT(pseudonym), DB_INT(*sid) };
+        char text[32];
+        if (held > 0 && holder != *sid)
+            return err_set(e, EXIT_AUTH, "the bundle renames subject %s to %s, which another "
+                           "subject in this store already has; nothing was imported", uid, pseudonym);
+        if (db_run(s, "UPDATE subject SET pseudonym = ?1 WHERE id = ?2 AND pseudonym IS NOT ?1",
+                   r, DB_N(r), "renaming the subject", e) != 0)
+            return -1;
+        if (sqlite3_changes(s->db) == 0)
+            return 0;                    /* the same spelling */
+        snprintf(text, sizeof text, "%ld", *sid);
+        return store_log(s, "subject.rename", text, e);
+    }
+    if (held > 0) {
+        if (adopt(s, holder, import_id, pseudonym, uid, e) != 0)
+            return -1;
+        *sid = holder;
+    } else if (new_import_subject(sid, s, pseudonym, e) != 0) {
+        return -1;
+    }
+    const struct db_val n[] = { DB_INT(*sid), DB_INT(import_id), DB_TEXT(uid) };
+    return db_run(s, "INSERT INTO subject_origin(subject_id, sender_pk, uid) VALUES"
+                  " (?1, (SELECT sender_pk FROM import WHERE id = ?2), ?3)", n, DB_N(n),
+                  "adding the subject", e);
 }
 
 /* 0: the id is new; 1: the same sender sent it before; -1: refused. */
@@ -307,7 +396,7 @@ static int insert_origin(struct store *s, long rowid, long import_id, const char
 }
 
 int store_import_record(int *added, struct store *s, long import_id,
-                        const char *pseudonym, const struct record_row *r,
+                        const struct import_subject *subj, const struct record_row *r,
                         const char *manifest, struct err *e)
 {
     long sid, rowid;
@@ -315,10 +404,15 @@ int store_import_record(int *added, struct store *s, long import_id,
 
     *added = 0;
     ex = existing_record(s, import_id, r->id, e);
-    if (ex != 0)
-        return ex < 0 ? -1 : 0;
-    if (import_subject(&sid, s, pseudonym, e) != 0 ||
-        insert_imported(&rowid, s, sid, r, e) != 0 ||
+    if (ex < 0)
+        return -1;
+    if ((subj->uid != NULL ? subject_by_uid(&sid, s, import_id, subj->uid, subj->pseudonym, e)
+                           : subject_by_pseudonym(&sid, s, subj->pseudonym, e)) != 0 ||
+        (subj->consent != NULL && db_consent_carry(s, sid, subj->consent, e) != 0))
+        return -1;
+    if (ex > 0)
+        return 0;
+    if (insert_imported(&rowid, s, sid, r, e) != 0 ||
         insert_origin(s, rowid, import_id, manifest, e) != 0)
         return -1;
     *added = 1;

@@ -152,9 +152,9 @@ static void add_spans(json_t *reds, json_t *escapes, json_t *flags, const json_t
 
 static json_t *consent_json(const struct consent *c)
 {
-    return json_pack("{s:b, s:b, s:b, s:b, s:s, s:s, s:s?}", "export", c->export_ok,
+    return json_pack("{s:b, s:b, s:b, s:b, s:s?, s:s, s:s?}", "export", c->export_ok,
                      "quote", c->quote, "publish", c->publish, "attachments", c->attachments,
-                     "method", c->method, "recorded", c->date,
+                     "method", c->method[0] ? c->method : NULL, "recorded", c->date,
                      "embargo", c->embargo[0] ? c->embargo : NULL);
 }
 
@@ -176,9 +176,10 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
         add_spans(reds, escapes, flags, p->allowed, field, &rr->tags[i]);
     }
     add_spans(reds, escapes, flags, p->allowed, "body", rr->body);
-    return json_pack("{s:s, s:I, s:s, s:s, s:s?, s:s?, s:o, s:s, s:s, s:o, s:s, s:o, s:o, s:o}",
+    return json_pack("{s:s, s:I, s:s, s:s, s:s, s:s?, s:s?, s:o, s:s, s:s, s:o, s:s, s:o, s:o, s:o}",
                      "id", row->id, "version", (json_int_t)(row->version > 0 ? row->version : 1),
-                     "pseudonym", row->pseudonym, "title", rr->title->text,
+                     "subject", row->subject, "pseudonym", row->pseudonym,
+                     "title", rr->title->text,
                      "place", rr->place != NULL ? rr->place->text : NULL,
                      "language", row->lang, "tags", tags, "date", date,
                      "date_precision", exact ? "day" : "month", "consent", consent_json(c),

@@ -82,6 +82,7 @@ struct importer {
     char suffix[16];                     /* "@" and 8 hex of the sender's key */
     json_t *last;                        /* the last record (for attachment flags) */
     int skip;                            /* the last record was there already */
+    int format;                          /* the content format (1 or 2) */
     struct attachment_writer *w;
     unsigned char want[ATTACHMENT_HASHBYTES];  /* the blob's hash, from its header */
     struct import_result *res;
@@ -92,11 +93,28 @@ static const char *jstr(json_t *o, const char *key)
     return json_string_value(json_object_get(o, key));
 }
 
+/* The consent scope a record of content format 2 carries (checked by
+ * export/content.c). */
+static void carried_consent(struct consent *c, json_t *o)
+{
+    memset(c, 0, sizeof *c);
+    c->recorded = 1;
+    c->export_ok = json_is_true(json_object_get(o, "export"));
+    c->quote = json_is_true(json_object_get(o, "quote"));
+    c->publish = json_is_true(json_object_get(o, "publish"));
+    c->attachments = json_is_true(json_object_get(o, "attachments"));
+    snprintf(c->method, sizeof c->method, "%s", jstr(o, "method") != NULL ? jstr(o, "method") : "");
+    snprintf(c->embargo, sizeof c->embargo, "%s", jstr(o, "embargo") != NULL ? jstr(o, "embargo") : "");
+    snprintf(c->date, sizeof c->date, "%s", jstr(o, "recorded"));
+}
+
 static int import_record(void *ctx, json_t *rec, struct err *e)
 {
     struct importer *im = ctx;
     const char *tags[64];
     struct record_row row = { 0 };
+    struct import_subject subj = { NULL, NULL, NULL };
+    struct consent consent;
     json_t *v, *manifest;
     char pseudonym[300];
     char *mtext;
@@ -118,13 +136,19 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     row.tags = tags;
     row.ntags = json_array_size(json_object_get(rec, "tags"));
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
+    subj.pseudonym = pseudonym;
+    if (im->format == 2) {
+        subj.uid = jstr(rec, "subject");
+        carried_consent(&consent, json_object_get(rec, "consent"));
+        subj.consent = &consent;
+    }
     manifest = json_deep_copy(rec);
     json_object_del(manifest, "body");
     mtext = json_dumps(manifest, JSON_COMPACT | JSON_SORT_KEYS);
     json_decref(manifest);
     if (mtext == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
-    rc = store_import_record(&added, im->s, im->import_id, pseudonym, &row, mtext, e);
+    rc = store_import_record(&added, im->s, im->import_id, &subj, &row, mtext, e);
     secmem_wipe_free(mtext);
     if (rc != 0)
         return -1;
@@ -146,6 +170,7 @@ static int import_header(void *ctx, json_t *doc, struct err *e)
     struct manifest_header h;
     int rc;
 
+    im->format = content_format(doc);
     if (manifest_read_header(&h, doc, e) != 0)
         return -1;
     rc = store_import_log_head(im->s, im->import_id, h.log_seq, h.log_head, e);
@@ -164,19 +189,40 @@ static int attachment_gps(json_t *rec, const char *file)
     return 0;
 }
 
+/* An attachment of a record that was here already is added unless the
+ * record has one with the same bytes (issue 16: attachments added on the
+ * device after an export arrive); its name, "attachment-N.ext" numbered
+ * per bundle, gets the first 8 hex digits of its hash if the record has
+ * another of that name. */
 static int import_blob_begin(void *ctx, json_t *head, struct err *e)
 {
     struct importer *im = ctx;
+    const char *file = jstr(head, "file"), *dot;
+    char name[96];
+    int same = 0, taken = 0;
     size_t n = 0;
 
-    if (im->skip)
-        return 0;
     if (sodium_hex2bin(im->want, sizeof im->want, jstr(head, "blake2b"), 64, NULL, &n,
                        NULL) != 0 || n != sizeof im->want)
         return err_set(e, EXIT_INPUT, "malformed bundle contents: a bad attachment hash");
+    snprintf(name, sizeof name, "%s", file);
+    if (im->skip) {
+        if (store_attachment_known(&same, &taken, im->s, jstr(head, "record"), file, im->want,
+                                   e) != 0)
+            return -1;
+        if (same) {
+            im->res->files_kept++;
+            return 0;
+        }
+        if (taken) {
+            dot = strchr(file, '.');
+            snprintf(name, sizeof name, "%.*s-%.8s%s", (int)(dot != NULL ? dot - file : (long)strlen(file)),
+                     file, jstr(head, "blake2b"), dot != NULL ? dot : "");
+        }
+    }
     im->res->files++;
-    return store_attachment_begin(&im->w, im->s, jstr(head, "record"), jstr(head, "file"),
-                                  jstr(head, "type"), attachment_gps(im->last, jstr(head, "file")), e);
+    return store_attachment_begin(&im->w, im->s, jstr(head, "record"), name,
+                                  jstr(head, "type"), attachment_gps(im->last, file), e);
 }
 
 static int import_blob_data(void *ctx, const unsigned char *buf, size_t len, struct err *e)

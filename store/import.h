@@ -53,7 +53,9 @@ struct import_result {
     int verified;                        /* that contact's safety number was compared */
     char sender_key[2 * crypto_sign_PUBLICKEYBYTES + 1];   /* its signing key, hex */
     size_t added, kept;                  /* records added, records that were here already */
-    size_t files;                        /* attachments added */
+    size_t files;                        /* attachments added (also to a record
+                                            that was here already) */
+    size_t files_kept;                   /* attachments here already (same bytes) */
 };
 
 /* Imports the bundle at path: its records under their own ids for the

@@ -14,27 +14,6 @@
 
 #define MAX_TAGS 64
 
-/* A short, opaque, random id that travels with the record: 80 bits in
- * lowercase Crockford base32. */
-static void new_record_id(char *out)
-{
-    static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
-    unsigned char rnd[10];
-    unsigned int acc = 0, bits = 0;
-    size_t o = 0;
-
-    randombytes_buf(rnd, sizeof rnd);
-    for (size_t i = 0; i < sizeof rnd; i++) {
-        acc = (acc << 8) | rnd[i];
-        bits += 8;
-        while (bits >= 5) {
-            bits -= 5;
-            out[o++] = alphabet[(acc >> bits) & 31];
-        }
-    }
-    out[o] = '\0';
-}
-
 int store_record_fields_check(const struct record_row *r, struct err *e)
 {
     const char *fields[] = { r->title, r->place, r->lang };
@@ -122,7 +101,7 @@ int store_record_add(char *id, size_t idlen, struct store *s,
         return err_set(e, EXIT_INPUT, "record id buffer too small");
     if (store_record_fields_check(r, e) != 0 || store_begin(s, e) != 0)
         return -1;
-    new_record_id(id);
+    db_new_id(id);
     if (db_subject_id(&sid, s, pseudonym, e) != 0 ||
         insert_record(&rowid, s, sid, id, r, e) != 0 ||
         db_record_add_tags(s, rowid, r, e) != 0 ||
@@ -193,7 +172,7 @@ static const char record_query[] =
     "SELECT r.rid, r.date, s.pseudonym, r.title, r.place, r.lang,"
     " CASE WHEN ?5 THEN r.body END, r.created,"
     " (SELECT group_concat(tag, char(31)) FROM record_tag t WHERE t.record_id = r.id),"
-    " r.version, r.edited"
+    " r.version, r.edited, s.uid"
     " FROM record r JOIN subject s ON s.id = r.subject_id"
     " WHERE (?1 IS NULL OR s.id = " DB_SUBJECT_NAMED("?1") ")"
     " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM record_tag t WHERE t.record_id = r.id AND t.tag = ?2))"
@@ -245,6 +224,7 @@ static int emit_row(sqlite3_stmt *st, record_fn fn, void *ctx, struct err *e)
     row.created = (const char *)sqlite3_column_text(st, 7);
     row.version = (long)sqlite3_column_int64(st, 9);
     row.edited = (const char *)sqlite3_column_text(st, 10);
+    row.subject = (const char *)sqlite3_column_text(st, 11);
     if (split_tags(&row, &tagbuf, (const char *)sqlite3_column_text(st, 8)) != 0)
         return err_set(e, EXIT_INPUT, "out of memory");
     rc = fn(ctx, &row, e);

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -174,6 +174,7 @@ const char *store_dir(const struct store *s);
 
 struct subject_row {
     long id;
+    const char *uid;                     /* the stable id that travels in bundles */
     const char *pseudonym, *created, *locale;
     long nrecords;
     const char *last_date;               /* newest record date or NULL */
@@ -185,6 +186,7 @@ struct subject_row {
 
 struct record_row {
     const char *id, *date, *pseudonym, *title, *place, *lang, *body, *created;
+    const char *subject;                 /* the subject's stable id (read only) */
     const char *const *tags;
     size_t ntags;
     long version;                        /* 1, raised by each edit */
@@ -359,6 +361,9 @@ struct consent {
     char embargo[11];                    /* YYYY-MM-DD or "" */
     char date[32];                       /* when recorded (UTC) */
     char withdrawn[32];                  /* when withdrawn, or "" */
+    int imported;                        /* the subject came in a bundle: its
+                                            consent is its device's, carried
+                                            (or not) by the bundles */
 };
 
 /* Reads the consent of the subject with pseudonym into c (c->recorded 0
@@ -583,6 +588,13 @@ typedef int (*store_bytes_fn)(void *ctx, const unsigned char *buf, size_t len,
 
 struct attachment_writer;
 
+/* For record id: *same_hash 1 if it has an attachment whose bytes hash to
+ * hash (BLAKE2b-256), *name_taken 1 if one is named name. EXIT_INPUT for
+ * an unknown record. */
+int store_attachment_known(int *same_hash, int *name_taken, struct store *s,
+                           const char *record, const char *name,
+                           const unsigned char hash[ATTACHMENT_HASHBYTES], struct err *e);
+
 /* Starts attachment name (type, gps flag) of record id inside the caller's
  * transaction, into a new *w (freed by store_attachment_end or _abort);
  * its bytes follow in pieces of any size. EXIT_INPUT for a bad name or
@@ -750,13 +762,26 @@ int store_import_begin(long *import_id, struct store *s, const unsigned char *ha
 int store_import_log_head(struct store *s, long import_id, long seq,
                           const unsigned char head[LOG_HASHBYTES], struct err *e);
 
-/* Adds an imported record under its own id for subject pseudonym (created
+/* The subject of an imported record, as its bundle names it. */
+struct import_subject {
+    const char *pseudonym;               /* PSEUDONYM@KEY (docs/FORMAT.md) */
+    const char *uid;                     /* its stable id on the sender's device;
+                                            NULL: content format 1 has none */
+    const struct consent *consent;       /* the scope carried; NULL: none */
+};
+
+/* Adds an imported record under its own id for its subject subj (created
  * without identity if new), remembering the import and its manifest (JSON,
- * never identities). *added is 0 if a record with this id came before from
- * the same sender (it is kept as it was); a record id held by a local
- * record or another sender is refused (EXIT_AUTH). */
+ * never identities). With subj->uid the subject is the one this store has
+ * from the same sender under that id, renamed to subj->pseudonym if its
+ * device renamed it; without, the one named subj->pseudonym. The consent
+ * carried becomes the subject's (db_consent_carry), also when the record
+ * is kept. *added is 0 if a record with this id came before from the same
+ * sender (it is kept as it was); a record id held by a local record or
+ * another sender, or a pseudonym held here by another subject, is refused
+ * (EXIT_AUTH). */
 int store_import_record(int *added, struct store *s, long import_id,
-                        const char *pseudonym, const struct record_row *r,
+                        const struct import_subject *subj, const struct record_row *r,
                         const char *manifest, struct err *e);
 
 /* Where record id came from, one line written to out (outlen bytes; ""

@@ -160,14 +160,16 @@ static int insert_subject(long *id, struct store *s, const char *pseudonym,
                           const char *contact, const char *note,
                           const char *locale, struct err *e)
 {
-    char now[32];
+    char now[32], uid[RECORD_ID_CHARS + 1];
     const struct db_val v[] = {
         DB_TEXT(pseudonym), DB_TEXT(contact), DB_TEXT(note), DB_TEXT(locale), DB_TEXT(now),
+        DB_TEXT(uid),
     };
 
     db_now(now, sizeof now);
-    if (db_run(s, "INSERT INTO subject(pseudonym, contact, note, locale, created)"
-               " VALUES (?1, ?2, ?3, ?4, ?5)", v, DB_N(v), "adding the subject", e) != 0)
+    db_new_id(uid);
+    if (db_run(s, "INSERT INTO subject(pseudonym, contact, note, locale, created, uid)"
+               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", v, DB_N(v), "adding the subject", e) != 0)
         return -1;
     *id = sqlite3_last_insert_rowid(s->db);
     return 0;
@@ -325,6 +327,7 @@ static const char *const forget_sql[] = {
     "DELETE FROM term WHERE subject_id = ?1",
     "DELETE FROM consent WHERE subject_id = ?1",
     "DELETE FROM subject_name WHERE subject_id = ?1",
+    "DELETE FROM subject_origin WHERE subject_id = ?1",
     "DELETE FROM subject WHERE id = ?1",
 };
 
@@ -419,7 +422,7 @@ int store_subject_each(struct store *s, const char *pseudonym, int reveal,
 
     if (db_query(&st, s, "SELECT s.id, s.pseudonym, s.created, s.locale, s.contact, s.note,"
                  " (SELECT count(*) FROM record r WHERE r.subject_id = s.id),"
-                 " (SELECT max(date) FROM record r WHERE r.subject_id = s.id)"
+                 " (SELECT max(date) FROM record r WHERE r.subject_id = s.id), s.uid"
                  " FROM subject s WHERE ?1 IS NULL OR s.id = " DB_SUBJECT_NAMED("?1") " ORDER BY s.id",
                  v, DB_N(v), e) != 0)
         return -1;
@@ -433,6 +436,7 @@ int store_subject_each(struct store *s, const char *pseudonym, int reveal,
         row.locale = (const char *)sqlite3_column_text(st, 3);
         row.nrecords = sqlite3_column_int64(st, 6);
         row.last_date = (const char *)sqlite3_column_text(st, 7);
+        row.uid = (const char *)sqlite3_column_text(st, 8);
         if (reveal) {
             row.contact = (const char *)sqlite3_column_text(st, 4);
             row.note = (const char *)sqlite3_column_text(st, 5);

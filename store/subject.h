@@ -9,4 +9,10 @@
  * is none. */
 int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *e);
 
+/* (store/consent.c) Keeps, for the imported subject sid, the consent scope
+ * c a bundle carried (c->date: when its device recorded it), as a new
+ * consent entry unless the last one is the same scope; inside the caller's
+ * transaction. */
+int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e);
+
 #endif

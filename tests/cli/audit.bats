@@ -70,8 +70,8 @@ export_to_hq() {
     run st hq audit --json b.bundle
     expect_status 0
     [ "$(jq -r .verdict <<<"$output")" = PASS ]
-    [ "$(jq -r '.checks | length' <<<"$output")" = 7 ]
-    [ "$(jq -r '[.checks[].name] | join(",")' <<<"$output")" = "origin,consistency,residual-terms,residual-detectors,second-opinion,reidentification,attachments" ]
+    [ "$(jq -r '.checks | length' <<<"$output")" = 8 ]
+    [ "$(jq -r '[.checks[].name] | join(",")' <<<"$output")" = "origin,consistency,consent,residual-terms,residual-detectors,second-opinion,reidentification,attachments" ]
     [ "$(jq -r .exit <<<"$output")" = 0 ]
     # The head in the bundle is on the field store's log (before the export entry).
     head=$(jq -r '.checks[0].reason' <<<"$output" | grep -oE '[0-9a-f]{64}$')

@@ -15,7 +15,8 @@ setup() {
     run "$PY" "$ROOT/tests/vectors/check_bundle.py" "$ROOT/tests/vectors"
     echo "$output"
     [ "$status" -eq 0 ]
-    [ "$(echo "$output" | grep -c '^ok - ')" -eq 6 ]
+    [ "$(echo "$output" | grep -c '^ok - ')" -eq 7 ]
+    echo "$output" | grep -qx 'ok - content2: version 3, content format 2: 1 record(s) with subject id and consent scope'
     [ "$(echo "$output" | grep -c '^ok - v2/')" -eq 3 ]
 }
 
@@ -31,4 +32,39 @@ setup() {
     [ "$(echo "$output" | grep -c '^not ok - ')" -eq 2 ]
     echo "$output" | grep -q '^not ok - small'
     echo "$output" | grep -q '^not ok - v2/chunks'
+}
+
+@test "vectors: the Python reader refuses format 2 content without a subject id or consent scope" {
+    run "$PY" - "$ROOT/tests/vectors" <<'EOF'
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import check_bundle as cb
+raw = open(sys.argv[1] + "/content2.content", "rb").read()
+def rebuild(change):
+    out, items = b"", list(cb.items(raw))
+    for i, (t, off, n) in enumerate(items):
+        data = raw[off:off + n]
+        if i == 1:
+            doc = json.loads(data); change(doc); data = json.dumps(doc).encode()
+        out += bytes([t]) + len(data).to_bytes(8, "little") + data
+    return out
+cases = [(lambda d: d.pop("subject"), "a record without a valid subject id"),
+         (lambda d: d.__setitem__("subject", "Nari"), "a record without a valid subject id"),
+         (lambda d: d.pop("consent"), "a record without its consent scope"),
+         (lambda d: d["consent"].pop("embargo"), "a record without its consent scope"),
+         (lambda d: d["consent"].__setitem__("quote", "no"), "a bad consent scope"),
+         (lambda d: d["consent"].__setitem__("method", "telepathy"), "a bad consent scope"),
+         (lambda d: d["consent"].__setitem__("embargo", "2026-6-1"), "a bad consent scope")]
+assert len(cb.check_content(raw)) == 1
+for change, want in cases:
+    try:
+        cb.check_content(rebuild(change))
+        print("accepted:", want); sys.exit(1)
+    except cb.Refused as e:
+        assert str(e) == want, (str(e), want)
+print("refused", len(cases))
+EOF
+    echo "$output"
+    [ "$status" -eq 0 ]
+    [ "$output" = "refused 7" ]
 }

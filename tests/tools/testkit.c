@@ -145,16 +145,23 @@ static void item_s(struct buf *b, unsigned type, const char *s)
 #define RECORD_ID "0123456789abcdef"
 #define HEADER_JSON "{\"created\":\"2026-01-02\",\"digests\":{\"key\":" \
     "\"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\"," \
-    "\"set\":\"\"},\"format\":\"intake-content-1\",\"log_head\":{\"hash\":" \
+    "\"set\":\"\"},\"format\":\"intake-content-%d\",\"log_head\":{\"hash\":" \
     "\"0000000000000000000000000000000000000000000000000000000000000000\"," \
     "\"seq\":1},\"pseudonyms\":[],\"records\":%d,\"sender_label\":\"Kit sender\"}"
 
-static void header_item(struct buf *b, int records)
+/* The header of content format 1 or 2 (docs/FORMAT.md, "Content formats
+ * 2 and 1"). */
+static void header_fmt(struct buf *b, int format, int records)
 {
     char s[1024];
 
-    snprintf(s, sizeof s, HEADER_JSON, records);
+    snprintf(s, sizeof s, HEADER_JSON, format, records);
     item_s(b, PAYLOAD_JSON, s);
+}
+
+static void header_item(struct buf *b, int records)
+{
+    header_fmt(b, 1, records);
 }
 
 /* A record with one attachment of n bytes (n < 0: none); title as given. */
@@ -173,6 +180,25 @@ static void record_item(struct buf *b, const char *id, const char *title, long n
          "\"2026-01\",\"date_precision\":\"month\",\"id\":\"%s\",\"language\":null,"
          "\"place\":null,\"pseudonym\":\"Source A\",\"redactions\":[],\"review\":[],"
          "\"tags\":[\"kit\"],\"title\":\"%s\"}", id, title);
+    item(b, PAYLOAD_JSON, r.p, r.len);
+    free(r.p);
+}
+
+/* A record of content format 2 without attachments: subject and consent
+ * as given (JSON text; NULL: the member is left out). */
+static void record2_item(struct buf *b, const char *subject, const char *consent)
+{
+    struct buf r = { 0 };
+
+    puts_(&r, "{\"attachments\":[],\"body\":\"The kit's testimony.\",");
+    if (consent != NULL)
+        putf(&r, "\"consent\":%s,", consent);
+    puts_(&r, "\"date\":\"2026-01\",\"date_precision\":\"month\",\"id\":\"" RECORD_ID "\","
+          "\"language\":null,\"place\":null,\"pseudonym\":\"Source A\",\"redactions\":[],"
+          "\"review\":[],");
+    if (subject != NULL)
+        putf(&r, "\"subject\":%s,", subject);
+    puts_(&r, "\"tags\":[\"kit\"],\"title\":\"Kit record\",\"version\":1}");
     item(b, PAYLOAD_JSON, r.p, r.len);
     free(r.p);
 }
@@ -887,6 +913,44 @@ static void att_item(struct buf *c, const char *hex, const char *file, size_t si
     item_s(c, PAYLOAD_ATTACHMENT, s);
 }
 
+/* Content format 2 (issue 16): a record carries its subject's stable id
+ * and the full consent scope, seven members. */
+static void content2_cases(struct buf *c)
+{
+#define SCOPE(extra, method) "{\"attachments\":false,\"embargo\":null," extra \
+    "\"export\":true,\"method\":" method ",\"publish\":false,\"quote\":true," \
+    "\"recorded\":\"2026-01-02T03:04:05Z\"}"
+#define SUBJECT "\"fedcba9876543210\""
+    static const struct {
+        const char *label, *subject, *consent;
+    } cases[] = {
+        { "content2-record", SUBJECT, SCOPE("", "\"written\"") },
+        { "content2-record-method-null", SUBJECT, SCOPE("", "null") },
+        { "content2-subject-missing", NULL, SCOPE("", "\"verbal\"") },
+        { "content2-subject-bad", "\"FEDCBA9876543210\"", SCOPE("", "\"verbal\"") },
+        { "content2-consent-missing", SUBJECT, NULL },
+        { "content2-consent-extra-member", SUBJECT, SCOPE("\"extra\":1,", "\"verbal\"") },
+        { "content2-consent-bad-method", SUBJECT, SCOPE("", "\"nodded\"") },
+        { "content2-consent-not-boolean", SUBJECT,
+          "{\"attachments\":0,\"embargo\":null,\"export\":true,\"method\":null,"
+          "\"publish\":false,\"quote\":true,\"recorded\":\"2026-01-02\"}" },
+        { "content2-consent-bad-embargo", SUBJECT,
+          "{\"attachments\":false,\"embargo\":\"2026-1-2\",\"export\":true,\"method\":null,"
+          "\"publish\":false,\"quote\":true,\"recorded\":\"2026-01-02\"}" },
+    };
+#undef SCOPE
+#undef SUBJECT
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int ok = i < 2;
+
+        buf_free(c);
+        header_fmt(c, 2, 1);
+        record2_item(c, cases[i].subject, cases[i].consent);
+        content_case(cases[i].label, c, ok ? 0 : 2, ok ? NULL : "content-record", -1, NULL);
+    }
+}
+
 static void content_cases(void)
 {
     struct buf c = { 0 };
@@ -898,8 +962,9 @@ static void content_cases(void)
     hash_hex(xhex, &one, 1);
     RESET(); item_s(&c, PAYLOAD_JSON, "{\"format\":");
     content_case("content-header-not-json", &c, 2, "content-invalid-json", -1, NULL);
-    RESET(); item_s(&c, PAYLOAD_JSON, "{\"format\":\"intake-content-2\"}");
+    RESET(); item_s(&c, PAYLOAD_JSON, "{\"format\":\"intake-content-3\"}");
     content_case("content-format-unknown", &c, 2, "content-format", -1, NULL);
+    content2_cases(&c);
     RESET(); item_s(&c, PAYLOAD_JSON, "{\"records\":0}");
     content_case("content-format-missing", &c, 2, "content-format", -1, NULL);
     RESET(); item_s(&c, PAYLOAD_JSON,
@@ -1619,6 +1684,10 @@ static const struct { const char *name, *msg; } names[] = {
     { "content-record", "malformed bundle contents: an empty pseudonym" },
     { "content-record", "malformed bundle contents: bad tags or attachments" },
     { "content-record", "malformed bundle contents: a bad tag" },
+    { "content-record", "malformed bundle contents: a bad record version" },
+    { "content-record", "malformed bundle contents: a record without a valid subject id" },
+    { "content-record", "malformed bundle contents: a record without its consent scope" },
+    { "content-record", "malformed bundle contents: a bad consent scope" },
     { "content-attachment-record", "malformed bundle contents: an attachment that belongs" },
     { "content-attachment-record", "malformed bundle contents: an attachment before any" },
     { "content-attachment", "malformed bundle contents: a bad attachment" },

@@ -42,6 +42,10 @@ TAG_FINAL = nb.crypto_secretstream_xchacha20poly1305_TAG_FINAL
 # name: (recipient seeds that must open it, armored)
 VECTORS = {"small": ([1, 2], False), "chunks": ([1], False),
            "armored": ([1, 2], True)}
+# Version 3 only: real bundle content (format 2), checked by check_content.
+CONTENT_VECTORS = {"content2": ([1], False)}
+ID_ALPHABET = set("0123456789abcdefghjkmnpqrstvwxyz")
+SCOPE_FLAGS = ("export", "quote", "publish", "attachments")
 SENDER_SEED = bytes([3]) * 32
 
 
@@ -237,6 +241,74 @@ def read_bundle(raw, pk, sk, armored):
     return v, sender, rcpts, content
 
 
+def no_duplicates(pairs):
+    keys = [k for k, _ in pairs]
+    if len(keys) != len(set(keys)):
+        raise Refused("duplicate key")
+    return dict(pairs)
+
+
+def valid_id(v):
+    return isinstance(v, str) and len(v) == 16 and set(v) <= ID_ALPHABET
+
+
+def check_consent(c):
+    """A record's consent scope as content format 2 carries it."""
+    if not isinstance(c, dict) or set(c) != set(SCOPE_FLAGS) | {
+            "method", "recorded", "embargo"}:
+        raise Refused("a record without its consent scope")
+    if not all(isinstance(c[f], bool) for f in SCOPE_FLAGS):
+        raise Refused("a bad consent scope")
+    if c["method"] not in (None, "verbal", "written", "recorded"):
+        raise Refused("a bad consent scope")
+    r = c["recorded"]
+    if not (isinstance(r, str) and 1 <= len(r) <= 31 and
+            all(0x20 <= ord(ch) <= 0x7e for ch in r)):
+        raise Refused("a bad consent scope")
+    e = c["embargo"]
+    if e is not None and not (isinstance(e, str) and len(e) == 10 and
+                              all(ch == "-" if i in (4, 7) else ch.isdigit()
+                                  for i, ch in enumerate(e))):
+        raise Refused("a bad consent scope")
+
+
+def check_content(content):
+    """The bundle content (docs/FORMAT.md, "Bundle content"): a header,
+    records (format 2: each with its subject's stable id and consent
+    scope), each followed by its attachments. Returns the records."""
+    fmt, last, records, want_blob = None, None, [], None
+    for t, off, n in items(content):
+        data = content[off:off + n]
+        if t == BLOB:
+            if want_blob != n:
+                raise Refused("a blob without its attachment item")
+            want_blob = None
+            continue
+        if want_blob is not None:
+            raise Refused("an attachment item without its blob")
+        doc = json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicates)
+        if fmt is None:
+            fmt = doc.get("format")
+            if t != 1 or fmt not in ("intake-content-1", "intake-content-2"):
+                raise Refused("unsupported bundle contents")
+        elif t == 1:
+            if not valid_id(doc.get("id")):
+                raise Refused("a record without a valid id")
+            if fmt == "intake-content-2":
+                if not valid_id(doc.get("subject")):
+                    raise Refused("a record without a valid subject id")
+                check_consent(doc.get("consent"))
+            last = doc["id"]
+            records.append(doc)
+        else:
+            if doc.get("record") != last:
+                raise Refused("an attachment that belongs to no record")
+            want_blob = doc["size"]
+    if fmt is None or want_blob is not None:
+        raise Refused("no header, or an attachment without its blob")
+    return records
+
+
 def check(folder, name, seeds, armored, version):
     raw = open(os.path.join(folder, name + (".asc" if armored else ".bin")),
                "rb").read()
@@ -275,6 +347,16 @@ def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     failed = 0
+    for name, (seeds, armored) in CONTENT_VECTORS.items():
+        try:
+            check(folder, name, seeds, armored, 3)
+            recs = check_content(open(os.path.join(folder, name + ".content"),
+                                      "rb").read())
+            print("ok - %s: version 3, content format 2: %d record(s) with "
+                  "subject id and consent scope" % (name, len(recs)))
+        except Exception as e:
+            failed += 1
+            print("not ok - %s: %s" % (name, e))
     for version, sub in ((3, ""), (2, "v2")):
         for name, (seeds, armored) in VECTORS.items():
             label = os.path.join(sub, name)

@@ -510,7 +510,28 @@ def str_field(o, key, most, multiline, optional):
         raise Refused(2, "content-record")
 
 
-def check_record(r):
+def valid_day(d):
+    return isinstance(d, str) and len(d) == 10 and all(
+        (c == "-") if i in (4, 7) else c in "0123456789" for i, c in enumerate(d))
+
+
+def check_consent(c):
+    """Content format 2's consent scope: exactly seven members."""
+    if not isinstance(c, dict) or len(c) != 7:
+        raise Refused(2, "content-record")
+    if any(not isinstance(c.get(k), bool) for k in ("export", "quote", "publish", "attachments")):
+        raise Refused(2, "content-record")
+    m, rec, emb = c.get("method", 0), c.get("recorded"), c.get("embargo", 0)
+    if m is not None and m not in ("verbal", "written", "recorded"):
+        raise Refused(2, "content-record")
+    if not isinstance(rec, str) or not 1 <= len(rec) <= 31 or \
+            any(not 0x20 <= ord(ch) <= 0x7E for ch in rec):
+        raise Refused(2, "content-record")
+    if emb is not None and not valid_day(emb):
+        raise Refused(2, "content-record")
+
+
+def check_record(r, fmt=1):
     if not isinstance(r, dict) or not isinstance(r.get("id"), str) or \
             len(r["id"]) != 16 or any(c not in ID_ALPHABET for c in r["id"]):
         raise Refused(2, "content-record")
@@ -519,6 +540,14 @@ def check_record(r):
                                   ("date", 10, 0, 0), ("body", BODY_MAX, 1, 0)):
         str_field(r, key, most, multi, opt)
     if r["pseudonym"] == "":
+        raise Refused(2, "content-record")
+    if fmt == 2:
+        sub = r.get("subject")
+        if not isinstance(sub, str) or len(sub) != 16 or any(c not in ID_ALPHABET for c in sub):
+            raise Refused(2, "content-record")
+        check_consent(r.get("consent"))
+    v = r.get("version", 1)
+    if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 2147483647:
         raise Refused(2, "content-record")
     tags, att = r.get("tags"), r.get("attachments")
     if not isinstance(tags, list) or len(tags) > 64 or not isinstance(att, list):
@@ -565,7 +594,7 @@ def check_attachment(a, record):
 
 def check_content(c):
     """The first content refusal, in the order of the bytes."""
-    pos, prev, record, header, blob_size = 0, 0, None, False, None
+    pos, prev, record, header, blob_size = 0, 0, None, 0, None
     while pos < len(c):
         if pos + 9 > len(c):
             raise Refused(2, "payload-cut")
@@ -593,12 +622,13 @@ def check_content(c):
         if t == 2:
             blob_size = check_attachment(doc, record)
         elif not header:
-            header = True
             f = doc.get("format") if isinstance(doc, dict) else None
-            if f != "intake-content-1":
+            header = {"intake-content-1": 1, "intake-content-2": 2}.get(f) if isinstance(f, str) \
+                else None
+            if header is None:
                 raise Refused(2, "content-format")
         else:
-            check_record(doc)
+            check_record(doc, header)
             record = doc["id"]
     if prev == 2:
         raise Refused(2, "payload-order")

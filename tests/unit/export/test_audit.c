@@ -333,7 +333,7 @@ static struct audit_record clean_record(const char *id)
     r.id = id, r.pseudonym = "Jong-su", r.title = "Work abroad", r.place = "[PLACE-1]";
     r.lang = "en", r.date = "2024-03", r.tags = tags_a, r.ntags = 1;
     r.body = "We worked long days. Nobody was paid on time.";
-    r.export_ok = 1;
+    r.export_ok = 1, r.attachments_ok = 1;
     return r;
 }
 
@@ -542,6 +542,33 @@ static void test_manifest_disagrees_with_text(void **state)
     assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
     assert_string_equal(check(&rep, "consistency")->items[0].note, "no consent to export");
     audit_report_free(&rep);
+    /* attachments carried against "attachments no" (issue 16); */
+    r[1].export_ok = 1;
+    r[1].nattachments = 2;
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_PASS);
+    audit_report_free(&rep);
+    r[1].attachments_ok = 0;
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    assert_string_equal(check(&rep, "consistency")->items[0].note,
+                        "2 attachment(s) carried, but the consent says attachments no");
+    audit_report_free(&rep);
+    /* and the consent check lists each scope, failing nothing. */
+    {
+        struct err e;
+        r[1].subject = "3kq8w1dz0v7m5xrt", r[1].method = "verbal", r[1].recorded = "2026-01-02";
+        r[1].quote = 1;
+        memset(&rep, 0, sizeof rep);
+        assert_int_equal(audit_consent(&rep, r, 3, &e), 0);
+        assert_int_equal(audit_verdict(&rep), AUDIT_PASS);
+        assert_int_equal(check(&rep, "consent")->nitems, 3);
+        assert_string_equal(check(&rep, "consent")->items[1].note,
+                            "subject 3kq8w1dz0v7m5xrt: export yes, quote yes, publish no, attachments no, "
+                            "embargo none, method verbal, recorded 2026-01-02");
+        assert_string_equal(check(&rep, "consent")->items[0].note,
+                            "subject (no id: content format 1): export yes, quote no, publish no, "
+                            "attachments yes, embargo none, method none, recorded unknown");
+        audit_report_free(&rep);
+    }
     digestset_free(&ds);
 }
 

@@ -47,11 +47,21 @@ static void put_header(struct writer *w, const char *format)
     put(w, PAYLOAD_JSON, json_pack("{s:s}", "format", format));
 }
 
+static json_t *consent(void)
+{
+    return json_pack("{s:b, s:b, s:b, s:b, s:s, s:s, s:n}", "export", 1, "quote", 0,
+                     "publish", 0, "attachments", 1, "method", "verbal",
+                     "recorded", "2026-01-02T03:04:05Z", "embargo");
+}
+
+/* A record as content format 2 writes it (format 1: without subject and
+ * consent). */
 static json_t *record(const char *id, const char *pseudonym)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:[s], s:[]}", "id", id, "pseudonym", pseudonym,
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:[s], s:[], s:o}", "id", id,
+                     "subject", "0000000000000001", "pseudonym", pseudonym,
                      "title", "Border crossing", "date", "2024-03", "body", "Nari spoke.\n",
-                     "tags", "border", "attachments");
+                     "tags", "border", "attachments", "consent", consent());
 }
 
 /* An attachment header for bytes b[0..len) claiming size and file, then the blob. */
@@ -227,6 +237,68 @@ static void test_refusals(void **state)
     put_header(&w, CONTENT_FORMAT);
     put_blob(&w, rid, "attachment-1.ogg", bytes, sizeof bytes, sizeof bytes);
     expect_refused(&w, EXIT_INPUT, "malformed bundle contents: an attachment before any record");
+
+    /* Format 2: every record names its subject's stable id and carries its
+     * consent scope, each field checked. */
+    {
+        static const char *const bad_scope[][2] = {
+            { "export", "\"yes\"" }, { "quote", "null" }, { "publish", "1" },
+            { "attachments", "\"no\"" }, { "method", "\"telepathy\"" }, { "method", "true" },
+            { "recorded", "\"\"" }, { "recorded", "\"2026-01-02\\n\"" }, { "recorded", "null" },
+            { "embargo", "\"2026-1-2\"" }, { "embargo", "\"tomorrow!!\"" }, { "embargo", "20260102" },
+            { "withdrawn", "\"2026-01-02\"" },
+        };
+        static const char *const bad_subject[] = { NULL, "Nari", "0000000000000I01", "" };
+        json_t *c;
+
+        for (size_t i = 0; i < sizeof bad_subject / sizeof bad_subject[0]; i++) {
+            put_header(&w, CONTENT_FORMAT);
+            r = record(rid, "Nari");
+            if (bad_subject[i] == NULL)
+                json_object_del(r, "subject");
+            else
+                json_object_set_new(r, "subject", json_string(bad_subject[i]));
+            put(&w, PAYLOAD_JSON, r);
+            expect_refused(&w, EXIT_INPUT, "malformed bundle contents: a record without a valid subject id");
+        }
+        put_header(&w, CONTENT_FORMAT);
+        r = record(rid, "Nari");
+        json_object_del(r, "consent");
+        put(&w, PAYLOAD_JSON, r);
+        expect_refused(&w, EXIT_INPUT, "malformed bundle contents: a record without its consent scope");
+        put_header(&w, CONTENT_FORMAT);
+        r = record(rid, "Nari");
+        json_object_del(json_object_get(r, "consent"), "embargo");
+        put(&w, PAYLOAD_JSON, r);
+        expect_refused(&w, EXIT_INPUT, "malformed bundle contents: a record without its consent scope");
+        for (size_t i = 0; i < sizeof bad_scope / sizeof bad_scope[0]; i++) {
+            put_header(&w, CONTENT_FORMAT);
+            r = record(rid, "Nari");
+            c = json_object_get(r, "consent");
+            if (strcmp(bad_scope[i][0], "withdrawn") == 0)
+                json_object_del(c, "embargo");
+            json_object_set_new(c, bad_scope[i][0], json_loads(bad_scope[i][1], JSON_DECODE_ANY, NULL));
+            put(&w, PAYLOAD_JSON, r);
+            expect_refused(&w, EXIT_INPUT, "malformed bundle contents: a bad consent scope");
+        }
+    }
+    /* Format 1 (still read) had neither. */
+    put_header(&w, CONTENT_FORMAT_1);
+    r = record(rid, "Nari");
+    json_object_del(r, "subject");
+    json_object_del(r, "consent");
+    put(&w, PAYLOAD_JSON, r);
+    {
+        struct seen got;
+        struct err err;
+
+        assert_int_equal(payload_writer_finish(&w.pw, &err), 0);
+        if (read_back(&got, &w.out, w.out.len + 1, &err) != 0)
+            fail_msg("format 1: %s", err.msg);
+        assert_int_equal(got.records, 1);
+        free(w.out.p);
+        writer_init(&w);
+    }
 
     put_header(&w, CONTENT_FORMAT);
     put(&w, PAYLOAD_JSON, record(rid, "Nari"));

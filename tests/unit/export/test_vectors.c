@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crypto/secmem.h"
+#include "export/content.h"
 #include "export/payload.h"
 #include "util/fileio.h"
 #include "tests/unit/bundle_helpers.h"
@@ -67,6 +69,66 @@ static unsigned char *vector_content(size_t *len, size_t blob)
     return out.p;
 }
 
+/* The content vector: real bundle content of format 2 (docs/FORMAT.md,
+ * "Bundle content"): the header, one record with its subject's stable id
+ * and consent scope, one attachment. */
+static unsigned char *content2(size_t *len)
+{
+    static const unsigned char blob[] = "a note\n";
+    json_t *header = json_pack("{s:s, s:s, s:s, s:i, s:{s:i, s:s}, s:{s:s, s:s}, s:[s]}",
+        "format", CONTENT_FORMAT, "created", "2026-01-02", "sender_label", "Field office",
+        "records", 1, "log_head", "seq", 7,
+        "hash", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+        "digests", "key", "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+        "set", "", "pseudonyms", "Nari");
+    json_t *rec = json_pack("{s:s, s:s, s:s, s:s, s:n, s:s, s:[s], s:s, s:s,"
+        " s:{s:b, s:b, s:b, s:b, s:s, s:s, s:s}, s:s, s:[], s:[], s:[]}",
+        "id", "yanj4hc68xmqjq5f", "subject", "3kq8w1dz0v7m5xrt", "pseudonym", "Nari",
+        "title", "Crossing at [PLACE-1]", "place", "language", "ko", "tags", "border",
+        "date", "2025-11", "date_precision", "month",
+        "consent", "export", 1, "quote", 0, "publish", 0, "attachments", 1,
+        "method", "verbal", "recorded", "2025-11-03T10:00:00Z", "embargo", "2026-06-01",
+        "body", "\xec\xa6\x9d\xec\x96\xb8 testimony", "attachments", "redactions", "review");
+    json_t *att;
+    unsigned char hash[32];
+    char hex[65];
+    struct collect out = {0};
+    struct payload_writer pw;
+    struct err e;
+
+    crypto_generichash(hash, sizeof hash, blob, sizeof blob - 1, NULL, 0);
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    att = json_pack("{s:s, s:s, s:s, s:i, s:s, s:s}", "record", "yanj4hc68xmqjq5f",
+                    "file", "attachment-1.txt", "type", "text/plain", "size", (int)sizeof blob - 1,
+                    "blake2b", hex, "metadata", "removed");
+    assert_non_null(header);
+    assert_non_null(rec);
+    assert_non_null(att);
+    json_array_append_new(json_object_get(rec, "attachments"),
+                          json_pack("{s:s, s:s, s:i, s:s, s:b, s:s}", "file", "attachment-1.txt",
+                                    "type", "text/plain", "size", (int)sizeof blob - 1,
+                                    "blake2b", hex, "gps", 0, "metadata", "removed"));
+    payload_writer_init(&pw, collect_sink, &out);
+    assert_int_equal(content_put_json(&pw, PAYLOAD_JSON, header, &e), 0);
+    assert_int_equal(content_put_json(&pw, PAYLOAD_JSON, rec, &e), 0);
+    assert_int_equal(content_put_json(&pw, PAYLOAD_ATTACHMENT, att, &e), 0);
+    assert_int_equal(payload_item_begin(&pw, PAYLOAD_BLOB, sizeof blob - 1, &e), 0);
+    assert_int_equal(payload_item_write(&pw, blob, sizeof blob - 1, &e), 0);
+    assert_int_equal(payload_writer_finish(&pw, &e), 0);
+    json_decref(header);
+    json_decref(rec);
+    json_decref(att);
+    *len = out.len;
+    return out.p;
+}
+
+static int count_record(void *ctx, json_t *rec, struct err *e)
+{
+    (void)rec, (void)e;
+    ++*(int *)ctx;
+    return 0;
+}
+
 static void check_file(const char *path, const unsigned char *buf, size_t len)
 {
     unsigned char *old;
@@ -89,7 +151,7 @@ static void vector(const char *name, size_t nrcpt, size_t blob, int armor)
     char path[256];
     unsigned char hash[BUNDLE_HASHBYTES];
     size_t clen, blen, i;
-    unsigned char *content = vector_content(&clen, blob), *b;
+    unsigned char *content = blob > 0 ? vector_content(&clen, blob) : content2(&clen), *b;
 
     det_counter = 0;
     b = seal_mem(&blen, content, clen, 1000, sign_sk, rcpt, nrcpt, armor, hash);
@@ -165,6 +227,7 @@ static void test_vectors(void **state)
     vector("small", 2, 100, 0);
     vector("chunks", 1, 150000, 0);
     vector("armored", 2, 10, 1);
+    vector("content2", 1, 0, 0);          /* blob 0: the format 2 content */
     if (getenv("INTAKE_WRITE_VECTORS") != NULL) {
         corpus_seed("valid-empty-1", 0, rcpt, 1, 0);
         corpus_seed("valid-payload-1", 100, rcpt, 1, 0);
@@ -172,6 +235,28 @@ static void test_vectors(void **state)
         corpus_seed("valid-other-recipient", 100, rcpt + 1, 1, 0);
         corpus_seed("valid-armored-2", 100, rcpt, 2, 1);
     }
+}
+
+/* The content vector reads back through the content reader. */
+static void test_content_vector(void **state)
+{
+    struct content_handler h = { NULL, count_record, NULL, NULL, NULL, NULL };
+    struct content_reader *r;
+    unsigned char *c;
+    size_t len;
+    int n = 0;
+    struct err e;
+
+    (void)state;
+    h.ctx = &n;
+    c = content2(&len);
+    r = content_reader_new(&h);
+    assert_non_null(r);
+    if (content_sink(r, c, len, &e) != 0 || content_finish(r, &e) != 0)
+        fail_msg("%s", e.msg);
+    assert_int_equal(n, 1);
+    content_reader_free(r);
+    free(c);
 }
 
 /* The randomness really is fixed: the same vector twice is the same. */
@@ -196,11 +281,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_vectors),
+        cmocka_unit_test(test_content_vector),
     };
 
     memcpy(det_seed, "intake test vectors, not random", sizeof det_seed);
     if (randombytes_set_implementation(&det) != 0 || sodium_init() < 0)
         return 1;
+    json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
     seeded_keys();
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

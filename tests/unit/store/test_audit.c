@@ -13,7 +13,7 @@
 #include "store/audit.h"
 
 static const char *const names[] = {
-    "origin", "consistency", "residual-terms", "residual-detectors", "second-opinion",
+    "origin", "consistency", "consent", "residual-terms", "residual-detectors", "second-opinion",
     "reidentification", "attachments",
 };
 
@@ -61,11 +61,11 @@ static int audit(struct audit_report *rep, struct pair *p, const char *path, siz
     return store_audit(rep, p->hq, path, k, e);
 }
 
-/* The seven checks, in order, at the given levels. */
-static void expect_levels(const struct audit_report *rep, const int levels[7])
+/* The eight checks, in order, at the given levels. */
+static void expect_levels(const struct audit_report *rep, const int levels[8])
 {
-    assert_int_equal(rep->n, 7);
-    for (size_t i = 0; i < 7; i++) {
+    assert_int_equal(rep->n, 8);
+    for (size_t i = 0; i < 8; i++) {
         assert_string_equal(rep->checks[i].name, names[i]);
         if (rep->checks[i].level != levels[i])
             fail_msg("%s: level %d, not %d (%s)", names[i], rep->checks[i].level, levels[i],
@@ -76,8 +76,8 @@ static void expect_levels(const struct audit_report *rep, const int levels[7])
 static void test_clean_bundle_passes(void **state)
 {
     struct pair *p = *state;
-    static const int pass_all[7] = { AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS,
-                                     AUDIT_PASS, AUDIT_PASS };
+    static const int pass_all[8] = { AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS,
+                                     AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS };
     struct audit_report rep;
     char head[128], want[512];
     struct records before, after;
@@ -100,15 +100,18 @@ static void test_clean_bundle_passes(void **state)
     assert_string_equal(rep.checks[0].reason, want);
     assert_string_equal(rep.checks[1].reason, "3 records: 3 redactions and 0 review flags agree "
                         "with the text; consent allows export");
-    assert_non_null(strstr(rep.checks[2].reason, "digests is left in 6 fields by the "
+    assert_non_null(strstr(rep.checks[3].reason, "digests is left in 6 fields by the "
                            "redactor's rules"));
-    assert_string_equal(rep.checks[3].reason, "6 fields: no pattern left outside the redactions");
-    assert_string_equal(rep.checks[4].reason, "6 fields: nothing kept with allow, no name-like "
+    assert_string_equal(rep.checks[4].reason, "6 fields: no pattern left outside the redactions");
+    assert_string_equal(rep.checks[5].reason, "6 fields: nothing kept with allow, no name-like "
                         "word, place, listed name or handle shape");
-    assert_string_equal(rep.checks[5].reason, "k=3: every record shares place, month, language "
+    assert_string_equal(rep.checks[6].reason, "k=3: every record shares place, month, language "
                         "and tags with at least 2 others (threshold 3)");
+    /* Only the consent check lists something: each record's scope. */
     for (size_t i = 0; i < rep.n; i++)
-        assert_int_equal(rep.checks[i].nitems, 0);
+        assert_int_equal(rep.checks[i].nitems, i == 2 ? 3 : 0);
+    assert_string_equal(rep.checks[2].reason, "3 records carry their consent scope (what a "
+                        "scope forbids: see consistency)");
     audit_report_free(&rep);
 
     /* Nothing was imported or logged. */
@@ -121,10 +124,10 @@ static void test_clean_bundle_passes(void **state)
 static void test_warn_verdicts(void **state)
 {
     struct pair *p = *state;
-    static const int unverified[7] = { AUDIT_WARN, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS,
-                                       AUDIT_WARN, AUDIT_PASS };
-    static const int k1[7] = { AUDIT_WARN, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS,
-                               AUDIT_PASS, AUDIT_PASS };
+    static const int unverified[8] = { AUDIT_WARN, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS,
+                                       AUDIT_PASS, AUDIT_PASS, AUDIT_WARN, AUDIT_PASS };
+    static const int k1[8] = { AUDIT_WARN, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS,
+                               AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS };
     struct audit_report rep;
     char head[128], want[512];
     struct err e;
@@ -144,13 +147,13 @@ static void test_warn_verdicts(void **state)
     origin_reason(want, sizeof want, "signed by contact 'field' (NOT verified: compare safety "
                   "numbers with 'intake contact verify')", 1, head);
     assert_string_equal(rep.checks[0].reason, want);
-    assert_string_equal(rep.checks[5].reason, "k=1: 1 records share their place, month, "
+    assert_string_equal(rep.checks[6].reason, "k=1: 1 records share their place, month, "
                         "language and tags with fewer than 3 others in all");
-    assert_int_equal(rep.checks[5].nitems, 1);
-    assert_int_equal(rep.checks[5].items[0].level, AUDIT_WARN);
-    assert_string_equal(rep.checks[5].items[0].record, p->nari);
-    assert_string_equal(rep.checks[5].items[0].what, "quasi-identifiers");
-    assert_string_equal(rep.checks[5].items[0].text, "- | 2024-03 | - | ");
+    assert_int_equal(rep.checks[6].nitems, 1);
+    assert_int_equal(rep.checks[6].items[0].level, AUDIT_WARN);
+    assert_string_equal(rep.checks[6].items[0].record, p->nari);
+    assert_string_equal(rep.checks[6].items[0].what, "quasi-identifiers");
+    assert_string_equal(rep.checks[6].items[0].text, "- | 2024-03 | - | ");
     audit_report_free(&rep);
 
     /* With k = 1 the group is large enough; origin still WARNs. */
@@ -164,8 +167,8 @@ static void test_warn_verdicts(void **state)
 static void test_unknown_sender_fails_origin(void **state)
 {
     struct pair *p = *state;
-    static const int unknown[7] = { AUDIT_FAIL, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS,
-                                    AUDIT_PASS, AUDIT_PASS };
+    static const int unknown[8] = { AUDIT_FAIL, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS,
+                                    AUDIT_PASS, AUDIT_PASS, AUDIT_PASS, AUDIT_PASS };
     char key[2 * crypto_sign_PUBLICKEYBYTES + 1], who[256], head[128], want[512];
     struct audit_report rep;
     struct err e;

@@ -116,7 +116,7 @@ static void test_import_once(void **state)
     assert_int_equal(store_begin(f->s, &e), 0);
     assert_int_equal(store_import_begin(&import_id, f->s, hq.bundle, sizeof hq.bundle, hq.pk, "hq", &e), 0);
     assert_int_equal(import_id, 1);
-    assert_int_equal(store_import_record(&added, f->s, import_id, "Nari@1a2b3c4d", &r, "{}", &e), 0);
+    assert_int_equal(store_import_record(&added, f->s, import_id, &(struct import_subject){ "Nari@1a2b3c4d", NULL, NULL }, &r, "{}", &e), 0);
     assert_int_equal(added, 1);
     assert_int_equal(store_commit(f->s, &e), 0);
     assert_int_equal(store_import_seen(&seen, f->s, hq.bundle, sizeof hq.bundle, &e), 0);
@@ -127,7 +127,7 @@ static void test_import_once(void **state)
     assert_int_equal(store_begin(f->s, &e), 0);
     assert_int_equal(store_import_begin(&again_id, f->s, hq.bundle, sizeof hq.bundle, hq.pk, "hq", &e), 0);
     assert_int_equal(again_id, 2);
-    assert_int_equal(store_import_record(&added, f->s, again_id, "Nari@1a2b3c4d", &r, "{}", &e), 0);
+    assert_int_equal(store_import_record(&added, f->s, again_id, &(struct import_subject){ "Nari@1a2b3c4d", NULL, NULL }, &r, "{}", &e), 0);
     assert_int_equal(added, 0);
     assert_int_equal(store_commit(f->s, &e), 0);
     flt.with_body = 1;
@@ -150,12 +150,12 @@ static void test_import_refuses_a_taken_id(void **state)
     new_sender(&b);
     assert_int_equal(store_begin(f->s, &e), 0);
     assert_int_equal(store_import_begin(&ia, f->s, a.bundle, sizeof a.bundle, a.pk, NULL, &e), 0);
-    assert_int_equal(store_import_record(&added, f->s, ia, "Nari@1a2b3c4d", &r, "{}", &e), 0);
+    assert_int_equal(store_import_record(&added, f->s, ia, &(struct import_subject){ "Nari@1a2b3c4d", NULL, NULL }, &r, "{}", &e), 0);
     assert_int_equal(store_commit(f->s, &e), 0);
     /* Another sender with the same record id. */
     assert_int_equal(store_begin(f->s, &e), 0);
     assert_int_equal(store_import_begin(&ib, f->s, b.bundle, sizeof b.bundle, b.pk, NULL, &e), 0);
-    assert_int_equal(store_import_record(&added, f->s, ib, "Saran@99", &r, "{}", &e), -1);
+    assert_int_equal(store_import_record(&added, f->s, ib, &(struct import_subject){ "Saran@99", NULL, NULL }, &r, "{}", &e), -1);
     assert_int_equal(e.code, EXIT_AUTH);
     assert_string_equal(e.msg, "the bundle holds record 0123456789abcdef, which this store already"
                         " has from elsewhere; nothing was imported");
@@ -169,7 +169,7 @@ static void test_import_refuses_a_taken_id(void **state)
     r.id = local;
     assert_int_equal(store_begin(f->s, &e), 0);
     assert_int_equal(store_import_begin(&ib, f->s, b.bundle, sizeof b.bundle, b.pk, NULL, &e), 0);
-    assert_int_equal(store_import_record(&added, f->s, ib, "Saran@99", &r, "{}", &e), -1);
+    assert_int_equal(store_import_record(&added, f->s, ib, &(struct import_subject){ "Saran@99", NULL, NULL }, &r, "{}", &e), -1);
     snprintf(want, sizeof want, "the bundle holds record %s, which this store already has from"
              " elsewhere; nothing was imported", local);
     assert_string_equal(e.msg, want);
@@ -193,7 +193,7 @@ static void test_origin(void **state)
     memset(head, 0xab, sizeof head);
     assert_int_equal(store_begin(f->s, &e), 0);
     assert_int_equal(store_import_begin(&id, f->s, hq.bundle, sizeof hq.bundle, hq.pk, "hq", &e), 0);
-    assert_int_equal(store_import_record(&added, f->s, id, "Nari@1a2b3c4d", &r, "{}", &e), 0);
+    assert_int_equal(store_import_record(&added, f->s, id, &(struct import_subject){ "Nari@1a2b3c4d", NULL, NULL }, &r, "{}", &e), 0);
     assert_int_equal(store_commit(f->s, &e), 0);
     assert_int_equal(sqlite3_prepare_v2(f->s->db, "SELECT at FROM import", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -222,6 +222,109 @@ static void test_origin(void **state)
     assert_string_equal(out, "");
 }
 
+static int import_one(struct store *s, struct sender *x, const char *rid, const char *uid,
+                      const char *pseudonym, const struct consent *c, int *added, struct err *e)
+{
+    struct record_row r = imported(rid, "body");
+    struct import_subject subj = { pseudonym, uid, c };
+    long id;
+    int rc;
+
+    randombytes_buf(x->bundle, sizeof x->bundle);
+    assert_int_equal(store_begin(s, e), 0);
+    assert_int_equal(store_import_begin(&id, s, x->bundle, sizeof x->bundle, x->pk, "hq", e), 0);
+    rc = store_import_record(added, s, id, &subj, &r, "{}", e);
+    if (rc == 0)
+        assert_int_equal(store_commit(s, e), 0);
+    else
+        store_rollback(s);
+    return rc;
+}
+
+static int names(void *ctx, const struct subject_row *r, struct err *e)
+{
+    (void)e;
+    assert_int_equal(strlen(r->uid), 16);
+    json_array_append_new(ctx, json_string(r->pseudonym));
+    return 0;
+}
+
+/* Issue 16: an imported subject is the sender's stable id, renamed when its
+ * device renames it; the consent scope it carries is its consent here,
+ * kept once per change, and cannot be changed here. */
+static void test_subject_ids_and_consent(void **state)
+{
+    struct fixture *f = *state;
+    struct consent c = { .recorded = 1, .export_ok = 1, .quote = 0, .publish = 0,
+                         .attachments = 1, .method = "verbal", .embargo = "",
+                         .date = "2026-01-02T03:04:05Z" }, got;
+    struct consent_change change = { -1, 1, -1, -1, NULL, NULL, 0 };
+    struct sender a, b;
+    json_t *seen = json_array();
+    int added = -1;
+    long n;
+    struct err e;
+
+    new_sender(&a);
+    new_sender(&b);
+    assert_int_equal(import_one(f->s, &a, "0123456789abcdef", "aaaaaaaaaaaaaaaa", "Nari@11111111", &c, &added, &e), 0);
+    assert_int_equal(store_consent_get(&got, f->s, "Nari@11111111", &e), 0);
+    assert_true(got.recorded && got.imported && got.export_ok && !got.quote && got.attachments);
+    assert_string_equal(got.date, "2026-01-02T03:04:05Z");
+    assert_string_equal(got.method, "verbal");
+    /* The same scope again adds no entry; a new one does. */
+    assert_int_equal(import_one(f->s, &a, "0123456789abcdef", "aaaaaaaaaaaaaaaa", "Nari@11111111", &c, &added, &e), 0);
+    assert_int_equal(added, 0);
+    assert_int_equal(db_int(&n, f->s, "SELECT count(*) FROM consent", NULL, 0, "t", &e), 1);
+    assert_int_equal(n, 1);
+    /* Renamed on its device: one subject, the new pseudonym, the new scope. */
+    c.quote = 1;
+    snprintf(c.date, sizeof c.date, "2026-02-03T04:05:06Z");
+    assert_int_equal(import_one(f->s, &a, "1123456789abcdef", "aaaaaaaaaaaaaaaa", "Sora@11111111", &c, &added, &e), 0);
+    assert_int_equal(added, 1);
+    assert_int_equal(store_subject_each(f->s, NULL, 0, names, seen, &e), 0);
+    assert_int_equal(json_array_size(seen), 1);
+    assert_string_equal(json_string_value(json_array_get(seen, 0)), "Sora@11111111");
+    assert_int_equal(store_consent_get(&got, f->s, "Sora@11111111", &e), 0);
+    assert_true(got.quote);
+    assert_int_equal(db_int(&n, f->s, "SELECT count(*) FROM record r JOIN subject s ON s.id = r.subject_id"
+                            " WHERE s.pseudonym = 'Sora@11111111'", NULL, 0, "t", &e), 1);
+    assert_int_equal(n, 2);
+    /* The same id from another sender is another subject; a pseudonym held
+     * here by another subject is refused. */
+    assert_int_equal(import_one(f->s, &b, "2123456789abcdef", "aaaaaaaaaaaaaaaa", "Sora@11111111", &c, &added, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_string_equal(e.msg, "the bundle's subject aaaaaaaaaaaaaaaa is named Sora@11111111, which "
+                        "another subject in this store already has; nothing was imported");
+    assert_int_equal(import_one(f->s, &b, "2123456789abcdef", "aaaaaaaaaaaaaaaa", "Sora@22222222", &c, &added, &e), 0);
+    assert_int_equal(import_one(f->s, &a, "3123456789abcdef", "aaaaaaaaaaaaaaaa", "Sora@22222222", &c, &added, &e), -1);
+    assert_string_equal(e.msg, "the bundle renames subject aaaaaaaaaaaaaaaa to Sora@22222222, which "
+                        "another subject in this store already has; nothing was imported");
+    /* Its consent is its device's. */
+    assert_int_equal(store_consent_set(f->s, "Sora@11111111", &change, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, "Sora@11111111 came in a bundle: its consent is the one its device "
+                        "recorded, carried by its bundles, and cannot be changed here");
+    /* Content format 1 carries none. */
+    assert_int_equal(import_one(f->s, &b, "4123456789abcdef", NULL, "Old@22222222", NULL, &added, &e), 0);
+    assert_int_equal(store_consent_get(&got, f->s, "Old@22222222", &e), 0);
+    assert_true(!got.recorded && got.imported);
+    /* Pseudonyms that differ only by case, white space or hyphens are one
+     * (pseudonym_key, DB_SUBJECT_NAMED): held by another subject, the same
+     * subject's new spelling, and a format 1 bundle's subject. */
+    assert_int_equal(import_one(f->s, &a, "5123456789abcdef", "aaaaaaaaaaaaaaaa", "SO-RA@22222222", &c, &added, &e), -1);
+    assert_string_equal(e.msg, "the bundle renames subject aaaaaaaaaaaaaaaa to SO-RA@22222222, which "
+                        "another subject in this store already has; nothing was imported");
+    assert_int_equal(import_one(f->s, &b, "5123456789abcdef", "aaaaaaaaaaaaaaaa", "so ra@22222222", &c, &added, &e), 0);
+    assert_int_equal(import_one(f->s, &b, "6123456789abcdef", NULL, "OLD@22222222", NULL, &added, &e), 0);
+    json_array_clear(seen);
+    assert_int_equal(store_subject_each(f->s, NULL, 0, names, seen, &e), 0);
+    assert_int_equal(json_array_size(seen), 3);
+    assert_string_equal(json_string_value(json_array_get(seen, 1)), "so ra@22222222");
+    assert_string_equal(json_string_value(json_array_get(seen, 2)), "Old@22222222");
+    json_decref(seen);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
@@ -231,6 +334,7 @@ int main(void)
         T(test_import_once),
         T(test_import_refuses_a_taken_id),
         T(test_origin),
+        T(test_subject_ids_and_consent),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,165 @@
+#!/usr/bin/env bats
+# Issue 16: the consent scope and the subject's stable id travel with every
+# record: device -> headquarters -> partner, renames, consent changes; what
+# show, list --json, open, subject show and audit print of it.
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup() {
+    common_setup
+    W=$T/work
+    mkdir -p "$W"
+    cd "$W"
+}
+
+teardown() { common_teardown; }
+
+# field_hq: a device "field" with subject Nari (export yes, quote no,
+# publish no, written) and one record $ID, and "hq", contacts of each other.
+field_hq() {
+    mkstore field
+    mkstore hq
+    introduce field hq
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --quote no --publish no --method written 2>/dev/null
+    ID=$(printf 'Kim Ji-yeon spoke about the border.\n' |
+         st field record Nari --title "Border crossing" --date 2024-03-15 --tag border)
+    UID_=$(st field subject show Nari | sed -n 's/^subject id: //p')
+}
+
+# hq_subject: the pseudonym hq gave the one subject it has (PSEUDONYM@KEY).
+hq_subject() {
+    st hq subject list --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["pseudonym"])'
+}
+
+@test "consent: a subject has a stable random id, kept across a rename, never its name" {
+    mkstore field
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    a=$(st field subject show Nari | sed -n 's/^subject id: //p')
+    [[ "$a" =~ ^[0-9a-hjkmnp-tv-z]{16}$ ]]
+    st field subject rename Nari Bora >/dev/null 2>&1
+    [ "$(st field subject show Bora | sed -n 's/^subject id: //p')" = "$a" ]
+    [ "$(st field subject list --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["subject"])')" = "$a" ]
+}
+
+@test "consent: device -> hq: the scope and subject id arrive; show, list --json, subject show, open and audit print it" {
+    field_hq
+    st field export --to hq --all -o "$W/b.bundle" >/dev/null 2>&1
+    run st hq open "$W/b.bundle"
+    expect_status 0
+    [[ "$output" == *"$ID	2024-03	Nari	Border crossing
+  subject id: $UID_
+  consent: recorded "*" (written): export yes, quote no, publish no, attachments no"* ]]
+    run st hq audit "$W/b.bundle"
+    expect_status 0
+    [[ "$output" == *"consent            PASS  1 records carry their consent scope"* ]]
+    [[ "$output" == *"PASS record $ID: scope (subject $UID_: export yes, quote no, publish no, attachments no, embargo none, method written, recorded "* ]]
+    run st hq import "$W/b.bundle"
+    expect_status 0
+    P=$(hq_subject)
+    [[ "$P" == Nari@* ]]
+    run st hq subject show "$P"
+    expect_status 0
+    [[ "$output" == *"consent: recorded "*" (written): export yes, quote no, publish no, attachments no"* ]]
+    [[ "$output" == *"may leave this store: yes"* ]]
+    run st hq show "$ID"
+    expect_status 0
+    [[ "$output" == *"consent: recorded "*" (written): export yes, quote no, publish no, attachments no"* ]]
+    run st hq list --json
+    expect_status 0
+    echo "$output" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)[0]
+c = r["consent"]
+assert c["export"] is True and c["quote"] is False and c["publish"] is False, c
+assert c["attachments"] is False and c["method"] == "written" and c["embargo"] is None, c
+assert len(r["subject"]) == 16, r
+'
+    # hq's own id for the subject is its own, not the device's.
+    [ "$(st hq subject show "$P" | sed -n 's/^subject id: //p')" != "$UID_" ]
+    # The consent is the device's: hq cannot change it.
+    run st hq consent "$P" --quote yes
+    expect_status 2
+    [ "$output" = "intake: $P came in a bundle: its consent is the one its device recorded, carried by its bundles, and cannot be changed here" ]
+}
+
+@test "consent: a rename and a new scope on the device reach hq as one subject; a record already there takes the new scope" {
+    field_hq
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    P=$(hq_subject)
+    st field subject rename Nari Bora >/dev/null 2>&1
+    st field consent Bora --quote yes >/dev/null 2>&1
+    ID2=$(printf 'More about the border.\n' | st field record Bora --title "Second talk" --date 2024-04-01)
+    st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
+    run st hq import "$W/2.bundle"
+    expect_status 0
+    [ "$output" = "imported 1 record(s) and 0 attachment(s) from field; 1 already here" ]
+    [ "$(st hq subject list | wc -l)" -eq 1 ]
+    P2=$(hq_subject)
+    [ "$P2" = "Bora@${P#Nari@}" ]
+    run st hq subject show "$P2"
+    [[ "$output" == *"records: 2"* ]]
+    [[ "$output" == *"export yes, quote yes, publish no"* ]]
+    run st hq show "$ID"
+    [[ "$output" == *"pseudonym: $P2"* ]]
+    [[ "$output" == *"quote yes"* ]]
+    run st hq subject show "$P"
+    expect_status 2
+    [ "$output" = "intake: no subject with pseudonym '$P' (see 'intake subject list')" ]
+}
+
+@test "consent: hq -> partner: the export onward carries and honours the imported scope" {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    st field consent Nari --attachments no >/dev/null 2>&1
+    echo "recording" >"$W/rec.txt"
+    st field attach "$ID" "$W/rec.txt" >/dev/null
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    run st hq import "$W/1.bundle"
+    [ "$output" = "imported 1 record(s) and 0 attachment(s) from field; 0 already here" ]
+    run st hq export --to partner --all -o "$W/p.bundle"
+    expect_status 0
+    run st partner import "$W/p.bundle"
+    expect_status 0
+    [ "$output" = "imported 1 record(s) and 0 attachment(s) from hq; 0 already here" ]
+    P=$(st partner subject list --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["pseudonym"])')
+    run st partner subject show "$P"
+    [[ "$output" == *"(written): export yes, quote no, publish no, attachments no"* ]]
+}
+
+@test "import: attachments added to a record already imported arrive; the same bytes again are already here" {
+    field_hq
+    st field consent Nari --attachments yes >/dev/null 2>&1
+    ID0=$(printf 'An earlier talk.\n' | st field record Nari --title "First talk" --date 2024-01-01)
+    echo "first" >"$W/a.txt"
+    echo "second" >"$W/b.txt"
+    echo "third" >"$W/c.txt"
+    st field attach "$ID0" "$W/c.txt" >/dev/null
+    st field attach "$ID" "$W/a.txt" >/dev/null
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    run st hq import "$W/1.bundle"
+    [ "$output" = "imported 2 record(s) and 2 attachment(s) from field; 0 already here" ]
+    # $ID's attachment was attachment-2.txt there; alone, a.txt is now
+    # attachment-1.txt (the same bytes: kept) and b.txt attachment-2.txt.
+    st field attach "$ID" "$W/b.txt" >/dev/null
+    st field export --to hq "$ID" -o "$W/2.bundle" >/dev/null 2>&1
+    run st hq import "$W/2.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 1 attachment(s) from field; 1 already here, with their attachments" ]
+    run st hq show "$ID"
+    [[ "$output" == *"attachment: attachment-2.txt	text/plain	6 bytes"* ]]
+    [[ "$output" =~ attachment:\ attachment-2-[0-9a-f]{8}\.txt$'\t'text/plain$'\t'7\ bytes ]]
+    name=$(st hq show "$ID" --json | python3 -c '
+import json, sys
+print([a["name"] for a in json.load(sys.stdin)["attachments"] if a["size"] == 7][0])')
+    st hq attachment get "$ID" "$name" -o "$W/got"
+    cmp "$W/b.txt" "$W/got"
+    st field export --to hq "$ID" -o "$W/3.bundle" >/dev/null 2>&1
+    run st hq import "$W/3.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here, with their attachments" ]
+    [ "$(st hq show "$ID" | grep -c '^attachment: ')" -eq 2 ]
+}
