@@ -23,6 +23,7 @@
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
+#include "privacy/window.h"
 #include "util/day.h"
 #include "util/intl.h"
 
@@ -248,10 +249,11 @@ static int scan_handles(struct finding *x, struct err *e)
     return 0;
 }
 
-static int second_opinion(struct finding *x, const struct normtext *nt, struct err *e)
+static int second_opinion(struct finding *x, const struct normtext *nt,
+                          const struct window_tokens *tk, struct err *e)
 {
     if (list_allowed(x, e) != 0 || redactor_name_shapes(nt, on_shape, x, e) != 0 ||
-        gazetteer_scan(nt, on_gazetteer, x, e) != 0)
+        gazetteer_scan_tokens(nt, tk, on_gazetteer, x, e) != 0)
         return -1;
     return scan_handles(x, e);
 }
@@ -272,6 +274,8 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
     struct field f = { NULL, NULL, NULL, 0, 0 };
     struct finding terms, dets, second;
     struct normtext nt;
+    struct window_tokens tk;
+    struct window_memo *memo = window_memo_new();      /* NULL: works without */
     size_t fields = 0;
     int rc = -1;
 
@@ -291,8 +295,15 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
             terms.nseen = dets.nseen = second.nseen = 0;
             if (normalise(&nt, f.text, f.len, e) != 0)
                 goto out;
-            rc = digestset_scan_norm(ds, &nt, on_term, &terms, e) == 0 &&
-                 scan_patterns(&dets, &nt, e) == 0 && second_opinion(&second, &nt, e) == 0 ? 0 : -1;
+            if (window_tokenise(&tk, &nt, memo, e) != 0) {
+                normtext_free(&nt);
+                goto out;
+            }
+            /* One tokenisation for the digest set and the gazetteer. */
+            rc = digestset_scan_tokens(ds, &nt, &tk, on_term, &terms, e) == 0 &&
+                 scan_patterns(&dets, &nt, e) == 0 && second_opinion(&second, &nt, &tk, e) == 0
+                 ? 0 : -1;
+            window_tokens_free(&tk);
             normtext_free(&nt);
             if (rc != 0)
                 goto out;
@@ -318,6 +329,7 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
                            fields, second.warns);
     rc = 0;
 out:
+    window_memo_free(memo);
     redact_words_clear();
     free(terms.seen), free(dets.seen), free(second.seen);
     return rc;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/secmem.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/window.h"
@@ -23,11 +24,66 @@ void digestset_init_key(struct digestset *ds, const unsigned char key[DIGESTSET_
     memcpy(ds->key, key, DIGESTSET_KEYBYTES);
 }
 
+/* ---- The keys looked up so far ----
+ * An open-addressing table over the keys (SipHash under a random key,
+ * crypto_shorthash, so that no text can pile its keys into one chain):
+ * for each, where its entries start, or NONE.  The keys themselves are in
+ * a wipe-on-free arena: they are the text's. */
+
+#define NONE UINT32_MAX
+
+struct memo_slot {              /* one cache line holds four */
+    uint64_t hash;              /* 0: empty */
+    uint32_t off;               /* of the key in the arena */
+    uint32_t first;             /* entry index, or NONE */
+};
+
+struct digestset_memo {
+    unsigned char hkey[crypto_shorthash_KEYBYTES];
+    struct memo_slot slot[DIGESTSET_MEMO_SLOTS];
+    size_t n;
+    char *arena;                /* each key: its length byte, then its bytes */
+    size_t used, size;
+};
+
+static void memo_clear(struct digestset_memo *m)
+{
+    secmem_wipe_free(m->arena);
+    m->arena = NULL;
+    m->used = m->size = 0;
+    m->n = 0;
+    memset(m->slot, 0, sizeof m->slot);
+}
+
+static void memo_free(struct digestset *ds)
+{
+    if (ds->memo == NULL)
+        return;
+    memo_clear(ds->memo);
+    sodium_memzero(ds->memo->hkey, sizeof ds->memo->hkey);
+    free(ds->memo);
+    ds->memo = NULL;
+}
+
+static uint64_t memo_hash(const struct digestset_memo *m, const char *key, size_t keylen)
+{
+    unsigned char h[crypto_shorthash_BYTES];
+    uint64_t v = 0;
+
+    crypto_shorthash(h, (const unsigned char *)key, keylen, m->hkey);
+    for (size_t i = 0; i < sizeof h; i++)
+        v = v << 8 | h[i];
+    return v | 1;
+}
+
 void digestset_free(struct digestset *ds)
 {
     sodium_memzero(ds->key, sizeof ds->key);
+    memo_free(ds);
     free(ds->d);
+    free(ds->index);
     ds->d = NULL;
+    ds->index = NULL;
     ds->n = ds->cap = 0;
 }
 
@@ -40,6 +96,9 @@ static void digest(unsigned char out[DIGESTSET_BYTES], const struct digestset *d
 
 static int add(struct digestset *ds, const unsigned char entry[DIGESTSET_ENTRY], struct err *e)
 {
+    free(ds->index);            /* digestset_finish builds them again */
+    ds->index = NULL;
+    memo_free(ds);
     if (ds->n == ds->cap) {
         size_t cap = ds->cap ? ds->cap * 2 : 256;
         unsigned char *p = realloc(ds->d, cap * DIGESTSET_ENTRY);
@@ -83,11 +142,12 @@ static int add_one(void *ctx, const char *key, size_t keylen, const struct redac
     return digestset_add_form(a->ds, key, keylen, redact_form_byte(f), a->e) == 0 ? 0 : -1;
 }
 
-int digestset_add_redactor(struct digestset *ds, const struct redactor *r, struct err *e)
+int digestset_add_redactor(struct digestset *ds, const struct redactor *r,
+                           enum redact_words words, struct err *e)
 {
     struct add_ctx a = { ds, e };
 
-    if (redactor_each_form(r, add_one, &a) != 0)
+    if (redactor_each_form(r, words, add_one, &a) != 0)
         return -1;
     digestset_finish(ds);
     return 0;
@@ -96,6 +156,39 @@ int digestset_add_redactor(struct digestset *ds, const struct redactor *r, struc
 static int cmp_entry(const void *a, const void *b)
 {
     return memcmp(a, b, DIGESTSET_ENTRY);
+}
+
+/* The first 32 bits of digest d, big-endian: the order of memcmp. */
+static uint32_t prefix32(const unsigned char *d)
+{
+    return (uint32_t)d[0] << 24 | (uint32_t)d[1] << 16 | (uint32_t)d[2] << 8 | d[3];
+}
+
+/* The index of the sorted entries by their first ibits bits: about one
+ * entry per value (at most 2^20 values, 4 MiB), so a look-up compares one
+ * or two digests instead of a binary search over all of them.  Left NULL
+ * when out of memory (the look-up searches everything then). */
+static void build_index(struct digestset *ds)
+{
+    size_t i = 0, nb;
+    unsigned bits = 1;
+
+    free(ds->index);
+    ds->index = NULL;
+    if (ds->n > UINT32_MAX)
+        return;
+    while (bits < 20 && ((size_t)1 << bits) < ds->n)
+        bits++;
+    nb = (size_t)1 << bits;
+    if ((ds->index = malloc((nb + 1) * sizeof *ds->index)) == NULL)
+        return;
+    ds->ibits = bits;
+    for (size_t b = 0; b < nb; b++) {
+        while (i < ds->n && (prefix32(ds->d + i * DIGESTSET_ENTRY) >> (32 - bits)) < b)
+            i++;
+        ds->index[b] = (uint32_t)i;
+    }
+    ds->index[nb] = (uint32_t)ds->n;
 }
 
 void digestset_finish(struct digestset *ds)
@@ -109,6 +202,10 @@ void digestset_finish(struct digestset *ds)
         if (memcmp(ds->d + i * DIGESTSET_ENTRY, ds->d + o * DIGESTSET_ENTRY, DIGESTSET_ENTRY) != 0)
             memmove(ds->d + ++o * DIGESTSET_ENTRY, ds->d + i * DIGESTSET_ENTRY, DIGESTSET_ENTRY);
     ds->n = o + 1;
+    build_index(ds);
+    memo_free(ds);
+    if (ds->n < NONE && (ds->memo = calloc(1, sizeof *ds->memo)) != NULL)
+        crypto_shorthash_keygen(ds->memo->hkey);       /* calloc: untouched pages stay unmapped */
 }
 
 /* The first entry whose digest is d, or NULL. */
@@ -116,6 +213,11 @@ static const unsigned char *first_entry(const struct digestset *ds,
                                         const unsigned char d[DIGESTSET_BYTES])
 {
     size_t lo = 0, hi = ds->n, mid;
+
+    if (ds->index != NULL) {
+        uint32_t b = prefix32(d) >> (32 - ds->ibits);
+        lo = ds->index[b], hi = ds->index[b + 1];
+    }
 
     while (lo < hi) {
         mid = lo + (hi - lo) / 2;
@@ -126,6 +228,49 @@ static const unsigned char *first_entry(const struct digestset *ds,
     }
     return lo < ds->n && memcmp(ds->d + lo * DIGESTSET_ENTRY, d, DIGESTSET_BYTES) == 0
            ? ds->d + lo * DIGESTSET_ENTRY : NULL;
+}
+
+/* The first entry of key[0..keylen) (its digest), or NULL: from the
+ * memo when the key was looked up before, else by its digest (and then
+ * remembered). */
+static const unsigned char *remembered(const struct digestset *ds, const char *key,
+                                       size_t keylen)
+{
+    struct digestset_memo *m = ds->memo;
+    unsigned char d[DIGESTSET_BYTES], len = (unsigned char)keylen;
+    char rec[1 + DIGESTSET_MEMO_KEY_MAX];       /* length byte, key */
+    const unsigned char *p;
+    struct memo_slot *sl;
+    uint64_t h = 0;
+    size_t i = 0, off;
+
+    if (m != NULL && keylen <= DIGESTSET_MEMO_KEY_MAX) {
+        h = memo_hash(m, key, keylen);
+        for (i = h & (DIGESTSET_MEMO_SLOTS - 1); (sl = &m->slot[i])->hash != 0;
+             i = (i + 1) & (DIGESTSET_MEMO_SLOTS - 1))
+            if (sl->hash == h && (unsigned char)m->arena[sl->off] == len &&
+                memcmp(m->arena + sl->off + 1, key, keylen) == 0)
+                return sl->first == NONE ? NULL : ds->d + (size_t)sl->first * DIGESTSET_ENTRY;
+    }
+    digest(d, ds, key, keylen);
+    p = first_entry(ds, d);
+    sodium_memzero(d, sizeof d);
+    if (h == 0)
+        return p;
+    if (m->n >= DIGESTSET_MEMO_SLOTS / 2 || m->used > UINT32_MAX - 2 * DIGESTSET_MEMO_KEY_MAX) {
+        memo_clear(m);
+        i = h & (DIGESTSET_MEMO_SLOTS - 1);
+    }
+    rec[0] = (char)len;
+    memcpy(rec + 1, key, keylen);
+    if (secbuf_append(&m->arena, &m->used, &m->size, rec, keylen + 1, &off) == 0) {
+        sl = &m->slot[i];
+        sl->hash = h, sl->off = (uint32_t)off;
+        sl->first = p == NULL ? NONE : (uint32_t)((size_t)(p - ds->d) / DIGESTSET_ENTRY);
+        m->n++;
+    }
+    sodium_memzero(rec, keylen + 1);
+    return p;
 }
 
 struct scan_ctx {
@@ -147,9 +292,9 @@ static int lookup(struct scan_ctx *sc, const struct normtext *nt, size_t kstart,
 
     if (kend <= kstart)
         return 0;
-    digest(d, sc->ds, nt->key + kstart, kend - kstart);
-    for (p = first_entry(sc->ds, d); p != NULL && p < end && memcmp(p, d, sizeof d) == 0;
-         p += DIGESTSET_ENTRY) {
+    if ((p = remembered(sc->ds, nt->key + kstart, kend - kstart)) == NULL)
+        return 0;
+    for (memcpy(d, p, sizeof d); p < end && memcmp(p, d, sizeof d) == 0; p += DIGESTSET_ENTRY) {
         enum redact_hit h;
         if (redact_form_of_byte(&f, p[DIGESTSET_BYTES]) != 0 || (persons_only && !f.person))
             continue;
@@ -219,16 +364,32 @@ static int scan_handles(struct scan_ctx *sc, const struct normtext *nt, struct e
     return 0;
 }
 
-int digestset_scan_norm(const struct digestset *ds, const struct normtext *nt,
-                        digestset_hit_fn hit, void *ctx, struct err *e)
+int digestset_scan_tokens(const struct digestset *ds, const struct normtext *nt,
+                          const struct window_tokens *tk, digestset_hit_fn hit, void *ctx,
+                          struct err *e)
 {
     struct scan_ctx sc = { ds, hit, ctx };
 
     if (ds->n == 0)
         return 0;
-    if (window_scan(nt, DIGESTSET_WINDOW, on_window, &sc, e) != 0)
+    if (window_scan_tokens(tk, nt, DIGESTSET_WINDOW, on_window, &sc, e) != 0)
         return -1;
     return scan_handles(&sc, nt, e);
+}
+
+int digestset_scan_norm(const struct digestset *ds, const struct normtext *nt,
+                        digestset_hit_fn hit, void *ctx, struct err *e)
+{
+    struct window_tokens tk;
+    int rc;
+
+    if (ds->n == 0)
+        return 0;
+    if (window_tokenise(&tk, nt, NULL, e) != 0)
+        return -1;
+    rc = digestset_scan_tokens(ds, nt, &tk, hit, ctx, e);
+    window_tokens_free(&tk);
+    return rc;
 }
 
 int digestset_scan(const struct digestset *ds, const char *text, size_t len,

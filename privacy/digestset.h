@@ -15,8 +15,11 @@
 #define INTAKE_DIGESTSET_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/window.h"
 #include "util/err.h"
 
 #define DIGESTSET_KEYBYTES 32
@@ -24,13 +27,22 @@
 #define DIGESTSET_ENTRY (DIGESTSET_BYTES + 1)   /* digest, rule byte */
 #define DIGESTSET_WINDOW 4           /* tokens per window, at most */
 #define DIGESTSET_HANDLE_MAX 32      /* bytes of a handle looked into */
+#define DIGESTSET_MEMO_SLOTS 8192   /* keys remembered by the scans: a power of two */
+#define DIGESTSET_MEMO_KEY_MAX 64    /* bytes; longer keys are looked up each time */
 
 struct redactor;
+struct digestset_memo;
 
 struct digestset {
-    unsigned char key[DIGESTSET_KEYBYTES];
+    unsigned char key[DIGESTSET_KEYBYTES];  /* set before digestset_finish */
     unsigned char *d;                /* n sorted, distinct entries */
     size_t n, cap;
+    struct digestset_memo *memo;     /* the keys looked up so far (digestset.c) */
+    uint32_t *index;                 /* after digestset_finish, or NULL: for each
+                                      * value b of a digest's first ibits bits,
+                                      * index[b] is the first entry whose digest
+                                      * starts with b or more (index[2^ibits] = n) */
+    unsigned ibits;
 };
 
 /* A new, empty set under a fresh random key; free it with digestset_free. */
@@ -39,7 +51,8 @@ void digestset_init(struct digestset *ds);
 /* A set under a given key (an auditor's, read from the manifest). */
 void digestset_init_key(struct digestset *ds, const unsigned char key[DIGESTSET_KEYBYTES]);
 
-/* Wipes the key and frees the entries; the set is empty after. */
+/* Wipes the key and the keys remembered by the scans, frees the entries;
+ * the set is empty after. */
 void digestset_free(struct digestset *ds);
 
 /* Adds one form: its key[0..keylen) (bytes, normalise.h; not kept) and
@@ -47,9 +60,12 @@ void digestset_free(struct digestset *ds);
 int digestset_add_form(struct digestset *ds, const char *key, size_t keylen,
                        unsigned char rule, struct err *e);
 
-/* Adds every form of the redactor (redactor_each_form), then finishes the
- * set.  Returns 0, or -1 with e (out of memory). */
-int digestset_add_redactor(struct digestset *ds, const struct redactor *r, struct err *e);
+/* Adds every form of the redactor (redactor_each_form, names that may be
+ * words as words says: WORDS_SEEN for a bundle, whose texts the redactor
+ * has all redacted), then finishes the set.  Returns 0, or -1 with e (out
+ * of memory). */
+int digestset_add_redactor(struct digestset *ds, const struct redactor *r,
+                           enum redact_words words, struct err *e);
 
 /* Adds an entry (DIGESTSET_ENTRY bytes, copied) as read from a manifest;
  * call digestset_finish after.  Returns 0, or -1 with e: EXIT_INPUT for a
@@ -57,7 +73,11 @@ int digestset_add_redactor(struct digestset *ds, const struct redactor *r, struc
 int digestset_add_entry(struct digestset *ds, const unsigned char entry[DIGESTSET_ENTRY],
                         struct err *e);
 
-/* Sorts and deduplicates; call after adding, before scanning. */
+/* Sorts and deduplicates, and indexes the entries; call after adding,
+ * before scanning.  The scans then remember each key they looked up (at
+ * most DIGESTSET_MEMO_SLOTS / 2 at a time, in wipe-on-free memory, until
+ * digestset_free) with where its entries are, so a key met again (a word
+ * that recurs in a bundle) costs no digest. */
 void digestset_finish(struct digestset *ds);
 
 /* A protected form found in the text by the hit rules: its span in the
@@ -82,5 +102,10 @@ int digestset_scan(const struct digestset *ds, const char *text, size_t len,
  * the original text nt was built from. */
 int digestset_scan_norm(const struct digestset *ds, const struct normtext *nt,
                         digestset_hit_fn hit, void *ctx, struct err *e);
+
+/* digestset_scan_norm with nt's tokens made already (window_tokenise). */
+int digestset_scan_tokens(const struct digestset *ds, const struct normtext *nt,
+                          const struct window_tokens *tk, digestset_hit_fn hit, void *ctx,
+                          struct err *e);
 
 #endif

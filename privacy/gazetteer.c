@@ -199,14 +199,27 @@ static int on_window(void *ctx, const struct normtext *nt, const struct token *w
     return 0;
 }
 
-int gazetteer_scan(const struct normtext *nt, gazetteer_hit_fn hit, void *ctx,
-                   struct err *e)
+int gazetteer_scan_tokens(const struct normtext *nt, const struct window_tokens *tk,
+                          gazetteer_hit_fn hit, void *ctx, struct err *e)
 {
     struct scan sc = { hit, ctx };
 
     if (gazetteer_load(e) != 0)
         return -1;
-    return window_scan(nt, WINDOW_MAX, on_window, &sc, e);
+    return window_scan_tokens(tk, nt, WINDOW_MAX, on_window, &sc, e);
+}
+
+int gazetteer_scan(const struct normtext *nt, gazetteer_hit_fn hit, void *ctx,
+                   struct err *e)
+{
+    struct window_tokens tk;
+    int rc;
+
+    if (window_tokenise(&tk, nt, NULL, e) != 0)
+        return -1;
+    rc = gazetteer_scan_tokens(nt, &tk, hit, ctx, e);
+    window_tokens_free(&tk);
+    return rc;
 }
 
 /* ---- Other names of places ----

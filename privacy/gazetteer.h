@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "privacy/normalise.h"
+#include "privacy/window.h"
 #include "util/err.h"
 
 enum gazetteer_kind { GAZ_PLACE, GAZ_KO_NAME, GAZ_MN_NAME, GAZ_NKINDS };
@@ -46,6 +47,10 @@ int gazetteer_names_word(const char *word, size_t len);
  * or -1 when loading fails or hit returns non-zero (e filled). */
 int gazetteer_scan(const struct normtext *nt, gazetteer_hit_fn hit, void *ctx,
                    struct err *e);
+
+/* gazetteer_scan with nt's tokens made already (window_tokenise). */
+int gazetteer_scan_tokens(const struct normtext *nt, const struct window_tokens *tk,
+                          gazetteer_hit_fn hit, void *ctx, struct err *e);
 
 /* Receives one other name of a place, as a key (normalise.h) valid during
  * the call; returns 0 to go on, non-zero to stop. */

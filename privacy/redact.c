@@ -233,12 +233,14 @@ int redactor_allow(struct redactor *r, const char *text, size_t len, struct err 
     return 0;
 }
 
-int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx)
+int redactor_each_form(const struct redactor *r, enum redact_words words, redactor_form_fn fn,
+                       void *ctx)
 {
     int rc = 0;
 
     for (size_t i = 0; rc == 0 && i < r->nlits; i++) {
-        struct redact_form f = redact_lit_form(r, i);
+        struct redact_form f = words == WORDS_SEEN ? redact_lit_form_seen(r, i)
+                                                   : redact_lit_form(r, i);
         rc = fn(ctx, r->arena + r->keyoff[i], r->lits[i].keylen, &f);
     }
     return rc;

@@ -206,12 +206,27 @@ enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
 typedef int (*redactor_form_fn)(void *ctx, const char *key, size_t keylen,
                                 const struct redact_form *f);
 
+/* Which kind redactor_each_form gives a subject's name in one word, which
+ * a dictionary may know as an ordinary word (FORM_WORD, docs/VARIANTS.md). */
+enum redact_words {
+    WORDS_ASK,                  /* ask the dictionary of each such name: loads
+                                 * hunspell-ko, -mn and -en for the names a
+                                 * store holds (about 0.6 s of CPU each for
+                                 * Korean and Mongolian) */
+    WORDS_SEEN                  /* ask only of the names the redactor's scans have
+                                 * matched in a text so far (redactor_run, input
+                                 * and re-scanned output, already asked there);
+                                 * the others FORM_REPLACE, the strictest rule,
+                                 * which no text redacted so far can tell apart */
+};
+
 /* Calls fn for every protected form of the redactor (each name and term
  * and each of their spelling variants, the short forms and names that are
- * words included, with their kind), before or after compiling; for the
- * audit's digest set.  Returns 0, or the first non-zero value fn
- * returned. */
-int redactor_each_form(const struct redactor *r, redactor_form_fn fn, void *ctx);
+ * words included, with their kind as words says), before or after
+ * compiling; for the audit's digest set.  Returns 0, or the first
+ * non-zero value fn returned. */
+int redactor_each_form(const struct redactor *r, enum redact_words words, redactor_form_fn fn,
+                       void *ctx);
 
 /* Wipes and forgets what the dictionaries said of the words of the texts
  * looked at so far (the review flags ask once per word and keep the word,

@@ -200,7 +200,9 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct red
     return 1;
 }
 
-struct redact_form redact_lit_form(const struct redactor *r, size_t id)
+/* The rules of literal id; a name that may be a word asked of the
+ * dictionary when ask is set, else FORM_REPLACE until it was asked. */
+static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
 {
     const struct lit *l = &r->lits[id];
     struct redact_form f = { l->suffix, l->capital, l->person, l->kind };
@@ -210,6 +212,8 @@ struct redact_form redact_lit_form(const struct redactor *r, size_t id)
     if (!l->word || r->wordkind == NULL)
         return f;
     known = &r->wordkind[id];
+    if (*known == 0 && !ask)
+        return f;
     if (*known == 0) {
         const char *key = r->arena + r->keyoff[id];
         (void)utf8_next(&cp, key, l->keylen);
@@ -220,6 +224,16 @@ struct redact_form redact_lit_form(const struct redactor *r, size_t id)
     }
     f.kind = (unsigned char)(*known - 1);
     return f;
+}
+
+struct redact_form redact_lit_form(const struct redactor *r, size_t id)
+{
+    return lit_form(r, id, 1);
+}
+
+struct redact_form redact_lit_form_seen(const struct redactor *r, size_t id)
+{
+    return lit_form(r, id, 0);
 }
 
 /* ---- The context that marks a name (docs/VARIANTS.md) ---- */

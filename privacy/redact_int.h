@@ -78,6 +78,11 @@ int redact_ordinary_ko(const char *w, size_t len, int strict);
  * ordinary word (util/lexicon.h; asked once per literal). */
 struct redact_form redact_lit_form(const struct redactor *r, size_t id);
 
+/* redact_lit_form without asking the dictionary: a name in one word that
+ * no text has shown yet (none of the redactor's scans matched it) has
+ * FORM_REPLACE, the strictest rule (redactor_each_form). */
+struct redact_form redact_lit_form_seen(const struct redactor *r, size_t id);
+
 /* Categories after the six of enum term_category: the detectors' (in the
  * order of enum detect_kind: 8 of them), manual marks, pseudonyms, and
  * escapes (a '[' of the input that opens a placeholder's shape, written

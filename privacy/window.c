@@ -1,7 +1,11 @@
 #include "privacy/window.h"
 
+#include <sodium.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "crypto/secmem.h"
 #include "privacy/variants.h"
 
 /* 1 if rest[0..n) is ASCII digits only (a user name's number). */
@@ -50,11 +54,95 @@ static void find_stems(struct token *t, const struct normtext *nt)
     }
 }
 
+/* ---- Stems remembered per token ----
+ * A token's stems depend on its bytes alone (find_stems reads nothing
+ * outside it), and words recur: an open-addressing table over the tokens
+ * met (SipHash under a random key, crypto_shorthash, so that no text can
+ * pile its words into one chain), with each one's stems counted back from
+ * its end.  The words are the text's: kept in a wipe-on-free arena. */
+
+#define MEMO_SLOTS 4096        /* a power of two; cleared when half full */
+#define MEMO_TOKEN_MAX 64       /* bytes; longer tokens are worked out each time */
+
+struct window_memo {
+    unsigned char hkey[crypto_shorthash_KEYBYTES];
+    uint64_t hash[MEMO_SLOTS];  /* 0: empty */
+    size_t off[MEMO_SLOTS];
+    unsigned char len[MEMO_SLOTS], nstems[MEMO_SLOTS];
+    unsigned char back[MEMO_SLOTS][WINDOW_STEMS];      /* end - stem, bytes */
+    size_t n;
+    char *arena;
+    size_t used, size;
+};
+
+struct window_memo *window_memo_new(void)
+{
+    struct window_memo *m = calloc(1, sizeof *m);
+
+    if (m != NULL)
+        crypto_shorthash_keygen(m->hkey);
+    return m;
+}
+
+static void memo_clear(struct window_memo *m)
+{
+    secmem_wipe_free(m->arena);
+    m->arena = NULL;
+    m->used = m->size = m->n = 0;
+    memset(m->hash, 0, sizeof m->hash);
+}
+
+void window_memo_free(struct window_memo *m)
+{
+    if (m == NULL)
+        return;
+    memo_clear(m);
+    sodium_memzero(m, sizeof *m);
+    free(m);
+}
+
+/* find_stems through the memo m (or without one when m is NULL). */
+static void stems(struct token *t, const struct normtext *nt, struct window_memo *m)
+{
+    const char *w = nt->norm + t->start;
+    size_t len = t->end - t->start, i;
+    unsigned char h8[crypto_shorthash_BYTES];
+    uint64_t h = 0;
+
+    if (m == NULL || len > MEMO_TOKEN_MAX) {
+        find_stems(t, nt);
+        return;
+    }
+    crypto_shorthash(h8, (const unsigned char *)w, len, m->hkey);
+    for (i = 0; i < sizeof h8; i++)
+        h = h << 8 | h8[i];
+    h |= 1;
+    for (i = h & (MEMO_SLOTS - 1); m->hash[i] != 0; i = (i + 1) & (MEMO_SLOTS - 1))
+        if (m->hash[i] == h && m->len[i] == len && memcmp(m->arena + m->off[i], w, len) == 0) {
+            t->nstems = m->nstems[i];
+            for (unsigned k = 0; k < t->nstems; k++)
+                t->stem[k] = t->end - m->back[i][k];
+            return;
+        }
+    find_stems(t, nt);
+    if (m->n >= MEMO_SLOTS / 2) {
+        memo_clear(m);
+        i = h & (MEMO_SLOTS - 1);
+    }
+    if (secbuf_append(&m->arena, &m->used, &m->size, w, len, &m->off[i]) != 0)
+        return;
+    m->hash[i] = h, m->len[i] = (unsigned char)len, m->nstems[i] = (unsigned char)t->nstems;
+    for (unsigned k = 0; k < t->nstems; k++)
+        m->back[i][k] = (unsigned char)(t->end - t->stem[k]);
+    m->n++;
+}
+
 /* The next token at or after *at; advances *k through the key view.  A
  * token ends where the script changes (Latin and digits, Hangul,
  * Cyrillic; each Han character is a token), as a word does for the
  * redactor's boundaries. */
-static int next_token(struct token *t, const struct normtext *nt, size_t *at, size_t *k)
+static int next_token(struct token *t, const struct normtext *nt, struct window_memo *m,
+                      size_t *at, size_t *k)
 {
     size_t i = *at;
     int cp, n, prev;
@@ -79,7 +167,7 @@ static int next_token(struct token *t, const struct normtext *nt, size_t *at, si
         }
     }
     t->end = *at = i;
-    find_stems(t, nt);
+    stems(t, nt, m);
     while (*k < nt->keylen && nt->kpos[*k] < t->start)
         (*k)++;
     t->kstart = *k;
@@ -97,26 +185,63 @@ static int next_token(struct token *t, const struct normtext *nt, size_t *at, si
     return 1;
 }
 
+int window_tokenise(struct window_tokens *tk, const struct normtext *nt, struct window_memo *m,
+                    struct err *e)
+{
+    struct token t, *grown;
+    size_t at = 0, k = 0, cap = 0;
+
+    memset(tk, 0, sizeof *tk);
+    while (next_token(&t, nt, m, &at, &k)) {
+        if (tk->n == cap) {
+            cap = cap ? 2 * cap : 64;
+            if ((grown = realloc(tk->t, cap * sizeof *grown)) == NULL) {
+                window_tokens_free(tk);
+                return err_set(e, EXIT_INPUT, "out of memory");
+            }
+            tk->t = grown;
+        }
+        tk->t[tk->n++] = t;
+    }
+    return 0;
+}
+
+void window_tokens_free(struct window_tokens *tk)
+{
+    free(tk->t);
+    tk->t = NULL;
+    tk->n = 0;
+}
+
+int window_scan_tokens(const struct window_tokens *tk, const struct normtext *nt, size_t max,
+                       window_fn fn, void *ctx, struct err *e)
+{
+    if (max == 0 || max > WINDOW_MAX)
+        max = WINDOW_MAX;
+    for (size_t j = 0; j < tk->n; j++) {
+        size_t nw = j + 1 < max ? j + 1 : max;
+        const struct token *w = tk->t + j + 1 - nw;
+        int rc = 0;
+
+        for (size_t i = nw; i-- > 0 && rc == 0;)
+            rc = fn(ctx, nt, w + i, nw - i, e);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
 int window_scan(const struct normtext *nt, size_t max, window_fn fn, void *ctx,
                 struct err *e)
 {
-    struct token w[WINDOW_MAX], t;
-    size_t nw = 0, at = 0, k = 0;
-    int rc = 0;
+    struct window_tokens tk;
+    int rc;
 
-    if (max == 0 || max > WINDOW_MAX)
-        max = WINDOW_MAX;
-    while (rc >= 0 && next_token(&t, nt, &at, &k)) {
-        if (nw == max) {
-            memmove(w, w + 1, (max - 1) * sizeof *w);
-            nw--;
-        }
-        w[nw++] = t;
-        rc = 0;
-        for (size_t i = nw; i-- > 0 && rc == 0;)
-            rc = fn(ctx, nt, w + i, nw - i, e);
-    }
-    return rc < 0 ? -1 : 0;
+    if (window_tokenise(&tk, nt, NULL, e) != 0)
+        return -1;
+    rc = window_scan_tokens(&tk, nt, max, fn, ctx, e);
+    window_tokens_free(&tk);
+    return rc;
 }
 
 int window_suffix_ok(const char *rest, size_t restlen)

@@ -43,6 +43,32 @@ typedef int (*window_fn)(void *ctx, const struct normtext *nt, const struct toke
 int window_scan(const struct normtext *nt, size_t max, window_fn fn, void *ctx,
                 struct err *e);
 
+/* The tokens of a normalised text, each with its stems, in text order:
+ * made once by window_tokenise, for several scans of the same text. */
+struct window_tokens {
+    struct token *t;
+    size_t n;
+};
+
+/* What window_tokenise remembers across texts: the stems of each token
+ * met (at most 2048 tokens of up to 64 bytes at a time, in wipe-on-free
+ * memory, until window_memo_free wipes them).  NULL when out of memory;
+ * window_memo_free(NULL) does nothing. */
+struct window_memo;
+struct window_memo *window_memo_new(void);
+void window_memo_free(struct window_memo *m);
+
+/* The tokens of nt into tk (free them with window_tokens_free; nt must
+ * outlive them), through the memo m (or NULL: none).  Returns 0, or -1
+ * with e when out of memory. */
+int window_tokenise(struct window_tokens *tk, const struct normtext *nt, struct window_memo *m,
+                    struct err *e);
+void window_tokens_free(struct window_tokens *tk);
+
+/* window_scan over the tokens tk of nt (window_tokenise). */
+int window_scan_tokens(const struct window_tokens *tk, const struct normtext *nt, size_t max,
+                       window_fn fn, void *ctx, struct err *e);
+
 /* The key of the window w[0..nw) starts at nt->key + w[0].kstart and is
  * this many bytes long (through the end of its last token's key). */
 static inline size_t window_keylen(const struct token *w, size_t nw)

@@ -631,7 +631,7 @@ static json_t *make_header(struct pipeline *p, struct err *e)
     doc = json_pack("{s:s, s:s, s:s, s:I}", "format", CONTENT_FORMAT, "created", p->created,
                     "sender_label", label, "records", (json_int_t)json_array_size(p->docs));
     digestset_init(&ds);
-    if (doc == NULL || digestset_add_redactor(&ds, p->red, e) != 0 ||
+    if (doc == NULL || digestset_add_redactor(&ds, p->red, WORDS_SEEN, e) != 0 ||
         manifest_write_header(doc, lc.seq, lc.head, &ds, json_incref(p->pseudonyms), e) != 0) {
         if (doc == NULL)
             err_set(e, EXIT_INPUT, oom);

@@ -287,6 +287,26 @@ add_story() {
     [[ "$stderr" == *"intake: warning: the Mongolian dictionary (hunspell-mn) is missing: no Mongolian word is taken for an ordinary word (name-shaped words are flagged for review, registered names that are also words always replaced); install it with 'apt-get install hunspell-mn'"* ]]
 }
 
+@test "redact: the dictionaries are read only for a text that has a word to look up (none missing is said otherwise)" {
+    P=$(ik subject add --name "Kim Jong-su" --name "김종수" --name "Гэрэл" --pseudonym Rim-il --locale ko)
+    ik consent "$P" --export yes 2>/dev/null
+    A=$(printf 'He worked at the port in the spring.\n' | ik record "$P" --title "Port" --date 2024-03-15)
+    # No name-shaped word, no name that is also a word: no dictionary asked.
+    INTAKE_DICTIONARIES=$T/nowhere run --separate-stderr ik redact "$A"
+    expect_status 0
+    [ "$output" = $'Port\n\nHe worked at the port in the spring.' ]
+    [ -z "$stderr" ]
+    # A Korean word shaped like a name: only the Korean dictionary is asked.
+    B=$(printf '우리는 항구에서 일했다.\n' | ik record "$P" --title "Port" --date 2024-03-15)
+    INTAKE_DICTIONARIES=$T/nowhere run --separate-stderr ik redact "$B"
+    [[ "$stderr" == *"(hunspell-ko) is missing"* ]]
+    [[ "$stderr" != *"hunspell-mn"* && "$stderr" != *"hunspell-en-us"* ]]
+    # With the dictionaries, the same answers as before.
+    run --separate-stderr ik redact "$B"
+    expect_status 0
+    [ "$output" = $'Port\n\n우리는 항구에서 일했다.' ]
+}
+
 @test "redact and subject show: one consent day in every time zone (UTC-12, never earlier than any local calendar)" {
     command -v faketime >/dev/null || skip "faketime is not installed (scripts/deps.sh deb)"
     # faketime is a preload; ASan insists on coming first and stops the

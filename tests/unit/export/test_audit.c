@@ -33,7 +33,7 @@ static void set_of(struct digestset *ds, const char *const *terms, size_t n)
         assert_int_equal(redactor_add_name(r, 1, terms[i], strlen(terms[i]), &e), 0);
     assert_int_equal(redactor_compile(r, &e), 0);
     digestset_init(ds);
-    assert_int_equal(digestset_add_redactor(ds, r, &e), 0);
+    assert_int_equal(digestset_add_redactor(ds, r, WORDS_ASK, &e), 0);
     redactor_free(r);
 }
 
@@ -100,6 +100,120 @@ static void test_digestset_finds_terms_and_variants(void **state)
     digestset_free(&ds);
 }
 
+/* ---- names that are words, asked lazily (WORDS_SEEN) ---- */
+
+/* A redactor of "Bold Dorj", 김나라 and Гэрэл (names that are words too:
+ * bold, 나라, гэрэл) for subject 1. */
+static struct redactor *word_names(void)
+{
+    static const char *const names[] = { "Bold Dorj", "김나라", "Гэрэл" };
+    struct redactor *r;
+    struct err e;
+
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 1, "Saraa", &e), 0);
+    for (size_t i = 0; i < 3; i++)
+        assert_int_equal(redactor_add_name(r, 1, names[i], strlen(names[i]), &e), 0);
+    assert_int_equal(redactor_compile(r, &e), 0);
+    return r;
+}
+
+struct spans_seen {
+    char out[1024];
+    size_t len;
+};
+
+static int on_span(void *ctx, size_t start, size_t end, const char *flag, struct err *e)
+{
+    struct spans_seen *s = ctx;
+
+    (void)e;
+    s->len += (size_t)snprintf(s->out + s->len, sizeof s->out - s->len, "%zu-%zu %s;", start,
+                               end, flag != NULL ? flag : "replace");
+    return s->len < sizeof s->out ? 0 : 1;
+}
+
+/* What the audit's scan of text finds with the set r makes (words as
+ * words says), as one line. */
+static void spans_of(struct spans_seen *s, const struct redactor *r, enum redact_words words,
+                     const char *text)
+{
+    struct digestset ds;
+    struct err e;
+
+    memset(s, 0, sizeof *s);
+    digestset_init(&ds);
+    assert_int_equal(digestset_add_redactor(&ds, r, words, &e), 0);
+    assert_int_equal(digestset_scan(&ds, text, strlen(text), on_span, s, &e), 0);
+    digestset_free(&ds);
+}
+
+/* Before any text, WORDS_SEEN asks no dictionary: a name that is also a
+ * word has the strictest rule (replaced everywhere); once a text showed
+ * it, the dictionary's answer, as WORDS_ASK gives.  ("Bold" is two forms
+ * of Bold Dorj with the same key: two entries.) */
+static void test_digestset_words_seen_asks_late(void **state)
+{
+    struct redactor *r = word_names();
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct spans_seen s;
+    struct err e;
+    const char *text = "Bold decisions were made in our 나라.";
+
+    (void)state;
+    assert_non_null(ctx);
+    spans_of(&s, r, WORDS_SEEN, text);
+    assert_string_equal(s.out, "0-4 replace;0-4 replace;32-38 replace;");
+    assert_int_equal(redactor_run(&out, r, ctx, "Bold plans.", 11, &e), 0);
+    redaction_free(&out);
+    spans_of(&s, r, WORDS_SEEN, text);
+    assert_string_equal(s.out, "0-4 name-or-word;0-4 name-or-word;32-38 replace;");
+    spans_of(&s, r, WORDS_ASK, text);
+    assert_string_equal(s.out, "0-4 name-or-word;0-4 name-or-word;32-38 name-or-word;");
+    redact_ctx_free(ctx);
+    redactor_free(r);
+}
+
+/* The audit of a redacted output finds the same with WORDS_SEEN (a fresh
+ * redactor that redacted only that text) as with WORDS_ASK: a name that
+ * is a word and is in the output was matched by the redactor's first scan
+ * or its re-scan, so its kind was asked (docs/FORMAT.md, "Digest set"). */
+static void test_digestset_words_seen_same_verdicts(void **state)
+{
+    static const char *const texts[] = {
+        "Bold decisions were made.",
+        "He made a bold decision, Bold Dorj said.",
+        "우리 나라는 김나라 나라 나라에서",
+        "김나라나라 Bold Dorj Bold",
+        "гэрэл унтарсан. Гэрэл гуай ирсэн. Гэрэлд",
+        "Mr Bold came. 나라 씨 왔다. Bold-Dorj",
+        "[PERSON-1] bold 나라 Saraa Bold",
+        "Gerel and Bold and Nara came; 김 나라",
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        struct redactor *r = word_names();
+        struct redact_ctx *ctx = redact_ctx_new();
+        struct redaction out;
+        struct spans_seen seen, asked;
+        struct err e;
+
+        assert_non_null(ctx);
+        if (redactor_run(&out, r, ctx, texts[i], strlen(texts[i]), &e) != 0)
+            fail_msg("text %zu: %s", i, e.msg);
+        spans_of(&seen, r, WORDS_SEEN, out.text);
+        spans_of(&asked, r, WORDS_ASK, out.text);
+        if (strcmp(seen.out, asked.out) != 0)
+            fail_msg("text %zu (\"%s\" as \"%s\"): seen \"%s\", asked \"%s\"", i, texts[i],
+                     out.text, seen.out, asked.out);
+        redaction_free(&out);
+        redact_ctx_free(ctx);
+        redactor_free(r);
+    }
+}
+
 /* The same forms under another key give other digests: nothing is found. */
 static void test_digestset_key(void **state)
 {
@@ -117,6 +231,7 @@ static void test_digestset_key(void **state)
     digestset_finish(&other);
     assert_int_equal(scan(&other, "Kim Chol-jin", NULL), 0);
     memcpy(other.key, ds.key, sizeof key);
+    digestset_finish(&other);   /* the scans remember keys under the old key */
     assert_int_equal(scan(&other, "Kim Chol-jin", NULL), 2);
     digestset_free(&ds);
     digestset_free(&other);
@@ -659,6 +774,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_digestset_finds_terms_and_variants),
         cmocka_unit_test(test_digestset_key),
+        cmocka_unit_test(test_digestset_words_seen_asks_late),
+        cmocka_unit_test(test_digestset_words_seen_same_verdicts),
         cmocka_unit_test(test_digestset_vector),
         cmocka_unit_test(test_gazetteer),
         cmocka_unit_test(test_clean_records_pass),

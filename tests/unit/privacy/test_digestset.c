@@ -204,6 +204,70 @@ static void test_scan_hit_rules(void **state)
 
 /* An empty set or text finds nothing; bad text and a failing callback
  * fail the scan. */
+static int count_hit(void *ctx, size_t start, size_t end, const char *flag, struct err *e)
+{
+    (void)start, (void)end, (void)flag, (void)e;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
+/* The index and the memo of keys looked up (digestset_finish) never lose
+ * a form: each of 9,000 forms is found in a text, again on a second scan
+ * (from the memo), and after the memo was cleared (over 4,096 keys looked
+ * up); words of no form are found nowhere. */
+static void test_index_and_memo_find_every_form(void **state)
+{
+    static const char letters[] = "bcdfghjklmnpqrstvwxz";
+    enum { NFORMS = 9000 };
+    static char text[NFORMS * 6 + 1], other[NFORMS * 6 + 1];
+    struct digestset ds;
+    struct hits h;
+    struct err e;
+    size_t at = 0, ot = 0;
+
+    (void)state;
+    init(&ds);
+    for (unsigned i = 0; i < NFORMS; i++) {
+        char w[6] = { letters[i % 20], letters[i / 20 % 20], letters[i / 400 % 20], 'a',
+                      letters[i / 8000 % 20], '\0' };
+        add(&ds, w, SUFFIX_NONE);
+        at += (size_t)sprintf(text + at, "%s ", w);
+        w[3] = 'o';             /* a word of no form */
+        ot += (size_t)sprintf(other + ot, "%s ", w);
+    }
+    digestset_finish(&ds);
+    assert_int_equal(ds.n, NFORMS);
+    assert_non_null(ds.index);
+    for (int round = 0; round < 3; round++) {
+        size_t found = 0;
+        for (const char *p = text; *p != '\0'; p += 6) {
+            memset(&h, 0, sizeof h);
+            h.text = p;
+            assert_int_equal(digestset_scan(&ds, p, 6, on_hit, &h, &e), 0);
+            found += h.len > 0;
+        }
+        assert_int_equal(found, NFORMS);
+        memset(&h, 0, sizeof h);
+        h.text = other;
+        assert_int_equal(digestset_scan(&ds, other, ot, on_hit, &h, &e), 0);
+        assert_string_equal(h.out, "");
+        /* The whole text at once: 4 windows a word, the memo cleared. */
+        found = 0;
+        assert_int_equal(digestset_scan(&ds, text, at, count_hit, &found, &e), 0);
+        assert_int_equal(found, NFORMS);
+    }
+    /* A form added after finishing drops the index until finished again. */
+    add(&ds, "zzzaz", SUFFIX_NONE);
+    assert_null(ds.index);
+    digestset_finish(&ds);
+    assert_non_null(ds.index);
+    memset(&h, 0, sizeof h);
+    h.text = "zzzaz";
+    assert_int_equal(digestset_scan(&ds, "zzzaz", 5, on_hit, &h, &e), 0);
+    assert_true(h.len > 0);
+    digestset_free(&ds);
+}
+
 static void test_scan_errors(void **state)
 {
     struct digestset ds;
@@ -234,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_finish_sorts_and_dedups),
         cmocka_unit_test(test_scan_spans),
         cmocka_unit_test(test_scan_hit_rules),
+        cmocka_unit_test(test_index_and_memo_find_every_form),
         cmocka_unit_test(test_scan_errors),
     };
     if (sodium_init() < 0)

@@ -125,6 +125,60 @@ static void test_stems(void **state)
     assert_string_equal(c.out, "raseon/raseon/raseo/rase|이다/이다/이");
 }
 
+/* Every window of text (as windows() lists them) with the tokens made
+ * through the memo m. */
+static void windows_memo(struct collect *c, const char *text, struct window_memo *m)
+{
+    struct window_tokens tk;
+    struct normtext nt;
+    struct err e;
+
+    assert_int_equal(normalise(&nt, text, strlen(text), &e), 0);
+    assert_int_equal(window_tokenise(&tk, &nt, m, &e), 0);
+    assert_int_equal(window_scan_tokens(&tk, &nt, 4, on_window, c, &e), 0);
+    window_tokens_free(&tk);
+    normtext_free(&nt);
+}
+
+/* Tokens made through a memo have the stems worked out without one: the
+ * first time, from the memo when a word comes again (in the same text or
+ * a later one, at another offset), and after the memo was cleared (more
+ * than 2048 words remembered). */
+static void test_memo_same_stems(void **state)
+{
+    static const char *const texts[] = {
+        "met 박영수는 박영수는 met",
+        "박영수를 and 박영수는",
+        "Бурмаад Бурмаад бурмаагийн",
+        "Parkeun kimjongsu75 kimjongsu1975",
+        "Raseon이다 Raseon이다 x1 1x",
+        "kimjongsu1975123456789 kimjongsu1975123456789 a",
+    };
+    struct window_memo *m = window_memo_new();
+    struct collect with, without;
+    char word[16];
+
+    (void)state;
+    assert_non_null(m);
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+            with = (struct collect){ "", 0, NULL, 0 };
+            without = (struct collect){ "", 0, NULL, 0 };
+            windows_memo(&with, texts[i], m);
+            assert_int_equal(windows(&without, texts[i], 4), 0);
+            assert_string_equal(with.out, without.out);
+        }
+        /* Fill the memo past half its slots: it is cleared and goes on. */
+        for (unsigned k = 0; round == 0 && k < 9000; k++) {
+            snprintf(word, sizeof word, "w%uq", k);
+            with = (struct collect){ "", 0, NULL, 0 };
+            windows_memo(&with, word, m);
+        }
+    }
+    window_memo_free(m);
+    window_memo_free(NULL);
+}
+
 static void test_suffix_ok(void **state)
 {
     (void)state;
@@ -144,6 +198,7 @@ int main(void)
         cmocka_unit_test(test_window_max),
         cmocka_unit_test(test_callback_result),
         cmocka_unit_test(test_stems),
+        cmocka_unit_test(test_memo_same_stems),
         cmocka_unit_test(test_suffix_ok),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
