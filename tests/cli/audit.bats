@@ -19,8 +19,10 @@ setup() {
     st field contact verify hq --confirm <<<"$(st field contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
     st hq contact add field "$(st field card)" 2>/dev/null
     st hq contact verify field --confirm <<<"$(st hq contact verify field | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
-    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
-    st field consent Nari --export yes --method verbal 2>/dev/null
+    # Not Nari: since Korean names are also written in Cyrillic and read back,
+    # 나라 (of 김나라 below) has the forms of Nara, one vowel from Nari.
+    st field subject add --name "Kim Ji-yeon" --pseudonym Yuna >/dev/null
+    st field consent Yuna --export yes --method verbal 2>/dev/null
 }
 
 teardown() { common_teardown; }
@@ -33,12 +35,12 @@ tool() {
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$TOOLS/$name" "$@"
 }
 
-# records N BODY [DATE]: N records of Nari with the same place, month,
+# records N BODY [DATE]: N records of Yuna with the same place, month,
 # language and tags (so k = N).
 records() {
     local i
     for i in $(seq "$1"); do
-        printf '%s\n' "$2" | st field record Nari --title "Work" --date "${3:-2024-03-15}" \
+        printf '%s\n' "$2" | st field record Yuna --title "Work" --date "${3:-2024-03-15}" \
             --tag work --lang en >/dev/null
     done
 }
@@ -89,7 +91,7 @@ export_to_hq() {
 @test "audit: a name kept with 'intake allow' WARNs with its text, record and date; --strict fails" {
     records 2 "Kim Ji-yeon spoke about the long days at the site."
     ID=$(printf 'We met Choe Myong-nam at the port.\n' |
-         st field record Nari --title "Work" --date 2024-03-15 --tag work --lang en)
+         st field record Yuna --title "Work" --date 2024-03-15 --tag work --lang en)
     run st field export --to hq --all -o "$W/x.bundle"
     expect_status 1
     st field allow "Choe Myong-nam" 2>/dev/null
@@ -110,7 +112,7 @@ export_to_hq() {
 @test "audit: a phone number left in the text FAILs, even under a review flag allowed over it" {
     records 2 "Kim Ji-yeon spoke about the long days at the site."
     printf 'Call the office on +82 10-2000-0000 for help.\n' |
-        st field record Nari --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
+        st field record Yuna --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
     export_to_hq b.bundle
     tool forge "$T/field" "$T/hq" b.bundle keepphone kept.bundle 3<<<"$PASS"
     run st hq audit kept.bundle
@@ -198,7 +200,7 @@ export_to_hq() {
 @test "export: text of the interviewer's that looks like a placeholder is escaped, never a failure" {
     # Issue 13: "[Q-1] ... [A-1]" made every such record impossible to send.
     id=$(printf '[Q-1] Where did you work? [A-1] At the dormitory. The form said [PLACE-7].\n' |
-         st field record Nari --title "Work" --date 2024-03-15 --tag work --lang en)
+         st field record Yuna --title "Work" --date 2024-03-15 --tag work --lang en)
     records 3 "Kim Ji-yeon spoke about the long days at the site."
     run --separate-stderr st field redact "$id"
     expect_status 0
