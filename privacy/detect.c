@@ -180,6 +180,30 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, int
     return (long)(i < len ? i : len);
 }
 
+/* A number glued to the letters before it ("a10.0.0.1", "IP10.0.0.1",
+ * "tel010-1234-5678", "Jong-su1975-03-14"): letters do not make an IP
+ * address, a phone number or a full date part of a word, so those
+ * scanners still try it; the others (IDs, codes, handles) would take a
+ * word's digits ("MP3", "COVID19").  Where the walk goes on, or -1 when
+ * out of memory. */
+static long glued(struct found *f, const char *s, size_t len, size_t at, int *ready)
+{
+    static const struct scanner shapes[] = {
+        { detect_scan_ipv4, DETECT_IP }, { detect_scan_birth_date, DETECT_DATE },
+        { detect_scan_phone, DETECT_PHONE },
+    };
+    struct err e;
+    long r;
+
+    if (!*ready) {
+        if (detect_phone_ready(&e) != 0)
+            return -1;
+        *ready = 1;
+    }
+    r = scan_at(f, shapes, sizeof shapes / sizeof shapes[0], s, len, at);
+    return r != 0 ? r : (long)at + 1;
+}
+
 /* One step of the walk from at: where the walk goes on, or -1 when out of
  * memory.  The numbering plans are compiled when the first number could
  * start (*ready), not for texts without one: compiling them churns the
@@ -193,6 +217,8 @@ static long step(struct found *f, const char *s, size_t len, size_t at, int *rea
 
     if ((unsigned char)s[at] >= 0x80)
         return non_ascii(f, s, len, at, ready);
+    if (det_digit(s[at]) && at > 0 && det_alpha(s[at - 1]))
+        return glued(f, s, len, at, ready);
     if (!can_start(s[at]) || (at > 0 && det_wordc(s[at - 1])))
         return (long)at + 1;
     /* Not from the middle of a number ("1.2.3.4.5", "978-3-16-148410-0"). */

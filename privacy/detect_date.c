@@ -479,6 +479,19 @@ static int after_name(const char *s, size_t len, size_t start, size_t end)
     return det_letter_before(s, p);
 }
 
+/* 1 if an ASCII letter is glued before a date written with separators
+ * at [at, end): a date glued to a word ("Jong-su1975-03-14") is marked as
+ * "Batbayar (1975-03-14)" is; a code's digits ("SN19750314") are not. */
+static int glued_date(const char *s, size_t at, size_t end)
+{
+    if (at == 0 || !det_alpha(s[at - 1]))
+        return 0;
+    for (size_t i = at; i < end; i++)
+        if (!det_digit(s[i]))
+            return 1;
+    return 0;
+}
+
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     struct date d;
@@ -502,5 +515,6 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
                (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && after_name(s, len, at, d.end)) ?
                d.end : 0;
     return near_birth_word(s, len, at, d.end, 48, 24, 0) ||
-           (d.strength == FULL && after_name(s, len, at, d.end)) ? d.end : 0;
+           (d.strength == FULL && (after_name(s, len, at, d.end) || glued_date(s, at, d.end))) ?
+           d.end : 0;
 }

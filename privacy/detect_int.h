@@ -67,6 +67,14 @@ static inline int det_ends_word(const char *s, size_t len, size_t end)
     return end >= len || !det_wordc(s[end]);
 }
 
+/* 1 if no ASCII digit is at s[end] (or the end): a letter glued after an
+ * IP address or a phone number does not make it part of a word
+ * ("10.0.0.1x", "010.1234.5678x"; docs/VARIANTS.md). */
+static inline int det_ends_number(const char *s, size_t len, size_t end)
+{
+    return end >= len || !det_digit(s[end]);
+}
+
 /* The code point starting at s[at] (-1 at the end or on a bad byte) and
  * its length in *n. */
 static inline int det_cp_at(const char *s, size_t len, size_t at, size_t *n)

@@ -379,7 +379,7 @@ static size_t quad(const char *s, size_t len, size_t at)
 /* "1.2.3.4." ends a sentence; "1.2.3.4.5" is no address. */
 static int quad_ends(const char *s, size_t len, size_t i)
 {
-    return det_ends_word(s, len, i) && !(i + 1 < len && s[i] == '.' && det_digit(s[i + 1]));
+    return det_ends_number(s, len, i) && !(i + 1 < len && s[i] == '.' && det_digit(s[i + 1]));
 }
 
 size_t detect_ip_written(const char *s, size_t len, size_t at)

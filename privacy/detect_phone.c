@@ -355,7 +355,7 @@ size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, in
     if (!read_groups(&g, s, len, at))
         return 0;
     for (k = g.n; k > 0; k--)
-        if (det_ends_word(s, len, g.end[k - 1]) && is_phone(s, len, at, &g, k))
+        if (det_ends_number(s, len, g.end[k - 1]) && is_phone(s, len, at, &g, k))
             break;
     sodium_memzero(g.d, sizeof g.d);      /* a copy of the number's digits */
     return k > 0 ? g.end[k - 1] : 0;

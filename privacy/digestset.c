@@ -364,6 +364,48 @@ static int scan_handles(struct scan_ctx *sc, const struct normtext *nt, struct e
     return 0;
 }
 
+static int ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Forms with a digit glued to other word characters ("M1234567x",
+ * "ID1234567", "M1234567Kim"): the redactor's run rule (docs/VARIANTS.md,
+ * "Forms with a digit") accepts them inside a token, where the windows
+ * do not look.  Every piece of a token of at most DIGESTSET_GLUED_MAX
+ * bytes that holds an ASCII digit (the norm view's digits) and neither
+ * starts nor ends inside a run of digits; the whole token is a window
+ * already. */
+static int scan_glued(struct scan_ctx *sc, const struct normtext *nt, const struct token *t,
+                      struct err *e)
+{
+    const char *s = nt->norm;
+    size_t i, j;
+    int digit;
+
+    if (t->end - t->start > DIGESTSET_GLUED_MAX)
+        return 0;
+    for (i = t->start; i < t->end && !ascii_digit(s[i]); i++)
+        ;
+    if (i == t->end)
+        return 0;
+    for (i = t->start; i < t->end; i++) {
+        if ((((unsigned char)s[i] & 0xC0) == 0x80) ||
+            (i > t->start && ascii_digit(s[i]) && ascii_digit(s[i - 1])))
+            continue;
+        for (j = i + 1, digit = 0; j <= t->end; j++) {
+            digit |= ascii_digit(s[j - 1]);     /* [i, j) holds a digit */
+            if (!digit || (i == t->start && j == t->end) ||
+                (j < t->end && (((unsigned char)s[j] & 0xC0) == 0x80 ||
+                                (ascii_digit(s[j]) && ascii_digit(s[j - 1])))))
+                continue;
+            if (lookup(sc, nt, key_at(nt, i), key_at(nt, j), 0, e) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 int digestset_scan_tokens(const struct digestset *ds, const struct normtext *nt,
                           const struct window_tokens *tk, digestset_hit_fn hit, void *ctx,
                           struct err *e)
@@ -374,6 +416,9 @@ int digestset_scan_tokens(const struct digestset *ds, const struct normtext *nt,
         return 0;
     if (window_scan_tokens(tk, nt, DIGESTSET_WINDOW, on_window, &sc, e) != 0)
         return -1;
+    for (size_t i = 0; i < tk->n; i++)
+        if (scan_glued(&sc, nt, &tk->t[i], e) != 0)
+            return -1;
     return scan_handles(&sc, nt, e);
 }
 

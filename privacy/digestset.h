@@ -27,6 +27,7 @@
 #define DIGESTSET_ENTRY (DIGESTSET_BYTES + 1)   /* digest, rule byte */
 #define DIGESTSET_WINDOW 4           /* tokens per window, at most */
 #define DIGESTSET_HANDLE_MAX 32      /* bytes of a handle looked into */
+#define DIGESTSET_GLUED_MAX 64       /* bytes of a token looked into for glued runs */
 #define DIGESTSET_MEMO_SLOTS 8192   /* keys remembered by the scans: a power of two */
 #define DIGESTSET_MEMO_KEY_MAX 64    /* bytes; longer keys are looked up each time */
 

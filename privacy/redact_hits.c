@@ -147,6 +147,46 @@ static int upper_at(const struct normtext *t, size_t n)
     return utf8_next(&cp, t->orig + o, normtext_oend(t, n) - o) > 0 && normalise_is_upper(cp);
 }
 
+/* 1 if the code point cp is a decimal digit of any script. */
+static int digit_cp(int cp)
+{
+    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+/* 1 if the norm bytes [a, b) hold a decimal digit: a protected form with a
+ * digit (an ID, a number) has the run rule (docs/VARIANTS.md, "Forms with
+ * a digit"). */
+static int has_digit(const struct normtext *t, size_t a, size_t b)
+{
+    int cp, k;
+
+    for (; a < b && (k = utf8_next(&cp, t->norm + a, b - a)) > 0; a += (size_t)k)
+        if (digit_cp(cp))
+            return 1;
+    return 0;
+}
+
+/* The run rule of a form with a digit over the norm bytes [nstart, nend):
+ * it is a run of its own unless a digit continues a digit at either of
+ * its ends (then it is part of a longer number: "M12345678", "11234567"
+ * for 1234567).  Anything else glued to it is a boundary: letters,
+ * Hangul, a digit before a letter ("M1234567x", "M1234567Kim",
+ * "ID1234567", "xM1234567", "1M1234567", "1234567번"); a neighbour that
+ * is replaced anyway is no digit of the output. */
+static int digit_run(const struct normtext *t, size_t nstart, size_t nend, const struct cover *c)
+{
+    int first, last, cp;
+
+    (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
+    last = redact_cp_before(t->norm, nend);
+    if (nstart > 0 && digit_cp(first) && digit_cp(redact_cp_before(t->norm, nstart)) &&
+        !covered(c, nstart - 1))
+        return 0;
+    return !(nend < t->normlen && digit_cp(last) &&
+             utf8_next(&cp, t->norm + nend, t->normlen - nend) > 0 && digit_cp(cp) &&
+             !covered(c, nend));
+}
+
 /* Applies the word-boundary and suffix rules to a hit of form f (keylen
  * key bytes ending at key byte kend, of rule enum variant_rule); fills s
  * if accepted. */
@@ -174,6 +214,8 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct red
         s->start = ha, s->end = hb;
         return 1;
     }
+    if (!f->person && has_digit(t, nstart, nend))
+        return digit_run(t, nstart, nend, c);
     if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
         !normalise_script_change(before, first) && !covered(c, nstart - 1))
         return 0;

@@ -133,3 +133,30 @@ same() {
     [ "$(jq -r '.records[0].body' <<<"$output")" = 'Reach him at [HANDLE-1] or [PHONE-1].' ]
     [ "$(jq -r '[.records[0].redactions[].category] | sort | join(",")' <<<"$output")" = handle,phone ]
 }
+
+@test "redact, export, audit: IPs, phones and dates glued to letters, and a name glued to a date, leave nothing (report-adv13 2, 3)" {
+    redacted 'IP 10.0.0.1x, a10.0.0.1, 192.168.1.1에서, call 010-1234-5678번, 010.1234.5678x. IP 10.0.0.1Kim Jong-su; Kim Jong-su1975-03-14 came.'
+    same "$got" 'IP [IP-1]x, a[IP-1], [IP-2]에서, call [PHONE-1]번, [PHONE-2]x. IP [IP-1]Rim-il; Rim-il came.'
+    run --separate-stderr ik redact "$ID"
+    expect_status 0
+    redacted 'MP3 COVID19 H2O A4 i7-8700 v1.2.3 x2010-2015.'
+    same "$got" 'MP3 COVID19 H2O A4 i7-8700 v1.2.3 x2010-2015.'
+    H=$T/hq init_store
+    ik contact add hq "$(H=$T/hq ik card)" 2>/dev/null
+    ik contact verify hq --confirm <<<"$(ik contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+    H=$T/hq ik contact add field "$(ik card)" 2>/dev/null
+    H=$T/hq ik contact verify field --confirm <<<"$(H=$T/hq ik contact verify field | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+    for i in 1 2; do
+        printf 'IP 10.0.0.1Kim Jong-su, 010.1234.5678x, Kim Jong-su1975-03-14.\n' |
+            ik record Rim-il --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
+    done
+    run --separate-stderr ik export --to hq --all -o "$T/b.bundle"
+    expect_status 0
+    H=$T/hq run --separate-stderr ik audit "$T/b.bundle"
+    [[ "$output" == *"residual-detectors PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
+    [[ "$output" == *"residual-terms     PASS"* ]]
+    H=$T/hq run --separate-stderr ik open "$T/b.bundle" --json
+    expect_status 0
+    [ "$(jq '[.records[].body | select(rtrimstr("\n") == "IP [IP-1]Rim-il, [PHONE-1]x, Rim-il.")] | length' <<<"$output")" = 2 ]
+    [[ "$output" != *10.0.0.1* && "$output" != *5678* && "$output" != *1975* && "$output" != *Kim* ]]
+}

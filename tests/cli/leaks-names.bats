@@ -185,3 +185,22 @@ no_leak() {
         no_leak "$output" Чонсу ジョンス Чхондж Tschong Čchong Ёнчхоль ヨンチョル
     done
 }
+
+@test "leaks-names: a protected ID glued to letters is replaced, the name glued after it too, and nothing reaches headquarters (report-adv13 1)" {
+    redacts_to "--name 'Kim Jong-su' --term id:M1234567 --pseudonym 'Mark Lane'" \
+        'Passport M1234567. M1234567Kim Jong-su M1234567x xM1234567 M1234567은 1M1234567 in M12345678.' \
+        'Passport [ID-1]. [ID-1]Mark Lane [ID-1]x [ID-2] [ID-1]은 1[ID-1] in [ID-3].'
+    redacts_to "--name 'Pak Chol' --term other:1234567 --pseudonym 'Sara Holm'" \
+        'Account ID1234567, 1234567번, No1234567Pak Chol, 12345678 and 01234567.' \
+        'Account [ID-1], [OTHER-1]번, No[OTHER-1]Sara Holm, 12345678 and 01234567.'
+    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
+    expect_status 0
+    run st hq audit "$W/b.bundle"
+    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
+    st hq import "$W/b.bundle" >/dev/null
+    for id in $(st hq list --json | jq -r '.[].id'); do
+        run st hq show "$id"
+        expect_status 0
+        no_leak "$output" M1234567x M1234567K "Kim " "Pak " 1234567번 ID1234567
+    done
+}

@@ -413,6 +413,60 @@ static void test_protected_term_fails(void **state)
     digestset_free(&ds);
 }
 
+/* A protected ID glued to letters is a run the redactor replaces
+ * (docs/VARIANTS.md, "Forms with a digit"): one left FAILs, not only
+ * whole words (report-adv13 1). */
+static void test_glued_id_fails(void **state)
+{
+    static const char *const names[] = { "Kim Chol-jin" };
+    struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
+    struct audit_report rep;
+    struct digestset ds;
+    struct redactor *red;
+    struct err e;
+
+    (void)state;
+    set_of(&ds, names, 1);
+    assert_int_equal(redactor_new(&red, &e), 0);
+    assert_int_equal(redactor_add_term(red, TERM_ID, 0, "M1234567", 8, &e), 0);
+    assert_int_equal(redactor_compile(red, &e), 0);
+    assert_int_equal(digestset_add_redactor(&ds, red, WORDS_ASK, &e), 0);
+    redactor_free(red);
+    for (int i = 0; i < 3; i++)
+        r[i].red = &place_red, r[i].nred = 1;
+    r[1].body = "His passport M1234567x was kept.";
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    assert_int_equal(check(&rep, "residual-terms")->level, AUDIT_FAIL);
+    assert_string_equal(check(&rep, "residual-terms")->items[0].record, "r2");
+    audit_report_free(&rep);
+    digestset_free(&ds);
+}
+
+/* An IP address or a phone number glued to letters is still one for the
+ * residual detectors (report-adv13 3). */
+static void test_glued_ip_and_phone_fail(void **state)
+{
+    struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
+    struct audit_report rep;
+    struct digestset ds;
+    const struct audit_check *c;
+
+    (void)state;
+    digestset_init(&ds);
+    for (int i = 0; i < 3; i++)
+        r[i].red = &place_red, r[i].nred = 1;
+    r[2].body = "From a10.0.0.1x, then 010.1234.5678x.";
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    c = check(&rep, "residual-detectors");
+    assert_int_equal(c->level, AUDIT_FAIL);
+    assert_int_equal(c->nitems, 2);
+    assert_string_equal(c->items[0].what, "ip");
+    assert_string_equal(c->items[0].text, "10.0.0.1");
+    assert_string_equal(c->items[1].what, "phone");
+    audit_report_free(&rep);
+    digestset_free(&ds);
+}
+
 /* A review flag allowed over a phone number does not excuse it: the
  * redactor replaces every phone number, so one left is a FAIL; the flag is
  * listed by the second opinion. */
@@ -780,6 +834,8 @@ int main(void)
         cmocka_unit_test(test_gazetteer),
         cmocka_unit_test(test_clean_records_pass),
         cmocka_unit_test(test_protected_term_fails),
+        cmocka_unit_test(test_glued_id_fails),
+        cmocka_unit_test(test_glued_ip_and_phone_fail),
         cmocka_unit_test(test_allowed_phone_fails),
         cmocka_unit_test(test_allowed_name_warns),
         cmocka_unit_test(test_unique_place_month_warns),

@@ -202,6 +202,29 @@ static void test_scan_hit_rules(void **state)
     digestset_free(&ds);
 }
 
+/* A form with a digit is a hit wherever it is a run not continued by a
+ * digit (docs/VARIANTS.md, "Forms with a digit"), glued to letters or not:
+ * the audit sees what the redactor replaces (report-adv13 1). */
+static void test_scan_glued_runs(void **state)
+{
+    struct digestset ds;
+
+    (void)state;
+    init(&ds);
+    add(&ds, "M1234567", SUFFIX_NONE);
+    add(&ds, "1234567", SUFFIX_NONE);
+    digestset_finish(&ds);
+    assert_string_equal(scan(&ds, "M1234567x"), "0-8:M1234567|1-8:1234567");
+    assert_string_equal(scan(&ds, "as M1234567Kim"), "3-11:M1234567|4-11:1234567");
+    assert_string_equal(scan(&ds, "ID1234567 now"), "2-9:1234567");
+    assert_string_equal(scan(&ds, "xM1234567"), "1-9:M1234567|2-9:1234567");
+    assert_string_equal(scan(&ds, "1M1234567ab"), "1-9:M1234567|2-9:1234567");
+    assert_string_equal(scan(&ds, "ab1234567cd12"), "2-9:1234567");
+    /* Longer numbers hold no run of the form. */
+    assert_string_equal(scan(&ds, "M12345678 and 11234567x, 12345678"), "");
+    digestset_free(&ds);
+}
+
 /* An empty set or text finds nothing; bad text and a failing callback
  * fail the scan. */
 static int count_hit(void *ctx, size_t start, size_t end, const char *flag, struct err *e)
@@ -298,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_finish_sorts_and_dedups),
         cmocka_unit_test(test_scan_spans),
         cmocka_unit_test(test_scan_hit_rules),
+        cmocka_unit_test(test_scan_glued_runs),
         cmocka_unit_test(test_index_and_memo_find_every_form),
         cmocka_unit_test(test_scan_errors),
     };
