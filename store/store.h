@@ -776,11 +776,17 @@ struct import_subject {
  * from the same sender under that id, renamed to subj->pseudonym if its
  * device renamed it; without, the one named subj->pseudonym. The consent
  * carried becomes the subject's (db_consent_carry), also when the record
- * is kept. *added is 0 if a record with this id came before from the same
- * sender (it is kept as it was); a record id held by a local record or
- * another sender, or a pseudonym held here by another subject, is refused
- * (EXIT_AUTH). */
-int store_import_record(int *added, struct store *s, long import_id,
+ * is kept. A record with this id that came before from the same sender is
+ * a correction (issue 16): the same version with the same title, date,
+ * place, language, tags and body is kept (*outcome IMPORT_KEPT); a newer
+ * version replaces it, the old text overwritten (IMPORT_REPLACED); an
+ * older version ("a stale copy") or the same version with other text ("a
+ * conflict") is refused, EXIT_AUTH. A new record is IMPORT_ADDED. A
+ * record id held by a local record or another sender, or a pseudonym
+ * held here by another subject, is refused (EXIT_AUTH). The caller rolls
+ * its transaction back on a refusal: nothing of the bundle is kept. */
+enum { IMPORT_KEPT, IMPORT_ADDED, IMPORT_REPLACED };
+int store_import_record(int *outcome, struct store *s, long import_id,
                         const struct import_subject *subj, const struct record_row *r,
                         const char *manifest, struct err *e);
 

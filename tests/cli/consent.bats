@@ -163,3 +163,74 @@ print([a["name"] for a in json.load(sys.stdin)["attachments"] if a["size"] == 7]
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here, with their attachments" ]
     [ "$(st hq show "$ID" | grep -c '^attachment: ')" -eq 2 ]
 }
+
+# ---- corrections (issue 16): the same record id from the same sender ----
+
+# hq_refused STATUS MESSAGE BUNDLE: hq's import of BUNDLE fails with STATUS
+# and exactly "intake: MESSAGE" on stderr, nothing on stdout, hq unchanged.
+hq_refused() {
+    local before
+    before=$(find "$T/hq" -type f -exec sha256sum {} + | sort)
+    run --separate-stderr st hq import "$3"
+    expect_status "$1"
+    [ "$stderr" = "intake: $2" ] || { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    [ -z "$output" ]
+    [ "$(find "$T/hq" -type f -exec sha256sum {} + | sort)" = "$before" ]
+}
+
+@test "corrections: a newer version replaces the older at hq; its old text is gone from show, search and the index" {
+    field_hq
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    printf 'She corrected it: the eastern bank, at dawn.\n' |
+        st field record edit "$ID" --title "Border crossing (corrected)" --tag dawn >/dev/null 2>&1
+    st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/2.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+1 record replaced by its newer version (the old text is gone)" ]
+    run st hq show "$ID"
+    expect_status 0
+    [[ "$output" == *"title: Border crossing (corrected)"* ]]
+    [[ "$output" == *"version: 2"* && "$output" == *"the eastern bank, at dawn."* ]]
+    [[ "$output" != *"spoke about the border"* && "$output" != *"tag: border"* ]]
+    [ -z "$(st hq search spoke)" ]
+    [ "$(st hq search eastern | cut -f1)" = "$ID" ]
+    [[ "$(st hq log)" == *"import.replace"*"$ID"* ]]
+    # The same bundle again: imported before; the newer one again: kept.
+    run st hq import "$W/2.bundle"
+    [[ "$output" == *"was imported before; nothing was added" ]]
+    st field export --to hq --all -o "$W/3.bundle" >/dev/null 2>&1
+    run st hq import "$W/3.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here" ]
+}
+
+@test "corrections: an older version is refused as stale, the whole bundle with it (exit 1)" {
+    field_hq
+    ID2=$(printf 'Another talk.\n' | st field record Nari --title "Second" --date 2024-04-01)
+    # old.bundle: $ID at version 1 and $ID2, which hq does not have yet.
+    st field export --to hq --all -o "$W/old.bundle" >/dev/null 2>&1
+    st field record edit "$ID" --title "Border crossing (corrected)" </dev/null >/dev/null 2>&1
+    st field export --to hq "$ID" -o "$W/new.bundle" >/dev/null 2>&1
+    st hq import "$W/new.bundle" >/dev/null
+    hq_refused 1 "the bundle holds record $ID at version 1, older than version 2 here (a stale copy); nothing was imported" "$W/old.bundle"
+    run st hq show "$ID"
+    [[ "$output" == *"title: Border crossing (corrected)"* ]]
+    run --separate-stderr st hq show "$ID2"
+    expect_status 2
+}
+
+@test "corrections: the same version with other text (a redaction fixed after the export) is refused as a conflict (exit 1)" {
+    field_hq
+    ID2=$(printf 'She crossed near the old mill by the river.\n' | st field record Nari --title "Mill" --date 2024-04-01)
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st field term add "place:old mill" >/dev/null 2>&1
+    ID3=$(printf 'A third talk.\n' | st field record Nari --title "Third" --date 2024-05-01)
+    st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
+    hq_refused 1 "the bundle holds record $ID2 at version 1 with other text than the same version here (a conflict); nothing was imported" "$W/2.bundle"
+    # Nothing of it arrived: not the third record either.
+    run --separate-stderr st hq show "$ID3"
+    expect_status 2
+}

@@ -427,3 +427,44 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     # The backup's bytes were among the writes scanned.
     [ "$(grep -c 'write' "$TR/bak.log")" -gt 0 ]
 }
+
+@test "leak: a correction imported at hq (a newer version replaces the older) leaks no canary; the old text is gone" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    init_store
+    HQ=$HOME/hq
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label hq 3<<<"$PASS" >/dev/null
+    hq() { "$INTAKE" --home "$HQ" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+    ik contact add hq "$(hq card)" 2>/dev/null
+    hq contact add field "$(ik card)" 2>/dev/null
+    tik add subject add --name "$C_ASCII" --name "$C_HANGUL"
+    P=$(cat "$TR/add.out")
+    tik consent consent "$P" --export yes --method written
+    # The first version's own words leave the device (they are no
+    # protected term): after the correction hq must keep them nowhere.
+    C_OLD="OLDTEXT-$(rand_hex 8)"
+    CANARIES+=("$C_OLD")
+    printf '%s said %s.\n' "$C_ASCII" "$C_OLD" | tik rec record "$P" --title "first" --date 2024-02-03
+    ID=$(cat "$TR/rec.out")
+    cd "$HOME"
+    tik exp1 export --to hq --all -o "$TR/1.bundle"
+    LINES=$PASS traced imp1 "$INTAKE" --home "$HQ" --passphrase-fd 3 import "$TR/1.bundle" 3<<<"$PASS"
+    [ "$(hq search "$C_OLD" | cut -f1)" = "$ID" ]
+    printf '%s corrected it: %s was wrong.\n' "$C_HANGUL" "the first telling" |
+        tik edit record edit "$ID" --title "second"
+    tik exp2 export --to hq --all -o "$TR/2.bundle"
+    LINES=$PASS traced imp2 "$INTAKE" --home "$HQ" --passphrase-fd 3 import "$TR/2.bundle" 3<<<"$PASS"
+    grep -qF "1 record replaced by its newer version" "$TR/imp2.out"
+    LINES=$PASS traced s1 "$INTAKE" --home "$HQ" --passphrase-fd 3 search "$C_OLD" 3<<<"$PASS"
+    [ ! -s "$TR/s1.out" ]
+    LINES=$PASS traced sh1 "$INTAKE" --home "$HQ" --passphrase-fd 3 show "$ID" 3<<<"$PASS"
+    grep -qF "the first telling" "$TR/sh1.out"
+    ! grep -qF "$C_OLD" "$TR/sh1.out"
+
+    run scan_files
+    echo "$output"
+    expect_status 0
+    run scan_writes "$PASS"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
+}
