@@ -7,6 +7,7 @@
 
 #include "store/record.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -415,16 +416,23 @@ static int same_but_renamed(int *same, struct store *s, long rowid, const struct
 {
     const struct db_val v[] = { DB_INT(rowid) };
     sqlite3_stmt *st;
-    const char *old;
+    json_t *m = NULL;
+    const char *old = NULL;
     int rc, oom = 0;
 
     *same = 0;
-    if (r->pseudonym == NULL ||
-        db_query(&st, s, "SELECT json_extract(manifest, '$.pseudonym') FROM record_origin"
-                 " WHERE record_id = ?1", v, DB_N(v), e) != 0)
-        return r->pseudonym == NULL ? 0 : -1;
+    if (r->pseudonym == NULL)
+        return 0;
+    /* The manifest is the record's JSON as its last bundle carried it
+     * (without the body): its pseudonym is the one the text here has. */
+    if (db_query(&st, s, "SELECT manifest FROM record_origin WHERE record_id = ?1", v, DB_N(v),
+                 e) != 0)
+        return -1;
     rc = db_step(st, s, "reading the record's origin", e);
-    old = rc > 0 ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    if (rc > 0 && sqlite3_column_text(st, 0) != NULL)
+        m = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+    if (m != NULL)
+        old = json_string_value(json_object_get(m, "pseudonym"));
     if (rc > 0 && old != NULL && strcmp(old, r->pseudonym) != 0) {
         struct record_row w = *r;
         char *title = swap(r->title, r->pseudonym, old, &oom);
@@ -439,6 +447,7 @@ static int same_but_renamed(int *same, struct store *s, long rowid, const struct
         secmem_wipe_free(place);
         secmem_wipe_free(body);
     }
+    json_decref(m);
     sqlite3_finalize(st);
     return rc < 0 ? -1 : 0;
 }
