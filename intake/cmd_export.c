@@ -266,6 +266,22 @@ static int print_export(void *ctx, const struct export_row *r, struct err *e)
     return 0;
 }
 
+/* A notice not yet sent: on stderr, so that the listing stays as it was. */
+static int note_notice(void *ctx, const struct notice_row *r, struct err *e)
+{
+    (void)ctx, (void)e;
+    if (r->record != NULL)
+        cli_note("notice not yet sent to %s: deletion of record %s (subject %s), due since %s",
+                 r->contact, r->record, r->subject, r->at);
+    else if (strcmp(r->kind, "withdrawal") == 0)
+        cli_note("notice not yet sent to %s: withdrawal of consent of subject %s, due since %s",
+                 r->contact, r->subject, r->at);
+    else
+        cli_note("notice not yet sent to %s: deletion of subject %s, due since %s",
+                 r->contact, r->subject, r->at);
+    return 0;
+}
+
 int cmd_exports(int argc, char **argv, const struct globals *g)
 {
     struct store *s;
@@ -283,6 +299,8 @@ int cmd_exports(int argc, char **argv, const struct globals *g)
     if (json && (arr = json_array()) == NULL)
         rc = cli_error(EXIT_INPUT, "out of memory");
     if (rc == 0 && store_export_each(s, NULL, print_export, arr, &e) != 0)
+        rc = cli_fail(&e);
+    if (rc == 0 && store_notice_each(s, note_notice, NULL, &e) != 0)
         rc = cli_fail(&e);
     store_close(s);
     if (rc == 0 && json) {

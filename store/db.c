@@ -147,6 +147,15 @@ static const char *const migrations[] = {
     "CREATE TABLE subject_origin(subject_id INTEGER PRIMARY KEY"
     "  REFERENCES subject(id) ON DELETE CASCADE,"
     "  sender_pk BLOB NOT NULL, uid TEXT NOT NULL, UNIQUE(sender_pk, uid));",
+    /* 8 -> 9 (issue 16): notices owed to contacts: a withdrawal or a
+     * deletion of what they received (the export history says who), one
+     * row per contact, until it is sent (sent: when). Only the subject's
+     * stable id and the record id ('' for the whole subject): never a
+     * pseudonym or a name. */
+    "CREATE TABLE notice(id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion')),"
+    "  subject TEXT NOT NULL, rid TEXT NOT NULL, contact TEXT NOT NULL, sent TEXT,"
+    "  UNIQUE(kind, subject, rid, contact));",
 };
 
 static int reindex(struct store *s, struct err *e);
@@ -155,7 +164,7 @@ static int fill_subject_ids(struct store *s, struct err *e);
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
-    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids,
+    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL,
 };
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when

@@ -9,6 +9,7 @@
 #include "crypto/secmem.h"
 
 #include "store/record.h"
+#include "store/notice.h"
 #include "store/subject.h"
 #include "store/words.h"
 
@@ -480,7 +481,8 @@ int store_record_delete(struct store *s, const char *id, struct err *e)
     const struct db_val w[] = { DB_INT(rowid) };
     /* The index rows first: they are keyed by the record's row id, not by
      * a foreign key; tags, attachments and origin go with the record. */
-    if (db_run(s, "DELETE FROM record_fts WHERE docid = ?1", w, DB_N(w), "deleting the record",
+    if (db_notice_owed(s, "deletion", 0, rowid, e) != 0 ||
+        db_run(s, "DELETE FROM record_fts WHERE docid = ?1", w, DB_N(w), "deleting the record",
                e) != 0 ||
         db_run(s, "DELETE FROM record WHERE id = ?1", w, DB_N(w), "deleting the record", e) != 0 ||
         db_scrub(s, e) != 0 || store_log(s, "record.delete", id, e) != 0) {

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -743,6 +743,25 @@ typedef int (*export_fn)(void *ctx, const struct export_row *r, struct err *e);
  * the exports that carried it, with items holding only it. */
 int store_export_each(struct store *s, const char *record, export_fn fn, void *ctx,
                       struct err *e);
+
+/* A notice owed to a contact (issue 16): the subject's consent was
+ * withdrawn, or the subject or one of its records deleted, after the
+ * contact received its records. */
+struct notice_row {
+    const char *at;                      /* when it became due (UTC) */
+    const char *kind;                    /* "withdrawal" or "deletion" */
+    const char *subject;                 /* the subject's stable id */
+    const char *record;                  /* the record id, NULL: the whole subject */
+    const char *contact;                 /* the contact, as named in the export */
+};
+
+typedef int (*notice_fn)(void *ctx, const struct notice_row *r, struct err *e);
+
+/* Calls fn for each notice not yet sent, oldest first. */
+int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e);
+
+/* *n: the number of notices not yet sent. */
+int store_notice_count(long *n, struct store *s, struct err *e);
 
 /* *seen is 1 if a bundle with hash[0..hashlen) was imported already, else 0. */
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,

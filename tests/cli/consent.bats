@@ -234,3 +234,44 @@ hq_refused() {
     run --separate-stderr st hq show "$ID3"
     expect_status 2
 }
+
+# ---- notices owed (issue 16, step 3, the device's side) ----
+
+@test "notices: a withdrawal, a record delete and a subject forget after an export make notices due to its recipients; exports lists them" {
+    field_hq
+    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes >/dev/null 2>&1
+    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+    NEW=$(printf 'Not sent.\n' | st field record Bora --title "Later" --date 2024-03-17)
+    st field export --to hq "$ID" "$B" -o "$W/1.bundle" >/dev/null 2>&1
+    BUID=$(st field subject show Bora | sed -n 's/^subject id: //p')
+    # Nothing is due before a change.
+    run --separate-stderr st field exports
+    expect_status 0
+    [ -z "$stderr" ]
+    run --separate-stderr st field consent Nari --withdraw
+    expect_status 0
+    [ "$stderr" = "intake: consent withdrawn for Nari (see 'intake subject show Nari')
+intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
+    # Withdrawn again: still one notice.
+    run --separate-stderr st field consent Nari --withdraw
+    [ "$stderr" = "intake: consent withdrawn for Nari (see 'intake subject show Nari')" ]
+    # A record never sent: no notice.
+    run --separate-stderr st field record delete "$NEW" --yes
+    expect_status 0
+    [ "$stderr" = "intake: deleted record $NEW" ]
+    run --separate-stderr st field record delete "$B" --yes
+    expect_status 0
+    [[ "$stderr" == *"intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
+    run --separate-stderr st field subject forget Nari --yes
+    expect_status 0
+    [[ "$stderr" == *"intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
+    run --separate-stderr st field exports
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 1 ]
+    [[ "$stderr" == "intake: notice not yet sent to hq: withdrawal of consent of subject $UID_, due since 20"*"
+intake: notice not yet sent to hq: deletion of record $B (subject $BUID), due since 20"*"
+intake: notice not yet sent to hq: deletion of subject $UID_, due since 20"* ]]
+    # No pseudonym or name in them.
+    [[ "$stderr" != *Nari* && "$stderr" != *Bora* && "$stderr" != *Kim* ]]
+}

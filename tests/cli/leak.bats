@@ -121,6 +121,19 @@ scan_writes() {
     python3 "$TR/scan.py" "$(needles_file "$@")" strace "$TR"/*.log
 }
 
+# field_and_hq: the store $H ("field") and a store $HQ, contacts of each
+# other (hq ARGS...: intake on $HQ), and a subject $P named by two canaries.
+field_and_hq() {
+    init_store
+    HQ=$HOME/hq
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label hq 3<<<"$PASS" >/dev/null
+    hq() { "$INTAKE" --home "$HQ" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+    ik contact add hq "$(hq card)" 2>/dev/null
+    hq contact add field "$(ik card)" 2>/dev/null
+    tik add subject add --name "$C_ASCII" --name "$C_HANGUL"
+    P=$(cat "$TR/add.out")
+}
+
 @test "leak: positive control, the scanner finds a canary in a file" {
     run scan_files
     expect_status 0
@@ -316,14 +329,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
 
 @test "leak: attach, export, import, open, audit and log leak no canary (bundle included)" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
-    init_store
-    HQ=$HOME/hq
-    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label hq 3<<<"$PASS" >/dev/null
-    hq() { "$INTAKE" --home "$HQ" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
-    ik contact add hq "$(hq card)" 2>/dev/null
-    hq contact add field "$(ik card)" 2>/dev/null
-    tik add subject add --name "$C_ASCII" --name "$C_HANGUL"
-    P=$(cat "$TR/add.out")
+    field_and_hq
     tik consent consent "$P" --export yes --attachments yes --method written
     printf '%s met us; %s too.\n' "$C_ASCII" "$C_HANGUL" |
         tik rec record "$P" --title "$C_ASCII" --date 2024-02-03
@@ -430,14 +436,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
 
 @test "leak: a correction imported at hq (a newer version replaces the older) leaks no canary; the old text is gone" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
-    init_store
-    HQ=$HOME/hq
-    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label hq 3<<<"$PASS" >/dev/null
-    hq() { "$INTAKE" --home "$HQ" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
-    ik contact add hq "$(hq card)" 2>/dev/null
-    hq contact add field "$(ik card)" 2>/dev/null
-    tik add subject add --name "$C_ASCII" --name "$C_HANGUL"
-    P=$(cat "$TR/add.out")
+    field_and_hq
     tik consent consent "$P" --export yes --method written
     # The first version's own words leave the device (they are no
     # protected term): after the correction hq must keep them nowhere.

@@ -210,7 +210,7 @@ static void test_newer_schema_refused(void **state)
     f->s = NULL;
     assert_int_equal(open_pass(f->dir, pass, &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
-    assert_string_equal(e.msg, "this store has schema version 99; this intake knows up to 8: upgrade intake");
+    assert_string_equal(e.msg, "this store has schema version 99; this intake knows up to 9: upgrade intake");
 }
 
 /* ---- Statement helpers ---- */

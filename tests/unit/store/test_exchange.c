@@ -5,9 +5,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "store/db.h"                    /* the export table, read directly */
 #include "tests/unit/storeutil.h"
 
-#include "store/db.h"                    /* the export table, read directly */
 
 struct sender {
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
@@ -348,21 +348,10 @@ static int import_row(struct store *s, struct sender *x, const struct record_row
 /* 1 if any segment of the full-text index or any record holds word. */
 static int store_holds(struct store *s, const char *word)
 {
-    sqlite3_stmt *st;
-    int found = 0;
-
-    assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT root FROM record_fts_segdir UNION ALL"
-                                        " SELECT block FROM record_fts_segments UNION ALL"
-                                        " SELECT coalesce(title, '') || coalesce(place, '') || body FROM record UNION ALL"
-                                        " SELECT tag FROM record_tag", -1, &st, NULL), SQLITE_OK);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const unsigned char *b = sqlite3_column_blob(st, 0);
-        size_t n = (size_t)sqlite3_column_bytes(st, 0), w = strlen(word);
-        for (size_t i = 0; b != NULL && i + w <= n && !found; i++)
-            found = memcmp(b + i, word, w) == 0;
-    }
-    sqlite3_finalize(st);
-    return found;
+    return rows_hold(s, "SELECT root FROM record_fts_segdir UNION ALL"
+                     " SELECT block FROM record_fts_segments UNION ALL"
+                     " SELECT coalesce(title, '') || coalesce(place, '') || body FROM record"
+                     " UNION ALL SELECT tag FROM record_tag", word);
 }
 
 /* Issue 16, corrections: the same record id from the same sender is kept

@@ -1,0 +1,52 @@
+/* Notices owed to contacts (issue 16): a withdrawal or a deletion of what
+ * an export sent them, kept until sent (store/notice.h, store/store.h). */
+#include "store/notice.h"
+
+#include "store/db.h"
+
+int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, struct err *e)
+{
+    char now[32];
+    const struct db_val v[] = { DB_TEXT(now), DB_TEXT(kind), DB_INT(sid), DB_INT(rowid) };
+
+    db_now(now, sizeof now);
+    return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, contact)"
+                  " SELECT DISTINCT ?1, ?2, s.uid, CASE WHEN ?4 > 0 THEN r.rid ELSE '' END, x.name"
+                  " FROM record r JOIN subject s ON s.id = r.subject_id"
+                  " JOIN export_record er ON er.rid = r.rid"
+                  " JOIN export_recipient x ON x.export_id = er.export_id"
+                  " WHERE (?4 > 0 AND r.id = ?4) OR (?4 <= 0 AND r.subject_id = ?3)",
+                  v, DB_N(v), "keeping the notices owed", e);
+}
+
+int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT at, kind, subject, rid, contact FROM notice WHERE sent IS NULL"
+                 " ORDER BY id", NULL, 0, e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the notices", e)) > 0) {
+        const char *rid = (const char *)sqlite3_column_text(st, 3);
+        const struct notice_row r = {
+            (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+            (const char *)sqlite3_column_text(st, 2),
+            rid != NULL && rid[0] != '\0' ? rid : NULL,   /* '': the whole subject */
+            (const char *)sqlite3_column_text(st, 4),
+        };
+        if (fn(ctx, &r, e) != 0) {
+            rc = -1;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int store_notice_count(long *n, struct store *s, struct err *e)
+{
+    *n = 0;
+    return db_int(n, s, "SELECT count(*) FROM notice WHERE sent IS NULL", NULL, 0,
+                  "reading the notices", e) < 0 ? -1 : 0;
+}
