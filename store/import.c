@@ -82,7 +82,7 @@ struct importer {
     char suffix[16];                     /* "@" and 8 hex of the sender's key */
     json_t *last;                        /* the last record (for attachment flags) */
     int skip;                            /* the last record was there already */
-    int format;                          /* the content format (1 or 2) */
+    int format;                          /* the content format (1, 2 or 3) */
     struct attachment_writer *w;
     unsigned char want[ATTACHMENT_HASHBYTES];  /* the blob's hash, from its header */
     struct import_result *res;
@@ -138,7 +138,7 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     row.ntags = json_array_size(json_object_get(rec, "tags"));
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
     subj.pseudonym = pseudonym;
-    if (im->format == 2) {
+    if (im->format >= 2) {
         subj.uid = jstr(rec, "subject");
         carried_consent(&consent, json_object_get(rec, "consent"));
         subj.consent = &consent;

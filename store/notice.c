@@ -50,3 +50,65 @@ int store_notice_count(long *n, struct store *s, struct err *e)
     return db_int(n, s, "SELECT count(*) FROM notice WHERE sent IS NULL", NULL, 0,
                   "reading the notices", e) < 0 ? -1 : 0;
 }
+
+int db_notice_json(json_t *out, long *last, struct store *s, const char *const *to, size_t nto,
+                   struct err *e)
+{
+    json_t *seen = json_object();        /* kind/subject/record already added */
+    int rc = 0;
+
+    *last = 0;
+    if (seen == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    for (size_t i = 0; i < nto && rc == 0; i++) {
+        const struct db_val v[] = { DB_TEXT(to[i]) };
+        sqlite3_stmt *st;
+
+        if (db_query(&st, s, "SELECT id, kind, subject, rid, substr(at, 1, 10) FROM notice"
+                     " WHERE sent IS NULL AND contact = ?1 ORDER BY id", v, DB_N(v), e) != 0) {
+            rc = -1;
+            break;
+        }
+        while ((rc = db_step(st, s, "reading the notices", e)) > 0) {
+            long id = (long)sqlite3_column_int64(st, 0);
+            const char *kind = (const char *)sqlite3_column_text(st, 1);
+            const char *subject = (const char *)sqlite3_column_text(st, 2);
+            const char *rid = (const char *)sqlite3_column_text(st, 3);
+            const char *day = (const char *)sqlite3_column_text(st, 4);
+            char key[128];
+
+            if (id > *last)
+                *last = id;
+            snprintf(key, sizeof key, "%s/%s/%s", kind, subject, rid);
+            if (json_object_get(seen, key) != NULL)
+                continue;
+            if (json_object_set_new(seen, key, json_true()) != 0 ||
+                json_array_append_new(out, json_pack("{s:s, s:s, s:s?, s:s}", "kind", kind,
+                                      "subject", subject,
+                                      "record", rid != NULL && rid[0] != '\0' ? rid : NULL,
+                                      "day", day)) != 0) {
+                rc = err_set(e, EXIT_INPUT, "out of memory");
+                break;
+            }
+        }
+        sqlite3_finalize(st);
+        rc = rc < 0 ? -1 : 0;
+    }
+    json_decref(seen);
+    return rc;
+}
+
+int db_notice_sent(struct store *s, const char *const *to, size_t nto, long last, struct err *e)
+{
+    char now[32];
+
+    db_now(now, sizeof now);
+    for (size_t i = 0; i < nto; i++) {
+        const struct db_val v[] = { DB_TEXT(now), DB_TEXT(to[i]), DB_INT(last) };
+
+        if (db_run(s, "UPDATE notice SET sent = ?1 WHERE sent IS NULL AND contact = ?2"
+                   " AND id <= ?3", v, DB_N(v), "marking the notices sent", e) != 0)
+            return -1;
+    }
+    return 0;
+}

@@ -275,3 +275,101 @@ intake: notice not yet sent to hq: deletion of subject $UID_, due since 20"* ]]
     # No pseudonym or name in them.
     [[ "$stderr" != *Nari* && "$stderr" != *Bora* && "$stderr" != *Kim* ]]
 }
+
+# ---- notices travel in bundles (issue 16, step 3: export and notify) ----
+
+# hq_notices FILE: the notices of the bundle FILE as hq opens it, one a
+# line: kind subject record-or-null day.
+hq_notices() {
+    st hq open "$1" --json 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["header"]["format"] == "intake-content-3", d["header"]["format"]
+for n in d["header"]["notices"]:
+    assert sorted(n) == ["day", "kind", "record", "subject"], n
+    print(n["kind"], n["subject"], n["record"], n["day"])
+'
+}
+
+@test "notify: a bundle of only the notices owed, marked sent with it; none owed: exit 2, no bundle" {
+    field_hq
+    st field export --to hq "$ID" -o "$W/1.bundle" >/dev/null 2>&1
+    # Nothing owed yet.
+    run --separate-stderr st field notify --to hq -o "$W/n0.bundle"
+    expect_status 2
+    [ "$stderr" = "intake: no notice is owed to hq; no bundle was written" ]
+    [ ! -e "$W/n0.bundle" ]
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field record delete "$ID" --yes >/dev/null 2>&1
+    run --separate-stderr st field notify --to hq -o "$W/n.bundle"
+    expect_status 0
+    [ "$output" = "$W/n.bundle" ]
+    [[ "$stderr" == *"intake: the bundle carries 2 notice(s) of withdrawal or deletion to hq, now marked sent" ]]
+    [[ "$stderr" != *"exported"*"record(s)"* ]]
+    today=$(date -u +%F)
+    run hq_notices "$W/n.bundle"
+    expect_status 0
+    [ "$output" = "withdrawal $UID_ None $today
+deletion $UID_ $ID $today" ]
+    # No pseudonym, name or text in what the bundle carries.
+    run st hq open "$W/n.bundle" --json
+    [[ "$output" != *Nari* && "$output" != *Kim* && "$output" != *border* ]]
+    [[ "$output" == *'"records": []'* || "$output" == *'"records":[]'* ]]
+    # Sent: no longer listed, and not sent again.
+    run --separate-stderr st field exports
+    expect_status 0
+    [[ "$stderr" != *"notice not yet sent"* ]]
+    run --separate-stderr st field notify --to hq -o "$W/n2.bundle"
+    expect_status 2
+    [ "$stderr" = "intake: no notice is owed to hq; no bundle was written" ]
+    [ ! -e "$W/n2.bundle" ]
+}
+
+@test "export: a bundle to a contact carries the notices owed to it and marks them sent; to another contact, not" {
+    field_hq
+    mkstore other
+    introduce field other
+    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes >/dev/null 2>&1
+    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+    st field export --to hq "$ID" -o "$W/1.bundle" >/dev/null 2>&1
+    st field consent Nari --withdraw >/dev/null 2>&1
+    # To another contact: no notice (it never received Nari's records).
+    run --separate-stderr st field export --to other "$B" -o "$W/o.bundle"
+    expect_status 0
+    [[ "$stderr" != *notice* ]]
+    run st other open "$W/o.bundle" --json
+    expect_status 0
+    [[ "$output" == *'"notices": []'* ]]
+    # To hq: the withdrawal rides along with Bora's record.
+    run --separate-stderr st field export --to hq "$B" -o "$W/2.bundle"
+    expect_status 0
+    [[ "$stderr" == *"intake: exported 1 record(s) to hq
+intake: the bundle carries 1 notice(s) of withdrawal or deletion to hq, now marked sent" ]]
+    run hq_notices "$W/2.bundle"
+    [ "$output" = "withdrawal $UID_ None $(date -u +%F)" ]
+    run --separate-stderr st field exports
+    [[ "$stderr" != *"notice not yet sent"* ]]
+    # The records still import at hq.
+    run st hq import "$W/2.bundle"
+    expect_status 0
+}
+
+@test "notify: bad input (no --to, an argument, an unknown contact, an existing file) exits 2 and writes nothing" {
+    field_hq
+    run --separate-stderr st field notify
+    expect_status 2
+    [[ "$stderr" == *"notify needs --to NAME[,NAME...]"* ]]
+    run --separate-stderr st field notify --to hq extra
+    expect_status 2
+    [[ "$stderr" == *"unexpected argument 'extra'"* ]]
+    run --separate-stderr st field notify --to nobody
+    expect_status 2
+    [[ "$stderr" == "intake: "*nobody* ]]
+    touch "$W/there"
+    run --separate-stderr st field notify --to hq -o "$W/there"
+    expect_status 2
+    run --separate-stderr st field notify --help
+    expect_status 0
+    [ "$output" = "usage: intake notify --to NAME[,NAME...] [-o FILE]" ]
+}

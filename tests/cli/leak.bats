@@ -467,3 +467,40 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     expect_status 0
     [[ "$output" == *"scanned "* ]]
 }
+
+@test "leak: notices (withdraw, record delete, notify, an export carrying them) leak no canary; a notice holds no pseudonym, name or text" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    field_and_hq
+    tik consent consent "$P" --export yes --method written
+    printf '%s spoke.\n' "$C_ASCII" | tik rec record "$P" --title "first" --date 2024-02-03
+    ID=$(cat "$TR/rec.out")
+    printf 'Later.\n' | tik rec2 record "$P" --title "second" --date 2024-02-04
+    ID2=$(cat "$TR/rec2.out")
+    cd "$HOME"
+    tik exp1 export --to hq "$ID" "$ID2" -o "$TR/1.bundle"
+    tik del record delete "$ID" --yes
+    tik n1 notify --to hq -o "$TR/n1.bundle"
+    tik wd consent "$P" --withdraw
+    tik n2 notify --to hq -o "$TR/n2.bundle"
+    # What hq sees of a notice: kind, ids and day only.
+    hq open "$TR/n1.bundle" --json >"$TR/n1.json"
+    hq open "$TR/n2.bundle" --json >"$TR/n2.json"
+    python3 - "$TR/n1.json" "$TR/n2.json" "$P" <<'PY'
+import json, sys
+for f in sys.argv[1:3]:
+    h = json.load(open(f))["header"]
+    assert h["records"] == 0 and len(h["notices"]) == 1, h
+    for n in h["notices"]:
+        assert sorted(n) == ["day", "kind", "record", "subject"], n
+        assert sys.argv[3] not in json.dumps(n)
+PY
+    ! grep -qF "$P" "$TR/n1.json" "$TR/n2.json"
+
+    run scan_files
+    echo "$output"
+    expect_status 0
+    run scan_writes "$PASS"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
+}
