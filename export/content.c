@@ -31,7 +31,7 @@ struct content_reader {
     unsigned char *doc;                  /* the JSON item being collected */
     size_t doclen, have;
     int seen_header;
-    int format;                          /* 1 or 2, from the header */
+    int format;                          /* 1, 2 or 3, from the header */
     char record[RECORD_ID_CHARS + 1];    /* the last record's id */
     uint64_t blob_size;                  /* from the attachment header */
     int failed;                          /* the first refusal is in err */
@@ -75,7 +75,8 @@ int content_format(const json_t *header)
 
     if (f == NULL)
         return 0;
-    return strcmp(f, CONTENT_FORMAT) == 0 ? 2 : strcmp(f, CONTENT_FORMAT_1) == 0 ? 1 : 0;
+    return strcmp(f, CONTENT_FORMAT) == 0 ? 3 : strcmp(f, CONTENT_FORMAT_2) == 0 ? 2
+           : strcmp(f, CONTENT_FORMAT_1) == 0 ? 1 : 0;
 }
 
 static int printable(const char *s, size_t min, size_t max)
@@ -121,6 +122,29 @@ int content_check_consent(const json_t *c, struct err *e)
     return 0;
 }
 
+int content_check_notices(const json_t *notices, struct err *e)
+{
+    size_t i;
+    json_t *n;
+
+    if (!json_is_array(notices) || json_array_size(notices) > CONTENT_NOTICES_MAX)
+        return bad(e, "a header without its notices");
+    json_array_foreach(notices, i, n) {
+        const char *kind = json_string_value(json_object_get(n, "kind"));
+        const char *subject = json_string_value(json_object_get(n, "subject"));
+        const json_t *record = json_object_get(n, "record");
+
+        if (!json_is_object(n) || json_object_size(n) != 4 || kind == NULL ||
+            (strcmp(kind, "withdrawal") != 0 && strcmp(kind, "deletion") != 0) ||
+            subject == NULL || !content_valid_id(subject) ||
+            !(json_is_null(record) || (json_is_string(record) &&
+                                       content_valid_id(json_string_value(record)))) ||
+            !valid_day(json_string_value(json_object_get(n, "day"))))
+            return bad(e, "a bad notice");
+    }
+    return 0;
+}
+
 static int check_record(json_t *r, int format, struct err *e)
 {
     json_t *tags = json_object_get(r, "tags"), *att = json_object_get(r, "attachments");
@@ -136,10 +160,10 @@ static int check_record(json_t *r, int format, struct err *e)
         return -1;
     if (json_string_length(json_object_get(r, "pseudonym")) == 0)
         return bad(e, "an empty pseudonym");
-    if (format == 2 && (!json_is_string(json_object_get(r, "subject")) ||
+    if (format >= 2 && (!json_is_string(json_object_get(r, "subject")) ||
                         !content_valid_id(json_string_value(json_object_get(r, "subject")))))
         return bad(e, "a record without a valid subject id");
-    if (format == 2 && content_check_consent(json_object_get(r, "consent"), e) != 0)
+    if (format >= 2 && content_check_consent(json_object_get(r, "consent"), e) != 0)
         return -1;
     /* The record's version (issue 15); absent in older bundles: 1. */
     v = json_object_get(r, "version");
@@ -249,7 +273,8 @@ static int doc_end(struct content_reader *r, unsigned type, struct err *e)
         rc = r->format == 0
              ? err_set(e, EXIT_INPUT, "unsupported bundle contents ('%.64s'): upgrade intake",
                        f != NULL ? f : "no format")
-             : r->h.header != NULL ? r->h.header(r->h.ctx, doc, e) : 0;
+             : r->format >= 3 && content_check_notices(json_object_get(doc, "notices"), e) != 0
+             ? -1 : r->h.header != NULL ? r->h.header(r->h.ctx, doc, e) : 0;
     } else {
         rc = check_record(doc, r->format, e);
         if (rc == 0)

@@ -17,9 +17,13 @@
 #include "util/err.h"
 
 /* What intake writes (records carry their subject's stable id and its
- * consent scope, issue 16), and the older format it still reads. */
-#define CONTENT_FORMAT "intake-content-2"
+ * consent scope, issue 16; the header carries the notices owed to the
+ * recipients, issue 16), and the older formats it still reads. */
+#define CONTENT_FORMAT "intake-content-3"
+#define CONTENT_FORMAT_2 "intake-content-2"
 #define CONTENT_FORMAT_1 "intake-content-1"
+/* At most this many notices in one header (docs/FORMAT.md). */
+#define CONTENT_NOTICES_MAX 100000
 /* A record's version in a bundle: 1 (the default, when absent) to this. */
 #define CONTENT_VERSION_MAX 2147483647
 
@@ -61,8 +65,8 @@ void content_reader_free(struct content_reader *r);
 /* 1 if id is a record id as intake makes them (16 of [0-9a-z] Crockford). */
 int content_valid_id(const char *id);
 
-/* The content format a header names: 2 (CONTENT_FORMAT), 1
- * (CONTENT_FORMAT_1), or 0 for anything else. */
+/* The content format a header names: 3 (CONTENT_FORMAT), 2
+ * (CONTENT_FORMAT_2), 1 (CONTENT_FORMAT_1), or 0 for anything else. */
 int content_format(const json_t *header);
 
 /* Checks a record's "consent" as format 2 writes it (docs/FORMAT.md,
@@ -71,5 +75,12 @@ int content_format(const json_t *header);
  * printable ASCII, "embargo" null or YYYY-MM-DD, nothing else. EXIT_INPUT
  * "malformed bundle contents: ..." otherwise. */
 int content_check_consent(const json_t *consent, struct err *e);
+
+/* Checks a format 3 header's "notices" (docs/FORMAT.md, "Notices"): an
+ * array of at most CONTENT_NOTICES_MAX objects {kind: "withdrawal" or
+ * "deletion", subject: a stable subject id, record: a record id or null,
+ * day: YYYY-MM-DD}, nothing else. EXIT_INPUT "malformed bundle contents:
+ * ..." otherwise. */
+int content_check_notices(const json_t *notices, struct err *e);
 
 #endif

@@ -316,6 +316,24 @@ static const char *yn(int v)
     return v ? _("yes") : _("no");
 }
 
+long cli_notices_pending(struct store *s)
+{
+    struct err e;
+    long n = 0;
+
+    err_clear(&e);
+    return store_notice_count(&n, s, &e) == 0 ? n : 0;
+}
+
+void cli_notices_note(struct store *s, long before)
+{
+    long n = cli_notices_pending(s) - before;
+
+    if (n > 0)
+        cli_note("contacts received these records before: %ld notice(s) to them are now due "
+                 "(see 'intake exports')", n);
+}
+
 json_t *cli_consent_json(const struct consent *c, const char *why)
 {
     if (!c->recorded)

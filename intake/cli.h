@@ -84,6 +84,14 @@ struct consent;
 /* A subject's consent as JSON for --json output: null if none is
  * recorded, else its scope, "withdrawn", and "may_leave"/"blocked" from
  * why (consent_blocks's reason, "" if it may leave). New reference. */
+/* The number of notices not yet sent (store_notice_count), 0 if it cannot
+ * be read. */
+long cli_notices_pending(struct store *s);
+
+/* After a change: says on stderr how many notices it made owed (the
+ * pending count now minus before), if any, and where to see them. */
+void cli_notices_note(struct store *s, long before);
+
 struct json_t *cli_consent_json(const struct consent *c, const char *why);
 
 /* Prints the line "consent: ..." for c: its scope, "withdrawn DATE",

@@ -22,6 +22,7 @@ struct export_opts {
     char *to;                            /* NAME[,NAME...], split in place */
     const char *out;
     int all, armor, exact, skip, keep;
+    int notify;                          /* intake notify: the notices only */
     char **ids;
     size_t nids;
     const char *subject, *tag, *since, *not_sent_to;   /* filters, or NULL */
@@ -161,7 +162,7 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
                                   .armor = o->armor, .exact_dates = o->exact,
                                   .skip_blocked = o->skip, .keep_metadata = o->keep,
                                   .subject = o->subject, .tag = o->tag, .since = o->since,
-                                  .not_sent_to = o->not_sent_to };
+                                  .not_sent_to = o->not_sent_to, .notices_only = o->notify };
     char (*ids)[RECORD_ID_CHARS + 1] = calloc(o->nids + 1, sizeof *ids);
     const char **idv = calloc(o->nids + 1, sizeof *idv);
     struct export_result res;
@@ -199,7 +200,11 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
             fputs(res.report, stderr);
             cli_note("the audit WARNs (above): recipients see the same with 'intake audit'");
         }
-        cli_note("exported %zu record(s) to %s", res.nexported, res.to);
+        if (!o->notify)
+            cli_note("exported %zu record(s) to %s", res.nexported, res.to);
+        if (res.nnotices > 0)
+            cli_note("the bundle carries %zu notice(s) of withdrawal or deletion to %s, now "
+                     "marked sent", res.nnotices, res.to);
     }
     export_result_free(&res);
     free(names);
@@ -208,7 +213,10 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
     return rc == 0 ? EXIT_OK : cli_fail(e);
 }
 
-int cmd_export(int argc, char **argv, const struct globals *g)
+/* export or notify (o->notify), the options parsed by parse (0, -1 after
+ * --help, or the exit status of a usage error). */
+static int export_command(int (*parse)(struct export_opts *, int, char **), int argc,
+                          char **argv, const struct globals *g)
 {
     struct export_opts o;
     struct store *s;
@@ -216,7 +224,7 @@ int cmd_export(int argc, char **argv, const struct globals *g)
     int rc;
 
     memset(&o, 0, sizeof o);
-    rc = parse_export(&o, argc, argv);
+    rc = parse(&o, argc, argv);
     if (rc != 0)
         return rc < 0 ? EXIT_OK : rc;
     rc = cli_open_store(&s, g);
@@ -225,8 +233,50 @@ int cmd_export(int argc, char **argv, const struct globals *g)
     err_clear(&e);
     rc = run_export(s, &o, &e);
     store_close(s);
-    cli_dictionaries_note();
+    if (!o.notify)
+        cli_dictionaries_note();
     return rc;
+}
+
+int cmd_export(int argc, char **argv, const struct globals *g)
+{
+    return export_command(parse_export, argc, argv, g);
+}
+
+/* ---- notify ---- */
+
+/* The SYNOPSIS line of docs/intake.1, character for character. */
+static const char notify_usage[] = "intake notify --to NAME[,NAME...] [-o FILE]";
+
+static int parse_notify(struct export_opts *o, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "to", required_argument, NULL, 't' }, { "output", required_argument, NULL, 'o' },
+        { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+    };
+    int c, seen[2] = { 0 };
+
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+        switch (c) {
+        case 't': if (cli_once("notify", "to", &seen[0])) return EXIT_INPUT; o->to = optarg; break;
+        case 'o': if (cli_once("notify", "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;
+        case 'h': cli_print_usage(stdout, notify_usage); return -1;
+        default: return cli_bad_option("notify", c, argv);
+        }
+    }
+    if (o->to == NULL || o->to[0] == '\0')
+        return cli_usage_error("notify", "notify needs --to NAME[,NAME...]");
+    if (optind < argc)
+        return cli_usage_error("notify", "unexpected argument '%s'", argv[optind]);
+    if (o->out != NULL && cli_check_new_file(o->out, 0) != 0)
+        return EXIT_INPUT;
+    o->notify = 1;
+    return 0;
+}
+
+int cmd_notify(int argc, char **argv, const struct globals *g)
+{
+    return export_command(parse_notify, argc, argv, g);
 }
 
 /* ---- exports ---- */
@@ -266,6 +316,22 @@ static int print_export(void *ctx, const struct export_row *r, struct err *e)
     return 0;
 }
 
+/* A notice not yet sent: on stderr, so that the listing stays as it was. */
+static int note_notice(void *ctx, const struct notice_row *r, struct err *e)
+{
+    (void)ctx, (void)e;
+    if (r->record != NULL)
+        cli_note("notice not yet sent to %s: deletion of record %s (subject %s), due since %s",
+                 r->contact, r->record, r->subject, r->at);
+    else if (strcmp(r->kind, "withdrawal") == 0)
+        cli_note("notice not yet sent to %s: withdrawal of consent of subject %s, due since %s",
+                 r->contact, r->subject, r->at);
+    else
+        cli_note("notice not yet sent to %s: deletion of subject %s, due since %s",
+                 r->contact, r->subject, r->at);
+    return 0;
+}
+
 int cmd_exports(int argc, char **argv, const struct globals *g)
 {
     struct store *s;
@@ -283,6 +349,8 @@ int cmd_exports(int argc, char **argv, const struct globals *g)
     if (json && (arr = json_array()) == NULL)
         rc = cli_error(EXIT_INPUT, "out of memory");
     if (rc == 0 && store_export_each(s, NULL, print_export, arr, &e) != 0)
+        rc = cli_fail(&e);
+    if (rc == 0 && store_notice_each(s, note_notice, NULL, &e) != 0)
         rc = cli_fail(&e);
     store_close(s);
     if (rc == 0 && json) {

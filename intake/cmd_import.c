@@ -31,6 +31,10 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
                r.added, r.files, r.sender[0] ? r.sender : _("an UNKNOWN sender "),
                r.sender[0] ? (r.verified ? "" : _(" (contact not verified)")) : r.sender_key,
                r.kept);
+    if (!r.seen && r.replaced > 0)
+        printf(P_("%zu record replaced by its newer version (the old text is gone)\n",
+                  "%zu records replaced by their newer version (the old text is gone)\n",
+                  r.replaced), r.replaced);
     return 0;
 }
 

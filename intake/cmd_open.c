@@ -58,7 +58,7 @@ static void print_plain(json_t *sum)
     printf(_("recipients: %lld\n"), (long long)json_integer_value(json_object_get(sum, "recipients")));
     printf(_("records: %zu\n"), json_array_size(json_object_get(sum, "records")));
     json_array_foreach(json_object_get(sum, "records"), i, r) {
-        int v2 = content_format(json_object_get(sum, "header")) == 2;
+        int v2 = content_format(json_object_get(sum, "header")) >= 2;
         printf("%s\t%s\t%s\t%s\n", jstr(r, "id"), jstr(r, "date"), jstr(r, "pseudonym"),
                jstr(r, "title"));
         if (v2)

@@ -352,14 +352,17 @@ int cmd_consent(int argc, char **argv, const struct globals *g)
     if (rc != 0 || (rc = cli_open_store(&s, g)) != 0)
         return rc < 0 ? EXIT_OK : rc;
     err_clear(&e);
+    long due = cli_notices_pending(s);
     rc = store_consent_set(s, argv[optind], &c, &e) == 0 ? 0 : cli_fail(&e);
-    store_close(s);
     if (rc == 0 && c.withdraw)
         cli_note("consent withdrawn for %s (see 'intake subject show %s')", argv[optind],
                  argv[optind]);
     else if (rc == 0)
         cli_note("consent recorded for %s (see 'intake subject show %s')", argv[optind],
                  argv[optind]);
+    if (rc == 0)
+        cli_notices_note(s, due);
+    store_close(s);
     return rc;
 }
 

@@ -379,16 +379,18 @@ static int record_delete(int argc, char **argv, const struct globals *g)
                      "undone. [y/N] "), id);
         rc = cli_confirm("record", yes, what, q);
     }
+    long due = cli_notices_pending(s);
     if (rc == 0)
         rc = store_record_delete(s, id, &e) == 0 ? 0 : cli_fail(&e);
-    store_close(s);
     if (rc == 0) {
         cli_note("deleted record %s", id);
         if (sent.count > 0)
             cli_note("it was sent before (%s%s): deleting it here does not delete the "
                      "copies sent (see 'intake exports')", sent.first,
                      sent.count > 1 ? ", and more" : "");
+        cli_notices_note(s, due);
     }
+    store_close(s);
     return rc;
 }
 

@@ -363,13 +363,16 @@ static int subject_forget(int argc, char **argv, const struct globals *g)
     rc = store_subject_each(s, argv[optind], 0, stored_pseudonym, p, &e) == 0 ? 0 : cli_fail(&e);
     if (rc == 0)
         rc = confirm_forget(p, yes);
+    long due = cli_notices_pending(s);
     if (rc == 0)
         rc = store_subject_forget(&n, s, p, &e) == 0 ? 0 : cli_fail(&e);
-    store_close(s);
     if (rc == 0 && n == 1)
         cli_note("forgot %s and %ld record", p, n);
     else if (rc == 0)
         cli_note("forgot %s and %ld records", p, n);
+    if (rc == 0)
+        cli_notices_note(s, due);
+    store_close(s);
     return rc;
 }
 

@@ -23,6 +23,7 @@ int cmd_attach(int argc, char **argv, const struct globals *g);
 int cmd_attachment(int argc, char **argv, const struct globals *g);
 int cmd_export(int argc, char **argv, const struct globals *g);
 int cmd_exports(int argc, char **argv, const struct globals *g);
+int cmd_notify(int argc, char **argv, const struct globals *g);
 int cmd_import(int argc, char **argv, const struct globals *g);
 int cmd_open(int argc, char **argv, const struct globals *g);
 int cmd_log(int argc, char **argv, const struct globals *g);

@@ -133,6 +133,14 @@ static const struct {
       "\n"
       "Example:\n"
       "  intake exports --json\n") },
+    { "notify",
+      N_("Writes a bundle with no records that tells contacts of each withdrawal\n"
+      "or deletion of what they received (the notices 'intake exports' lists),\n"
+      "sealed and signed like an export, and marks them sent. Every export to\n"
+      "them carries these notices too.\n"
+      "\n"
+      "Example:\n"
+      "  intake notify --to hq -o notices.bundle\n") },
     { "backup",
       N_("Writes a consistent copy of the whole store (database and keyslots) to a\n"
       "new file, as safe as the store: it opens only with the same passphrase or\n"

@@ -52,6 +52,7 @@ static const struct command commands[] = {
     { "attachment", cmd_attachment, N_("write an attachment back out to a new file") },
     { "export", cmd_export, N_("write a sealed, signed bundle of redacted records for contacts") },
     { "exports", cmd_exports, N_("list what was exported: when, to whom, which records") },
+    { "notify", cmd_notify, N_("write a bundle of only the notices of withdrawal or deletion owed to contacts") },
     { "import", cmd_import, N_("verify a bundle addressed to this store and add its records") },
     { "open", cmd_open, N_("verify and decrypt a bundle without importing it") },
     { "card", cmd_card, N_("print this store's contact card, or draw it as a QR code") },

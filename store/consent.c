@@ -7,6 +7,7 @@
 #include "util/day.h"
 #include "util/intl.h"
 
+#include "store/notice.h"
 #include "store/subject.h"
 
 int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
@@ -142,7 +143,8 @@ int store_consent_set(struct store *s, const char *pseudonym,
     if (old.withdrawn[0] != '\0' || c->withdraw)
         memset(&old, 0, sizeof old);     /* after a withdrawal, everything starts at no */
     snprintf(sid_text, sizeof sid_text, "%ld", sid);
-    if (insert_consent(s, sid, c, &old, e) != 0 || store_log(s, "consent", sid_text, e) != 0)
+    if (insert_consent(s, sid, c, &old, e) != 0 || store_log(s, "consent", sid_text, e) != 0 ||
+        (c->withdraw && db_notice_owed(s, "withdrawal", sid, 0, e) != 0))
         goto fail;
     return store_commit(s, e);
 fail:

@@ -155,6 +155,15 @@ static const char *const migrations[] = {
     "  auditor TEXT NOT NULL, verdict TEXT NOT NULL, day TEXT NOT NULL,"
     "  report BLOB NOT NULL, at TEXT NOT NULL);"
     "CREATE INDEX statement_import ON statement(import_id);",
+    /* 9 -> 10 (issue 16): notices owed to contacts: a withdrawal or a
+     * deletion of what they received (the export history says who), one
+     * row per contact, until it is sent (sent: when). Only the subject's
+     * stable id and the record id ('' for the whole subject): never a
+     * pseudonym or a name. */
+    "CREATE TABLE notice(id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion')),"
+    "  subject TEXT NOT NULL, rid TEXT NOT NULL, contact TEXT NOT NULL, sent TEXT,"
+    "  UNIQUE(kind, subject, rid, contact));",
 };
 
 static int reindex(struct store *s, struct err *e);

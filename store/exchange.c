@@ -1,11 +1,13 @@
 /* What the store remembers about bundles: each export (when, to whom,
  * which records, the bundle hash; never content) and each import (the
  * bundle hash, the sender, and which records it brought). */
+#include "crypto/secmem.h"
 #include "store/db.h"
 #include "store/subject.h"
 
 #include "store/record.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -348,23 +350,147 @@ static int subject_by_uid(long *sid, struct store *s, long import_id, const char
                   "adding the subject", e);
 }
 
-/* 0: the id is new; 1: the same sender sent it before; -1: refused. */
-static int existing_record(struct store *s, long import_id, const char *rid,
-                           struct err *e)
+/* 0: the id is new; 1: the same sender sent it before (*rowid and
+ * *version: the copy here); -1: refused (EXIT_AUTH: another sender's). */
+static int existing_record(long *rowid, long *version, struct store *s, long import_id,
+                           const char *rid, struct err *e)
 {
     const struct db_val v[] = { DB_TEXT(rid), DB_INT(import_id) };
+    sqlite3_stmt *st;
     long same = 0;
-    int rc = db_int(&same, s, "SELECT i.sender_pk = (SELECT sender_pk FROM import"
-                    " WHERE id = ?2) FROM record r LEFT JOIN record_origin o"
-                    " ON o.record_id = r.id LEFT JOIN import i ON i.id = o.import_id"
-                    " WHERE r.rid = ?1", v, DB_N(v), "reading records", e);
+    int rc;
 
+    if (db_query(&st, s, "SELECT i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?2),"
+                 " r.id, r.version FROM record r LEFT JOIN record_origin o"
+                 " ON o.record_id = r.id LEFT JOIN import i ON i.id = o.import_id"
+                 " WHERE r.rid = ?1", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading records", e);
+    if (rc > 0) {
+        same = (long)sqlite3_column_int64(st, 0);
+        *rowid = (long)sqlite3_column_int64(st, 1);
+        *version = (long)sqlite3_column_int64(st, 2);
+    }
+    sqlite3_finalize(st);
     if (rc <= 0)
         return rc;
     if (same != 1)
         return err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store "
                        "already has from elsewhere; nothing was imported", rid);
     return 1;
+}
+
+/* text with every from replaced by to, in memory the caller frees with
+ * secmem_wipe_free; NULL for a NULL text, or with *oom set to 1 when out
+ * of memory. */
+static char *swap(const char *text, const char *from, const char *to, int *oom)
+{
+    size_t n = 0, lf = strlen(from), lt = strlen(to), o = 0;
+    const char *p;
+    char *out;
+
+    if (text == NULL || lf == 0)
+        return NULL;
+    for (p = strstr(text, from); p != NULL; p = strstr(p + lf, from))
+        n++;
+    if ((out = secmem_wipe_malloc(strlen(text) + n * lt + 1)) == NULL) {
+        *oom = 1;
+        return NULL;
+    }
+    for (p = text; *p != '\0';) {
+        if (strncmp(p, from, lf) == 0) {
+            memcpy(out + o, to, lt), o += lt, p += lf;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* *same: 1 if r, with its pseudonym written back as the one the copy here
+ * came with (a rename on the device: the redactor writes the subject's
+ * pseudonym for its name), has the fields of the record at rowid. */
+static int same_but_renamed(int *same, struct store *s, long rowid, const struct record_row *r,
+                            struct err *e)
+{
+    const struct db_val v[] = { DB_INT(rowid) };
+    sqlite3_stmt *st;
+    json_t *m = NULL;
+    const char *old = NULL;
+    int rc, oom = 0;
+
+    *same = 0;
+    if (r->pseudonym == NULL)
+        return 0;
+    /* The manifest is the record's JSON as its last bundle carried it
+     * (without the body): its pseudonym is the one the text here has. */
+    if (db_query(&st, s, "SELECT manifest FROM record_origin WHERE record_id = ?1", v, DB_N(v),
+                 e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the record's origin", e);
+    if (rc > 0 && sqlite3_column_text(st, 0) != NULL)
+        m = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+    if (m != NULL)
+        old = json_string_value(json_object_get(m, "pseudonym"));
+    if (rc > 0 && old != NULL && strcmp(old, r->pseudonym) != 0) {
+        struct record_row w = *r;
+        char *title = swap(r->title, r->pseudonym, old, &oom);
+        char *place = swap(r->place, r->pseudonym, old, &oom);
+        char *body = swap(r->body, r->pseudonym, old, &oom);
+
+        w.title = title != NULL ? title : r->title;
+        w.place = place != NULL ? place : r->place;
+        w.body = body != NULL ? body : r->body;
+        rc = oom ? err_set(e, EXIT_INPUT, "out of memory") : db_record_same(same, s, rowid, &w, e);
+        secmem_wipe_free(title);
+        secmem_wipe_free(place);
+        secmem_wipe_free(body);
+    }
+    json_decref(m);
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* A record its sender sent before, at version have here (issue 16,
+ * corrections): the same version with the same text is kept (*outcome
+ * IMPORT_KEPT; its text takes the subject's new pseudonym if the device
+ * renamed it); a newer version replaces it (IMPORT_REPLACED: the old
+ * text overwritten, its manifest and origin the new bundle's, logged
+ * "import.replace"); an older version (stale) or the same version with
+ * other text (conflict) is refused, EXIT_AUTH, and the caller's
+ * transaction, the whole bundle, rolled back. */
+static int correction(int *outcome, struct store *s, long import_id, long rowid, long have,
+                      const struct record_row *r, const char *manifest, struct err *e)
+{
+    const struct db_val o[] = { DB_INT(rowid), DB_INT(import_id), DB_TEXT(manifest) };
+    long want = r->version > 0 ? r->version : 1;
+    int same = 0;
+
+    *outcome = IMPORT_KEPT;
+    if (want < have)
+        return err_set(e, EXIT_AUTH, "the bundle holds record %s at version %ld, older than "
+                       "version %ld here (a stale copy); nothing was imported", r->id, want, have);
+    if (want == have) {
+        if (db_record_same(&same, s, rowid, r, e) != 0)
+            return -1;
+        if (same)
+            return 0;
+        if (same_but_renamed(&same, s, rowid, r, e) != 0)
+            return -1;
+        if (!same)
+            return err_set(e, EXIT_AUTH, "the bundle holds record %s at version %ld with other "
+                           "text than the same version here (a conflict); nothing was imported",
+                           r->id, want);
+    }
+    if (db_record_replace(s, rowid, r, want > have, e) != 0 ||
+        db_run(s, "UPDATE record_origin SET import_id = ?2, manifest = ?3 WHERE record_id = ?1",
+               o, DB_N(o), "replacing the record", e) != 0 ||
+        (want > have && store_log(s, "import.replace", r->id, e) != 0))
+        return -1;
+    if (want > have)
+        *outcome = IMPORT_REPLACED;
+    return 0;
 }
 
 static int insert_imported(long *rowid, struct store *s, long sid,
@@ -395,15 +521,15 @@ static int insert_origin(struct store *s, long rowid, long import_id, const char
                   v, DB_N(v), "recording the record's origin", e);
 }
 
-int store_import_record(int *added, struct store *s, long import_id,
+int store_import_record(int *outcome, struct store *s, long import_id,
                         const struct import_subject *subj, const struct record_row *r,
                         const char *manifest, struct err *e)
 {
-    long sid, rowid;
+    long sid, rowid = 0, have = 0;
     int ex;
 
-    *added = 0;
-    ex = existing_record(s, import_id, r->id, e);
+    *outcome = IMPORT_KEPT;
+    ex = existing_record(&rowid, &have, s, import_id, r->id, e);
     if (ex < 0)
         return -1;
     if ((subj->uid != NULL ? subject_by_uid(&sid, s, import_id, subj->uid, subj->pseudonym, e)
@@ -411,11 +537,11 @@ int store_import_record(int *added, struct store *s, long import_id,
         (subj->consent != NULL && db_consent_carry(s, sid, subj->consent, e) != 0))
         return -1;
     if (ex > 0)
-        return 0;
+        return correction(outcome, s, import_id, rowid, have, r, manifest, e);
     if (insert_imported(&rowid, s, sid, r, e) != 0 ||
         insert_origin(s, rowid, import_id, manifest, e) != 0)
         return -1;
-    *added = 1;
+    *outcome = IMPORT_ADDED;
     return 0;
 }
 

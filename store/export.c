@@ -26,6 +26,7 @@
 #include "privacy/digestset.h"
 #include "privacy/redact.h"
 #include "store/db.h"
+#include "store/notice.h"
 #include "util/day.h"
 #include "util/fileio.h"
 #include "util/intl.h"
@@ -48,6 +49,8 @@ struct pipeline {
     json_t *docs;                        /* the records that leave, as audited and written */
     json_t *atts;                        /* each one's attachments, with their stored names */
     json_t *pseudonyms;                  /* those the redactions wrote */
+    json_t *notices;                     /* owed to the recipients (issue 16) */
+    long notice_last;                    /* the last notice row they hold */
     json_t *cur;                         /* the attachment list being read */
     size_t nfiles;                       /* attachment-N numbering, per bundle */
     struct audit_attachment *media;      /* the metadata each attachment holds as */
@@ -585,7 +588,7 @@ static int select_and_check(struct pipeline *p, struct err *e)
 {
     struct export_result *r = p->res;
 
-    if (walk(p, e) != 0) {
+    if (!p->req->notices_only && walk(p, e) != 0) {
         blocked_free(r);
         return -1;
     }
@@ -598,6 +601,12 @@ static int select_and_check(struct pipeline *p, struct err *e)
     r->nleaving = json_array_size(p->docs);
     /* Filters that select nothing: nothing new to send, so no bundle (a
      * bare --all on an empty store still writes an empty one). */
+    if (db_notice_json(p->notices, &p->notice_last, p->s, p->req->to, p->req->nto, e) != 0)
+        return -1;
+    r->nnotices = json_array_size(p->notices);
+    if (p->req->notices_only && r->nnotices == 0)
+        return err_set(e, EXIT_INPUT, "no notice is owed to %s; no bundle was written",
+                       p->res->to[0] ? p->res->to : "these contacts");
     if (p->seen == 0 && filtered(p->req))
         return err_set(e, EXIT_INPUT, "no record passes the filters; no bundle was written");
     if (r->nblocked > 0 && !p->req->skip_blocked)
@@ -628,8 +637,9 @@ static json_t *make_header(struct pipeline *p, struct err *e)
                      "; nothing was exported (see 'intake log --verify')");
         return NULL;
     }
-    doc = json_pack("{s:s, s:s, s:s, s:I}", "format", CONTENT_FORMAT, "created", p->created,
-                    "sender_label", label, "records", (json_int_t)json_array_size(p->docs));
+    doc = json_pack("{s:s, s:s, s:s, s:I, s:O}", "format", CONTENT_FORMAT, "created", p->created,
+                    "sender_label", label, "records", (json_int_t)json_array_size(p->docs),
+                    "notices", p->notices);
     digestset_init(&ds);
     if (doc == NULL || digestset_add_redactor(&ds, p->red, WORDS_SEEN, e) != 0 ||
         manifest_write_header(doc, lc.seq, lc.head, &ds, json_incref(p->pseudonyms), e) != 0) {
@@ -943,6 +953,7 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
     sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
     if (store_export_log(p->s, req->to, req->nto, items, json_array_size(p->docs), hash,
                          sizeof hash, size, e) != 0 ||
+        db_notice_sent(p->s, req->to, req->nto, p->notice_last, e) != 0 ||
         store_log(p->s, "export", hex, e) != 0 ||
         deliver(&af, req, path, pathlen, hex, e) != 0) {
         store_rollback(p->s);
@@ -1003,7 +1014,9 @@ static int pipeline(struct export_result *res, struct store *s, const struct exp
     p.docs = json_array();
     p.atts = json_array();
     p.pseudonyms = json_array();
-    if (p.allowed == NULL || p.docs == NULL || p.atts == NULL || p.pseudonyms == NULL)
+    p.notices = json_array();
+    if (p.allowed == NULL || p.docs == NULL || p.atts == NULL || p.pseudonyms == NULL ||
+        p.notices == NULL)
         err_set(e, EXIT_INPUT, "out of memory");
     else
         r = run(&p, seal, e);
@@ -1011,6 +1024,7 @@ static int pipeline(struct export_result *res, struct store *s, const struct exp
     json_decref(p.docs);
     json_decref(p.atts);
     json_decref(p.pseudonyms);
+    json_decref(p.notices);
     free(p.media);
     redactor_free(p.red);
     return r;

@@ -57,6 +57,9 @@ struct export_request {
     int skip_blocked;            /* leave blocked records out (else refuse) */
     int keep_metadata;           /* send attachments as stored (else their
                                   * metadata is removed, export/media.h) */
+    int notices_only;            /* no records: only the notices owed to the
+                                  * contacts (intake notify); none owed:
+                                  * EXIT_INPUT, no bundle */
     export_show_fn show;         /* NULL, or called for each selected record */
     void *show_ctx;
 };
@@ -91,6 +94,8 @@ struct export_result {
     struct export_located *located;  /* attachments written with a location */
     size_t nlocated;
     size_t nexported;            /* records in the bundle */
+    size_t nnotices;             /* notices in it (owed to the contacts, issue
+                                  * 16), marked sent with the export */
     char to[BUNDLE_MAX_RECIPIENTS * (CONTACT_NAME_MAX + 2)];  /* the contacts
                                   * sealed to, space separated */
     char path[4096];             /* the bundle written */

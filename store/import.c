@@ -82,7 +82,7 @@ struct importer {
     char suffix[16];                     /* "@" and 8 hex of the sender's key */
     json_t *last;                        /* the last record (for attachment flags) */
     int skip;                            /* the last record was there already */
-    int format;                          /* the content format (1 or 2) */
+    int format;                          /* the content format (1, 2 or 3) */
     struct attachment_writer *w;
     unsigned char want[ATTACHMENT_HASHBYTES];  /* the blob's hash, from its header */
     struct import_result *res;
@@ -119,7 +119,7 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     char pseudonym[300];
     char *mtext;
     size_t i;
-    int added, rc;
+    int outcome, rc;
 
     json_array_foreach(json_object_get(rec, "tags"), i, v)
         tags[i] = json_string_value(v);
@@ -129,6 +129,7 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     row.place = jstr(rec, "place");
     row.lang = jstr(rec, "language");
     row.body = jstr(rec, "body");
+    row.pseudonym = jstr(rec, "pseudonym");   /* as the sender's device has it */
     /* Bundles made before issue 15 carry no version: their records are
      * at version 1. */
     row.version = json_is_integer(json_object_get(rec, "version"))
@@ -137,7 +138,7 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     row.ntags = json_array_size(json_object_get(rec, "tags"));
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
     subj.pseudonym = pseudonym;
-    if (im->format == 2) {
+    if (im->format >= 2) {
         subj.uid = jstr(rec, "subject");
         carried_consent(&consent, json_object_get(rec, "consent"));
         subj.consent = &consent;
@@ -148,15 +149,17 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     json_decref(manifest);
     if (mtext == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
-    rc = store_import_record(&added, im->s, im->import_id, &subj, &row, mtext, e);
+    rc = store_import_record(&outcome, im->s, im->import_id, &subj, &row, mtext, e);
     secmem_wipe_free(mtext);
     if (rc != 0)
         return -1;
     json_decref(im->last);
     im->last = json_incref(rec);
-    im->skip = !added;
-    if (added)
+    im->skip = outcome != IMPORT_ADDED;
+    if (outcome == IMPORT_ADDED)
         im->res->added++;
+    else if (outcome == IMPORT_REPLACED)
+        im->res->replaced++;
     else
         im->res->kept++;
     return store_log(im->s, "import", row.id, e);
@@ -278,7 +281,10 @@ static int import_pass2(struct importer *im, struct opened_bundle *b,
         store_rollback(im->s);
         return -1;
     }
-    return store_commit(im->s, e);
+    if (store_commit(im->s, e) != 0)
+        return -1;
+    /* A replaced record's old text: out of the write-ahead log too. */
+    return im->res->replaced > 0 ? db_checkpoint_after(im->s, "the bundle was imported", e) : 0;
 }
 
 int store_import(struct import_result *res, struct store *s, const char *path,

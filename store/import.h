@@ -53,6 +53,7 @@ struct import_result {
     int verified;                        /* that contact's safety number was compared */
     char sender_key[2 * crypto_sign_PUBLICKEYBYTES + 1];   /* its signing key, hex */
     size_t added, kept;                  /* records added, records that were here already */
+    size_t replaced;                     /* records replaced by a newer version (issue 16) */
     size_t files;                        /* attachments added (also to a record
                                             that was here already) */
     size_t files_kept;                   /* attachments here already (same bytes) */

@@ -9,6 +9,7 @@
 #include "crypto/secmem.h"
 
 #include "store/record.h"
+#include "store/notice.h"
 #include "store/subject.h"
 #include "store/words.h"
 
@@ -379,6 +380,38 @@ static int unchanged(int *result, struct store *s, long rowid, const struct reco
     return rc;
 }
 
+int db_record_same(int *same, struct store *s, long rowid, const struct record_row *r,
+                   struct err *e)
+{
+    const struct record_change c = {
+        r->title != NULL ? r->title : "", r->date, r->place != NULL ? r->place : "",
+        r->lang != NULL ? r->lang : "", r->tags, r->ntags, 1, r->body,
+    };
+
+    return unchanged(same, s, rowid, &c, e);
+}
+
+int db_record_replace(struct store *s, long rowid, const struct record_row *r, int edited,
+                      struct err *e)
+{
+    char now[32];
+    const struct db_val v[] = {
+        DB_INT(rowid), DB_TEXT(r->title != NULL ? r->title : ""), DB_TEXT(r->date),
+        DB_TEXT(r->place), DB_TEXT(r->lang), DB_TEXT(r->body), DB_INT(r->version), DB_TEXT(now),
+        DB_INT(edited),
+    }, t[] = { DB_INT(rowid) };
+
+    db_now(now, sizeof now);
+    if (db_run(s, "UPDATE record SET title = ?2, date = ?3, place = ?4, lang = ?5, body = ?6,"
+               " version = ?7, edited = CASE WHEN ?9 THEN ?8 ELSE edited END WHERE id = ?1",
+               v, DB_N(v), "replacing the record",
+               e) != 0 ||
+        db_run(s, "DELETE FROM record_tag WHERE record_id = ?1", t, DB_N(t), "replacing the record",
+               e) != 0)
+        return -1;
+    return db_record_add_tags(s, rowid, r, e) == 0 ? db_scrub(s, e) : -1;
+}
+
 static int rewrite(struct store *s, long rowid, const struct record_change *c, struct err *e)
 {
     char now[32];
@@ -448,7 +481,8 @@ int store_record_delete(struct store *s, const char *id, struct err *e)
     const struct db_val w[] = { DB_INT(rowid) };
     /* The index rows first: they are keyed by the record's row id, not by
      * a foreign key; tags, attachments and origin go with the record. */
-    if (db_run(s, "DELETE FROM record_fts WHERE docid = ?1", w, DB_N(w), "deleting the record",
+    if (db_notice_owed(s, "deletion", 0, rowid, e) != 0 ||
+        db_run(s, "DELETE FROM record_fts WHERE docid = ?1", w, DB_N(w), "deleting the record",
                e) != 0 ||
         db_run(s, "DELETE FROM record WHERE id = ?1", w, DB_N(w), "deleting the record", e) != 0 ||
         db_scrub(s, e) != 0 || store_log(s, "record.delete", id, e) != 0) {

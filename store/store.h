@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -746,6 +746,25 @@ typedef int (*export_fn)(void *ctx, const struct export_row *r, struct err *e);
 int store_export_each(struct store *s, const char *record, export_fn fn, void *ctx,
                       struct err *e);
 
+/* A notice owed to a contact (issue 16): the subject's consent was
+ * withdrawn, or the subject or one of its records deleted, after the
+ * contact received its records. */
+struct notice_row {
+    const char *at;                      /* when it became due (UTC) */
+    const char *kind;                    /* "withdrawal" or "deletion" */
+    const char *subject;                 /* the subject's stable id */
+    const char *record;                  /* the record id, NULL: the whole subject */
+    const char *contact;                 /* the contact, as named in the export */
+};
+
+typedef int (*notice_fn)(void *ctx, const struct notice_row *r, struct err *e);
+
+/* Calls fn for each notice not yet sent, oldest first. */
+int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e);
+
+/* *n: the number of notices not yet sent. */
+int store_notice_count(long *n, struct store *s, struct err *e);
+
 /* *seen is 1 if a bundle with hash[0..hashlen) was imported already, else 0. */
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,
                       size_t hashlen, struct err *e);
@@ -778,11 +797,17 @@ struct import_subject {
  * from the same sender under that id, renamed to subj->pseudonym if its
  * device renamed it; without, the one named subj->pseudonym. The consent
  * carried becomes the subject's (db_consent_carry), also when the record
- * is kept. *added is 0 if a record with this id came before from the same
- * sender (it is kept as it was); a record id held by a local record or
- * another sender, or a pseudonym held here by another subject, is refused
- * (EXIT_AUTH). */
-int store_import_record(int *added, struct store *s, long import_id,
+ * is kept. A record with this id that came before from the same sender is
+ * a correction (issue 16): the same version with the same title, date,
+ * place, language, tags and body is kept (*outcome IMPORT_KEPT); a newer
+ * version replaces it, the old text overwritten (IMPORT_REPLACED); an
+ * older version ("a stale copy") or the same version with other text ("a
+ * conflict") is refused, EXIT_AUTH. A new record is IMPORT_ADDED. A
+ * record id held by a local record or another sender, or a pseudonym
+ * held here by another subject, is refused (EXIT_AUTH). The caller rolls
+ * its transaction back on a refusal: nothing of the bundle is kept. */
+enum { IMPORT_KEPT, IMPORT_ADDED, IMPORT_REPLACED };
+int store_import_record(int *outcome, struct store *s, long import_id,
                         const struct import_subject *subj, const struct record_row *r,
                         const char *manifest, struct err *e);
 

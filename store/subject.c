@@ -1,5 +1,6 @@
 /* Subjects: their pseudonyms, real names and terms; renaming and
  * forgetting them. */
+#include "store/notice.h"
 #include "store/subject.h"
 
 #include <stdlib.h>
@@ -356,7 +357,8 @@ int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
     today[10] = '\0';
     if (store_begin(s, e) != 0)
         return -1;
-    if (db_subject_id(&id, s, pseudonym, e) != 0 || forget_rows(nrecords, s, id, e) != 0 ||
+    if (db_subject_id(&id, s, pseudonym, e) != 0 ||
+        db_notice_owed(s, "deletion", id, 0, e) != 0 || forget_rows(nrecords, s, id, e) != 0 ||
         /* FTS4 keeps deleted words in older index segments until they are
          * merged: merge them all now (secure_delete zeroes the freed pages). */
         db_scrub(s, e) != 0 ||

@@ -163,3 +163,213 @@ print([a["name"] for a in json.load(sys.stdin)["attachments"] if a["size"] == 7]
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here, with their attachments" ]
     [ "$(st hq show "$ID" | grep -c '^attachment: ')" -eq 2 ]
 }
+
+# ---- corrections (issue 16): the same record id from the same sender ----
+
+# hq_refused STATUS MESSAGE BUNDLE: hq's import of BUNDLE fails with STATUS
+# and exactly "intake: MESSAGE" on stderr, nothing on stdout, hq unchanged.
+hq_refused() {
+    local before
+    before=$(find "$T/hq" -type f -exec sha256sum {} + | sort)
+    run --separate-stderr st hq import "$3"
+    expect_status "$1"
+    [ "$stderr" = "intake: $2" ] || { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    [ -z "$output" ]
+    [ "$(find "$T/hq" -type f -exec sha256sum {} + | sort)" = "$before" ]
+}
+
+@test "corrections: a newer version replaces the older at hq; its old text is gone from show, search and the index" {
+    field_hq
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    printf 'She corrected it: the eastern bank, at dawn.\n' |
+        st field record edit "$ID" --title "Border crossing (corrected)" --tag dawn >/dev/null 2>&1
+    st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/2.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+1 record replaced by its newer version (the old text is gone)" ]
+    run st hq show "$ID"
+    expect_status 0
+    [[ "$output" == *"title: Border crossing (corrected)"* ]]
+    [[ "$output" == *"version: 2"* && "$output" == *"the eastern bank, at dawn."* ]]
+    [[ "$output" != *"spoke about the border"* && "$output" != *"tag: border"* ]]
+    [ -z "$(st hq search spoke)" ]
+    [ "$(st hq search eastern | cut -f1)" = "$ID" ]
+    [[ "$(st hq log)" == *"import.replace"*"$ID"* ]]
+    # The same bundle again: imported before; the newer one again: kept.
+    run st hq import "$W/2.bundle"
+    [[ "$output" == *"was imported before; nothing was added" ]]
+    st field export --to hq --all -o "$W/3.bundle" >/dev/null 2>&1
+    run st hq import "$W/3.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here" ]
+}
+
+@test "corrections: an older version is refused as stale, the whole bundle with it (exit 1)" {
+    field_hq
+    ID2=$(printf 'Another talk.\n' | st field record Nari --title "Second" --date 2024-04-01)
+    # old.bundle: $ID at version 1 and $ID2, which hq does not have yet.
+    st field export --to hq --all -o "$W/old.bundle" >/dev/null 2>&1
+    st field record edit "$ID" --title "Border crossing (corrected)" </dev/null >/dev/null 2>&1
+    st field export --to hq "$ID" -o "$W/new.bundle" >/dev/null 2>&1
+    st hq import "$W/new.bundle" >/dev/null
+    hq_refused 1 "the bundle holds record $ID at version 1, older than version 2 here (a stale copy); nothing was imported" "$W/old.bundle"
+    run st hq show "$ID"
+    [[ "$output" == *"title: Border crossing (corrected)"* ]]
+    run --separate-stderr st hq show "$ID2"
+    expect_status 2
+}
+
+@test "corrections: the same version with other text (a redaction fixed after the export) is refused as a conflict (exit 1)" {
+    field_hq
+    ID2=$(printf 'She crossed near the old mill by the river.\n' | st field record Nari --title "Mill" --date 2024-04-01)
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st field term add "place:old mill" >/dev/null 2>&1
+    ID3=$(printf 'A third talk.\n' | st field record Nari --title "Third" --date 2024-05-01)
+    st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
+    hq_refused 1 "the bundle holds record $ID2 at version 1 with other text than the same version here (a conflict); nothing was imported" "$W/2.bundle"
+    # Nothing of it arrived: not the third record either.
+    run --separate-stderr st hq show "$ID3"
+    expect_status 2
+}
+
+# ---- notices owed (issue 16, step 3, the device's side) ----
+
+@test "notices: a withdrawal, a record delete and a subject forget after an export make notices due to its recipients; exports lists them" {
+    field_hq
+    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes >/dev/null 2>&1
+    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+    NEW=$(printf 'Not sent.\n' | st field record Bora --title "Later" --date 2024-03-17)
+    st field export --to hq "$ID" "$B" -o "$W/1.bundle" >/dev/null 2>&1
+    BUID=$(st field subject show Bora | sed -n 's/^subject id: //p')
+    # Nothing is due before a change.
+    run --separate-stderr st field exports
+    expect_status 0
+    [ -z "$stderr" ]
+    run --separate-stderr st field consent Nari --withdraw
+    expect_status 0
+    [ "$stderr" = "intake: consent withdrawn for Nari (see 'intake subject show Nari')
+intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
+    # Withdrawn again: still one notice.
+    run --separate-stderr st field consent Nari --withdraw
+    [ "$stderr" = "intake: consent withdrawn for Nari (see 'intake subject show Nari')" ]
+    # A record never sent: no notice.
+    run --separate-stderr st field record delete "$NEW" --yes
+    expect_status 0
+    [ "$stderr" = "intake: deleted record $NEW" ]
+    run --separate-stderr st field record delete "$B" --yes
+    expect_status 0
+    [[ "$stderr" == *"intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
+    run --separate-stderr st field subject forget Nari --yes
+    expect_status 0
+    [[ "$stderr" == *"intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
+    run --separate-stderr st field exports
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 1 ]
+    [[ "$stderr" == "intake: notice not yet sent to hq: withdrawal of consent of subject $UID_, due since 20"*"
+intake: notice not yet sent to hq: deletion of record $B (subject $BUID), due since 20"*"
+intake: notice not yet sent to hq: deletion of subject $UID_, due since 20"* ]]
+    # No pseudonym or name in them.
+    [[ "$stderr" != *Nari* && "$stderr" != *Bora* && "$stderr" != *Kim* ]]
+}
+
+# ---- notices travel in bundles (issue 16, step 3: export and notify) ----
+
+# hq_notices FILE: the notices of the bundle FILE as hq opens it, one a
+# line: kind subject record-or-null day.
+hq_notices() {
+    st hq open "$1" --json 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["header"]["format"] == "intake-content-3", d["header"]["format"]
+for n in d["header"]["notices"]:
+    assert sorted(n) == ["day", "kind", "record", "subject"], n
+    print(n["kind"], n["subject"], n["record"], n["day"])
+'
+}
+
+@test "notify: a bundle of only the notices owed, marked sent with it; none owed: exit 2, no bundle" {
+    field_hq
+    st field export --to hq "$ID" -o "$W/1.bundle" >/dev/null 2>&1
+    # Nothing owed yet.
+    run --separate-stderr st field notify --to hq -o "$W/n0.bundle"
+    expect_status 2
+    [ "$stderr" = "intake: no notice is owed to hq; no bundle was written" ]
+    [ ! -e "$W/n0.bundle" ]
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field record delete "$ID" --yes >/dev/null 2>&1
+    run --separate-stderr st field notify --to hq -o "$W/n.bundle"
+    expect_status 0
+    [ "$output" = "$W/n.bundle" ]
+    [[ "$stderr" == *"intake: the bundle carries 2 notice(s) of withdrawal or deletion to hq, now marked sent" ]]
+    [[ "$stderr" != *"exported"*"record(s)"* ]]
+    today=$(date -u +%F)
+    run hq_notices "$W/n.bundle"
+    expect_status 0
+    [ "$output" = "withdrawal $UID_ None $today
+deletion $UID_ $ID $today" ]
+    # No pseudonym, name or text in what the bundle carries.
+    run st hq open "$W/n.bundle" --json
+    [[ "$output" != *Nari* && "$output" != *Kim* && "$output" != *border* ]]
+    [[ "$output" == *'"records": []'* || "$output" == *'"records":[]'* ]]
+    # Sent: no longer listed, and not sent again.
+    run --separate-stderr st field exports
+    expect_status 0
+    [[ "$stderr" != *"notice not yet sent"* ]]
+    run --separate-stderr st field notify --to hq -o "$W/n2.bundle"
+    expect_status 2
+    [ "$stderr" = "intake: no notice is owed to hq; no bundle was written" ]
+    [ ! -e "$W/n2.bundle" ]
+}
+
+@test "export: a bundle to a contact carries the notices owed to it and marks them sent; to another contact, not" {
+    field_hq
+    mkstore other
+    introduce field other
+    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes >/dev/null 2>&1
+    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+    st field export --to hq "$ID" -o "$W/1.bundle" >/dev/null 2>&1
+    st field consent Nari --withdraw >/dev/null 2>&1
+    # To another contact: no notice (it never received Nari's records).
+    run --separate-stderr st field export --to other "$B" -o "$W/o.bundle"
+    expect_status 0
+    [[ "$stderr" != *notice* ]]
+    run st other open "$W/o.bundle" --json
+    expect_status 0
+    [[ "$output" == *'"notices": []'* ]]
+    # To hq: the withdrawal rides along with Bora's record.
+    run --separate-stderr st field export --to hq "$B" -o "$W/2.bundle"
+    expect_status 0
+    [[ "$stderr" == *"intake: exported 1 record(s) to hq
+intake: the bundle carries 1 notice(s) of withdrawal or deletion to hq, now marked sent" ]]
+    run hq_notices "$W/2.bundle"
+    [ "$output" = "withdrawal $UID_ None $(date -u +%F)" ]
+    run --separate-stderr st field exports
+    [[ "$stderr" != *"notice not yet sent"* ]]
+    # The records still import at hq.
+    run st hq import "$W/2.bundle"
+    expect_status 0
+}
+
+@test "notify: bad input (no --to, an argument, an unknown contact, an existing file) exits 2 and writes nothing" {
+    field_hq
+    run --separate-stderr st field notify
+    expect_status 2
+    [[ "$stderr" == *"notify needs --to NAME[,NAME...]"* ]]
+    run --separate-stderr st field notify --to hq extra
+    expect_status 2
+    [[ "$stderr" == *"unexpected argument 'extra'"* ]]
+    run --separate-stderr st field notify --to nobody
+    expect_status 2
+    [[ "$stderr" == "intake: "*nobody* ]]
+    touch "$W/there"
+    run --separate-stderr st field notify --to hq -o "$W/there"
+    expect_status 2
+    run --separate-stderr st field notify --help
+    expect_status 0
+    [ "$output" = "usage: intake notify --to NAME[,NAME...] [-o FILE]" ]
+}

@@ -255,7 +255,7 @@ assert "Ji-yeon" not in json.dumps(d)
 # by chance (about 1 run in 100); everything else must not hold it.
 del d["header"]["digests"]
 assert "Kim" not in json.dumps(d)
-assert d["header"]["format"] == "intake-content-2" and d["header"]["records"] == 1
+assert d["header"]["format"] == "intake-content-3" and d["header"]["notices"] == [] and d["header"]["records"] == 1
 assert len(r["subject"]) == 16 and r["consent"]["method"] == "verbal"
 '
     run st hq import "$W/b.bundle"

@@ -121,6 +121,19 @@ scan_writes() {
     python3 "$TR/scan.py" "$(needles_file "$@")" strace "$TR"/*.log
 }
 
+# field_and_hq: the store $H ("field") and a store $HQ, contacts of each
+# other (hq ARGS...: intake on $HQ), and a subject $P named by two canaries.
+field_and_hq() {
+    init_store
+    HQ=$HOME/hq
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label hq 3<<<"$PASS" >/dev/null
+    hq() { "$INTAKE" --home "$HQ" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
+    ik contact add hq "$(hq card)" 2>/dev/null
+    hq contact add field "$(ik card)" 2>/dev/null
+    tik add subject add --name "$C_ASCII" --name "$C_HANGUL"
+    P=$(cat "$TR/add.out")
+}
+
 @test "leak: positive control, the scanner finds a canary in a file" {
     run scan_files
     expect_status 0
@@ -316,14 +329,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
 
 @test "leak: attach, export, import, open, audit and log leak no canary (bundle included)" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
-    init_store
-    HQ=$HOME/hq
-    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label hq 3<<<"$PASS" >/dev/null
-    hq() { "$INTAKE" --home "$HQ" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
-    ik contact add hq "$(hq card)" 2>/dev/null
-    hq contact add field "$(ik card)" 2>/dev/null
-    tik add subject add --name "$C_ASCII" --name "$C_HANGUL"
-    P=$(cat "$TR/add.out")
+    field_and_hq
     tik consent consent "$P" --export yes --attachments yes --method written
     printf '%s met us; %s too.\n' "$C_ASCII" "$C_HANGUL" |
         tik rec record "$P" --title "$C_ASCII" --date 2024-02-03
@@ -434,4 +440,75 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     [[ "$output" == *"scanned "* ]]
     # The backup's bytes were among the writes scanned.
     [ "$(grep -c 'write' "$TR/bak.log")" -gt 0 ]
+}
+
+@test "leak: a correction imported at hq (a newer version replaces the older) leaks no canary; the old text is gone" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    field_and_hq
+    tik consent consent "$P" --export yes --method written
+    # The first version's own words leave the device (they are no
+    # protected term): after the correction hq must keep them nowhere.
+    C_OLD="OLDTEXT-$(rand_hex 8)"
+    CANARIES+=("$C_OLD")
+    printf '%s said %s.\n' "$C_ASCII" "$C_OLD" | tik rec record "$P" --title "first" --date 2024-02-03
+    ID=$(cat "$TR/rec.out")
+    cd "$HOME"
+    tik exp1 export --to hq --all -o "$TR/1.bundle"
+    LINES=$PASS traced imp1 "$INTAKE" --home "$HQ" --passphrase-fd 3 import "$TR/1.bundle" 3<<<"$PASS"
+    [ "$(hq search "$C_OLD" | cut -f1)" = "$ID" ]
+    printf '%s corrected it: %s was wrong.\n' "$C_HANGUL" "the first telling" |
+        tik edit record edit "$ID" --title "second"
+    tik exp2 export --to hq --all -o "$TR/2.bundle"
+    LINES=$PASS traced imp2 "$INTAKE" --home "$HQ" --passphrase-fd 3 import "$TR/2.bundle" 3<<<"$PASS"
+    grep -qF "1 record replaced by its newer version" "$TR/imp2.out"
+    LINES=$PASS traced s1 "$INTAKE" --home "$HQ" --passphrase-fd 3 search "$C_OLD" 3<<<"$PASS"
+    [ ! -s "$TR/s1.out" ]
+    LINES=$PASS traced sh1 "$INTAKE" --home "$HQ" --passphrase-fd 3 show "$ID" 3<<<"$PASS"
+    grep -qF "the first telling" "$TR/sh1.out"
+    ! grep -qF "$C_OLD" "$TR/sh1.out"
+
+    run scan_files
+    echo "$output"
+    expect_status 0
+    run scan_writes "$PASS"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
+}
+
+@test "leak: notices (withdraw, record delete, notify, an export carrying them) leak no canary; a notice holds no pseudonym, name or text" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    field_and_hq
+    tik consent consent "$P" --export yes --method written
+    printf '%s spoke.\n' "$C_ASCII" | tik rec record "$P" --title "first" --date 2024-02-03
+    ID=$(cat "$TR/rec.out")
+    printf 'Later.\n' | tik rec2 record "$P" --title "second" --date 2024-02-04
+    ID2=$(cat "$TR/rec2.out")
+    cd "$HOME"
+    tik exp1 export --to hq "$ID" "$ID2" -o "$TR/1.bundle"
+    tik del record delete "$ID" --yes
+    tik n1 notify --to hq -o "$TR/n1.bundle"
+    tik wd consent "$P" --withdraw
+    tik n2 notify --to hq -o "$TR/n2.bundle"
+    # What hq sees of a notice: kind, ids and day only.
+    hq open "$TR/n1.bundle" --json >"$TR/n1.json"
+    hq open "$TR/n2.bundle" --json >"$TR/n2.json"
+    python3 - "$TR/n1.json" "$TR/n2.json" "$P" <<'PY'
+import json, sys
+for f in sys.argv[1:3]:
+    h = json.load(open(f))["header"]
+    assert h["records"] == 0 and len(h["notices"]) == 1, h
+    for n in h["notices"]:
+        assert sorted(n) == ["day", "kind", "record", "subject"], n
+        assert sys.argv[3] not in json.dumps(n)
+PY
+    ! grep -qF "$P" "$TR/n1.json" "$TR/n2.json"
+
+    run scan_files
+    echo "$output"
+    expect_status 0
+    run scan_writes "$PASS"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
 }

@@ -951,6 +951,47 @@ static void content2_cases(struct buf *c)
     }
 }
 
+/* Content format 3 (issue 16): the header's notices, one case a rule. */
+static void content3_cases(struct buf *c)
+{
+#define N(kind, subject, record, day) "{\"day\":" day ",\"kind\":" kind \
+    ",\"record\":" record ",\"subject\":" subject "}"
+#define S "\"fedcba9876543210\""
+    static const struct {
+        const char *label, *notices;
+    } cases[] = {
+        { "content3-notices-none", "[]" },
+        { "content3-notices", "[" N("\"withdrawal\"", S, "null", "\"2026-01-02\"") ","
+          N("\"deletion\"", S, "\"0123456789abcdef\"", "\"2026-01-03\"") "]" },
+        { "content3-notices-missing", NULL },
+        { "content3-notices-not-list", "{}" },
+        { "content3-notice-bad-kind", "[" N("\"erasure\"", S, "null", "\"2026-01-02\"") "]" },
+        { "content3-notice-bad-subject", "[" N("\"deletion\"", "\"Nari\"", "null",
+          "\"2026-01-02\"") "]" },
+        { "content3-notice-bad-record", "[" N("\"deletion\"", S, "\"0123\"", "\"2026-01-02\"") "]" },
+        { "content3-notice-bad-day", "[" N("\"deletion\"", S, "null", "\"2026-1-2\"") "]" },
+        { "content3-notice-extra-member", "[{\"day\":\"2026-01-02\",\"kind\":\"deletion\","
+          "\"name\":\"Kim\",\"record\":null,\"subject\":" S "}]" },
+    };
+#undef N
+#undef S
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char h[2048], s[1024];
+        int ok = i < 2;
+
+        snprintf(s, sizeof s, HEADER_JSON, 3, 0);
+        s[strlen(s) - 1] = '\0';        /* the closing brace */
+        if (cases[i].notices != NULL)
+            snprintf(h, sizeof h, "%s,\"notices\":%s}", s, cases[i].notices);
+        else
+            snprintf(h, sizeof h, "%s}", s);
+        buf_free(c);
+        item_s(c, PAYLOAD_JSON, h);
+        content_case(cases[i].label, c, ok ? 0 : 2, ok ? NULL : "content-notice", -1, NULL);
+    }
+}
+
 static void content_cases(void)
 {
     struct buf c = { 0 };
@@ -962,9 +1003,10 @@ static void content_cases(void)
     hash_hex(xhex, &one, 1);
     RESET(); item_s(&c, PAYLOAD_JSON, "{\"format\":");
     content_case("content-header-not-json", &c, 2, "content-invalid-json", -1, NULL);
-    RESET(); item_s(&c, PAYLOAD_JSON, "{\"format\":\"intake-content-3\"}");
+    RESET(); item_s(&c, PAYLOAD_JSON, "{\"format\":\"intake-content-9\"}");
     content_case("content-format-unknown", &c, 2, "content-format", -1, NULL);
     content2_cases(&c);
+    content3_cases(&c);
     RESET(); item_s(&c, PAYLOAD_JSON, "{\"records\":0}");
     content_case("content-format-missing", &c, 2, "content-format", -1, NULL);
     RESET(); item_s(&c, PAYLOAD_JSON,
@@ -1688,6 +1730,8 @@ static const struct { const char *name, *msg; } names[] = {
     { "content-record", "malformed bundle contents: a record without a valid subject id" },
     { "content-record", "malformed bundle contents: a record without its consent scope" },
     { "content-record", "malformed bundle contents: a bad consent scope" },
+    { "content-notice", "malformed bundle contents: a bad notice" },
+    { "content-notice", "malformed bundle contents: a header without its notices" },
     { "content-attachment-record", "malformed bundle contents: an attachment that belongs" },
     { "content-attachment-record", "malformed bundle contents: an attachment before any" },
     { "content-attachment", "malformed bundle contents: a bad attachment" },

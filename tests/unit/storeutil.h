@@ -587,4 +587,25 @@ static STOREUTIL_UNUSED long log_entries(struct store *s)
     return l.n;
 }
 
+#ifdef INTAKE_STORE_DB_H
+/* 1 if any value the query sql returns (one blob or text column) holds
+ * the bytes of word: for proving that old text is gone from the index
+ * segments and the tables (a test that includes store/db.h first). */
+static STOREUTIL_UNUSED int rows_hold(struct store *s, const char *sql, const char *word)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+
+    assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const unsigned char *b = sqlite3_column_blob(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0), w = strlen(word);
+        for (size_t i = 0; b != NULL && i + w <= n && !found; i++)
+            found = memcmp(b + i, word, w) == 0;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+#endif
+
 #endif

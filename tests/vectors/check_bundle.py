@@ -272,6 +272,20 @@ def check_consent(c):
         raise Refused("a bad consent scope")
 
 
+def check_notices(ns):
+    """Content format 3's header "notices" (issue 16)."""
+    if not isinstance(ns, list):
+        raise Refused("a header without its notices")
+    for n in ns:
+        if not (isinstance(n, dict) and set(n) == {"kind", "subject", "record", "day"} and
+                n["kind"] in ("withdrawal", "deletion") and valid_id(n["subject"]) and
+                (n["record"] is None or valid_id(n["record"])) and
+                isinstance(n["day"], str) and len(n["day"]) == 10 and
+                all(ch == "-" if i in (4, 7) else ch.isdigit()
+                    for i, ch in enumerate(n["day"]))):
+            raise Refused("a bad notice")
+
+
 def check_content(content):
     """The bundle content (docs/FORMAT.md, "Bundle content"): a header,
     records (format 2: each with its subject's stable id and consent
@@ -289,12 +303,15 @@ def check_content(content):
         doc = json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicates)
         if fmt is None:
             fmt = doc.get("format")
-            if t != 1 or fmt not in ("intake-content-1", "intake-content-2"):
+            if t != 1 or fmt not in ("intake-content-1", "intake-content-2",
+                                     "intake-content-3"):
                 raise Refused("unsupported bundle contents")
+            if fmt == "intake-content-3":
+                check_notices(doc.get("notices"))
         elif t == 1:
             if not valid_id(doc.get("id")):
                 raise Refused("a record without a valid id")
-            if fmt == "intake-content-2":
+            if fmt in ("intake-content-2", "intake-content-3"):
                 if not valid_id(doc.get("subject")):
                     raise Refused("a record without a valid subject id")
                 check_consent(doc.get("consent"))

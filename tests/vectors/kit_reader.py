@@ -531,6 +531,22 @@ def check_consent(c):
         raise Refused(2, "content-record")
 
 
+def check_notices(ns):
+    """Content format 3's header "notices" (issue 16): a list of
+    {kind, subject, record, day}, nothing else."""
+    def valid(v):
+        return isinstance(v, str) and len(v) == 16 and all(c in ID_ALPHABET for c in v)
+    if not isinstance(ns, list) or len(ns) > 100000:
+        raise Refused(2, "content-notice")
+    for n in ns:
+        if not isinstance(n, dict) or len(n) != 4 or \
+                n.get("kind") not in ("withdrawal", "deletion") or \
+                not valid(n.get("subject")) or \
+                not (n.get("record", 0) is None or valid(n.get("record"))) or \
+                not valid_day(n.get("day")):
+            raise Refused(2, "content-notice")
+
+
 def check_record(r, fmt=1):
     if not isinstance(r, dict) or not isinstance(r.get("id"), str) or \
             len(r["id"]) != 16 or any(c not in ID_ALPHABET for c in r["id"]):
@@ -541,7 +557,7 @@ def check_record(r, fmt=1):
         str_field(r, key, most, multi, opt)
     if r["pseudonym"] == "":
         raise Refused(2, "content-record")
-    if fmt == 2:
+    if fmt >= 2:
         sub = r.get("subject")
         if not isinstance(sub, str) or len(sub) != 16 or any(c not in ID_ALPHABET for c in sub):
             raise Refused(2, "content-record")
@@ -623,10 +639,12 @@ def check_content(c):
             blob_size = check_attachment(doc, record)
         elif not header:
             f = doc.get("format") if isinstance(doc, dict) else None
-            header = {"intake-content-1": 1, "intake-content-2": 2}.get(f) if isinstance(f, str) \
-                else None
+            header = {"intake-content-1": 1, "intake-content-2": 2,
+                      "intake-content-3": 3}.get(f) if isinstance(f, str) else None
             if header is None:
                 raise Refused(2, "content-format")
+            if header >= 3:
+                check_notices(doc.get("notices"))
         else:
             check_record(doc, header)
             record = doc["id"]

@@ -42,9 +42,14 @@ static void put(struct writer *w, unsigned type, json_t *doc)
     json_decref(doc);
 }
 
+/* A header of format; format 3 (CONTENT_FORMAT) with no notices. */
 static void put_header(struct writer *w, const char *format)
 {
-    put(w, PAYLOAD_JSON, json_pack("{s:s}", "format", format));
+    json_t *h = json_pack("{s:s}", "format", format);
+
+    if (strcmp(format, CONTENT_FORMAT) == 0)
+        json_object_set_new(h, "notices", json_array());
+    put(w, PAYLOAD_JSON, h);
 }
 
 static json_t *consent(void)
@@ -365,6 +370,47 @@ static void test_refusal_waits(void **state)
     free(w.out.p);
 }
 
+/* Format 3's notices (issue 16): each rule refused alone; formats 1 and 2
+ * are read without them. */
+static void test_notices(void **state)
+{
+    static const char *const bad[] = {
+        "[{\"kind\":\"erasure\",\"subject\":\"fedcba9876543210\",\"record\":null,\"day\":\"2026-01-02\"}]",
+        "[{\"kind\":\"deletion\",\"subject\":\"Nari\",\"record\":null,\"day\":\"2026-01-02\"}]",
+        "[{\"kind\":\"deletion\",\"subject\":\"fedcba9876543210\",\"record\":\"0123\",\"day\":\"2026-01-02\"}]",
+        "[{\"kind\":\"deletion\",\"subject\":\"fedcba9876543210\",\"record\":null,\"day\":\"2026-1-2\"}]",
+        "[{\"kind\":\"deletion\",\"subject\":\"fedcba9876543210\",\"record\":null}]",
+        "[{\"kind\":\"deletion\",\"subject\":\"fedcba9876543210\",\"record\":null,\"day\":\"2026-01-02\",\"name\":\"Kim\"}]",
+        "[\"withdrawal\"]",
+    };
+    json_t *ok = json_loads("[{\"kind\":\"withdrawal\",\"subject\":\"fedcba9876543210\","
+                            "\"record\":null,\"day\":\"2026-01-02\"},{\"kind\":\"deletion\","
+                            "\"subject\":\"fedcba9876543210\",\"record\":\"0123456789abcdef\","
+                            "\"day\":\"2026-01-03\"}]", 0, NULL);
+    struct writer w;
+    struct err e;
+
+    (void)state;
+    assert_non_null(ok);
+    assert_int_equal(content_check_notices(ok, &e), 0);
+    json_decref(ok);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        json_t *n = json_loads(bad[i], 0, NULL);
+        assert_non_null(n);
+        assert_int_equal(content_check_notices(n, &e), -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_string_equal(e.msg, "malformed bundle contents: a bad notice");
+        json_decref(n);
+    }
+    assert_int_equal(content_check_notices(NULL, &e), -1);
+    assert_string_equal(e.msg, "malformed bundle contents: a header without its notices");
+    /* A format 3 header without notices is refused by the reader. */
+    writer_init(&w);
+    put(&w, PAYLOAD_JSON, json_pack("{s:s}", "format", CONTENT_FORMAT));
+    expect_refused(&w, EXIT_INPUT, "malformed bundle contents: a header without its notices");
+    free(w.out.p);
+}
+
 static void test_valid_id(void **state)
 {
     (void)state;
@@ -387,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_refusal_waits),
+        cmocka_unit_test(test_notices),
         cmocka_unit_test(test_valid_id),
     };
     if (sodium_init() < 0)

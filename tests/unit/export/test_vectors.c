@@ -76,7 +76,7 @@ static unsigned char *content2(size_t *len)
 {
     static const unsigned char blob[] = "a note\n";
     json_t *header = json_pack("{s:s, s:s, s:s, s:i, s:{s:i, s:s}, s:{s:s, s:s}, s:[s]}",
-        "format", CONTENT_FORMAT, "created", "2026-01-02", "sender_label", "Field office",
+        "format", CONTENT_FORMAT_2, "created", "2026-01-02", "sender_label", "Field office",
         "records", 1, "log_head", "seq", 7,
         "hash", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
         "digests", "key", "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",

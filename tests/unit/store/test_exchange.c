@@ -5,9 +5,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "store/db.h"                    /* the export table, read directly */
 #include "tests/unit/storeutil.h"
 
-#include "store/db.h"                    /* the export table, read directly */
 
 struct sender {
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
@@ -121,9 +121,9 @@ static void test_import_once(void **state)
     assert_int_equal(store_commit(f->s, &e), 0);
     assert_int_equal(store_import_seen(&seen, f->s, hq.bundle, sizeof hq.bundle, &e), 0);
     assert_int_equal(seen, 1);
-    /* The same record from the same sender, in a later bundle: kept as it was. */
+    /* The same record from the same sender, in a later bundle: kept as it
+     * was (other text at the same version: test_corrections). */
     hq.bundle[0] ^= 1;
-    r.body = "changed";
     assert_int_equal(store_begin(f->s, &e), 0);
     assert_int_equal(store_import_begin(&again_id, f->s, hq.bundle, sizeof hq.bundle, hq.pk, "hq", &e), 0);
     assert_int_equal(again_id, 2);
@@ -325,6 +325,95 @@ static void test_subject_ids_and_consent(void **state)
     json_decref(seen);
 }
 
+/* Imports r from x in one transaction of its own, as store_import does:
+ * rolled back on a refusal. */
+static int import_row(struct store *s, struct sender *x, const struct record_row *r,
+                      int *outcome, struct err *e)
+{
+    struct import_subject subj = { "Nari@1a2b3c4d", NULL, NULL };
+    long id;
+    int rc;
+
+    randombytes_buf(x->bundle, sizeof x->bundle);
+    assert_int_equal(store_begin(s, e), 0);
+    assert_int_equal(store_import_begin(&id, s, x->bundle, sizeof x->bundle, x->pk, "hq", e), 0);
+    rc = store_import_record(outcome, s, id, &subj, r, "{}", e);
+    if (rc == 0)
+        assert_int_equal(store_commit(s, e), 0);
+    else
+        store_rollback(s);
+    return rc;
+}
+
+/* 1 if any segment of the full-text index or any record holds word. */
+static int store_holds(struct store *s, const char *word)
+{
+    return rows_hold(s, "SELECT root FROM record_fts_segdir UNION ALL"
+                     " SELECT block FROM record_fts_segments UNION ALL"
+                     " SELECT coalesce(title, '') || coalesce(place, '') || body FROM record"
+                     " UNION ALL SELECT tag FROM record_tag", word);
+}
+
+/* Issue 16, corrections: the same record id from the same sender is kept
+ * (same version, same text), replaced (newer: the old text gone from the
+ * record, its tags and the index), or refused (older: stale; same
+ * version, other text: conflict), the store unchanged by a refusal. */
+static void test_corrections(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const newtags[] = { "newtagword" };
+    struct record_row r = imported("0123456789abcdef", "oldbodyword: the first telling");
+    struct sender a;
+    struct err e;
+    long n = 0;
+    int outcome = -1;
+
+    new_sender(&a);
+    r.place = "oldplaceword";
+    r.version = 1;
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), 0);
+    assert_int_equal(outcome, IMPORT_ADDED);
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), 0);
+    assert_int_equal(outcome, IMPORT_KEPT);
+    /* The same version, one field different: a conflict. */
+    r.place = "otherplace";
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_string_equal(e.msg, "the bundle holds record 0123456789abcdef at version 1 with other "
+                        "text than the same version here (a conflict); nothing was imported");
+    assert_true(store_holds(f->s, "oldplaceword"));
+    /* A newer version replaces every field, the tags and the index. */
+    r.version = 3;
+    r.place = NULL;
+    r.title = "newtitle";
+    r.body = "newbody: the corrected telling";
+    r.tags = newtags;
+    r.ntags = 1;
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), 0);
+    assert_int_equal(outcome, IMPORT_REPLACED);
+    assert_false(store_holds(f->s, "oldbodyword"));
+    assert_false(store_holds(f->s, "oldplaceword"));
+    assert_false(store_holds(f->s, "border"));
+    assert_true(store_holds(f->s, "newtagword"));
+    assert_true(store_holds(f->s, "corrected"));
+    assert_int_equal(db_int(&n, f->s, "SELECT version FROM record WHERE rid = '0123456789abcdef'",
+                            NULL, 0, "t", &e), 1);
+    assert_int_equal(n, 3);
+    assert_int_equal(db_int(&n, f->s, "SELECT count(*) FROM log WHERE action = 'import.replace'",
+                            NULL, 0, "t", &e), 1);
+    assert_int_equal(n, 1);
+    /* An older version: stale. */
+    r.version = 2;
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_string_equal(e.msg, "the bundle holds record 0123456789abcdef at version 2, older than "
+                        "version 3 here (a stale copy); nothing was imported");
+    /* The same version and text again: kept. */
+    r.version = 3;
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), 0);
+    assert_int_equal(outcome, IMPORT_KEPT);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
@@ -335,6 +424,7 @@ int main(void)
         T(test_import_refuses_a_taken_id),
         T(test_origin),
         T(test_subject_ids_and_consent),
+        T(test_corrections),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -4,8 +4,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "tests/unit/storeutil.h"
 #include "store/db.h"                    /* the index segments, read directly */
+#include "tests/unit/storeutil.h"
 
 static int is_record_id(const char *id)
 {
@@ -296,20 +296,8 @@ static void test_pseudonym_any_case(void **state)
 /* 1 if any segment of the full-text index holds the bytes of word. */
 static int index_holds(struct store *s, const char *word)
 {
-    sqlite3_stmt *st;
-    int found = 0;
-
-    assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT root FROM record_fts_segdir UNION ALL"
-                                        " SELECT block FROM record_fts_segments", -1, &st, NULL),
-                     SQLITE_OK);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const unsigned char *b = sqlite3_column_blob(st, 0);
-        size_t n = (size_t)sqlite3_column_bytes(st, 0), w = strlen(word);
-        for (size_t i = 0; b != NULL && i + w <= n && !found; i++)
-            found = memcmp(b + i, word, w) == 0;
-    }
-    sqlite3_finalize(st);
-    return found;
+    return rows_hold(s, "SELECT root FROM record_fts_segdir UNION ALL"
+                     " SELECT block FROM record_fts_segments", word);
 }
 
 static void test_edit_and_delete(void **state)

@@ -1,0 +1,114 @@
+/* Notices owed to contacts (issue 16): a withdrawal or a deletion of what
+ * an export sent them, kept until sent (store/notice.h, store/store.h). */
+#include "store/notice.h"
+
+#include "store/db.h"
+
+int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, struct err *e)
+{
+    char now[32];
+    const struct db_val v[] = { DB_TEXT(now), DB_TEXT(kind), DB_INT(sid), DB_INT(rowid) };
+
+    db_now(now, sizeof now);
+    return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, contact)"
+                  " SELECT DISTINCT ?1, ?2, s.uid, CASE WHEN ?4 > 0 THEN r.rid ELSE '' END, x.name"
+                  " FROM record r JOIN subject s ON s.id = r.subject_id"
+                  " JOIN export_record er ON er.rid = r.rid"
+                  " JOIN export_recipient x ON x.export_id = er.export_id"
+                  " WHERE (?4 > 0 AND r.id = ?4) OR (?4 <= 0 AND r.subject_id = ?3)",
+                  v, DB_N(v), "keeping the notices owed", e);
+}
+
+int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT at, kind, subject, rid, contact FROM notice WHERE sent IS NULL"
+                 " ORDER BY id", NULL, 0, e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the notices", e)) > 0) {
+        const char *rid = (const char *)sqlite3_column_text(st, 3);
+        const struct notice_row r = {
+            (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+            (const char *)sqlite3_column_text(st, 2),
+            rid != NULL && rid[0] != '\0' ? rid : NULL,   /* '': the whole subject */
+            (const char *)sqlite3_column_text(st, 4),
+        };
+        if (fn(ctx, &r, e) != 0) {
+            rc = -1;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int store_notice_count(long *n, struct store *s, struct err *e)
+{
+    *n = 0;
+    return db_int(n, s, "SELECT count(*) FROM notice WHERE sent IS NULL", NULL, 0,
+                  "reading the notices", e) < 0 ? -1 : 0;
+}
+
+int db_notice_json(json_t *out, long *last, struct store *s, const char *const *to, size_t nto,
+                   struct err *e)
+{
+    json_t *seen = json_object();        /* kind/subject/record already added */
+    int rc = 0;
+
+    *last = 0;
+    if (seen == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    for (size_t i = 0; i < nto && rc == 0; i++) {
+        const struct db_val v[] = { DB_TEXT(to[i]) };
+        sqlite3_stmt *st;
+
+        if (db_query(&st, s, "SELECT id, kind, subject, rid, substr(at, 1, 10) FROM notice"
+                     " WHERE sent IS NULL AND contact = ?1 ORDER BY id", v, DB_N(v), e) != 0) {
+            rc = -1;
+            break;
+        }
+        while ((rc = db_step(st, s, "reading the notices", e)) > 0) {
+            long id = (long)sqlite3_column_int64(st, 0);
+            const char *kind = (const char *)sqlite3_column_text(st, 1);
+            const char *subject = (const char *)sqlite3_column_text(st, 2);
+            const char *rid = (const char *)sqlite3_column_text(st, 3);
+            const char *day = (const char *)sqlite3_column_text(st, 4);
+            char key[128];
+
+            if (id > *last)
+                *last = id;
+            snprintf(key, sizeof key, "%s/%s/%s", kind, subject, rid);
+            if (json_object_get(seen, key) != NULL)
+                continue;
+            if (json_object_set_new(seen, key, json_true()) != 0 ||
+                json_array_append_new(out, json_pack("{s:s, s:s, s:s?, s:s}", "kind", kind,
+                                      "subject", subject,
+                                      "record", rid != NULL && rid[0] != '\0' ? rid : NULL,
+                                      "day", day)) != 0) {
+                rc = err_set(e, EXIT_INPUT, "out of memory");
+                break;
+            }
+        }
+        sqlite3_finalize(st);
+        rc = rc < 0 ? -1 : 0;
+    }
+    json_decref(seen);
+    return rc;
+}
+
+int db_notice_sent(struct store *s, const char *const *to, size_t nto, long last, struct err *e)
+{
+    char now[32];
+
+    db_now(now, sizeof now);
+    for (size_t i = 0; i < nto; i++) {
+        const struct db_val v[] = { DB_TEXT(now), DB_TEXT(to[i]), DB_INT(last) };
+
+        if (db_run(s, "UPDATE notice SET sent = ?1 WHERE sent IS NULL AND contact = ?2"
+                   " AND id <= ?3", v, DB_N(v), "marking the notices sent", e) != 0)
+            return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,30 @@
+/* Internal to store/: the notices a change owes to contacts (issue 16),
+ * for record.c, consent.c and subject.c; reading them is in store.h. */
+#ifndef INTAKE_STORE_NOTICE_H
+#define INTAKE_STORE_NOTICE_H
+
+#include <jansson.h>
+
+#include "store/store.h"
+
+/* Owes a notice of kind ("withdrawal" or "deletion")
+ * to every contact an export sent a record of subject sid to, or, with
+ * rowid > 0, that record only (store_notice_each); one per contact,
+ * kind, subject and record; inside the caller's transaction, before the
+ * records are deleted. */
+int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, struct err *e);
+
+/* Appends to out (a JSON array) the notices not yet sent to any of the
+ * nto contacts to[], oldest first, as a format 3 header carries them
+ * ({kind, subject, record or null, day}; export/content.h), each once even
+ * when owed to several of them; *last: the highest notice row read (0:
+ * none), for db_notice_sent. */
+int db_notice_json(json_t *out, long *last, struct store *s, const char *const *to, size_t nto,
+                   struct err *e);
+
+/* Marks sent (now) the notices to the nto contacts to[] not yet sent, up
+ * to row last (db_notice_json): inside the caller's transaction, with the
+ * export that carries them. */
+int db_notice_sent(struct store *s, const char *const *to, size_t nto, long last, struct err *e);
+
+#endif
