@@ -172,8 +172,15 @@ static int fill_subject_ids(struct store *s, struct err *e);
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
-    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL,
 };
+
+/* One entry per version in both tables: a migration added to one and not
+ * the other (as two branches merged once did) fails the build. */
+_Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
+               "one migration per schema version");
+_Static_assert(sizeof migration_steps / sizeof migration_steps[0] == STORE_SCHEMA_VERSION,
+               "one migration step (or NULL) per schema version");
 
 /* SQLite's own allocations hold decrypted pages and rows: wipe them when
  * freed (crypto/secmem.c), through SQLite's int-sized interface. */
