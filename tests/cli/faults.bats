@@ -67,7 +67,7 @@ opens_with() {
     needs_root
     H=$T/disk/store
     mkdir -p "$T/disk"
-    mount -t tmpfs -o size=2m tmpfs "$T/disk" && MOUNTS+=("$T/disk")
+    mount -t tmpfs -o size=4m tmpfs "$T/disk" && MOUNTS+=("$T/disk")
     init_store
     add_subject
     ik record "$P" --title first <<<"first body" >/dev/null
