@@ -279,6 +279,7 @@ static void *pair_main(void *arg)
     struct err e = { 0, "" };
     size_t i;
 
+    (void)pthread_setname_np(pthread_self(), "attachment");   /* in ps, perf, the tests */
     while (slots_claim(&p->q, &i, NULL) == 0) {
         struct pair_slot *sl = &p->slot[i];
         int rc = db_step(p->st, &p->h, "reading the attachment", &e);
