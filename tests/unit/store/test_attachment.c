@@ -225,18 +225,33 @@ static int take_counted(void *ctx, const unsigned char *buf, size_t len, struct 
     return take(&c->r, buf, len, e);
 }
 
-/* A record with a LARGE attachment l.ogg of data (malloc'd, freed by the
- * caller) and a small one s.ogg; its id into id. */
-static unsigned char *large_setup(struct store *s, char id[RECORD_ID_CHARS + 1])
+/* A record (id) with a LARGE attachment l.ogg of data and a small one
+ * s.ogg; c reads them back.  Freed by large_free. */
+struct large {
+    char id[RECORD_ID_CHARS + 1];
+    unsigned char *data;
+    struct counted c;
+};
+
+static void large_setup(struct large *l, struct store *s)
 {
-    unsigned char *data = random_bytes(LARGE), h[ATTACHMENT_HASHBYTES];
+    unsigned char h[ATTACHMENT_HASHBYTES];
     struct err e;
 
+    memset(l, 0, sizeof *l);
+    l->data = random_bytes(LARGE);
+    l->c.r.buf = malloc(LARGE);
+    assert_non_null(l->c.r.buf);
     add_subject(s, "Kim Jong-su", "Rim-il");
-    add_record(id, s, "Rim-il", "t", "2023-05-01", "b");
-    assert_int_equal(attach(h, s, id, "l.ogg", data, LARGE, 5000, &e), 0);
-    assert_int_equal(attach(h, s, id, "s.ogg", data, BIG, BIG, &e), 0);
-    return data;
+    add_record(l->id, s, "Rim-il", "t", "2023-05-01", "b");
+    assert_int_equal(attach(h, s, l->id, "l.ogg", l->data, LARGE, 5000, &e), 0);
+    assert_int_equal(attach(h, s, l->id, "s.ogg", l->data, BIG, BIG, &e), 0);
+}
+
+static void large_free(struct large *l)
+{
+    free(l->c.r.buf);
+    free(l->data);
 }
 
 static void read_counted(struct counted *c, struct store *s, const char *id, const char *name,
@@ -251,92 +266,86 @@ static void read_counted(struct counted *c, struct store *s, const char *id, con
 static void test_large_read_on_two_threads(void **state)
 {
     struct fixture *f = *state;
-    char id[RECORD_ID_CHARS + 1];
-    unsigned char *data = large_setup(f->s, id);
-    struct counted c = { .r = { malloc(LARGE), 0, 0, 0 } };
+    struct large l;
+    struct counted *c = &l.c;
     struct err e;
 
-    assert_non_null(c.r.buf);
+    large_setup(&l, f->s);
     for (int verify = 0; verify <= 1; verify++) {
-        read_counted(&c, f->s, id, "l.ogg", verify, 0, &e);
+        read_counted(c, f->s, l.id, "l.ogg", verify, 0, &e);
         /* The same bytes in the same pieces as one thread gives. */
-        assert_int_equal(c.threads, 1);
-        assert_int_equal(c.r.len, LARGE);
-        assert_memory_equal(c.r.buf, data, LARGE);
-        assert_int_equal(c.r.pieces, 21);
-        assert_int_equal(c.r.largest, ATTACHMENT_CHUNK);
+        assert_int_equal(c->threads, 1);
+        assert_int_equal(c->r.len, LARGE);
+        assert_memory_equal(c->r.buf, l.data, LARGE);
+        assert_int_equal(c->r.pieces, 21);
+        assert_int_equal(c->r.largest, ATTACHMENT_CHUNK);
     }
     /* A small attachment, and any inside a transaction (which a second
      * connection could not see into), are read by this thread alone. */
-    read_counted(&c, f->s, id, "s.ogg", 1, 0, &e);
-    assert_int_equal(c.threads, 0);
-    assert_int_equal(c.r.len, BIG);
+    read_counted(c, f->s, l.id, "s.ogg", 1, 0, &e);
+    assert_int_equal(c->threads, 0);
+    assert_int_equal(c->r.len, BIG);
     assert_int_equal(store_begin(f->s, &e), 0);
-    read_counted(&c, f->s, id, "l.ogg", 1, 0, &e);
-    assert_int_equal(c.threads, 0);
-    assert_memory_equal(c.r.buf, data, LARGE);
+    read_counted(c, f->s, l.id, "l.ogg", 1, 0, &e);
+    assert_int_equal(c->threads, 0);
+    assert_memory_equal(c->r.buf, l.data, LARGE);
     store_rollback(f->s);
-    free(c.r.buf);
-    free(data);
+    large_free(&l);
 }
 
 static void test_large_read_stops(void **state)
 {
     struct fixture *f = *state;
-    char id[RECORD_ID_CHARS + 1];
-    unsigned char *data = large_setup(f->s, id);
-    struct counted c = { .r = { malloc(LARGE), 0, 0, 0 } };
+    struct large l;
+    struct counted *c = &l.c;
     struct err e;
 
-    assert_non_null(c.r.buf);
+    large_setup(&l, f->s);
     /* The sink stops or fails at a chunk of either thread. */
     for (size_t at = 0; at < 6; at++) {
-        c.at = at;
-        c.stop = 7;
-        read_counted(&c, f->s, id, "l.ogg", 1, 7, &e);
-        assert_int_equal(c.r.len, at * ATTACHMENT_CHUNK);
-        c.stop = -1;
-        read_counted(&c, f->s, id, "l.ogg", 1, -1, &e);
+        c->at = at;
+        c->stop = 7;
+        read_counted(c, f->s, l.id, "l.ogg", 1, 7, &e);
+        assert_int_equal(c->r.len, at * ATTACHMENT_CHUNK);
+        c->stop = -1;
+        read_counted(c, f->s, l.id, "l.ogg", 1, -1, &e);
         assert_string_equal(e.msg, "the sink failed");
-        assert_memory_equal(c.r.buf, data, at * ATTACHMENT_CHUNK);
+        assert_memory_equal(c->r.buf, l.data, at * ATTACHMENT_CHUNK);
     }
-    free(c.r.buf);
-    free(data);
+    large_free(&l);
 }
 
 static void test_large_damage_is_caught(void **state)
 {
     struct fixture *f = *state;
-    char id[RECORD_ID_CHARS + 1];
-    unsigned char *data = large_setup(f->s, id);
-    struct counted c = { .r = { malloc(LARGE), 0, 0, 0 } };
+    struct large l;
+    struct counted *c = &l.c;
     struct err e;
 
-    assert_non_null(c.r.buf);
+    large_setup(&l, f->s);
     /* Other bytes in a chunk of the helper's: only the hash tells. */
     alter(f->s, "UPDATE attachment_chunk SET data = zeroblob(length(data)) WHERE seq = 7");
-    read_counted(&c, f->s, id, "l.ogg", 0, 0, &e);
-    assert_int_equal(c.threads, 1);
-    read_counted(&c, f->s, id, "l.ogg", 1, -1, &e);
+    read_counted(c, f->s, l.id, "l.ogg", 0, 0, &e);
+    assert_int_equal(c->threads, 1);
+    read_counted(c, f->s, l.id, "l.ogg", 1, -1, &e);
     assert_string_equal(e.msg, "attachment 'l.ogg' is damaged in the store (size or hash differ);"
                         " restore the store from a backup");
     /* The last chunk (the caller's: seq 20) missing: the size tells. */
     alter(f->s, "DELETE FROM attachment_chunk WHERE seq = 20");
-    read_counted(&c, f->s, id, "l.ogg", 0, -1, &e);
+    read_counted(c, f->s, l.id, "l.ogg", 0, -1, &e);
     assert_string_equal(e.msg, "attachment 'l.ogg' is damaged in the store (size or hash differ);"
                         " restore the store from a backup");
-    assert_int_equal(c.r.len, 20 * ATTACHMENT_CHUNK);
+    assert_int_equal(c->r.len, 20 * ATTACHMENT_CHUNK);
     /* A gap in either thread's chunks. */
     alter(f->s, "DELETE FROM attachment_chunk WHERE seq = 9");
-    read_counted(&c, f->s, id, "l.ogg", 0, -1, &e);
+    read_counted(c, f->s, l.id, "l.ogg", 0, -1, &e);
     assert_string_equal(e.msg, "attachment 'l.ogg' is damaged in the store");
-    assert_int_equal(c.r.len, 9 * ATTACHMENT_CHUNK);
+    assert_int_equal(c->r.len, 9 * ATTACHMENT_CHUNK);
     alter(f->s, "DELETE FROM attachment_chunk WHERE seq = 4");
-    read_counted(&c, f->s, id, "l.ogg", 0, -1, &e);
+    read_counted(c, f->s, l.id, "l.ogg", 0, -1, &e);
     assert_string_equal(e.msg, "attachment 'l.ogg' is damaged in the store");
-    assert_int_equal(c.r.len, 4 * ATTACHMENT_CHUNK);
-    free(c.r.buf);
-    free(data);
+    assert_int_equal(c->r.len, 4 * ATTACHMENT_CHUNK);
+    large_free(&l);
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
