@@ -68,7 +68,7 @@ BEGIN {
     printf "%-8s %5.0f MB/s %5.0f MB/s %8.1f MiB %8.1f MiB %7.2f\n", "open", mbs(ot), mbs(ad), or/1024, adr/1024, mbs(ot)/mbs(ad)
     printf "%-8s %5.0f MB/s %21s %8.1f MiB\n", "attach", mbs(at), "", ar/1024
     printf "wall s:  export %.2f (age %.2f), open %.2f (age %.2f)\n", et, ae, ot, ad
-    printf "cpu s:   export %.2f (age %.2f), open %.2f (age %.2f); intake export runs three threads, open two\n", eu + es, aeu + aes, ou + os, adu + ads
+    printf "cpu s:   export %.2f (age %.2f), open %.2f (age %.2f); intake runs two threads in each\n", eu + es, aeu + aes, ou + os, adu + ads
     printf "unlock:  %.2f s wall, %.2f s cpu (intake list: every intake command pays it first)\n", ut, uu + us
     printf "sizes: %d MiB of content; intake bundle %d bytes (%.2f%% over), age %d bytes\n", mib, ib, (ib / (mib * 1048576) - 1) * 100, ab
     printf "intake export also fsyncs the bundle and its folder (atomic write); age does not\n"

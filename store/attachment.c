@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
-#include "export/slots.h"
 #include "store/record.h"
 
 struct attachment_writer {
@@ -243,114 +242,12 @@ static int attachment_head(long *id, uint64_t *size, unsigned char *hash,
     return rc;
 }
 
-/* --- a large attachment read on two threads (issue 17) ---
- *
- * Reading a stored attachment costs SQLCipher's page decryption and HMAC
- * check, more than the bundle writer spends on the same bytes.  From
- * PAIR_MIN bytes up, a helper thread reads the odd chunks (seq 1, 3, ...)
- * on a second connection (db_reader) while the caller's thread reads the
- * even ones and hands every chunk to fn in order, as one thread would:
- * fn sees the same bytes in the same pieces either way.  The helper's
- * connection holds a read transaction, and starts only if its snapshot
- * shows the same attachment (id, size and hash: attachment rows are
- * written once, in one transaction, so the same head means the same
- * chunks).  Anything that keeps the helper from starting (a caller inside
- * a transaction, which the second connection could not see into, a
- * single-threaded SQLite, no second connection) leaves the read to the
- * caller's thread alone.  The chunks it queues are in sodium_malloc
- * memory, wiped when freed; it is joined on every path. */
-#define PAIR_MIN (16U * ATTACHMENT_CHUNK)
-
-struct pair {
-    struct store h;                /* the helper's connection */
-    sqlite3_stmt *st;              /* the odd chunks: stepped by the helper only */
-    const char *name;
-    struct slots q;
-    struct pair_slot {
-        size_t len;                /* 0: no more odd chunks */
-        int64_t seq;
-        unsigned char data[ATTACHMENT_CHUNK];
-    } slot[SLOTS_N];
-};
-
-static void *pair_main(void *arg)
-{
-    struct pair *p = arg;
-    struct err e = { 0, "" };
-    size_t i;
-
-    (void)pthread_setname_np(pthread_self(), "attachment");   /* in ps, perf, the tests */
-    while (slots_claim(&p->q, &i, NULL) == 0) {
-        struct pair_slot *sl = &p->slot[i];
-        int rc = db_step(p->st, &p->h, "reading the attachment", &e);
-        size_t n = rc > 0 ? (size_t)sqlite3_column_bytes(p->st, 1) : 0;
-
-        if (rc > 0 && (n == 0 || n > ATTACHMENT_CHUNK))
-            rc = err_set(&e, EXIT_INPUT, "attachment '%s' is damaged in the store", p->name);
-        if (rc < 0) {
-            slots_fail(&p->q, &e);
-            break;
-        }
-        sl->len = n;
-        if (rc > 0) {
-            sl->seq = sqlite3_column_int64(p->st, 0);
-            memcpy(sl->data, sqlite3_column_blob(p->st, 1), n);
-        }
-        slots_put(&p->q, rc == 0);
-        if (rc == 0)
-            break;
-    }
-    return NULL;
-}
-
-/* Joins the helper (if it runs) and frees p; NULL allowed. */
-static void pair_stop(struct pair *p)
-{
-    if (p == NULL)
-        return;
-    (void)slots_stop(&p->q, 1, NULL);
-    sqlite3_finalize(p->st);
-    if (p->h.db != NULL)
-        (void)sqlite3_exec(p->h.db, "ROLLBACK", NULL, NULL, NULL);
-    db_reader_close(&p->h);
-    secmem_free(p);
-}
-
-/* The helper for attachment id (size bytes, hash want) of s, reading its
- * odd chunks; NULL when the caller's thread reads alone. */
-static struct pair *pair_start(struct store *s, long id, uint64_t size,
-                               const unsigned char *want, const char *name)
-{
-    const struct db_val v[] = { DB_INT(id), DB_INT((sqlite3_int64)size),
-                                DB_BLOB(want, ATTACHMENT_HASHBYTES) };
-    struct pair *p;
-    struct err e;
-    long same = 0;
-
-    if (size < PAIR_MIN || !sqlite3_threadsafe() || !sqlite3_get_autocommit(s->db) ||
-        (p = secmem_alloc(sizeof *p)) == NULL)
-        return NULL;
-    memset(p, 0, sizeof *p);
-    p->name = name;
-    if (db_reader(&p->h, s, &e) != 0 || db_exec(&p->h, "BEGIN", &e) != 0 ||
-        db_int(&same, &p->h, "SELECT 1 FROM attachment WHERE id = ?1 AND size = ?2"
-               " AND hash = ?3", v, DB_N(v), "reading the attachment", &e) <= 0 ||
-        db_query(&p->st, &p->h, "SELECT seq, data FROM attachment_chunk"
-                 " WHERE attachment_id = ?1 AND seq % 2 = 1 ORDER BY seq", v, 1, &e) != 0 ||
-        slots_start(&p->q, pair_main, p, "attachment reader", &e) != 0) {
-        pair_stop(p);
-        return NULL;
-    }
-    return p;
-}
-
 int store_attachment_read(struct store *s, const char *record, const char *name,
                           int verify, store_bytes_fn fn, void *ctx, struct err *e)
 {
     unsigned char want[ATTACHMENT_HASHBYTES], got[ATTACHMENT_HASHBYTES];
     crypto_generichash_state h;
     sqlite3_stmt *st;
-    struct pair *p;
     uint64_t size, total = 0;
     int64_t seq = 0;
     long id;
@@ -358,57 +255,27 @@ int store_attachment_read(struct store *s, const char *record, const char *name,
 
     if (attachment_head(&id, &size, want, s, record, name, e) != 0)
         return -1;
-    p = pair_start(s, id, size, want, name);
     const struct db_val v[] = { DB_INT(id) };
-    if (db_query(&st, s, p != NULL ? "SELECT seq, data FROM attachment_chunk"
-                 " WHERE attachment_id = ?1 AND seq % 2 = 0 ORDER BY seq"
-                 : "SELECT seq, data FROM attachment_chunk"
-                 " WHERE attachment_id = ?1 ORDER BY seq", v, DB_N(v), e) != 0) {
-        pair_stop(p);
+    if (db_query(&st, s, "SELECT seq, data FROM attachment_chunk"
+                 " WHERE attachment_id = ?1 ORDER BY seq", v, DB_N(v), e) != 0)
         return -1;
-    }
     crypto_generichash_init(&h, NULL, 0, sizeof got);
-    for (;;) {
-        const unsigned char *data;
-        size_t n, i = 0;
-        int64_t at;
-        int mine = p == NULL || seq % 2 == 0;
+    while ((rc = db_step(st, s, "reading the attachment", e)) > 0) {
+        const unsigned char *data = sqlite3_column_blob(st, 1);
+        size_t n = (size_t)sqlite3_column_bytes(st, 1);
 
-        if (mine) {
-            if ((rc = db_step(st, s, "reading the attachment", e)) <= 0)
-                break;
-            data = sqlite3_column_blob(st, 1);
-            n = (size_t)sqlite3_column_bytes(st, 1);
-            at = sqlite3_column_int64(st, 0);
-        } else {
-            /* 0 (cancelled) cannot happen: only this thread cancels. */
-            if ((rc = slots_take(&p->q, &i, e)) <= 0)
-                break;
-            if (p->slot[i].len == 0) {     /* the odd chunks have ended */
-                rc = 0;
-                break;
-            }
-            data = p->slot[i].data;
-            n = p->slot[i].len;
-            at = p->slot[i].seq;
-        }
-        if (at != seq++ || n == 0 || n > ATTACHMENT_CHUNK) {
+        if (sqlite3_column_int64(st, 0) != seq++ || n == 0 || n > ATTACHMENT_CHUNK) {
             rc = err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store", name);
             break;
         }
         if (verify)
             crypto_generichash_update(&h, data, n);
         total += n;
-        rc = fn(ctx, data, n, e);
-        if (!mine)
-            slots_release(&p->q);
-        if (rc != 0)
+        if ((rc = fn(ctx, data, n, e)) != 0)
             break;
     }
     sqlite3_finalize(st);
-    pair_stop(p);
     crypto_generichash_final(&h, got, sizeof got);
-    sodium_memzero(&h, sizeof h);
     if (rc == 0 && (total != size || (verify && sodium_memcmp(got, want, sizeof got) != 0)))
         rc = err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store "
                      "(size or hash differ); restore the store from a backup", name);

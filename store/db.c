@@ -234,13 +234,12 @@ static void install_wiping_allocator(void)
  * item 4).  So its "open" and "pread64" system calls go through these
  * wrappers (xSetSystemCall, SQLite's own seam), which keep the errno of
  * the last failed read-write open (0 after one that succeeded) and of
- * the last failed read since the store was connected.  Kept per thread:
- * a large attachment is read on two (store/attachment.c, db_reader), each
- * on its own connection, and each explains its own failures. */
+ * the last failed read since the store was connected.  One thread, as
+ * everywhere in intake. */
 typedef int (*open_fn)(const char *, int, int);
 typedef ssize_t (*pread_fn)(int, void *, size_t, off_t);
 static sqlite3_syscall_ptr next_open, next_pread;
-static _Thread_local int rw_open_errno, read_errno;
+static int rw_open_errno, read_errno;
 
 static int recording_open(const char *path, int flags, int mode)
 {
@@ -905,40 +904,6 @@ int db_connect(struct store *s, int create, struct err *e)
     if (apply_pragmas(s, e) != 0 || migrate(s, e) != 0)
         return -1;
     return create ? 0 : check_pages(s, e);
-}
-
-int db_reader(struct store *r, struct store *s, struct err *e)
-{
-    char path[4200];
-    long page_size = 0;
-    int rc;
-
-    memset(r, 0, sizeof *r);
-    r->hold = -1;
-    r->refs = 1;
-    r->master = s->master;
-    snprintf(r->dir, sizeof r->dir, "%s", s->dir);
-    /* The page size s was opened with (new or old, db_connect). */
-    rc = db_int(&page_size, s, "PRAGMA cipher_page_size", NULL, 0, "opening the database", e);
-    if (rc < 0)
-        return -1;
-    if (rc == 0 || (page_size != STORE_PAGE_SIZE && page_size != STORE_PAGE_SIZE_OLD))
-        return err_set(e, EXIT_INPUT, "the database has an unknown page size (%ld)", page_size);
-    if (db_path(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0 ||
-        open_keyed(r, path, SQLITE_OPEN_READWRITE, (int)page_size, e) != 0)
-        return -1;
-    if (first_read(r) != SQLITE_OK)
-        return db_fail(r, e, "opening the database");
-    return pragma_int(r, "PRAGMA temp_store=MEMORY", "PRAGMA temp_store", 2, e) != 0 ||
-           pragma_int(r, "PRAGMA query_only=1", "PRAGMA query_only", 1, e) != 0 ? -1 : 0;
-}
-
-void db_reader_close(struct store *r)
-{
-    if (r->db != NULL)
-        sqlite3_close_v2(r->db);
-    r->db = NULL;
-    r->master = NULL;                /* borrowed */
 }
 
 int db_checkpoint(struct store *s, struct err *e)

@@ -206,18 +206,6 @@ int db_hold(struct store *s, int mode, struct err *e);
  * when the key does not decrypt the database at all. */
 int db_connect(struct store *s, int create, struct err *e);
 
-/* Opens a second connection r to the database s is connected to, keyed
- * the same way (r->master borrows s->master: r never outlives s), its
- * temp files in memory and its queries read-only (PRAGMA query_only): for
- * a thread that reads alongside s's (store/attachment.c).  A connection
- * is used by one thread at a time; the errno db_fail reports is kept
- * per thread.  0, or -1 with e; call db_reader_close(r) in either case. */
-int db_reader(struct store *r, struct store *s, struct err *e);
-
-/* Closes a connection db_reader opened (its statements finalized first);
- * r->master is left to its owner. */
-void db_reader_close(struct store *r);
-
 /* For store_open (store/rekey.c), after the keyslot file did not open
  * with secret (EXIT_AUTH), or opened (opened_old 1) with a key the
  * database does not take (DB_NOT_THIS_KEY): tries the keyslots of a rekey

@@ -4,7 +4,6 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
-#include <dirent.h>
 
 #include "tests/unit/storeutil.h"
 
@@ -177,177 +176,6 @@ static void test_damage_is_caught(void **state)
     free(data);
 }
 
-/* --- a large attachment, read on two threads (store/attachment.c) --- */
-
-#define LARGE (20 * ATTACHMENT_CHUNK + 777)      /* 21 chunks, over PAIR_MIN */
-
-/* The threads of this process named "attachment" (the helper). */
-static size_t threads(void)
-{
-    struct dirent *d;
-    DIR *dir = opendir("/proc/self/task");
-    size_t n = 0;
-
-    assert_non_null(dir);
-    while ((d = readdir(dir)) != NULL) {
-        char path[300], comm[32] = "";
-        FILE *f;
-
-        if (d->d_name[0] == '.')
-            continue;
-        snprintf(path, sizeof path, "/proc/self/task/%s/comm", d->d_name);
-        if ((f = fopen(path, "r")) == NULL)
-            continue;                            /* the thread has just ended */
-        if (fgets(comm, sizeof comm, f) != NULL && strcmp(comm, "attachment\n") == 0)
-            n++;
-        fclose(f);
-    }
-    closedir(dir);
-    return n;
-}
-
-/* take, noting the helper threads at the second piece; stops (stop > 0) or fails
- * (stop < 0) at piece at. */
-struct counted {
-    struct readback r;
-    size_t threads, at;
-    int stop;
-};
-
-static int take_counted(void *ctx, const unsigned char *buf, size_t len, struct err *e)
-{
-    struct counted *c = ctx;
-
-    if (c->r.pieces == 1)                        /* the helper's first chunk */
-        c->threads = threads();
-    if (c->stop != 0 && c->r.pieces == c->at)
-        return c->stop > 0 ? c->stop : err_set(e, EXIT_INPUT, "the sink failed");
-    return take(&c->r, buf, len, e);
-}
-
-/* A record (id) with a LARGE attachment l.ogg of data and a small one
- * s.ogg; c reads them back.  Freed by large_free. */
-struct large {
-    char id[RECORD_ID_CHARS + 1];
-    unsigned char *data;
-    struct counted c;
-};
-
-static void large_setup(struct large *l, struct store *s)
-{
-    unsigned char h[ATTACHMENT_HASHBYTES];
-    struct err e;
-
-    memset(l, 0, sizeof *l);
-    l->data = random_bytes(LARGE);
-    l->c.r.buf = malloc(LARGE);
-    assert_non_null(l->c.r.buf);
-    add_subject(s, "Kim Jong-su", "Rim-il");
-    add_record(l->id, s, "Rim-il", "t", "2023-05-01", "b");
-    assert_int_equal(attach(h, s, l->id, "l.ogg", l->data, LARGE, 5000, &e), 0);
-    assert_int_equal(attach(h, s, l->id, "s.ogg", l->data, BIG, BIG, &e), 0);
-}
-
-static void large_free(struct large *l)
-{
-    free(l->c.r.buf);
-    free(l->data);
-}
-
-static void read_counted(struct counted *c, struct store *s, const char *id, const char *name,
-                         int verify, int want_rc, struct err *e)
-{
-    c->r.len = c->r.pieces = c->r.largest = 0;
-    c->threads = 0;
-    assert_int_equal(store_attachment_read(s, id, name, verify, take_counted, c, e), want_rc);
-    assert_int_equal(threads(), 0);              /* the helper was joined */
-}
-
-static void test_large_read_on_two_threads(void **state)
-{
-    struct fixture *f = *state;
-    struct large l;
-    struct counted *c = &l.c;
-    struct err e;
-
-    large_setup(&l, f->s);
-    for (int verify = 0; verify <= 1; verify++) {
-        read_counted(c, f->s, l.id, "l.ogg", verify, 0, &e);
-        /* The same bytes in the same pieces as one thread gives. */
-        assert_int_equal(c->threads, 1);
-        assert_int_equal(c->r.len, LARGE);
-        assert_memory_equal(c->r.buf, l.data, LARGE);
-        assert_int_equal(c->r.pieces, 21);
-        assert_int_equal(c->r.largest, ATTACHMENT_CHUNK);
-    }
-    /* A small attachment, and any inside a transaction (which a second
-     * connection could not see into), are read by this thread alone. */
-    read_counted(c, f->s, l.id, "s.ogg", 1, 0, &e);
-    assert_int_equal(c->threads, 0);
-    assert_int_equal(c->r.len, BIG);
-    assert_int_equal(store_begin(f->s, &e), 0);
-    read_counted(c, f->s, l.id, "l.ogg", 1, 0, &e);
-    assert_int_equal(c->threads, 0);
-    assert_memory_equal(c->r.buf, l.data, LARGE);
-    store_rollback(f->s);
-    large_free(&l);
-}
-
-static void test_large_read_stops(void **state)
-{
-    struct fixture *f = *state;
-    struct large l;
-    struct counted *c = &l.c;
-    struct err e;
-
-    large_setup(&l, f->s);
-    /* The sink stops or fails at a chunk of either thread. */
-    for (size_t at = 0; at < 6; at++) {
-        c->at = at;
-        c->stop = 7;
-        read_counted(c, f->s, l.id, "l.ogg", 1, 7, &e);
-        assert_int_equal(c->r.len, at * ATTACHMENT_CHUNK);
-        c->stop = -1;
-        read_counted(c, f->s, l.id, "l.ogg", 1, -1, &e);
-        assert_string_equal(e.msg, "the sink failed");
-        assert_memory_equal(c->r.buf, l.data, at * ATTACHMENT_CHUNK);
-    }
-    large_free(&l);
-}
-
-static void test_large_damage_is_caught(void **state)
-{
-    struct fixture *f = *state;
-    struct large l;
-    struct counted *c = &l.c;
-    struct err e;
-
-    large_setup(&l, f->s);
-    /* Other bytes in a chunk of the helper's: only the hash tells. */
-    alter(f->s, "UPDATE attachment_chunk SET data = zeroblob(length(data)) WHERE seq = 7");
-    read_counted(c, f->s, l.id, "l.ogg", 0, 0, &e);
-    assert_int_equal(c->threads, 1);
-    read_counted(c, f->s, l.id, "l.ogg", 1, -1, &e);
-    assert_string_equal(e.msg, "attachment 'l.ogg' is damaged in the store (size or hash differ);"
-                        " restore the store from a backup");
-    /* The last chunk (the caller's: seq 20) missing: the size tells. */
-    alter(f->s, "DELETE FROM attachment_chunk WHERE seq = 20");
-    read_counted(c, f->s, l.id, "l.ogg", 0, -1, &e);
-    assert_string_equal(e.msg, "attachment 'l.ogg' is damaged in the store (size or hash differ);"
-                        " restore the store from a backup");
-    assert_int_equal(c->r.len, 20 * ATTACHMENT_CHUNK);
-    /* A gap in either thread's chunks. */
-    alter(f->s, "DELETE FROM attachment_chunk WHERE seq = 9");
-    read_counted(c, f->s, l.id, "l.ogg", 0, -1, &e);
-    assert_string_equal(e.msg, "attachment 'l.ogg' is damaged in the store");
-    assert_int_equal(c->r.len, 9 * ATTACHMENT_CHUNK);
-    alter(f->s, "DELETE FROM attachment_chunk WHERE seq = 4");
-    read_counted(c, f->s, l.id, "l.ogg", 0, -1, &e);
-    assert_string_equal(e.msg, "attachment 'l.ogg' is damaged in the store");
-    assert_int_equal(c->r.len, 4 * ATTACHMENT_CHUNK);
-    large_free(&l);
-}
-
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
@@ -357,9 +185,6 @@ int main(void)
         T(test_list),
         T(test_refusals),
         T(test_damage_is_caught),
-        T(test_large_read_on_two_threads),
-        T(test_large_read_stops),
-        T(test_large_damage_is_caught),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
