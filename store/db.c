@@ -164,6 +164,20 @@ static const char *const migrations[] = {
     "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion')),"
     "  subject TEXT NOT NULL, rid TEXT NOT NULL, contact TEXT NOT NULL, sent TEXT,"
     "  UNIQUE(kind, subject, rid, contact));",
+    /* 10 -> 11 (issue 16, headquarters acting on notices): a tombstone for
+     * each notice a sender's bundle brought (rid '' for the whole subject)
+     * and for each record it deleted here (notice 0): the sender's key and
+     * name then, the kind, the sender's subject id, the day of the notice
+     * and when it was acted on (at), whether a record was deleted here
+     * (removed), and this store's id for the subject (here, NULL if it had
+     * none). Never a pseudonym or text: store/tombstone.c refuses with
+     * them what the sender withdrew or deleted. */
+    "CREATE TABLE tombstone(id INTEGER PRIMARY KEY, sender_pk BLOB NOT NULL, sender TEXT,"
+    "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion')),"
+    "  subject TEXT NOT NULL, rid TEXT NOT NULL, day TEXT NOT NULL, at TEXT NOT NULL,"
+    "  removed INTEGER NOT NULL, notice INTEGER NOT NULL, here TEXT,"
+    "  UNIQUE(sender_pk, kind, subject, rid));"
+    "CREATE INDEX tombstone_rid ON tombstone(rid);",
 };
 
 static int reindex(struct store *s, struct err *e);
@@ -172,7 +186,7 @@ static int fill_subject_ids(struct store *s, struct err *e);
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
-    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL,
 };
 
 /* One entry per version in both tables: a migration added to one and not

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -764,6 +764,31 @@ int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e);
 
 /* *n: the number of notices not yet sent. */
 int store_notice_count(long *n, struct store *s, struct err *e);
+
+/* A tombstone (issue 16): what a sender's notice withdrew or deleted
+ * here, kept so that it is explained and never imported again. */
+struct tombstone_row {
+    const char *kind;                    /* "withdrawal" or "deletion" */
+    const char *subject;                 /* the sender's stable id of the subject */
+    const char *record;                  /* the record id; NULL: the whole subject */
+    const char *day;                     /* the notice's day, YYYY-MM-DD */
+    const char *at;                      /* when this store acted on it (UTC) */
+    const char *sender;                  /* the sender's contact name then; NULL: unknown */
+    const char *sender_key;              /* the sender's signing key, hex */
+    int removed;                         /* 1: a record was deleted here */
+};
+
+typedef int (*tombstone_fn)(void *ctx, const struct tombstone_row *t, struct err *e);
+
+/* Calls fn for tombstones, oldest first: with record (not NULL), those
+ * of the records whose id starts with it (any case); with here, the
+ * whole-subject ones of this store's subject with stable id here; with
+ * neither, every record's (a record withdrawn then deleted has two). */
+int store_tombstone_each(struct store *s, const char *record, const char *here,
+                         tombstone_fn fn, void *ctx, struct err *e);
+
+/* *n: the number of records that notices deleted from this store. */
+int store_tombstone_count(long *n, struct store *s, struct err *e);
 
 /* *seen is 1 if a bundle with hash[0..hashlen) was imported already, else 0. */
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,
