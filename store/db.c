@@ -171,13 +171,21 @@ static const char *const migrations[] = {
      * and when it was acted on (at), whether a record was deleted here
      * (removed), and this store's id for the subject (here, NULL if it had
      * none). Never a pseudonym or text: store/tombstone.c refuses with
-     * them what the sender withdrew or deleted. */
+     * them what the sender withdrew or deleted. And an export's
+     * recipients and the notices owed to them are known by the contact's
+     * signing key too, so a contact added again under another name still
+     * gets its notices (filled in from the contacts' present names). */
     "CREATE TABLE tombstone(id INTEGER PRIMARY KEY, sender_pk BLOB NOT NULL, sender TEXT,"
     "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion')),"
     "  subject TEXT NOT NULL, rid TEXT NOT NULL, day TEXT NOT NULL, at TEXT NOT NULL,"
     "  removed INTEGER NOT NULL, notice INTEGER NOT NULL, here TEXT,"
     "  UNIQUE(sender_pk, kind, subject, rid));"
-    "CREATE INDEX tombstone_rid ON tombstone(rid);",
+    "CREATE INDEX tombstone_rid ON tombstone(rid);"
+    "ALTER TABLE export_recipient ADD COLUMN sign_pk BLOB;"
+    "UPDATE export_recipient SET sign_pk = (SELECT c.sign_pk FROM contact c"
+    "  WHERE c.name = export_recipient.name);"
+    "ALTER TABLE notice ADD COLUMN contact_pk BLOB;"
+    "UPDATE notice SET contact_pk = (SELECT c.sign_pk FROM contact c WHERE c.name = notice.contact);",
 };
 
 static int reindex(struct store *s, struct err *e);

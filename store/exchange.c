@@ -48,7 +48,8 @@ static int export_rows(struct store *s, long id, const char *const *to, size_t n
 {
     for (size_t i = 0; i < nto; i++) {
         const struct db_val v[] = { DB_INT(id), DB_TEXT(to[i]) };
-        if (db_run(s, "INSERT OR IGNORE INTO export_recipient(export_id, name) VALUES (?1, ?2)",
+        if (db_run(s, "INSERT OR IGNORE INTO export_recipient(export_id, name, sign_pk)"
+                   " VALUES (?1, ?2, (SELECT sign_pk FROM contact WHERE name = ?2))",
                    v, DB_N(v), "recording the export", e) != 0)
             return -1;
     }

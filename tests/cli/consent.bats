@@ -601,3 +601,24 @@ for t in a:
     expect_status 1
     [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $(date -u +%F)); nothing was imported" ]
 }
+
+@test "notify: notices follow the contact by its key: the contact added again under another name still gets them" {
+    field_hq
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st field consent Nari --withdraw >/dev/null 2>&1
+    # hq is now "central" on the device: the same card, another name.
+    st field contact remove hq >/dev/null 2>&1
+    st field contact add central "$(st hq card)" >/dev/null 2>&1
+    run --separate-stderr st field exports
+    expect_status 0
+    [[ "$stderr" == *"intake: notice not yet sent to central: withdrawal of consent of subject $UID_, due since 20"* ]]
+    run --separate-stderr st field notify --to central -o "$W/n.bundle"
+    expect_status 0
+    [[ "$stderr" == *"intake: the bundle carries 1 notice(s) of withdrawal or deletion to central, now marked sent" ]]
+    run hq_notices "$W/n.bundle"
+    [ "$output" = "withdrawal $UID_ None $(date -u +%F)" ]
+    run --separate-stderr st field notify --to central -o "$W/n2.bundle"
+    expect_status 2
+    [[ "$stderr" == *"
+intake: no notice is owed to central; no bundle was written" ]]
+}
