@@ -174,7 +174,10 @@ static const char *const migrations[] = {
      * them what the sender withdrew or deleted. And an export's
      * recipients and the notices owed to them are known by the contact's
      * signing key too, so a contact added again under another name still
-     * gets its notices (filled in from the contacts' present names). */
+     * gets its notices (filled in from the contacts' present names). Each
+     * record an export carried keeps the digest of its text as it left
+     * (store/export.c: a redaction fixed after an export raises the
+     * version; NULL for exports before). */
     "CREATE TABLE tombstone(id INTEGER PRIMARY KEY, sender_pk BLOB NOT NULL, sender TEXT,"
     "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion')),"
     "  subject TEXT NOT NULL, rid TEXT NOT NULL, day TEXT NOT NULL, at TEXT NOT NULL,"
@@ -185,7 +188,8 @@ static const char *const migrations[] = {
     "UPDATE export_recipient SET sign_pk = (SELECT c.sign_pk FROM contact c"
     "  WHERE c.name = export_recipient.name);"
     "ALTER TABLE notice ADD COLUMN contact_pk BLOB;"
-    "UPDATE notice SET contact_pk = (SELECT c.sign_pk FROM contact c WHERE c.name = notice.contact);",
+    "UPDATE notice SET contact_pk = (SELECT c.sign_pk FROM contact c WHERE c.name = notice.contact);"
+    "ALTER TABLE export_record ADD COLUMN digest BLOB;",
 };
 
 static int reindex(struct store *s, struct err *e);

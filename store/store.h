@@ -714,15 +714,24 @@ int store_wipe_check(const char *dir, struct err *e);
 
 /* ---- Exports and imports (store/exchange.c; issue 5) ---- */
 
-/* One record an export carried, at the version it had then. */
+/* The bytes of the digest of what a record's text was when it left
+ * (BLAKE2b; store/export.c, sent_digest). */
+#define EXPORT_DIGESTBYTES 32
+
+/* One record an export carried, at the version it had then, and the
+ * digest of its text as it left (none for exports before issue 16). */
 struct export_item {
     const char *id;
     long version;
+    int has_digest;
+    unsigned char digest[EXPORT_DIGESTBYTES];
 };
 
 /* Records an export inside the caller's transaction: when, the contacts
  * to[0..nto) as named in --to, the records items[0..nitems) with their
- * versions, the bundle hash hash[0..hashlen) and its size in bytes. */
+ * versions and digests (the device's record takes the version it left
+ * at, if higher: store/export.c raises it when the text that leaves has
+ * changed), the bundle hash hash[0..hashlen) and its size in bytes. */
 int store_export_log(struct store *s, const char *const *to, size_t nto,
                      const struct export_item *items, size_t nitems,
                      const unsigned char *hash, size_t hashlen, uint64_t size, struct err *e);

@@ -95,7 +95,9 @@ assert len(r["subject"]) == 16, r
     st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
     run st hq import "$W/2.bundle"
     expect_status 0
-    [ "$output" = "imported 1 record(s) and 0 attachment(s) from field; 1 already here" ]
+    # $ID's text changed with the pseudonym: the export raised its version.
+    [ "$output" = "imported 1 record(s) and 0 attachment(s) from field; 0 already here
+1 record replaced by its newer version (the old text is gone)" ]
     [ "$(st hq subject list | wc -l)" -eq 1 ]
     P2=$(hq_subject)
     [ "$P2" = "Bora@${P#Nari@}" ]
@@ -221,15 +223,44 @@ hq_refused() {
     expect_status 2
 }
 
-@test "corrections: the same version with other text (a redaction fixed after the export) is refused as a conflict (exit 1)" {
+@test "corrections: a redaction fixed after the export (a new protected term) raises the version at export; hq replaces its copy" {
     field_hq
     ID2=$(printf 'She crossed near the old mill by the river.\n' | st field record Nari --title "Mill" --date 2024-04-01)
     st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
     st hq import "$W/1.bundle" >/dev/null
+    [[ "$(st hq show "$ID2")" == *"old mill"* ]]
     st field term add "place:old mill" >/dev/null 2>&1
+    # The same text again: no new version.
+    st field export --to hq "$ID" -o "$W/same.bundle" >/dev/null 2>&1
+    [[ "$(st field show "$ID")" != *"version:"* ]]
+    st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
+    run st field show "$ID2"
+    [[ "$output" == *"version: 2"* ]]
+    [[ "$(st field log)" == *"record.version"*"$ID2"* ]]
+    run --separate-stderr st hq import "$W/2.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here
+1 record replaced by its newer version (the old text is gone)" ]
+    run st hq show "$ID2"
+    [[ "$output" == *"version: 2"* && "$output" != *"old mill"* && "$output" == *"[PLACE-1]"* ]]
+    # Exported again unchanged: still version 2, kept at hq.
+    st field export --to hq "$ID2" -o "$W/3.bundle" >/dev/null 2>&1
+    [[ "$(st field show "$ID2")" == *"version: 2"* ]]
+    run st hq import "$W/3.bundle"
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here" ]
+}
+
+@test "corrections: the same version with other text from the sender (a conflict) is refused, exit 1, nothing of the bundle kept" {
+    TOOLS=$(tools_dir)
+    [ -x "$TOOLS/forge" ] || skip "no forge tool (make builds it)"
+    field_hq
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
     ID3=$(printf 'A third talk.\n' | st field record Nari --title "Third" --date 2024-05-01)
     st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
-    hq_refused 1 "the bundle holds record $ID2 at version 1 with other text than the same version here (a conflict); nothing was imported" "$W/2.bundle"
+    # $ID at version 1 with other text, signed by field.
+    "$TOOLS/forge" "$T/field" "$T/hq" "$W/2.bundle" placeholder "$W/3.bundle" 3<<<"$PASS"
+    hq_refused 1 "the bundle holds record $ID at version 1 with other text than the same version here (a conflict); nothing was imported" "$W/3.bundle"
     # Nothing of it arrived: not the third record either.
     run --separate-stderr st hq show "$ID3"
     expect_status 2
