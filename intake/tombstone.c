@@ -52,17 +52,19 @@ int cli_tombstone_show(struct store *s, const char *given)
         return cli_fail(&e);
     if (!f.found)
         return 0;
+    if (f.withdrawal && f.removed)
+        return cli_error(EXIT_INPUT, "record %s was withdrawn at the source: %s withdrew its "
+                         "subject's consent on %s; this store deleted it, with its attachments",
+                         f.id, f.who, f.day);
     if (f.withdrawal)
-        return cli_error(EXIT_INPUT, f.removed
-                         ? "record %s was withdrawn at the source: %s withdrew its subject's "
-                           "consent on %s; this store deleted it, with its attachments"
-                         : "record %s was withdrawn at the source: %s withdrew its subject's "
-                           "consent on %s; this store will not import it", f.id, f.who, f.day);
-    return cli_error(EXIT_INPUT, f.removed
-                     ? "record %s was deleted at the source: %s deleted it on %s; this store "
-                       "deleted it, with its attachments"
-                     : "record %s was deleted at the source: %s deleted it on %s; this store "
-                       "will not import it", f.id, f.who, f.day);
+        return cli_error(EXIT_INPUT, "record %s was withdrawn at the source: %s withdrew its "
+                         "subject's consent on %s; this store will not import it",
+                         f.id, f.who, f.day);
+    if (f.removed)
+        return cli_error(EXIT_INPUT, "record %s was deleted at the source: %s deleted it on %s; "
+                         "this store deleted it, with its attachments", f.id, f.who, f.day);
+    return cli_error(EXIT_INPUT, "record %s was deleted at the source: %s deleted it on %s; "
+                     "this store will not import it", f.id, f.who, f.day);
 }
 
 static int add_json(void *ctx, const struct tombstone_row *t, struct err *e)

@@ -183,12 +183,14 @@ int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const ch
                  v, DB_N(v), e) != 0)
         return -1;
     rc = db_step(st, s, "reading the tombstones", e);
-    if (rc > 0)
-        rc = err_set(e, EXIT_AUTH, strcmp((const char *)sqlite3_column_text(st, 0), "withdrawal") == 0
-                     ? "the bundle holds record %s, whose subject's consent its sender withdrew "
-                       "(notice of %s); nothing was imported"
-                     : "the bundle holds record %s, which its sender deleted (notice of %s); "
-                       "nothing was imported", rid, (const char *)sqlite3_column_text(st, 1));
+    if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), "withdrawal") == 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, whose subject's consent its "
+                     "sender withdrew (notice of %s); nothing was imported", rid,
+                     (const char *)sqlite3_column_text(st, 1));
+    else if (rc > 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, which its sender deleted "
+                     "(notice of %s); nothing was imported", rid,
+                     (const char *)sqlite3_column_text(st, 1));
     sqlite3_finalize(st);
     return rc;
 }
