@@ -201,7 +201,8 @@ struct record_filter {
     const char *id;
     const char *since;                   /* YYYY-MM-DD: dated on or after it */
     const char *not_sent_to;             /* a contact name: no export carried the
-                                          * record at its version to it */
+                                          * record at its version to it (under
+                                          * that name or that contact's key) */
     int with_body;
 };
 

@@ -635,6 +635,9 @@ for t in a:
 
 @test "notify: notices follow the contact by its key: the contact added again under another name still gets them" {
     field_hq
+    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes >/dev/null 2>&1
+    printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16 >/dev/null
     st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
     st field consent Nari --withdraw >/dev/null 2>&1
     # hq is now "central" on the device: the same card, another name.
@@ -648,6 +651,10 @@ for t in a:
     [[ "$stderr" == *"intake: the bundle carries 1 notice(s) of withdrawal or deletion to central, now marked sent" ]]
     run hq_notices "$W/n.bundle"
     [ "$output" = "withdrawal $UID_ None $(date -u +%F)" ]
+    # What hq received is known by its key too: nothing new to send.
+    run --separate-stderr st field export --to central --not-sent-to central -o "$W/x.bundle"
+    expect_status 2
+    [ ! -e "$W/x.bundle" ]
     run --separate-stderr st field notify --to central -o "$W/n2.bundle"
     expect_status 2
     [[ "$stderr" == *"
