@@ -35,6 +35,12 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
         printf(P_("%zu record replaced by its newer version (the old text is gone)\n",
                   "%zu records replaced by their newer version (the old text is gone)\n",
                   r.replaced), r.replaced);
+    if (!r.seen && r.notices > 0)
+        printf(_("%zu notice(s) of withdrawal or deletion acted on: %zu record(s) and %zu "
+                 "attachment(s) deleted (see 'intake list')\n"), r.notices, r.removed,
+               r.files_removed);
+    if (!r.seen && r.notices_before > 0)
+        printf(_("%zu notice(s) acted on before; nothing changed by them\n"), r.notices_before);
     return 0;
 }
 

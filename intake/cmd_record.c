@@ -15,6 +15,7 @@
 #include "intake/cli.h"
 #include "intake/commands.h"
 #include "intake/input.h"
+#include "intake/tombstone.h"
 #include "crypto/secmem.h"
 #include "store/store.h"
 #include "util/fileio.h"
@@ -474,6 +475,8 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
 static int run_query(const struct globals *g, const struct record_filter *f,
                      int json, int single)
 {
+    /* An unfiltered list also says what notices deleted (issue 16). */
+    int tombs = !single && f->subject == NULL && f->tag == NULL && f->query == NULL;
     struct print_ctx ctx = { json ? json_array() : NULL, single, NULL, 0 };
     struct store *s;
     struct err e;
@@ -495,6 +498,10 @@ static int run_query(const struct globals *g, const struct record_filter *f,
         rc = store_record_each(s, f, print_record, &ctx, &e);
     if (rc == 0 && json)
         rc = cli_audits_each(s, ctx.array, &e);
+    if (rc == 0 && json && tombs)
+        rc = cli_tombstones_json(s, ctx.array, &e);
+    if (rc == 0 && tombs)
+        cli_tombstones_note(s);
     store_close(s);
     if (rc == 0 && single && json_array_size(ctx.array) == 0 && json)
         rc = err_set(&e, EXIT_INPUT, "no record with id '%s' (see 'intake list')", f->id);
@@ -665,7 +672,8 @@ int cmd_show(int argc, char **argv, const struct globals *g)
     rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc;
-    if ((rc = cli_record_id(id, sizeof id, s, argv[optind])) != 0) {
+    if ((rc = cli_tombstone_show(s, argv[optind])) != 0 ||
+        (rc = cli_record_id(id, sizeof id, s, argv[optind])) != 0) {
         store_close(s);
         return rc;
     }

@@ -8,6 +8,7 @@
 
 #include "intake/cli.h"
 #include "intake/commands.h"
+#include "intake/tombstone.h"
 #include "privacy/pseudonym.h"
 #include "store/store.h"
 #include "util/day.h"
@@ -202,6 +203,8 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
     printf(_("records: %ld\n"), r->nrecords);
     printf(_("last record: %s\n"), r->last_date ? r->last_date : "-");
     cli_print_consent(&c);
+    if (cli_tombstone_subject(ctx->s, r->uid, e) != 0)
+        return -1;
     if (c.imported && why[0])
         printf(_("may leave this store: no (%s)\n"), why);
     else if (c.imported)

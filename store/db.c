@@ -164,6 +164,32 @@ static const char *const migrations[] = {
     "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion')),"
     "  subject TEXT NOT NULL, rid TEXT NOT NULL, contact TEXT NOT NULL, sent TEXT,"
     "  UNIQUE(kind, subject, rid, contact));",
+    /* 10 -> 11 (issue 16, headquarters acting on notices): a tombstone for
+     * each notice a sender's bundle brought (rid '' for the whole subject)
+     * and for each record it deleted here (notice 0): the sender's key and
+     * name then, the kind, the sender's subject id, the day of the notice
+     * and when it was acted on (at), whether a record was deleted here
+     * (removed), and this store's id for the subject (here, NULL if it had
+     * none). Never a pseudonym or text: store/tombstone.c refuses with
+     * them what the sender withdrew or deleted. And an export's
+     * recipients and the notices owed to them are known by the contact's
+     * signing key too, so a contact added again under another name still
+     * gets its notices (filled in from the contacts' present names). Each
+     * record an export carried keeps the digest of its text as it left
+     * (store/export.c: a redaction fixed after an export raises the
+     * version; NULL for exports before). */
+    "CREATE TABLE tombstone(id INTEGER PRIMARY KEY, sender_pk BLOB NOT NULL, sender TEXT,"
+    "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion')),"
+    "  subject TEXT NOT NULL, rid TEXT NOT NULL, day TEXT NOT NULL, at TEXT NOT NULL,"
+    "  removed INTEGER NOT NULL, notice INTEGER NOT NULL, here TEXT,"
+    "  UNIQUE(sender_pk, kind, subject, rid));"
+    "CREATE INDEX tombstone_rid ON tombstone(rid);"
+    "ALTER TABLE export_recipient ADD COLUMN sign_pk BLOB;"
+    "UPDATE export_recipient SET sign_pk = (SELECT c.sign_pk FROM contact c"
+    "  WHERE c.name = export_recipient.name);"
+    "ALTER TABLE notice ADD COLUMN contact_pk BLOB;"
+    "UPDATE notice SET contact_pk = (SELECT c.sign_pk FROM contact c WHERE c.name = notice.contact);"
+    "ALTER TABLE export_record ADD COLUMN digest BLOB;",
 };
 
 static int reindex(struct store *s, struct err *e);
@@ -172,7 +198,7 @@ static int fill_subject_ids(struct store *s, struct err *e);
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
-    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL,
 };
 
 /* One entry per version in both tables: a migration added to one and not

@@ -48,14 +48,23 @@ static int export_rows(struct store *s, long id, const char *const *to, size_t n
 {
     for (size_t i = 0; i < nto; i++) {
         const struct db_val v[] = { DB_INT(id), DB_TEXT(to[i]) };
-        if (db_run(s, "INSERT OR IGNORE INTO export_recipient(export_id, name) VALUES (?1, ?2)",
+        if (db_run(s, "INSERT OR IGNORE INTO export_recipient(export_id, name, sign_pk)"
+                   " VALUES (?1, ?2, (SELECT sign_pk FROM contact WHERE name = ?2))",
                    v, DB_N(v), "recording the export", e) != 0)
             return -1;
     }
     for (size_t i = 0; i < nitems; i++) {
-        const struct db_val v[] = { DB_INT(id), DB_TEXT(items[i].id), DB_INT(items[i].version) };
-        if (db_run(s, "INSERT OR IGNORE INTO export_record(export_id, rid, version)"
-                   " VALUES (?1, ?2, ?3)", v, DB_N(v), "recording the export", e) != 0)
+        const struct db_val v[] = {
+            DB_INT(id), DB_TEXT(items[i].id), DB_INT(items[i].version),
+            { .type = items[i].has_digest ? SQLITE_BLOB : SQLITE_NULL, .blob = items[i].digest,
+              .len = EXPORT_DIGESTBYTES },
+        }, w[] = { DB_TEXT(items[i].id), DB_INT(items[i].version) };
+        if (db_run(s, "INSERT OR IGNORE INTO export_record(export_id, rid, version, digest)"
+                   " VALUES (?1, ?2, ?3, ?4)", v, DB_N(v), "recording the export", e) != 0 ||
+            db_run(s, "UPDATE record SET version = ?2 WHERE rid = ?1 AND version < ?2", w,
+                   DB_N(w), "recording the export", e) != 0)
+            return -1;
+        if (sqlite3_changes(s->db) > 0 && store_log(s, "record.version", items[i].id, e) != 0)
             return -1;
     }
     return 0;

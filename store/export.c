@@ -377,6 +377,65 @@ static int list_attachment(void *ctx, const struct attachment_row *a, struct err
 }
 
 /* Keeps the document of a record that may leave, and its attachments. */
+/* The digest of a record's text as it leaves in doc: what a recipient
+ * compares to tell a correction from a copy (title, date, place,
+ * language, tags, body; store/exchange.c db_record_same), BLAKE2b over
+ * their JSON with sorted keys. Only the digest is kept, never the text. */
+static int sent_digest(unsigned char out[EXPORT_DIGESTBYTES], const json_t *doc, struct err *e)
+{
+    static const char *const fields[] = { "title", "date", "place", "language", "tags", "body" };
+    json_t *o = json_object();
+    char *text;
+
+    for (size_t i = 0; o != NULL && i < sizeof fields / sizeof fields[0]; i++)
+        if (json_object_set(o, fields[i], json_object_get(doc, fields[i]) != NULL
+                            ? json_object_get(doc, fields[i]) : json_null()) != 0) {
+            json_decref(o);
+            o = NULL;
+        }
+    text = o != NULL ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    json_decref(o);
+    if (text == NULL)
+        return err_set(e, EXIT_INPUT, oom);
+    crypto_generichash(out, EXPORT_DIGESTBYTES, (const unsigned char *)text, strlen(text), NULL, 0);
+    secmem_wipe_free(text);
+    return 0;
+}
+
+/* A record whose text leaves otherwise than it last left at the same
+ * version (a redaction fixed after an export: a new protected term, a
+ * pseudonym renamed) leaves at a version above both, so that recipients
+ * replace their copy instead of refusing it as a conflict (issue 16);
+ * the record takes that version when the export is logged
+ * (store_export_log). */
+static int raise_if_changed(struct pipeline *p, json_t *doc, struct err *e)
+{
+    const char *id = json_string_value(json_object_get(doc, "id"));
+    long version = (long)json_integer_value(json_object_get(doc, "version"));
+    const struct db_val v[] = { DB_TEXT(id) };
+    unsigned char now[EXPORT_DIGESTBYTES];
+    sqlite3_stmt *st;
+    int rc, differs = 0;
+    long last = 0;
+
+    if (sent_digest(now, doc, e) != 0 ||
+        db_query(&st, p->s, "SELECT version, digest FROM export_record WHERE rid = ?1"
+                 " AND digest IS NOT NULL ORDER BY export_id DESC LIMIT 1", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, p->s, "reading the exports", e);
+    if (rc > 0 && sqlite3_column_bytes(st, 1) == EXPORT_DIGESTBYTES) {
+        last = (long)sqlite3_column_int64(st, 0);
+        differs = sodium_memcmp(now, sqlite3_column_blob(st, 1), sizeof now) != 0;
+    }
+    sqlite3_finalize(st);
+    if (rc < 0)
+        return -1;
+    if (differs && last >= version &&
+        json_object_set_new(doc, "version", json_integer((json_int_t)last + 1)) != 0)
+        return err_set(e, EXIT_INPUT, oom);
+    return 0;
+}
+
 static int keep(struct pipeline *p, const struct record_row *row,
                 const struct redacted_record *rr, const struct consent *c, struct err *e)
 {
@@ -388,6 +447,8 @@ static int keep(struct pipeline *p, const struct record_row *row,
         err_set(e, EXIT_INPUT, oom);
         goto out;
     }
+    if (raise_if_changed(p, doc, e) != 0)
+        goto out;
     p->cur = atts;
     if (c->attachments && store_attachment_each(p->s, row->id, list_attachment, p, e) != 0)
         goto out;
@@ -844,6 +905,11 @@ static int leaving(struct export_item **out, const json_t *docs, struct err *e)
     json_array_foreach(docs, i, doc) {
         it[i].id = json_string_value(json_object_get(doc, "id"));
         it[i].version = (long)json_integer_value(json_object_get(doc, "version"));
+        it[i].has_digest = 1;
+        if (sent_digest(it[i].digest, doc, e) != 0) {
+            free(it);
+            return -1;
+        }
     }
     *out = it;
     return 0;

@@ -13,6 +13,7 @@
 #include "crypto/secmem.h"
 #include "export/manifest.h"
 #include "store/db.h"
+#include "store/tombstone.h"
 #include "util/fileio.h"
 #include "util/progress.h"
 
@@ -86,6 +87,8 @@ struct importer {
     struct attachment_writer *w;
     unsigned char want[ATTACHMENT_HASHBYTES];  /* the blob's hash, from its header */
     struct import_result *res;
+    unsigned char sender_pk[crypto_sign_PUBLICKEYBYTES];
+    json_t *seen;                        /* pass 1: [subject or null, record id] of each record */
 };
 
 static const char *jstr(json_t *o, const char *key)
@@ -136,6 +139,8 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
                   ? (long)json_integer_value(json_object_get(rec, "version")) : 1;
     row.tags = tags;
     row.ntags = json_array_size(json_object_get(rec, "tags"));
+    if (db_tombstone_check(im->s, im->sender_pk, jstr(rec, "subject"), row.id, e) != 0)
+        return -1;
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
     subj.pseudonym = pseudonym;
     if (im->format >= 2) {
@@ -165,6 +170,33 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     return store_log(im->s, "import", row.id, e);
 }
 
+/* Acts on the notices of a format 3 header (checked by export/content.c),
+ * in order, before any record of the bundle: a record they cover, in
+ * this bundle or a later one, is refused (store/tombstone.h). */
+static int import_notices(struct importer *im, json_t *notices, struct err *e)
+{
+    const char *sender = im->res->sender[0] != '\0' ? im->res->sender : NULL;
+    struct notice_outcome out;
+    size_t i;
+    json_t *n;
+
+    json_array_foreach(notices, i, n) {
+        if (db_notice_apply(&out, im->s, im->import_id, sender, jstr(n, "kind"),
+                            jstr(n, "subject"), jstr(n, "record"), jstr(n, "day"), e) != 0)
+            return -1;
+        if (out.before) {
+            im->res->notices_before++;
+            continue;
+        }
+        im->res->notices++;
+        im->res->removed += out.records;
+        im->res->files_removed += out.files;
+    }
+    /* The deleted words out of the index's older segments (secure_delete
+     * zeroes the freed pages; the caller checkpoints after the commit). */
+    return im->res->notices > 0 ? db_scrub(im->s, e) : 0;
+}
+
 /* The sender's log head at export travels in the header, signed; it is
  * kept so that headquarters can later find it on the device's log. */
 static int import_header(void *ctx, json_t *doc, struct err *e)
@@ -178,6 +210,8 @@ static int import_header(void *ctx, json_t *doc, struct err *e)
         return -1;
     rc = store_import_log_head(im->s, im->import_id, h.log_seq, h.log_head, e);
     manifest_header_free(&h);
+    if (rc == 0 && im->format >= 3)
+        rc = import_notices(im, json_object_get(doc, "notices"), e);
     return rc;
 }
 
@@ -283,20 +317,49 @@ static int import_pass2(struct importer *im, struct opened_bundle *b,
     }
     if (store_commit(im->s, e) != 0)
         return -1;
-    /* A replaced record's old text: out of the write-ahead log too. */
-    return im->res->replaced > 0 ? db_checkpoint_after(im->s, "the bundle was imported", e) : 0;
+    /* A replaced or deleted record's old text: out of the write-ahead log too. */
+    return im->res->replaced > 0 || im->res->notices > 0
+           ? db_checkpoint_after(im->s, "the bundle was imported", e) : 0;
+}
+
+/* Pass 1: each record's subject and id, for covered_before. */
+static int note_record(void *ctx, json_t *rec, struct err *e)
+{
+    struct importer *im = ctx;
+
+    if (json_array_append_new(im->seen, json_pack("[s?, s]", jstr(rec, "subject"),
+                                                  jstr(rec, "id"))) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    return 0;
+}
+
+/* A bundle imported before that holds a record a later notice of its
+ * sender withdrew or deleted is refused like any bundle bringing it
+ * back (db_tombstone_check), not reported as imported before. */
+static int covered_before(struct importer *im, struct err *e)
+{
+    size_t i;
+    json_t *r;
+
+    json_array_foreach(im->seen, i, r)
+        if (db_tombstone_check(im->s, im->sender_pk, json_string_value(json_array_get(r, 0)),
+                               json_string_value(json_array_get(r, 1)), e) != 0)
+            return -1;
+    return 0;
 }
 
 int store_import(struct import_result *res, struct store *s, const char *path,
                  int accept_unknown, struct err *e)
 {
-    struct content_handler check = { 0 };
-    struct importer im = { .s = s, .res = res };
+    struct importer im = { .s = s, .res = res, .seen = json_array() };
+    struct content_handler check = { .record = note_record, .ctx = &im };
     struct opened_bundle b;
     struct bundle_info info;
     int rc = -1;
 
     memset(res, 0, sizeof *res);
+    if (im.seen == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
     if (store_bundle_open(&b, s, path, e) == 0)
         b.passes = 2;   /* verified once without keeping anything, then imported */
     if (b.fd < 0 || store_bundle_read(&b, &check, &info, e) != 0 ||
@@ -305,6 +368,7 @@ int store_import(struct import_result *res, struct store *s, const char *path,
         goto out;
     sodium_bin2hex(res->sender_key, sizeof res->sender_key, info.sender_pk,
                    sizeof info.sender_pk);
+    memcpy(im.sender_pk, info.sender_pk, sizeof im.sender_pk);
     sodium_bin2hex(res->hash, sizeof res->hash, info.hash, sizeof info.hash);
     if (res->sender[0] == '\0' && !accept_unknown) {
         err_set(e, EXIT_AUTH, "the bundle was signed by an unknown sender (signing key %s); "
@@ -315,12 +379,13 @@ int store_import(struct import_result *res, struct store *s, const char *path,
     if (store_import_seen(&res->seen, s, info.hash, sizeof info.hash, e) != 0)
         goto out;
     if (res->seen) {
-        rc = 0;
+        rc = covered_before(&im, e);
         goto out;
     }
     snprintf(im.suffix, sizeof im.suffix, "@%.8s", res->sender_key);
     rc = import_pass2(&im, &b, &info, e);
 out:
+    json_decref(im.seen);
     json_decref(im.last);
     store_bundle_close(&b);
     return rc;

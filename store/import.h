@@ -57,6 +57,9 @@ struct import_result {
     size_t files;                        /* attachments added (also to a record
                                             that was here already) */
     size_t files_kept;                   /* attachments here already (same bytes) */
+    size_t notices;                      /* notices acted on (issue 16) */
+    size_t notices_before;               /* notices acted on by an earlier bundle */
+    size_t removed, files_removed;       /* records and attachments they deleted */
 };
 
 /* Imports the bundle at path: its records under their own ids for the

@@ -4,14 +4,22 @@
 
 #include "store/db.h"
 
+/* A notice owed to the contact named arg: by its signing key, whatever
+ * name the contact had when the records were sent; by the name only for
+ * a notice whose contact was no contact when it became due. */
+#define NOTICE_TO(arg)                                                              \
+    "(contact_pk = (SELECT sign_pk FROM contact WHERE name = " arg ") OR"           \
+    " (contact_pk IS NULL AND contact = " arg "))"
+
 int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, struct err *e)
 {
     char now[32];
     const struct db_val v[] = { DB_TEXT(now), DB_TEXT(kind), DB_INT(sid), DB_INT(rowid) };
 
     db_now(now, sizeof now);
-    return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, contact)"
-                  " SELECT DISTINCT ?1, ?2, s.uid, CASE WHEN ?4 > 0 THEN r.rid ELSE '' END, x.name"
+    return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, contact, contact_pk)"
+                  " SELECT DISTINCT ?1, ?2, s.uid, CASE WHEN ?4 > 0 THEN r.rid ELSE '' END, x.name,"
+                  " x.sign_pk"
                   " FROM record r JOIN subject s ON s.id = r.subject_id"
                   " JOIN export_record er ON er.rid = r.rid"
                   " JOIN export_recipient x ON x.export_id = er.export_id"
@@ -24,7 +32,8 @@ int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e)
     sqlite3_stmt *st;
     int rc;
 
-    if (db_query(&st, s, "SELECT at, kind, subject, rid, contact FROM notice WHERE sent IS NULL"
+    if (db_query(&st, s, "SELECT at, kind, subject, rid, coalesce((SELECT name FROM contact c"
+                 " WHERE c.sign_pk = n.contact_pk), contact) FROM notice n WHERE sent IS NULL"
                  " ORDER BY id", NULL, 0, e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the notices", e)) > 0) {
@@ -65,7 +74,7 @@ int db_notice_json(json_t *out, long *last, struct store *s, const char *const *
         sqlite3_stmt *st;
 
         if (db_query(&st, s, "SELECT id, kind, subject, rid, substr(at, 1, 10) FROM notice"
-                     " WHERE sent IS NULL AND contact = ?1 ORDER BY id", v, DB_N(v), e) != 0) {
+                     " WHERE sent IS NULL AND " NOTICE_TO("?1") " ORDER BY id", v, DB_N(v), e) != 0) {
             rc = -1;
             break;
         }
@@ -106,7 +115,7 @@ int db_notice_sent(struct store *s, const char *const *to, size_t nto, long last
     for (size_t i = 0; i < nto; i++) {
         const struct db_val v[] = { DB_TEXT(now), DB_TEXT(to[i]), DB_INT(last) };
 
-        if (db_run(s, "UPDATE notice SET sent = ?1 WHERE sent IS NULL AND contact = ?2"
+        if (db_run(s, "UPDATE notice SET sent = ?1 WHERE sent IS NULL AND " NOTICE_TO("?2")
                    " AND id <= ?3", v, DB_N(v), "marking the notices sent", e) != 0)
             return -1;
     }

@@ -182,7 +182,8 @@ static const char record_query[] =
     " AND (?6 IS NULL OR r.date >= ?6)"
     " AND (?7 IS NULL OR NOT EXISTS (SELECT 1 FROM export_record x"
     "   JOIN export_recipient p ON p.export_id = x.export_id"
-    "   WHERE x.rid = r.rid AND x.version >= r.version AND p.name = ?7))"
+    "   WHERE x.rid = r.rid AND x.version >= r.version AND (p.name = ?7 OR"
+    "   p.sign_pk = (SELECT sign_pk FROM contact WHERE name = ?7))))"
     " ORDER BY r.date, r.created, r.rid";
 
 static int split_tags(struct record_row *row, char **buf, const char *joined)

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -201,7 +201,8 @@ struct record_filter {
     const char *id;
     const char *since;                   /* YYYY-MM-DD: dated on or after it */
     const char *not_sent_to;             /* a contact name: no export carried the
-                                          * record at its version to it */
+                                          * record at its version to it (under
+                                          * that name or that contact's key) */
     int with_body;
 };
 
@@ -714,15 +715,24 @@ int store_wipe_check(const char *dir, struct err *e);
 
 /* ---- Exports and imports (store/exchange.c; issue 5) ---- */
 
-/* One record an export carried, at the version it had then. */
+/* The bytes of the digest of what a record's text was when it left
+ * (BLAKE2b; store/export.c, sent_digest). */
+#define EXPORT_DIGESTBYTES 32
+
+/* One record an export carried, at the version it had then, and the
+ * digest of its text as it left (none for exports before issue 16). */
 struct export_item {
     const char *id;
     long version;
+    int has_digest;
+    unsigned char digest[EXPORT_DIGESTBYTES];
 };
 
 /* Records an export inside the caller's transaction: when, the contacts
  * to[0..nto) as named in --to, the records items[0..nitems) with their
- * versions, the bundle hash hash[0..hashlen) and its size in bytes. */
+ * versions and digests (the device's record takes the version it left
+ * at, if higher: store/export.c raises it when the text that leaves has
+ * changed), the bundle hash hash[0..hashlen) and its size in bytes. */
 int store_export_log(struct store *s, const char *const *to, size_t nto,
                      const struct export_item *items, size_t nitems,
                      const unsigned char *hash, size_t hashlen, uint64_t size, struct err *e);
@@ -764,6 +774,31 @@ int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e);
 
 /* *n: the number of notices not yet sent. */
 int store_notice_count(long *n, struct store *s, struct err *e);
+
+/* A tombstone (issue 16): what a sender's notice withdrew or deleted
+ * here, kept so that it is explained and never imported again. */
+struct tombstone_row {
+    const char *kind;                    /* "withdrawal" or "deletion" */
+    const char *subject;                 /* the sender's stable id of the subject */
+    const char *record;                  /* the record id; NULL: the whole subject */
+    const char *day;                     /* the notice's day, YYYY-MM-DD */
+    const char *at;                      /* when this store acted on it (UTC) */
+    const char *sender;                  /* the sender's contact name then; NULL: unknown */
+    const char *sender_key;              /* the sender's signing key, hex */
+    int removed;                         /* 1: a record was deleted here */
+};
+
+typedef int (*tombstone_fn)(void *ctx, const struct tombstone_row *t, struct err *e);
+
+/* Calls fn for tombstones, oldest first: with record (not NULL), those
+ * of the records whose id starts with it (any case); with here, the
+ * whole-subject ones of this store's subject with stable id here; with
+ * neither, every record's (a record withdrawn then deleted has two). */
+int store_tombstone_each(struct store *s, const char *record, const char *here,
+                         tombstone_fn fn, void *ctx, struct err *e);
+
+/* *n: the number of records that notices deleted from this store. */
+int store_tombstone_count(long *n, struct store *s, struct err *e);
 
 /* *seen is 1 if a bundle with hash[0..hashlen) was imported already, else 0. */
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,

@@ -95,7 +95,9 @@ assert len(r["subject"]) == 16, r
     st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
     run st hq import "$W/2.bundle"
     expect_status 0
-    [ "$output" = "imported 1 record(s) and 0 attachment(s) from field; 1 already here" ]
+    # $ID's text changed with the pseudonym: the export raised its version.
+    [ "$output" = "imported 1 record(s) and 0 attachment(s) from field; 0 already here
+1 record replaced by its newer version (the old text is gone)" ]
     [ "$(st hq subject list | wc -l)" -eq 1 ]
     P2=$(hq_subject)
     [ "$P2" = "Bora@${P#Nari@}" ]
@@ -221,15 +223,44 @@ hq_refused() {
     expect_status 2
 }
 
-@test "corrections: the same version with other text (a redaction fixed after the export) is refused as a conflict (exit 1)" {
+@test "corrections: a redaction fixed after the export (a new protected term) raises the version at export; hq replaces its copy" {
     field_hq
     ID2=$(printf 'She crossed near the old mill by the river.\n' | st field record Nari --title "Mill" --date 2024-04-01)
     st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
     st hq import "$W/1.bundle" >/dev/null
+    [[ "$(st hq show "$ID2")" == *"old mill"* ]]
     st field term add "place:old mill" >/dev/null 2>&1
+    # The same text again: no new version.
+    st field export --to hq "$ID" -o "$W/same.bundle" >/dev/null 2>&1
+    [[ "$(st field show "$ID")" != *"version:"* ]]
+    st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
+    run st field show "$ID2"
+    [[ "$output" == *"version: 2"* ]]
+    [[ "$(st field log)" == *"record.version"*"$ID2"* ]]
+    run --separate-stderr st hq import "$W/2.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here
+1 record replaced by its newer version (the old text is gone)" ]
+    run st hq show "$ID2"
+    [[ "$output" == *"version: 2"* && "$output" != *"old mill"* && "$output" == *"[PLACE-1]"* ]]
+    # Exported again unchanged: still version 2, kept at hq.
+    st field export --to hq "$ID2" -o "$W/3.bundle" >/dev/null 2>&1
+    [[ "$(st field show "$ID2")" == *"version: 2"* ]]
+    run st hq import "$W/3.bundle"
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here" ]
+}
+
+@test "corrections: the same version with other text from the sender (a conflict) is refused, exit 1, nothing of the bundle kept" {
+    TOOLS=$(tools_dir)
+    [ -x "$TOOLS/forge" ] || skip "no forge tool (make builds it)"
+    field_hq
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
     ID3=$(printf 'A third talk.\n' | st field record Nari --title "Third" --date 2024-05-01)
     st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
-    hq_refused 1 "the bundle holds record $ID2 at version 1 with other text than the same version here (a conflict); nothing was imported" "$W/2.bundle"
+    # $ID at version 1 with other text, signed by field.
+    "$TOOLS/forge" "$T/field" "$T/hq" "$W/2.bundle" placeholder "$W/3.bundle" 3<<<"$PASS"
+    hq_refused 1 "the bundle holds record $ID at version 1 with other text than the same version here (a conflict); nothing was imported" "$W/3.bundle"
     # Nothing of it arrived: not the third record either.
     run --separate-stderr st hq show "$ID3"
     expect_status 2
@@ -372,4 +403,260 @@ intake: the bundle carries 1 notice(s) of withdrawal or deletion to hq, now mark
     run --separate-stderr st field notify --help
     expect_status 0
     [ "$output" = "usage: intake notify --to NAME[,NAME...] [-o FILE]" ]
+}
+
+# ---- headquarters acts on notices (issue 16: tombstones) ----
+
+@test "hq: a withdrawal crosses two bundles: records and attachments deleted, a tombstone shown by show, list and subject show; the first bundle is refused after" {
+    field_hq
+    st field consent Nari --attachments yes >/dev/null 2>&1
+    echo "voice memo" >"$W/memo.txt"
+    st field attach "$ID" "$W/memo.txt" >/dev/null
+    ID2=$(printf 'A second talk.\n' | st field record Nari --title "Second" --date 2024-04-01)
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    P=$(hq_subject)
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/n.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+1 notice(s) of withdrawal or deletion acted on: 2 record(s) and 1 attachment(s) deleted (see 'intake list')" ]
+    today=$(date -u +%F)
+    # show: exit 2, one line saying what happened, when, by whom.
+    run --separate-stderr st hq show "$ID"
+    expect_status 2
+    [ -z "$output" ]
+    [ "$stderr" = "intake: record $ID was withdrawn at the source: field withdrew its subject's consent on $today; this store deleted it, with its attachments" ]
+    run --separate-stderr st hq attachment get "$ID" attachment-1.txt -o "$W/got"
+    expect_status 2
+    # list: no record; stderr counts the removed ones; --json has the tombstones.
+    run --separate-stderr st hq list
+    expect_status 0
+    [ -z "$output" ]
+    [ "$stderr" = "intake: 2 record(s) were deleted by notices from their senders (see 'intake list --json')" ]
+    run --separate-stderr st hq list --json
+    expect_status 0
+    echo "$output" | python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+ids = sorted(t["id"] for t in a)
+assert ids == sorted(sys.argv[1:3]), ids
+for t in a:
+    ts = t["tombstone"]
+    assert ts["kind"] == "withdrawal" and ts["day"] == sys.argv[3] and ts["sender"] == "field", ts
+    assert ts["subject"] == sys.argv[4] and ts["deleted"] is True, ts
+' "$ID" "$ID2" "$today" "$UID_"
+    # subject show: withdrawn, and may not leave.
+    run st hq subject show "$P"
+    expect_status 0
+    [[ "$output" == *"records: 0"* ]]
+    [[ "$output" == *"consent: withdrawn "* ]]
+    [[ "$output" == *"withdrawn at the source: by field on $today"* ]]
+    [[ "$output" == *"may leave this store: no (consent was withdrawn on "* ]]
+    # logged, and the log still verifies.
+    [[ "$(st hq log)" == *"import.withdrawal"*"$UID_"* ]]
+    run st hq log --verify
+    expect_status 0
+    # The first bundle again: refused, nothing of it comes back.
+    hq_refused 1 "the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today); nothing was imported" "$W/1.bundle"
+    # The notice again: acted on before, nothing changed.
+    run --separate-stderr st hq import "$W/n.bundle"
+    expect_status 0
+    [[ "$output" == *"was imported before; nothing was added" ]]
+}
+
+@test "hq: a record delete and a subject forget at the source delete hq's copies; show says so; neither comes back" {
+    field_hq
+    ID2=$(printf 'A second talk.\n' | st field record Nari --title "Second" --date 2024-04-01)
+    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes >/dev/null 2>&1
+    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    P=$(st hq subject list --json | python3 -c 'import json, sys; print([s["pseudonym"] for s in json.load(sys.stdin) if s["pseudonym"].startswith("Bora@")][0])')
+    st field record delete "$ID2" --yes >/dev/null 2>&1
+    st field subject forget Bora --yes >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/n.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+2 notice(s) of withdrawal or deletion acted on: 2 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+    today=$(date -u +%F)
+    run --separate-stderr st hq show "$ID2"
+    expect_status 2
+    [ "$stderr" = "intake: record $ID2 was deleted at the source: field deleted it on $today; this store deleted it, with its attachments" ]
+    run --separate-stderr st hq show "$B"
+    expect_status 2
+    [ "$stderr" = "intake: record $B was deleted at the source: field deleted it on $today; this store deleted it, with its attachments" ]
+    # The first record of Nari stays; the forgotten subject is gone at hq too.
+    [ "$(st hq list | cut -f1)" = "$ID" ]
+    run --separate-stderr st hq subject show "$P"
+    expect_status 2
+    [[ "$(st hq log)" == *"import.deletion"*"$ID2"* ]]
+    st hq log --verify >/dev/null
+    hq_refused 1 "the bundle holds record $B, which its sender deleted (notice of $today); nothing was imported" "$W/1.bundle"
+    [ "$(st hq list | cut -f1)" = "$ID" ]
+}
+
+@test "hq: a notice from another contact does not touch the first sender's records" {
+    field_hq
+    mkstore other
+    introduce other hq
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    # "other" gives one of its subjects field's subject id by copying field's
+    # store: same ids, another key. Simpler and as strong: other sends a
+    # record of its own, then withdraws it; its notice names its own ids only.
+    st other subject add --name "Choe" --pseudonym Mina >/dev/null
+    st other consent Mina --export yes >/dev/null 2>&1
+    O=$(printf 'Other testimony.\n' | st other record Mina --title "Other" --date 2024-05-01)
+    st other export --to hq --all -o "$W/o.bundle" >/dev/null 2>&1
+    st hq import "$W/o.bundle" >/dev/null
+    st other consent Mina --withdraw >/dev/null 2>&1
+    st other notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/n.bundle"
+    expect_status 0
+    [[ "$output" == *"1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]]
+    [ "$(st hq list | cut -f1)" = "$ID" ]
+    run st hq show "$ID"
+    expect_status 0
+}
+
+@test "hq: a notice signed by another contact, naming the first sender's subject and record ids, deletes nothing of the first sender's" {
+    TOOLS=$(tools_dir)
+    [ -x "$TOOLS/forge" ] || skip "no forge tool (make builds it)"
+    field_hq
+    mkstore other
+    introduce other hq
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field record delete "$ID" --yes >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    # The same notices (field's ids), signed by "other".
+    "$TOOLS/forge" "$T/other" "$T/hq" "$W/n.bundle" resign "$W/forged.bundle" 3<<<"$PASS"
+    run --separate-stderr st hq import "$W/forged.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from other; 0 already here
+2 notice(s) of withdrawal or deletion acted on: 0 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+    run st hq show "$ID"
+    expect_status 0
+    [[ "$output" == *"title: Border crossing"* ]]
+    [[ "$(st hq subject show "$(hq_subject)")" != *"at the source"* ]]
+    # field's own notices then act.
+    run st hq import "$W/n.bundle"
+    expect_status 0
+    [[ "$output" == *"2 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]]
+}
+
+@test "hq: the same notices twice: the same bundle is imported before, another bundle carrying them changes nothing (exit 0)" {
+    field_hq
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st field consent Nari --withdraw >/dev/null 2>&1
+    # Two notify bundles with the same notice: the device's store copied
+    # before the first one (same keys), so both mark it sent.
+    cp -a "$T/field" "$T/field2"
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st field2 notify --to hq -o "$W/n2.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
+    sums=$(find "$T/hq" -type f -name '*.db' -exec sha256sum {} +)
+    run --separate-stderr st hq import "$W/n.bundle"
+    expect_status 0
+    [[ "$output" == "bundle "*" was imported before; nothing was added" ]]
+    run --separate-stderr st hq import "$W/n2.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+1 notice(s) acted on before; nothing changed by them" ]
+    [ "$(st hq list --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" -eq 1 ]
+}
+
+@test "hq: a bundle whose notice would act but whose record is refused (a conflict) changes nothing: one transaction" {
+    TOOLS=$(tools_dir)
+    [ -x "$TOOLS/forge" ] || skip "no forge tool (make builds it)"
+    field_hq
+    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes >/dev/null 2>&1
+    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st field consent Nari --withdraw >/dev/null 2>&1
+    # B again with the withdrawal, its text changed and signed by field.
+    st field export --to hq "$B" -o "$W/2.bundle" >/dev/null 2>&1
+    "$TOOLS/forge" "$T/field" "$T/hq" "$W/2.bundle" placeholder "$W/3.bundle" 3<<<"$PASS"
+    hq_refused 1 "the bundle holds record $B at version 1 with other text than the same version here (a conflict); nothing was imported" "$W/3.bundle"
+    run st hq show "$ID"
+    expect_status 0
+    run --separate-stderr st hq list
+    [ -z "$stderr" ]
+    # The bundle as written acts.
+    run st hq import "$W/2.bundle"
+    expect_status 0
+    [[ "$output" == *"1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]]
+}
+
+@test "hq -> partner: a withdrawal at the source reaches the partner hq sent the records to; hq can no longer send them" {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st hq export --to partner --all -o "$W/p.bundle" >/dev/null 2>&1
+    st partner import "$W/p.bundle" >/dev/null
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/n.bundle"
+    expect_status 0
+    [[ "$output" == *"1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]]
+    # hq owes its partner a notice in turn, under hq's own subject id.
+    HUID=$(st hq subject show "$(hq_subject)" | sed -n 's/^subject id: //p')
+    run --separate-stderr st hq exports
+    expect_status 0
+    [[ "$stderr" == *"intake: notice not yet sent to partner: withdrawal of consent of subject $HUID, due since 20"* ]]
+    # Nothing of the subject can leave hq.
+    run --separate-stderr st hq export --to partner "$ID" -o "$W/p2.bundle"
+    expect_status 2
+    [ "$stderr" = "intake: no record with id '$ID' (see 'intake list')" ]
+    [ ! -e "$W/p2.bundle" ]
+    run --separate-stderr st hq notify --to partner -o "$W/pn.bundle"
+    expect_status 0
+    run --separate-stderr st partner import "$W/pn.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from hq; 0 already here
+1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+    run --separate-stderr st partner show "$ID"
+    expect_status 2
+    [ "$stderr" = "intake: record $ID was withdrawn at the source: hq withdrew its subject's consent on $(date -u +%F); this store deleted it, with its attachments" ]
+    run --separate-stderr st partner import "$W/p.bundle"
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $(date -u +%F)); nothing was imported" ]
+}
+
+@test "notify: notices follow the contact by its key: the contact added again under another name still gets them" {
+    field_hq
+    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes >/dev/null 2>&1
+    printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16 >/dev/null
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st field consent Nari --withdraw >/dev/null 2>&1
+    # hq is now "central" on the device: the same card, another name.
+    st field contact remove hq >/dev/null 2>&1
+    st field contact add central "$(st hq card)" >/dev/null 2>&1
+    run --separate-stderr st field exports
+    expect_status 0
+    [[ "$stderr" == *"intake: notice not yet sent to central: withdrawal of consent of subject $UID_, due since 20"* ]]
+    run --separate-stderr st field notify --to central -o "$W/n.bundle"
+    expect_status 0
+    [[ "$stderr" == *"intake: the bundle carries 1 notice(s) of withdrawal or deletion to central, now marked sent" ]]
+    run hq_notices "$W/n.bundle"
+    [ "$output" = "withdrawal $UID_ None $(date -u +%F)" ]
+    # What hq received is known by its key too: nothing new to send.
+    run --separate-stderr st field export --to central --not-sent-to central -o "$W/x.bundle"
+    expect_status 2
+    [ ! -e "$W/x.bundle" ]
+    run --separate-stderr st field notify --to central -o "$W/n2.bundle"
+    expect_status 2
+    [[ "$stderr" == *"
+intake: no notice is owed to central; no bundle was written" ]]
 }

@@ -512,3 +512,78 @@ PY
     expect_status 0
     [[ "$output" == *"scanned "* ]]
 }
+
+# decrypted_pages DIR OUT: the store's database in DIR, every page
+# decrypted (SQLCipher 3: AES-256-CBC under the raw key, the IV in each
+# page's reserved tail of 48 bytes, page 1 after its 16-byte salt; free
+# pages included) written to OUT, outside the scanned folders.
+decrypted_pages() {
+    local key
+    key=$("$(tools_dir)/masterkey" "$1" 3<<<"$PASS") || return 1
+    python3 - "$1/store.db" "$2" "$key" <<'PY'
+import sys
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+data = open(sys.argv[1], "rb").read()
+key = bytes.fromhex(sys.argv[3])
+out = bytearray()
+for ps in (16384, 1024):
+    if len(data) % ps == 0:
+        break
+for off in range(0, len(data), ps):
+    page = data[off:off + ps]
+    start = 16 if off == 0 else 0
+    d = Cipher(algorithms.AES(key), modes.CBC(page[ps - 48:ps - 32])).decryptor()
+    out += d.update(page[start:ps - 48]) + d.finalize()
+open(sys.argv[2], "wb").write(bytes(out))
+# page 1 decrypted holds the schema: the decryption worked.
+assert b"CREATE TABLE" in out, "the pages did not decrypt"
+PY
+}
+
+@test "leak: a withdrawal acted on at hq leaves no canary of its records in the store file, WAL, decrypted pages or anywhere under the home" {
+    strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
+    [ -x "$(tools_dir)/masterkey" ] || skip "no masterkey tool (make builds it)"
+    python3 -c 'import cryptography' 2>/dev/null || skip "python3-cryptography is not installed"
+    field_and_hq
+    tik consent consent "$P" --export yes --attachments yes --method written
+    # Words that are no protected term leave the device: after the
+    # withdrawal hq must keep them nowhere, attachment included.
+    C_SENT="SENTTEXT-$(rand_hex 8)"
+    C_FILE="ATTACHED-$(rand_hex 8)"
+    printf '%s said %s.\n' "$C_ASCII" "$C_SENT" | tik rec record "$P" --title "first $C_SENT" --date 2024-02-03
+    ID=$(cat "$TR/rec.out")
+    printf 'memo %s\n' "$C_FILE" >"$TR/memo.txt"
+    tik att attach "$ID" "$TR/memo.txt"
+    cd "$HOME"
+    tik exp1 export --to hq --all -o "$TR/1.bundle"
+    LINES=$PASS traced imp1 "$INTAKE" --home "$HQ" --passphrase-fd 3 import "$TR/1.bundle" 3<<<"$PASS"
+    [ "$(hq search "$C_SENT" | cut -f1)" = "$ID" ]
+    # Positive control: before the withdrawal the pages hold the words.
+    decrypted_pages "$HQ" "$TR/before.pages"
+    grep -qaF "$C_SENT" "$TR/before.pages"
+    grep -qaF "$C_FILE" "$TR/before.pages"
+    tik wd consent "$P" --withdraw
+    tik n1 notify --to hq -o "$TR/n1.bundle"
+    LINES=$PASS traced imp2 "$INTAKE" --home "$HQ" --passphrase-fd 3 import "$TR/n1.bundle" 3<<<"$PASS"
+    grep -qF "1 record(s) and 1 attachment(s) deleted" "$TR/imp2.out"
+    LINES=$PASS traced s1 "$INTAKE" --home "$HQ" --passphrase-fd 3 search "$C_SENT" 3<<<"$PASS"
+    [ ! -s "$TR/s1.out" ]
+    decrypted_pages "$HQ" "$TR/after.pages"
+    # (not "! grep": bats does not fail a test on a negated command)
+    if grep -qaF -e "$C_SENT" -e "$C_FILE" "$TR/after.pages"; then
+        echo "a deleted record's words survive in the decrypted pages" >&2
+        return 1
+    fi
+    # The WAL, if any, is empty after the import's checkpoint.
+    [ ! -s "$HQ/store.db-wal" ]
+
+    CANARIES+=("$C_SENT" "$C_FILE")
+    # The bundles hold the words (sealed): out of the scan with the traces.
+    run scan_files
+    echo "$output"
+    expect_status 0
+    run scan_writes "$PASS"
+    echo "$output"
+    expect_status 0
+    [[ "$output" == *"scanned "* ]]
+}

@@ -19,7 +19,11 @@
  *                    its attachment item (with the hash) stays, and the
  *                    sender's key signs it all: a sender whose stated hash
  *                    is wrong (a recipient cannot do it: version 3 signs
- *                    blob data, docs/FORMAT.md) */
+ *                    blob data, docs/FORMAT.md)
+ *       resign       nothing changes: the content (its notices too) is
+ *                    signed by FROM, another contact of TO than the one
+ *                    who wrote it (tests/cli/consent.bats: a notice from
+ *                    another sender naming the first one's ids) */
 #include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -205,7 +209,7 @@ int main(int argc, char **argv)
         return fail(e.msg);
     close(fd);
     /* The first record (or blob) the change applies to. */
-    for (i = 1; i < c.n; i++) {
+    for (i = strcmp(argv[4], "resign") == 0 ? 0 : 1; i > 0 && i < c.n; i++) {
         if (strcmp(argv[4], "blob") == 0) {
             if (c.it[i].type == PAYLOAD_BLOB && c.it[i].len > 0) {
                 c.it[i].buf[0] ^= 1;
@@ -215,7 +219,7 @@ int main(int argc, char **argv)
             break;
         }
     }
-    if (i >= c.n)
+    if (i >= c.n && strcmp(argv[4], "resign") != 0)
         return fail("no record to change that way");
     out = open(argv[5], O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (out < 0 || bundle_writer_open(&w, out, 0, fsk, (const unsigned char (*)[32])bpk, 1, &e) != 0)

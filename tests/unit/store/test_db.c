@@ -217,21 +217,35 @@ static void test_newer_schema_refused(void **state)
     assert_string_equal(e.msg, want);
 }
 
-/* A store of version 8 gains the statement table and the notice table
+/* A store of version 8 gains the statement, notice and tombstone tables
  * (issue 16) when opened. */
 static void test_migration_8_to_9(void **state)
 {
     struct fixture *f = *state;
     struct err e;
 
-    assert_int_equal(db_exec(f->s, "DROP TABLE notice; DROP TABLE statement; PRAGMA user_version = 8", &e), 0);
+    /* Version 8's tables, as they were: no contact key, no digest. */
+    assert_int_equal(db_exec(f->s, "DROP TABLE tombstone; DROP TABLE notice; DROP TABLE statement;"
+                     " DROP TABLE export_recipient; DROP TABLE export_record;"
+                     " CREATE TABLE export_record(export_id INTEGER NOT NULL REFERENCES export(id)"
+                     "  ON DELETE CASCADE, rid TEXT NOT NULL, version INTEGER NOT NULL,"
+                     "  PRIMARY KEY(export_id, rid));"
+                     " CREATE INDEX export_record_rid ON export_record(rid);"
+                     " CREATE TABLE export_recipient(export_id INTEGER NOT NULL REFERENCES export(id)"
+                     "  ON DELETE CASCADE, name TEXT NOT NULL, PRIMARY KEY(export_id, name));"
+                     " PRAGMA user_version = 8", &e), 0);
     store_close(f->s);
     f->s = NULL;
     assert_int_equal(store_open(&f->s, f->dir, KEYSLOT_PASSPHRASE,
                                 (const unsigned char *)pass, strlen(pass), &e), 0);
-    assert_int_equal(pragma(f->s, "PRAGMA user_version"), 10);
+    assert_int_equal(pragma(f->s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'statement'"), 1);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'notice'"), 1);
+    assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'tombstone'"), 1);
+    assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'export_recipient'"
+                            " AND sql LIKE '%sign_pk%'"), 1);
+    assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'export_record'"
+                            " AND sql LIKE '%digest%'"), 1);
 }
 
 /* ---- Statement helpers ---- */

@@ -1,0 +1,238 @@
+/* Headquarters acting on notices (issue 16): the records a sender
+ * withdrew or deleted are deleted here, and a tombstone refuses their
+ * return (store/tombstone.h, store/store.h). */
+#include "store/tombstone.h"
+
+#include <string.h>
+
+#include "store/db.h"
+#include "store/notice.h"
+
+/* The records the notice reaches: imported here from the bundle's
+ * signer (?1: the import), of the subject here ?2 (the whole subject,
+ * ?3 '') or with record id ?3. Never this store's own records (no
+ * origin) or another sender's. */
+#define DOOMED                                                                        \
+    "SELECT r.id FROM record r JOIN record_origin o ON o.record_id = r.id"            \
+    " JOIN import i ON i.id = o.import_id"                                            \
+    " WHERE i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)"               \
+    " AND ((?3 <> '' AND r.rid = ?3) OR (?3 = '' AND r.subject_id = ?2))"
+
+#define SENDER_PK "(SELECT sender_pk FROM import WHERE id = ?1)"
+
+/* 1 if the sender has a tombstone for kind, subject and rid already. */
+static int acted_before(struct store *s, long import_id, const char *kind,
+                        const char *subject, const char *rid, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(kind), DB_TEXT(subject), DB_TEXT(rid) };
+    long one = 0;
+
+    return db_int(&one, s, "SELECT 1 FROM tombstone WHERE sender_pk = " SENDER_PK
+                  " AND kind = ?2 AND subject = ?3 AND rid = ?4", v, DB_N(v),
+                  "reading the tombstones", e);
+}
+
+/* *sid and here[]: the subject this store keeps for the sender's
+ * subject id (0 and "" if none). */
+static int subject_here(long *sid, char *here, size_t herelen, struct store *s, long import_id,
+                        const char *subject, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
+    sqlite3_stmt *st;
+    int rc;
+
+    *sid = 0;
+    here[0] = '\0';
+    if (db_query(&st, s, "SELECT o.subject_id, s.uid FROM subject_origin o JOIN subject s"
+                 " ON s.id = o.subject_id WHERE o.uid = ?2 AND o.sender_pk = " SENDER_PK,
+                 v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the subjects", e);
+    if (rc > 0) {
+        *sid = (long)sqlite3_column_int64(st, 0);
+        snprintf(here, herelen, "%s", (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* This store's own contacts that received the doomed records are owed a
+ * notice in turn (headquarters is a device to its partners). */
+static int owe_onward(struct store *s, const char *kind, long import_id, long sid,
+                      const char *rid, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_INT(sid), DB_TEXT(rid) };
+    long rowid = 0;
+    int rc;
+
+    if (rid[0] == '\0')
+        return sid > 0 ? db_notice_owed(s, kind, sid, 0, e) : 0;
+    rc = db_int(&rowid, s, DOOMED, v, DB_N(v), "reading the records", e);
+    if (rc <= 0)
+        return rc;
+    return db_notice_owed(s, kind, 0, rowid, e);
+}
+
+static int count_doomed(struct notice_outcome *out, struct store *s, const struct db_val *v,
+                        size_t nv, struct err *e)
+{
+    long n = 0, f = 0;
+
+    if (db_int(&n, s, "SELECT count(*) FROM (" DOOMED ")", v, nv, "reading the records", e) < 0 ||
+        db_int(&f, s, "SELECT count(*) FROM attachment WHERE record_id IN (" DOOMED ")", v, nv,
+               "reading the attachments", e) < 0)
+        return -1;
+    out->records = (size_t)n;
+    out->files = (size_t)f;
+    return 0;
+}
+
+/* The tombstones: one per record a subject's notice deletes, then the
+ * notice's own. */
+static int bury(struct store *s, const struct notice_outcome *out, long import_id, long sid,
+                const char *rid, const char *sender, const char *kind, const char *subject,
+                const char *day, const char *here, struct err *e)
+{
+    char now[32];
+    const char *h = here[0] != '\0' ? here : NULL;
+    const struct db_val each[] = {
+        DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind),
+        DB_TEXT(subject), DB_TEXT(day), DB_TEXT(now), DB_TEXT(h),
+    };
+    const struct db_val one[] = {
+        DB_INT(import_id), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind), DB_TEXT(subject),
+        DB_TEXT(day), DB_TEXT(now), DB_INT(rid[0] != '\0' && out->records > 0), DB_TEXT(h),
+    };
+
+    db_now(now, sizeof now);
+    if (rid[0] == '\0' &&
+        db_run(s, "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid, day, at,"
+               " removed, notice, here) SELECT " SENDER_PK ", ?4, ?5, ?6, r.rid, ?7, ?8, 1, 0, ?9"
+               " FROM record r WHERE r.id IN (" DOOMED ")", each, DB_N(each),
+               "keeping the tombstones", e) != 0)
+        return -1;
+    return db_run(s, "INSERT INTO tombstone(sender_pk, sender, kind, subject, rid, day, at,"
+                  " removed, notice, here) VALUES (" SENDER_PK ", ?3, ?4, ?5, ?2, ?6, ?7, ?8, 1, ?9)",
+                  one, DB_N(one), "keeping the tombstones", e);
+}
+
+/* Deletes the doomed records (the index rows first: they are keyed by
+ * the record's row id, not by a foreign key; tags, attachments and
+ * origin go with the record), then what the notice says of the subject. */
+static int delete_doomed(struct store *s, const struct db_val *v, size_t nv, long sid,
+                         const char *rid, const char *kind, const char *day, struct err *e)
+{
+    const struct db_val w[] = { DB_INT(sid), DB_TEXT(day) }, x[] = { DB_INT(sid) };
+
+    if (db_run(s, "DELETE FROM record_fts WHERE docid IN (" DOOMED ")", v, nv,
+               "deleting the records", e) != 0 ||
+        db_run(s, "DELETE FROM record WHERE id IN (" DOOMED ")", v, nv, "deleting the records",
+               e) != 0)
+        return -1;
+    if (rid[0] != '\0' || sid <= 0)
+        return 0;
+    if (strcmp(kind, "withdrawal") == 0)
+        return db_run(s, "INSERT INTO consent(subject_id, export, quote, publish, attachments,"
+                      " method, embargo, withdrawn, date) VALUES (?1, 0, 0, 0, 0, '', '', 1, ?2)",
+                      w, DB_N(w), "keeping the withdrawal", e);
+    /* Deleted at the source: its pseudonym goes too, once nothing of it is left. */
+    return db_run(s, "DELETE FROM subject WHERE id = ?1 AND NOT EXISTS"
+                  " (SELECT 1 FROM record WHERE subject_id = ?1)", x, DB_N(x),
+                  "deleting the subject", e);
+}
+
+int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
+                    const char *sender, const char *kind, const char *subject, const char *rid,
+                    const char *day, struct err *e)
+{
+    char here[64];
+    long sid;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (rid == NULL)
+        rid = "";
+    rc = acted_before(s, import_id, kind, subject, rid, e);
+    if (rc != 0) {
+        out->before = rc > 0;
+        return rc < 0 ? -1 : 0;
+    }
+    if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
+        return -1;
+    const struct db_val v[] = { DB_INT(import_id), DB_INT(sid), DB_TEXT(rid) };
+    if (count_doomed(out, s, v, DB_N(v), e) != 0 ||
+        owe_onward(s, kind, import_id, sid, rid, e) != 0 ||
+        bury(s, out, import_id, sid, rid, sender, kind, subject, day, here, e) != 0 ||
+        delete_doomed(s, v, DB_N(v), sid, rid, kind, day, e) != 0)
+        return -1;
+    return store_log(s, strcmp(kind, "withdrawal") == 0 ? "import.withdrawal" : "import.deletion",
+                     rid[0] != '\0' ? rid : subject, e);
+}
+
+int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
+                       const char *rid, struct err *e)
+{
+    const struct db_val v[] = {
+        DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject), DB_TEXT(rid),
+    };
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT kind, day FROM tombstone WHERE sender_pk = ?1"
+                 " AND (rid = ?3 OR (rid = '' AND subject = ?2)) ORDER BY id LIMIT 1",
+                 v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the tombstones", e);
+    if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), "withdrawal") == 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, whose subject's consent its "
+                     "sender withdrew (notice of %s); nothing was imported", rid,
+                     (const char *)sqlite3_column_text(st, 1));
+    else if (rc > 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, which its sender deleted "
+                     "(notice of %s); nothing was imported", rid,
+                     (const char *)sqlite3_column_text(st, 1));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* ---- Reading the tombstones (store.h) ---- */
+
+int store_tombstone_each(struct store *s, const char *record, const char *here,
+                         tombstone_fn fn, void *ctx, struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(record), DB_TEXT(here) };
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT kind, subject, rid, day, at, sender, sender_pk, removed"
+                 " FROM tombstone WHERE CASE"
+                 " WHEN ?1 IS NOT NULL THEN rid <> '' AND substr(rid, 1, length(?1)) = lower(?1)"
+                 " WHEN ?2 IS NOT NULL THEN rid = '' AND here = ?2"
+                 " ELSE rid <> '' END ORDER BY id", v, DB_N(v), e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the tombstones", e)) > 0) {
+        char key[2 * crypto_sign_PUBLICKEYBYTES + 1] = "";
+        const char *rid = (const char *)sqlite3_column_text(st, 2);
+        struct tombstone_row t = {
+            (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+            rid[0] != '\0' ? rid : NULL, (const char *)sqlite3_column_text(st, 3),
+            (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
+            key, sqlite3_column_int(st, 7) != 0,
+        };
+        if (sqlite3_column_bytes(st, 6) == crypto_sign_PUBLICKEYBYTES)
+            sodium_bin2hex(key, sizeof key, sqlite3_column_blob(st, 6), crypto_sign_PUBLICKEYBYTES);
+        if (fn(ctx, &t, e) != 0) {
+            rc = -1;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int store_tombstone_count(long *n, struct store *s, struct err *e)
+{
+    *n = 0;
+    return db_int(n, s, "SELECT count(DISTINCT rid) FROM tombstone WHERE removed = 1", NULL, 0,
+                  "reading the tombstones", e) < 0 ? -1 : 0;
+}

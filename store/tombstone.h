@@ -1,0 +1,45 @@
+/* Internal to store/: headquarters acting on the notices a bundle carries
+ * (issue 16), for import.c; reading the tombstones is in store.h. */
+#ifndef INTAKE_STORE_TOMBSTONE_H
+#define INTAKE_STORE_TOMBSTONE_H
+
+#include <stddef.h>
+
+#include "store/store.h"
+
+/* What acting on one notice did. */
+struct notice_outcome {
+    int before;                          /* 1: acted on before; nothing changed */
+    size_t records;                      /* records deleted here */
+    size_t files;                        /* their attachments */
+};
+
+/* Acts on one notice of the bundle being imported as import_id (inside
+ * its transaction, from store_import_begin): kind "withdrawal" or
+ * "deletion", the sender's subject id, rid the record id or NULL (the
+ * whole subject), day its YYYY-MM-DD. Deletes the records of that
+ * subject (or that record) that this store imported from the bundle's
+ * signer, with their tags, index rows and attachments (secure_delete;
+ * the caller scrubs the index and checkpoints after the commit), never
+ * another sender's or this store's own; keeps a tombstone for the notice
+ * and one per record deleted; owes this store's own contacts that
+ * received those records a notice in turn (store/notice.h); logs
+ * "import.withdrawal" or "import.deletion" with the record or subject
+ * id. A withdrawal marks the subject's consent withdrawn on day; a
+ * deletion of the whole subject deletes the subject here too once it has
+ * no records. A notice with a tombstone already: out->before, nothing
+ * changed. Errors: a database error (EXIT_INPUT). */
+int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
+                    const char *sender, const char *kind, const char *subject, const char *rid,
+                    const char *day, struct err *e);
+
+/* Refuses (EXIT_AUTH, "... nothing was imported") record rid of the
+ * sender's subject (its stable id subject, NULL for content format 1)
+ * from the sender with signing key sender_pk
+ * (crypto_sign_PUBLICKEYBYTES) when one of its tombstones covers it: a
+ * record or subject the sender withdrew or deleted does not come back,
+ * from an older bundle or a newer one. 0 if none. */
+int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
+                       const char *rid, struct err *e);
+
+#endif

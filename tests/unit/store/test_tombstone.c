@@ -1,0 +1,167 @@
+/* store/tombstone.c: headquarters acting on the notices a bundle carries
+ * (issue 16): the sender's records deleted, never another sender's; a
+ * tombstone kept that refuses their return; a notice acted on once. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "store/db.h"
+#include "store/tombstone.h"
+#include "tests/unit/storeutil.h"
+
+#define UID_A "aaaaaaaaaaaaaaaa"
+
+struct sender {
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+    unsigned char bundle[32];
+    long import_id;
+};
+
+static void new_sender(struct sender *x)
+{
+    unsigned char sk[crypto_sign_SECRETKEYBYTES];
+
+    crypto_sign_keypair(x->pk, sk);
+}
+
+/* Begins an import from x (the caller commits). */
+static void begin(struct store *s, struct sender *x)
+{
+    struct err e;
+
+    randombytes_buf(x->bundle, sizeof x->bundle);
+    assert_int_equal(store_begin(s, &e), 0);
+    assert_int_equal(store_import_begin(&x->import_id, s, x->bundle, sizeof x->bundle, x->pk,
+                                        "field", &e), 0);
+}
+
+/* Imports record rid of x's subject uid, body body. */
+static void import(struct store *s, struct sender *x, const char *uid, const char *pseudonym,
+                   const char *rid, const char *body)
+{
+    struct record_row r = { 0 };
+    struct import_subject subj = { pseudonym, uid, NULL };
+    struct err e;
+    int outcome;
+
+    r.id = rid;
+    r.date = "2024-03";
+    r.title = "talk";
+    r.body = body;
+    begin(s, x);
+    assert_int_equal(store_import_record(&outcome, s, x->import_id, &subj, &r, "{}", &e), 0);
+    assert_int_equal(outcome, IMPORT_ADDED);
+    assert_int_equal(store_commit(s, &e), 0);
+}
+
+static long count(struct store *s, const char *sql)
+{
+    struct err e;
+    long n = -1;
+
+    assert_int_equal(db_int(&n, s, sql, NULL, 0, "t", &e), 1);
+    return n;
+}
+
+/* Acts on one notice from x in its own import. */
+static struct notice_outcome apply(struct store *s, struct sender *x, const char *kind,
+                                   const char *subject, const char *rid)
+{
+    struct notice_outcome out;
+    struct err e;
+
+    begin(s, x);
+    assert_int_equal(db_notice_apply(&out, s, x->import_id, "field", kind, subject, rid,
+                                     "2026-11-30", &e), 0);
+    assert_int_equal(store_commit(s, &e), 0);
+    return out;
+}
+
+static void test_withdrawal(void **state)
+{
+    struct fixture *f = *state;
+    struct sender a, b;
+    struct notice_outcome out;
+    struct err e;
+
+    new_sender(&a);
+    new_sender(&b);
+    import(f->s, &a, UID_A, "Nari@aa", "0000000000000001", "firstwordzz");
+    import(f->s, &a, UID_A, "Nari@aa", "0000000000000002", "secondwordzz");
+    import(f->s, &b, UID_A, "Nari@bb", "0000000000000003", "otherwordzz");   /* same uid, other sender */
+    /* b's withdrawal of "its" UID_A reaches only b's record. */
+    out = apply(f->s, &b, "withdrawal", UID_A, NULL);
+    assert_int_equal(out.before, 0);
+    assert_int_equal(out.records, 1);
+    assert_int_equal(count(f->s, "SELECT count(*) FROM record"), 2);
+    /* a's withdrawal: both of a's records, the index too, logged. */
+    out = apply(f->s, &a, "withdrawal", UID_A, NULL);
+    assert_int_equal(out.records, 2);
+    assert_int_equal(count(f->s, "SELECT count(*) FROM record"), 0);
+    assert_false(rows_hold(f->s, "SELECT block FROM record_fts_segments UNION ALL"
+                           " SELECT root FROM record_fts_segdir", "firstwordzz"));
+    assert_int_equal(count(f->s, "SELECT count(*) FROM log WHERE action = 'import.withdrawal'"), 2);
+    assert_int_equal(count(f->s, "SELECT count(*) FROM tombstone WHERE removed = 1"), 3);
+    /* The subject stays, its consent withdrawn on the notice's day. */
+    assert_int_equal(count(f->s, "SELECT count(*) FROM consent WHERE withdrawn = 1"
+                           " AND date = '2026-11-30'"), 2);
+    /* Again: acted on before, nothing changed. */
+    out = apply(f->s, &a, "withdrawal", UID_A, NULL);
+    assert_int_equal(out.before, 1);
+    assert_int_equal(count(f->s, "SELECT count(*) FROM log WHERE action = 'import.withdrawal'"), 2);
+    /* A record of the subject from a, old or new, is refused. */
+    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000009", &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_string_equal(e.msg, "the bundle holds record 0000000000000009, whose subject's consent "
+                        "its sender withdrew (notice of 2026-11-30); nothing was imported");
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "0000000000000001", &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, "bbbbbbbbbbbbbbbb", "0000000000000008", &e), 0);
+}
+
+static void test_deletions(void **state)
+{
+    struct fixture *f = *state;
+    struct sender a;
+    struct notice_outcome out;
+    long n = 0;
+    struct err e;
+
+    new_sender(&a);
+    import(f->s, &a, UID_A, "Nari@aa", "0000000000000001", "one");
+    import(f->s, &a, UID_A, "Nari@aa", "0000000000000002", "two");
+    /* One record. */
+    out = apply(f->s, &a, "deletion", UID_A, "0000000000000001");
+    assert_int_equal(out.records, 1);
+    assert_int_equal(count(f->s, "SELECT count(*) FROM record"), 1);
+    assert_int_equal(count(f->s, "SELECT count(*) FROM subject"), 1);
+    assert_int_equal(store_tombstone_count(&n, f->s, &e), 0);
+    assert_int_equal(n, 1);
+    /* A record never received here: a tombstone, nothing deleted. */
+    out = apply(f->s, &a, "deletion", UID_A, "000000000000000z");
+    assert_int_equal(out.records, 0);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "000000000000000z", &e), -1);
+    assert_string_equal(e.msg, "the bundle holds record 000000000000000z, which its sender deleted "
+                        "(notice of 2026-11-30); nothing was imported");
+    /* The whole subject: its last record, then the subject itself. */
+    out = apply(f->s, &a, "deletion", UID_A, NULL);
+    assert_int_equal(out.records, 1);
+    assert_int_equal(count(f->s, "SELECT count(*) FROM record"), 0);
+    assert_int_equal(count(f->s, "SELECT count(*) FROM subject"), 0);
+    assert_int_equal(store_tombstone_count(&n, f->s, &e), 0);
+    assert_int_equal(n, 2);
+    /* No pseudonym in any tombstone. */
+    assert_false(rows_hold(f->s, "SELECT coalesce(sender, '') || subject || rid || coalesce(here, '')"
+                           " FROM tombstone", "Nari"));
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_withdrawal),
+        T(test_deletions),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
