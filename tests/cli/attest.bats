@@ -227,8 +227,8 @@ attested() {
 @test "attest: the statement holds no testimony and no identity; it reads the same in every language" {
     attested
     for w in Kim Ji-yeon Nari Work "long days" site; do
-        ! grep -aqi -- "$w" s.statement
-        ! sed '1d;$d' s.statement | tr -d '\n' | base64 -d | grep -aqi -- "$w"
+        ! grep -aqi -- "$w" s.statement || false
+        ! sed '1d;$d' s.statement | tr -d '\n' | base64 -d | grep -aqi -- "$w" || false
     done
     # The digest covers the English report even when the report is shown in Korean.
     rm s.statement

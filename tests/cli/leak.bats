@@ -227,7 +227,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     grep -qF "$ID" "$TR/searchj.out"
     [ "$(wc -l <"$TR/final.out")" -eq 2 ]
     # Records and names are not in the non-revealing outputs.
-    ! grep -qF "$C_ASCII-contact" "$TR/slist.out"
+    ! grep -qF "$C_ASCII-contact" "$TR/slist.out" || false
 
     run scan_files
     echo "$output"
@@ -299,7 +299,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     tik show show "$(sed -n 2p "$TR/shell.out")"
     grep -qF "$C_HANGUL body" "$TR/show.out"
     grep -qF "$C_ASCII" "$TR/shell.out"
-    ! grep -qF "$C_CYR refused" "$TR/show.out"
+    ! grep -qF "$C_CYR refused" "$TR/show.out" || false
 
     run scan_files
     echo "$output"
@@ -364,25 +364,25 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     LINES=$PASS traced att "$INTAKE" --home "$HQ" --passphrase-fd 3 audit "$HOME/b.bundle" --attest -o "$HOME/b.statement" 3<<<"$PASS" 2>/dev/null || true
     [ -s "$HOME/b.statement" ]
     for w in "$P" "$ID"; do
-        ! grep -qF "$w" "$HOME/b.statement"
-        ! sed '1d;$d' "$HOME/b.statement" | tr -d '\n' | base64 -d | grep -aqF "$w"
+        ! grep -qF "$w" "$HOME/b.statement" || false
+        ! sed '1d;$d' "$HOME/b.statement" | tr -d '\n' | base64 -d | grep -aqF "$w" || false
     done
     tik log log
     tik logv log --verify
-    ! grep -qF "$C_ASCII" "$TR/aud.out"
+    ! grep -qF "$C_ASCII" "$TR/aud.out" || false
     grep -qF "$ID" "$TR/aud.out"
     # The decrypted output open is asked to write goes outside the scan.
     hq open "$HOME/b.bundle" -o "$TR/opened" >/dev/null
     grep -qF "recording of $C_CYR" "$TR/opened/$ID-attachment-1.txt"
     grep -qF "$P met us; $P too." "$TR/opened/$ID.md"
-    ! grep -rqF "$C_ASCII" "$TR/opened"
-    ! grep -rqF "$C_HANGUL" "$TR/opened"
+    ! grep -rqF "$C_ASCII" "$TR/opened" || false
+    ! grep -rqF "$C_HANGUL" "$TR/opened" || false
     if command -v exiftool >/dev/null; then
         [ -s "$TR/opened/$ID-attachment-2.jpg" ]
     fi
-    ! grep -qF "$C_ASCII" "$TR/opj.out"
-    ! grep -qF "$NAME" "$TR/opj.out"
-    ! grep -rqF "$NAME" "$TR/opened"
+    ! grep -qF "$C_ASCII" "$TR/opj.out" || false
+    ! grep -qF "$NAME" "$TR/opj.out" || false
+    ! grep -rqF "$NAME" "$TR/opened" || false
     grep -qF "$P met us" "$TR/opj.out"
     grep -qF "origin: imported" "$TR/ops.out"
 
@@ -428,7 +428,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
         --home "$HOME/restored" 3<<<"$PASS"
     LINES=$PASS traced rsh "$INTAKE" --home "$HOME/restored" --passphrase-fd 3 show "$ID" 3<<<"$PASS"
     grep -qF "$C_CYR, corrected" "$TR/rsh.out"
-    ! grep -qF "$C_OLD" "$TR/rsh.out"
+    ! grep -qF "$C_OLD" "$TR/rsh.out" || false
     tik del record delete "$ID" --yes
 
     run scan_files
@@ -465,7 +465,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     [ ! -s "$TR/s1.out" ]
     LINES=$PASS traced sh1 "$INTAKE" --home "$HQ" --passphrase-fd 3 show "$ID" 3<<<"$PASS"
     grep -qF "the first telling" "$TR/sh1.out"
-    ! grep -qF "$C_OLD" "$TR/sh1.out"
+    ! grep -qF "$C_OLD" "$TR/sh1.out" || false
 
     run scan_files
     echo "$output"
@@ -502,7 +502,7 @@ for f in sys.argv[1:3]:
         assert sorted(n) == ["day", "kind", "record", "subject"], n
         assert sys.argv[3] not in json.dumps(n)
 PY
-    ! grep -qF "$P" "$TR/n1.json" "$TR/n2.json"
+    ! grep -qF "$P" "$TR/n1.json" "$TR/n2.json" || false
 
     run scan_files
     echo "$output"

@@ -19,3 +19,11 @@ load helpers
     run dash -n "$BATS_TEST_TMPDIR/bad.sh"
     [ "$status" -ne 0 ]
 }
+
+@test "scripts: no bats test asserts with a bare '! command' (bats ignores its status)" {
+    # Under bats' set -e a negated command never fails a test unless it is
+    # the last line, so '! grep canary out' would let a leak pass: write
+    # '! grep canary out || false' (or 'run !').
+    run grep -nE '^[[:space:]]+! [^|]*$' "$BATS_TEST_DIRNAME"/*.bats
+    [ "$status" -eq 1 ] || { echo "$output" >&2; false; }
+}
