@@ -942,9 +942,11 @@ int db_checkpoint(struct store *s, struct err *e)
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW)
         return db_fail(s, e, "checkpointing the database");
-    if (busy)
-        return err_set(e, EXIT_INPUT, "another intake is reading the store in %s, so its "
-                       "write-ahead log could not be emptied", s->dir);
+    if (busy) {
+        err_set(e, EXIT_INPUT, "another intake is reading the store in %s, so its "
+                "write-ahead log could not be emptied", s->dir);
+        return DB_READER_BUSY;
+    }
     return 0;
 }
 
