@@ -171,7 +171,7 @@ int cmd_init(int argc, char **argv, const struct globals *g)
     struct store_params p;
     char dir[4096];
     struct err e;
-    int rc;
+    int rc, made;
 
     err_clear(&e);
     rc = parse_init(&o, argc, argv);
@@ -184,10 +184,17 @@ int cmd_init(int argc, char **argv, const struct globals *g)
         return cli_fail(&e);
     if (store_check_dir(dir, &e) == 0)
         return cli_error(EXIT_INPUT, "a store already exists in %s; nothing was changed", dir);
+    made = access(dir, F_OK) != 0 && errno == ENOENT;
     if (store_create_check(dir, &e) != 0)
-        return cli_fail(&e);
-    warn_volatile(dir);
-    rc = create_store(dir, &p, g);
+        rc = cli_fail(&e);
+    else {
+        warn_volatile(dir);
+        rc = create_store(dir, &p, g);
+    }
+    /* A failure leaves no folder it made (rmdir: only when empty), as
+     * restore does. */
+    if (rc != 0 && made)
+        (void)rmdir(dir);
     if (rc == 0) {
         cli_saved("the store in %s was created (its recovery key was shown above)", dir);
         printf(_("Created a store in %s\n"), dir);

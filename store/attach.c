@@ -162,8 +162,13 @@ int store_attach_remove_source(struct store *s, const char *record,
     int same = 1;
 
     crypto_generichash_init(&h, NULL, 0, sizeof back);
-    if (store_attachment_read(s, record, src->name, 1, hash_sink, &h, e) != 0)
-        return -1;
+    if (store_attachment_read(s, record, src->name, 1, hash_sink, &h, e) != 0) {
+        /* The attachment is saved: never "nothing was changed". */
+        char why[sizeof e->msg];
+        db_cause(why, sizeof why, e);
+        return err_set(e, EXIT_INPUT, "the stored copy of %s could not be read back to check "
+                       "it (%s); the file was kept", src->path, why);
+    }
     crypto_generichash_final(&h, back, sizeof back);
     if (sodium_memcmp(back, hash, sizeof back) != 0)
         return err_set(e, EXIT_INPUT, "the stored copy of %s does not verify; "
@@ -185,7 +190,13 @@ int store_attach_remove_source(struct store *s, const char *record,
     if (unlink(src->path) != 0)
         return err_set(e, EXIT_INPUT, "attached, but cannot remove %s: %s", src->path,
                        strerror(errno));
-    return fsync_parent(src->path, e);
+    if (fsync_parent(src->path, e) != 0) {
+        char why[sizeof e->msg];
+        snprintf(why, sizeof why, "%s", e != NULL ? e->msg : "");
+        return err_set(e, EXIT_INPUT, "attached and removed %s, but the removal may not "
+                       "survive a power cut (%s)", src->path, why);
+    }
+    return 0;
 }
 
 void attach_source_close(struct attach_source *src)

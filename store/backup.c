@@ -380,7 +380,7 @@ int store_backup(unsigned char sum[BACKUP_HASHBYTES], uint64_t *size, struct sto
         char why[sizeof e->msg];
         if (!sqlite3_get_autocommit(s->db))
             store_rollback(s);
-        snprintf(why, sizeof why, "%s", e != NULL ? e->msg : "");
+        db_cause(why, sizeof why, e);
         return err_set(e, EXIT_INPUT, "the backup %s is written and checked, but the store "
                        "could not log it (%s)", path, why);
     }

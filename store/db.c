@@ -894,11 +894,21 @@ static int first_read(struct store *s)
            ? SQLITE_NOTADB : rc;
 }
 
+/* 1 if the first read failed for want of space: SQLite could not size
+ * its shared-memory index (the -shm file) beside the database. */
+static int no_room(struct store *s, int rc)
+{
+    int base = sqlite3_extended_errcode(s->db) & 0xff, sys = system_errno(s);
+
+    return rc != SQLITE_OK && (base == SQLITE_FULL ||
+           ((base == SQLITE_IOERR || base == SQLITE_CANTOPEN) && (sys == ENOSPC || sys == EDQUOT)));
+}
+
 int db_connect(struct store *s, int create, struct err *e)
 {
     char path[4200];
     int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-    int rc;
+    int rc, page = STORE_PAGE_SIZE;
 
     install_wiping_allocator();
     install_recorders();
@@ -907,11 +917,24 @@ int db_connect(struct store *s, int create, struct err *e)
         return -1;
     if (create && create_private(path, e) != 0)
         return -1;
-    if (open_keyed(s, path, flags, STORE_PAGE_SIZE, e) != 0)
+    if (open_keyed(s, path, flags, page, e) != 0)
         return -1;
     rc = first_read(s);
     if (rc == SQLITE_NOTADB && !create) {
-        if (open_keyed(s, path, flags, STORE_PAGE_SIZE_OLD, e) != 0)
+        page = STORE_PAGE_SIZE_OLD;
+        if (open_keyed(s, path, flags, page, e) != 0)
+            return -1;
+        rc = first_read(s);
+    }
+    /* A full disk: the index is kept in this connection's memory instead
+     * (locking_mode=EXCLUSIVE before the first read: SQLite's "WAL without
+     * shared memory"), so reading commands still work. The connection
+     * then holds the store alone until it closes (another intake waits,
+     * as for a change), and a change fails at its commit with the full
+     * disk's message. */
+    if (!create && no_room(s, rc)) {
+        if (open_keyed(s, path, flags, page, e) != 0 ||
+            db_exec(s, "PRAGMA locking_mode=EXCLUSIVE", e) != 0)
             return -1;
         rc = first_read(s);
     }
@@ -945,9 +968,11 @@ int db_checkpoint(struct store *s, struct err *e)
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW)
         return db_fail(s, e, "checkpointing the database");
-    if (busy)
-        return err_set(e, EXIT_INPUT, "another intake is reading the store in %s, so its "
-                       "write-ahead log could not be emptied", s->dir);
+    if (busy) {
+        err_set(e, EXIT_INPUT, "another intake is reading the store in %s, so its "
+                "write-ahead log could not be emptied", s->dir);
+        return DB_READER_BUSY;
+    }
     return 0;
 }
 

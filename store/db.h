@@ -153,8 +153,10 @@ void open_mark_release(int mark, const char *dir);
 void open_remove_partial(const char *dir);
 
 /* Copies the whole write-ahead log into the database and truncates it
- * (PRAGMA wal_checkpoint(TRUNCATE)): 0, or -1 with e when it failed or
- * another intake reading the store kept part of it (busy). */
+ * (PRAGMA wal_checkpoint(TRUNCATE)): 0, -1 with e when it failed (a full
+ * disk, an I/O error), DB_READER_BUSY with e when another intake reading
+ * the store kept part of it. */
+#define DB_READER_BUSY (-3)
 int db_checkpoint(struct store *s, struct err *e);
 
 /* After a change that deleted text (done says what: "record X was

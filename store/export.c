@@ -210,17 +210,15 @@ static int fill_sink(void *ctx, const unsigned char *buf, size_t len, struct err
 }
 
 /* A stored attachment of size bytes, read whole (hash checked) into
- * sodium_malloc memory the caller frees with secmem_free. At most
- * MEDIA_MAX_BYTES: the metadata is removed in memory, never in a file. */
+ * sodium_malloc memory the caller frees with secmem_free. The callers
+ * keep size at most MEDIA_MAX_BYTES: the metadata is removed in memory,
+ * never in a file. */
 static int load(unsigned char **buf, size_t *len, struct store *s, const char *record,
                 const char *name, uint64_t size, struct err *e)
 {
     struct fill f = { NULL, 0, (size_t)size };
 
     *buf = NULL;
-    if (size > MEDIA_MAX_BYTES)
-        return err_set(e, EXIT_INPUT, "larger than %zu MiB, the most intake strips in memory",
-                       MEDIA_MAX_BYTES >> 20);
     if ((f.buf = secmem_alloc(size > 0 ? f.cap : 1)) == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory");
     if (store_attachment_read(s, record, name, 1, fill_sink, &f, e) != 0) {
@@ -232,16 +230,25 @@ static int load(unsigned char **buf, size_t *len, struct store *s, const char *r
     return 0;
 }
 
-/* The attachment as it leaves without --keep-metadata. */
+/* The attachment as it leaves without --keep-metadata: 0; -1 with e when
+ * it cannot be read from the store (an I/O error, a full disk: the store's
+ * own message), -2 with why when its metadata cannot be removed (too
+ * large to hold in memory, a type or structure intake refuses). */
 static int load_stripped(unsigned char **buf, size_t *len, struct store *s, const char *record,
-                         const char *name, uint64_t size, struct err *e)
+                         const char *name, uint64_t size, struct err *why, struct err *e)
 {
+    *buf = NULL;
+    if (size > MEDIA_MAX_BYTES) {
+        err_set(why, EXIT_INPUT, "larger than %zu MiB, the most intake strips in memory",
+                MEDIA_MAX_BYTES >> 20);
+        return -2;
+    }
     if (load(buf, len, s, record, name, size, e) != 0)
         return -1;
-    if (media_strip(*buf, len, NULL, e) != 0) {
+    if (media_strip(*buf, len, NULL, why) != 0) {
         secmem_free(*buf);
         *buf = NULL;
-        return -1;
+        return -2;
     }
     return 0;
 }
@@ -312,8 +319,8 @@ static int examine(struct pipeline *p, struct audit_attachment *m, const struct 
             return 0;
     }
     if (!m->kept) {
-        if (load_stripped(&buf, &len, p->s, a->record, a->name, a->size, &why) != 0)
-            return refuse(a, &why, e);
+        if ((r = load_stripped(&buf, &len, p->s, a->record, a->name, a->size, &why, e)) != 0)
+            return r == -2 ? refuse(a, &why, e) : -1;
         crypto_generichash(hash, ATTACHMENT_HASHBYTES, buf, len, NULL, 0);
         *size = len;
     } else if (a->size > MEDIA_MAX_BYTES) {
@@ -823,7 +830,7 @@ static int write_stripped(struct pipeline *p, struct payload_writer *pw, const c
         sodium_memzero(&c, sizeof c);
     } else {
         if (load_stripped(&buf, &len, p->s, record, name,
-                          (uint64_t)json_integer_value(json_object_get(a, "stored")), e) != 0)
+                          (uint64_t)json_integer_value(json_object_get(a, "stored")), e, e) != 0)
             return -1;
         crypto_generichash(got, sizeof got, buf, len, NULL, 0);
     }

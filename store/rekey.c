@@ -165,7 +165,10 @@ static int write_pending(const struct store *s, const unsigned char *master,
                      rops, rmem, e) != 0)
         return -1;
     kf.nslots = 2;
-    return keyslot_save(path, &kf, 1, e);
+    /* A new file (one left by a killed rekey was dropped first), so that
+     * a failed folder sync takes it back (util/fileio.h). */
+    drop_pending(s);
+    return keyslot_save(path, &kf, 0, e);
 }
 
 /* The database rewritten under master needs about its own size again,
@@ -217,9 +220,15 @@ static int reencrypt(int *stale, struct store *s, const unsigned char *master,
         return 1;
     }
     memcpy(old, s->master, KEYSLOT_MASTER_BYTES);
-    /* The write lock now, for a clear message if another intake holds it. */
-    if (db_checkpoint(s, NULL) != 0) {
+    /* The write lock now, for a clear message if another intake holds it;
+     * a full disk or an I/O error is told as such. */
+    switch (db_checkpoint(s, e)) {
+    case 0:
+        break;
+    case DB_READER_BUSY:
         db_explain(e, s->dir, SQLITE_BUSY, 0, "", "re-encrypting it");
+        goto out;
+    default:
         goto out;
     }
     if (store_begin(s, e) != 0)
@@ -286,6 +295,12 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
         goto out;
     if (write_pending(s, master, passphrase, passlen, recovery, e) != 0) {
         drop_pending(s);
+        if (e != NULL) {
+            char why[sizeof e->msg];
+            snprintf(why, sizeof why, "%s", e->msg);
+            err_set(e, EXIT_INPUT, "%s; nothing was changed: the old passphrase and recovery "
+                    "key still open the store", why);
+        }
         goto out;
     }
     rc = reencrypt(&stale, s, master, dbsize, progress, ctx, e);

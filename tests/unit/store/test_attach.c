@@ -4,6 +4,8 @@
  * logged; the original is removed only once the stored copy verifies and
  * the file did not change meanwhile. Every refusal stores nothing, logs
  * nothing and keeps the file. */
+#include "tests/unit/libcfault.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -444,6 +446,53 @@ static void test_remove_source_sees_restored_mtime(void **state)
     assert_int_equal(access(path, F_OK), 0);
 }
 
+/* --remove-source after the attachment was saved, with reading the file
+ * again, removing it or syncing its folder failing: each says the file
+ * was attached (never "nothing was changed") and whether it was kept. */
+static void test_remove_source_faults(void **state)
+{
+    static const struct {
+        const char *call;
+        int err, kept;
+        const char *before, *after;   /* the message: before, the path, after */
+    } cases[] = {
+        { "read", EIO, 1, "cannot read ", " again: Input/output error; the file was kept" },
+        { "unlink", EACCES, 1, "attached, but cannot remove ", ": Permission denied" },
+        { "fsync", EIO, 0, "attached and removed ",
+          ", but the removal may not survive a power cut (cannot sync folder " },
+    };
+    struct attach_fixture *a = *state;
+    unsigned char hash[ATTACHMENT_HASHBYTES];
+    char path[300], name[32], want[1024];
+    int count = attachment_count(a->f->s);
+    struct err e;
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct attach_source src = { .fd = -1 };
+
+        snprintf(name, sizeof name, "fault%zu.txt", i);
+        make_file(path, sizeof path, a->src, name, "0123456789", 10);
+        open_source(&src, path);
+        attach_ok(hash, a, &src);
+        libcfault_arm(cases[i].call, 1, cases[i].err, 1);
+        err_clear(&e);
+        assert_int_equal(store_attach_remove_source(a->f->s, a->id, &src, hash, &e), -1);
+        assert_int_equal(libcfault_landed(), 1);
+        libcfault_disarm();
+        libcfault_count = 0;
+        attach_source_close(&src);
+        assert_int_equal(e.code, EXIT_INPUT);
+        snprintf(want, sizeof want, "%s%s%s", cases[i].before, path, cases[i].after);
+        if (!cases[i].kept)
+            snprintf(want + strlen(want), sizeof want - strlen(want),
+                     "%s: Input/output error)", a->src);
+        assert_string_equal(e.msg, want);
+        assert_int_equal(access(path, F_OK), cases[i].kept ? 0 : -1);
+        assert_int_equal(attachment_count(a->f->s), ++count);
+        expect_attachment(a->f->s, a->id, name, "text/plain", 0, "0123456789", 10);
+    }
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, attach_setup, attach_teardown)
 
 int main(void)
@@ -458,6 +507,7 @@ int main(void)
         T(test_remove_source_refuses_links),
         T(test_remove_source_refused_when_changed),
         T(test_remove_source_sees_restored_mtime),
+        T(test_remove_source_faults),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,6 +1,8 @@
 /* store/rekey.c: a new master key; what a killed rekey leaves is finished
  * (the database changed) or discarded (it did not), and the old or the new
  * secrets always open the store. */
+#include "tests/unit/libcfault.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +13,7 @@
 #include <sys/file.h>
 
 #include "store/db.h"
+#include "tests/unit/vfsfault.h"
 
 static int open_recovery(const char *dir, const unsigned char *key, struct err *e)
 {
@@ -200,6 +203,108 @@ static void test_rekey_refused_while_held(void **state)
     assert_int_equal(count_actions(f->dir, pass, "rekey"), 0);
 }
 
+/* A rekey of a new store (one subject added, so its log holds pages to
+ * checkpoint) with one fault armed: libcfault's call, or for "pwrite64"
+ * the store's own writes (vfsfault). The fault must land; the message is
+ * want, with every "%s" the store folder; then exactly the old secrets
+ * (opens "old": nothing was changed) or the new ones (opens "new": the
+ * next open finishes the change) open the store, and keyslots.rekey is
+ * gone after that open (at once when nothing was changed). */
+static void rekey_failing(const char *call, unsigned long n, int err, const char *want,
+                          const char *opens)
+{
+    unsigned char recovery2[RECOVERY_KEY_BYTES];
+    char msg[2048], pending[400];
+    struct store *s = NULL;
+    int rekeyed = -1, rc, landed, changed = strcmp(opens, "new") == 0;
+    void *st = NULL;
+    struct fixture *f;
+    struct err e;
+
+    assert_int_equal(fixture_setup(&st), 0);
+    f = st;
+    path_in(pending, sizeof pending, f->dir, STORE_REKEY_NAME);
+    recovery_key_new(recovery2);
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                                strlen(pass), &e), 0);
+    add_subject(s, "Kim Jong-su", "Rim-il");
+    err_clear(&e);
+    if (strcmp(call, "pwrite64") == 0)
+        vfsfault_arm(call, n, err, NULL);
+    else
+        libcfault_arm(call, n, err, 1);
+    rc = store_rekey(&rekeyed, s, newpass, strlen(newpass), recovery2, NULL, NULL, &e);
+    landed = strcmp(call, "pwrite64") == 0 ? vfsfault_landed() : libcfault_landed() > 0;
+    vfsfault_disarm();
+    libcfault_disarm();
+    libcfault_count = 0;
+    store_close(s);
+    assert_true(landed);
+    assert_int_equal(rc, -1);
+    assert_int_equal(rekeyed, changed);
+    assert_int_equal(e.code, EXIT_INPUT);
+    /* Every "%s" in want is the folder. */
+    msg[0] = '\0';
+    for (const char *w = want, *at; *w != '\0'; w = at + 2) {
+        at = strstr(w, "%s");
+        if (at == NULL) {
+            strncat(msg, w, sizeof msg - strlen(msg) - 1);
+            break;
+        }
+        strncat(msg, w, (size_t)(at - w));
+        strncat(msg, f->dir, sizeof msg - strlen(msg) - 1);
+    }
+    assert_string_equal(e.msg, msg);
+    if (!changed)
+        assert_int_equal(access(pending, F_OK), -1);
+    assert_int_equal(open_pass(f->dir, pass, &e), changed ? -1 : 0);
+    assert_int_equal(open_pass(f->dir, newpass, &e), changed ? 0 : -1);
+    assert_int_equal(access(pending, F_OK), -1);
+    if (changed)
+        assert_int_equal(count_actions(f->dir, newpass, "rekey"), 1);
+    fixture_teardown(&st);
+}
+
+#define UNCHANGED "; nothing was changed: the old passphrase and recovery key still open the store"
+#define UNFINISHED(why) "the store was re-encrypted and opens with the new passphrase and " \
+    "recovery key, but the change is not finished (" why "): the next intake command " \
+    "finishes it"
+
+/* Each step of a rekey failing (the new keyslot file, the checkpoint, the
+ * re-encryption, the move into place): its own message, and the old or
+ * the new secrets open the store, never neither. */
+static void test_rekey_faults(void **state)
+{
+    (void)state;
+    /* Step 1: keyslots.rekey. */
+    rekey_failing("open", 1, EIO, "cannot open keyslot file %s/keyslots: Input/output error"
+                  UNCHANGED, "old");
+    rekey_failing("write", 1, EIO, "cannot write %s/keyslots.rekey: Input/output error"
+                  UNCHANGED, "old");
+    rekey_failing("fsync", 1, EIO, "cannot write %s/keyslots.rekey: Input/output error"
+                  UNCHANGED, "old");
+    rekey_failing("fsync", 2, EIO, "cannot sync folder %s: Input/output error" UNCHANGED, "old");
+    rekey_failing("open", 3, EIO, "cannot open folder %s: Input/output error" UNCHANGED, "old");
+    /* Step 2: the checkpoint before it, then the pages rewritten (SQLCipher's
+     * rekey reports nothing: the reopen tells). */
+    rekey_failing("pwrite64", 1, ENOSPC, "the disk holding %s is full (while checkpointing the "
+                  "database); nothing was changed: free some space and try again", "old");
+    rekey_failing("pwrite64", 1, EIO, "an I/O error (Input/output error) on the disk holding "
+                  "%s while checkpointing the database; nothing was changed: check the disk "
+                  "(the system log may say more)", "old");
+    rekey_failing("pwrite64", 7, ENOSPC, "the database in %s could not be re-encrypted (the "
+                  "disk may be full or failing)" UNCHANGED, "old");
+    rekey_failing("pwrite64", 9, EIO, "the database in %s could not be re-encrypted (the "
+                  "disk may be full or failing)" UNCHANGED, "old");
+    /* Step 3: keyslots.rekey moved over keyslots. */
+    rekey_failing("rename", 1, EIO, UNFINISHED("cannot move %s/keyslots.rekey to %s/keyslots: "
+                  "Input/output error"), "new");
+    rekey_failing("fsync", 3, EIO, UNFINISHED("cannot sync folder %s: Input/output error"),
+                  "new");
+    rekey_failing("open", 4, EIO, UNFINISHED("cannot open folder %s: Input/output error"),
+                  "new");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -209,6 +314,9 @@ int main(void)
         T(test_resume),
         T(test_discard),
         T(test_rekey_refused_while_held),
+        cmocka_unit_test(test_rekey_faults),
     };
+    if (vfsfault_install() != 0)
+        return 1;
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,7 +1,8 @@
 /* util/prompt.c: read_secret_line, one line from a descriptor
  * (--passphrase-fd), here a pipe; a read that fails or is interrupted
- * (tests/unit/libcfault.h); no terminal to ask on.  The terminal itself
- * is tests/cli/terminal.bats (a pseudo-terminal, the real binary). */
+ * (tests/unit/libcfault.h); no terminal to ask on; the questions on a
+ * pseudo-terminal (forkpty): asked twice, too long, a confirmation.  The
+ * signals at the prompt are tests/cli/terminal.bats (the real binary). */
 #include "tests/unit/libcfault.h"
 
 #include <stdarg.h>
@@ -9,6 +10,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <poll.h>
+#include <pty.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -184,6 +187,100 @@ static void test_no_terminal(void **state)
     assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/* What the child on the pseudo-terminal does: 0 if it got what it should. */
+enum asked { SAME_TWICE, DIFFERENT, TOO_LONG, CONFIRM_YES, CONFIRM_NO };
+
+static int ask(enum asked what)
+{
+    char *out = NULL, want[80];
+    size_t len = 0;
+    struct err e;
+    int rc;
+
+    switch (what) {
+    case CONFIRM_YES:
+        return prompt_confirm("Delete? [y/N] ") == 1 ? 0 : 1;
+    case CONFIRM_NO:
+        return prompt_confirm("Delete? [y/N] ") == 0 ? 0 : 1;
+    default:
+        break;
+    }
+    err_clear(&e);
+    rc = prompt_secret(&out, &len, -1, "Passphrase: ", 1, &e);
+    if (what == SAME_TWICE)
+        return rc == 0 && len == 4 && memcmp(out, "lamp", 4) == 0 && out[4] == '\0' ? 0 : 2;
+    if (out != NULL)
+        return 3;
+    if (what == DIFFERENT)
+        return rc == 1 && strcmp(e.msg, "the two passphrases differ; nothing was changed") == 0
+            ? 0 : 4;
+    snprintf(want, sizeof want, "passphrase longer than %d bytes", PASSPHRASE_MAX);
+    return rc == -1 && e.code == EXIT_INPUT && strcmp(e.msg, want) == 0 ? 0 : 5;
+}
+
+/* Reads the terminal's output until it ends with prompt (10 s at most). */
+static void wait_for(int master, const char *prompt)
+{
+    char seen[4096];
+    size_t n = 0, pl = strlen(prompt);
+    struct pollfd p = { master, POLLIN, 0 };
+
+    while (n < pl || memcmp(seen + n - pl, prompt, pl) != 0) {
+        ssize_t r;
+        assert_int_equal(poll(&p, 1, 10000), 1);
+        r = read(master, seen + n, sizeof seen - 1 - n);
+        assert_true(r > 0);
+        n += (size_t)r;
+        assert_true(n < sizeof seen - 1);
+    }
+}
+
+/* The child does what on a new pseudo-terminal; each answer is typed
+ * once its prompt (the one before it) is shown, as a person would:
+ * echo is turned off when asked, and what came before is discarded. */
+static void converse(enum asked what, const char *const *prompts, const char *const *answers,
+                     size_t n)
+{
+    int master, status;
+    pid_t pid = forkpty(&master, NULL, NULL, NULL);
+
+    assert_true(pid >= 0);
+    if (pid == 0)
+        _exit(ask(what));
+    for (size_t i = 0; i < n; i++) {
+        wait_for(master, prompts[i]);
+        assert_int_equal(write(master, answers[i], strlen(answers[i])),
+                         (ssize_t)strlen(answers[i]));
+    }
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    close(master);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+static void test_terminal(void **state)
+{
+    static const char *const twice[] = { "Passphrase: ", "Repeat it: " };
+    static const char *const same[] = { "lamp\n", "lamp\n" };
+    static const char *const other[] = { "lamp\n", "lump\n" };
+    static const char *const confirm[] = { "Delete? [y/N] " };
+    static const char *const yes[] = { "y\n" }, *const no[] = { "\n" };
+    char *longer = malloc(PASSPHRASE_MAX + 3);
+    const char *too_long[1];
+
+    (void)state;
+    assert_non_null(longer);
+    memset(longer, 'a', PASSPHRASE_MAX + 1);
+    memcpy(longer + PASSPHRASE_MAX + 1, "\n", 2);
+    too_long[0] = longer;
+    converse(SAME_TWICE, twice, same, 2);
+    converse(DIFFERENT, twice, other, 2);
+    converse(TOO_LONG, twice, too_long, 1);
+    converse(CONFIRM_YES, confirm, yes, 1);
+    converse(CONFIRM_NO, confirm, no, 1);
+    free(longer);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -200,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_unreadable_descriptor),
         cmocka_unit_test(test_read_faults),
         cmocka_unit_test(test_no_terminal),
+        cmocka_unit_test(test_terminal),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
