@@ -184,35 +184,41 @@ static int ko_initial_rule_word(const char *w, size_t len)
     return ko_word(buf, len);
 }
 
-/* 1 if the stems hunspell-ko gives w[0..len) include one of two syllables
- * or more: a word, not a syllable with particles (민은). */
-static int ko_long_stem(const char *w, size_t len)
+/* 1 if a stem hunspell-ko gives w[0..len) is a verb or adjective (ends in
+ * 다) of two syllables or more: 받아 of 받다. */
+static int ko_verb_stem(const char *w, size_t len)
 {
     char stems[512];
     int n = lexicon_stems(LEXICON_KO, w, len, stems, sizeof stems);
 
-    for (const char *st = stems; n > 0; n--, st += strlen(st) + 1)
-        if (strlen(st) >= 6)
+    for (const char *st = stems; n > 0; n--, st += strlen(st) + 1) {
+        size_t k = strlen(st);
+        if (k >= 6 && memcmp(st + k - 3, "\xeb\x8b\xa4", 3) == 0)      /* 다 */
             return 1;
+    }
     return 0;
 }
 
 /* Bound nouns and Sino-Korean suffixes that make a compound of the noun
- * before them (기름값, 기록자, 구류장): one syllable each. */
+ * before them (기름값, 배급표, 구류장): one syllable each, and none that
+ * often ends a given name (자, 수, 일, 길, 국, 원, 비, 서: 박명자 is a name
+ * whatever 박명 means). */
 static const char *const ko_bound[] = {
-    "값", "자", "원", "소", "장", "부", "반", "실", "비", "감", "꾼", "집", "국", "증", "품", "대",
-    "표", "권", "서", "료", "세", "법", "철", "판", "밭", "길", "일", "물",
+    "값", "소", "장", "부", "반", "실", "감", "꾼", "집", "증", "품", "대", "표", "료", "법", "판",
+    "밭", "물",
 };
 
 /* 1 if w[0..len) is a compound hunspell-ko does not know written as one
- * word: a word of two syllables or more, then a word of two syllables or
- * more (지난가을에, 배치받아), or then a bound noun and particles (기름값이). */
+ * word: a word of two syllables or more, then a verb or adjective of two
+ * syllables or more (배치받아), or then a bound noun and particles
+ * (기름값이).  Not a word and then a noun: 박명수가 would read as 박명 and
+ * 수가 ("fee"), and a name's last syllable with a particle is often a noun. */
 static int ko_compound_word(const char *w, size_t len)
 {
     for (size_t k = 6; k + 3 <= len; k += 3) {
         if (ko_read(w, k) != KO_WORD)
             continue;
-        if (len - k >= 6 && ko_read(w + k, len - k) == KO_WORD && ko_long_stem(w + k, len - k))
+        if (len - k >= 6 && ko_read(w + k, len - k) == KO_WORD && ko_verb_stem(w + k, len - k))
             return 1;
         for (size_t i = 0; i < sizeof ko_bound / sizeof ko_bound[0]; i++)
             if (memcmp(w + k, ko_bound[i], 3) == 0 &&
