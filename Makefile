@@ -60,9 +60,11 @@ CLI_SRC  := $(sort $(wildcard intake/*.c))
 # The audit's gazetteer and name lists, compiled in (data/gazetteer/SOURCES.md).
 GAZ_TXT  := $(sort $(wildcard data/gazetteer/*.txt))
 GAZ_SRC  := build/gen/gazetteer_data.c
+# Words added to the hunspell dictionaries (data/lexicon/SOURCES.md).
+LEX_TXT  := $(sort $(wildcard data/lexicon/*.txt))
 # Hangul readings of Han characters, from Debian's unicode-data (Unihan).
 UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
-GEN_OBJ  := gazetteer_data.o unihan_data.o confusables_data.o
+GEN_OBJ  := gazetteer_data.o lexicon_data.o unihan_data.o confusables_data.o
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ:%=$(BUILD)/gen/%)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libintake.a
@@ -116,7 +118,11 @@ $(LIB): $(LIB_OBJ)
 
 $(GAZ_SRC): $(GAZ_TXT) scripts/embed.sh
 	@mkdir -p $(@D)
-	scripts/embed.sh $@ $(GAZ_TXT)
+	scripts/embed.sh $@ gazetteer $(GAZ_TXT)
+
+build/gen/lexicon_data.c: $(LEX_TXT) scripts/embed.sh
+	@mkdir -p $(@D)
+	scripts/embed.sh $@ lexicon $(LEX_TXT)
 
 build/gen/unihan_data.c: scripts/unihan.sh
 	@mkdir -p $(@D)

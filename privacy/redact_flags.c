@@ -171,6 +171,17 @@ static int is_surname_word(const struct word *w, const char *s)
 
 static const char cyrillic_name[] = "cyrillic-name";
 
+/* 1 if s[a..b), the gap between two words, holds a sentence's end: a
+ * Korean title after it (". 동무 셋이서") addresses no one in the word
+ * before. */
+static int ends_sentence(const char *s, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (s[a] == '.' || s[a] == '!' || s[a] == '?' || s[a] == '\n')
+            return 1;
+    return 0;
+}
+
 /* The kind of name shape the pair (a, b) makes, or NULL. */
 static const char *pair_kind(const struct word *a, const struct word *b, const char *s)
 {
@@ -178,7 +189,7 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
         return NULL;
     if (b->cap && key_in(a, s, titles, sizeof titles / sizeof titles[0]))
         return "title-name";
-    if (is_hangul_cp(a->first) && is_hangul_cp(b->first) &&
+    if (is_hangul_cp(a->first) && is_hangul_cp(b->first) && !ends_sentence(s, a->end, b->start) &&
         raw_in(b, s, ko_titles, sizeof ko_titles / sizeof ko_titles[0]))
         return "title-name";
     if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap)
@@ -292,102 +303,6 @@ static int starts_sentence(const char *in, size_t at)
             return c == '.' || c == '!' || c == '?' || c == ':';
     }
     return 1;
-}
-
-/* How hunspell-ko reads a Hangul word w[0..len). */
-enum ko_reading {
-    KO_UNKNOWN,                 /* it does not accept the word */
-    KO_WORD,                    /* a word of its own: a stem it gives is the word,
-                                 * or the word is a stem and particles (하나에), or
-                                 * the stem is a verb or adjective (ends in 다:
-                                 * 고발될 of 고발되다, 고파도 of 고프다) */
-    KO_OTHER                    /* only as a noun with something glued on: 유빈
-                                 * read as 유비 and the particle ㄴ, 노도진 */
-};
-
-static enum ko_reading ko_read(const char *w, size_t len)
-{
-    char stems[512];
-    int n;
-
-    if (lexicon_word(LEXICON_KO, w, len) != 1)
-        return KO_UNKNOWN;
-    n = lexicon_stems(LEXICON_KO, w, len, stems, sizeof stems);
-    for (const char *st = stems; n > 0; n--, st += strlen(st) + 1) {
-        size_t k = strlen(st);
-        if ((k == len && memcmp(st, w, len) == 0) ||
-            (k < len && memcmp(st, w, k) == 0 && variant_suffix_ok(SUFFIX_KO, w + k, len - k)) ||
-            (k >= 6 && memcmp(st + k - 3, "\xeb\x8b\xa4", 3) == 0))      /* 다 */
-            return KO_WORD;
-    }
-    return KO_OTHER;
-}
-
-/* Particles hunspell-ko leaves out after a noun, each ending the word
- * (하나씩), besides the common ones. */
-static const char *const ko_more_word_particles[] = { "씩", "쯤", "마다", "만큼", "같이", "대로", "뿐", "들" };
-
-static int word_particles(const char *rest, size_t n)
-{
-    if (variants_ko_common_suffix(rest, n))
-        return 1;
-    for (size_t i = 0; i < sizeof ko_more_word_particles / sizeof ko_more_word_particles[0]; i++)
-        if (strlen(ko_more_word_particles[i]) == n && memcmp(ko_more_word_particles[i], rest, n) == 0)
-            return 1;
-    return 0;
-}
-
-/* 1 if the name lists know a name in the Hangul word w[0..len): its
- * first three syllables (a surname and a given name), its first two, or
- * the two after its first (a given name after a surname). */
-static int ko_listed(const char *w, size_t len)
-{
-    return gazetteer_names_word(w, len < 9 ? len : 9) || (len >= 6 && gazetteer_names_word(w, 6)) ||
-           (len >= 9 && gazetteer_names_word(w + 3, 6));
-}
-
-/* Loanwords and clippings of everyday speech that hunspell-ko does not
- * know (issue 12 follow-up: 인스타 was flagged as a name): the Korean
- * names of the messaging and social services testimonies mention, as the
- * services themselves write them (인스타그램, 카카오톡, 텔레그램...), and
- * their usual clippings; each one checked absent from hunspell-ko 0.7.92
- * (`echo 인스타 | hunspell -d ko`).  Written by hand; a name never
- * becomes ordinary through this list (a registered name is still
- * replaced), only a name-shaped word stops being flagged. */
-static const char *const ko_loanwords[] = {
-    "인스타", "인스타그램", "카톡", "카카오톡", "페북", "유튜브", "틱톡", "텔레그램",
-    "위챗", "구글", "셀카", "와이파이", "디엠",
-};
-
-/* 1 if w[0..len) is a loanword of the list, alone or with particles. */
-static int ko_loanword(const char *w, size_t len)
-{
-    for (size_t i = 0; i < sizeof ko_loanwords / sizeof ko_loanwords[0]; i++) {
-        size_t k = strlen(ko_loanwords[i]);
-        if (k <= len && memcmp(w, ko_loanwords[i], k) == 0 &&
-            (k == len || variant_suffix_ok(SUFFIX_KO, w + k, len - k)))
-            return 1;
-    }
-    return 0;
-}
-
-int redact_ordinary_ko(const char *w, size_t len, int strict)
-{
-    enum ko_reading r = ko_read(w, len);
-
-    if (ko_loanword(w, len))
-        return 1;
-
-    if (r == KO_WORD)
-        return 1;
-    if (r == KO_OTHER)
-        return !strict && !ko_listed(w, len);
-    /* A word of its own of two syllables or more, then particles
-     * hunspell-ko does not take (하나씩). */
-    for (size_t stem = 6; stem < len; stem += 3)
-        if (word_particles(w + stem, len - stem) && ko_read(w, stem) == KO_WORD)
-            return 1;
-    return 0;
 }
 
 /* ---- What the dictionaries said of each word, asked once ----

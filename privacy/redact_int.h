@@ -66,11 +66,13 @@ struct redactor {
                                  * written through a const redactor) */
 };
 
-/* redact_flags.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
- * Korean word by hunspell-ko: a word of its own, a word and particles, a
- * form of a verb; or, unless strict, a word it reads only as another word
- * with something glued on (정해져) that the name lists do not know as a
- * name (유빈, 노도진 are).  0 also when hunspell-ko is missing. */
+/* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
+ * Korean word by hunspell-ko (with data/lexicon's words): a word of its
+ * own, a word and particles, a form of a verb; or, unless strict, a word
+ * the name lists do not know as a name (유빈, 노도진 are) that it reads
+ * only as another word with something glued on (정해져), or that it knows
+ * once North Korean spelling, a regional ending, a compound or a verb
+ * form is read (docs/VARIANTS.md).  0 also when hunspell-ko is missing. */
 int redact_ordinary_ko(const char *w, size_t len, int strict);
 
 /* redact_hits.c: the rules of literal id: its form, with FORM_WORD when it is a

@@ -1280,41 +1280,104 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
     return 0;
 }
 
-static int ends_with_one(const char *const *tab, size_t ntab, const char *rest,
-                         size_t len, int depth)
+/* ---- The ending tables, indexed ----
+ * Every word of a text asks, at each of its last bytes, whether the rest
+ * is a run of particles or endings (the audit's stems, the review flags).
+ * Hangul and Cyrillic entries share their first byte, so a scan of a whole
+ * table for each position compared nearly every entry: each table is kept
+ * sorted instead, and only the entries that begin with the rest's first
+ * character are compared (a binary search, then a few). */
+#define SUFIDX_MAX MN_LATIN_MAX
+
+struct sufidx {
+    size_t n;
+    const char *e[SUFIDX_MAX];      /* the entries, sorted by their bytes */
+    unsigned char len[SUFIDX_MAX];
+};
+
+static struct {
+    struct sufidx ko_common, ko_more, mn, mn_latin;
+} ix;
+static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
+
+static int entry_cmp(const void *a, const void *b)
 {
-    size_t i, n;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void sufidx_fill(struct sufidx *x, const char *const *tab, size_t n)
+{
+    x->n = n < SUFIDX_MAX ? n : SUFIDX_MAX;
+    memcpy(x->e, tab, x->n * sizeof *tab);
+    qsort(x->e, x->n, sizeof x->e[0], entry_cmp);
+    for (size_t i = 0; i < x->n; i++)
+        x->len[i] = (unsigned char)strlen(x->e[i]);
+}
+
+
+static void ix_build(void)
+{
+    (void)pthread_once(&mn_latin_once, mn_latin_build);
+    sufidx_fill(&ix.ko_common, ko_common, N_COMMON);
+    sufidx_fill(&ix.ko_more, ko_more, N_MORE);
+    sufidx_fill(&ix.mn, mn_endings, N_MN_ENDINGS);
+    sufidx_fill(&ix.mn_latin, mn_latin_ptr, n_mn_latin);
+}
+
+/* The first entry of x that begins with the character at rest[0] (UTF-8,
+ * len bytes available); *end is one past the last such entry. */
+static size_t sufidx_range(const struct sufidx *x, const char *rest, size_t len, size_t *end)
+{
+    unsigned char b = (unsigned char)rest[0];
+    size_t c = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4, lo = 0, hi = x->n;
+    char first[5];
+
+    if (c > len) {
+        *end = 0;
+        return 0;
+    }
+    memcpy(first, rest, c);
+    first[c] = '\0';
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strncmp(x->e[mid], first, c) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (hi = lo; hi < x->n && strncmp(x->e[hi], first, c) == 0; hi++)
+        ;
+    *end = hi;
+    return lo;
+}
+
+/* 1 if rest[0..len) is a run of at most depth entries of x. */
+static int ends_with_one(const struct sufidx *x, const char *rest, size_t len, int depth)
+{
+    size_t i, end;
 
     if (len == 0)
         return 1;
     /* No particle or ending is longer than 9 bytes: most words fail here. */
     if (depth == 0 || len > (size_t)depth * 9)
         return 0;
-    for (i = 0; i < ntab; i++) {
-        if (tab[i][0] != rest[0])
-            continue;           /* most entries: no strlen */
-        n = strlen(tab[i]);
-        if (n <= len && memcmp(tab[i], rest, n) == 0 &&
-            ends_with_one(tab, ntab, rest + n, len - n, depth - 1))
+    for (i = sufidx_range(x, rest, len, &end); i < end; i++)
+        if (x->len[i] <= len && memcmp(x->e[i], rest, x->len[i]) == 0 &&
+            ends_with_one(x, rest + x->len[i], len - x->len[i], depth - 1))
             return 1;
-    }
     return 0;
 }
 
-/* 1 if some entry of tab[0..n) is rest[i..i+its length); sets reach
- * there. */
-static void reach_from(unsigned char *reach, const char *const *tab, size_t n,
-                       const char *rest, size_t i, size_t len)
+/* Sets reach[i + n] for each entry of x, n bytes long, that is
+ * rest[i..i+n). */
+static void reach_from(unsigned char *reach, const struct sufidx *x, const char *rest, size_t i,
+                       size_t len)
 {
-    size_t k, m;
+    size_t k, end;
 
-    for (k = 0; k < n; k++) {
-        if (tab[k][0] != rest[i])
-            continue;
-        m = strlen(tab[k]);
-        if (m <= len - i && memcmp(tab[k], rest + i, m) == 0)
-            reach[i + m] = 1;
-    }
+    for (k = sufidx_range(x, rest + i, len - i, &end); k < end; k++)
+        if (x->len[k] <= len - i && memcmp(x->e[k], rest + i, x->len[k]) == 0)
+            reach[i + x->len[k]] = 1;
 }
 
 /* 1 if rest[0..len) is a chain of any number of Korean particles and
@@ -1329,12 +1392,13 @@ static int ko_chain(const char *rest, size_t len)
         return 1;
     if (len > KO_SUFFIX_MAX)
         return 0;
+    (void)pthread_once(&ix_once, ix_build);
     memset(reach, 0, len + 1);
     reach[0] = 1;
     for (i = 0; i < len && !reach[len]; i++)
         if (reach[i]) {
-            reach_from(reach, ko_common, N_COMMON, rest, i, len);
-            reach_from(reach, ko_more, N_MORE, rest, i, len);
+            reach_from(reach, &ix.ko_common, rest, i, len);
+            reach_from(reach, &ix.ko_more, rest, i, len);
         }
     return reach[len];
 }
@@ -1342,11 +1406,10 @@ static int ko_chain(const char *rest, size_t len)
 /* A Mongolian ending run: up to three Cyrillic endings, or one Latin. */
 static int mn_suffix_ok(const char *rest, size_t restlen)
 {
-    if (restlen > 0 && (unsigned char)rest[0] < 0x80) {
-        (void)pthread_once(&mn_latin_once, mn_latin_build);
-        return ends_with_one(mn_latin_ptr, n_mn_latin, rest, restlen, 1);
-    }
-    return ends_with_one(mn_endings, N_MN_ENDINGS, rest, restlen, 3);
+    (void)pthread_once(&ix_once, ix_build);
+    if (restlen > 0 && (unsigned char)rest[0] < 0x80)
+        return ends_with_one(&ix.mn_latin, rest, restlen, 1);
+    return ends_with_one(&ix.mn, rest, restlen, 3);
 }
 
 int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restlen)
@@ -1405,7 +1468,8 @@ int variants_ko_marks_name(const char *rest, size_t restlen)
 
 int variants_ko_common_suffix(const char *rest, size_t restlen)
 {
-    return ends_with_one(ko_common, N_COMMON, rest, restlen, 2);
+    (void)pthread_once(&ix_once, ix_build);
+    return ends_with_one(&ix.ko_common, rest, restlen, 2);
 }
 
 size_t variants_hangul_syllables(char *out, size_t outlen, const char *key, size_t keylen)

@@ -3,16 +3,27 @@
 
 #include <hunspell.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
 #define WORD_MAX 100
 
+/* data/lexicon/ko_extra.txt, compiled in (scripts/embed.sh). */
+extern const unsigned char lexicon_ko_extra[];
+
+/* Each dictionary; the words we add to it (data/lexicon: one word a line,
+ * then a tab and what it means; # comments) and the word of the dictionary
+ * whose affixes they take. */
 static const struct {
     const char *file, *package;
+    const unsigned char *extra;
+    const char *model;
 } dicts[LEXICON_NLANGS] = {
-    { "ko_KR", "hunspell-ko" }, { "mn_MN", "hunspell-mn" }, { "en_US", "hunspell-en-us" },
+    { "ko_KR", "hunspell-ko", lexicon_ko_extra, "시장" },
+    { "mn_MN", "hunspell-mn", NULL, NULL },
+    { "en_US", "hunspell-en-us", NULL, NULL },
 };
 
 static struct {
@@ -24,6 +35,31 @@ static struct {
 void lexicon_set_dir(const char *dir)
 {
     snprintf(lx.dir, sizeof lx.dir, "%s", dir != NULL ? dir : "/usr/share/hunspell");
+}
+
+/* Adds the words of list (dicts[].extra) to h, each with the affixes of
+ * model.  Both are decomposed first (NFD): hunspell-ko keeps its words as
+ * jamo (its ICONV table) and converts only what it is asked to spell, not
+ * what is added. */
+static void add_extra(Hunhandle *h, const unsigned char *list, const char *model)
+{
+    const char *line = (const char *)list, *end;
+    char word[WORD_MAX + 1];
+    utf8proc_uint8_t *dw, *dm = utf8proc_NFD((const utf8proc_uint8_t *)model);
+    size_t n;
+
+    for (; dm != NULL && *line != '\0'; line = *end == '\n' ? end + 1 : end) {
+        end = line + strcspn(line, "\n");
+        n = strcspn(line, "\t\n");
+        if (*line == '#' || n == 0 || n > WORD_MAX)
+            continue;
+        memcpy(word, line, n);
+        word[n] = '\0';
+        if ((dw = utf8proc_NFD((const utf8proc_uint8_t *)word)) != NULL)
+            (void)Hunspell_add_with_affix(h, (const char *)dw, (const char *)dm);
+        free(dw);
+    }
+    free(dm);
 }
 
 static Hunhandle *dictionary(enum lexicon_lang lang)
@@ -39,6 +75,8 @@ static Hunhandle *dictionary(enum lexicon_lang lang)
             lx.h[lang] = Hunspell_create(aff, dic);
         if (lx.h[lang] == NULL)
             lx.missing |= 1u << lang;
+        else if (dicts[lang].extra != NULL)
+            add_extra(lx.h[lang], dicts[lang].extra, dicts[lang].model);
     }
     return lx.h[lang];
 }

@@ -15,6 +15,9 @@
  * the process ends.  A dictionary that is missing is remembered and
  * reported by lexicon_missing, so the caller can say so: nothing is ever
  * treated as an ordinary word then (more review flags, never fewer).
+ * hunspell-ko is loaded with the nouns of data/lexicon/ko_extra.txt added
+ * (North Korean words of testimony it lacks: 장마당, 인민반; compiled in),
+ * each taking the particles of an ordinary noun.
  *
  * Not for secrets: libhunspell has no allocator hook, so the words asked
  * about pass through its ordinary heap and are freed without being wiped

@@ -307,6 +307,24 @@ add_story() {
     [ "$output" = $'Port\n\n우리는 항구에서 일했다.' ]
 }
 
+@test "redact: North Korean words, spellings and endings of testimony raise no flag; a name among them does (issue 13)" {
+    P=$(ik subject add --name "Kim Jong-su" --name "김종수" --pseudonym Rim-il --locale ko)
+    ik consent "$P" --export yes 2>/dev/null
+    # The outside tester's 기록자 and 장마당, and each other kind: a North
+    # Korean word with particles, 로동 (no initial-sound rule), a Hamgyong
+    # ending, a compound written as one word.
+    ID=$(printf '기록자가 왔다. 오마니는 장마당에서 팔았슴다. 로동자들은 기름값이 올랐다고 했지비.\n' |
+        ik record "$P" --title "Market" --date 2024-03-15)
+    run --separate-stderr ik redact "$ID" --report
+    expect_status 0
+    [[ "$output" != *flag* ]]
+    # The same text with a name nobody registered: flagged, shown, blocks.
+    N=$(printf '장마당에서 박철호를 만났슴다.\n' | ik record "$P" --title "Market" --date 2024-03-15)
+    run --separate-stderr ik redact "$N" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t9\tkorean-name\tunresolved\t박철호$'
+}
+
 @test "redact and subject show: one consent day in every time zone (UTC-12, never earlier than any local calendar)" {
     command -v faketime >/dev/null || skip "faketime is not installed (scripts/deps.sh deb)"
     # faketime is a preload; ASan insists on coming first and stops the
