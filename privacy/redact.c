@@ -121,7 +121,9 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
     l->rule = v->rule, l->suffix = v->suffix;
     l->capital = v->capital, l->kind = v->flag ? FORM_SHORT : FORM_REPLACE;
     l->person = cat == NAME_CAT || cat == TERM_PERSON;
-    l->word = cat == NAME_CAT && !v->flag && one_word(v->key, v->keylen);
+    /* A short form is asked of the dictionary too: a review flag where it
+     * is an ordinary word, else replaced (lit_form). */
+    l->word = cat == NAME_CAT && one_word(v->key, v->keylen);
     r->nlits++;
     return 0;
 }
@@ -134,7 +136,7 @@ unsigned char redact_form_byte(const struct redact_form *f)
 
 int redact_form_of_byte(struct redact_form *f, unsigned char b)
 {
-    if ((b >> 6) != 0 || ((b >> 4) & 3) > FORM_WORD)
+    if ((b >> 6) != 0 || ((b >> 4) & 3) > FORM_COMMON)
         return -1;
     f->suffix = b & 3, f->capital = (b >> 2) & 1, f->person = (b >> 3) & 1;
     f->kind = (b >> 4) & 3;

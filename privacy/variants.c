@@ -766,18 +766,22 @@ static int mn_short_form(struct variant_list *out, const int *li, int n)
     return mn_add_letters(out, f, m + 2, RULE_VARIANT, SUFFIX_MN, 40);
 }
 
-/* The short forms Mongolians are called by (at least a review flag, never
- * a replacement: each is also an ordinary word with the reflexive ending,
- * "алтаа" is "his gold"): the name's start up to its first consonants with
- * a long vowel (Алтангэрэл: Алтаа; Батбаяр: Батаа; Энхтуяа: Энхээ), and
- * each later element of the compound, alone or with a long vowel (Баяр,
- * Баяраа; Туяа; Гэрлээ).  An element starts at a consonant after a
- * consonant, followed by a vowel.  Written with a capital. */
+/* The short forms Mongolians are called by (issue 12): the name's start
+ * up to its first consonants with a long vowel (Алтангэрэл: Алтаа;
+ * Батбаяр: Батаа; Түвшинбаяр: Түвшээ; Энхтуяа: Энхээ), the first element
+ * alone (Түвшин, Алтан: four letters or more), and each later element of
+ * the compound, alone or with a long vowel (Баяр, Баяраа; Туяа; Гэрлээ).
+ * An element starts at a consonant after a consonant, followed by a vowel.
+ * Written with a capital.  Marked flag: a form the dictionary of its
+ * script knows as an ordinary word ("алтаа" is "his gold") is a review
+ * flag, any other is replaced (redact_hits.c, lit_form). */
 static int mn_short_forms(struct variant_list *out, const int *li, int n)
 {
     unsigned char flag = out->flag, capital = out->capital;
     int i, j, rc = 0;
 
+    if (out->no_short)
+        return 0;
     out->flag = 1, out->capital = 1;
     for (i = 0; i < n && is_consonant(li[i]); i++)
         ;
@@ -790,7 +794,10 @@ static int mn_short_forms(struct variant_list *out, const int *li, int n)
     for (j = 2; rc == 0 && j + 3 <= n; j++) {
         if (!is_consonant(li[j - 1]) || !is_consonant(li[j]) || is_consonant(li[j + 1]))
             continue;
-        if (n - j >= 4)
+        /* The first element alone (Түвшинбаяр: Түвшин; Алтангэрэл: Алтан). */
+        if (j >= 4)
+            rc = mn_add_letters(out, li, j, RULE_VARIANT, SUFFIX_MN, 40);
+        if (rc == 0 && n - j >= 4)
             rc = mn_add_letters(out, li + j, n - j, RULE_VARIANT, SUFFIX_MN, 40);
         if (rc == 0)
             rc = mn_short_form(out, li + j, n - j);
@@ -1008,7 +1015,7 @@ static void mnrev_rec(struct mnrev *m, const char *key, size_t len, size_t at, i
 
 struct mnvow {
     struct variant_list *out;
-    int li[SLOT_MAX], n, left, failed;
+    int li[SLOT_MAX], n, left, failed, person;
 };
 
 /* Readings of w->li with exactly `changes` vowels changed from index i on
@@ -1029,7 +1036,7 @@ static void mn_vowel_rec(struct mnvow *w, int i, int changes)
             at += k;
         }
         w->left--;
-        if (mongolian_from_cyrillic(w->out, buf, at, RULE_VARIANT, 0, 30) != 0)
+        if (mongolian_from_cyrillic(w->out, buf, at, RULE_VARIANT, w->person, 30) != 0)
             w->failed = 1;
         sodium_memzero(buf, sizeof buf);
         return;
@@ -1051,16 +1058,17 @@ static void mn_vowel_rec(struct mnvow *w, int i, int changes)
 /* The Cyrillic readings of a Latin name whose u and o are the other
  * Mongolian vowels (Tuvshinjargal: Түвшинжаргал; Munkhbat: Мөнхбат), one
  * changed vowel first, then two..., at most 4 readings, each with a few
- * spellings and stems (VARIANTS_MAX); reading is the first Cyrillic
- * reading (mnrev_rec). */
-static int mn_vowel_readings(struct variant_list *out, const char *reading)
+ * spellings and stems (VARIANTS_MAX), and for a person their short forms
+ * (issue 12: Tuvshinbayar is also Түвшин, Түвшээ); reading is the first
+ * Cyrillic reading (mnrev_rec). */
+static int mn_vowel_readings(struct variant_list *out, const char *reading, int person)
 {
     struct mnvow w;
     size_t at = 0, len = strlen(reading);
     int cp, k, changes;
 
     memset(&w, 0, sizeof w);
-    w.out = out, w.left = 4;
+    w.out = out, w.left = 4, w.person = person;
     while (at < len) {
         k = utf8_next(&cp, reading + at, len - at);
         if (k <= 0 || w.n >= SLOT_MAX || (w.li[w.n] = mn_letter(cp)) < 0)
@@ -1107,13 +1115,14 @@ static int from_latin(struct variant_list *out, const char *key, size_t len, int
     reverse_free(&r);
     memset(&m, 0, sizeof m);
     mnrev_rec(&m, key, len, 0, 0);
-    /* Short forms of the likeliest reading only; its other vowels come
-     * before the other readings (VARIANTS_MAX). */
+    /* Short forms of the likeliest reading and its other vowels (Түвшин
+     * of Tuvshinbayar), which come before the other readings
+     * (VARIANTS_MAX). */
     for (i = 0; rc == 0 && i < m.nfound; i++) {
         rc = mongolian_from_cyrillic(out, m.found[i], strlen(m.found[i]), RULE_VARIANT,
                                      i == 0 && person, i == 0 ? 300 : 100);
         if (rc == 0 && i == 0)
-            rc = mn_vowel_readings(out, m.found[0]);
+            rc = mn_vowel_readings(out, m.found[0], person);
     }
     sodium_memzero(&m, sizeof m);
     return rc;
@@ -1203,6 +1212,32 @@ static int patronymic_father(struct variant_list *out, const char *key, size_t l
  * given name alone: "Алтангэрэл" of "Батбаярын Алтангэрэл"; "Болд",
  * "Доржийн" of "Bold Dorj").  A spelling in a script with capitals must be
  * written with one ("Krajcik's brother", not "mark" for "Mark Hill"). */
+/* Words of the languages we read that are also given names or parts of
+ * names (issue 12, kind 4): the English months and days and the function
+ * words that are Korean or Chinese surnames and given names (An, So, No,
+ * Do, Ha, Ma, Ye, In, On, Yu...), and the Mongolian days of the week, which
+ * are given names too (Даваа, Мягмар, Лхагва, Пүрэв, Баасан, Бямба, Ням).
+ * Lower case, as keys.  Written by us from the languages' grammar. */
+static const char *const common_words[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "a", "an", "and", "as", "at", "be", "but", "by", "do", "for", "go", "ha", "he", "if",
+    "in", "is", "it", "ma", "me", "my", "no", "nor", "of", "oh", "on", "or", "so", "the",
+    "to", "up", "us", "we", "ye", "yet", "you", "yu",
+    "даваа", "мягмар", "лхагва", "пүрэв", "баасан", "бямба", "ням",
+};
+
+int variants_common_word(const char *key, size_t keylen)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof common_words / sizeof common_words[0]; i++)
+        if (strlen(common_words[i]) == keylen && memcmp(common_words[i], key, keylen) == 0)
+            return 1;
+    return 0;
+}
+
 static int name_words(struct variant_list *out, const char *norm, size_t len)
 {
     char key[SLOT_MAX * 4], pat[SLOT_MAX * 4];
@@ -1221,6 +1256,15 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
             chars += ((unsigned char)norm[i] & 0xC0) != 0x80;
         }
         a = b + 1;
+        /* A word that is also a month, a day or a function word ("May" of
+         * May Lee, "An" of An Myong, even a surname): the name-or-word
+         * rule (redact_hits.c), as written only. */
+        if (chars >= 2 && variants_common_word(key, k)) {
+            out->capital = 1;
+            rc = list_add(out, key, k, RULE_VARIANT, SUFFIX_NONE);
+            out->capital = 0;
+            continue;
+        }
         if (chars < 3 && !(chars == 2 && utf8_next(&cp, key, k) > 0 && is_hangul_cp(cp)))
             continue;
         if (variants_is_surname(key, k))
@@ -1266,8 +1310,10 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
         return err_set(e, EXIT_INPUT, "a name or term is empty (or only dashes and spaces); give its text");
     }
     rc = list_add(out, t.key, t.keylen, RULE_EXACT, SUFFIX_NONE);
+    out->no_short = memchr(t.norm, ' ', t.normlen) != NULL;
     if (rc == 0)
         rc = expand_key(out, t.key, t.keylen, RULE_EXACT, person);
+    out->no_short = 0;
     if (rc == 0 && person)
         rc = name_words(out, t.norm, t.normlen);
     normtext_free(&t);
