@@ -149,10 +149,16 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
     struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0 };
-    int cp;
+    int cp, second, k, k2;
 
-    if (utf8_next(&cp, key, keylen) > 0)
+    if ((k = utf8_next(&cp, key, keylen)) > 0) {
         v.suffix = is_hangul_cp(cp) ? SUFFIX_KO : is_cyrillic_cp(cp) ? SUFFIX_MN : SUFFIX_NONE;
+        /* An abbreviation of two Latin or Cyrillic letters (УБ) counts only
+         * written with a capital ("уб" is no place). */
+        k2 = (size_t)k < keylen ? utf8_next(&second, key + k, keylen - (size_t)k) : 0;
+        v.capital = (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && k2 > 0 &&
+                    (size_t)(k + k2) == keylen;
+    }
     return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE) != 0 ? -1 : 0;
 }
 
