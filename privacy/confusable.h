@@ -5,11 +5,18 @@
 #ifndef INTAKE_CONFUSABLE_H
 #define INTAKE_CONFUSABLE_H
 
-enum confusable_script { CONF_NONE, CONF_LATIN, CONF_CYRILLIC, CONF_GREEK };
+enum confusable_script { CONF_NONE, CONF_LATIN, CONF_CYRILLIC, CONF_GREEK, CONF_OTHER };
 
-/* The script of letter cp among the three, or CONF_NONE (not a letter of
- * them: digits, Hangul, Han, marks, punctuation). */
+/* The script of letter cp among the three, CONF_OTHER for an Armenian or
+ * Cherokee letter (only ever a look-alike of the three: Mսnkhbat), or
+ * CONF_NONE (digits, Hangul, Han, marks, punctuation). */
 int confusable_script(int cp);
+
+/* The basic Latin letter (lower case) that the letter-like character cp
+ * stands for where NFKC leaves it alone: small capitals (ʙ), negative
+ * squared and negative circled letters (🅱, 🅑); 0 for any other.  From
+ * the Unicode character names, by scripts/confusables.c. */
+int confusable_letterlike(int cp);
 
 /* The everyday letter of script (lower case) that looks like cp (Latin a
  * in Cyrillic: а; Cyrillic р in Latin: p), or 0 if there is none. */
