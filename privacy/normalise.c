@@ -247,6 +247,10 @@ int normalise_is_upper(int cp)
 
     if (cp < 0 || utf8proc_isupper(cp))
         return cp >= 0;
+    /* Small capitals and squared or circled letters are written as
+     * capitals (ʙold, 🅱old: confusable_letterlike). */
+    if (cp > 0x7F && confusable_letterlike(cp) != 0)
+        return 1;
     return cp > 0x7F &&
            utf8proc_decompose_char(cp, f, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &boundclass) == 1 &&
            utf8proc_isupper(f[0]);
