@@ -122,8 +122,10 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
     l->capital = v->capital, l->kind = v->flag ? FORM_SHORT : FORM_REPLACE;
     l->person = cat == NAME_CAT || cat == TERM_PERSON;
     /* A short form is asked of the dictionary too: a review flag where it
-     * is an ordinary word, else replaced (lit_form). */
-    l->word = cat == NAME_CAT && one_word(v->key, v->keylen);
+     * is an ordinary word, else replaced (lit_form); not a stem, which is
+     * no word by itself (гэрл of Гэрлээ): it stays a review flag. */
+    l->word = cat == NAME_CAT && one_word(v->key, v->keylen) &&
+              !(v->flag && v->suffix == SUFFIX_MN_STEM);
     r->nlits++;
     return 0;
 }

@@ -187,7 +187,7 @@ static const char *const mn_systems[][6] = {
  * transcription (ru.wikipedia "Монгольско-русская практическая
  * транскрипция") and usage in the Russian press. */
 static const char *const mn_russian[][4] = {
-    {"э", "е", 0}, {"ө", "у", "о", "ё"}, {"ү", "у", "ю", 0},
+    {"э", "е", 0}, {"ө", "у", "о", "ё"}, {"ү", "у", "ю", 0}, {"л", "ль", 0},
 };
 
 /* How a Latin spelling's vowels read in Mongolian Cyrillic beyond the
@@ -213,9 +213,14 @@ static const char *const mn_endings[] = {
     /* Russian case endings, as Russian text declines a Mongolian name
      * (Батбаяра отправили, Батбаяру, Батбаяром, о Батбаяре; Сарная) */
     "а", "у", "ом", "ем", "ём", "е", "ы", "и", "ой", "ей", "ою", "ю", "я",
+    /* and the Russian patronymic and surname built on a Mongolian father's
+     * name, with their cases (Батбаяровна, Батбаярович, Батбаяров:
+     * report-adv12c H52) */
+    "ович", "овича", "овичу", "овичем", "овиче", "овна", "овны", "овне", "овну", "овной",
+    "ов", "ова", "ову", "овым", "ове", "евич", "евна", "ев", "ева",
 };
 #define N_MN_ENDINGS (sizeof mn_endings / sizeof mn_endings[0])
-#define N_MN_NATIVE_ENDINGS (N_MN_ENDINGS - 13)
+#define N_MN_NATIVE_ENDINGS (N_MN_ENDINGS - 32)
 
 /* Latin spellings of endings written by hand (older systems and usage). */
 static const char *const mn_latin_extra[] = {
@@ -766,6 +771,26 @@ static int mn_short_form(struct variant_list *out, const int *li, int n)
     return mn_add_letters(out, f, m + 2, RULE_VARIANT, SUFFIX_MN, 40);
 }
 
+/* An element of a compound name alone, li[0..n), with case endings, in
+ * Cyrillic and Latin, and its stem without a fleeting vowel (Төмөр:
+ * Төмрийн) or a final short vowel (Эрдэнэ: Эрдэнийн). */
+static int mn_element(struct variant_list *out, const int *li, int n)
+{
+    int f[SLOT_MAX], m;
+
+    if (n < 4 || n > SLOT_MAX || mn_add_letters(out, li, n, RULE_VARIANT, SUFFIX_MN, 40) != 0)
+        return n < 4 || n > SLOT_MAX ? 0 : -1;
+    if (n >= 5 && is_consonant(li[n - 1]) && is_short_vowel(li[n - 2]) && is_consonant(li[n - 3])) {
+        memcpy(f, li, (size_t)(n - 2) * sizeof *f);
+        m = n - 2;
+        f[m++] = li[n - 1];
+        return mn_add_letters(out, f, m, RULE_INFLECTION, SUFFIX_MN_STEM, 8);
+    }
+    if (n >= 5 && is_short_vowel(li[n - 1]) && is_consonant(li[n - 2]))
+        return mn_add_letters(out, li, n - 1, RULE_INFLECTION, SUFFIX_MN_STEM, 8);
+    return 0;
+}
+
 /* The short forms Mongolians are called by (issue 12): the name's start
  * up to its first consonants with a long vowel (Алтангэрэл: Алтаа;
  * Батбаяр: Батаа; Түвшинбаяр: Түвшээ; Энхтуяа: Энхээ), the first element
@@ -792,13 +817,16 @@ static int mn_short_forms(struct variant_list *out, const int *li, int n)
     if (rc == 0 && i + 1 < n - 2 && is_consonant(li[i + 1]))
         rc = mn_short_form(out, li, i + 2);
     for (j = 2; rc == 0 && j + 3 <= n; j++) {
-        if (!is_consonant(li[j - 1]) || !is_consonant(li[j]) || is_consonant(li[j + 1]))
+        /* й ends an element as a consonant does (Өлзий|баяр). */
+        if (!(is_consonant(li[j - 1]) || strcmp(mn_letters[li[j - 1]][0], "й") == 0) ||
+            !is_consonant(li[j]) || is_consonant(li[j + 1]))
             continue;
-        /* The first element alone (Түвшинбаяр: Түвшин; Алтангэрэл: Алтан). */
+        /* The first element alone (Түвшинбаяр: Түвшин; Алтангэрэл: Алтан;
+         * Төмөрбаатар: Төмөр, Төмрийн; Өлзийбаяр: Өлзий). */
         if (j >= 4)
-            rc = mn_add_letters(out, li, j, RULE_VARIANT, SUFFIX_MN, 40);
+            rc = mn_element(out, li, j);
         if (rc == 0 && n - j >= 4)
-            rc = mn_add_letters(out, li + j, n - j, RULE_VARIANT, SUFFIX_MN, 40);
+            rc = mn_element(out, li + j, n - j);
         if (rc == 0)
             rc = mn_short_form(out, li + j, n - j);
     }
@@ -851,6 +879,21 @@ static int mn_system_forms(struct variant_list *out, const int *li, int n, int s
     return 0;
 }
 
+/* 1 if letter b after letter a writes one long vowel with two letters
+ * that are not the same (яа, ёо, еэ, юу, юү: Оюун written Оюн). */
+static int mn_long_pair(int a, int b)
+{
+    static const char *const pairs[][2] = {
+        {"я", "а"}, {"ё", "о"}, {"е", "э"}, {"ю", "у"}, {"ю", "ү"},
+    };
+    size_t k;
+
+    for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+        if (strcmp(mn_letters[a][0], pairs[k][0]) == 0 && strcmp(mn_letters[b][0], pairs[k][1]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Adds the Russian Cyrillic spellings of the letters li[0..n) (mn_russian;
  * at most cap, fewest changes first). */
 static int mn_russian_forms(struct variant_list *out, const int *li, int n, size_t cap)
@@ -861,16 +904,51 @@ static int mn_russian_forms(struct variant_list *out, const int *li, int n, size
 
     if (n > SLOT_MAX)
         return 0;
+    size_t first = out->n, j, len;
+    char stem[SLOT_MAX * 4];
+
     for (i = 0; i < n; i++) {
         memset(&s[i], 0, sizeof s[i]);
         slot_add(&s[i], mn_letters[li[i]][0], "", "");
+        /* Russian writes a long vowel single (Энхтуя, Тумурбатар, Болорма:
+         * report-adv12c H55). */
+        if (i > 0 && li[i] == li[i - 1] && !is_consonant(li[i]) && is_short_vowel(li[i]))
+            slot_add(&s[i], "", "", "");
+        if (i > 0 && mn_long_pair(li[i - 1], li[i]))
+            slot_add(&s[i], "", "", "");
         row = mn_row(&mn_russian[0][0], sizeof mn_russian / sizeof mn_russian[0], 4, li[i]);
-        if (row == NULL || (i == 0 && strcmp(row[0], "э") == 0))
+        /* ль only before a consonant (Ульзийбаяр). */
+        if (row == NULL || (i == 0 && strcmp(row[0], "э") == 0) ||
+            (strcmp(row[0], "л") == 0 && (i + 1 >= n || !is_consonant(li[i + 1]))))
             continue;
         for (k = 1; k < 4 && row[k]; k++)
             slot_add(&s[i], row[k], "", "");
     }
-    return combine(out, s, n, RULE_VARIANT, SUFFIX_MN, out->n + cap);
+    if (combine(out, s, n, RULE_VARIANT, SUFFIX_MN, out->n + cap) != 0)
+        return -1;
+    /* A Russian form ending in а or я takes Russian endings in its place
+     * (Болорма: Болорме, Болормы; Энхтуя: Энхтуи, Энхтуей). */
+    for (j = first, len = out->n; j < len; j++) {
+        const char *key = out->arena + out->v[j].off, *bt;
+        size_t kl = out->v[j].keylen;
+        /* -батор for -баатар (Сухэ-Батор, Тумурбатор: report-adv12c H8). */
+        if (kl < sizeof stem && (bt = memmem(key, kl, "батар", 10)) != NULL) {
+            size_t at = (size_t)(bt - key);
+            memcpy(stem, key, kl);
+            memcpy(stem + at + 6, "о", 2);
+            if (list_add(out, stem, kl, RULE_VARIANT, SUFFIX_MN) != 0)
+                return -1;
+            key = out->arena + out->v[j].off;
+        }
+        if (kl < 8 || kl - 2 >= sizeof stem ||
+            (memcmp(key + kl - 2, "а", 2) != 0 && memcmp(key + kl - 2, "я", 2) != 0))
+            continue;
+        memcpy(stem, key, kl - 2);
+        if (list_add(out, stem, kl - 2, RULE_INFLECTION, SUFFIX_MN_STEM) != 0)
+            return -1;
+    }
+    sodium_memzero(stem, sizeof stem);
+    return 0;
 }
 
 /* Cyrillic key: itself, its stems, and all in every Latin system.  Stems
@@ -1296,6 +1374,35 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
     return rc;
 }
 
+/* The elements of a hyphenated Mongolian name in one word (Бат-Эрдэнэ:
+ * Эрдэнэ, Эрдэнийн, Эрдэнээ; report-adv12c H63): short forms, marked as
+ * mn_short_forms marks them. */
+static int mn_hyphen_elements(struct variant_list *out, const char *norm, size_t len)
+{
+    unsigned char flag = out->flag, capital = out->capital;
+    size_t a = 0, b, at;
+    int li[SLOT_MAX], n, cp, k, rc = 0;
+
+    if (memchr(norm, '-', len) == NULL || memchr(norm, ' ', len) != NULL)
+        return 0;
+    out->flag = 1, out->capital = 1;
+    for (; a < len && rc == 0; a = b + 1) {
+        for (b = a; b < len && norm[b] != '-'; b++)
+            ;
+        for (at = a, n = 0; at < b; at += (size_t)k, n++)
+            if (n >= SLOT_MAX || (k = utf8_next(&cp, norm + at, b - at)) <= 0 ||
+                (li[n] = mn_letter(cp)) < 0)
+                break;
+        if (at < b || n < 4)
+            continue;
+        rc = mn_element(out, li, n);
+        if (rc == 0)
+            rc = mn_short_form(out, li, n);
+    }
+    out->flag = flag, out->capital = capital;
+    return rc;
+}
+
 int variants_of_kind(struct variant_list *out, const char *text, size_t len, int person,
                      struct err *e)
 {
@@ -1316,6 +1423,8 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
     out->no_short = 0;
     if (rc == 0 && person)
         rc = name_words(out, t.norm, t.normlen);
+    if (rc == 0 && person)
+        rc = mn_hyphen_elements(out, t.norm, t.normlen);
     normtext_free(&t);
     if (rc != 0) {
         variant_list_free(out);
