@@ -251,6 +251,10 @@ int normalise_is_upper(int cp)
      * capitals (ʙold, 🅱old: confusable_letterlike). */
     if (cp > 0x7F && confusable_letterlike(cp) != 0)
         return 1;
+    /* A Lisu or Canadian syllabics look-alike has no case: it is written
+     * for the capital it looks like (ꓓorj, ᗪorj). */
+    if (confusable_script(cp) == CONF_OTHER && !utf8proc_islower(cp))
+        return 1;
     return cp > 0x7F &&
            utf8proc_decompose_char(cp, f, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &boundclass) == 1 &&
            utf8proc_isupper(f[0]);
@@ -384,9 +388,15 @@ static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
     k = utf8proc_normalize_utf32(buf, k, opt);
     /* Letter-like characters NFKC leaves alone are read as the letter
      * they stand for, as NFKC reads Ⓑ and 𝐁 (🅱old, ʙold: issue 12). */
-    for (i = 0; i < k; i++)
+    for (i = 0, m = 0; i < k; i++) {
         if (confusable_letterlike(buf[i]) != 0)
             buf[i] = confusable_letterlike(buf[i]);
+        /* The braille blank looks like a space but is no space and not
+         * default-ignorable: left out, as a zero-width space is. */
+        if (buf[i] != 0x2800)
+            buf[m++] = buf[i];
+    }
+    k = k < 0 ? k : m;
     if (k < 0 || marks != MARKS_LEFT_OVER)
         return k;
     for (i = 0, m = 0; i < k; i++) {

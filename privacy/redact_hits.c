@@ -144,7 +144,10 @@ static int upper_at(const struct normtext *t, size_t n)
     size_t o = t->ostart[n];
     int cp;
 
-    return utf8_next(&cp, t->orig + o, normtext_oend(t, n) - o) > 0 && normalise_is_upper(cp);
+    /* A hit that starts with a digit matched it as a leetspeak letter
+     * (8old for Bold, normalise.h): it stands for the capital too. */
+    return utf8_next(&cp, t->orig + o, normtext_oend(t, n) - o) > 0 &&
+           (normalise_is_upper(cp) || (cp >= '0' && cp <= '9'));
 }
 
 /* 1 if the code point cp is a decimal digit of any script. */

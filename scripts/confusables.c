@@ -24,8 +24,9 @@
 
 enum { LATIN = 1, CYRILLIC = 2, GREEK = 3, OTHER = 4 };
 
-/* OTHER: Armenian and Cherokee, whose letters are only look-alike sources
- * (Mսnkhbat with an Armenian ս, Ꮇunkhbat with a Cherokee Ꮇ; issue 12). */
+/* OTHER: Armenian, Cherokee, Lisu and Canadian syllabics, whose letters
+ * are only look-alike sources (Mսnkhbat with an Armenian ս, Ꮇunkhbat with
+ * a Cherokee Ꮇ, ꓓorj, ᗪorj; issue 12). */
 static int script_of(UChar32 c)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -35,7 +36,8 @@ static int script_of(UChar32 c)
         return 0;
     return s == USCRIPT_LATIN ? LATIN : s == USCRIPT_CYRILLIC ? CYRILLIC :
            s == USCRIPT_GREEK ? GREEK :
-           s == USCRIPT_ARMENIAN || s == USCRIPT_CHEROKEE ? OTHER : 0;
+           s == USCRIPT_ARMENIAN || s == USCRIPT_CHEROKEE || s == USCRIPT_LISU ||
+           s == USCRIPT_CANADIAN_ABORIGINAL ? OTHER : 0;
 }
 
 /* The basic Latin letter a letter-like character stands for, by its
@@ -116,12 +118,17 @@ int main(int argc, char **argv)
     if (argc != 2 || U_FAILURE(st))
         return fprintf(stderr, "usage: confusables OUT.c (ICU: %s)\n", u_errorName(st)), 2;
     /* In code point order: the table is searched by halves. */
-    add_range(sc, 0x41, 0x24F);
+    add_range(sc, 0x41, 0x2AF);
     add_range(sc, 0x370, 0x3FF);
     add_range(sc, 0x400, 0x52F);
     add_range(sc, 0x531, 0x58F);
     add_range(sc, 0x13A0, 0x13FF);
+    add_range(sc, 0x1400, 0x167F);
+    add_range(sc, 0x1D00, 0x1D7F);
     add_range(sc, 0x1E00, 0x1EFF);
+    add_range(sc, 0x2C60, 0x2C7F);
+    add_range(sc, 0xA4D0, 0xA4FF);
+    add_range(sc, 0xA720, 0xA7FF);
     add_range(sc, 0xAB70, 0xABBF);
     if ((f = fopen(argv[1], "w")) == NULL)
         return perror(argv[1]), 2;
@@ -144,14 +151,32 @@ int main(int argc, char **argv)
             }
         }
     fprintf(f, "};\nconst size_t confusable_count = %d;\n", n);
-    /* Letter-like characters NFKC leaves alone, read as basic Latin. */
+    /* Letter-like characters NFKC leaves alone, read as basic Latin; and
+     * the rare letters of Latin (IPA, phonetic and extended letters from
+     * U+0250) and Cyrillic (historic letters from U+0460) whose skeleton
+     * is that of one everyday letter of their own script (ᴏ, ʀ, ʟ: o r l;
+     * ѳ: ө), read as that letter. */
     n = 0;
     fprintf(f, "const uint32_t letterlike_table[][2] = {\n");
-    for (c = 0x80; c <= 0x1FFFF; c++)
-        if (letterlike(c) != 0) {
-            fprintf(f, "{0x%04X,0x%02X},\n", (unsigned)c, (unsigned)letterlike(c));
+    for (c = 0x80; c <= 0x1FFFF; c++) {
+        int d = letterlike(c);
+        for (i = 0; d == 0 && i < nletters; i++) {
+            if (letters[i].c != c || everyday(c) ||
+                !((letters[i].script == LATIN && c >= 0x250) ||
+                  (letters[i].script == CYRILLIC && c >= 0x460)))
+                continue;
+            for (j = 0; j < nletters; j++)
+                if (letters[j].script == letters[i].script && everyday(letters[j].c) &&
+                    u_strcmp(letters[i].skel, letters[j].skel) == 0) {
+                    d = u_tolower(letters[j].c);
+                    break;
+                }
+        }
+        if (d != 0) {
+            fprintf(f, "{0x%04X,0x%04X},\n", (unsigned)c, (unsigned)d);
             n++;
         }
+    }
     fprintf(f, "};\nconst size_t letterlike_count = %d;\n", n);
     uspoof_close(sc);
     return fclose(f) == 0 ? 0 : 2;

@@ -32,6 +32,11 @@ static void test_letterlike(void **state)
     assert_int_equal(confusable_letterlike('b'), 0);
     assert_int_equal(confusable_letterlike(0x24B7), 0);        /* Ⓑ: NFKC folds it */
     assert_int_equal(confusable_letterlike(0x1F1E7), 0);       /* regional indicator B */
+    assert_int_equal(confusable_letterlike(0x280), 'r');       /* ʀ: same skeleton as r */
+    assert_int_equal(confusable_letterlike(0x473), 0x4E9);     /* ѳ: ө */
+    assert_int_equal(confusable_letterlike(0xE9), 0);          /* é is a letter of its own */
+    assert_int_equal(confusable_script(0xA4D3), CONF_OTHER);   /* Lisu ꓓ */
+    assert_int_equal(confusable_in(0xA4D3, CONF_LATIN), 'd');
     /* Armenian and Cherokee look like Latin letters. */
     assert_int_equal(confusable_in(0x57D, CONF_LATIN), 'u');
     assert_int_equal(confusable_in(0x13B7, CONF_LATIN), 'm');
