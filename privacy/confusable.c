@@ -6,17 +6,44 @@
 /* build/gen/confusables_data.c: {letter, script, look-alike}, sorted. */
 extern const uint32_t confusable_table[][3];
 extern const size_t confusable_count;
+/* {character, basic Latin letter}, sorted. */
+extern const uint32_t letterlike_table[][2];
+extern const size_t letterlike_count;
 
 int confusable_script(int cp)
 {
     if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-        (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF))
+        (cp >= 0xC0 && cp <= 0x2AF && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1D00 && cp <= 0x1D2B) ||
+        (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2C60 && cp <= 0x2C7F) ||
+        (cp >= 0xA722 && cp <= 0xA7FF && cp != 0xA788 && cp != 0xA789 && cp != 0xA78A))
         return CONF_LATIN;
     if ((cp >= 0x400 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x52F))
         return CONF_CYRILLIC;
     if ((cp >= 0x386 && cp <= 0x3FF && cp != 0x387) || cp == 0x37F)
         return CONF_GREEK;
+    if ((cp >= 0x531 && cp <= 0x556) || (cp >= 0x561 && cp <= 0x587) ||
+        (cp >= 0x13A0 && cp <= 0x13F5) || (cp >= 0x13F8 && cp <= 0x13FD) ||
+        (cp >= 0xAB70 && cp <= 0xABBF) || (cp >= 0xA4D0 && cp <= 0xA4F7) ||
+        (cp >= 0x1401 && cp <= 0x166C) || (cp >= 0x166F && cp <= 0x167F))
+        return CONF_OTHER;
     return CONF_NONE;
+}
+
+int confusable_letterlike(int cp)
+{
+    size_t lo = 0, hi = letterlike_count, mid;
+
+    if (cp < 0x250)
+        return 0;
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (letterlike_table[mid][0] < (uint32_t)cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < letterlike_count && letterlike_table[lo][0] == (uint32_t)cp
+               ? (int)letterlike_table[lo][1] : 0;
 }
 
 int confusable_in(int cp, int script)

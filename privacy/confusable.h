@@ -5,11 +5,22 @@
 #ifndef INTAKE_CONFUSABLE_H
 #define INTAKE_CONFUSABLE_H
 
-enum confusable_script { CONF_NONE, CONF_LATIN, CONF_CYRILLIC, CONF_GREEK };
+enum confusable_script { CONF_NONE, CONF_LATIN, CONF_CYRILLIC, CONF_GREEK, CONF_OTHER };
 
-/* The script of letter cp among the three, or CONF_NONE (not a letter of
- * them: digits, Hangul, Han, marks, punctuation). */
+/* The script of letter cp among the three (Latin with its IPA, phonetic
+ * and extended letters), CONF_OTHER for an Armenian, Cherokee, Lisu or
+ * Canadian syllabics letter (only ever a look-alike of the three:
+ * Mսnkhbat, ꓓorj), or CONF_NONE (digits, Hangul, Han, marks,
+ * punctuation). */
 int confusable_script(int cp);
+
+/* The everyday letter (lower case) that the letter-like character cp
+ * stands for where NFKC leaves it alone: small capitals (ʙ), negative
+ * squared and negative circled letters (🅱, 🅑), by their Unicode names;
+ * rare Latin and Cyrillic letters whose UTS #39 skeleton is that of one
+ * everyday letter of their script (ʀ: r, ѳ: ө); 0 for any other.  Made by
+ * scripts/confusables.c from ICU's data. */
+int confusable_letterlike(int cp);
 
 /* The everyday letter of script (lower case) that looks like cp (Latin a
  * in Cyrillic: а; Cyrillic р in Latin: p), or 0 if there is none. */

@@ -10,7 +10,7 @@
 
 extern const unsigned char gazetteer_towns[], gazetteer_subdivisions[],
     gazetteer_ko_given[], gazetteer_ko_surnames[], gazetteer_mn_names[],
-    gazetteer_place_groups[];
+    gazetteer_place_groups[], gazetteer_place_extra[];
 
 enum { BIT_SURNAME = 1u << GAZ_NKINDS };
 
@@ -232,19 +232,38 @@ static struct {
 } places;
 static pthread_once_t places_once = PTHREAD_ONCE_INIT;
 
+/* Appends list to joined at *at: names split by '|', places by '#'; a
+ * field starting with '@' (place_extra.txt: the entry's source) and the
+ * rest of its line are left out. */
+static void places_join(char *joined, size_t *at, const char *list)
+{
+    size_t n = strlen(list), i;
+
+    for (i = 0; i < n; i++) {
+        if (list[i] == '\t' && i + 1 < n && list[i + 1] == '@')
+            while (i + 1 < n && list[i + 1] != '\n')
+                i++;
+        else
+            joined[(*at)++] = list[i] == '\t' ? '|' : list[i] == '\n' ? '#' : list[i];
+    }
+    if (*at > 0 && joined[*at - 1] != '#')
+        joined[(*at)++] = '#';
+}
+
 static void places_load(void)
 {
-    const char *list = (const char *)gazetteer_place_groups;
-    size_t n = strlen(list), i;
-    char *joined = malloc(n + 1);
+    const char *groups = (const char *)gazetteer_place_groups;
+    const char *extra = (const char *)gazetteer_place_extra;
+    size_t at = 0;
+    char *joined = malloc(strlen(groups) + strlen(extra) + 3);
 
     if (joined == NULL) {
         places.failed = 1;
         return;
     }
-    for (i = 0; i < n; i++)
-        joined[i] = list[i] == '\t' ? '|' : list[i] == '\n' ? '#' : list[i];
-    places.failed = normalise_key(&places.key, &places.len, joined, n, NULL) != 0;
+    places_join(joined, &at, groups);
+    places_join(joined, &at, extra);
+    places.failed = normalise_key(&places.key, &places.len, joined, at, NULL) != 0;
     free(joined);
 }
 

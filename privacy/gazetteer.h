@@ -59,7 +59,10 @@ typedef int (*gazetteer_name_fn)(void *ctx, const char *key, size_t keylen);
 /* Calls fn with every name (but key itself) of each place one of whose
  * names has the key key[0..keylen) (bytes): "P'yŏngyang", "Pjöngjang",
  * "Пхеньян", "平壤" for 평양; from GeoNames' alternate names of the places
- * of KR, KP and MN (data/gazetteer/place_groups.txt).  The list is loaded
+ * of KR, KP and MN (data/gazetteer/place_groups.txt) and, for the towns
+ * of Mongolia, their Japanese, Korean and Chinese names, short forms and
+ * exonyms GeoNames lacks (УБ, Ulaanbator, ウランバートル; place_extra.txt,
+ * a source named per entry).  The list is loaded
  * on the first call and kept until the process ends (public data).
  * Returns 0, fn's non-zero value, or -1 with e filled (out of memory). */
 int gazetteer_place_names(const char *key, size_t keylen, gazetteer_name_fn fn, void *ctx,

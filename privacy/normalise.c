@@ -31,7 +31,7 @@ struct builder {
 /* The script of a character for look-alike checks: one of enum
  * confusable_script, SCRIPT_WORD for other word characters (digits,
  * Hangul, Han), SCRIPT_NONE for the rest. */
-enum { SCRIPT_NONE = CONF_NONE, SCRIPT_WORD = 4 };
+enum { SCRIPT_NONE = CONF_NONE, SCRIPT_WORD = CONF_OTHER + 1 };
 
 /* Notes the script of the next character put: two letters of different
  * scripts side by side make a mixed word (resolve_mixed). */
@@ -247,6 +247,14 @@ int normalise_is_upper(int cp)
 
     if (cp < 0 || utf8proc_isupper(cp))
         return cp >= 0;
+    /* Small capitals and squared or circled letters are written as
+     * capitals (ʙold, 🅱old: confusable_letterlike). */
+    if (cp > 0x7F && confusable_letterlike(cp) != 0)
+        return 1;
+    /* A Lisu or Canadian syllabics look-alike has no case: it is written
+     * for the capital it looks like (ꓓorj, ᗪorj). */
+    if (confusable_script(cp) == CONF_OTHER && !utf8proc_islower(cp))
+        return 1;
     return cp > 0x7F &&
            utf8proc_decompose_char(cp, f, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &boundclass) == 1 &&
            utf8proc_isupper(f[0]);
@@ -378,6 +386,17 @@ static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
     if (k < 0 || k > bufcps)
         return -1;
     k = utf8proc_normalize_utf32(buf, k, opt);
+    /* Letter-like characters NFKC leaves alone are read as the letter
+     * they stand for, as NFKC reads Ⓑ and 𝐁 (🅱old, ʙold: issue 12). */
+    for (i = 0, m = 0; i < k; i++) {
+        if (confusable_letterlike(buf[i]) != 0)
+            buf[i] = confusable_letterlike(buf[i]);
+        /* The braille blank looks like a space but is no space and not
+         * default-ignorable: left out, as a zero-width space is. */
+        if (buf[i] != 0x2800)
+            buf[m++] = buf[i];
+    }
+    k = k < 0 ? k : m;
     if (k < 0 || marks != MARKS_LEFT_OVER)
         return k;
     for (i = 0, m = 0; i < k; i++) {
@@ -774,7 +793,7 @@ static int word_script(const struct builder *bd, size_t a, size_t b, const char 
                        size_t inlen)
 {
     static const int order[] = { CONF_CYRILLIC, CONF_LATIN, CONF_GREEK };
-    int count[4] = {0}, best = 0, cp, k, sc, t;
+    int count[CONF_OTHER + 1] = {0}, best = 0, cp, k, sc, t;
     size_t i;
 
     for (i = a; i < b; i += (size_t)k)
@@ -1001,14 +1020,72 @@ size_t normalise_gap(const char *norm, size_t len, size_t p)
     return spell_gap(norm, len, p, (size_t)k, &alone) ? (size_t)k : 0;
 }
 
-/* Leaves the gaps (above) out of bd's key view. */
+/* ---- Leetspeak digits (issue 12) ----
+ * A single digit among basic Latin letters is read in the key view as
+ * the letter it is written for (b0ld: bold; B4tbayar: batbayar;
+ * 4ltangerel: altangerel), so the word matches a protected form it
+ * otherwise spells; the norm view keeps the digit (detectors, review
+ * flags, boundaries).  Only where the word is mostly letters: at least
+ * two, twice as many as digits, no two digits side by side, and a letter
+ * next to the digit; so numbers, IDs (M1234567), handles with a number
+ * (kimjs75) and x86 keep their digits (mp3 is keyed "mpe", which matters
+ * only where a protected form is spelled so).
+ * One reading per digit (1 is i, not l). */
+#define LEET_SCAN 64
+
+static int leet_letter(int c)
+{
+    static const char map[] = "oi?eas?tbg";
+
+    return c >= '0' && c <= '9' && map[c - '0'] != '?' ? map[c - '0'] : 0;
+}
+
+static int ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The letter the digit at norm byte p stands for, or 0. */
+static int leet_at(const char *s, size_t len, size_t p)
+{
+    size_t a = p, b = p + 1, letters = 0, digits = 0, i;
+
+    if (leet_letter(s[p]) == 0 ||
+        !((p > 0 && ascii_letter(s[p - 1])) || (p + 1 < len && ascii_letter(s[p + 1]))))
+        return 0;
+    while (a > 0 && p - a < LEET_SCAN && (ascii_letter(s[a - 1]) || (s[a - 1] >= '0' && s[a - 1] <= '9')))
+        a--;
+    while (b < len && b - p < LEET_SCAN && (ascii_letter(s[b]) || (s[b] >= '0' && s[b] <= '9')))
+        b++;
+    /* A word glued to other word characters (Cyrillic, Hangul) is left. */
+    if ((a > 0 && ((unsigned char)s[a - 1] & 0x80)) || (b < len && ((unsigned char)s[b] & 0x80)))
+        return 0;
+    for (i = a; i < b; i++) {
+        if (ascii_letter(s[i])) {
+            letters++;
+        } else {
+            digits++;
+            if (i + 1 < b && !ascii_letter(s[i + 1]))
+                return 0;
+        }
+    }
+    return letters >= 2 && letters >= 2 * digits ? leet_letter(s[p]) : 0;
+}
+
+/* Leaves the gaps (above) out of bd's key view, and reads leetspeak
+ * digits as letters there. */
 static void spelled_key(struct builder *bd)
 {
     size_t i, w = 0, p;
-    int cp, k, alone;
+    int cp, k, alone, l;
 
     for (i = 0; i < bd->klen; i++) {
         unsigned char c = (unsigned char)bd->k[i];
+        if (c >= '0' && c <= '9' && (l = leet_at(bd->s, bd->len, bd->ka[i])) != 0) {
+            bd->k[w] = (char)l;
+            bd->ka[w++] = bd->ka[i];
+            continue;
+        }
         if ((c == '.' || c == '_' || c == '*' || c == '/' || c == '|' || c == '+' || c == '~' ||
              c == 0xC2 || c == 0xE2 || c == 0xE3) &&
             (k = utf8_decode(&cp, bd->s + (p = bd->ka[i]), bd->len - bd->ka[i])) > 0 &&

@@ -121,7 +121,11 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
     l->rule = v->rule, l->suffix = v->suffix;
     l->capital = v->capital, l->kind = v->flag ? FORM_SHORT : FORM_REPLACE;
     l->person = cat == NAME_CAT || cat == TERM_PERSON;
-    l->word = cat == NAME_CAT && !v->flag && one_word(v->key, v->keylen);
+    /* A short form is asked of the dictionary too: a review flag where it
+     * is an ordinary word, else replaced (lit_form); not a stem, which is
+     * no word by itself (гэрл of Гэрлээ): it stays a review flag. */
+    l->word = cat == NAME_CAT && one_word(v->key, v->keylen) &&
+              !(v->flag && v->suffix == SUFFIX_MN_STEM);
     r->nlits++;
     return 0;
 }
@@ -134,7 +138,7 @@ unsigned char redact_form_byte(const struct redact_form *f)
 
 int redact_form_of_byte(struct redact_form *f, unsigned char b)
 {
-    if ((b >> 6) != 0 || ((b >> 4) & 3) > FORM_WORD)
+    if ((b >> 6) != 0 || ((b >> 4) & 3) > FORM_COMMON)
         return -1;
     f->suffix = b & 3, f->capital = (b >> 2) & 1, f->person = (b >> 3) & 1;
     f->kind = (b >> 4) & 3;
@@ -147,10 +151,16 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
     struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0 };
-    int cp;
+    int cp, second, k, k2;
 
-    if (utf8_next(&cp, key, keylen) > 0)
+    if ((k = utf8_next(&cp, key, keylen)) > 0) {
         v.suffix = is_hangul_cp(cp) ? SUFFIX_KO : is_cyrillic_cp(cp) ? SUFFIX_MN : SUFFIX_NONE;
+        /* An abbreviation of two Latin or Cyrillic letters (УБ) counts only
+         * written with a capital ("уб" is no place). */
+        k2 = (size_t)k < keylen ? utf8_next(&second, key + k, keylen - (size_t)k) : 0;
+        v.capital = (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && k2 > 0 &&
+                    (size_t)(k + k2) == keylen;
+    }
     return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE) != 0 ? -1 : 0;
 }
 

@@ -163,9 +163,14 @@ int redactor_collides(const struct redactor *r, const char *text, size_t len,
 enum redact_form_kind {
     FORM_REPLACE,               /* replaced */
     FORM_SHORT,                 /* a short form of a Mongolian name: a review flag */
-    FORM_WORD                   /* a name that is also an ordinary word (나라, гэрэл,
+    FORM_WORD,                  /* a name that is also an ordinary word (나라, гэрэл,
                                  * Bold): replaced where the context marks a name,
                                  * else a review flag */
+    FORM_COMMON                 /* a name that is also a month, a day or a function
+                                 * word (May, An, Даваа: variants_common_word): as
+                                 * FORM_WORD, but a capital does not mark a name
+                                 * where the words around it mark the word ("in
+                                 * May", "May 5", "Даваа гарагт") */
 };
 
 /* A protected form's rules: what may follow it in its word, whether it

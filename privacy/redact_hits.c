@@ -144,7 +144,10 @@ static int upper_at(const struct normtext *t, size_t n)
     size_t o = t->ostart[n];
     int cp;
 
-    return utf8_next(&cp, t->orig + o, normtext_oend(t, n) - o) > 0 && normalise_is_upper(cp);
+    /* A hit that starts with a digit matched it as a leetspeak letter
+     * (8old for Bold, normalise.h): it stands for the capital too. */
+    return utf8_next(&cp, t->orig + o, normtext_oend(t, n) - o) > 0 &&
+           (normalise_is_upper(cp) || (cp >= '0' && cp <= '9'));
 }
 
 /* 1 if the code point cp is a decimal digit of any script. */
@@ -254,15 +257,23 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
     if (!l->word || r->wordkind == NULL)
         return f;
     known = &r->wordkind[id];
-    if (*known == 0 && !ask)
+    /* Not asked yet: the strictest rule, a replacement (redact.h). */
+    if (*known == 0 && !ask) {
+        f.kind = FORM_REPLACE;
         return f;
+    }
     if (*known == 0) {
         const char *key = r->arena + r->keyoff[id];
+        int ordinary;
         (void)utf8_next(&cp, key, l->keylen);
         lang = lexicon_lang_of(cp);
-        *known = (unsigned char)(1 + ((lang == LEXICON_KO ? redact_ordinary_ko(key, l->keylen, 1)
-                                       : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1)
-                                      ? FORM_WORD : FORM_REPLACE));
+        ordinary = lang == LEXICON_KO ? redact_ordinary_ko(key, l->keylen, 1)
+                                      : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1;
+        /* A short form: a review flag where it is an ordinary word, else
+         * replaced; a month, day or function word: FORM_COMMON. */
+        *known = (unsigned char)(1 + (l->kind == FORM_SHORT ? (ordinary ? FORM_SHORT : FORM_REPLACE)
+                                      : variants_common_word(key, l->keylen) ? FORM_COMMON
+                                      : ordinary ? FORM_WORD : FORM_REPLACE));
     }
     f.kind = (unsigned char)(*known - 1);
     return f;
@@ -357,15 +368,55 @@ static int sentence_start(const struct normtext *t, size_t p)
     return 1;
 }
 
+/* Verbs that follow a person as the next word ("May said no", "Bold
+ * came", "Даваа ирсэн"): the context marks a name even at a sentence's
+ * start.  Written by us: the commonest verbs of saying, coming and going
+ * in testimony. */
+static const char *const verbs_after[] = {
+    "said", "says", "told", "tells", "asked", "asks", "came", "comes", "went", "goes",
+    "left", "arrived", "replied", "answered", "wrote", "called", "knew", "saw", "worked",
+    "lived", "died", "was", "is", "has", "had", "did", "does",
+    "хэлсэн", "хэлэв", "ирсэн", "ирэв", "явсан", "явав", "гэсэн", "гэв", "байсан",
+};
+
+/* Words before a month or a day that mark it as the word ("in May", "last
+ * Sunday"), and words after it ("May 5" is a digit; "Даваа гарагт"). */
+static const char *const common_before[] = {
+    "in", "on", "of", "since", "until", "till", "by", "from", "to", "during", "last",
+    "next", "this", "that", "early", "late", "mid", "every", "each", "before", "after",
+    "through", "all", "the", "a",
+};
+static const char *const common_after[] = { "гараг", "гарагт", "гарагийн", "сар", "сарын" };
+
+/* 1 if the words around the hit [a, b) mark a month, a day or a function
+ * word as the word: one of common_before right before it, a number or
+ * one of common_after right after it. */
+static int word_context(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb;
+
+    if (word_before(&wa, &wb, t, a) &&
+        word_is(t, wa, wb, common_before, sizeof common_before / sizeof common_before[0], 0))
+        return 1;
+    if (!word_after(&wa, &wb, t, b))
+        return 0;
+    return (t->norm[wa] >= '0' && t->norm[wa] <= '9') ||
+           word_is(t, wa, wb, common_after, sizeof common_after / sizeof common_after[0], 0);
+}
+
 /* 1 if the context of the hit [a, b) (norm bytes; the rest of its word
  * up to wend) marks a name rather than an ordinary word: written with a
  * capital not at a sentence's start, a title before it, a word of address
- * after it (in its word or as the next word), or a Korean vocative. */
-static int name_context(const struct normtext *t, size_t a, size_t b)
+ * or a verb of verbs_after after it (in its word or as the next word), or
+ * a Korean vocative.  For a month, a day or a function word (common), the
+ * words around it that mark the word (word_context) come first. */
+static int name_context(const struct normtext *t, size_t a, size_t b, int common)
 {
     size_t wa, wb, wend;
     int first, last;
 
+    if (common && word_context(t, a, b))
+        return 0;
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
     if (utf8proc_toupper(first) != utf8proc_tolower(first) && upper_at(t, a) &&
         !sentence_start(t, a))
@@ -378,7 +429,17 @@ static int name_context(const struct normtext *t, size_t a, size_t b)
     if (is_hangul_cp(last) && variants_ko_marks_name(t->norm + b, wend - b))
         return 1;
     return wend == b && word_after(&wa, &wb, t, b) &&
-           word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1);
+           (word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
+            word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0));
+}
+
+/* 1 if a hit of form kind kind at [a, b) is a review flag, not a
+ * replacement: a short form, or a name that is also a word where the
+ * context does not mark a name. */
+static int hit_is_flag(const struct normtext *t, int kind, size_t a, size_t b)
+{
+    return kind == FORM_SHORT ||
+           ((kind == FORM_WORD || kind == FORM_COMMON) && !name_context(t, a, b, kind == FORM_COMMON));
 }
 
 static const char *const hit_flags[] = { "short-name", "name-or-word" };
@@ -392,7 +453,7 @@ enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
     if (keylen == 0 || kend < keylen || kend > t->keylen || !accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL))
         return HIT_NONE;
     *start = s.start, *end = s.end;
-    if (f->kind == FORM_SHORT || (f->kind == FORM_WORD && !name_context(t, s.start, s.end))) {
+    if (hit_is_flag(t, f->kind, s.start, s.end)) {
         *flag = hit_flags[f->kind == FORM_SHORT ? 0 : 1];
         return HIT_FLAG;
     }
@@ -414,7 +475,7 @@ static int file_hit(struct span *s, const struct redactor *r, size_t lit,
                     const struct redact_form *f, const struct normtext *t, struct spans *out,
                     struct spans *flags)
 {
-    if (f->kind == FORM_SHORT || (f->kind == FORM_WORD && !name_context(t, s->start, s->end))) {
+    if (hit_is_flag(t, f->kind, s->start, s->end)) {
         if (flags == NULL)
             return 0;
         s->cat = f->kind == FORM_SHORT ? FLAG_SHORT_NAME : FLAG_NAME_OR_WORD;
@@ -422,7 +483,7 @@ static int file_hit(struct span *s, const struct redactor *r, size_t lit,
         return redact_span_add(flags, s) == 0 ? 0 : 1;
     }
     term_span(s, r, lit);
-    s->word = f->kind == FORM_WORD;
+    s->word = f->kind == FORM_WORD || f->kind == FORM_COMMON;
     return redact_span_add(out, s) == 0 ? 0 : 1;
 }
 

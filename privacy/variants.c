@@ -187,7 +187,7 @@ static const char *const mn_systems[][6] = {
  * transcription (ru.wikipedia "Монгольско-русская практическая
  * транскрипция") and usage in the Russian press. */
 static const char *const mn_russian[][4] = {
-    {"э", "е", 0}, {"ө", "у", "о", "ё"}, {"ү", "у", "ю", 0},
+    {"э", "е", 0}, {"ө", "у", "о", "ё"}, {"ү", "у", "ю", 0}, {"л", "ль", 0},
 };
 
 /* How a Latin spelling's vowels read in Mongolian Cyrillic beyond the
@@ -213,9 +213,14 @@ static const char *const mn_endings[] = {
     /* Russian case endings, as Russian text declines a Mongolian name
      * (Батбаяра отправили, Батбаяру, Батбаяром, о Батбаяре; Сарная) */
     "а", "у", "ом", "ем", "ём", "е", "ы", "и", "ой", "ей", "ою", "ю", "я",
+    /* and the Russian patronymic and surname built on a Mongolian father's
+     * name, with their cases (Батбаяровна, Батбаярович, Батбаяров:
+     * report-adv12c H52) */
+    "ович", "овича", "овичу", "овичем", "овиче", "овна", "овны", "овне", "овну", "овной",
+    "ов", "ова", "ову", "овым", "ове", "евич", "евна", "ев", "ева",
 };
 #define N_MN_ENDINGS (sizeof mn_endings / sizeof mn_endings[0])
-#define N_MN_NATIVE_ENDINGS (N_MN_ENDINGS - 13)
+#define N_MN_NATIVE_ENDINGS (N_MN_ENDINGS - 32)
 
 /* Latin spellings of endings written by hand (older systems and usage). */
 static const char *const mn_latin_extra[] = {
@@ -766,18 +771,42 @@ static int mn_short_form(struct variant_list *out, const int *li, int n)
     return mn_add_letters(out, f, m + 2, RULE_VARIANT, SUFFIX_MN, 40);
 }
 
-/* The short forms Mongolians are called by (at least a review flag, never
- * a replacement: each is also an ordinary word with the reflexive ending,
- * "алтаа" is "his gold"): the name's start up to its first consonants with
- * a long vowel (Алтангэрэл: Алтаа; Батбаяр: Батаа; Энхтуяа: Энхээ), and
- * each later element of the compound, alone or with a long vowel (Баяр,
- * Баяраа; Туяа; Гэрлээ).  An element starts at a consonant after a
- * consonant, followed by a vowel.  Written with a capital. */
+/* An element of a compound name alone, li[0..n), with case endings, in
+ * Cyrillic and Latin, and its stem without a fleeting vowel (Төмөр:
+ * Төмрийн) or a final short vowel (Эрдэнэ: Эрдэнийн). */
+static int mn_element(struct variant_list *out, const int *li, int n)
+{
+    int f[SLOT_MAX], m;
+
+    if (n < 4 || n > SLOT_MAX || mn_add_letters(out, li, n, RULE_VARIANT, SUFFIX_MN, 40) != 0)
+        return n < 4 || n > SLOT_MAX ? 0 : -1;
+    if (n >= 5 && is_consonant(li[n - 1]) && is_short_vowel(li[n - 2]) && is_consonant(li[n - 3])) {
+        memcpy(f, li, (size_t)(n - 2) * sizeof *f);
+        m = n - 2;
+        f[m++] = li[n - 1];
+        return mn_add_letters(out, f, m, RULE_INFLECTION, SUFFIX_MN_STEM, 8);
+    }
+    if (n >= 5 && is_short_vowel(li[n - 1]) && is_consonant(li[n - 2]))
+        return mn_add_letters(out, li, n - 1, RULE_INFLECTION, SUFFIX_MN_STEM, 8);
+    return 0;
+}
+
+/* The short forms Mongolians are called by (issue 12): the name's start
+ * up to its first consonants with a long vowel (Алтангэрэл: Алтаа;
+ * Батбаяр: Батаа; Түвшинбаяр: Түвшээ; Энхтуяа: Энхээ), the first element
+ * alone (Түвшин, Алтан: four letters or more), and each later element of
+ * the compound, alone or with a long vowel (Баяр, Баяраа; Туяа; Гэрлээ).
+ * An element starts at a consonant after a consonant, followed by a vowel.
+ * Written with a capital.  Marked flag: a form the dictionary of its
+ * script knows as an ordinary word ("алтаа" is "his gold") is a review
+ * flag, any other is replaced (redact_hits.c, lit_form). */
 static int mn_short_forms(struct variant_list *out, const int *li, int n)
 {
     unsigned char flag = out->flag, capital = out->capital;
     int i, j, rc = 0;
 
+    if (out->no_short)
+        return 0;
     out->flag = 1, out->capital = 1;
     for (i = 0; i < n && is_consonant(li[i]); i++)
         ;
@@ -788,10 +817,16 @@ static int mn_short_forms(struct variant_list *out, const int *li, int n)
     if (rc == 0 && i + 1 < n - 2 && is_consonant(li[i + 1]))
         rc = mn_short_form(out, li, i + 2);
     for (j = 2; rc == 0 && j + 3 <= n; j++) {
-        if (!is_consonant(li[j - 1]) || !is_consonant(li[j]) || is_consonant(li[j + 1]))
+        /* й ends an element as a consonant does (Өлзий|баяр). */
+        if (!(is_consonant(li[j - 1]) || strcmp(mn_letters[li[j - 1]][0], "й") == 0) ||
+            !is_consonant(li[j]) || is_consonant(li[j + 1]))
             continue;
-        if (n - j >= 4)
-            rc = mn_add_letters(out, li + j, n - j, RULE_VARIANT, SUFFIX_MN, 40);
+        /* The first element alone (Түвшинбаяр: Түвшин; Алтангэрэл: Алтан;
+         * Төмөрбаатар: Төмөр, Төмрийн; Өлзийбаяр: Өлзий). */
+        if (j >= 4)
+            rc = mn_element(out, li, j);
+        if (rc == 0 && n - j >= 4)
+            rc = mn_element(out, li + j, n - j);
         if (rc == 0)
             rc = mn_short_form(out, li + j, n - j);
     }
@@ -844,6 +879,21 @@ static int mn_system_forms(struct variant_list *out, const int *li, int n, int s
     return 0;
 }
 
+/* 1 if letter b after letter a writes one long vowel with two letters
+ * that are not the same (яа, ёо, еэ, юу, юү: Оюун written Оюн). */
+static int mn_long_pair(int a, int b)
+{
+    static const char *const pairs[][2] = {
+        {"я", "а"}, {"ё", "о"}, {"е", "э"}, {"ю", "у"}, {"ю", "ү"},
+    };
+    size_t k;
+
+    for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+        if (strcmp(mn_letters[a][0], pairs[k][0]) == 0 && strcmp(mn_letters[b][0], pairs[k][1]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Adds the Russian Cyrillic spellings of the letters li[0..n) (mn_russian;
  * at most cap, fewest changes first). */
 static int mn_russian_forms(struct variant_list *out, const int *li, int n, size_t cap)
@@ -854,16 +904,51 @@ static int mn_russian_forms(struct variant_list *out, const int *li, int n, size
 
     if (n > SLOT_MAX)
         return 0;
+    size_t first = out->n, j, len;
+    char stem[SLOT_MAX * 4];
+
     for (i = 0; i < n; i++) {
         memset(&s[i], 0, sizeof s[i]);
         slot_add(&s[i], mn_letters[li[i]][0], "", "");
+        /* Russian writes a long vowel single (Энхтуя, Тумурбатар, Болорма:
+         * report-adv12c H55). */
+        if (i > 0 && li[i] == li[i - 1] && !is_consonant(li[i]) && is_short_vowel(li[i]))
+            slot_add(&s[i], "", "", "");
+        if (i > 0 && mn_long_pair(li[i - 1], li[i]))
+            slot_add(&s[i], "", "", "");
         row = mn_row(&mn_russian[0][0], sizeof mn_russian / sizeof mn_russian[0], 4, li[i]);
-        if (row == NULL || (i == 0 && strcmp(row[0], "э") == 0))
+        /* ль only before a consonant (Ульзийбаяр). */
+        if (row == NULL || (i == 0 && strcmp(row[0], "э") == 0) ||
+            (strcmp(row[0], "л") == 0 && (i + 1 >= n || !is_consonant(li[i + 1]))))
             continue;
         for (k = 1; k < 4 && row[k]; k++)
             slot_add(&s[i], row[k], "", "");
     }
-    return combine(out, s, n, RULE_VARIANT, SUFFIX_MN, out->n + cap);
+    if (combine(out, s, n, RULE_VARIANT, SUFFIX_MN, out->n + cap) != 0)
+        return -1;
+    /* A Russian form ending in а or я takes Russian endings in its place
+     * (Болорма: Болорме, Болормы; Энхтуя: Энхтуи, Энхтуей). */
+    for (j = first, len = out->n; j < len; j++) {
+        const char *key = out->arena + out->v[j].off, *bt;
+        size_t kl = out->v[j].keylen;
+        /* -батор for -баатар (Сухэ-Батор, Тумурбатор: report-adv12c H8). */
+        if (kl < sizeof stem && (bt = memmem(key, kl, "батар", 10)) != NULL) {
+            size_t at = (size_t)(bt - key);
+            memcpy(stem, key, kl);
+            memcpy(stem + at + 6, "о", 2);
+            if (list_add(out, stem, kl, RULE_VARIANT, SUFFIX_MN) != 0)
+                return -1;
+            key = out->arena + out->v[j].off;
+        }
+        if (kl < 8 || kl - 2 >= sizeof stem ||
+            (memcmp(key + kl - 2, "а", 2) != 0 && memcmp(key + kl - 2, "я", 2) != 0))
+            continue;
+        memcpy(stem, key, kl - 2);
+        if (list_add(out, stem, kl - 2, RULE_INFLECTION, SUFFIX_MN_STEM) != 0)
+            return -1;
+    }
+    sodium_memzero(stem, sizeof stem);
+    return 0;
 }
 
 /* Cyrillic key: itself, its stems, and all in every Latin system.  Stems
@@ -1008,7 +1093,7 @@ static void mnrev_rec(struct mnrev *m, const char *key, size_t len, size_t at, i
 
 struct mnvow {
     struct variant_list *out;
-    int li[SLOT_MAX], n, left, failed;
+    int li[SLOT_MAX], n, left, failed, person;
 };
 
 /* Readings of w->li with exactly `changes` vowels changed from index i on
@@ -1029,7 +1114,7 @@ static void mn_vowel_rec(struct mnvow *w, int i, int changes)
             at += k;
         }
         w->left--;
-        if (mongolian_from_cyrillic(w->out, buf, at, RULE_VARIANT, 0, 30) != 0)
+        if (mongolian_from_cyrillic(w->out, buf, at, RULE_VARIANT, w->person, 30) != 0)
             w->failed = 1;
         sodium_memzero(buf, sizeof buf);
         return;
@@ -1051,16 +1136,17 @@ static void mn_vowel_rec(struct mnvow *w, int i, int changes)
 /* The Cyrillic readings of a Latin name whose u and o are the other
  * Mongolian vowels (Tuvshinjargal: Түвшинжаргал; Munkhbat: Мөнхбат), one
  * changed vowel first, then two..., at most 4 readings, each with a few
- * spellings and stems (VARIANTS_MAX); reading is the first Cyrillic
- * reading (mnrev_rec). */
-static int mn_vowel_readings(struct variant_list *out, const char *reading)
+ * spellings and stems (VARIANTS_MAX), and for a person their short forms
+ * (issue 12: Tuvshinbayar is also Түвшин, Түвшээ); reading is the first
+ * Cyrillic reading (mnrev_rec). */
+static int mn_vowel_readings(struct variant_list *out, const char *reading, int person)
 {
     struct mnvow w;
     size_t at = 0, len = strlen(reading);
     int cp, k, changes;
 
     memset(&w, 0, sizeof w);
-    w.out = out, w.left = 4;
+    w.out = out, w.left = 4, w.person = person;
     while (at < len) {
         k = utf8_next(&cp, reading + at, len - at);
         if (k <= 0 || w.n >= SLOT_MAX || (w.li[w.n] = mn_letter(cp)) < 0)
@@ -1107,13 +1193,14 @@ static int from_latin(struct variant_list *out, const char *key, size_t len, int
     reverse_free(&r);
     memset(&m, 0, sizeof m);
     mnrev_rec(&m, key, len, 0, 0);
-    /* Short forms of the likeliest reading only; its other vowels come
-     * before the other readings (VARIANTS_MAX). */
+    /* Short forms of the likeliest reading and its other vowels (Түвшин
+     * of Tuvshinbayar), which come before the other readings
+     * (VARIANTS_MAX). */
     for (i = 0; rc == 0 && i < m.nfound; i++) {
         rc = mongolian_from_cyrillic(out, m.found[i], strlen(m.found[i]), RULE_VARIANT,
                                      i == 0 && person, i == 0 ? 300 : 100);
         if (rc == 0 && i == 0)
-            rc = mn_vowel_readings(out, m.found[0]);
+            rc = mn_vowel_readings(out, m.found[0], person);
     }
     sodium_memzero(&m, sizeof m);
     return rc;
@@ -1203,6 +1290,32 @@ static int patronymic_father(struct variant_list *out, const char *key, size_t l
  * given name alone: "Алтангэрэл" of "Батбаярын Алтангэрэл"; "Болд",
  * "Доржийн" of "Bold Dorj").  A spelling in a script with capitals must be
  * written with one ("Krajcik's brother", not "mark" for "Mark Hill"). */
+/* Words of the languages we read that are also given names or parts of
+ * names (issue 12, kind 4): the English months and days and the function
+ * words that are Korean or Chinese surnames and given names (An, So, No,
+ * Do, Ha, Ma, Ye, In, On, Yu...), and the Mongolian days of the week, which
+ * are given names too (Даваа, Мягмар, Лхагва, Пүрэв, Баасан, Бямба, Ням).
+ * Lower case, as keys.  Written by us from the languages' grammar. */
+static const char *const common_words[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "a", "an", "and", "as", "at", "be", "but", "by", "do", "for", "go", "ha", "he", "if",
+    "in", "is", "it", "ma", "me", "my", "no", "nor", "of", "oh", "on", "or", "so", "the",
+    "to", "up", "us", "we", "ye", "yet", "you", "yu",
+    "даваа", "мягмар", "лхагва", "пүрэв", "баасан", "бямба", "ням",
+};
+
+int variants_common_word(const char *key, size_t keylen)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof common_words / sizeof common_words[0]; i++)
+        if (strlen(common_words[i]) == keylen && memcmp(common_words[i], key, keylen) == 0)
+            return 1;
+    return 0;
+}
+
 static int name_words(struct variant_list *out, const char *norm, size_t len)
 {
     char key[SLOT_MAX * 4], pat[SLOT_MAX * 4];
@@ -1221,6 +1334,15 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
             chars += ((unsigned char)norm[i] & 0xC0) != 0x80;
         }
         a = b + 1;
+        /* A word that is also a month, a day or a function word ("May" of
+         * May Lee, "An" of An Myong, even a surname): the name-or-word
+         * rule (redact_hits.c), as written only. */
+        if (chars >= 2 && variants_common_word(key, k)) {
+            out->capital = 1;
+            rc = list_add(out, key, k, RULE_VARIANT, SUFFIX_NONE);
+            out->capital = 0;
+            continue;
+        }
         if (chars < 3 && !(chars == 2 && utf8_next(&cp, key, k) > 0 && is_hangul_cp(cp)))
             continue;
         if (variants_is_surname(key, k))
@@ -1252,6 +1374,35 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
     return rc;
 }
 
+/* The elements of a hyphenated Mongolian name in one word (Бат-Эрдэнэ:
+ * Эрдэнэ, Эрдэнийн, Эрдэнээ; report-adv12c H63): short forms, marked as
+ * mn_short_forms marks them. */
+static int mn_hyphen_elements(struct variant_list *out, const char *norm, size_t len)
+{
+    unsigned char flag = out->flag, capital = out->capital;
+    size_t a = 0, b, at;
+    int li[SLOT_MAX], n, cp, k, rc = 0;
+
+    if (memchr(norm, '-', len) == NULL || memchr(norm, ' ', len) != NULL)
+        return 0;
+    out->flag = 1, out->capital = 1;
+    for (; a < len && rc == 0; a = b + 1) {
+        for (b = a; b < len && norm[b] != '-'; b++)
+            ;
+        for (at = a, n = 0; at < b; at += (size_t)k, n++)
+            if (n >= SLOT_MAX || (k = utf8_next(&cp, norm + at, b - at)) <= 0 ||
+                (li[n] = mn_letter(cp)) < 0)
+                break;
+        if (at < b || n < 4)
+            continue;
+        rc = mn_element(out, li, n);
+        if (rc == 0)
+            rc = mn_short_form(out, li, n);
+    }
+    out->flag = flag, out->capital = capital;
+    return rc;
+}
+
 int variants_of_kind(struct variant_list *out, const char *text, size_t len, int person,
                      struct err *e)
 {
@@ -1266,10 +1417,14 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
         return err_set(e, EXIT_INPUT, "a name or term is empty (or only dashes and spaces); give its text");
     }
     rc = list_add(out, t.key, t.keylen, RULE_EXACT, SUFFIX_NONE);
+    out->no_short = memchr(t.norm, ' ', t.normlen) != NULL;
     if (rc == 0)
         rc = expand_key(out, t.key, t.keylen, RULE_EXACT, person);
+    out->no_short = 0;
     if (rc == 0 && person)
         rc = name_words(out, t.norm, t.normlen);
+    if (rc == 0 && person)
+        rc = mn_hyphen_elements(out, t.norm, t.normlen);
     normtext_free(&t);
     if (rc != 0) {
         variant_list_free(out);

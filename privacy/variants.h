@@ -46,6 +46,12 @@ int variants_ko_marks_name(const char *rest, size_t restlen);
 size_t variants_hangul_syllables(char *out, size_t outlen, const char *key, size_t keylen);
 
 
+/* 1 if key (normalise.h; keylen bytes) is a month or day name or a
+ * function word that is also a given name or part of one ("may", "an",
+ * "даваа"): such a word of a name gets the name-or-word rule with the
+ * stricter context of FORM_COMMON (docs/VARIANTS.md), else 0. */
+int variants_common_word(const char *key, size_t keylen);
+
 /* 1 if key (see normalise.h) is a frequent Korean surname, in Hangul or in
  * one of its romanised spellings ("kim", "choe", "ri"), else 0. */
 int variants_is_surname(const char *key, size_t keylen);

@@ -35,6 +35,9 @@ struct variant_list {
     char *arena;               /* wipe-on-free (secmem_wipe_malloc): all keys */
     size_t used, size;
     unsigned char capital, flag;   /* given to the variants being added */
+    unsigned char no_short;        /* no Mongolian short forms: the key joins the
+                                    * words of a name of several words, whose own
+                                    * words give theirs (variants.c) */
 };
 
 #define OPT_MAX 12

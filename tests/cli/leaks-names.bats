@@ -204,3 +204,34 @@ no_leak() {
         no_leak "$output" M1234567x M1234567K "Kim " "Pak " 1234567번 ID1234567
     done
 }
+
+@test "leaks-names: Mongolian short forms of a Latin name, a Mongolian place's other names, look-alikes and leetspeak are replaced, and the audit agrees (issue 12 kinds 1-3)" {
+    redacts_to "--name Tuvshinbayar --locale mn --term place:Улаанбаатар --pseudonym Tulga" \
+        'Өчигдөр Түвшин УБ-д ирсэн. Tuvshee came from Ulaanbator, ウランバートル, 울란바토르에서. Then 🅱old met Tuvsh1nbayar.' \
+        'Өчигдөр Tulga [PLACE-1]-д ирсэн. Tulga came from [PLACE-1], [PLACE-1], [PLACE-1]에서. Then 🅱old met Tulga.'
+    redacts_to "--name 'Bold Munkhbat' --pseudonym 'Sara Holm'" \
+        'Then 🅱old came, ʙold and B0ld too; Mսnkhbat and Ꮇunkhbat left.' \
+        'Then Sara Holm came, Sara Holm and Sara Holm too; Sara Holm and Sara Holm left.'
+    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
+    expect_status 0
+    run st hq audit "$W/b.bundle"
+    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
+}
+
+@test "leaks-names: a name that is also a month or an article is replaced where the context marks a name and flagged where it may be the word (issue 12 kind 4)" {
+    st field subject add --name "May Lee" --pseudonym Tulga >/dev/null
+    st field consent Tulga --export yes --method verbal 2>/dev/null
+    ID=$(record Tulga 'In May we left. May said no. We ate an apple.')
+    run --separate-stderr st field redact "$ID" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t3\t3\tname-or-word\tunresolved\tMay$'
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    [ "$(printf '%s\n' "$output" | tail -n 1)" = 'In May we left. Tulga said no. We ate an apple.' ]
+    st field subject add --name "An Myong" --pseudonym Sara >/dev/null
+    st field consent Sara --export yes --method verbal 2>/dev/null
+    ID=$(record Sara 'An said no. We ate an apple.')
+    run --separate-stderr st field redact "$ID"
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | tail -n 1)" = 'Sara said no. We ate an apple.' ]
+}

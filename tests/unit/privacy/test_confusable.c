@@ -17,6 +17,29 @@ static void test_scripts(void **state)
     assert_int_equal(confusable_script(0x3BF), CONF_GREEK);     /* ο */
     assert_int_equal(confusable_script('7'), CONF_NONE);
     assert_int_equal(confusable_script(0xAE40), CONF_NONE);     /* 김 */
+    assert_int_equal(confusable_script(0x57D), CONF_OTHER);     /* Armenian ս */
+    assert_int_equal(confusable_script(0x13B7), CONF_OTHER);    /* Cherokee Ꮇ */
+}
+
+/* Letter-like characters NFKC leaves alone, by their Unicode names. */
+static void test_letterlike(void **state)
+{
+    (void)state;
+    assert_int_equal(confusable_letterlike(0x299), 'b');       /* ʙ small capital */
+    assert_int_equal(confusable_letterlike(0x1D05), 'd');      /* ᴅ */
+    assert_int_equal(confusable_letterlike(0x1F171), 'b');     /* 🅱 negative squared */
+    assert_int_equal(confusable_letterlike(0x1F151), 'b');     /* 🅑 negative circled */
+    assert_int_equal(confusable_letterlike('b'), 0);
+    assert_int_equal(confusable_letterlike(0x24B7), 0);        /* Ⓑ: NFKC folds it */
+    assert_int_equal(confusable_letterlike(0x1F1E7), 0);       /* regional indicator B */
+    assert_int_equal(confusable_letterlike(0x280), 'r');       /* ʀ: same skeleton as r */
+    assert_int_equal(confusable_letterlike(0x473), 0x4E9);     /* ѳ: ө */
+    assert_int_equal(confusable_letterlike(0xE9), 0);          /* é is a letter of its own */
+    assert_int_equal(confusable_script(0xA4D3), CONF_OTHER);   /* Lisu ꓓ */
+    assert_int_equal(confusable_in(0xA4D3, CONF_LATIN), 'd');
+    /* Armenian and Cherokee look like Latin letters. */
+    assert_int_equal(confusable_in(0x57D, CONF_LATIN), 'u');
+    assert_int_equal(confusable_in(0x13B7, CONF_LATIN), 'm');
 }
 
 static void test_lookalikes(void **state)
@@ -40,6 +63,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scripts),
         cmocka_unit_test(test_lookalikes),
+        cmocka_unit_test(test_letterlike),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -182,6 +182,26 @@ static void test_han_key_is_reading(void **state)
     expect_norm("x\xe3\x90\x80", "x\xe3\x90\x80", "x\xe3\x90\x80");  /* U+3400: no reading */
 }
 
+/* Issue 12: letter-like characters NFKC leaves alone read as their letter
+ * everywhere; Armenian and Cherokee look-alikes inside a Latin word are
+ * rewritten; a single leetspeak digit among letters is a letter in the
+ * key view only, and numbers, IDs and handles keep their digits. */
+static void test_lookalike_kinds(void **state)
+{
+    (void)state;
+    expect_norm("\xf0\x9f\x85\xb1old", "bold", "bold");          /* 🅱 */
+    expect_norm("\xca\x99old", "bold", "bold");                    /* ʙ */
+    expect_norm("M\xd5\xbdnkhbat", "munkhbat", "munkhbat");         /* Armenian ս */
+    expect_norm("\xe1\x8e\xb7unkhbat", "munkhbat", "munkhbat");    /* Cherokee Ꮇ */
+    expect_norm("\xd4\xb2\xd5\xa1\xd6\x80", "\xd5\xa2\xd5\xa1\xd6\x80",
+                "\xd5\xa2\xd5\xa1\xd6\x80");                        /* Armenian alone */
+    expect_norm("b0ld B4tbayar", "b0ld b4tbayar", "boldbatbayar");
+    expect_norm("4ltangerel K1m", "4ltangerel k1m", "altangerelkim");
+    expect_norm("b00ld kimjs75 M1234567 x86 10a", "b00ld kimjs75 m1234567 x86 10a",
+                "b00ldkimjs75m1234567x8610a");
+    expect_norm("B4t\xd0\xb1", "b4t\xd0\xb1", "b4t\xd0\xb1");           /* glued to Cyrillic */
+}
+
 /* A word mixing Latin, Cyrillic or Greek letters is written in one script
  * through the look-alikes; words in one script are left alone, and each
  * mixed word's original span is kept for a review flag. */
@@ -229,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_key_and_norm_of_term),
         cmocka_unit_test(test_han_key_is_reading),
         cmocka_unit_test(test_mixed_scripts),
+        cmocka_unit_test(test_lookalike_kinds),
     };
     if (sodium_init() < 0)
         return 1;
