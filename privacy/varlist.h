@@ -35,6 +35,8 @@ struct variant_list {
     char *arena;               /* wipe-on-free (secmem_wipe_malloc): all keys */
     size_t used, size;
     unsigned char capital, flag;   /* given to the variants being added */
+    unsigned char initials;        /* adding initials: a review flag of two letters
+                                    * counts ("KJS", "BD") */
 };
 
 #define OPT_MAX 12
