@@ -162,6 +162,21 @@ static int add_part(struct redactor *r, const char *part, size_t len, unsigned p
     return rc;
 }
 
+/* Genitive endings of a patronymic ("Батбаярын Алтангэрэл"): the
+ * father's name without them is a piece of the same part too
+ * ("batbayar.altangerel"). */
+static const char *const genitives[] = { "гийн", "ийн", "ын", "ний", "giin", "iin", "yn" };
+
+static int add_stem(struct redactor *r, const char *w, size_t len, unsigned part)
+{
+    for (size_t k = 0; k < sizeof genitives / sizeof genitives[0]; k++) {
+        size_t n = strlen(genitives[k]);
+        if (len > n + 4 && memcmp(w + len - n, genitives[k], n) == 0)
+            return add_part(r, w, len - n, part);
+    }
+    return 0;
+}
+
 int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len)
 {
     char *key = NULL;
@@ -183,7 +198,9 @@ int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len)
             if (at < keylen && key[at] != ' ' && !(words == 1 && key[at] == '-'))
                 continue;
             if (at > a)
-                rc = add_part(r, key + a, at - a, part++);
+                rc = add_part(r, key + a, at - a, part) != 0 ||
+                     add_stem(r, key + a, at - a, part) != 0;
+            part += at > a;
             a = at + 1;
         }
         /* A name of one word with hyphens is also one part whole. */
@@ -210,16 +227,19 @@ void redact_handle_pieces_finish(struct redactor *r)
         qsort(r->pieces, r->npieces, sizeof *r->pieces, piece_cmp);
 }
 
-/* The first piece whose text is s[0..n) (padded), or r->npieces. */
-static size_t piece_find(const struct redactor *r, const char *s, size_t n)
+/* The first piece whose text is s[0..n) (NUL-padded) and whose term is
+ * term or after it, or r->npieces. */
+static size_t piece_find_from(const struct redactor *r, const char *s, size_t n, uint32_t term)
 {
     char pad[HANDLE_PIECE_MAX] = {0};
     size_t lo = 0, hi = r->npieces, mid;
+    int c;
 
     memcpy(pad, s, n);
     while (lo < hi) {
         mid = lo + (hi - lo) / 2;
-        if (memcmp(r->pieces[mid].s, pad, HANDLE_PIECE_MAX) < 0)
+        c = memcmp(r->pieces[mid].s, pad, HANDLE_PIECE_MAX);
+        if (c < 0 || (c == 0 && r->pieces[mid].term < term))
             lo = mid + 1;
         else
             hi = mid;
@@ -230,30 +250,36 @@ static size_t piece_find(const struct redactor *r, const char *s, size_t n)
     return lo;
 }
 
+static size_t piece_find(const struct redactor *r, const char *s, size_t n)
+{
+    return piece_find_from(r, s, n, 0);
+}
+
 struct walk {
     const struct redactor *r;
     const char *l;              /* the token's letters */
     size_t n;
     uint32_t term;
-    int sep;                    /* the token holds a '.' or '_' */
+    int more;                   /* the token holds more than letters: digits, '.', '_' */
 };
 
 /* 1 if l[pos..n) is pieces of w->term, each of a part not in used; whole
  * counts the pieces so far, longest the longest whole part among them.
- * One whole part alone is a user name only with '.' or '_' in the token
- * ("altangerel_88"): with digits alone the name rules take it. */
+ * One whole part alone is a user name only with digits, '.' or '_' in the
+ * token and no '-' ("altangerel_88", "75jongsu"; "Jong-su1975-03-14" is
+ * a name and a date). */
 static int walk(const struct walk *w, size_t pos, unsigned used, int pieces, size_t longest)
 {
     size_t len, i;
 
     if (pos == w->n)
-        return (pieces >= 2 && longest >= 3) || (pieces == 1 && longest >= 4 && w->sep);
+        return (pieces >= 2 && longest >= 3) || (pieces == 1 && longest >= 4 && w->more);
     for (len = 1; len < HANDLE_PIECE_MAX && pos + len <= w->n; len++)
-        for (i = piece_find(w->r, w->l + pos, len);
-             i < w->r->npieces && w->r->pieces[i].len == len &&
+        for (i = piece_find_from(w->r, w->l + pos, len, w->term);
+             i < w->r->npieces && w->r->pieces[i].len == len && w->r->pieces[i].term == w->term &&
              memcmp(w->r->pieces[i].s, w->l + pos, len) == 0; i++) {
             const struct handle_piece *p = &w->r->pieces[i];
-            if (p->term != w->term || (used & (1u << p->part)))
+            if (used & (1u << p->part))
                 continue;
             if (walk(w, pos + len, used | (1u << p->part), pieces + 1,
                      p->kind == PIECE_WHOLE && p->len > longest ? p->len : longest))
@@ -262,16 +288,28 @@ static int walk(const struct walk *w, size_t pos, unsigned used, int pieces, siz
     return 0;
 }
 
-/* The term whose name the letters l[0..n) are made of, or SIZE_MAX. */
-static size_t name_of(const struct redactor *r, const char *l, size_t n, int sep)
+/* The term whose name the letters l[0..n) are made of, or SIZE_MAX.  Each
+ * term with a piece at the start is walked once, TERMS_TRIED at most (a
+ * store with more names sharing a first piece than that, "kim" of
+ * hundreds of Kims, has the rest left: a bound on hostile text). */
+#define TERMS_TRIED 256
+static size_t name_of(const struct redactor *r, const char *l, size_t n, int more)
 {
-    struct walk w = { r, l, n, 0, sep };
-    size_t len, i;
+    struct walk w = { r, l, n, 0, more };
+    uint32_t tried[TERMS_TRIED];
+    size_t len, i, k, ntried = 0;
 
     for (len = 1; len < HANDLE_PIECE_MAX && len <= n; len++)
         for (i = piece_find(r, l, len); i < r->npieces && r->pieces[i].len == len &&
              memcmp(r->pieces[i].s, l, len) == 0; i++) {
             w.term = r->pieces[i].term;
+            for (k = 0; k < ntried && tried[k] != w.term; k++)
+                ;
+            if (k < ntried)
+                continue;
+            if (ntried == TERMS_TRIED)
+                return SIZE_MAX;
+            tried[ntried++] = w.term;
             if (walk(&w, 0, 0, 0, 0))
                 return w.term;
         }
@@ -349,7 +387,7 @@ int redact_find_handles(struct spans *sp, const struct redactor *r, const struct
     const char *s = t->norm;
     char letters[TOKEN_MAX];
     size_t at = 0, end, n, i;
-    int strong, sep;
+    int strong, sep, hyphen;
     struct span h = { 0, 0, CAT_DETECT + 7, R_PATTERN, 0, SIZE_MAX, 0 };
 
     if (r->npieces == 0)
@@ -364,18 +402,64 @@ int redact_find_handles(struct spans *sp, const struct redactor *r, const struct
                 at++;                   /* the rest of a token that is none */
             continue;
         }
-        for (i = at, n = 0, sep = 0; i < end; i++) {
+        for (i = at, n = 0, sep = 0, hyphen = 0; i < end; i++) {
             if (s[i] >= 'a' && s[i] <= 'z')
                 letters[n++] = s[i];
-            sep |= s[i] == '.' || s[i] == '_';
+            sep |= s[i] == '.' || s[i] == '_' || (s[i] >= '0' && s[i] <= '9');
+            hyphen |= s[i] == '-';
         }
         if ((strong || !written_as_name(t, at, end)) && !spelled_out(s, at, end) &&
-            name_of(r, letters, n, sep) != SIZE_MAX) {
+            name_of(r, letters, n, sep && !hyphen) != SIZE_MAX) {
             h.start = at > 0 && s[at - 1] == '@' ? at - 1 : at, h.end = end;
             if (redact_span_add(sp, &h) != 0)
                 return -1;
         }
         sodium_memzero(letters, sizeof letters);
+        at = end;
+    }
+    return 0;
+}
+
+/* 1 if norm [a, b) looks like a user name to a reader: three letters in a
+ * row, and '_' between letters or four letters and two digits. */
+static int user_name_look(const char *s, size_t a, size_t b)
+{
+    size_t i, run = 0, longest = 0, letters = 0, digits = 0;
+    int under = 0;
+
+    for (i = a; i < b; i++) {
+        int l = s[i] >= 'a' && s[i] <= 'z';
+        run = l ? run + 1 : 0;
+        longest = run > longest ? run : longest;
+        letters += (size_t)l;
+        digits += s[i] >= '0' && s[i] <= '9';
+        under |= s[i] == '_' && i > a && i + 1 < b && s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
+                 s[i + 1] >= 'a' && s[i + 1] <= 'z';
+    }
+    return longest >= 3 && (under || (letters >= 4 && digits >= 2));
+}
+
+int redactor_handle_shapes(const struct normtext *nt, redactor_shape_fn fn, void *ctx,
+                           struct err *e)
+{
+    const char *s = nt->norm;
+    size_t at = 0, end, a;
+    int strong;
+
+    while (at < nt->normlen) {
+        if (!token_byte(s[at])) {
+            at++;
+            continue;
+        }
+        if (redact_handle_shape(s, nt->normlen, at, &end, &strong) == 0 || !strong ||
+            !user_name_look(s, at, end)) {
+            while (at < nt->normlen && token_byte(s[at]))
+                at++;
+            continue;
+        }
+        a = at > 0 && s[at - 1] == '@' ? at - 1 : at;
+        if (fn(ctx, nt->ostart[a], normtext_oend(nt, end - 1), "handle", e) != 0)
+            return -1;
         at = end;
     }
     return 0;

@@ -276,4 +276,10 @@ void redact_handle_pieces_finish(struct redactor *r);
  * "jongsoo.kim"), '@' included.  Returns 0, or -1 when out of memory. */
 int redact_find_handles(struct spans *sp, const struct redactor *r, const struct normtext *t);
 
+/* redact_handles.c: if a user-name shaped token starts at norm byte at
+ * (after no token byte): its length, with its end in *end and *strong set
+ * when it holds a digit or '_' or follows '@' (else letters joined by
+ * '.'); 0 if none. */
+size_t redact_handle_shape(const char *s, size_t len, size_t at, size_t *end, int *strong);
+
 #endif

@@ -427,6 +427,31 @@ static int korean_contracted(struct variant_list *out, const char *key, size_t l
     return rc;
 }
 
+/* A name's initial consonants typed alone, as Korean chat abbreviates
+ * names (초성: ㄱㅈㅅ for 김종수, ㅈㅅ for its given name; NFKC reads the
+ * compatibility jamo as the conjoining initials U+1100...): a review
+ * flag, with particles (ㅈㅅ이형이).  From the syllable arithmetic of
+ * Unicode ch. 3.12. */
+static int korean_choseong(struct variant_list *out, const int *cps, int n)
+{
+    char buf[SLOT_MAX * 3];
+    size_t at = 0;
+    int i, rc = 0;
+
+    if (n < 2 || n > 4)
+        return 0;
+    for (i = 0; i < n; i++)
+        at += (size_t)utf8proc_encode_char(0x1100 + (cps[i] - 0xAC00) / 588,
+                                           (utf8proc_uint8_t *)buf + at);
+    out->flag = 1, out->initials = 1;
+    rc = list_add(out, buf, at, RULE_VARIANT, SUFFIX_KO);
+    if (rc == 0 && n >= 3)
+        rc = list_add(out, buf + 3, at - 3, RULE_VARIANT, SUFFIX_KO);
+    out->flag = 0, out->initials = 0;
+    sodium_memzero(buf, sizeof buf);
+    return rc;
+}
+
 static int korean_from_hangul(struct variant_list *out, const char *key, size_t len, int rule,
                               int person)
 {
@@ -454,6 +479,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
     if (list_add(out, key + flen, len - flen, RULE_VARIANT, SUFFIX_KO) != 0 ||
         hanja_spellings(out, cps + 1, n - 1) != 0 ||
         korean_contracted(out, key + flen, len - flen) != 0)
+        return -1;
+    if (person && korean_choseong(out, cps, n) != 0)
         return -1;
     if (sur >= 0)
         surname_slot(&s[0], sur);
