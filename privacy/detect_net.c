@@ -342,6 +342,8 @@ size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, i
     }
     if (s[at] == 'u' && at + 1 < len && s[at + 1] == '/')
         return (e = user_name(s, len, at + 2)) != 0 && det_alpha(s[at + 2]) ? e : 0;
+    if (det_starts(s, len, at, "wxid_"))                        /* a WeChat id as WeChat writes it */
+        return user_name(s, len, at);
     if (det_alnum(s[at]) && (e = user_name(s, len, at)) != 0 && name_marked(s, at, e) &&
         (det_starts(s, len, e, "\xeb\x8b\x98") || det_starts(s, len, e, "\xec\x94\xa8")))
         return e;                                               /* 님, 씨 */
