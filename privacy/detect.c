@@ -179,7 +179,7 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
             return r;
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
-            !(det_digit(s[i + 4]) || (s[i + 4] == ' ' && det_digit(s[i + 5])))) {
+            !(det_digit(s[i + 4]) || ((s[i + 4] == ' ' || s[i + 4] == '-') && det_digit(s[i + 5])))) {
             i += n;
             continue;
         }
