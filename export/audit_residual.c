@@ -207,6 +207,11 @@ static int on_shape(void *ctx, size_t start, size_t end, const char *kind, struc
     return opinion(ctx, kind, start, end, "a name-like word in no list: is it a name?", e);
 }
 
+static int on_handle(void *ctx, size_t start, size_t end, const char *kind, struct err *e)
+{
+    return opinion(ctx, kind, start, end, "a user name's shape tied to no registered name: is it one?", e);
+}
+
 static int on_gazetteer(void *ctx, int kind, size_t start, size_t end, struct err *e)
 {
     return opinion(ctx, gazetteer_kind_name(kind), start, end,
@@ -253,7 +258,8 @@ static int second_opinion(struct finding *x, const struct normtext *nt,
                           const struct window_tokens *tk, struct err *e)
 {
     if (list_allowed(x, e) != 0 || redactor_name_shapes(nt, on_shape, x, e) != 0 ||
-        gazetteer_scan_tokens(nt, tk, on_gazetteer, x, e) != 0)
+        gazetteer_scan_tokens(nt, tk, on_gazetteer, x, e) != 0 ||
+        redactor_handle_shapes(nt, on_handle, x, e) != 0)
         return -1;
     return scan_handles(x, e);
 }

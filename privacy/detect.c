@@ -21,6 +21,15 @@ struct scanner {
     int kind;
 };
 
+/* The walk's state: the numbering plans are compiled (ready); nested: a
+ * walk over the digits of a spoken number (no spoken numbers in it). */
+struct walk {
+    int ready, nested;
+};
+
+static int walk_text(struct found *f, const char *s, size_t len, struct walk *w);
+static long spoken_at(struct found *f, const char *s, size_t len, size_t at, struct walk *w);
+
 static const struct scanner scanners[] = {
     { detect_scan_device, DETECT_ID },      { detect_scan_url, DETECT_URL },
     { detect_scan_id, DETECT_ID },
@@ -130,7 +139,7 @@ static long scan_at(struct found *f, const struct scanner *list, size_t n, const
  * Sino-Korean digit syllable at i (a word start): labelled IDs ("주민번호
  * 칠오공삼일사"), years of birth ("칠십오년생") and phone numbers.  The
  * end of the detection, 0, or -1 when out of memory. */
-static long other_digits(struct found *f, const char *s, size_t len, size_t i, int *ready)
+static long other_digits(struct found *f, const char *s, size_t len, size_t i, struct walk *w)
 {
     static const struct scanner spelt[] = {
         { detect_scan_labelled, DETECT_ID }, { detect_scan_birth_date, DETECT_DATE },
@@ -141,10 +150,10 @@ static long other_digits(struct found *f, const char *s, size_t len, size_t i, i
 
     if (det_digit_at(s, len, i, &v, 1) == 0 || det_letter_before(s, i))
         return 0;
-    if (!*ready) {
+    if (!w->ready) {
         if (detect_phone_ready(&e) != 0)
             return -1;
-        *ready = 1;
+        w->ready = 1;
     }
     return scan_at(f, spelt, sizeof spelt / sizeof spelt[0], s, len, i);
 }
@@ -153,7 +162,7 @@ static long other_digits(struct found *f, const char *s, size_t len, size_t i, i
  * Cyrillic letters, then digits) or a number spelt in another script's
  * digits may start in one.  Returns the end of the detection or of the
  * run, or -1 when out of memory. */
-static long non_ascii(struct found *f, const char *s, size_t len, size_t at, int *ready)
+static long non_ascii(struct found *f, const char *s, size_t len, size_t at, struct walk *w)
 {
     size_t i, start, end;
     long r;
@@ -165,10 +174,12 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, int
         size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
         /* A number spelt in other digits starts a run (after a space or
          * punctuation): looking inside words too cost 20% of the speed. */
-        if (i == at && (r = other_digits(f, s, len, i, ready)) != 0)
+        if (i == at && (r = other_digits(f, s, len, i, w)) != 0)
+            return r;
+        if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
             return r;
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
-            !(det_digit(s[i + 4]) || (s[i + 4] == ' ' && det_digit(s[i + 5])))) {
+            !(det_digit(s[i + 4]) || ((s[i + 4] == ' ' || s[i + 4] == '-') && det_digit(s[i + 5])))) {
             i += n;
             continue;
         }
@@ -186,7 +197,7 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, int
  * scanners still try it; the others (IDs, codes, handles) would take a
  * word's digits ("MP3", "COVID19").  Where the walk goes on, or -1 when
  * out of memory. */
-static long glued(struct found *f, const char *s, size_t len, size_t at, int *ready)
+static long glued(struct found *f, const char *s, size_t len, size_t at, struct walk *w)
 {
     static const struct scanner shapes[] = {
         { detect_scan_ipv4, DETECT_IP }, { detect_scan_birth_date, DETECT_DATE },
@@ -195,13 +206,49 @@ static long glued(struct found *f, const char *s, size_t len, size_t at, int *re
     struct err e;
     long r;
 
-    if (!*ready) {
+    if (!w->ready) {
         if (detect_phone_ready(&e) != 0)
             return -1;
-        *ready = 1;
+        w->ready = 1;
     }
     r = scan_at(f, shapes, sizeof shapes / sizeof shapes[0], s, len, at);
     return r != 0 ? r : (long)at + 1;
+}
+
+/* detect_spoken's scan: 1 if a detection of the text buf[0..n) covers
+ * the digits [a, b) that stand for the spoken words, with its kind. */
+static int spoken_digits(void *ctx, const char *buf, size_t n, size_t a, size_t b, int *kind)
+{
+    struct found f = { 0 };
+    struct walk nested = { ((struct walk *)ctx)->ready, 1 };
+    int hit = 0;
+
+    if (walk_text(&f, buf, n, &nested) == 0)
+        for (size_t i = 0; i < f.n && !hit; i++)
+            if (f.d[i].start <= a && f.d[i].end >= b)
+                hit = 1, *kind = f.d[i].kind;
+    free(f.d);
+    return hit;
+}
+
+/* A number spoken in words from at (a word start): the end of its
+ * detection (added to f), 0, or -1 when out of memory. */
+static long spoken_at(struct found *f, const char *s, size_t len, size_t at, struct walk *w)
+{
+    size_t end;
+    int kind = DETECT_PHONE;
+    struct err e;
+
+    if (w->nested || !detect_spoken_word(s, len, at))
+        return 0;
+    if (!w->ready) {
+        if (detect_phone_ready(&e) != 0)
+            return -1;
+        w->ready = 1;
+    }
+    if ((end = detect_spoken(s, len, at, &kind, spoken_digits, w)) == 0)
+        return 0;
+    return add(f, at, end, kind) != 0 ? -1 : (long)end;
 }
 
 /* One step of the walk from at: where the walk goes on, or -1 when out of
@@ -209,27 +256,29 @@ static long glued(struct found *f, const char *s, size_t len, size_t at, int *re
  * start (*ready), not for texts without one: compiling them churns the
  * heap, which cost the following normalisations of a long text page
  * faults (measured: 32,400 -> 71,400 over 32 MB). */
-static long step(struct found *f, const char *s, size_t len, size_t at, int *ready)
+static long step(struct found *f, const char *s, size_t len, size_t at, struct walk *w)
 {
     size_t end;
     long r;
     struct err e;
 
     if ((unsigned char)s[at] >= 0x80)
-        return non_ascii(f, s, len, at, ready);
+        return non_ascii(f, s, len, at, w);
     if (det_digit(s[at]) && at > 0 && det_alpha(s[at - 1]))
-        return glued(f, s, len, at, ready);
+        return glued(f, s, len, at, w);
     if (!can_start(s[at]) || (at > 0 && det_wordc(s[at - 1])))
         return (long)at + 1;
     /* Not from the middle of a number ("1.2.3.4.5", "978-3-16-148410-0"). */
     if (det_digit(s[at]) && at >= 2 && strchr(".-/", s[at - 1]) != NULL && det_digit(s[at - 2]))
         return (long)at + 1;
+    if (det_alpha(s[at]) && (r = spoken_at(f, s, len, at, w)) != 0)
+        return r;
     if (plain_word(s, len, at, &end))
         return (long)end;
-    if (!*ready && (det_digit(s[at]) || s[at] == '+' || s[at] == '(')) {
+    if (!w->ready && (det_digit(s[at]) || s[at] == '+' || s[at] == '(')) {
         if (detect_phone_ready(&e) != 0)
             return -1;
-        *ready = 1;
+        w->ready = 1;
     }
     r = scan_at(f, scanners, sizeof scanners / sizeof scanners[0], s, len, at);
     return r != 0 ? r : (long)at + 1;
@@ -249,21 +298,18 @@ static long email(struct found *f, const char *s, size_t len, size_t at)
     return add(f, start, end, DETECT_EMAIL) != 0 ? -1 : (long)end;
 }
 
-int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
-               struct err *e)
+static int walk_text(struct found *f, const char *s, size_t len, struct walk *w)
 {
-    struct found f = { 0 };
     size_t at = 0;
     long next;
-    int ready = 0;
 
     while (at < len) {
         char c = s[at];
         /* The usual byte (white space, punctuation) starts nothing, but
          * '@' or "at" written out may be the middle of an e-mail address. */
         if (c == '@' || detect_at_written(s, len, at)) {
-            if ((next = email(&f, s, len, at)) < 0)
-                goto oom;
+            if ((next = email(f, s, len, at)) < 0)
+                return -1;
             if (next > 0) {
                 at = (size_t)next;
                 continue;
@@ -273,13 +319,23 @@ int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
             at++;
             continue;
         }
-        if ((next = step(&f, s, len, at, &ready)) < 0)
-            goto oom;
+        if ((next = step(f, s, len, at, w)) < 0)
+            return -1;
         at = (size_t)next;
+    }
+    return 0;
+}
+
+int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
+               struct err *e)
+{
+    struct found f = { 0 };
+    struct walk w = { 0, 0 };
+
+    if (walk_text(&f, s, len, &w) != 0) {
+        free(f.d);
+        return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     }
     *out = f.d, *nout = f.n;
     return 0;
-oom:
-    free(f.d);
-    return err_set(e, EXIT_INPUT, "out of memory while scanning text");
 }

@@ -167,20 +167,22 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
 
     (void)start, (void)kind;
     /* Most Cyrillic letters are followed by letters: the cheap test first. */
-    if (at + 4 >= len || !(det_digit(s[at + 4]) || s[at + 4] == ' ') || det_letter_before(s, at))
+    if (at + 4 >= len || !(det_digit(s[at + 4]) || s[at + 4] == ' ' || s[at + 4] == '-') ||
+        det_letter_before(s, at))
         return 0;
     for (k = 0; k < 2; k++) {
         if ((cp = det_cp_at(s, len, i, &n)) < 0 || !is_cyrillic_cp(cp))
             return 0;
         i += n;
     }
-    if (i < len && s[i] == ' ')
-        i++;
+    if (i < len && (s[i] == ' ' || s[i] == '-'))
+        i++;                            /* "УБ 75031412", "УБ-75031412" (report-adv12c H49) */
     if (det_digits(s, len, i) != 8 || !det_ends_word(s, len, i + 8))
         return 0;
     /* Glued to its letters it is a code whatever the digits; apart, the
      * digits must hold a birth date. */
     mm = det_value(s + i + 2, 2);
     mm = mm > 20 ? mm - 20 : mm;
-    return s[i - 1] != ' ' || det_month_day(mm, det_value(s + i + 4, 2)) ? i + 8 : 0;
+    return (s[i - 1] != ' ' && s[i - 1] != '-') || det_month_day(mm, det_value(s + i + 4, 2))
+           ? i + 8 : 0;
 }

@@ -177,6 +177,22 @@ size_t det_sino_run(const char *s, size_t len, size_t at);
  * length in bytes with its value in *v, or 0. */
 size_t det_digit_at(const char *s, size_t len, size_t at, int *v, int sino_ok);
 
+/* detect_spoken.c: what detect_spoken hands the digits of a spoken
+ * number to: 1 if a detection of buf[0..n) (the text around the run with
+ * the digits in its place) covers the digits [a, b), its kind in *kind. */
+typedef int (*detect_digits_fn)(void *ctx, const char *buf, size_t n, size_t a, size_t b,
+                                int *kind);
+
+/* detect_spoken.c: 1 if the word at s[at] is a number word (the table of
+ * detect_spoken.c: English, Mongolian, Russian, Sino-Korean). */
+int detect_spoken_word(const char *s, size_t len, size_t at);
+
+/* detect_spoken.c: the end of a run of number words at at whose digits
+ * scan finds a detection in ("zero one zero, one two three four..."),
+ * with its kind in *kind; 0 if none. */
+size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
+                     detect_digits_fn scan, void *ctx);
+
 /* The scanners (detect_scanner), by file. */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind);

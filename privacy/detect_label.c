@@ -42,6 +42,16 @@ static const struct det_word handle_labels[] = {
     DW("vk", FIT_WORD), DW("tiktok", FIT_WORD), DW("twitter", FIT_WORD), DW("snapchat", FIT_WORD),
     DW("imo", FIT_WORD), DW("username", FIT_WORD), DW("user", FIT_WORD), DW("discord", FIT_WORD),
     DW("reddit", FIT_WORD), DW("odnoklassniki", FIT_WORD),
+    /* report-adv12c H21, H57: QQ and WeChat on the China route, "X", BAND,
+     * and the words for a user name: nick, 닉네임, 계정, ник, хаяг ("address") */
+    DW("qq", FIT_PREFIX), DW("x", FIT_WORD), DW("band", FIT_WORD), DW("nick", FIT_WORD),
+    DW("nickname", FIT_WORD), DW("handle", FIT_WORD), DW("login", FIT_WORD),
+    DW("\xeb\x8b\x89\xeb\x84\xa4\xec\x9e\x84", FIT_PREFIX), /* 닉네임 */
+    DW("\xeb\x8b\x89", FIT_WORD), /* 닉 */
+    DW("\xea\xb3\x84\xec\xa0\x95", FIT_PREFIX), /* 계정 */
+    DW("\xd0\xbd\xd0\xb8\xd0\xba", FIT_PREFIX), /* ник(нейм) */
+    DW("\xd1\x85\xd0\xb0\xd1\x8f\xd0\xb3", FIT_PREFIX), /* хаяг */
+    DW("\xeb\xb0\xb4\xeb\x93\x9c", FIT_PREFIX), /* 밴드 */
     DW("\xec\xb9\xb4\xed\x86\xa1", FIT_PREFIX),                                  /* 카톡 */
     DW("\xec\xb9\xb4\xec\xb9\xb4\xec\x98\xa4", FIT_PREFIX),                      /* 카카오(톡) */
     DW("\xec\x9c\x84\xec\xb1\x97", FIT_PREFIX),                                  /* 위챗 */
@@ -247,6 +257,15 @@ static int platform_after(const char *s, size_t len, size_t at, size_t end)
     return e < len && s[e] == ')' && det_in_list(handle_labels, N(handle_labels), s + i + 2, e - i - 2);
 }
 
+/* 1 if the label before the value at v is QQ's ("QQ", "QQ号"): its
+ * accounts are numbers. */
+static int qq_before(const char *s, size_t v)
+{
+    size_t a, we = det_word_ending(s, v, SEPARATORS, &a);
+
+    return we != 0 && we - a >= 2 && s[a] == 'q' && s[a + 1] == 'q';
+}
+
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t idv, hv = 0, cv;
@@ -266,6 +285,10 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
         return *kind = DETECT_ID, idv;
     if (hv != 0 && (l == LABEL_HANDLE || platform_after(s, len, at, hv)))
         return *kind = DETECT_HANDLE, hv;
+    /* A QQ account is a number ("QQ: 12345678"). */
+    if (l == LABEL_HANDLE && det_digit(s[at]) && qq_before(s, at) &&
+        (cv = det_digits(s, len, at)) >= 5 && cv <= 12 && det_ends_word(s, len, at + cv))
+        return *kind = DETECT_HANDLE, at + cv;
     if (l == LABEL_W3W && (hv = detect_three_words(s, len, at)) != 0)
         return *kind = DETECT_GPS, hv;
     if (l == LABEL_COORD && cv != 0)

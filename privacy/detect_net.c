@@ -73,6 +73,10 @@ struct host {
 static const char *const dots[] = {
     "[.]", "(.)", " [.] ", "[dot]", "(dot)", "{dot}", "<dot>", " [dot] ", " (dot) ",
     " dot ", " . ", " \xec\xa0\x90 ",                                        /* 점 */
+    /* report-adv12c H22: the Russian, Mongolian and Korean spoken dots */
+    " \xd1\x82\xd0\xbe\xd1\x87\xd0\xba\xd0\xb0 ",                            /* точка */
+    " \xd1\x86\xd1\x8d\xd0\xb3 ",                                          /* цэг */
+    " \xeb\x8b\xb7 ", " \xeb\x8b\xb7",                                       /* 닷: 닷컴 */
 };
 #define DEFANGED 3              /* dots[0..DEFANGED) */
 
@@ -146,7 +150,11 @@ static size_t at_sign(const char *s, size_t len, size_t at, int *spelled)
     static const char *const forms[] = { " [at] ", " (at) ", " {at} ", " <at> ", "[at]", "(at)",
                                          "{at}", "<at>", " @ ", " at ",
                                          " \xd0\xb0\xd1\x82 ",                         /* ат */
-                                         " \xea\xb3\xa8\xeb\xb1\x85\xec\x9d\xb4 " };   /* 골뱅이 */
+                                         " \xea\xb3\xa8\xeb\xb1\x85\xec\x9d\xb4 ",    /* 골뱅이 */
+                                         /* report-adv12c H22: собака, the Russian
+                                          * name of @; эт; 앳; [@] */
+                                         " \xd1\x81\xd0\xbe\xd0\xb1\xd0\xb0\xd0\xba\xd0\xb0 ",
+                                         " \xd1\x8d\xd1\x82 ", " \xec\x95\xb3 ", "[@]" };
     size_t k;
 
     *spelled = 0;
@@ -216,7 +224,7 @@ int detect_at_written(const char *s, size_t len, size_t at)
         return 0;
     c = (unsigned char)s[at + 1];
     return (c == 'a' || c == '@' || c == '[' || c == '(' || c == '{' || c == '<' || c == 0xd0 ||
-            c == 0xea) && at_sign(s, len, at, &spelled) != 0;
+            c == 0xd1 || c == 0xea || c == 0xec) && at_sign(s, len, at, &spelled) != 0;
 }
 
 size_t detect_email(const char *s, size_t len, size_t at, size_t *start)
@@ -342,6 +350,8 @@ size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, i
     }
     if (s[at] == 'u' && at + 1 < len && s[at + 1] == '/')
         return (e = user_name(s, len, at + 2)) != 0 && det_alpha(s[at + 2]) ? e : 0;
+    if (det_starts(s, len, at, "wxid_"))                        /* a WeChat id as WeChat writes it */
+        return user_name(s, len, at);
     if (det_alnum(s[at]) && (e = user_name(s, len, at)) != 0 && name_marked(s, at, e) &&
         (det_starts(s, len, e, "\xeb\x8b\x98") || det_starts(s, len, e, "\xec\x94\xa8")))
         return e;                                               /* 님, 씨 */

@@ -31,6 +31,7 @@ void redactor_free(struct redactor *r)
         return;
     redact_words_clear();
     secmem_wipe_free(r->arena);
+    secmem_wipe_free(r->pieces);
     for (i = 0; i < r->nsubjects; i++)
         free(r->subjects[i].pseudonym);
     for (i = 0; i < r->nallowed; i++)
@@ -195,6 +196,10 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     t[r->nterms].cat = cat, t[r->nterms].subject = subject;
+    if ((cat == NAME_CAT || cat == TERM_PERSON) && redact_handle_pieces_add(r, text, len) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+    }
     for (i = 0; i < vl.n; i++)
         if (add_lit(r, &vl.v[i], cat) != 0) {
             variant_list_free(&vl);

@@ -252,4 +252,14 @@ typedef int (*redactor_shape_fn)(void *ctx, size_t start, size_t end, const char
 int redactor_name_shapes(const struct normtext *nt, redactor_shape_fn fn, void *ctx,
                          struct err *e);
 
+/* The user-name shapes of the text nt was made from that the audit cannot
+ * tie to a name (it holds no names; the redactor replaces those built from
+ * a registered name: privacy/redact_handles.c): a token of ASCII letters,
+ * digits, '.', '_' and '-' with three letters in a row and '_' between
+ * letters, or four letters and two digits ("kimjs75", "kim_js",
+ * "bdorj84"), '@' included before it; fn gets each with kind "handle"
+ * (bytes of the original text).  Returns 0, or -1 with fn's error. */
+int redactor_handle_shapes(const struct normtext *nt, redactor_shape_fn fn, void *ctx,
+                           struct err *e);
+
 #endif

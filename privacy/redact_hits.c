@@ -736,6 +736,20 @@ static size_t initial_after(const struct normtext *t, size_t p)
     return q + 1;
 }
 
+/* 1 if the span [a, b) ends in a letter standing alone after a full stop
+ * ("k.j.s", "k. j. s", "д.б"): the end of initials. */
+static int initial_ends(const struct normtext *t, size_t a, size_t b)
+{
+    size_t l;
+
+    if (b <= a + 1)
+        return 0;
+    l = cp_start(t->norm, b);
+    if (l > a && t->norm[l - 1] == ' ')
+        l--;
+    return l > a && t->norm[l - 1] == '.';
+}
+
 void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t)
 {
     size_t i, a;
@@ -747,9 +761,9 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
             continue;
         a = initials_before(t, s->start);
         s->start = a != s->start ? a : patronymic_before(t, s->start);
-        /* Initials found as a literal (K.J.S) take their last full stop. */
-        if (s->end >= 2 && s->end < t->normlen && t->norm[s->end] == '.' &&
-            t->norm[s->end - 2] == '.')
+        /* Initials found as a literal (K.J.S, K. J. S, Д.Б) take their
+         * last full stop. */
+        if (s->end < t->normlen && t->norm[s->end] == '.' && initial_ends(t, s->start, s->end))
             s->end++;
         s->end = initial_after(t, s->end);
     }

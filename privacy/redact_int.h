@@ -39,6 +39,16 @@ struct lit {
                                  * be an ordinary word too (redact_lit_form) */
 };
 
+/* A piece of a person's name for the user names built from it
+ * (redact_handles.c): a spelling of one part of the name, or its initials;
+ * s is NUL-padded ASCII lower case. */
+#define HANDLE_PIECE_MAX 20
+struct handle_piece {
+    char s[HANDLE_PIECE_MAX];
+    uint32_t term;              /* the name's term */
+    unsigned char len, part, kind;
+};
+
 struct subject {
     long id;
     char *pseudonym;
@@ -59,6 +69,8 @@ struct redactor {
     struct hs_database *db;
     struct hs_scratch *scratch;
     size_t maxkey;              /* the longest literal key, for the re-scan windows */
+    struct handle_piece *pieces;    /* wipe-on-free; sorted by redactor_compile */
+    size_t npieces, piececap;
     int compiled;
     unsigned char *wordkind;    /* per literal with word set: 0 not asked yet,
                                  * else 1 + enum redact_form_kind (asked of the
@@ -252,5 +264,24 @@ int redact_check_output(struct spans *more, struct spans *flags, const struct re
                         struct redact_ctx *ctx, const struct normtext *t,
                         const struct redaction *res, const struct spans *sp,
                         const size_t *orig, struct err *e);
+
+/* redact_handles.c: adds the pieces of the person's name name[0..len)
+ * (bytes, as typed) as term r->nterms: each part's spellings and
+ * initials.  Returns 0, or -1 when out of memory. */
+int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_handles.c: sorts the pieces; called when the redactor is compiled. */
+void redact_handle_pieces_finish(struct redactor *r);
+
+/* redact_handles.c: adds to sp (norm offsets, category handle) each user
+ * name of t made of the pieces of one name ("kimjs75", "@bdorj",
+ * "jongsoo.kim"), '@' included.  Returns 0, or -1 when out of memory. */
+int redact_find_handles(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
+/* redact_handles.c: if a user-name shaped token starts at norm byte at
+ * (after no token byte): its length, with its end in *end and *strong set
+ * when it holds a digit or '_' or follows '@' (else letters joined by
+ * '.'); 0 if none. */
+size_t redact_handle_shape(const char *s, size_t len, size_t at, size_t *end, int *strong);
 
 #endif

@@ -336,9 +336,9 @@ static void initial_slot(struct slot *o, const struct slot *s, const char *tail)
 
 /* Initials of a Korean name, s[0] its surname's spellings and s[1..n) its
  * given name's syllables, written with capitals: K.J.S. and J.S.K., J. Kim
- * and J.S. Kim, Kim J. and Kim J.S., K. Jong-su.  Keys keep the dots (the
- * key view drops only spaces, dashes and apostrophes), so "KJS" or "Kim
- * J" alone is no hit. */
+ * and J.S. Kim, Kim J. and Kim J.S., K. Jong-su, JS Kim and Kim JS.  Keys
+ * keep the dots (the key view drops only spaces, dashes and apostrophes),
+ * so "Kim J" alone is no hit; "KJS" and "JSK" alone are review flags. */
 static int korean_initials(struct variant_list *out, const struct slot *s, int n)
 {
     struct slot f[SLOT_MAX + 1], dot[SLOT_MAX], bare[SLOT_MAX];
@@ -380,6 +380,23 @@ static int korean_initials(struct variant_list *out, const struct slot *s, int n
     for (i = 1; i < n; i++)
         f[i] = s[i];
     rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    /* JS Kim, Kim JS (issue 12: initials beside a name part, no dots) */
+    for (i = 1, m = 0; i < n; i++)
+        f[m++] = bare[i];
+    f[m++] = s[0];
+    rc |= combine(out, f, m, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    f[0] = s[0];
+    for (i = 1, m = 1; i < n; i++)
+        f[m++] = bare[i];
+    rc |= combine(out, f, m, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    /* KJS, JSK alone: a review flag, not a replacement (an acronym too) */
+    out->flag = 1, out->initials = 1;
+    rc |= combine(out, bare, n, RULE_VARIANT, SUFFIX_NONE, out->n + 8);
+    for (i = 1, m = 0; i < n; i++)
+        f[m++] = bare[i];
+    f[m++] = bare[0];
+    rc |= combine(out, f, m, RULE_VARIANT, SUFFIX_NONE, out->n + 8);
+    out->flag = 0, out->initials = 0;
     out->capital = capital;
     return rc != 0 ? -1 : 0;
 }
@@ -415,6 +432,31 @@ static int korean_contracted(struct variant_list *out, const char *key, size_t l
     return rc;
 }
 
+/* A name's initial consonants typed alone, as Korean chat abbreviates
+ * names (초성: ㄱㅈㅅ for 김종수, ㅈㅅ for its given name; NFKC reads the
+ * compatibility jamo as the conjoining initials U+1100...): a review
+ * flag, with particles (ㅈㅅ이형이).  From the syllable arithmetic of
+ * Unicode ch. 3.12. */
+static int korean_choseong(struct variant_list *out, const int *cps, int n)
+{
+    char buf[SLOT_MAX * 3];
+    size_t at = 0;
+    int i, rc = 0;
+
+    if (n < 2 || n > 4)
+        return 0;
+    for (i = 0; i < n; i++)
+        at += (size_t)utf8proc_encode_char(0x1100 + (cps[i] - 0xAC00) / 588,
+                                           (utf8proc_uint8_t *)buf + at);
+    out->flag = 1, out->initials = 1;
+    rc = list_add(out, buf, at, RULE_VARIANT, SUFFIX_KO);
+    if (rc == 0 && n >= 3)
+        rc = list_add(out, buf + 3, at - 3, RULE_VARIANT, SUFFIX_KO);
+    out->flag = 0, out->initials = 0;
+    sodium_memzero(buf, sizeof buf);
+    return rc;
+}
+
 static int korean_from_hangul(struct variant_list *out, const char *key, size_t len, int rule,
                               int person)
 {
@@ -442,6 +484,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
     if (list_add(out, key + flen, len - flen, RULE_VARIANT, SUFFIX_KO) != 0 ||
         hanja_spellings(out, cps + 1, n - 1) != 0 ||
         korean_contracted(out, key + flen, len - flen) != 0)
+        return -1;
+    if (person && korean_choseong(out, cps, n) != 0)
         return -1;
     if (sur >= 0)
         surname_slot(&s[0], sur);
@@ -1403,6 +1447,81 @@ static int mn_hyphen_elements(struct variant_list *out, const char *norm, size_t
     return rc;
 }
 
+/* 1 if a variant of out is in Hangul: the name was read as Korean (its
+ * initials are korean_initials'). */
+static int korean_read(const struct variant_list *out)
+{
+    int cp;
+
+    for (size_t i = 0; i < out->n; i++)
+        if (utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 && is_hangul_cp(cp))
+            return 1;
+    return 0;
+}
+
+/* Initials of a name of two or three words that is not read as Korean
+ * (issue 12): each word's first letters in its own script and in its
+ * spellings' (Батбаяр: б, b), with full stops in the name's order and,
+ * for two words, the other ("Д.Б", "B.D": replaced; the last full stop is
+ * taken too), and bare ("ДБ", "BD": a review flag, an acronym too).
+ * Written with a capital. */
+static int name_initials(struct variant_list *out, const char *norm, size_t len)
+{
+    struct slot dot[3], bare[3], f[3];
+    struct variant_list w;
+    size_t a = 0, b, i;
+    int n = 0, rc = 0, cp, k;
+    char c[8];
+
+    for (a = 0; a <= len && n <= 3; a = b + 1) {
+        for (b = a; b < len && norm[b] != ' '; b++)
+            ;
+        if (b == a)
+            continue;
+        if (n == 3 || variants_is_surname(norm + a, b - a))
+            return 0;
+        memset(&w, 0, sizeof w);
+        if (list_add(&w, norm + a, b - a, RULE_EXACT, SUFFIX_NONE) != 0 ||
+            expand_key(&w, norm + a, b - a, RULE_VARIANT, 1) != 0) {
+            variant_list_free(&w);
+            return -1;
+        }
+        memset(&dot[n], 0, sizeof dot[n]), memset(&bare[n], 0, sizeof bare[n]);
+        for (i = 0; i < w.n && bare[n].n < 3; i++) {
+            if ((k = utf8_next(&cp, w.arena + w.v[i].off, w.v[i].keylen)) <= 0 || !cased(cp) ||
+                (size_t)k >= sizeof c)
+                continue;
+            memcpy(c, w.arena + w.v[i].off, (size_t)k), c[k] = '\0';
+            /* A full stop between single letters of another script is a
+             * gap the key leaves out (normalise.h): "Д.Б." is keyed дб. */
+            slot_add(&dot[n], c, cp < 0x80 ? "." : "", "");
+            slot_add(&bare[n], c, "", "");
+        }
+        variant_list_free(&w);
+        if (bare[n++].n == 0)
+            return 0;
+    }
+    if (n < 2)
+        return 0;
+    out->capital = 1;
+    for (i = 0; i + 1 < (size_t)n; i++)
+        f[i] = dot[i];
+    f[n - 1] = bare[n - 1];
+    rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    if (n == 2) {
+        f[0] = dot[1], f[1] = bare[0];
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    }
+    out->flag = 1, out->initials = 1;
+    rc |= combine(out, bare, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    if (n == 2) {
+        f[0] = bare[1], f[1] = bare[0];
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    }
+    out->flag = 0, out->initials = 0, out->capital = 0;
+    return rc != 0 ? -1 : 0;
+}
+
 int variants_of_kind(struct variant_list *out, const char *text, size_t len, int person,
                      struct err *e)
 {
@@ -1425,6 +1544,8 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
         rc = name_words(out, t.norm, t.normlen);
     if (rc == 0 && person)
         rc = mn_hyphen_elements(out, t.norm, t.normlen);
+    if (rc == 0 && person && !korean_read(out))
+        rc = name_initials(out, t.norm, t.normlen);
     normtext_free(&t);
     if (rc != 0) {
         variant_list_free(out);

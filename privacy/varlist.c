@@ -23,7 +23,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
         size_t chars = 0;
         for (i = 0; i < keylen; i++)
             chars += ((unsigned char)key[i] & 0xC0) != 0x80;
-        if (chars < (l->flag ? 4u : 2u))
+        if (chars < (l->flag && !l->initials ? 4u : 2u))
             return 0;
     }
     /* The same form twice: the laxer marks win (a replacement beats a

@@ -38,6 +38,8 @@ struct variant_list {
     unsigned char no_short;        /* no Mongolian short forms: the key joins the
                                     * words of a name of several words, whose own
                                     * words give theirs (variants.c) */
+    unsigned char initials;        /* adding initials: a review flag of two letters
+                                    * counts ("KJS", "BD") */
 };
 
 #define OPT_MAX 12

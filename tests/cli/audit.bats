@@ -308,3 +308,15 @@ export_to_hq() {
     run st hq help audit
     [ "${lines[0]}" = "usage: intake audit BUNDLE [--json] [--strict] [--k N] [--attest -o FILE]" ]
 }
+
+@test "audit: a user name's shape tied to no registered name WARNs in the second opinion (issue 12)" {
+    records 2 "Kim Ji-yeon spoke about the long days at the site."
+    printf 'Her friend writes as parkmh88 and night_owl online.\n' |
+        st field record Yuna --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
+    export_to_hq b.bundle
+    run st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"second-opinion     WARN"* ]]
+    [[ "$output" == *"WARN record "*", body: handle \"parkmh88\" (a user name's shape tied to no registered name: is it one?)"* ]] || { printf '%s\n' "$output" >&2; false; }
+    [[ "$output" == *"WARN record "*", body: handle \"night_owl\""* ]]
+}

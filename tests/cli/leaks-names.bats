@@ -235,3 +235,24 @@ no_leak() {
     expect_status 0
     [ "$(printf '%s\n' "$output" | tail -n 1)" = 'Sara said no. We ate an apple.' ]
 }
+
+@test "leaks-names: user names and initials built from a name, and numbers spoken in words, go whole; headquarters gets none of them" {
+    redacts_to '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
+        'kimjs75, jongsoo.kim75, kim_jongsu and jskim1975 wrote. JS Kim and K. J. S. came. See facebook.com/kim.jongsu.75 or jongsu.kim@mail.com.' \
+        '[HANDLE-1], [HANDLE-2], [HANDLE-3] and [HANDLE-4] wrote. Rim-il and Rim-il came. See [URL-1] or [EMAIL-1].'
+    redacts_to '--name "Батбаяр Дорж" --locale mn --pseudonym Tulga' \
+        'bdorj84 and dorj.batbayar wrote. Д.Б. ирсэн. Утас: ес ес нэг нэг хоёр хоёр гурав гурав.' \
+        '[HANDLE-1] and [HANDLE-2] wrote. Tulga ирсэн. Утас: [PHONE-1].'
+    record Tulga 'Call zero one zero, one two three four, five six seven eight. Then bdorj84 wrote.' >/dev/null
+    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
+    expect_status 0
+    run st hq audit "$W/b.bundle"
+    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
+    [[ "$output" == *"residual-detectors PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
+    st hq import "$W/b.bundle" >/dev/null
+    for id in $(st hq list --json | jq -r '.[].id'); do
+        run st hq show "$id"
+        expect_status 0
+        no_leak "$output" kim jongs dorj batbayar "zero one" "ес ес" "Д.Б" "JS"
+    done
+}

@@ -26,8 +26,11 @@
 
 #include "privacy/redact.h"
 
-#define DATA "tests/data/leaks/detect.jsonl"
-#define KINDS 12
+/* The pattern kinds (6-11) and spoken numbers (14, ours). */
+static const char *const data_files[] = {
+    "tests/data/leaks/detect.jsonl", "tests/data/leaks/spoken.jsonl",
+};
+#define KINDS 15
 
 struct tally {
     unsigned replace, replaced, keep, kept, outputs, exact;
@@ -36,6 +39,7 @@ struct tally {
 static const char *const kind_names[KINDS] = {
     [6] = "handles, profile URLs", [7] = "phones", [8] = "ID numbers",
     [9] = "dates of birth", [10] = "coordinates", [11] = "e-mail, URLs, IPs",
+    [14] = "spoken numbers",
 };
 
 static struct redactor *redactor_for(json_t *doc)
@@ -114,35 +118,48 @@ static void check_case(json_t *doc, unsigned line, struct tally *t)
     redactor_free(r);
 }
 
-static void test_leak_kinds(void **state)
+/* Runs every case of one data file into t; counts lines and issue cases. */
+static void run_file(const char *path, struct tally *t, unsigned *n, unsigned *issue)
 {
-    struct tally t[KINDS] = { { 0 } }, all = { 0 };
-    FILE *f = fopen(DATA, "r");
+    FILE *f = fopen(path, "r");
     char *line = NULL;
-    size_t cap = 0, k;
-    unsigned n = 0, issue = 0;
+    size_t cap = 0;
+    unsigned ln = 0;
     json_error_t je;
 
-    (void)state;
-    assert_non_null(f);
+    if (f == NULL)
+        fail_msg("%s: cannot open", path);
     while (getline(&line, &cap, f) > 0) {
         json_t *doc = json_loads(line, 0, &je);
         json_int_t kind;
-        n++;
+        ln++, (*n)++;
         if (doc == NULL)
-            fail_msg("%s line %u: %s", DATA, n, je.text);
+            fail_msg("%s line %u: %s", path, ln, je.text);
         kind = json_integer_value(json_object_get(doc, "kind"));
-        if (kind < 6 || kind >= KINDS)
-            fail_msg("%s line %u: kind %lld is not 6-11", DATA, n, (long long)kind);
-        issue += strcmp(json_string_value(json_object_get(doc, "source")), "issue") == 0;
-        check_case(doc, n, &t[kind]);
+        if (kind < 6 || kind >= KINDS || kind_names[kind] == NULL)
+            fail_msg("%s line %u: kind %lld is not 6-11 or 14", path, ln, (long long)kind);
+        *issue += strcmp(json_string_value(json_object_get(doc, "source")), "issue") == 0;
+        check_case(doc, ln, &t[kind]);
         json_decref(doc);
     }
     free(line);
     fclose(f);
+}
+
+static void test_leak_kinds(void **state)
+{
+    struct tally t[KINDS] = { { 0 } }, all = { 0 };
+    size_t k;
+    unsigned n = 0, issue = 0;
+
+    (void)state;
+    for (k = 0; k < sizeof data_files / sizeof data_files[0]; k++)
+        run_file(data_files[k], t, &n, &issue);
     printf("# %u cases (%u from the issue)\n", n, issue);
     printf("# %-2s %-22s %8s %9s %9s %9s\n", "", "kind", "recall", "", "kept", "outputs");
     for (k = 6; k < KINDS; k++) {
+        if (kind_names[k] == NULL)
+            continue;
         printf("# %-2zu %-22s %7.1f%% %4u/%-4u %4u/%-4u %4u/%-4u\n", k, kind_names[k],
                t[k].replace ? 100.0 * t[k].replaced / t[k].replace : 100.0, t[k].replaced,
                t[k].replace, t[k].kept, t[k].keep, t[k].exact, t[k].outputs);

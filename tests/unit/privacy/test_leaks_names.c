@@ -29,7 +29,11 @@
 #include "privacy/redact.h"
 #include "tests/unit/termutil.h"
 
-#define DATA "tests/data/leaks/names.jsonl"
+/* The issue's name kinds (names.jsonl) and names in shapes: initials and
+ * handles made of a name's parts (shapes.jsonl). */
+static const char *const data_files[] = {
+    "tests/data/leaks/names.jsonl", "tests/data/leaks/shapes.jsonl",
+};
 #define MAX_KINDS 32
 
 struct kind {
@@ -90,7 +94,7 @@ static int flagged(const struct redaction *out, const char *want)
 }
 
 /* 1 if the case passes; prints why not. */
-static int run_case(json_t *c, size_t line)
+static int run_case(json_t *c, const char *path, size_t line)
 {
     struct redactor *r = build(c);
     struct redact_ctx *ctx = redact_ctx_new();
@@ -102,32 +106,32 @@ static int run_case(json_t *c, size_t line)
     int ok = 1;
 
     if (redactor_run(&out, r, ctx, text, strlen(text), &e) != 0) {
-        printf("# line %zu: redactor_run failed: %s\n", line, e.msg);
+        printf("# %s line %zu: redactor_run failed: %s\n", path, line, e.msg);
         redact_ctx_free(ctx);
         redactor_free(r);
         return 0;
     }
     json_array_foreach(json_object_get(c, "gone"), i, x)
         if (strstr(out.text, json_string_value(x)) != NULL) {
-            printf("# line %zu: \"%s\" survives\n", line, json_string_value(x));
+            printf("# %s line %zu: \"%s\" survives\n", path, line, json_string_value(x));
             ok = 0;
         }
     json_array_foreach(json_object_get(c, "keep"), i, x)
         if (strstr(out.text, json_string_value(x)) == NULL) {
-            printf("# line %zu: \"%s\" was redacted\n", line, json_string_value(x));
+            printf("# %s line %zu: \"%s\" was redacted\n", path, line, json_string_value(x));
             ok = 0;
         }
     json_array_foreach(json_object_get(c, "flags"), i, x)
         if (!flagged(&out, json_string_value(x))) {
-            printf("# line %zu: no review flag on \"%s\"\n", line, json_string_value(x));
+            printf("# %s line %zu: no review flag on \"%s\"\n", path, line, json_string_value(x));
             ok = 0;
         }
     if (json_is_true(json_object_get(c, "noflags")) && out.nflags > 0) {
-        printf("# line %zu: %zu review flag(s), none expected\n", line, out.nflags);
+        printf("# %s line %zu: %zu review flag(s), none expected\n", path, line, out.nflags);
         ok = 0;
     }
     if (want != NULL && strcmp(out.text, json_string_value(want)) != 0) {
-        printf("# line %zu: output differs\n#   want: %s\n#   got:  %s\n", line,
+        printf("# %s line %zu: output differs\n#   want: %s\n#   got:  %s\n", path, line,
                json_string_value(want), out.text);
         ok = 0;
     }
@@ -139,16 +143,16 @@ static int run_case(json_t *c, size_t line)
     return ok;
 }
 
-static void test_name_leaks(void **state)
+/* Runs every case of one data file; counts cases and passes. */
+static void run_file(const char *path, unsigned *all, unsigned *passed)
 {
-    FILE *f = fopen(DATA, "r");
+    FILE *f = fopen(path, "r");
     char *line = NULL;
-    size_t cap = 0, n = 0, i;
-    unsigned all = 0, passed = 0;
+    size_t cap = 0, n = 0;
     json_error_t je;
 
-    (void)state;
-    assert_non_null(f);
+    if (f == NULL)
+        fail_msg("%s: cannot open", path);
     while (getline(&line, &cap, f) > 0) {
         json_t *c;
         struct kind *k;
@@ -156,15 +160,25 @@ static void test_name_leaks(void **state)
         if (line[0] == '\n' || line[0] == '#')
             continue;
         if ((c = json_loads(line, 0, &je)) == NULL)
-            fail_msg("%s line %zu: %s", DATA, n, je.text);
+            fail_msg("%s line %zu: %s", path, n, je.text);
         k = kind_of(json_string_value(json_object_get(c, "kind")));
-        k->cases++, all++;
-        if (run_case(c, n))
-            k->passed++, passed++;
+        k->cases++, (*all)++;
+        if (run_case(c, path, n))
+            k->passed++, (*passed)++;
         json_decref(c);
     }
     free(line);
     fclose(f);
+}
+
+static void test_name_leaks(void **state)
+{
+    size_t i;
+    unsigned all = 0, passed = 0;
+
+    (void)state;
+    for (i = 0; i < sizeof data_files / sizeof data_files[0]; i++)
+        run_file(data_files[i], &all, &passed);
     printf("# %-40s %6s %6s %8s\n", "kind", "cases", "passed", "recall");
     for (i = 0; i < nkinds; i++)
         printf("# %-40s %6u %6u %7.1f%%\n", kinds[i].name, kinds[i].cases, kinds[i].passed,

@@ -1,0 +1,277 @@
+/* Numbers spoken in words (issue 12, names in shapes): "zero one zero,
+ * one two three four", "oh-one-oh", "double five", "ес ес нэг нэг",
+ * "yes yes neg neg", "공 일 공 일 이 삼 사", "twelve thirty-four".  A run
+ * of number words (at least three words and four digits) is read as its
+ * digits, and the digits are handed to the other scanners with the text
+ * around the run (a phone word before it, a birth word, a label): where
+ * they find a phone number, an ID or a date of birth in those digits,
+ * the whole run is that detection.  So a run is replaced exactly when its
+ * digits would be.
+ *
+ * The number words, one table (spoken[] below), written from:
+ *   English: the cardinal numbers; "oh" for zero and "double"/"triple"
+ *     as telephone numbers are read aloud (ITU-T E.123 leaves the reading
+ *     to custom; these are the usual British and American ones);
+ *   Mongolian Cyrillic: тэг 0, нэг 1, хоёр 2, гурав 3, дөрөв 4, тав 5,
+ *     зургаа 6, долоо 7, найм 8, ес 9; tens арав/арван 10 ... ерэн 90
+ *     (the Mongolian cardinal numbers, attributive forms in -н);
+ *   Mongolian in Latin letters, as the letter table of docs/VARIANTS.md
+ *     writes them (MNS 5217 and passport practice: ö, ü as o, u; х kh/h;
+ *     е ye/e): teg, neg, khoyor, gurav, dorov, tav, zurgaa, doloo, naim,
+ *     yes;
+ *   Russian (Mongolian and Korean workers in Russia read numbers so):
+ *     ноль, один, два, три, четыре, пять, шесть, семь, восемь, девять;
+ *   Korean: the Sino-Korean digit syllables of detect_digits.c, one or
+ *     several to a word ("공 일 공", "공일공 일이삼사").
+ * Compound numbers beyond tens and units ("one hundred", "мянга") are
+ * not read. */
+#include <pthread.h>
+#include <sodium.h>
+#include <stdint.h>
+
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+
+enum { DIGIT, TEEN, TENS, MULT };
+
+struct spoken_word {
+    const char *w;
+    unsigned char type, v;      /* DIGIT 0-9, TEEN 10-19, TENS 1-9 (tens), MULT 2-3 */
+};
+
+static const struct spoken_word spoken[] = {
+    /* English */
+    { "zero", DIGIT, 0 }, { "oh", DIGIT, 0 }, { "one", DIGIT, 1 }, { "two", DIGIT, 2 },
+    { "three", DIGIT, 3 }, { "four", DIGIT, 4 }, { "five", DIGIT, 5 }, { "six", DIGIT, 6 },
+    { "seven", DIGIT, 7 }, { "eight", DIGIT, 8 }, { "nine", DIGIT, 9 }, { "niner", DIGIT, 9 },
+    { "ten", TEEN, 10 }, { "eleven", TEEN, 11 }, { "twelve", TEEN, 12 },
+    { "thirteen", TEEN, 13 }, { "fourteen", TEEN, 14 }, { "fifteen", TEEN, 15 },
+    { "sixteen", TEEN, 16 }, { "seventeen", TEEN, 17 }, { "eighteen", TEEN, 18 },
+    { "nineteen", TEEN, 19 }, { "twenty", TENS, 2 }, { "thirty", TENS, 3 },
+    { "forty", TENS, 4 }, { "fifty", TENS, 5 }, { "sixty", TENS, 6 }, { "seventy", TENS, 7 },
+    { "eighty", TENS, 8 }, { "ninety", TENS, 9 }, { "double", MULT, 2 }, { "triple", MULT, 3 },
+    /* Mongolian, Cyrillic */
+    { "тэг", DIGIT, 0 }, { "нэг", DIGIT, 1 }, { "хоёр", DIGIT, 2 }, { "гурав", DIGIT, 3 },
+    { "гурван", DIGIT, 3 }, { "дөрөв", DIGIT, 4 }, { "дөрвөн", DIGIT, 4 }, { "тав", DIGIT, 5 },
+    { "таван", DIGIT, 5 }, { "зургаа", DIGIT, 6 }, { "зургаан", DIGIT, 6 }, { "долоо", DIGIT, 7 },
+    { "долоон", DIGIT, 7 }, { "найм", DIGIT, 8 }, { "найман", DIGIT, 8 }, { "ес", DIGIT, 9 },
+    { "есөн", DIGIT, 9 }, { "арав", TEEN, 10 }, { "арван", TENS, 1 }, { "хорь", TENS, 2 },
+    { "хорин", TENS, 2 }, { "гуч", TENS, 3 }, { "гучин", TENS, 3 }, { "дөч", TENS, 4 },
+    { "дөчин", TENS, 4 }, { "тавь", TENS, 5 }, { "тавин", TENS, 5 }, { "жар", TENS, 6 },
+    { "жаран", TENS, 6 }, { "дал", TENS, 7 }, { "далан", TENS, 7 }, { "ная", TENS, 8 },
+    { "наян", TENS, 8 }, { "ер", TENS, 9 }, { "ерэн", TENS, 9 },
+    /* Mongolian, Latin letters */
+    { "teg", DIGIT, 0 }, { "neg", DIGIT, 1 }, { "khoyor", DIGIT, 2 }, { "hoyor", DIGIT, 2 },
+    { "khoyr", DIGIT, 2 }, { "hoyr", DIGIT, 2 }, { "gurav", DIGIT, 3 }, { "gurvan", DIGIT, 3 },
+    { "dorov", DIGIT, 4 }, { "durvu", DIGIT, 4 }, { "dorvon", DIGIT, 4 }, { "tav", DIGIT, 5 },
+    { "tavan", DIGIT, 5 }, { "zurgaa", DIGIT, 6 }, { "doloo", DIGIT, 7 }, { "naim", DIGIT, 8 },
+    { "naym", DIGIT, 8 }, { "yes", DIGIT, 9 }, { "yos", DIGIT, 9 }, { "yesun", DIGIT, 9 },
+    { "arav", TEEN, 10 }, { "arvan", TENS, 1 }, { "yeren", TENS, 9 },
+    /* Russian */
+    { "ноль", DIGIT, 0 }, { "нуль", DIGIT, 0 }, { "один", DIGIT, 1 }, { "одна", DIGIT, 1 },
+    { "два", DIGIT, 2 }, { "две", DIGIT, 2 }, { "три", DIGIT, 3 }, { "четыре", DIGIT, 4 },
+    { "пять", DIGIT, 5 }, { "шесть", DIGIT, 6 }, { "семь", DIGIT, 7 }, { "восемь", DIGIT, 8 },
+    { "девять", DIGIT, 9 },
+};
+
+#define SPOKEN_DIGITS 20        /* digits of a run, at most */
+#define CONTEXT_BEFORE 64       /* bytes of text before the run handed on */
+#define CONTEXT_AFTER 32
+
+/* The end of the word at at (letters of any script), or at. */
+static size_t word_end(const char *s, size_t len, size_t at)
+{
+    size_t n;
+    int cp;
+
+    while (at < len && det_alpha(s[at]))
+        at++;
+    while (at < len && (unsigned char)s[at] >= 0x80 && (cp = det_cp_at(s, len, at, &n)) >= 0 &&
+           is_word_cp(cp))
+        at += n;
+    return at;
+}
+
+/* Most words are no number word: a bit per hash of a word's first four
+ * bytes and its length tells at once (set for each entry of spoken[]),
+ * before the table is read. */
+#define FILTER_BITS 4096
+static uint64_t filter[FILTER_BITS / 64];
+static pthread_once_t filter_once = PTHREAD_ONCE_INIT;
+
+static unsigned word_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+
+    for (size_t i = 0; i < n && i < 4; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return (unsigned)((h ^ (uint32_t)n * 2654435761u) % FILTER_BITS);
+}
+
+static void filter_build(void)
+{
+    for (size_t k = 0; k < sizeof spoken / sizeof spoken[0]; k++) {
+        unsigned h = word_hash(spoken[k].w, strlen(spoken[k].w));
+        filter[h / 64] |= (uint64_t)1 << (h % 64);
+    }
+}
+
+/* The table entry for the word s[a, b), or NULL. */
+static const struct spoken_word *lookup(const char *s, size_t a, size_t b)
+{
+    unsigned h = word_hash(s + a, b - a);
+
+    (void)pthread_once(&filter_once, filter_build);
+    if (b - a > 16 || !(filter[h / 64] >> (h % 64) & 1))
+        return NULL;
+    for (size_t k = 0; k < sizeof spoken / sizeof spoken[0]; k++)
+        if (spoken[k].w[0] == s[a] && strlen(spoken[k].w) == b - a &&
+            memcmp(spoken[k].w, s + a, b - a) == 0)
+            return &spoken[k];
+    return NULL;
+}
+
+int detect_spoken_word(const char *s, size_t len, size_t at)
+{
+    size_t b = word_end(s, len, at);
+
+    return b > at && (lookup(s, at, b) != NULL || det_sino_run(s, b, at) * 3 == b - at);
+}
+
+/* The digits of a run. */
+struct run {
+    char d[SPOKEN_DIGITS];
+    size_t n;
+    int tens;                   /* a tens word waiting for its unit, or 0 */
+};
+
+static int put(struct run *r, int v)
+{
+    if (r->n == SPOKEN_DIGITS)
+        return -1;
+    r->d[r->n++] = (char)('0' + v);
+    return 0;
+}
+
+/* A tens word not followed by a unit is the tens alone ("twenty": 20). */
+static int flush(struct run *r)
+{
+    int t = r->tens;
+
+    r->tens = 0;
+    return t == 0 ? 0 : put(r, t) | put(r, 0);
+}
+
+/* Adds the word s[a, b) to r; 0, or -1 if it is no number word (or
+ * overflows). *mult: a "double" waiting for its digit. */
+static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t b)
+{
+    const struct spoken_word *w = lookup(s, a, b);
+    size_t k;
+    int rc = 0;
+
+    if (w == NULL) {
+        if (*mult || det_sino_run(s, b, a) * 3 != b - a)
+            return -1;
+        for (k = a; k < b && rc == 0; k += 3)
+            rc = flush(r) | put(r, det_sino_digit(s, b, k));
+        return rc;
+    }
+    if (*mult && w->type != DIGIT)
+        return -1;
+    switch (w->type) {
+    case DIGIT:
+        if (r->tens != 0) {
+            rc = put(r, r->tens) | put(r, w->v);
+            r->tens = 0;
+            break;
+        }
+        for (k = 0; k < (size_t)(*mult ? *mult : 1) && rc == 0; k++)
+            rc = put(r, w->v);
+        *mult = 0;
+        break;
+    case TEEN:
+        rc = flush(r) | put(r, 1) | put(r, w->v - 10);
+        break;
+    case TENS:
+        rc = flush(r);
+        r->tens = w->v;
+        break;
+    default:
+        rc = flush(r);
+        *mult = w->v;
+        break;
+    }
+    return rc;
+}
+
+/* The end of the separators between two number words (spaces, commas,
+ * hyphens, at most 4 bytes), or at if there are none. */
+static size_t separators(const char *s, size_t len, size_t at)
+{
+    size_t i = at;
+
+    while (i < len && i - at < 4 && (s[i] == ' ' || s[i] == ',' || s[i] == '-'))
+        i++;
+    return i - at == 4 ? at : i;
+}
+
+/* Reads the run of number words from at into r; its end, or at. */
+static size_t read_run(struct run *r, const char *s, size_t len, size_t at, size_t *words)
+{
+    size_t p = at, b, end = at;
+    int mult = 0;
+
+    memset(r, 0, sizeof *r);
+    *words = 0;
+    for (;;) {
+        b = word_end(s, len, p);
+        if (b == p || add_word(r, &mult, s, p, b) != 0)
+            break;
+        (*words)++;
+        if (!mult)
+            end = b;
+        if ((p = separators(s, len, b)) == b)
+            break;
+    }
+    if (r->tens != 0 && flush(r) != 0)
+        return at;
+    return end;
+}
+
+/* Where a character starts at or after i (bytes of valid UTF-8). */
+static size_t char_start(const char *s, size_t len, size_t i)
+{
+    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
+                     detect_digits_fn scan, void *ctx)
+{
+    char buf[CONTEXT_BEFORE + SPOKEN_DIGITS + CONTEXT_AFTER + 2];
+    struct run r;
+    size_t end, words, a, b, n;
+    int found;
+
+    if (!detect_spoken_word(s, len, at) || (end = read_run(&r, s, len, at, &words)) == at ||
+        words < 3 || r.n < 4) {
+        sodium_memzero(&r, sizeof r);
+        return 0;
+    }
+    /* The text around the run with the digits for the words ("call " +
+     * "01012345678" + ". "), cut at whole characters. */
+    a = at > CONTEXT_BEFORE ? char_start(s, at, at - CONTEXT_BEFORE) : 0;
+    b = end + CONTEXT_AFTER < len ? end + CONTEXT_AFTER : len;
+    while (b > end && b < len && ((unsigned char)s[b] & 0xC0) == 0x80)
+        b--;
+    memcpy(buf, s + a, at - a), n = at - a;
+    memcpy(buf + n, r.d, r.n), n += r.n;
+    memcpy(buf + n, s + end, b - end), n += b - end;
+    buf[n] = '\0';
+    found = scan(ctx, buf, n, at - a, at - a + r.n, kind);
+    sodium_memzero(buf, sizeof buf);
+    sodium_memzero(&r, sizeof r);
+    return found ? end : 0;
+}

@@ -1,0 +1,466 @@
+/* User names built from a person's name (issue 12, names in shapes):
+ * "kimjs75", "jongsoo.kim75", "kim_jongsu", "jskim1975", "bdorj84",
+ * "dorj.batbayar", "bat_erdene88".  A name is cut into its parts (the
+ * words; a Korean name in Hangul into surname and given name; a name of
+ * one word with hyphens into its pieces), each part spelled every way the
+ * variant tables give (variants.h, at most PART_SPELLINGS) and as its
+ * initials ("js", "j" for Jong-su; "b" for Batbayar).  A handle-shaped
+ * token (ASCII letters, digits, '.', '_', '-', holding a digit or '_',
+ * after '@', or letters joined by '.') whose letters are exactly pieces of
+ * one name, each of another part, at least one a whole part of 3 letters
+ * or more, is replaced whole, with its digits, separators and '@': a user
+ * name identifies as a whole (docs/VARIANTS.md, "Names in shapes").  The
+ * same token shape is the audit's second opinion (redact_handle_shape). */
+#include <sodium.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/secmem.h"
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/redact_int.h"
+#include "privacy/variants.h"
+
+#define PART_SPELLINGS 24       /* spellings kept per part, most likely first */
+#define PARTS_MAX 8             /* parts of one name that count */
+#define SUBPARTS_MAX 4          /* syllables or pieces read for initials */
+#define TOKEN_MAX 48            /* bytes of a token looked into */
+
+enum { PIECE_WHOLE, PIECE_INITIALS };
+
+static int ascii_lower(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'a' || s[i] > 'z')
+            return 0;
+    return n > 0;
+}
+
+static int add_piece(struct redactor *r, const char *s, size_t n, unsigned part, int kind)
+{
+    struct handle_piece *p;
+
+    if (n == 0 || n >= HANDLE_PIECE_MAX || !ascii_lower(s, n))
+        return 0;
+    if (r->npieces == r->piececap) {
+        size_t cap = r->piececap ? 2 * r->piececap : 64;
+        if ((p = secmem_wipe_malloc(cap * sizeof *p)) == NULL)
+            return -1;
+        if (r->npieces > 0)
+            memcpy(p, r->pieces, r->npieces * sizeof *p);
+        secmem_wipe_free(r->pieces);
+        r->pieces = p, r->piececap = cap;
+    }
+    p = &r->pieces[r->npieces++];
+    memset(p, 0, sizeof *p);
+    memcpy(p->s, s, n);
+    p->len = (unsigned char)n, p->part = (unsigned char)part, p->kind = (unsigned char)kind;
+    p->term = (uint32_t)r->nterms;
+    return 0;
+}
+
+/* The first letters of the spellings of text (at most 4, distinct) into
+ * out (NUL-terminated); 0 letters if none is ASCII. */
+static size_t first_letters(char out[5], const char *text, size_t len)
+{
+    struct variant_list vl;
+    struct err e;
+    size_t n = 0, i;
+
+    out[0] = '\0';
+    if (variants_of_kind(&vl, text, len, 0, &e) != 0)
+        return 0;
+    for (i = 0; i < vl.n && n < 4; i++) {
+        char c = vl.v[i].key[0];
+        if (c >= 'a' && c <= 'z' && memchr(out, c, n) == NULL)
+            out[n++] = c, out[n] = '\0';
+    }
+    variant_list_free(&vl);
+    return n;
+}
+
+/* The sub-parts of a part read for its initials: the syllables of its
+ * Hangul spelling (its first variant in Hangul), else its pieces between
+ * hyphens, else itself. */
+static int subparts(char sub[SUBPARTS_MAX][HANDLE_PIECE_MAX], const struct variant_list *vl,
+                    const char *part, size_t len)
+{
+    size_t i, at, a;
+    int n = 0, cp, k;
+
+    for (i = 0; i < vl->n; i++) {
+        if (utf8_next(&cp, vl->v[i].key, vl->v[i].keylen) <= 0 || !is_hangul_cp(cp))
+            continue;
+        for (at = 0; at < vl->v[i].keylen && n < SUBPARTS_MAX; at += (size_t)k, n++) {
+            if ((k = utf8_next(&cp, vl->v[i].key + at, vl->v[i].keylen - at)) <= 0 || !is_hangul_cp(cp))
+                return 0;
+            memcpy(sub[n], vl->v[i].key + at, (size_t)k), sub[n][k] = '\0';
+        }
+        return at == vl->v[i].keylen ? n : 0;
+    }
+    for (a = 0, at = 0; at <= len && n < SUBPARTS_MAX; at++)
+        if (at == len || part[at] == '-') {
+            if (at > a && at - a < HANDLE_PIECE_MAX)
+                memcpy(sub[n], part + a, at - a), sub[n++][at - a] = '\0';
+            a = at + 1;
+        }
+    return n;
+}
+
+/* The initials of the sub-parts: every combination of their first
+ * letters ("js", "cs"), and the first alone ("j"). */
+static int add_initials(struct redactor *r, char sub[SUBPARTS_MAX][HANDLE_PIECE_MAX], int n,
+                        unsigned part)
+{
+    char first[SUBPARTS_MAX][5], buf[SUBPARTS_MAX + 1];
+    size_t nf[SUBPARTS_MAX];
+    int idx[SUBPARTS_MAX] = {0}, i;
+
+    for (i = 0; i < n; i++)
+        if ((nf[i] = first_letters(first[i], sub[i], strlen(sub[i]))) == 0)
+            return 0;
+    for (i = 0; i < (int)nf[0]; i++)
+        if (add_piece(r, &first[0][i], 1, part, PIECE_INITIALS) != 0)
+            return -1;
+    if (n < 2)
+        return 0;
+    for (;;) {
+        for (i = 0; i < n; i++)
+            buf[i] = first[i][idx[i]];
+        if (add_piece(r, buf, (size_t)n, part, PIECE_INITIALS) != 0)
+            return -1;
+        for (i = n - 1; i >= 0 && (size_t)++idx[i] == nf[i]; i--)
+            idx[i] = 0;
+        if (i < 0)
+            return 0;
+    }
+}
+
+/* One part of a name: its spellings and its initials. */
+static int add_part(struct redactor *r, const char *part, size_t len, unsigned part_no)
+{
+    struct variant_list vl;
+    struct err e;
+    char sub[SUBPARTS_MAX][HANDLE_PIECE_MAX];
+    size_t i, kept = 0;
+    int rc = 0, n;
+
+    if (variants_of_kind(&vl, part, len, 1, &e) != 0)
+        return 0;                       /* nothing to spell: no pieces */
+    for (i = 0; rc == 0 && i < vl.n && kept < PART_SPELLINGS; i++) {
+        const struct variant *v = &vl.v[i];
+        if (v->flag || v->suffix == SUFFIX_MN_STEM || v->keylen < 2 ||
+            !ascii_lower(v->key, v->keylen))
+            continue;
+        rc = add_piece(r, v->key, v->keylen, part_no, PIECE_WHOLE);
+        kept++;
+    }
+    if (rc == 0 && (n = subparts(sub, &vl, part, len)) > 0)
+        rc = add_initials(r, sub, n, part_no);
+    variant_list_free(&vl);
+    return rc;
+}
+
+/* Genitive endings of a patronymic ("Батбаярын Алтангэрэл"): the
+ * father's name without them is a piece of the same part too
+ * ("batbayar.altangerel"). */
+static const char *const genitives[] = { "гийн", "ийн", "ын", "ний", "giin", "iin", "yn" };
+
+static int add_stem(struct redactor *r, const char *w, size_t len, unsigned part)
+{
+    for (size_t k = 0; k < sizeof genitives / sizeof genitives[0]; k++) {
+        size_t n = strlen(genitives[k]);
+        if (len > n + 4 && memcmp(w + len - n, genitives[k], n) == 0)
+            return add_part(r, w, len - n, part);
+    }
+    return 0;
+}
+
+int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len)
+{
+    char *key = NULL;
+    size_t keylen, a, at;
+    unsigned part = 0;
+    int rc = 0, cp, words = 1;
+    struct err e;
+
+    /* The norm view keeps spaces and hyphens, the parts' borders. */
+    if (normalise_norm(&key, &keylen, name, len, &e) != 0)
+        return 0;
+    for (at = 0; at < keylen; at++)
+        words += key[at] == ' ';
+    if (words == 1 && utf8_next(&cp, key, keylen) > 0 && is_hangul_cp(cp) && keylen >= 9 &&
+        keylen <= 12 && variants_is_surname(key, 3)) {
+        rc = add_part(r, key, 3, part++) != 0 || add_part(r, key + 3, keylen - 3, part++) != 0;
+    } else {
+        for (a = 0, at = 0; rc == 0 && at <= keylen && part < PARTS_MAX; at++) {
+            if (at < keylen && key[at] != ' ' && !(words == 1 && key[at] == '-'))
+                continue;
+            if (at > a)
+                rc = add_part(r, key + a, at - a, part) != 0 ||
+                     add_stem(r, key + a, at - a, part) != 0;
+            part += at > a;
+            a = at + 1;
+        }
+        /* A name of one word with hyphens is also one part whole. */
+        if (rc == 0 && words == 1 && part > 1)
+            rc = add_part(r, key, keylen, part++);
+    }
+    secmem_free(key);
+    return rc != 0 ? -1 : 0;
+}
+
+static int piece_cmp(const void *a, const void *b)
+{
+    const struct handle_piece *x = a, *y = b;
+    int c = memcmp(x->s, y->s, HANDLE_PIECE_MAX);
+
+    if (c != 0)
+        return c;
+    return x->term != y->term ? (x->term < y->term ? -1 : 1) : (int)x->part - (int)y->part;
+}
+
+void redact_handle_pieces_finish(struct redactor *r)
+{
+    if (r->npieces > 1)
+        qsort(r->pieces, r->npieces, sizeof *r->pieces, piece_cmp);
+}
+
+/* The first piece whose text is s[0..n) (NUL-padded) and whose term is
+ * term or after it, or r->npieces. */
+static size_t piece_find_from(const struct redactor *r, const char *s, size_t n, uint32_t term)
+{
+    char pad[HANDLE_PIECE_MAX] = {0};
+    size_t lo = 0, hi = r->npieces, mid;
+    int c;
+
+    memcpy(pad, s, n);
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        c = memcmp(r->pieces[mid].s, pad, HANDLE_PIECE_MAX);
+        if (c < 0 || (c == 0 && r->pieces[mid].term < term))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < r->npieces && memcmp(r->pieces[lo].s, pad, HANDLE_PIECE_MAX) != 0)
+        lo = r->npieces;
+    sodium_memzero(pad, sizeof pad);
+    return lo;
+}
+
+static size_t piece_find(const struct redactor *r, const char *s, size_t n)
+{
+    return piece_find_from(r, s, n, 0);
+}
+
+struct walk {
+    const struct redactor *r;
+    const char *l;              /* the token's letters */
+    size_t n;
+    uint32_t term;
+    int more;                   /* the token holds more than letters: digits, '.', '_' */
+};
+
+/* 1 if l[pos..n) is pieces of w->term, each of a part not in used; whole
+ * counts the pieces so far, longest the longest whole part among them.
+ * One whole part alone is a user name only with digits, '.' or '_' in the
+ * token and no '-' ("altangerel_88", "75jongsu"; "Jong-su1975-03-14" is
+ * a name and a date). */
+static int walk(const struct walk *w, size_t pos, unsigned used, int pieces, size_t longest)
+{
+    size_t len, i;
+
+    if (pos == w->n)
+        return (pieces >= 2 && longest >= 3) || (pieces == 1 && longest >= 4 && w->more);
+    for (len = 1; len < HANDLE_PIECE_MAX && pos + len <= w->n; len++)
+        for (i = piece_find_from(w->r, w->l + pos, len, w->term);
+             i < w->r->npieces && w->r->pieces[i].len == len && w->r->pieces[i].term == w->term &&
+             memcmp(w->r->pieces[i].s, w->l + pos, len) == 0; i++) {
+            const struct handle_piece *p = &w->r->pieces[i];
+            if (used & (1u << p->part))
+                continue;
+            if (walk(w, pos + len, used | (1u << p->part), pieces + 1,
+                     p->kind == PIECE_WHOLE && p->len > longest ? p->len : longest))
+                return 1;
+        }
+    return 0;
+}
+
+/* The term whose name the letters l[0..n) are made of, or SIZE_MAX.  Each
+ * term with a piece at the start is walked once, TERMS_TRIED at most (a
+ * store with more names sharing a first piece than that, "kim" of
+ * hundreds of Kims, has the rest left: a bound on hostile text). */
+#define TERMS_TRIED 256
+static size_t name_of(const struct redactor *r, const char *l, size_t n, int more)
+{
+    struct walk w = { r, l, n, 0, more };
+    uint32_t tried[TERMS_TRIED];
+    size_t len, i, k, ntried = 0;
+
+    for (len = 1; len < HANDLE_PIECE_MAX && len <= n; len++)
+        for (i = piece_find(r, l, len); i < r->npieces && r->pieces[i].len == len &&
+             memcmp(r->pieces[i].s, l, len) == 0; i++) {
+            w.term = r->pieces[i].term;
+            for (k = 0; k < ntried && tried[k] != w.term; k++)
+                ;
+            if (k < ntried)
+                continue;
+            if (ntried == TERMS_TRIED)
+                return SIZE_MAX;
+            tried[ntried++] = w.term;
+            if (walk(&w, 0, 0, 0, 0))
+                return w.term;
+        }
+    return SIZE_MAX;
+}
+
+static int token_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
+
+/* 1 if the original text of norm [a, b) is written like initials and a
+ * name ("B.Dorj", "J.S.Kim"): a capital first and a small letter after;
+ * the name rules take those. */
+static int written_as_name(const struct normtext *t, size_t a, size_t b)
+{
+    int up = 0, low = 0, cp;
+    size_t o, i;
+
+    for (i = a; i < b; i++) {
+        if (t->norm[i] < 'a' || t->norm[i] > 'z')
+            continue;
+        o = t->ostart[i];
+        if (utf8_next(&cp, t->orig + o, normtext_oend(t, i) - o) <= 0)
+            return 0;
+        if (i == a)
+            up = normalise_is_upper(cp);
+        else
+            low |= !normalise_is_upper(cp);
+    }
+    return up && low;
+}
+
+/* 1 if s[a, b) is single letters between separators ("d_o_r_j"): a
+ * name spelled out, which the name rules take (normalise.h, gaps). */
+static int spelled_out(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if ((s[i] >= '0' && s[i] <= '9') ||
+            (s[i] >= 'a' && s[i] <= 'z' && i + 1 < b && s[i + 1] >= 'a' && s[i + 1] <= 'z'))
+            return 0;
+    return 1;
+}
+
+size_t redact_handle_shape(const char *s, size_t len, size_t at, size_t *end, int *strong)
+{
+    size_t b = at, i;
+    int digit = 0, under = 0, dotted = 0;
+
+    if (at > 0 && (token_byte(s[at - 1]) || (unsigned char)s[at - 1] >= 0x80))
+        return 0;
+    while (b < len && b - at < TOKEN_MAX && token_byte(s[b]))
+        b++;
+    if (b == len || !token_byte(s[b])) {
+        while (b > at && (s[b - 1] == '.' || s[b - 1] == '_' || s[b - 1] == '-'))
+            b--;
+    } else {
+        return 0;                       /* too long for a user name */
+    }
+    if (b == at || !((s[at] >= 'a' && s[at] <= 'z') || (s[at] >= '0' && s[at] <= '9')))
+        return 0;
+    for (i = at; i < b; i++) {
+        digit |= s[i] >= '0' && s[i] <= '9';
+        under |= s[i] == '_';
+        dotted |= s[i] == '.' && i > at && s[i - 1] >= 'a' && s[i - 1] <= 'z' && i + 1 < b &&
+                  s[i + 1] >= 'a' && s[i + 1] <= 'z';
+    }
+    *end = b;
+    *strong = digit || under || (at > 0 && s[at - 1] == '@');
+    return *strong || dotted ? b - at : 0;
+}
+
+int redact_find_handles(struct spans *sp, const struct redactor *r, const struct normtext *t)
+{
+    const char *s = t->norm;
+    char letters[TOKEN_MAX];
+    size_t at = 0, end, n, i;
+    int strong, sep, hyphen;
+    struct span h = { 0, 0, CAT_DETECT + 7, R_PATTERN, 0, SIZE_MAX, 0 };
+
+    if (r->npieces == 0)
+        return 0;
+    while (at < t->normlen) {
+        if (!token_byte(s[at])) {
+            at++;
+            continue;
+        }
+        if (redact_handle_shape(s, t->normlen, at, &end, &strong) == 0) {
+            while (at < t->normlen && token_byte(s[at]))
+                at++;                   /* the rest of a token that is none */
+            continue;
+        }
+        for (i = at, n = 0, sep = 0, hyphen = 0; i < end; i++) {
+            if (s[i] >= 'a' && s[i] <= 'z')
+                letters[n++] = s[i];
+            sep |= s[i] == '.' || s[i] == '_' || (s[i] >= '0' && s[i] <= '9');
+            hyphen |= s[i] == '-';
+        }
+        if ((strong || !written_as_name(t, at, end)) && !spelled_out(s, at, end) &&
+            name_of(r, letters, n, sep && !hyphen) != SIZE_MAX) {
+            h.start = at > 0 && s[at - 1] == '@' ? at - 1 : at, h.end = end;
+            if (redact_span_add(sp, &h) != 0)
+                return -1;
+        }
+        sodium_memzero(letters, sizeof letters);
+        at = end;
+    }
+    return 0;
+}
+
+/* 1 if norm [a, b) looks like a user name to a reader: three letters in a
+ * row, and '_' between letters or four letters and two digits. */
+static int user_name_look(const char *s, size_t a, size_t b)
+{
+    size_t i, run = 0, longest = 0, letters = 0, digits = 0;
+    int under = 0;
+
+    for (i = a; i < b; i++) {
+        int l = s[i] >= 'a' && s[i] <= 'z';
+        run = l ? run + 1 : 0;
+        longest = run > longest ? run : longest;
+        letters += (size_t)l;
+        digits += s[i] >= '0' && s[i] <= '9';
+        under |= s[i] == '_' && i > a && i + 1 < b && s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
+                 s[i + 1] >= 'a' && s[i + 1] <= 'z';
+    }
+    return longest >= 3 && (under || (letters >= 4 && digits >= 2));
+}
+
+int redactor_handle_shapes(const struct normtext *nt, redactor_shape_fn fn, void *ctx,
+                           struct err *e)
+{
+    const char *s = nt->norm;
+    size_t at = 0, end, a;
+    int strong;
+
+    while (at < nt->normlen) {
+        if (!token_byte(s[at])) {
+            at++;
+            continue;
+        }
+        if (redact_handle_shape(s, nt->normlen, at, &end, &strong) == 0 || !strong ||
+            !user_name_look(s, at, end)) {
+            while (at < nt->normlen && token_byte(s[at]))
+                at++;
+            continue;
+        }
+        a = at > 0 && s[at - 1] == '@' ? at - 1 : at;
+        if (fn(ctx, nt->ostart[a], normtext_oend(nt, end - 1), "handle", e) != 0)
+            return -1;
+        at = end;
+    }
+    return 0;
+}
