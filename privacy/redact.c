@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "crypto/secmem.h"
 #include "privacy/gazetteer.h"
@@ -109,6 +110,17 @@ static int one_word(const char *key, size_t len)
     return lang == LEXICON_KO ? n == 2 : n >= 2;
 }
 
+/* 1 if key[0..len) starts with a letter that has capitals (Cyrillic,
+ * Latin): a place written so may be an ordinary word (мөрөн, дархан)
+ * where it is not capitalised.  Hangul places are left out: hunspell-ko
+ * lists place names (평양, 서울) as nouns. */
+static int cased_key(const char *key, size_t len)
+{
+    int cp;
+
+    return utf8_next(&cp, key, len) > 0 && utf8proc_toupper(cp) != utf8proc_tolower(cp);
+}
+
 /* Appends one literal of term r->nterms (room for it made by the caller);
  * cat is the term's. */
 static int add_lit(struct redactor *r, const struct variant *v, int cat)
@@ -121,7 +133,10 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
     l->rule = v->rule, l->suffix = v->suffix;
     l->capital = v->capital, l->kind = v->flag ? FORM_SHORT : FORM_REPLACE;
     l->person = cat == NAME_CAT || cat == TERM_PERSON;
-    l->word = cat == NAME_CAT && !v->flag && one_word(v->key, v->keylen);
+    /* A place may be an ordinary word too (issue 12, report adv12c L15:
+     * мөрөн "river", дархан "craftsman", 무산 "fell through"). */
+    l->word = (cat == NAME_CAT || (cat == TERM_PLACE && cased_key(v->key, v->keylen))) &&
+              !v->flag && one_word(v->key, v->keylen);
     r->nlits++;
     return 0;
 }
