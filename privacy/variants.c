@@ -11,6 +11,7 @@
 #include "privacy/normalise.h"
 #include "privacy/variants_ko.h"
 #include "privacy/varlist.h"
+#include "util/lexicon.h"
 
 #define HANGUL_CANDIDATES 8
 /* Back-transliteration explores at most this many steps: a long Latin
@@ -1253,8 +1254,11 @@ static int patronymic_father(struct variant_list *out, const char *key, size_t l
         m += vl;
     }
     rc = 0;
-    /* A Latin stem of 5 letters at least: "Robyn" is no "Rob"'s genitive. */
-    if (m >= (latin_key(stem, m) ? 5u : 3u)) {
+    /* A Latin stem of 5 letters at least: "Robyn" is no "Rob"'s genitive;
+     * nor a name the English dictionary lists ("Carolyn" is no "Carol"'s:
+     * report adv12c L18). */
+    if (m >= (latin_key(stem, m) ? 5u : 3u) &&
+        !(latin_key(key, len) && lexicon_proper(LEXICON_EN, key, len) == 1)) {
         rc = list_add(out, stem, m, RULE_VARIANT, SUFFIX_NONE);
         if (rc == 0)
             rc = expand_key(out, stem, m, RULE_VARIANT, 1);
