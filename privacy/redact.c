@@ -133,6 +133,7 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
     l->rule = v->rule, l->suffix = v->suffix;
     l->capital = v->capital, l->kind = v->flag ? FORM_SHORT : FORM_REPLACE;
     l->person = cat == NAME_CAT || cat == TERM_PERSON;
+    l->father = v->father;
     /* A place may be an ordinary word too (issue 12, report adv12c L15:
      * мөрөн "river", дархан "craftsman", 무산 "fell through"). */
     l->word = (cat == NAME_CAT || (cat == TERM_PLACE && cased_key(v->key, v->keylen))) &&
@@ -161,7 +162,7 @@ int redact_form_of_byte(struct redact_form *f, unsigned char b)
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
-    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0 };
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0 };
     int cp;
 
     if (utf8_next(&cp, key, keylen) > 0)

@@ -37,6 +37,8 @@ struct lit {
     unsigned char person;       /* a name or person term (handles, digits, initials) */
     unsigned char word;         /* a subject's name in one word of one script: it may
                                  * be an ordinary word too (redact_lit_form) */
+    unsigned char father;       /* the father's name in a subject's patronymic: its
+                                 * own [PERSON-n], not the subject's pseudonym */
 };
 
 struct subject {

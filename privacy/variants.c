@@ -1310,9 +1310,9 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
     /* The father's name last: the names' own words come first (VARIANTS_MAX). */
     if (rc == 0 && npat > 0) {
         first = out->n;
-        out->capital = 1;
+        out->capital = 1, out->father = 1;
         rc = patronymic_father(out, pat, npat);
-        out->capital = 0;
+        out->capital = 0, out->father = 0;
         for (i = first; i < out->n; i++)
             if (utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 && !cased(cp))
                 out->v[i].capital = 0;
