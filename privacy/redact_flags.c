@@ -402,7 +402,7 @@ static int ko_compound_noun(const struct word *w, const char *s)
 
     for (size_t i = 0; i < sizeof ko_noun_ends / sizeof ko_noun_ends[0]; i++)
         if (memcmp(third, ko_noun_ends[i], 3) == 0)
-            return ko_read(s + w->start, 6) == KO_WORD && !gazetteer_names_word(s + w->start, 9);
+            return redact_ko_word(s + w->start, 6) && !gazetteer_names_word(s + w->start, 9);
     return 0;
 }
 

@@ -523,12 +523,18 @@ add_story() {
         fi
         pid=$!
         exec 4>"$fifo"
-        sleep 0.5   # past the start, and for a body past the unlocking
-        cmdline=$(tr -s '\0' ' ' <"/proc/$pid/cmdline")
+        # The wipe comes before anything is read, so the command, blocked on
+        # the FIFO, must show only its name: look until it does (a loaded
+        # machine or the sanitizer build starts slowly), for 20 s at most.
+        want="$INTAKE $1 "
+        for _ in $(seq 200); do
+            cmdline=$(tr -s '\0' ' ' <"/proc/$pid/cmdline")
+            [ "$cmdline" = "$want" ] && break
+            sleep 0.1
+        done
         if [ "$waits" = body ]; then printf 'A body.\n' >&4; else printf '%s\n' "$PASS" >&4; fi
         exec 4>&-
         wait "$pid" || { echo "intake $* failed: $(cat "$T/out")" >&2; return 1; }
-        want="$INTAKE $1 "
         [ "$cmdline" = "$want" ] || { echo "cmdline of $*: '$cmdline', want '$want'" >&2; return 1; }
     }
     check_wiped pass term add place "Zzyzx-Place"
