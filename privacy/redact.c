@@ -124,9 +124,10 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
     l->person = cat == NAME_CAT || cat == TERM_PERSON;
     /* A short form is asked of the dictionary too: a review flag where it
      * is an ordinary word, else replaced (lit_form); not a stem, which is
-     * no word by itself (гэрл of Гэрлээ): it stays a review flag. */
+     * no word by itself (гэрл of Гэрлээ), nor initials ("KJS",
+     * docs/VARIANTS.md): they stay review flags. */
     l->word = cat == NAME_CAT && one_word(v->key, v->keylen) &&
-              !(v->flag && v->suffix == SUFFIX_MN_STEM);
+              !(v->flag && (v->suffix == SUFFIX_MN_STEM || v->initials));
     r->nlits++;
     return 0;
 }
@@ -151,7 +152,7 @@ int redact_form_of_byte(struct redact_form *f, unsigned char b)
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
-    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0 };
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0 };
     int cp, second, k, k2;
 
     if ((k = utf8_next(&cp, key, keylen)) > 0) {

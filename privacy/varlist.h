@@ -27,6 +27,8 @@ struct variant {
     unsigned char suffix;      /* enum variant_suffix */
     unsigned char capital;     /* a word of a longer name: must be written with a capital */
     unsigned char flag;        /* a short form: a review flag, not a replacement */
+    unsigned char initials;    /* a name's initials (KJS, ㄱㅈㅅ): a review flag, never
+                                * asked of the dictionary (redact.c) */
 };
 
 struct variant_list {

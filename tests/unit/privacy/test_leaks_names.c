@@ -34,7 +34,7 @@
 static const char *const data_files[] = {
     "tests/data/leaks/names.jsonl", "tests/data/leaks/shapes.jsonl",
 };
-#define MAX_KINDS 32
+#define MAX_KINDS 64
 
 struct kind {
     char name[64];
