@@ -114,6 +114,7 @@ int audit_item_add(struct audit_report *r, int c, int level, const char *record,
     it->text = audit_dup(text, textlen);
     it->note = dup_s(note);
     it->shown = NULL;
+    it->own = 0;
     if (level > ck->level)
         ck->level = level;
     if (level > AUDIT_PASS)

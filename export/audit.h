@@ -31,6 +31,8 @@ struct audit_item {
     char *field;                /* "title", "place", "tag", "body", or NULL */
     char *what;                 /* "phone", "korean-name", "protected-term", ... */
     char *text;                 /* the text concerned, or NULL */
+    int own;                    /* 1: text is intake's own description (attachment
+                                 * metadata), not words of the bundle */
     char *note;                 /* e.g. "kept with 'intake allow' on 2026-11-20" (English,
                                  * as audit --json gives it) */
     char *shown;                /* the note in the reader's language (its date as they
@@ -189,6 +191,13 @@ int audit_attachments(struct audit_report *r, const struct audit_attachment *a, 
  * the caller frees with secmem_wipe_free (crypto/secmem.h), or NULL when
  * out of memory. */
 char *audit_render_text(const struct audit_report *r, int strict);
+
+/* The same text with no word of the bundle in it: each item's text
+ * shown only as its length in characters ("[24 characters]"), for
+ * standard error, which may be kept in a terminal's scrollback or a log
+ * (SECURITY.md); 'intake audit' on stdout shows the words.  Memory as
+ * audit_render_text. */
+char *audit_render_unquoted(const struct audit_report *r, int strict);
 
 /* The same text in English whatever the locale: what `LC_ALL=C intake
  * audit` prints, the bytes an audit statement's report digest covers

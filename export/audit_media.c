@@ -20,8 +20,11 @@ static int add_item(struct audit_report *r, int c, const struct audit_attachment
     } else {
         snprintf(text, sizeof text, "not examined: %s", a->what);
     }
-    return audit_item_add(r, c, level, a->record, a->file, "attachment-metadata", text,
-                          strlen(text), a->kept ? "kept with --keep-metadata" : NULL, e);
+    if (audit_item_add(r, c, level, a->record, a->file, "attachment-metadata", text,
+                       strlen(text), a->kept ? "kept with --keep-metadata" : NULL, e) != 0)
+        return -1;
+    r->checks[c].items[r->checks[c].nitems - 1].own = 1;
+    return 0;
 }
 
 int audit_attachments(struct audit_report *r, const struct audit_attachment *a, size_t n,

@@ -60,7 +60,20 @@ static void sb_quoted(struct sbuf *b, const char *s)
     sb_printf(b, "\"");
 }
 
-static char *render_text(const struct audit_report *r, int strict, int tr)
+/* Characters (code points) of UTF-8 s. */
+static size_t chars_of(const char *s)
+{
+    size_t n = 0;
+
+    for (; *s != '\0'; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* quote: 1 shows an item's text from the bundle, 0 only how many
+ * characters it has (for standard error, which may end up in a log);
+ * intake's own descriptions (it->own) are shown either way. */
+static char *render_text(const struct audit_report *r, int strict, int tr, int quote)
 {
     struct sbuf b = { NULL, 0, 0, 0 };
     int v = audit_verdict(r);
@@ -78,9 +91,13 @@ static char *render_text(const struct audit_report *r, int strict, int tr)
             sb_printf(&b, ":");
             if (it->what != NULL)
                 sb_printf(&b, " %s", it->what);
-            if (it->text != NULL) {
+            if (it->text != NULL && (quote || it->own)) {
                 sb_printf(&b, " ");
                 sb_quoted(&b, it->text);
+            } else if (it->text != NULL) {
+                size_t n = chars_of(it->text);
+                sb_printf(&b, " ");
+                sb_printf(&b, intl_maybe_plural("[%zu character]", "[%zu characters]", n, tr), n);
             }
             if (tr && it->shown != NULL)  /* the note in the reader's language */
                 sb_printf(&b, " (%s)", it->shown);
@@ -101,12 +118,17 @@ static char *render_text(const struct audit_report *r, int strict, int tr)
 
 char *audit_render_text(const struct audit_report *r, int strict)
 {
-    return render_text(r, strict, 1);
+    return render_text(r, strict, 1, 1);
+}
+
+char *audit_render_unquoted(const struct audit_report *r, int strict)
+{
+    return render_text(r, strict, 1, 0);
 }
 
 char *audit_render_english(const struct audit_report *r, int strict)
 {
-    return render_text(r, strict, 0);
+    return render_text(r, strict, 0, 1);
 }
 
 static json_t *item_json(const struct audit_item *it)

@@ -198,7 +198,8 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
             printf("%s\n", res.path);
         if (res.verdict == AUDIT_WARN && res.report != NULL) {
             fputs(res.report, stderr);
-            cli_note("the audit WARNs (above): recipients see the same with 'intake audit'");
+            cli_note("the audit WARNs (above, its words left out): 'intake audit %s' shows "
+                     "them, as recipients see them", req.to_stdout ? "FILE" : res.path);
         }
         if (!o->notify)
             cli_note("exported %zu record(s) to %s", res.nexported, res.to);

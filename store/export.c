@@ -754,7 +754,7 @@ static int audit(struct pipeline *p, json_t *header, struct err *e)
         goto out;
     p->res->verdict = audit_verdict(&rep);
     if (p->res->verdict != AUDIT_PASS)
-        p->res->report = audit_render_text(&rep, 0);
+        p->res->report = audit_render_unquoted(&rep, 0);
     first_fail(p->res->first_fail, sizeof p->res->first_fail, &rep);
     if (p->res->verdict == AUDIT_FAIL) {
         err_set(e, EXIT_AUTH, "the audit of this export FAILED (report above); nothing "

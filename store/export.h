@@ -88,7 +88,9 @@ struct export_result {
     size_t nleaving;             /* then: how many may leave */
     int verdict;                 /* enum audit_level, once audited */
     char *report;                /* the audit's text when it FAILed or WARNed,
-                                  * else NULL (wipe-on-free memory) */
+                                  * with no word of the bundle in it
+                                  * (audit_render_unquoted), else NULL
+                                  * (wipe-on-free memory) */
     char first_fail[400];        /* the audit's first FAIL as one line
                                   * ("check: what \"text\" (note)"), or "" */
     struct export_located *located;  /* attachments written with a location */
