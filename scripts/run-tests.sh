@@ -69,8 +69,10 @@ cli)
         if [ -d "$d" ]; then ls "$d"/*.bats; else echo "$d"; fi
     done | xargs ls -S | xargs -P "${CLI_JOBS:-3}" -I{} sh -c '
         f=$1; out=$2/$(basename "$f").tap
+        t0=$(date +%s)
         bats --tap "$f" </dev/null >"$out" 2>&1
         rc=$?
+        echo "# $f took $(($(date +%s) - t0)) s" >>"$out"
         # A file that stops without a "not ok" (a syntax error, a crash of
         # bats itself) counts as a failure of its own.
         if [ $rc -ne 0 ] && ! grep -q "^not ok " "$out"; then
