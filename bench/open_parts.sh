@@ -4,9 +4,10 @@
 # on two threads as version 3 does it and as a version 4 that hashed the
 # ciphertext while Argon2id runs could at best (docs/SPEED.md); and, in
 # the same run, Debian's age decrypting the same number of bytes. The
-# machine may be shared: the CPU seconds, and "on two free cores" (worked
-# out from each thread's CPU seconds), move less than wall time; mind the
-# load average printed.
+# machine may be shared: the CPU seconds, and "two free cores" (worked out
+# from them: both threads take chunks from one counter, so on free cores
+# they end together), move less than wall time; mind the load average
+# printed.
 #   bench/open_parts.sh [MiB]
 set -eu
 cd "$(dirname "$0")/.."
