@@ -1032,16 +1032,30 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
         store_rollback(p->s);
         goto out;
     }
+    /* Standard output is written before the commit: when it fails (a
+     * closed pipe, a full disk), nothing is logged, so the records and
+     * notices are still due and 'export --not-sent-to' offers them again. */
+    if (req->to_stdout && fd_copy(STDOUT_FILENO, af.fd, e) != 0) {
+        char why[sizeof e->msg];
+        snprintf(why, sizeof why, "%s", e->msg);
+        store_rollback(p->s);
+        err_set(e, EXIT_INPUT, "standard output failed (%s): nothing was exported or logged "
+                "(what reached it is a cut bundle, which will not open)", why);
+        goto out;
+    }
     if (store_commit(p->s, e) != 0) {
         if (!req->to_stdout)
             (void)unlink(path);
+        else {
+            char why[sizeof e->msg];
+            snprintf(why, sizeof why, "%s", e->msg);
+            err_set(e, EXIT_INPUT, "the bundle went to standard output, but its export could "
+                    "not be logged (%s): it is not counted as sent", why);
+        }
         goto out;
     }
     p->res->nexported = json_array_size(p->docs);
     r = 0;
-    if (req->to_stdout && fd_copy(STDOUT_FILENO, af.fd, e) != 0)
-        r = err_set(e, EXIT_INPUT, "the bundle was sealed and its export logged, but standard "
-                    "output failed (%s): export it again", e->msg);
 out:
     drop_output(&af, req);
     bundle_writer_free(w);

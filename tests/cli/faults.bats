@@ -308,6 +308,29 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
     expect_status 0
 }
 
+@test "stdout fails: export -o - logs nothing, so the records are still due (adv14 F1, F2)" {
+    store_with_hq
+    ik consent Nari --export yes --method verbal 2>/dev/null
+    ik record Nari --title one <<<"body one" >/dev/null
+    for out in /dev/full closed; do
+        if [ "$out" = closed ]; then
+            ik export --to hq --all --armor -o - >&- 2>"$T/err" && false
+            why="Bad file descriptor"
+        else
+            ik export --to hq --all --armor -o - >"$out" 2>"$T/err" && false
+            why="No space left on device"
+        fi
+        # One line, the system's reason once, no stray bytes.
+        [ "$(wc -l <"$T/err")" -eq 1 ]
+        grep -qx "intake: standard output failed ($why): nothing was exported or logged (what reached it is a cut bundle, which will not open)" "$T/err"
+        [[ "$(ik exports)" != *"hq"* ]]
+        [[ "$(ik log)" != *" export "* ]]
+    done
+    # The records are still offered to hq.
+    ik export --to hq --not-sent-to hq -o "$T/n.bundle" >/dev/null 2>&1
+    [ -s "$T/n.bundle" ]
+}
+
 @test "stdout fails: init shows the recovery key first or creates nothing; rekey changes nothing" {
     "$INTAKE" --home "$H" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/full 2>"$T/err" && false
     [ "$(cat "$T/err")" = "intake: cannot show the recovery key on standard output (No space left on device); no store was created" ]
