@@ -20,6 +20,7 @@
 #include "store/store.h"
 #include "util/fileio.h"
 #include "util/intl.h"
+#include "util/prompt.h"
 
 #define MAX_TAG_ARGS 64
 
@@ -104,6 +105,24 @@ static int load_body(char **body, struct record_opts *o, struct err *e)
     return input_body(body, input_in_shell() ? _("the testimony") : _("standard input"), e);
 }
 
+/* After a save that failed with *rc: 1 when it should be tried again.
+ * Typed at a terminal, the testimony exists nowhere else, so when saving
+ * fails for a reason that may pass (a full disk, an I/O error, another
+ * intake: EXIT_INPUT) it stays in locked memory and the person may try
+ * again once they have made room; it is never written elsewhere.  When
+ * they decline, *rc stays EXIT_INPUT and the discarding is said. */
+static int try_again(const struct record_opts *o, int *rc)
+{
+    if (*rc != EXIT_INPUT || !o->body_read || !isatty(STDIN_FILENO))
+        return 0;
+    if (prompt_confirm(_("the testimony is kept in memory only: make room on the disk or close "
+                         "the other intake, then type y to try to save it again (n discards "
+                         "it) [y/N] ")))
+        return 1;
+    *rc = cli_error(EXIT_INPUT, "the testimony typed was discarded; nothing was saved");
+    return 0;
+}
+
 /* Opens the store and checks the pseudonym and the fields, then reads the
  * body: a mistake costs the person nothing they typed.  0 with *s open,
  * or the printed failure's exit status. */
@@ -156,8 +175,10 @@ static int record_main(struct record_opts *o, int argc, char **argv, const struc
     if (rc != 0)
         return rc;
     o->r.body = body;
-    err_clear(&e);
-    rc = store_record_add(id, sizeof id, s, argv[optind], &o->r, &e) == 0 ? 0 : cli_fail(&e);
+    do {
+        err_clear(&e);
+        rc = store_record_add(id, sizeof id, s, argv[optind], &o->r, &e) == 0 ? 0 : cli_fail(&e);
+    } while (try_again(o, &rc));
     store_close(s);
     secmem_free(body);
     if (rc == 0) {
@@ -305,7 +326,10 @@ static int record_edit(int argc, char **argv, const struct globals *g)
     if (o.fd >= 0)
         close(o.fd);
     c.body = body;
-    rc = store_record_edit(&version, &changed, s, id, &c, &e) == 0 ? 0 : cli_fail(&e);
+    do {
+        err_clear(&e);
+        rc = store_record_edit(&version, &changed, s, id, &c, &e) == 0 ? 0 : cli_fail(&e);
+    } while (try_again(&o, &rc));
     store_close(s);
     secmem_free(body);
     if (rc == 0 && changed)

@@ -947,8 +947,6 @@ static uint64_t bundle_estimate(const struct pipeline *p)
     return p->req->armor ? total / 3 * 4 : total;
 }
 
-/* The bundle goes to a temporary file; the export is recorded in the store
- * and the file moved into place, or neither happens. */
 /* Where the bundle is written: a new file (af), or with to_stdout an
  * unnamed temporary one, copied to standard output once the export is
  * logged. */
@@ -990,9 +988,9 @@ static int deliver(struct atomic_file *af, const struct export_request *req, cha
     return atomic_commit(af, e);
 }
 
-/* The bundle goes to a temporary file; the export is recorded in the store
- * and the file moved into place (or copied to standard output), or
- * neither happens. */
+/* The bundle goes to a temporary file, made durable; the export is
+ * recorded in the store (with standard output, after the copy to it
+ * succeeded), then the file is moved into place. */
 static int seal_and_record(struct pipeline *p, const struct recipients *rc,
                            const json_t *header, struct err *e)
 {
@@ -1028,7 +1026,7 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
                          sizeof hash, size, e) != 0 ||
         db_notice_sent(p->s, req->to, req->nto, p->notice_last, e) != 0 ||
         store_log(p->s, "export", hex, e) != 0 ||
-        deliver(&af, req, path, pathlen, hex, e) != 0) {
+        (!req->to_stdout && atomic_sync(&af, e) != 0)) {
         store_rollback(p->s);
         goto out;
     }
@@ -1044,14 +1042,26 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
         goto out;
     }
     if (store_commit(p->s, e) != 0) {
-        if (!req->to_stdout)
-            (void)unlink(path);
-        else {
+        if (req->to_stdout) {
             char why[sizeof e->msg];
             snprintf(why, sizeof why, "%s", e->msg);
             err_set(e, EXIT_INPUT, "the bundle went to standard output, but its export could "
                     "not be logged (%s): it is not counted as sent", why);
         }
+        goto out;
+    }
+    /* The file gets its name only once the export is logged: a kill
+     * before this leaves no bundle a person could send (the unnamed file
+     * is gone, or removed by the next writer in that folder), and never
+     * a bundle the store does not know was sent (whose recipients a
+     * later withdrawal would not reach).  A failure here is after the
+     * log: it says so. */
+    if (deliver(&af, req, path, pathlen, hex, e) != 0) {
+        char why[sizeof e->msg];
+        snprintf(why, sizeof why, "%s", e->msg);
+        err_set(e, EXIT_INPUT, "the export was logged, but the bundle could not be put in "
+                "place (%s): its records count as sent; export them again by id or with --all",
+                why);
         goto out;
     }
     p->res->nexported = json_array_size(p->docs);

@@ -300,6 +300,13 @@ static int name_file(struct atomic_file *af)
     return rc;
 }
 
+int atomic_sync(struct atomic_file *af, struct err *e)
+{
+    if (fsync(af->fd) != 0)
+        return err_set(e, EXIT_INPUT, "cannot write %s: %s", af->path, strerror(errno));
+    return 0;
+}
+
 int atomic_commit(struct atomic_file *af, struct err *e)
 {
     if (fsync(af->fd) != 0) {

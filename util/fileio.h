@@ -44,6 +44,12 @@ int file_check_new(const char *path, int overwrite, struct err *e);
 int atomic_write(struct atomic_file *af, const void *buf, size_t len,
                  struct err *e);
 
+/* fsyncs the file's bytes without naming it yet: for a caller that must
+ * record something durably (a store commit) between the bytes being safe
+ * and the file appearing under its name.  0, or -1 with e (EXIT_INPUT);
+ * the file stays open and unnamed either way (atomic_abort removes it). */
+int atomic_sync(struct atomic_file *af, struct err *e);
+
 /* fsyncs, moves the file into place, fsyncs the folder. On failure the
  * temporary file is removed and nothing is left at path (with overwrite,
  * a failure of the last folder fsync leaves the new file in place and

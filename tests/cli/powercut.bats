@@ -53,3 +53,40 @@ cut_after() {
     grep -q '^cut exit' "$T/fault.log"
     diff -r "$T/ref" "$T/out"
 }
+
+@test "export: at a cut or kill before every call, a bundle that has its name is one the store logged (adv14 F7)" {
+    mkstore field
+    mkstore hq
+    introduce field hq
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --method verbal 2>/dev/null
+    st field record Nari --title one <<<"We left in March." >/dev/null
+    mkdir "$T/out"
+    cp -a "$T/field" "$T/field.0"
+    env LD_PRELOAD="$SHIM" ASAN_OPTIONS=verify_asan_link_order=0 INTAKE_FAULT=count \
+        INTAKE_FAULT_ROOT="$T" INTAKE_FAULT_LOG="$T/count.log" \
+        "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all -o "$T/out/b.bundle" \
+        3<<<"$PASS" >/dev/null 2>&1
+    calls=$(sed -n 's/^count write=\([0-9]*\) sync=\([0-9]*\) name=\([0-9]*\).*/\1 \2 \3/p' "$T/count.log" |
+        awk '{ print $1 + $2 + $3 }')
+    [ "$calls" -gt 5 ]
+    named=0
+    for n in $(seq 1 "$calls"); do
+        rm -rf "$T/field" "$T/out"
+        cp -a "$T/field.0" "$T/field"
+        mkdir "$T/out"
+        env LD_PRELOAD="$SHIM" ASAN_OPTIONS=verify_asan_link_order=0 INTAKE_FAULT="cut:$n" \
+            INTAKE_FAULT_ROOT="$T" INTAKE_FAULT_LOG="$T/fault.log" \
+            "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all -o "$T/out/b.bundle" \
+            3<<<"$PASS" >/dev/null 2>&1 || true
+        st field log --verify >/dev/null
+        if [ -e "$T/out/b.bundle" ]; then
+            named=$((named + 1))
+            st field exports | grep -qw "hq" ||
+                { echo "cut $n: b.bundle is there, its export is not logged" >&2; false; }
+        fi
+        # No partial file a person could take for a bundle.
+        [ -z "$(ls "$T/out" | grep -vx b.bundle)" ]
+    done
+    echo "$calls cuts, $named left a named bundle" >&3
+}

@@ -272,3 +272,47 @@ EOF
     [ "$(last_lines 2)" = "exit 0
 echo on" ]
 }
+
+@test "record at a terminal: a save that fails keeps the typed testimony for another try (adv14 F18)" {
+    SHIM=$(tools_dir)/powercut.so
+    [ -f "$SHIM" ] || skip "no $SHIM (make test-build)"
+    # The first fsync under the store fails (as on a full disk or a bad
+    # sector): the person is asked, answers y, and the second try saves.
+    run $DRIVE -- env LD_PRELOAD="$SHIM" ASAN_OPTIONS=verify_asan_link_order=0 \
+        INTAKE_FAULT=fail:sync:1 INTAKE_FAULT_ROOT="$H" INTAKE_FAULT_LOG="$T/fault.log" \
+        "$INTAKE" --home "$H" record P1 --title "Week 1" <<EOF
+expect Passphrase for
+send $PASS\r
+expect type the testimony
+send We left Chongjin in March.\r
+send \x04
+expect try to save it again
+send y\r
+wait
+EOF
+    grep -q '^fail sync 1' "$T/fault.log"
+    [ "$(last_lines 2)" = "exit 0
+echo on" ]
+    id=$(printf '%s\n' "$output" | grep -oE '^[0-9a-z]{16}$')
+    run ik show "$id"
+    expect_status 0
+    [[ "$output" == *"We left Chongjin in March."* ]]
+    # Declined: said, exit 2, nothing saved.
+    n=$(ik list | wc -l)
+    run $DRIVE -- env LD_PRELOAD="$SHIM" ASAN_OPTIONS=verify_asan_link_order=0 \
+        INTAKE_FAULT=fail:sync:1 INTAKE_FAULT_ROOT="$H" \
+        "$INTAKE" --home "$H" record P1 --title "Week 2" <<EOF
+expect Passphrase for
+send $PASS\r
+expect type the testimony
+send A second week.\r
+send \x04
+expect try to save it again
+send n\r
+wait
+EOF
+    [ "$(last_lines 3)" = "intake: the testimony typed was discarded; nothing was saved
+exit 2
+echo on" ]
+    [ "$(ik list | wc -l)" -eq "$n" ]
+}
