@@ -86,6 +86,17 @@ if [ "$pick" -gt 0 ] && [ "$pick" -lt ${#SEL[@]} ]; then
 fi
 
 START=$SECONDS
+# Stopped (Ctrl-C, kill): the figures so far, then the usual cleanup.
+stopped() {
+    trap - INT TERM
+    echo
+    echo "reliability: stopped by SIG$1 during $MODE of ${WNAME:-the fixture}; the figures so far:"
+    figures
+    exit $(($2 + 128))
+}
+MODE=setup
+trap 'stopped INT 2' INT
+trap 'stopped TERM 15' TERM
 names=
 [ ${#SEL[@]} -lt ${#W_NAME[@]} ] && names=" ($(for i in "${SEL[@]}"; do printf '%s ' "${W_NAME[i]}"; done | sed 's/ $//'))"
 echo "reliability: $INTAKE, ${#SEL[@]} commands$names, seed $seed (--seed $seed replays it)"
@@ -112,6 +123,8 @@ for_each_writer() {
         start_world
         "$fn" || true
         settle
+        printf 'reliability: %-5s %-15s %5d attempts; kills %d, cuts %d, faults %d; problems %d (%d s)\n' \
+            "$MODE" "$WNAME" "${ATTEMPTS[$MODE]:-0}" "$KILLS" "$CUTS" "$INJECTED" "$PROBLEMS" $((SECONDS - START))
     done
 }
 
@@ -353,24 +366,29 @@ fi
 
 # ---- the figures ----
 
-echo
-printf '%-9s %9s %12s %8s %10s\n' mode attempts interrupted failed succeeded
-for m in kill cut fail fiu disk readonly pairs; do
-    [ -n "${ATTEMPTS[$m]:-}" ] || continue
-    printf '%-9s %9d %12d %8d %10d\n' "$m" "${ATTEMPTS[$m]}" "${OUTCOMES[$m.interrupted]:-0}" \
-        "${OUTCOMES[$m.failed]:-0}" "${OUTCOMES[$m.ok]:-0}"
-done
-echo
-echo "kills: $KILLS; power cuts: $CUTS; faults injected: $INJECTED"
-echo "stores damaged: $DAMAGED; acknowledged writes lost: $LOST; failures misreported: $MISREPORTED; partial files: $PARTIAL; left behind: $LEFTOVER"
-if [ ${#MSG_COUNT[@]} -gt 0 ]; then
+# figures: the counts so far, at the end or when the run is stopped.
+figures() {
     echo
-    echo "messages after faults (times; first seen):"
-    for m in "${!MSG_COUNT[@]}"; do
-        printf '%6d  %s\n        (%s)\n' "${MSG_COUNT[$m]}" "$m" "${MSG_WHERE[$m]}"
-    done | awk 'NR % 2 == 1 { k = $0; next } { print k "\t" $0 }' | sort -t$'\t' -k1,1nr |
-        tr '\t' '\n'
-fi
-[ -s "$T/notes" ] && { echo; cat "$T/notes"; }
-echo "reliability: $((SECONDS - START)) s"
+    printf '%-9s %9s %12s %8s %10s\n' mode attempts interrupted failed succeeded
+    for m in kill cut fail fiu disk readonly pairs; do
+        [ -n "${ATTEMPTS[$m]:-}" ] || continue
+        printf '%-9s %9d %12d %8d %10d\n' "$m" "${ATTEMPTS[$m]}" "${OUTCOMES[$m.interrupted]:-0}" \
+            "${OUTCOMES[$m.failed]:-0}" "${OUTCOMES[$m.ok]:-0}"
+    done
+    echo
+    echo "kills: $KILLS; power cuts: $CUTS; faults injected: $INJECTED"
+    echo "stores damaged: $DAMAGED; acknowledged writes lost: $LOST; failures misreported: $MISREPORTED; partial files: $PARTIAL; left behind: $LEFTOVER"
+    if [ ${#MSG_COUNT[@]} -gt 0 ]; then
+        echo
+        echo "messages after faults (times; first seen):"
+        for m in "${!MSG_COUNT[@]}"; do
+            printf '%6d  %s\n        (%s)\n' "${MSG_COUNT[$m]}" "$m" "${MSG_WHERE[$m]}"
+        done | awk 'NR % 2 == 1 { k = $0; next } { print k "\t" $0 }' | sort -t$'\t' -k1,1nr |
+            tr '\t' '\n'
+    fi
+    [ -s "$T/notes" ] && { echo; cat "$T/notes"; }
+    echo "reliability: $((SECONDS - START)) s"
+}
+
+figures
 [ "$PROBLEMS" -eq 0 ]
