@@ -85,6 +85,32 @@ if [ "$pick" -gt 0 ] && [ "$pick" -lt ${#SEL[@]} ]; then
     mapfile -t SEL < <(for i in "${SEL[@]}"; do echo "$RANDOM $i"; done | sort -n | head -n "$pick" | cut -d' ' -f2)
 fi
 
+# ---- the figures ----
+
+# figures: the counts so far, at the end or when the run is stopped.
+figures() {
+    echo
+    printf '%-9s %9s %12s %8s %10s\n' mode attempts interrupted failed succeeded
+    for m in kill cut fail fiu disk readonly pairs; do
+        [ -n "${ATTEMPTS[$m]:-}" ] || continue
+        printf '%-9s %9d %12d %8d %10d\n' "$m" "${ATTEMPTS[$m]}" "${OUTCOMES[$m.interrupted]:-0}" \
+            "${OUTCOMES[$m.failed]:-0}" "${OUTCOMES[$m.ok]:-0}"
+    done
+    echo
+    echo "kills: $KILLS; power cuts: $CUTS; faults injected: $INJECTED"
+    echo "stores damaged: $DAMAGED; acknowledged writes lost: $LOST; failures misreported: $MISREPORTED; partial files: $PARTIAL; left behind: $LEFTOVER"
+    if [ ${#MSG_COUNT[@]} -gt 0 ]; then
+        echo
+        echo "messages after faults (times; first seen):"
+        for m in "${!MSG_COUNT[@]}"; do
+            printf '%6d  %s\n        (%s)\n' "${MSG_COUNT[$m]}" "$m" "${MSG_WHERE[$m]}"
+        done | awk 'NR % 2 == 1 { k = $0; next } { print k "\t" $0 }' | sort -t$'\t' -k1,1nr |
+            tr '\t' '\n'
+    fi
+    [ -s "$T/notes" ] && { echo; cat "$T/notes"; }
+    echo "reliability: $((SECONDS - START)) s"
+}
+
 START=$SECONDS
 # Stopped (Ctrl-C, kill): the figures so far, then the usual cleanup.
 stopped() {
@@ -364,31 +390,7 @@ if [ "$pairs" != 0 ]; then
     printf 'reliability: %-9s %5d attempts in %4d s\n' pairs "${ATTEMPTS[pairs]:-0}" $((SECONDS - t0))
 fi
 
-# ---- the figures ----
-
-# figures: the counts so far, at the end or when the run is stopped.
-figures() {
-    echo
-    printf '%-9s %9s %12s %8s %10s\n' mode attempts interrupted failed succeeded
-    for m in kill cut fail fiu disk readonly pairs; do
-        [ -n "${ATTEMPTS[$m]:-}" ] || continue
-        printf '%-9s %9d %12d %8d %10d\n' "$m" "${ATTEMPTS[$m]}" "${OUTCOMES[$m.interrupted]:-0}" \
-            "${OUTCOMES[$m.failed]:-0}" "${OUTCOMES[$m.ok]:-0}"
-    done
-    echo
-    echo "kills: $KILLS; power cuts: $CUTS; faults injected: $INJECTED"
-    echo "stores damaged: $DAMAGED; acknowledged writes lost: $LOST; failures misreported: $MISREPORTED; partial files: $PARTIAL; left behind: $LEFTOVER"
-    if [ ${#MSG_COUNT[@]} -gt 0 ]; then
-        echo
-        echo "messages after faults (times; first seen):"
-        for m in "${!MSG_COUNT[@]}"; do
-            printf '%6d  %s\n        (%s)\n' "${MSG_COUNT[$m]}" "$m" "${MSG_WHERE[$m]}"
-        done | awk 'NR % 2 == 1 { k = $0; next } { print k "\t" $0 }' | sort -t$'\t' -k1,1nr |
-            tr '\t' '\n'
-    fi
-    [ -s "$T/notes" ] && { echo; cat "$T/notes"; }
-    echo "reliability: $((SECONDS - START)) s"
-}
+# ---- the end ----
 
 figures
 [ "$PROBLEMS" -eq 0 ]
