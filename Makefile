@@ -245,14 +245,16 @@ reliability: $(BUILD)/bin/intake $(TOOLS)
 reliability-quick: $(BUILD)/bin/intake $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh reliability --quick
 
-# Line and branch coverage of the unit and CLI tests (gcovr): an
-# unoptimised --coverage build in build/cov, its counters reset, the tests
-# run on it, then the figures per file and per folder.  HTML in
-# build/cov/html/index.html.
+# Line and branch coverage of the whole suite, unit and CLI tests (gcovr):
+# an unoptimised --coverage build in build/cov, its counters reset, the
+# unit tests and the CLI tests run on it side by side (each program adds
+# its counts under a lock: libgcov), then the figures per file and per
+# folder and the error returns of store/ and util/ no test reached.  HTML
+# in build/cov/html/index.html.  About an hour on 2 quiet cores.
 coverage:
 	$(MAKE) -j$(NPROC) COV=1 test-build
 	@find build/cov -name '*.gcda' -delete
-	-$(MAKE) COV=1 test
+	-$(MAKE) -j2 --output-sync=target COV=1 unit cli
 	@scripts/coverage.sh build/cov
 
 # check: the release build and the layer check, then three lanes side by

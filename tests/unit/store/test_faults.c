@@ -403,6 +403,43 @@ static void test_remove_source_read_back_fails(void **state)
     assert_int_equal(access(path, F_OK), -1);
 }
 
+/* subject forget while another intake reads the store: the subject is
+ * forgotten (the change is saved), and the message says so and that old
+ * copies of its pages stay in the write-ahead log until the next change,
+ * because the other reader kept it from being emptied.  Never "nothing
+ * was changed". */
+static void test_forget_with_a_reader(void **state)
+{
+    struct fixture *f = *state;
+    struct store *reader;
+    char want[600];
+    struct err e;
+    long n;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    if (store_open(&reader, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                   strlen(pass), &e) != 0)
+        fail_msg("second open: %s", e.msg);
+    /* A read transaction: its snapshot holds the write-ahead log. */
+    assert_int_equal(sqlite3_exec(reader->db, "BEGIN; SELECT count(*) FROM subject;", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    err_clear(&e);
+    assert_int_equal(store_subject_forget(&n, f->s, "Rim-il", &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    snprintf(want, sizeof want, "Rim-il was forgotten, but old copies of its pages stay in the "
+             "store's write-ahead log until the next change (another intake is reading the "
+             "store in %s, so its write-ahead log could not be emptied)", f->dir);
+    assert_string_equal(e.msg, want);
+    assert_int_equal(sqlite3_exec(reader->db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    store_close(reader);
+    /* Forgotten all the same, and the next checkpoint empties the log. */
+    err_clear(&e);
+    assert_int_equal(store_subject_forget(&n, f->s, "Rim-il", &e), -1);
+    assert_non_null(strstr(e.msg, "Rim-il"));
+    assert_null(strstr(e.msg, "was forgotten"));
+    assert_int_equal(db_checkpoint(f->s, &e), 0);
+}
+
 #define O(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
@@ -410,6 +447,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         O(test_each_statement_fails),
         O(test_remove_source_read_back_fails),
+        O(test_forget_with_a_reader),
         cmocka_unit_test_setup_teardown(test_each_statement_fails_pair, pair_setup, pair_teardown),
     };
     return cmocka_run_group_tests(tests, pair_group_setup, teardown);
