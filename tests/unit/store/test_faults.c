@@ -440,6 +440,42 @@ static void test_forget_with_a_reader(void **state)
     assert_int_equal(db_checkpoint(f->s, &e), 0);
 }
 
+/* rekey while another intake reads the store: refused before anything is
+ * written, "another intake is using the store", and the old passphrase
+ * still opens it (the reader's snapshot kept the write-ahead log from
+ * being emptied, which rekey needs first). */
+static void test_rekey_with_a_reader(void **state)
+{
+    struct fixture *f = *state;
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    struct store *reader, *again;
+    char want[600];
+    struct err e;
+    int rekeyed = -1;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    if (store_open(&reader, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                   strlen(pass), &e) != 0)
+        fail_msg("second open: %s", e.msg);
+    assert_int_equal(sqlite3_exec(reader->db, "BEGIN; SELECT count(*) FROM subject;", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    randombytes_buf(recovery, sizeof recovery);
+    err_clear(&e);
+    assert_int_equal(store_rekey(&rekeyed, f->s, "new words for the rekey", 23, recovery, NULL,
+                                 NULL, &e), -1);
+    assert_int_equal(rekeyed, 0);
+    assert_int_equal(e.code, EXIT_INPUT);
+    snprintf(want, sizeof want, "another intake is using the store in %s (waited %d seconds); "
+             "nothing was changed: try again when it has finished", f->dir, STORE_BUSY_MS / 1000);
+    assert_string_equal(e.msg, want);
+    assert_int_equal(sqlite3_exec(reader->db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    store_close(reader);
+    if (store_open(&again, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                   strlen(pass), &e) != 0)
+        fail_msg("the old passphrase after the refusal: %s", e.msg);
+    store_close(again);
+}
+
 #define O(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
@@ -448,6 +484,7 @@ int main(void)
         O(test_each_statement_fails),
         O(test_remove_source_read_back_fails),
         O(test_forget_with_a_reader),
+        O(test_rekey_with_a_reader),
         cmocka_unit_test_setup_teardown(test_each_statement_fails_pair, pair_setup, pair_teardown),
     };
     return cmocka_run_group_tests(tests, pair_group_setup, teardown);
