@@ -403,6 +403,21 @@ static void test_remove_source_read_back_fails(void **state)
     assert_int_equal(access(path, F_OK), -1);
 }
 
+/* Another intake on f's store, inside a read transaction: its snapshot
+ * holds the write-ahead log, which then cannot be emptied. */
+static struct store *hold_a_reader(struct fixture *f)
+{
+    struct store *reader = NULL;
+    struct err e;
+
+    if (store_open(&reader, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                   strlen(pass), &e) != 0)
+        fail_msg("second open: %s", e.msg);
+    assert_int_equal(sqlite3_exec(reader->db, "BEGIN; SELECT count(*) FROM subject;", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    return reader;
+}
+
 /* subject forget while another intake reads the store: the subject is
  * forgotten (the change is saved), and the message says so and that old
  * copies of its pages stay in the write-ahead log until the next change,
@@ -417,12 +432,7 @@ static void test_forget_with_a_reader(void **state)
     long n;
 
     add_subject(f->s, "Kim Jong-su", "Rim-il");
-    if (store_open(&reader, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
-                   strlen(pass), &e) != 0)
-        fail_msg("second open: %s", e.msg);
-    /* A read transaction: its snapshot holds the write-ahead log. */
-    assert_int_equal(sqlite3_exec(reader->db, "BEGIN; SELECT count(*) FROM subject;", NULL, NULL,
-                                  NULL), SQLITE_OK);
+    reader = hold_a_reader(f);
     err_clear(&e);
     assert_int_equal(store_subject_forget(&n, f->s, "Rim-il", &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
@@ -454,11 +464,7 @@ static void test_rekey_with_a_reader(void **state)
     int rekeyed = -1;
 
     add_subject(f->s, "Kim Jong-su", "Rim-il");
-    if (store_open(&reader, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
-                   strlen(pass), &e) != 0)
-        fail_msg("second open: %s", e.msg);
-    assert_int_equal(sqlite3_exec(reader->db, "BEGIN; SELECT count(*) FROM subject;", NULL, NULL,
-                                  NULL), SQLITE_OK);
+    reader = hold_a_reader(f);
     randombytes_buf(recovery, sizeof recovery);
     err_clear(&e);
     assert_int_equal(store_rekey(&rekeyed, f->s, "new words for the rekey", 23, recovery, NULL,
