@@ -235,8 +235,10 @@ test: unit cli
 # command under kill -9, power cuts, each write, fsync and rename failing,
 # libfiu's random I/O errors, a full disk, a read-only folder and two
 # writers at once.  The whole run takes about an hour on 2 cores (root for
-# the mounts); make check runs the bounded --quick part (one writer chosen
-# by the time, killed, cut and failing once each: well under 30 s).
+# the mounts; at load 25, 1,040 kills took 50 minutes in two shards); make
+# check runs the bounded --quick part (one writer chosen by the time,
+# killed, cut and failing once each: about 3 s of CPU, 100 to 130 s of
+# waiting at load 25).
 RELIABILITY_ARGS ?= --kills 1010 --cuts 1010 --fails 8 --fiu 100 --disk 6 --readonly --pairs 40
 
 reliability: $(BUILD)/bin/intake $(TOOLS)
