@@ -6,7 +6,7 @@
 #
 #   run.sh [OPTIONS] [WRITER...]
 #     --kills N      kill -9 at a random moment until N kills in all
-#                    landed mid-command (at most 3N attempts)
+#                    landed mid-command (at most 4N attempts)
 #     --cuts N       power cuts (tests/tools/preload/powercut.c) at
 #                    successive calls, N in all ("all": every call once)
 #     --fails N      each write, fsync and rename failing in turn (the
@@ -34,6 +34,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 INTAKE=${INTAKE:-$ROOT/build/rel/bin/intake}
 SHIM=${INTAKE_TOOLS:-$(dirname "$INTAKE")/../tools}/powercut.so
+CHEAPSLOT=${INTAKE_TOOLS:-$(dirname "$INTAKE")/../tools}/cheapslot
 . "$HERE/lib.sh"
 . "$HERE/writers"
 
@@ -59,6 +60,7 @@ done
 RANDOM=$seed
 [ -x "$INTAKE" ] || { echo "reliability: no intake at $INTAKE" >&2; exit 2; }
 [ -f "$SHIM" ] || { echo "reliability: no shim at $SHIM (make test-build)" >&2; exit 2; }
+[ -x "$CHEAPSLOT" ] || { echo "reliability: no $CHEAPSLOT (make test-build)" >&2; exit 2; }
 ROOT_USER=
 [ "$(id -u)" -eq 0 ] && ROOT_USER=1
 
@@ -85,7 +87,44 @@ if [ "$pick" -gt 0 ] && [ "$pick" -lt ${#SEL[@]} ]; then
     mapfile -t SEL < <(for i in "${SEL[@]}"; do echo "$RANDOM $i"; done | sort -n | head -n "$pick" | cut -d' ' -f2)
 fi
 
+# ---- the figures ----
+
+# figures: the counts so far, at the end or when the run is stopped.
+figures() {
+    echo
+    printf '%-9s %9s %12s %8s %10s\n' mode attempts interrupted failed succeeded
+    for m in kill cut fail fiu disk readonly pairs; do
+        [ -n "${ATTEMPTS[$m]:-}" ] || continue
+        printf '%-9s %9d %12d %8d %10d\n' "$m" "${ATTEMPTS[$m]}" "${OUTCOMES[$m.interrupted]:-0}" \
+            "${OUTCOMES[$m.failed]:-0}" "${OUTCOMES[$m.ok]:-0}"
+    done
+    echo
+    echo "kills: $KILLS; power cuts: $CUTS; faults injected: $INJECTED"
+    echo "stores damaged: $DAMAGED; acknowledged writes lost: $LOST; failures misreported: $MISREPORTED; partial files: $PARTIAL; left behind: $LEFTOVER"
+    if [ ${#MSG_COUNT[@]} -gt 0 ]; then
+        echo
+        echo "messages after faults (times; first seen):"
+        for m in "${!MSG_COUNT[@]}"; do
+            printf '%6d  %s\n        (%s)\n' "${MSG_COUNT[$m]}" "$m" "${MSG_WHERE[$m]}"
+        done | awk 'NR % 2 == 1 { k = $0; next } { print k "\t" $0 }' | sort -t$'\t' -k1,1nr |
+            tr '\t' '\n'
+    fi
+    [ -s "$T/notes" ] && { echo; cat "$T/notes"; }
+    echo "reliability: $((SECONDS - START)) s"
+}
+
 START=$SECONDS
+# Stopped (Ctrl-C, kill): the figures so far, then the usual cleanup.
+stopped() {
+    trap - INT TERM
+    echo
+    echo "reliability: stopped by SIG$1 during $MODE of ${WNAME:-the fixture}; the figures so far:"
+    figures
+    exit $(($2 + 128))
+}
+MODE=setup
+trap 'stopped INT 2' INT
+trap 'stopped TERM 15' TERM
 names=
 [ ${#SEL[@]} -lt ${#W_NAME[@]} ] && names=" ($(for i in "${SEL[@]}"; do printf '%s ' "${W_NAME[i]}"; done | sed 's/ $//'))"
 echo "reliability: $INTAKE, ${#SEL[@]} commands$names, seed $seed (--seed $seed replays it)"
@@ -112,6 +151,8 @@ for_each_writer() {
         start_world
         "$fn" || true
         settle
+        printf 'reliability: %-5s %-15s %5d attempts; kills %d, cuts %d, faults %d; problems %d (%d s)\n' \
+            "$MODE" "$WNAME" "${ATTEMPTS[$MODE]:-0}" "$KILLS" "$CUTS" "$INJECTED" "$PROBLEMS" $((SECONDS - START))
     done
 }
 
@@ -126,15 +167,20 @@ kill_one() {
     dur=$((($(date +%s%N) - t0) / 1000000))
     check
     # Until per-writer kills landed mid-command (a kill after the command
-    # ended is only a clean run), at most three attempts per kill wanted.
+    # ended is only a clean run), at most four attempts per kill wanted.
     local want landed0=$KILLS
     want=$(per "$kills")
-    for ((k = 0; KILLS - landed0 < want && k < 3 * want; k++)); do
+    for ((k = 0; KILLS - landed0 < want && k < 4 * want; k++)); do
         ms=$((RANDOM % (dur * 13 / 10 + 1) + 1))
         N=$((N + 1))
         FAULT="kill -9 after $ms ms"
         before_attempt || return 1
+        t0=$(date +%s%N)
         attempt kill "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
+        # Done before the kill: the command takes at most this long (on a
+        # busy machine the clean run's time can be many times it).
+        t0=$((($(date +%s%N) - t0) / 1000000))
+        [ "$OUTCOME" = interrupted ] || [ "$t0" -ge "$dur" ] || dur=$t0
         check
     done
 }
@@ -351,26 +397,7 @@ if [ "$pairs" != 0 ]; then
     printf 'reliability: %-9s %5d attempts in %4d s\n' pairs "${ATTEMPTS[pairs]:-0}" $((SECONDS - t0))
 fi
 
-# ---- the figures ----
+# ---- the end ----
 
-echo
-printf '%-9s %9s %12s %8s %10s\n' mode attempts interrupted failed succeeded
-for m in kill cut fail fiu disk readonly pairs; do
-    [ -n "${ATTEMPTS[$m]:-}" ] || continue
-    printf '%-9s %9d %12d %8d %10d\n' "$m" "${ATTEMPTS[$m]}" "${OUTCOMES[$m.interrupted]:-0}" \
-        "${OUTCOMES[$m.failed]:-0}" "${OUTCOMES[$m.ok]:-0}"
-done
-echo
-echo "kills: $KILLS; power cuts: $CUTS; faults injected: $INJECTED"
-echo "stores damaged: $DAMAGED; acknowledged writes lost: $LOST; failures misreported: $MISREPORTED; partial files: $PARTIAL; left behind: $LEFTOVER"
-if [ ${#MSG_COUNT[@]} -gt 0 ]; then
-    echo
-    echo "messages after faults (times; first seen):"
-    for m in "${!MSG_COUNT[@]}"; do
-        printf '%6d  %s\n        (%s)\n' "${MSG_COUNT[$m]}" "$m" "${MSG_WHERE[$m]}"
-    done | awk 'NR % 2 == 1 { k = $0; next } { print k "\t" $0 }' | sort -t$'\t' -k1,1nr |
-        tr '\t' '\n'
-fi
-[ -s "$T/notes" ] && { echo; cat "$T/notes"; }
-echo "reliability: $((SECONDS - START)) s"
+figures
 [ "$PROBLEMS" -eq 0 ]

@@ -16,6 +16,7 @@
 
 #include "tests/unit/storeutil.h"
 
+#include "store/attach.h"
 #include "store/db.h"
 
 /* ---- the fault: statement N of the change is interrupted ---- */
@@ -357,12 +358,139 @@ static void test_each_statement_fails_pair(void **state)
     each_statement_fails(p->field, change_contact_remove, "contact remove");
 }
 
+/* attach --remove-source: the attachment is saved, then reading it back
+ * to check it fails.  The message says it was stored and that the file
+ * was kept (never "nothing was changed"), the file and the attachment
+ * are both there, and a second try removes the file. */
+static void test_remove_source_read_back_fails(void **state)
+{
+    struct fixture *f = *state;
+    struct attach_source src = { .fd = -1 };
+    unsigned char hash[ATTACHMENT_HASHBYTES];
+    char id[RECORD_ID_CHARS + 1], path[300], want[400];
+    const char *tail = ": interrupted); the file was kept";
+    struct err e;
+    size_t n;
+    FILE *fp;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    add_record(id, f->s, "Rim-il", "Shipyard", "2023-05-01", "Long days.\n");
+    snprintf(path, sizeof path, "%s-voice.txt", f->dir);
+    fp = fopen(path, "wx");
+    assert_non_null(fp);
+    assert_int_equal(fputs("recording\n", fp) >= 0, 1);
+    assert_int_equal(fclose(fp), 0);
+    if (attach_source_open(&src, path, 1, &e) != 0 || store_attach(hash, f->s, id, &src, &e) != 0)
+        fail_msg("attach: %s", e.msg);
+    stepfault_arm(f->s, 1);
+    err_clear(&e);
+    assert_int_equal(store_attach_remove_source(f->s, id, &src, hash, &e), -1);
+    stepfault_disarm(f->s);
+    assert_int_equal(stepfault.landed, 1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    snprintf(want, sizeof want, "the stored copy of %s could not be read back to check it "
+             "(database error while ", path);
+    n = strlen(e.msg);
+    if (strncmp(e.msg, want, strlen(want)) != 0 || n < strlen(tail) ||
+        strcmp(e.msg + n - strlen(tail), tail) != 0)
+        fail_msg("message: %s", e.msg);
+    assert_int_equal(access(path, F_OK), 0);
+    assert_int_equal(attachment_count(f->s), 1);
+    err_clear(&e);
+    if (store_attach_remove_source(f->s, id, &src, hash, &e) != 0)
+        fail_msg("second try: %s", e.msg);
+    attach_source_close(&src);
+    assert_int_equal(access(path, F_OK), -1);
+}
+
+/* Another intake on f's store, inside a read transaction: its snapshot
+ * holds the write-ahead log, which then cannot be emptied. */
+static struct store *hold_a_reader(struct fixture *f)
+{
+    struct store *reader = NULL;
+    struct err e;
+
+    if (store_open(&reader, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                   strlen(pass), &e) != 0)
+        fail_msg("second open: %s", e.msg);
+    assert_int_equal(sqlite3_exec(reader->db, "BEGIN; SELECT count(*) FROM subject;", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    return reader;
+}
+
+/* subject forget while another intake reads the store: the subject is
+ * forgotten (the change is saved), and the message says so and that old
+ * copies of its pages stay in the write-ahead log until the next change,
+ * because the other reader kept it from being emptied.  Never "nothing
+ * was changed". */
+static void test_forget_with_a_reader(void **state)
+{
+    struct fixture *f = *state;
+    struct store *reader;
+    char want[600];
+    struct err e;
+    long n;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    reader = hold_a_reader(f);
+    err_clear(&e);
+    assert_int_equal(store_subject_forget(&n, f->s, "Rim-il", &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    snprintf(want, sizeof want, "Rim-il was forgotten, but old copies of its pages stay in the "
+             "store's write-ahead log until the next change (another intake is reading the "
+             "store in %s, so its write-ahead log could not be emptied)", f->dir);
+    assert_string_equal(e.msg, want);
+    assert_int_equal(sqlite3_exec(reader->db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    store_close(reader);
+    /* Forgotten all the same, and the next checkpoint empties the log. */
+    err_clear(&e);
+    assert_int_equal(store_subject_forget(&n, f->s, "Rim-il", &e), -1);
+    assert_non_null(strstr(e.msg, "Rim-il"));
+    assert_null(strstr(e.msg, "was forgotten"));
+    assert_int_equal(db_checkpoint(f->s, &e), 0);
+}
+
+/* rekey while another intake reads the store: refused before anything is
+ * written, "another intake is using the store", and the old passphrase
+ * still opens it (the reader's snapshot kept the write-ahead log from
+ * being emptied, which rekey needs first). */
+static void test_rekey_with_a_reader(void **state)
+{
+    struct fixture *f = *state;
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    struct store *reader, *again;
+    char want[600];
+    struct err e;
+    int rekeyed = -1;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    reader = hold_a_reader(f);
+    randombytes_buf(recovery, sizeof recovery);
+    err_clear(&e);
+    assert_int_equal(store_rekey(&rekeyed, f->s, "new words for the rekey", 23, recovery, NULL,
+                                 NULL, &e), -1);
+    assert_int_equal(rekeyed, 0);
+    assert_int_equal(e.code, EXIT_INPUT);
+    snprintf(want, sizeof want, "another intake is using the store in %s (waited %d seconds); "
+             "nothing was changed: try again when it has finished", f->dir, STORE_BUSY_MS / 1000);
+    assert_string_equal(e.msg, want);
+    assert_int_equal(sqlite3_exec(reader->db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    store_close(reader);
+    if (store_open(&again, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                   strlen(pass), &e) != 0)
+        fail_msg("the old passphrase after the refusal: %s", e.msg);
+    store_close(again);
+}
+
 #define O(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         O(test_each_statement_fails),
+        O(test_remove_source_read_back_fails),
+        O(test_forget_with_a_reader),
+        O(test_rekey_with_a_reader),
         cmocka_unit_test_setup_teardown(test_each_statement_fails_pair, pair_setup, pair_teardown),
     };
     return cmocka_run_group_tests(tests, pair_group_setup, teardown);
