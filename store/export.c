@@ -669,12 +669,24 @@ static int select_and_check(struct pipeline *p, struct err *e)
     r->nleaving = json_array_size(p->docs);
     /* Filters that select nothing: nothing new to send, so no bundle (a
      * bare --all on an empty store still writes an empty one). */
-    if (db_notice_json(p->notices, &p->notice_last, p->s, p->req->to, p->req->nto, e) != 0)
+    /* An export carries every notice owed to its recipients, sent before
+     * or not (store/notice.h); notify only the new ones, unless --resend. */
+    if (db_notice_json(p->notices, &p->notice_last, p->s, p->req->to, p->req->nto,
+                       !p->req->notices_only || p->req->resend, e) != 0)
         return -1;
     r->nnotices = json_array_size(p->notices);
-    if (p->req->notices_only && r->nnotices == 0)
+    if (p->req->notices_only && r->nnotices == 0) {
+        long sent = 0;
+
+        if (db_notice_count_sent(&sent, p->s, p->req->to, p->req->nto, e) != 0)
+            return -1;
+        if (sent > 0)
+            return err_set(e, EXIT_INPUT, "no new notice is owed to %s (%ld were sent before, "
+                           "not acknowledged: --resend sends them again); no bundle was written",
+                           p->res->to[0] ? p->res->to : "these contacts", sent);
         return err_set(e, EXIT_INPUT, "no notice is owed to %s; no bundle was written",
                        p->res->to[0] ? p->res->to : "these contacts");
+    }
     if (p->seen == 0 && filtered(p->req))
         return err_set(e, EXIT_INPUT, "no record passes the filters; no bundle was written");
     if (r->nblocked > 0 && !p->req->skip_blocked)

@@ -765,11 +765,14 @@ struct notice_row {
     const char *subject;                 /* the subject's stable id */
     const char *record;                  /* the record id, NULL: the whole subject */
     const char *contact;                 /* the contact, as named in the export */
+    const char *sent;                    /* when a bundle first carried it (UTC),
+                                            NULL: not yet; never acknowledged */
 };
 
 typedef int (*notice_fn)(void *ctx, const struct notice_row *r, struct err *e);
 
-/* Calls fn for each notice not yet sent, oldest first. */
+/* Calls fn for each notice, those not yet sent first, each group oldest
+ * first. */
 int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e);
 
 /* *n: the number of notices not yet sent. */
