@@ -327,7 +327,14 @@ static int print_export(void *ctx, const struct export_row *r, struct err *e)
 static int note_notice(void *ctx, const struct notice_row *r, struct err *e)
 {
     (void)ctx, (void)e;
-    if (r->sent != NULL && r->record != NULL)
+    if (strcmp(r->kind, "scope") == 0 && r->sent != NULL)
+        cli_note("notice sent to %s, not yet acknowledged: new consent scope of subject %s, "
+                 "first sent %s; every bundle to them carries it again", r->contact, r->subject,
+                 r->sent);
+    else if (strcmp(r->kind, "scope") == 0)
+        cli_note("notice not yet sent to %s: new consent scope of subject %s, due since %s",
+                 r->contact, r->subject, r->at);
+    else if (r->sent != NULL && r->record != NULL)
         cli_note("notice sent to %s, not yet acknowledged: deletion of record %s (subject %s), "
                  "first sent %s; every bundle to them carries it again", r->contact, r->record,
                  r->subject, r->sent);

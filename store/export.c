@@ -27,6 +27,7 @@
 #include "privacy/redact.h"
 #include "store/db.h"
 #include "store/notice.h"
+#include "store/subject.h"
 #include "util/day.h"
 #include "util/fileio.h"
 #include "util/intl.h"
@@ -153,14 +154,6 @@ static void add_spans(json_t *reds, json_t *escapes, json_t *flags, const json_t
         json_array_append_new(flags, flag_json(allowed, field, r, i));
 }
 
-static json_t *consent_json(const struct consent *c)
-{
-    return json_pack("{s:b, s:b, s:b, s:b, s:s?, s:s, s:s?}", "export", c->export_ok,
-                     "quote", c->quote, "publish", c->publish, "attachments", c->attachments,
-                     "method", c->method[0] ? c->method : NULL, "recorded", c->date,
-                     "embargo", c->embargo[0] ? c->embargo : NULL);
-}
-
 static json_t *record_json(const struct pipeline *p, const struct record_row *row,
                            const struct redacted_record *rr, const struct consent *c)
 {
@@ -185,7 +178,7 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
                      "title", rr->title->text,
                      "place", rr->place != NULL ? rr->place->text : NULL,
                      "language", row->lang, "tags", tags, "date", date,
-                     "date_precision", exact ? "day" : "month", "consent", consent_json(c),
+                     "date_precision", exact ? "day" : "month", "consent", db_consent_json(c),
                      "body", rr->body->text, "redactions", reds, "escapes", escapes,
                      "review", flags);
 }
@@ -700,6 +693,19 @@ static int select_and_check(struct pipeline *p, struct err *e)
 
 /* ---- The audit before writing (issue 6) ---- */
 
+/* 1 if notices hold one of a changed consent scope: content format 4,
+ * else 3 (export/content.h), so that older readers read what they can. */
+static int scope_notices(const json_t *notices)
+{
+    size_t i;
+    json_t *n;
+
+    json_array_foreach(notices, i, n)
+        if (strcmp(json_string_value(json_object_get(n, "kind")), "scope") == 0)
+            return 1;
+    return 0;
+}
+
 /* The header, with the redaction manifest's bundle part: the store log's
  * head, the keyed digest set of the protected forms and the pseudonyms the
  * redactions wrote. */
@@ -717,7 +723,8 @@ static json_t *make_header(struct pipeline *p, struct err *e)
                      "; nothing was exported (see 'intake log --verify')");
         return NULL;
     }
-    doc = json_pack("{s:s, s:s, s:s, s:I, s:O}", "format", CONTENT_FORMAT, "created", p->created,
+    doc = json_pack("{s:s, s:s, s:s, s:I, s:O}", "format", scope_notices(p->notices)
+                    ? CONTENT_FORMAT_4 : CONTENT_FORMAT, "created", p->created,
                     "sender_label", label, "records", (json_int_t)json_array_size(p->docs),
                     "notices", p->notices);
     digestset_init(&ds);

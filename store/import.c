@@ -194,6 +194,19 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
     json_t *n;
 
     json_array_foreach(notices, i, n) {
+        if (strcmp(jstr(n, "kind"), "scope") == 0) {
+            struct consent c;
+            int changed;
+
+            carried_consent(&c, json_object_get(n, "scope"));
+            if (db_scope_apply(&changed, im->s, im->import_id, jstr(n, "subject"), &c, e) != 0)
+                return -1;
+            if (changed)
+                im->res->scopes++;
+            else
+                im->res->notices_before++;
+            continue;
+        }
         if (db_notice_apply(&out, im->s, im->import_id, sender, jstr(n, "kind"),
                             jstr(n, "subject"), jstr(n, "record"), jstr(n, "day"), e) != 0)
             return -1;
@@ -361,6 +374,7 @@ static int import_notices_only(struct importer *im, struct opened_bundle *b,
     int rc;
 
     im->res->notices = im->res->notices_before = im->res->removed = im->res->files_removed = 0;
+    im->res->scopes = 0;
     if (lseek(b->fd, 0, SEEK_SET) != 0)
         return err_set(e, EXIT_INPUT, "cannot read the bundle again: %s", strerror(errno));
     if (store_begin(im->s, e) != 0)
@@ -382,16 +396,24 @@ static int import_notices_only(struct importer *im, struct opened_bundle *b,
         return -1;
     }
     /* Every notice acted on before: nothing to keep, the store unchanged. */
-    if (im->res->notices == 0)
+    if (im->res->notices == 0 && im->res->scopes == 0)
         store_rollback(im->s);
     else if (store_commit(im->s, e) != 0 ||
              db_checkpoint_after(im->s, "the notices were acted on", e) != 0)
         return -1;
     snprintf(why, sizeof why, "%s", refusal->msg);
-    if (im->res->notices > 0)
+    if (im->res->notices > 0 && im->res->scopes > 0)
+        err_set(e, EXIT_AUTH, "%s, but its %zu notice(s) of withdrawal or deletion were acted "
+                "on all the same: %zu record(s) and %zu attachment(s) deleted; and %zu "
+                "subject(s) took a new consent scope", why, im->res->notices, im->res->removed,
+                im->res->files_removed, im->res->scopes);
+    else if (im->res->notices > 0)
         err_set(e, EXIT_AUTH, "%s, but its %zu notice(s) of withdrawal or deletion were acted "
                 "on all the same: %zu record(s) and %zu attachment(s) deleted", why,
                 im->res->notices, im->res->removed, im->res->files_removed);
+    else if (im->res->scopes > 0)
+        err_set(e, EXIT_AUTH, "%s, but its notices were acted on all the same: %zu subject(s) "
+                "took a new consent scope", why, im->res->scopes);
     else
         err_set(e, EXIT_AUTH, "%s; its %zu notice(s) were acted on before", why,
                 im->res->notices_before);

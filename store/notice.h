@@ -7,7 +7,8 @@
 
 #include "store/store.h"
 
-/* Owes a notice of kind ("withdrawal" or "deletion")
+/* Owes a notice of kind ("withdrawal", "deletion" or "scope": the
+ * subject's consent scope changed; owed again, it is new again)
  * to every contact an export sent a record of subject sid to, or, with
  * rowid > 0, that record only (store_notice_each); one per contact,
  * kind, subject and record; inside the caller's transaction, before the

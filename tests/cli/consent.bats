@@ -774,3 +774,103 @@ intake: no new notice is owed to central (1 were sent before, not acknowledged: 
     expect_status 2
     [ "$stderr" = "intake: no notice is owed to other; no bundle was written" ]
 }
+
+# Issue 16, F5: a narrowed consent scope travels as a notice.
+
+@test "scope: narrowing consent after an export owes a scope notice; hq takes the scope, refuses to send on what the device refuses, and tells its partner" {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    st field subject add --name "Pak Su" --pseudonym Golf >/dev/null
+    st field consent Golf --export yes --quote yes --publish yes >/dev/null 2>&1
+    G=$(printf 'Pak Su spoke.\n' | st field record Golf --title "Other" --date 2024-03-16)
+    GUID=$(st field subject show Golf | sed -n 's/^subject id: //p')
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st hq export --to partner --all -o "$W/p.bundle" >/dev/null 2>&1
+    st partner import "$W/p.bundle" >/dev/null
+    # A new embargo, and export no: each owes hq a notice, said at once.
+    run --separate-stderr st field consent Nari --embargo 2030-01-01
+    expect_status 0
+    [ "$stderr" = "intake: consent recorded for Nari (see 'intake subject show Nari')
+intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
+    run --separate-stderr st field consent Golf --export no
+    expect_status 0
+    [[ "$stderr" == *"intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
+    # A wider scope is no notice (it travels with the subject's next record).
+    run --separate-stderr st field consent Golf --method verbal
+    [[ "$stderr" != *"now due"* ]]
+    run --separate-stderr st field exports
+    [[ "$stderr" == *"intake: notice not yet sent to hq: new consent scope of subject $UID_, due since 20"* ]]
+    [[ "$stderr" == *"intake: notice not yet sent to hq: new consent scope of subject $GUID, due since 20"* ]]
+    # The device refuses to send them; notify carries the scopes (format 4).
+    run --separate-stderr st field export --to hq "$ID" -o "$W/x.bundle"
+    expect_status 1
+    run --separate-stderr st field notify --to hq -o "$W/n.bundle"
+    expect_status 0
+    st hq open "$W/n.bundle" --json | python3 -c '
+import json, sys
+h = json.load(sys.stdin)["header"]
+assert h["format"] == "intake-content-4", h["format"]
+n = {x["subject"]: x for x in h["notices"]}
+assert sorted(n) == sorted(sys.argv[1:3]), n
+a, g = n[sys.argv[1]], n[sys.argv[2]]
+assert a["kind"] == "scope" and a["record"] is None and sorted(a) == ["day", "kind", "record", "scope", "subject"], a
+assert a["scope"]["embargo"] == "2030-01-01" and a["scope"]["export"] is True and a["scope"]["quote"] is False, a
+assert g["scope"]["export"] is False and g["scope"]["method"] == "verbal" and g["scope"]["embargo"] is None, g
+s = json.dumps(h)
+assert "Nari" not in s and "Golf" not in s and "Pak" not in s and "Kim" not in s
+' "$UID_" "$GUID"
+    run --separate-stderr st hq import "$W/n.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+2 subject(s) took the new consent scope their sender's notice carried (see 'intake subject show')" ]
+    [[ "$(st hq log)" == *"import.scope"*"$UID_"* ]]
+    P=$(st hq subject list --json | python3 -c 'import json,sys; print([s["pseudonym"] for s in json.load(sys.stdin) if s["pseudonym"].startswith("Nari")][0])')
+    run st hq subject show "$P"
+    [[ "$output" == *"embargo until "* ]]
+    [[ "$output" == *"may leave this store: no (under embargo until "* ]]
+    # hq refuses to send on what the device refuses.
+    run --separate-stderr st hq export --to partner "$ID" -o "$W/p2.bundle"
+    expect_status 1
+    [[ "$stderr" == *"record $ID (${P}) may not leave: under embargo until "* ]]
+    run --separate-stderr st hq export --to partner "$G" -o "$W/p3.bundle"
+    expect_status 1
+    [[ "$stderr" == *"may not leave: the recorded consent does not allow export (--export no)"* ]]
+    [ ! -e "$W/p2.bundle" ] && [ ! -e "$W/p3.bundle" ]
+    # ... and owes the partner the same notices, under its own ids.
+    run --separate-stderr st hq exports
+    [[ "$stderr" == *"intake: notice not yet sent to partner: new consent scope of subject "* ]]
+    st hq notify --to partner -o "$W/pn.bundle" >/dev/null 2>&1
+    run --separate-stderr st partner import "$W/pn.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from hq; 0 already here
+2 subject(s) took the new consent scope their sender's notice carried (see 'intake subject show')" ]
+    run --separate-stderr st partner show "$G"
+    [[ "$output" == *"export no"* ]]
+    # The same scope again changes nothing.
+    st field notify --to hq --resend -o "$W/n2.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/n2.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+2 notice(s) acted on before; nothing changed by them" ]
+}
+
+@test "scope: --quote no, --publish no and --attachments no after an export reach hq; a withdrawal after a narrowing sends no scope" {
+    field_hq
+    st field consent Nari --quote yes --publish yes --attachments yes >/dev/null 2>&1
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    P=$(hq_subject)
+    st field consent Nari --quote no --publish no --attachments no >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
+    run st hq subject show "$P"
+    [[ "$output" == *"export yes, quote no, publish no, attachments no"* ]]
+    # A withdrawal after a narrowing not yet sent: the withdrawal alone.
+    st field consent Nari --embargo 2031-01-01 >/dev/null 2>&1
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to hq -o "$W/n2.bundle" >/dev/null 2>&1
+    run hq_notices "$W/n2.bundle"
+    [ "$output" = "withdrawal $UID_ None $(date -u +%F)" ]
+}
