@@ -313,13 +313,13 @@ static int import_blob_end(void *ctx, struct err *e)
     return 0;
 }
 
-/* The second reading, inside a transaction kept only if it verifies and
- * has the hash of the first. */
-static int import_pass2(struct importer *im, struct opened_bundle *b,
-                        const struct bundle_info *first, struct err *e)
+/* Reads the bundle again into h inside a new transaction with an import
+ * row (im->import_id), checking it has the hash of the first reading:
+ * 0 with the transaction open, or -1 with it rolled back. */
+static int read_again(struct importer *im, struct opened_bundle *b,
+                      const struct bundle_info *first, const struct content_handler *h,
+                      struct err *e)
 {
-    struct content_handler h = { import_header, import_record, import_blob_begin,
-                                 import_blob_data, import_blob_end, im };
     const char *sender = im->res->sender;
     struct bundle_info info;
     int rc;
@@ -331,17 +331,26 @@ static int import_pass2(struct importer *im, struct opened_bundle *b,
     rc = store_import_begin(&im->import_id, im->s, first->hash, sizeof first->hash,
                             first->sender_pk, sender[0] ? sender : NULL, e);
     if (rc == 0)
-        rc = store_bundle_read(b, &h, &info, e);
+        rc = store_bundle_read(b, h, &info, e);
     store_attachment_abort(im->w);
     im->w = NULL;
     if (rc == 0 && sodium_memcmp(info.hash, first->hash, sizeof info.hash) != 0)
         rc = err_set(e, EXIT_AUTH, "the bundle changed while it was being imported; "
                      "nothing was imported");
-    if (rc != 0) {
+    if (rc != 0)
         store_rollback(im->s);
-        return -1;
-    }
-    if (store_commit(im->s, e) != 0)
+    return rc != 0 ? -1 : 0;
+}
+
+/* The second reading, inside a transaction kept only if it verifies and
+ * has the hash of the first. */
+static int import_pass2(struct importer *im, struct opened_bundle *b,
+                        const struct bundle_info *first, struct err *e)
+{
+    struct content_handler h = { import_header, import_record, import_blob_begin,
+                                 import_blob_data, import_blob_end, im };
+
+    if (read_again(im, b, first, &h, e) != 0 || store_commit(im->s, e) != 0)
         return -1;
     /* A replaced or deleted record's old text: out of the write-ahead log too. */
     return im->res->replaced > 0 || im->res->notices > 0
@@ -368,30 +377,15 @@ static int import_notices_only(struct importer *im, struct opened_bundle *b,
                                struct err *e)
 {
     struct content_handler h = { .header = notices_header, .ctx = im };
-    const char *sender = im->res->sender;
-    struct bundle_info info;
     char why[sizeof refusal->msg];
-    int rc;
 
     im->res->notices = im->res->notices_before = im->res->removed = im->res->files_removed = 0;
     im->res->scopes = 0;
-    if (lseek(b->fd, 0, SEEK_SET) != 0)
-        return err_set(e, EXIT_INPUT, "cannot read the bundle again: %s", strerror(errno));
-    if (store_begin(im->s, e) != 0)
+    if (read_again(im, b, first, &h, e) != 0)
         return -1;
-    rc = store_import_begin(&im->import_id, im->s, first->hash, sizeof first->hash,
-                            first->sender_pk, sender[0] ? sender : NULL, e);
-    if (rc == 0)
-        rc = store_bundle_read(b, &h, &info, e);
-    if (rc == 0 && sodium_memcmp(info.hash, first->hash, sizeof info.hash) != 0)
-        rc = err_set(e, EXIT_AUTH, "the bundle changed while it was being imported; "
-                     "nothing was imported");
-    if (rc == 0) {
-        const struct db_val id[] = { DB_INT(im->import_id) };
-        rc = db_run(im->s, "DELETE FROM import WHERE id = ?1", id, DB_N(id),
-                    "forgetting the refused bundle", e);
-    }
-    if (rc != 0) {
+    const struct db_val id[] = { DB_INT(im->import_id) };
+    if (db_run(im->s, "DELETE FROM import WHERE id = ?1", id, DB_N(id),
+               "forgetting the refused bundle", e) != 0) {
         store_rollback(im->s);
         return -1;
     }
