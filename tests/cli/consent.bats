@@ -874,3 +874,14 @@ assert "Nari" not in s and "Golf" not in s and "Pak" not in s and "Kim" not in s
     run hq_notices "$W/n2.bundle"
     [ "$output" = "withdrawal $UID_ None $(date -u +%F)" ]
 }
+
+@test "open -o: each record's Markdown carries its subject id and consent scope, as open prints them (F10)" {
+    field_hq
+    st field consent Nari --embargo 2026-01-01 >/dev/null 2>&1
+    st field export --to hq --all -o "$W/b.bundle" >/dev/null 2>&1
+    run st hq open "$W/b.bundle" -o "$W/out"
+    expect_status 0
+    run grep -E '^- (subject id|consent):' "$W/out/$ID.md"
+    [[ "${lines[0]}" == "- subject id: $UID_" ]]
+    [[ "${lines[1]}" == "- consent: recorded 20"*" (written): export yes, quote no, publish no, attachments no, embargo until 2026-01-01" ]]
+}
