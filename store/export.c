@@ -645,6 +645,32 @@ static int filtered(const struct export_request *req)
            req->not_sent_to != NULL;
 }
 
+/* Each notice of kind scope gets the subject's consent scope now
+ * ("scope", content format 4); one whose subject was forgotten or whose
+ * consent was withdrawn since is left out (that notice says it). */
+static int add_scopes(json_t *notices, struct store *s, struct err *e)
+{
+    for (size_t i = 0; i < json_array_size(notices);) {
+        json_t *n = json_array_get(notices, i);
+        struct consent c;
+
+        if (strcmp(json_string_value(json_object_get(n, "kind")), "scope") != 0) {
+            i++;
+            continue;
+        }
+        if (db_consent_by_uid(&c, s, json_string_value(json_object_get(n, "subject")), e) != 0)
+            return -1;
+        if (!c.recorded || c.withdrawn[0] != '\0') {
+            json_array_remove(notices, i);
+            continue;
+        }
+        if (json_object_set_new(n, "scope", db_consent_json(&c)) != 0)
+            return err_set(e, EXIT_INPUT, oom);
+        i++;
+    }
+    return 0;
+}
+
 static int select_and_check(struct pipeline *p, struct err *e)
 {
     struct export_result *r = p->res;
@@ -666,6 +692,8 @@ static int select_and_check(struct pipeline *p, struct err *e)
      * or not (store/notice.h); notify only the new ones, unless --resend. */
     if (db_notice_json(p->notices, &p->notice_last, p->s, p->req->to, p->req->nto,
                        !p->req->notices_only || p->req->resend, e) != 0)
+        return -1;
+    if (add_scopes(p->notices, p->s, e) != 0)
         return -1;
     r->nnotices = json_array_size(p->notices);
     if (p->req->notices_only && r->nnotices == 0) {

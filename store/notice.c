@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "store/db.h"
-#include "store/subject.h"
 
 /* A notice owed to the contact named arg: by its signing key, whatever
  * name the contact had when the records were sent; by the name only for
@@ -87,21 +86,6 @@ int db_notice_count_sent(long *n, struct store *s, const char *const *to, size_t
     return 0;
 }
 
-/* *scope: the subject uid's consent scope now, as a bundle carries it
- * (1), or none (0): the subject was forgotten, or its consent withdrawn. */
-static int scope_now(json_t **scope, struct store *s, const char *uid, struct err *e)
-{
-    struct consent c;
-
-    *scope = NULL;
-    if (db_consent_by_uid(&c, s, uid, e) != 0)
-        return -1;
-    if (!c.recorded || c.withdrawn[0] != '\0')
-        return 0;
-    *scope = db_consent_json(&c);
-    return *scope != NULL ? 1 : err_set(e, EXIT_INPUT, "out of memory");
-}
-
 int db_notice_json(json_t *out, long *last, struct store *s, const char *const *to, size_t nto,
                    int resend, struct err *e)
 {
@@ -129,25 +113,15 @@ int db_notice_json(json_t *out, long *last, struct store *s, const char *const *
             const char *day = (const char *)sqlite3_column_text(st, 4);
             char key[128];
 
-            json_t *n, *scope = NULL;
+            json_t *n;
 
             if (id > *last)
                 *last = id;
             snprintf(key, sizeof key, "%s/%s/%s", kind, subject, rid);
             if (json_object_get(seen, key) != NULL)
                 continue;
-            if (strcmp(kind, "scope") == 0 && (rc = scope_now(&scope, s, subject, e)) <= 0) {
-                if (rc < 0)
-                    break;
-                continue;        /* withdrawn or forgotten since: that notice says it */
-            }
             n = json_pack("{s:s, s:s, s:s?, s:s}", "kind", kind, "subject", subject,
                           "record", rid != NULL && rid[0] != '\0' ? rid : NULL, "day", day);
-            if (n != NULL && scope != NULL && json_object_set_new(n, "scope", scope) != 0) {
-                json_decref(n);
-                n = NULL;
-            } else if (n == NULL)
-                json_decref(scope);
             if (n == NULL || json_object_set_new(seen, key, json_true()) != 0 ||
                 json_array_append_new(out, n) != 0) {
                 rc = err_set(e, EXIT_INPUT, "out of memory");

@@ -21,7 +21,9 @@ int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, stru
  * refused or lost bundle loses none; docs/FORMAT.md "Notices"), oldest
  * first, as a format 3 header carries them ({kind, subject, record or
  * null, day}; export/content.h), each once even when owed to several of
- * them; *last: the highest notice row read (0: none), for db_notice_sent. */
+ * them (a notice of kind scope without its "scope": the export adds the
+ * subject's scope of that time); *last: the highest notice row read (0:
+ * none), for db_notice_sent. */
 int db_notice_json(json_t *out, long *last, struct store *s, const char *const *to, size_t nto,
                    int resend, struct err *e);
 
