@@ -75,7 +75,8 @@ int content_format(const json_t *header)
 
     if (f == NULL)
         return 0;
-    return strcmp(f, CONTENT_FORMAT) == 0 ? 3 : strcmp(f, CONTENT_FORMAT_2) == 0 ? 2
+    return strcmp(f, CONTENT_FORMAT_4) == 0 ? 4 : strcmp(f, CONTENT_FORMAT) == 0 ? 3
+           : strcmp(f, CONTENT_FORMAT_2) == 0 ? 2
            : strcmp(f, CONTENT_FORMAT_1) == 0 ? 1 : 0;
 }
 
@@ -122,7 +123,7 @@ int content_check_consent(const json_t *c, struct err *e)
     return 0;
 }
 
-int content_check_notices(const json_t *notices, struct err *e)
+int content_check_notices(const json_t *notices, int format, struct err *e)
 {
     size_t i;
     json_t *n;
@@ -133,9 +134,13 @@ int content_check_notices(const json_t *notices, struct err *e)
         const char *kind = json_string_value(json_object_get(n, "kind"));
         const char *subject = json_string_value(json_object_get(n, "subject"));
         const json_t *record = json_object_get(n, "record");
+        int scope = format >= 4 && kind != NULL && strcmp(kind, "scope") == 0;
 
-        if (!json_is_object(n) || json_object_size(n) != 4 || kind == NULL ||
-            (strcmp(kind, "withdrawal") != 0 && strcmp(kind, "deletion") != 0) ||
+        if (scope && (json_object_size(n) != 5 || !json_is_null(record) ||
+                      content_check_consent(json_object_get(n, "scope"), NULL) != 0))
+            return bad(e, "a bad notice");
+        if (!json_is_object(n) || json_object_size(n) != (scope ? 5u : 4u) || kind == NULL ||
+            (!scope && strcmp(kind, "withdrawal") != 0 && strcmp(kind, "deletion") != 0) ||
             subject == NULL || !content_valid_id(subject) ||
             !(json_is_null(record) || (json_is_string(record) &&
                                        content_valid_id(json_string_value(record)))) ||
@@ -273,7 +278,7 @@ static int doc_end(struct content_reader *r, unsigned type, struct err *e)
         rc = r->format == 0
              ? err_set(e, EXIT_INPUT, "unsupported bundle contents ('%.64s'): upgrade intake",
                        f != NULL ? f : "no format")
-             : r->format >= 3 && content_check_notices(json_object_get(doc, "notices"), e) != 0
+             : r->format >= 3 && content_check_notices(json_object_get(doc, "notices"), r->format, e) != 0
              ? -1 : r->h.header != NULL ? r->h.header(r->h.ctx, doc, e) : 0;
     } else {
         rc = check_record(doc, r->format, e);

@@ -20,6 +20,11 @@
  * consent scope, issue 16; the header carries the notices owed to the
  * recipients, issue 16), and the older formats it still reads. */
 #define CONTENT_FORMAT "intake-content-3"
+/* Written instead of CONTENT_FORMAT when the header carries a notice of
+ * a changed consent scope (kind "scope", issue 16): format 3 plus that
+ * kind, so that a reader of format 3 refuses it as unsupported instead
+ * of as a bad notice. */
+#define CONTENT_FORMAT_4 "intake-content-4"
 #define CONTENT_FORMAT_2 "intake-content-2"
 #define CONTENT_FORMAT_1 "intake-content-1"
 /* At most this many notices in one header (docs/FORMAT.md). */
@@ -65,8 +70,9 @@ void content_reader_free(struct content_reader *r);
 /* 1 if id is a record id as intake makes them (16 of [0-9a-z] Crockford). */
 int content_valid_id(const char *id);
 
-/* The content format a header names: 3 (CONTENT_FORMAT), 2
- * (CONTENT_FORMAT_2), 1 (CONTENT_FORMAT_1), or 0 for anything else. */
+/* The content format a header names: 4 (CONTENT_FORMAT_4), 3
+ * (CONTENT_FORMAT), 2 (CONTENT_FORMAT_2), 1 (CONTENT_FORMAT_1), or 0 for
+ * anything else. */
 int content_format(const json_t *header);
 
 /* Checks a record's "consent" as format 2 writes it (docs/FORMAT.md,
@@ -76,11 +82,13 @@ int content_format(const json_t *header);
  * "malformed bundle contents: ..." otherwise. */
 int content_check_consent(const json_t *consent, struct err *e);
 
-/* Checks a format 3 header's "notices" (docs/FORMAT.md, "Notices"): an
- * array of at most CONTENT_NOTICES_MAX objects {kind: "withdrawal" or
- * "deletion", subject: a stable subject id, record: a record id or null,
- * day: YYYY-MM-DD}, nothing else. EXIT_INPUT "malformed bundle contents:
- * ..." otherwise. */
-int content_check_notices(const json_t *notices, struct err *e);
+/* Checks the "notices" of a header of format (3 or 4; docs/FORMAT.md,
+ * "Notices"): an array of at most CONTENT_NOTICES_MAX objects {kind:
+ * "withdrawal" or "deletion", subject: a stable subject id, record: a
+ * record id or null, day: YYYY-MM-DD}, nothing else; in format 4 also
+ * {kind: "scope", subject, record: null, day, scope: a consent scope as a
+ * record carries it (content_check_consent)}. EXIT_INPUT "malformed
+ * bundle contents: ..." otherwise. */
+int content_check_notices(const json_t *notices, int format, struct err *e);
 
 #endif

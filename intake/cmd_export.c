@@ -23,6 +23,7 @@ struct export_opts {
     const char *out;
     int all, armor, exact, skip, keep;
     int notify;                          /* intake notify: the notices only */
+    int resend;                          /* notify --resend: those sent before too */
     char **ids;
     size_t nids;
     const char *subject, *tag, *since, *not_sent_to;   /* filters, or NULL */
@@ -162,7 +163,8 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
                                   .armor = o->armor, .exact_dates = o->exact,
                                   .skip_blocked = o->skip, .keep_metadata = o->keep,
                                   .subject = o->subject, .tag = o->tag, .since = o->since,
-                                  .not_sent_to = o->not_sent_to, .notices_only = o->notify };
+                                  .not_sent_to = o->not_sent_to, .notices_only = o->notify,
+                                  .resend = o->resend };
     char (*ids)[RECORD_ID_CHARS + 1] = calloc(o->nids + 1, sizeof *ids);
     const char **idv = calloc(o->nids + 1, sizeof *idv);
     struct export_result res;
@@ -204,8 +206,9 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
         if (!o->notify)
             cli_note("exported %zu record(s) to %s", res.nexported, res.to);
         if (res.nnotices > 0)
-            cli_note("the bundle carries %zu notice(s) of withdrawal or deletion to %s, now "
-                     "marked sent", res.nnotices, res.to);
+            cli_note("the bundle carries %zu notice(s) to %s; every later bundle to them "
+                     "carries them again, so a refused or lost bundle loses none",
+                     res.nnotices, res.to);
     }
     export_result_free(&res);
     free(names);
@@ -247,13 +250,14 @@ int cmd_export(int argc, char **argv, const struct globals *g)
 /* ---- notify ---- */
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */
-static const char notify_usage[] = "intake notify --to NAME[,NAME...] [-o FILE]";
+static const char notify_usage[] = "intake notify --to NAME[,NAME...] [--resend] [-o FILE]";
 
 static int parse_notify(struct export_opts *o, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "to", required_argument, NULL, 't' }, { "output", required_argument, NULL, 'o' },
-        { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+        { "resend", no_argument, NULL, 'r' }, { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
     };
     int c, seen[2] = { 0 };
 
@@ -261,6 +265,7 @@ static int parse_notify(struct export_opts *o, int argc, char **argv)
         switch (c) {
         case 't': if (cli_once("notify", "to", &seen[0])) return EXIT_INPUT; o->to = optarg; break;
         case 'o': if (cli_once("notify", "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;
+        case 'r': o->resend = 1; break;
         case 'h': cli_print_usage(stdout, notify_usage); return -1;
         default: return cli_bad_option("notify", c, argv);
         }
@@ -317,11 +322,30 @@ static int print_export(void *ctx, const struct export_row *r, struct err *e)
     return 0;
 }
 
-/* A notice not yet sent: on stderr, so that the listing stays as it was. */
+/* A notice, not yet sent or sent and not acknowledged: on stderr, so that
+ * the listing stays as it was. */
 static int note_notice(void *ctx, const struct notice_row *r, struct err *e)
 {
     (void)ctx, (void)e;
-    if (r->record != NULL)
+    if (strcmp(r->kind, "scope") == 0 && r->sent != NULL)
+        cli_note("notice sent to %s, not yet acknowledged: new consent scope of subject %s, "
+                 "first sent %s; every bundle to them carries it again", r->contact, r->subject,
+                 r->sent);
+    else if (strcmp(r->kind, "scope") == 0)
+        cli_note("notice not yet sent to %s: new consent scope of subject %s, due since %s",
+                 r->contact, r->subject, r->at);
+    else if (r->sent != NULL && r->record != NULL)
+        cli_note("notice sent to %s, not yet acknowledged: deletion of record %s (subject %s), "
+                 "first sent %s; every bundle to them carries it again", r->contact, r->record,
+                 r->subject, r->sent);
+    else if (r->sent != NULL && strcmp(r->kind, "withdrawal") == 0)
+        cli_note("notice sent to %s, not yet acknowledged: withdrawal of consent of subject %s, "
+                 "first sent %s; every bundle to them carries it again", r->contact, r->subject,
+                 r->sent);
+    else if (r->sent != NULL)
+        cli_note("notice sent to %s, not yet acknowledged: deletion of subject %s, first sent "
+                 "%s; every bundle to them carries it again", r->contact, r->subject, r->sent);
+    else if (r->record != NULL)
         cli_note("notice not yet sent to %s: deletion of record %s (subject %s), due since %s",
                  r->contact, r->record, r->subject, r->at);
     else if (strcmp(r->kind, "withdrawal") == 0)

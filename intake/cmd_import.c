@@ -39,6 +39,9 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
         printf(_("%zu notice(s) of withdrawal or deletion acted on: %zu record(s) and %zu "
                  "attachment(s) deleted (see 'intake list')\n"), r.notices, r.removed,
                r.files_removed);
+    if (!r.seen && r.scopes > 0)
+        printf(_("%zu subject(s) took the new consent scope their sender's notice carried "
+                 "(see 'intake subject show')\n"), r.scopes);
     if (!r.seen && r.notices_before > 0)
         printf(_("%zu notice(s) acted on before; nothing changed by them\n"), r.notices_before);
     return 0;

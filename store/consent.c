@@ -10,10 +10,11 @@
 #include "store/notice.h"
 #include "store/subject.h"
 
+static int read_consent(struct consent *c, struct store *s, long sid, struct err *e);
+
 int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
                       struct err *e)
 {
-    sqlite3_stmt *st;
     long sid;
     int rc;
 
@@ -28,6 +29,35 @@ int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
     if (rc < 0)
         return -1;
     c->imported = rc > 0;
+    return read_consent(c, s, sid, e);
+}
+
+int db_consent_by_uid(struct consent *c, struct store *s, const char *uid, struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(uid) };
+    long sid = 0;
+    int rc = db_int(&sid, s, "SELECT id FROM subject WHERE uid = ?1", v, DB_N(v),
+                    "reading the subjects", e);
+
+    memset(c, 0, sizeof *c);
+    return rc <= 0 ? rc : read_consent(c, s, sid, e);
+}
+
+json_t *db_consent_json(const struct consent *c)
+{
+    return json_pack("{s:b, s:b, s:b, s:b, s:s?, s:s, s:s?}", "export", c->export_ok,
+                     "quote", c->quote, "publish", c->publish, "attachments", c->attachments,
+                     "method", c->method[0] ? c->method : NULL, "recorded", c->date,
+                     "embargo", c->embargo[0] ? c->embargo : NULL);
+}
+
+/* The last consent entry of subject sid into c (c->recorded 0: none). */
+static int read_consent(struct consent *c, struct store *s, long sid, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(sid) };
+    sqlite3_stmt *st;
+    int rc;
+
     if (db_query(&st, s, "SELECT export, quote, publish, attachments, method, embargo,"
                  " withdrawn, date FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1",
                  v, DB_N(v), e) != 0)
@@ -124,6 +154,20 @@ static int insert_consent(struct store *s, long sid, const struct consent_change
                   v, DB_N(v), "recording the consent", e);
 }
 
+/* 1 if c narrows the scope old: a yes becomes no, or an embargo is set
+ * or moved later. A contact that received the subject's records must
+ * learn it (a notice of kind scope, issue 16); a wider scope travels with
+ * the next record of the subject, and a notice sent later carries the
+ * scope of that time. */
+static int scope_narrows(const struct consent_change *c, const struct consent *old)
+{
+    return old->recorded &&
+           ((old->export_ok && !keep(c->export_ok, 1)) || (old->quote && !keep(c->quote, 1)) ||
+            (old->publish && !keep(c->publish, 1)) ||
+            (old->attachments && !keep(c->attachments, 1)) ||
+            (c->embargo != NULL && c->embargo[0] != '\0' && strcmp(c->embargo, old->embargo) > 0));
+}
+
 int store_consent_set(struct store *s, const char *pseudonym,
                       const struct consent_change *c, struct err *e)
 {
@@ -144,7 +188,8 @@ int store_consent_set(struct store *s, const char *pseudonym,
         memset(&old, 0, sizeof old);     /* after a withdrawal, everything starts at no */
     snprintf(sid_text, sizeof sid_text, "%ld", sid);
     if (insert_consent(s, sid, c, &old, e) != 0 || store_log(s, "consent", sid_text, e) != 0 ||
-        (c->withdraw && db_notice_owed(s, "withdrawal", sid, 0, e) != 0))
+        (c->withdraw && db_notice_owed(s, "withdrawal", sid, 0, e) != 0) ||
+        (!c->withdraw && scope_narrows(c, &old) && db_notice_owed(s, "scope", sid, 0, e) != 0))
         goto fail;
     return store_commit(s, e);
 fail:
@@ -185,11 +230,12 @@ int db_consent_carry(struct store *s, long sid, const struct consent *c, struct 
         return -1;
     if (rc > 0 && same_scope(&last, c))
         return 0;
+    rc = 1;
     const struct db_val w[] = {
         DB_INT(sid), DB_INT(c->export_ok), DB_INT(c->quote), DB_INT(c->publish),
         DB_INT(c->attachments), DB_TEXT(c->method), DB_TEXT(c->embargo), DB_TEXT(c->date),
     };
     return db_run(s, "INSERT INTO consent(subject_id, export, quote, publish, attachments, method,"
                   " embargo, withdrawn, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)",
-                  w, DB_N(w), "keeping the consent the bundle carried", e);
+                  w, DB_N(w), "keeping the consent the bundle carried", e) != 0 ? -1 : 1;
 }

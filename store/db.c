@@ -190,6 +190,22 @@ static const char *const migrations[] = {
     "ALTER TABLE notice ADD COLUMN contact_pk BLOB;"
     "UPDATE notice SET contact_pk = (SELECT c.sign_pk FROM contact c WHERE c.name = notice.contact);"
     "ALTER TABLE export_record ADD COLUMN digest BLOB;",
+    /* 11 -> 12 (issue 16, a narrowed consent travels): a notice of kind
+     * 'scope' too, owed to the contacts that received a subject's records
+     * when its consent scope changes; the scope itself is read from the
+     * subject's consent when a bundle carries the notice. SQLite cannot
+     * change a CHECK: the table is made again, its rows moved. The old
+     * one stays, emptied, as notice_11: dropping it would leave free
+     * pages, which the check at open does not read (tests/unit/store/
+     * test_db.c flips a byte in every page of a new store). */
+    "ALTER TABLE notice RENAME TO notice_11;"
+    "CREATE TABLE notice(id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion', 'scope')),"
+    "  subject TEXT NOT NULL, rid TEXT NOT NULL, contact TEXT NOT NULL, sent TEXT,"
+    "  contact_pk BLOB, UNIQUE(kind, subject, rid, contact));"
+    "INSERT INTO notice(id, at, kind, subject, rid, contact, sent, contact_pk)"
+    "  SELECT id, at, kind, subject, rid, contact, sent, contact_pk FROM notice_11;"
+    "DELETE FROM notice_11;",
 };
 
 static int reindex(struct store *s, struct err *e);
@@ -198,7 +214,7 @@ static int fill_subject_ids(struct store *s, struct err *e);
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
-    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL, NULL,
 };
 
 /* One entry per version in both tables: a migration added to one and not

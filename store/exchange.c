@@ -543,7 +543,7 @@ int store_import_record(int *outcome, struct store *s, long import_id,
         return -1;
     if ((subj->uid != NULL ? subject_by_uid(&sid, s, import_id, subj->uid, subj->pseudonym, e)
                            : subject_by_pseudonym(&sid, s, subj->pseudonym, e)) != 0 ||
-        (subj->consent != NULL && db_consent_carry(s, sid, subj->consent, e) != 0))
+        (subj->consent != NULL && db_consent_carry(s, sid, subj->consent, e) < 0))
         return -1;
     if (ex > 0)
         return correction(outcome, s, import_id, rowid, have, r, manifest, e);

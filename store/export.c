@@ -27,6 +27,7 @@
 #include "privacy/redact.h"
 #include "store/db.h"
 #include "store/notice.h"
+#include "store/subject.h"
 #include "util/day.h"
 #include "util/fileio.h"
 #include "util/intl.h"
@@ -153,14 +154,6 @@ static void add_spans(json_t *reds, json_t *escapes, json_t *flags, const json_t
         json_array_append_new(flags, flag_json(allowed, field, r, i));
 }
 
-static json_t *consent_json(const struct consent *c)
-{
-    return json_pack("{s:b, s:b, s:b, s:b, s:s?, s:s, s:s?}", "export", c->export_ok,
-                     "quote", c->quote, "publish", c->publish, "attachments", c->attachments,
-                     "method", c->method[0] ? c->method : NULL, "recorded", c->date,
-                     "embargo", c->embargo[0] ? c->embargo : NULL);
-}
-
 static json_t *record_json(const struct pipeline *p, const struct record_row *row,
                            const struct redacted_record *rr, const struct consent *c)
 {
@@ -185,7 +178,7 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
                      "title", rr->title->text,
                      "place", rr->place != NULL ? rr->place->text : NULL,
                      "language", row->lang, "tags", tags, "date", date,
-                     "date_precision", exact ? "day" : "month", "consent", consent_json(c),
+                     "date_precision", exact ? "day" : "month", "consent", db_consent_json(c),
                      "body", rr->body->text, "redactions", reds, "escapes", escapes,
                      "review", flags);
 }
@@ -652,6 +645,32 @@ static int filtered(const struct export_request *req)
            req->not_sent_to != NULL;
 }
 
+/* Each notice of kind scope gets the subject's consent scope now
+ * ("scope", content format 4); one whose subject was forgotten or whose
+ * consent was withdrawn since is left out (that notice says it). */
+static int add_scopes(json_t *notices, struct store *s, struct err *e)
+{
+    for (size_t i = 0; i < json_array_size(notices);) {
+        json_t *n = json_array_get(notices, i);
+        struct consent c;
+
+        if (strcmp(json_string_value(json_object_get(n, "kind")), "scope") != 0) {
+            i++;
+            continue;
+        }
+        if (db_consent_by_uid(&c, s, json_string_value(json_object_get(n, "subject")), e) != 0)
+            return -1;
+        if (!c.recorded || c.withdrawn[0] != '\0') {
+            json_array_remove(notices, i);
+            continue;
+        }
+        if (json_object_set_new(n, "scope", db_consent_json(&c)) != 0)
+            return err_set(e, EXIT_INPUT, oom);
+        i++;
+    }
+    return 0;
+}
+
 static int select_and_check(struct pipeline *p, struct err *e)
 {
     struct export_result *r = p->res;
@@ -669,12 +688,26 @@ static int select_and_check(struct pipeline *p, struct err *e)
     r->nleaving = json_array_size(p->docs);
     /* Filters that select nothing: nothing new to send, so no bundle (a
      * bare --all on an empty store still writes an empty one). */
-    if (db_notice_json(p->notices, &p->notice_last, p->s, p->req->to, p->req->nto, e) != 0)
+    /* An export carries every notice owed to its recipients, sent before
+     * or not (store/notice.h); notify only the new ones, unless --resend. */
+    if (db_notice_json(p->notices, &p->notice_last, p->s, p->req->to, p->req->nto,
+                       !p->req->notices_only || p->req->resend, e) != 0)
+        return -1;
+    if (add_scopes(p->notices, p->s, e) != 0)
         return -1;
     r->nnotices = json_array_size(p->notices);
-    if (p->req->notices_only && r->nnotices == 0)
+    if (p->req->notices_only && r->nnotices == 0) {
+        long sent = 0;
+
+        if (db_notice_count_sent(&sent, p->s, p->req->to, p->req->nto, e) != 0)
+            return -1;
+        if (sent > 0)
+            return err_set(e, EXIT_INPUT, "no new notice is owed to %s (%ld were sent before, "
+                           "not acknowledged: --resend sends them again); no bundle was written",
+                           p->res->to[0] ? p->res->to : "these contacts", sent);
         return err_set(e, EXIT_INPUT, "no notice is owed to %s; no bundle was written",
                        p->res->to[0] ? p->res->to : "these contacts");
+    }
     if (p->seen == 0 && filtered(p->req))
         return err_set(e, EXIT_INPUT, "no record passes the filters; no bundle was written");
     if (r->nblocked > 0 && !p->req->skip_blocked)
@@ -687,6 +720,19 @@ static int select_and_check(struct pipeline *p, struct err *e)
 }
 
 /* ---- The audit before writing (issue 6) ---- */
+
+/* 1 if notices hold one of a changed consent scope: content format 4,
+ * else 3 (export/content.h), so that older readers read what they can. */
+static int scope_notices(const json_t *notices)
+{
+    size_t i;
+    json_t *n;
+
+    json_array_foreach(notices, i, n)
+        if (strcmp(json_string_value(json_object_get(n, "kind")), "scope") == 0)
+            return 1;
+    return 0;
+}
 
 /* The header, with the redaction manifest's bundle part: the store log's
  * head, the keyed digest set of the protected forms and the pseudonyms the
@@ -705,7 +751,8 @@ static json_t *make_header(struct pipeline *p, struct err *e)
                      "; nothing was exported (see 'intake log --verify')");
         return NULL;
     }
-    doc = json_pack("{s:s, s:s, s:s, s:I, s:O}", "format", CONTENT_FORMAT, "created", p->created,
+    doc = json_pack("{s:s, s:s, s:s, s:I, s:O}", "format", scope_notices(p->notices)
+                    ? CONTENT_FORMAT_4 : CONTENT_FORMAT, "created", p->created,
                     "sender_label", label, "records", (json_int_t)json_array_size(p->docs),
                     "notices", p->notices);
     digestset_init(&ds);

@@ -60,6 +60,8 @@ struct export_request {
     int notices_only;            /* no records: only the notices owed to the
                                   * contacts (intake notify); none owed:
                                   * EXIT_INPUT, no bundle */
+    int resend;                  /* with notices_only: also the notices sent
+                                  * before (an export always carries them) */
     export_show_fn show;         /* NULL, or called for each selected record */
     void *show_ctx;
 };

@@ -89,6 +89,8 @@ struct importer {
     struct import_result *res;
     unsigned char sender_pk[crypto_sign_PUBLICKEYBYTES];
     json_t *seen;                        /* pass 1: [subject or null, record id] of each record */
+    size_t nnotices;                     /* pass 1: the notices in the header */
+    int refused;                         /* pass 2: a record was refused (EXIT_AUTH) */
 };
 
 static const char *jstr(json_t *o, const char *key)
@@ -111,9 +113,8 @@ static void carried_consent(struct consent *c, json_t *o)
     snprintf(c->date, sizeof c->date, "%s", jstr(o, "recorded"));
 }
 
-static int import_record(void *ctx, json_t *rec, struct err *e)
+static int import_record_one(struct importer *im, json_t *rec, struct err *e)
 {
-    struct importer *im = ctx;
     const char *tags[64];
     struct record_row row = { 0 };
     struct import_subject subj = { NULL, NULL, NULL };
@@ -170,6 +171,18 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     return store_log(im->s, "import", row.id, e);
 }
 
+/* A record refused (tombstoned, stale, a conflict, another sender's) is
+ * remembered: the bundle's notices are acted on all the same (store_import). */
+static int import_record(void *ctx, json_t *rec, struct err *e)
+{
+    struct importer *im = ctx;
+    int rc = import_record_one(im, rec, e);
+
+    if (rc != 0 && e != NULL && e->code == EXIT_AUTH)
+        im->refused = 1;
+    return rc;
+}
+
 /* Acts on the notices of a format 3 header (checked by export/content.c),
  * in order, before any record of the bundle: a record they cover, in
  * this bundle or a later one, is refused (store/tombstone.h). */
@@ -181,6 +194,19 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
     json_t *n;
 
     json_array_foreach(notices, i, n) {
+        if (strcmp(jstr(n, "kind"), "scope") == 0) {
+            struct consent c;
+            int changed;
+
+            carried_consent(&c, json_object_get(n, "scope"));
+            if (db_scope_apply(&changed, im->s, im->import_id, jstr(n, "subject"), &c, e) != 0)
+                return -1;
+            if (changed)
+                im->res->scopes++;
+            else
+                im->res->notices_before++;
+            continue;
+        }
         if (db_notice_apply(&out, im->s, im->import_id, sender, jstr(n, "kind"),
                             jstr(n, "subject"), jstr(n, "record"), jstr(n, "day"), e) != 0)
             return -1;
@@ -287,13 +313,13 @@ static int import_blob_end(void *ctx, struct err *e)
     return 0;
 }
 
-/* The second reading, inside a transaction kept only if it verifies and
- * has the hash of the first. */
-static int import_pass2(struct importer *im, struct opened_bundle *b,
-                        const struct bundle_info *first, struct err *e)
+/* Reads the bundle again into h inside a new transaction with an import
+ * row (im->import_id), checking it has the hash of the first reading:
+ * 0 with the transaction open, or -1 with it rolled back. */
+static int read_again(struct importer *im, struct opened_bundle *b,
+                      const struct bundle_info *first, const struct content_handler *h,
+                      struct err *e)
 {
-    struct content_handler h = { import_header, import_record, import_blob_begin,
-                                 import_blob_data, import_blob_end, im };
     const char *sender = im->res->sender;
     struct bundle_info info;
     int rc;
@@ -305,21 +331,98 @@ static int import_pass2(struct importer *im, struct opened_bundle *b,
     rc = store_import_begin(&im->import_id, im->s, first->hash, sizeof first->hash,
                             first->sender_pk, sender[0] ? sender : NULL, e);
     if (rc == 0)
-        rc = store_bundle_read(b, &h, &info, e);
+        rc = store_bundle_read(b, h, &info, e);
     store_attachment_abort(im->w);
     im->w = NULL;
     if (rc == 0 && sodium_memcmp(info.hash, first->hash, sizeof info.hash) != 0)
         rc = err_set(e, EXIT_AUTH, "the bundle changed while it was being imported; "
                      "nothing was imported");
-    if (rc != 0) {
+    if (rc != 0)
         store_rollback(im->s);
-        return -1;
-    }
-    if (store_commit(im->s, e) != 0)
+    return rc != 0 ? -1 : 0;
+}
+
+/* The second reading, inside a transaction kept only if it verifies and
+ * has the hash of the first. */
+static int import_pass2(struct importer *im, struct opened_bundle *b,
+                        const struct bundle_info *first, struct err *e)
+{
+    struct content_handler h = { import_header, import_record, import_blob_begin,
+                                 import_blob_data, import_blob_end, im };
+
+    if (read_again(im, b, first, &h, e) != 0 || store_commit(im->s, e) != 0)
         return -1;
     /* A replaced or deleted record's old text: out of the write-ahead log too. */
     return im->res->replaced > 0 || im->res->notices > 0
            ? db_checkpoint_after(im->s, "the bundle was imported", e) : 0;
+}
+
+/* The header of the notices-only reading: the notices alone. */
+static int notices_header(void *ctx, json_t *doc, struct err *e)
+{
+    struct importer *im = ctx;
+
+    return content_format(doc) >= 3 ? import_notices(im, json_object_get(doc, "notices"), e) : 0;
+}
+
+/* After the bundle's records were refused (the refusal in *refusal): its
+ * notices, authenticated with it, are acted on all the same, in a
+ * transaction of their own, so that a withdrawal is not lost with a
+ * stale record (issue 16). The bundle is not remembered as imported: a
+ * later import of it is refused again, its notices acted on before. On
+ * success *refusal says both, still EXIT_AUTH; a failure here replaces
+ * it. */
+static int import_notices_only(struct importer *im, struct opened_bundle *b,
+                               const struct bundle_info *first, struct err *refusal,
+                               struct err *e)
+{
+    struct content_handler h = { .header = notices_header, .ctx = im };
+    char why[sizeof refusal->msg];
+
+    im->res->notices = im->res->notices_before = im->res->removed = im->res->files_removed = 0;
+    im->res->scopes = 0;
+    if (read_again(im, b, first, &h, e) != 0)
+        return -1;
+    const struct db_val id[] = { DB_INT(im->import_id) };
+    if (db_run(im->s, "DELETE FROM import WHERE id = ?1", id, DB_N(id),
+               "forgetting the refused bundle", e) != 0) {
+        store_rollback(im->s);
+        return -1;
+    }
+    /* Every notice acted on before: nothing to keep, the store unchanged. */
+    if (im->res->notices == 0 && im->res->scopes == 0)
+        store_rollback(im->s);
+    else if (store_commit(im->s, e) != 0 ||
+             db_checkpoint_after(im->s, "the notices were acted on", e) != 0)
+        return -1;
+    snprintf(why, sizeof why, "%s", refusal->msg);
+    if (im->res->notices > 0 && im->res->scopes > 0)
+        err_set(e, EXIT_AUTH, "%s, but its %zu notice(s) of withdrawal or deletion were acted "
+                "on all the same: %zu record(s) and %zu attachment(s) deleted; and %zu "
+                "subject(s) took a new consent scope", why, im->res->notices, im->res->removed,
+                im->res->files_removed, im->res->scopes);
+    else if (im->res->notices > 0)
+        err_set(e, EXIT_AUTH, "%s, but its %zu notice(s) of withdrawal or deletion were acted "
+                "on all the same: %zu record(s) and %zu attachment(s) deleted", why,
+                im->res->notices, im->res->removed, im->res->files_removed);
+    else if (im->res->scopes > 0)
+        err_set(e, EXIT_AUTH, "%s, but its notices were acted on all the same: %zu subject(s) "
+                "took a new consent scope", why, im->res->scopes);
+    else
+        err_set(e, EXIT_AUTH, "%s; its %zu notice(s) were acted on before", why,
+                im->res->notices_before);
+    return -1;
+}
+
+/* Pass 1: the number of notices, for import_notices_only. */
+static int note_header(void *ctx, json_t *doc, struct err *e)
+{
+    struct importer *im = ctx;
+
+    (void)e;
+    if (content_format(doc) >= 3)
+        im->nnotices = json_array_size(json_object_get(doc, "notices"));
+    return 0;
 }
 
 /* Pass 1: each record's subject and id, for covered_before. */
@@ -352,7 +455,7 @@ int store_import(struct import_result *res, struct store *s, const char *path,
                  int accept_unknown, struct err *e)
 {
     struct importer im = { .s = s, .res = res, .seen = json_array() };
-    struct content_handler check = { .record = note_record, .ctx = &im };
+    struct content_handler check = { .header = note_header, .record = note_record, .ctx = &im };
     struct opened_bundle b;
     struct bundle_info info;
     int rc = -1;
@@ -384,6 +487,12 @@ int store_import(struct import_result *res, struct store *s, const char *path,
     }
     snprintf(im.suffix, sizeof im.suffix, "@%.8s", res->sender_key);
     rc = import_pass2(&im, &b, &info, e);
+    if (rc != 0 && im.refused && im.nnotices > 0 && e != NULL) {
+        struct err refusal = *e;
+
+        b.passes = 3;
+        rc = import_notices_only(&im, &b, &info, &refusal, e);
+    }
 out:
     json_decref(im.seen);
     json_decref(im.last);

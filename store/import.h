@@ -58,7 +58,10 @@ struct import_result {
                                             that was here already) */
     size_t files_kept;                   /* attachments here already (same bytes) */
     size_t notices;                      /* notices acted on (issue 16) */
-    size_t notices_before;               /* notices acted on by an earlier bundle */
+    size_t notices_before;               /* notices acted on by an earlier bundle
+                                            (a scope: the one here already) */
+    size_t scopes;                       /* notices of a consent scope that changed
+                                            a subject's scope here (issue 16) */
     size_t removed, files_removed;       /* records and attachments they deleted */
 };
 

@@ -2,6 +2,8 @@
  * an export sent them, kept until sent (store/notice.h, store/store.h). */
 #include "store/notice.h"
 
+#include <string.h>
+
 #include "store/db.h"
 
 /* A notice owed to the contact named arg: by its signing key, whatever
@@ -17,6 +19,14 @@ int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, stru
     const struct db_val v[] = { DB_TEXT(now), DB_TEXT(kind), DB_INT(sid), DB_INT(rowid) };
 
     db_now(now, sizeof now);
+    /* A scope owed again is new again (due now, not sent): the bundle
+     * carries the scope of that time. (No UPSERT: SQLCipher 3.4's SQLite
+     * is 3.15.) */
+    if (strcmp(kind, "scope") == 0 &&
+        db_run(s, "UPDATE notice SET at = ?1, sent = NULL WHERE kind = ?2 AND rid = ''"
+               " AND subject = (SELECT uid FROM subject WHERE id = ?3) AND ?4 <= 0",
+               v, DB_N(v), "keeping the notices owed", e) != 0)
+        return -1;
     return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, contact, contact_pk)"
                   " SELECT DISTINCT ?1, ?2, s.uid, CASE WHEN ?4 > 0 THEN r.rid ELSE '' END, x.name,"
                   " x.sign_pk"
@@ -33,8 +43,8 @@ int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e)
     int rc;
 
     if (db_query(&st, s, "SELECT at, kind, subject, rid, coalesce((SELECT name FROM contact c"
-                 " WHERE c.sign_pk = n.contact_pk), contact) FROM notice n WHERE sent IS NULL"
-                 " ORDER BY id", NULL, 0, e) != 0)
+                 " WHERE c.sign_pk = n.contact_pk), contact), sent FROM notice n"
+                 " ORDER BY sent IS NOT NULL, id", NULL, 0, e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the notices", e)) > 0) {
         const char *rid = (const char *)sqlite3_column_text(st, 3);
@@ -42,7 +52,7 @@ int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e)
             (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
             (const char *)sqlite3_column_text(st, 2),
             rid != NULL && rid[0] != '\0' ? rid : NULL,   /* '': the whole subject */
-            (const char *)sqlite3_column_text(st, 4),
+            (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
         };
         if (fn(ctx, &r, e) != 0) {
             rc = -1;
@@ -60,8 +70,24 @@ int store_notice_count(long *n, struct store *s, struct err *e)
                   "reading the notices", e) < 0 ? -1 : 0;
 }
 
+int db_notice_count_sent(long *n, struct store *s, const char *const *to, size_t nto,
+                         struct err *e)
+{
+    *n = 0;
+    for (size_t i = 0; i < nto; i++) {
+        const struct db_val v[] = { DB_TEXT(to[i]) };
+        long k = 0;
+
+        if (db_int(&k, s, "SELECT count(*) FROM notice WHERE sent IS NOT NULL AND "
+                   NOTICE_TO("?1"), v, DB_N(v), "reading the notices", e) < 0)
+            return -1;
+        *n += k;
+    }
+    return 0;
+}
+
 int db_notice_json(json_t *out, long *last, struct store *s, const char *const *to, size_t nto,
-                   struct err *e)
+                   int resend, struct err *e)
 {
     json_t *seen = json_object();        /* kind/subject/record already added */
     int rc = 0;
@@ -70,11 +96,12 @@ int db_notice_json(json_t *out, long *last, struct store *s, const char *const *
     if (seen == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
     for (size_t i = 0; i < nto && rc == 0; i++) {
-        const struct db_val v[] = { DB_TEXT(to[i]) };
+        const struct db_val v[] = { DB_TEXT(to[i]), DB_INT(resend) };
         sqlite3_stmt *st;
 
         if (db_query(&st, s, "SELECT id, kind, subject, rid, substr(at, 1, 10) FROM notice"
-                     " WHERE sent IS NULL AND " NOTICE_TO("?1") " ORDER BY id", v, DB_N(v), e) != 0) {
+                     " WHERE (sent IS NULL OR ?2) AND " NOTICE_TO("?1") " ORDER BY id", v, DB_N(v),
+                     e) != 0) {
             rc = -1;
             break;
         }
@@ -86,16 +113,17 @@ int db_notice_json(json_t *out, long *last, struct store *s, const char *const *
             const char *day = (const char *)sqlite3_column_text(st, 4);
             char key[128];
 
+            json_t *n;
+
             if (id > *last)
                 *last = id;
             snprintf(key, sizeof key, "%s/%s/%s", kind, subject, rid);
             if (json_object_get(seen, key) != NULL)
                 continue;
-            if (json_object_set_new(seen, key, json_true()) != 0 ||
-                json_array_append_new(out, json_pack("{s:s, s:s, s:s?, s:s}", "kind", kind,
-                                      "subject", subject,
-                                      "record", rid != NULL && rid[0] != '\0' ? rid : NULL,
-                                      "day", day)) != 0) {
+            n = json_pack("{s:s, s:s, s:s?, s:s}", "kind", kind, "subject", subject,
+                          "record", rid != NULL && rid[0] != '\0' ? rid : NULL, "day", day);
+            if (n == NULL || json_object_set_new(seen, key, json_true()) != 0 ||
+                json_array_append_new(out, n) != 0) {
                 rc = err_set(e, EXIT_INPUT, "out of memory");
                 break;
             }

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 11
+#define STORE_SCHEMA_VERSION 12
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -765,11 +765,14 @@ struct notice_row {
     const char *subject;                 /* the subject's stable id */
     const char *record;                  /* the record id, NULL: the whole subject */
     const char *contact;                 /* the contact, as named in the export */
+    const char *sent;                    /* when a bundle first carried it (UTC),
+                                            NULL: not yet; never acknowledged */
 };
 
 typedef int (*notice_fn)(void *ctx, const struct notice_row *r, struct err *e);
 
-/* Calls fn for each notice not yet sent, oldest first. */
+/* Calls fn for each notice, those not yet sent first, each group oldest
+ * first. */
 int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e);
 
 /* *n: the number of notices not yet sent. */

@@ -3,6 +3,8 @@
 #ifndef INTAKE_STORE_SUBJECT_H
 #define INTAKE_STORE_SUBJECT_H
 
+#include <jansson.h>
+
 #include "store/store.h"
 
 /* The row id of the subject with pseudonym into *id; EXIT_INPUT if there
@@ -12,7 +14,18 @@ int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *
 /* (store/consent.c) Keeps, for the imported subject sid, the consent scope
  * c a bundle carried (c->date: when its device recorded it), as a new
  * consent entry unless the last one is the same scope; inside the caller's
- * transaction. */
+ * transaction. Returns 1 if it kept a new entry, 0 if the scope was the
+ * last one already, -1 on a database error. */
 int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e);
+
+/* (store/consent.c) The consent scope c as a bundle carries it: {export,
+ * quote, publish, attachments, method or null, recorded, embargo or null}
+ * (docs/FORMAT.md, "Bundle content"); NULL when out of memory. The
+ * caller owns it. */
+json_t *db_consent_json(const struct consent *c);
+
+/* (store/consent.c) The last consent of the subject with stable id uid
+ * here into c (c->recorded 0: none, or no such subject). */
+int db_consent_by_uid(struct consent *c, struct store *s, const char *uid, struct err *e);
 
 #endif

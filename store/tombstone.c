@@ -7,6 +7,7 @@
 
 #include "store/db.h"
 #include "store/notice.h"
+#include "store/subject.h"
 
 /* The records the notice reaches: imported here from the bundle's
  * signer (?1: the import), of the subject here ?2 (the whole subject,
@@ -167,6 +168,30 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
         return -1;
     return store_log(s, strcmp(kind, "withdrawal") == 0 ? "import.withdrawal" : "import.deletion",
                      rid[0] != '\0' ? rid : subject, e);
+}
+
+int db_scope_apply(int *changed, struct store *s, long import_id, const char *subject,
+                   const struct consent *c, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
+    char here[64];
+    long sid, one = 0;
+    int rc;
+
+    *changed = 0;
+    if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
+        return -1;
+    rc = db_int(&one, s, "SELECT 1 FROM tombstone WHERE sender_pk = " SENDER_PK
+                " AND subject = ?2 AND rid = ''", v, DB_N(v), "reading the tombstones", e);
+    if (rc != 0 || sid <= 0)
+        return rc < 0 ? -1 : 0;          /* withdrawn or deleted, or never here */
+    rc = db_consent_carry(s, sid, c, e);
+    if (rc <= 0)
+        return rc;
+    *changed = 1;
+    if (db_notice_owed(s, "scope", sid, 0, e) != 0)
+        return -1;
+    return store_log(s, "import.scope", subject, e);
 }
 
 int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,

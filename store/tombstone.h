@@ -33,6 +33,17 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                     const char *sender, const char *kind, const char *subject, const char *rid,
                     const char *day, struct err *e);
 
+/* Acts on a notice of kind "scope" of the bundle being imported as
+ * import_id (inside its transaction): the subject this store keeps for
+ * the sender's subject id takes the consent scope c (db_consent_carry)
+ * unless the sender withdrew or deleted it (a tombstone of the whole
+ * subject) or its scope here is c already; then this store's contacts
+ * that received its records are owed a scope notice in turn, and
+ * "import.scope" is logged with the sender's subject id. *changed: 1 if
+ * the scope changed here. Errors: a database error (EXIT_INPUT). */
+int db_scope_apply(int *changed, struct store *s, long import_id, const char *subject,
+                   const struct consent *c, struct err *e);
+
 /* Refuses (EXIT_AUTH, "... nothing was imported") record rid of the
  * sender's subject (its stable id subject, NULL for content format 1)
  * from the sender with signing key sender_pk

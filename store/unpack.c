@@ -78,12 +78,18 @@ static int write_json(struct opener *op, const char *name, json_t *doc, struct e
     return rc;
 }
 
-/* A record as Markdown: metadata, then the (redacted) body. */
+static const char *yn(json_t *o, const char *key)
+{
+    return json_is_true(json_object_get(o, key)) ? "yes" : "no";
+}
+
+/* A record as Markdown: metadata (its consent scope included), then the
+ * (redacted) body. */
 static int write_markdown(struct opener *op, json_t *rec, struct err *e)
 {
     size_t i, len = json_string_length(json_object_get(rec, "body")) + 16384, o = 0;
     char *md = secmem_wipe_malloc(len), name[64];
-    json_t *v;
+    json_t *v, *c;
     int rc;
 
     if (md == NULL)
@@ -93,6 +99,19 @@ static int write_markdown(struct opener *op, json_t *rec, struct err *e)
         jstr(rec, "id"), jstr(rec, "pseudonym"), jstr(rec, "date"));
     if (json_integer_value(json_object_get(rec, "version")) > 1)
         ADD("- version: %lld\n", (long long)json_integer_value(json_object_get(rec, "version")));
+    /* The consent scope, as open prints it: what an editor may do with
+     * the text travels with the file that is pasted (issue 16). */
+    c = json_object_get(rec, "consent");
+    if (jstr(rec, "subject") != NULL && json_is_object(c) && jstr(c, "recorded") != NULL)
+        ADD("- subject id: %s\n- consent: recorded %s%s%s%s: export %s, quote %s, publish %s, "
+            "attachments %s%s%s\n", jstr(rec, "subject"), jstr(c, "recorded"),
+            jstr(c, "method") ? " (" : "", jstr(c, "method") ? jstr(c, "method") : "",
+            jstr(c, "method") ? ")" : "", yn(c, "export"), yn(c, "quote"), yn(c, "publish"),
+            yn(c, "attachments"), jstr(c, "embargo") ? ", embargo until " : "",
+            jstr(c, "embargo") ? jstr(c, "embargo") : "");
+    else
+        ADD("- consent: not carried by its bundle (content format 1): do not quote or "
+            "publish without asking its sender\n");
     if (jstr(rec, "place") != NULL)
         ADD("- place: %s\n", jstr(rec, "place"));
     if (jstr(rec, "language") != NULL)

@@ -476,7 +476,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     [[ "$output" == *"scanned "* ]]
 }
 
-@test "leak: notices (withdraw, record delete, notify, an export carrying them) leak no canary; a notice holds no pseudonym, name or text" {
+@test "leak: notices (withdraw, record delete, a narrowed scope, notify, an export carrying them) leak no canary; a notice holds no pseudonym, name or text" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
     field_and_hq
     tik consent consent "$P" --export yes --method written
@@ -487,6 +487,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     cd "$HOME"
     tik exp1 export --to hq "$ID" "$ID2" -o "$TR/1.bundle"
     tik del record delete "$ID" --yes
+    tik sc consent "$P" --embargo 2031-01-01
     tik n1 notify --to hq -o "$TR/n1.bundle"
     tik wd consent "$P" --withdraw
     tik n2 notify --to hq -o "$TR/n2.bundle"
@@ -495,11 +496,13 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     hq open "$TR/n2.bundle" --json >"$TR/n2.json"
     python3 - "$TR/n1.json" "$TR/n2.json" "$P" <<'PY'
 import json, sys
-for f in sys.argv[1:3]:
+for f, count in zip(sys.argv[1:3], (2, 1)):
     h = json.load(open(f))["header"]
-    assert h["records"] == 0 and len(h["notices"]) == 1, h
+    assert h["records"] == 0 and len(h["notices"]) == count, h
     for n in h["notices"]:
-        assert sorted(n) == ["day", "kind", "record", "subject"], n
+        # A scope notice (issue 16) adds the scope: flags, method, dates.
+        assert sorted(n) == sorted(["day", "kind", "record", "subject"] + (["scope"] if n["kind"] == "scope" else [])), n
+        assert n["kind"] != "scope" or sorted(n["scope"]) == ["attachments", "embargo", "export", "method", "publish", "quote", "recorded"], n
         assert sys.argv[3] not in json.dumps(n)
 PY
     ! grep -qF "$P" "$TR/n1.json" "$TR/n2.json" || false

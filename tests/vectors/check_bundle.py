@@ -272,11 +272,18 @@ def check_consent(c):
         raise Refused("a bad consent scope")
 
 
-def check_notices(ns):
-    """Content format 3's header "notices" (issue 16)."""
+def check_notices(ns, fmt=3):
+    """Content format 3's header "notices" (issue 16); format 4 adds the
+    kind "scope", with the subject's consent scope and no record."""
     if not isinstance(ns, list):
         raise Refused("a header without its notices")
     for n in ns:
+        if fmt >= 4 and isinstance(n, dict) and n.get("kind") == "scope":
+            if set(n) != {"kind", "subject", "record", "day", "scope"} or n["record"] is not None:
+                raise Refused("a bad notice")
+            check_consent(n["scope"])
+            n = {k: v for k, v in n.items() if k != "scope"}
+            n["kind"] = "withdrawal"        # the rest is checked as for the others
         if not (isinstance(n, dict) and set(n) == {"kind", "subject", "record", "day"} and
                 n["kind"] in ("withdrawal", "deletion") and valid_id(n["subject"]) and
                 (n["record"] is None or valid_id(n["record"])) and
@@ -304,14 +311,14 @@ def check_content(content):
         if fmt is None:
             fmt = doc.get("format")
             if t != 1 or fmt not in ("intake-content-1", "intake-content-2",
-                                     "intake-content-3"):
+                                     "intake-content-3", "intake-content-4"):
                 raise Refused("unsupported bundle contents")
-            if fmt == "intake-content-3":
-                check_notices(doc.get("notices"))
+            if fmt in ("intake-content-3", "intake-content-4"):
+                check_notices(doc.get("notices"), int(fmt[-1]))
         elif t == 1:
             if not valid_id(doc.get("id")):
                 raise Refused("a record without a valid id")
-            if fmt in ("intake-content-2", "intake-content-3"):
+            if fmt in ("intake-content-2", "intake-content-3", "intake-content-4"):
                 if not valid_id(doc.get("subject")):
                     raise Refused("a record without a valid subject id")
                 check_consent(doc.get("consent"))

@@ -531,14 +531,24 @@ def check_consent(c):
         raise Refused(2, "content-record")
 
 
-def check_notices(ns):
+def check_notices(ns, fmt=3):
     """Content format 3's header "notices" (issue 16): a list of
-    {kind, subject, record, day}, nothing else."""
+    {kind, subject, record, day}, nothing else; format 4 adds the kind
+    "scope" with a consent scope ("scope") and record null."""
     def valid(v):
         return isinstance(v, str) and len(v) == 16 and all(c in ID_ALPHABET for c in v)
     if not isinstance(ns, list) or len(ns) > 100000:
         raise Refused(2, "content-notice")
     for n in ns:
+        if fmt >= 4 and isinstance(n, dict) and n.get("kind") == "scope":
+            if len(n) != 5 or "scope" not in n or n.get("record", 0) is not None:
+                raise Refused(2, "content-notice")
+            try:
+                check_consent(n["scope"])
+            except Refused:
+                raise Refused(2, "content-notice")
+            n = dict((k, v) for k, v in n.items() if k != "scope")
+            n["kind"] = "deletion"          # the rest is checked as for the others
         if not isinstance(n, dict) or len(n) != 4 or \
                 n.get("kind") not in ("withdrawal", "deletion") or \
                 not valid(n.get("subject")) or \
@@ -640,11 +650,12 @@ def check_content(c):
         elif not header:
             f = doc.get("format") if isinstance(doc, dict) else None
             header = {"intake-content-1": 1, "intake-content-2": 2,
-                      "intake-content-3": 3}.get(f) if isinstance(f, str) else None
+                      "intake-content-3": 3, "intake-content-4": 4}.get(f) \
+                if isinstance(f, str) else None
             if header is None:
                 raise Refused(2, "content-format")
             if header >= 3:
-                check_notices(doc.get("notices"))
+                check_notices(doc.get("notices"), header)
         else:
             check_record(doc, header)
             record = doc["id"]

@@ -392,23 +392,62 @@ static void test_notices(void **state)
 
     (void)state;
     assert_non_null(ok);
-    assert_int_equal(content_check_notices(ok, &e), 0);
+    assert_int_equal(content_check_notices(ok, 3, &e), 0);
+    assert_int_equal(content_check_notices(ok, 4, &e), 0);
     json_decref(ok);
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         json_t *n = json_loads(bad[i], 0, NULL);
         assert_non_null(n);
-        assert_int_equal(content_check_notices(n, &e), -1);
+        assert_int_equal(content_check_notices(n, 3, &e), -1);
         assert_int_equal(e.code, EXIT_INPUT);
         assert_string_equal(e.msg, "malformed bundle contents: a bad notice");
+        assert_int_equal(content_check_notices(n, 4, &e), -1);
         json_decref(n);
     }
-    assert_int_equal(content_check_notices(NULL, &e), -1);
+    assert_int_equal(content_check_notices(NULL, 3, &e), -1);
     assert_string_equal(e.msg, "malformed bundle contents: a header without its notices");
     /* A format 3 header without notices is refused by the reader. */
     writer_init(&w);
     put(&w, PAYLOAD_JSON, json_pack("{s:s}", "format", CONTENT_FORMAT));
     expect_refused(&w, EXIT_INPUT, "malformed bundle contents: a header without its notices");
     free(w.out.p);
+}
+
+/* Format 4 (issue 16): a notice of a changed consent scope carries the
+ * scope; format 3 refuses the kind. */
+static void test_scope_notices(void **state)
+{
+#define SCOPE "{\"export\":true,\"quote\":false,\"publish\":false,\"attachments\":false," \
+              "\"method\":\"written\",\"recorded\":\"2026-01-02T03:04:05Z\",\"embargo\":\"2030-01-01\"}"
+    static const char *const bad[] = {
+        /* a record id, no scope, a bad scope, another member */
+        "[{\"kind\":\"scope\",\"subject\":\"fedcba9876543210\",\"record\":\"0123456789abcdef\",\"day\":\"2026-01-02\",\"scope\":" SCOPE "}]",
+        "[{\"kind\":\"scope\",\"subject\":\"fedcba9876543210\",\"record\":null,\"day\":\"2026-01-02\"}]",
+        "[{\"kind\":\"scope\",\"subject\":\"fedcba9876543210\",\"record\":null,\"day\":\"2026-01-02\",\"scope\":{\"export\":true}}]",
+        "[{\"kind\":\"withdrawal\",\"subject\":\"fedcba9876543210\",\"record\":null,\"day\":\"2026-01-02\",\"scope\":" SCOPE "}]",
+        "[{\"kind\":\"scope\",\"subject\":\"fedcba98765432\",\"record\":null,\"day\":\"2026-01-02\",\"scope\":" SCOPE "}]",
+    };
+    json_t *ok = json_loads("[{\"kind\":\"scope\",\"subject\":\"fedcba9876543210\","
+                            "\"record\":null,\"day\":\"2026-01-02\",\"scope\":" SCOPE "}]", 0, NULL);
+    struct err e;
+
+    (void)state;
+    assert_non_null(ok);
+    assert_int_equal(content_check_notices(ok, 4, &e), 0);
+    assert_int_equal(content_check_notices(ok, 3, &e), -1);
+    assert_string_equal(e.msg, "malformed bundle contents: a bad notice");
+    json_decref(ok);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        json_t *n = json_loads(bad[i], 0, NULL);
+        assert_non_null(n);
+        assert_int_equal(content_check_notices(n, 4, &e), -1);
+        assert_string_equal(e.msg, "malformed bundle contents: a bad notice");
+        json_decref(n);
+    }
+    ok = json_pack("{s:s}", "format", CONTENT_FORMAT_4);
+    assert_int_equal(content_format(ok), 4);
+    json_decref(ok);
+#undef SCOPE
 }
 
 static void test_valid_id(void **state)
@@ -434,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_refusal_waits),
         cmocka_unit_test(test_notices),
+        cmocka_unit_test(test_scope_notices),
         cmocka_unit_test(test_valid_id),
     };
     if (sodium_init() < 0)
