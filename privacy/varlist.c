@@ -33,6 +33,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
             l->v[i].suffix == suffix) {
             l->v[i].capital &= l->capital;
             l->v[i].flag &= l->flag;
+            l->v[i].father &= l->father;
             l->v[i].initials &= l->initials;
             return 0;
         }
@@ -51,6 +52,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
     l->v[l->n].suffix = (unsigned char)suffix;
     l->v[l->n].capital = l->capital;
     l->v[l->n].flag = l->flag;
+    l->v[l->n].father = l->father;
     l->v[l->n].initials = l->initials;
     l->n++;
     return 0;
