@@ -160,6 +160,7 @@ int redact_form_of_byte(struct redact_form *f, unsigned char b)
         return -1;
     f->suffix = b & 3, f->capital = (b >> 2) & 1, f->person = (b >> 3) & 1;
     f->kind = (b >> 4) & 3;
+    f->shortform = 0;
     return 0;
 }
 

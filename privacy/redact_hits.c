@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -207,16 +208,19 @@ static int all_cps(const struct normtext *t, size_t a, size_t b, int (*is)(int))
  * ordinary word (Bold, Mark, May, Болд "steel", Гэрэл "light"); a part of
  * four letters or more that the dictionary of its script does not know
  * (altangerel, dorj, munkh-erdene, krajcik, batbayar, and in a handle,
- * altangerel1984) names the person however it is written.  With a
- * dictionary missing, no word of its language is ordinary (replaced:
- * the safe side). */
+ * altangerel1984) names the person however it is written.  A short form
+ * (Түвшин of Түвшинбаяр, f->shortform) keeps the capital rule: the first
+ * element of a compound name is often a word the dictionary lacks
+ * ("түвшин", level: hunspell-mn spells it төвшин).  With a dictionary
+ * missing, no word of its language is ordinary (replaced: the safe
+ * side). */
 static int lower_name_part(const struct normtext *t, const struct redact_form *f, size_t a,
                            size_t b)
 {
     int cp, k, lang, letters = 0;
     size_t p;
 
-    if (!f->person || f->kind == FORM_SHORT)
+    if (!f->person || f->kind == FORM_SHORT || f->shortform)
         return 0;
     for (p = a; p < b; p += (size_t)k) {
         if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
@@ -258,6 +262,30 @@ static int open_continuation(const struct normtext *t, const struct redact_form 
 }
 
 static int sentence_start(const struct normtext *t, size_t p);
+
+/* 1 if the word [a, wend) of norm bytes that a hit [a, nend) begins and an
+ * ending completes is an ordinary word of the dictionary of its script,
+ * written in lower case (test_eval: "karat", "manner", "boron", "legman",
+ * "gunned" of names that are no words).  No ordinary word is replaced
+ * automatically because a name is its prefix: it is a review flag at
+ * most.  With a capital it stays the name, even at a sentence's start
+ * (Баатрын of Баатар).  Cased scripts only: a Korean word goes on past a
+ * name through open_continuation.  A word the name lists also hold
+ * (gazetteer.h) and a missing dictionary count as names (the safe
+ * side). */
+static int word_with_ending(const struct normtext *t, size_t a, size_t nend, size_t wend)
+{
+    int first, lang;
+
+    if (wend <= nend)
+        return 0;
+    (void)utf8_next(&first, t->norm + a, t->normlen - a);
+    if (utf8proc_toupper(first) == utf8proc_tolower(first) || upper_at(t, a) ||
+        (lang = lexicon_lang_of(first)) < 0)
+        return 0;
+    return redact_known_word(lang, t->norm + a, wend - a) &&
+           !gazetteer_names_word(t->norm + a, wend - a);
+}
 
 /* 1 if a hit over norm bytes [a, b) that holds a space is written as a
  * name of several words (issue 12, report adv12c L10): with a capital
@@ -351,6 +379,8 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
         return open_continuation(t, f, keylen, nstart, nend, wend) ? HIT_FLAG : HIT_NONE;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
+        if (word_with_ending(t, nstart, nend, wend))
+            yes = HIT_FLAG;
         /* Korean particles stay (they identify no one); Mongolian endings
          * change the stem, so the whole word goes, and so do digits. */
         if (f->suffix != SUFFIX_KO || all_digits(t->norm + nend, wend - nend))
@@ -365,7 +395,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
 static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
 {
     const struct lit *l = &r->lits[id];
-    struct redact_form f = { l->suffix, l->capital, l->person, l->kind };
+    struct redact_form f = { l->suffix, l->capital, l->person, l->kind, l->kind == FORM_SHORT };
     unsigned char *known;
     int cp, lang;
 
@@ -548,13 +578,23 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
             word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0));
 }
 
-/* 1 if a hit of form kind kind at [a, b) is a review flag, not a
- * replacement: a short form, or a name that is also a word where the
- * context does not mark a name. */
-static int hit_is_flag(const struct normtext *t, int kind, size_t a, size_t b)
+/* 1 if a hit of form f at [a, b) is a review flag, not a replacement: a
+ * short form, or a name that is also a word where the context does not
+ * mark a name.  A place that is also a word (Мөрөн, Дархан, Урга) written
+ * with a capital is the place even at a sentence's start: only "мөрөн"
+ * (river), "дархан" (craftsman) are flagged (report adv12c L15). */
+static int hit_is_flag(const struct normtext *t, const struct redact_form *f, size_t a, size_t b)
 {
-    return kind == FORM_SHORT ||
-           ((kind == FORM_WORD || kind == FORM_COMMON) && !name_context(t, a, b, kind == FORM_COMMON));
+    int first;
+
+    if (f->kind == FORM_SHORT)
+        return 1;
+    if (f->kind != FORM_WORD && f->kind != FORM_COMMON)
+        return 0;
+    (void)utf8_next(&first, t->norm + a, t->normlen - a);
+    if (!f->person && utf8proc_toupper(first) != utf8proc_tolower(first) && upper_at(t, a))
+        return 0;
+    return !name_context(t, a, b, f->kind == FORM_COMMON);
 }
 
 static const char *const hit_flags[] = { "short-name", "name-or-word" };
@@ -570,7 +610,7 @@ enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
         (h = accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL)) == HIT_NONE)
         return HIT_NONE;
     *start = s.start, *end = s.end;
-    if (h == HIT_FLAG || hit_is_flag(t, f->kind, s.start, s.end)) {
+    if (h == HIT_FLAG || hit_is_flag(t, f, s.start, s.end)) {
         *flag = hit_flags[f->kind == FORM_SHORT ? 0 : 1];
         return HIT_FLAG;
     }
@@ -596,7 +636,7 @@ static int file_hit(struct span *s, const struct redactor *r, size_t lit,
                     const struct redact_form *f, enum redact_hit h, const struct normtext *t,
                     struct spans *out, struct spans *flags)
 {
-    if (h == HIT_FLAG || hit_is_flag(t, f->kind, s->start, s->end)) {
+    if (h == HIT_FLAG || hit_is_flag(t, f, s->start, s->end)) {
         if (flags == NULL)
             return 0;
         s->cat = f->kind == FORM_SHORT ? FLAG_SHORT_NAME : FLAG_NAME_OR_WORD;
