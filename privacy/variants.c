@@ -239,6 +239,9 @@ static const char *const mn_endings[] = {
     "руу", "рүү", "луу", "лүү", "аа", "ээ", "оо", "өө", "гаа", "гээ", "гоо", "гөө", "ынх", "ийнх",
     "ых", "ийх", "нийх", "даа", "дээ", "доо", "дөө", "таа", "тээ", "тоо", "төө", "гүй", "хан", "хэн", "хон", "хөн",
     "ан", "эн", "он", "өн", "нхан", "нхэн", "ууд", "үүд", "нууд", "нүүд", "ч",
+    /* "X's family" as one ending, so its Latin spelling is one too
+     * (Dorjiinhon: report adv12c H68) */
+    "ийнхан", "ийнхэн", "ийнхон", "ийнхөн", "ынхан", "ынхэн", "ынхон", "ынхөн",
     /* Russian case endings, as Russian text declines a Mongolian name
      * (Батбаяра отправили, Батбаяру, Батбаяром, о Батбаяре; Сарная) */
     "а", "у", "ом", "ем", "ём", "е", "ы", "и", "ой", "ей", "ою", "ю", "я",
@@ -500,6 +503,28 @@ static const char *const ko_compound_surnames[][6] = {
     { "동방", "dongbang", "tongbang", NULL, NULL, NULL },
 };
 
+/* A one-syllable given name (key, 3 bytes; cp its syllable) that ends in
+ * a consonant is called with 이 after it (선우진: 진이가 왔다, 제갈민: 민이
+ * 형이, 이준: 준이가; report adv12c H61, M25), as every such name is; the
+ * syllable alone starts too many words to count.  Marked flag, as a short
+ * form: a review flag where the dictionary reads it as an ordinary word
+ * (산이, "the mountain"), else replaced (redact_hits.c, lit_form). */
+static int korean_given_i(struct variant_list *out, const char *key, int cp)
+{
+    char w[6];
+    unsigned char flag = out->flag;
+    int rc;
+
+    if (cp < 0xAC00 || cp > 0xD7A3 || (cp - 0xAC00) % 28 == 0)
+        return 0;
+    memcpy(w, key, 3), memcpy(w + 3, "\xec\x9d\xb4", 3);     /* 이 */
+    out->flag = 1;
+    rc = list_add(out, w, sizeof w, RULE_VARIANT, SUFFIX_KO);
+    out->flag = flag;
+    sodium_memzero(w, sizeof w);
+    return rc;
+}
+
 /* The index of the two-syllable surname key starts with, or -1. */
 static int compound_surname(const char *key, size_t len)
 {
@@ -550,6 +575,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
         (list_add(out, key + 3 * (size_t)g, len - 3 * (size_t)g, RULE_VARIANT, SUFFIX_KO) != 0 ||
          hanja_spellings(out, cps + g, n - g) != 0 ||
          korean_contracted(out, key + 3 * (size_t)g, len - 3 * (size_t)g) != 0))
+        return -1;
+    if (n - g == 1 && korean_given_i(out, key + 3 * (size_t)g, cps[g]) != 0)
         return -1;
     if (person && korean_choseong(out, cps, n) != 0)
         return -1;
@@ -1756,6 +1783,8 @@ static int ko_chain(const char *rest, size_t len)
 static const char *const mn_address[] = {
     "гуай", "ах", "эгч", "дүү", "багш", "хүү", "охин",
     "guai", "guay", "gua", "akh", "ah", "egch", "egc", "duu", "bagsh", "khuu", "huu",
+    /* chat writes ч as the digit 4 (Altangereleg4) */
+    "eg4",
 };
 
 /* The Mongolian endings after an optional word of address. */
