@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "crypto/secmem.h"
 #include "privacy/gazetteer.h"
@@ -110,6 +111,17 @@ static int one_word(const char *key, size_t len)
     return lang == LEXICON_KO ? n == 2 : n >= 2;
 }
 
+/* 1 if key[0..len) starts with a letter that has capitals (Cyrillic,
+ * Latin): a place written so may be an ordinary word (мөрөн, дархан)
+ * where it is not capitalised.  Hangul places are left out: hunspell-ko
+ * lists place names (평양, 서울) as nouns. */
+static int cased_key(const char *key, size_t len)
+{
+    int cp;
+
+    return utf8_next(&cp, key, len) > 0 && utf8proc_toupper(cp) != utf8proc_tolower(cp);
+}
+
 /* Appends one literal of term r->nterms (room for it made by the caller);
  * cat is the term's. */
 static int add_lit(struct redactor *r, const struct variant *v, int cat)
@@ -122,12 +134,16 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
     l->rule = v->rule, l->suffix = v->suffix;
     l->capital = v->capital, l->kind = v->flag ? FORM_SHORT : FORM_REPLACE;
     l->person = cat == NAME_CAT || cat == TERM_PERSON;
+    l->father = v->father;
     /* A short form is asked of the dictionary too: a review flag where it
      * is an ordinary word, else replaced (lit_form); not a stem, which is
-     * no word by itself (гэрл of Гэрлээ), nor initials ("KJS",
-     * docs/VARIANTS.md): they stay review flags. */
-    l->word = cat == NAME_CAT && one_word(v->key, v->keylen) &&
-              !(v->flag && (v->suffix == SUFFIX_MN_STEM || v->initials));
+     * no word by itself (гэрл of Гэрлээ), nor initials ("KJS": a review
+     * flag, docs/VARIANTS.md): they stay review flags.  A place may be an
+     * ordinary word too (issue 12, report adv12c L15: мөрөн "river",
+     * дархан "craftsman"). */
+    l->word = (cat == NAME_CAT || (cat == TERM_PLACE && cased_key(v->key, v->keylen))) &&
+              one_word(v->key, v->keylen) &&
+              !(v->flag && (v->suffix == SUFFIX_MN_STEM || v->initials || cat != NAME_CAT));
     r->nlits++;
     return 0;
 }
@@ -144,6 +160,7 @@ int redact_form_of_byte(struct redact_form *f, unsigned char b)
         return -1;
     f->suffix = b & 3, f->capital = (b >> 2) & 1, f->person = (b >> 3) & 1;
     f->kind = (b >> 4) & 3;
+    f->shortform = 0;
     return 0;
 }
 
@@ -152,7 +169,7 @@ int redact_form_of_byte(struct redact_form *f, unsigned char b)
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
-    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0 };
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0 };
     int cp, second, k, k2;
 
     if ((k = utf8_next(&cp, key, keylen)) > 0) {

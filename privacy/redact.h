@@ -183,6 +183,11 @@ struct redact_form {
     unsigned char capital;      /* 1: counts only written with a capital letter */
     unsigned char person;       /* 1: a person's name */
     unsigned char kind;         /* enum redact_form_kind */
+    unsigned char shortform;    /* 1: made as a short form (variants.c), replaced only
+                                 * because the dictionary does not know it: the
+                                 * capital rule holds in lower case too (Түвшин of
+                                 * Түвшинбаяр; "түвшин" is "level").  Not in the
+                                 * form byte: 0 in a form read from one */
 };
 
 /* The form's rules as one byte (FORMAT.md: bits 0-1 suffix, 2 capital,

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -190,35 +191,175 @@ static int digit_run(const struct normtext *t, size_t nstart, size_t nend, const
              !covered(c, nend));
 }
 
+/* 1 if every code point of norm bytes [a, b) satisfies is(cp). */
+static int all_cps(const struct normtext *t, size_t a, size_t b, int (*is)(int))
+{
+    int cp, k;
+
+    for (; a < b; a += (size_t)k)
+        if ((k = utf8_next(&cp, t->norm + a, b - a)) <= 0 || !is(cp))
+            return 0;
+    return 1;
+}
+
+/* 1 if the hit [a, b) (norm bytes) of a form that counts only with a
+ * capital counts in lower case too (issue 12, report adv12c H5, H6, H39,
+ * H47, H53): the capital rule is for a part of a name that is also an
+ * ordinary word (Bold, Mark, May, Болд "steel", Гэрэл "light"); a part of
+ * four letters or more that the dictionary of its script does not know
+ * (altangerel, dorj, munkh-erdene, krajcik, batbayar, and in a handle,
+ * altangerel1984) names the person however it is written.  A short form
+ * (Түвшин of Түвшинбаяр, f->shortform) keeps the capital rule: the first
+ * element of a compound name is often a word the dictionary lacks
+ * ("түвшин", level: hunspell-mn spells it төвшин).  With a dictionary
+ * missing, no word of its language is ordinary (replaced: the safe
+ * side). */
+static int lower_name_part(const struct normtext *t, const struct redact_form *f, size_t a,
+                           size_t b)
+{
+    int cp, k, lang, letters = 0;
+    size_t p;
+
+    if (!f->person || f->kind == FORM_SHORT || f->shortform)
+        return 0;
+    for (p = a; p < b; p += (size_t)k) {
+        if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
+            return 0;
+        if (cp == ' ')
+            return 0;
+        letters += is_word_cp(cp) && !digit_cp(cp);
+    }
+    (void)utf8_next(&cp, t->norm + a, b - a);
+    if (letters < 4 || (lang = lexicon_lang_of(cp)) < 0)
+        return 0;
+    return !redact_known_word(lang, t->norm + a, b - a);
+}
+
+/* The open-ended rule (issue 12, report adv12c H1-H4, H68): a hit of a
+ * person's name of two Hangul syllables or more (or four Cyrillic letters
+ * or more, written with a capital) whose word goes on in the same script
+ * past what the particle, ending and address tables parse (종수부장님이,
+ * 종수헌티, Доржлогоо) is a review flag, never silently left, unless the
+ * whole word is an ordinary word of the dictionary (a name inside a longer
+ * word is no name: 정수기, Болдог).  The norm bytes [nstart, nend) are the
+ * hit, [nend, wend) the rest of its word. */
+static int open_continuation(const struct normtext *t, const struct redact_form *f,
+                             size_t keylen, size_t nstart, size_t nend, size_t wend)
+{
+    int first;
+
+    if (!f->person || f->kind == FORM_SHORT || wend <= nend)
+        return 0;
+    (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
+    if (is_hangul_cp(first) && f->suffix == SUFFIX_KO && keylen >= 6)
+        return all_cps(t, nend, wend, is_hangul_cp) &&
+               !redact_ordinary_ko(t->norm + nstart, wend - nstart, 0);
+    if (is_cyrillic_cp(first) && (f->suffix == SUFFIX_MN || f->suffix == SUFFIX_MN_STEM) &&
+        keylen >= 8 && upper_at(t, nstart))
+        return all_cps(t, nend, wend, is_cyrillic_cp) &&
+               lexicon_word(LEXICON_MN, t->norm + nstart, wend - nstart) != 1;
+    return 0;
+}
+
+static int sentence_start(const struct normtext *t, size_t p);
+
+/* 1 if the word [a, wend) of norm bytes that a hit [a, nend) begins and an
+ * ending completes is an ordinary word of the dictionary of its script,
+ * written in lower case (test_eval: "karat", "manner", "boron", "legman",
+ * "gunned" of names that are no words).  No ordinary word is replaced
+ * automatically because a name is its prefix: it is a review flag at
+ * most.  With a capital it stays the name, even at a sentence's start
+ * (Баатрын of Баатар).  Cased scripts only: a Korean word goes on past a
+ * name through open_continuation.  A word the name lists also hold
+ * (gazetteer.h) and a missing dictionary count as names (the safe
+ * side). */
+static int word_with_ending(const struct normtext *t, size_t a, size_t nend, size_t wend)
+{
+    int first, lang;
+
+    if (wend <= nend)
+        return 0;
+    (void)utf8_next(&first, t->norm + a, t->normlen - a);
+    if (utf8proc_toupper(first) == utf8proc_tolower(first) || upper_at(t, a) ||
+        (lang = lexicon_lang_of(first)) < 0)
+        return 0;
+    return redact_known_word(lang, t->norm + a, wend - a) &&
+           !gazetteer_names_word(t->norm + a, wend - a);
+}
+
+/* 1 if a hit over norm bytes [a, b) that holds a space is written as a
+ * name of several words (issue 12, report adv12c L10): with a capital
+ * letter that does not merely start a sentence ("Bat Erdene", "KIM Chol
+ * jin", "then Алтан гэрэл came"), or, in Hangul, with the space after a
+ * surname at the hit's start ("김 종수", "남궁 민수"), or spelled out
+ * letter by letter over two spaces or more ("B o l d", "김 종 수").
+ * "алтан гэрэл", "Өлзий баяр хүргэе" and "종 수가" are ordinary phrases as
+ * often as names: review flags. */
+static int spaced_name(const struct normtext *t, size_t a, size_t b)
+{
+    size_t p, spaces = 0, longest = 0, piece = 0;
+    int cp, k, first, capital_later = 0;
+
+    for (p = a; p < b; p += (size_t)k) {
+        if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
+            return 0;
+        spaces += cp == ' ';
+        piece = cp == ' ' ? 0 : piece + 1;
+        longest = piece > longest ? piece : longest;
+    }
+    if (spaces >= 2 && longest == 1)
+        return 1;
+    for (p = a; p < b; p += (size_t)k) {
+        if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
+            return 0;
+        if (cp != ' ' || p + 1 >= b)
+            continue;
+        (void)utf8_next(&cp, t->norm + p + 1, b - p - 1);
+        if (is_hangul_cp(cp) && !variants_is_surname(t->norm + a, p - a))
+            return 0;
+        capital_later |= upper_at(t, p + 1);
+    }
+    (void)utf8_next(&first, t->norm + a, b - a);
+    if (utf8proc_toupper(first) == utf8proc_tolower(first))
+        return 1;
+    return upper_at(t, a) && (capital_later || !sentence_start(t, a));
+}
+
 /* Applies the word-boundary and suffix rules to a hit of form f (keylen
  * key bytes ending at key byte kend, of rule enum variant_rule); fills s
- * if accepted. */
-static int accept_hit(struct span *s, const struct normtext *t, const struct redact_form *f,
-                      size_t keylen, int rule, size_t kend, const struct cover *c)
+ * if accepted.  HIT_NONE if refused, HIT_REPLACE if accepted, HIT_FLAG if
+ * it is a review flag whatever the form's kind (open_continuation,
+ * spaced_name). */
+static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
+                                  const struct redact_form *f, size_t keylen, int rule,
+                                  size_t kend, const struct cover *c)
 {
     size_t nstart = t->kpos[kend - keylen], nend = t->kpos[kend - 1] + 1, wend, ha, hb;
-    int before = redact_cp_before(t->norm, nstart), first, last;
+    int before = redact_cp_before(t->norm, nstart), first, last, spaced;
     int whole = f->person && f->kind != FORM_SHORT && keylen >= 4;
+    enum redact_hit yes = HIT_REPLACE;
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
         nend++;
-    s->start = nstart, s->end = nend, s->rule = rule, s->word = 0;
+    s->start = nstart, s->end = nend, s->rule = rule, s->word = 0, s->review = 0;
+    spaced = memchr(t->norm + nstart, ' ', nend - nstart) != NULL;
     /* A short key across a space is mostly chance ("OR A" is no "Ora"). */
-    if (keylen <= 4 && memchr(t->norm + nstart, ' ', nend - nstart) != NULL &&
-        !normalise_spelled(t->norm, t->normlen, nstart, nend))
-        return 0;
+    if (keylen <= 4 && spaced && !normalise_spelled(t->norm, t->normlen, nstart, nend))
+        return HIT_NONE;
+    if (spaced && keylen > 4 && f->person && !spaced_name(t, nstart, nend))
+        yes = HIT_FLAG;
     if (normalise_gap_at(t->norm, t->normlen, nstart, 1) ||
         normalise_gap_at(t->norm, t->normlen, nend, 0))
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
-    if (f->capital && !upper_at(t, nstart))
-        return 0;
+    if (f->capital && !upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend))
+        return HIT_NONE;
     if (whole && in_handle(&ha, &hb, t, nstart, nend)) {
         s->start = ha, s->end = hb;
-        return 1;
+        return yes;
     }
     if (!f->person && has_digit(t, nstart, nend))
-        return digit_run(t, nstart, nend, c);
+        return digit_run(t, nstart, nend, c) ? yes : HIT_NONE;
     if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
         !normalise_script_change(before, first) && !covered(c, nstart - 1))
         return 0;
@@ -229,20 +370,24 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct red
     if (whole && wend == nend && (wend = glued_digits(t, nend)) > nend) {
         s->end = wend;
         s->rule = RULE_INFLECTION;
-        return 1;
+        return yes;
     }
+    /* A Latin name in the English plural ("The Krajciks left"). */
     if (!variant_suffix_ok(f->suffix, t->norm + nend, wend - nend) &&
-        !(whole && all_digits(t->norm + nend, wend - nend)))
-        return 0;
+        !(whole && all_digits(t->norm + nend, wend - nend)) &&
+        !(whole && wend == nend + 1 && t->norm[nend] == 's' && last >= 'a' && last <= 'z'))
+        return open_continuation(t, f, keylen, nstart, nend, wend) ? HIT_FLAG : HIT_NONE;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
+        if (word_with_ending(t, nstart, nend, wend))
+            yes = HIT_FLAG;
         /* Korean particles stay (they identify no one); Mongolian endings
          * change the stem, so the whole word goes, and so do digits. */
         if (f->suffix != SUFFIX_KO || all_digits(t->norm + nend, wend - nend))
             nend = wend;
     }
     s->end = nend;
-    return 1;
+    return yes;
 }
 
 /* The rules of literal id; a name that may be a word asked of the
@@ -250,7 +395,7 @@ static int accept_hit(struct span *s, const struct normtext *t, const struct red
 static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
 {
     const struct lit *l = &r->lits[id];
-    struct redact_form f = { l->suffix, l->capital, l->person, l->kind };
+    struct redact_form f = { l->suffix, l->capital, l->person, l->kind, l->kind == FORM_SHORT };
     unsigned char *known;
     int cp, lang;
 
@@ -433,13 +578,23 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
             word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0));
 }
 
-/* 1 if a hit of form kind kind at [a, b) is a review flag, not a
- * replacement: a short form, or a name that is also a word where the
- * context does not mark a name. */
-static int hit_is_flag(const struct normtext *t, int kind, size_t a, size_t b)
+/* 1 if a hit of form f at [a, b) is a review flag, not a replacement: a
+ * short form, or a name that is also a word where the context does not
+ * mark a name.  A place that is also a word (Мөрөн, Дархан, Урга) written
+ * with a capital is the place even at a sentence's start: only "мөрөн"
+ * (river), "дархан" (craftsman) are flagged (report adv12c L15). */
+static int hit_is_flag(const struct normtext *t, const struct redact_form *f, size_t a, size_t b)
 {
-    return kind == FORM_SHORT ||
-           ((kind == FORM_WORD || kind == FORM_COMMON) && !name_context(t, a, b, kind == FORM_COMMON));
+    int first;
+
+    if (f->kind == FORM_SHORT)
+        return 1;
+    if (f->kind != FORM_WORD && f->kind != FORM_COMMON)
+        return 0;
+    (void)utf8_next(&first, t->norm + a, t->normlen - a);
+    if (!f->person && utf8proc_toupper(first) != utf8proc_tolower(first) && upper_at(t, a))
+        return 0;
+    return !name_context(t, a, b, f->kind == FORM_COMMON);
 }
 
 static const char *const hit_flags[] = { "short-name", "name-or-word" };
@@ -449,11 +604,13 @@ enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
                                 size_t keylen, size_t kend)
 {
     struct span s;
+    enum redact_hit h;
 
-    if (keylen == 0 || kend < keylen || kend > t->keylen || !accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL))
+    if (keylen == 0 || kend < keylen || kend > t->keylen ||
+        (h = accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL)) == HIT_NONE)
         return HIT_NONE;
     *start = s.start, *end = s.end;
-    if (hit_is_flag(t, f->kind, s.start, s.end)) {
+    if (h == HIT_FLAG || hit_is_flag(t, f, s.start, s.end)) {
         *flag = hit_flags[f->kind == FORM_SHORT ? 0 : 1];
         return HIT_FLAG;
     }
@@ -464,22 +621,27 @@ static void term_span(struct span *s, const struct redactor *r, size_t lit)
 {
     const struct term *tm = &r->terms[r->lits[lit].term];
 
-    s->cat = tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
+    /* The father named in a subject's patronymic is another person: his
+     * own placeholder (report adv12c L1: "Батбаяр Алтангэрэл хоёр" gave
+     * both one pseudonym, which says something false). */
+    s->cat = r->lits[lit].father ? TERM_PERSON : tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
     s->subject = tm->subject;
     s->term = r->lits[lit].term;
 }
 
-/* Files an accepted hit s of literal lit: a replacement into out, or a
- * review flag into flags (when not NULL).  0, or 1 when out of memory. */
+/* Files an accepted hit s of literal lit (h: accept_hit's answer): a
+ * replacement into out, or a review flag into flags (when not NULL).  0,
+ * or 1 when out of memory. */
 static int file_hit(struct span *s, const struct redactor *r, size_t lit,
-                    const struct redact_form *f, const struct normtext *t, struct spans *out,
-                    struct spans *flags)
+                    const struct redact_form *f, enum redact_hit h, const struct normtext *t,
+                    struct spans *out, struct spans *flags)
 {
-    if (hit_is_flag(t, f->kind, s->start, s->end)) {
+    if (h == HIT_FLAG || hit_is_flag(t, f, s->start, s->end)) {
         if (flags == NULL)
             return 0;
         s->cat = f->kind == FORM_SHORT ? FLAG_SHORT_NAME : FLAG_NAME_OR_WORD;
         s->term = lit;
+        s->review = h == HIT_FLAG;
         return redact_span_add(flags, s) == 0 ? 0 : 1;
     }
     term_span(s, r, lit);
@@ -493,17 +655,18 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
     struct scan_state *st = arg;
     struct redact_form f = redact_lit_form(st->r, id);
     struct span s;
+    enum redact_hit h;
 
     (void)from, (void)flags;
-    if (!accept_hit(&s, st->t, &f, st->r->lits[id].keylen, st->r->lits[id].rule, (size_t)to,
-                    NULL)) {
+    if ((h = accept_hit(&s, st->t, &f, st->r->lits[id].keylen, st->r->lits[id].rule, (size_t)to,
+                        NULL)) == HIT_NONE) {
         /* Kept: it may border a span replaced later (see redact_retry_pending). */
         if (st->pending == NULL || f.kind == FORM_SHORT)
             return 0;
         s.term = id, s.end = (size_t)to;
         return redact_span_add(st->pending, &s) == 0 ? 0 : 1;
     }
-    return file_hit(&s, st->r, id, &f, st->t, st->out, st->flags);
+    return file_hit(&s, st->r, id, &f, h, st->t, st->out, st->flags);
 }
 
 static int by_start(const void *a, const void *b)
@@ -629,6 +792,7 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
 {
     struct cover c = { NULL, NULL, 0 };
     struct span s;
+    enum redact_hit h;
     size_t i, cur;
     int changed = 1, rc = 0;
 
@@ -642,10 +806,10 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
             if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c, &cur))
                 continue;
             f = redact_lit_form(r, lit);
-            if (!accept_hit(&s, t, &f, r->lits[lit].keylen, r->lits[lit].rule, pending->s[i].end,
-                            &c))
+            if ((h = accept_hit(&s, t, &f, r->lits[lit].keylen, r->lits[lit].rule,
+                                pending->s[i].end, &c)) == HIT_NONE)
                 continue;
-            rc = file_hit(&s, r, lit, &f, t, sp, flags);
+            rc = file_hit(&s, r, lit, &f, h, t, sp, flags);
             pending->s[i].term = SIZE_MAX;
             changed = 1;
         }

@@ -37,6 +37,8 @@ struct lit {
     unsigned char person;       /* a name or person term (handles, digits, initials) */
     unsigned char word;         /* a subject's name in one word of one script: it may
                                  * be an ordinary word too (redact_lit_form) */
+    unsigned char father;       /* the father's name in a subject's patronymic: its
+                                 * own [PERSON-n], not the subject's pseudonym */
 };
 
 /* A piece of a person's name for the user names built from it
@@ -87,6 +89,18 @@ struct redactor {
  * form is read (docs/VARIANTS.md).  0 also when hunspell-ko is missing. */
 int redact_ordinary_ko(const char *w, size_t len, int strict);
 
+/* ordinary_ko.c: 1 if hunspell-ko reads the Hangul word w[0..len) (bytes)
+ * as a word of its own (its stem is the word, or the word is a stem and
+ * particles, or a verb form), without the readings redact_ordinary_ko
+ * adds; 0 otherwise or when hunspell-ko is missing. */
+int redact_ko_word(const char *w, size_t len);
+
+/* redact_flags.c: 1 if the dictionary of lang (enum lexicon_lang) knows
+ * w[0..len) (bytes, norm view) as an ordinary word (a Korean word as
+ * redact_ordinary_ko reads it), asked once per word and remembered until
+ * redact_words_clear; 0 if not, or if the dictionary is missing. */
+int redact_known_word(int lang, const char *w, size_t len);
+
 /* redact_hits.c: the rules of literal id: its form, with FORM_WORD when it is a
  * subject's name in one word that the dictionary of its script knows as an
  * ordinary word (util/lexicon.h; asked once per literal). */
@@ -126,6 +140,8 @@ struct span {
     long subject;               /* for names */
     size_t term;                /* numbering key: term index, or SIZE_MAX */
     unsigned char word;         /* a name that is also a word, replaced for its context */
+    unsigned char review;       /* a review flag the hit rules make of any form (a
+                                 * space inside, a continuation no table parses) */
 };
 
 /* Rules after the three of enum variant_rule. */

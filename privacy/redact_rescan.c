@@ -68,7 +68,7 @@ static int outside(const struct rescan *rs, size_t a, size_t b)
 /* Adds output bytes [a, b) to rs->more as a span of the input. */
 static int more_span(struct rescan *rs, size_t a, size_t b, int cat, int rule, const struct span *h)
 {
-    struct span s = { to_input(rs, a, 0), to_input(rs, b, 1), cat, rule, 0, SIZE_MAX, 0 };
+    struct span s = { to_input(rs, a, 0), to_input(rs, b, 1), cat, rule, 0, SIZE_MAX, 0, 0 };
 
     if (h != NULL)
         s.subject = h->subject, s.term = h->term, s.word = 1;
@@ -142,8 +142,7 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct r
 
     if (normalise(&t, text, len, e) != 0)
         return -1;
-    if (redact_match_terms(&sp, NULL, rs != NULL && rs->flags != NULL ? &fl : NULL, r, &t,
-                           ctx, e) != 0) {
+    if (redact_match_terms(&sp, NULL, &fl, r, &t, ctx, e) != 0) {
         normtext_free(&t);
         free(sp.s);
         free(fl.s);
@@ -161,6 +160,15 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct r
             rc = more_span(rs, a, b, sp.s[i].cat, sp.s[i].rule, &sp.s[i]);
         else
             hit = 1;
+    }
+    /* A hit the rules make a review flag (a space inside it) that a
+     * pseudonym completes ("Bat" + " zorig") is a leak the replacement
+     * made, not a phrase of the input. */
+    for (i = 0; i < fl.n && !hit; i++) {
+        a = base + t.ostart[fl.s[i].start], b = base + normtext_oend(&t, fl.s[i].end - 1);
+        for (k = 0; k < nskip && fl.s[i].review; k++)
+            if (skip[k].cat == CAT_PSEUDONYM && a < skip[k].end && b > skip[k].start)
+                hit = 1;
     }
     if (!hit && rc == 0 && rs != NULL && rs->more != NULL)
         rc = window_detections(rs, &t, base, e);

@@ -11,6 +11,7 @@
 #include "privacy/normalise.h"
 #include "privacy/variants_ko.h"
 #include "privacy/varlist.h"
+#include "util/lexicon.h"
 
 #define HANGUL_CANDIDATES 8
 /* Back-transliteration explores at most this many steps: a long Latin
@@ -128,6 +129,34 @@ static const char *const ko_more[] = {
      * 청진사람, 청진내기, 청진쪽) */
     "시", "역", "항", "군", "구", "읍", "면", "동", "리", "도내", "시내", "사람", "내기",
     "출신", "쪽", "근처", "공항", "시장",
+    /* issue 12, report adv12c (H1-H4, H38): spoken and dialect particles
+     * (종수한텐, 종수껜, 종수헌티, 종수두, 종수하구, 종수허고, 종수보구), the
+     * copula's endings in pieces that chain (종수였습니다, 종수이었습니다,
+     * 종수일까, 종수잖아, 종수던데, 종수래요, 종수랬어, 종수라니, 종수임,
+     * 종수였으면; 종순데 is 종수 + ㄴ + 데), job, church and North Korean
+     * titles (부장 과장 팀장 대리 교수 목사 전도사 집사 장로 령감), dialect
+     * and chat spellings of kinship words (행님 성님 옵빠 언냐 삼춘), family
+     * (이모부 외삼촌 사촌 형수 처 마누라 남편 아내 딸), 네 + 집 (종수네집에),
+     * and laughter glued on (ㅋㅋ ㅎㅎ, as compatibility or conjoining jamo).
+     * Written from the tester's list and Korean grammar; review welcome. */
+    "한텐", "한티", "헌티", "헌테", "껜", "께선", "보구", "두", "구", "하구", "허고", "허구",
+    "이랑두", "랑두", "한테두", "이구", "이두", "이한텐",
+    "습니다", "었습니다", "였습니다", "이었습니다", "였어", "었어", "어", "어요", "에요",
+    "까", "일까", "일까요", "잖아", "이잖아", "잖아요", "래", "이래", "래요", "랬", "이랬",
+    "던데", "이던데", "데", "라니", "이라니", "임", "이임", "으면", "였으면", "이었으면",
+    "니", "이니", "라서", "이라서", "였을", "이었을", "인지", "인가", "인가요", "구나",
+    "이구나", "군요", "이군요", "야말로", "이야말로", "라며", "이라며", "였나", "이었나",
+    "셨", "시", "이시", "신", "이신", "께서는", "께서도",
+    "부장", "과장", "차장", "팀장", "실장", "국장", "소장", "원장", "회장", "대표", "대리",
+    "주임", "계장", "이사", "교수", "박사", "기사", "비서", "지배인", "지도원", "책임자",
+    "위원장", "대장", "중대장", "소대장", "분대장", "목사", "전도사", "집사",
+    "장로", "권사", "신부", "수녀", "스님", "령감", "영감", "어르신", "로인", "노인",
+    "행님", "성님", "성", "옵빠", "오빠야", "언냐", "에미나이", "에미나", "간나", "삼춘",
+    "이모부", "고모부", "외삼촌", "외숙모", "숙모", "사촌", "형수", "처", "처제", "처남",
+    "매형", "매부", "자형", "마누라", "남편", "아내", "부인", "와이프", "딸", "아들",
+    "조카", "손자", "손녀", "며느리", "사위", "친구", "동창", "여친", "남친", "애인",
+    "각시", "서방", "집", "식구", "가족",
+    "ㅋ", "ㅎ", "ㅠ", "ㅜ", "\xe1\x84\x8f", "\xe1\x84\x92",
 };
 #define KO_SUFFIX_MAX 60
 
@@ -210,6 +239,9 @@ static const char *const mn_endings[] = {
     "руу", "рүү", "луу", "лүү", "аа", "ээ", "оо", "өө", "гаа", "гээ", "гоо", "гөө", "ынх", "ийнх",
     "ых", "ийх", "нийх", "даа", "дээ", "доо", "дөө", "таа", "тээ", "тоо", "төө", "гүй", "хан", "хэн", "хон", "хөн",
     "ан", "эн", "он", "өн", "нхан", "нхэн", "ууд", "үүд", "нууд", "нүүд", "ч",
+    /* "X's family" as one ending, so its Latin spelling is one too
+     * (Dorjiinhon: report adv12c H68) */
+    "ийнхан", "ийнхэн", "ийнхон", "ийнхөн", "ынхан", "ынхэн", "ынхон", "ынхөн",
     /* Russian case endings, as Russian text declines a Mongolian name
      * (Батбаяра отправили, Батбаяру, Батбаяром, о Батбаяре; Сарная) */
     "а", "у", "ом", "ем", "ём", "е", "ы", "и", "ой", "ей", "ою", "ю", "я",
@@ -457,11 +489,56 @@ static int korean_choseong(struct variant_list *out, const int *cps, int n)
     return rc;
 }
 
+/* Korean surnames of two syllables (issue 12, report adv12c H61) and
+ * their usual spellings, Revised Romanisation first, then McCune-Reischauer
+ * and passport spellings (Namgoong, Sunwoo, Hwangbo).  Written by hand. */
+static const char *const ko_compound_surnames[][6] = {
+    { "남궁", "namgung", "namkung", "namgoong", "nam-gung", NULL },
+    { "선우", "seonu", "sonu", "sunwoo", "seonwoo", "sunu" },
+    { "제갈", "jegal", "chegal", "jekal", "chekal", NULL },
+    { "황보", "hwangbo", "hwangpo", "whangbo", NULL, NULL },
+    { "독고", "dokgo", "tokko", "dokko", "tokgo", NULL },
+    { "사공", "sagong", "sakong", NULL, NULL, NULL },
+    { "서문", "seomun", "somun", "seomoon", "suhmoon", NULL },
+    { "동방", "dongbang", "tongbang", NULL, NULL, NULL },
+};
+
+/* A one-syllable given name (key, 3 bytes; cp its syllable) that ends in
+ * a consonant is called with 이 after it (선우진: 진이가 왔다, 제갈민: 민이
+ * 형이, 이준: 준이가; report adv12c H61, M25), as every such name is; the
+ * syllable alone starts too many words to count.  Marked flag, as a short
+ * form: a review flag where the dictionary reads it as an ordinary word
+ * (산이, "the mountain"), else replaced (redact_hits.c, lit_form). */
+static int korean_given_i(struct variant_list *out, const char *key, int cp)
+{
+    char w[6];
+    unsigned char flag = out->flag;
+    int rc;
+
+    if (cp < 0xAC00 || cp > 0xD7A3 || (cp - 0xAC00) % 28 == 0)
+        return 0;
+    memcpy(w, key, 3), memcpy(w + 3, "\xec\x9d\xb4", 3);     /* 이 */
+    out->flag = 1;
+    rc = list_add(out, w, sizeof w, RULE_VARIANT, SUFFIX_KO);
+    out->flag = flag;
+    sodium_memzero(w, sizeof w);
+    return rc;
+}
+
+/* The index of the two-syllable surname key starts with, or -1. */
+static int compound_surname(const char *key, size_t len)
+{
+    for (size_t i = 0; i < sizeof ko_compound_surnames / sizeof ko_compound_surnames[0]; i++)
+        if (len > 6 && memcmp(key, ko_compound_surnames[i][0], 6) == 0)
+            return (int)i;
+    return -1;
+}
+
 static int korean_from_hangul(struct variant_list *out, const char *key, size_t len, int rule,
                               int person)
 {
     struct slot s[SLOT_MAX];
-    int cps[SLOT_MAX - 1], n, i, sur;
+    int cps[SLOT_MAX - 1], n, i, sur, comp, g;
     char first[8] = {0};
     size_t flen;
 
@@ -473,30 +550,47 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
         return -1;
     flen = (size_t)utf8_next(&cps[0], key, len);
     memcpy(first, key, flen);
-    sur = person && n >= 3 && n <= 4 ? surname_index(first) : -1;
+    /* A surname of two syllables (남궁민수: 민수), else of one; a name of
+     * two syllables is a surname and a one-syllable given name too (이준,
+     * 박준, 김산: "Lee Jun", "Park Jun", "San Kim"). */
+    comp = person && n >= 3 && n <= 4 ? compound_surname(key, len) : -1;
+    sur = person && n >= 2 && n <= 4 && comp < 0 ? surname_index(first) : -1;
+    g = comp >= 0 ? 2 : 1;
     for (i = 0; i < n; i++)
         hangul_slot(&s[i], cps[i]);
     /* Nearly every three-syllable Korean name is a one-syllable surname and
      * a two-syllable given name, rare surnames (견, 팽, 좌) included. */
-    if (sur < 0 && (n != 3 || !person))
+    if (sur < 0 && comp < 0 && (n != 3 || !person))
         return combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 300) != 0 ||
                        korean_other_scripts(out, cps, n, 0, person) != 0 ? -1 : 0;
-    if (list_add(out, key + flen, len - flen, RULE_VARIANT, SUFFIX_KO) != 0 ||
-        hanja_spellings(out, cps + 1, n - 1) != 0 ||
-        korean_contracted(out, key + flen, len - flen) != 0)
+    if (comp >= 0) {
+        /* The surname's two syllables become one slot of its spellings. */
+        memset(&s[1], 0, sizeof s[1]);
+        for (i = 1; i < 6 && ko_compound_surnames[comp][i]; i++)
+            slot_add(&s[1], ko_compound_surnames[comp][i], "", "");
+    }
+    /* The given name alone, when it has two syllables or more (one
+     * syllable alone, 준 or 산, starts too many words). */
+    if (n - g >= 2 &&
+        (list_add(out, key + 3 * (size_t)g, len - 3 * (size_t)g, RULE_VARIANT, SUFFIX_KO) != 0 ||
+         hanja_spellings(out, cps + g, n - g) != 0 ||
+         korean_contracted(out, key + 3 * (size_t)g, len - 3 * (size_t)g) != 0))
+        return -1;
+    if (n - g == 1 && korean_given_i(out, key + 3 * (size_t)g, cps[g]) != 0)
         return -1;
     if (person && korean_choseong(out, cps, n) != 0)
         return -1;
     if (sur >= 0)
         surname_slot(&s[0], sur);
-    if (combine(out, s, n, RULE_VARIANT, SUFFIX_NONE, out->n + 200) != 0 ||
-        (person == 1 && korean_initials(out, s, n) != 0))
+    /* s + g - 1: the surname's slot, then the given name's syllables. */
+    if (combine(out, s + g - 1, n - g + 1, RULE_VARIANT, SUFFIX_NONE, out->n + 200) != 0 ||
+        (person == 1 && n - g >= 2 && korean_initials(out, s + g - 1, n - g + 1) != 0))
         return -1;
-    s[n] = s[0];                        /* given name, then surname */
-    if (combine(out, s + 1, n, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0 ||
-        combine(out, s + 1, n - 1, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0)
+    s[n] = s[g - 1];                    /* given name, then surname */
+    if (combine(out, s + g, n - g + 1, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0 ||
+        (n - g >= 2 && combine(out, s + g, n - g, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0))
         return -1;
-    return korean_other_scripts(out, cps, n, 1, person);
+    return korean_other_scripts(out, cps, n, n - g >= 2 ? g : 0, person);
 }
 
 struct reverse {
@@ -1318,8 +1412,11 @@ static int patronymic_father(struct variant_list *out, const char *key, size_t l
         m += vl;
     }
     rc = 0;
-    /* A Latin stem of 5 letters at least: "Robyn" is no "Rob"'s genitive. */
-    if (m >= (latin_key(stem, m) ? 5u : 3u)) {
+    /* A Latin stem of 5 letters at least: "Robyn" is no "Rob"'s genitive;
+     * nor a name the English dictionary lists ("Carolyn" is no "Carol"'s:
+     * report adv12c L18). */
+    if (m >= (latin_key(stem, m) ? 5u : 3u) &&
+        !(latin_key(key, len) && lexicon_proper(LEXICON_EN, key, len) == 1)) {
         rc = list_add(out, stem, m, RULE_VARIANT, SUFFIX_NONE);
         if (rc == 0)
             rc = expand_key(out, stem, m, RULE_VARIANT, 1);
@@ -1406,9 +1503,9 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
     /* The father's name last: the names' own words come first (VARIANTS_MAX). */
     if (rc == 0 && npat > 0) {
         first = out->n;
-        out->capital = 1;
+        out->capital = 1, out->father = 1;
         rc = patronymic_father(out, pat, npat);
-        out->capital = 0;
+        out->capital = 0, out->father = 0;
         for (i = first; i < out->n; i++)
             if (utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 && !cased(cp))
                 out->v[i].capital = 0;
@@ -1679,13 +1776,39 @@ static int ko_chain(const char *rest, size_t len)
     return reach[len];
 }
 
-/* A Mongolian ending run: up to three Cyrillic endings, or one Latin. */
-static int mn_suffix_ok(const char *rest, size_t restlen)
+/* Mongolian words of address written glued to a name in chat (issue 12,
+ * report adv12c H68: Доржгуай, Доржах, Алтангэрэлэгч, Доржбагш, Доржхүү),
+ * in Cyrillic and their usual Latin spellings; case endings may follow
+ * (Доржгуайгаас, Доржахтай). */
+static const char *const mn_address[] = {
+    "гуай", "ах", "эгч", "дүү", "багш", "хүү", "охин",
+    "guai", "guay", "gua", "akh", "ah", "egch", "egc", "duu", "bagsh", "khuu", "huu",
+    /* chat writes ч as the digit 4 (Altangereleg4) */
+    "eg4",
+};
+
+/* The Mongolian endings after an optional word of address. */
+static int mn_endings_ok(const char *rest, size_t restlen)
 {
     (void)pthread_once(&ix_once, ix_build);
     if (restlen > 0 && (unsigned char)rest[0] < 0x80)
         return ends_with_one(&ix.mn_latin, rest, restlen, 1);
     return ends_with_one(&ix.mn, rest, restlen, 3);
+}
+
+/* A Mongolian ending run: up to three Cyrillic endings, or one Latin,
+ * after an optional word of address. */
+static int mn_suffix_ok(const char *rest, size_t restlen)
+{
+    if (mn_endings_ok(rest, restlen))
+        return 1;
+    for (size_t i = 0; i < sizeof mn_address / sizeof mn_address[0]; i++) {
+        size_t n = strlen(mn_address[i]);
+        if (n <= restlen && memcmp(rest, mn_address[i], n) == 0 &&
+            (n == restlen || mn_endings_ok(rest + n, restlen - n)))
+            return 1;
+    }
+    return 0;
 }
 
 int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restlen)
@@ -1798,5 +1921,11 @@ int variants_is_surname(const char *key, size_t keylen)
     (void)pthread_once(&surname_once, surname_index_build);
     memcpy(buf, key, keylen);
     buf[keylen] = '\0';
-    return bsearch(&p, surname_keys, n_surname_keys, sizeof surname_keys[0], cmp_str) != NULL;
+    if (bsearch(&p, surname_keys, n_surname_keys, sizeof surname_keys[0], cmp_str) != NULL)
+        return 1;
+    for (size_t i = 0; i < sizeof ko_compound_surnames / sizeof ko_compound_surnames[0]; i++)
+        for (size_t k = 0; k < 6 && ko_compound_surnames[i][k]; k++)
+            if (strcmp(buf, ko_compound_surnames[i][k]) == 0)
+                return 1;
+    return 0;
 }

@@ -18,12 +18,15 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
         return 0;
     /* A spelling of one letter ("l" of Cyrillic ьл for "Il") matches
      * anything; a short form of three letters or fewer ("bu" of бүү, then
-     * "But") would flag ordinary words. */
+     * "But") would flag ordinary words.  Two Hangul syllables are a name's
+     * length (진이 of 선우진, variants.c). */
     if (rule != RULE_EXACT || l->flag) {
         size_t chars = 0;
+        int cp;
         for (i = 0; i < keylen; i++)
             chars += ((unsigned char)key[i] & 0xC0) != 0x80;
-        if (chars < (l->flag && !l->initials ? 4u : 2u))
+        if (chars < (l->flag && !l->initials &&
+                     !(utf8_next(&cp, key, keylen) > 0 && is_hangul_cp(cp)) ? 4u : 2u))
             return 0;
     }
     /* The same form twice: the laxer marks win (a replacement beats a
@@ -33,6 +36,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
             l->v[i].suffix == suffix) {
             l->v[i].capital &= l->capital;
             l->v[i].flag &= l->flag;
+            l->v[i].father &= l->father;
             l->v[i].initials &= l->initials;
             return 0;
         }
@@ -51,6 +55,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
     l->v[l->n].suffix = (unsigned char)suffix;
     l->v[l->n].capital = l->capital;
     l->v[l->n].flag = l->flag;
+    l->v[l->n].father = l->father;
     l->v[l->n].initials = l->initials;
     l->n++;
     return 0;

@@ -27,6 +27,7 @@ struct variant {
     unsigned char suffix;      /* enum variant_suffix */
     unsigned char capital;     /* a word of a longer name: must be written with a capital */
     unsigned char flag;        /* a short form: a review flag, not a replacement */
+    unsigned char father;      /* the father's name of a patronymic: another person */
     unsigned char initials;    /* a name's initials (KJS, ㄱㅈㅅ): a review flag, never
                                 * asked of the dictionary (redact.c) */
 };
@@ -36,7 +37,7 @@ struct variant_list {
     size_t n, cap;
     char *arena;               /* wipe-on-free (secmem_wipe_malloc): all keys */
     size_t used, size;
-    unsigned char capital, flag;   /* given to the variants being added */
+    unsigned char capital, flag, father;   /* given to the variants being added */
     unsigned char no_short;        /* no Mongolian short forms: the key joins the
                                     * words of a name of several words, whose own
                                     * words give theirs (variants.c) */

@@ -128,6 +128,31 @@ int lexicon_word(enum lexicon_lang lang, const char *word, size_t len)
     return known;
 }
 
+int lexicon_proper(enum lexicon_lang lang, const char *word, size_t len)
+{
+    char low[WORD_MAX + 1];
+    utf8proc_int32_t cp;
+    utf8proc_uint8_t up[4];
+    utf8proc_ssize_t n, k;
+    Hunhandle *h;
+    int known = prepare(&h, low, lang, word, len);
+
+    if (known != 1)
+        return known;
+    /* The first letter in upper case (it may change its length). */
+    n = utf8proc_iterate((const utf8proc_uint8_t *)low, -1, &cp);
+    k = utf8proc_encode_char(utf8proc_toupper(cp), up);
+    if (n <= 0 || k <= 0 || strlen(low) - (size_t)n + (size_t)k > WORD_MAX) {
+        memset(low, 0, sizeof low);
+        return 0;
+    }
+    memmove(low + k, low + n, strlen(low) - (size_t)n + 1);
+    memcpy(low, up, (size_t)k);
+    known = Hunspell_spell(h, low) != 0;
+    memset(low, 0, sizeof low);
+    return known;
+}
+
 int lexicon_stems(enum lexicon_lang lang, const char *word, size_t len, char *out,
                   size_t outlen)
 {

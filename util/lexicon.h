@@ -39,6 +39,12 @@ void lexicon_set_dir(const char *dir);
  * dictionary is missing. */
 int lexicon_word(enum lexicon_lang lang, const char *word, size_t len);
 
+/* 1 if the dictionary of lang knows word[0..len) (UTF-8 bytes, any case)
+ * written with a capital first letter: a word or a proper noun it lists
+ * capitalised (en_US: Carolyn, Evelyn); 0 if not (or too long), -1 if
+ * lang's dictionary is missing. */
+int lexicon_proper(enum lexicon_lang lang, const char *word, size_t len);
+
 /* The stems the dictionary gives word[0..len) (hunspell's stemmer, as
  * written in lower case), written NUL-separated into out (outlen bytes;
  * those that do not fit are left out).  Returns how many were written, 0

@@ -33,7 +33,7 @@ static void add_rules(struct digestset *ds, const char *text, int suffix, int ca
                       int person, int kind)
 {
     struct redact_form f = { (unsigned char)suffix, (unsigned char)capital,
-                             (unsigned char)person, (unsigned char)kind };
+                             (unsigned char)person, (unsigned char)kind, 0 };
     char *key;
     size_t keylen;
     struct err e;

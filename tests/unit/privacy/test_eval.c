@@ -308,7 +308,11 @@ static void run_clean(struct redactor *r, size_t words[3], size_t reds[3], size_
 }
 
 /* Every name and term of the whole evaluation set protected at once (a
- * store of a few hundred), over identity-free words and prose. */
+ * store of a few hundred), over identity-free words and prose.  The
+ * target is 1 per 10,000 words (issue 13); no change may raise it above
+ * the 0.65 main had before issue 12's Korean rules (5 of 77,435 words):
+ * an ordinary word a name begins ("karat", "manner") is a review flag at
+ * most (redact_hits.c). */
 static void test_false_redactions(void **state)
 {
     json_t *docs = load_docs(), *doc;
@@ -325,12 +329,12 @@ static void test_false_redactions(void **state)
     run_clean(r, words, reds, flags, 1);
     for (i = 0; i < 3; i++)
         tw += words[i], tr += reds[i], tfl += flags[i];
-    printf("# identity-free text: %zu words, %zu automatic redactions = %.2f per 10,000 words (target <= 1); %zu review flags (%.2f per 10,000: the names that are also words flagged where they are words)\n",
+    printf("# identity-free text: %zu words, %zu automatic redactions = %.2f per 10,000 words (target <= 1, at most 0.65); %zu review flags (%.2f per 10,000: the names that are also words flagged where they are words)\n",
            tw, tr, 1e4 * (double)tr / (double)tw, tfl, 1e4 * (double)tfl / (double)tw);
     redactor_free(r);
     json_decref(docs);
     assert_true(tw >= 50000);
-    assert_true(1e4 * (double)tr / (double)tw <= 1.0);
+    assert_true(1e4 * (double)tr / (double)tw <= 0.65);
 }
 
 /* Review flags on identity-free text with nothing protected: what the

@@ -345,7 +345,7 @@ static struct redactor *completing(void)
     assert_int_equal(redactor_add_subject(r, 3, "Saraa", &e), 0);
     assert_int_equal(redactor_add_name(r, 3, "Batzorig", 8, &e), 0);
     assert_int_equal(redactor_add_subject(r, 4, "Oyun", &e), 0);
-    assert_int_equal(redactor_add_name(r, 4, "Ba Ochir Zo", 11, &e), 0);
+    assert_int_equal(redactor_add_name(r, 4, "Ba Mark Zo", 10, &e), 0);
     assert_int_equal(redactor_add_subject(r, 5, "Ba", &e), 0);
     assert_int_equal(redactor_add_name(r, 5, "Enkh", 4, &e), 0);
     assert_int_equal(redactor_add_subject(r, 6, "Zo", &e), 0);
@@ -411,12 +411,12 @@ static void test_rescan_window_edges(void **state)
     assert_int_equal(run_padded(r, "I met bat-Dorj.", 1, 1), EXIT_AUTH);
     /* ... with another pseudonym (two replacements, one window) ... */
     assert_int_equal(run_padded(r, "Tulga-Dorj", 1, 1), EXIT_AUTH);
-    /* ... across a whole word (lower case: parts of names need capitals) ... */
-    assert_int_equal(run_padded(r, "so Enkh ochir zo said", 1, 1), EXIT_AUTH);
-    assert_int_equal(run_padded(r, "so ba ochir Gan said", 1, 1), EXIT_AUTH);
-    assert_int_equal(run_padded(r, "so Enkh ochir Gan said", 1, 1), EXIT_AUTH);
-    assert_int_equal(run_code(r, "so Enkh ochir said", 18, &text), 0);
-    assert_string_equal(text, "so Ba ochir said");
+    /* ... across a whole word (lower case: a part of a name that is a word ("mark") needs a capital) ... */
+    assert_int_equal(run_padded(r, "so Enkh mark zo said", 1, 1), EXIT_AUTH);
+    assert_int_equal(run_padded(r, "so ba mark Gan said", 1, 1), EXIT_AUTH);
+    assert_int_equal(run_padded(r, "so Enkh mark Gan said", 1, 1), EXIT_AUTH);
+    assert_int_equal(run_code(r, "so Enkh mark said", 17, &text), 0);
+    assert_string_equal(text, "so Ba mark said");
     free(text);
     /* ... at the very start and end of the text. */
     assert_int_equal(run_padded(r, "Tulga zorig", 0, 1), EXIT_AUTH);
@@ -457,7 +457,7 @@ static void test_rescan_windows_match_full(void **state)
         "\xd0\x91\xd0\xb0\xd1\x82", "Ulaan", "baatar", "x", "plain words ", "Saraa",
         "[[", "]]", "\n", "ulaanbaatar",
         "Tulga-", "-zorig", "bat-", "-Dorj", "Tulga ", " zorig", "bat ", " Dorj", "Dorj-",
-        " ochir ", "ochir", "Enkh ochir ", " ochir Gan", "Enkh", "Gan", "zo", "ba ",
+        " mark ", "mark", "Enkh mark ", " mark Gan", "Enkh", "Gan", "zo", "ba ",
     };
     struct redactor *r = completing();
     char buf[512], *text;
