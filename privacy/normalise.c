@@ -271,7 +271,57 @@ static int is_dash(int cp)
 {
     return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
            cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D || cp == 0x2E3A ||
-           cp == 0x2E3B || cp == 0x30FC || cp == 0x30FB || cp == 0xFF65;
+           cp == 0x2E3B || cp == 0x30FC || cp == 0x30FB || cp == 0xFF65 ||
+           cp == 0x2043 || cp == 0x02D7 || cp == 0x2796;   /* ⁃ ˗ ➖ (report-adv12c H42) */
+}
+
+/* ---- Marks inside numbers (report-adv12c H42-H44, H62) ----
+ * Characters that stand for a dash or a degree sign only between or after
+ * digits, where the norm view writes what they stand for so the detectors
+ * read one form (docs/VARIANTS.md, "Separators and marks in numbers"):
+ *   - a joiner between two digit groups ("010ㅡ1234ㅡ5678", "750314ㆍ1234567",
+ *     "1975·03·14"): the Hangul vowel ㅡ (what the '-' key gives in Hangul
+ *     mode) and the middle dots · ㆍ ‧ ∙ ⋅ • become '-' when a digit (or a
+ *     space after one) is before them and a digit or a mask ('*') after
+ *     them (spaces between allowed).  Elsewhere they are letters or
+ *     punctuation (ㅡ in "ㅡㅡ", 김·종·수 spelled out: normalise_spell_sep);
+ *   - a degree look-alike right after a digit: º (the ordinal indicator,
+ *     which NFKC makes 'o'), ˚ (ring above) and ⁰ (superscript zero)
+ *     become '°'; the modifier double prime ʺ becomes '\'\'' as ″ does.
+ * Where it is decided: the norm byte before and the original text after,
+ * so a text and any window of it that starts at a sequence start read
+ * alike. */
+static int number_joiner(int cp)
+{
+    return cp == 0x3161 || cp == 0x318D || cp == 0x00B7 || cp == 0x2027 || cp == 0x2219 ||
+           cp == 0x22C5 || cp == 0x2022;
+}
+
+static int degree_lookalike(int cp)
+{
+    return cp == 0x00BA || cp == 0x02DA || cp == 0x2070;
+}
+
+/* What the character cp at in[at..at+n) stands for after the norm bytes
+ * s[0..len) (above): "-", the degree sign, "''", or NULL for itself. */
+static const char *number_mark(const char *s, size_t len, int cp, const char *in, size_t inlen,
+                               size_t end)
+{
+    size_t j = end;
+    int spaced = len > 0 && s[len - 1] == ' ';
+
+    if (cp == 0x02BA)
+        return len > 0 && s[len - 1] >= '0' && s[len - 1] <= '9' ? "''" : NULL;
+    len -= (size_t)spaced;
+    if (len == 0 || s[len - 1] < '0' || s[len - 1] > '9')
+        return NULL;
+    if (degree_lookalike(cp))
+        return spaced ? NULL : "\xc2\xb0";
+    if (!number_joiner(cp))
+        return NULL;
+    while (j < inlen && in[j] == ' ')
+        j++;
+    return j < inlen && ((in[j] >= '0' && in[j] <= '9') || in[j] == '*') ? "-" : NULL;
 }
 
 static int is_apostrophe(int cp)
@@ -670,6 +720,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
     size_t at = 0, n, la_at = SIZE_MAX, la_n = 0;
     int cp, k, marks = MARKS_KEEP, la_cp = 0;
     const struct cpmap *m;
+    const char *mark;
 
     (void)pthread_once(&cpmap_once, cpmap_build);
     /* Normalised text is rarely longer than its original: one allocation. */
@@ -715,6 +766,14 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             return err_set(e, EXIT_INPUT, "text is not valid UTF-8 at byte %zu; convert it to UTF-8 and try again", at);
         } else {
             n = (size_t)k;
+        }
+        if (cp > 0x7F && (mark = number_mark(bd->s, bd->len, cp, in, inlen, at + n)) != NULL) {
+            note_script(bd, SCRIPT_NONE);
+            if (put(bd, mark, strlen(mark), at) != 0)
+                return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+            marks = MARKS_KEEP;
+            at += n;
+            continue;
         }
         if (cp >= 0x3131 && cp <= 0x3163) {
             int oom = 0;
