@@ -9,6 +9,8 @@
  * the value, or before one or two qualifiers ("no.", "number", "card",
  * "번호", "дугаар", "номер"); labels take Korean particles and Russian and
  * Mongolian endings ("여권은", "паспорта"). */
+#include <stdint.h>
+
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
@@ -266,12 +268,27 @@ static int qq_before(const char *s, size_t v)
     return we != 0 && we - a >= 2 && s[a] == 'q' && s[a + 1] == 'q';
 }
 
+/* The start of a passport's series of one or two letters (any script)
+ * standing between an ID label and the number at at ("паспорт АБ
+ * 1234567", "passport AB 1234567"), or SIZE_MAX. */
+static size_t series_before(const char *s, size_t at)
+{
+    size_t a, cl, n = 0, i;
+    int cp;
+
+    if (at < 3 || s[at - 1] != ' ' || det_word_ending(s, at - 1, "", &a) == 0)
+        return SIZE_MAX;
+    for (i = a; i < at - 1 && (cp = det_cp_at(s, at - 1, i, &cl)) >= 0; i += cl, n++)
+        if (cp >= '0' && cp <= '9')
+            return SIZE_MAX;
+    return n >= 1 && n <= 2 && a > 0 && strchr(SEPARATORS, s[a - 1]) != NULL && s[a - 1] != '\0' ? a : SIZE_MAX;
+}
+
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    size_t idv, hv = 0, cv;
+    size_t idv, hv = 0, cv, ser;
     enum label_kind l;
 
-    (void)start;
     if (at == 0 || strchr(SEPARATORS, s[at - 1]) == NULL || s[at - 1] == '\0')
         return 0;
     idv = id_value(s, len, at);
@@ -283,6 +300,9 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     l = label_before(s, at);
     if (l == LABEL_ID && idv != 0)
         return *kind = DETECT_ID, idv;
+    if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && (ser = series_before(s, at)) != SIZE_MAX &&
+        label_before(s, ser) == LABEL_ID)
+        return *start = ser, *kind = DETECT_ID, idv;
     if (hv != 0 && (l == LABEL_HANDLE || platform_after(s, len, at, hv)))
         return *kind = DETECT_HANDLE, hv;
     /* A QQ account is a number ("QQ: 12345678"). */

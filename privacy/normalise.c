@@ -37,8 +37,13 @@ enum { SCRIPT_NONE = CONF_NONE, SCRIPT_WORD = CONF_OTHER + 1 };
  * scripts side by side make a mixed word (resolve_mixed). */
 static inline void note_script(struct builder *bd, int script)
 {
-    bd->mixed |= script != SCRIPT_NONE && script < SCRIPT_WORD && bd->script != SCRIPT_NONE &&
-                 bd->script < SCRIPT_WORD && script != bd->script;
+    bd->mixed |= (script != SCRIPT_NONE && script < SCRIPT_WORD && bd->script != SCRIPT_NONE &&
+                  bd->script < SCRIPT_WORD && script != bd->script) ||
+                 /* a Cyrillic or Greek letter beside a digit: maybe an ID
+                  * typed on another keyboard (id_word) */
+                 ((script == SCRIPT_WORD || bd->script == SCRIPT_WORD) &&
+                  (script == CONF_CYRILLIC || script == CONF_GREEK ||
+                   bd->script == CONF_CYRILLIC || bd->script == CONF_GREEK));
     bd->script = script;
 }
 
@@ -900,6 +905,64 @@ static int add_mixed(uint32_t **mixed, size_t *nmixed, size_t *cap, size_t a, si
     return 0;
 }
 
+/* ---- Look-alikes in identifiers (report-adv12c H58, H59) ----
+ * A word shaped like an ID or passport number (five ASCII digits or more,
+ * at most three letters, no other word characters) is written in Latin
+ * letters and ASCII digits: a Cyrillic or Greek letter becomes its Latin
+ * look-alike ("Е1234567" typed on a Cyrillic keyboard is e1234567, as the
+ * registered id:E1234567 and the passport detector read it), and a letter
+ * whose skeleton is a digit, standing between two digits, becomes that
+ * digit ("M12З4567" is m1234567).  Such a word is no name, so it raises no
+ * mixed-script flag; a Mongolian register number (УБ75031412: Б has no
+ * Latin look-alike) is left in Cyrillic for its own detector. */
+static int digit_lookalike(int cp)
+{
+    switch (cp) {
+    case 'o': case 0x043E: case 0x03BF: case 0x0585: return '0';        /* o о ο օ */
+    case 'l': case 0x0456: case 0x04CF: case 0x03B9: return '1';        /* l і ӏ ι */
+    case 0x0437: case 0x04E1: case 0x021D: return '3';                  /* з ӡ ȝ */
+    case 0x0431: return '6';                                           /* б */
+    default: return 0;
+    }
+}
+
+/* The digit cp at norm byte p (n bytes) stands for between two ASCII
+ * digits, or 0. */
+static int digit_between(const struct builder *bd, size_t p, size_t n, int cp)
+{
+    return p > 0 && p + n < bd->len && bd->s[p - 1] >= '0' && bd->s[p - 1] <= '9' &&
+                   bd->s[p + n] >= '0' && bd->s[p + n] <= '9' ? digit_lookalike(cp) : 0;
+}
+
+/* 1 if bd->s[a..b) is an ID-shaped word (above) with something to fold. */
+static int id_word(const struct builder *bd, size_t a, size_t b, const char *in, size_t inlen)
+{
+    size_t i, digits = 0, letters = 0, fold = 0;
+    int cp, k, sc;
+
+    for (i = a; i < b; i += (size_t)k) {
+        if ((k = utf8_decode(&cp, bd->s + i, b - i)) <= 0)
+            return 0;
+        if (cp >= '0' && cp <= '9') {
+            digits++;
+            continue;
+        }
+        if (digit_between(bd, i, (size_t)k, cp) != 0) {
+            digits++, fold += cp > 0x7F || cp == 'o' || cp == 'l';
+            continue;
+        }
+        sc = confusable_script(cp);
+        if (++letters > 3 || sc == CONF_NONE || sc == CONF_OTHER)
+            return 0;
+        if (sc != CONF_LATIN) {
+            if (lookalike(cp, CONF_LATIN, in, inlen, bd->a[i]) == 0)
+                return 0;
+            fold++;
+        }
+    }
+    return digits >= 5 && fold > 0;
+}
+
 /* Rewrites bd's views with every mixed word in one script; appends each
  * such word's original span to *mixed (pairs of offsets, malloc). */
 static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_t **mixed,
@@ -907,7 +970,7 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
 {
     struct builder nb = { 0 };
     size_t i = 0, w, cap = 0;
-    int cp, k, script, d, scripts;
+    int cp, k, script, d, scripts, idw;
     utf8proc_uint8_t u[4];
 
     if (grow(&nb, bd->len + bd->len / 2 + 16) != 0)
@@ -925,7 +988,10 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
                                  is_word_cp(cp); w += (size_t)utf8_decode(&cp, bd->s + w, bd->len - w))
             scripts |= 1 << confusable_script(cp);
         script = 0;
-        if ((scripts & ~1) & ((scripts & ~1) - 1)) {
+        idw = (scripts & 1) && id_word(bd, i, w, in, inlen);
+        if (idw) {
+            script = CONF_LATIN;
+        } else if ((scripts & ~1) & ((scripts & ~1) - 1)) {
             if (!(scripts & 1))
                 script = word_script(bd, i, w, in, inlen);
             if (add_mixed(mixed, nmixed, &cap, bd->a[i], w < bd->len ? bd->a[w] : inlen) != 0)
@@ -933,8 +999,10 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
         }
         for (; i < w; i += (size_t)k) {
             k = utf8_decode(&cp, bd->s + i, w - i);
-            d = script != 0 && confusable_script(cp) != CONF_NONE && confusable_script(cp) != script
-                    ? lookalike(cp, script, in, inlen, bd->a[i]) : 0;
+            d = idw ? digit_between(bd, i, (size_t)k, cp) : 0;
+            if (d == 0)
+                d = script != 0 && confusable_script(cp) != CONF_NONE && confusable_script(cp) != script
+                        ? lookalike(cp, script, in, inlen, bd->a[i]) : 0;
             if (d != 0 ? put(&nb, (const char *)u, (size_t)utf8proc_encode_char(d, u), bd->a[i]) != 0
                        : copy_char(&nb, bd, i, (size_t)k, cp) != 0)
                 goto fail;
