@@ -43,7 +43,9 @@ static inline void note_script(struct builder *bd, int script)
                   * typed on another keyboard (id_word) */
                  ((script == SCRIPT_WORD || bd->script == SCRIPT_WORD) &&
                   (script == CONF_CYRILLIC || script == CONF_GREEK ||
-                   bd->script == CONF_CYRILLIC || bd->script == CONF_GREEK));
+                   bd->script == CONF_CYRILLIC || bd->script == CONF_GREEK)) ||
+                 /* a letter only ever a look-alike (Ꭰꓳꓣꓙ) */
+                 script == CONF_OTHER;
     bd->script = script;
 }
 
@@ -252,6 +254,9 @@ int normalise_is_upper(int cp)
 
     if (cp < 0 || utf8proc_isupper(cp))
         return cp >= 0;
+    /* Regional indicators read as letters (🇩🇴🇷🇯) stand for capitals. */
+    if (cp >= 0x1F1E6 && cp <= 0x1F1FF)
+        return 1;
     /* Small capitals and squared or circled letters are written as
      * capitals (ʙold, 🅱old: confusable_letterlike). */
     if (cp > 0x7F && confusable_letterlike(cp) != 0)
@@ -305,6 +310,34 @@ static int number_joiner(int cp)
 static int degree_lookalike(int cp)
 {
     return cp == 0x00BA || cp == 0x02DA || cp == 0x2070;
+}
+
+/* Regional indicator symbols (🇩🇴🇷🇯, report-adv12c H16): two make a flag
+ * emoji, so only a run of three or more is read as letters ("dorj"); a
+ * flag beside a word ("🇲🇳Bold") stays a symbol and the word boundary. */
+#define RI_FIRST 0x1F1E6
+#define RI_LAST 0x1F1FF
+
+static int is_regional(const char *in, size_t inlen, size_t at)
+{
+    int cp;
+
+    return at + 4 <= inlen && utf8_decode(&cp, in + at, inlen - at) == 4 && cp >= RI_FIRST &&
+           cp <= RI_LAST;
+}
+
+/* The letter the regional indicator cp at in[at] stands for, or 0. */
+static int regional_letter(int cp, const char *in, size_t inlen, size_t at)
+{
+    size_t run = 1, p;
+
+    if (cp < RI_FIRST || cp > RI_LAST)
+        return 0;
+    for (p = at; p >= 4 && run < 3 && is_regional(in, inlen, p - 4); p -= 4)
+        run++;
+    for (p = at + 4; run < 3 && is_regional(in, inlen, p); p += 4)
+        run++;
+    return run >= 3 ? 'a' + (cp - RI_FIRST) : 0;
 }
 
 /* What the character cp at in[at..at+n) stands for after the norm bytes
@@ -433,9 +466,16 @@ static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
                             UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
     utf8proc_ssize_t k, i, m;
     utf8proc_category_t c;
+    int k0 = 0;
 
     if (marks == MARKS_STRIP)
         opt |= UTF8PROC_STRIPMARK;
+    /* A letter-like character NFKC would write as several (⒟ as "(d)")
+     * is read as its letter before NFKC (confusable_letterlike). */
+    if (bufcps > 0 && utf8_decode(&k0, s, n) == (int)n && k0 > 0x7F && confusable_letterlike(k0) != 0) {
+        buf[0] = confusable_letterlike(k0);
+        return 1;
+    }
     k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
                            buf, bufcps, opt);
     if (k < 0 || k > bufcps)
@@ -772,6 +812,15 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
         } else {
             n = (size_t)k;
         }
+        if (cp >= RI_FIRST && (k = regional_letter(cp, in, inlen, at)) != 0) {
+            char letter = (char)k;
+            note_script(bd, CONF_LATIN);
+            if (put(bd, &letter, 1, at) != 0)
+                return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+            marks = MARKS_STRIP;
+            at += n;
+            continue;
+        }
         if (cp > 0x7F && (mark = number_mark(bd->s, bd->len, cp, in, inlen, at + n)) != NULL) {
             note_script(bd, SCRIPT_NONE);
             if (put(bd, mark, strlen(mark), at) != 0)
@@ -866,14 +915,16 @@ static int word_script(const struct builder *bd, size_t a, size_t b, const char 
         else
             k = 1;
     for (t = 0; t < 3; t++) {
-        int s = order[t], whole = count[s] > 0;
+        int s = order[t], whole = count[s] > 0 || (s == CONF_LATIN && count[CONF_OTHER] > 0);
         for (i = a; whole && i < b; i += (size_t)k) {
             if ((k = utf8_decode(&cp, bd->s + i, b - i)) <= 0)
                 break;
             sc = confusable_script(cp);
             whole = sc == CONF_NONE || sc == s || lookalike(cp, s, in, inlen, bd->a[i]) != 0;
         }
-        if (whole && count[s] > count[best])
+        /* A word only of Armenian, Cherokee, Lisu or syllabics look-alikes
+         * (Ꭰꓳꓣꓙ) is written in Latin when Latin covers it. */
+        if (whole && (count[s] > count[best] || (s == CONF_LATIN && best == 0 && count[CONF_OTHER] > 0)))
             best = s;
     }
     return best;
@@ -991,6 +1042,14 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
         idw = (scripts & 1) && id_word(bd, i, w, in, inlen);
         if (idw) {
             script = CONF_LATIN;
+        } else if (scripts == 1 << CONF_OTHER && w - i > 4) {
+            /* Only look-alike letters (Ꭰꓳꓣꓙ; two or more: every one of
+             * these letters is 2 or 3 bytes): a Latin word in disguise when
+             * Latin covers every letter, else a word of its own script
+             * (Բարև, ᏣᎳᎩ), left alone. */
+            if ((script = word_script(bd, i, w, in, inlen)) == CONF_LATIN &&
+                add_mixed(mixed, nmixed, &cap, bd->a[i], w < bd->len ? bd->a[w] : inlen) != 0)
+                goto fail;
         } else if ((scripts & ~1) & ((scripts & ~1) - 1)) {
             if (!(scripts & 1))
                 script = word_script(bd, i, w, in, inlen);
