@@ -268,8 +268,9 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
         return glued(f, s, len, at, w);
     if (!can_start(s[at]) || (at > 0 && det_wordc(s[at - 1])))
         return (long)at + 1;
-    /* Not from the middle of a number ("1.2.3.4.5", "978-3-16-148410-0"). */
-    if (det_digit(s[at]) && at >= 2 && strchr(".-/", s[at - 1]) != NULL && det_digit(s[at - 2]))
+    /* Not from the middle of a number ("1.2.3.4.5", "978-3-16-148410-0",
+     * "15,000", "10:30"). */
+    if (det_digit(s[at]) && at >= 2 && strchr(".-/,:=|", s[at - 1]) != NULL && det_digit(s[at - 2]))
         return (long)at + 1;
     if (det_alpha(s[at]) && (r = spoken_at(f, s, len, at, w)) != 0)
         return r;

@@ -247,6 +247,8 @@ static struct date month_after_day(const char *s, size_t len, size_t at)
     return d;
 }
 
+static int born_after(const char *s, size_t len, size_t i);
+
 /* Numeric: Y-M-D, D.M.Y, M/D/Y (same separator twice, a space after it
  * allowed: "1975. 3. 14"), or YYYYMMDD. */
 static struct date numeric(const char *s, size_t len, size_t at)
@@ -266,7 +268,10 @@ static struct date numeric(const char *s, size_t len, size_t at)
             d.end = at + 8, d.strength = FULL;
         return d;
     }
-    if (!(a == 4 || (a >= 1 && a <= 2)) || at + a >= len || strchr("-/.", s[at + a]) == NULL)
+    /* A space between the parts only for Y M D ("생일 1975 03 14"): a
+     * birth word must still mark it. */
+    if (!(a == 4 || (a >= 1 && a <= 2)) || at + a >= len || s[at + a] == '\0' ||
+        strchr(a == 4 ? "-/. " : "-/.", s[at + a]) == NULL)
         return d;
     sep = s[at + a];
     i = space(s, len, at + a + 1);
@@ -286,6 +291,7 @@ static struct date numeric(const char *s, size_t len, size_t at)
         d.end = i + c, d.strength = FULL;
     else if (a == 2 && c == 2 && det_month_day(y, z))
         d.end = i + c, d.strength = FULL;                            /* 75.03.14 */
+    d.born = d.strength == FULL && born_after(s, len, d.end);
     return d;
 }
 
@@ -343,6 +349,37 @@ static unsigned ko_part(const char *s, size_t len, size_t j, int year, size_t *e
     return v;
 }
 
+/* 1 if Korean 생 (生) marks the date ending at i as a birth date: right
+ * after it ("14일생"), or after one space, '.', '-' or middle dot ('ᆞ',
+ * what a ㆍ not between digits becomes: "1975.3.14 생이다", "1975ㆍ3ㆍ14ㆍ생")
+ * when the word ends there or goes on with a particle or the copula (not
+ * "생활", "생산"). */
+static int born_after(const char *s, size_t len, size_t i)
+{
+    static const char *const next[] = {
+        "\xec\x9d\xb4", "\xec\x9d\xb8", "\xec\x9e\x85", "\xec\x9e\x84", /* 이 인 입 임 */
+        "\xec\x9c\xbc", "\xec\x9d\x98", "\xec\x9d\x80", "\xeb\x93\xa4", /* 으 의 은 들 */
+        "\xec\x97\x90", "\xeb\xb6\x80", "\xea\xb9\x8c",                 /* 에 부 까 */
+    };
+    size_t j = i, k;
+
+    if (det_starts(s, len, i, KO_BORN) || det_starts(s, len, i, ZH_BORN))
+        return 1;
+    if (j < len && (s[j] == ' ' || s[j] == '.' || s[j] == '-'))
+        j++;
+    else if (det_starts(s, len, j, "\xe1\x86\x9e") || det_starts(s, len, j, "\xc2\xb7"))
+        j += s[j] == '\xc2' ? 2 : 3;
+    if (j == i || !(det_starts(s, len, j, KO_BORN) || det_starts(s, len, j, ZH_BORN)))
+        return 0;
+    j += 3;
+    if (!det_letter_at(s, len, j))
+        return 1;
+    for (k = 0; k < sizeof next / sizeof next[0]; k++)
+        if (det_starts(s, len, j, next[k]))
+            return 1;
+    return 0;
+}
+
 /* Korean or Chinese: [Y년] [M월] [D일] (年 月 日), each part optional but
  * in this order; 생 (生) after. */
 static struct date korean(const char *s, size_t len, size_t at)
@@ -368,7 +405,7 @@ static struct date korean(const char *s, size_t len, size_t at)
     if (parts == 0 || (parts == 1 && !year))
         return d;
     d.end = i, d.strength = parts == 3 ? FULL : parts == 2 ? PART : YEAR;
-    d.born = det_starts(s, len, i, KO_BORN) || det_starts(s, len, i, ZH_BORN);
+    d.born = born_after(s, len, i);
     return d;
 }
 

@@ -15,7 +15,9 @@
  *     Korean 도 분 초 and hemisphere words (북위 39도 2분 동경 125도 45분,
  *     북위 39.039 동경 125.762), Mongolian hemisphere words (хойд
  *     өргөргийн 47°55′, зүүн уртрагийн 106°55′; a single coordinate with
- *     minutes and such a word: "47°55′ хойд өргөрөг"); ISO 6709
+ *     minutes and such a word: "47°55′ хойд өргөрөг"); labels of the
+ *     axes for hemispheres ("Lat: 39°02′20″ Lon: 125°45′45″", 위도 경도,
+ *     өргөрөг уртраг, широта долгота: axis_label); ISO 6709
  *     ("+47.918+106.917/");
  *   - what3words addresses: "///" and three dotted words of any script
  *     ("///index.home.raft"); after the label "w3w" see detect_label.c.
@@ -74,11 +76,68 @@ static char hemi_word(const char *s, size_t len, size_t i, size_t *end)
         if (words[k].mn)                    /* өргөр(өг, гийн), уртраг(ийн) */
             while ((cp = det_cp_at(s, len, n, &cl)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9'))
                 n += cl;
-        else if (det_letter_at(s, len, n))
-            continue;
+        else if (det_letter_at(s, len, n) && !det_digit(s[n]))
+            continue;                       /* 북위39.039 is glued */
         *end = n;
         return words[k].hemi;
     }
+    return 0;
+}
+
+/* A label of latitude or longitude at i, with no hemisphere in it: "lat",
+ * "latitude", "lon", "lng", "long", "longitude", 위도, 경도, широта,
+ * долгота, Mongolian өргөрөг and уртраг (with their endings), then an
+ * optional ':' or '=' and a space (report-adv12c H69: "Lat: 39°02′20″
+ * Lon: 125°45′45″").  'n' for latitude and 'e' for longitude (the sign
+ * stays unknown: only the axis is used), with its end in *end; 0 if none. */
+static char axis_label(const char *s, size_t len, size_t i, size_t *end)
+{
+    static const struct {
+        const char *w;
+        char axis;
+        int stem;               /* endings may follow (Mongolian, Russian) */
+    } words[] = {
+        { "latitude", 'n', 0 }, { "lat", 'n', 0 }, { "longitude", 'e', 0 }, { "long", 'e', 0 },
+        { "lon", 'e', 0 }, { "lng", 'e', 0 },
+        { "\xec\x9c\x84\xeb\x8f\x84", 'n', 0 }, { "\xea\xb2\xbd\xeb\x8f\x84", 'e', 0 }, /* 위도 경도 */
+        { "\xd1\x88\xd0\xb8\xd1\x80\xd0\xbe\xd1\x82", 'n', 1 },                            /* широт */
+        { "\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xb3\xd0\xbe\xd1\x82", 'e', 1 },                    /* долгот */
+        { "\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd1\x80", 'n', 1 },                            /* өргөр */
+        { "\xd1\x83\xd1\x80\xd1\x82\xd1\x80\xd0\xb0\xd0\xb3", 'e', 1 },                    /* уртраг */
+    };
+    size_t k, n, cl;
+    int cp;
+
+    if (i >= len || det_letter_before(s, i))
+        return 0;
+    for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+        if (!det_starts(s, len, i, words[k].w))
+            continue;
+        n = i + strlen(words[k].w);
+        if (words[k].stem)
+            while ((cp = det_cp_at(s, len, n, &cl)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9'))
+                n += cl;
+        else if (det_letter_at(s, len, n) && !det_digit(s[n]))
+            continue;
+        if (n < len && (s[n] == ':' || s[n] == '=' || s[n] == '.'))
+            n++;
+        if (n < len && s[n] == ' ')
+            n++;
+        *end = n;
+        return words[k].axis;
+    }
+    return 0;
+}
+
+/* An axis label (above) ending right at at. */
+static char axis_label_before(const char *s, size_t len, size_t at)
+{
+    size_t i = at > 24 ? at - 24 : 0, e;
+    char h;
+
+    for (; i < at; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && (h = axis_label(s, len, i, &e)) != 0 && e == at)
+            return h;
     return 0;
 }
 
@@ -220,7 +279,7 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
 {
     struct coord a, b;
     size_t i, e;
-    int ok;
+    int ok, axes = 0;           /* bit 1, 2: a's, b's hemisphere came from a label of its axis */
     char h = 0;
 
     (void)start, (void)kind;
@@ -229,6 +288,10 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
     /* 북위 39도: a hemisphere word before (only non-ASCII text is looked at). */
     if (at > 1 && ((unsigned char)s[at - 1] >= 0x80 || (s[at - 1] == ' ' && (unsigned char)s[at - 2] >= 0x80)))
         h = hemi_word_before(s, len, at);
+    /* Lat: 39°02′20″ Lon: 125°45′45″: the labels stand for hemispheres. */
+    if (h == 0 && at > 2 && (s[at - 1] == ' ' || s[at - 1] == ':' || s[at - 1] == '=' ||
+                             (unsigned char)s[at - 1] >= 0x80 || det_alpha(s[at - 1])))
+        axes = (h = axis_label_before(s, len, at)) != 0;
     a = coordinate(s, len, at, h);
     if ((i = a.end) == 0)
         return 0;
@@ -239,20 +302,23 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
         i++;
     if ((h = hemi_word(s, len, i, &e)) != 0)                       /* 동경 125도 */
         i = e < len && s[e] == ' ' ? e + 1 : e;
+    else if ((h = axis_label(s, len, i, &e)) != 0)                 /* Lon: 125°45′ */
+        i = e, axes |= 2;
     if (i == a.end && !(a.hemi && i < len && hemi_at(s, len, i)))
         return a.hemi_word && a.minutes ? a.end : 0;
     b = coordinate(s, len, i, h);
     if (b.end == 0 || !det_ends_word(s, len, b.end))    /* one, with minutes and a hemisphere word */
         return a.hemi_word && a.minutes ? a.end : 0;
     if (a.hemi && b.hemi)
-        ok = latitude(a.hemi) != latitude(b.hemi);
+        ok = latitude(a.hemi) != latitude(b.hemi) &&
+             (!axes || ((a.minutes || a.decimals >= 2) && (b.minutes || b.decimals >= 2)));
     else if (a.hemi || b.hemi)
         ok = 0;
     else if (a.degree && b.degree)
         ok = a.end - at > 4 && (a.decimals > 0 || s[a.end - 1] == '\'' || s[a.end - 1] == '"');
     else
         ok = a.decimals >= 3 && b.decimals >= 3 && !(a.round && b.round) && a.comma == b.comma &&
-             (!a.comma || ((s[a.end] == ',' || s[a.end] == ';') &&
+             (!a.comma || ((s[a.end] == ',' || s[a.end] == ';' || s[a.end] == ' ') &&
                            det_word_near(s, len, at > 32 ? at - 32 : 0, at, place_words,
                                          sizeof place_words / sizeof place_words[0])));
     if (a.hemi && b.hemi && latitude(b.hemi))

@@ -52,7 +52,13 @@ static size_t masked(const char *s, size_t len, size_t at, size_t n, int digits_
     return (masks > 0 || digits_ok) && det_ends_word(s, len, i) ? i : 0;
 }
 
-/* KR registration number: YYMMDD, a dash, space or nothing, the sex digit
+/* What may stand between the halves of a KR registration number: a dash
+ * (ㅡ and middle dots become one in the norm view: normalise.c), a space,
+ * and what people type instead ("750314/1234567", "750314~1234567",
+ * "750314=1234567", "750314_1******": report-adv12c H43). */
+#define RRN_SEPARATORS "- _/~="
+
+/* KR registration number: YYMMDD, a separator (above) or nothing, the sex digit
  * 1-8 and six digits or masks; or seven masks after the dash. */
 static size_t rrn(const char *s, size_t len, size_t at, size_t n)
 {
@@ -65,7 +71,7 @@ static size_t rrn(const char *s, size_t len, size_t at, size_t n)
         return s[at + 6] >= '1' && s[at + 6] <= '8' && det_ends_word(s, len, at + 13) ? at + 13 : 0;
     if (n == 7 && s[i] >= '1' && s[i] <= '8')
         return masked(s, len, i + 1, 6, 0);                         /* 7503141****** */
-    if (n != 6 || i >= len || (s[i] != '-' && s[i] != ' '))
+    if (n != 6 || i >= len || s[i] == '\0' || strchr(RRN_SEPARATORS, s[i]) == NULL)
         return 0;
     sep = s[i++];
     if (i < len && s[i] >= '1' && s[i] <= '8') {
@@ -119,7 +125,7 @@ static size_t passport(const char *s, size_t len, size_t at)
 }
 
 /* A KR registration number or a MyKad written in parts, without a label:
- * digit groups joined by up to three of " -._" ("75.03.14-1234567",
+ * digit groups joined by up to three of RRN_SEPARATORS and '.' ("75.03.14-1234567",
  * "750314 - 1234567", "750314_1234567", "750314 14 5678"); the birth date
  * is one group or three (YY MM DD), the rest of an RRN one group of seven
  * starting with the sex digit, a MyKad's 2 and 4. */
@@ -131,7 +137,7 @@ static size_t in_parts(const char *s, size_t len, size_t at)
     while (ng < 6 && (n = det_digits(s, len, i)) > 0 && nd + n <= 13) {
         memcpy(d + nd, s + i, n);
         nd += n, i += n, end = i, b[ng++] = nd;
-        for (j = i; j < len && j - i < 3 && s[j] != '\0' && strchr(" -._", s[j]) != NULL; j++)
+        for (j = i; j < len && j - i < 3 && s[j] != '\0' && strchr(RRN_SEPARATORS ".", s[j]) != NULL; j++)
             ;
         if (j == i || j >= len || !det_digit(s[j]))
             break;

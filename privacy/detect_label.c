@@ -9,10 +9,13 @@
  * the value, or before one or two qualifiers ("no.", "number", "card",
  * "번호", "дугаар", "номер"); labels take Korean particles and Russian and
  * Mongolian endings ("여권은", "паспорта"). */
+#include <stdint.h>
+
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
-enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD, LABEL_GRID, LABEL_IP };
+enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD, LABEL_GRID, LABEL_IP,
+                  LABEL_MAIL };
 
 static const struct det_word id_labels[] = {
     DW("passport", FIT_PREFIX), DW("id", FIT_WORD), DW("identity", FIT_WORD),
@@ -94,6 +97,33 @@ static const struct det_word coord_labels[] = {
     DW("\xd1\x83\xd1\x80\xd1\x82\xd1\x80\xd0\xb0\xd0\xb3", FIT_PREFIX),              /* уртраг */
 };
 
+/* Labels of a mailbox (report-adv12c H23): a provider named before the
+ * user name ("gmail: tsetsegee88", "지메일 tsetsegee88", "네이버 메일
+ * tsetsegee88") or a word for e-mail ("mail: tsetsegee88 on gmail", "мейл:
+ * tsetsegee gmail-д").  The value is an e-mail address without its domain:
+ * it needs a digit, '.' or '_', or a provider as the label or right after
+ * it (mailbox_value); the providers are the first entries. */
+static const struct det_word mail_labels[] = {
+    DW("gmail", FIT_WORD), DW("naver", FIT_WORD), DW("daum", FIT_WORD), DW("hanmail", FIT_WORD),
+    DW("yahoo", FIT_WORD), DW("hotmail", FIT_WORD), DW("outlook", FIT_WORD), DW("yandex", FIT_WORD),
+    DW("icloud", FIT_WORD), DW("protonmail", FIT_WORD),
+#define MAIL_PROVIDERS 10
+    DW("mail", FIT_WORD), DW("email", FIT_WORD), DW("mailbox", FIT_WORD),
+    DW("\xec\xa7\x80\xeb\xa9\x94\xec\x9d\xbc", FIT_PREFIX), /* 지메일 */
+    DW("\xeb\x84\xa4\xec\x9d\xb4\xeb\xb2\x84", FIT_PREFIX), /* 네이버 */
+    DW("\xed\x95\x9c\xeb\xa9\x94\xec\x9d\xbc", FIT_PREFIX), /* 한메일 */
+    DW("\xeb\x8b\xa4\xec\x9d\x8c\xeb\xa9\x94\xec\x9d\xbc", FIT_PREFIX), /* 다음메일 */
+    DW("\xec\x95\xbc\xed\x9b\x84", FIT_PREFIX), /* 야후 */
+    DW("\xeb\xa9\x94\xec\x9d\xbc", FIT_PREFIX), /* 메일 */
+    DW("\xec\x9d\xb4\xeb\xa9\x94\xec\x9d\xbc", FIT_PREFIX), /* 이메일 */
+    DW("\xd0\xbf\xd0\xbe\xd1\x87\xd1\x82\xd0\xb0", FIT_PREFIX), /* почта */
+    DW("\xd0\xbc\xd0\xb5\xd0\xb9\xd0\xbb", FIT_PREFIX), /* мейл */
+    DW("\xd0\xbc\xd1\x8d\xd0\xb9\xd0\xbb", FIT_PREFIX), /* мэйл */
+    DW("\xd0\xb8\xd0\xbc\xd1\x8d\xd0\xb9\xd0\xbb", FIT_PREFIX), /* имэйл */
+    DW("\xd0\xb8\xd0\xbc\xd0\xb5\xd0\xb9\xd0\xbb", FIT_PREFIX), /* имейл */
+    DW("\xd1\x8f\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81", FIT_PREFIX), /* яндекс */
+};
+
 static const struct det_word qualifiers[] = {
     DW("no", FIT_WORD), DW("nr", FIT_WORD), DW("num", FIT_WORD), DW("number", FIT_WORD),
     DW("card", FIT_WORD), DW("name", FIT_WORD), DW("id", FIT_WORD), DW("handle", FIT_WORD),
@@ -105,6 +135,52 @@ static const struct det_word qualifiers[] = {
     DW("\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81", FIT_PREFIX),                /* адрес */
     DW("\xd0\xb4\xd1\x8d\xd1\x8d\xd1\x80", FIT_WORD),                            /* дээр: FB дээр kim88 */
 };
+
+
+/* Labels of a part of a number (report-adv12c H65): an RRN or a phone
+ * number said in halves, "주민번호 앞자리는 750314, 뒷자리는 1234567",
+ * "번호는 010-1234에 끝자리 5678", "утасны дугаар 9911, сүүлийн 4 оронтой
+ * нь 2233", "her number starts 010-1234 and ends 5678".  The value after
+ * one is an ID part of four digits or more; the English words (ends,
+ * starts...) count only with a number word before them in the sentence
+ * (number_word_before).  A number of four digits or more right after a
+ * qualifier or an ID label is a part too when a part label follows it
+ * within PART_WINDOW bytes ("9911, сүүлийн 4 оронтой нь 2233"). */
+static const struct det_word part_labels[] = {
+    DW("\xec\x95\x9e\xec\x9e\x90\xeb\xa6\xac", FIT_PREFIX), /* 앞자리 */
+    DW("\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac", FIT_PREFIX), /* 뒷자리 */
+    DW("\xeb\x92\xa4\xec\x9e\x90\xeb\xa6\xac", FIT_PREFIX), /* 뒤자리 */
+    DW("\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac", FIT_PREFIX), /* 끝자리 */
+    DW("\xec\xa4\x91\xea\xb0\x84\xec\x9e\x90\xeb\xa6\xac", FIT_PREFIX), /* 중간자리 */
+    DW("\xea\xb0\x80\xec\x9a\xb4\xeb\x8d\xb0\xec\x9e\x90\xeb\xa6\xac", FIT_PREFIX), /* 가운데자리 */
+    DW("\xec\x95\x9e\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX), /* 앞번호 */
+    DW("\xeb\x92\xb7\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX), /* 뒷번호 */
+    DW("\xeb\x81\x9d\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX), /* 끝번호 */
+    DW("\xec\xa4\x91\xea\xb0\x84\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX), /* 중간번호 */
+    DW("\xec\x95\x9e\xeb\xb6\x80\xeb\xb6\x84", FIT_PREFIX), /* 앞부분 */
+    DW("\xeb\x92\xb7\xeb\xb6\x80\xeb\xb6\x84", FIT_PREFIX), /* 뒷부분 */
+    DW("\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbd\xd1\x82\xd0\xbe\xd0\xb9", FIT_PREFIX), /* оронтой (нь): "сүүлийн 4 оронтой нь 2233" */
+    DW("\xd1\x86\xd0\xb8\xd1\x84\xd1\x80", FIT_PREFIX), /* цифры: "последние цифры 5678" */
+};
+
+static const struct det_word part_words_en[] = {
+    DW("ends", FIT_WORD), DW("ending", FIT_WORD), DW("starts", FIT_WORD), DW("starting", FIT_WORD),
+    DW("begins", FIT_WORD), DW("beginning", FIT_WORD), DW("digits", FIT_WORD),
+};
+
+/* The words that make the English part words count, and number words
+ * for a first half. */
+static const struct det_word number_words[] = {
+    DW("number", FIT_WORD), DW("phone", FIT_PREFIX), DW("passport", FIT_PREFIX), DW("id", FIT_WORD),
+    DW("tel", FIT_WORD), DW("mobile", FIT_WORD), DW("cell", FIT_WORD),
+    DW("\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX), /* 번호 */
+    DW("\xec\xa0\x84\xed\x99\x94", FIT_PREFIX), /* 전화 */
+    DW("\xd1\x83\xd1\x82\xd0\xb0\xd1\x81", FIT_PREFIX), /* утас */
+    DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX), /* дугаар */
+    DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX), /* номер */
+    DW("\xec\xa3\xbc\xeb\xaf\xbc", FIT_PREFIX), /* 주민 */
+};
+#define PART_WINDOW 48
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define SEPARATORS " :#.-="
@@ -126,6 +202,8 @@ static enum label_kind label_before(const char *s, size_t v)
             return LABEL_ID;
         if (det_in_list(w3w_labels, N(w3w_labels), w, n))
             return LABEL_W3W;
+        if (det_in_list(mail_labels, N(mail_labels), w, n))
+            return LABEL_MAIL;
         if (det_in_list(ip_labels, N(ip_labels), w, n))
             return LABEL_IP;
         if (det_in_list(grid_labels, N(grid_labels), w, n) ||
@@ -168,7 +246,7 @@ static size_t id_separator(const char *s, size_t len, size_t i)
 /* An ID value: letters and digits (any script's, Sino-Korean syllables
  * too: detect_digits.c), groups joined by a separator (id_separator);
  * 5-20 of them, at least 4 digits. */
-static size_t id_value(const char *s, size_t len, size_t at)
+static size_t id_value_min(const char *s, size_t len, size_t at, size_t minchars)
 {
     size_t i = at, end = 0, chars = 0, nd = 0, k, sep, last = 0, group;
     int v;
@@ -197,7 +275,55 @@ static size_t id_value(const char *s, size_t len, size_t at)
     /* "...일이삼사오육칠이다": the last 이 is the copula. */
     if (end > at && det_letter_at(s, len, end) && det_starts(s, len, last, "\xec\x9d\xb4"))
         end = last, chars--, nd--;
-    return chars >= 5 && chars <= 20 && nd >= 4 ? end : 0;
+    return chars >= minchars && chars <= 20 && nd >= 4 ? end : 0;
+}
+
+static size_t id_value(const char *s, size_t len, size_t at)
+{
+    return id_value_min(s, len, at, 5);
+}
+
+/* 1 if a part label (part_labels, or an English part word after a number
+ * word) ends before the value at v: "뒷자리는 1234567", "ends in 5678",
+ * "оронтой нь 2233". */
+static int part_label_before(const char *s, size_t v)
+{
+    size_t a, we = det_word_ending(s, v, SEPARATORS, &a), b, k;
+
+    for (k = 0; k < 2 && we != 0; k++) {
+        if (det_in_list(part_labels, N(part_labels), s + a, we - a))
+            return 1;
+        if (det_in_list(part_words_en, N(part_words_en), s + a, we - a))
+            return det_word_near(s, v, a > 64 ? a - 64 : 0, a, number_words, N(number_words));
+        /* "ends in", "starts with", "оронтой нь": one small word between. */
+        if (!((we - a == 2 && (memcmp(s + a, "in", 2) == 0 || memcmp(s + a, "at", 2) == 0 ||
+                               memcmp(s + a, "is", 2) == 0)) ||
+              (we - a == 4 && (memcmp(s + a, "with", 4) == 0 ||
+                               memcmp(s + a, "\xd0\xbd\xd1\x8c", 4) == 0))))          /* нь */
+            return 0;
+        we = det_word_ending(s, a, SEPARATORS, &b);
+        a = b;
+    }
+    return 0;
+}
+
+/* The end of a part of a number at at (part_labels): after a part label,
+ * or after a number word when a part label follows; 0 if none. */
+static size_t part_value(const char *s, size_t len, size_t at)
+{
+    size_t end, a, we;
+
+    if (!det_digit(s[at]) || (end = id_value_min(s, len, at, 4)) == 0)
+        return 0;
+    if (part_label_before(s, at))
+        return end;
+    we = det_word_ending(s, at, SEPARATORS, &a);
+    if (we == 0 || !det_in_list(number_words, N(number_words), s + a, we - a))
+        return 0;
+    return det_word_near(s, len, end, end + PART_WINDOW < len ? end + PART_WINDOW : len, part_labels,
+                         N(part_labels)) ||
+           det_word_near(s, len, end, end + PART_WINDOW < len ? end + PART_WINDOW : len, part_words_en,
+                         N(part_words_en)) ? end : 0;
 }
 
 /* A latitude or longitude: [-]D.dd (two decimals or more: 1 km). */
@@ -242,6 +368,28 @@ static size_t handle_value(const char *s, size_t len, size_t at)
     return letters > 0 && i - at >= 3 && i - at <= 38 && det_ends_word(s, len, i) ? i : 0;
 }
 
+/* The end of a mailbox's user name at at after a mail label (above), or
+ * 0: [a-z0-9._] holding a digit, '.' or '_', or followed by a provider
+ * (" gmail-д", " on gmail"); a word alone is a word ("Naver: the
+ * company"), even after a provider. */
+static size_t mailbox_value(const char *s, size_t len, size_t at, size_t hv)
+{
+    size_t k, i = hv, a;
+
+    if (hv == 0)
+        return 0;
+    for (k = at; k < hv; k++)
+        if (det_digit(s[k]) || s[k] == '.' || s[k] == '_')
+            return hv;
+    if (det_starts(s, len, i, " on "))
+        i += 3;
+    if (i < len && s[i] == ' ')
+        i++;
+    for (a = i; i < len && det_alpha(s[i]); i++)
+        ;
+    return i > a && det_in_list(mail_labels, MAIL_PROVIDERS, s + a, i - a) ? hv : 0;
+}
+
 /* A platform in parentheses after a user name holding a digit or '_':
  * "kim88 (Telegram)". */
 static int platform_after(const char *s, size_t len, size_t at, size_t end)
@@ -266,12 +414,27 @@ static int qq_before(const char *s, size_t v)
     return we != 0 && we - a >= 2 && s[a] == 'q' && s[a + 1] == 'q';
 }
 
+/* The start of a passport's series of one or two letters (any script)
+ * standing between an ID label and the number at at ("паспорт АБ
+ * 1234567", "passport AB 1234567"), or SIZE_MAX. */
+static size_t series_before(const char *s, size_t at)
+{
+    size_t a, cl, n = 0, i;
+    int cp;
+
+    if (at < 3 || s[at - 1] != ' ' || det_word_ending(s, at - 1, "", &a) == 0)
+        return SIZE_MAX;
+    for (i = a; i < at - 1 && (cp = det_cp_at(s, at - 1, i, &cl)) >= 0; i += cl, n++)
+        if (cp >= '0' && cp <= '9')
+            return SIZE_MAX;
+    return n >= 1 && n <= 2 && a > 0 && strchr(SEPARATORS, s[a - 1]) != NULL && s[a - 1] != '\0' ? a : SIZE_MAX;
+}
+
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    size_t idv, hv = 0, cv;
+    size_t idv, hv = 0, cv, ser;
     enum label_kind l;
 
-    (void)start;
     if (at == 0 || strchr(SEPARATORS, s[at - 1]) == NULL || s[at - 1] == '\0')
         return 0;
     idv = id_value(s, len, at);
@@ -283,8 +446,16 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     l = label_before(s, at);
     if (l == LABEL_ID && idv != 0)
         return *kind = DETECT_ID, idv;
+    if ((cv = part_value(s, len, at)) != 0)
+        return *kind = DETECT_ID, cv;
+    if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && (ser = series_before(s, at)) != SIZE_MAX &&
+        label_before(s, ser) == LABEL_ID)
+        return *start = ser, *kind = DETECT_ID, idv;
     if (hv != 0 && (l == LABEL_HANDLE || platform_after(s, len, at, hv)))
         return *kind = DETECT_HANDLE, hv;
+    if (l == LABEL_MAIL &&
+        (cv = mailbox_value(s, len, at, hv)) != 0)
+        return *kind = DETECT_EMAIL, cv;
     /* A QQ account is a number ("QQ: 12345678"). */
     if (l == LABEL_HANDLE && det_digit(s[at]) && qq_before(s, at) &&
         (cv = det_digits(s, len, at)) >= 5 && cv <= 12 && det_ends_word(s, len, at + cv))

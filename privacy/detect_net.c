@@ -187,6 +187,34 @@ static int local_marked(const char *s, size_t l, size_t at)
     return 0;
 }
 
+/* Words that say a mailbox follows: with one before it, a user name
+ * without a digit before " at " and a provider is an address ("email:
+ * tsetsegee at gmail", "write to tsetsegee at gmail": report-adv12c H23),
+ * where "works at naver" is English. */
+static const struct det_word mail_words[] = {
+    DW("email", FIT_WORD), DW("mail", FIT_WORD), DW("write", FIT_PREFIX), DW("mailbox", FIT_WORD),
+    DW("\xeb\xa9\x94\xec\x9d\xbc", FIT_PREFIX), /* 메일 */
+    DW("\xec\x9d\xb4\xeb\xa9\x94\xec\x9d\xbc", FIT_PREFIX), /* 이메일 */
+    DW("\xd0\xbf\xd0\xbe\xd1\x87\xd1\x82", FIT_PREFIX), /* почт */
+    DW("\xd0\xbc\xd0\xb5\xd0\xb9\xd0\xbb", FIT_PREFIX), /* мейл */
+    DW("\xd0\xbc\xd1\x8d\xd0\xb9\xd0\xbb", FIT_PREFIX), /* мэйл */
+    DW("\xd0\xb8\xd0\xbc\xd1\x8d\xd0\xb9\xd0\xbb", FIT_PREFIX), /* имэйл */
+};
+
+/* 1 if a word of mail_words stands in the 32 bytes before l, in the
+ * same sentence. */
+static int mail_word_before(const char *s, size_t len, size_t l)
+{
+    size_t from = l > 32 ? l - 32 : 0, i;
+
+    for (i = l; i > from; i--)
+        if (s[i - 1] == '.' && i < l && s[i] == ' ') {
+            from = i;
+            break;
+        }
+    return det_word_near(s, len, from, l, mail_words, sizeof mail_words / sizeof mail_words[0]);
+}
+
 /* An e-mail address around an at sign at s[at], or 0. */
 static size_t email_at(const char *s, size_t len, size_t at, size_t *start)
 {
@@ -202,7 +230,7 @@ static size_t email_at(const char *s, size_t len, size_t at, size_t *start)
         return *start = l, q + 1;
     h = host_at(s, len, at + a, 1, 2);
     if (h.labels == 1 && provider(s, h.tld, h.end) && det_ends_word(s, len, h.end) &&
-        (!spelled || local_marked(s, l, at)))
+        (!spelled || local_marked(s, l, at) || mail_word_before(s, len, l)))
         return *start = l, h.end;                               /* kim@gmail */
     if (h.labels < 2 || !h.tld_letters)
         return 0;

@@ -95,7 +95,19 @@ static int match(size_t plan, int which, const char *digits)
 
 /* ---- reading the groups ---- */
 
+/* Separators read only when the whole number uses one of them between
+ * three groups or more ("010,1234,5678", "010:1234:5678", "010=1234=5678",
+ * "010|1234|5678": report-adv12c H42), since a list, a time or an amount
+ * uses them too (not_a_number). */
+#define ODD_SEPARATORS ",:=|"
+
+static int odd_separator(char c)
+{
+    return c != '\0' && strchr(ODD_SEPARATORS, c) != NULL;
+}
+
 /* Reads a separator between groups at s[i]: [' '] [-./~_ or 에] [' '],
+ * or one of ODD_SEPARATORS alone,
  * or nothing before '(' or after ')'.  Returns its length (0 when none is
  * needed), -1 if there is none; *kind its character ('e' for 에, the
  * Korean spoken separator: "010에 1234에 5678").  A full stop and a
@@ -108,10 +120,14 @@ static long separator(const char *s, size_t len, size_t i, int after_paren, char
     *kind = 0;
     if (j < len && s[j] == ' ')
         *kind = ' ', j++;
-    if (j < len && strchr("-./~_", s[j]) != NULL && s[j] != '\0')
+    if (j < len && strchr("-./~_" ODD_SEPARATORS, s[j]) != NULL && s[j] != '\0')
         *kind = s[j], j++;
     else if (det_starts(s, len, j, "\xec\x97\x90"))            /* 에 */
         *kind = 'e', j += 3;
+    else if (*kind == ' ' && det_starts(s, len, j, "\xeb\x8b\xa4\xec\x8b\x9c "))   /* 다시: a dash said */
+        *kind = 'e', j += 6;
+    if (odd_separator(*kind) && (j != i + 1 || (j < len && s[j] == ' ')))
+        return -1;                      /* "12,345, 67,891": a list */
     if (j > i && j < len && s[j] == ' ' && *kind != ' ') {
         if (*kind == '.' && j == i + 1)
             return -1;                  /* "... 22 33. 9 people": a full stop */
@@ -143,7 +159,9 @@ static size_t read_digits(struct groups *g, size_t *nd, const char *s, size_t le
     }
     if (sino > 0 && det_letter_at(s, len, i) && det_starts(s, len, last, "\xec\x9d\xb4"))
         i = last, n--, sino--;                              /* 이 */
-    if (sino > 0 && sino < 3)
+    /* A group of Sino-Korean digits alone needs three; one among ASCII
+     * digits is a digit typed in Hangul mode ("010-일234-5678"). */
+    if (sino > 0 && sino < 3 && sino == n - *nd)
         return a;
     *nd = n;
     return i;
@@ -211,8 +229,13 @@ static int not_a_number(const char *s, const struct groups *g, size_t k)
 {
     size_t i, small = 0, years = 0, threes = 0;
     char sep = g->sep[1];
+    int odd = 0;
 
+    for (i = 1; i < k; i++)
+        odd |= odd_separator(g->sep[i]);
     for (i = 0; i < k; i++) {
+        if (odd && (k < 3 || (i > 0 && g->sep[i] != sep) || g->nd[i] <= 2))
+            return NEVER;                              /* 12:30, 10:30:00, 010-1234:5678 */
         small += g->nd[i] <= 2;
         years += g->nd[i] == 4 && is_year(group_value(g, i));
         threes += i > 0 && g->nd[i] == 3 && g->sep[i] == sep;
@@ -231,8 +254,8 @@ static int not_a_number(const char *s, const struct groups *g, size_t k)
     }
     if (k >= 3 && small == k)
         return NOT_LIKELY;                             /* 12 34 56 78 */
-    if (k >= 2 && g->nd[0] <= 3 && threes == k - 1 && (sep == ' ' || sep == '.'))
-        return NOT_LIKELY;                             /* 2 500 000, 1.250.000 */
+    if (k >= 2 && g->nd[0] <= 3 && threes == k - 1 && (sep == ' ' || sep == '.' || sep == ','))
+        return NOT_LIKELY;                             /* 2 500 000, 1.250.000, 1,250,000 */
     return NUMBER;
 }
 

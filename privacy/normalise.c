@@ -37,8 +37,15 @@ enum { SCRIPT_NONE = CONF_NONE, SCRIPT_WORD = CONF_OTHER + 1 };
  * scripts side by side make a mixed word (resolve_mixed). */
 static inline void note_script(struct builder *bd, int script)
 {
-    bd->mixed |= script != SCRIPT_NONE && script < SCRIPT_WORD && bd->script != SCRIPT_NONE &&
-                 bd->script < SCRIPT_WORD && script != bd->script;
+    bd->mixed |= (script != SCRIPT_NONE && script < SCRIPT_WORD && bd->script != SCRIPT_NONE &&
+                  bd->script < SCRIPT_WORD && script != bd->script) ||
+                 /* a Cyrillic or Greek letter beside a digit: maybe an ID
+                  * typed on another keyboard (id_word) */
+                 ((script == SCRIPT_WORD || bd->script == SCRIPT_WORD) &&
+                  (script == CONF_CYRILLIC || script == CONF_GREEK ||
+                   bd->script == CONF_CYRILLIC || bd->script == CONF_GREEK)) ||
+                 /* a letter only ever a look-alike (Ꭰꓳꓣꓙ) */
+                 script == CONF_OTHER;
     bd->script = script;
 }
 
@@ -247,6 +254,9 @@ int normalise_is_upper(int cp)
 
     if (cp < 0 || utf8proc_isupper(cp))
         return cp >= 0;
+    /* Regional indicators read as letters (🇩🇴🇷🇯) stand for capitals. */
+    if (cp >= 0x1F1E6 && cp <= 0x1F1FF)
+        return 1;
     /* Small capitals and squared or circled letters are written as
      * capitals (ʙold, 🅱old: confusable_letterlike). */
     if (cp > 0x7F && confusable_letterlike(cp) != 0)
@@ -271,7 +281,85 @@ static int is_dash(int cp)
 {
     return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
            cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D || cp == 0x2E3A ||
-           cp == 0x2E3B || cp == 0x30FC || cp == 0x30FB || cp == 0xFF65;
+           cp == 0x2E3B || cp == 0x30FC || cp == 0x30FB || cp == 0xFF65 ||
+           cp == 0x2043 || cp == 0x02D7 || cp == 0x2796;   /* ⁃ ˗ ➖ (report-adv12c H42) */
+}
+
+/* ---- Marks inside numbers (report-adv12c H42-H44, H62) ----
+ * Characters that stand for a dash or a degree sign only between or after
+ * digits, where the norm view writes what they stand for so the detectors
+ * read one form (docs/VARIANTS.md, "Separators and marks in numbers"):
+ *   - a joiner between two digit groups ("010ㅡ1234ㅡ5678", "750314ㆍ1234567",
+ *     "1975·03·14"): the Hangul vowel ㅡ (what the '-' key gives in Hangul
+ *     mode) and the middle dots · ㆍ ‧ ∙ ⋅ • become '-' when a digit (or a
+ *     space after one) is before them and a digit or a mask ('*') after
+ *     them (spaces between allowed).  Elsewhere they are letters or
+ *     punctuation (ㅡ in "ㅡㅡ", 김·종·수 spelled out: normalise_spell_sep);
+ *   - a degree look-alike right after a digit: º (the ordinal indicator,
+ *     which NFKC makes 'o'), ˚ (ring above) and ⁰ (superscript zero)
+ *     become '°'; the modifier double prime ʺ becomes '\'\'' as ″ does.
+ * Where it is decided: the norm byte before and the original text after,
+ * so a text and any window of it that starts at a sequence start read
+ * alike. */
+static int number_joiner(int cp)
+{
+    return cp == 0x3161 || cp == 0x318D || cp == 0x00B7 || cp == 0x2027 || cp == 0x2219 ||
+           cp == 0x22C5 || cp == 0x2022;
+}
+
+static int degree_lookalike(int cp)
+{
+    return cp == 0x00BA || cp == 0x02DA || cp == 0x2070;
+}
+
+/* Regional indicator symbols (🇩🇴🇷🇯, report-adv12c H16): two make a flag
+ * emoji, so only a run of three or more is read as letters ("dorj"); a
+ * flag beside a word ("🇲🇳Bold") stays a symbol and the word boundary. */
+#define RI_FIRST 0x1F1E6
+#define RI_LAST 0x1F1FF
+
+static int is_regional(const char *in, size_t inlen, size_t at)
+{
+    int cp;
+
+    return at + 4 <= inlen && utf8_decode(&cp, in + at, inlen - at) == 4 && cp >= RI_FIRST &&
+           cp <= RI_LAST;
+}
+
+/* The letter the regional indicator cp at in[at] stands for, or 0. */
+static int regional_letter(int cp, const char *in, size_t inlen, size_t at)
+{
+    size_t run = 1, p;
+
+    if (cp < RI_FIRST || cp > RI_LAST)
+        return 0;
+    for (p = at; p >= 4 && run < 3 && is_regional(in, inlen, p - 4); p -= 4)
+        run++;
+    for (p = at + 4; run < 3 && is_regional(in, inlen, p); p += 4)
+        run++;
+    return run >= 3 ? 'a' + (cp - RI_FIRST) : 0;
+}
+
+/* What the character cp at in[at..at+n) stands for after the norm bytes
+ * s[0..len) (above): "-", the degree sign, "''", or NULL for itself. */
+static const char *number_mark(const char *s, size_t len, int cp, const char *in, size_t inlen,
+                               size_t end)
+{
+    size_t j = end;
+    int spaced = len > 0 && s[len - 1] == ' ';
+
+    if (cp == 0x02BA)
+        return len > 0 && s[len - 1] >= '0' && s[len - 1] <= '9' ? "''" : NULL;
+    len -= (size_t)spaced;
+    if (len == 0 || s[len - 1] < '0' || s[len - 1] > '9')
+        return NULL;
+    if (degree_lookalike(cp))
+        return spaced ? NULL : "\xc2\xb0";
+    if (!number_joiner(cp))
+        return NULL;
+    while (j < inlen && in[j] == ' ')
+        j++;
+    return j < inlen && ((in[j] >= '0' && in[j] <= '9') || in[j] == '*') ? "-" : NULL;
 }
 
 static int is_apostrophe(int cp)
@@ -378,9 +466,16 @@ static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
                             UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
     utf8proc_ssize_t k, i, m;
     utf8proc_category_t c;
+    int k0 = 0;
 
     if (marks == MARKS_STRIP)
         opt |= UTF8PROC_STRIPMARK;
+    /* A letter-like character NFKC would write as several (⒟ as "(d)")
+     * is read as its letter before NFKC (confusable_letterlike). */
+    if (bufcps > 0 && utf8_decode(&k0, s, n) == (int)n && k0 > 0x7F && confusable_letterlike(k0) != 0) {
+        buf[0] = confusable_letterlike(k0);
+        return 1;
+    }
     k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
                            buf, bufcps, opt);
     if (k < 0 || k > bufcps)
@@ -670,6 +765,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
     size_t at = 0, n, la_at = SIZE_MAX, la_n = 0;
     int cp, k, marks = MARKS_KEEP, la_cp = 0;
     const struct cpmap *m;
+    const char *mark;
 
     (void)pthread_once(&cpmap_once, cpmap_build);
     /* Normalised text is rarely longer than its original: one allocation. */
@@ -715,6 +811,23 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             return err_set(e, EXIT_INPUT, "text is not valid UTF-8 at byte %zu; convert it to UTF-8 and try again", at);
         } else {
             n = (size_t)k;
+        }
+        if (cp >= RI_FIRST && (k = regional_letter(cp, in, inlen, at)) != 0) {
+            char letter = (char)k;
+            note_script(bd, CONF_LATIN);
+            if (put(bd, &letter, 1, at) != 0)
+                return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+            marks = MARKS_STRIP;
+            at += n;
+            continue;
+        }
+        if (cp > 0x7F && (mark = number_mark(bd->s, bd->len, cp, in, inlen, at + n)) != NULL) {
+            note_script(bd, SCRIPT_NONE);
+            if (put(bd, mark, strlen(mark), at) != 0)
+                return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+            marks = MARKS_KEEP;
+            at += n;
+            continue;
         }
         if (cp >= 0x3131 && cp <= 0x3163) {
             int oom = 0;
@@ -802,14 +915,16 @@ static int word_script(const struct builder *bd, size_t a, size_t b, const char 
         else
             k = 1;
     for (t = 0; t < 3; t++) {
-        int s = order[t], whole = count[s] > 0;
+        int s = order[t], whole = count[s] > 0 || (s == CONF_LATIN && count[CONF_OTHER] > 0);
         for (i = a; whole && i < b; i += (size_t)k) {
             if ((k = utf8_decode(&cp, bd->s + i, b - i)) <= 0)
                 break;
             sc = confusable_script(cp);
             whole = sc == CONF_NONE || sc == s || lookalike(cp, s, in, inlen, bd->a[i]) != 0;
         }
-        if (whole && count[s] > count[best])
+        /* A word only of Armenian, Cherokee, Lisu or syllabics look-alikes
+         * (Ꭰꓳꓣꓙ) is written in Latin when Latin covers it. */
+        if (whole && (count[s] > count[best] || (s == CONF_LATIN && best == 0 && count[CONF_OTHER] > 0)))
             best = s;
     }
     return best;
@@ -841,6 +956,64 @@ static int add_mixed(uint32_t **mixed, size_t *nmixed, size_t *cap, size_t a, si
     return 0;
 }
 
+/* ---- Look-alikes in identifiers (report-adv12c H58, H59) ----
+ * A word shaped like an ID or passport number (five ASCII digits or more,
+ * at most three letters, no other word characters) is written in Latin
+ * letters and ASCII digits: a Cyrillic or Greek letter becomes its Latin
+ * look-alike ("Е1234567" typed on a Cyrillic keyboard is e1234567, as the
+ * registered id:E1234567 and the passport detector read it), and a letter
+ * whose skeleton is a digit, standing between two digits, becomes that
+ * digit ("M12З4567" is m1234567).  Such a word is no name, so it raises no
+ * mixed-script flag; a Mongolian register number (УБ75031412: Б has no
+ * Latin look-alike) is left in Cyrillic for its own detector. */
+static int digit_lookalike(int cp)
+{
+    switch (cp) {
+    case 'o': case 0x043E: case 0x03BF: case 0x0585: return '0';        /* o о ο օ */
+    case 'l': case 0x0456: case 0x04CF: case 0x03B9: return '1';        /* l і ӏ ι */
+    case 0x0437: case 0x04E1: case 0x021D: return '3';                  /* з ӡ ȝ */
+    case 0x0431: return '6';                                           /* б */
+    default: return 0;
+    }
+}
+
+/* The digit cp at norm byte p (n bytes) stands for between two ASCII
+ * digits, or 0. */
+static int digit_between(const struct builder *bd, size_t p, size_t n, int cp)
+{
+    return p > 0 && p + n < bd->len && bd->s[p - 1] >= '0' && bd->s[p - 1] <= '9' &&
+                   bd->s[p + n] >= '0' && bd->s[p + n] <= '9' ? digit_lookalike(cp) : 0;
+}
+
+/* 1 if bd->s[a..b) is an ID-shaped word (above) with something to fold. */
+static int id_word(const struct builder *bd, size_t a, size_t b, const char *in, size_t inlen)
+{
+    size_t i, digits = 0, letters = 0, fold = 0;
+    int cp, k, sc;
+
+    for (i = a; i < b; i += (size_t)k) {
+        if ((k = utf8_decode(&cp, bd->s + i, b - i)) <= 0)
+            return 0;
+        if (cp >= '0' && cp <= '9') {
+            digits++;
+            continue;
+        }
+        if (digit_between(bd, i, (size_t)k, cp) != 0) {
+            digits++, fold += cp > 0x7F || cp == 'o' || cp == 'l';
+            continue;
+        }
+        sc = confusable_script(cp);
+        if (++letters > 3 || sc == CONF_NONE || sc == CONF_OTHER)
+            return 0;
+        if (sc != CONF_LATIN) {
+            if (lookalike(cp, CONF_LATIN, in, inlen, bd->a[i]) == 0)
+                return 0;
+            fold++;
+        }
+    }
+    return digits >= 5 && fold > 0;
+}
+
 /* Rewrites bd's views with every mixed word in one script; appends each
  * such word's original span to *mixed (pairs of offsets, malloc). */
 static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_t **mixed,
@@ -848,7 +1021,7 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
 {
     struct builder nb = { 0 };
     size_t i = 0, w, cap = 0;
-    int cp, k, script, d, scripts;
+    int cp, k, script, d, scripts, idw;
     utf8proc_uint8_t u[4];
 
     if (grow(&nb, bd->len + bd->len / 2 + 16) != 0)
@@ -866,7 +1039,18 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
                                  is_word_cp(cp); w += (size_t)utf8_decode(&cp, bd->s + w, bd->len - w))
             scripts |= 1 << confusable_script(cp);
         script = 0;
-        if ((scripts & ~1) & ((scripts & ~1) - 1)) {
+        idw = (scripts & 1) && id_word(bd, i, w, in, inlen);
+        if (idw) {
+            script = CONF_LATIN;
+        } else if (scripts == 1 << CONF_OTHER && w - i > 4) {
+            /* Only look-alike letters (Ꭰꓳꓣꓙ; two or more: every one of
+             * these letters is 2 or 3 bytes): a Latin word in disguise when
+             * Latin covers every letter, else a word of its own script
+             * (Բարև, ᏣᎳᎩ), left alone. */
+            if ((script = word_script(bd, i, w, in, inlen)) == CONF_LATIN &&
+                add_mixed(mixed, nmixed, &cap, bd->a[i], w < bd->len ? bd->a[w] : inlen) != 0)
+                goto fail;
+        } else if ((scripts & ~1) & ((scripts & ~1) - 1)) {
             if (!(scripts & 1))
                 script = word_script(bd, i, w, in, inlen);
             if (add_mixed(mixed, nmixed, &cap, bd->a[i], w < bd->len ? bd->a[w] : inlen) != 0)
@@ -874,8 +1058,10 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
         }
         for (; i < w; i += (size_t)k) {
             k = utf8_decode(&cp, bd->s + i, w - i);
-            d = script != 0 && confusable_script(cp) != CONF_NONE && confusable_script(cp) != script
-                    ? lookalike(cp, script, in, inlen, bd->a[i]) : 0;
+            d = idw ? digit_between(bd, i, (size_t)k, cp) : 0;
+            if (d == 0)
+                d = script != 0 && confusable_script(cp) != CONF_NONE && confusable_script(cp) != script
+                        ? lookalike(cp, script, in, inlen, bd->a[i]) : 0;
             if (d != 0 ? put(&nb, (const char *)u, (size_t)utf8proc_encode_char(d, u), bd->a[i]) != 0
                        : copy_char(&nb, bd, i, (size_t)k, cp) != 0)
                 goto fail;

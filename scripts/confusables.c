@@ -63,6 +63,28 @@ static int letterlike(UChar32 c)
             name[n + 1] == '\0')
             return name[n] - 'A' + 'a';
     }
+    /* Parenthesised letters, which NFKC writes "(d)" (normalise.c reads
+     * this table before NFKC), and the Latin letters with a hook, stroke,
+     * loop or bar that have no decomposition and no skeleton of a basic
+     * letter (ɗ, ʝ, ꝋ, ɵ: report-adv12c H15, H40), from U+0250 on (ø, đ
+     * and the letters of European languages below it are left to their
+     * own rules). */
+    if (strncmp(name, "PARENTHESIZED LATIN SMALL LETTER ", 33) == 0 && name[33] >= 'A' &&
+        name[33] <= 'Z' && name[34] == '\0')
+        return name[33] - 'A' + 'a';
+    if (c >= 0x250 && uscript_getScript(c, &st) == USCRIPT_LATIN && U_SUCCESS(st) &&
+        (strncmp(name, "LATIN SMALL LETTER ", 19) == 0 || strncmp(name, "LATIN CAPITAL LETTER ", 21) == 0)) {
+        const char *l = name + (name[6] == 'S' ? 19 : 21);
+        if (strncmp(l, "BARRED ", 7) == 0)
+            l += 7;
+        if (l[0] >= 'A' && l[0] <= 'Z' && strncmp(l + 1, " WITH ", 6) == 0 &&
+            (strstr(l, "HOOK") != NULL || strstr(l, "STROKE") != NULL || strstr(l, "LOOP") != NULL ||
+             strstr(l, "BAR") != NULL || strstr(l, "CROSSED-TAIL") != NULL) &&
+            strstr(l, " AND ") == NULL && strstr(l, "HOOK ABOVE") == NULL)
+            return l[0] - 'A' + 'a';
+        if (l != name + (name[6] == 'S' ? 19 : 21) && l[0] >= 'A' && l[0] <= 'Z' && l[1] == '\0')
+            return l[0] - 'A' + 'a';                            /* BARRED O */
+    }
     return 0;
 }
 

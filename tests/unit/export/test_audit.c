@@ -413,6 +413,37 @@ static void test_protected_term_fails(void **state)
     digestset_free(&ds);
 }
 
+/* What the redactor now replaces (issue 12, report-adv12c H23, H42-H44,
+ * H58-H59, H62, H65, H69) the audit's residual-detectors check catches
+ * too: it reads the same normalisation and detectors.  Each body alone
+ * FAILs. */
+static void test_issue12_shapes_fail(void **state)
+{
+    static const char *const names[] = { "Kim Chol-jin" };
+    static const char *const bodies[] = {
+        "Call 010ㅡ1234ㅡ5678 now.", "Call 010·1234·5678 now.", "Call 010,1234,5678 now.",
+        "번호 750314ㆍ1234567 였다.", "번호 750314/1234567 였다.", "생년월일: 1975·03·14",
+        "at 47º55′12″N 106º55′03″E", "Lat: 39°02′20″ Lon: 125°45′45″", "паспорт Е1234567",
+        "주민번호 뒷자리 1234567", "gmail: tsetsegee88", "write to tsetsegee at gmail",
+    };
+    struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
+    struct audit_report rep;
+    struct digestset ds;
+
+    (void)state;
+    set_of(&ds, names, 1);
+    for (size_t b = 0; b < sizeof bodies / sizeof bodies[0]; b++) {
+        for (int i = 0; i < 3; i++)
+            r[i].red = &place_red, r[i].nred = 1;
+        r[1].body = bodies[b];
+        if (run_checks(&rep, r, 3, &ds, 3) != AUDIT_FAIL)
+            print_message("not caught: %s\n", bodies[b]);
+        assert_int_equal(check(&rep, "residual-detectors")->level, AUDIT_FAIL);
+        audit_report_free(&rep);
+    }
+    digestset_free(&ds);
+}
+
 /* A protected ID glued to letters is a run the redactor replaces
  * (docs/VARIANTS.md, "Forms with a digit"): one left FAILs, not only
  * whole words (report-adv13 1). */
@@ -835,6 +866,7 @@ int main(void)
         cmocka_unit_test(test_clean_records_pass),
         cmocka_unit_test(test_protected_term_fails),
         cmocka_unit_test(test_glued_id_fails),
+        cmocka_unit_test(test_issue12_shapes_fail),
         cmocka_unit_test(test_glued_ip_and_phone_fail),
         cmocka_unit_test(test_allowed_phone_fails),
         cmocka_unit_test(test_allowed_name_warns),
