@@ -255,6 +255,15 @@ static void print_flag_kinds(const struct redaction *out)
             printf("#   flags %-13s %5zu (first: \"%.*s\")\n", kinds[k], n, (int)first->len,
                    out->text + first->start);
     }
+    /* EVAL_SHOW_FLAGS=1: every flag with the words around it. */
+    for (i = 0; getenv("EVAL_SHOW_FLAGS") != NULL && i < out->nflags; i++) {
+        size_t a = out->flags[i].start, b = a + out->flags[i].len, from = a > 24 ? a - 24 : 0;
+        while (from > 0 && ((unsigned char)out->text[from] & 0xC0) == 0x80)
+            from--;
+        printf("#     %s \"%.*s\" in \"%.*s[%.*s]%.*s\"\n", out->flags[i].kind, (int)(b - a),
+               out->text + a, (int)(a - from), out->text + from, (int)(b - a), out->text + a,
+               (int)strcspn(out->text + b, ".\n"), out->text + b);
+    }
 }
 
 /* The identity-free texts by language. */
