@@ -195,13 +195,13 @@ static int on_window(void *ctx, const struct normtext *nt, const struct token *w
 {
     struct scan *sc = ctx;
     unsigned k = window_kinds(nt, w, nw);
-    size_t start = nt->ostart[w[0].start], end = normtext_oend(nt, w[nw - 1].end - 1);
 
     for (int kind = 0; kind < GAZ_NKINDS; kind++) {
         /* Personal names take one or two words (Бат-Эрдэнэ); places up to four. */
         if (!(k & (1u << kind)) || (kind != GAZ_PLACE && nw > 2))
             continue;
-        if (sc->hit(sc->ctx, kind, start, end, e) != 0)
+        if (sc->hit(sc->ctx, kind, nt->ostart[w[0].start], normtext_oend(nt, w[nw - 1].end - 1),
+                    e) != 0)
             return -1;
         return 1;
     }
