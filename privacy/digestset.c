@@ -232,9 +232,10 @@ static const unsigned char *first_entry(const struct digestset *ds,
 
 /* The first entry of key[0..keylen) (its digest), or NULL: from the
  * memo when the key was looked up before, else by its digest (and then
- * remembered). */
+ * remembered).  hash is the key's memo hash made by the caller (a
+ * window's, from its tokens': window_hash), or 0 to make it here. */
 static const unsigned char *remembered(const struct digestset *ds, const char *key,
-                                       size_t keylen)
+                                       size_t keylen, uint64_t hash)
 {
     struct digestset_memo *m = ds->memo;
     unsigned char d[DIGESTSET_BYTES], len = (unsigned char)keylen;
@@ -245,7 +246,7 @@ static const unsigned char *remembered(const struct digestset *ds, const char *k
     size_t i = 0, off;
 
     if (m != NULL && keylen <= DIGESTSET_MEMO_KEY_MAX) {
-        h = memo_hash(m, key, keylen);
+        h = hash != 0 ? hash : memo_hash(m, key, keylen);
         for (i = h & (DIGESTSET_MEMO_SLOTS - 1); (sl = &m->slot[i])->hash != 0;
              i = (i + 1) & (DIGESTSET_MEMO_SLOTS - 1))
             if (sl->hash == h && (unsigned char)m->arena[sl->off] == len &&
@@ -277,12 +278,62 @@ struct scan_ctx {
     const struct digestset *ds;
     digestset_hit_fn hit;
     void *ctx;
+    const struct token *base;   /* the tokens the windows are made of, */
+    uint64_t *th;               /* and each one's memo hashes (TOKEN_HASHES
+                                 * a token: whole, then cut at each stem), or NULL */
 };
+
+#define TOKEN_HASHES (1 + WINDOW_STEMS)
+
+/* Each token's memo hashes, once: SipHash (memo_hash) of its key bytes,
+ * whole and cut at each stem.  A window's hash is then made of its
+ * tokens' (window_hash) instead of hashing its key again: up to
+ * DIGESTSET_WINDOW windows end at each token, each with its stems.
+ * NULL when there is no memo or no memory (each key is hashed then). */
+static uint64_t *token_hashes(const struct digestset *ds, const struct normtext *nt,
+                              const struct window_tokens *tk)
+{
+    uint64_t *th;
+
+    if (ds->memo == NULL || tk->n == 0 || tk->n > SIZE_MAX / sizeof *th / TOKEN_HASHES ||
+        (th = malloc(tk->n * TOKEN_HASHES * sizeof *th)) == NULL)
+        return NULL;
+    for (size_t i = 0; i < tk->n; i++) {
+        const struct token *t = &tk->t[i];
+        th[i * TOKEN_HASHES] = memo_hash(ds->memo, nt->key + t->kstart, t->kend - t->kstart);
+        for (unsigned k = 0; k < t->nstems; k++)
+            th[i * TOKEN_HASHES + 1 + k] = memo_hash(ds->memo, nt->key + t->kstart,
+                                                     t->kstem[k] - t->kstart);
+    }
+    return th;
+}
+
+/* The memo hash of the window w[0..nw) (its last token whole when stem
+ * is 0, else cut at stem - 1): its tokens' hashes mixed in order (a
+ * multiply and a shift each).  What lies between the tokens is not in it:
+ * two keys that differ there only share a hash, and the memo tells them
+ * apart by their bytes.  Its inputs are keyed SipHash values, so a text
+ * cannot choose hashes that pile up in one chain.  0 without hashes. */
+static uint64_t window_hash(const struct scan_ctx *sc, const struct token *w, size_t nw,
+                            unsigned stem)
+{
+    size_t first = (size_t)(w - sc->base);
+    uint64_t h = 0x243F6A8885A308D3u;
+
+    if (sc->th == NULL)
+        return 0;
+    for (size_t i = 0; i < nw; i++) {
+        h ^= sc->th[(first + i) * TOKEN_HASHES + (i + 1 == nw ? stem : 0)];
+        h *= 0x9E3779B97F4A7C15u;
+        h ^= h >> 29;
+    }
+    return h | 1;
+}
 
 /* Looks the key bytes [kstart, kend) of nt up and applies the hit rules of
  * each form found; only person names when persons_only. */
 static int lookup(struct scan_ctx *sc, const struct normtext *nt, size_t kstart, size_t kend,
-                  int persons_only, struct err *e)
+                  uint64_t hash, int persons_only, struct err *e)
 {
     unsigned char d[DIGESTSET_BYTES];
     const unsigned char *p, *end = sc->ds->d + sc->ds->n * DIGESTSET_ENTRY;
@@ -292,7 +343,7 @@ static int lookup(struct scan_ctx *sc, const struct normtext *nt, size_t kstart,
 
     if (kend <= kstart)
         return 0;
-    if ((p = remembered(sc->ds, nt->key + kstart, kend - kstart)) == NULL)
+    if ((p = remembered(sc->ds, nt->key + kstart, kend - kstart, hash)) == NULL)
         return 0;
     for (memcpy(d, p, sizeof d); p < end && memcmp(p, d, sizeof d) == 0; p += DIGESTSET_ENTRY) {
         enum redact_hit h;
@@ -313,10 +364,11 @@ static int on_window(void *ctx, const struct normtext *nt, const struct token *w
     struct scan_ctx *sc = ctx;
     const struct token *last = &w[nw - 1];
 
-    if (lookup(sc, nt, w[0].kstart, last->kend, 0, e) != 0)
+    if (lookup(sc, nt, w[0].kstart, last->kend, window_hash(sc, w, nw, 0), 0, e) != 0)
         return -1;
     for (unsigned i = 0; i < last->nstems; i++)
-        if (lookup(sc, nt, w[0].kstart, w[0].kstart + window_stem_keylen(w, nw, i), 0, e) != 0)
+        if (lookup(sc, nt, w[0].kstart, w[0].kstart + window_stem_keylen(w, nw, i),
+                   window_hash(sc, w, nw, i + 1), 0, e) != 0)
             return -1;
     return 0;
 }
@@ -356,7 +408,7 @@ static int scan_handles(struct scan_ctx *sc, const struct normtext *nt, struct e
                 continue;
             for (size_t j = i + 4; j <= b; j++)
                 if ((j == b || ((unsigned char)s[j] & 0xC0) != 0x80) &&
-                    lookup(sc, nt, key_at(nt, i), key_at(nt, j), 1, e) != 0)
+                    lookup(sc, nt, key_at(nt, i), key_at(nt, j), 0, 1, e) != 0)
                     return -1;
         }
         at++;
@@ -399,7 +451,7 @@ static int scan_glued(struct scan_ctx *sc, const struct normtext *nt, const stru
                 (j < t->end && (((unsigned char)s[j] & 0xC0) == 0x80 ||
                                 (ascii_digit(s[j]) && ascii_digit(s[j - 1])))))
                 continue;
-            if (lookup(sc, nt, key_at(nt, i), key_at(nt, j), 0, e) != 0)
+            if (lookup(sc, nt, key_at(nt, i), key_at(nt, j), 0, 0, e) != 0)
                 return -1;
         }
     }
@@ -410,16 +462,21 @@ int digestset_scan_tokens(const struct digestset *ds, const struct normtext *nt,
                           const struct window_tokens *tk, digestset_hit_fn hit, void *ctx,
                           struct err *e)
 {
-    struct scan_ctx sc = { ds, hit, ctx };
+    struct scan_ctx sc = { ds, hit, ctx, tk->t, NULL };
+    int rc = -1;
 
     if (ds->n == 0)
         return 0;
+    sc.th = token_hashes(ds, nt, tk);
     if (window_scan_tokens(tk, nt, DIGESTSET_WINDOW, on_window, &sc, e) != 0)
-        return -1;
+        goto out;
     for (size_t i = 0; i < tk->n; i++)
         if (scan_glued(&sc, nt, &tk->t[i], e) != 0)
-            return -1;
-    return scan_handles(&sc, nt, e);
+            goto out;
+    rc = scan_handles(&sc, nt, e);
+out:
+    free(sc.th);                /* hashes only: nothing of the text */
+    return rc;
 }
 
 int digestset_scan_norm(const struct digestset *ds, const struct normtext *nt,

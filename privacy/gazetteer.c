@@ -26,13 +26,22 @@ static struct {
     int loaded;
 } gz;
 
-static uint64_t fnv1a(const char *p, size_t n)
+/* The table's hash of a key: eight bytes at a time, each mixed in with
+ * a multiply and a shift (the constants of SplitMix64), the length too.
+ * Not keyed: the table holds only the lists, a text adds nothing to it. */
+static uint64_t key_hash(const char *p, size_t n)
 {
-    uint64_t h = 1469598103934665603u;
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
 
-    while (n-- > 0)
-        h = (h ^ (unsigned char)*p++) * 1099511628211u;
-    return h;
+    for (; n >= 8; p += 8, n -= 8) {
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9u;
+        h ^= h >> 31;
+    }
+    w = 0;
+    memcpy(&w, p, n);
+    h = (h ^ w) * 0x94D049BB133111EBu;
+    return h ^ (h >> 29);
 }
 
 static struct entry *find(const char *key, size_t len)
@@ -41,7 +50,7 @@ static struct entry *find(const char *key, size_t len)
 
     if (gz.cap == 0)
         return NULL;
-    for (i = fnv1a(key, len) & (gz.cap - 1);; i = (i + 1) & (gz.cap - 1)) {
+    for (i = key_hash(key, len) & (gz.cap - 1);; i = (i + 1) & (gz.cap - 1)) {
         struct entry *s = &gz.slot[i];
         if (s->key == NULL || (s->len == len && memcmp(s->key, key, len) == 0))
             return s;
@@ -186,13 +195,13 @@ static int on_window(void *ctx, const struct normtext *nt, const struct token *w
 {
     struct scan *sc = ctx;
     unsigned k = window_kinds(nt, w, nw);
-    size_t start = nt->ostart[w[0].start], end = normtext_oend(nt, w[nw - 1].end - 1);
 
     for (int kind = 0; kind < GAZ_NKINDS; kind++) {
         /* Personal names take one or two words (Бат-Эрдэнэ); places up to four. */
         if (!(k & (1u << kind)) || (kind != GAZ_PLACE && nw > 2))
             continue;
-        if (sc->hit(sc->ctx, kind, start, end, e) != 0)
+        if (sc->hit(sc->ctx, kind, nt->ostart[w[0].start], normtext_oend(nt, w[nw - 1].end - 1),
+                    e) != 0)
             return -1;
         return 1;
     }

@@ -137,6 +137,12 @@ static void stems(struct token *t, const struct normtext *nt, struct window_memo
     m->n++;
 }
 
+/* 1 if c is an ASCII letter or digit (is_word_cp's ASCII part). */
+static int ascii_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 /* The next token at or after *at; advances *k through the key view.  A
  * token ends where the script changes (Latin and digits, Hangul,
  * Cyrillic; each Han character is a token), as a word does for the
@@ -159,9 +165,17 @@ static int next_token(struct token *t, const struct normtext *nt, struct window_
         prev = t->first;
         /* A name spelled out letter by letter ("B.o.l.d", "김.종.수") is
          * one token, as it is one run of the key view (normalise.h). */
-        while (i < nt->normlen && (n = utf8_next(&cp, nt->norm + i, nt->normlen - i)) > 0 &&
-               ((is_word_cp(cp) && !is_han_cp(cp) && !normalise_script_change(prev, cp)) ||
-                (!is_word_cp(cp) && (n = (int)normalise_gap(nt->norm, nt->normlen, i)) > 0))) {
+        for (;;) {
+            /* The usual case first, with the same answer: an ASCII letter
+             * or digit after a Latin one (normalise_script 1). */
+            if (i < nt->normlen && prev < 0x250 && ascii_word((unsigned char)nt->norm[i])) {
+                prev = (unsigned char)nt->norm[i++];
+                continue;
+            }
+            if (!(i < nt->normlen && (n = utf8_next(&cp, nt->norm + i, nt->normlen - i)) > 0 &&
+                  ((is_word_cp(cp) && !is_han_cp(cp) && !normalise_script_change(prev, cp)) ||
+                   (!is_word_cp(cp) && (n = (int)normalise_gap(nt->norm, nt->normlen, i)) > 0))))
+                break;
             i += (size_t)n;
             prev = is_word_cp(cp) ? cp : prev;
         }

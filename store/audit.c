@@ -17,13 +17,22 @@
 #include "store/import.h"
 #include "util/day.h"
 
+/* Where the attachment being read stands. */
+enum blob_state {
+    BLOB_PEEK,                  /* its first bytes tell its type (media_peek); none kept */
+    BLOB_HOLD,                  /* a type whose walk needs every byte: held in buf */
+    BLOB_DONE                   /* examined already, or too large to: the rest is skipped */
+};
+
 /* What the bundle holds, kept until its signature is verified. */
 struct collected {
     json_t *header, *records;
     size_t attachments;
     struct audit_attachment *media;      /* the metadata found in each attachment */
-    unsigned char *buf;                  /* the attachment being read (sodium_malloc), */
-    size_t have, cap;                    /* or NULL when it is too large to examine */
+    enum blob_state state;
+    struct media_peek pk;                /* the attachment's first bytes */
+    unsigned char *buf;                  /* BLOB_HOLD: the attachment (sodium_malloc) */
+    size_t have, cap;                    /* bytes read of it; its size */
 };
 
 static int on_header(void *ctx, json_t *doc, struct err *e)
@@ -43,7 +52,10 @@ static int on_record(void *ctx, json_t *rec, struct err *e)
            : err_set(e, EXIT_INPUT, "out of memory reading the bundle");
 }
 
-/* Each attachment is held whole (at most MEDIA_MAX_BYTES, in wiped
+/* Each attachment is read piece by piece: its first bytes tell its type
+ * (media_peek_add), plain text (nothing to strip) is read through without
+ * being kept, and only a type whose walk needs the whole file (images,
+ * audio, media_peek_find) is held (at most MEDIA_MAX_BYTES, in wiped
  * memory) until its end, then examined and let go. */
 static int on_blob(void *ctx, json_t *head, struct err *e)
 {
@@ -62,48 +74,100 @@ static int on_blob(void *ctx, json_t *head, struct err *e)
     m->kept = kept != NULL && strcmp(kept, "kept") == 0;
     c->have = 0;
     c->cap = (size_t)size;
+    c->state = BLOB_PEEK;
+    sodium_memzero(&c->pk, sizeof c->pk);
     if ((uint64_t)size > MEDIA_MAX_BYTES) {
         snprintf(m->what, sizeof m->what, "larger than %zu MiB", MEDIA_MAX_BYTES >> 20);
+        c->state = BLOB_DONE;
+    }
+    return 0;
+}
+
+/* What media_find (or media_peek_find) said of the current attachment:
+ * rc 0 with rep, or -1 with why. */
+static void examined(struct collected *c, int rc, const struct media_report *rep,
+                     const struct err *why)
+{
+    struct audit_attachment *m = &c->media[c->attachments - 1];
+
+    if (rc == 0) {
+        m->examined = 1;
+        m->kinds = rep->kinds;
+        snprintf(m->what, sizeof m->what, "%s", rep->what);
+    } else {
+        snprintf(m->what, sizeof m->what, "%.399s", why->msg);
+    }
+    sodium_memzero(&c->pk, sizeof c->pk);
+    c->state = BLOB_DONE;
+}
+
+/* The first bytes told the type (media_peek_add said no more can change
+ * it) after seen bytes before buf[0..len): examines what needs no more,
+ * or starts holding the file.  Those seen bytes are fewer than
+ * MEDIA_PEEK_BYTES (a type is told by the first ones, the peek keeps
+ * them); 0, or -1 with e when out of secure memory. */
+static int peeked(struct collected *c, size_t seen, const unsigned char *buf, size_t len,
+                  struct err *e)
+{
+    struct media_report rep;
+    struct err why;
+    int rc = media_peek_find(&rep, &c->pk, c->cap, &why);
+
+    if (rc <= 0) {
+        examined(c, rc, &rep, &why);
         return 0;
     }
-    if ((c->buf = secmem_alloc(size > 0 ? c->cap : 1)) == NULL)
+    if (seen > c->pk.nhead) {            /* media.c's promise broken: never guess */
+        err_set(&why, EXIT_INPUT, "the attachment's type was told late");
+        examined(c, -1, &rep, &why);
+        return 0;
+    }
+    if ((c->buf = secmem_alloc(c->cap > 0 ? c->cap : 1)) == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory");
+    memcpy(c->buf, c->pk.head, seen);
+    memcpy(c->buf + seen, buf, len);
+    sodium_memzero(&c->pk, sizeof c->pk);
+    c->state = BLOB_HOLD;
     return 0;
 }
 
 static int on_blob_data(void *ctx, const unsigned char *buf, size_t len, struct err *e)
 {
     struct collected *c = ctx;
+    size_t seen = c->have;
 
-    if (c->buf == NULL)
-        return 0;
     if (len > c->cap - c->have)            /* content.c checks sizes; never trust it twice */
         return err_set(e, EXIT_INPUT, "malformed bundle contents: an attachment longer "
                        "than its header");
-    memcpy(c->buf + c->have, buf, len);
     c->have += len;
+    if (c->state == BLOB_HOLD)
+        memcpy(c->buf + seen, buf, len);
+    else if (c->state == BLOB_PEEK && !media_peek_add(&c->pk, buf, len))
+        return peeked(c, seen, buf, len, e);
     return 0;
 }
 
 static int on_blob_end(void *ctx, struct err *e)
 {
     struct collected *c = ctx;
-    struct audit_attachment *m = &c->media[c->attachments - 1];
     struct media_report rep;
     struct err why;
+    int rc;
 
     (void)e;
-    if (c->buf == NULL)
-        return 0;
-    if (media_find(&rep, c->buf, c->have, &why) == 0) {
-        m->examined = 1;
-        m->kinds = rep.kinds;
-        snprintf(m->what, sizeof m->what, "%s", rep.what);
-    } else {
-        snprintf(m->what, sizeof m->what, "%.399s", why.msg);
+    if (c->state == BLOB_PEEK) {
+        /* Plain text read through, or a file shorter than the bytes that
+         * tell a type (then all of it is in the peek). */
+        rc = media_peek_find(&rep, &c->pk, c->have, &why);
+        if (rc > 0)
+            rc = c->have <= c->pk.nhead ? media_find(&rep, c->pk.head, c->have, &why)
+                                        : err_set(&why, EXIT_INPUT, "the attachment's type was told late");
+        examined(c, rc, &rep, &why);
+    } else if (c->state == BLOB_HOLD) {
+        examined(c, media_find(&rep, c->buf, c->have, &why), &rep, &why);
+        secmem_free(c->buf);
+        c->buf = NULL;
     }
-    secmem_free(c->buf);
-    c->buf = NULL;
     return 0;
 }
 
@@ -174,7 +238,7 @@ static int check_content(struct audit_report *rep, const struct collected *c, si
 int store_audit(struct audit_report *rep, struct store *s, const char *path, size_t k,
                 struct err *e)
 {
-    struct collected c = { NULL, json_array(), 0, NULL, NULL, 0, 0 };
+    struct collected c = { NULL, json_array(), 0, NULL, BLOB_DONE, { { 0 }, 0, 0, 0 }, NULL, 0, 0 };
     struct bundle_info info;
     int rc = -1;
 
@@ -193,6 +257,7 @@ int store_audit(struct audit_report *rep, struct store *s, const char *path, siz
     json_decref(c.header);
     json_decref(c.records);
     secmem_free(c.buf);
+    sodium_memzero(&c.pk, sizeof c.pk);
     free(c.media);
     return rc;
 }

@@ -292,6 +292,31 @@ static void test_index_and_memo_find_every_form(void **state)
     digestset_free(&ds);
 }
 
+/* The memo's hash of a window is made of its tokens' hashes: the same
+ * words in another order, another window of the same tokens, a stem of
+ * the last token and a word met again must each be found, or not, as the
+ * first time (the memo answers the second and third rounds). */
+static void test_memo_window_hashes(void **state)
+{
+    static const char text[] = "Kim Jong Su met jong su kim; su kim jong, kim jong. "
+                               "박영수가 왔다, 박영수 영수 박. Бат-Эрдэнийн ах.";
+    static const char want[] = "0-11:Kim Jong Su|16-27:jong su kim|52-61:박영수|73-82:박영수|"
+                               "95-118:Бат-Эрдэнийн";
+    struct digestset ds;
+
+    (void)state;
+    init(&ds);
+    add(&ds, "Kim Jong Su", SUFFIX_NONE);
+    add(&ds, "Jong Su Kim", SUFFIX_NONE);
+    add(&ds, "박영수", SUFFIX_KO);
+    add(&ds, "Бат-Эрдэн", SUFFIX_MN_STEM);
+    digestset_finish(&ds);
+    assert_non_null(ds.memo);
+    for (int round = 0; round < 3; round++)
+        assert_string_equal(scan(&ds, text), want);
+    digestset_free(&ds);
+}
+
 static void test_scan_errors(void **state)
 {
     struct digestset ds;
@@ -324,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_scan_hit_rules),
         cmocka_unit_test(test_scan_glued_runs),
         cmocka_unit_test(test_index_and_memo_find_every_form),
+        cmocka_unit_test(test_memo_window_hashes),
         cmocka_unit_test(test_scan_errors),
     };
     if (sodium_init() < 0)

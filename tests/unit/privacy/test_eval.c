@@ -255,6 +255,15 @@ static void print_flag_kinds(const struct redaction *out)
             printf("#   flags %-13s %5zu (first: \"%.*s\")\n", kinds[k], n, (int)first->len,
                    out->text + first->start);
     }
+    /* EVAL_SHOW_FLAGS=1: every flag with the words around it. */
+    for (i = 0; getenv("EVAL_SHOW_FLAGS") != NULL && i < out->nflags; i++) {
+        size_t a = out->flags[i].start, b = a + out->flags[i].len, from = a > 24 ? a - 24 : 0;
+        while (from > 0 && ((unsigned char)out->text[from] & 0xC0) == 0x80)
+            from--;
+        printf("#     %s \"%.*s\" in \"%.*s[%.*s]%.*s\"\n", out->flags[i].kind, (int)(b - a),
+               out->text + a, (int)(a - from), out->text + from, (int)(b - a), out->text + a,
+               (int)strcspn(out->text + b, ".\n"), out->text + b);
+    }
 }
 
 /* The identity-free texts by language. */
@@ -335,6 +344,26 @@ static void test_false_redactions(void **state)
     json_decref(docs);
     assert_true(tw >= 50000);
     assert_true(1e4 * (double)tr / (double)tw <= 0.65);
+    /* Review flags on each testimony with every name protected: not yet
+     * the 10 per 10,000 of name-free prose (issue 13).  Nearly all come
+     * from spellings the variant rules make of a registered name that are
+     * ordinary words, flagged wherever the context does not mark a name:
+     * 하면 and 가면 of 문하민 (27 of 28 in Korean), the Mongolian short
+     * forms Дараа of Darnell and Нэрээ of Oberbrunner and the initials So of
+     * Sylvia Oberbrunner at a sentence's start.  Held at what they are
+     * (main 1ea0b69) so they can only fall. */
+    for (i = 0; i < NCLEAN; i++) {
+        static const struct {
+            const char *file;
+            double max;
+        } held[] = { { "en-testimony.txt", 7.0 }, { "ko-testimony.txt", 56.0 },
+                     { "mn-testimony.txt", 30.0 } };
+        for (size_t k = 0; k < sizeof held / sizeof held[0]; k++)
+            if (strcmp(clean[i].file, held[k].file) == 0 &&
+                1e4 * (double)file_flags[i] / (double)file_words[i] > held[k].max)
+                fail_msg("%s, every name protected: %zu review flags in %zu words (held at %.0f per 10,000)",
+                         clean[i].file, file_flags[i], file_words[i], held[k].max);
+    }
 }
 
 /* Review flags on identity-free text with nothing protected: what the

@@ -164,6 +164,42 @@ static void test_warn_verdicts(void **state)
     audit_report_free(&rep);
 }
 
+/* Attachments are read piece by piece (store/audit.c): a long text is
+ * read through without being held, a file shorter than the bytes that
+ * tell a type is examined from them, an image is held and walked whole;
+ * export stripped the image, so none holds metadata. */
+static void test_attachments_read_in_pieces(void **state)
+{
+    struct pair *p = *state;
+    size_t big = (size_t)3 << 20, len;
+    unsigned char *text = malloc(big), png[65536];
+    FILE *f = fopen("tests/data/gps.png", "rb");
+    struct audit_report rep;
+    struct err e;
+
+    assert_non_null(text);
+    assert_non_null(f);
+    len = fread(png, 1, sizeof png, f);
+    fclose(f);
+    assert_true(len > 0 && len < sizeof png);
+    for (size_t i = 0; i < big; i++)
+        text[i] = i % 64 == 63 ? '\n' : (unsigned char)('a' + i % 26);
+    attach_bytes(p->field, p->nari, "notes.txt", "text/plain", 0, text, big);
+    attach_bytes(p->field, p->nari, "ok.txt", "text/plain", 0, (const unsigned char *)"ok\n", 3);
+    attach_bytes(p->field, p->nari, "map.png", "image/png", 1, png, len);
+    free(text);
+    assert_int_equal(export_to_hq(p, p->out), 1);
+    add_contact(p->hq, "field", p->field);
+    if (audit(&rep, p, p->out, 1, &e) != 0)
+        fail_msg("audit: %s", e.msg);
+    assert_string_equal(rep.checks[7].name, "attachments");
+    assert_int_equal(rep.checks[7].level, AUDIT_PASS);
+    assert_int_equal(rep.checks[7].nitems, 0);
+    assert_string_equal(rep.checks[7].reason, "no metadata in 3 attachment(s) (location, serial "
+                        "number, time, author, comment, device, software, pictures)");
+    audit_report_free(&rep);
+}
+
 static void test_unknown_sender_fails_origin(void **state)
 {
     struct pair *p = *state;
@@ -276,6 +312,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_clean_bundle_passes),
         T(test_warn_verdicts),
+        T(test_attachments_read_in_pieces),
         T(test_unknown_sender_fails_origin),
         T(test_tampered_bundle_fails_origin_only),
         T(test_no_bundle_is_an_error),
