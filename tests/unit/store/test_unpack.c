@@ -196,16 +196,27 @@ static void test_outdir(void **state)
     /* ID.md: the metadata, then the redacted body. */
     snprintf(name, sizeof name, "%s.md", p->nari);
     text = file_text(out, name, 0600);
+    /* Then the subject id and the consent scope (issue 16: what an
+     * editor pasting the file must honour), whose id and time vary. */
     snprintf(want, sizeof want, "# Border crossing\n\n- id: %s\n- pseudonym: Nari\n"
-             "- date: 2024-03\n- attachment: %s-attachment-1.txt\n\n"
-             "Nari spoke about the border.\n\n", p->nari, p->nari);
-    assert_string_equal(text, want);
+             "- date: 2024-03\n- subject id: ", p->nari);
+    assert_memory_equal(text, want, strlen(want));
+    assert_non_null(strstr(text, "\n- consent: recorded "));
+    assert_non_null(strstr(text, " (verbal): export yes, quote no, publish no, attachments yes\n"));
+    snprintf(want, sizeof want, "\n- attachment: %s-attachment-1.txt\n\n"
+             "Nari spoke about the border.\n\n", p->nari);
+    assert_true(strlen(text) > strlen(want));
+    assert_string_equal(text + strlen(text) - strlen(want), want);
     free(text);
     snprintf(name, sizeof name, "%s.md", id);
     text = file_text(out, name, 0600);
     snprintf(want, sizeof want, "# Crossing\n\n- id: %s\n- pseudonym: Nari\n- date: 2024-03\n"
-             "- language: en\n- tag: border\n- tag: night\n\nNari crossed at night.\n\n", id);
-    assert_string_equal(text, want);
+             "- subject id: ", id);
+    assert_memory_equal(text, want, strlen(want));
+    assert_non_null(strstr(text, "\n- consent: recorded "));
+    snprintf(want, sizeof want, "\n- language: en\n- tag: border\n- tag: night\n\n"
+             "Nari crossed at night.\n\n");
+    assert_string_equal(text + strlen(text) - strlen(want), want);
     free(text);
 
     /* ID-FILE: the attachment's bytes. */
