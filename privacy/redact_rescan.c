@@ -71,7 +71,7 @@ static int more_span(struct rescan *rs, size_t a, size_t b, int cat, int rule, c
     struct span s = { to_input(rs, a, 0), to_input(rs, b, 1), cat, rule, 0, SIZE_MAX, 0, 0 };
 
     if (h != NULL)
-        s.subject = h->subject, s.term = h->term, s.word = 1;
+        s.subject = h->subject, s.term = h->term, s.word = h->word;
     return s.end > s.start ? redact_span_add(rs->more, &s) : 0;
 }
 
@@ -127,9 +127,10 @@ static int window_flags(struct rescan *rs, const struct normtext *t, size_t base
 
 /* Checks text[0..len) (output offset base, or any text when rs is NULL):
  * fails with EXIT_AUTH if a protected term the redactor replaces there is
- * found outside the placeholder spans skip[0..nskip) (output offsets); a
- * name that is also a word, in a context that now marks a name, and
- * detections reaching out of the replacements go to rs->more; review
+ * found outside the placeholder spans skip[0..nskip) (output offsets)
+ * when there is no rs->more to put it in; with rs->more, a hit reaching
+ * out of the replacements (one a replacement made) and detections
+ * reaching out of them go there; review
  * flags the replacements made to rs->flags. */
 static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct rescan *rs,
                       const char *text, size_t len, size_t base, const struct span *skip,
@@ -149,14 +150,24 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct r
         return -1;
     }
     for (i = 0; i < sp.n && !hit && rc == 0; i++) {
-        int in_placeholder = 0;
+        int in_placeholder = 0, on_pseudonym = 0;
         a = base + t.ostart[sp.s[i].start], b = base + normtext_oend(&t, sp.s[i].end - 1);
-        for (k = 0; k < nskip; k++)
+        for (k = 0; k < nskip; k++) {
             if (skip[k].cat != CAT_PSEUDONYM && a >= skip[k].start && b <= skip[k].end)
                 in_placeholder = 1;
+            if (skip[k].cat == CAT_PSEUDONYM && a < skip[k].end && b > skip[k].start)
+                on_pseudonym = 1;
+        }
         if (in_placeholder)
             continue;
-        if (rs != NULL && rs->more != NULL && sp.s[i].word && outside(rs, a, b))
+        /* A hit a replacement made (a name that is also a word, in a
+         * context that now marks a name; a name glued to what is now a
+         * placeholder, "234Jung-su Kim" once the phone before it is
+         * "[PHONE]"): replaced too, in another round.  One a pseudonym
+         * completes ("Bat" + "-zorig") is refused instead: replacing it
+         * would merge two people. */
+        if (rs != NULL && rs->more != NULL && outside(rs, a, b) &&
+            (sp.s[i].word || !on_pseudonym))
             rc = more_span(rs, a, b, sp.s[i].cat, sp.s[i].rule, &sp.s[i]);
         else
             hit = 1;

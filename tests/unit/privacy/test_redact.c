@@ -391,6 +391,23 @@ static int run_padded(struct redactor *r, const char *in, int pre, int post)
     return run_code(r, buf, n, NULL);
 }
 
+/* A name glued to a number (no boundary the first scan accepts) gets one
+ * once the number is a placeholder: the re-scan replaces it in another
+ * round instead of refusing the record (found by fuzz_redact). */
+static void test_rescan_new_boundary(void **state)
+{
+    struct redactor *r = fixture();
+    const char *in = "0191-234-5678, 02-381-234Jung-su Kim";
+    char *text = NULL;
+
+    (void)state;
+    assert_int_equal(run_code(r, in, strlen(in), &text), 0);
+    assert_null(strstr(text, "Jung"));
+    assert_null(strstr(text, "Kim"));
+    free(text);
+    redactor_free(r);
+}
+
 static void test_rescan_window_edges(void **state)
 {
     struct redactor *r = completing();
@@ -646,6 +663,7 @@ int main(void)
         cmocka_unit_test(test_flags_and_allowed),
         cmocka_unit_test(test_rescan_fires),
         cmocka_unit_test(test_pseudonym_leaking_is_caught),
+        cmocka_unit_test(test_rescan_new_boundary),
         cmocka_unit_test(test_rescan_window_edges),
         cmocka_unit_test(test_rescan_windows_match_full),
         cmocka_unit_test(test_collides),
