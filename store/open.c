@@ -488,18 +488,89 @@ static int holds(const char *path, const struct keyslot_file *kf)
     return la == lb && sodium_memcmp(a, b, la) == 0;
 }
 
+/* The keyslot file as it was before a passwd, under a second name. */
+struct kept_slots {
+    int fd;            /* the old file, flock'ed so fileio_sweep spares it; -1: none */
+    char path[4200];   /* its second name; "" once gone */
+};
+
+/* Gives the keyslot file at path a second name (a hard link,
+ * FILEIO_TMP_PREFIX "keyslots-" and 16 hex digits, in the store folder
+ * dir), its file locked while this process runs: fileio_sweep removes it
+ * only once the process is gone (a kill).  Putting the old file back is
+ * then a rename, which needs no free space (adv14 F13: on a full disk the
+ * old file could not be written again).  0, or -1 where the folder takes
+ * no links (FAT) or anything fails: the caller then writes the old file
+ * again instead. */
+static int keep_slots(struct kept_slots *k, const char *dir, const char *path)
+{
+    unsigned char rnd[8];
+    char hex[2 * sizeof rnd + 1];
+    struct stat a, b;
+    int n;
+
+    k->path[0] = '\0';
+    k->fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (k->fd < 0)
+        return -1;
+    randombytes_buf(rnd, sizeof rnd);
+    sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
+    n = snprintf(k->path, sizeof k->path, "%s/%skeyslots-%s", dir, FILEIO_TMP_PREFIX, hex);
+    if (n < 0 || (size_t)n >= sizeof k->path || flock(k->fd, LOCK_EX | LOCK_NB) != 0 ||
+        link(path, k->path) != 0) {
+        k->path[0] = '\0';
+        close(k->fd);
+        k->fd = -1;
+        return -1;
+    }
+    /* The name must stand for the file locked, not one put there since. */
+    if (fstat(k->fd, &a) != 0 || stat(k->path, &b) != 0 || a.st_ino != b.st_ino ||
+        a.st_dev != b.st_dev) {
+        (void)unlink(k->path);
+        k->path[0] = '\0';
+        close(k->fd);
+        k->fd = -1;
+        return -1;
+    }
+    return 0;
+}
+
+/* Puts the kept file back at path (a rename, then the folder synced):
+ * 0, or -1 (the kept name is then removed by kept_drop). */
+static int kept_restore(struct kept_slots *k, const char *path)
+{
+    if (k->path[0] == '\0' || rename(k->path, path) != 0)
+        return -1;
+    k->path[0] = '\0';
+    return fsync_parent(path, NULL);
+}
+
+static void kept_drop(struct kept_slots *k)
+{
+    if (k->path[0] != '\0')
+        (void)unlink(k->path);
+    k->path[0] = '\0';
+    if (k->fd >= 0)
+        close(k->fd);
+    k->fd = -1;
+}
+
 /* The passphrase slot is replaced in three steps, so that a failure or a
  * kill at any moment leaves the old passphrase working and a success is
  * reported only once it is on disk:
- *   1. keyslot file = old slots + the new passphrase slot (both open);
+ *   1. keyslot file = old slots + the new passphrase slot (both open),
+ *      the old file kept under a second name (keep_slots);
  *   2. the log entry commits;
  *   3. keyslot file = the new passphrase slot + the recovery slot.
  * Each file is written new, fsynced, renamed and its folder fsynced. A
- * failure in 1 or 2 puts the old file back. */
+ * failure in 1 or 2 puts the old file back, by a rename where the folder
+ * takes links (no free space needed), else by writing it again; only if
+ * both fail does the message say that both passphrases open. */
 int store_set_passphrase(struct store *s, const char *passphrase,
                          size_t passlen, struct err *e)
 {
     struct keyslot_file old, both, fresh;
+    struct kept_slots kept = { -1, "" };
     struct keyslot slot;
     uint64_t ops = 0, mem = 0;
 
@@ -519,21 +590,35 @@ int store_set_passphrase(struct store *s, const char *passphrase,
                      (const unsigned char *)passphrase, passlen, ops, mem, e) != 0 ||
         keyslot_add(&fresh, &slot, e) != 0 || keyslot_add(&both, &slot, e) != 0)
         return -1;
+    (void)keep_slots(&kept, s->dir, s->keyslots);
     if (keyslot_save(s->keyslots, &both, 1, e) != 0 ||
         store_begin(s, e) != 0 || store_log(s, "passwd", "passphrase-slot", e) != 0 ||
         store_commit(s, e) != 0) {
+        char why[sizeof e->msg];
         if (!sqlite3_get_autocommit(s->db))
             store_rollback(s);
-        if (!holds(s->keyslots, &old) && keyslot_save(s->keyslots, &old, 1, NULL) != 0 &&
-            !holds(s->keyslots, &old))
-            return err_then(e, "; the passphrase was not changed, but the keyslot file could "
-                            "not be put back either: the old and the new passphrase both open "
-                            "the store until the next 'intake passwd'");
+        if (!holds(s->keyslots, &old) && kept_restore(&kept, s->keyslots) != 0 &&
+            !holds(s->keyslots, &old) && keyslot_save(s->keyslots, &old, 1, NULL) != 0 &&
+            !holds(s->keyslots, &old)) {
+            kept_drop(&kept);
+            db_cause(why, sizeof why, e);
+            return err_set(e, EXIT_INPUT, "%s; the passphrase change was not logged, and the "
+                           "keyslot file could not be put back: the old and the new passphrase "
+                           "both open the store until the next 'intake passwd'", why);
+        }
+        kept_drop(&kept);
         return err_then(e, "; the passphrase was not changed: the old one still opens the store");
     }
+    kept_drop(&kept);
     if (keyslot_save(s->keyslots, &fresh, 1, e) != 0) {
         char why[sizeof e->msg];
         db_cause(why, sizeof why, e);
+        /* Renamed but its folder not synced: only the new one opens now. */
+        if (holds(s->keyslots, &fresh))
+            return err_set(e, EXIT_INPUT, "the new passphrase is set and logged, and only it "
+                           "opens the store; but the folder could not be synced (%s), so after "
+                           "a power cut the old one may open it again: run 'intake passwd' "
+                           "again once the disk is fine", why);
         return err_set(e, EXIT_INPUT, "the new passphrase is set and logged, but the old one "
                        "could not be removed (%s): both open the store until you run "
                        "'intake passwd' again", why);

@@ -1,0 +1,140 @@
+#!/usr/bin/env bats
+# The outside tester's fault findings of issue 14 (/work/briefs/report-adv14.md,
+# F-numbers): each reproduction with its exact status and one-line message.
+# Mounting needs root (CI runs as root).
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup() {
+    common_setup
+    MOUNTS=()
+}
+
+teardown() {
+    local m
+    for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null; done
+    common_teardown
+}
+
+needs_root() {
+    [ "$(id -u)" -eq 0 ] || skip "needs root to mount (CI runs as root)"
+}
+
+# opens_with PASSPHRASE: the store opens and its log verifies.
+opens_with() {
+    "$INTAKE" --home "$H" --passphrase-fd 3 log --verify 3<<<"$1" >/dev/null 2>&1
+}
+
+# shim FAULT CMD...: intake on $H under the fault shim (powercut.c).
+shim() {
+    local fault=$1 so
+    shift
+    so=$(tools_dir)/powercut.so
+    env LD_PRELOAD="$so" ASAN_OPTIONS=verify_asan_link_order=0 INTAKE_FAULT="$fault" \
+        INTAKE_FAULT_ROOT="$H" INTAKE_FAULT_LOG="$T/fault.log" \
+        "$INTAKE" --home "$H" --passphrase-fd 3 "$@"
+}
+
+needs_shim() {
+    [ -f "$(tools_dir)/powercut.so" ] || skip "no $(tools_dir)/powercut.so (make test-build)"
+}
+
+# ---------------------------------------------------------------- F13, F22: passwd
+
+# passwd_outcome: after a passwd on $H that exited $status with $stderr,
+# the state is the one the message names: exit 0 and only the new
+# passphrase opens, with the change logged; or exit 2, "the old one still
+# opens" (or "nothing was changed" before passwd began), only the old one
+# opens and nothing is logged; or exit 2, "only it
+# opens", only the new one opens and the change is logged; or exit 2,
+# "both open", both do and the change is logged.
+passwd_outcome() {
+    local log
+    case "$status:$stderr" in
+    "0:intake: passphrase changed")
+        ! opens_with "$PASS" && opens_with "$NEWPASS" || return 1
+        log=$(ik_pass "$NEWPASS" log) ;;
+    "2:intake: the new passphrase is set and logged, and only it opens the store; "*)
+        ! opens_with "$PASS" && opens_with "$NEWPASS" || return 1
+        log=$(ik_pass "$NEWPASS" log) ;;
+    "2:intake: the new passphrase is set and logged, but the old one could not be removed "*"both open the store until you run 'intake passwd' again")
+        opens_with "$PASS" && opens_with "$NEWPASS" || return 1
+        log=$(ik_pass "$NEWPASS" log) ;;
+    "2:"*"; the passphrase was not changed: the old one still opens the store")
+        opens_with "$PASS" && ! opens_with "$NEWPASS" || return 1
+        log=$(ik log)
+        [[ "$log" != *passwd* ]] || return 1
+        return 0 ;;
+    "2:intake: "*"; nothing was changed"*)
+        opens_with "$PASS" && ! opens_with "$NEWPASS" || return 1
+        [[ "$(ik log)" != *passwd* ]] || return 1
+        return 0 ;;
+    *)
+        echo "unexpected: $status: $stderr" >&2
+        return 1 ;;
+    esac
+    [[ "$log" == *passwd* ]]
+}
+
+@test "F13 passwd on a nearly full disk: a failure leaves only the old passphrase, nothing logged; a success only the new one, logged" {
+    needs_root
+    mkdir -p "$T/disk"
+    mount -t tmpfs -o size=6m tmpfs "$T/disk" && MOUNTS+=("$T/disk")
+    init_store
+    ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    orig=$H
+    H=$T/disk/w
+    # The tester saw both passphrases open with 40 and 48 KiB left.
+    seen=""
+    for left in 8 16 24 32 40 44 48 52 56 64 80; do
+        rm -rf "$H" "$T/disk/fill"
+        cp -a "$orig" "$H"
+        avail=$(df -k --output=avail "$T/disk" | tail -n 1)
+        head -c $(((avail - left) * 1024)) /dev/zero >"$T/disk/fill" 2>/dev/null || true
+        run --separate-stderr ik_pass "$PASS"$'\n'"$NEWPASS" passwd
+        rm -f "$T/disk/fill"
+        [ -z "$output" ]
+        passwd_outcome
+        [ "$(ls -A "$H" | tr '\n' ' ')" = "keyslots store.db " ]
+        [[ "$stderr" != *"disk holding $H is full"* ]] || seen=commit
+    done
+    # The case of the finding (the commit itself found the disk full) was met.
+    [ "$seen" = commit ]
+}
+
+@test "F13 passwd: ENOSPC or EIO at each write, sync and name leaves exactly the state the message names" {
+    needs_shim
+    init_store
+    ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    cp -a "$H" "$T/orig"
+    for err in 28 5; do
+        for class in write sync name; do
+            for n in $(seq 1 14); do
+                rm -rf "$H"
+                cp -a "$T/orig" "$H"
+                run --separate-stderr shim "fail:$class:$n:$err" passwd 3< <(printf '%s\n%s\n' "$PASS" "$NEWPASS")
+                passwd_outcome || { echo "fail:$class:$n:$err" >&2; return 1; }
+            done
+        done
+    done
+}
+
+@test "F22 passwd whose last folder sync fails: says only the new passphrase opens, and only it does" {
+    needs_shim
+    init_store
+    cp -a "$H" "$T/orig"
+    # The folder's sync after the new file is renamed (the 7th sync today).
+    for n in $(seq 1 12); do
+        rm -rf "$H"
+        cp -a "$T/orig" "$H"
+        : >"$T/fault.log"
+        run --separate-stderr shim "fail:sync:$n" passwd 3< <(printf '%s\n%s\n' "$PASS" "$NEWPASS")
+        [[ "$stderr" != *"only it opens"* ]] || break
+    done
+    grep -q "^fail sync $n fsync $H\$" "$T/fault.log"
+    expect_status 2
+    [ "$stderr" = "intake: the new passphrase is set and logged, and only it opens the store; but the folder could not be synced (cannot sync folder $H: Input/output error: the new $H/keyslots is in place but may not survive a power cut), so after a power cut the old one may open it again: run 'intake passwd' again once the disk is fine" ]
+    ! opens_with "$PASS"
+    opens_with "$NEWPASS"
+}
