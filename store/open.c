@@ -73,6 +73,13 @@ static int check_private(const char *path, int must_exist, int want_dir,
             return 0;
         return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
     }
+    /* adv14 F5: ls shows a file or a folder, so say what it is. */
+    if (S_ISLNK(st.st_mode) && want_dir)
+        return err_set(e, EXIT_INPUT, "%s is a symbolic link; give the store folder's own "
+                       "path with --home", path);
+    if (S_ISLNK(st.st_mode))
+        return err_set(e, EXIT_INPUT, "%s is a symbolic link; intake does not follow links "
+                       "inside a store: put the file itself there", path);
     if (want_dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode))
         return err_set(e, EXIT_INPUT, "%s is not a %s", path,
                        want_dir ? "folder" : "regular file");
@@ -83,6 +90,24 @@ static int check_private(const char *path, int must_exist, int want_dir,
                        "%s can be read by others (mode %04o); run 'chmod %s %s' and check who copied it",
                        path, (unsigned)(st.st_mode & 07777), want_dir ? "700" : "600", path);
     return 0;
+}
+
+static int exists_in(const char *dir, const char *name, struct err *e)
+{
+    char path[4200];
+
+    return db_path(path, sizeof path, dir, name, e) == 0 && access(path, F_OK) == 0;
+}
+
+/* A database without its keyslot file (an incomplete copy): nothing opens
+ * it, not even the recovery key, and init must not take its place (adv14
+ * F19). The same message from init and from every command that opens. */
+static int refuse_database(const char *dir, struct err *e)
+{
+    return err_set(e, EXIT_INPUT,
+                   "%s holds a database but its keyslot file is missing: copy the keyslot file "
+                   "back from where the store came from, or restore a backup; do not run "
+                   "'intake init' here", dir);
 }
 
 /* After path (the store folder dir or its keyslot file) could not be
@@ -109,10 +134,18 @@ int store_check_dir(const char *dir, struct err *e)
 
     if (stat(dir, &st) != 0)
         return no_store(e, dir, dir);
+    if (!S_ISDIR(st.st_mode))   /* the words init uses (adv14 F4) */
+        return err_set(e, EXIT_INPUT, "%s is not a folder", dir);
     if (db_path(path, sizeof path, dir, STORE_KEYSLOTS_NAME, e) != 0)
         return -1;
-    if (access(path, F_OK) != 0)
+    if (lstat(path, &st) != 0) {
+        int was = errno;
+        if (was == ENOENT && exists_in(dir, STORE_DB_NAME, NULL) &&
+            !exists_in(dir, STORE_INIT_MARK_NAME, NULL))
+            return refuse_database(dir, e);
+        errno = was;
         return no_store(e, dir, path);
+    }
     if (check_private(dir, 1, 1, e) != 0)
         return -1;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
@@ -230,19 +263,7 @@ void open_remove_partial(const char *dir)
             (void)unlink(path);
 }
 
-static int exists_in(const char *dir, const char *name, struct err *e)
-{
-    char path[4200];
 
-    return db_path(path, sizeof path, dir, name, e) == 0 && access(path, F_OK) == 0;
-}
-
-static int refuse_database(const char *dir, struct err *e)
-{
-    return err_set(e, EXIT_INPUT,
-                   "%s holds a database without keyslots; move it away before 'intake init'",
-                   dir);
-}
 
 static int refuse_busy(const char *dir, struct err *e)
 {

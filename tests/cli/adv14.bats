@@ -138,3 +138,46 @@ passwd_outcome() {
     ! opens_with "$PASS"
     opens_with "$NEWPASS"
 }
+
+# ---------------------------------------------------------------- F19, F4, F5: store folder states
+
+@test "F19 a store missing its keyslot file: every command and init say so, and init keeps the database" {
+    init_store
+    ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    rm "$H/keyslots"
+    sums=$(store_sums)
+    msg="intake: $H holds a database but its keyslot file is missing: copy the keyslot file back from where the store came from, or restore a backup; do not run 'intake init' here"
+    for cmd in list "subject list" "log --verify" "init --kdf interactive"; do
+        run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 $cmd 3<<<"$PASS"
+        expect_status 2
+        [ "$stderr" = "$msg" ]
+        [ -z "$output" ]
+    done
+    [ "$(store_sums)" = "$sums" ]
+}
+
+@test "F4 a plain file as --home: every command says it is not a folder, as init does" {
+    echo x >"$T/fstore"
+    for cmd in list "record Nari --title t" "init --kdf interactive"; do
+        run --separate-stderr "$INTAKE" --home "$T/fstore" --passphrase-fd 3 $cmd 3<<<"$PASS" </dev/null
+        expect_status 2
+        [ "$stderr" = "intake: $T/fstore is not a folder" ]
+    done
+    [ "$(cat "$T/fstore")" = x ]
+}
+
+@test "F5 a store file that is a symbolic link is called one, and refused" {
+    init_store
+    mv "$H/keyslots" "$T/ks.bak"
+    ln -s "$T/ks.bak" "$H/keyslots"
+    run --separate-stderr ik list
+    expect_status 2
+    [ "$stderr" = "intake: $H/keyslots is a symbolic link; intake does not follow links inside a store: put the file itself there" ]
+    rm "$H/keyslots"
+    mv "$T/ks.bak" "$H/keyslots"
+    mv "$H/store.db" "$T/db.bak"
+    ln -s "$T/db.bak" "$H/store.db"
+    run --separate-stderr ik list
+    expect_status 2
+    [ "$stderr" = "intake: $H/store.db is a symbolic link; intake does not follow links inside a store: put the file itself there" ]
+}
