@@ -128,7 +128,7 @@ static int save_contact(struct store *s, const char *name, const struct card *c,
 int contact_name_check(const char *name, struct err *e)
 {
     if (name[0] == '\0' || strlen(name) > CONTACT_NAME_MAX ||
-        text_check(name, strlen(name), 0, "the contact NAME", e) != 0)
+        text_check_field(name, strlen(name), "the contact NAME", e) != 0)
         return err_set(e, EXIT_INPUT, "a contact NAME must be 1 to %d characters of plain text", CONTACT_NAME_MAX);
     return 0;
 }

@@ -181,3 +181,42 @@ passwd_outcome() {
     expect_status 2
     [ "$stderr" = "intake: $H/store.db is a symbolic link; intake does not follow links inside a store: put the file itself there" ]
 }
+
+# ---------------------------------------------------------------- F14: hidden marks
+
+@test "F14 bidi controls and invisible marks are refused in pseudonyms, names, terms, contact names, titles and tags" {
+    init_store
+    ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    hq=$T/hq
+    "$INTAKE" --home "$hq" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/null
+    card=$("$INTAKE" --home "$hq" --passphrase-fd 3 card 3<<<"$PASS")
+    sums=$(store_sums)
+    for mark in '\u202e' '\u200b' '\u2066' '\u200f' '\ufeff' '\u061c'; do
+        m=$(printf "$mark")
+        hex=$(printf '%04X' "'$m")
+        run --separate-stderr ik subject rename Nari "Bad${m}name"
+        expect_status 2
+        [ "$stderr" = "intake: the new pseudonym must be 1 to 64 characters of plain text" ]
+        run --separate-stderr ik subject add --name "Kim${m}"
+        expect_status 2
+        [ "$stderr" = "intake: a --name contains an invisible or direction-changing character (U+$hex); type it without" ]
+        run --separate-stderr ik term add "place:Ho${m}ryong"
+        expect_status 2
+        [ "$stderr" = "intake: the term contains an invisible or direction-changing character (U+$hex); type it without" ]
+        run --separate-stderr ik contact add "h${m}q" "$card"
+        expect_status 2
+        [ "$stderr" = "intake: a contact NAME must be 1 to 64 characters of plain text" ]
+        run --separate-stderr ik record Nari --title "a${m}b" <<<"body"
+        expect_status 2
+        [ "$stderr" = "intake: --title contains an invisible or direction-changing character (U+$hex); type it without" ]
+        run --separate-stderr ik record Nari --title t --tag "a${m}b" <<<"body"
+        expect_status 2
+        [ "$stderr" = "intake: a --tag must be 1 to 256 characters of plain text" ]
+        run --separate-stderr ik label "a${m}b"
+        expect_status 2
+        [ "$stderr" = "intake: card label contains a control or invisible character (U+$hex) (see 'intake help label')" ]
+    done
+    [ "$(store_sums | grep -v 'store\.db-')" = "$(printf '%s\n' "$sums" | grep -v 'store\.db-')" ]
+    # Testimony keeps them: a body may quote right-to-left text.
+    ik record Nari --title t <<<"$(printf 'quote \u200f end')" >/dev/null
+}
