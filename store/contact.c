@@ -97,6 +97,11 @@ static int check_new(struct store *s, const char *name, const struct card *c,
     if (*exists && !replace && card_decode(&oc, old, strlen(old), NULL) == 0) {
         card_fingerprint(fo, sizeof fo, &oc);
         card_fingerprint(fn, sizeof fn, c);
+        /* The same keys again are no key change: never the alarm (adv14 F8). */
+        if (sodium_memcmp(oc.sign_pk, c->sign_pk, sizeof oc.sign_pk) == 0 &&
+            sodium_memcmp(oc.box_pk, c->box_pk, sizeof oc.box_pk) == 0)
+            return err_set(e, EXIT_INPUT, "contact '%s' already has these keys (fingerprint "
+                           "%s); nothing was changed", name, fo);
         return err_set(e, EXIT_INPUT,
                        "contact '%s' already has a card (fingerprint %s); this one is %s: a key change is a security event, confirm it in person and use --replace",
                        name, fo, fn);

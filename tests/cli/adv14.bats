@@ -220,3 +220,22 @@ passwd_outcome() {
     # Testimony keeps them: a body may quote right-to-left text.
     ik record Nari --title t <<<"$(printf 'quote \u200f end')" >/dev/null
 }
+
+# ---------------------------------------------------------------- F8: the same card again
+
+@test "F8 adding the same card again (any white space around it) says it is already that contact, exit 2, no alarm" {
+    init_store
+    hq=$T/hq
+    "$INTAKE" --home "$hq" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/null
+    card=$("$INTAKE" --home "$hq" --passphrase-fd 3 card 3<<<"$PASS")
+    ik contact add c1 "$card" >/dev/null 2>&1
+    fp=$(ik contact list | awk -F '\t' '$1 == "c1" { print $0 }' | grep -oE '[0-9A-Z]{4}(-[0-9A-Z]{4}){4}' | head -n 1)
+    sums=$(store_sums)
+    for again in "$card" " $card " "$card"$'\n'; do
+        run --separate-stderr ik contact add c1 "$again"
+        expect_status 2
+        [ "$stderr" = "intake: contact 'c1' already has these keys (fingerprint $fp); nothing was changed" ]
+        [ -z "$output" ]
+    done
+    [ "$(store_sums | grep -v 'store\.db-')" = "$(printf '%s\n' "$sums" | grep -v 'store\.db-')" ]
+}
