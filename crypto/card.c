@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "util/text.h"
+
 /* The Bech32 alphabet (BIP 173), upper-case: no 1, B, I, O. */
 static const char alphabet[] = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L";
 static const char hrp[] = "intake";       /* CARD_PREFIX minus the '1' */
@@ -219,9 +221,7 @@ static size_t utf8_next(uint32_t *cp, const unsigned char *s, size_t n)
  * (a label must read the same to both people). */
 static int label_bad_char(uint32_t c)
 {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c ||
-           (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
-           (c >= 0x2066 && c <= 0x2069) || c == 0xfeff;
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || text_hidden_mark(c);
 }
 
 static int label_check_bytes(const unsigned char *s, size_t n, struct err *e)

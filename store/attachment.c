@@ -26,7 +26,7 @@ static int check_names(const char *name, const char *type, struct err *e)
         strchr(name, '/') != NULL || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
         return err_set(e, EXIT_INPUT, "an attachment name must be 1 to %d bytes "
                        "without '/'", ATTACHMENT_NAME_MAX);
-    if (text_check(name, strlen(name), 0, "the attachment name", e) != 0)
+    if (text_check_field(name, strlen(name), "the attachment name", e) != 0)
         return -1;
     if (type[0] == '\0' || strlen(type) > ATTACHMENT_TYPE_MAX)
         return err_set(e, EXIT_INPUT, "bad attachment type");

@@ -97,6 +97,11 @@ static int check_new(struct store *s, const char *name, const struct card *c,
     if (*exists && !replace && card_decode(&oc, old, strlen(old), NULL) == 0) {
         card_fingerprint(fo, sizeof fo, &oc);
         card_fingerprint(fn, sizeof fn, c);
+        /* The same keys again are no key change: never the alarm (adv14 F8). */
+        if (sodium_memcmp(oc.sign_pk, c->sign_pk, sizeof oc.sign_pk) == 0 &&
+            sodium_memcmp(oc.box_pk, c->box_pk, sizeof oc.box_pk) == 0)
+            return err_set(e, EXIT_INPUT, "contact '%s' already has these keys (fingerprint "
+                           "%s); nothing was changed", name, fo);
         return err_set(e, EXIT_INPUT,
                        "contact '%s' already has a card (fingerprint %s); this one is %s: a key change is a security event, confirm it in person and use --replace",
                        name, fo, fn);
@@ -128,7 +133,7 @@ static int save_contact(struct store *s, const char *name, const struct card *c,
 int contact_name_check(const char *name, struct err *e)
 {
     if (name[0] == '\0' || strlen(name) > CONTACT_NAME_MAX ||
-        text_check(name, strlen(name), 0, "the contact NAME", e) != 0)
+        text_check_field(name, strlen(name), "the contact NAME", e) != 0)
         return err_set(e, EXIT_INPUT, "a contact NAME must be 1 to %d characters of plain text", CONTACT_NAME_MAX);
     return 0;
 }

@@ -73,6 +73,13 @@ static int check_private(const char *path, int must_exist, int want_dir,
             return 0;
         return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
     }
+    /* adv14 F5: ls shows a file or a folder, so say what it is. */
+    if (S_ISLNK(st.st_mode) && want_dir)
+        return err_set(e, EXIT_INPUT, "%s is a symbolic link; give the store folder's own "
+                       "path with --home", path);
+    if (S_ISLNK(st.st_mode))
+        return err_set(e, EXIT_INPUT, "%s is a symbolic link; intake does not follow links "
+                       "inside a store: put the file itself there", path);
     if (want_dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode))
         return err_set(e, EXIT_INPUT, "%s is not a %s", path,
                        want_dir ? "folder" : "regular file");
@@ -83,6 +90,24 @@ static int check_private(const char *path, int must_exist, int want_dir,
                        "%s can be read by others (mode %04o); run 'chmod %s %s' and check who copied it",
                        path, (unsigned)(st.st_mode & 07777), want_dir ? "700" : "600", path);
     return 0;
+}
+
+static int exists_in(const char *dir, const char *name, struct err *e)
+{
+    char path[4200];
+
+    return db_path(path, sizeof path, dir, name, e) == 0 && access(path, F_OK) == 0;
+}
+
+/* A database without its keyslot file (an incomplete copy): nothing opens
+ * it, not even the recovery key, and init must not take its place (adv14
+ * F19). The same message from init and from every command that opens. */
+static int refuse_database(const char *dir, struct err *e)
+{
+    return err_set(e, EXIT_INPUT,
+                   "%s holds a database but its keyslot file is missing: copy the keyslot file "
+                   "back from where the store came from, or restore a backup; do not run "
+                   "'intake init' here", dir);
 }
 
 /* After path (the store folder dir or its keyslot file) could not be
@@ -109,10 +134,18 @@ int store_check_dir(const char *dir, struct err *e)
 
     if (stat(dir, &st) != 0)
         return no_store(e, dir, dir);
+    if (!S_ISDIR(st.st_mode))   /* the words init uses (adv14 F4) */
+        return err_set(e, EXIT_INPUT, "%s is not a folder", dir);
     if (db_path(path, sizeof path, dir, STORE_KEYSLOTS_NAME, e) != 0)
         return -1;
-    if (access(path, F_OK) != 0)
+    if (lstat(path, &st) != 0) {
+        int was = errno;
+        if (was == ENOENT && exists_in(dir, STORE_DB_NAME, NULL) &&
+            !exists_in(dir, STORE_INIT_MARK_NAME, NULL))
+            return refuse_database(dir, e);
+        errno = was;
         return no_store(e, dir, path);
+    }
     if (check_private(dir, 1, 1, e) != 0)
         return -1;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
@@ -230,19 +263,7 @@ void open_remove_partial(const char *dir)
             (void)unlink(path);
 }
 
-static int exists_in(const char *dir, const char *name, struct err *e)
-{
-    char path[4200];
 
-    return db_path(path, sizeof path, dir, name, e) == 0 && access(path, F_OK) == 0;
-}
-
-static int refuse_database(const char *dir, struct err *e)
-{
-    return err_set(e, EXIT_INPUT,
-                   "%s holds a database without keyslots; move it away before 'intake init'",
-                   dir);
-}
 
 static int refuse_busy(const char *dir, struct err *e)
 {
@@ -488,18 +509,89 @@ static int holds(const char *path, const struct keyslot_file *kf)
     return la == lb && sodium_memcmp(a, b, la) == 0;
 }
 
+/* The keyslot file as it was before a passwd, under a second name. */
+struct kept_slots {
+    int fd;            /* the old file, flock'ed so fileio_sweep spares it; -1: none */
+    char path[4200];   /* its second name; "" once gone */
+};
+
+/* Gives the keyslot file at path a second name (a hard link,
+ * FILEIO_TMP_PREFIX "keyslots-" and 16 hex digits, in the store folder
+ * dir), its file locked while this process runs: fileio_sweep removes it
+ * only once the process is gone (a kill).  Putting the old file back is
+ * then a rename, which needs no free space (adv14 F13: on a full disk the
+ * old file could not be written again).  0, or -1 where the folder takes
+ * no links (FAT) or anything fails: the caller then writes the old file
+ * again instead. */
+static int keep_slots(struct kept_slots *k, const char *dir, const char *path)
+{
+    unsigned char rnd[8];
+    char hex[2 * sizeof rnd + 1];
+    struct stat a, b;
+    int n;
+
+    k->path[0] = '\0';
+    k->fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (k->fd < 0)
+        return -1;
+    randombytes_buf(rnd, sizeof rnd);
+    sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
+    n = snprintf(k->path, sizeof k->path, "%s/%skeyslots-%s", dir, FILEIO_TMP_PREFIX, hex);
+    if (n < 0 || (size_t)n >= sizeof k->path || flock(k->fd, LOCK_EX | LOCK_NB) != 0 ||
+        link(path, k->path) != 0) {
+        k->path[0] = '\0';
+        close(k->fd);
+        k->fd = -1;
+        return -1;
+    }
+    /* The name must stand for the file locked, not one put there since. */
+    if (fstat(k->fd, &a) != 0 || stat(k->path, &b) != 0 || a.st_ino != b.st_ino ||
+        a.st_dev != b.st_dev) {
+        (void)unlink(k->path);
+        k->path[0] = '\0';
+        close(k->fd);
+        k->fd = -1;
+        return -1;
+    }
+    return 0;
+}
+
+/* Puts the kept file back at path (a rename, then the folder synced):
+ * 0, or -1 (the kept name is then removed by kept_drop). */
+static int kept_restore(struct kept_slots *k, const char *path)
+{
+    if (k->path[0] == '\0' || rename(k->path, path) != 0)
+        return -1;
+    k->path[0] = '\0';
+    return fsync_parent(path, NULL);
+}
+
+static void kept_drop(struct kept_slots *k)
+{
+    if (k->path[0] != '\0')
+        (void)unlink(k->path);
+    k->path[0] = '\0';
+    if (k->fd >= 0)
+        close(k->fd);
+    k->fd = -1;
+}
+
 /* The passphrase slot is replaced in three steps, so that a failure or a
  * kill at any moment leaves the old passphrase working and a success is
  * reported only once it is on disk:
- *   1. keyslot file = old slots + the new passphrase slot (both open);
+ *   1. keyslot file = old slots + the new passphrase slot (both open),
+ *      the old file kept under a second name (keep_slots);
  *   2. the log entry commits;
  *   3. keyslot file = the new passphrase slot + the recovery slot.
  * Each file is written new, fsynced, renamed and its folder fsynced. A
- * failure in 1 or 2 puts the old file back. */
+ * failure in 1 or 2 puts the old file back, by a rename where the folder
+ * takes links (no free space needed), else by writing it again; only if
+ * both fail does the message say that both passphrases open. */
 int store_set_passphrase(struct store *s, const char *passphrase,
                          size_t passlen, struct err *e)
 {
     struct keyslot_file old, both, fresh;
+    struct kept_slots kept = { -1, "" };
     struct keyslot slot;
     uint64_t ops = 0, mem = 0;
 
@@ -519,21 +611,35 @@ int store_set_passphrase(struct store *s, const char *passphrase,
                      (const unsigned char *)passphrase, passlen, ops, mem, e) != 0 ||
         keyslot_add(&fresh, &slot, e) != 0 || keyslot_add(&both, &slot, e) != 0)
         return -1;
+    (void)keep_slots(&kept, s->dir, s->keyslots);
     if (keyslot_save(s->keyslots, &both, 1, e) != 0 ||
         store_begin(s, e) != 0 || store_log(s, "passwd", "passphrase-slot", e) != 0 ||
         store_commit(s, e) != 0) {
+        char why[sizeof e->msg];
         if (!sqlite3_get_autocommit(s->db))
             store_rollback(s);
-        if (!holds(s->keyslots, &old) && keyslot_save(s->keyslots, &old, 1, NULL) != 0 &&
-            !holds(s->keyslots, &old))
-            return err_then(e, "; the passphrase was not changed, but the keyslot file could "
-                            "not be put back either: the old and the new passphrase both open "
-                            "the store until the next 'intake passwd'");
+        if (!holds(s->keyslots, &old) && kept_restore(&kept, s->keyslots) != 0 &&
+            !holds(s->keyslots, &old) && keyslot_save(s->keyslots, &old, 1, NULL) != 0 &&
+            !holds(s->keyslots, &old)) {
+            kept_drop(&kept);
+            db_cause(why, sizeof why, e);
+            return err_set(e, EXIT_INPUT, "%s; the passphrase change was not logged, and the "
+                           "keyslot file could not be put back: the old and the new passphrase "
+                           "both open the store until the next 'intake passwd'", why);
+        }
+        kept_drop(&kept);
         return err_then(e, "; the passphrase was not changed: the old one still opens the store");
     }
+    kept_drop(&kept);
     if (keyslot_save(s->keyslots, &fresh, 1, e) != 0) {
         char why[sizeof e->msg];
         db_cause(why, sizeof why, e);
+        /* Renamed but its folder not synced: only the new one opens now. */
+        if (holds(s->keyslots, &fresh))
+            return err_set(e, EXIT_INPUT, "the new passphrase is set and logged, and only it "
+                           "opens the store; but the folder could not be synced (%s), so after "
+                           "a power cut the old one may open it again: run 'intake passwd' "
+                           "again once the disk is fine", why);
         return err_set(e, EXIT_INPUT, "the new passphrase is set and logged, but the old one "
                        "could not be removed (%s): both open the store until you run "
                        "'intake passwd' again", why);

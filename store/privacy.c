@@ -62,7 +62,7 @@ int identity_check(const char *text, const char *what, struct err *e)
         return err_set(e, EXIT_INPUT,
                        "%s is too long (%zu bytes, at most %d); protect its identifying parts separately",
                        what, len, REDACT_TERM_MAX);
-    return text_check(text, len, 0, what, e);
+    return text_check_field(text, len, what, e);
 }
 
 static int load_subjects(struct redactor *r, struct store *s, struct err *e)

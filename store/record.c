@@ -25,14 +25,14 @@ int store_record_fields_check(const struct record_row *r, struct err *e)
             continue;
         if (strlen(fields[i]) > TEXT_FIELD_MAX)
             return err_set(e, EXIT_INPUT, "%s is too long", what[i]);
-        if (text_check(fields[i], strlen(fields[i]), 0, what[i], e) != 0)
+        if (text_check_field(fields[i], strlen(fields[i]), what[i], e) != 0)
             return -1;
     }
     if (r->ntags > MAX_TAGS)
         return err_set(e, EXIT_INPUT, "at most %d tags", MAX_TAGS);
     for (size_t i = 0; i < r->ntags; i++)
         if (r->tags[i][0] == '\0' || strlen(r->tags[i]) > 256 ||
-            text_check(r->tags[i], strlen(r->tags[i]), 0, "--tag", e) != 0)
+            text_check_field(r->tags[i], strlen(r->tags[i]), "--tag", e) != 0)
             return err_set(e, EXIT_INPUT, "a --tag must be 1 to 256 characters of plain text");
     return r->body == NULL ? 0 : text_check(r->body, strlen(r->body), 1, "the body", e);
 }

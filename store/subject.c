@@ -51,7 +51,7 @@ static int split_terms(struct new_terms *t, const char *const *terms, size_t nte
 
 static int check_pseudonym_text(const char *p, const char *what, struct err *e)
 {
-    if (p[0] == '\0' || strlen(p) > 64 || text_check(p, strlen(p), 0, what, e) != 0)
+    if (p[0] == '\0' || strlen(p) > 64 || text_check_field(p, strlen(p), what, e) != 0)
         return err_set(e, EXIT_INPUT, "%s must be 1 to 64 characters of plain text", what);
     /* 'intake record edit ID' and 'record delete ID' take these words. */
     if (strcasecmp(p, "edit") == 0 || strcasecmp(p, "delete") == 0)

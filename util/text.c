@@ -27,6 +27,32 @@ int text_check(const char *s, size_t len, int multiline, const char *what,
     return 0;
 }
 
+int text_hidden_mark(unsigned long c)
+{
+    return c == 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+           (c >= 0x2066 && c <= 0x2069) || c == 0xfeff;
+}
+
+int text_check_field(const char *s, size_t len, const char *what, struct err *e)
+{
+    size_t i = 0;
+
+    if (text_check(s, len, 0, what, e) != 0)
+        return -1;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            break;
+        if (text_hidden_mark((unsigned long)cp))
+            return err_set(e, EXIT_INPUT, "%s contains an invisible or direction-changing "
+                           "character (U+%04X); type it without", what, (unsigned)cp);
+        i += (size_t)n;
+    }
+    return 0;
+}
+
 /* 1 if the code point must be shown escaped on a terminal line. */
 static int hidden_cp(utf8proc_int32_t cp)
 {

@@ -18,6 +18,20 @@
 int text_check(const char *s, size_t len, int multiline, const char *what,
                struct err *e);
 
+/* 1 if the code point c is one of the marks that reorder or hide text
+ * without showing: the bidi controls (U+061C, U+200E, U+200F, U+202A to
+ * U+202E, U+2066 to U+2069) and the zero-width ones (U+200B to U+200D,
+ * U+FEFF).  The one rule for fields people read as one line (card labels,
+ * pseudonyms, names, terms, titles, tags, contact names): a name must read
+ * the same on every screen (adv14 F14). */
+int text_hidden_mark(unsigned long c);
+
+/* text_check(s, len, 0, what, e), then also refuses a hidden mark
+ * (text_hidden_mark) with EXIT_INPUT naming it as U+NNNN: for what people
+ * type into a one-line field of the store.  Bundles are read with
+ * text_check alone, so an older store's bundle still opens. */
+int text_check_field(const char *s, size_t len, const char *what, struct err *e);
+
 /* Writes s[0..len) (bytes of any content: arguments, paths, names from
  * outside) into out (outlen bytes, NUL-terminated) as text safe for one
  * terminal line: printable UTF-8 is kept, and everything a terminal would

@@ -382,7 +382,7 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
     chmod 600 "$H/store.db"
     run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS"
     expect_status 2
-    [ "$stderr" = "intake: $H holds a database without keyslots; move it away before 'intake init'" ]
+    [ "$stderr" = "intake: $H holds a database but its keyslot file is missing: copy the keyslot file back from where the store came from, or restore a backup; do not run 'intake init' here" ]
     [ -z "$output" ]
     [ "$(cat "$H/store.db")" = "not ours" ]
 }

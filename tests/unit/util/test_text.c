@@ -84,6 +84,32 @@ static void test_invalid_utf8_names_the_byte(void **state)
     assert_int_equal(text_check("\xff", 1, 0, "x", NULL), -1);   /* e may be NULL */
 }
 
+/* adv14 F14: one-line fields refuse the marks that reorder or hide text;
+ * what text_check takes otherwise (Hangul, Cyrillic, combining marks) they
+ * take too. */
+static void test_field_refuses_hidden_marks(void **state)
+{
+    static const char *const bad[] = {
+        "a\u202Eb", "a\u202Ab", "a\u2066b", "a\u2069b", "a\u200Bb", "a\u200Db",
+        "a\u200Eb", "a\u200Fb", "a\uFEFFb", "a\u061Cb",
+    };
+    struct err e;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        err_clear(&e);
+        assert_int_equal(text_check_field(bad[i], strlen(bad[i]), "x", &e), -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_non_null(strstr(e.msg, "x contains an invisible or direction-changing character (U+"));
+        assert_int_equal(text_check(bad[i], strlen(bad[i]), 0, "x", NULL), 0);
+    }
+    assert_int_equal(text_check_field("김종수 Бат-Эрдэнэ e\u0301", strlen("김종수 Бат-Эрдэнэ e\u0301"),
+                                      "x", NULL), 0);
+    assert_int_equal(text_check_field("a\tb", 3, "x", NULL), -1);
+    assert_int_equal(text_hidden_mark(0x202E), 1);
+    assert_int_equal(text_hidden_mark(0x2010), 0);
+}
+
 static void expect_safe(const char *in, size_t len, const char *want)
 {
     char out[256];
@@ -185,6 +211,7 @@ static void test_columns(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_field_refuses_hidden_marks),
         cmocka_unit_test(test_terminal_safe_escapes),
         cmocka_unit_test(test_terminal_safe_cuts_whole),
         cmocka_unit_test(test_normal_forms),
