@@ -9,7 +9,7 @@
  *   libcfault_arm(CALL, N, ERRNO, TIMES)
  *       from now on, calls N .. N+TIMES-1 of CALL ("fsync", "write",
  *       "read", "pread", "open", "rename", "renameat2", "link", "linkat",
- *       "mkdtemp", "flock", "fstat", "access", "unlink") do nothing and fail with
+ *       "mkdtemp", "flock", "fstat", "access", "lstat", "unlink") do nothing and fail with
  *       ERRNO; up to four calls armed at once
  *   libcfault_landed()   how many calls failed since the first arm
  *   libcfault_disarm()   no fault
@@ -205,6 +205,13 @@ int access(const char *path, int mode)
 {
     LIBCFAULT_NEXT(access);
     return libcfault_hit("access") ? -1 : next_access(path, mode);
+}
+
+static int (*next_lstat)(const char *, struct stat *);
+int lstat(const char *path, struct stat *st)
+{
+    LIBCFAULT_NEXT(lstat);
+    return libcfault_hit("lstat") ? -1 : next_lstat(path, st);
 }
 
 static int (*next_unlink)(const char *);

@@ -655,14 +655,17 @@ static void test_open_faults(void **state)
         int err;
         const char *before, *after;  /* the message: before, the folder, after */
     } cases[] = {
-        { "access", 1, EIO, "cannot read ", "/keyslots: Input/output error" },
-        { "access", 1, ENOENT, "no store in ",
-          "; create one with 'intake init' or choose another with --home" },
-        { "access", 2, EROFS, "the store in ",
+        { "lstat", 1, EIO, "cannot read ", "/keyslots: Input/output error" },
+        /* The database is there: a missing keyslot file (adv14 F19). */
+        { "lstat", 1, ENOENT, "",
+          " holds a database but its keyslot file is missing: copy the keyslot file back "
+          "from where the store came from, or restore a backup; do not run 'intake init' "
+          "here" },
+        { "access", 1, EROFS, "the store in ",
           " cannot be written (Read-only file system) while opening it; nothing was "
           "changed: intake writes to its folder even to read, so make it writable or copy "
           "the folder to a writable place" },
-        { "access", 3, EIO, "an I/O error (Input/output error) on the disk holding ",
+        { "access", 2, EIO, "an I/O error (Input/output error) on the disk holding ",
           " while opening it; nothing was changed: check the disk (the system log may say "
           "more)" },
         { "open", 1, EMFILE, "cannot open the store folder ", ": Too many open files" },
