@@ -44,11 +44,6 @@ static enum ko_reading ko_read(const char *w, size_t len)
     return KO_OTHER;
 }
 
-int redact_ko_word(const char *w, size_t len)
-{
-    return ko_read(w, len) == KO_WORD;
-}
-
 /* Particles hunspell-ko leaves out after a noun, each ending the word
  * (하나씩), besides the common ones. */
 static const char *const ko_more_word_particles[] = { "씩", "쯤", "마다", "만큼", "같이", "대로", "뿐", "들" };

@@ -383,29 +383,6 @@ static int ordinary(const struct word *w, const char *s, size_t end)
     return lang == LEXICON_KO || !gazetteer_names_word(s + w->start, end - w->start);
 }
 
-/* Sino-Korean syllables that end nouns of people, jobs and things (手 士
- * 師 員 者 工 官 兵 長 部 所 室 機 隊 鐘). */
-static const char *const ko_noun_ends[] = {
-    "수", "사", "원", "자", "공", "관", "병", "장", "부", "소", "실", "기", "대", "종",
-};
-
-/* 1 if the Hangul word s[w->start..) of three syllables and particles
- * (hangul_name_word) is a dictionary word of two syllables and one of
- * ko_noun_ends (issue 12, report adv12c L11: 조종수 "pilot, driver" is
- * 조종 + 수, 신호종 is 신호 + 종), which hunspell-ko does not list: a name
- * inside a longer word is no name.  A name whose first two syllables are a
- * word (조민수: 조민) is then not flagged either: only a review flag for a
- * name nobody registered is lost, and a registered name is still replaced. */
-static int ko_compound_noun(const struct word *w, const char *s)
-{
-    const char *third = s + w->start + 6;
-
-    for (size_t i = 0; i < sizeof ko_noun_ends / sizeof ko_noun_ends[0]; i++)
-        if (memcmp(third, ko_noun_ends[i], 3) == 0)
-            return redact_ko_word(s + w->start, 6) && !gazetteer_names_word(s + w->start, 9);
-    return 0;
-}
-
 /* Receives a name-shaped span [a, b) of the text (bytes) and its kind. */
 typedef int (*shape_fn)(void *ctx, size_t a, size_t b, const char *kind);
 
@@ -423,7 +400,7 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
     int have = next_word(&a, in, inlen, &at), rc = 0;
 
     while (have && rc == 0) {
-        if (hangul_name_word(&a, in) && !ordinary(&a, in, a.end) && !ko_compound_noun(&a, in))
+        if (hangul_name_word(&a, in) && !ordinary(&a, in, a.end))
             rc = fn(ctx, a.start, a.start + 9, "korean-name");
         if (rc != 0 || !(have = next_word(&b, in, inlen, &at)))
             break;

@@ -89,12 +89,6 @@ struct redactor {
  * form is read (docs/VARIANTS.md).  0 also when hunspell-ko is missing. */
 int redact_ordinary_ko(const char *w, size_t len, int strict);
 
-/* ordinary_ko.c: 1 if hunspell-ko reads the Hangul word w[0..len) (bytes)
- * as a word of its own (its stem is the word, or the word is a stem and
- * particles, or a verb form), without the readings redact_ordinary_ko
- * adds; 0 otherwise or when hunspell-ko is missing. */
-int redact_ko_word(const char *w, size_t len);
-
 /* redact_flags.c: 1 if the dictionary of lang (enum lexicon_lang) knows
  * w[0..len) (bytes, norm view) as an ordinary word (a Korean word as
  * redact_ordinary_ko reads it), asked once per word and remembered until
