@@ -28,6 +28,17 @@ cut_after() {
         "$INTAKE" "$@"
 }
 
+# field_hq_record: stores field and hq, contacts of each other, and one
+# record field may export.
+field_hq_record() {
+    mkstore field
+    mkstore hq
+    introduce field hq
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --method verbal 2>/dev/null
+    st field record Nari --title one <<<"We left in March." >/dev/null
+}
+
 @test "init: a power cut right after it reported success keeps the store and its new folders" {
     H=$T/a/b/store
     run --separate-stderr cut_after "$T" --home "$H" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS"
@@ -40,12 +51,7 @@ cut_after() {
 }
 
 @test "open -o: a power cut right after it reported success keeps the folder with every file" {
-    mkstore field
-    mkstore hq
-    introduce field hq
-    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
-    st field consent Nari --export yes --method verbal 2>/dev/null
-    st field record Nari --title one <<<"We left in March." >/dev/null
+    field_hq_record
     st field export --to hq --all -o "$T/b.bundle" 2>/dev/null
     st hq open "$T/b.bundle" -o "$T/ref" >/dev/null
     run --separate-stderr cut_after "$T" --home "$T/hq" --passphrase-fd 3 open "$T/b.bundle" -o "$T/out" 3<<<"$PASS"
@@ -55,12 +61,7 @@ cut_after() {
 }
 
 @test "export: at a cut or kill before every call, a bundle that has its name is one the store logged (adv14 F7)" {
-    mkstore field
-    mkstore hq
-    introduce field hq
-    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
-    st field consent Nari --export yes --method verbal 2>/dev/null
-    st field record Nari --title one <<<"We left in March." >/dev/null
+    field_hq_record
     mkdir "$T/out"
     cp -a "$T/field" "$T/field.0"
     env LD_PRELOAD="$SHIM" ASAN_OPTIONS=verify_asan_link_order=0 INTAKE_FAULT=count \
