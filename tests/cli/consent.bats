@@ -344,6 +344,8 @@ for n in d["header"]["notices"]:
 deletion $UID_ $ID $today" ]
     # No pseudonym, name or text in what the bundle carries.
     run st hq open "$W/n.bundle" --json
+    # The manifest's keyed digests are random base64: short words turn up in it by chance.
+    output=$(jq 'del(.header.digests)' <<<"$output")
     [[ "$output" != *Nari* && "$output" != *Kim* && "$output" != *border* ]]
     [[ "$output" == *'"records": []'* || "$output" == *'"records":[]'* ]]
     # Sent: listed as sent, not acknowledged; notify sends only new ones.

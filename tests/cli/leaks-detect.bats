@@ -158,5 +158,7 @@ same() {
     H=$T/hq run --separate-stderr ik open "$T/b.bundle" --json
     expect_status 0
     [ "$(jq '[.records[].body | select(rtrimstr("\n") == "IP [IP-1]Rim-il, [PHONE-1]x, Rim-il.")] | length' <<<"$output")" = 2 ]
+    # The manifest's keyed digests are random base64: short words turn up in it by chance.
+    output=$(jq 'del(.header.digests)' <<<"$output")
     [[ "$output" != *10.0.0.1* && "$output" != *5678* && "$output" != *1975* && "$output" != *Kim* ]]
 }
