@@ -820,6 +820,7 @@ a, g = n[sys.argv[1]], n[sys.argv[2]]
 assert a["kind"] == "scope" and a["record"] is None and sorted(a) == ["day", "kind", "record", "scope", "subject"], a
 assert a["scope"]["embargo"] == "2030-01-01" and a["scope"]["export"] is True and a["scope"]["quote"] is False, a
 assert g["scope"]["export"] is False and g["scope"]["method"] == "verbal" and g["scope"]["embargo"] is None, g
+h.pop("digests", None)  # random base64: short words occur in it by chance
 s = json.dumps(h)
 assert "Nari" not in s and "Golf" not in s and "Pak" not in s and "Kim" not in s
 ' "$UID_" "$GUID"
