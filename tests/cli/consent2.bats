@@ -305,3 +305,66 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     expect_status 0
     [[ "$output" == *"1 notice(s) acted on before; nothing changed by them" ]]
 }
+
+# ---- the LOWs of report adv16 ----
+
+@test "low: record delete of a sent record says the notice deletes the copies (F4); exports --json lists the notice (F11); show --json of the deleted record prints its tombstone (F11)" {
+    field_hq
+    ID2=$(printf 'A second talk.\n' | st field record Nari --title "Second" --date 2024-04-01)
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    run --separate-stderr st field record delete "$ID2" --yes
+    expect_status 0
+    [[ "$stderr" == *"intake: deleted record $ID2
+intake: it was sent before (hq on $(date -u +%F)): the copies sent are deleted only when the deletion notice reaches them (see 'intake exports')
+intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
+    run --separate-stderr st field exports --json
+    expect_status 0
+    echo "$output" | python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+assert "records" in a[0], a
+n = [x["notice"] for x in a if "notice" in x]
+assert len(n) == 1, a
+n = n[0]
+assert n["kind"] == "deletion" and n["record"] == sys.argv[1] and n["subject"] == sys.argv[2], n
+assert n["contact"] == "hq" and n["sent"] is None and n["due"].startswith("20"), n' "$ID2" "$UID_"
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
+    run --separate-stderr st hq show "$ID2" --json
+    expect_status 2
+    [ "$stderr" = "intake: record $ID2 was deleted at the source (notice from field of $(date -u +%F)); this store deleted it, with its attachments" ]
+    echo "$output" | python3 -c '
+import json, sys
+t = json.load(sys.stdin)
+assert t["id"] == sys.argv[1] and t["tombstone"]["kind"] == "deletion", t
+assert t["tombstone"]["sender"] == "field" and t["tombstone"]["deleted"] is True, t' "$ID2"
+}
+
+@test "low: another sender's deletion of a record hq has from field deletes nothing, and list --json shows no tombstone beside the record (F6)" {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st hq export --to partner --all -o "$W/p.bundle" >/dev/null 2>&1
+    st partner import "$W/p.bundle" >/dev/null
+    # The partner sends the record back to hq (refused: hq has it from field)...
+    st partner export --to hq --all -o "$W/back.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/back.bundle"
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID, which this store already has from elsewhere: refused (1 record(s) refused in all); the rest of the bundle was imported" ]
+    # ...then deletes it: its notice reaches no record of field's.
+    st partner record delete "$ID" --yes >/dev/null 2>&1
+    st partner notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/n.bundle"
+    expect_status 0
+    [[ "$output" == *"1 notice(s) of withdrawal or deletion acted on: 0 record(s) and 0 attachment(s) deleted (see 'intake list')" ]]
+    st hq show "$ID" >/dev/null
+    run --separate-stderr st hq list --json
+    expect_status 0
+    echo "$output" | python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+assert [r["id"] for r in a] == [sys.argv[1]] and "tombstone" not in a[0], a' "$ID"
+}
