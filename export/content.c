@@ -75,7 +75,8 @@ int content_format(const json_t *header)
 
     if (f == NULL)
         return 0;
-    return strcmp(f, CONTENT_FORMAT_4) == 0 ? 4 : strcmp(f, CONTENT_FORMAT) == 0 ? 3
+    return strcmp(f, CONTENT_FORMAT_5) == 0 ? 5 : strcmp(f, CONTENT_FORMAT_4) == 0 ? 4
+           : strcmp(f, CONTENT_FORMAT) == 0 ? 3
            : strcmp(f, CONTENT_FORMAT_2) == 0 ? 2
            : strcmp(f, CONTENT_FORMAT_1) == 0 ? 1 : 0;
 }
@@ -123,6 +124,29 @@ int content_check_consent(const json_t *c, struct err *e)
     return 0;
 }
 
+/* 1 if h is 64 lowercase hex digits (a BLAKE2b-256 hash). */
+static int valid_hash(const char *h)
+{
+    if (h == NULL || strlen(h) != 64)
+        return 0;
+    for (; *h; h++)
+        if (!((*h >= '0' && *h <= '9') || (*h >= 'a' && *h <= 'f')))
+            return 0;
+    return 1;
+}
+
+/* 1 if n's "round" is absent (allowed: not required) or an integer
+ * 1..2147483647 (docs/FORMAT.md, content format 5). */
+static int valid_round(const json_t *n, int required)
+{
+    const json_t *r = json_object_get(n, "round");
+
+    if (r == NULL)
+        return !required;
+    return json_is_integer(r) && json_integer_value(r) >= 1 &&
+           json_integer_value(r) <= 2147483647;
+}
+
 int content_check_notices(const json_t *notices, int format, struct err *e)
 {
     size_t i;
@@ -135,12 +159,24 @@ int content_check_notices(const json_t *notices, int format, struct err *e)
         const char *subject = json_string_value(json_object_get(n, "subject"));
         const json_t *record = json_object_get(n, "record");
         int scope = format >= 4 && kind != NULL && strcmp(kind, "scope") == 0;
+        int reconsent = format >= 5 && kind != NULL && strcmp(kind, "reconsent") == 0;
+        int withdrawal = kind != NULL && strcmp(kind, "withdrawal") == 0;
+        int removal = format >= 5 && kind != NULL && strcmp(kind, "removal") == 0;
+        const char *att = json_string_value(json_object_get(n, "attachment"));
+        /* format 5: a withdrawal may carry its round, a re-consent must */
+        int round = (format >= 5 && withdrawal && json_object_get(n, "round") != NULL) || reconsent;
+        size_t members = 4u + (scope || reconsent) + (size_t)round + (size_t)removal;
 
-        if (scope && (json_object_size(n) != 5 || !json_is_null(record) ||
-                      content_check_consent(json_object_get(n, "scope"), NULL) != 0))
+        if ((scope || reconsent) &&
+            (!json_is_null(record) || content_check_consent(json_object_get(n, "scope"), NULL) != 0))
             return bad(e, "a bad notice");
-        if (!json_is_object(n) || json_object_size(n) != (scope ? 5u : 4u) || kind == NULL ||
-            (!scope && strcmp(kind, "withdrawal") != 0 && strcmp(kind, "deletion") != 0) ||
+        if (round && (!valid_round(n, 1) || !json_is_null(record)))
+            return bad(e, "a bad notice");
+        /* format 5: a removal names a record and the attachment's hash */
+        if (removal && (!json_is_string(record) || !valid_hash(att)))
+            return bad(e, "a bad notice");
+        if (!json_is_object(n) || json_object_size(n) != members || kind == NULL ||
+            (!scope && !reconsent && !withdrawal && !removal && strcmp(kind, "deletion") != 0) ||
             subject == NULL || !content_valid_id(subject) ||
             !(json_is_null(record) || (json_is_string(record) &&
                                        content_valid_id(json_string_value(record)))) ||

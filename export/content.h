@@ -25,6 +25,10 @@
  * kind, so that a reader of format 3 refuses it as unsupported instead
  * of as a bad notice. */
 #define CONTENT_FORMAT_4 "intake-content-4"
+/* Written when the header carries a re-consent or a withdrawal's round
+ * (issue 16, a new consent after a withdrawal) or an attachment's
+ * removal: format 4 plus those. */
+#define CONTENT_FORMAT_5 "intake-content-5"
 #define CONTENT_FORMAT_2 "intake-content-2"
 #define CONTENT_FORMAT_1 "intake-content-1"
 /* At most this many notices in one header (docs/FORMAT.md). */
@@ -70,7 +74,7 @@ void content_reader_free(struct content_reader *r);
 /* 1 if id is a record id as intake makes them (16 of [0-9a-z] Crockford). */
 int content_valid_id(const char *id);
 
-/* The content format a header names: 4 (CONTENT_FORMAT_4), 3
+/* The content format a header names: 5 (CONTENT_FORMAT_5), 4 (CONTENT_FORMAT_4), 3
  * (CONTENT_FORMAT), 2 (CONTENT_FORMAT_2), 1 (CONTENT_FORMAT_1), or 0 for
  * anything else. */
 int content_format(const json_t *header);
@@ -82,12 +86,16 @@ int content_format(const json_t *header);
  * "malformed bundle contents: ..." otherwise. */
 int content_check_consent(const json_t *consent, struct err *e);
 
-/* Checks the "notices" of a header of format (3 or 4; docs/FORMAT.md,
+/* Checks the "notices" of a header of format (3, 4 or 5; docs/FORMAT.md,
  * "Notices"): an array of at most CONTENT_NOTICES_MAX objects {kind:
  * "withdrawal" or "deletion", subject: a stable subject id, record: a
  * record id or null, day: YYYY-MM-DD}, nothing else; in format 4 also
  * {kind: "scope", subject, record: null, day, scope: a consent scope as a
- * record carries it (content_check_consent)}. EXIT_INPUT "malformed
+ * record carries it (content_check_consent)}; in format 5 also {kind:
+ * "reconsent", subject, record: null, day, round: 1..2147483647, scope},
+ * a withdrawal of a whole subject (record null) may carry its round too,
+ * and {kind: "removal", subject, record: a record id, day, attachment:
+ * 64 lowercase hex digits}. EXIT_INPUT "malformed
  * bundle contents: ..." otherwise. */
 int content_check_notices(const json_t *notices, int format, struct err *e);
 

@@ -56,6 +56,11 @@ int cli_import_statement(struct store *s, const char *path)
     printf(_("imported the statement of '%s'%s on bundle %.16s: %s on %s, about %ld record(s)\n"),
            r.auditor, r.verified ? "" : _(" (contact not verified)"), r.bundle, r.verdict,
            r.day, r.records);
+    /* Its records came here first in another bundle (issue 16, F7). */
+    if (r.records == 0)
+        cli_note("warning: no record of this store came from that bundle (its records were "
+                 "here already, from an earlier bundle): the statement is kept, and 'show' "
+                 "lists it with no record");
     return EXIT_OK;
 }
 

@@ -159,12 +159,15 @@ static int remove_sub(int argc, char **argv, const struct globals *g)
                  argv[optind + 1], id);
         rc = cli_confirm("attachment", yes, what, q);
     }
+    long due = cli_notices_pending(s);
     if (rc == 0)
         rc = store_attachment_remove(s, id, argv[optind + 1], &e) == 0 ? 0
              : cli_fail(&e);
-    store_close(s);
-    if (rc == 0)
+    if (rc == 0) {
         cli_note("removed '%s' from record %s", argv[optind + 1], id);
+        cli_notices_note(s, due);        /* a removal notice to those who received it */
+    }
+    store_close(s);
     return rc;
 }
 

@@ -327,7 +327,21 @@ static int print_export(void *ctx, const struct export_row *r, struct err *e)
 static int note_notice(void *ctx, const struct notice_row *r, struct err *e)
 {
     (void)ctx, (void)e;
-    if (strcmp(r->kind, "scope") == 0 && r->sent != NULL)
+    if (strcmp(r->kind, "removal") == 0 && r->sent != NULL)
+        cli_note("notice sent to %s, not yet acknowledged: removal of an attachment of record "
+                 "%s (subject %s), first sent %s; every bundle to them carries it again",
+                 r->contact, r->record, r->subject, r->sent);
+    else if (strcmp(r->kind, "removal") == 0)
+        cli_note("notice not yet sent to %s: removal of an attachment of record %s (subject "
+                 "%s), due since %s", r->contact, r->record, r->subject, r->at);
+    else if (strcmp(r->kind, "reconsent") == 0 && r->sent != NULL)
+        cli_note("notice sent to %s, not yet acknowledged: new consent of subject %s after its "
+                 "withdrawal, first sent %s; every bundle to them carries it again", r->contact,
+                 r->subject, r->sent);
+    else if (strcmp(r->kind, "reconsent") == 0)
+        cli_note("notice not yet sent to %s: new consent of subject %s after its withdrawal, "
+                 "due since %s", r->contact, r->subject, r->at);
+    else if (strcmp(r->kind, "scope") == 0 && r->sent != NULL)
         cli_note("notice sent to %s, not yet acknowledged: new consent scope of subject %s, "
                  "first sent %s; every bundle to them carries it again", r->contact, r->subject,
                  r->sent);
@@ -357,6 +371,19 @@ static int note_notice(void *ctx, const struct notice_row *r, struct err *e)
     return 0;
 }
 
+/* exports --json: each notice after the exports, as
+ * {"notice": {kind, subject, record, contact, due, sent}} (issue 16, F11);
+ * "sent" is null until a bundle carried it (sent, not yet acknowledged). */
+static int json_notice(void *ctx, const struct notice_row *r, struct err *e)
+{
+    json_t *o = json_pack("{s:{s:s, s:s, s:s?, s:s, s:s, s:s?}}", "notice", "kind", r->kind,
+                          "subject", r->subject, "record", r->record, "contact", r->contact,
+                          "due", r->at, "sent", r->sent);
+
+    note_notice(NULL, r, e);
+    return json_array_append_new(ctx, o) == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory");
+}
+
 int cmd_exports(int argc, char **argv, const struct globals *g)
 {
     struct store *s;
@@ -375,7 +402,7 @@ int cmd_exports(int argc, char **argv, const struct globals *g)
         rc = cli_error(EXIT_INPUT, "out of memory");
     if (rc == 0 && store_export_each(s, NULL, print_export, arr, &e) != 0)
         rc = cli_fail(&e);
-    if (rc == 0 && store_notice_each(s, note_notice, NULL, &e) != 0)
+    if (rc == 0 && store_notice_each(s, json ? json_notice : note_notice, arr, &e) != 0)
         rc = cli_fail(&e);
     store_close(s);
     if (rc == 0 && json) {

@@ -18,7 +18,8 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     int rc = store_import(&r, s, path, accept_unknown, e);
 
     cli_progress_end(shown, rc == 0);
-    if (rc != 0)
+    /* Records refused alone: the rest was imported, and says so. */
+    if (rc != 0 && r.refused == 0)
         return -1;
     if (!r.seen)
         cli_saved("the bundle was imported: see 'intake list'");
@@ -42,9 +43,16 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     if (!r.seen && r.scopes > 0)
         printf(_("%zu subject(s) took the new consent scope their sender's notice carried "
                  "(see 'intake subject show')\n"), r.scopes);
+    if (!r.seen && r.removals > 0)
+        printf(_("%zu notice(s) of an attachment removed at the source acted on: %zu "
+                 "attachment(s) deleted\n"), r.removals, r.removals_files);
+    if (!r.seen && r.reconsents > 0)
+        printf(_("%zu subject(s) consented again after a withdrawal, as their sender's notice "
+                 "says: their later records may come (see 'intake subject show')\n"),
+               r.reconsents);
     if (!r.seen && r.notices_before > 0)
         printf(_("%zu notice(s) acted on before; nothing changed by them\n"), r.notices_before);
-    return 0;
+    return rc;
 }
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */

@@ -43,6 +43,38 @@ static void print_scope(json_t *o)
     cli_print_consent(&c);
 }
 
+/* The notices a header carries (issue 16, F2), one line each. */
+static void print_notices(json_t *notices)
+{
+    json_t *n;
+    size_t i;
+
+    if (json_array_size(notices) == 0)
+        return;
+    printf(_("notices: %zu\n"), json_array_size(notices));
+    json_array_foreach(notices, i, n) {
+        const char *kind = jstr(n, "kind"), *rec = jstr(n, "record");
+
+        if (strcmp(kind, "withdrawal") == 0)
+            printf(_("  withdrawal of consent of subject %s, %s\n"), jstr(n, "subject"),
+                   jstr(n, "day"));
+        else if (strcmp(kind, "deletion") == 0 && rec != NULL)
+            printf(_("  deletion of record %s (subject %s), %s\n"), rec, jstr(n, "subject"),
+                   jstr(n, "day"));
+        else if (strcmp(kind, "deletion") == 0)
+            printf(_("  deletion of subject %s, %s\n"), jstr(n, "subject"), jstr(n, "day"));
+        else if (strcmp(kind, "removal") == 0)
+            printf(_("  removal of an attachment of record %s (subject %s), %s\n"), rec,
+                   jstr(n, "subject"), jstr(n, "day"));
+        else if (strcmp(kind, "scope") == 0)
+            printf(_("  new consent scope of subject %s, %s\n"), jstr(n, "subject"),
+                   jstr(n, "day"));
+        else
+            printf(_("  new consent of subject %s after its withdrawal, %s\n"),
+                   jstr(n, "subject"), jstr(n, "day"));
+    }
+}
+
 static void print_plain(json_t *sum)
 {
     json_t *r, *a;
@@ -69,6 +101,7 @@ static void print_plain(json_t *sum)
                    (long long)json_integer_value(json_object_get(a, "size")),
                    json_is_true(json_object_get(a, "gps")) ? _("\tLOCATION (EXIF GPS)") : "");
     }
+    print_notices(json_object_get(json_object_get(sum, "header"), "notices"));
 }
 
 static int run_open(struct store *s, const char *path, int json, const char *outdir,

@@ -410,8 +410,8 @@ static int record_delete(int argc, char **argv, const struct globals *g)
     if (rc == 0) {
         cli_note("deleted record %s", id);
         if (sent.count > 0)
-            cli_note("it was sent before (%s%s): deleting it here does not delete the "
-                     "copies sent (see 'intake exports')", sent.first,
+            cli_note("it was sent before (%s%s): the copies sent are deleted only when the "
+                     "deletion notice reaches them (see 'intake exports')", sent.first,
                      sent.count > 1 ? ", and more" : "");
         cli_notices_note(s, due);
     }
@@ -696,7 +696,7 @@ int cmd_show(int argc, char **argv, const struct globals *g)
     rc = cli_open_store(&s, g);
     if (rc != 0)
         return rc;
-    if ((rc = cli_tombstone_show(s, argv[optind])) != 0 ||
+    if ((rc = cli_tombstone_show(s, argv[optind], json)) != 0 ||
         (rc = cli_record_id(id, sizeof id, s, argv[optind])) != 0) {
         store_close(s);
         return rc;

@@ -134,10 +134,10 @@ static const struct {
       "Example:\n"
       "  intake exports --json\n") },
     { "notify",
-      N_("Writes a bundle with no records that tells contacts of each withdrawal\n"
-      "or deletion of what they received (the notices 'intake exports' lists),\n"
-      "sealed and signed like an export, and marks them sent. Every export to\n"
-      "them carries these notices too.\n"
+      N_("Writes a bundle with no records that tells contacts of each withdrawal,\n"
+      "deletion or consent change of what they received (the notices 'intake\n"
+      "exports' lists), sealed and signed like an export: they are then sent,\n"
+      "not yet acknowledged. Every export to them carries these notices too.\n"
       "\n"
       "Example:\n"
       "  intake notify --to hq -o notices.bundle\n") },

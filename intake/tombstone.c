@@ -38,7 +38,25 @@ static int keep_first(void *ctx, const struct tombstone_row *t, struct err *e)
     return 0;
 }
 
-int cli_tombstone_show(struct store *s, const char *given)
+static int add_json(void *ctx, const struct tombstone_row *t, struct err *e);
+
+/* show --json: the record's first tombstone as list --json has it, on
+ * standard output (issue 16, F11). */
+static int print_json(struct store *s, const char *given, struct err *e)
+{
+    json_t *arr = json_array();
+    int rc = arr == NULL ? err_set(e, EXIT_INPUT, "out of memory")
+             : store_tombstone_each(s, given, NULL, add_json, arr, e);
+
+    if (rc == 0 && json_array_size(arr) > 0) {
+        json_dumpf(json_array_get(arr, 0), stdout, JSON_INDENT(2));
+        putchar('\n');
+    }
+    json_decref(arr);
+    return rc;
+}
+
+int cli_tombstone_show(struct store *s, const char *given, int json)
 {
     char id[RECORD_ID_CHARS + 1];
     struct first f = { 0 };
@@ -52,18 +70,22 @@ int cli_tombstone_show(struct store *s, const char *given)
         return cli_fail(&e);
     if (!f.found)
         return 0;
+    if (json && print_json(s, given, &e) != 0)
+        return cli_fail(&e);
     if (f.withdrawal && f.removed)
-        return cli_error(EXIT_INPUT, "record %s was withdrawn at the source: %s withdrew its "
-                         "subject's consent on %s; this store deleted it, with its attachments",
+        return cli_error(EXIT_INPUT, "record %s was withdrawn at the source: its subject's "
+                         "consent was withdrawn (notice from %s of %s); this store deleted it, "
+                         "with its attachments",
                          f.id, f.who, f.day);
     if (f.withdrawal)
-        return cli_error(EXIT_INPUT, "record %s was withdrawn at the source: %s withdrew its "
-                         "subject's consent on %s; this store will not import it",
+        return cli_error(EXIT_INPUT, "record %s was withdrawn at the source: its subject's "
+                         "consent was withdrawn (notice from %s of %s); this store will not "
+                         "import it",
                          f.id, f.who, f.day);
     if (f.removed)
-        return cli_error(EXIT_INPUT, "record %s was deleted at the source: %s deleted it on %s; "
+        return cli_error(EXIT_INPUT, "record %s was deleted at the source (notice from %s of %s); "
                          "this store deleted it, with its attachments", f.id, f.who, f.day);
-    return cli_error(EXIT_INPUT, "record %s was deleted at the source: %s deleted it on %s; "
+    return cli_error(EXIT_INPUT, "record %s was deleted at the source (notice from %s of %s); "
                      "this store will not import it", f.id, f.who, f.day);
 }
 
@@ -102,6 +124,9 @@ static int print_subject(void *ctx, const struct tombstone_row *t, struct err *e
     who(by, sizeof by, t);
     if (strcmp(t->kind, "withdrawal") == 0)
         printf(_("withdrawn at the source: by %s on %s\n"), by, t->day);
+    else if (strcmp(t->kind, "reconsent") == 0)
+        printf(_("consented again at the source: by %s on %s (its later records may come)\n"),
+               by, t->day);
     else
         printf(_("deleted at the source: by %s on %s\n"), by, t->day);
     return 0;

@@ -11,8 +11,9 @@
 /* When no record here has an id starting with given but a tombstone
  * does: prints one line saying it was withdrawn or deleted at the
  * source, on which day, by which contact, and returns EXIT_INPUT; else 0
- * (nothing printed). */
-int cli_tombstone_show(struct store *s, const char *given);
+ * (nothing printed). With json, the tombstone is printed first on
+ * standard output as 'list --json' has it ({"id", "tombstone"}). */
+int cli_tombstone_show(struct store *s, const char *given, int json);
 
 /* Appends to array (list --json) one object per record tombstone:
  * {"id", "tombstone": {kind, subject, day, at, sender, sender_key,

@@ -1,6 +1,7 @@
 /* Attachments: rows of ATTACHMENT_CHUNK bytes in the encrypted database,
  * written and read one chunk at a time so memory stays constant. */
 #include "store/db.h"
+#include "store/notice.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -318,7 +319,9 @@ int store_attachment_remove(struct store *s, const char *record, const char *nam
     const struct db_val w[] = { DB_INT(id) };
     /* Its chunks go with it (ON DELETE CASCADE); secure_delete zeroes them.
      * The log names the record, never the file's name. */
-    if (db_run(s, "DELETE FROM attachment WHERE id = ?1", w, DB_N(w), "removing the attachment",
+    /* Contacts that received it are told (issue 16, F9). */
+    if (db_notice_owed_removal(s, id, e) != 0 ||
+        db_run(s, "DELETE FROM attachment WHERE id = ?1", w, DB_N(w), "removing the attachment",
                e) != 0 ||
         store_log(s, "attachment.remove", record, e) != 0) {
         store_rollback(s);

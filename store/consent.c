@@ -174,6 +174,7 @@ int store_consent_set(struct store *s, const char *pseudonym,
     struct consent old;
     char sid_text[32];
     long sid;
+    int reconsent;
 
     if (check_change(c, e) != 0 || store_begin(s, e) != 0)
         return -1;
@@ -184,11 +185,16 @@ int store_consent_set(struct store *s, const char *pseudonym,
                 "recorded, carried by its bundles, and cannot be changed here", pseudonym);
         goto fail;
     }
+    /* A new consent after a withdrawal is a re-consent: the contacts
+     * told of the withdrawal are told of it too, so that the subject's
+     * later records can reach them (issue 16; docs/FORMAT.md "Notices"). */
+    reconsent = old.withdrawn[0] != '\0' && !c->withdraw;
     if (old.withdrawn[0] != '\0' || c->withdraw)
         memset(&old, 0, sizeof old);     /* after a withdrawal, everything starts at no */
     snprintf(sid_text, sizeof sid_text, "%ld", sid);
     if (insert_consent(s, sid, c, &old, e) != 0 || store_log(s, "consent", sid_text, e) != 0 ||
         (c->withdraw && db_notice_owed(s, "withdrawal", sid, 0, e) != 0) ||
+        (reconsent && db_notice_owed(s, "reconsent", sid, 0, e) != 0) ||
         (!c->withdraw && scope_narrows(c, &old) && db_notice_owed(s, "scope", sid, 0, e) != 0))
         goto fail;
     return store_commit(s, e);

@@ -206,6 +206,47 @@ static const char *const migrations[] = {
     "INSERT INTO notice(id, at, kind, subject, rid, contact, sent, contact_pk)"
     "  SELECT id, at, kind, subject, rid, contact, sent, contact_pk FROM notice_11;"
     "DELETE FROM notice_11;",
+    /* 12 -> 13 (issue 16, re-consent after a withdrawal): a notice and a
+     * tombstone may be of kind 'reconsent' (a new consent after a
+     * withdrawal, so the subject's later records can travel) and carry a
+     * round: the how-manyth withdrawal of the subject it is, or the
+     * withdrawal a re-consent lifts (1 before); attachment is the BLAKE2b
+     * hex of an attachment a 'removal' names ('' otherwise); a notice's
+     * upto is the last export logged when it became due (a withdrawal:
+     * the exports before it are the ones whose records the contact
+     * deleted; for notices before, the last export then). Both tables
+     * are made again, their rows moved, the old ones kept empty
+     * (notice_12, tombstone_12) as notice_11 is. */
+    "ALTER TABLE notice RENAME TO notice_12;"
+    "CREATE TABLE notice(id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion', 'scope', 'reconsent',"
+    "  'removal')), subject TEXT NOT NULL, rid TEXT NOT NULL, contact TEXT NOT NULL, sent TEXT,"
+    "  contact_pk BLOB, round INTEGER NOT NULL DEFAULT 1, attachment TEXT NOT NULL DEFAULT '',"
+    "  upto INTEGER NOT NULL DEFAULT 0, UNIQUE(kind, subject, rid, attachment, contact));"
+    "INSERT INTO notice(id, at, kind, subject, rid, contact, sent, contact_pk, upto)"
+    "  SELECT id, at, kind, subject, rid, contact, sent, contact_pk,"
+    "  (SELECT coalesce(max(id), 0) FROM export) FROM notice_12;"
+    "DELETE FROM notice_12;"
+    "DROP INDEX tombstone_rid;"
+    "ALTER TABLE tombstone RENAME TO tombstone_12;"
+    "CREATE TABLE tombstone(id INTEGER PRIMARY KEY, sender_pk BLOB NOT NULL, sender TEXT,"
+    "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion', 'reconsent', 'removal')),"
+    "  subject TEXT NOT NULL, rid TEXT NOT NULL, day TEXT NOT NULL, at TEXT NOT NULL,"
+    "  removed INTEGER NOT NULL, notice INTEGER NOT NULL, here TEXT,"
+    "  round INTEGER NOT NULL DEFAULT 1, attachment TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE(sender_pk, kind, subject, rid, attachment, round));"
+    "CREATE INDEX tombstone_rid ON tombstone(rid);"
+    "INSERT INTO tombstone(id, sender_pk, sender, kind, subject, rid, day, at, removed, notice,"
+    "  here) SELECT id, sender_pk, sender, kind, subject, rid, day, at, removed, notice, here"
+    "  FROM tombstone_12;"
+    "DELETE FROM tombstone_12;"
+    /* and which attachment an export carried, by the hash of what is
+     * stored (stored) and of what left (sent: metadata removed), so that
+     * a removal can name the copy its recipients hold. */
+    "CREATE TABLE export_attachment(export_id INTEGER NOT NULL REFERENCES export(id)"
+    "  ON DELETE CASCADE, rid TEXT NOT NULL, stored BLOB NOT NULL, sent BLOB NOT NULL,"
+    "  PRIMARY KEY(export_id, rid, stored));"
+    "CREATE INDEX export_attachment_rid ON export_attachment(rid);",
 };
 
 static int reindex(struct store *s, struct err *e);
@@ -214,7 +255,7 @@ static int fill_subject_ids(struct store *s, struct err *e);
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
-    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
 };
 
 /* One entry per version in both tables: a migration added to one and not

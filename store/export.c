@@ -354,7 +354,7 @@ static struct audit_attachment *media_add(struct pipeline *p, const char *record
 static int list_attachment(void *ctx, const struct attachment_row *a, struct err *e)
 {
     struct pipeline *p = ctx;
-    char file[48], hex[2 * ATTACHMENT_HASHBYTES + 1];
+    char file[48], hex[2 * ATTACHMENT_HASHBYTES + 1], stored[2 * ATTACHMENT_HASHBYTES + 1];
     unsigned char hash[ATTACHMENT_HASHBYTES];
     struct audit_attachment *m;
     uint64_t size = a->size;
@@ -367,11 +367,12 @@ static int list_attachment(void *ctx, const struct attachment_row *a, struct err
         return -1;
     gps = (m->kinds & (1u << MEDIA_LOCATION)) != 0 || (m->kept && a->gps);
     sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I, s:b}",
+    sodium_bin2hex(stored, sizeof stored, a->hash, sizeof hash);
+    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I, s:b, s:s}",
                               "file", file, "type", a->type, "size", (json_int_t)size,
                               "blake2b", hex, "gps", gps, "metadata", m->kept ? "kept" : "removed",
                               "name", a->name, "stored", (json_int_t)a->size,
-                              "as_stored", as_stored)) != 0)
+                              "as_stored", as_stored, "stored_blake2b", stored)) != 0)
         return err_set(e, EXIT_INPUT, oom);
     return 0;
 }
@@ -461,6 +462,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
         json_object_del(a, "name");
         json_object_del(a, "stored");
         json_object_del(a, "as_stored");
+        json_object_del(a, "stored_blake2b");
     }
     if (json_object_set_new(doc, "attachments", pub) != 0 ||
         json_array_append(p->docs, doc) != 0 || json_array_append(p->atts, atts) != 0) {
@@ -528,25 +530,59 @@ static void why_blocked(char *why, size_t whylen, const struct consent *c, const
     }
 }
 
+/* Why (English and translated) a recipient refuses the record: it went
+ * to that contact before its subject's consent was withdrawn, so the
+ * contact deleted it and its tombstone refuses it even after a
+ * re-consent (db_notice_refused): counting it as sent would lose it.
+ * 1 if so, 0 if not, -1 on an error. */
+static int refused_there(char *why, size_t whylen, char *why_text, size_t textlen,
+                         struct pipeline *p, const struct record_row *row, struct err *e)
+{
+    char who[CONTACT_NAME_MAX + 1], day[16], shown[DAY_SHOWN_BYTES];
+    int rc = db_notice_refused(who, sizeof who, day, sizeof day, p->s, row->id, p->req->to,
+                               p->req->nto, e);
+
+    if (rc <= 0)
+        return rc;
+    day_shown(shown, sizeof shown, day);
+    for (int translated = 0; translated <= 1; translated++)
+        snprintf(translated ? why_text : why, translated ? textlen : whylen,
+                 intl_maybe("it went to %s before its subject's consent was withdrawn (%s), "
+                            "which refuses it there for good; record what the subject says now "
+                            "as a new record", translated), who, translated ? shown : day);
+    return 1;
+}
+
 /* Consent first (without a show callback, a record without it is not even
  * redacted), then the review flags the redaction leaves unresolved. */
 static int check_record(struct pipeline *p, const struct record_row *row, struct err *e)
 {
     struct redacted_record rr;
     struct consent c;
-    char why[256], why_text[512];
-    int rc;
+    char why[256], why_text[512], refused[256], refused_text[512];
+    int rc, there = 0;
 
     if (load_privacy(p, e) != 0 || store_consent_get(&c, p->s, row->pseudonym, e) != 0)
         return -1;
     consent_blocks(why, sizeof why, &c, p->today, 0);
     consent_blocks(why_text, sizeof why_text, &c, p->today, 1);
+    if (why[0] == '\0') {
+        there = refused_there(refused, sizeof refused, refused_text, sizeof refused_text, p, row, e);
+        if (there < 0)
+            return -1;
+        if (there) {
+            snprintf(why, sizeof why, "%s", refused);
+            snprintf(why_text, sizeof why_text, "%s", refused_text);
+        }
+    }
     if (why[0] != '\0' && p->req->show == NULL)
         return block(p, row, why, why_text, e);
     if (store_record_redact(&rr, p->red, row, e) != 0)
         return -1;
-    why_blocked(why, sizeof why, &c, p->today, rr.unresolved, 0);
-    why_blocked(why_text, sizeof why_text, &c, p->today, rr.unresolved, 1);
+    if (!there) {
+        why_blocked(why, sizeof why, &c, p->today, rr.unresolved, 0);
+        why_blocked(why_text, sizeof why_text, &c, p->today, rr.unresolved, 1);
+    }
     if (p->req->show != NULL &&
         p->req->show(p->req->show_ctx, row, &rr, why, why_text, e) != 0)
         rc = -1;
@@ -645,16 +681,18 @@ static int filtered(const struct export_request *req)
            req->not_sent_to != NULL;
 }
 
-/* Each notice of kind scope gets the subject's consent scope now
- * ("scope", content format 4); one whose subject was forgotten or whose
- * consent was withdrawn since is left out (that notice says it). */
+/* Each notice of kind scope or reconsent gets the subject's consent
+ * scope now ("scope", content formats 4 and 5); one whose subject was
+ * forgotten or whose consent was withdrawn since is left out (that
+ * notice says it). */
 static int add_scopes(json_t *notices, struct store *s, struct err *e)
 {
     for (size_t i = 0; i < json_array_size(notices);) {
         json_t *n = json_array_get(notices, i);
+        const char *kind = json_string_value(json_object_get(n, "kind"));
         struct consent c;
 
-        if (strcmp(json_string_value(json_object_get(n, "kind")), "scope") != 0) {
+        if (strcmp(kind, "scope") != 0 && strcmp(kind, "reconsent") != 0) {
             i++;
             continue;
         }
@@ -721,17 +759,25 @@ static int select_and_check(struct pipeline *p, struct err *e)
 
 /* ---- The audit before writing (issue 6) ---- */
 
-/* 1 if notices hold one of a changed consent scope: content format 4,
- * else 3 (export/content.h), so that older readers read what they can. */
-static int scope_notices(const json_t *notices)
+/* The content format the notices need (export/content.h), the lowest
+ * that holds them, so that older readers read what they can: 5 for a
+ * re-consent or a round, 4 for a changed consent scope, else 3. */
+static const char *notices_format(const json_t *notices)
 {
+    const char *f = CONTENT_FORMAT;
     size_t i;
     json_t *n;
 
-    json_array_foreach(notices, i, n)
-        if (strcmp(json_string_value(json_object_get(n, "kind")), "scope") == 0)
-            return 1;
-    return 0;
+    json_array_foreach(notices, i, n) {
+        const char *kind = json_string_value(json_object_get(n, "kind"));
+
+        if (strcmp(kind, "reconsent") == 0 || strcmp(kind, "removal") == 0 ||
+            json_object_get(n, "round") != NULL)
+            return CONTENT_FORMAT_5;
+        if (strcmp(kind, "scope") == 0)
+            f = CONTENT_FORMAT_4;
+    }
+    return f;
 }
 
 /* The header, with the redaction manifest's bundle part: the store log's
@@ -751,12 +797,15 @@ static json_t *make_header(struct pipeline *p, struct err *e)
                      "; nothing was exported (see 'intake log --verify')");
         return NULL;
     }
-    doc = json_pack("{s:s, s:s, s:s, s:I, s:O}", "format", scope_notices(p->notices)
-                    ? CONTENT_FORMAT_4 : CONTENT_FORMAT, "created", p->created,
+    doc = json_pack("{s:s, s:s, s:s, s:I, s:O}", "format", notices_format(p->notices),
+                    "created", p->created,
                     "sender_label", label, "records", (json_int_t)json_array_size(p->docs),
                     "notices", p->notices);
     digestset_init(&ds);
-    if (doc == NULL || digestset_add_redactor(&ds, p->red, WORDS_SEEN, e) != 0 ||
+    /* A bundle of notices alone holds no text to check against the
+     * protected forms: its digest set is empty (issue 16, F2). */
+    if (doc == NULL ||
+        (!p->req->notices_only && digestset_add_redactor(&ds, p->red, WORDS_SEEN, e) != 0) ||
         manifest_write_header(doc, lc.seq, lc.head, &ds, json_incref(p->pseudonyms), e) != 0) {
         if (doc == NULL)
             err_set(e, EXIT_INPUT, oom);
@@ -1035,6 +1084,39 @@ static int deliver(struct atomic_file *af, const struct export_request *req, cha
     return atomic_commit(af, e);
 }
 
+/* Logs which attachment left with the export just logged (its row the
+ * highest): the hashes of what is stored and of what left, per record,
+ * for a later removal notice (store/notice.h). */
+static int log_attachments(struct pipeline *p, struct err *e)
+{
+    size_t i, j;
+    json_t *atts, *a;
+
+    json_array_foreach(p->atts, i, atts) {
+        const char *rid = json_string_value(json_object_get(json_array_get(p->docs, i), "id"));
+
+        json_array_foreach(atts, j, a) {
+            unsigned char stored[ATTACHMENT_HASHBYTES], sent[ATTACHMENT_HASHBYTES];
+            size_t n1 = 0, n2 = 0;
+
+            if (sodium_hex2bin(stored, sizeof stored, json_string_value(json_object_get(a,
+                               "stored_blake2b")), 2 * sizeof stored, NULL, &n1, NULL) != 0 ||
+                sodium_hex2bin(sent, sizeof sent, json_string_value(json_object_get(a, "blake2b")),
+                               2 * sizeof sent, NULL, &n2, NULL) != 0 ||
+                n1 != sizeof stored || n2 != sizeof sent)
+                return err_set(e, EXIT_INPUT, "a bad attachment hash");
+            const struct db_val v[] = {
+                DB_TEXT(rid), DB_BLOB(stored, sizeof stored), DB_BLOB(sent, sizeof sent),
+            };
+            if (db_run(p->s, "INSERT OR IGNORE INTO export_attachment(export_id, rid, stored, sent)"
+                       " VALUES ((SELECT max(id) FROM export), ?1, ?2, ?3)", v, DB_N(v),
+                       "recording the export", e) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 /* The bundle goes to a temporary file, made durable; the export is
  * recorded in the store (with standard output, after the copy to it
  * succeeded), then the file is moved into place. */
@@ -1070,7 +1152,7 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
     r = -1;
     sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
     if (store_export_log(p->s, req->to, req->nto, items, json_array_size(p->docs), hash,
-                         sizeof hash, size, e) != 0 ||
+                         sizeof hash, size, e) != 0 || log_attachments(p, e) != 0 ||
         db_notice_sent(p->s, req->to, req->nto, p->notice_last, e) != 0 ||
         store_log(p->s, "export", hex, e) != 0 ||
         (!req->to_stdout && atomic_sync(&af, e) != 0)) {

@@ -77,20 +77,21 @@ void store_bundle_close(struct opened_bundle *b)
 
 /* ---- Importing ---- */
 
+#define SKIP_REFUSED 2
+
 struct importer {
     struct store *s;
     long import_id;
     char suffix[16];                     /* "@" and 8 hex of the sender's key */
     json_t *last;                        /* the last record (for attachment flags) */
-    int skip;                            /* the last record was there already */
+    int skip;                            /* the last record was there already, or
+                                            SKIP_REFUSED: it was refused */
     int format;                          /* the content format (1, 2 or 3) */
     struct attachment_writer *w;
     unsigned char want[ATTACHMENT_HASHBYTES];  /* the blob's hash, from its header */
     struct import_result *res;
     unsigned char sender_pk[crypto_sign_PUBLICKEYBYTES];
     json_t *seen;                        /* pass 1: [subject or null, record id] of each record */
-    size_t nnotices;                     /* pass 1: the notices in the header */
-    int refused;                         /* pass 2: a record was refused (EXIT_AUTH) */
 };
 
 static const char *jstr(json_t *o, const char *key)
@@ -171,16 +172,39 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
     return store_log(im->s, "import", row.id, e);
 }
 
-/* A record refused (tombstoned, stale, a conflict, another sender's) is
- * remembered: the bundle's notices are acted on all the same (store_import). */
+/* A record refused (tombstoned, stale, a conflict, another sender's:
+ * EXIT_AUTH) is rolled back alone, to a savepoint, with its attachments
+ * left out: the bundle's other records and its notices are imported
+ * (issue 16); the first refusal is kept for the summary. */
 static int import_record(void *ctx, json_t *rec, struct err *e)
 {
+    static const char tail[] = "; nothing was imported";
     struct importer *im = ctx;
-    int rc = import_record_one(im, rec, e);
+    struct err why;
+    size_t n;
 
-    if (rc != 0 && e != NULL && e->code == EXIT_AUTH)
-        im->refused = 1;
-    return rc;
+    err_clear(&why);
+    if (db_run(im->s, "SAVEPOINT one_record", NULL, 0, "importing a record", e) != 0)
+        return -1;
+    if (import_record_one(im, rec, &why) == 0)
+        return db_run(im->s, "RELEASE one_record", NULL, 0, "importing a record", e);
+    if (why.code != EXIT_AUTH) {
+        if (e != NULL)
+            *e = why;
+        return -1;
+    }
+    if (db_run(im->s, "ROLLBACK TO one_record", NULL, 0, "refusing a record", e) != 0 ||
+        db_run(im->s, "RELEASE one_record", NULL, 0, "refusing a record", e) != 0)
+        return -1;
+    n = strlen(why.msg);
+    if (n >= sizeof tail - 1 && strcmp(why.msg + n - (sizeof tail - 1), tail) == 0)
+        why.msg[n - (sizeof tail - 1)] = '\0';
+    if (im->res->refused++ == 0)
+        snprintf(im->res->refusal, sizeof im->res->refusal, "%s", why.msg);
+    json_decref(im->last);
+    im->last = json_incref(rec);
+    im->skip = SKIP_REFUSED;
+    return 0;
 }
 
 /* Acts on the notices of a format 3 header (checked by export/content.c),
@@ -194,6 +218,41 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
     json_t *n;
 
     json_array_foreach(notices, i, n) {
+        json_t *round = json_object_get(n, "round");
+        long rn = json_is_integer(round) ? (long)json_integer_value(round) : 1;
+
+        if (strcmp(jstr(n, "kind"), "reconsent") == 0) {
+            struct consent c;
+            int changed;
+
+            carried_consent(&c, json_object_get(n, "scope"));
+            if (db_reconsent_apply(&changed, &out, im->s, im->import_id, sender,
+                                   jstr(n, "subject"), jstr(n, "day"), rn, &c, e) != 0)
+                return -1;
+            if (!changed) {
+                im->res->notices_before++;
+                continue;
+            }
+            im->res->reconsents++;
+            if (out.records > 0 || out.files > 0)
+                im->res->notices++;
+            im->res->removed += out.records;
+            im->res->files_removed += out.files;
+            continue;
+        }
+        if (strcmp(jstr(n, "kind"), "removal") == 0) {
+            if (db_removal_apply(&out, im->s, im->import_id, sender, jstr(n, "subject"),
+                                 jstr(n, "record"), jstr(n, "day"), jstr(n, "attachment"),
+                                 e) != 0)
+                return -1;
+            if (out.before) {
+                im->res->notices_before++;
+            } else {
+                im->res->removals++;
+                im->res->removals_files += out.files;
+            }
+            continue;
+        }
         if (strcmp(jstr(n, "kind"), "scope") == 0) {
             struct consent c;
             int changed;
@@ -208,7 +267,7 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
             continue;
         }
         if (db_notice_apply(&out, im->s, im->import_id, sender, jstr(n, "kind"),
-                            jstr(n, "subject"), jstr(n, "record"), jstr(n, "day"), e) != 0)
+                            jstr(n, "subject"), jstr(n, "record"), jstr(n, "day"), rn, e) != 0)
             return -1;
         if (out.before) {
             im->res->notices_before++;
@@ -220,7 +279,7 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
     }
     /* The deleted words out of the index's older segments (secure_delete
      * zeroes the freed pages; the caller checkpoints after the commit). */
-    return im->res->notices > 0 ? db_scrub(im->s, e) : 0;
+    return im->res->notices > 0 || im->res->removals > 0 ? db_scrub(im->s, e) : 0;
 }
 
 /* The sender's log head at export travels in the header, signed; it is
@@ -269,6 +328,14 @@ static int import_blob_begin(void *ctx, json_t *head, struct err *e)
                        NULL) != 0 || n != sizeof im->want)
         return err_set(e, EXIT_INPUT, "malformed bundle contents: a bad attachment hash");
     snprintf(name, sizeof name, "%s", file);
+    if (im->skip == SKIP_REFUSED)
+        return 0;                        /* its record was refused: not kept */
+    /* One its sender removed (a removal notice) does not come back. */
+    if (db_removal_check(&same, im->s, im->sender_pk, jstr(head, "record"),
+                         jstr(head, "blake2b"), e) != 0)
+        return -1;
+    if (same)
+        return 0;
     if (im->skip) {
         if (store_attachment_known(&same, &taken, im->s, jstr(head, "record"), file, im->want,
                                    e) != 0)
@@ -353,76 +420,8 @@ static int import_pass2(struct importer *im, struct opened_bundle *b,
     if (read_again(im, b, first, &h, e) != 0 || store_commit(im->s, e) != 0)
         return -1;
     /* A replaced or deleted record's old text: out of the write-ahead log too. */
-    return im->res->replaced > 0 || im->res->notices > 0
+    return im->res->replaced > 0 || im->res->notices > 0 || im->res->removals > 0
            ? db_checkpoint_after(im->s, "the bundle was imported", e) : 0;
-}
-
-/* The header of the notices-only reading: the notices alone. */
-static int notices_header(void *ctx, json_t *doc, struct err *e)
-{
-    struct importer *im = ctx;
-
-    return content_format(doc) >= 3 ? import_notices(im, json_object_get(doc, "notices"), e) : 0;
-}
-
-/* After the bundle's records were refused (the refusal in *refusal): its
- * notices, authenticated with it, are acted on all the same, in a
- * transaction of their own, so that a withdrawal is not lost with a
- * stale record (issue 16). The bundle is not remembered as imported: a
- * later import of it is refused again, its notices acted on before. On
- * success *refusal says both, still EXIT_AUTH; a failure here replaces
- * it. */
-static int import_notices_only(struct importer *im, struct opened_bundle *b,
-                               const struct bundle_info *first, struct err *refusal,
-                               struct err *e)
-{
-    struct content_handler h = { .header = notices_header, .ctx = im };
-    char why[sizeof refusal->msg];
-
-    im->res->notices = im->res->notices_before = im->res->removed = im->res->files_removed = 0;
-    im->res->scopes = 0;
-    if (read_again(im, b, first, &h, e) != 0)
-        return -1;
-    const struct db_val id[] = { DB_INT(im->import_id) };
-    if (db_run(im->s, "DELETE FROM import WHERE id = ?1", id, DB_N(id),
-               "forgetting the refused bundle", e) != 0) {
-        store_rollback(im->s);
-        return -1;
-    }
-    /* Every notice acted on before: nothing to keep, the store unchanged. */
-    if (im->res->notices == 0 && im->res->scopes == 0)
-        store_rollback(im->s);
-    else if (store_commit(im->s, e) != 0 ||
-             db_checkpoint_after(im->s, "the notices were acted on", e) != 0)
-        return -1;
-    snprintf(why, sizeof why, "%s", refusal->msg);
-    if (im->res->notices > 0 && im->res->scopes > 0)
-        err_set(e, EXIT_AUTH, "%s, but its %zu notice(s) of withdrawal or deletion were acted "
-                "on all the same: %zu record(s) and %zu attachment(s) deleted; and %zu "
-                "subject(s) took a new consent scope", why, im->res->notices, im->res->removed,
-                im->res->files_removed, im->res->scopes);
-    else if (im->res->notices > 0)
-        err_set(e, EXIT_AUTH, "%s, but its %zu notice(s) of withdrawal or deletion were acted "
-                "on all the same: %zu record(s) and %zu attachment(s) deleted", why,
-                im->res->notices, im->res->removed, im->res->files_removed);
-    else if (im->res->scopes > 0)
-        err_set(e, EXIT_AUTH, "%s, but its notices were acted on all the same: %zu subject(s) "
-                "took a new consent scope", why, im->res->scopes);
-    else
-        err_set(e, EXIT_AUTH, "%s; its %zu notice(s) were acted on before", why,
-                im->res->notices_before);
-    return -1;
-}
-
-/* Pass 1: the number of notices, for import_notices_only. */
-static int note_header(void *ctx, json_t *doc, struct err *e)
-{
-    struct importer *im = ctx;
-
-    (void)e;
-    if (content_format(doc) >= 3)
-        im->nnotices = json_array_size(json_object_get(doc, "notices"));
-    return 0;
 }
 
 /* Pass 1: each record's subject and id, for covered_before. */
@@ -455,7 +454,7 @@ int store_import(struct import_result *res, struct store *s, const char *path,
                  int accept_unknown, struct err *e)
 {
     struct importer im = { .s = s, .res = res, .seen = json_array() };
-    struct content_handler check = { .header = note_header, .record = note_record, .ctx = &im };
+    struct content_handler check = { .record = note_record, .ctx = &im };
     struct opened_bundle b;
     struct bundle_info info;
     int rc = -1;
@@ -487,12 +486,9 @@ int store_import(struct import_result *res, struct store *s, const char *path,
     }
     snprintf(im.suffix, sizeof im.suffix, "@%.8s", res->sender_key);
     rc = import_pass2(&im, &b, &info, e);
-    if (rc != 0 && im.refused && im.nnotices > 0 && e != NULL) {
-        struct err refusal = *e;
-
-        b.passes = 3;
-        rc = import_notices_only(&im, &b, &info, &refusal, e);
-    }
+    if (rc == 0 && res->refused > 0)
+        rc = err_set(e, EXIT_AUTH, "%.400s: refused (%zu record(s) refused in all); the rest of "
+                     "the bundle was imported", res->refusal, res->refused);
 out:
     json_decref(im.seen);
     json_decref(im.last);

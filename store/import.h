@@ -63,6 +63,15 @@ struct import_result {
     size_t scopes;                       /* notices of a consent scope that changed
                                             a subject's scope here (issue 16) */
     size_t removed, files_removed;       /* records and attachments they deleted */
+    size_t reconsents;                   /* notices of a new consent after a withdrawal
+                                            acted on (issue 16) */
+    size_t removals, removals_files;     /* notices of an attachment removed at the
+                                            source acted on, and the attachments
+                                            they deleted here */
+    size_t refused;                      /* records refused (a tombstone, stale, a
+                                            conflict, another sender's): the others
+                                            were imported */
+    char refusal[512];                   /* the first refusal, one line */
 };
 
 /* Imports the bundle at path: its records under their own ids for the
@@ -70,8 +79,12 @@ struct import_result {
  * key), its attachments, the sender's log head, all in one transaction.
  * res is cleared first. Fails with EXIT_AUTH when the bundle does not
  * verify, was signed by someone who is no contact (unless accept_unknown),
- * holds a record this store has from elsewhere, or changed while it was
- * read; EXIT_INPUT when it cannot be read or is malformed. */
+ * or changed while it was read (nothing kept); EXIT_INPUT when it cannot
+ * be read or is malformed. A record refused (a tombstone covers it, a
+ * stale copy, a conflict, a record this store has from elsewhere) is
+ * left out alone, with its attachments: the other records and the
+ * notices are imported and the bundle remembered, then EXIT_AUTH with
+ * res->refused and the first refusal in res->refusal and e (issue 16). */
 int store_import(struct import_result *res, struct store *s, const char *path,
                  int accept_unknown, struct err *e);
 

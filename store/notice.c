@@ -13,12 +13,44 @@
     "(contact_pk = (SELECT sign_pk FROM contact WHERE name = " arg ") OR"           \
     " (contact_pk IS NULL AND contact = " arg "))"
 
+/* A re-consent (issue 16) is owed to every contact owed a withdrawal
+ * of the subject, lifting that withdrawal's round; owed again (after a
+ * later round), it is due again. v: db_notice_owed's values. */
+static int owe_reconsent(struct store *s, const struct db_val *v, struct err *e)
+{
+    if (db_run(s, "UPDATE notice SET at = ?1, sent = NULL, round = (SELECT w.round FROM notice w"
+               " WHERE w.kind = 'withdrawal' AND w.rid = '' AND w.subject = notice.subject"
+               " AND w.contact = notice.contact) WHERE kind = ?2"
+               " AND subject = (SELECT uid FROM subject WHERE id = ?3) AND ?4 <= 0"
+               " AND round < (SELECT w.round FROM notice w WHERE w.kind = 'withdrawal'"
+               " AND w.rid = '' AND w.subject = notice.subject AND w.contact = notice.contact)",
+               v, 4, "keeping the notices owed", e) != 0)
+        return -1;
+    return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, contact, contact_pk,"
+                  " round) SELECT ?1, ?2, w.subject, '', w.contact, w.contact_pk, w.round"
+                  " FROM notice w WHERE w.kind = 'withdrawal' AND w.rid = '' AND ?4 <= 0"
+                  " AND w.subject = (SELECT uid FROM subject WHERE id = ?3)",
+                  v, 4, "keeping the notices owed", e);
+}
+
 int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, struct err *e)
 {
     char now[32];
     const struct db_val v[] = { DB_TEXT(now), DB_TEXT(kind), DB_INT(sid), DB_INT(rowid) };
 
     db_now(now, sizeof now);
+    if (strcmp(kind, "reconsent") == 0)
+        return owe_reconsent(s, v, e);
+    /* A withdrawal after a re-consent is the next round, due again. */
+    if (strcmp(kind, "withdrawal") == 0 &&
+        db_run(s, "UPDATE notice SET round = round + 1, at = ?1, sent = NULL,"
+               " upto = (SELECT coalesce(max(id), 0) FROM export)"
+               " WHERE kind = ?2 AND rid = '' AND ?4 <= 0"
+               " AND subject = (SELECT uid FROM subject WHERE id = ?3)"
+               " AND EXISTS (SELECT 1 FROM notice r WHERE r.kind = 'reconsent'"
+               " AND r.subject = notice.subject AND r.contact = notice.contact"
+               " AND r.round = notice.round)", v, DB_N(v), "keeping the notices owed", e) != 0)
+        return -1;
     /* A scope owed again is new again (due now, not sent): the bundle
      * carries the scope of that time. (No UPSERT: SQLCipher 3.4's SQLite
      * is 3.15.) */
@@ -27,9 +59,9 @@ int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, stru
                " AND subject = (SELECT uid FROM subject WHERE id = ?3) AND ?4 <= 0",
                v, DB_N(v), "keeping the notices owed", e) != 0)
         return -1;
-    return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, contact, contact_pk)"
-                  " SELECT DISTINCT ?1, ?2, s.uid, CASE WHEN ?4 > 0 THEN r.rid ELSE '' END, x.name,"
-                  " x.sign_pk"
+    return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, contact, contact_pk,"
+                  " upto) SELECT DISTINCT ?1, ?2, s.uid, CASE WHEN ?4 > 0 THEN r.rid ELSE '' END,"
+                  " x.name, x.sign_pk, (SELECT coalesce(max(id), 0) FROM export)"
                   " FROM record r JOIN subject s ON s.id = r.subject_id"
                   " JOIN export_record er ON er.rid = r.rid"
                   " JOIN export_recipient x ON x.export_id = er.export_id"
@@ -99,9 +131,12 @@ int db_notice_json(json_t *out, long *last, struct store *s, const char *const *
         const struct db_val v[] = { DB_TEXT(to[i]), DB_INT(resend) };
         sqlite3_stmt *st;
 
-        if (db_query(&st, s, "SELECT id, kind, subject, rid, substr(at, 1, 10) FROM notice"
-                     " WHERE (sent IS NULL OR ?2) AND " NOTICE_TO("?1") " ORDER BY id", v, DB_N(v),
-                     e) != 0) {
+        /* In the order they became due: a withdrawal after a re-consent
+         * comes after it (their rows are kept, their time moved). */
+        if (db_query(&st, s, "SELECT id, kind, subject, rid, substr(at, 1, 10), round,"
+                     " attachment FROM notice"
+                     " WHERE (sent IS NULL OR ?2) AND " NOTICE_TO("?1") " ORDER BY at, id",
+                     v, DB_N(v), e) != 0) {
             rc = -1;
             break;
         }
@@ -111,17 +146,34 @@ int db_notice_json(json_t *out, long *last, struct store *s, const char *const *
             const char *subject = (const char *)sqlite3_column_text(st, 2);
             const char *rid = (const char *)sqlite3_column_text(st, 3);
             const char *day = (const char *)sqlite3_column_text(st, 4);
-            char key[128];
+            json_int_t round = (json_int_t)sqlite3_column_int64(st, 5);
+            const char *att = (const char *)sqlite3_column_text(st, 6);
+            char key[200];
 
             json_t *n;
 
             if (id > *last)
                 *last = id;
-            snprintf(key, sizeof key, "%s/%s/%s", kind, subject, rid);
+            snprintf(key, sizeof key, "%s/%s/%s/%lld/%s", kind, subject, rid, (long long)round,
+                     att);
             if (json_object_get(seen, key) != NULL)
                 continue;
             n = json_pack("{s:s, s:s, s:s?, s:s}", "kind", kind, "subject", subject,
                           "record", rid != NULL && rid[0] != '\0' ? rid : NULL, "day", day);
+            /* The round: always in a re-consent, in a withdrawal only
+             * after the first (content format 5). */
+            if (n != NULL && (strcmp(kind, "reconsent") == 0 ||
+                              (round > 1 && strcmp(kind, "withdrawal") == 0)) &&
+                json_object_set_new(n, "round", json_integer(round)) != 0) {
+                json_decref(n);
+                n = NULL;
+            }
+            /* A removal names the attachment by the hash of the copy sent. */
+            if (n != NULL && strcmp(kind, "removal") == 0 &&
+                json_object_set_new(n, "attachment", json_string(att)) != 0) {
+                json_decref(n);
+                n = NULL;
+            }
             if (n == NULL || json_object_set_new(seen, key, json_true()) != 0 ||
                 json_array_append_new(out, n) != 0) {
                 rc = err_set(e, EXIT_INPUT, "out of memory");
@@ -148,4 +200,55 @@ int db_notice_sent(struct store *s, const char *const *to, size_t nto, long last
             return -1;
     }
     return 0;
+}
+
+int db_notice_refused(char *who, size_t wholen, char *day, size_t daylen, struct store *s,
+                      const char *rid, const char *const *to, size_t nto, struct err *e)
+{
+    for (size_t i = 0; i < nto; i++) {
+        const struct db_val v[] = { DB_TEXT(to[i]), DB_TEXT(rid) };
+        sqlite3_stmt *st;
+        int rc;
+
+        if (db_query(&st, s, "SELECT substr(n.at, 1, 10) FROM notice n"
+                     " JOIN record r ON r.rid = ?2 JOIN subject j ON j.id = r.subject_id"
+                     " WHERE n.kind = 'withdrawal' AND n.rid = '' AND n.subject = j.uid"
+                     " AND (n.contact_pk = (SELECT sign_pk FROM contact c WHERE c.name = ?1) OR"
+                     " (n.contact_pk IS NULL AND n.contact = ?1)) AND EXISTS (SELECT 1 FROM export_record er"
+                     " JOIN export_recipient xr ON xr.export_id = er.export_id"
+                     " WHERE er.rid = ?2 AND er.export_id <= n.upto AND (xr.sign_pk = n.contact_pk"
+                     " OR (n.contact_pk IS NULL AND xr.name = n.contact)))", v, DB_N(v), e) != 0)
+            return -1;
+        rc = db_step(st, s, "reading the notices", e);
+        if (rc > 0) {
+            snprintf(who, wholen, "%s", to[i]);
+            snprintf(day, daylen, "%s", (const char *)sqlite3_column_text(st, 0));
+        }
+        sqlite3_finalize(st);
+        if (rc != 0)
+            return rc < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
+int db_notice_owed_removal(struct store *s, long attachment_id, struct err *e)
+{
+    char now[32];
+    const struct db_val v[] = { DB_TEXT(now), DB_INT(attachment_id) };
+
+    db_now(now, sizeof now);
+    /* The copy each export carried (its hash as it left); for exports
+     * logged before schema 13, which kept no attachment, the stored one. */
+    return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, attachment, contact,"
+                  " contact_pk) SELECT DISTINCT ?1, 'removal', j.uid, r.rid, lower(hex(h.sent)),"
+                  " x.name, x.sign_pk FROM attachment a JOIN record r ON r.id = a.record_id"
+                  " JOIN subject j ON j.id = r.subject_id JOIN ("
+                  "  SELECT ea.export_id AS export_id, ea.rid AS rid, ea.sent AS sent,"
+                  "  ea.stored AS stored FROM export_attachment ea"
+                  "  UNION SELECT er.export_id, er.rid, a2.hash, a2.hash FROM export_record er"
+                  "  JOIN record r2 ON r2.rid = er.rid JOIN attachment a2 ON a2.record_id = r2.id"
+                  "  WHERE NOT EXISTS (SELECT 1 FROM export_attachment e2"
+                  "  WHERE e2.export_id = er.export_id)) h ON h.rid = r.rid AND h.stored = a.hash"
+                  " JOIN export_recipient x ON x.export_id = h.export_id WHERE a.id = ?2",
+                  v, DB_N(v), "keeping the notices owed", e);
 }

@@ -37,4 +37,22 @@ int db_notice_count_sent(long *n, struct store *s, const char *const *to, size_t
  * export that carries them. */
 int db_notice_sent(struct store *s, const char *const *to, size_t nto, long last, struct err *e);
 
+/* Owes a notice of kind "removal" (issue 16, F9) for the attachment
+ * with row id attachment_id to every contact an export sent its record
+ * to, naming the copy that export carried (the BLAKE2b hex of what left,
+ * export_attachment; the stored hash for exports logged before schema
+ * 13); inside the caller's transaction, before the attachment is
+ * deleted. Errors: a database error (EXIT_INPUT). */
+int db_notice_owed_removal(struct store *s, long attachment_id, struct err *e);
+
+/* 1 (who: the contact's name, day: YYYY-MM-DD of the withdrawal) if
+ * record rid went to one of the nto contacts to[] before its subject's
+ * consent was withdrawn and a withdrawal notice became owed to that
+ * contact: headquarters deleted it and refuses it for ever (its
+ * tombstone), even after a re-consent, so an export to that contact
+ * must not count it as sent (issue 16). 0 if none; -1 on a database
+ * error (EXIT_INPUT). who and day are wholen and daylen bytes. */
+int db_notice_refused(char *who, size_t wholen, char *day, size_t daylen, struct store *s,
+                      const char *rid, const char *const *to, size_t nto, struct err *e);
+
 #endif

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 12
+#define STORE_SCHEMA_VERSION 13
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -761,7 +761,8 @@ int store_export_each(struct store *s, const char *record, export_fn fn, void *c
  * contact received its records. */
 struct notice_row {
     const char *at;                      /* when it became due (UTC) */
-    const char *kind;                    /* "withdrawal" or "deletion" */
+    const char *kind;                    /* "withdrawal", "deletion", "scope",
+                                            "reconsent" or "removal" */
     const char *subject;                 /* the subject's stable id */
     const char *record;                  /* the record id, NULL: the whole subject */
     const char *contact;                 /* the contact, as named in the export */
@@ -781,7 +782,8 @@ int store_notice_count(long *n, struct store *s, struct err *e);
 /* A tombstone (issue 16): what a sender's notice withdrew or deleted
  * here, kept so that it is explained and never imported again. */
 struct tombstone_row {
-    const char *kind;                    /* "withdrawal" or "deletion" */
+    const char *kind;                    /* "withdrawal", "deletion" or "reconsent"
+                                            (a whole subject's only) */
     const char *subject;                 /* the sender's stable id of the subject */
     const char *record;                  /* the record id; NULL: the whole subject */
     const char *day;                     /* the notice's day, YYYY-MM-DD */
@@ -796,7 +798,11 @@ typedef int (*tombstone_fn)(void *ctx, const struct tombstone_row *t, struct err
 /* Calls fn for tombstones, oldest first: with record (not NULL), those
  * of the records whose id starts with it (any case); with here, the
  * whole-subject ones of this store's subject with stable id here; with
- * neither, every record's (a record withdrawn then deleted has two). */
+ * neither, every record's that is not here (a record withdrawn then
+ * deleted has two; a notice that reached no record here, as another
+ * sender's deletion of a record this store has, is left out, so that no
+ * id is both a record and a tombstone in 'list --json'). A re-consent's
+ * tombstone (kind "reconsent", issue 16) is a whole-subject one. */
 int store_tombstone_each(struct store *s, const char *record, const char *here,
                          tombstone_fn fn, void *ctx, struct err *e);
 

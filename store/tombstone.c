@@ -33,6 +33,23 @@ static int acted_before(struct store *s, long import_id, const char *kind,
                   "reading the tombstones", e);
 }
 
+/* *w and *r: the highest round of the sender's withdrawals of the whole
+ * subject acted on here, and of its re-consents (0: none). The subject
+ * is withdrawn here while *w > *r. */
+static int rounds(long *w, long *r, struct store *s, long import_id, const char *subject,
+                  struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
+
+    *w = *r = 0;
+    return db_int(w, s, "SELECT coalesce(max(round), 0) FROM tombstone WHERE sender_pk = "
+                  SENDER_PK " AND kind = 'withdrawal' AND subject = ?2 AND rid = ''", v, DB_N(v),
+                  "reading the tombstones", e) < 0 ||
+           db_int(r, s, "SELECT coalesce(max(round), 0) FROM tombstone WHERE sender_pk = "
+                  SENDER_PK " AND kind = 'reconsent' AND subject = ?2", v, DB_N(v),
+                  "reading the tombstones", e) < 0 ? -1 : 0;
+}
+
 /* *sid and here[]: the subject this store keeps for the sender's
  * subject id (0 and "" if none). */
 static int subject_here(long *sid, char *here, size_t herelen, struct store *s, long import_id,
@@ -92,7 +109,7 @@ static int count_doomed(struct notice_outcome *out, struct store *s, const struc
  * notice's own. */
 static int bury(struct store *s, const struct notice_outcome *out, long import_id, long sid,
                 const char *rid, const char *sender, const char *kind, const char *subject,
-                const char *day, const char *here, struct err *e)
+                const char *day, long round, const char *here, struct err *e)
 {
     char now[32];
     const char *h = here[0] != '\0' ? here : NULL;
@@ -103,6 +120,7 @@ static int bury(struct store *s, const struct notice_outcome *out, long import_i
     const struct db_val one[] = {
         DB_INT(import_id), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind), DB_TEXT(subject),
         DB_TEXT(day), DB_TEXT(now), DB_INT(rid[0] != '\0' && out->records > 0), DB_TEXT(h),
+        DB_INT(round),
     };
 
     db_now(now, sizeof now);
@@ -113,8 +131,8 @@ static int bury(struct store *s, const struct notice_outcome *out, long import_i
                "keeping the tombstones", e) != 0)
         return -1;
     return db_run(s, "INSERT INTO tombstone(sender_pk, sender, kind, subject, rid, day, at,"
-                  " removed, notice, here) VALUES (" SENDER_PK ", ?3, ?4, ?5, ?2, ?6, ?7, ?8, 1, ?9)",
-                  one, DB_N(one), "keeping the tombstones", e);
+                  " removed, notice, here, round) VALUES (" SENDER_PK ", ?3, ?4, ?5, ?2, ?6, ?7, ?8,"
+                  " 1, ?9, ?10)", one, DB_N(one), "keeping the tombstones", e);
 }
 
 /* Deletes the doomed records (the index rows first: they are keyed by
@@ -144,16 +162,26 @@ static int delete_doomed(struct store *s, const struct db_val *v, size_t nv, lon
 
 int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                     const char *sender, const char *kind, const char *subject, const char *rid,
-                    const char *day, struct err *e)
+                    const char *day, long round, struct err *e)
 {
     char here[64];
-    long sid;
+    long sid, w, r;
     int rc;
 
     memset(out, 0, sizeof *out);
     if (rid == NULL)
         rid = "";
-    rc = acted_before(s, import_id, kind, subject, rid, e);
+    if (round < 1)
+        round = 1;
+    /* A withdrawal of the whole subject: acted on before if this round
+     * or a later one was, or a re-consent lifted it (a stale copy). */
+    if (strcmp(kind, "withdrawal") == 0 && rid[0] == '\0') {
+        if (rounds(&w, &r, s, import_id, subject, e) != 0)
+            return -1;
+        rc = w >= round || r >= round;
+    } else {
+        rc = acted_before(s, import_id, kind, subject, rid, e);
+    }
     if (rc != 0) {
         out->before = rc > 0;
         return rc < 0 ? -1 : 0;
@@ -163,7 +191,7 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
     const struct db_val v[] = { DB_INT(import_id), DB_INT(sid), DB_TEXT(rid) };
     if (count_doomed(out, s, v, DB_N(v), e) != 0 ||
         owe_onward(s, kind, import_id, sid, rid, e) != 0 ||
-        bury(s, out, import_id, sid, rid, sender, kind, subject, day, here, e) != 0 ||
+        bury(s, out, import_id, sid, rid, sender, kind, subject, day, round, here, e) != 0 ||
         delete_doomed(s, v, DB_N(v), sid, rid, kind, day, e) != 0)
         return -1;
     return store_log(s, strcmp(kind, "withdrawal") == 0 ? "import.withdrawal" : "import.deletion",
@@ -175,15 +203,18 @@ int db_scope_apply(int *changed, struct store *s, long import_id, const char *su
 {
     const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
     char here[64];
-    long sid, one = 0;
+    long sid, one = 0, w = 0, r = 0;
     int rc;
 
     *changed = 0;
     if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
         return -1;
     rc = db_int(&one, s, "SELECT 1 FROM tombstone WHERE sender_pk = " SENDER_PK
-                " AND subject = ?2 AND rid = ''", v, DB_N(v), "reading the tombstones", e);
-    if (rc != 0 || sid <= 0)
+                " AND subject = ?2 AND rid = '' AND kind = 'deletion'", v, DB_N(v),
+                "reading the tombstones", e);
+    if (rc == 0 && rounds(&w, &r, s, import_id, subject, e) != 0)
+        return -1;
+    if (rc != 0 || w > r || sid <= 0)
         return rc < 0 ? -1 : 0;          /* withdrawn or deleted, or never here */
     rc = db_consent_carry(s, sid, c, e);
     if (rc <= 0)
@@ -192,6 +223,113 @@ int db_scope_apply(int *changed, struct store *s, long import_id, const char *su
     if (db_notice_owed(s, "scope", sid, 0, e) != 0)
         return -1;
     return store_log(s, "import.scope", subject, e);
+}
+
+int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s,
+                       long import_id, const char *sender, const char *subject, const char *day,
+                       long round, const struct consent *c, struct err *e)
+{
+    char now[32], here[64];
+    long sid, w, r;
+
+    *changed = 0;
+    memset(out, 0, sizeof *out);
+    if (rounds(&w, &r, s, import_id, subject, e) != 0)
+        return -1;
+    if (r >= round || w > round)
+        return 0;                        /* acted on before, or a later withdrawal since */
+    /* The withdrawal it lifts never reached this store (a lost bundle):
+     * it happened all the same, so the records sent before it go. */
+    if (w < round &&
+        db_notice_apply(out, s, import_id, sender, "withdrawal", subject, NULL, day, round, e) != 0)
+        return -1;
+    if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
+        return -1;
+    const char *h = here[0] != '\0' ? here : NULL;
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_TEXT(sender), DB_TEXT(subject), DB_TEXT(day), DB_TEXT(now),
+        DB_TEXT(h), DB_INT(round),
+    };
+    db_now(now, sizeof now);
+    if (db_run(s, "INSERT INTO tombstone(sender_pk, sender, kind, subject, rid, day, at, removed,"
+               " notice, here, round) VALUES (" SENDER_PK ", ?2, 'reconsent', ?3, '', ?4, ?5, 0,"
+               " 1, ?6, ?7)", v, DB_N(v), "keeping the tombstones", e) != 0)
+        return -1;
+    *changed = 1;
+    if (sid > 0 && (db_consent_carry(s, sid, c, e) < 0 ||
+                    db_notice_owed(s, "reconsent", sid, 0, e) != 0))
+        return -1;
+    return store_log(s, "import.reconsent", subject, e);
+}
+
+int db_removal_apply(struct notice_outcome *out, struct store *s, long import_id,
+                     const char *sender, const char *subject, const char *rid, const char *day,
+                     const char *attachment, struct err *e)
+{
+    unsigned char hash[32];
+    char now[32];
+    size_t n = 0;
+    long f = 0, id = 0;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (sodium_hex2bin(hash, sizeof hash, attachment, strlen(attachment), NULL, &n, NULL) != 0 ||
+        n != sizeof hash)
+        return err_set(e, EXIT_INPUT, "malformed bundle contents: a bad notice");
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_TEXT(rid), DB_BLOB(hash, sizeof hash), DB_TEXT(attachment),
+    };
+    db_now(now, sizeof now);
+    rc = db_int(&f, s, "SELECT 1 FROM tombstone WHERE sender_pk = " SENDER_PK
+                " AND kind = 'removal' AND rid = ?2 AND attachment = ?4", v, DB_N(v),
+                "reading the tombstones", e);
+    if (rc != 0) {
+        out->before = rc > 0;
+        return rc < 0 ? -1 : 0;
+    }
+    /* The sender's record here with that copy: its contacts are told in
+     * turn, then the copy goes (its chunks with it, secure_delete). */
+#define REMOVED                                                                       \
+    "SELECT a.id FROM attachment a JOIN record r ON r.id = a.record_id"              \
+    " JOIN record_origin o ON o.record_id = r.id JOIN import i ON i.id = o.import_id" \
+    " WHERE i.sender_pk = " SENDER_PK " AND r.rid = ?2 AND a.hash = ?3"
+    for (;;) {
+        rc = db_int(&id, s, REMOVED " LIMIT 1", v, 3, "reading the attachments", e);
+        if (rc < 0)
+            return -1;
+        if (rc == 0)
+            break;
+        const struct db_val w[] = { DB_INT(id) };
+        if (db_notice_owed_removal(s, id, e) != 0 ||
+            db_run(s, "DELETE FROM attachment WHERE id = ?1", w, DB_N(w),
+                   "removing the attachment", e) != 0)
+            return -1;
+        out->files++;
+    }
+#undef REMOVED
+    const struct db_val t[] = {
+        DB_INT(import_id), DB_TEXT(rid), DB_TEXT(attachment), DB_TEXT(sender), DB_TEXT(subject),
+        DB_TEXT(day), DB_TEXT(now), DB_INT(out->files > 0),
+    };
+    if (db_run(s, "INSERT INTO tombstone(sender_pk, sender, kind, subject, rid, day, at, removed,"
+               " notice, here, attachment) VALUES (" SENDER_PK ", ?4, 'removal', ?5, ?2, ?6, ?7,"
+               " ?8, 1, NULL, ?3)", t, DB_N(t), "keeping the tombstones", e) != 0)
+        return -1;
+    return store_log(s, "import.removal", rid, e);
+}
+
+int db_removal_check(int *removed, struct store *s, const unsigned char *sender_pk,
+                     const char *rid, const char *attachment, struct err *e)
+{
+    const struct db_val v[] = {
+        DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(rid), DB_TEXT(attachment),
+    };
+    long one = 0;
+    int rc = db_int(&one, s, "SELECT 1 FROM tombstone WHERE sender_pk = ?1 AND kind = 'removal'"
+                    " AND rid = ?2 AND attachment = ?3", v, DB_N(v), "reading the tombstones", e);
+
+    *removed = rc > 0;
+    return rc < 0 ? -1 : 0;
 }
 
 int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
@@ -203,9 +341,14 @@ int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const ch
     sqlite3_stmt *st;
     int rc;
 
+    /* The records a tombstone names (rid), and every record of a subject
+     * deleted, or withdrawn and not re-consented since (its rounds). */
     if (db_query(&st, s, "SELECT kind, day FROM tombstone WHERE sender_pk = ?1"
-                 " AND (rid = ?3 OR (rid = '' AND subject = ?2)) ORDER BY id LIMIT 1",
-                 v, DB_N(v), e) != 0)
+                 " AND kind IN ('withdrawal', 'deletion') AND attachment = ''"
+                 " AND (rid = ?3 OR (rid = '' AND subject = ?2 AND (kind = 'deletion' OR"
+                 " round > (SELECT coalesce(max(round), 0) FROM tombstone t WHERE"
+                 " t.sender_pk = ?1 AND t.kind = 'reconsent' AND t.subject = ?2))))"
+                 " ORDER BY id LIMIT 1", v, DB_N(v), e) != 0)
         return -1;
     rc = db_step(st, s, "reading the tombstones", e);
     if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), "withdrawal") == 0)
@@ -231,9 +374,11 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
 
     if (db_query(&st, s, "SELECT kind, subject, rid, day, at, sender, sender_pk, removed"
                  " FROM tombstone WHERE CASE"
+                 " WHEN kind = 'removal' THEN 0"
                  " WHEN ?1 IS NOT NULL THEN rid <> '' AND substr(rid, 1, length(?1)) = lower(?1)"
                  " WHEN ?2 IS NOT NULL THEN rid = '' AND here = ?2"
-                 " ELSE rid <> '' END ORDER BY id", v, DB_N(v), e) != 0)
+                 " ELSE rid <> '' AND NOT EXISTS (SELECT 1 FROM record r WHERE r.rid ="
+                 " tombstone.rid) END ORDER BY id", v, DB_N(v), e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the tombstones", e)) > 0) {
         char key[2 * crypto_sign_PUBLICKEYBYTES + 1] = "";
@@ -258,6 +403,7 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
 int store_tombstone_count(long *n, struct store *s, struct err *e)
 {
     *n = 0;
-    return db_int(n, s, "SELECT count(DISTINCT rid) FROM tombstone WHERE removed = 1", NULL, 0,
+    return db_int(n, s, "SELECT count(DISTINCT rid) FROM tombstone WHERE removed = 1"
+                  " AND kind <> 'removal'", NULL, 0,
                   "reading the tombstones", e) < 0 ? -1 : 0;
 }

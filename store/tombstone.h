@@ -28,10 +28,29 @@ struct notice_outcome {
  * id. A withdrawal marks the subject's consent withdrawn on day; a
  * deletion of the whole subject deletes the subject here too once it has
  * no records. A notice with a tombstone already: out->before, nothing
- * changed. Errors: a database error (EXIT_INPUT). */
+ * changed. round: the withdrawal's round (content format 5; 1 when
+ * absent): a withdrawal of the whole subject is acted on before when
+ * this round or a later one was, or a re-consent of it (a stale copy).
+ * Errors: a database error (EXIT_INPUT). */
 int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                     const char *sender, const char *kind, const char *subject, const char *rid,
-                    const char *day, struct err *e);
+                    const char *day, long round, struct err *e);
+
+/* Acts on a notice of kind "reconsent" (content format 5) of the bundle
+ * being imported as import_id (inside its transaction): the sender's
+ * subject, withdrawn in round round (1 the first withdrawal), has a new
+ * consent c. Unless this round or a later withdrawal was acted on here
+ * (nothing changes, *changed 0): a withdrawal of that round never acted
+ * on here is acted on first (out: what it deleted; the records it
+ * reaches were sent before it), then a tombstone of kind reconsent lifts
+ * the whole-subject withdrawal for the subject's later records (the
+ * records its tombstones name stay refused), the subject here takes the
+ * scope c, this store's contacts owed a withdrawal of it are owed a
+ * re-consent in turn, and "import.reconsent" is logged. Errors: a
+ * database error (EXIT_INPUT). */
+int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s,
+                       long import_id, const char *sender, const char *subject, const char *day,
+                       long round, const struct consent *c, struct err *e);
 
 /* Acts on a notice of kind "scope" of the bundle being imported as
  * import_id (inside its transaction): the subject this store keeps for
@@ -43,6 +62,26 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
  * the scope changed here. Errors: a database error (EXIT_INPUT). */
 int db_scope_apply(int *changed, struct store *s, long import_id, const char *subject,
                    const struct consent *c, struct err *e);
+
+/* Acts on a notice of kind "removal" (content format 5, issue 16 F9) of
+ * the bundle being imported as import_id (inside its transaction): the
+ * attachment with BLAKE2b hex attachment (64 digits) of the sender's
+ * record rid is deleted here (chunks too, secure_delete; out->files),
+ * this store's contacts that received it are owed a removal in turn, a
+ * tombstone kind removal keeps the record id and hash (a later bundle
+ * cannot bring it back: db_removal_check), and "import.removal" is
+ * logged with the record id. A removal with a tombstone already:
+ * out->before, nothing changed. Errors: EXIT_INPUT (a database error, a
+ * bad hash). */
+int db_removal_apply(struct notice_outcome *out, struct store *s, long import_id,
+                     const char *sender, const char *subject, const char *rid, const char *day,
+                     const char *attachment, struct err *e);
+
+/* *removed: 1 if the sender with signing key sender_pk removed the
+ * attachment with BLAKE2b hex attachment from record rid (a removal's
+ * tombstone): an import leaves that attachment out. */
+int db_removal_check(int *removed, struct store *s, const unsigned char *sender_pk,
+                     const char *rid, const char *attachment, struct err *e);
 
 /* Refuses (EXIT_AUTH, "... nothing was imported") record rid of the
  * sender's subject (its stable id subject, NULL for content format 1)

@@ -476,7 +476,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     [[ "$output" == *"scanned "* ]]
 }
 
-@test "leak: notices (withdraw, record delete, a narrowed scope, notify, an export carrying them) leak no canary; a notice holds no pseudonym, name or text" {
+@test "leak: notices (withdraw, record delete, a narrowed scope, a re-consent, notify, an export carrying them) leak no canary; a notice holds no pseudonym, name or text" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
     field_and_hq
     tik consent consent "$P" --export yes --method written
@@ -491,21 +491,26 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     tik n1 notify --to hq -o "$TR/n1.bundle"
     tik wd consent "$P" --withdraw
     tik n2 notify --to hq -o "$TR/n2.bundle"
+    tik rc consent "$P" --export yes
+    tik n3 notify --to hq -o "$TR/n3.bundle"
     # What hq sees of a notice: kind, ids and day only.
     hq open "$TR/n1.bundle" --json >"$TR/n1.json"
     hq open "$TR/n2.bundle" --json >"$TR/n2.json"
-    python3 - "$TR/n1.json" "$TR/n2.json" "$P" <<'PY'
+    hq open "$TR/n3.bundle" --json >"$TR/n3.json"
+    python3 - "$TR/n1.json" "$TR/n2.json" "$TR/n3.json" "$P" <<'PY'
 import json, sys
-for f, count in zip(sys.argv[1:3], (2, 1)):
+for f, count in zip(sys.argv[1:4], (2, 1, 1)):
     h = json.load(open(f))["header"]
     assert h["records"] == 0 and len(h["notices"]) == count, h
     for n in h["notices"]:
-        # A scope notice (issue 16) adds the scope: flags, method, dates.
-        assert sorted(n) == sorted(["day", "kind", "record", "subject"] + (["scope"] if n["kind"] == "scope" else [])), n
-        assert n["kind"] != "scope" or sorted(n["scope"]) == ["attachments", "embargo", "export", "method", "publish", "quote", "recorded"], n
-        assert sys.argv[3] not in json.dumps(n)
+        # A scope notice (issue 16) adds the scope: flags, method, dates;
+        # a re-consent the scope and the round.
+        extra = {"scope": ["scope"], "reconsent": ["round", "scope"]}.get(n["kind"], [])
+        assert sorted(n) == sorted(["day", "kind", "record", "subject"] + extra), n
+        assert "scope" not in n or sorted(n["scope"]) == ["attachments", "embargo", "export", "method", "publish", "quote", "recorded"], n
+        assert sys.argv[4] not in json.dumps(n)
 PY
-    ! grep -qF "$P" "$TR/n1.json" "$TR/n2.json" || false
+    ! grep -qF "$P" "$TR/n1.json" "$TR/n2.json" "$TR/n3.json" || false
 
     run scan_files
     echo "$output"

@@ -274,10 +274,32 @@ def check_consent(c):
 
 def check_notices(ns, fmt=3):
     """Content format 3's header "notices" (issue 16); format 4 adds the
-    kind "scope", with the subject's consent scope and no record."""
+    kind "scope", with the subject's consent scope and no record; format 5
+    the kind "reconsent" (a scope with a "round"), a withdrawal's
+    optional "round" (an integer 1..2147483647) and the kind "removal"
+    (a record id and an "attachment": 64 lowercase hex digits)."""
     if not isinstance(ns, list):
         raise Refused("a header without its notices")
     for n in ns:
+        # Format 5: a re-consent (round and scope), and a withdrawal's round.
+        if fmt >= 5 and isinstance(n, dict) and "round" in n and \
+                n.get("kind") in ("reconsent", "withdrawal"):
+            r = n["round"]
+            if type(r) is not int or not 1 <= r <= 2147483647 or n.get("record", 0) is not None:
+                raise Refused("a bad notice")
+            n = {k: v for k, v in n.items() if k != "round"}
+            if n["kind"] == "reconsent":
+                n["kind"] = "scope"
+        elif isinstance(n, dict) and n.get("kind") == "reconsent":
+            raise Refused("a bad notice")
+        # Format 5: a removal names a record and the hash of the copy sent.
+        if isinstance(n, dict) and n.get("kind") == "removal":
+            h = n.get("attachment")
+            if fmt < 5 or not isinstance(n.get("record"), str) or not isinstance(h, str) or \
+                    len(h) != 64 or any(c not in "0123456789abcdef" for c in h):
+                raise Refused("a bad notice")
+            n = {k: v for k, v in n.items() if k != "attachment"}
+            n["kind"] = "deletion"
         if fmt >= 4 and isinstance(n, dict) and n.get("kind") == "scope":
             if set(n) != {"kind", "subject", "record", "day", "scope"} or n["record"] is not None:
                 raise Refused("a bad notice")
@@ -311,14 +333,16 @@ def check_content(content):
         if fmt is None:
             fmt = doc.get("format")
             if t != 1 or fmt not in ("intake-content-1", "intake-content-2",
-                                     "intake-content-3", "intake-content-4"):
+                                     "intake-content-3", "intake-content-4",
+                                     "intake-content-5"):
                 raise Refused("unsupported bundle contents")
-            if fmt in ("intake-content-3", "intake-content-4"):
+            if fmt in ("intake-content-3", "intake-content-4", "intake-content-5"):
                 check_notices(doc.get("notices"), int(fmt[-1]))
         elif t == 1:
             if not valid_id(doc.get("id")):
                 raise Refused("a record without a valid id")
-            if fmt in ("intake-content-2", "intake-content-3", "intake-content-4"):
+            if fmt in ("intake-content-2", "intake-content-3", "intake-content-4",
+                       "intake-content-5"):
                 if not valid_id(doc.get("subject")):
                     raise Refused("a record without a valid subject id")
                 check_consent(doc.get("consent"))

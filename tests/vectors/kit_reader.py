@@ -534,12 +534,34 @@ def check_consent(c):
 def check_notices(ns, fmt=3):
     """Content format 3's header "notices" (issue 16): a list of
     {kind, subject, record, day}, nothing else; format 4 adds the kind
-    "scope" with a consent scope ("scope") and record null."""
+    "scope" with a consent scope ("scope") and record null; format 5 the
+    kind "reconsent" (a scope with a "round"), a withdrawal's optional
+    "round" (an integer 1..2147483647) and the kind "removal" (a record id
+    and an "attachment": 64 lowercase hex digits)."""
     def valid(v):
         return isinstance(v, str) and len(v) == 16 and all(c in ID_ALPHABET for c in v)
     if not isinstance(ns, list) or len(ns) > 100000:
         raise Refused(2, "content-notice")
     for n in ns:
+        # Format 5: a re-consent (round and scope), and a withdrawal's round.
+        if fmt >= 5 and isinstance(n, dict) and "round" in n and \
+                n.get("kind") in ("reconsent", "withdrawal"):
+            r = n["round"]
+            if type(r) is not int or not 1 <= r <= 2147483647 or n.get("record", 0) is not None:
+                raise Refused(2, "content-notice")
+            n = dict((k, v) for k, v in n.items() if k != "round")
+            if n["kind"] == "reconsent":
+                n["kind"] = "scope"
+        elif isinstance(n, dict) and n.get("kind") == "reconsent":
+            raise Refused(2, "content-notice")
+        # Format 5: a removal names a record and the hash of the copy sent.
+        if isinstance(n, dict) and n.get("kind") == "removal":
+            h = n.get("attachment")
+            if fmt < 5 or not isinstance(n.get("record"), str) or not isinstance(h, str) or \
+                    len(h) != 64 or any(c not in "0123456789abcdef" for c in h):
+                raise Refused(2, "content-notice")
+            n = dict((k, v) for k, v in n.items() if k != "attachment")
+            n["kind"] = "deletion"
         if fmt >= 4 and isinstance(n, dict) and n.get("kind") == "scope":
             if len(n) != 5 or "scope" not in n or n.get("record", 0) is not None:
                 raise Refused(2, "content-notice")
@@ -650,7 +672,8 @@ def check_content(c):
         elif not header:
             f = doc.get("format") if isinstance(doc, dict) else None
             header = {"intake-content-1": 1, "intake-content-2": 2,
-                      "intake-content-3": 3, "intake-content-4": 4}.get(f) \
+                      "intake-content-3": 3, "intake-content-4": 4,
+                      "intake-content-5": 5}.get(f) \
                 if isinstance(f, str) else None
             if header is None:
                 raise Refused(2, "content-format")

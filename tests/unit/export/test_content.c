@@ -450,6 +450,65 @@ static void test_scope_notices(void **state)
 #undef SCOPE
 }
 
+/* Format 5 (issue 16): a re-consent carries its round and scope; a
+ * withdrawal may carry its round; formats 3 and 4 refuse both. */
+static void test_reconsent_notices(void **state)
+{
+#define SCOPE "{\"export\":true,\"quote\":false,\"publish\":false,\"attachments\":false," \
+              "\"method\":\"written\",\"recorded\":\"2026-01-02T03:04:05Z\",\"embargo\":null}"
+#define HASH "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+#define N(kind, rest) "[{\"kind\":\"" kind "\",\"subject\":\"fedcba9876543210\",\"day\":\"2026-01-02\"" rest "}]"
+    static const char *const good[] = {
+        N("reconsent", ",\"record\":null,\"round\":1,\"scope\":" SCOPE),
+        N("reconsent", ",\"record\":null,\"round\":2147483647,\"scope\":" SCOPE),
+        N("withdrawal", ",\"record\":null,\"round\":2"),
+        N("removal", ",\"record\":\"0123456789abcdef\",\"attachment\":\"" HASH "\""),
+    };
+    static const char *const bad[] = {
+        /* no round, round 0, too big, not an integer, no scope, a record id */
+        N("reconsent", ",\"record\":null,\"scope\":" SCOPE),
+        N("reconsent", ",\"record\":null,\"round\":0,\"scope\":" SCOPE),
+        N("reconsent", ",\"record\":null,\"round\":2147483648,\"scope\":" SCOPE),
+        N("reconsent", ",\"record\":null,\"round\":\"1\",\"scope\":" SCOPE),
+        N("reconsent", ",\"record\":null,\"round\":1"),
+        N("reconsent", ",\"record\":\"0123456789abcdef\",\"round\":1,\"scope\":" SCOPE),
+        /* a withdrawal's round with a record, a deletion's round, a scope's */
+        N("withdrawal", ",\"record\":\"0123456789abcdef\",\"round\":2"),
+        N("deletion", ",\"record\":null,\"round\":2"),
+        N("scope", ",\"record\":null,\"round\":2,\"scope\":" SCOPE),
+        /* a removal without a record, without a hash, upper case, short */
+        N("removal", ",\"record\":null,\"attachment\":\"" HASH "\""),
+        N("removal", ",\"record\":\"0123456789abcdef\""),
+        N("removal", ",\"record\":\"0123456789abcdef\",\"attachment\":\"" "AB" HASH "\""),
+        N("removal", ",\"record\":\"0123456789abcdef\",\"attachment\":\"abc\""),
+    };
+    struct err e;
+    json_t *f;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        json_t *n = json_loads(good[i], 0, NULL);
+        assert_non_null(n);
+        assert_int_equal(content_check_notices(n, 5, &e), 0);
+        assert_int_equal(content_check_notices(n, 4, &e), -1);
+        assert_string_equal(e.msg, "malformed bundle contents: a bad notice");
+        json_decref(n);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        json_t *n = json_loads(bad[i], 0, NULL);
+        assert_non_null(n);
+        assert_int_equal(content_check_notices(n, 5, &e), -1);
+        assert_string_equal(e.msg, "malformed bundle contents: a bad notice");
+        json_decref(n);
+    }
+    f = json_pack("{s:s}", "format", CONTENT_FORMAT_5);
+    assert_int_equal(content_format(f), 5);
+    json_decref(f);
+#undef N
+#undef HASH
+#undef SCOPE
+}
+
 static void test_valid_id(void **state)
 {
     (void)state;
@@ -474,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_refusal_waits),
         cmocka_unit_test(test_notices),
         cmocka_unit_test(test_scope_notices),
+        cmocka_unit_test(test_reconsent_notices),
         cmocka_unit_test(test_valid_id),
     };
     if (sodium_init() < 0)

@@ -226,6 +226,7 @@ static void test_migration_8_to_9(void **state)
 
     /* Version 8's tables, as they were: no contact key, no digest. */
     assert_int_equal(db_exec(f->s, "DROP TABLE tombstone; DROP TABLE notice; DROP TABLE notice_11;"
+                     " DROP TABLE notice_12; DROP TABLE tombstone_12; DROP TABLE export_attachment;"
                      " DROP TABLE statement;"
                      " DROP TABLE export_recipient; DROP TABLE export_record;"
                      " CREATE TABLE export_record(export_id INTEGER NOT NULL REFERENCES export(id)"
@@ -246,6 +247,10 @@ static void test_migration_8_to_9(void **state)
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'notice'"
                             " AND sql LIKE '%''scope''%'"), 1);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'tombstone'"), 1);
+    /* Version 13: re-consent and removal notices, with a round. */
+    assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                            " ('notice', 'tombstone') AND sql LIKE '%''reconsent''%'"
+                            " AND sql LIKE '%round%'"), 2);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'export_recipient'"
                             " AND sql LIKE '%sign_pk%'"), 1);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'export_record'"

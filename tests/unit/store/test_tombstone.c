@@ -3,6 +3,7 @@
  * tombstone kept that refuses their return; a notice acted on once. */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -73,7 +74,7 @@ static struct notice_outcome apply(struct store *s, struct sender *x, const char
 
     begin(s, x);
     assert_int_equal(db_notice_apply(&out, s, x->import_id, "field", kind, subject, rid,
-                                     "2026-11-30", &e), 0);
+                                     "2026-11-30", 1, &e), 0);
     assert_int_equal(store_commit(s, &e), 0);
     return out;
 }
@@ -155,6 +156,65 @@ static void test_deletions(void **state)
                            " FROM tombstone", "Nari"));
 }
 
+/* Acts on a re-consent of round from x; *changed as db_reconsent_apply. */
+static struct notice_outcome reconsent(struct store *s, struct sender *x, long round,
+                                       int *changed)
+{
+    struct consent c = { 0 };
+    struct notice_outcome out;
+    struct err e;
+
+    c.recorded = c.export_ok = 1;
+    snprintf(c.date, sizeof c.date, "2026-12-01T00:00:00Z");
+    begin(s, x);
+    assert_int_equal(db_reconsent_apply(changed, &out, s, x->import_id, "field", UID_A,
+                                        "2026-12-01", round, &c, &e), 0);
+    assert_int_equal(store_commit(s, &e), 0);
+    return out;
+}
+
+/* Issue 16, F8: a re-consent lifts the whole-subject withdrawal for later
+ * records, not for the ones it deleted; rounds tell a new withdrawal from
+ * a stale copy; a re-consent whose withdrawal never arrived acts as both. */
+static void test_reconsent(void **state)
+{
+    struct fixture *f = *state;
+    struct sender a;
+    struct notice_outcome out;
+    int changed;
+    struct err e;
+
+    new_sender(&a);
+    import(f->s, &a, UID_A, "Nari@aa", "0000000000000001", "one");
+    /* The re-consent arrives without its withdrawal: the record sent
+     * before goes, then the subject may send again. */
+    out = reconsent(f->s, &a, 1, &changed);
+    assert_int_equal(changed, 1);
+    assert_int_equal(out.records, 1);
+    assert_int_equal(count(f->s, "SELECT count(*) FROM record"), 0);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000001", &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000002", &e), 0);
+    assert_int_equal(count(f->s, "SELECT count(*) FROM log WHERE action = 'import.reconsent'"), 1);
+    /* Its withdrawal now, a stale copy: nothing. The re-consent again: nothing. */
+    out = apply(f->s, &a, "withdrawal", UID_A, NULL);
+    assert_int_equal(out.before, 1);
+    out = reconsent(f->s, &a, 1, &changed);
+    assert_int_equal(changed, 0);
+    /* A later record arrives; the second withdrawal (round 2) takes it. */
+    import(f->s, &a, UID_A, "Nari@aa", "0000000000000002", "two");
+    begin(f->s, &a);
+    assert_int_equal(db_notice_apply(&out, f->s, a.import_id, "field", "withdrawal", UID_A, NULL,
+                                     "2026-12-02", 2, &e), 0);
+    assert_int_equal(store_commit(f->s, &e), 0);
+    assert_int_equal(out.before, 0);
+    assert_int_equal(out.records, 1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000003", &e), -1);
+    /* A stale re-consent of round 1 does not lift round 2. */
+    out = reconsent(f->s, &a, 1, &changed);
+    assert_int_equal(changed, 0);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000003", &e), -1);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
@@ -162,6 +222,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_withdrawal),
         T(test_deletions),
+        T(test_reconsent),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
