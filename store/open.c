@@ -389,21 +389,16 @@ int store_create(const char *dir, const struct store_params *p,
  * the passphrase's NFC (keyslot_seal), and writes the keyslot file
  * atomically.  Best effort: on failure (a read-only folder) the old slot
  * still opens, and the next open tries again. */
-static void upgrade_passphrase_slot(struct store *s, struct keyslot_file *kf,
+static void upgrade_passphrase_slot(struct store *s, struct keyslot_file *kf, size_t which,
                                     const unsigned char *secret, size_t secretlen)
 {
-    struct keyslot slot;
+    struct keyslot_file now = *kf;
     struct err ignored;
 
-    for (size_t i = 0; i < kf->nslots; i++) {
-        if (kf->slot[i].kind != KEYSLOT_PASSPHRASE)
-            continue;
-        if (keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master, secret, secretlen,
-                         kf->slot[i].opslimit, kf->slot[i].memlimit, &ignored) == 0 &&
-            keyslot_put(kf, &slot, &ignored) == 0)
-            (void)keyslot_save(s->keyslots, kf, 1, &ignored);
-        return;
-    }
+    if (keyslot_seal(&now.slot[which], KEYSLOT_PASSPHRASE, s->master, secret, secretlen,
+                     kf->slot[which].opslimit, kf->slot[which].memlimit, &ignored) == 0 &&
+        keyslot_save(s->keyslots, &now, 1, &ignored) == 0)
+        db_opened_by(s, &now, which);
 }
 
 /* An init killed after its keyslot file made the store, before it removed
@@ -424,6 +419,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     struct keyslot_file kf;
     struct err first;
     struct store *s;
+    size_t which = 0;
     int rc, opened = 0;
 
     *out = NULL;
@@ -442,7 +438,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     err_clear(&first);
     rc = keyslot_load(&kf, s->keyslots, e);
     if (rc == 0) {
-        opened = keyslot_open(s->master, &kf, kind, secret, secretlen, &first);
+        opened = keyslot_open_at(s->master, &which, &kf, kind, secret, secretlen, &first);
         rc = opened < 0 ? -1 : db_connect(s, 0, &first);
     }
     /* A wrong secret, or a key the database does not take: a rekey that
@@ -454,6 +450,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
             *e = first;
         opened = 0;   /* kf is no longer the keyslot file: nothing to reseal */
     } else if (rc == 0) {
+        db_opened_by(s, &kf, which);
         rekey_discard(s);
     } else if (e != NULL && first.msg[0] != '\0') {
         *e = first;
@@ -464,7 +461,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     }
     /* A slot sealed before passphrases were normalised (keyslot.h). */
     if (opened == 1 && kind == KEYSLOT_PASSPHRASE)
-        upgrade_passphrase_slot(s, &kf, secret, secretlen);
+        upgrade_passphrase_slot(s, &kf, which, secret, secretlen);
     *out = s;
     return 0;
 }
@@ -576,11 +573,40 @@ static void kept_drop(struct kept_slots *k)
     k->fd = -1;
 }
 
+/* The slots a passwd on s keeps from old: in fresh (its end state) the
+ * recovery slots; in both (while it runs) also the passphrase slot that
+ * opened s, so a cut leaves the passphrase just typed working. Other
+ * passphrase slots were left by a passwd cut off after step 1 below: the
+ * one typed now supersedes them, and keeping them would fill the file
+ * (KEYSLOT_MAX) after two such cuts. Opened with the recovery key, or by a
+ * slot no longer in the file, both keeps them while there is room. */
+static void slots_for_passwd(struct keyslot_file *both, struct keyslot_file *fresh,
+                             const struct keyslot_file *old, const struct store *s)
+{
+    int known = 0;
+
+    both->nslots = fresh->nslots = 0;
+    for (size_t i = 0; i < old->nslots; i++) {
+        const struct keyslot *k = &old->slot[i];
+        int opener = k->kind == s->opened_kind &&
+                     sodium_memcmp(k->salt, s->opened_salt, sizeof k->salt) == 0;
+        known |= opener && k->kind == KEYSLOT_PASSPHRASE;
+        if (k->kind != KEYSLOT_PASSPHRASE)
+            fresh->slot[fresh->nslots++] = *k;
+        if (k->kind != KEYSLOT_PASSPHRASE || opener)
+            both->slot[both->nslots++] = *k;
+    }
+    for (size_t i = 0; !known && i < old->nslots; i++)
+        if (old->slot[i].kind == KEYSLOT_PASSPHRASE && both->nslots + 1 < KEYSLOT_MAX)
+            both->slot[both->nslots++] = old->slot[i];
+}
+
 /* The passphrase slot is replaced in three steps, so that a failure or a
  * kill at any moment leaves the old passphrase working and a success is
  * reported only once it is on disk:
- *   1. keyslot file = old slots + the new passphrase slot (both open),
- *      the old file kept under a second name (keep_slots);
+ *   1. keyslot file = the slot that opened the store, the recovery slot
+ *      and the new passphrase slot (both open: slots_for_passwd), the old
+ *      file kept under a second name (keep_slots);
  *   2. the log entry commits;
  *   3. keyslot file = the new passphrase slot + the recovery slot.
  * Each file is written new, fsynced, renamed and its folder fsynced. A
@@ -605,8 +631,7 @@ int store_set_passphrase(struct store *s, const char *passphrase,
     }
     if (ops == 0 && keyslot_kdf_params(&ops, &mem, "moderate", e) != 0)
         return -1;
-    both = fresh = old;
-    keyslot_drop(&fresh, KEYSLOT_PASSPHRASE);
+    slots_for_passwd(&both, &fresh, &old, s);
     if (keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master,
                      (const unsigned char *)passphrase, passlen, ops, mem, e) != 0 ||
         keyslot_add(&fresh, &slot, e) != 0 || keyslot_add(&both, &slot, e) != 0)
