@@ -425,6 +425,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     *out = NULL;
     if (store_check_dir(dir, e) != 0)
         return -1;
+    fileio_sweep_noted(dir);   /* before fileio_sweep takes the notes */
     fileio_sweep(dir);
     drop_stale_marker(dir);
     s = db_alloc(dir, e);

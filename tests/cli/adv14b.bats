@@ -104,3 +104,63 @@ cut_passwd() {
     ! opens_with "$PASS" || false
     ! opens_with "$P2" || false
 }
+
+# ---------------------------------------------------------------- F17: open -o killed
+
+@test "F17 open -o killed: its hidden folder of decrypted records goes at the next command of that store, run from anywhere; a live one is spared" {
+    W=$T/work
+    mkdir -p "$W/away" "$W/elsewhere"
+    cd "$W"
+    mkstore field
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --attachments yes --method verbal 2>/dev/null
+    ID=$(printf 'She crossed the river at night near the old mill.\n' |
+         st field record Nari --title "Crossing" --date 2024-03-15)
+    mkstore hq
+    introduce field hq
+    # A large attachment after the record keeps open busy for a while.
+    truncate -s 96M "$W/big"
+    printf 'end' >>"$W/big"
+    st field attach "$ID" "$W/big" >/dev/null
+    st field export --to hq --all --keep-metadata -o "$W/b" >/dev/null 2>&1
+    killed=""
+    for try in 1 2 3 4 5; do
+        rm -rf "$W/away" && mkdir "$W/away"
+        (cd "$W/away" && exec "$INTAKE" --home "$T/hq" --passphrase-fd 3 open "$W/b" -o out 3<<<"$PASS" >/dev/null 2>&1) &
+        pid=$!
+        for i in $(seq 1 3000); do
+            ls "$W"/away/.intake-tmp-*/*.json >/dev/null 2>&1 && break
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.01
+        done
+        # Stopped where it is (its locks held): a live open's folder and
+        # note are left alone by another command.
+        if kill -STOP "$pid" 2>/dev/null && ls "$W"/away/.intake-tmp-*/*.json >/dev/null 2>&1; then
+            (cd "$W/elsewhere" && st hq list >/dev/null)
+            ls "$W"/away/.intake-tmp-*/*.json >/dev/null
+            kill -9 "$pid"
+            wait "$pid" || true
+            killed=yes
+            break
+        fi
+        kill -CONT "$pid" 2>/dev/null || true
+        wait "$pid" || true
+    done
+    [ "$killed" = yes ]
+    # What the kill left: decrypted testimony, under a hidden name.
+    grep -rqs "old mill" "$W"/away/.intake-tmp-*/
+    ls "$T"/hq/.intake-tmp-away-* >/dev/null
+    # Any command of that store, from another folder, removes it.
+    cd "$W/elsewhere"
+    run --separate-stderr st hq list
+    expect_status 0
+    [ -z "$(ls -A "$W/away")" ]
+    ! ls "$T"/hq/.intake-tmp-* >/dev/null 2>&1 || false
+    ! grep -rqs "old mill" "$W" || false
+    # open still works there.
+    cd "$W/away"
+    run st hq open "$W/b" -o out
+    expect_status 0
+    grep -rqs "old mill" "$W/away/out"
+    [ "$(ls -A "$W/away")" = out ]
+}
