@@ -153,6 +153,18 @@ int store_check_dir(const char *dir, struct err *e)
             check_private(path, i < 2, 0, e) != 0)
             return -1;
     }
+    /* A file that may not be read is told as such, with its remedy, not
+     * as one that cannot be written (adv14 F3). */
+    for (size_t i = 0; i < 2; i++) {
+        if (db_path(path, sizeof path, dir, files[i], e) != 0)
+            return -1;
+        if (access(path, R_OK) == 0)
+            continue;
+        if (errno == EACCES || errno == EPERM)
+            return err_set(e, EXIT_INPUT, "%s cannot be read (%s); nothing was changed: "
+                           "run 'chmod 600 %s'", path, strerror(errno), path);
+        return db_explain(e, dir, SQLITE_CANTOPEN, errno, "", "opening it");
+    }
     /* SQLite writes beside the database even to read (its WAL index):
      * say so before the passphrase is asked, not as damage after. */
     if (access(dir, W_OK) != 0 ||

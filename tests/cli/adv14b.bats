@@ -164,3 +164,45 @@ cut_passwd() {
     grep -rqs "old mill" "$W/away/out"
     [ "$(ls -A "$W/away")" = out ]
 }
+
+# ---------------------------------------------------------------- F3: unreadable store files
+
+# as_nobody CMD...: intake on $H as user nobody (the store made nobody's),
+# where a file's mode holds for the program (it does not for root).
+as_nobody() {
+    if [ "$(id -u)" -eq 0 ]; then
+        setpriv --reuid=nobody --regid=nogroup --clear-groups -- "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<<<"$PASS"
+    else
+        "$INTAKE" --home "$H" --passphrase-fd 3 "$@" 3<<<"$PASS"
+    fi
+}
+
+@test "F3 a store file that cannot be read says so with chmod 600; one that cannot be written says that" {
+    if [ "$(id -u)" -eq 0 ]; then
+        command -v setpriv >/dev/null || skip "no setpriv"
+        chmod 711 "$T"
+        H=$T/nstore
+        init_store
+        chown -R nobody:nogroup "$H"
+    else
+        init_store
+    fi
+    for f in store.db keyslots; do
+        chmod 000 "$H/$f"
+        run --separate-stderr as_nobody list
+        expect_status 2
+        [ "$stderr" = "intake: $H/$f cannot be read (Permission denied); nothing was changed: run 'chmod 600 $H/$f'" ]
+        chmod 200 "$H/$f"
+        run --separate-stderr as_nobody list
+        expect_status 2
+        [ "$stderr" = "intake: $H/$f cannot be read (Permission denied); nothing was changed: run 'chmod 600 $H/$f'" ]
+        chmod 600 "$H/$f"
+    done
+    chmod 400 "$H/store.db"
+    run --separate-stderr as_nobody list
+    expect_status 2
+    [[ "$stderr" == "intake: the store in $H cannot be written (Permission denied) while opening it; nothing was changed: "* ]]
+    chmod 600 "$H/store.db"
+    run --separate-stderr as_nobody list
+    expect_status 0
+}

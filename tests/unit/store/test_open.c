@@ -726,6 +726,17 @@ static void test_open_faults(void **state)
         { "access", 2, EIO, "an I/O error (Input/output error) on the disk holding ",
           " while opening it; nothing was changed: check the disk (the system log may say "
           "more)" },
+        /* Read first (calls 1, 2: keyslots, store.db), then written (3, 4):
+         * a file that may not be read is not one that cannot be written
+         * (adv14 F3; the read's own message is checked below). */
+        { "access", 3, EROFS, "the store in ",
+          " cannot be written (Read-only file system) while opening it; nothing was "
+          "changed: intake writes to its folder even to read, so make it writable or copy "
+          "the folder to a writable place" },
+        { "access", 4, EACCES, "the store in ",
+          " cannot be written (Permission denied) while opening it; nothing was "
+          "changed: intake writes to its folder even to read, so make it writable or copy "
+          "the folder to a writable place" },
         { "open", 1, EMFILE, "cannot open the store folder ", ": Too many open files" },
         { "flock", 1, ENOLCK, "cannot lock the store folder ", ": No locks available" },
         { "open", 2, EIO, "cannot open keyslot file ", "/keyslots: Input/output error" },
@@ -747,6 +758,12 @@ static void test_open_faults(void **state)
         snprintf(want, sizeof want, "%s%s%s", cases[i].before, f->dir, cases[i].after);
         assert_string_equal(e.msg, want);
     }
+    libcfault_arm("access", 2, EACCES, 1);
+    assert_int_equal(open_pass(f->dir, pass, &e), -1);
+    libcfault_disarm();
+    snprintf(want, sizeof want, "%s/store.db cannot be read (Permission denied); nothing was "
+             "changed: run 'chmod 600 %s/store.db'", f->dir, f->dir);
+    assert_string_equal(e.msg, want);
     assert_int_equal(open_pass(f->dir, pass, &e), 0);
 }
 
