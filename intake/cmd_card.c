@@ -124,7 +124,7 @@ static int parse_qr_opts(struct qr_opts *o, int argc, char **argv, const char *c
     int c, seen[3] = { 0 };
 
     memset(o, 0, sizeof *o);
-    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":o:", opts)) != -1) {
         switch (c) {
         case 'q': if (cli_once(cmd, "qr", &seen[0])) return EXIT_INPUT; o->qr = optarg; break;
         case 'o': if (cli_once(cmd, "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;

@@ -67,7 +67,7 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
     };
     int c, seen[6] = { 0 }, rc;
 
-    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":o:", opts)) != -1) {
         switch (c) {
         case 't': if (cli_once("export", "to", &seen[0])) return EXIT_INPUT; o->to = optarg; break;
         case 'o': if (cli_once("export", "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;
@@ -261,7 +261,7 @@ static int parse_notify(struct export_opts *o, int argc, char **argv)
     };
     int c, seen[2] = { 0 };
 
-    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":o:", opts)) != -1) {
         switch (c) {
         case 't': if (cli_once("notify", "to", &seen[0])) return EXIT_INPUT; o->to = optarg; break;
         case 'o': if (cli_once("notify", "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;

@@ -68,7 +68,7 @@ static int parse_add(struct add_opts *o, int argc, char **argv)
     };
     int c, rc = 0;
 
-    while (rc == 0 && (c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while (rc == 0 && (c = cli_getopt(argc, argv, ":", opts)) != -1) {
         switch (c) {
         case 'n': rc = keep_more(o->names, &o->nnames, optarg, "name"); break;
         case 't': rc = keep_more(o->terms, &o->nterms, optarg, "term"); break;
@@ -238,7 +238,7 @@ static int subject_query(int argc, char **argv, const struct globals *g, int sho
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         if (c == 'r') reveal = 1;
         else if (c == 'j') json = 1;
         else if (c == 'h') { cli_print_usage(stdout, subject_usage); return EXIT_OK; }

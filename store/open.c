@@ -482,9 +482,19 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
 int store_set_label(struct store *s, const char *label, struct err *e)
 {
     const struct db_val v[] = { DB_TEXT(label) };
+    char now[1024];
 
     if (card_label_check(label, e) != 0 || store_begin(s, e) != 0)
         return -1;
+    /* The same label again is no change, and no log entry (adv14 F21). */
+    if (store_meta_get(now, sizeof now, s, "label", e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    if (strcmp(now, label) == 0) {
+        store_rollback(s);
+        return err_set(e, EXIT_INPUT, "the label is already '%s'; nothing was changed", label);
+    }
     if (db_run(s, "INSERT OR REPLACE INTO meta(key, value) VALUES ('label', ?1)", v, DB_N(v),
                "changing the label", e) != 0 ||
         store_log(s, "label", "", e) != 0) {

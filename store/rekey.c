@@ -277,6 +277,13 @@ int store_hold_alone(struct store *s, struct err *e)
     return db_hold(s, LOCK_EX, e);
 }
 
+int store_rekey_room(struct store *s, struct err *e)
+{
+    uint64_t dbsize;
+
+    return room_for(&dbsize, s, e);
+}
+
 int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t passlen,
                 const unsigned char *recovery, store_progress_fn progress, void *ctx,
                 struct err *e)

@@ -206,3 +206,174 @@ as_nobody() {
     run --separate-stderr as_nobody list
     expect_status 0
 }
+
+# ---------------------------------------------------------------- F9, F10, F20: option values and names
+
+@test "F9 F10 an option's value left out (empty -o, '--', another option) is a usage error before anything is asked" {
+    init_store
+    before=$(store_sums)
+    for v in "" "--" "-o" "--all" "--output"; do
+        run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 export --to hq --all -o "$v" 3</dev/null
+        expect_status 2
+        [ "$stderr" = "intake: option '-o' needs a value (see 'intake help export')" ]
+        [ -z "$output" ]
+    done
+    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 export --to hq --output -- --all 3</dev/null
+    expect_status 2
+    [ "$stderr" = "intake: option '--output' needs a value (see 'intake help export')" ]
+    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 record P --title --place X 3</dev/null
+    expect_status 2
+    [ "$stderr" = "intake: option '--title' needs a value (see 'intake help record')" ]
+    # No file named like an option was made, nothing in the store changed.
+    [ ! -e -- ] && [ ! -e ./-o ] && [ ! -e ./--all ]
+    [ "$(store_sums)" = "$before" ]
+    # A value that only starts with '-' is still one.
+    refused 2 "no subject with pseudonym 'P' (see 'intake subject list')" record P --title "-draft"
+}
+
+@test "F20 global options: a value left out, a name written in part, --recovery twice; a command in capitals" {
+    init_store
+    run --separate-stderr "$INTAKE" --home -- list
+    expect_status 2
+    [ "$stderr" = "intake: global option '--home' needs a value (see 'intake --help')" ]
+    run --separate-stderr "$INTAKE" --home "$H" --recover list
+    expect_status 2
+    [ "$stderr" = "intake: unknown global option '--recover'; write options in full (see 'intake --help')" ]
+    run --separate-stderr "$INTAKE" --hom "$H" list
+    expect_status 2
+    [ "$stderr" = "intake: unknown global option '--hom'; write options in full (see 'intake --help')" ]
+    run --separate-stderr "$INTAKE" --home "$H" --recovery --recovery list
+    expect_status 2
+    [ "$stderr" = "intake: --recovery given twice" ]
+    run --separate-stderr "$INTAKE" --home "$H" LIST
+    expect_status 2
+    [ "$stderr" = "intake: no command 'LIST'; did you mean 'list'? (see 'intake help')" ]
+    # A command's own options: in full only.
+    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 export --to hq --al 3</dev/null
+    expect_status 2
+    [ "$stderr" = "intake: unknown option '--al'; write options in full (see 'intake help export')" ]
+    run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 export --to=hq --all --armo 3</dev/null
+    expect_status 2
+    [ "$stderr" = "intake: unknown option '--armo'; write options in full (see 'intake help export')" ]
+}
+
+# ---------------------------------------------------------------- F11, F21: label
+
+@test "F11 label: a long one is told by its whole length, one of spaces is refused; F21 the same label again changes nothing" {
+    init_store
+    long=$(head -c 120000 /dev/zero | tr '\0' a)
+    refused 2 "card label is 120000 bytes long; at most 64 are allowed (see 'intake help label')" label "$long"
+    refused 2 "card label is blank (only spaces) (see 'intake help label')" label "   "
+    run --separate-stderr "$INTAKE" --home "$T/s2" --passphrase-fd 3 init --kdf interactive --label " " 3<<<"$PASS"
+    expect_status 2
+    [ "$stderr" = "intake: card label is blank (only spaces) (see 'intake help init')" ]
+    [ ! -e "$T/s2" ]
+    run --separate-stderr ik label Test
+    expect_status 0
+    log=$(ik log | grep -c ' label ')
+    refused 2 "the label is already 'Test'; nothing was changed" label Test
+    [ "$(ik log | grep -c ' label ')" -eq "$log" ]
+    run --separate-stderr ik label "Test 2"
+    expect_status 0
+    [ "$(ik log | grep -c ' label ')" -eq $((log + 1)) ]
+}
+
+# ---------------------------------------------------------------- F12: writing into the store folder
+
+@test "F12 export, notify, open, attachment get and audit refuse to write into the store folder" {
+    init_store
+    ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    ID=$(echo "A testimony." | ik record Nari --title T)
+    echo data >"$T/a.txt"
+    ik attach "$ID" "$T/a.txt" >/dev/null
+    before=$(store_sums)
+    msg() { echo "$1 would be written into the store folder $H, which holds only the store's files; write it elsewhere"; }
+    refused 2 "$(msg "$H/inside.bundle")" export --to hq --all -o "$H/inside.bundle"
+    refused 2 "$(msg "$H/n.bundle")" notify --to hq -o "$H/n.bundle"
+    refused 2 "$(msg "$H/out")" open "$T/a.txt" -o "$H/out"
+    refused 2 "$(msg "$H/a.txt")" attachment get "$ID" a.txt -o "$H/a.txt"
+    cd "$H"
+    refused 2 "$(msg "x.bundle")" export --to hq --all -o x.bundle
+    [ "$(store_sums)" = "$before" ]
+}
+
+# ---------------------------------------------------------------- F15: rekey on a full disk
+
+@test "F15 rekey on a disk without room says so before a new recovery key is shown" {
+    needs_root
+    small_disk 8
+    H=$T/disk/w
+    init_store
+    avail=$(df -k --output=avail "$T/disk" | tail -n 1)
+    head -c $(((avail - 256) * 1024)) /dev/zero >"$T/disk/fill" 2>/dev/null || true
+    before=$(store_sums)
+    run --separate-stderr ik_pass "$PASS"$'\n'"$NEWPASS" rekey
+    expect_status 2
+    [ -z "$output" ]
+    one_line_stderr
+    [[ "$stderr" =~ ^"intake: the disk holding $H is full: re-encrypting the store needs about "[0-9]+" MiB free and "[0-9]+" MiB are; nothing was changed"$ ]]
+    [ "$(store_sums)" = "$before" ]
+    rm -f "$T/disk/fill"
+    opens_with "$PASS"
+}
+
+# ---------------------------------------------------------------- F16: shell on /dev/zero
+
+@test "F16 intake shell reading NUL bytes without end stops at once with a message" {
+    init_store
+    run --separate-stderr timeout 20 "$INTAKE" --home "$H" --passphrase-fd 3 shell 3<<<"$PASS" </dev/zero
+    expect_status 2
+    [ -z "$output" ]
+    [ "$stderr" = "intake: standard input holds NUL bytes in a line longer than 256 KiB: it is not text; nothing more is read from it" ]
+    # A NUL inside a line of a script is that line's error, and the shell goes on.
+    run --separate-stderr timeout 20 "$INTAKE" --home "$H" --passphrase-fd 3 shell 3<<<"$PASS" < <(printf 'subject list\nsub\0ject list\nsubject list\n')
+    [ "$status" -ne 124 ]
+    [ "$stderr" = "intake: a line holds a NUL byte; it was skipped" ]
+}
+
+# ---------------------------------------------------------------- F23, F24: odd bodies and files
+
+@test "F23 odd bodies: white space only, exactly 64 MiB, UTF-16, and a /proc file to attach" {
+    init_store
+    ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    printf '   \n\t\n' >"$T/ws.txt"
+    refused 2 "the testimony is only white space; nothing was recorded" record Nari --file "$T/ws.txt"
+    printf '' >"$T/empty.txt"
+    refused 2 "the testimony is empty; nothing was recorded" record Nari --file "$T/empty.txt"
+    printf '\xff\xfeU\0T\0F\0\n\0' >"$T/u16.txt"
+    refused 2 "$T/u16.txt is UTF-16 text; save it as UTF-8 and try again" record Nari --file "$T/u16.txt"
+    printf 'a\0b\n' >"$T/nul.txt"
+    refused 2 "$T/nul.txt contains a NUL byte" record Nari --file "$T/nul.txt"
+    head -c 67108865 /dev/zero | tr '\0' a >"$T/over"
+    refused 2 "$T/over is larger than 64 MiB" record Nari --file "$T/over"
+    # Exactly 64 MiB is read whole (saving that much is a minute's work
+    # here, so a NUL byte at its end makes the refusal that proves it).
+    truncate -s 67108863 "$T/over"
+    printf '\0' >>"$T/over"
+    refused 2 "$T/over contains a NUL byte" record Nari --file "$T/over"
+    rm -f "$T/over"
+    ID=$(echo "A testimony." | ik record Nari --title T)
+    # record edit keeps the rule too.
+    refused 2 "the testimony is only white space; nothing was changed" record edit "$ID" --file "$T/ws.txt"
+    refused 2 "/proc/self/status gives a size of 0 bytes but holds data (a file of /proc or /sys?): copy it into an ordinary file and attach that; nothing was stored" attach "$ID" /proc/self/status
+}
+
+@test "F24 attach of a file larger than the disk's free room (a sparse file) is refused before anything is written" {
+    needs_root
+    small_disk 16
+    H=$T/disk/w
+    init_store
+    ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    ID=$(echo "A testimony." | ik record Nari --title T)
+    truncate -s 64M "$T/sparse.bin"
+    before=$(store_sums)
+    run --separate-stderr ik attach "$ID" "$T/sparse.bin"
+    expect_status 2
+    [ -z "$output" ]
+    [[ "$stderr" =~ ^"intake: the disk holding $H is full: attaching $T/sparse.bin (64 MiB) needs about 133 MiB free and "[0-9]+" MiB are; nothing was stored"$ ]]
+    [ "$(store_sums)" = "$before" ]
+    # A file that fits goes in.
+    head -c 1048576 /dev/urandom >"$T/small.bin"
+    run --separate-stderr ik attach "$ID" "$T/small.bin"
+    expect_status 0
+}

@@ -578,6 +578,10 @@ static void test_params_and_label(void **state)
     assert_int_equal(store_set_label(s, "현장 노트북", &e), 0);
     assert_int_equal(store_set_label(s, "bad\nlabel", &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(store_set_label(s, "현장 노트북", &e), -1);
+    assert_string_equal(e.msg, "the label is already '현장 노트북'; nothing was changed");
+    assert_int_equal(store_set_label(s, "  ", &e), -1);
+    assert_string_equal(e.msg, "card label is blank (only spaces)");
     assert_int_equal(store_meta_get(buf, sizeof buf, s, "label", &e), 0);
     assert_string_equal(buf, "현장 노트북");
     store_close(s);
