@@ -189,10 +189,11 @@ static int print_contact(void *ctx, const struct contact_row *r, struct err *e)
             };
             cli_header(cols, sizeof cols / sizeof cols[0]);
         }
-        printf("%s\t%s\t%s\t%s\n", r->name, fp, r->verified ? "verified" : "UNVERIFIED", r->added);
+        printf("%s\t%s\t%s\t%s\n", cli_shown(r->name), fp, r->verified ? "verified" : "UNVERIFIED",
+               r->added);
         return 0;
     }
-    printf(_("name: %s\n"), r->name);
+    printf(_("name: %s\n"), cli_shown(r->name));
     printf(_("label: %s\n"), c.label);
     printf(_("fingerprint: %s\n"), fp);
     printf(_("added: %s\n"), r->added);

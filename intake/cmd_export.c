@@ -311,7 +311,7 @@ static int print_export(void *ctx, const struct export_row *r, struct err *e)
     }
     printf("%s\t", r->at);
     for (size_t i = 0; i < r->nto; i++)
-        printf("%s%s", i ? "," : "", r->to[i]);
+        printf("%s%s", i ? "," : "", cli_shown(r->to[i]));
     if (r->size >= 0)
         printf("\t%lld\t%s\t", (long long)r->size, hex);
     else

@@ -130,8 +130,8 @@ static int print_term(void *ctx, const struct term_row *r, struct err *e)
             };
             cli_header(cols, sizeof cols / sizeof cols[0]);
         }
-        printf("%ld\t%s\t%s\t%s\t%s\n", r->id, r->category, r->pseudonym ? r->pseudonym : "-",
-               r->added, r->text);
+        printf("%ld\t%s\t%s\t%s\t%s\n", r->id, r->category,
+               r->pseudonym ? cli_shown(r->pseudonym) : "-", r->added, cli_shown(r->text));
         return 0;
     }
     return json_array_append_new(array, json_pack("{s:I, s:s, s:s?, s:s, s:s}", "id",
@@ -211,7 +211,7 @@ static int print_allowed(void *ctx, const struct allowed_row *r, struct err *e)
             static const struct cli_column cols[] = { { N_("ADDED"), 20 }, { N_("TEXT"), 0 } };
             cli_header(cols, sizeof cols / sizeof cols[0]);
         }
-        printf("%s\t%s\n", r->added, r->text);
+        printf("%s\t%s\n", r->added, cli_shown(r->text));
         return 0;
     }
     return json_array_append_new(array, json_pack("{s:s, s:s}", "added", r->added, "text",

@@ -474,21 +474,21 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
             };
             cli_header(cols, sizeof cols / sizeof cols[0]);
         }
-        printf("%s\t%s\t%s\t%s\n", r->id, r->date, r->pseudonym, r->title);
+        printf("%s\t%s\t%s\t%s\n", r->id, r->date, cli_shown(r->pseudonym), cli_shown(r->title));
         return 0;
     }
     printf(_("id: %s\n"), r->id);
     printf(_("date: %s\n"), r->date);
-    printf(_("pseudonym: %s\n"), r->pseudonym);
+    printf(_("pseudonym: %s\n"), cli_shown(r->pseudonym));
     printf(_("subject id: %s\n"), r->subject);
-    printf(_("title: %s\n"), r->title);
+    printf(_("title: %s\n"), cli_shown(r->title));
     cli_print_consent(&c);
     if (r->place != NULL)
-        printf(_("place: %s\n"), r->place);
+        printf(_("place: %s\n"), cli_shown(r->place));
     if (r->lang != NULL)
         printf(_("lang: %s\n"), r->lang);
     for (size_t i = 0; i < r->ntags; i++)
-        printf(_("tag: %s\n"), r->tags[i]);
+        printf(_("tag: %s\n"), cli_shown(r->tags[i]));
     printf(_("created: %s\n"), r->created);
     if (r->version > 1)
         printf(_("version: %ld\n"), r->version);

@@ -377,3 +377,33 @@ as_nobody() {
     run --separate-stderr ik attach "$ID" "$T/small.bin"
     expect_status 0
 }
+
+# ---------------------------------------------------------------- F14 follow-up: an older store's marks
+
+@test "F14 listings escape direction-changing and invisible marks an older store already holds" {
+    init_store
+    ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    ID=$(echo "A testimony." | ik record Nari --title Crossing --place Hoeryong --tag border)
+    # What an intake before adv14 F14 let in (U+202E, U+200B).
+    rlo=$'\u202e' zw=$'\u200b'
+    "$(tools_dir)/rawsql" "$H" "UPDATE subject SET pseudonym = 'Na${rlo}ri', contact = 'ph${zw}one';
+        UPDATE subject_name SET name = 'Kim${rlo}Ji';
+        UPDATE record SET title = 'Cross${rlo}ing', place = 'Hoe${zw}ryong';
+        UPDATE record_tag SET tag = 'bor${rlo}der';" 3<<<"$PASS"
+    run --separate-stderr ik list
+    expect_status 0
+    [[ "$output" == *$'\t'"Na\\u{202E}ri"$'\t'"Cross\\u{202E}ing" ]]
+    [[ "$output" != *"$rlo"* ]]
+    run --separate-stderr ik show "$ID"
+    expect_status 0
+    [[ "$output" == *"Na\\u{202E}ri"* && "$output" == *"Cross\\u{202E}ing"* ]]
+    [[ "$output" == *"Hoe\\u{200B}ryong"* && "$output" == *"bor\\u{202E}der"* ]]
+    [[ "$output" != *"$rlo"* && "$output" != *"$zw"* ]]
+    run --separate-stderr ik subject list --reveal
+    expect_status 0
+    [[ "$output" == "Na\\u{202E}ri"$'\t'*"Kim\\u{202E}Ji"$'\t'"ph\\u{200B}one"* || "$output" == *$'\n'"Na\\u{202E}ri"$'\t'*"Kim\\u{202E}Ji"$'\t'"ph\\u{200B}one"* ]]
+    [[ "$output" != *"$rlo"* && "$output" != *"$zw"* ]]
+    # --json keeps the text as it is (a program reads it, not a terminal).
+    run --separate-stderr ik list --json
+    [[ "$output" == *"$rlo"* || "$output" == *'\u202e'* || "$output" == *'\u202E'* ]]
+}
