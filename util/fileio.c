@@ -105,6 +105,24 @@ static void remove_flat_dir(int d, const char *name, int fd)
     (void)unlinkat(d, name, AT_REMOVEDIR);
 }
 
+/* The entry name of folder d starting with prefix, opened and locked, if
+ * it is this user's and no writer holds its lock (st filled): its
+ * descriptor, else -1. */
+static int open_abandoned(DIR *d, const char *name, const char *prefix, struct stat *st)
+{
+    int fd;
+
+    if (strncmp(name, prefix, strlen(prefix)) != 0)
+        return -1;
+    fd = openat(dirfd(d), name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    if (fstat(fd, st) == 0 && st->st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        return fd;
+    close(fd);
+    return -1;
+}
+
 /* In folder dir, removes every FILEIO_TMP_PREFIX file or folder of this
  * user whose writer no longer holds its lock: what a kill -9 left. A
  * writer holds the lock from the moment it creates the name until the
@@ -118,21 +136,14 @@ void fileio_sweep(const char *dir)
         return;
     while ((de = readdir(d)) != NULL) {
         struct stat st;
-        int fd;
+        int fd = open_abandoned(d, de->d_name, FILEIO_TMP_PREFIX, &st);
 
-        if (strncmp(de->d_name, FILEIO_TMP_PREFIX, strlen(FILEIO_TMP_PREFIX)) != 0)
-            continue;
-        fd = openat(dirfd(d), de->d_name,
-                    O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
         if (fd < 0)
             continue;
-        if (fstat(fd, &st) == 0 && st.st_uid == geteuid() &&
-            flock(fd, LOCK_EX | LOCK_NB) == 0) {
-            if (S_ISREG(st.st_mode))
-                (void)unlinkat(dirfd(d), de->d_name, 0);
-            else if (S_ISDIR(st.st_mode))
-                remove_flat_dir(dirfd(d), de->d_name, fd);
-        }
+        if (S_ISREG(st.st_mode))
+            (void)unlinkat(dirfd(d), de->d_name, 0);
+        else if (S_ISDIR(st.st_mode))
+            remove_flat_dir(dirfd(d), de->d_name, fd);
         close(fd);
     }
     closedir(d);
@@ -169,15 +180,11 @@ void fileio_sweep_noted(const char *notes)
         return;
     while ((de = readdir(d)) != NULL) {
         struct stat st;
-        int fd;
+        int fd = open_abandoned(d, de->d_name, NOTE_PREFIX, &st);
 
-        if (strncmp(de->d_name, NOTE_PREFIX, strlen(NOTE_PREFIX)) != 0)
-            continue;
-        fd = openat(dirfd(d), de->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0)
             continue;
-        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-            flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        if (S_ISREG(st.st_mode)) {
             sweep_noted_one(fd);
             (void)unlinkat(dirfd(d), de->d_name, 0);
         }
