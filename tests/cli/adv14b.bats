@@ -407,3 +407,31 @@ as_nobody() {
     run --separate-stderr ik list --json
     [[ "$output" == *"$rlo"* || "$output" == *'\u202e'* || "$output" == *'\u202E'* ]]
 }
+
+# ---------------------------------------------------------------- F6: armor with white space at line ends
+
+@test "F6 armor whose lines end in spaces or tabs (a mail client's) opens; text after a space, or an indented line, is still bad armor" {
+    W=$T/work
+    mkdir -p "$W"
+    mkstore field
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --method verbal 2>/dev/null
+    echo "A testimony." | st field record Nari --title T >/dev/null
+    mkstore hq
+    introduce field hq
+    st field export --to hq --all --armor -o "$W/a.asc" >/dev/null 2>&1
+    sed 's/$/  /' "$W/a.asc" >"$W/trail.asc"
+    sed 's/$/\t /' "$W/a.asc" >"$W/tab.asc"
+    for f in trail tab; do
+        run --separate-stderr st hq open "$W/$f.asc"
+        expect_status 0
+    done
+    sed '2s/^/ /' "$W/a.asc" >"$W/indent.asc"
+    run --separate-stderr st hq open "$W/indent.asc"
+    expect_status 2
+    [ "$stderr" = "intake: bad armor: unexpected character in line text" ]
+    sed '2s/$/ x/' "$W/a.asc" >"$W/inside.asc"
+    run --separate-stderr st hq open "$W/inside.asc"
+    expect_status 2
+    [ "$stderr" = "intake: bad armor: unexpected character in line text" ]
+}
