@@ -248,8 +248,17 @@ static int label_check_bytes(const unsigned char *s, size_t n, struct err *e)
 
 int card_label_check(const char *label, struct err *e)
 {
-    return label_check_bytes((const unsigned char *)label,
-                             strnlen(label, CARD_LABEL_MAX + 1), e);
+    size_t n = strlen(label), i = 0;
+
+    if (label_check_bytes((const unsigned char *)label, n, e) != 0)
+        return -1;
+    /* A label of spaces shows as no label (adv14 F11); a card made
+     * elsewhere is still read as it is (card_decode). */
+    while (i < n && (label[i] == ' ' || label[i] == '\t'))
+        i++;
+    if (i == n)
+        return err_set(e, EXIT_INPUT, "card label is blank (only spaces)");
+    return 0;
 }
 
 /* Low-order points multiply to zero, which crypto_scalarmult reports; a
@@ -362,7 +371,8 @@ int card_encode(char *out, size_t outlen, const struct card *c, struct err *e)
     if (c->version != CARD_VERSION)
         return err_set(e, EXIT_INPUT, "card version %u is not supported "
                        "(this intake writes version %d)", c->version, CARD_VERSION);
-    if (card_label_check(c->label, e) != 0 || keys_check(c, e) != 0)
+    if (label_check_bytes((const unsigned char *)c->label, strlen(c->label), e) != 0 ||
+        keys_check(c, e) != 0)
         return -1;
     n = to_5bit(d, p, build_payload(p, c));
     append_checksum(d, n);

@@ -37,8 +37,10 @@ int card_encode(char *out, size_t outlen, const struct card *c, struct err *e);
  * every other departure from the format is refused with EXIT_INPUT. */
 int card_decode(struct card *c, const char *text, size_t len, struct err *e);
 
-/* Checks a label as a card carries it: 1..CARD_LABEL_MAX bytes of valid
- * UTF-8 with no control or text-direction characters. */
+/* Checks a label this store gives itself (init, label) as a card carries
+ * it: 1..CARD_LABEL_MAX bytes of valid UTF-8 with no control or
+ * text-direction characters, not only spaces; a longer one is told by its
+ * whole length in bytes. */
 int card_label_check(const char *label, struct err *e);
 
 /* Writes a short fingerprint of the card's two keys, 20 characters in

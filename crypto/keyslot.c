@@ -176,11 +176,11 @@ int keyslot_seal(struct keyslot *slot, uint8_t kind,
     return rc;
 }
 
-/* Tries secret on every slot of kind: 0 opened, 1 none opened, -1 the
- * derivation failed; *found is set if a slot of kind exists. */
-static int open_with(unsigned char *master, const struct keyslot_file *kf, uint8_t kind,
-                     const unsigned char *secret, size_t secretlen, unsigned char *kek,
-                     int *found, struct err *e)
+/* Tries secret on every slot of kind: 0 opened (*at its index), 1 none
+ * opened, -1 the derivation failed; *found is set if a slot of kind exists. */
+static int open_with(unsigned char *master, size_t *at, const struct keyslot_file *kf,
+                     uint8_t kind, const unsigned char *secret, size_t secretlen,
+                     unsigned char *kek, int *found, struct err *e)
 {
     unsigned char ad[sizeof magic + 1 + KEYSLOT_SLOT_BYTES];
 
@@ -193,8 +193,10 @@ static int open_with(unsigned char *master, const struct keyslot_file *kf, uint8
             return -1;
         if (crypto_aead_xchacha20poly1305_ietf_decrypt(
                 master, NULL, NULL, s->wrapped, sizeof s->wrapped, ad,
-                slot_ad(ad, s), s->nonce, kek) == 0)
+                slot_ad(ad, s), s->nonce, kek) == 0) {
+            *at = i;
             return 0;
+        }
     }
     return 1;
 }
@@ -202,6 +204,15 @@ static int open_with(unsigned char *master, const struct keyslot_file *kf, uint8
 int keyslot_open(unsigned char *master, const struct keyslot_file *kf,
                  uint8_t kind, const unsigned char *secret, size_t secretlen,
                  struct err *e)
+{
+    size_t which;
+
+    return keyslot_open_at(master, &which, kf, kind, secret, secretlen, e);
+}
+
+int keyslot_open_at(unsigned char *master, size_t *which, const struct keyslot_file *kf,
+                    uint8_t kind, const unsigned char *secret, size_t secretlen,
+                    struct err *e)
 {
     struct secret_forms f;
     unsigned char *kek;
@@ -216,7 +227,7 @@ int keyslot_open(unsigned char *master, const struct keyslot_file *kf,
         return err_set(e, EXIT_INPUT, "out of secure memory");
     }
     for (i = 0; i < f.n && rc == 1; i++)
-        rc = open_with(master, kf, kind, f.p[i], f.len[i], kek, &found, e);
+        rc = open_with(master, which, kf, kind, f.p[i], f.len[i], kek, &found, e);
     secmem_free(kek);
     forms_free(&f);
     if (rc == 0)

@@ -74,6 +74,13 @@ int keyslot_open(unsigned char *master, const struct keyslot_file *kf,
                  uint8_t kind, const unsigned char *secret, size_t secretlen,
                  struct err *e);
 
+/* keyslot_open, and on success *which is the index in kf of the slot that
+ * opened: a passwd keeps that slot and the recovery slot, and drops
+ * passphrase slots left by a passwd that was cut off (store/open.c). */
+int keyslot_open_at(unsigned char *master, size_t *which, const struct keyslot_file *kf,
+                    uint8_t kind, const unsigned char *secret, size_t secretlen,
+                    struct err *e);
+
 /* Replaces the slot of the same kind in kf, or appends slot. */
 int keyslot_put(struct keyslot_file *kf, const struct keyslot *slot,
                 struct err *e);

@@ -24,6 +24,7 @@ struct source {
     int armor_done;       /* END line seen */
     int padded;           /* a '=' was read: only '=' may follow */
     int col;              /* column in the current armor line */
+    int trailing;         /* a space or tab in this line: only more, or its end, may follow */
     size_t rpos, rlen;    /* raw bytes from fd */
     size_t nq;            /* base64 characters waiting in q */
     size_t dpos, dlen;    /* decoded bytes waiting in dec */
@@ -147,8 +148,18 @@ static int armor_collect(struct source *s, struct err *e)
                            "(was the text cut short?)");
         if (c == '\n' || c == '\r') {
             s->col = 0;
+            s->trailing = 0;
             continue;
         }
+        /* White space a mail client or messenger put at a line's end
+         * (adv14 F6); inside a line, or before it, it is still refused. */
+        if (c == ' ' || c == '\t') {
+            s->trailing = 1;
+            continue;
+        }
+        if (s->trailing)
+            return err_set(e, EXIT_INPUT, "bad armor: unexpected character "
+                           "in line text");
         if (c == '-' && s->col == 0) {
             if (armor_tail(s, e) != 0)
                 return -1;
@@ -330,14 +341,17 @@ static int sniff(struct source *s, struct err *e)
     while (i < n && is_space(s->raw[i]))
         i++;
     if (n >= i + blen && memcmp(s->raw + i, ARMOR_BEGIN, blen) == 0) {
-        if (n == i + blen)
+        size_t end = i + blen;
+        while (end < n && (s->raw[end] == ' ' || s->raw[end] == '\t'))
+            end++;   /* white space at the line's end (adv14 F6) */
+        if (n == end)
             return err_set(e, EXIT_INPUT, "bad armor: the END line is missing "
                            "(was the text cut short?)");
-        if (s->raw[i + blen] != '\n' && s->raw[i + blen] != '\r')
+        if (s->raw[end] != '\n' && s->raw[end] != '\r')
             return err_set(e, EXIT_INPUT, "bad armor: the BEGIN line must end "
                            "right after its dashes");
         s->armored = 1;
-        s->rpos = i + blen;
+        s->rpos = end;
         return 0;
     }
     if (!bom && !looks_like_text(s->raw, n, n < s->rlen || !s->eof))

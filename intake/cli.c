@@ -1,10 +1,14 @@
 /* The helpers every command shares (intake/cli.h). */
 #include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -82,10 +86,72 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_INPUT;
 }
 
+/* The option whose value cli_getopt refused ("" when none). */
+static char missing_value[64];
+
+/* 1 if word is "--" or one of the options of shortopts and opts: what a
+ * person left an option's value out before (adv14 F10, F20). */
+static int is_option_word(const char *word, const char *shortopts, const struct option *opts)
+{
+    size_t n = strcspn(word, "=");
+
+    if (strcmp(word, "--") == 0)
+        return 1;
+    if (word[0] == '-' && word[1] != '-' && word[1] != '\0' && word[1] != ':' &&
+        strchr(shortopts, word[1]) != NULL)
+        return 1;
+    for (size_t i = 0; word[0] == '-' && word[1] == '-' && opts[i].name != NULL; i++)
+        if (strlen(opts[i].name) == n - 2 && strncmp(opts[i].name, word + 2, n - 2) == 0)
+            return 1;
+    return 0;
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *opts)
+{
+    int idx = -1, c = getopt_long(argc, argv, shortopts, opts, &idx);
+    /* The word that named the option (getopt moved past its value too). */
+    const char *word = optind > 1 ? argv[optind - 1] : "";
+
+    missing_value[0] = '\0';
+    if (c == -1 || c == '?' || c == ':')
+        return c;
+    if (optarg != NULL && optarg == argv[optind - 1] && optind >= 2)
+        word = argv[optind - 2];
+    /* A long option written in part (--recover for --recovery) is not
+     * taken: the next version may add one it would then mean. */
+    if (idx >= 0 && strncmp(word, "--", 2) == 0 &&
+        (strlen(opts[idx].name) != strcspn(word + 2, "=") ||
+         strncmp(opts[idx].name, word + 2, strlen(opts[idx].name)) != 0)) {
+        optopt = 0;
+        snprintf(missing_value, sizeof missing_value, "%.*s", (int)strcspn(word, "="), word);
+        return '!';
+    }
+    /* An empty word is a value (--title '' is "the title is empty"),
+     * but not for -o, the file to write (adv14 F9). */
+    if (optarg != NULL && ((optarg[0] == '\0' && c == 'o') ||
+                           is_option_word(optarg, shortopts, opts))) {
+        if (strncmp(word, "--", 2) == 0)
+            snprintf(missing_value, sizeof missing_value, "%.*s", (int)strcspn(word, "="), word);
+        else
+            snprintf(missing_value, sizeof missing_value, "-%c", c);
+        return ':';
+    }
+    return c;
+}
+
+const char *cli_option_word(char **argv)
+{
+    return missing_value[0] != '\0' ? missing_value : argv[optind - 1];
+}
+
 int cli_bad_option(const char *cmd, int c, char **argv)
 {
     const char *opt = argv[optind - 1], *eq = strchr(opt, '=');
 
+    if (c == '!')
+        return cli_usage_error(cmd, "unknown option '%s'; write options in full", missing_value);
+    if (c == ':' && missing_value[0] != '\0')
+        return cli_usage_error(cmd, "option '%s' needs a value", missing_value);
     if (c == ':')
         return cli_usage_error(cmd, "option '%s' needs a value", opt);
     if (optopt != 0 && strncmp(opt, "--", 2) == 0 && eq != NULL)
@@ -134,7 +200,7 @@ int cli_plain_args(const char *cmd, const char *usage, int argc, char **argv, in
     };
     int c;
 
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         if (c == 'f') *set = 1;
         else if (c == 'h') { cli_print_usage(stdout, usage); return -1; }
         else return cli_bad_option(cmd, c, argv);
@@ -464,7 +530,8 @@ const char *cli_nearest(const char *word, const char *const *names, size_t n)
 
     for (size_t i = 0; i < n; i++) {
         /* A start of a name counts as a near miss ("subj"). */
-        int d = len >= 3 && strncmp(names[i], word, len) == 0 ? 1 : distance(word, names[i]);
+        int d = strcasecmp(names[i], word) == 0 ? 0
+                : len >= 3 && strncmp(names[i], word, len) == 0 ? 1 : distance(word, names[i]);
         if (d < bestd && (size_t)d < len) {
             best = names[i];
             bestd = d;
@@ -498,11 +565,52 @@ int cli_check_readable(const char *path, const char *what)
     return 0;
 }
 
+const char *cli_shown(const char *s)
+{
+    static char buf[8][8192];
+    static unsigned next;
+    char *out = buf[next++ % 8];
+
+    if (s == NULL)
+        return NULL;
+    text_terminal_safe(out, sizeof buf[0], s, strlen(s));
+    return out;
+}
+
+/* The global options of this run (cli_use_globals), for the store folder. */
+static const struct globals *run_globals;
+
+void cli_use_globals(const struct globals *g)
+{
+    run_globals = g;
+}
+
+/* EXIT_INPUT if path would land in the store folder itself: it holds only
+ * the store's files, which wipe, backup and restore reason about (adv14
+ * F12). */
+static int outside_store(const char *path)
+{
+    char copy[4096], dir[PATH_MAX], store[4200];
+    struct stat a, b;
+    struct err e;
+
+    err_clear(&e);
+    if (run_globals == NULL || snprintf(copy, sizeof copy, "%s", path) >= (int)sizeof copy ||
+        realpath(dirname(copy), dir) == NULL ||
+        store_dir_resolve(store, sizeof store, run_globals->home, &e) != 0 ||
+        stat(dir, &a) != 0 || stat(store, &b) != 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+        return 0;
+    return cli_error(EXIT_INPUT, "%s would be written into the store folder %s, which holds "
+                     "only the store's files; write it elsewhere", path, store);
+}
+
 int cli_check_new_file(const char *path, int overwrite)
 {
     struct err e;
 
     err_clear(&e);
+    if (outside_store(path) != 0)
+        return EXIT_INPUT;
     return file_check_new(path, overwrite, &e) == 0 ? 0 : cli_fail(&e);
 }
 

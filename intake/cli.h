@@ -35,6 +35,16 @@ int cli_error(int status, const char *fmt, ...)
 /* Prints "intake: " and the formatted notice on stderr. */
 void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* getopt_long for a command's options (shortopts starting with ':'), and
+ * stricter: a value left out is ':' ("--", a word that is itself one of
+ * the options: `-o --`, `-o -o`, or an empty word after -o), and a long option written
+ * in part (--recover for --recovery) is '!'; cli_bad_option words both. */
+struct option;
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *opts);
+
+/* The option word cli_getopt's last ':' or '!' was about. */
+const char *cli_option_word(char **argv);
+
 /* The usage error for what getopt_long returned as c (':' or '?', the
  * option string starting with ':') at argv[optind - 1]: a value missing, a
  * value given to an option that takes none, or an unknown option.  Returns
@@ -202,11 +212,25 @@ void cli_header(const struct cli_column *cols, size_t n);
  * nothing typed; each returns 0, or prints why not and returns
  * EXIT_INPUT.  cli_check_readable: path opens as a regular file (what
  * names it: "the bundle", or NULL).  cli_check_new_file: a new file can be
- * made at path (none there unless overwrite, its folder there).
+ * made at path (none there unless overwrite, its folder there, and not
+ * the store folder: cli_use_globals).
  * cli_record_id_check: given can be a record id or a start of one
  * (store_record_id_check). */
 int cli_check_readable(const char *path, const char *what);
 int cli_check_new_file(const char *path, int overwrite);
+
+/* A field of a listing (list, show, subject list, term list, contacts,
+ * exports) as it is printed: control characters, invisible and
+ * direction-changing marks and invalid UTF-8 escaped as in messages
+ * (text_terminal_safe), so a name an older store took before they were
+ * refused (adv14 F14) cannot turn a line around or hide a column.  s NULL
+ * gives NULL.  The result is one of 8 buffers used in turn (at most 8191
+ * bytes, cut with "..."): print it before the ninth call. */
+const char *cli_shown(const char *s);
+
+/* The global options of this run: cli_check_new_file refuses a file in
+ * the store folder they name. */
+void cli_use_globals(const struct globals *g);
 int cli_record_id_check(const char *given);
 
 /* The whole id of the record given names (a whole id or a unique start

@@ -29,7 +29,7 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         if (c == 'r') rm = 1;
         else if (c == 'h') { cli_print_usage(stdout, attach_usage); return EXIT_OK; }
         else return cli_bad_option("attach", c, argv);
@@ -111,7 +111,7 @@ static int get_sub(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":o:", opts)) != -1) {
         if (c == 'o') { if (cli_once("attachment", "output", &seen)) return EXIT_INPUT; out = optarg; }
         else if (c == 'h') { cli_print_usage(stdout, ATTACHMENT_GET_USAGE); return EXIT_OK; }
         else return cli_bad_option("attachment", c, argv);

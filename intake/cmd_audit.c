@@ -96,7 +96,7 @@ static int parse_audit(struct audit_opts *o, int argc, char **argv)
 
     memset(o, 0, sizeof *o);
     o->k = AUDIT_K_DEFAULT;
-    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":o:", opts)) != -1) {
         switch (c) {
         case 'a':
             if (cli_once("audit", "attest", &o->attest) != 0)

@@ -31,7 +31,7 @@ int cmd_backup(int argc, char **argv, const struct globals *g)
     uint64_t size = 0;
     int c, seen = 0, rc;
 
-    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":o:", opts)) != -1) {
         if (c == 'o') { if (cli_once("backup", "output", &seen)) return EXIT_INPUT; out = optarg; }
         else if (c == 'h') { cli_print_usage(stdout, backup_usage); return EXIT_OK; }
         else return cli_bad_option("backup", c, argv);
@@ -79,7 +79,7 @@ static int parse_restore(const char **home, int argc, char **argv, const struct 
     int c, seen = 0;
 
     *home = g->home;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         if (c == 'H') {
             if (cli_once("restore", "home", &seen))
                 return EXIT_INPUT;

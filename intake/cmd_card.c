@@ -124,7 +124,7 @@ static int parse_qr_opts(struct qr_opts *o, int argc, char **argv, const char *c
     int c, seen[3] = { 0 };
 
     memset(o, 0, sizeof *o);
-    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":o:", opts)) != -1) {
         switch (c) {
         case 'q': if (cli_once(cmd, "qr", &seen[0])) return EXIT_INPUT; o->qr = optarg; break;
         case 'o': if (cli_once(cmd, "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;
@@ -189,10 +189,11 @@ static int print_contact(void *ctx, const struct contact_row *r, struct err *e)
             };
             cli_header(cols, sizeof cols / sizeof cols[0]);
         }
-        printf("%s\t%s\t%s\t%s\n", r->name, fp, r->verified ? "verified" : "UNVERIFIED", r->added);
+        printf("%s\t%s\t%s\t%s\n", cli_shown(r->name), fp, r->verified ? "verified" : "UNVERIFIED",
+               r->added);
         return 0;
     }
-    printf(_("name: %s\n"), r->name);
+    printf(_("name: %s\n"), cli_shown(r->name));
     printf(_("label: %s\n"), c.label);
     printf(_("fingerprint: %s\n"), fp);
     printf(_("added: %s\n"), r->added);

@@ -67,7 +67,7 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
     };
     int c, seen[6] = { 0 }, rc;
 
-    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":o:", opts)) != -1) {
         switch (c) {
         case 't': if (cli_once("export", "to", &seen[0])) return EXIT_INPUT; o->to = optarg; break;
         case 'o': if (cli_once("export", "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;
@@ -261,7 +261,7 @@ static int parse_notify(struct export_opts *o, int argc, char **argv)
     };
     int c, seen[2] = { 0 };
 
-    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":o:", opts)) != -1) {
         switch (c) {
         case 't': if (cli_once("notify", "to", &seen[0])) return EXIT_INPUT; o->to = optarg; break;
         case 'o': if (cli_once("notify", "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;
@@ -311,7 +311,7 @@ static int print_export(void *ctx, const struct export_row *r, struct err *e)
     }
     printf("%s\t", r->at);
     for (size_t i = 0; i < r->nto; i++)
-        printf("%s%s", i ? "," : "", r->to[i]);
+        printf("%s%s", i ? "," : "", cli_shown(r->to[i]));
     if (r->size >= 0)
         printf("\t%lld\t%s\t", (long long)r->size, hex);
     else

@@ -70,7 +70,7 @@ int cmd_import(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         if (c == 'u') accept = 1;
         else if (c == 'h') { cli_print_usage(stdout, import_usage); return EXIT_OK; }
         else return cli_bad_option("import", c, argv);

@@ -98,7 +98,7 @@ int cmd_log(int argc, char **argv, const struct globals *g)
     int c, json = 0, verify = 0, rc;
     struct store *s;
 
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         switch (c) {
         case 'j':
             if (cli_once("log", "json", &json) != 0)

@@ -150,7 +150,7 @@ int cmd_open(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":o:", opts)) != -1) {
         if (c == 'j') json = 1;
         else if (c == 'o') { if (cli_once("open", "output", &seen)) return EXIT_INPUT; out = optarg; }
         else if (c == 'h') { cli_print_usage(stdout, open_usage); return EXIT_OK; }

@@ -87,7 +87,7 @@ static int term_add(int argc, char **argv, const struct globals *g)
     long id = 0;
     int c, rc;
 
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         if (c != 'h')
             return cli_bad_option("term", c, argv);
         cli_print_usage(stdout, term_usage);
@@ -130,8 +130,8 @@ static int print_term(void *ctx, const struct term_row *r, struct err *e)
             };
             cli_header(cols, sizeof cols / sizeof cols[0]);
         }
-        printf("%ld\t%s\t%s\t%s\t%s\n", r->id, r->category, r->pseudonym ? r->pseudonym : "-",
-               r->added, r->text);
+        printf("%ld\t%s\t%s\t%s\t%s\n", r->id, r->category,
+               r->pseudonym ? cli_shown(r->pseudonym) : "-", r->added, cli_shown(r->text));
         return 0;
     }
     return json_array_append_new(array, json_pack("{s:I, s:s, s:s?, s:s, s:s}", "id",
@@ -211,7 +211,7 @@ static int print_allowed(void *ctx, const struct allowed_row *r, struct err *e)
             static const struct cli_column cols[] = { { N_("ADDED"), 20 }, { N_("TEXT"), 0 } };
             cli_header(cols, sizeof cols / sizeof cols[0]);
         }
-        printf("%s\t%s\n", r->added, r->text);
+        printf("%s\t%s\n", r->added, cli_shown(r->text));
         return 0;
     }
     return json_array_append_new(array, json_pack("{s:s, s:s}", "added", r->added, "text",
@@ -249,7 +249,7 @@ int cmd_allow(int argc, char **argv, const struct globals *g)
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         if (c == 'l') list = 1;
         else if (c == 'j') json = 1;
         else if (c == 'h') { cli_print_usage(stdout, allow_usage); return EXIT_OK; }
@@ -301,7 +301,7 @@ static int parse_consent(struct consent_change *c, int argc, char **argv)
     };
     int ch, rc = 0, seen[3] = { 0 };
 
-    while (rc == 0 && (ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while (rc == 0 && (ch = cli_getopt(argc, argv, ":", opts)) != -1) {
         switch (ch) {
         case 'x': rc = yes_no(&c->export_ok, "export", optarg); break;
         case 'q': rc = yes_no(&c->quote, "quote", optarg); break;
@@ -529,7 +529,7 @@ static int parse_redact(struct redact_opts *o, int argc, char **argv)
     };
     int c;
 
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         switch (c) {
         case 'r': o->report = 1; break;
         case 'j': o->json = 1; break;

@@ -21,6 +21,7 @@
 #include "util/fileio.h"
 #include "util/intl.h"
 #include "util/prompt.h"
+#include "util/text.h"
 
 #define MAX_TAG_ARGS 64
 
@@ -54,7 +55,7 @@ static int parse_record(struct record_opts *o, int argc, char **argv)
     };
     int c, seen[5] = { 0 };
 
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         switch (c) {
         case 't': if (cli_once("record", "title", &seen[0])) return EXIT_INPUT; o->r.title = optarg; break;
         case 'd': if (cli_once("record", "date", &seen[1])) return EXIT_INPUT; o->r.date = optarg; break;
@@ -139,9 +140,12 @@ static int unlock_then_read(struct store **s, char **body, struct record_opts *o
         store_close(*s);
         return cli_fail(&e);
     }
-    if ((*body)[0] == '\0') {
+    if (text_blank(*body)) {
+        int blank = (*body)[0] != '\0';
         secmem_free(*body);
         store_close(*s);
+        if (blank)
+            return cli_error(EXIT_INPUT, "the testimony is only white space; nothing was recorded");
         return cli_error(EXIT_INPUT, "the testimony is empty; nothing was recorded");
     }
     return 0;
@@ -470,21 +474,21 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
             };
             cli_header(cols, sizeof cols / sizeof cols[0]);
         }
-        printf("%s\t%s\t%s\t%s\n", r->id, r->date, r->pseudonym, r->title);
+        printf("%s\t%s\t%s\t%s\n", r->id, r->date, cli_shown(r->pseudonym), cli_shown(r->title));
         return 0;
     }
     printf(_("id: %s\n"), r->id);
     printf(_("date: %s\n"), r->date);
-    printf(_("pseudonym: %s\n"), r->pseudonym);
+    printf(_("pseudonym: %s\n"), cli_shown(r->pseudonym));
     printf(_("subject id: %s\n"), r->subject);
-    printf(_("title: %s\n"), r->title);
+    printf(_("title: %s\n"), cli_shown(r->title));
     cli_print_consent(&c);
     if (r->place != NULL)
-        printf(_("place: %s\n"), r->place);
+        printf(_("place: %s\n"), cli_shown(r->place));
     if (r->lang != NULL)
         printf(_("lang: %s\n"), r->lang);
     for (size_t i = 0; i < r->ntags; i++)
-        printf(_("tag: %s\n"), r->tags[i]);
+        printf(_("tag: %s\n"), cli_shown(r->tags[i]));
     printf(_("created: %s\n"), r->created);
     if (r->version > 1)
         printf(_("version: %ld\n"), r->version);
@@ -553,7 +557,7 @@ static int parse_query(int argc, char **argv, const char *cmd, const char *usage
     int c, seen[2] = { 0 };
     int filters = strcmp(cmd, "list") == 0, search = strcmp(cmd, "search") == 0;
 
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         if (c == 'j') *json = 1;
         else if (c == 'r' && search) f->raw = 1;
         else if (c == 's' && filters) { if (cli_once(cmd, "subject", &seen[0])) return EXIT_INPUT; f->subject = optarg; }

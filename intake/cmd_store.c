@@ -103,7 +103,7 @@ static int parse_init(struct init_opts *o, int argc, char **argv)
     o->kdf = "moderate";
     o->label = "intake";
     o->locale = "en";
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         switch (c) {
         case 'k': o->kdf = optarg; break;
         case 'l': o->label = optarg; break;
@@ -257,7 +257,9 @@ static int rekey_store(struct store *s, const struct globals *g)
     if (recovery == NULL)
         return cli_error(EXIT_INPUT, "out of secure memory");
     err_clear(&e);
-    if (store_hold_alone(s, &e) != 0) {
+    /* The room first: a recovery key is shown only if it can become
+     * valid (adv14 F15). */
+    if (store_hold_alone(s, &e) != 0 || store_rekey_room(s, &e) != 0) {
         secmem_free(recovery);
         return cli_fail(&e);
     }

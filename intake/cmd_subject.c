@@ -68,7 +68,7 @@ static int parse_add(struct add_opts *o, int argc, char **argv)
     };
     int c, rc = 0;
 
-    while (rc == 0 && (c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while (rc == 0 && (c = cli_getopt(argc, argv, ":", opts)) != -1) {
         switch (c) {
         case 'n': rc = keep_more(o->names, &o->nnames, optarg, "name"); break;
         case 't': rc = keep_more(o->terms, &o->nterms, optarg, "term"); break;
@@ -188,16 +188,16 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
             };
             cli_header(cols, r->names != NULL ? 6 : 4);   /* names and contact with --reveal */
         }
-        printf("%s\t%ld\t%s\t%s", r->pseudonym, r->nrecords,
+        printf("%s\t%ld\t%s\t%s", cli_shown(r->pseudonym), r->nrecords,
                r->last_date ? r->last_date : "-", r->created);
         for (size_t i = 0; r->names != NULL && i < r->nnames; i++)
-            printf("%s%s", i ? ", " : "\t", r->names[i]);
+            printf("%s%s", i ? ", " : "\t", cli_shown(r->names[i]));
         if (r->names != NULL)
-            printf("\t%s", r->contact ? r->contact : "-");
+            printf("\t%s", r->contact ? cli_shown(r->contact) : "-");
         putchar('\n');
         return 0;
     }
-    printf(_("pseudonym: %s\n"), r->pseudonym);
+    printf(_("pseudonym: %s\n"), cli_shown(r->pseudonym));
     printf(_("subject id: %s\n"), r->uid);
     printf(_("created: %s\n"), r->created);
     printf(_("records: %ld\n"), r->nrecords);
@@ -218,8 +218,8 @@ static int print_subject(void *vctx, const struct subject_row *r, struct err *e)
         return 0;
     }
     for (size_t i = 0; i < r->nnames; i++)
-        printf(_("name: %s\n"), r->names[i]);
-    printf(_("contact: %s\n"), r->contact ? r->contact : "-");
+        printf(_("name: %s\n"), cli_shown(r->names[i]));
+    printf(_("contact: %s\n"), r->contact ? cli_shown(r->contact) : "-");
     printf(_("note: %s\n"), r->note ? r->note : "-");
     return 0;
 }
@@ -238,7 +238,7 @@ static int subject_query(int argc, char **argv, const struct globals *g, int sho
     struct store *s;
     struct err e;
 
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         if (c == 'r') reveal = 1;
         else if (c == 'j') json = 1;
         else if (c == 'h') { cli_print_usage(stdout, subject_usage); return EXIT_OK; }

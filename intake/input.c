@@ -21,6 +21,7 @@ static struct {
     char *buf;                  /* INPUT_LINE_MAX bytes, locked */
     size_t have;
     int shell, idle_ms, went_idle;
+    int binary;                 /* a NUL byte in a line too long to end: no more is read */
 } in;
 
 static volatile sig_atomic_t interrupted;
@@ -113,6 +114,17 @@ static int take_line(char **line, size_t *len, size_t n, size_t nl, struct err *
     return INPUT_LINE;
 }
 
+/* Standard input is not text (/dev/zero, a binary file): reading it to
+ * its end could take for ever, so it ends here (adv14 F16). */
+static int stop_binary(struct err *e)
+{
+    in.binary = 1;
+    sodium_memzero(in.buf, INPUT_LINE_MAX);
+    in.have = 0;
+    return err_set(e, EXIT_INPUT, "standard input holds NUL bytes in a line longer than %u "
+                   "KiB: it is not text; nothing more is read from it", INPUT_LINE_MAX >> 10);
+}
+
 /* A line longer than the buffer: the rest of it is read and dropped. */
 static int skip_long_line(struct err *e)
 {
@@ -123,6 +135,8 @@ static int skip_long_line(struct err *e)
         nl = memchr(in.buf, '\n', in.have);
         if (nl != NULL)
             break;
+        if (memchr(in.buf, '\0', in.have) != NULL)
+            return stop_binary(e);
         in.have = 0;
         n = read(STDIN_FILENO, in.buf, INPUT_LINE_MAX);
         if (n < 0 && errno == EINTR)
@@ -144,6 +158,8 @@ static int skip_long_line(struct err *e)
 int input_line(char **line, size_t *len, struct err *e)
 {
     *line = NULL;
+    if (in.binary)
+        return INPUT_END;
     if (in.buf == NULL && (in.buf = secmem_alloc(INPUT_LINE_MAX)) == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory");
     for (;;) {
@@ -267,7 +283,13 @@ int input_read_all(char **out, int fd, const char *what, struct err *e)
         if (len < cap)
             break;
         if (cap >= BODY_MAX) {
+            /* Exactly BODY_MAX bytes is allowed (adv14 F23): one more read says. */
+            n = fd_read_full(fd, buf + len, 1);
+            if (n == 0)
+                break;
             secmem_free(buf);
+            if (n < 0)
+                return err_set(e, EXIT_INPUT, "cannot read %s: %s", what, strerror(errno));
             return err_set(e, EXIT_INPUT, "%s is larger than %u MiB", what, BODY_MAX >> 20);
         }
         char *bigger = secmem_alloc(2 * cap + 1);
@@ -281,7 +303,13 @@ int input_read_all(char **out, int fd, const char *what, struct err *e)
         return err_set(e, EXIT_INPUT, "out of secure memory");
     buf[len] = '\0';
     if (strlen(buf) != len) {
+        /* UTF-16 (a byte-order mark first) is text, in another encoding. */
+        int utf16 = len >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
+                                 (buf[0] == '\xfe' && buf[1] == '\xff'));
         secmem_free(buf);
+        if (utf16)
+            return err_set(e, EXIT_INPUT, "%s is UTF-16 text; save it as UTF-8 and try again",
+                           what);
         return err_set(e, EXIT_INPUT, "%s contains a NUL byte", what);
     }
     *out = buf;

@@ -183,7 +183,7 @@ static int parse_globals(int argc, char **argv, struct globals *g, int *next)
     int c;
 
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "+:", opts)) != -1) {
         switch (c) {
         case 'H':
             if (g->home != NULL)
@@ -199,6 +199,8 @@ static int parse_globals(int argc, char **argv, struct globals *g, int *next)
                 return cli_error(EXIT_INPUT, "--passphrase-fd needs a descriptor number, not '%s'", optarg);
             break;
         case 'R':
+            if (g->recovery)
+                return cli_error(EXIT_INPUT, "--recovery given twice");
             g->recovery = 1;
             break;
         case 'V':
@@ -209,7 +211,10 @@ static int parse_globals(int argc, char **argv, struct globals *g, int *next)
             return -EXIT_OK - 100;
         case ':':
             return cli_error(EXIT_INPUT, "global option '%s' needs a value (see 'intake --help')",
-                             argv[optind - 1]);
+                             cli_option_word(argv));
+        case '!':
+            return cli_error(EXIT_INPUT, "unknown global option '%s'; write options in full "
+                             "(see 'intake --help')", cli_option_word(argv));
         default:
             return cli_error(EXIT_INPUT, "unknown global option '%s' (see 'intake --help')",
                              argv[optind - 1]);
@@ -274,6 +279,7 @@ static int run(int argc, char **args, char **argv)
     int next = 0, rc;
 
     rc = parse_globals(argc, args, &g, &next);
+    cli_use_globals(&g);
     if (rc == -100)
         return cli_finish(EXIT_OK);
     if (rc != 0)

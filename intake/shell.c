@@ -58,7 +58,7 @@ static int parse_shell(double *minutes, int argc, char **argv, const struct glob
     int c, seen = 0;
 
     *minutes = LOCK_AFTER_DEFAULT;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         if (c == 'h') {
             cli_print_usage(stdout, shell_usage);
             return -1;

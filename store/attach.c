@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -73,6 +74,34 @@ int attach_source_open(struct attach_source *src, const char *path, int remove,
     secmem_free(head);
     if (n < 0)
         return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+    /* A file that says it is empty and is not (/proc, /sys) would be told
+     * and checked by a size it does not have (adv14 F23). */
+    if (src->st.st_size == 0 && n > 0)
+        return err_set(e, EXIT_INPUT, "%s gives a size of 0 bytes but holds data (a file of "
+                       "/proc or /sys?): copy it into an ordinary file and attach that; nothing "
+                       "was stored", path);
+    return 0;
+}
+
+/* The attachment's bytes go through the write-ahead log into the
+ * database: about twice its size at the peak, and a little for the
+ * chunks' pages. Refused up front on a disk without the room, before the
+ * log fills it for every program (adv14 F24); a sparse file counts at its
+ * full size, which the store will hold. */
+static int room_for(const struct store *s, const struct attach_source *src, struct err *e)
+{
+    struct statvfs vf;
+    uint64_t size = (uint64_t)src->st.st_size, need = 2 * size + size / 16 + (1u << 20);
+    uint64_t avail;
+
+    if (statvfs(s->dir, &vf) != 0)
+        return 0;
+    avail = (uint64_t)vf.f_bavail * vf.f_frsize;
+    if (avail < need)
+        return err_set(e, EXIT_INPUT, "the disk holding %s is full: attaching %s (%llu MiB) "
+                       "needs about %llu MiB free and %llu MiB are; nothing was stored",
+                       s->dir, src->path, (unsigned long long)(size >> 20),
+                       (unsigned long long)(need >> 20), (unsigned long long)(avail >> 20));
     return 0;
 }
 
@@ -87,7 +116,7 @@ int store_attach(unsigned char *hash, struct store *s, const char *record,
 
     if (buf == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory");
-    if (store_begin(s, e) != 0)
+    if (room_for(s, src, e) != 0 || store_begin(s, e) != 0)
         goto out;
     if (store_attachment_begin(&w, s, record, src->name, src->type, src->gps, e) != 0) {
         store_rollback(s);

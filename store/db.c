@@ -754,6 +754,12 @@ struct store *db_alloc(const char *dir, struct err *e)
     return s;
 }
 
+void db_opened_by(struct store *s, const struct keyslot_file *kf, size_t which)
+{
+    s->opened_kind = kf->slot[which].kind;
+    memcpy(s->opened_salt, kf->slot[which].salt, sizeof s->opened_salt);
+}
+
 int db_hold(struct store *s, int mode, struct err *e)
 {
     const struct timespec step = { 0, 50 * 1000 * 1000 };

@@ -38,7 +38,12 @@ struct store {
     int creating;                /* 1 in store_create: a failed commit's data goes
                                   * with the partial store (store_commit) */
     struct progress watcher;     /* store_watch; none by default */
+    uint8_t opened_kind;         /* the kind of keyslot that opened it; 0: not known */
+    unsigned char opened_salt[KEYSLOT_SALT_BYTES];   /* that slot's salt, which names it */
 };
+
+/* Notes which slot of kf (its index which) opened s, for passwd. */
+void db_opened_by(struct store *s, const struct keyslot_file *kf, size_t which);
 
 /* Fills e from the database's last error, naming what was being done
  * ("saving the record", an English constant translated here, as by the

@@ -153,6 +153,18 @@ int store_check_dir(const char *dir, struct err *e)
             check_private(path, i < 2, 0, e) != 0)
             return -1;
     }
+    /* A file that may not be read is told as such, with its remedy, not
+     * as one that cannot be written (adv14 F3). */
+    for (size_t i = 0; i < 2; i++) {
+        if (db_path(path, sizeof path, dir, files[i], e) != 0)
+            return -1;
+        if (access(path, R_OK) == 0)
+            continue;
+        if (errno == EACCES || errno == EPERM)
+            return err_set(e, EXIT_INPUT, "%s cannot be read (%s); nothing was changed: "
+                           "run 'chmod 600 %s'", path, strerror(errno), path);
+        return db_explain(e, dir, SQLITE_CANTOPEN, errno, "", "opening it");
+    }
     /* SQLite writes beside the database even to read (its WAL index):
      * say so before the passphrase is asked, not as damage after. */
     if (access(dir, W_OK) != 0 ||
@@ -389,21 +401,16 @@ int store_create(const char *dir, const struct store_params *p,
  * the passphrase's NFC (keyslot_seal), and writes the keyslot file
  * atomically.  Best effort: on failure (a read-only folder) the old slot
  * still opens, and the next open tries again. */
-static void upgrade_passphrase_slot(struct store *s, struct keyslot_file *kf,
+static void upgrade_passphrase_slot(struct store *s, struct keyslot_file *kf, size_t which,
                                     const unsigned char *secret, size_t secretlen)
 {
-    struct keyslot slot;
+    struct keyslot_file now = *kf;
     struct err ignored;
 
-    for (size_t i = 0; i < kf->nslots; i++) {
-        if (kf->slot[i].kind != KEYSLOT_PASSPHRASE)
-            continue;
-        if (keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master, secret, secretlen,
-                         kf->slot[i].opslimit, kf->slot[i].memlimit, &ignored) == 0 &&
-            keyslot_put(kf, &slot, &ignored) == 0)
-            (void)keyslot_save(s->keyslots, kf, 1, &ignored);
-        return;
-    }
+    if (keyslot_seal(&now.slot[which], KEYSLOT_PASSPHRASE, s->master, secret, secretlen,
+                     kf->slot[which].opslimit, kf->slot[which].memlimit, &ignored) == 0 &&
+        keyslot_save(s->keyslots, &now, 1, &ignored) == 0)
+        db_opened_by(s, &now, which);
 }
 
 /* An init killed after its keyslot file made the store, before it removed
@@ -424,11 +431,13 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     struct keyslot_file kf;
     struct err first;
     struct store *s;
+    size_t which = 0;
     int rc, opened = 0;
 
     *out = NULL;
     if (store_check_dir(dir, e) != 0)
         return -1;
+    fileio_sweep_noted(dir);   /* before fileio_sweep takes the notes */
     fileio_sweep(dir);
     drop_stale_marker(dir);
     s = db_alloc(dir, e);
@@ -442,7 +451,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     err_clear(&first);
     rc = keyslot_load(&kf, s->keyslots, e);
     if (rc == 0) {
-        opened = keyslot_open(s->master, &kf, kind, secret, secretlen, &first);
+        opened = keyslot_open_at(s->master, &which, &kf, kind, secret, secretlen, &first);
         rc = opened < 0 ? -1 : db_connect(s, 0, &first);
     }
     /* A wrong secret, or a key the database does not take: a rekey that
@@ -454,6 +463,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
             *e = first;
         opened = 0;   /* kf is no longer the keyslot file: nothing to reseal */
     } else if (rc == 0) {
+        db_opened_by(s, &kf, which);
         rekey_discard(s);
     } else if (e != NULL && first.msg[0] != '\0') {
         *e = first;
@@ -464,7 +474,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     }
     /* A slot sealed before passphrases were normalised (keyslot.h). */
     if (opened == 1 && kind == KEYSLOT_PASSPHRASE)
-        upgrade_passphrase_slot(s, &kf, secret, secretlen);
+        upgrade_passphrase_slot(s, &kf, which, secret, secretlen);
     *out = s;
     return 0;
 }
@@ -472,9 +482,19 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
 int store_set_label(struct store *s, const char *label, struct err *e)
 {
     const struct db_val v[] = { DB_TEXT(label) };
+    char now[1024];
 
     if (card_label_check(label, e) != 0 || store_begin(s, e) != 0)
         return -1;
+    /* The same label again is no change, and no log entry (adv14 F21). */
+    if (store_meta_get(now, sizeof now, s, "label", e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    if (strcmp(now, label) == 0) {
+        store_rollback(s);
+        return err_set(e, EXIT_INPUT, "the label is already '%s'; nothing was changed", label);
+    }
     if (db_run(s, "INSERT OR REPLACE INTO meta(key, value) VALUES ('label', ?1)", v, DB_N(v),
                "changing the label", e) != 0 ||
         store_log(s, "label", "", e) != 0) {
@@ -576,11 +596,40 @@ static void kept_drop(struct kept_slots *k)
     k->fd = -1;
 }
 
+/* The slots a passwd on s keeps from old: in fresh (its end state) the
+ * recovery slots; in both (while it runs) also the passphrase slot that
+ * opened s, so a cut leaves the passphrase just typed working. Other
+ * passphrase slots were left by a passwd cut off after step 1 below: the
+ * one typed now supersedes them, and keeping them would fill the file
+ * (KEYSLOT_MAX) after two such cuts. Opened with the recovery key, or by a
+ * slot no longer in the file, both keeps them while there is room. */
+static void slots_for_passwd(struct keyslot_file *both, struct keyslot_file *fresh,
+                             const struct keyslot_file *old, const struct store *s)
+{
+    int known = 0;
+
+    both->nslots = fresh->nslots = 0;
+    for (size_t i = 0; i < old->nslots; i++) {
+        const struct keyslot *k = &old->slot[i];
+        int opener = k->kind == s->opened_kind &&
+                     sodium_memcmp(k->salt, s->opened_salt, sizeof k->salt) == 0;
+        known |= opener && k->kind == KEYSLOT_PASSPHRASE;
+        if (k->kind != KEYSLOT_PASSPHRASE)
+            fresh->slot[fresh->nslots++] = *k;
+        if (k->kind != KEYSLOT_PASSPHRASE || opener)
+            both->slot[both->nslots++] = *k;
+    }
+    for (size_t i = 0; !known && i < old->nslots; i++)
+        if (old->slot[i].kind == KEYSLOT_PASSPHRASE && both->nslots + 1 < KEYSLOT_MAX)
+            both->slot[both->nslots++] = old->slot[i];
+}
+
 /* The passphrase slot is replaced in three steps, so that a failure or a
  * kill at any moment leaves the old passphrase working and a success is
  * reported only once it is on disk:
- *   1. keyslot file = old slots + the new passphrase slot (both open),
- *      the old file kept under a second name (keep_slots);
+ *   1. keyslot file = the slot that opened the store, the recovery slot
+ *      and the new passphrase slot (both open: slots_for_passwd), the old
+ *      file kept under a second name (keep_slots);
  *   2. the log entry commits;
  *   3. keyslot file = the new passphrase slot + the recovery slot.
  * Each file is written new, fsynced, renamed and its folder fsynced. A
@@ -605,8 +654,7 @@ int store_set_passphrase(struct store *s, const char *passphrase,
     }
     if (ops == 0 && keyslot_kdf_params(&ops, &mem, "moderate", e) != 0)
         return -1;
-    both = fresh = old;
-    keyslot_drop(&fresh, KEYSLOT_PASSPHRASE);
+    slots_for_passwd(&both, &fresh, &old, s);
     if (keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master,
                      (const unsigned char *)passphrase, passlen, ops, mem, e) != 0 ||
         keyslot_add(&fresh, &slot, e) != 0 || keyslot_add(&both, &slot, e) != 0)

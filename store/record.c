@@ -279,6 +279,8 @@ static int check_change(const struct record_change *c, struct err *e)
     r.body = c->body;
     if (c->body != NULL && c->body[0] == '\0')
         return err_set(e, EXIT_INPUT, "the testimony is empty; nothing was changed");
+    if (c->body != NULL && text_blank(c->body))
+        return err_set(e, EXIT_INPUT, "the testimony is only white space; nothing was changed");
     return store_record_fields_check(&r, e);
 }
 

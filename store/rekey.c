@@ -99,6 +99,7 @@ int rekey_resume(struct store *s, uint8_t kind, const unsigned char *secret,
 {
     struct keyslot_file kf;
     char path[4200];
+    size_t which;
     int rc;
 
     if (rekey_path(path, sizeof path, s, NULL) != 0 || access(path, F_OK) != 0)
@@ -106,8 +107,9 @@ int rekey_resume(struct store *s, uint8_t kind, const unsigned char *secret,
     /* Alone with the store while finishing (db_hold). */
     if (db_hold(s, LOCK_EX, e) != 0)
         return -1;
+    s->opened_kind = 0;
     if (keyslot_load(&kf, path, e) != 0 ||
-        keyslot_open(s->master, &kf, kind, secret, secretlen, e) < 0) {
+        keyslot_open_at(s->master, &which, &kf, kind, secret, secretlen, e) < 0) {
         if (e == NULL || e->code != EXIT_AUTH)
             return -1;
         if (!opened_old)
@@ -120,6 +122,8 @@ int rekey_resume(struct store *s, uint8_t kind, const unsigned char *secret,
     rc = db_connect(s, 0, e);
     /* Opened with the new key: finishing is retried by every later run
      * until it succeeds, so a failure here does not stop this command. */
+    if (rc == 0)
+        db_opened_by(s, &kf, which);
     if (rc == 0)
         (void)finish(s, NULL);
     return rc == 0 && db_hold(s, LOCK_SH, e) == 0 ? 0 : -1;
@@ -271,6 +275,13 @@ out:
 int store_hold_alone(struct store *s, struct err *e)
 {
     return db_hold(s, LOCK_EX, e);
+}
+
+int store_rekey_room(struct store *s, struct err *e)
+{
+    uint64_t dbsize;
+
+    return room_for(&dbsize, s, e);
 }
 
 int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t passlen,

@@ -134,13 +134,20 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
  * down. EXIT_INPUT if another intake keeps it open (then close s). */
 int store_hold_alone(struct store *s, struct err *e);
 
+/* Whether the disk holding s has the room store_rekey needs (about the
+ * database's size again, for its write-ahead log): checked before a new
+ * recovery key is shown. EXIT_INPUT "the disk holding ... is full: ...
+ * needs about N MiB free and M MiB are; nothing was changed". */
+int store_rekey_room(struct store *s, struct err *e);
+
 /* Checks the settings of a new store: the label follows the card's rule
  * (card_label_check: 1..64 bytes of UTF-8, no control or invisible
  * characters), the locale is one pseudonyms exist for (ko, mn, en, ru,
  * zh). EXIT_INPUT naming what is wrong. */
 int store_params_check(const struct store_params *p, struct err *e);
 
-/* Gives the store the label label (checked like init's) and logs it. */
+/* Gives the store the label label (checked like init's) and logs it;
+ * EXIT_INPUT "... already ...; nothing was changed" when it has it. */
 int store_set_label(struct store *s, const char *label, struct err *e);
 
 /* Copies a setting (label, locale, created) to out (outlen bytes); out is

@@ -186,8 +186,11 @@ static int on_blob_end(void *ctx, struct err *e)
 }
 
 /* The new folder is filled under a hidden, locked name beside outdir
- * (util/fileio.h), so a kill leaves no half-written folder of records. */
-static int make_tmpdir(struct opener *op, const char *dir, struct err *e)
+ * (util/fileio.h), so a kill leaves no half-written folder of records;
+ * and noted in the store folder, so the next command of this store
+ * removes what a kill left, wherever it is (adv14 F17). mkdtemp made it
+ * 0700: nothing decrypted is written before that. */
+static int make_tmpdir(struct opener *op, struct store *s, const char *dir, struct err *e)
 {
     struct stat st;
 
@@ -195,6 +198,10 @@ static int make_tmpdir(struct opener *op, const char *dir, struct err *e)
         return err_set(e, EXIT_INPUT, "%s already exists; open writes a new folder", dir);
     if (temp_dir_open(&op->tmp, dir, e) != 0)
         return -1;
+    if (temp_dir_note(&op->tmp, store_dir(s), e) != 0) {
+        temp_dir_abort(&op->tmp);
+        return -1;
+    }
     op->dir = op->tmp.path;
     return 0;
 }
@@ -230,7 +237,7 @@ static int finish_dir(struct opener *op, const char *dir, struct err *e)
 int store_unpack(json_t **summary_out, struct store *s, const char *path,
                  const char *outdir, struct err *e)
 {
-    struct opener op = { NULL, NULL, { "", -1 }, NULL, "", -1 };
+    struct opener op = { NULL, NULL, { "", -1, "", -1 }, NULL, "", -1 };
     struct content_handler h = { on_header, on_record, on_blob_begin, on_blob_data,
                                  on_blob_end, &op };
     struct sender_view sv = { "", 0, NULL };
@@ -244,7 +251,7 @@ int store_unpack(json_t **summary_out, struct store *s, const char *path,
     if (op.records == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
     if (store_bundle_open(&b, s, path, e) != 0 ||
-        (outdir != NULL && make_tmpdir(&op, outdir, e) != 0) ||
+        (outdir != NULL && make_tmpdir(&op, s, outdir, e) != 0) ||
         store_bundle_read(&b, &h, &info, e) != 0)
         goto out;
     sv.pk = info.sender_pk;

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,24 @@ static void remove_flat_dir(int d, const char *name, int fd)
     (void)unlinkat(d, name, AT_REMOVEDIR);
 }
 
+/* The entry name of folder d starting with prefix, opened and locked, if
+ * it is this user's and no writer holds its lock (st filled): its
+ * descriptor, else -1. */
+static int open_abandoned(DIR *d, const char *name, const char *prefix, struct stat *st)
+{
+    int fd;
+
+    if (strncmp(name, prefix, strlen(prefix)) != 0)
+        return -1;
+    fd = openat(dirfd(d), name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    if (fstat(fd, st) == 0 && st->st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        return fd;
+    close(fd);
+    return -1;
+}
+
 /* In folder dir, removes every FILEIO_TMP_PREFIX file or folder of this
  * user whose writer no longer holds its lock: what a kill -9 left. A
  * writer holds the lock from the moment it creates the name until the
@@ -117,28 +136,65 @@ void fileio_sweep(const char *dir)
         return;
     while ((de = readdir(d)) != NULL) {
         struct stat st;
-        int fd;
+        int fd = open_abandoned(d, de->d_name, FILEIO_TMP_PREFIX, &st);
 
-        if (strncmp(de->d_name, FILEIO_TMP_PREFIX, strlen(FILEIO_TMP_PREFIX)) != 0)
-            continue;
-        fd = openat(dirfd(d), de->d_name,
-                    O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
         if (fd < 0)
             continue;
-        if (fstat(fd, &st) == 0 && st.st_uid == geteuid() &&
-            flock(fd, LOCK_EX | LOCK_NB) == 0) {
-            if (S_ISREG(st.st_mode))
-                (void)unlinkat(dirfd(d), de->d_name, 0);
-            else if (S_ISDIR(st.st_mode))
-                remove_flat_dir(dirfd(d), de->d_name, fd);
+        if (S_ISREG(st.st_mode))
+            (void)unlinkat(dirfd(d), de->d_name, 0);
+        else if (S_ISDIR(st.st_mode))
+            remove_flat_dir(dirfd(d), de->d_name, fd);
+        close(fd);
+    }
+    closedir(d);
+}
+
+#define NOTE_TAG "away-"
+#define NOTE_PREFIX FILEIO_TMP_PREFIX NOTE_TAG
+
+/* The note open as fd (its lock taken) names a temporary folder whose
+ * writer is gone: what killed writers left beside it goes. */
+static void sweep_noted_one(int fd)
+{
+    char path[4096], dir[4096];
+    const char *base;
+    ssize_t n = fd_read_full(fd, path, sizeof path - 1);
+
+    if (n <= 1 || path[n - 1] != '\n')
+        return;
+    path[n - 1] = '\0';
+    base = strrchr(path, '/');
+    if (path[0] != '/' || base == NULL || memchr(path, '\0', (size_t)n - 1) != NULL ||
+        strncmp(base + 1, FILEIO_TMP_PREFIX, strlen(FILEIO_TMP_PREFIX)) != 0 ||
+        parent_dir(dir, sizeof dir, path) != 0)
+        return;
+    fileio_sweep(dir);
+}
+
+void fileio_sweep_noted(const char *notes)
+{
+    DIR *d = opendir(notes);
+    struct dirent *de;
+
+    if (d == NULL)
+        return;
+    while ((de = readdir(d)) != NULL) {
+        struct stat st;
+        int fd = open_abandoned(d, de->d_name, NOTE_PREFIX, &st);
+
+        if (fd < 0)
+            continue;
+        if (S_ISREG(st.st_mode)) {
+            sweep_noted_one(fd);
+            (void)unlinkat(dirfd(d), de->d_name, 0);
         }
         close(fd);
     }
     closedir(d);
 }
 
-/* A new hidden name in dir: FILEIO_TMP_PREFIX and 16 random hex digits. */
-static int tmp_name(char *out, size_t outlen, const char *dir)
+/* A new hidden name in dir: FILEIO_TMP_PREFIX, tag and 16 random hex digits. */
+static int tmp_name(char *out, size_t outlen, const char *dir, const char *tag)
 {
     unsigned char rnd[8];
     char hex[2 * sizeof rnd + 1];
@@ -146,7 +202,7 @@ static int tmp_name(char *out, size_t outlen, const char *dir)
 
     randombytes_buf(rnd, sizeof rnd);
     sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
-    n = snprintf(out, outlen, "%s/%s%s", dir, FILEIO_TMP_PREFIX, hex);
+    n = snprintf(out, outlen, "%s/%s%s%s", dir, FILEIO_TMP_PREFIX, tag, hex);
     return n < 0 || (size_t)n >= outlen ? -1 : 0;
 }
 
@@ -194,7 +250,7 @@ int fd_copy(int to, int from, struct err *e)
 static int open_named(struct atomic_file *af, const char *dir, struct err *e)
 {
     for (int tries = 0; tries < 8; tries++) {
-        if (tmp_name(af->tmp, sizeof af->tmp, dir) != 0)
+        if (tmp_name(af->tmp, sizeof af->tmp, dir, "") != 0)
             return err_set(e, EXIT_INPUT, "path too long: %s", af->path);
         af->fd = open(af->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (af->fd < 0) {
@@ -365,8 +421,8 @@ int temp_dir_open(struct temp_dir *td, const char *final, struct err *e)
     char dir[4096];
     int n;
 
-    td->path[0] = '\0';
-    td->lock = -1;
+    td->path[0] = td->note[0] = '\0';
+    td->lock = td->note_lock = -1;
     if (parent_dir(dir, sizeof dir, final) != 0)
         return err_set(e, EXIT_INPUT, "path too long: %s", final);
     fileio_sweep(dir);
@@ -389,6 +445,44 @@ int temp_dir_open(struct temp_dir *td, const char *final, struct err *e)
     return 0;
 }
 
+/* Removes td's note, if any. */
+static void temp_dir_unnote(struct temp_dir *td)
+{
+    if (td->note[0] != '\0')
+        (void)unlink(td->note);
+    td->note[0] = '\0';
+    if (td->note_lock >= 0)
+        close(td->note_lock);
+    td->note_lock = -1;
+}
+
+int temp_dir_note(struct temp_dir *td, const char *notes, struct err *e)
+{
+    char real[PATH_MAX], text[PATH_MAX + 1];
+    int n;
+
+    if (realpath(td->path, real) == NULL)
+        return err_set(e, EXIT_INPUT, "cannot find the new folder %s: %s", td->path,
+                       strerror(errno));
+    n = snprintf(text, sizeof text, "%s\n", real);
+    if (n < 0 || (size_t)n >= sizeof text || (size_t)n >= sizeof td->note ||
+        tmp_name(td->note, sizeof td->note, notes, NOTE_TAG) != 0)
+        return err_set(e, EXIT_INPUT, "path too long: %s", real);
+    td->note_lock = open(td->note, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (td->note_lock < 0) {
+        int saved = errno;
+        td->note[0] = '\0';
+        return err_set(e, EXIT_INPUT, "cannot create a file in %s: %s", notes, strerror(saved));
+    }
+    if (flock(td->note_lock, LOCK_EX | LOCK_NB) != 0 ||
+        fd_write_all(td->note_lock, text, (size_t)n) != 0 || fsync(td->note_lock) != 0) {
+        int saved = errno;
+        temp_dir_unnote(td);
+        return err_set(e, EXIT_INPUT, "cannot write in %s: %s", notes, strerror(saved));
+    }
+    return fsync_parent(td->note, e) == 0 ? 0 : (temp_dir_unnote(td), -1);
+}
+
 int temp_dir_commit(struct temp_dir *td, const char *final, struct err *e)
 {
     /* The names in it first: a power cut after the rename must not leave
@@ -402,6 +496,7 @@ int temp_dir_commit(struct temp_dir *td, const char *final, struct err *e)
     td->path[0] = '\0';
     close(td->lock);
     td->lock = -1;
+    temp_dir_unnote(td);
     return fsync_parent(final, e);
 }
 
@@ -426,6 +521,7 @@ void temp_dir_abort(struct temp_dir *td)
     if (td->lock >= 0)
         close(td->lock);
     td->lock = -1;
+    temp_dir_unnote(td);
 }
 
 /* ---- reading ---- */

@@ -77,6 +77,8 @@ int file_write_atomic(const char *path, const void *buf, size_t len,
 struct temp_dir {
     char path[4096];     /* the temporary folder, or "" */
     int lock;            /* its descriptor, holding the flock; -1 if none */
+    char note[4096];     /* its note (temp_dir_note), or "" */
+    int note_lock;       /* the note's descriptor, holding the flock; -1 if none */
 };
 
 /* Creates the temporary folder for final (which must not exist; EXIT_INPUT
@@ -92,6 +94,22 @@ void temp_dir_abort(struct temp_dir *td);
 
 /* Removes from folder dir what killed writers left there (see above). */
 void fileio_sweep(const char *dir);
+
+/* Leaves a note of td in folder notes (the store folder), so that a kill
+ * while td is filled with decrypted files leaves them only until the next
+ * command of that store, wherever td is (fileio_sweep alone finds them only
+ * when something is written into the same folder again).  The note is a
+ * file FILEIO_TMP_PREFIX "away-" and 16 hex digits, 0600, holding td's
+ * absolute path, fsynced, locked while this process runs; temp_dir_commit
+ * and temp_dir_abort remove it.  0, or -1 with e (EXIT_INPUT): the caller
+ * then aborts td before writing anything into it. */
+int temp_dir_note(struct temp_dir *td, const char *notes, struct err *e);
+
+/* For each note in folder notes whose writer is gone: removes what killed
+ * writers left in the folder that holds the noted path (fileio_sweep),
+ * then the note.  Run before fileio_sweep(notes), which would take the
+ * notes away unread. */
+void fileio_sweep_noted(const char *notes);
 
 /* Writes all of buf to fd, retrying short writes and EINTR. */
 int fd_write_all(int fd, const void *buf, size_t len);

@@ -27,6 +27,11 @@ int text_check(const char *s, size_t len, int multiline, const char *what,
     return 0;
 }
 
+int text_blank(const char *s)
+{
+    return s[strspn(s, " \t\r\n")] == '\0';
+}
+
 int text_hidden_mark(unsigned long c)
 {
     return c == 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||

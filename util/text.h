@@ -26,6 +26,10 @@ int text_check(const char *s, size_t len, int multiline, const char *what,
  * the same on every screen (adv14 F14). */
 int text_hidden_mark(unsigned long c);
 
+/* 1 if s (NUL-ended) holds nothing but spaces, tabs, CR and LF (or
+ * nothing): a testimony of white space only is an empty one. */
+int text_blank(const char *s);
+
 /* text_check(s, len, 0, what, e), then also refuses a hidden mark
  * (text_hidden_mark) with EXIT_INPUT naming it as U+NNNN: for what people
  * type into a one-line field of the store.  Bundles are read with

@@ -145,7 +145,10 @@ field_record() {
     opens "$W/bomcrlf.asc"
     { echo "Here is the bundle:"; cat "$W/b.asc"; } >"$W/before.asc"
     bad "$W/before.asc" "there is text before the BEGIN line"
+    # White space at line ends is skipped (adv14 F6); text there is not.
     sed '1s/$/ /' "$W/b.asc" >"$W/trail.asc"
+    opens "$W/trail.asc"
+    sed '1s/$/ x/' "$W/b.asc" >"$W/trail.asc"
     bad "$W/trail.asc" "the BEGIN line must end right after its dashes"
     iconv -f UTF-8 -t UTF-16 "$W/b.asc" >"$W/u16.asc"
     bad "$W/u16.asc" "the text is UTF-16; save it as UTF-8 (plain text) and try again"

@@ -1326,9 +1326,17 @@ static void armor_cases(void)
         /* Refusals. */
         buf_free(&x); puts_(&x, "Here is the bundle:\n"); put(&x, a.p, a.len);
         AFAIL("text-before-begin", &x, "armor-text-before-begin");
-        buf_free(&x); puts_(&x, ARMOR_BEGIN " \n"); put(&x, a.p + sizeof ARMOR_BEGIN,
-                                                        a.len - sizeof ARMOR_BEGIN);
-        AFAIL("space-after-begin", &x, "armor-begin-line");
+        /* White space at the end of every line, as mail clients leave it. */
+        buf_free(&x);
+        for (size_t i = 0; i < a.len; i++) {
+            if (a.p[i] == '\n')
+                puts_(&x, i % 2 ? " \t " : "  ");
+            put(&x, a.p + i, 1);
+        }
+        ACASE("white-space-at-line-ends", &x);
+        buf_free(&x); puts_(&x, ARMOR_BEGIN " x\n"); put(&x, a.p + sizeof ARMOR_BEGIN,
+                                                         a.len - sizeof ARMOR_BEGIN);
+        AFAIL("text-after-begin", &x, "armor-begin-line");
         buf_free(&x); puts_(&x, "-----BEGIN INTAKE BUNDLE-----");
         AFAIL("begin-line-alone", &x, "armor-end-missing");
         buf_free(&x); put(&x, a.p, a.len - sizeof ARMOR_END);

@@ -125,11 +125,14 @@ def sniff(raw):
     while i < len(w) and w[i] in b" \t\r\n":
         i += 1
     if w[i:].startswith(BEGIN):
-        if len(w) == i + len(BEGIN):
+        end = i + len(BEGIN)
+        while end < len(w) and w[end] in b" \t":   # white space at the line's end
+            end += 1
+        if len(w) == end:
             raise Refused(2, "armor-end-missing")
-        if w[i + len(BEGIN)] not in b"\r\n":
+        if w[end] not in b"\r\n":
             raise Refused(2, "armor-begin-line")
-        return dearmor(raw, i + len(BEGIN))
+        return dearmor(raw, end)
     if not bom and not looks_like_text(w, len(raw) > len(w)):
         return raw
     if BEGIN in w:
@@ -138,15 +141,20 @@ def sniff(raw):
 
 
 def dearmor(raw, pos):
-    chars, col, padded = bytearray(), 0, False
+    chars, col, padded, trailing = bytearray(), 0, False, False
     while True:
         if pos == len(raw):
             raise Refused(2, "armor-end-missing")
         c = raw[pos]
         pos += 1
         if c in b"\r\n":
-            col = 0
+            col, trailing = 0, False
             continue
+        if c in b" \t":          # only white space, or the line's end, may follow
+            trailing = True
+            continue
+        if trailing:
+            raise Refused(2, "armor-character")
         if c == ord("-") and col == 0:
             if raw[pos - 1:pos - 1 + len(END)] != END:
                 raise Refused(2, "armor-dash-line")

@@ -604,8 +604,10 @@ static void test_armor_sniff(void **state)
     expect_armor_error(copy, n + tlen, EXIT_INPUT, "bad armor: there is text before the BEGIN line");
     memcpy(copy, t, tlen);
     memmove(copy + 30, copy + 29, tlen - 29);
-    copy[29] = ' ';
+    copy[29] = 'x';
     expect_armor_error(copy, tlen + 1, EXIT_INPUT, "bad armor: the BEGIN line must end right after its dashes");
+    copy[29] = ' ';   /* white space at the end of a line is skipped (adv14 F6) */
+    assert_int_equal(armor_open(copy, tlen + 1, NULL, NULL, &e), 0);
     expect_armor_error("-----BEGIN INTAKE BUNDLE-----", 29, EXIT_INPUT, "bad armor: the END line is missing");
     expect_armor_error("hello, world\n", 13, EXIT_INPUT, "bad armor: this is text without a BEGIN line");
     expect_armor_error("\xef\xbb\xbf", 3, EXIT_INPUT, "bad armor: this is text without a BEGIN line");

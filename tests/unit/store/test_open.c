@@ -452,6 +452,64 @@ static void test_passwd_leftover(void **state)
     free(buf);
 }
 
+/* Two passwds cut off after their first step leave four slots (the file
+ * full): the next passwd keeps only the slot it was opened with, the
+ * recovery slot and its own, so it succeeds; so does one opened with the
+ * recovery key. */
+static void test_passwd_after_two_cuts(void **state)
+{
+    struct fixture *f = *state;
+    const char *p2 = "copper meadow falcon quartz harbor", *p3 = "velvet glacier orchid thunder basin";
+    const char *p4 = "amber canyon ferry marble window";
+    struct keyslot_file kf;
+    struct keyslot slot;
+    struct store *s = NULL;
+    char ks[400];
+    struct err e;
+
+    path_in(ks, sizeof ks, f->dir, STORE_KEYSLOTS_NAME);
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_int_equal(keyslot_load(&kf, ks, &e), 0);
+    for (int i = 0; i < 2; i++) {
+        const char *p = i == 0 ? newpass : p2;
+        assert_int_equal(keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master,
+                                      (const unsigned char *)p, strlen(p), OPS, MEM, &e), 0);
+        assert_int_equal(keyslot_add(&kf, &slot, &e), 0);
+    }
+    assert_int_equal(kf.nslots, KEYSLOT_MAX);
+    assert_int_equal(keyslot_save(ks, &kf, 1, &e), 0);
+    store_close(s);
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)p2, strlen(p2), &e), 0);
+    assert_int_equal(store_set_passphrase(s, p3, strlen(p3), &e), 0);
+    store_close(s);
+    assert_int_equal(open_pass(f->dir, pass, &e), -1);
+    assert_int_equal(open_pass(f->dir, newpass, &e), -1);
+    assert_int_equal(open_pass(f->dir, p2, &e), -1);
+    assert_int_equal(open_pass(f->dir, p3, &e), 0);
+    assert_int_equal(keyslot_load(&kf, ks, &e), 0);
+    assert_int_equal(kf.nslots, 2);
+    /* The file full again, and opened with the recovery key. */
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_PASSPHRASE,
+                                (const unsigned char *)p3, strlen(p3), &e), 0);
+    for (int i = 0; i < 2; i++) {
+        const char *p = i == 0 ? newpass : p2;
+        assert_int_equal(keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master,
+                                      (const unsigned char *)p, strlen(p), OPS, MEM, &e), 0);
+        assert_int_equal(keyslot_add(&kf, &slot, &e), 0);
+    }
+    assert_int_equal(keyslot_save(ks, &kf, 1, &e), 0);
+    store_close(s);
+    assert_int_equal(store_open(&s, f->dir, KEYSLOT_RECOVERY, f->recovery, RECOVERY_KEY_BYTES,
+                                &e), 0);
+    assert_int_equal(store_set_passphrase(s, p4, strlen(p4), &e), 0);
+    store_close(s);
+    assert_int_equal(open_pass(f->dir, p3, &e), -1);
+    assert_int_equal(open_pass(f->dir, p4, &e), 0);
+    assert_int_equal(open_recovery_ok(f), 0);
+}
+
 /* What a killed init left (its marker, unlocked) is removed by the next;
  * a marker still held, or a database without a marker, is refused. */
 static void test_init_marker(void **state)
@@ -520,6 +578,10 @@ static void test_params_and_label(void **state)
     assert_int_equal(store_set_label(s, "현장 노트북", &e), 0);
     assert_int_equal(store_set_label(s, "bad\nlabel", &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(store_set_label(s, "현장 노트북", &e), -1);
+    assert_string_equal(e.msg, "the label is already '현장 노트북'; nothing was changed");
+    assert_int_equal(store_set_label(s, "  ", &e), -1);
+    assert_string_equal(e.msg, "card label is blank (only spaces)");
     assert_int_equal(store_meta_get(buf, sizeof buf, s, "label", &e), 0);
     assert_string_equal(buf, "현장 노트북");
     store_close(s);
@@ -668,6 +730,17 @@ static void test_open_faults(void **state)
         { "access", 2, EIO, "an I/O error (Input/output error) on the disk holding ",
           " while opening it; nothing was changed: check the disk (the system log may say "
           "more)" },
+        /* Read first (calls 1, 2: keyslots, store.db), then written (3, 4):
+         * a file that may not be read is not one that cannot be written
+         * (adv14 F3; the read's own message is checked below). */
+        { "access", 3, EROFS, "the store in ",
+          " cannot be written (Read-only file system) while opening it; nothing was "
+          "changed: intake writes to its folder even to read, so make it writable or copy "
+          "the folder to a writable place" },
+        { "access", 4, EACCES, "the store in ",
+          " cannot be written (Permission denied) while opening it; nothing was "
+          "changed: intake writes to its folder even to read, so make it writable or copy "
+          "the folder to a writable place" },
         { "open", 1, EMFILE, "cannot open the store folder ", ": Too many open files" },
         { "flock", 1, ENOLCK, "cannot lock the store folder ", ": No locks available" },
         { "open", 2, EIO, "cannot open keyslot file ", "/keyslots: Input/output error" },
@@ -689,6 +762,12 @@ static void test_open_faults(void **state)
         snprintf(want, sizeof want, "%s%s%s", cases[i].before, f->dir, cases[i].after);
         assert_string_equal(e.msg, want);
     }
+    libcfault_arm("access", 2, EACCES, 1);
+    assert_int_equal(open_pass(f->dir, pass, &e), -1);
+    libcfault_disarm();
+    snprintf(want, sizeof want, "%s/store.db cannot be read (Permission denied); nothing was "
+             "changed: run 'chmod 600 %s/store.db'", f->dir, f->dir);
+    assert_string_equal(e.msg, want);
     assert_int_equal(open_pass(f->dir, pass, &e), 0);
 }
 
@@ -709,6 +788,7 @@ int main(void)
         T(test_two_stores_have_different_keys),
         T(test_damaged_keyslots),
         T(test_passwd_leftover),
+        T(test_passwd_after_two_cuts),
         cmocka_unit_test(test_init_marker),
         T(test_params_and_label),
         cmocka_unit_test(test_resolve),

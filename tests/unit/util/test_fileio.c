@@ -234,6 +234,64 @@ static void test_temp_dir(void **state)
     assert_int_equal(count_entries(dir), n0);
 }
 
+/* adv14 F17: a note in another folder (the store's) takes a killed
+ * writer's temporary folder away at the next sweep of that folder; a live
+ * writer's stays, and commit and abort remove the note. */
+static void test_temp_dir_note(void **state)
+{
+    char final[256], notes[256], file[4200], away[4096];
+    struct temp_dir td;
+    struct err e;
+    int fd, n0 = count_entries(dir);
+
+    (void)state;
+    snprintf(notes, sizeof notes, "%s/notes", dir);
+    snprintf(final, sizeof final, "%s/out", dir);
+    assert_int_equal(mkdir(notes, 0700), 0);
+    assert_int_equal(temp_dir_open(&td, final, &e), 0);
+    assert_int_equal(temp_dir_note(&td, notes, &e), 0);
+    assert_int_equal(count_entries(notes), 1);
+    assert_non_null(strstr(td.note, FILEIO_TMP_PREFIX "away-"));
+    snprintf(file, sizeof file, "%s/record.json", td.path);
+    fd = open(file, O_WRONLY | O_CREAT, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "testimony", 9), 9);
+    close(fd);
+    fileio_sweep_noted(notes);   /* alive: spared */
+    assert_int_equal(access(file, F_OK), 0);
+    assert_int_equal(count_entries(notes), 1);
+    /* A kill: the locks go with the process, the names stay. */
+    snprintf(away, sizeof away, "%s", td.path);
+    close(td.lock);
+    close(td.note_lock);
+    fileio_sweep_noted(notes);
+    assert_int_equal(access(away, F_OK), -1);
+    assert_int_equal(count_entries(notes), 0);
+    assert_int_equal(count_entries(dir), n0 + 1);
+    /* Commit and abort take the note away. */
+    assert_int_equal(temp_dir_open(&td, final, &e), 0);
+    assert_int_equal(temp_dir_note(&td, notes, &e), 0);
+    assert_int_equal(temp_dir_commit(&td, final, &e), 0);
+    temp_dir_abort(&td);
+    assert_int_equal(count_entries(notes), 0);
+    assert_int_equal(rmdir(final), 0);
+    assert_int_equal(temp_dir_open(&td, final, &e), 0);
+    assert_int_equal(temp_dir_note(&td, notes, &e), 0);
+    temp_dir_abort(&td);
+    assert_int_equal(count_entries(notes), 0);
+    /* A note that names no temporary folder removes nothing but itself. */
+    snprintf(file, sizeof file, "%s/%saway-0123456789abcdef", notes, FILEIO_TMP_PREFIX);
+    fd = open(file, O_WRONLY | O_CREAT, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "/etc\n", 5), 5);
+    close(fd);
+    fileio_sweep_noted(notes);
+    assert_int_equal(count_entries(notes), 0);
+    assert_int_equal(access("/etc", F_OK), 0);
+    assert_int_equal(rmdir(notes), 0);
+    assert_int_equal(count_entries(dir), n0);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -535,6 +593,7 @@ int main(void)
         cmocka_unit_test(test_open_regular),
         cmocka_unit_test(test_temp_files),
         cmocka_unit_test(test_temp_dir),
+        cmocka_unit_test(test_temp_dir_note),
         cmocka_unit_test(test_check_new_and_copy),
         cmocka_unit_test(test_new_file_faults),
         cmocka_unit_test(test_replace_faults),
