@@ -12,6 +12,13 @@ setup() {
     W=$T/work
     mkdir -p "$W"
     cd "$W"
+    fixture make_three
+}
+
+# make_three: device, hq and auditor, each a verified contact of the
+# others; device's subject Nari with consent to export and 3 records.
+make_three() {
+    local n
     for n in device hq auditor; do mkstore "$n"; done
     introduce device hq
     introduce device auditor

@@ -7,12 +7,15 @@ setup() {
     W=$T/work
     mkdir -p "$W"
     cd "$W"
+    fixture make_pair
+}
+
+# make_pair: the stores field and hq, verified contacts of each other, and
+# field's subject Yuna with consent to export.
+make_pair() {
     mkstore field
     mkstore hq
-    st field contact add hq "$(st hq card)" 2>/dev/null
-    st field contact verify hq --confirm <<<"$(st field contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
-    st hq contact add field "$(st field card)" 2>/dev/null
-    st hq contact verify field --confirm <<<"$(st hq contact verify field | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+    introduce field hq
     # Not Nari: since Korean names are also written in Cyrillic and read back,
     # 나라 (of 김나라 below) has the forms of Nara, one vowel from Nari.
     st field subject add --name "Kim Ji-yeon" --pseudonym Yuna >/dev/null

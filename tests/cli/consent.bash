@@ -13,6 +13,9 @@ teardown() { common_teardown; }
 # field_hq: a device "field" with subject Nari (export yes, quote no,
 # publish no, written) and one record $ID, and "hq", contacts of each other.
 field_hq() {
+    fixture make_field_hq ID UID_
+}
+make_field_hq() {
     mkstore field
     mkstore hq
     introduce field hq

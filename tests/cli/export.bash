@@ -14,6 +14,9 @@ teardown() { common_teardown; }
 # field_record: a store "field" with subject Nari (consent given) and one
 # record; sets $ID.
 field_record() {
+    fixture make_field_record ID
+}
+make_field_record() {
     mkstore field
     st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     st field consent Nari --export yes --attachments yes --method verbal 2>/dev/null

@@ -3,12 +3,20 @@
 
 setup() {
     common_setup
-    init_store --locale ko
+    fixture make_store RECOVERY
+}
+
+# make_store: the test's store, locale ko, its passphrase slot made cheap.
+make_store() {
+    init_store --locale ko && cheapen
 }
 teardown() { common_teardown; }
 
 # A subject with names, two terms and a testimony; sets $P and $ID.
 add_story() {
+    fixture make_story P ID
+}
+make_story() {
     P=$(ik subject add --name "Kim Jong-su" --name "김종수" --term "place:Chongjin" \
         --term "employer:Lada Works" --pseudonym "Rim-il")
     [ "$P" = "Rim-il" ]

@@ -13,6 +13,10 @@ teardown() { common_teardown; }
 # field: store "field" (contacts hq and hq2, verified both ways), subjects
 # Nari (consent to export) and Bom (none), records A, B (Nari) and C (Bom).
 field() {
+    fixture make_field A B C
+    H=$T/field
+}
+make_field() {
     mkstore field
     mkstore hq
     mkstore hq2
@@ -27,5 +31,4 @@ field() {
         st field record Nari --title Camp --date 2024-05-01 --tag camp)
     C=$(echo "Pak Chol about wages." |
         st field record Bom --title Wages --date 2024-06-01 --tag camp)
-    H=$T/field
 }
