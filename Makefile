@@ -225,9 +225,11 @@ fuzz-replay: $(FUZZ_BIN)
 fuzz-short: $(FUZZ_BIN)
 	@FUZZ_JOBS=$(NPROC) scripts/run-tests.sh fuzz-run $(FUZZ_CHECK_SECONDS) $(FUZZ_BIN)
 
+# Every libFuzzer run writes its crash-*, leak-*, timeout-* and slow-unit-*
+# files under build/fuzz/ (-artifact_prefix), never into the source tree.
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$$(basename $$f); mkdir -p tests/fuzz/corpus/$$n; \
-	    $$f -max_total_time=$(FUZZ_SECONDS) tests/fuzz/corpus/$$n || exit 1; done
+	    $$f -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/ tests/fuzz/corpus/$$n || exit 1; done
 
 test: unit cli
 

@@ -40,9 +40,11 @@ case $kind in
 unit)
     for t in "$@"; do
         echo "# $t"
+        t0=$(date +%s)
         out=$(CMOCKA_MESSAGE_OUTPUT=TAP "$t" 2>&1)
         rc=$?
         printf '%s\n' "$out"
+        echo "# $t took $(($(date +%s) - t0)) s"
         # A crash prints no "not ok" (a skip's does not count): count it
         # as a failure of its own.
         if [ $rc -ne 0 ] && ! printf '%s\n' "$out" | grep '^not ok ' | grep -qv '# SKIP'; then
@@ -65,6 +67,11 @@ cli)
     # printed whole when it ends.
     tapdir=$results/tap-$$
     mkdir -p "$tapdir"
+    # Each file's time on the clock and its CPU seconds (user and system,
+    # of all it ran, from the shell's `times`): on a loaded machine only
+    # the second compares from run to run.
+    export CPU_AWK='NR == 2 { for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] }
+                    printf "%.0f", t }'
     for d in "$@"; do
         if [ -d "$d" ]; then ls "$d"/*.bats; else echo "$d"; fi
     done | xargs ls -S | xargs -P "${CLI_JOBS:-3}" -I{} sh -c '
@@ -72,7 +79,8 @@ cli)
         t0=$(date +%s)
         bats --tap "$f" </dev/null >"$out" 2>&1
         rc=$?
-        echo "# $f took $(($(date +%s) - t0)) s" >>"$out"
+        times >"$out.cpu"
+        echo "# $f took $(($(date +%s) - t0)) s, $(awk "$CPU_AWK" "$out.cpu") s of CPU" >>"$out"
         # A file that stops without a "not ok" (a syntax error, a crash of
         # bats itself) counts as a failure of its own.
         if [ $rc -ne 0 ] && ! grep -q "^not ok " "$out"; then
@@ -91,7 +99,7 @@ fuzz)
         n=$((n + 1))
         name=$(basename "$t")
         corpus=tests/fuzz/corpus/$name
-        if [ -d "$corpus" ] && "$t" -runs=0 "$corpus" >"build/fuzz/$name.log" 2>&1; then
+        if [ -d "$corpus" ] && "$t" -runs=0 -artifact_prefix=build/fuzz/ "$corpus" >"build/fuzz/$name.log" 2>&1; then
             echo "ok $n - fuzz replay $name ($(ls "$corpus" | wc -l) inputs)"
         else
             echo "not ok $n - fuzz replay $name (see build/fuzz/$name.log)"

@@ -81,7 +81,7 @@ passwd_outcome() {
     needs_root
     mkdir -p "$T/disk"
     mount -t tmpfs -o size=6m tmpfs "$T/disk" && MOUNTS+=("$T/disk")
-    init_store
+    init_store && cheapen
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     orig=$H
     H=$T/disk/w
@@ -105,7 +105,7 @@ passwd_outcome() {
 
 @test "F13 passwd: ENOSPC or EIO at each write, sync and name leaves exactly the state the message names" {
     needs_shim
-    init_store
+    init_store && cheapen
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     cp -a "$H" "$T/orig"
     for err in 28 5; do
@@ -122,7 +122,7 @@ passwd_outcome() {
 
 @test "F22 passwd whose last folder sync fails: says only the new passphrase opens, and only it does" {
     needs_shim
-    init_store
+    init_store && cheapen
     cp -a "$H" "$T/orig"
     # The folder's sync after the new file is renamed (the 7th sync today).
     for n in $(seq 1 12); do
@@ -185,7 +185,7 @@ passwd_outcome() {
 # ---------------------------------------------------------------- F14: hidden marks
 
 @test "F14 bidi controls and invisible marks are refused in pseudonyms, names, terms, contact names, titles and tags" {
-    init_store
+    init_store && cheapen
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     hq=$T/hq
     "$INTAKE" --home "$hq" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/null

@@ -59,6 +59,18 @@ init_store() {
     [ -n "$RECOVERY" ] || { echo "no recovery key in: $out" >&2; return 1; }
 }
 
+# cheapen [DIR]: seals the passphrase slot of the store in DIR (default
+# $H) again at Argon2id's lowest cost, the same passphrase ($PASS) and
+# master key (tests/tools/cheapslot.c), so that each later command spends
+# its time on what is tested, not on the key derivation (about 0.1 s of
+# CPU a command at --kdf interactive). Not for a test about the KDF, the
+# keyslot file's bytes or the passphrase slot's cost (store.bats keeps
+# those on the slot init wrote).
+cheapen() {
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+        "$(tools_dir)/cheapslot" "${1:-$H}" 3<<<"$PASS"
+}
+
 # store_sums: one line per file in the store (name and sha256), sorted.
 store_sums() {
     (cd "$H" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
@@ -127,18 +139,93 @@ st() {
     "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
 }
 
+# mkstore NAME: a new store $T/NAME labelled NAME (--kdf interactive), its
+# passphrase slot then made cheap (cheapen). Made once per .bats file and
+# copied into each test that asks for it: the copies share their keys, so
+# a test may not make the same NAME twice to get another key (it gets an
+# init error, as before, when $T/NAME is there).
 mkstore() {
-    "$INTAKE" --home "$T/$1" --passphrase-fd 3 init --kdf interactive --label "$1" 3<<<"$PASS" >/dev/null
+    local keep=$BATS_FILE_TMPDIR/mkstore-$1
+    if [ -e "$T/$1" ] || [ ! -d "$keep" ]; then
+        "$INTAKE" --home "$T/$1" --passphrase-fd 3 init --kdf interactive --label "$1" 3<<<"$PASS" >/dev/null &&
+            cheapen "$T/$1" || return 1
+        [ -d "$keep" ] || { cp -a "$T/$1" "$keep.new" && mv "$keep.new" "$keep"; }
+        return
+    fi
+    cp -a "$keep" "$T/$1"
 }
 
 # introduce_unverified A B: each adds the other's card as a contact named
 # after it; introduce A B also records that they compared safety numbers.
+# Both are made once per .bats file for the same two stores: when $T/A and
+# $T/B hold exactly the bytes they held at an earlier call (copies of the
+# same mkstore or fixture), they get copies of what that call made of them.
 introduce_unverified() {
+    remembered "introduce_unverified $1 $2" "$1" "$2" || {
+        add_cards "$1" "$2"
+        remember "introduce_unverified $1 $2" "$1" "$2"
+    }
+}
+introduce() {
+    remembered "introduce $1 $2" "$1" "$2" || {
+        add_cards "$1" "$2"
+        st "$1" contact verify "$2" --confirm <<<"$(st "$1" contact verify "$2" | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+        st "$2" contact verify "$1" --confirm <<<"$(st "$2" contact verify "$1" | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+        remember "introduce $1 $2" "$1" "$2"
+    }
+}
+add_cards() {
     st "$1" contact add "$2" "$(st "$2" card)" 2>/dev/null
     st "$2" contact add "$1" "$(st "$1" card)" 2>/dev/null
 }
-introduce() {
-    introduce_unverified "$1" "$2"
-    st "$1" contact verify "$2" --confirm <<<"$(st "$1" contact verify "$2" | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
-    st "$2" contact verify "$1" --confirm <<<"$(st "$2" contact verify "$1" | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
+
+# remembered STEP NAME...: when an earlier test of this .bats file did STEP
+# on $T/NAME... (stores, folders) holding exactly the bytes they hold now,
+# puts back copies of what STEP made of them and succeeds; otherwise fails,
+# having noted their bytes for remember. remember STEP NAME...: keeps what
+# STEP made of them. Only for a step whose outcome depends on nothing but
+# those bytes and the test's fixed inputs: the copies share the first
+# run's keys, ids and dates (to the second), so a test may compare two
+# stores of one step, never two copies.
+remembered() {
+    local step=$1 n
+    shift
+    _REMEMBER=$BATS_FILE_TMPDIR/step-$( { echo "$step"; cd "$T" && find "$@" -type d | sort &&
+        find "$@" -type f -print0 | sort -z | xargs -0 -r sha256sum; } | sha256sum | cut -c1-32)
+    [ -d "$_REMEMBER" ] || return 1
+    for n in "$@"; do
+        if [ "$n" != . ]; then rm -rf "${T:?}/$n" || return 1; fi
+        mkdir -p "$T/$n" && cp -a "$_REMEMBER/$n/." "$T/$n/" || return 1
+    done
+}
+remember() {
+    local n
+    shift
+    rm -rf "$_REMEMBER.new" || return 1
+    for n in "$@"; do
+        mkdir -p "$_REMEMBER.new/$n" && cp -a "$T/$n/." "$_REMEMBER.new/$n/" || return 1
+    done
+    mv "$_REMEMBER.new" "$_REMEMBER"
+}
+
+# fixture MAKE [VAR...]: runs the function MAKE, which builds stores and
+# files under $T and sets the variables VAR, once per .bats file for the
+# same $T: when everything under $T is as it was at an earlier call, the
+# call is replaced by copies of what MAKE made there then and the values
+# VAR took (remembered). MAKE may add and change files, not remove them;
+# VAR must not hold paths under $T (each test has its own $T).
+fixture() {
+    local make=$1 key v
+    shift
+    if remembered "fixture $make" .; then
+        . "$_REMEMBER.vars"
+        return
+    fi
+    key=$_REMEMBER
+    "$make" || return 1
+    for v in "$@"; do
+        printf '%s=%q\n' "$v" "${!v}"
+    done >"$key.vars"
+    _REMEMBER=$key
+    remember "fixture $make" .
 }

@@ -124,9 +124,9 @@ scan_writes() {
 # field_and_hq: the store $H ("field") and a store $HQ, contacts of each
 # other (hq ARGS...: intake on $HQ), and a subject $P named by two canaries.
 field_and_hq() {
-    init_store
+    init_store && cheapen
     HQ=$HOME/hq
-    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label hq 3<<<"$PASS" >/dev/null
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label hq 3<<<"$PASS" >/dev/null && cheapen "$HQ"
     hq() { "$INTAKE" --home "$HQ" --passphrase-fd 3 "$@" 3<<<"$PASS"; }
     ik contact add hq "$(hq card)" 2>/dev/null
     hq contact add field "$(ik card)" 2>/dev/null
@@ -245,7 +245,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
 
 @test "leak: privacy commands (term add, allow, consent, redact, subject forget) leak no canary" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
-    init_store
+    init_store && cheapen
     tik add subject add --name "$C_ASCII" --name "$C_HANGUL" --term "place:$C_CYR" \
         --term "employer:$C_ASCII-works"
     P=$(cat "$TR/add.out")
@@ -285,7 +285,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
 
 @test "leak: the shell (names, testimony, a refused testimony, search, show) leaks no canary" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
-    init_store
+    init_store && cheapen
     # Every line typed is a canary's way in: the words of a command, the
     # lines of a testimony, one refused before it was read, a bad line.
     printf '%s\n' \
@@ -312,7 +312,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
 
 @test "leak: no temp files are left or created in TMPDIR" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
-    init_store
+    init_store && cheapen
     P=$(ik subject add --name "$C_ASCII")
     printf '%s\n' "$C_HANGUL" | tik rec record "$P" --title "$C_CYR"
     tik s search "$C_HANGUL"
@@ -399,7 +399,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
 
 @test "leak: record edit, search, backup and restore leak no canary (old text, query, backup file)" {
     strace -o /dev/null true || skip "strace cannot trace here (ptrace not permitted)"
-    init_store
+    init_store && cheapen
     tik add subject add --name "$C_ASCII" --name "$C_HANGUL"
     P=$(cat "$TR/add.out")
     # The text before the edit holds canaries the edit replaces; the

@@ -31,6 +31,9 @@ cut_after() {
 # field_hq_record: stores field and hq, contacts of each other, and one
 # record field may export.
 field_hq_record() {
+    fixture make_field_hq_record
+}
+make_field_hq_record() {
     mkstore field
     mkstore hq
     introduce field hq

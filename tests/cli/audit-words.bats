@@ -1,0 +1,138 @@
+#!/usr/bin/env bats
+# Continued from audit.bats (issues 6, 12, 13): text that looks like a
+# placeholder, names that are also words, bad usage and user names.
+
+bats_require_minimum_version 1.5.0
+load helpers
+load audit
+
+@test "export: text of the interviewer's that looks like a placeholder is escaped, never a failure" {
+    # Issue 13: "[Q-1] ... [A-1]" made every such record impossible to send.
+    id=$(printf '[Q-1] Where did you work? [A-1] At the dormitory. The form said [PLACE-7].\n' |
+         st field record Yuna --title "Work" --date 2024-03-15 --tag work --lang en)
+    records 3 "Kim Ji-yeon spoke about the long days at the site."
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    [ "$output" = $'Work\n\n\\[Q-1] Where did you work? \\[A-1] At the dormitory. The form said \\[PLACE-7].' ]
+    run --separate-stderr st field redact "$id" --report
+    expect_status 0
+    printf '%s\n' "$output" | grep -qxF $'redaction\tbody\t0\t2\tescape\tescape'
+    export_to_hq b.bundle
+    run st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"consistency        PASS"* ]]
+    run st hq open b.bundle --json
+    expect_status 0
+    [ "$(jq -r --arg id "$id" '.records[] | select(.id == $id) | .body' <<<"$output")" = '\[Q-1] Where did you work? \[A-1] At the dormitory. The form said \[PLACE-7].' ]
+    [ "$(jq -r --arg id "$id" '.records[] | select(.id == $id) | .escapes | map(.start) | join(",")' <<<"$output")" = "0,27,66" ]
+    # A forged escape over no placeholder's shape FAILs. The forge tool
+    # changes the bundle's first record, whichever of the four that is.
+    tool forge "$T/field" "$T/hq" b.bundle badescape bad.bundle 3<<<"$PASS"
+    run st hq audit bad.bundle
+    expect_status 1
+    [[ "$output" =~ "FAIL record "[0-9a-z]+", body: escape (an escape that is not a backslash before a placeholder's shape)" ]]
+}
+
+@test "a name that is also a word: flagged where it may be the word, cleared with allow, then export and audit pass" {
+    # Issue 13: 김나라 in "우리 나라는" (our country), Гэрэл in "гэрэл" (light).
+    st field subject add --name 김나라 --pseudonym Min-ji --locale ko >/dev/null
+    st field consent Min-ji --export yes --method verbal 2>/dev/null
+    id=$(printf '우리 나라는 작다. 김나라가 왔다.\n' |
+         st field record Min-ji --title "Work" --date 2024-03-15 --tag work --lang ko)
+    run --separate-stderr st field redact "$id" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t7\t6\tname-or-word\tunresolved\t나라'
+    [ "$stderr" = "intake: record $id may not leave the device: 1 review flag unresolved (see 'intake redact --report'; protect with 'intake term add' or allow with 'intake allow')" ]
+    # The word alone may be allowed (the full name may not): a flag a person can clear.
+    run --separate-stderr st field allow 김나라
+    expect_status 2
+    run --separate-stderr st field allow 나라
+    expect_status 0
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    [ "$output" = $'Work\n\n우리 나라는 작다. Min-ji가 왔다.' ]
+    records 3 "Kim Ji-yeon spoke about the long days at the site."
+    for i in 1 2; do
+        printf '우리 나라는 크다.\n' | st field record Min-ji --title "Work" --date 2024-03-15 --tag work --lang ko >/dev/null
+    done
+    export_to_hq b.bundle
+    run st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"residual-terms     PASS"* ]]
+}
+
+@test "a name that is also a word given a boundary by a replacement is flagged, not failed by the audit" {
+    # Found by the property test: "x@gmail.comгэрэл" once the e-mail is a
+    # placeholder shows "гэрэл" as a word of its own (likewise 하나 before a phone).
+    st field subject add --name Гэрэл --pseudonym Tuya --locale mn >/dev/null
+    st field subject add --name 김하나 --pseudonym Su-bin --locale ko >/dev/null
+    st field consent Tuya --export yes --method verbal 2>/dev/null
+    a=$(printf 'x@gmail.comгэрэл унтарсан.\n' | st field record Tuya --title "Work" --date 2024-03-15 --tag work --lang mn)
+    b=$(printf '조선소 하나010-2000-3067 번호.\n' | st field record Tuya --title "Work" --date 2024-03-15 --tag work --lang mn)
+    run --separate-stderr st field redact "$a" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t9\t10\tname-or-word\tunresolved\tгэрэл'
+    run --separate-stderr st field redact "$b" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t10\t6\tname-or-word\tunresolved\t하나'
+    st field allow гэрэл 2>/dev/null
+    st field allow 하나 2>/dev/null
+    run --separate-stderr st field redact "$a"
+    expect_status 0
+    [ "$output" = $'Work\n\n[EMAIL-1]гэрэл унтарсан.' ]
+    run --separate-stderr st field redact "$b"
+    expect_status 0
+    printf 'гэрэл унтарсан.\n' | st field record Tuya --title "Work" --date 2024-03-15 --tag work --lang mn >/dev/null
+    st field export --to hq --all -o "$W/b.bundle" >/dev/null 2>"$W/export.err" || { cat "$W/export.err"; false; }
+    run st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"residual-terms     PASS"* ]]
+}
+
+@test "audit: bad usage and unreadable input are exit 2 with one line" {
+    run st hq audit
+    expect_status 2
+    one_line
+    [[ "$output" == *"audit needs one BUNDLE"* ]]
+    run st hq audit a b
+    expect_status 2
+    one_line
+    run st hq audit --k 0 x
+    expect_status 2
+    one_line
+    [[ "$output" == *"--k needs a whole number from 1 to 1000000, not '0'"* ]]
+    run st hq audit --k 3 --k 4 x
+    expect_status 2
+    one_line
+    run st hq audit --bogus x
+    expect_status 2
+    one_line
+    run st hq audit "$W/missing"
+    expect_status 2
+    [ "$output" = "intake: cannot open $W/missing: No such file or directory" ]
+    echo "not a bundle" >"$W/junk"
+    run st hq audit "$W/junk"
+    expect_status 2
+    one_line
+    run st hq help audit
+    [ "${lines[0]}" = "usage: intake audit BUNDLE [--json] [--strict] [--k N] [--attest -o FILE]" ]
+}
+
+@test "audit: a user name's shape tied to no registered name WARNs in the second opinion (issue 12)" {
+    records 2 "Kim Ji-yeon spoke about the long days at the site."
+    printf 'Her friend writes as parkmh88 and night_owl online.\n' |
+        st field record Yuna --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
+    export_to_hq b.bundle
+    run st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"second-opinion     WARN"* ]]
+    [[ "$output" == *"WARN record "*", body: handle \"parkmh88\" (a user name's shape tied to no registered name: is it one?)"* ]] || { printf '%s\n' "$output" >&2; false; }
+    [[ "$output" == *"WARN record "*", body: handle \"night_owl\""* ]]
+    # export's own report goes to standard error, which may be kept in a
+    # log or scrollback: it names record, field and kind, and leaves the
+    # bundle's words out (their length only); 'intake audit' shows them.
+    grep -qF 'body: handle [8 characters] (a user name' "$W/export.err"
+    grep -qF 'body: handle [9 characters]' "$W/export.err"
+    grep -qF "'intake audit $W/b.bundle' shows them" "$W/export.err"
+    ! grep -qE 'parkmh88|night_owl|2024-03' "$W/export.err" || false
+}

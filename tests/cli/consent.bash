@@ -1,0 +1,57 @@
+# Shared by consent.bats and consent-hq.bats (issue 16): each test's
+# folders; the stores field and hq and what hq received.
+
+setup() {
+    common_setup
+    W=$T/work
+    mkdir -p "$W"
+    cd "$W"
+}
+
+teardown() { common_teardown; }
+
+# field_hq: a device "field" with subject Nari (export yes, quote no,
+# publish no, written) and one record $ID, and "hq", contacts of each other.
+field_hq() {
+    fixture make_field_hq ID UID_
+}
+make_field_hq() {
+    mkstore field
+    mkstore hq
+    introduce field hq
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --quote no --publish no --method written 2>/dev/null
+    ID=$(printf 'Kim Ji-yeon spoke about the border.\n' |
+         st field record Nari --title "Border crossing" --date 2024-03-15 --tag border)
+    UID_=$(st field subject show Nari | sed -n 's/^subject id: //p')
+}
+
+# hq_subject: the pseudonym hq gave the one subject it has (PSEUDONYM@KEY).
+hq_subject() {
+    st hq subject list --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["pseudonym"])'
+}
+
+# hq_refused STATUS MESSAGE BUNDLE: hq's import of BUNDLE fails with STATUS
+# and exactly "intake: MESSAGE" on stderr, nothing on stdout, hq unchanged.
+hq_refused() {
+    local before
+    before=$(find "$T/hq" -type f -exec sha256sum {} + | sort)
+    run --separate-stderr st hq import "$3"
+    expect_status "$1"
+    [ "$stderr" = "intake: $2" ] || { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    [ -z "$output" ]
+    [ "$(find "$T/hq" -type f -exec sha256sum {} + | sort)" = "$before" ]
+}
+
+# hq_notices FILE: the notices of the bundle FILE as hq opens it, one a
+# line: kind subject record-or-null day.
+hq_notices() {
+    st hq open "$1" --json 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["header"]["format"] == "intake-content-3", d["header"]["format"]
+for n in d["header"]["notices"]:
+    assert sorted(n) == ["day", "kind", "record", "subject"], n
+    print(n["kind"], n["subject"], n["record"], n["day"])
+'
+}
