@@ -122,9 +122,31 @@ static int cased_key(const char *key, size_t len)
     return utf8_next(&cp, key, len) > 0 && utf8proc_toupper(cp) != utf8proc_tolower(cp);
 }
 
+/* 1 if key[0..len) lies inside whole[0..wlen) (both keys): the term as
+ * registered, one of its words ("bold" of Bold Dorj) or a part of it
+ * (하민 of 문하민), not a spelling the variant rules made; in Hangul also
+ * the registered name's end with Korean particles after it (진이 of
+ * 선우진, 산이 of 김산: the given name called with 이).  A generated spelling that
+ * happens to lie inside counts as registered: flagged where it may be
+ * the word, the safe side. */
+static int part_of(const char *key, size_t len, const char *whole, size_t wlen)
+{
+    int cp;
+
+    if (len <= wlen && memmem(whole, wlen, key, len) != NULL)
+        return 1;
+    if (utf8_next(&cp, key, len) <= 0 || !is_hangul_cp(cp))
+        return 0;
+    for (size_t k = 3; k < len && k <= wlen; k += 3)
+        if (memcmp(whole + wlen - k, key, k) == 0 && variant_suffix_ok(SUFFIX_KO, key + k, len - k))
+            return 1;
+    return 0;
+}
+
 /* Appends one literal of term r->nterms (room for it made by the caller);
- * cat is the term's. */
-static int add_lit(struct redactor *r, const struct variant *v, int cat)
+ * cat is the term's; generated: a spelling the variant rules made (not
+ * the registered term nor a part of it). */
+static int add_lit(struct redactor *r, const struct variant *v, int cat, int generated)
 {
     struct lit *l = &r->lits[r->nlits];
 
@@ -135,15 +157,18 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
     l->capital = v->capital, l->kind = v->flag ? FORM_SHORT : FORM_REPLACE;
     l->person = cat == NAME_CAT || cat == TERM_PERSON;
     l->father = v->father;
+    l->initials = v->initials;
+    l->generated = (unsigned char)(generated != 0);
     /* A short form is asked of the dictionary too: a review flag where it
      * is an ordinary word, else replaced (lit_form); not a stem, which is
-     * no word by itself (гэрл of Гэрлээ), nor initials ("KJS": a review
-     * flag, docs/VARIANTS.md): they stay review flags.  A place may be an
-     * ordinary word too (issue 12, report adv12c L15: мөрөн "river",
-     * дархан "craftsman"). */
+     * no word by itself (гэрл of Гэрлээ).  Initials are asked whether
+     * they are a word ("SO" of Sylvia Oberbrunner: a generated spelling
+     * that is a word, lit_form); either way they stay review flags
+     * ("KJS", docs/VARIANTS.md).  A place may be an ordinary word too
+     * (issue 12, report adv12c L15: мөрөн "river", дархан "craftsman"). */
     l->word = (cat == NAME_CAT || (cat == TERM_PLACE && cased_key(v->key, v->keylen))) &&
               one_word(v->key, v->keylen) &&
-              !(v->flag && (v->suffix == SUFFIX_MN_STEM || v->initials || cat != NAME_CAT));
+              !(v->flag && (v->suffix == SUFFIX_MN_STEM || cat != NAME_CAT));
     r->nlits++;
     return 0;
 }
@@ -151,16 +176,19 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
 unsigned char redact_form_byte(const struct redact_form *f)
 {
     return (unsigned char)((f->suffix & 3) | (f->capital ? 4 : 0) | (f->person ? 8 : 0) |
-                           ((f->kind & 3) << 4));
+                           ((f->kind & 3) << 4) |
+                           (f->generated && f->kind != FORM_REPLACE ? 0x40 : 0));
 }
 
 int redact_form_of_byte(struct redact_form *f, unsigned char b)
 {
-    if ((b >> 6) != 0 || ((b >> 4) & 3) > FORM_COMMON)
+    if ((b >> 7) != 0 || ((b >> 4) & 3) > FORM_COMMON ||
+        ((b & 0x40) && ((b >> 4) & 3) == FORM_REPLACE))
         return -1;
     f->suffix = b & 3, f->capital = (b >> 2) & 1, f->person = (b >> 3) & 1;
     f->kind = (b >> 4) & 3;
     f->shortform = 0;
+    f->generated = (b >> 6) & 1;
     return 0;
 }
 
@@ -180,7 +208,8 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
         v.capital = (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && k2 > 0 &&
                     (size_t)(k + k2) == keylen;
     }
-    return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE) != 0 ? -1 : 0;
+    /* Another name of the place (Урга), not a generated spelling. */
+    return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 0) != 0 ? -1 : 0;
 }
 
 static int add_protected(struct redactor *r, int cat, long subject, const char *text,
@@ -219,7 +248,8 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     for (i = 0; i < vl.n; i++)
-        if (add_lit(r, &vl.v[i], cat) != 0) {
+        if (add_lit(r, &vl.v[i], cat,
+                    !part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen)) != 0) {
             variant_list_free(&vl);
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }

@@ -188,10 +188,19 @@ struct redact_form {
                                  * capital rule holds in lower case too (Түвшин of
                                  * Түвшинбаяр; "түвшин" is "level").  Not in the
                                  * form byte: 0 in a form read from one */
+    unsigned char generated;    /* 1 (kinds FORM_SHORT, FORM_WORD, FORM_COMMON only):
+                                 * a spelling the variant rules made, not the name as
+                                 * registered nor one of its words, that is an
+                                 * ordinary word (하면 of 하민, "tow" of Töv, "so" of
+                                 * Sylvia Oberbrunner's initials): it counts only
+                                 * where the context marks a name, as its kind says
+                                 * there, and is neither flagged nor replaced
+                                 * elsewhere (issue 13, docs/VARIANTS.md) */
 };
 
 /* The form's rules as one byte (FORMAT.md: bits 0-1 suffix, 2 capital,
- * 3 person, 4-5 kind), and back: -1 for a byte no form has. */
+ * 3 person, 4-5 kind, 6 generated), and back: -1 for a byte no form has
+ * (bit 7 set, or bit 6 with kind FORM_REPLACE). */
 unsigned char redact_form_byte(const struct redact_form *f);
 int redact_form_of_byte(struct redact_form *f, unsigned char b);
 

@@ -395,7 +395,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
 static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
 {
     const struct lit *l = &r->lits[id];
-    struct redact_form f = { l->suffix, l->capital, l->person, l->kind, l->kind == FORM_SHORT };
+    struct redact_form f = { l->suffix, l->capital, l->person, l->kind, l->kind == FORM_SHORT, 0 };
     unsigned char *known;
     int cp, lang;
 
@@ -409,18 +409,25 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
     }
     if (*known == 0) {
         const char *key = r->arena + r->keyoff[id];
-        int ordinary;
+        int ordinary, kind;
         (void)utf8_next(&cp, key, l->keylen);
         lang = lexicon_lang_of(cp);
         ordinary = lang == LEXICON_KO ? redact_ordinary_ko(key, l->keylen, 1)
                                       : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1;
         /* A short form: a review flag where it is an ordinary word, else
-         * replaced; a month, day or function word: FORM_COMMON. */
-        *known = (unsigned char)(1 + (l->kind == FORM_SHORT ? (ordinary ? FORM_SHORT : FORM_REPLACE)
-                                      : variants_common_word(key, l->keylen) ? FORM_COMMON
-                                      : ordinary ? FORM_WORD : FORM_REPLACE));
+         * replaced (initials: a review flag either way); a month, day or
+         * function word: FORM_COMMON.  A generated spelling that is a
+         * word of either kind counts only where the context marks a name
+         * (redact_form.generated). */
+        kind = l->kind == FORM_SHORT ? (ordinary || l->initials ? FORM_SHORT : FORM_REPLACE)
+               : variants_common_word(key, l->keylen) ? FORM_COMMON
+               : ordinary ? FORM_WORD : FORM_REPLACE;
+        *known = (unsigned char)(1 + kind);
+        if (l->generated && kind != FORM_REPLACE && (ordinary || kind == FORM_COMMON))
+            *known |= WORDKIND_GENERATED;
     }
-    f.kind = (unsigned char)(*known - 1);
+    f.kind = (unsigned char)((*known & ~WORDKIND_GENERATED) - 1);
+    f.generated = (*known & WORDKIND_GENERATED) != 0;
     return f;
 }
 
@@ -597,6 +604,20 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
     return !name_context(t, a, b, f->kind == FORM_COMMON);
 }
 
+/* What an accepted hit of form f over [a, b) is (h: accept_hit's answer):
+ * a generated spelling that is an ordinary word (redact_form.generated)
+ * is no hit where the context does not mark a name; else a review flag
+ * (hit_is_flag) or a replacement.  One rule for the redactor, the
+ * re-scan and the audit (redact_form_hit). */
+static enum redact_hit hit_verdict(const struct normtext *t, const struct redact_form *f,
+                                   enum redact_hit h, size_t a, size_t b)
+{
+    if (f->generated && f->kind != FORM_REPLACE &&
+        !name_context(t, a, b, f->kind == FORM_COMMON))
+        return HIT_NONE;
+    return h == HIT_FLAG || hit_is_flag(t, f, a, b) ? HIT_FLAG : HIT_REPLACE;
+}
+
 static const char *const hit_flags[] = { "short-name", "name-or-word" };
 
 enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
@@ -610,11 +631,9 @@ enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
         (h = accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL)) == HIT_NONE)
         return HIT_NONE;
     *start = s.start, *end = s.end;
-    if (h == HIT_FLAG || hit_is_flag(t, f, s.start, s.end)) {
+    if ((h = hit_verdict(t, f, h, s.start, s.end)) == HIT_FLAG)
         *flag = hit_flags[f->kind == FORM_SHORT ? 0 : 1];
-        return HIT_FLAG;
-    }
-    return HIT_REPLACE;
+    return h;
 }
 
 static void term_span(struct span *s, const struct redactor *r, size_t lit)
@@ -636,7 +655,11 @@ static int file_hit(struct span *s, const struct redactor *r, size_t lit,
                     const struct redact_form *f, enum redact_hit h, const struct normtext *t,
                     struct spans *out, struct spans *flags)
 {
-    if (h == HIT_FLAG || hit_is_flag(t, f, s->start, s->end)) {
+    enum redact_hit v = hit_verdict(t, f, h, s->start, s->end);
+
+    if (v == HIT_NONE)
+        return 0;
+    if (v == HIT_FLAG) {
         if (flags == NULL)
             return 0;
         s->cat = f->kind == FORM_SHORT ? FLAG_SHORT_NAME : FLAG_NAME_OR_WORD;

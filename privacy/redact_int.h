@@ -16,6 +16,10 @@ struct hs_database;
 struct hs_scratch;
 struct redaction;
 
+/* In redactor.wordkind: the form is a generated spelling that is an
+ * ordinary word (redact_form.generated). */
+#define WORDKIND_GENERATED 0x10
+
 /* The category of a subject's name (replaced by the subject's pseudonym);
  * terms have an enum term_category. */
 #define NAME_CAT (-1)
@@ -39,6 +43,11 @@ struct lit {
                                  * be an ordinary word too (redact_lit_form) */
     unsigned char father;       /* the father's name in a subject's patronymic: its
                                  * own [PERSON-n], not the subject's pseudonym */
+    unsigned char initials;     /* a name's initials as a review flag ("SO", "BD") */
+    unsigned char generated;    /* a spelling the variant rules made, not the term as
+                                 * registered nor a part of it (redact.c): where the
+                                 * dictionary knows it as a word, it counts only where
+                                 * the context marks a name (lit_form) */
 };
 
 /* A piece of a person's name for the user names built from it
@@ -75,7 +84,9 @@ struct redactor {
     size_t npieces, piececap;
     int compiled;
     unsigned char *wordkind;    /* per literal with word set: 0 not asked yet,
-                                 * else 1 + enum redact_form_kind (asked of the
+                                 * else 1 + enum redact_form_kind, plus
+                                 * WORDKIND_GENERATED for a generated spelling
+                                 * that is an ordinary word (asked of the
                                  * lexicon on first use; a cache, so it is
                                  * written through a const redactor) */
 };

@@ -1660,6 +1660,17 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
  * table for each position compared nearly every entry: each table is kept
  * sorted instead, and only the entries that begin with the rest's first
  * character are compared (a binary search, then a few). */
+/* Mongolian words of address written glued to a name in chat (issue 12,
+ * report adv12c H68: Доржгуай, Доржах, Алтангэрэлэгч, Доржбагш, Доржхүү),
+ * in Cyrillic and their usual Latin spellings; case endings may follow
+ * (Доржгуайгаас, Доржахтай). */
+static const char *const mn_address[] = {
+    "гуай", "ах", "эгч", "дүү", "багш", "хүү", "охин",
+    "guai", "guay", "gua", "akh", "ah", "egch", "egc", "duu", "bagsh", "khuu", "huu",
+    /* chat writes ч as the digit 4 (Altangereleg4) */
+    "eg4",
+};
+
 #define SUFIDX_MAX MN_LATIN_MAX
 
 struct sufidx {
@@ -1670,6 +1681,11 @@ struct sufidx {
 
 static struct {
     struct sufidx ko_common, ko_more, mn, mn_latin;
+    /* The first bytes of the entries: a rest that starts with none of a
+     * kind's is no run of it (a Hangul rest asked for Mongolian endings,
+     * a Cyrillic or Latin one for Korean particles: the audit asks both
+     * of every word end, window_suffix_ok), answered without a search. */
+    unsigned char ko_first[256], mn_first[256];
 } ix;
 static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
 
@@ -1687,6 +1703,15 @@ static void sufidx_fill(struct sufidx *x, const char *const *tab, size_t n)
         x->len[i] = (unsigned char)strlen(x->e[i]);
 }
 
+/* Marks in first the first byte of each entry of x and of tab[0..n). */
+static void first_bytes(unsigned char first[256], const struct sufidx *x, const char *const *tab,
+                        size_t n)
+{
+    for (size_t i = 0; i < x->n; i++)
+        first[(unsigned char)x->e[i][0]] = 1;
+    for (size_t i = 0; i < n; i++)
+        first[(unsigned char)tab[i][0]] = 1;
+}
 
 static void ix_build(void)
 {
@@ -1695,6 +1720,10 @@ static void ix_build(void)
     sufidx_fill(&ix.ko_more, ko_more, N_MORE);
     sufidx_fill(&ix.mn, mn_endings, N_MN_ENDINGS);
     sufidx_fill(&ix.mn_latin, mn_latin_ptr, n_mn_latin);
+    first_bytes(ix.ko_first, &ix.ko_common, NULL, 0);
+    first_bytes(ix.ko_first, &ix.ko_more, NULL, 0);
+    first_bytes(ix.mn_first, &ix.mn, NULL, 0);
+    first_bytes(ix.mn_first, &ix.mn_latin, mn_address, sizeof mn_address / sizeof mn_address[0]);
 }
 
 /* The first entry of x that begins with the character at rest[0] (UTF-8,
@@ -1724,6 +1753,28 @@ static size_t sufidx_range(const struct sufidx *x, const char *rest, size_t len,
     return lo;
 }
 
+/* 1 if rest[0..len) (len > 0) is an entry of x: a binary search over the
+ * whole entries (sorted by strcmp, the order of memcmp with the shorter
+ * first). */
+static int sufidx_has(const struct sufidx *x, const char *rest, size_t len)
+{
+    size_t lo = 0, hi = x->n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, n = x->len[mid];
+        int c = memcmp(x->e[mid], rest, n < len ? n : len);
+        if (c == 0)
+            c = n < len ? -1 : n > len;
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
 /* 1 if rest[0..len) is a run of at most depth entries of x. */
 static int ends_with_one(const struct sufidx *x, const char *rest, size_t len, int depth)
 {
@@ -1734,6 +1785,10 @@ static int ends_with_one(const struct sufidx *x, const char *rest, size_t len, i
     /* No particle or ending is longer than 9 bytes: most words fail here. */
     if (depth == 0 || len > (size_t)depth * 9)
         return 0;
+    /* One entry left: the whole rest must be it (the Latin endings, one
+     * at most, ask only this; many share their first letter). */
+    if (depth == 1)
+        return sufidx_has(x, rest, len);
     for (i = sufidx_range(x, rest, len, &end); i < end; i++)
         if (x->len[i] <= len && memcmp(x->e[i], rest, x->len[i]) == 0 &&
             ends_with_one(x, rest + x->len[i], len - x->len[i], depth - 1))
@@ -1776,17 +1831,6 @@ static int ko_chain(const char *rest, size_t len)
     return reach[len];
 }
 
-/* Mongolian words of address written glued to a name in chat (issue 12,
- * report adv12c H68: Доржгуай, Доржах, Алтангэрэлэгч, Доржбагш, Доржхүү),
- * in Cyrillic and their usual Latin spellings; case endings may follow
- * (Доржгуайгаас, Доржахтай). */
-static const char *const mn_address[] = {
-    "гуай", "ах", "эгч", "дүү", "багш", "хүү", "охин",
-    "guai", "guay", "gua", "akh", "ah", "egch", "egc", "duu", "bagsh", "khuu", "huu",
-    /* chat writes ч as the digit 4 (Altangereleg4) */
-    "eg4",
-};
-
 /* The Mongolian endings after an optional word of address. */
 static int mn_endings_ok(const char *rest, size_t restlen)
 {
@@ -1803,7 +1847,10 @@ static int mn_suffix_ok(const char *rest, size_t restlen)
     if (mn_endings_ok(rest, restlen))
         return 1;
     for (size_t i = 0; i < sizeof mn_address / sizeof mn_address[0]; i++) {
-        size_t n = strlen(mn_address[i]);
+        size_t n;
+        if (restlen == 0 || mn_address[i][0] != rest[0])
+            continue;
+        n = strlen(mn_address[i]);
         if (n <= restlen && memcmp(rest, mn_address[i], n) == 0 &&
             (n == restlen || mn_endings_ok(rest + n, restlen - n)))
             return 1;
@@ -1813,6 +1860,11 @@ static int mn_suffix_ok(const char *rest, size_t restlen)
 
 int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restlen)
 {
+    if (suffix != SUFFIX_NONE && restlen > 0) {
+        (void)pthread_once(&ix_once, ix_build);
+        if (!(suffix == SUFFIX_KO ? ix.ko_first : ix.mn_first)[(unsigned char)rest[0]])
+            return 0;
+    }
     switch (suffix) {
     case SUFFIX_NONE:
         return restlen == 0;

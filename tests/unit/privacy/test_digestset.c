@@ -33,7 +33,7 @@ static void add_rules(struct digestset *ds, const char *text, int suffix, int ca
                       int person, int kind)
 {
     struct redact_form f = { (unsigned char)suffix, (unsigned char)capital,
-                             (unsigned char)person, (unsigned char)kind, 0 };
+                             (unsigned char)person, (unsigned char)kind, 0, 0 };
     char *key;
     size_t keylen;
     struct err e;
@@ -96,13 +96,25 @@ static void test_entries_per_form(void **state)
     assert_int_equal(ds.d[4 * DIGESTSET_ENTRY + DIGESTSET_BYTES], 0x04 | 0x08 | 0x20);
     digestset_finish(&ds);
     assert_int_equal(ds.n, 5);
-    /* The rule byte: bits 0-1 suffix, 2 capital, 3 person, 4-5 kind. */
+    /* The rule byte: bits 0-1 suffix, 2 capital, 3 person, 4-5 kind, 6
+     * generated (kinds 1-3 only). */
     assert_int_equal(redact_form_of_byte(&f, 0x2f), 0);
     assert_int_equal(f.suffix, SUFFIX_MN_STEM);
-    assert_true(f.capital && f.person && f.kind == FORM_WORD);
+    assert_true(f.capital && f.person && f.kind == FORM_WORD && !f.generated);
     assert_int_equal(redact_form_of_byte(&f, 0x30), 0);
     assert_true(f.kind == FORM_COMMON);
+    assert_int_equal(redact_form_of_byte(&f, 0x69), 0);
+    assert_true(f.kind == FORM_WORD && f.generated && f.person && f.suffix == SUFFIX_KO);
+    assert_int_equal(redact_form_byte(&f), 0x69);
+    assert_int_equal(redact_form_of_byte(&f, 0x50), 0);
+    assert_true(f.kind == FORM_SHORT && f.generated);
     assert_int_equal(redact_form_of_byte(&f, 0x40), -1);
+    assert_int_equal(redact_form_of_byte(&f, 0x48), -1);
+    assert_int_equal(redact_form_of_byte(&f, 0x80), -1);
+    assert_int_equal(redact_form_of_byte(&f, 0xe0), -1);
+    /* A form of kind 0 writes no generated bit. */
+    f.kind = FORM_REPLACE, f.generated = 1;
+    assert_int_equal(redact_form_byte(&f) & 0x40, 0);
     digestset_free(&ds);
     assert_null(ds.d);
     assert_int_equal(ds.n, 0);

@@ -523,6 +523,75 @@ static void test_collides(void **state)
     redactor_free(r);
 }
 
+/* A redactor of one subject (pseudonym Saraa) with the names
+ * names[0..n), compiled. */
+static struct redactor *named(const char *const *names, size_t n)
+{
+    struct redactor *r;
+    struct err e;
+
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 1, "Saraa", &e), 0);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(redactor_add_name(r, 1, names[i], strlen(names[i]), &e), 0);
+    assert_int_equal(redactor_compile(r, &e), 0);
+    return r;
+}
+
+/* The redaction of in by r and its review flags, as "text|kind word|..."
+ * (static). */
+static const char *flagged(const struct redactor *r, const char *in)
+{
+    static char buf[1024];
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+    size_t n;
+
+    assert_non_null(ctx);
+    if (redactor_run(&out, r, ctx, in, strlen(in), &e) != 0)
+        fail_msg("%s", e.msg);
+    n = (size_t)snprintf(buf, sizeof buf, "%s", out.text);
+    for (size_t i = 0; i < out.nflags && n < sizeof buf; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "|%s %.*s", out.flags[i].kind,
+                              (int)out.flags[i].len, out.text + out.flags[i].start);
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    return buf;
+}
+
+/* Issue 13: a spelling the variant rules made (not the name as registered
+ * nor a part of it) that is an ordinary word counts only where the
+ * context marks a name, and is neither flagged nor replaced elsewhere;
+ * a registered name's word keeps its review flag where it may be the
+ * word (docs/VARIANTS.md, "Generated spellings that are words"). */
+static void test_generated_words(void **state)
+{
+    static const char *const names[] = { "문하민", "김나라", "Sylvia Oberbrunner",
+                                         "Darnell Champlin", "Bold Dorj" };
+    struct redactor *r = named(names, sizeof names / sizeof names[0]);
+
+    (void)state;
+    /* 하면 and 가면, spellings made of 하민: words, no flag. */
+    assert_string_equal(flagged(r, "일을 하면 돈을 받았다. 가면을 쓰고 나갔다."),
+                        "일을 하면 돈을 받았다. 가면을 쓰고 나갔다.");
+    /* Where the context marks a name they are the name. */
+    assert_string_equal(flagged(r, "그때 하면 씨가 왔다."), "그때 Saraa 씨가 왔다.");
+    assert_string_equal(flagged(r, "하민이 왔다."), "Saraa이 왔다.");
+    /* Registered words that are words keep their flag. */
+    assert_string_equal(flagged(r, "우리 나라는 크다."), "우리 나라는 크다.|name-or-word 나라");
+    assert_string_equal(flagged(r, "Bold decisions were made."),
+                        "Bold decisions were made.|name-or-word Bold");
+    /* Initials that are a word ("So" of Sylvia Oberbrunner): a flag only
+     * where a capital marks a name. */
+    assert_string_equal(flagged(r, "So we left early."), "So we left early.");
+    assert_string_equal(flagged(r, "We met SO at the gate."),
+                        "We met SO at the gate.|short-name SO");
+    /* A Mongolian short form made of Darnell that is a word ("after"). */
+    assert_string_equal(flagged(r, "Дараа нь бид явсан."), "Дараа нь бид явсан.");
+    redactor_free(r);
+}
+
 static void test_bad_input(void **state)
 {
     struct redactor *r = fixture();
@@ -667,6 +736,7 @@ int main(void)
         cmocka_unit_test(test_rescan_window_edges),
         cmocka_unit_test(test_rescan_windows_match_full),
         cmocka_unit_test(test_collides),
+        cmocka_unit_test(test_generated_words),
         cmocka_unit_test(test_bad_input),
     };
     if (sodium_init() < 0)

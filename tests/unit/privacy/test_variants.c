@@ -140,6 +140,20 @@ static void test_suffixes(void **state)
     assert_false(variant_suffix_ok(SUFFIX_MN, "лах", strlen("лах")));
     assert_false(variant_suffix_ok(SUFFIX_KO, "호텔", strlen("호텔")));
     assert_false(variant_suffix_ok(SUFFIX_NONE, "s", 1));
+    /* Each kind refuses the other script's runs on their first byte, and
+     * the last ending of a run is looked up whole (speed, variants.c:
+     * the answers are those of the whole search). */
+    assert_false(variant_suffix_ok(SUFFIX_KO, "ийн", strlen("ийн")));
+    assert_false(variant_suffix_ok(SUFFIX_KO, "iin", 3));
+    assert_false(variant_suffix_ok(SUFFIX_MN, "는", strlen("는")));
+    assert_false(variant_suffix_ok(SUFFIX_MN_STEM, "씨는", strlen("씨는")));
+    assert_true(variant_suffix_ok(SUFFIX_MN_STEM, "iin", 3));
+    assert_false(variant_suffix_ok(SUFFIX_MN_STEM, "zq", 2));
+    assert_false(variant_suffix_ok(SUFFIX_MN_STEM, "iinq", 4));
+    assert_true(variant_suffix_ok(SUFFIX_MN, "guaid", 5));      /* address, then an ending */
+    assert_true(variant_suffix_ok(SUFFIX_MN, "гуайгаас", strlen("гуайгаас")));
+    assert_true(variant_suffix_ok(SUFFIX_MN, "тайгаас", strlen("тайгаас")));
+    assert_true(variant_suffix_ok(SUFFIX_KO, "\xe1\x84\x8f", 3));     /* a lone jamo (ㅋ) */
 }
 
 static void test_empty_refused_and_bounded(void **state)
