@@ -10,6 +10,7 @@
 #include "crypto/secmem.h"
 #include "privacy/confusable.h"
 #include "privacy/hanja.h"
+#include "privacy/variants.h"
 
 /* Longest combining sequence handled as one unit; a longer run of marks is
  * cut into several units (it can only be noise, never part of a name). */
@@ -26,17 +27,29 @@ struct builder {
     uint32_t *ka;       /* per key byte: its norm position */
     int script;         /* of the last character put (SCRIPT_ below) */
     int mixed;          /* a word mixes Latin, Cyrillic or Greek letters */
+    int lastw;          /* the script of the last letter, kept over one hyphen */
+    int split;          /* a word mixes Latin, Cyrillic and Hangul (read_split) */
 };
 
 /* The script of a character for look-alike checks: one of enum
  * confusable_script, SCRIPT_WORD for other word characters (digits,
  * Hangul, Han), SCRIPT_NONE for the rest. */
-enum { SCRIPT_NONE = CONF_NONE, SCRIPT_WORD = CONF_OTHER + 1 };
+enum { SCRIPT_NONE = CONF_NONE, SCRIPT_WORD = CONF_OTHER + 1, SCRIPT_HANGUL, SCRIPT_HYPHEN };
 
 /* Notes the script of the next character put: two letters of different
- * scripts side by side make a mixed word (resolve_mixed). */
+ * scripts side by side make a mixed word (resolve_mixed); Latin, Cyrillic
+ * and Hangul side by side, or on both sides of a hyphen, a word that may
+ * be a name written half in each (read_split).  SCRIPT_HYPHEN: a dash. */
 static inline void note_script(struct builder *bd, int script)
 {
+    int w = script == SCRIPT_HANGUL || script == CONF_LATIN || script == CONF_CYRILLIC;
+
+    if (script == SCRIPT_HYPHEN) {
+        bd->script = SCRIPT_NONE;
+        return;
+    }
+    bd->split |= w && bd->lastw != SCRIPT_NONE && bd->lastw != script;
+    bd->lastw = w ? script : SCRIPT_NONE;
     bd->mixed |= (script != SCRIPT_NONE && script < SCRIPT_WORD && bd->script != SCRIPT_NONE &&
                   bd->script < SCRIPT_WORD && script != bd->script) ||
                  /* a Cyrillic or Greek letter beside a digit: maybe an ID
@@ -263,7 +276,7 @@ int normalise_is_upper(int cp)
         return 1;
     /* A Lisu or Canadian syllabics look-alike has no case: it is written
      * for the capital it looks like (ꓓorj, ᗪorj). */
-    if (confusable_script(cp) == CONF_OTHER && !utf8proc_islower(cp))
+    if (confusable_only_lookalike(cp) && !utf8proc_islower(cp))
         return 1;
     return cp > 0x7F &&
            utf8proc_decompose_char(cp, f, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &boundclass) == 1 &&
@@ -531,12 +544,18 @@ static int script_of(int cp)
 
     if (!is_word_cp(cp))
         return SCRIPT_NONE;
+    if (cp >= 0xAC00 && cp <= 0xD7A3)
+        return SCRIPT_HANGUL;
     if (s == CONF_NONE && cp > 0x7F) {
         k = utf8proc_decompose_char(cp, f, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD,
                                     &boundclass);
         if (k == 1)
             s = confusable_script(f[0]);
     }
+    /* A Cyrillic letter of neither Russian nor Mongolian (ӏ, ԁ, Є) is a
+     * look-alike, like those of other scripts: its word is checked. */
+    if (s == CONF_CYRILLIC && confusable_rare_cyrillic(cp))
+        s = CONF_OTHER;
     return s != CONF_NONE && !continues(cp) ? s : SCRIPT_WORD;
 }
 
@@ -795,7 +814,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             if (o != ' ' || bd->len == 0 || bd->s[bd->len - 1] != ' ') {
                 if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
                     return err_set(e, EXIT_INPUT, "out of memory while normalising text");
-                note_script(bd, SCRIPT_NONE);
+                note_script(bd, o == '-' ? SCRIPT_HYPHEN : SCRIPT_NONE);
                 put1(bd, o, at);
             }
             at++;
@@ -848,7 +867,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
         } else if (m != NULL ? m->kind == CM_SPECIAL
                              : (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp))) {
-            note_script(bd, SCRIPT_NONE);
+            note_script(bd, is_dash(cp) ? SCRIPT_HYPHEN : SCRIPT_NONE);
             if (emit_cp(bd, cp, at) != 0)
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
         } else {
@@ -1014,6 +1033,43 @@ static int id_word(const struct builder *bd, size_t a, size_t b, const char *in,
     return digits >= 5 && fold > 0;
 }
 
+/* 1 if the word bd->s[a..b) holds a Cyrillic letter of neither Russian
+ * nor Mongolian (confusable_rare_cyrillic). */
+static int rare_cyrillic_word(const struct builder *bd, size_t a, size_t b)
+{
+    int cp, k;
+
+    for (; a < b && (k = utf8_decode(&cp, bd->s + a, b - a)) > 0; a += (size_t)k)
+        if (confusable_rare_cyrillic(cp))
+            return 1;
+    return 0;
+}
+
+/* 1 if every letter of the word bd->s[a..b) is Latin or has a Latin
+ * look-alike. */
+static int latin_covers(const struct builder *bd, size_t a, size_t b, const char *in, size_t inlen)
+{
+    int cp, k, sc;
+
+    for (; a < b && (k = utf8_decode(&cp, bd->s + a, b - a)) > 0; a += (size_t)k)
+        if ((sc = confusable_script(cp)) != CONF_NONE && sc != CONF_LATIN &&
+            lookalike(cp, CONF_LATIN, in, inlen, bd->a[a]) == 0)
+            return 0;
+    return 1;
+}
+
+/* 1 if the word bd->s[a..b) is only of the letters of Armenian, Cherokee,
+ * Lisu or syllabics (a Hebrew or Arabic word, or "ㅇㅇ", stays whole). */
+static int only_lookalikes(const struct builder *bd, size_t a, size_t b)
+{
+    int cp, k;
+
+    for (; a < b && (k = utf8_decode(&cp, bd->s + a, b - a)) > 0; a += (size_t)k)
+        if (!confusable_only_lookalike(cp))
+            return 0;
+    return 1;
+}
+
 /* Rewrites bd's views with every mixed word in one script; appends each
  * such word's original span to *mixed (pairs of offsets, malloc). */
 static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_t **mixed,
@@ -1042,7 +1098,15 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
         idw = (scripts & 1) && id_word(bd, i, w, in, inlen);
         if (idw) {
             script = CONF_LATIN;
-        } else if (scripts == 1 << CONF_OTHER && w - i > 4) {
+        } else if (scripts == 1 << CONF_CYRILLIC && rare_cyrillic_word(bd, i, w)) {
+            /* A Cyrillic word with a letter of neither Russian nor
+             * Mongolian: a Latin word in Cyrillic look-alikes (Воӏԁ) is
+             * written in Latin; any such word is flagged (Єлзийбаяр). */
+            if (latin_covers(bd, i, w, in, inlen))
+                script = CONF_LATIN;
+            if (add_mixed(mixed, nmixed, &cap, bd->a[i], w < bd->len ? bd->a[w] : inlen) != 0)
+                goto fail;
+        } else if (scripts == 1 << CONF_OTHER && w - i > 4 && only_lookalikes(bd, i, w)) {
             /* Only look-alike letters (Ꭰꓳꓣꓙ; two or more: every one of
              * these letters is 2 or 3 bytes): a Latin word in disguise when
              * Latin covers every letter, else a word of its own script
@@ -1074,6 +1138,150 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
 fail:
     free_builder(&nb);
     return -1;
+}
+
+/* ---- Names written half in one script, half in another (issue 12,
+ * brief i12-kinds2 item 1) ----
+ * "Jong수", "종su", "Чон수", "Dor-ж", "До-rj": a word (word characters,
+ * and single hyphens between them) holding letters of two or three of
+ * Latin, Cyrillic and Hangul is keyed in one script: Latin if it has Latin
+ * letters, else Cyrillic.  Every letter of the other scripts is keyed by
+ * its usual spelling there (variants_reading: Revised Romanisation or
+ * Kontsevich for a Hangul syllable, MNS 5217 for a Cyrillic letter), so
+ * "Jong수" and "종su" are keyed jongsu, "Чон수" чонсу, "Dor-ж" dorj, and
+ * a name whose halves are each a spelling of its parts matches as a whole.
+ * Only the key view changes: the norm view keeps the script change, which
+ * boundaries, particles and detectors read ("Raseon이다").  Every key byte
+ * of a reading maps to the first norm byte of its letter. */
+static int split_script(int cp)
+{
+    int s;
+
+    if (cp >= 0xAC00 && cp <= 0xD7A3)
+        return SCRIPT_HANGUL;
+    s = confusable_script(cp);
+    return s == CONF_LATIN || s == CONF_CYRILLIC ? s : SCRIPT_NONE;
+}
+
+/* The end of the word starting at norm byte i (word characters and single
+ * hyphens between them); *mask gets 1 << split_script of its letters. */
+static size_t split_word(const struct builder *bd, size_t i, unsigned *mask)
+{
+    int cp, k;
+
+    *mask = 0;
+    while (i < bd->len && (k = utf8_decode(&cp, bd->s + i, bd->len - i)) > 0) {
+        if (!is_word_cp(cp)) {
+            if (bd->s[i] != '-' || i + 1 >= bd->len || utf8_decode(&cp, bd->s + i + 1, bd->len - i - 1) <= 0 ||
+                !is_word_cp(cp))
+                break;
+            k = 1;
+        } else {
+            *mask |= 1u << split_script(cp);
+        }
+        i += (size_t)k;
+    }
+    return i;
+}
+
+struct reading {
+    uint32_t at, len;           /* the letter: norm bytes */
+    char s[12];                 /* its key bytes */
+    int n;
+};
+
+/* Finds the letters to key by their reading (above) into *rd (malloc, *nrd
+ * of them); returns the key bytes they add at most, or SIZE_MAX if out of
+ * memory. */
+static size_t split_readings(const struct builder *bd, struct reading **rd, size_t *nrd)
+{
+    size_t i = 0, w, cap = 0, extra = 0;
+    unsigned mask, letters;
+    int cp, k, target, sc;
+    struct reading *r = NULL, *t;
+
+    *rd = NULL, *nrd = 0;
+    while (i < bd->len) {
+        if ((k = utf8_decode(&cp, bd->s + i, bd->len - i)) <= 0)
+            break;
+        if (!is_word_cp(cp)) {
+            i += (size_t)k;
+            continue;
+        }
+        w = split_word(bd, i, &mask);
+        letters = mask & ~1u;
+        if ((letters & (letters - 1)) == 0) {
+            i = w;
+            continue;
+        }
+        target = mask & (1u << CONF_LATIN) ? CONF_LATIN : CONF_CYRILLIC;
+        for (; i < w; i += (size_t)k) {
+            if ((k = utf8_decode(&cp, bd->s + i, w - i)) <= 0)
+                return free(r), SIZE_MAX;
+            sc = split_script(cp);
+            if (sc == SCRIPT_NONE || sc == target)
+                continue;
+            if (*nrd == cap) {
+                cap = cap ? 2 * cap : 16;
+                if ((t = realloc(r, cap * sizeof *r)) == NULL)
+                    return free(r), SIZE_MAX;
+                r = t;
+            }
+            t = &r[*nrd];
+            if ((t->n = variants_reading(t->s, sizeof t->s, cp, target)) < 0)
+                continue;
+            t->at = (uint32_t)i, t->len = (uint32_t)k;
+            extra += (size_t)t->n;
+            (*nrd)++;
+        }
+    }
+    *rd = r;
+    return extra;
+}
+
+/* Rewrites bd's key view with the readings of read_split (above).
+ * Returns 0, or -1 if out of memory. */
+static int read_split(struct builder *bd)
+{
+    struct reading *rd;
+    size_t nrd, extra = split_readings(bd, &rd, &nrd), i, j = 0, w = 0;
+    char *k;
+    uint32_t *ka;
+
+    if (extra == SIZE_MAX)
+        return -1;
+    if (nrd == 0)
+        return free(rd), 0;
+    if ((bd->klen + extra + 1 > bd->cap && grow(bd, bd->klen + extra) != 0) ||
+        (k = secmem_wipe_malloc(bd->cap)) == NULL) {
+        free(rd);
+        return -1;
+    }
+    if ((ka = malloc(bd->cap * sizeof *ka)) == NULL) {
+        secmem_wipe_free(k), free(rd);
+        return -1;
+    }
+    for (i = 0; i < bd->klen; i++) {
+        uint32_t p = bd->ka[i];
+        while (j < nrd && rd[j].at + rd[j].len <= p)
+            j++;
+        if (j < nrd && p >= rd[j].at) {
+            if (p == rd[j].at && (i == 0 || bd->ka[i - 1] < p)) {
+                memcpy(k + w, rd[j].s, (size_t)rd[j].n);
+                for (int c = 0; c < rd[j].n; c++)
+                    ka[w + (size_t)c] = p;
+                w += (size_t)rd[j].n;
+            }
+            continue;
+        }
+        k[w] = bd->k[i];
+        ka[w++] = p;
+    }
+    sodium_memzero(rd, nrd * sizeof *rd);
+    free(rd);
+    secmem_wipe_free(bd->k), free(bd->ka);
+    bd->k = k, bd->ka = ka, bd->klen = w;
+    return 0;
 }
 
 /* ---- Names spelled out letter by letter (issue 12 follow-up) ----
@@ -1288,13 +1496,21 @@ static void spelled_key(struct builder *bd)
 int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
 {
     struct builder nb = { 0 };
+    int split;
 
     memset(out, 0, sizeof *out);
     if (build_norm(&nb, in, inlen, e) != 0) {
         free_builder(&nb);
         return -1;
     }
+    split = nb.split;           /* resolve_mixed makes a new builder */
     if (nb.mixed && resolve_mixed(&nb, in, inlen, &out->mixed, &out->nmixed) != 0) {
+        free_builder(&nb);
+        free(out->mixed);
+        out->mixed = NULL, out->nmixed = 0;
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+    }
+    if (split && read_split(&nb) != 0) {
         free_builder(&nb);
         free(out->mixed);
         out->mixed = NULL, out->nmixed = 0;

@@ -132,7 +132,8 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
         return -1;
     l->term = r->nterms, l->keylen = v->keylen;
     l->rule = v->rule, l->suffix = v->suffix;
-    l->capital = v->capital, l->kind = v->flag ? FORM_SHORT : FORM_REPLACE;
+    l->capital = v->capital;
+    l->kind = v->context ? FORM_CONTEXT : v->flag ? FORM_SHORT : FORM_REPLACE;
     l->person = cat == NAME_CAT || cat == TERM_PERSON;
     l->father = v->father;
     /* A short form is asked of the dictionary too: a review flag where it
@@ -141,7 +142,8 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
      * flag, docs/VARIANTS.md): they stay review flags.  A place may be an
      * ordinary word too (issue 12, report adv12c L15: мөрөн "river",
      * дархан "craftsman"). */
-    l->word = (cat == NAME_CAT || (cat == TERM_PLACE && cased_key(v->key, v->keylen))) &&
+    l->word = !v->context &&
+              (cat == NAME_CAT || (cat == TERM_PLACE && cased_key(v->key, v->keylen))) &&
               one_word(v->key, v->keylen) &&
               !(v->flag && (v->suffix == SUFFIX_MN_STEM || v->initials || cat != NAME_CAT));
     r->nlits++;
@@ -151,16 +153,16 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat)
 unsigned char redact_form_byte(const struct redact_form *f)
 {
     return (unsigned char)((f->suffix & 3) | (f->capital ? 4 : 0) | (f->person ? 8 : 0) |
-                           ((f->kind & 3) << 4));
+                           ((f->kind & 7) << 4) | (f->shortform ? 0x80 : 0));
 }
 
 int redact_form_of_byte(struct redact_form *f, unsigned char b)
 {
-    if ((b >> 6) != 0 || ((b >> 4) & 3) > FORM_COMMON)
+    if (((b >> 4) & 7) > FORM_CONTEXT)
         return -1;
     f->suffix = b & 3, f->capital = (b >> 2) & 1, f->person = (b >> 3) & 1;
-    f->kind = (b >> 4) & 3;
-    f->shortform = 0;
+    f->kind = (b >> 4) & 7;
+    f->shortform = (b >> 7) & 1;
     return 0;
 }
 
@@ -169,7 +171,7 @@ int redact_form_of_byte(struct redact_form *f, unsigned char b)
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
-    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0 };
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0 };
     int cp, second, k, k2;
 
     if ((k = utf8_next(&cp, key, keylen)) > 0) {

@@ -336,7 +336,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
 {
     size_t nstart = t->kpos[kend - keylen], nend = t->kpos[kend - 1] + 1, wend, ha, hb;
     int before = redact_cp_before(t->norm, nstart), first, last, spaced;
-    int whole = f->person && f->kind != FORM_SHORT && keylen >= 4;
+    int whole = f->person && f->kind != FORM_SHORT && keylen >= 4, suffix = f->suffix;
     enum redact_hit yes = HIT_REPLACE;
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
@@ -372,8 +372,13 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
         s->rule = RULE_INFLECTION;
         return yes;
     }
+    /* A name ending in Hangul takes Korean particles whatever its
+     * literal's script: "Kim종수가" is keyed kimjongsuga (a name written
+     * half in Latin, normalise.c). */
+    if (suffix == SUFFIX_NONE && is_hangul_cp(last) && nend > nstart)
+        suffix = SUFFIX_KO;
     /* A Latin name in the English plural ("The Krajciks left"). */
-    if (!variant_suffix_ok(f->suffix, t->norm + nend, wend - nend) &&
+    if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
         !(whole && all_digits(t->norm + nend, wend - nend)) &&
         !(whole && wend == nend + 1 && t->norm[nend] == 's' && last >= 'a' && last <= 'z'))
         return open_continuation(t, f, keylen, nstart, nend, wend) ? HIT_FLAG : HIT_NONE;
@@ -383,7 +388,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
             yes = HIT_FLAG;
         /* Korean particles stay (they identify no one); Mongolian endings
          * change the stem, so the whole word goes, and so do digits. */
-        if (f->suffix != SUFFIX_KO || all_digits(t->norm + nend, wend - nend))
+        if (suffix != SUFFIX_KO || all_digits(t->norm + nend, wend - nend))
             nend = wend;
     }
     s->end = nend;
@@ -587,7 +592,7 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
 {
     int first;
 
-    if (f->kind == FORM_SHORT)
+    if (f->kind == FORM_SHORT || f->kind == FORM_CONTEXT)
         return 1;
     if (f->kind != FORM_WORD && f->kind != FORM_COMMON)
         return 0;
@@ -599,6 +604,15 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
 
 static const char *const hit_flags[] = { "short-name", "name-or-word" };
 
+/* 1 if a hit of form f at [a, b) is no hit at all: a one-syllable given
+ * name alone (FORM_CONTEXT) where the context does not mark a name ("진을
+ * 쳤다", "Chin up"; brief i12-kinds2, item 2). */
+static int context_refuses(const struct normtext *t, const struct redact_form *f, size_t a,
+                           size_t b)
+{
+    return f->kind == FORM_CONTEXT && !name_context(t, a, b, 1);
+}
+
 enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
                                 const struct normtext *t, const struct redact_form *f,
                                 size_t keylen, size_t kend)
@@ -607,11 +621,12 @@ enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
     enum redact_hit h;
 
     if (keylen == 0 || kend < keylen || kend > t->keylen ||
-        (h = accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL)) == HIT_NONE)
+        (h = accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL)) == HIT_NONE ||
+        context_refuses(t, f, s.start, s.end))
         return HIT_NONE;
     *start = s.start, *end = s.end;
     if (h == HIT_FLAG || hit_is_flag(t, f, s.start, s.end)) {
-        *flag = hit_flags[f->kind == FORM_SHORT ? 0 : 1];
+        *flag = hit_flags[f->kind == FORM_SHORT || f->kind == FORM_CONTEXT ? 0 : 1];
         return HIT_FLAG;
     }
     return HIT_REPLACE;
@@ -636,10 +651,13 @@ static int file_hit(struct span *s, const struct redactor *r, size_t lit,
                     const struct redact_form *f, enum redact_hit h, const struct normtext *t,
                     struct spans *out, struct spans *flags)
 {
+    if (context_refuses(t, f, s->start, s->end))
+        return 0;
     if (h == HIT_FLAG || hit_is_flag(t, f, s->start, s->end)) {
         if (flags == NULL)
             return 0;
-        s->cat = f->kind == FORM_SHORT ? FLAG_SHORT_NAME : FLAG_NAME_OR_WORD;
+        s->cat = f->kind == FORM_SHORT || f->kind == FORM_CONTEXT ? FLAG_SHORT_NAME
+                                                                  : FLAG_NAME_OR_WORD;
         s->term = lit;
         s->review = h == HIT_FLAG;
         return redact_span_add(flags, s) == 0 ? 0 : 1;

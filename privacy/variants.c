@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -525,6 +526,29 @@ static int korean_given_i(struct variant_list *out, const char *key, int cp)
     return rc;
 }
 
+/* A one-syllable given name alone (key, 3 bytes; cp its syllable), in
+ * Hangul (with particles) and in its four likeliest romanisations (with a
+ * capital: Jin, Chin, Jeen, Cheen for 진 of 선우진): FORM_CONTEXT, a review
+ * flag only where the context marks a name ("Jin came.", "Mr. Jin",
+ * "진씨가"; redact_hits.c), since the syllable alone starts too many words
+ * (brief i12-kinds2, item 2). */
+static int korean_given_alone(struct variant_list *out, const char *key, int cp)
+{
+    struct slot s;
+    unsigned char capital = out->capital, flag = out->flag, context = out->context;
+    int rc, i;
+
+    hangul_slot(&s, cp);
+    out->context = 1, out->flag = 0;
+    rc = list_add(out, key, 3, RULE_VARIANT, SUFFIX_KO);
+    out->capital = 1;
+    for (i = 0; rc == 0 && i < s.n && i < 4; i++)
+        rc = list_add(out, s.opt[i], strlen(s.opt[i]), RULE_VARIANT, SUFFIX_NONE);
+    out->capital = capital, out->flag = flag, out->context = context;
+    sodium_memzero(&s, sizeof s);
+    return rc;
+}
+
 /* The index of the two-syllable surname key starts with, or -1. */
 static int compound_surname(const char *key, size_t len)
 {
@@ -576,7 +600,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
          hanja_spellings(out, cps + g, n - g) != 0 ||
          korean_contracted(out, key + 3 * (size_t)g, len - 3 * (size_t)g) != 0))
         return -1;
-    if (n - g == 1 && korean_given_i(out, key + 3 * (size_t)g, cps[g]) != 0)
+    if (n - g == 1 && (korean_given_i(out, key + 3 * (size_t)g, cps[g]) != 0 ||
+                       (person && korean_given_alone(out, key + 3 * (size_t)g, cps[g]) != 0)))
         return -1;
     if (person && korean_choseong(out, cps, n) != 0)
         return -1;
@@ -725,6 +750,32 @@ static int reverse_korean(struct reverse *r, const char *key, size_t len)
             return 0;
     reverse_rec(r, key, len, 0);
     return 0;
+}
+
+static int mn_letter(int cp);
+
+int variants_reading(char *out, size_t cap, int cp, int script)
+{
+    char buf[OPT_LEN * 3];
+    size_t n;
+    int li;
+
+    if (cp >= 0xAC00 && cp <= 0xD7A3 && script == 2)
+        return (n = korean_cyrillic_reading(out, cap, cp)) > 0 ? (int)n : -1;
+    if (cp >= 0xAC00 && cp <= 0xD7A3 && script == 1) {
+        int idx = cp - 0xAC00;
+        n = (size_t)snprintf(buf, sizeof buf, "%s%s%s", ko_initial[idx / 588][0],
+                             ko_medial[(idx % 588) / 28][0], ko_final[idx % 28][0]);
+    } else if (script == 1 && (li = mn_letter(cp)) >= 0) {
+        n = strlen(mn_letters[li][1]);
+        memcpy(buf, mn_letters[li][1], n);
+    } else {
+        return -1;
+    }
+    if (n > cap || n > sizeof buf)
+        return -1;
+    memcpy(out, buf, n);
+    return (int)n;
 }
 
 /* ---- Mongolian ---- */

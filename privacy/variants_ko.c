@@ -228,3 +228,18 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
     sodium_memzero(full, sizeof full);
     return rc;
 }
+
+size_t korean_cyrillic_reading(char *out, size_t cap, int cp)
+{
+    struct slot s;
+    size_t n;
+
+    if (cp < 0xAC00 || cp > 0xD7A3)
+        return 0;
+    syllable_slot(&s, SYS_RU, cp, 0);
+    n = s.n > 0 ? strlen(s.opt[0]) : 0;
+    if (n == 0 || n > cap)
+        return 0;
+    memcpy(out, s.opt[0], n);
+    return n;
+}
