@@ -51,7 +51,7 @@ int confusable_letterlike(int cp)
 {
     size_t lo = 0, hi = letterlike_count, mid;
 
-    if (cp < 0x250)
+    if (cp < 0x100)
         return 0;
     while (lo < hi) {
         mid = lo + (hi - lo) / 2;

@@ -368,6 +368,10 @@ static const char *number_mark(const char *s, size_t len, int cp, const char *in
         return NULL;
     if (degree_lookalike(cp))
         return spaced ? NULL : "\xc2\xb0";
+    /* The ideographic full stop a CJK input method types between digits
+     * is a full stop ("192。168。10。45": report-adv12d F11). */
+    if ((cp == 0x3002 || cp == 0xFF61) && !spaced)
+        return j < inlen && in[j] >= '0' && in[j] <= '9' ? "." : NULL;
     if (!number_joiner(cp))
         return NULL;
     while (j < inlen && in[j] == ' ')
@@ -684,6 +688,18 @@ static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
  * initial and final indexes of the syllable arithmetic (Unicode ch. 3.12). */
 #define JAMO_RUN 64
 
+/* The compatibility jamo a halfwidth jamo (U+FFA1-U+FFDC: ﾡ ￜ) stands
+ * for, its <narrow> decomposition in UnicodeData.txt (NFKC goes on to the
+ * conjoining jamo), or cp itself (report-adv12d F13: ﾡￜﾱ is ㄱㅣㅁ). */
+static int compat_of(int cp)
+{
+    return cp >= 0xFFA1 && cp <= 0xFFBE ? cp - 0xFFA1 + 0x3131 :
+           cp >= 0xFFC2 && cp <= 0xFFC7 ? cp - 0xFFC2 + 0x314F :
+           cp >= 0xFFCA && cp <= 0xFFCF ? cp - 0xFFCA + 0x3155 :
+           cp >= 0xFFD2 && cp <= 0xFFD7 ? cp - 0xFFD2 + 0x315B :
+           cp >= 0xFFDA && cp <= 0xFFDC ? cp - 0xFFDA + 0x3161 : cp;
+}
+
 static int compat_consonant(int cp)
 {
     return cp >= 0x3131 && cp <= 0x314E;
@@ -692,6 +708,16 @@ static int compat_consonant(int cp)
 static int compat_vowel(int cp)
 {
     return cp >= 0x314F && cp <= 0x3163;
+}
+
+/* 1 if s[0..len) starts with a compatibility or halfwidth jamo, written
+ * to *cp as the compatibility one. */
+static int compat_jamo_at(int *cp, const char *s, size_t len)
+{
+    if (utf8_decode(cp, s, len) != 3)
+        return 0;
+    *cp = compat_of(*cp);
+    return compat_consonant(*cp) || compat_vowel(*cp);
 }
 
 /* Initial index (0-18) of a compatibility consonant, or -1. */
@@ -756,8 +782,7 @@ static size_t put_jamo_run(struct builder *bd, const char *in, size_t inlen, siz
     size_t os[JAMO_RUN + 1], p = at;
     int n = 0;
 
-    while (n < JAMO_RUN && p < inlen && utf8_decode(&cps[n], in + p, inlen - p) == 3 &&
-           (compat_consonant(cps[n]) || compat_vowel(cps[n]))) {
+    while (n < JAMO_RUN && p < inlen && compat_jamo_at(&cps[n], in + p, inlen - p)) {
         /* A jamo with a mark after it is a sequence of its own. */
         if (p + 3 < inlen && utf8_decode(&k, in + p + 3, inlen - p - 3) > 0 && continues(k))
             break;
@@ -777,6 +802,16 @@ static size_t put_jamo_run(struct builder *bd, const char *in, size_t inlen, siz
         }
     }
     return p - at;
+}
+
+static int ascii_letter(char c);
+
+/* Spacing accents (˘ ˇ ˙ ˚ ˛ ˜ ˝ ˆ ¨ ¯ ¸), which NFKC writes as a space
+ * and a combining mark. */
+static int spacing_accent(int cp)
+{
+    return (cp >= 0x02D8 && cp <= 0x02DD) || cp == 0x02C7 || cp == 0x02C6 || cp == 0x00A8 ||
+           cp == 0x00AF || cp == 0x00B8;
 }
 
 static int build_norm(struct builder *bd, const char *in, size_t inlen, struct err *e)
@@ -848,7 +883,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             at += n;
             continue;
         }
-        if (cp >= 0x3131 && cp <= 0x3163) {
+        if ((cp >= 0x3131 && cp <= 0x3163) || (cp >= 0xFFA1 && cp <= 0xFFDC)) {
             int oom = 0;
             size_t run = put_jamo_run(bd, in, inlen, at, &oom);
             if (oom)
@@ -858,6 +893,13 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
                 at += run;
                 continue;
             }
+        }
+        /* A spacing accent typed after a Latin letter ("Cho˘ng", as a
+         * keyboard without dead keys gives ŏ: report-adv12d F16) is the
+         * letter's mark, stripped as marks on Latin letters are. */
+        if (spacing_accent(cp) && bd->len > 0 && ascii_letter(bd->s[bd->len - 1])) {
+            at += n;
+            continue;
         }
         m = cp < 0x10000 ? &cpmap[cp] : NULL;
         if (m != NULL && m->kind >= CM_PLAIN && !continued(&la_at, &la_cp, &la_n, in, inlen, at + n)) {
@@ -1463,7 +1505,14 @@ static int leet_at(const char *s, size_t len, size_t p)
                 return 0;
         }
     }
-    return letters >= 2 && letters >= 2 * digits ? leet_letter(s[p]) : 0;
+    if (letters < 2 || letters < 2 * digits)
+        return 0;
+    /* 1 is l after a vowel, before a consonant or the word's end
+     * ("A1tangerel", "Altangere1": report-adv12d F7), else i ("K1m"). */
+    if (s[p] == '1' && p > a && strchr("aeiouy", s[p - 1] | 0x20) != NULL &&
+        (p + 1 >= b || (ascii_letter(s[p + 1]) && strchr("aeiouy", s[p + 1] | 0x20) == NULL)))
+        return 'l';
+    return leet_letter(s[p]);
 }
 
 /* Leaves the gaps (above) out of bd's key view, and reads leetspeak
@@ -1480,6 +1529,12 @@ static void spelled_key(struct builder *bd)
             bd->ka[w++] = bd->ka[i];
             continue;
         }
+        /* A full stop between two digits is left out of the key, as a
+         * dash is: a registered number written "9911.2345" is 99112345
+         * (report-adv12d F10). */
+        if (c == '.' && (p = bd->ka[i]) > 0 && p + 1 < bd->len && bd->s[p - 1] >= '0' &&
+            bd->s[p - 1] <= '9' && bd->s[p + 1] >= '0' && bd->s[p + 1] <= '9')
+            continue;
         if ((c == '.' || c == '_' || c == '*' || c == '/' || c == '|' || c == '+' || c == '~' ||
              c == 0xC2 || c == 0xE2 || c == 0xE3) &&
             (k = utf8_decode(&cp, bd->s + (p = bd->ka[i]), bd->len - bd->ka[i])) > 0 &&
@@ -1491,6 +1546,37 @@ static void spelled_key(struct builder *bd)
         bd->ka[w++] = bd->ka[i];
     }
     bd->klen = w;
+}
+
+/* A run after a right-to-left override (U+202E), to its pop (U+202C), a
+ * line break or the text's end, is shown with its letters in reverse
+ * order (report-adv12d F6: "\u202eus-gnoJ miK" reads "Kim Jong-su" on
+ * screen) while matching reads them as stored: each such run holding a
+ * letter, a digit or any other non-ASCII character is listed in out->mixed, a mixed-script review flag (it
+ * mixes display directions).  Returns 0, or -1 if out of memory. */
+static int override_runs(struct normtext *out, const char *in, size_t inlen)
+{
+    static const char rlo[] = "\xe2\x80\xae", pdf[] = "\xe2\x80\xac";
+    const char *p = in, *end = in + inlen, *q, *r;
+    uint32_t *m;
+
+    while ((p = memmem(p, (size_t)(end - p), rlo, 3)) != NULL) {
+        p += 3;
+        q = memmem(p, (size_t)(end - p), pdf, 3);
+        r = memchr(p, '\n', (size_t)(end - p));
+        q = q == NULL || (r != NULL && r < q) ? (r != NULL ? r : end) : q;
+        for (r = p; r < q && (unsigned char)*r < 0x80 && !is_word_cp((unsigned char)*r); r++)
+            ;
+        if (r < q) {
+            if ((m = realloc(out->mixed, 2 * (out->nmixed + 1) * sizeof *m)) == NULL)
+                return -1;
+            out->mixed = m;
+            m[2 * out->nmixed] = (uint32_t)(p - 3 - in), m[2 * out->nmixed + 1] = (uint32_t)(q - in);
+            out->nmixed++;
+        }
+        p = q;
+    }
+    return 0;
 }
 
 int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
@@ -1510,7 +1596,7 @@ int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
         out->mixed = NULL, out->nmixed = 0;
         return err_set(e, EXIT_INPUT, "out of memory while normalising text");
     }
-    if (split && read_split(&nb) != 0) {
+    if ((split && read_split(&nb) != 0) || override_runs(out, in, inlen) != 0) {
         free_builder(&nb);
         free(out->mixed);
         out->mixed = NULL, out->nmixed = 0;

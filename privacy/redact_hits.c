@@ -897,6 +897,55 @@ static size_t patronymic_before(const struct normtext *t, size_t p)
     return p;
 }
 
+/* Where a Korean surname written before norm byte p starts (report-adv12d
+ * F2, F8: "Ким Jong-su", "Kım Jong-su", "ⓚⓘⓜ ⓙⓞⓝⓖ-ⓢⓤ", the given name
+ * replaced and the surname left beside the pseudonym): one space, then a
+ * word whose key is a frequent surname in Hangul or a romanisation
+ * (variants_is_surname), a Cyrillic one read by its Latin spelling (Ким:
+ * kim); not a letter alone (Russian "О Tulga писали"), and a key of two
+ * letters only with a capital not at a sentence's start ("do", "So" are
+ * words); p if none. */
+static size_t surname_before(const struct normtext *t, size_t p)
+{
+    char key[16];
+    size_t w, end, k = 0, ka, kb;
+    int cp, n, r;
+
+    if (p < 2 || t->norm[p - 1] != ' ')
+        return p;
+    end = p - 1;
+    for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); w = cp_start(t->norm, w))
+        ;
+    if (w == end || (w > 0 && t->norm[w - 1] != ' ' && is_word_cp(redact_cp_before(t->norm, w))))
+        return p;
+    for (ka = 0; ka < t->keylen && t->kpos[ka] < w; ka++)
+        ;
+    for (kb = ka; kb < t->keylen && t->kpos[kb] < end; kb++)
+        ;
+    if (kb - ka == 0 || kb - ka >= sizeof key)
+        return p;
+    /* The key of the word, its Cyrillic letters in Latin. */
+    for (size_t i = ka; i < kb; i += (size_t)n) {
+        if ((n = utf8_next(&cp, t->key + i, kb - i)) <= 0)
+            return p;
+        if (is_cyrillic_cp(cp)) {
+            if ((r = variants_reading(key + k, sizeof key - 1 - k, cp, 1)) < 0)
+                return p;
+            k += (size_t)r;
+        } else {
+            if (k + (size_t)n >= sizeof key)
+                return p;
+            memcpy(key + k, t->key + i, (size_t)n);
+            k += (size_t)n;
+        }
+    }
+    (void)utf8_next(&cp, t->norm + w, end - w);
+    if (!variants_is_surname(key, k) || (cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
+        (k <= 2 && (!upper_at(t, w) || sentence_start(t, w))))
+        return p;
+    return w;
+}
+
 /* Where an initial written after norm byte p ends (" B.", "Б."); p if
  * none. */
 static size_t initial_after(const struct normtext *t, size_t p)
@@ -942,7 +991,9 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
             (r->terms[s->term].cat != NAME_CAT && r->terms[s->term].cat != TERM_PERSON))
             continue;
         a = initials_before(t, s->start);
-        s->start = a != s->start ? a : patronymic_before(t, s->start);
+        if (a == s->start)
+            a = patronymic_before(t, s->start);
+        s->start = a != s->start ? a : surname_before(t, s->start);
         /* Initials found as a literal (K.J.S, K. J. S, Д.Б) take their
          * last full stop. */
         if (s->end < t->normlen && t->norm[s->end] == '.' && initial_ends(t, s->start, s->end))

@@ -167,9 +167,11 @@ static int latin_of(const UChar *skel)
  * word boundaries and never look like a Latin letter. */
 static int other_scripts(USpoofChecker *sc, uint32_t (*out)[3], int max)
 {
-    /* UTS #39 has no entry for the Hangul jamo ieung, a circle (Dㅇrj):
-     * written by hand, the compatibility, initial and final forms. */
-    static const UChar32 ieung[] = { 0x110B, 0x11BC, 0x3147 };
+    /* UTS #39 has no entry for the Hangul jamo ieung, a circle (Dㅇrj),
+     * nor for the vowel i, a stroke (Kㅣm, report-adv12d F8; read i, as
+     * the capital I it looks like): written by hand, the compatibility,
+     * initial and final forms. */
+    static const UChar32 ieung[] = { 0x110B, 0x11BC, 0x3147, 0x1175, 0x3163 };
     UChar32 c;
     UChar skel[16];
     int n = 0, d;
@@ -189,7 +191,8 @@ static int other_scripts(USpoofChecker *sc, uint32_t (*out)[3], int max)
         n++;
     }
     for (i = 0; i < sizeof ieung / sizeof ieung[0] && n < max; i++) {
-        out[n][0] = (uint32_t)ieung[i], out[n][1] = LATIN, out[n][2] = 'o';
+        out[n][0] = (uint32_t)ieung[i], out[n][1] = LATIN;
+        out[n][2] = ieung[i] == 0x1175 || ieung[i] == 0x3163 ? 'i' : 'o';
         n++;
     }
     return n;
@@ -274,8 +277,11 @@ int main(int argc, char **argv)
     for (c = 0x80; c <= 0x1FFFF; c++) {
         int d = letterlike(c);
         for (i = 0; d == 0 && i < nletters; i++) {
+            /* From U+0100 (report-adv12d F8: dotless ı in Kım), letters
+             * NFKC leaves alone; ſ is NFKC's s. */
             if (letters[i].c != c || everyday(c) ||
-                !((letters[i].script == LATIN && c >= 0x250) ||
+                u_getIntPropertyValue(c, UCHAR_DECOMPOSITION_TYPE) != U_DT_NONE ||
+                !((letters[i].script == LATIN && c >= 0x100) ||
                   (letters[i].script == CYRILLIC && c >= 0x460)))
                 continue;
             for (j = 0; j < nletters; j++)

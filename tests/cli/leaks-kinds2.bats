@@ -8,47 +8,11 @@
 
 bats_require_minimum_version 1.5.0
 load helpers
+load leaks_helpers
 
-setup() {
-    common_setup
-    W=$T/work
-    mkdir -p "$W"
-    cd "$W"
-    mkstore field
-    mkstore hq
-    introduce field hq
-}
+setup() { leaks_setup; }
 
 teardown() { common_teardown; }
-
-# record PSEUDONYM TEXT: a record of the subject; prints its ID.
-record() {
-    printf '%s\n' "$2" | st field record "$1" --title "Work" --date 2024-03-15 --tag work
-}
-
-# redacts_to SUBJECT-ARGS TEXT WANT: a subject added with SUBJECT-ARGS
-# (words, then --pseudonym P) and consent, a record of TEXT, and redact
-# prints WANT as its body (exit 0).
-redacts_to() {
-    local args=$1 text=$2 want=$3 p id body
-    # shellcheck disable=SC2086
-    p=$(eval "st field subject add $args")
-    st field consent "$p" --export yes --method verbal 2>/dev/null
-    id=$(record "$p" "$text")
-    run --separate-stderr st field redact "$id"
-    expect_status 0
-    body=$(printf '%s\n' "$output" | tail -n 1)
-    [ "$body" = "$want" ] || { printf 'want: %s\ngot:  %s\n' "$want" "$body" >&2; return 1; }
-}
-
-# no_leak TEXT STRING...: none of the strings is in TEXT.
-no_leak() {
-    local text=$1 s
-    shift
-    for s in "$@"; do
-        [[ "$text" != *"$s"* ]] || { printf 'leaks %s in:\n%s\n' "$s" "$text" >&2; return 1; }
-    done
-}
 
 # exports_clean STRING...: export everything to hq; the audit passes and
 # no record shown at hq holds any of the strings.
@@ -117,4 +81,17 @@ exports_clean() {
         'gmail: tsetsegee. Her naver: sunhwajang was closed. Gmail: blocked.' \
         'gmail: [EMAIL-1]. Her naver: [EMAIL-2] was closed. Gmail: blocked.'
     exports_clean tsetsegee sunhwajang
+}
+
+@test "leaks-kinds2: report-adv12d's names (a surname beside the given name, leetspeak 1, a right-to-left override)" {
+    redacts_to '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
+        "Ким Jong-su came. K$(printf '\xc4\xb1')m Jong-su came. K$(printf '\xe3\x85\xa3')m Jong-su came. 그날 김Jong-su가 왔다." \
+        'Rim-il came. Rim-il came. Rim-il came. 그날 Rim-il가 왔다.'
+    redacts_to '--name Altangerel --locale mn --pseudonym Tulga' \
+        'A1tangerel wrote. Altangere1 wrote.' 'Tulga wrote. Tulga wrote.'
+    exports_clean Ким K$'\xc4\xb1'm A1tangerel Altangere1
+    ID=$(record Rim-il "$(printf '\xe2\x80\xaeus-gnoJ miK\xe2\x80\xac came.')")
+    run --separate-stderr st field redact "$ID" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t0\t[0-9]+\tmixed-script\tunresolved\t'
 }

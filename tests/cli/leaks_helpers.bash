@@ -1,0 +1,43 @@
+# Helpers shared by the leak-kind CLI tests (leaks-names.bats,
+# leaks-kinds2.bats): a field store and a headquarters store that know
+# each other, records, and redactions compared whole.
+
+# leaks_setup: the two stores, field and hq, introduced (call from setup).
+leaks_setup() {
+    common_setup
+    W=$T/work
+    mkdir -p "$W"
+    cd "$W"
+    mkstore field
+    mkstore hq
+    introduce field hq
+}
+
+# record PSEUDONYM TEXT: a record of the subject; prints its ID.
+record() {
+    printf '%s\n' "$2" | st field record "$1" --title "Work" --date 2024-03-15 --tag work
+}
+
+# redacts_to SUBJECT-ARGS TEXT WANT: a subject added with SUBJECT-ARGS
+# (words, then --pseudonym P) and consent, a record of TEXT, and redact
+# prints WANT as its body (exit 0).
+redacts_to() {
+    local args=$1 text=$2 want=$3 p id body
+    # shellcheck disable=SC2086
+    p=$(eval "st field subject add $args")
+    st field consent "$p" --export yes --method verbal 2>/dev/null
+    id=$(record "$p" "$text")
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    body=$(printf '%s\n' "$output" | tail -n 1)
+    [ "$body" = "$want" ] || { printf 'want: %s\ngot:  %s\n' "$want" "$body" >&2; return 1; }
+}
+
+# no_leak TEXT STRING...: none of the strings is in TEXT.
+no_leak() {
+    local text=$1 s
+    shift
+    for s in "$@"; do
+        [[ "$text" != *"$s"* ]] || { printf 'leaks %s in:\n%s\n' "$s" "$text" >&2; return 1; }
+    done
+}
