@@ -610,7 +610,18 @@ static const char *const hit_flags[] = { "short-name", "name-or-word" };
 static int context_refuses(const struct normtext *t, const struct redact_form *f, size_t a,
                            size_t b)
 {
-    return f->kind == FORM_CONTEXT && !name_context(t, a, b, 1);
+    /* Particles only a person takes (to, from, by someone: 민한테서,
+     * 민에게; report-adv12d F37). */
+    static const char *const person[] = { "에게", "한테", "께", "더러" };
+    int last;
+
+    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1))
+        return 0;
+    last = redact_cp_before(t->norm, b);
+    for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)
+        if (b + strlen(person[i]) <= t->normlen && memcmp(t->norm + b, person[i], strlen(person[i])) == 0)
+            return 0;
+    return 1;
 }
 
 enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
