@@ -10,7 +10,7 @@
 #include "crypto/secmem.h"
 #include "privacy/confusable.h"
 #include "privacy/hanja.h"
-#include "privacy/variants.h"
+#include "privacy/romanise.h"
 
 /* Longest combining sequence handled as one unit; a longer run of marks is
  * cut into several units (it can only be noise, never part of a name). */
@@ -1188,7 +1188,7 @@ fail:
  * and single hyphens between them) holding letters of two or three of
  * Latin, Cyrillic and Hangul is keyed in one script: Latin if it has Latin
  * letters, else Cyrillic.  Every letter of the other scripts is keyed by
- * its usual spelling there (variants_reading: Revised Romanisation or
+ * its usual spelling there (romanise_reading: Revised Romanisation or
  * Kontsevich for a Hangul syllable, MNS 5217 for a Cyrillic letter), so
  * "Jong수" and "종su" are keyed jongsu, "Чон수" чонсу, "Dor-ж" dorj, and
  * a name whose halves are each a spelling of its parts matches as a whole.
@@ -1270,7 +1270,7 @@ static size_t split_readings(const struct builder *bd, struct reading **rd, size
                 r = t;
             }
             t = &r[*nrd];
-            if ((t->n = variants_reading(t->s, sizeof t->s, cp, target)) < 0)
+            if ((t->n = romanise_reading(t->s, sizeof t->s, cp, target)) < 0)
                 continue;
             t->at = (uint32_t)i, t->len = (uint32_t)k;
             extra += (size_t)t->n;

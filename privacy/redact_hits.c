@@ -10,6 +10,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/romanise.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
 
@@ -940,7 +941,7 @@ static size_t surname_before(const struct normtext *t, size_t p)
         if ((n = utf8_next(&cp, t->key + i, kb - i)) <= 0)
             return p;
         if (is_cyrillic_cp(cp)) {
-            if ((r = variants_reading(key + k, sizeof key - 1 - k, cp, 1)) < 0)
+            if ((r = romanise_reading(key + k, sizeof key - 1 - k, cp, 1)) < 0)
                 return p;
             k += (size_t)r;
         } else {

@@ -52,16 +52,6 @@ size_t variants_hangul_syllables(char *out, size_t outlen, const char *key, size
  * stricter context of FORM_COMMON (docs/VARIANTS.md), else 0. */
 int variants_common_word(const char *key, size_t keylen);
 
-/* The usual spelling in script (1 Latin, 2 Cyrillic: enum
- * confusable_script) of one letter of another script, lower case, for a
- * name written half in one script and half in another (Jong수, 종su,
- * Чон수, Dor-ж; normalise.c keys such a word by it): a Hangul syllable in
- * Revised Romanisation (the first options of the tables below) or in
- * Kontsevich's Cyrillic, a Cyrillic letter in MNS 5217.  Writes at most
- * cap bytes (no NUL) to out; returns the length in bytes (0: the letter
- * is not written, ь), -1 if there is none. */
-int variants_reading(char *out, size_t cap, int cp, int script);
-
 /* 1 if key (see normalise.h) is a frequent Korean surname, in Hangul or in
  * one of its romanised spellings ("kim", "choe", "ri"), else 0. */
 int variants_is_surname(const char *key, size_t keylen);

@@ -11,10 +11,4 @@
  * starts (0: the whole term is one word).  variants_ko.c. */
 int korean_other_scripts(struct variant_list *out, const int *cps, int n, int given, int person);
 
-/* The usual Russian Cyrillic spelling (Kontsevich, first option, as at a
- * word's start) of Hangul syllable cp, lower case, into out (at most cap
- * bytes, no NUL); returns its length in bytes, 0 if cp is no syllable.
- * For names written half in Hangul (normalise.c, variants_reading). */
-size_t korean_cyrillic_reading(char *out, size_t cap, int cp);
-
 #endif
