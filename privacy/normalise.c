@@ -1252,7 +1252,11 @@ static size_t split_readings(const struct builder *bd, struct reading **rd, size
         }
         w = split_word(bd, i, &mask);
         letters = mask & ~1u;
-        if ((letters & (letters - 1)) == 0) {
+        /* Not the end of an address, a URL or a handle
+         * ("x@gmail.comгэрэл": the word glued after it is read as
+         * written, with its own rules). */
+        if ((letters & (letters - 1)) == 0 ||
+            (i > 0 && strchr(".@/:_", bd->s[i - 1]) != NULL)) {
             i = w;
             continue;
         }
