@@ -250,7 +250,7 @@ static struct date month_after_day(const char *s, size_t len, size_t at)
 static int born_after(const char *s, size_t len, size_t i);
 
 /* Numeric: Y-M-D, D.M.Y, M/D/Y (same separator twice, a space after it
- * allowed: "1975. 3. 14"), or YYYYMMDD. */
+ * allowed: "1975. 3. 14"), YYYYMMDD, DDMMYYYY or MMDDYYYY. */
 static struct date numeric(const char *s, size_t len, size_t at)
 {
     struct date d = { 0, NONE, 0 };
@@ -264,7 +264,14 @@ static struct date numeric(const char *s, size_t len, size_t at)
     }
     if (a == 8 && det_ends_word(s, len, at + 8)) {
         x = det_value(s + at, 4);
+        z = det_value(s + at + 4, 4);
         if (x >= 1900 && x <= 2099 && det_month_day(det_value(s + at + 4, 2), det_value(s + at + 6, 2)))
+            d.end = at + 8, d.strength = FULL;
+        /* DDMMYYYY and MMDDYYYY ("DOB: 15031985": report-adv12d F9); a
+         * birth word must still mark it, as for every date. */
+        else if (z >= 1900 && z <= 2099 &&
+                 (det_month_day(det_value(s + at + 2, 2), det_value(s + at, 2)) ||
+                  det_month_day(det_value(s + at, 2), det_value(s + at + 2, 2))))
             d.end = at + 8, d.strength = FULL;
         return d;
     }

@@ -13,6 +13,7 @@
 
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
+#include "util/lexicon.h"
 
 enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD, LABEL_GRID, LABEL_IP,
                   LABEL_MAIL };
@@ -368,10 +369,27 @@ static size_t handle_value(const char *s, size_t len, size_t at)
     return letters > 0 && i - at >= 3 && i - at <= 38 && det_ends_word(s, len, i) ? i : 0;
 }
 
+/* 1 if a provider's name and a colon stand right before the value at v
+ * ("gmail: tsetsegee", "naver:tsetsegee"). */
+static int provider_colon_before(const char *s, size_t v)
+{
+    size_t a, we, e = v;
+
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    if (e == 0 || s[e - 1] != ':')
+        return 0;
+    we = det_word_ending(s, e - 1, "", &a);
+    return we != 0 && det_in_list(mail_labels, MAIL_PROVIDERS, s + a, we - a);
+}
+
 /* The end of a mailbox's user name at at after a mail label (above), or
  * 0: [a-z0-9._] holding a digit, '.' or '_', or followed by a provider
- * (" gmail-д", " on gmail"); a word alone is a word ("Naver: the
- * company"), even after a provider. */
+ * (" gmail-д", " on gmail"), or of letters only right after a provider
+ * and a colon when it is no English word (brief i12-kinds2, item 4:
+ * "gmail: tsetsegee"; hunspell-en-us asked, util/lexicon.h; with it
+ * missing, any such word); a word alone is a word ("Naver: the company",
+ * "gmail: blocked"). */
 static size_t mailbox_value(const char *s, size_t len, size_t at, size_t hv)
 {
     size_t k, i = hv, a;
@@ -381,6 +399,8 @@ static size_t mailbox_value(const char *s, size_t len, size_t at, size_t hv)
     for (k = at; k < hv; k++)
         if (det_digit(s[k]) || s[k] == '.' || s[k] == '_')
             return hv;
+    if (provider_colon_before(s, at) && lexicon_word(LEXICON_EN, s + at, hv - at) != 1)
+        return hv;
     if (det_starts(s, len, i, " on "))
         i += 3;
     if (i < len && s[i] == ' ')

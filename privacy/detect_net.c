@@ -395,6 +395,22 @@ static size_t octet(const char *s, size_t len, size_t at)
     return n >= 1 && n <= 3 && det_value(s + at, n) <= 255 ? n : 0;
 }
 
+/* The length of a dot between two octets at s[i]: '.', or a dot written
+ * out ("192[.]168[.]10[.]45", "192 dot 168 dot 10 dot 45": report-adv12d
+ * F11; four octets so joined are an address); 0 if none. */
+static size_t octet_dot(const char *s, size_t len, size_t i)
+{
+    size_t k, n;
+
+    if (i < len && s[i] == '.')
+        return 1;
+    for (k = 0; k < sizeof dots / sizeof dots[0]; k++)
+        if (det_starts(s, len, i, dots[k]) && (n = strlen(dots[k])) > 0 && i + n < len &&
+            det_digit(s[i + n]))
+            return n;
+    return 0;
+}
+
 /* Four octets at at; the end or 0 (no end check). */
 static size_t quad(const char *s, size_t len, size_t at)
 {
@@ -406,9 +422,9 @@ static size_t quad(const char *s, size_t len, size_t at)
             return 0;
         i += n;
         if (k < 3) {
-            if (i >= len || s[i] != '.')
+            if ((n = octet_dot(s, len, i)) == 0)
                 return 0;
-            i++;
+            i += n;
         }
     }
     return i;

@@ -10,6 +10,7 @@
 #include "crypto/secmem.h"
 #include "privacy/confusable.h"
 #include "privacy/hanja.h"
+#include "privacy/romanise.h"
 
 /* Longest combining sequence handled as one unit; a longer run of marks is
  * cut into several units (it can only be noise, never part of a name). */
@@ -26,17 +27,29 @@ struct builder {
     uint32_t *ka;       /* per key byte: its norm position */
     int script;         /* of the last character put (SCRIPT_ below) */
     int mixed;          /* a word mixes Latin, Cyrillic or Greek letters */
+    int lastw;          /* the script of the last letter, kept over one hyphen */
+    int split;          /* a word mixes Latin, Cyrillic and Hangul (read_split) */
 };
 
 /* The script of a character for look-alike checks: one of enum
  * confusable_script, SCRIPT_WORD for other word characters (digits,
  * Hangul, Han), SCRIPT_NONE for the rest. */
-enum { SCRIPT_NONE = CONF_NONE, SCRIPT_WORD = CONF_OTHER + 1 };
+enum { SCRIPT_NONE = CONF_NONE, SCRIPT_WORD = CONF_OTHER + 1, SCRIPT_HANGUL, SCRIPT_HYPHEN };
 
 /* Notes the script of the next character put: two letters of different
- * scripts side by side make a mixed word (resolve_mixed). */
+ * scripts side by side make a mixed word (resolve_mixed); Latin, Cyrillic
+ * and Hangul side by side, or on both sides of a hyphen, a word that may
+ * be a name written half in each (read_split).  SCRIPT_HYPHEN: a dash. */
 static inline void note_script(struct builder *bd, int script)
 {
+    int w = script == SCRIPT_HANGUL || script == CONF_LATIN || script == CONF_CYRILLIC;
+
+    if (script == SCRIPT_HYPHEN) {
+        bd->script = SCRIPT_NONE;
+        return;
+    }
+    bd->split |= w && bd->lastw != SCRIPT_NONE && bd->lastw != script;
+    bd->lastw = w ? script : SCRIPT_NONE;
     bd->mixed |= (script != SCRIPT_NONE && script < SCRIPT_WORD && bd->script != SCRIPT_NONE &&
                   bd->script < SCRIPT_WORD && script != bd->script) ||
                  /* a Cyrillic or Greek letter beside a digit: maybe an ID
@@ -263,7 +276,7 @@ int normalise_is_upper(int cp)
         return 1;
     /* A Lisu or Canadian syllabics look-alike has no case: it is written
      * for the capital it looks like (ꓓorj, ᗪorj). */
-    if (confusable_script(cp) == CONF_OTHER && !utf8proc_islower(cp))
+    if (confusable_only_lookalike(cp) && !utf8proc_islower(cp))
         return 1;
     return cp > 0x7F &&
            utf8proc_decompose_char(cp, f, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &boundclass) == 1 &&
@@ -355,6 +368,10 @@ static const char *number_mark(const char *s, size_t len, int cp, const char *in
         return NULL;
     if (degree_lookalike(cp))
         return spaced ? NULL : "\xc2\xb0";
+    /* The ideographic full stop a CJK input method types between digits
+     * is a full stop ("192。168。10。45": report-adv12d F11). */
+    if ((cp == 0x3002 || cp == 0xFF61) && !spaced)
+        return j < inlen && in[j] >= '0' && in[j] <= '9' ? "." : NULL;
     if (!number_joiner(cp))
         return NULL;
     while (j < inlen && in[j] == ' ')
@@ -531,12 +548,18 @@ static int script_of(int cp)
 
     if (!is_word_cp(cp))
         return SCRIPT_NONE;
+    if (cp >= 0xAC00 && cp <= 0xD7A3)
+        return SCRIPT_HANGUL;
     if (s == CONF_NONE && cp > 0x7F) {
         k = utf8proc_decompose_char(cp, f, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD,
                                     &boundclass);
         if (k == 1)
             s = confusable_script(f[0]);
     }
+    /* A Cyrillic letter of neither Russian nor Mongolian (ӏ, ԁ, Є) is a
+     * look-alike, like those of other scripts: its word is checked. */
+    if (s == CONF_CYRILLIC && confusable_rare_cyrillic(cp))
+        s = CONF_OTHER;
     return s != CONF_NONE && !continues(cp) ? s : SCRIPT_WORD;
 }
 
@@ -665,6 +688,18 @@ static int put_fast(struct builder *bd, const struct cpmap *m, size_t os)
  * initial and final indexes of the syllable arithmetic (Unicode ch. 3.12). */
 #define JAMO_RUN 64
 
+/* The compatibility jamo a halfwidth jamo (U+FFA1-U+FFDC: ﾡ ￜ) stands
+ * for, its <narrow> decomposition in UnicodeData.txt (NFKC goes on to the
+ * conjoining jamo), or cp itself (report-adv12d F13: ﾡￜﾱ is ㄱㅣㅁ). */
+static int compat_of(int cp)
+{
+    return cp >= 0xFFA1 && cp <= 0xFFBE ? cp - 0xFFA1 + 0x3131 :
+           cp >= 0xFFC2 && cp <= 0xFFC7 ? cp - 0xFFC2 + 0x314F :
+           cp >= 0xFFCA && cp <= 0xFFCF ? cp - 0xFFCA + 0x3155 :
+           cp >= 0xFFD2 && cp <= 0xFFD7 ? cp - 0xFFD2 + 0x315B :
+           cp >= 0xFFDA && cp <= 0xFFDC ? cp - 0xFFDA + 0x3161 : cp;
+}
+
 static int compat_consonant(int cp)
 {
     return cp >= 0x3131 && cp <= 0x314E;
@@ -673,6 +708,16 @@ static int compat_consonant(int cp)
 static int compat_vowel(int cp)
 {
     return cp >= 0x314F && cp <= 0x3163;
+}
+
+/* 1 if s[0..len) starts with a compatibility or halfwidth jamo, written
+ * to *cp as the compatibility one. */
+static int compat_jamo_at(int *cp, const char *s, size_t len)
+{
+    if (utf8_decode(cp, s, len) != 3)
+        return 0;
+    *cp = compat_of(*cp);
+    return compat_consonant(*cp) || compat_vowel(*cp);
 }
 
 /* Initial index (0-18) of a compatibility consonant, or -1. */
@@ -737,8 +782,7 @@ static size_t put_jamo_run(struct builder *bd, const char *in, size_t inlen, siz
     size_t os[JAMO_RUN + 1], p = at;
     int n = 0;
 
-    while (n < JAMO_RUN && p < inlen && utf8_decode(&cps[n], in + p, inlen - p) == 3 &&
-           (compat_consonant(cps[n]) || compat_vowel(cps[n]))) {
+    while (n < JAMO_RUN && p < inlen && compat_jamo_at(&cps[n], in + p, inlen - p)) {
         /* A jamo with a mark after it is a sequence of its own. */
         if (p + 3 < inlen && utf8_decode(&k, in + p + 3, inlen - p - 3) > 0 && continues(k))
             break;
@@ -758,6 +802,16 @@ static size_t put_jamo_run(struct builder *bd, const char *in, size_t inlen, siz
         }
     }
     return p - at;
+}
+
+static int ascii_letter(char c);
+
+/* Spacing accents (˘ ˇ ˙ ˚ ˛ ˜ ˝ ˆ ¨ ¯ ¸), which NFKC writes as a space
+ * and a combining mark. */
+static int spacing_accent(int cp)
+{
+    return (cp >= 0x02D8 && cp <= 0x02DD) || cp == 0x02C7 || cp == 0x02C6 || cp == 0x00A8 ||
+           cp == 0x00AF || cp == 0x00B8;
 }
 
 static int build_norm(struct builder *bd, const char *in, size_t inlen, struct err *e)
@@ -795,7 +849,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             if (o != ' ' || bd->len == 0 || bd->s[bd->len - 1] != ' ') {
                 if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
                     return err_set(e, EXIT_INPUT, "out of memory while normalising text");
-                note_script(bd, SCRIPT_NONE);
+                note_script(bd, o == '-' ? SCRIPT_HYPHEN : SCRIPT_NONE);
                 put1(bd, o, at);
             }
             at++;
@@ -829,7 +883,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             at += n;
             continue;
         }
-        if (cp >= 0x3131 && cp <= 0x3163) {
+        if ((cp >= 0x3131 && cp <= 0x3163) || (cp >= 0xFFA1 && cp <= 0xFFDC)) {
             int oom = 0;
             size_t run = put_jamo_run(bd, in, inlen, at, &oom);
             if (oom)
@@ -840,6 +894,13 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
                 continue;
             }
         }
+        /* A spacing accent typed after a Latin letter ("Cho˘ng", as a
+         * keyboard without dead keys gives ŏ: report-adv12d F16) is the
+         * letter's mark, stripped as marks on Latin letters are. */
+        if (spacing_accent(cp) && bd->len > 0 && ascii_letter(bd->s[bd->len - 1])) {
+            at += n;
+            continue;
+        }
         m = cp < 0x10000 ? &cpmap[cp] : NULL;
         if (m != NULL && m->kind >= CM_PLAIN && !continued(&la_at, &la_cp, &la_n, in, inlen, at + n)) {
             marks = marks_of(cp);
@@ -848,7 +909,7 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
         } else if (m != NULL ? m->kind == CM_SPECIAL
                              : (is_space_cp(cp) || is_dash(cp) || is_apostrophe(cp))) {
-            note_script(bd, SCRIPT_NONE);
+            note_script(bd, is_dash(cp) ? SCRIPT_HYPHEN : SCRIPT_NONE);
             if (emit_cp(bd, cp, at) != 0)
                 return err_set(e, EXIT_INPUT, "out of memory while normalising text");
         } else {
@@ -1014,6 +1075,43 @@ static int id_word(const struct builder *bd, size_t a, size_t b, const char *in,
     return digits >= 5 && fold > 0;
 }
 
+/* 1 if the word bd->s[a..b) holds a Cyrillic letter of neither Russian
+ * nor Mongolian (confusable_rare_cyrillic). */
+static int rare_cyrillic_word(const struct builder *bd, size_t a, size_t b)
+{
+    int cp, k;
+
+    for (; a < b && (k = utf8_decode(&cp, bd->s + a, b - a)) > 0; a += (size_t)k)
+        if (confusable_rare_cyrillic(cp))
+            return 1;
+    return 0;
+}
+
+/* 1 if every letter of the word bd->s[a..b) is Latin or has a Latin
+ * look-alike. */
+static int latin_covers(const struct builder *bd, size_t a, size_t b, const char *in, size_t inlen)
+{
+    int cp, k, sc;
+
+    for (; a < b && (k = utf8_decode(&cp, bd->s + a, b - a)) > 0; a += (size_t)k)
+        if ((sc = confusable_script(cp)) != CONF_NONE && sc != CONF_LATIN &&
+            lookalike(cp, CONF_LATIN, in, inlen, bd->a[a]) == 0)
+            return 0;
+    return 1;
+}
+
+/* 1 if the word bd->s[a..b) is only of the letters of Armenian, Cherokee,
+ * Lisu or syllabics (a Hebrew or Arabic word, or "ㅇㅇ", stays whole). */
+static int only_lookalikes(const struct builder *bd, size_t a, size_t b)
+{
+    int cp, k;
+
+    for (; a < b && (k = utf8_decode(&cp, bd->s + a, b - a)) > 0; a += (size_t)k)
+        if (!confusable_only_lookalike(cp))
+            return 0;
+    return 1;
+}
+
 /* Rewrites bd's views with every mixed word in one script; appends each
  * such word's original span to *mixed (pairs of offsets, malloc). */
 static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_t **mixed,
@@ -1042,7 +1140,15 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
         idw = (scripts & 1) && id_word(bd, i, w, in, inlen);
         if (idw) {
             script = CONF_LATIN;
-        } else if (scripts == 1 << CONF_OTHER && w - i > 4) {
+        } else if (scripts == 1 << CONF_CYRILLIC && rare_cyrillic_word(bd, i, w)) {
+            /* A Cyrillic word with a letter of neither Russian nor
+             * Mongolian: a Latin word in Cyrillic look-alikes (Воӏԁ) is
+             * written in Latin; any such word is flagged (Єлзийбаяр). */
+            if (latin_covers(bd, i, w, in, inlen))
+                script = CONF_LATIN;
+            if (add_mixed(mixed, nmixed, &cap, bd->a[i], w < bd->len ? bd->a[w] : inlen) != 0)
+                goto fail;
+        } else if (scripts == 1 << CONF_OTHER && w - i > 4 && only_lookalikes(bd, i, w)) {
             /* Only look-alike letters (Ꭰꓳꓣꓙ; two or more: every one of
              * these letters is 2 or 3 bytes): a Latin word in disguise when
              * Latin covers every letter, else a word of its own script
@@ -1074,6 +1180,154 @@ static int resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint3
 fail:
     free_builder(&nb);
     return -1;
+}
+
+/* ---- Names written half in one script, half in another (issue 12,
+ * brief i12-kinds2 item 1) ----
+ * "Jong수", "종su", "Чон수", "Dor-ж", "До-rj": a word (word characters,
+ * and single hyphens between them) holding letters of two or three of
+ * Latin, Cyrillic and Hangul is keyed in one script: Latin if it has Latin
+ * letters, else Cyrillic.  Every letter of the other scripts is keyed by
+ * its usual spelling there (romanise_reading: Revised Romanisation or
+ * Kontsevich for a Hangul syllable, MNS 5217 for a Cyrillic letter), so
+ * "Jong수" and "종su" are keyed jongsu, "Чон수" чонсу, "Dor-ж" dorj, and
+ * a name whose halves are each a spelling of its parts matches as a whole.
+ * Only the key view changes: the norm view keeps the script change, which
+ * boundaries, particles and detectors read ("Raseon이다").  Every key byte
+ * of a reading maps to the first norm byte of its letter. */
+static int split_script(int cp)
+{
+    int s;
+
+    if (cp >= 0xAC00 && cp <= 0xD7A3)
+        return SCRIPT_HANGUL;
+    s = confusable_script(cp);
+    return s == CONF_LATIN || s == CONF_CYRILLIC ? s : SCRIPT_NONE;
+}
+
+/* The end of the word starting at norm byte i (word characters and single
+ * hyphens between them); *mask gets 1 << split_script of its letters. */
+static size_t split_word(const struct builder *bd, size_t i, unsigned *mask)
+{
+    int cp, k;
+
+    *mask = 0;
+    while (i < bd->len && (k = utf8_decode(&cp, bd->s + i, bd->len - i)) > 0) {
+        if (!is_word_cp(cp)) {
+            if (bd->s[i] != '-' || i + 1 >= bd->len || utf8_decode(&cp, bd->s + i + 1, bd->len - i - 1) <= 0 ||
+                !is_word_cp(cp))
+                break;
+            k = 1;
+        } else {
+            *mask |= 1u << split_script(cp);
+        }
+        i += (size_t)k;
+    }
+    return i;
+}
+
+struct reading {
+    uint32_t at, len;           /* the letter: norm bytes */
+    char s[12];                 /* its key bytes */
+    int n;
+};
+
+/* Finds the letters to key by their reading (above) into *rd (malloc, *nrd
+ * of them); returns the key bytes they add at most, or SIZE_MAX if out of
+ * memory. */
+static size_t split_readings(const struct builder *bd, struct reading **rd, size_t *nrd)
+{
+    size_t i = 0, w, cap = 0, extra = 0;
+    unsigned mask, letters;
+    int cp, k, target, sc;
+    struct reading *r = NULL, *t;
+
+    *rd = NULL, *nrd = 0;
+    while (i < bd->len) {
+        if ((k = utf8_decode(&cp, bd->s + i, bd->len - i)) <= 0)
+            break;
+        if (!is_word_cp(cp)) {
+            i += (size_t)k;
+            continue;
+        }
+        w = split_word(bd, i, &mask);
+        letters = mask & ~1u;
+        /* Not the end of an address, a URL or a handle
+         * ("x@gmail.comгэрэл": the word glued after it is read as
+         * written, with its own rules). */
+        if ((letters & (letters - 1)) == 0 ||
+            (i > 0 && strchr(".@/:_", bd->s[i - 1]) != NULL)) {
+            i = w;
+            continue;
+        }
+        target = mask & (1u << CONF_LATIN) ? CONF_LATIN : CONF_CYRILLIC;
+        for (; i < w; i += (size_t)k) {
+            if ((k = utf8_decode(&cp, bd->s + i, w - i)) <= 0)
+                return free(r), SIZE_MAX;
+            sc = split_script(cp);
+            if (sc == SCRIPT_NONE || sc == target)
+                continue;
+            if (*nrd == cap) {
+                cap = cap ? 2 * cap : 16;
+                if ((t = realloc(r, cap * sizeof *r)) == NULL)
+                    return free(r), SIZE_MAX;
+                r = t;
+            }
+            t = &r[*nrd];
+            if ((t->n = romanise_reading(t->s, sizeof t->s, cp, target)) < 0)
+                continue;
+            t->at = (uint32_t)i, t->len = (uint32_t)k;
+            extra += (size_t)t->n;
+            (*nrd)++;
+        }
+    }
+    *rd = r;
+    return extra;
+}
+
+/* Rewrites bd's key view with the readings of read_split (above).
+ * Returns 0, or -1 if out of memory. */
+static int read_split(struct builder *bd)
+{
+    struct reading *rd;
+    size_t nrd, extra = split_readings(bd, &rd, &nrd), i, j = 0, w = 0;
+    char *k;
+    uint32_t *ka;
+
+    if (extra == SIZE_MAX)
+        return -1;
+    if (nrd == 0)
+        return free(rd), 0;
+    if ((bd->klen + extra + 1 > bd->cap && grow(bd, bd->klen + extra) != 0) ||
+        (k = secmem_wipe_malloc(bd->cap)) == NULL) {
+        free(rd);
+        return -1;
+    }
+    if ((ka = malloc(bd->cap * sizeof *ka)) == NULL) {
+        secmem_wipe_free(k), free(rd);
+        return -1;
+    }
+    for (i = 0; i < bd->klen; i++) {
+        uint32_t p = bd->ka[i];
+        while (j < nrd && rd[j].at + rd[j].len <= p)
+            j++;
+        if (j < nrd && p >= rd[j].at) {
+            if (p == rd[j].at && (i == 0 || bd->ka[i - 1] < p)) {
+                memcpy(k + w, rd[j].s, (size_t)rd[j].n);
+                for (int c = 0; c < rd[j].n; c++)
+                    ka[w + (size_t)c] = p;
+                w += (size_t)rd[j].n;
+            }
+            continue;
+        }
+        k[w] = bd->k[i];
+        ka[w++] = p;
+    }
+    sodium_memzero(rd, nrd * sizeof *rd);
+    free(rd);
+    secmem_wipe_free(bd->k), free(bd->ka);
+    bd->k = k, bd->ka = ka, bd->klen = w;
+    return 0;
 }
 
 /* ---- Names spelled out letter by letter (issue 12 follow-up) ----
@@ -1255,7 +1509,14 @@ static int leet_at(const char *s, size_t len, size_t p)
                 return 0;
         }
     }
-    return letters >= 2 && letters >= 2 * digits ? leet_letter(s[p]) : 0;
+    if (letters < 2 || letters < 2 * digits)
+        return 0;
+    /* 1 is l after a vowel, before a consonant or the word's end
+     * ("A1tangerel", "Altangere1": report-adv12d F7), else i ("K1m"). */
+    if (s[p] == '1' && p > a && strchr("aeiouy", s[p - 1] | 0x20) != NULL &&
+        (p + 1 >= b || (ascii_letter(s[p + 1]) && strchr("aeiouy", s[p + 1] | 0x20) == NULL)))
+        return 'l';
+    return leet_letter(s[p]);
 }
 
 /* Leaves the gaps (above) out of bd's key view, and reads leetspeak
@@ -1272,6 +1533,12 @@ static void spelled_key(struct builder *bd)
             bd->ka[w++] = bd->ka[i];
             continue;
         }
+        /* A full stop between two digits is left out of the key, as a
+         * dash is: a registered number written "9911.2345" is 99112345
+         * (report-adv12d F10). */
+        if (c == '.' && (p = bd->ka[i]) > 0 && p + 1 < bd->len && bd->s[p - 1] >= '0' &&
+            bd->s[p - 1] <= '9' && bd->s[p + 1] >= '0' && bd->s[p + 1] <= '9')
+            continue;
         if ((c == '.' || c == '_' || c == '*' || c == '/' || c == '|' || c == '+' || c == '~' ||
              c == 0xC2 || c == 0xE2 || c == 0xE3) &&
             (k = utf8_decode(&cp, bd->s + (p = bd->ka[i]), bd->len - bd->ka[i])) > 0 &&
@@ -1285,16 +1552,55 @@ static void spelled_key(struct builder *bd)
     bd->klen = w;
 }
 
+/* A run after a right-to-left override (U+202E), to its pop (U+202C), a
+ * line break or the text's end, is shown with its letters in reverse
+ * order (report-adv12d F6: "\u202eus-gnoJ miK" reads "Kim Jong-su" on
+ * screen) while matching reads them as stored: each such run holding a
+ * letter, a digit or any other non-ASCII character is listed in out->mixed, a mixed-script review flag (it
+ * mixes display directions).  Returns 0, or -1 if out of memory. */
+static int override_runs(struct normtext *out, const char *in, size_t inlen)
+{
+    static const char rlo[] = "\xe2\x80\xae", pdf[] = "\xe2\x80\xac";
+    const char *p = in, *end = in + inlen, *q, *r;
+    uint32_t *m;
+
+    while ((p = memmem(p, (size_t)(end - p), rlo, 3)) != NULL) {
+        p += 3;
+        q = memmem(p, (size_t)(end - p), pdf, 3);
+        r = memchr(p, '\n', (size_t)(end - p));
+        q = q == NULL || (r != NULL && r < q) ? (r != NULL ? r : end) : q;
+        for (r = p; r < q && (unsigned char)*r < 0x80 && !is_word_cp((unsigned char)*r); r++)
+            ;
+        if (r < q) {
+            if ((m = realloc(out->mixed, 2 * (out->nmixed + 1) * sizeof *m)) == NULL)
+                return -1;
+            out->mixed = m;
+            m[2 * out->nmixed] = (uint32_t)(p - 3 - in), m[2 * out->nmixed + 1] = (uint32_t)(q - in);
+            out->nmixed++;
+        }
+        p = q;
+    }
+    return 0;
+}
+
 int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
 {
     struct builder nb = { 0 };
+    int split;
 
     memset(out, 0, sizeof *out);
     if (build_norm(&nb, in, inlen, e) != 0) {
         free_builder(&nb);
         return -1;
     }
+    split = nb.split;           /* resolve_mixed makes a new builder */
     if (nb.mixed && resolve_mixed(&nb, in, inlen, &out->mixed, &out->nmixed) != 0) {
+        free_builder(&nb);
+        free(out->mixed);
+        out->mixed = NULL, out->nmixed = 0;
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+    }
+    if ((split && read_split(&nb) != 0) || override_runs(out, in, inlen) != 0) {
         free_builder(&nb);
         free(out->mixed);
         out->mixed = NULL, out->nmixed = 0;

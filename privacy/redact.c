@@ -154,7 +154,8 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat, int gen
         return -1;
     l->term = r->nterms, l->keylen = v->keylen;
     l->rule = v->rule, l->suffix = v->suffix;
-    l->capital = v->capital, l->kind = v->flag ? FORM_SHORT : FORM_REPLACE;
+    l->capital = v->capital;
+    l->kind = v->context ? FORM_CONTEXT : v->flag ? FORM_SHORT : FORM_REPLACE;
     l->person = cat == NAME_CAT || cat == TERM_PERSON;
     l->father = v->father;
     l->initials = v->initials;
@@ -166,29 +167,44 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat, int gen
      * that is a word, lit_form); either way they stay review flags
      * ("KJS", docs/VARIANTS.md).  A place may be an ordinary word too
      * (issue 12, report adv12c L15: мөрөн "river", дархан "craftsman"). */
-    l->word = (cat == NAME_CAT || (cat == TERM_PLACE && cased_key(v->key, v->keylen))) &&
+    l->word = !v->context &&
+              (cat == NAME_CAT || (cat == TERM_PLACE && cased_key(v->key, v->keylen))) &&
               one_word(v->key, v->keylen) &&
               !(v->flag && (v->suffix == SUFFIX_MN_STEM || cat != NAME_CAT));
     r->nlits++;
     return 0;
 }
 
+/* Bit 7 of a form's byte: the short-form mark for FORM_REPLACE, the
+ * generated mark for FORM_SHORT, FORM_WORD and FORM_COMMON; FORM_CONTEXT
+ * has neither.  The two never meet: a generated spelling that is no word
+ * is FORM_REPLACE, and a short form's mark matters only once it is
+ * replaced (lower_name_part). */
+static int form_modifier(const struct redact_form *f)
+{
+    return f->kind == FORM_REPLACE ? f->shortform != 0
+           : f->kind == FORM_CONTEXT ? 0 : f->generated != 0;
+}
+
 unsigned char redact_form_byte(const struct redact_form *f)
 {
     return (unsigned char)((f->suffix & 3) | (f->capital ? 4 : 0) | (f->person ? 8 : 0) |
-                           ((f->kind & 3) << 4) |
-                           (f->generated && f->kind != FORM_REPLACE ? 0x40 : 0));
+                           ((f->kind & 7) << 4) | (form_modifier(f) ? 0x80 : 0));
 }
 
 int redact_form_of_byte(struct redact_form *f, unsigned char b)
 {
-    if ((b >> 7) != 0 || ((b >> 4) & 3) > FORM_COMMON ||
-        ((b & 0x40) && ((b >> 4) & 3) == FORM_REPLACE))
+    unsigned kind = (b >> 4) & 7, mod = (b >> 7) & 1;
+
+    if (kind > FORM_CONTEXT || (kind == FORM_CONTEXT && mod))
         return -1;
     f->suffix = b & 3, f->capital = (b >> 2) & 1, f->person = (b >> 3) & 1;
-    f->kind = (b >> 4) & 3;
-    f->shortform = 0;
-    f->generated = (b >> 6) & 1;
+    f->kind = (unsigned char)kind;
+    /* Bit 7 is the short-form mark with FORM_REPLACE, the generated mark
+     * with the kinds that may be a word (redact.h); a short form's kind
+     * FORM_SHORT is a short form too, as lit_form makes it. */
+    f->shortform = (unsigned char)(kind == FORM_REPLACE ? mod : kind == FORM_SHORT);
+    f->generated = (unsigned char)(kind != FORM_REPLACE && mod);
     return 0;
 }
 
@@ -197,7 +213,7 @@ int redact_form_of_byte(struct redact_form *f, unsigned char b)
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
-    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0 };
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0 };
     int cp, second, k, k2;
 
     if ((k = utf8_next(&cp, key, keylen)) > 0) {

@@ -166,11 +166,15 @@ enum redact_form_kind {
     FORM_WORD,                  /* a name that is also an ordinary word (나라, гэрэл,
                                  * Bold): replaced where the context marks a name,
                                  * else a review flag */
-    FORM_COMMON                 /* a name that is also a month, a day or a function
+    FORM_COMMON,                /* a name that is also a month, a day or a function
                                  * word (May, An, Даваа: variants_common_word): as
                                  * FORM_WORD, but a capital does not mark a name
                                  * where the words around it mark the word ("in
                                  * May", "May 5", "Даваа гарагт") */
+    FORM_CONTEXT                /* a one-syllable Korean given name alone (진, Jin of
+                                 * 선우진): a review flag where the context marks a
+                                 * name ("Jin came.", "진씨가", "Mr. Jin"), else
+                                 * nothing (진 starts too many words) */
 };
 
 /* A protected form's rules: what may follow it in its word, whether it
@@ -186,8 +190,9 @@ struct redact_form {
     unsigned char shortform;    /* 1: made as a short form (variants.c), replaced only
                                  * because the dictionary does not know it: the
                                  * capital rule holds in lower case too (Түвшин of
-                                 * Түвшинбаяр; "түвшин" is "level").  Not in the
-                                 * form byte: 0 in a form read from one */
+                                 * Түвшинбаяр; "түвшин" is "level").  Bit 7 of the
+                                 * form byte with FORM_REPLACE, so the audit reads it
+                                 * as the redactor */
     unsigned char generated;    /* 1 (kinds FORM_SHORT, FORM_WORD, FORM_COMMON only):
                                  * a spelling the variant rules made, not the name as
                                  * registered nor one of its words, that is an
@@ -195,12 +200,15 @@ struct redact_form {
                                  * Sylvia Oberbrunner's initials): it counts only
                                  * where the context marks a name, as its kind says
                                  * there, and is neither flagged nor replaced
-                                 * elsewhere (issue 13, docs/VARIANTS.md) */
+                                 * elsewhere (issue 13, docs/VARIANTS.md).  Bit 7 of
+                                 * the form byte with those kinds */
 };
 
 /* The form's rules as one byte (FORMAT.md: bits 0-1 suffix, 2 capital,
- * 3 person, 4-5 kind, 6 generated), and back: -1 for a byte no form has
- * (bit 7 set, or bit 6 with kind FORM_REPLACE). */
+ * 3 person, 4-6 kind, 7 the short-form mark with FORM_REPLACE or the
+ * generated mark with FORM_SHORT, FORM_WORD, FORM_COMMON), and back: -1
+ * for a byte no form has (a kind above FORM_CONTEXT, or FORM_CONTEXT
+ * with bit 7). */
 unsigned char redact_form_byte(const struct redact_form *f);
 int redact_form_of_byte(struct redact_form *f, unsigned char b);
 

@@ -10,6 +10,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/romanise.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
 
@@ -336,7 +337,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
 {
     size_t nstart = t->kpos[kend - keylen], nend = t->kpos[kend - 1] + 1, wend, ha, hb;
     int before = redact_cp_before(t->norm, nstart), first, last, spaced;
-    int whole = f->person && f->kind != FORM_SHORT && keylen >= 4;
+    int whole = f->person && f->kind != FORM_SHORT && keylen >= 4, suffix = f->suffix;
     enum redact_hit yes = HIT_REPLACE;
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
@@ -372,8 +373,13 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
         s->rule = RULE_INFLECTION;
         return yes;
     }
+    /* A name ending in Hangul takes Korean particles whatever its
+     * literal's script: "Kim종수가" is keyed kimjongsuga (a name written
+     * half in Latin, normalise.c). */
+    if (suffix == SUFFIX_NONE && is_hangul_cp(last) && nend > nstart)
+        suffix = SUFFIX_KO;
     /* A Latin name in the English plural ("The Krajciks left"). */
-    if (!variant_suffix_ok(f->suffix, t->norm + nend, wend - nend) &&
+    if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
         !(whole && all_digits(t->norm + nend, wend - nend)) &&
         !(whole && wend == nend + 1 && t->norm[nend] == 's' && last >= 'a' && last <= 'z'))
         return open_continuation(t, f, keylen, nstart, nend, wend) ? HIT_FLAG : HIT_NONE;
@@ -383,7 +389,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
             yes = HIT_FLAG;
         /* Korean particles stay (they identify no one); Mongolian endings
          * change the stem, so the whole word goes, and so do digits. */
-        if (f->suffix != SUFFIX_KO || all_digits(t->norm + nend, wend - nend))
+        if (suffix != SUFFIX_KO || all_digits(t->norm + nend, wend - nend))
             nend = wend;
     }
     s->end = nend;
@@ -594,7 +600,7 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
 {
     int first;
 
-    if (f->kind == FORM_SHORT)
+    if (f->kind == FORM_SHORT || f->kind == FORM_CONTEXT)
         return 1;
     if (f->kind != FORM_WORD && f->kind != FORM_COMMON)
         return 0;
@@ -620,6 +626,26 @@ static enum redact_hit hit_verdict(const struct normtext *t, const struct redact
 
 static const char *const hit_flags[] = { "short-name", "name-or-word" };
 
+/* 1 if a hit of form f at [a, b) is no hit at all: a one-syllable given
+ * name alone (FORM_CONTEXT) where the context does not mark a name ("진을
+ * 쳤다", "Chin up"; brief i12-kinds2, item 2). */
+static int context_refuses(const struct normtext *t, const struct redact_form *f, size_t a,
+                           size_t b)
+{
+    /* Particles only a person takes (to, from, by someone: 민한테서,
+     * 민에게; report-adv12d F37). */
+    static const char *const person[] = { "에게", "한테", "께", "더러" };
+    int last;
+
+    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1))
+        return 0;
+    last = redact_cp_before(t->norm, b);
+    for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)
+        if (b + strlen(person[i]) <= t->normlen && memcmp(t->norm + b, person[i], strlen(person[i])) == 0)
+            return 0;
+    return 1;
+}
+
 enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
                                 const struct normtext *t, const struct redact_form *f,
                                 size_t keylen, size_t kend)
@@ -628,11 +654,12 @@ enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
     enum redact_hit h;
 
     if (keylen == 0 || kend < keylen || kend > t->keylen ||
-        (h = accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL)) == HIT_NONE)
+        (h = accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL)) == HIT_NONE ||
+        context_refuses(t, f, s.start, s.end))
         return HIT_NONE;
     *start = s.start, *end = s.end;
     if ((h = hit_verdict(t, f, h, s.start, s.end)) == HIT_FLAG)
-        *flag = hit_flags[f->kind == FORM_SHORT ? 0 : 1];
+        *flag = hit_flags[f->kind == FORM_SHORT || f->kind == FORM_CONTEXT ? 0 : 1];
     return h;
 }
 
@@ -655,14 +682,17 @@ static int file_hit(struct span *s, const struct redactor *r, size_t lit,
                     const struct redact_form *f, enum redact_hit h, const struct normtext *t,
                     struct spans *out, struct spans *flags)
 {
-    enum redact_hit v = hit_verdict(t, f, h, s->start, s->end);
+    enum redact_hit v;
 
-    if (v == HIT_NONE)
+    if (context_refuses(t, f, s->start, s->end))
+        return 0;
+    if ((v = hit_verdict(t, f, h, s->start, s->end)) == HIT_NONE)
         return 0;
     if (v == HIT_FLAG) {
         if (flags == NULL)
             return 0;
-        s->cat = f->kind == FORM_SHORT ? FLAG_SHORT_NAME : FLAG_NAME_OR_WORD;
+        s->cat = f->kind == FORM_SHORT || f->kind == FORM_CONTEXT ? FLAG_SHORT_NAME
+                                                                  : FLAG_NAME_OR_WORD;
         s->term = lit;
         s->review = h == HIT_FLAG;
         return redact_span_add(flags, s) == 0 ? 0 : 1;
@@ -902,6 +932,55 @@ static size_t patronymic_before(const struct normtext *t, size_t p)
     return p;
 }
 
+/* Where a Korean surname written before norm byte p starts (report-adv12d
+ * F2, F8: "Ким Jong-su", "Kım Jong-su", "ⓚⓘⓜ ⓙⓞⓝⓖ-ⓢⓤ", the given name
+ * replaced and the surname left beside the pseudonym): one space, then a
+ * word whose key is a frequent surname in Hangul or a romanisation
+ * (variants_is_surname), a Cyrillic one read by its Latin spelling (Ким:
+ * kim); not a letter alone (Russian "О Tulga писали"), and a key of two
+ * letters only with a capital not at a sentence's start ("do", "So" are
+ * words); p if none. */
+static size_t surname_before(const struct normtext *t, size_t p)
+{
+    char key[16];
+    size_t w, end, k = 0, ka, kb;
+    int cp, n, r;
+
+    if (p < 2 || t->norm[p - 1] != ' ')
+        return p;
+    end = p - 1;
+    for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); w = cp_start(t->norm, w))
+        ;
+    if (w == end || (w > 0 && t->norm[w - 1] != ' ' && is_word_cp(redact_cp_before(t->norm, w))))
+        return p;
+    for (ka = 0; ka < t->keylen && t->kpos[ka] < w; ka++)
+        ;
+    for (kb = ka; kb < t->keylen && t->kpos[kb] < end; kb++)
+        ;
+    if (kb - ka == 0 || kb - ka >= sizeof key)
+        return p;
+    /* The key of the word, its Cyrillic letters in Latin. */
+    for (size_t i = ka; i < kb; i += (size_t)n) {
+        if ((n = utf8_next(&cp, t->key + i, kb - i)) <= 0)
+            return p;
+        if (is_cyrillic_cp(cp)) {
+            if ((r = romanise_reading(key + k, sizeof key - 1 - k, cp, 1)) < 0)
+                return p;
+            k += (size_t)r;
+        } else {
+            if (k + (size_t)n >= sizeof key)
+                return p;
+            memcpy(key + k, t->key + i, (size_t)n);
+            k += (size_t)n;
+        }
+    }
+    (void)utf8_next(&cp, t->norm + w, end - w);
+    if (!variants_is_surname(key, k) || (cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
+        (k <= 2 && (!upper_at(t, w) || sentence_start(t, w))))
+        return p;
+    return w;
+}
+
 /* Where an initial written after norm byte p ends (" B.", "Б."); p if
  * none. */
 static size_t initial_after(const struct normtext *t, size_t p)
@@ -947,7 +1026,9 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
             (r->terms[s->term].cat != NAME_CAT && r->terms[s->term].cat != TERM_PERSON))
             continue;
         a = initials_before(t, s->start);
-        s->start = a != s->start ? a : patronymic_before(t, s->start);
+        if (a == s->start)
+            a = patronymic_before(t, s->start);
+        s->start = a != s->start ? a : surname_before(t, s->start);
         /* Initials found as a literal (K.J.S, K. J. S, Д.Б) take their
          * last full stop. */
         if (s->end < t->normlen && t->norm[s->end] == '.' && initial_ends(t, s->start, s->end))

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -9,6 +10,7 @@
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/romanise.h"
 #include "privacy/variants_ko.h"
 #include "privacy/varlist.h"
 #include "util/lexicon.h"
@@ -21,32 +23,6 @@
 
 /* ---- Tables (docs/VARIANTS.md gives their sources) ---- */
 
-/* Initial consonants in Unicode order: RR first, then McCune-Reischauer and
- * North Korean (initial r; aspirates written ph, th, kh, chh as in DPRK
- * publications: Phyongyang, Chhongjin), then informal spellings. */
-static const char *const ko_initial[19][3] = {
-    {"g", "k", 0}, {"kk", "gg", "k"}, {"n", 0, 0}, {"d", "t", 0}, {"tt", "dd", 0},
-    {"r", "l", "n"}, {"m", 0, 0}, {"b", "p", 0}, {"pp", "bb", 0}, {"s", "sh", 0},
-    {"ss", "s", 0}, {"", 0, 0}, {"j", "ch", 0}, {"jj", "tch", 0}, {"ch", "chh", 0},
-    {"k", "kh", 0}, {"t", "th", 0}, {"p", "ph", 0}, {"h", 0, 0},
-};
-
-/* Vowels: RR, MR without breve (ŏ -> o, ŭ -> u), informal. */
-static const char *const ko_medial[21][4] = {
-    {"a", 0, 0, 0}, {"ae", 0, 0, 0}, {"ya", 0, 0, 0}, {"yae", 0, 0, 0},
-    {"eo", "o", "u", "ou"}, {"e", 0, 0, 0}, {"yeo", "yo", "you", "yu"}, {"ye", 0, 0, 0},
-    {"o", "oh", 0, 0}, {"wa", 0, 0, 0}, {"wae", 0, 0, 0}, {"oe", "oi", "we", 0},
-    {"yo", 0, 0, 0}, {"u", "oo", "woo", 0}, {"wo", "weo", 0, 0}, {"we", 0, 0, 0},
-    {"wi", 0, 0, 0}, {"yu", "yoo", 0, 0}, {"eu", "u", 0, 0}, {"ui", "eui", "i", 0},
-    {"i", "ee", 0, 0},
-};
-
-static const char *const ko_final[28][2] = {
-    {"", 0}, {"k", "g"}, {"k", 0}, {"k", 0}, {"n", 0}, {"n", 0}, {"n", 0},
-    {"t", "d"}, {"l", "r"}, {"k", 0}, {"m", 0}, {"l", 0}, {"l", 0}, {"l", 0},
-    {"p", 0}, {"l", 0}, {"m", 0}, {"p", "b"}, {"p", 0}, {"t", "s"}, {"t", 0},
-    {"ng", 0}, {"t", 0}, {"t", 0}, {"k", 0}, {"t", 0}, {"p", 0}, {"t", 0},
-};
 
 /* Surnames: the Hangul, then its spellings, most frequent first. */
 static const char *const ko_surnames[][9] = {
@@ -160,20 +136,7 @@ static const char *const ko_more[] = {
 };
 #define KO_SUFFIX_MAX 60
 
-/* Mongolian Cyrillic letters: MNS 5217, BGN/PCGN, ALA-LC, passport; з is
- * also written j (Öljiibayar for Өлзийбаяр, as in passports). */
-static const char *const mn_letters[][5] = {
-    {"а", "a", 0}, {"б", "b", 0}, {"в", "v", "w", 0}, {"г", "g", 0}, {"д", "d", 0},
-    {"е", "ye", "e", "yo", 0}, {"ё", "yo", "io", "e", 0}, {"ж", "j", "zh", 0},
-    {"з", "z", "dz", "j", 0}, {"и", "i", 0}, {"й", "i", "y", "j", 0}, {"к", "k", 0},
-    {"л", "l", 0}, {"м", "m", 0}, {"н", "n", 0}, {"о", "o", 0}, {"ө", "o", "u", "oe", 0},
-    {"п", "p", 0}, {"р", "r", 0}, {"с", "s", 0}, {"т", "t", 0}, {"у", "u", 0},
-    {"ү", "u", "ue", "v", 0}, {"ф", "f", 0}, {"х", "kh", "h", "x", 0},
-    {"ц", "ts", "c", "z", 0}, {"ч", "ch", "c", 0}, {"ш", "sh", 0}, {"щ", "shch", "sh", 0},
-    {"ъ", "", "i", 0}, {"ы", "y", "i", 0}, {"ь", "", "i", 0}, {"э", "e", 0},
-    {"ю", "yu", "iu", "yo", 0}, {"я", "ya", "ia", 0},
-};
-#define N_MN_LETTERS (sizeof mn_letters / sizeof mn_letters[0])
+#define N_MN_LETTERS romanise_mn_count
 
 /* Mongolian Cyrillic in the other romanisation systems, each written as a
  * whole word (a system is not mixed letter by letter with the others):
@@ -222,7 +185,7 @@ static const char *const mn_russian[][4] = {
 /* How a Latin spelling's vowels read in Mongolian Cyrillic beyond the
  * first reading: u is у, ү or ө (Tuvshinjargal Түвшинжаргал, Munkhbat
  * Мөнхбат in passports), o is о or ө (Monkhbat).  From the same tables as
- * mn_letters (u for у, ү and ө; o for о and ө). */
+ * romanise_mn_letters (u for у, ү and ө; o for о and ө). */
 static const char *const mn_latin_vowels[][4] = {
     {"у", "ү", "ө", 0}, {"о", "ө", 0},
 };
@@ -270,11 +233,11 @@ static void hangul_slot(struct slot *s, int cp)
 
     memset(s, 0, sizeof *s);
     for (sum = 0; sum <= 6; sum++)
-        for (a = 0; a < 3 && ko_initial[l][a]; a++)
-            for (b = 0; b < 4 && ko_medial[m][b]; b++)
-                for (c = 0; c < 2 && ko_final[t][c]; c++)
+        for (a = 0; a < 3 && romanise_ko_initial[l][a]; a++)
+            for (b = 0; b < 4 && romanise_ko_medial[m][b]; b++)
+                for (c = 0; c < 2 && romanise_ko_final[t][c]; c++)
                     if (a + b + c == sum)
-                        slot_add(s, ko_initial[l][a], ko_medial[m][b], ko_final[t][c]);
+                        slot_add(s, romanise_ko_initial[l][a], romanise_ko_medial[m][b], romanise_ko_final[t][c]);
 }
 
 static int surname_index(const char *utf8)
@@ -525,6 +488,29 @@ static int korean_given_i(struct variant_list *out, const char *key, int cp)
     return rc;
 }
 
+/* A one-syllable given name alone (key, 3 bytes; cp its syllable), in
+ * Hangul (with particles) and in its four likeliest romanisations (with a
+ * capital: Jin, Chin, Jeen, Cheen for 진 of 선우진): FORM_CONTEXT, a review
+ * flag only where the context marks a name ("Jin came.", "Mr. Jin",
+ * "진씨가"; redact_hits.c), since the syllable alone starts too many words
+ * (brief i12-kinds2, item 2). */
+static int korean_given_alone(struct variant_list *out, const char *key, int cp)
+{
+    struct slot s;
+    unsigned char capital = out->capital, flag = out->flag, context = out->context;
+    int rc, i;
+
+    hangul_slot(&s, cp);
+    out->context = 1, out->flag = 0;
+    rc = list_add(out, key, 3, RULE_VARIANT, SUFFIX_KO);
+    out->capital = 1;
+    for (i = 0; rc == 0 && i < s.n && i < 4; i++)
+        rc = list_add(out, s.opt[i], strlen(s.opt[i]), RULE_VARIANT, SUFFIX_NONE);
+    out->capital = capital, out->flag = flag, out->context = context;
+    sodium_memzero(&s, sizeof s);
+    return rc;
+}
+
 /* The index of the two-syllable surname key starts with, or -1. */
 static int compound_surname(const char *key, size_t len)
 {
@@ -576,7 +562,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
          hanja_spellings(out, cps + g, n - g) != 0 ||
          korean_contracted(out, key + 3 * (size_t)g, len - 3 * (size_t)g) != 0))
         return -1;
-    if (n - g == 1 && korean_given_i(out, key + 3 * (size_t)g, cps[g]) != 0)
+    if (n - g == 1 && (korean_given_i(out, key + 3 * (size_t)g, cps[g]) != 0 ||
+                       (person && korean_given_alone(out, key + 3 * (size_t)g, cps[g]) != 0)))
         return -1;
     if (person && korean_choseong(out, cps, n) != 0)
         return -1;
@@ -729,13 +716,13 @@ static int reverse_korean(struct reverse *r, const char *key, size_t len)
 
 /* ---- Mongolian ---- */
 
-/* The index of the letter written utf8 in mn_letters (-1: none). */
+/* The index of the letter written utf8 in romanise_mn_letters (-1: none). */
 static int mn_letter_of(const char *utf8)
 {
     size_t i;
 
     for (i = 0; i < N_MN_LETTERS; i++)
-        if (strcmp(mn_letters[i][0], utf8) == 0)
+        if (strcmp(romanise_mn_letters[i][0], utf8) == 0)
             return (int)i;
     return -1;
 }
@@ -754,7 +741,7 @@ static int letter_in(int li, const char *const *set, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++)
-        if (strcmp(mn_letters[li][0], set[i]) == 0)
+        if (strcmp(romanise_mn_letters[li][0], set[i]) == 0)
             return 1;
     return 0;
 }
@@ -794,17 +781,17 @@ static void mn_slot(struct slot *s, int li, int prev)
     int i, single = 0;
 
     memset(s, 0, sizeof *s);
-    for (i = 1; i < 5 && mn_letters[li][i]; i++)
-        slot_add(s, mn_letters[li][i], "", "");
+    for (i = 1; i < 5 && romanise_mn_letters[li][i]; i++)
+        slot_add(s, romanise_mn_letters[li][i], "", "");
     for (k = 0; k < sizeof written_only / sizeof written_only[0]; k++)
-        if (strcmp(mn_letters[li][0], written_only[k][0]) == 0)
+        if (strcmp(romanise_mn_letters[li][0], written_only[k][0]) == 0)
             slot_add(s, written_only[k][1], "", "");
     if (prev < 0)
         return;
     single = prev == li && letter_in(li, vowels, 8);
     for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
-        single |= strcmp(mn_letters[prev][0], pairs[k][0]) == 0 &&
-                  strcmp(mn_letters[li][0], pairs[k][1]) == 0;
+        single |= strcmp(romanise_mn_letters[prev][0], pairs[k][0]) == 0 &&
+                  strcmp(romanise_mn_letters[li][0], pairs[k][1]) == 0;
     if (single)
         slot_add(s, "", "", "");
 }
@@ -853,8 +840,8 @@ static int mn_add_letters(struct variant_list *out, const int *li, int n, int ru
     if (n <= 0 || n > SLOT_MAX)
         return 0;
     for (i = 0; i < n; i++) {
-        k = strlen(mn_letters[li[i]][0]);
-        memcpy(buf + at, mn_letters[li[i]][0], k);
+        k = strlen(romanise_mn_letters[li[i]][0]);
+        memcpy(buf + at, romanise_mn_letters[li[i]][0], k);
         at += k;
         mn_slot(&s[i], li[i], i > 0 ? li[i - 1] : -1);
     }
@@ -876,13 +863,13 @@ static int mn_long_vowel(const int *li, int n)
 
     for (i = n - 1; i >= 0; i--)
         for (k = 0; k < sizeof from / sizeof from[0]; k++)
-            if (strcmp(mn_letters[li[i]][0], from[k]) == 0) {
+            if (strcmp(romanise_mn_letters[li[i]][0], from[k]) == 0) {
                 v = to[k];
                 i = -1;
                 break;
             }
     for (k = 0; k < N_MN_LETTERS; k++)
-        if (strcmp(mn_letters[k][0], v) == 0)
+        if (strcmp(romanise_mn_letters[k][0], v) == 0)
             break;
     return (int)k;
 }
@@ -956,7 +943,7 @@ static int mn_short_forms(struct variant_list *out, const int *li, int n)
         rc = mn_short_form(out, li, i + 2);
     for (j = 2; rc == 0 && j + 3 <= n; j++) {
         /* й ends an element as a consonant does (Өлзий|баяр). */
-        if (!(is_consonant(li[j - 1]) || strcmp(mn_letters[li[j - 1]][0], "й") == 0) ||
+        if (!(is_consonant(li[j - 1]) || strcmp(romanise_mn_letters[li[j - 1]][0], "й") == 0) ||
             !is_consonant(li[j]) || is_consonant(li[j + 1]))
             continue;
         /* The first element alone (Түвшинбаяр: Түвшин; Алтангэрэл: Алтан;
@@ -979,7 +966,7 @@ static const char *const *mn_row(const char *const *tab, size_t rows, size_t w, 
     size_t r;
 
     for (r = 0; r < rows; r++)
-        if (strcmp(tab[r * w], mn_letters[li][0]) == 0)
+        if (strcmp(tab[r * w], romanise_mn_letters[li][0]) == 0)
             return tab + r * w;
     return NULL;
 }
@@ -1027,7 +1014,7 @@ static int mn_long_pair(int a, int b)
     size_t k;
 
     for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
-        if (strcmp(mn_letters[a][0], pairs[k][0]) == 0 && strcmp(mn_letters[b][0], pairs[k][1]) == 0)
+        if (strcmp(romanise_mn_letters[a][0], pairs[k][0]) == 0 && strcmp(romanise_mn_letters[b][0], pairs[k][1]) == 0)
             return 1;
     return 0;
 }
@@ -1047,7 +1034,7 @@ static int mn_russian_forms(struct variant_list *out, const int *li, int n, size
 
     for (i = 0; i < n; i++) {
         memset(&s[i], 0, sizeof s[i]);
-        slot_add(&s[i], mn_letters[li[i]][0], "", "");
+        slot_add(&s[i], romanise_mn_letters[li[i]][0], "", "");
         /* Russian writes a long vowel single (Энхтуя, Тумурбатар, Болорма:
          * report-adv12c H55). */
         if (i > 0 && li[i] == li[i - 1] && !is_consonant(li[i]) && is_short_vowel(li[i]))
@@ -1122,11 +1109,11 @@ static int mongolian_from_cyrillic(struct variant_list *out, const char *key,
         mn_stem(out, key, len, pos[n - 1], len - pos[n - 1], s, li, n, n - 1, stem_cap) != 0)
         return -1;
     if (n >= 5 && is_consonant(li[n - 1]) && is_short_vowel(li[n - 2]) &&
-        strcmp(mn_letters[li[n - 2]][0], "ы") != 0 && strcmp(mn_letters[li[n - 2]][0], "ь") != 0 &&
+        strcmp(romanise_mn_letters[li[n - 2]][0], "ы") != 0 && strcmp(romanise_mn_letters[li[n - 2]][0], "ь") != 0 &&
         is_consonant(li[n - 3]) &&
         mn_stem(out, key, len, pos[n - 2], pos[n - 1] - pos[n - 2], s, li, n, n - 2, stem_cap) != 0)
         return -1;
-    if (strcmp(mn_letters[li[n - 1]][0], "й") == 0 &&
+    if (strcmp(romanise_mn_letters[li[n - 1]][0], "й") == 0 &&
         mn_stem(out, key, len, pos[n - 1], len - pos[n - 1], s, li, n, n - 1, 0) != 0)
         return -1;
     return person && n >= 5 ? mn_short_forms(out, li, n) : 0;
@@ -1221,11 +1208,11 @@ static void mnrev_rec(struct mnrev *m, const char *key, size_t len, size_t at, i
     for (want = 4; want >= 1; want--)
         for (k = 1; k < 5; k++)
             for (i = 0; i < N_MN_LETTERS; i++) {
-            if (mn_letters[i][k] == NULL || (n = strlen(mn_letters[i][k])) != want ||
-                n > len || memcmp(mn_letters[i][k], key, n) != 0)
+            if (romanise_mn_letters[i][k] == NULL || (n = strlen(romanise_mn_letters[i][k])) != want ||
+                n > len || memcmp(romanise_mn_letters[i][k], key, n) != 0)
                 continue;
-            memcpy(m->path + at, mn_letters[i][0], strlen(mn_letters[i][0]));
-            mnrev_rec(m, key + n, len - n, at + strlen(mn_letters[i][0]), depth + 1);
+            memcpy(m->path + at, romanise_mn_letters[i][0], strlen(romanise_mn_letters[i][0]));
+            mnrev_rec(m, key + n, len - n, at + strlen(romanise_mn_letters[i][0]), depth + 1);
         }
 }
 
@@ -1247,8 +1234,8 @@ static void mn_vowel_rec(struct mnvow *w, int i, int changes)
         return;
     if (changes == 0) {
         for (j = 0; j < w->n; j++) {
-            k = strlen(mn_letters[w->li[j]][0]);
-            memcpy(buf + at, mn_letters[w->li[j]][0], k);
+            k = strlen(romanise_mn_letters[w->li[j]][0]);
+            memcpy(buf + at, romanise_mn_letters[w->li[j]][0], k);
             at += k;
         }
         w->left--;
@@ -1403,10 +1390,10 @@ static int patronymic_father(struct variant_list *out, const char *key, size_t l
         n++;
     }
     if (at == m && n >= 4 && is_consonant(li[n - 1]) && is_consonant(li[n - 2]) &&
-        strcmp(mn_letters[li[n - 1]][0], "н") != 0) {
+        strcmp(romanise_mn_letters[li[n - 1]][0], "н") != 0) {
         /* Ганбаатр: the vowel goes back before the last consonant. */
-        const char *v = mn_letters[mn_long_vowel(li, n - 1)][0];
-        size_t last = m - strlen(mn_letters[li[n - 1]][0]), vl = strlen(v);
+        const char *v = romanise_mn_letters[mn_long_vowel(li, n - 1)][0];
+        size_t last = m - strlen(romanise_mn_letters[li[n - 1]][0]), vl = strlen(v);
         memmove(stem + last + vl, stem + last, m - last);
         memcpy(stem + last, v, vl);
         m += vl;

@@ -25,65 +25,8 @@
 
 #include <sodium.h>
 
+#include "privacy/romanise.h"
 #include "privacy/variants_ko.h"
-
-enum { SYS_RU, SYS_JA, SYS_DE, SYS_CS, NSYS };
-
-/* Options are separated by '|', the usual one first.  Initials in
- * Unicode order (ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ), first at the
- * start of a word or after a stop, then after a vowel or a sonorant. */
-static const char *const initials[NSYS][2][19] = {
-    [SYS_RU] = {
-        { "к|г", "кк|к", "н", "т|д", "тт|т", "р|л", "м", "п|б", "пп|п", "с", "сс|с", "",
-          "ч|дж|чж", "чч|ч", "чх|ч", "кх|к", "тх|т", "пх|п", "х" },
-        { "г|к", "кк|к", "н", "д|т", "тт|т", "р|л", "м", "б|п", "пп|п", "с", "сс|с", "",
-          "дж|чж|ч", "чч|ч", "чх|ч", "кх|к", "тх|т", "пх|п", "х" },
-    },
-    /* Katakana: the consonant's romaji, then the kana table below. */
-    [SYS_JA] = {
-        { "k|g", "k", "n", "t|d", "t", "r", "m", "p|b", "p", "s", "s", "",
-          "j|ch", "ch", "ch", "k", "t", "p", "h" },
-        { "g|k", "k", "n", "d|t", "t", "r", "m", "b|p", "p", "s", "s", "",
-          "j|ch", "ch", "ch", "k", "t", "p", "h" },
-    },
-    [SYS_DE] = {
-        { "k|g", "kk|gg", "n", "t|d", "tt", "r|l", "m", "p|b", "pp", "s", "ss", "",
-          "tsch|dsch", "tsch", "tsch|tschh", "k|kh", "t|th", "p|ph", "h" },
-        { "g|k", "kk|gg", "n", "d|t", "tt", "r|l", "m", "b|p", "pp", "s", "ss", "",
-          "dsch|tsch", "tsch", "tsch|tschh", "k|kh", "t|th", "p|ph", "h" },
-    },
-    [SYS_CS] = {
-        { "k|g", "kk", "n", "t|d", "tt", "r|l", "m", "p|b", "pp", "s", "ss", "",
-          "c|dz", "cc", "cch|c", "kch|k", "tch|t", "pch|p", "ch|h" },
-        { "g|k", "kk", "n", "d|t", "tt", "r|l", "m", "b|p", "pp", "s", "ss", "",
-          "dz|c", "cc", "cch|c", "kch|k", "tch|t", "pch|p", "ch|h" },
-    },
-};
-
-/* Vowels in Unicode order (ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ). */
-static const char *const vowels[NSYS][21] = {
-    [SYS_RU] = { "а", "э|е", "я", "йе|е", "о", "е|э", "ё|е|йо", "е|йе", "о", "ва", "вэ", "ве|вэ",
-                 "ё|йо", "у", "во", "ве", "ви", "ю", "ы", "ый|и", "и" },
-    [SYS_JA] = { "a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "we",
-                 "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i" },
-    [SYS_DE] = { "a", "a|ae", "ja", "ja|jae", "o", "e", "jo", "je|e", "o", "wa", "wa|wae", "o|oe",
-                 "jo", "u", "wo", "we", "wi", "ju", "u", "ui", "i" },
-    [SYS_CS] = { "a", "e|a", "ja", "je", "o", "e", "jo", "je|e", "o", "wa|va", "we|ve", "o|we",
-                 "jo", "u", "wo|vo", "we|ve", "wi|vi", "ju", "u|y", "ui", "i" },
-};
-
-/* Finals by index (none, ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ
- * ㅊ ㅋ ㅌ ㅍ ㅎ), each written as the consonant it is pronounced as. */
-static const char *const finals[NSYS][28] = {
-    [SYS_RU] = { "", "к", "к", "к", "н", "н", "н", "т", "ль|л", "к", "м", "ль", "ль", "ль", "п",
-                 "ль", "м", "п", "п", "т", "т", "н", "т", "т", "к", "т", "п", "т" },
-    [SYS_JA] = { "", "ク", "ク", "ク", "ン", "ン", "ン", "ッ", "ル", "ク", "ム", "ル", "ル", "ル",
-                 "プ", "ル", "ム", "プ", "プ", "ッ", "ッ", "ン", "ッ", "ッ", "ク", "ッ", "プ", "ッ" },
-    [SYS_DE] = { "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p",
-                 "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
-    [SYS_CS] = { "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p",
-                 "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
-};
 
 /* Katakana of a consonant's romaji and a vowel's. */
 static const char *const kana_vowels[] = {
@@ -160,12 +103,12 @@ static void syllable_slot(struct slot *s, int sys, int cp, int mid)
     memset(s, 0, sizeof *s);
     /* Lowest sum of option ranks first, as combine() does. */
     for (sum = 0; sum <= 4; sum++)
-        for (i = 0; i <= sum && option(a, sizeof a, initials[sys][mid][l], i); i++)
-            for (j = 0; j <= sum - i && option(b, sizeof b, vowels[sys][v], j); j++) {
+        for (i = 0; i <= sum && option(a, sizeof a, romanise_ko_initials[sys][mid][l], i); i++)
+            for (j = 0; j <= sum - i && option(b, sizeof b, romanise_ko_vowels[sys][v], j); j++) {
                 k = sum - i - j;
-                if (!option(c, sizeof c, finals[sys][t], k))
+                if (!option(c, sizeof c, romanise_ko_finals[sys][t], k))
                     continue;
-                if (sys == SYS_JA) {
+                if (sys == ROMANISE_JA) {
                     const char *kn = kana_of(a, b);
                     if (kn != NULL)
                         slot_add(s, kn, c, "");
@@ -194,8 +137,8 @@ static int word_in(struct variant_list *out, int sys, const int *cps, int n, int
 int korean_other_scripts(struct variant_list *out, const int *cps, int n, int given, int person)
 {
     static const struct { int sys, suffix; size_t cap; } plan[] = {
-        { SYS_RU, SUFFIX_MN, 8 }, { SYS_JA, SUFFIX_NONE, 4 },
-        { SYS_DE, SUFFIX_NONE, 4 }, { SYS_CS, SUFFIX_NONE, 4 },
+        { ROMANISE_RU, SUFFIX_MN, 8 }, { ROMANISE_JA, SUFFIX_NONE, 4 },
+        { ROMANISE_DE, SUFFIX_NONE, 4 }, { ROMANISE_CS, SUFFIX_NONE, 4 },
     };
     struct slot full[SLOT_MAX];
     size_t i;
@@ -207,9 +150,9 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
     for (i = 0; i < sizeof plan / sizeof plan[0] && rc == 0; i++) {
         /* Cyrillic and Latin count only with a capital, as names and
          * places are written there ("ара" is a Mongolian word's start). */
-        out->capital = plan[i].sys != SYS_JA ? 1 : capital;
+        out->capital = plan[i].sys != ROMANISE_JA ? 1 : capital;
         /* German and Czech: places and other terms (atlases and press). */
-        if (person && plan[i].sys >= SYS_DE)
+        if (person && plan[i].sys >= ROMANISE_DE)
             continue;
         if (given <= 0) {
             rc = word_in(out, plan[i].sys, cps, n, plan[i].suffix, plan[i].cap);

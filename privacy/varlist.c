@@ -20,7 +20,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
      * anything; a short form of three letters or fewer ("bu" of бүү, then
      * "But") would flag ordinary words.  Two Hangul syllables are a name's
      * length (진이 of 선우진, variants.c). */
-    if (rule != RULE_EXACT || l->flag) {
+    if ((rule != RULE_EXACT || l->flag) && !l->context) {
         size_t chars = 0;
         int cp;
         for (i = 0; i < keylen; i++)
@@ -38,6 +38,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
             l->v[i].flag &= l->flag;
             l->v[i].father &= l->father;
             l->v[i].initials &= l->initials;
+            l->v[i].context &= l->context;
             return 0;
         }
     if (l->n == l->cap) {
@@ -57,6 +58,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
     l->v[l->n].flag = l->flag;
     l->v[l->n].father = l->father;
     l->v[l->n].initials = l->initials;
+    l->v[l->n].context = l->context;
     l->n++;
     return 0;
 }

@@ -30,6 +30,8 @@ struct variant {
     unsigned char father;      /* the father's name of a patronymic: another person */
     unsigned char initials;    /* a name's initials (KJS, ㄱㅈㅅ): a review flag, never
                                 * asked of the dictionary (redact.c) */
+    unsigned char context;     /* a one-syllable given name alone: a review flag only
+                                * where the context marks a name (FORM_CONTEXT) */
 };
 
 struct variant_list {
@@ -43,6 +45,8 @@ struct variant_list {
                                     * words give theirs (variants.c) */
     unsigned char initials;        /* adding initials: a review flag of two letters
                                     * counts ("KJS", "BD") */
+    unsigned char context;         /* adding a one-syllable given name alone: one
+                                    * Hangul syllable or two letters count */
 };
 
 #define OPT_MAX 12

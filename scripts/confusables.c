@@ -14,6 +14,7 @@
  * characters NFKC does not fold (small capitals, negative squared and
  * circled letters), by their Unicode names (u_charName).
  * Usage: confusables OUT.c */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,83 @@ static void add_range(USpoofChecker *sc, UChar32 a, UChar32 b)
     }
 }
 
+/* The skeleton of one code point into skel (16 UChars); 0, or -1. */
+static int skeleton(USpoofChecker *sc, UChar32 c, UChar *skel)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UChar s[4];
+    int32_t n = 0;
+
+    U16_APPEND_UNSAFE(s, n, c);
+    s[n] = 0;
+    uspoof_getSkeleton(sc, 0, s, n, skel, 16, &st);
+    return U_FAILURE(st) ? -1 : 0;
+}
+
+/* The everyday Latin letter (lower case) whose skeleton is skel, or 0. */
+static int latin_of(const UChar *skel)
+{
+    int j;
+
+    /* The skeleton is itself the letter (l, not I whose skeleton is l). */
+    if (skel[0] < 0x80 && skel[1] == 0 && u_isalpha(skel[0]))
+        return u_tolower(skel[0]);
+    for (j = 0; j < nletters; j++)
+        if (letters[j].script == LATIN && everyday(letters[j].c) &&
+            u_strcmp(skel, letters[j].skel) == 0)
+            return u_tolower(letters[j].c);
+    return 0;
+}
+
+/* Word characters of the scripts not handled above whose skeleton is one
+ * everyday Latin letter (brief i12-kinds2, item 3: D௦rj with a Tamil
+ * digit zero; Devanagari, Bengali, Arabic-Indic and Myanmar digits and
+ * letters alike): {c, LATIN, letter} entries, sources of look-alikes only
+ * (privacy/confusable.c counts them as CONF_OTHER).  Han, Hangul
+ * syllables and kana are left out: they are scripts of their own for
+ * word boundaries and never look like a Latin letter. */
+static int other_scripts(USpoofChecker *sc, uint32_t (*out)[3], int max)
+{
+    /* UTS #39 has no entry for the Hangul jamo ieung, a circle (Dㅇrj),
+     * nor for the vowel i, a stroke (Kㅣm, report-adv12d F8; read i, as
+     * the capital I it looks like): written by hand, the compatibility,
+     * initial and final forms. */
+    static const UChar32 ieung[] = { 0x110B, 0x11BC, 0x3147, 0x1175, 0x3163 };
+    UChar32 c;
+    UChar skel[16];
+    int n = 0, d;
+    size_t i;
+
+    for (c = 0x590; c <= 0x1FFFF && n < max; c++) {
+        UErrorCode st = U_ZERO_ERROR;
+        UScriptCode s = uscript_getScript(c, &st);
+        if (U_FAILURE(st) || !u_isalnum(c) || script_of(c) != 0 || s == USCRIPT_LATIN ||
+            s == USCRIPT_CYRILLIC || s == USCRIPT_GREEK || s == USCRIPT_HAN ||
+            s == USCRIPT_HANGUL || s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA ||
+            s == USCRIPT_COMMON || s == USCRIPT_INHERITED)
+            continue;
+        if (skeleton(sc, c, skel) != 0 || (d = latin_of(skel)) == 0)
+            continue;
+        out[n][0] = (uint32_t)c, out[n][1] = LATIN, out[n][2] = (uint32_t)d;
+        n++;
+    }
+    for (i = 0; i < sizeof ieung / sizeof ieung[0] && n < max; i++) {
+        out[n][0] = (uint32_t)ieung[i], out[n][1] = LATIN;
+        out[n][2] = ieung[i] == 0x1175 || ieung[i] == 0x3163 ? 'i' : 'o';
+        n++;
+    }
+    return n;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+    const uint32_t *x = a, *y = b;
+
+    return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+static uint32_t entries[16384][3];
+
 int main(int argc, char **argv)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -160,18 +238,34 @@ int main(int argc, char **argv)
                "const uint32_t confusable_table[][3] = {\n", U_ICU_VERSION);
     for (i = 0; i < nletters; i++)
         for (s = LATIN; s <= GREEK; s++) {
+            UChar up[16];
             if (s == letters[i].script)
                 continue;
+            /* The palochka ӏ, drawn as a dotless stroke like l (its
+             * capital Ӏ's skeleton is l), has the skeleton i in UTS #39:
+             * read as l (Воӏԁ is Bold; brief i12-kinds2, item 3). */
+            if (s == LATIN && letters[i].c == 0x04CF && skeleton(sc, 0x04C0, up) == 0 &&
+                latin_of(up) != 0) {
+                entries[n][0] = (uint32_t)letters[i].c, entries[n][1] = (uint32_t)s;
+                entries[n][2] = (uint32_t)latin_of(up);
+                n++;
+                continue;
+            }
             for (j = 0; j < nletters; j++) {
                 if (letters[j].script != s || !everyday(letters[j].c) ||
                     u_strcmp(letters[i].skel, letters[j].skel) != 0)
                     continue;
-                fprintf(f, "{0x%04X,%d,0x%04X},\n", (unsigned)letters[i].c, s,
-                        (unsigned)u_tolower(letters[j].c));
+                entries[n][0] = (uint32_t)letters[i].c, entries[n][1] = (uint32_t)s;
+                entries[n][2] = (uint32_t)u_tolower(letters[j].c);
                 n++;
                 break;
             }
         }
+    n += other_scripts(sc, entries + n, (int)(sizeof entries / sizeof entries[0]) - n);
+    qsort(entries, (size_t)n, sizeof entries[0], entry_cmp);
+    for (i = 0; i < n; i++)
+        fprintf(f, "{0x%04X,%u,0x%04X},\n", (unsigned)entries[i][0], (unsigned)entries[i][1],
+                (unsigned)entries[i][2]);
     fprintf(f, "};\nconst size_t confusable_count = %d;\n", n);
     /* Letter-like characters NFKC leaves alone, read as basic Latin; and
      * the rare letters of Latin (IPA, phonetic and extended letters from
@@ -183,8 +277,11 @@ int main(int argc, char **argv)
     for (c = 0x80; c <= 0x1FFFF; c++) {
         int d = letterlike(c);
         for (i = 0; d == 0 && i < nletters; i++) {
+            /* From U+0100 (report-adv12d F8: dotless ı in Kım), letters
+             * NFKC leaves alone; ſ is NFKC's s. */
             if (letters[i].c != c || everyday(c) ||
-                !((letters[i].script == LATIN && c >= 0x250) ||
+                u_getIntPropertyValue(c, UCHAR_DECOMPOSITION_TYPE) != U_DT_NONE ||
+                !((letters[i].script == LATIN && c >= 0x100) ||
                   (letters[i].script == CYRILLIC && c >= 0x460)))
                 continue;
             for (j = 0; j < nletters; j++)

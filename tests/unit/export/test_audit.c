@@ -100,6 +100,46 @@ static void test_digestset_finds_terms_and_variants(void **state)
     digestset_free(&ds);
 }
 
+/* The audit reads a protected form as the redactor does (brief
+ * i12-kinds2, items 1, 3 and 5): a part of a name in lower case that no
+ * dictionary knows, a name written half in one script and half in
+ * another, and look-alikes by their UTS #39 skeleton. */
+static void test_digestset_reads_as_redactor(void **state)
+{
+    static const char *const names[] = { "Батбаярын Алтангэрэл", "Bold Dorj", "Ferne Krajcik",
+                                         "김종수", "Дорж" };
+    struct digestset ds;
+    char last[128];
+
+    (void)state;
+    set_of(&ds, names, 5);
+    assert_true(scan(&ds, "then altangerel came", last) >= 1);
+    assert_string_equal(last, "altangerel");
+    assert_true(scan(&ds, "and dorj left", last) >= 1);
+    assert_string_equal(last, "dorj");
+    assert_true(scan(&ds, "we met krajcik there", last) >= 1);
+    assert_string_equal(last, "krajcik");
+    /* "bold" is a word: the capital rule holds in lower case. */
+    assert_int_equal(scan(&ds, "a bold move", NULL), 0);
+    digestset_free(&ds);
+    /* A short form keeps the capital rule in lower case, as the redactor
+     * reads it: "түвшин" (level) is left, "Түвшин" is found. */
+    static const char *const tuvshin[] = { "Түвшинбаяр" };
+    set_of(&ds, tuvshin, 1);
+    assert_int_equal(scan(&ds, "Энэ түвшинд хүрсэн. Өндөр түвшин.", NULL), 0);
+    assert_true(scan(&ds, "Өчигдөр Түвшин ирсэн.", NULL) >= 1);
+    digestset_free(&ds);
+    set_of(&ds, names, 5);
+    assert_true(scan(&ds, "Then Jong수 came.", last) >= 1);
+    assert_string_equal(last, "Jong수");
+    assert_true(scan(&ds, "Then 종su came.", NULL) >= 1);
+    assert_true(scan(&ds, "Dor-ж ирсэн.", NULL) >= 1);
+    assert_true(scan(&ds, "Then D\xe0\xaf\xa6rj came.", NULL) >= 1);      /* Tamil digit zero */
+    assert_true(scan(&ds, "Then D\xe3\x85\x87rj came.", NULL) >= 1);      /* jamo ieung */
+    assert_true(scan(&ds, "Then \xd0\x92\xd0\xbe\xd3\x8f\xd4\x81 came.", NULL) >= 1); /* Воӏԁ */
+    digestset_free(&ds);
+}
+
 /* ---- names that are words, asked lazily (WORDS_SEEN) ---- */
 
 /* A redactor of "Bold Dorj", 김나라 and Гэрэл (names that are words too:
@@ -859,6 +899,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_digestset_finds_terms_and_variants),
         cmocka_unit_test(test_digestset_key),
+        cmocka_unit_test(test_digestset_reads_as_redactor),
         cmocka_unit_test(test_digestset_words_seen_asks_late),
         cmocka_unit_test(test_digestset_words_seen_same_verdicts),
         cmocka_unit_test(test_digestset_vector),

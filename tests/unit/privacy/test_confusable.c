@@ -58,11 +58,40 @@ static void test_lookalikes(void **state)
     assert_int_equal(confusable_in('a', CONF_LATIN), 0);
 }
 
+/* Brief i12-kinds2, item 3: letters and digits of other scripts whose
+ * skeleton is a Latin letter, two hand-written readings, rare Cyrillic. */
+static void test_other_scripts(void **state)
+{
+    (void)state;
+    assert_int_equal(confusable_script(0xBE6), CONF_OTHER);     /* Tamil digit zero */
+    assert_int_equal(confusable_in(0xBE6, CONF_LATIN), 'o');
+    assert_int_equal(confusable_in(0x966, CONF_LATIN), 'o');    /* Devanagari zero */
+    assert_int_equal(confusable_in(0x665, CONF_LATIN), 'o');    /* Arabic-Indic five */
+    assert_int_equal(confusable_in(0x3147, CONF_LATIN), 'o');   /* jamo ieung ㅇ */
+    assert_int_equal(confusable_in(0x110B, CONF_LATIN), 'o');   /* ᄋ */
+    assert_int_equal(confusable_in(0x4CF, CONF_LATIN), 'l');    /* palochka ӏ */
+    assert_int_equal(confusable_in(0x501, CONF_LATIN), 'd');    /* Komi de ԁ */
+    assert_int_equal(confusable_in(0x456, CONF_LATIN), 'i');    /* і stays i */
+    /* Only Armenian, Cherokee, Lisu and syllabics make whole words. */
+    assert_true(confusable_only_lookalike(0x57D));
+    assert_false(confusable_only_lookalike(0xBE6));
+    assert_false(confusable_only_lookalike(0x3147));
+    assert_int_equal(confusable_script(0xAC00), CONF_NONE);     /* 가 */
+    assert_int_equal(confusable_script(0x3131), CONF_NONE);     /* ㄱ */
+    assert_true(confusable_rare_cyrillic(0x4CF));
+    assert_true(confusable_rare_cyrillic(0x404));               /* Є */
+    assert_false(confusable_rare_cyrillic(0x4E9));              /* ө */
+    assert_false(confusable_rare_cyrillic(0x401));              /* Ё */
+    assert_false(confusable_rare_cyrillic(0x416));              /* Ж */
+    assert_false(confusable_rare_cyrillic('a'));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scripts),
         cmocka_unit_test(test_lookalikes),
+        cmocka_unit_test(test_other_scripts),
         cmocka_unit_test(test_letterlike),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

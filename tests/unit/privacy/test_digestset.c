@@ -96,25 +96,34 @@ static void test_entries_per_form(void **state)
     assert_int_equal(ds.d[4 * DIGESTSET_ENTRY + DIGESTSET_BYTES], 0x04 | 0x08 | 0x20);
     digestset_finish(&ds);
     assert_int_equal(ds.n, 5);
-    /* The rule byte: bits 0-1 suffix, 2 capital, 3 person, 4-5 kind, 6
-     * generated (kinds 1-3 only). */
+    /* The rule byte: bits 0-1 suffix, 2 capital, 3 person, 4-6 kind, 7
+     * the short-form mark (kind 0) or the generated mark (kinds 1-3). */
     assert_int_equal(redact_form_of_byte(&f, 0x2f), 0);
     assert_int_equal(f.suffix, SUFFIX_MN_STEM);
     assert_true(f.capital && f.person && f.kind == FORM_WORD && !f.generated);
     assert_int_equal(redact_form_of_byte(&f, 0x30), 0);
     assert_true(f.kind == FORM_COMMON);
-    assert_int_equal(redact_form_of_byte(&f, 0x69), 0);
-    assert_true(f.kind == FORM_WORD && f.generated && f.person && f.suffix == SUFFIX_KO);
-    assert_int_equal(redact_form_byte(&f), 0x69);
-    assert_int_equal(redact_form_of_byte(&f, 0x50), 0);
+    assert_int_equal(redact_form_of_byte(&f, 0xa9), 0);
+    assert_true(f.kind == FORM_WORD && f.generated && !f.shortform && f.person &&
+                f.suffix == SUFFIX_KO);
+    assert_int_equal(redact_form_byte(&f), 0xa9);
+    assert_int_equal(redact_form_of_byte(&f, 0x90), 0);
     assert_true(f.kind == FORM_SHORT && f.generated);
-    assert_int_equal(redact_form_of_byte(&f, 0x40), -1);
-    assert_int_equal(redact_form_of_byte(&f, 0x48), -1);
-    assert_int_equal(redact_form_of_byte(&f, 0x80), -1);
-    assert_int_equal(redact_form_of_byte(&f, 0xe0), -1);
-    /* A form of kind 0 writes no generated bit. */
-    f.kind = FORM_REPLACE, f.generated = 1;
-    assert_int_equal(redact_form_byte(&f) & 0x40, 0);
+    assert_int_equal(redact_form_byte(&f), 0x90);
+    assert_int_equal(redact_form_of_byte(&f, 0x40), 0);
+    assert_true(f.kind == FORM_CONTEXT && !f.shortform && !f.generated);
+    assert_int_equal(redact_form_of_byte(&f, 0x8c), 0);
+    assert_true(f.shortform && !f.generated && f.capital && f.person && f.kind == FORM_REPLACE);
+    assert_int_equal(redact_form_byte(&f), 0x8c);
+    assert_int_equal(redact_form_of_byte(&f, 0xc0), -1);
+    assert_int_equal(redact_form_of_byte(&f, 0x50), -1);
+    assert_int_equal(redact_form_of_byte(&f, 0x70), -1);
+    assert_int_equal(redact_form_of_byte(&f, 0xff), -1);
+    /* A form of kind 0 writes no generated mark, kind 4 no mark at all. */
+    f.kind = FORM_REPLACE, f.generated = 1, f.shortform = 0;
+    assert_int_equal(redact_form_byte(&f) & 0x80, 0);
+    f.kind = FORM_CONTEXT, f.generated = 1, f.shortform = 1;
+    assert_int_equal(redact_form_byte(&f) & 0x80, 0);
     digestset_free(&ds);
     assert_null(ds.d);
     assert_int_equal(ds.n, 0);
@@ -130,7 +139,7 @@ static void test_add_entry(void **state)
     (void)state;
     init(&ds);
     assert_int_equal(digestset_add_entry(&ds, entry, &e), 0);
-    entry[DIGESTSET_BYTES] = 0x80;
+    entry[DIGESTSET_BYTES] = 0x50;                     /* kind 5: none */
     assert_int_equal(digestset_add_entry(&ds, entry, &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
     assert_int_equal(ds.n, 1);

@@ -33,7 +33,7 @@
  * handles made of a name's parts (shapes.jsonl). */
 static const char *const data_files[] = {
     "tests/data/leaks/names.jsonl", "tests/data/leaks/shapes.jsonl",
-    "tests/data/leaks/lookalikes.jsonl",
+    "tests/data/leaks/lookalikes.jsonl", "tests/data/leaks/kinds2.jsonl",
 };
 #define MAX_KINDS 64
 

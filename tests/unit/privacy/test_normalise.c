@@ -148,8 +148,10 @@ static void test_spelled_out_gaps(void **state)
     expect_norm("김.종.수가", "김.종.수가", "김종수가");
     expect_norm("종_수 김·종·수", "종_수 김·종·수", "종수김종수");
     expect_norm("K.J.S. N.O.T. J.S. Kim", "k.j.s. n.o.t. j.s. kim", "k.j.s.n.o.t.j.s.kim");
+    /* A full stop between digits is left out of the key (report-adv12d
+     * F10: a registered 99112345 written 9911.2345). */
     expect_norm("jong_su a.b@x.org 1.2.3.4", "jong_su a.b@x.org 1.2.3.4",
-                "jong_sua.b@x.org1.2.3.4");
+                "jong_sua.b@x.org1234");
     expect_norm("x.김", "x.김", "x.김");
     assert_int_equal(normalise_spelled("b o l d", 7, 0, 7), 1);
     assert_int_equal(normalise_spelled("or a", 4, 0, 4), 0);
@@ -182,6 +184,41 @@ static void test_han_key_is_reading(void **state)
     expect_norm("x\xe3\x90\x80", "x\xe3\x90\x80", "x\xe3\x90\x80");  /* U+3400: no reading */
 }
 
+/* Brief i12-kinds2, item 1: a word holding Latin, Cyrillic and Hangul
+ * letters is keyed in Latin (else Cyrillic), each letter of the other
+ * scripts by its usual spelling; the norm view keeps the script change.
+ * Item 3: look-alikes of other scripts by their skeleton. */
+static void test_split_scripts(void **state)
+{
+    struct normtext t;
+    struct err e;
+
+    (void)state;
+    expect_norm("Jong수", "jong수", "jongsu");
+    expect_norm("종su", "종su", "jongsu");
+    expect_norm("Чон수", "чон수", "чонсу");
+    expect_norm("Dor-ж", "dor-ж", "dorj");
+    expect_norm("До-rj", "до-rj", "dorj");
+    expect_norm("Kim김 x", "kim김 x", "kimgimx");
+    expect_norm("SNS에서 종수", "sns에서 종수", "snseseo종수");
+    expect_norm("Dorjийн", "dorjийн", "dorjiin");
+    /* Words in one script keep their key; a hyphen between words of two
+     * scripts joins them, a space does not. */
+    expect_norm("종수 Jong", "종수 jong", "종수jong");
+    expect_norm("Дорж - Dorj", "дорж - dorj", "доржdorj");
+    /* A reading's key bytes all map to the first byte of its letter. */
+    assert_int_equal(normalise(&t, "Jong수", 7, &e), 0);
+    assert_int_equal(t.keylen, 6);
+    assert_int_equal(t.kpos[4], 4);
+    assert_int_equal(t.kpos[5], 4);
+    normtext_free(&t);
+    expect_norm("D\xe0\xaf\xa6rj", "dorj", "dorj");                   /* Tamil digit zero */
+    expect_norm("D\xe3\x85\x87rj", "dorj", "dorj");                   /* jamo ieung */
+    expect_norm("\xd0\x92\xd0\xbe\xd3\x8f\xd4\x81", "bold", "bold");   /* Воӏԁ */
+    expect_norm("\xe3\x85\x87\xe3\x85\x87", "\xe1\x84\x8b\xe1\x84\x8b", "\xe1\x84\x8b\xe1\x84\x8b"); /* ㅇㅇ */
+    expect_norm("\xd0\x84\xd0\xbb\xd0\xb7", "\xd1\x94\xd0\xbb\xd0\xb7", "\xd1\x94\xd0\xbb\xd0\xb7"); /* Єлз: flagged, kept */
+}
+
 /* Issue 12: letter-like characters NFKC leaves alone read as their letter
  * everywhere; Armenian and Cherokee look-alikes inside a Latin word are
  * rewritten; a single leetspeak digit among letters is a letter in the
@@ -199,7 +236,9 @@ static void test_lookalike_kinds(void **state)
     expect_norm("4ltangerel K1m", "4ltangerel k1m", "altangerelkim");
     expect_norm("b00ld kimjs75 M1234567 x86 10a", "b00ld kimjs75 m1234567 x86 10a",
                 "b00ldkimjs75m1234567x8610a");
-    expect_norm("B4t\xd0\xb1", "b4t\xd0\xb1", "b4t\xd0\xb1");           /* glued to Cyrillic */
+    /* Glued to Cyrillic: the digit is not read; the word holds two
+     * scripts, so б is keyed by its Latin spelling (read_split). */
+    expect_norm("B4t\xd0\xb1", "b4t\xd0\xb1", "b4tb");
 }
 
 /* A word mixing Latin, Cyrillic or Greek letters is written in one script
@@ -219,7 +258,9 @@ static void test_mixed_scripts(void **state)
     expect_norm("\xd0\x92old", "bold", "bold");                   /* Cyrillic В, by its capital */
     expect_norm("K\xd1\x96m Jong", "kim jong", "kimjong");          /* Cyrillic і */
     expect_norm("Алтан Altan", "алтан altan", "алтанaltan");        /* two words, each one script */
-    expect_norm("Aлл-Bob", "алл-bob", "аллbob");                     /* a hyphen ends a word */
+    /* A hyphen ends a word for look-alikes; the two halves in two
+     * scripts are keyed in Latin (read_split: Dor-ж is dorj). */
+    expect_norm("Aлл-Bob", "алл-bob", "allbob");
     assert_int_equal(normalise(&t, in, strlen(in), &e), 0);
     assert_int_equal(t.nmixed, 2);
     assert_int_equal(t.mixed[0], 3);
@@ -248,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_long_mark_run),
         cmocka_unit_test(test_key_and_norm_of_term),
         cmocka_unit_test(test_han_key_is_reading),
+        cmocka_unit_test(test_split_scripts),
         cmocka_unit_test(test_mixed_scripts),
         cmocka_unit_test(test_lookalike_kinds),
     };

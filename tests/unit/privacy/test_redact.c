@@ -159,8 +159,9 @@ static void test_negatives(void **state)
     expect("Il came. The illness will kill till April; oil, fil, Illinois.",
            "[PERSON-1] came. The illness will kill till April; oil, fil, Illinois.");
     /* A hyphen separates words: a protected "Il" is cut out of a compound
-     * (over-redaction is the safe side). */
-    expect("Kim Il-sung", "Kim [PERSON-1]-sung");
+     * (over-redaction is the safe side), with the Korean surname before
+     * it (report-adv12d F2: a surname left beside a replaced name). */
+    expect("Kim Il-sung", "[PERSON-1]-sung");
     expect("The batter and the erdene-like jongsuk went to Kimchi Bar.",
            "The batter and the erdene-like jongsuk went to Kimchi Bar.");
     expect("종수민 is not a name here, nor 김종수민", "종수민 is not a name here, nor 김종수민");

@@ -121,8 +121,10 @@ static void test_stems(void **state)
     assert_int_equal(windows(&c, "kimjongsu75", 1), 0);
     assert_string_equal(c.out, "kimjongsu75/kimjongsu75/kimjongsu");
     c.len = 0, c.out[0] = '\0';
+    /* The word holds Latin and Hangul: its Hangul is keyed in Latin
+     * (normalise.c, read_split), as the redactor keys it. */
     assert_int_equal(windows(&c, "Raseon이다", 1), 0);
-    assert_string_equal(c.out, "raseon/raseon/raseo/rase|이다/이다/이");
+    assert_string_equal(c.out, "raseon/raseon/raseo/rase|이다/ida/i");
 }
 
 /* Every window of text (as windows() lists them) with the tokens made

@@ -1,0 +1,41 @@
+/* The romanisation tables of Korean and Mongolian (docs/VARIANTS.md gives
+ * their sources), shared by the spelling variants (variants.c,
+ * variants_ko.c) and by normalisation, which keys a name written half in
+ * one script and half in another by each letter's usual spelling
+ * (romanise_reading).  Data and one function; no other module of
+ * privacy/ is used here, so normalise.c may call it. */
+#ifndef INTAKE_ROMANISE_H
+#define INTAKE_ROMANISE_H
+
+#include <stddef.h>
+
+/* Korean in Latin: the options for each initial consonant, vowel and
+ * final (in Unicode order), Revised Romanisation first; 0 ends a row. */
+extern const char *const romanise_ko_initial[19][3];
+extern const char *const romanise_ko_medial[21][4];
+extern const char *const romanise_ko_final[28][2];
+
+/* Mongolian Cyrillic letters: the letter, then its Latin spellings (MNS
+ * 5217 first); 0 ends a row. */
+extern const char *const romanise_mn_letters[][5];
+extern const size_t romanise_mn_count;
+
+/* Korean in other scripts (variants_ko.c): Russian (Kontsevich), Japanese
+ * katakana, German and Czech; each cell a '|'-separated list, the usual
+ * spelling first.  Initials [system][after a vowel or sonorant][initial]. */
+enum { ROMANISE_RU, ROMANISE_JA, ROMANISE_DE, ROMANISE_CS, ROMANISE_NSYS };
+extern const char *const romanise_ko_initials[ROMANISE_NSYS][2][19];
+extern const char *const romanise_ko_vowels[ROMANISE_NSYS][21];
+extern const char *const romanise_ko_finals[ROMANISE_NSYS][28];
+
+/* The usual spelling in script (1 Latin, 2 Cyrillic: enum
+ * confusable_script) of one letter cp of another script, lower case, for
+ * a name written half in one script and half in another (Jong수, 종su,
+ * Чон수, Dor-ж: normalise.c keys such a word by it): a Hangul syllable in
+ * Revised Romanisation or Kontsevich's Cyrillic (the first options of the
+ * tables above, as at a word's start), a Cyrillic letter in MNS 5217.
+ * Writes at most cap bytes (no NUL) to out; returns the length in bytes
+ * (0: the letter is not written, ь), -1 if there is none. */
+int romanise_reading(char *out, size_t cap, int cp, int script);
+
+#endif
