@@ -8,7 +8,7 @@
  *
  *   libcfault_arm(CALL, N, ERRNO, TIMES)
  *       from now on, calls N .. N+TIMES-1 of CALL ("fsync", "write",
- *       "read", "pread", "open", "rename", "renameat2", "link", "linkat",
+ *       "read", "pread", "pwrite", "open", "rename", "renameat2", "link", "linkat",
  *       "mkdtemp", "flock", "fstat", "access", "lstat", "unlink") do nothing and fail with
  *       ERRNO; up to four calls armed at once
  *   libcfault_landed()   how many calls failed since the first arm
@@ -124,6 +124,13 @@ ssize_t pread(int fd, void *buf, size_t n, off_t at)
 {
     LIBCFAULT_NEXT(pread);
     return libcfault_hit("pread") ? -1 : next_pread(fd, buf, n, at);
+}
+
+static ssize_t (*next_pwrite)(int, const void *, size_t, off_t);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t at)
+{
+    LIBCFAULT_NEXT(pwrite);
+    return libcfault_hit("pwrite") ? -1 : next_pwrite(fd, buf, n, at);
 }
 
 static int (*next_open)(const char *, int, ...);
