@@ -482,6 +482,122 @@ static void test_rekey_with_a_reader(void **state)
     store_close(again);
 }
 
+/* ---- opening and making a store: each statement interrupted ---- */
+
+/* Arms each new connection (sqlite3_auto_extension: the store's own,
+ * made inside store_open and store_create) with stepfault's trace and
+ * progress handler, the statements counted across connections. */
+static int stepfault_connection(sqlite3 *db, char **msg, const void *api)
+{
+    (void)msg;
+    (void)api;
+    if (sqlite3_trace_v2(db, SQLITE_TRACE_STMT, stepfault_trace, NULL) != SQLITE_OK)
+        return SQLITE_ERROR;
+    sqlite3_progress_handler(db, 1, stepfault_progress, NULL);
+    return SQLITE_OK;
+}
+
+static void stepfault_arm_all(unsigned long n)
+{
+    stepfault.n = n;
+    stepfault.started = 0;
+    stepfault.landed = 0;
+}
+
+/* A failure is an interrupted statement named as such: never "damaged",
+ * "wrong passphrase" or "no store".  SQLite words an interrupted
+ * CREATE VIRTUAL TABLE (init's full-text index) as its constructor
+ * failing. */
+static void interrupted_or_fail(int rc, const struct err *e, const char *what, unsigned long n)
+{
+    if (rc != -1 || e->code != EXIT_INPUT ||
+        (!interrupted(e->msg) &&
+         strcmp(e->msg, "database error while updating the store: vtable constructor "
+                "failed: record_fts") != 0)) {
+        sqlite3_reset_auto_extension();
+        fail_msg("%s, statement %lu interrupted: %d, exit %d, '%s'", what, n, rc, e->code,
+                 e->msg);
+    }
+}
+
+/* store_open with each of its statements interrupted in turn (the
+ * pragmas read back, the schema's version, the checks): the exact kind
+ * of message, no store handed out, nothing changed; then it opens. */
+static void test_open_each_statement_fails(void **state)
+{
+    struct fixture *f = *state;
+    char before[512], after[512];
+    unsigned long n;
+    struct err e;
+    int rc;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    snapshot(before, sizeof before, f->s);
+    store_close(f->s);
+    f->s = NULL;
+    assert_int_equal(sqlite3_auto_extension((void (*)(void))stepfault_connection), SQLITE_OK);
+    for (n = 1; n < 2000; n++) {
+        struct store *s = NULL;
+
+        stepfault_arm_all(n);
+        err_clear(&e);
+        rc = store_open(&s, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                        strlen(pass), &e);
+        stepfault.n = 0;
+        if (!stepfault.landed) {
+            assert_int_equal(rc, 0);
+            store_close(s);
+            break;
+        }
+        interrupted_or_fail(rc, &e, "store_open", n);
+        assert_null(s);
+    }
+    assert_int_equal(sqlite3_cancel_auto_extension((void (*)(void))stepfault_connection), 1);
+    assert_true(n > 5 && n < 2000);
+    assert_int_equal(store_open(&f->s, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                                strlen(pass), &e), 0);
+    snapshot(after, sizeof after, f->s);
+    assert_string_equal(before, after);
+}
+
+/* store_create (init) with each of its statements interrupted in turn:
+ * the exact kind of message, and no store left in the folder, nor
+ * anything that would stop the next init there. */
+static void test_init_each_statement_fails(void **state)
+{
+    struct store_params p = { "field kit", "ko", OPS, MEM };
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    char dir[300], ks[400];
+    unsigned long n;
+    struct err e;
+    int rc;
+
+    (void)state;
+    recovery_key_new(recovery);
+    assert_int_equal(sqlite3_auto_extension((void (*)(void))stepfault_connection), SQLITE_OK);
+    for (n = 1; n < 2000; n++) {
+        snprintf(dir, sizeof dir, "%s/init%d", root, serial++);
+        path_in(ks, sizeof ks, dir, STORE_KEYSLOTS_NAME);
+        stepfault_arm_all(n);
+        err_clear(&e);
+        rc = store_create(dir, &p, pass, strlen(pass), recovery, &e);
+        stepfault.n = 0;
+        if (!stepfault.landed) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(remove_tree(dir), 0);
+            break;
+        }
+        interrupted_or_fail(rc, &e, "store_create", n);
+        if (access(ks, F_OK) == 0 || store_create_check(dir, &e) != 0) {
+            sqlite3_reset_auto_extension();
+            fail_msg("statement %lu interrupted, then init: %s", n, e.msg);
+        }
+        assert_int_equal(remove_tree(dir), 0);
+    }
+    assert_int_equal(sqlite3_cancel_auto_extension((void (*)(void))stepfault_connection), 1);
+    assert_true(n > 5 && n < 2000);
+}
+
 #define O(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
@@ -491,6 +607,8 @@ int main(void)
         O(test_remove_source_read_back_fails),
         O(test_forget_with_a_reader),
         O(test_rekey_with_a_reader),
+        O(test_open_each_statement_fails),
+        O(test_init_each_statement_fails),
         cmocka_unit_test_setup_teardown(test_each_statement_fails_pair, pair_setup, pair_teardown),
     };
     return cmocka_run_group_tests(tests, pair_group_setup, teardown);
