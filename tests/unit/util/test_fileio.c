@@ -18,6 +18,9 @@
 #include <unistd.h>
 #include <dirent.h>
 #include <sys/file.h>
+#include <sys/socket.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sodium.h>
 
 #include "util/fileio.h"
@@ -157,6 +160,25 @@ static void test_open_regular(void **state)
     close(fd);
     unlink(fifo);
     unlink(link);
+    /* A socket; a block device where this user may make one (root). */
+    {
+        struct sockaddr_un sa = { .sun_family = AF_UNIX };
+        int sock = socket(AF_UNIX, SOCK_STREAM, 0);
+
+        assert_true(sock >= 0);
+        snprintf(sa.sun_path, sizeof sa.sun_path, "%s/sock", dir);
+        assert_int_equal(bind(sock, (struct sockaddr *)&sa, sizeof sa), 0);
+        assert_int_equal(file_open_regular(&fd, sa.sun_path, 0, NULL, &e), -1);
+        assert_non_null(strstr(e.msg, "is not a regular file: it is a socket"));
+        close(sock);
+        unlink(sa.sun_path);
+        snprintf(file, sizeof file, "%s/blk", dir);
+        if (mknod(file, S_IFBLK | 0600, makedev(7, 0)) == 0) {
+            assert_int_equal(file_open_regular(&fd, file, 1, NULL, &e), -1);
+            assert_non_null(strstr(e.msg, "is not a regular file: it is a block device"));
+            unlink(file);
+        }
+    }
 }
 
 /* A file being written has no name until commit (O_TMPFILE here); what a
