@@ -28,15 +28,19 @@ ifeq ($(SAN),1)
 BUILD    ?= build/san
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 else ifeq ($(COV),1)
-# make coverage: COVOPT after -O2 wins.  -O1 maps lines and branches to
-# the source as -O0 does for what the figures are about (docs/COVERAGE.md
-# compares them) and runs the suite faster; _FORTIFY_SOURCE goes, so that
-# the unit tests' libcfault.h sees the plain calls.  INTAKE_COVERAGE gives
-# a slow unit test a smaller input (privacy/test_redact's big body).
+# make coverage: COVOPT after -O2 wins.  store/ and util/ stay at -O0:
+# at -O1 gcc merges some error returns ("return -1;") with others, so
+# gcov counts them reached when no test reached them, and the list of
+# unreached error returns is what issue 14 asks of those two folders
+# (docs/COVERAGE.md has the comparison).  The rest, CPU-bound (privacy/
+# above all), at -O1.  _FORTIFY_SOURCE goes, so that the unit tests'
+# libcfault.h sees the plain calls.  INTAKE_COVERAGE gives a slow unit
+# test a smaller input (privacy/test_redact's big body).
 BUILD    ?= build/cov
 SANFLAGS := --coverage
 COVOPT   ?= -O1
-COVFLAGS := $(COVOPT) -U_FORTIFY_SOURCE -DINTAKE_COVERAGE
+COVFLAGS  = $(COVOPT) -U_FORTIFY_SOURCE -DINTAKE_COVERAGE
+$(BUILD)/store/%.o $(BUILD)/util/%.o: COVOPT = -O0
 else
 BUILD    ?= build/rel
 SANFLAGS :=
@@ -267,7 +271,7 @@ coverage:
 # The same for store/ and util/ alone, the figures per file: their unit
 # tests, and beside them the CLI files that drive them most (COV_CLI, in
 # tests/cli).  About 20 minutes on 2 cores at load 5.
-COV_CLI ?= store faults powercut tmpfs terminal contact log work adv14
+COV_CLI ?= store faults powercut tmpfs terminal contact log work adv14 export consent
 COV_UNIT = $(filter $(BUILD)/unit/store/% $(BUILD)/unit/util/%,$(UNIT_BIN))
 
 coverage-store:
