@@ -343,6 +343,50 @@ static int change_contact_remove(struct store *s, struct err *e)
     return store_contact_remove(s, "hq", e);
 }
 
+/* A correction of Nari's record on field, to export again. */
+static int change_nari_edit(struct store *s, struct err *e)
+{
+    struct record_change c = { .body = "We crossed the river in January, at night." };
+    long version;
+    int changed;
+
+    return store_record_edit(&version, &changed, s, the_pair->nari, &c, e);
+}
+
+static int count_export(void *ctx, const struct export_row *r, struct err *e)
+{
+    (void)r;
+    (void)e;
+    ++*(int *)ctx;
+    return 0;
+}
+
+/* Reading what the store remembers of bundles (intake exports, and where
+ * an imported record came from): a failed read is named, never taken for
+ * "none". */
+static int read_exports(struct store *s, struct err *e)
+{
+    int n = 0;
+
+    return store_export_each(s, NULL, count_export, &n, e) != 0 ? -1 : n > 0 ? 0
+           : err_set(e, EXIT_AUTH, "no exports listed");
+}
+
+static int read_exports_of_nari(struct store *s, struct err *e)
+{
+    int n = 0;
+
+    return store_export_each(s, the_pair->nari, count_export, &n, e) != 0 ? -1 : n > 0 ? 0
+           : err_set(e, EXIT_AUTH, "no exports of the record listed");
+}
+
+static int read_origin(struct store *s, struct err *e)
+{
+    char out[512];
+
+    return store_record_origin(out, sizeof out, s, the_pair->nari, e);
+}
+
 /* The changes between two stores: export, import, attachments, contacts. */
 static void test_each_statement_fails_pair(void **state)
 {
@@ -353,6 +397,13 @@ static void test_each_statement_fails_pair(void **state)
     each_statement_fails(p->field, change_attach_photo, "attach photo");
     each_statement_fails(p->field, change_export, "export");
     each_statement_fails(p->hq, change_import, "import");
+    each_statement_fails(p->field, read_exports, "exports");
+    each_statement_fails(p->field, read_exports_of_nari, "exports of a record");
+    each_statement_fails(p->hq, read_origin, "record origin");
+    /* A corrected record exported again replaces the copy hq has. */
+    each_statement_fails(p->field, change_nari_edit, "record edit");
+    each_statement_fails(p->field, change_export, "export of a correction");
+    each_statement_fails(p->hq, change_import, "import of a correction");
     each_statement_fails(p->field, change_attach_remove, "attachment remove");
     each_statement_fails(p->field, change_contact_confirm, "contact confirm");
     each_statement_fails(p->field, change_contact_remove, "contact remove");
