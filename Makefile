@@ -270,7 +270,7 @@ coverage:
 
 # The same for store/ and util/ alone, the figures per file: their unit
 # tests, and beside them the CLI files that drive them most (COV_CLI, in
-# tests/cli).  About 20 minutes on 2 cores at load 5.
+# tests/cli).  26 minutes on 2 cores at load 15 to 19 (docs/COVERAGE.md).
 COV_CLI ?= store faults powercut tmpfs terminal contact log work adv14 export consent
 COV_UNIT = $(filter $(BUILD)/unit/store/% $(BUILD)/unit/util/%,$(UNIT_BIN))
 
