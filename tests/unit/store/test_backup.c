@@ -265,22 +265,34 @@ static void test_bad_backups(void **state)
     free(bad);
 }
 
+/* A backup of the store of f (open) with one subject added, to
+ * dir/backup, opened and unlocked with the passphrase. */
+static struct backup *unlocked_backup_of(struct fixture *f, char *path, size_t pathlen)
+{
+    unsigned char sum[BACKUP_HASHBYTES];
+    struct backup *b = NULL;
+    struct err e;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    backup_of(f, path, pathlen, sum);
+    if (store_backup_open(&b, path, &e) != 0 ||
+        store_backup_unlock(b, KEYSLOT_PASSPHRASE, (const unsigned char *)pass, strlen(pass),
+                            &e) != 0)
+        fail_msg("backup of %s: %s", f->dir, e.msg);
+    return b;
+}
+
 /* A backup that changes between its check (opened) and the restore,
  * still a whole backup with a right checksum: refused, no store made. */
 static void test_restore_changed(void **state)
 {
     struct fixture *f = *state;
-    unsigned char sum[BACKUP_HASHBYTES], *buf;
     char path[400], dir[400], msg[1024];
-    struct backup *b = NULL;
+    struct backup *b = unlocked_backup_of(f, path, sizeof path);
+    unsigned char *buf;
     size_t len;
     struct err e;
 
-    add_subject(f->s, "Kim Jong-su", "Rim-il");
-    backup_of(f, path, sizeof path, sum);
-    assert_int_equal(store_backup_open(&b, path, &e), 0);
-    assert_int_equal(store_backup_unlock(b, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
-                                         strlen(pass), &e), 0);
     buf = slurp(path, &len);
     buf[len - BACKUP_HASHBYTES - 200] ^= 1;
     reseal(buf, len);
@@ -437,16 +449,10 @@ static void test_backup_faults(void **state)
 static void test_restore_faults(void **state)
 {
     struct fixture *f = *state;
-    unsigned char sum[BACKUP_HASHBYTES];
     char path[400];
-    struct backup *b = NULL;
+    struct backup *b = unlocked_backup_of(f, path, sizeof path);
     struct err e;
 
-    add_subject(f->s, "Kim Jong-su", "Rim-il");
-    backup_of(f, path, sizeof path, sum);
-    assert_int_equal(store_backup_open(&b, path, &e), 0);
-    assert_int_equal(store_backup_unlock(b, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
-                                         strlen(pass), &e), 0);
     for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++) {
         const char *call = faults[i].call;
         int err = faults[i].err, hits = 0;
