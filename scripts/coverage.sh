@@ -2,12 +2,15 @@
 # Prints line and branch coverage (gcovr, Debian) of the sources built in
 # BUILD (make COV=1), after the tests ran on that build: one line per file,
 # then per folder and overall; writes BUILD/html/index.html.
-#   scripts/coverage.sh BUILD
-# Generated sources (BUILD/gen) and the tests themselves are left out.
+#   scripts/coverage.sh BUILD [FILTER]
+# FILTER (a regular expression on the path, default every folder of the
+# program) keeps the figures to what the tests that ran are about: make
+# coverage-store gives '(store|util)/'.  Generated sources (BUILD/gen) and
+# the tests themselves are left out.
 set -eu
 build=${1:-build/cov}
 command -v gcovr >/dev/null || { echo "coverage: gcovr is not installed (Debian gcovr)" >&2; exit 2; }
-filter='(intake|store|export|privacy|crypto|util)/'
+filter=${2:-'(intake|store|export|privacy|crypto|util)/'}
 mkdir -p "$build/html"
 gcovr --root . --object-directory "$build" --filter "$filter" \
     --json-summary "$build/coverage.json" --json-summary-pretty \

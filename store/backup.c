@@ -156,7 +156,10 @@ static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES], chunk
     crypto_generichash_final(&h, sum, BACKUP_HASHBYTES);
     if (sodium_memcmp(sum, want, sizeof want) != 0)
         return bad_backup(e, b->path, "its checksum does not match: it was damaged or changed");
-    if (read(b->fd, &extra, 1) != 0)
+    /* A failed read is the disk's error, not something after the end. */
+    if ((n = read(b->fd, &extra, 1)) < 0)
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", b->path, strerror(errno));
+    if (n != 0)
         return bad_backup(e, b->path, "something follows its checksum");
     /* The keyslot file inside has its own checksum. */
     return keyslot_parse(&b->kf, b->ks, b->kslen, e) == 0 ? 0
@@ -361,7 +364,9 @@ int store_backup(unsigned char sum[BACKUP_HASHBYTES], uint64_t *size, struct sto
     if (outside_store(s, path, e) != 0 || db_hold(s, LOCK_EX, e) != 0 ||
         db_checkpoint(s, e) != 0 || db_check_all(s, e) != 0 || atomic_open(&af, path, 0, e) != 0)
         return -1;
-    if (write_backup(sum, &af, s, progress, ctx, e) != 0 || fstat(af.fd, &st) != 0) {
+    if (write_backup(sum, &af, s, progress, ctx, e) != 0 ||
+        (fstat(af.fd, &st) != 0 && err_set(e, EXIT_INPUT, "cannot write %s: %s", path,
+                                           strerror(errno)) != 0)) {
         atomic_abort(&af);
         return -1;
     }
@@ -472,7 +477,12 @@ static int overwrite(const char *path, struct err *e)
     if (fd < 0)
         return errno == ENOENT ? 0 : err_set(e, EXIT_INPUT, "cannot overwrite %s: %s", path,
                                              strerror(errno));
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0) {
+        int saved = errno;
+        close(fd);
+        return err_set(e, EXIT_INPUT, "cannot overwrite %s: %s", path, strerror(saved));
+    }
+    if (!S_ISREG(st.st_mode)) {
         close(fd);
         return err_set(e, EXIT_INPUT, "cannot overwrite %s: not a regular file", path);
     }
@@ -507,10 +517,34 @@ static int ours(const char *name)
     return strncmp(name, FILEIO_TMP_PREFIX, strlen(FILEIO_TMP_PREFIX)) == 0;
 }
 
+/* The files a wipe overwrote (device, inode): one overwritten in both
+ * passes, its removal having failed the first time, counts once. */
+struct overwritten {
+    int n;                               /* how many distinct files */
+    dev_t dev[8];
+    ino_t ino[8];
+};
+
+/* 1 if st is a file not overwritten before (remembered), else 0. */
+static int first_time(struct overwritten *o, const struct stat *st)
+{
+    int kept = o->n < 8 ? o->n : 8;
+
+    for (int i = 0; i < kept; i++)
+        if (o->dev[i] == st->st_dev && o->ino[i] == st->st_ino)
+            return 0;
+    if (o->n < 8) {
+        o->dev[o->n] = st->st_dev;
+        o->ino[o->n] = st->st_ino;
+    }
+    o->n++;
+    return 1;
+}
+
 /* Overwrites every keyslot file, and every file being written (a keyslot
- * file may be one), then syncs: afterwards the database is noise. The
- * number overwritten goes to *n. */
-static int overwrite_keys(int *n, const char *dir, struct err *e)
+ * file may be one), then syncs: afterwards the database is noise. Those
+ * overwritten are added to o. */
+static int overwrite_keys(struct overwritten *o, const char *dir, struct err *e)
 {
     char path[4200];
     struct dirent *d;
@@ -527,10 +561,15 @@ static int overwrite_keys(int *n, const char *dir, struct err *e)
             continue;
         if (db_path(path, sizeof path, dir, d->d_name, e) != 0)
             rc = -1;
-        else if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        else if (lstat(path, &st) != 0) {
+            /* Gone meanwhile (a rekey's), or an error: never removed
+             * later without being overwritten, its key left on the disk. */
+            if (errno != ENOENT)
+                rc = err_set(e, EXIT_INPUT, "cannot overwrite %s: %s", path, strerror(errno));
+        } else if (!S_ISREG(st.st_mode))
             continue;
         else if ((rc = overwrite(path, e)) > 0)
-            ++*n;
+            first_time(o, &st);
     }
     closedir(dp);
     return rc < 0 ? -1 : 0;
@@ -554,7 +593,9 @@ static int remove_files(int *n, char *kept, size_t keptlen, const char *dir, str
         if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0 ||
             db_path(path, sizeof path, dir, d->d_name, e) != 0)
             continue;
-        if (!ours(d->d_name) || lstat(path, &st) != 0 || S_ISDIR(st.st_mode)) {
+        /* One of ours whose status cannot be read is removed all the
+         * same (unlink never removes a folder), never called another's. */
+        if (!ours(d->d_name) || (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
             int m = snprintf(kept + o, keptlen - o, "%s%s", o ? ", " : "", d->d_name);
             if (m > 0 && (size_t)m < keptlen - o)
                 o += (size_t)m;
@@ -567,15 +608,34 @@ static int remove_files(int *n, char *kept, size_t keptlen, const char *dir, str
     return 0;
 }
 
+/* 1 if path is there, 0 if not, -1 with e when the system cannot say
+ * (an I/O error is not "no store"). */
+static int present(const char *path, struct err *e)
+{
+    if (access(path, F_OK) == 0)
+        return 1;
+    if (errno == ENOENT || errno == ENOTDIR)
+        return 0;
+    return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+}
+
 int store_wipe_check(const char *dir, struct err *e)
 {
     char ks[4200], db[4200];
     struct stat st;
+    int has_ks, has_db;
 
-    if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
+    if (lstat(dir, &st) != 0)
+        return errno == ENOENT || errno == ENOTDIR
+               ? err_set(e, EXIT_INPUT, "no store in %s; nothing was wiped", dir)
+               : err_set(e, EXIT_INPUT, "cannot read %s: %s", dir, strerror(errno));
+    if (!S_ISDIR(st.st_mode) ||
         db_path(ks, sizeof ks, dir, STORE_KEYSLOTS_NAME, e) != 0 ||
-        db_path(db, sizeof db, dir, STORE_DB_NAME, e) != 0 ||
-        (access(ks, F_OK) != 0 && access(db, F_OK) != 0))
+        db_path(db, sizeof db, dir, STORE_DB_NAME, e) != 0)
+        return err_set(e, EXIT_INPUT, "no store in %s; nothing was wiped", dir);
+    if ((has_ks = present(ks, e)) < 0 || (has_db = present(db, e)) < 0)
+        return -1;
+    if (!has_ks && !has_db)
         return err_set(e, EXIT_INPUT, "no store in %s; nothing was wiped", dir);
     if (st.st_uid != geteuid())
         return err_set(e, EXIT_INPUT, "%s belongs to another user; nothing was wiped", dir);
@@ -584,6 +644,7 @@ int store_wipe_check(const char *dir, struct err *e)
 
 int store_wipe(struct wipe_result *r, const char *dir, struct err *e)
 {
+    struct overwritten o = { 0, { 0 }, { 0 } };
     char path[4200];
 
     memset(r, 0, sizeof *r);
@@ -592,8 +653,9 @@ int store_wipe(struct wipe_result *r, const char *dir, struct err *e)
     /* Twice: a rekey running meanwhile may have named a new keyslot file
      * between the first pass and the removal. */
     for (int pass = 0; pass < 2; pass++) {
-        if (overwrite_keys(&r->overwritten, dir, e) != 0)
+        if (overwrite_keys(&o, dir, e) != 0)
             return -1;
+        r->overwritten = o.n;
         if (pass == 0 && fsync_parent(path, e) != 0)
             return -1;
         if (remove_files(&r->removed, r->kept, sizeof r->kept, dir, e) != 0)

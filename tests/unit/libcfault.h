@@ -8,8 +8,9 @@
  *
  *   libcfault_arm(CALL, N, ERRNO, TIMES)
  *       from now on, calls N .. N+TIMES-1 of CALL ("fsync", "write",
- *       "read", "pread", "open", "rename", "renameat2", "link", "linkat",
- *       "mkdtemp", "flock", "fstat", "access", "lstat", "unlink") do nothing and fail with
+ *       "read", "pread", "pwrite", "open", "rename", "renameat2", "link", "linkat",
+ *       "mkdtemp", "flock", "fstat", "access", "lstat", "unlink", "lseek", "opendir",
+ *       "rmdir") do nothing and fail with
  *       ERRNO; up to four calls armed at once
  *   libcfault_landed()   how many calls failed since the first arm
  *   libcfault_disarm()   no fault
@@ -20,6 +21,7 @@
 #define INTAKE_LIBCFAULT_H
 
 #undef _FORTIFY_SOURCE
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -126,6 +128,13 @@ ssize_t pread(int fd, void *buf, size_t n, off_t at)
     return libcfault_hit("pread") ? -1 : next_pread(fd, buf, n, at);
 }
 
+static ssize_t (*next_pwrite)(int, const void *, size_t, off_t);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t at)
+{
+    LIBCFAULT_NEXT(pwrite);
+    return libcfault_hit("pwrite") ? -1 : next_pwrite(fd, buf, n, at);
+}
+
 static int (*next_open)(const char *, int, ...);
 int open(const char *path, int flags, ...)
 {
@@ -219,6 +228,27 @@ int unlink(const char *path)
 {
     LIBCFAULT_NEXT(unlink);
     return libcfault_hit("unlink") ? -1 : next_unlink(path);
+}
+
+static off_t (*next_lseek)(int, off_t, int);
+off_t lseek(int fd, off_t at, int whence)
+{
+    LIBCFAULT_NEXT(lseek);
+    return libcfault_hit("lseek") ? -1 : next_lseek(fd, at, whence);
+}
+
+static DIR *(*next_opendir)(const char *);
+DIR *opendir(const char *path)
+{
+    LIBCFAULT_NEXT(opendir);
+    return libcfault_hit("opendir") ? NULL : next_opendir(path);
+}
+
+static int (*next_rmdir)(const char *);
+int rmdir(const char *path)
+{
+    LIBCFAULT_NEXT(rmdir);
+    return libcfault_hit("rmdir") ? -1 : next_rmdir(path);
 }
 
 #endif

@@ -215,7 +215,7 @@ static void test_pipe_without_writer_refused(void **state)
         struct err e;
 
         alarm(2);
-        _exit(attach_source_open(&src, path, 0, &e) == -1 && e.code == EXIT_INPUT ? 0 : 1);
+        child_exit(attach_source_open(&src, path, 0, &e) == -1 && e.code == EXIT_INPUT ? 0 : 1);
     }
     assert_int_equal(waitpid(pid, &status, 0), pid);
     if (WIFSIGNALED(status))

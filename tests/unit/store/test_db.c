@@ -93,7 +93,10 @@ static void test_truncated_db(void **state)
     path_in(db, sizeof db, f->dir, STORE_DB_NAME);
     orig = slurp(db, &len);
     assert_true(len >= 4 * PAGE);
-    cuts[n++] = len - (PAGE - PAD_START) - 1;   /* into the last HMAC */
+    /* Into the last HMAC, all of it: SQLite fills a short read with
+     * zeros, so a cut of its last byte alone went unseen whenever that
+     * byte was 0 (1 run in 256). */
+    cuts[n++] = len - (PAGE - PAD_START) - 20;
     cuts[n++] = len - PAGE;                     /* a whole page gone */
     cuts[n++] = len / 2;
     cuts[n++] = PAGE;

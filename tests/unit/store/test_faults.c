@@ -343,6 +343,50 @@ static int change_contact_remove(struct store *s, struct err *e)
     return store_contact_remove(s, "hq", e);
 }
 
+/* A correction of Nari's record on field, to export again. */
+static int change_nari_edit(struct store *s, struct err *e)
+{
+    struct record_change c = { .body = "We crossed the river in January, at night." };
+    long version;
+    int changed;
+
+    return store_record_edit(&version, &changed, s, the_pair->nari, &c, e);
+}
+
+static int count_export(void *ctx, const struct export_row *r, struct err *e)
+{
+    (void)r;
+    (void)e;
+    ++*(int *)ctx;
+    return 0;
+}
+
+/* Reading what the store remembers of bundles (intake exports, and where
+ * an imported record came from): a failed read is named, never taken for
+ * "none". */
+static int read_exports(struct store *s, struct err *e)
+{
+    int n = 0;
+
+    return store_export_each(s, NULL, count_export, &n, e) != 0 ? -1 : n > 0 ? 0
+           : err_set(e, EXIT_AUTH, "no exports listed");
+}
+
+static int read_exports_of_nari(struct store *s, struct err *e)
+{
+    int n = 0;
+
+    return store_export_each(s, the_pair->nari, count_export, &n, e) != 0 ? -1 : n > 0 ? 0
+           : err_set(e, EXIT_AUTH, "no exports of the record listed");
+}
+
+static int read_origin(struct store *s, struct err *e)
+{
+    char out[512];
+
+    return store_record_origin(out, sizeof out, s, the_pair->nari, e);
+}
+
 /* The changes between two stores: export, import, attachments, contacts. */
 static void test_each_statement_fails_pair(void **state)
 {
@@ -353,6 +397,13 @@ static void test_each_statement_fails_pair(void **state)
     each_statement_fails(p->field, change_attach_photo, "attach photo");
     each_statement_fails(p->field, change_export, "export");
     each_statement_fails(p->hq, change_import, "import");
+    each_statement_fails(p->field, read_exports, "exports");
+    each_statement_fails(p->field, read_exports_of_nari, "exports of a record");
+    each_statement_fails(p->hq, read_origin, "record origin");
+    /* A corrected record exported again replaces the copy hq has. */
+    each_statement_fails(p->field, change_nari_edit, "record edit");
+    each_statement_fails(p->field, change_export, "export of a correction");
+    each_statement_fails(p->hq, change_import, "import of a correction");
     each_statement_fails(p->field, change_attach_remove, "attachment remove");
     each_statement_fails(p->field, change_contact_confirm, "contact confirm");
     each_statement_fails(p->field, change_contact_remove, "contact remove");
@@ -482,6 +533,122 @@ static void test_rekey_with_a_reader(void **state)
     store_close(again);
 }
 
+/* ---- opening and making a store: each statement interrupted ---- */
+
+/* Arms each new connection (sqlite3_auto_extension: the store's own,
+ * made inside store_open and store_create) with stepfault's trace and
+ * progress handler, the statements counted across connections. */
+static int stepfault_connection(sqlite3 *db, char **msg, const void *api)
+{
+    (void)msg;
+    (void)api;
+    if (sqlite3_trace_v2(db, SQLITE_TRACE_STMT, stepfault_trace, NULL) != SQLITE_OK)
+        return SQLITE_ERROR;
+    sqlite3_progress_handler(db, 1, stepfault_progress, NULL);
+    return SQLITE_OK;
+}
+
+static void stepfault_arm_all(unsigned long n)
+{
+    stepfault.n = n;
+    stepfault.started = 0;
+    stepfault.landed = 0;
+}
+
+/* A failure is an interrupted statement named as such: never "damaged",
+ * "wrong passphrase" or "no store".  SQLite words an interrupted
+ * CREATE VIRTUAL TABLE (init's full-text index) as its constructor
+ * failing. */
+static void interrupted_or_fail(int rc, const struct err *e, const char *what, unsigned long n)
+{
+    if (rc != -1 || e->code != EXIT_INPUT ||
+        (!interrupted(e->msg) &&
+         strcmp(e->msg, "database error while updating the store: vtable constructor "
+                "failed: record_fts") != 0)) {
+        sqlite3_reset_auto_extension();
+        fail_msg("%s, statement %lu interrupted: %d, exit %d, '%s'", what, n, rc, e->code,
+                 e->msg);
+    }
+}
+
+/* store_open with each of its statements interrupted in turn (the
+ * pragmas read back, the schema's version, the checks): the exact kind
+ * of message, no store handed out, nothing changed; then it opens. */
+static void test_open_each_statement_fails(void **state)
+{
+    struct fixture *f = *state;
+    char before[512], after[512];
+    unsigned long n;
+    struct err e;
+    int rc;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    snapshot(before, sizeof before, f->s);
+    store_close(f->s);
+    f->s = NULL;
+    assert_int_equal(sqlite3_auto_extension((void (*)(void))stepfault_connection), SQLITE_OK);
+    for (n = 1; n < 2000; n++) {
+        struct store *s = NULL;
+
+        stepfault_arm_all(n);
+        err_clear(&e);
+        rc = store_open(&s, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                        strlen(pass), &e);
+        stepfault.n = 0;
+        if (!stepfault.landed) {
+            assert_int_equal(rc, 0);
+            store_close(s);
+            break;
+        }
+        interrupted_or_fail(rc, &e, "store_open", n);
+        assert_null(s);
+    }
+    assert_int_equal(sqlite3_cancel_auto_extension((void (*)(void))stepfault_connection), 1);
+    assert_true(n > 5 && n < 2000);
+    assert_int_equal(store_open(&f->s, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                                strlen(pass), &e), 0);
+    snapshot(after, sizeof after, f->s);
+    assert_string_equal(before, after);
+}
+
+/* store_create (init) with each of its statements interrupted in turn:
+ * the exact kind of message, and no store left in the folder, nor
+ * anything that would stop the next init there. */
+static void test_init_each_statement_fails(void **state)
+{
+    struct store_params p = { "field kit", "ko", OPS, MEM };
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    char dir[300], ks[400];
+    unsigned long n;
+    struct err e;
+    int rc;
+
+    (void)state;
+    recovery_key_new(recovery);
+    assert_int_equal(sqlite3_auto_extension((void (*)(void))stepfault_connection), SQLITE_OK);
+    for (n = 1; n < 2000; n++) {
+        snprintf(dir, sizeof dir, "%s/init%d", root, serial++);
+        path_in(ks, sizeof ks, dir, STORE_KEYSLOTS_NAME);
+        stepfault_arm_all(n);
+        err_clear(&e);
+        rc = store_create(dir, &p, pass, strlen(pass), recovery, &e);
+        stepfault.n = 0;
+        if (!stepfault.landed) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(remove_tree(dir), 0);
+            break;
+        }
+        interrupted_or_fail(rc, &e, "store_create", n);
+        if (access(ks, F_OK) == 0 || store_create_check(dir, &e) != 0) {
+            sqlite3_reset_auto_extension();
+            fail_msg("statement %lu interrupted, then init: %s", n, e.msg);
+        }
+        assert_int_equal(remove_tree(dir), 0);
+    }
+    assert_int_equal(sqlite3_cancel_auto_extension((void (*)(void))stepfault_connection), 1);
+    assert_true(n > 5 && n < 2000);
+}
+
 #define O(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
@@ -491,6 +658,8 @@ int main(void)
         O(test_remove_source_read_back_fails),
         O(test_forget_with_a_reader),
         O(test_rekey_with_a_reader),
+        O(test_open_each_statement_fails),
+        O(test_init_each_statement_fails),
         cmocka_unit_test_setup_teardown(test_each_statement_fails_pair, pair_setup, pair_teardown),
     };
     return cmocka_run_group_tests(tests, pair_group_setup, teardown);

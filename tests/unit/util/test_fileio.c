@@ -18,6 +18,9 @@
 #include <unistd.h>
 #include <dirent.h>
 #include <sys/file.h>
+#include <sys/socket.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sodium.h>
 
 #include "util/fileio.h"
@@ -157,6 +160,25 @@ static void test_open_regular(void **state)
     close(fd);
     unlink(fifo);
     unlink(link);
+    /* A socket; a block device where this user may make one (root). */
+    {
+        struct sockaddr_un sa = { .sun_family = AF_UNIX };
+        int sock = socket(AF_UNIX, SOCK_STREAM, 0);
+
+        assert_true(sock >= 0);
+        snprintf(sa.sun_path, sizeof sa.sun_path, "%s/sock", dir);
+        assert_int_equal(bind(sock, (struct sockaddr *)&sa, sizeof sa), 0);
+        assert_int_equal(file_open_regular(&fd, sa.sun_path, 0, NULL, &e), -1);
+        assert_non_null(strstr(e.msg, "is not a regular file: it is a socket"));
+        close(sock);
+        unlink(sa.sun_path);
+        snprintf(file, sizeof file, "%s/blk", dir);
+        if (mknod(file, S_IFBLK | 0600, makedev(7, 0)) == 0) {
+            assert_int_equal(file_open_regular(&fd, file, 1, NULL, &e), -1);
+            assert_non_null(strstr(e.msg, "is not a regular file: it is a block device"));
+            unlink(file);
+        }
+    }
 }
 
 /* A file being written has no name until commit (O_TMPFILE here); what a
@@ -582,6 +604,79 @@ static void test_copy_faults(void **state)
     close(to);
 }
 
+/* A failure saying "path too long: ", and nothing made in folder d. */
+static void too_long(int rc, const struct err *e, const char *d)
+{
+    assert_int_equal(rc, -1);
+    assert_int_equal(e->code, EXIT_INPUT);
+    assert_int_equal(strncmp(e->msg, "path too long: ", 15), 0);
+    assert_int_equal(count_entries(d), 0);
+}
+
+/* A path longer than the system takes (4,096 bytes), or one whose hidden
+ * temporary name would be, is refused by name before anything is made,
+ * at every entry point. */
+static void test_paths_too_long(void **state)
+{
+    char d[256], deep[4200], *longp = malloc(5000);
+    struct atomic_file af;
+    struct temp_dir td;
+    struct err e;
+    size_t n;
+
+    (void)state;
+    assert_non_null(longp);
+    fresh_dir(d, sizeof d, "long");
+    n = (size_t)snprintf(longp, 5000, "%s/", d);
+    memset(longp + n, 'a', 4999 - n);
+    longp[4999] = '\0';
+    too_long(atomic_open(&af, longp, 0, &e), &e, d);
+    too_long(file_check_new(longp, 0, &e), &e, d);
+    too_long(fsync_parent(longp, &e), &e, d);
+    too_long(temp_dir_open(&td, longp, &e), &e, d);
+    /* A folder 4,080 bytes long, which exists: a file in it fits, its
+     * hidden temporary name or folder does not. */
+    n = (size_t)snprintf(deep, sizeof deep, "%s", d);
+    while (n < 4080) {
+        size_t k = 4080 - n - 1 < 200 ? 4080 - n - 1 : 200;
+        deep[n++] = '/';
+        memset(deep + n, 'd', k);
+        n += k;
+        deep[n] = '\0';
+        assert_int_equal(mkdir(deep, 0700), 0);
+    }
+    snprintf(deep + n, sizeof deep - n, "/f");
+    assert_int_equal(atomic_open(&af, deep, 1, &e), -1);
+    assert_int_equal(strncmp(e.msg, "path too long: ", 15), 0);
+    assert_int_equal(temp_dir_open(&td, deep, &e), -1);
+    assert_int_equal(strncmp(e.msg, "path too long: ", 15), 0);
+    deep[n] = '\0';
+    assert_int_equal(count_entries(deep), 0);
+    free(longp);
+}
+
+/* atomic_sync's fsync failing: the system's words, the file unnamed. */
+static void test_sync_fault(void **state)
+{
+    char d[256], path[300], want[400];
+    struct atomic_file af;
+    struct err e;
+
+    (void)state;
+    fresh_dir(d, sizeof d, "sync");
+    snprintf(path, sizeof path, "%s/f", d);
+    assert_int_equal(atomic_open(&af, path, 0, &e), 0);
+    assert_int_equal(atomic_write(&af, "x", 1, &e), 0);
+    libcfault_arm("fsync", 1, EIO, 1);
+    assert_int_equal(atomic_sync(&af, &e), -1);
+    assert_int_equal(libcfault_landed(), 1);
+    libcfault_disarm();
+    snprintf(want, sizeof want, "cannot write %s: Input/output error", path);
+    assert_string_equal(e.msg, want);
+    atomic_abort(&af);
+    assert_int_equal(count_entries(d), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -601,6 +696,8 @@ int main(void)
         cmocka_unit_test(test_temp_dir_faults),
         cmocka_unit_test(test_read_faults),
         cmocka_unit_test(test_copy_faults),
+        cmocka_unit_test(test_paths_too_long),
+        cmocka_unit_test(test_sync_fault),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <sodium.h>
 
+#include "tests/unit/testutil.h"
 #include "util/prompt.h"
 
 /* A pipe holding len bytes of input, then end of input; its read end. */
@@ -179,8 +180,8 @@ static void test_no_terminal(void **state)
         if (setsid() < 0 || prompt_secret(&out, &len, -1, "Passphrase: ", 1, &e) != -1 ||
             strcmp(e.msg, "no terminal to ask for the passphrase; use --passphrase-fd N") != 0 ||
             prompt_confirm("Delete? [y/N] ") != 0)
-            _exit(1);
-        _exit(0);
+            child_exit(1);
+        child_exit(0);
     }
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_true(WIFEXITED(status));
@@ -246,7 +247,7 @@ static void converse(enum asked what, const char *const *prompts, const char *co
 
     assert_true(pid >= 0);
     if (pid == 0)
-        _exit(ask(what));
+        child_exit(ask(what));
     for (size_t i = 0; i < n; i++) {
         wait_for(master, prompts[i]);
         assert_int_equal(write(master, answers[i], strlen(answers[i])),
