@@ -199,6 +199,15 @@ char *audit_render_text(const struct audit_report *r, int strict);
  * audit_render_text. */
 char *audit_render_unquoted(const struct audit_report *r, int strict);
 
+/* The report's first FAIL as one line into out (outlen bytes, always
+ * NUL-terminated, truncated if longer): "check: what [N characters]
+ * (note)", an item's text shown as its length in characters only, as
+ * audit_render_unquoted does (the protected word must not reach standard
+ * error: SECURITY.md), except intake's own description (item->own), shown;
+ * or its reason when the check itself FAILed; ""
+ * when nothing FAILed. */
+void audit_first_fail(char *out, size_t outlen, const struct audit_report *r);
+
 /* The same text in English whatever the locale: what `LC_ALL=C intake
  * audit` prints, the bytes an audit statement's report digest covers
  * (export/statement.h). */

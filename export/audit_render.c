@@ -121,6 +121,34 @@ char *audit_render_text(const struct audit_report *r, int strict)
     return render_text(r, strict, 1, 1);
 }
 
+void audit_first_fail(char *out, size_t outlen, const struct audit_report *r)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < r->n; i++) {
+        const struct audit_check *c = &r->checks[i];
+        for (size_t j = 0; j < c->nitems; j++) {
+            const struct audit_item *it = &c->items[j];
+            if (it->level != AUDIT_FAIL)
+                continue;
+            if (it->text != NULL && it->own)   /* intake's own description */
+                snprintf(out, outlen, "%s: %s \"%.40s\" (%s)", c->name,
+                         it->what ? it->what : "", it->text, it->note ? it->note : "");
+            else if (it->text != NULL)
+                snprintf(out, outlen, "%s: %s [%zu character%s] (%s)", c->name,
+                         it->what ? it->what : "", chars_of(it->text),
+                         chars_of(it->text) == 1 ? "" : "s", it->note ? it->note : "");
+            else
+                snprintf(out, outlen, "%s: %s (%s)", c->name, it->what ? it->what : "",
+                         it->note ? it->note : "");
+            return;
+        }
+        if (c->level == AUDIT_FAIL) {
+            snprintf(out, outlen, "%s: %.300s", c->name, c->reason);
+            return;
+        }
+    }
+}
+
 char *audit_render_unquoted(const struct audit_report *r, int strict)
 {
     return render_text(r, strict, 1, 0);

@@ -210,7 +210,8 @@ static int all_cps(const struct normtext *t, size_t a, size_t b, int (*is)(int))
  * four letters or more that the dictionary of its script does not know
  * (altangerel, dorj, munkh-erdene, krajcik, batbayar, and in a handle,
  * altangerel1984) names the person however it is written.  A short form
- * (Түвшин of Түвшинбаяр, f->shortform) keeps the capital rule: the first
+ * (Түвшин of Түвшинбаяр, f->shortform) keeps the capital rule, unless
+ * digits are glued to it (a handle: altaa85): the first
  * element of a compound name is often a word the dictionary lacks
  * ("түвшин", level: hunspell-mn spells it төвшин).  With a dictionary
  * missing, no word of its language is ordinary (replaced: the safe
@@ -221,8 +222,13 @@ static int lower_name_part(const struct normtext *t, const struct redact_form *f
     int cp, k, lang, letters = 0;
     size_t p;
 
-    if (!f->person || f->kind == FORM_SHORT || f->shortform)
+    if (!f->person)
         return 0;
+    /* A short form in lower case glued to digits ("altaa85" of Altaa,
+     * Алтангэрэл's short form; report-adv12d F24) is a handle, not the
+     * ordinary word the capital rule spares ("түвшин"). */
+    if (f->kind == FORM_SHORT || f->shortform)
+        return b < t->normlen && utf8_next(&cp, t->norm + b, t->normlen - b) > 0 && digit_cp(cp);
     for (p = a; p < b; p += (size_t)k) {
         if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
             return 0;

@@ -816,38 +816,6 @@ static json_t *make_header(struct pipeline *p, struct err *e)
     return doc;
 }
 
-/* The first FAIL of the report as one line, or "".  A word of the text
- * is given by its length only, as the audit's report does (SECURITY.md:
- * standard error carries no testimony; report-adv12d F24 found the
- * protected term itself there). */
-static void first_fail(char *out, size_t outlen, const struct audit_report *rep)
-{
-    out[0] = '\0';
-    for (size_t i = 0; i < rep->n; i++) {
-        const struct audit_check *c = &rep->checks[i];
-        for (size_t j = 0; j < c->nitems; j++) {
-            const struct audit_item *it = &c->items[j];
-            char len[48] = "";
-            size_t n = 0;
-            if (it->level != AUDIT_FAIL)
-                continue;
-            for (const char *s = it->text; s != NULL && *s != '\0'; s++)
-                n += ((unsigned char)*s & 0xC0) != 0x80;
-            if (it->text != NULL && it->own)
-                snprintf(len, sizeof len, " \"%.40s\"", it->text);
-            else if (it->text != NULL)
-                snprintf(len, sizeof len, " [%zu characters]", n);
-            snprintf(out, outlen, "%s: %s%s (%s)", c->name, it->what ? it->what : "", len,
-                     it->note ? it->note : "");
-            return;
-        }
-        if (c->level == AUDIT_FAIL) {
-            snprintf(out, outlen, "%s: %.300s", c->name, c->reason);
-            return;
-        }
-    }
-}
-
 /* The audit a recipient would run, on what is about to leave: a FAIL
  * stops the export (EXIT_AUTH), its report in res->report. */
 static int audit(struct pipeline *p, json_t *header, struct err *e)
@@ -861,7 +829,7 @@ static int audit(struct pipeline *p, json_t *header, struct err *e)
     p->res->verdict = audit_verdict(&rep);
     if (p->res->verdict != AUDIT_PASS)
         p->res->report = audit_render_unquoted(&rep, 0);
-    first_fail(p->res->first_fail, sizeof p->res->first_fail, &rep);
+    audit_first_fail(p->res->first_fail, sizeof p->res->first_fail, &rep);
     if (p->res->verdict == AUDIT_FAIL) {
         err_set(e, EXIT_AUTH, "the audit of this export FAILED (report above); nothing "
                 "was exported");

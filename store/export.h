@@ -93,8 +93,9 @@ struct export_result {
                                   * with no word of the bundle in it
                                   * (audit_render_unquoted), else NULL
                                   * (wipe-on-free memory) */
-    char first_fail[400];        /* the audit's first FAIL as one line
-                                  * ("check: what \"text\" (note)"), or "" */
+    char first_fail[400];        /* the audit's first FAIL as one line with
+                                  * no word of the bundle in it
+                                  * (audit_first_fail), or "" */
     struct export_located *located;  /* attachments written with a location */
     size_t nlocated;
     size_t nexported;            /* records in the bundle */

@@ -729,6 +729,39 @@ static void test_render_json(void **state)
     digestset_free(&ds);
 }
 
+/* The first FAIL as one line (redact's reason on standard error): a word
+ * of the bundle by its length only, intake's own description shown
+ * (SECURITY.md "The process"; report-adv12d F24). */
+static void test_first_fail_hides_words(void **state)
+{
+    struct audit_report r = { 0 };
+    struct err e = { 0 };
+    char line[256];
+    int c;
+
+    (void)state;
+    audit_first_fail(line, sizeof line, &r);
+    assert_string_equal(line, "");
+    c = audit_check_add(&r, "residual-terms", AUDIT_PASS, 1, &e, "no protected form");
+    assert_true(c >= 0);
+    assert_int_equal(audit_item_add(&r, c, AUDIT_WARN, "r1", "body", "mixed-script", "Kim1", 4,
+                                    NULL, &e), 0);
+    assert_int_equal(audit_item_add(&r, c, AUDIT_FAIL, "r1", "body", "protected-term",
+                                    "altaa85", 7, "a protected form", &e), 0);
+    audit_first_fail(line, sizeof line, &r);
+    assert_string_equal(line, "residual-terms: protected-term [7 characters] (a protected form)");
+    assert_null(strstr(line, "altaa"));
+    audit_report_free(&r);
+    memset(&r, 0, sizeof r);
+    c = audit_check_add(&r, "attachments", AUDIT_PASS, 1, &e, "metadata");
+    assert_int_equal(audit_item_add(&r, c, AUDIT_FAIL, "r1", NULL, "metadata", "GPS position", 12,
+                                    NULL, &e), 0);
+    r.checks[c].items[0].own = 1;
+    audit_first_fail(line, sizeof line, &r);
+    assert_string_equal(line, "attachments: metadata \"GPS position\" ()");
+    audit_report_free(&r);
+}
+
 /* A check's reason is kept twice: in English for JSON, in the reader's
  * language for the text report; without a catalogue (these tests run in
  * the "C" locale) both are the English sentence, and each goes where it
@@ -915,6 +948,7 @@ int main(void)
         cmocka_unit_test(test_manifest_disagrees_with_text),
         cmocka_unit_test(test_render_json),
         cmocka_unit_test(test_reason_english_and_shown),
+        cmocka_unit_test(test_first_fail_hides_words),
         cmocka_unit_test(test_manifest_round_trip),
         cmocka_unit_test(test_manifest_refuses),
     };
