@@ -234,12 +234,19 @@ int store_params_check(const struct store_params *p, struct err *e)
 
 /* Creates the folder path (0700) unless it exists; a folder made is
  * synced into its parent, or a power cut could take the whole store with
- * it after init reported success. */
-static int mkdir_synced(const char *path, const char *what, struct err *e)
+ * it after init reported success.  With always set (the store folder) an
+ * existing folder is synced into its parent too: an init whose sync
+ * failed left it made but perhaps not yet on the disk, and the next init
+ * must not take it as durable. */
+static int mkdir_synced(const char *path, const char *what, int always, struct err *e)
 {
-    if (mkdir(path, 0700) != 0)
-        return errno == EEXIST ? 0 : err_set(e, EXIT_INPUT, "cannot create %s %s: %s", what,
-                                             path, strerror(errno));
+    if (mkdir(path, 0700) != 0) {
+        if (errno != EEXIST)
+            return err_set(e, EXIT_INPUT, "cannot create %s %s: %s", what, path,
+                           strerror(errno));
+        if (!always)
+            return 0;
+    }
     return fsync_parent(path, e);
 }
 
@@ -255,7 +262,7 @@ static int mkdir_parents(const char *dir, struct err *e)
         if (*p != '/')
             continue;
         *p = '\0';
-        if (mkdir_synced(path, "the folder", e) != 0)
+        if (mkdir_synced(path, "the folder", 0, e) != 0)
             return -1;
         *p = '/';
     }
@@ -342,7 +349,7 @@ int store_create_check(const char *dir, struct err *e)
 {
     if (mkdir_parents(dir, e) != 0)
         return -1;
-    if (mkdir_synced(dir, "the store folder", e) != 0)
+    if (mkdir_synced(dir, "the store folder", 1, e) != 0)
         return -1;
     if (exists_in(dir, STORE_KEYSLOTS_NAME, e))
         return err_set(e, EXIT_INPUT, "a store already exists in %s; nothing was changed", dir);

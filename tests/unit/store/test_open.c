@@ -510,6 +510,29 @@ static void test_passwd_after_two_cuts(void **state)
     assert_int_equal(open_recovery_ok(f), 0);
 }
 
+/* A store folder made by an init whose folder sync failed is synced by
+ * the next init, not taken as durable because it exists (i14-cov). */
+static void test_init_syncs_existing_folder(void **state)
+{
+    char dir[4096];
+    struct err e;
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/unsynced", root);
+    libcfault_arm("fsync", 1, EIO, 1);
+    assert_int_equal(store_create_check(dir, &e), -1);
+    libcfault_disarm();
+    assert_non_null(strstr(e.msg, "cannot sync folder"));
+    assert_int_equal(access(dir, F_OK), 0);
+    libcfault_arm("fsync", 1, EIO, 1);
+    assert_int_equal(store_create_check(dir, &e), -1);
+    assert_int_equal(libcfault_landed(), 1);
+    libcfault_disarm();
+    assert_non_null(strstr(e.msg, "cannot sync folder"));
+    assert_int_equal(store_create_check(dir, &e), 0);
+    assert_int_equal(remove_tree(dir), 0);
+}
+
 /* What a killed init left (its marker, unlocked) is removed by the next;
  * a marker still held, or a database without a marker, is refused. */
 static void test_init_marker(void **state)
@@ -790,6 +813,7 @@ int main(void)
         T(test_passwd_leftover),
         T(test_passwd_after_two_cuts),
         cmocka_unit_test(test_init_marker),
+        cmocka_unit_test(test_init_syncs_existing_folder),
         T(test_params_and_label),
         cmocka_unit_test(test_resolve),
         cmocka_unit_test(test_init_each_write_fails),
