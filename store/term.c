@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/secmem.h"
+#include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "store/db.h"
 #include "store/privacy.h"
@@ -114,17 +116,45 @@ int store_term_remove(struct store *s, long id, struct err *e)
     return store_commit(s, e);
 }
 
-/* 1 if text, redacted alone, replaces nothing and is, whole, one review
- * flag of kind name-or-word: a registered name that is also an ordinary
- * word (나라, гэрэл, bold), which the redactor leaves in the text where
- * the context does not mark a name (docs/VARIANTS.md).  Allowing it says
- * "where it may be the word, it is the word"; where the context marks a
- * name it is still replaced.  0 if not; -1 with e (out of memory). */
-static int word_flag_only(const struct redactor *r, const char *text, struct err *e)
+/* What text, redacted alone, is to `allow`: ALLOW_WORD if it replaces
+ * nothing and is, whole, one review flag of kind name-or-word: a
+ * registered name that is also an ordinary word (나라, гэрэл, bold), which
+ * the redactor leaves in the text where the context does not mark a name
+ * (docs/VARIANTS.md).  Allowing it says "where it may be the word, it is
+ * the word"; where the context marks a name it is still replaced.
+ * ALLOW_SHORT_NAME if it is a one-syllable given name of a registered
+ * name (FORM_CONTEXT: 민, Min of 박민), or starts with one and is flagged
+ * (민에게, 민아, Min-ssi): that flag stands only where the context marks
+ * the person, so allowing it would let the name leave (report-adv12d
+ * F37, F38).  A Mongolian short form that is an ordinary word (FORM_SHORT)
+ * may still be allowed: its flag stands wherever it is written with a
+ * capital.  ALLOW_OTHER else; -1 with e (out of memory). */
+enum { ALLOW_OTHER, ALLOW_WORD, ALLOW_SHORT_NAME };
+
+struct short_key {
+    const char *key;
+    size_t keylen;
+    int flagged;                /* the text holds a short-name flag */
+    int found;
+};
+
+static int short_form_is(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
+{
+    struct short_key *k = ctx;
+
+    if (f->kind == FORM_CONTEXT && keylen <= k->keylen && memcmp(key, k->key, keylen) == 0 &&
+        (keylen == k->keylen || k->flagged))
+        k->found = 1;
+    return 0;
+}
+
+static int allow_kind(const struct redactor *r, const char *text, struct err *e)
 {
     struct redact_ctx *ctx = redact_ctx_new();
     struct redaction out;
-    int ok;
+    struct short_key k = { NULL, 0, 0, 0 };
+    char *key = NULL;
+    int kind = ALLOW_OTHER;
 
     if (ctx == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
@@ -133,18 +163,29 @@ static int word_flag_only(const struct redactor *r, const char *text, struct err
         if (e->code != EXIT_AUTH)
             return -1;
         err_clear(e);
-        return 0;
+        return ALLOW_OTHER;
     }
-    ok = out.nitems == 0 && out.nflags == 1 && strcmp(out.flags[0].kind, "name-or-word") == 0 &&
-         out.flags[0].start == 0 && out.flags[0].len == out.len;
+    for (size_t i = 0; i < out.nflags; i++)
+        k.flagged |= strcmp(out.flags[i].kind, "short-name") == 0;
+    if (out.nitems == 0 && out.nflags == 1 &&
+        strcmp(out.flags[0].kind, "name-or-word") == 0 && out.flags[0].start == 0 &&
+        out.flags[0].len == out.len)
+        kind = ALLOW_WORD;
     redaction_free(&out);
     redact_ctx_free(ctx);
-    return ok;
+    if (kind == ALLOW_WORD)
+        return kind;
+    if (normalise_key(&key, &k.keylen, text, strlen(text), e) != 0)
+        return -1;
+    k.key = key;
+    (void)redactor_each_form(r, WORDS_SEEN, short_form_is, &k);
+    secmem_free(key);
+    return k.found ? ALLOW_SHORT_NAME : ALLOW_OTHER;
 }
 
 /* An allowed text goes to auditors: it must hold nothing protected, but
  * for a name that is also a word, as the review flag over it shows it
- * (word_flag_only: the flag already tells the auditor what kind of word
+ * (allow_kind: the flag already tells the auditor what kind of word
  * stands there, and the word leaves as written). */
 static int allow_checks(struct store *s, const char *text, struct err *e)
 {
@@ -155,8 +196,14 @@ static int allow_checks(struct store *s, const char *text, struct err *e)
 
     if (identity_check(text, "the allowed text", e) != 0 || store_redactor(&r, s, e) != 0)
         return -1;
-    hit = word_flag_only(r, text, e);
-    hit = hit < 0 ? -1 : hit == 1 ? 0 : privacy_matches(r, text, e);
+    hit = allow_kind(r, text, e);
+    if (hit == ALLOW_SHORT_NAME) {
+        redactor_free(r);
+        return err_set(e, EXIT_INPUT, "this text is a form of a registered name whose review "
+                       "flag stands where it may name the person, and cannot be allowed; "
+                       "nothing was changed");
+    }
+    hit = hit < 0 ? -1 : hit == ALLOW_WORD ? 0 : privacy_matches(r, text, e);
     redactor_free(r);
     if (hit != 0)
         return hit < 0 ? -1 : err_set(e, EXIT_INPUT,
