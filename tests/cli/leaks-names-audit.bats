@@ -13,16 +13,7 @@ load leaks-names
     st field subject add --name "Алтангэрэл" --locale mn --pseudonym Tulga >/dev/null
     st field consent Tulga --export yes --method verbal 2>/dev/null
     record Tulga 'Өчигдөр А.л.т.а.н.г.э.р.э.л ирсэн. A_l_t_a_n_g_e_r_e_l came.' >/dev/null
-    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
-    expect_status 0
-    run st hq audit "$W/b.bundle"
-    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-    st hq import "$W/b.bundle" >/dev/null
-    for id in $(st hq list --json | jq -r '.[].id'); do
-        run st hq show "$id"
-        expect_status 0
-        no_leak "$output" ㅈㅗ 종.수 종_수 B.o.l.d "B o l d" А.л.т A_l_t
-    done
+    exports_clean ㅈㅗ 종.수 종_수 B.o.l.d "B o l d" А.л.т A_l_t
 }
 
 @test "leaks-names: a Korean name and place in Russian, katakana, German and Czech are replaced, and the audit agrees" {
@@ -32,16 +23,7 @@ load leaks-names
     st field subject add --name 박영철 --locale ko --pseudonym Gerelee >/dev/null
     st field consent Gerelee --export yes --method verbal 2>/dev/null
     record Gerelee 'Пак Ёнчхоль и ヨンチョル.' >/dev/null
-    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
-    expect_status 0
-    run st hq audit "$W/b.bundle"
-    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-    st hq import "$W/b.bundle" >/dev/null
-    for id in $(st hq list --json | jq -r '.[].id'); do
-        run st hq show "$id"
-        expect_status 0
-        no_leak "$output" Чонсу ジョンス Чхондж Tschong Čchong Ёнчхоль ヨンチョル
-    done
+    exports_clean Чонсу ジョンス Чхондж Tschong Čchong Ёнчхоль ヨンチョル
 }
 
 @test "leaks-names: a protected ID glued to letters is replaced, the name glued after it too, and nothing reaches headquarters (report-adv13 1)" {
@@ -51,16 +33,7 @@ load leaks-names
     redacts_to "--name 'Pak Chol' --term other:1234567 --pseudonym 'Sara Holm'" \
         'Account ID1234567, 1234567번, No1234567Pak Chol, 12345678 and 01234567.' \
         'Account [ID-1], [OTHER-1]번, No[OTHER-1]Sara Holm, 12345678 and 01234567.'
-    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
-    expect_status 0
-    run st hq audit "$W/b.bundle"
-    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-    st hq import "$W/b.bundle" >/dev/null
-    for id in $(st hq list --json | jq -r '.[].id'); do
-        run st hq show "$id"
-        expect_status 0
-        no_leak "$output" M1234567x M1234567K "Kim " "Pak " 1234567번 ID1234567
-    done
+    exports_clean M1234567x M1234567K "Kim " "Pak " 1234567번 ID1234567
 }
 
 @test "leaks-names: Mongolian short forms of a Latin name, a Mongolian place's other names, look-alikes and leetspeak are replaced, and the audit agrees (issue 12 kinds 1-3)" {
