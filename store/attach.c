@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -90,13 +89,9 @@ int attach_source_open(struct attach_source *src, const char *path, int remove,
  * full size, which the store will hold. */
 static int room_for(const struct store *s, const struct attach_source *src, struct err *e)
 {
-    struct statvfs vf;
     uint64_t size = (uint64_t)src->st.st_size, need = 2 * size + size / 16 + (1u << 20);
-    uint64_t avail;
+    uint64_t avail = fileio_free_bytes(s->dir);
 
-    if (statvfs(s->dir, &vf) != 0)
-        return 0;
-    avail = (uint64_t)vf.f_bavail * vf.f_frsize;
     if (avail < need)
         return err_set(e, EXIT_INPUT, "the disk holding %s is full: attaching %s (%llu MiB) "
                        "needs about %llu MiB free and %llu MiB are; nothing was stored",

@@ -24,7 +24,6 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "crypto/secmem.h"
@@ -180,7 +179,6 @@ static int write_pending(const struct store *s, const unsigned char *master,
 static int room_for(uint64_t *dbsize, const struct store *s, struct err *e)
 {
     char path[4200];
-    struct statvfs vf;
     struct stat st;
     uint64_t need, avail;
 
@@ -189,10 +187,8 @@ static int room_for(uint64_t *dbsize, const struct store *s, struct err *e)
     if (stat(path, &st) != 0)
         return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
     *dbsize = (uint64_t)st.st_size;
-    if (statvfs(s->dir, &vf) != 0)
-        return 0;
     need = *dbsize + *dbsize / 32 + (1u << 20);
-    avail = (uint64_t)vf.f_bavail * vf.f_frsize;
+    avail = fileio_free_bytes(s->dir);
     if (avail < need)
         return err_set(e, EXIT_INPUT, "the disk holding %s is full: re-encrypting the store "
                        "needs about %llu MiB free and %llu MiB are; nothing was changed",

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -625,4 +626,13 @@ int file_read_all(const char *path, size_t max, unsigned char **out,
     *out = buf;
     *outlen = (size_t)n;
     return 0;
+}
+
+uint64_t fileio_free_bytes(const char *dir)
+{
+    struct statvfs vf;
+
+    if (statvfs(dir, &vf) != 0)
+        return UINT64_MAX;
+    return (uint64_t)vf.f_bavail * vf.f_frsize;
 }

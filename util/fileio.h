@@ -13,6 +13,7 @@
 #define INTAKE_FILEIO_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "util/err.h"
@@ -135,5 +136,11 @@ int file_read_all(const char *path, size_t max, unsigned char **out,
 
 /* fsyncs the folder that holds path. */
 int fsync_parent(const char *path, struct err *e);
+
+/* Bytes an unprivileged writer may still use on the file system holding
+ * dir (statvfs: f_bavail * f_frsize); UINT64_MAX when it cannot be told
+ * (statvfs failed), so a caller's check of room up front never refuses
+ * on a guess: the write itself still reports a full disk. */
+uint64_t fileio_free_bytes(const char *dir);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <dirent.h>
 #include <sys/file.h>
@@ -656,6 +657,19 @@ static void test_paths_too_long(void **state)
 }
 
 /* atomic_sync's fsync failing: the system's words, the file unnamed. */
+/* The free bytes are statvfs's f_bavail blocks of f_frsize bytes; a
+ * folder that cannot be asked gives UINT64_MAX (no refusal on a guess). */
+static void test_free_bytes(void **state)
+{
+    struct statvfs vf;
+
+    (void)state;
+    assert_int_equal(statvfs("/tmp", &vf), 0);
+    assert_true(fileio_free_bytes("/tmp") / vf.f_frsize + 1024 >= (uint64_t)vf.f_bavail);
+    assert_true(fileio_free_bytes("/tmp") != UINT64_MAX);
+    assert_true(fileio_free_bytes("/nonexistent-intake-folder/x") == UINT64_MAX);
+}
+
 static void test_sync_fault(void **state)
 {
     char d[256], path[300], want[400];
@@ -698,6 +712,7 @@ int main(void)
         cmocka_unit_test(test_copy_faults),
         cmocka_unit_test(test_paths_too_long),
         cmocka_unit_test(test_sync_fault),
+        cmocka_unit_test(test_free_bytes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
