@@ -5,40 +5,7 @@
 
 bats_require_minimum_version 1.5.0
 load helpers
-
-setup() {
-    common_setup
-    MOUNTS=()
-}
-
-teardown() {
-    local m
-    for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null; done
-    common_teardown
-}
-
-needs_root() {
-    [ "$(id -u)" -eq 0 ] || skip "needs root to mount (CI runs as root)"
-}
-
-# opens_with PASSPHRASE: the store opens and its log verifies.
-opens_with() {
-    "$INTAKE" --home "$H" --passphrase-fd 3 log --verify 3<<<"$1" >/dev/null 2>&1
-}
-
-# shim FAULT CMD...: intake on $H under the fault shim (powercut.c).
-shim() {
-    local fault=$1 so
-    shift
-    so=$(tools_dir)/powercut.so
-    env LD_PRELOAD="$so" ASAN_OPTIONS=verify_asan_link_order=0 INTAKE_FAULT="$fault" \
-        INTAKE_FAULT_ROOT="$H" INTAKE_FAULT_LOG="$T/fault.log" \
-        "$INTAKE" --home "$H" --passphrase-fd 3 "$@"
-}
-
-needs_shim() {
-    [ -f "$(tools_dir)/powercut.so" ] || skip "no $(tools_dir)/powercut.so (make test-build)"
-}
+load faults
 
 # ---------------------------------------------------------------- F13, F22: passwd
 
@@ -79,8 +46,7 @@ passwd_outcome() {
 
 @test "F13 passwd on a nearly full disk: a failure leaves only the old passphrase, nothing logged; a success only the new one, logged" {
     needs_root
-    mkdir -p "$T/disk"
-    mount -t tmpfs -o size=6m tmpfs "$T/disk" && MOUNTS+=("$T/disk")
+    small_disk 6
     init_store && cheapen
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     orig=$H

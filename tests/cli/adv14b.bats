@@ -6,46 +6,7 @@
 
 bats_require_minimum_version 1.5.0
 load helpers
-
-setup() {
-    common_setup
-    MOUNTS=()
-}
-
-teardown() {
-    local m
-    for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null; done
-    common_teardown
-}
-
-needs_root() {
-    [ "$(id -u)" -eq 0 ] || skip "needs root to mount (CI runs as root)"
-}
-
-# small_disk MIB: a tmpfs of MIB MiB at $T/disk.
-small_disk() {
-    mkdir -p "$T/disk"
-    mount -t tmpfs -o "size=${1}m" tmpfs "$T/disk" && MOUNTS+=("$T/disk")
-}
-
-# opens_with PASSPHRASE: the store opens and its log verifies.
-opens_with() {
-    "$INTAKE" --home "$H" --passphrase-fd 3 log --verify 3<<<"$1" >/dev/null 2>&1
-}
-
-# shim FAULT CMD...: intake on $H under the fault shim (tests/tools/preload/powercut.c).
-shim() {
-    local fault=$1 so
-    shift
-    so=$(tools_dir)/powercut.so
-    env LD_PRELOAD="$so" ASAN_OPTIONS=verify_asan_link_order=0 INTAKE_FAULT="$fault" \
-        INTAKE_FAULT_ROOT="$H" INTAKE_FAULT_LOG="$T/fault.log" \
-        "$INTAKE" --home "$H" --passphrase-fd 3 "$@"
-}
-
-needs_shim() {
-    [ -f "$(tools_dir)/powercut.so" ] || skip "no $(tools_dir)/powercut.so (make test-build)"
-}
+load faults
 
 # ---------------------------------------------------------------- passwd cut twice
 

@@ -8,22 +8,7 @@
 
 bats_require_minimum_version 1.5.0
 load helpers
-
-setup() {
-    common_setup
-    HOLD=$(dirname "$INTAKE")/../tools/hold
-    MOUNTS=()
-}
-
-teardown() {
-    local m
-    for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null; done
-    common_teardown
-}
-
-needs_root() {
-    [ "$(id -u)" -eq 0 ] || skip "needs root to mount (CI runs as root)"
-}
+load faults
 
 needs_fiu() {
     command -v fiu-run >/dev/null || skip "fiu-run is not installed (Debian fiu-utils)"
@@ -56,18 +41,12 @@ store_with_hq() {
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
 }
 
-# opens_with PASSPHRASE: the store opens and its log verifies.
-opens_with() {
-    "$INTAKE" --home "$H" --passphrase-fd 3 log --verify 3<<<"$1" >/dev/null 2>&1
-}
-
 # ---------------------------------------------------------------- full disk
 
 @test "full disk: reading commands still read; a change gets its own message, exit 2, nothing changed" {
     needs_root
     H=$T/disk/store
-    mkdir -p "$T/disk"
-    mount -t tmpfs -o size=4m tmpfs "$T/disk" && MOUNTS+=("$T/disk")
+    small_disk 4
     init_store
     add_subject
     ik record "$P" --title first <<<"first body" >/dev/null
