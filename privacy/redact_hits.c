@@ -332,6 +332,36 @@ static int spaced_name(const struct normtext *t, size_t a, size_t b)
     return upper_at(t, a) && (capital_later || !sentence_start(t, a));
 }
 
+/* A person's Hangul name glued after other Hangul: Korean is often
+ * written without the spaces ("어제김종수가 왔다", "14일김종수", "우리종수는";
+ * report-adv13b NEW-1).  A name of three syllables or more that starts
+ * with a surname (the full name) is what verdict says; a given name of
+ * two syllables is a review flag; a single syllable is nothing (it sits
+ * inside countless words).  Either is nothing when the whole Hangul word
+ * [its start, wend) is an ordinary word (redact_ordinary_ko): 우리나라
+ * is "our country", not 나라. */
+static enum redact_hit glued_hangul(const struct normtext *t, const struct redact_form *f,
+                                    size_t nstart, size_t nend, size_t wend,
+                                    enum redact_hit verdict)
+{
+    size_t a = nstart, syllables = 0, p;
+    int cp, k;
+
+    for (p = nstart; p < nend; p += (size_t)k) {
+        if ((k = utf8_next(&cp, t->norm + p, nend - p)) <= 0)
+            return HIT_NONE;
+        syllables += is_hangul_cp(cp) != 0;
+    }
+    while (a > 0 && is_hangul_cp(cp = redact_cp_before(t->norm, a)))
+        a -= cp < 0x800 ? 2u : cp < 0x10000 ? 3u : 4u;
+    if (syllables < 2 || f->kind == FORM_SHORT ||
+        redact_ordinary_ko(t->norm + a, wend - a, 0))
+        return HIT_NONE;
+    if (syllables >= 3 && variants_is_surname(t->norm + nstart, 3))
+        return verdict;
+    return HIT_FLAG;
+}
+
 /* Applies the word-boundary and suffix rules to a hit of form f (keylen
  * key bytes ending at key byte kend, of rule enum variant_rule); fills s
  * if accepted.  HIT_NONE if refused, HIT_REPLACE if accepted, HIT_FLAG if
@@ -344,6 +374,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
     size_t nstart = t->kpos[kend - keylen], nend = t->kpos[kend - 1] + 1, wend, ha, hb;
     int before = redact_cp_before(t->norm, nstart), first, last, spaced;
     int whole = f->person && f->kind != FORM_SHORT && keylen >= 4, suffix = f->suffix;
+    int glued_ko = 0;
     enum redact_hit yes = HIT_REPLACE;
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
@@ -368,8 +399,11 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
     if (!f->person && has_digit(t, nstart, nend))
         return digit_run(t, nstart, nend, c) ? yes : HIT_NONE;
     if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
-        !normalise_script_change(before, first) && !covered(c, nstart - 1))
-        return 0;
+        !normalise_script_change(before, first) && !covered(c, nstart - 1)) {
+        if (!(f->person && is_hangul_cp(before) && is_hangul_cp(first)) || spaced)
+            return 0;
+        glued_ko = 1;
+    }
     last = redact_cp_before(t->norm, nend);
     wend = is_han_cp(last) ? nend : word_end(t->norm, t->normlen, nend, last);
     if (c != NULL)
@@ -399,7 +433,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
             nend = wend;
     }
     s->end = nend;
-    return yes;
+    return glued_ko ? glued_hangul(t, f, nstart, nend, wend, yes) : yes;
 }
 
 /* The rules of literal id; a name that may be a word asked of the

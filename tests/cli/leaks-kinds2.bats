@@ -76,3 +76,18 @@ load leaks-names
     expect_status 1
     printf '%s\n' "$output" | grep -qE $'^flag\tbody\t0\t[0-9]+\tmixed-script\tunresolved\t'
 }
+
+@test "leaks-kinds2: a Korean name written without a space after another word is replaced; a given name there is a review flag (report-adv13b NEW-1)" {
+    redacts_to '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
+        '14일김종수가 왔다. 어제김종수가 왔다. 오늘김종수씨가 왔다. 동생김종수' \
+        '14일Rim-il가 왔다. 어제Rim-il가 왔다. 오늘Rim-il씨가 왔다. 동생Rim-il'
+    exports_clean 김종수 종수
+    ID=$(record Rim-il '우리종수는 착했다.')
+    run --separate-stderr st field redact "$ID" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tname-or-word\tunresolved\t종수$'
+    run --separate-stderr st field export --to hq "$ID" -o "$W/c.bundle"
+    expect_status 1
+    [[ "$stderr" == *"may not leave: 1 review flag unresolved"* ]]
+    [ ! -e "$W/c.bundle" ]
+}
