@@ -250,14 +250,75 @@ static int lower_name_part(const struct normtext *t, const struct redact_form *f
  * whole word is an ordinary word of the dictionary (a name inside a longer
  * word is no name: 정수기, Болдог).  The norm bytes [nstart, nend) are the
  * hit, [nend, wend) the rest of its word. */
+static int spaced_name(const struct normtext *t, size_t a, size_t b);
+
+static int ascii_alnum(int cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+}
+
+/* 1 for a form in Latin letters of six key bytes or more (Chongjin, Lada
+ * Works Heavy Machinery Plant, Jong-su) that is not a short form: one
+ * long enough that a letter or digit glued to it does not make it
+ * another word by chance (report-adv13b NEW-3). */
+static int long_latin(const struct redact_form *f, size_t keylen, int first)
+{
+    return f->kind != FORM_SHORT && keylen >= 6 && first < 0x80 &&
+           ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'));
+}
+
+/* A long Latin form (long_latin) glued after other ASCII letters or digits
+ * of its word ("xChongjin", "2Chongjin", "xLada Works Heavy Machinery
+ * Plant", "1Jong-su"; report-adv13b NEW-3): after digits only, the whole
+ * word goes (verdict; *wstart set to the word's start); after letters, a
+ * review flag over the whole word (accept_hit drops it when the English
+ * dictionary knows the word); any other form, or other characters before
+ * it: HIT_NONE, as before (a name inside a word is no name). */
+static enum redact_hit glued_latin(size_t *wstart, const struct normtext *t,
+                                   const struct redact_form *f, size_t keylen, size_t nstart,
+                                   int first, enum redact_hit verdict)
+{
+    size_t a = nstart;
+    int cp, digits = 0, letters = 0;
+
+    if (!long_latin(f, keylen, first))
+        return HIT_NONE;
+    while (a > 0 && ascii_alnum(cp = redact_cp_before(t->norm, a))) {
+        digits |= cp >= '0' && cp <= '9';
+        letters |= !(cp >= '0' && cp <= '9');
+        a--;
+    }
+    /* Letters and digits ("M1234567Kim"): an ID, perhaps a registered
+     * one replaced later; redact_retry_pending decides by its cover. */
+    if ((a > 0 && is_word_cp(redact_cp_before(t->norm, a))) || (digits && letters))
+        return HIT_NONE;
+    /* Digits that end a longer number ("10.0.0.1Kim", "010-1234-5678Kim"):
+     * the number's detector replaces it, and the retry takes the name. */
+    if (digits && a > 0 && strchr(".,:-/", t->norm[a - 1]) != NULL)
+        return HIT_NONE;
+    *wstart = a;
+    return digits ? verdict : HIT_FLAG;
+}
+
 static int open_continuation(const struct normtext *t, const struct redact_form *f,
                              size_t keylen, size_t nstart, size_t nend, size_t wend)
 {
     int first;
 
-    if (!f->person || f->kind == FORM_SHORT || wend <= nend)
+    if (f->kind == FORM_SHORT || wend <= nend)
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
+    /* A long Latin form written with a capital and glued to more letters
+     * or digits (Chongjiner, Chongjinese, Jong-sux, report-adv13b NEW-3),
+     * unless the English dictionary knows the word. */
+    if (long_latin(f, keylen, first))
+        return upper_at(t, nstart) &&
+               (!f->person || memchr(t->norm + nstart, ' ', nend - nstart) == NULL ||
+                spaced_name(t, nstart, nend)) &&
+               all_cps(t, nend, wend, ascii_alnum) &&
+               lexicon_word(LEXICON_EN, t->norm + nstart, wend - nstart) != 1;
+    if (!f->person)
+        return 0;
     if (is_hangul_cp(first) && f->suffix == SUFFIX_KO && keylen >= 6)
         return all_cps(t, nend, wend, is_hangul_cp) &&
                !redact_ordinary_ko(t->norm + nstart, wend - nstart, 0);
@@ -375,6 +436,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
     int before = redact_cp_before(t->norm, nstart), first, last, spaced;
     int whole = f->person && f->kind != FORM_SHORT && keylen >= 4, suffix = f->suffix;
     int glued_ko = 0;
+    size_t wstart = nstart;     /* < nstart: a long Latin form glued after letters or digits */
     enum redact_hit yes = HIT_REPLACE;
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
@@ -400,15 +462,18 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
         return digit_run(t, nstart, nend, c) ? yes : HIT_NONE;
     if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
         !normalise_script_change(before, first) && !covered(c, nstart - 1)) {
-        if (!(f->person && is_hangul_cp(before) && is_hangul_cp(first)) || spaced)
-            return 0;
-        glued_ko = 1;
+        if (f->person && is_hangul_cp(before) && is_hangul_cp(first) && !spaced)
+            glued_ko = 1;
+        else if ((spaced && f->person && !spaced_name(t, nstart, nend)) ||
+                 (yes = glued_latin(&wstart, t, f, keylen, nstart, first, yes)) == HIT_NONE)
+            return HIT_NONE;
     }
     last = redact_cp_before(t->norm, nend);
     wend = is_han_cp(last) ? nend : word_end(t->norm, t->normlen, nend, last);
     if (c != NULL)
         wend = first_covered(c, nend, wend);
-    if (whole && wend == nend && (wend = glued_digits(t, nend)) > nend) {
+    if ((whole || long_latin(f, keylen, first)) && wend == nend &&
+        (wend = glued_digits(t, nend)) > nend) {
         s->end = wend;
         s->rule = RULE_INFLECTION;
         return yes;
@@ -421,7 +486,8 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
     /* A Latin name in the English plural ("The Krajciks left"). */
     if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
         !(whole && all_digits(t->norm + nend, wend - nend)) &&
-        !(whole && wend == nend + 1 && t->norm[nend] == 's' && last >= 'a' && last <= 'z'))
+        !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
+          last >= 'a' && last <= 'z'))
         return open_continuation(t, f, keylen, nstart, nend, wend) ? HIT_FLAG : HIT_NONE;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
@@ -433,6 +499,13 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
             nend = wend;
     }
     s->end = nend;
+    if (wstart < nstart) {
+        /* The whole glued word is what leaves, or what the person is asked
+         * about; an English word (the dictionary's) is none of it. */
+        s->start = wstart;
+        if (yes == HIT_FLAG && lexicon_word(LEXICON_EN, t->norm + wstart, wend - wstart) == 1)
+            return HIT_NONE;
+    }
     return glued_ko ? glued_hangul(t, f, nstart, nend, wend, yes) : yes;
 }
 
@@ -980,11 +1053,11 @@ static size_t patronymic_before(const struct normtext *t, size_t p)
  * kim); not a letter alone (Russian "О Tulga писали"), and a key of two
  * letters only with a capital not at a sentence's start ("do", "So" are
  * words); p if none. */
+static int surname_word(const struct normtext *t, size_t w, size_t end);
+
 static size_t surname_before(const struct normtext *t, size_t p)
 {
-    char key[16];
-    size_t w, end, k = 0, ka, kb;
-    int cp, n, r;
+    size_t w, end, u;
 
     if (p < 2 || t->norm[p - 1] != ' ')
         return p;
@@ -993,32 +1066,53 @@ static size_t surname_before(const struct normtext *t, size_t p)
         ;
     if (w == end || (w > 0 && t->norm[w - 1] != ' ' && is_word_cp(redact_cp_before(t->norm, w))))
         return p;
+    if (surname_word(t, w, end))
+        return w;
+    /* A surname of three letters or more written with its capital after
+     * other ASCII letters or digits of the word ("xKim", "MrKim",
+     * report-adv13b NEW-2): the surname goes, what is glued before it
+     * stays. */
+    for (u = end - 1; u > w; u--)
+        if (t->norm[u] >= 'a' && t->norm[u] <= 'z' && upper_at(t, u))
+            break;
+    if (u > w && end - u >= 3 && ((unsigned char)t->norm[u - 1] < 0x80) &&
+        surname_word(t, u, end))
+        return u;
+    return p;
+}
+
+/* 1 if the word norm [w, end) is a surname (variants_is_surname, its
+ * Cyrillic letters read in Latin), written as surname_before wants it. */
+static int surname_word(const struct normtext *t, size_t w, size_t end)
+{
+    char key[16];
+    size_t k = 0, ka, kb;
+    int cp, n, r;
+
     for (ka = 0; ka < t->keylen && t->kpos[ka] < w; ka++)
         ;
     for (kb = ka; kb < t->keylen && t->kpos[kb] < end; kb++)
         ;
     if (kb - ka == 0 || kb - ka >= sizeof key)
-        return p;
+        return 0;
     /* The key of the word, its Cyrillic letters in Latin. */
     for (size_t i = ka; i < kb; i += (size_t)n) {
         if ((n = utf8_next(&cp, t->key + i, kb - i)) <= 0)
-            return p;
+            return 0;
         if (is_cyrillic_cp(cp)) {
             if ((r = romanise_reading(key + k, sizeof key - 1 - k, cp, 1)) < 0)
-                return p;
+                return 0;
             k += (size_t)r;
         } else {
             if (k + (size_t)n >= sizeof key)
-                return p;
+                return 0;
             memcpy(key + k, t->key + i, (size_t)n);
             k += (size_t)n;
         }
     }
     (void)utf8_next(&cp, t->norm + w, end - w);
-    if (!variants_is_surname(key, k) || (cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
-        (k <= 2 && (!upper_at(t, w) || sentence_start(t, w))))
-        return p;
-    return w;
+    return !(!variants_is_surname(key, k) || (cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
+             (k <= 2 && (!upper_at(t, w) || sentence_start(t, w))));
 }
 
 /* Where an initial written after norm byte p ends (" B.", "Б."); p if

@@ -91,3 +91,15 @@ load leaks-names
     [[ "$stderr" == *"may not leave: 1 review flag unresolved"* ]]
     [ ! -e "$W/c.bundle" ]
 }
+
+@test "leaks-kinds2: a long Latin name or term glued to digits goes whole, glued to letters is a review flag (report-adv13b NEW-2, NEW-3)" {
+    redacts_to "--name 'Kim Jong-su' --term place:Chongjin --pseudonym 'Mary Stone'" \
+        '2Kim Jong-su came. xKim Jong-su came. From 2Chongjin.' \
+        'Mary Stone came. xMary Stone came. From [PLACE-1].'
+    exports_clean Kim Jong 2Chongjin
+    ID=$(record 'Mary Stone' 'A Chongjiner told me. Jong-sux came.')
+    run --separate-stderr st field redact "$ID" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tname-or-word\tunresolved\tChongjin$'
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tname-or-word\tunresolved\tJong-su$'
+}
