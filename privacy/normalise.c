@@ -44,6 +44,11 @@ static inline void note_script(struct builder *bd, int script)
 {
     int w = script == SCRIPT_HANGUL || script == CONF_LATIN || script == CONF_CYRILLIC;
 
+    /* The script of the character put last again (most characters): the
+     * state below is already what it would be.  Not after a dash, which
+     * sets bd->script to SCRIPT_NONE and leaves lastw. */
+    if (script == bd->script && script != SCRIPT_NONE)
+        return;
     if (script == SCRIPT_HYPHEN) {
         bd->script = SCRIPT_NONE;
         return;
@@ -851,11 +856,20 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
         if (c < 0x80 && c != '\0' && (at + 1 >= inlen || (unsigned char)in[at + 1] < 0x80)) {
             m = &cpmap[c];
             if (m->kind >= CM_PLAIN && m->len == 1) {
-                if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
+                /* The run of such bytes, each put as above. */
+                size_t end = at + 1;
+                while (end < inlen && (c = (unsigned char)in[end]) < 0x80 && c != '\0' &&
+                       cpmap[c].kind >= CM_PLAIN && cpmap[c].len == 1 &&
+                       (end + 1 >= inlen || (unsigned char)in[end + 1] < 0x80))
+                    end++;
+                if (bd->len + (end - at) + 1 > bd->cap && grow(bd, bd->len + (end - at)) != 0)
                     return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+                for (; at < end; at++) {
+                    m = &cpmap[(unsigned char)in[at]];
+                    note_script(bd, m->script);
+                    put1(bd, m->out[0], at);
+                }
                 marks = m->kind == CM_PLAIN_LATIN ? MARKS_STRIP : MARKS_KEEP;
-                note_script(bd, m->script);
-                put1(bd, m->out[0], at++);
                 continue;
             }
         }
