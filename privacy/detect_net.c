@@ -241,18 +241,25 @@ static size_t email_at(const char *s, size_t len, size_t at, size_t *start)
     return h.end;
 }
 
-/* 1 if an at sign written out starts at s[at] (a space, then a, [, (, {, <,
- * or the first byte of ат or 골뱅이): detect.c's cheap test. */
+/* 1 if an at sign written out starts at s[at]: detect.c's cheap test,
+ * called at every position of the walk.  at_sign is asked only where the
+ * first three bytes can start one of its forms: a space or a bracket,
+ * then "at", '@', a bracket and 'a', or the first two bytes of ат,
+ * собака, эт, 골뱅이 or 앳. */
 int detect_at_written(const char *s, size_t len, size_t at)
 {
     int spelled;
-    unsigned char c;
+    unsigned char c, d;
 
-    if (at + 3 >= len || strchr(" [({<", s[at]) == NULL || s[at] == '\0')
+    if (at + 3 >= len ||
+        !(s[at] == ' ' || s[at] == '[' || s[at] == '(' || s[at] == '{' || s[at] == '<'))
         return 0;
-    c = (unsigned char)s[at + 1];
-    return (c == 'a' || c == '@' || c == '[' || c == '(' || c == '{' || c == '<' || c == 0xd0 ||
-            c == 0xd1 || c == 0xea || c == 0xec) && at_sign(s, len, at, &spelled) != 0;
+    c = (unsigned char)s[at + 1], d = (unsigned char)s[at + 2];
+    return ((c == 'a' && d == 't') || c == '@' ||
+            ((c == '[' || c == '(' || c == '{' || c == '<') && d == 'a') ||
+            (c == 0xd0 && d == 0xb0) || (c == 0xd1 && (d == 0x81 || d == 0x8d)) ||
+            (c == 0xea && d == 0xb3) || (c == 0xec && d == 0x95)) &&
+           at_sign(s, len, at, &spelled) != 0;
 }
 
 size_t detect_email(const char *s, size_t len, size_t at, size_t *start)

@@ -44,6 +44,11 @@ static inline void note_script(struct builder *bd, int script)
 {
     int w = script == SCRIPT_HANGUL || script == CONF_LATIN || script == CONF_CYRILLIC;
 
+    /* The script of the character put last again (most characters): the
+     * state below is already what it would be.  Not after a dash, which
+     * sets bd->script to SCRIPT_NONE and leaves lastw. */
+    if (script == bd->script && script != SCRIPT_NONE)
+        return;
     if (script == SCRIPT_HYPHEN) {
         bd->script = SCRIPT_NONE;
         return;
@@ -579,7 +584,22 @@ struct cpmap {
     char out[CM_OUT];
     char kout[CM_OUT];          /* its key bytes: out, or a Han's Hangul reading */
     unsigned char script;       /* for note_script */
+    unsigned char marks;        /* marks_of the code point */
+    unsigned char fast;         /* CM_PLAIN or CM_PLAIN_LATIN, and none of build_norm's
+                                 * special cases (plain_bmp) */
 };
+
+static int spacing_accent(int cp);
+
+/* 1 if build_norm takes the non-ASCII code point cp of the BMP on none
+ * of its special paths: no mark of a number (number_mark), no
+ * compatibility or halfwidth jamo (put_jamo_run), no spacing accent. */
+static int plain_bmp(int cp)
+{
+    return cp > 0x7F && cp != 0x02BA && !degree_lookalike(cp) && cp != 0x3002 && cp != 0xFF61 &&
+           !number_joiner(cp) && !(cp >= 0x3131 && cp <= 0x3163) &&
+           !(cp >= 0xFFA1 && cp <= 0xFFDC) && !spacing_accent(cp);
+}
 
 static struct cpmap cpmap[0x10000];
 static pthread_once_t cpmap_once = PTHREAD_ONCE_INIT;
@@ -630,6 +650,8 @@ static void cpmap_one(struct cpmap *m, int cp)
         if (is_sep(m->out[i]))
             m->sep = 1;
     m->kind = latin ? CM_PLAIN_LATIN : CM_PLAIN;
+    m->marks = (unsigned char)marks_of(cp);
+    m->fast = (unsigned char)plain_bmp(cp);
 }
 
 static void cpmap_build(void)
@@ -834,11 +856,20 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
         if (c < 0x80 && c != '\0' && (at + 1 >= inlen || (unsigned char)in[at + 1] < 0x80)) {
             m = &cpmap[c];
             if (m->kind >= CM_PLAIN && m->len == 1) {
-                if (bd->len + 2 > bd->cap && grow(bd, bd->len + 1) != 0)
+                /* The run of such bytes, each put as above. */
+                size_t end = at + 1;
+                while (end < inlen && (c = (unsigned char)in[end]) < 0x80 && c != '\0' &&
+                       cpmap[c].kind >= CM_PLAIN && cpmap[c].len == 1 &&
+                       (end + 1 >= inlen || (unsigned char)in[end + 1] < 0x80))
+                    end++;
+                if (bd->len + (end - at) + 1 > bd->cap && grow(bd, bd->len + (end - at)) != 0)
                     return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+                for (; at < end; at++) {
+                    m = &cpmap[(unsigned char)in[at]];
+                    note_script(bd, m->script);
+                    put1(bd, m->out[0], at);
+                }
                 marks = m->kind == CM_PLAIN_LATIN ? MARKS_STRIP : MARKS_KEEP;
-                note_script(bd, m->script);
-                put1(bd, m->out[0], at++);
                 continue;
             }
         }
@@ -865,6 +896,19 @@ static int build_norm(struct builder *bd, const char *in, size_t inlen, struct e
             return err_set(e, EXIT_INPUT, "text is not valid UTF-8 at byte %zu; convert it to UTF-8 and try again", at);
         } else {
             n = (size_t)k;
+        }
+        /* A character of the BMP none of the cases below takes (most
+         * non-ASCII text: Hangul syllables, Cyrillic, Han), standing
+         * alone in its sequence: what the table says, as below. */
+        if (cp < 0x10000 && cpmap[cp].fast &&
+            !continued(&la_at, &la_cp, &la_n, in, inlen, at + n)) {
+            m = &cpmap[cp];
+            marks = m->marks;
+            note_script(bd, m->script);
+            if (put_fast(bd, m, at) != 0)
+                return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+            at += n;
+            continue;
         }
         if (cp >= RI_FIRST && (k = regional_letter(cp, in, inlen, at)) != 0) {
             char letter = (char)k;
@@ -1519,15 +1563,36 @@ static int leet_at(const char *s, size_t len, size_t p)
     return leet_letter(s[p]);
 }
 
+/* The key bytes spelled_key may change: digits, the separators of a
+ * name spelled out (normalise_spell_sep) and the first bytes of its
+ * non-ASCII ones (U+00B7, U+2022, U+2027, U+2219, U+22C5, U+318D); every
+ * other byte is kept as it is. */
+static const unsigned char spell_byte[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['.'] = 1, ['_'] = 1, ['*'] = 1, ['/'] = 1, ['|'] = 1, ['+'] = 1,
+    ['~'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1,
+};
+
 /* Leaves the gaps (above) out of bd's key view, and reads leetspeak
- * digits as letters there. */
+ * digits as letters there.  Runs of bytes it keeps (most of a text) are
+ * passed over, and moved down only once something was left out. */
 static void spelled_key(struct builder *bd)
 {
-    size_t i, w = 0, p;
+    size_t i = 0, w = 0, p, run;
     int cp, k, alone, l;
 
-    for (i = 0; i < bd->klen; i++) {
-        unsigned char c = (unsigned char)bd->k[i];
+    for (;; i++) {
+        unsigned char c;
+        for (run = i; run < bd->klen && !spell_byte[(unsigned char)bd->k[run]]; run++)
+            ;
+        if (w != i && run > i) {
+            memmove(bd->k + w, bd->k + i, run - i);
+            memmove(bd->ka + w, bd->ka + i, (run - i) * sizeof *bd->ka);
+        }
+        w += run - i, i = run;
+        if (i >= bd->klen)
+            break;
+        c = (unsigned char)bd->k[i];
         if (c >= '0' && c <= '9' && (l = leet_at(bd->s, bd->len, bd->ka[i])) != 0) {
             bd->k[w] = (char)l;
             bd->ka[w++] = bd->ka[i];
@@ -1564,7 +1629,12 @@ static int override_runs(struct normtext *out, const char *in, size_t inlen)
     const char *p = in, *end = in + inlen, *q, *r;
     uint32_t *m;
 
-    while ((p = memmem(p, (size_t)(end - p), rlo, 3)) != NULL) {
+    /* memchr for its first byte, rare in most text: faster than memmem. */
+    while ((p = memchr(p, rlo[0], (size_t)(end - p))) != NULL) {
+        if (end - p < 3 || memcmp(p, rlo, 3) != 0) {
+            p++;
+            continue;
+        }
         p += 3;
         q = memmem(p, (size_t)(end - p), pdf, 3);
         r = memchr(p, '\n', (size_t)(end - p));
