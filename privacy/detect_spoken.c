@@ -247,6 +247,20 @@ static size_t char_start(const char *s, size_t len, size_t i)
     return i;
 }
 
+size_t detect_spoken_digits(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
+{
+    struct run r;
+    size_t end, words;
+
+    if (!detect_spoken_word(s, len, at) || (end = read_run(&r, s, len, at, &words)) == at ||
+        words < 2 || r.n > cap)
+        end = 0;
+    else
+        memcpy(d, r.d, r.n), *n = r.n;
+    sodium_memzero(&r, sizeof r);
+    return end;
+}
+
 size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
                      detect_digits_fn scan, void *ctx)
 {
