@@ -240,7 +240,7 @@ static long spoken_at(struct found *f, const char *s, size_t len, size_t at, str
     int kind = DETECT_PHONE;
     struct err e;
 
-    if (w->nested || !detect_spoken_word(s, len, at))
+    if (w->nested || !(detect_spoken_word(s, len, at) || detect_parts_start(s, len, at)))
         return 0;
     if (!w->ready) {
         if (detect_phone_ready(&e) != 0)
@@ -283,6 +283,9 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
         w->ready = 1;
     }
     r = scan_at(f, scanners, sizeof scanners / sizeof scanners[0], s, len, at);
+    /* A number written in parts ("9911.2345", "010, then 1234"). */
+    if (r == 0 && det_digit(s[at]))
+        r = spoken_at(f, s, len, at, w);
     return r != 0 ? r : (long)at + 1;
 }
 

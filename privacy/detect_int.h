@@ -211,7 +211,14 @@ size_t detect_spoken_digits(const char *s, size_t len, size_t at, char *d, size_
  * scanner. */
 int detect_day_word(const char *s, size_t len, size_t at);
 
-/* detect_spoken.c: the end of a run of number words at at whose digits
+/* detect_spoken.c: 1 if a number written in parts may start at at: a
+ * code letter (ASCII alone, or a Korean letter name: 엠) before a
+ * separator or digits, or three digits or more before a separator the
+ * phone scanner does not read ("M·1", "9911.2345", "010, then"). */
+int detect_parts_start(const char *s, size_t len, size_t at);
+
+/* detect_spoken.c: the end of a run of number words at at, or of a
+ * number written in parts (detect_parts_start), whose digits
  * scan finds a detection in ("zero one zero, one two three four..."),
  * with its kind in *kind; 0 if none. */
 size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
