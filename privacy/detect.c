@@ -33,7 +33,8 @@ static long spoken_at(struct found *f, const char *s, size_t len, size_t at, str
 static const struct scanner scanners[] = {
     { detect_scan_device, DETECT_ID },      { detect_scan_url, DETECT_URL },
     { detect_scan_id, DETECT_ID },
-    { detect_scan_labelled, DETECT_ID },    { detect_scan_ipv4, DETECT_IP },
+    { detect_scan_labelled, DETECT_ID },    { detect_scan_register, DETECT_ID },
+    { detect_scan_ipv4, DETECT_IP },
     { detect_scan_gps, DETECT_GPS },        { detect_scan_grid, DETECT_GPS },
     { detect_scan_plus_code, DETECT_GPS },
     { detect_scan_birth_date, DETECT_DATE }, { detect_scan_phone, DETECT_PHONE },
@@ -110,6 +111,11 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     if (j - at == 1 && strchr("nsew", s[at]) != NULL && j + 1 < len && s[j] == ' ' &&
         det_digit(s[j + 1]))
         return 0;
+    /* A Mongolian register number in Latin letters ("UB 8503 1512"). */
+    if (j - at == 2 && j + 1 < len && s[j] == ' ' &&
+        ((n = det_digits(s, len, j + 1)) == 8 ||
+         (n == 4 && j + 6 < len && s[j + 5] == ' ' && det_digits(s, len, j + 6) == 4)))
+        return 0;
     if (at > 0 && (s[at - 1] == ':' || (at > 1 && s[at - 1] == ' ' && s[at - 2] == ':')))
         return 0;
     if (at >= 3 && s[at - 1] == ' ' && s[at - 2] == 'd' && s[at - 3] == 'i' &&
@@ -180,7 +186,8 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
             return r;
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
-            !(det_digit(s[i + 4]) || ((s[i + 4] == ' ' || s[i + 4] == '-') && det_digit(s[i + 5])))) {
+            !(det_digit(s[i + 4]) || s[i + 2] == '.' ||
+              ((s[i + 4] == ' ' || s[i + 4] == '-') && det_digit(s[i + 5])))) {
             i += n;
             continue;
         }
