@@ -268,6 +268,7 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
 {
     size_t end;
     long r;
+    int v;
     struct err e;
 
     if ((unsigned char)s[at] >= 0x80)
@@ -284,7 +285,8 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
         return r;
     if (plain_word(s, len, at, &end))
         return (long)end;
-    if (!w->ready && (det_digit(s[at]) || s[at] == '+' || s[at] == '(')) {
+    if (!w->ready && (det_digit(s[at]) || s[at] == '+' || s[at] == '(' ||
+                      det_digit_at(s, len, at, &v, 0) > 0)) {     /* O1O-l234 */
         if (detect_phone_ready(&e) != 0)
             return -1;
         w->ready = 1;

@@ -6,7 +6,8 @@
  * Korean write numbers digit by digit ("〇一〇 一二三四": 〇/零 0, 一 1,
  * 二/两 2, 三 3, 四 4, 五 5, 六 6, 七 7, 八 8, 九 9; Unicode's Unihan
  * kPrimaryNumeric values, which utf8proc does not carry); and the letters
- * O, I, l typed for 0 and 1 between two digits ("99I12233").  The phone,
+ * O, I, l typed for 0 and 1 beside a digit with no letter on their
+ * other side ("99I12233", "O1O-l234-5678").  The phone,
  * ID and date scanners read numbers through det_digit_at and det_numeral
  * so a number spelt in any of these is the same number (report-adv12e
  * F10, F33, F34). */
@@ -143,9 +144,11 @@ size_t det_digit_at(const char *s, size_t len, size_t at, int *v, int sino_ok)
         return 0;
     if (det_digit(s[at]))
         return *v = s[at] - '0', 1;
-    /* 99I12233, 99112O33: a letter like a digit between two digits. */
-    if ((s[at] == 'o' || s[at] == 'i' || s[at] == 'l') && at > 0 && det_digit(s[at - 1]) &&
-        at + 1 < len && det_digit(s[at + 1]))
+    /* 99I12233, 99112O33, O1O-l234-5678: a letter like a digit beside a
+     * digit, with no letter on its other side. */
+    if ((s[at] == 'o' || s[at] == 'i' || s[at] == 'l') &&
+        ((at > 0 && det_digit(s[at - 1]) && (at + 1 >= len || !det_alpha(s[at + 1]))) ||
+         (at + 1 < len && det_digit(s[at + 1]) && (at == 0 || !det_alpha(s[at - 1])))))
         return *v = s[at] == 'o' ? 0 : 1, 1;
     if ((unsigned char)s[at] < 0x80 || (cp = det_cp_at(s, len, at, &n)) < 0)
         return 0;
