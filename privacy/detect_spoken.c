@@ -294,6 +294,14 @@ static size_t code_letter(const char *s, size_t len, size_t at, char *c)
 
     if (det_alpha(s[at]))
         return at + 1 < len && !det_letter_at(s, len, at + 1) ? (*c = s[at], (size_t)1) : 0;
+    /* Most Hangul words are no letter name: a Sino-Korean digit must
+     * follow one within three syllables (and a space) first. */
+    for (k = 3; k <= 9; k += 3)
+        if (det_sino_digit(s, len, at + k) >= 0 ||
+            (at + k < len && s[at + k] == ' ' && det_sino_digit(s, len, at + k + 1) >= 0))
+            break;
+    if (k > 9)
+        return 0;
     for (k = 0; k < sizeof ko_letters / sizeof ko_letters[0]; k++)
         if (det_starts(s, len, at, ko_letters[k].name)) {
             n = strlen(ko_letters[k].name);
