@@ -33,7 +33,8 @@ static long spoken_at(struct found *f, const char *s, size_t len, size_t at, str
 static const struct scanner scanners[] = {
     { detect_scan_device, DETECT_ID },      { detect_scan_url, DETECT_URL },
     { detect_scan_id, DETECT_ID },
-    { detect_scan_labelled, DETECT_ID },    { detect_scan_ipv4, DETECT_IP },
+    { detect_scan_labelled, DETECT_ID },    { detect_scan_register, DETECT_ID },
+    { detect_scan_ipv4, DETECT_IP },
     { detect_scan_gps, DETECT_GPS },        { detect_scan_grid, DETECT_GPS },
     { detect_scan_plus_code, DETECT_GPS },
     { detect_scan_birth_date, DETECT_DATE }, { detect_scan_phone, DETECT_PHONE },
@@ -105,10 +106,15 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
                         (s[j] == ' ' && det_starts(s, len, j + 1, "dot ")) ||
                         (j == at + 1 && s[at] == 'u' && s[j] == '/')))
         return 0;
-    if (detect_month_word(s, len, at, &n))
+    if (detect_month_word(s, len, at, &n) || detect_day_word(s, len, at))
         return 0;
     if (j - at == 1 && strchr("nsew", s[at]) != NULL && j + 1 < len && s[j] == ' ' &&
         det_digit(s[j + 1]))
+        return 0;
+    /* A Mongolian register number in Latin letters ("UB 8503 1512"). */
+    if (j - at == 2 && j + 1 < len && s[j] == ' ' &&
+        ((n = det_digits(s, len, j + 1)) == 8 ||
+         (n == 4 && j + 6 < len && s[j + 5] == ' ' && det_digits(s, len, j + 6) == 4)))
         return 0;
     if (at > 0 && (s[at - 1] == ':' || (at > 1 && s[at - 1] == ' ' && s[at - 2] == ':')))
         return 0;
@@ -148,7 +154,8 @@ static long other_digits(struct found *f, const char *s, size_t len, size_t i, s
     int v;
     struct err e;
 
-    if (det_digit_at(s, len, i, &v, 1) == 0 || det_letter_before(s, i))
+    if ((det_digit_at(s, len, i, &v, 1) == 0 && !det_numeral_start(s, len, i)) ||
+        det_letter_before(s, i))
         return 0;
     if (!w->ready) {
         if (detect_phone_ready(&e) != 0)
@@ -179,7 +186,8 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
             return r;
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
-            !(det_digit(s[i + 4]) || ((s[i + 4] == ' ' || s[i + 4] == '-') && det_digit(s[i + 5])))) {
+            !(det_digit(s[i + 4]) || s[i + 2] == '.' ||
+              ((s[i + 4] == ' ' || s[i + 4] == '-') && det_digit(s[i + 5])))) {
             i += n;
             continue;
         }
@@ -239,7 +247,7 @@ static long spoken_at(struct found *f, const char *s, size_t len, size_t at, str
     int kind = DETECT_PHONE;
     struct err e;
 
-    if (w->nested || !detect_spoken_word(s, len, at))
+    if (w->nested || !(detect_spoken_word(s, len, at) || detect_parts_start(s, len, at)))
         return 0;
     if (!w->ready) {
         if (detect_phone_ready(&e) != 0)
@@ -260,6 +268,7 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
 {
     size_t end;
     long r;
+    int v;
     struct err e;
 
     if ((unsigned char)s[at] >= 0x80)
@@ -276,12 +285,16 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
         return r;
     if (plain_word(s, len, at, &end))
         return (long)end;
-    if (!w->ready && (det_digit(s[at]) || s[at] == '+' || s[at] == '(')) {
+    if (!w->ready && (det_digit(s[at]) || s[at] == '+' || s[at] == '(' ||
+                      det_digit_at(s, len, at, &v, 0) > 0)) {     /* O1O-l234 */
         if (detect_phone_ready(&e) != 0)
             return -1;
         w->ready = 1;
     }
     r = scan_at(f, scanners, sizeof scanners / sizeof scanners[0], s, len, at);
+    /* A number written in parts ("9911.2345", "010, then 1234"). */
+    if (r == 0 && det_digit(s[at]))
+        r = spoken_at(f, s, len, at, w);
     return r != 0 ? r : (long)at + 1;
 }
 

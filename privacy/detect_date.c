@@ -164,13 +164,57 @@ int detect_month_word(const char *s, size_t len, size_t at, size_t *n)
     return *n = 3 + (size_t)(at + 3 < len && s[at + 3] == '.'), 1;
 }
 
+static const char *const en_ordinals[] = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+};
+
+/* A day of the month in English words at at ("fifteenth", "twenty-first",
+ * "twenty first", "thirtieth", "thirty-first"): its end, its value in *v,
+ * or 0. */
+static size_t day_word_at(const char *s, size_t len, size_t at, unsigned *v)
+{
+    size_t n, i = at;
+    int k;
+
+    *v = 0;
+    if (det_starts(s, len, at, "thirtieth") && det_ends_word(s, len, at + 9))
+        return *v = 30, at + 9;
+    if (det_starts(s, len, at, "twenty") || det_starts(s, len, at, "thirty")) {
+        *v = s[at + 1] == 'w' ? 20 : 30;
+        i = at + 6;
+        if (i + 1 >= len || (s[i] != '-' && s[i] != ' '))
+            return 0;
+        i++;
+    }
+    if ((k = word_in(en_ordinals, 20, s, len, i, &n)) < 0 || (*v != 0 && k > 8) || *v + (unsigned)k + 1 > 31)
+        return 0;
+    *v += (unsigned)k + 1;
+    return i + n;
+}
+
+int detect_day_word(const char *s, size_t len, size_t at)
+{
+    unsigned v;
+
+    return !det_letter_before(s, at) && day_word_at(s, len, at, &v) != 0;
+}
+
 /* A day of the month (1-2 digits, 1-31) at at, with an English ordinal
- * ending (14th); returns its end or 0. */
+ * ending (14th) or, when ordinal, in words ("the fifteenth"); returns its
+ * end or 0. */
 static size_t day_at(const char *s, size_t len, size_t at, int ordinal)
 {
-    size_t n = det_digits(s, len, at), i = at + n;
-    unsigned v = n >= 1 && n <= 2 ? det_value(s + at, n) : 0;
+    size_t n, i;
+    unsigned v;
 
+    if (ordinal && det_starts(s, len, at, "the "))
+        at += 4;
+    if (ordinal && det_alpha(s[at]))
+        return day_word_at(s, len, at, &v);
+    n = det_digits(s, len, at), i = at + n;
+    v = n >= 1 && n <= 2 ? det_value(s + at, n) : 0;
     if (v < 1 || v > 31)
         return 0;
     if (ordinal && (det_starts(s, len, i, "st") || det_starts(s, len, i, "nd") ||
@@ -190,6 +234,23 @@ static size_t year_at(const char *s, size_t len, size_t at)
     return v >= 1900 && v <= 2099 ? at + 4 : 0;
 }
 
+/* A year 1900-2099 in digits or in English words as years are said
+ * ("nineteen eighty-five", "nineteen oh five": detect_spoken.c reads
+ * them); its end or 0. */
+static size_t en_year_at(const char *s, size_t len, size_t at)
+{
+    char d[8];
+    size_t n, e;
+    unsigned v;
+
+    if (det_digit(s[at]))
+        return year_at(s, len, at);
+    if ((e = detect_spoken_digits(s, len, at, d, sizeof d, &n)) == 0 || n != 4)
+        return 0;
+    v = det_value(d, 4);
+    return v >= 1900 && v <= 2099 ? e : 0;
+}
+
 /* A year written '75 (two digits after an apostrophe) at at, the
  * apostrophe included; its end or 0. */
 static size_t short_year_at(const char *s, size_t len, size_t at)
@@ -207,14 +268,30 @@ static struct date english_from_month(const char *s, size_t len, size_t at)
     if (!detect_month_word(s, len, at, &n))
         return d;
     i = space(s, len, at + n);
-    if ((e = year_at(s, len, i)) != 0 || (e = short_year_at(s, len, i)) != 0)
+    if ((e = en_year_at(s, len, i)) != 0 || (e = short_year_at(s, len, i)) != 0)
         return d.end = e, d.strength = PART, d;
     if ((e = day_at(s, len, i, 1)) == 0)
         return d;
     d.end = e, d.strength = PART;
     i = e + (e < len && s[e] == ',');
-    if ((e = year_at(s, len, space(s, len, i))) != 0)
+    if ((e = en_year_at(s, len, space(s, len, i))) != 0)
         d.end = e, d.strength = FULL;
+    return d;
+}
+
+/* English with the year first: 1985 March (the) 15(th), 1985, March 15
+ * ("born 1985 March the 15th": report-adv12e F29, the date goes whole). */
+static struct date english_year_first(const char *s, size_t len, size_t at)
+{
+    struct date d = { 0, NONE, 0 };
+    size_t i = year_at(s, len, at), n, e;
+
+    if (i == 0)
+        return d;
+    i = space(s, len, i + (i < len && s[i] == ','));
+    if (!detect_month_word(s, len, i, &n) || (e = day_at(s, len, space(s, len, i + n), 1)) == 0)
+        return d;
+    d.end = e, d.strength = FULL;
     return d;
 }
 
@@ -242,7 +319,7 @@ static struct date month_after_day(const char *s, size_t len, size_t at)
         return d;
     d.end = i + n, d.strength = roman ? NONE : PART;
     i = d.end + (d.end < len && (s[d.end] == ',' || (s[d.end] == sep && sep != ' ')));
-    if ((e = year_at(s, len, space(s, len, i))) != 0)
+    if ((e = en_year_at(s, len, space(s, len, i))) != 0)
         d.end = e, d.strength = FULL;
     return d;
 }
@@ -302,55 +379,41 @@ static struct date numeric(const char *s, size_t len, size_t at)
     return d;
 }
 
-/* A number read in Sino-Korean words at at ("칠십오" 75, "천구백칠십오"
- * 1975): digits (detect_digits.c) with 천, 백, 십; its value, its end in
- * *end; 0 if there is none or it holds no unit (digit by digit is
- * det_digit_at's). */
-static unsigned sino_number(const char *s, size_t len, size_t at, size_t *end)
-{
-    static const struct {
-        const char *w;
-        unsigned v;
-    } units[] = { { "\xec\xb2\x9c", 1000 }, { "\xeb\xb0\xb1", 100 }, { "\xec\x8b\xad", 10 } };
-    size_t i = at, k;
-    unsigned value = 0, units_seen = 0;
-    int cur = -1, d;
+static const char *const ko_unit[] = { KO_YEAR, KO_MONTH, KO_DAY };
+static const char *const zh_unit[] = { "\xe5\xb9\xb4", "\xe6\x9c\x88", "\xe6\x97\xa5" };
 
-    for (;;) {
-        if ((d = det_sino_digit(s, len, i)) > 0 && cur < 0) {
-            cur = d, i += 3;
-            continue;
-        }
-        for (k = 0; k < 3 && !det_starts(s, len, i, units[k].w); k++)
-            ;
-        if (k == 3)
-            break;
-        value += (unsigned)(cur < 0 ? 1 : cur) * units[k].v;
-        cur = -1, i += 3, units_seen++;
-    }
-    if (cur > 0)
-        value += (unsigned)cur;
-    *end = i;
-    return units_seen > 0 ? value : 0;
+/* 1 if the unit of date part k (년 월 일, 年 月 日) is at s[at]. */
+static int ko_unit_at(const char *s, size_t len, size_t at, int k)
+{
+    return det_starts(s, len, at, ko_unit[k]) || det_starts(s, len, at, zh_unit[k]);
 }
 
-/* The number of a Korean or Chinese date part at j: digits, a Juche year
- * with the common era after it ("64(1975)"), or for a year a number in
- * Sino-Korean words; its value, its end in *e, its digits in *n. */
-static unsigned ko_part(const char *s, size_t len, size_t j, int year, size_t *e, size_t *n)
+/* The number of Korean or Chinese date part k (0 year, 1 month, 2 day)
+ * at j: digits, a Juche year with the common era after it ("64(1975)"),
+ * or a number spelt in Sino-Korean syllables or Han numerals
+ * (det_numeral: "천구백팔십오", "일구팔오", "一九八五", "삼", "十五"; the
+ * months 유월 6 and 시월 10 as Korean says them); its value, its end in
+ * *e, its digits in *n.  A spelt number is read up to its unit: the 일
+ * of "오일" (the 5th) is the day's unit, not a digit. */
+static unsigned ko_part(const char *s, size_t len, size_t j, int k, size_t *e, size_t *n)
 {
-    size_t c;
+    size_t c, lim = len;
     unsigned v;
 
     *n = det_digits(s, len, j);
     if (*n == 0) {
-        v = year ? sino_number(s, len, j, e) : 0;
-        *n = v >= 10 && v <= 2099 ? (v >= 1000 ? 4 : 2) : 0;
+        if (k == 1 && (det_starts(s, len, j, "\xec\x9c\xa0") || det_starts(s, len, j, "\xec\x8b\x9c")) &&
+            ko_unit_at(s, len, j + 3, 1))
+            return *e = j + 3, *n = 2, s[j + 1] == '\x9c' ? 6 : 10;            /* 유월, 시월 */
+        while ((v = det_numeral(s, lim, j, e, n)), *n > 0 && !ko_unit_at(s, len, *e, k) && *e - j > 3)
+            lim = *e - 3;
+        if (k == 0)
+            *n = v >= 10 && v <= 2099 && *n >= 2 ? (v >= 1000 ? 4 : 2) : 0;
         return v;
     }
     v = *n <= 4 ? det_value(s + j, *n) : 0;
     *e = j + *n;
-    if (year && *e < len && s[*e] == '(' && (c = det_digits(s, len, *e + 1)) == 4 &&
+    if (k == 0 && *e < len && s[*e] == '(' && (c = det_digits(s, len, *e + 1)) == 4 &&
         *e + 5 < len && s[*e + 5] == ')')
         *e += 6, *n = 4;                                                /* 64(1975) */
     return v;
@@ -391,8 +454,6 @@ static int born_after(const char *s, size_t len, size_t i)
  * in this order; 생 (生) after. */
 static struct date korean(const char *s, size_t len, size_t at)
 {
-    static const char *const unit[] = { KO_YEAR, KO_MONTH, KO_DAY };
-    static const char *const zh_unit[] = { "\xe5\xb9\xb4", "\xe6\x9c\x88", "\xe6\x97\xa5" };
     struct date d = { 0, NONE, 0 };
     size_t i = at, n, e, parts = 0, year = 0;
     unsigned v;
@@ -400,8 +461,8 @@ static struct date korean(const char *s, size_t len, size_t at)
 
     for (k = 0; k < 3; k++) {
         size_t j = parts > 0 ? space(s, len, i) : i;
-        v = ko_part(s, len, j, k == 0, &e, &n);
-        if (n == 0 || n > 4 || !(det_starts(s, len, e, unit[k]) || det_starts(s, len, e, zh_unit[k])))
+        v = ko_part(s, len, j, k, &e, &n);
+        if (n == 0 || n > 4 || !ko_unit_at(s, len, e, k))
             continue;
         if ((k == 0 && n != 2 && n != 4) || (k > 0 && (n > 2 || v == 0 || v > (k == 1 ? 12u : 31u))))
             return d;
@@ -414,6 +475,42 @@ static struct date korean(const char *s, size_t len, size_t at)
     d.end = i, d.strength = parts == 3 ? FULL : parts == 2 ? PART : YEAR;
     d.born = born_after(s, len, i);
     return d;
+}
+
+/* A day of the month in Mongolian words at at ("арван тавнд", "хорин
+ * нэгэнд", "тавны", "арванд"): a tens word (арван 10, хорин 20, гучин
+ * 30) as a whole word and a unit stem with any ending, or a stem alone
+ * (нэг 1 ... ес 9, арав/арв 10, хорь/хор 20, гуч 30: the Mongolian
+ * cardinals of detect_spoken.c, endings -н, -ы, -нд, -т); its end, or 0. */
+static size_t mn_day_words(const char *s, size_t len, size_t at)
+{
+    static const struct {
+        const char *w;
+        unsigned v;
+    } stems[] = {
+        { "\xd0\xbd\xd1\x8d\xd0\xb3", 1 }, { "\xd1\x85\xd0\xbe\xd1\x91\xd1\x80", 2 },
+        { "\xd0\xb3\xd1\x83\xd1\x80\xd0\xb0\xd0\xb2", 3 }, { "\xd0\xb3\xd1\x83\xd1\x80\xd0\xb2", 3 },
+        { "\xd0\xb4\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", 4 }, { "\xd0\xb4\xd3\xa9\xd1\x80\xd0\xb2", 4 },
+        { "\xd1\x82\xd0\xb0\xd0\xb2", 5 }, { "\xd0\xb7\xd1\x83\xd1\x80\xd0\xb3\xd0\xb0\xd0\xb0", 6 },
+        { "\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbe", 7 }, { "\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xbc", 8 },
+        { "\xd0\xb5\xd1\x81", 9 }, { "\xd0\xb0\xd1\x80\xd0\xb0\xd0\xb2", 10 },
+        { "\xd0\xb0\xd1\x80\xd0\xb2", 10 }, { "\xd1\x85\xd0\xbe\xd1\x80", 20 },
+        { "\xd0\xb3\xd1\x83\xd1\x87", 30 },
+    };
+    static const char *const tens[] = {
+        "\xd0\xb0\xd1\x80\xd0\xb2\xd0\xb0\xd0\xbd", "\xd1\x85\xd0\xbe\xd1\x80\xd0\xb8\xd0\xbd",
+        "\xd0\xb3\xd1\x83\xd1\x87\xd0\xb8\xd0\xbd",
+    };
+    size_t i = at, n, k;
+    int t;
+    unsigned v = 0;
+
+    if ((t = word_in(tens, 3, s, len, at, &n)) >= 0 && at + n + 1 < len && s[at + n] == ' ')
+        v = 10 * (unsigned)(t + 1), i = at + n + 1;
+    for (k = 0; k < sizeof stems / sizeof stems[0]; k++)
+        if (det_word_at(s, len, i, stems[k].w, FIT_PREFIX) && (v == 0 || stems[k].v < 10))
+            return v + stems[k].v <= 31 ? letters(s, len, i) : 0;
+    return v != 0 ? at + n : 0;
 }
 
 /* Mongolian: Y он(ы, д) [M(-р | дугаар) сар(ын, д) | ordinal сар...] [D(-нд...)]. */
@@ -460,6 +557,8 @@ static struct date mongolian(const char *s, size_t len, size_t at)
             e = letters(s, len, e);                                 /* -нд, -ний, -ны */
         if (det_ends_word(s, len, e))
             d.end = e, d.strength = FULL;
+    } else if ((e = mn_day_words(s, len, i)) != 0) {
+        d.end = e, d.strength = FULL;                               /* арван тавнд */
     }
     return d;
 }
@@ -469,7 +568,7 @@ static struct date date_at(const char *s, size_t len, size_t at)
 {
     struct date best = { 0, NONE, 0 }, d;
     struct date (*const forms[])(const char *, size_t, size_t) = {
-        numeric, korean, mongolian, month_after_day, english_from_month,
+        numeric, korean, mongolian, month_after_day, english_from_month, english_year_first,
     };
     size_t k, e;
 
@@ -543,7 +642,7 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     int v;
 
     (void)kind;
-    if (!det_digit(s[at]) && !det_alpha(s[at]) && det_sino_digit(s, len, at) < 0)
+    if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at))
         return 0;
     d = date_at(s, len, at);
     /* A year written '75: the apostrophe belongs to it. */

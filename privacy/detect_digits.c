@@ -1,11 +1,16 @@
 /* Digits in any writing: an ASCII digit, a decimal digit of another
  * script (Unicode general category Nd, read through utf8proc: Arabic-Indic
- * "٩٩١١", Devanagari, ...), or a Sino-Korean digit syllable as numbers
+ * "٩٩١١", Devanagari, ...), a Sino-Korean digit syllable as numbers
  * are read aloud in Korean ("공일공 일이삼사": 공/영 0, 일 1, 이 2, 삼 3,
- * 사 4, 오 5, 육/륙 6, 칠 7, 팔 8, 구 9); and the letters O, I, l typed
- * for 0 and 1 between two digits ("99I12233").  The phone and ID scanners read
- * numbers through det_digit_at so a number spelt in any of these is the
- * same number. */
+ * 사 4, 오 5, 육/륙 6, 칠 7, 팔 8, 구 9), or a Han numeral as Chinese and
+ * Korean write numbers digit by digit ("〇一〇 一二三四": 〇/零 0, 一 1,
+ * 二/两 2, 三 3, 四 4, 五 5, 六 6, 七 7, 八 8, 九 9; Unicode's Unihan
+ * kPrimaryNumeric values, which utf8proc does not carry); and the letters
+ * O, I, l typed for 0 and 1 beside a digit with no letter on their
+ * other side ("99I12233", "O1O-l234-5678").  The phone,
+ * ID and date scanners read numbers through det_digit_at and det_numeral
+ * so a number spelt in any of these is the same number (report-adv12e
+ * F10, F33, F34). */
 #include <utf8proc.h>
 
 #include "privacy/detect_int.h"
@@ -29,6 +34,90 @@ int det_sino_digit(const char *s, size_t len, size_t at)
         if (memcmp(s + at, sino[k].syl, 3) == 0)
             return sino[k].v;
     return -1;
+}
+
+int det_han_digit(int cp)
+{
+    static const struct {
+        int cp, v;
+    } han[] = {
+        { 0x3007, 0 }, { 0x96F6, 0 }, { 0x4E00, 1 }, { 0x4E8C, 2 }, { 0x4E24, 2 }, { 0x4E09, 3 },
+        { 0x56DB, 4 }, { 0x4E94, 5 }, { 0x516D, 6 }, { 0x4E03, 7 }, { 0x516B, 8 }, { 0x4E5D, 9 },
+    };
+
+    for (size_t k = 0; k < sizeof han / sizeof han[0]; k++)
+        if (han[k].cp == cp)
+            return han[k].v;
+    return -1;
+}
+
+/* A spelt digit at s[at] (Sino-Korean syllable or Han numeral): its
+ * value with its length in *n, or -1. */
+static int spelt_digit(const char *s, size_t len, size_t at, size_t *n)
+{
+    int v = det_sino_digit(s, len, at), cp;
+
+    if (v >= 0)
+        return *n = 3, v;
+    if ((cp = det_cp_at(s, len, at, n)) < 0x3000)
+        return -1;
+    return det_han_digit(cp);
+}
+
+/* A spelt unit at s[at]: 십 十 10, 백 百 100, 천 千 1000 (3 bytes each);
+ * its value or 0. */
+static unsigned spelt_unit(const char *s, size_t len, size_t at)
+{
+    static const struct {
+        const char *w;
+        unsigned v;
+    } units[] = {
+        { "\xec\x8b\xad", 10 }, { "\xeb\xb0\xb1", 100 }, { "\xec\xb2\x9c", 1000 },
+        { "\xe5\x8d\x81", 10 }, { "\xe7\x99\xbe", 100 }, { "\xe5\x8d\x83", 1000 },
+    };
+
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (det_starts(s, len, at, units[k].w))
+            return units[k].v;
+    return 0;
+}
+
+int det_numeral_start(const char *s, size_t len, size_t at)
+{
+    size_t n;
+
+    /* 유월 (June) and 시월 (October) as Korean says them. */
+    return spelt_digit(s, len, at, &n) >= 0 || spelt_unit(s, len, at) != 0 ||
+           ((det_starts(s, len, at, "\xec\x9c\xa0") || det_starts(s, len, at, "\xec\x8b\x9c")) &&
+            det_starts(s, len, at + 3, "\xec\x9b\x94"));
+}
+
+unsigned det_numeral(const char *s, size_t len, size_t at, size_t *end, size_t *ndigits)
+{
+    size_t i = at, n, run = 0;
+    unsigned value = 0, u, last = 10000;
+    int d, cur = -1;
+
+    /* Digit by digit ("일구팔오", "一九八五", "삼"). */
+    while (run < 9 && (d = spelt_digit(s, len, i, &n)) >= 0)
+        value = value * 10 + (unsigned)d, cur = d, i += n, run++;
+    *ndigits = run;
+    /* With units ("천구백팔십오", "十五"): a digit before each unit, in
+     * falling order, and one after the last. */
+    if (run <= 1 && spelt_unit(s, len, i) != 0) {
+        value = 0;
+        while ((u = spelt_unit(s, len, i)) != 0 && u < last) {
+            value += (unsigned)(cur < 0 ? 1 : cur) * u, last = u, i += 3, cur = -1;
+            if ((d = spelt_digit(s, len, i, &n)) >= 0)
+                cur = d, i += n;
+        }
+        if (cur >= 0)
+            value += (unsigned)cur;
+        for (*ndigits = 1, u = value; u >= 10; u /= 10)
+            (*ndigits)++;
+    }
+    *end = i;
+    return value;
 }
 
 /* The value of a decimal digit cp of any script: Unicode encodes each
@@ -55,14 +144,18 @@ size_t det_digit_at(const char *s, size_t len, size_t at, int *v, int sino_ok)
         return 0;
     if (det_digit(s[at]))
         return *v = s[at] - '0', 1;
-    /* 99I12233, 99112O33: a letter like a digit between two digits. */
-    if ((s[at] == 'o' || s[at] == 'i' || s[at] == 'l') && at > 0 && det_digit(s[at - 1]) &&
-        at + 1 < len && det_digit(s[at + 1]))
+    /* 99I12233, 99112O33, O1O-l234-5678: a letter like a digit beside a
+     * digit, with no letter on its other side. */
+    if ((s[at] == 'o' || s[at] == 'i' || s[at] == 'l') &&
+        ((at > 0 && det_digit(s[at - 1]) && (at + 1 >= len || !det_alpha(s[at + 1]))) ||
+         (at + 1 < len && det_digit(s[at + 1]) && (at == 0 || !det_alpha(s[at - 1])))))
         return *v = s[at] == 'o' ? 0 : 1, 1;
     if ((unsigned char)s[at] < 0x80 || (cp = det_cp_at(s, len, at, &n)) < 0)
         return 0;
     if (sino_ok && (*v = det_sino_digit(s, len, at)) >= 0)
         return 3;
+    if (sino_ok && (*v = det_han_digit(cp)) >= 0)
+        return n;
     return (*v = nd_value(cp)) >= 0 ? n : 0;
 }
 

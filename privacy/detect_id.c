@@ -165,30 +165,59 @@ size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *
     return n == 2 || n == 6 ? in_parts(s, len, at) : 0;
 }
 
+/* 1 if the two letters at w are an English or Mongolian word, not a
+ * register number's letters ("to 2010 2015", "in 1985 0315"). */
+static int stop_word(const char *w)
+{
+    static const char words[] = "to in at on of by is as or an be do go he me my no so up us we it if am "
+                                "ba ch ni ta bi";
+    for (const char *p = words;; p += 3) {
+        if (p[0] == w[0] && p[1] == w[1])
+            return 1;
+        if (p[2] == '\0')
+            return 0;
+    }
+}
+
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    size_t i = at, k, n;
-    int cp;
+    size_t i = at, k, n, d;
+    int cp, latin = det_alpha(s[at]), apart = 0;
     unsigned mm;
+    char digits[8];
 
     (void)start, (void)kind;
-    /* Most Cyrillic letters are followed by letters: the cheap test first. */
-    if (at + 4 >= len || !(det_digit(s[at + 4]) || s[at + 4] == ' ' || s[at + 4] == '-') ||
+    /* Most letters are followed by letters: the cheap test first. */
+    k = latin ? 2 : 4;
+    if (at + k >= len || !(det_digit(s[at + k]) || s[at + k] == ' ' || s[at + k] == '-' ||
+                           s[at + k / 2] == '.') ||
         det_letter_before(s, at))
         return 0;
     for (k = 0; k < 2; k++) {
-        if ((cp = det_cp_at(s, len, i, &n)) < 0 || !is_cyrillic_cp(cp))
+        if ((cp = det_cp_at(s, len, i, &n)) < 0 || !(latin ? det_alpha(s[i]) : is_cyrillic_cp(cp)))
             return 0;
         i += n;
+        if (i < len && s[i] == '.')
+            i++, apart = 1;             /* "У.Б.85031512" (report-adv12e F36) */
     }
-    if (i < len && (s[i] == ' ' || s[i] == '-'))
-        i++;                            /* "УБ 75031412", "УБ-75031412" (report-adv12c H49) */
-    if (det_digits(s, len, i) != 8 || !det_ends_word(s, len, i + 8))
+    if (i < len && !det_digit(s[i]) && det_letter_at(s, len, i))
+        return 0;                       /* a third letter: a word */
+    if (i < len && (s[i] == ' ' || (s[i] == '-' && !latin)))
+        i++, apart = 1;                 /* "УБ 75031412", "УБ-75031412" (report-adv12c H49) */
+    /* Eight digits, or four and four ("UB 8503 1512"). */
+    if ((d = det_digits(s, len, i)) == 8) {
+        memcpy(digits, s + i, 8), i += 8;
+    } else if (d == 4 && i + 9 <= len && (s[i + 4] == ' ' || (s[i + 4] == '-' && !latin)) &&
+               det_digits(s, len, i + 5) == 4) {
+        memcpy(digits, s + i, 4), memcpy(digits + 4, s + i + 5, 4), i += 9, apart = 1;
+    } else {
         return 0;
-    /* Glued to its letters it is a code whatever the digits; apart, the
-     * digits must hold a birth date. */
-    mm = det_value(s + i + 2, 2);
+    }
+    if (!det_ends_word(s, len, i) || (latin && stop_word(s + at)))
+        return 0;
+    /* Glued to its Cyrillic letters it is a code whatever the digits;
+     * apart, or in Latin letters, the digits must hold a birth date. */
+    mm = det_value(digits + 2, 2);
     mm = mm > 20 ? mm - 20 : mm;
-    return (s[i - 1] != ' ' && s[i - 1] != '-') || det_month_day(mm, det_value(s + i + 4, 2))
-           ? i + 8 : 0;
+    return (!apart && !latin) || det_month_day(mm, det_value(digits + 4, 2)) ? i : 0;
 }

@@ -177,6 +177,20 @@ size_t det_sino_run(const char *s, size_t len, size_t at);
  * length in bytes with its value in *v, or 0. */
 size_t det_digit_at(const char *s, size_t len, size_t at, int *v, int sino_ok);
 
+/* detect_digits.c: the value of a Han numeral digit cp (〇 零 一 二 两
+ * 三 四 五 六 七 八 九), or -1. */
+int det_han_digit(int cp);
+
+/* detect_digits.c: 1 if a spelt numeral (a Sino-Korean digit or unit
+ * 십 백 천, a Han digit or unit 十 百 千) starts at s[at]. */
+int det_numeral_start(const char *s, size_t len, size_t at);
+
+/* detect_digits.c: the number spelt at s[at] in Sino-Korean syllables or
+ * Han numerals, digit by digit ("일구팔오", "一九八五": 1985) or with
+ * units ("천구백팔십오", "十五"); its value, its end in *end (at if
+ * none) and its count of digits in *ndigits (0 if none). */
+unsigned det_numeral(const char *s, size_t len, size_t at, size_t *end, size_t *ndigits);
+
 /* detect_spoken.c: what detect_spoken hands the digits of a spoken
  * number to: 1 if a detection of buf[0..n) (the text around the run with
  * the digits in its place) covers the digits [a, b), its kind in *kind. */
@@ -187,7 +201,24 @@ typedef int (*detect_digits_fn)(void *ctx, const char *buf, size_t n, size_t a, 
  * detect_spoken.c: English, Mongolian, Russian, Sino-Korean). */
 int detect_spoken_word(const char *s, size_t len, size_t at);
 
-/* detect_spoken.c: the end of a run of number words at at whose digits
+/* detect_spoken.c: the end of a run of two number words or more at at
+ * ("nineteen eighty-five"), its digits in d[0..*n) (at most cap); 0 if
+ * there is none or it has more digits than cap. */
+size_t detect_spoken_digits(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n);
+
+/* detect_date.c: 1 if a day of the month in English words ("fifteenth",
+ * "twenty-first") starts at at; the walk keeps such words for the date
+ * scanner. */
+int detect_day_word(const char *s, size_t len, size_t at);
+
+/* detect_spoken.c: 1 if a number written in parts may start at at: a
+ * code letter (ASCII alone, or a Korean letter name: 엠) before a
+ * separator or digits, or three digits or more before a separator the
+ * phone scanner does not read ("M·1", "9911.2345", "010, then"). */
+int detect_parts_start(const char *s, size_t len, size_t at);
+
+/* detect_spoken.c: the end of a run of number words at at, or of a
+ * number written in parts (detect_parts_start), whose digits
  * scan finds a detection in ("zero one zero, one two three four..."),
  * with its kind in *kind; 0 if none. */
 size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,

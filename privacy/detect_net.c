@@ -479,12 +479,35 @@ size_t detect_ip_written(const char *s, size_t len, size_t at)
     return det_ends_word(s, len, i) && !(i + 1 < len && s[i] == ',' && det_digit(s[i + 1])) ? i : 0;
 }
 
+/* 1 if a version word stands right before at ("Version 1.2.3.4",
+ * "v1.2.3.4", "release 1.2.3.4", "버전 1.2.3.4": report-adv12e F20): four numbers
+ * there are a version, not an address.  An address after an "ip" label
+ * is still found (detect_ip_written). */
+static int after_version_word(const char *s, size_t at)
+{
+    static const struct det_word words[] = {
+        DW("version", FIT_WORD), DW("ver", FIT_WORD), DW("v", FIT_WORD), DW("release", FIT_WORD),
+        DW("\xeb\xb2\x84\xec\xa0\x84", FIT_PREFIX),                          /* 버전 */
+        DW("\xd0\xb2\xd0\xb5\xd1\x80\xd1\x81\xd0\xb8", FIT_PREFIX),      /* верси(я, и) */
+        DW("\xd1\x85\xd1\x83\xd0\xb2\xd0\xb8\xd0\xbb\xd0\xb1\xd0\xb0\xd1\x80", FIT_PREFIX),  /* хувилбар */
+    };
+    size_t a, e;
+
+    if (at > 0 && s[at - 1] == 'v' && (at == 1 || !det_letter_before(s, at - 1)))
+        return 1;                                                   /* v1.2.3.4 */
+    if ((e = det_word_ending(s, at, " .:", &a)) != 0 && det_in_list(words, sizeof words / sizeof words[0], s + a, e - a))
+        return 1;
+    /* "version no. 1.2.3.4", "version: v 1.2.3.4" */
+    return e != 0 && (e = det_word_ending(s, a, " .:", &a)) != 0 &&
+           det_in_list(words, sizeof words / sizeof words[0], s + a, e - a);
+}
+
 size_t detect_scan_ipv4(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i = quad(s, len, at);
 
     (void)start, (void)kind;
-    return i != 0 && quad_ends(s, len, i) ? i : 0;
+    return i != 0 && quad_ends(s, len, i) && !after_version_word(s, at) ? i : 0;
 }
 
 size_t detect_scan_ipv6(const char *s, size_t len, size_t at, size_t *start, int *kind)

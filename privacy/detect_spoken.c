@@ -247,6 +247,172 @@ static size_t char_start(const char *s, size_t len, size_t i)
     return i;
 }
 
+size_t detect_spoken_digits(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
+{
+    struct run r;
+    size_t end, words;
+
+    if (!detect_spoken_word(s, len, at) || (end = read_run(&r, s, len, at, &words)) == at ||
+        words < 2 || r.n > cap)
+        end = 0;
+    else
+        memcpy(d, r.d, r.n), *n = r.n;
+    sodium_memzero(&r, sizeof r);
+    return end;
+}
+
+/* ---- numbers written in parts ----
+ * A number whose characters or groups are joined by separators the
+ * scanners do not read ("M·1234567", "M.1.2.3.4.5.6.7", "M/1/2/3",
+ * "M_1_2_3", "9911.2345", "010, then 1234, then 5678"), or spelt with a
+ * Korean letter name before Sino-Korean digits ("엠일이삼사오육칠", "엠 일이삼사
+ * 오육칠"): read compact ("m1234567", "99112345") and handed to the
+ * scanners as a spoken run is (report-adv12e F10, F21, F35). */
+
+/* The Korean names of the Latin letters (KS X 1026-style readings as
+ * Koreans spell out a code; 이 E and 오 O are digits and left out). */
+static const struct {
+    const char *name;
+    char letter;
+} ko_letters[] = {
+    { "\xec\x97\x90\xec\x9d\xb4\xec\xb9\x98", 'h' }, { "\xeb\x8d\x94\xeb\xb8\x94\xec\x9c\xa0", 'w' },
+    { "\xec\x97\x90\xec\x9d\xb4", 'a' }, { "\xec\x97\x90\xed\x94\x84", 'f' },
+    { "\xec\x97\x90\xec\x8a\xa4", 's' }, { "\xec\xa0\x9c\xec\x9d\xb4", 'j' },
+    { "\xec\xbc\x80\xec\x9d\xb4", 'k' }, { "\xeb\xb8\x8c\xec\x9d\xb4", 'v' },
+    { "\xec\x97\x91\xec\x8a\xa4", 'x' }, { "\xec\x99\x80\xec\x9d\xb4", 'y' },
+    { "\xec\xa0\x9c\xed\x8a\xb8", 'z' }, { "\xec\x97\xa0", 'm' }, { "\xec\x97\x94", 'n' },
+    { "\xec\x97\x98", 'l' }, { "\xeb\xb9\x84", 'b' }, { "\xec\x94\xa8", 'c' },
+    { "\xeb\x94\x94", 'd' }, { "\xec\xa7\x80", 'g' }, { "\xed\x94\xbc", 'p' },
+    { "\xed\x81\x90", 'q' }, { "\xec\x95\x8c", 'r' }, { "\xed\x8b\xb0", 't' },
+};
+
+/* The letter a code starts with at s[at]: one ASCII letter alone, or a
+ * Korean letter name; its length, the letter in *c, or 0. */
+static size_t code_letter(const char *s, size_t len, size_t at, char *c)
+{
+    size_t k, n;
+
+    if (det_alpha(s[at]))
+        return at + 1 < len && !det_letter_at(s, len, at + 1) ? (*c = s[at], (size_t)1) : 0;
+    /* Most Hangul words are no letter name: a Sino-Korean digit must
+     * follow one within three syllables (and a space) first. */
+    for (k = 3; k <= 9; k += 3)
+        if (det_sino_digit(s, len, at + k) >= 0 ||
+            (at + k < len && s[at + k] == ' ' && det_sino_digit(s, len, at + k + 1) >= 0))
+            break;
+    if (k > 9)
+        return 0;
+    for (k = 0; k < sizeof ko_letters / sizeof ko_letters[0]; k++)
+        if (det_starts(s, len, at, ko_letters[k].name)) {
+            n = strlen(ko_letters[k].name);
+            *c = ko_letters[k].letter;
+            return n;
+        }
+    return 0;
+}
+
+/* The separator class of numbers written in parts at s[at]: one of
+ * ". / _" or a middle dot (· ‧ ∙ ⋅ • ᆞ), a space, or a word joining
+ * groups (", then ", " then ", ", and ", " and ", ", 그리고 "); its end, or at.
+ * *odd: 1 if it is one the phone scanner does not read (all but a
+ * space). */
+static size_t part_separator(const char *s, size_t len, size_t at, int *odd)
+{
+    static const char *const words[] = {
+        ", and then ", " and then ", ", then ", " then ", ", and ", " and ",
+        ", \xea\xb7\xb8\xeb\xa6\xac\xea\xb3\xa0 ", " \xea\xb7\xb8\xeb\xa6\xac\xea\xb3\xa0 ",
+    };
+    static const char *const dots[] = {
+        "\xc2\xb7", "\xe2\x80\xa7", "\xe2\x88\x99", "\xe2\x8b\x85", "\xe2\x80\xa2", "\xe1\x86\x9e",
+    };
+    size_t k;
+
+    *odd = 1;
+    if (at >= len)
+        return at;
+    if (s[at] == '.' || s[at] == '/' || s[at] == '_')
+        return at + 1;
+    for (k = 0; k < sizeof dots / sizeof dots[0]; k++)
+        if (det_starts(s, len, at, dots[k]))
+            return at + strlen(dots[k]);
+    for (k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (det_starts(s, len, at, words[k]))
+            return at + strlen(words[k]);
+    *odd = 0;
+    return s[at] == ' ' ? at + 1 : at;
+}
+
+/* The value of the four digits at d. */
+static int atoi_4(const char *d)
+{
+    return ((d[0] - '0') * 10 + d[1] - '0') * 100 + (d[2] - '0') * 10 + d[3] - '0';
+}
+
+/* Reads a number written in parts from at into r: a code letter maybe,
+ * then groups of digits of any script (det_digit_at) joined by one kind
+ * of separator.  Its end, or at when it is none: two groups at least,
+ * seven characters at least, an odd separator or a spelt letter, and
+ * after a first digit every group three digits or more ("9911.2345",
+ * not "3.14" or "1.250.000") and no two years ("2010, then 2015"). */
+static size_t read_parts(struct run *r, const char *s, size_t len, size_t at)
+{
+    size_t p = at, q, e, end = at, groups = 0, shortest = 99, k, spelt = 0, years = 0;
+    char c, sep = 0;
+    int v, odd = 0, o;
+
+    memset(r, 0, sizeof *r);
+    if ((k = code_letter(s, len, at, &c)) > 0) {
+        r->d[r->n++] = c, spelt = !det_alpha(c) || (unsigned char)s[at] >= 0x80;
+        p = at + k;
+        if ((q = part_separator(s, len, p, &o)) > p && det_digit_at(s, len, q, &v, 1) > 0)
+            odd |= o, p = q;
+    }
+    for (;;) {
+        size_t before = r->n;
+        for (e = p; (k = det_digit_at(s, len, e, &v, 1)) > 0; e += k)
+            if (put(r, v) != 0)
+                return at;
+        if (e == p)
+            break;
+        groups++, end = e;
+        years += r->n - before == 4 && r->d[before] <= '2' &&
+                 (unsigned)atoi_4(r->d + before) >= 1900 && (unsigned)atoi_4(r->d + before) <= 2099;
+        if (r->n - before < shortest)
+            shortest = r->n - before;
+        q = part_separator(s, len, e, &o);
+        if (q == e || det_digit_at(s, len, q, &v, 1) == 0)
+            break;
+        if (sep != 0 && s[e] != sep)
+            break;
+        sep = s[e], odd |= o, p = q;
+    }
+    if (r->n < 7 || (!odd && !spelt) || years >= 2 || (groups < 2 && !(r->d[0] >= 'a' && (odd || spelt))) ||
+        (r->d[0] <= '9' && shortest < 3))
+        return at;
+    return end;
+}
+
+int detect_parts_start(const char *s, size_t len, size_t at)
+{
+    size_t k, q, e, n = 0;
+    char c;
+    int v, o;
+
+    for (e = at; n < 4 && (k = det_digit_at(s, len, e, &v, 1)) > 0; e += k)
+        n++;
+    if (n > 0) {
+        while ((k = det_digit_at(s, len, e, &v, 1)) > 0)
+            e += k;
+        q = part_separator(s, len, e, &o);
+        return n >= 3 && o && q > e && det_digit_at(s, len, q, &v, 1) > 0;
+    }
+    if ((k = code_letter(s, len, at, &c)) == 0)
+        return 0;
+    q = part_separator(s, len, at + k, &o);
+    return det_digit_at(s, len, q, &v, 1) > 0 && (o || (unsigned char)s[at] >= 0x80 ||
+                                                 (unsigned char)s[q] >= 0x80);
+}
+
 size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
                      detect_digits_fn scan, void *ctx)
 {
@@ -256,7 +422,9 @@ size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
     int found;
 
     if (!detect_spoken_word(s, len, at) || (end = read_run(&r, s, len, at, &words)) == at ||
-        words < 3 || r.n < 4) {
+        words < 3 || r.n < 4)
+        end = detect_parts_start(s, len, at) ? read_parts(&r, s, len, at) : at;
+    if (end == at) {
         sodium_memzero(&r, sizeof r);
         return 0;
     }

@@ -315,7 +315,8 @@ static int is_dash(int cp)
  *     punctuation (ㅡ in "ㅡㅡ", 김·종·수 spelled out: normalise_spell_sep);
  *   - a degree look-alike right after a digit: º (the ordinal indicator,
  *     which NFKC makes 'o'), ˚ (ring above) and ⁰ (superscript zero)
- *     become '°'; the modifier double prime ʺ becomes '\'\'' as ″ does.
+ *     become '°' (⁰ not after another superscript digit: "¹⁰" is 10);
+ *     the modifier double prime ʺ becomes '\'\'' as ″ does.
  * Where it is decided: the norm byte before and the original text after,
  * so a text and any window of it that starts at a sequence start read
  * alike. */
@@ -328,6 +329,21 @@ static int number_joiner(int cp)
 static int degree_lookalike(int cp)
 {
     return cp == 0x00BA || cp == 0x02DA || cp == 0x2070;
+}
+
+/* 1 if the ⁰ cp ending at in[end] follows a superscript digit (¹ ² ³
+ * ⁰ ⁴-⁹): it is a digit of a number written in superscripts ("⁰¹⁰-¹²³⁴",
+ * report-adv12e), not a degree sign. */
+static int superscript_before(int cp, const char *in, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)in;
+
+    if (cp != 0x2070 || end < 5)
+        return 0;
+    if (u[end - 5] == 0xC2 && (u[end - 4] == 0xB9 || u[end - 4] == 0xB2 || u[end - 4] == 0xB3))
+        return 1;
+    return end >= 6 && u[end - 6] == 0xE2 && u[end - 5] == 0x81 &&
+           (u[end - 4] == 0xB0 || (u[end - 4] >= 0xB4 && u[end - 4] <= 0xB9));
 }
 
 /* Regional indicator symbols (🇩🇴🇷🇯, report-adv12c H16): two make a flag
@@ -372,7 +388,7 @@ static const char *number_mark(const char *s, size_t len, int cp, const char *in
     if (len == 0 || s[len - 1] < '0' || s[len - 1] > '9')
         return NULL;
     if (degree_lookalike(cp))
-        return spaced ? NULL : "\xc2\xb0";
+        return spaced || superscript_before(cp, in, end) ? NULL : "\xc2\xb0";
     /* The ideographic full stop a CJK input method types between digits
      * is a full stop ("192。168。10。45": report-adv12d F11). */
     if ((cp == 0x3002 || cp == 0xFF61) && !spaced)

@@ -48,3 +48,88 @@ teardown() { common_teardown; }
     expect_status 1
     [[ "$stderr" == *"1 review flag unresolved"* ]]
 }
+
+# The number kinds report-adv12e left open, end to end: redact, export to
+# hq, the audit there, and the body hq reads.  The full set of cases is
+# tests/data/leaks/numbers2.jsonl (test_leaks_detect) and
+# numbers2-terms.jsonl (test_leaks_names).
+
+# field_hq: the stores field and hq, contacts of each other, and subject
+# Tulga with a registered phone, passport and IP address.
+field_hq() {
+    W=$T/work
+    mkdir -p "$W"
+    mkstore field
+    mkstore hq
+    introduce field hq
+    st field subject add --name "Батбаярын Алтангэрэл" --name Altangerel --locale mn \
+        --pseudonym Tulga --contact 99112345 --term id:M1234567 --term other:99112345 \
+        --term other:192.168.10.45 >/dev/null
+    st field consent Tulga --export yes --method verbal 2>/dev/null
+}
+
+# leaves_as TEXT WANT STRING...: a record of TEXT redacts to WANT (exit
+# 0); exported to hq (exit 0), the audit's residual checks pass there and
+# the body hq imports is WANT, with none of the strings.
+leaves_as() {
+    local text=$1 want=$2 id s body
+    shift 2
+    N=$((${N:-0} + 1))
+    id=$(printf '%s\n' "$text" | st field record Tulga --title "Work $N" --date 2024-03-15)
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | tail -n 1)" = "$want" ] ||
+        { printf 'want: %s\ngot:  %s\n' "$want" "$output" >&2; return 1; }
+    run --separate-stderr st field export --to hq "$id" -o "$W/$id.bundle"
+    expect_status 0
+    run --separate-stderr st hq audit "$W/$id.bundle"
+    printf '%s\n' "$output" | grep -qE '^ *residual-terms +PASS' || { printf '%s\n' "$output" >&2; return 1; }
+    printf '%s\n' "$output" | grep -qE '^ *residual-detectors +PASS' || { printf '%s\n' "$output" >&2; return 1; }
+    st hq import "$W/$id.bundle" >/dev/null
+    run --separate-stderr st hq show "$(st hq list --json | jq -r --arg t "Work $N" '.[] | select(.title == $t) | .id')"
+    expect_status 0
+    body=$(printf '%s\n' "$output" | sed -n '/^$/,/^origin:/p' | sed '1d;$d')
+    [ "$body" = "$want" ] || { printf 'hq: %s\n' "$output" >&2; return 1; }
+    for s in "$@"; do
+        [[ "$body" != *"$s"* ]] || { printf 'leaks %s at hq: %s\n' "$s" "$body" >&2; return 1; }
+    done
+}
+
+@test "leaks-numbers: a date of birth spelt out in Sino-Korean, Han numerals or English words goes whole (report-adv12e F9, F34)" {
+    field_hq
+    leaves_as '천구백팔십오년 삼월 십오일생' '[DATE-1]생' 팔십오 십오
+    leaves_as '일구팔오년 삼월 십오일생' '[DATE-1]생' 일구팔오 십오
+    leaves_as '一九八五年三月十五日生.' '[DATE-1]生.' 一九八五 十五
+    leaves_as '1985년 삼월 십오일생.' '[DATE-1]생.' 1985 십오
+    leaves_as '85년 삼월 십오일 생' '[DATE-1] 생' 85 십오
+    leaves_as 'born on the fifteenth of March, nineteen eighty-five' 'born on the [DATE-1]' fifteenth eighty
+}
+
+@test "leaks-numbers: a date of birth is replaced whole, never the year alone (report-adv12e F29)" {
+    field_hq
+    leaves_as 'born 1985 March the 15th' 'born [DATE-1]' 1985 March 15th
+    leaves_as '1985 оны гуравдугаар сарын арван тавнд төрсөн.' '[DATE-1] төрсөн.' 1985 гуравдугаар тавнд
+}
+
+@test "leaks-numbers: a registered phone with other separators, words between its groups or in Han numerals (report-adv12e F10, F33)" {
+    field_hq
+    leaves_as 'Дугаар нь 9911.2345 шүү.' 'Дугаар нь [OTHER-1] шүү.' 9911 2345
+    leaves_as 'Call 010, then 1234, then 5678.' 'Call [PHONE-1].' 010 1234 5678
+    leaves_as '電話 〇一〇 一二三四 五六七八. 零一零一二三四五六七八.' '電話 [PHONE-1]. [PHONE-2].' 〇一〇 一二三四 零一零
+    leaves_as '電話 九九一一二三四五' '電話 [PHONE-1]' 九九一一
+    leaves_as 'Call O1O-l234-5678 or ⁰¹⁰-¹²³⁴-⁵⁶⁷⁸.' 'Call [PHONE-1] or [PHONE-2].' O1O l234 ⁰¹⁰ 5678
+}
+
+@test "leaks-numbers: a registered passport with separators or spelt in Korean (report-adv12e F21, F35)" {
+    field_hq
+    leaves_as 'Passport M·1234567. M‧1234567' 'Passport [ID-1]. [ID-2]' 1234567
+    leaves_as '여권번호 엠일이삼사오육칠. 여권 엠 일이삼사오육칠.' '여권번호 [ID-1]. 여권 [ID-1].' 일이삼사 엠
+    leaves_as 'ID M.1.2.3.4.5.6.7 M/1/2/3/4/5/6/7 M_1_2_3_4_5_6_7' 'ID [ID-1] [ID-2] [ID-3]' 1.2.3 1/2/3 1_2_3
+}
+
+@test "leaks-numbers: a registered IP in every shape; a version and a register number keep their categories (report-adv12e F11, F20, F36)" {
+    field_hq
+    leaves_as 'Server 192,168,10,45, 3232238125, 0xC0A80A2D.' 'Server [OTHER-1], [OTHER-2], [OTHER-3].' 192 3232238125 C0A80A2D
+    leaves_as 'Version 1.2.3.4 released.' 'Version 1.2.3.4 released.'
+    leaves_as 'Регистр: У.Б.85031512 / UB 8503 1512' 'Регистр: [ID-1] / [ID-2]' 85031512 8503
+}

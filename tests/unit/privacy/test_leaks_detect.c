@@ -29,6 +29,7 @@
 /* The pattern kinds (6-11) and spoken numbers (14, ours). */
 static const char *const data_files[] = {
     "tests/data/leaks/detect.jsonl", "tests/data/leaks/spoken.jsonl",
+    "tests/data/leaks/numbers2.jsonl",
 };
 #define KINDS 15
 
