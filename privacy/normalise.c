@@ -1552,33 +1552,65 @@ static void spelled_key(struct builder *bd)
     bd->klen = w;
 }
 
-/* A run after a right-to-left override (U+202E), to its pop (U+202C), a
- * line break or the text's end, is shown with its letters in reverse
- * order (report-adv12d F6: "\u202eus-gnoJ miK" reads "Kim Jong-su" on
- * screen) while matching reads them as stored: each such run holding a
- * letter, a digit or any other non-ASCII character is listed in out->mixed, a mixed-script review flag (it
- * mixes display directions).  Returns 0, or -1 if out of memory. */
+/* The bidirectional formatting characters (Unicode UAX #9, table 1):
+ * 1 opens an embedding or override (LRE U+202A, RLE U+202B, LRO U+202D,
+ * RLO U+202E), 2 an isolate (LRI U+2066, RLI U+2067, FSI U+2068), -1 pops
+ * an embedding or override (PDF U+202C), -2 an isolate (PDI U+2069);
+ * 0 for anything else.  p points at a byte of the text, n bytes left. */
+static int bidi_control(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+
+    if (n < 3 || u[0] != 0xE2)
+        return 0;
+    if (u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE)
+        return u[2] == 0xAC ? -1 : 1;
+    if (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)
+        return u[2] == 0xA9 ? -2 : 2;
+    return 0;
+}
+
+/* A run inside bidirectional controls may be shown in another order than
+ * it is stored (report-adv12d F6: "\u202eus-gnoJ miK" reads "Kim Jong-su"
+ * on screen; report-adv12e F13: the isolate "\u2067us-gnoJ miK\u2069" too)
+ * while matching reads it as stored.  Every run from an opening control
+ * (any of LRE, RLE, LRO, RLO, LRI, RLI, FSI: which one reverses depends on
+ * the text around it, so all count) to the pop that closes it (nested
+ * openers counted), a line break or the text's end, holding a letter, a
+ * digit or any other non-ASCII character, is listed in out->mixed: a
+ * mixed-script review flag (it mixes display directions).  A pop with no
+ * opener reorders nothing and is left alone.  Returns 0, or -1 if out of
+ * memory. */
 static int override_runs(struct normtext *out, const char *in, size_t inlen)
 {
-    static const char rlo[] = "\xe2\x80\xae", pdf[] = "\xe2\x80\xac";
     const char *p = in, *end = in + inlen, *q, *r;
     uint32_t *m;
+    int k, depth;
 
-    while ((p = memmem(p, (size_t)(end - p), rlo, 3)) != NULL) {
-        p += 3;
-        q = memmem(p, (size_t)(end - p), pdf, 3);
-        r = memchr(p, '\n', (size_t)(end - p));
-        q = q == NULL || (r != NULL && r < q) ? (r != NULL ? r : end) : q;
-        for (r = p; r < q && (unsigned char)*r < 0x80 && !is_word_cp((unsigned char)*r); r++)
+    for (; p < end; p++) {
+        if (bidi_control(p, (size_t)(end - p)) <= 0)
+            continue;
+        for (q = p + 3, depth = 1; q < end && *q != '\n'; q++)
+            if ((k = bidi_control(q, (size_t)(end - q))) != 0) {
+                depth += k > 0 ? 1 : -1;
+                q += 2;
+                if (depth == 0) {
+                    q -= 2;
+                    break;
+                }
+            }
+        for (r = p + 3; r < q && ((unsigned char)*r < 0x80 ? !is_word_cp((unsigned char)*r)
+                                                           : bidi_control(r, (size_t)(q - r)) != 0);
+             r += (unsigned char)*r < 0x80 ? 1 : 3)
             ;
         if (r < q) {
             if ((m = realloc(out->mixed, 2 * (out->nmixed + 1) * sizeof *m)) == NULL)
                 return -1;
             out->mixed = m;
-            m[2 * out->nmixed] = (uint32_t)(p - 3 - in), m[2 * out->nmixed + 1] = (uint32_t)(q - in);
+            m[2 * out->nmixed] = (uint32_t)(p - in), m[2 * out->nmixed + 1] = (uint32_t)(q - in);
             out->nmixed++;
         }
-        p = q;
+        p = q < end && *q != '\n' ? q + 2 : q;
     }
     return 0;
 }
