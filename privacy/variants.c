@@ -565,7 +565,7 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
     if (n - g == 1 && (korean_given_i(out, key + 3 * (size_t)g, cps[g]) != 0 ||
                        (person && korean_given_alone(out, key + 3 * (size_t)g, cps[g]) != 0)))
         return -1;
-    if (person && korean_choseong(out, cps, n) != 0)
+    if (person && (korean_choseong(out, cps, n) != 0 || korean_sounds(out, cps, n, g) != 0))
         return -1;
     if (sur >= 0)
         surname_slot(&s[0], sur);
