@@ -140,6 +140,7 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
     static const struct { int sys, suffix; size_t cap; } plan[] = {
         { ROMANISE_RU, SUFFIX_MN, 8 }, { ROMANISE_JA, SUFFIX_NONE, 4 },
         { ROMANISE_DE, SUFFIX_NONE, 4 }, { ROMANISE_CS, SUFFIX_NONE, 4 },
+        { ROMANISE_YALE, SUFFIX_NONE, 2 },
     };
     struct slot full[SLOT_MAX];
     size_t i;
@@ -153,7 +154,7 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
          * places are written there ("ара" is a Mongolian word's start). */
         out->capital = plan[i].sys != ROMANISE_JA ? 1 : capital;
         /* German and Czech: places and other terms (atlases and press). */
-        if (person && plan[i].sys >= ROMANISE_DE)
+        if (person && (plan[i].sys == ROMANISE_DE || plan[i].sys == ROMANISE_CS))
             continue;
         if (given <= 0) {
             rc = word_in(out, plan[i].sys, cps, n, plan[i].suffix, plan[i].cap);
