@@ -39,6 +39,7 @@ void redactor_free(struct redactor *r)
         secmem_free(r->allowed[i]);
     redact_matcher_free(r->db, r->scratch);
     free(r->wordkind);
+    free(r->near);
     free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
     free(r);
 }

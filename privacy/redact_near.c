@@ -1,0 +1,187 @@
+/* Near misses of a registered name (report-adv12e F18): a word one edit
+ * away from a subject's name word of six letters or more ("Whitfeld",
+ * "Whitfeeld", "Whitfild", "Whitfeild" for Whitfield; "Boldbator" for the
+ * spelling Boldbatar of Болдбаатар) is a review flag (near-name), never a
+ * replacement, and never where the dictionary knows the word.
+ *
+ * The index holds, for each such name word (every spelling the variant
+ * rules made: one edit from any of them), a keyed hash (SipHash,
+ * crypto_shorthash, with a random key per redactor) of the word and of
+ * the word with each letter left out: a symmetric-deletion index
+ * (Wolf Garbe's SymSpell), so a text word is looked up with at most one
+ * letter left out.  A deletion, an insertion, a substitution and a swap
+ * of two letters side by side are found; two edits in some places too,
+ * which a review flag may afford.  Only the hashes are kept. */
+#include <sodium.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/redact_int.h"
+#include "privacy/varlist.h"
+#include "util/lexicon.h"
+
+#define NEAR_MIN 6                  /* letters of a name word */
+#define NEAR_MAX 32                 /* letters looked at, at most */
+
+/* The letters of w[0..len) (basic Latin a-z, or two-byte Cyrillic, one
+ * script only): their byte offsets in off[0..n], off[n] = len; the
+ * count, or 0 if w is anything else or longer than NEAR_MAX letters. */
+static int letters_of(size_t off[NEAR_MAX + 1], const char *w, size_t len)
+{
+    size_t i = 0;
+    int n = 0, cyr = -1;
+
+    while (i < len) {
+        unsigned char c = (unsigned char)w[i];
+        int is_cyr;
+        if (c >= 'a' && c <= 'z')
+            is_cyr = 0;
+        else if (c >= 0xD0 && c <= 0xD4 && i + 1 < len && ((unsigned char)w[i + 1] & 0xC0) == 0x80)
+            is_cyr = 1;
+        else
+            return 0;
+        if (n == NEAR_MAX || (cyr >= 0 && is_cyr != cyr))
+            return 0;
+        cyr = is_cyr;
+        off[n++] = i;
+        i += is_cyr ? 2 : 1;
+    }
+    off[n] = len;
+    return n;
+}
+
+/* The hash of w[0..len) with the letter [skip, skip_end) left out (skip ==
+ * skip_end: none); bit 0 set for a deletion. */
+static uint64_t near_hash(const unsigned char key[crypto_shorthash_KEYBYTES], const char *w,
+                          size_t len, size_t skip, size_t skip_end)
+{
+    unsigned char buf[2 * NEAR_MAX], out[crypto_shorthash_BYTES];
+    size_t n = 0;
+    uint64_t h = 0;
+
+    memcpy(buf, w, skip);
+    n = skip;
+    memcpy(buf + n, w + skip_end, len - skip_end);
+    n += len - skip_end;
+    crypto_shorthash(out, buf, n, key);
+    for (int i = 0; i < 8; i++)
+        h = h << 8 | out[i];
+    sodium_memzero(buf, sizeof buf);
+    return (h & ~(uint64_t)1) | (skip != skip_end);
+}
+
+static int u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+    return x < y ? -1 : x > y;
+}
+
+/* 1 if literal l is a name word the index holds. */
+static int near_lit(const struct lit *l)
+{
+    return l->person && l->word && !l->father && !l->initials && l->kind != FORM_SHORT &&
+           l->kind != FORM_CONTEXT && l->rule != RULE_INFLECTION;
+}
+
+void redact_near_build(struct redactor *r)
+{
+    size_t off[NEAR_MAX + 1], i, n = 0, cap = 0;
+    uint64_t *h = NULL, *g;
+    int k, j;
+
+    free(r->near), r->near = NULL, r->nnear = 0, r->near_failed = 0;
+    randombytes_buf(r->nearkey, sizeof r->nearkey);
+    for (i = 0; i < r->nlits; i++) {
+        const char *w = r->arena + r->keyoff[i];
+        if (!near_lit(&r->lits[i]) || (k = letters_of(off, w, r->lits[i].keylen)) < NEAR_MIN)
+            continue;
+        if (n + (size_t)k + 1 > cap) {
+            cap = (n + (size_t)k + 1) * 2;
+            if ((g = realloc(h, cap * sizeof *h)) == NULL) {
+                free(h);
+                r->near_failed = 1;
+                return;
+            }
+            h = g;
+        }
+        h[n++] = near_hash(r->nearkey, w, off[k], 0, 0);
+        for (j = 0; j < k; j++)
+            h[n++] = near_hash(r->nearkey, w, off[k], off[j], off[j + 1]);
+    }
+    if (n > 1)
+        qsort(h, n, sizeof *h, u64_cmp);
+    r->near = h, r->nnear = n;
+}
+
+static int near_has(const struct redactor *r, uint64_t h)
+{
+    return bsearch(&h, r->near, r->nnear, sizeof h, u64_cmp) != NULL;
+}
+
+/* 1 if the word w[0..len) (key view, lower case) is one edit from a name
+ * word of the index and is not one itself. */
+static int near_word(const struct redactor *r, const char *w, size_t len)
+{
+    size_t off[NEAR_MAX + 1];
+    int k = letters_of(off, w, len), j;
+    uint64_t whole;
+
+    if (k < NEAR_MIN - 1)
+        return 0;
+    whole = near_hash(r->nearkey, w, len, 0, 0);
+    if (near_has(r, whole))
+        return 0;                       /* the name itself: the matcher's */
+    if (near_has(r, whole | 1))
+        return 1;                       /* a letter left out */
+    for (j = 0; j < k; j++) {
+        uint64_t d = near_hash(r->nearkey, w, len, off[j], off[j + 1]);
+        if (near_has(r, d & ~(uint64_t)1) || near_has(r, d))
+            return 1;                   /* a letter added, changed or swapped */
+    }
+    return 0;
+}
+
+int redact_near_names(struct spans *flags, const struct redactor *r, const struct normtext *t)
+{
+    size_t i = 0, a, b;
+
+    if (r->near_failed)
+        return -1;
+    if (r->nnear == 0)
+        return 0;
+    while (i < t->normlen) {
+        unsigned char c = (unsigned char)t->norm[i];
+        int cp;
+        if (!((c >= 'a' && c <= 'z') || (c >= 0xD0 && c <= 0xD4))) {
+            i++;
+            continue;
+        }
+        /* One word of the norm view: letters and digits of any script. */
+        a = i;
+        while (i < t->normlen) {
+            int k = utf8_next(&cp, t->norm + i, t->normlen - i);
+            if (k <= 0 || !is_word_cp(cp))
+                break;
+            i += (size_t)k;
+        }
+        b = i;
+        if (i == a) {
+            i++;
+            continue;
+        }
+        if (b - a < 2 * NEAR_MAX + 1 && near_word(r, t->norm + a, b - a)) {
+            int lang = lexicon_lang_of((unsigned char)t->norm[a] < 0x80 ? 'a' : 0x0430);
+            struct span s = { t->ostart[a], normtext_oend(t, b - 1), FLAG_NEAR_NAME, 0, 0,
+                              SIZE_MAX, 0, 0 };
+            if (lang >= 0 && redact_known_word(lang, t->norm + a, b - a))
+                continue;
+            if (redact_span_add(flags, &s) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
