@@ -946,13 +946,36 @@ static size_t patronymic_before(const struct normtext *t, size_t p)
  * kim); not a letter alone (Russian "О Tulga писали"), and a key of two
  * letters only with a capital not at a sentence's start ("do", "So" are
  * words); p if none. */
+/* Where a one-character Korean surname glued before a given name written
+ * in Latin or Cyrillic letters at norm byte p starts (report-adv12e F2:
+ * "金Jong-su가", the Hanja 金 left beside the pseudonym): a Hangul syllable
+ * or a Han character standing at a word's start, whose key (a Han
+ * character's first Hangul reading, hanja.h) is a surname; p if none. */
+static size_t surname_glued(const struct normtext *t, size_t p)
+{
+    size_t w = cp_start(t->norm, p), ka, kb;
+    int cp, first;
+
+    if (utf8_next(&cp, t->norm + w, p - w) <= 0 || !(is_han_cp(cp) || is_hangul_cp(cp)) ||
+        utf8_next(&first, t->norm + p, t->normlen - p) <= 0 || is_han_cp(first) ||
+        is_hangul_cp(first) || (w > 0 && is_word_cp(redact_cp_before(t->norm, w))))
+        return p;
+    for (ka = 0; ka < t->keylen && t->kpos[ka] < w; ka++)
+        ;
+    for (kb = ka; kb < t->keylen && t->kpos[kb] < p; kb++)
+        ;
+    return kb > ka && variants_is_surname(t->key + ka, kb - ka) ? w : p;
+}
+
 static size_t surname_before(const struct normtext *t, size_t p)
 {
     char key[16];
     size_t w, end, k = 0, ka, kb;
     int cp, n, r;
 
-    if (p < 2 || t->norm[p - 1] != ' ')
+    if (p > 0 && t->norm[p - 1] != ' ')
+        return surname_glued(t, p);
+    if (p < 2)
         return p;
     end = p - 1;
     for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); w = cp_start(t->norm, w))
