@@ -145,43 +145,83 @@ static int near_word(const struct redactor *r, const char *w, size_t len)
     return 0;
 }
 
+/* The length of a character at s[0..n) that joins the letters of one
+ * name word: a hyphen, an apostrophe, or a character that masks a letter
+ * (report-adv12e F14: "J*ng-su", "J○ng-su": * _ # ○ ● ◯ 〇 × ■ □); 0 if none. */
+static size_t joiner_len(const char *s, size_t n)
+{
+    static const char *const marks[] = {
+        "\xe2\x97\x8b", "\xe2\x97\x8f", "\xe2\x97\xaf", "\xe3\x80\x87", "\xc3\x97",
+        "\xe2\x96\xa0", "\xe2\x96\xa1",
+    };
+
+    if (n > 0 && strchr("-'*_#", s[0]) != NULL)
+        return 1;
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (n >= strlen(marks[i]) && memcmp(s, marks[i], strlen(marks[i])) == 0)
+            return strlen(marks[i]);
+    return 0;
+}
+
+/* The length of a Latin or Cyrillic letter of the norm view at s[0..n)
+ * (lower case there), or 0. */
+static size_t letter_len(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+
+    if (c >= 'a' && c <= 'z')
+        return 1;
+    return c >= 0xD0 && c <= 0xD4 && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80 ? 2 : 0;
+}
+
 int redact_near_names(struct spans *flags, const struct redactor *r, const struct normtext *t)
 {
-    size_t i = 0, a, b;
+    char w[2 * NEAR_MAX + 2];
+    size_t i = 0, a, k, j, wl;
+    int cp;
 
     if (r->near_failed)
         return -1;
     if (r->nnear == 0)
         return 0;
     while (i < t->normlen) {
-        unsigned char c = (unsigned char)t->norm[i];
-        int cp;
-        if (!((c >= 'a' && c <= 'z') || (c >= 0xD0 && c <= 0xD4))) {
+        if (letter_len(t->norm + i, t->normlen - i) == 0 ||
+            (i > 0 && is_word_cp(redact_cp_before(t->norm, i)))) {
             i++;
             continue;
         }
-        /* One word of the norm view: letters and digits of any script. */
-        a = i;
-        while (i < t->normlen) {
-            int k = utf8_next(&cp, t->norm + i, t->normlen - i);
-            if (k <= 0 || !is_word_cp(cp))
+        /* One word: letters, joined over hyphens, apostrophes and masks
+         * (the letters alone are looked up); a word glued to any other
+         * word character (digits, Hangul) is left. */
+        a = i, wl = 0;
+        for (;;) {
+            while ((k = letter_len(t->norm + i, t->normlen - i)) > 0) {
+                if (wl + k < sizeof w)
+                    memcpy(w + wl, t->norm + i, k);
+                wl += k, i += k;
+            }
+            if ((j = joiner_len(t->norm + i, t->normlen - i)) == 0)
                 break;
-            i += (size_t)k;
+            if (i + j >= t->normlen || letter_len(t->norm + i + j, t->normlen - i - j) == 0) {
+                /* A mask ends the word too ("Jong-s_"). */
+                if (t->norm[i] != '-' && t->norm[i] != '\'')
+                    i += j;
+                break;
+            }
+            i += j;
         }
-        b = i;
-        if (i == a) {
-            i++;
+        if (i < t->normlen && utf8_next(&cp, t->norm + i, t->normlen - i) > 0 && is_word_cp(cp))
             continue;
-        }
-        if (b - a < 2 * NEAR_MAX + 1 && near_word(r, t->norm + a, b - a)) {
-            int lang = lexicon_lang_of((unsigned char)t->norm[a] < 0x80 ? 'a' : 0x0430);
-            struct span s = { t->ostart[a], normtext_oend(t, b - 1), FLAG_NEAR_NAME, 0, 0,
+        if (wl < sizeof w && near_word(r, w, wl)) {
+            int lang = lexicon_lang_of((unsigned char)w[0] < 0x80 ? 'a' : 0x0430);
+            struct span s = { t->ostart[a], normtext_oend(t, i - 1), FLAG_NEAR_NAME, 0, 0,
                               SIZE_MAX, 0, 0 };
-            if (lang >= 0 && redact_known_word(lang, t->norm + a, b - a))
+            if (lang >= 0 && redact_known_word(lang, t->norm + a, i - a))
                 continue;
             if (redact_span_add(flags, &s) != 0)
                 return -1;
         }
     }
+    sodium_memzero(w, sizeof w);
     return 0;
 }
