@@ -139,7 +139,7 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
 {
     static const struct { int sys, suffix; size_t cap; } plan[] = {
         { ROMANISE_RU, SUFFIX_MN, 8 }, { ROMANISE_JA, SUFFIX_NONE, 4 },
-        { ROMANISE_DE, SUFFIX_NONE, 4 }, { ROMANISE_CS, SUFFIX_NONE, 4 },
+        { ROMANISE_DE, SUFFIX_NONE, 4 }, { ROMANISE_CS, SUFFIX_EU, 4 },
         { ROMANISE_YALE, SUFFIX_NONE, 2 },
     };
     struct slot full[SLOT_MAX];
