@@ -8,21 +8,6 @@ bats_require_minimum_version 1.5.0
 load helpers
 load leaks-names
 
-# exports_clean STRING...: export everything to hq; the audit passes and
-# no record shown at hq holds any of the strings.
-exports_clean() {
-    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
-    expect_status 0
-    run st hq audit "$W/b.bundle"
-    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-    st hq import "$W/b.bundle" >/dev/null
-    for id in $(st hq list --json | jq -r '.[].id'); do
-        run st hq show "$id"
-        expect_status 0
-        no_leak "$output" "$@"
-    done
-}
-
 # flagged_blocks SUBJECT-ARGS TEXT KIND FLAGGED: redact reports FLAGGED as
 # an unresolved review flag of KIND (exit 1) and export refuses (exit 1,
 # no bundle).
