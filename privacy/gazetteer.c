@@ -232,8 +232,9 @@ int gazetteer_scan(const struct normtext *nt, gazetteer_hit_fn hit, void *ctx,
 }
 
 /* ---- Other names of places ----
- * The whole list normalised at once, as one key: names separated by '|',
- * places by '#' (the key view keeps both). */
+ * The whole list normalised at once, as one key: names separated by '&',
+ * places by '#' (the key view keeps both; not '|', which between two
+ * letters joins a name's parts: normalise.h). */
 static struct {
     char *key;
     size_t len;
@@ -241,7 +242,7 @@ static struct {
 } places;
 static pthread_once_t places_once = PTHREAD_ONCE_INIT;
 
-/* Appends list to joined at *at: names split by '|', places by '#'; a
+/* Appends list to joined at *at: names split by '&', places by '#'; a
  * field starting with '@' (place_extra.txt: the entry's source) and the
  * rest of its line are left out. */
 static void places_join(char *joined, size_t *at, const char *list)
@@ -253,7 +254,7 @@ static void places_join(char *joined, size_t *at, const char *list)
             while (i + 1 < n && list[i + 1] != '\n')
                 i++;
         else
-            joined[(*at)++] = list[i] == '\t' ? '|' : list[i] == '\n' ? '#' : list[i];
+            joined[(*at)++] = list[i] == '\t' ? '&' : list[i] == '\n' ? '#' : list[i];
     }
     if (*at > 0 && joined[*at - 1] != '#')
         joined[(*at)++] = '#';
@@ -276,7 +277,7 @@ static void places_load(void)
     free(joined);
 }
 
-/* Calls fn for each name of the place list[0..n) (names split by '|') but
+/* Calls fn for each name of the place list[0..n) (names split by '&') but
  * key itself. */
 static int each_other_name(const char *list, size_t n, const char *key, size_t keylen,
                            gazetteer_name_fn fn, void *ctx)
@@ -285,7 +286,7 @@ static int each_other_name(const char *list, size_t n, const char *key, size_t k
     int rc = 0;
 
     while (a < n && rc == 0) {
-        for (b = a; b < n && list[b] != '|'; b++)
+        for (b = a; b < n && list[b] != '&'; b++)
             ;
         if (b > a && !(b - a == keylen && memcmp(list + a, key, keylen) == 0))
             rc = fn(ctx, list + a, b - a);
@@ -310,7 +311,7 @@ int gazetteer_place_names(const char *key, size_t keylen, gazetteer_name_fn fn, 
             ;
         for (a = p; a < b;) {
             size_t c = a;
-            while (c < b && places.key[c] != '|')
+            while (c < b && places.key[c] != '&')
                 c++;
             if (c - a == keylen && memcmp(places.key + a, key, keylen) == 0) {
                 rc = each_other_name(places.key + p, b - p, key, keylen, fn, ctx);

@@ -1392,9 +1392,11 @@ static int read_split(struct builder *bd)
 
 /* ---- Names spelled out letter by letter (issue 12 follow-up) ----
  * "B.o.l.d", "김.종.수가", "종_수", "D_o_r_j": one punctuation character
- * (normalise_spell_sep) between two letters of one script, at least one
- * of which stands alone (a non-word character or the text's edge on its
- * other side), is a *gap*, left out of the key as spaces and dashes are;
+ * (normalise_spell_sep) between two letters of one script is a *gap*,
+ * left out of the key as spaces and dashes are (report-adv12e F22:
+ * "Jong/su", "Jong\\su", "Jong|su" are the name's parts joined; before, at
+ * least one letter had to stand alone: a non-word character or the
+ * text's edge on its other side, as it still must beside a full stop);
  * the norm view keeps it (the detectors read it: "a.b@x.org").  A full
  * stop between Latin letters is a gap only in a run of at least four
  * letters standing alone ("B.o.l.d"): K.J.S. and J.S. Kim are initials,
@@ -1408,7 +1410,8 @@ static int read_split(struct builder *bd)
 int normalise_spell_sep(int cp)
 {
     return cp == '.' || cp == '_' || cp == '*' || cp == '/' || cp == '|' || cp == '+' ||
-           cp == '~' || cp == 0x00B7 || cp == 0x2022 || cp == 0x2027 ||
+           cp == '~' || cp == '\\' || cp == ':' || cp == ';' || cp == '^' || cp == '=' ||
+           cp == 0x00B7 || cp == 0x2022 || cp == 0x2027 ||
            cp == 0x2219 || cp == 0x22C5 || cp == 0x318D;
 }
 
@@ -1481,7 +1484,10 @@ static int spell_gap(const char *s, size_t len, size_t p, size_t n, int *alone)
     *alone = letter_alone(s, len, a, p) | letter_alone(s, len, p + n, b) << 1;
     if (s[p] == '.' && l < 0x80)
         return *alone == 3 && 2 + dot_run(s, len, a, p, -1) + dot_run(s, len, p + n, b, 1) >= SPELL_RUN;
-    return *alone != 0;
+    /* Any other separator joins the parts of a name too (Jong/su, Jong\\su,
+     * Jong|su, Jong:su: report-adv12e F22), whether or not a letter
+     * stands alone. */
+    return 1;
 }
 
 int normalise_spelled(const char *norm, size_t len, size_t a, size_t b)
@@ -1533,50 +1539,136 @@ size_t normalise_gap(const char *norm, size_t len, size_t p)
  * One reading per digit (1 is i, not l). */
 #define LEET_SCAN 64
 
-static int leet_letter(int c)
-{
-    static const char map[] = "oi?eas?tbg";
-
-    return c >= '0' && c <= '9' && map[c - '0'] != '?' ? map[c - '0'] : 0;
-}
-
 static int ascii_letter(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* The letter the digit at norm byte p stands for, or 0. */
-static int leet_at(const char *s, size_t len, size_t p)
+/* 1 if a Cyrillic letter (U+0400-U+04FF, two bytes: lead D0-D3) starts at
+ * s[p] (len bytes). */
+static int cyr_at(const char *s, size_t len, size_t p)
 {
-    size_t a = p, b = p + 1, letters = 0, digits = 0, i;
+    unsigned char c = (unsigned char)s[p];
 
-    if (leet_letter(s[p]) == 0 ||
-        !((p > 0 && ascii_letter(s[p - 1])) || (p + 1 < len && ascii_letter(s[p + 1]))))
-        return 0;
-    while (a > 0 && p - a < LEET_SCAN && (ascii_letter(s[a - 1]) || (s[a - 1] >= '0' && s[a - 1] <= '9')))
-        a--;
-    while (b < len && b - p < LEET_SCAN && (ascii_letter(s[b]) || (s[b] >= '0' && s[b] <= '9')))
-        b++;
-    /* A word glued to other word characters (Cyrillic, Hangul) is left. */
+    return c >= 0xD0 && c <= 0xD3 && p + 1 < len && ((unsigned char)s[p + 1] & 0xC0) == 0x80;
+}
+
+/* 1 if a Cyrillic letter ends just before s[p]. */
+static int cyr_before(const char *s, size_t len, size_t p)
+{
+    return p >= 2 && cyr_at(s, len, p - 2);
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The letter the digit c stands for in a Latin (cyr 0) or Cyrillic word;
+ * "" if none.  One reading per digit, the letter it looks like or is
+ * typed for: Latin 0 o, 1 i, 3 e, 4 a, 5 s, 7 t, 8 b, 9 g; Cyrillic 0 о,
+ * 1 и, 3 з, 4 ч, 6 б, 8 в (report-adv12e F40; 1 is l, л after a vowel:
+ * leet_at). */
+static const char *leet_letter(int c, int cyr)
+{
+    static const char *const latin[10] = { "o", "i", "", "e", "a", "s", "", "t", "b", "g" };
+    static const char *const cyrillic[10] = {
+        "\xd0\xbe", "\xd0\xb8", "", "\xd0\xb7", "\xd1\x87", "", "\xd0\xb1", "", "\xd0\xb2", "",
+    };
+
+    unsigned d = (unsigned)c - '0';
+
+    return d < 10 ? (cyr ? cyrillic : latin)[d] : "";
+}
+
+/* 1 if the letter ending before s[p] (Latin or Cyrillic) is a vowel. */
+static int vowel_before(const char *s, size_t len, size_t p)
+{
+    static const char *const cyr_vowels[] = {
+        "\xd0\xb0", "\xd1\x8d", "\xd0\xb8", "\xd0\xbe", "\xd1\x83", "\xd3\xa9", "\xd2\xaf",
+        "\xd1\x8b", "\xd0\xb5", "\xd1\x91", "\xd1\x8e", "\xd1\x8f",
+    };
+
+    if (p > 0 && ascii_letter(s[p - 1]))
+        return strchr("aeiouy", s[p - 1] | 0x20) != NULL;
+    for (size_t i = 0; cyr_before(s, len, p) && i < sizeof cyr_vowels / sizeof cyr_vowels[0]; i++)
+        if (memcmp(s + p - 2, cyr_vowels[i], 2) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if a Latin or Cyrillic letter is next to norm byte p: before it
+ * (dir -1) or after it (dir 1). */
+static int letter_at(const char *s, size_t len, size_t p, int dir)
+{
+    if (dir < 0)
+        return (p > 0 && ascii_letter(s[p - 1])) || cyr_before(s, len, p);
+    return p + 1 < len && (ascii_letter(s[p + 1]) || cyr_at(s, len, p + 1));
+}
+
+/* The letter the digit at norm byte p stands for ("" if none): in a word
+ * of Latin letters or one of Cyrillic letters (never both, never glued to
+ * other non-ASCII word characters) with at least two letters, twice as
+ * many letters as digits, a letter next to the digit, and no two digits
+ * side by side, except one pair of the same 0 or 1 in a word of three
+ * letters or more ("Ulz11": ulzii, report-adv12e F17). */
+static const char *leet_at(const char *s, size_t len, size_t p)
+{
+    size_t a = p, b = p + 1, letters = 0, digits = 0, pairs = 0, i;
+    int cyr = 0, lat = 0;
+
+    /* First the cheap test: a letter next to the digit, or next to its
+     * pair (most digits are in numbers). */
+    if ((leet_letter(s[p], 0)[0] == 0 && leet_letter(s[p], 1)[0] == 0) ||
+        !(letter_at(s, len, p, -1) || letter_at(s, len, p, 1) ||
+          (p > 0 && is_digit(s[p - 1]) && letter_at(s, len, p - 1, -1)) ||
+          (p + 1 < len && is_digit(s[p + 1]) && letter_at(s, len, p + 1, 1))))
+        return "";
+    while (a > 0 && p - a < LEET_SCAN) {
+        if (ascii_letter(s[a - 1]) || is_digit(s[a - 1]))
+            a--;
+        else if (cyr_before(s, len, a))
+            a -= 2;
+        else
+            break;
+    }
+    while (b < len && b - p < LEET_SCAN) {
+        if (ascii_letter(s[b]) || is_digit(s[b]))
+            b++;
+        else if (cyr_at(s, len, b))
+            b += 2;
+        else
+            break;
+    }
+    /* A word glued to other word characters (Hangul, Han) is left. */
     if ((a > 0 && ((unsigned char)s[a - 1] & 0x80)) || (b < len && ((unsigned char)s[b] & 0x80)))
-        return 0;
+        return "";
     for (i = a; i < b; i++) {
         if (ascii_letter(s[i])) {
-            letters++;
+            letters++, lat = 1;
+        } else if (cyr_at(s, len, i)) {
+            letters++, cyr = 1, i++;
         } else {
             digits++;
-            if (i + 1 < b && !ascii_letter(s[i + 1]))
-                return 0;
+            if (i + 1 < b && is_digit(s[i + 1])) {
+                if (s[i + 1] != s[i] || (s[i] != '0' && s[i] != '1') ||
+                    (i + 2 < b && is_digit(s[i + 2])))
+                    return "";
+                pairs++;
+            }
         }
     }
-    if (letters < 2 || letters < 2 * digits)
-        return 0;
+    if ((lat && cyr) || letters < 2 || letters < 2 * digits) {
+        if (!(pairs == 1 && digits == 2 && letters >= 3))
+            return "";
+    }
     /* 1 is l after a vowel, before a consonant or the word's end
-     * ("A1tangerel", "Altangere1": report-adv12d F7), else i ("K1m"). */
-    if (s[p] == '1' && p > a && strchr("aeiouy", s[p - 1] | 0x20) != NULL &&
-        (p + 1 >= b || (ascii_letter(s[p + 1]) && strchr("aeiouy", s[p + 1] | 0x20) == NULL)))
-        return 'l';
-    return leet_letter(s[p]);
+     * ("A1tangerel", "Altangere1": report-adv12d F7; "Алтангэрэ1"), else i
+     * ("K1m", "Өлз1й"). */
+    if (s[p] == '1' && vowel_before(s, len, p) &&
+        (p + 1 >= b || (!is_digit(s[p + 1]) && !vowel_before(s, len, p + (cyr ? 3 : 2)))))
+        return cyr ? "\xd0\xbb" : "l";
+    return leet_letter(s[p], cyr);
 }
 
 /* The key bytes spelled_key may change: digits, the separators of a
@@ -1586,32 +1678,53 @@ static int leet_at(const char *s, size_t len, size_t p)
 static const unsigned char spell_byte[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
     ['8'] = 1, ['9'] = 1, ['.'] = 1, ['_'] = 1, ['*'] = 1, ['/'] = 1, ['|'] = 1, ['+'] = 1,
-    ['~'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1,
+    ['~'] = 1, ['\\'] = 1, [':'] = 1, [';'] = 1, ['^'] = 1, ['='] = 1, [0xC2] = 1, [0xE2] = 1,
+    [0xE3] = 1,
 };
 
 /* Leaves the gaps (above) out of bd's key view, and reads leetspeak
- * digits as letters there.  Runs of bytes it keeps (most of a text) are
- * passed over, and moved down only once something was left out. */
-static void spelled_key(struct builder *bd)
+ * digits as letters there (a Cyrillic letter takes two bytes for the
+ * digit's one: the key is then written anew).  Runs of bytes it keeps
+ * (most of a text) are copied at once.  Returns 0, or -1 if out of
+ * memory. */
+static int spelled_key(struct builder *bd)
 {
-    size_t i = 0, w = 0, p, run;
-    int cp, k, alone, l;
+    size_t i, w = 0, p, extra = 0, run;
+    int cp, k, alone;
+    const char *l;
+    char *dk = bd->k;
+    uint32_t *dka = bd->ka;
 
-    for (;; i++) {
+    for (i = 0; i < bd->klen; i++)
+        if (is_digit(bd->k[i]) && strlen(leet_at(bd->s, bd->len, bd->ka[i])) == 2)
+            extra++;
+    if (extra > 0) {
+        if (bd->klen + extra + 1 > bd->cap && grow(bd, bd->klen + extra) != 0)
+            return -1;
+        if ((dk = secmem_wipe_malloc(bd->cap)) == NULL)
+            return -1;
+        if ((dka = malloc(bd->cap * sizeof *dka)) == NULL) {
+            secmem_wipe_free(dk);
+            return -1;
+        }
+    }
+    for (i = 0;; i++) {
         unsigned char c;
         for (run = i; run < bd->klen && !spell_byte[(unsigned char)bd->k[run]]; run++)
             ;
-        if (w != i && run > i) {
-            memmove(bd->k + w, bd->k + i, run - i);
-            memmove(bd->ka + w, bd->ka + i, (run - i) * sizeof *bd->ka);
+        if ((dk != bd->k || w != i) && run > i) {
+            memmove(dk + w, bd->k + i, run - i);
+            memmove(dka + w, bd->ka + i, (run - i) * sizeof *dka);
         }
         w += run - i, i = run;
         if (i >= bd->klen)
             break;
         c = (unsigned char)bd->k[i];
-        if (c >= '0' && c <= '9' && (l = leet_at(bd->s, bd->len, bd->ka[i])) != 0) {
-            bd->k[w] = (char)l;
-            bd->ka[w++] = bd->ka[i];
+        if (is_digit((char)c) && *(l = leet_at(bd->s, bd->len, bd->ka[i])) != '\0') {
+            for (; *l != '\0'; l++) {
+                dk[w] = *l;
+                dka[w++] = bd->ka[i];
+            }
             continue;
         }
         /* A full stop between two digits is left out of the key, as a
@@ -1621,50 +1734,84 @@ static void spelled_key(struct builder *bd)
             bd->s[p - 1] <= '9' && bd->s[p + 1] >= '0' && bd->s[p + 1] <= '9')
             continue;
         if ((c == '.' || c == '_' || c == '*' || c == '/' || c == '|' || c == '+' || c == '~' ||
-             c == 0xC2 || c == 0xE2 || c == 0xE3) &&
+             c == '\\' || c == ':' || c == ';' || c == '^' || c == '=' || c == 0xC2 || c == 0xE2 ||
+             c == 0xE3) &&
             (k = utf8_decode(&cp, bd->s + (p = bd->ka[i]), bd->len - bd->ka[i])) > 0 &&
             normalise_spell_sep(cp) && spell_gap(bd->s, bd->len, p, (size_t)k, &alone)) {
             i += (size_t)k - 1;
             continue;
         }
-        bd->k[w] = bd->k[i];
-        bd->ka[w++] = bd->ka[i];
+        dk[w] = bd->k[i];
+        dka[w++] = bd->ka[i];
+    }
+    if (dk != bd->k) {
+        secmem_wipe_free(bd->k), free(bd->ka);
+        bd->k = dk, bd->ka = dka;
     }
     bd->klen = w;
+    return 0;
 }
 
-/* A run after a right-to-left override (U+202E), to its pop (U+202C), a
- * line break or the text's end, is shown with its letters in reverse
- * order (report-adv12d F6: "\u202eus-gnoJ miK" reads "Kim Jong-su" on
- * screen) while matching reads them as stored: each such run holding a
- * letter, a digit or any other non-ASCII character is listed in out->mixed, a mixed-script review flag (it
- * mixes display directions).  Returns 0, or -1 if out of memory. */
+/* The bidirectional formatting characters (Unicode UAX #9, table 1):
+ * 1 opens an embedding or override (LRE U+202A, RLE U+202B, LRO U+202D,
+ * RLO U+202E), 2 an isolate (LRI U+2066, RLI U+2067, FSI U+2068), -1 pops
+ * an embedding or override (PDF U+202C), -2 an isolate (PDI U+2069);
+ * 0 for anything else.  p points at a byte of the text, n bytes left. */
+static int bidi_control(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+
+    if (n < 3 || u[0] != 0xE2)
+        return 0;
+    if (u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE)
+        return u[2] == 0xAC ? -1 : 1;
+    if (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)
+        return u[2] == 0xA9 ? -2 : 2;
+    return 0;
+}
+
+/* A run inside bidirectional controls may be shown in another order than
+ * it is stored (report-adv12d F6: "\u202eus-gnoJ miK" reads "Kim Jong-su"
+ * on screen; report-adv12e F13: the isolate "\u2067us-gnoJ miK\u2069" too)
+ * while matching reads it as stored.  Every run from an opening control
+ * (any of LRE, RLE, LRO, RLO, LRI, RLI, FSI: which one reverses depends on
+ * the text around it, so all count) to the pop that closes it (nested
+ * openers counted), a line break or the text's end, holding a letter, a
+ * digit or any other non-ASCII character, is listed in out->mixed: a
+ * mixed-script review flag (it mixes display directions).  A pop with no
+ * opener reorders nothing and is left alone.  Returns 0, or -1 if out of
+ * memory. */
 static int override_runs(struct normtext *out, const char *in, size_t inlen)
 {
-    static const char rlo[] = "\xe2\x80\xae", pdf[] = "\xe2\x80\xac";
     const char *p = in, *end = in + inlen, *q, *r;
     uint32_t *m;
+    int k, depth;
 
-    /* memchr for its first byte, rare in most text: faster than memmem. */
-    while ((p = memchr(p, rlo[0], (size_t)(end - p))) != NULL) {
-        if (end - p < 3 || memcmp(p, rlo, 3) != 0) {
-            p++;
+    /* memchr for the controls' first byte, rare in most text. */
+    for (; p < end && (p = memchr(p, 0xE2, (size_t)(end - p))) != NULL; p++) {
+        if (bidi_control(p, (size_t)(end - p)) <= 0)
             continue;
-        }
-        p += 3;
-        q = memmem(p, (size_t)(end - p), pdf, 3);
-        r = memchr(p, '\n', (size_t)(end - p));
-        q = q == NULL || (r != NULL && r < q) ? (r != NULL ? r : end) : q;
-        for (r = p; r < q && (unsigned char)*r < 0x80 && !is_word_cp((unsigned char)*r); r++)
+        for (q = p + 3, depth = 1; q < end && *q != '\n'; q++)
+            if ((k = bidi_control(q, (size_t)(end - q))) != 0) {
+                depth += k > 0 ? 1 : -1;
+                q += 2;
+                if (depth == 0) {
+                    q -= 2;
+                    break;
+                }
+            }
+        for (r = p + 3; r < q && ((unsigned char)*r < 0x80 ? !is_word_cp((unsigned char)*r)
+                                                           : bidi_control(r, (size_t)(q - r)) != 0);
+             r += (unsigned char)*r < 0x80 ? 1 : 3)
             ;
         if (r < q) {
             if ((m = realloc(out->mixed, 2 * (out->nmixed + 1) * sizeof *m)) == NULL)
                 return -1;
             out->mixed = m;
-            m[2 * out->nmixed] = (uint32_t)(p - 3 - in), m[2 * out->nmixed + 1] = (uint32_t)(q - in);
+            m[2 * out->nmixed] = (uint32_t)(p - in), m[2 * out->nmixed + 1] = (uint32_t)(q - in);
             out->nmixed++;
         }
-        p = q;
+        p = q < end && *q != '\n' ? q + 2 : q;
     }
     return 0;
 }
@@ -1692,7 +1839,12 @@ int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
         out->mixed = NULL, out->nmixed = 0;
         return err_set(e, EXIT_INPUT, "out of memory while normalising text");
     }
-    spelled_key(&nb);
+    if (spelled_key(&nb) != 0) {
+        free_builder(&nb);
+        free(out->mixed);
+        out->mixed = NULL, out->nmixed = 0;
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text");
+    }
     nb.k[nb.klen] = '\0';
     out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a;
     out->inlen = inlen;

@@ -40,6 +40,7 @@ void redactor_free(struct redactor *r)
         secmem_free(r->allowed[i]);
     redact_matcher_free(r->db, r->scratch);
     free(r->wordkind);
+    free(r->near);
     free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
     free(r);
 }
@@ -218,7 +219,8 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     int cp, second, k, k2;
 
     if ((k = utf8_next(&cp, key, keylen)) > 0) {
-        v.suffix = is_hangul_cp(cp) ? SUFFIX_KO : is_cyrillic_cp(cp) ? SUFFIX_MN : SUFFIX_NONE;
+        v.suffix = is_hangul_cp(cp) ? SUFFIX_KO : is_cyrillic_cp(cp) ? SUFFIX_MN
+                   : cp >= 'a' && cp <= 'z' && keylen >= 5 ? SUFFIX_EU : SUFFIX_NONE;
         /* An abbreviation of two Latin or Cyrillic letters (УБ) counts only
          * written with a capital ("уб" is no place). */
         k2 = (size_t)k < keylen ? utf8_next(&second, key + k, keylen - (size_t)k) : 0;

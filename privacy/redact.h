@@ -55,7 +55,8 @@ struct redaction_item {
 struct redaction_flag {
     size_t start, len;          /* bytes in redaction.text */
     const char *kind;           /* "korean-name", "cyrillic-name", "title-name",
-                                   "short-name", "name-or-word", "mixed-script" */
+                                   "short-name", "name-or-word", "mixed-script",
+                                   "near-name" */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 

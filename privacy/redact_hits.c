@@ -675,6 +675,55 @@ static int word_context(const struct normtext *t, size_t a, size_t b)
            word_is(t, wa, wb, common_after, sizeof common_after / sizeof common_after[0], 0);
 }
 
+/* Korean words of address and vocatives written in Latin letters after
+ * a hyphen (Min-ah, Min-i, Min-nim, Jin-ssi: report-adv12e F30), from the
+ * Korean ones (ko_name_marks in variants.c) in Revised Romanisation,
+ * McCune-Reischauer and common spellings. */
+static const char *const address_romanised[] = {
+    "a", "ah", "ya", "yah", "i", "yi", "nim", "ssi", "shi", "sshi", "hyung", "hyeong",
+    "hyungnim", "oppa", "unni", "eonni", "onni", "noona", "nuna", "sunbae", "seonbae",
+    "ssaem", "saem", "gun", "kun", "yang", "dongmu", "tongmu", "dongji", "tongji",
+    "seonsaengnim", "sonsaengnim", "sunsaengnim", "seonsaeng", "sonsaeng", "ajussi",
+    "ajeossi", "ajumma", "samchon", "imo", "gomo",
+};
+
+/* 1 if the word starting at norm byte p (after a hyphen) is one of
+ * address_romanised, written to its end. */
+static int romanised_address(const struct normtext *t, size_t p)
+{
+    size_t e = p;
+
+    while (e < t->normlen && t->norm[e] >= 'a' && t->norm[e] <= 'z')
+        e++;
+    if (e == p || (e < t->normlen && is_word_cp(redact_cp_before(t->norm, e + 1)) &&
+                   (unsigned char)t->norm[e] >= 0x80))
+        return 0;
+    for (size_t i = 0; i < sizeof address_romanised / sizeof address_romanised[0]; i++)
+        if (strlen(address_romanised[i]) == e - p && memcmp(t->norm + p, address_romanised[i], e - p) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if Hangul glued after a name written in other letters, ending at norm
+ * byte b, marks a name (report-adv12e F15: "Min이가", "Min이랑", "Min씨가"):
+ * a word of address (variants_ko_marks_name), or the suffix 이 a name
+ * ending in a consonant is called with, alone or with particles. */
+static int ko_marks_after_latin(const struct normtext *t, size_t b)
+{
+    size_t e = b;
+    int cp, k;
+
+    while (e < t->normlen && (k = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 &&
+           is_hangul_cp(cp))
+        e += (size_t)k;
+    if (e == b)
+        return 0;
+    if (variants_ko_marks_name(t->norm + b, e - b))
+        return 1;
+    return memcmp(t->norm + b, "\xec\x9d\xb4", 3) == 0 &&
+           (e == b + 3 || variant_suffix_ok(SUFFIX_KO, t->norm + b + 3, e - b - 3));
+}
+
 /* 1 if the context of the hit [a, b) (norm bytes; the rest of its word
  * up to wend) marks a name rather than an ordinary word: written with a
  * capital not at a sentence's start, a title before it, a word of address
@@ -698,6 +747,10 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
     last = redact_cp_before(t->norm, b);
     wend = word_end(t->norm, t->normlen, b, last);
     if (is_hangul_cp(last) && variants_ko_marks_name(t->norm + b, wend - b))
+        return 1;
+    if (!is_hangul_cp(last) && ko_marks_after_latin(t, b))
+        return 1;
+    if (b + 1 < t->normlen && t->norm[b] == '-' && romanised_address(t, b + 1))
         return 1;
     return wend == b && word_after(&wa, &wb, t, b) &&
            (word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
@@ -1055,11 +1108,34 @@ static size_t patronymic_before(const struct normtext *t, size_t p)
  * words); p if none. */
 static int surname_word(const struct normtext *t, size_t w, size_t end);
 
+/* Where a one-character Korean surname glued before a given name written
+ * in Latin or Cyrillic letters at norm byte p starts (report-adv12e F2:
+ * "金Jong-su가", the Hanja 金 left beside the pseudonym): a Hangul syllable
+ * or a Han character standing at a word's start, whose key (a Han
+ * character's first Hangul reading, hanja.h) is a surname; p if none. */
+static size_t surname_glued(const struct normtext *t, size_t p)
+{
+    size_t w = cp_start(t->norm, p), ka, kb;
+    int cp, first;
+
+    if (utf8_next(&cp, t->norm + w, p - w) <= 0 || !(is_han_cp(cp) || is_hangul_cp(cp)) ||
+        utf8_next(&first, t->norm + p, t->normlen - p) <= 0 || is_han_cp(first) ||
+        is_hangul_cp(first) || (w > 0 && is_word_cp(redact_cp_before(t->norm, w))))
+        return p;
+    for (ka = 0; ka < t->keylen && t->kpos[ka] < w; ka++)
+        ;
+    for (kb = ka; kb < t->keylen && t->kpos[kb] < p; kb++)
+        ;
+    return kb > ka && variants_is_surname(t->key + ka, kb - ka) ? w : p;
+}
+
 static size_t surname_before(const struct normtext *t, size_t p)
 {
     size_t w, end, u;
 
-    if (p < 2 || t->norm[p - 1] != ' ')
+    if (p > 0 && t->norm[p - 1] != ' ')
+        return surname_glued(t, p);
+    if (p < 2)
         return p;
     end = p - 1;
     for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); w = cp_start(t->norm, w))

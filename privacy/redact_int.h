@@ -89,6 +89,11 @@ struct redactor {
                                  * that is an ordinary word (asked of the
                                  * lexicon on first use; a cache, so it is
                                  * written through a const redactor) */
+    uint64_t *near;             /* keyed hashes of name words and their deletions,
+                                 * sorted (redact_near.c) */
+    size_t nnear;
+    unsigned char nearkey[16];  /* crypto_shorthash key of near */
+    int near_failed;            /* out of memory building near */
 };
 
 /* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
@@ -255,7 +260,18 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
 
 /* Review flags found by the matcher and the normaliser rather than by
  * the word shapes of redact_flags.c (the cat of their spans). */
-enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT };
+enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME };
+
+/* redact_near.c: the index of a subject's name words of six letters or
+ * more for near misses (rebuilt; on out of memory r->near_failed is set
+ * and redact_near_names fails).  Called when the redactor is compiled. */
+void redact_near_build(struct redactor *r);
+
+/* redact_near.c: appends to flags (input offsets, cat FLAG_NEAR_NAME) each
+ * word of t one edit from a subject's name word of six letters or more
+ * that is not an ordinary word (Whitfeld for Whitfield).  Returns 0, or
+ * -1 if out of memory. */
+int redact_near_names(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
 /* redact_flags.c: adds to res the review flags of the input in[0..inlen)
  * (bytes), located in res->text; sp holds the replacements as output spans
@@ -291,7 +307,8 @@ int redact_check_output(struct spans *more, struct spans *flags, const struct re
  * initials.  Returns 0, or -1 when out of memory. */
 int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len);
 
-/* redact_handles.c: sorts the pieces; called when the redactor is compiled. */
+/* redact_handles.c: sorts the pieces and builds the index of near misses
+ * (redact_near_build); called when the redactor is compiled. */
 void redact_handle_pieces_finish(struct redactor *r);
 
 /* redact_handles.c: adds to sp (norm offsets, category handle) each user

@@ -74,7 +74,7 @@ static void flags_sort(struct spans *flags)
 /* Short forms and names that may be words found by the matcher (norm
  * offsets) and words that mix scripts (normalise.h) as review flags in
  * input offsets, sorted. */
-static int flags_to_input(struct spans *flags, const struct normtext *t)
+static int flags_to_input(struct spans *flags, const struct redactor *r, const struct normtext *t)
 {
     struct span m = { 0, 0, FLAG_MIXED_SCRIPT, 0, 0, SIZE_MAX, 0, 0 };
     size_t i, n = flags->n;
@@ -88,6 +88,8 @@ static int flags_to_input(struct spans *flags, const struct normtext *t)
         if (redact_span_add(flags, &m) != 0)
             return -1;
     }
+    if (redact_near_names(flags, r, t) != 0)
+        return -1;
     flags_sort(flags);
     return 0;
 }
@@ -111,7 +113,7 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     redact_extend_names(sp, r, t);
     redact_merge(sp, t);
-    if (flags_to_input(flags, t) != 0)
+    if (flags_to_input(flags, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     return 0;
 }

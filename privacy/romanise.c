@@ -75,6 +75,15 @@ const char *const romanise_ko_initials[ROMANISE_NSYS][2][19] = {
         { "g|k", "kk", "n", "d|t", "tt", "r|l", "m", "b|p", "pp", "s", "ss", "",
           "dz|c", "cc", "cch|c", "kch|k", "tch|t", "pch|p", "ch|h" },
     },
+    /* Yale (S. E. Martin's romanisation of linguists: ㅈ c, ㅊ ch, ㅓ e, ㅜ wu,
+     * ㅡ u; Kim Cengswu; written with no hyphen as often as with one:
+     * report-adv12e F27): letter for letter, the same at a word's start. */
+    [ROMANISE_YALE] = {
+        { "k", "kk", "n", "t", "tt", "l|r", "m", "p", "pp", "s", "ss", "",
+          "c", "cc", "ch", "kh", "th", "ph", "h" },
+        { "k", "kk", "n", "t", "tt", "l|r", "m", "p", "pp", "s", "ss", "",
+          "c", "cc", "ch", "kh", "th", "ph", "h" },
+    },
 };
 
 /* Vowels in Unicode order (ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ). */
@@ -87,6 +96,8 @@ const char *const romanise_ko_vowels[ROMANISE_NSYS][21] = {
                  "jo", "u", "wo", "we", "wi", "ju", "u", "ui", "i" },
     [ROMANISE_CS] = { "a", "e|a", "ja", "je", "o", "e", "jo", "je|e", "o", "wa|va", "we|ve", "o|we",
                  "jo", "u", "wo|vo", "we|ve", "wi|vi", "ju", "u|y", "ui", "i" },
+    [ROMANISE_YALE] = { "a", "ay", "ya", "yay", "e", "ey", "ye", "yey", "o", "wa", "way", "oy",
+                   "yo", "wu|u", "we", "wey", "wi", "yu", "u", "uy", "i" },
 };
 
 /* Finals by index (none, ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ
@@ -100,6 +111,8 @@ const char *const romanise_ko_finals[ROMANISE_NSYS][28] = {
                  "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
     [ROMANISE_CS] = { "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p",
                  "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
+    [ROMANISE_YALE] = { "", "k", "kk", "ks", "n", "nc", "nh", "t", "l", "lk", "lm", "lp", "ls", "lth",
+                   "lph", "lh", "m", "p", "ps", "s", "ss", "ng", "c", "ch", "kh", "th", "ph", "h" },
 };
 
 /* The first option of a '|'-separated list into out (at most cap bytes);

@@ -565,7 +565,7 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
     if (n - g == 1 && (korean_given_i(out, key + 3 * (size_t)g, cps[g]) != 0 ||
                        (person && korean_given_alone(out, key + 3 * (size_t)g, cps[g]) != 0)))
         return -1;
-    if (person && korean_choseong(out, cps, n) != 0)
+    if (person && (korean_choseong(out, cps, n) != 0 || korean_sounds(out, cps, n, g) != 0))
         return -1;
     if (sur >= 0)
         surname_slot(&s[0], sur);
@@ -1845,8 +1845,32 @@ static int mn_suffix_ok(const char *rest, size_t restlen)
     return 0;
 }
 
+/* Case endings a place's name written in Latin letters takes in the
+ * European languages that decline it, as the key view writes them (lower
+ * case, marks stripped: ból is "bol"): Czech, Slovak, Polish, Croatian
+ * and Slovene (Pchjongjangu, Phenianu, z Phenianem, w Pjongjangu,
+ * Phenjanie), Lithuanian (Pchenjanas) and Hungarian (Phenjanból,
+ * Csongdzsinban, Phenjanba, Phenjanig).  From the declension tables of
+ * those languages' grammars (a noun ending in a consonant); report-adv12e
+ * F41. */
+static const char *const eu_endings[] = {
+    "a", "u", "e", "y", "i", "em", "om", "ou", "ie", "iem", "owi", "ovi", "as", "o", "ui",
+    "ban", "ben", "ba", "be", "bol", "rol", "tol", "hoz", "hez", "nal", "nel", "nak", "nek",
+    "ra", "re", "on", "en", "ig", "val", "vel", "ert", "kent", "i", "ot", "et",
+};
+
+static int eu_ending(const char *rest, size_t restlen)
+{
+    for (size_t i = 0; i < sizeof eu_endings / sizeof eu_endings[0]; i++)
+        if (strlen(eu_endings[i]) == restlen && memcmp(rest, eu_endings[i], restlen) == 0)
+            return 1;
+    return 0;
+}
+
 int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restlen)
 {
+    if (suffix == SUFFIX_EU)
+        return restlen == 0 || eu_ending(rest, restlen);
     if (suffix != SUFFIX_NONE && restlen > 0) {
         (void)pthread_once(&ix_once, ix_build);
         if (!(suffix == SUFFIX_KO ? ix.ko_first : ix.mn_first)[(unsigned char)rest[0]])
@@ -1862,6 +1886,8 @@ int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restl
         return mn_suffix_ok(rest, restlen);
     case SUFFIX_MN_STEM:
         return restlen > 0 && mn_suffix_ok(rest, restlen);
+    case SUFFIX_EU:
+        break;
     }
     return 0;
 }

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include <sodium.h>
+#include <utf8proc.h>
 
 #include "privacy/romanise.h"
 #include "privacy/variants_ko.h"
@@ -138,7 +139,8 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
 {
     static const struct { int sys, suffix; size_t cap; } plan[] = {
         { ROMANISE_RU, SUFFIX_MN, 8 }, { ROMANISE_JA, SUFFIX_NONE, 4 },
-        { ROMANISE_DE, SUFFIX_NONE, 4 }, { ROMANISE_CS, SUFFIX_NONE, 4 },
+        { ROMANISE_DE, SUFFIX_NONE, 4 }, { ROMANISE_CS, SUFFIX_EU, 4 },
+        { ROMANISE_YALE, SUFFIX_NONE, 2 },
     };
     struct slot full[SLOT_MAX];
     size_t i;
@@ -152,7 +154,7 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
          * places are written there ("ара" is a Mongolian word's start). */
         out->capital = plan[i].sys != ROMANISE_JA ? 1 : capital;
         /* German and Czech: places and other terms (atlases and press). */
-        if (person && plan[i].sys >= ROMANISE_DE)
+        if (person && (plan[i].sys == ROMANISE_DE || plan[i].sys == ROMANISE_CS))
             continue;
         if (given <= 0) {
             rc = word_in(out, plan[i].sys, cps, n, plan[i].suffix, plan[i].cap);
@@ -169,5 +171,88 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
     }
     out->capital = capital;
     sodium_memzero(full, sizeof full);
+    return rc;
+}
+
+/* ---- Sound variation in Hangul (report-adv12e F26) ---- */
+
+/* The other initials (choseong index, Unicode ch. 3.12: ㄱ 0 ... ㅎ 18)
+ * a plain, tense or aspirated one is written with in chat and
+ * colloquial or childish speech (쫑수, 종쑤 for 종수): the plain, tense and
+ * aspirated stops and affricates of one place of articulation (ㄱ ㄲ ㅋ,
+ * ㄷ ㄸ ㅌ, ㅂ ㅃ ㅍ, ㅅ ㅆ, ㅈ ㅉ ㅊ); -1 ends a row.  From Korean
+ * phonology (the three-way laryngeal contrast). */
+static const signed char initial_rows[19][3] = {
+    [0] = { 1, 15, -1 },  [1] = { 0, 15, -1 },  [15] = { 0, 1, -1 },
+    [3] = { 4, 16, -1 },  [4] = { 3, 16, -1 },  [16] = { 3, 4, -1 },
+    [7] = { 8, 17, -1 },  [8] = { 7, 17, -1 },  [17] = { 7, 8, -1 },
+    [9] = { 10, -1, -1 }, [10] = { 9, -1, -1 },
+    [12] = { 13, 14, -1 }, [13] = { 12, 14, -1 }, [14] = { 12, 13, -1 },
+    [2] = { -1, -1, -1 }, [5] = { -1, -1, -1 }, [6] = { -1, -1, -1 }, [11] = { -1, -1, -1 },
+    [18] = { -1, -1, -1 },
+};
+
+/* A vowel (jungseong index: ㅏ 0 ... ㅣ 20) and the same vowel with or
+ * without the y-glide (ㅗ ㅛ, ㅜ ㅠ, ㅓ ㅕ, ㅏ ㅑ, ㅐ ㅒ, ㅔ ㅖ: 죵수, 종슈); -1
+ * if it has none. */
+static int glide_of(int m)
+{
+    static const signed char pair[21] = {
+        2, 3, 0, 1, 6, 7, 4, 5, 12, -1, -1, -1, 8, 17, -1, -1, -1, 13, -1, -1, -1,
+    };
+    return pair[m];
+}
+
+/* The spellings of one syllable cp one sound away: another initial of its
+ * row, or its vowel with or without the glide.  Fills alt (at most 4);
+ * returns how many. */
+static int sound_alts(int *alt, int cp)
+{
+    int idx = cp - 0xAC00, l = idx / 588, m = (idx % 588) / 28, t = idx % 28, n = 0, k;
+
+    for (k = 0; k < 3 && initial_rows[l][k] >= 0; k++)
+        alt[n++] = 0xAC00 + (initial_rows[l][k] * 21 + m) * 28 + t;
+    if (glide_of(m) >= 0)
+        alt[n++] = 0xAC00 + (l * 21 + glide_of(m)) * 28 + t;
+    return n;
+}
+
+static size_t put_cp(char *buf, int cp)
+{
+    return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf);
+}
+
+int korean_sounds(struct variant_list *out, const int *cps, int n, int given)
+{
+    int alt[SLOT_MAX][4], nalt[SLOT_MAX], i, j, a, b, rc = 0;
+    char buf[SLOT_MAX * 3];
+    int word[SLOT_MAX];
+
+    if (n - given < 2 || n > SLOT_MAX)
+        return 0;
+    for (i = given; i < n; i++)
+        nalt[i] = sound_alts(alt[i], cps[i]);
+    /* Each change alone, then each pair of changes in two syllables. */
+    for (i = given; rc == 0 && i < n; i++)
+        for (a = 0; rc == 0 && a < nalt[i]; a++)
+            for (j = i; rc == 0 && j < n; j++)
+                for (b = j == i ? -1 : 0; rc == 0 && b < (j == i ? 0 : nalt[j]); b++) {
+                    size_t at = 0, gat = 0;
+                    int s;
+                    memcpy(word, cps, (size_t)n * sizeof *word);
+                    word[i] = alt[i][a];
+                    if (b >= 0)
+                        word[j] = alt[j][b];
+                    for (s = 0; s < n; s++) {
+                        if (s == given)
+                            gat = at;
+                        at += put_cp(buf + at, word[s]);
+                    }
+                    rc = list_add(out, buf + gat, at - gat, RULE_VARIANT, SUFFIX_KO);
+                    if (rc == 0 && given > 0)
+                        rc = list_add(out, buf, at, RULE_VARIANT, SUFFIX_KO);
+                }
+    sodium_memzero(buf, sizeof buf);
+    sodium_memzero(word, sizeof word);
     return rc;
 }

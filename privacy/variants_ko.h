@@ -11,4 +11,15 @@
  * starts (0: the whole term is one word).  variants_ko.c. */
 int korean_other_scripts(struct variant_list *out, const int *cps, int n, int given, int person);
 
+/* A Korean name (Hangul syllables cps[0..n); its given name starts at
+ * syllable given, and has two syllables or more) as chat and colloquial
+ * speech write it one or two sounds away: a plain, tense or aspirated
+ * initial for another of its row (쫑수, 종쑤, 쫑쑤 for 종수) or a vowel with
+ * or without its y-glide (죵수, 종슈), in at most two syllables of the
+ * given name.  Each spelling is added alone and after the surname, with
+ * Korean particles allowed after it; one that is an ordinary word (총수)
+ * counts only where the context marks a name (a generated spelling:
+ * redact_hits.c).  Returns 0, or -1 if out of memory.  variants_ko.c. */
+int korean_sounds(struct variant_list *out, const int *cps, int n, int given);
+
 #endif

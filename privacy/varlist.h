@@ -16,7 +16,9 @@ enum variant_suffix {
     SUFFIX_NONE,     /* nothing: the word ends with the variant */
     SUFFIX_KO,       /* nothing, or Korean particles (종수는, 김종수의, 종수씨) */
     SUFFIX_MN,       /* nothing, or a Mongolian case ending (Бат-Эрдэнэд) */
-    SUFFIX_MN_STEM   /* a stem: a Mongolian case ending must follow (Бат-Эрдэнийн) */
+    SUFFIX_MN_STEM,  /* a stem: a Mongolian case ending must follow (Бат-Эрдэнийн) */
+    SUFFIX_EU        /* nothing, or a case ending of a European language a
+                      * place's Latin name takes (Pchjongjangu, Phenjanból) */
 };
 
 struct variant {

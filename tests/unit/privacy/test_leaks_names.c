@@ -35,8 +35,9 @@ static const char *const data_files[] = {
     "tests/data/leaks/names.jsonl", "tests/data/leaks/shapes.jsonl",
     "tests/data/leaks/lookalikes.jsonl", "tests/data/leaks/kinds2.jsonl",
     "tests/data/leaks/glued.jsonl", "tests/data/leaks/numbers2-terms.jsonl",
+    "tests/data/leaks/spell.jsonl",
 };
-#define MAX_KINDS 64
+#define MAX_KINDS 128
 
 struct kind {
     char name[64];

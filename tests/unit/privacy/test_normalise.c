@@ -138,7 +138,8 @@ static void test_compat_jamo_composed(void **state)
 }
 
 /* One separator between letters standing alone is left out of the key
- * (a name spelled out); initials of up to three Latin letters keep their
+ * (a name spelled out), and one other than a full stop between any two
+ * letters of one script (a name's parts joined); initials of up to three Latin letters keep their
  * full stops, and nothing else changes. */
 static void test_spelled_out_gaps(void **state)
 {
@@ -151,8 +152,12 @@ static void test_spelled_out_gaps(void **state)
     /* A full stop between digits is left out of the key (report-adv12d
      * F10: a registered 99112345 written 9911.2345). */
     expect_norm("jong_su a.b@x.org 1.2.3.4", "jong_su a.b@x.org 1.2.3.4",
-                "jong_sua.b@x.org1234");
+                "jongsua.b@x.org1234");
     expect_norm("x.김", "x.김", "x.김");
+    /* Any other separator joins a name's parts, letters alone or not
+     * (report-adv12e F22); a full stop between words does not. */
+    expect_norm("Jong/su Jong\\su Jong|su Jong:su end.Then", "jong/su jong\\su jong|su jong:su end.then",
+                "jongsujongsujongsujongsuend.then");
     assert_int_equal(normalise_spelled("b o l d", 7, 0, 7), 1);
     assert_int_equal(normalise_spelled("or a", 4, 0, 4), 0);
 }
@@ -234,8 +239,17 @@ static void test_lookalike_kinds(void **state)
                 "\xd5\xa2\xd5\xa1\xd6\x80");                        /* Armenian alone */
     expect_norm("b0ld B4tbayar", "b0ld b4tbayar", "boldbatbayar");
     expect_norm("4ltangerel K1m", "4ltangerel k1m", "altangerelkim");
-    expect_norm("b00ld kimjs75 M1234567 x86 10a", "b00ld kimjs75 m1234567 x86 10a",
-                "b00ldkimjs75m1234567x8610a");
+    expect_norm("b000ld kimjs75 M1234567 x86 10a 2011", "b000ld kimjs75 m1234567 x86 10a 2011",
+                "b000ldkimjs75m1234567x8610a2011");
+    /* One pair of the same 0 or 1 in a word of three letters or more, and
+     * digits in Cyrillic words (report-adv12e F17, F40). */
+    expect_norm("b00ld Ulz11", "b00ld ulz11", "booldulzii");
+    expect_norm("\xd0\x91" "0\xd0\xbb\xd0\xb4 \xd3\xa8\xd0\xbb\xd0\xb7" "1\xd0\xb9 "
+                "\xd0\xad\xd1\x80\xd1\x8d" "1",                  /* Б0лд Өлз1й Эрэ1 */
+                "\xd0\xb1" "0\xd0\xbb\xd0\xb4 \xd3\xa9\xd0\xbb\xd0\xb7" "1\xd0\xb9 "
+                "\xd1\x8d\xd1\x80\xd1\x8d" "1",
+                "\xd0\xb1\xd0\xbe\xd0\xbb\xd0\xb4\xd3\xa9\xd0\xbb\xd0\xb7\xd0\xb8\xd0\xb9"
+                "\xd1\x8d\xd1\x80\xd1\x8d\xd0\xbb");
     /* Glued to Cyrillic: the digit is not read; the word holds two
      * scripts, so б is keyed by its Latin spelling (read_split). */
     expect_norm("B4t\xd0\xb1", "b4t\xd0\xb1", "b4tb");

@@ -1,0 +1,227 @@
+/* Near misses of a registered name (report-adv12e F18): a word one edit
+ * away from a subject's name word of six letters or more ("Whitfeld",
+ * "Whitfeeld", "Whitfild", "Whitfeild" for Whitfield; "Boldbator" for the
+ * spelling Boldbatar of Болдбаатар) is a review flag (near-name), never a
+ * replacement, and never where the dictionary knows the word.
+ *
+ * The index holds, for each such name word (every spelling the variant
+ * rules made: one edit from any of them), a keyed hash (SipHash,
+ * crypto_shorthash, with a random key per redactor) of the word and of
+ * the word with each letter left out: a symmetric-deletion index
+ * (Wolf Garbe's SymSpell), so a text word is looked up with at most one
+ * letter left out.  A deletion, an insertion, a substitution and a swap
+ * of two letters side by side are found; two edits in some places too,
+ * which a review flag may afford.  Only the hashes are kept. */
+#include <sodium.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/redact_int.h"
+#include "privacy/varlist.h"
+#include "util/lexicon.h"
+
+#define NEAR_MIN 6                  /* letters of a name word */
+#define NEAR_MAX 32                 /* letters looked at, at most */
+
+/* The letters of w[0..len) (basic Latin a-z, or two-byte Cyrillic, one
+ * script only): their byte offsets in off[0..n], off[n] = len; the
+ * count, or 0 if w is anything else or longer than NEAR_MAX letters. */
+static int letters_of(size_t off[NEAR_MAX + 1], const char *w, size_t len)
+{
+    size_t i = 0;
+    int n = 0, cyr = -1;
+
+    while (i < len) {
+        unsigned char c = (unsigned char)w[i];
+        int is_cyr;
+        if (c >= 'a' && c <= 'z')
+            is_cyr = 0;
+        else if (c >= 0xD0 && c <= 0xD4 && i + 1 < len && ((unsigned char)w[i + 1] & 0xC0) == 0x80)
+            is_cyr = 1;
+        else
+            return 0;
+        if (n == NEAR_MAX || (cyr >= 0 && is_cyr != cyr))
+            return 0;
+        cyr = is_cyr;
+        off[n++] = i;
+        i += is_cyr ? 2 : 1;
+    }
+    off[n] = len;
+    return n;
+}
+
+/* The hash of w[0..len) with the letter [skip, skip_end) left out (skip ==
+ * skip_end: none); bit 0 set for a deletion. */
+static uint64_t near_hash(const unsigned char key[crypto_shorthash_KEYBYTES], const char *w,
+                          size_t len, size_t skip, size_t skip_end)
+{
+    unsigned char buf[2 * NEAR_MAX], out[crypto_shorthash_BYTES];
+    size_t n = 0;
+    uint64_t h = 0;
+
+    memcpy(buf, w, skip);
+    n = skip;
+    memcpy(buf + n, w + skip_end, len - skip_end);
+    n += len - skip_end;
+    crypto_shorthash(out, buf, n, key);
+    for (int i = 0; i < 8; i++)
+        h = h << 8 | out[i];
+    sodium_memzero(buf, sizeof buf);
+    return (h & ~(uint64_t)1) | (skip != skip_end);
+}
+
+static int u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+    return x < y ? -1 : x > y;
+}
+
+/* 1 if literal l is a name word the index holds. */
+static int near_lit(const struct lit *l)
+{
+    return l->person && l->word && !l->father && !l->initials && l->kind != FORM_SHORT &&
+           l->kind != FORM_CONTEXT && l->rule != RULE_INFLECTION;
+}
+
+void redact_near_build(struct redactor *r)
+{
+    size_t off[NEAR_MAX + 1], i, n = 0, cap = 0;
+    uint64_t *h = NULL, *g;
+    int k, j;
+
+    free(r->near), r->near = NULL, r->nnear = 0, r->near_failed = 0;
+    randombytes_buf(r->nearkey, sizeof r->nearkey);
+    for (i = 0; i < r->nlits; i++) {
+        const char *w = r->arena + r->keyoff[i];
+        if (!near_lit(&r->lits[i]) || (k = letters_of(off, w, r->lits[i].keylen)) < NEAR_MIN)
+            continue;
+        if (n + (size_t)k + 1 > cap) {
+            cap = (n + (size_t)k + 1) * 2;
+            if ((g = realloc(h, cap * sizeof *h)) == NULL) {
+                free(h);
+                r->near_failed = 1;
+                return;
+            }
+            h = g;
+        }
+        h[n++] = near_hash(r->nearkey, w, off[k], 0, 0);
+        for (j = 0; j < k; j++)
+            h[n++] = near_hash(r->nearkey, w, off[k], off[j], off[j + 1]);
+    }
+    if (n > 1)
+        qsort(h, n, sizeof *h, u64_cmp);
+    r->near = h, r->nnear = n;
+}
+
+static int near_has(const struct redactor *r, uint64_t h)
+{
+    return bsearch(&h, r->near, r->nnear, sizeof h, u64_cmp) != NULL;
+}
+
+/* 1 if the word w[0..len) (key view, lower case) is one edit from a name
+ * word of the index and is not one itself. */
+static int near_word(const struct redactor *r, const char *w, size_t len)
+{
+    size_t off[NEAR_MAX + 1];
+    int k = letters_of(off, w, len), j;
+    uint64_t whole;
+
+    if (k < NEAR_MIN - 1)
+        return 0;
+    whole = near_hash(r->nearkey, w, len, 0, 0);
+    if (near_has(r, whole))
+        return 0;                       /* the name itself: the matcher's */
+    if (near_has(r, whole | 1))
+        return 1;                       /* a letter left out */
+    for (j = 0; j < k; j++) {
+        uint64_t d = near_hash(r->nearkey, w, len, off[j], off[j + 1]);
+        if (near_has(r, d & ~(uint64_t)1) || near_has(r, d))
+            return 1;                   /* a letter added, changed or swapped */
+    }
+    return 0;
+}
+
+/* The length of a character at s[0..n) that joins the letters of one
+ * name word: a hyphen, an apostrophe, or a character that masks a letter
+ * (report-adv12e F14: "J*ng-su", "J○ng-su": * _ # ○ ● ◯ 〇 × ■ □); 0 if none. */
+static size_t joiner_len(const char *s, size_t n)
+{
+    static const char *const marks[] = {
+        "\xe2\x97\x8b", "\xe2\x97\x8f", "\xe2\x97\xaf", "\xe3\x80\x87", "\xc3\x97",
+        "\xe2\x96\xa0", "\xe2\x96\xa1",
+    };
+
+    if (n > 0 && strchr("-'*_#", s[0]) != NULL)
+        return 1;
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (n >= strlen(marks[i]) && memcmp(s, marks[i], strlen(marks[i])) == 0)
+            return strlen(marks[i]);
+    return 0;
+}
+
+/* The length of a Latin or Cyrillic letter of the norm view at s[0..n)
+ * (lower case there), or 0. */
+static size_t letter_len(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+
+    if (c >= 'a' && c <= 'z')
+        return 1;
+    return c >= 0xD0 && c <= 0xD4 && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80 ? 2 : 0;
+}
+
+int redact_near_names(struct spans *flags, const struct redactor *r, const struct normtext *t)
+{
+    char w[2 * NEAR_MAX + 2];
+    size_t i = 0, a, k, j, wl;
+    int cp;
+
+    if (r->near_failed)
+        return -1;
+    if (r->nnear == 0)
+        return 0;
+    while (i < t->normlen) {
+        if (letter_len(t->norm + i, t->normlen - i) == 0 ||
+            (i > 0 && is_word_cp(redact_cp_before(t->norm, i)))) {
+            i++;
+            continue;
+        }
+        /* One word: letters, joined over hyphens, apostrophes and masks
+         * (the letters alone are looked up); a word glued to any other
+         * word character (digits, Hangul) is left. */
+        a = i, wl = 0;
+        for (;;) {
+            while ((k = letter_len(t->norm + i, t->normlen - i)) > 0) {
+                if (wl + k < sizeof w)
+                    memcpy(w + wl, t->norm + i, k);
+                wl += k, i += k;
+            }
+            if ((j = joiner_len(t->norm + i, t->normlen - i)) == 0)
+                break;
+            if (i + j >= t->normlen || letter_len(t->norm + i + j, t->normlen - i - j) == 0) {
+                /* A mask ends the word too ("Jong-s_"). */
+                if (t->norm[i] != '-' && t->norm[i] != '\'')
+                    i += j;
+                break;
+            }
+            i += j;
+        }
+        if (i < t->normlen && utf8_next(&cp, t->norm + i, t->normlen - i) > 0 && is_word_cp(cp))
+            continue;
+        if (wl < sizeof w && near_word(r, w, wl)) {
+            int lang = lexicon_lang_of((unsigned char)w[0] < 0x80 ? 'a' : 0x0430);
+            struct span s = { t->ostart[a], normtext_oend(t, i - 1), FLAG_NEAR_NAME, 0, 0,
+                              SIZE_MAX, 0, 0 };
+            if (lang >= 0 && redact_known_word(lang, t->norm + a, i - a))
+                continue;
+            if (redact_span_add(flags, &s) != 0)
+                return -1;
+        }
+    }
+    sodium_memzero(w, sizeof w);
+    return 0;
+}
