@@ -270,7 +270,8 @@ static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b
     return 0;
 }
 
-static const char *const extra_kinds[] = { "short-name", "name-or-word", "mixed-script" };
+static const char *const extra_kinds[] = { "short-name", "name-or-word", "mixed-script",
+                                            "transcription" };
 
 /* Adds the flags of extra from *next on that start before limit. */
 static int add_extra(struct redaction *res, struct flagcur *cur, const struct spans *extra,
