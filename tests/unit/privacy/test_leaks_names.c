@@ -34,6 +34,7 @@
 static const char *const data_files[] = {
     "tests/data/leaks/names.jsonl", "tests/data/leaks/shapes.jsonl",
     "tests/data/leaks/lookalikes.jsonl", "tests/data/leaks/kinds2.jsonl",
+    "tests/data/leaks/scripts.jsonl",
 };
 #define MAX_KINDS 64
 
