@@ -10,21 +10,6 @@ bats_require_minimum_version 1.5.0
 load helpers
 load leaks-names
 
-# exports_clean STRING...: export everything to hq; the audit passes and
-# no record shown at hq holds any of the strings.
-exports_clean() {
-    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
-    expect_status 0
-    run st hq audit "$W/b.bundle"
-    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-    st hq import "$W/b.bundle" >/dev/null
-    for id in $(st hq list --json | jq -r '.[].id'); do
-        run st hq show "$id"
-        expect_status 0
-        no_leak "$output" "$@"
-    done
-}
-
 @test "leaks-kinds2: a name written half in Latin or Cyrillic and half in Hangul is replaced" {
     redacts_to '--name 김종수 --locale ko --pseudonym Rim-il' \
         'Jong수 came. 종su came. Чон수 приехал. SNS에 올렸다.' \

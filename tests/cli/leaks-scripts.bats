@@ -10,23 +10,6 @@ bats_require_minimum_version 1.5.0
 load helpers
 load leaks-names
 
-# exports_clean STRING...: export everything to hq (exit 0); the audit
-# passes its residual checks and no record shown at hq holds any of the
-# strings.
-exports_clean() {
-    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
-    expect_status 0
-    run st hq audit "$W/b.bundle"
-    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-    [[ "$output" == *"residual-detectors PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-    st hq import "$W/b.bundle" >/dev/null
-    for id in $(st hq list --json | jq -r '.[].id'); do
-        run st hq show "$id"
-        expect_status 0
-        no_leak "$output" "$@"
-    done
-}
-
 # flagged SUBJECT-ARGS TEXT FLAG: a record of TEXT is held by a
 # transcription review flag on FLAG: redact exits 1 and names it, export
 # writes nothing.
