@@ -34,6 +34,7 @@ void redactor_free(struct redactor *r)
     redact_words_clear();
     secmem_wipe_free(r->arena);
     secmem_wipe_free(r->pieces);
+    secmem_wipe_free(r->skeys);
     for (i = 0; i < r->nsubjects; i++)
         free(r->subjects[i].pseudonym);
     for (i = 0; i < r->nallowed; i++)
@@ -262,7 +263,8 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     t[r->nterms].cat = cat, t[r->nterms].subject = subject;
-    if ((cat == NAME_CAT || cat == TERM_PERSON) && redact_handle_pieces_add(r, text, len) != 0) {
+    if ((cat == NAME_CAT || cat == TERM_PERSON) && (redact_handle_pieces_add(r, text, len) != 0 ||
+                                                    redact_scripts_add(r, text, len) != 0)) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

@@ -60,6 +60,8 @@ struct handle_piece {
     unsigned char len, part, kind;
 };
 
+struct script_key;
+
 struct subject {
     long id;
     char *pseudonym;
@@ -83,6 +85,10 @@ struct redactor {
     struct handle_piece *pieces;    /* wipe-on-free; sorted by redactor_compile */
     size_t npieces, piececap;
     int compiled;
+    struct script_key *skeys;   /* wipe-on-free: each name's keys across scripts
+                                 * (redact_scripts.c), sorted when compiled */
+    size_t nskeys, skeycap;
+    size_t nskel;               /* keys [0, nskel) are skeletons, the rest Hanja */
     unsigned char *wordkind;    /* per literal with word set: 0 not asked yet,
                                  * else 1 + enum redact_form_kind, plus
                                  * WORDKIND_GENERATED for a generated spelling
@@ -260,7 +266,8 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
 
 /* Review flags found by the matcher and the normaliser rather than by
  * the word shapes of redact_flags.c (the cat of their spans). */
-enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME };
+enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME,
+       FLAG_TRANSCRIPTION };
 
 /* redact_near.c: the index of a subject's name words of six letters or
  * more for near misses (rebuilt; on out of memory r->near_failed is set
@@ -321,5 +328,26 @@ int redact_find_handles(struct spans *sp, const struct redactor *r, const struct
  * when it holds a digit or '_' or follows '@' (else letters joined by
  * '.'); 0 if none. */
 size_t redact_handle_shape(const char *s, size_t len, size_t at, size_t *end, int *strong);
+
+/* redact_scripts.c: adds the keys across scripts of the person's name
+ * name[0..len) (bytes, as typed) as term r->nterms (transcribe.h): the
+ * consonant skeleton of the name and of each run of its words, and for a
+ * name in Hangul the syllables whose Hanja's pinyin is looked for.
+ * Returns 0, or -1 when out of memory. */
+int redact_scripts_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_scripts.c: sorts the keys; called when the redactor is compiled. */
+void redact_scripts_finish(struct redactor *r);
+
+/* redact_scripts.c: adds to sp (norm offsets) each window of one to three
+ * words of t in one script whose consonant skeleton is a name's of at
+ * least five classes (a Latin or Cyrillic word capitalised, a word the
+ * dictionary knows a review flag only), and each run of capitalised Latin
+ * words that is the pinyin of a Korean name's Hanja; to flags (cat
+ * FLAG_TRANSCRIPTION) the windows whose skeleton is a name's of four
+ * classes, and the pinyin of a given name alone.  docs/VARIANTS.md, "Other
+ * scripts and transcriptions".  Returns 0, or -1 when out of memory. */
+int redact_find_scripts(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        const struct normtext *t);
 
 #endif

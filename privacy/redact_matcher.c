@@ -39,6 +39,7 @@ int redactor_compile(struct redactor *r, struct err *e)
         return err_set(e, EXIT_INPUT, "the redactor is already compiled");
     r->compiled = 1;
     redact_handle_pieces_finish(r);
+    redact_scripts_finish(r);
     if (r->nlits == 0)
         return 0;
     if (r->nlits > UINT32_MAX)
@@ -107,6 +108,7 @@ int redactor_compile_from(struct redactor *r, const char *bytes, size_t len, str
     if (r->nlits == 0 || bytes == NULL)
         return err_set(e, EXIT_INPUT, "no matcher to load");
     redact_handle_pieces_finish(r);
+    redact_scripts_finish(r);
     if (hs_deserialize_database(bytes, len, &db) != HS_SUCCESS)
         return err_set(e, EXIT_INPUT, "the cached matcher cannot be loaded");
     if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {

@@ -42,14 +42,15 @@ no_leak() {
     done
 }
 
-# exports_clean STRING...: export everything to hq; the audit's
-# residual-terms check passes and no record shown at hq holds any of the
+# exports_clean STRING...: export everything to hq (exit 0); the audit
+# passes its residual checks and no record shown at hq holds any of the
 # strings.
 exports_clean() {
     run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
     expect_status 0
     run st hq audit "$W/b.bundle"
     [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
+    [[ "$output" == *"residual-detectors PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
     st hq import "$W/b.bundle" >/dev/null
     for id in $(st hq list --json | jq -r '.[].id'); do
         run st hq show "$id"

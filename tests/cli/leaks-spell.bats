@@ -72,9 +72,9 @@ flagged_blocks() {
     exports_clean Jong/su 'Jong\su' 'Jong|su' Jong:su
 }
 
-@test "leaks-spell: a surname one letter off is a near-name review flag; a dictionary word is not (F18)" {
+@test "leaks-spell: a surname one letter off is a near-name review flag (beside the given name, replaced by its consonants); a dictionary word is not (F18)" {
     flagged_blocks '--name "Sarah Whitfield" --locale en --pseudonym Tulga' \
-        'Sarah Whitfeld came. Whitfeeld came.' near-name Whitfeld
+        'Sarah Whitfeld came. Whitfeeld came.' near-name Whitfeeld
     ID=$(record Tulga 'The waiters came at the whitefield.')
     run --separate-stderr st field redact "$ID" --report
     [[ "$output" != *"near-name	unresolved	waiters"* ]]

@@ -243,6 +243,7 @@ static void print_flag_kinds(const struct redaction *out)
 {
     static const char *const kinds[] = {
         "korean-name", "cyrillic-name", "title-name", "short-name", "name-or-word", "mixed-script",
+        "transcription",
     };
     size_t i, k, n;
 

@@ -1,0 +1,471 @@
+/* A registered name written in another script or transcription system
+ * (issue 12, F12/F28): the redactor's keys of each name (transcribe.h)
+ * and the scan that compares the words of a text with them.  The rules
+ * and what they leave: docs/VARIANTS.md, "Other scripts and
+ * transcriptions". */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/secmem.h"
+#include "privacy/normalise.h"
+#include "privacy/redact_int.h"
+#include "privacy/transcribe.h"
+#include "privacy/variants.h"
+#include "util/lexicon.h"
+
+/* Classes a skeleton needs to be replaced where it is found, and to be a
+ * review flag; shorter ones are too common a shape (LS, KMS) to say
+ * anything.  At 5 the clean prose of tests/data/clean gets no false
+ * replacement (test_eval), at 4 the flags stay under the budget. */
+#define SKEL_REPLACE 5
+#define SKEL_FLAG 4
+/* Words of a window, and of a name whose parts are keyed. */
+#define WINDOW_WORDS 3
+#define NAME_WORDS 6
+/* Bytes of a window's reading. */
+#define READING_MAX 96
+
+/* The kinds of key, in their sorted order: consonant skeletons, vowel
+ * keys of short names, then the Hangul syllables of Korean names. */
+enum { SK_SKELETON, SK_SHORT, SK_HANJA, SK_HANJA_GIVEN };
+
+struct script_key {
+    uint32_t term;
+    unsigned char kind, n;      /* n: classes, or Hangul syllables */
+    char s[TRANSCRIBE_SKEL_MAX + 1];   /* the skeleton or vowel key */
+    uint16_t syl[8];            /* the Hangul syllables (SK_HANJA kinds) */
+};
+
+/* The script of a code point for the windows: 1 Latin, 2 Hangul,
+ * 3 Cyrillic, 4 Han, 5 Mongolian, 0 none. */
+static int script_of(int cp)
+{
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+        return 1;
+    if (cp >= 0xAC00 && cp <= 0xD7A3)
+        return 2;
+    if (cp >= 0x0400 && cp <= 0x04FF)
+        return 3;
+    if (transcribe_is_mongolian(cp) || (cp >= 0x180B && cp <= 0x180F))
+        return 5;
+    if (is_han_cp(cp))
+        return 4;
+    return 0;
+}
+
+static int key_add(struct redactor *r, const struct script_key *k)
+{
+    if (r->nskeys == r->skeycap) {
+        size_t cap = r->skeycap ? 2 * r->skeycap : 16;
+        struct script_key *n = secmem_wipe_malloc(cap * sizeof *n);
+        if (n == NULL)
+            return -1;
+        if (r->nskeys > 0)
+            memcpy(n, r->skeys, r->nskeys * sizeof *n);
+        secmem_wipe_free(r->skeys);
+        r->skeys = n, r->skeycap = cap;
+    }
+    r->skeys[r->nskeys++] = *k;
+    return 0;
+}
+
+/* A word of a registered name: its reading's start and length in rd. */
+struct part {
+    size_t at, len;
+};
+
+/* redact_scripts_add on the norm view name[0..len) of a name. */
+static int add_norm(struct redactor *r, const char *name, size_t len)
+{
+    char rd[256];
+    struct part w[NAME_WORDS];
+    struct script_key k;
+    size_t i = 0, used = 0, nw = 0, a, b;
+    int cp, n, syl[8], nsyl = 0, hangul = 1, inword = 0;
+
+    while (i < len && (n = utf8_next(&cp, name + i, len - i)) > 0) {
+        int m = script_of(cp) != 0 ? transcribe_reading(rd + used, sizeof rd - used, cp) : -1;
+        i += (size_t)n;
+        if (m < 0) {            /* a space, a hyphen: the next word */
+            inword = 0;
+            continue;
+        }
+        if (!inword && nw == NAME_WORDS)
+            break;
+        if (!inword)
+            w[nw].at = used, w[nw].len = 0, nw++, inword = 1;
+        w[nw - 1].len += (size_t)m, used += (size_t)m;
+        if (cp >= 0xAC00 && cp <= 0xD7A3 && nsyl < 8)
+            syl[nsyl++] = cp;
+        else
+            hangul = 0;
+    }
+    memset(&k, 0, sizeof k);
+    k.term = (uint32_t)r->nterms, k.kind = SK_SKELETON;
+    /* The whole name and every run of its words; not for a Korean name
+     * (in Hangul, or romanised with a Korean surname first or last):
+     * Hangul and its romanisations are the variants' (variants_ko.c), Han
+     * the Hanja keys' below, and the short syllables of Korean names give
+     * skeletons that ordinary Korean words share (test_eval). */
+    if (nsyl > 0 || (nw > 0 && (variants_is_surname(rd + w[0].at, w[0].len) ||
+                                variants_is_surname(rd + w[nw - 1].at, w[nw - 1].len))))
+        nw = 0;
+    for (a = 0; a < nw; a++)
+        for (b = a; b < nw; b++) {
+            size_t c = transcribe_skeleton(k.s, sizeof k.s, rd + w[a].at,
+                                           w[b].at + w[b].len - w[a].at);
+            if (c >= SKEL_FLAG && c <= TRANSCRIBE_SKEL_MAX) {
+                k.kind = SK_SKELETON, k.n = (unsigned char)c;
+                if (key_add(r, &k) != 0)
+                    return -1;
+            } else if (a == b && c >= 2 && c < SKEL_FLAG &&
+                       (c = transcribe_vowel_key(k.s, sizeof k.s, rd + w[a].at, w[a].len)) >= 4 &&
+                       c <= TRANSCRIBE_SKEL_MAX) {
+                /* A short word of a name (Ulzii): its vowels too. */
+                k.kind = SK_SHORT, k.n = (unsigned char)c;
+                if (key_add(r, &k) != 0)
+                    return -1;
+            }
+        }
+    /* A Korean name in Hangul: the pinyin of its Hanja, whole (two
+     * syllables or more) and the given name of a three-syllable one. */
+    if (hangul && nsyl >= 2 && nsyl <= 4) {
+        memset(k.s, 0, sizeof k.s);
+        k.kind = SK_HANJA, k.n = (unsigned char)nsyl;
+        for (n = 0; n < nsyl; n++)
+            k.syl[n] = (uint16_t)syl[n];
+        if (key_add(r, &k) != 0)
+            return -1;
+        if (nsyl == 3) {
+            k.kind = SK_HANJA_GIVEN, k.n = 2;
+            k.syl[0] = (uint16_t)syl[1], k.syl[1] = (uint16_t)syl[2], k.syl[2] = 0;
+            if (key_add(r, &k) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+int redact_scripts_add(struct redactor *r, const char *name, size_t len)
+{
+    char *norm;
+    size_t nlen;
+    int rc;
+
+    /* Read as the text is: case folded (Б as б), NFKC. */
+    if (normalise_norm(&norm, &nlen, name, len, NULL) != 0)
+        return -1;
+    rc = add_norm(r, norm, nlen);
+    secmem_free(norm);
+    return rc;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+    const struct script_key *x = a, *y = b;
+    int c;
+
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    if ((c = strcmp(x->s, y->s)) != 0)
+        return c;
+    return x->term < y->term ? -1 : x->term > y->term;
+}
+
+void redact_scripts_finish(struct redactor *r)
+{
+    size_t i;
+
+    if (r->nskeys > 1)
+        qsort(r->skeys, r->nskeys, sizeof *r->skeys, key_cmp);
+    for (i = 0; i < r->nskeys && r->skeys[i].kind < SK_HANJA; i++)
+        ;
+    r->nskel = i;
+}
+
+/* The first key of kind (SK_SKELETON or SK_SHORT) that is s, or NULL. */
+static const struct script_key *key_find(const struct redactor *r, int kind, const char *s)
+{
+    size_t lo = 0, hi = r->nskel, mid;
+    int c;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        c = r->skeys[mid].kind != kind ? (r->skeys[mid].kind < kind ? -1 : 1)
+                                       : strcmp(r->skeys[mid].s, s);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->nskel && r->skeys[lo].kind == kind && strcmp(r->skeys[lo].s, s) == 0
+           ? &r->skeys[lo] : NULL;
+}
+
+/* A word of the text: norm bytes [start, end), its script. */
+struct word {
+    size_t start, end;
+    int script, capital;
+};
+
+/* 1 if the norm text between two words is only what joins the words of
+ * a name: spaces, hyphens, middle dots (萨拉·惠特菲尔德). */
+static int joins(const char *s, size_t a, size_t b)
+{
+    int cp, n;
+
+    if (a == b)
+        return 0;
+    while (a < b && (n = utf8_next(&cp, s + a, b - a)) > 0) {
+        if (cp != ' ' && cp != '-' && cp != 0xB7 && cp != 0x30FB && cp != 0x2027 &&
+            cp != 0x202F && cp != 0x2E31)
+            return 0;
+        a += (size_t)n;
+    }
+    return 1;
+}
+
+/* Adds the span [a, b) of key k: a replacement into sp when whole says
+ * so, else a review flag into flags (when not NULL). */
+static int file(struct spans *sp, struct spans *flags, const struct redactor *r,
+                const struct script_key *k, size_t a, size_t b, int whole)
+{
+    const struct term *tm = &r->terms[k->term];
+    struct span s = { a, b, 0, RULE_VARIANT, tm->subject, k->term, 0, 0 };
+
+    if (!whole) {
+        if (flags == NULL)
+            return 0;
+        s.cat = FLAG_TRANSCRIPTION, s.review = 1;
+        return redact_span_add(flags, &s);
+    }
+    s.cat = tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
+    return redact_span_add(sp, &s);
+}
+
+/* 1 if the one word w[0..len) (norm bytes) is an ordinary word of its
+ * script's dictionary: a transcription that is a word is no more than a
+ * review flag. */
+static int ordinary(const char *w, size_t len)
+{
+    int cp, lang;
+
+    if (utf8_next(&cp, w, len) <= 0 || (lang = lexicon_lang_of(cp)) < 0)
+        return 0;
+    return redact_known_word(lang, w, len);
+}
+
+/* 1 if a Hangul window of the words ws[0..n) holds a word the Korean
+ * dictionary knows: after its first word (사라 of 사라 휘트필드 is a
+ * word too), or for a review flag (strict) in any of them.  A foreign
+ * name in Hangul is no Korean word, while runs of ordinary words share
+ * the short skeletons of names (말갈 뒤, 될 줄은: test_eval). */
+static int known_after(const struct normtext *t, const struct word *ws, size_t n, int strict)
+{
+    size_t i;
+
+    for (i = strict || n == 1 ? 0 : 1; i < n; i++)
+        if (ordinary(t->norm + ws[i].start, ws[i].end - ws[i].start))
+            return 1;
+    return 0;
+}
+
+/* Particles that follow a noun and never a verb's form in -지 (울지가,
+ * 울지를, 울지도 are "cry" as well as Ulzii; 울지에게 is only a name). */
+static const char *const noun_particles[] = {
+    "에게", "한테", "께", "의", "와", "랑", "하고", "더러", "보고",
+};
+
+/* 1 if what follows a short Hangul word ws[0] ending at norm byte p (its
+ * particles, or the next word ws[1] when nw > 1) marks a person: a word
+ * of address (씨, 동무: variants_ko_marks_name) or a particle only nouns
+ * take. */
+static int marks_person(const struct normtext *t, const struct word *ws, size_t nw, size_t p)
+{
+    const char *rest = t->norm + p;
+    size_t n = ws[0].end - p, i, k;
+
+    if (n == 0 && nw > 1)
+        return variants_ko_marks_name(t->norm + ws[1].start, ws[1].end - ws[1].start);
+    if (n > 0 && variants_ko_marks_name(rest, n))
+        return 1;
+    for (i = 0; i < sizeof noun_particles / sizeof noun_particles[0]; i++)
+        if ((k = strlen(noun_particles[i])) <= n && memcmp(rest, noun_particles[i], k) == 0)
+            return 1;
+    return 0;
+}
+
+/* Windows of the Latin words ws[0..nw) (each capitalised): the pinyin of
+ * a Korean name's Hanja. */
+static int scan_pinyin(struct spans *sp, struct spans *flags, const struct redactor *r,
+                       const struct normtext *t, const struct word *ws, size_t nw)
+{
+    char s[64];
+    size_t len = 0, j, i;
+    int syl[8];
+
+    for (j = 0; j < nw; j++) {
+        size_t n = ws[j].end - ws[j].start;
+        if (len + n > sizeof s)
+            return 0;
+        memcpy(s + len, t->norm + ws[j].start, n), len += n;
+        if (!transcribe_is_pinyin(s, len))
+            continue;
+        for (i = r->nskel; i < r->nskeys; i++) {
+            const struct script_key *k = &r->skeys[i];
+            for (int m = 0; m < k->n; m++)
+                syl[m] = k->syl[m];
+            /* A given name alone is a review flag, unless a word (June, which
+             * the English dictionary lists capitalised). */
+            if (transcribe_pinyin_reads(s, len, syl, k->n) &&
+                (k->kind == SK_HANJA || j > 0 ||
+                 !(ordinary(s, len) || lexicon_proper(LEXICON_EN, s, len) == 1)) &&
+                file(sp, flags, r, k, ws[0].start, ws[j].end, k->kind == SK_HANJA && j > 0) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* The windows that start at norm byte a in word ws[0] (the words after it
+ * in ws[1..nw) joined to it): each end a word's end, or for Hangul a
+ * syllable followed by particles only, or for Han any character. */
+static int scan_from(struct spans *sp, struct spans *flags, const struct redactor *r,
+                     const struct normtext *t, const struct word *ws, size_t nw, size_t a)
+{
+    char rd[READING_MAX], skel[TRANSCRIBE_SKEL_MAX + 1];
+    size_t used = 0, j, p = a, c;
+    int cp, n, m;
+
+    for (j = 0; j < nw; j++, p = j < nw ? ws[j].start : p) {
+        while (p < ws[j].end && (n = utf8_next(&cp, t->norm + p, ws[j].end - p)) > 0) {
+            if ((m = transcribe_reading(rd + used, sizeof rd - used, cp)) < 0)
+                return 0;
+            used += (size_t)m, p += (size_t)n;
+            if (ws[j].script == 5) {    /* baγatur: baatar */
+                char cl[READING_MAX];
+                memcpy(cl, rd, used);
+                c = transcribe_skeleton(skel, sizeof skel, cl, transcribe_classical(cl, used));
+            } else {
+                c = transcribe_skeleton(skel, sizeof skel, rd, used);
+            }
+            if (c > TRANSCRIBE_SKEL_MAX)
+                return 0;
+            if (c < 2 || (p < ws[j].end && ws[j].script != 4 &&
+                          !(ws[j].script == 2 &&
+                            variant_suffix_ok(SUFFIX_KO, t->norm + p, ws[j].end - p))))
+                continue;
+            if (c < SKEL_FLAG) {
+                /* A short name in one Hangul word (올지가 for Ulzii): its
+                 * vowels too, a review flag where the Korean dictionary
+                 * knows no reading of the word, even a loose one (울지가
+                 * is also a form of 울다, "to cry", and stays). */
+                const struct script_key *v;
+                if (j > 0 || ws[0].script != 2 ||
+                    transcribe_vowel_key(skel, sizeof skel, rd, used) > TRANSCRIBE_SKEL_MAX ||
+                    (v = key_find(r, SK_SHORT, skel)) == NULL ||
+                    (redact_ordinary_ko(t->norm + ws[0].start, ws[0].end - ws[0].start, 0) &&
+                     !marks_person(t, ws, nw, p)))
+                    continue;
+                if (file(sp, flags, r, v, a, p, 0) != 0)
+                    return -1;
+                continue;
+            }
+            const struct script_key *k = key_find(r, SK_SKELETON, skel);
+            /* Latin and Cyrillic spellings are the variants' (variants.c):
+             * four classes there are English words (Freedom, Liable). */
+            if (k == NULL || (c < SKEL_REPLACE && (ws[0].script == 1 || ws[0].script == 3)) ||
+                (ws[0].script == 2 && known_after(t, ws, j + 1, c < SKEL_REPLACE)))
+                continue;
+            /* One word its dictionary knows is a review flag at most. */
+            int whole = c >= SKEL_REPLACE &&
+                        !(j == 0 && ws[0].script != 4 &&
+                          ordinary(t->norm + ws[0].start, ws[0].end - ws[0].start));
+            if (file(sp, flags, r, k, a, p, whole) != 0)
+                return -1;
+            if (whole)
+                return 0;       /* the shortest: a particle stays (알탄게렐|이) */
+        }
+    }
+    return 0;
+}
+
+/* Appends the words of t (runs of letters of one script of script_of,
+ * not glued to a digit or a letter of another kind) to *ws. */
+static int words_of(struct word **ws, size_t *nw, const struct normtext *t)
+{
+    size_t p = 0, cap = 0;
+    int cp, n, sc, before = -1;
+
+    *ws = NULL, *nw = 0;
+    while (p < t->normlen && (n = utf8_next(&cp, t->norm + p, t->normlen - p)) > 0) {
+        struct word w = { p, p, 0, 0 };
+        int ocp = 0;
+        if ((sc = script_of(cp)) == 0) {
+            before = cp, p += (size_t)n;
+            continue;
+        }
+        w.script = sc;
+        w.capital = utf8_next(&ocp, t->orig + t->ostart[p], t->inlen - t->ostart[p]) > 0 &&
+                    normalise_is_upper(ocp);
+        while (w.end < t->normlen && (n = utf8_next(&cp, t->norm + w.end, t->normlen - w.end)) > 0 &&
+               script_of(cp) == sc)
+            w.end += (size_t)n;
+        p = w.end;
+        if ((before >= 0 && is_word_cp(before) && script_of(before) == 0) ||
+            (p < t->normlen && utf8_next(&cp, t->norm + p, t->normlen - p) > 0 &&
+             is_word_cp(cp) && script_of(cp) == 0)) {
+            before = 'x';
+            continue;           /* kim75, a code: the handles' business */
+        }
+        before = -1;
+        if (*nw == cap) {
+            size_t nc = cap ? 2 * cap : 64;
+            struct word *g = realloc(*ws, nc * sizeof *g);
+            if (g == NULL)
+                return -1;
+            *ws = g, cap = nc;
+        }
+        (*ws)[(*nw)++] = w;
+    }
+    return 0;
+}
+
+int redact_find_scripts(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        const struct normtext *t)
+{
+    struct word *ws;
+    size_t nw, i, j, a;
+    int rc = 0;
+
+    if (r->nskeys == 0)
+        return 0;
+    if (words_of(&ws, &nw, t) != 0)
+        return -1;
+    for (i = 0; rc == 0 && i < nw; i++) {
+        int latin = ws[i].script == 1 || ws[i].script == 3;
+        if (latin && !ws[i].capital)
+            continue;
+        /* The words joined to this one: same script, spaces, hyphens or
+         * middle dots between; in Latin and Cyrillic each capitalised. */
+        for (j = i + 1; j < nw && j < i + WINDOW_WORDS && ws[j].script == ws[i].script &&
+                        joins(t->norm, ws[j - 1].end, ws[j].start) && (!latin || ws[j].capital);
+             j++)
+            ;
+        if (ws[i].script == 4) {
+            int cp, n;
+            for (a = ws[i].start; rc == 0 && a < ws[i].end; a += (size_t)n) {
+                if ((n = utf8_next(&cp, t->norm + a, ws[i].end - a)) <= 0)
+                    break;
+                rc = scan_from(sp, flags, r, t, ws + i, j - i, a);
+            }
+        } else {
+            rc = scan_from(sp, flags, r, t, ws + i, j - i, ws[i].start);
+        }
+        if (rc == 0 && ws[i].script == 1 && r->nskel < r->nskeys)
+            rc = scan_pinyin(sp, flags, r, t, ws + i, j - i);
+    }
+    free(ws);
+    return rc;
+}

@@ -1,0 +1,219 @@
+/* Readings and consonant skeletons across scripts (transcribe.h). */
+#include "privacy/transcribe.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "privacy/romanise.h"
+
+/* build/gen/pinyin_data.c (scripts/pinyin.sh): pinyin_han and
+ * pinyin_hangul sorted by their first column, the syllables sorted. */
+extern const char *const pinyin_syllables[];
+extern const size_t pinyin_syllables_count;
+extern const uint16_t pinyin_han[][2], pinyin_hangul[][2];
+extern const size_t pinyin_han_count, pinyin_hangul_count;
+
+/* The letters of the Mongolian script, U+1820 (A) to U+1842 (CHI), read
+ * by their Unicode character names (UnicodeData.txt in Debian's
+ * unicode-data: MONGOLIAN LETTER QA, GA, ...) without the vowel a that
+ * names a consonant.  Back and front vowels (o/u, oe/ue) are told apart
+ * only by the word's other letters in the script, so they read as one. */
+static const char *const mongolian[] = {
+    "a", "e", "i", "o", "u", "o", "u", "e",         /* A E I O U OE UE EE */
+    "n", "ng", "b", "p", "q", "g", "m", "l",        /* NA ANG BA PA QA GA MA LA */
+    "s", "sh", "t", "d", "ch", "j", "y", "r",       /* SA SHA TA DA CHA JA YA RA */
+    "w", "f", "k", "kh", "ts", "z", "h", "zr",      /* WA FA KA KHA TSA ZA HAA ZRA */
+    "lh", "zh", "ch",                               /* LHA ZHI CHI */
+};
+
+int transcribe_is_mongolian(int cp)
+{
+    return cp >= 0x1820 && cp <= 0x1842;
+}
+
+/* The first row of tab[0..n) whose first column is at least cp. */
+static size_t lower(const uint16_t (*tab)[2], size_t n, int cp)
+{
+    size_t lo = 0, hi = n, mid;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (tab[mid][0] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int put(char *out, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (n > cap)
+        return -1;
+    memcpy(out, s, n);
+    return (int)n;
+}
+
+int transcribe_reading(char *out, size_t cap, int cp)
+{
+    size_t i;
+
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
+        if (cap < 1)
+            return -1;
+        out[0] = (char)(cp | 0x20);
+        return 1;
+    }
+    if (transcribe_is_mongolian(cp))
+        return put(out, cap, mongolian[cp - 0x1820]);
+    if ((cp >= 0x180B && cp <= 0x180F) || cp == 0x202F)
+        return 0;               /* variation selectors, vowel separator */
+    if (cp >= 0x3400 && cp <= 0xFFFF && !(cp >= 0xAC00 && cp <= 0xD7A3)) {
+        i = lower(pinyin_han, pinyin_han_count, cp);
+        if (i < pinyin_han_count && pinyin_han[i][0] == cp)
+            return put(out, cap, pinyin_syllables[pinyin_han[i][1]]);
+        return -1;
+    }
+    return romanise_reading(out, cap, cp, 1);
+}
+
+/* transcribe_skeleton, with the vowels too when vowels is set
+ * (transcribe_vowel_key). */
+static size_t key(char *out, size_t cap, const char *s, size_t len, int vowels)
+{
+    size_t i, k, n = 0;
+    char last = 0, c;
+
+    for (i = 0; i < len; i++) {
+        int a = (unsigned char)s[i], b = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+        switch (a) {
+        case 'b': case 'p': case 'f': case 'v': c = 'P'; break;
+        case 'd': case 't': c = 'T'; break;
+        case 'g': case 'k': case 'q': c = 'K'; break;
+        case 'c':
+            c = b == 'h' || b == 'e' || b == 'i' || b == 'y' || b == 0 ? 'S' : 'K';
+            break;
+        case 's': case 'z': case 'j': case 'x': c = 'S'; break;
+        case 'l': case 'r': c = 'L'; break;
+        case 'm': c = 'M'; break;
+        case 'n': c = 'N'; break;
+        case 'a': case 'e': case 'i': case 'o': case 'u':
+            for (k = i; k < len && strchr("aeiou", s[k]) != NULL; k++)
+                ;
+            /* ㅡ (eu) is the vowel Hangul writes where a foreign name has
+             * none (Whitfield: 휘트필드); ㅓ (eo) writes o and a. */
+            c = k - i == 2 && a == 'e' && b == 'u' ? 0 : a == 'e' && b == 'o' ? 'O'
+                : a == 'a' && b == 'e' ? 'E' : (char)(a - 'a' + 'A');
+            i = k - 1;
+            if (!vowels || c == 0) {
+                last = 0;       /* a vowel parts two of one class (r-e-l) */
+                continue;
+            }
+            break;
+        default: c = 0; break;   /* h, w, y */
+        }
+        /* One sound of two letters: ts, dz (an h after a consonant is
+         * left out like any h: ch, sh, zh, th, ph, kh). */
+        if ((a == 't' && b == 's') || (a == 'd' && b == 'z'))
+            c = 'S', i++;
+        if (c == 0 || c == last)
+            continue;
+        if (n + 1 < cap)
+            out[n] = c;
+        n++, last = c;
+    }
+    out[n + 1 < cap ? n : cap - 1] = '\0';
+    return n;
+}
+
+size_t transcribe_skeleton(char *out, size_t cap, const char *s, size_t len)
+{
+    return key(out, cap, s, len, 0);
+}
+
+size_t transcribe_vowel_key(char *out, size_t cap, const char *s, size_t len)
+{
+    return key(out, cap, s, len, 1);
+}
+
+/* The rows of pinyin_hangul for Hangul syllable syl: [*lo, return). */
+static size_t hangul_rows(size_t *lo, int syl)
+{
+    size_t i = lower(pinyin_hangul, pinyin_hangul_count, syl), j = i;
+
+    while (j < pinyin_hangul_count && pinyin_hangul[j][0] == syl)
+        j++;
+    *lo = i;
+    return j;
+}
+
+int transcribe_pinyin_reads(const char *s, size_t len, const int *syl, size_t n)
+{
+    size_t lo, hi, k;
+
+    if (n == 0)
+        return len == 0;
+    for (hi = hangul_rows(&lo, syl[0]), k = lo; k < hi; k++) {
+        const char *p = pinyin_syllables[pinyin_hangul[k][1]];
+        size_t m = strlen(p);
+        if (m <= len && memcmp(s, p, m) == 0 && transcribe_pinyin_reads(s + m, len - m, syl + 1, n - 1))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if s[0..len) is one Mandarin syllable of the table. */
+static int syllable(const char *s, size_t len)
+{
+    size_t lo = 0, hi = pinyin_syllables_count, mid;
+    int c;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        c = strncmp(pinyin_syllables[mid], s, len);
+        if (c == 0 && pinyin_syllables[mid][len] != '\0')
+            c = 1;
+        if (c < 0)
+            lo = mid + 1;
+        else if (c > 0)
+            hi = mid;
+        else
+            return 1;
+    }
+    return 0;
+}
+
+int transcribe_is_pinyin(const char *s, size_t len)
+{
+    unsigned char ok[64] = { 1 };   /* ok[i]: s[0..i) splits */
+    size_t i, k;
+
+    if (len == 0 || len >= sizeof ok)
+        return 0;
+    for (i = 1; i <= len; i++) {
+        ok[i] = 0;
+        for (k = i > 6 ? i - 6 : 0; k < i && !ok[i]; k++)
+            ok[i] = ok[k] && syllable(s + k, i - k);
+    }
+    return ok[len];
+}
+
+static int vowel(int c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+size_t transcribe_classical(char *s, size_t len)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < len; i++) {
+        if ((s[i] == 'g' || s[i] == 'q') && n > 0 && vowel(s[n - 1]) && i + 1 < len &&
+            vowel(s[i + 1]))
+            continue;
+        s[n++] = s[i];
+    }
+    return n;
+}

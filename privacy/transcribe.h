@@ -1,0 +1,71 @@
+/* A name written in another script or transcription system than any it
+ * was registered in (issue 12, F12/F28): the traditional Mongolian script
+ * (ᠠᠯᠲᠠᠨᠭᠡᠷᠡᠯ), a Chinese transcription (阿拉坦格日勒), a Hangul one
+ * (알탄게렐, 사라 휘트필드), or the pinyin of a Chinese transcription or
+ * of a Korean name's Hanja (Alatan Gerile, Jin Zhongzhu).
+ *
+ * Every letter of Latin, Cyrillic, Hangul, Han and Mongolian script is
+ * read as Latin (transcribe_reading), and a reading is brought to a
+ * consonant skeleton (transcribe_skeleton): the key two spellings of one
+ * name share across these scripts.  Sources of the readings and the rules
+ * of the skeleton: docs/VARIANTS.md, "Other scripts and transcriptions".
+ * Data and pure functions; no other module of privacy/ but romanise.h. */
+#ifndef INTAKE_TRANSCRIBE_H
+#define INTAKE_TRANSCRIBE_H
+
+#include <stddef.h>
+
+/* Longest skeleton kept, in classes (bytes). */
+#define TRANSCRIBE_SKEL_MAX 23
+
+/* A Latin reading, lower case ASCII, of code point cp (case folded, as in
+ * the norm view of normalise.h): an ASCII letter itself; a Cyrillic letter
+ * in MNS 5217 and a Hangul syllable in Revised Romanisation (romanise.h);
+ * a Han character by its first Mandarin reading without tones (Unihan's
+ * kMandarin, scripts/pinyin.sh); a letter of the Mongolian script by its
+ * Unicode character name (MONGOLIAN LETTER GA: g).  Writes at most cap
+ * bytes (no NUL) to out; returns the length in bytes (0 for a Mongolian
+ * format character, which is read as nothing), -1 for any other code
+ * point. */
+int transcribe_reading(char *out, size_t cap, int cp);
+
+/* The consonant skeleton of a Latin reading s[0..len) (lower case ASCII):
+ * each consonant sound one class letter (P for b p f v, T for d t, K for
+ * g k q and c before a, o, u or a consonant, S for s z j x ts dz and c
+ * before e, i, y, h or at the end, L for l r, M, N), vowels and h w y
+ * left out (so ch sh th ph kh count as their first letter), a run of one
+ * class with no vowel between made one (ll, tt; not r-e-l): Altangerel,
+ * Алтангэрэл, 알탄게렐, 阿拉坦格日勒 and ᠠᠯᠲᠠᠨᠭᠡᠷᠡᠯ are all LTNKLL.
+ * Writes at most cap bytes and a NUL to out (cap at least 1); returns the
+ * number of classes (more than cap - 1 when they did not fit). */
+size_t transcribe_skeleton(char *out, size_t cap, const char *s, size_t len);
+
+/* transcribe_skeleton with the vowels too, each run of vowel letters one
+ * class (its first letter in upper case; eo O), but eu, which Hangul
+ * writes where a foreign name has no vowel (휘트필드), left out; ae is E:
+ * Ulzii and 울지 (ulji) are both ULSI.  For short names, whose consonants
+ * alone say too little. */
+size_t transcribe_vowel_key(char *out, size_t cap, const char *s, size_t len);
+
+/* A reading s[0..len) of a word in the Mongolian script brought nearer
+ * to Khalkha as Mongolians write it in Cyrillic: a g or q (γ) between two
+ * vowels is left out, as the classical spelling writes it where Khalkha
+ * has a long vowel (baγatur: баатар, Boldbaatar; N. Poppe, Grammar of
+ * Written Mongolian, 1954, §§ 30-33).  In place; returns the new length. */
+size_t transcribe_classical(char *s, size_t len);
+
+/* 1 if s[0..len) (lower case ASCII letters) is the pinyin of Han
+ * characters that read as the Hangul syllables syl[0..n) in Korean, one
+ * Mandarin reading per syllable (Unihan's kHangul and kMandarin: "jin" +
+ * "zhong" + "zhu" reads 김종수 through 金鍾洙), else 0. */
+int transcribe_pinyin_reads(const char *s, size_t len, const int *syl, size_t n);
+
+/* 1 if s[0..len) (lower case ASCII letters) splits into Mandarin syllables
+ * (any reading of scripts/pinyin.sh's table), else 0: a quick test before
+ * transcribe_pinyin_reads. */
+int transcribe_is_pinyin(const char *s, size_t len);
+
+/* 1 if cp is a letter of the Mongolian script (U+1820..U+1842). */
+int transcribe_is_mongolian(int cp);
+
+#endif
