@@ -260,38 +260,71 @@ static int read_hex(unsigned char *out, size_t outlen, json_t *v)
            sodium_hex2bin(out, outlen, s, strlen(s), NULL, &n, NULL) == 0 && n == outlen ? 0 : -1;
 }
 
+/* Decodes the base64 string v (at most max bytes decoded) into *bin
+ * (malloc'd, *n bytes).  Returns 0, or -1 with e (what: the member). */
+static int read_base64(unsigned char **bin, size_t *n, json_t *v, size_t max, const char *what,
+                       struct err *e)
+{
+    size_t len = json_string_length(v), cap;
+
+    *bin = NULL;
+    if (len > max / 3 * 4 + 4)
+        return bad(e, what);
+    cap = len / 4 * 3 + 3;
+    if ((*bin = malloc(cap)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory reading the manifest");
+    if (sodium_base642bin(*bin, cap, json_string_value(v), len, NULL, n, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) != 0) {
+        free(*bin);
+        *bin = NULL;
+        return bad(e, what);
+    }
+    return 0;
+}
+
 static int read_digests(struct manifest_header *h, json_t *o, struct err *e)
 {
     unsigned char key[DIGESTSET_KEYBYTES], *bin;
-    const char *set;
-    size_t setlen, n, cap;
+    json_t *filter = json_object_get(o, "filter");
+    size_t n;
     int rc = 0;
 
     if (json_is_object(o) && json_object_get(o, "set") != NULL)
         return bad(e, "a digest set of the old kind, without the forms' rules: the bundle was "
                    "made by an older intake; ask the sender to export again");
-    if (!json_is_object(o) || json_object_size(o) != 2 ||
+    /* Two members: a bundle of an intake before the filter, still read. */
+    if (!json_is_object(o) || json_object_size(o) != (filter != NULL ? 3u : 2u) ||
+        (filter != NULL && !json_is_string(filter)) ||
         read_hex(key, sizeof key, json_object_get(o, "key")) != 0 ||
-        (set = json_string_value(json_object_get(o, "forms"))) == NULL)
+        !json_is_string(json_object_get(o, "forms")))
         return bad(e, "digest set");
     digestset_init_key(&h->ds, key);
     sodium_memzero(key, sizeof key);
-    setlen = json_string_length(json_object_get(o, "forms"));
-    if (setlen > (size_t)MANIFEST_DIGESTS_MAX / 3 * 4 * DIGESTSET_ENTRY)
+    if (json_string_length(json_object_get(o, "forms")) >
+        (size_t)MANIFEST_DIGESTS_MAX / 3 * 4 * DIGESTSET_ENTRY)
         return bad(e, "digest set too large");
-    cap = setlen / 4 * 3 + 3;
-    if ((bin = malloc(cap)) == NULL)
-        return err_set(e, EXIT_INPUT, "out of memory reading the manifest");
-    if (sodium_base642bin(bin, cap, set, setlen, NULL, &n, NULL,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 || n % DIGESTSET_ENTRY != 0)
+    if (read_base64(&bin, &n, json_object_get(o, "forms"),
+                    (size_t)MANIFEST_DIGESTS_MAX * DIGESTSET_ENTRY, "digest set encoding", e) != 0)
+        return -1;
+    if (n % DIGESTSET_ENTRY != 0)
         rc = bad(e, "digest set encoding");
     for (size_t i = 0; rc == 0 && i < n / DIGESTSET_ENTRY; i++)
         if (digestset_add_entry(&h->ds, bin + i * DIGESTSET_ENTRY, e) != 0)
             rc = e != NULL && e->code == EXIT_INPUT && strstr(e->msg, "rule byte") != NULL
                  ? bad(e, "a digest set entry's rule byte") : -1;
     free(bin);
-    if (rc == 0)
-        digestset_finish(&h->ds);
+    if (rc != 0)
+        return rc;
+    digestset_finish(&h->ds);
+    if (filter == NULL)
+        return 0;
+    if (read_base64(&bin, &n, filter, digestset_filter_bytes(MANIFEST_DIGESTS_MAX),
+                    "digest set filter", e) != 0)
+        return -1;
+    if (digestset_set_filter(&h->ds, bin, n, e) != 0)
+        rc = e != NULL && e->code == EXIT_INPUT && strstr(e->msg, "size") != NULL
+             ? bad(e, "digest set filter size") : -1;
+    free(bin);
     return rc;
 }
 
@@ -329,28 +362,45 @@ void manifest_header_free(struct manifest_header *h)
     memset(h, 0, sizeof *h);
 }
 
+/* base64 of bin[0..n), malloc'd, or NULL when out of memory. */
+static char *base64_of(const unsigned char *bin, size_t n)
+{
+    size_t len = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
+    char *s = malloc(len);
+
+    if (s != NULL)
+        sodium_bin2base64(s, len, bin != NULL ? bin : (const unsigned char *)"", n,
+                          sodium_base64_VARIANT_ORIGINAL);
+    return s;
+}
+
 int manifest_write_header(json_t *header, long log_seq,
                           const unsigned char head[MANIFEST_LOG_HASHBYTES],
                           const struct digestset *ds, json_t *pseudonyms, struct err *e)
 {
-    char hhex[2 * MANIFEST_LOG_HASHBYTES + 1], khex[2 * DIGESTSET_KEYBYTES + 1], *set;
-    size_t setlen = sodium_base64_ENCODED_LEN(ds->n * DIGESTSET_ENTRY, sodium_base64_VARIANT_ORIGINAL);
-    int rc;
+    char hhex[2 * MANIFEST_LOG_HASHBYTES + 1], khex[2 * DIGESTSET_KEYBYTES + 1], *set, *filter = NULL;
+    json_t *digests = NULL;
+    int rc = -1;
 
-    if ((set = malloc(setlen)) == NULL) {
+    if ((set = base64_of(ds->d, ds->n * DIGESTSET_ENTRY)) == NULL ||
+        (ds->filter != NULL && (filter = base64_of(ds->filter, ds->filterlen)) == NULL)) {
+        free(set);
         json_decref(pseudonyms);
         return err_set(e, EXIT_INPUT, "out of memory writing the manifest");
     }
-    sodium_bin2base64(set, setlen, ds->d != NULL ? ds->d : (const unsigned char *)"",
-                      ds->n * DIGESTSET_ENTRY, sodium_base64_VARIANT_ORIGINAL);
     sodium_bin2hex(hhex, sizeof hhex, head, MANIFEST_LOG_HASHBYTES);
     sodium_bin2hex(khex, sizeof khex, ds->key, DIGESTSET_KEYBYTES);
-    rc = json_object_set_new(header, "log_head", json_pack("{s:I, s:s}", "seq", (json_int_t)log_seq,
-                                                           "hash", hhex)) |
-         json_object_set_new(header, "digests", json_pack("{s:s, s:s}", "key", khex, "forms", set)) |
-         json_object_set_new(header, "pseudonyms", pseudonyms);
+    digests = json_pack("{s:s, s:s}", "key", khex, "forms", set);
+    if (digests != NULL && (filter == NULL || json_object_set_new(digests, "filter",
+                                                                   json_string(filter)) == 0))
+        rc = 0;
+    rc |= json_object_set_new(header, "log_head", json_pack("{s:I, s:s}", "seq", (json_int_t)log_seq,
+                                                            "hash", hhex)) |
+          json_object_set_new(header, "digests", digests) |
+          json_object_set_new(header, "pseudonyms", pseudonyms);
     sodium_memzero(khex, sizeof khex);
     free(set);
+    free(filter);
     return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory writing the manifest");
 }
 

@@ -107,8 +107,16 @@ static char axis_label(const char *s, size_t len, size_t i, size_t *end)
     };
     size_t k, n, cl;
     int cp;
+    unsigned char b;
 
-    if (i >= len || det_letter_before(s, i))
+    if (i >= len)
+        return 0;
+    /* The first bytes of the words (l, 위 경, ш у, д, ө): most places of
+     * a text start none, and the scan asks up to 24 places before each
+     * number (axis_label_before). */
+    b = (unsigned char)s[i];
+    if ((b != 'l' && b != 0xEC && b != 0xEA && b != 0xD1 && b != 0xD0 && b != 0xD3) ||
+        det_letter_before(s, i))
         return 0;
     for (k = 0; k < sizeof words / sizeof words[0]; k++) {
         if (!det_starts(s, len, i, words[k].w))

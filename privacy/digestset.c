@@ -12,16 +12,106 @@
 #include "privacy/redact.h"
 #include "privacy/window.h"
 
+/* The filter's key: BLAKE2b-128 keyed with the digest key over a
+ * message no form's key can be (it holds spaces): docs/FORMAT.md. */
+#define FILTER_KEY_MESSAGE "intake digest filter"
+
+static void filter_key(struct digestset *ds)
+{
+    crypto_generichash(ds->fkey, sizeof ds->fkey, (const unsigned char *)FILTER_KEY_MESSAGE,
+                       sizeof FILTER_KEY_MESSAGE - 1, ds->key, DIGESTSET_KEYBYTES);
+}
+
 void digestset_init(struct digestset *ds)
 {
     memset(ds, 0, sizeof *ds);
     randombytes_buf(ds->key, sizeof ds->key);
+    filter_key(ds);
 }
 
 void digestset_init_key(struct digestset *ds, const unsigned char key[DIGESTSET_KEYBYTES])
 {
     memset(ds, 0, sizeof *ds);
     memcpy(ds->key, key, DIGESTSET_KEYBYTES);
+    filter_key(ds);
+}
+
+/* ---- The filter ---- */
+
+/* SipHash-2-4 of key under the filter's key, as a little-endian number. */
+static uint64_t filter_hash(const struct digestset *ds, const char *key, size_t keylen)
+{
+    unsigned char h[crypto_shorthash_BYTES];
+    uint64_t v = 0;
+
+    crypto_shorthash(h, (const unsigned char *)key, keylen, ds->fkey);
+    for (size_t i = sizeof h; i-- > 0;)
+        v = v << 8 | h[i];
+    return v;
+}
+
+/* The j-th bit of hash h in a filter of bits bits (a power of two, at
+ * most 2^32): (low 32 bits + j * high 32 bits) mod 2^32, mod bits. */
+static size_t filter_bit(uint64_t h, unsigned j, size_t bits)
+{
+    return (size_t)((uint32_t)h + j * (uint32_t)(h >> 32)) & (bits - 1);
+}
+
+/* 1 if the filter may hold the key of hash h, 0 if it surely does not. */
+static int filter_has(const struct digestset *ds, uint64_t h)
+{
+    for (unsigned j = 0; j < DIGESTSET_FILTER_PROBES; j++) {
+        size_t b = filter_bit(h, j, ds->filterlen * 8);
+        if (!(ds->filter[b >> 3] >> (b & 7) & 1))
+            return 0;
+    }
+    return 1;
+}
+
+size_t digestset_filter_bytes(size_t n)
+{
+    size_t len = DIGESTSET_FILTER_MIN;
+
+    while (len / 2 < n && len <= SIZE_MAX / 2)
+        len *= 2;
+    return len;
+}
+
+static void filter_free(struct digestset *ds)
+{
+    free(ds->filter);
+    ds->filter = NULL;
+    ds->filterlen = 0;
+}
+
+int digestset_set_filter(struct digestset *ds, const unsigned char *filter, size_t len,
+                         struct err *e)
+{
+    filter_free(ds);
+    if (len != digestset_filter_bytes(ds->n) || len > ((size_t)1 << 29))
+        return err_set(e, EXIT_INPUT, "a digest set filter of the wrong size");
+    if ((ds->filter = malloc(len)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory for the digest set");
+    memcpy(ds->filter, filter, len);
+    ds->filterlen = len;
+    return 0;
+}
+
+/* The filter of the forms added (fh), for n entries; none when out of
+ * memory or too large (every key is digested then). */
+static void filter_make(struct digestset *ds)
+{
+    size_t len = digestset_filter_bytes(ds->n);
+
+    filter_free(ds);
+    if (len > ((size_t)1 << 29) || (ds->filter = calloc(1, len)) == NULL)
+        return;
+    ds->filterlen = len;
+    for (size_t i = 0; i < ds->nfh; i++)
+        for (unsigned j = 0; j < DIGESTSET_FILTER_PROBES; j++) {
+            size_t b = filter_bit(ds->fh[i], j, len * 8);
+            ds->filter[b >> 3] |= (unsigned char)(1u << (b & 7));
+        }
 }
 
 /* ---- The keys looked up so far ----
@@ -79,12 +169,17 @@ static uint64_t memo_hash(const struct digestset_memo *m, const char *key, size_
 void digestset_free(struct digestset *ds)
 {
     sodium_memzero(ds->key, sizeof ds->key);
+    sodium_memzero(ds->fkey, sizeof ds->fkey);
     memo_free(ds);
+    filter_free(ds);
     free(ds->d);
     free(ds->index);
+    free(ds->fh);
     ds->d = NULL;
     ds->index = NULL;
-    ds->n = ds->cap = 0;
+    ds->fh = NULL;
+    ds->n = ds->cap = ds->nfh = ds->capfh = 0;
+    ds->entries = 0;
 }
 
 static void digest(unsigned char out[DIGESTSET_BYTES], const struct digestset *ds,
@@ -99,6 +194,7 @@ static int add(struct digestset *ds, const unsigned char entry[DIGESTSET_ENTRY],
     free(ds->index);            /* digestset_finish builds them again */
     ds->index = NULL;
     memo_free(ds);
+    filter_free(ds);
     if (ds->n == ds->cap) {
         size_t cap = ds->cap ? ds->cap * 2 : 256;
         unsigned char *p = realloc(ds->d, cap * DIGESTSET_ENTRY);
@@ -117,6 +213,7 @@ int digestset_add_entry(struct digestset *ds, const unsigned char entry[DIGESTSE
 
     if (redact_form_of_byte(&f, entry[DIGESTSET_BYTES]) != 0)
         return err_set(e, EXIT_INPUT, "a digest set entry has an unknown rule byte");
+    ds->entries = 1;            /* no form: no filter made here */
     return add(ds, entry, e);
 }
 
@@ -125,9 +222,19 @@ int digestset_add_form(struct digestset *ds, const char *key, size_t keylen,
 {
     unsigned char entry[DIGESTSET_ENTRY];
 
+    if (ds->nfh == ds->capfh) {
+        size_t cap = ds->capfh ? ds->capfh * 2 : 256;
+        uint64_t *p = cap <= SIZE_MAX / sizeof *p ? realloc(ds->fh, cap * sizeof *p) : NULL;
+        if (p == NULL)
+            return err_set(e, EXIT_INPUT, "out of memory for the digest set");
+        ds->fh = p, ds->capfh = cap;
+    }
     digest(entry, ds, key, keylen);
     entry[DIGESTSET_BYTES] = rule;
-    return add(ds, entry, e);
+    if (add(ds, entry, e) != 0)
+        return -1;
+    ds->fh[ds->nfh++] = filter_hash(ds, key, keylen);
+    return 0;
 }
 
 struct add_ctx {
@@ -203,6 +310,8 @@ void digestset_finish(struct digestset *ds)
             memmove(ds->d + ++o * DIGESTSET_ENTRY, ds->d + i * DIGESTSET_ENTRY, DIGESTSET_ENTRY);
     ds->n = o + 1;
     build_index(ds);
+    if (!ds->entries && ds->nfh > 0)
+        filter_make(ds);
     memo_free(ds);
     if (ds->n < NONE && (ds->memo = calloc(1, sizeof *ds->memo)) != NULL)
         crypto_shorthash_keygen(ds->memo->hkey);       /* calloc: untouched pages stay unmapped */
@@ -253,9 +362,13 @@ static const unsigned char *remembered(const struct digestset *ds, const char *k
                 memcmp(m->arena + sl->off + 1, key, keylen) == 0)
                 return sl->first == NONE ? NULL : ds->d + (size_t)sl->first * DIGESTSET_ENTRY;
     }
-    digest(d, ds, key, keylen);
-    p = first_entry(ds, d);
-    sodium_memzero(d, sizeof d);
+    if (ds->filter != NULL && !filter_has(ds, filter_hash(ds, key, keylen)))
+        p = NULL;               /* surely no form: no digest */
+    else {
+        digest(d, ds, key, keylen);
+        p = first_entry(ds, d);
+        sodium_memzero(d, sizeof d);
+    }
     if (h == 0)
         return p;
     if (m->n >= DIGESTSET_MEMO_SLOTS / 2 || m->used > UINT32_MAX - 2 * DIGESTSET_MEMO_KEY_MAX) {

@@ -10,7 +10,14 @@
  *
  * An entry: BLAKE2b-128 keyed with the bundle's 32-byte key over the
  * form's key (normalise.h), then the form's rule byte (redact_form_byte):
- * docs/FORMAT.md, "Digest set". */
+ * docs/FORMAT.md, "Digest set".
+ *
+ * The filter (issue 13, for speed): a Bloom filter of the forms' keys
+ * under a key derived from the bundle's (SipHash-2-4, libsodium's
+ * crypto_shorthash), 16 bits a form, 4 probes: a key it does not hold is
+ * no form, so most windows of a text cost one SipHash instead of a keyed
+ * BLAKE2b.  It tells a key holder nothing the digests do not (SECURITY.md);
+ * docs/FORMAT.md, "Digest set filter". */
 #ifndef INTAKE_DIGESTSET_H
 #define INTAKE_DIGESTSET_H
 
@@ -30,6 +37,9 @@
 #define DIGESTSET_GLUED_MAX 64       /* bytes of a token looked into for glued runs */
 #define DIGESTSET_MEMO_SLOTS 8192   /* keys remembered by the scans: a power of two */
 #define DIGESTSET_MEMO_KEY_MAX 64    /* bytes; longer keys are looked up each time */
+#define DIGESTSET_FILTER_KEYBYTES 16 /* SipHash-2-4's key */
+#define DIGESTSET_FILTER_PROBES 4    /* bits set and tested a key */
+#define DIGESTSET_FILTER_MIN 8       /* bytes of the smallest filter */
 
 struct redactor;
 struct digestset_memo;
@@ -44,6 +54,14 @@ struct digestset {
                                       * index[b] is the first entry whose digest
                                       * starts with b or more (index[2^ibits] = n) */
     unsigned ibits;
+    unsigned char fkey[DIGESTSET_FILTER_KEYBYTES];  /* the filter's key, from key */
+    unsigned char *filter;           /* the Bloom filter (digestset_filter_bytes(n)
+                                      * bytes), or NULL: every key is digested */
+    size_t filterlen;
+    uint64_t *fh;                    /* a writer's: each added form's filter hash */
+    size_t nfh, capfh;
+    int entries;                     /* 1 once an entry came from a manifest:
+                                      * digestset_finish makes no filter then */
 };
 
 /* A new, empty set under a fresh random key; free it with digestset_free. */
@@ -74,12 +92,24 @@ int digestset_add_redactor(struct digestset *ds, const struct redactor *r,
 int digestset_add_entry(struct digestset *ds, const unsigned char entry[DIGESTSET_ENTRY],
                         struct err *e);
 
-/* Sorts and deduplicates, and indexes the entries; call after adding,
- * before scanning.  The scans then remember each key they looked up (at
+/* Sorts and deduplicates, and indexes the entries, and when every entry
+ * was made here from its form (digestset_add_form), makes the filter;
+ * call after adding, before scanning.  The scans then remember each key they looked up (at
  * most DIGESTSET_MEMO_SLOTS / 2 at a time, in wipe-on-free memory, until
  * digestset_free) with where its entries are, so a key met again (a word
  * that recurs in a bundle) costs no digest. */
 void digestset_finish(struct digestset *ds);
+
+/* Bytes of the filter of a set of n entries: the smallest power of two
+ * at least 2n (16 bits an entry) and DIGESTSET_FILTER_MIN. */
+size_t digestset_filter_bytes(size_t n);
+
+/* Takes the filter read from a manifest (len bytes, copied) for a set
+ * finished already: a key the filter does not hold is then no form
+ * without its digest.  Returns 0, or -1 with e: EXIT_INPUT when len is
+ * not digestset_filter_bytes(n), or out of memory. */
+int digestset_set_filter(struct digestset *ds, const unsigned char *filter, size_t len,
+                         struct err *e);
 
 /* A protected form found in the text by the hit rules: its span in the
  * original text (bytes [start, end)), and flag NULL for a form the

@@ -1664,6 +1664,7 @@ struct sufidx {
     size_t n;
     const char *e[SUFIDX_MAX];      /* the entries, sorted by their bytes */
     unsigned char len[SUFIDX_MAX];
+    uint32_t first[SUFIDX_MAX];     /* each entry's first character (first_char) */
 };
 
 static struct {
@@ -1681,13 +1682,31 @@ static int entry_cmp(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The UTF-8 character at s[0] (len bytes available) as a number whose
+ * order is that of the bytes (its bytes from the top, zeros after: no
+ * character's bytes begin another's), 0 when it is cut short. */
+static uint32_t first_char(const char *s, size_t len)
+{
+    unsigned char b = (unsigned char)s[0];
+    size_t c = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    uint32_t v = 0;
+
+    if (c > len)
+        return 0;
+    for (size_t i = 0; i < 4; i++)
+        v = v << 8 | (i < c ? (unsigned char)s[i] : 0u);
+    return v;
+}
+
 static void sufidx_fill(struct sufidx *x, const char *const *tab, size_t n)
 {
     x->n = n < SUFIDX_MAX ? n : SUFIDX_MAX;
     memcpy(x->e, tab, x->n * sizeof *tab);
     qsort(x->e, x->n, sizeof x->e[0], entry_cmp);
-    for (size_t i = 0; i < x->n; i++)
+    for (size_t i = 0; i < x->n; i++) {
         x->len[i] = (unsigned char)strlen(x->e[i]);
+        x->first[i] = first_char(x->e[i], x->len[i]);
+    }
 }
 
 /* Marks in first the first byte of each entry of x and of tab[0..n). */
@@ -1717,25 +1736,28 @@ static void ix_build(void)
  * len bytes available); *end is one past the last such entry. */
 static size_t sufidx_range(const struct sufidx *x, const char *rest, size_t len, size_t *end)
 {
-    unsigned char b = (unsigned char)rest[0];
-    size_t c = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4, lo = 0, hi = x->n;
-    char first[5];
+    uint32_t want = first_char(rest, len);
+    size_t lo = 0, hi = x->n, top;
 
-    if (c > len) {
+    if (want == 0) {
         *end = 0;
         return 0;
     }
-    memcpy(first, rest, c);
-    first[c] = '\0';
+    /* The entries are sorted by their bytes, so by first: two searches. */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strncmp(x->e[mid], first, c) < 0)
+        if (x->first[mid] < want)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (hi = lo; hi < x->n && strncmp(x->e[hi], first, c) == 0; hi++)
-        ;
+    for (top = x->n; hi < top;) {
+        size_t mid = hi + (top - hi) / 2;
+        if (x->first[mid] <= want)
+            hi = mid + 1;
+        else
+            top = mid;
+    }
     *end = hi;
     return lo;
 }

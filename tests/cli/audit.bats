@@ -25,6 +25,27 @@ load audit
     expect_status 0
 }
 
+@test "audit: the digest set carries its filter, of FORMAT.md's size; its vectors check independently" {
+    records 3 "Kim Ji-yeon spoke about the long days at the site."
+    export_to_hq b.bundle
+    run st hq open b.bundle --json
+    expect_status 0
+    python3 -c '
+import base64, json, sys
+d = json.load(sys.stdin)["header"]["digests"]
+assert sorted(d) == ["filter", "forms", "key"], sorted(d)
+n = len(base64.b64decode(d["forms"])) // 17
+size = 8
+while size < 2 * n:
+    size *= 2
+f = base64.b64decode(d["filter"])
+assert n > 0 and len(f) == size, (n, len(f))
+assert 0 < sum(bin(b).count("1") for b in f) <= 4 * n' <<<"$output"
+    run python3 "$ROOT/tests/vectors/digest_filter.py"
+    expect_status 0
+    [ "$output" = "digest set filter vectors: ok" ]
+}
+
 @test "audit --json: the same report for tools; the log head matches the sender's log" {
     records 3 "Kim Ji-yeon spoke about the long days at the site."
     export_to_hq b.bundle

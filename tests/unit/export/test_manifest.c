@@ -82,6 +82,13 @@ static void test_header_round_trip(void **state)
     digestset_free(&ds);
 }
 
+static int count_hit(void *ctx, size_t start, size_t end, const char *flag, struct err *e)
+{
+    (void)start, (void)end, (void)flag, (void)e;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
 static void expect_header_refused(const char *text, const char *what)
 {
     struct manifest_header h;
@@ -119,10 +126,66 @@ static void test_header_refusals(void **state)
     expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"\"}}", "pseudonyms");
     expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"\"},\"pseudonyms\":[\"\"]}",
                           "a pseudonym");
+    /* The filter (docs/FORMAT.md, "Digest set filter"): a string of
+     * base64, exactly digestset_filter_bytes(n) bytes, nothing more. */
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"\",\"filter\":1}}",
+                          "digest set");
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"\",\"filter\":\"\","
+                          "\"more\":1}}", "digest set");
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"\",\"filter\":\"*\"}}",
+                          "digest set filter");
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"\",\"filter\":\"AAAA\"}}",
+                          "digest set filter size");
+    expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"forms\":\"\","
+                          "\"filter\":\"AAAAAAAAAAAAAAAAAAAAAA==\"}}",
+                          "digest set filter size");     /* 16 bytes for no entry */
     /* A digest set of an older intake (classes hashed in, no rules). */
     expect_header_refused("{" LOG ",\"digests\":{" KEY ",\"set\":\"\"}}",
                           "a digest set of the old kind, without the forms' rules: the bundle was "
                           "made by an older intake; ask the sender to export again");
+}
+
+/* The filter travels with the forms and comes back byte for byte; a
+ * header without it (an intake before the filter) is still read, the
+ * same forms found in it by their digests alone. */
+static void test_header_filter(void **state)
+{
+    static const char body[] = "so Kim Chol-jin said";
+    unsigned char head[MANIFEST_LOG_HASHBYTES] = { 0 };
+    struct manifest_header h;
+    struct digestset ds;
+    struct err e;
+    json_t *header = json_object(), *back;
+    char *text;
+    size_t hits;
+
+    (void)state;
+    digestset_init(&ds);
+    assert_int_equal(digestset_add_form(&ds, "kimcholjin", 10, 0x08, &e), 0);
+    assert_int_equal(digestset_add_form(&ds, "choljin", 7, 0x08, &e), 0);
+    digestset_finish(&ds);
+    assert_non_null(ds.filter);
+    assert_int_equal(manifest_write_header(header, 1, head, &ds, json_array(), &e), 0);
+    text = json_dumps(header, JSON_COMPACT);
+    back = doc(text);
+    secmem_wipe_free(text);
+    assert_int_equal(manifest_read_header(&h, back, &e), 0);
+    assert_int_equal(h.ds.filterlen, ds.filterlen);
+    assert_memory_equal(h.ds.filter, ds.filter, ds.filterlen);
+    hits = 0;
+    assert_int_equal(digestset_scan(&h.ds, body, strlen(body), count_hit, &hits, &e), 0);
+    assert_int_equal(hits, 2);
+    manifest_header_free(&h);
+    json_object_del(json_object_get(back, "digests"), "filter");
+    assert_int_equal(manifest_read_header(&h, back, &e), 0);
+    assert_null(h.ds.filter);
+    hits = 0;
+    assert_int_equal(digestset_scan(&h.ds, body, strlen(body), count_hit, &hits, &e), 0);
+    assert_int_equal(hits, 2);
+    manifest_header_free(&h);
+    json_decref(back);
+    json_decref(header);
+    digestset_free(&ds);
 }
 
 static const char rec_head[] =
@@ -202,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_collect_pseudonyms),
         cmocka_unit_test(test_header_round_trip),
         cmocka_unit_test(test_header_refusals),
+        cmocka_unit_test(test_header_filter),
         cmocka_unit_test(test_review_flags),
         cmocka_unit_test(test_audit_refuses_malformed),
     };

@@ -360,6 +360,67 @@ static void test_scan_errors(void **state)
     digestset_free(&ds);
 }
 
+/* The filter (docs/FORMAT.md, "Digest set filter"): made with the forms,
+ * of digestset_filter_bytes(n) bytes, at most 4 bits a form; a key it does
+ * not hold is no form without its digest (an empty filter hides every
+ * form, so the scan does consult it); a set read from a manifest's entries
+ * makes none and takes the writer's; the vector of FORMAT.md. */
+static void test_filter(void **state)
+{
+    static const char text[] = "so Kim Chol-jin said";
+    unsigned char zero[DIGESTSET_FILTER_MIN] = { 0 }, key[DIGESTSET_KEYBYTES];
+    struct digestset ds, rd;
+    size_t bits = 0;
+    char hex[2 * DIGESTSET_FILTER_KEYBYTES + 1];
+    struct err e;
+
+    (void)state;
+    assert_int_equal(digestset_filter_bytes(0), DIGESTSET_FILTER_MIN);
+    assert_int_equal(digestset_filter_bytes(4), 8);
+    assert_int_equal(digestset_filter_bytes(5), 16);
+    assert_int_equal(digestset_filter_bytes(1000), 2048);
+    init(&ds);
+    add(&ds, "Kim Chol-jin", SUFFIX_NONE);
+    add(&ds, "Chol-jin", SUFFIX_NONE);
+    digestset_finish(&ds);
+    assert_non_null(ds.filter);
+    assert_int_equal(ds.filterlen, digestset_filter_bytes(ds.n));
+    for (size_t i = 0; i < ds.filterlen; i++)
+        for (unsigned b = 0; b < 8; b++)
+            bits += ds.filter[i] >> b & 1;
+    assert_true(bits >= 1 && bits <= DIGESTSET_FILTER_PROBES * ds.n);
+    assert_string_equal(scan(&ds, text), "7-15:Chol-jin|3-15:Kim Chol-jin");
+    /* The reader's set: the entries, then the filter. */
+    init(&rd);
+    for (size_t i = 0; i < ds.n; i++)
+        assert_int_equal(digestset_add_entry(&rd, ds.d + i * DIGESTSET_ENTRY, &e), 0);
+    digestset_finish(&rd);
+    assert_null(rd.filter);
+    assert_string_equal(scan(&rd, text), "7-15:Chol-jin|3-15:Kim Chol-jin");
+    assert_int_equal(digestset_set_filter(&rd, zero, 4, &e), -1);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(digestset_set_filter(&rd, zero, sizeof zero, &e), 0);
+    digestset_finish(&rd);       /* forgets what the scan remembered */
+    assert_int_equal(digestset_set_filter(&rd, zero, sizeof zero, &e), 0);
+    assert_string_equal(scan(&rd, text), "");
+    digestset_finish(&rd);
+    assert_int_equal(digestset_set_filter(&rd, ds.filter, ds.filterlen, &e), 0);
+    assert_string_equal(scan(&rd, text), "7-15:Chol-jin|3-15:Kim Chol-jin");
+    digestset_free(&rd);
+    digestset_free(&ds);
+    /* FORMAT.md's vector: key 00 01 .. 1f, the one form "kimcholjin". */
+    for (size_t i = 0; i < sizeof key; i++)
+        key[i] = (unsigned char)i;
+    digestset_init_key(&ds, key);
+    assert_int_equal(digestset_add_form(&ds, "kimcholjin", 10, 0x08, &e), 0);
+    digestset_finish(&ds);
+    sodium_bin2hex(hex, sizeof hex, ds.fkey, sizeof ds.fkey);   /* Python's hashlib.blake2b */
+    assert_string_equal(hex, "1deb6444c52d7a324f45e3cef8592547");
+    sodium_bin2hex(hex, sizeof hex, ds.filter, ds.filterlen);
+    assert_string_equal(hex, "0000000004081020");
+    digestset_free(&ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -372,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_index_and_memo_find_every_form),
         cmocka_unit_test(test_memo_window_hashes),
         cmocka_unit_test(test_scan_errors),
+        cmocka_unit_test(test_filter),
     };
     if (sodium_init() < 0)
         return 1;
