@@ -198,8 +198,26 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                      rid[0] != '\0' ? rid : subject, e);
 }
 
-int db_scope_apply(int *changed, struct store *s, long import_id, const char *subject,
-                   const struct consent *c, struct err *e)
+/* The attachments of the sender's records of the subject here sid go
+ * (chunks too, secure_delete): its scope says attachments no.  *files:
+ * how many. */
+static int drop_attachments(long *files, struct store *s, long import_id, long sid,
+                            struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_INT(sid), DB_TEXT("") };
+#define HELD "SELECT id FROM attachment WHERE record_id IN (" DOOMED ")"
+
+    *files = 0;
+    if (db_int(files, s, "SELECT count(*) FROM (" HELD ")", v, DB_N(v),
+               "reading the attachments", e) < 0)
+        return -1;
+    return *files == 0 ? 0 : db_run(s, "DELETE FROM attachment WHERE id IN (" HELD ")", v,
+                                    DB_N(v), "removing the attachments", e);
+#undef HELD
+}
+
+int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
+                   const char *subject, const struct consent *c, struct err *e)
 {
     const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
     char here[64];
@@ -207,6 +225,7 @@ int db_scope_apply(int *changed, struct store *s, long import_id, const char *su
     int rc;
 
     *changed = 0;
+    *files = 0;
     if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
         return -1;
     rc = db_int(&one, s, "SELECT 1 FROM tombstone WHERE sender_pk = " SENDER_PK
@@ -217,6 +236,10 @@ int db_scope_apply(int *changed, struct store *s, long import_id, const char *su
     if (rc != 0 || w > r || sid <= 0)
         return rc < 0 ? -1 : 0;          /* withdrawn or deleted, or never here */
     rc = db_consent_carry(s, sid, c, e);
+    /* Attachments no: the copies here go, whether this notice or an
+     * earlier one (or a record) brought that scope. */
+    if (rc >= 0 && !c->attachments && drop_attachments(files, s, import_id, sid, e) != 0)
+        return -1;
     if (rc <= 0)
         return rc;
     *changed = 1;
@@ -248,12 +271,12 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
     const char *h = here[0] != '\0' ? here : NULL;
     const struct db_val v[] = {
         DB_INT(import_id), DB_TEXT(sender), DB_TEXT(subject), DB_TEXT(day), DB_TEXT(now),
-        DB_TEXT(h), DB_INT(round),
+        DB_TEXT(h), DB_INT(round), DB_TEXT(c->date),
     };
     db_now(now, sizeof now);
     if (db_run(s, "INSERT INTO tombstone(sender_pk, sender, kind, subject, rid, day, at, removed,"
-               " notice, here, round) VALUES (" SENDER_PK ", ?2, 'reconsent', ?3, '', ?4, ?5, 0,"
-               " 1, ?6, ?7)", v, DB_N(v), "keeping the tombstones", e) != 0)
+               " notice, here, round, since) VALUES (" SENDER_PK ", ?2, 'reconsent', ?3, '', ?4,"
+               " ?5, 0, 1, ?6, ?7, ?8)", v, DB_N(v), "keeping the tombstones", e) != 0)
         return -1;
     *changed = 1;
     if (sid > 0 && (db_consent_carry(s, sid, c, e) < 0 ||
@@ -332,8 +355,36 @@ int db_removal_check(int *removed, struct store *s, const unsigned char *sender_
     return rc < 0 ? -1 : 0;
 }
 
+/* A record of a re-consented subject whose carried consent was recorded
+ * before the re-consent's scope was (recorded: NULL or "" for none) left
+ * the device before the withdrawal: the device stamps each record with
+ * its subject's consent at export, and exports nothing of a withdrawn
+ * subject.  Only the last re-consent counts (a later round's is later). */
+static int sent_before_reconsent(struct store *s, const struct db_val *v, const char *rid,
+                                 const char *recorded, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT day, since FROM tombstone WHERE sender_pk = ?1"
+                 " AND kind = 'reconsent' AND subject = ?2 ORDER BY round DESC LIMIT 1",
+                 v, 2, e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the tombstones", e);
+    if (rc > 0 && sqlite3_column_text(st, 1)[0] != '\0' &&
+        strcmp((const char *)sqlite3_column_text(st, 1), recorded != NULL ? recorded : "") > 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, sent before its subject's "
+                     "consent was withdrawn: its sender's re-consent (notice of %s) lets in only "
+                     "records sent after it; nothing was imported", rid,
+                     (const char *)sqlite3_column_text(st, 0));
+    else if (rc > 0)
+        rc = 0;
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
-                       const char *rid, struct err *e)
+                       const char *rid, const char *recorded, struct err *e)
 {
     const struct db_val v[] = {
         DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject), DB_TEXT(rid),
@@ -360,6 +411,8 @@ int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const ch
                      "(notice of %s); nothing was imported", rid,
                      (const char *)sqlite3_column_text(st, 1));
     sqlite3_finalize(st);
+    if (rc == 0 && subject != NULL)
+        rc = sent_before_reconsent(s, v, rid, recorded, e);
     return rc;
 }
 

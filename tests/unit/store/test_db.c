@@ -254,6 +254,9 @@ static void test_migration_8_to_9(void **state)
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name IN"
                             " ('notice', 'tombstone') AND sql LIKE '%''reconsent''%'"
                             " AND sql LIKE '%round%'"), 2);
+    /* Version 14: a re-consent's tombstone keeps when its scope was recorded. */
+    assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'tombstone'"
+                            " AND sql LIKE '%since TEXT%'"), 1);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'export_recipient'"
                             " AND sql LIKE '%sign_pk%'"), 1);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'export_record'"
