@@ -8,6 +8,15 @@
 #include "export/manifest.h"
 #include "util/intl.h"
 
+/* A notice's member key as text: "?" when it is not a string (the check
+ * also runs on headers no reader checked: tests/fuzz/fuzz_manifest.c). */
+static const char *text(const json_t *n, const char *key)
+{
+    const char *v = json_string_value(json_object_get(n, key));
+
+    return v != NULL ? v : "?";
+}
+
 static const char *yn(const json_t *v)
 {
     return json_is_true(v) ? "yes" : "no";
@@ -102,10 +111,9 @@ static int list_notice(struct audit_report *r, int c, const json_t *n, struct er
         memcpy(words, ", scope: ", 10);
         scope_words(words + 9, sizeof words - 9, scope);
     }
-    snprintf(note, sizeof note, "subject %.40s%s, day %.10s%s%s%s%.64s",
-             json_string_value(json_object_get(n, "subject")),
+    snprintf(note, sizeof note, "subject %.40s%s, day %.10s%s%s%s%.64s", text(n, "subject"),
              json_is_null(json_object_get(n, "record")) ? ", all its records" : "",
-             json_string_value(json_object_get(n, "day")), round, words,
+             text(n, "day"), round, words,
              att != NULL ? ", attachment " : "", att != NULL ? att : "");
     return audit_item_add(r, c, AUDIT_PASS, json_string_value(json_object_get(n, "record")),
                           NULL, json_string_value(json_object_get(n, "kind")), NULL, 0, note, e);
@@ -135,8 +143,7 @@ int audit_notices(struct audit_report *r, const json_t *notices,
             continue;
         bad++;
         snprintf(note, sizeof note, "%s: the bundle's own %s notice of %.10s forbids it", why,
-                 json_string_value(json_object_get(by, "kind")),
-                 json_string_value(json_object_get(by, "day")));
+                 text(by, "kind"), text(by, "day"));
         if (audit_item_add(r, c, AUDIT_FAIL, recs[i].id, NULL, "notice", NULL, 0, note, e) != 0)
             return -1;
     }

@@ -234,7 +234,11 @@ int db_consent_carry(struct store *s, long sid, const struct consent *c, struct 
     sqlite3_finalize(st);
     if (rc < 0)
         return -1;
-    if (rc > 0 && same_scope(&last, c))
+    /* The same scope, or one recorded before the last one here (a
+     * bundle written before a narrowed consent, arriving after its
+     * notice): nothing changes.  Dates compare as text ("YYYY-MM-DD" of a
+     * withdrawal here sorts before that day's times). */
+    if (rc > 0 && (same_scope(&last, c) || strcmp(c->date, last.date) < 0))
         return 0;
     rc = 1;
     const struct db_val w[] = {

@@ -13,9 +13,10 @@ int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *
 
 /* (store/consent.c) Keeps, for the imported subject sid, the consent scope
  * c a bundle carried (c->date: when its device recorded it), as a new
- * consent entry unless the last one is the same scope; inside the caller's
+ * consent entry unless the last one is the same scope or was recorded
+ * later (an older scope never replaces a newer one); inside the caller's
  * transaction. Returns 1 if it kept a new entry, 0 if the scope was the
- * last one already, -1 on a database error. */
+ * last one already or older, -1 on a database error. */
 int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e);
 
 /* (store/consent.c) The consent scope c as a bundle carries it: {export,

@@ -5,38 +5,7 @@
 
 bats_require_minimum_version 1.5.0
 load helpers
-
-setup() {
-    common_setup
-    W=$T/work
-    mkdir -p "$W"
-    cd "$W"
-}
-
-teardown() { common_teardown; }
-
-# field_hq: a device "field" with subject Nari (export yes) and one record
-# $ID, and "hq", contacts of each other; $UID_ is Nari's stable id.
-field_hq() {
-    mkstore field
-    mkstore hq
-    introduce field hq
-    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
-    st field consent Nari --export yes --method written 2>/dev/null
-    ID=$(printf 'Kim Ji-yeon spoke about the border.\n' |
-         st field record Nari --title "Border crossing" --date 2024-03-15)
-    UID_=$(st field subject show Nari | sed -n 's/^subject id: //p')
-}
-
-# withdrawn_at_hq: $ID reached hq, then Nari's withdrawal did.
-withdrawn_at_hq() {
-    field_hq
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
-    st field consent Nari --withdraw >/dev/null 2>&1
-    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
-    st hq import "$W/n.bundle" >/dev/null
-}
+load consent
 
 # notices BUNDLE STORE: the header's notices of BUNDLE as STORE opens it,
 # one line each: kind round record-or-null (scope's export flag or -).

@@ -18,14 +18,21 @@ tool() {
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$(tools_dir)/$name" "$@"
 }
 
-# reconsented: $ID reached hq, then Nari's withdrawal did; Nari consented
-# again (a second later, so that the re-consent's time differs from the
-# first consent's) and spoke again in $ID2; 2.bundle carries $ID2, the
-# withdrawal and the re-consent, not yet imported.
+# reconsented: $ID reached hq in 1.bundle; late.bundle, written next with
+# a second record $L, is held back (a courier's copy); Nari's withdrawal
+# reached hq; Nari consented again (a second later, so that the
+# re-consent's time differs from the first consent's) and spoke again in
+# $ID2; 2.bundle carries $ID2, the withdrawal and the re-consent, not yet
+# imported. Made once per file (fixture).
 reconsented() {
+    fixture make_reconsented ID UID_ L ID2
+}
+make_reconsented() {
     field_hq
     st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
     st hq import "$W/1.bundle" >/dev/null
+    L=$(printf 'A second talk, before.\n' | st field record Nari --title "Before" --date 2024-04-01)
+    st field export --to hq "$L" -o "$W/late.bundle" >/dev/null 2>&1
     st field consent Nari --withdraw >/dev/null 2>&1
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     st hq import "$W/n.bundle" >/dev/null
@@ -169,20 +176,7 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
 # ---- a bundle written before a withdrawal, arriving after the re-consent ----
 
 @test "re-consent: a bundle written before the withdrawal that reaches hq after the re-consent: its record is refused alone (exit 1); again: refused again" {
-    field_hq
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
-    # late.bundle: a second record, written before the withdrawal, held
-    # back by a courier.
-    L=$(printf 'A second talk, before.\n' | st field record Nari --title "Before" --date 2024-04-01)
-    st field export --to hq "$L" -o "$W/late.bundle" >/dev/null 2>&1
-    st field consent Nari --withdraw >/dev/null 2>&1
-    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
-    st hq import "$W/n.bundle" >/dev/null
-    sleep 1
-    st field consent Nari --export yes >/dev/null 2>&1
-    ID2=$(printf 'She spoke again, later.\n' | st field record Nari --title "Again" --date 2024-06-01)
-    st field export --to hq "$ID2" -o "$W/2.bundle" >/dev/null 2>&1
+    reconsented
     run st hq import "$W/2.bundle"
     expect_status 0
     today=$(date -u +%F)
@@ -256,4 +250,32 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     [ "$(st hq list | cut -f1)" = "$ID2" ]
     # The forgotten record from the first bundle stays refused.
     hq_refused 1 "the bundle holds record $ID, which its sender deleted (notice of $(date -u +%F)); nothing was imported" "$W/1.bundle"
+}
+
+# ---- a bundle written before a narrowed consent, arriving after it ----
+
+@test "scope: a bundle written before an embargo, reaching hq after the embargo's notice, brings its record but not its older scope: hq still refuses to send it on" {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    L=$(printf 'A second talk.\n' | st field record Nari --title "Second" --date 2024-04-01)
+    st field export --to hq "$L" -o "$W/late.bundle" >/dev/null 2>&1
+    sleep 1
+    st field consent Nari --embargo 2030-01-01 >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    run st hq import "$W/n.bundle"
+    expect_status 0
+    [[ "$output" == *"1 subject(s) took the new consent scope their sender's notice carried (see 'intake subject show')" ]]
+    run --separate-stderr st hq import "$W/late.bundle"
+    expect_status 0
+    [ "$output" = "imported 1 record(s) and 0 attachment(s) from field; 0 already here" ]
+    P=$(hq_subject)
+    run st hq subject show "$P"
+    [[ "$output" == *"embargo 2030-01-01"* || "$output" == *"embargo until 2030-01-01"* ]]
+    run --separate-stderr st hq export --to partner "$L" -o "$W/p.bundle"
+    expect_status 1
+    [[ "$stderr" == *"intake: record $L ($P) may not leave: under embargo until 2030-01-01"* ]]
+    [ ! -e "$W/p.bundle" ]
 }
