@@ -251,7 +251,14 @@ static const char *const migrations[] = {
      * headquarters after the re-consent): a re-consent's tombstone keeps
      * when its scope was recorded on the device, so that a record sent
      * before it (its carried consent recorded earlier) is refused. */
-    "ALTER TABLE tombstone ADD COLUMN since TEXT NOT NULL DEFAULT '';",
+    "ALTER TABLE tombstone ADD COLUMN since TEXT NOT NULL DEFAULT '';"
+    /* and a scope notice about a subject not here yet (its records'
+     * bundle crossed it) is kept until they come, so that their older
+     * scope does not become the subject's. */
+    "CREATE TABLE scope_pending(sender_pk BLOB NOT NULL, subject TEXT NOT NULL,"
+    "  export INTEGER NOT NULL, quote INTEGER NOT NULL, publish INTEGER NOT NULL,"
+    "  attachments INTEGER NOT NULL, method TEXT NOT NULL, embargo TEXT NOT NULL,"
+    "  date TEXT NOT NULL, PRIMARY KEY(sender_pk, subject));",
 };
 
 static int reindex(struct store *s, struct err *e);

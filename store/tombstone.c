@@ -216,6 +216,57 @@ static int drop_attachments(long *files, struct store *s, long import_id, long s
 #undef HELD
 }
 
+/* A scope for a subject of the sender not here yet, kept (the latest
+ * recorded only) until db_scope_pending_take. */
+static int keep_pending(struct store *s, long import_id, const char *subject,
+                        const struct consent *c, struct err *e)
+{
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_TEXT(subject), DB_INT(c->export_ok), DB_INT(c->quote),
+        DB_INT(c->publish), DB_INT(c->attachments), DB_TEXT(c->method), DB_TEXT(c->embargo),
+        DB_TEXT(c->date),
+    };
+
+    return db_run(s, "INSERT OR REPLACE INTO scope_pending(sender_pk, subject, export, quote,"
+                  " publish, attachments, method, embargo, date) SELECT " SENDER_PK ", ?2, ?3,"
+                  " ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS (SELECT 1 FROM scope_pending"
+                  " WHERE sender_pk = " SENDER_PK " AND subject = ?2 AND date >= ?9)",
+                  v, DB_N(v), "keeping the consent scope", e);
+}
+
+int db_scope_pending_take(struct store *s, long import_id, const char *subject, long sid,
+                          struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
+    struct consent c = { 0 };
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT export, quote, publish, attachments, method, embargo, date"
+                 " FROM scope_pending WHERE sender_pk = " SENDER_PK " AND subject = ?2",
+                 v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the consent scope", e);
+    if (rc > 0) {
+        c.recorded = 1;
+        c.export_ok = sqlite3_column_int(st, 0) != 0;
+        c.quote = sqlite3_column_int(st, 1) != 0;
+        c.publish = sqlite3_column_int(st, 2) != 0;
+        c.attachments = sqlite3_column_int(st, 3) != 0;
+        snprintf(c.method, sizeof c.method, "%s", (const char *)sqlite3_column_text(st, 4));
+        snprintf(c.embargo, sizeof c.embargo, "%s", (const char *)sqlite3_column_text(st, 5));
+        snprintf(c.date, sizeof c.date, "%s", (const char *)sqlite3_column_text(st, 6));
+    }
+    sqlite3_finalize(st);
+    if (rc <= 0)
+        return rc;
+    if (db_consent_carry(s, sid, &c, e) < 0 ||
+        db_run(s, "DELETE FROM scope_pending WHERE sender_pk = " SENDER_PK " AND subject = ?2",
+               v, DB_N(v), "keeping the consent scope", e) != 0)
+        return -1;
+    return 0;
+}
+
 int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
                    const char *subject, const struct consent *c, struct err *e)
 {
@@ -233,8 +284,10 @@ int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
                 "reading the tombstones", e);
     if (rc == 0 && rounds(&w, &r, s, import_id, subject, e) != 0)
         return -1;
-    if (rc != 0 || w > r || sid <= 0)
-        return rc < 0 ? -1 : 0;          /* withdrawn or deleted, or never here */
+    if (rc != 0 || w > r)
+        return rc < 0 ? -1 : 0;          /* withdrawn or deleted */
+    if (sid <= 0)                        /* not here yet: kept for its records */
+        return keep_pending(s, import_id, subject, c, e);
     rc = db_consent_carry(s, sid, c, e);
     /* Attachments no: the copies here go, whether this notice or an
      * earlier one (or a record) brought that scope. */

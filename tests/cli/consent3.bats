@@ -279,3 +279,68 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     [[ "$stderr" == *"intake: record $L ($P) may not leave: under embargo until 2030-01-01"* ]]
     [ ! -e "$W/p.bundle" ]
 }
+
+# ---- report adv16b ----
+
+@test "adv16b N1: bundles crossing (a record's bundle written before consent --publish no, its notice first): hq keeps publish no, and so does its partner when hq's bundles cross too" {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    P=$(hq_subject)
+    st field consent Nari --publish yes >/dev/null 2>&1
+    ID3=$(printf 'A later note.\n' | st field record Nari --title "Later" --date 2024-12-03)
+    st field export --to hq "$ID3" -o "$W/A.bundle" >/dev/null 2>&1
+    sleep 1
+    st field consent Nari --publish no >/dev/null 2>&1
+    st field notify --to hq -o "$W/N.bundle" >/dev/null 2>&1
+    run st hq import "$W/N.bundle"
+    expect_status 0
+    run st hq import "$W/A.bundle"
+    expect_status 0
+    [[ "$output" == "imported 1 record(s) and 0 attachment(s) from field; 0 already here"* ]]
+    [[ "$(st hq subject show "$P")" == *"export yes, quote no, publish no,"* ]]
+    [[ "$(st hq show "$ID3")" == *"publish no"* ]]
+    # hq -> partner, crossing the same way: the records first written, the
+    # scope notice first to arrive.
+    st field consent Nari --quote yes >/dev/null 2>&1
+    st field export --to hq "$ID3" -o "$W/Q.bundle" >/dev/null 2>&1
+    st hq import "$W/Q.bundle" >/dev/null
+    [[ "$(st hq subject show "$P")" == *"export yes, quote yes, publish no,"* ]]
+    st hq export --to partner "$ID" -o "$W/hA.bundle" >/dev/null 2>&1
+    sleep 1
+    st field consent Nari --quote no >/dev/null 2>&1
+    st field notify --to hq -o "$W/N2.bundle" >/dev/null 2>&1
+    st hq import "$W/N2.bundle" >/dev/null
+    st hq notify --to partner -o "$W/hN.bundle" >/dev/null 2>&1
+    run st partner import "$W/hN.bundle"
+    expect_status 0
+    run st partner import "$W/hA.bundle"
+    expect_status 0
+    PP=$(st partner subject list --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["pseudonym"])')
+    [[ "$(st partner subject show "$PP")" == *"quote no, publish no,"* ]]
+}
+
+@test "adv16b N5: a record made and sent in round 1, arriving after the round-2 re-consent, is refused; hq keeps round 2's scope" {
+    reconsented
+    st hq import "$W/2.bundle" >/dev/null
+    cp -a "$T/field" "$T/r1"
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to hq -o "$W/n2.bundle" >/dev/null 2>&1
+    st hq import "$W/n2.bundle" >/dev/null
+    # A round-1 record, in a bundle written in round 1, delayed.
+    R4=$(printf 'Round one late story.\n' | st r1 record Nari --title "Late" --date 2024-07-01)
+    st r1 export --to hq "$R4" -o "$W/bl2.bundle" >/dev/null 2>&1
+    sleep 1
+    st field consent Nari --export yes --quote yes >/dev/null 2>&1
+    R5=$(printf 'Round two.\n' | st field record Nari --title "Round two" --date 2024-08-01)
+    st field export --to hq "$R5" -o "$W/b8.bundle" >/dev/null 2>&1
+    run st hq import "$W/b8.bundle"
+    expect_status 0
+    run --separate-stderr st hq import "$W/bl2.bundle"
+    expect_status 1
+    [[ "$stderr" == "intake: the bundle holds record $R4, sent before its subject's consent was withdrawn: its sender's re-consent (notice of "*") lets in only records sent after it"* ]]
+    [ "$(st hq list | cut -f1)" = "$R5" ]
+    [[ "$(st hq subject show "$(hq_subject)")" == *"export yes, quote yes,"* ]]
+}
