@@ -513,3 +513,43 @@ int store_tombstone_count(long *n, struct store *s, struct err *e)
                   " AND kind <> 'removal'", NULL, 0,
                   "reading the tombstones", e) < 0 ? -1 : 0;
 }
+
+int store_record_standing(char *note, size_t notelen, struct store *s,
+                          const unsigned char *sender_pk, const char *subject, const char *rid,
+                          const char *recorded, struct err *e)
+{
+    static const char tail[] = "; nothing was imported";
+    const struct db_val v[] = { DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject) };
+    struct err why;
+    sqlite3_stmt *st;
+    size_t n;
+    int rc;
+
+    note[0] = '\0';
+    err_clear(&why);
+    if (db_tombstone_check(s, sender_pk, subject, rid, recorded, &why) != 0) {
+        if (why.code != EXIT_AUTH) {
+            if (e != NULL)
+                *e = why;
+            return -1;
+        }
+        n = strlen(why.msg);
+        if (n >= sizeof tail - 1 && strcmp(why.msg + n - (sizeof tail - 1), tail) == 0)
+            why.msg[n - (sizeof tail - 1)] = '\0';
+        snprintf(note, notelen, "%s", why.msg);
+        return 1;
+    }
+    if (subject == NULL || recorded == NULL)
+        return 0;
+    if (db_query(&st, s, "SELECT c.date FROM consent c JOIN subject_origin o"
+                 " ON o.subject_id = c.subject_id WHERE o.sender_pk = ?1 AND o.uid = ?2"
+                 " ORDER BY c.id DESC LIMIT 1", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the consent", e);
+    if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), recorded) > 0)
+        snprintf(note, notelen, "its subject's consent scope here is newer (recorded %s) than "
+                 "the one this copy carries: see 'intake subject show'",
+                 (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : note[0] != '\0' ? 2 : 0;
+}

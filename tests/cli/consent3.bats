@@ -344,3 +344,45 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     [ "$(st hq list | cut -f1)" = "$R5" ]
     [[ "$(st hq subject show "$(hq_subject)")" == *"export yes, quote yes,"* ]]
 }
+
+@test "adv16b N4: open, open -o and audit of a bundle kept at hq say which records hq refuses now (withdrawn) and which have a newer scope here; open -o leaves the refused one out" {
+    field_hq
+    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes >/dev/null 2>&1
+    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    sleep 1
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field consent Bora --publish yes >/dev/null 2>&1
+    st field consent Bora --publish no >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
+    today=$(date -u +%F)
+    refused="the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today)"
+    newer=$(st hq list --json 2>/dev/null | python3 -c '
+import json, sys
+print([r for r in json.load(sys.stdin) if r["id"] == sys.argv[1]][0]["consent"]["date"])' "$B")
+    scope="its subject's consent scope here is newer (recorded $newer) than the one this copy carries: see 'intake subject show'"
+    run --separate-stderr st hq open "$W/1.bundle"
+    expect_status 0
+    [[ "$output" == *"  HERE: $refused; do not use this copy"* ]]
+    [[ "$output" == *"  HERE: $scope"* ]]
+    run --separate-stderr st hq open "$W/1.bundle" --json
+    expect_status 0
+    echo "$output" | python3 -c '
+import json, sys
+h = {r["id"]: r.get("here") for r in json.load(sys.stdin)["records"]}
+assert h[sys.argv[1]] == {"refused": True, "note": sys.argv[3]}, h
+assert h[sys.argv[2]] == {"refused": False, "note": sys.argv[4]}, h' "$ID" "$B" "$refused" "$scope"
+    run --separate-stderr st hq open "$W/1.bundle" -o "$W/od"
+    expect_status 0
+    [[ "$stderr" == *"intake: warning: record $ID was left out of $W/od: $refused"* ]]
+    [ "$(cd "$W/od" && ls | sort | tr '\n' ' ')" = "$B.json $B.md bundle.json " ]
+    grep -qxF -- "- here: $scope" "$W/od/$B.md"
+    run --separate-stderr st hq audit "$W/1.bundle"
+    expect_status 1
+    [[ "$output" == *"here               FAIL  1 record(s) this store refuses (withdrawn or deleted at the source), 1 with a newer consent scope here: do not use them as this bundle has them
+    FAIL record $ID: refused ($refused)
+    WARN record $B: scope ($scope)"* ]]
+}
