@@ -235,8 +235,9 @@ static int check_content(struct audit_report *rep, const struct collected *c, si
                            "%s", e->msg) < 0 ? -1 : 0;
 }
 
-/* here (adv16b N4): a record this store refuses (a tombstone: withdrawn
- * or deleted at the source) FAILs, one whose subject's scope here is
+/* here (adv16b N4), for a bundle this store imported before: a record
+ * this store refuses now (a tombstone: withdrawn or deleted at the
+ * source) FAILs, one whose subject's scope here is
  * newer WARNs (store_record_standing); added only when one does, so the
  * report of any other bundle is unchanged. */
 static int check_here(struct audit_report *rep, struct store *s, const struct bundle_info *info,
@@ -245,9 +246,13 @@ static int check_here(struct audit_report *rep, struct store *s, const struct bu
     size_t i, bad = 0;
     json_t *rec;
     char note[600];
-    int at = -1, rc;
+    int at = -1, rc, seen = 0;
 
-    json_array_foreach(c->records, i, rec) {
+    /* Only a bundle imported before: one not yet imported may carry the
+     * notices that let its records in (import says what it refuses). */
+    if (store_import_seen(&seen, s, info->hash, sizeof info->hash, e) != 0)
+        return -1;
+    json_array_foreach(seen ? c->records : NULL, i, rec) {
         json_t *id = json_object_get(rec, "id"), *subj = json_object_get(rec, "subject");
 
         rc = store_record_standing(note, sizeof note, s, info->sender_pk,

@@ -211,27 +211,38 @@ static int same_scope(const struct consent *a, const struct consent *b)
            strcmp(a->embargo, b->embargo) == 0 && strcmp(a->date, b->date) == 0;
 }
 
-int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e)
+int db_scope_read(struct consent *c, struct store *s, const char *sql, const struct db_val *v,
+                  size_t nv, struct err *e)
 {
-    const struct db_val v[] = { DB_INT(sid) };
-    struct consent last = { 0 };
     sqlite3_stmt *st;
     int rc;
 
-    if (db_query(&st, s, "SELECT export, quote, publish, attachments, method, embargo, date"
-                 " FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1", v, DB_N(v), e) != 0)
+    memset(c, 0, sizeof *c);
+    if (db_query(&st, s, sql, v, nv, e) != 0)
         return -1;
     rc = db_step(st, s, "reading the consent", e);
     if (rc > 0) {
-        last.export_ok = sqlite3_column_int(st, 0) != 0;
-        last.quote = sqlite3_column_int(st, 1) != 0;
-        last.publish = sqlite3_column_int(st, 2) != 0;
-        last.attachments = sqlite3_column_int(st, 3) != 0;
-        snprintf(last.method, sizeof last.method, "%s", (const char *)sqlite3_column_text(st, 4));
-        snprintf(last.embargo, sizeof last.embargo, "%s", (const char *)sqlite3_column_text(st, 5));
-        snprintf(last.date, sizeof last.date, "%s", (const char *)sqlite3_column_text(st, 6));
+        c->recorded = 1;
+        c->export_ok = sqlite3_column_int(st, 0) != 0;
+        c->quote = sqlite3_column_int(st, 1) != 0;
+        c->publish = sqlite3_column_int(st, 2) != 0;
+        c->attachments = sqlite3_column_int(st, 3) != 0;
+        snprintf(c->method, sizeof c->method, "%s", (const char *)sqlite3_column_text(st, 4));
+        snprintf(c->embargo, sizeof c->embargo, "%s", (const char *)sqlite3_column_text(st, 5));
+        snprintf(c->date, sizeof c->date, "%s", (const char *)sqlite3_column_text(st, 6));
     }
     sqlite3_finalize(st);
+    return rc;
+}
+
+int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(sid) };
+    struct consent last;
+    int rc = db_scope_read(&last, s, "SELECT export, quote, publish, attachments, method, embargo,"
+                           " date FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1",
+                           v, DB_N(v), e);
+
     if (rc < 0)
         return -1;
     /* The same scope, or one recorded before the last one here (a

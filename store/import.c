@@ -525,7 +525,10 @@ int store_import(struct import_result *res, struct store *s, const char *path,
         goto out;
     }
     rc = import_pass2(&im, &b, &info, e);
-    if (rc == 0 && res->refused > 0)
+    if (rc == 0 && res->refused > 0 && res->added + res->kept + res->replaced == 0)
+        rc = err_set(e, EXIT_AUTH, "%.400s: refused (%zu record(s) refused in all); no record "
+                     "of the bundle was imported", res->refusal, res->refused);
+    else if (rc == 0 && res->refused > 0)
         rc = err_set(e, EXIT_AUTH, "%.400s: refused (%zu record(s) refused in all); the rest of "
                      "the bundle was imported", res->refusal, res->refused);
 out:

@@ -238,26 +238,11 @@ int db_scope_pending_take(struct store *s, long import_id, const char *subject, 
                           struct err *e)
 {
     const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
-    struct consent c = { 0 };
-    sqlite3_stmt *st;
-    int rc;
+    struct consent c;
+    int rc = db_scope_read(&c, s, "SELECT export, quote, publish, attachments, method, embargo,"
+                           " date FROM scope_pending WHERE sender_pk = " SENDER_PK
+                           " AND subject = ?2", v, DB_N(v), e);
 
-    if (db_query(&st, s, "SELECT export, quote, publish, attachments, method, embargo, date"
-                 " FROM scope_pending WHERE sender_pk = " SENDER_PK " AND subject = ?2",
-                 v, DB_N(v), e) != 0)
-        return -1;
-    rc = db_step(st, s, "reading the consent scope", e);
-    if (rc > 0) {
-        c.recorded = 1;
-        c.export_ok = sqlite3_column_int(st, 0) != 0;
-        c.quote = sqlite3_column_int(st, 1) != 0;
-        c.publish = sqlite3_column_int(st, 2) != 0;
-        c.attachments = sqlite3_column_int(st, 3) != 0;
-        snprintf(c.method, sizeof c.method, "%s", (const char *)sqlite3_column_text(st, 4));
-        snprintf(c.embargo, sizeof c.embargo, "%s", (const char *)sqlite3_column_text(st, 5));
-        snprintf(c.date, sizeof c.date, "%s", (const char *)sqlite3_column_text(st, 6));
-    }
-    sqlite3_finalize(st);
     if (rc <= 0)
         return rc;
     if (db_consent_carry(s, sid, &c, e) < 0 ||
@@ -484,7 +469,9 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
                  " WHEN ?1 IS NOT NULL THEN rid <> '' AND substr(rid, 1, length(?1)) = lower(?1)"
                  " WHEN ?2 IS NOT NULL THEN rid = '' AND here = ?2"
                  " ELSE rid <> '' AND NOT EXISTS (SELECT 1 FROM record r WHERE r.rid ="
-                 " tombstone.rid) END ORDER BY id", v, DB_N(v), e) != 0)
+                 " tombstone.rid) AND (removed OR NOT EXISTS (SELECT 1 FROM tombstone t"
+                 " WHERE t.rid = tombstone.rid AND t.removed AND t.kind <> 'removal')) END"
+                 " ORDER BY id", v, DB_N(v), e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the tombstones", e)) > 0) {
         char key[2 * crypto_sign_PUBLICKEYBYTES + 1] = "";

@@ -173,19 +173,25 @@ static int drop_file(struct opener *op, const char *name, struct err *e)
     return 0;
 }
 
-/* How each record stands here (store_record_standing, adv16b N4): its
- * summary entry gets "here" {"refused", "note"}; in the folder, a record
- * this store refuses is left out (its files removed before the folder is
- * committed), one whose scope here is newer says so in its Markdown. */
-static int standing(struct opener *op, struct store *s, const unsigned char *pk,
+/* How each record of a bundle imported before stands here
+ * (store_record_standing, adv16b N4): its summary entry gets "here"
+ * {"refused", "note"}; in the folder, a record this store refuses is
+ * left out (its files removed before the folder is committed), one whose
+ * scope here is newer says so in its Markdown. */
+static int standing(struct opener *op, struct store *s, const struct bundle_info *info,
                     struct err *e)
 {
     json_t *all = op->dir != NULL ? op->full : op->records, *rec, *a;
     char note[600], name[160];
+    const unsigned char *pk = info->sender_pk;
     size_t i, j;
-    int rc;
+    int rc, seen = 0;
 
-    json_array_foreach(all, i, rec) {
+    /* Only a bundle imported before (one not yet imported may carry the
+     * notices that let its records in: import says what it refuses). */
+    if (store_import_seen(&seen, s, info->hash, sizeof info->hash, e) != 0)
+        return -1;
+    json_array_foreach(seen ? all : NULL, i, rec) {
         rc = store_record_standing(note, sizeof note, s, pk, jstr(rec, "subject"),
                                    jstr(rec, "id"), jstr(json_object_get(rec, "consent"),
                                                          "recorded"), e);
@@ -322,7 +328,7 @@ int store_unpack(json_t **summary_out, struct store *s, const char *path,
         goto out;
     sv.pk = info.sender_pk;
     if (store_contact_by_sign_pk(sv.name, sizeof sv.name, &sv.verified, s, sv.pk, e) != 0 ||
-        standing(&op, s, sv.pk, e) != 0)
+        standing(&op, s, &info, e) != 0)
         goto out;
     sum = summary(&op, &info, &sv);
     if (sum == NULL) {

@@ -26,6 +26,13 @@ make_field_hq() {
     UID_=$(st field subject show Nari | sed -n 's/^subject id: //p')
 }
 
+# bora: field's second subject Bora (export yes) and its record $B.
+bora() {
+    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes >/dev/null 2>&1
+    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+}
+
 # withdrawn_at_hq: $ID reached hq (in $W/1.bundle), then Nari's
 # withdrawal did ($W/n.bundle). Made once per file (fixture).
 withdrawn_at_hq() {
