@@ -386,3 +386,16 @@ assert h[sys.argv[2]] == {"refused": False, "note": sys.argv[4]}, h' "$ID" "$B" 
     FAIL record $ID: refused ($refused)
     WARN record $B: scope ($scope)"* ]]
 }
+
+@test "adv16b N6: notify --armor writes the notices as text (-o - to standard output) that hq imports; -o - without --armor is refused (exit 2)" {
+    withdrawn_at_hq
+    H=$T/field    # refused runs on the store $H
+    refused 2 "-o - writes the bundle to standard output as text: add --armor (see 'intake help notify')" notify --to hq -o -
+    run --separate-stderr st field notify --to hq --resend --armor -o -
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | head -n 1)" = "-----BEGIN INTAKE BUNDLE-----" ]
+    printf '%s\n' "$output" >"$W/n.asc"
+    run --separate-stderr st hq import "$W/n.asc"
+    expect_status 0
+    [[ "$output" == *"1 notice(s) acted on before; nothing changed by them" ]]
+}
