@@ -55,29 +55,10 @@ json_t *db_consent_json(const struct consent *c)
 static int read_consent(struct consent *c, struct store *s, long sid, struct err *e)
 {
     const struct db_val v[] = { DB_INT(sid) };
-    sqlite3_stmt *st;
-    int rc;
 
-    if (db_query(&st, s, "SELECT export, quote, publish, attachments, method, embargo,"
-                 " withdrawn, date FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1",
-                 v, DB_N(v), e) != 0)
-        return -1;
-    rc = db_step(st, s, "reading the consent", e);
-    if (rc > 0) {
-        const char *date = (const char *)sqlite3_column_text(st, 7);
-        c->recorded = 1;
-        c->export_ok = sqlite3_column_int(st, 0) != 0;
-        c->quote = sqlite3_column_int(st, 1) != 0;
-        c->publish = sqlite3_column_int(st, 2) != 0;
-        c->attachments = sqlite3_column_int(st, 3) != 0;
-        snprintf(c->method, sizeof c->method, "%s", (const char *)sqlite3_column_text(st, 4));
-        snprintf(c->embargo, sizeof c->embargo, "%s", (const char *)sqlite3_column_text(st, 5));
-        snprintf(c->date, sizeof c->date, "%s", date);
-        if (sqlite3_column_int(st, 6) != 0)
-            snprintf(c->withdrawn, sizeof c->withdrawn, "%s", date);
-    }
-    sqlite3_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_scope_read(c, s, "SELECT export, quote, publish, attachments, method, embargo,"
+                         " date, withdrawn FROM consent WHERE subject_id = ?1"
+                         " ORDER BY id DESC LIMIT 1", v, DB_N(v), e) < 0 ? -1 : 0;
 }
 
 /* The day d as people read it (translated), or its "YYYY-MM-DD" as
@@ -217,7 +198,6 @@ int db_scope_read(struct consent *c, struct store *s, const char *sql, const str
     sqlite3_stmt *st;
     int rc;
 
-    memset(c, 0, sizeof *c);
     if (db_query(&st, s, sql, v, nv, e) != 0)
         return -1;
     rc = db_step(st, s, "reading the consent", e);
@@ -230,6 +210,8 @@ int db_scope_read(struct consent *c, struct store *s, const char *sql, const str
         snprintf(c->method, sizeof c->method, "%s", (const char *)sqlite3_column_text(st, 4));
         snprintf(c->embargo, sizeof c->embargo, "%s", (const char *)sqlite3_column_text(st, 5));
         snprintf(c->date, sizeof c->date, "%s", (const char *)sqlite3_column_text(st, 6));
+        if (sqlite3_column_count(st) > 7 && sqlite3_column_int(st, 7) != 0)
+            snprintf(c->withdrawn, sizeof c->withdrawn, "%s", c->date);
     }
     sqlite3_finalize(st);
     return rc;
@@ -238,7 +220,7 @@ int db_scope_read(struct consent *c, struct store *s, const char *sql, const str
 int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e)
 {
     const struct db_val v[] = { DB_INT(sid) };
-    struct consent last;
+    struct consent last = { 0 };
     int rc = db_scope_read(&last, s, "SELECT export, quote, publish, attachments, method, embargo,"
                            " date FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1",
                            v, DB_N(v), e);

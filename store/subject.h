@@ -21,9 +21,10 @@ int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *
  * last one already or older, -1 on a database error. */
 int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e);
 
-/* (store/consent.c) Reads into c (zeroed first; c->recorded 1 when a row
- * was found) the first row of sql, whose columns are export, quote,
- * publish, attachments, method, embargo and date, with values v[0..nv).
+/* (store/consent.c) Reads into c (the caller zeroes it; c->recorded 1
+ * when a row was found) the first row of sql, whose columns are export,
+ * quote, publish, attachments, method, embargo, date and optionally
+ * withdrawn (c->withdrawn then gets the date), with values v[0..nv).
  * 1 if a row was found, 0 if none, -1 with e on a database error. */
 int db_scope_read(struct consent *c, struct store *s, const char *sql, const struct db_val *v,
                   size_t nv, struct err *e);

@@ -238,7 +238,7 @@ int db_scope_pending_take(struct store *s, long import_id, const char *subject, 
                           struct err *e)
 {
     const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
-    struct consent c;
+    struct consent c = { 0 };
     int rc = db_scope_read(&c, s, "SELECT export, quote, publish, attachments, method, embargo,"
                            " date FROM scope_pending WHERE sender_pk = " SENDER_PK
                            " AND subject = ?2", v, DB_N(v), e);

@@ -357,5 +357,5 @@ intake: the bundle carries 1 notice(s) to hq; every later bundle to them carries
     expect_status 2
     run --separate-stderr st field notify --help
     expect_status 0
-    [ "$output" = "usage: intake notify --to NAME[,NAME...] [--resend] [-o FILE]" ]
+    [ "$output" = "usage: intake notify --to NAME[,NAME...] [--resend] [-o FILE] [--armor]" ]
 }
