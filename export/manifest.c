@@ -461,6 +461,7 @@ int manifest_audit(struct audit_report *r, json_t *header, json_t *records, cons
     }
     if (audit_consistency(r, recs, n, ps, np, today, e) == 0 &&
         audit_consent(r, recs, n, e) == 0 &&
+        audit_notices(r, json_object_get(header, "notices"), recs, n, today, e) == 0 &&
         audit_residuals(r, &h.ds, recs, n, e) == 0 &&
         audit_reidentification(r, recs, n, k, e) == 0)
         rc = 0;

@@ -57,7 +57,20 @@ int manifest_write_header(json_t *header, long log_seq,
  * redactions wrote, once each. */
 int manifest_collect_pseudonyms(json_t *set, json_t *rec, struct err *e);
 
-/* Runs consistency, residual terms, residual detectors and
+/* The notices check (export/audit_notices.c): when the header's notices
+ * (an array content_check_notices accepted; NULL or empty: no check is
+ * added) are not empty, a "notices" check listing each one (a PASS item:
+ * its kind as what, its record; in the note its subject, "all its
+ * records" when it names no record, day, round, scope and attachment)
+ * and a FAIL item for each record of recs[0..n) that the bundle's own
+ * notices, read in order, forbid on day today (YYYY-MM-DD): deleted or
+ * forgotten, its subject withdrawn with no later re-consent of that
+ * round, or the last scope carried forbids it.  0, or -1 with e (out of
+ * memory). */
+int audit_notices(struct audit_report *r, const json_t *notices,
+                  const struct audit_record *recs, size_t n, const char *today, struct err *e);
+
+/* Runs consistency, consent, notices, residual terms, residual detectors and
  * re-identification (k) over a header and an array of record documents, on
  * day today (YYYY-MM-DD), adding the checks to r. A malformed manifest is
  * an error (EXIT_INPUT), not a finding. */

@@ -59,8 +59,8 @@ int cli_import_statement(struct store *s, const char *path)
     /* Its records came here first in another bundle (issue 16, F7). */
     if (r.records == 0)
         cli_note("warning: no record of this store came from that bundle (its records were "
-                 "here already, from an earlier bundle): the statement is kept, and 'show' "
-                 "lists it with no record");
+                 "here already, from an earlier bundle): the statement is kept, but no "
+                 "record's 'show' lists it");
     return EXIT_OK;
 }
 

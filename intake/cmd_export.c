@@ -250,14 +250,14 @@ int cmd_export(int argc, char **argv, const struct globals *g)
 /* ---- notify ---- */
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */
-static const char notify_usage[] = "intake notify --to NAME[,NAME...] [--resend] [-o FILE]";
+static const char notify_usage[] = "intake notify --to NAME[,NAME...] [--resend] [-o FILE] [--armor]";
 
 static int parse_notify(struct export_opts *o, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "to", required_argument, NULL, 't' }, { "output", required_argument, NULL, 'o' },
         { "resend", no_argument, NULL, 'r' }, { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+        { "armor", no_argument, NULL, 'a' }, { NULL, 0, NULL, 0 },
     };
     int c, seen[2] = { 0 };
 
@@ -266,6 +266,7 @@ static int parse_notify(struct export_opts *o, int argc, char **argv)
         case 't': if (cli_once("notify", "to", &seen[0])) return EXIT_INPUT; o->to = optarg; break;
         case 'o': if (cli_once("notify", "output", &seen[1])) return EXIT_INPUT; o->out = optarg; break;
         case 'r': o->resend = 1; break;
+        case 'a': o->armor = 1; break;     /* a messenger's text (adv16b N6) */
         case 'h': cli_print_usage(stdout, notify_usage); return -1;
         default: return cli_bad_option("notify", c, argv);
         }
@@ -274,7 +275,10 @@ static int parse_notify(struct export_opts *o, int argc, char **argv)
         return cli_usage_error("notify", "notify needs --to NAME[,NAME...]");
     if (optind < argc)
         return cli_usage_error("notify", "unexpected argument '%s'", argv[optind]);
-    if (o->out != NULL && cli_check_new_file(o->out, 0) != 0)
+    if (o->out != NULL && strcmp(o->out, "-") == 0 && !o->armor)
+        return cli_usage_error("notify", "-o - writes the bundle to standard output as text: "
+                               "add --armor");
+    if (o->out != NULL && strcmp(o->out, "-") != 0 && cli_check_new_file(o->out, 0) != 0)
         return EXIT_INPUT;
     o->notify = 1;
     return 0;

@@ -18,8 +18,9 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     int rc = store_import(&r, s, path, accept_unknown, e);
 
     cli_progress_end(shown, rc == 0);
-    /* Records refused alone: the rest was imported, and says so. */
-    if (rc != 0 && r.refused == 0)
+    /* Records refused alone: the rest was imported, and says so; a bundle
+     * imported before whose records are refused again says only that. */
+    if (rc != 0 && (r.refused == 0 || r.seen))
         return -1;
     if (!r.seen)
         cli_saved("the bundle was imported: see 'intake list'");
@@ -40,9 +41,13 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
         printf(_("%zu notice(s) of withdrawal or deletion acted on: %zu record(s) and %zu "
                  "attachment(s) deleted (see 'intake list')\n"), r.notices, r.removed,
                r.files_removed);
-    if (!r.seen && r.scopes > 0)
+    if (!r.seen && r.scopes > 0 && r.scope_files == 0)
         printf(_("%zu subject(s) took the new consent scope their sender's notice carried "
                  "(see 'intake subject show')\n"), r.scopes);
+    else if (!r.seen && r.scopes > 0)
+        printf(_("%zu subject(s) took the new consent scope their sender's notice carried "
+                 "(see 'intake subject show'): attachments no, so %zu attachment(s) of their "
+                 "records were deleted here\n"), r.scopes, r.scope_files);
     if (!r.seen && r.removals > 0)
         printf(_("%zu notice(s) of an attachment removed at the source acted on: %zu "
                  "attachment(s) deleted\n"), r.removals, r.removals_files);

@@ -96,6 +96,10 @@ static void print_plain(json_t *sum)
         if (v2)
             printf(_("  subject id: %s\n"), jstr(r, "subject"));
         print_scope(v2 ? json_object_get(r, "consent") : NULL);
+        if (json_object_get(r, "here") != NULL)   /* adv16b N4 */
+            printf(json_is_true(json_object_get(json_object_get(r, "here"), "refused"))
+                   ? _("  HERE: %s; do not use this copy\n") : _("  HERE: %s\n"),
+                   jstr(json_object_get(r, "here"), "note"));
         json_array_foreach(json_object_get(r, "attachments"), j, a)
             printf(_("  attachment: %s\t%s\t%lld bytes%s\n"), jstr(a, "file"), jstr(a, "type"),
                    (long long)json_integer_value(json_object_get(a, "size")),
@@ -114,7 +118,14 @@ static int run_open(struct store *s, const char *path, int json, const char *out
     if (rc != 0)
         return -1;
     if (outdir != NULL) {
+        json_t *r;
+        size_t i;
+
         cli_saved("the bundle was opened into %s", outdir);
+        json_array_foreach(json_object_get(sum, "records"), i, r)
+            if (json_is_true(json_object_get(json_object_get(r, "here"), "refused")))
+                cli_note("warning: record %s was left out of %s: %s", jstr(r, "id"), outdir,
+                         jstr(json_object_get(r, "here"), "note"));
         printf("%s\n", outdir);
     } else if (json) {
         json_dumpf(sum, stdout, JSON_INDENT(2) | JSON_SORT_KEYS);

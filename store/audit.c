@@ -235,6 +235,49 @@ static int check_content(struct audit_report *rep, const struct collected *c, si
                            "%s", e->msg) < 0 ? -1 : 0;
 }
 
+/* here (adv16b N4), for a bundle this store imported before: a record
+ * this store refuses now (a tombstone: withdrawn or deleted at the
+ * source) FAILs, one whose subject's scope here is
+ * newer WARNs (store_record_standing); added only when one does, so the
+ * report of any other bundle is unchanged. */
+static int check_here(struct audit_report *rep, struct store *s, const struct bundle_info *info,
+                      const struct collected *c, struct err *e)
+{
+    size_t i, bad = 0;
+    json_t *rec;
+    char note[600];
+    int at = -1, rc, seen = 0;
+
+    /* Only a bundle imported before: one not yet imported may carry the
+     * notices that let its records in (import says what it refuses). */
+    if (store_import_seen(&seen, s, info->hash, sizeof info->hash, e) != 0)
+        return -1;
+    json_array_foreach(seen ? c->records : NULL, i, rec) {
+        json_t *id = json_object_get(rec, "id"), *subj = json_object_get(rec, "subject");
+
+        rc = store_record_standing(note, sizeof note, s, info->sender_pk,
+                                   json_string_value(subj), json_string_value(id),
+                                   json_string_value(json_object_get(json_object_get(rec, "consent"),
+                                                                     "recorded")), e);
+        if (rc < 0)
+            return -1;
+        if (rc == 0)
+            continue;
+        if (at < 0 && (at = audit_check_add(rep, "here", AUDIT_PASS, json_array_size(c->records),
+                                            e, "%s", "")) < 0)
+            return -1;
+        bad += rc == 1;
+        if (audit_item_add(rep, at, rc == 1 ? AUDIT_FAIL : AUDIT_WARN, json_string_value(id), NULL,
+                           rc == 1 ? "refused" : "scope", NULL, 0, note, e) != 0)
+            return -1;
+    }
+    if (at >= 0)
+        audit_check_reason(rep, at, "%zu record(s) this store refuses (withdrawn or deleted at "
+                           "the source), %zu with a newer consent scope here: do not use them "
+                           "as this bundle has them", bad, rep->checks[at].nitems - bad);
+    return 0;
+}
+
 int store_audit(struct audit_report *rep, struct store *s, const char *path, size_t k,
                 struct err *e)
 {
@@ -249,7 +292,8 @@ int store_audit(struct audit_report *rep, struct store *s, const char *path, siz
         if (e != NULL && e->code == EXIT_AUTH &&
             audit_check_add(rep, "origin", AUDIT_FAIL, 1, e, "%s", e->msg) >= 0)
             rc = 0;
-    } else if (check_origin(rep, s, &info, &c, e) == 0 && check_content(rep, &c, k, e) == 0) {
+    } else if (check_origin(rep, s, &info, &c, e) == 0 && check_content(rep, &c, k, e) == 0 &&
+               check_here(rep, s, &info, &c, e) == 0) {
         memcpy(rep->bundle, info.hash, sizeof rep->bundle);
         rep->hashed = 1;
         rc = 0;

@@ -55,29 +55,10 @@ json_t *db_consent_json(const struct consent *c)
 static int read_consent(struct consent *c, struct store *s, long sid, struct err *e)
 {
     const struct db_val v[] = { DB_INT(sid) };
-    sqlite3_stmt *st;
-    int rc;
 
-    if (db_query(&st, s, "SELECT export, quote, publish, attachments, method, embargo,"
-                 " withdrawn, date FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1",
-                 v, DB_N(v), e) != 0)
-        return -1;
-    rc = db_step(st, s, "reading the consent", e);
-    if (rc > 0) {
-        const char *date = (const char *)sqlite3_column_text(st, 7);
-        c->recorded = 1;
-        c->export_ok = sqlite3_column_int(st, 0) != 0;
-        c->quote = sqlite3_column_int(st, 1) != 0;
-        c->publish = sqlite3_column_int(st, 2) != 0;
-        c->attachments = sqlite3_column_int(st, 3) != 0;
-        snprintf(c->method, sizeof c->method, "%s", (const char *)sqlite3_column_text(st, 4));
-        snprintf(c->embargo, sizeof c->embargo, "%s", (const char *)sqlite3_column_text(st, 5));
-        snprintf(c->date, sizeof c->date, "%s", date);
-        if (sqlite3_column_int(st, 6) != 0)
-            snprintf(c->withdrawn, sizeof c->withdrawn, "%s", date);
-    }
-    sqlite3_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_scope_read(c, s, "SELECT export, quote, publish, attachments, method, embargo,"
+                         " date, withdrawn FROM consent WHERE subject_id = ?1"
+                         " ORDER BY id DESC LIMIT 1", v, DB_N(v), e) < 0 ? -1 : 0;
 }
 
 /* The day d as people read it (translated), or its "YYYY-MM-DD" as
@@ -211,30 +192,46 @@ static int same_scope(const struct consent *a, const struct consent *b)
            strcmp(a->embargo, b->embargo) == 0 && strcmp(a->date, b->date) == 0;
 }
 
+int db_scope_read(struct consent *c, struct store *s, const char *sql, const struct db_val *v,
+                  size_t nv, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, sql, v, nv, e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the consent", e);
+    if (rc > 0) {
+        c->recorded = 1;
+        c->export_ok = sqlite3_column_int(st, 0) != 0;
+        c->quote = sqlite3_column_int(st, 1) != 0;
+        c->publish = sqlite3_column_int(st, 2) != 0;
+        c->attachments = sqlite3_column_int(st, 3) != 0;
+        snprintf(c->method, sizeof c->method, "%s", (const char *)sqlite3_column_text(st, 4));
+        snprintf(c->embargo, sizeof c->embargo, "%s", (const char *)sqlite3_column_text(st, 5));
+        snprintf(c->date, sizeof c->date, "%s", (const char *)sqlite3_column_text(st, 6));
+        if (sqlite3_column_count(st) > 7 && sqlite3_column_int(st, 7) != 0)
+            snprintf(c->withdrawn, sizeof c->withdrawn, "%s", c->date);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e)
 {
     const struct db_val v[] = { DB_INT(sid) };
     struct consent last = { 0 };
-    sqlite3_stmt *st;
-    int rc;
+    int rc = db_scope_read(&last, s, "SELECT export, quote, publish, attachments, method, embargo,"
+                           " date FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1",
+                           v, DB_N(v), e);
 
-    if (db_query(&st, s, "SELECT export, quote, publish, attachments, method, embargo, date"
-                 " FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1", v, DB_N(v), e) != 0)
-        return -1;
-    rc = db_step(st, s, "reading the consent", e);
-    if (rc > 0) {
-        last.export_ok = sqlite3_column_int(st, 0) != 0;
-        last.quote = sqlite3_column_int(st, 1) != 0;
-        last.publish = sqlite3_column_int(st, 2) != 0;
-        last.attachments = sqlite3_column_int(st, 3) != 0;
-        snprintf(last.method, sizeof last.method, "%s", (const char *)sqlite3_column_text(st, 4));
-        snprintf(last.embargo, sizeof last.embargo, "%s", (const char *)sqlite3_column_text(st, 5));
-        snprintf(last.date, sizeof last.date, "%s", (const char *)sqlite3_column_text(st, 6));
-    }
-    sqlite3_finalize(st);
     if (rc < 0)
         return -1;
-    if (rc > 0 && same_scope(&last, c))
+    /* The same scope, or one recorded before the last one here (a
+     * bundle written before a narrowed consent, arriving after its
+     * notice): nothing changes.  Dates compare as text ("YYYY-MM-DD" of a
+     * withdrawal here sorts before that day's times). */
+    if (rc > 0 && (same_scope(&last, c) || strcmp(c->date, last.date) < 0))
         return 0;
     rc = 1;
     const struct db_val w[] = {

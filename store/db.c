@@ -247,6 +247,18 @@ static const char *const migrations[] = {
     "  ON DELETE CASCADE, rid TEXT NOT NULL, stored BLOB NOT NULL, sent BLOB NOT NULL,"
     "  PRIMARY KEY(export_id, rid, stored));"
     "CREATE INDEX export_attachment_rid ON export_attachment(rid);",
+    /* 13 -> 14 (issue 16, a bundle made before a withdrawal reaching
+     * headquarters after the re-consent): a re-consent's tombstone keeps
+     * when its scope was recorded on the device, so that a record sent
+     * before it (its carried consent recorded earlier) is refused. */
+    "ALTER TABLE tombstone ADD COLUMN since TEXT NOT NULL DEFAULT '';"
+    /* and a scope notice about a subject not here yet (its records'
+     * bundle crossed it) is kept until they come, so that their older
+     * scope does not become the subject's. */
+    "CREATE TABLE scope_pending(sender_pk BLOB NOT NULL, subject TEXT NOT NULL,"
+    "  export INTEGER NOT NULL, quote INTEGER NOT NULL, publish INTEGER NOT NULL,"
+    "  attachments INTEGER NOT NULL, method TEXT NOT NULL, embargo TEXT NOT NULL,"
+    "  date TEXT NOT NULL, PRIMARY KEY(sender_pk, subject));",
 };
 
 static int reindex(struct store *s, struct err *e);
@@ -256,6 +268,7 @@ static int fill_subject_ids(struct store *s, struct err *e);
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
+    NULL,
 };
 
 /* One entry per version in both tables: a migration added to one and not

@@ -4,6 +4,7 @@
 #include "crypto/secmem.h"
 #include "store/db.h"
 #include "store/subject.h"
+#include "store/tombstone.h"
 
 #include "store/record.h"
 
@@ -354,9 +355,12 @@ static int subject_by_uid(long *sid, struct store *s, long import_id, const char
         return -1;
     }
     const struct db_val n[] = { DB_INT(*sid), DB_INT(import_id), DB_TEXT(uid) };
-    return db_run(s, "INSERT INTO subject_origin(subject_id, sender_pk, uid) VALUES"
-                  " (?1, (SELECT sender_pk FROM import WHERE id = ?2), ?3)", n, DB_N(n),
-                  "adding the subject", e);
+    if (db_run(s, "INSERT INTO subject_origin(subject_id, sender_pk, uid) VALUES"
+               " (?1, (SELECT sender_pk FROM import WHERE id = ?2), ?3)", n, DB_N(n),
+               "adding the subject", e) != 0)
+        return -1;
+    /* A scope notice that came before it (its bundle crossed this one). */
+    return db_scope_pending_take(s, import_id, uid, *sid, e);
 }
 
 /* 0: the id is new; 1: the same sender sent it before (*rowid and

@@ -91,7 +91,7 @@ struct importer {
     unsigned char want[ATTACHMENT_HASHBYTES];  /* the blob's hash, from its header */
     struct import_result *res;
     unsigned char sender_pk[crypto_sign_PUBLICKEYBYTES];
-    json_t *seen;                        /* pass 1: [subject or null, record id] of each record */
+    json_t *seen;                        /* pass 1: each record document */
 };
 
 static const char *jstr(json_t *o, const char *key)
@@ -141,7 +141,8 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
                   ? (long)json_integer_value(json_object_get(rec, "version")) : 1;
     row.tags = tags;
     row.ntags = json_array_size(json_object_get(rec, "tags"));
-    if (db_tombstone_check(im->s, im->sender_pk, jstr(rec, "subject"), row.id, e) != 0)
+    if (db_tombstone_check(im->s, im->sender_pk, jstr(rec, "subject"), row.id,
+                           jstr(json_object_get(rec, "consent"), "recorded"), e) != 0)
         return -1;
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
     subj.pseudonym = pseudonym;
@@ -255,15 +256,18 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
         }
         if (strcmp(jstr(n, "kind"), "scope") == 0) {
             struct consent c;
+            long files;
             int changed;
 
             carried_consent(&c, json_object_get(n, "scope"));
-            if (db_scope_apply(&changed, im->s, im->import_id, jstr(n, "subject"), &c, e) != 0)
+            if (db_scope_apply(&changed, &files, im->s, im->import_id, jstr(n, "subject"), &c,
+                               e) != 0)
                 return -1;
-            if (changed)
+            if (changed || files > 0)
                 im->res->scopes++;
             else
                 im->res->notices_before++;
+            im->res->scope_files += (size_t)files;
             continue;
         }
         if (db_notice_apply(&out, im->s, im->import_id, sender, jstr(n, "kind"),
@@ -279,7 +283,8 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
     }
     /* The deleted words out of the index's older segments (secure_delete
      * zeroes the freed pages; the caller checkpoints after the commit). */
-    return im->res->notices > 0 || im->res->removals > 0 ? db_scrub(im->s, e) : 0;
+    return im->res->notices > 0 || im->res->removals > 0 || im->res->scope_files > 0
+           ? db_scrub(im->s, e) : 0;
 }
 
 /* The sender's log head at export travels in the header, signed; it is
@@ -424,37 +429,71 @@ static int import_pass2(struct importer *im, struct opened_bundle *b,
            ? db_checkpoint_after(im->s, "the bundle was imported", e) : 0;
 }
 
-/* Pass 1: each record's subject and id, for covered_before. */
+/* Pass 1: the header's format and each record, for refused_again (a
+ * bundle imported before); kept in json's wiped memory (intake/main.c). */
+static int note_header(void *ctx, json_t *doc, struct err *e)
+{
+    struct importer *im = ctx;
+
+    (void)e;
+    im->format = content_format(doc);
+    return 0;
+}
+
 static int note_record(void *ctx, json_t *rec, struct err *e)
 {
     struct importer *im = ctx;
 
-    if (json_array_append_new(im->seen, json_pack("[s?, s]", jstr(rec, "subject"),
-                                                  jstr(rec, "id"))) != 0)
+    if (json_array_append(im->seen, rec) != 0)
         return err_set(e, EXIT_INPUT, "out of memory");
     return 0;
 }
 
-/* A bundle imported before that holds a record a later notice of its
- * sender withdrew or deleted is refused like any bundle bringing it
- * back (db_tombstone_check), not reported as imported before. */
-static int covered_before(struct importer *im, struct err *e)
+/* A bundle imported before is refused again for what refused its
+ * records then, or since: a record a later notice of its sender
+ * withdrew or deleted (db_tombstone_check, as any bundle bringing it
+ * back), and a stale copy, a conflict or a record held from elsewhere
+ * (found by importing its records again, under the import that first
+ * brought it, in a transaction always rolled back).  0 when none is
+ * refused ("imported before"); -1 with e: EXIT_AUTH with the first
+ * refusal. */
+static int refused_again(struct importer *im, const unsigned char *hash, size_t hashlen,
+                         struct err *e)
 {
+    const struct db_val v[] = { DB_BLOB(hash, hashlen) };
+    struct import_result kept = *im->res;
     size_t i;
     json_t *r;
+    int rc = 0;
 
     json_array_foreach(im->seen, i, r)
-        if (db_tombstone_check(im->s, im->sender_pk, json_string_value(json_array_get(r, 0)),
-                               json_string_value(json_array_get(r, 1)), e) != 0)
+        if (db_tombstone_check(im->s, im->sender_pk, jstr(r, "subject"), jstr(r, "id"),
+                               jstr(json_object_get(r, "consent"), "recorded"), e) != 0)
             return -1;
-    return 0;
+    if (db_int(&im->import_id, im->s, "SELECT id FROM import WHERE hash = ?1", v, DB_N(v),
+               "reading the imports", e) <= 0 || store_begin(im->s, e) != 0)
+        return -1;
+    json_array_foreach(im->seen, i, r)
+        if ((rc = import_record(im, r, e)) != 0)
+            break;
+    store_rollback(im->s);
+    if (rc != 0)
+        return -1;
+    kept.refused = im->res->refused;
+    memcpy(kept.refusal, im->res->refusal, sizeof kept.refusal);
+    *im->res = kept;
+    if (kept.refused == 0)
+        return 0;
+    return err_set(e, EXIT_AUTH, "%.400s: refused again (%zu record(s) refused in all); the "
+                   "bundle was imported before, and nothing was added", kept.refusal,
+                   kept.refused);
 }
 
 int store_import(struct import_result *res, struct store *s, const char *path,
                  int accept_unknown, struct err *e)
 {
     struct importer im = { .s = s, .res = res, .seen = json_array() };
-    struct content_handler check = { .record = note_record, .ctx = &im };
+    struct content_handler check = { .header = note_header, .record = note_record, .ctx = &im };
     struct opened_bundle b;
     struct bundle_info info;
     int rc = -1;
@@ -480,13 +519,16 @@ int store_import(struct import_result *res, struct store *s, const char *path,
     }
     if (store_import_seen(&res->seen, s, info.hash, sizeof info.hash, e) != 0)
         goto out;
+    snprintf(im.suffix, sizeof im.suffix, "@%.8s", res->sender_key);
     if (res->seen) {
-        rc = covered_before(&im, e);
+        rc = refused_again(&im, info.hash, sizeof info.hash, e);
         goto out;
     }
-    snprintf(im.suffix, sizeof im.suffix, "@%.8s", res->sender_key);
     rc = import_pass2(&im, &b, &info, e);
-    if (rc == 0 && res->refused > 0)
+    if (rc == 0 && res->refused > 0 && res->added + res->kept + res->replaced == 0)
+        rc = err_set(e, EXIT_AUTH, "%.400s: refused (%zu record(s) refused in all); no record "
+                     "of the bundle was imported", res->refusal, res->refused);
+    else if (rc == 0 && res->refused > 0)
         rc = err_set(e, EXIT_AUTH, "%.400s: refused (%zu record(s) refused in all); the rest of "
                      "the bundle was imported", res->refusal, res->refused);
 out:

@@ -62,6 +62,7 @@ struct import_result {
                                             (a scope: the one here already) */
     size_t scopes;                       /* notices of a consent scope that changed
                                             a subject's scope here (issue 16) */
+    size_t scope_files;                  /* attachments they deleted (attachments no) */
     size_t removed, files_removed;       /* records and attachments they deleted */
     size_t reconsents;                   /* notices of a new consent after a withdrawal
                                             acted on (issue 16) */

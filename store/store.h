@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 13
+#define STORE_SCHEMA_VERSION 14
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -815,6 +815,19 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
 
 /* *n: the number of records that notices deleted from this store. */
 int store_tombstone_count(long *n, struct store *s, struct err *e);
+
+/* How a record of a bundle stands in this store (issue 16, adv16b N4:
+ * open and audit of a bundle kept after its notices arrived): 1 when a
+ * tombstone refuses it here (withdrawn or deleted at the source, or sent
+ * before a withdrawal; db_tombstone_check), 2 when its subject's consent
+ * scope here was recorded after the one the record carries (recorded:
+ * its "consent"."recorded", NULL for none), 0 otherwise; note (notelen
+ * bytes) gets one English line saying which, "" for 0. sender_pk:
+ * crypto_sign_PUBLICKEYBYTES, the bundle's signer; subject: the sender's
+ * stable id, NULL for content format 1. -1 with e on a database error. */
+int store_record_standing(char *note, size_t notelen, struct store *s,
+                          const unsigned char *sender_pk, const char *subject, const char *rid,
+                          const char *recorded, struct err *e);
 
 /* *seen is 1 if a bundle with hash[0..hashlen) was imported already, else 0. */
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,

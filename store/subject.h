@@ -7,16 +7,27 @@
 
 #include "store/store.h"
 
+struct db_val;
+
 /* The row id of the subject with pseudonym into *id; EXIT_INPUT if there
  * is none. */
 int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *e);
 
 /* (store/consent.c) Keeps, for the imported subject sid, the consent scope
  * c a bundle carried (c->date: when its device recorded it), as a new
- * consent entry unless the last one is the same scope; inside the caller's
+ * consent entry unless the last one is the same scope or was recorded
+ * later (an older scope never replaces a newer one); inside the caller's
  * transaction. Returns 1 if it kept a new entry, 0 if the scope was the
- * last one already, -1 on a database error. */
+ * last one already or older, -1 on a database error. */
 int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e);
+
+/* (store/consent.c) Reads into c (the caller zeroes it; c->recorded 1
+ * when a row was found) the first row of sql, whose columns are export,
+ * quote, publish, attachments, method, embargo, date and optionally
+ * withdrawn (c->withdrawn then gets the date), with values v[0..nv).
+ * 1 if a row was found, 0 if none, -1 with e on a database error. */
+int db_scope_read(struct consent *c, struct store *s, const char *sql, const struct db_val *v,
+                  size_t nv, struct err *e);
 
 /* (store/consent.c) The consent scope c as a bundle carries it: {export,
  * quote, publish, attachments, method or null, recorded, embargo or null}

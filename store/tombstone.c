@@ -198,8 +198,62 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                      rid[0] != '\0' ? rid : subject, e);
 }
 
-int db_scope_apply(int *changed, struct store *s, long import_id, const char *subject,
-                   const struct consent *c, struct err *e)
+/* The attachments of the sender's records of the subject here sid go
+ * (chunks too, secure_delete): its scope says attachments no.  *files:
+ * how many. */
+static int drop_attachments(long *files, struct store *s, long import_id, long sid,
+                            struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_INT(sid), DB_TEXT("") };
+#define HELD "SELECT id FROM attachment WHERE record_id IN (" DOOMED ")"
+
+    *files = 0;
+    if (db_int(files, s, "SELECT count(*) FROM (" HELD ")", v, DB_N(v),
+               "reading the attachments", e) < 0)
+        return -1;
+    return *files == 0 ? 0 : db_run(s, "DELETE FROM attachment WHERE id IN (" HELD ")", v,
+                                    DB_N(v), "removing the attachments", e);
+#undef HELD
+}
+
+/* A scope for a subject of the sender not here yet, kept (the latest
+ * recorded only) until db_scope_pending_take. */
+static int keep_pending(struct store *s, long import_id, const char *subject,
+                        const struct consent *c, struct err *e)
+{
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_TEXT(subject), DB_INT(c->export_ok), DB_INT(c->quote),
+        DB_INT(c->publish), DB_INT(c->attachments), DB_TEXT(c->method), DB_TEXT(c->embargo),
+        DB_TEXT(c->date),
+    };
+
+    return db_run(s, "INSERT OR REPLACE INTO scope_pending(sender_pk, subject, export, quote,"
+                  " publish, attachments, method, embargo, date) SELECT " SENDER_PK ", ?2, ?3,"
+                  " ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS (SELECT 1 FROM scope_pending"
+                  " WHERE sender_pk = " SENDER_PK " AND subject = ?2 AND date >= ?9)",
+                  v, DB_N(v), "keeping the consent scope", e);
+}
+
+int db_scope_pending_take(struct store *s, long import_id, const char *subject, long sid,
+                          struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
+    struct consent c = { 0 };
+    int rc = db_scope_read(&c, s, "SELECT export, quote, publish, attachments, method, embargo,"
+                           " date FROM scope_pending WHERE sender_pk = " SENDER_PK
+                           " AND subject = ?2", v, DB_N(v), e);
+
+    if (rc <= 0)
+        return rc;
+    if (db_consent_carry(s, sid, &c, e) < 0 ||
+        db_run(s, "DELETE FROM scope_pending WHERE sender_pk = " SENDER_PK " AND subject = ?2",
+               v, DB_N(v), "keeping the consent scope", e) != 0)
+        return -1;
+    return 0;
+}
+
+int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
+                   const char *subject, const struct consent *c, struct err *e)
 {
     const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
     char here[64];
@@ -207,6 +261,7 @@ int db_scope_apply(int *changed, struct store *s, long import_id, const char *su
     int rc;
 
     *changed = 0;
+    *files = 0;
     if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
         return -1;
     rc = db_int(&one, s, "SELECT 1 FROM tombstone WHERE sender_pk = " SENDER_PK
@@ -214,9 +269,15 @@ int db_scope_apply(int *changed, struct store *s, long import_id, const char *su
                 "reading the tombstones", e);
     if (rc == 0 && rounds(&w, &r, s, import_id, subject, e) != 0)
         return -1;
-    if (rc != 0 || w > r || sid <= 0)
-        return rc < 0 ? -1 : 0;          /* withdrawn or deleted, or never here */
+    if (rc != 0 || w > r)
+        return rc < 0 ? -1 : 0;          /* withdrawn or deleted */
+    if (sid <= 0)                        /* not here yet: kept for its records */
+        return keep_pending(s, import_id, subject, c, e);
     rc = db_consent_carry(s, sid, c, e);
+    /* Attachments no: the copies here go, whether this notice or an
+     * earlier one (or a record) brought that scope. */
+    if (rc >= 0 && !c->attachments && drop_attachments(files, s, import_id, sid, e) != 0)
+        return -1;
     if (rc <= 0)
         return rc;
     *changed = 1;
@@ -248,12 +309,12 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
     const char *h = here[0] != '\0' ? here : NULL;
     const struct db_val v[] = {
         DB_INT(import_id), DB_TEXT(sender), DB_TEXT(subject), DB_TEXT(day), DB_TEXT(now),
-        DB_TEXT(h), DB_INT(round),
+        DB_TEXT(h), DB_INT(round), DB_TEXT(c->date),
     };
     db_now(now, sizeof now);
     if (db_run(s, "INSERT INTO tombstone(sender_pk, sender, kind, subject, rid, day, at, removed,"
-               " notice, here, round) VALUES (" SENDER_PK ", ?2, 'reconsent', ?3, '', ?4, ?5, 0,"
-               " 1, ?6, ?7)", v, DB_N(v), "keeping the tombstones", e) != 0)
+               " notice, here, round, since) VALUES (" SENDER_PK ", ?2, 'reconsent', ?3, '', ?4,"
+               " ?5, 0, 1, ?6, ?7, ?8)", v, DB_N(v), "keeping the tombstones", e) != 0)
         return -1;
     *changed = 1;
     if (sid > 0 && (db_consent_carry(s, sid, c, e) < 0 ||
@@ -332,8 +393,36 @@ int db_removal_check(int *removed, struct store *s, const unsigned char *sender_
     return rc < 0 ? -1 : 0;
 }
 
+/* A record of a re-consented subject whose carried consent was recorded
+ * before the re-consent's scope was (recorded: NULL or "" for none) left
+ * the device before the withdrawal: the device stamps each record with
+ * its subject's consent at export, and exports nothing of a withdrawn
+ * subject.  Only the last re-consent counts (a later round's is later). */
+static int sent_before_reconsent(struct store *s, const struct db_val *v, const char *rid,
+                                 const char *recorded, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT day, since FROM tombstone WHERE sender_pk = ?1"
+                 " AND kind = 'reconsent' AND subject = ?2 ORDER BY round DESC LIMIT 1",
+                 v, 2, e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the tombstones", e);
+    if (rc > 0 && sqlite3_column_text(st, 1)[0] != '\0' &&
+        strcmp((const char *)sqlite3_column_text(st, 1), recorded != NULL ? recorded : "") > 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, sent before its subject's "
+                     "consent was withdrawn: its sender's re-consent (notice of %s) lets in only "
+                     "records sent after it; nothing was imported", rid,
+                     (const char *)sqlite3_column_text(st, 0));
+    else if (rc > 0)
+        rc = 0;
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
-                       const char *rid, struct err *e)
+                       const char *rid, const char *recorded, struct err *e)
 {
     const struct db_val v[] = {
         DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject), DB_TEXT(rid),
@@ -360,6 +449,8 @@ int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const ch
                      "(notice of %s); nothing was imported", rid,
                      (const char *)sqlite3_column_text(st, 1));
     sqlite3_finalize(st);
+    if (rc == 0 && subject != NULL)
+        rc = sent_before_reconsent(s, v, rid, recorded, e);
     return rc;
 }
 
@@ -378,7 +469,9 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
                  " WHEN ?1 IS NOT NULL THEN rid <> '' AND substr(rid, 1, length(?1)) = lower(?1)"
                  " WHEN ?2 IS NOT NULL THEN rid = '' AND here = ?2"
                  " ELSE rid <> '' AND NOT EXISTS (SELECT 1 FROM record r WHERE r.rid ="
-                 " tombstone.rid) END ORDER BY id", v, DB_N(v), e) != 0)
+                 " tombstone.rid) AND (removed OR NOT EXISTS (SELECT 1 FROM tombstone t"
+                 " WHERE t.rid = tombstone.rid AND t.removed AND t.kind <> 'removal')) END"
+                 " ORDER BY id", v, DB_N(v), e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the tombstones", e)) > 0) {
         char key[2 * crypto_sign_PUBLICKEYBYTES + 1] = "";
@@ -406,4 +499,44 @@ int store_tombstone_count(long *n, struct store *s, struct err *e)
     return db_int(n, s, "SELECT count(DISTINCT rid) FROM tombstone WHERE removed = 1"
                   " AND kind <> 'removal'", NULL, 0,
                   "reading the tombstones", e) < 0 ? -1 : 0;
+}
+
+int store_record_standing(char *note, size_t notelen, struct store *s,
+                          const unsigned char *sender_pk, const char *subject, const char *rid,
+                          const char *recorded, struct err *e)
+{
+    static const char tail[] = "; nothing was imported";
+    const struct db_val v[] = { DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject) };
+    struct err why;
+    sqlite3_stmt *st;
+    size_t n;
+    int rc;
+
+    note[0] = '\0';
+    err_clear(&why);
+    if (db_tombstone_check(s, sender_pk, subject, rid, recorded, &why) != 0) {
+        if (why.code != EXIT_AUTH) {
+            if (e != NULL)
+                *e = why;
+            return -1;
+        }
+        n = strlen(why.msg);
+        if (n >= sizeof tail - 1 && strcmp(why.msg + n - (sizeof tail - 1), tail) == 0)
+            why.msg[n - (sizeof tail - 1)] = '\0';
+        snprintf(note, notelen, "%s", why.msg);
+        return 1;
+    }
+    if (subject == NULL || recorded == NULL)
+        return 0;
+    if (db_query(&st, s, "SELECT c.date FROM consent c JOIN subject_origin o"
+                 " ON o.subject_id = c.subject_id WHERE o.sender_pk = ?1 AND o.uid = ?2"
+                 " ORDER BY c.id DESC LIMIT 1", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the consent", e);
+    if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), recorded) > 0)
+        snprintf(note, notelen, "its subject's consent scope here is newer (recorded %s) than "
+                 "the one this copy carries: see 'intake subject show'",
+                 (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : note[0] != '\0' ? 2 : 0;
 }

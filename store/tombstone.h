@@ -56,12 +56,27 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
  * import_id (inside its transaction): the subject this store keeps for
  * the sender's subject id takes the consent scope c (db_consent_carry)
  * unless the sender withdrew or deleted it (a tombstone of the whole
- * subject) or its scope here is c already; then this store's contacts
- * that received its records are owed a scope notice in turn, and
+ * subject) or its scope here is c already or later (a subject not here
+ * yet keeps c for its records: db_scope_pending_take); then this store's
+ * contacts that received its records are owed a scope notice in turn, and
  * "import.scope" is logged with the sender's subject id. *changed: 1 if
- * the scope changed here. Errors: a database error (EXIT_INPUT). */
-int db_scope_apply(int *changed, struct store *s, long import_id, const char *subject,
-                   const struct consent *c, struct err *e);
+ * the scope changed here. When c says attachments no, the attachments of
+ * the sender's records of that subject here are deleted (chunks too,
+ * secure_delete; *files: how many), changed or not: no tombstone, as a
+ * later bundle carries attachments only if the scope allows them again,
+ * and the scope notice owed onward deletes the contacts' copies in turn.
+ * Errors: a database error (EXIT_INPUT). */
+int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
+                   const char *subject, const struct consent *c, struct err *e);
+
+/* A scope notice about a subject of the sender not here (db_scope_apply
+ * keeps the latest recorded of them): the subject sid, just made here for
+ * the sender's subject id subject by the import import_id, takes it
+ * (db_consent_carry), and it is let go; its records' own scope, older,
+ * then changes nothing.  Inside the caller's transaction; 0, or -1 with e
+ * (a database error). */
+int db_scope_pending_take(struct store *s, long import_id, const char *subject, long sid,
+                          struct err *e);
 
 /* Acts on a notice of kind "removal" (content format 5, issue 16 F9) of
  * the bundle being imported as import_id (inside its transaction): the
@@ -88,8 +103,12 @@ int db_removal_check(int *removed, struct store *s, const unsigned char *sender_
  * from the sender with signing key sender_pk
  * (crypto_sign_PUBLICKEYBYTES) when one of its tombstones covers it: a
  * record or subject the sender withdrew or deleted does not come back,
- * from an older bundle or a newer one. 0 if none. */
+ * from an older bundle or a newer one; nor does a record of a subject
+ * withdrawn then re-consented whose carried consent was recorded
+ * (recorded: "YYYY-MM-DDTHH:MM:SSZ" as the record's "consent" carries
+ * it, NULL for none) before the last re-consent's scope was: it left the
+ * device before the withdrawal (docs/FORMAT.md, "Notices"). 0 if none. */
 int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
-                       const char *rid, struct err *e);
+                       const char *rid, const char *recorded, struct err *e);
 
 #endif

@@ -20,6 +20,7 @@
 
 struct opener {
     json_t *header, *records;
+    json_t *full;                        /* with a folder: each record whole */
     struct temp_dir tmp;                 /* the folder being filled */
     const char *dir;                     /* its path, or NULL without -o */
     char id[RECORD_ID_CHARS + 1];
@@ -85,7 +86,7 @@ static const char *yn(json_t *o, const char *key)
 
 /* A record as Markdown: metadata (its consent scope included), then the
  * (redacted) body. */
-static int write_markdown(struct opener *op, json_t *rec, struct err *e)
+static int write_markdown(struct opener *op, json_t *rec, const char *here, struct err *e)
 {
     size_t i, len = json_string_length(json_object_get(rec, "body")) + 16384, o = 0;
     char *md = secmem_wipe_malloc(len), name[64];
@@ -112,6 +113,8 @@ static int write_markdown(struct opener *op, json_t *rec, struct err *e)
     else
         ADD("- consent: not carried by its bundle (content format 1): do not quote or "
             "publish without asking its sender\n");
+    if (here != NULL)                    /* how it stands in this store */
+        ADD("- here: %s\n", here);
     if (jstr(rec, "place") != NULL)
         ADD("- place: %s\n", jstr(rec, "place"));
     if (jstr(rec, "language") != NULL)
@@ -150,10 +153,75 @@ static int on_record(void *ctx, json_t *rec, struct err *e)
     if (op->dir == NULL)
         return json_array_append(op->records, rec) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
-    if (json_array_append_new(op->records, json_pack("{s:s}", "id", op->id)) != 0)
+    if (json_array_append_new(op->records, json_pack("{s:s}", "id", op->id)) != 0 ||
+        json_array_append(op->full, rec) != 0)
         return err_set(e, EXIT_INPUT, "out of memory");
     snprintf(name, sizeof name, "%s.json", op->id);
-    return write_json(op, name, rec, e) == 0 ? write_markdown(op, rec, e) : -1;
+    return write_json(op, name, rec, e) == 0 ? write_markdown(op, rec, NULL, e) : -1;
+}
+
+/* Removes file name from the folder being filled (not yet committed). */
+static int drop_file(struct opener *op, const char *name, struct err *e)
+{
+    char path[4200];
+    int n = snprintf(path, sizeof path, "%s/%s", op->dir, name);
+
+    if (n < 0 || (size_t)n >= sizeof path)
+        return err_set(e, EXIT_INPUT, "path too long in %s", op->dir);
+    if (unlink(path) != 0 && errno != ENOENT)
+        return err_set(e, EXIT_INPUT, "cannot remove %s: %s", path, strerror(errno));
+    return 0;
+}
+
+/* How each record of a bundle imported before stands here
+ * (store_record_standing, adv16b N4): its summary entry gets "here"
+ * {"refused", "note"}; in the folder, a record this store refuses is
+ * left out (its files removed before the folder is committed), one whose
+ * scope here is newer says so in its Markdown. */
+static int standing(struct opener *op, struct store *s, const struct bundle_info *info,
+                    struct err *e)
+{
+    json_t *all = op->dir != NULL ? op->full : op->records, *rec, *a;
+    char note[600], name[160];
+    const unsigned char *pk = info->sender_pk;
+    size_t i, j;
+    int rc, seen = 0;
+
+    /* Only a bundle imported before (one not yet imported may carry the
+     * notices that let its records in: import says what it refuses). */
+    if (store_import_seen(&seen, s, info->hash, sizeof info->hash, e) != 0)
+        return -1;
+    json_array_foreach(seen ? all : NULL, i, rec) {
+        rc = store_record_standing(note, sizeof note, s, pk, jstr(rec, "subject"),
+                                   jstr(rec, "id"), jstr(json_object_get(rec, "consent"),
+                                                         "recorded"), e);
+        if (rc < 0)
+            return -1;
+        if (rc == 0)
+            continue;
+        if (json_object_set_new(json_array_get(op->records, i), "here",
+                                json_pack("{s:b, s:s}", "refused", rc == 1, "note", note)) != 0)
+            return err_set(e, EXIT_INPUT, "out of memory");
+        if (op->dir == NULL)
+            continue;
+        snprintf(name, sizeof name, "%s.md", jstr(rec, "id"));
+        if (drop_file(op, name, e) != 0)
+            return -1;
+        if (rc == 2) {
+            if (write_markdown(op, rec, note, e) != 0)
+                return -1;
+            continue;
+        }
+        snprintf(name, sizeof name, "%s.json", jstr(rec, "id"));
+        if (drop_file(op, name, e) != 0)
+            return -1;
+        json_array_foreach(json_object_get(rec, "attachments"), j, a) {
+            snprintf(name, sizeof name, "%s-%s", jstr(rec, "id"), jstr(a, "file"));
+            if (drop_file(op, name, e) != 0)
+                return -1;
+        }
+    }
+    return 0;
 }
 
 static int on_blob_begin(void *ctx, json_t *head, struct err *e)
@@ -237,7 +305,7 @@ static int finish_dir(struct opener *op, const char *dir, struct err *e)
 int store_unpack(json_t **summary_out, struct store *s, const char *path,
                  const char *outdir, struct err *e)
 {
-    struct opener op = { NULL, NULL, { "", -1, "", -1 }, NULL, "", -1 };
+    struct opener op = { NULL, NULL, NULL, { "", -1, "", -1 }, NULL, "", -1 };
     struct content_handler h = { on_header, on_record, on_blob_begin, on_blob_data,
                                  on_blob_end, &op };
     struct sender_view sv = { "", 0, NULL };
@@ -248,14 +316,19 @@ int store_unpack(json_t **summary_out, struct store *s, const char *path,
 
     *summary_out = NULL;
     op.records = json_array();
-    if (op.records == NULL)
+    op.full = json_array();
+    if (op.records == NULL || op.full == NULL) {
+        json_decref(op.records);
+        json_decref(op.full);
         return err_set(e, EXIT_INPUT, "out of memory");
+    }
     if (store_bundle_open(&b, s, path, e) != 0 ||
         (outdir != NULL && make_tmpdir(&op, s, outdir, e) != 0) ||
         store_bundle_read(&b, &h, &info, e) != 0)
         goto out;
     sv.pk = info.sender_pk;
-    if (store_contact_by_sign_pk(sv.name, sizeof sv.name, &sv.verified, s, sv.pk, e) != 0)
+    if (store_contact_by_sign_pk(sv.name, sizeof sv.name, &sv.verified, s, sv.pk, e) != 0 ||
+        standing(&op, s, &info, e) != 0)
         goto out;
     sum = summary(&op, &info, &sv);
     if (sum == NULL) {
@@ -275,6 +348,7 @@ out:
     json_decref(sum);
     json_decref(op.header);
     json_decref(op.records);
+    json_decref(op.full);
     store_bundle_close(&b);
     return rc;
 }

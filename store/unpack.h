@@ -13,9 +13,12 @@
  * "bundle" (hash, hex), "sender" ("signing_key" hex, "contact" the contact's
  * name, or null when the sender is no contact, "verified"), "recipients",
  * "armored", "header" and "records" (the records whole; with outdir only
- * their ids). With outdir (a path that must not exist), each record is
+ * their ids), each record with "here" {"refused", "note"} when the
+ * bundle was imported here before and the record does not stand here as
+ * it says (store_record_standing). With outdir (a path that must not exist), each record is
  * written there as ID.json and ID.md, each attachment as ID-FILE, and the
- * summary as bundle.json: into a temporary folder beside outdir (0700,
+ * summary as bundle.json (a record this store refuses left out, one whose
+ * scope here is newer with a "- here:" line in its Markdown): into a temporary folder beside outdir (0700,
  * files 0600, each fsynced) renamed to outdir only once the whole bundle has
  * verified, removed otherwise. Errors: EXIT_AUTH when the bundle does not
  * verify or is not addressed to this store, EXIT_INPUT for a malformed

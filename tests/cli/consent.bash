@@ -1,4 +1,4 @@
-# Shared by consent.bats and consent-hq.bats (issue 16): each test's
+# Shared by consent.bats, consent-hq.bats, consent2.bats and consent3.bats (issue 16): each test's
 # folders; the stores field and hq and what hq received.
 
 setup() {
@@ -24,6 +24,27 @@ make_field_hq() {
     ID=$(printf 'Kim Ji-yeon spoke about the border.\n' |
          st field record Nari --title "Border crossing" --date 2024-03-15 --tag border)
     UID_=$(st field subject show Nari | sed -n 's/^subject id: //p')
+}
+
+# bora: field's second subject Bora (export yes) and its record $B.
+bora() {
+    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes >/dev/null 2>&1
+    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+}
+
+# withdrawn_at_hq: $ID reached hq (in $W/1.bundle), then Nari's
+# withdrawal did ($W/n.bundle). Made once per file (fixture).
+withdrawn_at_hq() {
+    fixture make_withdrawn_at_hq ID UID_
+}
+make_withdrawn_at_hq() {
+    field_hq
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
 }
 
 # hq_subject: the pseudonym hq gave the one subject it has (PSEUDONYM@KEY).

@@ -239,9 +239,7 @@ print([a["name"] for a in json.load(sys.stdin)["attachments"] if a["size"] == 7]
 
 @test "notices: a withdrawal, a record delete and a subject forget after an export make notices due to its recipients; exports lists them" {
     field_hq
-    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
-    st field consent Bora --export yes >/dev/null 2>&1
-    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+    bora
     NEW=$(printf 'Not sent.\n' | st field record Bora --title "Later" --date 2024-03-17)
     st field export --to hq "$ID" "$B" -o "$W/1.bundle" >/dev/null 2>&1
     BUID=$(st field subject show Bora | sed -n 's/^subject id: //p')
@@ -319,9 +317,7 @@ deletion $UID_ $ID $today" ]
     field_hq
     mkstore other
     introduce field other
-    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
-    st field consent Bora --export yes >/dev/null 2>&1
-    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+    bora
     st field export --to hq "$ID" -o "$W/1.bundle" >/dev/null 2>&1
     st field consent Nari --withdraw >/dev/null 2>&1
     # To another contact: no notice (it never received Nari's records).
@@ -361,5 +357,5 @@ intake: the bundle carries 1 notice(s) to hq; every later bundle to them carries
     expect_status 2
     run --separate-stderr st field notify --help
     expect_status 0
-    [ "$output" = "usage: intake notify --to NAME[,NAME...] [--resend] [-o FILE]" ]
+    [ "$output" = "usage: intake notify --to NAME[,NAME...] [--resend] [-o FILE] [--armor]" ]
 }

@@ -5,38 +5,7 @@
 
 bats_require_minimum_version 1.5.0
 load helpers
-
-setup() {
-    common_setup
-    W=$T/work
-    mkdir -p "$W"
-    cd "$W"
-}
-
-teardown() { common_teardown; }
-
-# field_hq: a device "field" with subject Nari (export yes) and one record
-# $ID, and "hq", contacts of each other; $UID_ is Nari's stable id.
-field_hq() {
-    mkstore field
-    mkstore hq
-    introduce field hq
-    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
-    st field consent Nari --export yes --method written 2>/dev/null
-    ID=$(printf 'Kim Ji-yeon spoke about the border.\n' |
-         st field record Nari --title "Border crossing" --date 2024-03-15)
-    UID_=$(st field subject show Nari | sed -n 's/^subject id: //p')
-}
-
-# withdrawn_at_hq: $ID reached hq, then Nari's withdrawal did.
-withdrawn_at_hq() {
-    field_hq
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
-    st field consent Nari --withdraw >/dev/null 2>&1
-    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
-    st hq import "$W/n.bundle" >/dev/null
-}
+load consent
 
 # notices BUNDLE STORE: the header's notices of BUNDLE as STORE opens it,
 # one line each: kind round record-or-null (scope's export flag or -).
@@ -212,9 +181,7 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
 
 @test "hq: one refused record (withdrawn) does not refuse the bundle's other records: they are imported, exit 1, both said" {
     field_hq
-    st field subject add --name "Pak Su" --pseudonym Bora >/dev/null
-    st field consent Bora --export yes >/dev/null 2>&1
-    B=$(printf 'Pak Su spoke.\n' | st field record Bora --title "Other" --date 2024-03-16)
+    bora
     # 1.bundle holds both; it reaches hq only after Nari's withdrawal did.
     st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
     st field consent Nari --withdraw >/dev/null 2>&1
@@ -353,7 +320,7 @@ assert t["tombstone"]["sender"] == "field" and t["tombstone"]["deleted"] is True
     st partner export --to hq --all -o "$W/back.bundle" >/dev/null 2>&1
     run --separate-stderr st hq import "$W/back.bundle"
     expect_status 1
-    [ "$stderr" = "intake: the bundle holds record $ID, which this store already has from elsewhere: refused (1 record(s) refused in all); the rest of the bundle was imported" ]
+    [ "$stderr" = "intake: the bundle holds record $ID, which this store already has from elsewhere: refused (1 record(s) refused in all); no record of the bundle was imported" ]
     # ...then deletes it: its notice reaches no record of field's.
     st partner record delete "$ID" --yes >/dev/null 2>&1
     st partner notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
@@ -367,4 +334,16 @@ assert t["tombstone"]["sender"] == "field" and t["tombstone"]["deleted"] is True
 import json, sys
 a = json.load(sys.stdin)
 assert [r["id"] for r in a] == [sys.argv[1]] and "tombstone" not in a[0], a' "$ID"
+    # field deletes it then (adv16b, F6 again): one tombstone, field's; the
+    # partner's, which deleted nothing, is not listed beside it.
+    st field record delete "$ID" --yes >/dev/null 2>&1
+    st field notify --to hq -o "$W/n2.bundle" >/dev/null 2>&1
+    st hq import "$W/n2.bundle" >/dev/null
+    run --separate-stderr st hq list --json
+    expect_status 0
+    echo "$output" | python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+assert [(r["id"], r["tombstone"]["sender"], r["tombstone"]["deleted"]) for r in a] == [(sys.argv[1], "field", True)], a' "$ID"
+    [ "$stderr" = "intake: 1 record(s) were deleted by notices from their senders (see 'intake list --json')" ]
 }

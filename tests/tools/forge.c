@@ -23,7 +23,11 @@
  *       resign       nothing changes: the content (its notices too) is
  *                    signed by FROM, another contact of TO than the one
  *                    who wrote it (tests/cli/consent.bats: a notice from
- *                    another sender naming the first one's ids) */
+ *                    another sender naming the first one's ids)
+ *       withdraw     the header gains a notice withdrawing the consent of
+ *                    the first record's subject (day 2026-01-02), which the
+ *                    device never writes beside that subject's records
+ *                    (tests/cli/consent3.bats: audit's notices check) */
 #include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -171,6 +175,38 @@ static int change(struct item *it, const char *mode)
     return 0;
 }
 
+/* Adds to the header (item 0) a withdrawal of the subject of the first
+ * record among its items. */
+static int withdraw(struct items *c)
+{
+    json_error_t je;
+    json_t *head = json_loadb((const char *)c->it[0].buf, c->it[0].len, 0, &je), *rec = NULL, *ns;
+
+    for (size_t i = 1; head != NULL && rec == NULL && i < c->n; i++)
+        if (c->it[i].type == PAYLOAD_JSON &&
+            (rec = json_loadb((const char *)c->it[i].buf, c->it[i].len, 0, &je)) != NULL &&
+            json_object_get(rec, "id") == NULL) {
+            json_decref(rec);
+            rec = NULL;
+        }
+    if (head == NULL || rec == NULL || !json_is_string(json_object_get(rec, "subject"))) {
+        json_decref(head);
+        json_decref(rec);
+        return -1;
+    }
+    if (!json_is_array(ns = json_object_get(head, "notices")))
+        json_object_set_new(head, "notices", ns = json_array());
+    json_array_append_new(ns, json_pack("{s:s, s:O, s:n, s:s}", "kind", "withdrawal", "subject",
+                                        json_object_get(rec, "subject"), "record", "day",
+                                        "2026-01-02"));
+    free(c->it[0].buf);
+    c->it[0].buf = (unsigned char *)json_dumps(head, JSON_COMPACT | JSON_SORT_KEYS);
+    c->it[0].len = strlen((char *)c->it[0].buf);
+    json_decref(head);
+    json_decref(rec);
+    return 0;
+}
+
 static int open_store(struct store **s, const char *dir, const char *pass, size_t len,
                       struct err *e)
 {
@@ -209,7 +245,9 @@ int main(int argc, char **argv)
         return fail(e.msg);
     close(fd);
     /* The first record (or blob) the change applies to. */
-    for (i = strcmp(argv[4], "resign") == 0 ? 0 : 1; i > 0 && i < c.n; i++) {
+    if (strcmp(argv[4], "withdraw") == 0 && withdraw(&c) != 0)
+        return fail("no record whose subject to withdraw");
+    for (i = strcmp(argv[4], "resign") == 0 || strcmp(argv[4], "withdraw") == 0 ? 0 : 1; i > 0 && i < c.n; i++) {
         if (strcmp(argv[4], "blob") == 0) {
             if (c.it[i].type == PAYLOAD_BLOB && c.it[i].len > 0) {
                 c.it[i].buf[0] ^= 1;
@@ -219,7 +257,7 @@ int main(int argc, char **argv)
             break;
         }
     }
-    if (i >= c.n && strcmp(argv[4], "resign") != 0)
+    if (i >= c.n && strcmp(argv[4], "resign") != 0 && strcmp(argv[4], "withdraw") != 0)
         return fail("no record to change that way");
     out = open(argv[5], O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (out < 0 || bundle_writer_open(&w, out, 0, fsk, (const unsigned char (*)[32])bpk, 1, &e) != 0)

@@ -259,6 +259,103 @@ static void test_audit_refuses_malformed(void **state)
     digestset_free(&ds);
 }
 
+/* The notices check: each notice listed; a record FAILs when the
+ * bundle's own notices, read in order, forbid it. */
+static int notices_level(const char *notices, struct audit_record *r, size_t n,
+                         const char **note)
+{
+    struct audit_report rep = { 0 };
+    json_t *ns = doc(notices);
+    struct err e;
+    int level = -1;
+
+    *note = NULL;
+    assert_int_equal(audit_notices(&rep, ns, r, n, "2026-06-01", &e), 0);
+    if (rep.n == 1) {
+        static char last[400];
+        const struct audit_check *c = &rep.checks[0];
+        assert_string_equal(c->name, "notices");
+        assert_int_equal(c->examined, json_array_size(ns));
+        level = c->level;
+        snprintf(last, sizeof last, "%s", c->items[c->nitems - 1].note);
+        *note = last;
+    } else {
+        assert_int_equal(rep.n, 0);
+    }
+    audit_report_free(&rep);
+    json_decref(ns);
+    return level;
+}
+
+#define W1 "{\"kind\":\"withdrawal\",\"subject\":\"s1\",\"record\":null,\"day\":\"2026-01-02\"}"
+#define W2 "{\"kind\":\"withdrawal\",\"subject\":\"s1\",\"record\":null,\"day\":\"2026-01-04\",\"round\":2}"
+#define SCOPE(kind, round, exp, emb, att) \
+    "{\"kind\":\"" kind "\",\"subject\":\"s1\",\"record\":null,\"day\":\"2026-01-03\"" round \
+    ",\"scope\":{\"export\":" exp ",\"quote\":false,\"publish\":false,\"attachments\":" att \
+    ",\"method\":null,\"recorded\":\"2026-01-03\",\"embargo\":" emb "}}"
+#define R1 SCOPE("reconsent", ",\"round\":1", "true", "null", "true")
+
+static void test_notices_check(void **state)
+{
+    struct audit_record r[2];
+    const char *note;
+
+    (void)state;
+    memset(r, 0, sizeof r);
+    r[0].id = "rec1", r[0].subject = "s1";
+    r[1].id = "rec2", r[1].subject = "s2";
+    /* No notices: no check at all (the report stays as it was). */
+    assert_int_equal(notices_level("[]", r, 2, &note), -1);
+    /* Listed; a notice of another subject forbids nothing. */
+    assert_int_equal(notices_level("[" W1 "]", r + 1, 1, &note), AUDIT_PASS);
+    assert_string_equal(note, "subject s1, all its records, day 2026-01-02");
+    assert_int_equal(notices_level("[{\"kind\":\"removal\",\"subject\":\"s1\",\"record\":\"rec1\","
+                                   "\"day\":\"2026-01-02\",\"attachment\":\"ab12\"}]", r, 2, &note),
+                     AUDIT_PASS);
+    assert_string_equal(note, "subject s1, day 2026-01-02, attachment ab12");
+    /* A withdrawal of the subject of a record carried. */
+    assert_int_equal(notices_level("[" W1 "]", r, 2, &note), AUDIT_FAIL);
+    assert_string_equal(note, "its subject's consent was withdrawn: the bundle's own withdrawal "
+                        "notice of 2026-01-02 forbids it");
+    /* Lifted by a later re-consent of its round; not by one before it,
+     * nor by one of an earlier round. */
+    assert_int_equal(notices_level("[" W1 "," R1 "]", r, 2, &note), AUDIT_PASS);
+    assert_string_equal(note, "subject s1, all its records, day 2026-01-03, round 1, scope: export "
+                        "yes, quote no, publish no, attachments yes, embargo none, method none");
+    assert_int_equal(notices_level("[" R1 "," W1 "]", r, 2, &note), AUDIT_FAIL);
+    assert_int_equal(notices_level("[" W1 "," R1 "," W2 "]", r, 2, &note), AUDIT_FAIL);
+    assert_int_equal(notices_level("[" W2 "," R1 "]", r, 2, &note), AUDIT_FAIL);
+    /* A deletion of the record, or of its whole subject (forget). */
+    assert_int_equal(notices_level("[{\"kind\":\"deletion\",\"subject\":\"s1\",\"record\":\"rec1\","
+                                   "\"day\":\"2026-01-02\"}]", r, 2, &note), AUDIT_FAIL);
+    assert_string_equal(note, "it was deleted at the source: the bundle's own deletion notice of "
+                        "2026-01-02 forbids it");
+    assert_int_equal(notices_level("[{\"kind\":\"deletion\",\"subject\":\"s1\",\"record\":\"rec9\","
+                                   "\"day\":\"2026-01-02\"}]", r, 2, &note), AUDIT_PASS);
+    assert_int_equal(notices_level("[{\"kind\":\"deletion\",\"subject\":\"s1\",\"record\":null,"
+                                   "\"day\":\"2026-01-02\"}]", r, 2, &note), AUDIT_FAIL);
+    assert_string_equal(note, "its subject was forgotten at the source: the bundle's own deletion "
+                        "notice of 2026-01-02 forbids it");
+    /* The last scope carried: no export, an embargo after today,
+     * attachments no with attachments carried. */
+    assert_int_equal(notices_level("[" SCOPE("scope", "", "false", "null", "true") "]", r, 2, &note),
+                     AUDIT_FAIL);
+    assert_string_equal(note, "no consent to export: the bundle's own scope notice of 2026-01-03 "
+                        "forbids it");
+    assert_int_equal(notices_level("[" SCOPE("scope", "", "true", "\"2026-06-02\"", "true") "]", r, 2,
+                                   &note), AUDIT_FAIL);
+    assert_int_equal(notices_level("[" SCOPE("scope", "", "true", "\"2026-06-01\"", "true") "]", r, 2,
+                                   &note), AUDIT_PASS);
+    assert_int_equal(notices_level("[" SCOPE("scope", "", "true", "null", "false") "]", r, 2, &note),
+                     AUDIT_PASS);
+    r[0].nattachments = 1;
+    assert_int_equal(notices_level("[" SCOPE("scope", "", "true", "null", "false") "]", r, 2, &note),
+                     AUDIT_FAIL);
+    assert_int_equal(notices_level("[" SCOPE("scope", "", "false", "null", "true") ","
+                                   SCOPE("scope", "", "true", "null", "true") "]", r, 2, &note),
+                     AUDIT_PASS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_header_filter),
         cmocka_unit_test(test_review_flags),
         cmocka_unit_test(test_audit_refuses_malformed),
+        cmocka_unit_test(test_notices_check),
     };
     if (sodium_init() < 0)
         return 1;

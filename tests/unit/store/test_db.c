@@ -230,7 +230,7 @@ static void test_migration_8_to_9(void **state)
     /* Version 8's tables, as they were: no contact key, no digest. */
     assert_int_equal(db_exec(f->s, "DROP TABLE tombstone; DROP TABLE notice; DROP TABLE notice_11;"
                      " DROP TABLE notice_12; DROP TABLE tombstone_12; DROP TABLE export_attachment;"
-                     " DROP TABLE statement;"
+                     " DROP TABLE statement; DROP TABLE scope_pending;"
                      " DROP TABLE export_recipient; DROP TABLE export_record;"
                      " CREATE TABLE export_record(export_id INTEGER NOT NULL REFERENCES export(id)"
                      "  ON DELETE CASCADE, rid TEXT NOT NULL, version INTEGER NOT NULL,"
@@ -254,6 +254,10 @@ static void test_migration_8_to_9(void **state)
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name IN"
                             " ('notice', 'tombstone') AND sql LIKE '%''reconsent''%'"
                             " AND sql LIKE '%round%'"), 2);
+    /* Version 14: a re-consent's tombstone keeps when its scope was recorded. */
+    assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'tombstone'"
+                            " AND sql LIKE '%since TEXT%'"), 1);
+    assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'scope_pending'"), 1);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'export_recipient'"
                             " AND sql LIKE '%sign_pk%'"), 1);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'export_record'"
