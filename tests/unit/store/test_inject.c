@@ -4,8 +4,10 @@
  * faultable call (the C library's file calls through libcfault.h,
  * SQLite's own reads and writes through vfsfault.h, sodium_malloc for
  * the memory that holds secrets), the 1st, 2nd, ... Nth call fails, on a
- * fresh store each time, until a run makes no call that fails.  Each run
- * that a fault reached must:
+ * fresh store each time, until a run makes no call that fails.  The
+ * same for util/fileio.c's file_write_atomic (the old content or the new,
+ * never a mix, no temporary file left) and file_read_all.  Each run of a
+ * store entry point that a fault reached must:
  *   - return 0, or -1 with an exit status and a message (never empty);
  *   - leave the store opening, afterwards, with the passphrase that the
  *     result says works, holding every record acknowledged before and
@@ -13,9 +15,10 @@
  *   - leak nothing (the SAN build's LeakSanitizer checks at exit).
  * The whole enumeration takes minutes (a store made and synced per run:
  * 9.5 minutes at load 14 on 2 cores, 227 runs): make check runs a
- * sample, one fault kind in INJECT_SAMPLE per entry point (a different
- * one each), its first INJECT_BOUND calls; make coverage and make
- * reliability set INTAKE_INJECT_ALL=1 for every kind and every call. */
+ * sample, one fault kind in INJECT_SAMPLE per store entry point (a
+ * different one each; every kind for util/'s), its first INJECT_BOUND
+ * calls; make inject and make coverage set INTAKE_INJECT_ALL=1 for every
+ * kind and every call. */
 #include "tests/unit/libcfault.h"
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,6 +26,7 @@
 #include <cmocka.h>
 #include "tests/unit/storeutil.h"
 #include "tests/unit/vfsfault.h"
+#include "util/fileio.h"
 
 /* ---- sodium_malloc failing (out of memory) ---- */
 
@@ -113,6 +117,9 @@ struct entry {
     int open;                    /* 1: open during the call */
     int (*call)(struct run *r, struct err *e);
     int adds;                    /* records the call adds when it returns 0 */
+    /* util/ entry points: what must hold afterwards (NULL: a store's
+     * checks, above) */
+    void (*after)(struct run *r, int rc, const char *what);
 };
 
 static int do_create(struct run *r, struct err *e)
@@ -164,12 +171,69 @@ static int do_passwd(struct run *r, struct err *e)
     return rc;
 }
 
+/* util/fileio.c: a file replaced atomically, and read whole. */
+static const char old_text[] = "the old content", new_text[] = "the new content, longer";
+
+static void file_path(char *out, size_t outlen, const struct run *r)
+{
+    path_in(out, outlen, r->dir, "file");
+}
+
+static int do_write_atomic(struct run *r, struct err *e)
+{
+    char path[400];
+
+    file_path(path, sizeof path, r);
+    return file_write_atomic(path, new_text, strlen(new_text), 1, e);
+}
+
+/* The old content or, after 0, the new; nothing else in the folder. */
+static void write_atomic_after(struct run *r, int rc, const char *what)
+{
+    char path[400];
+    unsigned char *got;
+    size_t len;
+
+    file_path(path, sizeof path, r);
+    got = slurp(path, &len);
+    if (!(len == strlen(new_text) && memcmp(got, new_text, len) == 0) &&
+        (rc == 0 || !(len == strlen(old_text) && memcmp(got, old_text, len) == 0)))
+        fail_msg("%s: the file holds '%.*s'", what, (int)len, (const char *)got);
+    free(got);
+    if (count_entries(r->dir) != 1)
+        fail_msg("%s: %d files left in the folder", what, count_entries(r->dir));
+}
+
+static int do_read_all(struct run *r, struct err *e)
+{
+    char path[400];
+    unsigned char *got = NULL;
+    size_t len = 0;
+    int rc;
+
+    file_path(path, sizeof path, r);
+    rc = file_read_all(path, 1024, &got, &len, "the file", e);
+    if (rc == 0 && (len != strlen(old_text) || memcmp(got, old_text, len) != 0))
+        fail_msg("file_read_all returned 0 and '%.*s'", (int)len, (const char *)got);
+    free(got);
+    return rc;
+}
+
+static void read_all_after(struct run *r, int rc, const char *what)
+{
+    (void)r;
+    (void)rc;
+    (void)what;
+}
+
 static const struct entry entries[] = {
-    { "store_create", 0, 0, do_create, 0 },
-    { "store_open", 1, 0, do_open, 0 },
-    { "store_record_add", 1, 1, do_record, 1 },
-    { "store_subject_add", 1, 1, do_subject, 0 },
-    { "store_set_passphrase", 1, 1, do_passwd, 0 },
+    { "store_create", 0, 0, do_create, 0, NULL },
+    { "store_open", 1, 0, do_open, 0, NULL },
+    { "store_record_add", 1, 1, do_record, 1, NULL },
+    { "store_subject_add", 1, 1, do_subject, 0, NULL },
+    { "store_set_passphrase", 1, 1, do_passwd, 0, NULL },
+    { "file_write_atomic", 0, 0, do_write_atomic, 0, write_atomic_after },
+    { "file_read_all", 0, 0, do_read_all, 0, read_all_after },
 };
 
 static int count_records(void *ctx, const struct record_row *row, struct err *e)
@@ -213,6 +277,17 @@ static void prepare(struct run *r, const struct entry *x)
     r->s = NULL;
     r->works = pass;
     r->before = 0;
+    if (x->after != NULL) {
+        /* util/: a folder holding one file with the old content */
+        char path[400];
+        int fd;
+        assert_int_equal(mkdir(r->dir, 0700), 0);
+        file_path(path, sizeof path, r);
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+        assert_true(fd >= 0);
+        assert_int_equal(write(fd, old_text, strlen(old_text)), (ssize_t)strlen(old_text));
+        close(fd);
+    }
     if (!x->needs_store)
         return;
     r->s = new_store(r->dir, "field kit");
@@ -248,6 +323,11 @@ static int inject(const struct entry *x, const struct fault *f, unsigned long n)
         fail_msg("%s: returned %d, exit %d, message '%s'", what, rc, e.code, e.msg);
     if (!hit && rc != 0)
         fail_msg("%s: no fault, yet: %s", what, e.msg);
+    if (x->after != NULL) {
+        x->after(&r, rc, what);
+        remove_tree(r.dir);
+        return hit;
+    }
     if (x->call == do_create && rc != 0) {
         /* Nothing left that stops a second init. */
         struct err e2;
@@ -273,7 +353,8 @@ static void test_inject(void **state)
     for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++) {
         unsigned long n;
 
-        if (!inject_all() && (i + which) % INJECT_SAMPLE != 0)
+        /* util/'s entry points, with no store to make, take every kind. */
+        if (!inject_all() && x->after == NULL && (i + which) % INJECT_SAMPLE != 0)
             continue;
 
         for (n = 1; n <= max && inject(x, &faults[i], n); n++)
@@ -288,7 +369,7 @@ static void test_inject(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = { E(0), E(1), E(2), E(3), E(4) };
+    const struct CMUnitTest tests[] = { E(0), E(1), E(2), E(3), E(4), E(5), E(6) };
 
     if (vfsfault_install() != 0)
         return 1;
