@@ -91,7 +91,7 @@ LINGUAS  := $(sort $(patsubst po/%.po,%,$(wildcard po/*.po)))
 MO       := $(LINGUAS:%=$(BUILD)/share/locale/%/LC_MESSAGES/intake.mo)
 
 .PHONY: testkit all pot po-update po-check layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
-        install uninstall deb repro check-installed clean bench reliability reliability-quick coverage \
+        install uninstall deb repro check-installed clean bench reliability reliability-quick coverage inject \
         coverage-store unit-store cli-store
 all: $(BIN) $(MO)
 
@@ -263,16 +263,23 @@ reliability: $(BUILD)/bin/intake $(TOOLS)
 reliability-quick: $(BUILD)/bin/intake $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh reliability --quick
 
+# tests/unit/store/test_inject whole: every fault kind on every call of
+# each store entry point (make check runs a sample; make coverage the
+# whole).  About 10 minutes on 2 cores at load 14.
+inject: $(BUILD)/unit/store/test_inject
+	@INTAKE_INJECT_ALL=1 scripts/run-tests.sh unit $<
+
 # Line and branch coverage of the whole suite, unit and CLI tests (gcovr):
 # a --coverage build in build/cov (COVOPT, above), its counters reset, the
-# unit tests and the CLI tests run on it side by side (each program adds
-# its counts under a lock: libgcov), then the figures per file and per
-# folder and the error returns of store/ and util/ no test reached.  HTML
-# in build/cov/html/index.html.  docs/COVERAGE.md has the time it takes.
+# unit tests (test_inject whole: INTAKE_INJECT_ALL) and the CLI tests run
+# on it side by side (each program adds its counts under a lock: libgcov),
+# then the figures per file and per folder and the error returns of
+# store/ and util/ no test reached.  HTML in build/cov/html/index.html.
+# docs/COVERAGE.md has the time it takes.
 coverage:
 	$(MAKE) -j$(NPROC) COV=1 test-build
 	@find build/cov -name '*.gcda' -delete
-	-$(MAKE) -j2 --output-sync=target COV=1 unit cli
+	-INTAKE_INJECT_ALL=1 $(MAKE) -j2 --output-sync=target COV=1 unit cli
 	@scripts/coverage.sh build/cov
 
 # The same for store/ and util/ alone, the figures per file: their unit
@@ -284,7 +291,7 @@ COV_UNIT = $(filter $(BUILD)/unit/store/% $(BUILD)/unit/util/%,$(UNIT_BIN))
 coverage-store:
 	$(MAKE) -j$(NPROC) COV=1 test-build
 	@find build/cov -name '*.gcda' -delete
-	-$(MAKE) -j2 --output-sync=target COV=1 unit-store cli-store
+	-INTAKE_INJECT_ALL=1 $(MAKE) -j2 --output-sync=target COV=1 unit-store cli-store
 	@scripts/coverage.sh build/cov '(store|util)/'
 
 unit-store: $(COV_UNIT)

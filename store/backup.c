@@ -642,6 +642,19 @@ int store_wipe_check(const char *dir, struct err *e)
     return 0;
 }
 
+/* A failure after the first pass overwrote (and synced) every keyslot
+ * file: the store is noise already, which the message says first, so
+ * that nobody takes it for a store still there (a second wipe may find
+ * "no store"). */
+static int wiped_but(const char *dir, struct err *e)
+{
+    char why[sizeof e->msg];
+
+    snprintf(why, sizeof why, "%s", e->msg);
+    return err_set(e, EXIT_INPUT, "the store in %s was wiped: its keys are overwritten and "
+                   "nothing in it can be read; but %s", dir, why);
+}
+
 int store_wipe(struct wipe_result *r, const char *dir, struct err *e)
 {
     struct overwritten o = { 0, { 0 }, { 0 } };
@@ -654,12 +667,11 @@ int store_wipe(struct wipe_result *r, const char *dir, struct err *e)
      * between the first pass and the removal. */
     for (int pass = 0; pass < 2; pass++) {
         if (overwrite_keys(&o, dir, e) != 0)
-            return -1;
+            return pass == 0 ? -1 : wiped_but(dir, e);
         r->overwritten = o.n;
-        if (pass == 0 && fsync_parent(path, e) != 0)
-            return -1;
-        if (remove_files(&r->removed, r->kept, sizeof r->kept, dir, e) != 0)
-            return -1;
+        if ((pass == 0 && fsync_parent(path, e) != 0) ||
+            remove_files(&r->removed, r->kept, sizeof r->kept, dir, e) != 0)
+            return wiped_but(dir, e);
     }
     if (r->kept[0] == '\0' && rmdir(dir) != 0 && errno != ENOTEMPTY)
         return err_set(e, EXIT_INPUT, "the store in %s was wiped, but its folder could not be "

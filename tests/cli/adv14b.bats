@@ -241,7 +241,7 @@ as_nobody() {
 
 # ---------------------------------------------------------------- F12: writing into the store folder
 
-@test "F12 export, notify, open, attachment get and audit refuse to write into the store folder" {
+@test "F12 export, notify, open, attachment get, card and audit refuse to write into the store folder" {
     init_store
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     ID=$(echo "A testimony." | ik record Nari --title T)
@@ -253,9 +253,13 @@ as_nobody() {
     refused 2 "$(msg "$H/n.bundle")" notify --to hq -o "$H/n.bundle"
     refused 2 "$(msg "$H/out")" open "$T/a.txt" -o "$H/out"
     refused 2 "$(msg "$H/a.txt")" attachment get "$ID" a.txt -o "$H/a.txt"
+    refused 2 "$(msg "$H/card.png")" card --qr png -o "$H/card.png"
+    refused 2 "$(msg "$H/card.svg")" card --qr svg -o "$H/card.svg" --force
     cd "$H"
     refused 2 "$(msg "x.bundle")" export --to hq --all -o x.bundle
+    refused 2 "$(msg "card.png")" card --qr png -o card.png
     [ "$(store_sums)" = "$before" ]
+    [ ! -e "$H/card.png" ] && [ ! -e "$H/card.svg" ]
 }
 
 # ---------------------------------------------------------------- F15: rekey on a full disk

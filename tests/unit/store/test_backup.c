@@ -619,6 +619,15 @@ static void test_wipe_faults(void **state)
                 rc = 0;
             } else if (rc != 0) {
                 says(&e, err, call, n);
+                if (strstr(e.msg, "was wiped: its keys are overwritten") != NULL &&
+                    access(dks, F_OK) == 0) {
+                    /* Said wiped: the keyslot file, if still there, is noise. */
+                    ks1 = slurp(dks, &l1);
+                    if (l1 == l0 && memcmp(ks0, ks1, l0) == 0)
+                        fail_msg("%s %lu: said wiped ('%s'), but the keyslot file is as it "
+                                 "was", call, n, e.msg);
+                    free(ks1);
+                }
                 /* A second wipe finishes; or finds nothing left when
                  * the fault came after the first pass (it said it failed:
                  * never the other way round). */
@@ -643,6 +652,35 @@ static void test_wipe_faults(void **state)
     free(ks0);
 }
 
+/* The second pass failing (its look for keyslot files a rekey wrote
+ * meanwhile: the third opendir) after the first overwrote, synced and
+ * removed everything: the message says the store was wiped first, and
+ * a second wipe then finds no store (never a store said to be there). */
+static void test_wipe_second_pass_fails(void **state)
+{
+    struct fixture *f = *state;
+    struct wipe_result r;
+    struct err e;
+    char ks[400], msg[1024];
+
+    store_close(f->s);
+    f->s = NULL;
+    path_in(ks, sizeof ks, f->dir, STORE_KEYSLOTS_NAME);
+    err_clear(&e);
+    libcfault_arm("opendir", 3, EIO, 1);
+    assert_int_equal(store_wipe(&r, f->dir, &e), -1);
+    assert_int_equal(libcfault_landed(), 1);
+    libcfault_disarm();
+    snprintf(msg, sizeof msg, "the store in %s was wiped: its keys are overwritten and nothing "
+             "in it can be read; but cannot read %s: %s", f->dir, f->dir, strerror(EIO));
+    assert_string_equal(e.msg, msg);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_int_equal(access(ks, F_OK), -1);
+    assert_int_equal(store_wipe(&r, f->dir, &e), -1);
+    snprintf(msg, sizeof msg, "no store in %s; nothing was wiped", f->dir);
+    assert_string_equal(e.msg, msg);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
@@ -657,6 +695,7 @@ int main(void)
         T(test_backup_faults),
         T(test_restore_faults),
         T(test_wipe_faults),
+        T(test_wipe_second_pass_fails),
     };
     if (vfsfault_install() != 0)
         return 1;
