@@ -56,7 +56,7 @@ struct redaction_flag {
     size_t start, len;          /* bytes in redaction.text */
     const char *kind;           /* "korean-name", "cyrillic-name", "title-name",
                                    "short-name", "name-or-word", "mixed-script",
-                                   "near-name", "transcription" */
+                                   "near-name", "transcription", "glued-name" */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 

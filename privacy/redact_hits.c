@@ -441,7 +441,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
 
     while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
         nend++;
-    s->start = nstart, s->end = nend, s->rule = rule, s->word = 0, s->review = 0;
+    s->start = nstart, s->end = nend, s->rule = rule, s->word = 0, s->review = 0, s->glued = 0;
     spaced = memchr(t->norm + nstart, ' ', nend - nstart) != NULL;
     /* A short key across a space is mostly chance ("OR A" is no "Ora"). */
     if (keylen <= 4 && spaced && !normalise_spelled(t->norm, t->normlen, nstart, nend))
@@ -488,7 +488,8 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
         !(whole && all_digits(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))
-        return open_continuation(t, f, keylen, nstart, nend, wend) ? HIT_FLAG : HIT_NONE;
+        return open_continuation(t, f, keylen, nstart, nend, wend) ? (s->glued = 1, HIT_FLAG)
+                                                                    : HIT_NONE;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
         if (word_with_ending(t, nstart, nend, wend))
@@ -499,6 +500,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
             nend = wend;
     }
     s->end = nend;
+    s->glued = wstart < nstart || glued_ko;
     if (wstart < nstart) {
         /* The whole glued word is what leaves, or what the person is asked
          * about; an English word (the dictionary's) is none of it. */
@@ -858,6 +860,7 @@ static int file_hit(struct span *s, const struct redactor *r, size_t lit,
         if (flags == NULL)
             return 0;
         s->cat = f->kind == FORM_SHORT || f->kind == FORM_CONTEXT ? FLAG_SHORT_NAME
+                 : s->glued                                       ? FLAG_GLUED_NAME
                                                                   : FLAG_NAME_OR_WORD;
         s->term = lit;
         s->review = h == HIT_FLAG;

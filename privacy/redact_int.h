@@ -158,6 +158,9 @@ struct span {
     unsigned char word;         /* a name that is also a word, replaced for its context */
     unsigned char review;       /* a review flag the hit rules make of any form (a
                                  * space inside, a continuation no table parses) */
+    unsigned char glued;        /* a registered name or term glued to other letters
+                                 * or digits (redact_hits.c): flagged "glued-name",
+                                 * which allow refuses */
 };
 
 /* Rules after the three of enum variant_rule. */
@@ -267,7 +270,7 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
 /* Review flags found by the matcher and the normaliser rather than by
  * the word shapes of redact_flags.c (the cat of their spans). */
 enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME,
-       FLAG_TRANSCRIPTION };
+       FLAG_TRANSCRIPTION, FLAG_GLUED_NAME };
 
 /* redact_near.c: the index of a subject's name words of six letters or
  * more for near misses (rebuilt; on out of memory r->near_failed is set

@@ -215,7 +215,7 @@ int redact_near_names(struct spans *flags, const struct redactor *r, const struc
         if (wl < sizeof w && near_word(r, w, wl)) {
             int lang = lexicon_lang_of((unsigned char)w[0] < 0x80 ? 'a' : 0x0430);
             struct span s = { t->ostart[a], normtext_oend(t, i - 1), FLAG_NEAR_NAME, 0, 0,
-                              SIZE_MAX, 0, 0 };
+                              SIZE_MAX, 0, 0, 0 };
             if (lang >= 0 && redact_known_word(lang, t->norm + a, i - a))
                 continue;
             if (redact_span_add(flags, &s) != 0)

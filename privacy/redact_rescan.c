@@ -68,7 +68,7 @@ static int outside(const struct rescan *rs, size_t a, size_t b)
 /* Adds output bytes [a, b) to rs->more as a span of the input. */
 static int more_span(struct rescan *rs, size_t a, size_t b, int cat, int rule, const struct span *h)
 {
-    struct span s = { to_input(rs, a, 0), to_input(rs, b, 1), cat, rule, 0, SIZE_MAX, 0, 0 };
+    struct span s = { to_input(rs, a, 0), to_input(rs, b, 1), cat, rule, 0, SIZE_MAX, 0, 0, 0 };
 
     if (h != NULL)
         s.subject = h->subject, s.term = h->term, s.word = h->word;

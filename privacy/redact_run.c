@@ -14,7 +14,7 @@
 static int find_manual(struct spans *out, const struct normtext *t)
 {
     const char *p = t->norm, *a, *b;
-    struct span s = { 0, 0, CAT_MANUAL, R_MANUAL, 0, SIZE_MAX, 0, 0 };
+    struct span s = { 0, 0, CAT_MANUAL, R_MANUAL, 0, SIZE_MAX, 0, 0, 0 };
 
     while ((a = strstr(p, "[[")) != NULL && (b = strstr(a + 2, "]]")) != NULL) {
         s.start = (size_t)(a - t->norm);
@@ -37,7 +37,7 @@ static int find_patterns(struct spans *out, const struct normtext *t, struct err
 {
     struct detection *d;
     size_t n, i;
-    struct span s = { 0, 0, 0, R_PATTERN, 0, SIZE_MAX, 0, 0 };
+    struct span s = { 0, 0, 0, R_PATTERN, 0, SIZE_MAX, 0, 0, 0 };
 
     if (detect_all(&d, &n, t->norm, t->normlen, e) != 0)
         return -1;
@@ -76,7 +76,7 @@ static void flags_sort(struct spans *flags)
  * input offsets, sorted. */
 static int flags_to_input(struct spans *flags, const struct redactor *r, const struct normtext *t)
 {
-    struct span m = { 0, 0, FLAG_MIXED_SCRIPT, 0, 0, SIZE_MAX, 0, 0 };
+    struct span m = { 0, 0, FLAG_MIXED_SCRIPT, 0, 0, SIZE_MAX, 0, 0, 0 };
     size_t i, n = flags->n;
 
     for (i = 0; i < n; i++) {
@@ -138,7 +138,7 @@ static int find_escapes(struct spans *more, const struct redaction *res, const s
         }
         if ((n = redact_placeholder_shape(p, (size_t)(end - p))) > 0) {
             struct span s = { (size_t)((long)o + delta), (size_t)((long)o + delta) + 1,
-                              CAT_ESCAPE, R_ESCAPE, 0, SIZE_MAX, 0, 0 };
+                              CAT_ESCAPE, R_ESCAPE, 0, SIZE_MAX, 0, 0, 0 };
             if (redact_span_add(more, &s) != 0)
                 return -1;
         }

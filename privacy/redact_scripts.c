@@ -232,7 +232,7 @@ static int file(struct spans *sp, struct spans *flags, const struct redactor *r,
                 const struct script_key *k, size_t a, size_t b, int whole)
 {
     const struct term *tm = &r->terms[k->term];
-    struct span s = { a, b, 0, RULE_VARIANT, tm->subject, k->term, 0, 0 };
+    struct span s = { a, b, 0, RULE_VARIANT, tm->subject, k->term, 0, 0, 0 };
 
     if (!whole) {
         if (flags == NULL)

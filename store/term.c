@@ -128,8 +128,10 @@ int store_term_remove(struct store *s, long id, struct err *e)
  * the person, so allowing it would let the name leave (report-adv12d
  * F37, F38).  A Mongolian short form that is an ordinary word (FORM_SHORT)
  * may still be allowed: its flag stands wherever it is written with a
- * capital.  ALLOW_OTHER else; -1 with e (out of memory). */
-enum { ALLOW_OTHER, ALLOW_WORD, ALLOW_SHORT_NAME };
+ * capital.  ALLOW_GLUED if a registered name or term stands in it with
+ * letters or digits glued to it (a glued-name flag: "Kim Jong-sux",
+ * report-adv13b NEW-9).  ALLOW_OTHER else; -1 with e (out of memory). */
+enum { ALLOW_OTHER, ALLOW_WORD, ALLOW_SHORT_NAME, ALLOW_GLUED };
 
 struct short_key {
     const char *key;
@@ -165,15 +167,20 @@ static int allow_kind(const struct redactor *r, const char *text, struct err *e)
         err_clear(e);
         return ALLOW_OTHER;
     }
-    for (size_t i = 0; i < out.nflags; i++)
+    for (size_t i = 0; i < out.nflags; i++) {
         k.flagged |= strcmp(out.flags[i].kind, "short-name") == 0;
-    if (out.nitems == 0 && out.nflags == 1 &&
+        /* A registered name or term with letters or digits glued to it
+         * ("Kim Jong-sux", "xChongjin"): allowed, it would leave whole. */
+        if (strcmp(out.flags[i].kind, "glued-name") == 0)
+            kind = ALLOW_GLUED;
+    }
+    if (kind == ALLOW_OTHER && out.nitems == 0 && out.nflags == 1 &&
         strcmp(out.flags[0].kind, "name-or-word") == 0 && out.flags[0].start == 0 &&
         out.flags[0].len == out.len)
         kind = ALLOW_WORD;
     redaction_free(&out);
     redact_ctx_free(ctx);
-    if (kind == ALLOW_WORD)
+    if (kind == ALLOW_WORD || kind == ALLOW_GLUED)
         return kind;
     if (normalise_key(&key, &k.keylen, text, strlen(text), e) != 0)
         return -1;
@@ -203,7 +210,7 @@ static int allow_checks(struct store *s, const char *text, struct err *e)
                        "flag stands where it may name the person, and cannot be allowed; "
                        "nothing was changed");
     }
-    hit = hit < 0 ? -1 : hit == ALLOW_WORD ? 0 : privacy_matches(r, text, e);
+    hit = hit < 0 ? -1 : hit == ALLOW_WORD ? 0 : hit == ALLOW_GLUED ? 1 : privacy_matches(r, text, e);
     redactor_free(r);
     if (hit != 0)
         return hit < 0 ? -1 : err_set(e, EXIT_INPUT,

@@ -85,7 +85,7 @@ load leaks-names
     ID=$(record Rim-il '우리종수는 착했다.')
     run --separate-stderr st field redact "$ID" --report
     expect_status 1
-    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tname-or-word\tunresolved\t종수$'
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tglued-name\tunresolved\t종수$'
     run --separate-stderr st field export --to hq "$ID" -o "$W/c.bundle"
     expect_status 1
     [[ "$stderr" == *"may not leave: 1 review flag unresolved"* ]]
@@ -100,6 +100,13 @@ load leaks-names
     ID=$(record 'Mary Stone' 'A Chongjiner told me. Jong-sux came.')
     run --separate-stderr st field redact "$ID" --report
     expect_status 1
-    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tname-or-word\tunresolved\tChongjin$'
-    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tname-or-word\tunresolved\tJong-su$'
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tglued-name\tunresolved\tChongjin$'
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t[0-9]+\tglued-name\tunresolved\tJong-su$'
+    # allow refuses a registered name or term with something glued to it (NEW-9).
+    for text in 'Kim Jong-sux' 'Jong-sux' xChongjin Chongjiner; do
+        run --separate-stderr st field allow "$text"
+        expect_status 2
+        [ "$stderr" = "intake: this text contains a protected name or term and cannot be allowed (allowed texts are shown to auditors); nothing was changed" ]
+    done
+    [ -z "$(st field allow --list 2>/dev/null | grep -i chongjin)" ]
 }
