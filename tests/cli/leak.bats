@@ -404,7 +404,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     P=$(cat "$TR/add.out")
     # The text before the edit holds canaries the edit replaces; the
     # queries are canaries of their own, typed but found nowhere.
-    C_OLD="OLDTEXT-$(rand_hex 8)"
+    C_OLD="OLDTEXT-$(rand_letters 16)"
     C_QUERY="QUERY-$(rand_hex 8)"
     C_QHANGUL="질문$(rand_hex 4)"
     CANARIES+=("$C_OLD" "$C_QUERY" "$C_QHANGUL")
@@ -448,7 +448,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     tik consent consent "$P" --export yes --method written
     # The first version's own words leave the device (they are no
     # protected term): after the correction hq must keep them nowhere.
-    C_OLD="OLDTEXT-$(rand_hex 8)"
+    C_OLD="OLDTEXT-$(rand_letters 16)"
     CANARIES+=("$C_OLD")
     printf '%s said %s.\n' "$C_ASCII" "$C_OLD" | tik rec record "$P" --title "first" --date 2024-02-03
     ID=$(cat "$TR/rec.out")
@@ -556,7 +556,7 @@ PY
     tik consent consent "$P" --export yes --attachments yes --method written
     # Words that are no protected term leave the device: after the
     # withdrawal hq must keep them nowhere, attachment included.
-    C_SENT="SENTTEXT-$(rand_hex 8)"
+    C_SENT="SENTTEXT-$(rand_letters 16)"
     C_FILE="ATTACHED-$(rand_hex 8)"
     printf '%s said %s.\n' "$C_ASCII" "$C_SENT" | tik rec record "$P" --title "first $C_SENT" --date 2024-02-03
     ID=$(cat "$TR/rec.out")
