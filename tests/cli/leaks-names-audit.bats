@@ -75,15 +75,5 @@ load leaks-names
         'bdorj84 and dorj.batbayar wrote. Д.Б. ирсэн. Утас: ес ес нэг нэг хоёр хоёр гурав гурав.' \
         '[HANDLE-1] and [HANDLE-2] wrote. Tulga ирсэн. Утас: [PHONE-1].'
     record Tulga 'Call zero one zero, one two three four, five six seven eight. Then bdorj84 wrote.' >/dev/null
-    run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
-    expect_status 0
-    run st hq audit "$W/b.bundle"
-    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-    [[ "$output" == *"residual-detectors PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-    st hq import "$W/b.bundle" >/dev/null
-    for id in $(st hq list --json | jq -r '.[].id'); do
-        run st hq show "$id"
-        expect_status 0
-        no_leak "$output" kim jongs dorj batbayar "zero one" "ес ес" "Д.Б" "JS"
-    done
+    exports_clean kim jongs dorj batbayar "zero one" "ес ес" "Д.Б" "JS"
 }
