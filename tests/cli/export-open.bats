@@ -74,13 +74,13 @@ load export
     head -c $((size - 1)) "$W/b" >"$W/cut"
     check "$W/cut" 1 "the bundle is truncated or its last chunk was altered"
     cp "$W/b" "$W/flip"
-    printf '\x55' | dd of="$W/flip" bs=1 seek=$((size / 3)) conv=notrunc 2>/dev/null
+    flip_byte "$W/flip" $((size / 3))
     check "$W/flip" 1 "a chunk of the bundle was altered"
     cp "$W/b" "$W/long"
     printf 'x' >>"$W/long"
     check "$W/long" 1 "data after the final chunk: something was appended to the bundle"
     cp "$W/b" "$W/commit"
-    printf '\x01' | dd of="$W/commit" bs=1 seek=90 conv=notrunc 2>/dev/null
+    flip_byte "$W/commit" 90
     check "$W/commit" 1 "commitment mismatch: the bundle's recipient list or key was altered"
     printf -- '-----BEGIN INTAKE BUNDLE-----\nnot*base64\n-----END INTAKE BUNDLE-----\n' >"$W/armor"
     check "$W/armor" 2 "bad armor: unexpected character in line text"

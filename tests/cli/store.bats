@@ -297,8 +297,7 @@ expect_damaged() {
     cp "$H/store.db" "$T/orig.db"
     for off in 5 300 1041 2000; do
         cp "$T/orig.db" "$H/store.db"
-        printf '\xff' | dd of="$H/store.db" bs=1 seek=$off conv=notrunc 2>/dev/null
-        cmp -s "$H/store.db" "$T/orig.db" && printf '\x00' | dd of="$H/store.db" bs=1 seek=$off conv=notrunc 2>/dev/null
+        flip_byte "$H/store.db" "$off"
         expect_damaged
     done
     cp "$T/orig.db" "$H/store.db"
@@ -317,7 +316,7 @@ expect_damaged() {
     [[ "$stderr" != *"wrong passphrase"* ]]
     for off in 0 12 40 100 $((size - 1)); do
         cp "$T/ks" "$H/keyslots"
-        printf '\x5a' | dd of="$H/keyslots" bs=1 seek=$off conv=notrunc 2>/dev/null
+        flip_byte "$H/keyslots" "$off"
         expect_damaged
     done
     cp "$T/ks" "$H/keyslots"

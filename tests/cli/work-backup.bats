@@ -57,7 +57,7 @@ load work
     expect_status 2
     [ "$stderr" = "intake: $W/cut is not a whole intake backup (it is cut short)" ]
     cp "$W/b1" "$W/flip"
-    printf '\x55' | dd of="$W/flip" bs=1 seek=50000 conv=notrunc 2>/dev/null
+    flip_byte "$W/flip" 50000
     r "$W/flip" --home "$T/r1"
     expect_status 2
     [ "$stderr" = "intake: $W/flip is not a whole intake backup (its checksum does not match: it was damaged or changed)" ]
