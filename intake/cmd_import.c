@@ -19,8 +19,9 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
 
     cli_progress_end(shown, rc == 0);
     /* Records refused alone: the rest was imported, and says so; a bundle
-     * imported before whose records are refused again says only that. */
-    if (rc != 0 && (r.refused == 0 || r.seen))
+     * imported before whose records are refused again, or one whose every
+     * record was refused (nothing kept), says only that. */
+    if (rc != 0 && (r.refused == 0 || r.seen || r.unchanged))
         return -1;
     if (!r.seen)
         cli_saved("the bundle was imported: see 'intake list'");
@@ -48,6 +49,9 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
         printf(_("%zu subject(s) took the new consent scope their sender's notice carried "
                  "(see 'intake subject show'): attachments no, so %zu attachment(s) of their "
                  "records were deleted here\n"), r.scopes, r.scope_files);
+    if (!r.seen && r.scopes_kept > 0)
+        printf(_("%zu notice(s) of a consent scope about a subject not held here: kept for "
+                 "its records, if they come\n"), r.scopes_kept);
     if (!r.seen && r.removals > 0)
         printf(_("%zu notice(s) of an attachment removed at the source acted on: %zu "
                  "attachment(s) deleted\n"), r.removals, r.removals_files);

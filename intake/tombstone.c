@@ -123,12 +123,12 @@ static int print_subject(void *ctx, const struct tombstone_row *t, struct err *e
     (void)e;
     who(by, sizeof by, t);
     if (strcmp(t->kind, "withdrawal") == 0)
-        printf(_("withdrawn at the source: by %s on %s\n"), by, t->day);
+        printf(_("withdrawn at the source (notice from %s of %s)\n"), by, t->day);
     else if (strcmp(t->kind, "reconsent") == 0)
-        printf(_("consented again at the source: by %s on %s (its later records may come)\n"),
-               by, t->day);
+        printf(_("consented again at the source (notice from %s of %s): its later records "
+                 "may come\n"), by, t->day);
     else
-        printf(_("deleted at the source: by %s on %s\n"), by, t->day);
+        printf(_("deleted at the source (notice from %s of %s)\n"), by, t->day);
     return 0;
 }
 

@@ -263,7 +263,9 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
             if (db_scope_apply(&changed, &files, im->s, im->import_id, jstr(n, "subject"), &c,
                                e) != 0)
                 return -1;
-            if (changed || files > 0)
+            if (changed == 2)
+                im->res->scopes_kept++;
+            else if (changed || files > 0)
                 im->res->scopes++;
             else
                 im->res->notices_before++;
@@ -414,15 +416,33 @@ static int read_again(struct importer *im, struct opened_bundle *b,
     return rc != 0 ? -1 : 0;
 }
 
-/* The second reading, inside a transaction kept only if it verifies and
- * has the hash of the first. */
+/* 1 when every record of the bundle was refused and none of its notices
+ * changed anything: the import is not kept (nothing is logged either),
+ * so the same bundle meets the same refusal, in the same words, every
+ * time it comes. */
+static int changed_nothing(const struct import_result *r)
+{
+    return r->refused > 0 && r->added + r->kept + r->replaced == 0 && r->files == 0 &&
+           r->notices + r->scopes + r->scope_files + r->scopes_kept + r->removals +
+           r->reconsents == 0;
+}
+
+/* The second reading, inside a transaction kept only if it verifies, has
+ * the hash of the first and changes something. */
 static int import_pass2(struct importer *im, struct opened_bundle *b,
                         const struct bundle_info *first, struct err *e)
 {
     struct content_handler h = { import_header, import_record, import_blob_begin,
                                  import_blob_data, import_blob_end, im };
 
-    if (read_again(im, b, first, &h, e) != 0 || store_commit(im->s, e) != 0)
+    if (read_again(im, b, first, &h, e) != 0)
+        return -1;
+    if (changed_nothing(im->res)) {
+        store_rollback(im->s);           /* the store stays as it was */
+        im->res->unchanged = 1;
+        return 0;
+    }
+    if (store_commit(im->s, e) != 0)
         return -1;
     /* A replaced or deleted record's old text: out of the write-ahead log too. */
     return im->res->replaced > 0 || im->res->notices > 0 || im->res->removals > 0
@@ -452,9 +472,10 @@ static int note_record(void *ctx, json_t *rec, struct err *e)
 /* A bundle imported before is refused again for what refused its
  * records then, or since: a record a later notice of its sender
  * withdrew or deleted (db_tombstone_check, as any bundle bringing it
- * back), and a stale copy, a conflict or a record held from elsewhere
- * (found by importing its records again, under the import that first
- * brought it, in a transaction always rolled back).  0 when none is
+ * back), and a stale copy, a conflict or a record held from elsewhere:
+ * all found by importing its records again, under the import that first
+ * brought it, in a transaction always rolled back, so that every refusal
+ * of a bundle seen before reads "refused again (N ...)".  0 when none is
  * refused ("imported before"); -1 with e: EXIT_AUTH with the first
  * refusal. */
 static int refused_again(struct importer *im, const unsigned char *hash, size_t hashlen,
@@ -466,10 +487,6 @@ static int refused_again(struct importer *im, const unsigned char *hash, size_t 
     json_t *r;
     int rc = 0;
 
-    json_array_foreach(im->seen, i, r)
-        if (db_tombstone_check(im->s, im->sender_pk, jstr(r, "subject"), jstr(r, "id"),
-                               jstr(json_object_get(r, "consent"), "recorded"), e) != 0)
-            return -1;
     if (db_int(&im->import_id, im->s, "SELECT id FROM import WHERE hash = ?1", v, DB_N(v),
                "reading the imports", e) <= 0 || store_begin(im->s, e) != 0)
         return -1;

@@ -48,6 +48,8 @@ void store_bundle_close(struct opened_bundle *b);
 /* What an import did. */
 struct import_result {
     int seen;                            /* 1: imported before; nothing was added */
+    int unchanged;                       /* 1: every record refused, no notice
+                                            changed anything: nothing was kept */
     char hash[2 * BUNDLE_HASHBYTES + 1]; /* the bundle hash, hex */
     char sender[CONTACT_NAME_MAX + 1];   /* the contact who signed it, "" if none */
     int verified;                        /* that contact's safety number was compared */
@@ -62,6 +64,8 @@ struct import_result {
                                             (a scope: the one here already) */
     size_t scopes;                       /* notices of a consent scope that changed
                                             a subject's scope here (issue 16) */
+    size_t scopes_kept;                  /* scope notices about a subject not here
+                                            yet, kept for its records */
     size_t scope_files;                  /* attachments they deleted (attachments no) */
     size_t removed, files_removed;       /* records and attachments they deleted */
     size_t reconsents;                   /* notices of a new consent after a withdrawal

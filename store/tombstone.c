@@ -216,6 +216,18 @@ static int drop_attachments(long *files, struct store *s, long import_id, long s
 #undef HELD
 }
 
+/* 1 if a scope recorded at c's time or later is kept already for the
+ * sender's subject not here yet, 0 if not, -1 with e. */
+static int pending_later(struct store *s, long import_id, const char *subject,
+                         const struct consent *c, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject), DB_TEXT(c->date) };
+    long one = 0;
+
+    return db_int(&one, s, "SELECT 1 FROM scope_pending WHERE sender_pk = " SENDER_PK
+                  " AND subject = ?2 AND date >= ?3", v, DB_N(v), "reading the consent scopes", e);
+}
+
 /* A scope for a subject of the sender not here yet, kept (the latest
  * recorded only) until db_scope_pending_take. */
 static int keep_pending(struct store *s, long import_id, const char *subject,
@@ -271,8 +283,13 @@ int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
         return -1;
     if (rc != 0 || w > r)
         return rc < 0 ? -1 : 0;          /* withdrawn or deleted */
-    if (sid <= 0)                        /* not here yet: kept for its records */
+    if (sid <= 0) {                      /* not here yet: kept for its records */
+        rc = pending_later(s, import_id, subject, c, e);
+        if (rc != 0)
+            return rc < 0 ? -1 : 0;      /* this scope or a later one kept already */
+        *changed = 2;
         return keep_pending(s, import_id, subject, c, e);
+    }
     rc = db_consent_carry(s, sid, c, e);
     /* Attachments no: the copies here go, whether this notice or an
      * earlier one (or a record) brought that scope. */

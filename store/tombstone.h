@@ -60,7 +60,9 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
  * yet keeps c for its records: db_scope_pending_take); then this store's
  * contacts that received its records are owed a scope notice in turn, and
  * "import.scope" is logged with the sender's subject id. *changed: 1 if
- * the scope changed here. When c says attachments no, the attachments of
+ * the scope changed here, 2 if it was kept for a subject not here yet
+ * (nothing held here changed), 0 if nothing changed (this scope or a
+ * later one here already, or the subject withdrawn or deleted). When c says attachments no, the attachments of
  * the sender's records of that subject here are deleted (chunks too,
  * secure_delete; *files: how many), changed or not: no tombstone, as a
  * later bundle carries attachments only if the scope allows them again,

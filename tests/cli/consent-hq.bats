@@ -53,14 +53,14 @@ for t in a:
     expect_status 0
     [[ "$output" == *"records: 0"* ]]
     [[ "$output" == *"consent: withdrawn "* ]]
-    [[ "$output" == *"withdrawn at the source: by field on $today"* ]]
+    [[ "$output" == *"withdrawn at the source (notice from field of $today)"* ]]
     [[ "$output" == *"may leave this store: no (consent was withdrawn on "* ]]
     # logged, and the log still verifies.
     [[ "$(st hq log)" == *"import.withdrawal"*"$UID_"* ]]
     run st hq log --verify
     expect_status 0
     # The first bundle again: refused, nothing of it comes back.
-    hq_refused 1 "the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today); nothing was imported" "$W/1.bundle"
+    hq_refused 1 "the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today): refused again (2 record(s) refused in all); the bundle was imported before, and nothing was added" "$W/1.bundle"
     # The notice again: acted on before, nothing changed.
     run --separate-stderr st hq import "$W/n.bundle"
     expect_status 0
@@ -94,7 +94,7 @@ for t in a:
     expect_status 2
     [[ "$(st hq log)" == *"import.deletion"*"$ID2"* ]]
     st hq log --verify >/dev/null
-    hq_refused 1 "the bundle holds record $B, which its sender deleted (notice of $today); nothing was imported" "$W/1.bundle"
+    hq_refused 1 "the bundle holds record $B, which its sender deleted (notice of $today): refused again (2 record(s) refused in all); the bundle was imported before, and nothing was added" "$W/1.bundle"
     [ "$(st hq list | cut -f1)" = "$ID" ]
 }
 
@@ -233,7 +233,7 @@ for t in a:
     [ "$stderr" = "intake: record $ID was withdrawn at the source: its subject's consent was withdrawn (notice from hq of $(date -u +%F)); this store deleted it, with its attachments" ]
     run --separate-stderr st partner import "$W/p.bundle"
     expect_status 1
-    [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $(date -u +%F)); nothing was imported" ]
+    [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $(date -u +%F)): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
 }
 
 @test "notify: notices follow the contact by its key: the contact added again under another name still gets them" {

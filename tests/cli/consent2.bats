@@ -83,8 +83,8 @@ reconsent 1 None True" ]
     P=$(st hq subject list --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["pseudonym"])')
     run st hq subject show "$P"
     expect_status 0
-    [[ "$output" == *"withdrawn at the source: by field on $today"* ]]
-    [[ "$output" == *"consented again at the source: by field on $today (its later records may come)"* ]]
+    [[ "$output" == *"withdrawn at the source (notice from field of $today)"* ]]
+    [[ "$output" == *"consented again at the source (notice from field of $today): its later records may come"* ]]
     [[ "$output" == *"may leave this store: yes"* ]]
     [[ "$(st hq log)" == *"import.reconsent"*"$UID_"* ]]
     # The bundle again: imported before.
@@ -94,7 +94,7 @@ reconsent 1 None True" ]
     # The first bundle, with the withdrawn record: still refused.
     run --separate-stderr st hq import "$W/1.bundle"
     expect_status 1
-    [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today); nothing was imported" ]
+    [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
 }
 
 @test "re-consent: the device does not send hq a record hq deleted on the withdrawal (exit 1; --skip-blocked leaves it out, not counted as sent)" {
@@ -155,7 +155,7 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     # $ID2 is withdrawn now; nothing changes.
     run --separate-stderr st hq import "$W/2.bundle"
     expect_status 1
-    [ "$stderr" = "intake: the bundle holds record $ID2, whose subject's consent its sender withdrew (notice of $(date -u +%F)); nothing was imported" ]
+    [ "$stderr" = "intake: the bundle holds record $ID2, whose subject's consent its sender withdrew (notice of $(date -u +%F)): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
     P=$(st hq subject list --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["pseudonym"])')
     [[ "$(st hq subject show "$P")" == *"may leave this store: no (consent was withdrawn on "* ]]
 }
@@ -199,7 +199,7 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     # Again: the refused record is refused again, nothing changes.
     run --separate-stderr st hq import "$W/1.bundle"
     expect_status 1
-    [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today); nothing was imported" ]
+    [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
 }
 
 @test "hq: a stale record is refused alone, with its attachments; the bundle's new record and attachment arrive (exit 1)" {
