@@ -14,6 +14,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/pseudonym.h"
+#include "store/blob.h"
 #include "store/words.h"
 #include "util/intl.h"
 
@@ -259,6 +260,18 @@ static const char *const migrations[] = {
     "  export INTEGER NOT NULL, quote INTEGER NOT NULL, publish INTEGER NOT NULL,"
     "  attachments INTEGER NOT NULL, method TEXT NOT NULL, embargo TEXT NOT NULL,"
     "  date TEXT NOT NULL, PRIMARY KEY(sender_pk, subject));",
+    /* 14 -> 15 (issue 17): an attachment's bytes move out of the database
+     * into a file of its own (store/blob.h), named by blob and encrypted
+     * under blob_key; blob_migrate below moves them and empties
+     * attachment_chunk (kept, empty, for older rows' sake as notice_11 is).
+     * A deleted attachment's file is named in blob_gone, in the deleting
+     * transaction, until it is wiped after the commit. */
+    "ALTER TABLE attachment ADD COLUMN blob TEXT;"
+    "ALTER TABLE attachment ADD COLUMN blob_key BLOB;"
+    "CREATE UNIQUE INDEX attachment_blob ON attachment(blob);"
+    "CREATE TABLE blob_gone(name TEXT PRIMARY KEY);"
+    "CREATE TRIGGER attachment_blob_gone AFTER DELETE ON attachment WHEN old.blob IS NOT NULL"
+    "  BEGIN INSERT OR IGNORE INTO blob_gone(name) VALUES (old.blob); END;",
 };
 
 static int reindex(struct store *s, struct err *e);
@@ -268,7 +281,7 @@ static int fill_subject_ids(struct store *s, struct err *e);
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
-    NULL,
+    NULL, blob_migrate,
 };
 
 /* One entry per version in both tables: a migration added to one and not
@@ -763,6 +776,7 @@ struct store *db_alloc(const char *dir, struct err *e)
     }
     s->dir[strlen(s->dir) - 1] = '\0';   /* drop the trailing '/' */
     s->hold = -1;
+    s->blobs = -1;
     s->refs = 1;
     return s;
 }
@@ -955,6 +969,8 @@ void store_close(struct store *s)
         sqlite3_close_v2(s->db);
     if (s->hold >= 0)
         close(s->hold);
+    if (s->blobs >= 0)
+        close(s->blobs);
     secmem_free(s->master);
     free(s);
 }
@@ -1026,9 +1042,11 @@ int db_connect(struct store *s, int create, struct err *e)
         return db_fail(s, e, "opening the database");
     if (!create && existing_schema(s, e) != 0)
         return -1;
-    if (apply_pragmas(s, e) != 0 || migrate(s, e) != 0)
+    if (apply_pragmas(s, e) != 0 || blob_dir_open(s, e) != 0 || migrate(s, e) != 0)
         return -1;
-    return create ? 0 : check_pages(s, e);
+    if (!create && (rc = check_pages(s, e)) != 0)
+        return rc;
+    return blob_tidy(s, e);
 }
 
 int db_checkpoint(struct store *s, struct err *e)
@@ -1087,6 +1105,8 @@ int store_commit(struct store *s, struct err *e)
         store_rollback(s);
         return -1;
     }
+    /* The files of attachments this change deleted. */
+    blob_sweep_gone(s);
     return 0;
 }
 

@@ -16,7 +16,8 @@
  *   record.c      records and their index (uses subject.c)
  *   consent.c     consent (uses subject.c)
  *   contact.c     contacts and their history (uses open.c: device keys)
- *   attachment.c  attachments in chunks
+ *   blob.c        attachment files beside the database (used by db.c too)
+ *   attachment.c  attachments (their bytes in blob.c's files)
  *   exchange.c    exports and imports
  *   backup.c      backup, restore and wipe (uses open.c: init's marker)
  * Each uses db.c; log.c when it changes something. */
@@ -38,6 +39,8 @@ struct store {
     int creating;                /* 1 in store_create: a failed commit's data goes
                                   * with the partial store (store_commit) */
     struct progress watcher;     /* store_watch; none by default */
+    int blobs;                   /* the attachment files' folder, flock'ed (store/blob.c); -1: none */
+    int blobs_ready;             /* 1 once the schema has blob_gone (blob_tidy) */
     uint8_t opened_kind;         /* the kind of keyslot that opened it; 0: not known */
     unsigned char opened_salt[KEYSLOT_SALT_BYTES];   /* that slot's salt, which names it */
 };

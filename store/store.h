@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 14
+#define STORE_SCHEMA_VERSION 15
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -578,7 +578,7 @@ int store_log_verify(struct log_check *c, struct store *s, struct err *e);
 
 #define ATTACHMENT_NAME_MAX 255
 #define ATTACHMENT_TYPE_MAX 127
-#define ATTACHMENT_CHUNK (64u << 10)     /* bytes per stored row */
+#define ATTACHMENT_CHUNK (64u << 10)     /* bytes read or written at a time */
 #define ATTACHMENT_HASHBYTES 32          /* BLAKE2b-256 of the bytes */
 
 struct attachment_row {
@@ -629,10 +629,11 @@ void store_attachment_abort(struct attachment_writer *w);
 int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
                           void *ctx, struct err *e);
 
-/* Passes the bytes of attachment name of record to fn, in order, and
- * checks the chunk sequence and the size, and with verify also the hash
- * (a full BLAKE2b pass; SQLCipher's page HMACs already catch damaged
- * pages), failing with EXIT_INPUT if damaged. fn returns 0 to go on, -1
+/* Passes the bytes of attachment name of record to fn, in order, each
+ * chunk authenticated (its file's ChaCha20-Poly1305 tags, store/blob.h)
+ * before it is passed, and checks the size, and with verify also the hash
+ * (a full BLAKE2b pass, which the tags make redundant), failing with
+ * EXIT_INPUT if damaged. fn returns 0 to go on, -1
  * with e to fail, or a positive value to stop reading there: that value
  * is returned, and the size and hash are then not checked. */
 int store_attachment_read(struct store *s, const char *record, const char *name,
