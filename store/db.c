@@ -261,17 +261,12 @@ static const char *const migrations[] = {
     "  attachments INTEGER NOT NULL, method TEXT NOT NULL, embargo TEXT NOT NULL,"
     "  date TEXT NOT NULL, PRIMARY KEY(sender_pk, subject));",
     /* 14 -> 15 (issue 17): an attachment's bytes move out of the database
-     * into a file of its own (store/blob.h), named by blob and encrypted
-     * under blob_key; blob_migrate below moves them and empties
-     * attachment_chunk (kept, empty, for older rows' sake as notice_11 is).
-     * A deleted attachment's file is named in blob_gone, in the deleting
-     * transaction, until it is wiped after the commit. */
-    "ALTER TABLE attachment ADD COLUMN blob TEXT;"
-    "ALTER TABLE attachment ADD COLUMN blob_key BLOB;"
-    "CREATE UNIQUE INDEX attachment_blob ON attachment(blob);"
-    "CREATE TABLE blob_gone(name TEXT PRIMARY KEY);"
-    "CREATE TRIGGER attachment_blob_gone AFTER DELETE ON attachment WHEN old.blob IS NOT NULL"
-    "  BEGIN INSERT OR IGNORE INTO blob_gone(name) VALUES (old.blob); END;",
+     * into a file of its own (store/blob.h): blob_migrate adds the
+     * columns blob (the file's name) and blob_key, and the table blob_gone
+     * (a deleted attachment's file, named in the deleting transaction
+     * until it is wiped after the commit), moves the bytes and empties
+     * attachment_chunk (kept, empty, as notice_11 is). */
+    "",
 };
 
 static int reindex(struct store *s, struct err *e);
