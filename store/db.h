@@ -160,6 +160,11 @@ int open_mark_take(int *mark, const char *dir, struct err *e);
 void open_mark_release(int mark, const char *dir);
 void open_remove_partial(const char *dir);
 
+/* Removes dir's folder of attachment files and the files in it (a store
+ * being made or restored that failed, or a wiped one: the files are noise
+ * without the database's keys). */
+void open_remove_blobs(const char *dir);
+
 /* Copies the whole write-ahead log into the database and truncates it
  * (PRAGMA wal_checkpoint(TRUNCATE)): 0, -1 with e when it failed (a full
  * disk, an I/O error), DB_READER_BUSY with e when another intake reading
