@@ -224,8 +224,8 @@ static void test_bad_backups(void **state)
     refused(bad_path, good, len - BACKUP_HASHBYTES - 100,
             " is not a whole intake backup (it is cut short)");
     memcpy(bad, good, len);
-    bad[8] = 2;
-    refused(bad_path, bad, len, " is a backup of version 2; this intake reads version 1");
+    bad[8] = 3;
+    refused(bad_path, bad, len, " is a backup of version 3; this intake reads version 2");
     memcpy(bad, good, len);
     memset(bad + 9, 0, 4);
     refused(bad_path, bad, len,
