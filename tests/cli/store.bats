@@ -25,7 +25,8 @@ add_subject() {
     [ "$(printf '%s\n' "$output" | grep -cE "$RECOVERY_RE")" -eq 1 ]
     [ -f "$H/keyslots" ] && [ -f "$H/store.db" ]
     [ "$(mode_of "$H")" = 700 ]
-    for f in "$H"/*; do [ "$(mode_of "$f")" = 600 ] || { echo "$f $(mode_of "$f")"; false; }; done
+    [ "$(mode_of "$H/blobs")" = 700 ]
+    for f in "$H"/*; do [ -d "$f" ] || [ "$(mode_of "$f")" = 600 ] || { echo "$f $(mode_of "$f")"; false; }; done
     # The recovery key is not written anywhere in the store folder.
     key=$(printf '%s\n' "$output" | grep -oE "$RECOVERY_RE")
     ! grep -ra -- "$key" "$H" "$HOME" "$TMPDIR" || false
@@ -486,8 +487,9 @@ expect_damaged() {
     add_subject
     ik record "$P" --title t <<<"body" >/dev/null
     [ "$(mode_of "$H")" = 700 ]
-    for f in "$H"/*; do
-        [ "$(mode_of "$f")" = 600 ] || { echo "$f has $(mode_of "$f")" >&2; false; }
+    [ "$(mode_of "$H/blobs")" = 700 ]
+    for f in "$H"/* "$H"/blobs/*; do
+        [ -d "$f" ] || [ "$(mode_of "$f")" = 600 ] || { echo "$f has $(mode_of "$f")" >&2; false; }
     done
 }
 
