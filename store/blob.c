@@ -334,12 +334,24 @@ static int damaged(struct err *e, const char *label)
                    "from a backup", label);
 }
 
-/* Reads exactly len bytes: 0, 1 if the file ends first, -1 (errno). */
-static int read_chunk(int fd, unsigned char *buf, size_t len)
+/* Reads exactly len bytes at *off (advanced): 0, 1 if the file ends
+ * first, -1 (errno). pread, so that the position is ours alone. */
+static int read_chunk(int fd, unsigned char *buf, size_t len, off_t *off)
 {
-    ssize_t n = fd_read_full(fd, buf, len);
+    size_t got = 0;
 
-    return n < 0 ? -1 : (size_t)n == len ? 0 : 1;
+    while (got < len) {
+        ssize_t n = pread(fd, buf + got, len - got, *off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            return 1;
+        got += (size_t)n;
+        *off += n;
+    }
+    return 0;
 }
 
 int blob_read(struct store *s, const char *name, const unsigned char *key, uint64_t size,
@@ -349,6 +361,7 @@ int blob_read(struct store *s, const char *name, const unsigned char *key, uint6
     uint64_t chunks = size / BLOB_CHUNK + 1, left = size;
     struct bulk_aead *aead = NULL;
     unsigned char *buf = NULL;
+    off_t off = 0;
     int fd, rc = 0;
 
     if (!blob_name_ok(name))
@@ -361,7 +374,7 @@ int blob_read(struct store *s, const char *name, const unsigned char *key, uint6
     aead = bulk_aead_new(key);
     if (buf == NULL || aead == NULL)
         rc = err_set(e, EXIT_INPUT, "out of secure memory");
-    if (rc == 0 && (rc = read_chunk(fd, head, sizeof head)) != 0)
+    if (rc == 0 && (rc = read_chunk(fd, head, sizeof head, &off)) != 0)
         rc = rc < 0 ? sys_fail(s, errno, "reading the attachment", e) : damaged(e, label);
     if (rc == 0 && sodium_memcmp(head, blob_head, sizeof head) != 0)
         rc = damaged(e, label);
@@ -369,7 +382,7 @@ int blob_read(struct store *s, const char *name, const unsigned char *key, uint6
         size_t n = left < BLOB_CHUNK ? (size_t)left : BLOB_CHUNK;
 
         /* A size that is a whole number of chunks ends in an empty one. */
-        if ((rc = read_chunk(fd, buf, n + BULK_TAGBYTES)) != 0) {
+        if ((rc = read_chunk(fd, buf, n + BULK_TAGBYTES, &off)) != 0) {
             rc = rc < 0 ? sys_fail(s, errno, "reading the attachment", e) : damaged(e, label);
             break;
         }
@@ -383,7 +396,7 @@ int blob_read(struct store *s, const char *name, const unsigned char *key, uint6
             break;
     }
     if (rc == 0) {
-        ssize_t m = read(fd, &extra, 1);
+        ssize_t m = pread(fd, &extra, 1, off);
         if (m < 0)
             rc = sys_fail(s, errno, "reading the attachment", e);
         else if (m > 0)
