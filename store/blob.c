@@ -295,7 +295,12 @@ int blob_write(struct blob_writer *w, const unsigned char *buf, size_t len, stru
 
 int blob_finish(struct blob_writer *w, struct err *e)
 {
-    int rc = seal_chunk(w, 1, e);
+    /* A size that is a whole number of chunks ends in an empty last one
+     * (floor(size / BLOB_CHUNK) + 1 chunks, what blob_read expects). */
+    int rc = w->have == BLOB_CHUNK ? seal_chunk(w, 0, e) : 0;
+
+    if (rc == 0)
+        rc = seal_chunk(w, 1, e);
 
     if (rc == 0 && fsync(w->fd) != 0)
         rc = sys_fail(w->s, errno, "storing the attachment", e);
