@@ -26,6 +26,7 @@
 #include <cmocka.h>
 #include "tests/unit/storeutil.h"
 #include "tests/unit/vfsfault.h"
+#include "store/attach.h"
 #include "util/fileio.h"
 
 /* ---- sodium_malloc failing (out of memory) ---- */
@@ -109,6 +110,8 @@ struct run {
     struct store *s;             /* open before the call, for those that need it */
     int before;                  /* records acknowledged before the call */
     const char *works;           /* the passphrase that opens the store after */
+    char record[RECORD_ID_CHARS + 1];    /* the record acknowledged before */
+    char side[240];              /* a file or folder beside the store */
 };
 
 struct entry {
@@ -120,7 +123,19 @@ struct entry {
     /* util/ entry points: what must hold afterwards (NULL: a store's
      * checks, above) */
     void (*after)(struct run *r, int rc, const char *what);
+    /* a store's entry point: what it must leave beside the store, too */
+    void (*also)(struct run *r, int rc, const struct err *e, const char *what);
+    int needs;                   /* NEEDS_ bits: what prepare adds */
 };
+
+#define NEEDS_HQ 1               /* contact "hq", Nari may be exported */
+#define NEEDS_SENT 2             /* ... exported to hq, then withdrawn */
+#define NEEDS_BUNDLE 4           /* a bundle from "field" in r->side */
+#define NEEDS_FILE 8             /* a file to attach in r->side */
+#define NEEDS_STORES 16          /* g_hq and g_field made */
+
+/* Two stores made once: hq receives exports, field sends imports. */
+static struct store *g_hq, *g_field;
 
 static int do_create(struct run *r, struct err *e)
 {
@@ -226,14 +241,170 @@ static void read_all_after(struct run *r, int rc, const char *what)
     (void)what;
 }
 
+
+/* ---- the other writing commands (issue 14: export, import, open -o in
+ * test_unpack_faults.c, attach, rekey, forget, contact add, withdrawal and
+ * notify, consent) ---- */
+
+static int do_consent(struct run *r, struct err *e)
+{
+    struct consent_change c = { 1, 1, -1, -1, "written", NULL, 0 };
+
+    return store_consent_set(r->s, "Nari", &c, e);
+}
+
+static int do_withdraw(struct run *r, struct err *e)
+{
+    struct consent_change c = { -1, -1, -1, -1, NULL, NULL, 1 };
+
+    return store_consent_set(r->s, "Nari", &c, e);
+}
+
+static int do_forget(struct run *r, struct err *e)
+{
+    long n = 0;
+
+    return store_subject_forget(&n, r->s, "Nari", e);
+}
+
+static int do_contact(struct run *r, struct err *e)
+{
+    struct card c = { .version = CARD_VERSION };
+    char text[CARD_TEXT_SIZE];
+
+    snprintf(c.label, sizeof c.label, "hq");
+    if (store_device_public(c.sign_pk, c.box_pk, g_hq, e) != 0 ||
+        card_encode(text, sizeof text, &c, e) != 0)
+        fail_msg("the card of hq: %s", e->msg);
+    return store_contact_add(r->s, "hq", &c, text, 0, e);
+}
+
+static int confirm_any(void *ctx, const char *contact)
+{
+    (void)ctx;
+    (void)contact;
+    return 1;
+}
+
+static int export_to(struct run *r, int notices_only, struct err *e)
+{
+    static const char *const to[] = { "hq" };
+    struct export_request req = { .to = to, .nto = 1, .confirm = confirm_any,
+                                  .skip_blocked = 1, .notices_only = notices_only };
+    struct export_result res;
+    char out[300];
+    int rc;
+
+    snprintf(out, sizeof out, "%s/b.bundle", r->side);
+    req.out = out;
+    rc = store_export(&res, r->s, &req, e);
+    if (rc == 0)
+        export_result_free(&res);
+    return rc;
+}
+
+static int do_export(struct run *r, struct err *e)
+{
+    return export_to(r, 0, e);
+}
+
+static int do_notify(struct run *r, struct err *e)
+{
+    return export_to(r, 1, e);
+}
+
+/* The bundle: there after 0; else nothing in its folder, not even a
+ * hidden partial one, unless the message says it was written. */
+static void export_also(struct run *r, int rc, const struct err *e, const char *what)
+{
+    int n = count_entries(r->side);
+
+    if (rc == 0 ? n != 1 : (n != 0 && strstr(e->msg, "written") == NULL &&
+                            strstr(e->msg, "saved") == NULL))
+        fail_msg("%s ('%s'): %d files in the bundle's folder", what, e->msg, n);
+}
+
+static int do_import(struct run *r, struct err *e)
+{
+    struct import_result res;
+
+    return store_import(&res, r->s, r->side, 0, e);
+}
+
+static int attach_file(struct run *r, int remove, struct err *e)
+{
+    struct attach_source src;
+    unsigned char hash[ATTACHMENT_HASHBYTES];
+    int rc;
+
+    rc = attach_source_open(&src, r->side, remove, e);
+    if (rc == 0)
+        rc = store_attach(hash, r->s, r->record, &src, e);
+    if (rc == 0 && remove)
+        rc = store_attach_remove_source(r->s, r->record, &src, hash, e);
+    attach_source_close(&src);
+    return rc;
+}
+
+static int do_attach(struct run *r, struct err *e)
+{
+    return attach_file(r, 0, e);
+}
+
+static int do_attach_remove(struct run *r, struct err *e)
+{
+    return attach_file(r, 1, e);
+}
+
+/* The recording: kept by a plain attach, and by --remove-source unless
+ * it said it removed it. */
+static void attach_also(struct run *r, int rc, const struct err *e, const char *what)
+{
+    struct stat st;
+    int there = lstat(r->side, &st) == 0;
+
+    if (!there && (rc != 0 || strcmp(what, "attach") == 0) && strstr(e->msg, "removed") == NULL)
+        fail_msg("%s ('%s'): the recording is gone", what, e->msg);
+}
+
+static void attach_remove_also(struct run *r, int rc, const struct err *e, const char *what)
+{
+    struct stat st;
+
+    if (rc == 0 && lstat(r->side, &st) == 0)
+        fail_msg("%s: removed, yet the recording is there", what);
+    attach_also(r, rc, e, what);
+}
+
+static int do_rekey(struct run *r, struct err *e)
+{
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    int rekeyed = 0, rc;
+
+    recovery_key_new(recovery);
+    rc = store_rekey(&rekeyed, r->s, newpass, strlen(newpass), recovery, NULL, NULL, e);
+    r->works = rekeyed ? newpass : pass;
+    return rc;
+}
+
 static const struct entry entries[] = {
-    { "store_create", 0, 0, do_create, 0, NULL },
-    { "store_open", 1, 0, do_open, 0, NULL },
-    { "store_record_add", 1, 1, do_record, 1, NULL },
-    { "store_subject_add", 1, 1, do_subject, 0, NULL },
-    { "store_set_passphrase", 1, 1, do_passwd, 0, NULL },
-    { "file_write_atomic", 0, 0, do_write_atomic, 0, write_atomic_after },
-    { "file_read_all", 0, 0, do_read_all, 0, read_all_after },
+    { "store_create", 0, 0, do_create, 0, NULL, NULL, 0 },
+    { "store_open", 1, 0, do_open, 0, NULL, NULL, 0 },
+    { "store_record_add", 1, 1, do_record, 1, NULL, NULL, 0 },
+    { "store_subject_add", 1, 1, do_subject, 0, NULL, NULL, 0 },
+    { "store_set_passphrase", 1, 1, do_passwd, 0, NULL, NULL, 0 },
+    { "file_write_atomic", 0, 0, do_write_atomic, 0, write_atomic_after, NULL, 0 },
+    { "file_read_all", 0, 0, do_read_all, 0, read_all_after, NULL, 0 },
+    { "consent", 1, 1, do_consent, 0, NULL, NULL, 0 },
+    { "withdrawal", 1, 1, do_withdraw, 0, NULL, NULL, 0 },
+    { "forget", 1, 1, do_forget, -1, NULL, NULL, 0 },
+    { "contact add", 1, 1, do_contact, 0, NULL, NULL, NEEDS_STORES },
+    { "export", 1, 1, do_export, 0, NULL, export_also, NEEDS_HQ },
+    { "notify", 1, 1, do_notify, 0, NULL, export_also, NEEDS_HQ | NEEDS_SENT },
+    { "import", 1, 1, do_import, 1, NULL, NULL, NEEDS_BUNDLE },
+    { "attach", 1, 1, do_attach, 0, NULL, attach_also, NEEDS_FILE },
+    { "attach --remove-source", 1, 1, do_attach_remove, 0, NULL, attach_remove_also, NEEDS_FILE },
+    { "rekey", 1, 1, do_rekey, 0, NULL, NULL, 0 },
 };
 
 static int count_records(void *ctx, const struct record_row *row, struct err *e)
@@ -270,6 +441,68 @@ static int open_with(const char *dir, const char *p, const char *what)
     return n;
 }
 
+
+/* What x needs besides the store (NEEDS_ bits), made unarmed. */
+static void prepare_needs(struct run *r, const struct entry *x)
+{
+    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0 };
+    struct err e;
+
+    if (x->needs & (NEEDS_HQ | NEEDS_BUNDLE | NEEDS_STORES)) {
+        if (g_hq == NULL) {
+            char d[200];
+            snprintf(d, sizeof d, "%s/inject-hq", root);
+            g_hq = new_store(d, "hq");
+            snprintf(d, sizeof d, "%s/inject-field", root);
+            g_field = new_store(d, "field");
+            add_subject(g_field, "Bat-Erdene", "Saran");
+            if (store_consent_set(g_field, "Saran", &yes, &e) != 0)
+                fail_msg("consent: %s", e.msg);
+            {
+                char id[RECORD_ID_CHARS + 1];
+                add_record(id, g_field, "Saran", "Crossing", "2026-11-28", "Saran spoke.");
+            }
+        }
+    }
+    if (x->needs & NEEDS_HQ) {
+        add_contact(r->s, "hq", g_hq);
+        if (store_consent_set(r->s, "Nari", &yes, &e) != 0)
+            fail_msg("consent: %s", e.msg);
+        assert_int_equal(mkdir(r->side, 0700), 0);
+    }
+    if (x->needs & NEEDS_SENT) {
+        struct consent_change no = { -1, -1, -1, -1, NULL, NULL, 1 };
+        assert_int_equal(do_export(r, &e), 0);
+        assert_int_equal(remove_tree(r->side), 0);
+        assert_int_equal(mkdir(r->side, 0700), 0);
+        if (store_consent_set(r->s, "Nari", &no, &e) != 0)
+            fail_msg("withdraw: %s", e.msg);
+    }
+    if (x->needs & NEEDS_BUNDLE) {
+        static const char *const to[] = { "target" };
+        struct export_request req = { .to = to, .nto = 1, .confirm = confirm_any,
+                                      .skip_blocked = 1, .out = r->side };
+        struct export_result res;
+        struct card c = { .version = CARD_VERSION };
+        char text[CARD_TEXT_SIZE];
+
+        snprintf(c.label, sizeof c.label, "target");
+        if (store_device_public(c.sign_pk, c.box_pk, r->s, &e) != 0 ||
+            card_encode(text, sizeof text, &c, &e) != 0 ||
+            store_contact_add(g_field, "target", &c, text, 1, &e) != 0 ||
+            store_export(&res, g_field, &req, &e) != 0)
+            fail_msg("a bundle for the run: %s", e.msg);
+        export_result_free(&res);
+        add_contact(r->s, "field", g_field);
+    }
+    if (x->needs & NEEDS_FILE) {
+        int fd = open(r->side, O_WRONLY | O_CREAT | O_EXCL, 0600);
+        assert_true(fd >= 0);
+        assert_int_equal(write(fd, "recording\n", 10), 10);
+        close(fd);
+    }
+}
+
 /* A fresh store for run r of entry x (not armed). */
 static void prepare(struct run *r, const struct entry *x)
 {
@@ -277,6 +510,8 @@ static void prepare(struct run *r, const struct entry *x)
     r->s = NULL;
     r->works = pass;
     r->before = 0;
+    r->record[0] = '\0';
+    snprintf(r->side, sizeof r->side, "%s.side", r->dir);
     if (x->after != NULL) {
         /* util/: a folder holding one file with the old content */
         char path[400];
@@ -292,11 +527,9 @@ static void prepare(struct run *r, const struct entry *x)
         return;
     r->s = new_store(r->dir, "field kit");
     add_subject(r->s, "Kim Ji-yeon", "Nari");
-    {
-        char id[RECORD_ID_CHARS + 1];
-        add_record(id, r->s, "Nari", "First", "2026-11-29", "The first testimony.");
-    }
+    add_record(r->record, r->s, "Nari", "First", "2026-11-29", "The first testimony.");
     r->before = 1;
+    prepare_needs(r, x);
     if (!x->open) {
         store_close(r->s);
         r->s = NULL;
@@ -335,11 +568,16 @@ static int inject(const struct entry *x, const struct fault *f, unsigned long n)
         if (do_create(&r, &e2) != 0)
             fail_msg("%s ('%s'): init again: %s", what, e.msg, e2.msg);
     }
+    if (x->also != NULL)
+        x->also(&r, rc, &e, what);
     after = open_with(r.dir, r.works, what);
     if (after != r.before + (rc == 0 ? x->adds : 0) &&
         !(rc != 0 && after == r.before + x->adds && strstr(e.msg, "nothing was") == NULL))
         fail_msg("%s ('%s'): %d records afterwards, %d before", what, e.msg, after, r.before);
+    if (strstr(e.msg, "damaged") != NULL)
+        fail_msg("%s: an ordinary fault called damage: '%s'", what, e.msg);
     remove_tree(r.dir);
+    remove_tree(r.side);
     return hit;
 }
 
@@ -365,13 +603,29 @@ static void test_inject(void **state)
     print_message("%s: %lu runs with a fault\n", x->name, runs);
 }
 
+/* jansson's memory as the CLI sets it (export and import free its
+ * strings with secmem_wipe_free); hq and field closed at the end. */
+static int inject_setup(void **state)
+{
+    json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
+    return setup(state);
+}
+
+static int inject_teardown(void **state)
+{
+    store_close(g_hq);
+    store_close(g_field);
+    return teardown(state);
+}
+
 #define E(i) { entries[i].name, test_inject, NULL, NULL, (void *)&entries[i] }
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = { E(0), E(1), E(2), E(3), E(4), E(5), E(6) };
+    const struct CMUnitTest tests[] = { E(0), E(1), E(2), E(3), E(4), E(5), E(6), E(7), E(8),
+                                        E(9), E(10), E(11), E(12), E(13), E(14), E(15), E(16) };
 
     if (vfsfault_install() != 0)
         return 1;
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, inject_setup, inject_teardown);
 }
