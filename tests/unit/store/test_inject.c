@@ -20,6 +20,7 @@
  * calls; make inject and make coverage set INTAKE_INJECT_ALL=1 for every
  * kind and every call. */
 #include "tests/unit/libcfault.h"
+#include <sys/wait.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -48,9 +49,82 @@ void *sodium_malloc(size_t size)
     return next_sodium_malloc(size);
 }
 
+/* ---- SQLite's own allocations failing (through the store's wiping
+ * allocator, store/db.c, which this wraps once the store installed it) ---- */
+
+static sqlite3_mem_methods sql_mem;      /* the store's */
+static struct {
+    unsigned long n, seen;               /* n: the allocation to fail, 0: none */
+    int landed;
+} sqloom;
+
+static int sqloom_hit(void)
+{
+    if (sqloom.n != 0 && ++sqloom.seen == sqloom.n) {
+        sqloom.landed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static void *sqloom_malloc(int n)
+{
+    return sqloom_hit() ? NULL : sql_mem.xMalloc(n);
+}
+
+static void *sqloom_realloc(void *q, int n)
+{
+    return sqloom_hit() ? NULL : sql_mem.xRealloc(q, n);
+}
+
+/* Makes a store (SQLite then runs on the store's allocator), shuts SQLite
+ * down and puts the counting allocator around the store's. 0 or -1. */
+static int sqloom_install(void)
+{
+    char dir[] = "/tmp/intake-inject-XXXXXX", sub[64];
+    struct store_params p = { "field kit", "ko", OPS, MEM };
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    static sqlite3_mem_methods mine;
+    struct err e;
+    int rc;
+
+    if (mkdtemp(dir) == NULL)
+        return -1;
+    snprintf(sub, sizeof sub, "%s/s", dir);
+    recovery_key_new(recovery);
+    rc = store_create(sub, &p, pass, strlen(pass), recovery, &e);
+    remove_tree(dir);
+    if (rc != 0 || sqlite3_shutdown() != SQLITE_OK ||
+        sqlite3_config(SQLITE_CONFIG_GETMALLOC, &sql_mem) != SQLITE_OK)
+        return -1;
+    mine = sql_mem;
+    mine.xMalloc = sqloom_malloc;
+    mine.xRealloc = sqloom_realloc;
+    return sqlite3_config(SQLITE_CONFIG_MALLOC, &mine) == SQLITE_OK ? 0 : -1;
+}
+
+/* ---- a run in a child: SQLCipher itself may crash when an allocation
+ * fails (docs/COVERAGE.md) ---- */
+
+static int in_child;
+
+/* cmocka's failure, in the child: its exit status says so. */
+void _fail(const char *const file, const int line);
+void _fail(const char *const file, const int line)
+{
+    static void (*next)(const char *, int);
+
+    if (in_child)
+        child_exit(3);
+    if (next == NULL)
+        *(void **)&next = dlsym(RTLD_NEXT, "_fail");
+    next(file, line);
+    abort();
+}
+
 /* ---- the faults ---- */
 
-enum via { LIBC, VFS, OOM };
+enum via { LIBC, VFS, OOM, SQLOOM };
 static const struct fault {
     enum via via;
     const char *call;
@@ -66,6 +140,7 @@ static const struct fault {
     { VFS, "open", EIO }, { VFS, "pread64", EIO }, { VFS, "pwrite64", EIO },
     { VFS, "pwrite64", ENOSPC },
     { OOM, "sodium_malloc", ENOMEM },
+    { SQLOOM, "SQLite's allocation", ENOMEM },
 };
 
 static void arm(const struct fault *f, unsigned long n)
@@ -74,20 +149,23 @@ static void arm(const struct fault *f, unsigned long n)
         libcfault_arm(f->call, n, f->err, 1);
     else if (f->via == VFS)
         vfsfault_arm(f->call, n, f->err, NULL);
-    else
+    else if (f->via == OOM)
         oom = (__typeof__(oom)){ n, 0, 0 };
+    else
+        sqloom = (__typeof__(sqloom)){ n, 0, 0 };
 }
 
 /* 1 if the armed fault happened; disarms. */
 static int landed(const struct fault *f)
 {
     int l = f->via == LIBC ? libcfault_landed() > 0 : f->via == VFS ? vfsfault_landed()
-                                                                    : oom.landed;
+            : f->via == OOM ? oom.landed : sqloom.landed;
 
     libcfault_disarm();
     libcfault_count = 0;
     vfsfault_disarm();
     oom.n = 0;
+    sqloom.n = 0;
     return l;
 }
 
@@ -112,6 +190,8 @@ struct run {
     const char *works;           /* the passphrase that opens the store after */
     char record[RECORD_ID_CHARS + 1];    /* the record acknowledged before */
     char side[240];              /* a file or folder beside the store */
+    struct card card;            /* hq's card (NEEDS_STORES) */
+    char cardtext[CARD_TEXT_SIZE];
 };
 
 struct entry {
@@ -269,14 +349,7 @@ static int do_forget(struct run *r, struct err *e)
 
 static int do_contact(struct run *r, struct err *e)
 {
-    struct card c = { .version = CARD_VERSION };
-    char text[CARD_TEXT_SIZE];
-
-    snprintf(c.label, sizeof c.label, "hq");
-    if (store_device_public(c.sign_pk, c.box_pk, g_hq, e) != 0 ||
-        card_encode(text, sizeof text, &c, e) != 0)
-        fail_msg("the card of hq: %s", e->msg);
-    return store_contact_add(r->s, "hq", &c, text, 0, e);
+    return store_contact_add(r->s, "hq", &r->card, r->cardtext, 0, e);
 }
 
 static int confirm_any(void *ctx, const char *contact)
@@ -451,9 +524,9 @@ static void prepare_needs(struct run *r, const struct entry *x)
     if (x->needs & (NEEDS_HQ | NEEDS_BUNDLE | NEEDS_STORES)) {
         if (g_hq == NULL) {
             char d[200];
-            snprintf(d, sizeof d, "%s/inject-hq", root);
+            snprintf(d, sizeof d, "%s/inject-hq%ld", root, (long)getpid());
             g_hq = new_store(d, "hq");
-            snprintf(d, sizeof d, "%s/inject-field", root);
+            snprintf(d, sizeof d, "%s/inject-field%ld", root, (long)getpid());
             g_field = new_store(d, "field");
             add_subject(g_field, "Bat-Erdene", "Saran");
             if (store_consent_set(g_field, "Saran", &yes, &e) != 0)
@@ -463,6 +536,13 @@ static void prepare_needs(struct run *r, const struct entry *x)
                 add_record(id, g_field, "Saran", "Crossing", "2026-11-28", "Saran spoke.");
             }
         }
+    }
+    if (x->needs & NEEDS_STORES) {
+        r->card = (struct card){ .version = CARD_VERSION };
+        snprintf(r->card.label, sizeof r->card.label, "hq");
+        if (store_device_public(r->card.sign_pk, r->card.box_pk, g_hq, &e) != 0 ||
+            card_encode(r->cardtext, sizeof r->cardtext, &r->card, &e) != 0)
+            fail_msg("the card of hq: %s", e.msg);
     }
     if (x->needs & NEEDS_HQ) {
         add_contact(r->s, "hq", g_hq);
@@ -581,12 +661,53 @@ static int inject(const struct entry *x, const struct fault *f, unsigned long n)
     return hit;
 }
 
+/* A run of inject in a child process (SQLite's allocations: a crash of
+ * the library must not end the test): 1 if the fault landed, 0 if not;
+ * *crashed set when the child died of a signal or a sanitizer report
+ * (what is counted and printed, docs/COVERAGE.md). */
+static int inject_forked(const struct entry *x, const struct fault *f, unsigned long n,
+                         unsigned long *crashed)
+{
+    int status;
+    pid_t pid;
+
+    fflush(NULL);
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        in_child = 1;
+        g_hq = g_field = NULL;           /* SQLite's connections stay in the parent */
+        child_exit(inject(x, f, n) ? 11 : 10);
+    }
+    serial++;                            /* the child's store's number */
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 10)
+        return 0;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 11)
+        return 1;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+        fail_msg("%s, SQLite's allocation %lu failing: the checks failed (above)", x->name, n);
+    print_message("%s, SQLite's allocation %lu failing: %s %d\n", x->name, n,
+                  WIFSIGNALED(status) ? "killed by signal" : "exit status",
+                  WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+    ++*crashed;
+    return 1;
+}
+
+static unsigned long env_number(const char *name, unsigned long dflt)
+{
+    const char *v = getenv(name);
+
+    return v != NULL && *v != '\0' ? strtoul(v, NULL, 10) : dflt;
+}
+
 /* Each fault on each entry point, call after call. */
 static void test_inject(void **state)
 {
     const struct entry *x = *state;
     size_t which = (size_t)(x - entries);
-    unsigned long max = inject_all() ? INJECT_MAX : INJECT_BOUND, runs = 0;
+    unsigned long max = inject_all() ? INJECT_MAX : INJECT_BOUND, runs = 0, sqlruns = 0;
+    unsigned long crashed = 0;
 
     for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++) {
         unsigned long n;
@@ -595,12 +716,28 @@ static void test_inject(void **state)
         if (!inject_all() && x->after == NULL && (i + which) % INJECT_SAMPLE != 0)
             continue;
 
+        /* INTAKE_INJECT_KIND (make inject-sqlite): one kind alone. */
+        if (getenv("INTAKE_INJECT_KIND") != NULL &&
+            strcmp(getenv("INTAKE_INJECT_KIND"), faults[i].call) != 0)
+            continue;
+        if (faults[i].via == SQLOOM) {
+            /* Thousands of allocations: every STRIDE-th, up to SQLMAX. */
+            unsigned long stride = inject_all() ? env_number("INTAKE_INJECT_STRIDE", 1) : 1;
+            unsigned long top = inject_all() ? env_number("INTAKE_INJECT_SQLMAX", 100000) : max;
+
+            if (stride == 0)
+                stride = 1;
+            for (n = 1; n <= top && inject_forked(x, &faults[i], n, &crashed); n += stride)
+                runs++, sqlruns++;
+            continue;
+        }
         for (n = 1; n <= max && inject(x, &faults[i], n); n++)
             runs++;
         if (n > INJECT_MAX)
             fail_msg("%s: %s still failing after %d calls", x->name, faults[i].call, INJECT_MAX);
     }
-    print_message("%s: %lu runs with a fault\n", x->name, runs);
+    print_message("%s: %lu runs with a fault (%lu of SQLite's allocations; %lu crashed "
+                  "in the library)\n", x->name, runs, sqlruns, crashed);
 }
 
 /* jansson's memory as the CLI sets it (export and import free its
@@ -608,7 +745,7 @@ static void test_inject(void **state)
 static int inject_setup(void **state)
 {
     json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
-    return setup(state);
+    return setup(state) != 0 || sqloom_install() != 0 ? -1 : 0;
 }
 
 static int inject_teardown(void **state)
