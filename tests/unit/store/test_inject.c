@@ -20,6 +20,7 @@
  * calls; make inject and make coverage set INTAKE_INJECT_ALL=1 for every
  * kind and every call. */
 #include "tests/unit/libcfault.h"
+#include <signal.h>
 #include <sys/wait.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -675,6 +676,12 @@ static int inject_forked(const struct entry *x, const struct fault *f, unsigned 
     pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
+        /* cmocka's handlers would carry on with the next test here. */
+        signal(SIGSEGV, SIG_DFL);
+        signal(SIGBUS, SIG_DFL);
+        signal(SIGILL, SIG_DFL);
+        signal(SIGFPE, SIG_DFL);
+        signal(SIGABRT, SIG_DFL);
         in_child = 1;
         g_hq = g_field = NULL;           /* SQLite's connections stay in the parent */
         child_exit(inject(x, f, n) ? 11 : 10);
@@ -764,5 +771,8 @@ int main(void)
 
     if (vfsfault_install() != 0)
         return 1;
+    /* INTAKE_INJECT_ONLY: one entry point (a pattern of cmocka's). */
+    if (getenv("INTAKE_INJECT_ONLY") != NULL)
+        cmocka_set_test_filter(getenv("INTAKE_INJECT_ONLY"));
     return cmocka_run_group_tests(tests, inject_setup, inject_teardown);
 }
