@@ -734,7 +734,8 @@ static void test_inject(void **state)
 
             if (stride == 0)
                 stride = 1;
-            for (n = 1; n <= top && inject_forked(x, &faults[i], n, &crashed); n += stride)
+            for (n = env_number("INTAKE_INJECT_SQLFROM", 1);
+                 n <= top && inject_forked(x, &faults[i], n, &crashed); n += stride)
                 runs++, sqlruns++;
             continue;
         }
