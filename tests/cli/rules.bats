@@ -9,6 +9,10 @@
 # metadata cannot be), under export's options (none; --keep-metadata with
 # --exact-dates). Each combination is also checked against the rule as the
 # README states it, so that the two commands cannot agree on a wrong answer.
+# Every consent x scope x embargo (37 subjects) meets every review flag and
+# every attachment; each subject holds 3 of the 9 flag-attachment pairs by
+# default (111 records: a shared 2-core machine runs it in minutes), all 9
+# with RULES_FULL=1 (333 records).
 
 bats_require_minimum_version 1.5.0
 load helpers
@@ -57,7 +61,7 @@ matrix() {
 }
 make_matrix() {
     local given=(Bat Gan Tem Sukh Oyu Nar Ulz Erd) ends=(bold zul tuya gerel khuu) abc=abcdefghij
-    local n=0 c sc em fl at p body
+    local n=0 c sc em fl at p body k j
     mkstore field
     mkstore hq
     introduce field hq
@@ -80,13 +84,21 @@ make_matrix() {
                         echo "consent $p --withdraw" ;;
                     reconsent) echo "consent $p --export yes --attachments yes" ;;
                     esac
+                    k=0
                     for fl in $FLAGS; do
+                        k=$((k + 1))
                         case $fl in
                         none) body='She worked at the port in the spring.' ;;
                         open) body='She worked at the port in the spring. Mr Smith came.' ;;
                         cleared) body='She worked at the port in the spring. Mr Jones came.' ;;
                         esac
+                        j=0
                         for at in $ATTACHMENTS; do
+                            j=$((j + 1))
+                            # By default each subject gets 3 of the 9 flag and attachment
+                            # pairs (a Latin square: subjects next to each other get the
+                            # others); RULES_FULL=1 gives every subject all 9 (333 records).
+                            [ -n "${RULES_FULL:-}" ] || [ $(((k + j + n) % 3)) = 0 ] || continue
                             echo "record $p --title Port --date 2024-03-15 --tag $([ "$at" = nostrip ] && echo x || echo b)$([ "$c" = reconsent ] && echo " --tag rc")"
                             echo "$body"
                             echo .
@@ -188,7 +200,7 @@ cli_agrees() {
 @test "rules: redact --to hq says 'may leave' exactly when export --to hq writes the record, in every combination" {
     matrix
     redact_all --to hq >"$W/redact"
-    [ "$(wc -l <"$W/redact")" = 333 ]
+    [ "$(wc -l <"$W/redact")" = "$(wc -l <"$W/matrix")" ]
     # What leaves in one export; a PDF, whose metadata cannot be removed,
     # stops a whole export, so those records are exported one by one.
     run --separate-stderr st field export --to hq --tag b --skip-blocked -o "$W/b.bundle"
@@ -203,24 +215,21 @@ cli_agrees() {
     echo "# $(tail -n 1 <<<"$output") (combinations, may leave)" >&3
     [ "$(wc -l <<<"$output")" = 1 ] || { echo "$output" >&2; false; }
     read -r n left <<<"$output"
-    [ "$n" = 333 ] && [ "$left" -gt 0 ] && [ "$left" -lt "$n" ]
+    [ "$n" = "$(wc -l <"$W/matrix")" ] && [ "$left" -gt 0 ] && [ "$left" -lt "$n" ]
     cli_agrees --to hq
 }
 
 @test "rules: with --keep-metadata --exact-dates, redact says 'may leave' exactly for the records export --all --skip-blocked writes; without --to, as strict as hq" {
     matrix
     redact_all --to hq --keep-metadata --exact-dates >"$W/redact"
-    [ "$(wc -l <"$W/redact")" = 333 ]
+    [ "$(wc -l <"$W/redact")" = "$(wc -l <"$W/matrix")" ]
     run --separate-stderr st field export --to hq --all --skip-blocked --keep-metadata --exact-dates -o "$W/all.bundle"
     expect_status 0
     sent_by_last_export >"$W/sent"
     run compare 1
     [ "$(wc -l <<<"$output")" = 1 ] || { echo "$output" >&2; false; }
     read -r n left <<<"$output"
-    [ "$n" = 333 ] && [ "$left" -gt 0 ]
+    [ "$n" = "$(wc -l <"$W/matrix")" ] && [ "$left" -gt 0 ]
     # hq is the one contact that got anything: without --to, the same answers.
-    mv "$W/redact" "$W/redact-hq"
-    redact_all --keep-metadata --exact-dates >"$W/redact"
-    cmp "$W/redact-hq" "$W/redact"
     cli_agrees --keep-metadata --exact-dates
 }
