@@ -259,6 +259,27 @@ static long spoken_at(struct found *f, const char *s, size_t len, size_t at, str
     return add(f, at, end, kind) != 0 ? -1 : (long)end;
 }
 
+/* A number written another way from at (detect_alt.c: letters for
+ * digits, digits spaced one by one): the end of its detection (added to
+ * f), 0, or -1 when out of memory. */
+static long alt_at(struct found *f, const char *s, size_t len, size_t at, struct walk *w)
+{
+    size_t end;
+    int kind = DETECT_PHONE;
+    struct err e;
+
+    if (w->nested || !detect_alt_start(s, len, at))
+        return 0;
+    if (!w->ready) {
+        if (detect_phone_ready(&e) != 0)
+            return -1;
+        w->ready = 1;
+    }
+    if ((end = detect_alt(s, len, at, &kind, spoken_digits, w)) == 0)
+        return 0;
+    return add(f, at, end, kind) != 0 ? -1 : (long)end;
+}
+
 /* One step of the walk from at: where the walk goes on, or -1 when out of
  * memory.  The numbering plans are compiled when the first number could
  * start (*ready), not for texts without one: compiling them churns the
@@ -291,6 +312,8 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
             return -1;
         w->ready = 1;
     }
+    if ((r = alt_at(f, s, len, at, w)) != 0)
+        return r;
     r = scan_at(f, scanners, sizeof scanners / sizeof scanners[0], s, len, at);
     /* A number written in parts ("9911.2345", "010, then 1234"). */
     if (r == 0 && det_digit(s[at]))

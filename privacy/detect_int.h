@@ -9,7 +9,8 @@
  * bytes.  The files: detect.c (the walk over the text), detect_words.c
  * (context words), detect_phone.c (+ phone_plans.c), detect_id.c,
  * detect_date.c, detect_geo.c, detect_net.c, detect_device.c (IMEI, MAC),
- * detect_digits.c (digits of any script), detect_grid.c (UTM, MGRS). */
+ * detect_digits.c (digits of any script), detect_grid.c (UTM, MGRS),
+ * detect_alt.c (numbers written other ways). */
 #ifndef INTAKE_DETECT_INT_H
 #define INTAKE_DETECT_INT_H
 
@@ -223,6 +224,16 @@ int detect_parts_start(const char *s, size_t len, size_t at);
  * with its kind in *kind; 0 if none. */
 size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
                      detect_digits_fn scan, void *ctx);
+
+/* detect_alt.c: 1 if a number written another way may start at at (a
+ * digit or a letter typed for one). */
+int detect_alt_start(const char *s, size_t len, size_t at);
+
+/* detect_alt.c: the end of a number written another way at at (letters
+ * for digits "O1O-SSS5-1234", digits spaced one by one "1 9 7 5 0 3 1
+ * 4") whose reading scan finds a detection in, its kind in *kind; 0 if
+ * none. */
+size_t detect_alt(const char *s, size_t len, size_t at, int *kind, detect_digits_fn scan, void *ctx);
 
 /* The scanners (detect_scanner), by file. */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
