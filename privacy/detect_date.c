@@ -89,8 +89,10 @@ static const struct det_word birth_words[] = {
     DW("b.", FIT_WORD),
     DW("\xec\x83\x9d\xeb\x85\x84", FIT_PREFIX),                          /* 생년(월일) */
     DW("\xed\x83\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 태생 */
-    DW("\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5", FIT_PREFIX),  /* 生年月日 */
-    DW("\xe5\x87\xba\xe7\x94\x9f", FIT_PREFIX),                          /* 出生 */
+    DW("\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5", FIT_ANY),     /* 生年月日 */
+    DW("\xe5\x87\xba\xe7\x94\x9f", FIT_ANY),                             /* 出生 */
+    DW("\xe7\x94\x9f\xe4\xba\x8e", FIT_ANY),                             /* 生于 */
+    DW("\xe7\x94\x9f\xe6\x96\xbc", FIT_ANY),                             /* 生於 */
     DW("\xec\xb6\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 출생 */
     DW("\xed\x83\x9c\xec\x96\xb4", FIT_PREFIX),                          /* 태어(났다, 난) */
     DW("\xec\x83\x9d\xec\x9d\xbc", FIT_PREFIX),                          /* 생일 */
@@ -337,6 +339,7 @@ static struct date numeric(const char *s, size_t len, size_t at)
 
     if (a == 6 && det_ends_word(s, len, at + 6) && det_yymmdd(s, at)) {
         d.end = at + 6, d.strength = FULL;                           /* 750314 */
+        d.born = born_after(s, len, d.end);                          /* 750314생 */
         return d;
     }
     if (a == 8 && det_ends_word(s, len, at + 8)) {
@@ -350,6 +353,7 @@ static struct date numeric(const char *s, size_t len, size_t at)
                  (det_month_day(det_value(s + at + 2, 2), det_value(s + at, 2)) ||
                   det_month_day(det_value(s + at, 2), det_value(s + at + 2, 2))))
             d.end = at + 8, d.strength = FULL;
+        d.born = d.strength == FULL && born_after(s, len, d.end);
         return d;
     }
     /* A space between the parts only for Y M D ("생일 1975 03 14"): a
@@ -364,7 +368,9 @@ static struct date numeric(const char *s, size_t len, size_t at)
     y = det_value(s + i, b);
     i = space(s, len, i + b + 1);
     c = det_digits(s, len, i);
-    if (!det_ends_word(s, len, i + c))
+    /* ASCII letters glued after ("14.03.1975Bat") are checked by the
+     * caller (glued_date). */
+    if (!det_ends_word(s, len, i + c) && !(c >= 2 && det_alpha(s[i + c])))
         return d;
     x = det_value(s + at, a);
     z = c >= 1 && c <= 4 ? det_value(s + i, c) : 0;
@@ -462,6 +468,11 @@ static struct date korean(const char *s, size_t len, size_t at)
     for (k = 0; k < 3; k++) {
         size_t j = parts > 0 ? space(s, len, i) : i;
         v = ko_part(s, len, j, k, &e, &n);
+        /* Digits and their unit may be spaced apart ("1975 년 3 월 14
+         * 일생", "84 년생"). */
+        if (n > 0 && det_digit(s[j]) && !ko_unit_at(s, len, e, k) && e < len && s[e] == ' ' &&
+            ko_unit_at(s, len, e + 1, k))
+            e++;
         if (n == 0 || n > 4 || !ko_unit_at(s, len, e, k))
             continue;
         if ((k == 0 && n != 2 && n != 4) || (k > 0 && (n > 2 || v == 0 || v > (k == 1 ? 12u : 31u))))
@@ -622,16 +633,47 @@ static int after_name(const char *s, size_t len, size_t start, size_t end)
     return det_letter_before(s, p);
 }
 
-/* 1 if an ASCII letter is glued before a date written with separators
- * at [at, end): a date glued to a word ("Jong-su1975-03-14") is marked as
- * "Batbayar (1975-03-14)" is; a code's digits ("SN19750314") are not. */
-static int glued_date(const char *s, size_t at, size_t end)
+/* 1 if the Hangul word at s[at] starts as a particle, the copula or a
+ * word that follows a date does ("1975.03.14에", "부터", "까지", "이다",
+ * "오전", "기준", "현재"), by its first syllable. */
+static int ko_after_date(const char *s, size_t len, size_t at)
 {
-    if (at == 0 || !det_alpha(s[at - 1]))
-        return 0;
-    for (size_t i = at; i < end; i++)
-        if (!det_digit(s[i]))
+    static const char first[] =
+        "\xec\x97\x90\xeb\xb6\x80\xea\xb9\x8c\xec\x9d\x80\xeb\x8a\x94\xec\x9d\xb4"  /* 에 부 까 은 는 이 */
+        "\xea\xb0\x80\xec\x9d\x98\xec\x9d\x84\xeb\xa5\xbc\xeb\xa1\x9c\xec\x9c\xbc"  /* 가 의 을 를 로 으 */
+        "\xec\x99\x80\xea\xb3\xbc\xeb\x8f\x84\xeb\xa7\x8c\xec\x9e\x90\xea\xb2\xbd"  /* 와 과 도 만 자 경 */
+        "\xec\xaf\xa4\xea\xbb\x98\xeb\x82\xa0\xec\x9d\xbc\xed\x98\x84\xea\xb8\xb0"  /* 쯤 께 날 일 현 기 */
+        "\xec\xa0\x84\xed\x9b\x84\xec\x98\xa4\xeb\x95\x8c\xec\x83\x9d\xec\xa4\x91"  /* 전 후 오 때 생 중 */
+        "\xec\x97\x94\xeb\xb0\xa4";                                                             /* 엔 밤 */
+
+    for (size_t k = 0; k + 3 <= sizeof first - 1; k += 3)
+        if (at + 3 <= len && memcmp(s + at, first + k, 3) == 0)
             return 1;
+    return 0;
+}
+
+/* 1 if a word is glued to a date written with separators at [at, end):
+ * ASCII letters before it ("Jong-su1975-03-14") or after it
+ * ("14.03.1975Bat"), a Hangul word after it that is no particle
+ * ("1975.03.14김종수"; ko_after_date), or a Cyrillic word of four letters
+ * or more after it that is no case ending ("-нд", "ний", "нээс" start
+ * with н): marked as "Batbayar (1975-03-14)" is.  A code's digits
+ * ("SN19750314") are not. */
+static int glued_date(const char *s, size_t len, size_t at, size_t end)
+{
+    size_t i, n;
+    int cp;
+
+    for (i = at; i < end && det_digit(s[i]); i++)
+        ;
+    if (i == end)
+        return 0;
+    if ((at > 0 && det_alpha(s[at - 1])) || (end < len && det_alpha(s[end])))
+        return 1;
+    if ((cp = det_cp_at(s, len, end, &n)) >= 0xAC00 && cp <= 0xD7A3)
+        return !ko_after_date(s, len, end);
+    if (cp >= 0x0430 && cp <= 0x04FF && cp != 0x043D)
+        return letters(s, len, end) - end >= 8;
     return 0;
 }
 
@@ -658,6 +700,6 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
                (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && after_name(s, len, at, d.end)) ?
                d.end : 0;
     return near_birth_word(s, len, at, d.end, 48, 24, 0) ||
-           (d.strength == FULL && (after_name(s, len, at, d.end) || glued_date(s, at, d.end))) ?
+           (d.strength == FULL && (after_name(s, len, at, d.end) || glued_date(s, len, at, d.end))) ?
            d.end : 0;
 }

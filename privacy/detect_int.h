@@ -134,6 +134,7 @@ static inline int det_yymmdd(const char *s, size_t at)
 enum det_fit {
     FIT_WORD,       /* a whole word: no letter before or after */
     FIT_PREFIX,     /* starts a word; anything may follow (Korean endings, inflections) */
+    FIT_ANY,        /* anywhere: Chinese writes no spaces between words ("他生于") */
 };
 
 /* A word of a list; DW("born", FIT_WORD) writes one. */
