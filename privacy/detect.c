@@ -106,7 +106,8 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
                         (s[j] == ' ' && det_starts(s, len, j + 1, "dot ")) ||
                         (j == at + 1 && s[at] == 'u' && s[j] == '/')))
         return 0;
-    if (detect_month_word(s, len, at, &n) || detect_day_word(s, len, at))
+    if (detect_month_word(s, len, at, &n) || detect_day_word(s, len, at) ||
+        detect_number_words_start(s, len, at))
         return 0;
     if (j - at == 1 && strchr("nsew", s[at]) != NULL && j + 1 < len && s[j] == ' ' &&
         det_digit(s[j + 1]))
@@ -154,7 +155,8 @@ static long other_digits(struct found *f, const char *s, size_t len, size_t i, s
     int v;
     struct err e;
 
-    if ((det_digit_at(s, len, i, &v, 1) == 0 && !det_numeral_start(s, len, i)) ||
+    if ((det_digit_at(s, len, i, &v, 1) == 0 && !det_numeral_start(s, len, i) &&
+         !detect_number_words_start(s, len, i)) ||
         det_letter_before(s, i))
         return 0;
     if (!w->ready) {

@@ -247,6 +247,8 @@ static size_t en_year_at(const char *s, size_t len, size_t at)
 
     if (det_digit(s[at]))
         return year_at(s, len, at);
+    if ((e = det_year_words(s, len, at, &v)) != 0)
+        return e;                               /* two thousand and five */
     if ((e = detect_spoken_digits(s, len, at, d, sizeof d, &n)) == 0 || n != 4)
         return 0;
     v = det_value(d, 4);
@@ -308,20 +310,57 @@ static struct date month_after_day(const char *s, size_t len, size_t at)
     };
     struct date d = { 0, NONE, 0 };
     size_t i = day_at(s, len, at, 1), n, e;
+    unsigned v;
     char sep;
     int roman;
 
+    if (i == 0 && (i = det_day_words(s, len, at, &v)) != 0 &&
+        !(i + 1 < len && s[i] == ' ' && word_in(ru_months, 12, s, len, i + 1, &n) >= 0))
+        return d;                               /* четырнадцатого марта */
     if (i == 0 || i >= len || strchr(" -/.", s[i]) == NULL || s[i] == '\0')
         return d;
     sep = s[i++];
     if (sep == ' ' && det_starts(s, len, i, "of "))
         i += 3;
-    roman = sep != ' ' && word_in(roman_months, 12, s, len, i, &n) >= 0;
+    /* A Roman month stands alone only with its year ("14 iii 1975"). */
+    roman = word_in(roman_months, 12, s, len, i, &n) >= 0;
     if (!roman && !detect_month_word(s, len, i, &n) && word_in(ru_months, 12, s, len, i, &n) < 0)
         return d;
     d.end = i + n, d.strength = roman ? NONE : PART;
     i = d.end + (d.end < len && (s[d.end] == ',' || (s[d.end] == sep && sep != ' ')));
     if ((e = en_year_at(s, len, space(s, len, i))) != 0)
+        d.end = e, d.strength = FULL;
+    /* A two-digit year after the same separator ("14-Mar-75",
+     * "14.III.75"). */
+    else if (sep != ' ' && i > d.end && s[i - 1] == sep && det_digits(s, len, i) == 2 &&
+             det_ends_word(s, len, i + 2))
+        d.end = i + 2, d.strength = FULL;
+    return d;
+}
+
+/* English with the month as an ordinal: "the 14th of the 3rd month(,)
+ * (of) 1975", "the fourteenth of the third month". */
+static struct date english_nth_month(const char *s, size_t len, size_t at)
+{
+    struct date d = { 0, NONE, 0 };
+    size_t i = day_at(s, len, at, 1), e, m;
+    unsigned v = 0;
+
+    if (i == 0 || !det_starts(s, len, i, " of the "))
+        return d;
+    i += 8;
+    if (det_alpha(s[i]))
+        m = day_word_at(s, len, i, &v);
+    else if ((m = day_at(s, len, i, 1)) != 0 && det_alpha(s[m - 1]))
+        v = det_value(s + i, det_digits(s, len, i));
+    if (m == 0 || v < 1 || v > 12 || !det_starts(s, len, m, " month") || !det_ends_word(s, len, m + 6))
+        return d;
+    d.end = m + 6, d.strength = PART;
+    i = d.end + (d.end < len && s[d.end] == ',');
+    i = space(s, len, i);
+    if (det_starts(s, len, i, "of "))
+        i += 3;
+    if ((e = en_year_at(s, len, i)) != 0)
         d.end = e, d.strength = FULL;
     return d;
 }
@@ -529,9 +568,11 @@ static struct date mongolian(const char *s, size_t len, size_t at)
 {
     struct date d = { 0, NONE, 0 };
     size_t i, n, e;
+    unsigned v;
     int m;
 
-    if ((i = year_at(s, len, at)) == 0 && (det_digits(s, len, at) != 2 || (i = at + 2) == 0))
+    if ((i = year_at(s, len, at)) == 0 && (i = det_year_words(s, len, at, &v)) == 0 &&
+        (det_digits(s, len, at) != 2 || (i = at + 2) == 0))
         return d;
     if (!det_word_at(s, len, space(s, len, i), MN_YEAR_OF, FIT_PREFIX))
         return d;
@@ -580,15 +621,17 @@ static struct date date_at(const char *s, size_t len, size_t at)
     struct date best = { 0, NONE, 0 }, d;
     struct date (*const forms[])(const char *, size_t, size_t) = {
         numeric, korean, mongolian, month_after_day, english_from_month, english_year_first,
+        english_nth_month,
     };
     size_t k, e;
+    unsigned v;
 
     for (k = 0; k < sizeof forms / sizeof forms[0]; k++) {
         d = forms[k](s, len, at);
         if (d.strength > best.strength || (d.strength == best.strength && d.end > best.end))
             best = d;
     }
-    if (best.strength == NONE && (e = year_at(s, len, at)) != 0)
+    if (best.strength == NONE && ((e = year_at(s, len, at)) != 0 || (e = det_year_words(s, len, at, &v)) != 0))
         best.end = e, best.strength = YEAR;
     return best;
 }
@@ -684,7 +727,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     int v;
 
     (void)kind;
-    if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at))
+    if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at) &&
+        !detect_number_words_start(s, len, at))
         return 0;
     d = date_at(s, len, at);
     /* A year written '75: the apostrophe belongs to it. */

@@ -226,6 +226,21 @@ int detect_parts_start(const char *s, size_t len, size_t at);
 size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
                      detect_digits_fn scan, void *ctx);
 
+/* detect_years.c: the end of a year 1900-2099 said in words with its
+ * hundreds or thousands at at ("two thousand and five", "тысяча
+ * девятьсот семьдесят пятого", "мянга есөн зуун далан таван"), its value
+ * in *v; 0 if none. */
+size_t det_year_words(const char *s, size_t len, size_t at, unsigned *v);
+
+/* detect_years.c: the end of a Russian ordinal day 1-31 at at
+ * ("четырнадцатого", "двадцать первого"), its value in *v; 0 if none. */
+size_t det_day_words(const char *s, size_t len, size_t at, unsigned *v);
+
+/* detect_years.c: 1 if a year or a day in words (det_year_words,
+ * det_day_words) starts at at; English is tested only before "hundred"
+ * or "thousand" (the walk asks at every word). */
+int detect_number_words_start(const char *s, size_t len, size_t at);
+
 /* detect_alt.c: 1 if a number written another way may start at at (a
  * digit or a letter typed for one). */
 int detect_alt_start(const char *s, size_t len, size_t at);
