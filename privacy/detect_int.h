@@ -219,6 +219,10 @@ int detect_day_word(const char *s, size_t len, size_t at);
  * phone scanner does not read ("M·1", "9911.2345", "010, then"). */
 int detect_parts_start(const char *s, size_t len, size_t at);
 
+/* detect_spoken.c: 1 if groups of digits at at are followed by a number
+ * word ("010 1234 five six seven eight"): a run of words may start there. */
+int detect_mixed_start(const char *s, size_t len, size_t at);
+
 /* detect_spoken.c: the end of a run of number words at at, or of a
  * number written in parts (detect_parts_start), whose digits
  * scan finds a detection in ("zero one zero, one two three four..."),
@@ -257,6 +261,9 @@ size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *
 size_t detect_scan_device(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_label.c: an ID value of 7 characters or more glued after an ID
+ * label ("passport745123456", "ID110105197503141234"). */
+size_t detect_scan_glued_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_grid(const char *s, size_t len, size_t at, size_t *start, int *kind);

@@ -402,15 +402,26 @@ static size_t read_parts(struct run *r, const char *s, size_t len, size_t at)
     return end;
 }
 
-/* 1 if a group of digits at at is followed by a number word ("010 one
- * two three four 5678"): a run of words may start there. */
+/* 1 if one to three groups of digits at at are followed by a number word
+ * ("010 one two three four 5678", "010 1234 five six seven eight"): a run
+ * of words may start there. */
 static int mixed_start(const char *s, size_t len, size_t at)
 {
-    size_t e = at + det_digits(s, len, at), q;
+    size_t e, q = at, k;
 
-    if (e == at || !det_ends_word(s, len, e) || (q = separators(s, len, e)) == e)
-        return 0;
-    return detect_spoken_word(s, len, q);
+    for (k = 0; k < 3; k++) {
+        e = q + det_digits(s, len, q);
+        if (e == q || !det_ends_word(s, len, e) || (q = separators(s, len, e)) == e)
+            return 0;
+        if (detect_spoken_word(s, len, q))
+            return 1;
+    }
+    return 0;
+}
+
+int detect_mixed_start(const char *s, size_t len, size_t at)
+{
+    return mixed_start(s, len, at);
 }
 
 int detect_parts_start(const char *s, size_t len, size_t at)
