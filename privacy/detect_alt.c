@@ -59,7 +59,7 @@ static size_t read_lookalikes(const char *s, size_t len, size_t at, char *out)
         if (gd == 0 || (i < len && det_alnum(s[i])))
             break;
         digits += gd, letters += gl, end = i;
-        if (i + 1 < len && (s[i] == '-' || s[i] == '.' || s[i] == '/') && det_alnum(s[i + 1]))
+        if (i + 1 < len && i - at < ALT_MAX && (s[i] == '-' || s[i] == '.' || s[i] == '/') && det_alnum(s[i + 1]))
             out[i - at] = s[i], i++;
         else
             break;

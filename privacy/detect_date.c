@@ -9,14 +9,18 @@
  *             1975 оны гуравдугаар сарын 14, 1984 онд;
  *   Russian   14 марта 1975 (г., года), 14 марта;
  *   English   March 14(th), 1975, 14(th) (of) March 1975, March 1975,
- *             March 14; and a year alone (1900-2099).
+ *             March 14, 14-Mar-75, the 14th of the 3rd month, 1975;
+ *   a year alone (1900-2099), in digits or in words with its hundreds or
+ *             thousands (detect_years.c: "two thousand and five",
+ *             "тысяча девятьсот семьдесят пятого", "мянга есөн зуун").
  * What marks it as a birth date:
  *   - a birth word as a word, not a substring ("stubborn", "Osborne"
  *     hold none): born, birth..., DOB, d.o.b., "(b.", 생년월일, 출생, 태어...,
  *     생일, 탄생, родил..., рожд..., г.р., д.р., төрс..., төрж..., мэндэл...;
  *     within 48 bytes before or 24 after a date, 32 before or 16 after a
  *     year alone and in the same sentence;
- *   - Korean 생 right after it ("1975년 3월 14일생", "84년생");
+ *   - Korean 생 right after it ("1975년 3월 14일생", "84년생", "750314생");
+ *   - a word glued to a date with separators ("14.03.1975Bat"; glued_date);
  *   - parentheses right after a word ("Batbayar (12.03.1984)"): the
  *     usual way to give a person's birth date; whole dates only. */
 #include <string.h>
@@ -348,7 +352,8 @@ static struct date english_nth_month(const char *s, size_t len, size_t at)
 
     if (i == 0 || !det_starts(s, len, i, " of the "))
         return d;
-    i += 8;
+    if ((i += 8) >= len)
+        return d;
     if (det_alpha(s[i]))
         m = day_word_at(s, len, i, &v);
     else if ((m = day_at(s, len, i, 1)) != 0 && det_alpha(s[m - 1]))
