@@ -133,9 +133,13 @@ static const struct number_word *lookup(const char *s, size_t a, size_t b)
     const struct number_word *best = NULL;
     size_t k, n, bestn = 0;
 
+    if (b - a < 2)
+        return NULL;
     for (k = 0; k < sizeof numbers / sizeof numbers[0]; k++) {
+        if (numbers[k].w[0] != s[a] || numbers[k].w[1] != s[a + 1])
+            continue;
         n = strlen(numbers[k].w);
-        if (numbers[k].w[0] != s[a] || n > b - a || memcmp(numbers[k].w, s + a, n) != 0)
+        if (n > b - a || memcmp(numbers[k].w, s + a, n) != 0)
             continue;
         if (n == b - a && numbers[k].type != ORD)
             return &numbers[k];
@@ -213,6 +217,7 @@ int detect_number_words_start(const char *s, size_t len, size_t at)
 {
     size_t i = at, k;
     unsigned v;
+    int big, ord;
 
     if (det_alpha(s[at])) {
         /* "two thousand", "nineteen hundred", "one thousand nine hundred" */
@@ -227,6 +232,10 @@ int detect_number_words_start(const char *s, size_t len, size_t at)
         }
         return 0;
     }
-    return (unsigned char)s[at] >= 0x80 &&
-           (det_year_words(s, len, at, &v) != 0 || det_day_words(s, len, at, &v) != 0);
+    /* One reading for both: a year (hundreds or thousands said) or a
+     * Russian ordinal day. */
+    if ((unsigned char)s[at] < 0x80 || det_letter_before(s, at) ||
+        read_number(s, len, at, &v, &big, &ord) == at)
+        return 0;
+    return big ? v >= 1900 && v <= 2099 : ord && v >= 1 && v <= 31;
 }
