@@ -16,6 +16,9 @@
  * and tens add up, a hundred multiplies what stands before it, a
  * thousand closes a group ("нэг мянга есөн зуун": 1900); "and" may
  * stand between.  Offsets are bytes of the norm view. */
+#include <pthread.h>
+#include <stdint.h>
+
 #include "privacy/detect_int.h"
 
 enum { UNIT, TENS, HUNDREDS, HUNDRED, THOUSAND, AND, ORD };
@@ -114,6 +117,36 @@ static const struct number_word numbers[] = {
     { "\xd0\xbc\xd1\x8f\xd0\xbd\xd0\xb3\xd0\xb0\xd0\xbd", 1000, THOUSAND },
 };
 
+/* Most words are no number word: a bit per word's first two bytes
+ * (ASCII letters and Cyrillic, the scripts of the table) tells at once,
+ * before the word is decoded (the walk asks at every Cyrillic word). */
+static uint64_t first_bits[4];
+static pthread_once_t first_once = PTHREAD_ONCE_INIT;
+
+static unsigned first_key(const char *w)
+{
+    return ((unsigned)(unsigned char)w[0] * 31u + (unsigned char)w[1]) % 256u;
+}
+
+static void first_build(void)
+{
+    for (size_t k = 0; k < sizeof numbers / sizeof numbers[0]; k++) {
+        unsigned h = first_key(numbers[k].w);
+        first_bits[h / 64] |= (uint64_t)1 << (h % 64);
+    }
+}
+
+static int may_start(const char *s, size_t len, size_t at)
+{
+    unsigned h;
+
+    if (at + 2 > len)
+        return 0;
+    (void)pthread_once(&first_once, first_build);
+    h = first_key(s + at);
+    return (int)(first_bits[h / 64] >> (h % 64) & 1);
+}
+
 /* The end of the word at at (letters of any script), or at. */
 static size_t word_end(const char *s, size_t len, size_t at)
 {
@@ -160,7 +193,7 @@ static size_t read_number(const char *s, size_t len, size_t at, unsigned *v, int
     int words = 0;
 
     *big = *ord = 0, *v = 0;
-    while ((b = word_end(s, len, p)) > p && (w = lookup(s, p, b)) != NULL) {
+    while (may_start(s, len, p) && (b = word_end(s, len, p)) > p && (w = lookup(s, p, b)) != NULL) {
         if (w->type == AND && (words == 0 || !*big))
             break;
         switch (w->type) {
