@@ -692,7 +692,7 @@ static int ko_after_date(const char *s, size_t len, size_t at)
         "\xec\x99\x80\xea\xb3\xbc\xeb\x8f\x84\xeb\xa7\x8c\xec\x9e\x90\xea\xb2\xbd"  /* 와 과 도 만 자 경 */
         "\xec\xaf\xa4\xea\xbb\x98\xeb\x82\xa0\xec\x9d\xbc\xed\x98\x84\xea\xb8\xb0"  /* 쯤 께 날 일 현 기 */
         "\xec\xa0\x84\xed\x9b\x84\xec\x98\xa4\xeb\x95\x8c\xec\x83\x9d\xec\xa4\x91"  /* 전 후 오 때 생 중 */
-        "\xec\x97\x94\xeb\xb0\xa4";                                                             /* 엔 밤 */
+        "\xec\x97\x94\xeb\xb0\xa4\xec\x8b\x9c\xeb\xb0\x9c\xeb\x8b\xb9\xea\xb0\x9c";             /* 엔 밤 시 발 당 개 */
 
     for (size_t k = 0; k + 3 <= sizeof first - 1; k += 3)
         if (at + 3 <= len && memcmp(s + at, first + k, 3) == 0)
@@ -703,7 +703,8 @@ static int ko_after_date(const char *s, size_t len, size_t at)
 /* 1 if a word is glued to a date written with separators at [at, end):
  * ASCII letters before it ("Jong-su1975-03-14") or after it
  * ("14.03.1975Bat"), a Hangul word after it that is no particle
- * ("1975.03.14김종수"; ko_after_date), or a Cyrillic word of four letters
+ * ("1975.03.14김종수"; ko_after_date; not a time, "2020-03-14T10:00"),
+ * or a Cyrillic word of four letters
  * or more after it that is no case ending ("-нд", "ний", "нээс" start
  * with н): marked as "Batbayar (1975-03-14)" is.  A code's digits
  * ("SN19750314") are not. */
@@ -716,7 +717,9 @@ static int glued_date(const char *s, size_t len, size_t at, size_t end)
         ;
     if (i == end)
         return 0;
-    if ((at > 0 && det_alpha(s[at - 1])) || (end < len && det_alpha(s[end])))
+    /* An ISO 8601 time after it is no word ("2020-03-14T10:00"). */
+    if ((at > 0 && det_alpha(s[at - 1])) ||
+        (end < len && det_alpha(s[end]) && !(s[end] == 't' && end + 1 < len && det_digit(s[end + 1]))))
         return 1;
     if ((cp = det_cp_at(s, len, end, &n)) >= 0xAC00 && cp <= 0xD7A3)
         return !ko_after_date(s, len, end);
