@@ -52,6 +52,16 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
                        long import_id, const char *sender, const char *subject, const char *day,
                        long round, const struct consent *c, struct err *e);
 
+/* What a scope notice did here (db_scope_apply). */
+enum scope_outcome {
+    SCOPE_UNCHANGED,                     /* nothing changed: this scope or a later one is
+                                            here already, or the subject was withdrawn or
+                                            deleted */
+    SCOPE_TAKEN,                         /* the subject here took the scope */
+    SCOPE_KEPT,                          /* kept for a subject not here yet (nothing held
+                                            here changed): db_scope_pending_take */
+};
+
 /* Acts on a notice of kind "scope" of the bundle being imported as
  * import_id (inside its transaction): the subject this store keeps for
  * the sender's subject id takes the consent scope c (db_consent_carry)
@@ -59,16 +69,14 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
  * subject) or its scope here is c already or later (a subject not here
  * yet keeps c for its records: db_scope_pending_take); then this store's
  * contacts that received its records are owed a scope notice in turn, and
- * "import.scope" is logged with the sender's subject id. *changed: 1 if
- * the scope changed here, 2 if it was kept for a subject not here yet
- * (nothing held here changed), 0 if nothing changed (this scope or a
- * later one here already, or the subject withdrawn or deleted). When c says attachments no, the attachments of
+ * "import.scope" is logged with the sender's subject id. *outcome says
+ * which of enum scope_outcome happened. When c says attachments no, the attachments of
  * the sender's records of that subject here are deleted (chunks too,
  * secure_delete; *files: how many), changed or not: no tombstone, as a
  * later bundle carries attachments only if the scope allows them again,
  * and the scope notice owed onward deletes the contacts' copies in turn.
  * Errors: a database error (EXIT_INPUT). */
-int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
+int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, long import_id,
                    const char *subject, const struct consent *c, struct err *e);
 
 /* A scope notice about a subject of the sender not here (db_scope_apply
@@ -96,9 +104,16 @@ int db_removal_apply(struct notice_outcome *out, struct store *s, long import_id
 
 /* *removed: 1 if the sender with signing key sender_pk removed the
  * attachment with BLAKE2b hex attachment from record rid (a removal's
- * tombstone): an import leaves that attachment out. */
+ * tombstone), or this store deleted its copy on any sender's removal:
+ * an import leaves that attachment out. */
 int db_removal_check(int *removed, struct store *s, const unsigned char *sender_pk,
                      const char *rid, const char *attachment, struct err *e);
+
+/* *allowed: 0 if the consent scope held here for the subject of record
+ * rid says attachments no (issue 16 A2: an attachment of that record is
+ * left out at import, whatever the bundle's age), 1 otherwise (no such
+ * record, or no consent recorded). 0, or -1 with e (a database error). */
+int db_scope_attachments(int *allowed, struct store *s, const char *rid, struct err *e);
 
 /* Refuses (EXIT_AUTH, "... nothing was imported") record rid of the
  * sender's subject (its stable id subject, NULL for content format 1)
@@ -108,9 +123,13 @@ int db_removal_check(int *removed, struct store *s, const unsigned char *sender_
  * from an older bundle or a newer one; nor does a record of a subject
  * withdrawn then re-consented whose carried consent was recorded
  * (recorded: "YYYY-MM-DDTHH:MM:SSZ" as the record's "consent" carries
- * it, NULL for none) before the last re-consent's scope was: it left the
- * device before the withdrawal (docs/FORMAT.md, "Notices"). 0 if none. */
+ * it, NULL for none; recorded_seq its counter, 0 when not carried:
+ * compared instead of the times when both carry one) before the last
+ * re-consent's scope was: it left the
+ * device before the withdrawal (docs/FORMAT.md, "Notices"); nor, from
+ * another sender, a record this store deleted on a notice (a copy held
+ * here: issue 16 A4). 0 if none. */
 int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
-                       const char *rid, const char *recorded, struct err *e);
+                       const char *rid, const char *recorded, long recorded_seq, struct err *e);
 
 #endif

@@ -194,7 +194,9 @@ static int standing(struct opener *op, struct store *s, const struct bundle_info
     json_array_foreach(seen ? all : NULL, i, rec) {
         rc = store_record_standing(note, sizeof note, s, pk, jstr(rec, "subject"),
                                    jstr(rec, "id"), jstr(json_object_get(rec, "consent"),
-                                                         "recorded"), e);
+                                                         "recorded"),
+                                   (long)json_integer_value(json_object_get(
+                                       json_object_get(rec, "consent"), "seq")), e);
         if (rc < 0)
             return -1;
         if (rc == 0)
