@@ -354,7 +354,8 @@ static int import_blob_begin(void *ctx, json_t *head, struct err *e)
         return 0;
     }
     /* The scope held here governs, whatever the bundle's age (A2). */
-    if (db_scope_attachments(&same, im->s, jstr(head, "record"), e) != 0)
+    if (db_scope_attachments(&same, im->s, im->sender_pk, jstr(im->last, "subject"),
+                             jstr(head, "record"), e) != 0)
         return -1;
     if (!same) {
         im->res->files_scope++;

@@ -413,12 +413,16 @@ int db_removal_check(int *removed, struct store *s, const unsigned char *sender_
     return rc < 0 ? -1 : 0;
 }
 
-int db_scope_attachments(int *allowed, struct store *s, const char *rid, struct err *e)
+int db_scope_attachments(int *allowed, struct store *s, const unsigned char *sender_pk,
+                         const char *subject, const char *rid, struct err *e)
 {
-    const struct db_val v[] = { DB_TEXT(rid) };
+    const struct db_val v[] = {
+        DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject), DB_TEXT(rid),
+    };
     long yes = 1;
-    int rc = db_int(&yes, s, "SELECT c.attachments FROM record r JOIN consent c"
-                    " ON c.subject_id = r.subject_id WHERE r.rid = ?1 ORDER BY c.id DESC LIMIT 1",
+    int rc = db_int(&yes, s, "SELECT attachments FROM consent WHERE subject_id = coalesce("
+                    "(SELECT subject_id FROM subject_origin WHERE sender_pk = ?1 AND uid = ?2),"
+                    " (SELECT subject_id FROM record WHERE rid = ?3)) ORDER BY id DESC LIMIT 1",
                     v, DB_N(v), "reading the consent", e);
 
     *allowed = rc <= 0 || yes != 0;

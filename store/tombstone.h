@@ -109,11 +109,16 @@ int db_removal_apply(struct notice_outcome *out, struct store *s, long import_id
 int db_removal_check(int *removed, struct store *s, const unsigned char *sender_pk,
                      const char *rid, const char *attachment, struct err *e);
 
-/* *allowed: 0 if the consent scope held here for the subject of record
- * rid says attachments no (issue 16 A2: an attachment of that record is
- * left out at import, whatever the bundle's age), 1 otherwise (no such
- * record, or no consent recorded). 0, or -1 with e (a database error). */
-int db_scope_attachments(int *allowed, struct store *s, const char *rid, struct err *e);
+/* *allowed: 0 if the consent scope held here for a record's subject says
+ * attachments no, 1 otherwise (no such subject here, or no consent
+ * recorded). The subject: the one kept for the stable id subject (NULL
+ * for content format 1) of the sender with signing key sender_pk
+ * (crypto_sign_PUBLICKEYBYTES), else the one of record rid here. Import
+ * leaves out the attachments of such a record and open -o does not write
+ * them, whatever the bundle's age (issue 16 A2). 0, or -1 with e (a
+ * database error). */
+int db_scope_attachments(int *allowed, struct store *s, const unsigned char *sender_pk,
+                         const char *subject, const char *rid, struct err *e);
 
 /* Refuses (EXIT_AUTH, "... nothing was imported") record rid of the
  * sender's subject (its stable id subject, NULL for content format 1)
