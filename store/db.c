@@ -274,7 +274,13 @@ static const char *const migrations[] = {
     "  (SELECT 1 FROM record r JOIN record_origin o ON o.record_id = r.id"
     "   WHERE r.subject_id = consent.subject_id);"
     "ALTER TABLE scope_pending ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;"
-    "ALTER TABLE tombstone ADD COLUMN since_seq INTEGER NOT NULL DEFAULT 0;",
+    "ALTER TABLE tombstone ADD COLUMN since_seq INTEGER NOT NULL DEFAULT 0;"
+    /* (issue 16 A10) and each record a sender sent that was refused
+     * because this store holds it from another sender: the record id and
+     * the sender's subject id, never text, so that the sender's
+     * withdrawal of that subject reaches the copy held here. */
+    "CREATE TABLE record_route(rid TEXT NOT NULL, sender_pk BLOB NOT NULL,"
+    "  subject TEXT NOT NULL, PRIMARY KEY(rid, sender_pk));",
 };
 
 static int reindex(struct store *s, struct err *e);

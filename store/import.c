@@ -86,7 +86,9 @@ struct importer {
     json_t *last;                        /* the last record (for attachment flags) */
     int skip;                            /* the last record was there already, or
                                             SKIP_REFUSED: it was refused */
-    int format;                          /* the content format (1, 2 or 3) */
+    int format;                          /* the content format (1 to 6) */
+    int elsewhere;                       /* the last record refused was held here
+                                            from another sender */
     struct attachment_writer *w;
     unsigned char want[ATTACHMENT_HASHBYTES];  /* the blob's hash, from its header */
     struct import_result *res;
@@ -163,8 +165,10 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
         return err_set(e, EXIT_INPUT, "out of memory");
     rc = store_import_record(&outcome, im->s, im->import_id, &subj, &row, mtext, e);
     secmem_wipe_free(mtext);
-    if (rc != 0)
+    if (rc != 0) {
+        im->elsewhere = outcome == IMPORT_ELSEWHERE;
         return -1;
+    }
     json_decref(im->last);
     im->last = json_incref(rec);
     im->skip = outcome != IMPORT_ADDED;
@@ -189,6 +193,7 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     size_t n;
 
     err_clear(&why);
+    im->elsewhere = 0;
     if (db_run(im->s, "SAVEPOINT one_record", NULL, 0, "importing a record", e) != 0)
         return -1;
     if (import_record_one(im, rec, &why) == 0)
@@ -201,6 +206,13 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     if (db_run(im->s, "ROLLBACK TO one_record", NULL, 0, "refusing a record", e) != 0 ||
         db_run(im->s, "RELEASE one_record", NULL, 0, "refusing a record", e) != 0)
         return -1;
+    /* Held from another sender: this sender's copy is a second route to
+     * the same record, which its withdrawal must reach (A10). */
+    if (im->elsewhere && jstr(rec, "subject") != NULL) {
+        if (db_route_keep(im->s, im->import_id, jstr(rec, "id"), jstr(rec, "subject"), e) != 0)
+            return -1;
+        im->res->routes++;
+    }
     n = strlen(why.msg);
     if (n >= sizeof tail - 1 && strcmp(why.msg + n - (sizeof tail - 1), tail) == 0)
         why.msg[n - (sizeof tail - 1)] = '\0';
@@ -440,12 +452,13 @@ static int read_again(struct importer *im, struct opened_bundle *b,
 /* 1 when every record of the bundle was refused and none of its notices
  * changed anything: the import is not kept (nothing is logged either),
  * so the same bundle meets the same refusal, in the same words, every
- * time it comes. */
+ * time it comes. A record refused as held from another sender keeps its
+ * route (A10): that import is kept, and refused again the next time. */
 static int changed_nothing(const struct import_result *r)
 {
     return r->refused > 0 && r->added + r->kept + r->replaced == 0 && r->files == 0 &&
            r->notices + r->scopes + r->scope_files + r->scopes_kept + r->removals +
-           r->reconsents + r->notices_unheld == 0;
+           r->reconsents + r->notices_unheld + r->routes == 0;
 }
 
 /* The second reading, inside a transaction kept only if it verifies, has

@@ -64,6 +64,9 @@ struct import_result {
                                             attachments no (issue 16 A2) */
     size_t files_removed_before;         /* attachments left out: a removal notice
                                             removed them here before (issue 16 A7) */
+    size_t routes;                       /* records refused as held here from
+                                            another sender, their route kept
+                                            (db_route_keep, issue 16 A10) */
     size_t notices_unheld;               /* notices of withdrawal or deletion about
                                             records not held here: kept, to refuse
                                             them if they come (issue 16 A9) */

@@ -873,9 +873,11 @@ struct import_subject {
  * older version ("a stale copy") or the same version with other text ("a
  * conflict") is refused, EXIT_AUTH. A new record is IMPORT_ADDED. A
  * record id held by a local record or another sender, or a pseudonym
- * held here by another subject, is refused (EXIT_AUTH). The caller rolls
- * its transaction back on a refusal: nothing of the bundle is kept. */
-enum { IMPORT_KEPT, IMPORT_ADDED, IMPORT_REPLACED };
+ * held here by another subject, is refused (EXIT_AUTH; *outcome
+ * IMPORT_ELSEWHERE for a record id held from another sender: the caller
+ * keeps that route, db_route_keep). The caller rolls its transaction
+ * back on a refusal: nothing of the bundle is kept. */
+enum { IMPORT_KEPT, IMPORT_ADDED, IMPORT_REPLACED, IMPORT_ELSEWHERE };
 int store_import_record(int *outcome, struct store *s, long import_id,
                         const struct import_subject *subj, const struct record_row *r,
                         const char *manifest, struct err *e);

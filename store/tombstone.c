@@ -11,13 +11,19 @@
 
 /* The records the notice reaches: imported here from the bundle's
  * signer (?1: the import), of the subject here ?2 (the whole subject,
- * ?3 '') or with record id ?3. Never this store's own records (no
- * origin) or another sender's. */
+ * ?3 '') or with record id ?3; and for a withdrawal of the whole subject
+ * (?5 'withdrawal'), the copies held here from another sender of the
+ * records the signer sent of its subject ?6 (record_route: a record
+ * received twice, issue 16 A10). Never this store's own records (no
+ * origin), nor another sender's otherwise. Parameters ?1 to ?6: import,
+ * subject here, record id, sender name, kind, sender's subject id. */
 #define DOOMED                                                                        \
     "SELECT r.id FROM record r JOIN record_origin o ON o.record_id = r.id"            \
     " JOIN import i ON i.id = o.import_id"                                            \
-    " WHERE i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)"               \
-    " AND ((?3 <> '' AND r.rid = ?3) OR (?3 = '' AND r.subject_id = ?2))"
+    " WHERE (i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)"              \
+    " AND ((?3 <> '' AND r.rid = ?3) OR (?3 = '' AND r.subject_id = ?2)))"            \
+    " OR (?5 = 'withdrawal' AND ?3 = '' AND r.rid IN (SELECT rid FROM record_route"   \
+    " WHERE subject = ?6 AND sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)))"
 
 #define SENDER_PK "(SELECT sender_pk FROM import WHERE id = ?1)"
 
@@ -79,7 +85,9 @@ static int subject_here(long *sid, char *here, size_t herelen, struct store *s, 
 static int owe_onward(struct store *s, const char *kind, long import_id, long sid,
                       const char *rid, struct err *e)
 {
-    const struct db_val v[] = { DB_INT(import_id), DB_INT(sid), DB_TEXT(rid) };
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
+    };
     long rowid = 0;
     int rc;
 
@@ -191,7 +199,10 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
     }
     if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
         return -1;
-    const struct db_val v[] = { DB_INT(import_id), DB_INT(sid), DB_TEXT(rid) };
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind),
+        DB_TEXT(subject),
+    };
     if (count_doomed(out, s, v, DB_N(v), e) != 0 ||
         owe_onward(s, kind, import_id, sid, rid, e) != 0 ||
         bury(s, out, import_id, sid, rid, sender, kind, subject, day, round, here, e) != 0 ||
@@ -207,7 +218,9 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
 static int drop_attachments(long *files, struct store *s, long import_id, long sid,
                             struct err *e)
 {
-    const struct db_val v[] = { DB_INT(import_id), DB_INT(sid), DB_TEXT("") };
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_INT(sid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
+    };
 #define HELD "SELECT id FROM attachment WHERE record_id IN (" DOOMED ")"
 
     *files = 0;
@@ -411,6 +424,18 @@ int db_removal_check(int *removed, struct store *s, const unsigned char *sender_
 
     *removed = rc > 0;
     return rc < 0 ? -1 : 0;
+}
+
+int db_route_keep(struct store *s, long import_id, const char *rid, const char *subject,
+                  struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(rid), DB_INT(import_id), DB_TEXT(subject) };
+
+    if (subject == NULL)
+        return 0;
+    return db_run(s, "INSERT OR IGNORE INTO record_route(rid, sender_pk, subject) VALUES"
+                  " (?1, (SELECT sender_pk FROM import WHERE id = ?2), ?3)", v, DB_N(v),
+                  "keeping the record's route", e);
 }
 
 int db_scope_attachments(int *allowed, struct store *s, const unsigned char *sender_pk,

@@ -19,7 +19,9 @@ struct notice_outcome {
  * "deletion", the sender's subject id, rid the record id or NULL (the
  * whole subject), day its YYYY-MM-DD. Deletes the records of that
  * subject (or that record) that this store imported from the bundle's
- * signer, with their tags, index rows and attachments (secure_delete;
+ * signer (and, for a withdrawal of the whole subject, the copies held
+ * here from another sender of the records the signer sent of it:
+ * db_route_keep), with their tags, index rows and attachments (secure_delete;
  * the caller scrubs the index and checkpoints after the commit), never
  * another sender's or this store's own; keeps a tombstone for the notice
  * and one per record deleted; owes this store's own contacts that
@@ -108,6 +110,15 @@ int db_removal_apply(struct notice_outcome *out, struct store *s, long import_id
  * an import leaves that attachment out. */
 int db_removal_check(int *removed, struct store *s, const unsigned char *sender_pk,
                      const char *rid, const char *attachment, struct err *e);
+
+/* Keeps that the sender of the bundle being imported as import_id sent
+ * record rid of its subject with stable id subject (NULL, content format
+ * 1: nothing kept), refused because this store holds it from another
+ * sender: that sender's withdrawal of the subject then deletes the copy
+ * held here too (db_notice_apply; issue 16 A10). Ids only, never text.
+ * 0, or -1 with e (a database error). */
+int db_route_keep(struct store *s, long import_id, const char *rid, const char *subject,
+                  struct err *e);
 
 /* *allowed: 0 if the consent scope held here for a record's subject says
  * attachments no, 1 otherwise (no such subject here, or no consent

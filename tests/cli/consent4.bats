@@ -107,7 +107,7 @@ needs_faketime() {
     run --separate-stderr st hq open "$W/2.bundle" -o "$W/out"
     expect_status 0
     [[ "$stderr" == *"intake: warning: 1 attachment(s) of record $ID were left out of $W/out: the consent scope held here for its subject says attachments no"* ]]
-    [ "$(cd "$W/out" && ls | sort | tr '\n' ' ')" = "$ID.json $ID.md bundle.json " ]
+    [ "$(cd "$W/out" && ls | sort | tr '\n' ' ')" = "$(printf '%s\n' "$ID.json" "$ID.md" bundle.json | sort | tr '\n' ' ')" ]
     ! grep -q "attachment:" "$W/out/$ID.md" || false
     # The other order: the record with its attachment, the notice, an older bundle.
     rm -rf "$T/hq" && mv "$T/hq0" "$T/hq"
@@ -210,4 +210,69 @@ withdrawn_via_partner() {
     run --separate-stderr st hq import "$W/n2.bundle"
     expect_status 0
     [[ "$output" == *"1 notice(s) acted on before; nothing changed by them" ]]
+}
+
+# twice: $ID reached partner twice: field -> hq -> partner ($W/h.bundle)
+# and field -> partner ($W/f.bundle); FIRST (hq or field) says which came
+# first (the copy partner keeps); the other was refused as held from elsewhere.
+twice() {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    introduce field partner
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st hq export --to partner --all -o "$W/h.bundle" >/dev/null 2>&1
+    st field export --to partner --all -o "$W/f.bundle" >/dev/null 2>&1
+    if [ "$1" = hq ]; then
+        st partner import "$W/h.bundle" >/dev/null
+        run --separate-stderr st partner import "$W/f.bundle"
+    else
+        st partner import "$W/f.bundle" >/dev/null
+        run --separate-stderr st partner import "$W/h.bundle"
+    fi
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID, which this store already has from elsewhere: refused (1 record(s) refused in all); no record of the bundle was imported" ]
+}
+
+@test "A10: a record received from hq and again from field is deleted by field's own withdrawal" {
+    twice hq
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to partner -o "$W/n.bundle" >/dev/null 2>&1
+    run --separate-stderr st partner import "$W/n.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+    run st partner show "$ID"
+    expect_status 2
+    # It does not come back by either route.
+    run --separate-stderr st partner import "$W/h.bundle"
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID, which this store deleted when its subject's consent was withdrawn (notice of $(date -u +%F) from field): it does not come back from another sender: refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
+}
+
+@test "A10: a record received from field and again from hq is deleted by the withdrawal hq passes on" {
+    twice field
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
+    st hq notify --to partner -o "$W/hn.bundle" >/dev/null 2>&1
+    run --separate-stderr st partner import "$W/hn.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from hq; 0 already here
+1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+    run st partner show "$ID"
+    expect_status 2
+}
+
+@test "A10: a deletion (not a withdrawal) from the second sender reaches only its own copies" {
+    twice hq
+    st field record delete "$ID" --yes >/dev/null 2>&1
+    st field notify --to partner -o "$W/n.bundle" >/dev/null 2>&1
+    run --separate-stderr st partner import "$W/n.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+1 notice(s) of withdrawal or deletion about records not held here: kept, so that they are refused if they come" ]
+    run st partner show "$ID"
+    expect_status 0
 }
