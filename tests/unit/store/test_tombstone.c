@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "store/db.h"
+#include "store/subject.h"
 #include "store/tombstone.h"
 #include "tests/unit/storeutil.h"
 
@@ -230,6 +231,59 @@ static void test_reconsent(void **state)
     assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000003", NULL, 0, &e), -1);
 }
 
+/* Issue 16 A1, A3: which consent scope is newer is the subject's counter
+ * when both carry it, a scope with a counter over one without, else the
+ * time; a tie (the same counter, or the same time and no counter) keeps
+ * the narrower, field by field; a withdrawal is lifted only by a newer
+ * scope. */
+static void test_scope_order(void **state)
+{
+    struct consent held = { 0 }, c, out;
+
+    (void)state;
+    assert_int_equal(db_scope_order(&out, &held, &held), 1);   /* nothing held: taken */
+    held.recorded = held.export_ok = held.quote = held.publish = 1;
+    held.seq = 2;
+    snprintf(held.date, sizeof held.date, "2026-06-01T10:00:00Z");
+    snprintf(held.method, sizeof held.method, "written");
+    c = held;
+    c.quote = 0;
+    c.seq = 3;
+    snprintf(c.date, sizeof c.date, "2025-01-01T00:00:00Z");   /* the clock set back */
+    assert_int_equal(db_scope_order(&out, &held, &c), 1);
+    assert_int_equal(out.quote, 0);
+    assert_int_equal(out.seq, 3);
+    c.seq = 1;                                                  /* older, whatever its time */
+    snprintf(c.date, sizeof c.date, "2027-01-01T00:00:00Z");
+    assert_int_equal(db_scope_order(&out, &held, &c), 0);
+    assert_int_equal(db_scope_cmp(2, held.date, 0, "2099-01-01T00:00:00Z"), -1);
+    assert_int_equal(db_scope_cmp(0, held.date, 1, "2000-01-01T00:00:00Z"), 1);
+    /* A tie: the same counter with another scope, or no counters and the
+     * same second: the narrower of the two, the held method and date. */
+    c = held;
+    c.publish = 0;
+    c.export_ok = 1;
+    c.quote = 1;
+    snprintf(c.embargo, sizeof c.embargo, "2030-01-01");
+    held.quote = 0;
+    assert_int_equal(db_scope_order(&out, &held, &c), 1);
+    assert_true(out.export_ok && !out.quote && !out.publish);
+    assert_string_equal(out.embargo, "2030-01-01");
+    assert_string_equal(out.date, held.date);
+    held.seq = c.seq = 0;
+    assert_int_equal(db_scope_order(&out, &held, &c), 1);
+    assert_true(!out.quote && !out.publish);
+    assert_int_equal(db_scope_order(&out, &out, &held), 0);     /* the meet stays */
+    /* A withdrawal here: a tie or an older scope leaves it. */
+    snprintf(held.withdrawn, sizeof held.withdrawn, "%s", held.date);
+    held.export_ok = held.quote = held.publish = 0;
+    held.seq = 4;
+    c.seq = 4;
+    assert_int_equal(db_scope_order(&out, &held, &c), 0);
+    c.seq = 5;
+    assert_int_equal(db_scope_order(&out, &held, &c), 1);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
@@ -238,6 +292,7 @@ int main(void)
         T(test_withdrawal),
         T(test_deletions),
         T(test_reconsent),
+        cmocka_unit_test(test_scope_order),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
