@@ -295,8 +295,8 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
             im->res->notices_before++;
             continue;
         }
-        if (out.records == 0 && out.files == 0) {
-            im->res->notices_unheld++;   /* its tombstone kept, nothing held here */
+        if (out.records == 0 && out.files == 0 && !out.held) {
+            im->res->notices_unheld++;   /* its tombstone kept, never held here */
             continue;
         }
         im->res->notices++;

@@ -171,6 +171,24 @@ static int delete_doomed(struct store *s, const struct db_val *v, size_t nv, lon
                   "deleting the subject", e);
 }
 
+/* *held: 1 if the subject sid is here (sid > 0, the whole subject), or
+ * record rid was deleted here by an earlier notice (a tombstone that
+ * removed it): what the notice names was held here (A9). */
+static int held_before(int *held, struct store *s, const char *rid, long sid, struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(rid) };
+    long one = 0;
+    int rc;
+
+    *held = rid[0] == '\0' && sid > 0;
+    if (rid[0] == '\0')
+        return 0;
+    rc = db_int(&one, s, "SELECT 1 FROM tombstone WHERE rid = ?1 AND removed = 1"
+                " AND attachment = ''", v, DB_N(v), "reading the tombstones", e);
+    *held = rc > 0;
+    return rc < 0 ? -1 : 0;
+}
+
 int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                     const char *sender, const char *kind, const char *subject, const char *rid,
                     const char *day, long round, struct err *e)
@@ -204,6 +222,7 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
         DB_TEXT(subject),
     };
     if (count_doomed(out, s, v, DB_N(v), e) != 0 ||
+        held_before(&out->held, s, rid, sid, e) != 0 ||
         owe_onward(s, kind, import_id, sid, rid, e) != 0 ||
         bury(s, out, import_id, sid, rid, sender, kind, subject, day, round, here, e) != 0 ||
         delete_doomed(s, v, DB_N(v), sid, rid, kind, day, e) != 0)

@@ -12,6 +12,9 @@ struct notice_outcome {
     int before;                          /* 1: acted on before; nothing changed */
     size_t records;                      /* records deleted here */
     size_t files;                        /* their attachments */
+    int held;                            /* 1: what it names was held here (its
+                                            subject, or the record, deleted now or
+                                            by an earlier notice); 0: never */
 };
 
 /* Acts on one notice of the bundle being imported as import_id (inside
