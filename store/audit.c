@@ -258,7 +258,9 @@ static int check_here(struct audit_report *rep, struct store *s, const struct bu
         rc = store_record_standing(note, sizeof note, s, info->sender_pk,
                                    json_string_value(subj), json_string_value(id),
                                    json_string_value(json_object_get(json_object_get(rec, "consent"),
-                                                                     "recorded")), e);
+                                                                     "recorded")),
+                                   (long)json_integer_value(json_object_get(
+                                       json_object_get(rec, "consent"), "seq")), e);
         if (rc < 0)
             return -1;
         if (rc == 0)

@@ -486,15 +486,22 @@ static int select_and_check(struct pipeline *p, struct err *e)
 
 /* ---- The audit before writing (issue 6) ---- */
 
-/* The content format the notices need (export/content.h), the lowest
- * that holds them, so that older readers read what they can: 5 for a
- * re-consent or a round, 4 for a changed consent scope, else 3. */
-static const char *notices_format(const json_t *notices)
+/* The content format the notices and records need (export/content.h),
+ * the lowest that holds them, so that older readers read what they can:
+ * 6 for a consent scope with its counter (a record's or a notice's), 5
+ * for a re-consent or a round, 4 for a changed consent scope, else 3. */
+static const char *notices_format(const json_t *notices, const json_t *docs)
 {
     const char *f = CONTENT_FORMAT;
     size_t i;
     json_t *n;
 
+    json_array_foreach(docs, i, n)
+        if (json_object_get(json_object_get(n, "consent"), "seq") != NULL)
+            return CONTENT_FORMAT_6;
+    json_array_foreach(notices, i, n)
+        if (json_object_get(json_object_get(n, "scope"), "seq") != NULL)
+            return CONTENT_FORMAT_6;
     json_array_foreach(notices, i, n) {
         const char *kind = json_string_value(json_object_get(n, "kind"));
 
@@ -524,7 +531,7 @@ static json_t *make_header(struct pipeline *p, struct err *e)
                      "; nothing was exported (see 'intake log --verify')");
         return NULL;
     }
-    doc = json_pack("{s:s, s:s, s:s, s:I, s:O}", "format", notices_format(p->notices),
+    doc = json_pack("{s:s, s:s, s:s, s:I, s:O}", "format", notices_format(p->notices, p->docs),
                     "created", p->created,
                     "sender_label", label, "records", (json_int_t)json_array_size(p->docs),
                     "notices", p->notices);

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 14
+#define STORE_SCHEMA_VERSION 15
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -369,6 +369,10 @@ struct consent {
     char embargo[11];                    /* YYYY-MM-DD or "" */
     char date[32];                       /* when recorded (UTC) */
     char withdrawn[32];                  /* when withdrawn, or "" */
+    long seq;                            /* the subject's counter on its device:
+                                            1 its first consent, one more each
+                                            change; 0 unknown (a bundle before
+                                            content format 6) */
     int imported;                        /* the subject came in a bundle: its
                                             consent is its device's, carried
                                             (or not) by the bundles */
@@ -823,14 +827,15 @@ int store_tombstone_count(long *n, struct store *s, struct err *e);
  * open and audit of a bundle kept after its notices arrived): 1 when a
  * tombstone refuses it here (withdrawn or deleted at the source, or sent
  * before a withdrawal; db_tombstone_check), 2 when its subject's consent
- * scope here was recorded after the one the record carries (recorded:
- * its "consent"."recorded", NULL for none), 0 otherwise; note (notelen
+ * scope here is newer than the one the record carries (recorded: its
+ * "consent"."recorded", NULL for none; recorded_seq: its "seq", 0 when
+ * absent; db_scope_cmp), 0 otherwise; note (notelen
  * bytes) gets one English line saying which, "" for 0. sender_pk:
  * crypto_sign_PUBLICKEYBYTES, the bundle's signer; subject: the sender's
  * stable id, NULL for content format 1. -1 with e on a database error. */
 int store_record_standing(char *note, size_t notelen, struct store *s,
                           const unsigned char *sender_pk, const char *subject, const char *rid,
-                          const char *recorded, struct err *e);
+                          const char *recorded, long recorded_seq, struct err *e);
 
 /* *seen is 1 if a bundle with hash[0..hashlen) was imported already, else 0. */
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,
@@ -871,9 +876,11 @@ struct import_subject {
  * older version ("a stale copy") or the same version with other text ("a
  * conflict") is refused, EXIT_AUTH. A new record is IMPORT_ADDED. A
  * record id held by a local record or another sender, or a pseudonym
- * held here by another subject, is refused (EXIT_AUTH). The caller rolls
- * its transaction back on a refusal: nothing of the bundle is kept. */
-enum { IMPORT_KEPT, IMPORT_ADDED, IMPORT_REPLACED };
+ * held here by another subject, is refused (EXIT_AUTH; *outcome
+ * IMPORT_ELSEWHERE for a record id held from another sender: the caller
+ * keeps that route, db_route_keep). The caller rolls its transaction
+ * back on a refusal: nothing of the bundle is kept. */
+enum { IMPORT_KEPT, IMPORT_ADDED, IMPORT_REPLACED, IMPORT_ELSEWHERE };
 int store_import_record(int *outcome, struct store *s, long import_id,
                         const struct import_subject *subj, const struct record_row *r,
                         const char *manifest, struct err *e);

@@ -507,7 +507,9 @@ for f, count in zip(sys.argv[1:4], (2, 1, 1)):
         # a re-consent the scope and the round.
         extra = {"scope": ["scope"], "reconsent": ["round", "scope"]}.get(n["kind"], [])
         assert sorted(n) == sorted(["day", "kind", "record", "subject"] + extra), n
-        assert "scope" not in n or sorted(n["scope"]) == ["attachments", "embargo", "export", "method", "publish", "quote", "recorded"], n
+        # content format 6: and the subject's consent counter (an integer)
+        assert "scope" not in n or sorted(n["scope"]) == ["attachments", "embargo", "export", "method", "publish", "quote", "recorded", "seq"], n
+        assert "scope" not in n or type(n["scope"]["seq"]) is int, n
         assert sys.argv[4] not in json.dumps(n)
 PY
     ! grep -qF "$P" "$TR/n1.json" "$TR/n2.json" "$TR/n3.json" || false
