@@ -274,6 +274,7 @@ static const struct {
     { "en-words.txt", "en" }, { "en-prose.txt", "en" }, { "ko-words.txt", "ko" },
     { "ko-prose.txt", "ko" }, { "mn-words.txt", "mn" }, { "mn-prose.txt", "mn" },
     { "en-testimony.txt", "en" }, { "ko-testimony.txt", "ko" }, { "mn-testimony.txt", "mn" },
+    { "en-news.txt", "en" },      { "ko-news.txt", "ko" },      { "mn-news.txt", "mn" },
 };
 #define NCLEAN (sizeof clean / sizeof clean[0])
 
