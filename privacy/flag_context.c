@@ -92,9 +92,31 @@ static int final_of(const char *w, size_t k)
     return (cp - 0xAC00) % 28;
 }
 
+/* 1 if hunspell-ko reads w[0..len) as a form of a verb or adjective (a
+ * stem it gives ends in 다: 괜찮아 of 괜찮다, 그래야 of 그렇다). */
+static int ko_verb_reading(const char *w, size_t len)
+{
+    char stems[512];
+    int n = lexicon_stems(LEXICON_KO, w, len, stems, sizeof stems);
+
+    for (const char *st = stems; n > 0; n--, st += strlen(st) + 1) {
+        size_t k = strlen(st);
+        if (k >= 6 && memcmp(st + k - 3, "다", 3) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 size_t flag_glued_mark(const char *w, size_t len, int comma_after)
 {
-    if (len < 9 || redact_known_word(LEXICON_KO, w, len))
+    int known;
+
+    if (len < 9)
+        return 0;
+    known = redact_known_word(LEXICON_KO, w, len);
+    /* 철수야 reads as the noun 철수 and 야: only a verb's form (괜찮아,
+     * 그래야) is no vocative even before a comma. */
+    if (known && !(comma_after && !ko_verb_reading(w, len)))
         return 0;
     for (size_t k = 6; k <= 9 && k < len; k += 3) {
         const char *rest = w + k;
@@ -108,7 +130,9 @@ size_t flag_glued_mark(const char *w, size_t len, int comma_after)
              * comma addresses a person whatever the name means. */
             if (comma_after)
                 return k;
-        } else if (!variants_ko_marks_name(rest, n)) {
+            if (known)
+                continue;
+        } else if (known || !variants_ko_marks_name(rest, n)) {
             continue;
         }
         if (!redact_known_word(LEXICON_KO, w, k))

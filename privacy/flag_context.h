@@ -27,8 +27,9 @@ int flag_speech_verb(const char *w, size_t len);
  * hunspell-ko does not know (redact_known_word) and the whole word is no
  * ordinary word either; 0 if none.  A vocative (야 after a vowel, 아 after
  * a consonant) counts only when the word ends there, and also for a name
- * part hunspell-ko knows (철수 "withdrawal") when a comma follows the word
- * (comma_after non-zero: "철수야, 이리 와"). */
+ * part hunspell-ko knows (철수 "withdrawal") when the word opens a sentence
+ * and a comma follows it (comma_after non-zero: "철수야, 이리 와"; not
+ * "내 문제야, 알겠어?"). */
 size_t flag_glued_mark(const char *w, size_t len, int comma_after);
 
 /* 1 if hunspell-en-us knows the Latin word w[0..len) (bytes, any case)

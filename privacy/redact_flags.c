@@ -464,7 +464,8 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
                    : NULL;
     }
     if (!a->cap || all_caps(a, s) || (!is_cyrillic_cp(a->first) && a->first >= 0x250) ||
-        ordinary(a, s, a->end) ||
+        (ordinary(a, s, a->end) &&
+         !(is_cyrillic_cp(a->first) && flag_name_stem(LEXICON_MN, s + a->start, a->end - a->start))) ||
         (!is_cyrillic_cp(a->first) && flag_en_word(s + a->start, a->end - a->start) &&
          !gazetteer_names_word(s + a->start, a->end - a->start)))
         return NULL;
@@ -498,7 +499,8 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
             rc = fn(ctx, a.start, a.start + 9, "korean-name"), done = 1;
         else if (is_hangul_cp(a.first) &&
                  (k = flag_glued_mark(in + a.start, a.end - a.start,
-                                      a.end < inlen && in[a.end] == ',')) > 0)
+                                      a.end < inlen && in[a.end] == ',' &&
+                                          starts_sentence(in, a.start))) > 0)
             rc = fn(ctx, a.start, a.start + k, context_name), done = 1;
         if (rc != 0 || !(have = next_word(&b, in, inlen, &at)))
             break;
