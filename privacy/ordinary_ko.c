@@ -210,7 +210,7 @@ static const char *const ko_bound[] = {
 
 /* Suffixes of Sino-Korean and loan compounds of the news register (issue
  * 13, NEW-8: 채소류, 고령층, 공급망, 전기차, 도장공, 연구단, 표시제, 인천항,
- * 주차난, 진료팀, 선제골, 탑승권, 출산율, 생산량, 판매액, 제조업, 음식점,
+ * 주차난, 진료팀, 선제골, 탑승권, 성장률, 생산량, 판매액, 제조업, 음식점,
  * 단체, 박물관, 민족, 업계, 관리직, 위원회, 배송비): class, layer, net,
  * vehicle, worker, body, system, port, shortage, team, goal, ticket, rate,
  * amount, sum, trade, shop, body, hall, people, circle, post, meeting,
@@ -219,7 +219,7 @@ static const char *const ko_bound[] = {
  * test_ordinary_ko checks that no surname and given name of the name
  * lists (data/gazetteer) reads so. */
 static const char *const ko_noun_suffix[] = {
-    "류", "층", "망", "차", "공", "단", "제", "항", "난", "팀", "골", "권", "률", "율", "량",
+    "류", "층", "망", "차", "공", "단", "제", "항", "난", "팀", "골", "권", "률", "량",
     "액", "업", "점", "체", "관", "족", "계", "직", "회", "비",
 };
 
