@@ -19,7 +19,7 @@ setup() {
     mkstore field
     mkstore hq
     introduce field hq
-    st field subject add --name "Sarangerel Dorjsuren" --pseudonym Saraa >/dev/null
+    st field subject add --name "Robyn Smith" --pseudonym Saraa >/dev/null
     st field consent Saraa --export yes --method verbal 2>/dev/null
 }
 
@@ -39,7 +39,8 @@ record() {
     printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t3\tcontext-name\tunresolved\t김$'
     run --separate-stderr st field export --to hq --all -o "$W/x.bundle"
     expect_status 1
-    [ "$stderr" = "intake: record $ID may not leave the device: 3 review flags unresolved (see 'intake redact --report'; protect with 'intake term add' or allow with 'intake allow')" ]
+    [[ "$stderr" == *"intake: record $ID (Saraa) may not leave: 3 review flags unresolved (see 'intake redact --report'; protect with 'intake term add' or allow with 'intake allow')"* ]] ||
+        { printf '%s\n' "$stderr" >&2; false; }
     [ ! -e "$W/x.bundle" ]
     st field allow 이영호 2>/dev/null
     st field allow 철수 2>/dev/null
