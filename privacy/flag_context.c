@@ -6,7 +6,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "crypto/secmem.h"
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
@@ -107,38 +106,45 @@ static int ko_verb_reading(const char *w, size_t len)
     return 0;
 }
 
-size_t flag_glued_mark(const char *w, size_t len, int comma_after)
+/* The length of the name part of w[0..len) before a vocative or a word of
+ * address (two or three syllables), or 0; *vocative is set for 야, 아.
+ * Reads no dictionary: this runs on every Hangul word. */
+static size_t mark_at(const char *w, size_t len, int *vocative)
 {
-    int known;
-
-    if (len < 9)
-        return 0;
-    known = redact_known_word(LEXICON_KO, w, len);
-    /* 철수야 reads as the noun 철수 and 야: only a verb's form (괜찮아,
-     * 그래야) is no vocative even before a comma. */
-    if (known && !(comma_after && !ko_verb_reading(w, len)))
-        return 0;
     for (size_t k = 6; k <= 9 && k < len; k += 3) {
         const char *rest = w + k;
         size_t n = len - k;
         int fin = final_of(w, k);
         if (n == 3 && (memcmp(rest, "야", 3) == 0 || memcmp(rest, "아", 3) == 0)) {
             /* 철수야, 영철아: 야 after a vowel, 아 after a consonant */
-            if (fin < 0 || (fin == 0) != (memcmp(rest, "야", 3) == 0))
-                continue;
-            /* 철수야, (철수 "withdrawal" is a word): a vocative before a
-             * comma addresses a person whatever the name means. */
-            if (comma_after)
+            if (fin >= 0 && (fin == 0) == (memcmp(rest, "야", 3) == 0)) {
+                *vocative = 1;
                 return k;
-            if (known)
-                continue;
-        } else if (known || !variants_ko_marks_name(rest, n)) {
-            continue;
-        }
-        if (!redact_known_word(LEXICON_KO, w, k))
+            }
+        } else if (variants_ko_marks_name(rest, n)) {
+            *vocative = 0;
             return k;
+        }
     }
     return 0;
+}
+
+size_t flag_glued_mark(const char *w, size_t len, int comma_after)
+{
+    int vocative = 0;
+    size_t k = len >= 9 ? mark_at(w, len, &vocative) : 0;
+
+    if (k == 0)
+        return 0;
+    if (redact_ordinary_ko(w, len, 0)) {
+        /* 철수야 reads as the noun 철수 and 야: only a verb's form (괜찮아,
+         * 그래야) is no vocative, before a comma that opens a sentence;
+         * elsewhere a known word is no name. */
+        return vocative && comma_after && !ko_verb_reading(w, len) ? k : 0;
+    }
+    if (vocative && comma_after)
+        return k;
+    return redact_ordinary_ko(w, k, 0) ? 0 : k;
 }
 
 int flag_name_stem(int lang, const char *w, size_t len)

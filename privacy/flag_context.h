@@ -24,7 +24,7 @@ int flag_speech_verb(const char *w, size_t len);
 /* For a Hangul word w[0..len) (bytes): the length in bytes of a name
  * written before a word of address or a vocative glued to it (이영호씨가,
  * 철수야: 9 and 6), when that name part is two or three syllables that
- * hunspell-ko does not know (redact_known_word) and the whole word is no
+ * hunspell-ko does not know (redact_ordinary_ko) and the whole word is no
  * ordinary word either; 0 if none.  A vocative (야 after a vowel, 아 after
  * a consonant) counts only when the word ends there, and also for a name
  * part hunspell-ko knows (철수 "withdrawal") when the word opens a sentence
