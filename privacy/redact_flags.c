@@ -463,6 +463,10 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
                    ? context_name
                    : NULL;
     }
+    /* The next word first: no dictionary is asked without a mark. */
+    if (!flag_speech_verb(s + b->start, bl) &&
+        !(is_cyrillic_cp(a->first) && flag_address_word(s + b->start, bl)))
+        return NULL;
     if (!a->cap || all_caps(a, s) || (!is_cyrillic_cp(a->first) && a->first >= 0x250) ||
         (ordinary(a, s, a->end) &&
          !(is_cyrillic_cp(a->first) && flag_name_stem(LEXICON_MN, s + a->start, a->end - a->start))) ||
