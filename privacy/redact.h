@@ -55,8 +55,9 @@ struct redaction_item {
 struct redaction_flag {
     size_t start, len;          /* bytes in redaction.text */
     const char *kind;           /* "korean-name", "cyrillic-name", "title-name",
-                                   "short-name", "name-or-word", "mixed-script",
-                                   "near-name", "transcription", "glued-name" */
+                                   "context-name", "short-name", "name-or-word",
+                                   "mixed-script", "near-name", "transcription",
+                                   "glued-name" (docs/VARIANTS.md) */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 

@@ -111,6 +111,11 @@ struct redactor {
  * form is read (docs/VARIANTS.md).  0 also when hunspell-ko is missing. */
 int redact_ordinary_ko(const char *w, size_t len, int strict);
 
+/* ordinary_ko.c: 1 if syl[0..len) (one Hangul syllable, 3 bytes) is one of
+ * the Sino-Korean suffixes a compound is read with after a noun (채소류,
+ * 배송비), else 0; for the test that no listed name reads so. */
+int redact_ko_noun_suffix(const char *syl, size_t len);
+
 /* redact_flags.c: 1 if the dictionary of lang (enum lexicon_lang) knows
  * w[0..len) (bytes, norm view) as an ordinary word (a Korean word as
  * redact_ordinary_ko reads it), asked once per word and remembered until

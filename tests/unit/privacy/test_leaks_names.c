@@ -14,6 +14,7 @@
  *   keep       strings that must be in the output (false-positive guards)
  *   output     optional: the exact output
  *   flags      optional: texts that must carry a review flag (output text)
+ *   flag_kind  optional: the kind each flag of flags must have ("context-name")
  *   noflags    optional: true if no review flag may be raised */
 #include <stdarg.h>
 #include <stddef.h>
@@ -37,6 +38,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/glued.jsonl", "tests/data/leaks/numbers2-terms.jsonl",
     "tests/data/leaks/spell.jsonl",
     "tests/data/leaks/scripts.jsonl",
+    "tests/data/leaks/flags13.jsonl",
 };
 #define MAX_KINDS 128
 
@@ -83,7 +85,7 @@ static struct redactor *build(json_t *c)
     return r;
 }
 
-static int flagged(const struct redaction *out, const char *want)
+static int flagged(const struct redaction *out, const char *want, const char *kind)
 {
     const char *at = strstr(out->text, want);
     size_t a, i;
@@ -92,7 +94,8 @@ static int flagged(const struct redaction *out, const char *want)
         return 0;
     a = (size_t)(at - out->text);
     for (i = 0; i < out->nflags; i++)
-        if (out->flags[i].start <= a && out->flags[i].start + out->flags[i].len >= a + strlen(want))
+        if (out->flags[i].start <= a && out->flags[i].start + out->flags[i].len >= a + strlen(want) &&
+            (kind == NULL || strcmp(out->flags[i].kind, kind) == 0))
             return 1;
     return 0;
 }
@@ -126,8 +129,12 @@ static int run_case(json_t *c, const char *path, size_t line)
             ok = 0;
         }
     json_array_foreach(json_object_get(c, "flags"), i, x)
-        if (!flagged(&out, json_string_value(x))) {
-            printf("# %s line %zu: no review flag on \"%s\"\n", path, line, json_string_value(x));
+        if (!flagged(&out, json_string_value(x),
+                     json_string_value(json_object_get(c, "flag_kind")))) {
+            printf("# %s line %zu: no review flag%s%s on \"%s\"\n", path, line,
+                   json_object_get(c, "flag_kind") ? " of kind " : "",
+                   json_object_get(c, "flag_kind") ? json_string_value(json_object_get(c, "flag_kind")) : "",
+                   json_string_value(x));
             ok = 0;
         }
     if (json_is_true(json_object_get(c, "noflags")) && out.nflags > 0) {
