@@ -36,7 +36,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/lookalikes.jsonl", "tests/data/leaks/kinds2.jsonl",
     "tests/data/leaks/glued.jsonl", "tests/data/leaks/numbers2-terms.jsonl",
     "tests/data/leaks/spell.jsonl",
-    "tests/data/leaks/scripts.jsonl",
+    "tests/data/leaks/scripts.jsonl", "tests/data/leaks/forms.jsonl",
 };
 #define MAX_KINDS 128
 
