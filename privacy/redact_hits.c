@@ -1240,6 +1240,8 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
             continue;
         a = initials_before(t, s->start);
         if (a == s->start)
+            a = redact_abbrev_before(r, s->term, t, s->start);
+        if (a == s->start)
             a = patronymic_before(t, s->start);
         s->start = a != s->start ? a : surname_before(t, s->start);
         /* Initials found as a literal (K.J.S, K. J. S, Д.Б) take their

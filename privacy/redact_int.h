@@ -250,6 +250,14 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
  * genitive before ("Батбаярын Алтангэрэл"). */
 void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t);
 
+/* redact_forms.c: where an abbreviated part of the same subject's name
+ * written before norm byte p starts ("Bat.Altangerel", "Батб. Алтангэрэл"
+ * for Батбаярын Алтангэрэл: a capitalised word of 2 to 6 letters, then a
+ * full stop, its letters, Cyrillic read in Latin, starting a spelling of a
+ * part of a name of the subject of term); p if none. */
+size_t redact_abbrev_before(const struct redactor *r, size_t term, const struct normtext *t,
+                            size_t p);
+
 /* redact_hits.c: sorts sp and makes overlapping spans one (their union,
  * with the category and rule of the longest); converts norm offsets to
  * original offsets (bytes of t->orig) first, unless t is NULL (sp holds

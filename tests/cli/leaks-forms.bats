@@ -35,3 +35,10 @@ load leaks-names
         '전화 [OTHER-1], [OTHER-2]'
     exports_clean 1234 5678
 }
+
+@test "leaks-forms: an abbreviated patronymic goes with the given name (F5)" {
+    redacts_to '--name "Батбаярын Алтангэрэл" --locale mn --pseudonym Tulga' \
+        'Bat.Altangerel ирсэн. Батб.Алтангэрэл ирсэн. Б.Алтангэрэл, B. Altangerel, Bat-Altangerel. Mr. Altangerel.' \
+        'Tulga ирсэн. Tulga ирсэн. Tulga, Tulga, Tulga. Mr. Tulga.'
+    exports_clean Bat. Батб. Altangerel Алтангэрэл
+}
