@@ -258,6 +258,13 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
 size_t redact_abbrev_before(const struct redactor *r, size_t term, const struct normtext *t,
                             size_t p);
 
+/* redact_forms.c: the subject's surname, apart from a replaced name of
+ * theirs by a possessive, a comma or up to two words in the same clause
+ * ("Kim's brother Jong-su", "Kim, Jong-su", "Jong-su, Kim"), is replaced
+ * too: a span is appended for it.  Not a surname that starts another full
+ * name ("Kim Il-sung").  0, or -1 when out of memory. */
+int redact_surname_near(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
 /* redact_hits.c: sorts sp and makes overlapping spans one (their union,
  * with the category and rule of the longest); converts norm offsets to
  * original offsets (bytes of t->orig) first, unless t is NULL (sp holds

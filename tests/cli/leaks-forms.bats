@@ -42,3 +42,10 @@ load leaks-names
         'Tulga ирсэн. Tulga ирсэн. Tulga, Tulga, Tulga. Mr. Tulga.'
     exports_clean Bat. Батб. Altangerel Алтангэрэл
 }
+
+@test "leaks-forms: a surname apart from the given name by a possessive or a comma is replaced (item 5)" {
+    redacts_to '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
+        "Kim's brother Jong-su came. Jong-su, Kim came. Kim, Jong-su came. KIM Jong Su came. Park's son left." \
+        "Rim-il's brother Rim-il came. Rim-il came. Rim-il came. Rim-il came. Park's son left."
+    exports_clean Jong-su "Kim's" "Kim,"
+}
