@@ -365,8 +365,15 @@ static int word_with_ending(const struct normtext *t, size_t a, size_t nend, siz
  * often as names: review flags. */
 static int spaced_name(const struct normtext *t, size_t a, size_t b)
 {
-    size_t p, spaces = 0, longest = 0, piece = 0;
+    size_t p, spaces = 0, longest = 0, piece = 0, caps = 0;
     int cp, k, first, capital_later = 0;
+
+    /* A first word of capitals (initials "JS", "J.S.", or "KIM") marks a
+     * name, before Hangul too ("JS 김": brief i12-forms F25). */
+    for (p = a; p < b && t->norm[p] != ' '; p++)
+        caps = caps == SIZE_MAX || (t->norm[p] >= 'a' && t->norm[p] <= 'z' && !upper_at(t, p))
+                   ? SIZE_MAX : caps + (t->norm[p] >= 'a' && t->norm[p] <= 'z');
+    caps = caps == SIZE_MAX ? 0 : caps;
 
     for (p = a; p < b; p += (size_t)k) {
         if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
@@ -383,14 +390,14 @@ static int spaced_name(const struct normtext *t, size_t a, size_t b)
         if (cp != ' ' || p + 1 >= b)
             continue;
         (void)utf8_next(&cp, t->norm + p + 1, b - p - 1);
-        if (is_hangul_cp(cp) && !variants_is_surname(t->norm + a, p - a))
+        if (is_hangul_cp(cp) && caps < 2 && !variants_is_surname(t->norm + a, p - a))
             return 0;
         capital_later |= upper_at(t, p + 1);
     }
     (void)utf8_next(&first, t->norm + a, b - a);
     if (utf8proc_toupper(first) == utf8proc_tolower(first))
         return 1;
-    return upper_at(t, a) && (capital_later || !sentence_start(t, a));
+    return upper_at(t, a) && (capital_later || !sentence_start(t, a) || caps >= 2);
 }
 
 /* A person's Hangul name glued after other Hangul: Korean is often

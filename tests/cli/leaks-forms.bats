@@ -49,3 +49,10 @@ load leaks-names
         "Rim-il's brother Rim-il came. Rim-il came. Rim-il came. Rim-il came. Park's son left."
     exports_clean Jong-su "Kim's" "Kim,"
 }
+
+@test "leaks-forms: initials beside a surname written in Hangul or Cyrillic are replaced (F25)" {
+    redacts_to '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
+        'JS 김 왔다. 김 JS 왔다. J.S. Kim came. Ким JS пришёл.' \
+        'Rim-il 왔다. Rim-il 왔다. Rim-il came. Rim-il пришёл.'
+    exports_clean 'JS 김' '김 JS' J.S. Ким
+}
