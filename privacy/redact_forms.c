@@ -248,3 +248,45 @@ int redact_surname_near(struct spans *sp, const struct redactor *r, const struct
     }
     return 0;
 }
+
+/* ---- Degrees and other dotted abbreviations (brief i12-forms, F39) ----
+ * "B.A.", "M.B.A.", "Ph.D.", "U.S." read as a person's initials made
+ * false replacements.  Written with full stops, these are the usual
+ * English abbreviations of degrees, countries and Latin (from style
+ * guides' lists: Chicago Manual 10.20-10.21, the degrees universities
+ * award), lower case without the stops. */
+static const char *const dotted[] = {
+    "ad", "al", "am", "ba", "bba", "bc", "bce", "bed", "beng", "bs", "bsc", "ce", "cf", "co",
+    "dc", "dds", "dphil", "dprk", "ed", "edd", "eg", "etc", "eu", "ie", "jd", "jr", "llb",
+    "llm", "ma", "mba", "md", "med", "meng", "mfa", "mphil", "ms", "msc", "nb", "no", "pm",
+    "phd", "prc", "ps", "rn", "rok", "sr", "st", "uae", "uk", "un", "us", "usa", "ussr", "vs",
+};
+
+int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
+{
+    char key[8];
+    size_t k = 0, dots = 0, i;
+
+    /* the run of letters and full stops the hit lies in */
+    while (a > 0 && ((t->norm[a - 1] >= 'a' && t->norm[a - 1] <= 'z') || t->norm[a - 1] == '.'))
+        a--;
+    while (b < t->normlen && ((t->norm[b] >= 'a' && t->norm[b] <= 'z') || t->norm[b] == '.'))
+        b++;
+    for (i = a; i < b; i++) {
+        if (t->norm[i] == '.') {
+            dots++;
+            continue;
+        }
+        if (k + 1 >= sizeof key)
+            return 0;
+        key[k++] = t->norm[i];
+    }
+    if (dots == 0 || k == 0 || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))) ||
+        (b < t->normlen && t->norm[b] != ' ' && is_word_cp((unsigned char)t->norm[b])))
+        return 0;
+    key[k] = '\0';
+    for (i = 0; i < sizeof dotted / sizeof dotted[0]; i++)
+        if (strcmp(dotted[i], key) == 0)
+            return 1;
+    return 0;
+}

@@ -793,8 +793,17 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
 static enum redact_hit hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b)
 {
+    size_t wa, wb;
+
     if (f->generated && f->kind != FORM_REPLACE &&
         !name_context(t, a, b, f->kind == FORM_COMMON))
+        return HIT_NONE;
+    /* "B.A.", "U.S.": initials only after a title or before a verb of a
+     * person (brief i12-forms, F39). */
+    if (f->person && redact_dotted_abbrev(t, a, b) &&
+        !(word_before(&wa, &wb, t, a) && word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0)) &&
+        !(word_after(&wa, &wb, t, b + (b < t->normlen && t->norm[b] == '.')) &&
+          word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0)))
         return HIT_NONE;
     return h == HIT_FLAG || hit_is_flag(t, f, a, b) ? HIT_FLAG : HIT_REPLACE;
 }

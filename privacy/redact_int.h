@@ -265,6 +265,11 @@ size_t redact_abbrev_before(const struct redactor *r, size_t term, const struct 
  * name ("Kim Il-sung").  0, or -1 when out of memory. */
 int redact_surname_near(struct spans *sp, const struct redactor *r, const struct normtext *t);
 
+/* redact_forms.c: 1 if the hit at norm bytes [a, b) lies in a dotted
+ * abbreviation of a degree, a country or Latin ("B.A.", "M.B.A.", "Ph.D.",
+ * "U.S."): initials only where the context marks a name (F39). */
+int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b);
+
 /* redact_hits.c: sorts sp and makes overlapping spans one (their union,
  * with the category and rule of the longest); converts norm offsets to
  * original offsets (bytes of t->orig) first, unless t is NULL (sp holds

@@ -56,3 +56,16 @@ load leaks-names
         'Rim-il 왔다. Rim-il 왔다. Rim-il came. Rim-il пришёл.'
     exports_clean 'JS 김' '김 JS' J.S. Ким
 }
+
+@test "leaks-forms: degrees and country abbreviations are not a person's initials (F39)" {
+    redacts_to '--name "Bat Altan" --name "Batyn Altan" --locale mn --pseudonym Tulga' \
+        'He has a B.A. and an M.B.A. from the U.S. and a Ph.D. now. B. Altan came.' \
+        'He has a B.A. and an M.B.A. from the U.S. and a Ph.D. now. Tulga came.'
+}
+
+@test "leaks-forms: Russian spellings and case endings of Mongolian names are replaced (F31)" {
+    redacts_to '--name "Батбаярын Алтангэрэл" --locale mn --pseudonym Tulga' \
+        'Алтангериль пришёл. Алтангерел пришёл. Батбаяра отправили домой.' \
+        'Tulga пришёл. Tulga пришёл. [PERSON-1] отправили домой.'
+    exports_clean Алтангер Батбаяр
+}
