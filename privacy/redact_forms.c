@@ -290,3 +290,33 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
             return 1;
     return 0;
 }
+
+/* ---- A Hangul term glued to a noun (brief i12-forms, item 8) ----
+ * Nouns written glued after a place's name in testimony (청진역앞에서,
+ * 청진제철소, 청진앞바다): where in or near the place, and what in it.
+ * A continuation must start with one; what follows them is free. */
+static const char *const place_nouns[] = {
+    "역", "앞", "뒤", "옆", "근처", "부근", "주변", "일대", "지역", "외곽", "시내", "바다",
+    "바닷가", "항구", "항", "부두", "공장", "제철소", "광산", "탄광", "기업소", "시장",
+    "장마당", "병원", "학교", "대학", "터미널", "거리", "방면", "방향", "시", "군", "구",
+    "읍", "동", "리", "사람", "출신", "집", "감옥", "수용소", "교화소", "보위부", "안전부",
+};
+
+int redact_term_glued_ko(const struct normtext *t, const struct redact_form *f, size_t keylen,
+                         size_t nstart, size_t nend, size_t wend)
+{
+    size_t p;
+    int cp, k;
+
+    if (f->person || f->suffix != SUFFIX_KO || keylen < 6 || wend <= nend ||
+        utf8_next(&cp, t->norm + nstart, t->normlen - nstart) <= 0 || !is_hangul_cp(cp))
+        return 0;
+    for (p = nend; p < wend; p += (size_t)k)
+        if ((k = utf8_next(&cp, t->norm + p, wend - p)) <= 0 || !is_hangul_cp(cp))
+            return 0;
+    for (size_t i = 0; i < sizeof place_nouns / sizeof place_nouns[0]; i++)
+        if (strlen(place_nouns[i]) <= wend - nend &&
+            memcmp(t->norm + nend, place_nouns[i], strlen(place_nouns[i])) == 0)
+            return !redact_ordinary_ko(t->norm + nstart, wend - nstart, 0);
+    return 0;
+}

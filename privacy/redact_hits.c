@@ -492,6 +492,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
         suffix = SUFFIX_KO;
     /* A Latin name in the English plural ("The Krajciks left"). */
     if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
+        !redact_term_glued_ko(t, f, keylen, nstart, nend, wend) &&
         !(whole && all_digits(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))

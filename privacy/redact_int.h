@@ -270,6 +270,15 @@ int redact_surname_near(struct spans *sp, const struct redactor *r, const struct
  * "U.S."): initials only where the context marks a name (F39). */
 int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b);
 
+/* redact_forms.c: 1 if a term (not a person's name) of two Hangul
+ * syllables or more at norm [nstart, nend) goes on in Hangul to wend past
+ * what the particle tables parse, with a noun of place first (역, 앞,
+ * 제철소...: 청진역앞에서, 청진제철소에서; not 나선형 for 라선), and
+ * hunspell-ko does not read the whole word as an ordinary one (청진기를):
+ * the term is replaced, what is glued after it stays. */
+int redact_term_glued_ko(const struct normtext *t, const struct redact_form *f, size_t keylen,
+                         size_t nstart, size_t nend, size_t wend);
+
 /* redact_hits.c: sorts sp and makes overlapping spans one (their union,
  * with the category and rule of the longest); converts norm offsets to
  * original offsets (bytes of t->orig) first, unless t is NULL (sp holds

@@ -69,3 +69,10 @@ load leaks-names
         'Tulga пришёл. Tulga пришёл. [PERSON-1] отправили домой.'
     exports_clean Алтангер Батбаяр
 }
+
+@test "leaks-forms: a place's names without their suffix and a place glued to a noun of place are replaced (item 8)" {
+    redacts_to '--name 김종수 --term place:청진 --locale ko --pseudonym Rim-il' \
+        'Qingjin. 청진역앞에서 만났다. 청진제철소에서 일했다. 청진기를 샀다.' \
+        '[PLACE-1]. [PLACE-1]역앞에서 만났다. [PLACE-1]제철소에서 일했다. 청진기를 샀다.'
+    exports_clean Qingjin 청진역 청진제철소
+}
