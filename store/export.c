@@ -4,6 +4,7 @@
  * exactly those documents; the writer then streams them, each followed by
  * its attachments, into the bundle. */
 #include "store/export.h"
+#include "store/export_int.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -33,34 +34,6 @@
 #include "util/intl.h"
 #include "util/progress.h"
 
-struct recipients {
-    unsigned char keys[BUNDLE_MAX_RECIPIENTS][crypto_box_PUBLICKEYBYTES];
-    size_t n;
-};
-
-/* What the walk over the selected records builds. */
-struct pipeline {
-    struct store *s;
-    const struct export_request *req;
-    struct export_result *res;
-    struct redactor *red;
-    json_t *allowed;                     /* allowed text -> the day it was allowed */
-    char today[DAY_BYTES];               /* the consent day (util/day.h) */
-    char created[16];                    /* YYYY-MM-DD, UTC: the header's */
-    json_t *docs;                        /* the records that leave, as audited and written */
-    json_t *atts;                        /* each one's attachments, with their stored names */
-    json_t *pseudonyms;                  /* those the redactions wrote */
-    json_t *notices;                     /* owed to the recipients (issue 16) */
-    long notice_last;                    /* the last notice row they hold */
-    json_t *cur;                         /* the attachment list being read */
-    size_t nfiles;                       /* attachment-N numbering, per bundle */
-    struct audit_attachment *media;      /* the metadata each attachment holds as */
-    size_t nmedia;                       /* it will leave, for the audit */
-    size_t seen;                         /* records the walk met */
-    int loaded;                          /* red and allowed are read */
-    int failed;                          /* a record could not be checked: */
-    struct err failure;                  /* why (see take_record) */
-};
 
 static const char oom[] = N_("out of memory for the bundle contents");   /* err_set translates */
 
@@ -183,200 +156,6 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
                      "review", flags);
 }
 
-/* ---- Attachments' metadata (export/media.h) ---- */
-
-struct fill {
-    unsigned char *buf;
-    size_t have, cap;
-};
-
-static int fill_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
-{
-    struct fill *f = ctx;
-
-    if (len > f->cap - f->have)
-        return err_set(e, EXIT_INPUT, "an attachment is damaged in the store (longer "
-                       "than its size)");
-    memcpy(f->buf + f->have, buf, len);
-    f->have += len;
-    return 0;
-}
-
-/* A stored attachment of size bytes, read whole (hash checked) into
- * sodium_malloc memory the caller frees with secmem_free. The callers
- * keep size at most MEDIA_MAX_BYTES: the metadata is removed in memory,
- * never in a file. */
-static int load(unsigned char **buf, size_t *len, struct store *s, const char *record,
-                const char *name, uint64_t size, struct err *e)
-{
-    struct fill f = { NULL, 0, (size_t)size };
-
-    *buf = NULL;
-    if ((f.buf = secmem_alloc(size > 0 ? f.cap : 1)) == NULL)
-        return err_set(e, EXIT_INPUT, "out of secure memory");
-    if (store_attachment_read(s, record, name, 1, fill_sink, &f, e) != 0) {
-        secmem_free(f.buf);
-        return -1;
-    }
-    *buf = f.buf;
-    *len = f.have;
-    return 0;
-}
-
-/* The attachment as it leaves without --keep-metadata: 0; -1 with e when
- * it cannot be read from the store (an I/O error, a full disk: the store's
- * own message), -2 with why when its metadata cannot be removed (too
- * large to hold in memory, a type or structure intake refuses). */
-static int load_stripped(unsigned char **buf, size_t *len, struct store *s, const char *record,
-                         const char *name, uint64_t size, struct err *why, struct err *e)
-{
-    *buf = NULL;
-    if (size > MEDIA_MAX_BYTES) {
-        err_set(why, EXIT_INPUT, "larger than %zu MiB, the most intake strips in memory",
-                MEDIA_MAX_BYTES >> 20);
-        return -2;
-    }
-    if (load(buf, len, s, record, name, size, e) != 0)
-        return -1;
-    if (media_strip(*buf, len, NULL, why) != 0) {
-        secmem_free(*buf);
-        *buf = NULL;
-        return -2;
-    }
-    return 0;
-}
-
-static int peek_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
-{
-    (void)e;
-    return media_peek_add(ctx, buf, len) ? 0 : 1;        /* 1: enough is read */
-}
-
-/* What media_find would say of attachment a (at most MEDIA_MAX_BYTES)
- * from as few of its bytes as tell it, streamed from the store: 1, 0 or
- * -1 with why as media_peek_find; -2 with e if it cannot be read. */
-static int peek(struct media_report *rep, struct store *s, const struct attachment_row *a,
-                struct err *why, struct err *e)
-{
-    struct media_peek pk;
-    int r;
-
-    memset(&pk, 0, sizeof pk);
-    r = store_attachment_read(s, a->record, a->name, 0, peek_sink, &pk, e) < 0 ? -2
-        : media_peek_find(rep, &pk, a->size, why);
-    sodium_memzero(&pk, sizeof pk);
-    return r;
-}
-
-static void note(struct audit_attachment *m, const struct media_report *rep)
-{
-    m->examined = 1;
-    m->kinds = rep->kinds;
-    snprintf(m->what, sizeof m->what, "%s", rep->what);
-}
-
-static int refuse(const struct attachment_row *a, const struct err *why, struct err *e)
-{
-    return err_set(e, why->code, "cannot remove the metadata of attachment '%.100s' of "
-                   "record %s: %.200s; nothing was exported (--keep-metadata sends "
-                   "attachments as stored)", a->name, a->record, why->msg);
-}
-
-/* Strips the attachment unless m->kept (then *size and hash become those
- * of what leaves) and notes in m the metadata what leaves still holds.
- * Only a file whose walk needs every byte (a photo, a recording) is held
- * in memory whole; plain text, which has no metadata, and a file of a
- * type intake refuses are told from a stream, and *as_stored set when
- * plain text leaves as stored without --keep-metadata. */
-static int examine(struct pipeline *p, struct audit_attachment *m, const struct attachment_row *a,
-                   unsigned char *hash, uint64_t *size, int *as_stored, struct err *e)
-{
-    struct media_report rep;
-    unsigned char *buf;
-    struct err why;
-    size_t len;
-    int r;
-
-    *as_stored = 0;
-    if (a->size <= MEDIA_MAX_BYTES) {
-        if ((r = peek(&rep, p->s, a, &why, e)) == -2)
-            return -1;
-        if (r == -1 && !m->kept)
-            return refuse(a, &why, e);
-        if (r == -1)
-            snprintf(m->what, sizeof m->what, "%.399s", why.msg);
-        else if (r == 0)
-            note(m, &rep);
-        *as_stored = r == 0 && !m->kept;
-        if (r != 1)
-            return 0;
-    }
-    if (!m->kept) {
-        if ((r = load_stripped(&buf, &len, p->s, a->record, a->name, a->size, &why, e)) != 0)
-            return r == -2 ? refuse(a, &why, e) : -1;
-        crypto_generichash(hash, ATTACHMENT_HASHBYTES, buf, len, NULL, 0);
-        *size = len;
-    } else if (a->size > MEDIA_MAX_BYTES) {
-        snprintf(m->what, sizeof m->what, "larger than %zu MiB", MEDIA_MAX_BYTES >> 20);
-        return 0;
-    } else if (load(&buf, &len, p->s, a->record, a->name, a->size, e) != 0) {
-        return -1;
-    }
-    if (media_find(&rep, buf, len, &why) == 0)
-        note(m, &rep);
-    else
-        snprintf(m->what, sizeof m->what, "%.399s", why.msg);
-    secmem_free(buf);
-    return 0;
-}
-
-static struct audit_attachment *media_add(struct pipeline *p, const char *record,
-                                          const char *file, struct err *e)
-{
-    struct audit_attachment *m = realloc(p->media, (p->nmedia + 1) * sizeof *m);
-
-    if (m == NULL) {
-        err_set(e, EXIT_INPUT, oom);
-        return NULL;
-    }
-    p->media = m;
-    m += p->nmedia++;
-    memset(m, 0, sizeof *m);
-    snprintf(m->record, sizeof m->record, "%s", record);
-    snprintf(m->file, sizeof m->file, "%s", file);
-    m->kept = p->req->keep_metadata;
-    return m;
-}
-
-/* The record's attachments, named attachment-N.ext: a file name can
- * identify a person. The stored name and size are kept to read the bytes;
- * size and hash are those of what leaves. */
-static int list_attachment(void *ctx, const struct attachment_row *a, struct err *e)
-{
-    struct pipeline *p = ctx;
-    char file[48], hex[2 * ATTACHMENT_HASHBYTES + 1], stored[2 * ATTACHMENT_HASHBYTES + 1];
-    unsigned char hash[ATTACHMENT_HASHBYTES];
-    struct audit_attachment *m;
-    uint64_t size = a->size;
-    int gps, as_stored;
-
-    snprintf(file, sizeof file, "attachment-%zu.%s", ++p->nfiles, mediatype_extension(a->type));
-    memcpy(hash, a->hash, sizeof hash);
-    if ((m = media_add(p, a->record, file, e)) == NULL ||
-        examine(p, m, a, hash, &size, &as_stored, e) != 0)
-        return -1;
-    gps = (m->kinds & (1u << MEDIA_LOCATION)) != 0 || (m->kept && a->gps);
-    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    sodium_bin2hex(stored, sizeof stored, a->hash, sizeof hash);
-    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I, s:b, s:s}",
-                              "file", file, "type", a->type, "size", (json_int_t)size,
-                              "blake2b", hex, "gps", gps, "metadata", m->kept ? "kept" : "removed",
-                              "name", a->name, "stored", (json_int_t)a->size,
-                              "as_stored", as_stored, "stored_blake2b", stored)) != 0)
-        return err_set(e, EXIT_INPUT, oom);
-    return 0;
-}
-
 /* Keeps the document of a record that may leave, and its attachments. */
 /* The digest of a record's text as it leaves in doc: what a recipient
  * compares to tell a correction from a copy (title, date, place,
@@ -451,7 +230,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
     if (raise_if_changed(p, doc, e) != 0)
         goto out;
     p->cur = atts;
-    if (c->attachments && store_attachment_each(p->s, row->id, list_attachment, p, e) != 0)
+    if (c->attachments && store_attachment_each(p->s, row->id, export_list_attachment, p, e) != 0)
         goto out;
     /* The stored name and size stay home; recipients see attachment-N.ext. */
     if ((pub = json_deep_copy(atts)) == NULL) {
@@ -841,13 +620,6 @@ out:
     return rc;
 }
 
-/* ---- The bundle ---- */
-
-static int blob_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
-{
-    return payload_item_write(ctx, buf, len, e);
-}
-
 static int locate(struct export_result *r, const char *record, const char *file,
                   struct err *e)
 {
@@ -859,92 +631,6 @@ static int locate(struct export_result *r, const char *record, const char *file,
     l += r->nlocated++;
     snprintf(l->record, sizeof l->record, "%s", record);
     snprintf(l->file, sizeof l->file, "%s", file);
-    return 0;
-}
-
-/* An attachment's blob read from the store as it goes out, hashed to be
- * checked against what the audit saw. */
-struct checked {
-    struct payload_writer *pw;
-    crypto_generichash_state h;
-};
-
-static int checked_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
-{
-    struct checked *c = ctx;
-
-    crypto_generichash_update(&c->h, buf, len);
-    return payload_item_write(c->pw, buf, len, e);
-}
-
-/* The blob of an attachment stripped of its metadata: stripped again (the
- * result is a function of the stored bytes) and checked against the hash
- * the audit saw and the signature will cover; plain text (as_stored)
- * streamed, and checked the same way once written (a mismatch fails the
- * export, and the bundle is not kept). */
-static int write_stripped(struct pipeline *p, struct payload_writer *pw, const char *record,
-                          const json_t *a, struct err *e)
-{
-    unsigned char *buf = NULL, want[ATTACHMENT_HASHBYTES], got[ATTACHMENT_HASHBYTES];
-    const char *name = json_string_value(json_object_get(a, "name"));
-    uint64_t size = (uint64_t)json_integer_value(json_object_get(a, "size"));
-    struct checked c = { .pw = pw };
-    size_t len;
-    int rc;
-
-    if (sodium_hex2bin(want, sizeof want, json_string_value(json_object_get(a, "blake2b")),
-                       2 * sizeof want, NULL, NULL, NULL) != 0)
-        return err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store", name);
-    if (json_is_true(json_object_get(a, "as_stored"))) {
-        crypto_generichash_init(&c.h, NULL, 0, sizeof got);
-        if (payload_item_begin(pw, PAYLOAD_BLOB, size, e) != 0 ||
-            store_attachment_read(p->s, record, name, 0, checked_sink, &c, e) != 0)
-            return -1;
-        crypto_generichash_final(&c.h, got, sizeof got);
-        sodium_memzero(&c, sizeof c);
-    } else {
-        if (load_stripped(&buf, &len, p->s, record, name,
-                          (uint64_t)json_integer_value(json_object_get(a, "stored")), e, e) != 0)
-            return -1;
-        crypto_generichash(got, sizeof got, buf, len, NULL, 0);
-    }
-    if (sodium_memcmp(got, want, sizeof got) != 0)
-        rc = err_set(e, EXIT_INPUT, "attachment '%s' changed during the export; nothing was "
-                     "exported", name);
-    else
-        rc = buf == NULL || (payload_item_begin(pw, PAYLOAD_BLOB, len, e) == 0 &&
-                             payload_item_write(pw, buf, len, e) == 0) ? 0 : -1;
-    secmem_free(buf);
-    return rc;
-}
-
-static int write_attachments(struct pipeline *p, struct payload_writer *pw,
-                             const char *record, json_t *atts, struct err *e)
-{
-    size_t i;
-    json_t *a;
-
-    json_array_foreach(atts, i, a) {
-        json_t *head = json_pack("{s:s, s:O, s:O, s:O, s:O, s:O}", "record", record,
-                                 "file", json_object_get(a, "file"), "type",
-                                 json_object_get(a, "type"), "size", json_object_get(a, "size"),
-                                 "blake2b", json_object_get(a, "blake2b"),
-                                 "metadata", json_object_get(a, "metadata"));
-        const char *name = json_string_value(json_object_get(a, "name"));
-        int kept = strcmp(json_string_value(json_object_get(a, "metadata")), "kept") == 0;
-        int rc = head == NULL ? err_set(e, EXIT_INPUT, oom)
-                              : content_put_json(pw, PAYLOAD_ATTACHMENT, head, e);
-
-        json_decref(head);
-        if (rc == 0 && !kept)
-            rc = write_stripped(p, pw, record, a, e);
-        else if (rc == 0)
-            rc = payload_item_begin(pw, PAYLOAD_BLOB,
-                                    (uint64_t)json_integer_value(json_object_get(a, "size")), e) != 0 ||
-                 store_attachment_read(p->s, record, name, 0, blob_sink, pw, e) != 0 ? -1 : 0;
-        if (rc != 0)
-            return -1;
-    }
     return 0;
 }
 
@@ -968,7 +654,7 @@ static int write_records(struct pipeline *p, struct bundle_writer *w, const json
                 locate(p->res, id, json_string_value(json_object_get(a, "file")), e) != 0)
                 return -1;
         if (content_put_json(&pw, PAYLOAD_JSON, doc, e) != 0 ||
-            write_attachments(p, &pw, id, atts, e) != 0)
+            export_write_attachments(p, &pw, id, atts, e) != 0)
             return -1;
     }
     return payload_writer_finish(&pw, e);

@@ -1,0 +1,67 @@
+/* What store/export.c and store/export_media.c share: the export
+ * pipeline's state (one export, one pipeline) and the attachment steps
+ * the walk and the writer call. Internal to store/: nothing outside it
+ * includes this file. */
+#ifndef INTAKE_STORE_EXPORT_INT_H
+#define INTAKE_STORE_EXPORT_INT_H
+
+#include <jansson.h>
+#include <sodium.h>
+
+#include "export/audit.h"
+#include "export/bundle.h"
+#include "export/payload.h"
+#include "privacy/redact.h"
+#include "store/attach.h"
+#include "util/day.h"
+#include "util/err.h"
+
+struct export_request;
+struct export_result;
+
+struct recipients {
+    unsigned char keys[BUNDLE_MAX_RECIPIENTS][crypto_box_PUBLICKEYBYTES];
+    size_t n;
+};
+
+/* What the walk over the selected records builds. */
+struct pipeline {
+    struct store *s;
+    const struct export_request *req;
+    struct export_result *res;
+    struct redactor *red;
+    json_t *allowed;                     /* allowed text -> the day it was allowed */
+    char today[DAY_BYTES];               /* the consent day (util/day.h) */
+    char created[16];                    /* YYYY-MM-DD, UTC: the header's */
+    json_t *docs;                        /* the records that leave, as audited and written */
+    json_t *atts;                        /* each one's attachments, with their stored names */
+    json_t *pseudonyms;                  /* those the redactions wrote */
+    json_t *notices;                     /* owed to the recipients (issue 16) */
+    long notice_last;                    /* the last notice row they hold */
+    json_t *cur;                         /* the attachment list being read */
+    size_t nfiles;                       /* attachment-N numbering, per bundle */
+    struct audit_attachment *media;      /* the metadata each attachment holds as */
+    size_t nmedia;                       /* it will leave, for the audit */
+    size_t seen;                         /* records the walk met */
+    int loaded;                          /* red and allowed are read */
+    int failed;                          /* a record could not be checked: */
+    struct err failure;                  /* why (see take_record) */
+};
+
+/* A store_attachment_each callback (ctx: the pipeline): appends to
+ * p->cur the attachment as it will leave, named attachment-N.ext (a file
+ * name can identify a person), with its size and BLAKE2b hash after its
+ * metadata is removed (unless --keep-metadata), and notes for the audit
+ * what metadata it still holds. 0, or -1 with e: the attachment cannot be
+ * read (the store's message), its metadata cannot be removed (exit 2 with
+ * why; nothing is exported), or out of memory. */
+int export_list_attachment(void *ctx, const struct attachment_row *a, struct err *e);
+
+/* Writes the attachments atts (as export_list_attachment listed them) of
+ * record into the payload: each one's item, then its blob, stripped again
+ * and checked against the hash the audit saw (a mismatch fails the export:
+ * "changed during the export"). 0, or -1 with e. */
+int export_write_attachments(struct pipeline *p, struct payload_writer *pw, const char *record,
+                             json_t *atts, struct err *e);
+
+#endif
