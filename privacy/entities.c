@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
-#include "privacy/normalise.h"
 
 /* Longest HTML 4 entity name ("thetasym") with room to spare. */
 #define NAME_MAX_BYTES 10
@@ -85,12 +84,26 @@ static int name_ascii(unsigned char c)
     return is_alnum(c) || c == ' ' || c == '-' || c == '\'' || c == '.' || c == '_';
 }
 
+/* 1 if s[0..n) (n from its lead byte) is one valid UTF-8 character: no
+ * overlong form, surrogate or code point past U+10FFFF. */
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if (n == 3)
+        return !(s[0] == 0xE0 && s[1] < 0xA0) && !(s[0] == 0xED && s[1] >= 0xA0);
+    if (n == 4)
+        return s[0] <= 0xF4 && !(s[0] == 0xF0 && s[1] < 0x90) && !(s[0] == 0xF4 && s[1] >= 0x90);
+    return 1;
+}
+
 /* A percent-encoded character at s[0..len) (s[0] == '%'): its UTF-8 bytes
  * in o (at most 4), their count in *n, and the encoded length, or 0. */
 static size_t percent_ref(char *o, size_t *n, const char *s, size_t len)
 {
     size_t want = 0, k;
-    int hi, lo, cp;
+    int hi, lo;
 
     for (k = 0; k < 4 && 3 * k + 2 < len && s[3 * k] == '%'; k++) {
         if ((hi = hexval((unsigned char)s[3 * k + 1])) < 0 ||
@@ -107,7 +120,7 @@ static size_t percent_ref(char *o, size_t *n, const char *s, size_t len)
                 return 0;
         }
         if (k + 1 == want) {
-            if (utf8_next(&cp, o, want) != (int)want)
+            if (!valid_utf8((const unsigned char *)o, want))
                 return 0;
             *n = want;
             return 3 * want;
