@@ -116,8 +116,8 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
 static const char *const place_nouns[] = {
     "역", "앞", "뒤", "옆", "근처", "부근", "주변", "일대", "지역", "외곽", "시내", "바다",
     "바닷가", "항구", "항", "부두", "공장", "제철소", "광산", "탄광", "기업소", "시장",
-    "장마당", "병원", "학교", "대학", "터미널", "거리", "방면", "방향", "시", "군", "구",
-    "읍", "동", "리", "사람", "출신", "집", "감옥", "수용소", "교화소", "보위부", "안전부",
+    "장마당", "병원", "학교", "대학", "터미널", "거리", "방면", "방향",
+    "사람", "출신", "집", "감옥", "수용소", "교화소", "보위부", "안전부",
 };
 
 int redact_term_glued_ko(const struct normtext *t, const struct redact_form *f, size_t keylen,
