@@ -93,6 +93,15 @@ int redactor_add_name(struct redactor *r, long subject_id, const char *name, siz
 int redactor_add_term(struct redactor *r, enum term_category cat, long subject_id,
                       const char *text, size_t len, struct err *e);
 
+/* Protects the parts of a subject's contact details, text[0..len) (subject
+ * add --contact: e-mail, its local part, handles, phones in their national
+ * and international writings, words of letters and digits), as terms of
+ * category other of subject_id; locale ("ko", "mn" or NULL) gives a
+ * national phone number its calling code.  privacy/contact_terms.c.
+ * Errors as redactor_add_term. */
+int redactor_add_contact(struct redactor *r, long subject_id, const char *locale,
+                         const char *text, size_t len, struct err *e);
+
 /* Records text[0..len), which the interviewer allowed: a review flag on it
  * is reported with allowed set.  Its key is copied.  Errors: bad text. */
 int redactor_allow(struct redactor *r, const char *text, size_t len, struct err *e);

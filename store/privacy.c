@@ -71,13 +71,18 @@ static int load_subjects(struct redactor *r, struct store *s, struct err *e)
     long last = 0;
     int rc;
 
-    if (db_prepare(&st, s, "SELECT s.id, s.pseudonym, n.name FROM subject s"
+    if (db_prepare(&st, s, "SELECT s.id, s.pseudonym, n.name, s.contact, s.locale FROM subject s"
                    " LEFT JOIN subject_name n ON n.subject_id = s.id ORDER BY s.id, n.id", e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the subjects", e)) > 0) {
         long id = sqlite3_column_int64(st, 0);
         const char *name = (const char *)sqlite3_column_text(st, 2);
+        const char *contact = (const char *)sqlite3_column_text(st, 3);
         rc = id != last ? redactor_add_subject(r, id, (const char *)sqlite3_column_text(st, 1), e) : 0;
+        /* The subject's contact details are protected too (issue 12). */
+        if (rc == 0 && id != last && contact != NULL)
+            rc = redactor_add_contact(r, id, (const char *)sqlite3_column_text(st, 4), contact,
+                                      (size_t)sqlite3_column_bytes(st, 3), e);
         last = id;
         if (rc == 0 && name != NULL)
             rc = redactor_add_name(r, id, name, (size_t)sqlite3_column_bytes(st, 2), e);

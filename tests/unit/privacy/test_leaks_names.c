@@ -9,6 +9,7 @@
  *   names      the subject's names as registered (subject add --name)
  *   pseudonym  optional, default "Tulga"
  *   terms      optional [{category, text}] (subject add --term)
+ *   contact    optional: subject add --contact, with optional locale
  *   text       the testimony
  *   gone       strings that must not be in the output
  *   keep       strings that must be in the output (false-positive guards)
@@ -37,7 +38,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/lookalikes.jsonl", "tests/data/leaks/kinds2.jsonl",
     "tests/data/leaks/glued.jsonl", "tests/data/leaks/numbers2-terms.jsonl",
     "tests/data/leaks/spell.jsonl",
-    "tests/data/leaks/scripts.jsonl",
+    "tests/data/leaks/scripts.jsonl", "tests/data/leaks/forms.jsonl",
     "tests/data/leaks/flags13.jsonl",
 };
 #define MAX_KINDS 128
@@ -81,6 +82,10 @@ static struct redactor *build(json_t *c)
         if (redactor_add_term(r, cat, 0, json_string_value(text), json_string_length(text), &e) != 0)
             fail_msg("term %s: %s", json_string_value(text), e.msg);
     }
+    if ((t = json_object_get(c, "contact")) != NULL &&
+        redactor_add_contact(r, 1, json_string_value(json_object_get(c, "locale")),
+                             json_string_value(t), json_string_length(t), &e) != 0)
+        fail_msg("contact %s: %s", json_string_value(t), e.msg);
     assert_int_equal(redactor_compile(r, &e), 0);
     return r;
 }
