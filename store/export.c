@@ -22,6 +22,7 @@
 #include "export/content.h"
 #include "export/manifest.h"
 #include "export/media.h"
+#include "export/mediatext.h"
 #include "export/mediatype.h"
 #include "export/payload.h"
 #include "privacy/digestset.h"
@@ -230,6 +231,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
     if (raise_if_changed(p, doc, e) != 0)
         goto out;
     p->cur = atts;
+    p->rr = rr;
     if (c->attachments && store_attachment_each(p->s, row->id, export_list_attachment, p, e) != 0)
         goto out;
     /* The stored name and size stay home; recipients see attachment-N.ext. */
@@ -242,6 +244,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
         json_object_del(a, "stored");
         json_object_del(a, "as_stored");
         json_object_del(a, "stored_blake2b");
+        json_object_del(a, "text");
     }
     if (json_object_set_new(doc, "attachments", pub) != 0 ||
         json_array_append(p->docs, doc) != 0 || json_array_append(p->atts, atts) != 0) {
@@ -250,6 +253,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
     }
     rc = manifest_collect_pseudonyms(p->pseudonyms, doc, e);
 out:
+    p->rr = NULL;
     json_decref(doc);
     json_decref(atts);
     return rc;
@@ -309,6 +313,33 @@ static void why_blocked(char *why, size_t whylen, const struct consent *c, const
     }
 }
 
+/* Appends to why (one line) each text attachment of rr that may not
+ * leave: markup unless keep (--keep-metadata sends it as stored), text
+ * that is not UTF-8 always (it cannot be redacted). */
+static void texts_block(char *why, size_t whylen, const struct redacted_record *rr, int keep,
+                        int translated)
+{
+    for (size_t i = 0; i < rr->ntexts; i++) {
+        const struct redacted_text *t = &rr->texts[i];
+        size_t n = strlen(why);
+
+        if (t->kind == TEXT_REDACTED || (t->kind == TEXT_MARKUP && keep) || n + 2 >= whylen)
+            continue;
+        if (n > 0) {
+            snprintf(why + n, whylen - n, "; ");
+            n += 2;
+        }
+        if (t->kind == TEXT_MARKUP)
+            snprintf(why + n, whylen - n, intl_maybe("cannot remove the metadata of attachment "
+                     "'%.60s': %s (--keep-metadata sends it as stored)", translated), t->name,
+                     intl_maybe(mediatext_refusal(MEDIATEXT_MARKUP), translated));
+        else
+            snprintf(why + n, whylen - n, intl_maybe("cannot redact attachment '%.60s': %s",
+                     translated), t->name,
+                     intl_maybe(mediatext_refusal(MEDIATEXT_NOT_UTF8), translated));
+    }
+}
+
 /* Why (English and translated) a recipient refuses the record: it went
  * to that contact before its subject's consent was withdrawn, so the
  * contact deleted it and its tombstone refuses it even after a
@@ -338,7 +369,7 @@ static int check_record(struct pipeline *p, const struct record_row *row, struct
 {
     struct redacted_record rr;
     struct consent c;
-    char why[256], why_text[512], refused[256], refused_text[512];
+    char why[512], why_text[1024], refused[256], refused_text[512];
     int rc, there = 0;
 
     if (load_privacy(p, e) != 0 || store_consent_get(&c, p->s, row->pseudonym, e) != 0)
@@ -358,9 +389,19 @@ static int check_record(struct pipeline *p, const struct record_row *row, struct
         return block(p, row, why, why_text, e);
     if (store_record_redact(&rr, p->red, row, e) != 0)
         return -1;
+    /* Text attachments leave redacted like the body (issue 13): their
+     * review flags count with the body's. */
+    if (c.attachments && store_record_redact_texts(&rr, p->s, p->red, row->id, e) != 0) {
+        store_record_redacted_free(&rr);
+        return -1;
+    }
     if (!there) {
         why_blocked(why, sizeof why, &c, p->today, rr.unresolved, 0);
         why_blocked(why_text, sizeof why_text, &c, p->today, rr.unresolved, 1);
+    }
+    if (c.attachments) {
+        texts_block(why, sizeof why, &rr, p->req->keep_metadata, 0);
+        texts_block(why_text, sizeof why_text, &rr, p->req->keep_metadata, 1);
     }
     if (p->req->show != NULL &&
         p->req->show(p->req->show_ctx, row, &rr, why, why_text, e) != 0)
