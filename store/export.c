@@ -636,14 +636,51 @@ static json_t *make_header(struct pipeline *p, struct err *e)
     return doc;
 }
 
+/* The text attachments about to leave (the redacted text each one's
+ * list entry carries), into *out (malloc; the strings are p's). */
+static int leaving_texts(struct audit_text **out, size_t *n, const struct pipeline *p,
+                         struct err *e)
+{
+    size_t i, j;
+    json_t *list, *a;
+
+    *out = NULL;
+    *n = 0;
+    json_array_foreach(p->atts, i, list) {
+        const char *id = json_string_value(json_object_get(json_array_get(p->docs, i), "id"));
+
+        json_array_foreach(list, j, a) {
+            struct audit_text *t;
+
+            if (!json_is_string(json_object_get(a, "text")))
+                continue;
+            if ((t = realloc(*out, (*n + 1) * sizeof *t)) == NULL) {
+                free(*out);
+                *out = NULL;
+                return err_set(e, EXIT_INPUT, oom);
+            }
+            *out = t;
+            t[*n].record = id;
+            t[*n].file = json_string_value(json_object_get(a, "file"));
+            t[*n].text = json_string_value(json_object_get(a, "text"));
+            (*n)++;
+        }
+    }
+    return 0;
+}
+
 /* The audit a recipient would run, on what is about to leave: a FAIL
  * stops the export (EXIT_AUTH), its report in res->report. */
 static int audit(struct pipeline *p, json_t *header, struct err *e)
 {
     struct audit_report rep = { 0 };
+    struct audit_text *texts = NULL;
+    size_t ntexts = 0;
     int rc = -1;
 
-    if (manifest_audit(&rep, header, p->docs, p->today, AUDIT_K_DEFAULT, e) != 0 ||
+    if (leaving_texts(&texts, &ntexts, p, e) != 0 ||
+        manifest_audit_texts(&rep, header, p->docs, texts, ntexts, p->today, AUDIT_K_DEFAULT,
+                             e) != 0 ||
         audit_attachments(&rep, p->media, p->nmedia, e) != 0)
         goto out;
     p->res->verdict = audit_verdict(&rep);
@@ -657,6 +694,7 @@ static int audit(struct pipeline *p, json_t *header, struct err *e)
     }
     rc = 0;
 out:
+    free(texts);
     audit_report_free(&rep);
     return rc;
 }

@@ -114,3 +114,22 @@ attach() {
     run st field redact "$ID"
     expect_status 0
 }
+
+@test "attach-text: at HQ, audit checks a text attachment's words like a body: an unredacted one FAILs" {
+    TOOLS=$(tools_dir)
+    [ -x "$TOOLS/forge" ] || skip "no forge tool (make builds it)"
+    printf 'Nothing to hide here.\n' >"$W/notes.txt"
+    attach notes.txt
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    run st hq audit "$W/b"
+    expect_status 0
+    [[ "$output" == *"residual-terms     PASS"* ]]
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+        "$TOOLS/forge" "$T/field" "$T/hq" "$W/b" rawtext "$W/raw" 3<<<"$PASS"
+    run st hq audit "$W/raw"
+    expect_status 1
+    [[ "$output" == *"residual-terms     FAIL"* ]]
+    [[ "$output" == *"FAIL record $ID, attachment-1.txt: "* ]]
+    [[ "$output" == *"residual-detectors FAIL"* ]]
+    [[ "$output" == *"phone \"010-5555-0199\""* ]]
+}
