@@ -425,6 +425,13 @@ static void report_all(const struct redacted_record *rr, json_t *items, json_t *
     }
 }
 
+/* Why attachment t does not leave redacted (English), or NULL if it does. */
+static const char *refusal(const struct redacted_text *t)
+{
+    return t->kind == TEXT_REDACTED ? NULL : t->kind == TEXT_UNSTRIPPABLE ? t->why
+           : mediatext_refusal(t->kind == TEXT_MARKUP ? MEDIATEXT_MARKUP : MEDIATEXT_NOT_UTF8);
+}
+
 /* The text attachments as they would leave (issue 13): redacted, or why
  * not. JSON: an array of {name, text or null, refused or null}. */
 static json_t *texts_json(const struct redacted_record *rr)
@@ -435,8 +442,7 @@ static json_t *texts_json(const struct redacted_record *rr)
         const struct redacted_text *t = &rr->texts[i];
         json_array_append_new(a, json_pack("{s:s, s:s?, s:s?}", "name", t->name,
                               "text", t->red != NULL ? t->red->text : NULL, "refused",
-                              t->red != NULL ? NULL : mediatext_refusal(t->kind == TEXT_MARKUP
-                              ? MEDIATEXT_MARKUP : MEDIATEXT_NOT_UTF8)));
+                              refusal(t)));
     }
     return a;
 }
@@ -449,8 +455,7 @@ static void print_texts(const struct redacted_record *rr)
 
         printf(_("\n--- attachment%zu (%s) ---\n"), i + 1, cli_shown(t->name));
         if (t->red == NULL)
-            printf("%s\n", _(mediatext_refusal(t->kind == TEXT_MARKUP ? MEDIATEXT_MARKUP
-                                                                      : MEDIATEXT_NOT_UTF8)));
+            printf("%s\n", t->kind == TEXT_UNSTRIPPABLE ? t->why : _(refusal(t)));
         else
             printf("%s%s", x, x[0] && x[strlen(x) - 1] == '\n' ? "" : "\n");
     }

@@ -3,6 +3,7 @@
  * body; their review flags block the record as the body's do. Split from
  * store/privacy.c; reads attachments only through store_attachment_read
  * (their storage is store/attach.c's). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,24 +45,25 @@ static int peek_sink(void *ctx, const unsigned char *buf, size_t len, struct err
 }
 
 /* 1 if attachment a is text by its first bytes (media_peek_find says
- * 0), 2 if it starts with a UTF-16 byte order mark, 0 if it is neither,
- * -1 with e if it cannot be read. */
-static int is_text(struct store *s, const struct attachment_row *a, struct err *e)
+ * 0), 2 if it starts with a UTF-16 byte order mark, 3 if it is of a type
+ * intake cannot strip (why), 0 if it is none of these, -1 with e if it
+ * cannot be read. */
+static int is_text(struct store *s, const struct attachment_row *a, struct err *why,
+                   struct err *e)
 {
     struct media_peek pk;
     struct media_report rep;
-    struct err why;
     int r;
 
     memset(&pk, 0, sizeof pk);
     if (store_attachment_read(s, a->record, a->name, 0, peek_sink, &pk, e) < 0)
         return -1;
-    r = media_peek_find(&rep, &pk, a->size, &why);
+    r = media_peek_find(&rep, &pk, a->size, why);
     if (r != 0 && pk.nhead >= 2 && ((pk.head[0] == 0xff && pk.head[1] == 0xfe) ||
                                     (pk.head[0] == 0xfe && pk.head[1] == 0xff)))
         r = 2;
     else
-        r = r == 0;
+        r = r == 0 ? 1 : r < 0 ? 3 : 0;
     sodium_memzero(&pk, sizeof pk);
     return r;
 }
@@ -101,12 +103,23 @@ static int take_text(void *ctx, const struct attachment_row *a, struct err *e)
     enum mediatext_kind k;
     int r, rc = -1;
 
-    if (a->size > MEDIA_MAX_BYTES)          /* export refuses it: too large to strip */
-        return 0;
-    if ((r = is_text(x->s, a, e)) <= 0)
+    struct err why;
+
+    if (a->size > MEDIA_MAX_BYTES) {
+        err_set(&why, EXIT_INPUT, "larger than %zu MiB, the most intake strips in memory",
+                MEDIA_MAX_BYTES >> 20);
+        r = 3;
+    } else if ((r = is_text(x->s, a, &why, e)) <= 0) {
         return r;
+    }
     if (r == 2)
         return add(x->out, a->name, TEXT_NOT_UTF8, e) != NULL ? 0 : -1;
+    if (r == 3) {
+        if ((t = add(x->out, a->name, TEXT_UNSTRIPPABLE, e)) == NULL)
+            return -1;
+        snprintf(t->why, sizeof t->why, "%.199s", why.msg);
+        return 0;
+    }
     if ((f.buf = secmem_alloc(f.cap + 1)) == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory");
     if (store_attachment_read(x->s, a->record, a->name, 1, fill_sink, &f, e) != 0)

@@ -187,7 +187,7 @@ static int on_blob_data(void *ctx, const unsigned char *buf, size_t len, struct 
     c->have += len;
     if (c->state != BLOB_DONE && c->buf != NULL)
         memcpy(c->buf + seen, buf, len);
-    else if (c->state == BLOB_PEEK && !media_peek_add(&c->pk, buf, len))
+    if (c->state == BLOB_PEEK && !media_peek_add(&c->pk, buf, len))
         return peeked(c, seen, buf, len, e);
     return 0;
 }

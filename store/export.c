@@ -313,9 +313,10 @@ static void why_blocked(char *why, size_t whylen, const struct consent *c, const
     }
 }
 
-/* Appends to why (one line) each text attachment of rr that may not
- * leave: markup unless keep (--keep-metadata sends it as stored), text
- * that is not UTF-8 always (it cannot be redacted). */
+/* Appends to why (one line) each attachment of rr that may not leave:
+ * markup and a type intake cannot strip unless keep (--keep-metadata
+ * sends them as stored), text that is not UTF-8 always (it cannot be
+ * redacted). t->why is the media message as err_set wrote it. */
 static void texts_block(char *why, size_t whylen, const struct redacted_record *rr, int keep,
                         int translated)
 {
@@ -329,10 +330,13 @@ static void texts_block(char *why, size_t whylen, const struct redacted_record *
             snprintf(why + n, whylen - n, "; ");
             n += 2;
         }
-        if (t->kind == TEXT_MARKUP)
+        if (t->kind == TEXT_UNSTRIPPABLE && keep)
+            continue;
+        if (t->kind == TEXT_MARKUP || t->kind == TEXT_UNSTRIPPABLE)
             snprintf(why + n, whylen - n, intl_maybe("cannot remove the metadata of attachment "
                      "'%.60s': %s (--keep-metadata sends it as stored)", translated), t->name,
-                     intl_maybe(mediatext_refusal(MEDIATEXT_MARKUP), translated));
+                     t->kind == TEXT_UNSTRIPPABLE ? t->why
+                     : intl_maybe(mediatext_refusal(MEDIATEXT_MARKUP), translated));
         else
             snprintf(why + n, whylen - n, intl_maybe("cannot redact attachment '%.60s': %s",
                      translated), t->name,

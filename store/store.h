@@ -407,11 +407,14 @@ struct redacted_record {
 enum text_kind {
     TEXT_REDACTED,      /* valid UTF-8 text: red holds it redacted */
     TEXT_MARKUP,        /* SVG, XML, HTML: intake cannot redact it (refused) */
-    TEXT_NOT_UTF8       /* UTF-16, Latin-1, ...: refused, never guessed */
+    TEXT_NOT_UTF8,      /* UTF-16, Latin-1, ...: refused, never guessed */
+    TEXT_UNSTRIPPABLE   /* not text: a type whose metadata intake cannot remove,
+                         * told from its first bytes or its size (why) */
 };
 struct redacted_text {
     char *name;                                /* the stored name (malloc) */
     enum text_kind kind;
+    char why[200];                             /* TEXT_UNSTRIPPABLE: the reason */
     struct redaction *red;                     /* TEXT_REDACTED only, else NULL */
 };
 
@@ -429,7 +432,10 @@ void store_record_redacted_free(struct redacted_record *out);
  * markup redacted with r and out's numbering (so "[PERSON-1]" means the
  * same person as in the body), its unresolved review flags added to
  * out->unresolved; markup (the first character other than a BOM or
- * white space is '<') and text that is not UTF-8 noted, not redacted.
+ * white space is '<') and text that is not UTF-8 noted, not redacted;
+ * so is an attachment of a type whose metadata intake cannot remove, as
+ * far as its first bytes and size tell (PDF, GIF, ZIP, HEIC, unknown
+ * bytes, over MEDIA_MAX_BYTES: TEXT_UNSTRIPPABLE, issue 13 NEW-6).
  * out was filled by store_record_redact. 0, or -1 with e (the store's
  * error reading an attachment; EXIT_AUTH if a protected term survives
  * the redaction, as for the body; out of memory). */

@@ -133,3 +133,35 @@ attach() {
     [[ "$output" == *"residual-detectors FAIL"* ]]
     [[ "$output" == *"phone \"010-5555-0199\""* ]]
 }
+
+@test "attach-text: attach warns about a WebP's GPS as for a JPEG (L2)" {
+    run --separate-stderr st field attach "$ID" "$ROOT/tests/data/media/photo.webp"
+    expect_status 0
+    [ "$stderr" = "intake: warning: photo.webp holds a location (EXIF GPS): it is flagged; export removes it unless --keep-metadata is given" ]
+}
+
+@test "attach-text: a FLAC behind an ID3 tag is audio/flac, leaves as .flac without the tag or its comments (L3)" {
+    python3 -c 'import sys; m=open(sys.argv[1],"rb").read(); n=10+((m[6]<<21)|(m[7]<<14)|(m[8]<<7)|m[9]); open(sys.argv[3],"wb").write(m[:n]+open(sys.argv[2],"rb").read())' \
+        "$ROOT/tests/data/media/memo.mp3" "$ROOT/tests/data/media/memo.flac" "$W/tagged.flac"
+    run st field attach "$ID" "$W/tagged.flac"
+    expect_status 0
+    [[ "$output" == *"(audio/flac)"* || "$output" == *", audio/flac)"* ]]
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    st hq open "$W/b" -o "$W/out" >/dev/null
+    got=$W/out/$ID-attachment-1.flac
+    [ -f "$got" ]
+    [ "$(head -c 4 "$got")" = "fLaC" ]
+    ! grep -qa -e 'ID3' -e 'Kim' -e 'Jongsu' -e 'TPE1' "$got"
+    if command -v exiftool >/dev/null; then
+        ! exiftool -a -G1 -s "$got" | grep -Ei 'artist|comment|title|id3'
+    fi
+}
+
+@test "attach-text: a chained Ogg (two streams one after the other) is refused at export, never cut (NEW-5)" {
+    cat "$ROOT/tests/data/media/memo.ogg" "$ROOT/tests/data/media/memo.opus" >"$W/chain.ogg"
+    attach chain.ogg
+    run st field export --to hq --all -o "$W/b"
+    expect_status 2
+    [ "$output" = "intake: cannot remove the metadata of attachment 'chain.ogg' of record $ID: Ogg Vorbis: more than one logical stream (chained); nothing was exported (--keep-metadata sends attachments as stored)" ]
+    [ ! -e "$W/b" ]
+}
