@@ -13,7 +13,7 @@ static const struct { const char *bytes; size_t len; enum mediatext_kind kind; }
     { "Transcript.\nShe said so.\n", 25, MEDIATEXT_PLAIN },
     { "", 0, MEDIATEXT_PLAIN },
     { "\xef\xbb\xbfNotes", 8, MEDIATEXT_PLAIN },                      /* UTF-8 BOM */
-    { "\xea\xb5\xad\xea\xb2\xbd \xd0\xb3\xd1\x80\xd0\xb0", 12, MEDIATEXT_PLAIN },  /* Hangul, Cyrillic */
+    { "\xea\xb5\xad\xea\xb2\xbd \xd0\xb3\xd1\x80\xd0\xb0", 13, MEDIATEXT_PLAIN },  /* Hangul, Cyrillic */
     { "\xf0\x9f\x98\x80 ok", 7, MEDIATEXT_PLAIN },                     /* 4-byte character */
     { "a < b, but this is text\n", 24, MEDIATEXT_PLAIN },              /* '<' not first */
     { "<svg xmlns=\"x\"><title>n</title></svg>", 38, MEDIATEXT_MARKUP },
