@@ -90,7 +90,7 @@ BIN      := bin/intake
 LINGUAS  := $(sort $(patsubst po/%.po,%,$(wildcard po/*.po)))
 MO       := $(LINGUAS:%=$(BUILD)/share/locale/%/LC_MESSAGES/intake.mo)
 
-.PHONY: testkit all pot po-update po-check layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
+.PHONY: coverage-inject inject testkit all pot po-update po-check layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
         install uninstall deb repro check-installed clean bench reliability reliability-quick coverage inject \
         coverage-store unit-store cli-store
 all: $(BIN) $(MO)
@@ -264,10 +264,30 @@ reliability-quick: $(BUILD)/bin/intake $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh reliability --quick
 
 # tests/unit/store/test_inject whole: every fault kind on every call of
-# each store entry point (make check runs a sample; make coverage the
-# whole).  About 10 minutes on 2 cores at load 14.
-inject: $(BUILD)/unit/store/test_inject
-	@INTAKE_INJECT_ALL=1 scripts/run-tests.sh unit $<
+# each writing entry point (make check runs a sample; make coverage the
+# whole), SQLite's allocations every INJECT_STRIDE-th up to INJECT_SQLMAX
+# (docs/COVERAGE.md has the times); and open -o under every file fault.
+INJECT_STRIDE ?= 1
+INJECT_SQLMAX ?= 100000
+INJECT_ENV = INTAKE_INJECT_ALL=1 INTAKE_INJECT_STRIDE=$(INJECT_STRIDE) \
+             INTAKE_INJECT_SQLMAX=$(INJECT_SQLMAX)
+inject: $(BUILD)/unit/store/test_inject $(BUILD)/unit/store/test_unpack_faults
+	@$(INJECT_ENV) scripts/run-tests.sh unit $^
+
+# Branch coverage of store/ and util/ by their unit tests (make check's
+# sample of the injector), then by those and the whole injector: the
+# figures of both, and the error returns still unreached, each with why,
+# into docs/COVERAGE-unreached.txt (scripts/coverage.sh).
+coverage-inject:
+	$(MAKE) -j$(NPROC) COV=1 test-build
+	@find build/cov -name '*.gcda' -delete
+	-$(MAKE) -j2 --output-sync=target COV=1 unit-store
+	@echo "== store/ and util/, unit tests (the injector's sample)"
+	@scripts/coverage.sh build/cov '(store|util)/' | grep -E '^(store|util|overall|error returns)'
+	-@$(INJECT_ENV) scripts/run-tests.sh unit build/cov/unit/store/test_inject \
+	    build/cov/unit/store/test_unpack_faults
+	@echo "== store/ and util/, unit tests and the whole injector"
+	@UNREACHED=docs/COVERAGE-unreached.txt scripts/coverage.sh build/cov '(store|util)/'
 
 # Line and branch coverage of the whole suite, unit and CLI tests (gcovr):
 # a --coverage build in build/cov (COVOPT, above), its counters reset, the

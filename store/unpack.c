@@ -262,8 +262,10 @@ static int make_tmpdir(struct opener *op, struct store *s, const char *dir, stru
 {
     struct stat st;
 
-    if (lstat(dir, &st) == 0 || errno != ENOENT)
+    if (lstat(dir, &st) == 0)
         return err_set(e, EXIT_INPUT, "%s already exists; open writes a new folder", dir);
+    if (errno != ENOENT)                 /* an I/O error is not "exists" */
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", dir, strerror(errno));
     if (temp_dir_open(&op->tmp, dir, e) != 0)
         return -1;
     if (temp_dir_note(&op->tmp, store_dir(s), e) != 0) {

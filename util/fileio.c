@@ -446,15 +446,21 @@ int temp_dir_open(struct temp_dir *td, const char *final, struct err *e)
     return 0;
 }
 
-/* Removes td's note, if any. */
-static void temp_dir_unnote(struct temp_dir *td)
+/* Removes td's note, if any (keep: leaves its file, unlocked, for the
+ * next command of the store to act on). */
+static void temp_dir_drop_note(struct temp_dir *td, int keep)
 {
-    if (td->note[0] != '\0')
+    if (td->note[0] != '\0' && !keep)
         (void)unlink(td->note);
     td->note[0] = '\0';
     if (td->note_lock >= 0)
         close(td->note_lock);
     td->note_lock = -1;
+}
+
+static void temp_dir_unnote(struct temp_dir *td)
+{
+    temp_dir_drop_note(td, 0);
 }
 
 int temp_dir_note(struct temp_dir *td, const char *notes, struct err *e)
@@ -484,6 +490,8 @@ int temp_dir_note(struct temp_dir *td, const char *notes, struct err *e)
     return fsync_parent(td->note, e) == 0 ? 0 : (temp_dir_unnote(td), -1);
 }
 
+static int temp_dir_remove(struct temp_dir *td);
+
 int temp_dir_commit(struct temp_dir *td, const char *final, struct err *e)
 {
     /* The names in it first: a power cut after the rename must not leave
@@ -494,15 +502,45 @@ int temp_dir_commit(struct temp_dir *td, const char *final, struct err *e)
     if (renameat2(AT_FDCWD, td->path, AT_FDCWD, final, RENAME_NOREPLACE) != 0)
         return err_set(e, EXIT_INPUT, "cannot move the new folder to %s: %s", final,
                        strerror(errno));
+    /* In place, but its name may not survive a power cut: a failure is
+     * reported, so the folder (decrypted records, for `open -o`) goes
+     * again, through the lock still held, as temp_dir_abort removes it. */
+    if (fsync_parent(final, e) != 0) {
+        char why[sizeof e->msg];
+        int n = snprintf(td->path, sizeof td->path, "%s", final), gone = -1;
+
+        snprintf(why, sizeof why, "%s", e != NULL ? e->msg : "");
+        if (n < 0 || (size_t)n >= sizeof td->path)
+            td->path[0] = '\0';             /* cannot be: renameat2 took final */
+        else
+            gone = temp_dir_remove(td);
+        if (gone != 0) {
+            td->path[0] = '\0';
+            if (td->lock >= 0)
+                close(td->lock);
+            td->lock = -1;
+            temp_dir_drop_note(td, 1);
+            return err_set(e, EXIT_INPUT, "%s; the new folder %s could not be removed: "
+                           "remove it yourself", why, final);
+        }
+        temp_dir_unnote(td);
+        return err_set(e, EXIT_INPUT, "%s; the new folder %s was removed again", why, final);
+    }
     td->path[0] = '\0';
     close(td->lock);
     td->lock = -1;
     temp_dir_unnote(td);
-    return fsync_parent(final, e);
+    return 0;
 }
 
-void temp_dir_abort(struct temp_dir *td)
+/* Removes td's folder (its files, then the folder) and closes its lock:
+ * 0 if the folder is gone, else -1 (td's note is kept then: the next
+ * command of the store removes what is left under a temporary name). */
+static int temp_dir_remove(struct temp_dir *td)
 {
+    struct stat st;
+    int gone = 1;
+
     if (td->path[0] != '\0' && td->lock >= 0) {
         char name[4096];
         char *slash = strrchr(td->path, '/');
@@ -518,11 +556,18 @@ void temp_dir_abort(struct temp_dir *td)
     } else if (td->path[0] != '\0') {
         (void)rmdir(td->path);
     }
+    if (td->path[0] != '\0')
+        gone = lstat(td->path, &st) != 0 && errno == ENOENT;
     td->path[0] = '\0';
     if (td->lock >= 0)
         close(td->lock);
     td->lock = -1;
-    temp_dir_unnote(td);
+    return gone ? 0 : -1;
+}
+
+void temp_dir_abort(struct temp_dir *td)
+{
+    temp_dir_drop_note(td, temp_dir_remove(td) != 0);
 }
 
 /* ---- reading ---- */

@@ -41,6 +41,48 @@ load export
     [ "$output" = "intake: give --json or -o DIR, not both (see 'intake help open')" ]
 }
 
+# The shim's faults on the real binary (its sync and name classes act on
+# files it tracked from their opening: here its writes land); every file
+# call of open -o fails in turn in tests/unit/store/test_unpack_faults.c.
+@test "open -o DIR: a failing write, sync or name at each step leaves no folder of records behind" {
+    local shim class n landed
+    shim=$(tools_dir)/powercut.so
+    [ -f "$shim" ] || skip "no $shim (make test-build)"
+    field_record
+    mkstore hq
+    introduce field hq
+    echo hello >"$W/n.txt"
+    st field attach "$ID" "$W/n.txt" >/dev/null
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    mkdir "$W/outs"
+    landed=0
+    for class in write sync name; do
+        for n in $(seq 1 40); do
+            : >"$W/fault.log"
+            run --separate-stderr env LD_PRELOAD="$shim" ASAN_OPTIONS=verify_asan_link_order=0 \
+                INTAKE_FAULT="fail:$class:$n" INTAKE_FAULT_ROOT="$W/outs" \
+                INTAKE_FAULT_LOG="$W/fault.log" "$INTAKE" --home "$T/hq" --passphrase-fd 3 \
+                open "$W/b" -o "$W/outs/out" 3<<<"$PASS"
+            grep -q "^fail" "$W/fault.log" || break
+            landed=$((landed + 1))
+            if [ "$status" -eq 0 ]; then
+                [ -f "$W/outs/out/$ID.md" ]
+                rm -r "$W/outs/out"
+            else
+                expect_status 2
+                [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+                [[ "$stderr" != *damaged* ]]
+                # Nothing decrypted left: no folder, no hidden one.
+                [ -z "$(ls -A "$W/outs")" ]
+            fi
+        done
+    done
+    # Each file of the folder (record JSON, Markdown, attachment, bundle.json)
+    [ "$landed" -ge 4 ]
+    run st hq log --verify
+    expect_status 0
+}
+
 @test "open and import: every bad input refused with its status and message, nothing left" {
     field_record
     mkstore hq

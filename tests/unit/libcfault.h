@@ -9,7 +9,7 @@
  *   libcfault_arm(CALL, N, ERRNO, TIMES)
  *       from now on, calls N .. N+TIMES-1 of CALL ("fsync", "write",
  *       "read", "pread", "pwrite", "open", "rename", "renameat2", "link", "linkat",
- *       "mkdtemp", "flock", "fstat", "access", "lstat", "unlink", "lseek", "opendir",
+ *       "mkdtemp", "flock", "fstat", "access", "lstat", "unlink", "unlinkat", "lseek", "opendir",
  *       "rmdir") do nothing and fail with
  *       ERRNO; up to four calls armed at once
  *   libcfault_landed()   how many calls failed since the first arm
@@ -228,6 +228,13 @@ int unlink(const char *path)
 {
     LIBCFAULT_NEXT(unlink);
     return libcfault_hit("unlink") ? -1 : next_unlink(path);
+}
+
+static int (*next_unlinkat)(int, const char *, int);
+int unlinkat(int fd, const char *path, int flags)
+{
+    LIBCFAULT_NEXT(unlinkat);
+    return libcfault_hit("unlinkat") ? -1 : next_unlinkat(fd, path, flags);
 }
 
 static off_t (*next_lseek)(int, off_t, int);

@@ -20,12 +20,15 @@
  * calls; make inject and make coverage set INTAKE_INJECT_ALL=1 for every
  * kind and every call. */
 #include "tests/unit/libcfault.h"
+#include <signal.h>
+#include <sys/wait.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
 #include "tests/unit/storeutil.h"
 #include "tests/unit/vfsfault.h"
+#include "store/attach.h"
 #include "util/fileio.h"
 
 /* ---- sodium_malloc failing (out of memory) ---- */
@@ -47,9 +50,82 @@ void *sodium_malloc(size_t size)
     return next_sodium_malloc(size);
 }
 
+/* ---- SQLite's own allocations failing (through the store's wiping
+ * allocator, store/db.c, which this wraps once the store installed it) ---- */
+
+static sqlite3_mem_methods sql_mem;      /* the store's */
+static struct {
+    unsigned long n, seen;               /* n: the allocation to fail, 0: none */
+    int landed;
+} sqloom;
+
+static int sqloom_hit(void)
+{
+    if (sqloom.n != 0 && ++sqloom.seen == sqloom.n) {
+        sqloom.landed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static void *sqloom_malloc(int n)
+{
+    return sqloom_hit() ? NULL : sql_mem.xMalloc(n);
+}
+
+static void *sqloom_realloc(void *q, int n)
+{
+    return sqloom_hit() ? NULL : sql_mem.xRealloc(q, n);
+}
+
+/* Makes a store (SQLite then runs on the store's allocator), shuts SQLite
+ * down and puts the counting allocator around the store's. 0 or -1. */
+static int sqloom_install(void)
+{
+    char dir[] = "/tmp/intake-inject-XXXXXX", sub[64];
+    struct store_params p = { "field kit", "ko", OPS, MEM };
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    static sqlite3_mem_methods mine;
+    struct err e;
+    int rc;
+
+    if (mkdtemp(dir) == NULL)
+        return -1;
+    snprintf(sub, sizeof sub, "%s/s", dir);
+    recovery_key_new(recovery);
+    rc = store_create(sub, &p, pass, strlen(pass), recovery, &e);
+    remove_tree(dir);
+    if (rc != 0 || sqlite3_shutdown() != SQLITE_OK ||
+        sqlite3_config(SQLITE_CONFIG_GETMALLOC, &sql_mem) != SQLITE_OK)
+        return -1;
+    mine = sql_mem;
+    mine.xMalloc = sqloom_malloc;
+    mine.xRealloc = sqloom_realloc;
+    return sqlite3_config(SQLITE_CONFIG_MALLOC, &mine) == SQLITE_OK ? 0 : -1;
+}
+
+/* ---- a run in a child: SQLCipher itself may crash when an allocation
+ * fails (docs/COVERAGE.md) ---- */
+
+static int in_child;
+
+/* cmocka's failure, in the child: its exit status says so. */
+void _fail(const char *const file, const int line);
+void _fail(const char *const file, const int line)
+{
+    static void (*next)(const char *, int);
+
+    if (in_child)
+        child_exit(3);
+    if (next == NULL)
+        *(void **)&next = dlsym(RTLD_NEXT, "_fail");
+    next(file, line);
+    abort();
+}
+
 /* ---- the faults ---- */
 
-enum via { LIBC, VFS, OOM };
+enum via { LIBC, VFS, OOM, SQLOOM };
 static const struct fault {
     enum via via;
     const char *call;
@@ -65,6 +141,7 @@ static const struct fault {
     { VFS, "open", EIO }, { VFS, "pread64", EIO }, { VFS, "pwrite64", EIO },
     { VFS, "pwrite64", ENOSPC },
     { OOM, "sodium_malloc", ENOMEM },
+    { SQLOOM, "SQLite's allocation", ENOMEM },
 };
 
 static void arm(const struct fault *f, unsigned long n)
@@ -73,20 +150,23 @@ static void arm(const struct fault *f, unsigned long n)
         libcfault_arm(f->call, n, f->err, 1);
     else if (f->via == VFS)
         vfsfault_arm(f->call, n, f->err, NULL);
-    else
+    else if (f->via == OOM)
         oom = (__typeof__(oom)){ n, 0, 0 };
+    else
+        sqloom = (__typeof__(sqloom)){ n, 0, 0 };
 }
 
 /* 1 if the armed fault happened; disarms. */
 static int landed(const struct fault *f)
 {
     int l = f->via == LIBC ? libcfault_landed() > 0 : f->via == VFS ? vfsfault_landed()
-                                                                    : oom.landed;
+            : f->via == OOM ? oom.landed : sqloom.landed;
 
     libcfault_disarm();
     libcfault_count = 0;
     vfsfault_disarm();
     oom.n = 0;
+    sqloom.n = 0;
     return l;
 }
 
@@ -109,6 +189,10 @@ struct run {
     struct store *s;             /* open before the call, for those that need it */
     int before;                  /* records acknowledged before the call */
     const char *works;           /* the passphrase that opens the store after */
+    char record[RECORD_ID_CHARS + 1];    /* the record acknowledged before */
+    char side[240];              /* a file or folder beside the store */
+    struct card card;            /* hq's card (NEEDS_STORES) */
+    char cardtext[CARD_TEXT_SIZE];
 };
 
 struct entry {
@@ -120,7 +204,19 @@ struct entry {
     /* util/ entry points: what must hold afterwards (NULL: a store's
      * checks, above) */
     void (*after)(struct run *r, int rc, const char *what);
+    /* a store's entry point: what it must leave beside the store, too */
+    void (*also)(struct run *r, int rc, const struct err *e, const char *what);
+    int needs;                   /* NEEDS_ bits: what prepare adds */
 };
+
+#define NEEDS_HQ 1               /* contact "hq", Nari may be exported */
+#define NEEDS_SENT 2             /* ... exported to hq, then withdrawn */
+#define NEEDS_BUNDLE 4           /* a bundle from "field" in r->side */
+#define NEEDS_FILE 8             /* a file to attach in r->side */
+#define NEEDS_STORES 16          /* g_hq and g_field made */
+
+/* Two stores made once: hq receives exports, field sends imports. */
+static struct store *g_hq, *g_field;
 
 static int do_create(struct run *r, struct err *e)
 {
@@ -226,14 +322,163 @@ static void read_all_after(struct run *r, int rc, const char *what)
     (void)what;
 }
 
+
+/* ---- the other writing commands (issue 14: export, import, open -o in
+ * test_unpack_faults.c, attach, rekey, forget, contact add, withdrawal and
+ * notify, consent) ---- */
+
+static int do_consent(struct run *r, struct err *e)
+{
+    struct consent_change c = { 1, 1, -1, -1, "written", NULL, 0 };
+
+    return store_consent_set(r->s, "Nari", &c, e);
+}
+
+static int do_withdraw(struct run *r, struct err *e)
+{
+    struct consent_change c = { -1, -1, -1, -1, NULL, NULL, 1 };
+
+    return store_consent_set(r->s, "Nari", &c, e);
+}
+
+static int do_forget(struct run *r, struct err *e)
+{
+    long n = 0;
+
+    return store_subject_forget(&n, r->s, "Nari", e);
+}
+
+static int do_contact(struct run *r, struct err *e)
+{
+    return store_contact_add(r->s, "hq", &r->card, r->cardtext, 0, e);
+}
+
+static int confirm_any(void *ctx, const char *contact)
+{
+    (void)ctx;
+    (void)contact;
+    return 1;
+}
+
+static int export_to(struct run *r, int notices_only, struct err *e)
+{
+    static const char *const to[] = { "hq" };
+    struct export_request req = { .to = to, .nto = 1, .confirm = confirm_any,
+                                  .skip_blocked = 1, .notices_only = notices_only };
+    struct export_result res;
+    char out[300];
+    int rc;
+
+    snprintf(out, sizeof out, "%s/b.bundle", r->side);
+    req.out = out;
+    rc = store_export(&res, r->s, &req, e);
+    if (rc == 0)
+        export_result_free(&res);
+    return rc;
+}
+
+static int do_export(struct run *r, struct err *e)
+{
+    return export_to(r, 0, e);
+}
+
+static int do_notify(struct run *r, struct err *e)
+{
+    return export_to(r, 1, e);
+}
+
+/* The bundle: there after 0; else nothing in its folder, not even a
+ * hidden partial one, unless the message says it was written. */
+static void export_also(struct run *r, int rc, const struct err *e, const char *what)
+{
+    int n = count_entries(r->side);
+
+    if (rc == 0 ? n != 1 : (n != 0 && strstr(e->msg, "written") == NULL &&
+                            strstr(e->msg, "saved") == NULL))
+        fail_msg("%s ('%s'): %d files in the bundle's folder", what, e->msg, n);
+}
+
+static int do_import(struct run *r, struct err *e)
+{
+    struct import_result res;
+
+    return store_import(&res, r->s, r->side, 0, e);
+}
+
+static int attach_file(struct run *r, int remove, struct err *e)
+{
+    struct attach_source src;
+    unsigned char hash[ATTACHMENT_HASHBYTES];
+    int rc;
+
+    rc = attach_source_open(&src, r->side, remove, e);
+    if (rc == 0)
+        rc = store_attach(hash, r->s, r->record, &src, e);
+    if (rc == 0 && remove)
+        rc = store_attach_remove_source(r->s, r->record, &src, hash, e);
+    attach_source_close(&src);
+    return rc;
+}
+
+static int do_attach(struct run *r, struct err *e)
+{
+    return attach_file(r, 0, e);
+}
+
+static int do_attach_remove(struct run *r, struct err *e)
+{
+    return attach_file(r, 1, e);
+}
+
+/* The recording: kept by a plain attach, and by --remove-source unless
+ * it said it removed it. */
+static void attach_also(struct run *r, int rc, const struct err *e, const char *what)
+{
+    struct stat st;
+    int there = lstat(r->side, &st) == 0;
+
+    if (!there && (rc != 0 || strcmp(what, "attach") == 0) && strstr(e->msg, "removed") == NULL)
+        fail_msg("%s ('%s'): the recording is gone", what, e->msg);
+}
+
+static void attach_remove_also(struct run *r, int rc, const struct err *e, const char *what)
+{
+    struct stat st;
+
+    if (rc == 0 && lstat(r->side, &st) == 0)
+        fail_msg("%s: removed, yet the recording is there", what);
+    attach_also(r, rc, e, what);
+}
+
+static int do_rekey(struct run *r, struct err *e)
+{
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    int rekeyed = 0, rc;
+
+    recovery_key_new(recovery);
+    rc = store_rekey(&rekeyed, r->s, newpass, strlen(newpass), recovery, NULL, NULL, e);
+    r->works = rekeyed ? newpass : pass;
+    return rc;
+}
+
 static const struct entry entries[] = {
-    { "store_create", 0, 0, do_create, 0, NULL },
-    { "store_open", 1, 0, do_open, 0, NULL },
-    { "store_record_add", 1, 1, do_record, 1, NULL },
-    { "store_subject_add", 1, 1, do_subject, 0, NULL },
-    { "store_set_passphrase", 1, 1, do_passwd, 0, NULL },
-    { "file_write_atomic", 0, 0, do_write_atomic, 0, write_atomic_after },
-    { "file_read_all", 0, 0, do_read_all, 0, read_all_after },
+    { "store_create", 0, 0, do_create, 0, NULL, NULL, 0 },
+    { "store_open", 1, 0, do_open, 0, NULL, NULL, 0 },
+    { "store_record_add", 1, 1, do_record, 1, NULL, NULL, 0 },
+    { "store_subject_add", 1, 1, do_subject, 0, NULL, NULL, 0 },
+    { "store_set_passphrase", 1, 1, do_passwd, 0, NULL, NULL, 0 },
+    { "file_write_atomic", 0, 0, do_write_atomic, 0, write_atomic_after, NULL, 0 },
+    { "file_read_all", 0, 0, do_read_all, 0, read_all_after, NULL, 0 },
+    { "consent", 1, 1, do_consent, 0, NULL, NULL, 0 },
+    { "withdrawal", 1, 1, do_withdraw, 0, NULL, NULL, 0 },
+    { "forget", 1, 1, do_forget, -1, NULL, NULL, 0 },
+    { "contact add", 1, 1, do_contact, 0, NULL, NULL, NEEDS_STORES },
+    { "export", 1, 1, do_export, 0, NULL, export_also, NEEDS_HQ },
+    { "notify", 1, 1, do_notify, 0, NULL, export_also, NEEDS_HQ | NEEDS_SENT },
+    { "import", 1, 1, do_import, 1, NULL, NULL, NEEDS_BUNDLE },
+    { "attach", 1, 1, do_attach, 0, NULL, attach_also, NEEDS_FILE },
+    { "attach --remove-source", 1, 1, do_attach_remove, 0, NULL, attach_remove_also, NEEDS_FILE },
+    { "rekey", 1, 1, do_rekey, 0, NULL, NULL, 0 },
 };
 
 static int count_records(void *ctx, const struct record_row *row, struct err *e)
@@ -270,6 +515,75 @@ static int open_with(const char *dir, const char *p, const char *what)
     return n;
 }
 
+
+/* What x needs besides the store (NEEDS_ bits), made unarmed. */
+static void prepare_needs(struct run *r, const struct entry *x)
+{
+    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0 };
+    struct err e;
+
+    if (x->needs & (NEEDS_HQ | NEEDS_BUNDLE | NEEDS_STORES)) {
+        if (g_hq == NULL) {
+            char d[200];
+            snprintf(d, sizeof d, "%s/inject-hq%ld", root, (long)getpid());
+            g_hq = new_store(d, "hq");
+            snprintf(d, sizeof d, "%s/inject-field%ld", root, (long)getpid());
+            g_field = new_store(d, "field");
+            add_subject(g_field, "Bat-Erdene", "Saran");
+            if (store_consent_set(g_field, "Saran", &yes, &e) != 0)
+                fail_msg("consent: %s", e.msg);
+            {
+                char id[RECORD_ID_CHARS + 1];
+                add_record(id, g_field, "Saran", "Crossing", "2026-11-28", "Saran spoke.");
+            }
+        }
+    }
+    if (x->needs & NEEDS_STORES) {
+        r->card = (struct card){ .version = CARD_VERSION };
+        snprintf(r->card.label, sizeof r->card.label, "hq");
+        if (store_device_public(r->card.sign_pk, r->card.box_pk, g_hq, &e) != 0 ||
+            card_encode(r->cardtext, sizeof r->cardtext, &r->card, &e) != 0)
+            fail_msg("the card of hq: %s", e.msg);
+    }
+    if (x->needs & NEEDS_HQ) {
+        add_contact(r->s, "hq", g_hq);
+        if (store_consent_set(r->s, "Nari", &yes, &e) != 0)
+            fail_msg("consent: %s", e.msg);
+        assert_int_equal(mkdir(r->side, 0700), 0);
+    }
+    if (x->needs & NEEDS_SENT) {
+        struct consent_change no = { -1, -1, -1, -1, NULL, NULL, 1 };
+        assert_int_equal(do_export(r, &e), 0);
+        assert_int_equal(remove_tree(r->side), 0);
+        assert_int_equal(mkdir(r->side, 0700), 0);
+        if (store_consent_set(r->s, "Nari", &no, &e) != 0)
+            fail_msg("withdraw: %s", e.msg);
+    }
+    if (x->needs & NEEDS_BUNDLE) {
+        static const char *const to[] = { "target" };
+        struct export_request req = { .to = to, .nto = 1, .confirm = confirm_any,
+                                      .skip_blocked = 1, .out = r->side };
+        struct export_result res;
+        struct card c = { .version = CARD_VERSION };
+        char text[CARD_TEXT_SIZE];
+
+        snprintf(c.label, sizeof c.label, "target");
+        if (store_device_public(c.sign_pk, c.box_pk, r->s, &e) != 0 ||
+            card_encode(text, sizeof text, &c, &e) != 0 ||
+            store_contact_add(g_field, "target", &c, text, 1, &e) != 0 ||
+            store_export(&res, g_field, &req, &e) != 0)
+            fail_msg("a bundle for the run: %s", e.msg);
+        export_result_free(&res);
+        add_contact(r->s, "field", g_field);
+    }
+    if (x->needs & NEEDS_FILE) {
+        int fd = open(r->side, O_WRONLY | O_CREAT | O_EXCL, 0600);
+        assert_true(fd >= 0);
+        assert_int_equal(write(fd, "recording\n", 10), 10);
+        close(fd);
+    }
+}
+
 /* A fresh store for run r of entry x (not armed). */
 static void prepare(struct run *r, const struct entry *x)
 {
@@ -277,6 +591,8 @@ static void prepare(struct run *r, const struct entry *x)
     r->s = NULL;
     r->works = pass;
     r->before = 0;
+    r->record[0] = '\0';
+    snprintf(r->side, sizeof r->side, "%s.side", r->dir);
     if (x->after != NULL) {
         /* util/: a folder holding one file with the old content */
         char path[400];
@@ -292,11 +608,9 @@ static void prepare(struct run *r, const struct entry *x)
         return;
     r->s = new_store(r->dir, "field kit");
     add_subject(r->s, "Kim Ji-yeon", "Nari");
-    {
-        char id[RECORD_ID_CHARS + 1];
-        add_record(id, r->s, "Nari", "First", "2026-11-29", "The first testimony.");
-    }
+    add_record(r->record, r->s, "Nari", "First", "2026-11-29", "The first testimony.");
     r->before = 1;
+    prepare_needs(r, x);
     if (!x->open) {
         store_close(r->s);
         r->s = NULL;
@@ -335,12 +649,63 @@ static int inject(const struct entry *x, const struct fault *f, unsigned long n)
         if (do_create(&r, &e2) != 0)
             fail_msg("%s ('%s'): init again: %s", what, e.msg, e2.msg);
     }
+    if (x->also != NULL)
+        x->also(&r, rc, &e, what);
     after = open_with(r.dir, r.works, what);
     if (after != r.before + (rc == 0 ? x->adds : 0) &&
         !(rc != 0 && after == r.before + x->adds && strstr(e.msg, "nothing was") == NULL))
         fail_msg("%s ('%s'): %d records afterwards, %d before", what, e.msg, after, r.before);
+    if (strstr(e.msg, "damaged") != NULL)
+        fail_msg("%s: an ordinary fault called damage: '%s'", what, e.msg);
     remove_tree(r.dir);
+    remove_tree(r.side);
     return hit;
+}
+
+/* A run of inject in a child process (SQLite's allocations: a crash of
+ * the library must not end the test): 1 if the fault landed, 0 if not;
+ * *crashed set when the child died of a signal or a sanitizer report
+ * (what is counted and printed, docs/COVERAGE.md). */
+static int inject_forked(const struct entry *x, const struct fault *f, unsigned long n,
+                         unsigned long *crashed)
+{
+    int status;
+    pid_t pid;
+
+    fflush(NULL);
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        /* cmocka's handlers would carry on with the next test here. */
+        signal(SIGSEGV, SIG_DFL);
+        signal(SIGBUS, SIG_DFL);
+        signal(SIGILL, SIG_DFL);
+        signal(SIGFPE, SIG_DFL);
+        signal(SIGABRT, SIG_DFL);
+        in_child = 1;
+        g_hq = g_field = NULL;           /* SQLite's connections stay in the parent */
+        child_exit(inject(x, f, n) ? 11 : 10);
+    }
+    serial++;                            /* the child's store's number */
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 10)
+        return 0;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 11)
+        return 1;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+        fail_msg("%s, SQLite's allocation %lu failing: the checks failed (above)", x->name, n);
+    print_message("%s, SQLite's allocation %lu failing: %s %d\n", x->name, n,
+                  WIFSIGNALED(status) ? "killed by signal" : "exit status",
+                  WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+    ++*crashed;
+    return 1;
+}
+
+static unsigned long env_number(const char *name, unsigned long dflt)
+{
+    const char *v = getenv(name);
+
+    return v != NULL && *v != '\0' ? strtoul(v, NULL, 10) : dflt;
 }
 
 /* Each fault on each entry point, call after call. */
@@ -348,7 +713,8 @@ static void test_inject(void **state)
 {
     const struct entry *x = *state;
     size_t which = (size_t)(x - entries);
-    unsigned long max = inject_all() ? INJECT_MAX : INJECT_BOUND, runs = 0;
+    unsigned long max = inject_all() ? INJECT_MAX : INJECT_BOUND, runs = 0, sqlruns = 0;
+    unsigned long crashed = 0;
 
     for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++) {
         unsigned long n;
@@ -357,21 +723,57 @@ static void test_inject(void **state)
         if (!inject_all() && x->after == NULL && (i + which) % INJECT_SAMPLE != 0)
             continue;
 
+        /* INTAKE_INJECT_KIND (make inject-sqlite): one kind alone. */
+        if (getenv("INTAKE_INJECT_KIND") != NULL &&
+            strcmp(getenv("INTAKE_INJECT_KIND"), faults[i].call) != 0)
+            continue;
+        if (faults[i].via == SQLOOM) {
+            /* Thousands of allocations: every STRIDE-th, up to SQLMAX. */
+            unsigned long stride = inject_all() ? env_number("INTAKE_INJECT_STRIDE", 1) : 1;
+            unsigned long top = inject_all() ? env_number("INTAKE_INJECT_SQLMAX", 100000) : max;
+
+            if (stride == 0)
+                stride = 1;
+            for (n = env_number("INTAKE_INJECT_SQLFROM", 1);
+                 n <= top && inject_forked(x, &faults[i], n, &crashed); n += stride)
+                runs++, sqlruns++;
+            continue;
+        }
         for (n = 1; n <= max && inject(x, &faults[i], n); n++)
             runs++;
         if (n > INJECT_MAX)
             fail_msg("%s: %s still failing after %d calls", x->name, faults[i].call, INJECT_MAX);
     }
-    print_message("%s: %lu runs with a fault\n", x->name, runs);
+    print_message("%s: %lu runs with a fault (%lu of SQLite's allocations; %lu crashed "
+                  "in the library)\n", x->name, runs, sqlruns, crashed);
+}
+
+/* jansson's memory as the CLI sets it (export and import free its
+ * strings with secmem_wipe_free); hq and field closed at the end. */
+static int inject_setup(void **state)
+{
+    json_set_alloc_funcs(secmem_wipe_malloc, secmem_wipe_free);
+    return setup(state) != 0 || sqloom_install() != 0 ? -1 : 0;
+}
+
+static int inject_teardown(void **state)
+{
+    store_close(g_hq);
+    store_close(g_field);
+    return teardown(state);
 }
 
 #define E(i) { entries[i].name, test_inject, NULL, NULL, (void *)&entries[i] }
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = { E(0), E(1), E(2), E(3), E(4), E(5), E(6) };
+    const struct CMUnitTest tests[] = { E(0), E(1), E(2), E(3), E(4), E(5), E(6), E(7), E(8),
+                                        E(9), E(10), E(11), E(12), E(13), E(14), E(15), E(16) };
 
     if (vfsfault_install() != 0)
         return 1;
-    return cmocka_run_group_tests(tests, setup, teardown);
+    /* INTAKE_INJECT_ONLY: one entry point (a pattern of cmocka's). */
+    if (getenv("INTAKE_INJECT_ONLY") != NULL)
+        cmocka_set_test_filter(getenv("INTAKE_INJECT_ONLY"));
+    return cmocka_run_group_tests(tests, inject_setup, inject_teardown);
 }

@@ -535,13 +535,41 @@ static void test_temp_dir_faults(void **state)
     failed_with(temp_dir_commit(&td, final, &e), &e, want);
     temp_dir_abort(&td);
     assert_int_equal(count_entries(d), 0);
-    /* Moved, but its parent's sync failed: the folder is there, and the
-     * message says the sync failed. */
+    /* Moved, but its parent's sync failed: a failure is reported, so the
+     * folder and what it holds (open -o: decrypted records) go again. */
     assert_int_equal(temp_dir_open(&td, final, &e), 0);
+    {
+        char inside[sizeof td.path + 16];
+        int fd;
+        snprintf(inside, sizeof inside, "%s/record.md", td.path);
+        fd = open(inside, O_WRONLY | O_CREAT | O_EXCL, 0600);
+        assert_true(fd >= 0);
+        close(fd);
+    }
     libcfault_arm("fsync", 2, EIO, 1);
-    snprintf(want, sizeof want, "cannot sync folder %s: Input/output error", d);
+    snprintf(want, sizeof want, "cannot sync folder %s: Input/output error; the new folder %s "
+             "was removed again", d, final);
     failed_with(temp_dir_commit(&td, final, &e), &e, want);
     temp_dir_abort(&td);
+    assert_int_equal(count_entries(d), 0);
+    /* And when it cannot be removed, it says so. */
+    assert_int_equal(temp_dir_open(&td, final, &e), 0);
+    {
+        char inside[sizeof td.path + 16];
+        int fd;
+        snprintf(inside, sizeof inside, "%s/record.md", td.path);
+        fd = open(inside, O_WRONLY | O_CREAT | O_EXCL, 0600);
+        assert_true(fd >= 0);
+        close(fd);
+    }
+    libcfault_arm("fsync", 2, EIO, 1);
+    libcfault_arm("unlinkat", 2, EBUSY, 1);    /* the folder's own */
+    snprintf(want, sizeof want, "cannot sync folder %s: Input/output error; the new folder %s "
+             "could not be removed: remove it yourself", d, final);
+    failed_with(temp_dir_commit(&td, final, &e), &e, want);
+    temp_dir_abort(&td);
+    assert_int_equal(count_entries(d), 1);
+    assert_int_equal(count_entries(final), 0);
     assert_int_equal(rmdir(final), 0);
 }
 
