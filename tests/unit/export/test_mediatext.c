@@ -16,7 +16,7 @@ static const struct { const char *bytes; size_t len; enum mediatext_kind kind; }
     { "\xea\xb5\xad\xea\xb2\xbd \xd0\xb3\xd1\x80\xd0\xb0", 13, MEDIATEXT_PLAIN },  /* Hangul, Cyrillic */
     { "\xf0\x9f\x98\x80 ok", 7, MEDIATEXT_PLAIN },                     /* 4-byte character */
     { "a < b, but this is text\n", 24, MEDIATEXT_PLAIN },              /* '<' not first */
-    { "<svg xmlns=\"x\"><title>n</title></svg>", 38, MEDIATEXT_MARKUP },
+    { "<svg xmlns=\"x\"><title>n</title></svg>", 37, MEDIATEXT_MARKUP },
     { "  \r\n\t<?xml version=\"1.0\"?><a/>", 30, MEDIATEXT_MARKUP },
     { "\xef\xbb\xbf<!DOCTYPE html><p>hi", 23, MEDIATEXT_MARKUP },
     { "Caf\xe9 near the river", 19, MEDIATEXT_NOT_UTF8 },            /* Latin-1 */
