@@ -28,6 +28,7 @@
 #include "privacy/digestset.h"
 #include "privacy/redact.h"
 #include "store/db.h"
+#include "store/eligible.h"
 #include "store/notice.h"
 #include "store/subject.h"
 #include "util/day.h"
@@ -53,8 +54,11 @@ static int take_contact(void *ctx, const struct contact_row *r, struct err *e)
     return card_decode(&f->card, r->card, strlen(r->card), e);
 }
 
+/* The nto contacts' keys, in order; seal 0 (redact --to): without asking
+ * about an unverified contact, which decides the sealing, not whether a
+ * record may leave. */
 static int resolve_recipients(struct recipients *rc, struct export_result *res,
-                              struct store *s, const struct export_request *req,
+                              struct store *s, const struct export_request *req, int seal,
                               struct err *e)
 {
     size_t used = 0;
@@ -72,7 +76,7 @@ static int resolve_recipients(struct recipients *rc, struct export_result *res,
         for (size_t j = 0; j < rc->n; j++)
             if (memcmp(rc->keys[j], f.card.box_pk, sizeof rc->keys[j]) == 0)
                 return err_set(e, EXIT_INPUT, "contact '%s' is named twice in --to", name);
-        if (!f.verified && (req->confirm == NULL || !req->confirm(req->confirm_ctx, name)))
+        if (seal && !f.verified && (req->confirm == NULL || !req->confirm(req->confirm_ctx, name)))
             return err_set(e, EXIT_AUTH, "not sealed to unverified contact '%s'; verify it "
                            "with 'intake contact verify %s'", name, name);
         memcpy(rc->keys[rc->n++], f.card.box_pk, sizeof rc->keys[0]);
@@ -136,7 +140,7 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
     int exact = p->req->exact_dates;
     char date[11], field[32];
 
-    snprintf(date, exact ? sizeof date : 8, "%s", row->date);
+    export_date(date, sizeof date, row->date, exact);
     add_spans(reds, escapes, flags, p->allowed, "title", rr->title);
     if (rr->place != NULL)
         add_spans(reds, escapes, flags, p->allowed, "place", rr->place);
@@ -289,30 +293,6 @@ static int load_privacy(struct pipeline *p, struct err *e)
            store_allowed_each(p->s, take_allowed, p->allowed, e) == 0 ? 0 : -1;
 }
 
-/* Why a record may not leave, as far as consent and its review flags go,
- * into why (one line; "" when it may), translated or in English
- * (consent_blocks). */
-static void why_blocked(char *why, size_t whylen, const struct consent *c, const char *today,
-                        size_t unresolved, int translated)
-{
-    size_t n;
-
-    consent_blocks(why, whylen, c, today, translated);
-    n = strlen(why);
-    if (unresolved > 0 && n + 2 < whylen) {
-        if (n > 0) {
-            snprintf(why + n, whylen - n, "; ");
-            n += 2;
-        }
-        snprintf(why + n, whylen - n,
-                 intl_maybe_plural("%zu review flag unresolved (see 'intake redact --report'; "
-                                   "protect with 'intake term add' or allow with 'intake allow')",
-                                   "%zu review flags unresolved (see 'intake redact --report'; "
-                                   "protect with 'intake term add' or allow with 'intake allow')",
-                                   unresolved, translated), unresolved);
-    }
-}
-
 /* Appends to why (one line) each attachment of rr that may not leave:
  * markup and a type intake cannot strip unless keep (--keep-metadata
  * sends them as stored), text that is not UTF-8 always (it cannot be
@@ -344,76 +324,45 @@ static void texts_block(char *why, size_t whylen, const struct redacted_record *
     }
 }
 
-/* Why (English and translated) a recipient refuses the record: it went
- * to that contact before its subject's consent was withdrawn, so the
- * contact deleted it and its tombstone refuses it even after a
- * re-consent (db_notice_refused): counting it as sent would lose it.
- * 1 if so, 0 if not, -1 on an error. */
-static int refused_there(char *why, size_t whylen, char *why_text, size_t textlen,
-                         struct pipeline *p, const struct record_row *row, struct err *e)
-{
-    char who[CONTACT_NAME_MAX + 1], day[16], shown[DAY_SHOWN_BYTES];
-    int rc = db_notice_refused(who, sizeof who, day, sizeof day, p->s, row->id, p->req->to,
-                               p->req->nto, e);
-
-    if (rc <= 0)
-        return rc;
-    day_shown(shown, sizeof shown, day);
-    for (int translated = 0; translated <= 1; translated++)
-        snprintf(translated ? why_text : why, translated ? textlen : whylen,
-                 intl_maybe("it went to %s before its subject's consent was withdrawn (%s), "
-                            "which refuses it there for good; record what the subject says now "
-                            "as a new record", translated), who, translated ? shown : day);
-    return 1;
-}
-
-/* Consent first (without a show callback, a record without it is not even
- * redacted), then the review flags the redaction leaves unresolved. */
+/* One record: may it leave (store_record_eligible, the one rule that
+ * redact and export share: consent, a recipient's refusal, review flags)?
+ * Without a show callback, a record that may not leave before it is even
+ * redacted is not redacted. */
 static int check_record(struct pipeline *p, const struct record_row *row, struct err *e)
 {
     struct redacted_record rr;
-    struct consent c;
-    char why[512], why_text[1024], refused[256], refused_text[512];
-    int rc, there = 0;
+    struct eligibility el;
+    int rc;
 
-    if (load_privacy(p, e) != 0 || store_consent_get(&c, p->s, row->pseudonym, e) != 0)
+    if (load_privacy(p, e) != 0 ||
+        store_record_eligible(&el, p->s, row, p->req->to, p->req->nto, p->today,
+                              ELIGIBLE_UNREDACTED, e) < 0)
         return -1;
-    consent_blocks(why, sizeof why, &c, p->today, 0);
-    consent_blocks(why_text, sizeof why_text, &c, p->today, 1);
-    if (why[0] == '\0') {
-        there = refused_there(refused, sizeof refused, refused_text, sizeof refused_text, p, row, e);
-        if (there < 0)
-            return -1;
-        if (there) {
-            snprintf(why, sizeof why, "%s", refused);
-            snprintf(why_text, sizeof why_text, "%s", refused_text);
-        }
-    }
-    if (why[0] != '\0' && p->req->show == NULL)
-        return block(p, row, why, why_text, e);
+    if (el.why[0] != '\0' && p->req->show == NULL)
+        return block(p, row, el.why, el.why_text, e);
     if (store_record_redact(&rr, p->red, row, e) != 0)
         return -1;
     /* Text attachments leave redacted like the body (issue 13): their
      * review flags count with the body's. */
-    if (c.attachments && store_record_redact_texts(&rr, p->s, p->red, row->id, e) != 0) {
+    if (el.consent.attachments && store_record_redact_texts(&rr, p->s, p->red, row->id, e) != 0) {
         store_record_redacted_free(&rr);
         return -1;
     }
-    if (!there) {
-        why_blocked(why, sizeof why, &c, p->today, rr.unresolved, 0);
-        why_blocked(why_text, sizeof why_text, &c, p->today, rr.unresolved, 1);
+    rc = store_record_eligible(&el, p->s, row, p->req->to, p->req->nto, p->today,
+                               rr.unresolved, e) < 0 ? -1 : 0;
+    if (rc == 0 && el.consent.attachments) {
+        texts_block(el.why, sizeof el.why, &rr, p->req->keep_metadata, 0);
+        texts_block(el.why_text, sizeof el.why_text, &rr, p->req->keep_metadata, 1);
     }
-    if (c.attachments) {
-        texts_block(why, sizeof why, &rr, p->req->keep_metadata, 0);
-        texts_block(why_text, sizeof why_text, &rr, p->req->keep_metadata, 1);
-    }
-    if (p->req->show != NULL &&
-        p->req->show(p->req->show_ctx, row, &rr, why, why_text, e) != 0)
+    if (rc != 0)
         rc = -1;
-    else if (why[0] != '\0')
-        rc = block(p, row, why, why_text, e);
+    else if (p->req->show != NULL &&
+             p->req->show(p->req->show_ctx, row, &rr, el.why, el.why_text, e) != 0)
+        rc = -1;
+    else if (el.why[0] != '\0')
+        rc = block(p, row, el.why, el.why_text, e);
     else
-        rc = keep(p, row, &rr, &c, e);
+        rc = keep(p, row, &rr, &el.consent, e);
     store_record_redacted_free(&rr);
     return rc;
 }
@@ -960,7 +909,7 @@ static int run(struct pipeline *p, int seal, struct err *e)
     json_t *header;
     int r;
 
-    if ((seal && resolve_recipients(&rc, p->res, p->s, p->req, e) != 0) ||
+    if (((seal || p->req->nto > 0) && resolve_recipients(&rc, p->res, p->s, p->req, seal, e) != 0) ||
         select_and_check(p, e) != 0 || (header = make_header(p, e)) == NULL)
         return -1;
     r = audit(p, header, e) == 0 && (!seal || seal_and_record(p, &rc, header, e) == 0) ? 0 : -1;
@@ -1013,6 +962,11 @@ int store_export_check(struct export_result *res, struct store *s,
                        const struct export_request *req, struct err *e)
 {
     return pipeline(res, s, req, 0, e);
+}
+
+void export_date(char *out, size_t outlen, const char *date, int exact_dates)
+{
+    snprintf(out, outlen < 8 || exact_dates ? outlen : 8, "%s", date);
 }
 
 void export_result_free(struct export_result *res)

@@ -706,8 +706,11 @@ int store_attachment_remove(struct store *s, const char *record, const char *nam
  * a temporary name, synced, named, then read back from the disk and its
  * checksum compared; then the backup is logged ("backup", the checksum).
  * sum gets the checksum (BACKUP_HASHBYTES), *size the file's bytes.
- * progress (NULL: none) follows the copy and the read-back. EXIT_INPUT
- * for another intake using the store, damage, an existing file, I/O. */
+ * progress (NULL: none) follows the copy and the read-back. Returns 0;
+ * 1 when the backup is complete (written, synced, read back) but the
+ * store could not log it (its disk full: e says what was not recorded);
+ * -1 with e, EXIT_INPUT, for another intake using the store, damage, an
+ * existing file, I/O (no backup file is left then). */
 int store_backup(unsigned char sum[BACKUP_HASHBYTES], uint64_t *size, struct store *s,
                  const char *path, store_progress_fn progress, void *ctx, struct err *e);
 

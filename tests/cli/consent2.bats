@@ -97,6 +97,39 @@ reconsent 1 None True" ]
     [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
 }
 
+@test "re-consent: redact says what export says of a record hq refuses for good (NEW-7; with and without --to)" {
+    withdrawn_at_hq
+    mkstore ngo
+    introduce field ngo
+    st field consent Nari --export yes >/dev/null 2>&1
+    today=$(date -u +%F)
+    why="it went to hq before its subject's consent was withdrawn ($today), which refuses it there for good; record what the subject says now as a new record"
+    # Without --to: refused by some contact, so never "may leave".
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    [ "$stderr" = "intake: record $ID may not leave the device: $why" ]
+    run --separate-stderr st field redact "$ID" --to hq
+    expect_status 1
+    [ "$stderr" = "intake: record $ID may not leave the device: $why" ]
+    run --separate-stderr st field export --to hq "$ID" -o "$W/x.bundle"
+    expect_status 1
+    [ ! -e "$W/x.bundle" ]
+    # To a contact that never had it: redact and export both let it go.
+    run --separate-stderr st field redact "$ID" --to ngo
+    expect_status 0
+    run --separate-stderr st field redact "$ID" --to ngo,hq --json
+    expect_status 1
+    [ "$(printf '%s' "$output" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["may_leave"], d["blocked"])')" = "False $why" ]
+    run --separate-stderr st field export --to ngo "$ID" -o "$W/y.bundle"
+    expect_status 0
+    [ -s "$W/y.bundle" ]
+    # An unknown contact: a usage error, as export says it.
+    run --separate-stderr st field redact "$ID" --to nobody
+    expect_status 2
+    run --separate-stderr st field export --to nobody "$ID" -o "$W/z.bundle"
+    expect_status 2
+}
+
 @test "re-consent: the device does not send hq a record hq deleted on the withdrawal (exit 1; --skip-blocked leaves it out, not counted as sent)" {
     withdrawn_at_hq
     st field consent Nari --export yes >/dev/null 2>&1
