@@ -12,6 +12,7 @@
 #include "intake/cli.h"
 #include "intake/commands.h"
 #include "export/audit.h"
+#include "export/mediatext.h"
 #include "privacy/redact.h"
 #include "store/export.h"
 #include "store/store.h"
@@ -420,6 +421,46 @@ static void report_all(const struct redacted_record *rr, json_t *items, json_t *
         report_field(field, &rr->tags[i], items, flags);
     }
     report_field("body", rr->body, items, flags);
+    for (size_t i = 0; i < rr->ntexts; i++) {
+        snprintf(field, sizeof field, "attachment%zu", i + 1);
+        report_field(field, rr->texts[i].red, items, flags);
+    }
+}
+
+/* Why attachment t does not leave redacted (English), or NULL if it does. */
+static const char *refusal(const struct redacted_text *t)
+{
+    return t->kind == TEXT_REDACTED ? NULL : t->kind == TEXT_UNSTRIPPABLE ? t->why
+           : mediatext_refusal(t->kind == TEXT_MARKUP ? MEDIATEXT_MARKUP : MEDIATEXT_NOT_UTF8);
+}
+
+/* The text attachments as they would leave (issue 13): redacted, or why
+ * not. JSON: an array of {name, text or null, refused or null}. */
+static json_t *texts_json(const struct redacted_record *rr)
+{
+    json_t *a = json_array();
+
+    for (size_t i = 0; a != NULL && i < rr->ntexts; i++) {
+        const struct redacted_text *t = &rr->texts[i];
+        json_array_append_new(a, json_pack("{s:s, s:s?, s:s?}", "name", t->name,
+                              "text", t->red != NULL ? t->red->text : NULL, "refused",
+                              refusal(t)));
+    }
+    return a;
+}
+
+static void print_texts(const struct redacted_record *rr)
+{
+    for (size_t i = 0; i < rr->ntexts; i++) {
+        const struct redacted_text *t = &rr->texts[i];
+        const char *x = t->red != NULL ? t->red->text : "";
+
+        printf(_("\n--- attachment%zu (%s) ---\n"), i + 1, cli_shown(t->name));
+        if (t->red == NULL)
+            printf("%s\n", t->kind == TEXT_UNSTRIPPABLE ? t->why : _(refusal(t)));
+        else
+            printf("%s%s", x, x[0] && x[strlen(x) - 1] == '\n' ? "" : "\n");
+    }
 }
 
 /* ---- --diff --reveal: two columns on the terminal ---- */
@@ -482,8 +523,8 @@ static void print_diff(const struct record_row *row, const struct redacted_recor
 struct redact_run {
     const struct redact_opts *o;
     json_t *json;                       /* --json: the record, printed at the end */
-    char blocked[256];                  /* consent and review flags, or "" */
-    char blocked_text[512];             /* the same in the person's language */
+    char blocked[512];                  /* consent and review flags, or "" */
+    char blocked_text[1024];            /* the same in the person's language */
 };
 
 /* The record as export would send it: the date too (the month unless
@@ -498,12 +539,12 @@ static json_t *redacted_json(const struct record_row *row, const struct redacted
     for (size_t i = 0; i < rr->ntags; i++)
         json_array_append_new(tags, json_string(rr->tags[i].text));
     report_all(rr, items, flags);
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:o, s:s, s:o, s:o, s:I}",
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:o, s:s, s:o, s:o, s:I, s:o}",
                      "id", row->id, "date", date, "date_precision",
                      exact_dates ? "day" : "month", "pseudonym", row->pseudonym,
                      "title", rr->title->text, "place", rr->place ? rr->place->text : NULL,
                      "tags", tags, "body", rr->body->text, "redactions", items, "flags", flags,
-                     "unresolved", (json_int_t)rr->unresolved);
+                     "unresolved", (json_int_t)rr->unresolved, "attachments", texts_json(rr));
 }
 
 static int show_redacted(void *ctx, const struct record_row *row,
@@ -522,9 +563,11 @@ static int show_redacted(void *ctx, const struct record_row *row,
                : err_set(e, EXIT_INPUT, "out of memory");
     else if (run->o->report)
         report_all(rr, NULL, NULL);
-    else
+    else {
         printf("%s\n\n%s%s", rr->title->text, body,
                body[0] && body[strlen(body) - 1] == '\n' ? "" : "\n");
+        print_texts(rr);
+    }
     return 0;
 }
 

@@ -22,6 +22,7 @@
 #include "export/content.h"
 #include "export/manifest.h"
 #include "export/media.h"
+#include "export/mediatext.h"
 #include "export/mediatype.h"
 #include "export/payload.h"
 #include "privacy/digestset.h"
@@ -234,6 +235,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
     if (raise_if_changed(p, doc, e) != 0)
         goto out;
     p->cur = atts;
+    p->rr = rr;
     if (c->attachments && store_attachment_each(p->s, row->id, export_list_attachment, p, e) != 0)
         goto out;
     /* The stored name and size stay home; recipients see attachment-N.ext. */
@@ -246,6 +248,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
         json_object_del(a, "stored");
         json_object_del(a, "as_stored");
         json_object_del(a, "stored_blake2b");
+        json_object_del(a, "text");
     }
     if (json_object_set_new(doc, "attachments", pub) != 0 ||
         json_array_append(p->docs, doc) != 0 || json_array_append(p->atts, atts) != 0) {
@@ -254,6 +257,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
     }
     rc = manifest_collect_pseudonyms(p->pseudonyms, doc, e);
 out:
+    p->rr = NULL;
     json_decref(doc);
     json_decref(atts);
     return rc;
@@ -289,6 +293,37 @@ static int load_privacy(struct pipeline *p, struct err *e)
            store_allowed_each(p->s, take_allowed, p->allowed, e) == 0 ? 0 : -1;
 }
 
+/* Appends to why (one line) each attachment of rr that may not leave:
+ * markup and a type intake cannot strip unless keep (--keep-metadata
+ * sends them as stored), text that is not UTF-8 always (it cannot be
+ * redacted). t->why is the media message as err_set wrote it. */
+static void texts_block(char *why, size_t whylen, const struct redacted_record *rr, int keep,
+                        int translated)
+{
+    for (size_t i = 0; i < rr->ntexts; i++) {
+        const struct redacted_text *t = &rr->texts[i];
+        size_t n = strlen(why);
+
+        if (t->kind == TEXT_REDACTED || (t->kind == TEXT_MARKUP && keep) || n + 2 >= whylen)
+            continue;
+        if (n > 0) {
+            snprintf(why + n, whylen - n, "; ");
+            n += 2;
+        }
+        if (t->kind == TEXT_UNSTRIPPABLE && keep)
+            continue;
+        if (t->kind == TEXT_MARKUP || t->kind == TEXT_UNSTRIPPABLE)
+            snprintf(why + n, whylen - n, intl_maybe("cannot remove the metadata of attachment "
+                     "'%.60s': %s (--keep-metadata sends it as stored)", translated), t->name,
+                     t->kind == TEXT_UNSTRIPPABLE ? t->why
+                     : intl_maybe(mediatext_refusal(MEDIATEXT_MARKUP), translated));
+        else
+            snprintf(why + n, whylen - n, intl_maybe("cannot redact attachment '%.60s': %s",
+                     translated), t->name,
+                     intl_maybe(mediatext_refusal(MEDIATEXT_NOT_UTF8), translated));
+    }
+}
+
 /* One record: may it leave (store_record_eligible, the one rule that
  * redact and export share: consent, a recipient's refusal, review flags)?
  * Without a show callback, a record that may not leave before it is even
@@ -307,8 +342,19 @@ static int check_record(struct pipeline *p, const struct record_row *row, struct
         return block(p, row, el.why, el.why_text, e);
     if (store_record_redact(&rr, p->red, row, e) != 0)
         return -1;
-    if (store_record_eligible(&el, p->s, row, p->req->to, p->req->nto, p->today,
-                              rr.unresolved, e) < 0)
+    /* Text attachments leave redacted like the body (issue 13): their
+     * review flags count with the body's. */
+    if (el.consent.attachments && store_record_redact_texts(&rr, p->s, p->red, row->id, e) != 0) {
+        store_record_redacted_free(&rr);
+        return -1;
+    }
+    rc = store_record_eligible(&el, p->s, row, p->req->to, p->req->nto, p->today,
+                               rr.unresolved, e) < 0 ? -1 : 0;
+    if (rc == 0 && el.consent.attachments) {
+        texts_block(el.why, sizeof el.why, &rr, p->req->keep_metadata, 0);
+        texts_block(el.why_text, sizeof el.why_text, &rr, p->req->keep_metadata, 1);
+    }
+    if (rc != 0)
         rc = -1;
     else if (p->req->show != NULL &&
              p->req->show(p->req->show_ctx, row, &rr, el.why, el.why_text, e) != 0)
@@ -550,14 +596,51 @@ static json_t *make_header(struct pipeline *p, struct err *e)
     return doc;
 }
 
+/* The text attachments about to leave (the redacted text each one's
+ * list entry carries), into *out (malloc; the strings are p's). */
+static int leaving_texts(struct audit_text **out, size_t *n, const struct pipeline *p,
+                         struct err *e)
+{
+    size_t i, j;
+    json_t *list, *a;
+
+    *out = NULL;
+    *n = 0;
+    json_array_foreach(p->atts, i, list) {
+        const char *id = json_string_value(json_object_get(json_array_get(p->docs, i), "id"));
+
+        json_array_foreach(list, j, a) {
+            struct audit_text *t;
+
+            if (!json_is_string(json_object_get(a, "text")))
+                continue;
+            if ((t = realloc(*out, (*n + 1) * sizeof *t)) == NULL) {
+                free(*out);
+                *out = NULL;
+                return err_set(e, EXIT_INPUT, oom);
+            }
+            *out = t;
+            t[*n].record = id;
+            t[*n].file = json_string_value(json_object_get(a, "file"));
+            t[*n].text = json_string_value(json_object_get(a, "text"));
+            (*n)++;
+        }
+    }
+    return 0;
+}
+
 /* The audit a recipient would run, on what is about to leave: a FAIL
  * stops the export (EXIT_AUTH), its report in res->report. */
 static int audit(struct pipeline *p, json_t *header, struct err *e)
 {
     struct audit_report rep = { 0 };
+    struct audit_text *texts = NULL;
+    size_t ntexts = 0;
     int rc = -1;
 
-    if (manifest_audit(&rep, header, p->docs, p->today, AUDIT_K_DEFAULT, e) != 0 ||
+    if (leaving_texts(&texts, &ntexts, p, e) != 0 ||
+        manifest_audit_texts(&rep, header, p->docs, texts, ntexts, p->today, AUDIT_K_DEFAULT,
+                             e) != 0 ||
         audit_attachments(&rep, p->media, p->nmedia, e) != 0)
         goto out;
     p->res->verdict = audit_verdict(&rep);
@@ -571,6 +654,7 @@ static int audit(struct pipeline *p, json_t *header, struct err *e)
     }
     rc = 0;
 out:
+    free(texts);
     audit_report_free(&rep);
     return rc;
 }

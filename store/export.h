@@ -71,8 +71,8 @@ struct export_request {
 struct export_blocked {
     char id[RECORD_ID_CHARS + 1];
     char *pseudonym;             /* malloc'd */
-    char why[256];
-    char why_text[512];          /* UTF-8: a translation may be longer */
+    char why[512];
+    char why_text[1024];         /* UTF-8: a translation may be longer */
 };
 
 /* An attachment that left holding a location (kept with keep_metadata). */

@@ -457,6 +457,13 @@ void store_record_redacted_free(struct redacted_record *out)
     for (size_t i = 0; out->tags != NULL && i < out->ntags; i++)
         redaction_free(&out->tags[i]);
     free(out->tags);
+    for (size_t i = 0; out->texts != NULL && i < out->ntexts; i++) {
+        redaction_free(out->texts[i].red);
+        free(out->texts[i].red);
+        free(out->texts[i].name);
+    }
+    free(out->texts);
+    redact_ctx_free(out->ctx);
     memset(out, 0, sizeof *out);
 }
 
@@ -512,7 +519,7 @@ int store_record_redact(struct redacted_record *out, const struct redactor *r,
         out->unresolved += unresolved(&out->tags[i]);
     rc = 0;
 done:
-    redact_ctx_free(ctx);
+    out->ctx = ctx;
     if (rc != 0)
         store_record_redacted_free(out);
     return rc;

@@ -393,11 +393,33 @@ void consent_blocks(char *why, size_t whylen, const struct consent *c,
 
 /* A record's fields redacted with one numbering context, so "[PLACE-1]"
  * means the same place in the title, place, tags and body. */
+struct redact_ctx;
+struct redacted_text;
 struct redacted_record {
     struct redaction *title, *place, *body;    /* place NULL if none */
     struct redaction *tags;                    /* ntags entries */
     size_t ntags;
     size_t unresolved;                         /* review flags not allowed */
+    struct redact_ctx *ctx;                    /* the numbering, kept for the text
+                                                * attachments (store_record_redact_texts) */
+    struct redacted_text *texts;               /* the record's text attachments */
+    size_t ntexts;
+};
+
+/* A text attachment as it would leave (store/attach_text.c): told by its
+ * content, not its name. */
+enum text_kind {
+    TEXT_REDACTED,      /* valid UTF-8 text: red holds it redacted */
+    TEXT_MARKUP,        /* SVG, XML, HTML: intake cannot redact it (refused) */
+    TEXT_NOT_UTF8,      /* UTF-16, Latin-1, ...: refused, never guessed */
+    TEXT_UNSTRIPPABLE   /* not text: a type whose metadata intake cannot remove,
+                         * told from its first bytes or its size (why) */
+};
+struct redacted_text {
+    char *name;                                /* the stored name (malloc) */
+    enum text_kind kind;
+    char why[200];                             /* TEXT_UNSTRIPPABLE: the reason */
+    struct redaction *red;                     /* TEXT_REDACTED only, else NULL */
 };
 
 /* Redacts row (read with_body) with r into out, which the caller frees
@@ -407,6 +429,26 @@ struct redacted_record {
 int store_record_redact(struct redacted_record *out, const struct redactor *r,
                         const struct record_row *row, struct err *e);
 void store_record_redacted_free(struct redacted_record *out);
+
+/* Reads the attachments of record that are text by their content (no NUL
+ * byte, no magic of a photo or recording: media_peek_find says 0; at most
+ * MEDIA_MAX_BYTES) and appends each to out->texts: valid UTF-8 that is not
+ * markup redacted with r and out's numbering (so "[PERSON-1]" means the
+ * same person as in the body), its unresolved review flags added to
+ * out->unresolved; markup (the first character other than a BOM or
+ * white space is '<') and text that is not UTF-8 noted, not redacted;
+ * so is an attachment of a type whose metadata intake cannot remove, as
+ * far as its first bytes and size tell (PDF, GIF, ZIP, HEIC, unknown
+ * bytes, over MEDIA_MAX_BYTES: TEXT_UNSTRIPPABLE, issue 13 NEW-6).
+ * out was filled by store_record_redact. 0, or -1 with e (the store's
+ * error reading an attachment; EXIT_AUTH if a protected term survives
+ * the redaction, as for the body; out of memory). */
+int store_record_redact_texts(struct redacted_record *out, struct store *s,
+                              const struct redactor *r, const char *record, struct err *e);
+
+/* The attachment called name among out's texts, or NULL. */
+const struct redacted_text *store_redacted_text(const struct redacted_record *out,
+                                                const char *name);
 
 /* ---- Protected terms, allowed texts, consent changes, forgetting
  *      (store/term.c, store/privacy.c, store/consent.c, store/subject.c) ---- */

@@ -338,7 +338,9 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     # the scanned folders and is removed by attach. Its stored name stays home.
     NAME="voice-$(rand_hex 6).txt"
     SRC="$TR/$NAME"
-    printf 'recording of %s\n' "$C_CYR" >"$SRC"
+    # Text attachments leave redacted (issue 13): the canaries are the
+    # subject's names, replaced by the pseudonym, so no review flag blocks.
+    printf 'recording of %s and %s\n' "$C_ASCII" "$C_HANGUL" >"$SRC"
     tik att attach "$ID" "$SRC" --remove-source
     [ ! -e "$SRC" ]
     # A photo whose EXIF names the person (issue 13): export removes it, so
@@ -373,7 +375,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     grep -qF "$ID" "$TR/aud.out"
     # The decrypted output open is asked to write goes outside the scan.
     hq open "$HOME/b.bundle" -o "$TR/opened" >/dev/null
-    grep -qF "recording of $C_CYR" "$TR/opened/$ID-attachment-1.txt"
+    grep -qF "recording of $P and $P" "$TR/opened/$ID-attachment-1.txt"   # redacted (issue 13)
     grep -qF "$P met us; $P too." "$TR/opened/$ID.md"
     ! grep -rqF "$C_ASCII" "$TR/opened" || false
     ! grep -rqF "$C_HANGUL" "$TR/opened" || false
