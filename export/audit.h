@@ -99,6 +99,17 @@ struct audit_record {
     const char *method, *recorded;        /* NULL if absent */
     const char *subject;        /* the subject's stable id (content format 2), or NULL */
     size_t nattachments;        /* attachments the record lists */
+    const char *body_name;      /* the body's field name in the report: NULL for
+                                 * "body"; a text attachment's file name when the
+                                 * record stands for that attachment (manifest_audit_texts) */
+};
+
+/* A text attachment as it leaves (issue 13): its words, checked by the
+ * residual checks as a body is. */
+struct audit_text {
+    const char *record;         /* the record id */
+    const char *file;           /* attachment-N.txt */
+    const char *text;           /* NUL-terminated UTF-8 */
 };
 
 /* An attachment of a bundle as the metadata check sees it. */

@@ -14,7 +14,7 @@ const char *audit_field_at(const struct audit_record *rec, size_t i, const char 
     switch (i) {
     case 0: *name = "title"; return rec->title;
     case 1: *name = "place"; return rec->place;
-    case 2: *name = "body"; return rec->body;
+    case 2: *name = rec->body_name != NULL ? rec->body_name : "body"; return rec->body;
     default: *name = "tag"; *tag = i - 3; return rec->tags[i - 3];
     }
 }

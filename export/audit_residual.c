@@ -26,6 +26,7 @@
 #include "privacy/window.h"
 #include "util/day.h"
 #include "util/intl.h"
+#include "util/lexicon.h"
 
 /* The field the checks are reading. */
 struct field {
@@ -41,6 +42,8 @@ struct finding {
     int c;                      /* the check's index */
     const struct field *field;
     size_t fails, warns;
+    unsigned skipped;           /* bits (1 << enum lexicon_lang): words not
+                                 * checked for want of that dictionary */
     struct audit_where *seen;   /* spans already reported in this field */
     size_t nseen, capseen;
 };
@@ -110,10 +113,23 @@ static const struct audit_flag *allowed_flag(const struct field *f, size_t start
 
 /* ---- residual terms ---- */
 
+/* The language (enum lexicon_lang) whose dictionary decides whether
+ * [start, end) of the field, a protected name that is also a word, is the
+ * name or the word, if that dictionary is missing here; else -1. */
+static int dictionary_missing(const struct field *f, size_t start, size_t end)
+{
+    int cp, lang;
+
+    if (utf8_next(&cp, f->text + start, end - start) <= 0 || (lang = lexicon_lang_of(cp)) < 0)
+        return -1;
+    return (lexicon_missing() & (1u << lang)) ? lang : -1;
+}
+
 static int on_term(void *ctx, size_t start, size_t end, const char *flag, struct err *e)
 {
     struct finding *x = ctx;
     const struct audit_redaction *d = inside_redaction(x->field, start, end);
+    int lang;
 
     /* Inside a placeholder it is the placeholder's own text; a pseudonym
      * is no shelter (the redactor's re-scan says the same). */
@@ -121,6 +137,16 @@ static int on_term(void *ctx, size_t start, size_t end, const char *flag, struct
         return 0;
     if (flag != NULL && allowed_flag(x->field, start, end) != NULL)
         return 0;                       /* listed by the second opinion */
+    /* Name or word is the dictionary's to say (util/lexicon.h): without it
+     * here (an auditor's machine without hunspell-en-us) this check cannot
+     * tell, so it is not run on that word: a WARN saying why, never a FAIL
+     * the sender's device, which had the dictionary, would not see. */
+    if (flag != NULL && (lang = dictionary_missing(x->field, start, end)) >= 0) {
+        x->skipped |= 1u << lang;
+        return report(x, AUDIT_WARN, flag, start, end,
+                      N_("not checked: the dictionary that tells this name from the word is "
+                         "missing here"), e);
+    }
     return report(x, AUDIT_FAIL, flag != NULL ? flag : "protected-term", start, end,
                   flag != NULL ? "a protected name the redactor flags here, with no review "
                                  "flag resolved over it"
@@ -264,6 +290,24 @@ static int second_opinion(struct finding *x, const struct normtext *nt,
     return scan_handles(x, e);
 }
 
+/* The package of the i-th dictionary of the set bits of missing (with
+ * a leading ", " after the first), or "". */
+static const char *missing_packages(unsigned missing, int i)
+{
+    static char out[LEXICON_NLANGS][40];
+    int k = 0;
+
+    for (int l = 0; l < LEXICON_NLANGS; l++)
+        if (missing & (1u << l)) {
+            if (k++ == i) {
+                snprintf(out[i], sizeof out[i], "%s%s", i > 0 ? ", " : "",
+                         lexicon_package((enum lexicon_lang)l));
+                return out[i];
+            }
+        }
+    return "";
+}
+
 /* ---- the three checks ---- */
 
 static int new_check(struct finding *x, struct audit_report *r, const struct field *f,
@@ -317,7 +361,14 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
         }
     }
     r->checks[terms.c].examined = r->checks[dets.c].examined = r->checks[second.c].examined = fields;
-    if (terms.fails == 0)
+    if (terms.fails == 0 && terms.skipped != 0)
+        audit_check_reason(r, terms.c, "not run on %zu word(s): the dictionary that tells a "
+                           "name from a word is missing here (install %s%s%s); no other "
+                           "protected form of the %zu digests is left in %zu fields",
+                           terms.warns, missing_packages(terms.skipped, 0),
+                           missing_packages(terms.skipped, 1), missing_packages(terms.skipped, 2),
+                           ds->n, fields);
+    else if (terms.fails == 0)
         audit_check_reason(r, terms.c, "no protected form of the %zu digests is left in %zu fields by the redactor's rules",
                            ds->n, fields);
     else

@@ -75,7 +75,8 @@ int content_format(const json_t *header)
 
     if (f == NULL)
         return 0;
-    return strcmp(f, CONTENT_FORMAT_5) == 0 ? 5 : strcmp(f, CONTENT_FORMAT_4) == 0 ? 4
+    return strcmp(f, CONTENT_FORMAT_6) == 0 ? 6
+           : strcmp(f, CONTENT_FORMAT_5) == 0 ? 5 : strcmp(f, CONTENT_FORMAT_4) == 0 ? 4
            : strcmp(f, CONTENT_FORMAT) == 0 ? 3
            : strcmp(f, CONTENT_FORMAT_2) == 0 ? 2
            : strcmp(f, CONTENT_FORMAT_1) == 0 ? 1 : 0;
@@ -105,13 +106,19 @@ static int valid_day(const char *d)
     return 1;
 }
 
-int content_check_consent(const json_t *c, struct err *e)
+int content_check_consent(const json_t *c, int format, struct err *e)
 {
     static const char *const flags[] = { "export", "quote", "publish", "attachments" };
     const json_t *method = json_object_get(c, "method"), *embargo = json_object_get(c, "embargo");
+    const json_t *seq = json_object_get(c, "seq");
     const char *m = json_string_value(method);
 
-    if (!json_is_object(c) || json_object_size(c) != 7)
+    /* format 6: the subject's counter, optional (a scope carried from a
+     * bundle before it has none) */
+    if (seq != NULL && (format < 6 || !json_is_integer(seq) || json_integer_value(seq) < 1 ||
+                        json_integer_value(seq) > CONTENT_VERSION_MAX))
+        return bad(e, "a bad consent scope");
+    if (!json_is_object(c) || json_object_size(c) != 7u + (seq != NULL))
         return bad(e, "a record without its consent scope");
     for (size_t i = 0; i < 4; i++)
         if (!json_is_boolean(json_object_get(c, flags[i])))
@@ -168,7 +175,8 @@ int content_check_notices(const json_t *notices, int format, struct err *e)
         size_t members = 4u + (scope || reconsent) + (size_t)round + (size_t)removal;
 
         if ((scope || reconsent) &&
-            (!json_is_null(record) || content_check_consent(json_object_get(n, "scope"), NULL) != 0))
+            (!json_is_null(record) ||
+             content_check_consent(json_object_get(n, "scope"), format, NULL) != 0))
             return bad(e, "a bad notice");
         if (round && (!valid_round(n, 1) || !json_is_null(record)))
             return bad(e, "a bad notice");
@@ -204,7 +212,7 @@ static int check_record(json_t *r, int format, struct err *e)
     if (format >= 2 && (!json_is_string(json_object_get(r, "subject")) ||
                         !content_valid_id(json_string_value(json_object_get(r, "subject")))))
         return bad(e, "a record without a valid subject id");
-    if (format >= 2 && content_check_consent(json_object_get(r, "consent"), e) != 0)
+    if (format >= 2 && content_check_consent(json_object_get(r, "consent"), format, e) != 0)
         return -1;
     /* The record's version (issue 15); absent in older bundles: 1. */
     v = json_object_get(r, "version");

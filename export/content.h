@@ -29,6 +29,11 @@
  * (issue 16, a new consent after a withdrawal) or an attachment's
  * removal: format 4 plus those. */
 #define CONTENT_FORMAT_5 "intake-content-5"
+/* Written when a consent scope it carries (a record's, or a scope or
+ * re-consent notice's) has its subject's counter "seq" (issue 16 A1:
+ * scopes ordered by a counter that cannot run back, not by the device's
+ * clock): format 5 plus that member. */
+#define CONTENT_FORMAT_6 "intake-content-6"
 #define CONTENT_FORMAT_2 "intake-content-2"
 #define CONTENT_FORMAT_1 "intake-content-1"
 /* At most this many notices in one header (docs/FORMAT.md). */
@@ -74,7 +79,7 @@ void content_reader_free(struct content_reader *r);
 /* 1 if id is a record id as intake makes them (16 of [0-9a-z] Crockford). */
 int content_valid_id(const char *id);
 
-/* The content format a header names: 5 (CONTENT_FORMAT_5), 4 (CONTENT_FORMAT_4), 3
+/* The content format a header names: 6 (CONTENT_FORMAT_6), 5 (CONTENT_FORMAT_5), 4 (CONTENT_FORMAT_4), 3
  * (CONTENT_FORMAT), 2 (CONTENT_FORMAT_2), 1 (CONTENT_FORMAT_1), or 0 for
  * anything else. */
 int content_format(const json_t *header);
@@ -82,11 +87,12 @@ int content_format(const json_t *header);
 /* Checks a record's "consent" as format 2 writes it (docs/FORMAT.md,
  * "Bundle content"): "export", "quote", "publish", "attachments" booleans,
  * "method" null or verbal|written|recorded, "recorded" 1..31 bytes of
- * printable ASCII, "embargo" null or YYYY-MM-DD, nothing else. EXIT_INPUT
- * "malformed bundle contents: ..." otherwise. */
-int content_check_consent(const json_t *consent, struct err *e);
+ * printable ASCII, "embargo" null or YYYY-MM-DD, nothing else; in format 6
+ * (format: the header's) also, optionally, "seq": an integer
+ * 1..2147483647. EXIT_INPUT "malformed bundle contents: ..." otherwise. */
+int content_check_consent(const json_t *consent, int format, struct err *e);
 
-/* Checks the "notices" of a header of format (3, 4 or 5; docs/FORMAT.md,
+/* Checks the "notices" of a header of format (3 to 6; docs/FORMAT.md,
  * "Notices"): an array of at most CONTENT_NOTICES_MAX objects {kind:
  * "withdrawal" or "deletion", subject: a stable subject id, record: a
  * record id or null, day: YYYY-MM-DD}, nothing else; in format 4 also

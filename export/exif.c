@@ -160,6 +160,32 @@ static int png_has_gps(const unsigned char *p, size_t len)
     return 0;
 }
 
+/* WebP (RIFF): the EXIF chunk, its TIFF after an optional "Exif\0\0"
+ * (some writers keep the JPEG prefix). Chunks as docs/FORMAT.md's WebP
+ * row: a little-endian size, padded to even. */
+static int webp_has_gps(const unsigned char *p, size_t len)
+{
+    size_t off = 12;
+
+    while (off + 8 <= len) {
+        uint32_t clen = (uint32_t)p[off + 4] | (uint32_t)p[off + 5] << 8 |
+                        (uint32_t)p[off + 6] << 16 | (uint32_t)p[off + 7] << 24;
+
+        if (clen > len - off - 8)
+            return 0;
+        if (memcmp(p + off, "EXIF", 4) == 0) {
+            const unsigned char *t = p + off + 8;
+            size_t n = clen;
+
+            if (n >= 6 && memcmp(t, "Exif\0\0", 6) == 0)
+                t += 6, n -= 6;
+            return tiff_has_gps(t, n);
+        }
+        off += 8 + (size_t)clen + (clen & 1u);
+    }
+    return 0;
+}
+
 int exif_has_gps(const unsigned char *buf, size_t len)
 {
     static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
@@ -168,5 +194,7 @@ int exif_has_gps(const unsigned char *buf, size_t len)
         return jpeg_has_gps(buf, len);
     if (len >= sizeof png && memcmp(buf, png, sizeof png) == 0)
         return png_has_gps(buf, len);
+    if (len >= 12 && memcmp(buf, "RIFF", 4) == 0 && memcmp(buf + 8, "WEBP", 4) == 0)
+        return webp_has_gps(buf, len);
     return 0;
 }

@@ -10,7 +10,7 @@
 #define EXIF_SCAN_BYTES (256u << 10)   /* how much of a file to look at */
 #define EXIF_MAX_ENTRIES 1024
 
-/* 1 if buf[0..len) is a JPEG or PNG whose EXIF holds GPS latitude or
+/* 1 if buf[0..len) is a JPEG, PNG or WebP whose EXIF holds GPS latitude or
  * longitude, 0 if not (or if the EXIF cannot be read). */
 int exif_has_gps(const unsigned char *buf, size_t len);
 

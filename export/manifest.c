@@ -438,6 +438,13 @@ int manifest_collect_pseudonyms(json_t *set, json_t *rec, struct err *e)
 int manifest_audit(struct audit_report *r, json_t *header, json_t *records, const char *today,
                    size_t k, struct err *e)
 {
+    return manifest_audit_texts(r, header, records, NULL, 0, today, k, e);
+}
+
+int manifest_audit_texts(struct audit_report *r, json_t *header, json_t *records,
+                         const struct audit_text *texts, size_t ntexts, const char *today,
+                         size_t k, struct err *e)
+{
     struct manifest_header h;
     struct audit_record *recs = NULL;
     const char **ps = NULL;
@@ -447,7 +454,7 @@ int manifest_audit(struct audit_report *r, json_t *header, json_t *records, cons
 
     if (manifest_read_header(&h, header, e) != 0)
         goto out;
-    if ((recs = calloc(n + 1, sizeof *recs)) == NULL ||
+    if ((recs = calloc(n + ntexts + 1, sizeof *recs)) == NULL ||
         (ps = calloc(h.npseudonyms + n + 1, sizeof *ps)) == NULL) {
         err_set(e, EXIT_INPUT, "out of memory for the audit");
         goto out;
@@ -459,10 +466,15 @@ int manifest_audit(struct audit_report *r, json_t *header, json_t *records, cons
             goto out;
         ps[np++] = recs[i].pseudonym;
     }
+    for (i = 0; i < ntexts; i++) {
+        recs[n + i].id = texts[i].record;
+        recs[n + i].body = texts[i].text;
+        recs[n + i].body_name = texts[i].file;
+    }
     if (audit_consistency(r, recs, n, ps, np, today, e) == 0 &&
         audit_consent(r, recs, n, e) == 0 &&
         audit_notices(r, json_object_get(header, "notices"), recs, n, today, e) == 0 &&
-        audit_residuals(r, &h.ds, recs, n, e) == 0 &&
+        audit_residuals(r, &h.ds, recs, n + ntexts, e) == 0 &&
         audit_reidentification(r, recs, n, k, e) == 0)
         rc = 0;
 out:

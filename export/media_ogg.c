@@ -174,6 +174,11 @@ static int audio_pages(struct media_job *j, size_t off, uint32_t serial, uint32_
         }
         off += whole;
         if (pg.flags & 4) {
+            /* Another page after the end of the stream: a chained Ogg
+             * (issue 13 NEW-5), whose later streams carry their own
+             * comments; refused, never cut after the first. */
+            if (j->len - off >= 4 && memcmp(j->p + off, "OggS", 4) == 0)
+                return media_bad(j, "more than one logical stream (chained)");
             if (off < j->len)
                 media_found(j, MEDIA_OTHER, "data after the last page", NULL);
             return 0;

@@ -2,8 +2,32 @@
 
 #include <string.h>
 
+/* The offset after the ID3v2 tags at b[0..n) (header, size syncsafe,
+ * a footer when flagged), or 0 if b does not start with one. */
+static size_t after_id3(const unsigned char *b, size_t n)
+{
+    size_t off = 0;
+
+    while (n - off >= 10 && memcmp(b + off, "ID3", 3) == 0 &&
+           ((b[off + 6] | b[off + 7] | b[off + 8] | b[off + 9]) & 0x80) == 0) {
+        size_t len = (size_t)b[off + 6] << 21 | (size_t)b[off + 7] << 14 |
+                     (size_t)b[off + 8] << 7 | b[off + 9];
+
+        len += (b[off + 5] & 0x10) ? 20u : 10u;
+        if (len > n - off)
+            break;
+        off += len;
+    }
+    return off;
+}
+
 const char *mediatype_guess(const unsigned char *b, size_t n)
 {
+    size_t id3 = after_id3(b, n);
+
+    /* FLAC behind an ID3 tag (some taggers write one): FLAC, not MP3. */
+    if (id3 > 0 && n - id3 >= 4 && memcmp(b + id3, "fLaC", 4) == 0)
+        return "audio/flac";
     static const struct { size_t off; const char *magic; size_t len; const char *type; } m[] = {
         { 0, "\xff\xd8\xff", 3, "image/jpeg" }, { 0, "\x89PNG\r\n\x1a\n", 8, "image/png" },
         { 0, "GIF8", 4, "image/gif" }, { 0, "%PDF-", 5, "application/pdf" },

@@ -248,6 +248,17 @@ void cli_today(char *out, size_t outlen)
         out[0] = '\0';
 }
 
+int cli_split_names(char ***names, size_t *n, char *to)
+{
+    *n = 0;
+    *names = malloc((strlen(to) / 2 + 1) * sizeof **names);
+    if (*names == NULL)
+        return cli_error(EXIT_INPUT, "out of memory");
+    for (char *name = strtok(to, ","); name != NULL; name = strtok(NULL, ","))
+        (*names)[(*n)++] = name;
+    return 0;
+}
+
 void cli_dictionaries_note(void)
 {
     static const char *const lang[] = { "Korean", "Mongolian", "English" };

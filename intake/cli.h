@@ -129,6 +129,11 @@ void cli_today(char *out, size_t outlen);
  * which Debian package to install. */
 void cli_dictionaries_note(void);
 
+/* Splits --to's NAME[,NAME...] in place into *names (malloc'd, the
+ * caller frees; the names point into to); empty names are skipped.
+ * 0, or EXIT_INPUT said (out of memory). */
+int cli_split_names(char ***names, size_t *n, char *to);
+
 /* Notes, after a change was saved, what was saved and how to find it
  * ("record ID was saved: see 'intake list'"), for cli_finish's message if
  * standard output then fails: the change is never reported as lost. */

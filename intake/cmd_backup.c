@@ -49,19 +49,24 @@ int cmd_backup(int argc, char **argv, const struct globals *g)
     err_clear(&e);
     cli_progress_begin(&shown, &to, _("writing and checking the backup"));
     rc = store_backup(sum, &size, s, out, to.fn, to.ctx, &e);
-    cli_progress_end(&shown, rc == 0);
-    if (rc != 0)
+    cli_progress_end(&shown, rc >= 0);
+    if (rc < 0) {
         rc = cli_fail(&e);
-    store_close(s);
-    if (rc == 0) {
-        sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
-        cli_saved("the backup %s was written and checked: see 'intake log'", out);
-        printf("%s\n", out);
-        cli_note("backup written and read back (%llu bytes, checksum %.16s); it opens with this "
-                 "store's passphrase or recovery key as they are now", (unsigned long long)size,
-                 hex);
+        store_close(s);
+        return rc;
     }
-    return rc;
+    store_close(s);
+    sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
+    if (rc == 0)
+        cli_saved("the backup %s was written and checked: see 'intake log'", out);
+    printf("%s\n", out);
+    cli_note("backup written and read back (%llu bytes, checksum %.16s); it opens with this "
+             "store's passphrase or recovery key as they are now", (unsigned long long)size, hex);
+    /* Complete all the same (L1): exit 0, and what is missing said. */
+    if (rc == 1)
+        cli_note("warning: %s; the backup is complete: only the store's log lacks its entry "
+                 "('intake log' will not list it); free space on the store's disk", e.msg);
+    return EXIT_OK;
 }
 
 static int unlock_backup(void *ctx, uint8_t kind, const unsigned char *secret, size_t len,

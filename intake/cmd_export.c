@@ -128,19 +128,6 @@ static int confirm_unverified(void *ctx, const char *name)
     return prompt_confirm(q);
 }
 
-/* Splits NAME[,NAME...] in place into *names (malloc'd); empty names are
- * skipped. */
-static int split_names(char ***names, size_t *n, char *to)
-{
-    *n = 0;
-    *names = malloc((strlen(to) / 2 + 1) * sizeof **names);
-    if (*names == NULL)
-        return cli_error(EXIT_INPUT, "out of memory");
-    for (char *name = strtok(to, ","); name != NULL; name = strtok(NULL, ","))
-        (*names)[(*n)++] = name;
-    return 0;
-}
-
 /* What the checks, the audit and the writer found, in the order they ran. */
 static void print_findings(const struct export_result *r, int skip)
 {
@@ -174,7 +161,7 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
     int rc;
 
     req.to_stdout = o->out != NULL && strcmp(o->out, "-") == 0;
-    if (ids == NULL || idv == NULL || split_names(&names, &req.nto, o->to) != 0 ||
+    if (ids == NULL || idv == NULL || cli_split_names(&names, &req.nto, o->to) != 0 ||
         whole_ids(ids, s, o) != 0) {
         free(ids);
         free(idv);

@@ -49,6 +49,16 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
         printf(_("%zu subject(s) took the new consent scope their sender's notice carried "
                  "(see 'intake subject show'): attachments no, so %zu attachment(s) of their "
                  "records were deleted here\n"), r.scopes, r.scope_files);
+    if (!r.seen && r.notices_unheld > 0)
+        printf(_("%zu notice(s) of withdrawal or deletion about records not held here: kept, "
+                 "so that they are refused if they come\n"), r.notices_unheld);
+    if (!r.seen && r.files_scope > 0)
+        printf(_("%zu attachment(s) left out: the consent scope held here for their subject "
+                 "says attachments no (see 'intake subject show')\n"), r.files_scope);
+    if (!r.seen && r.files_removed_before > 0)
+        printf(_("%zu attachment(s) left out: removed at the source before (a removal notice "
+                 "reached this store); an attachment removed does not come back\n"),
+               r.files_removed_before);
     if (!r.seen && r.scopes_kept > 0)
         printf(_("%zu notice(s) of a consent scope about a subject not held here: kept for "
                  "its records, if they come\n"), r.scopes_kept);

@@ -126,6 +126,11 @@ static int run_open(struct store *s, const char *path, int json, const char *out
             if (json_is_true(json_object_get(json_object_get(r, "here"), "refused")))
                 cli_note("warning: record %s was left out of %s: %s", jstr(r, "id"), outdir,
                          jstr(json_object_get(r, "here"), "note"));
+            else if (json_integer_value(json_object_get(r, "attachments_left_out")) > 0)
+                cli_note("warning: %lld attachment(s) of record %s were left out of %s: the "
+                         "consent scope held here for its subject says attachments no",
+                         (long long)json_integer_value(json_object_get(r, "attachments_left_out")),
+                         jstr(r, "id"), outdir);
         printf("%s\n", outdir);
     } else if (json) {
         json_dumpf(sum, stdout, JSON_INDENT(2) | JSON_SORT_KEYS);

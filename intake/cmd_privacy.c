@@ -12,6 +12,7 @@
 #include "intake/cli.h"
 #include "intake/commands.h"
 #include "export/audit.h"
+#include "export/mediatext.h"
 #include "privacy/redact.h"
 #include "store/export.h"
 #include "store/store.h"
@@ -28,7 +29,7 @@ static const char allow_usage[] =
     "intake allow --list [--json]";
 static const char consent_usage[] =
     "intake consent PSEUDONYM [--export yes|no] [--quote yes|no] [--publish yes|no] [--attachments yes|no] [--embargo YYYY-MM-DD] [--method verbal|written|recorded] [--withdraw]";
-static const char redact_usage[] = "intake redact RECORD [--report] [--json] [--diff --reveal]";
+static const char redact_usage[] = "intake redact RECORD [--to NAME[,NAME...]] [--exact-dates] [--keep-metadata] [--report] [--json] [--diff --reveal]";
 
 /* Only --help and, where json is not NULL, --json; npos words must follow. */
 static int term_args(int argc, char **argv, int npos, int *json, const char *hint)
@@ -370,6 +371,8 @@ int cmd_consent(int argc, char **argv, const struct globals *g)
 
 struct redact_opts {
     int report, json, diff, reveal;
+    int exact_dates, keep_metadata;     /* as export's options of the same names */
+    char *to;                           /* --to NAME[,NAME...], or NULL */
     const char *id;
 };
 
@@ -418,6 +421,46 @@ static void report_all(const struct redacted_record *rr, json_t *items, json_t *
         report_field(field, &rr->tags[i], items, flags);
     }
     report_field("body", rr->body, items, flags);
+    for (size_t i = 0; i < rr->ntexts; i++) {
+        snprintf(field, sizeof field, "attachment%zu", i + 1);
+        report_field(field, rr->texts[i].red, items, flags);
+    }
+}
+
+/* Why attachment t does not leave redacted (English), or NULL if it does. */
+static const char *refusal(const struct redacted_text *t)
+{
+    return t->kind == TEXT_REDACTED ? NULL : t->kind == TEXT_UNSTRIPPABLE ? t->why
+           : mediatext_refusal(t->kind == TEXT_MARKUP ? MEDIATEXT_MARKUP : MEDIATEXT_NOT_UTF8);
+}
+
+/* The text attachments as they would leave (issue 13): redacted, or why
+ * not. JSON: an array of {name, text or null, refused or null}. */
+static json_t *texts_json(const struct redacted_record *rr)
+{
+    json_t *a = json_array();
+
+    for (size_t i = 0; a != NULL && i < rr->ntexts; i++) {
+        const struct redacted_text *t = &rr->texts[i];
+        json_array_append_new(a, json_pack("{s:s, s:s?, s:s?}", "name", t->name,
+                              "text", t->red != NULL ? t->red->text : NULL, "refused",
+                              refusal(t)));
+    }
+    return a;
+}
+
+static void print_texts(const struct redacted_record *rr)
+{
+    for (size_t i = 0; i < rr->ntexts; i++) {
+        const struct redacted_text *t = &rr->texts[i];
+        const char *x = t->red != NULL ? t->red->text : "";
+
+        printf(_("\n--- attachment%zu (%s) ---\n"), i + 1, cli_shown(t->name));
+        if (t->red == NULL)
+            printf("%s\n", t->kind == TEXT_UNSTRIPPABLE ? t->why : _(refusal(t)));
+        else
+            printf("%s%s", x, x[0] && x[strlen(x) - 1] == '\n' ? "" : "\n");
+    }
 }
 
 /* ---- --diff --reveal: two columns on the terminal ---- */
@@ -480,22 +523,28 @@ static void print_diff(const struct record_row *row, const struct redacted_recor
 struct redact_run {
     const struct redact_opts *o;
     json_t *json;                       /* --json: the record, printed at the end */
-    char blocked[256];                  /* consent and review flags, or "" */
-    char blocked_text[512];             /* the same in the person's language */
+    char blocked[512];                  /* consent and review flags, or "" */
+    char blocked_text[1024];            /* the same in the person's language */
 };
 
-static json_t *redacted_json(const struct record_row *row, const struct redacted_record *rr)
+/* The record as export would send it: the date too (the month unless
+ * --exact-dates, export_date). */
+static json_t *redacted_json(const struct record_row *row, const struct redacted_record *rr,
+                             int exact_dates)
 {
     json_t *tags = json_array(), *items = json_array(), *flags = json_array();
+    char date[11];
 
+    export_date(date, sizeof date, row->date, exact_dates);
     for (size_t i = 0; i < rr->ntags; i++)
         json_array_append_new(tags, json_string(rr->tags[i].text));
     report_all(rr, items, flags);
-    return json_pack("{s:s, s:s, s:s, s:s, s:s?, s:o, s:s, s:o, s:o, s:I}",
-                     "id", row->id, "date", row->date, "pseudonym", row->pseudonym,
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:o, s:s, s:o, s:o, s:I, s:o}",
+                     "id", row->id, "date", date, "date_precision",
+                     exact_dates ? "day" : "month", "pseudonym", row->pseudonym,
                      "title", rr->title->text, "place", rr->place ? rr->place->text : NULL,
                      "tags", tags, "body", rr->body->text, "redactions", items, "flags", flags,
-                     "unresolved", (json_int_t)rr->unresolved);
+                     "unresolved", (json_int_t)rr->unresolved, "attachments", texts_json(rr));
 }
 
 static int show_redacted(void *ctx, const struct record_row *row,
@@ -510,13 +559,15 @@ static int show_redacted(void *ctx, const struct record_row *row,
     if (run->o->diff)
         print_diff(row, rr);
     else if (run->o->json)
-        return (run->json = redacted_json(row, rr)) != NULL ? 0
+        return (run->json = redacted_json(row, rr, run->o->exact_dates)) != NULL ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
     else if (run->o->report)
         report_all(rr, NULL, NULL);
-    else
+    else {
         printf("%s\n\n%s%s", rr->title->text, body,
                body[0] && body[strlen(body) - 1] == '\n' ? "" : "\n");
+        print_texts(rr);
+    }
     return 0;
 }
 
@@ -525,9 +576,11 @@ static int parse_redact(struct redact_opts *o, int argc, char **argv)
     static const struct option opts[] = {
         { "report", no_argument, NULL, 'r' }, { "json", no_argument, NULL, 'j' },
         { "diff", no_argument, NULL, 'd' }, { "reveal", no_argument, NULL, 'R' },
+        { "to", required_argument, NULL, 't' }, { "exact-dates", no_argument, NULL, 'x' },
+        { "keep-metadata", no_argument, NULL, 'k' },
         { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
     };
-    int c;
+    int c, seen_to = 0;
 
     while ((c = cli_getopt(argc, argv, ":", opts)) != -1) {
         switch (c) {
@@ -535,6 +588,13 @@ static int parse_redact(struct redact_opts *o, int argc, char **argv)
         case 'j': o->json = 1; break;
         case 'd': o->diff = 1; break;
         case 'R': o->reveal = 1; break;
+        case 't':
+            if (cli_once("redact", "to", &seen_to))
+                return EXIT_INPUT;
+            o->to = optarg;
+            break;
+        case 'x': o->exact_dates = 1; break;
+        case 'k': o->keep_metadata = 1; break;
         case 'h': cli_print_usage(stdout, redact_usage); return -1;
         default: return cli_bad_option("redact", c, argv);
         }
@@ -567,10 +627,12 @@ static void why_not(char *why, size_t whylen, const struct redact_run *run,
 }
 
 /* The record as it would leave, checked as export checks it (store_export_check):
- * exit 0 exactly when 'intake export' of it would write the bundle. */
+ * exit 0 exactly when 'intake export' of it with the same --to,
+ * --exact-dates and --keep-metadata would write the bundle. */
 int cmd_redact(int argc, char **argv, const struct globals *g)
 {
-    struct redact_opts o = { 0, 0, 0, 0, NULL };
+    struct redact_opts o = { 0, 0, 0, 0, 0, 0, NULL, NULL };
+    char **names = NULL;
     char id[RECORD_ID_CHARS + 1];
     struct redact_run run;
     struct export_request req;
@@ -585,12 +647,24 @@ int cmd_redact(int argc, char **argv, const struct globals *g)
     memset(&run, 0, sizeof run);
     memset(&req, 0, sizeof req);
     run.o = &o;
-    if ((rc = cli_open_store(&s, g)) != 0)
+    if (o.to != NULL && (rc = cli_split_names(&names, &req.nto, o.to)) != 0)
         return rc;
-    if ((rc = cli_record_id(id, sizeof id, s, o.id)) != 0) {
-        store_close(s);
+    if (o.to != NULL && req.nto == 0) {
+        free(names);
+        return cli_usage_error("redact", "--to names no contact");
+    }
+    if ((rc = cli_open_store(&s, g)) != 0) {
+        free(names);
         return rc;
     }
+    if ((rc = cli_record_id(id, sizeof id, s, o.id)) != 0) {
+        store_close(s);
+        free(names);
+        return rc;
+    }
+    req.to = (const char *const *)names;
+    req.exact_dates = o.exact_dates;
+    req.keep_metadata = o.keep_metadata;
     o.id = id;
     err_clear(&e);
     req.ids = &o.id;
@@ -599,6 +673,7 @@ int cmd_redact(int argc, char **argv, const struct globals *g)
     req.show_ctx = &run;
     rc = store_export_check(&res, s, &req, &e);
     store_close(s);
+    free(names);
     cli_dictionaries_note();
     why_not(why, sizeof why, &run, &res, 0);
     why_not(why_text, sizeof why_text, &run, &res, 1);

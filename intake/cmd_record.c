@@ -19,6 +19,7 @@
 #include "crypto/secmem.h"
 #include "store/store.h"
 #include "util/fileio.h"
+#include "util/day.h"
 #include "util/intl.h"
 #include "util/prompt.h"
 #include "util/text.h"
@@ -452,7 +453,7 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
 {
     struct print_ctx *ctx = vctx;
     struct consent c;
-    char why[256] = "", day[16];
+    char why[256] = "", day[DAY_BYTES];
 
     /* The consent of the record's subject: what it may be used for
      * (carried with imported records, issue 16). */
@@ -460,7 +461,7 @@ static int print_record(void *vctx, const struct record_row *r, struct err *e)
         store_consent_get(&c, ctx->s, r->pseudonym, e) != 0)
         return -1;
     if (ctx->array != NULL) {
-        cli_today(day, sizeof day);
+        day_consent(day);     /* the consent day every check uses (util/day.h) */
         consent_blocks(why, sizeof why, &c, day, 0);
         return json_array_append_new(ctx->array, record_json(r, &c, why)) == 0 ? 0
                : err_set(e, EXIT_INPUT, "out of memory");

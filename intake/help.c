@@ -107,12 +107,15 @@ static const struct {
       "  intake consent Rim-il --export yes --quote no --method verbal --embargo 2025-01-01\n") },
     { "redact",
       N_("Shows a record exactly as it would leave the device, and exits 1 while it\n"
-      "may not leave (no consent, an embargo, unresolved review flags).\n"
+      "may not leave (no consent, an embargo, unresolved review flags, a contact\n"
+      "that refuses it for good), exactly when export would refuse it: give it\n"
+      "export's --to, --exact-dates and --keep-metadata to ask about that export.\n"
       "--diff --reveal shows original and redacted side by side, on a terminal\n"
       "only.\n"
       "\n"
       "Example:\n"
-      "  intake redact yanj4hc6 --report\n") },
+      "  intake redact yanj4hc6 --report\n"
+      "  intake redact yanj4hc6 --to hq --json\n") },
     { "attach",
       N_("Stores a file (audio, photo, document) with a record, inside the encrypted\n"
       "store. --remove-source deletes the original once the stored copy is\n"

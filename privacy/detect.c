@@ -106,7 +106,8 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
                         (s[j] == ' ' && det_starts(s, len, j + 1, "dot ")) ||
                         (j == at + 1 && s[at] == 'u' && s[j] == '/')))
         return 0;
-    if (detect_month_word(s, len, at, &n) || detect_day_word(s, len, at))
+    if (detect_month_word(s, len, at, &n) || detect_day_word(s, len, at) ||
+        detect_number_words_start(s, len, at))
         return 0;
     if (j - at == 1 && strchr("nsew", s[at]) != NULL && j + 1 < len && s[j] == ' ' &&
         det_digit(s[j + 1]))
@@ -154,7 +155,8 @@ static long other_digits(struct found *f, const char *s, size_t len, size_t i, s
     int v;
     struct err e;
 
-    if ((det_digit_at(s, len, i, &v, 1) == 0 && !det_numeral_start(s, len, i)) ||
+    if ((det_digit_at(s, len, i, &v, 1) == 0 && !det_numeral_start(s, len, i) &&
+         !detect_number_words_start(s, len, i)) ||
         det_letter_before(s, i))
         return 0;
     if (!w->ready) {
@@ -200,15 +202,16 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
 }
 
 /* A number glued to the letters before it ("a10.0.0.1", "IP10.0.0.1",
- * "tel010-1234-5678", "Jong-su1975-03-14"): letters do not make an IP
- * address, a phone number or a full date part of a word, so those
- * scanners still try it; the others (IDs, codes, handles) would take a
- * word's digits ("MP3", "COVID19").  Where the walk goes on, or -1 when
+ * "tel010-1234-5678", "Jong-su1975-03-14", "passport745123456"): letters
+ * do not make an IP address, a phone number, a full date or a value
+ * after an ID label part of a word, so those scanners still try it; the
+ * others (IDs, codes, handles) would take a word's digits ("MP3",
+ * "COVID19").  Where the walk goes on, or -1 when
  * out of memory. */
 static long glued(struct found *f, const char *s, size_t len, size_t at, struct walk *w)
 {
     static const struct scanner shapes[] = {
-        { detect_scan_ipv4, DETECT_IP }, { detect_scan_birth_date, DETECT_DATE },
+        { detect_scan_glued_id, DETECT_ID }, { detect_scan_ipv4, DETECT_IP }, { detect_scan_birth_date, DETECT_DATE },
         { detect_scan_phone, DETECT_PHONE },
     };
     struct err e;
@@ -259,6 +262,55 @@ static long spoken_at(struct found *f, const char *s, size_t len, size_t at, str
     return add(f, at, end, kind) != 0 ? -1 : (long)end;
 }
 
+/* detect_alt's scan: as spoken_digits, and how far the detection
+ * reaches before and after the reading (the text there is the text's
+ * own: "УБ" of "УБ75O3l4l2" goes with the number). */
+struct alt_scan {
+    struct walk *w;
+    size_t before, after;
+};
+
+static int alt_digits(void *ctx, const char *buf, size_t n, size_t a, size_t b, int *kind)
+{
+    struct alt_scan *c = ctx;
+    struct found f = { 0 };
+    struct walk nested = { c->w->ready, 1 };
+    int hit = 0;
+
+    if (walk_text(&f, buf, n, &nested) == 0)
+        for (size_t i = 0; i < f.n && !hit; i++)
+            if (f.d[i].start <= a && f.d[i].end >= b) {
+                hit = 1, *kind = f.d[i].kind;
+                c->before = a - f.d[i].start, c->after = f.d[i].end - b;
+            }
+    free(f.d);
+    return hit;
+}
+
+/* A number written another way from at (detect_alt.c: letters for
+ * digits, digits spaced one by one): the end of its detection (added to
+ * f), 0, or -1 when out of memory. */
+static long alt_at(struct found *f, const char *s, size_t len, size_t at, struct walk *w)
+{
+    struct alt_scan c = { w, 0, 0 };
+    size_t end, start, last = f->n > 0 ? f->d[f->n - 1].end : 0;
+    int kind = DETECT_PHONE;
+    struct err e;
+
+    if (w->nested || !detect_alt_start(s, len, at))
+        return 0;
+    if (!w->ready) {
+        if (detect_phone_ready(&e) != 0)
+            return -1;
+        w->ready = 1;
+    }
+    if ((end = detect_alt(s, len, at, &kind, alt_digits, &c)) == 0)
+        return 0;
+    start = at - c.before < last ? (last < at ? last : at) : at - c.before;
+    end += c.after;
+    return add(f, start, end, kind) != 0 ? -1 : (long)end;
+}
+
 /* One step of the walk from at: where the walk goes on, or -1 when out of
  * memory.  The numbering plans are compiled when the first number could
  * start (*ready), not for texts without one: compiling them churns the
@@ -291,6 +343,11 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
             return -1;
         w->ready = 1;
     }
+    if ((r = alt_at(f, s, len, at, w)) != 0)
+        return r;
+    /* Digits among number words ("010 1234 five six seven eight"). */
+    if (det_digit(s[at]) && detect_mixed_start(s, len, at) && (r = spoken_at(f, s, len, at, w)) != 0)
+        return r;
     r = scan_at(f, scanners, sizeof scanners / sizeof scanners[0], s, len, at);
     /* A number written in parts ("9911.2345", "010, then 1234"). */
     if (r == 0 && det_digit(s[at]))

@@ -9,14 +9,18 @@
  *             1975 оны гуравдугаар сарын 14, 1984 онд;
  *   Russian   14 марта 1975 (г., года), 14 марта;
  *   English   March 14(th), 1975, 14(th) (of) March 1975, March 1975,
- *             March 14; and a year alone (1900-2099).
+ *             March 14, 14-Mar-75, the 14th of the 3rd month, 1975;
+ *   a year alone (1900-2099), in digits or in words with its hundreds or
+ *             thousands (detect_years.c: "two thousand and five",
+ *             "тысяча девятьсот семьдесят пятого", "мянга есөн зуун").
  * What marks it as a birth date:
  *   - a birth word as a word, not a substring ("stubborn", "Osborne"
  *     hold none): born, birth..., DOB, d.o.b., "(b.", 생년월일, 출생, 태어...,
  *     생일, 탄생, родил..., рожд..., г.р., д.р., төрс..., төрж..., мэндэл...;
  *     within 48 bytes before or 24 after a date, 32 before or 16 after a
  *     year alone and in the same sentence;
- *   - Korean 생 right after it ("1975년 3월 14일생", "84년생");
+ *   - Korean 생 right after it ("1975년 3월 14일생", "84년생", "750314생");
+ *   - a word glued to a date with separators ("14.03.1975Bat"; glued_date);
  *   - parentheses right after a word ("Batbayar (12.03.1984)"): the
  *     usual way to give a person's birth date; whole dates only. */
 #include <string.h>
@@ -89,8 +93,10 @@ static const struct det_word birth_words[] = {
     DW("b.", FIT_WORD),
     DW("\xec\x83\x9d\xeb\x85\x84", FIT_PREFIX),                          /* 생년(월일) */
     DW("\xed\x83\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 태생 */
-    DW("\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5", FIT_PREFIX),  /* 生年月日 */
-    DW("\xe5\x87\xba\xe7\x94\x9f", FIT_PREFIX),                          /* 出生 */
+    DW("\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5", FIT_ANY),     /* 生年月日 */
+    DW("\xe5\x87\xba\xe7\x94\x9f", FIT_ANY),                             /* 出生 */
+    DW("\xe7\x94\x9f\xe4\xba\x8e", FIT_ANY),                             /* 生于 */
+    DW("\xe7\x94\x9f\xe6\x96\xbc", FIT_ANY),                             /* 生於 */
     DW("\xec\xb6\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 출생 */
     DW("\xed\x83\x9c\xec\x96\xb4", FIT_PREFIX),                          /* 태어(났다, 난) */
     DW("\xec\x83\x9d\xec\x9d\xbc", FIT_PREFIX),                          /* 생일 */
@@ -245,6 +251,8 @@ static size_t en_year_at(const char *s, size_t len, size_t at)
 
     if (det_digit(s[at]))
         return year_at(s, len, at);
+    if ((e = det_year_words(s, len, at, &v)) != 0)
+        return e;                               /* two thousand and five */
     if ((e = detect_spoken_digits(s, len, at, d, sizeof d, &n)) == 0 || n != 4)
         return 0;
     v = det_value(d, 4);
@@ -306,20 +314,58 @@ static struct date month_after_day(const char *s, size_t len, size_t at)
     };
     struct date d = { 0, NONE, 0 };
     size_t i = day_at(s, len, at, 1), n, e;
+    unsigned v;
     char sep;
     int roman;
 
+    if (i == 0 && (i = det_day_words(s, len, at, &v)) != 0 &&
+        !(i + 1 < len && s[i] == ' ' && word_in(ru_months, 12, s, len, i + 1, &n) >= 0))
+        return d;                               /* четырнадцатого марта */
     if (i == 0 || i >= len || strchr(" -/.", s[i]) == NULL || s[i] == '\0')
         return d;
     sep = s[i++];
     if (sep == ' ' && det_starts(s, len, i, "of "))
         i += 3;
-    roman = sep != ' ' && word_in(roman_months, 12, s, len, i, &n) >= 0;
+    /* A Roman month stands alone only with its year ("14 iii 1975"). */
+    roman = word_in(roman_months, 12, s, len, i, &n) >= 0;
     if (!roman && !detect_month_word(s, len, i, &n) && word_in(ru_months, 12, s, len, i, &n) < 0)
         return d;
     d.end = i + n, d.strength = roman ? NONE : PART;
     i = d.end + (d.end < len && (s[d.end] == ',' || (s[d.end] == sep && sep != ' ')));
     if ((e = en_year_at(s, len, space(s, len, i))) != 0)
+        d.end = e, d.strength = FULL;
+    /* A two-digit year after the same separator ("14-Mar-75",
+     * "14.III.75"). */
+    else if (sep != ' ' && i > d.end && s[i - 1] == sep && det_digits(s, len, i) == 2 &&
+             det_ends_word(s, len, i + 2))
+        d.end = i + 2, d.strength = FULL;
+    return d;
+}
+
+/* English with the month as an ordinal: "the 14th of the 3rd month(,)
+ * (of) 1975", "the fourteenth of the third month". */
+static struct date english_nth_month(const char *s, size_t len, size_t at)
+{
+    struct date d = { 0, NONE, 0 };
+    size_t i = day_at(s, len, at, 1), e, m;
+    unsigned v = 0;
+
+    if (i == 0 || !det_starts(s, len, i, " of the "))
+        return d;
+    if ((i += 8) >= len)
+        return d;
+    if (det_alpha(s[i]))
+        m = day_word_at(s, len, i, &v);
+    else if ((m = day_at(s, len, i, 1)) != 0 && det_alpha(s[m - 1]))
+        v = det_value(s + i, det_digits(s, len, i));
+    if (m == 0 || v < 1 || v > 12 || !det_starts(s, len, m, " month") || !det_ends_word(s, len, m + 6))
+        return d;
+    d.end = m + 6, d.strength = PART;
+    i = d.end + (d.end < len && s[d.end] == ',');
+    i = space(s, len, i);
+    if (det_starts(s, len, i, "of "))
+        i += 3;
+    if ((e = en_year_at(s, len, i)) != 0)
         d.end = e, d.strength = FULL;
     return d;
 }
@@ -337,6 +383,7 @@ static struct date numeric(const char *s, size_t len, size_t at)
 
     if (a == 6 && det_ends_word(s, len, at + 6) && det_yymmdd(s, at)) {
         d.end = at + 6, d.strength = FULL;                           /* 750314 */
+        d.born = born_after(s, len, d.end);                          /* 750314생 */
         return d;
     }
     if (a == 8 && det_ends_word(s, len, at + 8)) {
@@ -350,6 +397,7 @@ static struct date numeric(const char *s, size_t len, size_t at)
                  (det_month_day(det_value(s + at + 2, 2), det_value(s + at, 2)) ||
                   det_month_day(det_value(s + at, 2), det_value(s + at + 2, 2))))
             d.end = at + 8, d.strength = FULL;
+        d.born = d.strength == FULL && born_after(s, len, d.end);
         return d;
     }
     /* A space between the parts only for Y M D ("생일 1975 03 14"): a
@@ -364,7 +412,9 @@ static struct date numeric(const char *s, size_t len, size_t at)
     y = det_value(s + i, b);
     i = space(s, len, i + b + 1);
     c = det_digits(s, len, i);
-    if (!det_ends_word(s, len, i + c))
+    /* ASCII letters glued after ("14.03.1975Bat") are checked by the
+     * caller (glued_date). */
+    if (!det_ends_word(s, len, i + c) && !(c >= 2 && det_alpha(s[i + c])))
         return d;
     x = det_value(s + at, a);
     z = c >= 1 && c <= 4 ? det_value(s + i, c) : 0;
@@ -462,6 +512,11 @@ static struct date korean(const char *s, size_t len, size_t at)
     for (k = 0; k < 3; k++) {
         size_t j = parts > 0 ? space(s, len, i) : i;
         v = ko_part(s, len, j, k, &e, &n);
+        /* Digits and their unit may be spaced apart ("1975 년 3 월 14
+         * 일생", "84 년생"). */
+        if (n > 0 && det_digit(s[j]) && !ko_unit_at(s, len, e, k) && e < len && s[e] == ' ' &&
+            ko_unit_at(s, len, e + 1, k))
+            e++;
         if (n == 0 || n > 4 || !ko_unit_at(s, len, e, k))
             continue;
         if ((k == 0 && n != 2 && n != 4) || (k > 0 && (n > 2 || v == 0 || v > (k == 1 ? 12u : 31u))))
@@ -518,9 +573,11 @@ static struct date mongolian(const char *s, size_t len, size_t at)
 {
     struct date d = { 0, NONE, 0 };
     size_t i, n, e;
+    unsigned v;
     int m;
 
-    if ((i = year_at(s, len, at)) == 0 && (det_digits(s, len, at) != 2 || (i = at + 2) == 0))
+    if ((i = year_at(s, len, at)) == 0 && (i = det_year_words(s, len, at, &v)) == 0 &&
+        (det_digits(s, len, at) != 2 || (i = at + 2) == 0))
         return d;
     if (!det_word_at(s, len, space(s, len, i), MN_YEAR_OF, FIT_PREFIX))
         return d;
@@ -569,15 +626,17 @@ static struct date date_at(const char *s, size_t len, size_t at)
     struct date best = { 0, NONE, 0 }, d;
     struct date (*const forms[])(const char *, size_t, size_t) = {
         numeric, korean, mongolian, month_after_day, english_from_month, english_year_first,
+        english_nth_month,
     };
     size_t k, e;
+    unsigned v;
 
     for (k = 0; k < sizeof forms / sizeof forms[0]; k++) {
         d = forms[k](s, len, at);
         if (d.strength > best.strength || (d.strength == best.strength && d.end > best.end))
             best = d;
     }
-    if (best.strength == NONE && (e = year_at(s, len, at)) != 0)
+    if (best.strength == NONE && ((e = year_at(s, len, at)) != 0 || (e = det_year_words(s, len, at, &v)) != 0))
         best.end = e, best.strength = YEAR;
     return best;
 }
@@ -622,16 +681,50 @@ static int after_name(const char *s, size_t len, size_t start, size_t end)
     return det_letter_before(s, p);
 }
 
-/* 1 if an ASCII letter is glued before a date written with separators
- * at [at, end): a date glued to a word ("Jong-su1975-03-14") is marked as
- * "Batbayar (1975-03-14)" is; a code's digits ("SN19750314") are not. */
-static int glued_date(const char *s, size_t at, size_t end)
+/* 1 if the Hangul word at s[at] starts as a particle, the copula or a
+ * word that follows a date does ("1975.03.14에", "부터", "까지", "이다",
+ * "오전", "기준", "현재"), by its first syllable. */
+static int ko_after_date(const char *s, size_t len, size_t at)
 {
-    if (at == 0 || !det_alpha(s[at - 1]))
-        return 0;
-    for (size_t i = at; i < end; i++)
-        if (!det_digit(s[i]))
+    static const char first[] =
+        "\xec\x97\x90\xeb\xb6\x80\xea\xb9\x8c\xec\x9d\x80\xeb\x8a\x94\xec\x9d\xb4"  /* 에 부 까 은 는 이 */
+        "\xea\xb0\x80\xec\x9d\x98\xec\x9d\x84\xeb\xa5\xbc\xeb\xa1\x9c\xec\x9c\xbc"  /* 가 의 을 를 로 으 */
+        "\xec\x99\x80\xea\xb3\xbc\xeb\x8f\x84\xeb\xa7\x8c\xec\x9e\x90\xea\xb2\xbd"  /* 와 과 도 만 자 경 */
+        "\xec\xaf\xa4\xea\xbb\x98\xeb\x82\xa0\xec\x9d\xbc\xed\x98\x84\xea\xb8\xb0"  /* 쯤 께 날 일 현 기 */
+        "\xec\xa0\x84\xed\x9b\x84\xec\x98\xa4\xeb\x95\x8c\xec\x83\x9d\xec\xa4\x91"  /* 전 후 오 때 생 중 */
+        "\xec\x97\x94\xeb\xb0\xa4\xec\x8b\x9c\xeb\xb0\x9c\xeb\x8b\xb9\xea\xb0\x9c";             /* 엔 밤 시 발 당 개 */
+
+    for (size_t k = 0; k + 3 <= sizeof first - 1; k += 3)
+        if (at + 3 <= len && memcmp(s + at, first + k, 3) == 0)
             return 1;
+    return 0;
+}
+
+/* 1 if a word is glued to a date written with separators at [at, end):
+ * ASCII letters before it ("Jong-su1975-03-14") or after it
+ * ("14.03.1975Bat"), a Hangul word after it that is no particle
+ * ("1975.03.14김종수"; ko_after_date; not a time, "2020-03-14T10:00"),
+ * or a Cyrillic word of four letters
+ * or more after it that is no case ending ("-нд", "ний", "нээс" start
+ * with н): marked as "Batbayar (1975-03-14)" is.  A code's digits
+ * ("SN19750314") are not. */
+static int glued_date(const char *s, size_t len, size_t at, size_t end)
+{
+    size_t i, n;
+    int cp;
+
+    for (i = at; i < end && det_digit(s[i]); i++)
+        ;
+    if (i == end)
+        return 0;
+    /* An ISO 8601 time after it is no word ("2020-03-14T10:00"). */
+    if ((at > 0 && det_alpha(s[at - 1])) ||
+        (end < len && det_alpha(s[end]) && !(s[end] == 't' && end + 1 < len && det_digit(s[end + 1]))))
+        return 1;
+    if ((cp = det_cp_at(s, len, end, &n)) >= 0xAC00 && cp <= 0xD7A3)
+        return !ko_after_date(s, len, end);
+    if (cp >= 0x0430 && cp <= 0x04FF && cp != 0x043D)
+        return letters(s, len, end) - end >= 8;
     return 0;
 }
 
@@ -642,7 +735,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     int v;
 
     (void)kind;
-    if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at))
+    if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at) &&
+        !detect_number_words_start(s, len, at))
         return 0;
     d = date_at(s, len, at);
     /* A year written '75: the apostrophe belongs to it. */
@@ -658,6 +752,6 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
                (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && after_name(s, len, at, d.end)) ?
                d.end : 0;
     return near_birth_word(s, len, at, d.end, 48, 24, 0) ||
-           (d.strength == FULL && (after_name(s, len, at, d.end) || glued_date(s, at, d.end))) ?
+           (d.strength == FULL && (after_name(s, len, at, d.end) || glued_date(s, len, at, d.end))) ?
            d.end : 0;
 }

@@ -9,7 +9,8 @@
  * bytes.  The files: detect.c (the walk over the text), detect_words.c
  * (context words), detect_phone.c (+ phone_plans.c), detect_id.c,
  * detect_date.c, detect_geo.c, detect_net.c, detect_device.c (IMEI, MAC),
- * detect_digits.c (digits of any script), detect_grid.c (UTM, MGRS). */
+ * detect_digits.c (digits of any script), detect_grid.c (UTM, MGRS),
+ * detect_alt.c (numbers written other ways). */
 #ifndef INTAKE_DETECT_INT_H
 #define INTAKE_DETECT_INT_H
 
@@ -133,6 +134,7 @@ static inline int det_yymmdd(const char *s, size_t at)
 enum det_fit {
     FIT_WORD,       /* a whole word: no letter before or after */
     FIT_PREFIX,     /* starts a word; anything may follow (Korean endings, inflections) */
+    FIT_ANY,        /* anywhere: Chinese writes no spaces between words ("他生于") */
 };
 
 /* A word of a list; DW("born", FIT_WORD) writes one. */
@@ -217,6 +219,10 @@ int detect_day_word(const char *s, size_t len, size_t at);
  * phone scanner does not read ("M·1", "9911.2345", "010, then"). */
 int detect_parts_start(const char *s, size_t len, size_t at);
 
+/* detect_spoken.c: 1 if groups of digits at at are followed by a number
+ * word ("010 1234 five six seven eight"): a run of words may start there. */
+int detect_mixed_start(const char *s, size_t len, size_t at);
+
 /* detect_spoken.c: the end of a run of number words at at, or of a
  * number written in parts (detect_parts_start), whose digits
  * scan finds a detection in ("zero one zero, one two three four..."),
@@ -224,12 +230,40 @@ int detect_parts_start(const char *s, size_t len, size_t at);
 size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
                      detect_digits_fn scan, void *ctx);
 
+/* detect_years.c: the end of a year 1900-2099 said in words with its
+ * hundreds or thousands at at ("two thousand and five", "тысяча
+ * девятьсот семьдесят пятого", "мянга есөн зуун далан таван"), its value
+ * in *v; 0 if none. */
+size_t det_year_words(const char *s, size_t len, size_t at, unsigned *v);
+
+/* detect_years.c: the end of a Russian ordinal day 1-31 at at
+ * ("четырнадцатого", "двадцать первого"), its value in *v; 0 if none. */
+size_t det_day_words(const char *s, size_t len, size_t at, unsigned *v);
+
+/* detect_years.c: 1 if a year or a day in words (det_year_words,
+ * det_day_words) starts at at; English is tested only before "hundred"
+ * or "thousand" (the walk asks at every word). */
+int detect_number_words_start(const char *s, size_t len, size_t at);
+
+/* detect_alt.c: 1 if a number written another way may start at at (a
+ * digit or a letter typed for one). */
+int detect_alt_start(const char *s, size_t len, size_t at);
+
+/* detect_alt.c: the end of a number written another way at at (letters
+ * for digits "O1O-SSS5-1234", digits spaced one by one "1 9 7 5 0 3 1
+ * 4") whose reading scan finds a detection in, its kind in *kind; 0 if
+ * none. */
+size_t detect_alt(const char *s, size_t len, size_t at, int *kind, detect_digits_fn scan, void *ctx);
+
 /* The scanners (detect_scanner), by file. */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_device(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_label.c: an ID value of 7 characters or more glued after an ID
+ * label ("passport745123456", "ID110105197503141234"). */
+size_t detect_scan_glued_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_grid(const char *s, size_t len, size_t at, size_t *start, int *kind);

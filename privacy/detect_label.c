@@ -490,3 +490,14 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
         return *kind = DETECT_IP, cv;
     return 0;
 }
+
+size_t detect_scan_glued_id(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    size_t idv;
+
+    (void)start;
+    if (at == 0 || !det_alpha(s[at - 1]) || !det_digit(s[at]) ||
+        (idv = id_value_min(s, len, at, 7)) == 0 || label_before(s, at) != LABEL_ID)
+        return 0;
+    return *kind = DETECT_ID, idv;
+}

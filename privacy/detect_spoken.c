@@ -226,7 +226,13 @@ static size_t read_run(struct run *r, const char *s, size_t len, size_t at, size
     *words = 0;
     for (;;) {
         b = word_end(s, len, p);
-        if (b == p || add_word(r, &mult, s, p, b) != 0)
+        /* A group of digits among the words ("010 one two three four
+         * 5678"). */
+        if (b == p && !mult && (b = p + det_digits(s, len, p)) > p && det_ends_word(s, len, b)) {
+            for (size_t k = p; k < b; k++)
+                if (flush(r) != 0 || put(r, s[k] - '0') != 0)
+                    return at;
+        } else if (b == p || add_word(r, &mult, s, p, b) != 0)
             break;
         (*words)++;
         if (!mult)
@@ -321,6 +327,10 @@ static size_t part_separator(const char *s, size_t len, size_t at, int *odd)
     static const char *const words[] = {
         ", and then ", " and then ", ", then ", " then ", ", and ", " and ",
         ", \xea\xb7\xb8\xeb\xa6\xac\xea\xb3\xa0 ", " \xea\xb7\xb8\xeb\xa6\xac\xea\xb3\xa0 ",
+        /* Mongolian ба, болон; Russian и; Korean 및 (and) */
+        ", \xd0\xb1\xd0\xb0 ", " \xd0\xb1\xd0\xb0 ",
+        ", \xd0\xb1\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbd ", " \xd0\xb1\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbd ",
+        ", \xd0\xb8 ", " \xd0\xb8 ", ", \xeb\xb0\x8f ", " \xeb\xb0\x8f ",
     };
     static const char *const dots[] = {
         "\xc2\xb7", "\xe2\x80\xa7", "\xe2\x88\x99", "\xe2\x8b\x85", "\xe2\x80\xa2", "\xe1\x86\x9e",
@@ -392,12 +402,36 @@ static size_t read_parts(struct run *r, const char *s, size_t len, size_t at)
     return end;
 }
 
+/* 1 if one to three groups of digits at at are followed by a number word
+ * ("010 one two three four 5678", "010 1234 five six seven eight"): a run
+ * of words may start there. */
+static int mixed_start(const char *s, size_t len, size_t at)
+{
+    size_t e, q = at, k;
+
+    for (k = 0; k < 3; k++) {
+        e = q + det_digits(s, len, q);
+        if (e == q || !det_ends_word(s, len, e) || (q = separators(s, len, e)) == e)
+            return 0;
+        if (detect_spoken_word(s, len, q))
+            return 1;
+    }
+    return 0;
+}
+
+int detect_mixed_start(const char *s, size_t len, size_t at)
+{
+    return mixed_start(s, len, at);
+}
+
 int detect_parts_start(const char *s, size_t len, size_t at)
 {
     size_t k, q, e, n = 0;
     char c;
     int v, o;
 
+    if (mixed_start(s, len, at))
+        return 1;
     for (e = at; n < 4 && (k = det_digit_at(s, len, e, &v, 1)) > 0; e += k)
         n++;
     if (n > 0) {
@@ -421,8 +455,8 @@ size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
     size_t end, words, a, b, n;
     int found;
 
-    if (!detect_spoken_word(s, len, at) || (end = read_run(&r, s, len, at, &words)) == at ||
-        words < 3 || r.n < 4)
+    if (!(detect_spoken_word(s, len, at) || mixed_start(s, len, at)) ||
+        (end = read_run(&r, s, len, at, &words)) == at || words < 3 || r.n < 4)
         end = detect_parts_start(s, len, at) ? read_parts(&r, s, len, at) : at;
     if (end == at) {
         sodium_memzero(&r, sizeof r);

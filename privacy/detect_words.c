@@ -12,6 +12,8 @@ static int word_at(const char *s, size_t len, size_t at, const char *w, size_t n
     if (at + n > len || s[at] != w[0] || memcmp(s + at, w, n) != 0)
         return 0;
     /* "(b." needs no boundary before its parenthesis. */
+    if (fit == FIT_ANY)
+        return 1;
     if ((det_alnum(w[0]) || (w[0] & 0x80)) && det_letter_before(s, at))
         return 0;
     /* A word ending in '.' ("d.o.b.", "г.р.") ends there. */
@@ -60,7 +62,7 @@ int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wle
     size_t k;
 
     for (k = 0; k < n; k++)
-        if (list[k].n <= wlen && list[k].w[0] == w[0] && (list[k].fit == FIT_PREFIX || list[k].n == wlen) &&
+        if (list[k].n <= wlen && list[k].w[0] == w[0] && (list[k].fit != FIT_WORD || list[k].n == wlen) &&
             memcmp(w, list[k].w, list[k].n) == 0)
             return 1;
     return 0;

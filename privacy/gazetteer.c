@@ -277,8 +277,29 @@ static void places_load(void)
     free(joined);
 }
 
+/* Keys of the words for a kind of place written after its name (청진시,
+ * Qing jin shi, 平壤市, Ulaanbaatar hot): a name is its place's name
+ * without one too (brief i12-forms, item 8). */
+static const char *const admin_suffixes[] = {
+    "특별자치시", "특별시", "광역시", "직할시", "시", "군", "市", "郡", "shi", "si", "city", "gun",
+    "хот", "город",
+};
+
+/* The length of key[0..n) without an administrative suffix (at least 4
+ * bytes left), or n. */
+static size_t without_suffix(const char *key, size_t n)
+{
+    for (size_t i = 0; i < sizeof admin_suffixes / sizeof admin_suffixes[0]; i++) {
+        size_t k = strlen(admin_suffixes[i]);
+        if (n >= k + 4 && memcmp(key + n - k, admin_suffixes[i], k) == 0)
+            return n - k;
+    }
+    return n;
+}
+
 /* Calls fn for each name of the place list[0..n) (names split by '&') but
- * key itself. */
+ * key itself, and for a name with an administrative suffix also without
+ * it ("qingjinshi": "qingjin"). */
 static int each_other_name(const char *list, size_t n, const char *key, size_t keylen,
                            gazetteer_name_fn fn, void *ctx)
 {
@@ -288,8 +309,12 @@ static int each_other_name(const char *list, size_t n, const char *key, size_t k
     while (a < n && rc == 0) {
         for (b = a; b < n && list[b] != '&'; b++)
             ;
-        if (b > a && !(b - a == keylen && memcmp(list + a, key, keylen) == 0))
+        size_t bare = without_suffix(list + a, b - a);
+        /* the key with a suffix (청진시 of 청진) is left to the particles */
+        if (b > a && !(bare == keylen && memcmp(list + a, key, keylen) == 0))
             rc = fn(ctx, list + a, b - a);
+        if (rc == 0 && bare < b - a && !(bare == keylen && memcmp(list + a, key, keylen) == 0))
+            rc = fn(ctx, list + a, bare);
         a = b + 1;
     }
     return rc;
@@ -313,7 +338,8 @@ int gazetteer_place_names(const char *key, size_t keylen, gazetteer_name_fn fn, 
             size_t c = a;
             while (c < b && places.key[c] != '&')
                 c++;
-            if (c - a == keylen && memcmp(places.key + a, key, keylen) == 0) {
+            if ((c - a == keylen || without_suffix(places.key + a, c - a) == keylen) &&
+                memcmp(places.key + a, key, keylen) == 0) {
                 rc = each_other_name(places.key + p, b - p, key, keylen, fn, ctx);
                 break;
             }

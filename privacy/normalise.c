@@ -9,6 +9,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/confusable.h"
+#include "privacy/entities.h"
 #include "privacy/hanja.h"
 #include "privacy/romanise.h"
 
@@ -1816,12 +1817,45 @@ static int override_runs(struct normtext *out, const char *in, size_t inlen)
     return 0;
 }
 
+static int normalise_plain(struct normtext *out, const char *in, size_t inlen,
+                           const uint32_t *map, struct err *e);
+
+/* Decoded offsets (ostart, the mixed words) back to the original's. */
+static void remap_decoded(struct builder *nb, struct normtext *out, const uint32_t *map)
+{
+    for (size_t i = 0; i < nb->len; i++)
+        nb->a[i] = map[nb->a[i]];
+    for (size_t i = 0; i < 2 * out->nmixed; i++)
+        out->mixed[i] = map[out->mixed[i]];
+}
+
 int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
+{
+    char *dec;
+    size_t declen;
+    uint32_t *map;
+    int rc;
+
+    /* Web encodings are read as what they stand for (entities.h). */
+    memset(out, 0, sizeof *out);
+    if (entities_decode(&dec, &declen, &map, in, inlen) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while normalising text (%zu bytes)", inlen);
+    if (dec == NULL)
+        return normalise_plain(out, in, inlen, NULL, e);
+    rc = normalise_plain(out, dec, declen, map, e);
+    if (rc == 0)
+        out->orig = in, out->inlen = inlen;
+    secmem_wipe_free(dec);
+    free(map);
+    return rc;
+}
+
+static int normalise_plain(struct normtext *out, const char *in, size_t inlen,
+                           const uint32_t *map, struct err *e)
 {
     struct builder nb = { 0 };
     int split;
 
-    memset(out, 0, sizeof *out);
     if (build_norm(&nb, in, inlen, e) != 0) {
         free_builder(&nb);
         return -1;
@@ -1846,6 +1880,8 @@ int normalise(struct normtext *out, const char *in, size_t inlen, struct err *e)
         return err_set(e, EXIT_INPUT, "out of memory while normalising text");
     }
     nb.k[nb.klen] = '\0';
+    if (map != NULL)
+        remap_decoded(&nb, out, map);
     out->norm = nb.s, out->normlen = nb.len, out->ostart = nb.a;
     out->inlen = inlen;
     out->key = nb.k, out->keylen = nb.klen, out->kpos = nb.ka;

@@ -208,6 +208,33 @@ static const char *const ko_bound[] = {
     "밭", "물",
 };
 
+/* Suffixes of Sino-Korean and loan compounds of the news register (issue
+ * 13, NEW-8: 채소류, 고령층, 공급망, 전기차, 도장공, 연구단, 표시제, 인천항,
+ * 주차난, 진료팀, 선제골, 탑승권, 성장률, 생산량, 판매액, 제조업, 음식점,
+ * 단체, 박물관, 민족, 업계, 관리직, 위원회, 배송비): class, layer, net,
+ * vehicle, worker, body, system, port, shortage, team, goal, ticket, rate,
+ * amount, sum, trade, shop, body, hall, people, circle, post, meeting,
+ * cost.  Read only after a noun of two syllables or more that hunspell-ko
+ * gives as its own stem (배송, not 박은 of 박다: 박은비 stays a name shape);
+ * test_ordinary_ko checks that no surname and given name of the name
+ * lists (data/gazetteer) reads so. */
+static const char *const ko_noun_suffix[] = {
+    "류", "층", "망", "차", "공", "단", "제", "항", "난", "팀", "골", "권", "률", "량",
+    "액", "업", "점", "체", "관", "족", "계", "직", "회", "비",
+};
+
+/* 1 if w[0..len) is a noun hunspell-ko gives as its own stem. */
+static int ko_noun(const char *w, size_t len)
+{
+    char stems[512];
+    int n = lexicon_stems(LEXICON_KO, w, len, stems, sizeof stems);
+
+    for (const char *st = stems; n > 0; n--, st += strlen(st) + 1)
+        if (strlen(st) == len && memcmp(st, w, len) == 0)
+            return 1;
+    return 0;
+}
+
 /* 1 if w[0..len) is a compound hunspell-ko does not know written as one
  * word: a word of two syllables or more, then a verb or adjective of two
  * syllables or more (배치받아), or then a bound noun and particles
@@ -224,6 +251,9 @@ static int ko_compound_word(const char *w, size_t len)
             if (memcmp(w + k, ko_bound[i], 3) == 0 &&
                 (len - k == 3 || word_particles(w + k + 3, len - k - 3)))
                 return 1;
+        if (redact_ko_noun_suffix(w + k, 3) &&
+            (len - k == 3 || word_particles(w + k + 3, len - k - 3)) && ko_noun(w, k))
+            return 1;
     }
     return 0;
 }
@@ -264,4 +294,12 @@ int redact_ordinary_ko(const char *w, size_t len, int strict)
     return !strict && !ko_listed(w, len) &&
            (ko_dialect_word(w, len) || ko_initial_rule_word(w, len) || ko_verb_form(w, len) ||
             ko_compound_word(w, len));
+}
+
+int redact_ko_noun_suffix(const char *syl, size_t len)
+{
+    for (size_t i = 0; len == 3 && i < sizeof ko_noun_suffix / sizeof ko_noun_suffix[0]; i++)
+        if (memcmp(syl, ko_noun_suffix[i], 3) == 0)
+            return 1;
+    return 0;
 }

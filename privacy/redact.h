@@ -55,8 +55,9 @@ struct redaction_item {
 struct redaction_flag {
     size_t start, len;          /* bytes in redaction.text */
     const char *kind;           /* "korean-name", "cyrillic-name", "title-name",
-                                   "short-name", "name-or-word", "mixed-script",
-                                   "near-name", "transcription", "glued-name" */
+                                   "context-name", "short-name", "name-or-word",
+                                   "mixed-script", "near-name", "transcription",
+                                   "glued-name" (docs/VARIANTS.md) */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 
@@ -91,6 +92,15 @@ int redactor_add_name(struct redactor *r, long subject_id, const char *name, siz
  * and an unknown category. */
 int redactor_add_term(struct redactor *r, enum term_category cat, long subject_id,
                       const char *text, size_t len, struct err *e);
+
+/* Protects the parts of a subject's contact details, text[0..len) (subject
+ * add --contact: e-mail, its local part, handles, phones in their national
+ * and international writings, words of letters and digits), as terms of
+ * category other of subject_id; locale ("ko", "mn" or NULL) gives a
+ * national phone number its calling code.  privacy/contact_terms.c.
+ * Errors as redactor_add_term. */
+int redactor_add_contact(struct redactor *r, long subject_id, const char *locale,
+                         const char *text, size_t len, struct err *e);
 
 /* Records text[0..len), which the interviewer allowed: a review flag on it
  * is reported with allowed set.  Its key is copied.  Errors: bad text. */

@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/flag_context.h"
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
@@ -182,6 +183,15 @@ static int ends_sentence(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* 1 if s[a..b) holds only white space. */
+static int only_space(const char *s, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (s[a] != ' ' && s[a] != '\t')
+            return 0;
+    return 1;
+}
+
 /* The kind of name shape the pair (a, b) makes, or NULL. */
 static const char *pair_kind(const struct word *a, const struct word *b, const char *s)
 {
@@ -192,7 +202,10 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
     if (is_hangul_cp(a->first) && is_hangul_cp(b->first) && !ends_sentence(s, a->end, b->start) &&
         raw_in(b, s, ko_titles, sizeof ko_titles / sizeof ko_titles[0]))
         return "title-name";
-    if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap)
+    /* Two capitalised Cyrillic words with white space only between them: a
+     * comma or other mark makes a list ("Увс, Ховд аймгууд"), not one name. */
+    if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap &&
+        only_space(s, a->end, b->start))
         return cyrillic_name;
     if (a->first < 0x250 && b->first < 0x250 && a->cap && b->cap &&
         ((b->hyphen && is_surname_word(a, s)) || (a->hyphen && is_surname_word(b, s))))
@@ -384,6 +397,88 @@ static int ordinary(const struct word *w, const char *s, size_t end)
     return lang == LEXICON_KO || !gazetteer_names_word(s + w->start, end - w->start);
 }
 
+/* 1 if the Cyrillic word w is an ordinary word whose dictionary stem is
+ * no name either ("Улсын Их Хурлын": улс, их, хурал; not Төмөрийн, whose
+ * stem Төмөр the name lists know): two such words side by side are an
+ * organisation's or a title's words, not a person's name (NEW-8). */
+static int cyrillic_word(const struct word *w, const char *s)
+{
+    return ordinary(w, s, w->end) && !flag_name_stem(LEXICON_MN, s + w->start, w->end - w->start);
+}
+
+static const char context_name[] = "context-name";
+
+/* 1 if the Hangul syllable cp, a surname, is also a determiner (관형사)
+ * that stands before a noun as its own word: 이 "this", 한 "one", 전
+ * "former", 두 "two", 석 "three", 모 "a certain", 본 "this", 현 "current",
+ * 여 "several" ("한 동무가", "모 씨가" name no one). */
+static int determiner(int cp)
+{
+    static const int det[] = { 0xC774, 0xD55C, 0xC804, 0xB450, 0xC11D, 0xBAA8, 0xBCF8, 0xD604,
+                               0xC5EC };
+
+    for (size_t i = 0; i < sizeof det / sizeof det[0]; i++)
+        if (det[i] == cp)
+            return 1;
+    return 0;
+}
+
+/* 1 if the Latin or Cyrillic word w is written in capitals throughout
+ * (UN, IMF, АН): an abbreviation, not a name. */
+static int all_caps(const struct word *w, const char *s)
+{
+    size_t at = w->start, n = 0;
+    int cp, k;
+
+    while (at < w->end && (k = utf8_next(&cp, s + at, w->end - at)) > 0) {
+        if (utf8proc_tolower(cp) != cp)
+            n++;
+        else if (utf8proc_toupper(cp) != cp)
+            return 0;
+        at += (size_t)k;
+    }
+    return n >= 2;
+}
+
+/* context-name (NEW-11): the pair (a, b) marks a as a person's name that
+ * no list knows, or NULL.  The context marks a name when a word of address
+ * follows as the next word (이영호 씨가, 김 선생님이, Дорж гуай, Батаа ахын)
+ * or a verb of saying follows a capitalised word ("Then Pak said",
+ * "Ms. Oyun said" is a title-name); a never is an ordinary word, except a
+ * Korean surname alone before a word of address (김 "laver"; not 이,
+ * "this").  Titles before a name are pair_kind's title-name. */
+static const char *context_kind(const struct word *a, const struct word *b, const char *s)
+{
+    size_t bl = b->end - b->start;
+
+    if (!only_space(s, a->end, b->start))
+        return NULL;
+    if (is_hangul_cp(a->first)) {
+        int c = a->first - 0xAC00;
+        int surname = a->end - a->start == 3 && !determiner(a->first) &&
+                      ((void)pthread_once(&surname_syl_once, surname_syl_build),
+                       (surname_syl[c >> 3] >> (c & 7)) & 1);
+        return is_hangul_cp(b->first) && flag_address_word(s + b->start, bl) &&
+                       (surname || !ordinary(a, s, a->end))
+                   ? context_name
+                   : NULL;
+    }
+    /* The next word first: no dictionary is asked without a mark. */
+    if (!flag_speech_verb(s + b->start, bl) &&
+        !(is_cyrillic_cp(a->first) && flag_address_word(s + b->start, bl)))
+        return NULL;
+    if (!a->cap || all_caps(a, s) || (!is_cyrillic_cp(a->first) && a->first >= 0x250) ||
+        (ordinary(a, s, a->end) &&
+         !(is_cyrillic_cp(a->first) && flag_name_stem(LEXICON_MN, s + a->start, a->end - a->start))) ||
+        (!is_cyrillic_cp(a->first) && flag_en_word(s + a->start, a->end - a->start) &&
+         !gazetteer_names_word(s + a->start, a->end - a->start)))
+        return NULL;
+    if (flag_speech_verb(s + b->start, bl) ||
+        (is_cyrillic_cp(a->first) && flag_address_word(s + b->start, bl)))
+        return context_name;
+    return NULL;
+}
+
 /* Receives a name-shaped span [a, b) of the text (bytes) and its kind. */
 typedef int (*shape_fn)(void *ctx, size_t a, size_t b, const char *kind);
 
@@ -401,8 +496,16 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
     int have = next_word(&a, in, inlen, &at), rc = 0;
 
     while (have && rc == 0) {
-        if (hangul_name_word(&a, in) && !ordinary(&a, in, a.end))
-            rc = fn(ctx, a.start, a.start + 9, "korean-name");
+        int done = 0;           /* a flag lies on a */
+        size_t k;
+        if (hangul_name_word(&a, in) && !ordinary(&a, in, a.end) &&
+            !flag_place_word(in + a.start, a.end - a.start))
+            rc = fn(ctx, a.start, a.start + 9, "korean-name"), done = 1;
+        else if (is_hangul_cp(a.first) &&
+                 (k = flag_glued_mark(in + a.start, a.end - a.start,
+                                      a.end < inlen && in[a.end] == ',' &&
+                                          starts_sentence(in, a.start))) > 0)
+            rc = fn(ctx, a.start, a.start + k, context_name), done = 1;
         if (rc != 0 || !(have = next_word(&b, in, inlen, &at)))
             break;
         if ((kind = pair_kind(&a, &b, in)) != NULL) {
@@ -410,8 +513,11 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
             int hangul = is_hangul_cp(a.first);
             if (!(hangul && ordinary(&a, in, a.end)) &&
                 !(kind == cyrillic_name && starts_sentence(in, a.start) &&
-                  ordinary(&a, in, a.end)))
+                  ordinary(&a, in, a.end)) &&
+                !(kind == cyrillic_name && cyrillic_word(&a, in) && cyrillic_word(&b, in)))
                 rc = fn(ctx, a.start, hangul ? a.end : b.end, kind);
+        } else if (!done && (kind = context_kind(&a, &b, in)) != NULL) {
+            rc = fn(ctx, a.start, a.end, kind);
         }
         a = b;
     }

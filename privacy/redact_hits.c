@@ -365,8 +365,15 @@ static int word_with_ending(const struct normtext *t, size_t a, size_t nend, siz
  * often as names: review flags. */
 static int spaced_name(const struct normtext *t, size_t a, size_t b)
 {
-    size_t p, spaces = 0, longest = 0, piece = 0;
+    size_t p, spaces = 0, longest = 0, piece = 0, caps = 0;
     int cp, k, first, capital_later = 0;
+
+    /* A first word of capitals (initials "JS", "J.S.", or "KIM") marks a
+     * name, before Hangul too ("JS 김": brief i12-forms F25). */
+    for (p = a; p < b && t->norm[p] != ' '; p++)
+        caps = caps == SIZE_MAX || (t->norm[p] >= 'a' && t->norm[p] <= 'z' && !upper_at(t, p))
+                   ? SIZE_MAX : caps + (t->norm[p] >= 'a' && t->norm[p] <= 'z');
+    caps = caps == SIZE_MAX ? 0 : caps;
 
     for (p = a; p < b; p += (size_t)k) {
         if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
@@ -383,14 +390,14 @@ static int spaced_name(const struct normtext *t, size_t a, size_t b)
         if (cp != ' ' || p + 1 >= b)
             continue;
         (void)utf8_next(&cp, t->norm + p + 1, b - p - 1);
-        if (is_hangul_cp(cp) && !variants_is_surname(t->norm + a, p - a))
+        if (is_hangul_cp(cp) && caps < 2 && !variants_is_surname(t->norm + a, p - a))
             return 0;
         capital_later |= upper_at(t, p + 1);
     }
     (void)utf8_next(&first, t->norm + a, b - a);
     if (utf8proc_toupper(first) == utf8proc_tolower(first))
         return 1;
-    return upper_at(t, a) && (capital_later || !sentence_start(t, a));
+    return upper_at(t, a) && (capital_later || !sentence_start(t, a) || caps >= 2);
 }
 
 /* A person's Hangul name glued after other Hangul: Korean is often
@@ -485,6 +492,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
         suffix = SUFFIX_KO;
     /* A Latin name in the English plural ("The Krajciks left"). */
     if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
+        !redact_term_glued_ko(t, f, keylen, nstart, nend, wend) &&
         !(whole && all_digits(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))
@@ -786,8 +794,17 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
 static enum redact_hit hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b)
 {
+    size_t wa, wb;
+
     if (f->generated && f->kind != FORM_REPLACE &&
         !name_context(t, a, b, f->kind == FORM_COMMON))
+        return HIT_NONE;
+    /* "B.A.", "U.S.": initials only after a title or before a verb of a
+     * person (brief i12-forms, F39). */
+    if (f->person && redact_dotted_abbrev(t, a, b) &&
+        !(word_before(&wa, &wb, t, a) && word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0)) &&
+        !(word_after(&wa, &wb, t, b + (b < t->normlen && t->norm[b] == '.')) &&
+          word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0)))
         return HIT_NONE;
     return h == HIT_FLAG || hit_is_flag(t, f, a, b) ? HIT_FLAG : HIT_REPLACE;
 }
@@ -1239,6 +1256,8 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
             (r->terms[s->term].cat != NAME_CAT && r->terms[s->term].cat != TERM_PERSON))
             continue;
         a = initials_before(t, s->start);
+        if (a == s->start)
+            a = redact_abbrev_before(r, s->term, t, s->start);
         if (a == s->start)
             a = patronymic_before(t, s->start);
         s->start = a != s->start ? a : surname_before(t, s->start);

@@ -111,6 +111,11 @@ struct redactor {
  * form is read (docs/VARIANTS.md).  0 also when hunspell-ko is missing. */
 int redact_ordinary_ko(const char *w, size_t len, int strict);
 
+/* ordinary_ko.c: 1 if syl[0..len) (one Hangul syllable, 3 bytes) is one of
+ * the Sino-Korean suffixes a compound is read with after a noun (채소류,
+ * 배송비), else 0; for the test that no listed name reads so. */
+int redact_ko_noun_suffix(const char *syl, size_t len);
+
 /* redact_flags.c: 1 if the dictionary of lang (enum lexicon_lang) knows
  * w[0..len) (bytes, norm view) as an ordinary word (a Korean word as
  * redact_ordinary_ko reads it), asked once per word and remembered until
@@ -249,6 +254,35 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
  * ("Б.Алтангэрэл", "K. Jong-su", "Altangerel B.") and a patronymic in the
  * genitive before ("Батбаярын Алтангэрэл"). */
 void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
+/* redact_forms.c: where an abbreviated part of the same subject's name
+ * written before norm byte p starts ("Bat.Altangerel", "Батб. Алтангэрэл"
+ * for Батбаярын Алтангэрэл: a capitalised word of 2 to 6 letters, then a
+ * full stop, its letters, Cyrillic read in Latin, starting a spelling of a
+ * part of a name of the subject of term); p if none. */
+size_t redact_abbrev_before(const struct redactor *r, size_t term, const struct normtext *t,
+                            size_t p);
+
+/* redact_forms.c: the subject's surname, apart from a replaced name of
+ * theirs by a possessive, a comma or up to two words in the same clause
+ * ("Kim's brother Jong-su", "Kim, Jong-su", "Jong-su, Kim"), is replaced
+ * too: a span is appended for it.  Not a surname that starts another full
+ * name ("Kim Il-sung").  0, or -1 when out of memory. */
+int redact_surname_near(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
+/* redact_forms.c: 1 if the hit at norm bytes [a, b) lies in a dotted
+ * abbreviation of a degree, a country or Latin ("B.A.", "M.B.A.", "Ph.D.",
+ * "U.S."): initials only where the context marks a name (F39). */
+int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b);
+
+/* redact_forms.c: 1 if a term (not a person's name) of two Hangul
+ * syllables or more at norm [nstart, nend) goes on in Hangul to wend past
+ * what the particle tables parse, with a noun of place first (역, 앞,
+ * 제철소...: 청진역앞에서, 청진제철소에서; not 나선형 for 라선), and
+ * hunspell-ko does not read the whole word as an ordinary one (청진기를):
+ * the term is replaced, what is glued after it stays. */
+int redact_term_glued_ko(const struct normtext *t, const struct redact_form *f, size_t keylen,
+                         size_t nstart, size_t nend, size_t wend);
 
 /* redact_hits.c: sorts sp and makes overlapping spans one (their union,
  * with the category and rule of the longest); converts norm offsets to

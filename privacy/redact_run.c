@@ -112,6 +112,8 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
     if (rc != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     redact_extend_names(sp, r, t);
+    if (redact_surname_near(sp, r, t) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     redact_merge(sp, t);
     if (flags_to_input(flags, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");

@@ -396,6 +396,37 @@ static int korean_initials(struct variant_list *out, const struct slot *s, int n
     return rc != 0 ? -1 : 0;
 }
 
+/* Initials of the given name beside the surname written in Hangul or
+ * Cyrillic (brief i12-forms, F25): JS 김, J.S. 김, 김 JS, Ким JS. */
+static int initials_beside(struct variant_list *out, int surname_cp, const char *hangul,
+                           const struct slot *given, int ng)
+{
+    struct slot f[SLOT_MAX + 1], h, bare[SLOT_MAX], dot[SLOT_MAX];
+    char cyr[16] = {0};
+    int i, rc = 0, k;
+    unsigned char capital = out->capital;
+
+    memset(&h, 0, sizeof h);
+    slot_add(&h, hangul, "", "");
+    if ((k = romanise_reading(cyr, sizeof cyr - 1, surname_cp, 2)) > 0)
+        slot_add(&h, cyr, "", "");
+    for (i = 0; i < ng; i++)
+        initial_slot(&bare[i], &given[i], ""), initial_slot(&dot[i], &given[i], ".");
+    for (k = 0; k < 4; k++) {
+        int before = k < 2, m = 0;
+        out->capital = (unsigned char)before;   /* Hangul has no capitals */
+        if (!before)
+            f[m++] = h;
+        for (i = 0; i < ng; i++)
+            f[m++] = k % 2 ? dot[i] : bare[i];
+        if (before)
+            f[m++] = h;
+        rc |= combine(out, f, m, RULE_VARIANT, SUFFIX_NONE, out->n + 16);
+    }
+    out->capital = capital;
+    return rc != 0 ? -1 : 0;
+}
+
 /* A name ending in an open syllable, with a particle contracted into it
  * as a final consonant (spoken Korean): ㄴ for 는 (종순 = 종수는), ㄹ for
  * 를 (종술 = 종수를), ㅂ before 니다 (종숩니다 = 종수입니다); each may
@@ -571,7 +602,8 @@ static int korean_from_hangul(struct variant_list *out, const char *key, size_t 
         surname_slot(&s[0], sur);
     /* s + g - 1: the surname's slot, then the given name's syllables. */
     if (combine(out, s + g - 1, n - g + 1, RULE_VARIANT, SUFFIX_NONE, out->n + 200) != 0 ||
-        (person == 1 && n - g >= 2 && korean_initials(out, s + g - 1, n - g + 1) != 0))
+        (person == 1 && n - g >= 2 && korean_initials(out, s + g - 1, n - g + 1) != 0) ||
+        (person == 1 && g == 1 && n == 3 && initials_beside(out, cps[0], first, s + 1, 2) != 0))
         return -1;
     s[n] = s[g - 1];                    /* given name, then surname */
     if (combine(out, s + g, n - g + 1, RULE_VARIANT, SUFFIX_NONE, out->n + 120) != 0 ||

@@ -16,7 +16,7 @@ set -eu
 build="gcc make pkg-config libsodium-dev libssl-dev libsqlcipher-dev libqrencode-dev
 libpng-dev libjpeg62-turbo-dev libzbar-dev libutf8proc-dev libvectorscan-dev libjansson-dev
 libzxcvbn-dev libbsd-dev libseccomp-dev unicode-data libicu-dev libhunspell-dev gettext
-libpsl-dev"
+libpsl-dev libxml2-dev"
 deb="$build dpkg-dev debhelper lintian diffoscope-minimal faketime
 libcmocka-dev bats strace zbar-tools librsvg2-bin python3 python3-nacl jq
 libimage-exiftool-perl ffmpeg hunspell-ko hunspell-mn hunspell-en-us locales"

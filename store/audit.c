@@ -13,6 +13,7 @@
 #include "crypto/secmem.h"
 #include "export/manifest.h"
 #include "export/media.h"
+#include "export/mediatext.h"
 #include "store/db.h"
 #include "store/import.h"
 #include "util/day.h"
@@ -33,6 +34,8 @@ struct collected {
     struct media_peek pk;                /* the attachment's first bytes */
     unsigned char *buf;                  /* BLOB_HOLD: the attachment (sodium_malloc) */
     size_t have, cap;                    /* bytes read of it; its size */
+    struct audit_text *texts;            /* the text attachments (issue 13): their */
+    size_t ntexts;                       /* words, sodium_malloc, checked as bodies */
 };
 
 static int on_header(void *ctx, json_t *doc, struct err *e)
@@ -79,8 +82,49 @@ static int on_blob(void *ctx, json_t *head, struct err *e)
     if ((uint64_t)size > MEDIA_MAX_BYTES) {
         snprintf(m->what, sizeof m->what, "larger than %zu MiB", MEDIA_MAX_BYTES >> 20);
         c->state = BLOB_DONE;
+    } else if ((c->buf = secmem_alloc(c->cap + 1)) == NULL) {
+        return err_set(e, EXIT_INPUT, "out of secure memory");
     }
     return 0;
+}
+
+/* Keeps the text attachment just read (c->buf[0..have), plain UTF-8) for
+ * the residual checks, or notes why it is not text intake redacts
+ * (markup, not UTF-8): the metadata check then FAILs it (WARN when kept). */
+static int keep_text(struct collected *c, struct err *e)
+{
+    struct audit_attachment *m = &c->media[c->attachments - 1];
+    enum mediatext_kind k = mediatext_kind(c->buf, c->have);
+    struct audit_text *t;
+
+    if (k != MEDIATEXT_PLAIN) {
+        m->examined = 0;
+        snprintf(m->what, sizeof m->what, "%s", mediatext_refusal(k));
+        return 0;
+    }
+    if ((t = realloc(c->texts, (c->ntexts + 1) * sizeof *t)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory reading the bundle");
+    c->texts = t;
+    c->buf[c->have] = '\0';
+    t[c->ntexts].record = strdup(m->record);
+    t[c->ntexts].file = m->file;
+    t[c->ntexts].text = (const char *)c->buf;
+    if (t[c->ntexts].record == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory reading the bundle");
+    c->ntexts++;
+    c->buf = NULL;                       /* the text's now */
+    return 0;
+}
+
+static void texts_free(struct collected *c)
+{
+    for (size_t i = 0; i < c->ntexts; i++) {
+        free((void *)c->texts[i].record);
+        secmem_free((void *)c->texts[i].text);
+    }
+    free(c->texts);
+    c->texts = NULL;
+    c->ntexts = 0;
 }
 
 /* What media_find (or media_peek_find) said of the current attachment:
@@ -113,20 +157,21 @@ static int peeked(struct collected *c, size_t seen, const unsigned char *buf, si
     struct err why;
     int rc = media_peek_find(&rep, &c->pk, c->cap, &why);
 
+    (void)buf, (void)len, (void)e;
     if (rc <= 0) {
         examined(c, rc, &rep, &why);
+        secmem_free(c->buf);
+        c->buf = NULL;
         return 0;
     }
     if (seen > c->pk.nhead) {            /* media.c's promise broken: never guess */
         err_set(&why, EXIT_INPUT, "the attachment's type was told late");
         examined(c, -1, &rep, &why);
+        secmem_free(c->buf);
+        c->buf = NULL;
         return 0;
     }
-    if ((c->buf = secmem_alloc(c->cap > 0 ? c->cap : 1)) == NULL)
-        return err_set(e, EXIT_INPUT, "out of secure memory");
-    memcpy(c->buf, c->pk.head, seen);
-    memcpy(c->buf + seen, buf, len);
-    sodium_memzero(&c->pk, sizeof c->pk);
+    sodium_memzero(&c->pk, sizeof c->pk);   /* buf holds every byte since the first */
     c->state = BLOB_HOLD;
     return 0;
 }
@@ -140,9 +185,9 @@ static int on_blob_data(void *ctx, const unsigned char *buf, size_t len, struct 
         return err_set(e, EXIT_INPUT, "malformed bundle contents: an attachment longer "
                        "than its header");
     c->have += len;
-    if (c->state == BLOB_HOLD)
+    if (c->state != BLOB_DONE && c->buf != NULL)
         memcpy(c->buf + seen, buf, len);
-    else if (c->state == BLOB_PEEK && !media_peek_add(&c->pk, buf, len))
+    if (c->state == BLOB_PEEK && !media_peek_add(&c->pk, buf, len))
         return peeked(c, seen, buf, len, e);
     return 0;
 }
@@ -158,11 +203,18 @@ static int on_blob_end(void *ctx, struct err *e)
     if (c->state == BLOB_PEEK) {
         /* Plain text read through, or a file shorter than the bytes that
          * tell a type (then all of it is in the peek). */
+        int text;
+
         rc = media_peek_find(&rep, &c->pk, c->have, &why);
+        text = rc == 0;
         if (rc > 0)
             rc = c->have <= c->pk.nhead ? media_find(&rep, c->pk.head, c->have, &why)
                                         : err_set(&why, EXIT_INPUT, "the attachment's type was told late");
         examined(c, rc, &rep, &why);
+        if (text && c->buf != NULL && keep_text(c, e) != 0)
+            return -1;
+        secmem_free(c->buf);
+        c->buf = NULL;
     } else if (c->state == BLOB_HOLD) {
         examined(c, media_find(&rep, c->buf, c->have, &why), &rep, &why);
         secmem_free(c->buf);
@@ -226,7 +278,7 @@ static int check_content(struct audit_report *rep, const struct collected *c, si
     char day[DAY_BYTES];
 
     day_consent(day);
-    if (manifest_audit(rep, c->header, c->records, day, k, e) == 0)
+    if (manifest_audit_texts(rep, c->header, c->records, c->texts, c->ntexts, day, k, e) == 0)
         return audit_attachments(rep, c->media, c->attachments, e);
     if (e == NULL || e->code != EXIT_INPUT)
         return -1;
@@ -258,7 +310,9 @@ static int check_here(struct audit_report *rep, struct store *s, const struct bu
         rc = store_record_standing(note, sizeof note, s, info->sender_pk,
                                    json_string_value(subj), json_string_value(id),
                                    json_string_value(json_object_get(json_object_get(rec, "consent"),
-                                                                     "recorded")), e);
+                                                                     "recorded")),
+                                   (long)json_integer_value(json_object_get(
+                                       json_object_get(rec, "consent"), "seq")), e);
         if (rc < 0)
             return -1;
         if (rc == 0)
@@ -281,7 +335,8 @@ static int check_here(struct audit_report *rep, struct store *s, const struct bu
 int store_audit(struct audit_report *rep, struct store *s, const char *path, size_t k,
                 struct err *e)
 {
-    struct collected c = { NULL, json_array(), 0, NULL, BLOB_DONE, { { 0 }, 0, 0, 0 }, NULL, 0, 0 };
+    struct collected c = { NULL, json_array(), 0, NULL, BLOB_DONE, { { 0 }, 0, 0, 0 }, NULL, 0, 0,
+                           NULL, 0 };
     struct bundle_info info;
     int rc = -1;
 
@@ -302,6 +357,7 @@ int store_audit(struct audit_report *rep, struct store *s, const char *path, siz
     json_decref(c.records);
     secmem_free(c.buf);
     sodium_memzero(&c.pk, sizeof c.pk);
+    texts_free(&c);
     free(c.media);
     return rc;
 }

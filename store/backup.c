@@ -511,8 +511,11 @@ int store_backup(unsigned char sum[BACKUP_HASHBYTES], uint64_t *size, struct sto
         if (!sqlite3_get_autocommit(s->db))
             store_rollback(s);
         db_cause(why, sizeof why, e);
-        return err_set(e, EXIT_INPUT, "the backup %s is written and checked, but the store "
-                       "could not log it (%s)", path, why);
+        /* The backup is complete and durable: a full disk under the store
+         * costs its log entry, never the backup (L1). */
+        err_set(e, EXIT_INPUT, "the backup %s is written and checked, but the store "
+                "could not log it (%s)", path, why);
+        return 1;
     }
     return 0;
 }

@@ -413,7 +413,7 @@ int blob_read(struct store *s, const char *name, const unsigned char *key, uint6
     return rc;
 }
 
-/* ---- Migration 14 -> 15 ---- */
+/* ---- Migration 15 -> 16 ---- */
 
 static int migrate_one(struct store *s, long id, struct err *e)
 {
@@ -450,7 +450,7 @@ static int migrate_one(struct store *s, long id, struct err *e)
     return rc;
 }
 
-/* The schema of version 15. SQLCipher 3.4's SQLite has no DROP COLUMN,
+/* The schema of version 16. SQLCipher 3.4's SQLite has no DROP COLUMN,
  * so a test cannot make a store of version 14 from a new one: the columns
  * are added only where they are missing. */
 static int blob_schema(struct store *s, struct err *e)

@@ -45,10 +45,17 @@ int db_consent_by_uid(struct consent *c, struct store *s, const char *uid, struc
 
 json_t *db_consent_json(const struct consent *c)
 {
-    return json_pack("{s:b, s:b, s:b, s:b, s:s?, s:s, s:s?}", "export", c->export_ok,
-                     "quote", c->quote, "publish", c->publish, "attachments", c->attachments,
-                     "method", c->method[0] ? c->method : NULL, "recorded", c->date,
-                     "embargo", c->embargo[0] ? c->embargo : NULL);
+    json_t *o = json_pack("{s:b, s:b, s:b, s:b, s:s?, s:s, s:s?}", "export", c->export_ok,
+                          "quote", c->quote, "publish", c->publish, "attachments", c->attachments,
+                          "method", c->method[0] ? c->method : NULL, "recorded", c->date,
+                          "embargo", c->embargo[0] ? c->embargo : NULL);
+
+    /* content format 6: the subject's counter, when known */
+    if (o != NULL && c->seq > 0 && json_object_set_new(o, "seq", json_integer(c->seq)) != 0) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
 /* The last consent entry of subject sid into c (c->recorded 0: none). */
@@ -57,7 +64,7 @@ static int read_consent(struct consent *c, struct store *s, long sid, struct err
     const struct db_val v[] = { DB_INT(sid) };
 
     return db_scope_read(c, s, "SELECT export, quote, publish, attachments, method, embargo,"
-                         " date, withdrawn FROM consent WHERE subject_id = ?1"
+                         " date, withdrawn, seq FROM consent WHERE subject_id = ?1"
                          " ORDER BY id DESC LIMIT 1", v, DB_N(v), e) < 0 ? -1 : 0;
 }
 
@@ -130,8 +137,11 @@ static int insert_consent(struct store *s, long sid, const struct consent_change
     };
 
     db_now(now, sizeof now);
+    /* seq: the subject's counter, one more than its last entry's: the
+     * order of its consents that bundles carry (the clock may run back). */
     return db_run(s, "INSERT INTO consent(subject_id, export, quote, publish, attachments, method,"
-                  " embargo, withdrawn, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                  " embargo, withdrawn, date, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                  " (SELECT coalesce(max(seq), 0) + 1 FROM consent WHERE subject_id = ?1))",
                   v, DB_N(v), "recording the consent", e);
 }
 
@@ -212,33 +222,83 @@ int db_scope_read(struct consent *c, struct store *s, const char *sql, const str
         snprintf(c->date, sizeof c->date, "%s", (const char *)sqlite3_column_text(st, 6));
         if (sqlite3_column_count(st) > 7 && sqlite3_column_int(st, 7) != 0)
             snprintf(c->withdrawn, sizeof c->withdrawn, "%s", c->date);
+        if (sqlite3_column_count(st) > 8)
+            c->seq = (long)sqlite3_column_int64(st, 8);
     }
     sqlite3_finalize(st);
     return rc;
 }
 
+/* The narrower of a and b, field by field (a no over a yes, the later
+ * embargo), with a's method, date and counter: what a scope may allow
+ * when the order of a and b cannot be told. */
+static void scope_meet(struct consent *out, const struct consent *a, const struct consent *b)
+{
+    *out = *a;
+    out->export_ok = a->export_ok && b->export_ok;
+    out->quote = a->quote && b->quote;
+    out->publish = a->publish && b->publish;
+    out->attachments = a->attachments && b->attachments;
+    if (strcmp(b->embargo, a->embargo) > 0)
+        snprintf(out->embargo, sizeof out->embargo, "%s", b->embargo);
+}
+
+int db_scope_cmp(long held_seq, const char *held_date, long seq, const char *date)
+{
+    int d = strcmp(date, held_date);
+
+    /* The subject's counter on its device, which cannot run backwards,
+     * when both carry it; a scope that carries it is newer than one that
+     * does not (bundles before the counter); else the device's clock. */
+    if (held_seq > 0 && seq > 0)
+        return seq > held_seq ? 1 : seq < held_seq ? -1 : 0;
+    if (held_seq > 0 || seq > 0)
+        return seq > 0 ? 1 : -1;
+    return d > 0 ? 1 : d < 0 ? -1 : 0;
+}
+
+int db_scope_order(struct consent *out, const struct consent *held, const struct consent *c)
+{
+    int order;
+
+    if (!held->recorded) {
+        *out = *c;
+        return 1;
+    }
+    order = db_scope_cmp(held->seq, held->date, c->seq, c->date);
+    /* a withdrawal here is the narrowest scope: only a newer one lifts it */
+    if (order < 0 || same_scope(held, c) || (order == 0 && held->withdrawn[0] != '\0'))
+        return 0;
+    if (order > 0) {
+        *out = *c;
+        return 1;
+    }
+    scope_meet(out, held, c);            /* a tie: the narrower wins */
+    return !same_scope(out, held);
+}
+
 int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e)
 {
     const struct db_val v[] = { DB_INT(sid) };
-    struct consent last = { 0 };
+    struct consent last = { 0 }, keep;
     int rc = db_scope_read(&last, s, "SELECT export, quote, publish, attachments, method, embargo,"
-                           " date FROM consent WHERE subject_id = ?1 ORDER BY id DESC LIMIT 1",
-                           v, DB_N(v), e);
+                           " date, withdrawn, seq FROM consent WHERE subject_id = ?1 ORDER BY"
+                           " id DESC LIMIT 1", v, DB_N(v), e);
 
     if (rc < 0)
         return -1;
-    /* The same scope, or one recorded before the last one here (a
-     * bundle written before a narrowed consent, arriving after its
-     * notice): nothing changes.  Dates compare as text ("YYYY-MM-DD" of a
-     * withdrawal here sorts before that day's times). */
-    if (rc > 0 && (same_scope(&last, c) || strcmp(c->date, last.date) < 0))
+    /* The same scope, or one older than the last one here (a bundle
+     * written before a narrowed consent, arriving after its notice):
+     * nothing changes (db_scope_order). */
+    if (!db_scope_order(&keep, &last, c))
         return 0;
-    rc = 1;
+    c = &keep;
     const struct db_val w[] = {
         DB_INT(sid), DB_INT(c->export_ok), DB_INT(c->quote), DB_INT(c->publish),
         DB_INT(c->attachments), DB_TEXT(c->method), DB_TEXT(c->embargo), DB_TEXT(c->date),
+        DB_INT(c->seq),
     };
     return db_run(s, "INSERT INTO consent(subject_id, export, quote, publish, attachments, method,"
-                  " embargo, withdrawn, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)",
+                  " embargo, withdrawn, date, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8, ?9)",
                   w, DB_N(w), "keeping the consent the bundle carried", e) != 0 ? -1 : 1;
 }

@@ -260,7 +260,29 @@ static const char *const migrations[] = {
     "  export INTEGER NOT NULL, quote INTEGER NOT NULL, publish INTEGER NOT NULL,"
     "  attachments INTEGER NOT NULL, method TEXT NOT NULL, embargo TEXT NOT NULL,"
     "  date TEXT NOT NULL, PRIMARY KEY(sender_pk, subject));",
-    /* 14 -> 15 (issue 17): an attachment's bytes move out of the database
+    /* 14 -> 15 (issue 16 A1: the order of a subject's consents): each
+     * consent entry gets the subject's counter on its device (seq: 1 the
+     * first, one more each change), which bundles carry (content format
+     * 6) so that headquarters orders scopes by it, not by a clock that
+     * can run back; entries made here before are numbered in their order,
+     * those carried from elsewhere stay 0 (unknown: their bundles had no
+     * counter). A scope kept for a subject not here yet, and a
+     * re-consent's tombstone (since_seq), keep the counter too. */
+    "ALTER TABLE consent ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE consent SET seq = (SELECT count(*) FROM consent c WHERE"
+    "  c.subject_id = consent.subject_id AND c.id <= consent.id)"
+    "  WHERE subject_id NOT IN (SELECT subject_id FROM subject_origin) AND NOT EXISTS"
+    "  (SELECT 1 FROM record r JOIN record_origin o ON o.record_id = r.id"
+    "   WHERE r.subject_id = consent.subject_id);"
+    "ALTER TABLE scope_pending ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE tombstone ADD COLUMN since_seq INTEGER NOT NULL DEFAULT 0;"
+    /* (issue 16 A10) and each record a sender sent that was refused
+     * because this store holds it from another sender: the record id and
+     * the sender's subject id, never text, so that the sender's
+     * withdrawal of that subject reaches the copy held here. */
+    "CREATE TABLE record_route(rid TEXT NOT NULL, sender_pk BLOB NOT NULL,"
+    "  subject TEXT NOT NULL, PRIMARY KEY(rid, sender_pk));",
+    /* 15 -> 16 (issue 17): an attachment's bytes move out of the database
      * into a file of its own (store/blob.h): blob_migrate adds the
      * columns blob (the file's name) and blob_key, and the table blob_gone
      * (a deleted attachment's file, named in the deleting transaction
@@ -276,7 +298,7 @@ static int fill_subject_ids(struct store *s, struct err *e);
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
-    NULL, blob_migrate,
+    NULL, NULL, blob_migrate,
 };
 
 /* One entry per version in both tables: a migration added to one and not

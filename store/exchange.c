@@ -543,8 +543,11 @@ int store_import_record(int *outcome, struct store *s, long import_id,
 
     *outcome = IMPORT_KEPT;
     ex = existing_record(&rowid, &have, s, import_id, r->id, e);
-    if (ex < 0)
+    if (ex < 0) {
+        if (e != NULL && e->code == EXIT_AUTH)
+            *outcome = IMPORT_ELSEWHERE;
         return -1;
+    }
     if ((subj->uid != NULL ? subject_by_uid(&sid, s, import_id, subj->uid, subj->pseudonym, e)
                            : subject_by_pseudonym(&sid, s, subj->pseudonym, e)) != 0 ||
         (subj->consent != NULL && db_consent_carry(s, sid, subj->consent, e) < 0))

@@ -22,11 +22,13 @@
 #include "export/content.h"
 #include "export/manifest.h"
 #include "export/media.h"
+#include "export/mediatext.h"
 #include "export/mediatype.h"
 #include "export/payload.h"
 #include "privacy/digestset.h"
 #include "privacy/redact.h"
 #include "store/db.h"
+#include "store/eligible.h"
 #include "store/notice.h"
 #include "store/subject.h"
 #include "util/day.h"
@@ -52,8 +54,11 @@ static int take_contact(void *ctx, const struct contact_row *r, struct err *e)
     return card_decode(&f->card, r->card, strlen(r->card), e);
 }
 
+/* The nto contacts' keys, in order; seal 0 (redact --to): without asking
+ * about an unverified contact, which decides the sealing, not whether a
+ * record may leave. */
 static int resolve_recipients(struct recipients *rc, struct export_result *res,
-                              struct store *s, const struct export_request *req,
+                              struct store *s, const struct export_request *req, int seal,
                               struct err *e)
 {
     size_t used = 0;
@@ -71,7 +76,7 @@ static int resolve_recipients(struct recipients *rc, struct export_result *res,
         for (size_t j = 0; j < rc->n; j++)
             if (memcmp(rc->keys[j], f.card.box_pk, sizeof rc->keys[j]) == 0)
                 return err_set(e, EXIT_INPUT, "contact '%s' is named twice in --to", name);
-        if (!f.verified && (req->confirm == NULL || !req->confirm(req->confirm_ctx, name)))
+        if (seal && !f.verified && (req->confirm == NULL || !req->confirm(req->confirm_ctx, name)))
             return err_set(e, EXIT_AUTH, "not sealed to unverified contact '%s'; verify it "
                            "with 'intake contact verify %s'", name, name);
         memcpy(rc->keys[rc->n++], f.card.box_pk, sizeof rc->keys[0]);
@@ -135,7 +140,7 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
     int exact = p->req->exact_dates;
     char date[11], field[32];
 
-    snprintf(date, exact ? sizeof date : 8, "%s", row->date);
+    export_date(date, sizeof date, row->date, exact);
     add_spans(reds, escapes, flags, p->allowed, "title", rr->title);
     if (rr->place != NULL)
         add_spans(reds, escapes, flags, p->allowed, "place", rr->place);
@@ -230,6 +235,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
     if (raise_if_changed(p, doc, e) != 0)
         goto out;
     p->cur = atts;
+    p->rr = rr;
     if (c->attachments && store_attachment_each(p->s, row->id, export_list_attachment, p, e) != 0)
         goto out;
     /* The stored name and size stay home; recipients see attachment-N.ext. */
@@ -242,6 +248,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
         json_object_del(a, "stored");
         json_object_del(a, "as_stored");
         json_object_del(a, "stored_blake2b");
+        json_object_del(a, "text");
     }
     if (json_object_set_new(doc, "attachments", pub) != 0 ||
         json_array_append(p->docs, doc) != 0 || json_array_append(p->atts, atts) != 0) {
@@ -250,6 +257,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
     }
     rc = manifest_collect_pseudonyms(p->pseudonyms, doc, e);
 out:
+    p->rr = NULL;
     json_decref(doc);
     json_decref(atts);
     return rc;
@@ -285,90 +293,76 @@ static int load_privacy(struct pipeline *p, struct err *e)
            store_allowed_each(p->s, take_allowed, p->allowed, e) == 0 ? 0 : -1;
 }
 
-/* Why a record may not leave, as far as consent and its review flags go,
- * into why (one line; "" when it may), translated or in English
- * (consent_blocks). */
-static void why_blocked(char *why, size_t whylen, const struct consent *c, const char *today,
-                        size_t unresolved, int translated)
+/* Appends to why (one line) each attachment of rr that may not leave:
+ * markup and a type intake cannot strip unless keep (--keep-metadata
+ * sends them as stored), text that is not UTF-8 always (it cannot be
+ * redacted). t->why is the media message as err_set wrote it. */
+static void texts_block(char *why, size_t whylen, const struct redacted_record *rr, int keep,
+                        int translated)
 {
-    size_t n;
+    for (size_t i = 0; i < rr->ntexts; i++) {
+        const struct redacted_text *t = &rr->texts[i];
+        size_t n = strlen(why);
 
-    consent_blocks(why, whylen, c, today, translated);
-    n = strlen(why);
-    if (unresolved > 0 && n + 2 < whylen) {
+        if (t->kind == TEXT_REDACTED || (t->kind == TEXT_MARKUP && keep) || n + 2 >= whylen)
+            continue;
         if (n > 0) {
             snprintf(why + n, whylen - n, "; ");
             n += 2;
         }
-        snprintf(why + n, whylen - n,
-                 intl_maybe_plural("%zu review flag unresolved (see 'intake redact --report'; "
-                                   "protect with 'intake term add' or allow with 'intake allow')",
-                                   "%zu review flags unresolved (see 'intake redact --report'; "
-                                   "protect with 'intake term add' or allow with 'intake allow')",
-                                   unresolved, translated), unresolved);
+        if (t->kind == TEXT_UNSTRIPPABLE && keep)
+            continue;
+        if (t->kind == TEXT_MARKUP || t->kind == TEXT_UNSTRIPPABLE)
+            snprintf(why + n, whylen - n, intl_maybe("cannot remove the metadata of attachment "
+                     "'%.60s': %s (--keep-metadata sends it as stored)", translated), t->name,
+                     t->kind == TEXT_UNSTRIPPABLE ? t->why
+                     : intl_maybe(mediatext_refusal(MEDIATEXT_MARKUP), translated));
+        else
+            snprintf(why + n, whylen - n, intl_maybe("cannot redact attachment '%.60s': %s",
+                     translated), t->name,
+                     intl_maybe(mediatext_refusal(MEDIATEXT_NOT_UTF8), translated));
     }
 }
 
-/* Why (English and translated) a recipient refuses the record: it went
- * to that contact before its subject's consent was withdrawn, so the
- * contact deleted it and its tombstone refuses it even after a
- * re-consent (db_notice_refused): counting it as sent would lose it.
- * 1 if so, 0 if not, -1 on an error. */
-static int refused_there(char *why, size_t whylen, char *why_text, size_t textlen,
-                         struct pipeline *p, const struct record_row *row, struct err *e)
-{
-    char who[CONTACT_NAME_MAX + 1], day[16], shown[DAY_SHOWN_BYTES];
-    int rc = db_notice_refused(who, sizeof who, day, sizeof day, p->s, row->id, p->req->to,
-                               p->req->nto, e);
-
-    if (rc <= 0)
-        return rc;
-    day_shown(shown, sizeof shown, day);
-    for (int translated = 0; translated <= 1; translated++)
-        snprintf(translated ? why_text : why, translated ? textlen : whylen,
-                 intl_maybe("it went to %s before its subject's consent was withdrawn (%s), "
-                            "which refuses it there for good; record what the subject says now "
-                            "as a new record", translated), who, translated ? shown : day);
-    return 1;
-}
-
-/* Consent first (without a show callback, a record without it is not even
- * redacted), then the review flags the redaction leaves unresolved. */
+/* One record: may it leave (store_record_eligible, the one rule that
+ * redact and export share: consent, a recipient's refusal, review flags)?
+ * Without a show callback, a record that may not leave before it is even
+ * redacted is not redacted. */
 static int check_record(struct pipeline *p, const struct record_row *row, struct err *e)
 {
     struct redacted_record rr;
-    struct consent c;
-    char why[256], why_text[512], refused[256], refused_text[512];
-    int rc, there = 0;
+    struct eligibility el;
+    int rc;
 
-    if (load_privacy(p, e) != 0 || store_consent_get(&c, p->s, row->pseudonym, e) != 0)
+    if (load_privacy(p, e) != 0 ||
+        store_record_eligible(&el, p->s, row, p->req->to, p->req->nto, p->today,
+                              ELIGIBLE_UNREDACTED, e) < 0)
         return -1;
-    consent_blocks(why, sizeof why, &c, p->today, 0);
-    consent_blocks(why_text, sizeof why_text, &c, p->today, 1);
-    if (why[0] == '\0') {
-        there = refused_there(refused, sizeof refused, refused_text, sizeof refused_text, p, row, e);
-        if (there < 0)
-            return -1;
-        if (there) {
-            snprintf(why, sizeof why, "%s", refused);
-            snprintf(why_text, sizeof why_text, "%s", refused_text);
-        }
-    }
-    if (why[0] != '\0' && p->req->show == NULL)
-        return block(p, row, why, why_text, e);
+    if (el.why[0] != '\0' && p->req->show == NULL)
+        return block(p, row, el.why, el.why_text, e);
     if (store_record_redact(&rr, p->red, row, e) != 0)
         return -1;
-    if (!there) {
-        why_blocked(why, sizeof why, &c, p->today, rr.unresolved, 0);
-        why_blocked(why_text, sizeof why_text, &c, p->today, rr.unresolved, 1);
+    /* Text attachments leave redacted like the body (issue 13): their
+     * review flags count with the body's. */
+    if (el.consent.attachments && store_record_redact_texts(&rr, p->s, p->red, row->id, e) != 0) {
+        store_record_redacted_free(&rr);
+        return -1;
     }
-    if (p->req->show != NULL &&
-        p->req->show(p->req->show_ctx, row, &rr, why, why_text, e) != 0)
+    rc = store_record_eligible(&el, p->s, row, p->req->to, p->req->nto, p->today,
+                               rr.unresolved, e) < 0 ? -1 : 0;
+    if (rc == 0 && el.consent.attachments) {
+        texts_block(el.why, sizeof el.why, &rr, p->req->keep_metadata, 0);
+        texts_block(el.why_text, sizeof el.why_text, &rr, p->req->keep_metadata, 1);
+    }
+    if (rc != 0)
         rc = -1;
-    else if (why[0] != '\0')
-        rc = block(p, row, why, why_text, e);
+    else if (p->req->show != NULL &&
+             p->req->show(p->req->show_ctx, row, &rr, el.why, el.why_text, e) != 0)
+        rc = -1;
+    else if (el.why[0] != '\0')
+        rc = block(p, row, el.why, el.why_text, e);
     else
-        rc = keep(p, row, &rr, &c, e);
+        rc = keep(p, row, &rr, &el.consent, e);
     store_record_redacted_free(&rr);
     return rc;
 }
@@ -538,15 +532,22 @@ static int select_and_check(struct pipeline *p, struct err *e)
 
 /* ---- The audit before writing (issue 6) ---- */
 
-/* The content format the notices need (export/content.h), the lowest
- * that holds them, so that older readers read what they can: 5 for a
- * re-consent or a round, 4 for a changed consent scope, else 3. */
-static const char *notices_format(const json_t *notices)
+/* The content format the notices and records need (export/content.h),
+ * the lowest that holds them, so that older readers read what they can:
+ * 6 for a consent scope with its counter (a record's or a notice's), 5
+ * for a re-consent or a round, 4 for a changed consent scope, else 3. */
+static const char *notices_format(const json_t *notices, const json_t *docs)
 {
     const char *f = CONTENT_FORMAT;
     size_t i;
     json_t *n;
 
+    json_array_foreach(docs, i, n)
+        if (json_object_get(json_object_get(n, "consent"), "seq") != NULL)
+            return CONTENT_FORMAT_6;
+    json_array_foreach(notices, i, n)
+        if (json_object_get(json_object_get(n, "scope"), "seq") != NULL)
+            return CONTENT_FORMAT_6;
     json_array_foreach(notices, i, n) {
         const char *kind = json_string_value(json_object_get(n, "kind"));
 
@@ -576,7 +577,7 @@ static json_t *make_header(struct pipeline *p, struct err *e)
                      "; nothing was exported (see 'intake log --verify')");
         return NULL;
     }
-    doc = json_pack("{s:s, s:s, s:s, s:I, s:O}", "format", notices_format(p->notices),
+    doc = json_pack("{s:s, s:s, s:s, s:I, s:O}", "format", notices_format(p->notices, p->docs),
                     "created", p->created,
                     "sender_label", label, "records", (json_int_t)json_array_size(p->docs),
                     "notices", p->notices);
@@ -595,14 +596,51 @@ static json_t *make_header(struct pipeline *p, struct err *e)
     return doc;
 }
 
+/* The text attachments about to leave (the redacted text each one's
+ * list entry carries), into *out (malloc; the strings are p's). */
+static int leaving_texts(struct audit_text **out, size_t *n, const struct pipeline *p,
+                         struct err *e)
+{
+    size_t i, j;
+    json_t *list, *a;
+
+    *out = NULL;
+    *n = 0;
+    json_array_foreach(p->atts, i, list) {
+        const char *id = json_string_value(json_object_get(json_array_get(p->docs, i), "id"));
+
+        json_array_foreach(list, j, a) {
+            struct audit_text *t;
+
+            if (!json_is_string(json_object_get(a, "text")))
+                continue;
+            if ((t = realloc(*out, (*n + 1) * sizeof *t)) == NULL) {
+                free(*out);
+                *out = NULL;
+                return err_set(e, EXIT_INPUT, oom);
+            }
+            *out = t;
+            t[*n].record = id;
+            t[*n].file = json_string_value(json_object_get(a, "file"));
+            t[*n].text = json_string_value(json_object_get(a, "text"));
+            (*n)++;
+        }
+    }
+    return 0;
+}
+
 /* The audit a recipient would run, on what is about to leave: a FAIL
  * stops the export (EXIT_AUTH), its report in res->report. */
 static int audit(struct pipeline *p, json_t *header, struct err *e)
 {
     struct audit_report rep = { 0 };
+    struct audit_text *texts = NULL;
+    size_t ntexts = 0;
     int rc = -1;
 
-    if (manifest_audit(&rep, header, p->docs, p->today, AUDIT_K_DEFAULT, e) != 0 ||
+    if (leaving_texts(&texts, &ntexts, p, e) != 0 ||
+        manifest_audit_texts(&rep, header, p->docs, texts, ntexts, p->today, AUDIT_K_DEFAULT,
+                             e) != 0 ||
         audit_attachments(&rep, p->media, p->nmedia, e) != 0)
         goto out;
     p->res->verdict = audit_verdict(&rep);
@@ -616,6 +654,7 @@ static int audit(struct pipeline *p, json_t *header, struct err *e)
     }
     rc = 0;
 out:
+    free(texts);
     audit_report_free(&rep);
     return rc;
 }
@@ -877,7 +916,7 @@ static int run(struct pipeline *p, int seal, struct err *e)
     json_t *header;
     int r;
 
-    if ((seal && resolve_recipients(&rc, p->res, p->s, p->req, e) != 0) ||
+    if (((seal || p->req->nto > 0) && resolve_recipients(&rc, p->res, p->s, p->req, seal, e) != 0) ||
         select_and_check(p, e) != 0 || (header = make_header(p, e)) == NULL)
         return -1;
     r = audit(p, header, e) == 0 && (!seal || seal_and_record(p, &rc, header, e) == 0) ? 0 : -1;
@@ -930,6 +969,11 @@ int store_export_check(struct export_result *res, struct store *s,
                        const struct export_request *req, struct err *e)
 {
     return pipeline(res, s, req, 0, e);
+}
+
+void export_date(char *out, size_t outlen, const char *date, int exact_dates)
+{
+    snprintf(out, outlen < 8 || exact_dates ? outlen : 8, "%s", date);
 }
 
 void export_result_free(struct export_result *res)

@@ -71,8 +71,8 @@ struct export_request {
 struct export_blocked {
     char id[RECORD_ID_CHARS + 1];
     char *pseudonym;             /* malloc'd */
-    char why[256];
-    char why_text[512];          /* UTF-8: a translation may be longer */
+    char why[512];
+    char why_text[1024];         /* UTF-8: a translation may be longer */
 };
 
 /* An attachment that left holding a location (kept with keep_metadata). */
@@ -125,9 +125,13 @@ int store_export(struct export_result *res, struct store *s,
 /* What `intake redact` answers (issue 13: redact says "may leave" exactly
  * when export would write): the same selection, consent check on the same
  * day (util/day.h), redaction, review flags, attachment stripping and
- * audit as store_export, on the records req selects (to, out, armor and
+ * audit as store_export, on the records req selects (out, armor and
  * confirm are not read), without sealing or recording anything; each
- * selected record is handed to req->show first.  Returns 0 when
+ * selected record is handed to req->show first.  With contacts named
+ * (to, nto) they must exist (EXIT_INPUT) and a contact that refuses a
+ * record for good blocks it, as in store_export (an unverified one is not
+ * asked about: that decides the sealing, not the record); with none, a
+ * refusal by any contact blocks it (store/eligible.h).  Returns 0 when
  * store_export with the same selection and options would write the
  * bundle; -1 with e as store_export: EXIT_AUTH when a record may not
  * leave (res->blocked says why) or the audit FAILs (res->report,
@@ -136,6 +140,12 @@ int store_export(struct export_result *res, struct store *s,
  * I/O and memory. */
 int store_export_check(struct export_result *res, struct store *s,
                        const struct export_request *req, struct err *e);
+
+/* A record's date (YYYY-MM-DD) as export sends it, into out (outlen
+ * bytes, 11 for a whole day): the day with exact_dates, else the month
+ * (YYYY-MM), which is all a recipient needs and less to identify by;
+ * `intake redact --json` shows the same (issue 13, L5). */
+void export_date(char *out, size_t outlen, const char *date, int exact_dates);
 
 /* Frees what res holds (the report wiped); a cleared res is fine. */
 void export_result_free(struct export_result *res);

@@ -13,6 +13,7 @@
 #include "export/payload.h"
 #include "privacy/redact.h"
 #include "store/attach.h"
+#include "store/store.h"
 #include "util/day.h"
 #include "util/err.h"
 
@@ -39,6 +40,8 @@ struct pipeline {
     json_t *notices;                     /* owed to the recipients (issue 16) */
     long notice_last;                    /* the last notice row they hold */
     json_t *cur;                         /* the attachment list being read */
+    const struct redacted_record *rr;    /* its record, with its text attachments
+                                          * redacted (store_record_redact_texts) */
     size_t nfiles;                       /* attachment-N numbering, per bundle */
     struct audit_attachment *media;      /* the metadata each attachment holds as */
     size_t nmedia;                       /* it will leave, for the audit */

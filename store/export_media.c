@@ -184,6 +184,36 @@ static struct audit_attachment *media_add(struct pipeline *p, const char *record
     return m;
 }
 
+/* A text attachment leaves as its redacted text (issue 13), whatever
+ * --keep-metadata says: its words are testimony, not metadata. The text
+ * rides in the list (as the body rides in the record) to be written and
+ * audited; its name is attachment-N.txt, its type text/plain. */
+static int list_text(struct pipeline *p, const struct attachment_row *a,
+                     const struct redacted_text *t, struct err *e)
+{
+    char file[48], hex[2 * ATTACHMENT_HASHBYTES + 1], stored[2 * ATTACHMENT_HASHBYTES + 1];
+    unsigned char hash[ATTACHMENT_HASHBYTES];
+    struct audit_attachment *m;
+
+    snprintf(file, sizeof file, "attachment-%zu.txt", ++p->nfiles);
+    if ((m = media_add(p, a->record, file, e)) == NULL)
+        return -1;
+    m->kept = 0;
+    m->examined = 1;
+    crypto_generichash(hash, sizeof hash, (const unsigned char *)t->red->text, t->red->len,
+                       NULL, 0);
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    sodium_bin2hex(stored, sizeof stored, a->hash, sizeof hash);
+    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I, s:b, "
+                              "s:s, s:s%}", "file", file, "type", "text/plain",
+                              "size", (json_int_t)t->red->len, "blake2b", hex, "gps", 0,
+                              "metadata", "removed", "name", a->name, "stored", (json_int_t)a->size,
+                              "as_stored", 0, "stored_blake2b", stored,
+                              "text", t->red->text, t->red->len)) != 0)
+        return err_set(e, EXIT_INPUT, oom);
+    return 0;
+}
+
 /* The record's attachments, named attachment-N.ext: a file name can
  * identify a person. The stored name and size are kept to read the bytes;
  * size and hash are those of what leaves. */
@@ -192,10 +222,13 @@ int export_list_attachment(void *ctx, const struct attachment_row *a, struct err
     struct pipeline *p = ctx;
     char file[48], hex[2 * ATTACHMENT_HASHBYTES + 1], stored[2 * ATTACHMENT_HASHBYTES + 1];
     unsigned char hash[ATTACHMENT_HASHBYTES];
+    const struct redacted_text *t;
     struct audit_attachment *m;
     uint64_t size = a->size;
     int gps, as_stored;
 
+    if ((t = store_redacted_text(p->rr, a->name)) != NULL && t->kind == TEXT_REDACTED)
+        return list_text(p, a, t, e);
     snprintf(file, sizeof file, "attachment-%zu.%s", ++p->nfiles, mediatype_extension(a->type));
     memcpy(hash, a->hash, sizeof hash);
     if ((m = media_add(p, a->record, file, e)) == NULL ||
@@ -253,6 +286,18 @@ static int write_stripped(struct pipeline *p, struct payload_writer *pw, const c
     if (sodium_hex2bin(want, sizeof want, json_string_value(json_object_get(a, "blake2b")),
                        2 * sizeof want, NULL, NULL, NULL) != 0)
         return err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store", name);
+    if (json_is_string(json_object_get(a, "text"))) {
+        const json_t *t = json_object_get(a, "text");
+
+        crypto_generichash(got, sizeof got, (const unsigned char *)json_string_value(t),
+                           json_string_length(t), NULL, 0);
+        if (sodium_memcmp(got, want, sizeof got) != 0)
+            return err_set(e, EXIT_INPUT, "attachment '%s' changed during the export; nothing "
+                           "was exported", name);
+        return payload_item_begin(pw, PAYLOAD_BLOB, json_string_length(t), e) == 0 &&
+               payload_item_write(pw, (const unsigned char *)json_string_value(t),
+                                  json_string_length(t), e) == 0 ? 0 : -1;
+    }
     if (json_is_true(json_object_get(a, "as_stored"))) {
         crypto_generichash_init(&c.h, NULL, 0, sizeof got);
         if (payload_item_begin(pw, PAYLOAD_BLOB, size, e) != 0 ||
@@ -294,7 +339,7 @@ int export_write_attachments(struct pipeline *p, struct payload_writer *pw, cons
                               : content_put_json(pw, PAYLOAD_ATTACHMENT, head, e);
 
         json_decref(head);
-        if (rc == 0 && !kept)
+        if (rc == 0 && (!kept || json_is_string(json_object_get(a, "text"))))
             rc = write_stripped(p, pw, record, a, e);
         else if (rc == 0)
             rc = payload_item_begin(pw, PAYLOAD_BLOB,

@@ -86,7 +86,9 @@ struct importer {
     json_t *last;                        /* the last record (for attachment flags) */
     int skip;                            /* the last record was there already, or
                                             SKIP_REFUSED: it was refused */
-    int format;                          /* the content format (1, 2 or 3) */
+    int format;                          /* the content format (1 to 6) */
+    int elsewhere;                       /* the last record refused was held here
+                                            from another sender */
     struct attachment_writer *w;
     unsigned char want[ATTACHMENT_HASHBYTES];  /* the blob's hash, from its header */
     struct import_result *res;
@@ -112,6 +114,8 @@ static void carried_consent(struct consent *c, json_t *o)
     snprintf(c->method, sizeof c->method, "%s", jstr(o, "method") != NULL ? jstr(o, "method") : "");
     snprintf(c->embargo, sizeof c->embargo, "%s", jstr(o, "embargo") != NULL ? jstr(o, "embargo") : "");
     snprintf(c->date, sizeof c->date, "%s", jstr(o, "recorded"));
+    /* content format 6: the subject's counter on its device (0: absent) */
+    c->seq = (long)json_integer_value(json_object_get(o, "seq"));
 }
 
 static int import_record_one(struct importer *im, json_t *rec, struct err *e)
@@ -142,7 +146,9 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
     row.tags = tags;
     row.ntags = json_array_size(json_object_get(rec, "tags"));
     if (db_tombstone_check(im->s, im->sender_pk, jstr(rec, "subject"), row.id,
-                           jstr(json_object_get(rec, "consent"), "recorded"), e) != 0)
+                           jstr(json_object_get(rec, "consent"), "recorded"),
+                           (long)json_integer_value(json_object_get(
+                               json_object_get(rec, "consent"), "seq")), e) != 0)
         return -1;
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
     subj.pseudonym = pseudonym;
@@ -159,18 +165,20 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
         return err_set(e, EXIT_INPUT, "out of memory");
     rc = store_import_record(&outcome, im->s, im->import_id, &subj, &row, mtext, e);
     secmem_wipe_free(mtext);
-    if (rc != 0)
+    if (rc != 0) {
+        im->elsewhere = outcome == IMPORT_ELSEWHERE;
         return -1;
+    }
     json_decref(im->last);
     im->last = json_incref(rec);
     im->skip = outcome != IMPORT_ADDED;
-    if (outcome == IMPORT_ADDED)
-        im->res->added++;
-    else if (outcome == IMPORT_REPLACED)
-        im->res->replaced++;
+    if (outcome == IMPORT_REPLACED)
+        im->res->replaced++;         /* logged "import.replace" (store/exchange.c) */
+    else if (outcome == IMPORT_KEPT)
+        im->res->kept++;             /* nothing changed: nothing logged */
     else
-        im->res->kept++;
-    return store_log(im->s, "import", row.id, e);
+        im->res->added++;
+    return outcome == IMPORT_ADDED ? store_log(im->s, "import", row.id, e) : 0;
 }
 
 /* A record refused (tombstoned, stale, a conflict, another sender's:
@@ -185,6 +193,7 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     size_t n;
 
     err_clear(&why);
+    im->elsewhere = 0;
     if (db_run(im->s, "SAVEPOINT one_record", NULL, 0, "importing a record", e) != 0)
         return -1;
     if (import_record_one(im, rec, &why) == 0)
@@ -197,6 +206,13 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     if (db_run(im->s, "ROLLBACK TO one_record", NULL, 0, "refusing a record", e) != 0 ||
         db_run(im->s, "RELEASE one_record", NULL, 0, "refusing a record", e) != 0)
         return -1;
+    /* Held from another sender: this sender's copy is a second route to
+     * the same record, which its withdrawal must reach (A10). */
+    if (im->elsewhere && jstr(rec, "subject") != NULL) {
+        if (db_route_keep(im->s, im->import_id, jstr(rec, "id"), jstr(rec, "subject"), e) != 0)
+            return -1;
+        im->res->routes++;
+    }
     n = strlen(why.msg);
     if (n >= sizeof tail - 1 && strcmp(why.msg + n - (sizeof tail - 1), tail) == 0)
         why.msg[n - (sizeof tail - 1)] = '\0';
@@ -255,17 +271,17 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
             continue;
         }
         if (strcmp(jstr(n, "kind"), "scope") == 0) {
+            enum scope_outcome done;
             struct consent c;
             long files;
-            int changed;
 
             carried_consent(&c, json_object_get(n, "scope"));
-            if (db_scope_apply(&changed, &files, im->s, im->import_id, jstr(n, "subject"), &c,
+            if (db_scope_apply(&done, &files, im->s, im->import_id, jstr(n, "subject"), &c,
                                e) != 0)
                 return -1;
-            if (changed == 2)
+            if (done == SCOPE_KEPT)
                 im->res->scopes_kept++;
-            else if (changed || files > 0)
+            else if (done == SCOPE_TAKEN || files > 0)
                 im->res->scopes++;
             else
                 im->res->notices_before++;
@@ -277,6 +293,10 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
             return -1;
         if (out.before) {
             im->res->notices_before++;
+            continue;
+        }
+        if (out.records == 0 && out.files == 0 && !out.held) {
+            im->res->notices_unheld++;   /* its tombstone kept, never held here */
             continue;
         }
         im->res->notices++;
@@ -341,8 +361,18 @@ static int import_blob_begin(void *ctx, json_t *head, struct err *e)
     if (db_removal_check(&same, im->s, im->sender_pk, jstr(head, "record"),
                          jstr(head, "blake2b"), e) != 0)
         return -1;
-    if (same)
+    if (same) {
+        im->res->files_removed_before++;
         return 0;
+    }
+    /* The scope held here governs, whatever the bundle's age (A2). */
+    if (db_scope_attachments(&same, im->s, im->sender_pk, jstr(im->last, "subject"),
+                             jstr(head, "record"), e) != 0)
+        return -1;
+    if (!same) {
+        im->res->files_scope++;
+        return 0;
+    }
     if (im->skip) {
         if (store_attachment_known(&same, &taken, im->s, jstr(head, "record"), file, im->want,
                                    e) != 0)
@@ -358,6 +388,9 @@ static int import_blob_begin(void *ctx, json_t *head, struct err *e)
         }
     }
     im->res->files++;
+    /* One added to a record that was here already: a change to log (A8). */
+    if (im->skip && store_log(im->s, "import.attachment", jstr(head, "record"), e) != 0)
+        return -1;
     return store_attachment_begin(&im->w, im->s, jstr(head, "record"), name,
                                   jstr(head, "type"), attachment_gps(im->last, file), e);
 }
@@ -419,12 +452,13 @@ static int read_again(struct importer *im, struct opened_bundle *b,
 /* 1 when every record of the bundle was refused and none of its notices
  * changed anything: the import is not kept (nothing is logged either),
  * so the same bundle meets the same refusal, in the same words, every
- * time it comes. */
+ * time it comes. A record refused as held from another sender keeps its
+ * route (A10): that import is kept, and refused again the next time. */
 static int changed_nothing(const struct import_result *r)
 {
     return r->refused > 0 && r->added + r->kept + r->replaced == 0 && r->files == 0 &&
            r->notices + r->scopes + r->scope_files + r->scopes_kept + r->removals +
-           r->reconsents == 0;
+           r->reconsents + r->notices_unheld + r->routes == 0;
 }
 
 /* The second reading, inside a transaction kept only if it verifies, has

@@ -59,6 +59,17 @@ struct import_result {
     size_t files;                        /* attachments added (also to a record
                                             that was here already) */
     size_t files_kept;                   /* attachments here already (same bytes) */
+    size_t files_scope;                  /* attachments left out: the consent scope
+                                            here of their record's subject says
+                                            attachments no (issue 16 A2) */
+    size_t files_removed_before;         /* attachments left out: a removal notice
+                                            removed them here before (issue 16 A7) */
+    size_t routes;                       /* records refused as held here from
+                                            another sender, their route kept
+                                            (db_route_keep, issue 16 A10) */
+    size_t notices_unheld;               /* notices of withdrawal or deletion about
+                                            records not held here: kept, to refuse
+                                            them if they come (issue 16 A9) */
     size_t notices;                      /* notices acted on (issue 16) */
     size_t notices_before;               /* notices acted on by an earlier bundle
                                             (a scope: the one here already) */

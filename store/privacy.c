@@ -71,13 +71,18 @@ static int load_subjects(struct redactor *r, struct store *s, struct err *e)
     long last = 0;
     int rc;
 
-    if (db_prepare(&st, s, "SELECT s.id, s.pseudonym, n.name FROM subject s"
+    if (db_prepare(&st, s, "SELECT s.id, s.pseudonym, n.name, s.contact, s.locale FROM subject s"
                    " LEFT JOIN subject_name n ON n.subject_id = s.id ORDER BY s.id, n.id", e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the subjects", e)) > 0) {
         long id = sqlite3_column_int64(st, 0);
         const char *name = (const char *)sqlite3_column_text(st, 2);
+        const char *contact = (const char *)sqlite3_column_text(st, 3);
         rc = id != last ? redactor_add_subject(r, id, (const char *)sqlite3_column_text(st, 1), e) : 0;
+        /* The subject's contact details are protected too (issue 12). */
+        if (rc == 0 && id != last && contact != NULL)
+            rc = redactor_add_contact(r, id, (const char *)sqlite3_column_text(st, 4), contact,
+                                      (size_t)sqlite3_column_bytes(st, 3), e);
         last = id;
         if (rc == 0 && name != NULL)
             rc = redactor_add_name(r, id, name, (size_t)sqlite3_column_bytes(st, 2), e);
@@ -452,6 +457,13 @@ void store_record_redacted_free(struct redacted_record *out)
     for (size_t i = 0; out->tags != NULL && i < out->ntags; i++)
         redaction_free(&out->tags[i]);
     free(out->tags);
+    for (size_t i = 0; out->texts != NULL && i < out->ntexts; i++) {
+        redaction_free(out->texts[i].red);
+        free(out->texts[i].red);
+        free(out->texts[i].name);
+    }
+    free(out->texts);
+    redact_ctx_free(out->ctx);
     memset(out, 0, sizeof *out);
 }
 
@@ -507,7 +519,7 @@ int store_record_redact(struct redacted_record *out, const struct redactor *r,
         out->unresolved += unresolved(&out->tags[i]);
     rc = 0;
 done:
-    redact_ctx_free(ctx);
+    out->ctx = ctx;
     if (rc != 0)
         store_record_redacted_free(out);
     return rc;

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 15
+#define STORE_SCHEMA_VERSION 16
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -369,6 +369,10 @@ struct consent {
     char embargo[11];                    /* YYYY-MM-DD or "" */
     char date[32];                       /* when recorded (UTC) */
     char withdrawn[32];                  /* when withdrawn, or "" */
+    long seq;                            /* the subject's counter on its device:
+                                            1 its first consent, one more each
+                                            change; 0 unknown (a bundle before
+                                            content format 6) */
     int imported;                        /* the subject came in a bundle: its
                                             consent is its device's, carried
                                             (or not) by the bundles */
@@ -389,11 +393,33 @@ void consent_blocks(char *why, size_t whylen, const struct consent *c,
 
 /* A record's fields redacted with one numbering context, so "[PLACE-1]"
  * means the same place in the title, place, tags and body. */
+struct redact_ctx;
+struct redacted_text;
 struct redacted_record {
     struct redaction *title, *place, *body;    /* place NULL if none */
     struct redaction *tags;                    /* ntags entries */
     size_t ntags;
     size_t unresolved;                         /* review flags not allowed */
+    struct redact_ctx *ctx;                    /* the numbering, kept for the text
+                                                * attachments (store_record_redact_texts) */
+    struct redacted_text *texts;               /* the record's text attachments */
+    size_t ntexts;
+};
+
+/* A text attachment as it would leave (store/attach_text.c): told by its
+ * content, not its name. */
+enum text_kind {
+    TEXT_REDACTED,      /* valid UTF-8 text: red holds it redacted */
+    TEXT_MARKUP,        /* SVG, XML, HTML: intake cannot redact it (refused) */
+    TEXT_NOT_UTF8,      /* UTF-16, Latin-1, ...: refused, never guessed */
+    TEXT_UNSTRIPPABLE   /* not text: a type whose metadata intake cannot remove,
+                         * told from its first bytes or its size (why) */
+};
+struct redacted_text {
+    char *name;                                /* the stored name (malloc) */
+    enum text_kind kind;
+    char why[200];                             /* TEXT_UNSTRIPPABLE: the reason */
+    struct redaction *red;                     /* TEXT_REDACTED only, else NULL */
 };
 
 /* Redacts row (read with_body) with r into out, which the caller frees
@@ -403,6 +429,26 @@ struct redacted_record {
 int store_record_redact(struct redacted_record *out, const struct redactor *r,
                         const struct record_row *row, struct err *e);
 void store_record_redacted_free(struct redacted_record *out);
+
+/* Reads the attachments of record that are text by their content (no NUL
+ * byte, no magic of a photo or recording: media_peek_find says 0; at most
+ * MEDIA_MAX_BYTES) and appends each to out->texts: valid UTF-8 that is not
+ * markup redacted with r and out's numbering (so "[PERSON-1]" means the
+ * same person as in the body), its unresolved review flags added to
+ * out->unresolved; markup (the first character other than a BOM or
+ * white space is '<') and text that is not UTF-8 noted, not redacted;
+ * so is an attachment of a type whose metadata intake cannot remove, as
+ * far as its first bytes and size tell (PDF, GIF, ZIP, HEIC, unknown
+ * bytes, over MEDIA_MAX_BYTES: TEXT_UNSTRIPPABLE, issue 13 NEW-6).
+ * out was filled by store_record_redact. 0, or -1 with e (the store's
+ * error reading an attachment; EXIT_AUTH if a protected term survives
+ * the redaction, as for the body; out of memory). */
+int store_record_redact_texts(struct redacted_record *out, struct store *s,
+                              const struct redactor *r, const char *record, struct err *e);
+
+/* The attachment called name among out's texts, or NULL. */
+const struct redacted_text *store_redacted_text(const struct redacted_record *out,
+                                                const char *name);
 
 /* ---- Protected terms, allowed texts, consent changes, forgetting
  *      (store/term.c, store/privacy.c, store/consent.c, store/subject.c) ---- */
@@ -665,8 +711,11 @@ int store_attachment_remove(struct store *s, const char *record, const char *nam
  * a temporary name, synced, named, then read back from the disk and its
  * checksum compared; then the backup is logged ("backup", the checksum).
  * sum gets the checksum (BACKUP_HASHBYTES), *size the file's bytes.
- * progress (NULL: none) follows the copy and the read-back. EXIT_INPUT
- * for another intake using the store, damage, an existing file, I/O. */
+ * progress (NULL: none) follows the copy and the read-back. Returns 0;
+ * 1 when the backup is complete (written, synced, read back) but the
+ * store could not log it (its disk full: e says what was not recorded);
+ * -1 with e, EXIT_INPUT, for another intake using the store, damage, an
+ * existing file, I/O (no backup file is left then). */
 int store_backup(unsigned char sum[BACKUP_HASHBYTES], uint64_t *size, struct store *s,
                  const char *path, store_progress_fn progress, void *ctx, struct err *e);
 
@@ -821,14 +870,15 @@ int store_tombstone_count(long *n, struct store *s, struct err *e);
  * open and audit of a bundle kept after its notices arrived): 1 when a
  * tombstone refuses it here (withdrawn or deleted at the source, or sent
  * before a withdrawal; db_tombstone_check), 2 when its subject's consent
- * scope here was recorded after the one the record carries (recorded:
- * its "consent"."recorded", NULL for none), 0 otherwise; note (notelen
+ * scope here is newer than the one the record carries (recorded: its
+ * "consent"."recorded", NULL for none; recorded_seq: its "seq", 0 when
+ * absent; db_scope_cmp), 0 otherwise; note (notelen
  * bytes) gets one English line saying which, "" for 0. sender_pk:
  * crypto_sign_PUBLICKEYBYTES, the bundle's signer; subject: the sender's
  * stable id, NULL for content format 1. -1 with e on a database error. */
 int store_record_standing(char *note, size_t notelen, struct store *s,
                           const unsigned char *sender_pk, const char *subject, const char *rid,
-                          const char *recorded, struct err *e);
+                          const char *recorded, long recorded_seq, struct err *e);
 
 /* *seen is 1 if a bundle with hash[0..hashlen) was imported already, else 0. */
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,
@@ -869,9 +919,11 @@ struct import_subject {
  * older version ("a stale copy") or the same version with other text ("a
  * conflict") is refused, EXIT_AUTH. A new record is IMPORT_ADDED. A
  * record id held by a local record or another sender, or a pseudonym
- * held here by another subject, is refused (EXIT_AUTH). The caller rolls
- * its transaction back on a refusal: nothing of the bundle is kept. */
-enum { IMPORT_KEPT, IMPORT_ADDED, IMPORT_REPLACED };
+ * held here by another subject, is refused (EXIT_AUTH; *outcome
+ * IMPORT_ELSEWHERE for a record id held from another sender: the caller
+ * keeps that route, db_route_keep). The caller rolls its transaction
+ * back on a refusal: nothing of the bundle is kept. */
+enum { IMPORT_KEPT, IMPORT_ADDED, IMPORT_REPLACED, IMPORT_ELSEWHERE };
 int store_import_record(int *outcome, struct store *s, long import_id,
                         const struct import_subject *subj, const struct record_row *r,
                         const char *manifest, struct err *e);

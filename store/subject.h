@@ -21,16 +21,34 @@ int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *
  * last one already or older, -1 on a database error. */
 int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e);
 
+/* (store/consent.c) How a scope recorded at date with the counter seq
+ * orders against one held here (held_seq, held_date; a counter 0 is
+ * unknown): 1 newer, -1 older, 0 not to be told (docs/FORMAT.md,
+ * "Consent scope order"). */
+int db_scope_cmp(long held_seq, const char *held_date, long seq, const char *date);
+
+/* (store/consent.c) Which of the scope held here (held; held->recorded 0:
+ * none) and c, carried by a bundle, is the subject's: c when newer (its
+ * counter seq higher; one with a counter over one without; without
+ * counters, its date later), held when older or the same; when their
+ * order cannot be told (the same counter, or the same date and no
+ * counter), the narrower of the two, field by field (docs/FORMAT.md,
+ * "Consent scope order"). Returns 1 with *out the scope to keep when it
+ * differs from held, 0 when held stays (out unspecified). */
+int db_scope_order(struct consent *out, const struct consent *held, const struct consent *c);
+
 /* (store/consent.c) Reads into c (the caller zeroes it; c->recorded 1
  * when a row was found) the first row of sql, whose columns are export,
  * quote, publish, attachments, method, embargo, date and optionally
- * withdrawn (c->withdrawn then gets the date), with values v[0..nv).
+ * withdrawn (c->withdrawn then gets the date) and seq (the subject's
+ * counter on its device, 0 unknown), with values v[0..nv).
  * 1 if a row was found, 0 if none, -1 with e on a database error. */
 int db_scope_read(struct consent *c, struct store *s, const char *sql, const struct db_val *v,
                   size_t nv, struct err *e);
 
 /* (store/consent.c) The consent scope c as a bundle carries it: {export,
- * quote, publish, attachments, method or null, recorded, embargo or null}
+ * quote, publish, attachments, method or null, recorded, embargo or null,
+ * and seq when c->seq > 0 (content format 6)}
  * (docs/FORMAT.md, "Bundle content"); NULL when out of memory. The
  * caller owns it. */
 json_t *db_consent_json(const struct consent *c);

@@ -11,13 +11,19 @@
 
 /* The records the notice reaches: imported here from the bundle's
  * signer (?1: the import), of the subject here ?2 (the whole subject,
- * ?3 '') or with record id ?3. Never this store's own records (no
- * origin) or another sender's. */
+ * ?3 '') or with record id ?3; and for a withdrawal of the whole subject
+ * (?5 'withdrawal'), the copies held here from another sender of the
+ * records the signer sent of its subject ?6 (record_route: a record
+ * received twice, issue 16 A10). Never this store's own records (no
+ * origin), nor another sender's otherwise. Parameters ?1 to ?6: import,
+ * subject here, record id, sender name, kind, sender's subject id. */
 #define DOOMED                                                                        \
     "SELECT r.id FROM record r JOIN record_origin o ON o.record_id = r.id"            \
     " JOIN import i ON i.id = o.import_id"                                            \
-    " WHERE i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)"               \
-    " AND ((?3 <> '' AND r.rid = ?3) OR (?3 = '' AND r.subject_id = ?2))"
+    " WHERE (i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)"              \
+    " AND ((?3 <> '' AND r.rid = ?3) OR (?3 = '' AND r.subject_id = ?2)))"            \
+    " OR (?5 = 'withdrawal' AND ?3 = '' AND r.rid IN (SELECT rid FROM record_route"   \
+    " WHERE subject = ?6 AND sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)))"
 
 #define SENDER_PK "(SELECT sender_pk FROM import WHERE id = ?1)"
 
@@ -79,7 +85,9 @@ static int subject_here(long *sid, char *here, size_t herelen, struct store *s, 
 static int owe_onward(struct store *s, const char *kind, long import_id, long sid,
                       const char *rid, struct err *e)
 {
-    const struct db_val v[] = { DB_INT(import_id), DB_INT(sid), DB_TEXT(rid) };
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
+    };
     long rowid = 0;
     int rc;
 
@@ -151,13 +159,34 @@ static int delete_doomed(struct store *s, const struct db_val *v, size_t nv, lon
     if (rid[0] != '\0' || sid <= 0)
         return 0;
     if (strcmp(kind, "withdrawal") == 0)
+        /* the counter of the last scope here: a copy of that scope
+         * arriving late ties with it, and the narrower, this, stays */
         return db_run(s, "INSERT INTO consent(subject_id, export, quote, publish, attachments,"
-                      " method, embargo, withdrawn, date) VALUES (?1, 0, 0, 0, 0, '', '', 1, ?2)",
+                      " method, embargo, withdrawn, date, seq) VALUES (?1, 0, 0, 0, 0, '', '', 1,"
+                      " ?2, (SELECT coalesce(max(seq), 0) FROM consent WHERE subject_id = ?1))",
                       w, DB_N(w), "keeping the withdrawal", e);
     /* Deleted at the source: its pseudonym goes too, once nothing of it is left. */
     return db_run(s, "DELETE FROM subject WHERE id = ?1 AND NOT EXISTS"
                   " (SELECT 1 FROM record WHERE subject_id = ?1)", x, DB_N(x),
                   "deleting the subject", e);
+}
+
+/* *held: 1 if the subject sid is here (sid > 0, the whole subject), or
+ * record rid was deleted here by an earlier notice (a tombstone that
+ * removed it): what the notice names was held here (A9). */
+static int held_before(int *held, struct store *s, const char *rid, long sid, struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(rid) };
+    long one = 0;
+    int rc;
+
+    *held = rid[0] == '\0' && sid > 0;
+    if (rid[0] == '\0')
+        return 0;
+    rc = db_int(&one, s, "SELECT 1 FROM tombstone WHERE rid = ?1 AND removed = 1"
+                " AND attachment = ''", v, DB_N(v), "reading the tombstones", e);
+    *held = rc > 0;
+    return rc < 0 ? -1 : 0;
 }
 
 int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
@@ -188,8 +217,12 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
     }
     if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
         return -1;
-    const struct db_val v[] = { DB_INT(import_id), DB_INT(sid), DB_TEXT(rid) };
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind),
+        DB_TEXT(subject),
+    };
     if (count_doomed(out, s, v, DB_N(v), e) != 0 ||
+        held_before(&out->held, s, rid, sid, e) != 0 ||
         owe_onward(s, kind, import_id, sid, rid, e) != 0 ||
         bury(s, out, import_id, sid, rid, sender, kind, subject, day, round, here, e) != 0 ||
         delete_doomed(s, v, DB_N(v), sid, rid, kind, day, e) != 0)
@@ -204,7 +237,9 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
 static int drop_attachments(long *files, struct store *s, long import_id, long sid,
                             struct err *e)
 {
-    const struct db_val v[] = { DB_INT(import_id), DB_INT(sid), DB_TEXT("") };
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_INT(sid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
+    };
 #define HELD "SELECT id FROM attachment WHERE record_id IN (" DOOMED ")"
 
     *files = 0;
@@ -216,34 +251,31 @@ static int drop_attachments(long *files, struct store *s, long import_id, long s
 #undef HELD
 }
 
-/* 1 if a scope recorded at c's time or later is kept already for the
- * sender's subject not here yet, 0 if not, -1 with e. */
-static int pending_later(struct store *s, long import_id, const char *subject,
-                         const struct consent *c, struct err *e)
-{
-    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject), DB_TEXT(c->date) };
-    long one = 0;
-
-    return db_int(&one, s, "SELECT 1 FROM scope_pending WHERE sender_pk = " SENDER_PK
-                  " AND subject = ?2 AND date >= ?3", v, DB_N(v), "reading the consent scopes", e);
-}
-
-/* A scope for a subject of the sender not here yet, kept (the latest
- * recorded only) until db_scope_pending_take. */
+/* A scope for a subject of the sender not here yet, kept (the one
+ * db_scope_order keeps over the one kept before, if any) until
+ * db_scope_pending_take. 1 if kept, 0 if the one kept already stays. */
 static int keep_pending(struct store *s, long import_id, const char *subject,
                         const struct consent *c, struct err *e)
 {
-    const struct db_val v[] = {
-        DB_INT(import_id), DB_TEXT(subject), DB_INT(c->export_ok), DB_INT(c->quote),
-        DB_INT(c->publish), DB_INT(c->attachments), DB_TEXT(c->method), DB_TEXT(c->embargo),
-        DB_TEXT(c->date),
-    };
+    const struct db_val k[] = { DB_INT(import_id), DB_TEXT(subject) };
+    struct consent held = { 0 }, w;
+    int rc = db_scope_read(&held, s, "SELECT export, quote, publish, attachments, method,"
+                           " embargo, date, 0, seq FROM scope_pending WHERE sender_pk = "
+                           SENDER_PK " AND subject = ?2", k, DB_N(k), e);
 
+    if (rc < 0)
+        return -1;
+    if (!db_scope_order(&w, &held, c))
+        return 0;
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_TEXT(subject), DB_INT(w.export_ok), DB_INT(w.quote),
+        DB_INT(w.publish), DB_INT(w.attachments), DB_TEXT(w.method), DB_TEXT(w.embargo),
+        DB_TEXT(w.date), DB_INT(w.seq),
+    };
     return db_run(s, "INSERT OR REPLACE INTO scope_pending(sender_pk, subject, export, quote,"
-                  " publish, attachments, method, embargo, date) SELECT " SENDER_PK ", ?2, ?3,"
-                  " ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS (SELECT 1 FROM scope_pending"
-                  " WHERE sender_pk = " SENDER_PK " AND subject = ?2 AND date >= ?9)",
-                  v, DB_N(v), "keeping the consent scope", e);
+                  " publish, attachments, method, embargo, date, seq) SELECT " SENDER_PK ", ?2,"
+                  " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10", v, DB_N(v), "keeping the consent scope",
+                  e) != 0 ? -1 : 1;
 }
 
 int db_scope_pending_take(struct store *s, long import_id, const char *subject, long sid,
@@ -252,7 +284,7 @@ int db_scope_pending_take(struct store *s, long import_id, const char *subject, 
     const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
     struct consent c = { 0 };
     int rc = db_scope_read(&c, s, "SELECT export, quote, publish, attachments, method, embargo,"
-                           " date FROM scope_pending WHERE sender_pk = " SENDER_PK
+                           " date, 0, seq FROM scope_pending WHERE sender_pk = " SENDER_PK
                            " AND subject = ?2", v, DB_N(v), e);
 
     if (rc <= 0)
@@ -264,7 +296,7 @@ int db_scope_pending_take(struct store *s, long import_id, const char *subject, 
     return 0;
 }
 
-int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
+int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, long import_id,
                    const char *subject, const struct consent *c, struct err *e)
 {
     const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
@@ -272,7 +304,7 @@ int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
     long sid, one = 0, w = 0, r = 0;
     int rc;
 
-    *changed = 0;
+    *outcome = SCOPE_UNCHANGED;
     *files = 0;
     if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
         return -1;
@@ -284,11 +316,10 @@ int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
     if (rc != 0 || w > r)
         return rc < 0 ? -1 : 0;          /* withdrawn or deleted */
     if (sid <= 0) {                      /* not here yet: kept for its records */
-        rc = pending_later(s, import_id, subject, c, e);
-        if (rc != 0)
-            return rc < 0 ? -1 : 0;      /* this scope or a later one kept already */
-        *changed = 2;
-        return keep_pending(s, import_id, subject, c, e);
+        rc = keep_pending(s, import_id, subject, c, e);
+        if (rc > 0)
+            *outcome = SCOPE_KEPT;       /* else this scope or a later one kept already */
+        return rc < 0 ? -1 : 0;
     }
     rc = db_consent_carry(s, sid, c, e);
     /* Attachments no: the copies here go, whether this notice or an
@@ -297,7 +328,7 @@ int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
         return -1;
     if (rc <= 0)
         return rc;
-    *changed = 1;
+    *outcome = SCOPE_TAKEN;
     if (db_notice_owed(s, "scope", sid, 0, e) != 0)
         return -1;
     return store_log(s, "import.scope", subject, e);
@@ -326,12 +357,13 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
     const char *h = here[0] != '\0' ? here : NULL;
     const struct db_val v[] = {
         DB_INT(import_id), DB_TEXT(sender), DB_TEXT(subject), DB_TEXT(day), DB_TEXT(now),
-        DB_TEXT(h), DB_INT(round), DB_TEXT(c->date),
+        DB_TEXT(h), DB_INT(round), DB_TEXT(c->date), DB_INT(c->seq),
     };
     db_now(now, sizeof now);
     if (db_run(s, "INSERT INTO tombstone(sender_pk, sender, kind, subject, rid, day, at, removed,"
-               " notice, here, round, since) VALUES (" SENDER_PK ", ?2, 'reconsent', ?3, '', ?4,"
-               " ?5, 0, 1, ?6, ?7, ?8)", v, DB_N(v), "keeping the tombstones", e) != 0)
+               " notice, here, round, since, since_seq) VALUES (" SENDER_PK ", ?2, 'reconsent',"
+               " ?3, '', ?4, ?5, 0, 1, ?6, ?7, ?8, ?9)", v, DB_N(v), "keeping the tombstones",
+               e) != 0)
         return -1;
     *changed = 1;
     if (sid > 0 && (db_consent_carry(s, sid, c, e) < 0 ||
@@ -403,10 +435,41 @@ int db_removal_check(int *removed, struct store *s, const unsigned char *sender_
         DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(rid), DB_TEXT(attachment),
     };
     long one = 0;
-    int rc = db_int(&one, s, "SELECT 1 FROM tombstone WHERE sender_pk = ?1 AND kind = 'removal'"
-                    " AND rid = ?2 AND attachment = ?3", v, DB_N(v), "reading the tombstones", e);
+    /* The sender's own removals, and a copy deleted here on anyone's
+     * removal (removed): it does not come back by another route (A4). */
+    int rc = db_int(&one, s, "SELECT 1 FROM tombstone WHERE kind = 'removal' AND rid = ?2"
+                    " AND attachment = ?3 AND (sender_pk = ?1 OR removed = 1)", v, DB_N(v),
+                    "reading the tombstones", e);
 
     *removed = rc > 0;
+    return rc < 0 ? -1 : 0;
+}
+
+int db_route_keep(struct store *s, long import_id, const char *rid, const char *subject,
+                  struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(rid), DB_INT(import_id), DB_TEXT(subject) };
+
+    if (subject == NULL)
+        return 0;
+    return db_run(s, "INSERT OR IGNORE INTO record_route(rid, sender_pk, subject) VALUES"
+                  " (?1, (SELECT sender_pk FROM import WHERE id = ?2), ?3)", v, DB_N(v),
+                  "keeping the record's route", e);
+}
+
+int db_scope_attachments(int *allowed, struct store *s, const unsigned char *sender_pk,
+                         const char *subject, const char *rid, struct err *e)
+{
+    const struct db_val v[] = {
+        DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject), DB_TEXT(rid),
+    };
+    long yes = 1;
+    int rc = db_int(&yes, s, "SELECT attachments FROM consent WHERE subject_id = coalesce("
+                    "(SELECT subject_id FROM subject_origin WHERE sender_pk = ?1 AND uid = ?2),"
+                    " (SELECT subject_id FROM record WHERE rid = ?3)) ORDER BY id DESC LIMIT 1",
+                    v, DB_N(v), "reading the consent", e);
+
+    *allowed = rc <= 0 || yes != 0;
     return rc < 0 ? -1 : 0;
 }
 
@@ -416,18 +479,28 @@ int db_removal_check(int *removed, struct store *s, const unsigned char *sender_
  * its subject's consent at export, and exports nothing of a withdrawn
  * subject.  Only the last re-consent counts (a later round's is later). */
 static int sent_before_reconsent(struct store *s, const struct db_val *v, const char *rid,
-                                 const char *recorded, struct err *e)
+                                 const char *recorded, long recorded_seq, struct err *e)
 {
     sqlite3_stmt *st;
-    int rc;
+    long since_seq;
+    int rc, before = 0;
 
-    if (db_query(&st, s, "SELECT day, since FROM tombstone WHERE sender_pk = ?1"
+    if (db_query(&st, s, "SELECT day, since, since_seq FROM tombstone WHERE sender_pk = ?1"
                  " AND kind = 'reconsent' AND subject = ?2 ORDER BY round DESC LIMIT 1",
                  v, 2, e) != 0)
         return -1;
     rc = db_step(st, s, "reading the tombstones", e);
-    if (rc > 0 && sqlite3_column_text(st, 1)[0] != '\0' &&
-        strcmp((const char *)sqlite3_column_text(st, 1), recorded != NULL ? recorded : "") > 0)
+    /* By the subject's counter when both carry it (A1), else by time. */
+    if (rc > 0) {
+        since_seq = (long)sqlite3_column_int64(st, 2);
+        if (since_seq > 0 && recorded_seq > 0)
+            before = recorded_seq < since_seq;
+        else
+            before = sqlite3_column_text(st, 1)[0] != '\0' &&
+                     strcmp((const char *)sqlite3_column_text(st, 1),
+                            recorded != NULL ? recorded : "") > 0;
+    }
+    if (before)
         rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, sent before its subject's "
                      "consent was withdrawn: its sender's re-consent (notice of %s) lets in only "
                      "records sent after it; nothing was imported", rid,
@@ -438,8 +511,40 @@ static int sent_before_reconsent(struct store *s, const struct db_val *v, const 
     return rc;
 }
 
+/* A record this store deleted on another sender's notice (a tombstone
+ * with removed set: the notice reached a copy held here) does not come
+ * back from this sender either, whatever route it took (issue 16 A4).
+ * Only a deletion done here counts: a notice that reached nothing here
+ * cannot make this store refuse another sender's records. */
+static int deleted_on_another_route(struct store *s, const struct db_val *v, const char *rid,
+                                    struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT kind, day, coalesce(sender, '') FROM tombstone"
+                 " WHERE rid = ?3 AND removed = 1 AND kind IN ('withdrawal', 'deletion')"
+                 " AND attachment = '' AND sender_pk <> ?1 ORDER BY id LIMIT 1", v, 3, e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the tombstones", e);
+    if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), "withdrawal") == 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store deleted when "
+                     "its subject's consent was withdrawn (notice of %s from %s): it does not "
+                     "come back from another sender; nothing was imported", rid,
+                     (const char *)sqlite3_column_text(st, 1),
+                     (const char *)sqlite3_column_text(st, 2));
+    else if (rc > 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store deleted when "
+                     "it was deleted at the source (notice of %s from %s): it does not come "
+                     "back from another sender; nothing was imported", rid,
+                     (const char *)sqlite3_column_text(st, 1),
+                     (const char *)sqlite3_column_text(st, 2));
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
-                       const char *rid, const char *recorded, struct err *e)
+                       const char *rid, const char *recorded, long recorded_seq, struct err *e)
 {
     const struct db_val v[] = {
         DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject), DB_TEXT(rid),
@@ -466,8 +571,10 @@ int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const ch
                      "(notice of %s); nothing was imported", rid,
                      (const char *)sqlite3_column_text(st, 1));
     sqlite3_finalize(st);
+    if (rc == 0)
+        rc = deleted_on_another_route(s, v, rid, e);
     if (rc == 0 && subject != NULL)
-        rc = sent_before_reconsent(s, v, rid, recorded, e);
+        rc = sent_before_reconsent(s, v, rid, recorded, recorded_seq, e);
     return rc;
 }
 
@@ -520,7 +627,7 @@ int store_tombstone_count(long *n, struct store *s, struct err *e)
 
 int store_record_standing(char *note, size_t notelen, struct store *s,
                           const unsigned char *sender_pk, const char *subject, const char *rid,
-                          const char *recorded, struct err *e)
+                          const char *recorded, long recorded_seq, struct err *e)
 {
     static const char tail[] = "; nothing was imported";
     const struct db_val v[] = { DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject) };
@@ -531,7 +638,7 @@ int store_record_standing(char *note, size_t notelen, struct store *s,
 
     note[0] = '\0';
     err_clear(&why);
-    if (db_tombstone_check(s, sender_pk, subject, rid, recorded, &why) != 0) {
+    if (db_tombstone_check(s, sender_pk, subject, rid, recorded, recorded_seq, &why) != 0) {
         if (why.code != EXIT_AUTH) {
             if (e != NULL)
                 *e = why;
@@ -545,12 +652,14 @@ int store_record_standing(char *note, size_t notelen, struct store *s,
     }
     if (subject == NULL || recorded == NULL)
         return 0;
-    if (db_query(&st, s, "SELECT c.date FROM consent c JOIN subject_origin o"
+    if (db_query(&st, s, "SELECT c.date, c.seq FROM consent c JOIN subject_origin o"
                  " ON o.subject_id = c.subject_id WHERE o.sender_pk = ?1 AND o.uid = ?2"
                  " ORDER BY c.id DESC LIMIT 1", v, DB_N(v), e) != 0)
         return -1;
     rc = db_step(st, s, "reading the consent", e);
-    if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), recorded) > 0)
+    if (rc > 0 && db_scope_cmp((long)sqlite3_column_int64(st, 1),
+                               (const char *)sqlite3_column_text(st, 0), recorded_seq,
+                               recorded) < 0)
         snprintf(note, notelen, "its subject's consent scope here is newer (recorded %s) than "
                  "the one this copy carries: see 'intake subject show'",
                  (const char *)sqlite3_column_text(st, 0));

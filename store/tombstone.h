@@ -12,6 +12,9 @@ struct notice_outcome {
     int before;                          /* 1: acted on before; nothing changed */
     size_t records;                      /* records deleted here */
     size_t files;                        /* their attachments */
+    int held;                            /* 1: what it names was held here (its
+                                            subject, or the record, deleted now or
+                                            by an earlier notice); 0: never */
 };
 
 /* Acts on one notice of the bundle being imported as import_id (inside
@@ -19,7 +22,9 @@ struct notice_outcome {
  * "deletion", the sender's subject id, rid the record id or NULL (the
  * whole subject), day its YYYY-MM-DD. Deletes the records of that
  * subject (or that record) that this store imported from the bundle's
- * signer, with their tags, index rows and attachments (secure_delete;
+ * signer (and, for a withdrawal of the whole subject, the copies held
+ * here from another sender of the records the signer sent of it:
+ * db_route_keep), with their tags, index rows and attachments (secure_delete;
  * the caller scrubs the index and checkpoints after the commit), never
  * another sender's or this store's own; keeps a tombstone for the notice
  * and one per record deleted; owes this store's own contacts that
@@ -52,6 +57,16 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
                        long import_id, const char *sender, const char *subject, const char *day,
                        long round, const struct consent *c, struct err *e);
 
+/* What a scope notice did here (db_scope_apply). */
+enum scope_outcome {
+    SCOPE_UNCHANGED,                     /* nothing changed: this scope or a later one is
+                                            here already, or the subject was withdrawn or
+                                            deleted */
+    SCOPE_TAKEN,                         /* the subject here took the scope */
+    SCOPE_KEPT,                          /* kept for a subject not here yet (nothing held
+                                            here changed): db_scope_pending_take */
+};
+
 /* Acts on a notice of kind "scope" of the bundle being imported as
  * import_id (inside its transaction): the subject this store keeps for
  * the sender's subject id takes the consent scope c (db_consent_carry)
@@ -59,16 +74,14 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
  * subject) or its scope here is c already or later (a subject not here
  * yet keeps c for its records: db_scope_pending_take); then this store's
  * contacts that received its records are owed a scope notice in turn, and
- * "import.scope" is logged with the sender's subject id. *changed: 1 if
- * the scope changed here, 2 if it was kept for a subject not here yet
- * (nothing held here changed), 0 if nothing changed (this scope or a
- * later one here already, or the subject withdrawn or deleted). When c says attachments no, the attachments of
+ * "import.scope" is logged with the sender's subject id. *outcome says
+ * which of enum scope_outcome happened. When c says attachments no, the attachments of
  * the sender's records of that subject here are deleted (chunks too,
  * secure_delete; *files: how many), changed or not: no tombstone, as a
  * later bundle carries attachments only if the scope allows them again,
  * and the scope notice owed onward deletes the contacts' copies in turn.
  * Errors: a database error (EXIT_INPUT). */
-int db_scope_apply(int *changed, long *files, struct store *s, long import_id,
+int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, long import_id,
                    const char *subject, const struct consent *c, struct err *e);
 
 /* A scope notice about a subject of the sender not here (db_scope_apply
@@ -96,9 +109,30 @@ int db_removal_apply(struct notice_outcome *out, struct store *s, long import_id
 
 /* *removed: 1 if the sender with signing key sender_pk removed the
  * attachment with BLAKE2b hex attachment from record rid (a removal's
- * tombstone): an import leaves that attachment out. */
+ * tombstone), or this store deleted its copy on any sender's removal:
+ * an import leaves that attachment out. */
 int db_removal_check(int *removed, struct store *s, const unsigned char *sender_pk,
                      const char *rid, const char *attachment, struct err *e);
+
+/* Keeps that the sender of the bundle being imported as import_id sent
+ * record rid of its subject with stable id subject (NULL, content format
+ * 1: nothing kept), refused because this store holds it from another
+ * sender: that sender's withdrawal of the subject then deletes the copy
+ * held here too (db_notice_apply; issue 16 A10). Ids only, never text.
+ * 0, or -1 with e (a database error). */
+int db_route_keep(struct store *s, long import_id, const char *rid, const char *subject,
+                  struct err *e);
+
+/* *allowed: 0 if the consent scope held here for a record's subject says
+ * attachments no, 1 otherwise (no such subject here, or no consent
+ * recorded). The subject: the one kept for the stable id subject (NULL
+ * for content format 1) of the sender with signing key sender_pk
+ * (crypto_sign_PUBLICKEYBYTES), else the one of record rid here. Import
+ * leaves out the attachments of such a record and open -o does not write
+ * them, whatever the bundle's age (issue 16 A2). 0, or -1 with e (a
+ * database error). */
+int db_scope_attachments(int *allowed, struct store *s, const unsigned char *sender_pk,
+                         const char *subject, const char *rid, struct err *e);
 
 /* Refuses (EXIT_AUTH, "... nothing was imported") record rid of the
  * sender's subject (its stable id subject, NULL for content format 1)
@@ -108,9 +142,13 @@ int db_removal_check(int *removed, struct store *s, const unsigned char *sender_
  * from an older bundle or a newer one; nor does a record of a subject
  * withdrawn then re-consented whose carried consent was recorded
  * (recorded: "YYYY-MM-DDTHH:MM:SSZ" as the record's "consent" carries
- * it, NULL for none) before the last re-consent's scope was: it left the
- * device before the withdrawal (docs/FORMAT.md, "Notices"). 0 if none. */
+ * it, NULL for none; recorded_seq its counter, 0 when not carried:
+ * compared instead of the times when both carry one) before the last
+ * re-consent's scope was: it left the
+ * device before the withdrawal (docs/FORMAT.md, "Notices"); nor, from
+ * another sender, a record this store deleted on a notice (a copy held
+ * here: issue 16 A4). 0 if none. */
 int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
-                       const char *rid, const char *recorded, struct err *e);
+                       const char *rid, const char *recorded, long recorded_seq, struct err *e);
 
 #endif

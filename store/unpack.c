@@ -16,6 +16,7 @@
 #include "export/bundle.h"
 #include "export/content.h"
 #include "store/import.h"
+#include "store/tombstone.h"
 #include "util/fileio.h"
 
 struct opener {
@@ -194,7 +195,9 @@ static int standing(struct opener *op, struct store *s, const struct bundle_info
     json_array_foreach(seen ? all : NULL, i, rec) {
         rc = store_record_standing(note, sizeof note, s, pk, jstr(rec, "subject"),
                                    jstr(rec, "id"), jstr(json_object_get(rec, "consent"),
-                                                         "recorded"), e);
+                                                         "recorded"),
+                                   (long)json_integer_value(json_object_get(
+                                       json_object_get(rec, "consent"), "seq")), e);
         if (rc < 0)
             return -1;
         if (rc == 0)
@@ -220,6 +223,50 @@ static int standing(struct opener *op, struct store *s, const struct bundle_info
             if (drop_file(op, name, e) != 0)
                 return -1;
         }
+    }
+    return 0;
+}
+
+/* The scope held here governs the folder as it governs export (issue 16):
+ * a record whose subject's consent scope here says attachments no (or
+ * that carries such a scope) gets no attachment files; its .json and .md
+ * are written again without them, and its summary entry says how many
+ * were left out ("attachments_left_out"). */
+static int withhold_attachments(struct opener *op, struct store *s, const unsigned char *pk,
+                                struct err *e)
+{
+    json_t *rec, *a;
+    char name[160];
+    size_t i, j, n;
+    int allowed;
+
+    json_array_foreach(op->dir != NULL ? op->full : NULL, i, rec) {
+        json_t *entry = json_array_get(op->records, i);
+
+        n = json_array_size(json_object_get(rec, "attachments"));
+        if (n == 0 || json_is_true(json_object_get(json_object_get(entry, "here"), "refused")))
+            continue;
+        if (db_scope_attachments(&allowed, s, pk, jstr(rec, "subject"), jstr(rec, "id"), e) != 0)
+            return -1;
+        if (allowed && !json_is_false(json_object_get(json_object_get(rec, "consent"),
+                                                      "attachments")))
+            continue;
+        json_array_foreach(json_object_get(rec, "attachments"), j, a) {
+            snprintf(name, sizeof name, "%s-%s", jstr(rec, "id"), jstr(a, "file"));
+            if (drop_file(op, name, e) != 0)
+                return -1;
+        }
+        if (json_object_set_new(rec, "attachments", json_array()) != 0 ||
+            json_object_set_new(entry, "attachments_left_out", json_integer((json_int_t)n)) != 0)
+            return err_set(e, EXIT_INPUT, "out of memory");
+        snprintf(name, sizeof name, "%s.json", jstr(rec, "id"));
+        if (drop_file(op, name, e) != 0 || write_json(op, name, rec, e) != 0)
+            return -1;
+        snprintf(name, sizeof name, "%s.md", jstr(rec, "id"));
+        if (drop_file(op, name, e) != 0 ||
+            write_markdown(op, rec, json_is_object(json_object_get(entry, "here"))
+                           ? jstr(json_object_get(entry, "here"), "note") : NULL, e) != 0)
+            return -1;
     }
     return 0;
 }
@@ -330,7 +377,7 @@ int store_unpack(json_t **summary_out, struct store *s, const char *path,
         goto out;
     sv.pk = info.sender_pk;
     if (store_contact_by_sign_pk(sv.name, sizeof sv.name, &sv.verified, s, sv.pk, e) != 0 ||
-        standing(&op, s, &info, e) != 0)
+        standing(&op, s, &info, e) != 0 || withhold_attachments(&op, s, sv.pk, e) != 0)
         goto out;
     sum = summary(&op, &info, &sv);
     if (sum == NULL) {

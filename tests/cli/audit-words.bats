@@ -61,6 +61,29 @@ load audit
     [[ "$output" == *"residual-terms     PASS"* ]]
 }
 
+@test "audit without a dictionary (an auditor's machine): a name that is also a word is not checked, a WARN saying why, never a FAIL (NEW-10)" {
+    st field subject add --name "Bold Dorj" --pseudonym Tuya >/dev/null
+    st field consent Tuya --export yes --method verbal 2>/dev/null
+    records 3 "Kim Ji-yeon spoke about the long days at the site."
+    for i in 1 2; do
+        printf 'He made a bold decision.\n' | st field record Tuya --title "Work" --date 2024-03-15 >/dev/null
+    done
+    export_to_hq b.bundle
+    run --separate-stderr st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"residual-terms     PASS"* ]]
+    INTAKE_DICTIONARIES=$T/nowhere run --separate-stderr st hq audit b.bundle
+    expect_status 0
+    [[ "$output" == *"residual-terms     WARN  not run on 2 word(s): the dictionary that tells a name from a word is missing here (install hunspell-en-us); no other protected form of the "*" digests is left in "*" fields"* ]]
+    [[ "$output" == *$'body: name-or-word "bold" (not checked: the dictionary that tells this name from the word is missing here)'* ]]
+    [[ "$output" != *FAIL* ]]
+    [[ "$stderr" == *"intake: warning: the English dictionary (hunspell-en-us) is missing"* ]]
+    # --json says the same: the check WARNs.
+    INTAKE_DICTIONARIES=$T/nowhere run --separate-stderr st hq audit b.bundle --json
+    expect_status 0
+    [ "$(jq -r '.checks[] | select(.name == "residual-terms") | .level' <<<"$output")" = WARN ]
+}
+
 @test "a name that is also a word given a boundary by a replacement is flagged, not failed by the audit" {
     # Found by the property test: "x@gmail.comгэрэл" once the e-mail is a
     # placeholder shows "гэрэл" as a word of its own (likewise 하나 before a phone).

@@ -135,9 +135,9 @@ no_canary() {
     [ ! -e "$T/field/blobs" ]
 }
 
-# A store of version 14: its attachment's bytes (two chunks of zeros and
+# A store of version 15: its attachment's bytes (two chunks of zeros and
 # 1000 random bytes) in attachment_chunk rows, made with rawsql.
-make_v14() {
+make_v15() {
     H=$T/field
     head -c 1000 /dev/urandom >"$W/tail"
     { head -c 131072 /dev/zero; cat "$W/tail"; } >"$W/old.bin"
@@ -152,7 +152,7 @@ make_v14() {
           ((SELECT id FROM attachment WHERE name = 'old.bin'), 0, zeroblob(65536)),
           ((SELECT id FROM attachment WHERE name = 'old.bin'), 1, zeroblob(65536)),
           ((SELECT id FROM attachment WHERE name = 'old.bin'), 2, x'$hex');
-        PRAGMA user_version = 14;" 3<<<"$PASS"
+        PRAGMA user_version = 15;" 3<<<"$PASS"
 }
 
 # v1_backup OUT: a backup of version 1 (docs/FORMAT.md, "Backup file") of
@@ -167,9 +167,9 @@ open(sys.argv[2], "wb").write(body + hashlib.blake2b(body, digest_size=32).diges
 PY
 }
 
-@test "blobs: a backup of version 1 (a store of version 14, its attachments in the database) restores; its attachment reads back from a file" {
+@test "blobs: a backup of version 1 (a store of version 15, its attachments in the database) restores; its attachment reads back from a file" {
     field_record
-    make_v14
+    make_v15
     [ ! -e "$H/store.db-wal" ] || [ ! -s "$H/store.db-wal" ]
     v1_backup "$W/v1"
     run --separate-stderr "$INTAKE" --passphrase-fd 3 restore "$W/v1" --home "$T/r" 3<<<"$PASS"
@@ -184,9 +184,9 @@ PY
     [ "$stderr" = "intake: $W/v1cut is not a whole intake backup (it is cut short)" ]
 }
 
-@test "blobs: a store of version 14 migrates on open; its attachment reads back from a file" {
+@test "blobs: a store of version 15 migrates on open; its attachment reads back from a file" {
     field_record
-    make_v14
+    make_v15
     [ "$(blob_files field)" -eq 0 ]
     run --separate-stderr st field attachment get "$ID" old.bin -o "$W/back"
     echo "$stderr" >&2
@@ -198,13 +198,13 @@ PY
 @test "blobs: a power cut at every step of the migration leaves a store that opens and reads the attachment, and no stray file" {
     needs_shim
     field_record
-    make_v14
-    cp -a "$H" "$W/v14"
+    make_v15
+    cp -a "$H" "$W/v15"
     shim count log --verify 3<<<"$PASS" >/dev/null 2>&1
     total=$(awk '/^count/ { split($2, w, "="); split($3, s, "="); split($4, n, "="); print w[2] + s[2] + n[2] }' "$T/fault.log" | tail -n 1)
     [ "$total" -gt 5 ]
     for ((i = 1; i <= total + 1; i++)); do
-        rm -rf "$H" && cp -a "$W/v14" "$H"
+        rm -rf "$H" && cp -a "$W/v15" "$H"
         shim "cut:$i" log --verify 3<<<"$PASS" >/dev/null 2>&1 || true
         opens_with "$PASS" || { echo "cut $i: does not open" >&2; return 1; }
         rm -f "$W/back"

@@ -138,7 +138,7 @@ for t in a:
     run --separate-stderr st hq import "$W/forged.bundle"
     expect_status 0
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from other; 0 already here
-2 notice(s) of withdrawal or deletion acted on: 0 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+2 notice(s) of withdrawal or deletion about records not held here: kept, so that they are refused if they come" ]
     run st hq show "$ID"
     expect_status 0
     [[ "$output" == *"title: Border crossing"* ]]
@@ -395,7 +395,8 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     run --separate-stderr st field exports
     [[ "$stderr" == *"intake: notice not yet sent to hq: new consent scope of subject $UID_, due since 20"* ]]
     [[ "$stderr" == *"intake: notice not yet sent to hq: new consent scope of subject $GUID, due since 20"* ]]
-    # The device refuses to send them; notify carries the scopes (format 4).
+    # The device refuses to send them; notify carries the scopes (format 6:
+    # format 4's scope notice, each scope with its subject's counter).
     run --separate-stderr st field export --to hq "$ID" -o "$W/x.bundle"
     expect_status 1
     run --separate-stderr st field notify --to hq -o "$W/n.bundle"
@@ -403,7 +404,8 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     st hq open "$W/n.bundle" --json | python3 -c '
 import json, sys
 h = json.load(sys.stdin)["header"]
-assert h["format"] == "intake-content-4", h["format"]
+assert h["format"] == "intake-content-6", h["format"]
+assert all(type(x["scope"]["seq"]) is int and x["scope"]["seq"] >= 1 for x in h["notices"]), h
 n = {x["subject"]: x for x in h["notices"]}
 assert sorted(n) == sorted(sys.argv[1:3]), n
 a, g = n[sys.argv[1]], n[sys.argv[2]]

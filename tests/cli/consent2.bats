@@ -54,9 +54,10 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     expect_status 0
     [[ "$stderr" == *"notice not yet sent to hq: new consent of subject $UID_ after its withdrawal, due since "* ]]
     st field notify --to hq -o "$W/r.bundle" >/dev/null 2>&1
-    [ "$(st hq open "$W/r.bundle" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["header"]["format"])')" = intake-content-5 ]
+    # format 6: the re-consent's scope carries the subject's counter (A1)
+    [ "$(st hq open "$W/r.bundle" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["header"]["format"])')" = intake-content-6 ]
     [ "$(notices "$W/r.bundle" hq)" = "reconsent 1 None True" ]
-    [ "$(py_reads "$W/r.bundle" hq)" = "ok 5" ]
+    [ "$(py_reads "$W/r.bundle" hq)" = "ok 6" ]
 }
 
 @test "re-consent: a new record of a re-consented subject reaches hq; the withdrawn one stays refused there" {
@@ -95,6 +96,39 @@ reconsent 1 None True" ]
     run --separate-stderr st hq import "$W/1.bundle"
     expect_status 1
     [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
+}
+
+@test "re-consent: redact says what export says of a record hq refuses for good (NEW-7; with and without --to)" {
+    withdrawn_at_hq
+    mkstore ngo
+    introduce field ngo
+    st field consent Nari --export yes >/dev/null 2>&1
+    today=$(date -u +%F)
+    why="it went to hq before its subject's consent was withdrawn ($today), which refuses it there for good; record what the subject says now as a new record"
+    # Without --to: refused by some contact, so never "may leave".
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    [ "$stderr" = "intake: record $ID may not leave the device: $why" ]
+    run --separate-stderr st field redact "$ID" --to hq
+    expect_status 1
+    [ "$stderr" = "intake: record $ID may not leave the device: $why" ]
+    run --separate-stderr st field export --to hq "$ID" -o "$W/x.bundle"
+    expect_status 1
+    [ ! -e "$W/x.bundle" ]
+    # To a contact that never had it: redact and export both let it go.
+    run --separate-stderr st field redact "$ID" --to ngo
+    expect_status 0
+    run --separate-stderr st field redact "$ID" --to ngo,hq --json
+    expect_status 1
+    [ "$(printf '%s' "$output" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["may_leave"], d["blocked"])')" = "False $why" ]
+    run --separate-stderr st field export --to ngo "$ID" -o "$W/y.bundle"
+    expect_status 0
+    [ -s "$W/y.bundle" ]
+    # An unknown contact: a usage error, as export says it.
+    run --separate-stderr st field redact "$ID" --to nobody
+    expect_status 2
+    run --separate-stderr st field export --to nobody "$ID" -o "$W/z.bundle"
+    expect_status 2
 }
 
 @test "re-consent: the device does not send hq a record hq deleted on the withdrawal (exit 1; --skip-blocked leaves it out, not counted as sent)" {
@@ -326,7 +360,8 @@ assert t["tombstone"]["sender"] == "field" and t["tombstone"]["deleted"] is True
     st partner notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     run --separate-stderr st hq import "$W/n.bundle"
     expect_status 0
-    [[ "$output" == *"1 notice(s) of withdrawal or deletion acted on: 0 record(s) and 0 attachment(s) deleted (see 'intake list')" ]]
+    [[ "$output" == *"1 notice(s) of withdrawal or deletion about records not held here: kept, so that they are refused if they come" ]]
+    [[ "$output" != *"acted on"* ]]
     st hq show "$ID" >/dev/null
     run --separate-stderr st hq list --json
     expect_status 0

@@ -239,8 +239,8 @@ assert "Ji-yeon" not in json.dumps(d)
 # by chance (about 1 run in 100); everything else must not hold it.
 del d["header"]["digests"]
 assert "Kim" not in json.dumps(d)
-assert d["header"]["format"] == "intake-content-3" and d["header"]["notices"] == [] and d["header"]["records"] == 1
-assert len(r["subject"]) == 16 and r["consent"]["method"] == "verbal"
+assert d["header"]["format"] == "intake-content-6" and d["header"]["notices"] == [] and d["header"]["records"] == 1
+assert len(r["subject"]) == 16 and r["consent"]["method"] == "verbal" and r["consent"]["seq"] == 1
 '
     run st hq import "$W/b.bundle"
     expect_status 0

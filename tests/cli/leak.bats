@@ -338,7 +338,9 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     # the scanned folders and is removed by attach. Its stored name stays home.
     NAME="voice-$(rand_hex 6).txt"
     SRC="$TR/$NAME"
-    printf 'recording of %s\n' "$C_CYR" >"$SRC"
+    # Text attachments leave redacted (issue 13): the canaries are the
+    # subject's names, replaced by the pseudonym, so no review flag blocks.
+    printf 'recording of %s and %s\n' "$C_ASCII" "$C_HANGUL" >"$SRC"
     tik att attach "$ID" "$SRC" --remove-source
     [ ! -e "$SRC" ]
     # A photo whose EXIF names the person (issue 13): export removes it, so
@@ -373,7 +375,7 @@ os.unlink(sys.argv[2])' "$C_CYR" "$T/gone"
     grep -qF "$ID" "$TR/aud.out"
     # The decrypted output open is asked to write goes outside the scan.
     hq open "$HOME/b.bundle" -o "$TR/opened" >/dev/null
-    grep -qF "recording of $C_CYR" "$TR/opened/$ID-attachment-1.txt"
+    grep -qF "recording of $P and $P" "$TR/opened/$ID-attachment-1.txt"   # redacted (issue 13)
     grep -qF "$P met us; $P too." "$TR/opened/$ID.md"
     ! grep -rqF "$C_ASCII" "$TR/opened" || false
     ! grep -rqF "$C_HANGUL" "$TR/opened" || false
@@ -507,7 +509,9 @@ for f, count in zip(sys.argv[1:4], (2, 1, 1)):
         # a re-consent the scope and the round.
         extra = {"scope": ["scope"], "reconsent": ["round", "scope"]}.get(n["kind"], [])
         assert sorted(n) == sorted(["day", "kind", "record", "subject"] + extra), n
-        assert "scope" not in n or sorted(n["scope"]) == ["attachments", "embargo", "export", "method", "publish", "quote", "recorded"], n
+        # content format 6: and the subject's consent counter (an integer)
+        assert "scope" not in n or sorted(n["scope"]) == ["attachments", "embargo", "export", "method", "publish", "quote", "recorded", "seq"], n
+        assert "scope" not in n or type(n["scope"]["seq"]) is int, n
         assert sys.argv[4] not in json.dumps(n)
 PY
     ! grep -qF "$P" "$TR/n1.json" "$TR/n2.json" "$TR/n3.json" || false

@@ -133,3 +133,29 @@ leaves_as() {
     leaves_as 'Version 1.2.3.4 released.' 'Version 1.2.3.4 released.'
     leaves_as 'Регистр: У.Б.85031512 / UB 8503 1512' 'Регистр: [ID-1] / [ID-2]' 85031512 8503
 }
+
+# The number kinds the outside tester found still leaking (brief i12-num):
+# the full set is tests/data/leaks/numbers3.jsonl (test_leaks_detect).
+
+@test "leaks-numbers: a date of birth written short, glued to a label or a word, or with spaced Korean units goes whole (brief i12-num 1)" {
+    field_hq
+    leaves_as '750314생이다. 1975 년 3 월 14 일생' '[DATE-1]생이다. [DATE-2]생' 750314 1975 14
+    leaves_as '他生于1975年3月14日。DOB:14.03.1975' '他生于[DATE-1]。DOB:[DATE-2]' 1975 14.03
+    leaves_as '1975.03.14김종수, 14.03.1975Bat' '[DATE-1]김종수, [DATE-2]Bat' 1975 14.03
+    leaves_as '2020.03.14에 회의가 있었다.' '2020.03.14에 회의가 있었다.'
+}
+
+@test "leaks-numbers: letters for digits, digits spaced one by one and phone parts joined by words are read as the number they write (brief i12-num 2-4, 6)" {
+    field_hq
+    leaves_as 'Call O1O-SSS5-1234, born l975-O3-l4.' 'Call [PHONE-1], born [DATE-1].' SSS5 1234 l975 O3
+    leaves_as 'born 1 9 7 5 0 3 1 4, 7 5 0 3 1 4 - 1 2 3 4 5 6 7' 'born [DATE-1], [ID-1]' '1 9 7 5' '1 2 3 4'
+    leaves_as '010 ба 1234 ба 5678; phone 010 one two three four 5678' '[PHONE-1]; phone [PHONE-2]' 010 1234 5678 three
+    leaves_as 'Buy SOS, B2B, Z80, the 1990s; 3 people, 1 9-hour shift; Version 1.2.3.4.' 'Buy SOS, B2B, Z80, the 1990s; 3 people, 1 9-hour shift; Version 1.2.3.4.'
+}
+
+@test "leaks-numbers: dates with Roman months, two-digit years and years in words go whole (brief i12-num 5)" {
+    field_hq
+    leaves_as 'born 14 iii 1975, born 14-Mar-75, born the 14th of the 3rd month, 1975' 'born [DATE-1], born [DATE-2], born the [DATE-3]' iii 1975 75 3rd
+    leaves_as 'родился четырнадцатого марта тысяча девятьсот семьдесят пятого года' 'родился [DATE-1] года' четырнадцатого девятьсот пятого
+    leaves_as 'мянга есөн зуун далан таван онд төрсөн. born in two thousand and five' '[DATE-1] төрсөн. born in [DATE-2]' мянга далан thousand five
+}

@@ -155,6 +155,26 @@ load privacy
     [[ "$j" != *"Kim"* && "$j" != *"Chongjin"* && "$j" != *"Lada"* ]]
 }
 
+@test "redact --json: the date as export sends it, the month unless --exact-dates (L5)" {
+    add_story
+    run --separate-stderr ik redact "$ID" --json
+    [ "$(jq -r .date <<<"$output")" = 2023-05 ]
+    [ "$(jq -r .date_precision <<<"$output")" = month ]
+    [[ "$output" != *"2023-05-01"* ]]
+    run --separate-stderr ik redact "$ID" --json --exact-dates
+    [ "$(jq -r .date <<<"$output")" = 2023-05-01 ]
+    [ "$(jq -r .date_precision <<<"$output")" = day ]
+}
+
+@test "redact --to: export's option, its names checked as export checks them" {
+    add_story
+    refused 2 "--to given twice (see 'intake help redact')" redact "$ID" --to a --to b
+    refused 2 "--to names no contact (see 'intake help redact')" redact "$ID" --to ,
+    run --separate-stderr ik redact "$ID" --to nobody
+    expect_status 2
+    [ "$stderr" = "intake: no contact named 'nobody' (see 'intake contact list')" ] || { echo "$stderr" >&2; false; }
+}
+
 @test "redact: a term added later is redacted at once; manual marks" {
     add_story
     ID2=$(printf 'The [[red house]] near Hamhung.\n' | ik record "$P" --title "Hamhung")

@@ -116,3 +116,44 @@ init_at() {
     [[ "$stderr" == *"already exists"* ]]
     [ "${#stderr_lines[@]}" -eq 1 ]
 }
+
+@test "backup -o: complete and durable while the store's own disk is full: exit 0, a warning says only the log lacks it (L1)" {
+    need_root tmpfs
+    mnt tmpfs "$T/disk" size=6m
+    init_store && cheapen
+    "$INTAKE" --home "$H" --passphrase-fd 3 subject add --name "Kim Ji-yeon" --pseudonym Nari 3<<<"$PASS" >/dev/null
+    orig=$H
+    H=$T/disk/w
+    mkdir -p "$T/out"
+    seen=""
+    for left in 0 4 8 16 24 32 48 64 96 128; do
+        rm -rf "$H" "$T/disk/fill" "$T/out/b"
+        cp -a "$orig" "$H"
+        avail=$(df -k --output=avail "$T/disk" | tail -n 1)
+        head -c $(((avail - left) * 1024)) /dev/zero >"$T/disk/fill" 2>/dev/null || true
+        run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 backup -o "$T/out/b" 3<<<"$PASS"
+        rm -f "$T/disk/fill"
+        log=$("$INTAKE" --home "$H" --passphrase-fd 3 log 3<<<"$PASS")
+        case $status in
+        0)
+            [ "$output" = "$T/out/b" ]
+            [ -s "$T/out/b" ]
+            if [[ "$stderr" == *"could not log it"* ]]; then
+                seen=full
+                [[ "$stderr" == *"intake: warning: the backup $T/out/b is written and checked, but the store could not log it ("*"); the backup is complete: only the store's log lacks its entry ('intake log' will not list it); free space on the store's disk"* ]]
+                [[ "$log" != *backup* ]]
+            else
+                [[ "$log" == *backup* ]]
+            fi ;;
+        2)
+            # Not complete: no file is left, nothing is logged.
+            [ ! -e "$T/out/b" ]
+            [[ "$log" != *backup* ]] ;;
+        *)
+            echo "unexpected: $status: $stderr" >&2
+            return 1 ;;
+        esac
+    done
+    # The case of the finding (complete, then the log entry found the disk full) was met.
+    [ "$seen" = full ]
+}

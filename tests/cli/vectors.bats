@@ -68,3 +68,47 @@ EOF
     [ "$status" -eq 0 ]
     [ "$output" = "refused 7" ]
 }
+
+@test "vectors: both Python readers take a consent counter (seq) in content format 6 only, an integer 1..2147483647" {
+    run "$PY" - "$ROOT/tests/vectors" <<'EOF'
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import check_bundle as cb, kit_reader as kr
+raw = open(sys.argv[1] + "/content2.content", "rb").read()
+def rebuild(fmt, seq):
+    out, items = b"", list(cb.items(raw))
+    for i, (t, off, n) in enumerate(items):
+        data = raw[off:off + n]
+        if i == 0:
+            doc = json.loads(data); doc["format"] = fmt
+            if fmt[-1] != "2":
+                doc["notices"] = []
+            data = json.dumps(doc).encode()
+        if i == 1:
+            doc = json.loads(data); doc["consent"]["seq"] = seq; data = json.dumps(doc).encode()
+        out += bytes([t]) + len(data).to_bytes(8, "little") + data
+    return out
+assert len(cb.check_content(rebuild("intake-content-6", 1))) == 1
+assert len(cb.check_content(rebuild("intake-content-6", 2147483647))) == 1
+bad = [("intake-content-5", 1), ("intake-content-2", 3), ("intake-content-6", 0),
+       ("intake-content-6", 2147483648), ("intake-content-6", "3"), ("intake-content-6", True)]
+c = {"export": True, "quote": False, "publish": False, "attachments": False,
+     "method": None, "recorded": "2026-01-01T00:00:00Z", "embargo": None}
+kr.check_consent(dict(c, seq=7), 6)
+for fmt, seq in bad:
+    try:
+        cb.check_content(rebuild(fmt, seq))
+        print("accepted:", fmt, seq); sys.exit(1)
+    except cb.Refused as e:
+        assert str(e) in ("a bad consent scope", "a record without its consent scope"), str(e)
+    try:
+        kr.check_consent(dict(c, seq=seq), int(fmt[-1]))
+        print("kit reader accepted:", fmt, seq); sys.exit(1)
+    except kr.Refused:
+        pass
+print("refused", len(bad))
+EOF
+    echo "$output"
+    [ "$status" -eq 0 ]
+    [ "$output" = "refused 6" ]
+}

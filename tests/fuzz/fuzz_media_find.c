@@ -1,7 +1,8 @@
 /* libFuzzer: any bytes as an attachment of a received bundle, examined
  * for metadata (export/media.h): read only, never written. The same bytes
  * fed to a media_peek, in pieces whose size the first byte picks, tell
- * what media_find tells (export decides from them what to hold whole). */
+ * what media_find tells (export decides from them what to hold whole).
+ * The bytes are also told as text (export/mediatext.h). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <sodium.h>
 
 #include "export/media.h"
+#include "export/mediatext.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -52,5 +54,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
     }
     check_peek(data, size, rc, &r, &e);
+    /* A text attachment (issue 13): what is redacted or called markup
+     * holds no NUL byte (redactor_run takes it as a C string). */
+    if (mediatext_kind(data, size) != MEDIATEXT_NOT_UTF8 && size > 0 &&
+        memchr(data, 0, size) != NULL)
+        abort();
     return 0;
 }

@@ -20,6 +20,11 @@
  *                    sender's key signs it all: a sender whose stated hash
  *                    is wrong (a recipient cannot do it: version 3 signs
  *                    blob data, docs/FORMAT.md)
+ *       rawtext      the first attachment's data becomes the made-up
+ *                    "Pak Sol-mi called 010-5555-0199.\n", its size and
+ *                    hash set to match in its item and its record: a
+ *                    sender whose text attachment left unredacted
+ *                    (tests/cli/attach-text.bats)
  *       resign       nothing changes: the content (its notices too) is
  *                    signed by FROM, another contact of TO than the one
  *                    who wrote it (tests/cli/consent.bats: a notice from
@@ -175,6 +180,58 @@ static int change(struct item *it, const char *mode)
     return 0;
 }
 
+/* Sets "size" and "blake2b" of the attachment called file in the JSON
+ * item it (an attachment item, or a record listing it). */
+static void set_sum(struct item *it, const char *file, size_t len, const char *hex)
+{
+    json_error_t je;
+    json_t *doc = json_loadb((const char *)it->buf, it->len, 0, &je), *a, *list;
+    size_t i;
+
+    if (doc == NULL)
+        return;
+    list = json_object_get(doc, "attachments");
+    if (json_is_array(list)) {
+        json_array_foreach(list, i, a)
+            if (json_is_string(json_object_get(a, "file")) &&
+                strcmp(json_string_value(json_object_get(a, "file")), file) == 0)
+                json_object_set_new(a, "size", json_integer((json_int_t)len)),
+                json_object_set_new(a, "blake2b", json_string(hex));
+    } else if (json_is_string(json_object_get(doc, "file")) &&
+               strcmp(json_string_value(json_object_get(doc, "file")), file) == 0) {
+        json_object_set_new(doc, "size", json_integer((json_int_t)len));
+        json_object_set_new(doc, "blake2b", json_string(hex));
+    }
+    free(it->buf);
+    it->buf = (unsigned char *)json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
+    it->len = strlen((char *)it->buf);
+    json_decref(doc);
+}
+
+static int raw_text(struct items *c, size_t i)
+{
+    static const char text[] = "Pak Sol-mi called 010-5555-0199.\n";
+    unsigned char h[32];
+    char hex[65], file[64];
+    json_error_t je;
+    json_t *head;
+
+    if (i == 0 || c->it[i - 1].type != PAYLOAD_ATTACHMENT ||
+        (head = json_loadb((const char *)c->it[i - 1].buf, c->it[i - 1].len, 0, &je)) == NULL)
+        return -1;
+    snprintf(file, sizeof file, "%s", json_string_value(json_object_get(head, "file")));
+    json_decref(head);
+    free(c->it[i].buf);
+    c->it[i].buf = (unsigned char *)strdup(text);
+    c->it[i].len = sizeof text - 1;
+    crypto_generichash(h, sizeof h, c->it[i].buf, c->it[i].len, NULL, 0);
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    for (size_t j = 1; j < i; j++)
+        if (c->it[j].type == PAYLOAD_JSON || c->it[j].type == PAYLOAD_ATTACHMENT)
+            set_sum(&c->it[j], file, c->it[i].len, hex);
+    return 0;
+}
+
 /* Adds to the header (item 0) a withdrawal of the subject of the first
  * record among its items. */
 static int withdraw(struct items *c)
@@ -248,7 +305,10 @@ int main(int argc, char **argv)
     if (strcmp(argv[4], "withdraw") == 0 && withdraw(&c) != 0)
         return fail("no record whose subject to withdraw");
     for (i = strcmp(argv[4], "resign") == 0 || strcmp(argv[4], "withdraw") == 0 ? 0 : 1; i > 0 && i < c.n; i++) {
-        if (strcmp(argv[4], "blob") == 0) {
+        if (strcmp(argv[4], "rawtext") == 0) {
+            if (c.it[i].type == PAYLOAD_BLOB && raw_text(&c, i) == 0)
+                break;
+        } else if (strcmp(argv[4], "blob") == 0) {
             if (c.it[i].type == PAYLOAD_BLOB && c.it[i].len > 0) {
                 c.it[i].buf[0] ^= 1;
                 break;

@@ -252,8 +252,14 @@ def valid_id(v):
     return isinstance(v, str) and len(v) == 16 and set(v) <= ID_ALPHABET
 
 
-def check_consent(c):
-    """A record's consent scope as content format 2 carries it."""
+def check_consent(c, fmt=2):
+    """A record's consent scope as content format 2 carries it; format 6
+    may add "seq", the subject's counter (an integer 1..2147483647)."""
+    if fmt >= 6 and isinstance(c, dict) and "seq" in c:
+        q = c["seq"]
+        if type(q) is not int or not 1 <= q <= 2147483647:
+            raise Refused("a bad consent scope")
+        c = {k: v for k, v in c.items() if k != "seq"}
     if not isinstance(c, dict) or set(c) != set(SCOPE_FLAGS) | {
             "method", "recorded", "embargo"}:
         raise Refused("a record without its consent scope")
@@ -303,7 +309,7 @@ def check_notices(ns, fmt=3):
         if fmt >= 4 and isinstance(n, dict) and n.get("kind") == "scope":
             if set(n) != {"kind", "subject", "record", "day", "scope"} or n["record"] is not None:
                 raise Refused("a bad notice")
-            check_consent(n["scope"])
+            check_consent(n["scope"], fmt)
             n = {k: v for k, v in n.items() if k != "scope"}
             n["kind"] = "withdrawal"        # the rest is checked as for the others
         if not (isinstance(n, dict) and set(n) == {"kind", "subject", "record", "day"} and
@@ -334,18 +340,19 @@ def check_content(content):
             fmt = doc.get("format")
             if t != 1 or fmt not in ("intake-content-1", "intake-content-2",
                                      "intake-content-3", "intake-content-4",
-                                     "intake-content-5"):
+                                     "intake-content-5", "intake-content-6"):
                 raise Refused("unsupported bundle contents")
-            if fmt in ("intake-content-3", "intake-content-4", "intake-content-5"):
+            if fmt in ("intake-content-3", "intake-content-4", "intake-content-5",
+                       "intake-content-6"):
                 check_notices(doc.get("notices"), int(fmt[-1]))
         elif t == 1:
             if not valid_id(doc.get("id")):
                 raise Refused("a record without a valid id")
             if fmt in ("intake-content-2", "intake-content-3", "intake-content-4",
-                       "intake-content-5"):
+                       "intake-content-5", "intake-content-6"):
                 if not valid_id(doc.get("subject")):
                     raise Refused("a record without a valid subject id")
-                check_consent(doc.get("consent"))
+                check_consent(doc.get("consent"), int(fmt[-1]))
             last = doc["id"]
             records.append(doc)
         else:

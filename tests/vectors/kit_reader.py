@@ -523,8 +523,14 @@ def valid_day(d):
         (c == "-") if i in (4, 7) else c in "0123456789" for i, c in enumerate(d))
 
 
-def check_consent(c):
-    """Content format 2's consent scope: exactly seven members."""
+def check_consent(c, fmt=2):
+    """Content format 2's consent scope: exactly seven members; format 6
+    may add an eighth, "seq" (an integer 1..2147483647)."""
+    if fmt >= 6 and isinstance(c, dict) and "seq" in c:
+        q = c["seq"]
+        if type(q) is not int or not 1 <= q <= 2147483647:
+            raise Refused(2, "content-record")
+        c = dict((k, v) for k, v in c.items() if k != "seq")
     if not isinstance(c, dict) or len(c) != 7:
         raise Refused(2, "content-record")
     if any(not isinstance(c.get(k), bool) for k in ("export", "quote", "publish", "attachments")):
@@ -574,7 +580,7 @@ def check_notices(ns, fmt=3):
             if len(n) != 5 or "scope" not in n or n.get("record", 0) is not None:
                 raise Refused(2, "content-notice")
             try:
-                check_consent(n["scope"])
+                check_consent(n["scope"], fmt)
             except Refused:
                 raise Refused(2, "content-notice")
             n = dict((k, v) for k, v in n.items() if k != "scope")
@@ -601,7 +607,7 @@ def check_record(r, fmt=1):
         sub = r.get("subject")
         if not isinstance(sub, str) or len(sub) != 16 or any(c not in ID_ALPHABET for c in sub):
             raise Refused(2, "content-record")
-        check_consent(r.get("consent"))
+        check_consent(r.get("consent"), fmt)
     v = r.get("version", 1)
     if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 2147483647:
         raise Refused(2, "content-record")
@@ -681,7 +687,7 @@ def check_content(c):
             f = doc.get("format") if isinstance(doc, dict) else None
             header = {"intake-content-1": 1, "intake-content-2": 2,
                       "intake-content-3": 3, "intake-content-4": 4,
-                      "intake-content-5": 5}.get(f) \
+                      "intake-content-5": 5, "intake-content-6": 6}.get(f) \
                 if isinstance(f, str) else None
             if header is None:
                 raise Refused(2, "content-format")

@@ -509,6 +509,41 @@ static void test_reconsent_notices(void **state)
 #undef SCOPE
 }
 
+/* Format 6 (issue 16 A1): a consent scope may carry its subject's
+ * counter "seq", an integer 1..2147483647; before format 6 it is a bad
+ * scope, and so is any other value. */
+static void test_consent_seq(void **state)
+{
+#define BASE "\"export\":true,\"quote\":false,\"publish\":false,\"attachments\":false," \
+             "\"method\":null,\"recorded\":\"2026-01-02T03:04:05Z\",\"embargo\":null"
+    static const char *const bad[] = {
+        "{" BASE ",\"seq\":0}", "{" BASE ",\"seq\":2147483648}", "{" BASE ",\"seq\":\"1\"}",
+        "{" BASE ",\"seq\":true}", "{" BASE ",\"seq\":1.5}", "{" BASE ",\"seq\":null}",
+    };
+    json_t *c = json_loads("{" BASE ",\"seq\":2147483647}", 0, NULL), *f;
+    struct err e;
+
+    (void)state;
+    assert_non_null(c);
+    assert_int_equal(content_check_consent(c, 6, &e), 0);
+    assert_int_equal(content_check_consent(c, 5, &e), -1);
+    assert_string_equal(e.msg, "malformed bundle contents: a bad consent scope");
+    json_decref(c);
+    c = json_loads("{" BASE "}", 0, NULL);
+    assert_int_equal(content_check_consent(c, 6, &e), 0);     /* optional */
+    json_decref(c);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        c = json_loads(bad[i], 0, NULL);
+        assert_non_null(c);
+        assert_int_equal(content_check_consent(c, 6, &e), -1);
+        json_decref(c);
+    }
+    f = json_pack("{s:s}", "format", CONTENT_FORMAT_6);
+    assert_int_equal(content_format(f), 6);
+    json_decref(f);
+#undef BASE
+}
+
 static void test_valid_id(void **state)
 {
     (void)state;
@@ -534,6 +569,7 @@ int main(void)
         cmocka_unit_test(test_notices),
         cmocka_unit_test(test_scope_notices),
         cmocka_unit_test(test_reconsent_notices),
+        cmocka_unit_test(test_consent_seq),
         cmocka_unit_test(test_valid_id),
     };
     if (sodium_init() < 0)

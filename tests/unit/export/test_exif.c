@@ -47,6 +47,7 @@ static void test_gps_found(void **state)
     expect_file("jpeg-gps-le", 1);
     expect_file("jpeg-gps-be", 1);
     expect_file("png-gps", 1);
+    expect_file("webp-gps", 1);                 /* issue 13 L2: attach warns for WebP */
 }
 
 static void test_no_gps(void **state)
@@ -54,6 +55,7 @@ static void test_no_gps(void **state)
     static const unsigned char junk[] = "not an image at all";
     (void)state;
     expect_file("jpeg-nogps", 0);
+    expect_file("webp-nogps", 0);
     expect_file("bad-loop", 0);
     assert_int_equal(exif_has_gps(junk, sizeof junk), 0);
     assert_int_equal(exif_has_gps(junk, 0), 0);

@@ -162,6 +162,57 @@ static void refused_types(void **state)
     }
 }
 
+/* Two Ogg files one after the other (a chained Ogg, issue 13 NEW-5):
+ * refused by strip and find alike, never cut after the first stream. */
+static void chained_ogg_is_refused(void **state)
+{
+    static const char *const pairs[][2] = {
+        { "memo.ogg", "memo.ogg" }, { "memo.ogg", "memo.opus" }, { "memo.opus", "memo.ogg" },
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        size_t la, lb, n;
+        unsigned char *a = load(pairs[i][0], &la), *b = load(pairs[i][1], &lb);
+        unsigned char *c = malloc(la + lb);
+        struct media_report r;
+        struct err e;
+
+        memcpy(c, a, la);
+        memcpy(c + la, b, lb);
+        assert_int_equal(media_find(&r, c, la + lb, &e), -1);
+        assert_non_null(strstr(e.msg, ": more than one logical stream (chained)"));
+        n = la + lb;
+        assert_int_equal(media_strip(c, &n, NULL, &e), -1);
+        assert_non_null(strstr(e.msg, ": more than one logical stream (chained)"));
+        free(a), free(b), free(c);
+    }
+}
+
+/* A FLAC file behind an ID3v2 tag (issue 13 L3): both the tag and the
+ * Vorbis comments go; what is left starts with fLaC. */
+static void flac_behind_id3(void **state)
+{
+    size_t lm, lf, tag, n;
+    unsigned char *m = load("memo.mp3", &lm), *f = load("memo.flac", &lf), *c;
+    struct media_report r;
+    struct err e;
+
+    (void)state;
+    assert_memory_equal(m, "ID3", 3);
+    tag = 10 + ((size_t)m[6] << 21 | (size_t)m[7] << 14 | (size_t)m[8] << 7 | m[9]);
+    c = malloc(tag + lf);
+    memcpy(c, m, tag);
+    memcpy(c + tag, f, lf);
+    n = tag + lf;
+    assert_int_equal(media_strip(c, &n, &r, &e), 0);
+    assert_string_equal(r.format, "FLAC");
+    assert_memory_equal(c, "fLaC", 4);
+    assert_true(n < lf);
+    assert_int_equal(media_find(&r, c, n, &e), 0);
+    assert_int_equal(r.kinds, 0);
+    free(m), free(f), free(c);
+}
+
 static void text_passes_unchanged(void **state)
 {
     unsigned char b[] = "notes from the interview\n";
@@ -307,6 +358,8 @@ int main(void)
         cmocka_unit_test(damaged_files_are_safe),
         cmocka_unit_test(refused_types),
         cmocka_unit_test(text_passes_unchanged),
+        cmocka_unit_test(chained_ogg_is_refused),
+        cmocka_unit_test(flac_behind_id3),
         cmocka_unit_test(peek_tells_what_find_tells),
         cmocka_unit_test(video_tracks_are_refused),
         cmocka_unit_test(audit_grades),

@@ -17,6 +17,9 @@ static const struct { const char *head; size_t len; const char *type, *ext; } fi
     { "OggS\0\2", 6, "audio/ogg", "ogg" },
     { "fLaC\0\0", 6, "audio/flac", "flac" },
     { "ID3\4\0", 5, "audio/mpeg", "mp3" },
+    { "ID3\3\0\0\0\0\0\0fLaC\0", 15, "audio/flac", "flac" },   /* FLAC behind ID3 (L3) */
+    { "ID3\3\0\0\0\0\0\2xyfLaC", 16, "audio/flac", "flac" },
+    { "ID3\3\0\0\0\0\0\2xy\xff\xfb", 14, "audio/mpeg", "mp3" },
     { "RIFF\0\0\0\0WAVEfmt ", 16, "audio/wav", "wav" },
     { "RIFF\0\0\0\0WEBPVP8 ", 16, "image/webp", "webp" },
     { "\0\0\0\x20" "ftypM4A ", 12, "audio/mp4", "m4a" },

@@ -242,8 +242,8 @@ static size_t count_words(const char *s, size_t len)
 static void print_flag_kinds(const struct redaction *out)
 {
     static const char *const kinds[] = {
-        "korean-name", "cyrillic-name", "title-name", "short-name", "name-or-word", "mixed-script",
-        "transcription",
+        "korean-name", "cyrillic-name", "title-name", "context-name", "short-name", "name-or-word",
+        "mixed-script", "transcription", "near-name", "glued-name",
     };
     size_t i, k, n;
 
@@ -274,6 +274,7 @@ static const struct {
     { "en-words.txt", "en" }, { "en-prose.txt", "en" }, { "ko-words.txt", "ko" },
     { "ko-prose.txt", "ko" }, { "mn-words.txt", "mn" }, { "mn-prose.txt", "mn" },
     { "en-testimony.txt", "en" }, { "ko-testimony.txt", "ko" }, { "mn-testimony.txt", "mn" },
+    { "en-news.txt", "en" },      { "ko-news.txt", "ko" },      { "mn-news.txt", "mn" },
 };
 #define NCLEAN (sizeof clean / sizeof clean[0])
 
@@ -395,9 +396,11 @@ static void test_flags_per_language(void **state)
     redactor_free(r);
     for (size_t l = 0; l < 3; l++)
         assert_true(1e4 * (double)flags[l] / (double)words[l] <= 10.0);
-    /* Each testimony on its own too: the word lists would hide prose. */
+    /* Each testimony and news corpus on its own too: the word lists would
+     * hide prose (news: issue 13 NEW-8, an outside tester's news register
+     * raised ko 74.6 and mn 482.6 per 10,000). */
     for (size_t i = 0; i < NCLEAN; i++)
-        if (strstr(clean[i].file, "testimony") != NULL &&
+        if ((strstr(clean[i].file, "testimony") != NULL || strstr(clean[i].file, "news") != NULL) &&
             1e4 * (double)file_flags[i] / (double)file_words[i] > 10.0)
             fail_msg("%s: %zu review flags in %zu words (target <= 10 per 10,000)", clean[i].file,
                      file_flags[i], file_words[i]);

@@ -9,11 +9,13 @@
  *   names      the subject's names as registered (subject add --name)
  *   pseudonym  optional, default "Tulga"
  *   terms      optional [{category, text}] (subject add --term)
+ *   contact    optional: subject add --contact, with optional locale
  *   text       the testimony
  *   gone       strings that must not be in the output
  *   keep       strings that must be in the output (false-positive guards)
  *   output     optional: the exact output
  *   flags      optional: texts that must carry a review flag (output text)
+ *   flag_kind  optional: the kind each flag of flags must have ("context-name")
  *   noflags    optional: true if no review flag may be raised */
 #include <stdarg.h>
 #include <stddef.h>
@@ -36,7 +38,8 @@ static const char *const data_files[] = {
     "tests/data/leaks/lookalikes.jsonl", "tests/data/leaks/kinds2.jsonl",
     "tests/data/leaks/glued.jsonl", "tests/data/leaks/numbers2-terms.jsonl",
     "tests/data/leaks/spell.jsonl",
-    "tests/data/leaks/scripts.jsonl",
+    "tests/data/leaks/scripts.jsonl", "tests/data/leaks/forms.jsonl",
+    "tests/data/leaks/flags13.jsonl",
 };
 #define MAX_KINDS 128
 
@@ -79,11 +82,15 @@ static struct redactor *build(json_t *c)
         if (redactor_add_term(r, cat, 0, json_string_value(text), json_string_length(text), &e) != 0)
             fail_msg("term %s: %s", json_string_value(text), e.msg);
     }
+    if ((t = json_object_get(c, "contact")) != NULL &&
+        redactor_add_contact(r, 1, json_string_value(json_object_get(c, "locale")),
+                             json_string_value(t), json_string_length(t), &e) != 0)
+        fail_msg("contact %s: %s", json_string_value(t), e.msg);
     assert_int_equal(redactor_compile(r, &e), 0);
     return r;
 }
 
-static int flagged(const struct redaction *out, const char *want)
+static int flagged(const struct redaction *out, const char *want, const char *kind)
 {
     const char *at = strstr(out->text, want);
     size_t a, i;
@@ -92,7 +99,8 @@ static int flagged(const struct redaction *out, const char *want)
         return 0;
     a = (size_t)(at - out->text);
     for (i = 0; i < out->nflags; i++)
-        if (out->flags[i].start <= a && out->flags[i].start + out->flags[i].len >= a + strlen(want))
+        if (out->flags[i].start <= a && out->flags[i].start + out->flags[i].len >= a + strlen(want) &&
+            (kind == NULL || strcmp(out->flags[i].kind, kind) == 0))
             return 1;
     return 0;
 }
@@ -126,8 +134,12 @@ static int run_case(json_t *c, const char *path, size_t line)
             ok = 0;
         }
     json_array_foreach(json_object_get(c, "flags"), i, x)
-        if (!flagged(&out, json_string_value(x))) {
-            printf("# %s line %zu: no review flag on \"%s\"\n", path, line, json_string_value(x));
+        if (!flagged(&out, json_string_value(x),
+                     json_string_value(json_object_get(c, "flag_kind")))) {
+            printf("# %s line %zu: no review flag%s%s on \"%s\"\n", path, line,
+                   json_object_get(c, "flag_kind") ? " of kind " : "",
+                   json_object_get(c, "flag_kind") ? json_string_value(json_object_get(c, "flag_kind")) : "",
+                   json_string_value(x));
             ok = 0;
         }
     if (json_is_true(json_object_get(c, "noflags")) && out.nflags > 0) {

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "privacy/redact.h"
@@ -93,12 +94,67 @@ static void test_in_text(void **state)
     redactor_free(r);
 }
 
+/* News register (issue 13, NEW-8): Sino-Korean and loan compounds of a
+ * noun and a suffix hunspell-ko does not list, for review flags only. */
+static void test_news_compounds(void **state)
+{
+    static const char *const words[] = {
+        "채소류는", "석유류", "고령층", "공급망", "경유차의", "전기차", "도장공", "연구단을",
+        "표시제를", "인천항과", "주차난을", "진료팀을", "선제골을", "원정팀은", "배송비",
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (!ordinary(words[i], 0))
+            fail_msg("%s: not read as an ordinary word", words[i]);
+        if (ordinary(words[i], 1))
+            fail_msg("%s: read as a word in the strict reading too", words[i]);
+    }
+}
+
+/* No surname and given name of the name lists (data/gazetteer: 112
+ * surnames, 529 given names) whose given name ends in one of the noun
+ * suffixes (단비, 은비) is read as an ordinary word: the suffix is read only
+ * after a noun (박은 is a form of 박다), so 박은비 stays a name shape. */
+static void test_suffix_names(void **state)
+{
+    char sur[64], given[64], w[192];
+    FILE *fs = fopen("data/gazetteer/ko_surnames.txt", "r"), *fg;
+    size_t tried = 0;
+
+    (void)state;
+    assert_non_null(fs);
+    while (fgets(sur, sizeof sur, fs) != NULL) {
+        sur[strcspn(sur, "\n")] = '\0';
+        if (strlen(sur) != 3)
+            continue;
+        assert_non_null(fg = fopen("data/gazetteer/ko_given.txt", "r"));
+        while (fgets(given, sizeof given, fg) != NULL) {
+            size_t n;
+            given[strcspn(given, "\n")] = '\0';
+            n = strlen(given);
+            if (n != 6 || !redact_ko_noun_suffix(given + 3, 3))
+                continue;
+            snprintf(w, sizeof w, "%s%s", sur, given);
+            tried++;
+            if (ordinary(w, 0))
+                fail_msg("%s: a listed name read as an ordinary word", w);
+        }
+        fclose(fg);
+    }
+    fclose(fs);
+    assert_true(tried >= 100);   /* 단비 and 은비 after each surname */
+    assert_true(redact_ko_noun_suffix("류", 3) && !redact_ko_noun_suffix("수", 3));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_names_stay),
         cmocka_unit_test(test_in_text),
+        cmocka_unit_test(test_news_compounds),
+        cmocka_unit_test(test_suffix_names),
     };
     if (sodium_init() < 0)
         return 1;

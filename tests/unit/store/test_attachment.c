@@ -1,7 +1,7 @@
 /* store/attachment.c and store/blob.c: attachments stored in files of
  * ChaCha20-Poly1305 chunks beside the database, read back in order, each
  * chunk authenticated, their size and hash checked; the files of removed
- * attachments and those no row names wiped; a store of version 14 (its
+ * attachments and those no row names wiped; a store of version 15 (its
  * attachments in attachment_chunk rows) migrated. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -301,9 +301,9 @@ static void test_files_removed(void **state)
     free(data);
 }
 
-/* A store of version 14 (the bytes in attachment_chunk rows) opens with
+/* A store of version 15 (the bytes in attachment_chunk rows) opens with
  * them in files, the rows emptied. */
-static void test_migration_14_to_15(void **state)
+static void test_migration_15_to_16(void **state)
 {
     struct fixture *f = *state;
     unsigned char *data = random_bytes(BIG), h[ATTACHMENT_HASHBYTES];
@@ -316,7 +316,7 @@ static void test_migration_14_to_15(void **state)
     add_subject(f->s, "Kim Jong-su", "Rim-il");
     add_record(id, f->s, "Rim-il", "t", "2023-05-01", "b");
     crypto_generichash(h, sizeof h, data, BIG, NULL, 0);
-    /* Version 14's schema, but for the two columns (left empty: SQLite
+    /* Version 15's schema, but for the two columns (left empty: SQLite
      * 3.15 has no DROP COLUMN; blob_schema adds them where missing). */
     alter(f->s, "DROP TRIGGER attachment_blob_gone; DROP TABLE blob_gone;"
           " DROP INDEX attachment_blob;");
@@ -344,7 +344,7 @@ static void test_migration_14_to_15(void **state)
         assert_int_equal(sqlite3_step(st), SQLITE_DONE);
         sqlite3_finalize(st);
     }
-    alter(f->s, "PRAGMA user_version = 14");
+    alter(f->s, "PRAGMA user_version = 15");
     store_close(f->s);
     f->s = NULL;
     assert_int_equal(store_open(&f->s, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
@@ -377,7 +377,7 @@ int main(void)
         T(test_refusals),
         T(test_damage_is_caught),
         T(test_files_removed),
-        T(test_migration_14_to_15),
+        T(test_migration_15_to_16),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -233,7 +233,13 @@ static void test_migration_8_to_9(void **state)
                      " DROP INDEX attachment_blob;"
                      " DROP TABLE tombstone; DROP TABLE notice; DROP TABLE notice_11;"
                      " DROP TABLE notice_12; DROP TABLE tombstone_12; DROP TABLE export_attachment;"
-                     " DROP TABLE statement; DROP TABLE scope_pending;"
+                     " DROP TABLE statement; DROP TABLE scope_pending; DROP TABLE consent;"
+                     " CREATE TABLE consent(id INTEGER PRIMARY KEY,"
+                     "  subject_id INTEGER NOT NULL REFERENCES subject(id) ON DELETE CASCADE,"
+                     "  export INTEGER NOT NULL, quote INTEGER NOT NULL, publish INTEGER NOT NULL,"
+                     "  attachments INTEGER NOT NULL, method TEXT NOT NULL, embargo TEXT NOT NULL,"
+                     "  withdrawn INTEGER NOT NULL, date TEXT NOT NULL);"
+                     " CREATE INDEX consent_subject ON consent(subject_id);"
                      " DROP TABLE export_recipient; DROP TABLE export_record;"
                      " CREATE TABLE export_record(export_id INTEGER NOT NULL REFERENCES export(id)"
                      "  ON DELETE CASCADE, rid TEXT NOT NULL, version INTEGER NOT NULL,"
@@ -261,6 +267,11 @@ static void test_migration_8_to_9(void **state)
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'tombstone'"
                             " AND sql LIKE '%since TEXT%'"), 1);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'scope_pending'"), 1);
+    /* Version 15 (issue 16 A1): a consent's counter, kept and carried. */
+    assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                            " ('consent', 'scope_pending') AND sql LIKE '%seq INTEGER%'"), 2);
+    assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'tombstone'"
+                            " AND sql LIKE '%since_seq INTEGER%'"), 1);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'export_recipient'"
                             " AND sql LIKE '%sign_pk%'"), 1);
     assert_int_equal(pragma(f->s, "SELECT count(*) FROM sqlite_master WHERE name = 'export_record'"

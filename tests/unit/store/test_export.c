@@ -111,7 +111,10 @@ static void test_skip_blocked_seals_and_records(void **state)
     char *text;
     struct err e;
 
-    attach_text(f->field, f->nari, "memo.txt", 1);
+    /* Not text (a NUL byte): kept as stored with its location flag. A
+     * text attachment leaves redacted whatever --keep-metadata says. */
+    attach_bytes(f->field, f->nari, "memo.bin", "application/octet-stream", 1,
+                 (const unsigned char *)"\0recording", 10);
     req.skip_blocked = 1;
     req.keep_metadata = 1;                        /* as stored: its location flag stays */
     if (store_export(&res, f->field, &req, &e) != 0)
@@ -124,7 +127,7 @@ static void test_skip_blocked_seals_and_records(void **state)
     assert_non_null(strstr(res.report, "verdict: WARN"));
     assert_int_equal(res.nlocated, 1);            /* the memo carries a location flag */
     assert_string_equal(res.located[0].record, f->nari);
-    assert_string_equal(res.located[0].file, "attachment-1.txt");
+    assert_string_equal(res.located[0].file, "attachment-1.bin");
     assert_int_equal(exports_logged(f->field), 1);
     export_result_free(&res);
 
@@ -138,7 +141,7 @@ static void test_skip_blocked_seals_and_records(void **state)
     assert_string_equal(json_string_value(json_object_get(rec, "date")), "2024-03");
     text = json_dumps(got.records, 0);
     assert_null(strstr(text, "Ji-yeon"));         /* no real name, */
-    assert_null(strstr(text, "memo.txt"));        /* no stored file name */
+    assert_null(strstr(text, "memo.bin"));        /* no stored file name */
     secmem_wipe_free(text);
     json_decref(got.records);
 }

@@ -42,7 +42,7 @@ struct seen {
 static int seen_header(void *ctx, json_t *doc, struct err *e)
 {
     (void)e;
-    assert_string_equal(json_string_value(json_object_get(doc, "format")), "intake-content-3");
+    assert_string_equal(json_string_value(json_object_get(doc, "format")), "intake-content-6");  /* a consent with its counter */
     ((struct seen *)ctx)->headers++;
     return 0;
 }

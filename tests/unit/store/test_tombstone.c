@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "store/db.h"
+#include "store/subject.h"
 #include "store/tombstone.h"
 #include "tests/unit/storeutil.h"
 
@@ -112,12 +113,12 @@ static void test_withdrawal(void **state)
     assert_int_equal(out.before, 1);
     assert_int_equal(count(f->s, "SELECT count(*) FROM log WHERE action = 'import.withdrawal'"), 2);
     /* A record of the subject from a, old or new, is refused. */
-    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000009", NULL, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000009", NULL, 0, &e), -1);
     assert_int_equal(e.code, EXIT_AUTH);
     assert_string_equal(e.msg, "the bundle holds record 0000000000000009, whose subject's consent "
                         "its sender withdrew (notice of 2026-11-30); nothing was imported");
-    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "0000000000000001", NULL, &e), -1);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, "bbbbbbbbbbbbbbbb", "0000000000000008", NULL, &e), 0);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "0000000000000001", NULL, 0, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, "bbbbbbbbbbbbbbbb", "0000000000000008", NULL, 0, &e), 0);
 }
 
 static void test_deletions(void **state)
@@ -141,7 +142,7 @@ static void test_deletions(void **state)
     /* A record never received here: a tombstone, nothing deleted. */
     out = apply(f->s, &a, "deletion", UID_A, "000000000000000z");
     assert_int_equal(out.records, 0);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "000000000000000z", NULL, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "000000000000000z", NULL, 0, &e), -1);
     assert_string_equal(e.msg, "the bundle holds record 000000000000000z, which its sender deleted "
                         "(notice of 2026-11-30); nothing was imported");
     /* The whole subject: its last record, then the subject itself. */
@@ -193,22 +194,22 @@ static void test_reconsent(void **state)
     assert_int_equal(out.records, 1);
     assert_int_equal(count(f->s, "SELECT count(*) FROM record"), 0);
     assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000001",
-                                        "2026-12-01T00:00:00Z", &e), -1);
+                                        "2026-12-01T00:00:00Z", 0, &e), -1);
     assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000002",
-                                        "2026-12-01T00:00:00Z", &e), 0);
+                                        "2026-12-01T00:00:00Z", 0, &e), 0);
     /* A record whose consent was recorded before the re-consent's scope
      * left before the withdrawal (a bundle that arrives late): refused;
      * one of another subject, or with no subject (format 1), is not. */
     assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000002",
-                                        "2026-11-30T23:59:59Z", &e), -1);
+                                        "2026-11-30T23:59:59Z", 0, &e), -1);
     assert_int_equal(e.code, EXIT_AUTH);
     assert_string_equal(e.msg, "the bundle holds record 0000000000000002, sent before its "
                         "subject's consent was withdrawn: its sender's re-consent (notice of "
                         "2026-12-01) lets in only records sent after it; nothing was imported");
-    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000002", NULL, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000002", NULL, 0, &e), -1);
     assert_int_equal(db_tombstone_check(f->s, a.pk, "bbbbbbbbbbbbbbbb", "0000000000000002",
-                                        "2026-11-30T23:59:59Z", &e), 0);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "0000000000000002", NULL, &e), 0);
+                                        "2026-11-30T23:59:59Z", 0, &e), 0);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "0000000000000002", NULL, 0, &e), 0);
     assert_int_equal(count(f->s, "SELECT count(*) FROM log WHERE action = 'import.reconsent'"), 1);
     /* Its withdrawal now, a stale copy: nothing. The re-consent again: nothing. */
     out = apply(f->s, &a, "withdrawal", UID_A, NULL);
@@ -223,11 +224,64 @@ static void test_reconsent(void **state)
     assert_int_equal(store_commit(f->s, &e), 0);
     assert_int_equal(out.before, 0);
     assert_int_equal(out.records, 1);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000003", NULL, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000003", NULL, 0, &e), -1);
     /* A stale re-consent of round 1 does not lift round 2. */
     out = reconsent(f->s, &a, 1, &changed);
     assert_int_equal(changed, 0);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000003", NULL, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000003", NULL, 0, &e), -1);
+}
+
+/* Issue 16 A1, A3: which consent scope is newer is the subject's counter
+ * when both carry it, a scope with a counter over one without, else the
+ * time; a tie (the same counter, or the same time and no counter) keeps
+ * the narrower, field by field; a withdrawal is lifted only by a newer
+ * scope. */
+static void test_scope_order(void **state)
+{
+    struct consent held = { 0 }, c, out;
+
+    (void)state;
+    assert_int_equal(db_scope_order(&out, &held, &held), 1);   /* nothing held: taken */
+    held.recorded = held.export_ok = held.quote = held.publish = 1;
+    held.seq = 2;
+    snprintf(held.date, sizeof held.date, "2026-06-01T10:00:00Z");
+    snprintf(held.method, sizeof held.method, "written");
+    c = held;
+    c.quote = 0;
+    c.seq = 3;
+    snprintf(c.date, sizeof c.date, "2025-01-01T00:00:00Z");   /* the clock set back */
+    assert_int_equal(db_scope_order(&out, &held, &c), 1);
+    assert_int_equal(out.quote, 0);
+    assert_int_equal(out.seq, 3);
+    c.seq = 1;                                                  /* older, whatever its time */
+    snprintf(c.date, sizeof c.date, "2027-01-01T00:00:00Z");
+    assert_int_equal(db_scope_order(&out, &held, &c), 0);
+    assert_int_equal(db_scope_cmp(2, held.date, 0, "2099-01-01T00:00:00Z"), -1);
+    assert_int_equal(db_scope_cmp(0, held.date, 1, "2000-01-01T00:00:00Z"), 1);
+    /* A tie: the same counter with another scope, or no counters and the
+     * same second: the narrower of the two, the held method and date. */
+    c = held;
+    c.publish = 0;
+    c.export_ok = 1;
+    c.quote = 1;
+    snprintf(c.embargo, sizeof c.embargo, "2030-01-01");
+    held.quote = 0;
+    assert_int_equal(db_scope_order(&out, &held, &c), 1);
+    assert_true(out.export_ok && !out.quote && !out.publish);
+    assert_string_equal(out.embargo, "2030-01-01");
+    assert_string_equal(out.date, held.date);
+    held.seq = c.seq = 0;
+    assert_int_equal(db_scope_order(&out, &held, &c), 1);
+    assert_true(!out.quote && !out.publish);
+    assert_int_equal(db_scope_order(&out, &out, &held), 0);     /* the meet stays */
+    /* A withdrawal here: a tie or an older scope leaves it. */
+    snprintf(held.withdrawn, sizeof held.withdrawn, "%s", held.date);
+    held.export_ok = held.quote = held.publish = 0;
+    held.seq = 4;
+    c.seq = 4;
+    assert_int_equal(db_scope_order(&out, &held, &c), 0);
+    c.seq = 5;
+    assert_int_equal(db_scope_order(&out, &held, &c), 1);
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
@@ -238,6 +292,7 @@ int main(void)
         T(test_withdrawal),
         T(test_deletions),
         T(test_reconsent),
+        cmocka_unit_test(test_scope_order),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

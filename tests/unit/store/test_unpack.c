@@ -69,7 +69,7 @@ static void test_summary(void **state)
     assert_true(json_is_false(json_object_get(sender, "verified")));
     assert_int_equal(json_integer_value(json_object_get(sum, "recipients")), 1);
     assert_true(json_is_false(json_object_get(sum, "armored")));
-    assert_string_equal(jstr(json_object_get(sum, "header"), "format"), "intake-content-3");
+    assert_string_equal(jstr(json_object_get(sum, "header"), "format"), "intake-content-6");
     assert_string_equal(jstr(json_object_get(sum, "header"), "sender_label"), "field");
     assert_int_equal(json_integer_value(json_object_get(json_object_get(sum, "header"), "records")), 1);
     assert_int_equal(json_array_size(json_object_get(sum, "records")), 1);

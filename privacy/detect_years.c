@@ -1,0 +1,274 @@
+/* Years and days of the month written in words, for the date scanner
+ * (detect_date.c; issue 12 kind 9, brief i12-num item 5): a year with
+ * its thousands or hundreds said ("two thousand and five", "nineteen
+ * hundred and seventy-five", Russian "тысяча девятьсот семьдесят пятого",
+ * "две тысячи пятого", Mongolian "мянга есөн зуун далан таван") and a
+ * Russian day as an ordinal ("четырнадцатого", "двадцать первого").
+ * English years said in pairs ("nineteen eighty-five") are read by
+ * detect_spoken.c.
+ *
+ * The words, one table (numbers[] below), written from each language's
+ * cardinal numbers: English; Russian cardinals and the stems of its
+ * ordinals (перв- 1 ... девяност- 90, read with any case ending: пятого,
+ * пятом, пятый), as Russian writes a year or a day in a date; Mongolian
+ * cardinals in both forms (таван/тав 5, далан/дал 70, зуун/зуу 100,
+ * мянган/мянга 1000).  Words are read as a number is said: units, teens
+ * and tens add up, a hundred multiplies what stands before it, a
+ * thousand closes a group ("нэг мянга есөн зуун": 1900); "and" may
+ * stand between.  Offsets are bytes of the norm view. */
+#include <pthread.h>
+#include <stdint.h>
+
+#include "privacy/detect_int.h"
+
+enum { UNIT, TENS, HUNDREDS, HUNDRED, THOUSAND, AND, ORD };
+
+struct number_word {
+    const char *w;
+    unsigned short v;
+    unsigned char type;         /* ORD: a stem read with any ending; the last word */
+};
+
+static const struct number_word numbers[] = {
+    /* English */
+    { "one", 1, UNIT }, { "two", 2, UNIT }, { "three", 3, UNIT }, { "four", 4, UNIT },
+    { "five", 5, UNIT }, { "six", 6, UNIT }, { "seven", 7, UNIT }, { "eight", 8, UNIT },
+    { "nine", 9, UNIT }, { "ten", 10, UNIT }, { "eleven", 11, UNIT }, { "twelve", 12, UNIT },
+    { "thirteen", 13, UNIT }, { "fourteen", 14, UNIT }, { "fifteen", 15, UNIT },
+    { "sixteen", 16, UNIT }, { "seventeen", 17, UNIT }, { "eighteen", 18, UNIT },
+    { "nineteen", 19, UNIT }, { "twenty", 20, TENS }, { "thirty", 30, TENS },
+    { "forty", 40, TENS }, { "fifty", 50, TENS }, { "sixty", 60, TENS }, { "seventy", 70, TENS },
+    { "eighty", 80, TENS }, { "ninety", 90, TENS }, { "hundred", 100, HUNDRED },
+    { "thousand", 1000, THOUSAND }, { "and", 0, AND },
+    /* Russian: cardinals */
+    { "\xd0\xbe\xd0\xb4\xd0\xbd\xd0\xb0", 1, UNIT },                             /* одна */
+    { "\xd0\xb4\xd0\xb2\xd0\xb5", 2, UNIT },                                     /* две */
+    { "\xd0\xb4\xd0\xb2\xd0\xb0\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82\xd1\x8c", 20, TENS },   /* двадцать */
+    { "\xd1\x82\xd1\x80\xd0\xb8\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82\xd1\x8c", 30, TENS },   /* тридцать */
+    { "\xd1\x81\xd0\xbe\xd1\x80\xd0\xbe\xd0\xba", 40, TENS },                           /* сорок */
+    { "\xd0\xbf\xd1\x8f\xd1\x82\xd1\x8c\xd0\xb4\xd0\xb5\xd1\x81\xd1\x8f\xd1\x82", 50, TENS }, /* пятьдесят */
+    { "\xd1\x88\xd0\xb5\xd1\x81\xd1\x82\xd1\x8c\xd0\xb4\xd0\xb5\xd1\x81\xd1\x8f\xd1\x82", 60, TENS },
+    { "\xd1\x81\xd0\xb5\xd0\xbc\xd1\x8c\xd0\xb4\xd0\xb5\xd1\x81\xd1\x8f\xd1\x82", 70, TENS }, /* семьдесят */
+    { "\xd0\xb2\xd0\xbe\xd1\x81\xd0\xb5\xd0\xbc\xd1\x8c\xd0\xb4\xd0\xb5\xd1\x81\xd1\x8f\xd1\x82", 80, TENS },
+    { "\xd0\xb4\xd0\xb5\xd0\xb2\xd1\x8f\xd0\xbd\xd0\xbe\xd1\x81\xd1\x82\xd0\xbe", 90, TENS },  /* девяносто */
+    { "\xd1\x81\xd1\x82\xd0\xbe", 100, HUNDREDS },                                      /* сто */
+    { "\xd0\xb4\xd0\xb2\xd0\xb5\xd1\x81\xd1\x82\xd0\xb8", 200, HUNDREDS },              /* двести */
+    { "\xd1\x82\xd1\x80\xd0\xb8\xd1\x81\xd1\x82\xd0\xb0", 300, HUNDREDS },              /* триста */
+    { "\xd1\x87\xd0\xb5\xd1\x82\xd1\x8b\xd1\x80\xd0\xb5\xd1\x81\xd1\x82\xd0\xb0", 400, HUNDREDS },
+    { "\xd0\xbf\xd1\x8f\xd1\x82\xd1\x8c\xd1\x81\xd0\xbe\xd1\x82", 500, HUNDREDS },      /* пятьсот */
+    { "\xd1\x88\xd0\xb5\xd1\x81\xd1\x82\xd1\x8c\xd1\x81\xd0\xbe\xd1\x82", 600, HUNDREDS },
+    { "\xd1\x81\xd0\xb5\xd0\xbc\xd1\x8c\xd1\x81\xd0\xbe\xd1\x82", 700, HUNDREDS },      /* семьсот */
+    { "\xd0\xb2\xd0\xbe\xd1\x81\xd0\xb5\xd0\xbc\xd1\x8c\xd1\x81\xd0\xbe\xd1\x82", 800, HUNDREDS },
+    { "\xd0\xb4\xd0\xb5\xd0\xb2\xd1\x8f\xd1\x82\xd1\x8c\xd1\x81\xd0\xbe\xd1\x82", 900, HUNDREDS }, /* девятьсот */
+    { "\xd1\x82\xd1\x8b\xd1\x81\xd1\x8f\xd1\x87\xd0\xb0", 1000, THOUSAND },             /* тысяча */
+    { "\xd1\x82\xd1\x8b\xd1\x81\xd1\x8f\xd1\x87\xd0\xb8", 1000, THOUSAND },             /* тысячи */
+    /* Russian: ordinal stems (any ending) */
+    { "\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb2", 1, ORD },                                     /* перв */
+    { "\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", 2, ORD },                                     /* втор */
+    { "\xd1\x82\xd1\x80\xd0\xb5\xd1\x82", 3, ORD },                                     /* трет */
+    { "\xd1\x87\xd0\xb5\xd1\x82\xd0\xb2\xd0\xb5\xd1\x80\xd1\x82", 4, ORD },             /* четверт */
+    { "\xd1\x87\xd0\xb5\xd1\x82\xd0\xb2\xd1\x91\xd1\x80\xd1\x82", 4, ORD },             /* четвёрт */
+    { "\xd0\xbf\xd1\x8f\xd1\x82", 5, ORD },                                             /* пят */
+    { "\xd1\x88\xd0\xb5\xd1\x81\xd1\x82", 6, ORD },                                     /* шест */
+    { "\xd1\x81\xd0\xb5\xd0\xb4\xd1\x8c\xd0\xbc", 7, ORD },                             /* седьм */
+    { "\xd0\xb2\xd0\xbe\xd1\x81\xd1\x8c\xd0\xbc", 8, ORD },                             /* восьм */
+    { "\xd0\xb4\xd0\xb5\xd0\xb2\xd1\x8f\xd1\x82", 9, ORD },                             /* девят */
+    { "\xd0\xb4\xd0\xb5\xd1\x81\xd1\x8f\xd1\x82", 10, ORD },                            /* десят */
+    { "\xd0\xbe\xd0\xb4\xd0\xb8\xd0\xbd\xd0\xbd\xd0\xb0\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82", 11, ORD },
+    { "\xd0\xb4\xd0\xb2\xd0\xb5\xd0\xbd\xd0\xb0\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82", 12, ORD },
+    { "\xd1\x82\xd1\x80\xd0\xb8\xd0\xbd\xd0\xb0\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82", 13, ORD },
+    { "\xd1\x87\xd0\xb5\xd1\x82\xd1\x8b\xd1\x80\xd0\xbd\xd0\xb0\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82", 14, ORD },
+    { "\xd0\xbf\xd1\x8f\xd1\x82\xd0\xbd\xd0\xb0\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82", 15, ORD },
+    { "\xd1\x88\xd0\xb5\xd1\x81\xd1\x82\xd0\xbd\xd0\xb0\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82", 16, ORD },
+    { "\xd1\x81\xd0\xb5\xd0\xbc\xd0\xbd\xd0\xb0\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82", 17, ORD },
+    { "\xd0\xb2\xd0\xbe\xd1\x81\xd0\xb5\xd0\xbc\xd0\xbd\xd0\xb0\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82", 18, ORD },
+    { "\xd0\xb4\xd0\xb5\xd0\xb2\xd1\x8f\xd1\x82\xd0\xbd\xd0\xb0\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82", 19, ORD },
+    { "\xd0\xb4\xd0\xb2\xd0\xb0\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82", 20, ORD },            /* двадцат */
+    { "\xd1\x82\xd1\x80\xd0\xb8\xd0\xb4\xd1\x86\xd0\xb0\xd1\x82", 30, ORD },            /* тридцат */
+    { "\xd1\x81\xd0\xbe\xd1\x80\xd0\xbe\xd0\xba\xd0\xbe\xd0\xb2", 40, ORD },            /* сороков */
+    { "\xd0\xbf\xd1\x8f\xd1\x82\xd0\xb8\xd0\xb4\xd0\xb5\xd1\x81\xd1\x8f\xd1\x82", 50, ORD },
+    { "\xd1\x88\xd0\xb5\xd1\x81\xd1\x82\xd0\xb8\xd0\xb4\xd0\xb5\xd1\x81\xd1\x8f\xd1\x82", 60, ORD },
+    { "\xd1\x81\xd0\xb5\xd0\xbc\xd0\xb8\xd0\xb4\xd0\xb5\xd1\x81\xd1\x8f\xd1\x82", 70, ORD },
+    { "\xd0\xb2\xd0\xbe\xd1\x81\xd1\x8c\xd0\xbc\xd0\xb8\xd0\xb4\xd0\xb5\xd1\x81\xd1\x8f\xd1\x82", 80, ORD },
+    { "\xd0\xb4\xd0\xb5\xd0\xb2\xd1\x8f\xd0\xbd\xd0\xbe\xd1\x81\xd1\x82", 90, ORD },   /* девяност */
+    { "\xd0\xb4\xd0\xb2\xd1\x83\xd1\x85\xd1\x82\xd1\x8b\xd1\x81\xd1\x8f\xd1\x87\xd0\xbd", 2000, ORD },
+    /* Mongolian: units, tens, hundred, thousand (both forms) */
+    { "\xd0\xbd\xd1\x8d\xd0\xb3", 1, UNIT }, { "\xd0\xbd\xd1\x8d\xd0\xb3\xd1\x8d\xd0\xbd", 1, UNIT },
+    { "\xd1\x85\xd0\xbe\xd1\x91\xd1\x80", 2, UNIT },
+    { "\xd0\xb3\xd1\x83\xd1\x80\xd0\xb0\xd0\xb2", 3, UNIT }, { "\xd0\xb3\xd1\x83\xd1\x80\xd0\xb2\xd0\xb0\xd0\xbd", 3, UNIT },
+    { "\xd0\xb4\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", 4, UNIT }, { "\xd0\xb4\xd3\xa9\xd1\x80\xd0\xb2\xd3\xa9\xd0\xbd", 4, UNIT },
+    { "\xd1\x82\xd0\xb0\xd0\xb2", 5, UNIT }, { "\xd1\x82\xd0\xb0\xd0\xb2\xd0\xb0\xd0\xbd", 5, UNIT },
+    { "\xd0\xb7\xd1\x83\xd1\x80\xd0\xb3\xd0\xb0\xd0\xb0", 6, UNIT },
+    { "\xd0\xb7\xd1\x83\xd1\x80\xd0\xb3\xd0\xb0\xd0\xb0\xd0\xbd", 6, UNIT },
+    { "\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbe", 7, UNIT }, { "\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbe\xd0\xbd", 7, UNIT },
+    { "\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xbc", 8, UNIT }, { "\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xbc\xd0\xb0\xd0\xbd", 8, UNIT },
+    { "\xd0\xb5\xd1\x81", 9, UNIT }, { "\xd0\xb5\xd1\x81\xd3\xa9\xd0\xbd", 9, UNIT },
+    { "\xd0\xb0\xd1\x80\xd0\xb0\xd0\xb2", 10, TENS }, { "\xd0\xb0\xd1\x80\xd0\xb2\xd0\xb0\xd0\xbd", 10, TENS },
+    { "\xd1\x85\xd0\xbe\xd1\x80\xd1\x8c", 20, TENS }, { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xb8\xd0\xbd", 20, TENS },
+    { "\xd0\xb3\xd1\x83\xd1\x87", 30, TENS }, { "\xd0\xb3\xd1\x83\xd1\x87\xd0\xb8\xd0\xbd", 30, TENS },
+    { "\xd0\xb4\xd3\xa9\xd1\x87", 40, TENS }, { "\xd0\xb4\xd3\xa9\xd1\x87\xd0\xb8\xd0\xbd", 40, TENS },
+    { "\xd1\x82\xd0\xb0\xd0\xb2\xd1\x8c", 50, TENS }, { "\xd1\x82\xd0\xb0\xd0\xb2\xd0\xb8\xd0\xbd", 50, TENS },
+    { "\xd0\xb6\xd0\xb0\xd1\x80", 60, TENS }, { "\xd0\xb6\xd0\xb0\xd1\x80\xd0\xb0\xd0\xbd", 60, TENS },
+    { "\xd0\xb4\xd0\xb0\xd0\xbb", 70, TENS }, { "\xd0\xb4\xd0\xb0\xd0\xbb\xd0\xb0\xd0\xbd", 70, TENS },
+    { "\xd0\xbd\xd0\xb0\xd1\x8f", 80, TENS }, { "\xd0\xbd\xd0\xb0\xd1\x8f\xd0\xbd", 80, TENS },
+    { "\xd0\xb5\xd1\x80", 90, TENS }, { "\xd0\xb5\xd1\x80\xd1\x8d\xd0\xbd", 90, TENS },
+    { "\xd0\xb7\xd1\x83\xd1\x83", 100, HUNDRED }, { "\xd0\xb7\xd1\x83\xd1\x83\xd0\xbd", 100, HUNDRED },
+    { "\xd0\xbc\xd1\x8f\xd0\xbd\xd0\xb3\xd0\xb0", 1000, THOUSAND },
+    { "\xd0\xbc\xd1\x8f\xd0\xbd\xd0\xb3\xd0\xb0\xd0\xbd", 1000, THOUSAND },
+};
+
+/* Most words are no number word: a bit per word's first two bytes
+ * (ASCII letters and Cyrillic, the scripts of the table) tells at once,
+ * before the word is decoded (the walk asks at every Cyrillic word). */
+static uint64_t first_bits[4];
+static pthread_once_t first_once = PTHREAD_ONCE_INIT;
+
+static unsigned first_key(const char *w)
+{
+    return ((unsigned)(unsigned char)w[0] * 31u + (unsigned char)w[1]) % 256u;
+}
+
+static void first_build(void)
+{
+    for (size_t k = 0; k < sizeof numbers / sizeof numbers[0]; k++) {
+        unsigned h = first_key(numbers[k].w);
+        first_bits[h / 64] |= (uint64_t)1 << (h % 64);
+    }
+}
+
+static int may_start(const char *s, size_t len, size_t at)
+{
+    unsigned h;
+
+    if (at + 2 > len)
+        return 0;
+    (void)pthread_once(&first_once, first_build);
+    h = first_key(s + at);
+    return (int)(first_bits[h / 64] >> (h % 64) & 1);
+}
+
+/* The end of the word at at (letters of any script), or at. */
+static size_t word_end(const char *s, size_t len, size_t at)
+{
+    size_t n;
+    int cp;
+
+    while ((cp = det_cp_at(s, len, at, &n)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9'))
+        at += n;
+    return at;
+}
+
+/* The number word s[a, b): a whole word, or an ordinal stem with an ending
+ * of three letters at most (the longest stem wins: восьмидесят before
+ * восьм); NULL if none. */
+static const struct number_word *lookup(const char *s, size_t a, size_t b)
+{
+    const struct number_word *best = NULL;
+    size_t k, n, bestn = 0;
+
+    if (b - a < 2)
+        return NULL;
+    for (k = 0; k < sizeof numbers / sizeof numbers[0]; k++) {
+        if (numbers[k].w[0] != s[a] || numbers[k].w[1] != s[a + 1])
+            continue;
+        n = strlen(numbers[k].w);
+        if (n > b - a || memcmp(numbers[k].w, s + a, n) != 0)
+            continue;
+        if (n == b - a && numbers[k].type != ORD)
+            return &numbers[k];
+        if (numbers[k].type == ORD && b - a - n <= 6 && n > bestn)
+            best = &numbers[k], bestn = n;
+    }
+    return best;
+}
+
+/* Reads the number said in words at at: its value in *v, *big set when a
+ * hundred or a thousand was said, *ord when it ends in an ordinal; its
+ * end, or at. */
+static size_t read_number(const char *s, size_t len, size_t at, unsigned *v, int *big, int *ord)
+{
+    const struct number_word *w;
+    size_t p = at, b, end = at;
+    unsigned total = 0, cur = 0;
+    int words = 0;
+
+    *big = *ord = 0, *v = 0;
+    while (may_start(s, len, p) && (b = word_end(s, len, p)) > p && (w = lookup(s, p, b)) != NULL) {
+        if (w->type == AND && (words == 0 || !*big))
+            break;
+        switch (w->type) {
+        case UNIT: case TENS: case ORD: case HUNDREDS:
+            cur += w->v;
+            break;
+        case HUNDRED:
+            cur = (cur ? cur : 1) * 100, *big = 1;
+            break;
+        case THOUSAND:
+            total += (cur ? cur : 1) * 1000, cur = 0, *big = 1;
+            break;
+        default:
+            break;
+        }
+        *big |= w->type == HUNDREDS;
+        words++;
+        if (w->type != AND)
+            end = b, *v = total + cur;
+        if (w->type == ORD) {
+            *ord = 1;
+            break;
+        }
+        if (b + 1 >= len || (s[b] != ' ' && s[b] != '-'))
+            break;
+        p = b + 1;
+    }
+    return end;
+}
+
+size_t det_year_words(const char *s, size_t len, size_t at, unsigned *v)
+{
+    size_t end;
+    int big, ord;
+
+    if (at >= len || det_digit(s[at]) || det_letter_before(s, at))
+        return 0;
+    end = read_number(s, len, at, v, &big, &ord);
+    return end > at && big && *v >= 1900 && *v <= 2099 ? end : 0;
+}
+
+size_t det_day_words(const char *s, size_t len, size_t at, unsigned *v)
+{
+    size_t end;
+    int big, ord;
+
+    if (at >= len || (unsigned char)s[at] < 0x80 || det_letter_before(s, at))
+        return 0;
+    end = read_number(s, len, at, v, &big, &ord);
+    return end > at && ord && !big && *v >= 1 && *v <= 31 ? end : 0;
+}
+
+int detect_number_words_start(const char *s, size_t len, size_t at)
+{
+    size_t i = at, k;
+    unsigned v;
+    int big, ord;
+
+    if (det_alpha(s[at])) {
+        /* "two thousand", "nineteen hundred", "one thousand nine hundred" */
+        for (k = 0; k < 2; k++) {
+            while (i < len && det_alpha(s[i]))
+                i++;
+            if (i + 1 >= len || (s[i] != ' ' && s[i] != '-'))
+                return 0;
+            i++;
+            if (det_starts(s, len, i, "thousand") || det_starts(s, len, i, "hundred"))
+                return det_year_words(s, len, at, &v) != 0;
+        }
+        return 0;
+    }
+    /* One reading for both: a year (hundreds or thousands said) or a
+     * Russian ordinal day. */
+    if ((unsigned char)s[at] < 0x80 || det_letter_before(s, at) ||
+        read_number(s, len, at, &v, &big, &ord) == at)
+        return 0;
+    return big ? v >= 1900 && v <= 2099 : ord && v >= 1 && v <= 31;
+}

@@ -1,0 +1,227 @@
+/* The context of a name-shaped word for the review flags: flag_context.h.
+ * The word lists are ours, from the words of address of docs/VARIANTS.md
+ * ("Names that are also words") and the verbs of saying of reporting. */
+#include "privacy/flag_context.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "privacy/gazetteer.h"
+#include "privacy/normalise.h"
+#include "privacy/redact_int.h"
+#include "privacy/variants.h"
+#include "privacy/varlist.h"
+#include "util/err.h"
+#include "util/lexicon.h"
+
+/* w[0..len) in lower case into out (outlen bytes, NUL-terminated); -1 if
+ * it does not fit or is no valid UTF-8. */
+static int lower(char *out, size_t outlen, const char *w, size_t len)
+{
+    size_t at = 0, o = 0;
+    int cp, k;
+    utf8proc_uint8_t u[4];
+    utf8proc_ssize_t n;
+
+    while (at < len) {
+        if ((k = utf8_next(&cp, w + at, len - at)) <= 0)
+            return -1;
+        n = utf8proc_encode_char(utf8proc_tolower(cp), u);
+        if (n <= 0 || o + (size_t)n + 1 > outlen)
+            return -1;
+        memcpy(out + o, u, (size_t)n);
+        o += (size_t)n;
+        at += (size_t)k;
+    }
+    out[o] = '\0';
+    return 0;
+}
+
+/* Mongolian words of address written after a name (Дорж гуай, Батаа ахын,
+ * Цэцэг эгчид, Болд багш). */
+static const char *const mn_address[] = { "гуай", "ах", "эгч", "багш", "авга" };
+
+int flag_address_word(const char *w, size_t len)
+{
+    char low[64];
+    int cp;
+
+    if (len == 0 || utf8_next(&cp, w, len) <= 0)
+        return 0;
+    if (is_hangul_cp(cp))
+        return !(len == 3 && (memcmp(w, "야", 3) == 0 || memcmp(w, "아", 3) == 0)) &&
+               variants_ko_marks_name(w, len);
+    if (!is_cyrillic_cp(cp) || lower(low, sizeof low, w, len) != 0)
+        return 0;
+    for (size_t i = 0; i < sizeof mn_address / sizeof mn_address[0]; i++) {
+        size_t n = strlen(mn_address[i]);
+        if (strlen(low) >= n && memcmp(low, mn_address[i], n) == 0 &&
+            variant_suffix_ok(SUFFIX_MN, low + n, strlen(low) - n))
+            return 1;
+    }
+    return 0;
+}
+
+static const char *const speech_verbs[] = {
+    "said", "says", "told", "tells", "asked", "asks", "replied", "replies", "answered",
+    "answers", "wrote", "writes", "added", "explained", "recalled", "admitted", "insisted",
+    "whispered", "shouted", "хэлсэн", "хэлэв", "хэлжээ", "хэллээ", "гэсэн", "гэв", "гэжээ",
+    "ярьсан", "ярив", "асуув", "асуусан", "хариулав", "хариулсан",
+};
+
+int flag_speech_verb(const char *w, size_t len)
+{
+    char low[64];
+
+    if (lower(low, sizeof low, w, len) != 0)
+        return 0;
+    for (size_t i = 0; i < sizeof speech_verbs / sizeof speech_verbs[0]; i++)
+        if (strcmp(low, speech_verbs[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The final consonant (0 none) of the Hangul syllable ending at w[k]. */
+static int final_of(const char *w, size_t k)
+{
+    int cp;
+
+    if (k < 3 || utf8_next(&cp, w + k - 3, 3) != 3 || cp < 0xAC00 || cp > 0xD7A3)
+        return -1;
+    return (cp - 0xAC00) % 28;
+}
+
+/* 1 if hunspell-ko reads w[0..len) as a form of a verb or adjective (a
+ * stem it gives ends in 다: 괜찮아 of 괜찮다, 그래야 of 그렇다). */
+static int ko_verb_reading(const char *w, size_t len)
+{
+    char stems[512];
+    int n = lexicon_stems(LEXICON_KO, w, len, stems, sizeof stems);
+
+    for (const char *st = stems; n > 0; n--, st += strlen(st) + 1) {
+        size_t k = strlen(st);
+        if (k >= 6 && memcmp(st + k - 3, "다", 3) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The length of the name part of w[0..len) before a vocative or a word of
+ * address (two or three syllables), or 0; *vocative is set for 야, 아.
+ * Reads no dictionary: this runs on every Hangul word. */
+static size_t mark_at(const char *w, size_t len, int *vocative)
+{
+    for (size_t k = 6; k <= 9 && k < len; k += 3) {
+        const char *rest = w + k;
+        size_t n = len - k;
+        int fin = final_of(w, k);
+        if (n == 3 && (memcmp(rest, "야", 3) == 0 || memcmp(rest, "아", 3) == 0)) {
+            /* 철수야, 영철아: 야 after a vowel, 아 after a consonant */
+            if (fin >= 0 && (fin == 0) == (memcmp(rest, "야", 3) == 0)) {
+                *vocative = 1;
+                return k;
+            }
+        } else if (variants_ko_marks_name(rest, n)) {
+            *vocative = 0;
+            return k;
+        }
+    }
+    return 0;
+}
+
+size_t flag_glued_mark(const char *w, size_t len, int comma_after)
+{
+    int vocative = 0;
+    size_t k = len >= 9 ? mark_at(w, len, &vocative) : 0;
+
+    if (k == 0)
+        return 0;
+    if (redact_ordinary_ko(w, len, 0)) {
+        /* 철수야 reads as the noun 철수 and 야: only a verb's form (괜찮아,
+         * 그래야) is no vocative, before a comma that opens a sentence;
+         * elsewhere a known word is no name. */
+        return vocative && comma_after && !ko_verb_reading(w, len) ? k : 0;
+    }
+    if (vocative && comma_after)
+        return k;
+    return redact_ordinary_ko(w, k, 0) ? 0 : k;
+}
+
+int flag_name_stem(int lang, const char *w, size_t len)
+{
+    char stems[512];
+    int n;
+
+    if (gazetteer_names_word(w, len))
+        return 1;
+    n = lexicon_stems((enum lexicon_lang)lang, w, len, stems, sizeof stems);
+    for (const char *st = stems; n > 0; n--, st += strlen(st) + 1)
+        if (gazetteer_names_word(st, strlen(st)))
+            return 1;
+    return 0;
+}
+
+struct place_scan {
+    size_t len;
+    int place, name;
+};
+
+static int on_place_hit(void *ctx, int kind, size_t start, size_t end, struct err *e)
+{
+    struct place_scan *p = ctx;
+
+    (void)e;
+    if (kind == GAZ_PLACE && start == 0 && end == p->len)
+        p->place = 1;
+    else if (kind != GAZ_PLACE)
+        p->name = 1;
+    return 0;
+}
+
+int flag_place_word(const char *w, size_t len)
+{
+    struct normtext nt;
+    struct err e;
+    struct place_scan p = { len, 0, 0 };
+    int rc;
+
+    if (normalise(&nt, w, len, &e) != 0)
+        return 0;
+    rc = gazetteer_scan(&nt, on_place_hit, &p, &e);
+    normtext_free(&nt);
+    return rc == 0 && p.place && !p.name && !gazetteer_names_word(w, len);
+}
+
+/* British spellings en_US does not list, and the American spelling
+ * tried in their place (organisers, labour, centre, travelled, defence). */
+static const struct {
+    const char *gb, *us;
+} british[] = {
+    { "isation", "ization" }, { "ise", "ize" }, { "ising", "izing" }, { "yse", "yze" },
+    { "our", "or" }, { "tre", "ter" }, { "lled", "led" }, { "lling", "ling" },
+    { "ogue", "og" }, { "ence", "ense" },
+};
+
+int flag_en_word(const char *w, size_t len)
+{
+    char low[64], us[72];
+    size_t n;
+
+    if (lower(low, sizeof low, w, len) != 0)
+        return 0;
+    n = strlen(low);
+    if (lexicon_word(LEXICON_EN, low, n) == 1)
+        return 1;
+    for (size_t i = 0; i < sizeof british / sizeof british[0]; i++) {
+        const char *at = strstr(low, british[i].gb);
+        size_t g = strlen(british[i].gb), u = strlen(british[i].us);
+        if (at == NULL || at == low || n - g + u >= sizeof us)
+            continue;
+        memcpy(us, low, (size_t)(at - low));
+        memcpy(us + (at - low), british[i].us, u);
+        memcpy(us + (at - low) + u, at + g, n - (size_t)(at - low) - g + 1);
+        if (lexicon_word(LEXICON_EN, us, strlen(us)) == 1)
+            return 1;
+    }
+    return 0;
+}

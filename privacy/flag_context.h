@@ -1,0 +1,51 @@
+/* What the words around a name-shaped word say (issue 13, NEW-8 and
+ * NEW-11): the context that marks a person's name where no list knows the
+ * name (a word of address after it, a vocative, a verb of saying), and the
+ * readings that show a name-shaped word is no person's name (a place of
+ * the gazetteer, a word whose dictionary stem is in no name list).  Used
+ * by the review flags (redact_flags.c), so by the redactor and the audit
+ * alike. */
+#ifndef INTAKE_FLAG_CONTEXT_H
+#define INTAKE_FLAG_CONTEXT_H
+
+#include <stddef.h>
+
+/* 1 if w[0..len) (UTF-8 bytes, one word as written) is a word of address
+ * written as the next word after a name: a Korean one (씨, 선생님, 동무, 형,
+ * with particles: 씨가, 선생님이; not a bare vocative 야, 아) or a Mongolian
+ * one (гуай, ах, эгч, багш, with a case ending: ахын, эгчид), else 0. */
+int flag_address_word(const char *w, size_t len);
+
+/* 1 if w[0..len) (bytes, one word) is a verb of saying written right
+ * after its subject ("Pak said", "Дорж хэлсэн"), else 0.  Written by us:
+ * the commonest verbs of saying in English and Mongolian reporting. */
+int flag_speech_verb(const char *w, size_t len);
+
+/* For a Hangul word w[0..len) (bytes): the length in bytes of a name
+ * written before a word of address or a vocative glued to it (이영호씨가,
+ * 철수야: 9 and 6), when that name part is two or three syllables that
+ * hunspell-ko does not know (redact_ordinary_ko) and the whole word is no
+ * ordinary word either; 0 if none.  A vocative (야 after a vowel, 아 after
+ * a consonant) counts only when the word ends there, and also for a name
+ * part hunspell-ko knows (철수 "withdrawal") when the word opens a sentence
+ * and a comma follows it (comma_after non-zero: "철수야, 이리 와"; not
+ * "내 문제야, 알겠어?"). */
+size_t flag_glued_mark(const char *w, size_t len, int comma_after);
+
+/* 1 if hunspell-en-us knows the Latin word w[0..len) (bytes, any case)
+ * in lower case, or once a British spelling in it is read the American
+ * way (organisers, labour, centre, travelled), else 0. */
+int flag_en_word(const char *w, size_t len);
+
+/* 1 if the word w[0..len) (bytes) or one of the stems hunspell gives it
+ * (lexicon_stems, lang an enum lexicon_lang) is in the name lists
+ * (gazetteer_names_word: Төмөрийн of Төмөр), else 0. */
+int flag_name_stem(int lang, const char *w, size_t len);
+
+/* 1 if w[0..len) (bytes, one word with a Korean particle or a Mongolian
+ * case ending allowed) is, whole, a place the gazetteer knows (여수의,
+ * Ховдод) and no name of its name lists, else 0 (also when the lists
+ * cannot be loaded or memory runs out: the safe side keeps the flag). */
+int flag_place_word(const char *w, size_t len);
+
+#endif

@@ -1,0 +1,140 @@
+/* Name forms beside a person's name (brief i12-forms): what still names
+ * the person next to a replaced name, taken into its replacement. */
+#include <string.h>
+
+#include "privacy/redact.h"
+#include "privacy/redact_int.h"
+#include "privacy/romanise.h"
+#include "privacy/variants.h"
+
+/* Longest abbreviation of a name part read before a name ("Батб."). */
+#define ABBREV_MAX_CHARS 6
+
+/* 1 if key[0..n) (ASCII lower case) starts a handle piece (a spelling of
+ * a part of a name, redact_handles.c; sorted) of a name of subject;
+ * n < HANDLE_PIECE_MAX. */
+static int starts_piece(const struct redactor *r, long subject, const char *key, size_t n)
+{
+    size_t lo = 0, hi = r->npieces, mid;
+
+    while (lo < hi) {           /* the first piece not below key */
+        mid = (lo + hi) / 2;
+        if (memcmp(r->pieces[mid].s, key, n) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < r->npieces && memcmp(r->pieces[lo].s, key, n) == 0; lo++)
+        if (r->pieces[lo].len > n && r->terms[r->pieces[lo].term].subject == subject)
+            return 1;
+    return 0;
+}
+
+size_t redact_abbrev_before(const struct redactor *r, size_t term, const struct normtext *t,
+                            size_t p)
+{
+    char key[4 * ABBREV_MAX_CHARS + 1];
+    size_t q = p, w, k = 0, chars = 0, o;
+    int cp, n, l;
+
+    if (q > 0 && t->norm[q - 1] == ' ')
+        q--;
+    if (q < 3 || t->norm[q - 1] != '.' || term >= r->nterms)
+        return p;
+    for (w = q - 1; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); chars++) {
+        w--;
+        while (w > 0 && ((unsigned char)t->norm[w] & 0xC0) == 0x80)
+            w--;
+    }
+    if (chars < 2 || chars > ABBREV_MAX_CHARS || (w > 0 && t->norm[w - 1] != ' '))
+        return p;
+    /* Written with a capital: "Bat.", "Батб." */
+    o = t->ostart[w];
+    if (utf8_next(&cp, t->orig + o, normtext_oend(t, w) - o) <= 0 || !normalise_is_upper(cp))
+        return p;
+    /* Its letters in Latin, as the pieces are spelled. */
+    for (size_t i = w; i < q - 1; i += (size_t)n) {
+        if ((n = utf8_next(&cp, t->norm + i, q - 1 - i)) <= 0)
+            return p;
+        if (cp < 0x80 && cp >= 'a' && cp <= 'z') {
+            key[k++] = (char)cp;
+            continue;
+        }
+        if (!is_cyrillic_cp(cp) || (l = romanise_reading(key + k, sizeof key - 1 - k, cp, 1)) < 0)
+            return p;
+        k += (size_t)l;
+    }
+    return k > 0 && k < HANDLE_PIECE_MAX && starts_piece(r, r->terms[term].subject, key, k) ? w : p;
+}
+
+/* ---- Degrees and other dotted abbreviations (brief i12-forms, F39) ----
+ * "B.A.", "M.B.A.", "Ph.D.", "U.S." read as a person's initials made
+ * false replacements.  Written with full stops, these are the usual
+ * English abbreviations of degrees, countries and Latin (from style
+ * guides' lists: Chicago Manual 10.20-10.21, the degrees universities
+ * award), lower case without the stops. */
+static const char *const dotted[] = {
+    "ad", "al", "am", "ba", "bba", "bc", "bce", "bed", "beng", "bs", "bsc", "ce", "cf", "co",
+    "dc", "dds", "dphil", "dprk", "ed", "edd", "eg", "etc", "eu", "ie", "jd", "jr", "llb",
+    "llm", "ma", "mba", "md", "med", "meng", "mfa", "mphil", "ms", "msc", "nb", "no", "pm",
+    "phd", "prc", "ps", "rn", "rok", "sr", "st", "uae", "uk", "un", "us", "usa", "ussr", "vs",
+};
+
+int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
+{
+    char key[8];
+    size_t k = 0, dots = 0, i;
+
+    /* the run of letters and full stops the hit lies in */
+    while (a > 0 && ((t->norm[a - 1] >= 'a' && t->norm[a - 1] <= 'z') || t->norm[a - 1] == '.'))
+        a--;
+    while (b < t->normlen && ((t->norm[b] >= 'a' && t->norm[b] <= 'z') || t->norm[b] == '.'))
+        b++;
+    for (i = a; i < b; i++) {
+        if (t->norm[i] == '.') {
+            dots++;
+            continue;
+        }
+        if (k + 1 >= sizeof key)
+            return 0;
+        key[k++] = t->norm[i];
+    }
+    if (dots == 0 || k == 0 || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))) ||
+        (b < t->normlen && t->norm[b] != ' ' && is_word_cp((unsigned char)t->norm[b])))
+        return 0;
+    key[k] = '\0';
+    for (i = 0; i < sizeof dotted / sizeof dotted[0]; i++)
+        if (strcmp(dotted[i], key) == 0)
+            return 1;
+    return 0;
+}
+
+/* ---- A Hangul term glued to a noun (brief i12-forms, item 8) ----
+ * Nouns written glued after a place's name in testimony (청진역앞에서,
+ * 청진제철소, 청진앞바다): where in or near the place, and what in it.
+ * A continuation must start with one; what follows them is free. */
+static const char *const place_nouns[] = {
+    "역", "앞", "뒤", "옆", "근처", "부근", "주변", "일대", "지역", "외곽", "시내", "바다",
+    "바닷가", "항구", "항", "부두", "공장", "제철소", "광산", "탄광", "기업소", "시장",
+    "장마당", "병원", "학교", "대학", "터미널", "거리", "방면", "방향",
+    "사람", "출신", "집", "감옥", "수용소", "교화소", "보위부", "안전부",
+};
+
+int redact_term_glued_ko(const struct normtext *t, const struct redact_form *f, size_t keylen,
+                         size_t nstart, size_t nend, size_t wend)
+{
+    size_t p;
+    int cp, k;
+
+    if (f->person || f->suffix != SUFFIX_KO || keylen < 6 || wend <= nend ||
+        utf8_next(&cp, t->norm + nstart, t->normlen - nstart) <= 0 || !is_hangul_cp(cp))
+        return 0;
+    for (p = nend; p < wend; p += (size_t)k)
+        if ((k = utf8_next(&cp, t->norm + p, wend - p)) <= 0 || !is_hangul_cp(cp))
+            return 0;
+    for (size_t i = 0; i < sizeof place_nouns / sizeof place_nouns[0]; i++)
+        if (strlen(place_nouns[i]) <= wend - nend &&
+            memcmp(t->norm + nend, place_nouns[i], strlen(place_nouns[i])) == 0)
+            return !redact_ordinary_ko(t->norm + nstart, wend - nstart, 0);
+    return 0;
+}

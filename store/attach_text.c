@@ -1,0 +1,163 @@
+/* A record's text attachments redacted with its rules (issue 13, NEW-4):
+ * the same redactor, protected terms, pseudonyms and numbering as the
+ * body; their review flags block the record as the body's do. Split from
+ * store/privacy.c; reads attachments only through store_attachment_read
+ * (their storage is store/attach.c's). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "crypto/secmem.h"
+#include "export/media.h"
+#include "export/mediatext.h"
+#include "privacy/redact.h"
+#include "store/store.h"
+
+struct texts {
+    struct redacted_record *out;
+    struct store *s;
+    const struct redactor *r;
+};
+
+struct fill {
+    unsigned char *buf;
+    size_t have, cap;
+};
+
+static int fill_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    struct fill *f = ctx;
+
+    if (len > f->cap - f->have)
+        return err_set(e, EXIT_INPUT, "an attachment is damaged in the store (longer "
+                       "than its size)");
+    memcpy(f->buf + f->have, buf, len);
+    f->have += len;
+    return 0;
+}
+
+static int peek_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    (void)e;
+    return media_peek_add(ctx, buf, len) ? 0 : 1;        /* 1: enough is read */
+}
+
+/* 1 if attachment a is text by its first bytes (media_peek_find says
+ * 0), 2 if it starts with a UTF-16 byte order mark, 3 if it is of a type
+ * intake cannot strip (why), 0 if it is none of these, -1 with e if it
+ * cannot be read. */
+static int is_text(struct store *s, const struct attachment_row *a, struct err *why,
+                   struct err *e)
+{
+    struct media_peek pk;
+    struct media_report rep;
+    int r;
+
+    memset(&pk, 0, sizeof pk);
+    if (store_attachment_read(s, a->record, a->name, 0, peek_sink, &pk, e) < 0)
+        return -1;
+    r = media_peek_find(&rep, &pk, a->size, why);
+    if (r != 0 && pk.nhead >= 2 && ((pk.head[0] == 0xff && pk.head[1] == 0xfe) ||
+                                    (pk.head[0] == 0xfe && pk.head[1] == 0xff)))
+        r = 2;
+    else
+        r = r == 0 ? 1 : r < 0 ? 3 : 0;
+    sodium_memzero(&pk, sizeof pk);
+    return r;
+}
+
+static struct redacted_text *add(struct redacted_record *out, const char *name,
+                                 enum text_kind kind, struct err *e)
+{
+    struct redacted_text *t = realloc(out->texts, (out->ntexts + 1) * sizeof *t);
+
+    if (t == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory");
+        return NULL;
+    }
+    out->texts = t;
+    t += out->ntexts;
+    memset(t, 0, sizeof *t);
+    if ((t->name = strdup(name)) == NULL) {
+        err_set(e, EXIT_INPUT, "out of memory");
+        return NULL;
+    }
+    t->kind = kind;
+    out->ntexts++;
+    return t;
+}
+
+static enum text_kind kind_of(enum mediatext_kind k)
+{
+    return k == MEDIATEXT_PLAIN ? TEXT_REDACTED : k == MEDIATEXT_MARKUP ? TEXT_MARKUP
+           : TEXT_NOT_UTF8;
+}
+
+static int take_text(void *ctx, const struct attachment_row *a, struct err *e)
+{
+    struct texts *x = ctx;
+    struct fill f = { NULL, 0, (size_t)a->size };
+    struct redacted_text *t;
+    enum mediatext_kind k;
+    int r, rc = -1;
+
+    struct err why;
+
+    if (a->size > MEDIA_MAX_BYTES) {
+        err_set(&why, EXIT_INPUT, "larger than %zu MiB, the most intake strips in memory",
+                MEDIA_MAX_BYTES >> 20);
+        r = 3;
+    } else if ((r = is_text(x->s, a, &why, e)) <= 0) {
+        return r;
+    }
+    if (r == 2)
+        return add(x->out, a->name, TEXT_NOT_UTF8, e) != NULL ? 0 : -1;
+    if (r == 3) {
+        if ((t = add(x->out, a->name, TEXT_UNSTRIPPABLE, e)) == NULL)
+            return -1;
+        snprintf(t->why, sizeof t->why, "%.199s", why.msg);
+        return 0;
+    }
+    if ((f.buf = secmem_alloc(f.cap + 1)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    if (store_attachment_read(x->s, a->record, a->name, 1, fill_sink, &f, e) != 0)
+        goto out;
+    k = mediatext_kind(f.buf, f.have);
+    if ((t = add(x->out, a->name, kind_of(k), e)) == NULL)
+        goto out;
+    if (k == MEDIATEXT_PLAIN) {
+        if ((t->red = calloc(1, sizeof *t->red)) == NULL) {
+            err_set(e, EXIT_INPUT, "out of memory");
+            goto out;
+        }
+        if (redactor_run(t->red, x->r, x->out->ctx, (const char *)f.buf, f.have, e) != 0)
+            goto out;
+        for (size_t i = 0; i < t->red->nflags; i++)
+            x->out->unresolved += t->red->flags[i].allowed == 0;
+    }
+    rc = 0;
+out:
+    secmem_free(f.buf);
+    return rc;
+}
+
+int store_record_redact_texts(struct redacted_record *out, struct store *s,
+                              const struct redactor *r, const char *record, struct err *e)
+{
+    struct texts x = { out, s, r };
+
+    if (out->ctx == NULL)
+        return err_set(e, EXIT_INPUT, "the record was not redacted");
+    return store_attachment_each(s, record, take_text, &x, e);
+}
+
+const struct redacted_text *store_redacted_text(const struct redacted_record *out,
+                                                const char *name)
+{
+    for (size_t i = 0; out != NULL && i < out->ntexts; i++)
+        if (strcmp(out->texts[i].name, name) == 0)
+            return &out->texts[i];
+    return NULL;
+}

@@ -1,0 +1,167 @@
+#!/usr/bin/env bats
+# Text attachments and types intake cannot strip (issue 13: NEW-4, NEW-6).
+# A text attachment (told by its content: valid UTF-8 with no NUL byte,
+# whatever its name) leaves redacted with the record's rules; redact shows
+# it and agrees with export; the audit checks its words like a body's.
+# Markup (SVG, XML, HTML) blocks its record unless --keep-metadata; text
+# that is not UTF-8 always blocks (it cannot be redacted). Made-up names only.
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup() {
+    common_setup
+    W=$T/work
+    mkdir -p "$W"
+    cd "$W"
+    mkstore field
+    mkstore hq
+    introduce field hq
+    st field subject add --name "Pak Sol-mi" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --attachments yes --method verbal 2>/dev/null
+    ID=$(printf 'Spoke about the river.\n' | st field record Nari --title "River" --date 2024-03-15)
+}
+
+teardown() { common_teardown; }
+
+# attach FILE: attaches $W/FILE to the record.
+attach() {
+    st field attach "$ID" "$W/$1" >/dev/null 2>&1
+}
+
+@test "attach-text: a .txt transcript leaves redacted (pseudonym, phone); what HQ opens holds neither" {
+    printf 'Transcript.\nPak Sol-mi said to call 010-5555-0199 tomorrow.\n' >"$W/notes.txt"
+    attach notes.txt
+    run --separate-stderr st field export --to hq --all -o "$W/b"
+    expect_status 0
+    st hq open "$W/b" -o "$W/out" >/dev/null
+    got=$W/out/$ID-attachment-1.txt
+    [ "$(cat "$got")" = "$(printf 'Transcript.\nNari said to call [PHONE-1] tomorrow.')" ]
+    ! grep -rq -e 'Sol-mi' -e '5555' "$W/out"
+    run st hq audit "$W/b"
+    expect_status 0
+    [[ "$output" != *"Sol-mi"* ]]
+}
+
+@test "attach-text: text is told by content: an attachment named .jpg holding text is redacted too" {
+    printf 'Pak Sol-mi lives here.\n' >"$W/photo.jpg"
+    attach photo.jpg
+    run st field redact "$ID"
+    expect_status 0
+    [[ "$output" == *"--- attachment1 (photo.jpg) ---"*"Nari lives here."* ]]
+    [[ "$output" != *"Sol-mi"* ]]
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    st hq open "$W/b" -o "$W/out" >/dev/null
+    [ "$(cat "$W/out/$ID-attachment-1.txt")" = "Nari lives here." ]
+}
+
+@test "attach-text: redact shows the attachment's redaction and its review flags block the record, as export" {
+    printf '박명수가 도왔다.\n' >"$W/notes.txt"
+    attach notes.txt
+    run --separate-stderr st field redact "$ID" --report
+    expect_status 1
+    [[ "$output" == *"flag	attachment1	"*"unresolved"* ]]
+    [[ "$stderr" == *"record $ID may not leave the device: "*"review flag"*"unresolved"* ]]
+    run --separate-stderr st field export --to hq --all -o "$W/b"
+    expect_status 1
+    [ ! -e "$W/b" ]
+}
+
+@test "attach-text: a protected term in a text attachment is replaced as in the body" {
+    st field term add place:Sunbong >/dev/null 2>&1
+    printf 'She crossed near Sunbong in May.\n' >"$W/notes.md"
+    attach notes.md
+    run st field redact "$ID" --json
+    expect_status 0
+    [[ "$output" == *'"text": "She crossed near [PLACE-1] in May.\n"'* ]]
+}
+
+@test "attach-text: markup (SVG, HTML) blocks its record (exit 1, named) unless --keep-metadata" {
+    printf '<svg xmlns="http://www.w3.org/2000/svg"><title>Pak Sol-mi</title></svg>\n' >"$W/map.svg"
+    attach map.svg
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    [ "$stderr" = "intake: record $ID may not leave the device: cannot remove the metadata of attachment 'map.svg': markup (SVG, XML, HTML) can hide text that intake does not redact (--keep-metadata sends it as stored)" ]
+    run --separate-stderr st field export --to hq --all -o "$W/b"
+    expect_status 1
+    [[ "$stderr" == *"cannot remove the metadata of attachment 'map.svg': markup"* ]]
+    [ ! -e "$W/b" ]
+    run --separate-stderr st field export --to hq --all --keep-metadata -o "$W/b"
+    expect_status 0
+}
+
+@test "attach-text: text that is not UTF-8 (Latin-1, UTF-16) is refused, even with --keep-metadata" {
+    printf 'Caf\351 near the river.\n' >"$W/latin1.txt"
+    attach latin1.txt
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    [ "$stderr" = "intake: record $ID may not leave the device: cannot redact attachment 'latin1.txt': text that is not UTF-8 cannot be redacted (convert it to UTF-8 and attach it again)" ]
+    run --separate-stderr st field export --to hq --all --keep-metadata -o "$W/b"
+    expect_status 1
+    [ ! -e "$W/b" ]
+    ID=$(printf 'Another.\n' | st field record Nari --title "Other" --date 2024-03-15)
+    printf '\377\376N\0a\0r\0i\0\n\0' >"$W/utf16.txt"
+    attach utf16.txt
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    [[ "$stderr" == *"cannot redact attachment 'utf16.txt': text that is not UTF-8"* ]]
+}
+
+@test "attach-text: without attachment consent, text attachments neither leave nor block" {
+    st field consent Nari --attachments no 2>/dev/null
+    printf '<html>Pak Sol-mi</html>\n' >"$W/page.html"
+    attach page.html
+    run st field redact "$ID"
+    expect_status 0
+}
+
+@test "attach-text: at HQ, audit checks a text attachment's words like a body: an unredacted one FAILs" {
+    TOOLS=$(tools_dir)
+    [ -x "$TOOLS/forge" ] || skip "no forge tool (make builds it)"
+    printf 'Nothing to hide here.\n' >"$W/notes.txt"
+    attach notes.txt
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    run st hq audit "$W/b"
+    expect_status 0
+    [[ "$output" == *"residual-terms     PASS"* ]]
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+        "$TOOLS/forge" "$T/field" "$T/hq" "$W/b" rawtext "$W/raw" 3<<<"$PASS"
+    run st hq audit "$W/raw"
+    expect_status 1
+    [[ "$output" == *"residual-terms     FAIL"* ]]
+    [[ "$output" == *"FAIL record $ID, attachment-1.txt: "* ]]
+    [[ "$output" == *"residual-detectors FAIL"* ]]
+    [[ "$output" == *"phone \"010-5555-0199\""* ]]
+}
+
+@test "attach-text: attach warns about a WebP's GPS as for a JPEG (L2)" {
+    run --separate-stderr st field attach "$ID" "$ROOT/tests/data/media/photo.webp"
+    expect_status 0
+    [ "$stderr" = "intake: warning: photo.webp holds a location (EXIF GPS): it is flagged; export removes it unless --keep-metadata is given" ]
+}
+
+@test "attach-text: a FLAC behind an ID3 tag is audio/flac, leaves as .flac without the tag or its comments (L3)" {
+    python3 -c 'import sys; m=open(sys.argv[1],"rb").read(); n=10+((m[6]<<21)|(m[7]<<14)|(m[8]<<7)|m[9]); open(sys.argv[3],"wb").write(m[:n]+open(sys.argv[2],"rb").read())' \
+        "$ROOT/tests/data/media/memo.mp3" "$ROOT/tests/data/media/memo.flac" "$W/tagged.flac"
+    run st field attach "$ID" "$W/tagged.flac"
+    expect_status 0
+    [[ "$output" == *"(audio/flac)"* || "$output" == *", audio/flac)"* ]]
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    st hq open "$W/b" -o "$W/out" >/dev/null
+    got=$W/out/$ID-attachment-1.flac
+    [ -f "$got" ]
+    [ "$(head -c 4 "$got")" = "fLaC" ]
+    ! grep -qa -e 'ID3' -e 'Kim' -e 'Jongsu' -e 'TPE1' "$got"
+    if command -v exiftool >/dev/null; then
+        ! exiftool -a -G1 -s "$got" | grep -Ei 'artist|comment|title|id3'
+    fi
+}
+
+@test "attach-text: a chained Ogg (two streams one after the other) is refused at export, never cut (NEW-5)" {
+    cat "$ROOT/tests/data/media/memo.ogg" "$ROOT/tests/data/media/memo.opus" >"$W/chain.ogg"
+    attach chain.ogg
+    run st field export --to hq --all -o "$W/b"
+    expect_status 2
+    [ "$output" = "intake: cannot remove the metadata of attachment 'chain.ogg' of record $ID: Ogg Vorbis: more than one logical stream (chained); nothing was exported (--keep-metadata sends attachments as stored)" ]
+    [ ! -e "$W/b" ]
+}
