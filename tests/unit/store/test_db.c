@@ -230,7 +230,8 @@ static void test_migration_8_to_9(void **state)
     /* Version 8's tables, as they were: no contact key, no digest. */
     assert_int_equal(db_exec(f->s, "DROP TABLE tombstone; DROP TABLE notice; DROP TABLE notice_11;"
                      " DROP TABLE notice_12; DROP TABLE tombstone_12; DROP TABLE export_attachment;"
-                     " DROP TABLE statement; DROP TABLE scope_pending; DROP TABLE consent;"
+                     " DROP TABLE statement; DROP TABLE scope_pending; DROP TABLE record_route;"
+                     " DROP TABLE consent;"
                      " CREATE TABLE consent(id INTEGER PRIMARY KEY,"
                      "  subject_id INTEGER NOT NULL REFERENCES subject(id) ON DELETE CASCADE,"
                      "  export INTEGER NOT NULL, quote INTEGER NOT NULL, publish INTEGER NOT NULL,"
