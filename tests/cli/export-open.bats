@@ -202,10 +202,10 @@ load export
     cmp "$W/rand.bin" "$W/out/$ID-attachment-1.bin"
 }
 
-@test "export: a 128 MiB attachment is examined and stripped as a stream, with and without --keep-metadata" {
+@test "export: a 128 MiB attachment of unknown type is examined as a stream, with and without --keep-metadata" {
     # Metadata stripping holds a whole file in memory only for a type whose
-    # walk needs every byte (a photo, a recording): a file of a type intake
-    # refuses is told from its first bytes, plain text from a stream. The
+    # walk needs every byte (a photo, a recording) or that is redacted (plain
+    # text): a file of a type intake refuses is told from its first bytes. The
     # bound is generous (128 MiB: the 64 MiB KDF and 64 MiB more); reading
     # the attachment whole would go over it. Release build only.
     [[ "$INTAKE" != */san/* ]] || skip "not under the sanitizers"
@@ -213,7 +213,10 @@ load export
     field_record
     mkstore hq
     introduce field hq
-    yes "a line of plain text, no metadata in it" | head -c 128M >"$W/notes.txt"
+    # A text attachment is redacted in memory with the record's rules
+    # (issue 13 NEW-4; held whole, at most MEDIA_MAX_BYTES): a small one
+    # here, so the bound below measures the 128 MiB file of unknown type.
+    yes "a line of plain text, no metadata in it" | head -c 1M >"$W/notes.txt"
     head -c 128M /dev/zero >"$W/blob.bin"
     st field attach "$ID" "$W/notes.txt" >/dev/null
     st field attach "$ID" "$W/blob.bin" >/dev/null
