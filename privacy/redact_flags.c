@@ -455,7 +455,9 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
         return NULL;
     if (is_hangul_cp(a->first)) {
         int c = a->first - 0xAC00;
-        int surname = a->end - a->start == 3 && !determiner(a->first) &&
+        /* one syllable (not a jamo: is_hangul_cp takes those too) */
+        int surname = a->end - a->start == 3 && a->first >= 0xAC00 && a->first <= 0xD7A3 &&
+                      !determiner(a->first) &&
                       ((void)pthread_once(&surname_syl_once, surname_syl_build),
                        (surname_syl[c >> 3] >> (c & 7)) & 1);
         return is_hangul_cp(b->first) && flag_address_word(s + b->start, bl) &&

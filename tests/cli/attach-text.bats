@@ -37,7 +37,7 @@ attach() {
     st hq open "$W/b" -o "$W/out" >/dev/null
     got=$W/out/$ID-attachment-1.txt
     [ "$(cat "$got")" = "$(printf 'Transcript.\nNari said to call [PHONE-1] tomorrow.')" ]
-    ! grep -rq -e 'Sol-mi' -e '5555' "$W/out"
+    ! grep -rq -e 'Sol-mi' -e '5555' "$W/out" || false
     run st hq audit "$W/b"
     expect_status 0
     [[ "$output" != *"Sol-mi"* ]]
@@ -151,7 +151,7 @@ attach() {
     got=$W/out/$ID-attachment-1.flac
     [ -f "$got" ]
     [ "$(head -c 4 "$got")" = "fLaC" ]
-    ! grep -qa -e 'ID3' -e 'Kim' -e 'Jongsu' -e 'TPE1' "$got"
+    ! grep -qa -e 'ID3' -e 'Kim' -e 'Jongsu' -e 'TPE1' "$got" || false
     if command -v exiftool >/dev/null; then
         ! exiftool -a -G1 -s "$got" | grep -Ei 'artist|comment|title|id3'
     fi

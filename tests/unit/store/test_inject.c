@@ -372,8 +372,7 @@ static int export_to(struct run *r, int notices_only, struct err *e)
     snprintf(out, sizeof out, "%s/b.bundle", r->side);
     req.out = out;
     rc = store_export(&res, r->s, &req, e);
-    if (rc == 0)
-        export_result_free(&res);
+    export_result_free(&res);   /* filled as far as it got, failure or not (store/export.h) */
     return rc;
 }
 
