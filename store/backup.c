@@ -42,6 +42,9 @@ struct backup {
     struct keyslot_file kf;
     uint64_t dboff, dblen;               /* where the database is in the file */
     int version;
+    uint64_t pos, size;                  /* bytes read so far, the file's length */
+    store_progress_fn progress;          /* told pos of size as it reads, or NULL */
+    void *pctx;
     unsigned char sum[BACKUP_HASHBYTES]; /* the checksum, checked */
     unsigned char *master;               /* secmem, once unlocked */
 };
@@ -74,24 +77,27 @@ static int bad_backup(struct err *e, const char *path, const char *why)
     return err_set(e, EXIT_INPUT, "%s is not a whole intake backup (%s)", path, why);
 }
 
-/* Reads exactly len bytes at the file's position; a short file is bad. */
-static int read_exact(int fd, void *buf, size_t len, const char *path, struct err *e)
+/* Reads exactly len bytes at b's position (counted in b->pos); a short
+ * file is bad. */
+static int read_exact(struct backup *b, void *buf, size_t len, struct err *e)
 {
-    ssize_t n = fd_read_full(fd, buf, len);
+    ssize_t n = fd_read_full(b->fd, buf, len);
 
     if (n < 0)
-        return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", b->path, strerror(errno));
     if ((size_t)n != len)
-        return bad_backup(e, path, "it is cut short");
+        return bad_backup(e, b->path, "it is cut short");
+    b->pos += len;
     return 0;
 }
 
-/* The database's bytes from the backup's fd (positioned at them) to sink
- * (or nowhere), hashed into h, progress reported. */
+/* len bytes (the database's or an attachment file's) from the backup's
+ * fd (positioned at them) to sink (or nowhere), hashed into h; progress
+ * reported as bytes of the whole backup file read. */
 typedef int (*chunk_fn)(void *ctx, const unsigned char *buf, size_t len, struct err *e);
 
 static int stream_db(struct backup *b, uint64_t len, crypto_generichash_state *h, chunk_fn sink,
-                     void *ctx, store_progress_fn progress, void *pctx, struct err *e)
+                     void *ctx, struct err *e)
 {
     unsigned char *buf = secmem_wipe_malloc(BACKUP_CHUNK);
     uint64_t left = len;
@@ -101,14 +107,14 @@ static int stream_db(struct backup *b, uint64_t len, crypto_generichash_state *h
         return err_set(e, EXIT_INPUT, "out of memory");
     while (rc == 0 && left > 0) {
         size_t n = left < BACKUP_CHUNK ? (size_t)left : BACKUP_CHUNK;
-        rc = read_exact(b->fd, buf, n, b->path, e);
+        rc = read_exact(b, buf, n, e);
         if (rc == 0) {
             crypto_generichash_update(h, buf, n);
             if (sink != NULL)
                 rc = sink(ctx, buf, n, e);
             left -= n;
-            if (progress != NULL)
-                progress(pctx, len - left, len);
+            if (b->progress != NULL)
+                b->progress(b->pctx, b->pos < b->size ? b->pos : b->size, b->size);
         }
     }
     secmem_wipe_free(buf);
@@ -134,7 +140,7 @@ static int read_files(struct backup *b, crypto_generichash_state *h, const struc
     char name[BLOB_NAME_CHARS + 1], prev[BLOB_NAME_CHARS + 1] = "";
     uint32_t count;
 
-    if (read_exact(b->fd, count4, sizeof count4, b->path, e) != 0)
+    if (read_exact(b, count4, sizeof count4, e) != 0)
         return -1;
     crypto_generichash_update(h, count4, sizeof count4);
     count = (uint32_t)get_le(count4, 4);
@@ -143,7 +149,7 @@ static int read_files(struct backup *b, crypto_generichash_state *h, const struc
     for (uint32_t i = 0; i < count; i++) {
         uint64_t len;
 
-        if (read_exact(b->fd, item, sizeof item, b->path, e) != 0)
+        if (read_exact(b, item, sizeof item, e) != 0)
             return -1;
         crypto_generichash_update(h, item, sizeof item);
         memcpy(name, item, BLOB_NAME_CHARS);
@@ -154,8 +160,7 @@ static int read_files(struct backup *b, crypto_generichash_state *h, const struc
         memcpy(prev, name, sizeof prev);
         if (k != NULL && k->file(k->ctx, name, e) != 0)
             return -1;
-        if (stream_db(b, len, h, k != NULL ? k->data : NULL, k != NULL ? k->ctx : NULL, NULL,
-                      NULL, e) != 0)
+        if (stream_db(b, len, h, k != NULL ? k->data : NULL, k != NULL ? k->ctx : NULL, e) != 0)
             return -1;
     }
     return 0;
@@ -163,18 +168,23 @@ static int read_files(struct backup *b, crypto_generichash_state *h, const struc
 
 /* Reads the backup from its start: its header and keyslot file (parsed),
  * the database and the attachment files (to k), and checks the checksum
- * and that nothing follows it; the checksum into sum. */
+ * and that nothing follows it; the checksum into sum. progress (or NULL)
+ * is told how many bytes of the backup file are read, of its length. */
 static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES],
                     const struct backup_sink *k, store_progress_fn progress, void *pctx,
                     struct err *e)
 {
     unsigned char head[BACKUP_HEAD_BYTES], len8[8], want[BACKUP_HASHBYTES], extra;
     crypto_generichash_state h;
+    struct stat st;
     uint32_t kslen;
     ssize_t n;
 
-    if (lseek(b->fd, 0, SEEK_SET) != 0)
+    if (fstat(b->fd, &st) != 0 || lseek(b->fd, 0, SEEK_SET) != 0)
         return err_set(e, EXIT_INPUT, "cannot read %s: %s", b->path, strerror(errno));
+    b->size = (uint64_t)st.st_size;
+    b->progress = progress;
+    b->pctx = pctx;
     /* A file too short for the magic, or with another, is no backup at
      * all; one cut short after it is a damaged backup. */
     n = fd_read_full(b->fd, head, sizeof head);
@@ -188,11 +198,12 @@ static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES],
         return err_set(e, EXIT_INPUT, "%s is a backup of version %u; this intake reads version %d",
                        b->path, head[BACKUP_MAGIC_BYTES], BACKUP_VERSION);
     b->version = head[BACKUP_MAGIC_BYTES];
+    b->pos = sizeof head;
     kslen = (uint32_t)get_le(head + BACKUP_MAGIC_BYTES + 1, 4);
     if (kslen == 0 || kslen > KEYSLOT_FILE_MAX)
         return bad_backup(e, b->path, "its keyslot file has an impossible length");
-    if (read_exact(b->fd, b->ks, kslen, b->path, e) != 0 ||
-        read_exact(b->fd, len8, sizeof len8, b->path, e) != 0)
+    if (read_exact(b, b->ks, kslen, e) != 0 ||
+        read_exact(b, len8, sizeof len8, e) != 0)
         return -1;
     b->kslen = kslen;
     b->dboff = sizeof head + kslen + sizeof len8;
@@ -206,9 +217,9 @@ static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES],
     if (k != NULL && k->file != NULL && k->file(k->ctx, NULL, e) != 0)
         return -1;
     if (stream_db(b, b->dblen, &h, k != NULL ? k->data : NULL, k != NULL ? k->ctx : NULL,
-                  progress, pctx, e) != 0 ||
+                  e) != 0 ||
         (b->version == BACKUP_VERSION && read_files(b, &h, k, e) != 0) ||
-        read_exact(b->fd, want, sizeof want, b->path, e) != 0)
+        read_exact(b, want, sizeof want, e) != 0)
         return -1;
     crypto_generichash_final(&h, sum, BACKUP_HASHBYTES);
     if (sodium_memcmp(sum, want, sizeof want) != 0)
@@ -218,6 +229,8 @@ static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES],
         return err_set(e, EXIT_INPUT, "cannot read %s: %s", b->path, strerror(errno));
     if (n != 0)
         return bad_backup(e, b->path, "something follows its checksum");
+    if (progress != NULL)
+        progress(pctx, b->pos, b->size);
     /* The keyslot file inside has its own checksum. */
     return keyslot_parse(&b->kf, b->ks, b->kslen, e) == 0 ? 0
            : bad_backup(e, b->path, "its keyslot file is damaged");
@@ -294,15 +307,53 @@ static int outside_store(const struct store *s, const char *path, struct err *e)
     return 0;
 }
 
+/* Where the backup is written, hashed as it goes; progress is told the
+ * bytes written of the whole work, 2 * total (the backup file's length,
+ * written once and read back once). */
 struct writer {
     struct atomic_file *af;
     crypto_generichash_state h;
+    store_progress_fn progress;
+    void *ctx;
+    uint64_t done, total;
 };
 
 static int put(struct writer *w, const unsigned char *buf, size_t len, struct err *e)
 {
     crypto_generichash_update(&w->h, buf, len);
-    return atomic_write(w->af, buf, len, e);
+    if (atomic_write(w->af, buf, len, e) != 0)
+        return -1;
+    w->done += len;
+    if (w->progress != NULL)
+        w->progress(w->ctx, w->done < w->total ? w->done : w->total, 2 * w->total);
+    return 0;
+}
+
+/* The length in bytes of the backup of s to be written (its keyslot
+ * file kslen bytes, its database dblen): the attachment files every row
+ * names are measured as they are now (the store is held alone, so they
+ * stay so); one that cannot be measured counts 0 (put_files reports it). */
+static int backup_bytes(uint64_t *total, struct store *s, size_t kslen, uint64_t dblen,
+                        struct err *e)
+{
+    char path[4200];
+    sqlite3_stmt *st;
+    int rc;
+
+    *total = BACKUP_HEAD_BYTES + kslen + 8 + dblen + 4 + BACKUP_HASHBYTES;
+    if (db_query(&st, s, "SELECT blob FROM attachment WHERE blob IS NOT NULL", NULL, 0, e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the attachments", e)) > 0) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        struct stat sb;
+
+        *total += BLOB_NAME_CHARS + 8;
+        if (blob_name_ok(name) && blob_path(path, sizeof path, s->dir, name, NULL) == 0 &&
+            stat(path, &sb) == 0)
+            *total += (uint64_t)sb.st_size;
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
 }
 
 /* Copies len bytes of fd (at its position) into w; path names it. */
@@ -376,7 +427,7 @@ static int write_backup(unsigned char sum[BACKUP_HASHBYTES], struct atomic_file 
                         struct store *s, store_progress_fn progress, void *ctx, struct err *e)
 {
     unsigned char head[BACKUP_HEAD_BYTES], len8[8], *ks = NULL, *buf = NULL;
-    struct writer w = { af, { { 0 } } };
+    struct writer w = { af, { { 0 } }, progress, ctx, 0, 0 };
     struct keyslot_file kf;
     char path[4200];
     size_t kslen = 0;
@@ -396,6 +447,8 @@ static int write_backup(unsigned char sum[BACKUP_HASHBYTES], struct atomic_file 
         err_set(e, EXIT_INPUT, "out of memory");
         goto out;
     }
+    if (backup_bytes(&w.total, s, kslen, (uint64_t)st.st_size, e) != 0)
+        goto out;
     memcpy(head, BACKUP_MAGIC, BACKUP_MAGIC_BYTES);
     head[BACKUP_MAGIC_BYTES] = BACKUP_VERSION;
     le32(head + BACKUP_MAGIC_BYTES + 1, (uint32_t)kslen);
@@ -416,8 +469,6 @@ static int write_backup(unsigned char sum[BACKUP_HASHBYTES], struct atomic_file 
         if (put(&w, buf, want, e) != 0)
             goto out;
         done += want;
-        if (progress != NULL)
-            progress(ctx, done, 2 * (uint64_t)st.st_size);
     }
     if (put_files(&w, s, buf, e) != 0)
         goto out;

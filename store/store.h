@@ -702,16 +702,19 @@ int store_attachment_remove(struct store *s, const char *record, const char *nam
 #define BACKUP_HASHBYTES 32              /* BLAKE2b-256 of a backup file */
 
 /* Writes a backup of the whole store to the new file path (never over an
- * existing one, nor into the store folder): the keyslot file and the
- * database as they are, encrypted (docs/FORMAT.md, "Backup file"), so it
- * opens with the same passphrase or recovery key as the store. First this
+ * existing one, nor into the store folder): the keyslot file, the
+ * database and the attachment files as they are, encrypted
+ * (docs/FORMAT.md, "Backup file"), so it opens with the same passphrase
+ * or recovery key as the store. First this
  * intake takes the store alone (waiting up to STORE_BUSY_MS for others to
  * close it: no other command writes meanwhile), empties the write-ahead
  * log into the database and checks every page; the file is written under
  * a temporary name, synced, named, then read back from the disk and its
  * checksum compared; then the backup is logged ("backup", the checksum).
  * sum gets the checksum (BACKUP_HASHBYTES), *size the file's bytes.
- * progress (NULL: none) follows the copy and the read-back. Returns 0;
+ * progress (NULL: none) follows the copy and the read-back in bytes:
+ * total is twice the backup file's length (the database and the
+ * attachment files, written once and read once). Returns 0;
  * 1 when the backup is complete (written, synced, read back) but the
  * store could not log it (its disk full: e says what was not recorded);
  * -1 with e, EXIT_INPUT, for another intake using the store, damage, an
@@ -740,7 +743,9 @@ int store_backup_unlock(struct backup *b, uint8_t kind, const unsigned char *sec
  * again, and refused if it changed), opened with the backup's key, every
  * page checked and the restore logged ("restore", the backup's
  * checksum); the keyslot file is written last, as init does, so that a
- * kill leaves no half store. progress as for store_backup. */
+ * kill leaves no half store. progress (NULL: none) is told the bytes
+ * of the backup file read (the database and the attachment files), of
+ * its length. */
 int store_restore(struct backup *b, const char *dir, store_progress_fn progress, void *ctx,
                   struct err *e);
 
