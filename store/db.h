@@ -183,20 +183,6 @@ int db_checkpoint_after(struct store *s, const char *done, struct err *e);
  * words store/words.h adds. Call after its tags are stored. */
 int db_index_record(struct store *s, long rowid, struct err *e);
 
-/* Every record into the search index (migration 6 -> 7, inside its
- * transaction). 0, or -1 with e. */
-int db_reindex(struct store *s, struct err *e);
-
-/* The store's schema version (PRAGMA user_version) into *v. 0, or -1
- * with e. */
-int db_schema_version(long *v, struct store *s, struct err *e);
-
-/* Brings the open store s from its schema version to
- * STORE_SCHEMA_VERSION (store/db_migrate.c), one transaction per
- * version; a store newer than this intake is refused (EXIT_INPUT). 0, or
- * -1 with e (the version failing rolled back). */
-int db_migrate(struct store *s, struct err *e);
-
 /* Inside the caller's transaction, after rows of the index were deleted
  * or replaced: merges the index's segments, so that no deleted word stays
  * in an older one (secure_delete zeroes the pages freed). */
