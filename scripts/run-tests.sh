@@ -41,7 +41,7 @@ unit)
     # $UNIT_JOBS binaries at a time (default 2), each one's TAP printed
     # whole when it ends (the suite waits on fsync and key derivation as
     # well as the CPU).
-    tapdir=$results/unit-$$
+    tapdir=$results/tap-unit-$$
     mkdir -p "$tapdir"
     printf '%s\n' "$@" | xargs -P "${UNIT_JOBS:-2}" -I{} sh -c '
         t=$1; out=$2/$(echo "$t" | tr / _).tap
