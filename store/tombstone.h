@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "store/notice.h"
 #include "store/store.h"
 
 /* What acting on one notice did. */
@@ -36,10 +37,18 @@ struct notice_outcome {
  * changed. round: the withdrawal's round (content format 5; 1 when
  * absent): a withdrawal of the whole subject is acted on before when
  * this round or a later one was, or a re-consent of it (a stale copy).
+ * origin: whose the notice is when the signer passes it on (content
+ * format 7; NULL: the signer's own, or one naming the signer): it then
+ * reaches every copy of the origin's record or subject held here,
+ * whatever route it came by (DOOMED in store/tombstone.c), the origin's
+ * subject here takes the withdrawal or deletion too, a deletion keeps a
+ * tombstone of the origin as well, and the notice owed onward names the
+ * same origin (the signer and its subject id when it has none).
  * Errors: a database error (EXIT_INPUT). */
 int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                     const char *sender, const char *kind, const char *subject, const char *rid,
-                    const char *day, long round, struct err *e);
+                    const char *day, long round, const struct notice_origin *origin,
+                    struct err *e);
 
 /* Acts on a notice of kind "reconsent" (content format 5) of the bundle
  * being imported as import_id (inside its transaction): the sender's

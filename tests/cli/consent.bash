@@ -1,4 +1,4 @@
-# Shared by consent.bats, consent-hq.bats, consent2.bats and consent3.bats (issue 16): each test's
+# Shared by consent.bats, consent-hq.bats and consent2.bats to consent5.bats (issue 16): each test's
 # folders; the stores field and hq and what hq received.
 
 setup() {
@@ -77,4 +77,27 @@ for n in d["header"]["notices"]:
     assert sorted(n) == ["day", "kind", "record", "subject"], n
     print(n["kind"], n["subject"], n["record"], n["day"])
 '
+}
+
+# twice: $ID reached partner twice: field -> hq -> partner ($W/h.bundle)
+# and field -> partner ($W/f.bundle); FIRST (hq or field) says which came
+# first (the copy partner keeps); the other was refused as held from elsewhere.
+twice() {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    introduce field partner
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st hq export --to partner --all -o "$W/h.bundle" >/dev/null 2>&1
+    st field export --to partner --all -o "$W/f.bundle" >/dev/null 2>&1
+    if [ "$1" = hq ]; then
+        st partner import "$W/h.bundle" >/dev/null
+        run --separate-stderr st partner import "$W/f.bundle"
+    else
+        st partner import "$W/f.bundle" >/dev/null
+        run --separate-stderr st partner import "$W/h.bundle"
+    fi
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID, which this store already has from elsewhere: refused (1 record(s) refused in all); no record of the bundle was imported" ]
 }

@@ -212,29 +212,6 @@ withdrawn_via_partner() {
     [[ "$output" == *"1 notice(s) acted on before; nothing changed by them" ]]
 }
 
-# twice: $ID reached partner twice: field -> hq -> partner ($W/h.bundle)
-# and field -> partner ($W/f.bundle); FIRST (hq or field) says which came
-# first (the copy partner keeps); the other was refused as held from elsewhere.
-twice() {
-    field_hq
-    mkstore partner
-    introduce hq partner
-    introduce field partner
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
-    st hq export --to partner --all -o "$W/h.bundle" >/dev/null 2>&1
-    st field export --to partner --all -o "$W/f.bundle" >/dev/null 2>&1
-    if [ "$1" = hq ]; then
-        st partner import "$W/h.bundle" >/dev/null
-        run --separate-stderr st partner import "$W/f.bundle"
-    else
-        st partner import "$W/f.bundle" >/dev/null
-        run --separate-stderr st partner import "$W/h.bundle"
-    fi
-    expect_status 1
-    [ "$stderr" = "intake: the bundle holds record $ID, which this store already has from elsewhere: refused (1 record(s) refused in all); no record of the bundle was imported" ]
-}
-
 @test "A10: a record received from hq and again from field is deleted by field's own withdrawal" {
     twice hq
     st field consent Nari --withdraw >/dev/null 2>&1

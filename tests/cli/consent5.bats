@@ -1,0 +1,104 @@
+#!/usr/bin/env bats
+# Issue 16, the last gaps (brief i16-rest): a deletion relayed by hq names
+# its origin and reaches every copy a partner holds (content format 7);
+# hq's own record delete keeps a tombstone; a restored backup does not
+# move the device's consent counter back.
+
+bats_require_minimum_version 1.5.0
+load helpers
+load consent
+
+# origin_of FILE: the notices of bundle FILE as partner opens it, one a
+# line: kind subject record origin-key origin-subject (- for none); the
+# content format first.
+origin_of() {
+    st partner open "$1" --json 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(d["header"]["format"])
+for n in d["header"]["notices"]:
+    o = n.get("origin") or {}
+    print(n["kind"], n["subject"], n["record"], o.get("key", "-"), o.get("subject", "-"))
+'
+}
+
+# key_of STORE: its signing key in hex, as a bundle's signer.
+key_of() {
+    st "$1" export --to hq --all -o "$W/k.bundle" >/dev/null 2>&1 || true
+    st hq open "$W/k.bundle" --json 2>/dev/null |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["sender"]["signing_key"])'
+    rm -f "$W/k.bundle"
+}
+
+@test "origin: a record deleted on the device and relayed by hq deletes the copy partner holds from field; field's own notice was then acted on before" {
+    twice field
+    FKEY=$(key_of field)
+    st field record delete "$ID" --yes >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
+    HUID=$(st hq subject show "$(hq_subject)" | sed -n 's/^subject id: //p')
+    st hq notify --to partner -o "$W/hn.bundle" >/dev/null 2>&1
+    # The notice hq passes on says whose deletion it is: field's, by its key and subject id.
+    [ "$(origin_of "$W/hn.bundle")" = "intake-content-7
+deletion $HUID $ID $FKEY $UID_" ]
+    run --separate-stderr st partner import "$W/hn.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from hq; 0 already here
+1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+    today=$(date -u +%F)
+    run --separate-stderr st partner show "$ID"
+    expect_status 2
+    [ "$stderr" = "intake: record $ID was deleted at the source (notice from hq of $today); this store deleted it, with its attachments" ]
+    # field's own notice, when it comes, changes nothing more.
+    st field notify --to partner -o "$W/fn.bundle" >/dev/null 2>&1
+    run --separate-stderr st partner import "$W/fn.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+1 notice(s) acted on before; nothing changed by them" ]
+    # Neither route brings it back.
+    run --separate-stderr st partner import "$W/f.bundle"
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID, which its sender deleted (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
+    run --separate-stderr st partner import "$W/h.bundle"
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID, which its sender deleted (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
+}
+
+@test "origin: a subject forgotten on the device and relayed by hq deletes partner's copies from field and the subject there" {
+    twice field
+    FKEY=$(key_of field)
+    PS=$(st partner subject list --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["pseudonym"])')
+    st field subject forget Nari --yes >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
+    st hq notify --to partner -o "$W/hn.bundle" >/dev/null 2>&1
+    run origin_of "$W/hn.bundle"
+    [ "${lines[0]}" = "intake-content-7" ]
+    [[ "${lines[1]}" == "deletion "*" None $FKEY $UID_" ]]
+    run --separate-stderr st partner import "$W/hn.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from hq; 0 already here
+1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+    run --separate-stderr st partner show "$ID"
+    expect_status 2
+    run --separate-stderr st partner subject show "$PS"
+    expect_status 2
+    [ -z "$(st partner list)" ]
+    # field's later bundle of that subject is refused, as field's own notice would have it.
+    run --separate-stderr st partner import "$W/f.bundle"
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID, which its sender deleted (notice of $(date -u +%F)): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
+}
+
+@test "origin: a deletion the device sends itself names no origin (format 3) and deletes its own copy" {
+    twice field
+    # A deletion field made reaches partner from field itself: no origin, format 3.
+    st field record delete "$ID" --yes >/dev/null 2>&1
+    st field notify --to partner -o "$W/fn.bundle" >/dev/null 2>&1
+    [ "$(origin_of "$W/fn.bundle" | head -n 1)" = "intake-content-3" ]
+    [ "$(origin_of "$W/fn.bundle" | sed -n 2p | cut -d' ' -f4-)" = "- -" ]
+    run --separate-stderr st partner import "$W/fn.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+}
