@@ -613,8 +613,27 @@ static int sent_before_reconsent(struct store *s, const struct db_val *v, const 
     return rc;
 }
 
+/* This store's own signing key: the sender of its local tombstones. */
+#define OWN_PK "(SELECT sign_pk FROM device WHERE id = 1)"
+
+int db_tombstone_local(struct store *s, long rowid, struct err *e)
+{
+    char now[32];
+    const struct db_val v[] = { DB_INT(rowid), DB_TEXT(now) };
+
+    db_now(now, sizeof now);
+    return db_run(s, "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid, day,"
+                  " at, removed, notice, here) SELECT " OWN_PK ", NULL, 'deletion',"
+                  " coalesce((SELECT so.uid FROM subject_origin so WHERE so.subject_id ="
+                  " r.subject_id), ''), r.rid, substr(?2, 1, 10), ?2, 1, 0,"
+                  " (SELECT uid FROM subject WHERE id = r.subject_id)"
+                  " FROM record r JOIN record_origin o ON o.record_id = r.id WHERE r.id = ?1",
+                  v, DB_N(v), "keeping the tombstone", e);
+}
+
 /* A record this store deleted on another sender's notice (a tombstone
- * with removed set: the notice reached a copy held here) does not come
+ * with removed set: the notice reached a copy held here), or deleted
+ * itself (record delete: its own key as sender), does not come
  * back from this sender either, whatever route it took (issue 16 A4).
  * Only a deletion done here counts: a notice that reached nothing here
  * cannot make this store refuse another sender's records. */
@@ -624,12 +643,17 @@ static int deleted_on_another_route(struct store *s, const struct db_val *v, con
     sqlite3_stmt *st;
     int rc;
 
-    if (db_query(&st, s, "SELECT kind, day, coalesce(sender, '') FROM tombstone"
+    if (db_query(&st, s, "SELECT kind, day, coalesce(sender, ''), sender_pk = " OWN_PK
+                 " FROM tombstone"
                  " WHERE rid = ?3 AND removed = 1 AND kind IN ('withdrawal', 'deletion')"
                  " AND attachment = '' AND sender_pk <> ?1 ORDER BY id LIMIT 1", v, 3, e) != 0)
         return -1;
     rc = db_step(st, s, "reading the tombstones", e);
-    if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), "withdrawal") == 0)
+    if (rc > 0 && sqlite3_column_int(st, 3) != 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store deleted "
+                     "(record delete of %s): a deleted record does not come back; nothing was "
+                     "imported", rid, (const char *)sqlite3_column_text(st, 1));
+    else if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), "withdrawal") == 0)
         rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store deleted when "
                      "its subject's consent was withdrawn (notice of %s from %s): it does not "
                      "come back from another sender; nothing was imported", rid,
@@ -689,8 +713,8 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
     sqlite3_stmt *st;
     int rc;
 
-    if (db_query(&st, s, "SELECT kind, subject, rid, day, at, sender, sender_pk, removed"
-                 " FROM tombstone WHERE CASE"
+    if (db_query(&st, s, "SELECT kind, subject, rid, day, at, sender, sender_pk, removed,"
+                 " sender_pk = " OWN_PK " FROM tombstone WHERE CASE"
                  " WHEN kind = 'removal' THEN 0"
                  " WHEN ?1 IS NOT NULL THEN rid <> '' AND substr(rid, 1, length(?1)) = lower(?1)"
                  " WHEN ?2 IS NOT NULL THEN rid = '' AND here = ?2"
@@ -706,7 +730,7 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
             (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
             rid[0] != '\0' ? rid : NULL, (const char *)sqlite3_column_text(st, 3),
             (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
-            key, sqlite3_column_int(st, 7) != 0,
+            key, sqlite3_column_int(st, 7) != 0, sqlite3_column_int(st, 8) != 0,
         };
         if (sqlite3_column_bytes(st, 6) == crypto_sign_PUBLICKEYBYTES)
             sodium_bin2hex(key, sizeof key, sqlite3_column_blob(st, 6), crypto_sign_PUBLICKEYBYTES);
@@ -723,7 +747,17 @@ int store_tombstone_count(long *n, struct store *s, struct err *e)
 {
     *n = 0;
     return db_int(n, s, "SELECT count(DISTINCT rid) FROM tombstone WHERE removed = 1"
-                  " AND kind <> 'removal'", NULL, 0,
+                  " AND kind <> 'removal' AND sender_pk <> " OWN_PK, NULL, 0,
+                  "reading the tombstones", e) < 0 ? -1 : 0;
+}
+
+int store_tombstone_count_here(long *n, struct store *s, struct err *e)
+{
+    *n = 0;
+    return db_int(n, s, "SELECT count(DISTINCT rid) FROM tombstone WHERE removed = 1"
+                  " AND kind = 'deletion' AND sender_pk = " OWN_PK " AND NOT EXISTS"
+                  " (SELECT 1 FROM tombstone t WHERE t.rid = tombstone.rid AND t.removed = 1"
+                  " AND t.kind <> 'removal' AND t.sender_pk <> " OWN_PK ")", NULL, 0,
                   "reading the tombstones", e) < 0 ? -1 : 0;
 }
 

@@ -143,6 +143,16 @@ int db_route_keep(struct store *s, long import_id, const char *rid, const char *
 int db_scope_attachments(int *allowed, struct store *s, const unsigned char *sender_pk,
                          const char *subject, const char *rid, struct err *e);
 
+/* This store's own `record delete` of the record with row id rowid
+ * (issue 16): when it was imported (it has an origin), a tombstone keeps
+ * its id (kind deletion, this store's signing key as its sender, the
+ * sender's subject id, today, "a record was deleted here"), so that no
+ * later bundle, from any sender, brings it back (db_tombstone_check) and
+ * show and list explain it; a record of this store's own keeps none.
+ * Inside the caller's transaction, before the record is deleted.
+ * Errors: a database error (EXIT_INPUT). */
+int db_tombstone_local(struct store *s, long rowid, struct err *e);
+
 /* Refuses (EXIT_AUTH, "... nothing was imported") record rid of the
  * sender's subject (its stable id subject, NULL for content format 1)
  * from the sender with signing key sender_pk

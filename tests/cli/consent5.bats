@@ -102,3 +102,55 @@ deletion $HUID $ID $FKEY $UID_" ]
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
 1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
 }
+
+@test "local: hq's own record delete of an imported record keeps a tombstone: no sender brings it back, show and list say why, the partner hq sent it to deletes its copy" {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st hq export --to partner --all -o "$W/p.bundle" >/dev/null 2>&1
+    st partner import "$W/p.bundle" >/dev/null
+    st partner export --to hq --all -o "$W/back.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq record delete "$ID" --yes
+    expect_status 0
+    today=$(date -u +%F)
+    run --separate-stderr st hq show "$ID"
+    expect_status 2
+    [ -z "$output" ]
+    [ "$stderr" = "intake: record $ID was deleted here (record delete of $today), with its attachments; this store will not import it again" ]
+    run --separate-stderr st hq list
+    expect_status 0
+    [ -z "$output" ]
+    [ "$stderr" = "intake: 1 imported record(s) were deleted here: a later bundle does not bring them back (see 'intake list --json')" ]
+    [ "$(st hq list --json 2>/dev/null | python3 -c 'import json, sys; t = json.load(sys.stdin)[0]; print(t["id"], t["tombstone"]["kind"], t["tombstone"]["subject"], t["tombstone"]["sender"], t["tombstone"]["deleted"])')" = "$ID local $UID_ None True" ]
+    # A later bundle from its sender, the first bundle again, a copy from another sender: all refused.
+    hq_refused 1 "the bundle holds record $ID, which this store deleted (record delete of $today): a deleted record does not come back: refused (1 record(s) refused in all); no record of the bundle was imported" "$W/2.bundle"
+    hq_refused 1 "the bundle holds record $ID, which this store deleted (record delete of $today): a deleted record does not come back: refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" "$W/1.bundle"
+    hq_refused 1 "the bundle holds record $ID, which this store deleted (record delete of $today): a deleted record does not come back: refused (1 record(s) refused in all); no record of the bundle was imported" "$W/back.bundle"
+    # hq's deletion travels to the partner hq sent the record to, as its own (no origin).
+    st hq notify --to partner -o "$W/hn.bundle" >/dev/null 2>&1
+    [ "$(origin_of "$W/hn.bundle" | head -n 1)" = "intake-content-3" ]
+    run --separate-stderr st partner import "$W/hn.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from hq; 0 already here
+1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+    run --separate-stderr st partner show "$ID"
+    expect_status 2
+    [ "$stderr" = "intake: record $ID was deleted at the source (notice from hq of $today); this store deleted it, with its attachments" ]
+}
+
+@test "local: a record of hq's own, deleted, keeps no tombstone (nothing to refuse) and list says nothing of it" {
+    field_hq
+    st hq subject add --name "Lee Min" --pseudonym Mira >/dev/null
+    OWN=$(printf 'Lee Min spoke.\n' | st hq record Mira --title "Own" --date 2024-05-01)
+    run --separate-stderr st hq record delete "$OWN" --yes
+    expect_status 0
+    run --separate-stderr st hq show "$OWN"
+    expect_status 2
+    [ "$stderr" = "intake: no record with id '$OWN' (see 'intake list')" ]
+    run --separate-stderr st hq list
+    expect_status 0
+    [ -z "$stderr" ]
+}
