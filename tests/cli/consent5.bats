@@ -154,3 +154,45 @@ deletion $HUID $ID $FKEY $UID_" ]
     expect_status 0
     [ -z "$stderr" ]
 }
+
+# hq_scope: hq's consent scope of its one subject, "export quote publish
+# attachments" as yes/no.
+hq_scope() {
+    st hq subject show "$(hq_subject)" --json | python3 -c '
+import json, sys
+c = json.load(sys.stdin)["consent"]
+print(" ".join("yes" if c[k] else "no" for k in ("export", "quote", "publish", "attachments")))'
+}
+
+@test "restore: a consent recorded after restoring an older backup orders after what the device sent since the backup; hq takes the narrowing" {
+    field_hq
+    st field consent Nari --quote yes --publish yes >/dev/null 2>&1
+    st field backup -o "$W/old.backup" >/dev/null 2>&1
+    # After the backup: two more changes, sent to hq with the record.
+    st field consent Nari --attachments yes >/dev/null 2>&1
+    st field consent Nari --method verbal >/dev/null 2>&1
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    [ "$(hq_scope)" = "yes yes yes yes" ]
+    # The device is restored from the older backup, then the subject narrows.
+    run --separate-stderr "$INTAKE" --passphrase-fd 3 restore "$W/old.backup" --home "$T/field2" 3<<<"$PASS"
+    expect_status 0
+    run --separate-stderr st field2 consent Nari --quote no
+    expect_status 0
+    st field2 export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
+    # The narrowing carries a counter above every one sent before the restore.
+    seq=$(st hq open "$W/2.bundle" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["records"][0]["consent"]["seq"])')
+    [ "$seq" -eq 1000003 ]
+    run --separate-stderr st hq import "$W/2.bundle"
+    expect_status 0
+    [ "$(hq_scope)" = "yes no yes no" ]
+    # The next change counts on from there; a second restore raises the floor again.
+    st field2 consent Nari --publish no >/dev/null 2>&1
+    st field2 export --to hq --all -o "$W/3.bundle" >/dev/null 2>&1
+    [ "$(st hq open "$W/3.bundle" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["records"][0]["consent"]["seq"])')" -eq 1000004 ]
+    st field2 backup -o "$W/again.backup" >/dev/null 2>&1
+    "$INTAKE" --passphrase-fd 3 restore "$W/again.backup" --home "$T/field3" 3<<<"$PASS" >/dev/null 2>&1
+    st field3 consent Nari --quote yes >/dev/null 2>&1
+    st field3 export --to hq --all -o "$W/4.bundle" >/dev/null 2>&1
+    [ "$(st hq open "$W/4.bundle" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["records"][0]["consent"]["seq"])')" -eq 2000005 ]
+}
