@@ -104,15 +104,8 @@ deletion $HUID $ID $FKEY $UID_" ]
 }
 
 @test "local: hq's own record delete of an imported record keeps a tombstone: no sender brings it back, show and list say why, the partner hq sent it to deletes its copy" {
-    field_hq
-    mkstore partner
-    introduce hq partner
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    via_partner
     st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
-    st hq export --to partner --all -o "$W/p.bundle" >/dev/null 2>&1
-    st partner import "$W/p.bundle" >/dev/null
-    st partner export --to hq --all -o "$W/back.bundle" >/dev/null 2>&1
     run --separate-stderr st hq record delete "$ID" --yes
     expect_status 0
     today=$(date -u +%F)
@@ -155,15 +148,6 @@ deletion $HUID $ID $FKEY $UID_" ]
     [ -z "$stderr" ]
 }
 
-# hq_scope: hq's consent scope of its one subject, "export quote publish
-# attachments" as yes/no.
-hq_scope() {
-    st hq subject show "$(hq_subject)" --json | python3 -c '
-import json, sys
-c = json.load(sys.stdin)["consent"]
-print(" ".join("yes" if c[k] else "no" for k in ("export", "quote", "publish", "attachments")))'
-}
-
 @test "restore: a consent recorded after restoring an older backup orders after what the device sent since the backup; hq takes the narrowing" {
     field_hq
     st field consent Nari --quote yes --publish yes >/dev/null 2>&1
@@ -171,8 +155,7 @@ print(" ".join("yes" if c[k] else "no" for k in ("export", "quote", "publish", "
     # After the backup: two more changes, sent to hq with the record.
     st field consent Nari --attachments yes >/dev/null 2>&1
     st field consent Nari --method verbal >/dev/null 2>&1
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     [ "$(hq_scope)" = "yes yes yes yes" ]
     # The device is restored from the older backup, then the subject narrows.
     run --separate-stderr "$INTAKE" --passphrase-fd 3 restore "$W/old.backup" --home "$T/field2" 3<<<"$PASS"
