@@ -106,6 +106,25 @@ static int odd_separator(char c)
     return c != '\0' && strchr(ODD_SEPARATORS, c) != NULL;
 }
 
+/* A word joining two groups of a number said aloud, and the space after
+ * it, at s[at]: "and", Mongolian ба, болон, Russian и, Korean 및 and
+ * 그리고 (the joining words of detect_spoken.c's numbers in parts);
+ * its length, or 0.  A joined run is still a number only when the
+ * numbering plans or a phone word say so (is_phone): "99 11 ба 12 хүн"
+ * stays. */
+static size_t joining_word(const char *s, size_t len, size_t at)
+{
+    static const char *const words[] = {
+        "and ", "\xd0\xb1\xd0\xb0 ", "\xd0\xb1\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbd ", "\xd0\xb8 ",
+        "\xeb\xb0\x8f ", "\xea\xb7\xb8\xeb\xa6\xac\xea\xb3\xa0 ",
+    };
+
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (det_starts(s, len, at, words[k]))
+            return strlen(words[k]);
+    return 0;
+}
+
 /* Reads a separator between groups at s[i]: [' '] [-./~_ or 에] [' '],
  * or one of ODD_SEPARATORS alone,
  * or nothing before '(' or after ')'.  Returns its length (0 when none is
@@ -114,7 +133,7 @@ static int odd_separator(char c)
  * space end the number. */
 static long separator(const char *s, size_t len, size_t i, int after_paren, char *kind)
 {
-    size_t j = i;
+    size_t j = i, k;
     int v;
 
     *kind = 0;
@@ -126,6 +145,8 @@ static long separator(const char *s, size_t len, size_t i, int after_paren, char
         *kind = 'e', j += 3;
     else if (*kind == ' ' && det_starts(s, len, j, "\xeb\x8b\xa4\xec\x8b\x9c "))   /* 다시: a dash said */
         *kind = 'e', j += 6;
+    else if (*kind == ' ' && (k = joining_word(s, len, j)) > 0)
+        *kind = 'e', j += k;                /* "99 11 ба 47 28", "010 4821 및 73 95" */
     if (odd_separator(*kind) && (j != i + 1 || (j < len && s[j] == ' ')))
         return -1;                      /* "12,345, 67,891": a list */
     if (j > i && j < len && s[j] == ' ' && *kind != ' ') {
