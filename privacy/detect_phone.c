@@ -129,8 +129,8 @@ static size_t joining_word(const char *s, size_t len, size_t at)
  * or one of ODD_SEPARATORS alone,
  * or nothing before '(' or after ')'.  Returns its length (0 when none is
  * needed), -1 if there is none; *kind its character ('e' for 에, the
- * Korean spoken separator: "010에 1234에 5678").  A full stop and a
- * space end the number. */
+ * Korean spoken separator: "010에 1234에 5678"; 'j' for a joining
+ * word).  A full stop and a space end the number. */
 static long separator(const char *s, size_t len, size_t i, int after_paren, char *kind)
 {
     size_t j = i, k;
@@ -146,7 +146,7 @@ static long separator(const char *s, size_t len, size_t i, int after_paren, char
     else if (*kind == ' ' && det_starts(s, len, j, "\xeb\x8b\xa4\xec\x8b\x9c "))   /* 다시: a dash said */
         *kind = 'e', j += 6;
     else if (*kind == ' ' && (k = joining_word(s, len, j)) > 0)
-        *kind = 'e', j += k;                /* "99 11 ба 47 28", "010 4821 및 73 95" */
+        *kind = 'j', j += k;                /* "99 11 ба 47 28", "010 4821 및 73 95" */
     if (odd_separator(*kind) && (j != i + 1 || (j < len && s[j] == ' ')))
         return -1;                      /* "12,345, 67,891": a list */
     if (j > i && j < len && s[j] == ' ' && *kind != ' ') {
@@ -222,7 +222,9 @@ static int read_groups(struct groups *g, const char *s, size_t len, size_t at)
         g->n++;
         i = e + (size_t)open;
         paren = open;
-        if ((sl = separator(s, len, i, paren, &kind)) < 0)
+        /* A joining word goes on only inside a number: two numbers
+         * listed ("9911/2345 and 9911 2345") stay two. */
+        if ((sl = separator(s, len, i, paren, &kind)) < 0 || (kind == 'j' && nd >= 8))
             break;
         i += (size_t)sl;
     }
