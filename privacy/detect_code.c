@@ -18,7 +18,7 @@
  * is then read without its separators: "M-seven-654321" is M7654321).  The reading
  * is tried only when something was read other than as a digit, it holds
  * six digits or more and an ASCII or Sino-Korean digit, and a group
- * without one is a digit word or look-alikes of four letters at most
+ * without one is a digit word or look-alikes of three letters at most
  * ("OlO", "seven"): prose words ("solo", "boost") hold no digit and
  * start no code.  Offsets are bytes of the norm view (detect_int.h). */
 #include "privacy/detect_int.h"
@@ -66,7 +66,7 @@ static int emit(struct reading *r, char c)
 
 /* Reads one group at at (after a code's letters when first); its end, or
  * at when it is none. */
-static size_t read_group(struct reading *r, const char *s, size_t len, size_t at)
+static size_t read_group(struct reading *r, const char *s, size_t len, size_t at, int code)
 {
     size_t i = at, k, real = r->real, looks = r->lookalikes, words = r->other;
     int v;
@@ -88,8 +88,9 @@ static size_t read_group(struct reading *r, const char *s, size_t len, size_t at
     }
     if (i == at || det_alnum(s[i]) || det_letter_at(s, len, i))
         return at;
-    /* A group of look-alikes alone: four letters at most ("OlO"). */
-    if (r->real == real && r->other == words && r->lookalikes - looks > 4)
+    /* A group of look-alikes alone: three letters at most ("OlO", not
+     * "solo"), and none after a code's letters ("S-OLO-2000"). */
+    if (r->real == real && r->other == words && r->lookalikes - looks > (code ? 0u : 3u))
         return at;
     return i;
 }
@@ -102,7 +103,7 @@ static size_t read_groups(struct reading *r, const char *s, size_t len, size_t i
 
     for (;;) {
         mark = r->n, real = r->real;
-        if ((e = read_group(r, s, len, i)) == i) {
+        if ((e = read_group(r, s, len, i, compact)) == i) {
             r->n = mark;
             return end;
         }

@@ -252,10 +252,17 @@ static int not_a_number(const char *s, const struct groups *g, size_t k)
 {
     size_t i, small = 0, years = 0, threes = 0;
     char sep = g->sep[1];
-    int odd = 0;
+    int odd = 0, joined = 0, other = 0;
 
-    for (i = 1; i < k; i++)
+    for (i = 1; i < k; i++) {
         odd |= odd_separator(g->sep[i]);
+        joined |= g->sep[i] == 'j';
+        other |= g->sep[i] != ' ' && g->sep[i] != 'j';
+    }
+    /* Groups joined by a word are said aloud, with spaces only ("99 11
+     * ба 47 28"), not "2020 and 1975.03.14". */
+    if (joined && other)
+        return NEVER;
     for (i = 0; i < k; i++) {
         if (odd && (k < 3 || (i > 0 && g->sep[i] != sep) || g->nd[i] <= 2))
             return NEVER;                              /* 12:30, 10:30:00, 010-1234:5678 */

@@ -548,7 +548,7 @@ static int mixed_start(const char *s, size_t len, size_t at)
             return 1;
         /* "750314 dash one two three ...": a dash said, then words. */
         if ((e = dash_word(s, len, q)) > q && (e = separators(s, len, e)) > q &&
-            detect_spoken_word(s, len, e))
+            (detect_spoken_word(s, len, e) || (e < len && det_digit(s[e]))))
             return 1;
     }
     return 0;
