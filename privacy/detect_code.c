@@ -10,8 +10,9 @@
  *
  * A code: groups joined by '-', '.', '/' (or one space before a group
  * holding a digit); in each group, from left to right, an ASCII digit, a
- * Sino-Korean digit syllable (detect_digits.c), an English digit word
- * (zero ... nine, the cardinal numbers) or a look-alike letter (the
+ * Sino-Korean digit syllable (detect_digits.c), a digit word (zero ...
+ * nine in English, Mongolian and Russian: "010-дөрөв8хоёр1-7395") or a
+ * look-alike letter (the
  * table phone numbers use: O o 0, I i l 1, Z z 2, S s 5, G 6, T 7, B 8:
  * the usual typing and OCR confusions); the first group may start with
  * one or two letters of a code ("M", "UB") kept as letters (the code
@@ -23,8 +24,21 @@
  * start no code.  Offsets are bytes of the norm view (detect_int.h). */
 #include "privacy/detect_int.h"
 
-static const char *const digit_words[10] = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+/* The digit words read inside a group, in the four languages of the
+ * testimonies: English, Mongolian in Cyrillic and in Latin letters (the
+ * cardinal numbers as detect_spoken.c writes them), Russian. */
+static const struct {
+    const char *w;
+    int v;
+} digit_words[] = {
+    { "zero", 0 }, { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 },
+    { "six", 6 }, { "seven", 7 }, { "eight", 8 }, { "nine", 9 },
+    { "тэг", 0 }, { "нэг", 1 }, { "хоёр", 2 }, { "гурав", 3 }, { "дөрөв", 4 }, { "тав", 5 },
+    { "зургаа", 6 }, { "долоо", 7 }, { "найм", 8 }, { "ес", 9 },
+    { "teg", 0 }, { "neg", 1 }, { "khoyor", 2 }, { "hoyor", 2 }, { "gurav", 3 }, { "dorov", 4 },
+    { "tav", 5 }, { "zurgaa", 6 }, { "doloo", 7 }, { "naim", 8 },
+    { "ноль", 0 }, { "один", 1 }, { "два", 2 }, { "три", 3 }, { "четыре", 4 }, { "пять", 5 },
+    { "шесть", 6 }, { "семь", 7 }, { "восемь", 8 }, { "девять", 9 },
 };
 
 int det_lookalike_digit(char c)
@@ -41,13 +55,18 @@ int det_lookalike_digit(char c)
     }
 }
 
-/* The digit word at s[at], its length in *n; -1 if none. */
+/* The digit word at s[at] (the longest), its length in *n; -1 if none. */
 static int digit_word(const char *s, size_t len, size_t at, size_t *n)
 {
-    for (int k = 0; k < 10; k++)
-        if (s[at] == digit_words[k][0] && det_starts(s, len, at, digit_words[k]))
-            return *n = strlen(digit_words[k]), k;
-    return -1;
+    size_t k, best = 0;
+    int v = -1;
+
+    for (k = 0; k < sizeof digit_words / sizeof digit_words[0]; k++)
+        if (s[at] == digit_words[k].w[0] && strlen(digit_words[k].w) > best &&
+            det_starts(s, len, at, digit_words[k].w))
+            best = strlen(digit_words[k].w), v = digit_words[k].v;
+    *n = best;
+    return v;
 }
 
 struct reading {
@@ -109,7 +128,8 @@ static size_t read_groups(struct reading *r, const char *s, size_t len, size_t i
         }
         end = e;
         if (e + 1 >= len || !(s[e] == '-' || s[e] == '.' || s[e] == '/' || s[e] == ' ') ||
-            !(det_alnum(s[e + 1]) || det_sino_digit(s, len, e + 1) >= 0))
+            !(det_alnum(s[e + 1]) || det_sino_digit(s, len, e + 1) >= 0 ||
+              digit_word(s, len, e + 1, &k) >= 0))
             return end;
         /* A space joins groups of a phone number only, each with a digit
          * in it ("010 4821 seven3nine5"; not "to 2010", "A4 i7-8700"). */
