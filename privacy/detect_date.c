@@ -361,6 +361,50 @@ static struct date glued_month(const char *s, size_t len, size_t at)
     return d;
 }
 
+/* A number in Roman numerals at at (a whole word, the subtractive pairs
+ * IV IX XL XC CD CM): its value with its end in *end, or 0. */
+static unsigned roman_value(const char *s, size_t len, size_t at, size_t *end)
+{
+    static const char digits[] = "ivxlcdm";
+    static const unsigned values[] = { 1, 5, 10, 50, 100, 500, 1000 };
+    unsigned v = 0, cur, next;
+    size_t i = at;
+    const char *p, *q;
+
+    while (i < len && det_alpha(s[i]) && (p = strchr(digits, s[i])) != NULL) {
+        cur = values[p - digits];
+        q = i + 1 < len && det_alpha(s[i + 1]) ? strchr(digits, s[i + 1]) : NULL;
+        next = q != NULL ? values[q - digits] : 0;
+        v = next > cur ? v - cur : v + cur;
+        i++;
+    }
+    if (i == at || det_letter_at(s, len, i) || det_letter_before(s, at))
+        return 0;
+    *end = i;
+    return v;
+}
+
+/* A date all in Roman numerals, day, month and year joined by one of
+ * ". - /" ("XIV.III.MCMLXXV"). */
+static struct date roman_date(const char *s, size_t len, size_t at)
+{
+    struct date d = { 0, NONE, 0 };
+    size_t e, f, g;
+    unsigned day = roman_value(s, len, at, &e), month, year;
+    char sep;
+
+    if (day < 1 || day > 31 || e + 1 >= len || strchr(".-/", s[e]) == NULL)
+        return d;
+    sep = s[e];
+    month = roman_value(s, len, e + 1, &f);
+    if (month < 1 || month > 12 || f + 1 >= len || s[f] != sep)
+        return d;
+    year = roman_value(s, len, f + 1, &g);
+    if (year >= 1900 && year <= 2099 && det_month_day(month, day))
+        d.end = g, d.strength = FULL;
+    return d;
+}
+
 /* A month name after a day: English (14(th) (of) March, 14-Mar-1975,
  * 14 Mar. 1975), Russian (14 марта), a Roman numeral (14/III/1975,
  * 14.III.1975): the day, one of " -/." and the month, then the same
@@ -731,7 +775,7 @@ static struct date date_at(const char *s, size_t len, size_t at)
     struct date best = { 0, NONE, 0 }, d;
     struct date (*const forms[])(const char *, size_t, size_t) = {
         numeric, korean, mongolian, month_after_day, english_from_month, english_year_first,
-        english_nth_month, glued_month, mongolian_month,
+        english_nth_month, glued_month, mongolian_month, roman_date,
     };
     size_t k, e;
     unsigned v;
