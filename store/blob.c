@@ -413,7 +413,7 @@ int blob_read(struct store *s, const char *name, const unsigned char *key, uint6
     return rc;
 }
 
-/* ---- Migration 15 -> 16 ---- */
+/* ---- Migration 16 -> 17 ---- */
 
 static int migrate_one(struct store *s, long id, struct err *e)
 {

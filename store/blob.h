@@ -72,7 +72,7 @@ int blob_path(char *out, size_t outlen, const char *dir, const char *name, struc
 /* 1 if name is a file name blob_create makes (hex digits of the length). */
 int blob_name_ok(const char *name);
 
-/* Migration 15 -> 16's step: every attachment's chunks into a file, its
+/* Migration 16 -> 17's step: every attachment's chunks into a file, its
  * row naming the file, the chunks deleted; inside the migration's
  * transaction. 0, or -1 with e. */
 int blob_migrate(struct store *s, struct err *e);

@@ -135,7 +135,7 @@ no_canary() {
     [ ! -e "$T/field/blobs" ]
 }
 
-# A store of version 15: its attachment's bytes (two chunks of zeros and
+# A store of version 16: its attachment's bytes (two chunks of zeros and
 # 1000 random bytes) in attachment_chunk rows, made with rawsql.
 make_v15() {
     H=$T/field
@@ -152,7 +152,7 @@ make_v15() {
           ((SELECT id FROM attachment WHERE name = 'old.bin'), 0, zeroblob(65536)),
           ((SELECT id FROM attachment WHERE name = 'old.bin'), 1, zeroblob(65536)),
           ((SELECT id FROM attachment WHERE name = 'old.bin'), 2, x'$hex');
-        PRAGMA user_version = 15;" 3<<<"$PASS"
+        PRAGMA user_version = 16;" 3<<<"$PASS"
 }
 
 # v1_backup OUT: a backup of version 1 (docs/FORMAT.md, "Backup file") of
@@ -167,7 +167,7 @@ open(sys.argv[2], "wb").write(body + hashlib.blake2b(body, digest_size=32).diges
 PY
 }
 
-@test "blobs: a backup of version 1 (a store of version 15, its attachments in the database) restores; its attachment reads back from a file" {
+@test "blobs: a backup of version 1 (a store of version 16, its attachments in the database) restores; its attachment reads back from a file" {
     field_record
     make_v15
     [ ! -e "$H/store.db-wal" ] || [ ! -s "$H/store.db-wal" ]
@@ -184,7 +184,7 @@ PY
     [ "$stderr" = "intake: $W/v1cut is not a whole intake backup (it is cut short)" ]
 }
 
-@test "blobs: a store of version 15 migrates on open; its attachment reads back from a file" {
+@test "blobs: a store of version 16 migrates on open; its attachment reads back from a file" {
     field_record
     make_v15
     [ "$(blob_files field)" -eq 0 ]

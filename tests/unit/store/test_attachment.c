@@ -1,7 +1,7 @@
 /* store/attachment.c and store/blob.c: attachments stored in files of
  * ChaCha20-Poly1305 chunks beside the database, read back in order, each
  * chunk authenticated, their size and hash checked; the files of removed
- * attachments and those no row names wiped; a store of version 15 (its
+ * attachments and those no row names wiped; a store of version 16 (its
  * attachments in attachment_chunk rows) migrated. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -301,7 +301,7 @@ static void test_files_removed(void **state)
     free(data);
 }
 
-/* A store of version 15 (the bytes in attachment_chunk rows) opens with
+/* A store of version 16 (the bytes in attachment_chunk rows) opens with
  * them in files, the rows emptied. */
 static void test_migration_15_to_16(void **state)
 {
@@ -344,7 +344,7 @@ static void test_migration_15_to_16(void **state)
         assert_int_equal(sqlite3_step(st), SQLITE_DONE);
         sqlite3_finalize(st);
     }
-    alter(f->s, "PRAGMA user_version = 15");
+    alter(f->s, "PRAGMA user_version = 16");
     store_close(f->s);
     f->s = NULL;
     assert_int_equal(store_open(&f->s, f->dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
