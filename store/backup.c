@@ -669,6 +669,7 @@ static int restore_check(struct backup *b, const char *dir, struct err *e)
 
     if (s == NULL)
         return -1;
+    s->files = &blob_files;
     memcpy(s->master, b->master, KEYSLOT_MASTER_BYTES);
     hex_of(hex, b->sum);
     if (db_connect(s, 0, e) == 0 && db_check_all(s, e) == 0 && store_begin(s, e) == 0) {

@@ -492,3 +492,5 @@ int blob_migrate(struct store *s, struct err *e)
             return -1;
     return rc < 0 ? -1 : 0;
 }
+
+const struct db_files blob_files = { blob_dir_open, blob_migrate, blob_tidy, blob_sweep_gone };

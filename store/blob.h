@@ -77,4 +77,8 @@ int blob_name_ok(const char *name);
  * transaction. 0, or -1 with e. */
 int blob_migrate(struct store *s, struct err *e);
 
+/* blob_dir_open, blob_migrate, blob_tidy and blob_sweep_gone, for
+ * struct store's files (store/db.h): set by whoever allocates a store. */
+extern const struct db_files blob_files;
+
 #endif

@@ -14,7 +14,6 @@
 
 #include "crypto/secmem.h"
 #include "privacy/pseudonym.h"
-#include "store/blob.h"
 #include "store/words.h"
 #include "util/intl.h"
 
@@ -290,7 +289,7 @@ static const char *const migrations[] = {
     "ALTER TABLE notice ADD COLUMN origin_pk BLOB;"
     "ALTER TABLE notice ADD COLUMN origin_subject TEXT NOT NULL DEFAULT '';",
     /* 16 -> 17 (issue 17): an attachment's bytes move out of the database
-     * into a file of its own (store/blob.h): blob_migrate adds the
+     * into a file of its own (store/blob.h): blob_migrate (files_migrate) adds the
      * columns blob (the file's name) and blob_key, and the table blob_gone
      * (a deleted attachment's file, named in the deleting transaction
      * until it is wiped after the commit), moves the bytes and empties
@@ -301,11 +300,20 @@ static const char *const migrations[] = {
 static int reindex(struct store *s, struct err *e);
 static int fill_subject_ids(struct store *s, struct err *e);
 
+/* Migration 17's step: the attachment files' (s->files, store/blob.c). */
+static int files_migrate(struct store *s, struct err *e)
+{
+    if (s->files == NULL)
+        return err_set(e, EXIT_INPUT, "internal error: the store was opened without its "
+                       "attachment files; nothing was changed");
+    return s->files->migrate(s, e);
+}
+
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL, NULL, blob_migrate,
+    NULL, NULL, NULL, files_migrate,
 };
 
 /* One entry per version in both tables: a migration added to one and not
@@ -1066,11 +1074,12 @@ int db_connect(struct store *s, int create, struct err *e)
         return db_fail(s, e, "opening the database");
     if (!create && existing_schema(s, e) != 0)
         return -1;
-    if (apply_pragmas(s, e) != 0 || blob_dir_open(s, e) != 0 || migrate(s, e) != 0)
+    if (apply_pragmas(s, e) != 0 || (s->files != NULL && s->files->dir_open(s, e) != 0) ||
+        migrate(s, e) != 0)
         return -1;
     if (!create && (rc = check_pages(s, e)) != 0)
         return rc;
-    return blob_tidy(s, e);
+    return s->files != NULL ? s->files->tidy(s, e) : 0;
 }
 
 int db_checkpoint(struct store *s, struct err *e)
@@ -1130,7 +1139,8 @@ int store_commit(struct store *s, struct err *e)
         return -1;
     }
     /* The files of attachments this change deleted. */
-    blob_sweep_gone(s);
+    if (s->files != NULL)
+        s->files->sweep(s);
     return 0;
 }
 

@@ -29,8 +29,22 @@
 
 #include "store/store.h"
 
+/* The attachment files beside the database (store/blob.c fills one in,
+ * blob_files): the database layer calls them through this table and
+ * never calls store/blob.c by name, so the two do not depend on each
+ * other (scripts/layers.sh). Each returns as the blob_* function it
+ * points to (store/blob.h). */
+struct store;
+struct db_files {
+    int (*dir_open)(struct store *s, struct err *e);   /* at connect, before migrating */
+    int (*migrate)(struct store *s, struct err *e);    /* the 16 -> 17 step */
+    int (*tidy)(struct store *s, struct err *e);       /* after connecting */
+    void (*sweep)(struct store *s);                    /* after each commit */
+};
+
 struct store {
     sqlite3 *db;
+    const struct db_files *files; /* set by whoever allocates s (store/open.c, store/backup.c) */
     unsigned char *master;       /* sodium_malloc, KEYSLOT_MASTER_BYTES */
     int hold;                    /* the store folder, flock'ed by db_hold; -1: none */
     char dir[4096];

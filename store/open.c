@@ -405,6 +405,7 @@ int store_create(const char *dir, const struct store_params *p,
         return -1;
     s = db_alloc(dir, e);
     if (s != NULL) {
+        s->files = &blob_files;
         randombytes_buf(s->master, KEYSLOT_MASTER_BYTES);
         s->creating = 1;
         if (db_connect(s, 1, e) == 0 && store_begin(s, e) == 0) {
@@ -468,6 +469,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     s = db_alloc(dir, e);
     if (s == NULL)
         return -1;
+    s->files = &blob_files;
     /* Held until store_close: no rekey changes the key meanwhile. */
     if (db_hold(s, LOCK_SH, e) != 0) {
         store_close(s);
