@@ -109,7 +109,13 @@ static size_t left_out(const char *in, size_t len, size_t i)
             return 0;
         while ((next = cp_at(in, len, j, &m)) >= 0 && mark_cp(next))
             j += m;
-        return next >= 0 && (normalise_is_upper(next) || is_syllable(next)) ? 1 : 0;
+        if (next < 0 || !(normalise_is_upper(next) || is_syllable(next)))
+            return 0;
+        /* ... that is itself one word and a stop ("Ho." of "Young. Ho.
+         * Kim."), not a sentence ("Kim. Jong-su left." keeps its stop). */
+        while ((next = cp_at(in, len, j, &m)) >= 0 && (is_word_cp(next) || dash_cp(next)))
+            j += m;
+        return next == '.' ? 1 : 0;
     }
     if (!normalise_is_space(cp) || prev < 0 || normalise_is_space(prev))
         return 0;
