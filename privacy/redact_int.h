@@ -103,6 +103,9 @@ struct redactor {
     unsigned char split_syl[(0xD7A3 - 0xAC00) / 8 + 1];
                                 /* the Hangul syllables of the literals, a bit
                                  * each (redact_split.c) */
+    uint32_t *masked;           /* first and last syllables of three-syllable
+                                 * Hangul literals, sorted (redact_mask.c) */
+    size_t nmasked;
 };
 
 /* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
@@ -353,6 +356,16 @@ int redact_check_output(struct spans *more, struct spans *flags, const struct re
  * (bytes, as typed) as term r->nterms: each part's spellings and
  * initials.  Returns 0, or -1 when out of memory. */
 int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_mask.c: the index of three-syllable Hangul names; called when
+ * the pieces are sorted (out of memory: an empty index). */
+void redact_mask_build(struct redactor *r);
+
+/* redact_mask.c: appends to flags (input offsets, FLAG_NEAR_NAME) each
+ * Hangul surname, mask and syllable of t (김○호, 김*호, 김X호) whose first
+ * and last syllables are those of a protected name of three; 0, or -1 out
+ * of memory. */
+int redact_masked_names(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
 /* redact_split.c: the Hangul syllables of r's literals, for the joined
  * reading's gate; called when the pieces are sorted. */

@@ -132,6 +132,17 @@ static size_t left_out(const char *in, size_t len, size_t i)
     return nl == 1 && is_syllable(prev) && is_syllable(next) ? j - i : 0;
 }
 
+/* 1 if the reading puts a space before in[i]: initials glued after a
+ * Hangul surname ("김YH", "김Y.H.": read as "김 YH", the reverse of "JS 김"
+ * that the variant rules hold). */
+static int space_before(const char *in, size_t len, size_t i)
+{
+    size_t n;
+    int cp = cp_at(in, len, i, &n);
+
+    return cp >= 'A' && cp <= 'Z' && is_syllable(cp_before(in, len, i, &n));
+}
+
 /* ---- Which places are read (the gate) ---- */
 
 static int piece_has(const struct redactor *r, const char *key, size_t k, int prefix)
@@ -279,7 +290,7 @@ struct reading {
 static void reading_free(struct reading *rd)
 {
     if (rd->d != NULL)
-        sodium_memzero(rd->d, rd->dlen);
+        sodium_memzero(rd->d, rd->dlen + 1);
     free(rd->d), free(rd->map), free(rd->cut);
     memset(rd, 0, sizeof *rd);
 }
@@ -289,12 +300,16 @@ static int reading_make(struct reading *rd, const char *in, size_t len, size_t a
     size_t i = a, n;
 
     memset(rd, 0, sizeof *rd);
-    rd->d = malloc(b - a + 1);
-    rd->map = malloc((b - a + 1) * sizeof *rd->map);
-    rd->cut = malloc((b - a + 1) * sizeof *rd->cut);
+    rd->d = malloc(2 * (b - a) + 1);       /* a space may come before each byte */
+    rd->map = malloc((2 * (b - a) + 1) * sizeof *rd->map);
+    rd->cut = malloc((2 * (b - a) + 1) * sizeof *rd->cut);
     if (rd->d == NULL || rd->map == NULL || rd->cut == NULL)
         return -1;
     while (i < b) {
+        if (i > a && space_before(in, len, i)) {
+            rd->cut[rd->ncut++] = rd->dlen;
+            rd->map[rd->dlen] = i, rd->d[rd->dlen++] = ' ';
+        }
         if ((n = left_out(in, len, i)) > 0 && i + n <= b) {
             if (rd->ncut == 0 || rd->cut[rd->ncut - 1] != rd->dlen)
                 rd->cut[rd->ncut++] = rd->dlen;
@@ -378,7 +393,8 @@ int redact_split_names(struct spans *sp, const struct redactor *r, const struct 
     if (r->nlits == 0 || r->npieces == 0)
         return 0;
     while (i < len) {
-        if ((n = left_out(in, len, i)) == 0 || !gate(r, in, len, i, n)) {
+        n = left_out(in, len, i);
+        if ((n == 0 && !space_before(in, len, i)) || !gate(r, in, len, i, n)) {
             cp_at(in, len, i, &m);
             i += n > 0 ? n : m;
             continue;
@@ -403,7 +419,8 @@ int redact_split_names(struct spans *sp, const struct redactor *r, const struct 
                 return -1;
             wa = a, wb = b, open = 1;
         }
-        i += n;
+        cp_at(in, len, i, &m);
+        i += n > 0 ? n : m;
     }
     if (open && read_window(sp, r, in, len, wa, wb, ctx, e) != 0)
         return -1;
