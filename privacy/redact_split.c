@@ -324,12 +324,19 @@ static int reading_make(struct reading *rd, const char *in, size_t len, size_t a
     return 0;
 }
 
+/* 1 if a cut (sorted) lies strictly inside [s, e). */
 static int crosses_cut(const struct reading *rd, size_t s, size_t e)
 {
-    for (size_t i = 0; i < rd->ncut; i++)
-        if (rd->cut[i] > s && rd->cut[i] < e)
-            return 1;
-    return 0;
+    size_t lo = 0, hi = rd->ncut, mid;
+
+    while (lo < hi) {               /* the first cut after s */
+        mid = (lo + hi) / 2;
+        if (rd->cut[mid] <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < rd->ncut && rd->cut[lo] < e;
 }
 
 /* Finds the names of in[a..b) in the joined reading; adds those across a
