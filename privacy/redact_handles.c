@@ -226,7 +226,6 @@ void redact_handle_pieces_finish(struct redactor *r)
     if (r->npieces > 1)
         qsort(r->pieces, r->npieces, sizeof *r->pieces, piece_cmp);
     redact_near_build(r);
-    redact_split_build(r);
     redact_mask_build(r);
 }
 

@@ -102,7 +102,8 @@ struct redactor {
     int near_failed;            /* out of memory building near */
     unsigned char split_syl[(0xD7A3 - 0xAC00) / 8 + 1];
                                 /* the Hangul syllables of the literals, a bit
-                                 * each (redact_split.c) */
+                                 * each (built by redact_mask.c, read by
+                                 * redact_split.c) */
     uint32_t *masked;           /* first and last syllables of three-syllable
                                  * Hangul literals, sorted (redact_mask.c) */
     size_t nmasked;
@@ -357,8 +358,9 @@ int redact_check_output(struct spans *more, struct spans *flags, const struct re
  * initials.  Returns 0, or -1 when out of memory. */
 int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len);
 
-/* redact_mask.c: the index of three-syllable Hangul names; called when
- * the pieces are sorted (out of memory: an empty index). */
+/* redact_mask.c: the index of three-syllable Hangul names (out of memory:
+ * an empty index) and the bit set of the literals' Hangul syllables
+ * (split_syl, for redact_split.c); called when the pieces are sorted. */
 void redact_mask_build(struct redactor *r);
 
 /* redact_mask.c: appends to flags (input offsets, FLAG_NEAR_NAME) each
@@ -366,10 +368,6 @@ void redact_mask_build(struct redactor *r);
  * and last syllables are those of a protected name of three; 0, or -1 out
  * of memory. */
 int redact_masked_names(struct spans *flags, const struct redactor *r, const struct normtext *t);
-
-/* redact_split.c: the Hangul syllables of r's literals, for the joined
- * reading's gate; called when the pieces are sorted. */
-void redact_split_build(struct redactor *r);
 
 /* redact_split.c: the names of t's input found in its joined reading
  * (quotes, brackets and emphasis marks read as nothing, stops between

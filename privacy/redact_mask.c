@@ -36,11 +36,29 @@ static int u32_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The Hangul syllables of the literals, a bit each: redact_split.c reads
+ * a line break between two of them as nothing. */
+static void syllables_build(struct redactor *r)
+{
+    size_t i, j;
+    int cp, n;
+
+    memset(r->split_syl, 0, sizeof r->split_syl);
+    for (i = 0; i < r->nlits; i++) {
+        const char *k = r->arena + r->keyoff[i];
+        for (j = 0; j < r->lits[i].keylen; j += (size_t)(n > 0 ? n : 1))
+            if ((n = utf8_next(&cp, k + j, r->lits[i].keylen - j)) > 0 && syllable(cp))
+                r->split_syl[(unsigned)(cp - SYL_FIRST) / 8] |=
+                    (unsigned char)(1u << ((unsigned)(cp - SYL_FIRST) % 8));
+    }
+}
+
 void redact_mask_build(struct redactor *r)
 {
     size_t i, n = 0;
     int c[3], k;
 
+    syllables_build(r);
     free(r->masked), r->masked = NULL, r->nmasked = 0;
     for (i = 0; i < r->nlits; i++)
         n += r->lits[i].keylen == 9 && r->lits[i].person;

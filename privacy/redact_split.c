@@ -260,23 +260,6 @@ static int gate(const struct redactor *r, const char *in, size_t len, size_t p, 
     return a < b && name_word(r, in, a, b);
 }
 
-void redact_split_build(struct redactor *r)
-{
-    size_t i, j, n;
-    int cp;
-
-    memset(r->split_syl, 0, sizeof r->split_syl);
-    for (i = 0; i < r->nlits; i++) {
-        const char *k = r->arena + r->keyoff[i];
-        for (j = 0; j < r->lits[i].keylen; j += n) {
-            cp = cp_at(k, r->lits[i].keylen, j, &n);
-            if (is_syllable(cp))
-                r->split_syl[(unsigned)(cp - HANGUL_FIRST) / 8] |=
-                    (unsigned char)(1u << ((unsigned)(cp - HANGUL_FIRST) % 8));
-        }
-    }
-}
-
 /* ---- One window in the joined reading ---- */
 
 struct reading {
