@@ -221,6 +221,9 @@ static const char *const ko_bound[] = {
 static const char *const ko_noun_suffix[] = {
     "류", "층", "망", "차", "공", "단", "제", "항", "난", "팀", "골", "권", "률", "량",
     "액", "업", "점", "체", "관", "족", "계", "직", "회", "비",
+    /* report-adv12g A-16 (노사정, 하천변, 권역별, 표준지): government, side,
+     * by, land */
+    "정", "변", "별", "지",
 };
 
 /* 1 if w[0..len) is a noun hunspell-ko gives as its own stem. */
@@ -242,6 +245,13 @@ static int ko_noun(const char *w, size_t len)
  * 수가 ("fee"), and a name's last syllable with a particle is often a noun. */
 static int ko_compound_word(const char *w, size_t len)
 {
+    /* A noun of one syllable and one of three or more that hunspell-ko
+     * gives as its own stem, with particles (길고양이, 길고양이가:
+     * report-adv12g A-16; its name shape cut 길고양 from it). */
+    for (size_t k = len; k >= 12; k -= 3)
+        if ((k == len || word_particles(w + k, len - k)) && ko_noun(w + 3, k - 3) &&
+            ko_noun(w, 3))
+            return 1;
     for (size_t k = 6; k + 3 <= len; k += 3) {
         if (ko_read(w, k) != KO_WORD)
             continue;
