@@ -238,6 +238,15 @@ static int ko_noun(const char *w, size_t len)
     return 0;
 }
 
+/* 1 if the last syllable of w[0..len) ends in ㄴ or ㄹ, the finals of a
+ * verb's adnominal form (지난, 갈). */
+static int ko_adnominal(const char *w, size_t len)
+{
+    int cp = len >= 3 ? syllable_at(w + len - 3, 3) : -1;
+
+    return cp >= 0 && ((cp - 0xAC00) % 28 == 4 || (cp - 0xAC00) % 28 == 8);
+}
+
 /* 1 if w[0..len) is a compound hunspell-ko does not know written as one
  * word: a word of two syllables or more, then a verb or adjective of two
  * syllables or more (배치받아), or then a bound noun and particles
@@ -257,6 +266,12 @@ static int ko_compound_word(const char *w, size_t len)
             continue;
         if (len - k >= 6 && ko_read(w + k, len - k) == KO_WORD && ko_verb_stem(w + k, len - k))
             return 1;
+        /* A verb's adnominal form, then a noun of two syllables or more
+         * and particles (지난가을에: 지난 of 지나다 and 가을). */
+        if (ko_adnominal(w, k) && ko_verb_stem(w, k))
+            for (size_t m = len; m >= k + 6; m -= 3)
+                if ((m == len || word_particles(w + m, len - m)) && ko_noun(w + k, m - k))
+                    return 1;
         for (size_t i = 0; i < sizeof ko_bound / sizeof ko_bound[0]; i++)
             if (memcmp(w + k, ko_bound[i], 3) == 0 &&
                 (len - k == 3 || word_particles(w + k + 3, len - k - 3)))
