@@ -221,9 +221,10 @@ static const char *const ko_bound[] = {
 static const char *const ko_noun_suffix[] = {
     "류", "층", "망", "차", "공", "단", "제", "항", "난", "팀", "골", "권", "률", "량",
     "액", "업", "점", "체", "관", "족", "계", "직", "회", "비",
-    /* report-adv12g A-16 (노사정, 하천변, 권역별, 표준지): government, side,
-     * by, land */
-    "정", "변", "별", "지",
+    /* report-adv12g A-16 (노사정, 하천변, 권역별): government, side, by; not
+     * 지 "land" (표준지): 가수지, a surname and the given name 수지, would read
+     * as 가수 "singer" and 지 (test_ordinary_ko) */
+    "정", "변", "별",
 };
 
 /* 1 if w[0..len) is a noun hunspell-ko gives as its own stem. */
