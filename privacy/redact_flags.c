@@ -505,6 +505,23 @@ struct before {
     int n;
 };
 
+/* 1 if the word a is written as a name is: a capital, then small letters
+ * up to a hyphen (Pak, Choe, Jong-su; not OLDTEXT-x, R2D2). */
+static int title_case(const struct word *a, const char *s)
+{
+    size_t at = a->start;
+    int cp, k, first = 1;
+
+    while (at < a->end && (k = utf8_next(&cp, s + at, a->end - at)) > 0 && cp != '-') {
+        if (first ? utf8proc_toupper(cp) != cp || utf8proc_tolower(cp) == cp
+                  : utf8proc_tolower(cp) != cp || utf8proc_toupper(cp) == cp)
+            return 0;
+        first = 0;
+        at += (size_t)k;
+    }
+    return !first;
+}
+
 /* 1 if the Latin word a follows a verb of saying in the same clause
  * ("said Pak", "told by Pak", "According to Pak") and may be a name no
  * list knows.  A word hunspell-en knows with its capital (Monday,
@@ -520,7 +537,7 @@ static int spoken_before(const struct before *p, const struct word *a, const cha
                           s + p1->start, p1->end - p1->start) ||
         key_in(a, s, titles, sizeof titles / sizeof titles[0]))
         return 0;
-    return name_candidate(a, s) &&
+    return title_case(a, s) && name_candidate(a, s) &&
            (lexicon_proper(LEXICON_EN, s + a->start, n) != 1 || gazetteer_names_word(s + a->start, n));
 }
 
@@ -581,7 +598,8 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
             rc = fn(ctx, a.start, a.start + k, context_name), done = 2;
         else if (!is_hangul_cp(a.first) && a.cap &&
                  (spoken_before(&p, &a, in) ||
-                  (appositive_after(&a, in, inlen) && name_candidate(&a, in))))
+                  (appositive_after(&a, in, inlen) && title_case(&a, in) &&
+                   name_candidate(&a, in))))
             rc = fn(ctx, a.start, a.end, context_name), done = 2;
         if (rc != 0 || !(have = more))
             break;
