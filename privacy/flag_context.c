@@ -65,7 +65,16 @@ int flag_address_word(const char *w, size_t len)
 static const char *const speech_verbs[] = {
     "said", "says", "told", "tells", "asked", "asks", "replied", "replies", "answered",
     "answers", "wrote", "writes", "added", "explained", "recalled", "admitted", "insisted",
-    "whispered", "shouted", "хэлсэн", "хэлэв", "хэлжээ", "хэллээ", "гэсэн", "гэв", "гэжээ",
+    "whispered", "shouted",
+    /* report-adv12g A-7: what reporting writes after the speaker too
+     * ("Asked why, Choe shrugged") */
+    "shrugged", "nodded", "laughed", "smiled", "sighed", "agreed", "warned", "claimed",
+    "noted", "stated", "recounted", "remembered", "complained", "continued", "repeated",
+    "confirmed", "denied", "argued", "responded", "murmured", "muttered", "cried", "yelled",
+    "testified", "reported", "hesitated", "paused",
+    /* ... and Mongolian "according to" after a genitive (Ганзоригийн хэлснээр) */
+    "хэлснээр", "ярьснаар", "мэдээлснээр", "хэлэхдээ",
+    "хэлсэн", "хэлэв", "хэлжээ", "хэллээ", "гэсэн", "гэв", "гэжээ",
     "ярьсан", "ярив", "асуув", "асуусан", "хариулав", "хариулсан",
 };
 

@@ -118,6 +118,18 @@ struct redactor {
  * form is read (docs/VARIANTS.md).  0 also when hunspell-ko is missing. */
 int redact_ordinary_ko(const char *w, size_t len, int strict);
 
+/* redact_glued.c: 1 if a registered Hangul name at norm [nstart, nend) with
+ * more Hangul glued after it up to wend is a glued-name review flag: the
+ * name is written in one word (not across a space into the next: "김영
+ * 교수가") and the whole word is no ordinary word (redact_ordinary_ko). */
+int redact_ko_open_glued(const struct normtext *t, size_t nstart, size_t nend, size_t wend);
+
+/* redact_glued.c: where the glued-name flag of a Hangul name ending at norm
+ * byte nend in a word ending at wend ends: the word's end less the
+ * particles after it (영호남의: after 영호남); nend when what follows is
+ * no Hangul. */
+size_t redact_ko_glued_end(const struct normtext *t, size_t nend, size_t wend);
+
 /* ordinary_ko.c: 1 if syl[0..len) (one Hangul syllable, 3 bytes) is one of
  * the Sino-Korean suffixes a compound is read with after a noun (채소류,
  * 배송비), else 0; for the test that no listed name reads so. */
