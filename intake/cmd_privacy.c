@@ -431,7 +431,9 @@ static void report_all(const struct redacted_record *rr, json_t *items, json_t *
 static const char *refusal(const struct redacted_text *t)
 {
     return t->kind == TEXT_REDACTED ? NULL : t->kind == TEXT_UNSTRIPPABLE ? t->why
-           : mediatext_refusal(t->kind == TEXT_MARKUP ? MEDIATEXT_MARKUP : MEDIATEXT_NOT_UTF8);
+           : mediatext_refusal(t->kind == TEXT_MARKUP ? MEDIATEXT_MARKUP
+                               : t->kind == TEXT_CONTROL ? MEDIATEXT_CONTROL
+                               : MEDIATEXT_NOT_UTF8);
 }
 
 /* The text attachments as they would leave (issue 13): redacted, or why
