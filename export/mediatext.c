@@ -188,9 +188,9 @@ const char *mediatext_refusal(enum mediatext_kind k)
         return N_("text that is not UTF-8 cannot be redacted (convert it to UTF-8 and "
                   "attach it again)");
     case MEDIATEXT_CONTROL:
-        return N_("text with control characters (terminal colour codes, ESC, other C0 "
-                  "controls) cannot be redacted: a name can hide between them (remove them "
-                  "and attach it again)");
+        return N_("text with control characters (terminal colour codes, ESC, C0) cannot "
+                  "be redacted: a name can hide between them (remove them and attach it "
+                  "again)");
     default:
         return NULL;
     }
