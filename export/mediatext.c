@@ -1,6 +1,7 @@
 #include "export/mediatext.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "util/intl.h"
 
@@ -141,6 +142,45 @@ static size_t escape(const unsigned char *b, size_t n)
     return at < n && b[at] >= 0x40 && b[at] <= 0x7e ? at + 1 : at;
 }
 
+/* The bytes of a namespace declaration at b[0..n) (" xmlns" or
+ * " xmlns:x", '=', a quoted value), or 0. */
+static size_t xmlns(const unsigned char *b, size_t n)
+{
+    size_t at = 6;
+    unsigned char q;
+
+    if (n < 9 || (b[0] != ' ' && b[0] != '\t' && b[0] != '\n' && b[0] != '\r') ||
+        strncasecmp((const char *)b + 1, "xmlns", 5) != 0)
+        return 0;
+    while (at < n && b[at] != '=' && b[at] != '>' && b[at] != ' ')
+        at++;
+    if (at + 1 >= n || b[at] != '=' || (b[at + 1] != '"' && b[at + 1] != '\''))
+        return 0;
+    q = b[at + 1];
+    for (at += 2; at < n && b[at] != q; at++)
+        ;
+    return at < n ? at + 1 : 0;
+}
+
+/* The tag b[0..n) as MEDIATEXT_VIEW_TEXT keeps it, into out: whole, less
+ * its namespace declarations; a DOCTYPE not at all. They name the format
+ * (a URL), not anything the text says. */
+static size_t copy_tag(char *out, const unsigned char *b, size_t n)
+{
+    size_t w = 0, k;
+
+    if (n >= 9 && strncasecmp((const char *)b, "<!DOCTYPE", 9) == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if ((k = xmlns(b + i, n - i)) > 0) {
+            i += k - 1;
+            continue;
+        }
+        out[w++] = (char)b[i];
+    }
+    return w;
+}
+
 size_t mediatext_view(char *out, const unsigned char *in, size_t len, enum mediatext_view how)
 {
     size_t w = 0, n, k;
@@ -151,8 +191,10 @@ size_t mediatext_view(char *out, const unsigned char *in, size_t len, enum media
             n = k;
             continue;
         }
-        if (how != MEDIATEXT_VIEW_TEXT && (k = mediatext_tag(in + i, len - i)) > 0) {
-            if (how == MEDIATEXT_VIEW_SPACED)
+        if ((k = mediatext_tag(in + i, len - i)) > 0) {
+            if (how == MEDIATEXT_VIEW_TEXT)
+                w += copy_tag(out + w, in + i, k);
+            else if (how == MEDIATEXT_VIEW_SPACED)
                 out[w++] = ' ';
             n = k;
             continue;

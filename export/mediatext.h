@@ -40,7 +40,10 @@ size_t mediatext_tag(const unsigned char *b, size_t n);
 
 /* How mediatext_view reads a text. */
 enum mediatext_view {
-    MEDIATEXT_VIEW_TEXT,    /* controls and terminal sequences dropped, tags kept */
+    MEDIATEXT_VIEW_TEXT,    /* controls and terminal sequences dropped, tags kept
+                             * (their attributes: alt="..." can hide a name) less
+                             * namespace declarations and DOCTYPEs, whose URLs
+                             * name the format */
     MEDIATEXT_VIEW_JOINED,  /* and every tag dropped: "김<b>영</b>호" -> "김영호" */
     MEDIATEXT_VIEW_SPACED   /* and every tag a space: "<td>Kim</td><td>Lee" */
 };

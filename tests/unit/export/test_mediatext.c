@@ -89,6 +89,13 @@ static void test_views(void **state)
     check_view("<td>Kim</td><td>Lee</td>", MEDIATEXT_VIEW_SPACED, " Kim  Lee ");
     check_view("a < b > c", MEDIATEXT_VIEW_JOINED, "a < b > c");
     check_view("<b>x</b>", MEDIATEXT_VIEW_TEXT, "<b>x</b>");
+    check_view("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink='http://x.org/1' "
+               "alt=\"Kim\"><title>T</title></svg>", MEDIATEXT_VIEW_TEXT,
+               "<svg alt=\"Kim\"><title>T</title></svg>");
+    check_view("<!DOCTYPE html PUBLIC \"http://www.w3.org/TR/x.dtd\"><p>a</p>", MEDIATEXT_VIEW_TEXT,
+               "<p>a</p>");
+    check_view("<a href=\"http://kim.example\">x</a>", MEDIATEXT_VIEW_TEXT,
+               "<a href=\"http://kim.example\">x</a>");
 }
 
 static void test_words(void **state)
