@@ -68,6 +68,21 @@ size_t mediatext_view(char *out, const unsigned char *in, size_t len, enum media
  * headquarters, so both read the same words. */
 size_t mediatext_words(char *out, const unsigned char *in, size_t len);
 
+/* What the audit reads of a text attachment that leaves redacted (or
+ * plain), text[0..len) (issue 12 A-23: CSV and JSON): the text, then one
+ * line for each thing a reader of a table takes together: each run of 2
+ * or 3 neighbouring cells (a CSV row's, a JSON object's string values)
+ * that are one word each, joined with spaces and, when not all ASCII,
+ * glued ("Kim Young Ho", "김영호": a name spelled over fields), and
+ * "born CELL" for each cell under a CSV header that is a birth label
+ * (dob, birth, date of birth, 생년월일, төрсөн, дата рождения...), which
+ * labels its column as an inline label would. The residual checks then
+ * FAIL a protected name or a date of birth found there, in export's own
+ * audit (so redact says the record may not leave) as at headquarters.
+ * A NUL-terminated string in sodium_malloc memory (the caller frees it
+ * with secmem_free), its length in *outlen; NULL when out of memory. */
+char *mediatext_audit_text(const char *text, size_t len, size_t *outlen);
+
 /* The reason a text of kind k cannot leave redacted, one English phrase
  * (a constant, N_() marked), or NULL for MEDIATEXT_PLAIN. */
 const char *mediatext_refusal(enum mediatext_kind k);

@@ -91,7 +91,8 @@ static int on_blob(void *ctx, json_t *head, struct err *e)
 }
 
 /* Keeps the words of the attachment just read (c->buf[0..have)) for the
- * residual checks: plain UTF-8 as it is; other valid UTF-8 (markup, text
+ * residual checks: plain UTF-8 as mediatext_audit_text reads it (a
+ * table's cells together, issue 12 A-23); other valid UTF-8 (markup, text
  * with controls, text behind a magic intake refuses, as kept with
  * --keep-metadata) as mediatext_words reads it (issue 12 A-17); bytes
  * that are not UTF-8 not at all. A text attachment that is not plain
@@ -115,18 +116,17 @@ static int keep_text(struct collected *c, int refused, struct err *e)
         if ((words = secmem_alloc(MEDIATEXT_WORDS_BYTES(c->have))) == NULL)
             return err_set(e, EXIT_INPUT, "out of secure memory");
         mediatext_words(words, c->buf, c->have);
+    } else if ((words = mediatext_audit_text((const char *)c->buf, c->have, NULL)) == NULL) {
+        return err_set(e, EXIT_INPUT, "out of secure memory");
     }
     if ((t = realloc(c->texts, (c->ntexts + 1) * sizeof *t)) == NULL) {
         secmem_free(words);
         return err_set(e, EXIT_INPUT, "out of memory reading the bundle");
     }
     c->texts = t;
-    c->buf[c->have] = '\0';
     t[c->ntexts].record = strdup(m->record);
     t[c->ntexts].file = m->file;
-    t[c->ntexts].text = words != NULL ? words : (const char *)c->buf;
-    if (words == NULL)
-        c->buf = NULL;                   /* the text's now */
+    t[c->ntexts].text = words;
     c->ntexts++;
     if (t[c->ntexts - 1].record == NULL)
         return err_set(e, EXIT_INPUT, "out of memory reading the bundle");

@@ -598,9 +598,9 @@ static json_t *make_header(struct pipeline *p, struct err *e)
     return doc;
 }
 
-/* The text attachments about to leave (the redacted text each one's
- * list entry carries, or the words of one that leaves as stored:
- * export_media.c, kept_words), into *out (malloc; the strings are p's). */
+/* The text attachments about to leave, as the audit reads them (the
+ * words each one's list entry carries: export_media.c, list_text and
+ * kept_words), into *out (malloc; the strings are p's). */
 static int leaving_texts(struct audit_text **out, size_t *n, const struct pipeline *p,
                          struct err *e)
 {
@@ -615,10 +615,8 @@ static int leaving_texts(struct audit_text **out, size_t *n, const struct pipeli
         json_array_foreach(list, j, a) {
             struct audit_text *t;
 
-            const json_t *words = json_object_get(a, "text");
+            const json_t *words = json_object_get(a, "words");    /* issue 12 */
 
-            if (!json_is_string(words))
-                words = json_object_get(a, "words");     /* kept, read as text */
             if (!json_is_string(words))
                 continue;
             if ((t = realloc(*out, (*n + 1) * sizeof *t)) == NULL) {

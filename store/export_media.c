@@ -164,7 +164,8 @@ static struct audit_attachment *media_add(struct pipeline *p, const char *record
 
 /* A text attachment leaves as its redacted text (issue 13), whatever
  * --keep-metadata says: its words are testimony, not metadata. The text
- * rides in the list (as the body rides in the record) to be written and
+ * rides in the list (as the body rides in the record) to be written, and
+ * what the audit reads of it ("words": mediatext_audit_text) to be
  * audited; its name is attachment-N.txt, its type text/plain. */
 static int list_text(struct pipeline *p, const struct attachment_row *a,
                      const struct redacted_text *t, struct err *e)
@@ -172,6 +173,9 @@ static int list_text(struct pipeline *p, const struct attachment_row *a,
     char file[48], hex[2 * ATTACHMENT_HASHBYTES + 1], stored[2 * ATTACHMENT_HASHBYTES + 1];
     unsigned char hash[ATTACHMENT_HASHBYTES];
     struct audit_attachment *m;
+    size_t nwords;
+    char *words;
+    int rc;
 
     snprintf(file, sizeof file, "attachment-%zu.txt", ++p->nfiles);
     if ((m = media_add(p, a->record, file, e)) == NULL)
@@ -182,14 +186,16 @@ static int list_text(struct pipeline *p, const struct attachment_row *a,
                        NULL, 0);
     sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
     sodium_bin2hex(stored, sizeof stored, a->hash, sizeof hash);
-    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I, s:b, "
-                              "s:s, s:s%}", "file", file, "type", "text/plain",
-                              "size", (json_int_t)t->red->len, "blake2b", hex, "gps", 0,
-                              "metadata", "removed", "name", a->name, "stored", (json_int_t)a->size,
-                              "as_stored", 0, "stored_blake2b", stored,
-                              "text", t->red->text, t->red->len)) != 0)
-        return err_set(e, EXIT_INPUT, oom);
-    return 0;
+    if ((words = mediatext_audit_text(t->red->text, t->red->len, &nwords)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    rc = json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I, s:b, "
+                               "s:s, s:s%, s:s%}", "file", file, "type", "text/plain",
+                               "size", (json_int_t)t->red->len, "blake2b", hex, "gps", 0,
+                               "metadata", "removed", "name", a->name, "stored",
+                               (json_int_t)a->size, "as_stored", 0, "stored_blake2b", stored,
+                               "text", t->red->text, t->red->len, "words", words, nwords));
+    secmem_free(words);
+    return rc != 0 ? err_set(e, EXIT_INPUT, oom) : 0;
 }
 
 /* The record's attachments, named attachment-N.ext: a file name can

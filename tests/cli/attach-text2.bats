@@ -267,3 +267,94 @@ forged() {
     [[ "$output" == *"FAIL record $ID, attachment-1.txt: protected-term"* ]]
     [[ "$output" == *"not examined: $CONTROL"* ]]
 }
+
+# ---- A-23: structured text (CSV, JSON) ----
+
+@test "attach-text2: dates of birth under a CSV 'dob' header are read as labelled: the record may not leave, redact and export alike (A-23 t.csv)" {
+    printf 'family,given,phone,dob\nKim,Young-ho,01048217395,1975-03-14\n김,영호,010-4821-7395,750314\nBatbayar,Altangerel,99114728,19850315\n' >"$W/t.csv"
+    attach t.csv
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    [ "$stderr" = "intake: record $ID may not leave the device: the audit before export FAILs: residual-detectors: date [6 characters] (identifying data the redactor should have replaced)" ]
+    run --separate-stderr st field export --to hq --all -o "$W/b"
+    expect_status 1
+    [[ "$stderr" == *"FAIL record $ID, attachment-1.txt: date [6 characters]"* ]]
+    [ ! -e "$W/b" ]
+}
+
+@test "attach-text2: birth headers in Korean, Mongolian, Russian and TSV/semicolon files label their column (A-23)" {
+    for hdr in '생년월일' 'төрсөн' 'Дата рождения' 'Date of birth'; do
+        ID=$(printf 'Table.\n' | st field record Won-sim --title "Table" --date 2024-03-15)
+        # rows between: the header is too far for an inline label
+        printf 'name;%s\nAlpha Beta Gamma Delta Epsilon;\nAlpha Beta Gamma Delta Epsilon;\nX;750314\n' "$hdr" >"$W/h.csv"
+        attach h.csv
+        run --separate-stderr st field redact "$ID"
+        expect_status 1
+        [[ "$stderr" == *"residual-detectors: date [6 characters]"* ]]
+    done
+    ID=$(printf 'Table.\n' | st field record Won-sim --title "Table" --date 2024-03-15)
+    printf 'name\tDOB\nAlpha Beta Gamma Delta Epsilon\t\nAlpha Beta Gamma Delta Epsilon\t\nX\t19850315\n' >"$W/h.tsv"
+    attach h.tsv
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    [[ "$stderr" == *"residual-detectors: date"* ]]
+}
+
+@test "attach-text2: a column of numbers under another header leaves; an empty dob column too (A-23)" {
+    printf 'item,count,dob\nAlpha Beta Gamma Delta Epsilon,,\nAlpha Beta Gamma Delta Epsilon,,\nrice,750314,\nsalt,19850315,\n' >"$W/ok.csv"
+    attach ok.csv
+    run --separate-stderr st field redact "$ID"
+    expect_status 0
+    [[ "$output" == *"rice,750314,"* ]]
+}
+
+@test "attach-text2: JSON fields that spell a registered name in order block the record, redact and export alike (A-23 t2.json)" {
+    printf '{"family":"Kim","given":"Young","middle":"Ho"}\n' >"$W/t2.json"
+    attach t2.json
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    [[ "$stderr" == "intake: record $ID may not leave the device: the audit before export FAILs: residual-terms: protected-term"* ]]
+    run --separate-stderr st field export --to hq --all -o "$W/b"
+    expect_status 1
+    [ ! -e "$W/b" ]
+    ID=$(printf 'Other.\n' | st field record Won-sim --title "Other" --date 2024-03-15)
+    printf '{"surname":"김","name":"영","name2":"호"}\n' >"$W/t3.json"
+    attach t3.json
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    [[ "$stderr" == *"the audit before export FAILs: residual-terms: "* ]]
+}
+
+@test "attach-text2: CSV cells that spell a registered name (Kim,Young,Ho; 김,영,호) block the record; other names leave (A-23)" {
+    printf 'a,b,c\nKim,Young,Ho\n' >"$W/n.csv"
+    attach n.csv
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    [[ "$stderr" == *"the audit before export FAILs: residual-terms: protected-term"* ]]
+    ID=$(printf 'Other.\n' | st field record Won-sim --title "Other" --date 2024-03-15)
+    printf 'a,b,c\n김,영,호\n' >"$W/n2.csv"
+    attach n2.csv
+    run --separate-stderr st field redact "$ID"
+    expect_status 1
+    ID=$(printf 'Third.\n' | st field record Won-sim --title "Third" --date 2024-03-15)
+    printf '{"family":"Park","given":"River","middle":"Stone"}\na,b\nRiver,Stone\n' >"$W/n3.json"
+    attach n3.json
+    run --separate-stderr st field redact "$ID"
+    expect_status 0
+}
+
+@test "attach-text2: HQ audit reads a table's cells together too (A-23)" {
+    TOOLS=$(tools_dir)
+    [ -x "$TOOLS/forge" ] || skip "no forge tool (make builds it)"
+    printf 'Nothing to hide here.\n' >"$W/notes.txt"
+    attach notes.txt
+    st field export --to hq --all -o "$W/b" 2>/dev/null
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+        "$TOOLS/forge" "$T/field" "$T/hq" "$W/b" rawtable "$W/raw" 3<<<"$PASS"
+    run st hq audit "$W/raw"
+    expect_status 1
+    [[ "$output" == *"residual-terms     FAIL"* ]]
+    [[ "$output" == *"residual-detectors FAIL"* ]]
+    [[ "$output" == *"FAIL record $ID, attachment-1.txt: protected-term \"Young Ho\""* ]]
+    [[ "$output" == *"FAIL record $ID, attachment-1.txt: date \"19750314\""* ]]
+}

@@ -30,6 +30,8 @@
  *                    audit reads markup's words, issue 12 A-17)
  *       rawansi      the same with "Kim Yo" ESC "[0mung-ho called 010-48"
  *                    ESC "[1m21-7395.\n" (attach-text2.bats, A-19)
+ *       rawtable     the same with "family,given,middle,dob\nKim,Young,
+ *                    Ho,19750314\n" (attach-text2.bats, A-23)
  *       resign       nothing changes: the content (its notices too) is
  *                    signed by FROM, another contact of TO than the one
  *                    who wrote it (tests/cli/consent.bats: a notice from
@@ -310,12 +312,14 @@ int main(int argc, char **argv)
         return fail("no record whose subject to withdraw");
     for (i = strcmp(argv[4], "resign") == 0 || strcmp(argv[4], "withdraw") == 0 ? 0 : 1; i > 0 && i < c.n; i++) {
         if (strcmp(argv[4], "rawtext") == 0 || strcmp(argv[4], "rawmarkup") == 0 ||
-            strcmp(argv[4], "rawansi") == 0) {
+            strcmp(argv[4], "rawansi") == 0 || strcmp(argv[4], "rawtable") == 0) {
             const char *text = strcmp(argv[4], "rawtext") == 0
                 ? "Pak Sol-mi called 010-5555-0199.\n"
                 : strcmp(argv[4], "rawmarkup") == 0
                 ? "<p>Kim Yo<b>ung-ho</b> called 010-48<i>21</i>-7395.</p>\n"
-                : "Kim Yo\033[0mung-ho called 010-48\033[1m21-7395.\n";
+                : strcmp(argv[4], "rawansi") == 0
+                ? "Kim Yo\033[0mung-ho called 010-48\033[1m21-7395.\n"
+                : "family,given,middle,dob\nKim,Young,Ho,19750314\n";
 
             if (c.it[i].type == PAYLOAD_BLOB && raw_text(&c, i, text) == 0)
                 break;
