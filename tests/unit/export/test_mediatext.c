@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+#include <sodium.h>
+
+#include "crypto/secmem.h"
 #include "export/mediatext.h"
 
 static const struct { const char *bytes; size_t len; enum mediatext_kind kind; } cases[] = {
@@ -110,6 +113,44 @@ static void test_words(void **state)
     assert_string_equal(out, "<p>Kim Yo<i>ung-ho</i></p>\nKim Young-ho\n Kim Yo ung-ho  ");
 }
 
+static void check_audit_text(const char *in, const char *want)
+{
+    size_t n;
+    char *out = mediatext_audit_text(in, strlen(in), &n);
+
+    assert_non_null(out);
+    assert_int_equal(n, strlen(out));
+    assert_string_equal(out, want);
+    secmem_free(out);
+}
+
+/* A table's cells read together (issue 12 A-23). */
+static void test_audit_text(void **state)
+{
+    (void)state;
+    assert_int_equal(sodium_init() >= 0, 1);
+    check_audit_text("family,given,dob\nKim,Young-ho,750314\n",
+                     "family,given,dob\nKim,Young-ho,750314\n\n"
+                     "family given\nfamily given dob\ngiven dob\nborn 750314\nKim Young-ho\n");
+    check_audit_text("{\"family\":\"Kim\",\"given\":\"Young\",\"middle\":\"Ho\"}",
+                     "{\"family\":\"Kim\",\"given\":\"Young\",\"middle\":\"Ho\"}\n"
+                     "Kim Young\nKim Young Ho\nYoung Ho\n");
+    check_audit_text("\xea\xb9\x80;\xec\x98\x81;\xed\x98\xb8",
+                     "\xea\xb9\x80;\xec\x98\x81;\xed\x98\xb8\n"
+                     "\xea\xb9\x80 \xec\x98\x81\n\xea\xb9\x80\xec\x98\x81\n"
+                     "\xea\xb9\x80 \xec\x98\x81 \xed\x98\xb8\n"
+                     "\xea\xb9\x80\xec\x98\x81\xed\x98\xb8\n"
+                     "\xec\x98\x81 \xed\x98\xb8\n\xec\x98\x81\xed\x98\xb8\n");
+    check_audit_text("name\t\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc\nX\t19850315",
+                     "name\t\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc\nX\t19850315\n"
+                     "name \xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc\n"
+                     "name\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc\n"
+                     "born 19850315\n");
+    check_audit_text("Plain prose, no table here.", "Plain prose, no table here.\n");
+    check_audit_text("\"a, b\",\"c\"\"d\"", "\"a, b\",\"c\"\"d\"\n");
+    check_audit_text("", "\n");
+}
+
 static void test_refusals(void **state)
 {
     (void)state;
@@ -125,6 +166,7 @@ int main(void)
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_views),
         cmocka_unit_test(test_words),
+        cmocka_unit_test(test_audit_text),
         cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
