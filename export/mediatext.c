@@ -168,15 +168,19 @@ static size_t xmlns(const unsigned char *b, size_t n)
 static size_t copy_tag(char *out, const unsigned char *b, size_t n)
 {
     size_t w = 0, k;
+    unsigned long cp;
 
     if (n >= 9 && strncasecmp((const char *)b, "<!DOCTYPE", 9) == 0)
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        if ((k = xmlns(b + i, n - i)) > 0) {
-            i += k - 1;
+    for (size_t i = 0; i < n; i += k) {
+        if ((k = xmlns(b + i, n - i)) > 0)
             continue;
+        if ((k = utf8_char(&cp, b + i, n - i)) == 0)
+            k = 1;                       /* not text: dropped, as outside tags */
+        else if (!mediatext_control(cp)) {
+            memcpy(out + w, b + i, k);
+            w += k;
         }
-        out[w++] = (char)b[i];
     }
     return w;
 }
