@@ -229,6 +229,10 @@ video_mp4() {
     expect_status 2
     [ "$stderr" = "intake: cannot remove the metadata of attachment 'c7.mp4' of record $ID: MP4: a track that is not sound (video or other): intake strips audio-only MP4; nothing was exported (--keep-metadata sends attachments as stored)" ]
     [ ! -e "$W/b" ]
+    run --separate-stderr st field redact "$ID" --json
+    expect_status 1
+    [[ "$output" == *'"may_leave": false'* ]]
+    [[ "$output" == *"\"blocked\": \"record $ID may not leave the device: cannot remove the metadata of attachment 'c7.mp4': MP4: a track"* ]]
     run --separate-stderr st field redact "$ID" --keep-metadata
     expect_status 0
     run --separate-stderr st field export --to hq --all --keep-metadata -o "$W/b"
