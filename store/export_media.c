@@ -72,26 +72,27 @@ static int refuse(const struct pipeline *p, const struct attachment_row *a,
 /* The words the audit reads of attachment a, which leaves as stored
  * (--keep-metadata) and is not a photo or a recording: markup, or bytes
  * behind a magic intake refuses; into *words (sodium_malloc, the caller
- * frees with secmem_free) when they are UTF-8, else *words stays NULL.
- * export/mediatext.h, mediatext_words: as intake audit reads them at
- * headquarters (issue 12 A-17). */
+ * frees with secmem_free) when they are UTF-8, else *words stays NULL:
+ * mediatext_audit_text of plain text, mediatext_words of the rest, as
+ * intake audit reads them at headquarters (issue 12 A-17). */
 static int kept_words(struct pipeline *p, const struct attachment_row *a, char **words,
                       struct err *e)
 {
     unsigned char *buf;
+    enum mediatext_kind k;
     size_t len;
 
     if (attach_read_whole(&buf, &len, p->s, a->record, a->name, a->size, e) != 0)
         return -1;
-    if (len > 0 && mediatext_kind(buf, len) != MEDIATEXT_NOT_UTF8) {
-        if ((*words = secmem_alloc(MEDIATEXT_WORDS_BYTES(len))) == NULL) {
-            secmem_free(buf);
-            return err_set(e, EXIT_INPUT, "out of secure memory");
-        }
+    k = len > 0 ? mediatext_kind(buf, len) : MEDIATEXT_NOT_UTF8;
+    if (k == MEDIATEXT_PLAIN)            /* as store/audit.c, keep_text */
+        *words = mediatext_audit_text((const char *)buf, len, NULL);
+    else if (k != MEDIATEXT_NOT_UTF8 &&
+             (*words = secmem_alloc(MEDIATEXT_WORDS_BYTES(len))) != NULL)
         mediatext_words(*words, buf, len);
-    }
     secmem_free(buf);
-    return 0;
+    return k != MEDIATEXT_NOT_UTF8 && *words == NULL
+           ? err_set(e, EXIT_INPUT, "out of secure memory") : 0;
 }
 
 /* Strips the attachment unless m->kept (then *size and hash become those
