@@ -90,7 +90,7 @@ BIN      := bin/intake
 LINGUAS  := $(sort $(patsubst po/%.po,%,$(wildcard po/*.po)))
 MO       := $(LINGUAS:%=$(BUILD)/share/locale/%/LC_MESSAGES/intake.mo)
 
-.PHONY: coverage-inject inject testkit all pot po-update po-check layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
+.PHONY: html5-entities coverage-inject inject testkit all pot po-update po-check layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
         install uninstall deb repro check-installed clean bench reliability reliability-quick coverage inject \
         coverage-store unit-store cli-store
 all: $(BIN) $(MO)
@@ -159,6 +159,13 @@ $(BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(@D)
 	@echo "CC $<"
 	@$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The WHATWG named character references, from Debian's python3
+# (docs/DEPENDENCIES.md); generated once and committed.
+$(BUILD)/privacy/htmlnames.o build/fuzz/obj/privacy/htmlnames.o: privacy/html5_entities.inc
+html5-entities:
+	python3 scripts/gen-html5-entities.py > privacy/html5_entities.inc.tmp
+	mv privacy/html5_entities.inc.tmp privacy/html5_entities.inc
 
 $(BUILD)/unit/%: tests/unit/%.c $(LIB) $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)

@@ -1,58 +1,33 @@
-/* HTML character references and percent-encoding read as what they stand
- * for (entities.h).  The named entities are HTML 4's, from libxml2's HTML
- * parser (the only file that includes a libxml2 header). */
+/* HTML character references, percent-encoding and the escapes of
+ * escapes.h read as what they stand for (entities.h).  The named
+ * references are the WHATWG list (htmlnames.h). */
 #include "privacy/entities.h"
 
-#include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "privacy/escapes.h"
+#include "privacy/htmlnames.h"
 
-/* Longest HTML 4 entity name ("thetasym") with room to spare. */
-#define NAME_MAX_BYTES 10
 #define ROUNDS 3
-
-static int hexval(unsigned char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
+#define hexval escape_hexval
+#define valid_utf8 escape_valid_utf8
+#define name_ascii escape_name_ascii
 
 static int is_alnum(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static size_t put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | cp >> 12), o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | cp >> 18), o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* A character reference at s[0..len) (s[0] == '&'): its code point in *cp
- * and its length in bytes, or 0 if there is none. */
-static size_t char_ref(unsigned *cp, const char *s, size_t len)
+/* A character reference at s[0..len) (s[0] == '&'): the code points it
+ * stands for in cp (*ncp of them, 1 or 2) and its length in bytes, or 0 if
+ * there is none. */
+static size_t char_ref(unsigned cp[2], int *ncp, const char *s, size_t len)
 {
     size_t i, digits = 0;
     unsigned long v = 0;
     int hex, d;
-    char name[NAME_MAX_BYTES + 1];
-    const htmlEntityDesc *ent;
 
     if (len >= 3 && s[1] == '#') {
         hex = s[2] == 'x' || s[2] == 'X';
@@ -64,38 +39,14 @@ static size_t char_ref(unsigned *cp, const char *s, size_t len)
         }
         if (digits == 0 || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
             return 0;
-        *cp = (unsigned)v;
+        cp[0] = (unsigned)v, *ncp = 1;
         return i < len && s[i] == ';' ? i + 1 : i;
     }
-    for (i = 1; i < len && i <= NAME_MAX_BYTES && is_alnum((unsigned char)s[i]); i++)
-        name[i - 1] = s[i];
-    if (i == 1 || i >= len || s[i] != ';')
+    for (i = 1; i < len && i <= HTMLNAME_MAX_BYTES && is_alnum((unsigned char)s[i]); i++)
+        ;
+    if (i == 1 || i >= len || s[i] != ';' || (*ncp = htmlname_lookup(cp, s + 1, i - 1)) == 0)
         return 0;
-    name[i - 1] = '\0';
-    if ((ent = htmlEntityLookup((const xmlChar *)name)) == NULL || ent->value == 0)
-        return 0;
-    *cp = ent->value;
     return i + 1;
-}
-
-/* An ASCII character that percent-encoding may hide in a name. */
-static int name_ascii(unsigned char c)
-{
-    return is_alnum(c) || c == ' ' || c == '-' || c == '\'' || c == '.' || c == '_';
-}
-
-/* 1 if s[0..n) (n from its lead byte) is one valid UTF-8 character: no
- * overlong form, surrogate or code point past U+10FFFF. */
-static int valid_utf8(const unsigned char *s, size_t n)
-{
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if (n == 3)
-        return !(s[0] == 0xE0 && s[1] < 0xA0) && !(s[0] == 0xED && s[1] >= 0xA0);
-    if (n == 4)
-        return s[0] <= 0xF4 && !(s[0] == 0xF0 && s[1] < 0x90) && !(s[0] == 0xF4 && s[1] >= 0x90);
-    return 1;
 }
 
 /* A percent-encoded character at s[0..len) (s[0] == '%'): its UTF-8 bytes
@@ -135,8 +86,9 @@ static int decode_round(char **out, size_t *outlen, uint32_t **map, const char *
                         size_t inlen, const uint32_t *inmap)
 {
     size_t at = 0, o = 0, k, n, j;
-    char buf[4];
-    unsigned cp;
+    char buf[ESCAPE_MAX_OUT];
+    unsigned cp[2];
+    int ncp;
     char *d = NULL;
     uint32_t *m = NULL;
 
@@ -144,10 +96,16 @@ static int decode_round(char **out, size_t *outlen, uint32_t **map, const char *
     while (at < inlen) {
         char c = in[at];
         k = n = 0;
-        if (c == '&' && (k = char_ref(&cp, in + at, inlen - at)) > 0)
-            n = put_utf8(buf, cp);
-        else if (c == '%')
-            k = percent_ref(buf, &n, in + at, inlen - at);
+        if (c == '&' && (k = char_ref(cp, &ncp, in + at, inlen - at)) > 0) {
+            n = escape_put_utf8(buf, cp[0]);
+            if (ncp == 2)
+                n += escape_put_utf8(buf + n, cp[1]);
+        } else if (c == '%' && (k = percent_ref(buf, &n, in + at, inlen - at)) > 0)
+            ;
+        else if (c == '%' || c == '\\' || c == '=')
+            k = escape_ref(buf, &n, in + at, inlen - at, at > 0 ? (unsigned char)in[at - 1] : 0);
+        if (n > k)              /* never longer than what it decodes (&nGt;): d has inlen bytes */
+            k = 0;
         if (k == 0) {
             if (d != NULL)
                 d[o] = c, m[o] = inmap ? inmap[at] : (uint32_t)at, o++;
@@ -182,7 +140,8 @@ static int maybe_encoded(const char *s, size_t len)
 {
     for (size_t i = 0; i + 2 < len; i++)
         if ((s[i] == '&' && (s[i + 1] == '#' || is_alnum((unsigned char)s[i + 1]))) ||
-            (s[i] == '%' && hexval((unsigned char)s[i + 1]) >= 0 && hexval((unsigned char)s[i + 2]) >= 0))
+            (s[i] == '%' && hexval((unsigned char)s[i + 1]) >= 0 && hexval((unsigned char)s[i + 2]) >= 0) ||
+            ((s[i] == '\\' || s[i] == '%' || s[i] == '=') && escape_maybe(s + i, len - i)))
             return 1;
     return 0;
 }

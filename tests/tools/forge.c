@@ -8,6 +8,9 @@
  *   forge FROM TO BUNDLE MODE OUT
  * MODE: span         the first redaction's start moves by one byte
  *       placeholder  " [PLACE-9]" is added to the body, in no redaction
+ *       append=TEXT  " TEXT" is added to the body, in no redaction: a
+ *                    sender whose redactor missed TEXT (tests/cli/
+ *                    leaks-enc.bats: a name left in an escape)
  *       unflag       the review flags are dropped from the manifest
  *       keepphone    the first phone placeholder of the body becomes
  *                    +82 10-2000-0000 kept by 'intake allow' (a review flag
@@ -161,6 +164,13 @@ static int change(struct item *it, const char *mode)
         if (b == NULL || (body = malloc(strlen(b) + 16)) == NULL)
             return -1;
         sprintf(body, "%s [PLACE-9]", b);
+        json_object_set_new(doc, "body", json_string(body));
+        free(body);
+    } else if (strncmp(mode, "append=", 7) == 0) {
+        const char *b = json_string_value(json_object_get(doc, "body"));
+        if (b == NULL || (body = malloc(strlen(b) + strlen(mode) + 2)) == NULL)
+            return -1;
+        sprintf(body, "%s %s", b, mode + 7);
         json_object_set_new(doc, "body", json_string(body));
         free(body);
     } else if (strcmp(mode, "keepphone") == 0) {

@@ -39,7 +39,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/glued.jsonl", "tests/data/leaks/numbers2-terms.jsonl",
     "tests/data/leaks/spell.jsonl",
     "tests/data/leaks/scripts.jsonl", "tests/data/leaks/forms.jsonl",
-    "tests/data/leaks/flags13.jsonl",
+    "tests/data/leaks/flags13.jsonl", "tests/data/leaks/encodings.jsonl",
 };
 #define MAX_KINDS 128
 

@@ -1,0 +1,346 @@
+/* Escapes of programming languages and of e-mail read as what they stand
+ * for (escapes.h).  Each form is bounded: a fixed number of hex digits, a
+ * closing brace, valid UTF-8, or an encoded-word's own delimiters. */
+#include "privacy/escapes.h"
+
+#include <string.h>
+#include <strings.h>
+
+int escape_hexval(unsigned char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+size_t escape_put_utf8(char *o, unsigned cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | cp >> 12), o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | cp >> 18), o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int escape_valid_utf8(const unsigned char *s, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if (n == 3)
+        return !(s[0] == 0xE0 && s[1] < 0xA0) && !(s[0] == 0xED && s[1] >= 0xA0);
+    if (n == 4)
+        return s[0] <= 0xF4 && !(s[0] == 0xF0 && s[1] < 0x90) && !(s[0] == 0xF4 && s[1] >= 0x90);
+    return 1;
+}
+
+static int is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int escape_name_ascii(unsigned char c)
+{
+    return is_alnum(c) || c == ' ' || c == '-' || c == '\'' || c == '.' || c == '_' ||
+           c == '+' || c == '@';
+}
+
+/* UTF-8 length from a lead byte, 0 if it cannot lead. */
+static size_t lead_len(unsigned char b)
+{
+    return b < 0x80 ? 1 : b >= 0xF5 ? 0 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+}
+
+/* `digits` hex digits at s[0..len) (len checked): their value, or -1. */
+static long hex_fixed(const char *s, size_t len, size_t digits)
+{
+    long v = 0;
+    int d;
+
+    if (len < digits)
+        return -1;
+    for (size_t i = 0; i < digits; i++) {
+        if ((d = escape_hexval((unsigned char)s[i])) < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+static int cp_ok(long v)
+{
+    return v > 0 && v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF);
+}
+
+/* "{H..H}" (1 to 6 hex digits) at s: the code point in *cp and the length,
+ * or 0. */
+static size_t braced(unsigned *cp, const char *s, size_t len)
+{
+    size_t i;
+    long v = 0;
+    int d;
+
+    if (len < 3 || s[0] != '{')
+        return 0;
+    for (i = 1; i < len && i <= 7 && (d = escape_hexval((unsigned char)s[i])) >= 0; i++)
+        v = v * 16 + d;
+    if (i == 1 || i > 7 || i >= len || s[i] != '}' || !cp_ok(v))
+        return 0;
+    *cp = (unsigned)v;
+    return i + 1;
+}
+
+/* A UTF-16 escape at s (pre is "\\u" or "%u", then four hex digits), a
+ * surrogate pair written as two of them: the code point and the length. */
+static size_t utf16_escape(unsigned *cp, const char *s, size_t len, const char *pre)
+{
+    long hi = hex_fixed(s + 2, len - 2, 4), lo;
+
+    if (hi < 0)
+        return 0;
+    if (hi >= 0xD800 && hi <= 0xDBFF) {
+        if (len < 12 || s[6] != pre[0] || s[7] != pre[1] ||
+            (lo = hex_fixed(s + 8, len - 8, 4)) < 0xDC00 || lo > 0xDFFF)
+            return 0;
+        *cp = (unsigned)(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
+        return 12;
+    }
+    if (!cp_ok(hi))
+        return 0;
+    *cp = (unsigned)hi;
+    return 6;
+}
+
+/* One character written as byte escapes (pre then two hex digits per
+ * byte: "\\x" or "="): its bytes in o and the length, or 0.  qp: an ASCII
+ * character only if it separates words (quoted-printable never needs to
+ * encode a letter or digit, and "n=30" is not one). */
+static size_t byte_escapes(char *o, size_t *n, const char *s, size_t len, const char *pre, int qp)
+{
+    size_t plen = strlen(pre), step = plen + 2, want = 0, k;
+    long b;
+
+    for (k = 0; k < 4 && step * (k + 1) <= len && memcmp(s + step * k, pre, plen) == 0; k++) {
+        if ((b = hex_fixed(s + step * k + plen, len - step * k - plen, 2)) < 0)
+            return 0;
+        o[k] = (char)b;
+        if (k == 0) {
+            want = lead_len((unsigned char)b);
+            if (want == 0 || (want == 1 && (!escape_name_ascii((unsigned char)b) ||
+                                            (qp && is_alnum((unsigned char)b)))))
+                return 0;
+        }
+        if (k + 1 == want) {
+            if (!escape_valid_utf8((const unsigned char *)o, want))
+                return 0;
+            *n = want;
+            return step * want;
+        }
+    }
+    return 0;
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A quoted-printable soft line break "=\n" or "=\r\n" inside a word (no
+ * white space before it or after it). */
+static size_t soft_break(const char *s, size_t len, unsigned char prev)
+{
+    size_t k = len >= 2 && s[1] == '\n' ? 2 : len >= 3 && s[1] == '\r' && s[2] == '\n' ? 3 : 0;
+
+    if (k == 0 || prev == 0 || is_space(prev) || k >= len || is_space((unsigned char)s[k]))
+        return 0;
+    return k;
+}
+
+static int b64val(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26
+         : c >= '0' && c <= '9' ? c - '0' + 52 : c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* Base64 t[0..tlen) (padding optional) into o: the byte count, or -1. */
+static long base64_text(unsigned char *o, const char *t, size_t tlen)
+{
+    size_t i, n = 0;
+    unsigned acc = 0;
+    int bits = 0, v;
+
+    while (tlen > 0 && t[tlen - 1] == '=')
+        tlen--;
+    if (tlen % 4 == 1)
+        return -1;
+    for (i = 0; i < tlen; i++) {
+        if ((v = b64val((unsigned char)t[i])) < 0)
+            return -1;
+        acc = acc << 6 | (unsigned)v, bits += 6;
+        if (bits >= 8)
+            bits -= 8, o[n++] = (unsigned char)(acc >> bits);
+        acc &= (1u << bits) - 1;
+    }
+    return (long)n;
+}
+
+/* RFC 2047's Q encoding t[0..tlen) into o: the byte count, or -1. */
+static long q_text(unsigned char *o, const char *t, size_t tlen)
+{
+    size_t i, n = 0;
+    long b;
+
+    for (i = 0; i < tlen; i++) {
+        if (t[i] == '_')
+            o[n++] = ' ';
+        else if (t[i] == '=') {
+            if ((b = hex_fixed(t + i + 1, tlen - i - 1, 2)) < 0)
+                return -1;
+            o[n++] = (unsigned char)b, i += 2;
+        } else
+            o[n++] = (unsigned char)t[i];
+    }
+    return (long)n;
+}
+
+enum charset { CS_NONE, CS_UTF8, CS_ASCII, CS_LATIN1 };
+
+static enum charset charset_of(const char *c, size_t clen)
+{
+    const char *star = memchr(c, '*', clen);        /* RFC 2231 language: "UTF-8*ko" */
+
+    if (star != NULL)
+        clen = (size_t)(star - c);
+    if ((clen == 5 && strncasecmp(c, "UTF-8", 5) == 0) || (clen == 4 && strncasecmp(c, "UTF8", 4) == 0))
+        return CS_UTF8;
+    if (clen == 8 && strncasecmp(c, "US-ASCII", 8) == 0)
+        return CS_ASCII;
+    if ((clen == 10 && strncasecmp(c, "ISO-8859-1", 10) == 0) || (clen == 6 && strncasecmp(c, "LATIN1", 6) == 0))
+        return CS_LATIN1;
+    return CS_NONE;
+}
+
+/* Decoded bytes b[0..bn) of charset cs as UTF-8 in o: the count, or 0 if
+ * they are not valid text (or hold a control character). */
+static size_t word_text(char *o, const unsigned char *b, size_t bn, enum charset cs)
+{
+    size_t i = 0, n = 0, k;
+
+    while (i < bn) {
+        if (b[i] < 0x20 || b[i] == 0x7F)
+            return 0;
+        if (b[i] < 0x80 || cs == CS_LATIN1) {
+            if (b[i] >= 0x80 && (cs == CS_ASCII || b[i] < 0xA0))
+                return 0;
+            n += escape_put_utf8(o + n, b[i++]);
+            continue;
+        }
+        if (cs != CS_UTF8 || (k = lead_len(b[i])) < 2 || i + k > bn ||
+            !escape_valid_utf8(b + i, k))
+            return 0;
+        memcpy(o + n, b + i, k), n += k, i += k;
+    }
+    return n;
+}
+
+/* An encoded-word "=?charset?B|Q?text?=" at s: its text in o[0..*n) and
+ * its length, or 0. */
+static size_t encoded_word(char *o, size_t *n, const char *s, size_t len)
+{
+    unsigned char raw[ESCAPE_MAX_WORD];
+    const char *c = s + 2, *q, *t, *end;
+    size_t lim = len < 2 + 41 + 3 + ESCAPE_MAX_WORD + 2 ? len : 2 + 41 + 3 + ESCAPE_MAX_WORD + 2;
+    enum charset cs;
+    long bn;
+
+    if (len < 8 || s[0] != '=' || s[1] != '?' ||
+        (q = memchr(c, '?', (size_t)(s + lim - c))) == NULL || q == c || q - c > 40 ||
+        (cs = charset_of(c, (size_t)(q - c))) == CS_NONE || q + 3 > s + lim || q[2] != '?')
+        return 0;
+    t = q + 3;
+    for (end = t; end < s + lim && *end != '?'; end++)
+        if (is_space((unsigned char)*end) || (unsigned char)*end >= 0x80 || *end < 0x20)
+            return 0;
+    if (end == t || end >= s + lim || *end != '?' || end + 1 >= s + len || end[1] != '=' || (size_t)(end - t) > ESCAPE_MAX_WORD)
+        return 0;
+    if (q[1] == 'B' || q[1] == 'b')
+        bn = base64_text(raw, t, (size_t)(end - t));
+    else if (q[1] == 'Q' || q[1] == 'q')
+        bn = q_text(raw, t, (size_t)(end - t));
+    else
+        return 0;
+    if (bn <= 0 || (*n = word_text(o, raw, (size_t)bn, cs)) == 0)
+        return 0;
+    return (size_t)(end + 2 - s);
+}
+
+/* An encoded-word, and the white space after it when another follows
+ * (RFC 2047 6.2: white space between encoded-words is not shown). */
+static size_t encoded_words(char *o, size_t *n, const char *s, size_t len)
+{
+    char next[ESCAPE_MAX_OUT];
+    size_t k = encoded_word(o, n, s, len), j, nn;
+
+    if (k == 0)
+        return 0;
+    for (j = k; j < len && is_space((unsigned char)s[j]); j++)
+        ;
+    if (j > k && encoded_word(next, &nn, s + j, len - j) > 0)
+        return j;
+    return k;
+}
+
+size_t escape_ref(char *o, size_t *n, const char *s, size_t len, unsigned char prev)
+{
+    unsigned cp;
+    size_t k;
+
+    *n = 0;
+    if (len < 2)
+        return 0;
+    if (s[0] == '\\' && (s[1] == 'u' || s[1] == 'x')) {
+        if ((k = braced(&cp, s + 2, len - 2)) > 0) {               /* \u{AE40} \x{AE40} */
+            *n = escape_put_utf8(o, cp);
+            return k + 2;
+        }
+        if (s[1] == 'u' && (k = utf16_escape(&cp, s, len, "\\u")) > 0) {
+            *n = escape_put_utf8(o, cp);
+            return k;
+        }
+        return s[1] == 'x' ? byte_escapes(o, n, s, len, "\\x", 0) : 0;
+    }
+    if (s[0] == '%' && s[1] == 'u' && (k = utf16_escape(&cp, s, len, "%u")) > 0) {
+        *n = escape_put_utf8(o, cp);
+        return k;
+    }
+    if (s[0] != '=')
+        return 0;
+    if (s[1] == '?')
+        return encoded_words(o, n, s, len);
+    if (s[1] == '\n' || s[1] == '\r')
+        return soft_break(s, len, prev);
+    return byte_escapes(o, n, s, len, "=", 1);
+}
+
+int escape_maybe(const char *s, size_t len)
+{
+    if (len < 3)
+        return 0;
+    if (s[0] == '\\')
+        return (s[1] == 'u' || s[1] == 'x') && (s[2] == '{' || escape_hexval((unsigned char)s[2]) >= 0);
+    if (s[0] == '%')
+        return s[1] == 'u' && escape_hexval((unsigned char)s[2]) >= 0;
+    return s[0] == '=' && (s[1] == '?' || s[1] == '\n' || s[1] == '\r' ||
+                           (escape_hexval((unsigned char)s[1]) >= 0 &&
+                            escape_hexval((unsigned char)s[2]) >= 0));
+}

@@ -1,0 +1,47 @@
+/* Escapes of programming languages and of e-mail (issue 12, brief i12-enc):
+ * a name, phone or e-mail written as JSON/JavaScript escapes (\uAE40,
+ * \uD83D\uDE00, \u{AE40}), legacy JavaScript escape() (%uAE40), Perl/PCRE
+ * \x{AE40}, UTF-8 byte escapes (\xea\xb9\x80), MIME encoded-words
+ * (=?UTF-8?B?6rmA7JiB7Zi4?=, =?UTF-8?Q?=EA=B9=80?=) or quoted-printable
+ * (=EA=B9=80, soft line breaks "=\n") is read as the characters it stands
+ * for.  Called by entities.c's decoding rounds, beside HTML references and
+ * %XX: one reading layer for the redactor, export's checks and the audit. */
+#ifndef INTAKE_ESCAPES_H
+#define INTAKE_ESCAPES_H
+
+#include <stddef.h>
+
+/* Most bytes one escape decodes to (an encoded-word of ESCAPE_MAX_WORD
+ * bytes of ISO-8859-1 text, each character two bytes of UTF-8). */
+#define ESCAPE_MAX_WORD 256
+#define ESCAPE_MAX_OUT (2 * ESCAPE_MAX_WORD)
+
+/* An escape at s[0..len) (s[0] is '\\', '%' or '='), prev the byte before
+ * s (or 0 at the start of the text).  Returns the length of the escape in
+ * bytes, with the UTF-8 it decodes to in o[0..*n) (o has ESCAPE_MAX_OUT
+ * bytes; *n may be 0 for a quoted-printable soft line break), or 0 if
+ * there is none.  Bounded forms only (docs/VARIANTS.md): code point
+ * escapes decode any code point but NUL, lone surrogates and past
+ * U+10FFFF; byte escapes and quoted-printable must make valid UTF-8, and
+ * decode an ASCII character only where percent-encoding would (entities.h;
+ * quoted-printable: a separator only, never a letter or digit);
+ * encoded-words in UTF-8, US-ASCII or ISO-8859-1 only, of at most
+ * ESCAPE_MAX_WORD bytes, whose text is valid and has no control
+ * character.  Base64 outside an encoded-word is not read.  No memory is
+ * allocated; no error other than 0. */
+size_t escape_ref(char *o, size_t *n, const char *s, size_t len, unsigned char prev);
+
+/* 1 if s[0..len) (s[0] is '\\', '%' or '=') may start an escape: the
+ * quick test before decoding. */
+int escape_maybe(const char *s, size_t len);
+
+/* Shared with entities.c: the value of a hex digit or -1; UTF-8 of cp in
+ * o (1..4 bytes, the count returned); 1 if s[0..n) (n from its lead
+ * byte) is one valid UTF-8 character; 1 if an ASCII byte decoded from a
+ * byte escape is read (a letter, digit, space or - ' . _ + @). */
+int escape_hexval(unsigned char c);
+size_t escape_put_utf8(char *o, unsigned cp);
+int escape_valid_utf8(const unsigned char *s, size_t n);
+int escape_name_ascii(unsigned char c);
+
+#endif

@@ -1,0 +1,178 @@
+/* privacy/entities.c with escapes.c: what each escape decodes to, where
+ * each decoded byte maps back to, and what is left as written. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "crypto/secmem.h"
+#include "privacy/entities.h"
+#include "privacy/htmlnames.h"
+
+/* Decodes in; checks the text is want (NULL: nothing decoded). */
+static void expect_dec(const char *in, const char *want)
+{
+    char *out;
+    size_t outlen;
+    uint32_t *map;
+
+    assert_int_equal(entities_decode(&out, &outlen, &map, in, strlen(in)), 0);
+    if (want == NULL) {
+        if (out != NULL)
+            fail_msg("\"%s\" decoded to \"%s\", expected nothing", in, out);
+        return;
+    }
+    if (out == NULL)
+        fail_msg("\"%s\" was not decoded, expected \"%s\"", in, want);
+    assert_string_equal(out, want);
+    assert_int_equal(outlen, strlen(want));
+    assert_int_equal(map[outlen], strlen(in));
+    for (size_t i = 1; i < outlen; i++)
+        assert_true(map[i] >= map[i - 1]);
+    secmem_wipe_free(out);
+    free(map);
+}
+
+static void test_json_escapes(void **state)
+{
+    (void)state;
+    expect_dec("\\uAE40\\uC601\\uD638", "김영호");
+    expect_dec("\\uae40\\uc601\\ud638", "김영호");
+    expect_dec("\\u{AE40}\\u{1F600}", "김\xf0\x9f\x98\x80");
+    expect_dec("\\uD83D\\uDE00", "\xf0\x9f\x98\x80");                 /* surrogate pair */
+    expect_dec("\\uD840\\uDC00", "\xf0\xa0\x80\x80");                 /* U+20000, CJK ext. B */
+    expect_dec("\\u0030\\u0031\\u0030-4821", "010-4821");
+    expect_dec("\\uD83D x", NULL);                                     /* lone surrogate */
+    expect_dec("\\uDE00\\uD83D", NULL);                                /* pair the wrong way */
+    expect_dec("\\u0000 \\u12 \\uZZZZ \\u{} \\u{110000} \\u{1234567}", NULL);
+    expect_dec("C:\\users\\xavier", NULL);
+}
+
+static void test_legacy_and_perl(void **state)
+{
+    (void)state;
+    expect_dec("%uAE40%uC601%uD638", "김영호");
+    expect_dec("%uD83D%uDE00", "\xf0\x9f\x98\x80");
+    expect_dec("\\x{AE40}\\x{c601}\\x{D638}", "김영호");
+    expect_dec("%uD83D %u12 %uZZZZ", NULL);
+}
+
+static void test_byte_escapes(void **state)
+{
+    (void)state;
+    expect_dec("\\xea\\xb9\\x80\\xEC\\x98\\x81", "김영");
+    expect_dec("Kim\\x20Young\\x2dho", "Kim Young-ho");
+    expect_dec("\\xff\\xfe \\xc0\\x80 \\xed\\xa0\\x80 \\xea\\xb9 \\x2f \\x00", NULL);
+}
+
+static void test_quoted_printable(void **state)
+{
+    (void)state;
+    expect_dec("=EA=B9=80=EC=98=81=ED=98=B8", "김영호");
+    expect_dec("=ea=b9=80", "김");
+    expect_dec("Kim=20Young=2Dho", "Kim Young-ho");
+    expect_dec("Kim Yo=\nung-ho Yo=\r\nung", "Kim Young-ho Young");
+    expect_dec("n=30 x=41 a =\nb a=\n b =FF =C0=80 =EA=B9", NULL);       /* letters, digits, invalid */
+}
+
+static void test_encoded_words(void **state)
+{
+    (void)state;
+    expect_dec("=?UTF-8?B?6rmA7JiB7Zi4?=", "김영호");
+    expect_dec("=?utf-8?b?6rmA7JiB7Zi4?= <x@example.org>", "김영호 <x@example.org>");
+    expect_dec("=?UTF-8?Q?=EA=B9=80=EC=98=81=ED=98=B8?=", "김영호");
+    expect_dec("=?UTF-8*ko?Q?Kim_Young-ho?=", "Kim Young-ho");
+    expect_dec("=?UTF-8?B?6rmA?= \n =?UTF-8?B?7JiB7Zi4?=", "김영호");     /* white space between */
+    expect_dec("=?ISO-8859-1?Q?Jos=E9?= =?US-ASCII?B?S2lt?=", "JoséKim");
+    expect_dec("=?UTF-8?B?6rmA?= x", "김 x");
+    /* unknown charset or encoding, bad base64, a control character,
+     * invalid UTF-8, non-ASCII inside, white space inside */
+    expect_dec("=?KOI8-R?B?6rmA?= =?UTF-8?X?abc?= =?UTF-8?B?!!!?= =?UTF-8?Q?a=01?= "
+               "=?UTF-8?Q?=FF?= =?UTF-8?Q?김?= =?UTF-8?Q?a b?= =?UTF-8?B?" "?=", NULL);
+}
+
+static void test_encoded_word_bound(void **state)
+{
+    char in[400];
+
+    (void)state;
+    memcpy(in, "=?UTF-8?Q?", 10);
+    memset(in + 10, 'a', 300);
+    memcpy(in + 310, "?=", 3);
+    expect_dec(in, NULL);                       /* past ESCAPE_MAX_WORD */
+}
+
+static void test_html5_names(void **state)
+{
+    unsigned cp[2];
+
+    (void)state;
+    expect_dec("Young&hyphen;ho Young&dash;ho", "Young\xe2\x80\x90ho Young\xe2\x80\x90ho");
+    expect_dec("sarah&period;whitfield&commat;examplemail&period;org", "sarah.whitfield@examplemail.org");
+    expect_dec("Kim&nbsp;Jong", "Kim\xc2\xa0Jong");                    /* HTML 4's still read */
+    expect_dec("&hyphen &Hyphen; &bogus; AT&T", NULL);
+    assert_int_equal(htmlname_lookup(cp, "NotEqualTilde", 13), 2);
+    assert_int_equal(cp[0], 0x2242);
+    assert_int_equal(cp[1], 0x338);
+    assert_int_equal(htmlname_lookup(cp, "CounterClockwiseContourIntegral", 31), 1);
+    assert_int_equal(htmlname_lookup(cp, "amp", 3), 1);
+    assert_int_equal(cp[0], '&');
+    assert_int_equal(htmlname_lookup(cp, "am", 2), 0);
+    assert_int_equal(htmlname_lookup(cp, "ampx", 4), 0);
+    expect_dec("&nGt;", NULL);                  /* longer decoded than written: left */
+}
+
+static void test_percent_separators(void **state)
+{
+    (void)state;
+    expect_dec("Kim%2BYoung-ho", "Kim+Young-ho");
+    expect_dec("sarah%40examplemail.org", "sarah@examplemail.org");
+    expect_dec("%2F %3F 100%", NULL);
+}
+
+/* Each decoded byte maps to the start of its escape; the map ends at the
+ * input's length. */
+static void test_map(void **state)
+{
+    const char *in = "a\\uAE40b=?UTF-8?B?6rmA?=c";
+    char *out;
+    size_t outlen;
+    uint32_t *map;
+
+    (void)state;
+    assert_int_equal(entities_decode(&out, &outlen, &map, in, strlen(in)), 0);
+    assert_string_equal(out, "a김b김c");
+    assert_int_equal(map[0], 0);
+    assert_int_equal(map[1], 1), assert_int_equal(map[3], 1);
+    assert_int_equal(map[4], 7);
+    assert_int_equal(map[5], 8), assert_int_equal(map[7], 8);
+    assert_int_equal(map[8], strlen(in) - 1);
+    assert_int_equal(map[9], strlen(in));
+    secmem_wipe_free(out);
+    free(map);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_json_escapes),
+        cmocka_unit_test(test_legacy_and_perl),
+        cmocka_unit_test(test_byte_escapes),
+        cmocka_unit_test(test_quoted_printable),
+        cmocka_unit_test(test_encoded_words),
+        cmocka_unit_test(test_encoded_word_bound),
+        cmocka_unit_test(test_html5_names),
+        cmocka_unit_test(test_percent_separators),
+        cmocka_unit_test(test_map),
+    };
+
+    if (sodium_init() < 0)
+        return 1;
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
