@@ -175,7 +175,7 @@ static int peeked(struct collected *c, size_t seen, const unsigned char *buf, si
     int rc = media_peek_find(&rep, &c->pk, c->cap, &why);
 
     (void)buf, (void)len, (void)e;
-    if (rc < 0 && c->buf != NULL && seen <= c->pk.nhead) {
+    if (rc < 0 && c->buf != NULL && seen <= c->pk.nhead && !c->pk.nul) {
         examined(c, rc, &rep, &why);
         c->state = BLOB_WORDS;           /* buf holds every byte since the first */
         return 0;

@@ -106,15 +106,18 @@ static int examine(struct pipeline *p, struct audit_attachment *m, const struct 
                    unsigned char *hash, uint64_t *size, int *as_stored, char **words,
                    struct err *e)
 {
+    unsigned char *buf, head[MEDIA_PEEK_BYTES];
     struct media_report rep;
-    unsigned char *buf;
     struct err why;
-    size_t len;
-    int r;
+    size_t len, nhead = 0;
+    int r, nul;
 
     *as_stored = 0;
     if (a->size <= MEDIA_MAX_BYTES) {
-        if ((r = attach_read_peek(&rep, NULL, NULL, p->s, a, &why, e)) == -2)
+        r = attach_read_peek(&rep, head, &nhead, p->s, a, &why, e);
+        nul = memchr(head, 0, nhead) != NULL;
+        sodium_memzero(head, sizeof head);
+        if (r == -2)
             return -1;
         if (r == -1 && !m->kept)
             return refuse(p, a, &why, e);
@@ -123,8 +126,10 @@ static int examine(struct pipeline *p, struct audit_attachment *m, const struct 
         else if (r == 0)
             note(m, &rep);
         *as_stored = r == 0 && !m->kept;
+        /* A NUL among the first bytes: not UTF-8, no words to read (and
+         * a large file of a refused type is never held whole for them). */
         if (r != 1)
-            return m->kept ? kept_words(p, a, words, e) : 0;
+            return m->kept && !nul ? kept_words(p, a, words, e) : 0;
     }
     if (!m->kept) {
         if ((r = load_stripped(&buf, &len, p->s, a->record, a->name, a->size, &why, e)) != 0)
