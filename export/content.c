@@ -75,7 +75,7 @@ int content_format(const json_t *header)
 
     if (f == NULL)
         return 0;
-    return strcmp(f, CONTENT_FORMAT_6) == 0 ? 6
+    return strcmp(f, CONTENT_FORMAT_7) == 0 ? 7 : strcmp(f, CONTENT_FORMAT_6) == 0 ? 6
            : strcmp(f, CONTENT_FORMAT_5) == 0 ? 5 : strcmp(f, CONTENT_FORMAT_4) == 0 ? 4
            : strcmp(f, CONTENT_FORMAT) == 0 ? 3
            : strcmp(f, CONTENT_FORMAT_2) == 0 ? 2
@@ -154,6 +154,20 @@ static int valid_round(const json_t *n, int required)
            json_integer_value(r) <= 2147483647;
 }
 
+/* 1 if n's "origin" is absent, or (format 7, a withdrawal or deletion)
+ * an object of exactly "key" (64 lowercase hex digits: a signing key) and
+ * "subject" (a stable subject id). */
+static int valid_origin(const json_t *n, int format, int kind_ok)
+{
+    const json_t *o = json_object_get(n, "origin");
+
+    if (o == NULL)
+        return 1;
+    return format >= 7 && kind_ok && json_is_object(o) && json_object_size(o) == 2 &&
+           valid_hash(json_string_value(json_object_get(o, "key"))) &&
+           content_valid_id(json_string_value(json_object_get(o, "subject")));
+}
+
 int content_check_notices(const json_t *notices, int format, struct err *e)
 {
     size_t i;
@@ -172,7 +186,11 @@ int content_check_notices(const json_t *notices, int format, struct err *e)
         const char *att = json_string_value(json_object_get(n, "attachment"));
         /* format 5: a withdrawal may carry its round, a re-consent must */
         int round = (format >= 5 && withdrawal && json_object_get(n, "round") != NULL) || reconsent;
-        size_t members = 4u + (scope || reconsent) + (size_t)round + (size_t)removal;
+        int deletion = kind != NULL && strcmp(kind, "deletion") == 0;
+        /* format 7: a withdrawal or deletion passed on names its origin */
+        int origin = json_object_get(n, "origin") != NULL;
+        size_t members = 4u + (scope || reconsent) + (size_t)round + (size_t)removal +
+                         (size_t)origin;
 
         if ((scope || reconsent) &&
             (!json_is_null(record) ||
@@ -183,8 +201,10 @@ int content_check_notices(const json_t *notices, int format, struct err *e)
         /* format 5: a removal names a record and the attachment's hash */
         if (removal && (!json_is_string(record) || !valid_hash(att)))
             return bad(e, "a bad notice");
+        if (!valid_origin(n, format, withdrawal || deletion))
+            return bad(e, "a bad notice");
         if (!json_is_object(n) || json_object_size(n) != members || kind == NULL ||
-            (!scope && !reconsent && !withdrawal && !removal && strcmp(kind, "deletion") != 0) ||
+            (!scope && !reconsent && !withdrawal && !removal && !deletion) ||
             subject == NULL || !content_valid_id(subject) ||
             !(json_is_null(record) || (json_is_string(record) &&
                                        content_valid_id(json_string_value(record)))) ||

@@ -34,6 +34,11 @@
  * scopes ordered by a counter that cannot run back, not by the device's
  * clock): format 5 plus that member. */
 #define CONTENT_FORMAT_6 "intake-content-6"
+/* Written when a withdrawal or deletion notice names its origin (issue
+ * 16: one passed on by a store that did not make it, so that a contact
+ * holding the record by another route deletes it too): format 6 plus
+ * that member. */
+#define CONTENT_FORMAT_7 "intake-content-7"
 #define CONTENT_FORMAT_2 "intake-content-2"
 #define CONTENT_FORMAT_1 "intake-content-1"
 /* At most this many notices in one header (docs/FORMAT.md). */
@@ -79,7 +84,7 @@ void content_reader_free(struct content_reader *r);
 /* 1 if id is a record id as intake makes them (16 of [0-9a-z] Crockford). */
 int content_valid_id(const char *id);
 
-/* The content format a header names: 6 (CONTENT_FORMAT_6), 5 (CONTENT_FORMAT_5), 4 (CONTENT_FORMAT_4), 3
+/* The content format a header names: 7 (CONTENT_FORMAT_7), 6 (CONTENT_FORMAT_6), 5 (CONTENT_FORMAT_5), 4 (CONTENT_FORMAT_4), 3
  * (CONTENT_FORMAT), 2 (CONTENT_FORMAT_2), 1 (CONTENT_FORMAT_1), or 0 for
  * anything else. */
 int content_format(const json_t *header);
@@ -92,7 +97,7 @@ int content_format(const json_t *header);
  * 1..2147483647. EXIT_INPUT "malformed bundle contents: ..." otherwise. */
 int content_check_consent(const json_t *consent, int format, struct err *e);
 
-/* Checks the "notices" of a header of format (3 to 6; docs/FORMAT.md,
+/* Checks the "notices" of a header of format (3 to 7; docs/FORMAT.md,
  * "Notices"): an array of at most CONTENT_NOTICES_MAX objects {kind:
  * "withdrawal" or "deletion", subject: a stable subject id, record: a
  * record id or null, day: YYYY-MM-DD}, nothing else; in format 4 also
@@ -101,8 +106,10 @@ int content_check_consent(const json_t *consent, int format, struct err *e);
  * "reconsent", subject, record: null, day, round: 1..2147483647, scope},
  * a withdrawal of a whole subject (record null) may carry its round too,
  * and {kind: "removal", subject, record: a record id, day, attachment:
- * 64 lowercase hex digits}. EXIT_INPUT "malformed
- * bundle contents: ..." otherwise. */
+ * 64 lowercase hex digits}; in format 7 a withdrawal or deletion may
+ * carry "origin": {key: 64 lowercase hex digits, subject: a stable
+ * subject id}, nothing else. EXIT_INPUT "malformed bundle contents: ..."
+ * otherwise. */
 int content_check_notices(const json_t *notices, int format, struct err *e);
 
 #endif

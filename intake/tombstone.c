@@ -10,7 +10,7 @@
 
 /* The first tombstone of a record, copied out of the row. */
 struct first {
-    int found, removed, withdrawal;
+    int found, removed, withdrawal, local;
     char id[RECORD_ID_CHARS + 1], day[16], who[2 * CONTACT_NAME_MAX + 1];
 };
 
@@ -31,6 +31,7 @@ static int keep_first(void *ctx, const struct tombstone_row *t, struct err *e)
     if (f->found++ > 0)
         return 0;
     f->removed = t->removed;
+    f->local = t->local;
     f->withdrawal = strcmp(t->kind, "withdrawal") == 0;
     snprintf(f->id, sizeof f->id, "%s", t->record);
     snprintf(f->day, sizeof f->day, "%s", t->day);
@@ -72,6 +73,9 @@ int cli_tombstone_show(struct store *s, const char *given, int json)
         return 0;
     if (json && print_json(s, given, &e) != 0)
         return cli_fail(&e);
+    if (f.local)
+        return cli_error(EXIT_INPUT, "record %s was deleted here (record delete of %s), with "
+                         "its attachments; this store will not import it again", f.id, f.day);
     if (f.withdrawal && f.removed)
         return cli_error(EXIT_INPUT, "record %s was withdrawn at the source: its subject's "
                          "consent was withdrawn (notice from %s of %s); this store deleted it, "
@@ -91,8 +95,10 @@ int cli_tombstone_show(struct store *s, const char *given, int json)
 
 static int add_json(void *ctx, const struct tombstone_row *t, struct err *e)
 {
+    /* kind "local": this store's own record delete of an imported record */
     json_t *o = json_pack("{s:s, s:{s:s, s:s, s:s, s:s, s:s?, s:s, s:b}}", "id", t->record,
-                          "tombstone", "kind", t->kind, "subject", t->subject, "day", t->day,
+                          "tombstone", "kind", t->local ? "local" : t->kind,
+                          "subject", t->subject, "day", t->day,
                           "at", t->at, "sender", t->sender, "sender_key", t->sender_key,
                           "deleted", t->removed);
 
@@ -113,6 +119,10 @@ void cli_tombstones_note(struct store *s)
     if (store_tombstone_count(&n, s, &e) == 0 && n > 0)
         cli_note("%ld record(s) were deleted by notices from their senders (see 'intake list "
                  "--json')", n);
+    err_clear(&e);
+    if (store_tombstone_count_here(&n, s, &e) == 0 && n > 0)
+        cli_note("%ld imported record(s) were deleted here: a later bundle does not bring them "
+                 "back (see 'intake list --json')", n);
 }
 
 static int print_subject(void *ctx, const struct tombstone_row *t, struct err *e)

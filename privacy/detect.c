@@ -99,6 +99,12 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
         j++;
     if (j < len && continues(s[j]))
         return 0;
+    /* A code's letters before Sino-Korean digits ("M일이삼사오육칠팔"); a
+     * Roman month before Mongolian сар ("III сарын 14"). */
+    if (j - at <= 2 && det_sino_digit(s, len, j) >= 0)
+        return 0;
+    if (j - at <= 4 && strspn(s + at, "ivx") >= j - at && det_starts(s, len, j, " \xd1\x81\xd0\xb0\xd1\x80"))
+        return 0;
     /* Dots written out ("facebook[.]com", "facebook . com", "kim dot mn"),
      * u/name. */
     if (j + 2 < len && (((s[j] == '[' || s[j] == '(') && s[j + 1] == '.') ||
@@ -189,7 +195,8 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             return r;
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
             !(det_digit(s[i + 4]) || s[i + 2] == '.' ||
-              ((s[i + 4] == ' ' || s[i + 4] == '-') && det_digit(s[i + 5])))) {
+              ((s[i + 4] == ' ' || s[i + 4] == '-') &&
+               (det_digit(s[i + 5]) || detect_spoken_word(s, len, i + 5))))) {
             i += n;
             continue;
         }

@@ -6,7 +6,10 @@
  * So no form here is a pattern of its own: a form is read, and the one
  * definition of each kind (detect_phone.c, detect_id.c, detect_date.c)
  * decides.  Two writings:
- *   - letters for digits: O o 0, I i l 1, Z z 2, S s 5, B b 8 (the usual
+ *   - a code mixing digits with digit words, look-alike letters or
+ *     Sino-Korean digits, groups and the letters of a code with it
+ *     ("010-four8two1-7395", "MT654321": detect_code.c);
+ *   - letters for digits: O o 0, I i l 1, Z z 2, S s 5, G 6, T 7, B b 8 (the usual
  *     typing and OCR confusions; main read O I l beside a digit only,
  *     detect_digits.c) in a token that is mostly digits: groups of ASCII
  *     letters and digits joined by '-' '.' '/', every group holding a
@@ -26,17 +29,10 @@
 #define CONTEXT_BEFORE 64       /* bytes of text before it handed on */
 #define CONTEXT_AFTER 32
 
-/* The digit a letter stands for, or -1. */
+/* The digit a letter stands for (detect_code.c's table), or -1. */
 static int lookalike(char c)
 {
-    switch (c) {
-    case 'o': return 0;
-    case 'i': case 'l': return 1;
-    case 'z': return 2;
-    case 's': return 5;
-    case 'b': return 8;
-    default: return -1;
-    }
+    return det_lookalike_digit(c);
 }
 
 /* Reads a token of digits and look-alike letters at at into out (same
@@ -91,7 +87,7 @@ static size_t read_spaced(const char *s, size_t len, size_t at, char *out, size_
 
 int detect_alt_start(const char *s, size_t len, size_t at)
 {
-    return at < len && (det_digit(s[at]) || lookalike(s[at]) >= 0);
+    return at < len && det_alnum(s[at]);
 }
 
 /* Where a character starts at or after i (bytes of valid UTF-8). */
@@ -108,7 +104,9 @@ size_t detect_alt(const char *s, size_t len, size_t at, int *kind, detect_digits
     size_t end, n = 0, a, b, m;
     int found;
 
-    if ((end = read_lookalikes(s, len, at, rd)) > at)
+    if ((end = det_read_code(s, len, at, rd, sizeof rd, &n)) > at)
+        ;
+    else if ((end = read_lookalikes(s, len, at, rd)) > at)
         n = end - at;
     else if ((end = read_spaced(s, len, at, rd, &n)) == at)
         return 0;

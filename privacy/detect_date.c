@@ -111,6 +111,14 @@ static const struct det_word birth_words[] = {
     DW("\xd0\xbc\xd1\x8d\xd0\xbd\xd0\xb4\xd1\x8d\xd0\xbb", FIT_PREFIX),  /* мэндэл(сэн) */
 };
 
+static const char *const roman_months[] = {
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+};
+
+/* A month in Roman numerals (i ... xii, a whole word) at at: 1-12 with
+ * its length in *n, or 0. */
+static unsigned roman_month(const char *s, size_t len, size_t at, size_t *n);
+
 static size_t space(const char *s, size_t len, size_t i)
 {
     return i < len && s[i] == ' ' ? i + 1 : i;
@@ -303,26 +311,121 @@ static struct date english_year_first(const char *s, size_t len, size_t at)
     return d;
 }
 
+static unsigned roman_month(const char *s, size_t len, size_t at, size_t *n)
+{
+    int k = at < len && (s[at] == 'i' || s[at] == 'v' || s[at] == 'x') ?
+            word_in(roman_months, 12, s, len, at, n) : -1;
+
+    return k < 0 ? 0 : (unsigned)k + 1;
+}
+
+/* The end of a Russian ordinal ending after a number at at ("-го",
+ * "-е", "-ое", "-ого", "-м", "-й"), or at. */
+static size_t ru_ordinal_end(const char *s, size_t len, size_t at)
+{
+    static const char *const endings[] = {
+        "-\xd0\xbe\xd0\xb3\xd0\xbe", "-\xd0\xb3\xd0\xbe", "-\xd0\xbe\xd0\xb5", "-\xd0\xb5",
+        "-\xd0\xbc", "-\xd0\xb9",
+    };
+
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
+        if (det_starts(s, len, at, endings[k]) && !det_letter_at(s, len, at + strlen(endings[k])))
+            return at + strlen(endings[k]);
+    return at;
+}
+
+/* A date glued together, day, month name and year ("14Mar1975",
+ * "14march75"): the day 1-31, an English month (its first three letters
+ * or its name) and a year of four digits (1900-2099) or two. */
+static struct date glued_month(const char *s, size_t len, size_t at)
+{
+    static const char abbr[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    struct date d = { 0, NONE, 0 };
+    size_t a = det_digits(s, len, at), i = at + a, k, n, y;
+    unsigned v = a >= 1 && a <= 2 ? det_value(s + at, a) : 0;
+
+    if (v < 1 || v > 31 || i + 3 >= len)
+        return d;
+    for (k = 0; k < 12; k++)
+        if (memcmp(s + i, abbr + 3 * k, 3) == 0)
+            break;
+    if (k == 12)
+        return d;
+    n = det_starts(s, len, i, en_months[k]) ? strlen(en_months[k]) : 3;
+    i += n;
+    y = det_digits(s, len, i);
+    if (!(y == 2 || (y == 4 && det_value(s + i, 4) >= 1900 && det_value(s + i, 4) <= 2099)) ||
+        !det_ends_word(s, len, i + y))
+        return d;
+    d.end = i + y, d.strength = FULL;
+    return d;
+}
+
+/* A number in Roman numerals at at (a whole word, the subtractive pairs
+ * IV IX XL XC CD CM): its value with its end in *end, or 0. */
+static unsigned roman_value(const char *s, size_t len, size_t at, size_t *end)
+{
+    static const char digits[] = "ivxlcdm";
+    static const unsigned values[] = { 1, 5, 10, 50, 100, 500, 1000 };
+    unsigned v = 0, cur, next;
+    size_t i = at;
+    const char *p, *q;
+
+    while (i < len && det_alpha(s[i]) && (p = strchr(digits, s[i])) != NULL) {
+        cur = values[p - digits];
+        q = i + 1 < len && det_alpha(s[i + 1]) ? strchr(digits, s[i + 1]) : NULL;
+        next = q != NULL ? values[q - digits] : 0;
+        v = next > cur ? v - cur : v + cur;
+        i++;
+    }
+    if (i == at || det_letter_at(s, len, i) || det_letter_before(s, at))
+        return 0;
+    *end = i;
+    return v;
+}
+
+/* A date all in Roman numerals, day, month and year joined by one of
+ * ". - /" ("XIV.III.MCMLXXV"). */
+static struct date roman_date(const char *s, size_t len, size_t at)
+{
+    struct date d = { 0, NONE, 0 };
+    size_t e, f, g;
+    unsigned day = roman_value(s, len, at, &e), month, year;
+    char sep;
+
+    if (day < 1 || day > 31 || e + 1 >= len || strchr(".-/", s[e]) == NULL)
+        return d;
+    sep = s[e];
+    month = roman_value(s, len, e + 1, &f);
+    if (month < 1 || month > 12 || f + 1 >= len || s[f] != sep)
+        return d;
+    year = roman_value(s, len, f + 1, &g);
+    if (year >= 1900 && year <= 2099 && det_month_day(month, day))
+        d.end = g, d.strength = FULL;
+    return d;
+}
+
 /* A month name after a day: English (14(th) (of) March, 14-Mar-1975,
  * 14 Mar. 1975), Russian (14 марта), a Roman numeral (14/III/1975,
  * 14.III.1975): the day, one of " -/." and the month, then the same
  * separator or a space and the year. */
 static struct date month_after_day(const char *s, size_t len, size_t at)
 {
-    static const char *const roman_months[] = {
-        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
-    };
     struct date d = { 0, NONE, 0 };
     size_t i = day_at(s, len, at, 1), n, e;
     unsigned v;
     char sep;
-    int roman;
+    int roman, ru_ord;
 
     if (i == 0 && (i = det_day_words(s, len, at, &v)) != 0 &&
         !(i + 1 < len && s[i] == ' ' && word_in(ru_months, 12, s, len, i + 1, &n) >= 0))
         return d;                               /* четырнадцатого марта */
     if (i == 0 || i >= len || strchr(" -/.", s[i]) == NULL || s[i] == '\0')
         return d;
+    /* A Russian ordinal day: "14-го марта", "14-е марта". */
+    ru_ord = (e = ru_ordinal_end(s, len, i)) > i && e < len && s[e] == ' ';
+    if (ru_ord)
+        i = e;
     sep = s[i++];
     if (sep == ' ' && det_starts(s, len, i, "of "))
         i += 3;
@@ -338,6 +441,11 @@ static struct date month_after_day(const char *s, size_t len, size_t at)
      * "14.III.75"). */
     else if (sep != ' ' && i > d.end && s[i - 1] == sep && det_digits(s, len, i) == 2 &&
              det_ends_word(s, len, i + 2))
+        d.end = i + 2, d.strength = FULL;
+    /* A two-digit year with a Russian ordinal ending ("14-го марта
+     * 75-го"). */
+    else if (ru_ord && (i = space(s, len, d.end)) > d.end && det_digits(s, len, i) == 2 &&
+             ru_ordinal_end(s, len, i + 2) > i + 2)
         d.end = i + 2, d.strength = FULL;
     return d;
 }
@@ -407,8 +515,28 @@ static struct date numeric(const char *s, size_t len, size_t at)
         return d;
     sep = s[at + a];
     i = space(s, len, at + a + 1);
+    /* A Roman month between the year and the day: "1975-III-14",
+     * "1975.III.14", "1975/III/14". */
+    if (a == 4 && (y = roman_month(s, len, i, &b)) != 0 && i + b + 1 < len && s[i + b] == sep &&
+        (c = det_digits(s, len, i + b + 1)) >= 1 && c <= 2 && det_ends_word(s, len, i + b + 1 + c)) {
+        x = det_value(s + at, 4), z = det_value(s + i + b + 1, c);
+        if (x >= 1900 && x <= 2099 && det_month_day(y, z))
+            d.end = i + b + 1 + c, d.strength = FULL, d.born = born_after(s, len, d.end);
+        return d;
+    }
     if ((b = det_digits(s, len, i)) < 1 || b > 2 || i + b >= len || s[i + b] != sep)
         return d;
+    /* The day and month, then the year said apart: "14.03. in 1975". */
+    if (a <= 2 && sep == '.' && det_month_day(det_value(s + i, b), det_value(s + at, a)) &&
+        det_starts(s, len, i + b, ". ") && det_digits(s, len, i + b + 2) == 0) {
+        d.end = i + b, d.strength = PART;
+        c = i + b + 2;
+        if (det_starts(s, len, c, "in ") || det_starts(s, len, c, "of "))
+            c += 3;
+        if (year_at(s, len, c) != 0)
+            d.end = c + 4, d.strength = FULL;
+        return d;
+    }
     y = det_value(s + i, b);
     i = space(s, len, i + b + 1);
     c = det_digits(s, len, i);
@@ -569,12 +697,52 @@ static size_t mn_day_words(const char *s, size_t len, size_t at)
 }
 
 /* Mongolian: Y он(ы, д) [M(-р | дугаар) сар(ын, д) | ordinal сар...] [D(-нд...)]. */
+/* The month and day of a Mongolian date from i: M(-р | дугаар) | an
+ * ordinal month | a Roman month, сар(ын, д), [D(-нд...) | the day in
+ * words]; fills d (strength up by one for the month, two for the day)
+ * from base. */
+static void mn_month_day(const char *s, size_t len, size_t i, struct date *d, enum strength base)
+{
+    size_t n, e;
+
+    if ((n = det_digits(s, len, i)) >= 1 && n <= 2 && det_value(s + i, n) >= 1 && det_value(s + i, n) <= 12) {
+        i += n;
+        if (det_starts(s, len, i, MN_TH))
+            i += strlen(MN_TH);
+        else if (det_starts(s, len, space(s, len, i), MN_ORDINAL))
+            i = space(s, len, i) + strlen(MN_ORDINAL);
+    } else if (word_in(mn_months, 12, s, len, i, &n) >= 0 || roman_month(s, len, i, &n) != 0) {
+        i += n;                                                     /* III сарын */
+    } else {
+        return;
+    }
+    i = space(s, len, i);
+    if (!det_word_at(s, len, i, MN_MONTH, FIT_PREFIX))
+        return;
+    i = letters(s, len, i);                                         /* сар, сарын, сард */
+    if (base == YEAR)
+        d->end = i, d->strength = PART;
+    i = space(s, len, i);
+    n = det_digits(s, len, i);
+    if (n >= 1 && n <= 2 && det_value(s + i, n) >= 1 && det_value(s + i, n) <= 31) {
+        e = i + n;
+        if (e < len && s[e] == '-')
+            e++;
+        if (e < len && ((unsigned char)s[e] & 0x80))
+            e = letters(s, len, e);                                 /* -нд, -ний, -ны */
+        if (det_ends_word(s, len, e))
+            d->end = e, d->strength = base == YEAR ? FULL : PART;
+    } else if ((e = mn_day_words(s, len, i)) != 0) {
+        d->end = e, d->strength = base == YEAR ? FULL : PART;       /* арван тавнд */
+    }
+}
+
+/* Mongolian: Y он(ы, д) [month сар(ын, д) [day]] (mn_month_day). */
 static struct date mongolian(const char *s, size_t len, size_t at)
 {
     struct date d = { 0, NONE, 0 };
     size_t i, n, e;
     unsigned v;
-    int m;
 
     if ((i = year_at(s, len, at)) == 0 && (i = det_year_words(s, len, at, &v)) == 0 &&
         (det_digits(s, len, at) != 2 || (i = at + 2) == 0))
@@ -588,35 +756,16 @@ static struct date mongolian(const char *s, size_t len, size_t at)
     i = space(s, len, i);
     if (word_in(mn_seasons, 4, s, len, i, &n) >= 0)
         i = space(s, len, i + n);                                    /* хаврын 3 сард */
-    if ((n = det_digits(s, len, i)) >= 1 && n <= 2 && det_value(s + i, n) >= 1 && det_value(s + i, n) <= 12) {
-        i += n;
-        if (det_starts(s, len, i, MN_TH))
-            i += strlen(MN_TH);
-        else if (det_starts(s, len, space(s, len, i), MN_ORDINAL))
-            i = space(s, len, i) + strlen(MN_ORDINAL);
-    } else if ((m = word_in(mn_months, 12, s, len, i, &n)) >= 0) {
-        i += n;
-    } else {
-        return d;
-    }
-    i = space(s, len, i);
-    if (!det_word_at(s, len, i, MN_MONTH, FIT_PREFIX))
-        return d;
-    i = letters(s, len, i);                                         /* сар, сарын, сард */
-    d.end = i, d.strength = PART;
-    i = space(s, len, i);
-    n = det_digits(s, len, i);
-    if (n >= 1 && n <= 2 && det_value(s + i, n) >= 1 && det_value(s + i, n) <= 31) {
-        e = i + n;
-        if (e < len && s[e] == '-')
-            e++;
-        if (e < len && ((unsigned char)s[e] & 0x80))
-            e = letters(s, len, e);                                 /* -нд, -ний, -ны */
-        if (det_ends_word(s, len, e))
-            d.end = e, d.strength = FULL;
-    } else if ((e = mn_day_words(s, len, i)) != 0) {
-        d.end = e, d.strength = FULL;                               /* арван тавнд */
-    }
+    mn_month_day(s, len, i, &d, YEAR);
+    return d;
+}
+
+/* Mongolian without the year: "III сарын 14-нд", "3 сарын 14". */
+static struct date mongolian_month(const char *s, size_t len, size_t at)
+{
+    struct date d = { 0, NONE, 0 };
+
+    mn_month_day(s, len, at, &d, NONE);
     return d;
 }
 
@@ -626,7 +775,7 @@ static struct date date_at(const char *s, size_t len, size_t at)
     struct date best = { 0, NONE, 0 }, d;
     struct date (*const forms[])(const char *, size_t, size_t) = {
         numeric, korean, mongolian, month_after_day, english_from_month, english_year_first,
-        english_nth_month,
+        english_nth_month, glued_month, mongolian_month, roman_date,
     };
     size_t k, e;
     unsigned v;
@@ -700,6 +849,33 @@ static int ko_after_date(const char *s, size_t len, size_t at)
     return 0;
 }
 
+/* 1 if the Hangul word at at is a name of three syllables starting with
+ * the surname 이 ("1975.03.14이종수"), not 이 as the copula or the
+ * subject particle ("이다", "이었고", "이후", "이전에"): its second
+ * syllable is none that follows them. */
+static int ko_name_after(const char *s, size_t len, size_t at)
+{
+    static const char second[] =
+        "\xeb\x8b\xa4\xea\xb3\xa0\xeb\xa9\xb0\xec\x97\x88\xec\x97\x90\xec\x95\xbc"   /* 다 고 며 었 에 야 */
+        "\xeb\x9d\xbc\xeb\x8b\x88\xeb\x82\x98\xeb\xa9\xb4\xeb\xaf\x80\xec\xa7\x80"   /* 라 니 나 면 므 지 */
+        "\xec\x9e\x90\xeb\x8d\x98\xeb\x93\xa0\xea\xb1\xb4\xeb\x9e\x98\xed\x9b\x84"   /* 자 던 든 건 래 후 */
+        "\xec\xa0\x84\xeb\x82\xb4\xec\x83\x81\xed\x95\x98\xec\x99\xb8\xeb\xb2\x88"   /* 전 내 상 하 외 번 */
+        "\xec\x97\xac\xec\x96\xb4\xec\x9a\x94\xeb\x9e\x80\xeb\x9e\x91\xec\x8b\xa0";  /* 여 어 요 란 랑 신 */
+    size_t i = at, syl = 0, n;
+    int cp;
+
+    if (!det_starts(s, len, at, "\xec\x9d\xb4"))
+        return 0;
+    while ((cp = det_cp_at(s, len, i, &n)) >= 0xAC00 && cp <= 0xD7A3)
+        i += n, syl++;
+    if (syl != 3 || det_letter_at(s, len, i))
+        return 0;
+    for (size_t k = 0; k + 3 <= sizeof second - 1; k += 3)
+        if (memcmp(s + at + 3, second + k, 3) == 0)
+            return 0;
+    return 1;
+}
+
 /* 1 if a word is glued to a date written with separators at [at, end):
  * ASCII letters before it ("Jong-su1975-03-14") or after it
  * ("14.03.1975Bat"), a Hangul word after it that is no particle
@@ -722,7 +898,7 @@ static int glued_date(const char *s, size_t len, size_t at, size_t end)
         (end < len && det_alpha(s[end]) && !(s[end] == 't' && end + 1 < len && det_digit(s[end + 1]))))
         return 1;
     if ((cp = det_cp_at(s, len, end, &n)) >= 0xAC00 && cp <= 0xD7A3)
-        return !ko_after_date(s, len, end);
+        return !ko_after_date(s, len, end) || ko_name_after(s, len, end);
     if (cp >= 0x0430 && cp <= 0x04FF && cp != 0x043D)
         return letters(s, len, end) - end >= 8;
     return 0;

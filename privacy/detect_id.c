@@ -17,7 +17,8 @@
  *   - the Mongolian register number: two Cyrillic letters and eight digits
  *     whose first six are the birth date (the month plus 20 for births from
  *     2000): "УБ75031412"; with a space between ("ИЙ 01231234") the date
- *     must be valid.
+ *     must be valid; so too with the digits said in words ("УБ-семь пять
+ *     ноль три один четыре один два": detect_spoken.c).
  * Each date part must be a valid month and day. */
 #include "privacy/detect_int.h"
 
@@ -181,7 +182,7 @@ static int stop_word(const char *w)
 
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    size_t i = at, k, n, d;
+    size_t i = at, k, n, d, e;
     int cp, latin = det_alpha(s[at]), apart = 0;
     unsigned mm;
     char digits[8];
@@ -204,9 +205,14 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
         return 0;                       /* a third letter: a word */
     if (i < len && (s[i] == ' ' || (s[i] == '-' && !latin)))
         i++, apart = 1;                 /* "УБ 75031412", "УБ-75031412" (report-adv12c H49) */
-    /* Eight digits, or four and four ("UB 8503 1512"). */
+    /* Eight digits, or four and four ("UB 8503 1512"), or eight said in
+     * words after a separator ("УБ-семь пять ноль три один четыре один
+     * два": detect_spoken.c). */
     if ((d = det_digits(s, len, i)) == 8) {
         memcpy(digits, s + i, 8), i += 8;
+    } else if (d == 0 && apart && (e = detect_spoken_digits(s, len, i, digits, sizeof digits, &d)) != 0 &&
+               d == 8) {
+        i = e;
     } else if (d == 4 && i + 9 <= len && (s[i + 4] == ' ' || (s[i + 4] == '-' && !latin)) &&
                det_digits(s, len, i + 5) == 4) {
         memcpy(digits, s + i, 4), memcpy(digits + 4, s + i + 5, 4), i += 9, apart = 1;

@@ -245,8 +245,19 @@ size_t det_day_words(const char *s, size_t len, size_t at, unsigned *v);
  * or "thousand" (the walk asks at every word). */
 int detect_number_words_start(const char *s, size_t len, size_t at);
 
+/* detect_code.c: the digit an ASCII letter typed for one stands for (O o
+ * 0, I i l 1, Z z 2, S s 5, G g 6, T t 7, B b 8; norm view, lower case),
+ * or -1. */
+int det_lookalike_digit(char c);
+
+/* detect_code.c: the end of a code at at whose digits are written in
+ * several ways ("010-four8two1-7395", "MT654321", "M일이삼사오육칠팔"),
+ * its reading (digits, separators, a code's letters) in out[0..*n) (at
+ * most cap bytes); 0 if none. */
+size_t det_read_code(const char *s, size_t len, size_t at, char *out, size_t cap, size_t *n);
+
 /* detect_alt.c: 1 if a number written another way may start at at (a
- * digit or a letter typed for one). */
+ * digit, or a letter: a code's or one typed for a digit). */
 int detect_alt_start(const char *s, size_t len, size_t at);
 
 /* detect_alt.c: the end of a number written another way at at (letters

@@ -106,15 +106,34 @@ static int odd_separator(char c)
     return c != '\0' && strchr(ODD_SEPARATORS, c) != NULL;
 }
 
+/* A word joining two groups of a number said aloud, and the space after
+ * it, at s[at]: "and", Mongolian ба, болон, Russian и, Korean 및 and
+ * 그리고 (the joining words of detect_spoken.c's numbers in parts);
+ * its length, or 0.  A joined run is still a number only when the
+ * numbering plans or a phone word say so (is_phone): "99 11 ба 12 хүн"
+ * stays. */
+static size_t joining_word(const char *s, size_t len, size_t at)
+{
+    static const char *const words[] = {
+        "and ", "\xd0\xb1\xd0\xb0 ", "\xd0\xb1\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbd ", "\xd0\xb8 ",
+        "\xeb\xb0\x8f ", "\xea\xb7\xb8\xeb\xa6\xac\xea\xb3\xa0 ",
+    };
+
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (det_starts(s, len, at, words[k]))
+            return strlen(words[k]);
+    return 0;
+}
+
 /* Reads a separator between groups at s[i]: [' '] [-./~_ or 에] [' '],
  * or one of ODD_SEPARATORS alone,
  * or nothing before '(' or after ')'.  Returns its length (0 when none is
  * needed), -1 if there is none; *kind its character ('e' for 에, the
- * Korean spoken separator: "010에 1234에 5678").  A full stop and a
- * space end the number. */
+ * Korean spoken separator: "010에 1234에 5678"; 'j' for a joining
+ * word).  A full stop and a space end the number. */
 static long separator(const char *s, size_t len, size_t i, int after_paren, char *kind)
 {
-    size_t j = i;
+    size_t j = i, k;
     int v;
 
     *kind = 0;
@@ -126,6 +145,8 @@ static long separator(const char *s, size_t len, size_t i, int after_paren, char
         *kind = 'e', j += 3;
     else if (*kind == ' ' && det_starts(s, len, j, "\xeb\x8b\xa4\xec\x8b\x9c "))   /* 다시: a dash said */
         *kind = 'e', j += 6;
+    else if (*kind == ' ' && (k = joining_word(s, len, j)) > 0)
+        *kind = 'j', j += k;                /* "99 11 ба 47 28", "010 4821 및 73 95" */
     if (odd_separator(*kind) && (j != i + 1 || (j < len && s[j] == ' ')))
         return -1;                      /* "12,345, 67,891": a list */
     if (j > i && j < len && s[j] == ' ' && *kind != ' ') {
@@ -201,7 +222,9 @@ static int read_groups(struct groups *g, const char *s, size_t len, size_t at)
         g->n++;
         i = e + (size_t)open;
         paren = open;
-        if ((sl = separator(s, len, i, paren, &kind)) < 0)
+        /* A joining word goes on only inside a number: two numbers
+         * listed ("9911/2345 and 9911 2345") stay two. */
+        if ((sl = separator(s, len, i, paren, &kind)) < 0 || (kind == 'j' && nd >= 8))
             break;
         i += (size_t)sl;
     }
@@ -229,10 +252,17 @@ static int not_a_number(const char *s, const struct groups *g, size_t k)
 {
     size_t i, small = 0, years = 0, threes = 0;
     char sep = g->sep[1];
-    int odd = 0;
+    int odd = 0, joined = 0, other = 0;
 
-    for (i = 1; i < k; i++)
+    for (i = 1; i < k; i++) {
         odd |= odd_separator(g->sep[i]);
+        joined |= g->sep[i] == 'j';
+        other |= g->sep[i] != ' ' && g->sep[i] != 'j';
+    }
+    /* Groups joined by a word are said aloud, with spaces only ("99 11
+     * ба 47 28"), not "2020 and 1975.03.14". */
+    if (joined && other)
+        return NEVER;
     for (i = 0; i < k; i++) {
         if (odd && (k < 3 || (i > 0 && g->sep[i] != sep) || g->nd[i] <= 2))
             return NEVER;                              /* 12:30, 10:30:00, 010-1234:5678 */

@@ -32,7 +32,7 @@
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
-enum { DIGIT, TEEN, TENS, MULT };
+enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH };
 
 struct spoken_word {
     const char *w;
@@ -72,6 +72,25 @@ static const struct spoken_word spoken[] = {
     { "два", DIGIT, 2 }, { "две", DIGIT, 2 }, { "три", DIGIT, 3 }, { "четыре", DIGIT, 4 },
     { "пять", DIGIT, 5 }, { "шесть", DIGIT, 6 }, { "семь", DIGIT, 7 }, { "восемь", DIGIT, 8 },
     { "девять", DIGIT, 9 },
+    /* Russian teens, tens, hundreds and thousands */
+    { "десять", TEEN, 10 }, { "одиннадцать", TEEN, 11 }, { "двенадцать", TEEN, 12 },
+    { "тринадцать", TEEN, 13 }, { "четырнадцать", TEEN, 14 }, { "пятнадцать", TEEN, 15 },
+    { "шестнадцать", TEEN, 16 }, { "семнадцать", TEEN, 17 }, { "восемнадцать", TEEN, 18 },
+    { "девятнадцать", TEEN, 19 }, { "двадцать", TENS, 2 }, { "тридцать", TENS, 3 },
+    { "сорок", TENS, 4 }, { "пятьдесят", TENS, 5 }, { "шестьдесят", TENS, 6 },
+    { "семьдесят", TENS, 7 }, { "восемьдесят", TENS, 8 }, { "девяносто", TENS, 9 },
+    { "сто", HUND, 1 }, { "двести", HUND, 2 }, { "триста", HUND, 3 }, { "четыреста", HUND, 4 },
+    { "пятьсот", HUND, 5 }, { "шестьсот", HUND, 6 }, { "семьсот", HUND, 7 },
+    { "восемьсот", HUND, 8 }, { "девятьсот", HUND, 9 }, { "тысяча", THOUS, 0 },
+    { "тысячи", THOUS, 0 }, { "тысяч", THOUS, 0 },
+    /* Place words: a hundred, a thousand (Mongolian зуу(н), мянга(н); English;
+     * Mongolian in Latin letters) */
+    { "зуу", HUND, 0 }, { "зуун", HUND, 0 }, { "мянга", THOUS, 0 }, { "мянган", THOUS, 0 },
+    { "hundred", HUND, 0 }, { "thousand", THOUS, 0 }, { "zuu", HUND, 0 }, { "zuun", HUND, 0 },
+    { "myanga", THOUS, 0 }, { "myangan", THOUS, 0 },
+    /* A dash said between the parts of a number */
+    { "dash", DASH, 0 }, { "hyphen", DASH, 0 }, { "minus", DASH, 0 }, { "тире", DASH, 0 },
+    { "дефис", DASH, 0 }, { "다시", DASH, 0 },
 };
 
 #define SPOKEN_DIGITS 20        /* digits of a run, at most */
@@ -122,7 +141,7 @@ static const struct spoken_word *lookup(const char *s, size_t a, size_t b)
     unsigned h = word_hash(s + a, b - a);
 
     (void)pthread_once(&filter_once, filter_build);
-    if (b - a > 16 || !(filter[h / 64] >> (h % 64) & 1))
+    if (b - a > 32 || !(filter[h / 64] >> (h % 64) & 1))
         return NULL;
     for (size_t k = 0; k < sizeof spoken / sizeof spoken[0]; k++)
         if (spoken[k].w[0] == s[a] && strlen(spoken[k].w) == b - a &&
@@ -131,18 +150,36 @@ static const struct spoken_word *lookup(const char *s, size_t a, size_t b)
     return NULL;
 }
 
+static int ko_units(const char *s, size_t a, size_t b, unsigned *v, size_t *e);
+
 int detect_spoken_word(const char *s, size_t len, size_t at)
 {
     size_t b = word_end(s, len, at);
 
-    return b > at && (lookup(s, at, b) != NULL || det_sino_run(s, b, at) * 3 == b - at);
+    const struct spoken_word *w;
+    size_t e, sino;
+    unsigned v;
+
+    if (b == at)
+        return 0;
+    if ((w = lookup(s, at, b)) != NULL)
+        return w->type != DASH;
+    sino = det_sino_run(s, b, at);
+    return sino * 3 == b - at || (sino >= 3 && b - at - sino * 3 <= 6) || ko_units(s, at, b, &v, &e);
 }
 
-/* The digits of a run. */
+/* The digits of a run.  Words are read as numbers are said: a number is
+ * a run of words whose places fall (thousands, hundreds, tens, units:
+ * "есөн мянга есөн зуун арван нэг" 9911, "девяносто девять" 99,
+ * "twenty-one" 21); a word whose place is not below the last one starts
+ * the next number ("ten forty-eight", "one two three"), and each number
+ * is written as its digits. */
 struct run {
     char d[SPOKEN_DIGITS];
     size_t n;
-    int tens;                   /* a tens word waiting for its unit, or 0 */
+    unsigned long num;          /* the number being read */
+    int place;                  /* its lowest place said (0 units ... 3 thousands), -1: none */
+    int ld, ldplace;            /* its last digit word (or -1) and the place before it */
 };
 
 static int put(struct run *r, int v)
@@ -153,49 +190,130 @@ static int put(struct run *r, int v)
     return 0;
 }
 
-/* A tens word not followed by a unit is the tens alone ("twenty": 20). */
+/* Writes the number being read as its digits. */
 static int flush(struct run *r)
 {
-    int t = r->tens;
+    char buf[24];
+    int k = 0, rc = 0;
+    unsigned long v = r->num;
 
-    r->tens = 0;
-    return t == 0 ? 0 : put(r, t) | put(r, 0);
+    if (r->place < 0)
+        return 0;
+    do
+        buf[k++] = (char)('0' + (int)(v % 10)), v /= 10;
+    while (v > 0 && k < (int)sizeof buf);
+    while (k > 0 && rc == 0)
+        rc = put(r, buf[--k] - '0');
+    r->place = -1, r->num = 0, r->ld = -1;
+    return rc;
+}
+
+/* Adds v at place (its lowest place, 0-3) to the number being read, or
+ * starts the next number with it. */
+static int add_place(struct run *r, unsigned long v, int place, int digit)
+{
+    int rc = 0;
+
+    if (r->place >= 0 && r->place <= place)
+        rc = flush(r);
+    r->ld = digit ? (int)v : -1, r->ldplace = r->place < 0 ? 9 : r->place;
+    r->num += v, r->place = place;
+    return rc;
+}
+
+/* A hundred or a thousand: multiplies the digit said before it ("nine
+ * hundred", "есөн зуун") or, a thousand, all said so far below a thousand
+ * ("сорок тысяч"); Russian сто ... девятьсот add their hundreds. */
+static int add_scale(struct run *r, int type, unsigned v)
+{
+    if (type == HUND && v > 0)
+        return add_place(r, 100UL * v, 2, 0);
+    if (type == HUND) {
+        if (r->ld >= 0 && r->ldplace > 2 && r->place == 0) {
+            r->num += (unsigned long)r->ld * 99, r->place = 2, r->ld = -1;
+            return 0;
+        }
+        return add_place(r, 100, 2, 0);
+    }
+    if (r->place >= 0 && r->place < 3 && r->num < 1000) {
+        r->num *= 1000, r->place = 3, r->ld = -1;
+        return 0;
+    }
+    return add_place(r, 1000, 3, 0);
+}
+
+/* 1 if the word s[a, b) is a Korean number with units ("사천팔백이십일",
+ * "칠천삼백구십오": det_numeral), maybe with a particle of one or two
+ * syllables after it ("칠천삼백구십오로"); its value in *v, where the
+ * number ends in *e. */
+static int ko_units(const char *s, size_t a, size_t b, unsigned *v, size_t *e)
+{
+    size_t nd, sino = det_sino_run(s, b, a);
+
+    if (sino > 1 || (unsigned char)s[a] < 0xEA || (unsigned char)s[a] > 0xED)
+        return 0;
+    *v = det_numeral(s, b, a, e, &nd);
+    return nd > 0 && *e > a + 3 * sino && *e > a + 3 && b - *e <= 6;
 }
 
 /* Adds the word s[a, b) to r; 0, or -1 if it is no number word (or
- * overflows). *mult: a "double" waiting for its digit. */
-static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t b)
+ * overflows). *mult: a "double" waiting for its digit; *stop set when the
+ * word ends the run where *b says (a particle after it). */
+static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b, int *stop)
 {
-    const struct spoken_word *w = lookup(s, a, b);
-    size_t k;
+    const struct spoken_word *w = lookup(s, a, *b);
+    size_t k, sino, e;
+    unsigned v;
     int rc = 0;
 
+    *stop = 0;
     if (w == NULL) {
-        if (*mult || det_sino_run(s, b, a) * 3 != b - a)
+        if (*mult)
             return -1;
-        for (k = a; k < b && rc == 0; k += 3)
-            rc = flush(r) | put(r, det_sino_digit(s, b, k));
+        if (ko_units(s, a, *b, &v, &e)) {
+            rc = flush(r) | add_place(r, v, 0, 0) | flush(r);
+            *stop = e < *b, *b = e;
+            return rc;
+        }
+        sino = det_sino_run(s, *b, a);
+        if (sino * 3 != *b - a) {
+            /* Digit syllables and a particle ("칠삼구오로"). */
+            if (sino < 3 || *b - a - sino * 3 > 6)
+                return -1;
+            *stop = 1, *b = a + sino * 3;
+        }
+        for (k = a; k < *b && rc == 0; k += 3)
+            rc = flush(r) | put(r, det_sino_digit(s, *b, k));
         return rc;
     }
     if (*mult && w->type != DIGIT)
         return -1;
     switch (w->type) {
     case DIGIT:
-        if (r->tens != 0) {
-            rc = put(r, r->tens) | put(r, w->v);
-            r->tens = 0;
+        if (*mult) {
+            rc = flush(r);
+            for (k = 0; k < (size_t)*mult && rc == 0; k++)
+                rc = put(r, w->v);
+            *mult = 0;
             break;
         }
-        for (k = 0; k < (size_t)(*mult ? *mult : 1) && rc == 0; k++)
-            rc = put(r, w->v);
-        *mult = 0;
+        rc = add_place(r, w->v, 0, 1);
         break;
     case TEEN:
-        rc = flush(r) | put(r, 1) | put(r, w->v - 10);
+        rc = add_place(r, w->v, 0, 0);
         break;
     case TENS:
+        rc = add_place(r, 10UL * w->v, 1, 0);
+        break;
+    case HUND: case THOUS:
+        rc = add_scale(r, w->type, w->v);
+        break;
+    case DASH:
         rc = flush(r);
-        r->tens = w->v;
+        if (rc == 0 && (r->n == 0 || r->d[r->n - 1] == '-'))
+            return -1;
+        if (rc == 0 && r->n < SPOKEN_DIGITS)
+            r->d[r->n++] = '-';
         break;
     default:
         rc = flush(r);
@@ -220,9 +338,10 @@ static size_t separators(const char *s, size_t len, size_t at)
 static size_t read_run(struct run *r, const char *s, size_t len, size_t at, size_t *words)
 {
     size_t p = at, b, end = at;
-    int mult = 0;
+    int mult = 0, stop = 0;
 
     memset(r, 0, sizeof *r);
+    r->place = r->ld = -1;
     *words = 0;
     for (;;) {
         b = word_end(s, len, p);
@@ -232,16 +351,19 @@ static size_t read_run(struct run *r, const char *s, size_t len, size_t at, size
             for (size_t k = p; k < b; k++)
                 if (flush(r) != 0 || put(r, s[k] - '0') != 0)
                     return at;
-        } else if (b == p || add_word(r, &mult, s, p, b) != 0)
+        } else if (b == p || add_word(r, &mult, s, p, &b, &stop) != 0)
             break;
         (*words)++;
-        if (!mult)
+        /* A "double" or a dash said waits for what follows it. */
+        if (!mult && !(r->n > 0 && r->d[r->n - 1] == '-' && r->place < 0))
             end = b;
-        if ((p = separators(s, len, b)) == b)
+        if (stop || (p = separators(s, len, b)) == b)
             break;
     }
-    if (r->tens != 0 && flush(r) != 0)
+    if (flush(r) != 0)
         return at;
+    if (r->n > 0 && r->d[r->n - 1] == '-')
+        r->n--;
     return end;
 }
 
@@ -259,7 +381,7 @@ size_t detect_spoken_digits(const char *s, size_t len, size_t at, char *d, size_
     size_t end, words;
 
     if (!detect_spoken_word(s, len, at) || (end = read_run(&r, s, len, at, &words)) == at ||
-        words < 2 || r.n > cap)
+        words < 2 || r.n > cap || memchr(r.d, '-', r.n) != NULL)
         end = 0;
     else
         memcpy(d, r.d, r.n), *n = r.n;
@@ -402,6 +524,15 @@ static size_t read_parts(struct run *r, const char *s, size_t len, size_t at)
     return end;
 }
 
+/* The end of a dash said ("dash", "тире", "다시": spoken[]) at at, or at. */
+static size_t dash_word(const char *s, size_t len, size_t at)
+{
+    size_t b = word_end(s, len, at);
+    const struct spoken_word *w = b > at ? lookup(s, at, b) : NULL;
+
+    return w != NULL && w->type == DASH ? b : at;
+}
+
 /* 1 if one to three groups of digits at at are followed by a number word
  * ("010 one two three four 5678", "010 1234 five six seven eight"): a run
  * of words may start there. */
@@ -414,6 +545,10 @@ static int mixed_start(const char *s, size_t len, size_t at)
         if (e == q || !det_ends_word(s, len, e) || (q = separators(s, len, e)) == e)
             return 0;
         if (detect_spoken_word(s, len, q))
+            return 1;
+        /* "750314 dash one two three ...": a dash said, then words. */
+        if ((e = dash_word(s, len, q)) > q && (e = separators(s, len, e)) > q &&
+            (detect_spoken_word(s, len, e) || (e < len && det_digit(s[e]))))
             return 1;
     }
     return 0;
@@ -453,8 +588,13 @@ size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
     char buf[CONTEXT_BEFORE + SPOKEN_DIGITS + CONTEXT_AFTER + 2];
     struct run r;
     size_t end, words, a, b, n;
+    unsigned v;
     int found;
 
+    /* A year or a day said in words is the date scanner's
+     * ("тысяча девятьсот семьдесят пятого": detect_years.c). */
+    if (det_year_words(s, len, at, &v) != 0 || det_day_words(s, len, at, &v) != 0)
+        return 0;
     if (!(detect_spoken_word(s, len, at) || mixed_start(s, len, at)) ||
         (end = read_run(&r, s, len, at, &words)) == at || words < 3 || r.n < 4)
         end = detect_parts_start(s, len, at) ? read_parts(&r, s, len, at) : at;

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "crypto/secmem.h"
+#include "store/subject.h"
 #include "util/fileio.h"
 
 #define BACKUP_MAGIC "INTAKEBK"
@@ -436,7 +437,8 @@ static int restore_check(struct backup *b, const char *dir, struct err *e)
     memcpy(s->master, b->master, KEYSLOT_MASTER_BYTES);
     hex_of(hex, b->sum);
     if (db_connect(s, 0, e) == 0 && db_check_all(s, e) == 0 && store_begin(s, e) == 0) {
-        if (store_log(s, "restore", hex, e) == 0 && store_commit(s, e) == 0)
+        if (store_log(s, "restore", hex, e) == 0 && db_consent_floor_raise(s, e) == 0 &&
+            store_commit(s, e) == 0)
             rc = db_checkpoint(s, e);
         else if (!sqlite3_get_autocommit(s->db))
             store_rollback(s);

@@ -123,6 +123,26 @@ static int keep(int change, int old)
     return change < 0 ? old : change != 0;
 }
 
+/* The floor of the device's consent counters (meta consent_floor, 0
+ * when absent): a restore raises it, so that a consent recorded after it
+ * orders after every one the device recorded, and may have sent, after
+ * the backup was made (docs/FORMAT.md, "Consent scope order"). */
+#define SEQ_FLOOR "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'consent_floor'), 0)"
+/* How far a restore raises it: more consent changes than this to one
+ * subject between a backup and its restore would be needed to tie. */
+#define SEQ_FLOOR_STEP "1000000"
+/* The counter's ceiling (content format 6: 1..2147483647), less a
+ * step, so that counters above the floor stay in range. */
+#define SEQ_FLOOR_MAX "2146483647"
+
+int db_consent_floor_raise(struct store *s, struct err *e)
+{
+    return db_run(s, "INSERT OR REPLACE INTO meta(key, value) VALUES ('consent_floor', CAST(min("
+                  SEQ_FLOOR_MAX ", max(" SEQ_FLOOR ", (SELECT coalesce(max(seq), 0) FROM consent))"
+                  " + " SEQ_FLOOR_STEP ") AS TEXT))", NULL, 0, "raising the consent counter",
+                  e);
+}
+
 /* Appends the consent of subject sid, dated now: c's changes over old. */
 static int insert_consent(struct store *s, long sid, const struct consent_change *c,
                           const struct consent *old, struct err *e)
@@ -137,11 +157,13 @@ static int insert_consent(struct store *s, long sid, const struct consent_change
     };
 
     db_now(now, sizeof now);
-    /* seq: the subject's counter, one more than its last entry's: the
-     * order of its consents that bundles carry (the clock may run back). */
+    /* seq: the subject's counter, one more than its last entry's, and
+     * above the floor a restore raised: the order of its consents that
+     * bundles carry (the clock may run back, a backup may be older). */
     return db_run(s, "INSERT INTO consent(subject_id, export, quote, publish, attachments, method,"
                   " embargo, withdrawn, date, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                  " (SELECT coalesce(max(seq), 0) + 1 FROM consent WHERE subject_id = ?1))",
+                  " max((SELECT coalesce(max(seq), 0) + 1 FROM consent WHERE subject_id = ?1),"
+                  " " SEQ_FLOOR " + 1))",
                   v, DB_N(v), "recording the consent", e);
 }
 

@@ -281,6 +281,13 @@ static const char *const migrations[] = {
      * withdrawal of that subject reaches the copy held here. */
     "CREATE TABLE record_route(rid TEXT NOT NULL, sender_pk BLOB NOT NULL,"
     "  subject TEXT NOT NULL, PRIMARY KEY(rid, sender_pk));",
+    /* 15 -> 16 (issue 16: a deletion relayed reaches every copy): a
+     * withdrawal or deletion this store passes on keeps whose it is, the
+     * signing key of the device that made it and that device's subject
+     * id (NULL and '' for this store's own), which its bundles carry
+     * (content format 7). */
+    "ALTER TABLE notice ADD COLUMN origin_pk BLOB;"
+    "ALTER TABLE notice ADD COLUMN origin_subject TEXT NOT NULL DEFAULT '';",
 };
 
 static int reindex(struct store *s, struct err *e);
@@ -290,7 +297,7 @@ static int fill_subject_ids(struct store *s, struct err *e);
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL,
+    NULL, NULL, NULL,
 };
 
 /* One entry per version in both tables: a migration added to one and not

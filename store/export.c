@@ -536,7 +536,7 @@ static int select_and_check(struct pipeline *p, struct err *e)
 
 /* The content format the notices and records need (export/content.h),
  * the lowest that holds them, so that older readers read what they can:
- * 6 for a consent scope with its counter (a record's or a notice's), 5
+ * 7 for a notice passed on with its origin, 6 for a consent scope with its counter (a record's or a notice's), 5
  * for a re-consent or a round, 4 for a changed consent scope, else 3. */
 static const char *notices_format(const json_t *notices, const json_t *docs)
 {
@@ -544,6 +544,9 @@ static const char *notices_format(const json_t *notices, const json_t *docs)
     size_t i;
     json_t *n;
 
+    json_array_foreach(notices, i, n)
+        if (json_object_get(n, "origin") != NULL)
+            return CONTENT_FORMAT_7;
     json_array_foreach(docs, i, n)
         if (json_object_get(json_object_get(n, "consent"), "seq") != NULL)
             return CONTENT_FORMAT_6;

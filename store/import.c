@@ -86,7 +86,7 @@ struct importer {
     json_t *last;                        /* the last record (for attachment flags) */
     int skip;                            /* the last record was there already, or
                                             SKIP_REFUSED: it was refused */
-    int format;                          /* the content format (1 to 6) */
+    int format;                          /* the content format (1 to 7) */
     int elsewhere;                       /* the last record refused was held here
                                             from another sender */
     struct attachment_writer *w;
@@ -224,6 +224,26 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     return 0;
 }
 
+/* A withdrawal or deletion's origin (content format 7: checked by
+ * export/content.c) into o, its key into pk: 1, or 0 when it has none or
+ * names the bundle's signer (the signer's own notice). */
+static int notice_origin_of(struct notice_origin *o, unsigned char *pk,
+                            const struct importer *im, json_t *n)
+{
+    json_t *origin = json_object_get(n, "origin");
+    const char *hex = json_string_value(json_object_get(origin, "key"));
+    size_t len = 0;
+
+    if (hex == NULL ||
+        sodium_hex2bin(pk, crypto_sign_PUBLICKEYBYTES, hex, strlen(hex), NULL, &len, NULL) != 0 ||
+        len != crypto_sign_PUBLICKEYBYTES ||
+        sodium_memcmp(pk, im->sender_pk, crypto_sign_PUBLICKEYBYTES) == 0)
+        return 0;
+    o->pk = pk;
+    o->subject = jstr(origin, "subject");
+    return 1;
+}
+
 /* Acts on the notices of a format 3 header (checked by export/content.c),
  * in order, before any record of the bundle: a record they cover, in
  * this bundle or a later one, is refused (store/tombstone.h). */
@@ -288,8 +308,13 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
             im->res->scope_files += (size_t)files;
             continue;
         }
+        unsigned char opk[crypto_sign_PUBLICKEYBYTES];
+        struct notice_origin origin;
+        int has_origin = notice_origin_of(&origin, opk, im, n);
+
         if (db_notice_apply(&out, im->s, im->import_id, sender, jstr(n, "kind"),
-                            jstr(n, "subject"), jstr(n, "record"), jstr(n, "day"), rn, e) != 0)
+                            jstr(n, "subject"), jstr(n, "record"), jstr(n, "day"), rn,
+                            has_origin ? &origin : NULL, e) != 0)
             return -1;
         if (out.before) {
             im->res->notices_before++;

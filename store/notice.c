@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include <sodium.h>
+
 #include "store/db.h"
 
 /* A notice owed to the contact named arg: by its signing key, whatever
@@ -35,8 +37,20 @@ static int owe_reconsent(struct store *s, const struct db_val *v, struct err *e)
 
 int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, struct err *e)
 {
+    return db_notice_owed_from(s, kind, sid, rowid, NULL, e);
+}
+
+int db_notice_owed_from(struct store *s, const char *kind, long sid, long rowid,
+                        const struct notice_origin *origin, struct err *e)
+{
     char now[32];
-    const struct db_val v[] = { DB_TEXT(now), DB_TEXT(kind), DB_INT(sid), DB_INT(rowid) };
+    const unsigned char *opk = origin != NULL ? origin->pk : NULL;
+    const struct db_val v[] = {
+        DB_TEXT(now), DB_TEXT(kind), DB_INT(sid), DB_INT(rowid),
+        opk != NULL ? (struct db_val)DB_BLOB(opk, crypto_sign_PUBLICKEYBYTES)
+                    : (struct db_val){ .type = SQLITE_NULL },
+        DB_TEXT(opk != NULL ? origin->subject : ""),
+    };
 
     db_now(now, sizeof now);
     if (strcmp(kind, "reconsent") == 0)
@@ -49,7 +63,7 @@ int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, stru
                " AND subject = (SELECT uid FROM subject WHERE id = ?3)"
                " AND EXISTS (SELECT 1 FROM notice r WHERE r.kind = 'reconsent'"
                " AND r.subject = notice.subject AND r.contact = notice.contact"
-               " AND r.round = notice.round)", v, DB_N(v), "keeping the notices owed", e) != 0)
+               " AND r.round = notice.round)", v, 4, "keeping the notices owed", e) != 0)
         return -1;
     /* A scope owed again is new again (due now, not sent): the bundle
      * carries the scope of that time. (No UPSERT: SQLCipher 3.4's SQLite
@@ -57,11 +71,14 @@ int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, stru
     if (strcmp(kind, "scope") == 0 &&
         db_run(s, "UPDATE notice SET at = ?1, sent = NULL WHERE kind = ?2 AND rid = ''"
                " AND subject = (SELECT uid FROM subject WHERE id = ?3) AND ?4 <= 0",
-               v, DB_N(v), "keeping the notices owed", e) != 0)
+               v, 4, "keeping the notices owed", e) != 0)
         return -1;
+    /* A withdrawal or deletion passed on names whose it is (its origin,
+     * content format 7): owed again, the row keeps the first origin. */
     return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, contact, contact_pk,"
-                  " upto) SELECT DISTINCT ?1, ?2, s.uid, CASE WHEN ?4 > 0 THEN r.rid ELSE '' END,"
-                  " x.name, x.sign_pk, (SELECT coalesce(max(id), 0) FROM export)"
+                  " upto, origin_pk, origin_subject) SELECT DISTINCT ?1, ?2, s.uid,"
+                  " CASE WHEN ?4 > 0 THEN r.rid ELSE '' END,"
+                  " x.name, x.sign_pk, (SELECT coalesce(max(id), 0) FROM export), ?5, ?6"
                   " FROM record r JOIN subject s ON s.id = r.subject_id"
                   " JOIN export_record er ON er.rid = r.rid"
                   " JOIN export_recipient x ON x.export_id = er.export_id"
@@ -118,6 +135,21 @@ int db_notice_count_sent(long *n, struct store *s, const char *const *to, size_t
     return 0;
 }
 
+/* Adds to notice n the member "origin", {"key": hex of the origin's
+ * signing key, "subject": its subject id}, from columns col (origin_pk)
+ * and col + 1 of st, when the row has one (content format 7). */
+static int origin_json(json_t *n, sqlite3_stmt *st, int col)
+{
+    char hex[crypto_sign_PUBLICKEYBYTES * 2 + 1];
+    const void *pk = sqlite3_column_blob(st, col);
+
+    if (pk == NULL || sqlite3_column_bytes(st, col) != crypto_sign_PUBLICKEYBYTES)
+        return 0;
+    sodium_bin2hex(hex, sizeof hex, pk, crypto_sign_PUBLICKEYBYTES);
+    return json_object_set_new(n, "origin", json_pack("{s:s, s:s}", "key", hex, "subject",
+                               (const char *)sqlite3_column_text(st, col + 1)));
+}
+
 int db_notice_json(json_t *out, long *last, struct store *s, const char *const *to, size_t nto,
                    int resend, struct err *e)
 {
@@ -134,7 +166,7 @@ int db_notice_json(json_t *out, long *last, struct store *s, const char *const *
         /* In the order they became due: a withdrawal after a re-consent
          * comes after it (their rows are kept, their time moved). */
         if (db_query(&st, s, "SELECT id, kind, subject, rid, substr(at, 1, 10), round,"
-                     " attachment FROM notice"
+                     " attachment, origin_pk, origin_subject FROM notice"
                      " WHERE (sent IS NULL OR ?2) AND " NOTICE_TO("?1") " ORDER BY at, id",
                      v, DB_N(v), e) != 0) {
             rc = -1;
@@ -171,6 +203,11 @@ int db_notice_json(json_t *out, long *last, struct store *s, const char *const *
             /* A removal names the attachment by the hash of the copy sent. */
             if (n != NULL && strcmp(kind, "removal") == 0 &&
                 json_object_set_new(n, "attachment", json_string(att)) != 0) {
+                json_decref(n);
+                n = NULL;
+            }
+            /* A withdrawal or deletion passed on names its origin. */
+            if (n != NULL && origin_json(n, st, 7) != 0) {
                 json_decref(n);
                 n = NULL;
             }

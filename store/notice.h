@@ -15,6 +15,21 @@
  * records are deleted. */
 int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, struct err *e);
 
+/* Whose a withdrawal or deletion is (content format 7, issue 16): the
+ * device that made it, by its signing key pk (crypto_sign_PUBLICKEYBYTES),
+ * and its stable id for the subject (16 characters). Borrowed. */
+struct notice_origin {
+    const unsigned char *pk;
+    const char *subject;
+};
+
+/* db_notice_owed for a withdrawal or deletion this store passes on: the
+ * rows keep origin (NULL: this store's own, no origin travels), which
+ * every bundle carrying them names, so that a contact holding that
+ * record from the origin or another route deletes it too. */
+int db_notice_owed_from(struct store *s, const char *kind, long sid, long rowid,
+                        const struct notice_origin *origin, struct err *e);
+
 /* Appends to out (a JSON array) the notices not yet sent to any of the
  * nto contacts to[] (with resend, those sent before too: no contact
  * acknowledges a notice, so every bundle to it carries them again, and a

@@ -11,6 +11,7 @@
 #include "store/record.h"
 #include "store/notice.h"
 #include "store/subject.h"
+#include "store/tombstone.h"
 #include "store/words.h"
 
 #define MAX_TAGS 64
@@ -485,6 +486,7 @@ int store_record_delete(struct store *s, const char *id, struct err *e)
     /* The index rows first: they are keyed by the record's row id, not by
      * a foreign key; tags, attachments and origin go with the record. */
     if (db_notice_owed(s, "deletion", 0, rowid, e) != 0 ||
+        db_tombstone_local(s, rowid, e) != 0 ||
         db_run(s, "DELETE FROM record_fts WHERE docid = ?1", w, DB_N(w), "deleting the record",
                e) != 0 ||
         db_run(s, "DELETE FROM record WHERE id = ?1", w, DB_N(w), "deleting the record", e) != 0 ||

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 15
+#define STORE_SCHEMA_VERSION 16
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -850,6 +850,9 @@ struct tombstone_row {
     const char *sender;                  /* the sender's contact name then; NULL: unknown */
     const char *sender_key;              /* the sender's signing key, hex */
     int removed;                         /* 1: a record was deleted here */
+    int local;                           /* 1: by this store's own record delete of an
+                                            imported record, not a notice (sender NULL,
+                                            sender_key this store's) */
 };
 
 typedef int (*tombstone_fn)(void *ctx, const struct tombstone_row *t, struct err *e);
@@ -867,6 +870,10 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
 
 /* *n: the number of records that notices deleted from this store. */
 int store_tombstone_count(long *n, struct store *s, struct err *e);
+
+/* *n: the number of imported records this store's own record delete
+ * deleted (and no notice did): their tombstones refuse them (issue 16). */
+int store_tombstone_count_here(long *n, struct store *s, struct err *e);
 
 /* How a record of a bundle stands in this store (issue 16, adv16b N4:
  * open and audit of a bundle kept after its notices arrived): 1 when a

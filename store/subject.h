@@ -13,6 +13,14 @@ struct db_val;
  * is none. */
 int db_subject_id(long *id, struct store *s, const char *pseudonym, struct err *e);
 
+/* (store/consent.c) After a restore (inside its transaction): raises
+ * the floor of the consent counters (meta consent_floor) a million above
+ * the highest counter held or the floor before (at most 2146483647), so
+ * that the next consent of any subject orders after those the device
+ * recorded, and sent, after the backup was made (issue 16). Errors: a
+ * database error (EXIT_INPUT). */
+int db_consent_floor_raise(struct store *s, struct err *e);
+
 /* (store/consent.c) Keeps, for the imported subject sid, the consent scope
  * c a bundle carried (c->date: when its device recorded it), as a new
  * consent entry unless the last one is the same scope or was recorded

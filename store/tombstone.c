@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <sodium.h>
+
 #include "store/db.h"
 #include "store/notice.h"
 #include "store/subject.h"
@@ -14,16 +16,36 @@
  * ?3 '') or with record id ?3; and for a withdrawal of the whole subject
  * (?5 'withdrawal'), the copies held here from another sender of the
  * records the signer sent of its subject ?6 (record_route: a record
- * received twice, issue 16 A10). Never this store's own records (no
- * origin), nor another sender's otherwise. Parameters ?1 to ?6: import,
- * subject here, record id, sender name, kind, sender's subject id. */
+ * received twice, issue 16 A10). A notice passed on with its origin
+ * (content format 7: ?7 the signing key of the device that made it, ?8
+ * that device's subject id; NULL and '' when the signer made it) reaches
+ * every copy of the origin's record here too, whatever route it came by:
+ * the record ?3 held from the origin or held here while the signer or
+ * the origin sent it too (a route), or, for the whole subject, the
+ * origin's records of its subject ?8 and the copies its routes name.
+ * Never this store's own records (no origin), nor another sender's
+ * otherwise. Parameters ?1 to ?8: import, subject here, record id,
+ * sender name, kind, sender's subject id, origin key, origin's subject
+ * id. */
 #define DOOMED                                                                        \
     "SELECT r.id FROM record r JOIN record_origin o ON o.record_id = r.id"            \
     " JOIN import i ON i.id = o.import_id"                                            \
     " WHERE (i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)"              \
     " AND ((?3 <> '' AND r.rid = ?3) OR (?3 = '' AND r.subject_id = ?2)))"            \
-    " OR (?5 = 'withdrawal' AND ?3 = '' AND r.rid IN (SELECT rid FROM record_route"   \
-    " WHERE subject = ?6 AND sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)))"
+    " OR (?3 = '' AND (?5 = 'withdrawal' OR ?7 IS NOT NULL) AND r.rid IN"             \
+    " (SELECT rid FROM record_route WHERE (subject = ?6 AND sender_pk ="              \
+    " (SELECT sender_pk FROM import WHERE id = ?1)) OR (subject = ?8 AND sender_pk = ?7)))" \
+    " OR (?7 IS NOT NULL AND ?3 <> '' AND r.rid = ?3 AND (i.sender_pk = ?7 OR EXISTS"  \
+    " (SELECT 1 FROM record_route x WHERE x.rid = ?3 AND (x.sender_pk = ?7 OR"        \
+    " x.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)))))"                 \
+    " OR (?7 IS NOT NULL AND ?3 = '' AND i.sender_pk = ?7 AND r.subject_id IN"        \
+    " (SELECT subject_id FROM subject_origin WHERE sender_pk = ?7 AND uid = ?8))"
+
+/* DOOMED's ?7 and ?8 for origin o (NULL: the signer's own notice). */
+#define ORIGIN_VALS(o)                                                                \
+    (o) != NULL ? (struct db_val)DB_BLOB((o)->pk, crypto_sign_PUBLICKEYBYTES)         \
+                : (struct db_val){ .type = SQLITE_NULL },                             \
+    DB_TEXT((o) != NULL ? (o)->subject : "")
 
 #define SENDER_PK "(SELECT sender_pk FROM import WHERE id = ?1)"
 
@@ -80,23 +102,54 @@ static int subject_here(long *sid, char *here, size_t herelen, struct store *s, 
     return rc < 0 ? -1 : 0;
 }
 
-/* This store's own contacts that received the doomed records are owed a
- * notice in turn (headquarters is a device to its partners). */
-static int owe_onward(struct store *s, const char *kind, long import_id, long sid,
-                      const char *rid, struct err *e)
+/* The signing key of the bundle's signer (the import import_id) into
+ * pk (crypto_sign_PUBLICKEYBYTES). */
+static int signer_key(unsigned char *pk, struct store *s, long import_id, struct err *e)
 {
+    const struct db_val v[] = { DB_INT(import_id) };
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT sender_pk FROM import WHERE id = ?1", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the imports", e);
+    if (rc > 0 && sqlite3_column_bytes(st, 0) == crypto_sign_PUBLICKEYBYTES)
+        memcpy(pk, sqlite3_column_blob(st, 0), crypto_sign_PUBLICKEYBYTES);
+    else if (rc >= 0)
+        rc = err_set(e, EXIT_INPUT, "the import being made has no sender key");
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* This store's own contacts that received the doomed records are owed a
+ * notice in turn (headquarters is a device to its partners), naming its
+ * origin: the notice's own origin, or the signer and its subject id when
+ * the signer made it (store/notice.h). sid_o: the origin's subject here
+ * (0: none, or sid). */
+static int owe_onward(struct store *s, const char *kind, long import_id, long sid, long sid_o,
+                      const char *rid, const char *subject, const struct notice_origin *origin,
+                      struct err *e)
+{
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+    struct notice_origin own = { pk, subject };
+    const struct notice_origin *o = origin != NULL ? origin : &own;
     const struct db_val v[] = {
         DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
+        ORIGIN_VALS(origin),
     };
     long rowid = 0;
     int rc;
 
+    if (origin == NULL && signer_key(pk, s, import_id, e) != 0)
+        return -1;
     if (rid[0] == '\0')
-        return sid > 0 ? db_notice_owed(s, kind, sid, 0, e) : 0;
+        return (sid > 0 && db_notice_owed_from(s, kind, sid, 0, o, e) != 0) ||
+               (sid_o > 0 && sid_o != sid && db_notice_owed_from(s, kind, sid_o, 0, o, e) != 0)
+               ? -1 : 0;
     rc = db_int(&rowid, s, DOOMED, v, DB_N(v), "reading the records", e);
     if (rc <= 0)
         return rc;
-    return db_notice_owed(s, kind, 0, rowid, e);
+    return db_notice_owed_from(s, kind, 0, rowid, o, e);
 }
 
 static int count_doomed(struct notice_outcome *out, struct store *s, const struct db_val *v,
@@ -114,16 +167,19 @@ static int count_doomed(struct notice_outcome *out, struct store *s, const struc
 }
 
 /* The tombstones: one per record a subject's notice deletes, then the
- * notice's own. */
+ * notice's own; for a deletion passed on with its origin, the origin's
+ * too, so that its own notice, when it comes, was acted on before, and
+ * a later bundle of it is refused as its own deletion would have it. */
 static int bury(struct store *s, const struct notice_outcome *out, long import_id, long sid,
                 const char *rid, const char *sender, const char *kind, const char *subject,
-                const char *day, long round, const char *here, struct err *e)
+                const char *day, long round, const char *here,
+                const struct notice_origin *origin, struct err *e)
 {
     char now[32];
     const char *h = here[0] != '\0' ? here : NULL;
     const struct db_val each[] = {
         DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind),
-        DB_TEXT(subject), DB_TEXT(day), DB_TEXT(now), DB_TEXT(h),
+        DB_TEXT(subject), ORIGIN_VALS(origin), DB_TEXT(day), DB_TEXT(now), DB_TEXT(h),
     };
     const struct db_val one[] = {
         DB_INT(import_id), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind), DB_TEXT(subject),
@@ -134,29 +190,36 @@ static int bury(struct store *s, const struct notice_outcome *out, long import_i
     db_now(now, sizeof now);
     if (rid[0] == '\0' &&
         db_run(s, "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid, day, at,"
-               " removed, notice, here) SELECT " SENDER_PK ", ?4, ?5, ?6, r.rid, ?7, ?8, 1, 0, ?9"
-               " FROM record r WHERE r.id IN (" DOOMED ")", each, DB_N(each),
+               " removed, notice, here) SELECT " SENDER_PK ", ?4, ?5, ?6, r.rid, ?9, ?10, 1, 0,"
+               " ?11 FROM record r WHERE r.id IN (" DOOMED ")", each, DB_N(each),
                "keeping the tombstones", e) != 0)
         return -1;
-    return db_run(s, "INSERT INTO tombstone(sender_pk, sender, kind, subject, rid, day, at,"
-                  " removed, notice, here, round) VALUES (" SENDER_PK ", ?3, ?4, ?5, ?2, ?6, ?7, ?8,"
-                  " 1, ?9, ?10)", one, DB_N(one), "keeping the tombstones", e);
+    if (db_run(s, "INSERT INTO tombstone(sender_pk, sender, kind, subject, rid, day, at,"
+               " removed, notice, here, round) VALUES (" SENDER_PK ", ?3, ?4, ?5, ?2, ?6, ?7, ?8,"
+               " 1, ?9, ?10)", one, DB_N(one), "keeping the tombstones", e) != 0)
+        return -1;
+    if (origin == NULL || strcmp(kind, "deletion") != 0)
+        return 0;
+    const struct db_val o[] = {
+        DB_BLOB(origin->pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(sender), DB_TEXT(origin->subject),
+        DB_TEXT(rid), DB_TEXT(day), DB_TEXT(now), DB_INT(rid[0] != '\0' && out->records > 0),
+        DB_TEXT(h),
+    };
+    return db_run(s, "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid, day,"
+                  " at, removed, notice, here) VALUES (?1, coalesce((SELECT name FROM contact"
+                  " WHERE sign_pk = ?1), ?2), 'deletion', ?3, ?4, ?5, ?6, ?7, 1, ?8)",
+                  o, DB_N(o), "keeping the tombstones", e);
 }
 
-/* Deletes the doomed records (the index rows first: they are keyed by
- * the record's row id, not by a foreign key; tags, attachments and
- * origin go with the record), then what the notice says of the subject. */
-static int delete_doomed(struct store *s, const struct db_val *v, size_t nv, long sid,
-                         const char *rid, const char *kind, const char *day, struct err *e)
+/* What a notice of the whole subject says of the subject sid here: a
+ * withdrawal marks its consent withdrawn; a deletion deletes it once
+ * nothing of it is left. */
+static int subject_step(struct store *s, long sid, const char *kind, const char *day,
+                        struct err *e)
 {
     const struct db_val w[] = { DB_INT(sid), DB_TEXT(day) }, x[] = { DB_INT(sid) };
 
-    if (db_run(s, "DELETE FROM record_fts WHERE docid IN (" DOOMED ")", v, nv,
-               "deleting the records", e) != 0 ||
-        db_run(s, "DELETE FROM record WHERE id IN (" DOOMED ")", v, nv, "deleting the records",
-               e) != 0)
-        return -1;
-    if (rid[0] != '\0' || sid <= 0)
+    if (sid <= 0)
         return 0;
     if (strcmp(kind, "withdrawal") == 0)
         /* the counter of the last scope here: a copy of that scope
@@ -169,6 +232,25 @@ static int delete_doomed(struct store *s, const struct db_val *v, size_t nv, lon
     return db_run(s, "DELETE FROM subject WHERE id = ?1 AND NOT EXISTS"
                   " (SELECT 1 FROM record WHERE subject_id = ?1)", x, DB_N(x),
                   "deleting the subject", e);
+}
+
+/* Deletes the doomed records (the index rows first: they are keyed by
+ * the record's row id, not by a foreign key; tags, attachments and
+ * origin go with the record), then what the notice says of the subject
+ * here and of the origin's subject here (sid_o). */
+static int delete_doomed(struct store *s, const struct db_val *v, size_t nv, long sid,
+                         long sid_o, const char *rid, const char *kind, const char *day,
+                         struct err *e)
+{
+    if (db_run(s, "DELETE FROM record_fts WHERE docid IN (" DOOMED ")", v, nv,
+               "deleting the records", e) != 0 ||
+        db_run(s, "DELETE FROM record WHERE id IN (" DOOMED ")", v, nv, "deleting the records",
+               e) != 0)
+        return -1;
+    if (rid[0] != '\0')
+        return 0;
+    return subject_step(s, sid, kind, day, e) != 0 ||
+           (sid_o != sid && subject_step(s, sid_o, kind, day, e) != 0) ? -1 : 0;
 }
 
 /* *held: 1 if the subject sid is here (sid > 0, the whole subject), or
@@ -189,12 +271,28 @@ static int held_before(int *held, struct store *s, const char *rid, long sid, st
     return rc < 0 ? -1 : 0;
 }
 
+/* *sid: the subject this store keeps for the origin's subject id (0: no
+ * origin, or none here). */
+static int origin_subject_here(long *sid, struct store *s, const struct notice_origin *origin,
+                               struct err *e)
+{
+    *sid = 0;
+    if (origin == NULL)
+        return 0;
+    const struct db_val v[] = {
+        DB_BLOB(origin->pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(origin->subject),
+    };
+    return db_int(sid, s, "SELECT subject_id FROM subject_origin WHERE sender_pk = ?1"
+                  " AND uid = ?2", v, DB_N(v), "reading the subjects", e) < 0 ? -1 : 0;
+}
+
 int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                     const char *sender, const char *kind, const char *subject, const char *rid,
-                    const char *day, long round, struct err *e)
+                    const char *day, long round, const struct notice_origin *origin,
+                    struct err *e)
 {
     char here[64];
-    long sid, w, r;
+    long sid, sid_o, w, r;
     int rc;
 
     memset(out, 0, sizeof *out);
@@ -215,17 +313,19 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
         out->before = rc > 0;
         return rc < 0 ? -1 : 0;
     }
-    if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
+    if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0 ||
+        origin_subject_here(&sid_o, s, origin, e) != 0)
         return -1;
     const struct db_val v[] = {
         DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind),
-        DB_TEXT(subject),
+        DB_TEXT(subject), ORIGIN_VALS(origin),
     };
     if (count_doomed(out, s, v, DB_N(v), e) != 0 ||
-        held_before(&out->held, s, rid, sid, e) != 0 ||
-        owe_onward(s, kind, import_id, sid, rid, e) != 0 ||
-        bury(s, out, import_id, sid, rid, sender, kind, subject, day, round, here, e) != 0 ||
-        delete_doomed(s, v, DB_N(v), sid, rid, kind, day, e) != 0)
+        held_before(&out->held, s, rid, sid > 0 ? sid : sid_o, e) != 0 ||
+        owe_onward(s, kind, import_id, sid, sid_o, rid, subject, origin, e) != 0 ||
+        bury(s, out, import_id, sid, rid, sender, kind, subject, day, round, here, origin,
+             e) != 0 ||
+        delete_doomed(s, v, DB_N(v), sid, sid_o, rid, kind, day, e) != 0)
         return -1;
     return store_log(s, strcmp(kind, "withdrawal") == 0 ? "import.withdrawal" : "import.deletion",
                      rid[0] != '\0' ? rid : subject, e);
@@ -239,6 +339,7 @@ static int drop_attachments(long *files, struct store *s, long import_id, long s
 {
     const struct db_val v[] = {
         DB_INT(import_id), DB_INT(sid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
+        ORIGIN_VALS((const struct notice_origin *)NULL),
     };
 #define HELD "SELECT id FROM attachment WHERE record_id IN (" DOOMED ")"
 
@@ -350,7 +451,8 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
     /* The withdrawal it lifts never reached this store (a lost bundle):
      * it happened all the same, so the records sent before it go. */
     if (w < round &&
-        db_notice_apply(out, s, import_id, sender, "withdrawal", subject, NULL, day, round, e) != 0)
+        db_notice_apply(out, s, import_id, sender, "withdrawal", subject, NULL, day, round, NULL,
+                        e) != 0)
         return -1;
     if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
         return -1;
@@ -511,8 +613,27 @@ static int sent_before_reconsent(struct store *s, const struct db_val *v, const 
     return rc;
 }
 
+/* This store's own signing key: the sender of its local tombstones. */
+#define OWN_PK "(SELECT sign_pk FROM device WHERE id = 1)"
+
+int db_tombstone_local(struct store *s, long rowid, struct err *e)
+{
+    char now[32];
+    const struct db_val v[] = { DB_INT(rowid), DB_TEXT(now) };
+
+    db_now(now, sizeof now);
+    return db_run(s, "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid, day,"
+                  " at, removed, notice, here) SELECT " OWN_PK ", NULL, 'deletion',"
+                  " coalesce((SELECT so.uid FROM subject_origin so WHERE so.subject_id ="
+                  " r.subject_id), ''), r.rid, substr(?2, 1, 10), ?2, 1, 0,"
+                  " (SELECT uid FROM subject WHERE id = r.subject_id)"
+                  " FROM record r JOIN record_origin o ON o.record_id = r.id WHERE r.id = ?1",
+                  v, DB_N(v), "keeping the tombstone", e);
+}
+
 /* A record this store deleted on another sender's notice (a tombstone
- * with removed set: the notice reached a copy held here) does not come
+ * with removed set: the notice reached a copy held here), or deleted
+ * itself (record delete: its own key as sender), does not come
  * back from this sender either, whatever route it took (issue 16 A4).
  * Only a deletion done here counts: a notice that reached nothing here
  * cannot make this store refuse another sender's records. */
@@ -522,12 +643,17 @@ static int deleted_on_another_route(struct store *s, const struct db_val *v, con
     sqlite3_stmt *st;
     int rc;
 
-    if (db_query(&st, s, "SELECT kind, day, coalesce(sender, '') FROM tombstone"
+    if (db_query(&st, s, "SELECT kind, day, coalesce(sender, ''), sender_pk = " OWN_PK
+                 " FROM tombstone"
                  " WHERE rid = ?3 AND removed = 1 AND kind IN ('withdrawal', 'deletion')"
                  " AND attachment = '' AND sender_pk <> ?1 ORDER BY id LIMIT 1", v, 3, e) != 0)
         return -1;
     rc = db_step(st, s, "reading the tombstones", e);
-    if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), "withdrawal") == 0)
+    if (rc > 0 && sqlite3_column_int(st, 3) != 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store deleted "
+                     "(record delete of %s): a deleted record does not come back; nothing was "
+                     "imported", rid, (const char *)sqlite3_column_text(st, 1));
+    else if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), "withdrawal") == 0)
         rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store deleted when "
                      "its subject's consent was withdrawn (notice of %s from %s): it does not "
                      "come back from another sender; nothing was imported", rid,
@@ -587,8 +713,8 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
     sqlite3_stmt *st;
     int rc;
 
-    if (db_query(&st, s, "SELECT kind, subject, rid, day, at, sender, sender_pk, removed"
-                 " FROM tombstone WHERE CASE"
+    if (db_query(&st, s, "SELECT kind, subject, rid, day, at, sender, sender_pk, removed,"
+                 " sender_pk = " OWN_PK " FROM tombstone WHERE CASE"
                  " WHEN kind = 'removal' THEN 0"
                  " WHEN ?1 IS NOT NULL THEN rid <> '' AND substr(rid, 1, length(?1)) = lower(?1)"
                  " WHEN ?2 IS NOT NULL THEN rid = '' AND here = ?2"
@@ -604,7 +730,7 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
             (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
             rid[0] != '\0' ? rid : NULL, (const char *)sqlite3_column_text(st, 3),
             (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
-            key, sqlite3_column_int(st, 7) != 0,
+            key, sqlite3_column_int(st, 7) != 0, sqlite3_column_int(st, 8) != 0,
         };
         if (sqlite3_column_bytes(st, 6) == crypto_sign_PUBLICKEYBYTES)
             sodium_bin2hex(key, sizeof key, sqlite3_column_blob(st, 6), crypto_sign_PUBLICKEYBYTES);
@@ -621,7 +747,17 @@ int store_tombstone_count(long *n, struct store *s, struct err *e)
 {
     *n = 0;
     return db_int(n, s, "SELECT count(DISTINCT rid) FROM tombstone WHERE removed = 1"
-                  " AND kind <> 'removal'", NULL, 0,
+                  " AND kind <> 'removal' AND sender_pk <> " OWN_PK, NULL, 0,
+                  "reading the tombstones", e) < 0 ? -1 : 0;
+}
+
+int store_tombstone_count_here(long *n, struct store *s, struct err *e)
+{
+    *n = 0;
+    return db_int(n, s, "SELECT count(DISTINCT rid) FROM tombstone WHERE removed = 1"
+                  " AND kind = 'deletion' AND sender_pk = " OWN_PK " AND NOT EXISTS"
+                  " (SELECT 1 FROM tombstone t WHERE t.rid = tombstone.rid AND t.removed = 1"
+                  " AND t.kind <> 'removal' AND t.sender_pk <> " OWN_PK ")", NULL, 0,
                   "reading the tombstones", e) < 0 ? -1 : 0;
 }
 

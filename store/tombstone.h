@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "store/notice.h"
 #include "store/store.h"
 
 /* What acting on one notice did. */
@@ -36,10 +37,18 @@ struct notice_outcome {
  * changed. round: the withdrawal's round (content format 5; 1 when
  * absent): a withdrawal of the whole subject is acted on before when
  * this round or a later one was, or a re-consent of it (a stale copy).
+ * origin: whose the notice is when the signer passes it on (content
+ * format 7; NULL: the signer's own, or one naming the signer): it then
+ * reaches every copy of the origin's record or subject held here,
+ * whatever route it came by (DOOMED in store/tombstone.c), the origin's
+ * subject here takes the withdrawal or deletion too, a deletion keeps a
+ * tombstone of the origin as well, and the notice owed onward names the
+ * same origin (the signer and its subject id when it has none).
  * Errors: a database error (EXIT_INPUT). */
 int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                     const char *sender, const char *kind, const char *subject, const char *rid,
-                    const char *day, long round, struct err *e);
+                    const char *day, long round, const struct notice_origin *origin,
+                    struct err *e);
 
 /* Acts on a notice of kind "reconsent" (content format 5) of the bundle
  * being imported as import_id (inside its transaction): the sender's
@@ -133,6 +142,16 @@ int db_route_keep(struct store *s, long import_id, const char *rid, const char *
  * database error). */
 int db_scope_attachments(int *allowed, struct store *s, const unsigned char *sender_pk,
                          const char *subject, const char *rid, struct err *e);
+
+/* This store's own `record delete` of the record with row id rowid
+ * (issue 16): when it was imported (it has an origin), a tombstone keeps
+ * its id (kind deletion, this store's signing key as its sender, the
+ * sender's subject id, today, "a record was deleted here"), so that no
+ * later bundle, from any sender, brings it back (db_tombstone_check) and
+ * show and list explain it; a record of this store's own keeps none.
+ * Inside the caller's transaction, before the record is deleted.
+ * Errors: a database error (EXIT_INPUT). */
+int db_tombstone_local(struct store *s, long rowid, struct err *e);
 
 /* Refuses (EXIT_AUTH, "... nothing was imported") record rid of the
  * sender's subject (its stable id subject, NULL for content format 1)

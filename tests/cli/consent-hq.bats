@@ -14,8 +14,7 @@ load consent
     echo "voice memo" >"$W/memo.txt"
     st field attach "$ID" "$W/memo.txt" >/dev/null
     ID2=$(printf 'A second talk.\n' | st field record Nari --title "Second" --date 2024-04-01)
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     P=$(hq_subject)
     st field consent Nari --withdraw >/dev/null 2>&1
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
@@ -71,8 +70,7 @@ for t in a:
     field_hq
     ID2=$(printf 'A second talk.\n' | st field record Nari --title "Second" --date 2024-04-01)
     bora
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     P=$(st hq subject list --json | python3 -c 'import json, sys; print([s["pseudonym"] for s in json.load(sys.stdin) if s["pseudonym"].startswith("Bora@")][0])')
     st field record delete "$ID2" --yes >/dev/null 2>&1
     st field subject forget Bora --yes >/dev/null 2>&1
@@ -102,8 +100,7 @@ for t in a:
     field_hq
     mkstore other
     introduce other hq
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     # "other" gives one of its subjects field's subject id by copying field's
     # store: same ids, another key. Simpler and as strong: other sends a
     # record of its own, then withdraws it; its notice names its own ids only.
@@ -128,8 +125,7 @@ for t in a:
     field_hq
     mkstore other
     introduce other hq
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     st field consent Nari --withdraw >/dev/null 2>&1
     st field record delete "$ID" --yes >/dev/null 2>&1
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
@@ -151,8 +147,7 @@ for t in a:
 
 @test "hq: the same notices twice: the same bundle is imported before, another bundle carrying them changes nothing (exit 0)" {
     field_hq
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     st field consent Nari --withdraw >/dev/null 2>&1
     # Two notify bundles with the same notice: the device's store copied
     # before the first one (same keys), so both mark it sent.
@@ -176,8 +171,7 @@ for t in a:
     [ -x "$TOOLS/forge" ] || skip "no forge tool (make builds it)"
     field_hq
     bora
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     st field consent Nari --withdraw >/dev/null 2>&1
     # B again with the withdrawal, its text changed and signed by field.
     st field export --to hq "$B" -o "$W/2.bundle" >/dev/null 2>&1
@@ -200,13 +194,7 @@ for t in a:
 }
 
 @test "hq -> partner: a withdrawal at the source reaches the partner hq sent the records to; hq can no longer send them" {
-    field_hq
-    mkstore partner
-    introduce hq partner
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
-    st hq export --to partner --all -o "$W/p.bundle" >/dev/null 2>&1
-    st partner import "$W/p.bundle" >/dev/null
+    to_partner
     st field consent Nari --withdraw >/dev/null 2>&1
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     run --separate-stderr st hq import "$W/n.bundle"
@@ -268,8 +256,7 @@ intake: no new notice is owed to central (1 were sent before, not acknowledged: 
 @test "hq: a stale record is refused; the bundle's withdrawal is acted on all the same (exit 1, both said)" {
     field_hq
     bora
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     # A restored older copy of the device: its $ID is at version 1.
     cp -a "$T/field" "$T/old"
     st field record edit "$ID" --title "Border crossing (corrected)" </dev/null >/dev/null 2>&1
@@ -302,8 +289,7 @@ intake: no new notice is owed to central (1 were sent before, not acknowledged: 
 @test "hq: a re-consented subject's new record and another subject's withdrawal in one bundle: both acted on" {
     field_hq
     bora
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     st field consent Nari --withdraw >/dev/null 2>&1
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     st hq import "$W/n.bundle" >/dev/null
@@ -377,8 +363,7 @@ intake: no new notice is owed to central (1 were sent before, not acknowledged: 
     st field consent Golf --export yes --quote yes --publish yes >/dev/null 2>&1
     G=$(printf 'Pak Su spoke.\n' | st field record Golf --title "Other" --date 2024-03-16)
     GUID=$(st field subject show Golf | sed -n 's/^subject id: //p')
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     st hq export --to partner --all -o "$W/p.bundle" >/dev/null 2>&1
     st partner import "$W/p.bundle" >/dev/null
     # A new embargo, and export no: each owes hq a notice, said at once.
@@ -455,8 +440,7 @@ assert "Nari" not in s and "Golf" not in s and "Pak" not in s and "Kim" not in s
 @test "scope: --quote no, --publish no and --attachments no after an export reach hq; a withdrawal after a narrowing sends no scope" {
     field_hq
     st field consent Nari --quote yes --publish yes --attachments yes >/dev/null 2>&1
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     P=$(hq_subject)
     st field consent Nari --quote no --publish no --attachments no >/dev/null 2>&1
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1

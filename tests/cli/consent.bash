@@ -1,4 +1,4 @@
-# Shared by consent.bats, consent-hq.bats, consent2.bats and consent3.bats (issue 16): each test's
+# Shared by consent.bats, consent-hq.bats and consent2.bats to consent5.bats (issue 16): each test's
 # folders; the stores field and hq and what hq received.
 
 setup() {
@@ -40,8 +40,7 @@ withdrawn_at_hq() {
 }
 make_withdrawn_at_hq() {
     field_hq
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     st field consent Nari --withdraw >/dev/null 2>&1
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     st hq import "$W/n.bundle" >/dev/null
@@ -77,4 +76,87 @@ for n in d["header"]["notices"]:
     assert sorted(n) == ["day", "kind", "record", "subject"], n
     print(n["kind"], n["subject"], n["record"], n["day"])
 '
+}
+
+# twice: $ID reached partner twice: field -> hq -> partner ($W/h.bundle)
+# and field -> partner ($W/f.bundle); FIRST (hq or field) says which came
+# first (the copy partner keeps); the other was refused as held from elsewhere.
+twice() {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    introduce field partner
+    to_hq "$W/1.bundle"
+    st hq export --to partner --all -o "$W/h.bundle" >/dev/null 2>&1
+    st field export --to partner --all -o "$W/f.bundle" >/dev/null 2>&1
+    if [ "$1" = hq ]; then
+        st partner import "$W/h.bundle" >/dev/null
+        run --separate-stderr st partner import "$W/f.bundle"
+    else
+        st partner import "$W/f.bundle" >/dev/null
+        run --separate-stderr st partner import "$W/h.bundle"
+    fi
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID, which this store already has from elsewhere: refused (1 record(s) refused in all); no record of the bundle was imported" ]
+}
+
+# hq_scope: hq's consent scope of its one subject, "export quote publish
+# attachments" as yes/no.
+hq_scope() {
+    st hq subject show "$(hq_subject)" --json | python3 -c '
+import json, sys
+c = json.load(sys.stdin)["consent"]
+print(" ".join("yes" if c[k] else "no" for k in ("export", "quote", "publish", "attachments")))'
+}
+
+# to_hq FILE: field exports all its records to hq into FILE, hq imports it.
+to_hq() {
+    st field export --to hq --all -o "$1" >/dev/null 2>&1
+    st hq import "$1" >/dev/null
+}
+
+# with_memo: Nari allows attachments and $ID gets $W/memo.txt attached.
+with_memo() {
+    st field consent Nari --attachments yes >/dev/null 2>&1
+    printf 'a note\n' >"$W/memo.txt"
+    st field attach "$ID" "$W/memo.txt" >/dev/null
+}
+
+# hq_save, hq_back: keep hq as it is, and go back to it (to try another
+# order of arrival).
+hq_save() { cp -a "$T/hq" "$T/hq0"; }
+hq_back() { rm -rf "$T/hq" && mv "$T/hq0" "$T/hq"; }
+
+# hq_attachments ID: how many attachments hq holds for record ID.
+hq_attachments() {
+    st hq show "$1" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["attachments"]))'
+}
+
+# to_partner: $ID went field -> hq ($W/1.bundle) -> partner ($W/p.bundle).
+to_partner() {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    to_hq "$W/1.bundle"
+    st hq export --to partner --all -o "$W/p.bundle" >/dev/null 2>&1
+    st partner import "$W/p.bundle" >/dev/null
+}
+
+# via_partner: to_partner, and partner exported it back to hq
+# ($W/back.bundle, not imported).
+via_partner() {
+    to_partner
+    st partner export --to hq --all -o "$W/back.bundle" >/dev/null 2>&1
+}
+
+# faked TIME STORE ARGS...: the command with the clock at TIME (faketime).
+faked() {
+    local at=$1 name=$2
+    shift 2
+    faketime "$at" "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
+}
+
+needs_faketime() {
+    command -v faketime >/dev/null || skip "faketime is not installed (scripts/deps.sh deb)"
+    [[ "$INTAKE" != */san/* ]] || skip "faketime's preload cannot run under the sanitizers"
 }

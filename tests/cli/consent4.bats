@@ -11,40 +11,18 @@ bats_require_minimum_version 1.5.0
 load helpers
 load consent
 
-# hq_scope: hq's consent scope of its one subject, "export quote publish
-# attachments" as yes/no.
-hq_scope() {
-    st hq subject show "$(hq_subject)" --json | python3 -c '
-import json, sys
-c = json.load(sys.stdin)["consent"]
-print(" ".join("yes" if c[k] else "no" for k in ("export", "quote", "publish", "attachments")))'
-}
-
-# faked TIME STORE ARGS...: the command with the clock at TIME (faketime).
-faked() {
-    local at=$1 name=$2
-    shift 2
-    faketime "$at" "$INTAKE" --home "$T/$name" --passphrase-fd 3 "$@" 3<<<"$PASS"
-}
-
-needs_faketime() {
-    command -v faketime >/dev/null || skip "faketime is not installed (scripts/deps.sh deb)"
-    [[ "$INTAKE" != */san/* ]] || skip "faketime's preload cannot run under the sanitizers"
-}
-
 @test "A1: a narrowing recorded while the device's clock runs behind reaches hq, by a notice or with a record, in either order" {
     needs_faketime
     field_hq
     st field consent Nari --quote yes >/dev/null 2>&1
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    to_hq "$W/1.bundle"
     [ "$(hq_scope)" = "yes yes no no" ]
     # The clock set back a year: the narrowing is dated before the scope hq holds.
     faked "2025-01-01 00:00:00" field consent Nari --quote no >/dev/null 2>&1
     [[ "$(st field subject show Nari)" == *"consent: recorded 2025-01-01T00:00:0"*": export yes, quote no, publish no, attachments no"* ]]
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
-    cp -a "$T/hq" "$T/hq0"
+    hq_save
     run --separate-stderr st hq import "$W/n.bundle"
     expect_status 0
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
@@ -56,7 +34,7 @@ needs_faketime() {
     [[ "$output" == "bundle "*" was imported before; nothing was added" ]]
     [ "$(hq_scope)" = "yes no no no" ]
     # The other route: the narrowing carried by the record's next bundle.
-    rm -rf "$T/hq" && mv "$T/hq0" "$T/hq"
+    hq_back
     run --separate-stderr st hq import "$W/2.bundle"
     expect_status 0
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here
@@ -72,11 +50,11 @@ needs_faketime() {
     faked "2026-06-01 10:00:00" field export --to hq --all -o "$W/wide.bundle" >/dev/null 2>&1
     faked "2026-06-01 10:00:00" field consent Nari --publish no >/dev/null 2>&1
     faked "2026-06-01 10:00:00" field export --to hq --all -o "$W/narrow.bundle" >/dev/null 2>&1
-    cp -a "$T/hq" "$T/hq0"
+    hq_save
     st hq import "$W/narrow.bundle" >/dev/null
     st hq import "$W/wide.bundle" >/dev/null
     [ "$(hq_scope)" = "yes yes no no" ]
-    rm -rf "$T/hq" && mv "$T/hq0" "$T/hq"
+    hq_back
     st hq import "$W/wide.bundle" >/dev/null
     [ "$(hq_scope)" = "yes yes yes no" ]
     st hq import "$W/narrow.bundle" >/dev/null
@@ -85,14 +63,12 @@ needs_faketime() {
 
 @test "A2: attachments no held here governs an older bundle that arrives later, as a new record or one here already, and open -o" {
     field_hq
-    st field consent Nari --attachments yes >/dev/null 2>&1
-    printf 'a note\n' >"$W/memo.txt"
-    st field attach "$ID" "$W/memo.txt" >/dev/null
+    with_memo
     st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
     st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
     st field consent Nari --attachments no >/dev/null 2>&1
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
-    cp -a "$T/hq" "$T/hq0"
+    hq_save
     # The notice first (the subject not here yet), then the older bundle.
     run --separate-stderr st hq import "$W/n.bundle"
     expect_status 0
@@ -101,7 +77,7 @@ needs_faketime() {
     expect_status 0
     [ "$output" = "imported 1 record(s) and 0 attachment(s) from field; 0 already here
 1 attachment(s) left out: the consent scope held here for their subject says attachments no (see 'intake subject show')" ]
-    [ "$(st hq show "$ID" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["attachments"]))')" = 0 ]
+    [ "$(hq_attachments "$ID")" = 0 ]
     [ "$(hq_scope)" = "yes no no no" ]
     # open -o of the other older bundle: no attachment file, and it says so.
     run --separate-stderr st hq open "$W/2.bundle" -o "$W/out"
@@ -110,7 +86,7 @@ needs_faketime() {
     [ "$(cd "$W/out" && ls | sort | tr '\n' ' ')" = "$(printf '%s\n' "$ID.json" "$ID.md" bundle.json | sort | tr '\n' ' ')" ]
     ! grep -q "attachment:" "$W/out/$ID.md" || false
     # The other order: the record with its attachment, the notice, an older bundle.
-    rm -rf "$T/hq" && mv "$T/hq0" "$T/hq"
+    hq_back
     st hq import "$W/1.bundle" >/dev/null
     run --separate-stderr st hq import "$W/n.bundle"
     expect_status 0
@@ -119,24 +95,11 @@ needs_faketime() {
     expect_status 0
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here
 1 attachment(s) left out: the consent scope held here for their subject says attachments no (see 'intake subject show')" ]
-    [ "$(st hq show "$ID" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["attachments"]))')" = 0 ]
-}
-
-# withdrawn_via_partner: $ID went field -> hq -> partner ($W/p.bundle),
-# then field withdrew Nari and hq acted on it.
-withdrawn_via_partner() {
-    field_hq
-    mkstore partner
-    introduce hq partner
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
-    st hq export --to partner --all -o "$W/p.bundle" >/dev/null 2>&1
-    st partner import "$W/p.bundle" >/dev/null
-    st partner export --to hq --all -o "$W/back.bundle" >/dev/null 2>&1
+    [ "$(hq_attachments "$ID")" = 0 ]
 }
 
 @test "A4: a record hq deleted on a withdrawal does not come back from a partner, the first time or again" {
-    withdrawn_via_partner
+    via_partner
     st field consent Nari --withdraw >/dev/null 2>&1
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     st hq import "$W/n.bundle" >/dev/null
@@ -148,7 +111,7 @@ withdrawn_via_partner() {
 }
 
 @test "A4: a record hq deleted on a deletion notice does not come back from a partner; one hq holds stays refused as held from elsewhere" {
-    withdrawn_via_partner
+    via_partner
     st field record delete "$ID" --yes >/dev/null 2>&1
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     st hq import "$W/n.bundle" >/dev/null
@@ -157,11 +120,8 @@ withdrawn_via_partner() {
 
 @test "A7: an attachment removed at the source and added again is left out at hq, and the import says why" {
     field_hq
-    st field consent Nari --attachments yes >/dev/null 2>&1
-    printf 'a note\n' >"$W/memo.txt"
-    st field attach "$ID" "$W/memo.txt" >/dev/null
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
+    with_memo
+    to_hq "$W/1.bundle"
     st field attachment remove "$ID" memo.txt --yes >/dev/null 2>&1
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     st hq import "$W/n.bundle" >/dev/null
@@ -210,29 +170,6 @@ withdrawn_via_partner() {
     run --separate-stderr st hq import "$W/n2.bundle"
     expect_status 0
     [[ "$output" == *"1 notice(s) acted on before; nothing changed by them" ]]
-}
-
-# twice: $ID reached partner twice: field -> hq -> partner ($W/h.bundle)
-# and field -> partner ($W/f.bundle); FIRST (hq or field) says which came
-# first (the copy partner keeps); the other was refused as held from elsewhere.
-twice() {
-    field_hq
-    mkstore partner
-    introduce hq partner
-    introduce field partner
-    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
-    st hq import "$W/1.bundle" >/dev/null
-    st hq export --to partner --all -o "$W/h.bundle" >/dev/null 2>&1
-    st field export --to partner --all -o "$W/f.bundle" >/dev/null 2>&1
-    if [ "$1" = hq ]; then
-        st partner import "$W/h.bundle" >/dev/null
-        run --separate-stderr st partner import "$W/f.bundle"
-    else
-        st partner import "$W/f.bundle" >/dev/null
-        run --separate-stderr st partner import "$W/h.bundle"
-    fi
-    expect_status 1
-    [ "$stderr" = "intake: the bundle holds record $ID, which this store already has from elsewhere: refused (1 record(s) refused in all); no record of the bundle was imported" ]
 }
 
 @test "A10: a record received from hq and again from field is deleted by field's own withdrawal" {

@@ -15,8 +15,9 @@ setup() {
     run "$PY" "$ROOT/tests/vectors/check_bundle.py" "$ROOT/tests/vectors"
     echo "$output"
     [ "$status" -eq 0 ]
-    [ "$(echo "$output" | grep -c '^ok - ')" -eq 7 ]
+    [ "$(echo "$output" | grep -c '^ok - ')" -eq 8 ]
     echo "$output" | grep -qx 'ok - content2: version 3, content format 2: 1 record(s) with subject id and consent scope'
+    echo "$output" | grep -qx 'ok - content7: version 3, content format 7: 1 record(s) with subject id and consent scope, 3 notice(s), 2 with their origin'
     [ "$(echo "$output" | grep -c '^ok - v2/')" -eq 3 ]
 }
 
@@ -111,4 +112,54 @@ EOF
     echo "$output"
     [ "$status" -eq 0 ]
     [ "$output" = "refused 6" ]
+}
+
+@test "vectors: both Python readers take a notice's origin in content format 7 only, on a withdrawal or deletion, exactly a hex key and a subject id" {
+    run "$PY" - "$ROOT/tests/vectors" <<'EOF'
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import check_bundle as cb, kit_reader as kr
+raw = open(sys.argv[1] + "/content7.content", "rb").read()
+head = cb.first_json(raw)
+good = head["notices"][1]
+assert good["origin"]["subject"] == "3kq8w1dz0v7m5xrt" and len(good["origin"]["key"]) == 64
+def rebuild(fmt, notice):
+    out, items = b"", list(cb.items(raw))
+    for i, (t, off, n) in enumerate(items):
+        data = raw[off:off + n]
+        if i == 0:
+            doc = json.loads(data); doc["format"] = fmt; doc["notices"] = [notice]
+            data = json.dumps(doc).encode()
+        out += bytes([t]) + len(data).to_bytes(8, "little") + data
+    return out
+assert len(cb.check_content(rebuild("intake-content-7", good))) == 1
+kr.check_notices([good], 7)
+o = good["origin"]
+scope = {"export": True, "quote": False, "publish": False, "attachments": False,
+         "method": None, "recorded": "2026-01-01T00:00:00Z", "embargo": None}
+bad = [("intake-content-6", good),
+       ("intake-content-7", dict(good, origin=dict(o, key=o["key"].upper()))),
+       ("intake-content-7", dict(good, origin=dict(o, key=o["key"][:62]))),
+       ("intake-content-7", dict(good, origin=dict(o, subject="Nari"))),
+       ("intake-content-7", dict(good, origin=dict(o, day="2026-01-01"))),
+       ("intake-content-7", dict(good, origin={"key": o["key"]})),
+       ("intake-content-7", dict(good, origin=o["key"])),
+       ("intake-content-7", {"kind": "scope", "subject": good["subject"], "record": None,
+                             "day": good["day"], "scope": scope, "origin": o})]
+for fmt, n in bad:
+    try:
+        cb.check_content(rebuild(fmt, n))
+        print("accepted:", fmt, n); sys.exit(1)
+    except cb.Refused as e:
+        assert str(e) == "a bad notice", str(e)
+    try:
+        kr.check_notices([n], int(fmt[-1]))
+        print("kit reader accepted:", fmt, n); sys.exit(1)
+    except kr.Refused:
+        pass
+print("refused", len(bad))
+EOF
+    echo "$output"
+    [ "$status" -eq 0 ]
+    [ "$output" = "refused 8" ]
 }

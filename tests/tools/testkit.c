@@ -992,6 +992,49 @@ static void content3_cases(struct buf *c)
     }
 }
 
+/* Content format 7 (issue 16): a withdrawal or deletion passed on names
+ * its origin, {key: 64 lowercase hex digits, subject: an id}; in format
+ * 6, or malformed, it is a bad notice. */
+static void content7_cases(struct buf *c)
+{
+#define KEY "\"ca93ac1705187071d67b83c7ff0efe8108e8ec4530575d7726879333dbdabe7c\""
+#define O(key, subject) "{\"key\":" key ",\"subject\":" subject "}"
+#define N(kind, record, origin) "{\"day\":\"2026-01-02\",\"kind\":" kind \
+    ",\"origin\":" origin ",\"record\":" record ",\"subject\":\"fedcba9876543210\"}"
+#define S "\"3kq8w1dz0v7m5xrt\""
+    static const struct {
+        const char *label, *notices;
+        int format;
+    } cases[] = {
+        { "content7-notices-origin", "[" N("\"withdrawal\"", "null", O(KEY, S)) ","
+          N("\"deletion\"", "\"0123456789abcdef\"", O(KEY, S)) "]", 7 },
+        { "content7-origin-in-format-6", "[" N("\"deletion\"", "null", O(KEY, S)) "]", 6 },
+        { "content7-origin-bad-key", "[" N("\"deletion\"", "null",
+          O("\"CA93AC1705187071D67B83C7FF0EFE8108E8EC4530575D7726879333DBDABE7C\"", S)) "]", 7 },
+        { "content7-origin-bad-subject", "[" N("\"deletion\"", "null", O(KEY, "\"Nari\"")) "]",
+          7 },
+        { "content7-origin-extra-member", "[" N("\"deletion\"", "null",
+          "{\"day\":\"2026-01-02\",\"key\":" KEY ",\"subject\":" S "}") "]", 7 },
+        { "content7-origin-not-object", "[" N("\"deletion\"", "null", KEY) "]", 7 },
+    };
+#undef N
+#undef O
+#undef S
+#undef KEY
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char h[2048], s[1024];
+        int ok = i < 1;
+
+        snprintf(s, sizeof s, HEADER_JSON, cases[i].format, 0);
+        s[strlen(s) - 1] = '\0';        /* the closing brace */
+        snprintf(h, sizeof h, "%s,\"notices\":%s}", s, cases[i].notices);
+        buf_free(c);
+        item_s(c, PAYLOAD_JSON, h);
+        content_case(cases[i].label, c, ok ? 0 : 2, ok ? NULL : "content-notice", -1, NULL);
+    }
+}
+
 static void content_cases(void)
 {
     struct buf c = { 0 };
@@ -1007,6 +1050,7 @@ static void content_cases(void)
     content_case("content-format-unknown", &c, 2, "content-format", -1, NULL);
     content2_cases(&c);
     content3_cases(&c);
+    content7_cases(&c);
     RESET(); item_s(&c, PAYLOAD_JSON, "{\"records\":0}");
     content_case("content-format-missing", &c, 2, "content-format", -1, NULL);
     RESET(); item_s(&c, PAYLOAD_JSON,

@@ -42,8 +42,8 @@ TAG_FINAL = nb.crypto_secretstream_xchacha20poly1305_TAG_FINAL
 # name: (recipient seeds that must open it, armored)
 VECTORS = {"small": ([1, 2], False), "chunks": ([1], False),
            "armored": ([1, 2], True)}
-# Version 3 only: real bundle content (format 2), checked by check_content.
-CONTENT_VECTORS = {"content2": ([1], False)}
+# Version 3 only: real bundle content (formats 2 and 7), checked by check_content.
+CONTENT_VECTORS = {"content2": ([1], False), "content7": ([1], False)}
 ID_ALPHABET = set("0123456789abcdefghjkmnpqrstvwxyz")
 SCOPE_FLAGS = ("export", "quote", "publish", "attachments")
 SENDER_SEED = bytes([3]) * 32
@@ -283,10 +283,22 @@ def check_notices(ns, fmt=3):
     kind "scope", with the subject's consent scope and no record; format 5
     the kind "reconsent" (a scope with a "round"), a withdrawal's
     optional "round" (an integer 1..2147483647) and the kind "removal"
-    (a record id and an "attachment": 64 lowercase hex digits)."""
+    (a record id and an "attachment": 64 lowercase hex digits); format 7 a
+    withdrawal's or deletion's "origin" ({"key", "subject"})."""
     if not isinstance(ns, list):
         raise Refused("a header without its notices")
     for n in ns:
+        # Format 7: a withdrawal or deletion passed on names its origin,
+        # the signing key (hex) and subject id of the device that made it.
+        if isinstance(n, dict) and "origin" in n:
+            o = n["origin"]
+            k = o.get("key") if isinstance(o, dict) else None
+            if fmt < 7 or n.get("kind") not in ("withdrawal", "deletion") or \
+                    not isinstance(o, dict) or set(o) != {"key", "subject"} or \
+                    not valid_id(o["subject"]) or not isinstance(k, str) or len(k) != 64 or \
+                    any(c not in "0123456789abcdef" for c in k):
+                raise Refused("a bad notice")
+            n = {x: v for x, v in n.items() if x != "origin"}
         # Format 5: a re-consent (round and scope), and a withdrawal's round.
         if fmt >= 5 and isinstance(n, dict) and "round" in n and \
                 n.get("kind") in ("reconsent", "withdrawal"):
@@ -340,16 +352,17 @@ def check_content(content):
             fmt = doc.get("format")
             if t != 1 or fmt not in ("intake-content-1", "intake-content-2",
                                      "intake-content-3", "intake-content-4",
-                                     "intake-content-5", "intake-content-6"):
+                                     "intake-content-5", "intake-content-6",
+                                     "intake-content-7"):
                 raise Refused("unsupported bundle contents")
             if fmt in ("intake-content-3", "intake-content-4", "intake-content-5",
-                       "intake-content-6"):
+                       "intake-content-6", "intake-content-7"):
                 check_notices(doc.get("notices"), int(fmt[-1]))
         elif t == 1:
             if not valid_id(doc.get("id")):
                 raise Refused("a record without a valid id")
             if fmt in ("intake-content-2", "intake-content-3", "intake-content-4",
-                       "intake-content-5", "intake-content-6"):
+                       "intake-content-5", "intake-content-6", "intake-content-7"):
                 if not valid_id(doc.get("subject")):
                     raise Refused("a record without a valid subject id")
                 check_consent(doc.get("consent"), int(fmt[-1]))
@@ -362,6 +375,13 @@ def check_content(content):
     if fmt is None or want_blob is not None:
         raise Refused("no header, or an attachment without its blob")
     return records
+
+
+def first_json(content):
+    """The content's first item, the header, as a dict."""
+    for t, off, n in items(content):
+        return json.loads(content[off:off + n].decode("utf-8"))
+    raise Refused("no header")
 
 
 def check(folder, name, seeds, armored, version):
@@ -405,10 +425,15 @@ def main():
     for name, (seeds, armored) in CONTENT_VECTORS.items():
         try:
             check(folder, name, seeds, armored, 3)
-            recs = check_content(open(os.path.join(folder, name + ".content"),
-                                      "rb").read())
-            print("ok - %s: version 3, content format 2: %d record(s) with "
-                  "subject id and consent scope" % (name, len(recs)))
+            content = open(os.path.join(folder, name + ".content"), "rb").read()
+            recs = check_content(content)
+            head = first_json(content)
+            ns = head.get("notices", [])
+            print("ok - %s: version 3, content format %s: %d record(s) with "
+                  "subject id and consent scope%s" % (
+                      name, head["format"][-1], len(recs),
+                      ", %d notice(s), %d with their origin" % (
+                          len(ns), sum("origin" in n for n in ns)) if ns else ""))
         except Exception as e:
             failed += 1
             print("not ok - %s: %s" % (name, e))

@@ -551,12 +551,25 @@ def check_notices(ns, fmt=3):
     "scope" with a consent scope ("scope") and record null; format 5 the
     kind "reconsent" (a scope with a "round"), a withdrawal's optional
     "round" (an integer 1..2147483647) and the kind "removal" (a record id
-    and an "attachment": 64 lowercase hex digits)."""
+    and an "attachment": 64 lowercase hex digits); format 7 a withdrawal's
+    or deletion's optional "origin": {"key": 64 lowercase hex digits,
+    "subject": a subject id}, nothing else."""
     def valid(v):
         return isinstance(v, str) and len(v) == 16 and all(c in ID_ALPHABET for c in v)
     if not isinstance(ns, list) or len(ns) > 100000:
         raise Refused(2, "content-notice")
     for n in ns:
+        # Format 7: a withdrawal or deletion passed on names its origin.
+        if isinstance(n, dict) and "origin" in n:
+            o, k = n["origin"], None
+            if isinstance(o, dict):
+                k = o.get("key")
+            if fmt < 7 or n.get("kind") not in ("withdrawal", "deletion") or \
+                    not isinstance(o, dict) or len(o) != 2 or not valid(o.get("subject")) or \
+                    not isinstance(k, str) or len(k) != 64 or \
+                    any(c not in "0123456789abcdef" for c in k):
+                raise Refused(2, "content-notice")
+            n = dict((x, v) for x, v in n.items() if x != "origin")
         # Format 5: a re-consent (round and scope), and a withdrawal's round.
         if fmt >= 5 and isinstance(n, dict) and "round" in n and \
                 n.get("kind") in ("reconsent", "withdrawal"):
@@ -687,7 +700,8 @@ def check_content(c):
             f = doc.get("format") if isinstance(doc, dict) else None
             header = {"intake-content-1": 1, "intake-content-2": 2,
                       "intake-content-3": 3, "intake-content-4": 4,
-                      "intake-content-5": 5, "intake-content-6": 6}.get(f) \
+                      "intake-content-5": 5, "intake-content-6": 6,
+                      "intake-content-7": 7}.get(f) \
                 if isinstance(f, str) else None
             if header is None:
                 raise Refused(2, "content-format")

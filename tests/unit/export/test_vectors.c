@@ -122,6 +122,54 @@ static unsigned char *content2(size_t *len)
     return out.p;
 }
 
+/* The content vector of format 7 (docs/FORMAT.md, "Notices"): a header
+ * whose notices are passed on by a store that did not make them, each
+ * naming its origin (the device's signing key, sign seed 0x04, and its
+ * subject id), and one that did not travel (no origin); one record whose
+ * consent scope carries its counter (format 6). */
+static unsigned char *content7(size_t *len)
+{
+    static const char origin_key[] =
+        "ca93ac1705187071d67b83c7ff0efe8108e8ec4530575d7726879333dbdabe7c";
+    json_t *header = json_pack("{s:s, s:s, s:s, s:i, s:{s:i, s:s}, s:{s:s, s:s}, s:[s],"
+        " s:[{s:s, s:s, s:n, s:s, s:{s:s, s:s}}, {s:s, s:s, s:s, s:s, s:{s:s, s:s}},"
+        " {s:s, s:s, s:s, s:s}]}",
+        "format", CONTENT_FORMAT_7, "created", "2026-12-01", "sender_label", "Headquarters",
+        "records", 1, "log_head", "seq", 12,
+        "hash", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+        "digests", "key", "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+        "set", "", "pseudonyms", "Bora",
+        "notices",
+        "kind", "withdrawal", "subject", "hq0000000000000a", "record", "day", "2026-11-29",
+        "origin", "key", origin_key, "subject", "3kq8w1dz0v7m5xrt",
+        "kind", "deletion", "subject", "hq0000000000000a", "record", "yanj4hc68xmqjq5f",
+        "day", "2026-11-30", "origin", "key", origin_key, "subject", "3kq8w1dz0v7m5xrt",
+        "kind", "deletion", "subject", "hq0000000000000b", "record", "zz0123456789abcd",
+        "day", "2026-11-30");
+    json_t *rec = json_pack("{s:s, s:i, s:s, s:s, s:s, s:n, s:s, s:[s], s:s, s:s,"
+        " s:{s:b, s:b, s:b, s:b, s:s, s:s, s:n, s:i}, s:s, s:[], s:[], s:[]}",
+        "id", "5vq2mz8k0c4hx7ta", "version", 2, "subject", "hq0000000000000c",
+        "pseudonym", "Bora", "title", "At the market", "place", "language", "mn", "tags", "trade",
+        "date", "2025-10", "date_precision", "month",
+        "consent", "export", 1, "quote", 1, "publish", 0, "attachments", 0,
+        "method", "written", "recorded", "2025-10-04T09:30:00Z", "embargo", "seq", 3,
+        "body", "testimony", "attachments", "redactions", "review");
+    struct collect out = {0};
+    struct payload_writer pw;
+    struct err e;
+
+    assert_non_null(header);
+    assert_non_null(rec);
+    payload_writer_init(&pw, collect_sink, &out);
+    assert_int_equal(content_put_json(&pw, PAYLOAD_JSON, header, &e), 0);
+    assert_int_equal(content_put_json(&pw, PAYLOAD_JSON, rec, &e), 0);
+    assert_int_equal(payload_writer_finish(&pw, &e), 0);
+    json_decref(header);
+    json_decref(rec);
+    *len = out.len;
+    return out.p;
+}
+
 static int count_record(void *ctx, json_t *rec, struct err *e)
 {
     (void)rec, (void)e;
@@ -146,12 +194,15 @@ static void check_file(const char *path, const unsigned char *buf, size_t len)
     free(old);
 }
 
-static void vector(const char *name, size_t nrcpt, size_t blob, int armor)
+/* blob: the payload vector's blob size, or 0 for the content vector
+ * made by make (content2, content7). */
+static void vector_of(const char *name, size_t nrcpt, size_t blob, int armor,
+                      unsigned char *(*make)(size_t *))
 {
     char path[256];
     unsigned char hash[BUNDLE_HASHBYTES];
     size_t clen, blen, i;
-    unsigned char *content = blob > 0 ? vector_content(&clen, blob) : content2(&clen), *b;
+    unsigned char *content = blob > 0 ? vector_content(&clen, blob) : make(&clen), *b;
 
     det_counter = 0;
     b = seal_mem(&blen, content, clen, 1000, sign_sk, rcpt, nrcpt, armor, hash);
@@ -172,6 +223,11 @@ static void vector(const char *name, size_t nrcpt, size_t blob, int armor)
     }
     free(b);
     free(content);
+}
+
+static void vector(const char *name, size_t nrcpt, size_t blob, int armor)
+{
+    vector_of(name, nrcpt, blob, armor, content2);
 }
 
 /* With INTAKE_WRITE_VECTORS, also the valid seeds of the fuzz_bundle
@@ -228,6 +284,7 @@ static void test_vectors(void **state)
     vector("chunks", 1, 150000, 0);
     vector("armored", 2, 10, 1);
     vector("content2", 1, 0, 0);          /* blob 0: the format 2 content */
+    vector_of("content7", 1, 0, 0, content7);   /* notices with their origin */
     if (getenv("INTAKE_WRITE_VECTORS") != NULL) {
         corpus_seed("valid-empty-1", 0, rcpt, 1, 0);
         corpus_seed("valid-payload-1", 100, rcpt, 1, 0);
@@ -237,7 +294,7 @@ static void test_vectors(void **state)
     }
 }
 
-/* The content vector reads back through the content reader. */
+/* The content vectors read back through the content reader. */
 static void test_content_vector(void **state)
 {
     struct content_handler h = { NULL, count_record, NULL, NULL, NULL, NULL };
@@ -249,14 +306,17 @@ static void test_content_vector(void **state)
 
     (void)state;
     h.ctx = &n;
-    c = content2(&len);
-    r = content_reader_new(&h);
-    assert_non_null(r);
-    if (content_sink(r, c, len, &e) != 0 || content_finish(r, &e) != 0)
-        fail_msg("%s", e.msg);
-    assert_int_equal(n, 1);
-    content_reader_free(r);
-    free(c);
+    for (int k = 0; k < 2; k++) {
+        n = 0;
+        c = k == 0 ? content2(&len) : content7(&len);
+        r = content_reader_new(&h);
+        assert_non_null(r);
+        if (content_sink(r, c, len, &e) != 0 || content_finish(r, &e) != 0)
+            fail_msg("%s", e.msg);
+        assert_int_equal(n, 1);
+        content_reader_free(r);
+        free(c);
+    }
 }
 
 /* The randomness really is fixed: the same vector twice is the same. */

@@ -12,7 +12,7 @@
  *   keep      substrings that must be in the output unchanged
  *   output    optional: the exact output
  *   item      optional: the brief item a case stands for (numbers3.jsonl,
- *             brief i12-num); not read here
+ *             numbers4.jsonl: briefs i12-num); not read here
  * Prints recall per kind (replaced / to replace) and the false
  * replacements (kept / to keep), with every miss; fails on any. */
 #include <stdarg.h>
@@ -32,6 +32,7 @@
 static const char *const data_files[] = {
     "tests/data/leaks/detect.jsonl", "tests/data/leaks/spoken.jsonl",
     "tests/data/leaks/numbers2.jsonl", "tests/data/leaks/numbers3.jsonl",
+    "tests/data/leaks/numbers4.jsonl",
 };
 #define KINDS 15
 

@@ -75,7 +75,7 @@ static struct notice_outcome apply(struct store *s, struct sender *x, const char
 
     begin(s, x);
     assert_int_equal(db_notice_apply(&out, s, x->import_id, "field", kind, subject, rid,
-                                     "2026-11-30", 1, &e), 0);
+                                     "2026-11-30", 1, NULL, &e), 0);
     assert_int_equal(store_commit(s, &e), 0);
     return out;
 }
@@ -220,7 +220,7 @@ static void test_reconsent(void **state)
     import(f->s, &a, UID_A, "Nari@aa", "0000000000000002", "two");
     begin(f->s, &a);
     assert_int_equal(db_notice_apply(&out, f->s, a.import_id, "field", "withdrawal", UID_A, NULL,
-                                     "2026-12-02", 2, &e), 0);
+                                     "2026-12-02", 2, NULL, &e), 0);
     assert_int_equal(store_commit(f->s, &e), 0);
     assert_int_equal(out.before, 0);
     assert_int_equal(out.records, 1);
