@@ -42,6 +42,7 @@ void redactor_free(struct redactor *r)
     redact_matcher_free(r->db, r->scratch);
     free(r->wordkind);
     free(r->near);
+    free(r->masked);
     free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
     free(r);
 }

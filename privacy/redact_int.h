@@ -100,6 +100,13 @@ struct redactor {
     size_t nnear;
     unsigned char nearkey[16];  /* crypto_shorthash key of near */
     int near_failed;            /* out of memory building near */
+    unsigned char split_syl[(0xD7A3 - 0xAC00) / 8 + 1];
+                                /* the Hangul syllables of the literals, a bit
+                                 * each (built by redact_mask.c, read by
+                                 * redact_split.c) */
+    uint32_t *masked;           /* first and last syllables of three-syllable
+                                 * Hangul literals, sorted (redact_mask.c) */
+    size_t nmasked;
 };
 
 /* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
@@ -350,6 +357,26 @@ int redact_check_output(struct spans *more, struct spans *flags, const struct re
  * (bytes, as typed) as term r->nterms: each part's spellings and
  * initials.  Returns 0, or -1 when out of memory. */
 int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_mask.c: the index of three-syllable Hangul names (out of memory:
+ * an empty index) and the bit set of the literals' Hangul syllables
+ * (split_syl, for redact_split.c); called when the pieces are sorted. */
+void redact_mask_build(struct redactor *r);
+
+/* redact_mask.c: appends to flags (input offsets, FLAG_NEAR_NAME) each
+ * Hangul surname, mask and syllable of t (김○호, 김*호, 김X호) whose first
+ * and last syllables are those of a protected name of three; 0, or -1 out
+ * of memory. */
+int redact_masked_names(struct spans *flags, const struct redactor *r, const struct normtext *t);
+
+/* redact_split.c: the names of t's input found in its joined reading
+ * (quotes, brackets and emphasis marks read as nothing, stops between
+ * words as spaces, line-end hyphens and line breaks inside Hangul words
+ * as nothing: docs/VARIANTS.md) across a place the reading changed, added
+ * to sp (input offsets, merged again).  Returns 0, or -1 with e filled
+ * (out of memory, a matcher error). */
+int redact_split_names(struct spans *sp, const struct redactor *r, const struct normtext *t,
+                       struct redact_ctx *ctx, struct err *e);
 
 /* redact_handles.c: sorts the pieces and builds the index of near misses
  * (redact_near_build); called when the redactor is compiled. */

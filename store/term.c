@@ -7,6 +7,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/normalise.h"
+#include "privacy/readings.h"
 #include "privacy/redact.h"
 #include "store/db.h"
 #include "store/privacy.h"
@@ -190,6 +191,30 @@ static int allow_kind(const struct redactor *r, const char *text, struct err *e)
     return k.found ? ALLOW_SHORT_NAME : ALLOW_OTHER;
 }
 
+/* 1 if another reading of text holds a protected form (brief i12-names,
+ * report-adv12g A-15, A-20): joined as the redactor reads names split by
+ * spaces, line-end hyphens, quotes or stops ("Young ho", "Young- ho"),
+ * reversed as a right-to-left override shows it ("oh-gnuoY", "호영김"),
+ * or both; 0 if none; -1 with e filled. */
+static int other_reading_matches(const struct redactor *r, const char *text, struct err *e)
+{
+    char *j = NULL, *rev = NULL, *revj = NULL;
+    int hit = -1;
+
+    if (reading_joined(&j, text, strlen(text)) != 0 ||
+        reading_reversed(&rev, text, strlen(text)) != 0 ||
+        reading_reversed(&revj, j, strlen(j)) != 0) {
+        err_set(e, EXIT_INPUT, "out of memory");
+        goto out;
+    }
+    if ((hit = strcmp(j, text) != 0 ? privacy_matches(r, j, e) : 0) == 0 &&
+        (hit = privacy_matches(r, rev, e)) == 0)
+        hit = strcmp(revj, rev) != 0 ? privacy_matches(r, revj, e) : 0;
+out:
+    secmem_free(j), secmem_free(rev), secmem_free(revj);
+    return hit;
+}
+
 /* An allowed text goes to auditors: it must hold nothing protected, but
  * for a name that is also a word, as the review flag over it shows it
  * (allow_kind: the flag already tells the auditor what kind of word
@@ -211,6 +236,8 @@ static int allow_checks(struct store *s, const char *text, struct err *e)
                        "nothing was changed");
     }
     hit = hit < 0 ? -1 : hit == ALLOW_WORD ? 0 : hit == ALLOW_GLUED ? 1 : privacy_matches(r, text, e);
+    if (hit == 0)
+        hit = other_reading_matches(r, text, e);
     redactor_free(r);
     if (hit != 0)
         return hit < 0 ? -1 : err_set(e, EXIT_INPUT,

@@ -40,7 +40,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/spell.jsonl",
     "tests/data/leaks/scripts.jsonl", "tests/data/leaks/forms.jsonl",
     "tests/data/leaks/flags13.jsonl", "tests/data/leaks/encodings.jsonl",
-    "tests/data/leaks/numbers4-terms.jsonl",
+    "tests/data/leaks/numbers4-terms.jsonl", "tests/data/leaks/split.jsonl",
 };
 #define MAX_KINDS 128
 
