@@ -263,6 +263,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
         json_object_del(a, "as_stored");
         json_object_del(a, "stored_blake2b");
         json_object_del(a, "text");
+        json_object_del(a, "words");
     }
     if (json_object_set_new(doc, "attachments", pub) != 0 ||
         json_array_append(p->docs, doc) != 0 || json_array_append(p->atts, atts) != 0) {
@@ -309,8 +310,8 @@ static int load_privacy(struct pipeline *p, struct err *e)
 
 /* Appends to why (one line) each attachment of rr that may not leave:
  * markup and a type intake cannot strip unless keep (--keep-metadata
- * sends them as stored), text that is not UTF-8 always (it cannot be
- * redacted). t->why is the media message as err_set wrote it. */
+ * sends them as stored), text that is not UTF-8 or holds control
+ * characters always (it cannot be redacted). t->why is the media message as err_set wrote it. */
 static void texts_block(char *why, size_t whylen, const struct redacted_record *rr, int keep,
                         int translated)
 {
@@ -334,7 +335,8 @@ static void texts_block(char *why, size_t whylen, const struct redacted_record *
         else
             snprintf(why + n, whylen - n, intl_maybe("cannot redact attachment '%.60s': %s",
                      translated), t->name,
-                     intl_maybe(mediatext_refusal(MEDIATEXT_NOT_UTF8), translated));
+                     intl_maybe(mediatext_refusal(t->kind == TEXT_CONTROL ? MEDIATEXT_CONTROL
+                                                  : MEDIATEXT_NOT_UTF8), translated));
     }
 }
 
@@ -613,8 +615,9 @@ static json_t *make_header(struct pipeline *p, struct err *e)
     return doc;
 }
 
-/* The text attachments about to leave (the redacted text each one's
- * list entry carries), into *out (malloc; the strings are p's). */
+/* The text attachments about to leave, as the audit reads them (the
+ * words each one's list entry carries: export_media.c, list_text and
+ * kept_words), into *out (malloc; the strings are p's). */
 static int leaving_texts(struct audit_text **out, size_t *n, const struct pipeline *p,
                          struct err *e)
 {
@@ -629,7 +632,9 @@ static int leaving_texts(struct audit_text **out, size_t *n, const struct pipeli
         json_array_foreach(list, j, a) {
             struct audit_text *t;
 
-            if (!json_is_string(json_object_get(a, "text")))
+            const json_t *words = json_object_get(a, "words");    /* issue 12 */
+
+            if (!json_is_string(words))
                 continue;
             if ((t = realloc(*out, (*n + 1) * sizeof *t)) == NULL) {
                 free(*out);
@@ -639,7 +644,7 @@ static int leaving_texts(struct audit_text **out, size_t *n, const struct pipeli
             *out = t;
             t[*n].record = id;
             t[*n].file = json_string_value(json_object_get(a, "file"));
-            t[*n].text = json_string_value(json_object_get(a, "text"));
+            t[*n].text = json_string_value(words);
             (*n)++;
         }
     }
