@@ -22,6 +22,7 @@
 #include "privacy/detect.h"
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
+#include "privacy/readings.h"
 #include "privacy/redact.h"
 #include "privacy/window.h"
 #include "util/day.h"
@@ -151,6 +152,54 @@ static int on_term(void *ctx, size_t start, size_t end, const char *flag, struct
                   flag != NULL ? "a protected name the redactor flags here, with no review "
                                  "flag resolved over it"
                                : "a protected term (or a spelling of it) is in the text", e);
+}
+
+/* The visual order (brief i12-names, report-adv12g A-20): a right-to-left
+ * override shows "oh-gnuoY" as the name.  A hit of the visual order that
+ * holds bytes of a reversed run is the field's hit over those bytes. */
+struct visual {
+    struct finding *x;
+    const size_t *map;
+};
+
+static int on_visual(void *ctx, size_t start, size_t end, const char *flag, struct err *e)
+{
+    const struct visual *v = ctx;
+    size_t lo = SIZE_MAX, hi = 0, rev = 0, o;
+
+    for (size_t i = start; i < end; i++) {
+        rev |= v->map[i] & VISUAL_REVERSED;
+        o = v->map[i] & ~VISUAL_REVERSED;
+        lo = o < lo ? o : lo, hi = o > hi ? o : hi;
+    }
+    return rev == 0 || lo > hi ? 0 : on_term(v->x, lo, hi + 1, flag, e);
+}
+
+static int scan_visual(struct finding *x, const struct digestset *ds, const struct field *f,
+                       struct window_memo *memo, struct err *e)
+{
+    struct normtext nt;
+    struct window_tokens tk;
+    struct visual v = { x, NULL };
+    size_t *map, len;
+    char *text;
+    int rc = -1;
+
+    if (reading_visual(&text, &len, &map, f->text, f->len) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    if (text == NULL)
+        return 0;
+    v.map = map;
+    if (normalise(&nt, text, len, e) == 0) {
+        if (window_tokenise(&tk, &nt, memo, e) == 0) {
+            rc = digestset_scan_tokens(ds, &nt, &tk, on_visual, &v, e);
+            window_tokens_free(&tk);
+        }
+        normtext_free(&nt);
+    }
+    secmem_free(text);
+    free(map);
+    return rc;
 }
 
 /* ---- residual detectors ---- */
@@ -351,7 +400,8 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
             }
             /* One tokenisation for the digest set and the gazetteer. */
             rc = digestset_scan_tokens(ds, &nt, &tk, on_term, &terms, e) == 0 &&
-                 scan_patterns(&dets, &nt, e) == 0 && second_opinion(&second, &nt, &tk, e) == 0
+                 scan_patterns(&dets, &nt, e) == 0 && second_opinion(&second, &nt, &tk, e) == 0 &&
+                 scan_visual(&terms, ds, &f, memo, e) == 0
                  ? 0 : -1;
             window_tokens_free(&tk);
             normtext_free(&nt);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "export/media_int.h"
+#include "export/mediatype.h"
 
 static const char *const kind_names[MEDIA_NKINDS] = {
     "location", "serial number", "time", "author", "comment", "device", "software",
@@ -70,6 +71,8 @@ static int sniff(const unsigned char *b, size_t n, const char **name)
             continue;
         if ((m[i].c == C_WEBP || m[i].c == C_WAV) && memcmp(b, "RIFF", 4) != 0)
             continue;
+        if (m[i].magic[0] == 'G' && !mediatype_gif(b, n, 0))
+            continue;                          /* text after "GIF8" (mediatype.h) */
         *name = m[i].name;
         if (m[i].c == C_MP4 && heif_brand(b, n))
             *name = "a HEIF/HEIC or AVIF image";
@@ -177,7 +180,7 @@ int media_peek_find(struct media_report *rep, const struct media_peek *pk,
     memset(rep, 0, sizeof *rep);
     if (c == C_TEXT && pk->nul) {        /* a NUL after the first bytes */
         c = C_NONE;
-        name = unknown_type;
+        name = mediatype_gif(pk->head, pk->nhead, 1) ? "a GIF image" : unknown_type;
     }
     if (admit(&j, c, name, size) != 0)
         return -1;

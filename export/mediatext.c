@@ -1,23 +1,28 @@
 #include "export/mediatext.h"
 
+#include <string.h>
+#include <strings.h>
+
 #include "util/intl.h"
 
-/* Bytes of the UTF-8 character at b[0..n), or 0 if it is not one
- * (RFC 3629: shortest form, no surrogates, at most U+10FFFF). */
-static size_t utf8_char(const unsigned char *b, size_t n)
+/* Bytes of the UTF-8 character at b[0..n) and its code point in *cp, or
+ * 0 if it is not one (RFC 3629: shortest form, no surrogates, at most
+ * U+10FFFF; NUL is not text). */
+static size_t utf8_char(unsigned long *cp, const unsigned char *b, size_t n)
 {
     unsigned c = b[0];
     size_t len;
-    unsigned long cp;
 
-    if (c < 0x80)
+    if (c < 0x80) {
+        *cp = c;
         return c == 0 ? 0 : 1;
+    }
     if (c >= 0xc2 && c <= 0xdf)
-        len = 2, cp = c & 0x1f;
+        len = 2, *cp = c & 0x1f;
     else if (c >= 0xe0 && c <= 0xef)
-        len = 3, cp = c & 0x0f;
+        len = 3, *cp = c & 0x0f;
     else if (c >= 0xf0 && c <= 0xf4)
-        len = 4, cp = c & 0x07;
+        len = 4, *cp = c & 0x07;
     else
         return 0;
     if (len > n)
@@ -25,27 +30,199 @@ static size_t utf8_char(const unsigned char *b, size_t n)
     for (size_t i = 1; i < len; i++) {
         if ((b[i] & 0xc0) != 0x80)
             return 0;
-        cp = (cp << 6) | (b[i] & 0x3fu);
+        *cp = (*cp << 6) | (b[i] & 0x3fu);
     }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-        (cp >= 0xd800 && cp <= 0xdfff))
+    if ((len == 3 && *cp < 0x800) || (len == 4 && (*cp < 0x10000 || *cp > 0x10ffff)) ||
+        (*cp >= 0xd800 && *cp <= 0xdfff))
         return 0;
     return len;
 }
 
+int mediatext_control(unsigned long cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f') ||
+           (cp >= 0x7f && cp <= 0x9f);
+}
+
+/* 1 if cp shows as nothing or as a space: ASCII white space, Unicode's
+ * space separators (Zs) and its Default_Ignorable_Code_Point characters
+ * (DerivedCoreProperties.txt, Unicode 15: soft hyphen, zero-width and
+ * joiner characters, bidi marks and controls, word joiner and invisible
+ * operators, Hangul fillers, variation selectors, the BOM, tags). */
+static int invisible(unsigned long cp)
+{
+    static const unsigned long r[][2] = {
+        { 0x09, 0x0d }, { 0x20, 0x20 }, { 0xa0, 0xa0 }, { 0xad, 0xad }, { 0x34f, 0x34f },
+        { 0x61c, 0x61c }, { 0x115f, 0x1160 }, { 0x1680, 0x1680 }, { 0x17b4, 0x17b5 },
+        { 0x180b, 0x180f }, { 0x2000, 0x200f }, { 0x2028, 0x202f }, { 0x205f, 0x206f },
+        { 0x3000, 0x3000 }, { 0x3164, 0x3164 }, { 0xfe00, 0xfe0f }, { 0xfeff, 0xfeff },
+        { 0xffa0, 0xffa0 }, { 0xfff0, 0xfff8 }, { 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a },
+        { 0xe0000, 0xe0fff },
+    };
+
+    for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+        if (cp >= r[i][0] && cp <= r[i][1])
+            return 1;
+    return 0;
+}
+
+static int letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The bytes of the tag's opening at b[0..n) ("<" then a name, "</" then
+ * a name, "<!" or "<?"), or 0 if b does not open a tag: a '<' followed
+ * by a space, a digit or punctuation is prose ("a < b", "<3"). */
+static size_t tag_open(const unsigned char *b, size_t n)
+{
+    if (n < 2 || b[0] != '<')
+        return 0;
+    if (letter(b[1]) || b[1] == '!' || b[1] == '?')
+        return 2;
+    return n >= 3 && b[1] == '/' && letter(b[2]) ? 3 : 0;
+}
+
+size_t mediatext_tag(const unsigned char *b, size_t n)
+{
+    size_t at = tag_open(b, n);
+
+    if (at == 0)
+        return 0;
+    for (; at < n && b[at] != '<'; at++)
+        if (b[at] == '>')
+            return at + 1;
+    return 0;
+}
+
 enum mediatext_kind mediatext_kind(const unsigned char *buf, size_t len)
 {
-    size_t at = 0, n;
+    size_t first = len, n;
+    int control = 0, tag = 0;
+    unsigned long cp;
 
-    for (size_t i = 0; i < len; i += n)
-        if ((n = utf8_char(buf + i, len - i)) == 0)
+    for (size_t i = 0; i < len; i += n) {
+        if ((n = utf8_char(&cp, buf + i, len - i)) == 0)
             return MEDIATEXT_NOT_UTF8;
-    if (len >= 3 && buf[0] == 0xef && buf[1] == 0xbb && buf[2] == 0xbf)
-        at = 3;
-    while (at < len && (buf[at] == ' ' || buf[at] == '\t' || buf[at] == '\r' ||
-                        buf[at] == '\n' || buf[at] == '\f' || buf[at] == '\v'))
+        control |= mediatext_control(cp);
+        if (first == len && !invisible(cp))
+            first = i;
+        if (cp == '<' && !tag)
+            tag = mediatext_tag(buf + i, len - i) > 0 ||
+                  (i == first && tag_open(buf + i, len - i) > 0);
+    }
+    return control ? MEDIATEXT_CONTROL : tag ? MEDIATEXT_MARKUP : MEDIATEXT_PLAIN;
+}
+
+/* The length of the terminal control sequence at b[0..n) (ECMA-48: ESC
+ * '[' or the C1 CSI, parameter and intermediate bytes, a final byte; ESC
+ * and one byte; ESC ']' or OSC up to BEL or ST), or 0 if none starts
+ * there. */
+static size_t escape(const unsigned char *b, size_t n)
+{
+    size_t at;
+
+    if (n >= 2 && b[0] == 0x1b && b[1] == '[')
+        at = 2;
+    else if (n >= 2 && b[0] == 0xc2 && b[1] == 0x9b)
+        at = 2;
+    else if ((n >= 2 && b[0] == 0x1b && b[1] == ']') || (n >= 2 && b[0] == 0xc2 && b[1] == 0x9d)) {
+        for (at = 2; at < n; at++)
+            if (b[at] == 0x07)
+                return at + 1;
+            else if (b[at] == 0x1b && at + 1 < n && b[at + 1] == '\\')
+                return at + 2;
+        return n;
+    } else if (n >= 2 && b[0] == 0x1b && b[1] >= 0x20 && b[1] < 0x7f)
+        return 2;
+    else
+        return 0;
+    while (at < n && b[at] >= 0x20 && b[at] <= 0x3f)
         at++;
-    return at < len && buf[at] == '<' ? MEDIATEXT_MARKUP : MEDIATEXT_PLAIN;
+    return at < n && b[at] >= 0x40 && b[at] <= 0x7e ? at + 1 : at;
+}
+
+/* The bytes of a namespace declaration at b[0..n) (" xmlns" or
+ * " xmlns:x", '=', a quoted value), or 0. */
+static size_t xmlns(const unsigned char *b, size_t n)
+{
+    size_t at = 6;
+    unsigned char q;
+
+    if (n < 9 || (b[0] != ' ' && b[0] != '\t' && b[0] != '\n' && b[0] != '\r') ||
+        strncasecmp((const char *)b + 1, "xmlns", 5) != 0)
+        return 0;
+    while (at < n && b[at] != '=' && b[at] != '>' && b[at] != ' ')
+        at++;
+    if (at + 1 >= n || b[at] != '=' || (b[at + 1] != '"' && b[at + 1] != '\''))
+        return 0;
+    q = b[at + 1];
+    for (at += 2; at < n && b[at] != q; at++)
+        ;
+    return at < n ? at + 1 : 0;
+}
+
+/* The tag b[0..n) as MEDIATEXT_VIEW_TEXT keeps it, into out: whole, less
+ * its namespace declarations; a DOCTYPE not at all. They name the format
+ * (a URL), not anything the text says. */
+static size_t copy_tag(char *out, const unsigned char *b, size_t n)
+{
+    size_t w = 0, k;
+    unsigned long cp;
+
+    if (n >= 9 && strncasecmp((const char *)b, "<!DOCTYPE", 9) == 0)
+        return 0;
+    for (size_t i = 0; i < n; i += k) {
+        if ((k = xmlns(b + i, n - i)) > 0)
+            continue;
+        if ((k = utf8_char(&cp, b + i, n - i)) == 0)
+            k = 1;                       /* not text: dropped, as outside tags */
+        else if (!mediatext_control(cp)) {
+            memcpy(out + w, b + i, k);
+            w += k;
+        }
+    }
+    return w;
+}
+
+size_t mediatext_view(char *out, const unsigned char *in, size_t len, enum mediatext_view how)
+{
+    size_t w = 0, n, k;
+    unsigned long cp;
+
+    for (size_t i = 0; i < len; i += n) {
+        if ((k = escape(in + i, len - i)) > 0) {
+            n = k;
+            continue;
+        }
+        if ((k = mediatext_tag(in + i, len - i)) > 0) {
+            if (how == MEDIATEXT_VIEW_TEXT)
+                w += copy_tag(out + w, in + i, k);
+            else if (how == MEDIATEXT_VIEW_SPACED)
+                out[w++] = ' ';
+            n = k;
+            continue;
+        }
+        if ((n = utf8_char(&cp, in + i, len - i)) == 0)
+            n = 1;                       /* not text: dropped */
+        else if (!mediatext_control(cp)) {
+            memcpy(out + w, in + i, n);
+            w += n;
+        }
+    }
+    out[w] = '\0';
+    return w;
+}
+
+size_t mediatext_words(char *out, const unsigned char *in, size_t len)
+{
+    size_t w = mediatext_view(out, in, len, MEDIATEXT_VIEW_TEXT);
+
+    out[w++] = '\n';
+    w += mediatext_view(out + w, in, len, MEDIATEXT_VIEW_JOINED);
+    out[w++] = '\n';
+    w += mediatext_view(out + w, in, len, MEDIATEXT_VIEW_SPACED);
+    return w;
 }
 
 const char *mediatext_refusal(enum mediatext_kind k)
@@ -56,6 +233,10 @@ const char *mediatext_refusal(enum mediatext_kind k)
     case MEDIATEXT_NOT_UTF8:
         return N_("text that is not UTF-8 cannot be redacted (convert it to UTF-8 and "
                   "attach it again)");
+    case MEDIATEXT_CONTROL:
+        return N_("text with control characters (terminal colour codes, ESC, C0) cannot "
+                  "be redacted: a name can hide between them (remove them and attach it "
+                  "again)");
     default:
         return NULL;
     }

@@ -12,15 +12,76 @@ enum mediatext_kind {
     MEDIATEXT_PLAIN,    /* valid UTF-8, not markup: redacted with the record's rules */
     MEDIATEXT_MARKUP,   /* SVG, XML, HTML: text can hide in attributes, comments and
                          * metadata elements, so intake does not redact it; refused */
-    MEDIATEXT_NOT_UTF8  /* UTF-16 (a BOM), Latin-1 and other encodings, or a NUL byte:
+    MEDIATEXT_NOT_UTF8, /* UTF-16 (a BOM), Latin-1 and other encodings, or a NUL byte:
                          * refused, never guessed (convert it to UTF-8 and attach again) */
+    MEDIATEXT_CONTROL   /* valid UTF-8 holding a control character (mediatext_control):
+                         * terminal colour codes (ESC [ 0 m) or a C0 control inside a
+                         * name hide it from the redactor; refused like NOT_UTF8 */
 };
 
-/* What the file buf[0..len) (bytes) is as text. Markup: its first
- * character after an optional UTF-8 BOM and white space is '<'. UTF-8 is
- * checked strictly (no overlong forms, no surrogates, nothing above
- * U+10FFFF). Reads only buf; no allocation, no error. */
+/* What the file buf[0..len) (bytes) is as text, in this order: not UTF-8
+ * (checked strictly: no overlong forms, no surrogates, nothing above
+ * U+10FFFF, no NUL); a control character anywhere; markup: a tag anywhere
+ * (mediatext_tag), or a first visible character (after white space,
+ * Unicode spaces and default-ignorable characters: BOM, U+200B, U+2060...)
+ * that opens one ('<' then a letter, '/', '!' or '?') even unclosed.
+ * A '<' before a space, digit or other punctuation is prose ("a < b",
+ * "<3"). Reads only buf; no allocation, no error. */
 enum mediatext_kind mediatext_kind(const unsigned char *buf, size_t len);
+
+/* 1 if the code point cp is a control character a text attachment may
+ * not hold: C0 other than TAB, LF, CR and FF; DEL; C1 (U+0080-U+009F). */
+int mediatext_control(unsigned long cp);
+
+/* The bytes of the tag at b[0..n): '<' then a letter ("<b"), "</" then a
+ * letter, "<!" (comments, DOCTYPE, CDATA) or "<?", up to the first '>'
+ * before any other '<'; 0 if no tag starts there. */
+size_t mediatext_tag(const unsigned char *b, size_t n);
+
+/* How mediatext_view reads a text. */
+enum mediatext_view {
+    MEDIATEXT_VIEW_TEXT,    /* controls and terminal sequences dropped, tags kept
+                             * (their attributes: alt="..." can hide a name) less
+                             * namespace declarations and DOCTYPEs, whose URLs
+                             * name the format */
+    MEDIATEXT_VIEW_JOINED,  /* and every tag dropped: "김<b>영</b>호" -> "김영호" */
+    MEDIATEXT_VIEW_SPACED   /* and every tag a space: "<td>Kim</td><td>Lee" */
+};
+
+/* The words of in[0..len) as a reader sees them, for the audit's residual
+ * checks on text that leaves as stored (markup with --keep-metadata) or
+ * holds controls: terminal control sequences (ESC '[' ... final byte,
+ * OSC ... BEL, ESC and one byte, their C1 forms), control characters and
+ * bytes that are not UTF-8 are dropped; tags as how says. Writes at most
+ * len + 1 bytes (NUL-terminated) to out; returns the length written. */
+size_t mediatext_view(char *out, const unsigned char *in, size_t len, enum mediatext_view how);
+
+/* Bytes mediatext_words may write for an input of len bytes. */
+#define MEDIATEXT_WORDS_BYTES(len) (3 * (size_t)(len) + 3)
+
+/* What the audit reads of a text that leaves as stored (markup with
+ * --keep-metadata, text behind a magic intake refuses; issue 12 A-17):
+ * the three views of in[0..len) (MEDIATEXT_VIEW_TEXT, _JOINED, _SPACED)
+ * one after the other, each on its own line, into out (at least
+ * MEDIATEXT_WORDS_BYTES(len) bytes, NUL-terminated); returns the length
+ * written. One function for export's own audit and intake audit at
+ * headquarters, so both read the same words. */
+size_t mediatext_words(char *out, const unsigned char *in, size_t len);
+
+/* What the audit reads of a text attachment that leaves redacted (or
+ * plain), text[0..len) (issue 12 A-23: CSV and JSON): the text, then one
+ * line for each thing a reader of a table takes together: each run of 2
+ * or 3 neighbouring cells (a CSV row's, a JSON object's string values)
+ * that are one word each, joined with spaces and, when not all ASCII,
+ * glued ("Kim Young Ho", "김영호": a name spelled over fields), and
+ * "born CELL" for each cell under a CSV header that is a birth label
+ * (dob, birth, date of birth, 생년월일, төрсөн, дата рождения...), which
+ * labels its column as an inline label would. The residual checks then
+ * FAIL a protected name or a date of birth found there, in export's own
+ * audit (so redact says the record may not leave) as at headquarters.
+ * A NUL-terminated string in sodium_malloc memory (the caller frees it
+ * with secmem_free), its length in *outlen; NULL when out of memory. */
+char *mediatext_audit_text(const char *text, size_t len, size_t *outlen);
 
 /* The reason a text of kind k cannot leave redacted, one English phrase
  * (a constant, N_() marked), or NULL for MEDIATEXT_PLAIN. */

@@ -21,6 +21,11 @@ static size_t after_id3(const unsigned char *b, size_t n)
     return off;
 }
 
+int mediatype_gif(const unsigned char *b, size_t n, int nul_after)
+{
+    return n >= 4 && memcmp(b, "GIF8", 4) == 0 && (nul_after || memchr(b, 0, n) != NULL);
+}
+
 const char *mediatype_guess(const unsigned char *b, size_t n)
 {
     size_t id3 = after_id3(b, n);
@@ -42,7 +47,8 @@ const char *mediatype_guess(const unsigned char *b, size_t n)
     };
 
     for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
-        if (n >= m[i].off + m[i].len && memcmp(b + m[i].off, m[i].magic, m[i].len) == 0)
+        if (n >= m[i].off + m[i].len && memcmp(b + m[i].off, m[i].magic, m[i].len) == 0 &&
+            (strcmp(m[i].type, "image/gif") != 0 || mediatype_gif(b, n, 0)))
             return m[i].type;
     if (n > 0 && memchr(b, 0, n) == NULL)
         return "text/plain";

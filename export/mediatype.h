@@ -7,9 +7,15 @@
 
 #include <stddef.h>
 
+/* 1 if the file that begins with the n bytes b is a GIF: the magic
+ * "GIF8" and a NUL byte among them (or after them: nul_after). Every GIF
+ * holds one (the zero-length block that ends its image data and each
+ * extension), so "GIF89a" followed by text is text (issue 12 A-17). */
+int mediatype_gif(const unsigned char *b, size_t n, int nul_after);
+
 /* The media type of a file that begins with the n bytes b: a known magic
- * number, else "text/plain" if no byte is NUL, else
- * "application/octet-stream". A static string. */
+ * number (a GIF only as mediatype_gif says), else "text/plain" if no byte
+ * is NUL, else "application/octet-stream". A static string. */
 const char *mediatype_guess(const unsigned char *b, size_t n);
 
 /* The file extension (without the dot) for a media type; "bin" for a type

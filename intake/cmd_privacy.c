@@ -431,7 +431,9 @@ static void report_all(const struct redacted_record *rr, json_t *items, json_t *
 static const char *refusal(const struct redacted_text *t)
 {
     return t->kind == TEXT_REDACTED ? NULL : t->kind == TEXT_UNSTRIPPABLE ? t->why
-           : mediatext_refusal(t->kind == TEXT_MARKUP ? MEDIATEXT_MARKUP : MEDIATEXT_NOT_UTF8);
+           : mediatext_refusal(t->kind == TEXT_MARKUP ? MEDIATEXT_MARKUP
+                               : t->kind == TEXT_CONTROL ? MEDIATEXT_CONTROL
+                               : MEDIATEXT_NOT_UTF8);
 }
 
 /* The text attachments as they would leave (issue 13): redacted, or why
@@ -679,7 +681,11 @@ int cmd_redact(int argc, char **argv, const struct globals *g)
     why_not(why_text, sizeof why_text, &run, &res, 1);
     if (run.json != NULL) {
         json_object_set_new(run.json, "may_leave", json_boolean(rc == 0));
-        json_object_set_new(run.json, "blocked", rc != 0 && why[0] ? json_string(why) : json_null());
+        /* An attachment whose metadata cannot be removed is found only
+         * as the record is listed (store/export_media.c): e says why. */
+        json_object_set_new(run.json, "blocked", rc != 0 && why[0] ? json_string(why)
+                            : rc != 0 && e.code == EXIT_AUTH ? json_string(e.msg)
+                            : json_null());
         print_json(run.json);
     }
     if (o.report && res.verdict == AUDIT_FAIL && res.report != NULL)

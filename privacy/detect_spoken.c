@@ -144,8 +144,10 @@ static const struct spoken_word *lookup(const char *s, size_t a, size_t b)
     if (b - a > 32 || !(filter[h / 64] >> (h % 64) & 1))
         return NULL;
     for (size_t k = 0; k < sizeof spoken / sizeof spoken[0]; k++)
-        if (spoken[k].w[0] == s[a] && strlen(spoken[k].w) == b - a &&
-            memcmp(spoken[k].w, s + a, b - a) == 0)
+        /* The same bytes and then its end: no strlen of every entry that
+         * shares the first byte (all Hangul and Cyrillic ones do). */
+        if (spoken[k].w[0] == s[a] && strncmp(spoken[k].w, s + a, b - a) == 0 &&
+            spoken[k].w[b - a] == '\0')
             return &spoken[k];
     return NULL;
 }

@@ -37,6 +37,21 @@ static int lower(char *out, size_t outlen, const char *w, size_t len)
     return 0;
 }
 
+/* 1 if cp written in lower case starts an entry of tab[0..n).  The word
+ * lists below are asked of the word after almost every word: a word is
+ * not lowered and compared with every entry where none starts with its
+ * first letter. */
+static int starts_an_entry(const char *const *tab, size_t n, int cp)
+{
+    utf8proc_uint8_t u[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower(cp), u);
+
+    for (size_t i = 0; k > 0 && i < n; i++)
+        if ((unsigned char)tab[i][0] == u[0] && strncmp(tab[i], (const char *)u, (size_t)k) == 0)
+            return 1;
+    return 0;
+}
+
 /* Mongolian words of address written after a name (Дорж гуай, Батаа ахын,
  * Цэцэг эгчид, Болд багш). */
 static const char *const mn_address[] = { "гуай", "ах", "эгч", "багш", "авга" };
@@ -51,7 +66,9 @@ int flag_address_word(const char *w, size_t len)
     if (is_hangul_cp(cp))
         return !(len == 3 && (memcmp(w, "야", 3) == 0 || memcmp(w, "아", 3) == 0)) &&
                variants_ko_marks_name(w, len);
-    if (!is_cyrillic_cp(cp) || lower(low, sizeof low, w, len) != 0)
+    if (!is_cyrillic_cp(cp) ||
+        !starts_an_entry(mn_address, sizeof mn_address / sizeof *mn_address, cp) ||
+        lower(low, sizeof low, w, len) != 0)
         return 0;
     for (size_t i = 0; i < sizeof mn_address / sizeof mn_address[0]; i++) {
         size_t n = strlen(mn_address[i]);
@@ -65,18 +82,30 @@ int flag_address_word(const char *w, size_t len)
 static const char *const speech_verbs[] = {
     "said", "says", "told", "tells", "asked", "asks", "replied", "replies", "answered",
     "answers", "wrote", "writes", "added", "explained", "recalled", "admitted", "insisted",
-    "whispered", "shouted", "хэлсэн", "хэлэв", "хэлжээ", "хэллээ", "гэсэн", "гэв", "гэжээ",
+    "whispered", "shouted",
+    /* report-adv12g A-7: what reporting writes after the speaker too
+     * ("Asked why, Choe shrugged") */
+    "shrugged", "nodded", "laughed", "smiled", "sighed", "agreed", "warned", "claimed",
+    "noted", "stated", "recounted", "remembered", "complained", "continued", "repeated",
+    "confirmed", "denied", "argued", "responded", "murmured", "muttered", "cried", "yelled",
+    "testified", "reported", "hesitated", "paused",
+    /* ... and Mongolian "according to" after a genitive (Ганзоригийн хэлснээр) */
+    "хэлснээр", "ярьснаар", "мэдээлснээр", "хэлэхдээ",
+    "хэлсэн", "хэлэв", "хэлжээ", "хэллээ", "гэсэн", "гэв", "гэжээ",
     "ярьсан", "ярив", "асуув", "асуусан", "хариулав", "хариулсан",
 };
 
 int flag_speech_verb(const char *w, size_t len)
 {
     char low[64];
+    int cp;
 
-    if (lower(low, sizeof low, w, len) != 0)
+    if (len == 0 || utf8_next(&cp, w, len) <= 0 ||
+        !starts_an_entry(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs, cp) ||
+        lower(low, sizeof low, w, len) != 0)
         return 0;
     for (size_t i = 0; i < sizeof speech_verbs / sizeof speech_verbs[0]; i++)
-        if (strcmp(low, speech_verbs[i]) == 0)
+        if (low[0] == speech_verbs[i][0] && strcmp(low, speech_verbs[i]) == 0)
             return 1;
     return 0;
 }
@@ -136,7 +165,8 @@ size_t flag_glued_mark(const char *w, size_t len, int comma_after)
 
     if (k == 0)
         return 0;
-    if (redact_ordinary_ko(w, len, 0)) {
+    /* redact_known_word: redact_ordinary_ko's answer, remembered per word */
+    if (redact_known_word(LEXICON_KO, w, len)) {
         /* 철수야 reads as the noun 철수 and 야: only a verb's form (괜찮아,
          * 그래야) is no vocative, before a comma that opens a sentence;
          * elsewhere a known word is no name. */
@@ -144,7 +174,7 @@ size_t flag_glued_mark(const char *w, size_t len, int comma_after)
     }
     if (vocative && comma_after)
         return k;
-    return redact_ordinary_ko(w, k, 0) ? 0 : k;
+    return redact_known_word(LEXICON_KO, w, k) ? 0 : k;
 }
 
 int flag_name_stem(int lang, const char *w, size_t len)

@@ -174,14 +174,15 @@ static unsigned window_kinds(const struct normtext *nt, const struct token *w, s
 
 int gazetteer_names_word(const char *word, size_t len)
 {
-    char *key;
-    size_t keylen;
+    struct normtext t;
     unsigned k;
 
-    if (gazetteer_load(NULL) != 0 || normalise_key(&key, &keylen, word, len, NULL) != 0)
+    /* The key read in place (normalise_key would copy it into memory of
+     * its own, a sodium_malloc of pages: most of the cost for one word). */
+    if (gazetteer_load(NULL) != 0 || normalise(&t, word, len, NULL) != 0)
         return 0;
-    k = lookup(key, keylen) | surname_given(key, keylen);
-    secmem_free(key);
+    k = lookup(t.key, t.keylen) | surname_given(t.key, t.keylen);
+    normtext_free(&t);
     return (k & ((1u << GAZ_KO_NAME) | (1u << GAZ_MN_NAME))) != 0;
 }
 

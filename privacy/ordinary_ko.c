@@ -221,6 +221,10 @@ static const char *const ko_bound[] = {
 static const char *const ko_noun_suffix[] = {
     "류", "층", "망", "차", "공", "단", "제", "항", "난", "팀", "골", "권", "률", "량",
     "액", "업", "점", "체", "관", "족", "계", "직", "회", "비",
+    /* report-adv12g A-16 (노사정, 하천변, 권역별): government, side, by; not
+     * 지 "land" (표준지): 가수지, a surname and the given name 수지, would read
+     * as 가수 "singer" and 지 (test_ordinary_ko) */
+    "정", "변", "별",
 };
 
 /* 1 if w[0..len) is a noun hunspell-ko gives as its own stem. */
@@ -235,6 +239,15 @@ static int ko_noun(const char *w, size_t len)
     return 0;
 }
 
+/* 1 if the last syllable of w[0..len) ends in ㄴ or ㄹ, the finals of a
+ * verb's adnominal form (지난, 갈). */
+static int ko_adnominal(const char *w, size_t len)
+{
+    int cp = len >= 3 ? syllable_at(w + len - 3, 3) : -1;
+
+    return cp >= 0 && ((cp - 0xAC00) % 28 == 4 || (cp - 0xAC00) % 28 == 8);
+}
+
 /* 1 if w[0..len) is a compound hunspell-ko does not know written as one
  * word: a word of two syllables or more, then a verb or adjective of two
  * syllables or more (배치받아), or then a bound noun and particles
@@ -242,11 +255,24 @@ static int ko_noun(const char *w, size_t len)
  * 수가 ("fee"), and a name's last syllable with a particle is often a noun. */
 static int ko_compound_word(const char *w, size_t len)
 {
+    /* A noun of one syllable and one of three or more that hunspell-ko
+     * gives as its own stem, with particles (길고양이, 길고양이가:
+     * report-adv12g A-16; its name shape cut 길고양 from it). */
+    for (size_t k = len; k >= 12; k -= 3)
+        if ((k == len || word_particles(w + k, len - k)) && ko_noun(w + 3, k - 3) &&
+            ko_noun(w, 3))
+            return 1;
     for (size_t k = 6; k + 3 <= len; k += 3) {
         if (ko_read(w, k) != KO_WORD)
             continue;
         if (len - k >= 6 && ko_read(w + k, len - k) == KO_WORD && ko_verb_stem(w + k, len - k))
             return 1;
+        /* A verb's adnominal form, then a noun of two syllables or more
+         * and particles (지난가을에: 지난 of 지나다 and 가을). */
+        if (ko_adnominal(w, k) && ko_verb_stem(w, k))
+            for (size_t m = len; m >= k + 6; m -= 3)
+                if ((m == len || word_particles(w + m, len - m)) && ko_noun(w + k, m - k))
+                    return 1;
         for (size_t i = 0; i < sizeof ko_bound / sizeof ko_bound[0]; i++)
             if (memcmp(w + k, ko_bound[i], 3) == 0 &&
                 (len - k == 3 || word_particles(w + k + 3, len - k - 3)))

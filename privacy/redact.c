@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
@@ -42,6 +43,7 @@ void redactor_free(struct redactor *r)
     redact_matcher_free(r->db, r->scratch);
     free(r->wordkind);
     free(r->near);
+    free(r->masked);
     free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
     free(r);
 }
@@ -143,6 +145,36 @@ static int part_of(const char *key, size_t len, const char *whole, size_t wlen)
     for (size_t k = 3; k < len && k <= wlen; k += 3)
         if (memcmp(whole + wlen - k, key, k) == 0 && variant_suffix_ok(SUFFIX_KO, key + k, len - k))
             return 1;
+    return 0;
+}
+
+/* 1 if the short form v is a piece of one word of the registered Latin
+ * text[0..len) that hunspell-en knows as a proper noun, and the piece is
+ * an English word (Whit and Field of Whitfield, report-adv12g A-8): no
+ * one is called by half of a single word, so it counts only where the
+ * context marks a name (FORM_CONTEXT: "Field said", "Mr. Field"), not
+ * on "Field trials".  A Mongolian name written in Latin (Batbold: Bold)
+ * is no word the English dictionary knows, and keeps its short forms. */
+static int dictionary_piece(const struct variant *v, const char *text, size_t len)
+{
+    size_t a = 0, b;
+
+    if (!v->flag || v->initials || v->context || v->keylen < 3 || v->keylen > 32)
+        return 0;
+    for (size_t i = 0; i < v->keylen; i++)
+        if (v->key[i] < 'a' || v->key[i] > 'z')
+            return 0;
+    for (; a < len; a = b + 1) {
+        for (b = a; b < len && ((text[b] | 0x20) >= 'a' && (text[b] | 0x20) <= 'z'); b++)
+            ;
+        if (b - a <= v->keylen || b - a > 64)
+            continue;
+        for (size_t k = a; k + v->keylen <= b; k++)
+            if (strncasecmp(text + k, v->key, v->keylen) == 0 &&
+                lexicon_word(LEXICON_EN, v->key, v->keylen) == 1 &&
+                lexicon_proper(LEXICON_EN, text + a, b - a) == 1)
+                return 1;
+    }
     return 0;
 }
 
@@ -268,12 +300,15 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
-    for (i = 0; i < vl.n; i++)
+    for (i = 0; i < vl.n; i++) {
         if (add_lit(r, &vl.v[i], cat,
                     !part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen)) != 0) {
             variant_list_free(&vl);
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }
+        if (cat == NAME_CAT && dictionary_piece(&vl.v[i], text, len))
+            r->lits[r->nlits - 1].kind = FORM_CONTEXT, r->lits[r->nlits - 1].word = 0;
+    }
     if (cat == TERM_PLACE && gazetteer_place_names(vl.v[0].key, vl.v[0].keylen,
                                                    add_place_name, r, e) != 0) {
         variant_list_free(&vl);

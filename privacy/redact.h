@@ -163,6 +163,15 @@ void redaction_free(struct redaction *out);
  * makes).  Errors (EXIT_INPUT): not compiled, bad text. */
 int redactor_check(const struct redactor *r, const char *text, size_t len, struct err *e);
 
+/* 1 if text[0..len) as written holds a protected form of r that the
+ * rules replace or flag in some context: a short form or a name that is
+ * also a word is replaced where the context marks a name, and a pseudonym
+ * always stands where a name stood ("Saran" for Sarangerel Dorjsuren is a
+ * short-name flag alone and replaced in "Saran гуай", so the re-scan of
+ * every text naming the person failed: brief i12-names item 5).  0 if
+ * none; -1 with e filled (bad text, out of memory).  For pseudonyms. */
+int redactor_any_form(const struct redactor *r, const char *text, size_t len, struct err *e);
+
 /* 1 if text[0..len), or any of its spelling variants, holds a protected
  * name or term or one of their variants ("Jung-su" vs 정수); 0
  * if not; -1 with e filled (not compiled, bad text).  For pseudonym

@@ -11,6 +11,8 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/address_words.h"
+#include "privacy/flag_attrib.h"
 #include "privacy/flag_context.h"
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
@@ -197,7 +199,10 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
 {
     if (b->start - a->end > 2)
         return NULL;
-    if (b->cap && key_in(a, s, titles, sizeof titles / sizeof titles[0]))
+    /* A title written out in full ends no abbreviation: a full stop after
+     * it ends its sentence ("Дорж гуай. Бат ирэв", report-adv12g A-7). */
+    if (b->cap && key_in(a, s, titles, sizeof titles / sizeof titles[0]) &&
+        !(a->end - a->start > 3 && ends_sentence(s, a->end, b->start)))
         return "title-name";
     if (is_hangul_cp(a->first) && is_hangul_cp(b->first) && !ends_sentence(s, a->end, b->start) &&
         raw_in(b, s, ko_titles, sizeof ko_titles / sizeof ko_titles[0]))
@@ -440,6 +445,25 @@ static int all_caps(const struct word *w, const char *s)
     return n >= 2;
 }
 
+/* 1 if the capitalised Latin or Cyrillic word a may be a person's name
+ * that no list knows: no abbreviation (UN), no ordinary word (the name
+ * lists' words and their Mongolian stems aside: Ганзоригийн), no romanised
+ * word of address or kinship (Omma, Halmoni, Eej: address_words.h). */
+static int name_candidate(const struct word *a, const char *s)
+{
+    size_t n = a->end - a->start;
+
+    if (!a->cap || all_caps(a, s) || (!is_cyrillic_cp(a->first) && a->first >= 0x250))
+        return 0;
+    if (ordinary(a, s, a->end) &&
+        !(is_cyrillic_cp(a->first) && flag_name_stem(LEXICON_MN, s + a->start, n)))
+        return 0;
+    if (is_cyrillic_cp(a->first))
+        return 1;
+    return !(flag_en_word(s + a->start, n) && !gazetteer_names_word(s + a->start, n)) &&
+           !address_latin_word(s + a->start, n);
+}
+
 /* context-name (NEW-11): the pair (a, b) marks a as a person's name that
  * no list knows, or NULL.  The context marks a name when a word of address
  * follows as the next word (이영호 씨가, 김 선생님이, Дорж гуай, Батаа ахын)
@@ -469,36 +493,95 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
     if (!flag_speech_verb(s + b->start, bl) &&
         !(is_cyrillic_cp(a->first) && flag_address_word(s + b->start, bl)))
         return NULL;
-    if (!a->cap || all_caps(a, s) || (!is_cyrillic_cp(a->first) && a->first >= 0x250) ||
-        (ordinary(a, s, a->end) &&
-         !(is_cyrillic_cp(a->first) && flag_name_stem(LEXICON_MN, s + a->start, a->end - a->start))) ||
-        (!is_cyrillic_cp(a->first) && flag_en_word(s + a->start, a->end - a->start) &&
-         !gazetteer_names_word(s + a->start, a->end - a->start)))
-        return NULL;
-    if (flag_speech_verb(s + b->start, bl) ||
-        (is_cyrillic_cp(a->first) && flag_address_word(s + b->start, bl)))
-        return context_name;
-    return NULL;
+    return name_candidate(a, s) ? context_name : NULL;
 }
 
 /* Receives a name-shaped span [a, b) of the text (bytes) and its kind. */
 typedef int (*shape_fn)(void *ctx, size_t a, size_t b, const char *kind);
 
+/* The words before the current one (report-adv12g A-7: "told by Pak"). */
+struct before {
+    struct word w[2];           /* w[0] just before, w[1] before it */
+    int n;
+};
+
+/* 1 if the word a is written as a name is: a capital, then small letters
+ * up to a hyphen (Pak, Choe, Jong-su; not OLDTEXT-x, R2D2). */
+static int title_case(const struct word *a, const char *s)
+{
+    size_t at = a->start;
+    int cp, k, first = 1;
+
+    while (at < a->end && (k = utf8_next(&cp, s + at, a->end - at)) > 0 && cp != '-') {
+        if (first ? utf8proc_toupper(cp) != cp || utf8proc_tolower(cp) == cp
+                  : utf8proc_tolower(cp) != cp || utf8proc_toupper(cp) == cp)
+            return 0;
+        first = 0;
+        at += (size_t)k;
+    }
+    return !first;
+}
+
+/* 1 if the Latin word a follows a verb of saying in the same clause
+ * ("said Pak", "told by Pak", "According to Pak") and may be a name no
+ * list knows.  A word hunspell-en knows with its capital (Monday,
+ * London) is no one's name here: "the ministry said Monday". */
+static int spoken_before(const struct before *p, const struct word *a, const char *s)
+{
+    const struct word *p1 = &p->w[0], *p2 = &p->w[1];
+    int two = p->n >= 2 && only_space(s, p2->end, p1->start);
+    size_t n = a->end - a->start;
+
+    if (p->n < 1 || a->first >= 0x250 || !only_space(s, p1->end, a->start) ||
+        !flag_verb_before(two ? s + p2->start : "", two ? p2->end - p2->start : 0,
+                          s + p1->start, p1->end - p1->start) ||
+        key_in(a, s, titles, sizeof titles / sizeof titles[0]))
+        return 0;
+    return title_case(a, s) && name_candidate(a, s) &&
+           (lexicon_proper(LEXICON_EN, s + a->start, n) != 1 || gazetteer_names_word(s + a->start, n));
+}
+
+/* 1 if a comma, an appositive of one to four words that starts in lower
+ * case, a comma and a verb of saying follow the word a ("Pak, the driver,
+ * said no", "Ганзориг, жолооч, хэлсэн"). */
+static int appositive_after(const struct word *a, const char *s, size_t len)
+{
+    struct word w;
+    size_t at = a->end + 1, from = at;
+
+    if (a->end >= len || s[a->end] != ',')
+        return 0;
+    for (int n = 0; n < 4 && next_word(&w, s, len, &at); n++, from = w.end) {
+        if ((n == 0 && (w.cap || is_hangul_cp(w.first))) || !only_space(s, from, w.start))
+            return 0;
+        if (w.end < len && s[w.end] == ',') {
+            from = at = w.end + 1;
+            return next_word(&w, s, len, &at) && only_space(s, from, w.start) &&
+                   flag_speech_verb(s + w.start, w.end - w.start);
+        }
+    }
+    return 0;
+}
+
 /* Each name-shaped word of in[0..inlen), in text order: a Hangul word of
  * three syllables starting with a surname, a title and a word, two
- * capitalised Cyrillic words, a surname with a hyphenated given name;
- * less what the dictionaries know as ordinary words (a Hangul word they
- * accept; the word before a Korean title; a capitalised Cyrillic word that
- * starts a sentence).  Returns 0 or fn's non-zero value. */
+ * capitalised Cyrillic words, a surname with a hyphenated given name, a
+ * word that an attribution marks (flag_attrib.h, spoken_before,
+ * appositive_after); less what the dictionaries know as ordinary words (a
+ * Hangul word they accept; the word before a Korean title; a capitalised
+ * Cyrillic word that starts a sentence).  Returns 0 or fn's non-zero
+ * value. */
 static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
 {
     struct word a, b;
+    struct before p = { .n = 0 };
     size_t at = 0;
     const char *kind;
     int have = next_word(&a, in, inlen, &at), rc = 0;
 
     while (have && rc == 0) {
         int done = 0;           /* a flag lies on a */
+        int more = next_word(&b, in, inlen, &at);
         size_t k;
         if (hangul_name_word(&a, in) && !ordinary(&a, in, a.end) &&
             !flag_place_word(in + a.start, a.end - a.start))
@@ -508,9 +591,19 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
                                       a.end < inlen && in[a.end] == ',' &&
                                           starts_sentence(in, a.start))) > 0)
             rc = fn(ctx, a.start, a.start + k, context_name), done = 1;
-        if (rc != 0 || !(have = next_word(&b, in, inlen, &at)))
+        else if (more && is_hangul_cp(a.first) && is_hangul_cp(b.first) &&
+                 only_space(in, a.end, b.start) &&
+                 (k = flag_ko_speaker(in + a.start, a.end - a.start, in + b.start,
+                                      b.end - b.start)) > 0)
+            rc = fn(ctx, a.start, a.start + k, context_name), done = 2;
+        else if (!is_hangul_cp(a.first) && a.cap &&
+                 (spoken_before(&p, &a, in) ||
+                  (appositive_after(&a, in, inlen) && title_case(&a, in) &&
+                   name_candidate(&a, in))))
+            rc = fn(ctx, a.start, a.end, context_name), done = 2;
+        if (rc != 0 || !(have = more))
             break;
-        if ((kind = pair_kind(&a, &b, in)) != NULL) {
+        if (done < 2 && (kind = pair_kind(&a, &b, in)) != NULL) {
             /* "종수 동지": the title is no name, flag the word before it. */
             int hangul = is_hangul_cp(a.first);
             if (!(hangul && ordinary(&a, in, a.end)) &&
@@ -521,6 +614,7 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
         } else if (!done && (kind = context_kind(&a, &b, in)) != NULL) {
             rc = fn(ctx, a.start, a.end, kind);
         }
+        p.w[1] = p.w[0], p.w[0] = a, p.n += p.n < 2;
         a = b;
     }
     return rc;

@@ -226,6 +226,7 @@ void redact_handle_pieces_finish(struct redactor *r)
     if (r->npieces > 1)
         qsort(r->pieces, r->npieces, sizeof *r->pieces, piece_cmp);
     redact_near_build(r);
+    redact_mask_build(r);
 }
 
 /* The first piece whose text is s[0..n) (NUL-padded) and whose term is

@@ -321,7 +321,7 @@ static int open_continuation(const struct normtext *t, const struct redact_form 
         return 0;
     if (is_hangul_cp(first) && f->suffix == SUFFIX_KO && keylen >= 6)
         return all_cps(t, nend, wend, is_hangul_cp) &&
-               !redact_ordinary_ko(t->norm + nstart, wend - nstart, 0);
+               redact_ko_open_glued(t, nstart, nend, wend);
     if (is_cyrillic_cp(first) && (f->suffix == SUFFIX_MN || f->suffix == SUFFIX_MN_STEM) &&
         keylen >= 8 && upper_at(t, nstart))
         return all_cps(t, nend, wend, is_cyrillic_cp) &&
@@ -496,8 +496,8 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
         !(whole && all_digits(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))
-        return open_continuation(t, f, keylen, nstart, nend, wend) ? (s->glued = 1, HIT_FLAG)
-                                                                    : HIT_NONE;
+        return open_continuation(t, f, keylen, nstart, nend, wend) ?
+               (s->glued = 1, s->end = redact_ko_glued_end(t, nend, wend), HIT_FLAG) : HIT_NONE;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
         if (word_with_ending(t, nstart, nend, wend))

@@ -100,6 +100,13 @@ struct redactor {
     size_t nnear;
     unsigned char nearkey[16];  /* crypto_shorthash key of near */
     int near_failed;            /* out of memory building near */
+    unsigned char split_syl[(0xD7A3 - 0xAC00) / 8 + 1];
+                                /* the Hangul syllables of the literals, a bit
+                                 * each (built by redact_mask.c, read by
+                                 * redact_split.c) */
+    uint32_t *masked;           /* first and last syllables of three-syllable
+                                 * Hangul literals, sorted (redact_mask.c) */
+    size_t nmasked;
 };
 
 /* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
@@ -110,6 +117,18 @@ struct redactor {
  * once North Korean spelling, a regional ending, a compound or a verb
  * form is read (docs/VARIANTS.md).  0 also when hunspell-ko is missing. */
 int redact_ordinary_ko(const char *w, size_t len, int strict);
+
+/* redact_glued.c: 1 if a registered Hangul name at norm [nstart, nend) with
+ * more Hangul glued after it up to wend is a glued-name review flag: the
+ * name is written in one word (not across a space into the next: "김영
+ * 교수가") and the whole word is no ordinary word (redact_ordinary_ko). */
+int redact_ko_open_glued(const struct normtext *t, size_t nstart, size_t nend, size_t wend);
+
+/* redact_glued.c: where the glued-name flag of a Hangul name ending at norm
+ * byte nend in a word ending at wend ends: the word's end less the
+ * particles after it (영호남의: after 영호남); nend when what follows is
+ * no Hangul. */
+size_t redact_ko_glued_end(const struct normtext *t, size_t nend, size_t wend);
 
 /* ordinary_ko.c: 1 if syl[0..len) (one Hangul syllable, 3 bytes) is one of
  * the Sino-Korean suffixes a compound is read with after a noun (채소류,
@@ -350,6 +369,26 @@ int redact_check_output(struct spans *more, struct spans *flags, const struct re
  * (bytes, as typed) as term r->nterms: each part's spellings and
  * initials.  Returns 0, or -1 when out of memory. */
 int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_mask.c: the index of three-syllable Hangul names (out of memory:
+ * an empty index) and the bit set of the literals' Hangul syllables
+ * (split_syl, for redact_split.c); called when the pieces are sorted. */
+void redact_mask_build(struct redactor *r);
+
+/* redact_mask.c: appends to flags (input offsets, FLAG_NEAR_NAME) each
+ * Hangul surname, mask and syllable of t (김○호, 김*호, 김X호) whose first
+ * and last syllables are those of a protected name of three; 0, or -1 out
+ * of memory. */
+int redact_masked_names(struct spans *flags, const struct redactor *r, const struct normtext *t);
+
+/* redact_split.c: the names of t's input found in its joined reading
+ * (quotes, brackets and emphasis marks read as nothing, stops between
+ * words as spaces, line-end hyphens and line breaks inside Hangul words
+ * as nothing: docs/VARIANTS.md) across a place the reading changed, added
+ * to sp (input offsets, merged again).  Returns 0, or -1 with e filled
+ * (out of memory, a matcher error). */
+int redact_split_names(struct spans *sp, const struct redactor *r, const struct normtext *t,
+                       struct redact_ctx *ctx, struct err *e);
 
 /* redact_handles.c: sorts the pieces and builds the index of near misses
  * (redact_near_build); called when the redactor is compiled. */

@@ -390,6 +390,23 @@ int redactor_check(const struct redactor *r, const char *text, size_t len, struc
     return check_text(r, NULL, NULL, text, len, 0, NULL, 0, e);
 }
 
+int redactor_any_form(const struct redactor *r, const char *text, size_t len, struct err *e)
+{
+    struct normtext t;
+    struct spans sp = { 0 }, fl = { 0 };
+    int rc;
+
+    if (normalise(&t, text, len, e) != 0)
+        return -1;
+    rc = redact_match_terms(&sp, NULL, &fl, r, &t, NULL, e);
+    if (rc == 0)
+        rc = sp.n > 0 || fl.n > 0;
+    normtext_free(&t);
+    free(sp.s);
+    free(fl.s);
+    return rc;
+}
+
 int redactor_collides(const struct redactor *r, const char *text, size_t len,
                       struct err *e)
 {

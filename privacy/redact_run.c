@@ -90,6 +90,8 @@ static int flags_to_input(struct spans *flags, const struct redactor *r, const s
     }
     if (redact_near_names(flags, r, t) != 0)
         return -1;
+    if (redact_masked_names(flags, r, t) != 0)
+        return -1;
     flags_sort(flags);
     return 0;
 }
@@ -115,6 +117,8 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
     if (redact_surname_near(sp, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     redact_merge(sp, t);
+    if (redact_split_names(sp, r, t, ctx, e) != 0)
+        return -1;
     if (flags_to_input(flags, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     return 0;

@@ -1975,8 +1975,13 @@ int variants_ko_marks_name(const char *rest, size_t restlen)
 {
     if ((restlen == 3 && (memcmp(rest, "야", 3) == 0 || memcmp(rest, "아", 3) == 0)))
         return 1;
-    for (size_t i = 0; i < sizeof ko_name_marks / sizeof ko_name_marks[0]; i++) {
-        size_t n = strlen(ko_name_marks[i]);
+    /* Every mark is at least one syllable (three bytes): those compared
+     * first, the whole mark only where they are the mark's. */
+    for (size_t i = 0; restlen >= 3 && i < sizeof ko_name_marks / sizeof ko_name_marks[0]; i++) {
+        size_t n;
+        if (memcmp(rest, ko_name_marks[i], 3) != 0)
+            continue;
+        n = strlen(ko_name_marks[i]);
         if (restlen >= n && memcmp(rest, ko_name_marks[i], n) == 0 &&
             ko_chain(rest + n, restlen - n))
             return 1;

@@ -13,6 +13,7 @@
 #include "export/media.h"
 #include "export/mediatext.h"
 #include "privacy/redact.h"
+#include "store/attach_read.h"
 #include "store/store.h"
 
 struct texts {
@@ -21,29 +22,6 @@ struct texts {
     const struct redactor *r;
 };
 
-struct fill {
-    unsigned char *buf;
-    size_t have, cap;
-};
-
-static int fill_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
-{
-    struct fill *f = ctx;
-
-    if (len > f->cap - f->have)
-        return err_set(e, EXIT_INPUT, "an attachment is damaged in the store (longer "
-                       "than its size)");
-    memcpy(f->buf + f->have, buf, len);
-    f->have += len;
-    return 0;
-}
-
-static int peek_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
-{
-    (void)e;
-    return media_peek_add(ctx, buf, len) ? 0 : 1;        /* 1: enough is read */
-}
-
 /* 1 if attachment a is text by its first bytes (media_peek_find says
  * 0), 2 if it starts with a UTF-16 byte order mark, 3 if it is of a type
  * intake cannot strip (why), 0 if it is none of these, -1 with e if it
@@ -51,20 +29,19 @@ static int peek_sink(void *ctx, const unsigned char *buf, size_t len, struct err
 static int is_text(struct store *s, const struct attachment_row *a, struct err *why,
                    struct err *e)
 {
-    struct media_peek pk;
+    unsigned char head[MEDIA_PEEK_BYTES];
     struct media_report rep;
-    int r;
+    size_t nhead = 0;
+    int r = attach_read_peek(&rep, head, &nhead, s, a, why, e);
 
-    memset(&pk, 0, sizeof pk);
-    if (store_attachment_read(s, a->record, a->name, 0, peek_sink, &pk, e) < 0)
-        return -1;
-    r = media_peek_find(&rep, &pk, a->size, why);
-    if (r != 0 && pk.nhead >= 2 && ((pk.head[0] == 0xff && pk.head[1] == 0xfe) ||
-                                    (pk.head[0] == 0xfe && pk.head[1] == 0xff)))
+    if (r == -2)
+        r = -1;
+    else if (r != 0 && nhead >= 2 && ((head[0] == 0xff && head[1] == 0xfe) ||
+                                      (head[0] == 0xfe && head[1] == 0xff)))
         r = 2;
     else
         r = r == 0 ? 1 : r < 0 ? 3 : 0;
-    sodium_memzero(&pk, sizeof pk);
+    sodium_memzero(head, sizeof head);
     return r;
 }
 
@@ -92,13 +69,14 @@ static struct redacted_text *add(struct redacted_record *out, const char *name,
 static enum text_kind kind_of(enum mediatext_kind k)
 {
     return k == MEDIATEXT_PLAIN ? TEXT_REDACTED : k == MEDIATEXT_MARKUP ? TEXT_MARKUP
-           : TEXT_NOT_UTF8;
+           : k == MEDIATEXT_CONTROL ? TEXT_CONTROL : TEXT_NOT_UTF8;
 }
 
 static int take_text(void *ctx, const struct attachment_row *a, struct err *e)
 {
     struct texts *x = ctx;
-    struct fill f = { NULL, 0, (size_t)a->size };
+    unsigned char *buf = NULL;
+    size_t len;
     struct redacted_text *t;
     enum mediatext_kind k;
     int r, rc = -1;
@@ -120,11 +98,9 @@ static int take_text(void *ctx, const struct attachment_row *a, struct err *e)
         snprintf(t->why, sizeof t->why, "%.199s", why.msg);
         return 0;
     }
-    if ((f.buf = secmem_alloc(f.cap + 1)) == NULL)
-        return err_set(e, EXIT_INPUT, "out of secure memory");
-    if (store_attachment_read(x->s, a->record, a->name, 1, fill_sink, &f, e) != 0)
-        goto out;
-    k = mediatext_kind(f.buf, f.have);
+    if (attach_read_whole(&buf, &len, x->s, a->record, a->name, a->size, e) != 0)
+        return -1;
+    k = mediatext_kind(buf, len);
     if ((t = add(x->out, a->name, kind_of(k), e)) == NULL)
         goto out;
     if (k == MEDIATEXT_PLAIN) {
@@ -132,14 +108,14 @@ static int take_text(void *ctx, const struct attachment_row *a, struct err *e)
             err_set(e, EXIT_INPUT, "out of memory");
             goto out;
         }
-        if (redactor_run(t->red, x->r, x->out->ctx, (const char *)f.buf, f.have, e) != 0)
+        if (redactor_run(t->red, x->r, x->out->ctx, (const char *)buf, len, e) != 0)
             goto out;
         for (size_t i = 0; i < t->red->nflags; i++)
             x->out->unresolved += t->red->flags[i].allowed == 0;
     }
     rc = 0;
 out:
-    secmem_free(f.buf);
+    secmem_free(buf);
     return rc;
 }
 

@@ -22,6 +22,8 @@
 enum blob_state {
     BLOB_PEEK,                  /* its first bytes tell its type (media_peek); none kept */
     BLOB_HOLD,                  /* a type whose walk needs every byte: held in buf */
+    BLOB_WORDS,                 /* a type intake refuses, examined: held in buf for its
+                                 * words, if it is UTF-8 (keep_text) */
     BLOB_DONE                   /* examined already, or too large to: the rest is skipped */
 };
 
@@ -88,31 +90,46 @@ static int on_blob(void *ctx, json_t *head, struct err *e)
     return 0;
 }
 
-/* Keeps the text attachment just read (c->buf[0..have), plain UTF-8) for
- * the residual checks, or notes why it is not text intake redacts
- * (markup, not UTF-8): the metadata check then FAILs it (WARN when kept). */
-static int keep_text(struct collected *c, struct err *e)
+/* Keeps the words of the attachment just read (c->buf[0..have)) for the
+ * residual checks: plain UTF-8 as mediatext_audit_text reads it (a
+ * table's cells together, issue 12 A-23); other valid UTF-8 (markup, text
+ * with controls, text behind a magic intake refuses, as kept with
+ * --keep-metadata) as mediatext_words reads it (issue 12 A-17); bytes
+ * that are not UTF-8 not at all. A text attachment that is not plain
+ * (refused is 0: it is text to the peek) is noted as not examined, why
+ * it is not text intake redacts: the metadata check FAILs it (WARN when
+ * kept). */
+static int keep_text(struct collected *c, int refused, struct err *e)
 {
     struct audit_attachment *m = &c->media[c->attachments - 1];
     enum mediatext_kind k = mediatext_kind(c->buf, c->have);
     struct audit_text *t;
+    char *words = NULL;
 
-    if (k != MEDIATEXT_PLAIN) {
+    if (k != MEDIATEXT_PLAIN && !refused) {
         m->examined = 0;
         snprintf(m->what, sizeof m->what, "%s", mediatext_refusal(k));
-        return 0;
     }
-    if ((t = realloc(c->texts, (c->ntexts + 1) * sizeof *t)) == NULL)
+    if (k == MEDIATEXT_NOT_UTF8 || (refused && k == MEDIATEXT_PLAIN && c->have == 0))
+        return 0;
+    if (k != MEDIATEXT_PLAIN) {
+        if ((words = secmem_alloc(MEDIATEXT_WORDS_BYTES(c->have))) == NULL)
+            return err_set(e, EXIT_INPUT, "out of secure memory");
+        mediatext_words(words, c->buf, c->have);
+    } else if ((words = mediatext_audit_text((const char *)c->buf, c->have, NULL)) == NULL) {
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    }
+    if ((t = realloc(c->texts, (c->ntexts + 1) * sizeof *t)) == NULL) {
+        secmem_free(words);
         return err_set(e, EXIT_INPUT, "out of memory reading the bundle");
+    }
     c->texts = t;
-    c->buf[c->have] = '\0';
     t[c->ntexts].record = strdup(m->record);
     t[c->ntexts].file = m->file;
-    t[c->ntexts].text = (const char *)c->buf;
-    if (t[c->ntexts].record == NULL)
-        return err_set(e, EXIT_INPUT, "out of memory reading the bundle");
+    t[c->ntexts].text = words;
     c->ntexts++;
-    c->buf = NULL;                       /* the text's now */
+    if (t[c->ntexts - 1].record == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory reading the bundle");
     return 0;
 }
 
@@ -158,6 +175,11 @@ static int peeked(struct collected *c, size_t seen, const unsigned char *buf, si
     int rc = media_peek_find(&rep, &c->pk, c->cap, &why);
 
     (void)buf, (void)len, (void)e;
+    if (rc < 0 && c->buf != NULL && seen <= c->pk.nhead && !c->pk.nul) {
+        examined(c, rc, &rep, &why);
+        c->state = BLOB_WORDS;           /* buf holds every byte since the first */
+        return 0;
+    }
     if (rc <= 0) {
         examined(c, rc, &rep, &why);
         secmem_free(c->buf);
@@ -211,10 +233,17 @@ static int on_blob_end(void *ctx, struct err *e)
             rc = c->have <= c->pk.nhead ? media_find(&rep, c->pk.head, c->have, &why)
                                         : err_set(&why, EXIT_INPUT, "the attachment's type was told late");
         examined(c, rc, &rep, &why);
-        if (text && c->buf != NULL && keep_text(c, e) != 0)
+        if (c->buf != NULL && (text || rc < 0) && keep_text(c, !text, e) != 0)
             return -1;
         secmem_free(c->buf);
         c->buf = NULL;
+    } else if (c->state == BLOB_WORDS) {
+        rc = keep_text(c, 1, e);
+        secmem_free(c->buf);
+        c->buf = NULL;
+        c->state = BLOB_DONE;
+        if (rc != 0)
+            return -1;
     } else if (c->state == BLOB_HOLD) {
         examined(c, media_find(&rep, c->buf, c->have, &why), &rep, &why);
         secmem_free(c->buf);

@@ -26,6 +26,7 @@
 #include "export/mediatype.h"
 #include "export/payload.h"
 #include "privacy/digestset.h"
+#include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "store/db.h"
 #include "store/eligible.h"
@@ -92,18 +93,31 @@ static int resolve_recipients(struct recipients *rc, struct export_result *res,
 
 /* ---- One record as it leaves ---- */
 
+/* Allowed texts by their key (normalise.h), as the redactor matches them
+ * to review flags: "Young- ho" allowed resolves the flag over "Young-\nho",
+ * whose date the manifest then shows too (report-adv12g A-15). */
 static int take_allowed(void *ctx, const struct allowed_row *r, struct err *e)
 {
-    return json_object_set_new(ctx, r->text, json_string(r->added)) == 0 ? 0
-           : err_set(e, EXIT_INPUT, oom);
+    char *key;
+    size_t keylen;
+    int rc;
+
+    if (normalise_key(&key, &keylen, r->text, strlen(r->text), e) != 0)
+        return -1;
+    rc = json_object_set_new(ctx, key, json_string(r->added)) == 0 ? 0
+         : err_set(e, EXIT_INPUT, oom);
+    secmem_free(key);
+    return rc;
 }
 
 static json_t *flag_json(const json_t *allowed, const char *field, const struct redaction *r,
                          size_t i)
 {
     const struct redaction_flag *f = &r->flags[i];
-    char *text = secmem_strndup(r->text + f->start, f->len);
-    json_t *when = text != NULL ? json_object_get(allowed, text) : NULL;
+    char *text = NULL;
+    size_t keylen;
+    json_t *when = f->allowed && normalise_key(&text, &keylen, r->text + f->start, f->len,
+                                               NULL) == 0 ? json_object_get(allowed, text) : NULL;
     json_t *o = json_pack("{s:s, s:I, s:I, s:s, s:s}", "field", field,
                           "start", (json_int_t)f->start, "length", (json_int_t)f->len,
                           "kind", f->kind, "resolution", f->allowed ? "allowed" : "unresolved");
@@ -249,6 +263,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
         json_object_del(a, "as_stored");
         json_object_del(a, "stored_blake2b");
         json_object_del(a, "text");
+        json_object_del(a, "words");
     }
     if (json_object_set_new(doc, "attachments", pub) != 0 ||
         json_array_append(p->docs, doc) != 0 || json_array_append(p->atts, atts) != 0) {
@@ -295,8 +310,8 @@ static int load_privacy(struct pipeline *p, struct err *e)
 
 /* Appends to why (one line) each attachment of rr that may not leave:
  * markup and a type intake cannot strip unless keep (--keep-metadata
- * sends them as stored), text that is not UTF-8 always (it cannot be
- * redacted). t->why is the media message as err_set wrote it. */
+ * sends them as stored), text that is not UTF-8 or holds control
+ * characters always (it cannot be redacted). t->why is the media message as err_set wrote it. */
 static void texts_block(char *why, size_t whylen, const struct redacted_record *rr, int keep,
                         int translated)
 {
@@ -320,7 +335,8 @@ static void texts_block(char *why, size_t whylen, const struct redacted_record *
         else
             snprintf(why + n, whylen - n, intl_maybe("cannot redact attachment '%.60s': %s",
                      translated), t->name,
-                     intl_maybe(mediatext_refusal(MEDIATEXT_NOT_UTF8), translated));
+                     intl_maybe(mediatext_refusal(t->kind == TEXT_CONTROL ? MEDIATEXT_CONTROL
+                                                  : MEDIATEXT_NOT_UTF8), translated));
     }
 }
 
@@ -599,8 +615,9 @@ static json_t *make_header(struct pipeline *p, struct err *e)
     return doc;
 }
 
-/* The text attachments about to leave (the redacted text each one's
- * list entry carries), into *out (malloc; the strings are p's). */
+/* The text attachments about to leave, as the audit reads them (the
+ * words each one's list entry carries: export_media.c, list_text and
+ * kept_words), into *out (malloc; the strings are p's). */
 static int leaving_texts(struct audit_text **out, size_t *n, const struct pipeline *p,
                          struct err *e)
 {
@@ -615,7 +632,9 @@ static int leaving_texts(struct audit_text **out, size_t *n, const struct pipeli
         json_array_foreach(list, j, a) {
             struct audit_text *t;
 
-            if (!json_is_string(json_object_get(a, "text")))
+            const json_t *words = json_object_get(a, "words");    /* issue 12 */
+
+            if (!json_is_string(words))
                 continue;
             if ((t = realloc(*out, (*n + 1) * sizeof *t)) == NULL) {
                 free(*out);
@@ -625,7 +644,7 @@ static int leaving_texts(struct audit_text **out, size_t *n, const struct pipeli
             *out = t;
             t[*n].record = id;
             t[*n].file = json_string_value(json_object_get(a, "file"));
-            t[*n].text = json_string_value(json_object_get(a, "text"));
+            t[*n].text = json_string_value(words);
             (*n)++;
         }
     }

@@ -12,7 +12,9 @@
 #include "crypto/secmem.h"
 #include "export/content.h"
 #include "export/media.h"
+#include "export/mediatext.h"
 #include "export/mediatype.h"
+#include "store/attach_read.h"
 #include "store/db.h"
 #include "store/export.h"
 #include "util/intl.h"
@@ -20,44 +22,6 @@
 static const char oom[] = N_("out of memory for the bundle contents");   /* err_set translates */
 
 /* ---- Attachments' metadata (export/media.h) ---- */
-
-struct fill {
-    unsigned char *buf;
-    size_t have, cap;
-};
-
-static int fill_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
-{
-    struct fill *f = ctx;
-
-    if (len > f->cap - f->have)
-        return err_set(e, EXIT_INPUT, "an attachment is damaged in the store (longer "
-                       "than its size)");
-    memcpy(f->buf + f->have, buf, len);
-    f->have += len;
-    return 0;
-}
-
-/* A stored attachment of size bytes, read whole (hash checked) into
- * sodium_malloc memory the caller frees with secmem_free. The callers
- * keep size at most MEDIA_MAX_BYTES: the metadata is removed in memory,
- * never in a file. */
-static int load(unsigned char **buf, size_t *len, struct store *s, const char *record,
-                const char *name, uint64_t size, struct err *e)
-{
-    struct fill f = { NULL, 0, (size_t)size };
-
-    *buf = NULL;
-    if ((f.buf = secmem_alloc(size > 0 ? f.cap : 1)) == NULL)
-        return err_set(e, EXIT_INPUT, "out of secure memory");
-    if (store_attachment_read(s, record, name, 1, fill_sink, &f, e) != 0) {
-        secmem_free(f.buf);
-        return -1;
-    }
-    *buf = f.buf;
-    *len = f.have;
-    return 0;
-}
 
 /* The attachment as it leaves without --keep-metadata: 0; -1 with e when
  * it cannot be read from the store (an I/O error, a full disk: the store's
@@ -72,7 +36,7 @@ static int load_stripped(unsigned char **buf, size_t *len, struct store *s, cons
                 MEDIA_MAX_BYTES >> 20);
         return -2;
     }
-    if (load(buf, len, s, record, name, size, e) != 0)
+    if (attach_read_whole(buf, len, s, record, name, size, e) != 0)
         return -1;
     if (media_strip(*buf, len, NULL, why) != 0) {
         secmem_free(*buf);
@@ -82,28 +46,6 @@ static int load_stripped(unsigned char **buf, size_t *len, struct store *s, cons
     return 0;
 }
 
-static int peek_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
-{
-    (void)e;
-    return media_peek_add(ctx, buf, len) ? 0 : 1;        /* 1: enough is read */
-}
-
-/* What media_find would say of attachment a (at most MEDIA_MAX_BYTES)
- * from as few of its bytes as tell it, streamed from the store: 1, 0 or
- * -1 with why as media_peek_find; -2 with e if it cannot be read. */
-static int peek(struct media_report *rep, struct store *s, const struct attachment_row *a,
-                struct err *why, struct err *e)
-{
-    struct media_peek pk;
-    int r;
-
-    memset(&pk, 0, sizeof pk);
-    r = store_attachment_read(s, a->record, a->name, 0, peek_sink, &pk, e) < 0 ? -2
-        : media_peek_find(rep, &pk, a->size, why);
-    sodium_memzero(&pk, sizeof pk);
-    return r;
-}
-
 static void note(struct audit_attachment *m, const struct media_report *rep)
 {
     m->examined = 1;
@@ -111,11 +53,46 @@ static void note(struct audit_attachment *m, const struct media_report *rep)
     snprintf(m->what, sizeof m->what, "%s", rep->what);
 }
 
-static int refuse(const struct attachment_row *a, const struct err *why, struct err *e)
+/* An attachment whose metadata cannot be removed stops the export; for
+ * `intake redact` (a show callback) the record may not leave, in
+ * redact's words and exit status, as for a type told from its first
+ * bytes (store/export.c, texts_block; issue 12 A-11). */
+static int refuse(const struct pipeline *p, const struct attachment_row *a,
+                  const struct err *why, struct err *e)
 {
+    if (p->req->show != NULL)
+        return err_set(e, EXIT_AUTH, "record %s may not leave the device: cannot remove the "
+                       "metadata of attachment '%.100s': %.200s (--keep-metadata sends it as "
+                       "stored)", a->record, a->name, why->msg);
     return err_set(e, why->code, "cannot remove the metadata of attachment '%.100s' of "
                    "record %s: %.200s; nothing was exported (--keep-metadata sends "
                    "attachments as stored)", a->name, a->record, why->msg);
+}
+
+/* The words the audit reads of attachment a, which leaves as stored
+ * (--keep-metadata) and is not a photo or a recording: markup, or bytes
+ * behind a magic intake refuses; into *words (sodium_malloc, the caller
+ * frees with secmem_free) when they are UTF-8, else *words stays NULL:
+ * mediatext_audit_text of plain text, mediatext_words of the rest, as
+ * intake audit reads them at headquarters (issue 12 A-17). */
+static int kept_words(struct pipeline *p, const struct attachment_row *a, char **words,
+                      struct err *e)
+{
+    unsigned char *buf;
+    enum mediatext_kind k;
+    size_t len;
+
+    if (attach_read_whole(&buf, &len, p->s, a->record, a->name, a->size, e) != 0)
+        return -1;
+    k = len > 0 ? mediatext_kind(buf, len) : MEDIATEXT_NOT_UTF8;
+    if (k == MEDIATEXT_PLAIN)            /* as store/audit.c, keep_text */
+        *words = mediatext_audit_text((const char *)buf, len, NULL);
+    else if (k != MEDIATEXT_NOT_UTF8 &&
+             (*words = secmem_alloc(MEDIATEXT_WORDS_BYTES(len))) != NULL)
+        mediatext_words(*words, buf, len);
+    secmem_free(buf);
+    return k != MEDIATEXT_NOT_UTF8 && *words == NULL
+           ? err_set(e, EXIT_INPUT, "out of secure memory") : 0;
 }
 
 /* Strips the attachment unless m->kept (then *size and hash become those
@@ -123,39 +100,46 @@ static int refuse(const struct attachment_row *a, const struct err *why, struct 
  * Only a file whose walk needs every byte (a photo, a recording) is held
  * in memory whole; plain text, which has no metadata, and a file of a
  * type intake refuses are told from a stream, and *as_stored set when
- * plain text leaves as stored without --keep-metadata. */
+ * plain text leaves as stored without --keep-metadata; *words as
+ * kept_words. */
 static int examine(struct pipeline *p, struct audit_attachment *m, const struct attachment_row *a,
-                   unsigned char *hash, uint64_t *size, int *as_stored, struct err *e)
+                   unsigned char *hash, uint64_t *size, int *as_stored, char **words,
+                   struct err *e)
 {
+    unsigned char *buf, head[MEDIA_PEEK_BYTES];
     struct media_report rep;
-    unsigned char *buf;
     struct err why;
-    size_t len;
-    int r;
+    size_t len, nhead = 0;
+    int r, nul;
 
     *as_stored = 0;
     if (a->size <= MEDIA_MAX_BYTES) {
-        if ((r = peek(&rep, p->s, a, &why, e)) == -2)
+        r = attach_read_peek(&rep, head, &nhead, p->s, a, &why, e);
+        nul = memchr(head, 0, nhead) != NULL;
+        sodium_memzero(head, sizeof head);
+        if (r == -2)
             return -1;
         if (r == -1 && !m->kept)
-            return refuse(a, &why, e);
+            return refuse(p, a, &why, e);
         if (r == -1)
             snprintf(m->what, sizeof m->what, "%.399s", why.msg);
         else if (r == 0)
             note(m, &rep);
         *as_stored = r == 0 && !m->kept;
+        /* A NUL among the first bytes: not UTF-8, no words to read (and
+         * a large file of a refused type is never held whole for them). */
         if (r != 1)
-            return 0;
+            return m->kept && !nul ? kept_words(p, a, words, e) : 0;
     }
     if (!m->kept) {
         if ((r = load_stripped(&buf, &len, p->s, a->record, a->name, a->size, &why, e)) != 0)
-            return r == -2 ? refuse(a, &why, e) : -1;
+            return r == -2 ? refuse(p, a, &why, e) : -1;
         crypto_generichash(hash, ATTACHMENT_HASHBYTES, buf, len, NULL, 0);
         *size = len;
     } else if (a->size > MEDIA_MAX_BYTES) {
         snprintf(m->what, sizeof m->what, "larger than %zu MiB", MEDIA_MAX_BYTES >> 20);
         return 0;
-    } else if (load(&buf, &len, p->s, a->record, a->name, a->size, e) != 0) {
+    } else if (attach_read_whole(&buf, &len, p->s, a->record, a->name, a->size, e) != 0) {
         return -1;
     }
     if (media_find(&rep, buf, len, &why) == 0)
@@ -186,7 +170,8 @@ static struct audit_attachment *media_add(struct pipeline *p, const char *record
 
 /* A text attachment leaves as its redacted text (issue 13), whatever
  * --keep-metadata says: its words are testimony, not metadata. The text
- * rides in the list (as the body rides in the record) to be written and
+ * rides in the list (as the body rides in the record) to be written, and
+ * what the audit reads of it ("words": mediatext_audit_text) to be
  * audited; its name is attachment-N.txt, its type text/plain. */
 static int list_text(struct pipeline *p, const struct attachment_row *a,
                      const struct redacted_text *t, struct err *e)
@@ -194,6 +179,9 @@ static int list_text(struct pipeline *p, const struct attachment_row *a,
     char file[48], hex[2 * ATTACHMENT_HASHBYTES + 1], stored[2 * ATTACHMENT_HASHBYTES + 1];
     unsigned char hash[ATTACHMENT_HASHBYTES];
     struct audit_attachment *m;
+    size_t nwords;
+    char *words;
+    int rc;
 
     snprintf(file, sizeof file, "attachment-%zu.txt", ++p->nfiles);
     if ((m = media_add(p, a->record, file, e)) == NULL)
@@ -204,14 +192,16 @@ static int list_text(struct pipeline *p, const struct attachment_row *a,
                        NULL, 0);
     sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
     sodium_bin2hex(stored, sizeof stored, a->hash, sizeof hash);
-    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I, s:b, "
-                              "s:s, s:s%}", "file", file, "type", "text/plain",
-                              "size", (json_int_t)t->red->len, "blake2b", hex, "gps", 0,
-                              "metadata", "removed", "name", a->name, "stored", (json_int_t)a->size,
-                              "as_stored", 0, "stored_blake2b", stored,
-                              "text", t->red->text, t->red->len)) != 0)
-        return err_set(e, EXIT_INPUT, oom);
-    return 0;
+    if ((words = mediatext_audit_text(t->red->text, t->red->len, &nwords)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    rc = json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I, s:b, "
+                               "s:s, s:s%, s:s%}", "file", file, "type", "text/plain",
+                               "size", (json_int_t)t->red->len, "blake2b", hex, "gps", 0,
+                               "metadata", "removed", "name", a->name, "stored",
+                               (json_int_t)a->size, "as_stored", 0, "stored_blake2b", stored,
+                               "text", t->red->text, t->red->len, "words", words, nwords));
+    secmem_free(words);
+    return rc != 0 ? err_set(e, EXIT_INPUT, oom) : 0;
 }
 
 /* The record's attachments, named attachment-N.ext: a file name can
@@ -225,25 +215,31 @@ int export_list_attachment(void *ctx, const struct attachment_row *a, struct err
     const struct redacted_text *t;
     struct audit_attachment *m;
     uint64_t size = a->size;
-    int gps, as_stored;
+    char *words = NULL;
+    int gps, as_stored, rc;
 
     if ((t = store_redacted_text(p->rr, a->name)) != NULL && t->kind == TEXT_REDACTED)
         return list_text(p, a, t, e);
     snprintf(file, sizeof file, "attachment-%zu.%s", ++p->nfiles, mediatype_extension(a->type));
     memcpy(hash, a->hash, sizeof hash);
     if ((m = media_add(p, a->record, file, e)) == NULL ||
-        examine(p, m, a, hash, &size, &as_stored, e) != 0)
+        examine(p, m, a, hash, &size, &as_stored, &words, e) != 0) {
+        secmem_free(words);
         return -1;
+    }
     gps = (m->kinds & (1u << MEDIA_LOCATION)) != 0 || (m->kept && a->gps);
     sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
     sodium_bin2hex(stored, sizeof stored, a->hash, sizeof hash);
-    if (json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I, s:b, s:s}",
-                              "file", file, "type", a->type, "size", (json_int_t)size,
-                              "blake2b", hex, "gps", gps, "metadata", m->kept ? "kept" : "removed",
-                              "name", a->name, "stored", (json_int_t)a->size,
-                              "as_stored", as_stored, "stored_blake2b", stored)) != 0)
-        return err_set(e, EXIT_INPUT, oom);
-    return 0;
+    /* "words": what the audit reads of it (store/export.c, leaving_texts). */
+    rc = json_array_append_new(p->cur, json_pack("{s:s, s:s, s:I, s:s, s:b, s:s, s:s, s:I, s:b, "
+                               "s:s, s:s?}", "file", file, "type", a->type, "size",
+                               (json_int_t)size, "blake2b", hex, "gps", gps,
+                               "metadata", m->kept ? "kept" : "removed",
+                               "name", a->name, "stored", (json_int_t)a->size,
+                               "as_stored", as_stored, "stored_blake2b", stored,
+                               "words", words));
+    secmem_free(words);
+    return rc != 0 ? err_set(e, EXIT_INPUT, oom) : 0;
 }
 
 /* ---- The bundle ---- */

@@ -412,8 +412,10 @@ enum text_kind {
     TEXT_REDACTED,      /* valid UTF-8 text: red holds it redacted */
     TEXT_MARKUP,        /* SVG, XML, HTML: intake cannot redact it (refused) */
     TEXT_NOT_UTF8,      /* UTF-16, Latin-1, ...: refused, never guessed */
-    TEXT_UNSTRIPPABLE   /* not text: a type whose metadata intake cannot remove,
+    TEXT_UNSTRIPPABLE,  /* not text: a type whose metadata intake cannot remove,
                          * told from its first bytes or its size (why) */
+    TEXT_CONTROL        /* UTF-8 holding control characters (terminal colour codes,
+                         * C0): refused like TEXT_NOT_UTF8 (issue 12 A-19) */
 };
 struct redacted_text {
     char *name;                                /* the stored name (malloc) */
@@ -435,8 +437,9 @@ void store_record_redacted_free(struct redacted_record *out);
  * MEDIA_MAX_BYTES) and appends each to out->texts: valid UTF-8 that is not
  * markup redacted with r and out's numbering (so "[PERSON-1]" means the
  * same person as in the body), its unresolved review flags added to
- * out->unresolved; markup (the first character other than a BOM or
- * white space is '<') and text that is not UTF-8 noted, not redacted;
+ * out->unresolved; markup (a tag anywhere: export/mediatext.h), text
+ * that is not UTF-8 and text holding control characters noted, not
+ * redacted;
  * so is an attachment of a type whose metadata intake cannot remove, as
  * far as its first bytes and size tell (PDF, GIF, ZIP, HEIC, unknown
  * bytes, over MEDIA_MAX_BYTES: TEXT_UNSTRIPPABLE, issue 13 NEW-6).

@@ -94,6 +94,8 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
         return rc < 0 ? -1 : 0;
     rc = privacy_matches(r, p, e);
     if (rc == 0)
+        rc = redactor_any_form(r, p, strlen(p), e);
+    if (rc == 0)
         rc = privacy_in_identities(s, p, extra, nextra, e);
     if (rc != 0)
         return rc < 0 ? -1 : 0;

@@ -7,6 +7,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/normalise.h"
+#include "privacy/readings.h"
 #include "privacy/redact.h"
 #include "store/db.h"
 #include "store/privacy.h"
@@ -150,6 +151,36 @@ static int short_form_is(void *ctx, const char *key, size_t keylen, const struct
     return 0;
 }
 
+/* 1 if text, redacted alone to out, is one Hangul word whose only review
+ * flag is a glued-name flag over all of it (영호남 "Yeongnam-Honam" of a
+ * registered 영호: report-adv12g A-12) and no part of three syllables or
+ * more at its start is protected (김영호남 holds the full name 김영호): a
+ * word with a given name inside it may be allowed as that whole word,
+ * where the flag stands on it; 영호 and 영호가 are replaced, not flagged,
+ * and stay refused.  0 if not; -1 with e (out of memory). */
+static int allow_glued_ko_word(const struct redactor *r, const struct redaction *out,
+                               const char *text, struct err *e)
+{
+    size_t len = strlen(text);
+    char part[64];
+    int cp, hit;
+
+    if (out->nitems != 0 || out->nflags != 1 || strcmp(out->flags[0].kind, "glued-name") != 0 ||
+        out->flags[0].start != 0 || out->flags[0].len != out->len || len % 3 != 0 ||
+        len >= sizeof part)
+        return 0;
+    for (size_t i = 0; i < len; i += 3)
+        if (utf8_next(&cp, text + i, len - i) != 3 || cp < 0xAC00 || cp > 0xD7A3)
+            return 0;
+    for (size_t k = 9; k < len; k += 3) {
+        memcpy(part, text, k);
+        part[k] = '\0';
+        if ((hit = privacy_matches(r, part, e)) != 0)
+            return hit < 0 ? -1 : 0;
+    }
+    return 1;
+}
+
 static int allow_kind(const struct redactor *r, const char *text, struct err *e)
 {
     struct redact_ctx *ctx = redact_ctx_new();
@@ -178,6 +209,15 @@ static int allow_kind(const struct redactor *r, const char *text, struct err *e)
         strcmp(out.flags[0].kind, "name-or-word") == 0 && out.flags[0].start == 0 &&
         out.flags[0].len == out.len)
         kind = ALLOW_WORD;
+    if (kind == ALLOW_GLUED) {
+        int word = allow_glued_ko_word(r, &out, text, e);
+        if (word < 0) {
+            redaction_free(&out);
+            redact_ctx_free(ctx);
+            return -1;
+        }
+        kind = word ? ALLOW_WORD : kind;
+    }
     redaction_free(&out);
     redact_ctx_free(ctx);
     if (kind == ALLOW_WORD || kind == ALLOW_GLUED)
@@ -188,6 +228,30 @@ static int allow_kind(const struct redactor *r, const char *text, struct err *e)
     (void)redactor_each_form(r, WORDS_SEEN, short_form_is, &k);
     secmem_free(key);
     return k.found ? ALLOW_SHORT_NAME : ALLOW_OTHER;
+}
+
+/* 1 if another reading of text holds a protected form (brief i12-names,
+ * report-adv12g A-15, A-20): joined as the redactor reads names split by
+ * spaces, line-end hyphens, quotes or stops ("Young ho", "Young- ho"),
+ * reversed as a right-to-left override shows it ("oh-gnuoY", "호영김"),
+ * or both; 0 if none; -1 with e filled. */
+static int other_reading_matches(const struct redactor *r, const char *text, struct err *e)
+{
+    char *j = NULL, *rev = NULL, *revj = NULL;
+    int hit = -1;
+
+    if (reading_joined(&j, text, strlen(text)) != 0 ||
+        reading_reversed(&rev, text, strlen(text)) != 0 ||
+        reading_reversed(&revj, j, strlen(j)) != 0) {
+        err_set(e, EXIT_INPUT, "out of memory");
+        goto out;
+    }
+    if ((hit = strcmp(j, text) != 0 ? privacy_matches(r, j, e) : 0) == 0 &&
+        (hit = privacy_matches(r, rev, e)) == 0)
+        hit = strcmp(revj, rev) != 0 ? privacy_matches(r, revj, e) : 0;
+out:
+    secmem_free(j), secmem_free(rev), secmem_free(revj);
+    return hit;
 }
 
 /* An allowed text goes to auditors: it must hold nothing protected, but
@@ -211,6 +275,8 @@ static int allow_checks(struct store *s, const char *text, struct err *e)
                        "nothing was changed");
     }
     hit = hit < 0 ? -1 : hit == ALLOW_WORD ? 0 : hit == ALLOW_GLUED ? 1 : privacy_matches(r, text, e);
+    if (hit == 0)
+        hit = other_reading_matches(r, text, e);
     redactor_free(r);
     if (hit != 0)
         return hit < 0 ? -1 : err_set(e, EXIT_INPUT,

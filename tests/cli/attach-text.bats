@@ -86,6 +86,15 @@ attach() {
     expect_status 1
     [[ "$stderr" == *"cannot remove the metadata of attachment 'map.svg': markup"* ]]
     [ ! -e "$W/b" ]
+    # Kept as stored, its words are still read by the audit (issue 12
+    # A-17): the registered name in <title> FAILs it; without it, it leaves.
+    run --separate-stderr st field export --to hq --all --keep-metadata -o "$W/b"
+    expect_status 1
+    [[ "$stderr" == *"FAIL record $ID, attachment-1.txt: protected-term"* ]]
+    [ ! -e "$W/b" ]
+    printf '<svg xmlns="http://www.w3.org/2000/svg"><title>River</title></svg>\n' >"$W/map.svg"
+    st field attachment remove "$ID" map.svg --yes >/dev/null 2>&1
+    attach map.svg
     run --separate-stderr st field export --to hq --all --keep-metadata -o "$W/b"
     expect_status 0
 }

@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include "export/media.h"
+#include "crypto/secmem.h"
 #include "export/mediatext.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -39,6 +40,33 @@ static void check_peek(const uint8_t *data, size_t size, int rc, const struct me
         abort();
 }
 
+/* What the audit reads of a text (issue 12 A-5, A-17, A-19, A-23): the
+ * views of any bytes are UTF-8 without controls, within their bound; a
+ * UTF-8 text's reading as a table holds the text first. */
+static void check_words(const uint8_t *data, size_t size)
+{
+    char *w = malloc(MEDIATEXT_WORDS_BYTES(size)), *t;
+    size_t n, m;
+    enum mediatext_kind k;
+
+    if (w == NULL)
+        abort();
+    n = mediatext_words(w, data, size);
+    k = mediatext_kind((const unsigned char *)w, n);
+    if (n >= MEDIATEXT_WORDS_BYTES(size) || w[n] != '\0' || strlen(w) != n ||
+        k == MEDIATEXT_NOT_UTF8 || k == MEDIATEXT_CONTROL)
+        abort();
+    free(w);
+    if (mediatext_kind(data, size) == MEDIATEXT_NOT_UTF8)
+        return;
+    if ((t = mediatext_audit_text((const char *)data, size, &m)) == NULL)
+        abort();
+    if (strlen(t) != m || m < size || memcmp(t, data, size) != 0 ||
+        mediatext_kind((const unsigned char *)t, m) == MEDIATEXT_NOT_UTF8)
+        abort();
+    secmem_free(t);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct media_report r;
@@ -59,5 +87,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (mediatext_kind(data, size) != MEDIATEXT_NOT_UTF8 && size > 0 &&
         memchr(data, 0, size) != NULL)
         abort();
+    check_words(data, size);
     return 0;
 }

@@ -28,6 +28,13 @@
  *                    hash set to match in its item and its record: a
  *                    sender whose text attachment left unredacted
  *                    (tests/cli/attach-text.bats)
+ *       rawmarkup    the same with "<p>Kim Yo<b>ung-ho</b> called
+ *                    010-48<i>21</i>-7395.</p>\n" (attach-text2.bats: the
+ *                    audit reads markup's words, issue 12 A-17)
+ *       rawansi      the same with "Kim Yo" ESC "[0mung-ho called 010-48"
+ *                    ESC "[1m21-7395.\n" (attach-text2.bats, A-19)
+ *       rawtable     the same with "family,given,middle,dob\nKim,Young,
+ *                    Ho,19750314\n" (attach-text2.bats, A-23)
  *       resign       nothing changes: the content (its notices too) is
  *                    signed by FROM, another contact of TO than the one
  *                    who wrote it (tests/cli/consent.bats: a notice from
@@ -218,9 +225,8 @@ static void set_sum(struct item *it, const char *file, size_t len, const char *h
     json_decref(doc);
 }
 
-static int raw_text(struct items *c, size_t i)
+static int raw_text(struct items *c, size_t i, const char *text)
 {
-    static const char text[] = "Pak Sol-mi called 010-5555-0199.\n";
     unsigned char h[32];
     char hex[65], file[64];
     json_error_t je;
@@ -233,7 +239,7 @@ static int raw_text(struct items *c, size_t i)
     json_decref(head);
     free(c->it[i].buf);
     c->it[i].buf = (unsigned char *)strdup(text);
-    c->it[i].len = sizeof text - 1;
+    c->it[i].len = strlen(text);
     crypto_generichash(h, sizeof h, c->it[i].buf, c->it[i].len, NULL, 0);
     sodium_bin2hex(hex, sizeof hex, h, sizeof h);
     for (size_t j = 1; j < i; j++)
@@ -315,8 +321,17 @@ int main(int argc, char **argv)
     if (strcmp(argv[4], "withdraw") == 0 && withdraw(&c) != 0)
         return fail("no record whose subject to withdraw");
     for (i = strcmp(argv[4], "resign") == 0 || strcmp(argv[4], "withdraw") == 0 ? 0 : 1; i > 0 && i < c.n; i++) {
-        if (strcmp(argv[4], "rawtext") == 0) {
-            if (c.it[i].type == PAYLOAD_BLOB && raw_text(&c, i) == 0)
+        if (strcmp(argv[4], "rawtext") == 0 || strcmp(argv[4], "rawmarkup") == 0 ||
+            strcmp(argv[4], "rawansi") == 0 || strcmp(argv[4], "rawtable") == 0) {
+            const char *text = strcmp(argv[4], "rawtext") == 0
+                ? "Pak Sol-mi called 010-5555-0199.\n"
+                : strcmp(argv[4], "rawmarkup") == 0
+                ? "<p>Kim Yo<b>ung-ho</b> called 010-48<i>21</i>-7395.</p>\n"
+                : strcmp(argv[4], "rawansi") == 0
+                ? "Kim Yo\033[0mung-ho called 010-48\033[1m21-7395.\n"
+                : "family,given,middle,dob\nKim,Young,Ho,19750314\n";
+
+            if (c.it[i].type == PAYLOAD_BLOB && raw_text(&c, i, text) == 0)
                 break;
         } else if (strcmp(argv[4], "blob") == 0) {
             if (c.it[i].type == PAYLOAD_BLOB && c.it[i].len > 0) {

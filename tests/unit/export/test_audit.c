@@ -457,6 +457,34 @@ static void test_protected_term_fails(void **state)
  * H58-H59, H62, H65, H69) the audit's residual-detectors check catches
  * too: it reads the same normalisation and detectors.  Each body alone
  * FAILs. */
+/* A name written backwards inside a right-to-left override shows as the
+ * name: residual-terms reads the visual order too (report-adv12g A-20);
+ * the same letters outside an override are no name. */
+static void test_visual_order_fails(void **state)
+{
+    static const char *const names[] = { "Kim Chol-jin", "김철진" };
+    struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
+    struct audit_report rep;
+    struct digestset ds;
+
+    (void)state;
+    set_of(&ds, names, 2);
+    for (int i = 0; i < 3; i++)
+        r[i].red = &place_red, r[i].nred = 1;
+    r[0].body = "The foreman nij-lohC came, jin-chol too.";
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_PASS);
+    audit_report_free(&rep);
+    r[1].body = "The foreman \u202enij-lohC\u202c came.";
+    r[2].body = "\u2067진철김\u2069 came.";
+    assert_int_equal(run_checks(&rep, r, 3, &ds, 3), AUDIT_FAIL);
+    assert_int_equal(check(&rep, "residual-terms")->level, AUDIT_FAIL);
+    assert_int_equal(check(&rep, "residual-terms")->nitems, 2);
+    assert_string_equal(check(&rep, "residual-terms")->items[0].record, "r2");
+    assert_string_equal(check(&rep, "residual-terms")->items[1].record, "r3");
+    audit_report_free(&rep);
+    digestset_free(&ds);
+}
+
 static void test_issue12_shapes_fail(void **state)
 {
     static const char *const names[] = { "Kim Chol-jin" };
@@ -939,6 +967,7 @@ int main(void)
         cmocka_unit_test(test_gazetteer),
         cmocka_unit_test(test_clean_records_pass),
         cmocka_unit_test(test_protected_term_fails),
+        cmocka_unit_test(test_visual_order_fails),
         cmocka_unit_test(test_glued_id_fails),
         cmocka_unit_test(test_issue12_shapes_fail),
         cmocka_unit_test(test_glued_ip_and_phone_fail),

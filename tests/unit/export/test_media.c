@@ -299,6 +299,32 @@ static void peek_tells_what_find_tells(void **state)
     free(b);
 }
 
+/* Text behind a GIF magic (no NUL byte: no GIF has none) is text, from
+ * its first bytes and whole; a GIF whose first NUL comes late is still
+ * named a GIF (issue 12 A-17). */
+static void gif_magic_without_nul_is_text(void **state)
+{
+    static const char text[] = "GIF89a Kim Young-ho lived in Sinuiju.";
+    unsigned char b[64];
+    size_t n = sizeof text - 1;
+    struct media_peek pk;
+    struct media_report r;
+    struct err e;
+
+    (void)state;
+    memcpy(b, text, n);
+    assert_int_equal(media_strip(b, &n, &r, &e), 0);
+    assert_int_equal(n, sizeof text - 1);
+    memset(&pk, 0, sizeof pk);
+    media_peek_add(&pk, (const unsigned char *)text, sizeof text - 1);
+    assert_int_equal(media_peek_find(&r, &pk, sizeof text - 1, &e), 0);
+    memset(&pk, 0, sizeof pk);
+    media_peek_add(&pk, (const unsigned char *)"GIF89a\xff\x01\x01\x01\x80\x01\x01\x01"
+                   "\x01\x01\x01\x01\x01\x01\x01\x01\x01\0", 25);
+    assert_int_equal(media_peek_find(&r, &pk, 25, &e), -1);
+    assert_string_equal(e.msg, "a GIF image: intake cannot remove its metadata");
+}
+
 static void video_tracks_are_refused(void **state)
 {
     /* ftyp, then a moov with one trak whose handler is 'vide'. */
@@ -361,6 +387,7 @@ int main(void)
         cmocka_unit_test(chained_ogg_is_refused),
         cmocka_unit_test(flac_behind_id3),
         cmocka_unit_test(peek_tells_what_find_tells),
+        cmocka_unit_test(gif_magic_without_nul_is_text),
         cmocka_unit_test(video_tracks_are_refused),
         cmocka_unit_test(audit_grades),
     };

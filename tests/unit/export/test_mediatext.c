@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+#include <sodium.h>
+
+#include "crypto/secmem.h"
 #include "export/mediatext.h"
 
 static const struct { const char *bytes; size_t len; enum mediatext_kind kind; } cases[] = {
@@ -28,6 +31,32 @@ static const struct { const char *bytes; size_t len; enum mediatext_kind kind; }
     { "\xf4\x90\x80\x80", 4, MEDIATEXT_NOT_UTF8 },                     /* above U+10FFFF */
     { "ab\xe2\x82", 4, MEDIATEXT_NOT_UTF8 },                           /* cut at the end */
     { "\x80", 1, MEDIATEXT_NOT_UTF8 },                                 /* a lone continuation */
+    /* Markup anywhere, not only first (issue 12 A-5). */
+    { "Transcript follows\n<html><p>\xea\xb9\x80<b>x</b></p></html>\n", 51, MEDIATEXT_MARKUP },
+    { "Ki<!-- x -->m Young-ho", 22, MEDIATEXT_MARKUP },
+    { "\xe2\x80\x8b<svg xmlns='x'><text>Kim Yo</text></svg>", 43, MEDIATEXT_MARKUP },
+    { "\xc2\xa0<html>Kim Young-ho</html>\n", 28, MEDIATEXT_MARKUP },      /* NBSP first */
+    { "\xe2\x81\xa0<svg><text>x</text></svg>", 28, MEDIATEXT_MARKUP },    /* WORD JOINER */
+    { "\xe3\x80\x80\xef\xbb\xbf<svg", 10, MEDIATEXT_MARKUP },          /* unclosed, first */
+    { "notes </p> end", 14, MEDIATEXT_MARKUP },                      /* a closing tag */
+    { "<?xml version='1.0'?>", 21, MEDIATEXT_MARKUP },
+    /* A lone '<' in prose is not markup: a tag needs a name and a '>'. */
+    { "a < b and c > d", 15, MEDIATEXT_PLAIN },
+    { "<3 you, see you soon", 20, MEDIATEXT_PLAIN },
+    { "I <3 you > all", 14, MEDIATEXT_PLAIN },
+    { "x <- y; 5<6", 11, MEDIATEXT_PLAIN },
+    { "<b is not closed", 16, MEDIATEXT_MARKUP },                    /* first, opens a tag */
+    { "see <b and <i there", 19, MEDIATEXT_PLAIN },                  /* no '>' after */
+    { "\xe2\x80\x8b<3", 5, MEDIATEXT_PLAIN },
+    /* Control characters (issue 12 A-19). */
+    { "A Young\x1b[0m-ho Kim came.\n", 25, MEDIATEXT_CONTROL },      /* ANSI CSI */
+    { "Kim\x1fYoung-ho", 12, MEDIATEXT_CONTROL },                     /* C0 */
+    { "\xea\xb9\x80\x01\xec\x98\x81", 7, MEDIATEXT_CONTROL },
+    { "a\x7f b", 4, MEDIATEXT_CONTROL },                              /* DEL */
+    { "a\xc2\x9b" "0m b", 7, MEDIATEXT_CONTROL },                     /* C1 CSI */
+    { "a\vb", 3, MEDIATEXT_CONTROL },                                 /* VT */
+    { "tab\tcr\r\nff\f end", 15, MEDIATEXT_PLAIN },                  /* allowed */
+    { "<b>x</b>\x1b[0m", 12, MEDIATEXT_CONTROL },                     /* controls first */
 };
 
 static void test_kinds(void **state)
@@ -41,18 +70,103 @@ static void test_kinds(void **state)
     }
 }
 
+static void check_view(const char *in, enum mediatext_view how, const char *want)
+{
+    char out[256];
+    size_t n = mediatext_view(out, (const unsigned char *)in, strlen(in), how);
+
+    assert_int_equal(n, strlen(want));
+    assert_string_equal(out, want);
+}
+
+static void test_views(void **state)
+{
+    (void)state;
+    check_view("A Young\x1b[0m-ho Kim", MEDIATEXT_VIEW_TEXT, "A Young-ho Kim");
+    check_view("010-48\x1b[1;31m21-7395", MEDIATEXT_VIEW_TEXT, "010-4821-7395");
+    check_view("Kim\x1fYoung-ho\x1b]0;title\x07.", MEDIATEXT_VIEW_TEXT, "KimYoung-ho.");
+    check_view("a\xc2\x9b" "0mb", MEDIATEXT_VIEW_TEXT, "ab");
+    check_view("\xea\xb9\x80<b>\xec\x98\x81</b>\xed\x98\xb8", MEDIATEXT_VIEW_JOINED,
+               "\xea\xb9\x80\xec\x98\x81\xed\x98\xb8");
+    check_view("Ki<!-- x -->m", MEDIATEXT_VIEW_JOINED, "Kim");
+    check_view("<td>Kim</td><td>Lee</td>", MEDIATEXT_VIEW_SPACED, " Kim  Lee ");
+    check_view("a < b > c", MEDIATEXT_VIEW_JOINED, "a < b > c");
+    check_view("<b>x</b>", MEDIATEXT_VIEW_TEXT, "<b>x</b>");
+    check_view("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink='http://x.org/1' "
+               "alt=\"Kim\"><title>T</title></svg>", MEDIATEXT_VIEW_TEXT,
+               "<svg alt=\"Kim\"><title>T</title></svg>");
+    check_view("<!DOCTYPE html PUBLIC \"http://www.w3.org/TR/x.dtd\"><p>a</p>", MEDIATEXT_VIEW_TEXT,
+               "<p>a</p>");
+    check_view("<a href=\"http://kim.example\">x</a>", MEDIATEXT_VIEW_TEXT,
+               "<a href=\"http://kim.example\">x</a>");
+}
+
+static void test_words(void **state)
+{
+    const char *in = "<p>Kim Yo<i>ung-ho</i></p>";
+    char out[MEDIATEXT_WORDS_BYTES(27)];
+    size_t n;
+
+    (void)state;
+    n = mediatext_words(out, (const unsigned char *)in, strlen(in));
+    assert_int_equal(n, strlen(out));
+    assert_string_equal(out, "<p>Kim Yo<i>ung-ho</i></p>\nKim Young-ho\n Kim Yo ung-ho  ");
+}
+
+static void check_audit_text(const char *in, const char *want)
+{
+    size_t n;
+    char *out = mediatext_audit_text(in, strlen(in), &n);
+
+    assert_non_null(out);
+    assert_int_equal(n, strlen(out));
+    assert_string_equal(out, want);
+    secmem_free(out);
+}
+
+/* A table's cells read together (issue 12 A-23). */
+static void test_audit_text(void **state)
+{
+    (void)state;
+    assert_int_equal(sodium_init() >= 0, 1);
+    check_audit_text("family,given,dob\nKim,Young-ho,750314\n",
+                     "family,given,dob\nKim,Young-ho,750314\n\n"
+                     "family given\nfamily given dob\ngiven dob\nborn 750314\nKim Young-ho\n");
+    check_audit_text("{\"family\":\"Kim\",\"given\":\"Young\",\"middle\":\"Ho\"}",
+                     "{\"family\":\"Kim\",\"given\":\"Young\",\"middle\":\"Ho\"}\n"
+                     "Kim Young\nKim Young Ho\nYoung Ho\n");
+    check_audit_text("\xea\xb9\x80;\xec\x98\x81;\xed\x98\xb8",
+                     "\xea\xb9\x80;\xec\x98\x81;\xed\x98\xb8\n"
+                     "\xea\xb9\x80 \xec\x98\x81\n\xea\xb9\x80\xec\x98\x81\n"
+                     "\xea\xb9\x80 \xec\x98\x81 \xed\x98\xb8\n"
+                     "\xea\xb9\x80\xec\x98\x81\xed\x98\xb8\n"
+                     "\xec\x98\x81 \xed\x98\xb8\n\xec\x98\x81\xed\x98\xb8\n");
+    check_audit_text("name\t\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc\nX\t19850315",
+                     "name\t\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc\nX\t19850315\n"
+                     "name \xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc\n"
+                     "name\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc\n"
+                     "born 19850315\n");
+    check_audit_text("Plain prose, no table here.", "Plain prose, no table here.\n");
+    check_audit_text("\"a, b\",\"c\"\"d\"", "\"a, b\",\"c\"\"d\"\n");
+    check_audit_text("", "\n");
+}
+
 static void test_refusals(void **state)
 {
     (void)state;
     assert_null(mediatext_refusal(MEDIATEXT_PLAIN));
     assert_non_null(strstr(mediatext_refusal(MEDIATEXT_MARKUP), "markup"));
     assert_non_null(strstr(mediatext_refusal(MEDIATEXT_NOT_UTF8), "not UTF-8"));
+    assert_non_null(strstr(mediatext_refusal(MEDIATEXT_CONTROL), "control characters"));
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kinds),
+        cmocka_unit_test(test_views),
+        cmocka_unit_test(test_words),
+        cmocka_unit_test(test_audit_text),
         cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,7 +12,12 @@
 static const struct { const char *head; size_t len; const char *type, *ext; } files[] = {
     { "\xff\xd8\xff\xe0", 4, "image/jpeg", "jpg" },
     { "\x89PNG\r\n\x1a\n", 8, "image/png", "png" },
-    { "GIF89a", 6, "image/gif", "gif" },
+    { "GIF89a\x10\0\x10\0\x80\0\0", 13, "image/gif", "gif" },
+    { "GIF87a\1\1\1\1\0", 11, "image/gif", "gif" },
+    /* No NUL after the magic: every GIF has one (its block terminators),
+     * so this is text (issue 12 A-17). */
+    { "GIF89a Kim Young-ho lived in Sinuiju.", 37, "text/plain", "txt" },
+    { "GIF89a", 6, "text/plain", "txt" },
     { "%PDF-1.7", 8, "application/pdf", "pdf" },
     { "OggS\0\2", 6, "audio/ogg", "ogg" },
     { "fLaC\0\0", 6, "audio/flac", "flac" },

@@ -16,7 +16,8 @@
  *   output     optional: the exact output
  *   flags      optional: texts that must carry a review flag (output text)
  *   flag_kind  optional: the kind each flag of flags must have ("context-name")
- *   noflags    optional: true if no review flag may be raised */
+ *   noflags    optional: true if no review flag may be raised
+ *   noflag_kinds optional: kinds of review flag that may not be raised */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -39,8 +40,9 @@ static const char *const data_files[] = {
     "tests/data/leaks/glued.jsonl", "tests/data/leaks/numbers2-terms.jsonl",
     "tests/data/leaks/spell.jsonl",
     "tests/data/leaks/scripts.jsonl", "tests/data/leaks/forms.jsonl",
-    "tests/data/leaks/flags13.jsonl", "tests/data/leaks/encodings.jsonl",
-    "tests/data/leaks/numbers4-terms.jsonl",
+    "tests/data/leaks/flags13.jsonl", "tests/data/leaks/flags12.jsonl",
+    "tests/data/leaks/encodings.jsonl", "tests/data/leaks/numbers4-terms.jsonl",
+    "tests/data/leaks/split.jsonl",
 };
 #define MAX_KINDS 128
 
@@ -143,6 +145,13 @@ static int run_case(json_t *c, const char *path, size_t line)
                    json_string_value(x));
             ok = 0;
         }
+    json_array_foreach(json_object_get(c, "noflag_kinds"), i, x)
+        for (size_t k = 0; k < out.nflags; k++)
+            if (strcmp(out.flags[k].kind, json_string_value(x)) == 0) {
+                printf("# %s line %zu: a review flag of kind %s, none expected\n", path, line,
+                       json_string_value(x));
+                ok = 0;
+            }
     if (json_is_true(json_object_get(c, "noflags")) && out.nflags > 0) {
         printf("# %s line %zu: %zu review flag(s), none expected\n", path, line, out.nflags);
         ok = 0;

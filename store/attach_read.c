@@ -1,0 +1,68 @@
+/* Reading a stored attachment whole or peeking at it (store/attach_read.h):
+ * moved here from store/export_media.c and store/attach_text.c, which
+ * had a copy each. */
+#include "store/attach_read.h"
+
+#include <string.h>
+
+#include <sodium.h>
+
+#include "crypto/secmem.h"
+
+struct fill {
+    unsigned char *buf;
+    size_t have, cap;
+};
+
+static int fill_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    struct fill *f = ctx;
+
+    if (len > f->cap - f->have)
+        return err_set(e, EXIT_INPUT, "an attachment is damaged in the store (longer "
+                       "than its size)");
+    memcpy(f->buf + f->have, buf, len);
+    f->have += len;
+    return 0;
+}
+
+int attach_read_whole(unsigned char **buf, size_t *len, struct store *s, const char *record,
+                      const char *name, uint64_t size, struct err *e)
+{
+    struct fill f = { NULL, 0, (size_t)size };
+
+    *buf = NULL;
+    if ((f.buf = secmem_alloc(f.cap + 1)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    if (store_attachment_read(s, record, name, 1, fill_sink, &f, e) != 0) {
+        secmem_free(f.buf);
+        return -1;
+    }
+    *buf = f.buf;
+    *len = f.have;
+    return 0;
+}
+
+static int peek_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    (void)e;
+    return media_peek_add(ctx, buf, len) ? 0 : 1;        /* 1: enough is read */
+}
+
+int attach_read_peek(struct media_report *rep, unsigned char *head, size_t *nhead,
+                     struct store *s, const struct attachment_row *a, struct err *why,
+                     struct err *e)
+{
+    struct media_peek pk;
+    int r;
+
+    memset(&pk, 0, sizeof pk);
+    r = store_attachment_read(s, a->record, a->name, 0, peek_sink, &pk, e) < 0 ? -2
+        : media_peek_find(rep, &pk, a->size, why);
+    if (head != NULL) {
+        memcpy(head, pk.head, pk.nhead);
+        *nhead = pk.nhead;
+    }
+    sodium_memzero(&pk, sizeof pk);
+    return r;
+}

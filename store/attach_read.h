@@ -1,0 +1,35 @@
+/* A stored attachment read into memory or peeked at, for the steps that
+ * look at its bytes before it leaves: the text attachments' redaction
+ * (store/attach_text.c) and export's metadata removal
+ * (store/export_media.c). One place for both (issue 13). Internal to
+ * store/. */
+#ifndef INTAKE_STORE_ATTACH_READ_H
+#define INTAKE_STORE_ATTACH_READ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "export/media.h"
+#include "store/store.h"
+#include "util/err.h"
+
+/* Attachment name of record, of size bytes as its row says, read whole
+ * (its hash checked) into *buf, sodium_malloc memory of size + 1 bytes
+ * (room for a NUL) that the caller frees with secmem_free; *len receives
+ * the bytes read. The callers keep size at most MEDIA_MAX_BYTES: nothing
+ * is ever written to a file. 0, or -1 with e (the store's error reading
+ * it, "damaged" when it holds more than size bytes, out of secure memory;
+ * *buf is then NULL). */
+int attach_read_whole(unsigned char **buf, size_t *len, struct store *s, const char *record,
+                      const char *name, uint64_t size, struct err *e);
+
+/* What media_find would say of attachment a (at most MEDIA_MAX_BYTES)
+ * from as few of its bytes as tell it, streamed from the store: 1, 0 or
+ * -1 with why as media_peek_find; -2 with e if it cannot be read. If
+ * head is not NULL, its first MEDIA_PEEK_BYTES bytes are copied there
+ * (*nhead of them: fewer in a shorter file). */
+int attach_read_peek(struct media_report *rep, unsigned char *head, size_t *nhead,
+                     struct store *s, const struct attachment_row *a, struct err *why,
+                     struct err *e);
+
+#endif
