@@ -324,69 +324,6 @@ static int starts_sentence(const char *in, size_t at)
     return 1;
 }
 
-/* ---- What the dictionaries said of each word, asked once ----
- * The same words come back in a text (a bench's 64 MB of words asks
- * hunspell-ko about the same 2,000 some 300,000 times): each answer is
- * kept, with its word, in wipe-on-free memory, until redact_words_clear. */
-
-#define WORDS_SLOTS 8192         /* a power of two; cleared when half full */
-
-static struct {
-    uint64_t hash[WORDS_SLOTS];  /* 0: empty */
-    size_t off[WORDS_SLOTS], len[WORDS_SLOTS];
-    unsigned char known[WORDS_SLOTS];
-    size_t n;
-    char *arena;                 /* the words, wipe-on-free */
-    size_t used, size;
-} words;
-
-void redact_words_clear(void)
-{
-    secmem_wipe_free(words.arena);
-    memset(&words, 0, sizeof words);
-}
-
-static uint64_t word_hash(int lang, const char *w, size_t n)
-{
-    uint64_t h = 1469598103934665603u ^ (uint64_t)(unsigned)lang;
-
-    while (n-- > 0)
-        h = (h ^ (unsigned char)*w++) * 1099511628211u;
-    return h | 1;
-}
-
-/* 1 if s[a..end) is a word the dictionary of lang knows (Korean:
- * redact_ordinary_ko), asked once per word. */
-static int known_word(int lang, const char *s, size_t a, size_t end)
-{
-    const char *w = s + a;
-    size_t n = end - a, i;
-    uint64_t h = word_hash(lang, w, n);
-    int known;
-
-    for (i = h & (WORDS_SLOTS - 1); words.hash[i] != 0; i = (i + 1) & (WORDS_SLOTS - 1))
-        if (words.hash[i] == h && words.len[i] == n && memcmp(words.arena + words.off[i], w, n) == 0)
-            return words.known[i];
-    known = lang == LEXICON_KO ? redact_ordinary_ko(w, n, 0)
-                               : lexicon_word((enum lexicon_lang)lang, w, n) == 1;
-    if (lexicon_missing() & (1u << lang))
-        return known;           /* not remembered: nothing was asked */
-    if (words.n >= WORDS_SLOTS / 2) {
-        redact_words_clear();
-        i = h & (WORDS_SLOTS - 1);
-    }
-    if (secbuf_append(&words.arena, &words.used, &words.size, w, n, &words.off[i]) == 0) {
-        words.hash[i] = h, words.len[i] = n, words.known[i] = (unsigned char)known;
-        words.n++;
-    }
-    return known;
-}
-
-int redact_known_word(int lang, const char *w, size_t len)
-{
-    return known_word(lang, w, 0, len);
-}
-
 /* 1 if the word s[w->start..end) is an ordinary word: the dictionary of
  * its language knows it (util/lexicon.h: as written in lower case; a
  * Korean word as redact_ordinary_ko reads hunspell-ko), and, for Cyrillic
@@ -397,7 +334,7 @@ static int ordinary(const struct word *w, const char *s, size_t end)
 {
     int lang = lexicon_lang_of(w->first);
 
-    if (lang < 0 || !known_word(lang, s, w->start, end))
+    if (lang < 0 || !redact_known_word(lang, s + w->start, end - w->start))
         return 0;
     return lang == LEXICON_KO || !gazetteer_names_word(s + w->start, end - w->start);
 }

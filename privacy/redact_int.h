@@ -135,7 +135,7 @@ size_t redact_ko_glued_end(const struct normtext *t, size_t nend, size_t wend);
  * 배송비), else 0; for the test that no listed name reads so. */
 int redact_ko_noun_suffix(const char *syl, size_t len);
 
-/* redact_flags.c: 1 if the dictionary of lang (enum lexicon_lang) knows
+/* known_word.c: 1 if the dictionary of lang (enum lexicon_lang) knows
  * w[0..len) (bytes, norm view) as an ordinary word (a Korean word as
  * redact_ordinary_ko reads it), asked once per word and remembered until
  * redact_words_clear; 0 if not, or if the dictionary is missing. */
