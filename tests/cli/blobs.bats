@@ -223,24 +223,26 @@ PY
     shim count attach "$ID" "$W/a.bin" 3<<<"$PASS"
     total=$(awk '/^count/ { split($2, w, "="); split($3, s, "="); split($4, n, "="); print w[2] + s[2] + n[2] }' "$T/fault.log" | tail -n 1)
     [ "$total" -gt 5 ]
-    for ((i = 1; i <= total + 1; i++)); do
+    # Not i: bats' run assigns i (bats-core 1.8's common.bash), and bash's
+    # dynamic scope makes that our loop's i.
+    for ((cut = 1; cut <= total + 1; cut++)); do
         rm -rf "$H" && cp -a "$W/before" "$H"
-        run shim "cut:$i" attach "$ID" "$W/a.bin" 3<<<"$PASS"
-        opens_with "$PASS" || { echo "cut $i: does not open" >&2; return 1; }
+        run shim "cut:$cut" attach "$ID" "$W/a.bin" 3<<<"$PASS"
+        opens_with "$PASS" || { echo "cut $cut: does not open" >&2; return 1; }
         rm -f "$W/back"
         attached=$status
         run --separate-stderr st field attachment get "$ID" a.bin -o "$W/back"
         if [ "$status" -eq 0 ]; then
-            cmp "$W/a.bin" "$W/back" || { echo "cut $i: bytes differ" >&2; return 1; }
+            cmp "$W/a.bin" "$W/back" || { echo "cut $cut: bytes differ" >&2; return 1; }
             want=1
         else
             # absent, never damaged; and reported done means kept
             [ "$stderr" = "intake: record '$ID' has no attachment named 'a.bin' (see 'intake show $ID')" ] ||
-                { echo "cut $i: $stderr" >&2; return 1; }
-            [ "$attached" -ne 0 ] || { echo "cut $i: reported done, then lost" >&2; return 1; }
+                { echo "cut $cut: $stderr" >&2; return 1; }
+            [ "$attached" -ne 0 ] || { echo "cut $cut: reported done, then lost" >&2; return 1; }
             want=0
         fi
-        [ "$(blob_files field)" -eq "$want" ] || { echo "cut $i: $(blob_files field) files" >&2; return 1; }
+        [ "$(blob_files field)" -eq "$want" ] || { echo "cut $cut: $(blob_files field) files" >&2; return 1; }
     done
 }
 
