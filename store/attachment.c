@@ -1,6 +1,7 @@
-/* Attachments: rows of ATTACHMENT_CHUNK bytes in the encrypted database,
- * written and read one chunk at a time so memory stays constant. */
-#include "store/db.h"
+/* Attachments: a row in the encrypted database each, their bytes in a
+ * file of their own (store/blob.h), written and read one chunk at a time
+ * so memory stays constant. */
+#include "store/blob.h"
 #include "store/notice.h"
 
 #include <stdio.h>
@@ -12,13 +13,12 @@
 
 struct attachment_writer {
     struct store *s;
-    sqlite3_stmt *ins;
     long id;
-    int64_t seq;
     uint64_t size;
-    size_t have;
     crypto_generichash_state hash;
-    unsigned char *buf;                  /* sodium_malloc, ATTACHMENT_CHUNK */
+    struct blob_writer *file;
+    char name[BLOB_NAME_CHARS + 1];      /* the file's */
+    unsigned char *key;                  /* sodium_malloc, BLOB_KEYBYTES */
 };
 
 static int check_names(const char *name, const char *type, struct err *e)
@@ -38,13 +38,15 @@ static int insert_head(struct attachment_writer *w, long rec, const char *name,
                        const char *type, int gps, struct err *e)
 {
     char now[32];
-    const struct db_val v[] = { DB_INT(rec), DB_TEXT(name), DB_TEXT(type), DB_INT(gps != 0), DB_TEXT(now) };
+    const struct db_val v[] = { DB_INT(rec), DB_TEXT(name), DB_TEXT(type), DB_INT(gps != 0),
+                                DB_TEXT(now), DB_TEXT(w->name), DB_BLOB(w->key, BLOB_KEYBYTES) };
     sqlite3_stmt *st;
     int rc;
 
     db_now(now, sizeof now);
     if (db_query(&st, w->s, "INSERT INTO attachment(record_id, name, type, size,"
-                 " hash, gps, added) VALUES (?1, ?2, ?3, 0, x'', ?4, ?5)", v, DB_N(v), e) != 0)
+                 " hash, gps, added, blob, blob_key) VALUES (?1, ?2, ?3, 0, x'', ?4, ?5, ?6, ?7)",
+                 v, DB_N(v), e) != 0)
         return -1;
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
@@ -97,42 +99,20 @@ int store_attachment_begin(struct attachment_writer **out, struct store *s,
     if (w == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
     w->s = s;
-    w->buf = secmem_alloc(ATTACHMENT_CHUNK);
-    if (w->buf == NULL) {
+    w->key = secmem_alloc(BLOB_KEYBYTES);
+    if (w->key == NULL) {
         free(w);
         return err_set(e, EXIT_INPUT, "out of secure memory");
     }
     crypto_generichash_init(&w->hash, NULL, 0, ATTACHMENT_HASHBYTES);
-    if (insert_head(w, rec, name, type, gps, e) != 0 ||
-        db_prepare(&w->ins, s, "INSERT INTO attachment_chunk(attachment_id, seq, data)"
-                   " VALUES (?1, ?2, ?3)", e) != 0) {
+    /* The file first: its row names it, and is committed after it is
+     * synced (store_attachment_end). */
+    if (blob_create(&w->file, w->name, w->key, s, e) != 0 ||
+        insert_head(w, rec, name, type, gps, e) != 0) {
         store_attachment_abort(w);
         return -1;
     }
     *out = w;
-    return 0;
-}
-
-static int flush_chunk(struct attachment_writer *w, struct err *e)
-{
-    int rc;
-
-    if (w->have == 0)
-        return 0;
-    /* Bound in place (SQLITE_STATIC), not copied: the chunk is stored
-     * before w->buf is refilled. */
-    sqlite3_reset(w->ins);
-    rc = sqlite3_bind_int64(w->ins, 1, w->id);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_int64(w->ins, 2, w->seq++);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_blob(w->ins, 3, w->buf, (int)w->have, SQLITE_STATIC);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_step(w->ins);
-    sqlite3_clear_bindings(w->ins);
-    if (rc != SQLITE_DONE)
-        return db_fail(w->s, e, "storing the attachment");
-    w->have = 0;
     return 0;
 }
 
@@ -141,19 +121,7 @@ int store_attachment_write(struct attachment_writer *w, const unsigned char *buf
 {
     crypto_generichash_update(&w->hash, buf, len);
     w->size += len;
-    while (len > 0) {
-        size_t n = ATTACHMENT_CHUNK - w->have;
-
-        if (n > len)
-            n = len;
-        memcpy(w->buf + w->have, buf, n);
-        w->have += n;
-        buf += n;
-        len -= n;
-        if (w->have == ATTACHMENT_CHUNK && flush_chunk(w, e) != 0)
-            return -1;
-    }
-    return 0;
+    return blob_write(w->file, buf, len, e);
 }
 
 int store_attachment_end(struct attachment_writer *w, unsigned char *hash,
@@ -164,7 +132,8 @@ int store_attachment_end(struct attachment_writer *w, unsigned char *hash,
     int rc;
 
     crypto_generichash_final(&w->hash, h, sizeof h);
-    rc = flush_chunk(w, e);
+    rc = blob_finish(w->file, e);
+    w->file = NULL;
     if (rc == 0)
         rc = db_run(w->s, "UPDATE attachment SET size = ?2, hash = ?3 WHERE id = ?1", v, DB_N(v),
                     "storing the attachment", e);
@@ -178,8 +147,10 @@ void store_attachment_abort(struct attachment_writer *w)
 {
     if (w == NULL)
         return;
-    sqlite3_finalize(w->ins);
-    secmem_free(w->buf);
+    /* A file whose row is rolled back, or never committed, is wiped by
+     * the next intake alone with the store (blob_tidy). */
+    blob_discard(w->file);
+    secmem_free(w->key);
     sodium_memzero(&w->hash, sizeof w->hash);
     free(w);
 }
@@ -216,15 +187,22 @@ int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
     return rc;
 }
 
+/* The row of attachment name of record: its id, size and hash, and (if
+ * file is not NULL) its file's name and key. */
+struct attachment_file {
+    char name[BLOB_NAME_CHARS + 1];
+    unsigned char *key;                  /* sodium_malloc, BLOB_KEYBYTES */
+};
+
 static int attachment_head(long *id, uint64_t *size, unsigned char *hash,
-                           struct store *s, const char *record, const char *name,
-                           struct err *e)
+                           struct attachment_file *file, struct store *s, const char *record,
+                           const char *name, struct err *e)
 {
     const struct db_val v[] = { DB_TEXT(record), DB_TEXT(name) };
     sqlite3_stmt *st;
     int rc;
 
-    if (db_query(&st, s, "SELECT a.id, a.size, a.hash FROM attachment a"
+    if (db_query(&st, s, "SELECT a.id, a.size, a.hash, a.blob, a.blob_key FROM attachment a"
                  " JOIN record r ON r.id = a.record_id WHERE r.rid = ?1 AND a.name = ?2",
                  v, DB_N(v), e) != 0)
         return -1;
@@ -234,6 +212,15 @@ static int attachment_head(long *id, uint64_t *size, unsigned char *hash,
         *size = (uint64_t)sqlite3_column_int64(st, 1);
         memcpy(hash, sqlite3_column_blob(st, 2), ATTACHMENT_HASHBYTES);
         rc = 0;
+        if (file != NULL) {
+            if (sqlite3_column_bytes(st, 3) != BLOB_NAME_CHARS ||
+                sqlite3_column_bytes(st, 4) != BLOB_KEYBYTES)
+                rc = err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store", name);
+            else {
+                memcpy(file->name, sqlite3_column_text(st, 3), BLOB_NAME_CHARS + 1);
+                memcpy(file->key, sqlite3_column_blob(st, 4), BLOB_KEYBYTES);
+            }
+        }
     } else if (rc >= 0) {
         err_set(e, EXIT_INPUT, "record '%s' has no attachment named '%s' "
                 "(see 'intake show %s')", record, name, record);
@@ -243,41 +230,46 @@ static int attachment_head(long *id, uint64_t *size, unsigned char *hash,
     return rc;
 }
 
+/* Hashes what passes on the way to the caller's fn. */
+struct verifying {
+    crypto_generichash_state h;
+    store_bytes_fn fn;
+    void *ctx;
+};
+
+static int verify_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    struct verifying *v = ctx;
+
+    crypto_generichash_update(&v->h, buf, len);
+    return v->fn(v->ctx, buf, len, e);
+}
+
 int store_attachment_read(struct store *s, const char *record, const char *name,
                           int verify, store_bytes_fn fn, void *ctx, struct err *e)
 {
     unsigned char want[ATTACHMENT_HASHBYTES], got[ATTACHMENT_HASHBYTES];
-    crypto_generichash_state h;
-    sqlite3_stmt *st;
-    uint64_t size, total = 0;
-    int64_t seq = 0;
+    struct attachment_file file;
+    struct verifying v;
+    uint64_t size;
     long id;
     int rc;
 
-    if (attachment_head(&id, &size, want, s, record, name, e) != 0)
+    file.key = secmem_alloc(BLOB_KEYBYTES);
+    if (file.key == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    if (attachment_head(&id, &size, want, &file, s, record, name, e) != 0) {
+        secmem_free(file.key);
         return -1;
-    const struct db_val v[] = { DB_INT(id) };
-    if (db_query(&st, s, "SELECT seq, data FROM attachment_chunk"
-                 " WHERE attachment_id = ?1 ORDER BY seq", v, DB_N(v), e) != 0)
-        return -1;
-    crypto_generichash_init(&h, NULL, 0, sizeof got);
-    while ((rc = db_step(st, s, "reading the attachment", e)) > 0) {
-        const unsigned char *data = sqlite3_column_blob(st, 1);
-        size_t n = (size_t)sqlite3_column_bytes(st, 1);
-
-        if (sqlite3_column_int64(st, 0) != seq++ || n == 0 || n > ATTACHMENT_CHUNK) {
-            rc = err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store", name);
-            break;
-        }
-        if (verify)
-            crypto_generichash_update(&h, data, n);
-        total += n;
-        if ((rc = fn(ctx, data, n, e)) != 0)
-            break;
     }
-    sqlite3_finalize(st);
-    crypto_generichash_final(&h, got, sizeof got);
-    if (rc == 0 && (total != size || (verify && sodium_memcmp(got, want, sizeof got) != 0)))
+    v.fn = fn;
+    v.ctx = ctx;
+    crypto_generichash_init(&v.h, NULL, 0, sizeof got);
+    rc = blob_read(s, file.name, file.key, size, name, verify ? verify_sink : fn,
+                   verify ? (void *)&v : ctx, e);
+    secmem_free(file.key);
+    crypto_generichash_final(&v.h, got, sizeof got);
+    if (rc == 0 && verify && sodium_memcmp(got, want, sizeof got) != 0)
         rc = err_set(e, EXIT_INPUT, "attachment '%s' is damaged in the store "
                      "(size or hash differ); restore the store from a backup", name);
     return rc;
@@ -293,7 +285,7 @@ static int find_attachment(long *id, struct store *s, const char *record, const 
     long rowid;
 
     return db_record_id(&rowid, s, record, e) == 0 &&
-           attachment_head(id, &size, hash, s, record, name, e) == 0 ? 0 : -1;
+           attachment_head(id, &size, hash, NULL, s, record, name, e) == 0 ? 0 : -1;
 }
 
 int store_attachment_exists(struct store *s, const char *record, const char *name,
@@ -317,7 +309,7 @@ int store_attachment_remove(struct store *s, const char *record, const char *nam
         return -1;
     }
     const struct db_val w[] = { DB_INT(id) };
-    /* Its chunks go with it (ON DELETE CASCADE); secure_delete zeroes them.
+    /* Its file is wiped after the commit (blob_gone, store_commit).
      * The log names the record, never the file's name. */
     /* Contacts that received it are told (issue 16, F9). */
     if (db_notice_owed_removal(s, id, e) != 0 ||

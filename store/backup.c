@@ -1,14 +1,16 @@
 /* Backup, restore and wipe (store.h; docs/FORMAT.md, "Backup file";
  * SECURITY.md, "Backups" and "Wipe").
  *
- * A backup is the keyslot file and the database file as they are on disk,
- * encrypted, one after the other with their lengths and a BLAKE2b-256 of
- * everything: it opens with what opens the store, no more and no less.
+ * A backup is the keyslot file, the database file and (version 2) every
+ * attachment file a row names, as they are on disk, encrypted, one after
+ * the other with their lengths and a BLAKE2b-256 of everything: it opens
+ * with what opens the store, no more and no less. Version 1 (no
+ * attachment files: they were in the database) is still restored.
  * It is written while this intake holds the store alone (no other command
  * writes meanwhile), after the write-ahead log was emptied into the
  * database and every page checked, then read back from the disk and its
  * checksum compared before it is reported written. */
-#include "store/db.h"
+#include "store/blob.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -27,7 +29,9 @@
 
 #define BACKUP_MAGIC "INTAKEBK"
 #define BACKUP_MAGIC_BYTES 8
-#define BACKUP_VERSION 1
+#define BACKUP_VERSION 2
+#define BACKUP_VERSION_OLD 1             /* attachments inside the database */
+#define BACKUP_FILES_MAX (1u << 24)      /* attachment files in one backup */
 #define BACKUP_HEAD_BYTES (BACKUP_MAGIC_BYTES + 1 + 4)
 #define BACKUP_CHUNK (1u << 20)
 
@@ -38,6 +42,10 @@ struct backup {
     size_t kslen;
     struct keyslot_file kf;
     uint64_t dboff, dblen;               /* where the database is in the file */
+    int version;
+    uint64_t pos, size;                  /* bytes read so far, the file's length */
+    store_progress_fn progress;          /* told pos of size as it reads, or NULL */
+    void *pctx;
     unsigned char sum[BACKUP_HASHBYTES]; /* the checksum, checked */
     unsigned char *master;               /* secmem, once unlocked */
 };
@@ -70,60 +78,114 @@ static int bad_backup(struct err *e, const char *path, const char *why)
     return err_set(e, EXIT_INPUT, "%s is not a whole intake backup (%s)", path, why);
 }
 
-/* Reads exactly len bytes at the file's position; a short file is bad. */
-static int read_exact(int fd, void *buf, size_t len, const char *path, struct err *e)
+/* Reads exactly len bytes at b's position (counted in b->pos); a short
+ * file is bad. */
+static int read_exact(struct backup *b, void *buf, size_t len, struct err *e)
 {
-    ssize_t n = fd_read_full(fd, buf, len);
+    ssize_t n = fd_read_full(b->fd, buf, len);
 
     if (n < 0)
-        return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s", b->path, strerror(errno));
     if ((size_t)n != len)
-        return bad_backup(e, path, "it is cut short");
+        return bad_backup(e, b->path, "it is cut short");
+    b->pos += len;
     return 0;
 }
 
-/* The database's bytes from the backup's fd (positioned at them) to sink
- * (or nowhere), hashed into h, progress reported. */
+/* len bytes (the database's or an attachment file's) from the backup's
+ * fd (positioned at them) to sink (or nowhere), hashed into h; progress
+ * reported as bytes of the whole backup file read. */
 typedef int (*chunk_fn)(void *ctx, const unsigned char *buf, size_t len, struct err *e);
 
-static int stream_db(struct backup *b, crypto_generichash_state *h, chunk_fn sink, void *ctx,
-                     store_progress_fn progress, void *pctx, struct err *e)
+static int stream_db(struct backup *b, uint64_t len, crypto_generichash_state *h, chunk_fn sink,
+                     void *ctx, struct err *e)
 {
     unsigned char *buf = secmem_wipe_malloc(BACKUP_CHUNK);
-    uint64_t left = b->dblen;
+    uint64_t left = len;
     int rc = 0;
 
     if (buf == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
     while (rc == 0 && left > 0) {
         size_t n = left < BACKUP_CHUNK ? (size_t)left : BACKUP_CHUNK;
-        rc = read_exact(b->fd, buf, n, b->path, e);
+        rc = read_exact(b, buf, n, e);
         if (rc == 0) {
             crypto_generichash_update(h, buf, n);
             if (sink != NULL)
                 rc = sink(ctx, buf, n, e);
             left -= n;
-            if (progress != NULL)
-                progress(pctx, b->dblen - left, b->dblen);
+            if (b->progress != NULL)
+                b->progress(b->pctx, b->pos < b->size ? b->pos : b->size, b->size);
         }
     }
     secmem_wipe_free(buf);
     return rc;
 }
 
+/* Where read_all passes what it reads: the database's bytes and each
+ * attachment file's to data, each file announced first to file (its
+ * name, BLOB_NAME_CHARS characters). NULL: read and checked only. */
+struct backup_sink {
+    chunk_fn data;
+    int (*file)(void *ctx, const char *name, struct err *e);
+    void *ctx;
+};
+
+/* Version 2's attachment files: a count (le32), then each file's name
+ * (BLOB_NAME_CHARS hex digits), length (le64) and bytes, names in
+ * ascending order. */
+static int read_files(struct backup *b, crypto_generichash_state *h, const struct backup_sink *k,
+                      struct err *e)
+{
+    unsigned char count4[4], item[BLOB_NAME_CHARS + 8];
+    char name[BLOB_NAME_CHARS + 1], prev[BLOB_NAME_CHARS + 1] = "";
+    uint32_t count;
+
+    if (read_exact(b, count4, sizeof count4, e) != 0)
+        return -1;
+    crypto_generichash_update(h, count4, sizeof count4);
+    count = (uint32_t)get_le(count4, 4);
+    if (count > BACKUP_FILES_MAX)
+        return bad_backup(e, b->path, "it names too many attachment files");
+    for (uint32_t i = 0; i < count; i++) {
+        uint64_t len;
+
+        if (read_exact(b, item, sizeof item, e) != 0)
+            return -1;
+        crypto_generichash_update(h, item, sizeof item);
+        memcpy(name, item, BLOB_NAME_CHARS);
+        name[BLOB_NAME_CHARS] = '\0';
+        len = get_le(item + BLOB_NAME_CHARS, 8);
+        if (!blob_name_ok(name) || strcmp(name, prev) <= 0 || len > ((uint64_t)1 << 50))
+            return bad_backup(e, b->path, "an attachment file in it is named or sized wrongly");
+        memcpy(prev, name, sizeof prev);
+        if (k != NULL && k->file(k->ctx, name, e) != 0)
+            return -1;
+        if (stream_db(b, len, h, k != NULL ? k->data : NULL, k != NULL ? k->ctx : NULL, e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Reads the backup from its start: its header and keyslot file (parsed),
- * the database (to sink), and checks the checksum and that nothing
- * follows it; the checksum into sum. */
-static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES], chunk_fn sink,
-                    void *ctx, store_progress_fn progress, void *pctx, struct err *e)
+ * the database and the attachment files (to k), and checks the checksum
+ * and that nothing follows it; the checksum into sum. progress (or NULL)
+ * is told how many bytes of the backup file are read, of its length. */
+static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES],
+                    const struct backup_sink *k, store_progress_fn progress, void *pctx,
+                    struct err *e)
 {
     unsigned char head[BACKUP_HEAD_BYTES], len8[8], want[BACKUP_HASHBYTES], extra;
     crypto_generichash_state h;
+    struct stat st;
     uint32_t kslen;
     ssize_t n;
 
-    if (lseek(b->fd, 0, SEEK_SET) != 0)
+    if (fstat(b->fd, &st) != 0 || lseek(b->fd, 0, SEEK_SET) != 0)
         return err_set(e, EXIT_INPUT, "cannot read %s: %s", b->path, strerror(errno));
+    b->size = (uint64_t)st.st_size;
+    b->progress = progress;
+    b->pctx = pctx;
     /* A file too short for the magic, or with another, is no backup at
      * all; one cut short after it is a damaged backup. */
     n = fd_read_full(b->fd, head, sizeof head);
@@ -133,14 +195,16 @@ static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES], chunk
         return err_set(e, EXIT_INPUT, "%s is not an intake backup", b->path);
     if ((size_t)n != sizeof head)
         return bad_backup(e, b->path, "it is cut short");
-    if (head[BACKUP_MAGIC_BYTES] != BACKUP_VERSION)
+    if (head[BACKUP_MAGIC_BYTES] != BACKUP_VERSION && head[BACKUP_MAGIC_BYTES] != BACKUP_VERSION_OLD)
         return err_set(e, EXIT_INPUT, "%s is a backup of version %u; this intake reads version %d",
                        b->path, head[BACKUP_MAGIC_BYTES], BACKUP_VERSION);
+    b->version = head[BACKUP_MAGIC_BYTES];
+    b->pos = sizeof head;
     kslen = (uint32_t)get_le(head + BACKUP_MAGIC_BYTES + 1, 4);
     if (kslen == 0 || kslen > KEYSLOT_FILE_MAX)
         return bad_backup(e, b->path, "its keyslot file has an impossible length");
-    if (read_exact(b->fd, b->ks, kslen, b->path, e) != 0 ||
-        read_exact(b->fd, len8, sizeof len8, b->path, e) != 0)
+    if (read_exact(b, b->ks, kslen, e) != 0 ||
+        read_exact(b, len8, sizeof len8, e) != 0)
         return -1;
     b->kslen = kslen;
     b->dboff = sizeof head + kslen + sizeof len8;
@@ -151,8 +215,12 @@ static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES], chunk
     crypto_generichash_update(&h, head, sizeof head);
     crypto_generichash_update(&h, b->ks, kslen);
     crypto_generichash_update(&h, len8, sizeof len8);
-    if (stream_db(b, &h, sink, ctx, progress, pctx, e) != 0 ||
-        read_exact(b->fd, want, sizeof want, b->path, e) != 0)
+    if (k != NULL && k->file != NULL && k->file(k->ctx, NULL, e) != 0)
+        return -1;
+    if (stream_db(b, b->dblen, &h, k != NULL ? k->data : NULL, k != NULL ? k->ctx : NULL,
+                  e) != 0 ||
+        (b->version == BACKUP_VERSION && read_files(b, &h, k, e) != 0) ||
+        read_exact(b, want, sizeof want, e) != 0)
         return -1;
     crypto_generichash_final(&h, sum, BACKUP_HASHBYTES);
     if (sodium_memcmp(sum, want, sizeof want) != 0)
@@ -162,6 +230,8 @@ static int read_all(struct backup *b, unsigned char sum[BACKUP_HASHBYTES], chunk
         return err_set(e, EXIT_INPUT, "cannot read %s: %s", b->path, strerror(errno));
     if (n != 0)
         return bad_backup(e, b->path, "something follows its checksum");
+    if (progress != NULL)
+        progress(pctx, b->pos, b->size);
     /* The keyslot file inside has its own checksum. */
     return keyslot_parse(&b->kf, b->ks, b->kslen, e) == 0 ? 0
            : bad_backup(e, b->path, "its keyslot file is damaged");
@@ -180,7 +250,7 @@ int store_backup_open(struct backup **out, const char *path, struct err *e)
         return err_set(e, EXIT_INPUT, "path too long: %s", path);
     }
     if (file_open_regular(&b->fd, path, 0, "backup", e) != 0 ||
-        read_all(b, b->sum, NULL, NULL, NULL, NULL, e) != 0) {
+        read_all(b, b->sum, NULL, NULL, NULL, e) != 0) {
         store_backup_close(b);
         return -1;
     }
@@ -238,23 +308,127 @@ static int outside_store(const struct store *s, const char *path, struct err *e)
     return 0;
 }
 
+/* Where the backup is written, hashed as it goes; progress is told the
+ * bytes written of the whole work, 2 * total (the backup file's length,
+ * written once and read back once). */
 struct writer {
     struct atomic_file *af;
     crypto_generichash_state h;
+    store_progress_fn progress;
+    void *ctx;
+    uint64_t done, total;
 };
 
 static int put(struct writer *w, const unsigned char *buf, size_t len, struct err *e)
 {
     crypto_generichash_update(&w->h, buf, len);
-    return atomic_write(w->af, buf, len, e);
+    if (atomic_write(w->af, buf, len, e) != 0)
+        return -1;
+    w->done += len;
+    if (w->progress != NULL)
+        w->progress(w->ctx, w->done < w->total ? w->done : w->total, 2 * w->total);
+    return 0;
 }
 
-/* Header, keyslot file, database length, database, checksum. */
+/* The length in bytes of the backup of s to be written (its keyslot
+ * file kslen bytes, its database dblen): the attachment files every row
+ * names are measured as they are now (the store is held alone, so they
+ * stay so); one that cannot be measured counts 0 (put_files reports it). */
+static int backup_bytes(uint64_t *total, struct store *s, size_t kslen, uint64_t dblen,
+                        struct err *e)
+{
+    char path[4200];
+    sqlite3_stmt *st;
+    int rc;
+
+    *total = BACKUP_HEAD_BYTES + kslen + 8 + dblen + 4 + BACKUP_HASHBYTES;
+    if (db_query(&st, s, "SELECT blob FROM attachment WHERE blob IS NOT NULL", NULL, 0, e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the attachments", e)) > 0) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        struct stat sb;
+
+        *total += BLOB_NAME_CHARS + 8;
+        if (blob_name_ok(name) && blob_path(path, sizeof path, s->dir, name, NULL) == 0 &&
+            stat(path, &sb) == 0)
+            *total += (uint64_t)sb.st_size;
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Copies len bytes of fd (at its position) into w; path names it. */
+static int put_file(struct writer *w, int fd, uint64_t len, unsigned char *buf, const char *path,
+                    struct err *e)
+{
+    for (uint64_t done = 0; done < len;) {
+        uint64_t left = len - done;
+        size_t want = left < BACKUP_CHUNK ? (size_t)left : BACKUP_CHUNK;
+        ssize_t n = fd_read_full(fd, buf, want);
+        if (n < 0 || (size_t)n != want)
+            return err_set(e, EXIT_INPUT, "cannot read %s: %s", path, n < 0 ? strerror(errno)
+                           : "it became shorter while it was copied");
+        if (put(w, buf, want, e) != 0)
+            return -1;
+        done += want;
+    }
+    return 0;
+}
+
+/* The attachment files every row names, by name: their count, then each
+ * one's name, length and bytes (read_files). */
+static int put_files(struct writer *w, struct store *s, unsigned char *buf, struct err *e)
+{
+    unsigned char count4[4], item[BLOB_NAME_CHARS + 8];
+    char path[4200];
+    sqlite3_stmt *st;
+    long count;
+    int rc;
+
+    if (db_int(&count, s, "SELECT count(*) FROM attachment WHERE blob IS NOT NULL", NULL, 0,
+               "reading the attachments", e) < 0)
+        return -1;
+    le32(count4, (uint32_t)count);
+    if (put(w, count4, sizeof count4, e) != 0 ||
+        db_query(&st, s, "SELECT blob FROM attachment WHERE blob IS NOT NULL ORDER BY blob",
+                 NULL, 0, e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the attachments", e)) > 0) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        struct stat sb;
+        int fd;
+
+        if (!blob_name_ok(name) || blob_path(path, sizeof path, s->dir, name, e) != 0) {
+            rc = err_set(e, EXIT_INPUT, "the database in %s is damaged (an attachment names "
+                         "no file); restore it from a backup", s->dir);
+            break;
+        }
+        if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0 || fstat(fd, &sb) != 0) {
+            rc = err_set(e, EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+            if (fd >= 0)
+                close(fd);
+            break;
+        }
+        memcpy(item, name, BLOB_NAME_CHARS);
+        le64(item + BLOB_NAME_CHARS, (uint64_t)sb.st_size);
+        rc = put(w, item, sizeof item, e);
+        if (rc == 0)
+            rc = put_file(w, fd, (uint64_t)sb.st_size, buf, path, e);
+        close(fd);
+        if (rc != 0)
+            break;
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Header, keyslot file, database length, database, attachment files,
+ * checksum. */
 static int write_backup(unsigned char sum[BACKUP_HASHBYTES], struct atomic_file *af,
                         struct store *s, store_progress_fn progress, void *ctx, struct err *e)
 {
     unsigned char head[BACKUP_HEAD_BYTES], len8[8], *ks = NULL, *buf = NULL;
-    struct writer w = { af, { { 0 } } };
+    struct writer w = { af, { { 0 } }, progress, ctx, 0, 0 };
     struct keyslot_file kf;
     char path[4200];
     size_t kslen = 0;
@@ -274,6 +448,8 @@ static int write_backup(unsigned char sum[BACKUP_HASHBYTES], struct atomic_file 
         err_set(e, EXIT_INPUT, "out of memory");
         goto out;
     }
+    if (backup_bytes(&w.total, s, kslen, (uint64_t)st.st_size, e) != 0)
+        goto out;
     memcpy(head, BACKUP_MAGIC, BACKUP_MAGIC_BYTES);
     head[BACKUP_MAGIC_BYTES] = BACKUP_VERSION;
     le32(head + BACKUP_MAGIC_BYTES + 1, (uint32_t)kslen);
@@ -294,9 +470,9 @@ static int write_backup(unsigned char sum[BACKUP_HASHBYTES], struct atomic_file 
         if (put(&w, buf, want, e) != 0)
             goto out;
         done += want;
-        if (progress != NULL)
-            progress(ctx, done, 2 * (uint64_t)st.st_size);
     }
+    if (put_files(&w, s, buf, e) != 0)
+        goto out;
     crypto_generichash_final(&w.h, sum, BACKUP_HASHBYTES);
     rc = atomic_write(af, sum, BACKUP_HASHBYTES, e);
 out:
@@ -340,7 +516,7 @@ static int read_back(const char *path, const unsigned char sum[BACKUP_HASHBYTES]
         return err_set(e, EXIT_INPUT, "cannot read %s back: %s", path, strerror(errno));
     }
     (void)posix_fadvise(b->fd, 0, 0, POSIX_FADV_DONTNEED);
-    rc = read_all(b, got, NULL, NULL, progress != NULL ? second_half : NULL, &h, e);
+    rc = read_all(b, got, NULL, progress != NULL ? second_half : NULL, &h, e);
     if (rc == 0 && sodium_memcmp(got, sum, BACKUP_HASHBYTES) != 0)
         rc = err_set(e, EXIT_INPUT, "%s does not read back as it was written", path);
     store_backup_close(b);
@@ -398,30 +574,89 @@ int store_backup(unsigned char sum[BACKUP_HASHBYTES], uint64_t *size, struct sto
 
 /* ---- Restore ---- */
 
-static int file_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+/* Where a restore writes: the database (an atomic file), then each
+ * attachment file, written under its name in dir's blobs folder (a new
+ * file; the store is not one until its keyslot file is written last). */
+struct restoring {
+    struct atomic_file af;
+    char dir[4096];
+    int fd;                              /* the attachment file being written, or -1 */
+    char path[4200];
+};
+
+static int restore_data(void *ctx, const unsigned char *buf, size_t len, struct err *e)
 {
-    return atomic_write(ctx, buf, len, e);
+    struct restoring *r = ctx;
+
+    if (r->fd < 0)
+        return atomic_write(&r->af, buf, len, e);
+    if (fd_write_all(r->fd, buf, len) != 0)
+        return err_set(e, EXIT_INPUT, "cannot write %s: %s", r->path, strerror(errno));
+    return 0;
+}
+
+/* Syncs and closes the attachment file being written, if any. */
+static int restore_file_done(struct restoring *r, struct err *e)
+{
+    int rc = 0;
+
+    if (r->fd < 0)
+        return 0;
+    if (fsync(r->fd) != 0)
+        rc = err_set(e, EXIT_INPUT, "cannot write %s: %s", r->path, strerror(errno));
+    close(r->fd);
+    r->fd = -1;
+    return rc;
+}
+
+static int restore_file(void *ctx, const char *name, struct err *e)
+{
+    struct restoring *r = ctx;
+    char folder[4200];
+
+    if (name == NULL)
+        return 0;
+    if (restore_file_done(r, e) != 0 || blob_path(r->path, sizeof r->path, r->dir, name, e) != 0)
+        return -1;
+    snprintf(folder, sizeof folder, "%s/%s", r->dir, BLOB_DIR_NAME);
+    if (mkdir(folder, 0700) != 0 && errno != EEXIST)
+        return err_set(e, EXIT_INPUT, "cannot create %s: %s", folder, strerror(errno));
+    r->fd = open(r->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (r->fd < 0)
+        return err_set(e, EXIT_INPUT, "cannot create %s: %s", r->path, strerror(errno));
+    return 0;
 }
 
 /* The database of b written to dir/store.db (a new file, whole or not at
- * all); the backup is read again and must be the one checked before. */
+ * all) and its attachment files to dir/blobs (synced, with their folder);
+ * the backup is read again and must be the one checked before. */
 static int restore_db(struct backup *b, const char *dir, store_progress_fn progress, void *ctx,
                       struct err *e)
 {
     unsigned char sum[BACKUP_HASHBYTES];
-    struct atomic_file af;
+    struct restoring r;
+    struct backup_sink k = { restore_data, restore_file, &r };
     char path[4200];
 
-    if (db_path(path, sizeof path, dir, STORE_DB_NAME, e) != 0 || atomic_open(&af, path, 0, e) != 0)
+    r.fd = -1;
+    snprintf(r.dir, sizeof r.dir, "%s", dir);
+    if (db_path(path, sizeof path, dir, STORE_DB_NAME, e) != 0 || atomic_open(&r.af, path, 0, e) != 0)
         return -1;
-    if (read_all(b, sum, file_sink, &af, progress, ctx, e) != 0 ||
+    if (read_all(b, sum, &k, progress, ctx, e) != 0 || restore_file_done(&r, e) != 0 ||
         (sodium_memcmp(sum, b->sum, sizeof sum) != 0 &&
          err_set(e, EXIT_INPUT, "%s changed while it was restored; nothing was restored",
                  b->path) != 0)) {
-        atomic_abort(&af);
+        if (r.fd >= 0)
+            close(r.fd);
+        atomic_abort(&r.af);
         return -1;
     }
-    return atomic_commit(&af, e);
+    snprintf(path, sizeof path, "%s/%s/.", dir, BLOB_DIR_NAME);
+    if (b->version == BACKUP_VERSION && access(path, F_OK) == 0 && fsync_parent(path, e) != 0) {
+        atomic_abort(&r.af);
+        return -1;
+    }
+    return atomic_commit(&r.af, e);
 }
 
 /* Opens the restored database with the backup's key, checks every page,
@@ -434,6 +669,7 @@ static int restore_check(struct backup *b, const char *dir, struct err *e)
 
     if (s == NULL)
         return -1;
+    s->files = &blob_files;
     memcpy(s->master, b->master, KEYSLOT_MASTER_BYTES);
     hex_of(hex, b->sum);
     if (db_connect(s, 0, e) == 0 && db_check_all(s, e) == 0 && store_begin(s, e) == 0) {
@@ -598,6 +834,20 @@ static int remove_files(int *n, char *kept, size_t keptlen, const char *dir, str
         if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0 ||
             db_path(path, sizeof path, dir, d->d_name, e) != 0)
             continue;
+        /* The attachment files are noise once the keys are overwritten
+         * (their keys are in the database). */
+        if (strcmp(d->d_name, BLOB_DIR_NAME) == 0 && lstat(path, &st) == 0 &&
+            S_ISDIR(st.st_mode)) {
+            open_remove_blobs(dir);
+            if (access(path, F_OK) != 0)
+                ++*n;
+            else {
+                int m = snprintf(kept + o, keptlen - o, "%s%s", o ? ", " : "", d->d_name);
+                if (m > 0 && (size_t)m < keptlen - o)
+                    o += (size_t)m;
+            }
+            continue;
+        }
         /* One of ours whose status cannot be read is removed all the
          * same (unlink never removes a folder), never called another's. */
         if (!ours(d->d_name) || (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))) {

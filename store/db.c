@@ -288,16 +288,32 @@ static const char *const migrations[] = {
      * (content format 7). */
     "ALTER TABLE notice ADD COLUMN origin_pk BLOB;"
     "ALTER TABLE notice ADD COLUMN origin_subject TEXT NOT NULL DEFAULT '';",
+    /* 16 -> 17 (issue 17): an attachment's bytes move out of the database
+     * into a file of its own (store/blob.h): blob_migrate (files_migrate) adds the
+     * columns blob (the file's name) and blob_key, and the table blob_gone
+     * (a deleted attachment's file, named in the deleting transaction
+     * until it is wiped after the commit), moves the bytes and empties
+     * attachment_chunk (kept, empty, as notice_11 is). */
+    "",
 };
 
 static int reindex(struct store *s, struct err *e);
 static int fill_subject_ids(struct store *s, struct err *e);
 
+/* Migration 17's step: the attachment files' (s->files, store/blob.c). */
+static int files_migrate(struct store *s, struct err *e)
+{
+    if (s->files == NULL)
+        return err_set(e, EXIT_INPUT, "internal error: the store was opened without its "
+                       "attachment files; nothing was changed");
+    return s->files->migrate(s, e);
+}
+
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, files_migrate,
 };
 
 /* One entry per version in both tables: a migration added to one and not
@@ -792,6 +808,7 @@ struct store *db_alloc(const char *dir, struct err *e)
     }
     s->dir[strlen(s->dir) - 1] = '\0';   /* drop the trailing '/' */
     s->hold = -1;
+    s->blobs = -1;
     s->refs = 1;
     return s;
 }
@@ -984,6 +1001,8 @@ void store_close(struct store *s)
         sqlite3_close_v2(s->db);
     if (s->hold >= 0)
         close(s->hold);
+    if (s->blobs >= 0)
+        close(s->blobs);
     secmem_free(s->master);
     free(s);
 }
@@ -1055,9 +1074,12 @@ int db_connect(struct store *s, int create, struct err *e)
         return db_fail(s, e, "opening the database");
     if (!create && existing_schema(s, e) != 0)
         return -1;
-    if (apply_pragmas(s, e) != 0 || migrate(s, e) != 0)
+    if (apply_pragmas(s, e) != 0 || (s->files != NULL && s->files->dir_open(s, e) != 0) ||
+        migrate(s, e) != 0)
         return -1;
-    return create ? 0 : check_pages(s, e);
+    if (!create && (rc = check_pages(s, e)) != 0)
+        return rc;
+    return s->files != NULL ? s->files->tidy(s, e) : 0;
 }
 
 int db_checkpoint(struct store *s, struct err *e)
@@ -1116,6 +1138,9 @@ int store_commit(struct store *s, struct err *e)
         store_rollback(s);
         return -1;
     }
+    /* The files of attachments this change deleted. */
+    if (s->files != NULL)
+        s->files->sweep(s);
     return 0;
 }
 

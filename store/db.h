@@ -16,7 +16,8 @@
  *   record.c      records and their index (uses subject.c)
  *   consent.c     consent (uses subject.c)
  *   contact.c     contacts and their history (uses open.c: device keys)
- *   attachment.c  attachments in chunks
+ *   blob.c        attachment files beside the database (used by db.c too)
+ *   attachment.c  attachments (their bytes in blob.c's files)
  *   exchange.c    exports and imports
  *   backup.c      backup, restore and wipe (uses open.c: init's marker)
  * Each uses db.c; log.c when it changes something. */
@@ -28,8 +29,22 @@
 
 #include "store/store.h"
 
+/* The attachment files beside the database (store/blob.c fills one in,
+ * blob_files): the database layer calls them through this table and
+ * never calls store/blob.c by name, so the two do not depend on each
+ * other (scripts/layers.sh). Each returns as the blob_* function it
+ * points to (store/blob.h). */
+struct store;
+struct db_files {
+    int (*dir_open)(struct store *s, struct err *e);   /* at connect, before migrating */
+    int (*migrate)(struct store *s, struct err *e);    /* the 16 -> 17 step */
+    int (*tidy)(struct store *s, struct err *e);       /* after connecting */
+    void (*sweep)(struct store *s);                    /* after each commit */
+};
+
 struct store {
     sqlite3 *db;
+    const struct db_files *files; /* set by whoever allocates s (store/open.c, store/backup.c) */
     unsigned char *master;       /* sodium_malloc, KEYSLOT_MASTER_BYTES */
     int hold;                    /* the store folder, flock'ed by db_hold; -1: none */
     char dir[4096];
@@ -38,6 +53,8 @@ struct store {
     int creating;                /* 1 in store_create: a failed commit's data goes
                                   * with the partial store (store_commit) */
     struct progress watcher;     /* store_watch; none by default */
+    int blobs;                   /* the attachment files' folder, flock'ed (store/blob.c); -1: none */
+    int blobs_ready;             /* 1 once the schema has blob_gone (blob_tidy) */
     uint8_t opened_kind;         /* the kind of keyslot that opened it; 0: not known */
     unsigned char opened_salt[KEYSLOT_SALT_BYTES];   /* that slot's salt, which names it */
 };
@@ -156,6 +173,11 @@ int db_check_all(struct store *s, struct err *e);
 int open_mark_take(int *mark, const char *dir, struct err *e);
 void open_mark_release(int mark, const char *dir);
 void open_remove_partial(const char *dir);
+
+/* Removes dir's folder of attachment files and the files in it (a store
+ * being made or restored that failed, or a wiped one: the files are noise
+ * without the database's keys). */
+void open_remove_blobs(const char *dir);
 
 /* Copies the whole write-ahead log into the database and truncates it
  * (PRAGMA wal_checkpoint(TRUNCATE)): 0, -1 with e when it failed (a full

@@ -1,8 +1,9 @@
 /* Creating and opening a store: its folder (0700) and files (0600), its
  * keyslot file, this device's key pairs and its settings.  The database
  * connection itself is store/db.c's. */
-#include "store/db.h"
+#include "store/blob.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,6 +281,23 @@ void open_remove_partial(const char *dir)
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (db_path(path, sizeof path, dir, names[i], NULL) == 0)
             (void)unlink(path);
+    open_remove_blobs(dir);
+}
+
+void open_remove_blobs(const char *dir)
+{
+    char path[4200];
+    struct dirent *d;
+    DIR *dp;
+
+    if (snprintf(path, sizeof path, "%s/%s", dir, BLOB_DIR_NAME) >= (int)sizeof path ||
+        (dp = opendir(path)) == NULL)
+        return;
+    while ((d = readdir(dp)) != NULL)
+        if (blob_name_ok(d->d_name))
+            (void)unlinkat(dirfd(dp), d->d_name, 0);
+    closedir(dp);
+    (void)rmdir(path);
 }
 
 
@@ -387,6 +405,7 @@ int store_create(const char *dir, const struct store_params *p,
         return -1;
     s = db_alloc(dir, e);
     if (s != NULL) {
+        s->files = &blob_files;
         randombytes_buf(s->master, KEYSLOT_MASTER_BYTES);
         s->creating = 1;
         if (db_connect(s, 1, e) == 0 && store_begin(s, e) == 0) {
@@ -450,6 +469,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     s = db_alloc(dir, e);
     if (s == NULL)
         return -1;
+    s->files = &blob_files;
     /* Held until store_close: no rekey changes the key meanwhile. */
     if (db_hold(s, LOCK_SH, e) != 0) {
         store_close(s);

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 16
+#define STORE_SCHEMA_VERSION 17
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -627,7 +627,7 @@ int store_log_verify(struct log_check *c, struct store *s, struct err *e);
 
 #define ATTACHMENT_NAME_MAX 255
 #define ATTACHMENT_TYPE_MAX 127
-#define ATTACHMENT_CHUNK (64u << 10)     /* bytes per stored row */
+#define ATTACHMENT_CHUNK (64u << 10)     /* bytes read or written at a time */
 #define ATTACHMENT_HASHBYTES 32          /* BLAKE2b-256 of the bytes */
 
 struct attachment_row {
@@ -678,10 +678,11 @@ void store_attachment_abort(struct attachment_writer *w);
 int store_attachment_each(struct store *s, const char *record, attachment_fn fn,
                           void *ctx, struct err *e);
 
-/* Passes the bytes of attachment name of record to fn, in order, and
- * checks the chunk sequence and the size, and with verify also the hash
- * (a full BLAKE2b pass; SQLCipher's page HMACs already catch damaged
- * pages), failing with EXIT_INPUT if damaged. fn returns 0 to go on, -1
+/* Passes the bytes of attachment name of record to fn, in order, each
+ * chunk authenticated (its file's ChaCha20-Poly1305 tags, store/blob.h)
+ * before it is passed, and checks the size, and with verify also the hash
+ * (a full BLAKE2b pass, which the tags make redundant), failing with
+ * EXIT_INPUT if damaged. fn returns 0 to go on, -1
  * with e to fail, or a positive value to stop reading there: that value
  * is returned, and the size and hash are then not checked. */
 int store_attachment_read(struct store *s, const char *record, const char *name,
@@ -704,16 +705,19 @@ int store_attachment_remove(struct store *s, const char *record, const char *nam
 #define BACKUP_HASHBYTES 32              /* BLAKE2b-256 of a backup file */
 
 /* Writes a backup of the whole store to the new file path (never over an
- * existing one, nor into the store folder): the keyslot file and the
- * database as they are, encrypted (docs/FORMAT.md, "Backup file"), so it
- * opens with the same passphrase or recovery key as the store. First this
+ * existing one, nor into the store folder): the keyslot file, the
+ * database and the attachment files as they are, encrypted
+ * (docs/FORMAT.md, "Backup file"), so it opens with the same passphrase
+ * or recovery key as the store. First this
  * intake takes the store alone (waiting up to STORE_BUSY_MS for others to
  * close it: no other command writes meanwhile), empties the write-ahead
  * log into the database and checks every page; the file is written under
  * a temporary name, synced, named, then read back from the disk and its
  * checksum compared; then the backup is logged ("backup", the checksum).
  * sum gets the checksum (BACKUP_HASHBYTES), *size the file's bytes.
- * progress (NULL: none) follows the copy and the read-back. Returns 0;
+ * progress (NULL: none) follows the copy and the read-back in bytes:
+ * total is twice the backup file's length (the database and the
+ * attachment files, written once and read once). Returns 0;
  * 1 when the backup is complete (written, synced, read back) but the
  * store could not log it (its disk full: e says what was not recorded);
  * -1 with e, EXIT_INPUT, for another intake using the store, damage, an
@@ -742,7 +746,9 @@ int store_backup_unlock(struct backup *b, uint8_t kind, const unsigned char *sec
  * again, and refused if it changed), opened with the backup's key, every
  * page checked and the restore logged ("restore", the backup's
  * checksum); the keyslot file is written last, as init does, so that a
- * kill leaves no half store. progress as for store_backup. */
+ * kill leaves no half store. progress (NULL: none) is told the bytes
+ * of the backup file read (the database and the attachment files), of
+ * its length. */
 int store_restore(struct backup *b, const char *dir, store_progress_fn progress, void *ctx,
                   struct err *e);
 

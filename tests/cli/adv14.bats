@@ -62,7 +62,7 @@ passwd_outcome() {
         rm -f "$T/disk/fill"
         [ -z "$output" ]
         passwd_outcome
-        [ "$(ls -A "$H" | tr '\n' ' ')" = "keyslots store.db " ]
+        [ "$(ls -A "$H" | tr '\n' ' ')" = "blobs keyslots store.db " ]
         [[ "$stderr" != *"disk holding $H is full"* ]] || seen=commit
     done
     # The case of the finding (the commit itself found the disk full) was met.

@@ -178,7 +178,7 @@ store_with_hq() {
     expect_status 2
     [ "$stderr" = "intake: cannot move the new file to $H/keyslots: Input/output error; the passphrase was not changed: the old one still opens the store" ]
     opens_with "$PASS" && ! opens_with "$NEWPASS"
-    [ "$(ls -A "$H" | tr '\n' ' ')" = "keyslots store.db " ]
+    [ "$(ls -A "$H" | tr '\n' ' ')" = "blobs keyslots store.db " ]
     [[ "$(ik log)" != *passwd* ]]
 }
 
@@ -343,7 +343,7 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
             expect_status 0
         fi
         opens_with "$PASS"
-        [ -z "$(ls -A "$H" | grep -vxE 'keyslots|store\.db|init\.pending')" ]
+        [ -z "$(ls -A "$H" | grep -vxE 'blobs|keyslots|store\.db|init\.pending')" ]
     done
     # An init that holds its marker is another intake at work.
     rm -rf "$H"
@@ -379,7 +379,7 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
     # Left by a killed one: removed.
     ik log --verify >/dev/null
     [ ! -e "$H/init.pending" ]
-    [ -z "$(ls -A "$H" | grep -vxE 'keyslots|store\.db|store\.db-wal|store\.db-shm')" ]
+    [ -z "$(ls -A "$H" | grep -vxE 'blobs|keyslots|store\.db|store\.db-wal|store\.db-shm')" ]
 }
 
 @test "kill -9 during export: no partial bundle is ever left; old leftovers are swept" {
@@ -440,7 +440,7 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
         run ik_pass "$w" show "$id"
         expect_status 0
         [[ "$output" == *"attachment: blob"*"20000000 bytes"* ]]
-        [ -z "$(ls -A "$H" | grep -vxE 'keyslots|store\.db')" ]
+        [ -z "$(ls -A "$H" | grep -vxE 'blobs|keyslots|store\.db')" ]
         rm -rf "$H"
         cp -a "$T/orig" "$H"
     done

@@ -573,7 +573,9 @@ PY
     # Positive control: before the withdrawal the pages hold the words.
     decrypted_pages "$HQ" "$TR/before.pages"
     grep -qaF "$C_SENT" "$TR/before.pages"
-    grep -qaF "$C_FILE" "$TR/before.pages"
+    # The attachment's bytes are in a file of their own (encrypted), not in
+    # the pages (store/blob.h): one file before, none after.
+    [ "$(find "$HQ/blobs" -type f | wc -l)" -eq 1 ]
     tik wd consent "$P" --withdraw
     tik n1 notify --to hq -o "$TR/n1.bundle"
     LINES=$PASS traced imp2 "$INTAKE" --home "$HQ" --passphrase-fd 3 import "$TR/n1.bundle" 3<<<"$PASS"
@@ -588,6 +590,7 @@ PY
     fi
     # The WAL, if any, is empty after the import's checkpoint.
     [ ! -s "$HQ/store.db-wal" ]
+    [ -z "$(find "$HQ/blobs" -type f)" ]
 
     CANARIES+=("$C_SENT" "$C_FILE")
     # The bundles hold the words (sealed): out of the scan with the traces.

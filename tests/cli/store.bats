@@ -25,7 +25,8 @@ add_subject() {
     [ "$(printf '%s\n' "$output" | grep -cE "$RECOVERY_RE")" -eq 1 ]
     [ -f "$H/keyslots" ] && [ -f "$H/store.db" ]
     [ "$(mode_of "$H")" = 700 ]
-    for f in "$H"/*; do [ "$(mode_of "$f")" = 600 ] || { echo "$f $(mode_of "$f")"; false; }; done
+    [ "$(mode_of "$H/blobs")" = 700 ]
+    for f in "$H"/*; do [ -d "$f" ] || [ "$(mode_of "$f")" = 600 ] || { echo "$f $(mode_of "$f")"; false; }; done
     # The recovery key is not written anywhere in the store folder.
     key=$(printf '%s\n' "$output" | grep -oE "$RECOVERY_RE")
     ! grep -ra -- "$key" "$H" "$HOME" "$TMPDIR" || false
@@ -249,7 +250,7 @@ assert "Москва 서울" in json.dumps(d, ensure_ascii=False)'
         one_line_stderr
         [ "$(store_sums)" = "$before" ]
     done
-    ls -A "$H" | sort | tr '\n' ' ' | grep -qx 'keyslots store.db '
+    ls -A "$H" | sort | tr '\n' ' ' | grep -qx 'blobs keyslots store.db '
 }
 
 @test "store missing: exit 2 with 'no store in'" {
@@ -347,7 +348,7 @@ expect_damaged() {
     expect_status 0
     [[ "$output" == *"$P"* ]]
     [ "$(mode_of "$H/keyslots")" = 600 ]
-    [ -z "$(ls -A "$H" | grep -vxE 'keyslots|store\.db(-wal|-shm)?')" ]
+    [ -z "$(ls -A "$H" | grep -vxE 'blobs|keyslots|store\.db(-wal|-shm)?')" ]
 }
 
 @test "passwd: a weak new passphrase is refused and the old one still works" {
@@ -408,7 +409,7 @@ expect_damaged() {
     new_recovery=$(printf '%s\n' "$output" | grep -oE "$RECOVERY_RE")
     [ "$new_recovery" != "$old_recovery" ]
     [ "$stderr" = "intake: the store was re-encrypted under a new key; the old recovery key and old copies of the keyslot file open it no more" ]
-    [ -z "$(ls -A "$H" | grep -vxE 'keyslots|store\.db')" ]
+    [ -z "$(ls -A "$H" | grep -vxE 'blobs|keyslots|store\.db')" ]
     # The new passphrase and the new recovery key open it, with everything in it.
     run ik_pass "$NEWPASS" show "$id"
     expect_status 0
@@ -486,8 +487,10 @@ expect_damaged() {
     add_subject
     ik record "$P" --title t <<<"body" >/dev/null
     [ "$(mode_of "$H")" = 700 ]
-    for f in "$H"/*; do
-        [ "$(mode_of "$f")" = 600 ] || { echo "$f has $(mode_of "$f")" >&2; false; }
+    [ "$(mode_of "$H/blobs")" = 700 ]
+    for f in "$H"/* "$H"/blobs/*; do
+        [ -e "$f" ] || continue     # blobs/ is empty: the pattern stays
+        [ -d "$f" ] || [ "$(mode_of "$f")" = 600 ] || { echo "$f has $(mode_of "$f")" >&2; false; }
     done
 }
 

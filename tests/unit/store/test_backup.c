@@ -140,6 +140,70 @@ static void test_backup_restore(void **state)
     store_backup_close(b);
 }
 
+/* Progress counts the attachment files' bytes as well as the database's:
+ * a backup of a store holding 3 MiB of attachments reports twice the
+ * backup file's length in all (written, read back), a restore the file's
+ * length, never going back, and the restore reads the attachments back
+ * whole. */
+static void test_progress_counts_files(void **state)
+{
+    struct fixture *f = *state;
+    const size_t len = 3 * 1024 * 1024 + 4321;
+    unsigned char *data = random_bytes(len), sum[BACKUP_HASHBYTES];
+    unsigned char hash[ATTACHMENT_HASHBYTES], want[ATTACHMENT_HASHBYTES];
+    struct seen_progress p = { 0, 0, 0, 0 };
+    char dir[300], path[400], store2[400], id[RECORD_ID_CHARS + 1];
+    struct attachment_writer *w;
+    struct readback r = { NULL, 0, 0, 0 };
+    struct backup *b = NULL;
+    struct store *s2 = NULL;
+    uint64_t size = 0;
+    struct err e;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    add_record(id, f->s, "Rim-il", "t", "2023-05-01", "b");
+    assert_int_equal(store_begin(f->s, &e), 0);
+    assert_int_equal(store_attachment_begin(&w, f->s, id, "memo.ogg", "audio/ogg", 0, &e), 0);
+    assert_int_equal(store_attachment_write(w, data, len, &e), 0);
+    assert_int_equal(store_attachment_end(w, hash, &e), 0);
+    assert_int_equal(store_commit(f->s, &e), 0);
+    new_dir(dir, sizeof dir, "bk");
+    path_in(path, sizeof path, dir, "backup");
+    assert_int_equal(store_backup(sum, &size, f->s, path, on_progress, &p, &e), 0);
+    assert_true(size > len);
+    assert_int_equal(p.total, 2 * size);
+    assert_int_equal(p.last, p.total);
+    assert_int_equal(p.backwards, 0);
+    assert_true(p.calls >= 8);
+    store_close(f->s);
+    f->s = NULL;
+
+    assert_int_equal(store_backup_open(&b, path, &e), 0);
+    assert_int_equal(store_backup_unlock(b, KEYSLOT_RECOVERY, f->recovery, sizeof f->recovery,
+                                         &e), 0);
+    path_in(store2, sizeof store2, root, "restored");
+    snprintf(store2 + strlen(store2), sizeof store2 - strlen(store2), "%d", serial++);
+    p = (struct seen_progress){ 0, 0, 0, 0 };
+    assert_int_equal(store_restore(b, store2, on_progress, &p, &e), 0);
+    store_backup_close(b);
+    assert_int_equal(p.total, size);
+    assert_int_equal(p.last, size);
+    assert_int_equal(p.backwards, 0);
+    assert_true(p.calls >= 4);
+    if (store_open(&s2, store2, KEYSLOT_PASSPHRASE, (const unsigned char *)pass, strlen(pass),
+                   &e) != 0)
+        fail_msg("store_open %s: %s", store2, e.msg);
+    r.buf = malloc(len);
+    assert_non_null(r.buf);
+    assert_int_equal(store_attachment_read(s2, id, "memo.ogg", 1, take, &r, &e), 0);
+    assert_int_equal(r.len, len);
+    crypto_generichash(want, sizeof want, r.buf, len, NULL, 0);
+    assert_memory_equal(hash, want, sizeof want);
+    store_close(s2);
+    free(r.buf);
+    free(data);
+}
+
 /* A backup into the store folder is refused: it would be lost with it. */
 static void test_backup_not_in_store(void **state)
 {
@@ -224,8 +288,8 @@ static void test_bad_backups(void **state)
     refused(bad_path, good, len - BACKUP_HASHBYTES - 100,
             " is not a whole intake backup (it is cut short)");
     memcpy(bad, good, len);
-    bad[8] = 2;
-    refused(bad_path, bad, len, " is a backup of version 2; this intake reads version 1");
+    bad[8] = 3;
+    refused(bad_path, bad, len, " is a backup of version 3; this intake reads version 2");
     memcpy(bad, good, len);
     memset(bad + 9, 0, 4);
     refused(bad_path, bad, len,
@@ -654,21 +718,25 @@ static void test_wipe_faults(void **state)
 }
 
 /* The second pass failing (its look for keyslot files a rekey wrote
- * meanwhile: the third opendir) after the first overwrote, synced and
- * removed everything: the message says the store was wiped first, and
- * a second wipe then finds no store (never a store said to be there). */
+ * meanwhile: the fourth opendir, after the first pass listed the store
+ * folder twice and its attachment folder once) after the first
+ * overwrote, synced and removed everything: the message says the store
+ * was wiped first, and a second wipe then finds no store (never a store
+ * said to be there). */
 static void test_wipe_second_pass_fails(void **state)
 {
     struct fixture *f = *state;
     struct wipe_result r;
     struct err e;
-    char ks[400], msg[1024];
+    char ks[400], blobs[400], msg[1024];
 
     store_close(f->s);
     f->s = NULL;
     path_in(ks, sizeof ks, f->dir, STORE_KEYSLOTS_NAME);
+    path_in(blobs, sizeof blobs, f->dir, "blobs");
+    assert_int_equal(access(blobs, F_OK), 0);
     err_clear(&e);
-    libcfault_arm("opendir", 3, EIO, 1);
+    libcfault_arm("opendir", 4, EIO, 1);
     assert_int_equal(store_wipe(&r, f->dir, &e), -1);
     assert_int_equal(libcfault_landed(), 1);
     libcfault_disarm();
@@ -691,6 +759,7 @@ int main(void)
         T(test_backup_not_in_store),
         T(test_bad_backups),
         T(test_restore_changed),
+        T(test_progress_counts_files),
         T(test_wipe),
         T(test_wipe_not_ours),
         T(test_backup_faults),

@@ -74,8 +74,9 @@ static void test_wrong_passphrase_is_auth_and_changes_nothing(void **state)
     assert_int_equal(ksl0, ksl1);
     assert_memory_equal(ks0, ks1, ksl0);
     free(db0); free(db1); free(ks0); free(ks1);
-    /* The wrong secret left no -wal/-shm behind: the database was not opened. */
-    assert_int_equal(count_entries(f->dir), 2);
+    /* The wrong secret left no -wal/-shm behind: the database was not
+     * opened (keyslots, store.db and the folder of attachment files). */
+    assert_int_equal(count_entries(f->dir), 3);
 }
 
 static void test_recovery_key_opens(void **state)
@@ -566,7 +567,7 @@ static void test_init_marker(void **state)
     assert_int_equal(store_create(dir, &p, pass, strlen(pass), rec, &e), 0);
     assert_int_equal(access(mark, F_OK), -1);
     assert_int_equal(open_pass(dir, pass, &e), 0);
-    assert_int_equal(count_entries(dir), 2);
+    assert_int_equal(count_entries(dir), 3);     /* keyslots, store.db, blobs */
     assert_int_equal(remove_tree(dir), 0);
     /* No marker: someone's database that lost its keyslots stays. */
     assert_int_equal(mkdir(dir, 0700), 0);
