@@ -47,7 +47,7 @@ int content_valid_id(const char *id)
 {
     static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
 
-    if (strlen(id) != RECORD_ID_CHARS)
+    if (id == NULL || strlen(id) != RECORD_ID_CHARS)
         return 0;
     for (const char *p = id; *p; p++)
         if (strchr(alphabet, *p) == NULL)

@@ -81,7 +81,8 @@ int content_finish(struct content_reader *r, struct err *e);
 /* Wipes and frees the reader; NULL allowed. */
 void content_reader_free(struct content_reader *r);
 
-/* 1 if id is a record id as intake makes them (16 of [0-9a-z] Crockford). */
+/* 1 if id is a record id as intake makes them (16 of [0-9a-z] Crockford);
+ * 0 if not, or if id is NULL (a member that is absent or not a string). */
 int content_valid_id(const char *id);
 
 /* The content format a header names: 7 (CONTENT_FORMAT_7), 6 (CONTENT_FORMAT_6), 5 (CONTENT_FORMAT_5), 4 (CONTENT_FORMAT_4), 3

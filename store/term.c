@@ -234,8 +234,10 @@ static int allow_kind(const struct redactor *r, const char *text, struct err *e)
  * report-adv12g A-15, A-20): joined as the redactor reads names split by
  * spaces, line-end hyphens, quotes or stops ("Young ho", "Young- ho"),
  * reversed as a right-to-left override shows it ("oh-gnuoY", "호영김"),
- * or both; 0 if none; -1 with e filled. */
-static int other_reading_matches(const struct redactor *r, const char *text, struct err *e)
+ * or both (reversed: 0 for the joined reading alone); 0 if none; -1 with e
+ * filled. */
+static int other_reading_matches(const struct redactor *r, const char *text, int reversed,
+                                 struct err *e)
 {
     char *j = NULL, *rev = NULL, *revj = NULL;
     int hit = -1;
@@ -246,7 +248,7 @@ static int other_reading_matches(const struct redactor *r, const char *text, str
         err_set(e, EXIT_INPUT, "out of memory");
         goto out;
     }
-    if ((hit = strcmp(j, text) != 0 ? privacy_matches(r, j, e) : 0) == 0 &&
+    if ((hit = strcmp(j, text) != 0 ? privacy_matches(r, j, e) : 0) == 0 && reversed &&
         (hit = privacy_matches(r, rev, e)) == 0)
         hit = strcmp(revj, rev) != 0 ? privacy_matches(r, revj, e) : 0;
 out:
@@ -263,7 +265,7 @@ static int allow_checks(struct store *s, const char *text, struct err *e)
     const struct db_val v[] = { DB_TEXT(text) };
     struct redactor *r;
     long one;
-    int hit, dup;
+    int hit, dup, kind;
 
     if (identity_check(text, "the allowed text", e) != 0 || store_redactor(&r, s, e) != 0)
         return -1;
@@ -274,9 +276,13 @@ static int allow_checks(struct store *s, const char *text, struct err *e)
                        "flag stands where it may name the person, and cannot be allowed; "
                        "nothing was changed");
     }
+    kind = hit;
     hit = hit < 0 ? -1 : hit == ALLOW_WORD ? 0 : hit == ALLOW_GLUED ? 1 : privacy_matches(r, text, e);
+    /* The other readings; of a name that is also a word, not the reversed
+     * ones: the word is allowed as the flag shows it, and its reversal
+     * ("라나" for 나라) reads as a form of the name. */
     if (hit == 0)
-        hit = other_reading_matches(r, text, e);
+        hit = other_reading_matches(r, text, kind != ALLOW_WORD, e);
     redactor_free(r);
     if (hit != 0)
         return hit < 0 ? -1 : err_set(e, EXIT_INPUT,

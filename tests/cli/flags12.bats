@@ -19,15 +19,15 @@ setup() {
     mkstore field
     mkstore hq
     introduce field hq
-    st field subject add --name 김영호 --name "Sarah Whitfield" --pseudonym Saraa >/dev/null
-    st field consent Saraa --export yes --method verbal 2>/dev/null
+    st field subject add --name 김영호 --name "Sarah Whitfield" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes --method verbal 2>/dev/null
 }
 
 teardown() { common_teardown; }
 
-# record TEXT: a record of the subject Saraa; prints its ID.
+# record TEXT: a record of the subject Bora; prints its ID.
 record() {
-    printf '%s\n' "$1" | st field record Saraa --title "Work" --date 2024-03-15 --tag work
+    printf '%s\n' "$1" | st field record Bora --title "Work" --date 2024-03-15 --tag work
 }
 
 @test "flags12: 영호남 is a glued-name flag over the whole word; allowed as that word, the record leaves" {
