@@ -109,7 +109,7 @@ no_canary() {
     canary_file "$W/memo.ogg"
     st field attach "$ID" "$W/memo.ogg" >/dev/null
     st field backup -o "$W/bk" 2>/dev/null
-    ! grep -qa "$CANARY" "$W/bk"
+    ! grep -qa "$CANARY" "$W/bk" || false
     [ "$(od -An -tu1 -j8 -N1 "$W/bk" | tr -d ' ')" = 2 ]
     "$INTAKE" --passphrase-fd 3 restore "$W/bk" --home "$T/r" 3<<<"$PASS" >/dev/null 2>&1
     [ "$(blob_files r)" -eq 1 ]
