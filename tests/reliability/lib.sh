@@ -8,7 +8,10 @@ RECOVERY_RE='[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){7}'
 # A failure that says so changed nothing: the log must be as it was.
 NOCHANGE_RE='nothing was (changed|recorded|stored|imported|exported|added)|was not changed|no store was created'
 # The names a store folder holds once an intake has opened and closed it.
-STORE_NAMES='keyslots|store\.db|store\.db-wal|store\.db-shm'
+STORE_NAMES='keyslots|store\.db|store\.db-wal|store\.db-shm|blobs'
+# The names inside blobs/: attachment chunk files, 32 hex digits
+# (store/blob.h BLOB_NAME_CHARS); anything else there is a leftover.
+BLOB_NAMES='[0-9a-f]{32}'
 
 # ---- the table ----
 
@@ -337,6 +340,9 @@ check() {
     fi
     if ls -A "$H" | grep -qvxE "$STORE_NAMES"; then
         problem leftover "the store folder holds $(ls -A "$H" | grep -vxE "$STORE_NAMES" | tr '\n' ' ')"
+    fi
+    if [ -d "$H/blobs" ] && ls -A "$H/blobs" | grep -qvxE "$BLOB_NAMES"; then
+        problem leftover "the attachment folder holds $(ls -A "$H/blobs" | grep -vxE "$BLOB_NAMES" | tr '\n' ' ')"
     fi
     check_outputs
 }
