@@ -38,6 +38,16 @@ static size_t utf8_char(unsigned long *cp, const unsigned char *b, size_t n)
     return len;
 }
 
+size_t mediatext_utf8_prefix(const unsigned char *buf, size_t len)
+{
+    unsigned long cp;
+    size_t i = 0, n;
+
+    while (i < len && (n = utf8_char(&cp, buf + i, len - i)) != 0)
+        i += n;
+    return i;
+}
+
 int mediatext_control(unsigned long cp)
 {
     return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f') ||

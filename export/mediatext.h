@@ -29,6 +29,14 @@ enum mediatext_kind {
  * "<3"). Reads only buf; no allocation, no error. */
 enum mediatext_kind mediatext_kind(const unsigned char *buf, size_t len);
 
+/* Bytes at the start of buf[0..len) that are whole UTF-8 characters as
+ * mediatext_kind reads them (RFC 3629; NUL is not text): len when all of
+ * buf is, else where the first bad or cut character starts.  A text read
+ * in pieces is UTF-8 when no piece leaves more than 3 bytes unread (the
+ * start of a character the next piece ends) and the last leaves none.
+ * Reads only buf; no allocation, no error. */
+size_t mediatext_utf8_prefix(const unsigned char *buf, size_t len);
+
 /* 1 if the code point cp is a control character a text attachment may
  * not hold: C0 other than TAB, LF, CR and FF; DEL; C1 (U+0080-U+009F). */
 int mediatext_control(unsigned long cp);
