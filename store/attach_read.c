@@ -68,44 +68,18 @@ int attach_read_peek(struct media_report *rep, unsigned char *head, size_t *nhea
     return r;
 }
 
-/* The UTF-8 check of attach_read_utf8, piece by piece: carry holds the
- * start of a character that the next piece ends. */
-struct utf8_scan {
-    unsigned char carry[4];
-    size_t ncarry;
-    int bad;
-};
-
 static int utf8_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
 {
-    struct utf8_scan *u = ctx;
-    size_t n;
-
     (void)e;
-    while (u->ncarry > 0 && len > 0) {
-        u->carry[u->ncarry++] = *buf++;
-        len--;
-        if (mediatext_utf8_prefix(u->carry, u->ncarry) == u->ncarry)
-            u->ncarry = 0;
-        else if (u->ncarry == sizeof u->carry)
-            return u->bad = 1;                  /* 1: stop reading */
-    }
-    n = mediatext_utf8_prefix(buf, len);
-    if (len - n >= sizeof u->carry)
-        return u->bad = 1;
-    memcpy(u->carry, buf + n, len - n);
-    u->ncarry = len - n;
-    return 0;
+    return mediatext_utf8_add(ctx, buf, len) ? 0 : 1;     /* 1: stop reading */
 }
 
 int attach_read_utf8(struct store *s, const char *record, const char *name, struct err *e)
 {
-    struct utf8_scan u;
+    struct mediatext_utf8 u;
     int r;
 
     memset(&u, 0, sizeof u);
     r = store_attachment_read(s, record, name, 1, utf8_sink, &u, e);
-    r = r < 0 ? -1 : !u.bad && u.ncarry == 0;
-    sodium_memzero(&u, sizeof u);
-    return r;
+    return mediatext_utf8_end(&u) && r >= 0 ? 1 : r < 0 ? -1 : 0;
 }
