@@ -338,9 +338,14 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 #               leaves it in build/deb for tests/cli/deb.bats), then the
 #               whole suite on the release build, then the reliability
 #               suite's bounded part (reliability-quick);
-#   check-san   the same suite under ASan+UBSan;
+#   check-san   the unit tests under ASan+UBSan, and every CLI file but
+#               those tests/cli/RELEASE-ONLY names, each with why (their C
+#               paths run under the sanitizers already; docs/TESTING.md,
+#               "Session 14");
 #   check-fuzz  the fuzz corpora replayed through the libFuzzer builds,
 #               then every fuzz target run for FUZZ_CHECK_SECONDS.
+# make check-full runs all make check ran before session 14: the same with
+# check-san-full, every CLI file under the sanitizers too.
 # The suite mostly waits (key derivation, fsync, the tests' own pauses),
 # so the lanes overlap well on two cores; within a lane the CLI files run
 # CLI_JOBS at a time (scripts/run-tests.sh).
@@ -363,14 +368,47 @@ check-rel:
 
 check-san:
 	$(MAKE) SAN=1 test-build
+	$(MAKE) SAN=1 unit
+	$(MAKE) SAN=1 cli-san
+
+# Everything under the sanitizers: the unit tests and every CLI file.
+check-san-full:
+	$(MAKE) SAN=1 test-build
 	$(MAKE) SAN=1 test
+
+check-full: deps-check
+	@rm -rf build/results
+	$(MAKE) -j$(NPROC) $(BIN) test-build
+	@scripts/layers.sh $(BUILD)
+	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
+	$(MAKE) -j3 --output-sync=recurse check-rel check-san-full check-fuzz
+	@scripts/run-tests.sh summary
+
+# Every CLI file but those tests/cli/RELEASE-ONLY names (one name a line,
+# # comments): make check's CLI files under the sanitizers.
+RELEASE_ONLY ?= tests/cli/RELEASE-ONLY
+SAN_SKIP  := $(shell sed -e 's/\#.*//' $(RELEASE_ONLY) 2>/dev/null)
+SAN_FILES := $(filter-out $(SAN_SKIP:%=tests/cli/%.bats),$(sort $(wildcard tests/cli/*.bats)))
+
+cli-san: $(BUILD)/bin/intake $(MO) $(TOOLS)
+	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli $(SAN_FILES)
+
+# Measures the choice above: the coverage build, the unit tests and each
+# CLI file on it with its own counts, then per file the lines it reaches
+# beyond the unit tests and a greedy cover (scripts/san-reach.sh; about as
+# long as the release lane's tests).
+SAN_REACH_WORK ?= build/san-reach
+san-reach:
+	$(MAKE) -j$(NPROC) COV=1 test-build
+	scripts/san-reach.sh run build/cov $(SAN_REACH_WORK)
+	scripts/san-reach.sh pick build/cov $(SAN_REACH_WORK) | tee $(SAN_REACH_WORK)/pick.txt
 
 check-fuzz:
 	$(MAKE) $(FUZZ_BIN)
 	$(MAKE) fuzz-replay
 	$(MAKE) fuzz-short
 
-.PHONY: check-rel check-san check-fuzz
+.PHONY: check-rel check-san check-fuzz check-san-full check-full cli-san san-reach
 
 demo: deps $(BIN)
 	@scripts/demo.sh $(BIN)
