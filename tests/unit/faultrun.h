@@ -5,10 +5,11 @@
  * call, asking whether it landed, a run's name, and the count of hidden
  * (temporary) entries a failure must not leave in a folder.
  *
- *   FAULT_FILE_CALLS        the initializer list of struct fault, every
+ *   FAULT_FILE_CALLS, FAULT_FILE_CALLS_MORE
+ *                           the initializer lists of struct fault, every
  *                           file call each with EIO, the writes also with
- *                           ENOSPC: a test's table starts with it and may
- *                           add kinds of its own (via FAULT_OWN and up)
+ *                           ENOSPC: a test's table holds both and may add
+ *                           kinds of its own (via FAULT_OWN and up)
  *   fault_arm(F, N)         call N of F's kind fails from now on
  *   fault_landed(F)         1 if it failed; disarms every kind
  *   fault_name(BUF, LEN, WHAT, F, N)
@@ -53,8 +54,11 @@ struct fault {
     { LIBC, "pread", EIO }, { LIBC, "pwrite", EIO }, { LIBC, "lseek", EIO },               \
     { LIBC, "opendir", EIO }, { LIBC, "rmdir", EIO },                                      \
     { VFS, "open", EIO }, { VFS, "pread64", EIO }, { VFS, "pwrite64", EIO },               \
-    { VFS, "pwrite64", ENOSPC },                                                           \
-    { LIBC, "unlinkat", EIO }, { LIBC, "mkdtemp", ENOSPC }
+    { VFS, "pwrite64", ENOSPC }
+
+/* Kinds added after the sample's order was set: a table puts them after
+ * its own kinds, so that the sample keeps the kinds it had. */
+#define FAULT_FILE_CALLS_MORE { LIBC, "unlinkat", EIO }, { LIBC, "mkdtemp", ENOSPC }
 
 /* Arms call n of f (LIBC or VFS; a test's own kinds it arms itself). */
 static __attribute__((unused)) void fault_arm(const struct fault *f, unsigned long n)

@@ -124,6 +124,7 @@ static const struct fault faults[] = {
     FAULT_FILE_CALLS,
     { OOM, "sodium_malloc", ENOMEM },
     { SQLOOM, "SQLite's allocation", ENOMEM },
+    FAULT_FILE_CALLS_MORE,       /* after: the sample keeps its kinds */
 };
 
 static void arm(const struct fault *f, unsigned long n)

@@ -13,7 +13,7 @@
 
 #include "store/unpack.h"
 
-static const struct fault faults[] = { FAULT_FILE_CALLS };
+static const struct fault faults[] = { FAULT_FILE_CALLS, FAULT_FILE_CALLS_MORE };
 
 #define UNPACK_MAX 500           /* a loop that never ends is a failure */
 
