@@ -18,6 +18,7 @@
 
 #include "store/attach.h"
 #include "store/db.h"
+#include "store/audit.h"
 #include "store/statement.h"
 #include "export/audit.h"
 
@@ -392,6 +393,19 @@ static int read_origin(struct store *s, struct err *e)
     return store_record_origin(out, sizeof out, s, the_pair->nari, e);
 }
 
+/* Auditing the bundle hq received: a store read that fails stops the
+ * audit with its message, never a finding about the bundle. */
+static int read_audit(struct store *s, struct err *e)
+{
+    struct audit_report rep;
+    int rc;
+
+    memset(&rep, 0, sizeof rep);
+    rc = store_audit(&rep, s, the_pair->out, AUDIT_K_DEFAULT, e);
+    audit_report_free(&rep);
+    return rc;
+}
+
 /* An audit statement: field (the auditor) signs one about the bundle hq
  * imported last; hq imports it and lists it on Nari's record. */
 static char statement_path[300];
@@ -513,6 +527,7 @@ static void test_each_statement_fails_pair(void **state)
         assert_int_equal(store_contact_by_sign_pk(name, sizeof name, &verified, p->hq, spk, &e), 0);
         if (name[0] == '\0')
             add_contact(p->hq, "field", p->field);
+        each_statement_fails(p->hq, read_audit, "audit");
         each_statement_fails(p->field, change_attest, "attest");
         each_statement_fails(p->hq, change_statement_import, "statement import");
         each_statement_fails(p->hq, read_statements, "statements of a record");
