@@ -393,6 +393,30 @@ static int read_origin(struct store *s, struct err *e)
     return store_record_origin(out, sizeof out, s, the_pair->nari, e);
 }
 
+/* A withdrawal on field, the notice of it sent to hq (notify) and hq
+ * acting on it (import): the tombstones and notices of store/tombstone.c. */
+static int change_withdraw(struct store *s, struct err *e)
+{
+    struct consent_change c = { -1, -1, -1, -1, NULL, NULL, 1 };
+
+    return store_consent_set(s, "Nari", &c, e);
+}
+
+static int change_notify(struct store *s, struct err *e)
+{
+    struct export_request req = pair_request(the_pair);
+    struct export_result res;
+    int rc;
+
+    req.notices_only = 1;
+    unlink(the_pair->out);
+    rc = store_export(&res, s, &req, e);
+    export_result_free(&res);
+    if (rc != 0 && access(the_pair->out, F_OK) == 0)
+        fail_msg("notify failed ('%s'), yet %s is there", e->msg, the_pair->out);
+    return rc;
+}
+
 /* Auditing the bundle hq received: a store read that fails stops the
  * audit with its message, never a finding about the bundle. */
 static int read_audit(struct store *s, struct err *e)
@@ -534,6 +558,9 @@ static void test_each_statement_fails_pair(void **state)
         statement_refusals(p);
         assert_int_equal(unlink(statement_path), 0);
     }
+    each_statement_fails(p->field, change_withdraw, "withdrawal");
+    each_statement_fails(p->field, change_notify, "notify");
+    each_statement_fails(p->hq, change_import, "import of a withdrawal");
     each_statement_fails(p->field, change_attach_remove, "attachment remove");
     each_statement_fails(p->field, change_contact_confirm, "contact confirm");
     each_statement_fails(p->field, change_contact_remove, "contact remove");
