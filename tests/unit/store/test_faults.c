@@ -20,6 +20,7 @@
 #include "store/db.h"
 #include "store/audit.h"
 #include "store/statement.h"
+#include "store/unpack.h"
 #include "export/audit.h"
 
 /* ---- the fault: statement N of the change is interrupted ---- */
@@ -417,6 +418,24 @@ static int change_notify(struct store *s, struct err *e)
     return rc;
 }
 
+/* open -o of the bundle hq received: a store read that fails leaves no
+ * folder of decrypted records. */
+static int read_unpack(struct store *s, struct err *e)
+{
+    char out[300];
+    json_t *sum = NULL;
+    int rc;
+
+    snprintf(out, sizeof out, "%s.opened", the_pair->dir);
+    rc = store_unpack(&sum, s, the_pair->out, out, e);
+    json_decref(sum);
+    if (rc != 0 && access(out, F_OK) == 0)
+        fail_msg("open -o failed ('%s'), yet %s is there", e->msg, out);
+    if (rc == 0)
+        assert_int_equal(remove_tree(out), 0);
+    return rc;
+}
+
 /* Auditing the bundle hq received: a store read that fails stops the
  * audit with its message, never a finding about the bundle. */
 static int read_audit(struct store *s, struct err *e)
@@ -556,6 +575,7 @@ static void test_each_statement_fails_pair(void **state)
         each_statement_fails(p->hq, change_statement_import, "statement import");
         each_statement_fails(p->hq, read_statements, "statements of a record");
         statement_refusals(p);
+        each_statement_fails(p->hq, read_unpack, "open -o");
         assert_int_equal(unlink(statement_path), 0);
     }
     each_statement_fails(p->field, change_withdraw, "withdrawal");
