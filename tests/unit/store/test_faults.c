@@ -418,6 +418,26 @@ static int change_notify(struct store *s, struct err *e)
     return rc;
 }
 
+/* notify with nothing owed, before the withdrawal and after its notice
+ * went: nothing written, and which of the two it is. */
+static void expect_no_notice(struct pair *p, const char *want)
+{
+    struct export_request req = pair_request(p);
+    struct export_result res;
+    struct err e;
+    long logged = log_entries(p->field);
+
+    req.notices_only = 1;
+    unlink(p->out);
+    err_clear(&e);
+    assert_int_equal(store_export(&res, p->field, &req, &e), -1);
+    export_result_free(&res);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, want);
+    assert_int_equal(access(p->out, F_OK), -1);
+    assert_int_equal(log_entries(p->field), logged);
+}
+
 /* open -o of the bundle hq received: a store read that fails leaves no
  * folder of decrypted records. */
 static int read_unpack(struct store *s, struct err *e)
@@ -578,9 +598,12 @@ static void test_each_statement_fails_pair(void **state)
         each_statement_fails(p->hq, read_unpack, "open -o");
         assert_int_equal(unlink(statement_path), 0);
     }
+    expect_no_notice(p, "no notice is owed to hq; no bundle was written");
     each_statement_fails(p->field, change_withdraw, "withdrawal");
     each_statement_fails(p->field, change_notify, "notify");
     each_statement_fails(p->hq, change_import, "import of a withdrawal");
+    expect_no_notice(p, "no new notice is owed to hq (1 were sent before, not acknowledged: "
+                     "--resend sends them again); no bundle was written");
     each_statement_fails(p->field, change_attach_remove, "attachment remove");
     each_statement_fails(p->field, change_contact_confirm, "contact confirm");
     each_statement_fails(p->field, change_contact_remove, "contact remove");
