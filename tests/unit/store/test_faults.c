@@ -598,6 +598,16 @@ static void test_each_statement_fails_pair(void **state)
         each_statement_fails(p->hq, read_unpack, "open -o");
         assert_int_equal(unlink(statement_path), 0);
     }
+    /* Nari renamed on field, exported again: hq renames its copy
+     * (store/exchange.c); then back, as the steps below expect. */
+    each_statement_fails(p->field, change_rename, "subject rename on field");
+    each_statement_fails(p->field, change_export, "export after a rename");
+    each_statement_fails(p->hq, change_import, "import of a renamed subject");
+    {
+        struct err e;
+        if (store_subject_rename(p->field, "Byul", "Nari", &e) != 0)
+            fail_msg("rename back: %s", e.msg);
+    }
     expect_no_notice(p, "no notice is owed to hq; no bundle was written");
     each_statement_fails(p->field, change_withdraw, "withdrawal");
     each_statement_fails(p->field, change_notify, "notify");
