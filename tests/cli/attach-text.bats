@@ -10,15 +10,7 @@ bats_require_minimum_version 1.5.0
 load helpers
 
 setup() {
-    common_setup
-    W=$T/work
-    mkdir -p "$W"
-    cd "$W"
-    mkstore field
-    mkstore hq
-    introduce field hq
-    st field subject add --name "Pak Sol-mi" --pseudonym Nari >/dev/null
-    st field consent Nari --export yes --attachments yes --method verbal 2>/dev/null
+    setup_field_hq Nari "--attachments yes" "Pak Sol-mi"
     ID=$(printf 'Spoke about the river.\n' | st field record Nari --title "River" --date 2024-03-15)
 }
 
