@@ -324,7 +324,8 @@ check() {
         problem lost "the log lost entries a success reported"
     fi
     if [ "$OUTCOME" = ok ]; then
-        if [ "${W_LOG[WI]}" = yes ] && [ "$now" = "$LOG_BEFORE" ]; then
+        if [ "$now" = "$LOG_BEFORE" ] && { [ "${W_LOG[WI]}" = yes ] ||
+            { [ "${W_LOG[WI]}" = added ] && ! grep -q '^imported 0 record' "$HT/stdout"; }; }; then
             problem misreported "success, but nothing in the log"
         fi
         if [ -n "${W_PROOF[WI]}" ] && ! STDOUT=$(cat "$HT/stdout") eval "${W_PROOF[WI]}" >/dev/null; then
