@@ -145,7 +145,7 @@ control_blocked() {
     got=$(grep -E '^(attachments  |    WARN record [^ ]+, attachment-)' <<<"$output")
     [ "$sent" = "$got" ]
     [ "$got" = "attachments        WARN  1 of 1 attachment(s) hold metadata or could not be examined; the sender kept metadata with --keep-metadata
-    WARN record $ID, attachment-1.html: attachment-metadata \"not examined: $MARKUP\" (kept with --keep-metadata)" ]
+    WARN record $ID, attachment-1.txt: attachment-metadata \"not examined: $MARKUP\" (kept with --keep-metadata)" ]
 }
 
 # ---- A-19: control characters ----
