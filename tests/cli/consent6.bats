@@ -163,3 +163,29 @@ withdrawal $UID_ None 2 - - -" ]
 1 notice(s) acted on before; nothing changed by them" ]
     import_refused partner "the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today): refused (2 record(s) refused in all); no record of the bundle was imported" "$W/f.bundle"
 }
+
+@test "relay: hq's withdrawal arriving after field's own re-consent reached partner is stale for field: field's later record there stands" {
+    twice field
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
+    st hq notify --to partner -o "$W/hn.bundle" >/dev/null 2>&1
+    # field consents again and sends partner a new record, with its own notices.
+    st field consent Nari --export yes >/dev/null 2>&1
+    R3=$(printf 'Kim Ji-yeon spoke once more.\n' | st field record Nari --title "After" --date 2024-03-25)
+    st field export --to partner "$R3" -o "$W/r.bundle" >/dev/null 2>&1
+    run --separate-stderr st partner import "$W/r.bundle"
+    expect_status 0
+    run --separate-stderr st partner show "$R3"
+    expect_status 0
+    # hq's notice of field's round 1 comes late: it reaches nothing of field's now.
+    [ "$(notices_of "$W/hn.bundle" | sed -n 2p | cut -d' ' -f7)" = 1 ]
+    run --separate-stderr st partner import "$W/hn.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from hq; 0 already here
+1 notice(s) of withdrawal or deletion about records not held here: kept, so that they are refused if they come" ]
+    [ -z "$stderr" ]
+    run --separate-stderr st partner show "$R3"
+    expect_status 0
+    [ "$(st partner list | cut -f1)" = "$R3" ]
+}
