@@ -29,16 +29,22 @@
 #define HANGUL_LAST 0xD7A3
 #define WIDEN_MAX 256           /* bytes a window is widened to white space */
 #define LOOK_MAX 12             /* bytes skipped to the word beside a place */
+#define TAG_MAX 64              /* bytes of an inline tag read as nothing */
+#define COMMENT_MAX 256         /* bytes of an HTML comment read as nothing */
 
 static int is_syllable(int cp)
 {
     return cp >= HANGUL_FIRST && cp <= HANGUL_LAST;
 }
 
-/* Quotes and brackets of any script: read as nothing. */
+/* Quotes and brackets of any script: read as nothing ("김[영]호",
+ * "Kim {Young}-ho", "김<영>호", "김【영】호"; report adv12 A-15). */
 static int quote_cp(int cp)
 {
     switch (cp) {
+    case '[': case ']': case '{': case '}': case '<': case '>': case 0x3010: case 0x3011:
+    case 0x3014: case 0x3015: case 0xFF1C: case 0xFF1E: case 0xFF3B: case 0xFF3D:
+    case 0xFF5B: case 0xFF5D:
     case '"': case '(': case ')': case 0xAB: case 0xBB: case 0x201C: case 0x201D:
     case 0x201E: case 0x201F: case 0x2039: case 0x203A: case 0x3008: case 0x3009:
     case 0x300A: case 0x300B: case 0x300C: case 0x300D: case 0x300E: case 0x300F:
@@ -89,14 +95,75 @@ static int mark_cp(int cp)
     return quote_cp(cp) || edge_cp(cp);
 }
 
+/* Commas of any script: read as nothing between two letters ("김,영,호",
+ * "김、영、호"), never between digits ("1,000"). */
+static int comma_cp(int cp)
+{
+    return cp == ',' || cp == 0x3001 || cp == 0xFF0C || cp == 0xFF64;
+}
+
+static int letter_cp(int cp)
+{
+    return is_word_cp(cp) && !(cp >= '0' && cp <= '9');
+}
+
+/* The bytes of an inline tag ("<b>", "</i>", "<span class=x>": '<', an
+ * optional '/', a letter, then no '<' nor line break up to '>', at most
+ * TAG_MAX bytes) or an HTML comment ("<!-- x -->", at most COMMENT_MAX
+ * bytes) at in[i], or 0: text pasted from a web page keeps its tags, and a
+ * tag inside a name splits it ("김<b>영</b>호", "Kim Yo<i>ung</i>-ho"). */
+static size_t tag_at(const char *in, size_t len, size_t i)
+{
+    size_t j, lim;
+    unsigned char c;
+
+    if (i + 2 >= len || in[i] != '<')
+        return 0;
+    if (len - i >= 7 && memcmp(in + i, "<!--", 4) == 0) {
+        lim = len - i > COMMENT_MAX ? i + COMMENT_MAX : len;
+        for (j = i + 4; j + 3 <= lim; j++)
+            if (memcmp(in + j, "-->", 3) == 0)
+                return j + 3 - i;
+        return 0;
+    }
+    c = (unsigned char)(in[i + 1] == '/' ? in[i + 2] : in[i + 1]);
+    if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+        return 0;
+    lim = len - i > TAG_MAX ? i + TAG_MAX : len;
+    for (j = i + 1; j < lim; j++) {
+        if (in[j] == '>')
+            return j + 1 - i;
+        if (in[j] == '<' || in[j] == '\n')
+            return 0;
+    }
+    return 0;
+}
+
+/* The bytes of a tag or comment ending at in[p] (tag_at), or 0. */
+static size_t tag_before(const char *in, size_t len, size_t p)
+{
+    if (p == 0 || in[p - 1] != '>')
+        return 0;
+    for (size_t q = p - 1, k = 0; q > 0 && k < COMMENT_MAX; k++) {
+        q--;
+        if (in[q] == '<' && tag_at(in, len, q) == p - q)
+            return p - q;
+    }
+    return 0;
+}
+
 /* The bytes at in[i] the joined reading leaves out (0: none). */
 static size_t left_out(const char *in, size_t len, size_t i)
 {
     size_t n, m, pm, j;
     int cp = cp_at(in, len, i, &n), prev = cp_before(in, len, i, &pm), next, nl = 0;
 
+    if (cp == '<' && (j = tag_at(in, len, i)) > 0)
+        return j;
     if (quote_cp(cp))
         return n;
+    if (comma_cp(cp))
+        return letter_cp(prev) && letter_cp(cp_at(in, len, i + n, &m)) ? n : 0;
     if (edge_cp(cp)) {
         next = cp_at(in, len, i + n, &m);
         return is_word_cp(prev) && is_word_cp(next) ? 0 : n;
@@ -221,10 +288,19 @@ static void word_before(size_t *a, size_t *b, const char *in, size_t len, size_t
     size_t n, q = p;
     int cp;
 
-    while (q > 0 && p - q < LOOK_MAX && (cp = cp_before(in, len, q, &n)) >= 0 &&
-           !is_word_cp(cp) &&
-           (normalise_is_space(cp) || mark_cp(cp) || dash_cp(cp) || cp == '.' || cp == ','))
-        q -= n;
+    for (;;) {
+        if ((n = tag_before(in, len, q)) > 0) {
+            q -= n;
+            continue;
+        }
+        if (q > 0 && p - q < LOOK_MAX && (cp = cp_before(in, len, q, &n)) >= 0 &&
+            !is_word_cp(cp) &&
+            (normalise_is_space(cp) || mark_cp(cp) || dash_cp(cp) || cp == '.' || comma_cp(cp))) {
+            q -= n;
+            continue;
+        }
+        break;
+    }
     *b = q;
     while (q > 0 && is_word_cp(cp_before(in, len, q, &n)))
         q -= n;
@@ -236,9 +312,18 @@ static void word_after(size_t *a, size_t *b, const char *in, size_t len, size_t 
     size_t n, q = p;
     int cp;
 
-    while (q < len && q - p < LOOK_MAX && (cp = cp_at(in, len, q, &n)) >= 0 &&
-           (normalise_is_space(cp) || mark_cp(cp) || dash_cp(cp)))
-        q += n;
+    for (;;) {
+        if ((n = tag_at(in, len, q)) > 0) {
+            q += n;
+            continue;
+        }
+        if (q < len && q - p < LOOK_MAX && (cp = cp_at(in, len, q, &n)) >= 0 &&
+            (normalise_is_space(cp) || mark_cp(cp) || dash_cp(cp) || comma_cp(cp))) {
+            q += n;
+            continue;
+        }
+        break;
+    }
     *a = q;
     while (q < len && is_word_cp(cp_at(in, len, q, &n)))
         q += n;
@@ -251,13 +336,25 @@ static int gate(const struct redactor *r, const char *in, size_t len, size_t p, 
     size_t a, b, m;
     int before = cp_before(in, len, p, &m), after = cp_at(in, len, p + n, &m);
 
+    size_t a2, b2;
+    char joined[2 * HANDLE_PIECE_MAX];
+
     if (is_syllable(before) && is_syllable(after))
         return syllable_known(r, before) && syllable_known(r, after);
     word_before(&a, &b, in, len, p);
     if (a < b && name_word(r, in, a, b))
         return 1;
-    word_after(&a, &b, in, len, p + n);
-    return a < b && name_word(r, in, a, b);
+    word_after(&a2, &b2, in, len, p + n);
+    if (a2 < b2 && name_word(r, in, a2, b2))
+        return 1;
+    /* A word cut in two by a tag ("Yo<i>ung"): the two halves together. */
+    if (a < b && a2 < b2 && is_word_cp(before) && is_word_cp(after) &&
+        b - a + b2 - a2 < sizeof joined) {
+        memcpy(joined, in + a, b - a);
+        memcpy(joined + (b - a), in + a2, b2 - a2);
+        return name_word(r, joined, 0, b - a + b2 - a2);
+    }
+    return 0;
 }
 
 /* ---- One window in the joined reading ---- */

@@ -8,7 +8,7 @@
 bats_require_minimum_version 1.5.0
 load helpers
 
-MARKUP="markup (SVG, XML, HTML) can hide text that intake does not redact"
+MARKUP="markup (SVG, XML, HTML, RTF) can hide text that intake does not redact"
 CONTROL="text with control characters (terminal colour codes, ESC, C0) cannot be redacted: a name can hide between them (remove them and attach it again)"
 
 setup() {
