@@ -60,12 +60,13 @@ int escape_valid_utf8(const unsigned char *s, size_t n);
 int escape_name_ascii(unsigned char c);
 
 /* The net under the decoders (report adv12 A-1): a run of at least
- * ESCAPE_RUN_MIN escape-looking tokens that no decoder read (\u44608?
- * beyond a bound, \'b1\'e8 of a code page intake does not read, \xb1\xe8
- * of EUC-KR, %B1%E8, \352 alone...) is opaque to every detector, so
- * it is a review flag in redact and a WARN in the audit's second opinion
- * (kind "escape-run").  A token is a backslash, an optional u, x or ',
- * an optional '-', 2-8 hex digits and an optional '?', not followed by a
+ * ESCAPE_RUN_MIN escape-looking tokens that the decoders left undecoded,
+ * wholly or in part (\'b1\'e8 of a code page intake does not read,
+ * \xb1\xe8 and %B1%E8 of EUC-KR, invalid UTF-8 bytes...) is opaque to
+ * every detector, so it is a review flag in redact and a WARN in the
+ * audit's second opinion (kind "escape-run"; redact_int.h's
+ * redact_escape_runs tells undecoded runs apart).  A token is a
+ * backslash, an optional u, x or ', an optional '-', 2-8 hex digits and an optional '?', not followed by a
  * letter or digit; or '%' and a byte of 0x80 or more.  Tokens follow
  * one another directly or across one space.  Returns the bytes of the
  * run starting at s[0] (its last token's end), or 0; *ntok (may be NULL)

@@ -603,19 +603,38 @@ static int on_public_shape(void *ctx, size_t a, size_t b, const char *kind)
     return sh->fn(sh->ctx, a, b, kind, sh->e);
 }
 
+/* 1 if the norm view of the original bytes [a, b) still holds a '\\' or
+ * a '%': an escape there was left undecoded (or decoded only in part:
+ * EUC-KR's %B1%E8 holds bytes that happen to make UTF-8). */
+static int undecoded(const struct normtext *t, size_t a, size_t b)
+{
+    size_t lo = 0, hi = t->normlen, mid;
+
+    while (lo < hi) {
+        mid = (lo + hi) / 2;
+        if (t->ostart[mid] < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < t->normlen && t->ostart[lo] < b; lo++)
+        if (t->norm[lo] == '\\' || t->norm[lo] == '%')
+            return 1;
+    return 0;
+}
+
 int redact_escape_runs(const struct normtext *t, int (*fn)(void *ctx, size_t a, size_t b),
                        void *ctx)
 {
-    const char *n = t->norm;
+    const char *o = t->orig;
     size_t i = 0, k;
 
-    while (i < t->normlen) {
-        if ((n[i] != '\\' && n[i] != '%') ||
-            (k = escape_run(n + i, t->normlen - i, NULL)) == 0) {
+    while (i < t->inlen) {
+        if ((o[i] != '\\' && o[i] != '%') || (k = escape_run(o + i, t->inlen - i, NULL)) == 0) {
             i++;
             continue;
         }
-        if (fn(ctx, t->ostart[i], normtext_oend(t, i + k - 1)) != 0)
+        if (undecoded(t, i, i + k) && fn(ctx, i, i + k) != 0)
             return -1;
         i += k;
     }
