@@ -48,7 +48,7 @@ attach() {
     attach photo.jpg
     run st field redact "$ID"
     expect_status 0
-    [[ "$output" == *"--- attachment1 (photo.jpg) ---"*"Nari lives here."* ]]
+    [[ "$output" == *"--- attachment1: attachment-1.txt ---"*"Nari lives here."* ]]
     [[ "$output" != *"Sol-mi"* ]]
     st field export --to hq --all -o "$W/b" 2>/dev/null
     st hq open "$W/b" -o "$W/out" >/dev/null
