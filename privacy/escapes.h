@@ -66,8 +66,9 @@ int escape_name_ascii(unsigned char c);
  * every detector, so it is a review flag in redact and a WARN in the
  * audit's second opinion (kind "escape-run"; redact_int.h's
  * redact_escape_runs tells undecoded runs apart).  A token is a
- * backslash, an optional u, x or ', an optional '-', 2-8 hex digits and an optional '?', not followed by a
- * letter or digit; or '%' and a byte of 0x80 or more.  Tokens follow
+ * backslash, an optional u, x or ', an optional '-', 2-8 hex digits and
+ * an optional '?', not followed by a letter or digit; or '%' and a byte
+ * of 0x80 or more.  Tokens follow
  * one another directly or across one space.  Returns the bytes of the
  * run starting at s[0] (its last token's end), or 0; *ntok (may be NULL)
  * the tokens read.  No allocation, no error. */
