@@ -156,6 +156,10 @@ enum mediatext_kind mediatext_kind(const unsigned char *buf, size_t len)
             tag = mediatext_tag(buf + i, len - i) > 0 ||
                   (i == first && tag_open(buf + i, len - i) > 0);
     }
+    /* RTF ("{\\rtf1"; report adv12 A-12): its letters are escapes (\\u44608?,
+     * \\'b1 in the document's code page) and its {\\info} group is metadata. */
+    if (first + 5 <= len && memcmp(buf + first, "{\\rtf", 5) == 0)
+        tag = 1;
     return control ? MEDIATEXT_CONTROL : tag ? MEDIATEXT_MARKUP : MEDIATEXT_PLAIN;
 }
 
@@ -270,11 +274,29 @@ size_t mediatext_words(char *out, const unsigned char *in, size_t len)
     return w;
 }
 
+int mediatext_utf16(const unsigned char *head, size_t n)
+{
+    size_t zero[2] = { 0, 0 }, pairs = n / 2;
+
+    if (n >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff)))
+        return 1;
+    if (pairs < 4)
+        return 0;
+    for (size_t i = 0; i < 2 * pairs; i += 2) {
+        if (head[i] == 0 && head[i + 1] == 0)
+            return 0;
+        zero[0] += head[i] == 0, zero[1] += head[i + 1] == 0;
+    }
+    /* The high byte of ASCII letters, spaces and line breaks is 0 (in one
+     * position of each pair: UTF-16BE's first, UTF-16LE's second). */
+    return (zero[0] == 0 && 4 * zero[1] >= pairs) || (zero[1] == 0 && 4 * zero[0] >= pairs);
+}
+
 const char *mediatext_refusal(enum mediatext_kind k)
 {
     switch (k) {
     case MEDIATEXT_MARKUP:
-        return N_("markup (SVG, XML, HTML) can hide text that intake does not redact");
+        return N_("markup (SVG, XML, HTML, RTF) can hide text that intake does not redact");
     case MEDIATEXT_NOT_UTF8:
         return N_("text that is not UTF-8 cannot be redacted (convert it to UTF-8 and "
                   "attach it again)");

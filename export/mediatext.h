@@ -102,6 +102,15 @@ size_t mediatext_words(char *out, const unsigned char *in, size_t len);
  * with secmem_free), its length in *outlen; NULL when out of memory. */
 char *mediatext_audit_text(const char *text, size_t len, size_t *outlen);
 
+/* 1 if the first bytes head[0..n) of a file are UTF-16 text: a byte
+ * order mark (FF FE, FE FF), or, without one (what some Windows and Java
+ * tools write; report adv12 A-11), at least four pairs of bytes, none
+ * both 0, with a 0 in one position of at least a quarter of the pairs and
+ * never in the other (the high byte of ASCII letters, spaces and line
+ * breaks). Such a file is refused as text that is not UTF-8, never sent
+ * as a file of unknown type. Reads only head; no error. */
+int mediatext_utf16(const unsigned char *head, size_t n);
+
 /* The reason a text of kind k cannot leave redacted, one English phrase
  * (a constant, N_() marked), or NULL for MEDIATEXT_PLAIN. */
 const char *mediatext_refusal(enum mediatext_kind k);

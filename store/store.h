@@ -420,6 +420,9 @@ enum text_kind {
 };
 struct redacted_text {
     char *name;                                /* the stored name (malloc) */
+    char file[48];                             /* its name in a bundle of this
+                                                * record alone: attachment-N.ext
+                                                * (N counts all its attachments) */
     enum text_kind kind;
     char why[200];                             /* TEXT_UNSTRIPPABLE: the reason */
     struct redaction *red;                     /* TEXT_REDACTED only, else NULL */

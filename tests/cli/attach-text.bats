@@ -40,7 +40,7 @@ attach() {
     attach photo.jpg
     run st field redact "$ID"
     expect_status 0
-    [[ "$output" == *"--- attachment1 (photo.jpg) ---"*"Nari lives here."* ]]
+    [[ "$output" == *"--- attachment1: attachment-1.txt ---"*"Nari lives here."* ]]
     [[ "$output" != *"Sol-mi"* ]]
     st field export --to hq --all -o "$W/b" 2>/dev/null
     st hq open "$W/b" -o "$W/out" >/dev/null
@@ -73,7 +73,7 @@ attach() {
     attach map.svg
     run --separate-stderr st field redact "$ID"
     expect_status 1
-    [ "$stderr" = "intake: record $ID may not leave the device: cannot remove the metadata of attachment 'map.svg': markup (SVG, XML, HTML) can hide text that intake does not redact (--keep-metadata sends it as stored)" ]
+    [ "$stderr" = "intake: record $ID may not leave the device: cannot remove the metadata of attachment 'map.svg': markup (SVG, XML, HTML, RTF) can hide text that intake does not redact (--keep-metadata sends it as stored)" ]
     run --separate-stderr st field export --to hq --all -o "$W/b"
     expect_status 1
     [[ "$stderr" == *"cannot remove the metadata of attachment 'map.svg': markup"* ]]

@@ -8,7 +8,7 @@
 bats_require_minimum_version 1.5.0
 load helpers
 
-MARKUP="markup (SVG, XML, HTML) can hide text that intake does not redact"
+MARKUP="markup (SVG, XML, HTML, RTF) can hide text that intake does not redact"
 CONTROL="text with control characters (terminal colour codes, ESC, C0) cannot be redacted: a name can hide between them (remove them and attach it again)"
 
 setup() {
@@ -218,10 +218,15 @@ control_blocked() {
 @test "attach-text2: a refused type whose bytes are UTF-8 (PDF text) kept with --keep-metadata is read by the audit (A-17)" {
     printf '%%PDF-1.4\n(Kim Young-ho) Tj\n' >"$W/x.pdf"
     attach x.pdf
+    # A PDF's content is not checked for names: --keep-metadata alone
+    # refuses it (report adv12 A-11); sent unchecked, the audit reads it.
     run --separate-stderr st field redact "$ID" --keep-metadata
     expect_status 1
+    [[ "$stderr" == "intake: record $ID may not leave the device: the content of attachment 'x.pdf' was not checked for names ("*"): it would leave as stored (--send-unchecked sends it)" ]]
+    run --separate-stderr st field redact "$ID" --keep-metadata --send-unchecked
+    expect_status 1
     [[ "$stderr" == "intake: record $ID may not leave the device: the audit before export FAILs: residual-terms: "* ]]
-    run --separate-stderr st field export --to hq --all --keep-metadata -o "$W/b"
+    run --separate-stderr st field export --to hq --all --keep-metadata --send-unchecked -o "$W/b"
     expect_status 1
     [ ! -e "$W/b" ]
 }

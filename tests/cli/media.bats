@@ -106,7 +106,7 @@ decoded() {
 
 @test "media: --keep-metadata sends attachments as stored; export and audit WARN, naming the kinds" {
     attach_all photo.jpg memo.mp3
-    run --separate-stderr st field export --to hq --all --keep-metadata -o "$W/b"
+    run --separate-stderr st field export --to hq --all --keep-metadata --send-unchecked -o "$W/b"
     expect_status 0
     [[ "$stderr" == *"WARN record $ID, attachment-2.jpg: attachment-metadata \"location, serial number, time, author, comment, device, other (EXIF"* ]]
     [[ "$stderr" == *"EXIF GPS"* ]]
@@ -135,7 +135,7 @@ decoded() {
     [ "$stderr" = "intake: record $ID may not leave the device: cannot remove the metadata of attachment 'form.pdf': a PDF document: intake cannot remove its metadata (--keep-metadata sends it as stored)" ]
     run st field log
     [[ "$output" != *" export "* ]]
-    run --separate-stderr st field export --to hq --all --keep-metadata -o "$W/b"
+    run --separate-stderr st field export --to hq --all --keep-metadata --send-unchecked -o "$W/b"
     expect_status 0
     [[ "$stderr" == *"WARN record $ID, attachment-1.pdf: attachment-metadata \"not examined: a PDF document: intake cannot remove its metadata\" (kept with --keep-metadata)"* ]]
 }

@@ -126,7 +126,7 @@ make_matrix() {
     st field shell <"$W/setup2" >/dev/null 2>&1 || { echo "attach failed" >&2; return 1; }
     # Re-consent: what may go reaches hq, then the withdrawal, then a new
     # consent with the scope and embargo of the combination.
-    st field export --to hq --tag rc --skip-blocked --keep-metadata -o "$W/rc.bundle" >/dev/null 2>&1 ||
+    st field export --to hq --tag rc --skip-blocked --keep-metadata --send-unchecked -o "$W/rc.bundle" >/dev/null 2>&1 ||
         { echo "the export of rc failed" >&2; return 1; }
     awk '$2 == "reconsent" { print $7, $3, $4 }' "$W/matrix" | sort -u | while read -r p sc em; do
         echo "consent $p --withdraw"
@@ -225,9 +225,9 @@ cli_agrees() {
 
 @test "rules: with --keep-metadata --exact-dates, redact says 'may leave' exactly for the records export --all --skip-blocked writes; without --to, as strict as hq" {
     matrix
-    redact_all --to hq --keep-metadata --exact-dates >"$W/redact"
+    redact_all --to hq --keep-metadata --send-unchecked --exact-dates >"$W/redact"
     [ "$(wc -l <"$W/redact")" = "$(wc -l <"$W/matrix")" ]
-    run --separate-stderr st field export --to hq --all --skip-blocked --keep-metadata --exact-dates -o "$W/all.bundle"
+    run --separate-stderr st field export --to hq --all --skip-blocked --keep-metadata --send-unchecked --exact-dates -o "$W/all.bundle"
     expect_status 0
     sent_by_last_export >"$W/sent"
     run compare 1
@@ -235,5 +235,5 @@ cli_agrees() {
     read -r n left <<<"$output"
     [ "$n" = "$(wc -l <"$W/matrix")" ] && [ "$left" -gt 0 ]
     # hq is the one contact that got anything: without --to, the same answers.
-    cli_agrees --keep-metadata --exact-dates
+    cli_agrees --keep-metadata --send-unchecked --exact-dates
 }

@@ -57,6 +57,10 @@ static const struct { const char *bytes; size_t len; enum mediatext_kind kind; }
     { "a\vb", 3, MEDIATEXT_CONTROL },                                 /* VT */
     { "tab\tcr\r\nff\f end", 15, MEDIATEXT_PLAIN },                  /* allowed */
     { "<b>x</b>\x1b[0m", 12, MEDIATEXT_CONTROL },                     /* controls first */
+    /* RTF is markup (report adv12 A-12): escapes and an {\\info} group. */
+    { "{\\rtf1\\ansi Interview: \\u44608?\\u50689?\\u54840? came.}", 54, MEDIATEXT_MARKUP },
+    { "\xef\xbb\xbf\r\n{\\rtf1\\ansicpg949 \\'b1\\'e8}", 32, MEDIATEXT_MARKUP },
+    { "Notes: {\\rtf is how it starts}", 30, MEDIATEXT_PLAIN },     /* not first */
 };
 
 static void test_kinds(void **state)
@@ -68,6 +72,26 @@ static void test_kinds(void **state)
         if (k != cases[i].kind)
             fail_msg("case %zu: kind %d, expected %d", i, (int)k, (int)cases[i].kind);
     }
+}
+
+/* UTF-16 with or without a byte order mark (report adv12 A-11). */
+static void test_utf16(void **state)
+{
+    static const unsigned char be[] = "\0K\0i\0m\0 \0Y\0o\0u\0n\0g";
+    static const unsigned char le[] = "K\0i\0m\0 \0Y\0o\0u\0n\0g\0";
+    static const unsigned char ko[] = "\xae\x40\xc6\x01\xd6\x38\0 \xc5\x28\0\n";  /* BE 김영호 씨 */
+    static const unsigned char zip[] = "PK\3\4\x14\0\0\0\x08\0\0\0";
+    static const unsigned char gz[] = "\x1f\x8b\x08\0\0\0\0\0\0\x03";
+
+    (void)state;
+    assert_int_equal(mediatext_utf16((const unsigned char *)"\xff\xfeK\0", 4), 1);
+    assert_int_equal(mediatext_utf16(be, sizeof be - 1), 1);
+    assert_int_equal(mediatext_utf16(le, sizeof le - 1), 1);
+    assert_int_equal(mediatext_utf16(ko, sizeof ko - 1), 1);
+    assert_int_equal(mediatext_utf16(zip, sizeof zip - 1), 0);
+    assert_int_equal(mediatext_utf16(gz, sizeof gz - 1), 0);
+    assert_int_equal(mediatext_utf16((const unsigned char *)"plain text", 10), 0);
+    assert_int_equal(mediatext_utf16(be, 6), 0);                     /* too short to tell */
 }
 
 static void check_view(const char *in, enum mediatext_view how, const char *want)
@@ -214,6 +238,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kinds),
+        cmocka_unit_test(test_utf16),
         cmocka_unit_test(test_views),
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_audit_text),
