@@ -113,10 +113,26 @@ static const struct det_word birth_words[] = {
      * writes them (Latin marks stripped: né is "ne"); "ne"/"nee" only
      * before le/en/a, never alone (French "ne ... pas") */
     DW("geb.", FIT_WORD), DW("geb", FIT_WORD), DW("geboren", FIT_WORD), DW("geburt", FIT_PREFIX),
-    DW("ne le", FIT_WORD), DW("nee le", FIT_WORD), DW("ne en", FIT_WORD), DW("nee en", FIT_WORD),
-    DW("ne a", FIT_WORD), DW("nee a", FIT_WORD), DW("naissance", FIT_WORD),
+    DW("naissance", FIT_WORD),
     DW("nacido", FIT_WORD), DW("nacida", FIT_WORD), DW("nacio", FIT_WORD), DW("nacimiento", FIT_WORD),
 };
+
+/* French né(e) le / en / à: "ne" is also the negation ("il ne le savait
+ * pas"), so these mark only the date right after them (born_right_before). */
+static const char *const fr_born[] = { "ne le ", "nee le ", "ne en ", "nee en ", "ne a ", "nee a ",
+                                       "nes le ", "nees le ", "nes en ", "nees en " };
+
+/* 1 if a French birth phrase (fr_born) ends right at at. */
+static int born_right_before(const char *s, size_t len, size_t at)
+{
+    for (size_t k = 0; k < sizeof fr_born / sizeof fr_born[0]; k++) {
+        size_t n = strlen(fr_born[k]);
+        if (at >= n && memcmp(s + at - n, fr_born[k], n) == 0 && !det_letter_before(s, at - n))
+            return 1;
+    }
+    (void)len;
+    return 0;
+}
 
 /* The months in German, French and Spanish, in the norm view (marks
  * stripped: März "marz", février "fevrier", août "aout"); read where the
@@ -991,6 +1007,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
         return 0;
     *start = from;
     if (d.born)
+        return d.end;
+    if (born_right_before(s, len, from))
         return d.end;
     if (d.strength == YEAR)
         return near_birth_word(s, len, from, d.end, 32, 48, 1) ||

@@ -224,17 +224,20 @@ static const struct {
 static const char ko_of[] = "의";
 
 /* Reads the word s[a, b) as glued digit words (glued_words[], Sino-Korean
- * digit syllables), maybe ending in 의: the number of digits (their values
- * in d[0..], at most cap, when d is not NULL), *weak set when one is of
- * the wider net; 0 if the word is not wholly digit words, is one
+ * digit syllables), maybe ending in 의, or after three digits or more in
+ * a particle of one or two syllables ("다섯넷셋둘로"): the number of digits
+ * (their values in d[0..], at most cap, when d is not NULL), where the
+ * digits end in *end (b, or the particle's start), *weak set when one is
+ * of the wider net; 0 if the word is not such digit words, is one
  * Sino-Korean syllable run alone (add_word reads those) or a lone
  * one-syllable form. */
-static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t cap, int *weak)
+static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t cap, int *weak,
+                           size_t *end)
 {
     size_t i = a, n = 0, k, best, glued = 0, single = 0;
     int v, bv = 0, bw = 0, ba = 0;
 
-    *weak = 0;
+    *weak = 0, *end = b;
     if (b - a >= 3 && memcmp(s + b - 3, ko_of, 3) == 0 && b - a > 3)
         b -= 3;
     while (i < b) {
@@ -248,7 +251,10 @@ static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t ca
             glued++, single += !ba, *weak |= bw;
         else if ((v = det_sino_digit(s, b, i)) >= 0)
             best = 3, bv = v;
-        else
+        else if (n >= 3 && glued > 0 && b - i <= 6 && (unsigned char)s[i] >= 0xEA && (unsigned char)s[i] <= 0xED) {
+            *end = i;                           /* a particle: 로, 으로, 이야 */
+            break;
+        } else
             return 0;
         if (d != NULL) {
             if (n == cap)
@@ -277,7 +283,7 @@ int detect_spoken_word(const char *s, size_t len, size_t at)
         return w->type != DASH;
     sino = det_sino_run(s, b, at);
     return sino * 3 == b - at || (sino >= 3 && b - at - sino * 3 <= 6) || ko_units(s, at, b, &v, &e) ||
-           glued_digits(s, at, b, NULL, 0, &weak) > 0;
+           glued_digits(s, at, b, NULL, 0, &weak, &e) > 0;
 }
 
 /* The digits of a run.  Words are read as numbers are said: a number is
@@ -392,8 +398,9 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
             return rc;
         }
         sino = det_sino_run(s, *b, a);
-        if (sino * 3 != *b - a && (n = glued_digits(s, a, *b, d, sizeof d, &weak)) > 0) {
+        if (sino * 3 != *b - a && (n = glued_digits(s, a, *b, d, sizeof d, &weak, &e)) > 0) {
             r->weak += (size_t)weak;
+            *stop = e < *b, *b = e;
             for (k = 0; k < n && rc == 0; k++)
                 rc = flush(r) | put(r, d[k] - '0');
             sodium_memzero(d, sizeof d);
