@@ -195,6 +195,7 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             return r;
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
             !(det_digit(s[i + 4]) || s[i + 2] == '.' ||
+              (s[i + 2] == ' ' && i + 6 < len && s[i + 5] == ' ' && det_digit(s[i + 6])) ||
               ((s[i + 4] == ' ' || s[i + 4] == '-') &&
                (det_digit(s[i + 5]) || detect_spoken_word(s, len, i + 5))))) {
             i += n;

@@ -186,10 +186,45 @@ static const struct det_word number_words[] = {
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define SEPARATORS " :#.-="
 
+/* A qualifier standing alone for an ID label said just before it in the
+ * text ("Passport No. 745 123 456 and No.: seven four five ...":
+ * report-adv12 A-25): 1 if an ID label starts within ID_BACK bytes
+ * before the qualifier at q. */
+#define ID_BACK 48
+static const struct det_word number_qualifiers[] = {
+    DW("no", FIT_WORD), DW("nr", FIT_WORD), DW("num", FIT_WORD), DW("number", FIT_WORD),
+    DW("\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),                                  /* 번호 */
+    DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX),          /* дугаар */
+    DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX),                  /* номер */
+};
+
+static int id_label_back(const char *s, size_t q, int numq)
+{
+    size_t from = q > ID_BACK ? q - ID_BACK : 0, i, w;
+
+    if (!numq)
+        return 0;
+    /* In the same sentence: back to a ';', '!', '?' or a full stop (a '.'
+     * after a digit or a word of four letters or more, not "no."). */
+    for (i = q; i > from; i--) {
+        char c = s[i - 1];
+        if (c == ';' || c == '!' || c == '?')
+            break;
+        if (c == '.') {
+            for (w = i - 1; w > 0 && det_alpha(s[w - 1]); w--)
+                ;
+            if (i - 1 - w >= 4 || (i >= 2 && det_digit(s[i - 2])))
+                break;
+        }
+    }
+    return det_word_near(s, q, i, q, id_labels, N(id_labels));
+}
+
 /* The label before the value at v, through up to two qualifiers. */
 static enum label_kind label_before(const char *s, size_t v)
 {
     size_t end = v, a, b, we, k;
+    int numq = 0;               /* the qualifier next to the value says "number" */
 
     for (k = 0; k < 3 && (we = det_word_ending(s, end, SEPARATORS, &a)) != 0; k++) {
         const char *w = s + a;
@@ -214,10 +249,12 @@ static enum label_kind label_before(const char *s, size_t v)
         if (k == 0 && det_in_list(coord_labels, N(coord_labels), w, n))
             return LABEL_COORD;
         if (!det_in_list(qualifiers, N(qualifiers), w, n))
-            return LABEL_NONE;
+            return k > 0 && id_label_back(s, end, numq) ? LABEL_ID : LABEL_NONE;
+        if (k == 0)
+            numq = det_in_list(number_qualifiers, N(number_qualifiers), w, n);
         end = a;
     }
-    return LABEL_NONE;
+    return k > 0 && id_label_back(s, end, numq) ? LABEL_ID : LABEL_NONE;
 }
 
 /* A separator inside an ID value at s[i], followed by a digit: up to
