@@ -31,7 +31,8 @@ static int walk_text(struct found *f, const char *s, size_t len, struct walk *w)
 static long spoken_at(struct found *f, const char *s, size_t len, size_t at, struct walk *w);
 
 static const struct scanner scanners[] = {
-    { detect_scan_device, DETECT_ID },      { detect_scan_url, DETECT_URL },
+    { detect_scan_device, DETECT_ID },      { detect_scan_bank, DETECT_ID },
+    { detect_scan_url, DETECT_URL },
     { detect_scan_id, DETECT_ID },
     { detect_scan_labelled, DETECT_ID },    { detect_scan_register, DETECT_ID },
     { detect_scan_ipv4, DETECT_IP },

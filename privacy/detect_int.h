@@ -10,6 +10,7 @@
  * (context words), detect_phone.c (+ phone_plans.c), detect_id.c,
  * detect_date.c, detect_geo.c, detect_net.c, detect_device.c (IMEI, MAC),
  * detect_digits.c (digits of any script), detect_grid.c (UTM, MGRS),
+ * detect_bank.c (IBAN, payment cards),
  * detect_alt.c (numbers written other ways). */
 #ifndef INTAKE_DETECT_INT_H
 #define INTAKE_DETECT_INT_H
@@ -291,6 +292,9 @@ size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int 
 size_t detect_scan_ipv4(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_ipv6(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_bank.c: an IBAN (ISO 13616 check) or a payment card number
+ * (Luhn), the whole run. */
+size_t detect_scan_bank(const char *s, size_t len, size_t at, size_t *start, int *kind);
 
 /* detect_geo.c: the end of three words of letters (any script, no
  * digits) joined by '.' at at (a what3words address), or 0. */

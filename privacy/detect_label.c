@@ -33,6 +33,12 @@ static const struct det_word id_labels[] = {
     DW("\xd2\xaf\xd0\xbd\xd1\x8d\xd0\xbc\xd0\xbb\xd1\x8d\xd1\x85", FIT_PREFIX),  /* үнэмлэх */
     DW("\xd1\x81\xd0\xbd\xd0\xb8\xd0\xbb\xd1\x81", FIT_WORD),                    /* снилс */
     DW("account", FIT_WORD), DW("\xea\xb3\x84\xec\xa2\x8c", FIT_PREFIX),          /* 계좌 */
+    /* report-adv12 A-17: accounts and cards in Russian and Mongolian
+     * (аккаунт, акаунт, счёт, счет, карта, данс "account"), IBAN, 카드 */
+    DW("аккаунт", FIT_PREFIX), DW("акаунт", FIT_PREFIX), DW("счёт", FIT_WORD), DW("счет", FIT_WORD),
+    DW("счёта", FIT_WORD), DW("счета", FIT_WORD), DW("карта", FIT_WORD), DW("карты", FIT_WORD),
+    DW("карту", FIT_WORD), DW("данс", FIT_PREFIX), DW("iban", FIT_WORD),
+    DW("\xec\xb9\xb4\xeb\x93\x9c", FIT_PREFIX),                                /* 카드 */
     DW("\xd0\xb8\xd0\xbd\xd0\xbd", FIT_WORD),                                    /* инн */
     DW("imei", FIT_WORD), DW("mac", FIT_WORD), DW("nric", FIT_WORD), DW("mykad", FIT_WORD),
     DW("ic", FIT_WORD),
