@@ -104,6 +104,16 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
      * Roman month before Mongolian сар ("III сарын 14"). */
     if (j - at <= 2 && det_sino_digit(s, len, j) >= 0)
         return 0;
+    /* A code's letter spaced before spaced digits or look-alikes ("M I O 3
+     * 4 5 8 2": detect_alt.c). */
+    if (j - at == 1 && j + 2 < len && s[j] == ' ' && (det_digit(s[j + 1]) || det_lookalike_digit(s[j + 1]) >= 0) &&
+        s[j + 2] == ' ')
+        return 0;
+    /* A code's letters before a mark typed for 1 ("M!034582", "M|234567",
+     * "Mı034582": detect_code.c). */
+    if (j - at <= 2 && j + 1 < len && (s[j] == '!' || s[j] == '|' || (unsigned char)s[j] == 0xc7 ||
+                                       (unsigned char)s[j] == 0xc4) && det_digit(s[j + ((unsigned char)s[j] >= 0x80 ? 2 : 1)]))
+        return 0;
     if (j - at <= 4 && strspn(s + at, "ivx") >= j - at && det_starts(s, len, j, " \xd1\x81\xd0\xb0\xd1\x80"))
         return 0;
     /* Dots written out ("facebook[.]com", "facebook . com", "kim dot mn"),
