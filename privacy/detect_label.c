@@ -226,6 +226,20 @@ static int id_label_back(const char *s, size_t q, int numq)
     return det_word_near(s, q, i, q, id_labels, N(id_labels));
 }
 
+/* 1 if an IP label starts within IP_BACK bytes before at, in the same
+ * sentence (no '.', ';', '!', '?' between but inside a number). */
+#define IP_BACK 40
+static int ip_label_back(const char *s, size_t at)
+{
+    size_t from = at > IP_BACK ? at - IP_BACK : 0, i;
+
+    for (i = at; i > from; i--)
+        if (strchr(";!?", s[i - 1]) != NULL ||
+            (s[i - 1] == '.' && !(i >= 2 && det_digit(s[i - 2]) && det_digit(s[i]))))
+            break;
+    return det_word_near(s, at, i, at, ip_labels, N(ip_labels));
+}
+
 /* The label before the value at v, through up to two qualifiers. */
 static enum label_kind label_before(const char *s, size_t v)
 {
@@ -530,6 +544,12 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (l == LABEL_GRID && (cv = grid_value(s, len, at)) != 0)
         return *kind = DETECT_GPS, cv;
     if (l == LABEL_IP && (cv = detect_ip_written(s, len, at)) != 0)
+        return *kind = DETECT_IP, cv;
+    /* An address of a list after the label ("IP: 0xC0A80101 and
+     * 3232235777": report-adv12 A-31): the hexadecimal or decimal forms
+     * only, the label earlier in the sentence. */
+    if (l == LABEL_NONE && (det_starts(s, len, at, "0x") || det_digits(s, len, at) >= 8) &&
+        ip_label_back(s, at) && (cv = detect_ip_written(s, len, at)) != 0)
         return *kind = DETECT_IP, cv;
     return 0;
 }
