@@ -32,8 +32,10 @@
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
-/* WDIGIT: a digit word of the wider net (WEAK_RUN). */
-enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT };
+/* WDIGIT: a digit word of the wider net (WEAK_RUN); POINT: a decimal
+ * point said ("forty-two point zero one two": coordinates, report-adv12
+ * A-24), written '.', and a comma after a number with a point ','. */
+enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT };
 
 struct spoken_word {
     const char *w;
@@ -108,6 +110,7 @@ static const struct spoken_word spoken[] = {
     { "зураас", DASH, 0 }, { "хасах", DASH, 0 }, { "слэш", DASH, 0 }, { "слеш", DASH, 0 },
     { "черта", DASH, 0 }, { "slash", DASH, 0 }, { "stroke", DASH, 0 }, { "bar", DASH, 0 },
     { "strich", DASH, 0 },
+    { "point", POINT, 0 }, { "точка", POINT, 0 }, { "цэг", POINT, 0 }, { "\xec\xa0\x90", POINT, 0 },   /* 점 */
     /* The wider net (report-adv12 A-9; WEAK_RUN): Russian in Latin
      * letters (GOST 7.79 B and the usual phone typing), German, French,
      * Spanish, Mandarin in pinyin without tones (yao for 1, as phone
@@ -280,7 +283,7 @@ int detect_spoken_word(const char *s, size_t len, size_t at)
     if (b == at)
         return 0;
     if ((w = lookup(s, at, b)) != NULL)
-        return w->type != DASH;
+        return w->type != DASH && w->type != POINT;
     sino = det_sino_run(s, b, at);
     return sino * 3 == b - at || (sino >= 3 && b - at - sino * 3 <= 6) || ko_units(s, at, b, &v, &e) ||
            glued_digits(s, at, b, NULL, 0, &weak, &e) > 0;
@@ -306,6 +309,15 @@ static int put(struct run *r, int v)
     if (r->n == SPOKEN_DIGITS)
         return -1;
     r->d[r->n++] = (char)('0' + v);
+    return 0;
+}
+
+/* Writes a mark ('.', ',') into the digits. */
+static int put_mark(struct run *r, char c)
+{
+    if (r->n == SPOKEN_DIGITS)
+        return -1;
+    r->d[r->n++] = c;
     return 0;
 }
 
@@ -443,6 +455,13 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
     case HUND: case THOUS:
         rc = add_scale(r, w->type, w->v);
         break;
+    case POINT:
+        rc = flush(r);
+        if (rc == 0 && (r->n == 0 || !det_digit(r->d[r->n - 1])))
+            return -1;
+        if (rc == 0)
+            rc = put_mark(r, '.');
+        break;
     case DASH:
         rc = flush(r);
         if (rc == 0 && (r->n == 0 || r->d[r->n - 1] == '-'))
@@ -490,14 +509,19 @@ static size_t read_run(struct run *r, const char *s, size_t len, size_t at, size
             break;
         (*words)++;
         /* A "double" or a dash said waits for what follows it. */
-        if (!mult && !(r->n > 0 && r->d[r->n - 1] == '-' && r->place < 0))
+        if (!mult && !(r->n > 0 && !det_digit(r->d[r->n - 1]) && r->place < 0))
             end = b;
         if (stop || (p = separators(s, len, b)) == b)
             break;
+        /* "forty-two point zero one two, one twenty-nine point …": the
+         * comma parts two decimal numbers. */
+        if (memchr(s + b, ',', p - b) != NULL && r->n > 0 && memchr(r->d, '.', r->n) != NULL &&
+            (flush(r) != 0 || put_mark(r, ',') != 0))
+            return at;
     }
     if (flush(r) != 0)
         return at;
-    if (r->n > 0 && r->d[r->n - 1] == '-')
+    while (r->n > 0 && !det_digit(r->d[r->n - 1]))
         r->n--;
     return end;
 }
@@ -516,7 +540,8 @@ size_t detect_spoken_digits(const char *s, size_t len, size_t at, char *d, size_
     size_t end, words;
 
     if (!detect_spoken_word(s, len, at) || (end = read_run(&r, s, len, at, &words)) == at ||
-        words < 2 || r.n > cap || memchr(r.d, '-', r.n) != NULL || r.weak > 0)
+        words < 2 || r.n > cap || memchr(r.d, '-', r.n) != NULL || memchr(r.d, '.', r.n) != NULL ||
+        memchr(r.d, ',', r.n) != NULL || r.weak > 0)
         end = 0;
     else
         memcpy(d, r.d, r.n), *n = r.n;
