@@ -110,29 +110,12 @@ static const struct det_word birth_words[] = {
     DW("\xd1\x82\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", FIT_WORD),            /* төрөв */
     DW("\xd0\xbc\xd1\x8d\xd0\xbd\xd0\xb4\xd1\x8d\xd0\xbb", FIT_PREFIX),  /* мэндэл(сэн) */
     /* German, French, Spanish (report-adv12 A-10), as the norm view
-     * writes them (Latin marks stripped: né is "ne"); "ne"/"nee" only
-     * before le/en/a, never alone (French "ne ... pas") */
+     * writes them (Latin marks stripped: né is "ne"); né(e) le/en/à
+     * only right before the date: det_born_right_before, detect_words.c */
     DW("geb.", FIT_WORD), DW("geb", FIT_WORD), DW("geboren", FIT_WORD), DW("geburt", FIT_PREFIX),
     DW("naissance", FIT_WORD),
     DW("nacido", FIT_WORD), DW("nacida", FIT_WORD), DW("nacio", FIT_WORD), DW("nacimiento", FIT_WORD),
 };
-
-/* French né(e) le / en / à: "ne" is also the negation ("il ne le savait
- * pas"), so these mark only the date right after them (born_right_before). */
-static const char *const fr_born[] = { "ne le ", "nee le ", "ne en ", "nee en ", "ne a ", "nee a ",
-                                       "nes le ", "nees le ", "nes en ", "nees en " };
-
-/* 1 if a French birth phrase (fr_born) ends right at at. */
-static int born_right_before(const char *s, size_t len, size_t at)
-{
-    for (size_t k = 0; k < sizeof fr_born / sizeof fr_born[0]; k++) {
-        size_t n = strlen(fr_born[k]);
-        if (at >= n && memcmp(s + at - n, fr_born[k], n) == 0 && !det_letter_before(s, at - n))
-            return 1;
-    }
-    (void)len;
-    return 0;
-}
 
 /* The months in German, French and Spanish, in the norm view (marks
  * stripped: März "marz", février "fevrier", août "aout"); read where the
@@ -1008,7 +991,7 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     *start = from;
     if (d.born)
         return d.end;
-    if (born_right_before(s, len, from))
+    if (det_born_right_before(s, from))
         return d.end;
     if (d.strength == YEAR)
         return near_birth_word(s, len, from, d.end, 32, 48, 1) ||

@@ -167,6 +167,10 @@ int det_word_near(const char *s, size_t len, size_t from, size_t to,
  * with its start in *wstart; 0 if there is none. */
 size_t det_word_ending(const char *s, size_t end, const char *skip, size_t *wstart);
 
+/* detect_words.c: 1 if a French birth phrase ("né le ", "née en ", "né à
+ * ": norm view, no marks) ends right at at (the date's start). */
+int det_born_right_before(const char *s, size_t at);
+
 /* detect_words.c: 1 if the word w[0..wlen) is a word of list[0..n) (or,
  * FIT_PREFIX, starts with one). */
 int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wlen);
