@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include "crypto/secmem.h"
+#include "export/mediatext.h"
 
 struct fill {
     unsigned char *buf;
@@ -65,4 +66,20 @@ int attach_read_peek(struct media_report *rep, unsigned char *head, size_t *nhea
     }
     sodium_memzero(&pk, sizeof pk);
     return r;
+}
+
+static int utf8_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    (void)e;
+    return mediatext_utf8_add(ctx, buf, len) ? 0 : 1;     /* 1: stop reading */
+}
+
+int attach_read_utf8(struct store *s, const char *record, const char *name, struct err *e)
+{
+    struct mediatext_utf8 u;
+    int r;
+
+    memset(&u, 0, sizeof u);
+    r = store_attachment_read(s, record, name, 1, utf8_sink, &u, e);
+    return mediatext_utf8_end(&u) && r >= 0 ? 1 : r < 0 ? -1 : 0;
 }

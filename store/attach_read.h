@@ -32,4 +32,12 @@ int attach_read_peek(struct media_report *rep, unsigned char *head, size_t *nhea
                      struct store *s, const struct attachment_row *a, struct err *why,
                      struct err *e);
 
+/* 1 if attachment name of record is UTF-8 throughout as mediatext_kind
+ * reads it (no NUL), 0 if it is not; streamed from the store in its
+ * pieces, so that a file that is not text is never held whole: reading
+ * stops at the first byte that is not UTF-8 (the hash is checked only
+ * when every byte was read).  Holds at most 3 of its bytes beyond the
+ * store's piece (wiped).  -1 with e if it cannot be read or is damaged. */
+int attach_read_utf8(struct store *s, const char *record, const char *name, struct err *e);
+
 #endif

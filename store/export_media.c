@@ -81,7 +81,12 @@ static int kept_words(struct pipeline *p, const struct attachment_row *a, char *
     unsigned char *buf;
     enum mediatext_kind k;
     size_t len;
+    int r = attach_read_utf8(p->s, a->record, a->name, e);
 
+    /* Not UTF-8 (random bytes of an unknown type, say): no words, and the
+     * file is not held whole for nothing (issue 17: export's memory). */
+    if (r <= 0)
+        return r;
     if (attach_read_whole(&buf, &len, p->s, a->record, a->name, a->size, e) != 0)
         return -1;
     k = len > 0 ? mediatext_kind(buf, len) : MEDIATEXT_NOT_UTF8;
