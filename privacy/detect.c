@@ -31,7 +31,8 @@ static int walk_text(struct found *f, const char *s, size_t len, struct walk *w)
 static long spoken_at(struct found *f, const char *s, size_t len, size_t at, struct walk *w);
 
 static const struct scanner scanners[] = {
-    { detect_scan_device, DETECT_ID },      { detect_scan_url, DETECT_URL },
+    { detect_scan_device, DETECT_ID },      { detect_scan_bank, DETECT_ID },
+    { detect_scan_url, DETECT_URL },
     { detect_scan_id, DETECT_ID },
     { detect_scan_labelled, DETECT_ID },    { detect_scan_register, DETECT_ID },
     { detect_scan_ipv4, DETECT_IP },
@@ -102,6 +103,16 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     /* A code's letters before Sino-Korean digits ("M일이삼사오육칠팔"); a
      * Roman month before Mongolian сар ("III сарын 14"). */
     if (j - at <= 2 && det_sino_digit(s, len, j) >= 0)
+        return 0;
+    /* A code's letter spaced before spaced digits or look-alikes ("M I O 3
+     * 4 5 8 2": detect_alt.c). */
+    if (j - at == 1 && j + 2 < len && s[j] == ' ' && (det_digit(s[j + 1]) || det_lookalike_digit(s[j + 1]) >= 0) &&
+        s[j + 2] == ' ')
+        return 0;
+    /* A code's letters before a mark typed for 1 ("M!034582", "M|234567",
+     * "Mı034582": detect_code.c). */
+    if (j - at <= 2 && j + 1 < len && (s[j] == '!' || s[j] == '|' || (unsigned char)s[j] == 0xc7 ||
+                                       (unsigned char)s[j] == 0xc4) && det_digit(s[j + ((unsigned char)s[j] >= 0x80 ? 2 : 1)]))
         return 0;
     if (j - at <= 4 && strspn(s + at, "ivx") >= j - at && det_starts(s, len, j, " \xd1\x81\xd0\xb0\xd1\x80"))
         return 0;
@@ -195,6 +206,7 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             return r;
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
             !(det_digit(s[i + 4]) || s[i + 2] == '.' ||
+              (s[i + 2] == ' ' && i + 6 < len && s[i + 5] == ' ' && det_digit(s[i + 6])) ||
               ((s[i + 4] == ' ' || s[i + 4] == '-') &&
                (det_digit(s[i + 5]) || detect_spoken_word(s, len, i + 5))))) {
             i += n;

@@ -68,21 +68,33 @@ static size_t read_lookalikes(const char *s, size_t len, size_t at, char *out)
  * length. */
 static size_t read_spaced(const char *s, size_t len, size_t at, char *out, size_t *n)
 {
-    size_t i = at, end = at, digits = 0;
+    size_t i = at, end = at, digits = 0, looks = 0;
+    int v = 0;
 
     *n = 0;
-    while (i < len && det_digit(s[i]) && (i + 1 >= len || !det_alnum(s[i + 1])) && *n + 2 < ALT_MAX) {
-        out[(*n)++] = s[i], digits++, end = ++i;
+    /* A code's letter spaced before them, and look-alike letters among
+     * them ("M I O 3 4 5 8 2": report-adv12 A-18), four digits at least. */
+    if (det_alpha(s[i]) && i + 2 < len && s[i + 1] == ' ' && (det_digit(s[i + 2]) || lookalike(s[i + 2]) >= 0) &&
+        (i + 3 >= len || !det_alnum(s[i + 3])))
+        out[(*n)++] = s[i], i += 2;
+    while (i < len && (det_digit(s[i]) || (*n > 0 && (v = lookalike(s[i])) >= 0)) &&
+           (i + 1 >= len || !det_alnum(s[i + 1])) && *n + 2 < ALT_MAX) {
+        if (det_digit(s[i]))
+            out[(*n)++] = s[i], digits++;
+        else
+            out[(*n)++] = (char)('0' + v), looks++;
+        end = ++i;
         if (det_starts(s, len, i, " - ") && i + 3 < len && det_digit(s[i + 3]))
             out[(*n)++] = '-', i += 3;
         else if (i + 1 < len && s[i] == '-' && det_digit(s[i + 1]))
             out[(*n)++] = '-', i++;
-        else if (i + 1 < len && s[i] == ' ' && det_digit(s[i + 1]))
+        else if (i + 1 < len && s[i] == ' ' && (det_digit(s[i + 1]) || (*n > 0 && det_alpha(out[0]) &&
+                                                                      lookalike(s[i + 1]) >= 0)))
             i++;
         else
             break;
     }
-    return digits >= 6 ? end : at;
+    return digits + looks >= 6 && digits >= 4 && (looks == 0 || det_alpha(s[at])) ? end : at;
 }
 
 int detect_alt_start(const char *s, size_t len, size_t at)

@@ -55,6 +55,17 @@ int det_lookalike_digit(char c)
     }
 }
 
+/* A mark typed for 1 inside a code (report-adv12 A-18: "M!034582",
+ * "M|234567"): '!', '|', ǀ (U+01C0) or ı (U+0131), before an ASCII digit;
+ * its length in bytes, or 0. */
+static size_t one_mark(const char *s, size_t len, size_t i)
+{
+    size_t k = s[i] == '!' || s[i] == '|' ? 1 :
+               det_starts(s, len, i, "\xc7\x80") || det_starts(s, len, i, "\xc4\xb1") ? 2 : 0;
+
+    return k > 0 && i + k < len && det_digit(s[i + k]) ? k : 0;
+}
+
 /* The digit word at s[at] (the longest), its length in *n; -1 if none. */
 static int digit_word(const char *s, size_t len, size_t at, size_t *n)
 {
@@ -99,6 +110,8 @@ static size_t read_group(struct reading *r, const char *s, size_t len, size_t at
             r->other++;
         else if (det_alpha(s[i]) && (v = det_lookalike_digit(s[i])) >= 0)
             k = 1, r->lookalikes++;
+        else if (code && (k = one_mark(s, len, i)) > 0)
+            v = 1, r->lookalikes++;
         else
             break;
         if (emit(r, (char)('0' + v)) != 0)

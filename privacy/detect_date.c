@@ -109,7 +109,27 @@ static const struct det_word birth_words[] = {
     DW("\xd1\x82\xd3\xa9\xd1\x80\xd0\xb6", FIT_PREFIX),                  /* төрж */
     DW("\xd1\x82\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", FIT_WORD),            /* төрөв */
     DW("\xd0\xbc\xd1\x8d\xd0\xbd\xd0\xb4\xd1\x8d\xd0\xbb", FIT_PREFIX),  /* мэндэл(сэн) */
+    /* German, French, Spanish (report-adv12 A-10), as the norm view
+     * writes them (Latin marks stripped: né is "ne"); né(e) le/en/à
+     * only right before the date: det_born_right_before, detect_words.c */
+    DW("geb.", FIT_WORD), DW("geb", FIT_WORD), DW("geboren", FIT_WORD), DW("geburt", FIT_PREFIX),
+    DW("naissance", FIT_WORD),
+    DW("nacido", FIT_WORD), DW("nacida", FIT_WORD), DW("nacio", FIT_WORD), DW("nacimiento", FIT_WORD),
 };
+
+/* The months in German, French and Spanish, in the norm view (marks
+ * stripped: März "marz", février "fevrier", août "aout"); read where the
+ * English and Russian ones are (a day before: "14. März 1975", "14 mars
+ * 1975", "14 de marzo de 1975"). */
+static const char *const eu_months[] = {
+    "januar", "janner", "februar", "marz", "maerz", "april", "mai", "juni", "juli", "august",
+    "september", "oktober", "november", "dezember",
+    "janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout", "septembre", "octobre",
+    "novembre", "decembre",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "setiembre", "octubre", "noviembre", "diciembre",
+};
+#define EU_MONTHS ((int)(sizeof eu_months / sizeof eu_months[0]))
 
 static const char *const roman_months[] = {
     "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
@@ -334,24 +354,44 @@ static size_t ru_ordinal_end(const char *s, size_t len, size_t at)
     return at;
 }
 
-/* A date glued together, day, month name and year ("14Mar1975",
- * "14march75"): the day 1-31, an English month (its first three letters
- * or its name) and a year of four digits (1900-2099) or two. */
-static struct date glued_month(const char *s, size_t len, size_t at)
+/* The month glued at s[i] (no word boundary): an English month (full or
+ * its three letters) or a Russian one in the genitive; its length, or 0. */
+static size_t glued_month_at(const char *s, size_t len, size_t i)
 {
     static const char abbr[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-    struct date d = { 0, NONE, 0 };
-    size_t a = det_digits(s, len, at), i = at + a, k, n, y;
-    unsigned v = a >= 1 && a <= 2 ? det_value(s + at, a) : 0;
+    size_t k;
 
-    if (v < 1 || v > 31 || i + 3 >= len)
-        return d;
+    if (i + 3 >= len)
+        return 0;
     for (k = 0; k < 12; k++)
         if (memcmp(s + i, abbr + 3 * k, 3) == 0)
-            break;
-    if (k == 12)
+            return det_starts(s, len, i, en_months[k]) ? strlen(en_months[k]) : 3;
+    for (k = 0; k < 12; k++)
+        if (det_starts(s, len, i, ru_months[k]))
+            return strlen(ru_months[k]);
+    return 0;
+}
+
+/* A date glued together, day, month name and year ("14Mar1975",
+ * "14march75", "14марта1975"): the day 1-31, a month (glued_month_at)
+ * and a year of four digits (1900-2099) or two; or the year first
+ * ("1975MAR14": report-adv12 A-29), a four-digit year and the day. */
+static struct date glued_month(const char *s, size_t len, size_t at)
+{
+    struct date d = { 0, NONE, 0 };
+    size_t a = det_digits(s, len, at), i = at + a, n, y;
+    unsigned v = a >= 1 && a <= 2 ? det_value(s + at, a) : 0;
+
+    if (a == 4 && (v = det_value(s + at, 4)) >= 1900 && v <= 2099 && (n = glued_month_at(s, len, i)) > 0) {
+        i += n;
+        y = det_digits(s, len, i);
+        if (y >= 1 && y <= 2 && det_value(s + i, y) >= 1 && det_value(s + i, y) <= 31 &&
+            det_ends_word(s, len, i + y) && !det_letter_at(s, len, i + y))
+            d.end = i + y, d.strength = FULL;
         return d;
-    n = det_starts(s, len, i, en_months[k]) ? strlen(en_months[k]) : 3;
+    }
+    if (v < 1 || v > 31 || (n = glued_month_at(s, len, i)) == 0)
+        return d;
     i += n;
     y = det_digits(s, len, i);
     if (!(y == 2 || (y == 4 && det_value(s + i, 4) >= 1900 && det_value(s + i, 4) <= 2099)) ||
@@ -427,14 +467,20 @@ static struct date month_after_day(const char *s, size_t len, size_t at)
     if (ru_ord)
         i = e;
     sep = s[i++];
-    if (sep == ' ' && det_starts(s, len, i, "of "))
+    /* German writes the day as an ordinal: "14. März 1975". */
+    if (sep == '.' && i < len && s[i] == ' ')
+        i++;
+    if (sep == ' ' && (det_starts(s, len, i, "of ") || det_starts(s, len, i, "de ")))
         i += 3;
     /* A Roman month stands alone only with its year ("14 iii 1975"). */
     roman = word_in(roman_months, 12, s, len, i, &n) >= 0;
-    if (!roman && !detect_month_word(s, len, i, &n) && word_in(ru_months, 12, s, len, i, &n) < 0)
+    if (!roman && !detect_month_word(s, len, i, &n) && word_in(ru_months, 12, s, len, i, &n) < 0 &&
+        word_in(eu_months, EU_MONTHS, s, len, i, &n) < 0)
         return d;
     d.end = i + n, d.strength = roman ? NONE : PART;
     i = d.end + (d.end < len && (s[d.end] == ',' || (s[d.end] == sep && sep != ' ')));
+    if (det_starts(s, len, i, " de "))
+        i += 3;                                 /* 14 de marzo de 1975 */
     if ((e = en_year_at(s, len, space(s, len, i))) != 0)
         d.end = e, d.strength = FULL;
     /* A two-digit year after the same separator ("14-Mar-75",
@@ -482,12 +528,29 @@ static int born_after(const char *s, size_t len, size_t i);
 
 /* Numeric: Y-M-D, D.M.Y, M/D/Y (same separator twice, a space after it
  * allowed: "1975. 3. 14"), YYYYMMDD, DDMMYYYY or MMDDYYYY. */
+/* The separator between the parts of a numeric date at p: '-' '/' '.',
+ * the same with a space on each side ("14 . 03 . 1975", "14 - 03 -
+ * 1975": report-adv12 A-29), or a space; its end (a space after it not
+ * taken), with its character in *sep; 0 if none. */
+static size_t date_sep(const char *s, size_t len, size_t p, char *sep)
+{
+    if (p >= len)
+        return 0;
+    if (s[p] == '-' || s[p] == '/' || s[p] == '.')
+        return *sep = s[p], p + 1;
+    if (s[p] != ' ')
+        return 0;
+    if (p + 2 < len && (s[p + 1] == '-' || s[p + 1] == '/' || s[p + 1] == '.') && s[p + 2] == ' ')
+        return *sep = s[p + 1], p + 2;
+    return *sep = ' ', p + 1;
+}
+
 static struct date numeric(const char *s, size_t len, size_t at)
 {
     struct date d = { 0, NONE, 0 };
     size_t a = det_digits(s, len, at), i, b, c;
     unsigned x, y, z;
-    char sep;
+    char sep, sep2;
 
     if (a == 6 && det_ends_word(s, len, at + 6) && det_yymmdd(s, at)) {
         d.end = at + 6, d.strength = FULL;                           /* 750314 */
@@ -510,11 +573,9 @@ static struct date numeric(const char *s, size_t len, size_t at)
     }
     /* A space between the parts only for Y M D ("생일 1975 03 14"): a
      * birth word must still mark it. */
-    if (!(a == 4 || (a >= 1 && a <= 2)) || at + a >= len || s[at + a] == '\0' ||
-        strchr(a == 4 ? "-/. " : "-/.", s[at + a]) == NULL)
+    if (!(a == 4 || (a >= 1 && a <= 2)) || (i = date_sep(s, len, at + a, &sep)) == 0)
         return d;
-    sep = s[at + a];
-    i = space(s, len, at + a + 1);
+    i = space(s, len, i);
     /* A Roman month between the year and the day: "1975-III-14",
      * "1975.III.14", "1975/III/14". */
     if (a == 4 && (y = roman_month(s, len, i, &b)) != 0 && i + b + 1 < len && s[i + b] == sep &&
@@ -524,7 +585,8 @@ static struct date numeric(const char *s, size_t len, size_t at)
             d.end = i + b + 1 + c, d.strength = FULL, d.born = born_after(s, len, d.end);
         return d;
     }
-    if ((b = det_digits(s, len, i)) < 1 || b > 2 || i + b >= len || s[i + b] != sep)
+    if ((b = det_digits(s, len, i)) < 1 || b > 2 || (c = date_sep(s, len, i + b, &sep2)) == 0 ||
+        sep2 != sep)
         return d;
     /* The day and month, then the year said apart: "14.03. in 1975". */
     if (a <= 2 && sep == '.' && det_month_day(det_value(s + i, b), det_value(s + at, a)) &&
@@ -538,8 +600,12 @@ static struct date numeric(const char *s, size_t len, size_t at)
         return d;
     }
     y = det_value(s + i, b);
-    i = space(s, len, i + b + 1);
+    i = space(s, len, c);
     c = det_digits(s, len, i);
+    /* Parts apart by spaces alone, the day first: with a four-digit year
+     * only ("14 03 1975"). */
+    if (sep == ' ' && a <= 2 && c != 4)
+        return d;
     /* ASCII letters glued after ("14.03.1975Bat") are checked by the
      * caller (glued_date). */
     if (!det_ends_word(s, len, i + c) && !(c >= 2 && det_alpha(s[i + c])))
@@ -717,7 +783,8 @@ static void mn_month_day(const char *s, size_t len, size_t i, struct date *d, en
         return;
     }
     i = space(s, len, i);
-    if (!det_word_at(s, len, i, MN_MONTH, FIT_PREFIX))
+    if (!det_word_at(s, len, i, MN_MONTH, FIT_PREFIX) &&
+        !(i > 0 && det_digit(s[i - 1]) && det_starts(s, len, i, MN_MONTH)))   /* 3сар14 */
         return;
     i = letters(s, len, i);                                         /* сар, сарын, сард */
     if (base == YEAR)
@@ -747,7 +814,8 @@ static struct date mongolian(const char *s, size_t len, size_t at)
     if ((i = year_at(s, len, at)) == 0 && (i = det_year_words(s, len, at, &v)) == 0 &&
         (det_digits(s, len, at) != 2 || (i = at + 2) == 0))
         return d;
-    if (!det_word_at(s, len, space(s, len, i), MN_YEAR_OF, FIT_PREFIX))
+    if (!det_word_at(s, len, space(s, len, i), MN_YEAR_OF, FIT_PREFIX) &&
+        !det_starts(s, len, i, MN_YEAR_OF))                          /* 1975он3сар14 */
         return d;
     e = space(s, len, i);
     i = letters(s, len, e);                                          /* он, оны, онд, оных */
@@ -922,6 +990,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
         return 0;
     *start = from;
     if (d.born)
+        return d.end;
+    if (det_born_right_before(s, from))
         return d.end;
     if (d.strength == YEAR)
         return near_birth_word(s, len, from, d.end, 32, 48, 1) ||

@@ -14,6 +14,22 @@
 
 static int hex(char c) { return det_digit(c) || (c >= 'a' && c <= 'f'); }
 
+/* 1 if "mac" (or "mac address", "mac-адрес") is the word
+ * right before at, after a space, ":" or "=". */
+static int mac_label(const char *s, size_t at)
+{
+    size_t a, e = det_word_ending(s, at, " :=#", &a), b;
+
+    if (e == 0)
+        return 0;
+    if (e - a == 3 && memcmp(s + a, "mac", 3) == 0)
+        return 1;
+    if (!((e - a == 7 && memcmp(s + a, "address", 7) == 0) || (e - a == 10 && memcmp(s + a, "\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81", 10) == 0)))
+        return 0;
+    e = det_word_ending(s, a, " -", &b);
+    return e != 0 && e - b == 3 && memcmp(s + b, "mac", 3) == 0;
+}
+
 /* n hex digits at s[at]. */
 static int hex_run(const char *s, size_t len, size_t at, size_t n)
 {
@@ -50,7 +66,10 @@ static size_t mac(const char *s, size_t len, size_t at)
     } else {
         return 0;
     }
-    return digits > 0 && (i >= len || !(hex(s[i]) || s[i] == ':' || (s[i] == '-' && i + 1 < len && hex(s[i + 1])))) ? i : 0;
+    /* All letters ("aa-bb-cc-dd-ee-ff") only right after "MAC" (report-adv12
+     * A-31). */
+    return (digits > 0 || mac_label(s, at)) &&
+           (i >= len || !(hex(s[i]) || s[i] == ':' || (s[i] == '-' && i + 1 < len && hex(s[i + 1])))) ? i : 0;
 }
 
 /* The Luhn check over the 15 digits of d. */

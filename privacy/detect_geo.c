@@ -10,14 +10,16 @@
  *     more ("8Q9JXV00+" excepted), or the short form with 4 or 6 before
  *     the '+' ("8Q9J+XV"), with at least one letter ("2345+67" is a sum);
  *   - the same written as people type them: minutes and seconds with d m s
- *     ("47d55m12s N") or spaces and a hemisphere ("47 55 12 N"), a decimal
+ *     ("47d55m12s N"), or deg min sec and a hemisphere word ("42 deg 0
+ *     min 44 sec north"), or spaces and a hemisphere ("47 55 12 N"), a decimal
  *     comma ("47,918, 106,917"), longitude first ("106.917, 47.918"),
  *     Korean 도 분 초 and hemisphere words (북위 39도 2분 동경 125도 45분,
  *     북위 39.039 동경 125.762), Mongolian hemisphere words (хойд
  *     өргөргийн 47°55′, зүүн уртрагийн 106°55′; a single coordinate with
  *     minutes and such a word: "47°55′ хойд өргөрөг"); labels of the
  *     axes for hemispheres ("Lat: 39°02′20″ Lon: 125°45′45″", 위도 경도,
- *     өргөрөг уртраг, широта долгота: axis_label); ISO 6709
+ *     өргөрөг уртраг, широта долгота: axis_label; as a link's parameters,
+ *     "lat=42.0123&lon=129.7654"); ISO 6709
  *     ("+47.918+106.917/");
  *   - what3words addresses: "///" and three dotted words of any script
  *     ("///index.home.raft"); after the label "w3w" see detect_label.c.
@@ -191,7 +193,7 @@ static size_t mark_at(const char *s, size_t len, size_t i, const char *const *ma
     for (k = 0; k < n; k++) {
         m = strlen(marks[k]);
         if (det_starts(s, len, i, marks[k]) &&
-            (!det_alpha(marks[k][0]) || !(i + 1 < len && det_alpha(s[i + 1]))))
+            (!det_alpha(marks[k][m - 1]) || !(i + m < len && det_alpha(s[i + m]))))
             return m;
     }
     return 0;
@@ -201,9 +203,12 @@ static size_t mark_at(const char *s, size_t len, size_t i, const char *const *ma
  * [H], or D M [S] H with spaces; H a letter or a hemisphere word. */
 static struct coord coordinate(const char *s, size_t len, size_t i, char preset)
 {
-    static const char *const deg[] = { DEGREE, "\xeb\x8f\x84", "d" };
-    static const char *const min[] = { "'", "\xeb\xb6\x84", "m" };
-    static const char *const sec[] = { "''", "\"", "\xec\xb4\x88", "s" };
+    /* The words after a space (report-adv12 A-24: "42 deg 0 min 44 sec
+     * north"), longest first. */
+    static const char *const deg[] = { DEGREE, "\xeb\x8f\x84", " degrees", " degree", " deg", "d" };
+    static const char *const min[] = { "'", "\xeb\xb6\x84", " minutes", " minute", " min", "m" };
+    static const char *const sec[] = { "''", "\"", "\xec\xb4\x88", " seconds", " second", " sec", "s" };
+    static const char *const hemis[] = { "north", "south", "east", "west" };
     struct coord c = { 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     size_t e, d, m, j;
     char h;
@@ -221,14 +226,14 @@ static struct coord coordinate(const char *s, size_t len, size_t i, char preset)
     c.whole = det_value(s + i, det_digits(s, len, i));
     c.round = c.decimals == 3 && s[e - 1] == '0' && s[e - 2] == '0';
     i = e;
-    if ((m = mark_at(s, len, i, deg, 3)) != 0 && (m != 1 || s[i] != 'd' || (i + 1 < len && det_digit(s[i + 1])))) {
+    if ((m = mark_at(s, len, i, deg, 6)) != 0 && (m != 1 || s[i] != 'd' || (i + 1 < len && det_digit(s[i + 1])))) {
         c.degree = 1;
         i += m;
         if ((e = number(s, len, i == len || s[i] != ' ' ? i : i + 1, 2, &d, NULL)) != 0 &&
-            (m = mark_at(s, len, e, min, 3)) != 0) {
+            (m = mark_at(s, len, e, min, 6)) != 0) {
             i = e + m, c.minutes = 1;
             if ((e = number(s, len, i == len || s[i] != ' ' ? i : i + 1, 2, &d, NULL)) != 0 &&
-                (m = mark_at(s, len, e, sec, 4)) != 0)
+                (m = mark_at(s, len, e, sec, 7)) != 0)
                 i = e + m;
         }
     } else if (c.decimals == 0 && !c.hemi && i + 3 < len && s[i] == ' ' && det_digits(s, len, i + 1) == 2) {
@@ -245,6 +250,12 @@ static struct coord coordinate(const char *s, size_t len, size_t i, char preset)
         c.hemi = s[e], c.end = e + 1;
     else if (!c.hemi && (h = hemi_word(s, len, e, &j)) != 0)
         c.hemi = h, c.hemi_word = 1, c.end = j;                    /* 47°55′ хойд өргөрөг */
+    else if (!c.hemi && c.degree)
+        for (j = 0; j < sizeof hemis / sizeof hemis[0]; j++)
+            if (det_word_at(s, len, e, hemis[j], FIT_WORD)) {
+                c.hemi = hemis[j][0], c.hemi_word = 1, c.end = e + strlen(hemis[j]);
+                break;
+            }
     return c;
 }
 
@@ -304,7 +315,9 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
     if ((i = a.end) == 0)
         return 0;
     h = 0;
-    if (i < len && (s[i] == ',' || s[i] == ';' || s[i] == '/'))
+    /* '&' between the parameters of a link ("lat=42.0123&lon=129.7654":
+     * report-adv12 A-24). */
+    if (i < len && (s[i] == ',' || s[i] == ';' || s[i] == '/' || s[i] == '&'))
         i++;
     if (i < len && s[i] == ' ')
         i++;

@@ -17,7 +17,8 @@
  *   - the Mongolian register number: two Cyrillic letters and eight digits
  *     whose first six are the birth date (the month plus 20 for births from
  *     2000): "УБ75031412"; with a space between ("ИЙ 01231234") the date
- *     must be valid; so too with the digits said in words ("УБ-семь пять
+ *     must be valid, and so with the letters spaced or the digits in
+ *     pairs ("У Б 75031412", "у.б 75-03-14-12"); so too with the digits said in words ("УБ-семь пять
  *     ноль три один четыре один два": detect_spoken.c).
  * Each date part must be a valid month and day. */
 #include "privacy/detect_int.h"
@@ -180,6 +181,23 @@ static int stop_word(const char *w)
     }
 }
 
+/* Eight digits in four pairs joined by one of "-. " ("75-03-14-12",
+ * "75.03.14.12", "75 03 14 12") at i: copied to digits[0..8), the end;
+ * 0 if none. */
+static size_t pairs(const char *s, size_t len, size_t i, char *digits)
+{
+    char sep = i + 2 < len ? s[i + 2] : 0;
+
+    if (sep != '-' && sep != '.' && sep != ' ')
+        return 0;
+    for (int k = 0; k < 4; k++, i += 3) {
+        if (det_digits(s, len, i) != 2 || (k < 3 && (i + 2 >= len || s[i + 2] != sep)))
+            return 0;
+        memcpy(digits + 2 * k, s + i, 2);
+    }
+    return i - 1;
+}
+
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i = at, k, n, d, e;
@@ -191,7 +209,7 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
     /* Most letters are followed by letters: the cheap test first. */
     k = latin ? 2 : 4;
     if (at + k >= len || !(det_digit(s[at + k]) || s[at + k] == ' ' || s[at + k] == '-' ||
-                           s[at + k / 2] == '.') ||
+                           s[at + k / 2] == '.' || (!latin && s[at + k / 2] == ' ')) ||
         det_letter_before(s, at))
         return 0;
     for (k = 0; k < 2; k++) {
@@ -200,6 +218,11 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
         i += n;
         if (i < len && s[i] == '.')
             i++, apart = 1;             /* "У.Б.85031512" (report-adv12e F36) */
+        /* "У Б 75031412": Cyrillic letters spaced (report-adv12 A-25); the
+         * digits must then hold a birth date. */
+        else if (k == 0 && !latin && i + 1 < len && s[i] == ' ' && det_cp_at(s, len, i + 1, &n) >= 0 &&
+                 is_cyrillic_cp(det_cp_at(s, len, i + 1, &n)) && !det_letter_at(s, len, i + 1 + n))
+            i++, apart = 1;
     }
     if (i < len && !det_digit(s[i]) && det_letter_at(s, len, i))
         return 0;                       /* a third letter: a word */
@@ -216,6 +239,8 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
     } else if (d == 4 && i + 9 <= len && (s[i + 4] == ' ' || (s[i + 4] == '-' && !latin)) &&
                det_digits(s, len, i + 5) == 4) {
         memcpy(digits, s + i, 4), memcpy(digits + 4, s + i + 5, 4), i += 9, apart = 1;
+    } else if (d == 2 && (e = pairs(s, len, i, digits)) != 0) {
+        i = e, apart = 1;               /* "у.б 75-03-14-12" (report-adv12 A-25) */
     } else {
         return 0;
     }

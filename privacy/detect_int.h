@@ -10,6 +10,7 @@
  * (context words), detect_phone.c (+ phone_plans.c), detect_id.c,
  * detect_date.c, detect_geo.c, detect_net.c, detect_device.c (IMEI, MAC),
  * detect_digits.c (digits of any script), detect_grid.c (UTM, MGRS),
+ * detect_bank.c (IBAN, payment cards),
  * detect_alt.c (numbers written other ways). */
 #ifndef INTAKE_DETECT_INT_H
 #define INTAKE_DETECT_INT_H
@@ -166,6 +167,10 @@ int det_word_near(const char *s, size_t len, size_t from, size_t to,
  * with its start in *wstart; 0 if there is none. */
 size_t det_word_ending(const char *s, size_t end, const char *skip, size_t *wstart);
 
+/* detect_words.c: 1 if a French birth phrase ("né le ", "née en ", "né à
+ * ": norm view, no marks) ends right at at (the date's start). */
+int det_born_right_before(const char *s, size_t at);
+
 /* detect_words.c: 1 if the word w[0..wlen) is a word of list[0..n) (or,
  * FIT_PREFIX, starts with one). */
 int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wlen);
@@ -291,6 +296,9 @@ size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int 
 size_t detect_scan_ipv4(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_ipv6(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_bank.c: an IBAN (ISO 13616 check) or a payment card number
+ * (Luhn), the whole run. */
+size_t detect_scan_bank(const char *s, size_t len, size_t at, size_t *start, int *kind);
 
 /* detect_geo.c: the end of three words of letters (any script, no
  * digits) joined by '.' at at (a what3words address), or 0. */

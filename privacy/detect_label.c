@@ -33,6 +33,12 @@ static const struct det_word id_labels[] = {
     DW("\xd2\xaf\xd0\xbd\xd1\x8d\xd0\xbc\xd0\xbb\xd1\x8d\xd1\x85", FIT_PREFIX),  /* үнэмлэх */
     DW("\xd1\x81\xd0\xbd\xd0\xb8\xd0\xbb\xd1\x81", FIT_WORD),                    /* снилс */
     DW("account", FIT_WORD), DW("\xea\xb3\x84\xec\xa2\x8c", FIT_PREFIX),          /* 계좌 */
+    /* report-adv12 A-17: accounts and cards in Russian and Mongolian
+     * (аккаунт, акаунт, счёт, счет, карта, данс "account"), IBAN, 카드 */
+    DW("аккаунт", FIT_PREFIX), DW("акаунт", FIT_PREFIX), DW("счёт", FIT_WORD), DW("счет", FIT_WORD),
+    DW("счёта", FIT_WORD), DW("счета", FIT_WORD), DW("карта", FIT_WORD), DW("карты", FIT_WORD),
+    DW("карту", FIT_WORD), DW("данс", FIT_PREFIX), DW("iban", FIT_WORD),
+    DW("\xec\xb9\xb4\xeb\x93\x9c", FIT_PREFIX),                                /* 카드 */
     DW("\xd0\xb8\xd0\xbd\xd0\xbd", FIT_WORD),                                    /* инн */
     DW("imei", FIT_WORD), DW("mac", FIT_WORD), DW("nric", FIT_WORD), DW("mykad", FIT_WORD),
     DW("ic", FIT_WORD),
@@ -186,10 +192,59 @@ static const struct det_word number_words[] = {
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define SEPARATORS " :#.-="
 
+/* A qualifier standing alone for an ID label said just before it in the
+ * text ("Passport No. 745 123 456 and No.: seven four five ...":
+ * report-adv12 A-25): 1 if an ID label starts within ID_BACK bytes
+ * before the qualifier at q. */
+#define ID_BACK 48
+static const struct det_word number_qualifiers[] = {
+    DW("no", FIT_WORD), DW("nr", FIT_WORD), DW("num", FIT_WORD), DW("number", FIT_WORD),
+    DW("\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),                                  /* 번호 */
+    DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX),          /* дугаар */
+    DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX),                  /* номер */
+};
+
+static int id_label_back(const char *s, size_t q, int numq)
+{
+    size_t from = q > ID_BACK ? q - ID_BACK : 0, i, w;
+
+    if (!numq)
+        return 0;
+    /* In the same sentence: back to a ';', '!', '?' or a full stop (a '.'
+     * after a digit or a word of four letters or more, not "no."). */
+    for (i = q; i > from; i--) {
+        char c = s[i - 1];
+        if (c == ';' || c == '!' || c == '?')
+            break;
+        if (c == '.') {
+            for (w = i - 1; w > 0 && det_alpha(s[w - 1]); w--)
+                ;
+            if (i - 1 - w >= 4 || (i >= 2 && det_digit(s[i - 2])))
+                break;
+        }
+    }
+    return det_word_near(s, q, i, q, id_labels, N(id_labels));
+}
+
+/* 1 if an IP label starts within IP_BACK bytes before at, in the same
+ * sentence (no '.', ';', '!', '?' between but inside a number). */
+#define IP_BACK 40
+static int ip_label_back(const char *s, size_t at)
+{
+    size_t from = at > IP_BACK ? at - IP_BACK : 0, i;
+
+    for (i = at; i > from; i--)
+        if (strchr(";!?", s[i - 1]) != NULL ||
+            (s[i - 1] == '.' && !(i >= 2 && det_digit(s[i - 2]) && det_digit(s[i]))))
+            break;
+    return det_word_near(s, at, i, at, ip_labels, N(ip_labels));
+}
+
 /* The label before the value at v, through up to two qualifiers. */
 static enum label_kind label_before(const char *s, size_t v)
 {
     size_t end = v, a, b, we, k;
+    int numq = 0;               /* the qualifier next to the value says "number" */
 
     for (k = 0; k < 3 && (we = det_word_ending(s, end, SEPARATORS, &a)) != 0; k++) {
         const char *w = s + a;
@@ -214,10 +269,12 @@ static enum label_kind label_before(const char *s, size_t v)
         if (k == 0 && det_in_list(coord_labels, N(coord_labels), w, n))
             return LABEL_COORD;
         if (!det_in_list(qualifiers, N(qualifiers), w, n))
-            return LABEL_NONE;
+            return k > 0 && id_label_back(s, end, numq) ? LABEL_ID : LABEL_NONE;
+        if (k == 0)
+            numq = det_in_list(number_qualifiers, N(number_qualifiers), w, n);
         end = a;
     }
-    return LABEL_NONE;
+    return k > 0 && id_label_back(s, end, numq) ? LABEL_ID : LABEL_NONE;
 }
 
 /* A separator inside an ID value at s[i], followed by a digit: up to
@@ -487,6 +544,12 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (l == LABEL_GRID && (cv = grid_value(s, len, at)) != 0)
         return *kind = DETECT_GPS, cv;
     if (l == LABEL_IP && (cv = detect_ip_written(s, len, at)) != 0)
+        return *kind = DETECT_IP, cv;
+    /* An address of a list after the label ("IP: 0xC0A80101 and
+     * 3232235777": report-adv12 A-31): the hexadecimal or decimal forms
+     * only, the label earlier in the sentence. */
+    if (l == LABEL_NONE && (det_starts(s, len, at, "0x") || det_digits(s, len, at) >= 8) &&
+        ip_label_back(s, at) && (cv = detect_ip_written(s, len, at)) != 0)
         return *kind = DETECT_IP, cv;
     return 0;
 }

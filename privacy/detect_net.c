@@ -77,6 +77,8 @@ static const char *const dots[] = {
     " \xd1\x82\xd0\xbe\xd1\x87\xd0\xba\xd0\xb0 ",                            /* точка */
     " \xd1\x86\xd1\x8d\xd0\xb3 ",                                          /* цэг */
     " \xeb\x8b\xb7 ", " \xeb\x8b\xb7",                                       /* 닷: 닷컴 */
+    /* report-adv12 A-23: white space inside the brackets, quotes */
+    " [ . ] ", " ( . ) ", " [ dot ] ", " ( dot ) ", " \"dot\" ", " 'dot' ", " \".\" ", " '.' ",
 };
 #define DEFANGED 3              /* dots[0..DEFANGED) */
 
@@ -154,7 +156,11 @@ static size_t at_sign(const char *s, size_t len, size_t at, int *spelled)
                                          /* report-adv12c H22: собака, the Russian
                                           * name of @; эт; 앳; [@] */
                                          " \xd1\x81\xd0\xbe\xd0\xb1\xd0\xb0\xd0\xba\xd0\xb0 ",
-                                         " \xd1\x8d\xd1\x82 ", " \xec\x95\xb3 ", "[@]" };
+                                         " \xd1\x8d\xd1\x82 ", " \xec\x95\xb3 ", "[@]",
+                                         /* report-adv12 A-23: spaced defangs, quotes */
+                                         " [@] ", " (@) ", " {@} ", " <@> ", "(@)", "{@}", "<@>",
+                                         " [ @ ] ", " ( @ ) ", " [ at ] ", " ( at ) ",
+                                         " \"at\" ", " 'at' ", " \"@\" ", " '@' " };
     size_t k;
 
     *spelled = 0;
@@ -256,7 +262,8 @@ int detect_at_written(const char *s, size_t len, size_t at)
         return 0;
     c = (unsigned char)s[at + 1], d = (unsigned char)s[at + 2];
     return ((c == 'a' && d == 't') || c == '@' ||
-            ((c == '[' || c == '(' || c == '{' || c == '<') && d == 'a') ||
+            ((c == '[' || c == '(' || c == '{' || c == '<' || c == '"' || c == '\'') &&
+             (d == 'a' || d == '@' || d == ' ')) ||
             (c == 0xd0 && d == 0xb0) || (c == 0xd1 && (d == 0x81 || d == 0x8d)) ||
             (c == 0xea && d == 0xb3) || (c == 0xec && d == 0x95)) &&
            at_sign(s, len, at, &spelled) != 0;
@@ -339,7 +346,9 @@ size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int 
         return 0;
     /* A path: "/x", or " / x" after a dot written out. */
     p = h.end + 1 < len && s[h.end] == '/' ? h.end + 1 :
-        h.written && det_starts(s, len, h.end, " / ") ? h.end + 3 : 0;
+        h.written && det_starts(s, len, h.end, " / ") ? h.end + 3 :
+        /* a path spelt out (report-adv12 A-23): "facebook dot com slash kim88" */
+        h.written && det_starts(s, len, h.end, " slash ") ? h.end + 7 : 0;
     if (p != 0 && p < len && (unsigned char)s[p] > 0x20)
         return url_rest(s, len, at, p);
     if (h.written && !h.digit)

@@ -33,7 +33,7 @@ struct groups {
     size_t end[MAX_GROUPS];     /* text offset after the group (after ')') */
     size_t nd[MAX_GROUPS];      /* its digits */
     size_t upto[MAX_GROUPS];    /* digits of the number up to and with it */
-    char sep[MAX_GROUPS];       /* separator before it: 0, ' ', '-', '.', '/' */
+    char sep[MAX_GROUPS];       /* separator before it: 0, ' ', '-', '.', '/', 'c' (cells) ... */
     char d[MAX_DIGITS + 1];     /* the number's digits */
     int plus;
 };
@@ -125,6 +125,43 @@ static size_t joining_word(const char *s, size_t len, size_t at)
     return 0;
 }
 
+/* A boundary between two cells of a JSON array or an HTML table row at
+ * s[at], where a number's groups were put in cells of their own
+ * (report-adv12 A-20: ["010","1234","5678"], "010" + "1234",
+ * <td>010</td><td>1234</td>): a closing quote, ',' or '+' with spaces
+ * around, an opening quote; or "</td>" (or th), spaces, "<td" with its
+ * attributes and '>'.  Its length, or 0.  Read as separator 'c': each
+ * group then has three digits or more ("[\"12\",\"34\",\"56\"]" are
+ * scores), and the numbering plans decide as for any grouping. */
+static size_t cell_separator(const char *s, size_t len, size_t at)
+{
+    size_t j = at;
+    char q;
+
+    if (at < len && (s[at] == '"' || s[at] == '\'')) {
+        q = s[at], j++;
+        while (j < len && s[j] == ' ')
+            j++;
+        if (j >= len || (s[j] != ',' && s[j] != '+'))
+            return 0;
+        j++;
+        while (j < len && s[j] == ' ')
+            j++;
+        return j < len && s[j] == q ? j + 1 - at : 0;
+    }
+    if (!(det_starts(s, len, at, "</td>") || det_starts(s, len, at, "</th>")))
+        return 0;
+    j = at + 5;
+    while (j < len && s[j] == ' ')
+        j++;
+    if (!(det_starts(s, len, j, "<td") || det_starts(s, len, j, "<th")) || j + 3 >= len ||
+        (s[j + 3] != '>' && s[j + 3] != ' '))
+        return 0;
+    for (j += 3; j < len && s[j] != '>' && s[j] != '<' && j - at < 64; j++)
+        ;
+    return j < len && s[j] == '>' ? j + 1 - at : 0;
+}
+
 /* Reads a separator between groups at s[i]: [' '] [-./~_ or 에] [' '],
  * or one of ODD_SEPARATORS alone,
  * or nothing before '(' or after ')'.  Returns its length (0 when none is
@@ -137,6 +174,10 @@ static long separator(const char *s, size_t len, size_t i, int after_paren, char
     int v;
 
     *kind = 0;
+    if ((k = cell_separator(s, len, i)) > 0) {
+        *kind = 'c';
+        return i + k < len && det_digit_at(s, len, i + k, &v, 1) > 0 ? (long)k : -1;
+    }
     if (j < len && s[j] == ' ')
         *kind = ' ', j++;
     if (j < len && strchr("-./~_" ODD_SEPARATORS, s[j]) != NULL && s[j] != '\0')
@@ -252,9 +293,10 @@ static int not_a_number(const char *s, const struct groups *g, size_t k)
 {
     size_t i, small = 0, years = 0, threes = 0;
     char sep = g->sep[1];
-    int odd = 0, joined = 0, other = 0;
+    int odd = 0, joined = 0, other = 0, cells = 0;
 
     for (i = 1; i < k; i++) {
+        cells |= g->sep[i] == 'c';
         odd |= odd_separator(g->sep[i]);
         joined |= g->sep[i] == 'j';
         other |= g->sep[i] != ' ' && g->sep[i] != 'j';
@@ -264,6 +306,8 @@ static int not_a_number(const char *s, const struct groups *g, size_t k)
     if (joined && other)
         return NEVER;
     for (i = 0; i < k; i++) {
+        if (cells && ((i > 0 && g->sep[i] != 'c') || g->nd[i] <= 2))
+            return NEVER;                              /* ["12","34","56"] */
         if (odd && (k < 3 || (i > 0 && g->sep[i] != sep) || g->nd[i] <= 2))
             return NEVER;                              /* 12:30, 10:30:00, 010-1234:5678 */
         small += g->nd[i] <= 2;

@@ -32,12 +32,22 @@
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
-enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH };
+/* WDIGIT: a digit word of the wider net (WEAK_RUN); POINT: a decimal
+ * point said ("forty-two point zero one two": coordinates, report-adv12
+ * A-24), written '.', and a comma after a number with a point ','. */
+enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT };
 
 struct spoken_word {
     const char *w;
-    unsigned char type, v;      /* DIGIT 0-9, TEEN 10-19, TENS 1-9 (tens), MULT 2-3 */
+    unsigned char type, v;      /* DIGIT and WDIGIT 0-9, TEEN 10-19, TENS 1-9 (tens), MULT 2-3 */
 };
+
+/* A run holding a digit word of the wider net (languages the testimonies
+ * are not written in, Latin transliterations, short words that are also
+ * ordinary words: "un", "si", "go") is read only when it is this many
+ * digits long at least: eleven or seven digits said one by one are a
+ * phone number in any language (report-adv12 A-9). */
+#define WEAK_RUN 7
 
 static const struct spoken_word spoken[] = {
     /* English */
@@ -91,6 +101,42 @@ static const struct spoken_word spoken[] = {
     /* A dash said between the parts of a number */
     { "dash", DASH, 0 }, { "hyphen", DASH, 0 }, { "minus", DASH, 0 }, { "тире", DASH, 0 },
     { "дефис", DASH, 0 }, { "다시", DASH, 0 },
+    /* The separator words, one table for every language (report-adv12
+     * A-16): Korean 대시, 하이픈 (dash, hyphen as loan words), 빼기 (minus),
+     * 슬래시 (slash); Mongolian зураас (line, dash), хасах (minus); Russian
+     * слэш, слеш, черта; English slash, stroke, bar; German Strich */
+    { "\xeb\x8c\x80\xec\x8b\x9c", DASH, 0 }, { "\xed\x95\x98\xec\x9d\xb4\xed\x94\x88", DASH, 0 },
+    { "\xeb\xb9\xbc\xea\xb8\xb0", DASH, 0 }, { "\xec\x8a\xac\xeb\x9e\x98\xec\x8b\x9c", DASH, 0 },
+    { "зураас", DASH, 0 }, { "хасах", DASH, 0 }, { "слэш", DASH, 0 }, { "слеш", DASH, 0 },
+    { "черта", DASH, 0 }, { "slash", DASH, 0 }, { "stroke", DASH, 0 }, { "bar", DASH, 0 },
+    { "strich", DASH, 0 },
+    { "point", POINT, 0 }, { "точка", POINT, 0 }, { "цэг", POINT, 0 }, { "\xec\xa0\x90", POINT, 0 },   /* 점 */
+    /* The wider net (report-adv12 A-9; WEAK_RUN): Russian in Latin
+     * letters (GOST 7.79 B and the usual phone typing), German, French,
+     * Spanish, Mandarin in pinyin without tones (yao for 1, as phone
+     * numbers are read; shi, ten, left out), Japanese on readings in
+     * romaji (the katakana forms are in kana_digits below) */
+    { "nol", WDIGIT, 0 }, { "nul", WDIGIT, 0 }, { "odin", WDIGIT, 1 }, { "odna", WDIGIT, 1 },
+    { "dva", WDIGIT, 2 }, { "dve", WDIGIT, 2 }, { "tri", WDIGIT, 3 }, { "chetyre", WDIGIT, 4 },
+    { "chetire", WDIGIT, 4 }, { "pyat", WDIGIT, 5 }, { "pjat", WDIGIT, 5 }, { "shest", WDIGIT, 6 },
+    { "sem", WDIGIT, 7 }, { "vosem", WDIGIT, 8 }, { "devyat", WDIGIT, 9 }, { "devjat", WDIGIT, 9 },
+    { "null", WDIGIT, 0 }, { "eins", WDIGIT, 1 }, { "zwei", WDIGIT, 2 }, { "zwo", WDIGIT, 2 },
+    { "drei", WDIGIT, 3 }, { "vier", WDIGIT, 4 }, { "funf", WDIGIT, 5 },
+    { "fuenf", WDIGIT, 5 }, { "sechs", WDIGIT, 6 }, { "sieben", WDIGIT, 7 }, { "acht", WDIGIT, 8 },
+    { "neun", WDIGIT, 9 },
+    { "un", WDIGIT, 1 }, { "deux", WDIGIT, 2 }, { "trois", WDIGIT, 3 },
+    { "quatre", WDIGIT, 4 }, { "cinq", WDIGIT, 5 }, { "sept", WDIGIT, 7 }, { "huit", WDIGIT, 8 },
+    { "neuf", WDIGIT, 9 },
+    { "cero", WDIGIT, 0 }, { "uno", WDIGIT, 1 }, { "dos", WDIGIT, 2 }, { "tres", WDIGIT, 3 },
+    { "cuatro", WDIGIT, 4 }, { "cinco", WDIGIT, 5 }, { "seis", WDIGIT, 6 }, { "siete", WDIGIT, 7 },
+    { "ocho", WDIGIT, 8 }, { "nueve", WDIGIT, 9 },
+    { "ling", WDIGIT, 0 }, { "yao", WDIGIT, 1 }, { "yi", WDIGIT, 1 }, { "er", WDIGIT, 2 },
+    { "san", WDIGIT, 3 }, { "si", WDIGIT, 4 }, { "wu", WDIGIT, 5 }, { "liu", WDIGIT, 6 },
+    { "qi", WDIGIT, 7 }, { "ba", WDIGIT, 8 }, { "jiu", WDIGIT, 9 },
+    { "rei", WDIGIT, 0 }, { "maru", WDIGIT, 0 }, { "ichi", WDIGIT, 1 }, { "ni", WDIGIT, 2 },
+    { "yon", WDIGIT, 4 }, { "shi", WDIGIT, 4 }, { "go", WDIGIT, 5 }, { "roku", WDIGIT, 6 },
+    { "nana", WDIGIT, 7 }, { "shichi", WDIGIT, 7 }, { "hachi", WDIGIT, 8 }, { "kyu", WDIGIT, 9 },
+    { "kyuu", WDIGIT, 9 }, { "ku", WDIGIT, 9 },
 };
 
 #define SPOKEN_DIGITS 20        /* digits of a run, at most */
@@ -154,6 +200,77 @@ static const struct spoken_word *lookup(const char *s, size_t a, size_t b)
 
 static int ko_units(const char *s, size_t a, size_t b, unsigned *v, size_t *e);
 
+/* Digit words written glued into one word, in scripts without spaces
+ * between them: Japanese katakana on readings ("ゼロイチゼロ",
+ * "イチニサンヨン": ゼロ レイ マル 0, イチ 1, ニ 2, サン 3, ヨン シ 4, ゴ 5, ロク 6,
+ * ナナ シチ 7, ハチ 8, キュウ キュー ク 9; weak, WEAK_RUN) and the native
+ * Korean numerals (하나 한 1, 둘 두 2, 셋 세 3, 넷 네 4, 다섯 5, 여섯 6, 일곱 7,
+ * 여덟 8, 아홉 9; report-adv12 A-22), alone or among Sino-Korean digit
+ * syllables ("공일공 하나둘셋넷"). The one-syllable forms 한 두 세 네
+ * ("a", "yes") are read only glued to other digit words. */
+static const struct {
+    const char *w;
+    unsigned char v, weak, alone;
+} glued_words[] = {
+    { "ゼロ", 0, 1, 1 }, { "レイ", 0, 1, 1 }, { "マル", 0, 1, 1 }, { "イチ", 1, 1, 1 },
+    { "ニ", 2, 1, 1 }, { "サン", 3, 1, 1 }, { "ヨン", 4, 1, 1 }, { "シ", 4, 1, 1 },
+    { "ゴ", 5, 1, 1 }, { "ロク", 6, 1, 1 }, { "ナナ", 7, 1, 1 }, { "シチ", 7, 1, 1 },
+    { "ハチ", 8, 1, 1 }, { "キュウ", 9, 1, 1 }, { "キュー", 9, 1, 1 }, { "ク", 9, 1, 1 },
+    { "하나", 1, 0, 1 }, { "둘", 2, 0, 1 }, { "셋", 3, 0, 1 }, { "넷", 4, 0, 1 },
+    { "다섯", 5, 0, 1 }, { "여섯", 6, 0, 1 }, { "일곱", 7, 0, 1 }, { "여덟", 8, 0, 1 },
+    { "아홉", 9, 0, 1 }, { "한", 1, 0, 0 }, { "두", 2, 0, 0 }, { "세", 3, 0, 0 },
+    { "네", 4, 0, 0 },
+};
+
+/* The Korean joining particle 의 ("공일공의 천이백삼십사의"): read
+ * between the groups of a number as a space (report-adv12 A-22). */
+static const char ko_of[] = "의";
+
+/* Reads the word s[a, b) as glued digit words (glued_words[], Sino-Korean
+ * digit syllables), maybe ending in 의, or after three digits or more in
+ * a particle of one or two syllables ("다섯넷셋둘로"): the number of digits
+ * (their values in d[0..], at most cap, when d is not NULL), where the
+ * digits end in *end (b, or the particle's start), *weak set when one is
+ * of the wider net; 0 if the word is not such digit words, is one
+ * Sino-Korean syllable run alone (add_word reads those) or a lone
+ * one-syllable form. */
+static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t cap, int *weak,
+                           size_t *end)
+{
+    size_t i = a, n = 0, k, best, glued = 0, single = 0;
+    int v, bv = 0, bw = 0, ba = 0;
+
+    *weak = 0, *end = b;
+    if (b - a >= 3 && memcmp(s + b - 3, ko_of, 3) == 0 && b - a > 3)
+        b -= 3;
+    while (i < b) {
+        best = 0;
+        for (k = 0; k < sizeof glued_words / sizeof glued_words[0]; k++) {
+            size_t wl = strlen(glued_words[k].w);
+            if (wl > best && i + wl <= b && memcmp(s + i, glued_words[k].w, wl) == 0)
+                best = wl, bv = glued_words[k].v, bw = glued_words[k].weak, ba = glued_words[k].alone;
+        }
+        if (best > 0)
+            glued++, single += !ba, *weak |= bw;
+        else if ((v = det_sino_digit(s, b, i)) >= 0)
+            best = 3, bv = v;
+        else if (n >= 3 && glued > 0 && b - i <= 6 && (unsigned char)s[i] >= 0xEA && (unsigned char)s[i] <= 0xED) {
+            *end = i;                           /* a particle: 로, 으로, 이야 */
+            break;
+        } else
+            return 0;
+        if (d != NULL) {
+            if (n == cap)
+                return 0;
+            d[n] = (char)('0' + bv);
+        }
+        n++, i += best;
+    }
+    if (glued == 0 || (n == 1 && single))
+        return 0;
+    return n;
+}
+
 int detect_spoken_word(const char *s, size_t len, size_t at)
 {
     size_t b = word_end(s, len, at);
@@ -161,13 +278,15 @@ int detect_spoken_word(const char *s, size_t len, size_t at)
     const struct spoken_word *w;
     size_t e, sino;
     unsigned v;
+    int weak;
 
     if (b == at)
         return 0;
     if ((w = lookup(s, at, b)) != NULL)
-        return w->type != DASH;
+        return w->type != DASH && w->type != POINT;
     sino = det_sino_run(s, b, at);
-    return sino * 3 == b - at || (sino >= 3 && b - at - sino * 3 <= 6) || ko_units(s, at, b, &v, &e);
+    return sino * 3 == b - at || (sino >= 3 && b - at - sino * 3 <= 6) || ko_units(s, at, b, &v, &e) ||
+           glued_digits(s, at, b, NULL, 0, &weak, &e) > 0;
 }
 
 /* The digits of a run.  Words are read as numbers are said: a number is
@@ -182,6 +301,7 @@ struct run {
     unsigned long num;          /* the number being read */
     int place;                  /* its lowest place said (0 units ... 3 thousands), -1: none */
     int ld, ldplace;            /* its last digit word (or -1) and the place before it */
+    size_t weak;                /* words of the wider net read (WEAK_RUN) */
 };
 
 static int put(struct run *r, int v)
@@ -189,6 +309,15 @@ static int put(struct run *r, int v)
     if (r->n == SPOKEN_DIGITS)
         return -1;
     r->d[r->n++] = (char)('0' + v);
+    return 0;
+}
+
+/* Writes a mark ('.', ',') into the digits. */
+static int put_mark(struct run *r, char c)
+{
+    if (r->n == SPOKEN_DIGITS)
+        return -1;
+    r->d[r->n++] = c;
     return 0;
 }
 
@@ -264,9 +393,10 @@ static int ko_units(const char *s, size_t a, size_t b, unsigned *v, size_t *e)
 static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b, int *stop)
 {
     const struct spoken_word *w = lookup(s, a, *b);
-    size_t k, sino, e;
+    size_t k, sino, e, n;
     unsigned v;
-    int rc = 0;
+    int rc = 0, weak;
+    char d[SPOKEN_DIGITS];
 
     *stop = 0;
     if (w == NULL) {
@@ -274,23 +404,38 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
             return -1;
         if (ko_units(s, a, *b, &v, &e)) {
             rc = flush(r) | add_place(r, v, 0, 0) | flush(r);
-            *stop = e < *b, *b = e;
+            /* 의 joins the groups: the run goes on after it. */
+            if (!(*b - e == 3 && memcmp(s + e, ko_of, 3) == 0))
+                *stop = e < *b, *b = e;
             return rc;
         }
         sino = det_sino_run(s, *b, a);
+        if (sino * 3 != *b - a && (n = glued_digits(s, a, *b, d, sizeof d, &weak, &e)) > 0) {
+            r->weak += (size_t)weak;
+            *stop = e < *b, *b = e;
+            for (k = 0; k < n && rc == 0; k++)
+                rc = flush(r) | put(r, d[k] - '0');
+            sodium_memzero(d, sizeof d);
+            return rc;
+        }
+        e = a + sino * 3;
         if (sino * 3 != *b - a) {
             /* Digit syllables and a particle ("칠삼구오로"). */
             if (sino < 3 || *b - a - sino * 3 > 6)
                 return -1;
-            *stop = 1, *b = a + sino * 3;
+            if (!(*b - e == 3 && memcmp(s + e, ko_of, 3) == 0))
+                *stop = 1, *b = e;
         }
-        for (k = a; k < *b && rc == 0; k += 3)
-            rc = flush(r) | put(r, det_sino_digit(s, *b, k));
+        for (k = a; k < e && rc == 0; k += 3)
+            rc = flush(r) | put(r, det_sino_digit(s, e, k));
         return rc;
     }
     if (*mult && w->type != DIGIT)
         return -1;
     switch (w->type) {
+    case WDIGIT:
+        r->weak++;
+        /* fall through */
     case DIGIT:
         if (*mult) {
             rc = flush(r);
@@ -309,6 +454,13 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
         break;
     case HUND: case THOUS:
         rc = add_scale(r, w->type, w->v);
+        break;
+    case POINT:
+        rc = flush(r);
+        if (rc == 0 && (r->n == 0 || !det_digit(r->d[r->n - 1])))
+            return -1;
+        if (rc == 0)
+            rc = put_mark(r, '.');
         break;
     case DASH:
         rc = flush(r);
@@ -357,14 +509,19 @@ static size_t read_run(struct run *r, const char *s, size_t len, size_t at, size
             break;
         (*words)++;
         /* A "double" or a dash said waits for what follows it. */
-        if (!mult && !(r->n > 0 && r->d[r->n - 1] == '-' && r->place < 0))
+        if (!mult && !(r->n > 0 && !det_digit(r->d[r->n - 1]) && r->place < 0))
             end = b;
         if (stop || (p = separators(s, len, b)) == b)
             break;
+        /* "forty-two point zero one two, one twenty-nine point …": the
+         * comma parts two decimal numbers. */
+        if (memchr(s + b, ',', p - b) != NULL && r->n > 0 && memchr(r->d, '.', r->n) != NULL &&
+            (flush(r) != 0 || put_mark(r, ',') != 0))
+            return at;
     }
     if (flush(r) != 0)
         return at;
-    if (r->n > 0 && r->d[r->n - 1] == '-')
+    while (r->n > 0 && !det_digit(r->d[r->n - 1]))
         r->n--;
     return end;
 }
@@ -383,7 +540,8 @@ size_t detect_spoken_digits(const char *s, size_t len, size_t at, char *d, size_
     size_t end, words;
 
     if (!detect_spoken_word(s, len, at) || (end = read_run(&r, s, len, at, &words)) == at ||
-        words < 2 || r.n > cap || memchr(r.d, '-', r.n) != NULL)
+        words < 2 || r.n > cap || memchr(r.d, '-', r.n) != NULL || memchr(r.d, '.', r.n) != NULL ||
+        memchr(r.d, ',', r.n) != NULL || r.weak > 0)
         end = 0;
     else
         memcpy(d, r.d, r.n), *n = r.n;
@@ -598,7 +756,8 @@ size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
     if (det_year_words(s, len, at, &v) != 0 || det_day_words(s, len, at, &v) != 0)
         return 0;
     if (!(detect_spoken_word(s, len, at) || mixed_start(s, len, at)) ||
-        (end = read_run(&r, s, len, at, &words)) == at || words < 3 || r.n < 4)
+        (end = read_run(&r, s, len, at, &words)) == at || words < 3 || r.n < 4 ||
+        (r.weak > 0 && r.n < WEAK_RUN))
         end = detect_parts_start(s, len, at) ? read_parts(&r, s, len, at) : at;
     if (end == at) {
         sodium_memzero(&r, sizeof r);

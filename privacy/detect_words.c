@@ -67,3 +67,19 @@ int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wle
             return 1;
     return 0;
 }
+
+/* French né(e) le / en / à: "ne" is also the negation ("il ne le savait
+ * pas"), so these mark only the date right after them (report-adv12
+ * A-10), in the norm view's spelling (marks stripped). */
+static const char *const fr_born[] = { "ne le ", "nee le ", "ne en ", "nee en ", "ne a ", "nee a ",
+                                       "nes le ", "nees le ", "nes en ", "nees en " };
+
+int det_born_right_before(const char *s, size_t at)
+{
+    for (size_t k = 0; k < sizeof fr_born / sizeof fr_born[0]; k++) {
+        size_t n = strlen(fr_born[k]);
+        if (at >= n && memcmp(s + at - n, fr_born[k], n) == 0 && !det_letter_before(s, at - n))
+            return 1;
+    }
+    return 0;
+}
