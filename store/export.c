@@ -175,32 +175,6 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
                      "review", flags);
 }
 
-/* Keeps the document of a record that may leave, and its attachments. */
-/* The digest of a record's text as it leaves in doc: what a recipient
- * compares to tell a correction from a copy (title, date, place,
- * language, tags, body; store/exchange.c db_record_same), BLAKE2b over
- * their JSON with sorted keys. Only the digest is kept, never the text. */
-static int sent_digest(unsigned char out[EXPORT_DIGESTBYTES], const json_t *doc, struct err *e)
-{
-    static const char *const fields[] = { "title", "date", "place", "language", "tags", "body" };
-    json_t *o = json_object();
-    char *text;
-
-    for (size_t i = 0; o != NULL && i < sizeof fields / sizeof fields[0]; i++)
-        if (json_object_set(o, fields[i], json_object_get(doc, fields[i]) != NULL
-                            ? json_object_get(doc, fields[i]) : json_null()) != 0) {
-            json_decref(o);
-            o = NULL;
-        }
-    text = o != NULL ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    json_decref(o);
-    if (text == NULL)
-        return err_set(e, EXIT_INPUT, oom);
-    crypto_generichash(out, EXPORT_DIGESTBYTES, (const unsigned char *)text, strlen(text), NULL, 0);
-    secmem_wipe_free(text);
-    return 0;
-}
-
 /* A record whose text leaves otherwise than it last left at the same
  * version (a redaction fixed after an export: a new protected term, a
  * pseudonym renamed) leaves at a version above both, so that recipients
@@ -217,7 +191,7 @@ static int raise_if_changed(struct pipeline *p, json_t *doc, struct err *e)
     int rc, differs = 0;
     long last = 0;
 
-    if (sent_digest(now, doc, e) != 0 ||
+    if (export_sent_digest(now, doc, e) != 0 ||
         db_query(&st, p->s, "SELECT version, digest FROM export_record WHERE rid = ?1"
                  " AND digest IS NOT NULL ORDER BY export_id DESC LIMIT 1", v, DB_N(v), e) != 0)
         return -1;
@@ -235,6 +209,22 @@ static int raise_if_changed(struct pipeline *p, json_t *doc, struct err *e)
     return 0;
 }
 
+/* Notes the digest of all that leaves of the record in doc (for the
+ * export log: export --not-sent-to compares it, store/export_owed.c). */
+static int keep_output(struct pipeline *p, const struct record_row *row, const json_t *doc,
+                       const struct redacted_record *rr, const struct consent *c, struct err *e)
+{
+    unsigned char out[EXPORT_DIGESTBYTES];
+    char hex[2 * EXPORT_DIGESTBYTES + 1];
+
+    if (export_output_digest(out, p, row, doc, rr, c->attachments, e) != 0)
+        return -1;
+    sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+    return json_object_set_new(p->outputs, row->id, json_string(hex)) == 0 ? 0
+           : err_set(e, EXIT_INPUT, oom);
+}
+
+/* Keeps the document of a record that may leave, and its attachments. */
 static int keep(struct pipeline *p, const struct record_row *row,
                 const struct redacted_record *rr, const struct consent *c, struct err *e)
 {
@@ -246,7 +236,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
         err_set(e, EXIT_INPUT, oom);
         goto out;
     }
-    if (raise_if_changed(p, doc, e) != 0)
+    if (raise_if_changed(p, doc, e) != 0 || keep_output(p, row, doc, rr, c, e) != 0)
         goto out;
     p->cur = atts;
     p->rr = rr;
@@ -340,6 +330,14 @@ static void texts_block(char *why, size_t whylen, const struct redacted_record *
     }
 }
 
+/* A record the walk met that is not owed (export --not-sent-to: at that
+ * key as it would leave now): as if the filters had left it out. */
+static int skip(struct pipeline *p)
+{
+    p->seen--;
+    return 0;
+}
+
 /* One record: may it leave (store_record_eligible, the one rule that
  * redact and export share: consent, a recipient's refusal, review flags)?
  * Without a show callback, a record that may not leave before it is even
@@ -348,12 +346,22 @@ static int check_record(struct pipeline *p, const struct record_row *row, struct
 {
     struct redacted_record rr;
     struct eligibility el;
-    int rc;
+    struct export_held held = { 0 };
+    int rc, changed = 1;
 
     if (load_privacy(p, e) != 0 ||
         store_record_eligible(&el, p->s, row, p->req->to, p->req->nto, p->today,
                               ELIGIBLE_UNREDACTED, e) < 0)
         return -1;
+    /* --not-sent-to: a record at that key at its version is owed again
+     * only if what would leave of it now differs from what went; one
+     * that may not leave now is not owed (the notices say why). */
+    if (p->req->not_sent_to != NULL && export_at_key(&held, p, row, e) != 0)
+        return -1;
+    if (p->req->owed != NULL && !held.held)
+        return skip(p);
+    if (held.held && el.why[0] != '\0')
+        return skip(p);
     if (el.why[0] != '\0' && p->req->show == NULL)
         return block(p, row, el.why, el.why_text, e);
     if (store_record_redact(&rr, p->red, row, e) != 0)
@@ -370,8 +378,19 @@ static int check_record(struct pipeline *p, const struct record_row *row, struct
         texts_block(el.why, sizeof el.why, &rr, p->req->keep_metadata, 0);
         texts_block(el.why_text, sizeof el.why_text, &rr, p->req->keep_metadata, 1);
     }
+    if (rc == 0 && held.held) {
+        json_t *doc = record_json(p, row, &rr, &el.consent);
+
+        rc = doc == NULL ? err_set(e, EXIT_INPUT, oom)
+             : export_changed(&changed, &held, p, row, doc, &rr, el.consent.attachments, e);
+        json_decref(doc);
+    }
     if (rc != 0)
         rc = -1;
+    else if (held.held && (!changed || el.why[0] != '\0'))
+        rc = skip(p);
+    else if (p->req->owed != NULL)
+        rc = p->req->owed(p->req->owed_ctx, row, e) == 0 ? skip(p) : -1;
     else if (p->req->show != NULL &&
              p->req->show(p->req->show_ctx, row, &rr, el.why, el.why_text, e) != 0)
         rc = -1;
@@ -422,7 +441,6 @@ static int walk(struct pipeline *p, struct err *e)
         f.subject = req->subject;
         f.tag = req->tag;
         f.since = req->since;
-        f.not_sent_to = req->not_sent_to;
         return check_filters(p->s, req, e) == 0 ? store_record_each(p->s, &f, take_record, p, e)
                : -1;
     }
@@ -531,6 +549,12 @@ static int select_and_check(struct pipeline *p, struct err *e)
         if (sent > 0)
             return err_set(e, EXIT_INPUT, "no new notice is owed to %s (%ld were sent before, "
                            "not acknowledged: --resend sends them again); no bundle was written",
+                           p->res->to[0] ? p->res->to : "these contacts", sent);
+        if (db_notice_count_former(&sent, p->s, p->req->to, p->req->nto, e) != 0)
+            return -1;
+        if (sent > 0)
+            return err_set(e, EXIT_INPUT, "no notice is owed to %s's present key; %ld are owed "
+                           "to a key it had before (see 'intake exports'); no bundle was written",
                            p->res->to[0] ? p->res->to : "these contacts", sent);
         return err_set(e, EXIT_INPUT, "no notice is owed to %s; no bundle was written",
                        p->res->to[0] ? p->res->to : "these contacts");
@@ -722,7 +746,8 @@ static int write_records(struct pipeline *p, struct bundle_writer *w, const json
 }
 
 /* The records that leave, with their versions, for the export log. */
-static int leaving(struct export_item **out, const json_t *docs, struct err *e)
+static int leaving(struct export_item **out, const json_t *docs, const json_t *outputs,
+                   struct err *e)
 {
     struct export_item *it = calloc(json_array_size(docs) + 1, sizeof *it);
     size_t i;
@@ -734,10 +759,14 @@ static int leaving(struct export_item **out, const json_t *docs, struct err *e)
         it[i].id = json_string_value(json_object_get(doc, "id"));
         it[i].version = (long)json_integer_value(json_object_get(doc, "version"));
         it[i].has_digest = 1;
-        if (sent_digest(it[i].digest, doc, e) != 0) {
+        if (export_sent_digest(it[i].digest, doc, e) != 0) {
             free(it);
             return -1;
         }
+        const char *hex = json_string_value(json_object_get(outputs, it[i].id));
+        it[i].has_output = hex != NULL &&
+                           sodium_hex2bin(it[i].output, sizeof it[i].output, hex, strlen(hex),
+                                          NULL, NULL, NULL) == 0;
     }
     *out = it;
     return 0;
@@ -869,7 +898,7 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
     r = bundle_writer_open(&w, af.fd, req->armor, sk, rc->keys, rc->n, e) != 0 ||
         write_records(p, w, header, e) != 0 || bundle_writer_close(w, hash, e) != 0 ? -1 : 0;
     progress_ticker_stop(&t);
-    if (r != 0 || file_size(&size, af.fd, e) != 0 || leaving(&items, p->docs, e) != 0 ||
+    if (r != 0 || file_size(&size, af.fd, e) != 0 || leaving(&items, p->docs, p->outputs, e) != 0 ||
         store_begin(p->s, e) != 0) {
         r = -1;
         goto out;
@@ -966,16 +995,25 @@ static int pipeline(struct export_result *res, struct store *s, const struct exp
     p.atts = json_array();
     p.pseudonyms = json_array();
     p.notices = json_array();
+    p.outputs = json_object();
     if (p.allowed == NULL || p.docs == NULL || p.atts == NULL || p.pseudonyms == NULL ||
-        p.notices == NULL)
+        p.notices == NULL || p.outputs == NULL)
         err_set(e, EXIT_INPUT, "out of memory");
-    else
+    else if (req->owed != NULL) {          /* store_export_owed_each: the walk alone */
+        r = walk(&p, e);
+        if (r == 0 && p.failed) {
+            if (e != NULL)
+                *e = p.failure;
+            r = -1;
+        }
+    } else
         r = run(&p, seal, e);
     json_decref(p.allowed);
     json_decref(p.docs);
     json_decref(p.atts);
     json_decref(p.pseudonyms);
     json_decref(p.notices);
+    json_decref(p.outputs);
     free(p.media);
     redactor_free(p.red);
     return r;
@@ -985,6 +1023,24 @@ int store_export(struct export_result *res, struct store *s,
                  const struct export_request *req, struct err *e)
 {
     return pipeline(res, s, req, 1, e);
+}
+
+int store_export_owed_each(struct store *s, const char *contact, export_owed_fn fn, void *ctx,
+                           struct err *e)
+{
+    const char *to[] = { contact };
+    struct export_request req = { 0 };
+    struct export_result res;
+    int r;
+
+    req.to = to;
+    req.nto = 1;
+    req.not_sent_to = contact;
+    req.owed = fn;
+    req.owed_ctx = ctx;
+    r = pipeline(&res, s, &req, 0, e);
+    export_result_free(&res);
+    return r;
 }
 
 int store_export_check(struct export_result *res, struct store *s,
