@@ -42,15 +42,8 @@ static size_t word_end(const char *s, size_t len, size_t at, int prev)
     return at;
 }
 
-/* Spans that will be replaced, for boundary checks: a neighbour that is
- * itself replaced counts as a word boundary, as it will in the output. */
-struct cover {
-    size_t *start, *maxend;     /* sorted by start; running maximum of ends */
-    size_t n;
-};
-
 /* The number of spans of c that start at or before pos. */
-static size_t starting_by(const struct cover *c, size_t pos)
+size_t redact_starting_by(const struct cover *c, size_t pos)
 {
     size_t lo = 0, hi = c->n, mid;
 
@@ -66,7 +59,7 @@ static size_t starting_by(const struct cover *c, size_t pos)
 
 static int covered(const struct cover *c, size_t pos)
 {
-    size_t lo = c != NULL ? starting_by(c, pos) : 0;
+    size_t lo = c != NULL ? redact_starting_by(c, pos) : 0;
 
     return lo > 0 && c->maxend[lo - 1] > pos;
 }
@@ -80,8 +73,6 @@ static size_t first_covered(const struct cover *c, size_t from, size_t to)
     return to;
 }
 
-static int upper_at(const struct normtext *t, size_t n);
-static size_t cp_start(const char *s, size_t n);
 
 /* 1 if c (a norm byte) may be part of a handle: "@kim.jongsu_75". */
 static int handle_byte(unsigned char c)
@@ -141,7 +132,7 @@ static size_t glued_digits(const struct normtext *t, size_t at)
 
 /* 1 if the original character at norm byte n is upper case (or folds to
  * one: normalise_is_upper). */
-static int upper_at(const struct normtext *t, size_t n)
+int redact_upper_at(const struct normtext *t, size_t n)
 {
     size_t o = t->ostart[n];
     int cp;
@@ -312,7 +303,7 @@ static int open_continuation(const struct normtext *t, const struct redact_form 
      * or digits (Chongjiner, Chongjinese, Jong-sux, report-adv13b NEW-3),
      * unless the English dictionary knows the word. */
     if (long_latin(f, keylen, first))
-        return upper_at(t, nstart) &&
+        return redact_upper_at(t, nstart) &&
                (!f->person || memchr(t->norm + nstart, ' ', nend - nstart) == NULL ||
                 spaced_name(t, nstart, nend)) &&
                all_cps(t, nend, wend, ascii_alnum) &&
@@ -323,13 +314,12 @@ static int open_continuation(const struct normtext *t, const struct redact_form 
         return all_cps(t, nend, wend, is_hangul_cp) &&
                redact_ko_open_glued(t, nstart, nend, wend);
     if (is_cyrillic_cp(first) && (f->suffix == SUFFIX_MN || f->suffix == SUFFIX_MN_STEM) &&
-        keylen >= 8 && upper_at(t, nstart))
+        keylen >= 8 && redact_upper_at(t, nstart))
         return all_cps(t, nend, wend, is_cyrillic_cp) &&
                lexicon_word(LEXICON_MN, t->norm + nstart, wend - nstart) != 1;
     return 0;
 }
 
-static int sentence_start(const struct normtext *t, size_t p);
 
 /* 1 if the word [a, wend) of norm bytes that a hit [a, nend) begins and an
  * ending completes is an ordinary word of the dictionary of its script,
@@ -348,7 +338,7 @@ static int word_with_ending(const struct normtext *t, size_t a, size_t nend, siz
     if (wend <= nend)
         return 0;
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
-    if (utf8proc_toupper(first) == utf8proc_tolower(first) || upper_at(t, a) ||
+    if (utf8proc_toupper(first) == utf8proc_tolower(first) || redact_upper_at(t, a) ||
         (lang = lexicon_lang_of(first)) < 0)
         return 0;
     return redact_known_word(lang, t->norm + a, wend - a) &&
@@ -371,7 +361,7 @@ static int spaced_name(const struct normtext *t, size_t a, size_t b)
     /* A first word of capitals (initials "JS", "J.S.", or "KIM") marks a
      * name, before Hangul too ("JS 김": brief i12-forms F25). */
     for (p = a; p < b && t->norm[p] != ' '; p++)
-        caps = caps == SIZE_MAX || (t->norm[p] >= 'a' && t->norm[p] <= 'z' && !upper_at(t, p))
+        caps = caps == SIZE_MAX || (t->norm[p] >= 'a' && t->norm[p] <= 'z' && !redact_upper_at(t, p))
                    ? SIZE_MAX : caps + (t->norm[p] >= 'a' && t->norm[p] <= 'z');
     caps = caps == SIZE_MAX ? 0 : caps;
 
@@ -392,12 +382,12 @@ static int spaced_name(const struct normtext *t, size_t a, size_t b)
         (void)utf8_next(&cp, t->norm + p + 1, b - p - 1);
         if (is_hangul_cp(cp) && caps < 2 && !variants_is_surname(t->norm + a, p - a))
             return 0;
-        capital_later |= upper_at(t, p + 1);
+        capital_later |= redact_upper_at(t, p + 1);
     }
     (void)utf8_next(&first, t->norm + a, b - a);
     if (utf8proc_toupper(first) == utf8proc_tolower(first))
         return 1;
-    return upper_at(t, a) && (capital_later || !sentence_start(t, a) || caps >= 2);
+    return redact_upper_at(t, a) && (capital_later || !redact_sentence_start(t, a) || caps >= 2);
 }
 
 /* A person's Hangul name glued after other Hangul: Korean is often
@@ -435,7 +425,7 @@ static enum redact_hit glued_hangul(const struct normtext *t, const struct redac
  * if accepted.  HIT_NONE if refused, HIT_REPLACE if accepted, HIT_FLAG if
  * it is a review flag whatever the form's kind (open_continuation,
  * spaced_name). */
-static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
+enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
                                   const struct redact_form *f, size_t keylen, int rule,
                                   size_t kend, const struct cover *c)
 {
@@ -459,7 +449,7 @@ static enum redact_hit accept_hit(struct span *s, const struct normtext *t,
         normalise_gap_at(t->norm, t->normlen, nend, 0))
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
-    if (f->capital && !upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend))
+    if (f->capital && !redact_upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend))
         return HIT_NONE;
     if (whole && in_handle(&ha, &hb, t, nstart, nend)) {
         s->start = ha, s->end = hb;
@@ -606,7 +596,7 @@ static int word_before(size_t *a, size_t *b, const struct normtext *t, size_t p)
         return 0;
     *b = p - 1;
     for (*a = *b; *a > 0 && is_word_cp(redact_cp_before(t->norm, *a));)
-        *a = cp_start(t->norm, *a);
+        *a = redact_cp_start(t->norm, *a);
     return *a < *b;
 }
 
@@ -627,12 +617,12 @@ static int word_after(size_t *a, size_t *b, const struct normtext *t, size_t p)
 /* 1 if the word at norm byte p starts a sentence: only white space,
  * opening quotes and brackets between it and the text's start, a full
  * stop, question or exclamation mark, colon or a line break. */
-static int sentence_start(const struct normtext *t, size_t p)
+int redact_sentence_start(const struct normtext *t, size_t p)
 {
     int cp;
 
     while (p > 0) {
-        size_t q = cp_start(t->norm, p);
+        size_t q = redact_cp_start(t->norm, p);
         if (utf8_next(&cp, t->norm + q, p - q) <= 0)
             return 1;
         if (cp == ' ') {
@@ -748,8 +738,8 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
     if (common && word_context(t, a, b))
         return 0;
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
-    if (utf8proc_toupper(first) != utf8proc_tolower(first) && upper_at(t, a) &&
-        !sentence_start(t, a))
+    if (utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a) &&
+        !redact_sentence_start(t, a))
         return 1;
     if (word_before(&wa, &wb, t, a) &&
         word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
@@ -781,7 +771,7 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
     if (f->kind != FORM_WORD && f->kind != FORM_COMMON)
         return 0;
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
-    if (!f->person && utf8proc_toupper(first) != utf8proc_tolower(first) && upper_at(t, a))
+    if (!f->person && utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a))
         return 0;
     return !name_context(t, a, b, f->kind == FORM_COMMON);
 }
@@ -839,7 +829,7 @@ enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
     enum redact_hit h;
 
     if (keylen == 0 || kend < keylen || kend > t->keylen ||
-        (h = accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL)) == HIT_NONE ||
+        (h = redact_accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL)) == HIT_NONE ||
         context_refuses(t, f, s.start, s.end))
         return HIT_NONE;
     *start = s.start, *end = s.end;
@@ -863,7 +853,7 @@ static void term_span(struct span *s, const struct redactor *r, size_t lit)
 /* Files an accepted hit s of literal lit (h: accept_hit's answer): a
  * replacement into out, or a review flag into flags (when not NULL).  0,
  * or 1 when out of memory. */
-static int file_hit(struct span *s, const struct redactor *r, size_t lit,
+int redact_file_hit(struct span *s, const struct redactor *r, size_t lit,
                     const struct redact_form *f, enum redact_hit h, const struct normtext *t,
                     struct spans *out, struct spans *flags)
 {
@@ -897,7 +887,7 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
     enum redact_hit h;
 
     (void)from, (void)flags;
-    if ((h = accept_hit(&s, st->t, &f, st->r->lits[id].keylen, st->r->lits[id].rule, (size_t)to,
+    if ((h = redact_accept_hit(&s, st->t, &f, st->r->lits[id].keylen, st->r->lits[id].rule, (size_t)to,
                         NULL)) == HIT_NONE) {
         /* Kept: it may border a span replaced later (see redact_retry_pending). */
         if (st->pending == NULL || f.kind == FORM_SHORT)
@@ -905,161 +895,11 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
         s.term = id, s.end = (size_t)to;
         return redact_span_add(st->pending, &s) == 0 ? 0 : 1;
     }
-    return file_hit(&s, st->r, id, &f, h, st->t, st->out, st->flags);
+    return redact_file_hit(&s, st->r, id, &f, h, st->t, st->out, st->flags);
 }
-
-static int by_start(const void *a, const void *b)
-{
-    const struct span *x = a, *y = b;
-
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->end != y->end)
-        return x->end > y->end ? -1 : 1;
-    return x->cat < y->cat ? -1 : x->cat > y->cat;
-}
-
-/* Overlapping spans become one: their union, replaced as the longest. */
-void redact_merge(struct spans *sp, const struct normtext *t)
-{
-    size_t i, o = 0, bestlen = 0, len, us, ue;
-    struct span cur, *u;
-
-    if (sp->n == 0)
-        return;
-    qsort(sp->s, sp->n, sizeof *sp->s, by_start);
-    for (i = 0; i < sp->n; i++) {
-        cur = sp->s[i];
-        if (t != NULL)
-            cur.start = t->ostart[cur.start], cur.end = normtext_oend(t, cur.end - 1);
-        len = cur.end - cur.start;
-        if (o > 0 && cur.start < sp->s[o - 1].end) {
-            u = &sp->s[o - 1];
-            us = u->start, ue = u->end > cur.end ? u->end : cur.end;
-            if (len > bestlen) {
-                *u = cur;
-                bestlen = len;
-            }
-            u->start = us, u->end = ue;
-            continue;
-        }
-        sp->s[o++] = cur;
-        bestlen = len;
-    }
-    sp->n = o;
-}
-
-/* The norm bytes [*start, *end) widened to whole sequences: what
- * redact_merge replaces for a span found there.  A span that ends on a
- * base letter takes the marks after it ("6::" + U+0301 goes whole), and
- * so must the cover, or a hit refused for being glued to those marks is
- * exposed by the replacement. */
-static void whole_sequences(size_t *start, size_t *end, const struct normtext *t)
-{
-    while (*start > 0 && t->ostart[*start - 1] == t->ostart[*start])
-        (*start)--;
-    while (*end > 0 && *end < t->normlen && t->ostart[*end] == t->ostart[*end - 1])
-        (*end)++;
-}
-
-static int cover_build(struct cover *c, const struct spans *sp, const struct normtext *t)
-{
-    struct span *copy = malloc((sp->n ? sp->n : 1) * sizeof *copy);
-    size_t i;
-
-    free(c->start), free(c->maxend);
-    c->start = malloc((sp->n ? sp->n : 1) * sizeof *c->start);
-    c->maxend = malloc((sp->n ? sp->n : 1) * sizeof *c->maxend);
-    c->n = sp->n;
-    if (copy == NULL || c->start == NULL || c->maxend == NULL) {
-        free(copy);
-        return -1;
-    }
-    if (sp->n > 0)
-        memcpy(copy, sp->s, sp->n * sizeof *copy);
-    if (sp->n > 0)
-        qsort(copy, sp->n, sizeof *copy, by_start);
-    for (i = 0; i < sp->n; i++) {
-        whole_sequences(&copy[i].start, &copy[i].end, t);
-        c->start[i] = copy[i].start;
-        c->maxend[i] = i > 0 && c->maxend[i - 1] > copy[i].end ? c->maxend[i - 1] : copy[i].end;
-    }
-    free(copy);
-    return 0;
-}
-
-/* 0 if no replaced span in c can change accept_hit's answer for the hit
- * ending at key index kend: the answer reads the cover only at the byte
- * before the hit and over the rest of the word after it (a covered
- * position there cuts the suffix).  Most refused hits lie inside ordinary
- * words far from any replacement; this spares them accept_hit. */
-static int near_cover(const struct normtext *t, const struct lit *l, size_t kend,
-                      const struct cover *c, size_t *cur)
-{
-    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1;
-    size_t lo = *cur, at;
-    int cp, k;
-
-    while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
-        nend++;
-    /* lo: the first span starting after nend.  Hits come mostly in order
-     * of their end: walk on from the last one, search when going back. */
-    if (lo > 0 && c->start[lo - 1] > nend)
-        lo = starting_by(c, nend);
-    while (lo < c->n && c->start[lo] <= nend)
-        lo++;
-    *cur = lo;
-    /* A span starting at or before nend that reaches nstart - 1 or beyond
-     * (covering nstart - 1 or nend among others). */
-    if (lo > 0 && c->maxend[lo - 1] + 1 > nstart)
-        return 1;
-    if (lo == c->n)
-        return 0;
-    /* The next span starts inside the word only if every character up to
-     * it is a word character. */
-    for (at = nend; at < c->start[lo]; at += (size_t)k)
-        if ((k = utf8_next(&cp, t->norm + at, t->normlen - at)) <= 0 || !is_word_cp(cp))
-            return 0;
-    return 1;
-}
-
-/* A hit refused because its neighbour is a word character is accepted when
- * that neighbour is replaced anyway: otherwise the replacement would expose
- * it ("m@x.ng청진" -> "[EMAIL-1]청진").  Repeats until nothing changes. */
-int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *flags,
-                         const struct redactor *r, const struct normtext *t)
-{
-    struct cover c = { NULL, NULL, 0 };
-    struct span s;
-    enum redact_hit h;
-    size_t i, cur;
-    int changed = 1, rc = 0;
-
-    while (changed && rc == 0 && pending->n > 0) {
-        changed = 0;
-        if ((rc = cover_build(&c, sp, t)) != 0)
-            break;
-        for (i = 0, cur = 0; i < pending->n && rc == 0; i++) {
-            size_t lit = pending->s[i].term;
-            struct redact_form f;
-            if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c, &cur))
-                continue;
-            f = redact_lit_form(r, lit);
-            if ((h = accept_hit(&s, t, &f, r->lits[lit].keylen, r->lits[lit].rule,
-                                pending->s[i].end, &c)) == HIT_NONE)
-                continue;
-            rc = file_hit(&s, r, lit, &f, h, t, sp, flags);
-            pending->s[i].term = SIZE_MAX;
-            changed = 1;
-        }
-    }
-    free(c.start), free(c.maxend);
-    return rc;
-}
-
 
 /* The start of the word character ending at norm byte n (n > 0). */
-static size_t cp_start(const char *s, size_t n)
+size_t redact_cp_start(const char *s, size_t n)
 {
     n--;
     while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
@@ -1067,204 +907,3 @@ static size_t cp_start(const char *s, size_t n)
     return n;
 }
 
-/* Where an initial written before norm byte p starts ("Б.", "B. ",
- * "K.J. "): a capital letter alone, then a full stop; p if none. */
-static size_t initials_before(const struct normtext *t, size_t p)
-{
-    size_t q, l;
-    int cp, n;
-
-    for (n = 0; n < 3; n++) {
-        q = p;
-        if (q > 0 && t->norm[q - 1] == ' ')
-            q--;
-        if (q < 2 || t->norm[q - 1] != '.')
-            break;
-        l = cp_start(t->norm, q - 1);
-        if (utf8_next(&cp, t->norm + l, t->normlen - l) <= 0 || !is_word_cp(cp) ||
-            !upper_at(t, l) || (l > 0 && is_word_cp(redact_cp_before(t->norm, l))))
-            break;
-        p = l;
-    }
-    return p;
-}
-
-/* Genitive endings of a patronymic (Батбаярын, Дорждамбын, Batbayaryn,
- * Dorjiin). */
-static const char *const genitives[] = {
-    "ын", "ийн", "ны", "ний", "гийн", "yn", "iin", "in", "giin", "nii", "iyn",
-};
-
-/* Where a patronymic written before norm byte p starts: one space, then a
- * capitalised word of four letters or more in the genitive; p if none. */
-static size_t patronymic_before(const struct normtext *t, size_t p)
-{
-    size_t w, end, k, n;
-    int chars = 0, cp;
-
-    if (p < 2 || t->norm[p - 1] != ' ')
-        return p;
-    end = p - 1;
-    for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); w = cp_start(t->norm, w))
-        chars++;
-    if (w == end || chars < 4 || !upper_at(t, w) || utf8_next(&cp, t->norm + w, end - w) <= 0 ||
-        is_hangul_cp(cp) || is_han_cp(cp))
-        return p;
-    for (k = 0; k < sizeof genitives / sizeof genitives[0]; k++) {
-        n = strlen(genitives[k]);
-        if (end - w > n && memcmp(t->norm + end - n, genitives[k], n) == 0)
-            return w;
-    }
-    return p;
-}
-
-/* Where a Korean surname written before norm byte p starts (report-adv12d
- * F2, F8: "Ким Jong-su", "Kım Jong-su", "ⓚⓘⓜ ⓙⓞⓝⓖ-ⓢⓤ", the given name
- * replaced and the surname left beside the pseudonym): one space, then a
- * word whose key is a frequent surname in Hangul or a romanisation
- * (variants_is_surname), a Cyrillic one read by its Latin spelling (Ким:
- * kim); not a letter alone (Russian "О Tulga писали"), and a key of two
- * letters only with a capital not at a sentence's start ("do", "So" are
- * words); p if none. */
-static int surname_word(const struct normtext *t, size_t w, size_t end);
-
-/* Where a one-character Korean surname glued before a given name written
- * in Latin or Cyrillic letters at norm byte p starts (report-adv12e F2:
- * "金Jong-su가", the Hanja 金 left beside the pseudonym): a Hangul syllable
- * or a Han character standing at a word's start, whose key (a Han
- * character's first Hangul reading, hanja.h) is a surname; p if none. */
-static size_t surname_glued(const struct normtext *t, size_t p)
-{
-    size_t w = cp_start(t->norm, p), ka, kb;
-    int cp, first;
-
-    if (utf8_next(&cp, t->norm + w, p - w) <= 0 || !(is_han_cp(cp) || is_hangul_cp(cp)) ||
-        utf8_next(&first, t->norm + p, t->normlen - p) <= 0 || is_han_cp(first) ||
-        is_hangul_cp(first) || (w > 0 && is_word_cp(redact_cp_before(t->norm, w))))
-        return p;
-    for (ka = 0; ka < t->keylen && t->kpos[ka] < w; ka++)
-        ;
-    for (kb = ka; kb < t->keylen && t->kpos[kb] < p; kb++)
-        ;
-    return kb > ka && variants_is_surname(t->key + ka, kb - ka) ? w : p;
-}
-
-static size_t surname_before(const struct normtext *t, size_t p)
-{
-    size_t w, end, u;
-
-    if (p > 0 && t->norm[p - 1] != ' ')
-        return surname_glued(t, p);
-    if (p < 2)
-        return p;
-    end = p - 1;
-    for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); w = cp_start(t->norm, w))
-        ;
-    if (w == end || (w > 0 && t->norm[w - 1] != ' ' && is_word_cp(redact_cp_before(t->norm, w))))
-        return p;
-    if (surname_word(t, w, end))
-        return w;
-    /* A surname of three letters or more written with its capital after
-     * other ASCII letters or digits of the word ("xKim", "MrKim",
-     * report-adv13b NEW-2): the surname goes, what is glued before it
-     * stays. */
-    for (u = end - 1; u > w; u--)
-        if (t->norm[u] >= 'a' && t->norm[u] <= 'z' && upper_at(t, u))
-            break;
-    if (u > w && end - u >= 3 && ((unsigned char)t->norm[u - 1] < 0x80) &&
-        surname_word(t, u, end))
-        return u;
-    return p;
-}
-
-/* 1 if the word norm [w, end) is a surname (variants_is_surname, its
- * Cyrillic letters read in Latin), written as surname_before wants it. */
-static int surname_word(const struct normtext *t, size_t w, size_t end)
-{
-    char key[16];
-    size_t k = 0, ka, kb;
-    int cp, n, r;
-
-    for (ka = 0; ka < t->keylen && t->kpos[ka] < w; ka++)
-        ;
-    for (kb = ka; kb < t->keylen && t->kpos[kb] < end; kb++)
-        ;
-    if (kb - ka == 0 || kb - ka >= sizeof key)
-        return 0;
-    /* The key of the word, its Cyrillic letters in Latin. */
-    for (size_t i = ka; i < kb; i += (size_t)n) {
-        if ((n = utf8_next(&cp, t->key + i, kb - i)) <= 0)
-            return 0;
-        if (is_cyrillic_cp(cp)) {
-            if ((r = romanise_reading(key + k, sizeof key - 1 - k, cp, 1)) < 0)
-                return 0;
-            k += (size_t)r;
-        } else {
-            if (k + (size_t)n >= sizeof key)
-                return 0;
-            memcpy(key + k, t->key + i, (size_t)n);
-            k += (size_t)n;
-        }
-    }
-    (void)utf8_next(&cp, t->norm + w, end - w);
-    return !(!variants_is_surname(key, k) || (cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
-             (k <= 2 && (!upper_at(t, w) || sentence_start(t, w))));
-}
-
-/* Where an initial written after norm byte p ends (" B.", "Б."); p if
- * none. */
-static size_t initial_after(const struct normtext *t, size_t p)
-{
-    size_t q = p;
-    int cp, n;
-
-    if (q < t->normlen && t->norm[q] == ' ')
-        q++;
-    if (q >= t->normlen || (n = utf8_next(&cp, t->norm + q, t->normlen - q)) <= 0 ||
-        !is_word_cp(cp) || !upper_at(t, q))
-        return p;
-    q += (size_t)n;
-    if (q >= t->normlen || t->norm[q] != '.')
-        return p;
-    if (q + 1 < t->normlen && utf8_next(&cp, t->norm + q + 1, t->normlen - q - 1) > 0 &&
-        is_word_cp(cp))
-        return p;                       /* "B.Sc", not an initial */
-    return q + 1;
-}
-
-/* 1 if the span [a, b) ends in a letter standing alone after a full stop
- * ("k.j.s", "k. j. s", "д.б"): the end of initials. */
-static int initial_ends(const struct normtext *t, size_t a, size_t b)
-{
-    size_t l;
-
-    if (b <= a + 1)
-        return 0;
-    l = cp_start(t->norm, b);
-    if (l > a && t->norm[l - 1] == ' ')
-        l--;
-    return l > a && t->norm[l - 1] == '.';
-}
-
-void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t)
-{
-    size_t i, a;
-
-    for (i = 0; i < sp->n; i++) {
-        struct span *s = &sp->s[i];
-        if (s->term == SIZE_MAX || s->term >= r->nterms ||
-            (r->terms[s->term].cat != NAME_CAT && r->terms[s->term].cat != TERM_PERSON))
-            continue;
-        a = initials_before(t, s->start);
-        if (a == s->start)
-            a = redact_abbrev_before(r, s->term, t, s->start);
-        if (a == s->start)
-            a = patronymic_before(t, s->start);
-        s->start = a != s->start ? a : surname_before(t, s->start);
-        /* Initials found as a literal (K.J.S, K. J. S, Д.Б) take their
-         * last full stop. */
-        if (s->end < t->normlen && t->norm[s->end] == '.' && initial_ends(t, s->start, s->end))
-            s->end++;
-        s->end = initial_after(t, s->end);
-    }
-}

@@ -262,13 +262,13 @@ int redact_span_add(struct spans *sp, const struct span *s);
 int redact_on_match(unsigned int id, unsigned long long from, unsigned long long to,
                     unsigned int flags, void *arg);
 
-/* redact_hits.c: accepts the pending hits whose refusing neighbour is
+/* redact_retry.c: accepts the pending hits whose refusing neighbour is
  * replaced by a span of sp (which they join), until none changes.
  * Returns 0, or -1 when out of memory. */
 int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *flags,
                          const struct redactor *r, const struct normtext *t);
 
-/* redact_hits.c: widens the spans of sp that replace a person's name over
+/* redact_extend.c: widens the spans of sp that replace a person's name over
  * what still names them beside it (norm offsets): initials before or after
  * ("Б.Алтангэрэл", "K. Jong-su", "Altangerel B.") and a patronymic in the
  * genitive before ("Батбаярын Алтангэрэл"). */
@@ -303,7 +303,7 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b);
 int redact_term_glued_ko(const struct normtext *t, const struct redact_form *f, size_t keylen,
                          size_t nstart, size_t nend, size_t wend);
 
-/* redact_hits.c: sorts sp and makes overlapping spans one (their union,
+/* redact_retry.c: sorts sp and makes overlapping spans one (their union,
  * with the category and rule of the longest); converts norm offsets to
  * original offsets (bytes of t->orig) first, unless t is NULL (sp holds
  * original offsets already). */
@@ -425,5 +425,46 @@ void redact_scripts_finish(struct redactor *r);
  * scripts and transcriptions".  Returns 0, or -1 when out of memory. */
 int redact_find_scripts(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t);
+
+/* Spans that will be replaced, for boundary checks: a neighbour that is
+ * itself replaced counts as a word boundary, as it will in the output
+ * (built by redact_retry.c, read by redact_hits.c). */
+struct cover {
+    size_t *start, *maxend;     /* sorted by start; running maximum of ends */
+    size_t n;
+};
+
+/* redact_hits.c: the number of spans of c that start at or before norm
+ * byte pos (a binary search; c's arrays are owned by its builder). */
+size_t redact_starting_by(const struct cover *c, size_t pos);
+
+/* redact_hits.c: the hit rules for a hit of a literal of keylen key bytes
+ * and rule ending at key byte kend of t, with form f; c (or NULL): spans
+ * replaced anyway, which count as word boundaries.  Fills *s (norm
+ * offsets) and returns HIT_REPLACE or HIT_FLAG, or HIT_NONE (refused). */
+enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
+                                  const struct redact_form *f, size_t keylen, int rule,
+                                  size_t kend, const struct cover *c);
+
+/* redact_hits.c: files an accepted hit *s of literal lit (verdict h): a
+ * replacement into out, or a review flag into flags (when not NULL).  0,
+ * or 1 when out of memory. */
+int redact_file_hit(struct span *s, const struct redactor *r, size_t lit,
+                    const struct redact_form *f, enum redact_hit h, const struct normtext *t,
+                    struct spans *out, struct spans *flags);
+
+/* redact_hits.c: 1 if the original character at norm byte n of t is upper
+ * case (or folds to one: normalise_is_upper), else 0. */
+int redact_upper_at(const struct normtext *t, size_t n);
+
+/* redact_hits.c: the start (a norm byte offset) of the character ending
+ * at byte n of s (n > 0). */
+size_t redact_cp_start(const char *s, size_t n);
+
+/* redact_hits.c: 1 if the word at norm byte p of t starts a sentence
+ * (only white space, opening quotes and brackets between it and the
+ * text's start, a full stop, question or exclamation mark, colon or a
+ * line break), else 0. */
+int redact_sentence_start(const struct normtext *t, size_t p);
 
 #endif

@@ -5,8 +5,10 @@
  * privacy.h, term.h and subject.h declare internals for the later files.
  *
  *   words.c       the words the search index adds, and queries (pure text)
- *   db.c          the connection, pragmas, schema, transactions, statements,
- *                 the search index
+ *   db_sql.c      statements, transactions and their errors (the bottom)
+ *   db_index.c    the search index (uses db_sql.c)
+ *   db_migrate.c  the schema migrations (uses db_sql.c, db_index.c)
+ *   db.c          the connection and its pragmas (uses the three above)
  *   log.c         the hash-chained log of every change
  *   rekey.c       a new master key, and finishing a rekey that was killed
  *   open.c        creating and opening a store, settings, device keys
@@ -248,5 +250,37 @@ int rekey_resume(struct store *s, uint8_t kind, const unsigned char *secret,
  * keyslots of a rekey killed before its database changed (none runs: the
  * caller holds the store folder shared, db_hold). */
 void rekey_discard(struct store *s);
+
+/* store/db_sql.c: the errno of the last failed read of the database
+ * file since the store was connected (0: none); db_connect resets it. */
+extern int db_read_errno;
+
+/* store/db_sql.c: puts db_sql.c's wrappers around SQLite's "open" and
+ * "pread64" system calls, once per process, so that db_fail can report
+ * the system error SQLite's VFS hides (see db_read_errno). */
+void db_install_recorders(void);
+
+/* store/db_sql.c: the errno behind SQLite's last error on s: SQLite's own,
+ * unless that is the ENOENT of the read-only retry after a read-write
+ * open failed (then that open's errno). */
+int db_system_errno(struct store *s);
+
+/* store/db_sql.c: reads the database file in dir with plain read(2): 0 if
+ * every byte reads, else the errno of the failure (EIO from a failing
+ * disk). */
+int db_read_probe(const char *dir);
+
+/* store/db_migrate.c: the schema version of the connected store s
+ * (PRAGMA user_version) into *v. 0, or -1 with e (a database error). */
+int db_schema_version(long *v, struct store *s, struct err *e);
+
+/* store/db_migrate.c: brings the connected store s from its schema
+ * version to STORE_SCHEMA_VERSION, one transaction per version. 0, or -1
+ * with e (EXIT_INPUT: a store newer than this intake, a database error). */
+int db_migrate(struct store *s, struct err *e);
+
+/* store/db_index.c: migration 6 -> 7: every record into the search index,
+ * inside the caller's transaction. 0, or -1 with e. */
+int db_reindex(struct store *s, struct err *e);
 
 #endif

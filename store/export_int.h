@@ -19,6 +19,7 @@
 
 struct export_request;
 struct export_result;
+struct record_row;
 
 struct recipients {
     unsigned char keys[BUNDLE_MAX_RECIPIENTS][crypto_box_PUBLICKEYBYTES];
@@ -62,13 +63,6 @@ struct export_held {
     unsigned char output[EXPORT_DIGESTBYTES];
 };
 
-/* The digest of a record's text as it leaves in doc: what a recipient
- * compares to tell a correction from a copy (title, date, place,
- * language, tags, body; store/exchange.c db_record_same), BLAKE2b over
- * their JSON with sorted keys. Only the digest is kept, never the text.
- * 0, or -1 with e (out of memory). */
-int export_sent_digest(unsigned char out[EXPORT_DIGESTBYTES], const json_t *doc, struct err *e);
-
 /* The digest of all that leaves of a record (issue 16 B-6, B-1): its
  * text (export_sent_digest of doc), its subject's pseudonym, and, when
  * attachments (the consent lets them leave), each attachment's stored
@@ -109,5 +103,24 @@ int export_list_attachment(void *ctx, const struct attachment_row *a, struct err
  * "changed during the export"). 0, or -1 with e. */
 int export_write_attachments(struct pipeline *p, struct payload_writer *pw, const char *record,
                              json_t *atts, struct err *e);
+
+/* store/export_record.c: the digest of a record's text as it leaves in
+ * doc (EXPORT_DIGESTBYTES bytes into out): what a recipient compares to
+ * tell a correction from a copy (title, date, place, language, tags,
+ * body), BLAKE2b over their JSON with sorted keys. 0, or -1 with e (out
+ * of memory). */
+int export_sent_digest(unsigned char out[EXPORT_DIGESTBYTES], const json_t *doc, struct err *e);
+
+/* store/export_record.c: reads the protected set and the allowed texts
+ * into p once (p->loaded), when the first record is checked or after a
+ * walk that met none. 0, or -1 with e (the store's message). */
+int export_load_privacy(struct pipeline *p, struct err *e);
+
+/* One selected record (store/export_record.c): may it leave (consent, a
+ * recipient's refusal, review flags: store_record_eligible)? Redacts it and
+ * keeps its document in p->docs, or blocks it with why in p->res; with
+ * p->req->show, shows it first. 0, or -1 with e (the store's message, or
+ * out of memory). */
+int export_check_record(struct pipeline *p, const struct record_row *row, struct err *e);
 
 #endif

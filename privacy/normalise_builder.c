@@ -1,0 +1,91 @@
+/* The builder of the norm and key views (normalise_int.h): growing both
+ * views together and putting bytes into them with their original offsets.
+ * Calls only normalise_chars.c. */
+#include "privacy/normalise.h"
+
+#include <sodium.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "crypto/secmem.h"
+#include "privacy/confusable.h"
+#include "privacy/entities.h"
+#include "privacy/hanja.h"
+#include "privacy/romanise.h"
+#include "privacy/normalise_int.h"
+
+int norm_grow(struct builder *bd, size_t need)
+{
+    size_t cap = bd->cap ? bd->cap : 64;
+    char *s, *k;
+    uint32_t *a, *ka;
+
+    if (need > SIZE_MAX / 4 / sizeof *a)
+        return -1;
+    while (cap < need + 1)
+        cap *= 2;
+    if (cap == bd->cap)
+        return 0;
+    s = secmem_wipe_malloc(cap);
+    a = malloc(cap * sizeof *a);
+    k = secmem_wipe_malloc(cap);
+    ka = malloc(cap * sizeof *ka);
+    if (s == NULL || a == NULL || k == NULL || ka == NULL) {
+        secmem_wipe_free(s), secmem_wipe_free(k);
+        free(a), free(ka);
+        return -1;
+    }
+    if (bd->len) {
+        memcpy(s, bd->s, bd->len);
+        memcpy(a, bd->a, bd->len * sizeof *a);
+    }
+    if (bd->klen) {
+        memcpy(k, bd->k, bd->klen);
+        memcpy(ka, bd->ka, bd->klen * sizeof *ka);
+    }
+    secmem_wipe_free(bd->s), secmem_wipe_free(bd->k);
+    free(bd->a), free(bd->ka);
+    bd->s = s, bd->a = a, bd->k = k, bd->ka = ka, bd->cap = cap;
+    return 0;
+}
+
+/* Appends one norm byte (room for it checked by the caller) and, unless it
+ * is a separator, its key byte: branch-free, the key byte is written
+ * anyway and kept or overwritten. */
+void norm_put1(struct builder *bd, char c, size_t os)
+{
+    bd->k[bd->klen] = c;
+    bd->ka[bd->klen] = (uint32_t)bd->len;
+    bd->klen += !norm_is_sep(c);
+    bd->s[bd->len] = c;
+    bd->a[bd->len++] = (uint32_t)os;
+}
+
+int norm_put(struct builder *bd, const char *p, size_t n, size_t os)
+{
+    size_t i;
+
+    if (bd->len + n + 1 > bd->cap && norm_grow(bd, bd->len + n) != 0)
+        return -1;
+    for (i = 0; i < n; i++)
+        norm_put1(bd, p[i], os);
+    bd->s[bd->len] = '\0';
+    return 0;
+}
+
+/* A Han character with a Hangul reading (hanja.h) was just put as n
+ * bytes: its key bytes become the reading (also three bytes in UTF-8, so
+ * each key byte keeps its own norm byte). */
+int norm_put_reading(struct builder *bd, int cp, size_t n)
+{
+    utf8proc_uint8_t u[4];
+    int h = hanja_reading(cp);
+
+    if (h == 0 || n != 3 || utf8proc_encode_char(h, u) != 3)
+        return 0;
+    memcpy(bd->k + bd->klen - 3, u, 3);
+    return 0;
+}

@@ -1,0 +1,191 @@
+/* What privacy/normalise.c and its parts (normalise_chars.c,
+ * normalise_builder.c, normalise_key.c) share: the builder of the norm and
+ * key views, the scripts of look-alike checks, the UTF-8 decoder.  Internal
+ * to privacy/: only those files include it.  Calls point one way:
+ * normalise.c -> normalise_key.c -> normalise_builder.c -> normalise_chars.c. */
+#ifndef INTAKE_PRIVACY_NORMALISE_INT_H
+#define INTAKE_PRIVACY_NORMALISE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "privacy/confusable.h"
+
+/* Longest combining sequence handled as one unit; a longer run of marks is
+ * cut into several units (it can only be noise, never part of a name). */
+#define SEQ_MAX_CPS 16
+#define SEQ_BUF_CPS (SEQ_MAX_CPS * 20)
+
+/* The norm view and, built alongside it, the key view (normalise.h). */
+struct builder {
+    char *s;            /* norm; secmem_wipe_malloc: wiped when freed */
+    size_t len, cap;    /* cap: of both views */
+    uint32_t *a;        /* per norm byte: its original start */
+    char *k;            /* key; secmem_wipe_malloc */
+    size_t klen;
+    uint32_t *ka;       /* per key byte: its norm position */
+    int script;         /* of the last character put (SCRIPT_ below) */
+    int mixed;          /* a word mixes Latin, Cyrillic or Greek letters */
+    int lastw;          /* the script of the last letter, kept over one hyphen */
+    int split;          /* a word mixes Latin, Cyrillic and Hangul (read_split) */
+};
+
+/* The script of a character for look-alike checks: one of enum
+ * confusable_script, SCRIPT_WORD for other word characters (digits,
+ * Hangul, Han), SCRIPT_NONE for the rest. */
+enum { SCRIPT_NONE = CONF_NONE, SCRIPT_WORD = CONF_OTHER + 1, SCRIPT_HANGUL, SCRIPT_HYPHEN };
+
+/* Notes the script of the next character put: two letters of different
+ * scripts side by side make a mixed word (resolve_mixed); Latin, Cyrillic
+ * and Hangul side by side, or on both sides of a hyphen, a word that may
+ * be a name written half in each (read_split).  SCRIPT_HYPHEN: a dash. */
+static inline void note_script(struct builder *bd, int script)
+{
+    int w = script == SCRIPT_HANGUL || script == CONF_LATIN || script == CONF_CYRILLIC;
+
+    /* The script of the character put last again (most characters): the
+     * state below is already what it would be.  Not after a dash, which
+     * sets bd->script to SCRIPT_NONE and leaves lastw. */
+    if (script == bd->script && script != SCRIPT_NONE)
+        return;
+    if (script == SCRIPT_HYPHEN) {
+        bd->script = SCRIPT_NONE;
+        return;
+    }
+    bd->split |= w && bd->lastw != SCRIPT_NONE && bd->lastw != script;
+    bd->lastw = w ? script : SCRIPT_NONE;
+    bd->mixed |= (script != SCRIPT_NONE && script < SCRIPT_WORD && bd->script != SCRIPT_NONE &&
+                  bd->script < SCRIPT_WORD && script != bd->script) ||
+                 /* a Cyrillic or Greek letter beside a digit: maybe an ID
+                  * typed on another keyboard (id_word) */
+                 ((script == SCRIPT_WORD || bd->script == SCRIPT_WORD) &&
+                  (script == CONF_CYRILLIC || script == CONF_GREEK ||
+                   bd->script == CONF_CYRILLIC || bd->script == CONF_GREEK)) ||
+                 /* a letter only ever a look-alike (Ꭰꓳꓣꓙ) */
+                 script == CONF_OTHER;
+    bd->script = script;
+}
+
+/* A validating decoder (no overlongs, surrogates or code points past
+ * U+10FFFF: what utf8proc_iterate accepts), without a library call per
+ * character. */
+static inline int utf8_decode(int *cp, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int c;
+
+    if (len == 0)
+        return -1;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (u[0] < 0xC2 || u[0] > 0xF4)
+        return -1;
+    if (u[0] < 0xE0) {
+        if (len < 2 || (u[1] & 0xC0) != 0x80)
+            return -1;
+        *cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
+    }
+    if (u[0] < 0xF0) {
+        if (len < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+            return -1;
+        c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+            return -1;
+        *cp = c;
+        return 3;
+    }
+    if (len < 4 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80)
+        return -1;
+    c = ((u[0] & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    if (c < 0x10000 || c > 0x10FFFF)
+        return -1;
+    *cp = c;
+    return 4;
+}
+
+/* The code point at RI_FIRST..RI_LAST: a regional indicator (🇦..🇿). */
+#define RI_FIRST 0x1F1E6
+#define RI_LAST 0x1F1FF
+
+/* normalise_chars.c: 1 if byte c separates the parts of a name (space,
+ * hyphen, apostrophe), else 0. */
+int norm_is_sep(char c);
+
+/* normalise_chars.c: 1 if cp is a Latin letter (ASCII, Latin-1, Latin
+ * Extended-A and -B, Latin Extended Additional), else 0. */
+int norm_is_latin_cp(int cp);
+
+/* normalise_chars.c: 1 if cp is a dash or hyphen the norm view writes as
+ * '-' (its table: report-adv12c H42), else 0. */
+int norm_is_dash(int cp);
+
+/* normalise_chars.c: the Latin letter a regional indicator cp at byte at
+ * of in[0..inlen) stands for when it is read as a letter, else 0. */
+int norm_regional_letter(int cp, const char *in, size_t inlen, size_t at);
+
+/* normalise_chars.c: what the norm view writes for cp, a mark inside a
+ * number (a dash or degree sign between or after digits), with s[0..len)
+ * the norm view so far and in[0..inlen) the text, end the byte after cp;
+ * NULL if cp is no such mark there.  A static string. */
+const char *norm_number_mark(const char *s, size_t len, int cp, const char *in, size_t inlen,
+                             size_t end);
+
+/* normalise_chars.c: 1 if cp is an apostrophe or a look-alike of one. */
+int norm_is_apostrophe(int cp);
+
+/* normalise_chars.c: 1 if cp is white space (Unicode Zs, tabs, line
+ * breaks), else 0. */
+int norm_is_space_cp(int cp);
+
+/* normalise_chars.c: 1 if cp continues a combining sequence (a combining
+ * mark, a Hangul vowel or final jamo), else 0. */
+int norm_continues(int cp);
+
+/* normalise_chars.c: 1 if cp looks like a degree sign (report-adv12c). */
+int norm_degree_lookalike(int cp);
+
+/* normalise_chars.c: 1 if cp joins the digits of a number (report-adv12c). */
+int norm_number_joiner(int cp);
+
+/* normalise_builder.c: makes room in both views of bd for need bytes and
+ * a NUL (secmem_wipe_malloc memory, the old wiped).  0, or -1 if out of
+ * memory. */
+int norm_grow(struct builder *bd, size_t need);
+
+/* normalise_builder.c: puts byte c, from original byte os, into both
+ * views of bd (room made by the caller). */
+void norm_put1(struct builder *bd, char c, size_t os);
+
+/* normalise_builder.c: puts p[0..n) (bytes), from original byte os, into
+ * both views of bd.  0, or -1 if out of memory. */
+int norm_put(struct builder *bd, const char *p, size_t n, size_t os);
+
+/* normalise_builder.c: for a Han character cp just put (n bytes), writes
+ * its Hangul reading (hanja.h) into the key view instead.  0. */
+int norm_put_reading(struct builder *bd, int cp, size_t n);
+
+/* normalise_key.c: frees both views of bd (wiped) and zeroes bd. */
+void norm_free_builder(struct builder *bd);
+
+/* normalise_key.c: writes each mixed word of bd in one script (its
+ * look-alikes replaced) and appends the words left mixed to *mixed
+ * (pairs of original offsets, *nmixed pairs; caller frees).  0, or -1 if
+ * out of memory. */
+int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_t **mixed,
+                       size_t *nmixed);
+
+/* normalise_key.c: adds to bd's key view the readings of a name written
+ * half in one script, half in another.  0, or -1 if out of memory. */
+int norm_read_split(struct builder *bd);
+
+/* normalise_key.c: leaves the gaps of a name spelled out of bd's key view
+ * and reads leetspeak digits as letters there.  0, or -1 if out of memory. */
+int norm_spelled_key(struct builder *bd);
+
+/* normalise_key.c: 1 if byte c is an ASCII letter, else 0. */
+int norm_ascii_letter(char c);
+
+#endif

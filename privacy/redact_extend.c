@@ -1,0 +1,218 @@
+/* Names widened over what still names the person beside them: initials
+ * before or after ("Б.Алтангэрэл", "K. Jong-su", "Altangerel B."), a
+ * patronymic in the genitive, a surname before a given name
+ * (redact_extend_names; docs/VARIANTS.md). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "privacy/gazetteer.h"
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/redact_int.h"
+#include "privacy/romanise.h"
+#include "privacy/variants.h"
+#include "util/lexicon.h"
+
+/* Where an initial written before norm byte p starts ("Б.", "B. ",
+ * "K.J. "): a capital letter alone, then a full stop; p if none. */
+static size_t initials_before(const struct normtext *t, size_t p)
+{
+    size_t q, l;
+    int cp, n;
+
+    for (n = 0; n < 3; n++) {
+        q = p;
+        if (q > 0 && t->norm[q - 1] == ' ')
+            q--;
+        if (q < 2 || t->norm[q - 1] != '.')
+            break;
+        l = redact_cp_start(t->norm, q - 1);
+        if (utf8_next(&cp, t->norm + l, t->normlen - l) <= 0 || !is_word_cp(cp) ||
+            !redact_upper_at(t, l) || (l > 0 && is_word_cp(redact_cp_before(t->norm, l))))
+            break;
+        p = l;
+    }
+    return p;
+}
+
+/* Genitive endings of a patronymic (Батбаярын, Дорждамбын, Batbayaryn,
+ * Dorjiin). */
+static const char *const genitives[] = {
+    "ын", "ийн", "ны", "ний", "гийн", "yn", "iin", "in", "giin", "nii", "iyn",
+};
+
+/* Where a patronymic written before norm byte p starts: one space, then a
+ * capitalised word of four letters or more in the genitive; p if none. */
+static size_t patronymic_before(const struct normtext *t, size_t p)
+{
+    size_t w, end, k, n;
+    int chars = 0, cp;
+
+    if (p < 2 || t->norm[p - 1] != ' ')
+        return p;
+    end = p - 1;
+    for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); w = redact_cp_start(t->norm, w))
+        chars++;
+    if (w == end || chars < 4 || !redact_upper_at(t, w) || utf8_next(&cp, t->norm + w, end - w) <= 0 ||
+        is_hangul_cp(cp) || is_han_cp(cp))
+        return p;
+    for (k = 0; k < sizeof genitives / sizeof genitives[0]; k++) {
+        n = strlen(genitives[k]);
+        if (end - w > n && memcmp(t->norm + end - n, genitives[k], n) == 0)
+            return w;
+    }
+    return p;
+}
+
+/* Where a Korean surname written before norm byte p starts (report-adv12d
+ * F2, F8: "Ким Jong-su", "Kım Jong-su", "ⓚⓘⓜ ⓙⓞⓝⓖ-ⓢⓤ", the given name
+ * replaced and the surname left beside the pseudonym): one space, then a
+ * word whose key is a frequent surname in Hangul or a romanisation
+ * (variants_is_surname), a Cyrillic one read by its Latin spelling (Ким:
+ * kim); not a letter alone (Russian "О Tulga писали"), and a key of two
+ * letters only with a capital not at a sentence's start ("do", "So" are
+ * words); p if none. */
+static int surname_word(const struct normtext *t, size_t w, size_t end);
+
+/* Where a one-character Korean surname glued before a given name written
+ * in Latin or Cyrillic letters at norm byte p starts (report-adv12e F2:
+ * "金Jong-su가", the Hanja 金 left beside the pseudonym): a Hangul syllable
+ * or a Han character standing at a word's start, whose key (a Han
+ * character's first Hangul reading, hanja.h) is a surname; p if none. */
+static size_t surname_glued(const struct normtext *t, size_t p)
+{
+    size_t w = redact_cp_start(t->norm, p), ka, kb;
+    int cp, first;
+
+    if (utf8_next(&cp, t->norm + w, p - w) <= 0 || !(is_han_cp(cp) || is_hangul_cp(cp)) ||
+        utf8_next(&first, t->norm + p, t->normlen - p) <= 0 || is_han_cp(first) ||
+        is_hangul_cp(first) || (w > 0 && is_word_cp(redact_cp_before(t->norm, w))))
+        return p;
+    for (ka = 0; ka < t->keylen && t->kpos[ka] < w; ka++)
+        ;
+    for (kb = ka; kb < t->keylen && t->kpos[kb] < p; kb++)
+        ;
+    return kb > ka && variants_is_surname(t->key + ka, kb - ka) ? w : p;
+}
+
+static size_t surname_before(const struct normtext *t, size_t p)
+{
+    size_t w, end, u;
+
+    if (p > 0 && t->norm[p - 1] != ' ')
+        return surname_glued(t, p);
+    if (p < 2)
+        return p;
+    end = p - 1;
+    for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); w = redact_cp_start(t->norm, w))
+        ;
+    if (w == end || (w > 0 && t->norm[w - 1] != ' ' && is_word_cp(redact_cp_before(t->norm, w))))
+        return p;
+    if (surname_word(t, w, end))
+        return w;
+    /* A surname of three letters or more written with its capital after
+     * other ASCII letters or digits of the word ("xKim", "MrKim",
+     * report-adv13b NEW-2): the surname goes, what is glued before it
+     * stays. */
+    for (u = end - 1; u > w; u--)
+        if (t->norm[u] >= 'a' && t->norm[u] <= 'z' && redact_upper_at(t, u))
+            break;
+    if (u > w && end - u >= 3 && ((unsigned char)t->norm[u - 1] < 0x80) &&
+        surname_word(t, u, end))
+        return u;
+    return p;
+}
+
+/* 1 if the word norm [w, end) is a surname (variants_is_surname, its
+ * Cyrillic letters read in Latin), written as surname_before wants it. */
+static int surname_word(const struct normtext *t, size_t w, size_t end)
+{
+    char key[16];
+    size_t k = 0, ka, kb;
+    int cp, n, r;
+
+    for (ka = 0; ka < t->keylen && t->kpos[ka] < w; ka++)
+        ;
+    for (kb = ka; kb < t->keylen && t->kpos[kb] < end; kb++)
+        ;
+    if (kb - ka == 0 || kb - ka >= sizeof key)
+        return 0;
+    /* The key of the word, its Cyrillic letters in Latin. */
+    for (size_t i = ka; i < kb; i += (size_t)n) {
+        if ((n = utf8_next(&cp, t->key + i, kb - i)) <= 0)
+            return 0;
+        if (is_cyrillic_cp(cp)) {
+            if ((r = romanise_reading(key + k, sizeof key - 1 - k, cp, 1)) < 0)
+                return 0;
+            k += (size_t)r;
+        } else {
+            if (k + (size_t)n >= sizeof key)
+                return 0;
+            memcpy(key + k, t->key + i, (size_t)n);
+            k += (size_t)n;
+        }
+    }
+    (void)utf8_next(&cp, t->norm + w, end - w);
+    return !(!variants_is_surname(key, k) || (redact_cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
+             (k <= 2 && (!redact_upper_at(t, w) || redact_sentence_start(t, w))));
+}
+
+/* Where an initial written after norm byte p ends (" B.", "Б."); p if
+ * none. */
+static size_t initial_after(const struct normtext *t, size_t p)
+{
+    size_t q = p;
+    int cp, n;
+
+    if (q < t->normlen && t->norm[q] == ' ')
+        q++;
+    if (q >= t->normlen || (n = utf8_next(&cp, t->norm + q, t->normlen - q)) <= 0 ||
+        !is_word_cp(cp) || !redact_upper_at(t, q))
+        return p;
+    q += (size_t)n;
+    if (q >= t->normlen || t->norm[q] != '.')
+        return p;
+    if (q + 1 < t->normlen && utf8_next(&cp, t->norm + q + 1, t->normlen - q - 1) > 0 &&
+        is_word_cp(cp))
+        return p;                       /* "B.Sc", not an initial */
+    return q + 1;
+}
+
+/* 1 if the span [a, b) ends in a letter standing alone after a full stop
+ * ("k.j.s", "k. j. s", "д.б"): the end of initials. */
+static int initial_ends(const struct normtext *t, size_t a, size_t b)
+{
+    size_t l;
+
+    if (b <= a + 1)
+        return 0;
+    l = redact_cp_start(t->norm, b);
+    if (l > a && t->norm[l - 1] == ' ')
+        l--;
+    return l > a && t->norm[l - 1] == '.';
+}
+
+void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t)
+{
+    size_t i, a;
+
+    for (i = 0; i < sp->n; i++) {
+        struct span *s = &sp->s[i];
+        if (s->term == SIZE_MAX || s->term >= r->nterms ||
+            (r->terms[s->term].cat != NAME_CAT && r->terms[s->term].cat != TERM_PERSON))
+            continue;
+        a = initials_before(t, s->start);
+        if (a == s->start)
+            a = redact_abbrev_before(r, s->term, t, s->start);
+        if (a == s->start)
+            a = patronymic_before(t, s->start);
+        s->start = a != s->start ? a : surname_before(t, s->start);
+        /* Initials found as a literal (K.J.S, K. J. S, Д.Б) take their
+         * last full stop. */
+        if (s->end < t->normlen && t->norm[s->end] == '.' && initial_ends(t, s->start, s->end))
+            s->end++;
+        s->end = initial_after(t, s->end);
+    }
+}

@@ -1,0 +1,164 @@
+/* The retry and the merge of the redactor's spans: hits refused for a
+ * neighbour that is itself replaced are accepted again
+ * (redact_retry_pending), and overlapping spans become one (redact_merge). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "privacy/gazetteer.h"
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/redact_int.h"
+#include "privacy/romanise.h"
+#include "privacy/variants.h"
+#include "util/lexicon.h"
+
+static int by_start(const void *a, const void *b)
+{
+    const struct span *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    return x->cat < y->cat ? -1 : x->cat > y->cat;
+}
+
+/* Overlapping spans become one: their union, replaced as the longest. */
+void redact_merge(struct spans *sp, const struct normtext *t)
+{
+    size_t i, o = 0, bestlen = 0, len, us, ue;
+    struct span cur, *u;
+
+    if (sp->n == 0)
+        return;
+    qsort(sp->s, sp->n, sizeof *sp->s, by_start);
+    for (i = 0; i < sp->n; i++) {
+        cur = sp->s[i];
+        if (t != NULL)
+            cur.start = t->ostart[cur.start], cur.end = normtext_oend(t, cur.end - 1);
+        len = cur.end - cur.start;
+        if (o > 0 && cur.start < sp->s[o - 1].end) {
+            u = &sp->s[o - 1];
+            us = u->start, ue = u->end > cur.end ? u->end : cur.end;
+            if (len > bestlen) {
+                *u = cur;
+                bestlen = len;
+            }
+            u->start = us, u->end = ue;
+            continue;
+        }
+        sp->s[o++] = cur;
+        bestlen = len;
+    }
+    sp->n = o;
+}
+
+/* The norm bytes [*start, *end) widened to whole sequences: what
+ * redact_merge replaces for a span found there.  A span that ends on a
+ * base letter takes the marks after it ("6::" + U+0301 goes whole), and
+ * so must the cover, or a hit refused for being glued to those marks is
+ * exposed by the replacement. */
+static void whole_sequences(size_t *start, size_t *end, const struct normtext *t)
+{
+    while (*start > 0 && t->ostart[*start - 1] == t->ostart[*start])
+        (*start)--;
+    while (*end > 0 && *end < t->normlen && t->ostart[*end] == t->ostart[*end - 1])
+        (*end)++;
+}
+
+static int cover_build(struct cover *c, const struct spans *sp, const struct normtext *t)
+{
+    struct span *copy = malloc((sp->n ? sp->n : 1) * sizeof *copy);
+    size_t i;
+
+    free(c->start), free(c->maxend);
+    c->start = malloc((sp->n ? sp->n : 1) * sizeof *c->start);
+    c->maxend = malloc((sp->n ? sp->n : 1) * sizeof *c->maxend);
+    c->n = sp->n;
+    if (copy == NULL || c->start == NULL || c->maxend == NULL) {
+        free(copy);
+        return -1;
+    }
+    if (sp->n > 0)
+        memcpy(copy, sp->s, sp->n * sizeof *copy);
+    if (sp->n > 0)
+        qsort(copy, sp->n, sizeof *copy, by_start);
+    for (i = 0; i < sp->n; i++) {
+        whole_sequences(&copy[i].start, &copy[i].end, t);
+        c->start[i] = copy[i].start;
+        c->maxend[i] = i > 0 && c->maxend[i - 1] > copy[i].end ? c->maxend[i - 1] : copy[i].end;
+    }
+    free(copy);
+    return 0;
+}
+
+/* 0 if no replaced span in c can change accept_hit's answer for the hit
+ * ending at key index kend: the answer reads the cover only at the byte
+ * before the hit and over the rest of the word after it (a covered
+ * position there cuts the suffix).  Most refused hits lie inside ordinary
+ * words far from any replacement; this spares them accept_hit. */
+static int near_cover(const struct normtext *t, const struct lit *l, size_t kend,
+                      const struct cover *c, size_t *cur)
+{
+    size_t nstart = t->kpos[kend - l->keylen], nend = t->kpos[kend - 1] + 1;
+    size_t lo = *cur, at;
+    int cp, k;
+
+    while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
+        nend++;
+    /* lo: the first span starting after nend.  Hits come mostly in order
+     * of their end: walk on from the last one, search when going back. */
+    if (lo > 0 && c->start[lo - 1] > nend)
+        lo = redact_starting_by(c, nend);
+    while (lo < c->n && c->start[lo] <= nend)
+        lo++;
+    *cur = lo;
+    /* A span starting at or before nend that reaches nstart - 1 or beyond
+     * (covering nstart - 1 or nend among others). */
+    if (lo > 0 && c->maxend[lo - 1] + 1 > nstart)
+        return 1;
+    if (lo == c->n)
+        return 0;
+    /* The next span starts inside the word only if every character up to
+     * it is a word character. */
+    for (at = nend; at < c->start[lo]; at += (size_t)k)
+        if ((k = utf8_next(&cp, t->norm + at, t->normlen - at)) <= 0 || !is_word_cp(cp))
+            return 0;
+    return 1;
+}
+
+/* A hit refused because its neighbour is a word character is accepted when
+ * that neighbour is replaced anyway: otherwise the replacement would expose
+ * it ("m@x.ng청진" -> "[EMAIL-1]청진").  Repeats until nothing changes. */
+int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *flags,
+                         const struct redactor *r, const struct normtext *t)
+{
+    struct cover c = { NULL, NULL, 0 };
+    struct span s;
+    enum redact_hit h;
+    size_t i, cur;
+    int changed = 1, rc = 0;
+
+    while (changed && rc == 0 && pending->n > 0) {
+        changed = 0;
+        if ((rc = cover_build(&c, sp, t)) != 0)
+            break;
+        for (i = 0, cur = 0; i < pending->n && rc == 0; i++) {
+            size_t lit = pending->s[i].term;
+            struct redact_form f;
+            if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c, &cur))
+                continue;
+            f = redact_lit_form(r, lit);
+            if ((h = redact_accept_hit(&s, t, &f, r->lits[lit].keylen, r->lits[lit].rule,
+                                pending->s[i].end, &c)) == HIT_NONE)
+                continue;
+            rc = redact_file_hit(&s, r, lit, &f, h, t, sp, flags);
+            pending->s[i].term = SIZE_MAX;
+            changed = 1;
+        }
+    }
+    free(c.start), free(c.maxend);
+    return rc;
+}

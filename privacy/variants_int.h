@@ -1,0 +1,108 @@
+/* What privacy/variants.c, variants_ko_names.c and variants_mn.c share:
+ * limits, the tables one file owns and another reads, and the generators
+ * variants.c calls.  Internal to privacy/: only those files include it.
+ * Calls point one way: variants.c -> variants_ko_names.c, variants_mn.c. */
+#ifndef INTAKE_PRIVACY_VARIANTS_INT_H
+#define INTAKE_PRIVACY_VARIANTS_INT_H
+
+#include <pthread.h>
+#include <stddef.h>
+
+#include "privacy/varlist.h"
+
+#define HANGUL_CANDIDATES 8
+/* Back-transliteration explores at most this many steps: a long Latin
+ * term has exponentially many readings, and the first ones are the likely
+ * ones. */
+#define REVERSE_BUDGET 20000
+
+/* variants_ko_names.c: the Hangul readings of a romanised name, best
+ * first (at most HANGUL_CANDIDATES, each a NUL-terminated UTF-8 string of
+ * whole syllables); found by back-transliteration within REVERSE_BUDGET
+ * steps.  Caller-owned; free with reverse_free. */
+struct reverse {
+    const struct slot *spell; /* spellings of each name syllable */
+    const int *cp;           /* the name syllables */
+    int n;
+    char found[HANGUL_CANDIDATES][SLOT_MAX * 4];
+    int nfound;
+    long steps;
+    int path[SLOT_MAX];
+};
+
+/* variants_ko_names.c: fills r with the Hangul candidates for a romanised
+ * key[0..len) (bytes, all ASCII letters).  0, or -1 when out of memory;
+ * call reverse_free on r either way. */
+int reverse_korean(struct reverse *r, const char *key, size_t len);
+
+/* variants_ko_names.c: wipes r (it holds readings of a name). */
+void reverse_free(struct reverse *r);
+
+/* variants_ko_names.c: adds to out the romanised spellings of the Hangul
+ * key[0..len) (bytes), with rule; person: 1 a person's name (initials
+ * too), 2 a person without initials, 0 a place or other term.  0, or -1
+ * when out of memory. */
+int korean_from_hangul(struct variant_list *out, const char *key, size_t len, int rule,
+                       int person);
+
+/* variants_mn.c: the Cyrillic readings of a Latin key (at most 4, each a
+ * NUL-terminated UTF-8 string), found by mnrev_rec within REVERSE_BUDGET
+ * steps.  Caller-owned; zero it before the first call, wipe it after. */
+struct mnrev {
+    char found[4][SLOT_MAX * 2];
+    int nfound;
+    long steps;
+    char path[SLOT_MAX * 2];
+};
+
+/* variants_mn.c: adds to m the Cyrillic readings of key[at..len) (bytes),
+ * m->path holding the reading of key[0..at) at depth letters. */
+void mnrev_rec(struct mnrev *m, const char *key, size_t len, size_t at, int depth);
+
+/* variants_mn.c: Cyrillic key[0..len) (bytes): itself, its stems and all
+ * in every Latin system (at most latin_cap Latin spellings), with rule;
+ * person 1 for a person's name (short forms too).  0, or -1 when out of
+ * memory. */
+int mongolian_from_cyrillic(struct variant_list *out, const char *key,
+                            size_t len, int rule, int person, size_t latin_cap);
+
+/* variants_mn.c: the readings of a Latin name whose u and o are the other
+ * Mongolian vowels, from its first Cyrillic reading (mnrev_rec); for a
+ * person their short forms too.  0, or -1 when out of memory. */
+int mn_vowel_readings(struct variant_list *out, const char *reading, int person);
+
+/* variants_mn.c: the index of the Mongolian Cyrillic letter cp in
+ * romanise.h's table, or -1 if it is none. */
+int mn_letter(int cp);
+
+/* variants_mn.c: 1 if letter index li is a consonant, else 0. */
+int mn_is_consonant(int li);
+
+/* variants_mn.c: the letter index of the long vowel a Mongolian short
+ * form of the letters li[0..n) ends in (by vowel harmony). */
+int mn_long_vowel(const int *li, int n);
+
+/* variants_mn.c: adds the short form of the base li[0..n) (letter
+ * indexes): Алт -> Алтаа, Гэрэл -> Гэрлээ.  0, or -1 when out of memory. */
+int mn_short_form(struct variant_list *out, const int *li, int n);
+
+/* variants_mn.c: adds an element li[0..n) of a compound name alone, with
+ * case endings, in Cyrillic and Latin.  0, or -1 when out of memory. */
+int mn_element(struct variant_list *out, const int *li, int n);
+
+/* variants_mn.c: the Mongolian case endings (UTF-8, from Mongolian
+ * grammar and the Russian ones Russian text adds: see variants_mn.c),
+ * n_mn_endings of them. */
+extern const char *const mn_endings[];
+extern const size_t n_mn_endings;
+
+/* variants_mn.c: the Latin spellings of those endings in every system,
+ * n_mn_latin of them once mn_latin_build has run (pthread_once with
+ * mn_latin_once); static storage, never freed. */
+#define MN_LATIN_MAX 1024
+extern const char *mn_latin_ptr[MN_LATIN_MAX];
+extern size_t n_mn_latin;
+extern pthread_once_t mn_latin_once;
+void mn_latin_build(void);
+
+#endif
