@@ -125,31 +125,6 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
 }
 
 /* Keeps the document of a record that may leave, and its attachments. */
-/* The digest of a record's text as it leaves in doc: what a recipient
- * compares to tell a correction from a copy (title, date, place,
- * language, tags, body; store/exchange.c db_record_same), BLAKE2b over
- * their JSON with sorted keys. Only the digest is kept, never the text. */
-int export_sent_digest(unsigned char out[EXPORT_DIGESTBYTES], const json_t *doc, struct err *e)
-{
-    static const char *const fields[] = { "title", "date", "place", "language", "tags", "body" };
-    json_t *o = json_object();
-    char *text;
-
-    for (size_t i = 0; o != NULL && i < sizeof fields / sizeof fields[0]; i++)
-        if (json_object_set(o, fields[i], json_object_get(doc, fields[i]) != NULL
-                            ? json_object_get(doc, fields[i]) : json_null()) != 0) {
-            json_decref(o);
-            o = NULL;
-        }
-    text = o != NULL ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    json_decref(o);
-    if (text == NULL)
-        return err_set(e, EXIT_INPUT, oom);
-    crypto_generichash(out, EXPORT_DIGESTBYTES, (const unsigned char *)text, strlen(text), NULL, 0);
-    secmem_wipe_free(text);
-    return 0;
-}
-
 /* A record whose text leaves otherwise than it last left at the same
  * version (a redaction fixed after an export: a new protected term, a
  * pseudonym renamed) leaves at a version above both, so that recipients
