@@ -257,10 +257,25 @@ static int prepare(struct contact_job *j, const struct qr_opts *o, int argc, cha
 static int contact_add(struct store *s, const struct contact_job *j, int replace,
                        struct err *e)
 {
+    char fp[CARD_FINGERPRINT_SIZE];
+    long records = 0, owed = 0;
+    int had = 0;
+
+    if (replace) {
+        struct err e2;
+
+        err_clear(&e2);
+        had = store_contact_held(&records, &owed, fp, sizeof fp, s, j->name, &e2) == 0;
+    }
     if (store_contact_add(s, j->name, &j->card, j->cardtext, replace, e) != 0)
         return -1;
     cli_note("added contact '%s' (unverified: compare the safety number with 'intake contact verify %s')",
              j->name, j->name);
+    if (had && records > 0)
+        cli_note("warning: the key '%s' had before (fingerprint %s) received %ld record(s): "
+                 "notices about them stay owed to that key (see 'intake exports'); the new key "
+                 "holds none of them ('intake export --to %s --not-sent-to %s' sends them)",
+                 j->name, fp, records, j->name, j->name);
     return 0;
 }
 
@@ -356,6 +371,23 @@ static int contact_verify(struct store *s, const struct qr_opts *o, const struct
     return mark_verified(s, j->name, _("its last group typed"), e);
 }
 
+/* contact remove: says what the removed key held, so that its card is
+ * kept (notices owed to it are sent after it is added again). */
+static int contact_remove(struct store *s, const char *name, struct err *e)
+{
+    char fp[CARD_FINGERPRINT_SIZE];
+    long records = 0, owed = 0;
+
+    if (store_contact_held(&records, &owed, fp, sizeof fp, s, name, e) != 0 ||
+        store_contact_remove(s, name, e) != 0)
+        return -1;
+    if (records > 0)
+        cli_note("warning: contact '%s' (fingerprint %s) received %ld record(s): keep its card; "
+                 "notices about them (%ld due now) are owed to it and can be sent only after "
+                 "'intake contact add %s CARD' adds it again", name, fp, records, owed, name);
+    return 0;
+}
+
 static int contact_run(struct store *s, const struct contact_job *j, const struct qr_opts *o,
                        int *status, struct err *e)
 {
@@ -366,7 +398,7 @@ static int contact_run(struct store *s, const struct contact_job *j, const struc
     if (strcmp(j->sub, "verify") == 0)
         return contact_verify(s, o, j, status, e);
     if (strcmp(j->sub, "remove") == 0)
-        return store_contact_remove(s, j->name, e);
+        return contact_remove(s, j->name, e);
     return store_contact_each(s, strcmp(j->sub, "list") == 0 ? NULL : j->name, print_contact,
                               &print, e);
 }

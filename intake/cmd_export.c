@@ -317,9 +317,29 @@ static int print_export(void *ctx, const struct export_row *r, struct err *e)
 
 /* A notice, not yet sent or sent and not acknowledged: on stderr, so that
  * the listing stays as it was. */
+static void note_notice_to(const struct notice_row *r);
+
+/* The addressee of a notice owed to a key its contact no longer has
+ * (issue 16 B-4): named so that 'exports' and 'notify --to NAME' agree. */
+static const char *notice_to(char *buf, size_t len, const struct notice_row *r)
+{
+    if (r->former == NOTICE_TO_REPLACED)
+        snprintf(buf, len, _("the key %s had before its card was replaced"), r->contact);
+    else if (r->former == NOTICE_TO_REMOVED)
+        snprintf(buf, len, _("%s (no longer a contact)"), r->contact);
+    else
+        snprintf(buf, len, "%s", r->contact);
+    return buf;
+}
+
 static int note_notice(void *ctx, const struct notice_row *r, struct err *e)
 {
+    char to[CONTACT_NAME_MAX * 4 + 200];
+    struct notice_row n = *r;
+
     (void)ctx, (void)e;
+    n.contact = notice_to(to, sizeof to, r);
+    r = &n;
     if (strcmp(r->kind, "removal") == 0 && r->sent != NULL)
         cli_note("notice sent to %s, not yet acknowledged: removal of an attachment of record "
                  "%s (subject %s), first sent %s; every bundle to them carries it again",
@@ -361,7 +381,26 @@ static int note_notice(void *ctx, const struct notice_row *r, struct err *e)
     else
         cli_note("notice not yet sent to %s: deletion of subject %s, due since %s",
                  r->contact, r->subject, r->at);
+    if (r->sent == NULL)
+        note_notice_to(r);
     return 0;
+}
+
+/* How to send a notice owed to a key its contact no longer has: the
+ * earlier card added again (under another name if the contact now has a
+ * new one), then notify. */
+static void note_notice_to(const struct notice_row *r)
+{
+    if (r->former == NOTICE_TO_REPLACED && r->fingerprint != NULL)
+        cli_note("to send it, add the earlier card (fingerprint %s) as a contact under another "
+                 "name and run 'intake notify --to' that name: the new key's store never had "
+                 "these records", r->fingerprint);
+    else if (r->former == NOTICE_TO_REPLACED)
+        cli_note("to send it, add the earlier card as a contact under another name and run "
+                 "'intake notify --to' that name: the new key's store never had these records");
+    else if (r->former == NOTICE_TO_REMOVED)
+        cli_note("to send it, add the removed contact's card again ('intake contact add') and "
+                 "run 'intake notify --to' that name");
 }
 
 /* exports --json: each notice after the exports, as
@@ -369,12 +408,61 @@ static int note_notice(void *ctx, const struct notice_row *r, struct err *e)
  * "sent" is null until a bundle carried it (sent, not yet acknowledged). */
 static int json_notice(void *ctx, const struct notice_row *r, struct err *e)
 {
-    json_t *o = json_pack("{s:{s:s, s:s, s:s?, s:s, s:s, s:s?}}", "notice", "kind", r->kind,
-                          "subject", r->subject, "record", r->record, "contact", r->contact,
-                          "due", r->at, "sent", r->sent);
+    static const char *const former[] = { NULL, "replaced", "removed" };
+    json_t *o = json_pack("{s:{s:s, s:s, s:s?, s:s, s:s, s:s?, s:s?, s:s?}}", "notice", "kind",
+                          r->kind, "subject", r->subject, "record", r->record, "contact",
+                          r->contact, "due", r->at, "sent", r->sent, "key", former[r->former],
+                          "fingerprint", r->fingerprint);
 
     note_notice(NULL, r, e);
     return json_array_append_new(ctx, o) == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory");
+}
+
+/* The records a contact's key holds that changed since they went
+ * (issue 16 B-6, B-1): on stderr, as the notices; with --json, also as
+ * {"owed": {"record", "contact"}}. */
+struct owed_ctx {
+    const char *contact;
+    json_t *arr;                         /* NULL: text */
+};
+
+static int note_owed(void *ctx, const struct record_row *row, struct err *e)
+{
+    struct owed_ctx *o = ctx;
+
+    cli_note("record %s changed since it went to %s (a protected term, a pseudonym or an "
+             "attachment): 'intake export --to %s --not-sent-to %s' sends it again", row->id,
+             cli_shown(o->contact), cli_shown(o->contact), cli_shown(o->contact));
+    if (o->arr != NULL && json_array_append_new(o->arr, json_pack("{s:{s:s, s:s}}", "owed",
+                                                "record", row->id, "contact", o->contact)) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    return 0;
+}
+
+static int take_name(void *ctx, const struct contact_row *r, struct err *e)
+{
+    return json_array_append_new(ctx, json_string(r->name)) == 0 ? 0
+           : err_set(e, EXIT_INPUT, "out of memory");
+}
+
+/* For each contact, the records its key holds that changed since. */
+static int list_owed(struct store *s, json_t *arr, struct err *e)
+{
+    json_t *names = json_array(), *n;
+    size_t i;
+    int rc;
+
+    if (names == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    rc = store_contact_each(s, NULL, take_name, names, e);
+    json_array_foreach(names, i, n) {
+        struct owed_ctx o = { json_string_value(n), arr };
+
+        if (rc == 0)
+            rc = store_export_owed_each(s, o.contact, note_owed, &o, e);
+    }
+    json_decref(names);
+    return rc;
 }
 
 int cmd_exports(int argc, char **argv, const struct globals *g)
@@ -396,6 +484,8 @@ int cmd_exports(int argc, char **argv, const struct globals *g)
     if (rc == 0 && store_export_each(s, NULL, print_export, arr, &e) != 0)
         rc = cli_fail(&e);
     if (rc == 0 && store_notice_each(s, json ? json_notice : note_notice, arr, &e) != 0)
+        rc = cli_fail(&e);
+    if (rc == 0 && list_owed(s, arr, &e) != 0)
         rc = cli_fail(&e);
     store_close(s);
     if (rc == 0 && json) {

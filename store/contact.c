@@ -237,3 +237,29 @@ int store_contact_by_sign_pk(char *name, size_t namelen, int *verified, struct s
     sqlite3_finalize(st);
     return rc < 0 ? -1 : 0;
 }
+
+int store_contact_held(long *records, long *owed, char *fp, size_t fplen, struct store *s,
+                       const char *name, struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(name) };
+    char card[CARD_TEXT_SIZE];
+    struct card c;
+    int rc;
+
+    *records = *owed = 0;
+    fp[0] = '\0';
+    rc = existing_card(card, sizeof card, s, name, e);
+    if (rc <= 0)
+        return rc < 0 ? -1 : err_set(e, EXIT_INPUT, "no contact named '%s' (see 'intake contact list')", name);
+    if (card_decode(&c, card, strlen(card), NULL) == 0)
+        card_fingerprint(fp, fplen, &c);
+    if (db_int(records, s, "SELECT count(DISTINCT er.rid) FROM export_record er"
+               " JOIN export_recipient x ON x.export_id = er.export_id"
+               " WHERE x.sign_pk = (SELECT sign_pk FROM contact WHERE name = ?1)", v, DB_N(v),
+               "reading the exports", e) < 0 ||
+        db_int(owed, s, "SELECT count(*) FROM notice WHERE sent IS NULL"
+               " AND contact_pk = (SELECT sign_pk FROM contact WHERE name = ?1)", v, DB_N(v),
+               "reading the notices", e) < 0)
+        return -1;
+    return 0;
+}

@@ -297,6 +297,16 @@ static const char *const migrations[] = {
      * until it is wiped after the commit), moves the bytes and empties
      * attachment_chunk (kept, empty, as notice_11 is). */
     "",
+    /* 17 -> 18 (issue 16, a contact's key replaced): a notice is owed to
+     * a KEY, not a name: the same notice owed to a contact's earlier key
+     * and to its new one are two rows (the table is made again without
+     * the name in its UNIQUE; the old one stays, emptied, as notice_17).
+     * And an export carried each record as its "output" digest says
+     * (the text's fields, the subject's pseudonym, the attachments that
+     * left: store/export.c), so that a record whose output changed since
+     * is owed again (export --not-sent-to). notice_by_key does both,
+     * each only where it is not done (a store made new has them). */
+    "",
 };
 
 static int fill_subject_ids(struct store *s, struct err *e);
@@ -310,11 +320,48 @@ static int files_migrate(struct store *s, struct err *e)
     return s->files->migrate(s, e);
 }
 
+/* Migration 18's step (above): the notice table made again, keyed by
+ * contact key, unless its index is there; export_record.output added
+ * unless there. */
+static int notice_by_key(struct store *s, struct err *e)
+{
+    sqlite3_stmt *st;
+    long n = 0;
+    int rc, has = 0;
+
+    if (db_int(&n, s, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+               " AND name = 'notice_key'", NULL, 0, "migrating the store", e) < 0)
+        return -1;
+    if (n == 0 && db_exec(s,
+                          "ALTER TABLE notice RENAME TO notice_17;"
+                          "CREATE TABLE notice(id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+                          "  kind TEXT NOT NULL CHECK(kind IN ('withdrawal', 'deletion', 'scope', 'reconsent',"
+                          "  'removal')), subject TEXT NOT NULL, rid TEXT NOT NULL, contact TEXT NOT NULL, sent TEXT,"
+                          "  contact_pk BLOB, round INTEGER NOT NULL DEFAULT 1, attachment TEXT NOT NULL DEFAULT '',"
+                          "  upto INTEGER NOT NULL DEFAULT 0, origin_pk BLOB, origin_subject TEXT NOT NULL DEFAULT '');"
+                          "CREATE UNIQUE INDEX notice_key ON notice(kind, subject, rid, attachment,"
+                          "  coalesce(hex(contact_pk), contact));"
+                          "INSERT INTO notice(id, at, kind, subject, rid, contact, sent, contact_pk, round, attachment,"
+                          "  upto, origin_pk, origin_subject) SELECT id, at, kind, subject, rid, contact, sent,"
+                          "  contact_pk, round, attachment, upto, origin_pk, origin_subject FROM notice_17;"
+                          "DELETE FROM notice_17;", e) != 0)
+        return -1;
+    if (db_prepare(&st, s, "PRAGMA table_info(export_record)", e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "migrating the store", e)) > 0)
+        has |= sqlite3_column_text(st, 1) != NULL &&
+               strcmp((const char *)sqlite3_column_text(st, 1), "output") == 0;
+    sqlite3_finalize(st);
+    if (rc < 0)
+        return -1;
+    return has ? 0 : db_exec(s, "ALTER TABLE export_record ADD COLUMN output BLOB;", e);
+}
+
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, db_reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL, NULL, files_migrate,
+    NULL, NULL, NULL, files_migrate, notice_by_key,
 };
 
 /* One entry per version in both tables: a migration added to one and not

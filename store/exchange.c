@@ -59,9 +59,12 @@ static int export_rows(struct store *s, long id, const char *const *to, size_t n
             DB_INT(id), DB_TEXT(items[i].id), DB_INT(items[i].version),
             { .type = items[i].has_digest ? SQLITE_BLOB : SQLITE_NULL, .blob = items[i].digest,
               .len = EXPORT_DIGESTBYTES },
+            { .type = items[i].has_output ? SQLITE_BLOB : SQLITE_NULL, .blob = items[i].output,
+              .len = EXPORT_DIGESTBYTES },
         }, w[] = { DB_TEXT(items[i].id), DB_INT(items[i].version) };
-        if (db_run(s, "INSERT OR IGNORE INTO export_record(export_id, rid, version, digest)"
-                   " VALUES (?1, ?2, ?3, ?4)", v, DB_N(v), "recording the export", e) != 0 ||
+        if (db_run(s, "INSERT OR IGNORE INTO export_record(export_id, rid, version, digest,"
+                   " output) VALUES (?1, ?2, ?3, ?4, ?5)", v, DB_N(v), "recording the export",
+                   e) != 0 ||
             db_run(s, "UPDATE record SET version = ?2 WHERE rid = ?1 AND version < ?2", w,
                    DB_N(w), "recording the export", e) != 0)
             return -1;
@@ -318,6 +321,42 @@ static int adopt(struct store *s, long sid, long import_id, const char *pseudony
     return 0;
 }
 
+/* A subject holder that holds the pseudonym a bundle gives another
+ * subject of the same sender (issue 16 B-12): a device's pseudonyms are
+ * unique there, so the sender renamed holder (or forgot it) after its
+ * records came; its new pseudonym comes with its next record. Until
+ * then it is known here by its sender's stable id, "UID@KEY" (the
+ * pseudonym's key part kept), so the new subject's testimony is not
+ * refused. 1 if set aside so, 0 if holder is not the same sender's
+ * subject (a clash the caller refuses), -1 with e. */
+static int set_aside(struct store *s, long holder, long import_id, const char *pseudonym,
+                     struct err *e)
+{
+    const struct db_val v[] = { DB_INT(holder), DB_INT(import_id) };
+    char uid[64] = "", text[32], aside[200];
+    const char *at = strrchr(pseudonym, '@');
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT uid FROM subject_origin WHERE subject_id = ?1"
+                 " AND sender_pk = (SELECT sender_pk FROM import WHERE id = ?2)", v, DB_N(v),
+                 e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the subjects", e);
+    if (rc > 0)
+        snprintf(uid, sizeof uid, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    if (rc <= 0)
+        return rc;
+    snprintf(aside, sizeof aside, "%s%s", uid, at != NULL ? at : "");
+    const struct db_val r[] = { DB_TEXT(aside), DB_INT(holder) };
+    if (db_run(s, "UPDATE subject SET pseudonym = ?1 WHERE id = ?2", r, DB_N(r),
+               "renaming the subject", e) != 0)
+        return -1;
+    snprintf(text, sizeof text, "%ld", holder);
+    return store_log(s, "subject.rename", text, e) != 0 ? -1 : 1;
+}
+
 /* The subject of a bundle of content format 2: known here by the sender's
  * key and its stable id uid, whatever its pseudonym; renamed when the
  * bundle carries a new one. */
@@ -336,7 +375,12 @@ static int subject_by_uid(long *sid, struct store *s, long import_id, const char
     if (found > 0) {                     /* known; renamed on its device? */
         const struct db_val r[] = { DB_TEXT(pseudonym), DB_INT(*sid) };
         char text[32];
-        if (held > 0 && holder != *sid)
+        int aside = held > 0 && holder != *sid ? set_aside(s, holder, import_id, pseudonym, e)
+                    : 1;
+
+        if (aside < 0)
+            return -1;
+        if (aside == 0)
             return err_set(e, EXIT_AUTH, "the bundle renames subject %s to %s, which another "
                            "subject in this store already has; nothing was imported", uid, pseudonym);
         if (db_run(s, "UPDATE subject SET pseudonym = ?1 WHERE id = ?2 AND pseudonym IS NOT ?1",
@@ -346,6 +390,14 @@ static int subject_by_uid(long *sid, struct store *s, long import_id, const char
             return 0;                    /* the same spelling */
         snprintf(text, sizeof text, "%ld", *sid);
         return store_log(s, "subject.rename", text, e);
+    }
+    if (held > 0) {
+        int aside = set_aside(s, holder, import_id, pseudonym, e);
+
+        if (aside < 0)
+            return -1;
+        if (aside > 0)
+            held = 0;                    /* the same sender's, set aside */
     }
     if (held > 0) {
         if (adopt(s, holder, import_id, pseudonym, uid, e) != 0)

@@ -130,7 +130,6 @@ static int walk(struct pipeline *p, struct err *e)
         f.subject = req->subject;
         f.tag = req->tag;
         f.since = req->since;
-        f.not_sent_to = req->not_sent_to;
         return check_filters(p->s, req, e) == 0 ? store_record_each(p->s, &f, take_record, p, e)
                : -1;
     }
@@ -239,6 +238,12 @@ static int select_and_check(struct pipeline *p, struct err *e)
         if (sent > 0)
             return err_set(e, EXIT_INPUT, "no new notice is owed to %s (%ld were sent before, "
                            "not acknowledged: --resend sends them again); no bundle was written",
+                           p->res->to[0] ? p->res->to : "these contacts", sent);
+        if (db_notice_count_former(&sent, p->s, p->req->to, p->req->nto, e) != 0)
+            return -1;
+        if (sent > 0)
+            return err_set(e, EXIT_INPUT, "no notice is owed to %s's present key; %ld are owed "
+                           "to a key it had before (see 'intake exports'); no bundle was written",
                            p->res->to[0] ? p->res->to : "these contacts", sent);
         return err_set(e, EXIT_INPUT, "no notice is owed to %s; no bundle was written",
                        p->res->to[0] ? p->res->to : "these contacts");
@@ -430,7 +435,8 @@ static int write_records(struct pipeline *p, struct bundle_writer *w, const json
 }
 
 /* The records that leave, with their versions, for the export log. */
-static int leaving(struct export_item **out, const json_t *docs, struct err *e)
+static int leaving(struct export_item **out, const json_t *docs, const json_t *outputs,
+                   struct err *e)
 {
     struct export_item *it = calloc(json_array_size(docs) + 1, sizeof *it);
     size_t i;
@@ -446,6 +452,10 @@ static int leaving(struct export_item **out, const json_t *docs, struct err *e)
             free(it);
             return -1;
         }
+        const char *hex = json_string_value(json_object_get(outputs, it[i].id));
+        it[i].has_output = hex != NULL &&
+                           sodium_hex2bin(it[i].output, sizeof it[i].output, hex, strlen(hex),
+                                          NULL, NULL, NULL) == 0;
     }
     *out = it;
     return 0;
@@ -577,7 +587,7 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
     r = bundle_writer_open(&w, af.fd, req->armor, sk, rc->keys, rc->n, e) != 0 ||
         write_records(p, w, header, e) != 0 || bundle_writer_close(w, hash, e) != 0 ? -1 : 0;
     progress_ticker_stop(&t);
-    if (r != 0 || file_size(&size, af.fd, e) != 0 || leaving(&items, p->docs, e) != 0 ||
+    if (r != 0 || file_size(&size, af.fd, e) != 0 || leaving(&items, p->docs, p->outputs, e) != 0 ||
         store_begin(p->s, e) != 0) {
         r = -1;
         goto out;
@@ -674,16 +684,25 @@ static int pipeline(struct export_result *res, struct store *s, const struct exp
     p.atts = json_array();
     p.pseudonyms = json_array();
     p.notices = json_array();
+    p.outputs = json_object();
     if (p.allowed == NULL || p.docs == NULL || p.atts == NULL || p.pseudonyms == NULL ||
-        p.notices == NULL)
+        p.notices == NULL || p.outputs == NULL)
         err_set(e, EXIT_INPUT, "out of memory");
-    else
+    else if (req->owed != NULL) {          /* store_export_owed_each: the walk alone */
+        r = walk(&p, e);
+        if (r == 0 && p.failed) {
+            if (e != NULL)
+                *e = p.failure;
+            r = -1;
+        }
+    } else
         r = run(&p, seal, e);
     json_decref(p.allowed);
     json_decref(p.docs);
     json_decref(p.atts);
     json_decref(p.pseudonyms);
     json_decref(p.notices);
+    json_decref(p.outputs);
     free(p.media);
     redactor_free(p.red);
     return r;
@@ -693,6 +712,24 @@ int store_export(struct export_result *res, struct store *s,
                  const struct export_request *req, struct err *e)
 {
     return pipeline(res, s, req, 1, e);
+}
+
+int store_export_owed_each(struct store *s, const char *contact, export_owed_fn fn, void *ctx,
+                           struct err *e)
+{
+    const char *to[] = { contact };
+    struct export_request req = { 0 };
+    struct export_result res;
+    int r;
+
+    req.to = to;
+    req.nto = 1;
+    req.not_sent_to = contact;
+    req.owed = fn;
+    req.owed_ctx = ctx;
+    r = pipeline(&res, s, &req, 0, e);
+    export_result_free(&res);
+    return r;
 }
 
 int store_export_check(struct export_result *res, struct store *s,

@@ -32,6 +32,11 @@ struct redacted_record;
  * English (why, for --json) and in the person's language (why_text).  The
  * arguments are valid during the call only.  Returns 0 to go on, -1 to
  * stop (e filled). */
+/* A record at a contact's key whose output changed since it went there
+ * (store_export_owed_each): row as store_record_each reads it. 0, or -1
+ * with e to stop. */
+typedef int (*export_owed_fn)(void *ctx, const struct record_row *row, struct err *e);
+
 typedef int (*export_show_fn)(void *ctx, const struct record_row *row,
                               const struct redacted_record *rr, const char *why,
                               const char *why_text, struct err *e);
@@ -47,7 +52,11 @@ struct export_request {
     const char *subject;         /* filters (NULL: none): a subject's pseudonym, */
     const char *tag;             /* a tag, */
     const char *since;           /* dated on or after YYYY-MM-DD, */
-    const char *not_sent_to;     /* not carried at its version to this contact */
+    const char *not_sent_to;     /* not at this contact's present key as it
+                                  * would leave now: never carried to that
+                                  * key, carried at a lower version, or its
+                                  * output changed since (store/export.c,
+                                  * output_digest; issue 16 B-6, B-1) */
     const char *out;             /* the bundle's path; NULL: HASH.bundle (.asc
                                   * with armor) in the current folder */
     int to_stdout;               /* 1: the bundle goes to standard output once
@@ -69,6 +78,8 @@ struct export_request {
                                   * before (an export always carries them) */
     export_show_fn show;         /* NULL, or called for each selected record */
     void *show_ctx;
+    export_owed_fn owed;         /* store_export_owed_each only */
+    void *owed_ctx;
 };
 
 /* A selected record that may not leave, and why (one line), in English
@@ -143,6 +154,16 @@ int store_export(struct export_result *res, struct store *s,
  * res->first_fail); EXIT_INPUT for what store_export refuses as input
  * (an unknown record, an attachment whose metadata cannot be removed),
  * I/O and memory. */
+/* Calls fn for each record that contact's present key holds at its
+ * version but that would leave otherwise now (issue 16 B-6, B-1: a
+ * protected term added, a pseudonym renamed, an attachment added or
+ * removed; store/export_owed.c), which 'export --not-sent-to' sends
+ * again; a record that may not leave now is not owed. Reads only; redacts
+ * each record the key holds. -1 with e: an unknown contact (EXIT_INPUT),
+ * a record that cannot be read or redacted, I/O, memory. */
+int store_export_owed_each(struct store *s, const char *contact, export_owed_fn fn, void *ctx,
+                           struct err *e);
+
 int store_export_check(struct export_result *res, struct store *s,
                        const struct export_request *req, struct err *e);
 

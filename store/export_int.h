@@ -39,6 +39,8 @@ struct pipeline {
     json_t *atts;                        /* each one's attachments, with their stored names */
     json_t *pseudonyms;                  /* those the redactions wrote */
     json_t *notices;                     /* owed to the recipients (issue 16) */
+    json_t *outputs;                     /* record id -> hex of its output digest
+                                          * (export_output_digest) */
     long notice_last;                    /* the last notice row they hold */
     json_t *cur;                         /* the attachment list being read */
     const struct redacted_record *rr;    /* its record, with its text attachments
@@ -51,6 +53,40 @@ struct pipeline {
     int failed;                          /* a record could not be checked: */
     struct err failure;                  /* why (see take_record) */
 };
+
+/* How a record last went to the present key of the contact that
+ * export --not-sent-to names (store/export_owed.c). */
+struct export_held {
+    int held;                            /* carried there at its version or later */
+    int has_digest, has_output;          /* which digests that export kept */
+    unsigned char digest[EXPORT_DIGESTBYTES];
+    unsigned char output[EXPORT_DIGESTBYTES];
+};
+
+/* The digest of all that leaves of a record (issue 16 B-6, B-1): its
+ * text (export_sent_digest of doc), its subject's pseudonym, and, when
+ * attachments (the consent lets them leave), each attachment's stored
+ * BLAKE2b and each text attachment as redacted (rr). Kept per export
+ * (export_record.output), never the content. 0, or -1 with e (an
+ * attachment list that cannot be read). */
+int export_output_digest(unsigned char out[EXPORT_DIGESTBYTES], struct pipeline *p,
+                         const struct record_row *row, const json_t *doc,
+                         const struct redacted_record *rr, int attachments, struct err *e);
+
+/* *h: whether row is at the present key of contact p->req->not_sent_to
+ * at its version (the last export there, by key; by name for an export
+ * logged before keys were kept), and that export's digests. 0, or -1
+ * with e (a database error). */
+int export_at_key(struct export_held *h, struct pipeline *p, const struct record_row *row,
+                  struct err *e);
+
+/* *changed: 1 if what would leave of row now (doc, rr, attachments as
+ * export_output_digest) differs from what h says went; an export that
+ * kept no output digest compares the text only, one that kept neither
+ * counts as unchanged (nothing to compare). 0, or -1 with e. */
+int export_changed(int *changed, const struct export_held *h, struct pipeline *p,
+                   const struct record_row *row, const json_t *doc,
+                   const struct redacted_record *rr, int attachments, struct err *e);
 
 /* A store_attachment_each callback (ctx: the pipeline): appends to
  * p->cur the attachment as it will leave, named attachment-N.ext (a file

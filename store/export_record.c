@@ -125,31 +125,6 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
 }
 
 /* Keeps the document of a record that may leave, and its attachments. */
-/* The digest of a record's text as it leaves in doc: what a recipient
- * compares to tell a correction from a copy (title, date, place,
- * language, tags, body; store/exchange.c db_record_same), BLAKE2b over
- * their JSON with sorted keys. Only the digest is kept, never the text. */
-int export_sent_digest(unsigned char out[EXPORT_DIGESTBYTES], const json_t *doc, struct err *e)
-{
-    static const char *const fields[] = { "title", "date", "place", "language", "tags", "body" };
-    json_t *o = json_object();
-    char *text;
-
-    for (size_t i = 0; o != NULL && i < sizeof fields / sizeof fields[0]; i++)
-        if (json_object_set(o, fields[i], json_object_get(doc, fields[i]) != NULL
-                            ? json_object_get(doc, fields[i]) : json_null()) != 0) {
-            json_decref(o);
-            o = NULL;
-        }
-    text = o != NULL ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    json_decref(o);
-    if (text == NULL)
-        return err_set(e, EXIT_INPUT, oom);
-    crypto_generichash(out, EXPORT_DIGESTBYTES, (const unsigned char *)text, strlen(text), NULL, 0);
-    secmem_wipe_free(text);
-    return 0;
-}
-
 /* A record whose text leaves otherwise than it last left at the same
  * version (a redaction fixed after an export: a new protected term, a
  * pseudonym renamed) leaves at a version above both, so that recipients
@@ -184,6 +159,21 @@ static int raise_if_changed(struct pipeline *p, json_t *doc, struct err *e)
     return 0;
 }
 
+/* Notes the digest of all that leaves of the record in doc (for the
+ * export log: export --not-sent-to compares it, store/export_owed.c). */
+static int keep_output(struct pipeline *p, const struct record_row *row, const json_t *doc,
+                       const struct redacted_record *rr, const struct consent *c, struct err *e)
+{
+    unsigned char out[EXPORT_DIGESTBYTES];
+    char hex[2 * EXPORT_DIGESTBYTES + 1];
+
+    if (export_output_digest(out, p, row, doc, rr, c->attachments, e) != 0)
+        return -1;
+    sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+    return json_object_set_new(p->outputs, row->id, json_string(hex)) == 0 ? 0
+           : err_set(e, EXIT_INPUT, oom);
+}
+
 static int keep(struct pipeline *p, const struct record_row *row,
                 const struct redacted_record *rr, const struct consent *c, struct err *e)
 {
@@ -195,7 +185,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
         err_set(e, EXIT_INPUT, oom);
         goto out;
     }
-    if (raise_if_changed(p, doc, e) != 0)
+    if (raise_if_changed(p, doc, e) != 0 || keep_output(p, row, doc, rr, c, e) != 0)
         goto out;
     p->cur = atts;
     p->rr = rr;
@@ -296,6 +286,14 @@ static void texts_block(char *why, size_t whylen, const struct redacted_record *
     }
 }
 
+/* A record the walk met that is not owed (export --not-sent-to: at that
+ * key as it would leave now): as if the filters had left it out. */
+static int skip(struct pipeline *p)
+{
+    p->seen--;
+    return 0;
+}
+
 /* One record: may it leave (store_record_eligible, the one rule that
  * redact and export share: consent, a recipient's refusal, review flags)?
  * Without a show callback, a record that may not leave before it is even
@@ -304,12 +302,22 @@ int export_check_record(struct pipeline *p, const struct record_row *row, struct
 {
     struct redacted_record rr;
     struct eligibility el;
-    int rc;
+    struct export_held held = { 0 };
+    int rc, changed = 1;
 
     if (export_load_privacy(p, e) != 0 ||
         store_record_eligible(&el, p->s, row, p->req->to, p->req->nto, p->today,
                               ELIGIBLE_UNREDACTED, e) < 0)
         return -1;
+    /* --not-sent-to: a record at that key at its version is owed again
+     * only if what would leave of it now differs from what went; one
+     * that may not leave now is not owed (the notices say why). */
+    if (p->req->not_sent_to != NULL && export_at_key(&held, p, row, e) != 0)
+        return -1;
+    if (p->req->owed != NULL && !held.held)
+        return skip(p);
+    if (held.held && el.why[0] != '\0')
+        return skip(p);
     if (el.why[0] != '\0' && p->req->show == NULL)
         return block(p, row, el.why, el.why_text, e);
     if (store_record_redact(&rr, p->red, row, e) != 0)
@@ -328,8 +336,19 @@ int export_check_record(struct pipeline *p, const struct record_row *row, struct
         texts_block(el.why_text, sizeof el.why_text, &rr, p->req->keep_metadata,
                     p->req->send_unchecked, 1);
     }
+    if (rc == 0 && held.held) {
+        json_t *doc = record_json(p, row, &rr, &el.consent);
+
+        rc = doc == NULL ? err_set(e, EXIT_INPUT, oom)
+             : export_changed(&changed, &held, p, row, doc, &rr, el.consent.attachments, e);
+        json_decref(doc);
+    }
     if (rc != 0)
         rc = -1;
+    else if (held.held && (!changed || el.why[0] != '\0'))
+        rc = skip(p);
+    else if (p->req->owed != NULL)
+        rc = p->req->owed(p->req->owed_ctx, row, e) == 0 ? skip(p) : -1;
     else if (p->req->show != NULL &&
              p->req->show(p->req->show_ctx, row, &rr, el.why, el.why_text, e) != 0)
         rc = -1;

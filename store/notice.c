@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "crypto/card.h"
 #include "store/db.h"
 
 /* A notice owed to the contact named arg: by its signing key, whatever
@@ -15,6 +16,12 @@
     "(contact_pk = (SELECT sign_pk FROM contact WHERE name = " arg ") OR"           \
     " (contact_pk IS NULL AND contact = " arg "))"
 
+/* The same addressee, notice rows a and b: the same key (issue 16
+ * B-4: a contact's earlier key and its new one are two addressees),
+ * or, for a row with no key, the same name. */
+#define SAME_TO(a, b)                                                               \
+    "coalesce(hex(" a ".contact_pk), " a ".contact) = coalesce(hex(" b ".contact_pk), " b ".contact)"
+
 /* A re-consent (issue 16) is owed to every contact owed a withdrawal
  * of the subject, lifting that withdrawal's round; owed again (after a
  * later round), it is due again. v: db_notice_owed's values. */
@@ -22,10 +29,10 @@ static int owe_reconsent(struct store *s, const struct db_val *v, struct err *e)
 {
     if (db_run(s, "UPDATE notice SET at = ?1, sent = NULL, round = (SELECT w.round FROM notice w"
                " WHERE w.kind = 'withdrawal' AND w.rid = '' AND w.subject = notice.subject"
-               " AND w.contact = notice.contact) WHERE kind = ?2"
+               " AND " SAME_TO("w", "notice") ") WHERE kind = ?2"
                " AND subject = (SELECT uid FROM subject WHERE id = ?3) AND ?4 <= 0"
                " AND round < (SELECT w.round FROM notice w WHERE w.kind = 'withdrawal'"
-               " AND w.rid = '' AND w.subject = notice.subject AND w.contact = notice.contact)",
+               " AND w.rid = '' AND w.subject = notice.subject AND " SAME_TO("w", "notice") ")",
                v, 4, "keeping the notices owed", e) != 0)
         return -1;
     /* passed on with the withdrawal's origin (content format 7) */
@@ -64,7 +71,7 @@ int db_notice_owed_from(struct store *s, const char *kind, long sid, long rowid,
                " WHERE kind = ?2 AND rid = '' AND ?4 <= 0"
                " AND subject = (SELECT uid FROM subject WHERE id = ?3)"
                " AND EXISTS (SELECT 1 FROM notice r WHERE r.kind = 'reconsent'"
-               " AND r.subject = notice.subject AND r.contact = notice.contact"
+               " AND r.subject = notice.subject AND " SAME_TO("r", "notice")
                " AND r.round = notice.round)", v, 4, "keeping the notices owed", e) != 0)
         return -1;
     /* A scope owed again is new again (due now, not sent): the bundle
@@ -88,22 +95,65 @@ int db_notice_owed_from(struct store *s, const char *kind, long sid, long rowid,
                   v, DB_N(v), "keeping the notices owed", e);
 }
 
+/* The card fingerprint (CARD_FINGERPRINT_SIZE) of signing key pk from
+ * the contacts' key history (every card added or replacing one); "" if
+ * no card there has it (the history of a removed contact is gone). */
+static int history_fingerprint(char *fp, size_t fplen, struct store *s, const void *pk,
+                               struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    fp[0] = '\0';
+    if (db_query(&st, s, "SELECT card FROM contact_history ORDER BY id", NULL, 0, e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the contacts", e)) > 0) {
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        struct card c;
+
+        if (text != NULL && card_decode(&c, text, strlen(text), NULL) == 0 &&
+            sodium_memcmp(c.sign_pk, pk, sizeof c.sign_pk) == 0) {
+            card_fingerprint(fp, fplen, &c);
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
 int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e)
 {
     sqlite3_stmt *st;
     int rc;
 
+    /* Column 6: the key's contact now (1), the name's contact with
+     * another key (2: replaced), or neither (3: removed); 7: the key. */
     if (db_query(&st, s, "SELECT at, kind, subject, rid, coalesce((SELECT name FROM contact c"
-                 " WHERE c.sign_pk = n.contact_pk), contact), sent FROM notice n"
+                 " WHERE c.sign_pk = n.contact_pk), contact), sent,"
+                 " CASE WHEN n.contact_pk IS NULL OR EXISTS (SELECT 1 FROM contact c"
+                 " WHERE c.sign_pk = n.contact_pk) THEN 1 WHEN EXISTS (SELECT 1 FROM contact c"
+                 " WHERE c.name = n.contact) THEN 2 ELSE 3 END, contact_pk FROM notice n"
                  " ORDER BY sent IS NOT NULL, id", NULL, 0, e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the notices", e)) > 0) {
         const char *rid = (const char *)sqlite3_column_text(st, 3);
+        char fp[CARD_FINGERPRINT_SIZE] = "";
+        int where = sqlite3_column_int(st, 6);
+        const void *pk = sqlite3_column_blob(st, 7);
+
+        if (where > 1 && pk != NULL &&
+            sqlite3_column_bytes(st, 7) == crypto_sign_PUBLICKEYBYTES &&
+            history_fingerprint(fp, sizeof fp, s, pk, e) != 0) {
+            rc = -1;
+            break;
+        }
         const struct notice_row r = {
             (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
             (const char *)sqlite3_column_text(st, 2),
             rid != NULL && rid[0] != '\0' ? rid : NULL,   /* '': the whole subject */
             (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
+            where == 2 ? NOTICE_TO_REPLACED : where == 3 ? NOTICE_TO_REMOVED : NOTICE_TO_CURRENT,
+            fp[0] != '\0' ? fp : NULL,
         };
         if (fn(ctx, &r, e) != 0) {
             rc = -1;
@@ -131,6 +181,23 @@ int db_notice_count_sent(long *n, struct store *s, const char *const *to, size_t
 
         if (db_int(&k, s, "SELECT count(*) FROM notice WHERE sent IS NOT NULL AND "
                    NOTICE_TO("?1"), v, DB_N(v), "reading the notices", e) < 0)
+            return -1;
+        *n += k;
+    }
+    return 0;
+}
+
+int db_notice_count_former(long *n, struct store *s, const char *const *to, size_t nto,
+                           struct err *e)
+{
+    *n = 0;
+    for (size_t i = 0; i < nto; i++) {
+        const struct db_val v[] = { DB_TEXT(to[i]) };
+        long k = 0;
+
+        if (db_int(&k, s, "SELECT count(*) FROM notice n WHERE sent IS NULL AND contact = ?1"
+                   " AND contact_pk IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contact c"
+                   " WHERE c.sign_pk = n.contact_pk)", v, DB_N(v), "reading the notices", e) < 0)
             return -1;
         *n += k;
     }

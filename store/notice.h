@@ -51,6 +51,13 @@ int db_notice_json(json_t *out, long *last, struct store *s, const char *const *
 int db_notice_count_sent(long *n, struct store *s, const char *const *to, size_t nto,
                          struct err *e);
 
+/* *n: the notices not yet sent owed to a key that any of the nto
+ * contact names to[] had before its card was replaced or removed (issue
+ * 16 B-4: 'notify --to NAME' cannot send them; 'exports' lists them).
+ * Errors: a database error (EXIT_INPUT). */
+int db_notice_count_former(long *n, struct store *s, const char *const *to, size_t nto,
+                           struct err *e);
+
 /* Marks sent (now) the notices to the nto contacts to[] not yet sent, up
  * to row last (db_notice_json): inside the caller's transaction, with the
  * export that carries them. */

@@ -181,10 +181,6 @@ static const char record_query[] =
     " AND (?3 IS NULL OR r.id IN (SELECT docid FROM record_fts WHERE record_fts MATCH ?3))"
     " AND (?4 IS NULL OR r.rid = ?4)"
     " AND (?6 IS NULL OR r.date >= ?6)"
-    " AND (?7 IS NULL OR NOT EXISTS (SELECT 1 FROM export_record x"
-    "   JOIN export_recipient p ON p.export_id = x.export_id"
-    "   WHERE x.rid = r.rid AND x.version >= r.version AND (p.name = ?7 OR"
-    "   p.sign_pk = (SELECT sign_pk FROM contact WHERE name = ?7))))"
     " ORDER BY r.date, r.created, r.rid";
 
 static int split_tags(struct record_row *row, char **buf, const char *joined)
@@ -246,7 +242,7 @@ int store_record_each(struct store *s, const struct record_filter *f,
         return -1;
     const struct db_val v[] = {
         DB_TEXT(f->subject), DB_TEXT(f->tag), DB_TEXT(match != NULL ? match : f->query),
-        DB_TEXT(f->id), DB_INT(f->with_body), DB_TEXT(f->since), DB_TEXT(f->not_sent_to),
+        DB_TEXT(f->id), DB_INT(f->with_body), DB_TEXT(f->since),
     };
     rc = db_query(&st, s, record_query, v, DB_N(v), e);
     secmem_wipe_free(match);

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 17
+#define STORE_SCHEMA_VERSION 18
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -207,9 +207,6 @@ struct record_filter {
     int raw;                             /* query is FTS4 syntax, used as it is */
     const char *id;
     const char *since;                   /* YYYY-MM-DD: dated on or after it */
-    const char *not_sent_to;             /* a contact name: no export carried the
-                                          * record at its version to it (under
-                                          * that name or that contact's key) */
     int with_body;
 };
 
@@ -329,6 +326,14 @@ int store_contact_add(struct store *s, const char *name, const struct card *c,
 /* Calls fn for each contact by name (or only name, EXIT_INPUT if unknown). */
 int store_contact_each(struct store *s, const char *name, contact_fn fn,
                        void *ctx, struct err *e);
+
+/* What contact name's present key holds (issue 16 B-4c): *records, the
+ * distinct records exports carried to that key; *owed, the notices not
+ * yet sent to it; fp (fplen >= CARD_FINGERPRINT_SIZE bytes), its card's
+ * fingerprint ("" if unreadable). Errors: EXIT_INPUT if there is no such
+ * contact, or a database error. */
+int store_contact_held(long *records, long *owed, char *fp, size_t fplen, struct store *s,
+                       const char *name, struct err *e);
 
 /* Removes contact name (its history goes with it) and logs it; EXIT_INPUT
  * if unknown. */
@@ -798,6 +803,9 @@ struct export_item {
     long version;
     int has_digest;
     unsigned char digest[EXPORT_DIGESTBYTES];
+    int has_output;                      /* output: the digest of all that left
+                                            of it (store/export.c, output_digest) */
+    unsigned char output[EXPORT_DIGESTBYTES];
 };
 
 /* Records an export inside the caller's transaction: when, the contacts
@@ -840,7 +848,17 @@ struct notice_row {
     const char *contact;                 /* the contact, as named in the export */
     const char *sent;                    /* when a bundle first carried it (UTC),
                                             NULL: not yet; never acknowledged */
+    int former;                          /* NOTICE_TO_CURRENT, or the key it is
+                                            owed to is no contact's now:
+                                            NOTICE_TO_REPLACED (contact still
+                                            named so, with another key) or
+                                            NOTICE_TO_REMOVED (issue 16 B-4) */
+    const char *fingerprint;             /* that key's card fingerprint, from
+                                            the contact's key history; NULL:
+                                            unknown (a removed contact) */
 };
+
+enum { NOTICE_TO_CURRENT, NOTICE_TO_REPLACED, NOTICE_TO_REMOVED };
 
 typedef int (*notice_fn)(void *ctx, const struct notice_row *r, struct err *e);
 

@@ -232,7 +232,7 @@ static void test_migration_8_to_9(void **state)
     assert_int_equal(db_exec(f->s, "DROP TRIGGER attachment_blob_gone; DROP TABLE blob_gone;"
                      " DROP INDEX attachment_blob;"
                      " DROP TABLE tombstone; DROP TABLE notice; DROP TABLE notice_11;"
-                     " DROP TABLE notice_12; DROP TABLE tombstone_12; DROP TABLE export_attachment;"
+                     " DROP TABLE notice_12; DROP TABLE notice_17; DROP TABLE tombstone_12; DROP TABLE export_attachment;"
                      " DROP TABLE statement; DROP TABLE scope_pending; DROP TABLE record_route;"
                      " DROP TABLE consent;"
                      " CREATE TABLE consent(id INTEGER PRIMARY KEY,"
