@@ -45,7 +45,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/encodings.jsonl", "tests/data/leaks/numbers4-terms.jsonl",
     "tests/data/leaks/split.jsonl", "tests/data/leaks/forms12.jsonl",
 };
-#define MAX_KINDS 128
+#define MAX_KINDS 256
 
 struct kind {
     char name[64];
