@@ -259,8 +259,15 @@ static int add_place_spellings(struct redactor *r, const char *key, size_t keyle
         return -1;
     if (grow_lits(r, vl.n) != 0)
         rc = -1;
-    for (i = 1; rc == 0 && i < vl.n; i++)
+    for (i = 1; rc == 0 && i < vl.n; i++) {
+        int cp;
+        /* A generated Hangul spelling that is a Korean word (고생 of
+         * 고성's readings: test_eval) is no other name of the place. */
+        if (utf8_next(&cp, vl.v[i].key, vl.v[i].keylen) > 0 && is_hangul_cp(cp) &&
+            redact_known_word(LEXICON_KO, vl.v[i].key, vl.v[i].keylen))
+            continue;
         rc = add_lit(r, &vl.v[i], TERM_PLACE, 1);
+    }
     variant_list_free(&vl);
     return rc;
 }
