@@ -38,6 +38,51 @@ static size_t utf8_char(unsigned long *cp, const unsigned char *b, size_t n)
     return len;
 }
 
+/* Bytes at the start of buf[0..len) that are whole UTF-8 characters. */
+static size_t utf8_prefix(const unsigned char *buf, size_t len)
+{
+    unsigned long cp;
+    size_t i = 0, n;
+
+    while (i < len && (n = utf8_char(&cp, buf + i, len - i)) != 0)
+        i += n;
+    return i;
+}
+
+int mediatext_utf8_add(struct mediatext_utf8 *u, const unsigned char *buf, size_t len)
+{
+    size_t n;
+
+    if (u->bad)
+        return 0;
+    /* A character begun in the last piece: one byte at a time until it
+     * is whole, or 4 bytes that are not one. */
+    while (u->ncarry > 0 && len > 0) {
+        u->carry[u->ncarry++] = *buf++;
+        len--;
+        if (utf8_prefix(u->carry, u->ncarry) == u->ncarry)
+            u->ncarry = 0;
+        else if (u->ncarry == sizeof u->carry)
+            return !(u->bad = 1);
+    }
+    if (u->ncarry > 0)
+        return 1;                       /* the piece ended inside it */
+    n = utf8_prefix(buf, len);
+    if (len - n >= sizeof u->carry)
+        return !(u->bad = 1);
+    memcpy(u->carry, buf + n, len - n);
+    u->ncarry = len - n;
+    return 1;
+}
+
+int mediatext_utf8_end(struct mediatext_utf8 *u)
+{
+    int ok = !u->bad && u->ncarry == 0;
+
+    memset(u, 0, sizeof *u);
+    return ok;
+}
+
 int mediatext_control(unsigned long cp)
 {
     return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f') ||
@@ -111,6 +156,10 @@ enum mediatext_kind mediatext_kind(const unsigned char *buf, size_t len)
             tag = mediatext_tag(buf + i, len - i) > 0 ||
                   (i == first && tag_open(buf + i, len - i) > 0);
     }
+    /* RTF ("{\\rtf1"; report adv12 A-12): its letters are escapes (\\u44608?,
+     * \\'b1 in the document's code page) and its {\\info} group is metadata. */
+    if (first + 5 <= len && memcmp(buf + first, "{\\rtf", 5) == 0)
+        tag = 1;
     return control ? MEDIATEXT_CONTROL : tag ? MEDIATEXT_MARKUP : MEDIATEXT_PLAIN;
 }
 
@@ -225,11 +274,29 @@ size_t mediatext_words(char *out, const unsigned char *in, size_t len)
     return w;
 }
 
+int mediatext_utf16(const unsigned char *head, size_t n)
+{
+    size_t zero[2] = { 0, 0 }, pairs = n / 2;
+
+    if (n >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff)))
+        return 1;
+    if (pairs < 4)
+        return 0;
+    for (size_t i = 0; i < 2 * pairs; i += 2) {
+        if (head[i] == 0 && head[i + 1] == 0)
+            return 0;
+        zero[0] += head[i] == 0, zero[1] += head[i + 1] == 0;
+    }
+    /* The high byte of ASCII letters, spaces and line breaks is 0 (in one
+     * position of each pair: UTF-16BE's first, UTF-16LE's second). */
+    return (zero[0] == 0 && 4 * zero[1] >= pairs) || (zero[1] == 0 && 4 * zero[0] >= pairs);
+}
+
 const char *mediatext_refusal(enum mediatext_kind k)
 {
     switch (k) {
     case MEDIATEXT_MARKUP:
-        return N_("markup (SVG, XML, HTML) can hide text that intake does not redact");
+        return N_("markup (SVG, XML, HTML, RTF) can hide text that intake does not redact");
     case MEDIATEXT_NOT_UTF8:
         return N_("text that is not UTF-8 cannot be redacted (convert it to UTF-8 and "
                   "attach it again)");

@@ -21,7 +21,7 @@
 struct export_opts {
     char *to;                            /* NAME[,NAME...], split in place */
     const char *out;
-    int all, armor, exact, skip, keep;
+    int all, armor, exact, skip, keep, unchecked;
     int notify;                          /* intake notify: the notices only */
     int resend;                          /* notify --resend: those sent before too */
     char **ids;
@@ -31,7 +31,7 @@ struct export_opts {
 
 /* The SYNOPSIS line of docs/intake.1, character for character. */
 static const char export_usage[] =
-    "intake export --to NAME[,NAME...] (--all | RECORD...) [--subject PSEUDONYM] [--tag T] [--since YYYY-MM-DD] [--not-sent-to NAME] [-o FILE] [--armor] [--exact-dates] [--skip-blocked] [--keep-metadata]";
+    "intake export --to NAME[,NAME...] (--all | RECORD...) [--subject PSEUDONYM] [--tag T] [--since YYYY-MM-DD] [--not-sent-to NAME] [-o FILE] [--armor] [--exact-dates] [--skip-blocked] [--keep-metadata [--send-unchecked]]";
 
 /* The selection: --all, the ids, or filters, which narrow --all and may
  * stand without it. */
@@ -60,7 +60,7 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         { "to", required_argument, NULL, 't' }, { "output", required_argument, NULL, 'o' },
         { "all", no_argument, NULL, 'a' }, { "armor", no_argument, NULL, 'r' },
         { "exact-dates", no_argument, NULL, 'x' }, { "skip-blocked", no_argument, NULL, 's' },
-        { "keep-metadata", no_argument, NULL, 'k' },
+        { "keep-metadata", no_argument, NULL, 'k' }, { "send-unchecked", no_argument, NULL, 'u' },
         { "subject", required_argument, NULL, 'S' }, { "tag", required_argument, NULL, 'T' },
         { "since", required_argument, NULL, 'D' }, { "not-sent-to", required_argument, NULL, 'N' },
         { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
@@ -76,6 +76,7 @@ static int parse_export(struct export_opts *o, int argc, char **argv)
         case 'x': o->exact = 1; break;
         case 's': o->skip = 1; break;
         case 'k': o->keep = 1; break;
+        case 'u': o->unchecked = 1; break;
         case 'S': if (cli_once("export", "subject", &seen[2])) return EXIT_INPUT; o->subject = optarg; break;
         case 'T': if (cli_once("export", "tag", &seen[3])) return EXIT_INPUT; o->tag = optarg; break;
         case 'D': if (cli_once("export", "since", &seen[4])) return EXIT_INPUT; o->since = optarg; break;
@@ -149,6 +150,7 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
     struct export_request req = { .confirm = confirm_unverified, .out = o->out,
                                   .armor = o->armor, .exact_dates = o->exact,
                                   .skip_blocked = o->skip, .keep_metadata = o->keep,
+                                  .send_unchecked = o->unchecked,
                                   .subject = o->subject, .tag = o->tag, .since = o->since,
                                   .not_sent_to = o->not_sent_to, .notices_only = o->notify,
                                   .resend = o->resend };

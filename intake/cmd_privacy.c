@@ -29,7 +29,7 @@ static const char allow_usage[] =
     "intake allow --list [--json]";
 static const char consent_usage[] =
     "intake consent PSEUDONYM [--export yes|no] [--quote yes|no] [--publish yes|no] [--attachments yes|no] [--embargo YYYY-MM-DD] [--method verbal|written|recorded] [--withdraw]";
-static const char redact_usage[] = "intake redact RECORD [--to NAME[,NAME...]] [--exact-dates] [--keep-metadata] [--report] [--json] [--diff --reveal]";
+static const char redact_usage[] = "intake redact RECORD [--to NAME[,NAME...]] [--exact-dates] [--keep-metadata [--send-unchecked]] [--report] [--json] [--diff --reveal]";
 
 /* Only --help and, where json is not NULL, --json; npos words must follow. */
 static int term_args(int argc, char **argv, int npos, int *json, const char *hint)
@@ -372,6 +372,7 @@ int cmd_consent(int argc, char **argv, const struct globals *g)
 struct redact_opts {
     int report, json, diff, reveal;
     int exact_dates, keep_metadata;     /* as export's options of the same names */
+    int send_unchecked;
     char *to;                           /* --to NAME[,NAME...], or NULL */
     const char *id;
 };
@@ -444,21 +445,30 @@ static json_t *texts_json(const struct redacted_record *rr)
 
     for (size_t i = 0; a != NULL && i < rr->ntexts; i++) {
         const struct redacted_text *t = &rr->texts[i];
-        json_array_append_new(a, json_pack("{s:s, s:s?, s:s?}", "name", t->name,
+        json_array_append_new(a, json_pack("{s:s, s:s?, s:s?}", "name", t->file,
                               "text", t->red != NULL ? t->red->text : NULL, "refused",
                               refusal(t)));
     }
     return a;
 }
 
-static void print_texts(const struct redacted_record *rr)
+/* Each text attachment under the name it leaves with (attachment-1.txt):
+ * the stored name can hold a name or a phone that does not leave
+ * (report adv12 A-14); --diff --reveal shows it. */
+static void print_texts(const struct redacted_record *rr, int reveal, int unchecked)
 {
     for (size_t i = 0; i < rr->ntexts; i++) {
         const struct redacted_text *t = &rr->texts[i];
         const char *x = t->red != NULL ? t->red->text : "";
 
-        printf(_("\n--- attachment%zu (%s) ---\n"), i + 1, cli_shown(t->name));
-        if (t->red == NULL)
+        if (reveal)
+            printf(_("\n--- attachment%zu: %s (%s) ---\n"), i + 1, t->file, cli_shown(t->name));
+        else
+            printf(_("\n--- attachment%zu: %s ---\n"), i + 1, t->file);
+        if (t->red == NULL && t->kind == TEXT_UNSTRIPPABLE && unchecked)
+            printf(_("%s: its content was not checked for names; it leaves as stored "
+                     "(--send-unchecked)\n"), t->why);
+        else if (t->red == NULL)
             printf("%s\n", t->kind == TEXT_UNSTRIPPABLE ? t->why : _(refusal(t)));
         else
             printf("%s%s", x, x[0] && x[strlen(x) - 1] == '\n' ? "" : "\n");
@@ -558,8 +568,10 @@ static int show_redacted(void *ctx, const struct record_row *row,
 
     snprintf(run->blocked, sizeof run->blocked, "%s", why);
     snprintf(run->blocked_text, sizeof run->blocked_text, "%s", why_text);
-    if (run->o->diff)
+    if (run->o->diff) {
         print_diff(row, rr);
+        print_texts(rr, 1, run->o->keep_metadata && run->o->send_unchecked);
+    }
     else if (run->o->json)
         return (run->json = redacted_json(row, rr, run->o->exact_dates)) != NULL ? 0
                : err_set(e, EXIT_INPUT, "out of memory");
@@ -568,7 +580,7 @@ static int show_redacted(void *ctx, const struct record_row *row,
     else {
         printf("%s\n\n%s%s", rr->title->text, body,
                body[0] && body[strlen(body) - 1] == '\n' ? "" : "\n");
-        print_texts(rr);
+        print_texts(rr, 0, run->o->keep_metadata && run->o->send_unchecked);
     }
     return 0;
 }
@@ -580,6 +592,7 @@ static int parse_redact(struct redact_opts *o, int argc, char **argv)
         { "diff", no_argument, NULL, 'd' }, { "reveal", no_argument, NULL, 'R' },
         { "to", required_argument, NULL, 't' }, { "exact-dates", no_argument, NULL, 'x' },
         { "keep-metadata", no_argument, NULL, 'k' },
+        { "send-unchecked", no_argument, NULL, 'u' },
         { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
     };
     int c, seen_to = 0;
@@ -597,6 +610,7 @@ static int parse_redact(struct redact_opts *o, int argc, char **argv)
             break;
         case 'x': o->exact_dates = 1; break;
         case 'k': o->keep_metadata = 1; break;
+        case 'u': o->send_unchecked = 1; break;
         case 'h': cli_print_usage(stdout, redact_usage); return -1;
         default: return cli_bad_option("redact", c, argv);
         }
@@ -633,7 +647,7 @@ static void why_not(char *why, size_t whylen, const struct redact_run *run,
  * --exact-dates and --keep-metadata would write the bundle. */
 int cmd_redact(int argc, char **argv, const struct globals *g)
 {
-    struct redact_opts o = { 0, 0, 0, 0, 0, 0, NULL, NULL };
+    struct redact_opts o = { 0, 0, 0, 0, 0, 0, 0, NULL, NULL };
     char **names = NULL;
     char id[RECORD_ID_CHARS + 1];
     struct redact_run run;
@@ -667,6 +681,7 @@ int cmd_redact(int argc, char **argv, const struct globals *g)
     req.to = (const char *const *)names;
     req.exact_dates = o.exact_dates;
     req.keep_metadata = o.keep_metadata;
+    req.send_unchecked = o.send_unchecked;
     o.id = id;
     err_clear(&e);
     req.ids = &o.id;

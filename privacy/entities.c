@@ -83,7 +83,7 @@ static size_t percent_ref(char *o, size_t *n, const char *s, size_t len)
 /* One round over in[0..inlen), whose bytes came from inmap (NULL: from
  * themselves).  *out NULL when nothing was decoded. */
 static int decode_round(char **out, size_t *outlen, uint32_t **map, const char *in,
-                        size_t inlen, const uint32_t *inmap)
+                        size_t inlen, const uint32_t *inmap, int codepage)
 {
     size_t at = 0, o = 0, k, n, j;
     char buf[ESCAPE_MAX_OUT];
@@ -103,7 +103,8 @@ static int decode_round(char **out, size_t *outlen, uint32_t **map, const char *
         } else if (c == '%' && (k = percent_ref(buf, &n, in + at, inlen - at)) > 0)
             ;
         else if (c == '%' || c == '\\' || c == '=')
-            k = escape_ref(buf, &n, in + at, inlen - at, at > 0 ? (unsigned char)in[at - 1] : 0);
+            k = escape_ref_cp(buf, &n, in + at, inlen - at,
+                              at > 0 ? (unsigned char)in[at - 1] : 0, codepage);
         if (n > k)              /* never longer than what it decodes (&nGt;): d has inlen bytes */
             k = 0;
         if (k == 0) {
@@ -151,14 +152,19 @@ int entities_decode(char **out, size_t *outlen, uint32_t **map, const char *in, 
     char *cur = NULL, *next;
     uint32_t *cmap = NULL, *nmap;
     size_t clen = 0, nlen;
+    int codepage = 0;
 
     *out = NULL, *map = NULL, *outlen = 0;
     if (inlen >= UINT32_MAX)
         return -1;
     if (!maybe_encoded(in, inlen))
         return 0;
+    /* RTF's \'hh bytes are Windows-1251 in a document that says so. */
+    if (memmem(in, inlen, "\\ansicpg1251", 12) != NULL)
+        codepage = 1251;
     for (int r = 0; r < ROUNDS; r++) {
-        if (decode_round(&next, &nlen, &nmap, cur ? cur : in, cur ? clen : inlen, cmap) != 0) {
+        if (decode_round(&next, &nlen, &nmap, cur ? cur : in, cur ? clen : inlen, cmap,
+                         codepage) != 0) {
             secmem_wipe_free(cur);
             free(cmap);
             return -1;

@@ -300,7 +300,208 @@ static size_t encoded_words(char *o, size_t *n, const char *s, size_t len)
     return k;
 }
 
+/* ---- Escapes of other syntaxes (report adv12 A-1) ---- */
+
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Windows-1251 bytes 0x80-0xBF (Microsoft's table, cp1251.txt of the
+ * Unicode consortium's mappings); 0xC0-0xFF are U+0410-U+044F. 0: none. */
+static const unsigned short cp1251_high[64] = {
+    0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409,
+    0x2039, 0x040A, 0x040C, 0x040B, 0x040F, 0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F, 0x00A0, 0x040E,
+    0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC,
+    0x00AD, 0x00AE, 0x0407, 0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,
+    0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
+};
+
+/* RTF's hex byte escape \'hh at s: the byte, or -1. */
+static long rtf_byte(const char *s, size_t len)
+{
+    return len >= 4 && s[0] == '\\' && s[1] == '\'' ? hex_fixed(s + 2, len - 2, 2) : -1;
+}
+
+/* RTF \'hh escapes: one character in Windows-1251 (codepage 1251, from
+ * the document's \ansicpg1251) or one UTF-8 character written as bytes. */
+static size_t rtf_bytes(char *o, size_t *n, const char *s, size_t len, int codepage)
+{
+    long b = rtf_byte(s, len);
+
+    if (b < 0x80)
+        return 0;
+    if (codepage == 1251) {
+        unsigned cp = b >= 0xC0 ? (unsigned)(0x410 + b - 0xC0) : cp1251_high[b - 0x80];
+        if (cp == 0)
+            return 0;
+        *n = escape_put_utf8(o, cp);
+        return 4;
+    }
+    return byte_escapes(o, n, s, len, "\\'", 0);
+}
+
+/* RTF's \uN at s (N decimal, signed 16-bit: -20928 is U+AE40) and the
+ * replacement a reader skips after it: '?' or one or two \'hh (after an
+ * optional space, the control word's delimiter): the UTF-16 unit in *v
+ * and the length, or 0.  Taken as RTF, not as JSON's \uHHHH, when a
+ * replacement follows, N is negative or has five digits. */
+static size_t rtf_unit(long *v, const char *s, size_t len)
+{
+    size_t i = 2, d0, k;
+    int neg = 0, repl = 0;
+
+    *v = 0;
+    if (len < 3 || s[0] != '\\' || s[1] != 'u')
+        return 0;
+    if (s[i] == '-')
+        neg = 1, i++;
+    for (d0 = i; i < len && i - d0 < 6 && is_digit((unsigned char)s[i]); i++)
+        *v = *v * 10 + (s[i] - '0');
+    if (i == d0 || (i < len && is_digit((unsigned char)s[i])) || *v > (neg ? 32768 : 65535))
+        return 0;
+    if (neg && *v == 0)
+        return 0;
+    if (neg)
+        *v = 65536 - *v;
+    k = i;
+    if (k + 1 < len && s[k] == ' ' && (s[k + 1] == '?' || rtf_byte(s + k + 1, len - k - 1) >= 0))
+        k++;
+    if (k < len && s[k] == '?')
+        k++, repl = 1;
+    else
+        for (int j = 0; j < 2 && rtf_byte(s + k, len - k) >= 0; j++)
+            k += 4, repl = 1;
+    return repl || neg || i - d0 == 5 ? k : 0;
+}
+
+/* One character written as RTF \uN (a surrogate pair as two of them). */
+static size_t rtf_unicode(unsigned *cp, const char *s, size_t len)
+{
+    long v, lo;
+    size_t k = rtf_unit(&v, s, len), k2;
+
+    if (k == 0)
+        return 0;
+    if (v >= 0xD800 && v <= 0xDBFF) {
+        if ((k2 = rtf_unit(&lo, s + k, len - k)) == 0 || lo < 0xDC00 || lo > 0xDFFF)
+            return 0;
+        *cp = (unsigned)(0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00));
+        return k + k2;
+    }
+    if (v < 0x80 || (v >= 0xDC00 && v <= 0xDFFF))
+        return 0;
+    *cp = (unsigned)v;
+    return k;
+}
+
+/* A code point a CSS or SQL escape may stand for: a character past
+ * Latin-1's symbols (ASCII, controls and symbols are written plain, and
+ * "\1" or "\def" is a back-reference or a macro, not a letter). */
+static int css_cp_ok(long v)
+{
+    return v >= 0xC0 && cp_ok(v) && !(v >= 0x300 && v <= 0x36F);
+}
+
+/* The core of a CSS escape at s (backslash, 1 to 6 hex digits): the code
+ * point and the length, without its delimiter, or 0. */
+static size_t css_core(unsigned *cp, const char *s, size_t len)
+{
+    size_t i;
+    long v = 0;
+    int d;
+
+    if (len < 2 || s[0] != '\\')
+        return 0;
+    for (i = 1; i < len && i <= 6 && (d = escape_hexval((unsigned char)s[i])) >= 0; i++)
+        v = v * 16 + d;
+    if (i == 1 || !css_cp_ok(v))
+        return 0;
+    *cp = (unsigned)v;
+    return i;
+}
+
+/* A CSS escape (\AE40, ending at six digits or with one white space it
+ * takes) or SQL's U&'\AE40' and \+00AE40: bounded so that a file path
+ * is not read ("C:\bada\docs"): the escape ends with white space, the
+ * text's end, a character other than a letter, digit or backslash, or
+ * another escape of its kind. */
+static size_t css_escape(unsigned *cp, const char *s, size_t len)
+{
+    unsigned next;
+    size_t k;
+    long v;
+
+    if (len >= 8 && s[1] == '+') {
+        if ((v = hex_fixed(s + 2, len - 2, 6)) < 0 || !css_cp_ok(v))
+            return 0;
+        *cp = (unsigned)v;
+        return 8;
+    }
+    if ((k = css_core(cp, s, len)) == 0)
+        return 0;
+    if (k == len || s[k] == ' ' || s[k] == '\t' || s[k] == '\n')
+        return k < len ? k + 1 : k;
+    if (s[k] == '\\')
+        return css_core(&next, s + k, len - k) > 0 || (len - k >= 2 && s[k + 1] == '+') ? k : 0;
+    return is_alnum((unsigned char)s[k]) ? 0 : k;
+}
+
+/* Octal byte escapes (\352\271\200: C, Python's bytes, PostgreSQL's
+ * bytea) that make one UTF-8 character of two to four bytes. */
+static size_t octal_escapes(char *o, size_t *n, const char *s, size_t len)
+{
+    size_t want = 0, k;
+
+    for (k = 0; k < 4 && 4 * (k + 1) <= len && s[4 * k] == '\\'; k++) {
+        const char *d = s + 4 * k + 1;
+        if (d[0] < '0' || d[0] > '3' || d[1] < '0' || d[1] > '7' || d[2] < '0' || d[2] > '7')
+            return 0;
+        o[k] = (char)((d[0] - '0') << 6 | (d[1] - '0') << 3 | (d[2] - '0'));
+        if (k == 0 && (want = lead_len((unsigned char)o[0])) < 2)
+            return 0;
+        if (k + 1 == want) {
+            if (!escape_valid_utf8((const unsigned char *)o, want))
+                return 0;
+            *n = want;
+            return 4 * want;
+        }
+    }
+    return 0;
+}
+
+/* The escapes that begin with a backslash and are not JSON's, Perl's or
+ * \x bytes: RTF's \uN? and \'hh, Python's \UHHHHHHHH, octal bytes, CSS
+ * and SQL. */
+static size_t other_escape(char *o, size_t *n, const char *s, size_t len, int codepage)
+{
+    unsigned cp;
+    size_t k;
+    long v;
+
+    if (s[1] == '\'')
+        return rtf_bytes(o, n, s, len, codepage);
+    if (s[1] == 'U') {
+        if ((v = hex_fixed(s + 2, len - 2, 8)) < 0 || !cp_ok(v))
+            return 0;
+        *n = escape_put_utf8(o, (unsigned)v);
+        return 10;
+    }
+    if ((k = octal_escapes(o, n, s, len)) > 0)
+        return k;
+    if ((k = css_escape(&cp, s, len)) > 0)
+        *n = escape_put_utf8(o, cp);
+    return k;
+}
+
 size_t escape_ref(char *o, size_t *n, const char *s, size_t len, unsigned char prev)
+{
+    return escape_ref_cp(o, n, s, len, prev, 0);
+}
+
+size_t escape_ref_cp(char *o, size_t *n, const char *s, size_t len, unsigned char prev,
+                     int codepage)
 {
     unsigned cp;
     size_t k;
@@ -308,6 +509,12 @@ size_t escape_ref(char *o, size_t *n, const char *s, size_t len, unsigned char p
     *n = 0;
     if (len < 2)
         return 0;
+    if (s[0] == '\\' && s[1] == 'u' && (k = rtf_unicode(&cp, s, len)) > 0) {
+        *n = escape_put_utf8(o, cp);
+        return k;
+    }
+    if (s[0] == '\\' && s[1] != 'u' && s[1] != 'x')
+        return other_escape(o, n, s, len, codepage);
     if (s[0] == '\\' && (s[1] == 'u' || s[1] == 'x')) {
         if ((k = braced(&cp, s + 2, len - 2)) > 0) {               /* \u{AE40} \x{AE40} */
             *n = escape_put_utf8(o, cp);
@@ -337,10 +544,66 @@ int escape_maybe(const char *s, size_t len)
     if (len < 3)
         return 0;
     if (s[0] == '\\')
-        return (s[1] == 'u' || s[1] == 'x') && (s[2] == '{' || escape_hexval((unsigned char)s[2]) >= 0);
+        return ((s[1] == 'u' || s[1] == 'x') && (s[2] == '{' || s[2] == '-' ||
+                                                  escape_hexval((unsigned char)s[2]) >= 0)) ||
+               (s[1] == 'U' && escape_hexval((unsigned char)s[2]) >= 0) ||
+               (s[1] == '\'' && escape_hexval((unsigned char)s[2]) >= 0) ||
+               (s[1] == '+' && escape_hexval((unsigned char)s[2]) >= 0) ||
+               escape_hexval((unsigned char)s[1]) >= 0;
     if (s[0] == '%')
         return s[1] == 'u' && escape_hexval((unsigned char)s[2]) >= 0;
     return s[0] == '=' && (s[1] == '?' || s[1] == '\n' || s[1] == '\r' ||
                            (escape_hexval((unsigned char)s[1]) >= 0 &&
                             escape_hexval((unsigned char)s[2]) >= 0));
+}
+
+/* ---- Escapes left undecoded (report adv12 A-1's net) ---- */
+
+static int lower_hex(unsigned char c)
+{
+    return escape_hexval(c) >= 0;
+}
+
+/* The length of the escape-looking token at s[0..len), or 0: a backslash,
+ * an optional u, x or ' and an optional '-', then 2 to 8 hex digits and
+ * an optional '?' (RTF's replacement), not followed by a letter or digit
+ * (\\u44608?, \\'b1, \\352, \\xb1, \\AE40); or '%' and a byte of 0x80 or
+ * more (%B1: percent-encoding of a legacy code page). */
+static size_t escape_token(const char *s, size_t len)
+{
+    size_t i = 1, d0;
+
+    if (len < 3)
+        return 0;
+    if (s[0] == '%')
+        return escape_hexval((unsigned char)s[1]) >= 8 && lower_hex((unsigned char)s[2]) ? 3 : 0;
+    if (s[0] != '\\')
+        return 0;
+    if (s[i] == 'u' || s[i] == 'U' || s[i] == 'x' || s[i] == '\'')
+        i++;
+    if (i < len && s[i] == '-')
+        i++;
+    for (d0 = i; i < len && i - d0 < 8 && lower_hex((unsigned char)s[i]); i++)
+        ;
+    if (i - d0 < 2)
+        return 0;
+    if (i < len && s[i] == '?')
+        i++;
+    else if (i < len && is_alnum((unsigned char)s[i]))
+        return 0;
+    return i;
+}
+
+size_t escape_run(const char *s, size_t len, size_t *ntok)
+{
+    size_t at = 0, k, n = 0, end = 0;
+
+    while ((k = escape_token(s + at, len - at)) > 0) {
+        n++, at += k, end = at;
+        if (at < len && s[at] == ' ' && at + 1 < len && (s[at + 1] == '\\' || s[at + 1] == '%'))
+            at++;
+    }
+    if (ntok != NULL)
+        *ntok = n;
+    return n >= ESCAPE_RUN_MIN ? end : 0;
 }

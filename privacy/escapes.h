@@ -31,6 +31,21 @@
  * allocated; no error other than 0. */
 size_t escape_ref(char *o, size_t *n, const char *s, size_t len, unsigned char prev);
 
+/* escape_ref, and the escapes of other syntaxes (report adv12 A-1):
+ * Python's \UHHHHHHHH (8 hex digits); RTF's \uN (decimal, negative for
+ * units over 32767, then the replacement a reader skips: '?' or \'hh;
+ * taken as RTF when a replacement follows, N is negative or has five
+ * digits, else as JSON's \uHHHH) and \'hh bytes (Windows-1251 when
+ * codepage is 1251, the document's \ansicpg1251; else only bytes that
+ * make one UTF-8 character); octal bytes \NNN that make one UTF-8
+ * character of 2-4 bytes; CSS \H..H (1-6 hex digits, one white space
+ * after it taken) and SQL's U&'\HHHH' and \+HHHHHH, for a code point of
+ * U+00C0 or above (not a combining mark), ending with white space, the
+ * text's end, another such escape, or a character other than a letter,
+ * digit or backslash ("C:\bada\docs" is a path).  codepage: 0 or 1251. */
+size_t escape_ref_cp(char *o, size_t *n, const char *s, size_t len, unsigned char prev,
+                     int codepage);
+
 /* 1 if s[0..len) (s[0] is '\\', '%' or '=') may start an escape: the
  * quick test before decoding. */
 int escape_maybe(const char *s, size_t len);
@@ -43,5 +58,21 @@ int escape_hexval(unsigned char c);
 size_t escape_put_utf8(char *o, unsigned cp);
 int escape_valid_utf8(const unsigned char *s, size_t n);
 int escape_name_ascii(unsigned char c);
+
+/* The net under the decoders (report adv12 A-1): a run of at least
+ * ESCAPE_RUN_MIN escape-looking tokens that the decoders left undecoded,
+ * wholly or in part (\'b1\'e8 of a code page intake does not read,
+ * \xb1\xe8 and %B1%E8 of EUC-KR, invalid UTF-8 bytes...) is opaque to
+ * every detector, so it is a review flag in redact and a WARN in the
+ * audit's second opinion (kind "escape-run"; redact_int.h's
+ * redact_escape_runs tells undecoded runs apart).  A token is a
+ * backslash, an optional u, x or ', an optional '-', 2-8 hex digits and
+ * an optional '?', not followed by a letter or digit; or '%' and a byte
+ * of 0x80 or more.  Tokens follow
+ * one another directly or across one space.  Returns the bytes of the
+ * run starting at s[0] (its last token's end), or 0; *ntok (may be NULL)
+ * the tokens read.  No allocation, no error. */
+#define ESCAPE_RUN_MIN 2
+size_t escape_run(const char *s, size_t len, size_t *ntok);
 
 #endif

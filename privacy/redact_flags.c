@@ -15,6 +15,7 @@
 #include "privacy/flag_attrib.h"
 #include "privacy/flag_context.h"
 #include "privacy/gazetteer.h"
+#include "privacy/escapes.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
@@ -292,7 +293,7 @@ static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b
 
 static const char *const extra_kinds[] = { "short-name", "name-or-word", "mixed-script",
                                            "near-name", "transcription", "glued-name",
-                                           "unread-script" };
+                                           "escape-run", "unread-script" };
 
 /* Adds the flags of extra from *next on that start before limit. */
 static int add_extra(struct redaction *res, struct flagcur *cur, const struct spans *extra,
@@ -646,6 +647,51 @@ static int on_public_shape(void *ctx, size_t a, size_t b, const char *kind)
     return sh->fn(sh->ctx, a, b, kind, sh->e);
 }
 
+/* 1 if the norm view of the original bytes [a, b) still holds a '\\' or
+ * a '%': an escape there was left undecoded (or decoded only in part:
+ * EUC-KR's %B1%E8 holds bytes that happen to make UTF-8). */
+static int undecoded(const struct normtext *t, size_t a, size_t b)
+{
+    size_t lo = 0, hi = t->normlen, mid;
+
+    while (lo < hi) {
+        mid = (lo + hi) / 2;
+        if (t->ostart[mid] < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < t->normlen && t->ostart[lo] < b; lo++)
+        if (t->norm[lo] == '\\' || t->norm[lo] == '%')
+            return 1;
+    return 0;
+}
+
+int redact_escape_runs(const struct normtext *t, int (*fn)(void *ctx, size_t a, size_t b),
+                       void *ctx)
+{
+    const char *o = t->orig;
+    size_t i = 0, k;
+
+    while (i < t->inlen) {
+        if ((o[i] != '\\' && o[i] != '%') || (k = escape_run(o + i, t->inlen - i, NULL)) == 0) {
+            i++;
+            continue;
+        }
+        if (undecoded(t, i, i + k) && fn(ctx, i, i + k) != 0)
+            return -1;
+        i += k;
+    }
+    return 0;
+}
+
+static int on_public_run(void *ctx, size_t a, size_t b)
+{
+    struct shapes *sh = ctx;
+
+    return sh->fn(sh->ctx, a, b, "escape-run", sh->e);
+}
+
 int redactor_name_shapes(const struct normtext *nt, redactor_shape_fn fn, void *ctx,
                          struct err *e)
 {
@@ -654,5 +700,7 @@ int redactor_name_shapes(const struct normtext *nt, redactor_shape_fn fn, void *
 
     for (size_t i = 0; rc == 0 && i < nt->nmixed; i++)
         rc = fn(ctx, nt->mixed[2 * i], nt->mixed[2 * i + 1], "mixed-script", e);
+    if (rc == 0)
+        rc = redact_escape_runs(nt, on_public_run, &sh);
     return rc == 0 ? 0 : -1;
 }

@@ -137,6 +137,12 @@ int redact_upper_at(const struct normtext *t, size_t n)
     size_t o = t->ostart[n];
     int cp;
 
+    /* A letter written as an escape or a reference (\'c1, &#1041;,
+     * \u1041?: entities.h) stands for a capital too: whoever encodes a
+     * name hides it, and its case is not in the escape's first byte. */
+    if (t->orig[o] != t->norm[n] && (t->orig[o] == '&' || t->orig[o] == '\\' ||
+                                     t->orig[o] == '%' || t->orig[o] == '='))
+        return 1;
     /* A hit that starts with a digit matched it as a leetspeak letter
      * (8old for Bold, normalise.h): it stands for the capital too. */
     return utf8_next(&cp, t->orig + o, normtext_oend(t, n) - o) > 0 &&

@@ -325,7 +325,17 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
 /* Review flags found by the matcher and the normaliser rather than by
  * the word shapes of redact_flags.c (the cat of their spans). */
 enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME,
-       FLAG_TRANSCRIPTION, FLAG_GLUED_NAME, FLAG_UNREAD_SCRIPT };
+       FLAG_TRANSCRIPTION, FLAG_GLUED_NAME, FLAG_ESCAPE_RUN,
+       FLAG_UNREAD_SCRIPT };
+
+/* redact_flags.c: calls fn(ctx, start, end) with the input offsets of
+ * each run of escape-looking tokens of the original (escapes.h,
+ * escape_run) that the reading layer left undecoded, wholly or in part
+ * (its norm view still holds a '\\' or '%'): "escape-run" flags in
+ * redact, WARNs in the audit's second opinion.  0, or -1 when fn
+ * returned non-zero. */
+int redact_escape_runs(const struct normtext *t, int (*fn)(void *ctx, size_t a, size_t b),
+                       void *ctx);
 
 /* redact_near.c: the index of a subject's name words of six letters or
  * more for near misses (rebuilt; on out of memory r->near_failed is set

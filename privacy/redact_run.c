@@ -71,6 +71,14 @@ static void flags_sort(struct spans *flags)
     flags->n = n;
 }
 
+/* A run of escapes left undecoded (escapes.h) as a review flag. */
+static int add_run(void *ctx, size_t a, size_t b)
+{
+    struct span m = { a, b, FLAG_ESCAPE_RUN, 0, 0, SIZE_MAX, 0, 0, 0 };
+
+    return redact_span_add(ctx, &m);
+}
+
 /* Short forms and names that may be words found by the matcher (norm
  * offsets) and words that mix scripts (normalise.h) as review flags in
  * input offsets, sorted. */
@@ -88,6 +96,8 @@ static int flags_to_input(struct spans *flags, const struct redactor *r, const s
         if (redact_span_add(flags, &m) != 0)
             return -1;
     }
+    if (redact_escape_runs(t, add_run, flags) != 0)
+        return -1;
     if (redact_near_names(flags, r, t) != 0)
         return -1;
     if (redact_masked_names(flags, r, t) != 0 || redact_unread_scripts(flags, r, t) != 0)

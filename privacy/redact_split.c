@@ -17,6 +17,7 @@
  * rules, names beside names), is replaced in the text, with the marks at
  * its edges; what the reading finds elsewhere the text's own scan decided. */
 #include <sodium.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,16 +30,22 @@
 #define HANGUL_LAST 0xD7A3
 #define WIDEN_MAX 256           /* bytes a window is widened to white space */
 #define LOOK_MAX 12             /* bytes skipped to the word beside a place */
+#define TAG_MAX 64              /* bytes of an inline tag read as nothing */
+#define COMMENT_MAX 256         /* bytes of an HTML comment read as nothing */
 
 static int is_syllable(int cp)
 {
     return cp >= HANGUL_FIRST && cp <= HANGUL_LAST;
 }
 
-/* Quotes and brackets of any script: read as nothing. */
+/* Quotes and brackets of any script: read as nothing ("김[영]호",
+ * "Kim {Young}-ho", "김<영>호", "김【영】호"; report adv12 A-15). */
 static int quote_cp(int cp)
 {
     switch (cp) {
+    case '[': case ']': case '{': case '}': case '<': case '>': case 0x3010: case 0x3011:
+    case 0x3014: case 0x3015: case 0xFF1C: case 0xFF1E: case 0xFF3B: case 0xFF3D:
+    case 0xFF5B: case 0xFF5D:
     case '"': case '(': case ')': case 0xAB: case 0xBB: case 0x201C: case 0x201D:
     case 0x201E: case 0x201F: case 0x2039: case 0x203A: case 0x3008: case 0x3009:
     case 0x300A: case 0x300B: case 0x300C: case 0x300D: case 0x300E: case 0x300F:
@@ -89,14 +96,129 @@ static int mark_cp(int cp)
     return quote_cp(cp) || edge_cp(cp);
 }
 
+/* Commas of any script: read as nothing between two letters ("김,영,호",
+ * "김、영、호"), never between digits ("1,000") nor between a table's
+ * cells (table_comma). */
+static int comma_cp(int cp)
+{
+    return cp == ',' || cp == 0x3001 || cp == 0xFF0C || cp == 0xFF64;
+}
+
+static int letter_cp(int cp)
+{
+    return is_word_cp(cp) && !(cp >= '0' && cp <= '9');
+}
+
+#define LINE_LOOK 512           /* bytes read of a line to tell a table row */
+
+/* The number of ',' on the line in[a..] (a: its first byte), or -1 if the
+ * line is longer than LINE_LOOK; *end: where it ends ('\n' or len). */
+static long line_commas(const char *in, size_t len, size_t a, size_t *end)
+{
+    long c = 0;
+    size_t j;
+
+    for (j = a; j < len && in[j] != '\n'; j++) {
+        if (j - a > LINE_LOOK)
+            return -1;
+        c += in[j] == ',';
+    }
+    *end = j;
+    return c;
+}
+
+/* The start of the line holding in[i], or SIZE_MAX beyond LINE_LOOK. */
+static size_t line_start(const char *in, size_t i)
+{
+    size_t j = i;
+
+    while (j > 0 && in[j - 1] != '\n')
+        if (i - --j > LINE_LOOK)
+            return SIZE_MAX;
+    return j;
+}
+
+/* 1 if the comma at in[i] is a table's cell separator: its line has as
+ * many commas as the line before or after it (a CSV row: "Kim,Young,Ho"
+ * under "a,b,c" is three cells, which the audit reads as a table; joining
+ * them would shift the columns under their header), or a line is too
+ * long to tell. */
+static int table_comma(const char *in, size_t len, size_t i)
+{
+    size_t a = line_start(in, i), e, pe, ne;
+    long c, pc = -2, nc = -2;
+
+    if (in[i] != ',')
+        return 0;
+    if (a == SIZE_MAX || (c = line_commas(in, len, a, &e)) < 0)
+        return 1;
+    if (a > 0) {
+        size_t pa = line_start(in, a - 1);
+        if (pa == SIZE_MAX || (pc = line_commas(in, len, pa, &pe)) < 0)
+            return 1;
+    }
+    if (e < len && (nc = line_commas(in, len, e + 1, &ne)) == -1)
+        return 1;
+    return pc == c || nc == c;
+}
+
+/* The bytes of an inline tag ("<b>", "</i>", "<span class=x>": '<', an
+ * optional '/', a letter, then no '<' nor line break up to '>', at most
+ * TAG_MAX bytes) or an HTML comment ("<!-- x -->", at most COMMENT_MAX
+ * bytes) at in[i], or 0: text pasted from a web page keeps its tags, and a
+ * tag inside a name splits it ("김<b>영</b>호", "Kim Yo<i>ung</i>-ho"). */
+static size_t tag_at(const char *in, size_t len, size_t i)
+{
+    size_t j, lim;
+    unsigned char c;
+
+    if (i + 2 >= len || in[i] != '<')
+        return 0;
+    if (len - i >= 7 && memcmp(in + i, "<!--", 4) == 0) {
+        lim = len - i > COMMENT_MAX ? i + COMMENT_MAX : len;
+        for (j = i + 4; j + 3 <= lim; j++)
+            if (memcmp(in + j, "-->", 3) == 0)
+                return j + 3 - i;
+        return 0;
+    }
+    c = (unsigned char)(in[i + 1] == '/' ? in[i + 2] : in[i + 1]);
+    if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+        return 0;
+    lim = len - i > TAG_MAX ? i + TAG_MAX : len;
+    for (j = i + 1; j < lim; j++) {
+        if (in[j] == '>')
+            return j + 1 - i;
+        if (in[j] == '<' || in[j] == '\n')
+            return 0;
+    }
+    return 0;
+}
+
+/* The bytes of a tag or comment ending at in[p] (tag_at), or 0. */
+static size_t tag_before(const char *in, size_t len, size_t p)
+{
+    if (p == 0 || in[p - 1] != '>')
+        return 0;
+    for (size_t q = p - 1, k = 0; q > 0 && k < COMMENT_MAX; k++) {
+        q--;
+        if (in[q] == '<' && tag_at(in, len, q) == p - q)
+            return p - q;
+    }
+    return 0;
+}
+
 /* The bytes at in[i] the joined reading leaves out (0: none). */
 static size_t left_out(const char *in, size_t len, size_t i)
 {
     size_t n, m, pm, j;
     int cp = cp_at(in, len, i, &n), prev = cp_before(in, len, i, &pm), next, nl = 0;
 
+    if (cp == '<' && (j = tag_at(in, len, i)) > 0)
+        return j;
     if (quote_cp(cp))
         return n;
+    if (comma_cp(cp))
+        return letter_cp(prev) && letter_cp(cp_at(in, len, i + n, &m)) ? n : 0;
     if (edge_cp(cp)) {
         next = cp_at(in, len, i + n, &m);
         return is_word_cp(prev) && is_word_cp(next) ? 0 : n;
@@ -221,10 +343,19 @@ static void word_before(size_t *a, size_t *b, const char *in, size_t len, size_t
     size_t n, q = p;
     int cp;
 
-    while (q > 0 && p - q < LOOK_MAX && (cp = cp_before(in, len, q, &n)) >= 0 &&
-           !is_word_cp(cp) &&
-           (normalise_is_space(cp) || mark_cp(cp) || dash_cp(cp) || cp == '.' || cp == ','))
-        q -= n;
+    for (;;) {
+        if ((n = tag_before(in, len, q)) > 0) {
+            q -= n;
+            continue;
+        }
+        if (q > 0 && p - q < LOOK_MAX && (cp = cp_before(in, len, q, &n)) >= 0 &&
+            !is_word_cp(cp) &&
+            (normalise_is_space(cp) || mark_cp(cp) || dash_cp(cp) || cp == '.' || comma_cp(cp))) {
+            q -= n;
+            continue;
+        }
+        break;
+    }
     *b = q;
     while (q > 0 && is_word_cp(cp_before(in, len, q, &n)))
         q -= n;
@@ -236,9 +367,18 @@ static void word_after(size_t *a, size_t *b, const char *in, size_t len, size_t 
     size_t n, q = p;
     int cp;
 
-    while (q < len && q - p < LOOK_MAX && (cp = cp_at(in, len, q, &n)) >= 0 &&
-           (normalise_is_space(cp) || mark_cp(cp) || dash_cp(cp)))
-        q += n;
+    for (;;) {
+        if ((n = tag_at(in, len, q)) > 0) {
+            q += n;
+            continue;
+        }
+        if (q < len && q - p < LOOK_MAX && (cp = cp_at(in, len, q, &n)) >= 0 &&
+            (normalise_is_space(cp) || mark_cp(cp) || dash_cp(cp) || comma_cp(cp))) {
+            q += n;
+            continue;
+        }
+        break;
+    }
     *a = q;
     while (q < len && is_word_cp(cp_at(in, len, q, &n)))
         q += n;
@@ -251,13 +391,25 @@ static int gate(const struct redactor *r, const char *in, size_t len, size_t p, 
     size_t a, b, m;
     int before = cp_before(in, len, p, &m), after = cp_at(in, len, p + n, &m);
 
+    size_t a2, b2;
+    char joined[2 * HANDLE_PIECE_MAX];
+
     if (is_syllable(before) && is_syllable(after))
         return syllable_known(r, before) && syllable_known(r, after);
     word_before(&a, &b, in, len, p);
     if (a < b && name_word(r, in, a, b))
         return 1;
-    word_after(&a, &b, in, len, p + n);
-    return a < b && name_word(r, in, a, b);
+    word_after(&a2, &b2, in, len, p + n);
+    if (a2 < b2 && name_word(r, in, a2, b2))
+        return 1;
+    /* A word cut in two by a tag ("Yo<i>ung"): the two halves together. */
+    if (a < b && a2 < b2 && is_word_cp(before) && is_word_cp(after) &&
+        b - a + b2 - a2 < sizeof joined) {
+        memcpy(joined, in + a, b - a);
+        memcpy(joined + (b - a), in + a2, b2 - a2);
+        return name_word(r, joined, 0, b - a + b2 - a2);
+    }
+    return 0;
 }
 
 /* ---- One window in the joined reading ---- */
@@ -293,7 +445,7 @@ static int reading_make(struct reading *rd, const char *in, size_t len, size_t a
             rd->cut[rd->ncut++] = rd->dlen;
             rd->map[rd->dlen] = i, rd->d[rd->dlen++] = ' ';
         }
-        if ((n = left_out(in, len, i)) > 0 && i + n <= b) {
+        if ((n = left_out(in, len, i)) > 0 && i + n <= b && !table_comma(in, len, i)) {
             if (rd->ncut == 0 || rd->cut[rd->ncut - 1] != rd->dlen)
                 rd->cut[rd->ncut++] = rd->dlen;
             i += n;
@@ -384,7 +536,8 @@ int redact_split_names(struct spans *sp, const struct redactor *r, const struct 
         return 0;
     while (i < len) {
         n = left_out(in, len, i);
-        if ((n == 0 && !space_before(in, len, i)) || !gate(r, in, len, i, n)) {
+        if ((n == 0 && !space_before(in, len, i)) || !gate(r, in, len, i, n) ||
+            (n > 0 && table_comma(in, len, i))) {
             cp_at(in, len, i, &m);
             i += n > 0 ? n : m;
             continue;

@@ -12,6 +12,7 @@
 #include "crypto/secmem.h"
 #include "export/media.h"
 #include "export/mediatext.h"
+#include "export/mediatype.h"
 #include "privacy/redact.h"
 #include "store/attach_read.h"
 #include "store/store.h"
@@ -20,10 +21,12 @@ struct texts {
     struct redacted_record *out;
     struct store *s;
     const struct redactor *r;
+    size_t seen;                /* attachments met, texts or not */
 };
 
 /* 1 if attachment a is text by its first bytes (media_peek_find says
- * 0), 2 if it starts with a UTF-16 byte order mark, 3 if it is of a type
+ * 0), 2 if it is UTF-16 (mediatext_utf16: a byte order mark, or NUL
+ * bytes in one position of its pairs), 3 if it is of a type
  * intake cannot strip (why), 0 if it is none of these, -1 with e if it
  * cannot be read. */
 static int is_text(struct store *s, const struct attachment_row *a, struct err *why,
@@ -36,8 +39,7 @@ static int is_text(struct store *s, const struct attachment_row *a, struct err *
 
     if (r == -2)
         r = -1;
-    else if (r != 0 && nhead >= 2 && ((head[0] == 0xff && head[1] == 0xfe) ||
-                                      (head[0] == 0xfe && head[1] == 0xff)))
+    else if (r != 0 && mediatext_utf16(head, nhead))
         r = 2;
     else
         r = r == 0 ? 1 : r < 0 ? 3 : 0;
@@ -83,19 +85,31 @@ static int take_text(void *ctx, const struct attachment_row *a, struct err *e)
 
     struct err why;
 
+    x->seen++;
     if (a->size > MEDIA_MAX_BYTES) {
         err_set(&why, EXIT_INPUT, "larger than %zu MiB, the most intake strips in memory",
                 MEDIA_MAX_BYTES >> 20);
         r = 3;
-    } else if ((r = is_text(x->s, a, &why, e)) <= 0) {
-        return r;
+    } else if ((r = is_text(x->s, a, &why, e)) < 0) {
+        return -1;
+    } else if (r == 0) {
+        /* A photo or a recording: what export does to it, done here too,
+         * so that one whose metadata cannot be removed (a video MP4) is
+         * on the record's list of what may not leave (brief i16-exp). */
+        r = attach_read_stripped(&buf, &len, x->s, a->record, a->name, a->size, &why, e);
+        secmem_free(buf);
+        buf = NULL;
+        if (r != -2)
+            return r;
+        r = 3;
     }
-    if (r == 2)
-        return add(x->out, a->name, TEXT_NOT_UTF8, e) != NULL ? 0 : -1;
-    if (r == 3) {
-        if ((t = add(x->out, a->name, TEXT_UNSTRIPPABLE, e)) == NULL)
+    if (r == 2 || r == 3) {
+        if ((t = add(x->out, a->name, r == 2 ? TEXT_NOT_UTF8 : TEXT_UNSTRIPPABLE, e)) == NULL)
             return -1;
-        snprintf(t->why, sizeof t->why, "%.199s", why.msg);
+        snprintf(t->file, sizeof t->file, "attachment-%zu.%s", x->seen,
+                 mediatype_extension(a->type));
+        if (r == 3)
+            snprintf(t->why, sizeof t->why, "%.199s", why.msg);
         return 0;
     }
     if (attach_read_whole(&buf, &len, x->s, a->record, a->name, a->size, e) != 0)
@@ -103,6 +117,8 @@ static int take_text(void *ctx, const struct attachment_row *a, struct err *e)
     k = mediatext_kind(buf, len);
     if ((t = add(x->out, a->name, kind_of(k), e)) == NULL)
         goto out;
+    snprintf(t->file, sizeof t->file, "attachment-%zu.%s", x->seen,
+             k == MEDIATEXT_PLAIN ? "txt" : mediatype_extension(a->type));
     if (k == MEDIATEXT_PLAIN) {
         if ((t->red = calloc(1, sizeof *t->red)) == NULL) {
             err_set(e, EXIT_INPUT, "out of memory");
@@ -122,7 +138,7 @@ out:
 int store_record_redact_texts(struct redacted_record *out, struct store *s,
                               const struct redactor *r, const char *record, struct err *e)
 {
-    struct texts x = { out, s, r };
+    struct texts x = { out, s, r, 0 };
 
     if (out->ctx == NULL)
         return err_set(e, EXIT_INPUT, "the record was not redacted");

@@ -57,6 +57,11 @@ struct export_request {
     int skip_blocked;            /* leave blocked records out (else refuse) */
     int keep_metadata;           /* send attachments as stored (else their
                                   * metadata is removed, export/media.h) */
+    int send_unchecked;          /* with keep_metadata: also send attachments
+                                  * whose content intake could not read for
+                                  * names (a type it does not know, ZIP, PDF,
+                                  * gzip; report adv12 A-11); else they block
+                                  * their record */
     int notices_only;            /* no records: only the notices owed to the
                                   * contacts (intake notify); none owed:
                                   * EXIT_INPUT, no bundle */

@@ -260,23 +260,30 @@ int export_load_privacy(struct pipeline *p, struct err *e)
 /* Appends to why (one line) each attachment of rr that may not leave:
  * markup and a type intake cannot strip unless keep (--keep-metadata
  * sends them as stored), text that is not UTF-8 or holds control
- * characters always (it cannot be redacted). t->why is the media message as err_set wrote it. */
+ * characters always (it cannot be redacted); with keep, a type intake
+ * cannot strip is a file whose content intake cannot read for names
+ * either (a ZIP, a PDF, gzip, bytes of no known type), so it leaves only
+ * with unchecked (--send-unchecked; report adv12 A-11), never silently.
+ * t->why is the media message as err_set wrote it. */
 static void texts_block(char *why, size_t whylen, const struct redacted_record *rr, int keep,
-                        int translated)
+                        int unchecked, int translated)
 {
     for (size_t i = 0; i < rr->ntexts; i++) {
         const struct redacted_text *t = &rr->texts[i];
         size_t n = strlen(why);
 
-        if (t->kind == TEXT_REDACTED || (t->kind == TEXT_MARKUP && keep) || n + 2 >= whylen)
+        if (t->kind == TEXT_REDACTED || (t->kind == TEXT_MARKUP && keep) ||
+            (t->kind == TEXT_UNSTRIPPABLE && keep && unchecked) || n + 2 >= whylen)
             continue;
         if (n > 0) {
             snprintf(why + n, whylen - n, "; ");
             n += 2;
         }
         if (t->kind == TEXT_UNSTRIPPABLE && keep)
-            continue;
-        if (t->kind == TEXT_MARKUP || t->kind == TEXT_UNSTRIPPABLE)
+            snprintf(why + n, whylen - n, intl_maybe("the content of attachment '%.60s' was not "
+                     "checked for names (%s): it would leave as stored (--send-unchecked sends "
+                     "it)", translated), t->name, t->why);
+        else if (t->kind == TEXT_MARKUP || t->kind == TEXT_UNSTRIPPABLE)
             snprintf(why + n, whylen - n, intl_maybe("cannot remove the metadata of attachment "
                      "'%.60s': %s (--keep-metadata sends it as stored)", translated), t->name,
                      t->kind == TEXT_UNSTRIPPABLE ? t->why
@@ -316,8 +323,10 @@ int export_check_record(struct pipeline *p, const struct record_row *row, struct
     rc = store_record_eligible(&el, p->s, row, p->req->to, p->req->nto, p->today,
                                rr.unresolved, e) < 0 ? -1 : 0;
     if (rc == 0 && el.consent.attachments) {
-        texts_block(el.why, sizeof el.why, &rr, p->req->keep_metadata, 0);
-        texts_block(el.why_text, sizeof el.why_text, &rr, p->req->keep_metadata, 1);
+        texts_block(el.why, sizeof el.why, &rr, p->req->keep_metadata,
+                    p->req->send_unchecked, 0);
+        texts_block(el.why_text, sizeof el.why_text, &rr, p->req->keep_metadata,
+                    p->req->send_unchecked, 1);
     }
     if (rc != 0)
         rc = -1;

@@ -91,7 +91,7 @@ load export
     introduce field other
     head -c 300000 /dev/urandom >"$W/big"
     st field attach "$ID" "$W/big" >/dev/null
-    st field export --to hq --all --keep-metadata -o "$W/b" 2>/dev/null
+    st field export --to hq --all --keep-metadata --send-unchecked -o "$W/b" 2>/dev/null
     size=$(stat -c %s "$W/b")
     check() { # FILE STATUS MESSAGE
         run st hq open "$1" -o "$W/out"
@@ -126,7 +126,7 @@ load export
     check "$W/commit" 1 "commitment mismatch: the bundle's recipient list or key was altered"
     printf -- '-----BEGIN INTAKE BUNDLE-----\nnot*base64\n-----END INTAKE BUNDLE-----\n' >"$W/armor"
     check "$W/armor" 2 "bad armor: unexpected character in line text"
-    st field export --to other --all --keep-metadata -o "$W/elsewhere" 2>/dev/null
+    st field export --to other --all --keep-metadata --send-unchecked -o "$W/elsewhere" 2>/dev/null
     check "$W/elsewhere" 1 "this bundle is not addressed to this store (none of its recipients is this store's key): ask its sender to add this store's card ('intake card') as a contact and to export it again with that contact among --to"
 }
 
@@ -177,7 +177,7 @@ load export
     rss() { /usr/bin/time -f %M -o "$W/rss" "$@" && cat "$W/rss"; }
     kib=$(rss "$INTAKE" --home "$T/field" --passphrase-fd 3 attach "$ID" "$W/big" 3<<<"$PASS" 2>/dev/null | tail -n 1)
     [ "$kib" -lt 131072 ]
-    kib=$(rss "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all --keep-metadata -o "$W/b" 3<<<"$PASS" 2>/dev/null | tail -n 1)
+    kib=$(rss "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all --keep-metadata --send-unchecked -o "$W/b" 3<<<"$PASS" 2>/dev/null | tail -n 1)
     [ "$kib" -lt 131072 ]
     [ "$(stat -c %s "$W/b")" -gt 1073741827 ]
     kib=$(rss "$INTAKE" --home "$T/hq" --passphrase-fd 3 open "$W/b" -o "$W/out" 3<<<"$PASS" 2>/dev/null | tail -n 1)
@@ -195,11 +195,31 @@ load export
     head -c $((3 * 1024 * 1024 + 12345)) /dev/urandom >"$W/rand.bin"
     run st field attach "$ID" "$W/rand.bin"
     expect_status 0
-    run st field export --to hq --all --keep-metadata -o "$W/b"
+    run st field export --to hq --all --keep-metadata --send-unchecked -o "$W/b"
     expect_status 0
     run st hq open "$W/b" -o "$W/out"
     expect_status 0
     cmp "$W/rand.bin" "$W/out/$ID-attachment-1.bin"
+}
+
+@test "export --keep-metadata: a 128 MiB file of unknown type with text-like first bytes is not held whole for the audit's words" {
+    # The audit reads the words of a kept file that is UTF-8 (issue 12
+    # A-17); whether it is is now told piece by piece (issue 17): the
+    # first bytes below have no NUL, the zeros after them are not text, so
+    # the file is never held whole (128 MiB of it with the store's memory
+    # would go over the bound). Release build only.
+    [[ "$INTAKE" != */san/* ]] || skip "not under the sanitizers"
+    [ -x /usr/bin/time ] || skip "GNU time is not installed"
+    field_record
+    mkstore hq
+    introduce field hq
+    printf 'RAWDATA-HEADER-1 not a known type\n' >"$W/raw.dat"
+    truncate -s 128M "$W/raw.dat"
+    st field attach "$ID" "$W/raw.dat" >/dev/null
+    /usr/bin/time -f %M -o "$W/rss" "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all --keep-metadata -o "$W/b" 3<<<"$PASS" 2>/dev/null
+    [ "$(tail -n 1 "$W/rss")" -lt 131072 ]
+    st hq open "$W/b" -o "$W/o" >/dev/null
+    cmp "$W/raw.dat" "$W/o/$ID-attachment-1.bin"
 }
 
 @test "export: a 128 MiB attachment of unknown type is examined as a stream, with and without --keep-metadata" {
@@ -228,7 +248,7 @@ load export
     [[ "$output" == *"cannot remove the metadata of attachment 'blob.bin': a file of unknown type: intake cannot remove its metadata (--keep-metadata sends it as stored)"* ]]
     [ "$(tail -n 1 "$W/rss")" -lt 131072 ]
     [ ! -e "$W/b0" ]
-    rss "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all --keep-metadata -o "$W/b1" 3<<<"$PASS" 2>/dev/null
+    rss "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all --keep-metadata --send-unchecked -o "$W/b1" 3<<<"$PASS" 2>/dev/null
     [ "$(tail -n 1 "$W/rss")" -lt 131072 ]
     st field attachment remove "$ID" blob.bin --yes 2>/dev/null
     rss "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all -o "$W/b2" 3<<<"$PASS" 2>/dev/null

@@ -57,6 +57,10 @@ static const struct { const char *bytes; size_t len; enum mediatext_kind kind; }
     { "a\vb", 3, MEDIATEXT_CONTROL },                                 /* VT */
     { "tab\tcr\r\nff\f end", 15, MEDIATEXT_PLAIN },                  /* allowed */
     { "<b>x</b>\x1b[0m", 12, MEDIATEXT_CONTROL },                     /* controls first */
+    /* RTF is markup (report adv12 A-12): escapes and an {\\info} group. */
+    { "{\\rtf1\\ansi Interview: \\u44608?\\u50689?\\u54840? came.}", 54, MEDIATEXT_MARKUP },
+    { "\xef\xbb\xbf\r\n{\\rtf1\\ansicpg949 \\'b1\\'e8}", 32, MEDIATEXT_MARKUP },
+    { "Notes: {\\rtf is how it starts}", 30, MEDIATEXT_PLAIN },     /* not first */
 };
 
 static void test_kinds(void **state)
@@ -68,6 +72,26 @@ static void test_kinds(void **state)
         if (k != cases[i].kind)
             fail_msg("case %zu: kind %d, expected %d", i, (int)k, (int)cases[i].kind);
     }
+}
+
+/* UTF-16 with or without a byte order mark (report adv12 A-11). */
+static void test_utf16(void **state)
+{
+    static const unsigned char be[] = "\0K\0i\0m\0 \0Y\0o\0u\0n\0g";
+    static const unsigned char le[] = "K\0i\0m\0 \0Y\0o\0u\0n\0g\0";
+    static const unsigned char ko[] = "\xae\x40\xc6\x01\xd6\x38\0 \xc5\x28\0\n";  /* BE 김영호 씨 */
+    static const unsigned char zip[] = "PK\3\4\x14\0\0\0\x08\0\0\0";
+    static const unsigned char gz[] = "\x1f\x8b\x08\0\0\0\0\0\0\x03";
+
+    (void)state;
+    assert_int_equal(mediatext_utf16((const unsigned char *)"\xff\xfeK\0", 4), 1);
+    assert_int_equal(mediatext_utf16(be, sizeof be - 1), 1);
+    assert_int_equal(mediatext_utf16(le, sizeof le - 1), 1);
+    assert_int_equal(mediatext_utf16(ko, sizeof ko - 1), 1);
+    assert_int_equal(mediatext_utf16(zip, sizeof zip - 1), 0);
+    assert_int_equal(mediatext_utf16(gz, sizeof gz - 1), 0);
+    assert_int_equal(mediatext_utf16((const unsigned char *)"plain text", 10), 0);
+    assert_int_equal(mediatext_utf16(be, 6), 0);                     /* too short to tell */
 }
 
 static void check_view(const char *in, enum mediatext_view how, const char *want)
@@ -160,14 +184,66 @@ static void test_refusals(void **state)
     assert_non_null(strstr(mediatext_refusal(MEDIATEXT_CONTROL), "control characters"));
 }
 
+/* The piecewise UTF-8 check (mediatext_utf8_add) agrees with
+ * mediatext_kind's "not UTF-8" on every case cut into three pieces at
+ * every pair of places, and on characters cut between pieces. */
+static int utf8_in_pieces(const unsigned char *b, size_t len, size_t cut1, size_t cut2)
+{
+    struct mediatext_utf8 u;
+
+    memset(&u, 0, sizeof u);
+    (void)mediatext_utf8_add(&u, b, cut1);
+    (void)mediatext_utf8_add(&u, b + cut1, cut2 - cut1);
+    (void)mediatext_utf8_add(&u, b + cut2, len - cut2);
+    return mediatext_utf8_end(&u);
+}
+
+static void test_utf8_pieces(void **state)
+{
+    static const struct { const char *bytes; size_t len; int utf8; } more[] = {
+        { "\xf0\x9f\x98\x80 \xea\xb9\x80\xec\xa2\x85\xec\x88\x98", 14, 1 },  /* 4 and 3 bytes */
+        { "\xd0\x91\xd0\xb0\xd1\x82", 6, 1 },                  /* 2 bytes */
+        { "ok \xea\xb9", 5, 0 },                                /* cut at the end */
+        { "\xe0\x80\x80", 3, 0 },                               /* overlong */
+        { "\xed\xa0\x80", 3, 0 },                               /* surrogate */
+        { "\xf4\x90\x80\x80", 4, 0 },                           /* above U+10FFFF */
+        { "\xff abc", 5, 0 }, { "abc\x80", 4, 0 }, { "a\0b", 3, 0 },
+        { "\xc3", 1, 0 }, { "", 0, 1 },
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const unsigned char *b = (const unsigned char *)cases[i].bytes;
+        size_t len = cases[i].len;
+        int want = cases[i].kind != MEDIATEXT_NOT_UTF8;
+
+        for (size_t c1 = 0; c1 <= len; c1++)
+            for (size_t c2 = c1; c2 <= len; c2++)
+                if (utf8_in_pieces(b, len, c1, c2) != want)
+                    fail_msg("case %zu cut at %zu, %zu: not %d", i, c1, c2, want);
+    }
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
+        const unsigned char *b = (const unsigned char *)more[i].bytes;
+        size_t len = more[i].len;
+
+        assert_int_equal(mediatext_kind(b, len) != MEDIATEXT_NOT_UTF8, more[i].utf8);
+        for (size_t c1 = 0; c1 <= len; c1++)
+            for (size_t c2 = c1; c2 <= len; c2++)
+                if (utf8_in_pieces(b, len, c1, c2) != more[i].utf8)
+                    fail_msg("more %zu cut at %zu, %zu: not %d", i, c1, c2, more[i].utf8);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kinds),
+        cmocka_unit_test(test_utf16),
         cmocka_unit_test(test_views),
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_audit_text),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_utf8_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

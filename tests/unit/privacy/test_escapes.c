@@ -54,6 +54,37 @@ static void test_json_escapes(void **state)
     expect_dec("C:\\users\\xavier", NULL);
 }
 
+/* Report adv12 A-1: escape syntaxes beyond JSON's, each read as a kind
+ * (Python's 8-digit \U, RTF's decimal \uN? and \'hh, CSS, SQL, octal
+ * bytes), and what each leaves alone. */
+static void test_other_syntaxes(void **state)
+{
+    (void)state;
+    expect_dec("Python: \\U0000AE40\\U0000C601\\U0000D638 wrote.", "Python: 김영호 wrote.");
+    expect_dec("\\U0001F600", "\xf0\x9f\x98\x80");
+    expect_dec("\\U00110000 \\U0000D800 \\U1234", NULL);
+    /* RTF: decimal, a replacement after it; signed for units over 32767 */
+    expect_dec("{\\rtf1 \\u44608?\\u50689?\\u54840? wrote}", "{\\rtf1 김영호 wrote}");
+    expect_dec("\\u-20928?\\u-14847?\\u-10696?", "김영호");
+    expect_dec("\\uc2\\u44608\\'b1\\'e8\\u50689\\'bf\\'b5", "\\uc2김영");
+    expect_dec("\\u44608\\u50689 x", "김영 x");                  /* \uc0: no replacement */
+    expect_dec("\\u-10179?\\u-8704?", "\xf0\x9f\x98\x80");          /* a surrogate pair */
+    expect_dec("\\u65 \\u65? \\u-0?", NULL);                      /* ASCII, NUL */
+    /* RTF \'hh: Windows-1251 in a document that says so; else UTF-8 bytes */
+    expect_dec("{\\rtf1\\ansi\\ansicpg1251 \\'c1\\'ee\\'eb\\'e4}", "{\\rtf1\\ansi\\ansicpg1251 Болд}");
+    expect_dec("\\'ea\\'b9\\'80", "김");
+    expect_dec("{\\rtf1\\ansicpg949 \\'b1\\'e8}", NULL);       /* CP949: not read (flagged) */
+    /* CSS, SQL */
+    expect_dec("CSS: content: \"\\AE40 \\C601 \\D638 \" here.", "CSS: content: \"김영호\" here.");
+    expect_dec("\\AE40\\C601\\D638;", "김영호;");
+    expect_dec("SQL: U&'\\AE40\\C601\\D638' wrote.", "SQL: U&'김영호' wrote.");
+    expect_dec("U&'\\+00AE40'", "U&'김'");
+    expect_dec("C:\\bada\\docs \\1 \\def\\foo \\41 \\300", NULL);
+    /* octal bytes that make UTF-8 */
+    expect_dec("Octal: \\352\\271\\200\\354\\230\\201\\355\\230\\270 wrote.", "Octal: 김영호 wrote.");
+    expect_dec("\\320\\221\\320\\276", "Бо");
+}
+
 static void test_legacy_and_perl(void **state)
 {
     (void)state;
@@ -163,6 +194,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_escapes),
         cmocka_unit_test(test_legacy_and_perl),
+        cmocka_unit_test(test_other_syntaxes),
         cmocka_unit_test(test_byte_escapes),
         cmocka_unit_test(test_quoted_printable),
         cmocka_unit_test(test_encoded_words),

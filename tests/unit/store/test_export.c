@@ -117,6 +117,15 @@ static void test_skip_blocked_seals_and_records(void **state)
                  (const unsigned char *)"\0recording", 10);
     req.skip_blocked = 1;
     req.keep_metadata = 1;                        /* as stored: its location flag stays */
+    /* Bytes of no known type: their words were not checked for names, so
+     * --keep-metadata alone blocks the record (report adv12 A-11). */
+    assert_int_equal(store_export(&res, f->field, &req, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_int_equal(res.nblocked, 2);
+    assert_true(strstr(res.blocked[0].why, "'memo.bin' was not checked for names") != NULL ||
+                strstr(res.blocked[1].why, "'memo.bin' was not checked for names") != NULL);
+    export_result_free(&res);
+    req.send_unchecked = 1;
     if (store_export(&res, f->field, &req, &e) != 0)
         fail_msg("export: %s", e.msg);
     assert_string_equal(res.path, f->out);
