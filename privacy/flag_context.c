@@ -54,7 +54,7 @@ static int starts_an_entry(const char *const *tab, size_t n, int cp)
 
 /* Mongolian words of address written after a name (Дорж гуай, Батаа ахын,
  * Цэцэг эгчид, Болд багш). */
-static const char *const mn_address[] = { "гуай", "ах", "эгч", "багш", "авга" };
+static const char *const mn_address[] = { "гуай", "ах", "эгч", "багш", "авга", "дүү" };
 
 int flag_address_word(const char *w, size_t len)
 {

@@ -243,6 +243,35 @@ int redact_form_of_byte(struct redact_form *f, unsigned char b)
     return 0;
 }
 
+/* The spellings of a place's Hangul name in the gazetteer (회령 of a term
+ * "Hoeryong": Hweryong, Hoerjong, Tchongdjin, Хверён, 會寧; report adv12
+ * A-7): a Latin term that does not read back as Korean syllables gets
+ * every system the Korean generator writes.  0, or -1 when out of
+ * memory. */
+static int add_place_spellings(struct redactor *r, const char *key, size_t keylen)
+{
+    struct variant_list vl;
+    struct err e;
+    size_t i;
+    int rc = 0;
+
+    if (variants_of_kind(&vl, key, keylen, 0, &e) != 0)
+        return -1;
+    if (grow_lits(r, vl.n) != 0)
+        rc = -1;
+    for (i = 1; rc == 0 && i < vl.n; i++) {
+        int cp;
+        /* A generated Hangul spelling that is a Korean word (고생 of
+         * 고성's readings: test_eval) is no other name of the place. */
+        if (utf8_next(&cp, vl.v[i].key, vl.v[i].keylen) > 0 && is_hangul_cp(cp) &&
+            redact_known_word(LEXICON_KO, vl.v[i].key, vl.v[i].keylen))
+            continue;
+        rc = add_lit(r, &vl.v[i], TERM_PLACE, 1);
+    }
+    variant_list_free(&vl);
+    return rc;
+}
+
 /* A place's other names in the gazetteer, each as written there: a Hangul
  * one may take particles, a Cyrillic one case endings. */
 static int add_place_name(void *ctx, const char *key, size_t keylen)
@@ -261,7 +290,9 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
                     (size_t)(k + k2) == keylen;
     }
     /* Another name of the place (Урга), not a generated spelling. */
-    return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 0) != 0 ? -1 : 0;
+    if (grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 0) != 0)
+        return -1;
+    return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
 }
 
 static int add_protected(struct redactor *r, int cat, long subject, const char *text,

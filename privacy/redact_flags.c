@@ -195,6 +195,8 @@ static int only_space(const char *s, size_t a, size_t b)
     return 1;
 }
 
+static int abbrev_with_ending(const struct word *w, const char *s);
+
 /* The kind of name shape the pair (a, b) makes, or NULL. */
 static const char *pair_kind(const struct word *a, const struct word *b, const char *s)
 {
@@ -211,7 +213,7 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
     /* Two capitalised Cyrillic words with white space only between them: a
      * comma or other mark makes a list ("Увс, Ховд аймгууд"), not one name. */
     if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap &&
-        only_space(s, a->end, b->start))
+        only_space(s, a->end, b->start) && !abbrev_with_ending(a, s))
         return cyrillic_name;
     if (a->first < 0x250 && b->first < 0x250 && a->cap && b->cap &&
         ((b->hyphen && is_surname_word(a, s)) || (a->hyphen && is_surname_word(b, s))))
@@ -291,7 +293,7 @@ static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b
 
 static const char *const extra_kinds[] = { "short-name", "name-or-word", "mixed-script",
                                            "near-name", "transcription", "glued-name",
-                                           "escape-run" };
+                                           "escape-run", "unread-script" };
 
 /* Adds the flags of extra from *next on that start before limit. */
 static int add_extra(struct redaction *res, struct flagcur *cur, const struct spans *extra,
@@ -384,6 +386,26 @@ static int all_caps(const struct word *w, const char *s)
     return n >= 2;
 }
 
+/* 1 if the word w is an abbreviation in capitals with a case ending
+ * after a hyphen (НҮБ-ын, ОХУ-ын, АНУ-д, UN-ийн: report adv12 A-13): an
+ * organisation or a country, not the first word of a person's name. */
+static int abbrev_with_ending(const struct word *w, const char *s)
+{
+    size_t at = w->start, caps = 0;
+    int cp, k, after = 0;
+
+    while (at < w->end && (k = utf8_next(&cp, s + at, w->end - at)) > 0) {
+        if (cp == '-' && !after && caps >= 2)
+            after = 1;
+        else if (!after ? utf8proc_tolower(cp) == cp : utf8proc_toupper(cp) == cp)
+            return 0;
+        else
+            caps += !after;
+        at += (size_t)k;
+    }
+    return after;
+}
+
 /* 1 if the capitalised Latin or Cyrillic word a may be a person's name
  * that no list knows: no abbreviation (UN), no ordinary word (the name
  * lists' words and their Mongolian stems aside: Ганзоригийн), no romanised
@@ -432,7 +454,10 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
     if (!flag_speech_verb(s + b->start, bl) &&
         !(is_cyrillic_cp(a->first) && flag_address_word(s + b->start, bl)))
         return NULL;
-    return name_candidate(a, s) ? context_name : NULL;
+    /* A place of the gazetteer before a verb is the place ("A diplomat
+     * in Seoul said": report adv12 A-13). */
+    return name_candidate(a, s) && !flag_place_word(s + a->start, a->end - a->start)
+           ? context_name : NULL;
 }
 
 /* Receives a name-shaped span [a, b) of the text (bytes) and its kind. */
@@ -443,6 +468,24 @@ struct before {
     struct word w[2];           /* w[0] just before, w[1] before it */
     int n;
 };
+
+/* 1 if the word just before a (p->w[0], white space between) is an English
+ * preposition of place: "A diplomat in Seoul said" names a place, not a
+ * speaker (report adv12 A-13), whether the gazetteer knows it or not. */
+static int after_locative(const struct before *p, const struct word *a, const char *s)
+{
+    static const char *const loc[] = { "in", "at", "from", "near", "outside", "inside",
+                                       "across", "around", "throughout" };
+    char low[16];
+
+    if (p->n < 1 || !only_space(s, p->w[0].end, a->start) ||
+        word_lower(low, sizeof low, &p->w[0], s) != 0)
+        return 0;
+    for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
+        if (strcmp(low, loc[i]) == 0)
+            return 1;
+    return 0;
+}
 
 /* 1 if the word a is written as a name is: a capital, then small letters
  * up to a hyphen (Pak, Choe, Jong-su; not OLDTEXT-x, R2D2). */
@@ -550,7 +593,8 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
                   ordinary(&a, in, a.end)) &&
                 !(kind == cyrillic_name && cyrillic_word(&a, in) && cyrillic_word(&b, in)))
                 rc = fn(ctx, a.start, hangul ? a.end : b.end, kind);
-        } else if (!done && (kind = context_kind(&a, &b, in)) != NULL) {
+        } else if (!done && (kind = context_kind(&a, &b, in)) != NULL &&
+                   !after_locative(&p, &a, in)) {
             rc = fn(ctx, a.start, a.end, kind);
         }
         p.w[1] = p.w[0], p.w[0] = a, p.n += p.n < 2;

@@ -111,13 +111,17 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
 
 /* ---- A Hangul term glued to a noun (brief i12-forms, item 8) ----
  * Nouns written glued after a place's name in testimony (청진역앞에서,
- * 청진제철소, 청진앞바다): where in or near the place, and what in it.
+ * 청진제철소, 청진앞바다): where in or near the place, and what in it;
+ * an employer's company words (대성무역회사).
  * A continuation must start with one; what follows them is free. */
 static const char *const place_nouns[] = {
     "역", "앞", "뒤", "옆", "근처", "부근", "주변", "일대", "지역", "외곽", "시내", "바다",
     "바닷가", "항구", "항", "부두", "공장", "제철소", "광산", "탄광", "기업소", "시장",
     "장마당", "병원", "학교", "대학", "터미널", "거리", "방면", "방향",
     "사람", "출신", "집", "감옥", "수용소", "교화소", "보위부", "안전부",
+    /* the words for a company after an employer's name (대성무역회사에서,
+     * 대성무역주식회사, 대성무역그룹: report adv12 A-27) */
+    "회사", "주식회사", "공사", "상사", "그룹", "본사", "지사", "직원", "사원",
 };
 
 int redact_term_glued_ko(const struct normtext *t, const struct redact_form *f, size_t keylen,

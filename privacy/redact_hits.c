@@ -577,6 +577,10 @@ static const char *const titles_before[] = {
 /* Words of address written as the next word after a name. */
 static const char *const address_after[] = {
     "씨", "군", "양", "동지", "동무", "선생", "선생님", "선배", "여사", "гуай",
+    /* Mongolian words of kinship and address after a name (Алтаа эгч,
+     * Болд ах, Цэцэг багш: report adv12 A-19; the same words as
+     * flag_context.c's): they mark a name at a text's start too. */
+    "эгч", "ах", "дүү", "багш", "авга",
 };
 
 /* 1 if norm bytes [a, b) are one of tab[0..n), with endings or
@@ -730,6 +734,29 @@ static int ko_marks_after_latin(const struct normtext *t, size_t b)
            (e == b + 3 || variant_suffix_ok(SUFFIX_KO, t->norm + b + 3, e - b - 3));
 }
 
+/* 1 if rest (the Hangul after a name-shaped word ending in syllable last,
+ * to the word's end) is the name-only suffix 이 followed by a particle
+ * (하늘이가, 보람이는, 하늘이한테; report adv12 A-21): after a final
+ * consonant, 이 + 가/는/를... is how a person is called; a noun takes the
+ * particle alone (하늘이 맑다, 하늘을), and 이다, 이야, 이고 are the copula. */
+static int hypocoristic_i(int last, const char *rest, size_t n)
+{
+    static const char *const after[] = {
+        "가", "는", "를", "도", "랑", "한테", "한테서", "에게", "에게서", "하고", "께서", "만",
+    };
+
+    if (last < 0xAC00 || last > 0xD7A3 || (last - 0xAC00) % 28 == 0 || n <= 3 ||
+        memcmp(rest, "이", 3) != 0)
+        return 0;
+    for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
+        size_t k = strlen(after[i]);
+        if (k <= n - 3 && memcmp(rest + 3, after[i], k) == 0 &&
+            (k == n - 3 || variant_suffix_ok(SUFFIX_KO, rest + 3 + k, n - 3 - k)))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if the context of the hit [a, b) (norm bytes; the rest of its word
  * up to wend) marks a name rather than an ordinary word: written with a
  * capital not at a sentence's start, a title before it, a word of address
@@ -753,6 +780,8 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
     last = redact_cp_before(t->norm, b);
     wend = word_end(t->norm, t->normlen, b, last);
     if (is_hangul_cp(last) && variants_ko_marks_name(t->norm + b, wend - b))
+        return 1;
+    if (is_hangul_cp(last) && hypocoristic_i(last, t->norm + b, wend - b))
         return 1;
     if (!is_hangul_cp(last) && ko_marks_after_latin(t, b))
         return 1;

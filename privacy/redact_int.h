@@ -104,8 +104,10 @@ struct redactor {
                                 /* the Hangul syllables of the literals, a bit
                                  * each (built by redact_mask.c, read by
                                  * redact_split.c) */
-    uint32_t *masked;           /* first and last syllables of three-syllable
-                                 * Hangul literals, sorted (redact_mask.c) */
+    uint64_t *masked;           /* the two syllables left when one of a
+                                 * three-syllable Hangul literal is masked,
+                                 * with the mask's place, sorted
+                                 * (redact_mask.c) */
     size_t nmasked;
 };
 
@@ -323,7 +325,8 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
 /* Review flags found by the matcher and the normaliser rather than by
  * the word shapes of redact_flags.c (the cat of their spans). */
 enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME,
-       FLAG_TRANSCRIPTION, FLAG_GLUED_NAME, FLAG_ESCAPE_RUN };
+       FLAG_TRANSCRIPTION, FLAG_GLUED_NAME, FLAG_ESCAPE_RUN,
+       FLAG_UNREAD_SCRIPT };
 
 /* redact_flags.c: calls fn(ctx, start, end) with the input offsets of
  * each run of escape-looking tokens of the original (escapes.h,
@@ -389,6 +392,14 @@ void redact_mask_build(struct redactor *r);
  * and last syllables are those of a protected name of three; 0, or -1 out
  * of memory. */
 int redact_masked_names(struct spans *flags, const struct redactor *r, const struct normtext *t);
+
+/* redact_unread.c: appends to flags (input offsets, FLAG_UNREAD_SCRIPT)
+ * each run of two letters or more of a script the engine has no reading
+ * for (Arabic, Hebrew, Thai, Devanagari, Georgian, ...: كيم يونغ هو),
+ * words joined by spaces in one run, when r protects a person's name: a
+ * name in such a script cannot be recognised, so a person must look.
+ * 0, or -1 out of memory. */
+int redact_unread_scripts(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
 /* redact_split.c: the names of t's input found in its joined reading
  * (quotes, brackets and emphasis marks read as nothing, stops between

@@ -100,7 +100,7 @@ static int flags_to_input(struct spans *flags, const struct redactor *r, const s
         return -1;
     if (redact_near_names(flags, r, t) != 0)
         return -1;
-    if (redact_masked_names(flags, r, t) != 0)
+    if (redact_masked_names(flags, r, t) != 0 || redact_unread_scripts(flags, r, t) != 0)
         return -1;
     flags_sort(flags);
     return 0;

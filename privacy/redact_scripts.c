@@ -28,7 +28,7 @@
 
 /* The kinds of key, in their sorted order: consonant skeletons, vowel
  * keys of short names, then the Hangul syllables of Korean names. */
-enum { SK_SKELETON, SK_SHORT, SK_HANJA, SK_HANJA_GIVEN };
+enum { SK_SKELETON, SK_SHORT, SK_KANA, SK_HANJA, SK_HANJA_GIVEN };
 
 struct script_key {
     uint32_t term;
@@ -38,7 +38,7 @@ struct script_key {
 };
 
 /* The script of a code point for the windows: 1 Latin, 2 Hangul,
- * 3 Cyrillic, 4 Han, 5 Mongolian, 0 none. */
+ * 3 Cyrillic, 4 Han, 5 Mongolian, 6 katakana, 0 none. */
 static int script_of(int cp)
 {
     if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
@@ -49,6 +49,8 @@ static int script_of(int cp)
         return 3;
     if (transcribe_is_mongolian(cp) || (cp >= 0x180B && cp <= 0x180F))
         return 5;
+    if (transcribe_is_katakana(cp))
+        return 6;
     if (is_han_cp(cp))
         return 4;
     return 0;
@@ -119,6 +121,12 @@ static int add_norm(struct redactor *r, const char *name, size_t len)
                 k.kind = SK_SKELETON, k.n = (unsigned char)c;
                 if (key_add(r, &k) != 0)
                     return -1;
+                /* Katakana's key: runs of one class collapsed. */
+                if ((c = transcribe_collapse(k.s)) >= SKEL_FLAG) {
+                    k.kind = SK_KANA, k.n = (unsigned char)c;
+                    if (key_add(r, &k) != 0)
+                        return -1;
+                }
             } else if (a == b && c >= 2 && c < SKEL_FLAG &&
                        (c = transcribe_vowel_key(k.s, sizeof k.s, rd + w[a].at, w[a].len)) >= 4 &&
                        c <= TRANSCRIBE_SKEL_MAX) {
@@ -352,6 +360,8 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
             }
             if (c > TRANSCRIBE_SKEL_MAX)
                 return 0;
+            if (ws[0].script == 6)
+                c = transcribe_collapse(skel);
             if (c < 2 || (p < ws[j].end && ws[j].script != 4 &&
                           !(ws[j].script == 2 &&
                             variant_suffix_ok(SUFFIX_KO, t->norm + p, ws[j].end - p))))
@@ -372,7 +382,7 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                     return -1;
                 continue;
             }
-            const struct script_key *k = key_find(r, SK_SKELETON, skel);
+            const struct script_key *k = key_find(r, ws[0].script == 6 ? SK_KANA : SK_SKELETON, skel);
             /* Latin and Cyrillic spellings are the variants' (variants.c):
              * four classes there are English words (Freedom, Liable). */
             if (k == NULL || (c < SKEL_REPLACE && (ws[0].script == 1 || ws[0].script == 3)) ||
@@ -413,9 +423,10 @@ static int words_of(struct word **ws, size_t *nw, const struct normtext *t)
                script_of(cp) == sc)
             w.end += (size_t)n;
         p = w.end;
+        /* Hiragana particles after katakana are no glue (ドルジが). */
         if ((before >= 0 && is_word_cp(before) && script_of(before) == 0) ||
             (p < t->normlen && utf8_next(&cp, t->norm + p, t->normlen - p) > 0 &&
-             is_word_cp(cp) && script_of(cp) == 0)) {
+             is_word_cp(cp) && script_of(cp) == 0 && !(sc == 6 && cp >= 0x3041 && cp <= 0x309F))) {
             before = 'x';
             continue;           /* kim75, a code: the handles' business */
         }

@@ -83,6 +83,22 @@ const char *const romanise_ko_initials[ROMANISE_NSYS][2][19] = {
           "c", "cc", "ch", "kh", "th", "ph", "h" },
         { "k", "kk", "n", "t", "tt", "l|r", "m", "p", "pp", "s", "ss", "",
           "c", "cc", "ch", "kh", "th", "ph", "h" },
+    },    /* French (Tchongdjin for 청진, Hamhoung, Pyongyang in French atlases and
+     * press: ㅈ tch/dj, ㅊ tch, ㅜ ou) and Dutch (Tsjongdzjin, Hoerjong:
+     * ㅈ tsj/dzj, ㅊ tsj, ㅜ and ㅚ oe, ㅕ jo) transcriptions (report adv12
+     * A-7; fr.wikipedia "Romanisation du coréen", nl.wikipedia
+     * "Koreaanse transcriptie"). */
+    [ROMANISE_FR] = {
+        { "k|g", "kk", "n", "t|d", "tt", "r|l", "m", "p|b", "pp", "s", "ss", "",
+          "tch|dj", "tch", "tch|tchh", "k|kh", "t|th", "p|ph", "h" },
+        { "g|k", "kk", "n", "d|t", "tt", "r|l", "m", "b|p", "pp", "s", "ss", "",
+          "dj|tch", "tch", "tch|tchh", "k|kh", "t|th", "p|ph", "h" },
+    },
+    [ROMANISE_NL] = {
+        { "k|g", "kk", "n", "t|d", "tt", "r|l", "m", "p|b", "pp", "s", "ss", "",
+          "tsj|dzj", "tsj", "tsj|tsjh", "k|kh", "t|th", "p|ph", "h" },
+        { "g|k", "kk", "n", "d|t", "tt", "r|l", "m", "b|p", "pp", "s", "ss", "",
+          "dzj|tsj", "tsj", "tsj|tsjh", "k|kh", "t|th", "p|ph", "h" },
     },
 };
 
@@ -98,6 +114,11 @@ const char *const romanise_ko_vowels[ROMANISE_NSYS][21] = {
                  "jo", "u", "wo|vo", "we|ve", "wi|vi", "ju", "u|y", "ui", "i" },
     [ROMANISE_YALE] = { "a", "ay", "ya", "yay", "e", "ey", "ye", "yey", "o", "wa", "way", "oy",
                    "yo", "wu|u", "we", "wey", "wi", "yu", "u", "uy", "i" },
+    [ROMANISE_FR] = { "a", "ae|e", "ya|ia", "ye", "o|eo", "e", "yo|io", "ye|e", "o", "oua|wa",
+                 "oue|wae", "oe|oi|we", "yo", "ou", "ouo|wo", "oue|we", "oui|wi", "you|iou",
+                 "eu|u|ou", "eui|ui", "i" },
+    [ROMANISE_NL] = { "a", "e|ae", "ja", "je", "o", "e", "jo", "je|e", "o", "wa", "we", "oe|we",
+                 "jo", "oe", "wo", "we", "wi", "joe", "u|eu", "ui", "i" },
 };
 
 /* Finals by index (none, ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ
@@ -113,6 +134,10 @@ const char *const romanise_ko_finals[ROMANISE_NSYS][28] = {
                  "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
     [ROMANISE_YALE] = { "", "k", "kk", "ks", "n", "nc", "nh", "t", "l", "lk", "lm", "lp", "ls", "lth",
                    "lph", "lh", "m", "p", "ps", "s", "ss", "ng", "c", "ch", "kh", "th", "ph", "h" },
+    [ROMANISE_FR] = { "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p",
+                 "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
+    [ROMANISE_NL] = { "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p",
+                 "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
 };
 
 /* The first option of a '|'-separated list into out (at most cap bytes);

@@ -23,7 +23,8 @@ extern const size_t romanise_mn_count;
 /* Korean in other scripts (variants_ko.c): Russian (Kontsevich), Japanese
  * katakana, German, Czech and the Yale romanisation of linguists; each cell a '|'-separated list, the usual
  * spelling first.  Initials [system][after a vowel or sonorant][initial]. */
-enum { ROMANISE_RU, ROMANISE_JA, ROMANISE_DE, ROMANISE_CS, ROMANISE_YALE, ROMANISE_NSYS };
+enum { ROMANISE_RU, ROMANISE_JA, ROMANISE_DE, ROMANISE_CS, ROMANISE_YALE, ROMANISE_FR, ROMANISE_NL,
+       ROMANISE_NSYS };
 extern const char *const romanise_ko_initials[ROMANISE_NSYS][2][19];
 extern const char *const romanise_ko_vowels[ROMANISE_NSYS][21];
 extern const char *const romanise_ko_finals[ROMANISE_NSYS][28];

@@ -56,9 +56,33 @@ static int put(char *out, size_t cap, const char *s)
     return (int)n;
 }
 
+/* Katakana U+30A1..U+30FA read by Hepburn romanisation (the small kana as
+ * their large ones; ッ and the long mark ー U+30FC add no letter), for the
+ * consonant skeleton: Japanese writes foreign names in katakana
+ * (ボルド・ドルジ, サラ・ホイットフィールド; report adv12 A-5). */
+static const char *const katakana[] = {
+    "a", "a", "i", "i", "u", "u", "e", "e", "o", "o", "ka", "ga", "ki", "gi", "ku", "gu",
+    "ke", "ge", "ko", "go", "sa", "za", "shi", "ji", "su", "zu", "se", "ze", "so", "zo",
+    "ta", "da", "chi", "ji", "", "tsu", "zu", "te", "de", "to", "do", "na", "ni", "nu",
+    "ne", "no", "ha", "ba", "pa", "hi", "bi", "pi", "fu", "bu", "pu", "he", "be", "pe",
+    "ho", "bo", "po", "ma", "mi", "mu", "me", "mo", "ya", "ya", "yu", "yu", "yo", "yo",
+    "ra", "ri", "ru", "re", "ro", "wa", "wa", "i", "e", "o", "n", "vu", "ka", "ke", "va",
+    "vi", "ve", "vo",
+};
+
+int transcribe_is_katakana(int cp)
+{
+    return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC;
+}
+
 int transcribe_reading(char *out, size_t cap, int cp)
 {
     size_t i;
+
+    if (cp == 0x30FC)
+        return 0;
+    if (cp >= 0x30A1 && cp <= 0x30FA)
+        return put(out, cap, katakana[cp - 0x30A1]);
 
     if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
         if (cap < 1)
@@ -131,6 +155,17 @@ static size_t key(char *out, size_t cap, const char *s, size_t len, int vowels)
 size_t transcribe_skeleton(char *out, size_t cap, const char *s, size_t len)
 {
     return key(out, cap, s, len, 0);
+}
+
+size_t transcribe_collapse(char *skel)
+{
+    size_t i, n = 0;
+
+    for (i = 0; skel[i] != '\0'; i++)
+        if (n == 0 || skel[n - 1] != skel[i])
+            skel[n++] = skel[i];
+    skel[n] = '\0';
+    return n;
 }
 
 size_t transcribe_vowel_key(char *out, size_t cap, const char *s, size_t len)

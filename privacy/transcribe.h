@@ -27,6 +27,10 @@
  * bytes (no NUL) to out; returns the length in bytes (0 for a Mongolian
  * format character, which is read as nothing), -1 for any other code
  * point. */
+/* 1 if cp is a katakana letter or the long mark ー (transcribe_reading
+ * reads them), else 0. */
+int transcribe_is_katakana(int cp);
+
 int transcribe_reading(char *out, size_t cap, int cp);
 
 /* The consonant skeleton of a Latin reading s[0..len) (lower case ASCII):
@@ -67,5 +71,11 @@ int transcribe_is_pinyin(const char *s, size_t len);
 
 /* 1 if cp is a letter of the Mongolian script (U+1820..U+1842). */
 int transcribe_is_mongolian(int cp);
+
+/* Collapses runs of one class in the NUL-terminated skeleton skel in place
+ * (PLTTLS: PLTLS): katakana puts a vowel between every two consonants
+ * (ボルド・ドルジ for Bold Dorj), so its skeletons are compared collapsed.
+ * Returns the new length in bytes. */
+size_t transcribe_collapse(char *skel);
 
 #endif

@@ -126,6 +126,9 @@ static int from_latin(struct variant_list *out, const char *key, size_t len, int
         return rc;
     }
     reverse_free(&r);
+    /* A name word not read as Korean in Russian text (Уитфилд). */
+    if (person && en_russian_forms(out, key, len, 16) != 0)
+        return -1;
     memset(&m, 0, sizeof m);
     mnrev_rec(&m, key, len, 0, 0);
     /* Short forms of the likeliest reading and its other vowels (Түвшин

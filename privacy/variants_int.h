@@ -105,4 +105,10 @@ extern size_t n_mn_latin;
 extern pthread_once_t mn_latin_once;
 void mn_latin_build(void);
 
+/* variants_en.c: adds to out the Russian Cyrillic spellings of a Latin
+ * name word key[0..len) (bytes, ASCII letters; 4 or more), at most cap,
+ * the usual one first, with the Russian case endings (SUFFIX_MN).  0, or
+ * -1 when out of memory. */
+int en_russian_forms(struct variant_list *out, const char *key, size_t len, size_t cap);
+
 #endif

@@ -18,6 +18,7 @@
  *   for 청진, Phjöngjang): ㅈ tsch/dsch, ㅊ tsch, ㅓ ŏ written o, ㅕ jo.
  * - Czech: the Czech transcription (Čchongdžin, Pchjongjang): ㅈ č/dž,
  *   ㅊ čch, ㅋ kch, ㅌ tch, ㅍ pch; ㅕ jo.
+ * - French and Dutch (Tchongdjin, Tsjongdzjin, Hoerjong): romanise.c.
  * Latin marks are stripped by normalisation, so the tables hold the
  * stripped letters (Čchongdžin is keyed cchongdzin). */
 #include <stddef.h>
@@ -140,7 +141,8 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
     static const struct { int sys, suffix; size_t cap; } plan[] = {
         { ROMANISE_RU, SUFFIX_MN, 8 }, { ROMANISE_JA, SUFFIX_NONE, 4 },
         { ROMANISE_DE, SUFFIX_NONE, 4 }, { ROMANISE_CS, SUFFIX_EU, 4 },
-        { ROMANISE_YALE, SUFFIX_NONE, 2 },
+        { ROMANISE_YALE, SUFFIX_NONE, 2 }, { ROMANISE_FR, SUFFIX_NONE, 4 },
+        { ROMANISE_NL, SUFFIX_NONE, 4 },
     };
     struct slot full[SLOT_MAX];
     size_t i;
@@ -154,7 +156,8 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
          * places are written there ("ара" is a Mongolian word's start). */
         out->capital = plan[i].sys != ROMANISE_JA ? 1 : capital;
         /* German and Czech: places and other terms (atlases and press). */
-        if (person && (plan[i].sys == ROMANISE_DE || plan[i].sys == ROMANISE_CS))
+        if (person && (plan[i].sys == ROMANISE_DE || plan[i].sys == ROMANISE_CS ||
+                       plan[i].sys == ROMANISE_FR || plan[i].sys == ROMANISE_NL))
             continue;
         if (given <= 0) {
             rc = word_in(out, plan[i].sys, cps, n, plan[i].suffix, plan[i].cap);

@@ -65,6 +65,9 @@ static const char *const mn_systems[][6] = {
  * транскрипция") and usage in the Russian press. */
 static const char *const mn_russian[][4] = {
     {"э", "е", 0}, {"ө", "у", "о", "ё"}, {"ү", "у", "ю", 0}, {"л", "ль", 0},
+    /* The traditional Russian names of places (Гоби for Говь, Убсу for
+     * Увс; report adv12 A-8): в as б, ь as и. */
+    {"в", "б", 0, 0}, {"ь", "и", 0, 0},
 };
 
 /* How a Latin spelling's vowels read in Mongolian Cyrillic beyond the
@@ -170,7 +173,12 @@ static void mn_slot(struct slot *s, int li, int prev)
     };
     /* ISO 9's ju and ja mixed into the other systems (Ojuuntsetseg):
      * written, but not read back from a Latin name (mnrev_rec). */
-    static const char *const written_only[][2] = { {"ю", "ju"}, {"я", "ja"} };
+    static const char *const written_only[][2] = {
+        {"ю", "ju"}, {"я", "ja"},
+        /* The older English spelling of в as b, kept by the names of
+         * places (Gobi for Говь, Ubsu for Увс; report adv12 A-8). */
+        {"в", "b"},
+    };
     size_t k;
     int i, single = 0;
 
@@ -470,6 +478,171 @@ static int mn_russian_forms(struct variant_list *out, const int *li, int n, size
     return 0;
 }
 
+/* Tibetan-origin elements of Mongolian names and their Tibetan and
+ * English spellings, which Latin text uses for the same person (Цэрэндорж:
+ * Tsering Dorje; Данзан: Tenzin; report adv12 A-4).  Sources: the Mongolian
+ * forms of Tibetan names (mn.wikipedia "Төвд гаралтай нэр") and the THL
+ * Simplified Phonetic Transcription of Tibetan for the Latin column. */
+static const char *const mn_tibetan[][4] = {
+    {"цэрэн", "tsering", "tsereng", "tshering"}, {"дорж", "dorje", "dorji", "dorjee"},
+    {"данзан", "tenzin", "tendzin", "tenzing"}, {"жамц", "gyatso", "gyatsho", "jamtso"},
+    {"нямаа", "nyima", "nima", 0}, {"даваа", "dawa", 0, 0},
+    {"соном", "sonam", 0, 0}, {"лхам", "lhamo", "lhamu", 0},
+    {"дулмаа", "dolma", "drolma", 0}, {"долгор", "dolkar", "drolkar", 0},
+    {"пүрэв", "phurbu", "purbu", 0}, {"ринчин", "rinchen", 0, 0},
+    {"гомбо", "gonpo", "gompo", 0}, {"жигмэд", "jigme", "jigmey", 0},
+    {"балдан", "palden", "paldan", 0}, {"цэвээн", "tsewang", "tsiwang", 0},
+    {"лувсан", "lobsang", "lobzang", "losang"}, {"норов", "norbu", 0, 0},
+    {"пэрэнлэй", "trinley", "thinley", "trinle"}, {"дамба", "tenpa", "tenba", 0},
+};
+
+/* Adds the Tibetan spellings of a name li[0..n) made only of elements of
+ * mn_tibetan (Цэрэн|дорж: tseringdorje, tsereng dorji, ... and the
+ * element's own first spelling: tserendorje), and, for a name of several
+ * elements, each element's Tibetan spellings alone (Tsering), marked as
+ * short forms are.  At most 24 spellings. */
+static int mn_tibetan_forms(struct variant_list *out, const int *li, int n)
+{
+    struct slot s[4];
+    unsigned char flag = out->flag;
+    int at = 0, ns = 0, rc = 0;
+
+    while (at < n && ns < 4) {
+        size_t r, k;
+        int m = 0, j;
+        for (r = 0; r < sizeof mn_tibetan / sizeof mn_tibetan[0] && m == 0; r++) {
+            const char *e = mn_tibetan[r][0];
+            for (j = at, k = 0; e[k] != '\0' && j < n; j++) {
+                size_t l = strlen(romanise_mn_letters[li[j]][0]);
+                if (strncmp(e + k, romanise_mn_letters[li[j]][0], l) != 0)
+                    break;
+                k += l;
+            }
+            if (e[k] != '\0')
+                continue;
+            memset(&s[ns], 0, sizeof s[ns]);
+            for (k = 1; k < 4 && mn_tibetan[r][k]; k++)
+                slot_add(&s[ns], mn_tibetan[r][k], "", "");
+            m = j - at;
+        }
+        if (m == 0)
+            return 0;
+        /* The element's own first spelling mixes with the others'
+         * (Tserendorje). */
+        {
+            char own[OPT_LEN];
+            size_t o = 0;
+            for (j = at; j < at + m; j++) {
+                size_t l = strlen(romanise_mn_letters[li[j]][1]);
+                if (o + l >= sizeof own)
+                    break;
+                memcpy(own + o, romanise_mn_letters[li[j]][1], l);
+                o += l;
+            }
+            own[o] = '\0';
+            slot_add(&s[ns], own, "", "");
+        }
+        ns++;
+        at += m;
+    }
+    if (at < n)
+        return 0;
+    rc = combine(out, s, ns, RULE_VARIANT, SUFFIX_MN, out->n + 24);
+    out->flag = 1;
+    for (int i = 0; rc == 0 && ns > 1 && i < ns; i++)
+        rc = combine(out, &s[i], 1, RULE_VARIANT, SUFFIX_MN, out->n + 4);
+    out->flag = flag;
+    return rc;
+}
+
+/* The other spellings of a name's end (report adv12 A-4): a final ж is
+ * also written je, ji, jee, dj in Latin, as the Tibetan-origin names that
+ * end in it are (Dorj: Dorje, Dorji, Dorjee, Dordj, Dordje); and a final
+ * sonorant + consonant takes the older epenthetic vowel of the syllable
+ * (Болд: Болод, Bolod; Мөнх: Мөнөх, Munukh; Ганболд: Ганболод), whose
+ * final д is also written т (Болот, Bolot: the Buryat and Russian
+ * spelling).  li[0..n), s their slots (mn_slot). */
+static int mn_end_forms(struct variant_list *out, const int *li, const struct slot *s, int n)
+{
+    static const char *const sonorant[] = { "л", "р", "н", "м" };
+    struct slot t[SLOT_MAX];
+    int f[SLOT_MAX], v = -1, i;
+
+    if (n < 3 || n + 1 > SLOT_MAX)
+        return 0;
+    if (strcmp(romanise_mn_letters[li[n - 1]][0], "ж") == 0) {
+        memcpy(t, s, (size_t)(n - 1) * sizeof *t);
+        memset(&t[n - 1], 0, sizeof t[n - 1]);
+        slot_add(&t[n - 1], "je", "", "");
+        slot_add(&t[n - 1], "ji", "", "");
+        slot_add(&t[n - 1], "jee", "", "");
+        slot_add(&t[n - 1], "dj", "", "");
+        slot_add(&t[n - 1], "dje", "", "");
+        if (combine(out, t, n, RULE_VARIANT, SUFFIX_MN, out->n + 24) != 0)
+            return -1;
+    }
+    if (!mn_is_consonant(li[n - 1]) || !letter_in(li[n - 2], sonorant, 4))
+        return 0;
+    for (i = n - 3; i >= 0 && v < 0; i--)
+        if (is_short_vowel(li[i]) && !mn_is_consonant(li[i]))
+            v = li[i];
+    if (v < 0 || strcmp(romanise_mn_letters[v][0], "ь") == 0 || strcmp(romanise_mn_letters[v][0], "ы") == 0)
+        return 0;
+    memcpy(f, li, (size_t)(n - 1) * sizeof *f);
+    f[n - 1] = v;
+    f[n] = li[n - 1];
+    if (mn_add_letters(out, f, n + 1, RULE_VARIANT, SUFFIX_MN, 40) != 0 ||
+        mn_russian_forms(out, f, n + 1, 8) != 0)
+        return -1;
+    if (strcmp(romanise_mn_letters[li[n - 1]][0], "д") != 0)
+        return 0;
+    f[n] = mn_letter(0x442); /* т */
+    return f[n] < 0 ? 0 : mn_add_letters(out, f, n + 1, RULE_VARIANT, SUFFIX_MN, 40) != 0 ||
+                                  mn_russian_forms(out, f, n + 1, 8) != 0 ? -1 : 0;
+}
+
+/* Adds the Russian adjectives of the Cyrillic place names out->v[from..to)
+ * (Гоби-Алтайский, Дархан-Уульский, Говь-Алтайская: report adv12 A-8):
+ * -ский after a consonant, л as ль, й kept, ь left out, и as ий; with the
+ * adjective's endings (ская ское ском ского ской ских ским скую скому
+ * скими). */
+static int mn_russian_adjectives(struct variant_list *out, size_t from, size_t to)
+{
+    static const char *const end[] = {
+        "ский", "ская", "ское", "ском", "ского", "ской", "ских", "ским", "скую", "скому", "скими",
+    };
+    char buf[SLOT_MAX * 4];
+    size_t j, k, kl;
+    int cp, li;
+
+    for (j = from; j < to && j < out->n; j++) {
+        const char *key = out->arena + out->v[j].off;
+        const char *mid = "";
+        kl = out->v[j].keylen;
+        if (out->v[j].suffix == SUFFIX_MN_STEM || kl < 4 || kl + 16 >= sizeof buf ||
+            utf8_next(&cp, key + kl - 2, 2) != 2 || (li = mn_letter(cp)) < 0)
+            continue;
+        if (cp == 0x44C) /* ь */
+            kl -= 2;
+        else if (cp == 0x43B) /* л */
+            mid = "ь";
+        else if (cp == 0x438) /* и */
+            mid = "й";
+        else if (!mn_is_consonant(li) && cp != 0x439) /* a vowel other than й */
+            continue;
+        memcpy(buf, key, kl);
+        memcpy(buf + kl, mid, strlen(mid));
+        for (k = 0; k < sizeof end / sizeof end[0]; k++) {
+            size_t at = kl + strlen(mid), el = strlen(end[k]);
+            memcpy(buf + at, end[k], el);
+            if (list_add(out, buf, at + el, RULE_INFLECTION, SUFFIX_NONE) != 0)
+                return -1;
+        }
+    }
+    sodium_memzero(buf, sizeof buf);
+    return 0;
+}
+
 /* Cyrillic key: itself, its stems, and all in every Latin system.  Stems
  * must take a case ending: a final short vowel drops (Бат-Эрдэнэ,
  * Бат-Эрдэнийн), and so does the fleeting vowel of a last syllable
@@ -491,10 +664,20 @@ int mongolian_from_cyrillic(struct variant_list *out, const char *key,
         at += (size_t)k;
     }
     pos[n] = len;
+    size_t first = out->n, ru;
     if (list_add(out, key, len, rule, SUFFIX_MN) != 0 ||
         combine(out, s, n, RULE_VARIANT, SUFFIX_MN, out->n + latin_cap) != 0 ||
-        mn_system_forms(out, li, n, -1, SUFFIX_MN, latin_cap >= 300 ? 8 : 2) != 0 ||
-        mn_russian_forms(out, li, n, latin_cap >= 300 ? 32 : 8) != 0)
+        mn_system_forms(out, li, n, -1, SUFFIX_MN, latin_cap >= 300 ? 8 : 2) != 0)
+        return -1;
+    ru = out->n;
+    if (mn_russian_forms(out, li, n, latin_cap >= 300 ? 32 : 8) != 0)
+        return -1;
+    /* A place's Russian adjectives: of the key and its likeliest Russian
+     * forms. */
+    if (!person && latin_cap >= 300 && (mn_russian_adjectives(out, first, first + 1) != 0 ||
+                    mn_russian_adjectives(out, ru, ru + 12) != 0))
+        return -1;
+    if (person && (mn_end_forms(out, li, s, n) != 0 || mn_tibetan_forms(out, li, n) != 0))
         return -1;
     /* A stem of two letters ("то" of Тоү) starts too many words. */
     if (n < 4)

@@ -1,0 +1,71 @@
+/* Letters of a script the engine cannot read (report adv12 A-3): a name
+ * written in Arabic, Hebrew, Thai or another script with no transcription
+ * table here (كيم يونغ هو for Kim Young-ho) is found by no rule, so such
+ * a run is a review flag, `unread-script`, wherever the redactor
+ * protects a person: a person must read it.  The scripts with readings
+ * (Latin, Cyrillic, Hangul, Han, kana, Mongolian; Greek is left alone,
+ * its letters are symbols in most texts) are not flagged. */
+#include <stdint.h>
+#include <string.h>
+
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/redact_int.h"
+
+/* Unicode blocks of scripts with no reading here (Unicode 15 block
+ * ranges): Hebrew, Arabic, Syriac, Arabic Supplement, Thaana, N'Ko,
+ * Devanagari to Sinhala, Thai, Lao, Tibetan, Myanmar, Georgian, Ethiopic,
+ * Khmer, Hebrew and Arabic presentation forms.  Armenian and Cherokee are
+ * left to the look-alike rules (confusable.c: their letters are written
+ * for Latin ones; names.jsonl, lookalikes.jsonl keep them unflagged). */
+static const int unread_blocks[][2] = {
+    {0x0590, 0x05FF}, {0x0600, 0x06FF}, {0x0700, 0x074F},
+    {0x0750, 0x077F}, {0x0780, 0x07BF}, {0x07C0, 0x07FF}, {0x0900, 0x0DFF},
+    {0x0E00, 0x0E7F}, {0x0E80, 0x0EFF}, {0x0F00, 0x0FFF}, {0x1000, 0x109F},
+    {0x10A0, 0x10FF}, {0x1200, 0x139F}, {0x1780, 0x17FF},
+    {0xFB1D, 0xFB4F}, {0xFB50, 0xFDFF}, {0xFE70, 0xFEFF},
+};
+
+static int unread(int cp)
+{
+    for (size_t i = 0; i < sizeof unread_blocks / sizeof unread_blocks[0]; i++)
+        if (cp >= unread_blocks[i][0] && cp <= unread_blocks[i][1])
+            return is_word_cp(cp);
+    return 0;
+}
+
+static int protects_person(const struct redactor *r)
+{
+    for (size_t i = 0; i < r->nterms; i++)
+        if (r->terms[i].cat == NAME_CAT || r->terms[i].cat == TERM_PERSON)
+            return 1;
+    return 0;
+}
+
+int redact_unread_scripts(struct spans *flags, const struct redactor *r, const struct normtext *t)
+{
+    size_t p = 0, start = 0, end = 0, letters = 0;
+    int cp, k;
+
+    if (!protects_person(r))
+        return 0;
+    for (;;) {
+        k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;
+        if (k > 0 && unread(cp)) {
+            if (letters == 0)
+                start = p;
+            letters++, end = p + (size_t)k;
+        } else if (k > 0 && cp == ' ' && letters > 0) {
+            /* words of one run: كيم يونغ هو is one flag */
+        } else if (letters > 0) {
+            struct span s = { t->ostart[start], normtext_oend(t, end - 1), FLAG_UNREAD_SCRIPT,
+                              0, 0, SIZE_MAX, 0, 0, 0 };
+            if (letters >= 2 && redact_span_add(flags, &s) != 0)
+                return -1;
+            letters = 0;
+        }
+        if (k <= 0)
+            return 0;
+        p += (size_t)k;
+    }
+}
