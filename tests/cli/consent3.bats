@@ -352,7 +352,7 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     [[ "$(st hq subject show "$(hq_subject)")" == *"export yes, quote yes,"* ]]
 }
 
-@test "adv16b N4: open, open -o and audit of a bundle kept at hq say which records hq refuses now (withdrawn) and which have a newer scope here; open -o leaves the refused one out" {
+@test "adv16b N4: open, open -o and audit of a bundle kept at hq say which records hq refuses now (withdrawn) and which have a newer scope here; open -o leaves the refused one out, open --json its body" {
     field_hq
     bora
     st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
@@ -377,9 +377,14 @@ print([r for r in json.load(sys.stdin) if r["id"] == sys.argv[1]][0]["consent"][
     expect_status 0
     echo "$output" | python3 -c '
 import json, sys
-h = {r["id"]: r.get("here") for r in json.load(sys.stdin)["records"]}
+rs = {r["id"]: r for r in json.load(sys.stdin)["records"]}
+h = {k: r.get("here") for k, r in rs.items()}
 assert h[sys.argv[1]] == {"refused": True, "note": sys.argv[3]}, h
-assert h[sys.argv[2]] == {"refused": False, "note": sys.argv[4]}, h' "$ID" "$B" "$refused" "$scope"
+assert h[sys.argv[2]] == {"refused": False, "note": sys.argv[4]}, h
+# adv16 B-16: the refused record keeps its id and reason, never its testimony
+assert "body" not in rs[sys.argv[1]], rs[sys.argv[1]]
+assert rs[sys.argv[2]]["body"], rs[sys.argv[2]]' "$ID" "$B" "$refused" "$scope"
+    [[ "$output" != *"spoke about the border"* ]]
     run --separate-stderr st hq open "$W/1.bundle" -o "$W/od"
     expect_status 0
     [[ "$stderr" == *"intake: warning: record $ID was left out of $W/od: $refused"* ]]
