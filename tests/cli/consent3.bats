@@ -409,3 +409,16 @@ assert rs[sys.argv[2]]["body"], rs[sys.argv[2]]' "$ID" "$B" "$refused" "$scope"
     expect_status 0
     [[ "$output" == *"1 notice(s) acted on before; nothing changed by them" ]]
 }
+
+@test "adv16 B-8: a second withdrawal reaching hq after the first deleted everything says the subject is marked, never '0 record(s) deleted'" {
+    withdrawn_at_hq
+    st field consent Nari --export yes >/dev/null 2>&1
+    printf 'After the re-consent.\n' | st field record Nari --title "Again" --date 2024-05-01 >/dev/null
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to hq -o "$W/n3.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/n3.bundle"
+    expect_status 0
+    [[ "$output" == *"notice(s) of withdrawal or deletion acted on: their subject is marked here; none of its records was left here to delete"* ]]
+    [[ "$output" != *"0 record(s) and 0 attachment(s) deleted"* ]]
+    [[ "$(st hq subject show "$(hq_subject)")" == *"withdrawn"* ]]
+}
