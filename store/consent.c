@@ -299,10 +299,13 @@ int db_scope_order(struct consent *out, const struct consent *held, const struct
     return !same_scope(out, held);
 }
 
-int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e)
+/* db_consent_carry and db_consent_narrow: narrow, the scope taken never
+ * allows a field the last one here forbids. */
+static int carry(struct store *s, long sid, const struct consent *c, int narrow,
+                 struct err *e)
 {
     const struct db_val v[] = { DB_INT(sid) };
-    struct consent last = { 0 }, keep;
+    struct consent last = { 0 }, keep, meet;
     int rc = db_scope_read(&last, s, "SELECT export, quote, publish, attachments, method, embargo,"
                            " date, withdrawn, seq FROM consent WHERE subject_id = ?1 ORDER BY"
                            " id DESC LIMIT 1", v, DB_N(v), e);
@@ -314,6 +317,10 @@ int db_consent_carry(struct store *s, long sid, const struct consent *c, struct 
      * nothing changes (db_scope_order). */
     if (!db_scope_order(&keep, &last, c))
         return 0;
+    if (narrow && last.recorded) {
+        scope_meet(&meet, &keep, &last);
+        keep = meet;
+    }
     c = &keep;
     const struct db_val w[] = {
         DB_INT(sid), DB_INT(c->export_ok), DB_INT(c->quote), DB_INT(c->publish),
@@ -323,4 +330,14 @@ int db_consent_carry(struct store *s, long sid, const struct consent *c, struct 
     return db_run(s, "INSERT INTO consent(subject_id, export, quote, publish, attachments, method,"
                   " embargo, withdrawn, date, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8, ?9)",
                   w, DB_N(w), "keeping the consent the bundle carried", e) != 0 ? -1 : 1;
+}
+
+int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e)
+{
+    return carry(s, sid, c, 0, e);
+}
+
+int db_consent_narrow(struct store *s, long sid, const struct consent *c, struct err *e)
+{
+    return carry(s, sid, c, 1, e);
 }

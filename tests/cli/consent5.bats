@@ -179,3 +179,28 @@ deletion $HUID $ID $FKEY $UID_" ]
     st field3 export --to hq --all -o "$W/4.bundle" >/dev/null 2>&1
     [ "$(st hq open "$W/4.bundle" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["records"][0]["consent"]["seq"])')" -eq 2000005 ]
 }
+
+@test "adv16 B-7: a restored device's unrelated narrowing never lifts a 'quote no' hq holds (a scope notice only narrows); restore warns how old the store is" {
+    field_hq
+    st field consent Nari --quote yes --publish yes >/dev/null 2>&1
+    to_hq "$W/1.bundle"
+    [ "$(hq_scope)" = "yes yes yes no" ]
+    st field backup -o "$W/old.backup" >/dev/null 2>&1
+    # After the backup the person forbids quoting; hq is told.
+    st field consent Nari --quote no >/dev/null 2>&1
+    st field notify --to hq -o "$W/q.bundle" >/dev/null 2>&1
+    st hq import "$W/q.bundle" >/dev/null
+    [ "$(hq_scope)" = "yes no yes no" ]
+    # The laptop dies; restored from the older backup, it says how old it is.
+    run --separate-stderr "$INTAKE" --passphrase-fd 3 restore "$W/old.backup" --home "$T/field2" 3<<<"$PASS"
+    expect_status 0
+    [[ "$stderr" == *"intake: warning: the store is as it was at "*" (its last entry): consent changes and withdrawals recorded after that are NOT in it; check each subject's consent ('intake subject show') with the person or your headquarters before you export"* ]]
+    [ "$(printf '%s\n' "$stderr" | grep -c 'warning: the store is as it was at')" -eq 1 ]
+    # The restored device still says quote yes; an unrelated narrowing...
+    st field2 consent Nari --publish no >/dev/null 2>&1
+    st field2 notify --to hq -o "$W/p.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/p.bundle"
+    expect_status 0
+    # ...narrows publish at hq and leaves quote no as it was.
+    [ "$(hq_scope)" = "yes no no no" ]
+}
