@@ -123,10 +123,11 @@ static int unarmor(char *b64, size_t cap, const unsigned char *t, size_t len, st
     size_t i = lead(t, len) + sizeof STATEMENT_BEGIN - 1, n = 0,
            endlen = sizeof STATEMENT_END - 1;
 
+    if (!statement_is(t, len) && statement_mentioned(t, len))
+        return err_set(e, EXIT_INPUT, "bad statement: there is text before the BEGIN line");
     if (!statement_is(t, len))
-        return err_set(e, EXIT_INPUT, statement_mentioned(t, len)
-                       ? "bad statement: there is text before the BEGIN line"
-                       : "bad statement: it does not begin with the line %s", STATEMENT_BEGIN);
+        return err_set(e, EXIT_INPUT, "bad statement: it does not begin with the line %s",
+                       STATEMENT_BEGIN);
     if (i < len && t[i] == '\r')
         i++;
     if (i >= len || t[i] != '\n')
