@@ -22,7 +22,7 @@ FUZZ_SECONDS ?= 60
 # make check fuzzes every target this long (seconds), NPROC at a time, on
 # top of replaying the saved corpora: 10 targets, about 50 s of the check
 # on 2 cores.
-FUZZ_CHECK_SECONDS ?= 10
+FUZZ_CHECK_SECONDS ?= 5
 
 ifeq ($(SAN),1)
 BUILD    ?= build/san
@@ -334,13 +334,20 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 
 # check: the release build and the layer check, then three lanes side by
 # side (GNU make's jobserver, output kept whole per lane):
-#   check-rel   the package built twice and compared (make repro, which
-#               leaves it in build/deb for tests/cli/deb.bats), then the
+#   check-rel   the package built (make deb, which leaves it in build/deb
+#               for tests/cli/deb.bats; check-full builds it twice and
+#               compares, make repro), then the
 #               whole suite on the release build, then the reliability
 #               suite's bounded part (reliability-quick);
-#   check-san   the same suite under ASan+UBSan;
+#   check-san   the unit tests under ASan+UBSan, and every CLI file but
+#               those tests/cli/RELEASE-ONLY names, each with why (their C
+#               paths run under the sanitizers already; docs/TESTING.md,
+#               "Session 14");
 #   check-fuzz  the fuzz corpora replayed through the libFuzzer builds,
 #               then every fuzz target run for FUZZ_CHECK_SECONDS.
+# make check-full runs all make check ran before session 14: the same with
+# check-san-full (every CLI file under the sanitizers too), the package
+# built twice and compared, and each fuzz target for 10 s, not 5.
 # The suite mostly waits (key derivation, fsync, the tests' own pauses),
 # so the lanes overlap well on two cores; within a lane the CLI files run
 # CLI_JOBS at a time (scripts/run-tests.sh).
@@ -356,21 +363,57 @@ check: deps-check
 	$(MAKE) -j3 --output-sync=recurse check-rel check-san check-fuzz
 	@scripts/run-tests.sh summary
 
+# The package: built once in make check (make deb, for deb.bats), built
+# twice and compared in make check-full (make repro).
+PKG_CHECK ?= deb
 check-rel:
-	$(MAKE) repro
+	$(MAKE) $(PKG_CHECK)
 	$(MAKE) test
 	$(MAKE) reliability-quick
 
 check-san:
 	$(MAKE) SAN=1 test-build
+	$(MAKE) SAN=1 unit
+	$(MAKE) SAN=1 cli-san
+
+# Everything under the sanitizers: the unit tests and every CLI file.
+check-san-full:
+	$(MAKE) SAN=1 test-build
 	$(MAKE) SAN=1 test
+
+check-full: deps-check
+	@rm -rf build/results
+	$(MAKE) -j$(NPROC) $(BIN) test-build
+	@scripts/layers.sh $(BUILD)
+	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
+	$(MAKE) -j3 --output-sync=recurse PKG_CHECK=repro FUZZ_CHECK_SECONDS=10 check-rel check-san-full check-fuzz
+	@scripts/run-tests.sh summary
+
+# Every CLI file but those tests/cli/RELEASE-ONLY names (one name a line,
+# # comments): make check's CLI files under the sanitizers.
+RELEASE_ONLY ?= tests/cli/RELEASE-ONLY
+SAN_SKIP  := $(shell sed -e 's/\#.*//' $(RELEASE_ONLY) 2>/dev/null)
+SAN_FILES := $(filter-out $(SAN_SKIP:%=tests/cli/%.bats),$(sort $(wildcard tests/cli/*.bats)))
+
+cli-san: $(BUILD)/bin/intake $(MO) $(TOOLS)
+	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli $(SAN_FILES)
+
+# Measures the choice above: the coverage build, the unit tests and each
+# CLI file on it with its own counts, then per file the lines it reaches
+# beyond the unit tests and a greedy cover (scripts/san-reach.sh; about as
+# long as the release lane's tests).
+SAN_REACH_WORK ?= build/san-reach
+san-reach:
+	$(MAKE) -j$(NPROC) COV=1 test-build
+	scripts/san-reach.sh run build/cov $(SAN_REACH_WORK)
+	scripts/san-reach.sh pick build/cov $(SAN_REACH_WORK) | tee $(SAN_REACH_WORK)/pick.txt
 
 check-fuzz:
 	$(MAKE) $(FUZZ_BIN)
 	$(MAKE) fuzz-replay
 	$(MAKE) fuzz-short
 
-.PHONY: check-rel check-san check-fuzz
+.PHONY: check-rel check-san check-fuzz check-san-full check-full cli-san san-reach
 
 demo: deps $(BIN)
 	@scripts/demo.sh $(BIN)

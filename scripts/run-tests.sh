@@ -35,6 +35,12 @@ counts() {
     echo
 }
 
+# Each test binary's or file's time on the clock and its CPU seconds (user
+# and system, of all it ran, from the shell's `times`): on a loaded machine
+# only the second compares from run to run.
+export CPU_AWK='NR == 2 { for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] }
+                printf "%.0f", t }'
+
 tag=$kind-$$
 case $kind in
 unit)
@@ -48,7 +54,8 @@ unit)
         t0=$(date +%s)
         CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$out" 2>&1
         rc=$?
-        echo "# $t took $(($(date +%s) - t0)) s" >>"$out"
+        times >"$out.cpu"
+        echo "# $t took $(($(date +%s) - t0)) s, $(awk "$CPU_AWK" "$out.cpu") s of CPU" >>"$out"
         # A crash prints no "not ok" (a skip'"'"'s does not count): count it
         # as a failure of its own.
         if [ $rc -ne 0 ] && ! grep "^not ok " "$out" | grep -qv "# SKIP"; then
@@ -73,11 +80,6 @@ cli)
     # printed whole when it ends.
     tapdir=$results/tap-$$
     mkdir -p "$tapdir"
-    # Each file's time on the clock and its CPU seconds (user and system,
-    # of all it ran, from the shell's `times`): on a loaded machine only
-    # the second compares from run to run.
-    export CPU_AWK='NR == 2 { for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] }
-                    printf "%.0f", t }'
     for d in "$@"; do
         if [ -d "$d" ]; then ls "$d"/*.bats; else echo "$d"; fi
     done | xargs ls -S | xargs -P "${CLI_JOBS:-3}" -I{} sh -c '

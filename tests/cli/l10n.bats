@@ -63,7 +63,9 @@ journey() {
     expect_status 0
     [[ "$output" =~ $RECOVERY_RE ]]
     INIT_OUT=$output
+    cheapen "$T/field"
     lc "$lang" hq init --kdf interactive --label hq >/dev/null
+    cheapen "$T/hq"
     lc "$lang" field contact add hq "$(lc "$lang" hq card)" 2>/dev/null
     lc "$lang" field contact verify hq --confirm \
         <<<"$(lc "$lang" field contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
@@ -137,6 +139,7 @@ in_language() {
 
 @test "l10n: why a record may not leave is in the person's language; --json keeps it in English" {
     lc C field init --kdf interactive >/dev/null
+    cheapen "$T/field"
     lc C field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     id=$(lc C field record Nari --title Work --lang en <<<"A day at the site.")
     same ko_KR.UTF-8 field redact "$id" --json
@@ -169,6 +172,7 @@ on_tty() {
     command -v script >/dev/null || skip "script (util-linux) is not installed"
     local lang
     lc C field init --kdf interactive >/dev/null
+    cheapen "$T/field"
     lc C field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     lc C field record Nari --title Work --date 2024-03-15 <<<"A day at the site." >/dev/null
     lc C field term add place:Dalian >/dev/null 2>&1
@@ -197,7 +201,9 @@ on_tty() {
 @test "l10n: contact verify says match or mismatch in the language; its exit status the same" {
     local group
     lc C field init --kdf interactive --label field >/dev/null
+    cheapen "$T/field"
     lc C hq init --kdf interactive --label hq >/dev/null
+    cheapen "$T/hq"
     lc C field contact add hq "$(lc C hq card)" 2>/dev/null
     group=$(lc C field contact verify hq | awk 'NR == 1 { print $NF }')
     run --separate-stderr lc ko_KR.UTF-8 field contact verify hq --confirm <<<"00000"
@@ -224,6 +230,7 @@ on_tty() {
     command -v script >/dev/null || skip "script (util-linux) is not installed"
     local id
     lc C field init --kdf interactive >/dev/null
+    cheapen "$T/field"
     lc C field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     id=$(lc C field record Nari --title Work <<<"A day at the site.")
     head -c $((3 << 20)) /dev/urandom >"$W/big.ogg"
@@ -249,7 +256,9 @@ EOF
 @test "l10n: a date in the audit's notes and in why a record may not leave as the language writes it; --json keeps YYYY-MM-DD" {
     local id note day y m d
     lc C field init --kdf interactive --label field >/dev/null
+    cheapen "$T/field"
     lc C hq init --kdf interactive --label hq >/dev/null
+    cheapen "$T/hq"
     lc C field contact add hq "$(lc C hq card)" 2>/dev/null
     lc C field contact verify hq --confirm \
         <<<"$(lc C field contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
@@ -293,6 +302,7 @@ EOF
 @test "l10n: the system's error text (strerror) in the language when glibc has it (libc-l10n), never as '?', else English" {
     local ko
     lc C field init --kdf interactive >/dev/null
+    cheapen "$T/field"
     run --separate-stderr lc C field audit "$W/missing.bundle"
     expect_status 2
     [ "$stderr" = "intake: cannot open $W/missing.bundle: No such file or directory" ]
@@ -341,6 +351,7 @@ EOF
 
 @test "l10n: numbers, sorting and JSON do not follow the locale (LC_NUMERIC stays C)" {
     lc C field init --kdf interactive --label field >/dev/null
+    cheapen "$T/field"
     same mn_MN.UTF-8 field card
     same mn_MN.UTF-8 field log --json
     same ko_KR.UTF-8 field log --json

@@ -10,9 +10,15 @@ load helpers
 
 setup() {
     common_setup
-    init_store --locale ko
-    ik subject add --name "김종수" --name "Kim Jong-su" --pseudonym Rim-il >/dev/null
-    ik consent Rim-il --export yes --method verbal 2>/dev/null
+    fixture rim_il_store
+}
+
+# rim_il_store: the store (locale ko, its passphrase slot cheapened) with
+# the subject Rim-il, consented; made once per file (helpers.bash).
+rim_il_store() {
+    init_store --locale ko && cheapen &&
+        ik subject add --name "김종수" --name "Kim Jong-su" --pseudonym Rim-il >/dev/null &&
+        ik consent Rim-il --export yes --method verbal 2>/dev/null
 }
 teardown() { common_teardown; }
 

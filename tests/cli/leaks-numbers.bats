@@ -8,10 +8,16 @@ load helpers
 
 setup() {
     common_setup
-    init_store --locale mn
-    ik subject add --name "Батбаярын Алтангэрэл" --name "Altangerel" --pseudonym Suvd \
-        --locale mn >/dev/null
-    ik consent Suvd --export yes --method verbal 2>/dev/null
+    fixture suvd_store
+}
+
+# suvd_store: the store (locale mn, its passphrase slot cheapened) with the
+# subject Suvd, consented; made once per file (helpers.bash).
+suvd_store() {
+    init_store --locale mn && cheapen &&
+        ik subject add --name "Батбаярын Алтангэрэл" --name "Altangerel" --pseudonym Suvd \
+            --locale mn >/dev/null &&
+        ik consent Suvd --export yes --method verbal 2>/dev/null
 }
 teardown() { common_teardown; }
 

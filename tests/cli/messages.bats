@@ -7,9 +7,15 @@ load helpers
 
 setup() {
     common_setup
-    init_store
-    ik subject add --name "Kim Jong-su" --pseudonym P1 >/dev/null
+    fixture p1_store
 }
+
+# p1_store: the store (passphrase slot cheapened) with the subject P1, made
+# once per file (helpers.bash).
+p1_store() {
+    init_store && cheapen && ik subject add --name "Kim Jong-su" --pseudonym P1 >/dev/null
+}
+
 teardown() { common_teardown; }
 
 @test "a missing option value is reported as such, for every command" {

@@ -9,10 +9,16 @@ load helpers
 
 setup() {
     common_setup
-    init_store
-    ik subject add --name "Kim Jong-su" --pseudonym Rim-il >/dev/null
+    fixture rim_il_store
     DRIVE="python3 $ROOT/tests/tools/ptydrive.py"
 }
+
+# rim_il_store: the store (passphrase slot cheapened) with the subject
+# Rim-il, made once per file (helpers.bash).
+rim_il_store() {
+    init_store && cheapen && ik subject add --name "Kim Jong-su" --pseudonym Rim-il >/dev/null
+}
+
 teardown() { common_teardown; }
 
 # sh_in LINES...: the shell, its commands on a pipe, one argument a line.

@@ -12,9 +12,16 @@ load helpers
 
 setup() {
     common_setup
-    init_store
+    fixture walls_store RECOVERY
     DRIVE="python3 $ROOT/tests/tools/ptydrive.py"
 }
+
+# walls_store: the store with its passphrase slot cheapened (no test here
+# is about the KDF), made once per file (helpers.bash); sets $RECOVERY.
+walls_store() {
+    init_store && cheapen
+}
+
 teardown() { common_teardown; }
 
 # with_hq: a store hq and this one know each other (unverified), and this
