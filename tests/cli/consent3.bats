@@ -216,7 +216,7 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     # A conflict: the old copy edited otherwise, to version 2.
     st old record edit "$ID" --title "Border crossing (other)" </dev/null >/dev/null 2>&1
     st old export --to hq "$ID" -o "$W/4.bundle" >/dev/null 2>&1
-    conflict="the bundle holds record $ID at version 2 with other text than the same version here (a conflict)"
+    conflict="the bundle holds record $ID at version 2 with other text than the same version here (a conflict: keep this copy, or have the sender edit the record again, which gives it a higher version that replaces this one)"
     run --separate-stderr st hq import "$W/4.bundle"
     expect_status 1
     [ "$stderr" = "intake: $conflict: refused (1 record(s) refused in all); no record of the bundle was imported" ]

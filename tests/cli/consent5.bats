@@ -204,3 +204,26 @@ deletion $HUID $ID $FKEY $UID_" ]
     # ...narrows publish at hq and leaves quote no as it was.
     [ "$(hq_scope)" = "yes no no no" ]
 }
+
+@test "adv16 B-9: a conflict from a restored device says how out; the sender's next edit replaces hq's copy (no delete, no tombstone)" {
+    field_hq
+    to_hq "$W/1.bundle"
+    st field backup -o "$W/old.backup" >/dev/null 2>&1
+    printf 'Text A: the guards were awake.\n' | st field record edit "$ID" >/dev/null 2>&1
+    st field export --to hq --all -o "$W/a.bundle" >/dev/null 2>&1
+    st hq import "$W/a.bundle" >/dev/null
+    "$INTAKE" --passphrase-fd 3 restore "$W/old.backup" --home "$T/field2" 3<<<"$PASS" >/dev/null 2>&1
+    printf 'Text B: the guards slept.\n' | st field2 record edit "$ID" >/dev/null 2>&1
+    st field2 export --to hq --all -o "$W/b.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/b.bundle"
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID at version 2 with other text than the same version here (a conflict: keep this copy, or have the sender edit the record again, which gives it a higher version that replaces this one): refused (1 record(s) refused in all); no record of the bundle was imported" ]
+    [[ "$(st hq show "$ID")" == *"Text A"* ]]
+    # The way out the message gives: the sender edits again.
+    printf 'Text C: the guards slept, we crossed.\n' | st field2 record edit "$ID" >/dev/null 2>&1
+    st field2 export --to hq --all -o "$W/c.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/c.bundle"
+    expect_status 0
+    [[ "$output" == *"1 record replaced by its newer version (the old text is gone)"* ]]
+    [[ "$(st hq show "$ID")" == *"Text C"* ]]
+}
