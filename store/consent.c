@@ -131,6 +131,7 @@ static int keep(int change, int old)
 /* How far a restore raises it: more consent changes than this to one
  * subject between a backup and its restore would be needed to tie. */
 #define SEQ_FLOOR_STEP "1000000"
+#define SEQ_FLOOR_GAP 1000000L   /* SEQ_FLOOR_STEP as a number */
 /* The counter's ceiling (content format 6: 1..2147483647), less a
  * step, so that counters above the floor stay in range. */
 #define SEQ_FLOOR_MAX "2146483647"
@@ -291,6 +292,15 @@ int db_scope_order(struct consent *out, const struct consent *held, const struct
     /* a withdrawal here is the narrowest scope: only a newer one lifts it */
     if (order < 0 || same_scope(held, c) || (order == 0 && held->withdrawn[0] != '\0'))
         return 0;
+    /* A gap of SEQ_FLOOR_STEP or more: a restore lies between them
+     * (restore raises the floor by that much; a subject does not change
+     * its consent a million times), so c's device may not know held (a
+     * narrowing it sent after the backup, adv16 B-7). c is newer, but
+     * takes nothing held forbids: the narrower wins, field by field. */
+    if (order > 0 && held->seq > 0 && c->seq - held->seq >= SEQ_FLOOR_GAP) {
+        scope_meet(out, c, held);
+        return !same_scope(out, held);
+    }
     if (order > 0) {
         *out = *c;
         return 1;
@@ -299,13 +309,10 @@ int db_scope_order(struct consent *out, const struct consent *held, const struct
     return !same_scope(out, held);
 }
 
-/* db_consent_carry and db_consent_narrow: narrow, the scope taken never
- * allows a field the last one here forbids. */
-static int carry(struct store *s, long sid, const struct consent *c, int narrow,
-                 struct err *e)
+int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e)
 {
     const struct db_val v[] = { DB_INT(sid) };
-    struct consent last = { 0 }, keep, meet;
+    struct consent last = { 0 }, keep;
     int rc = db_scope_read(&last, s, "SELECT export, quote, publish, attachments, method, embargo,"
                            " date, withdrawn, seq FROM consent WHERE subject_id = ?1 ORDER BY"
                            " id DESC LIMIT 1", v, DB_N(v), e);
@@ -317,10 +324,6 @@ static int carry(struct store *s, long sid, const struct consent *c, int narrow,
      * nothing changes (db_scope_order). */
     if (!db_scope_order(&keep, &last, c))
         return 0;
-    if (narrow && last.recorded) {
-        scope_meet(&meet, &keep, &last);
-        keep = meet;
-    }
     c = &keep;
     const struct db_val w[] = {
         DB_INT(sid), DB_INT(c->export_ok), DB_INT(c->quote), DB_INT(c->publish),
@@ -332,12 +335,3 @@ static int carry(struct store *s, long sid, const struct consent *c, int narrow,
                   w, DB_N(w), "keeping the consent the bundle carried", e) != 0 ? -1 : 1;
 }
 
-int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e)
-{
-    return carry(s, sid, c, 0, e);
-}
-
-int db_consent_narrow(struct store *s, long sid, const struct consent *c, struct err *e)
-{
-    return carry(s, sid, c, 1, e);
-}

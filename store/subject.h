@@ -29,15 +29,6 @@ int db_consent_floor_raise(struct store *s, struct err *e);
  * last one already or older, -1 on a database error. */
 int db_consent_carry(struct store *s, long sid, const struct consent *c, struct err *e);
 
-/* (store/consent.c) As db_consent_carry, for a `scope` notice, which only
- * narrows (docs/FORMAT.md, Notices: a wider scope makes no notice): a
- * newer c is kept with each field the narrower of c's and the last
- * entry's (a no over a yes, the later embargo), so that a device that
- * lost a narrowing (a restored backup, adv16 B-7) cannot lift it with an
- * unrelated one. A widening reaches the reader with a record's scope or a
- * re-consent. Same returns and errors. */
-int db_consent_narrow(struct store *s, long sid, const struct consent *c, struct err *e);
-
 /* (store/consent.c) How a scope recorded at date with the counter seq
  * orders against one held here (held_seq, held_date; a counter 0 is
  * unknown): 1 newer, -1 older, 0 not to be told (docs/FORMAT.md,

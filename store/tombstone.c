@@ -422,7 +422,7 @@ int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, lo
             *outcome = SCOPE_KEPT;       /* else this scope or a later one kept already */
         return rc < 0 ? -1 : 0;
     }
-    rc = db_consent_narrow(s, sid, c, e);
+    rc = db_consent_carry(s, sid, c, e);
     /* Attachments no: the copies here go, whether this notice or an
      * earlier one (or a record) brought that scope. */
     if (rc >= 0 && !c->attachments && drop_attachments(files, s, import_id, sid, e) != 0)

@@ -180,7 +180,7 @@ deletion $HUID $ID $FKEY $UID_" ]
     [ "$(st hq open "$W/4.bundle" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["records"][0]["consent"]["seq"])')" -eq 2000005 ]
 }
 
-@test "adv16 B-7: a restored device's unrelated narrowing never lifts a 'quote no' hq holds (a scope notice only narrows); restore warns how old the store is" {
+@test "adv16 B-7: a restored device's unrelated narrowing never lifts a 'quote no' hq holds (a restore's jump in the counter narrows by what is held); restore warns how old the store is" {
     field_hq
     st field consent Nari --quote yes --publish yes >/dev/null 2>&1
     to_hq "$W/1.bundle"
