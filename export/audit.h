@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+#include "export/mediatext.h"
 #include "privacy/digestset.h"
 #include "util/err.h"
 
@@ -195,6 +196,18 @@ int audit_reidentification(struct audit_report *r, const struct audit_record *re
  * in its bytes as sent (location, serial number, time, author, ...): FAIL,
  * or WARN when the bundle says it was kept with --keep-metadata; an
  * attachment that could not be examined is FAIL, or WARN when kept. */
+/* What the attachment check says of attachment m whose first bytes are
+ * text (media_peek_find said 0: it holds no photo's or recording's
+ * metadata), given what mediatext_kind (export/mediatext.h) says of all
+ * of it: plain text is examined, with
+ * nothing found (m unchanged: the peek said so); markup, text with
+ * control characters or bytes that are not UTF-8 are not text intake
+ * redacts: not examined, why in m->what (mediatext_refusal), so the check
+ * FAILs them, or WARNs when kept with --keep-metadata. The one verdict of
+ * export's audit before writing (store/export_media.c) and of 'intake
+ * audit' at headquarters (store/audit.c), brief i16-exp. */
+void audit_attachment_text(struct audit_attachment *m, enum mediatext_kind kind);
+
 int audit_attachments(struct audit_report *r, const struct audit_attachment *a, size_t n,
                       struct err *e);
 

@@ -5,6 +5,7 @@
 
 #include "export/audit.h"
 #include "export/media.h"
+#include "export/mediatext.h"
 
 static int add_item(struct audit_report *r, int c, const struct audit_attachment *a,
                     struct err *e)
@@ -25,6 +26,17 @@ static int add_item(struct audit_report *r, int c, const struct audit_attachment
         return -1;
     r->checks[c].items[r->checks[c].nitems - 1].own = 1;
     return 0;
+}
+
+void audit_attachment_text(struct audit_attachment *m, enum mediatext_kind kind)
+{
+    const char *why = mediatext_refusal(kind);
+
+    if (kind == MEDIATEXT_PLAIN || why == NULL)
+        return;
+    m->examined = 0;
+    m->kinds = 0;
+    snprintf(m->what, sizeof m->what, "%s", why);
 }
 
 int audit_attachments(struct audit_report *r, const struct audit_attachment *a, size_t n,

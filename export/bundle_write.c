@@ -39,6 +39,8 @@ struct bundle_writer {
         size_t len;
         int final;
         int in_signed;             /* its digest goes into the root */
+        int hashed;                /* digest holds pt's SHA-256 (the caller's) */
+        unsigned char digest[BULK_HASHBYTES];
         unsigned char pt[CHUNK_LEN];
         unsigned char ct[CHUNK_CTLEN];
     } slot[SLOTS_N];
@@ -147,11 +149,11 @@ static int armor_finish(struct bundle_writer *w, struct err *e)
 
 /* --- the payload plaintext, cut into 64 KiB chunks --- */
 
-/* --- the worker: hashes, encrypts and writes the filled slots, in order ---
+/* --- the worker: adds the digests, encrypts and writes the filled slots, in order ---
  *
- * Reading the content (SQLCipher's page decryption for attachments) and
- * hashing and encrypting it for the bundle took turns on one core; with
- * the worker they overlap.  The AEAD context, the root digest state, the
+ * Reading the content (an attachment file's chunks opened) and hashing,
+ * encrypting and writing it for the bundle took turns on one core; with
+ * the worker they overlap (the caller hashes: push_chunk).  The AEAD context, the root digest state, the
  * armor buffers and the file offset belong to the worker from the first
  * slot until it is drained or joined; the caller's thread keeps the
  * plaintext.  A slot is the caller's until it is queued and the worker's
@@ -159,11 +161,12 @@ static int armor_finish(struct bundle_writer *w, struct err *e)
 
 static int encrypt_slot(struct bundle_writer *w, struct slot *sl, struct err *e)
 {
-    unsigned char nonce[BULK_NONCEBYTES], d[BULK_HASHBYTES];
+    unsigned char nonce[BULK_NONCEBYTES];
 
     if (sl->in_signed) {
-        bulk_sha256(d, sl->pt, sl->len);
-        crypto_hash_sha256_update(&w->root, d, sizeof d);
+        if (!sl->hashed)
+            bulk_sha256(sl->digest, sl->pt, sl->len);
+        crypto_hash_sha256_update(&w->root, sl->digest, sizeof sl->digest);
     }
     bundle_nonce(nonce, w->nchunks++, sl->final);
     if (bulk_aead_seal(w->aead, sl->ct, sl->pt, sl->len, nonce) != 0)
@@ -188,12 +191,24 @@ static void *worker_main(void *arg)
 }
 
 /* Hands the slot being filled to the worker and, unless it was the
- * final chunk, waits until the next one is free. */
+ * final chunk, waits until the next one is free.  The caller's thread
+ * hashes a signed chunk itself when the worker is behind (CALLER_SHARE
+ * slots wait for it), and the worker the rest; the worker adds every
+ * digest to the root, in order.  Sealing and writing (the kernel's
+ * share) kept the worker busier than reading the attachment keeps the
+ * caller (issue 17; docs/SPEED.md, "Export's two threads"). */
+#define CALLER_SHARE (SLOTS_N / 2)
+
 static int push_chunk(struct bundle_writer *w, int final, struct err *e)
 {
-    w->slot[w->cur].len = w->ptlen;
-    w->slot[w->cur].final = final;
-    w->slot[w->cur].in_signed = !w->signed_done;
+    struct slot *sl = &w->slot[w->cur];
+
+    sl->len = w->ptlen;
+    sl->final = final;
+    sl->in_signed = !w->signed_done;
+    sl->hashed = sl->in_signed && slots_queued(&w->q) >= CALLER_SHARE;
+    if (sl->hashed)
+        bulk_sha256(sl->digest, sl->pt, sl->len);
     w->ptlen = 0;
     slots_put(&w->q, final);
     return final ? 0 : slots_claim(&w->q, &w->cur, e);

@@ -154,16 +154,22 @@ static int valid_round(const json_t *n, int required)
            json_integer_value(r) <= 2147483647;
 }
 
-/* 1 if n's "origin" is absent, or (format 7, a withdrawal or deletion)
- * an object of exactly "key" (64 lowercase hex digits: a signing key) and
- * "subject" (a stable subject id). */
-static int valid_origin(const json_t *n, int format, int kind_ok)
+/* 1 if n's "origin" is absent, or (format 7, a withdrawal, deletion or
+ * re-consent: kind_ok) an object of "key" (64 lowercase hex digits: a
+ * signing key) and "subject" (a stable subject id), and, only when
+ * rounds (a withdrawal whose record is null, or a re-consent),
+ * optionally "round" (the origin's round: an integer 1..2147483647),
+ * nothing else. */
+static int valid_origin(const json_t *n, int format, int kind_ok, int rounds)
 {
     const json_t *o = json_object_get(n, "origin");
+    int round = json_object_get(o, "round") != NULL;
 
     if (o == NULL)
         return 1;
-    return format >= 7 && kind_ok && json_is_object(o) && json_object_size(o) == 2 &&
+    return format >= 7 && kind_ok && json_is_object(o) &&
+           json_object_size(o) == 2u + (size_t)round && (!round || rounds) &&
+           valid_round(o, 0) &&
            valid_hash(json_string_value(json_object_get(o, "key"))) &&
            content_valid_id(json_string_value(json_object_get(o, "subject")));
 }
@@ -187,7 +193,7 @@ int content_check_notices(const json_t *notices, int format, struct err *e)
         /* format 5: a withdrawal may carry its round, a re-consent must */
         int round = (format >= 5 && withdrawal && json_object_get(n, "round") != NULL) || reconsent;
         int deletion = kind != NULL && strcmp(kind, "deletion") == 0;
-        /* format 7: a withdrawal or deletion passed on names its origin */
+        /* format 7: a withdrawal, deletion or re-consent passed on names its origin */
         int origin = json_object_get(n, "origin") != NULL;
         size_t members = 4u + (scope || reconsent) + (size_t)round + (size_t)removal +
                          (size_t)origin;
@@ -201,7 +207,8 @@ int content_check_notices(const json_t *notices, int format, struct err *e)
         /* format 5: a removal names a record and the attachment's hash */
         if (removal && (!json_is_string(record) || !valid_hash(att)))
             return bad(e, "a bad notice");
-        if (!valid_origin(n, format, withdrawal || deletion))
+        if (!valid_origin(n, format, withdrawal || deletion || reconsent,
+                          (withdrawal && json_is_null(record)) || reconsent))
             return bad(e, "a bad notice");
         if (!json_is_object(n) || json_object_size(n) != members || kind == NULL ||
             (!scope && !reconsent && !withdrawal && !removal && !deletion) ||

@@ -34,10 +34,11 @@
  * scopes ordered by a counter that cannot run back, not by the device's
  * clock): format 5 plus that member. */
 #define CONTENT_FORMAT_6 "intake-content-6"
-/* Written when a withdrawal or deletion notice names its origin (issue
- * 16: one passed on by a store that did not make it, so that a contact
- * holding the record by another route deletes it too): format 6 plus
- * that member. */
+/* Written when a withdrawal, deletion or re-consent notice names its
+ * origin (issue 16: one passed on by a store that did not make it, so
+ * that a contact holding the record by another route deletes it too, and
+ * counts the withdrawal in the origin's rounds: origin.round): format 6
+ * plus that member. */
 #define CONTENT_FORMAT_7 "intake-content-7"
 #define CONTENT_FORMAT_2 "intake-content-2"
 #define CONTENT_FORMAT_1 "intake-content-1"
@@ -107,9 +108,11 @@ int content_check_consent(const json_t *consent, int format, struct err *e);
  * "reconsent", subject, record: null, day, round: 1..2147483647, scope},
  * a withdrawal of a whole subject (record null) may carry its round too,
  * and {kind: "removal", subject, record: a record id, day, attachment:
- * 64 lowercase hex digits}; in format 7 a withdrawal or deletion may
- * carry "origin": {key: 64 lowercase hex digits, subject: a stable
- * subject id}, nothing else. EXIT_INPUT "malformed bundle contents: ..."
+ * 64 lowercase hex digits}; in format 7 a withdrawal, deletion or
+ * re-consent may carry "origin": {key: 64 lowercase hex digits, subject:
+ * a stable subject id, and for a withdrawal whose record is null or a
+ * re-consent optionally round: 1..2147483647, the origin's round},
+ * nothing else. EXIT_INPUT "malformed bundle contents: ..."
  * otherwise. */
 int content_check_notices(const json_t *notices, int format, struct err *e);
 

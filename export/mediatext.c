@@ -38,6 +38,51 @@ static size_t utf8_char(unsigned long *cp, const unsigned char *b, size_t n)
     return len;
 }
 
+/* Bytes at the start of buf[0..len) that are whole UTF-8 characters. */
+static size_t utf8_prefix(const unsigned char *buf, size_t len)
+{
+    unsigned long cp;
+    size_t i = 0, n;
+
+    while (i < len && (n = utf8_char(&cp, buf + i, len - i)) != 0)
+        i += n;
+    return i;
+}
+
+int mediatext_utf8_add(struct mediatext_utf8 *u, const unsigned char *buf, size_t len)
+{
+    size_t n;
+
+    if (u->bad)
+        return 0;
+    /* A character begun in the last piece: one byte at a time until it
+     * is whole, or 4 bytes that are not one. */
+    while (u->ncarry > 0 && len > 0) {
+        u->carry[u->ncarry++] = *buf++;
+        len--;
+        if (utf8_prefix(u->carry, u->ncarry) == u->ncarry)
+            u->ncarry = 0;
+        else if (u->ncarry == sizeof u->carry)
+            return !(u->bad = 1);
+    }
+    if (u->ncarry > 0)
+        return 1;                       /* the piece ended inside it */
+    n = utf8_prefix(buf, len);
+    if (len - n >= sizeof u->carry)
+        return !(u->bad = 1);
+    memcpy(u->carry, buf + n, len - n);
+    u->ncarry = len - n;
+    return 1;
+}
+
+int mediatext_utf8_end(struct mediatext_utf8 *u)
+{
+    int ok = !u->bad && u->ncarry == 0;
+
+    memset(u, 0, sizeof *u);
+    return ok;
+}
+
 int mediatext_control(unsigned long cp)
 {
     return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f') ||

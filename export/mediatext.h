@@ -29,6 +29,25 @@ enum mediatext_kind {
  * "<3"). Reads only buf; no allocation, no error. */
 enum mediatext_kind mediatext_kind(const unsigned char *buf, size_t len);
 
+/* A text read in pieces, checked for UTF-8 as mediatext_kind reads it
+ * (RFC 3629; NUL is not text) without holding it: zero it, give it each
+ * piece in order with mediatext_utf8_add, then ask mediatext_utf8_end.
+ * It holds at most the 3 bytes of a character cut between two pieces. */
+struct mediatext_utf8 {
+    unsigned char carry[4];
+    size_t ncarry;
+    int bad;
+};
+
+/* Checks the next len bytes of buf: 1 while the text so far may be
+ * UTF-8, 0 once it is not (later pieces need not be given).  No
+ * allocation, no error. */
+int mediatext_utf8_add(struct mediatext_utf8 *u, const unsigned char *buf, size_t len);
+
+/* 1 if the text given was UTF-8 throughout and ended with a whole
+ * character, 0 if not; wipes u (zeroed again for another text). */
+int mediatext_utf8_end(struct mediatext_utf8 *u);
+
 /* 1 if the code point cp is a control character a text attachment may
  * not hold: C0 other than TAB, LF, CR and FF; DEL; C1 (U+0080-U+009F). */
 int mediatext_control(unsigned long cp);

@@ -1,6 +1,6 @@
-/* Reading a stored attachment whole or peeking at it (store/attach_read.h):
- * moved here from store/export_media.c and store/attach_text.c, which
- * had a copy each. */
+/* Reading a stored attachment whole, stripped of its metadata, or peeking
+ * at it (store/attach_read.h): moved here from store/export_media.c and
+ * store/attach_text.c, which had a copy each. */
 #include "store/attach_read.h"
 
 #include <string.h>
@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include "crypto/secmem.h"
+#include "export/mediatext.h"
 
 struct fill {
     unsigned char *buf;
@@ -65,4 +66,39 @@ int attach_read_peek(struct media_report *rep, unsigned char *head, size_t *nhea
     }
     sodium_memzero(&pk, sizeof pk);
     return r;
+}
+
+static int utf8_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    (void)e;
+    return mediatext_utf8_add(ctx, buf, len) ? 0 : 1;     /* 1: stop reading */
+}
+
+int attach_read_utf8(struct store *s, const char *record, const char *name, struct err *e)
+{
+    struct mediatext_utf8 u;
+    int r;
+
+    memset(&u, 0, sizeof u);
+    r = store_attachment_read(s, record, name, 1, utf8_sink, &u, e);
+    return mediatext_utf8_end(&u) && r >= 0 ? 1 : r < 0 ? -1 : 0;
+}
+
+int attach_read_stripped(unsigned char **buf, size_t *len, struct store *s, const char *record,
+                         const char *name, uint64_t size, struct err *why, struct err *e)
+{
+    *buf = NULL;
+    if (size > MEDIA_MAX_BYTES) {
+        err_set(why, EXIT_INPUT, "larger than %zu MiB, the most intake strips in memory",
+                MEDIA_MAX_BYTES >> 20);
+        return -2;
+    }
+    if (attach_read_whole(buf, len, s, record, name, size, e) != 0)
+        return -1;
+    if (media_strip(*buf, len, NULL, why) != 0) {
+        secmem_free(*buf);
+        *buf = NULL;
+        return -2;
+    }
+    return 0;
 }

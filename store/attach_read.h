@@ -23,6 +23,18 @@
 int attach_read_whole(unsigned char **buf, size_t *len, struct store *s, const char *record,
                       const char *name, uint64_t size, struct err *e);
 
+/* Attachment name of record (size bytes) as it leaves without
+ * --keep-metadata: read whole as attach_read_whole, then its metadata
+ * removed in place (media_strip, export/media.h); *buf and *len as
+ * attach_read_whole. 0; -1 with e when it cannot be read from the store
+ * (the store's own message); -2 with why when its metadata cannot be
+ * removed (larger than MEDIA_MAX_BYTES, too large to hold in memory; a
+ * type or structure intake refuses): *buf is then NULL. The one test of
+ * "cannot remove the metadata" that redact's list of what may not leave
+ * (store/attach_text.c) and export's writer (store/export_media.c) share. */
+int attach_read_stripped(unsigned char **buf, size_t *len, struct store *s, const char *record,
+                         const char *name, uint64_t size, struct err *why, struct err *e);
+
 /* What media_find would say of attachment a (at most MEDIA_MAX_BYTES)
  * from as few of its bytes as tell it, streamed from the store: 1, 0 or
  * -1 with why as media_peek_find; -2 with e if it cannot be read. If
@@ -31,5 +43,13 @@ int attach_read_whole(unsigned char **buf, size_t *len, struct store *s, const c
 int attach_read_peek(struct media_report *rep, unsigned char *head, size_t *nhead,
                      struct store *s, const struct attachment_row *a, struct err *why,
                      struct err *e);
+
+/* 1 if attachment name of record is UTF-8 throughout as mediatext_kind
+ * reads it (no NUL), 0 if it is not; streamed from the store in its
+ * pieces, so that a file that is not text is never held whole: reading
+ * stops at the first byte that is not UTF-8 (the hash is checked only
+ * when every byte was read).  Holds at most 3 of its bytes beyond the
+ * store's piece (wiped).  -1 with e if it cannot be read or is damaged. */
+int attach_read_utf8(struct store *s, const char *record, const char *name, struct err *e);
 
 #endif

@@ -87,8 +87,18 @@ static int take_text(void *ctx, const struct attachment_row *a, struct err *e)
         err_set(&why, EXIT_INPUT, "larger than %zu MiB, the most intake strips in memory",
                 MEDIA_MAX_BYTES >> 20);
         r = 3;
-    } else if ((r = is_text(x->s, a, &why, e)) <= 0) {
-        return r;
+    } else if ((r = is_text(x->s, a, &why, e)) < 0) {
+        return -1;
+    } else if (r == 0) {
+        /* A photo or a recording: what export does to it, done here too,
+         * so that one whose metadata cannot be removed (a video MP4) is
+         * on the record's list of what may not leave (brief i16-exp). */
+        r = attach_read_stripped(&buf, &len, x->s, a->record, a->name, a->size, &why, e);
+        secmem_free(buf);
+        buf = NULL;
+        if (r != -2)
+            return r;
+        r = 3;
     }
     if (r == 2)
         return add(x->out, a->name, TEXT_NOT_UTF8, e) != NULL ? 0 : -1;

@@ -106,10 +106,8 @@ static int keep_text(struct collected *c, int refused, struct err *e)
     struct audit_text *t;
     char *words = NULL;
 
-    if (k != MEDIATEXT_PLAIN && !refused) {
-        m->examined = 0;
-        snprintf(m->what, sizeof m->what, "%s", mediatext_refusal(k));
-    }
+    if (!refused)
+        audit_attachment_text(m, k);
     if (k == MEDIATEXT_NOT_UTF8 || (refused && k == MEDIATEXT_PLAIN && c->have == 0))
         return 0;
     if (k != MEDIATEXT_PLAIN) {

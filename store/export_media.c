@@ -23,29 +23,6 @@ static const char oom[] = N_("out of memory for the bundle contents");   /* err_
 
 /* ---- Attachments' metadata (export/media.h) ---- */
 
-/* The attachment as it leaves without --keep-metadata: 0; -1 with e when
- * it cannot be read from the store (an I/O error, a full disk: the store's
- * own message), -2 with why when its metadata cannot be removed (too
- * large to hold in memory, a type or structure intake refuses). */
-static int load_stripped(unsigned char **buf, size_t *len, struct store *s, const char *record,
-                         const char *name, uint64_t size, struct err *why, struct err *e)
-{
-    *buf = NULL;
-    if (size > MEDIA_MAX_BYTES) {
-        err_set(why, EXIT_INPUT, "larger than %zu MiB, the most intake strips in memory",
-                MEDIA_MAX_BYTES >> 20);
-        return -2;
-    }
-    if (attach_read_whole(buf, len, s, record, name, size, e) != 0)
-        return -1;
-    if (media_strip(*buf, len, NULL, why) != 0) {
-        secmem_free(*buf);
-        *buf = NULL;
-        return -2;
-    }
-    return 0;
-}
-
 static void note(struct audit_attachment *m, const struct media_report *rep)
 {
     m->examined = 1;
@@ -74,17 +51,30 @@ static int refuse(const struct pipeline *p, const struct attachment_row *a,
  * behind a magic intake refuses; into *words (sodium_malloc, the caller
  * frees with secmem_free) when they are UTF-8, else *words stays NULL:
  * mediatext_audit_text of plain text, mediatext_words of the rest, as
- * intake audit reads them at headquarters (issue 12 A-17). */
-static int kept_words(struct pipeline *p, const struct attachment_row *a, char **words,
-                      struct err *e)
+ * intake audit reads them at headquarters (issue 12 A-17). text: its
+ * first bytes are text (media_peek_find said 0): m then gets the
+ * metadata check's verdict on all of it (audit_attachment_text). */
+static int kept_words(struct pipeline *p, struct audit_attachment *m, int text,
+                      const struct attachment_row *a, char **words, struct err *e)
 {
     unsigned char *buf;
     enum mediatext_kind k;
     size_t len;
+    int r = attach_read_utf8(p->s, a->record, a->name, e);
 
+    /* Not UTF-8 (random bytes of an unknown type, say): no words, and the
+     * file is not held whole for nothing (issue 17: export's memory). */
+    if (r <= 0)
+        return r;
     if (attach_read_whole(&buf, &len, p->s, a->record, a->name, a->size, e) != 0)
         return -1;
-    k = len > 0 ? mediatext_kind(buf, len) : MEDIATEXT_NOT_UTF8;
+    k = mediatext_kind(buf, len);
+    /* Text to the peek: the metadata check's one verdict on it, as
+     * intake audit gives at headquarters (export/audit.h). */
+    if (text)
+        audit_attachment_text(m, k);
+    if (len == 0)
+        k = MEDIATEXT_NOT_UTF8;
     if (k == MEDIATEXT_PLAIN)            /* as store/audit.c, keep_text */
         *words = mediatext_audit_text((const char *)buf, len, NULL);
     else if (k != MEDIATEXT_NOT_UTF8 &&
@@ -129,10 +119,10 @@ static int examine(struct pipeline *p, struct audit_attachment *m, const struct 
         /* A NUL among the first bytes: not UTF-8, no words to read (and
          * a large file of a refused type is never held whole for them). */
         if (r != 1)
-            return m->kept && !nul ? kept_words(p, a, words, e) : 0;
+            return m->kept && !nul ? kept_words(p, m, r == 0, a, words, e) : 0;
     }
     if (!m->kept) {
-        if ((r = load_stripped(&buf, &len, p->s, a->record, a->name, a->size, &why, e)) != 0)
+        if ((r = attach_read_stripped(&buf, &len, p->s, a->record, a->name, a->size, &why, e)) != 0)
             return r == -2 ? refuse(p, a, &why, e) : -1;
         crypto_generichash(hash, ATTACHMENT_HASHBYTES, buf, len, NULL, 0);
         *size = len;
@@ -302,7 +292,7 @@ static int write_stripped(struct pipeline *p, struct payload_writer *pw, const c
         crypto_generichash_final(&c.h, got, sizeof got);
         sodium_memzero(&c, sizeof c);
     } else {
-        if (load_stripped(&buf, &len, p->s, record, name,
+        if (attach_read_stripped(&buf, &len, p->s, record, name,
                           (uint64_t)json_integer_value(json_object_get(a, "stored")), e, e) != 0)
             return -1;
         crypto_generichash(got, sizeof got, buf, len, NULL, 0);

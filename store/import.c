@@ -224,8 +224,8 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     return 0;
 }
 
-/* A withdrawal or deletion's origin (content format 7: checked by
- * export/content.c) into o, its key into pk: 1, or 0 when it has none or
+/* A withdrawal, deletion or re-consent's origin (content format 7: checked by
+ * export/content.c) into o (with its round), its key into pk: 1, or 0 when it has none or
  * names the bundle's signer (the signer's own notice). */
 static int notice_origin_of(struct notice_origin *o, unsigned char *pk,
                             const struct importer *im, json_t *n)
@@ -241,6 +241,9 @@ static int notice_origin_of(struct notice_origin *o, unsigned char *pk,
         return 0;
     o->pk = pk;
     o->subject = jstr(origin, "subject");
+    /* the origin's round of a whole-subject withdrawal (absent: 1) */
+    o->round = json_is_integer(json_object_get(origin, "round"))
+               ? (long)json_integer_value(json_object_get(origin, "round")) : 1;
     return 1;
 }
 
@@ -258,13 +261,18 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
         json_t *round = json_object_get(n, "round");
         long rn = json_is_integer(round) ? (long)json_integer_value(round) : 1;
 
+        unsigned char opk[crypto_sign_PUBLICKEYBYTES];
+        struct notice_origin origin;
+        int has_origin = notice_origin_of(&origin, opk, im, n);
+
         if (strcmp(jstr(n, "kind"), "reconsent") == 0) {
             struct consent c;
             int changed;
 
             carried_consent(&c, json_object_get(n, "scope"));
             if (db_reconsent_apply(&changed, &out, im->s, im->import_id, sender,
-                                   jstr(n, "subject"), jstr(n, "day"), rn, &c, e) != 0)
+                                   jstr(n, "subject"), jstr(n, "day"), rn, &c,
+                                   has_origin ? &origin : NULL, e) != 0)
                 return -1;
             if (!changed) {
                 im->res->notices_before++;
@@ -308,10 +316,6 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
             im->res->scope_files += (size_t)files;
             continue;
         }
-        unsigned char opk[crypto_sign_PUBLICKEYBYTES];
-        struct notice_origin origin;
-        int has_origin = notice_origin_of(&origin, opk, im, n);
-
         if (db_notice_apply(&out, im->s, im->import_id, sender, jstr(n, "kind"),
                             jstr(n, "subject"), jstr(n, "record"), jstr(n, "day"), rn,
                             has_origin ? &origin : NULL, e) != 0)

@@ -28,8 +28,10 @@ static int owe_reconsent(struct store *s, const struct db_val *v, struct err *e)
                " AND w.rid = '' AND w.subject = notice.subject AND w.contact = notice.contact)",
                v, 4, "keeping the notices owed", e) != 0)
         return -1;
+    /* passed on with the withdrawal's origin (content format 7) */
     return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, contact, contact_pk,"
-                  " round) SELECT ?1, ?2, w.subject, '', w.contact, w.contact_pk, w.round"
+                  " round, origin_pk, origin_subject) SELECT ?1, ?2, w.subject, '', w.contact,"
+                  " w.contact_pk, w.round, w.origin_pk, w.origin_subject"
                   " FROM notice w WHERE w.kind = 'withdrawal' AND w.rid = '' AND ?4 <= 0"
                   " AND w.subject = (SELECT uid FROM subject WHERE id = ?3)",
                   v, 4, "keeping the notices owed", e);
@@ -137,17 +139,26 @@ int db_notice_count_sent(long *n, struct store *s, const char *const *to, size_t
 
 /* Adds to notice n the member "origin", {"key": hex of the origin's
  * signing key, "subject": its subject id}, from columns col (origin_pk)
- * and col + 1 of st, when the row has one (content format 7). */
+ * and col + 1 of st, when the row has one (content format 7); with
+ * "round", the origin's round (column col + 2, NULL: none), for a
+ * withdrawal of the whole subject or a re-consent. */
 static int origin_json(json_t *n, sqlite3_stmt *st, int col)
 {
     char hex[crypto_sign_PUBLICKEYBYTES * 2 + 1];
     const void *pk = sqlite3_column_blob(st, col);
+    json_t *o;
 
     if (pk == NULL || sqlite3_column_bytes(st, col) != crypto_sign_PUBLICKEYBYTES)
         return 0;
     sodium_bin2hex(hex, sizeof hex, pk, crypto_sign_PUBLICKEYBYTES);
-    return json_object_set_new(n, "origin", json_pack("{s:s, s:s}", "key", hex, "subject",
-                               (const char *)sqlite3_column_text(st, col + 1)));
+    o = json_pack("{s:s, s:s}", "key", hex, "subject",
+                  (const char *)sqlite3_column_text(st, col + 1));
+    if (o != NULL && sqlite3_column_type(st, col + 2) != SQLITE_NULL &&
+        json_object_set_new(o, "round", json_integer(sqlite3_column_int64(st, col + 2))) != 0) {
+        json_decref(o);
+        o = NULL;
+    }
+    return json_object_set_new(n, "origin", o);
 }
 
 int db_notice_json(json_t *out, long *last, struct store *s, const char *const *to, size_t nto,
@@ -165,8 +176,16 @@ int db_notice_json(json_t *out, long *last, struct store *s, const char *const *
 
         /* In the order they became due: a withdrawal after a re-consent
          * comes after it (their rows are kept, their time moved). */
+        /* A withdrawal of the whole subject or a re-consent passed on
+         * carries the origin's round: the highest of its withdrawals (or
+         * re-consents) acted on here (its own notices or ones passed
+         * on), whichever round this store's row counts for the contact. */
         if (db_query(&st, s, "SELECT id, kind, subject, rid, substr(at, 1, 10), round,"
-                     " attachment, origin_pk, origin_subject FROM notice"
+                     " attachment, origin_pk, origin_subject, (SELECT max(t.round) FROM"
+                     " tombstone t WHERE notice.kind IN ('withdrawal', 'reconsent')"
+                     " AND notice.rid = '' AND t.sender_pk = notice.origin_pk"
+                     " AND t.kind = notice.kind"
+                     " AND t.subject = notice.origin_subject AND t.rid = '') FROM notice"
                      " WHERE (sent IS NULL OR ?2) AND " NOTICE_TO("?1") " ORDER BY at, id",
                      v, DB_N(v), e) != 0) {
             rc = -1;
@@ -206,7 +225,7 @@ int db_notice_json(json_t *out, long *last, struct store *s, const char *const *
                 json_decref(n);
                 n = NULL;
             }
-            /* A withdrawal or deletion passed on names its origin. */
+            /* A withdrawal, deletion or re-consent passed on names its origin. */
             if (n != NULL && origin_json(n, st, 7) != 0) {
                 json_decref(n);
                 n = NULL;

@@ -17,10 +17,14 @@ int db_notice_owed(struct store *s, const char *kind, long sid, long rowid, stru
 
 /* Whose a withdrawal or deletion is (content format 7, issue 16): the
  * device that made it, by its signing key pk (crypto_sign_PUBLICKEYBYTES),
- * and its stable id for the subject (16 characters). Borrowed. */
+ * and its stable id for the subject (16 characters), borrowed; for a
+ * withdrawal of the whole subject, round: that device's round of it (1
+ * the first; 0 when not carried, read as 1), which the rounds of the
+ * origin's withdrawals and re-consents here are counted in. */
 struct notice_origin {
     const unsigned char *pk;
     const char *subject;
+    long round;
 };
 
 /* db_notice_owed for a withdrawal or deletion this store passes on: the

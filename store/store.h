@@ -413,7 +413,8 @@ enum text_kind {
     TEXT_MARKUP,        /* SVG, XML, HTML: intake cannot redact it (refused) */
     TEXT_NOT_UTF8,      /* UTF-16, Latin-1, ...: refused, never guessed */
     TEXT_UNSTRIPPABLE,  /* not text: a type whose metadata intake cannot remove,
-                         * told from its first bytes or its size (why) */
+                         * told from its first bytes, its size or a failed
+                         * removal (why) */
     TEXT_CONTROL        /* UTF-8 holding control characters (terminal colour codes,
                          * C0): refused like TEXT_NOT_UTF8 (issue 12 A-19) */
 };
@@ -440,9 +441,12 @@ void store_record_redacted_free(struct redacted_record *out);
  * out->unresolved; markup (a tag anywhere: export/mediatext.h), text
  * that is not UTF-8 and text holding control characters noted, not
  * redacted;
- * so is an attachment of a type whose metadata intake cannot remove, as
- * far as its first bytes and size tell (PDF, GIF, ZIP, HEIC, unknown
- * bytes, over MEDIA_MAX_BYTES: TEXT_UNSTRIPPABLE, issue 13 NEW-6).
+ * so is an attachment whose metadata intake cannot remove: a type told
+ * from its first bytes and size (PDF, GIF, ZIP, HEIC, unknown bytes,
+ * over MEDIA_MAX_BYTES), or a photo or recording whose removal fails
+ * (attach_read_stripped, as export does it: a video MP4):
+ * TEXT_UNSTRIPPABLE, issue 13 NEW-6; the list of what may not leave
+ * that redact and export --skip-blocked share (brief i16-exp).
  * out was filled by store_record_redact. 0, or -1 with e (the store's
  * error reading an attachment; EXIT_AUTH if a protected term survives
  * the redaction, as for the body; out of memory). */

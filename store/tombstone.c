@@ -62,20 +62,33 @@ static int acted_before(struct store *s, long import_id, const char *kind,
 }
 
 /* *w and *r: the highest round of the sender's withdrawals of the whole
- * subject acted on here, and of its re-consents (0: none). The subject
- * is withdrawn here while *w > *r. */
-static int rounds(long *w, long *r, struct store *s, long import_id, const char *subject,
-                  struct err *e)
+ * subject acted on here, and of its re-consents (0: none); the sender is
+ * the bundle's signer, or pk (crypto_sign_PUBLICKEYBYTES) when not NULL
+ * (a notice's origin). The subject is withdrawn here while *w > *r. */
+static int rounds_of(long *w, long *r, struct store *s, long import_id,
+                     const unsigned char *pk, const char *subject, struct err *e)
 {
-    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_TEXT(subject),
+        pk != NULL ? (struct db_val)DB_BLOB(pk, crypto_sign_PUBLICKEYBYTES)
+                   : (struct db_val){ .type = SQLITE_NULL },
+    };
+#define WHOSE "coalesce(?3, " SENDER_PK ")"
 
     *w = *r = 0;
     return db_int(w, s, "SELECT coalesce(max(round), 0) FROM tombstone WHERE sender_pk = "
-                  SENDER_PK " AND kind = 'withdrawal' AND subject = ?2 AND rid = ''", v, DB_N(v),
+                  WHOSE " AND kind = 'withdrawal' AND subject = ?2 AND rid = ''", v, DB_N(v),
                   "reading the tombstones", e) < 0 ||
            db_int(r, s, "SELECT coalesce(max(round), 0) FROM tombstone WHERE sender_pk = "
-                  SENDER_PK " AND kind = 'reconsent' AND subject = ?2", v, DB_N(v),
+                  WHOSE " AND kind = 'reconsent' AND subject = ?2", v, DB_N(v),
                   "reading the tombstones", e) < 0 ? -1 : 0;
+#undef WHOSE
+}
+
+static int rounds(long *w, long *r, struct store *s, long import_id, const char *subject,
+                  struct err *e)
+{
+    return rounds_of(w, r, s, import_id, NULL, subject, e);
 }
 
 /* *sid and here[]: the subject this store keeps for the sender's
@@ -131,7 +144,7 @@ static int owe_onward(struct store *s, const char *kind, long import_id, long si
                       struct err *e)
 {
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    struct notice_origin own = { pk, subject };
+    struct notice_origin own = { pk, subject, 0 };
     const struct notice_origin *o = origin != NULL ? origin : &own;
     const struct db_val v[] = {
         DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
@@ -167,19 +180,22 @@ static int count_doomed(struct notice_outcome *out, struct store *s, const struc
 }
 
 /* The tombstones: one per record a subject's notice deletes, then the
- * notice's own; for a deletion passed on with its origin, the origin's
- * too, so that its own notice, when it comes, was acted on before, and
- * a later bundle of it is refused as its own deletion would have it. */
+ * notice's own (reach: the origin DOOMED reaches, NULL for none); and a
+ * tombstone of the origin buried (NULL: none), under its key, its subject
+ * id and, for a withdrawal, its round, so that its own notice, when it
+ * comes, was acted on before, and a later bundle of it is refused as its
+ * own notice would have it (sid_o: the origin's subject here, 0: none). */
 static int bury(struct store *s, const struct notice_outcome *out, long import_id, long sid,
-                const char *rid, const char *sender, const char *kind, const char *subject,
-                const char *day, long round, const char *here,
-                const struct notice_origin *origin, struct err *e)
+                long sid_o, const char *rid, const char *sender, const char *kind,
+                const char *subject, const char *day, long round, const char *here,
+                const struct notice_origin *reach, const struct notice_origin *buried,
+                struct err *e)
 {
     char now[32];
     const char *h = here[0] != '\0' ? here : NULL;
     const struct db_val each[] = {
         DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind),
-        DB_TEXT(subject), ORIGIN_VALS(origin), DB_TEXT(day), DB_TEXT(now), DB_TEXT(h),
+        DB_TEXT(subject), ORIGIN_VALS(reach), DB_TEXT(day), DB_TEXT(now), DB_TEXT(h),
     };
     const struct db_val one[] = {
         DB_INT(import_id), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind), DB_TEXT(subject),
@@ -198,16 +214,19 @@ static int bury(struct store *s, const struct notice_outcome *out, long import_i
                " removed, notice, here, round) VALUES (" SENDER_PK ", ?3, ?4, ?5, ?2, ?6, ?7, ?8,"
                " 1, ?9, ?10)", one, DB_N(one), "keeping the tombstones", e) != 0)
         return -1;
-    if (origin == NULL || strcmp(kind, "deletion") != 0)
+    if (buried == NULL)
         return 0;
     const struct db_val o[] = {
-        DB_BLOB(origin->pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(sender), DB_TEXT(origin->subject),
-        DB_TEXT(rid), DB_TEXT(day), DB_TEXT(now), DB_INT(rid[0] != '\0' && out->records > 0),
-        DB_TEXT(h),
+        DB_BLOB(buried->pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(sender),
+        DB_TEXT(buried->subject), DB_TEXT(rid), DB_TEXT(day), DB_TEXT(now),
+        DB_INT(rid[0] != '\0' && out->records > 0), DB_TEXT(h), DB_TEXT(kind),
+        DB_INT(buried->round > 1 ? buried->round : 1), DB_INT(sid_o),
     };
+    /* Under the origin's subject here when it has one (subject show). */
     return db_run(s, "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid, day,"
-                  " at, removed, notice, here) VALUES (?1, coalesce((SELECT name FROM contact"
-                  " WHERE sign_pk = ?1), ?2), 'deletion', ?3, ?4, ?5, ?6, ?7, 1, ?8)",
+                  " at, removed, notice, here, round) VALUES (?1, coalesce((SELECT name FROM"
+                  " contact WHERE sign_pk = ?1), ?2), ?9, ?3, ?4, ?5, ?6, ?7, 1,"
+                  " coalesce((SELECT uid FROM subject WHERE id = ?11), ?8), ?10)",
                   o, DB_N(o), "keeping the tombstones", e);
 }
 
@@ -286,6 +305,35 @@ static int origin_subject_here(long *sid, struct store *s, const struct notice_o
                   " AND uid = ?2", v, DB_N(v), "reading the subjects", e) < 0 ? -1 : 0;
 }
 
+/* What a notice's origin does here (NULL: none): *reach, the origin
+ * whose copies it reaches (DOOMED), and *buried, the origin whose
+ * tombstone it keeps. A deletion: both. A withdrawal of the whole subject
+ * is counted in the origin's rounds, as its own notice is: acted on
+ * before when the origin's withdrawal of that round or a later one, or
+ * its re-consent of that round or later, was (no tombstone); and when
+ * such a re-consent was, the origin's records here stand (no reach: they
+ * came after it). A withdrawal of one record: reach only. */
+static int origin_rounds(const struct notice_origin **reach,
+                         const struct notice_origin **buried, struct store *s, long import_id,
+                         const char *kind, const char *rid, const struct notice_origin *origin,
+                         struct err *e)
+{
+    long w, r, n;
+
+    *reach = origin;
+    *buried = origin != NULL && strcmp(kind, "deletion") == 0 ? origin : NULL;
+    if (origin == NULL || strcmp(kind, "withdrawal") != 0 || rid[0] != '\0')
+        return 0;
+    n = origin->round > 1 ? origin->round : 1;
+    if (rounds_of(&w, &r, s, import_id, origin->pk, origin->subject, e) != 0)
+        return -1;
+    if (r >= n)
+        *reach = NULL;
+    if (w < n && r < n)
+        *buried = origin;
+    return 0;
+}
+
 int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                     const char *sender, const char *kind, const char *subject, const char *rid,
                     const char *day, long round, const struct notice_origin *origin,
@@ -293,6 +341,7 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
 {
     char here[64];
     long sid, sid_o, w, r;
+    const struct notice_origin *reach, *buried;
     int rc;
 
     memset(out, 0, sizeof *out);
@@ -313,18 +362,19 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
         out->before = rc > 0;
         return rc < 0 ? -1 : 0;
     }
-    if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0 ||
-        origin_subject_here(&sid_o, s, origin, e) != 0)
+    if (origin_rounds(&reach, &buried, s, import_id, kind, rid, origin, e) != 0 ||
+        subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0 ||
+        origin_subject_here(&sid_o, s, reach, e) != 0)
         return -1;
     const struct db_val v[] = {
         DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind),
-        DB_TEXT(subject), ORIGIN_VALS(origin),
+        DB_TEXT(subject), ORIGIN_VALS(reach),
     };
     if (count_doomed(out, s, v, DB_N(v), e) != 0 ||
         held_before(&out->held, s, rid, sid > 0 ? sid : sid_o, e) != 0 ||
         owe_onward(s, kind, import_id, sid, sid_o, rid, subject, origin, e) != 0 ||
-        bury(s, out, import_id, sid, rid, sender, kind, subject, day, round, here, origin,
-             e) != 0 ||
+        bury(s, out, import_id, sid, sid_o, rid, sender, kind, subject, day, round, here, reach,
+             buried, e) != 0 ||
         delete_doomed(s, v, DB_N(v), sid, sid_o, rid, kind, day, e) != 0)
         return -1;
     return store_log(s, strcmp(kind, "withdrawal") == 0 ? "import.withdrawal" : "import.deletion",
@@ -435,16 +485,54 @@ int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, lo
     return store_log(s, "import.scope", subject, e);
 }
 
+/* A re-consent passed on with its origin o (content format 7): counted
+ * in the origin's rounds as its own notice is, it lifts the origin's
+ * withdrawal here (a tombstone of kind reconsent under the origin's key,
+ * the scope's recorded time and counter kept), and the origin's subject
+ * here takes the scope c. *changed 1 if it did (0: acted on before). */
+static int origin_reconsent(int *changed, struct store *s, long import_id, const char *sender,
+                            const char *day, const struct consent *c,
+                            const struct notice_origin *o, struct err *e)
+{
+    char now[32];
+    long w, r, sid_o, n;
+
+    *changed = 0;
+    if (o == NULL)
+        return 0;
+    n = o->round > 1 ? o->round : 1;
+    if (rounds_of(&w, &r, s, import_id, o->pk, o->subject, e) != 0 ||
+        origin_subject_here(&sid_o, s, o, e) != 0)
+        return -1;
+    if (r >= n || w > n)
+        return 0;
+    const struct db_val v[] = {
+        DB_BLOB(o->pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(sender), DB_TEXT(o->subject),
+        DB_TEXT(day), DB_TEXT(now), DB_INT(sid_o), DB_INT(n), DB_TEXT(c->date), DB_INT(c->seq),
+    };
+    db_now(now, sizeof now);
+    if (db_run(s, "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid, day, at,"
+               " removed, notice, here, round, since, since_seq) VALUES (?1, coalesce((SELECT"
+               " name FROM contact WHERE sign_pk = ?1), ?2), 'reconsent', ?3, '', ?4, ?5, 0, 1,"
+               " (SELECT uid FROM subject WHERE id = ?6), ?7, ?8, ?9)", v, DB_N(v),
+               "keeping the tombstones", e) != 0)
+        return -1;
+    *changed = 1;
+    return sid_o > 0 && db_consent_carry(s, sid_o, c, e) < 0 ? -1 : 0;
+}
+
 int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s,
                        long import_id, const char *sender, const char *subject, const char *day,
-                       long round, const struct consent *c, struct err *e)
+                       long round, const struct consent *c, const struct notice_origin *origin,
+                       struct err *e)
 {
     char now[32], here[64];
     long sid, w, r;
 
     *changed = 0;
     memset(out, 0, sizeof *out);
-    if (rounds(&w, &r, s, import_id, subject, e) != 0)
+    if (origin_reconsent(changed, s, import_id, sender, day, c, origin, e) != 0 ||
+        rounds(&w, &r, s, import_id, subject, e) != 0)
         return -1;
     if (r >= round || w > round)
         return 0;                        /* acted on before, or a later withdrawal since */

@@ -60,11 +60,18 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
  * the whole-subject withdrawal for the subject's later records (the
  * records its tombstones name stay refused), the subject here takes the
  * scope c, this store's contacts owed a withdrawal of it are owed a
- * re-consent in turn, and "import.reconsent" is logged. Errors: a
+ * re-consent in turn, and "import.reconsent" is logged. origin: whose
+ * re-consent it is when the signer passes it on (content format 7, with
+ * the origin's round; NULL: the signer's own): unless the origin's
+ * re-consent of that round or a later one, or a later withdrawal of it,
+ * was acted on here, a tombstone of kind reconsent under the origin's key
+ * lifts the origin's withdrawal (one passed on, or its own) the same way
+ * and the origin's subject here takes the scope c too. Errors: a
  * database error (EXIT_INPUT). */
 int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s,
                        long import_id, const char *sender, const char *subject, const char *day,
-                       long round, const struct consent *c, struct err *e);
+                       long round, const struct consent *c, const struct notice_origin *origin,
+                       struct err *e);
 
 /* What a scope notice did here (db_scope_apply). */
 enum scope_outcome {

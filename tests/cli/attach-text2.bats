@@ -134,6 +134,20 @@ control_blocked() {
     [[ "$output" == *"not examined: $MARKUP"* ]]
 }
 
+@test "attach-text2: markup kept with --keep-metadata: export's attachment check and HQ's audit give the same verdict (WARN, not examined), word for word" {
+    printf '<html><p>The river was high.</p></html>\n' >"$W/ok.html"
+    attach ok.html
+    run --separate-stderr st field export --to hq --all --keep-metadata -o "$W/b"
+    expect_status 0
+    sent=$(grep -E '^(attachments  |    WARN record [^ ]+, attachment-)' <<<"$stderr")
+    run st hq audit "$W/b"
+    expect_status 0
+    got=$(grep -E '^(attachments  |    WARN record [^ ]+, attachment-)' <<<"$output")
+    [ "$sent" = "$got" ]
+    [ "$got" = "attachments        WARN  1 of 1 attachment(s) hold metadata or could not be examined; the sender kept metadata with --keep-metadata
+    WARN record $ID, attachment-1.txt: attachment-metadata \"not examined: $MARKUP\" (kept with --keep-metadata)" ]
+}
+
 # ---- A-19: control characters ----
 
 @test "attach-text2: ANSI colour codes inside a name and a phone block the record, even with --keep-metadata (A-19 d3.txt)" {
@@ -219,24 +233,45 @@ video_mp4() {
     printf '\0\0\0\020ftypisom\0\0\0\0\0\0\0\064moov\0\0\0\054trak\0\0\0\044mdia\0\0\0\034hdlr\0\0\0\0\0\0\0\0vide\0\0\0\0\0\0\0\0' >"$1"
 }
 
-@test "attach-text2: redact of a record with a video MP4 says it may not leave (exit 1), as export refuses it (A-11)" {
+@test "attach-text2: redact of a record with a video MP4 says it may not leave (exit 1), and export blocks it for the same reason (exit 1, A-11)" {
     video_mp4 "$W/c7.mp4"
     attach c7.mp4
     run --separate-stderr st field redact "$ID"
     expect_status 1
     [ "$stderr" = "intake: record $ID may not leave the device: cannot remove the metadata of attachment 'c7.mp4': MP4: a track that is not sound (video or other): intake strips audio-only MP4 (--keep-metadata sends it as stored)" ]
     run --separate-stderr st field export --to hq --all -o "$W/b"
-    expect_status 2
-    [ "$stderr" = "intake: cannot remove the metadata of attachment 'c7.mp4' of record $ID: MP4: a track that is not sound (video or other): intake strips audio-only MP4; nothing was exported (--keep-metadata sends attachments as stored)" ]
+    expect_status 1
+    [ "$stderr" = "intake: record $ID (Won-sim) may not leave: cannot remove the metadata of attachment 'c7.mp4': MP4: a track that is not sound (video or other): intake strips audio-only MP4 (--keep-metadata sends it as stored)
+intake: 1 record(s) may not leave; nothing was exported (--skip-blocked leaves them out)" ]
     [ ! -e "$W/b" ]
     run --separate-stderr st field redact "$ID" --json
     expect_status 1
     [[ "$output" == *'"may_leave": false'* ]]
-    [[ "$output" == *"\"blocked\": \"record $ID may not leave the device: cannot remove the metadata of attachment 'c7.mp4': MP4: a track"* ]]
+    # the reason, as for markup or a consent (one list)
+    [[ "$output" == *"\"blocked\": \"cannot remove the metadata of attachment 'c7.mp4': MP4: a track that is not sound (video or other): intake strips audio-only MP4 (--keep-metadata sends it as stored)\""* ]]
     run --separate-stderr st field redact "$ID" --keep-metadata
     expect_status 0
     run --separate-stderr st field export --to hq --all --keep-metadata -o "$W/b"
     expect_status 0
+}
+
+@test "attach-text2: export --skip-blocked leaves out a record whose video MP4 keeps its metadata and exports the rest, exactly the records redact says may leave" {
+    video_mp4 "$W/c7.mp4"
+    attach c7.mp4
+    OTHER=$(printf 'Plain body about the rain.\n' | st field record Won-sim --title "Rain" --date 2024-03-16)
+    run --separate-stderr st field redact "$OTHER"
+    expect_status 0
+    run --separate-stderr st field export --to hq --all --skip-blocked -o "$W/b"
+    expect_status 0
+    [ "$output" = "$W/b" ]
+    [[ "$stderr" == "intake: record $ID (Won-sim) may not leave: cannot remove the metadata of attachment 'c7.mp4': MP4: a track that is not sound (video or other): intake strips audio-only MP4 (--keep-metadata sends it as stored)
+intake: left out 1 blocked record(s)"* ]]
+    [[ "$stderr" == *"intake: exported 1 record(s) to hq" ]]
+    # What left: the other record only, never counted as sending the blocked one.
+    [ "$(st hq open "$W/b" --json 2>/dev/null | python3 -c 'import json, sys; print(" ".join(r["id"] for r in json.load(sys.stdin)["records"]))')" = "$OTHER" ]
+    run --separate-stderr st field export --to hq --all --not-sent-to hq --skip-blocked -o "$W/c"
+    expect_status 1
+    [[ "$stderr" == *"intake: every selected record may not leave (1, listed above); no bundle was written" ]]
 }
 
 # ---- At headquarters: the audit reads the words of markup and of text

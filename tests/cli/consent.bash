@@ -63,6 +63,16 @@ hq_refused() {
     [ "$(find "$T/hq" -type f -exec sha256sum {} + | sort)" = "$before" ]
 }
 
+# import_refused STORE MESSAGE BUNDLE [OUTPUT]: STORE's import of BUNDLE
+# exits 1 with exactly "intake: MESSAGE" on stderr and OUTPUT (default:
+# nothing) on stdout: a record refused alone, or refused again.
+import_refused() {
+    run --separate-stderr st "$1" import "$3"
+    expect_status 1
+    [ "$stderr" = "intake: $2" ] || { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    [ "$output" = "${4:-}" ] || { printf 'stdout: %s\n' "$output" >&2; return 1; }
+}
+
 # hq_notices FILE: the notices of the bundle FILE as hq opens it, one a
 # line: kind subject record-or-null day. Format 3, or 6 when the bundle
 # carries records too (their consent scope has its counter, issue 16 A1).

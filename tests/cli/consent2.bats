@@ -222,18 +222,13 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     st hq import "$W/n.bundle" >/dev/null
     today=$(date -u +%F)
-    run --separate-stderr st hq import "$W/1.bundle"
-    expect_status 1
-    [ "$output" = "imported 1 record(s) and 0 attachment(s) from field; 0 already here" ]
-    [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today): refused (1 record(s) refused in all); the rest of the bundle was imported" ]
+    import_refused hq "the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today): refused (1 record(s) refused in all); the rest of the bundle was imported" "$W/1.bundle" "imported 1 record(s) and 0 attachment(s) from field; 0 already here"
     st hq show "$B" >/dev/null
     run --separate-stderr st hq show "$ID"
     expect_status 2
     [ "$(st hq list | cut -f1)" = "$B" ]
     # Again: the refused record is refused again, nothing changes.
-    run --separate-stderr st hq import "$W/1.bundle"
-    expect_status 1
-    [ "$stderr" = "intake: the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
+    import_refused hq "the bundle holds record $ID, whose subject's consent its sender withdrew (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" "$W/1.bundle"
 }
 
 @test "hq: a stale record is refused alone, with its attachments; the bundle's new record and attachment arrive (exit 1)" {

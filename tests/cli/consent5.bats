@@ -56,12 +56,8 @@ deletion $HUID $ID $FKEY $UID_" ]
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
 1 notice(s) acted on before; nothing changed by them" ]
     # Neither route brings it back.
-    run --separate-stderr st partner import "$W/f.bundle"
-    expect_status 1
-    [ "$stderr" = "intake: the bundle holds record $ID, which its sender deleted (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
-    run --separate-stderr st partner import "$W/h.bundle"
-    expect_status 1
-    [ "$stderr" = "intake: the bundle holds record $ID, which its sender deleted (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
+    import_refused partner "the bundle holds record $ID, which its sender deleted (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" "$W/f.bundle"
+    import_refused partner "the bundle holds record $ID, which its sender deleted (notice of $today): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" "$W/h.bundle"
 }
 
 @test "origin: a subject forgotten on the device and relayed by hq deletes partner's copies from field and the subject there" {
@@ -85,9 +81,7 @@ deletion $HUID $ID $FKEY $UID_" ]
     expect_status 2
     [ -z "$(st partner list)" ]
     # field's later bundle of that subject is refused, as field's own notice would have it.
-    run --separate-stderr st partner import "$W/f.bundle"
-    expect_status 1
-    [ "$stderr" = "intake: the bundle holds record $ID, which its sender deleted (notice of $(date -u +%F)): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ]
+    import_refused partner "the bundle holds record $ID, which its sender deleted (notice of $(date -u +%F)): refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" "$W/f.bundle"
 }
 
 @test "origin: a deletion the device sends itself names no origin (format 3) and deletes its own copy" {

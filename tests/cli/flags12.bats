@@ -12,15 +12,7 @@ bats_require_minimum_version 1.5.0
 load helpers
 
 setup() {
-    common_setup
-    W=$T/work
-    mkdir -p "$W"
-    cd "$W"
-    mkstore field
-    mkstore hq
-    introduce field hq
-    st field subject add --name 김영호 --name "Sarah Whitfield" --pseudonym Bora >/dev/null
-    st field consent Bora --export yes --method verbal 2>/dev/null
+    setup_field_hq Bora "" 김영호 "Sarah Whitfield"
 }
 
 teardown() { common_teardown; }

@@ -10,13 +10,7 @@ bats_require_minimum_version 1.5.0
 load helpers
 
 setup() {
-    common_setup
-    W=$T/work
-    mkdir -p "$W"
-    cd "$W"
-    mkstore field
-    mkstore hq
-    introduce field hq
+    setup_field_hq
 }
 
 teardown() { common_teardown; }

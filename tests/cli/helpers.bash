@@ -21,6 +21,29 @@ common_setup() {
     H=$T/store
 }
 
+# setup_field_hq [PSEUDONYM CONSENT NAME...]: a test's setup for what
+# field sends hq: common_setup, the working folder $W (made, and the
+# current folder), the stores field and hq, contacts of each other; with
+# PSEUDONYM, field's subject PSEUDONYM with each NAME registered, and its
+# consent --export yes --method verbal plus CONSENT ("" for nothing more,
+# e.g. "--attachments yes").
+setup_field_hq() {
+    common_setup
+    W=$T/work
+    mkdir -p "$W"
+    cd "$W"
+    mkstore field
+    mkstore hq
+    introduce field hq
+    [ $# -gt 0 ] || return 0
+    local pseudonym=$1 more=$2 name names=()
+    shift 2
+    for name in "$@"; do names+=(--name "$name"); done
+    st field subject add "${names[@]}" --pseudonym "$pseudonym" >/dev/null
+    # shellcheck disable=SC2086 # CONSENT is options, split on purpose
+    st field consent "$pseudonym" --export yes $more --method verbal 2>/dev/null
+}
+
 common_teardown() {
     if [ -n "${T:-}" ] && [ -d "$T" ]; then
         chmod -R u+rwX "$T" 2>/dev/null

@@ -163,3 +163,53 @@ EOF
     [ "$status" -eq 0 ]
     [ "$output" = "refused 8" ]
 }
+
+@test "vectors: both Python readers take the origin's round on a withdrawal of the whole subject or a re-consent only, an integer 1..2147483647" {
+    run "$PY" - "$ROOT/tests/vectors" <<'EOF'
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import check_bundle as cb, kit_reader as kr
+raw = open(sys.argv[1] + "/content7.content", "rb").read()
+head = cb.first_json(raw)
+o = [n for n in head["notices"] if "origin" in n][0]["origin"]
+w = {"kind": "withdrawal", "subject": "fedcba9876543210", "record": None, "day": "2026-01-02"}
+def rebuild(notice):
+    out, items = b"", list(cb.items(raw))
+    for i, (t, off, n) in enumerate(items):
+        data = raw[off:off + n]
+        if i == 0:
+            doc = json.loads(data); doc["notices"] = [notice]
+            data = json.dumps(doc).encode()
+        out += bytes([t]) + len(data).to_bytes(8, "little") + data
+    return out
+scope = {"export": True, "quote": False, "publish": False, "attachments": False,
+         "method": None, "recorded": "2026-01-01T00:00:00Z", "embargo": None, "seq": 3}
+rc = dict(w, kind="reconsent", round=1, scope=scope)
+for r in (1, 2, 2147483647):
+    for good in (dict(w, origin=dict(o, round=r)), dict(rc, origin=dict(o, round=r)),
+                 dict(rc, origin=o)):
+        assert len(cb.check_content(rebuild(good))) == 1
+        kr.check_notices([good], 7)
+bad = [dict(w, origin=dict(o, round=0)), dict(w, origin=dict(o, round=2147483648)),
+       dict(w, origin=dict(o, round="2")), dict(w, origin=dict(o, round=2.0)),
+       dict(w, record="0123456789abcdef", origin=dict(o, round=2)),
+       dict(w, kind="deletion", origin=dict(o, round=2)),
+       dict(rc, origin=dict(o, round=0)),
+       dict(w, kind="scope", scope=scope, origin=dict(o, round=2))]
+for n in bad:
+    try:
+        cb.check_content(rebuild(n))
+        print("accepted:", n); sys.exit(1)
+    except cb.Refused as e:
+        assert str(e) == "a bad notice", str(e)
+    try:
+        kr.check_notices([n], 7)
+        print("kit reader accepted:", n); sys.exit(1)
+    except kr.Refused:
+        pass
+print("refused", len(bad))
+EOF
+    echo "$output"
+    [ "$status" -eq 0 ]
+    [ "$output" = "refused 8" ]
+}

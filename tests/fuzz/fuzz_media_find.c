@@ -2,7 +2,8 @@
  * for metadata (export/media.h): read only, never written. The same bytes
  * fed to a media_peek, in pieces whose size the first byte picks, tell
  * what media_find tells (export decides from them what to hold whole).
- * The bytes are also told as text (export/mediatext.h). */
+ * The bytes are also told as text (export/mediatext.h), whole and in
+ * pieces. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -67,6 +68,25 @@ static void check_words(const uint8_t *data, size_t size)
     secmem_free(t);
 }
 
+/* The piecewise UTF-8 check (issue 17: export tells a kept file's
+ * text from a stream) agrees with mediatext_kind, in pieces whose size
+ * the last byte picks. */
+static void check_utf8_pieces(const uint8_t *data, size_t size)
+{
+    struct mediatext_utf8 u;
+    size_t step = size > 0 ? (size_t)data[size - 1] % 7 + 1 : 1, fed = 0;
+
+    memset(&u, 0, sizeof u);
+    while (fed < size) {
+        size_t n = size - fed < step ? size - fed : step;
+
+        (void)mediatext_utf8_add(&u, data + fed, n);
+        fed += n;
+    }
+    if (mediatext_utf8_end(&u) != (mediatext_kind(data, size) != MEDIATEXT_NOT_UTF8))
+        abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct media_report r;
@@ -88,5 +108,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         memchr(data, 0, size) != NULL)
         abort();
     check_words(data, size);
+    check_utf8_pieces(data, size);
     return 0;
 }

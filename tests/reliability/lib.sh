@@ -328,6 +328,13 @@ check() {
             { [ "${W_LOG[WI]}" = added ] && ! grep -q '^imported 0 record' "$HT/stdout"; }; }; then
             problem misreported "success, but nothing in the log"
         fi
+        # ... and one that added nothing (one line, "imported 0 record(s)
+        # and 0 attachment(s) ...") changed nothing, the log included.
+        if [ "${W_LOG[WI]}" = added ] && [ "$now" != "$LOG_BEFORE" ] &&
+            [ "$(wc -l <"$HT/stdout")" -eq 1 ] &&
+            grep -q '^imported 0 record(s) and 0 attachment(s)' "$HT/stdout"; then
+            problem misreported "'$(cat "$HT/stdout")', yet the log changed"
+        fi
         if [ -n "${W_PROOF[WI]}" ] && ! STDOUT=$(cat "$HT/stdout") eval "${W_PROOF[WI]}" >/dev/null; then
             problem lost "reported success, but: ${W_PROOF[WI]}"
         fi

@@ -993,12 +993,14 @@ static void content3_cases(struct buf *c)
 }
 
 /* Content format 7 (issue 16): a withdrawal or deletion passed on names
- * its origin, {key: 64 lowercase hex digits, subject: an id}; in format
- * 6, or malformed, it is a bad notice. */
+ * its origin, {key: 64 lowercase hex digits, subject: an id}, a withdrawal
+ * of the whole subject with the origin's round too; in format 6, or
+ * malformed, it is a bad notice. The ok cases first. */
 static void content7_cases(struct buf *c)
 {
 #define KEY "\"ca93ac1705187071d67b83c7ff0efe8108e8ec4530575d7726879333dbdabe7c\""
 #define O(key, subject) "{\"key\":" key ",\"subject\":" subject "}"
+#define OR(key, subject, round) "{\"key\":" key ",\"round\":" round ",\"subject\":" subject "}"
 #define N(kind, record, origin) "{\"day\":\"2026-01-02\",\"kind\":" kind \
     ",\"origin\":" origin ",\"record\":" record ",\"subject\":\"fedcba9876543210\"}"
 #define S "\"3kq8w1dz0v7m5xrt\""
@@ -1008,6 +1010,7 @@ static void content7_cases(struct buf *c)
     } cases[] = {
         { "content7-notices-origin", "[" N("\"withdrawal\"", "null", O(KEY, S)) ","
           N("\"deletion\"", "\"0123456789abcdef\"", O(KEY, S)) "]", 7 },
+        { "content7-origin-round", "[" N("\"withdrawal\"", "null", OR(KEY, S, "2")) "]", 7 },
         { "content7-origin-in-format-6", "[" N("\"deletion\"", "null", O(KEY, S)) "]", 6 },
         { "content7-origin-bad-key", "[" N("\"deletion\"", "null",
           O("\"CA93AC1705187071D67B83C7FF0EFE8108E8EC4530575D7726879333DBDABE7C\"", S)) "]", 7 },
@@ -1016,15 +1019,22 @@ static void content7_cases(struct buf *c)
         { "content7-origin-extra-member", "[" N("\"deletion\"", "null",
           "{\"day\":\"2026-01-02\",\"key\":" KEY ",\"subject\":" S "}") "]", 7 },
         { "content7-origin-not-object", "[" N("\"deletion\"", "null", KEY) "]", 7 },
+        /* the origin's round: a withdrawal of the whole subject only */
+        { "content7-origin-round-on-deletion", "[" N("\"deletion\"", "null",
+          OR(KEY, S, "2")) "]", 7 },
+        { "content7-origin-round-on-record", "[" N("\"withdrawal\"", "\"0123456789abcdef\"",
+          OR(KEY, S, "2")) "]", 7 },
+        { "content7-origin-round-zero", "[" N("\"withdrawal\"", "null", OR(KEY, S, "0")) "]", 7 },
     };
 #undef N
 #undef O
+#undef OR
 #undef S
 #undef KEY
 
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char h[2048], s[1024];
-        int ok = i < 1;
+        int ok = i < 2;
 
         snprintf(s, sizeof s, HEADER_JSON, cases[i].format, 0);
         s[strlen(s) - 1] = '\0';        /* the closing brace */

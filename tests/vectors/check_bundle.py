@@ -284,7 +284,9 @@ def check_notices(ns, fmt=3):
     the kind "reconsent" (a scope with a "round"), a withdrawal's
     optional "round" (an integer 1..2147483647) and the kind "removal"
     (a record id and an "attachment": 64 lowercase hex digits); format 7 a
-    withdrawal's or deletion's "origin" ({"key", "subject"})."""
+    withdrawal's, deletion's or re-consent's "origin" ({"key", "subject"},
+    and for a withdrawal whose record is null or a re-consent an optional
+    "round": the origin's)."""
     if not isinstance(ns, list):
         raise Refused("a header without its notices")
     for n in ns:
@@ -293,10 +295,16 @@ def check_notices(ns, fmt=3):
         if isinstance(n, dict) and "origin" in n:
             o = n["origin"]
             k = o.get("key") if isinstance(o, dict) else None
-            if fmt < 7 or n.get("kind") not in ("withdrawal", "deletion") or \
-                    not isinstance(o, dict) or set(o) != {"key", "subject"} or \
+            if fmt < 7 or n.get("kind") not in ("withdrawal", "deletion", "reconsent") or \
+                    not isinstance(o, dict) or set(o) - {"round"} != {"key", "subject"} or \
                     not valid_id(o["subject"]) or not isinstance(k, str) or len(k) != 64 or \
                     any(c not in "0123456789abcdef" for c in k):
+                raise Refused("a bad notice")
+            # The origin's round: on a withdrawal of the whole subject or a re-consent.
+            if "round" in o and (n.get("kind") not in ("withdrawal", "reconsent") or
+                                 n.get("record", 0) is not None
+                                 or type(o["round"]) is not int
+                                 or not 1 <= o["round"] <= 2147483647):
                 raise Refused("a bad notice")
             n = {x: v for x, v in n.items() if x != "origin"}
         # Format 5: a re-consent (round and scope), and a withdrawal's round.

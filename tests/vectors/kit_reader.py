@@ -551,9 +551,11 @@ def check_notices(ns, fmt=3):
     "scope" with a consent scope ("scope") and record null; format 5 the
     kind "reconsent" (a scope with a "round"), a withdrawal's optional
     "round" (an integer 1..2147483647) and the kind "removal" (a record id
-    and an "attachment": 64 lowercase hex digits); format 7 a withdrawal's
-    or deletion's optional "origin": {"key": 64 lowercase hex digits,
-    "subject": a subject id}, nothing else."""
+    and an "attachment": 64 lowercase hex digits); format 7 a withdrawal's,
+    deletion's or re-consent's optional "origin": {"key": 64 lowercase hex
+    digits, "subject": a subject id, and for a withdrawal whose record is
+    null or a re-consent an optional "round": 1..2147483647}, nothing
+    else."""
     def valid(v):
         return isinstance(v, str) and len(v) == 16 and all(c in ID_ALPHABET for c in v)
     if not isinstance(ns, list) or len(ns) > 100000:
@@ -564,10 +566,17 @@ def check_notices(ns, fmt=3):
             o, k = n["origin"], None
             if isinstance(o, dict):
                 k = o.get("key")
-            if fmt < 7 or n.get("kind") not in ("withdrawal", "deletion") or \
-                    not isinstance(o, dict) or len(o) != 2 or not valid(o.get("subject")) or \
+            if fmt < 7 or n.get("kind") not in ("withdrawal", "deletion", "reconsent") or \
+                    not isinstance(o, dict) or len(o) != 2 + ("round" in o) or \
+                    not valid(o.get("subject")) or \
                     not isinstance(k, str) or len(k) != 64 or \
                     any(c not in "0123456789abcdef" for c in k):
+                raise Refused(2, "content-notice")
+            # The origin's round: on a withdrawal of the whole subject or a re-consent.
+            if "round" in o and (n.get("kind") not in ("withdrawal", "reconsent") or
+                                 n.get("record", 0) is not None
+                                 or type(o["round"]) is not int
+                                 or not 1 <= o["round"] <= 2147483647):
                 raise Refused(2, "content-notice")
             n = dict((x, v) for x, v in n.items() if x != "origin")
         # Format 5: a re-consent (round and scope), and a withdrawal's round.

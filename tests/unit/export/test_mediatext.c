@@ -160,6 +160,56 @@ static void test_refusals(void **state)
     assert_non_null(strstr(mediatext_refusal(MEDIATEXT_CONTROL), "control characters"));
 }
 
+/* The piecewise UTF-8 check (mediatext_utf8_add) agrees with
+ * mediatext_kind's "not UTF-8" on every case cut into three pieces at
+ * every pair of places, and on characters cut between pieces. */
+static int utf8_in_pieces(const unsigned char *b, size_t len, size_t cut1, size_t cut2)
+{
+    struct mediatext_utf8 u;
+
+    memset(&u, 0, sizeof u);
+    (void)mediatext_utf8_add(&u, b, cut1);
+    (void)mediatext_utf8_add(&u, b + cut1, cut2 - cut1);
+    (void)mediatext_utf8_add(&u, b + cut2, len - cut2);
+    return mediatext_utf8_end(&u);
+}
+
+static void test_utf8_pieces(void **state)
+{
+    static const struct { const char *bytes; size_t len; int utf8; } more[] = {
+        { "\xf0\x9f\x98\x80 \xea\xb9\x80\xec\xa2\x85\xec\x88\x98", 14, 1 },  /* 4 and 3 bytes */
+        { "\xd0\x91\xd0\xb0\xd1\x82", 6, 1 },                  /* 2 bytes */
+        { "ok \xea\xb9", 5, 0 },                                /* cut at the end */
+        { "\xe0\x80\x80", 3, 0 },                               /* overlong */
+        { "\xed\xa0\x80", 3, 0 },                               /* surrogate */
+        { "\xf4\x90\x80\x80", 4, 0 },                           /* above U+10FFFF */
+        { "\xff abc", 5, 0 }, { "abc\x80", 4, 0 }, { "a\0b", 3, 0 },
+        { "\xc3", 1, 0 }, { "", 0, 1 },
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const unsigned char *b = (const unsigned char *)cases[i].bytes;
+        size_t len = cases[i].len;
+        int want = cases[i].kind != MEDIATEXT_NOT_UTF8;
+
+        for (size_t c1 = 0; c1 <= len; c1++)
+            for (size_t c2 = c1; c2 <= len; c2++)
+                if (utf8_in_pieces(b, len, c1, c2) != want)
+                    fail_msg("case %zu cut at %zu, %zu: not %d", i, c1, c2, want);
+    }
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
+        const unsigned char *b = (const unsigned char *)more[i].bytes;
+        size_t len = more[i].len;
+
+        assert_int_equal(mediatext_kind(b, len) != MEDIATEXT_NOT_UTF8, more[i].utf8);
+        for (size_t c1 = 0; c1 <= len; c1++)
+            for (size_t c2 = c1; c2 <= len; c2++)
+                if (utf8_in_pieces(b, len, c1, c2) != more[i].utf8)
+                    fail_msg("more %zu cut at %zu, %zu: not %d", i, c1, c2, more[i].utf8);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +218,7 @@ int main(void)
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_audit_text),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_utf8_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -261,6 +261,47 @@ static void test_refusals_store_nothing(void **state)
     assert_int_equal(access(path, F_OK), 0);
 }
 
+/* A file bigger than the store's disk could take (a sparse one: its
+ * full size is what the store would hold): refused before anything is
+ * written, with the sizes.  A file of /proc that says it is empty and is
+ * not: refused when it is opened. */
+static void test_refused_by_size(void **state)
+{
+    struct attach_fixture *a = *state;
+    unsigned char hash[ATTACHMENT_HASHBYTES];
+    struct attach_source src = { .fd = -1 };
+    char path[300], want[900];
+    long logged = log_entries(a->f->s);
+    struct err e;
+    int fd;
+
+    path_in(path, sizeof path, a->src, "huge.bin");
+    fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, (off_t)1 << 40), 0);       /* 1 TiB, no block written */
+    close(fd);
+    open_source(&src, path);
+    err_clear(&e);
+    assert_int_equal(store_attach(hash, a->f->s, a->id, &src, &e), -1);
+    attach_source_close(&src);
+    assert_int_equal(e.code, EXIT_INPUT);
+    snprintf(want, sizeof want, "the disk holding %s is full: attaching %s (1048576 MiB) needs "
+             "about ", a->f->dir, path);
+    if (strncmp(e.msg, want, strlen(want)) != 0 || strstr(e.msg, "; nothing was stored") == NULL)
+        fail_msg("the message: %s", e.msg);
+    assert_int_equal(attachment_count(a->f->s), 0);
+    assert_int_equal(log_entries(a->f->s), logged);
+    assert_int_equal(unlink(path), 0);
+
+    err_clear(&e);
+    assert_int_equal(attach_source_open(&src, "/proc/self/status", 0, &e), -1);
+    attach_source_close(&src);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, "/proc/self/status gives a size of 0 bytes but holds data (a "
+                        "file of /proc or /sys?): copy it into an ordinary file and attach that; "
+                        "nothing was stored");
+}
+
 static void test_remove_source(void **state)
 {
     struct attach_fixture *a = *state;
@@ -503,6 +544,7 @@ int main(void)
         T(test_no_regular_file_refused),
         T(test_pipe_without_writer_refused),
         T(test_refusals_store_nothing),
+        T(test_refused_by_size),
         T(test_remove_source),
         T(test_remove_source_refuses_links),
         T(test_remove_source_refused_when_changed),

@@ -19,17 +19,10 @@
  * different one each; every kind for util/'s), its first INJECT_BOUND
  * calls; make inject and make coverage set INTAKE_INJECT_ALL=1 for every
  * kind and every call. */
-#include "tests/unit/libcfault.h"
+#include "tests/unit/faultrun.h"
 #include <signal.h>
 #include <sys/wait.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <cmocka.h>
-#include "tests/unit/storeutil.h"
-#include "tests/unit/vfsfault.h"
 #include "store/attach.h"
-#include "util/fileio.h"
 
 /* ---- sodium_malloc failing (out of memory) ---- */
 
@@ -125,46 +118,31 @@ void _fail(const char *const file, const int line)
 
 /* ---- the faults ---- */
 
-enum via { LIBC, VFS, OOM, SQLOOM };
-static const struct fault {
-    enum via via;
-    const char *call;
-    int err;
-} faults[] = {
-    { LIBC, "open", EIO }, { LIBC, "read", EIO }, { LIBC, "write", EIO },
-    { LIBC, "write", ENOSPC }, { LIBC, "fsync", EIO }, { LIBC, "fstat", EIO },
-    { LIBC, "lstat", EIO }, { LIBC, "access", EIO }, { LIBC, "rename", EIO },
-    { LIBC, "renameat2", EIO }, { LIBC, "link", EIO }, { LIBC, "linkat", EIO },
-    { LIBC, "unlink", EIO }, { LIBC, "flock", EIO }, { LIBC, "mkdtemp", EIO },
-    { LIBC, "pread", EIO }, { LIBC, "pwrite", EIO }, { LIBC, "lseek", EIO },
-    { LIBC, "opendir", EIO }, { LIBC, "rmdir", EIO },
-    { VFS, "open", EIO }, { VFS, "pread64", EIO }, { VFS, "pwrite64", EIO },
-    { VFS, "pwrite64", ENOSPC },
+/* Besides the file calls (faultrun.h): sodium_malloc, SQLite's allocations. */
+enum { OOM = FAULT_OWN, SQLOOM };
+static const struct fault faults[] = {
+    FAULT_FILE_CALLS,
     { OOM, "sodium_malloc", ENOMEM },
     { SQLOOM, "SQLite's allocation", ENOMEM },
+    FAULT_FILE_CALLS_MORE,       /* after: the sample keeps its kinds */
 };
 
 static void arm(const struct fault *f, unsigned long n)
 {
-    if (f->via == LIBC)
-        libcfault_arm(f->call, n, f->err, 1);
-    else if (f->via == VFS)
-        vfsfault_arm(f->call, n, f->err, NULL);
-    else if (f->via == OOM)
+    if (f->via == OOM)
         oom = (__typeof__(oom)){ n, 0, 0 };
-    else
+    else if (f->via == SQLOOM)
         sqloom = (__typeof__(sqloom)){ n, 0, 0 };
+    else
+        fault_arm(f, n);
 }
 
 /* 1 if the armed fault happened; disarms. */
 static int landed(const struct fault *f)
 {
-    int l = f->via == LIBC ? libcfault_landed() > 0 : f->via == VFS ? vfsfault_landed()
-            : f->via == OOM ? oom.landed : sqloom.landed;
+    int l = f->via == OOM ? oom.landed : f->via == SQLOOM ? sqloom.landed : 0;
 
-    libcfault_disarm();
-    libcfault_count = 0;
-    vfsfault_disarm();
+    l |= fault_landed(f);        /* the file calls' (0 for the two above), disarmed */
     oom.n = 0;
     sqloom.n = 0;
     return l;
@@ -625,8 +603,7 @@ static int inject(const struct entry *x, const struct fault *f, unsigned long n)
     int rc, hit, after;
 
     prepare(&r, x);
-    snprintf(what, sizeof what, "%s, %s%s %lu failing (%s)", x->name,
-             f->via == VFS ? "SQLite's " : "", f->call, n, strerror(f->err));
+    fault_name(what, sizeof what, x->name, f, n);
     err_clear(&e);
     arm(f, n);
     rc = x->call(&r, &e);
@@ -769,10 +746,8 @@ int main(void)
     const struct CMUnitTest tests[] = { E(0), E(1), E(2), E(3), E(4), E(5), E(6), E(7), E(8),
                                         E(9), E(10), E(11), E(12), E(13), E(14), E(15), E(16) };
 
-    if (vfsfault_install() != 0)
-        return 1;
     /* INTAKE_INJECT_ONLY: one entry point (a pattern of cmocka's). */
     if (getenv("INTAKE_INJECT_ONLY") != NULL)
         cmocka_set_test_filter(getenv("INTAKE_INJECT_ONLY"));
-    return cmocka_run_group_tests(tests, inject_setup, inject_teardown);
+    return fault_main(tests, inject_setup, inject_teardown);
 }

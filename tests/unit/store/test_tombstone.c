@@ -169,7 +169,7 @@ static struct notice_outcome reconsent(struct store *s, struct sender *x, long r
     snprintf(c.date, sizeof c.date, "2026-12-01T00:00:00Z");
     begin(s, x);
     assert_int_equal(db_reconsent_apply(changed, &out, s, x->import_id, "field", UID_A,
-                                        "2026-12-01", round, &c, &e), 0);
+                                        "2026-12-01", round, &c, NULL, &e), 0);
     assert_int_equal(store_commit(s, &e), 0);
     return out;
 }

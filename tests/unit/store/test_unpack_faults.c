@@ -9,50 +9,13 @@
  *   - the store still opens and its log verifies.
  * Before the fix, a failing sync of DIR's parent after the folder was
  * moved into place reported failure and left DIR full of records. */
-#include "tests/unit/libcfault.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include "tests/unit/storeutil.h"
-#include "tests/unit/vfsfault.h"
+#include "tests/unit/faultrun.h"
 
 #include "store/unpack.h"
-#include "util/fileio.h"
 
-enum via { LIBC, VFS };
-static const struct fault {
-    enum via via;
-    const char *call;
-    int err;
-} faults[] = {
-    { LIBC, "open", EIO }, { LIBC, "read", EIO }, { LIBC, "write", EIO },
-    { LIBC, "write", ENOSPC }, { LIBC, "fsync", EIO }, { LIBC, "fstat", EIO },
-    { LIBC, "lstat", EIO }, { LIBC, "access", EIO }, { LIBC, "rename", EIO },
-    { LIBC, "renameat2", EIO }, { LIBC, "link", EIO }, { LIBC, "linkat", EIO },
-    { LIBC, "unlink", EIO }, { LIBC, "unlinkat", EIO }, { LIBC, "flock", EIO },
-    { LIBC, "mkdtemp", EIO },
-    { LIBC, "mkdtemp", ENOSPC }, { LIBC, "pread", EIO }, { LIBC, "pwrite", EIO },
-    { LIBC, "lseek", EIO }, { LIBC, "opendir", EIO }, { LIBC, "rmdir", EIO },
-    { VFS, "open", EIO }, { VFS, "pread64", EIO }, { VFS, "pwrite64", EIO },
-};
+static const struct fault faults[] = { FAULT_FILE_CALLS, FAULT_FILE_CALLS_MORE };
 
 #define UNPACK_MAX 500           /* a loop that never ends is a failure */
-
-/* Entries of folder d whose names start with the temporary prefix. */
-static int hidden_entries(const char *d)
-{
-    DIR *dp = opendir(d);
-    struct dirent *de;
-    int n = 0;
-
-    assert_non_null(dp);
-    while ((de = readdir(dp)) != NULL)
-        n += strncmp(de->d_name, FILEIO_TMP_PREFIX, strlen(FILEIO_TMP_PREFIX)) == 0;
-    closedir(dp);
-    return n;
-}
 
 /* One run: fault f on call n of store_unpack into out (in parent, empty);
  * whole: the entries of a complete folder.  1 if the fault landed. */
@@ -65,18 +28,11 @@ static int run(struct pair *p, const struct fault *f, unsigned long n, const cha
     char what[120];
     int rc, hit;
 
-    snprintf(what, sizeof what, "open -o, %s%s %lu failing (%s)", f->via == VFS ? "SQLite's " : "",
-             f->call, n, strerror(f->err));
+    fault_name(what, sizeof what, "open -o", f, n);
     err_clear(&e);
-    if (f->via == LIBC)
-        libcfault_arm(f->call, n, f->err, 1);
-    else
-        vfsfault_arm(f->call, n, f->err, NULL);
+    fault_arm(f, n);
     rc = store_unpack(&sum, p->hq, p->out, out, &e);
-    hit = f->via == LIBC ? libcfault_landed() > 0 : vfsfault_landed();
-    libcfault_disarm();
-    libcfault_count = 0;
-    vfsfault_disarm();
+    hit = fault_landed(f);
 
     if (rc == 0) {
         if (sum == NULL || count_entries(out) != whole || count_entries(parent) != 1)
@@ -88,7 +44,7 @@ static int run(struct pair *p, const struct fault *f, unsigned long n, const cha
          * unlocked: the next command of the store removes it. */
         if (hit && strcmp(f->call, "unlink") == 0)
             fileio_sweep_noted(p->hqdir);
-        if (hidden_entries(p->hqdir) != 0)
+        if (fault_hidden_entries(p->hqdir) != 0)
             fail_msg("%s: a note left in the store folder", what);
     } else {
         if (rc != -1 || sum != NULL || e.code == EXIT_OK || e.msg[0] == '\0')
@@ -102,7 +58,7 @@ static int run(struct pair *p, const struct fault *f, unsigned long n, const cha
         if (count_entries(parent) != 0)
             fail_msg("%s ('%s'): %d entries left beside the folder", what, e.msg,
                      count_entries(parent));
-        if (hidden_entries(p->hqdir) != 0)
+        if (fault_hidden_entries(p->hqdir) != 0)
             fail_msg("%s ('%s'): a note left in the store folder", what, e.msg);
         ++*failed;
     }
@@ -188,7 +144,7 @@ static void test_open_dir_parent_sync(void **state)
     assert_string_equal(e.msg, want);
     assert_int_equal(e.code, EXIT_INPUT);
     assert_int_equal(count_entries(parent), 0);
-    assert_int_equal(hidden_entries(p->hqdir), 0);
+    assert_int_equal(fault_hidden_entries(p->hqdir), 0);
     assert_int_equal(remove_tree(parent), 0);
 }
 
@@ -224,7 +180,5 @@ int main(void)
         T(test_open_dir_faults),
     };
 
-    if (vfsfault_install() != 0)
-        return 1;
-    return cmocka_run_group_tests(tests, pair_group_setup, teardown);
+    return fault_main(tests, pair_group_setup, teardown);
 }

@@ -46,6 +46,13 @@ static void test_shown_not_a_day(void **state)
     assert_string_equal(d, "2026-11-00");
     day_shown(d, sizeof d, "2026-11-3");
     assert_string_equal(d, "2026-11-3");
+    /* A letter where a digit goes, in the year, the month or the day. */
+    day_shown(d, sizeof d, "20x6-11-30");
+    assert_string_equal(d, "20x6-11-30");
+    day_shown(d, sizeof d, "2026-1x-30");
+    assert_string_equal(d, "2026-1x-30");
+    day_shown(d, sizeof d, "2026-11-3x");
+    assert_string_equal(d, "2026-11-3x");
     day_shown(d, sizeof d, "2026-11-30x");
     assert_string_equal(d, "2026-11-30x");
     day_shown(small, sizeof small, "2026-11-30");

@@ -311,6 +311,21 @@ static void test_temp_dir_note(void **state)
     fileio_sweep_noted(notes);
     assert_int_equal(count_entries(notes), 0);
     assert_int_equal(access("/etc", F_OK), 0);
+    /* The temporary folder gone before its note is written (another
+     * program removed it): said, and no note left behind. */
+    assert_int_equal(temp_dir_open(&td, final, &e), 0);
+    assert_int_equal(rmdir(td.path), 0);
+    err_clear(&e);
+    assert_int_equal(temp_dir_note(&td, notes, &e), -1);
+    {
+        char want[4300];
+        snprintf(want, sizeof want, "cannot find the new folder %s: %s", td.path,
+                 strerror(ENOENT));
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_string_equal(e.msg, want);
+    }
+    temp_dir_abort(&td);
+    assert_int_equal(count_entries(notes), 0);
     assert_int_equal(rmdir(notes), 0);
     assert_int_equal(count_entries(dir), n0);
 }

@@ -55,12 +55,29 @@ static void test_other_file_systems(void **state)
     assert_null(fs_volatile_kind(""));
 }
 
+/* A path the system cannot resolve: a name longer than a folder entry
+ * may be (ENAMETOOLONG, not ENOENT: no parent is tried), or a path past
+ * PATH_MAX.  Neither is called volatile; /dev/shm above them is not asked. */
+static void test_unresolvable(void **state)
+{
+    char path[5000];
+
+    (void)state;
+    snprintf(path, sizeof path, "/dev/shm/%0300d/intake", 0);
+    assert_null(fs_volatile_kind(path));
+    memset(path, 'a', sizeof path - 1);
+    memcpy(path, "/dev/shm/", 9);
+    path[sizeof path - 1] = '\0';
+    assert_null(fs_volatile_kind(path));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tmpfs_and_below),
         cmocka_unit_test(test_disk_is_not_volatile),
         cmocka_unit_test(test_other_file_systems),
+        cmocka_unit_test(test_unresolvable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -189,7 +189,7 @@ static void test_no_terminal(void **state)
 }
 
 /* What the child on the pseudo-terminal does: 0 if it got what it should. */
-enum asked { SAME_TWICE, DIFFERENT, TOO_LONG, CONFIRM_YES, CONFIRM_NO };
+enum asked { SAME_TWICE, DIFFERENT, TOO_LONG, CONFIRM_YES, CONFIRM_NO, READ_FAILS };
 
 static int ask(enum asked what)
 {
@@ -207,7 +207,15 @@ static int ask(enum asked what)
         break;
     }
     err_clear(&e);
+    if (what == READ_FAILS)      /* the terminal's first read: an I/O error */
+        libcfault_arm("read", 1, EIO, 1);
     rc = prompt_secret(&out, &len, -1, "Passphrase: ", 1, &e);
+    if (what == READ_FAILS) {
+        snprintf(want, sizeof want, "cannot read the passphrase from the terminal: %s",
+                 strerror(EIO));
+        return rc == -1 && out == NULL && libcfault_landed() == 1 && e.code == EXIT_INPUT &&
+               strcmp(e.msg, want) == 0 ? 0 : 6;
+    }
     if (what == SAME_TWICE)
         return rc == 0 && len == 4 && memcmp(out, "lamp", 4) == 0 && out[4] == '\0' ? 0 : 2;
     if (out != NULL)
@@ -279,6 +287,7 @@ static void test_terminal(void **state)
     converse(TOO_LONG, twice, too_long, 1);
     converse(CONFIRM_YES, confirm, yes, 1);
     converse(CONFIRM_NO, confirm, no, 1);
+    converse(READ_FAILS, twice, same, 0);
     free(longer);
 }
 
