@@ -86,23 +86,45 @@ int statement_sign(char *out, size_t outlen, struct statement *st,
     return 0;
 }
 
-int statement_is(const unsigned char *text, size_t len)
-{
-    return len >= sizeof STATEMENT_BEGIN - 1 &&
-           memcmp(text, STATEMENT_BEGIN, sizeof STATEMENT_BEGIN - 1) == 0;
-}
-
 static int is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Where the BEGIN line may start: after an optional UTF-8 byte-order mark
+ * and white space, as a bundle's armor (docs/FORMAT.md, "Armor"). */
+static size_t lead(const unsigned char *t, size_t len)
+{
+    size_t i = len >= 3 && memcmp(t, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+
+    while (i < len && is_space(t[i]))
+        i++;
+    return i;
+}
+
+int statement_is(const unsigned char *text, size_t len)
+{
+    size_t i = lead(text, len);
+
+    return len - i >= sizeof STATEMENT_BEGIN - 1 &&
+           memcmp(text + i, STATEMENT_BEGIN, sizeof STATEMENT_BEGIN - 1) == 0;
+}
+
+int statement_mentioned(const unsigned char *text, size_t len)
+{
+    return statement_is(text, len) ||
+           memmem(text, len, STATEMENT_BEGIN, sizeof STATEMENT_BEGIN - 1) != NULL;
 }
 
 /* The base64 between the BEGIN and END lines into b64 (NUL-ended), line
  * ends (LF, CR LF) dropped. */
 static int unarmor(char *b64, size_t cap, const unsigned char *t, size_t len, struct err *e)
 {
-    size_t i = sizeof STATEMENT_BEGIN - 1, n = 0, endlen = sizeof STATEMENT_END - 1;
+    size_t i = lead(t, len) + sizeof STATEMENT_BEGIN - 1, n = 0,
+           endlen = sizeof STATEMENT_END - 1;
 
+    if (!statement_is(t, len) && statement_mentioned(t, len))
+        return err_set(e, EXIT_INPUT, "bad statement: there is text before the BEGIN line");
     if (!statement_is(t, len))
         return err_set(e, EXIT_INPUT, "bad statement: it does not begin with the line %s",
                        STATEMENT_BEGIN);

@@ -53,9 +53,15 @@ void statement_digest(unsigned char out[STATEMENT_DIGESTBYTES], const char *repo
 int statement_sign(char *out, size_t outlen, struct statement *st,
                    const unsigned char *sign_sk, struct err *e);
 
-/* 1 when text[0..len) begins with STATEMENT_BEGIN (how import knows a
- * statement from a bundle), else 0. */
+/* 1 when text[0..len) begins with STATEMENT_BEGIN, after an optional
+ * UTF-8 byte-order mark and white space (the armor rule of docs/FORMAT.md),
+ * else 0. */
 int statement_is(const unsigned char *text, size_t len);
+
+/* 1 when text[0..len) is a statement or holds its BEGIN line further on
+ * (text before it: how import knows a statement from a bundle, and says
+ * what is wrong with it rather than calling it a bad bundle), else 0. */
+int statement_mentioned(const unsigned char *text, size_t len);
 
 /* Reads the armored statement text[0..len) into st and verifies its
  * signature.  EXIT_INPUT for text that is not a well-formed statement

@@ -205,6 +205,11 @@ int cli_plain_args(const char *cmd, const char *usage, int argc, char **argv, in
         else if (c == 'h') { cli_print_usage(stdout, usage); return -1; }
         else return cli_bad_option(cmd, c, argv);
     }
+    /* More words than it takes: most often a value with spaces given
+     * without quotes (adv16 B-14: "label a b" said the label was missing). */
+    if (npos > 0 && argc - optind > npos)
+        return cli_usage_error(cmd, _("%s takes %d argument(s), not %d: put quotes around a "
+                                      "value with spaces"), cmd, npos, argc - optind);
     if (argc - optind != npos)
         return cli_usage_error(cmd, "%s", _(hint));
     return 0;

@@ -139,15 +139,22 @@ int cmd_restore(int argc, char **argv, const struct globals *g)
         rc = cli_fail(&e);
     }
     cli_progress_end(&shown, rc == 0);
-    store_backup_close(b);
-    /* A refusal leaves no folder it made (rmdir: only when empty). */
-    if (rc != 0 && made)
-        (void)rmdir(dir);
     if (rc == 0) {
         cli_saved("the store in %s was restored: see 'intake log'", dir);
         printf(_("Restored a store in %s\n"), dir);
         cli_note("it opens with the passphrase and recovery key the backup was made with");
+        /* What the backup cannot hold (adv16 B-7): the person's later
+         * conditions must be asked again, not taken from an old copy. */
+        if (store_backup_as_of(b)[0] != '\0')
+            cli_note("warning: the store is as it was at %s (its last entry): consent "
+                     "changes and withdrawals recorded after that are NOT in it; check each "
+                     "subject's consent ('intake subject show') with the person or your "
+                     "headquarters before you export", store_backup_as_of(b));
     }
+    store_backup_close(b);
+    /* A refusal leaves no folder it made (rmdir: only when empty). */
+    if (rc != 0 && made)
+        (void)rmdir(dir);
     return rc;
 }
 

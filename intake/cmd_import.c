@@ -38,7 +38,12 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
         printf(P_("%zu record replaced by its newer version (the old text is gone)\n",
                   "%zu records replaced by their newer version (the old text is gone)\n",
                   r.replaced), r.replaced);
-    if (!r.seen && r.notices > 0)
+    /* Never "0 record(s) deleted" (FORMAT.md, Notices; adv16 B-8): a
+     * notice about a subject held here whose records were gone already. */
+    if (!r.seen && r.notices > 0 && r.removed == 0 && r.files_removed == 0)
+        printf(_("%zu notice(s) of withdrawal or deletion acted on: their subject is marked "
+                 "here; none of its records was left here to delete\n"), r.notices);
+    else if (!r.seen && r.notices > 0)
         printf(_("%zu notice(s) of withdrawal or deletion acted on: %zu record(s) and %zu "
                  "attachment(s) deleted (see 'intake list')\n"), r.notices, r.removed,
                r.files_removed);

@@ -48,6 +48,7 @@ struct backup {
     void *pctx;
     unsigned char sum[BACKUP_HASHBYTES]; /* the checksum, checked */
     unsigned char *master;               /* secmem, once unlocked */
+    char as_of[32];                      /* its newest log entry's time, once restored */
 };
 
 static void le32(unsigned char *p, uint32_t v)
@@ -661,6 +662,28 @@ static int restore_db(struct backup *b, const char *dir, store_progress_fn progr
 
 /* Opens the restored database with the backup's key, checks every page,
  * and logs the restore (the backup's checksum). */
+/* The time of the newest entry of s's log into b->as_of: how far the
+ * restored store goes (what the device did after it is not in it). */
+static int note_as_of(struct backup *b, struct store *s, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    b->as_of[0] = '\0';
+    if (db_query(&st, s, "SELECT at FROM log ORDER BY seq DESC LIMIT 1", NULL, 0, e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the log", e);
+    if (rc > 0 && sqlite3_column_text(st, 0) != NULL)
+        snprintf(b->as_of, sizeof b->as_of, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+const char *store_backup_as_of(const struct backup *b)
+{
+    return b->as_of;
+}
+
 static int restore_check(struct backup *b, const char *dir, struct err *e)
 {
     char hex[2 * BACKUP_HASHBYTES + 1];
@@ -672,7 +695,8 @@ static int restore_check(struct backup *b, const char *dir, struct err *e)
     s->files = &blob_files;
     memcpy(s->master, b->master, KEYSLOT_MASTER_BYTES);
     hex_of(hex, b->sum);
-    if (db_connect(s, 0, e) == 0 && db_check_all(s, e) == 0 && store_begin(s, e) == 0) {
+    if (db_connect(s, 0, e) == 0 && db_check_all(s, e) == 0 && note_as_of(b, s, e) == 0 &&
+        store_begin(s, e) == 0) {
         if (store_log(s, "restore", hex, e) == 0 && db_consent_floor_raise(s, e) == 0 &&
             store_commit(s, e) == 0)
             rc = db_checkpoint(s, e);

@@ -131,6 +131,7 @@ static int keep(int change, int old)
 /* How far a restore raises it: more consent changes than this to one
  * subject between a backup and its restore would be needed to tie. */
 #define SEQ_FLOOR_STEP "1000000"
+#define SEQ_FLOOR_GAP 1000000L   /* SEQ_FLOOR_STEP as a number */
 /* The counter's ceiling (content format 6: 1..2147483647), less a
  * step, so that counters above the floor stay in range. */
 #define SEQ_FLOOR_MAX "2146483647"
@@ -291,6 +292,15 @@ int db_scope_order(struct consent *out, const struct consent *held, const struct
     /* a withdrawal here is the narrowest scope: only a newer one lifts it */
     if (order < 0 || same_scope(held, c) || (order == 0 && held->withdrawn[0] != '\0'))
         return 0;
+    /* A gap of SEQ_FLOOR_STEP or more: a restore lies between them
+     * (restore raises the floor by that much; a subject does not change
+     * its consent a million times), so c's device may not know held (a
+     * narrowing it sent after the backup, adv16 B-7). c is newer, but
+     * takes nothing held forbids: the narrower wins, field by field. */
+    if (order > 0 && held->seq > 0 && c->seq - held->seq >= SEQ_FLOOR_GAP) {
+        scope_meet(out, c, held);
+        return !same_scope(out, held);
+    }
     if (order > 0) {
         *out = *c;
         return 1;
@@ -324,3 +334,4 @@ int db_consent_carry(struct store *s, long sid, const struct consent *c, struct 
                   " embargo, withdrawn, date, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8, ?9)",
                   w, DB_N(w), "keeping the consent the bundle carried", e) != 0 ? -1 : 1;
 }
+

@@ -545,8 +545,9 @@ static int correction(int *outcome, struct store *s, long import_id, long rowid,
             return -1;
         if (!same)
             return err_set(e, EXIT_AUTH, "the bundle holds record %s at version %ld with other "
-                           "text than the same version here (a conflict); nothing was imported",
-                           r->id, want);
+                           "text than the same version here (a conflict: keep this copy, or have "
+                           "the sender edit the record again, which gives it a higher version "
+                           "that replaces this one); nothing was imported", r->id, want);
     }
     if (db_record_replace(s, rowid, r, want > have, e) != 0 ||
         db_run(s, "UPDATE record_origin SET import_id = ?2, manifest = ?3 WHERE record_id = ?1",

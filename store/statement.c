@@ -69,7 +69,7 @@ int store_attest(struct statement *st, struct store *s, const char *path,
 
 int store_statement_file(const char *path)
 {
-    unsigned char head[sizeof STATEMENT_BEGIN - 1];
+    unsigned char head[4096];   /* bytes: room for a line or two before BEGIN */
     struct err e;
     ssize_t n;
     int fd;
@@ -78,7 +78,7 @@ int store_statement_file(const char *path)
         return 0;
     n = fd_read_full(fd, head, sizeof head);
     close(fd);
-    return n > 0 && statement_is(head, (size_t)n);
+    return n > 0 && statement_mentioned(head, (size_t)n);
 }
 
 /* The row id of the import of bundle, or EXIT_AUTH when there is none. */

@@ -21,8 +21,10 @@ int store_attest(struct statement *st, struct store *s, const char *path,
                  const unsigned char *bundle, int verdict, const char *report, size_t len,
                  struct err *e);
 
-/* 1 when the regular file at path begins with a statement's BEGIN line,
- * else 0 (also when it cannot be read: the bundle reader says why). */
+/* 1 when the regular file at path is a statement (its BEGIN line after an
+ * optional byte-order mark and white space) or holds a statement's BEGIN
+ * line in its first 4,096 bytes (statement_read then says what is before
+ * it), else 0 (also when it cannot be read: the bundle reader says why). */
 int store_statement_file(const char *path);
 
 /* What store_statement_import did. */

@@ -764,6 +764,13 @@ int store_backup_unlock(struct backup *b, uint8_t kind, const unsigned char *sec
 int store_restore(struct backup *b, const char *dir, store_progress_fn progress, void *ctx,
                   struct err *e);
 
+/* After a store_restore that succeeded: the time of the newest log entry
+ * the backup held (UTC, the log's "at" text, e.g. 2026-12-01T10:00:00Z),
+ * "" if none or before a restore. Owned by b, valid until it is closed.
+ * What the device recorded after it (consent changes and withdrawals
+ * included) is not in the restored store (adv16 B-7). */
+const char *store_backup_as_of(const struct backup *b);
+
 /* Closes a backup and wipes its key. NULL is allowed. */
 void store_backup_close(struct backup *b);
 

@@ -176,8 +176,8 @@ static int drop_file(struct opener *op, const char *name, struct err *e)
 
 /* How each record of a bundle imported before stands here
  * (store_record_standing, adv16b N4): its summary entry gets "here"
- * {"refused", "note"}; in the folder, a record this store refuses is
- * left out (its files removed before the folder is committed), one whose
+ * {"refused", "note"}; a record this store refuses loses its "body" in
+ * the summary and, in the folder, is left out (its files removed before the folder is committed), one whose
  * scope here is newer says so in its Markdown. */
 static int standing(struct opener *op, struct store *s, const struct bundle_info *info,
                     struct err *e)
@@ -205,6 +205,10 @@ static int standing(struct opener *op, struct store *s, const struct bundle_info
         if (json_object_set_new(json_array_get(op->records, i), "here",
                                 json_pack("{s:b, s:s}", "refused", rc == 1, "note", note)) != 0)
             return err_set(e, EXIT_INPUT, "out of memory");
+        /* Refused: the summary keeps its id and the reason, never its
+         * testimony (adv16 B-16: --json printed what -o leaves out). */
+        if (rc == 1 && op->dir == NULL)
+            (void)json_object_del(rec, "body");   /* -1 only when absent */
         if (op->dir == NULL)
             continue;
         snprintf(name, sizeof name, "%s.md", jstr(rec, "id"));

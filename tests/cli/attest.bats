@@ -124,6 +124,18 @@ attested() {
     [ "$(st hq show "$id" --json | jq -r '.audits | length')" = 1 ]
 }
 
+@test "attest: a statement behind a UTF-8 byte-order mark, blank lines or spaces is read as the armor rule says (adv16 B-13)" {
+    attested
+    printf '\xef\xbb\xbf' | cat - s.statement >bom.statement
+    run st hq import bom.statement
+    expect_status 0
+    [[ "$output" == "imported the statement of 'auditor'"* ]]
+    { printf '\xef\xbb\xbf\n  \r\n'; cat s.statement; } >lead.statement
+    run st hq import lead.statement
+    expect_status 0
+    [[ "$output" == "the statement of 'auditor' on bundle "*" was imported before; nothing was added" ]]
+}
+
 @test "attest: a statement about a bundle headquarters did not import is refused (exit 1)" {
     attested
     records 1
@@ -192,6 +204,13 @@ attested() {
     run --separate-stderr st hq import t.statement
     expect_status 2
     [ "$stderr" = "intake: bad statement: there is text after the END line" ]
+    # Text before the BEGIN line (adv16 B-13): said so, not "not a bundle".
+    for pre in 'note' 'Statement from the auditor:' '> quoted'; do
+        { echo "$pre"; cat s.statement; } >t.statement
+        run --separate-stderr st hq import t.statement
+        expect_status 2
+        [ "$stderr" = "intake: bad statement: there is text before the BEGIN line" ]
+    done
     # A line removed: too few bytes.
     sed '3d' s.statement >t.statement
     run --separate-stderr st hq import t.statement

@@ -180,7 +180,7 @@ for t in a:
     expect_status 1
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
 1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
-    [ "$stderr" = "intake: the bundle holds record $B at version 1 with other text than the same version here (a conflict): refused (1 record(s) refused in all); no record of the bundle was imported" ]
+    [ "$stderr" = "intake: the bundle holds record $B at version 1 with other text than the same version here (a conflict: keep this copy, or have the sender edit the record again, which gives it a higher version that replaces this one): refused (1 record(s) refused in all); no record of the bundle was imported" ]
     run --separate-stderr st hq show "$ID"
     expect_status 2
     [[ "$stderr" == "intake: record $ID was withdrawn at the source: its subject's consent was withdrawn (notice from field"* ]]

@@ -228,7 +228,7 @@ print([a["name"] for a in json.load(sys.stdin)["attachments"] if a["size"] == 7]
     run --separate-stderr st hq import "$W/3.bundle"
     expect_status 1
     [ "$output" = "imported 1 record(s) and 0 attachment(s) from field; 0 already here" ]
-    [ "$stderr" = "intake: the bundle holds record $ID at version 1 with other text than the same version here (a conflict): refused (1 record(s) refused in all); the rest of the bundle was imported" ]
+    [ "$stderr" = "intake: the bundle holds record $ID at version 1 with other text than the same version here (a conflict: keep this copy, or have the sender edit the record again, which gives it a higher version that replaces this one): refused (1 record(s) refused in all); the rest of the bundle was imported" ]
     # The copy here keeps its text; the third record arrived.
     [[ "$(st hq show "$ID")" != *placeholder* ]]
     run --separate-stderr st hq show "$ID3"

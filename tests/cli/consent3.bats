@@ -216,7 +216,7 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     # A conflict: the old copy edited otherwise, to version 2.
     st old record edit "$ID" --title "Border crossing (other)" </dev/null >/dev/null 2>&1
     st old export --to hq "$ID" -o "$W/4.bundle" >/dev/null 2>&1
-    conflict="the bundle holds record $ID at version 2 with other text than the same version here (a conflict)"
+    conflict="the bundle holds record $ID at version 2 with other text than the same version here (a conflict: keep this copy, or have the sender edit the record again, which gives it a higher version that replaces this one)"
     run --separate-stderr st hq import "$W/4.bundle"
     expect_status 1
     [ "$stderr" = "intake: $conflict: refused (1 record(s) refused in all); no record of the bundle was imported" ]
@@ -352,7 +352,7 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     [[ "$(st hq subject show "$(hq_subject)")" == *"export yes, quote yes,"* ]]
 }
 
-@test "adv16b N4: open, open -o and audit of a bundle kept at hq say which records hq refuses now (withdrawn) and which have a newer scope here; open -o leaves the refused one out" {
+@test "adv16b N4: open, open -o and audit of a bundle kept at hq say which records hq refuses now (withdrawn) and which have a newer scope here; open -o leaves the refused one out, open --json its body" {
     field_hq
     bora
     st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
@@ -377,9 +377,14 @@ print([r for r in json.load(sys.stdin) if r["id"] == sys.argv[1]][0]["consent"][
     expect_status 0
     echo "$output" | python3 -c '
 import json, sys
-h = {r["id"]: r.get("here") for r in json.load(sys.stdin)["records"]}
+rs = {r["id"]: r for r in json.load(sys.stdin)["records"]}
+h = {k: r.get("here") for k, r in rs.items()}
 assert h[sys.argv[1]] == {"refused": True, "note": sys.argv[3]}, h
-assert h[sys.argv[2]] == {"refused": False, "note": sys.argv[4]}, h' "$ID" "$B" "$refused" "$scope"
+assert h[sys.argv[2]] == {"refused": False, "note": sys.argv[4]}, h
+# adv16 B-16: the refused record keeps its id and reason, never its testimony
+assert "body" not in rs[sys.argv[1]], rs[sys.argv[1]]
+assert rs[sys.argv[2]]["body"], rs[sys.argv[2]]' "$ID" "$B" "$refused" "$scope"
+    [[ "$output" != *"spoke about the border"* ]]
     run --separate-stderr st hq open "$W/1.bundle" -o "$W/od"
     expect_status 0
     [[ "$stderr" == *"intake: warning: record $ID was left out of $W/od: $refused"* ]]
@@ -403,4 +408,17 @@ assert h[sys.argv[2]] == {"refused": False, "note": sys.argv[4]}, h' "$ID" "$B" 
     run --separate-stderr st hq import "$W/n.asc"
     expect_status 0
     [[ "$output" == *"1 notice(s) acted on before; nothing changed by them" ]]
+}
+
+@test "adv16 B-8: a second withdrawal reaching hq after the first deleted everything says the subject is marked, never '0 record(s) deleted'" {
+    withdrawn_at_hq
+    st field consent Nari --export yes >/dev/null 2>&1
+    printf 'After the re-consent.\n' | st field record Nari --title "Again" --date 2024-05-01 >/dev/null
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to hq -o "$W/n3.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/n3.bundle"
+    expect_status 0
+    [[ "$output" == *"notice(s) of withdrawal or deletion acted on: their subject is marked here; none of its records was left here to delete"* ]]
+    [[ "$output" != *"0 record(s) and 0 attachment(s) deleted"* ]]
+    [[ "$(st hq subject show "$(hq_subject)")" == *"withdrawn"* ]]
 }

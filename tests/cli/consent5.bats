@@ -173,3 +173,51 @@ deletion $HUID $ID $FKEY $UID_" ]
     st field3 export --to hq --all -o "$W/4.bundle" >/dev/null 2>&1
     [ "$(st hq open "$W/4.bundle" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["records"][0]["consent"]["seq"])')" -eq 2000005 ]
 }
+
+@test "adv16 B-7: a restored device's unrelated narrowing never lifts a 'quote no' hq holds (a restore's jump in the counter narrows by what is held); restore warns how old the store is" {
+    field_hq
+    st field consent Nari --quote yes --publish yes >/dev/null 2>&1
+    to_hq "$W/1.bundle"
+    [ "$(hq_scope)" = "yes yes yes no" ]
+    st field backup -o "$W/old.backup" >/dev/null 2>&1
+    # After the backup the person forbids quoting; hq is told.
+    st field consent Nari --quote no >/dev/null 2>&1
+    st field notify --to hq -o "$W/q.bundle" >/dev/null 2>&1
+    st hq import "$W/q.bundle" >/dev/null
+    [ "$(hq_scope)" = "yes no yes no" ]
+    # The laptop dies; restored from the older backup, it says how old it is.
+    run --separate-stderr "$INTAKE" --passphrase-fd 3 restore "$W/old.backup" --home "$T/field2" 3<<<"$PASS"
+    expect_status 0
+    [[ "$stderr" == *"intake: warning: the store is as it was at "*" (its last entry): consent changes and withdrawals recorded after that are NOT in it; check each subject's consent ('intake subject show') with the person or your headquarters before you export"* ]]
+    [ "$(printf '%s\n' "$stderr" | grep -c 'warning: the store is as it was at')" -eq 1 ]
+    # The restored device still says quote yes; an unrelated narrowing...
+    st field2 consent Nari --publish no >/dev/null 2>&1
+    st field2 notify --to hq -o "$W/p.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/p.bundle"
+    expect_status 0
+    # ...narrows publish at hq and leaves quote no as it was.
+    [ "$(hq_scope)" = "yes no no no" ]
+}
+
+@test "adv16 B-9: a conflict from a restored device says how out; the sender's next edit replaces hq's copy (no delete, no tombstone)" {
+    field_hq
+    to_hq "$W/1.bundle"
+    st field backup -o "$W/old.backup" >/dev/null 2>&1
+    printf 'Text A: the guards were awake.\n' | st field record edit "$ID" >/dev/null 2>&1
+    st field export --to hq --all -o "$W/a.bundle" >/dev/null 2>&1
+    st hq import "$W/a.bundle" >/dev/null
+    "$INTAKE" --passphrase-fd 3 restore "$W/old.backup" --home "$T/field2" 3<<<"$PASS" >/dev/null 2>&1
+    printf 'Text B: the guards slept.\n' | st field2 record edit "$ID" >/dev/null 2>&1
+    st field2 export --to hq --all -o "$W/b.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/b.bundle"
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID at version 2 with other text than the same version here (a conflict: keep this copy, or have the sender edit the record again, which gives it a higher version that replaces this one): refused (1 record(s) refused in all); no record of the bundle was imported" ]
+    [[ "$(st hq show "$ID")" == *"Text A"* ]]
+    # The way out the message gives: the sender edits again.
+    printf 'Text C: the guards slept, we crossed.\n' | st field2 record edit "$ID" >/dev/null 2>&1
+    st field2 export --to hq --all -o "$W/c.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/c.bundle"
+    expect_status 0
+    [[ "$output" == *"1 record replaced by its newer version (the old text is gone)"* ]]
+    [[ "$(st hq show "$ID")" == *"Text C"* ]]
+}

@@ -152,7 +152,7 @@ relay_reconsent() {
     run --separate-stderr st partner import "$W/hn2.bundle"
     expect_status 0
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from hq; 0 already here
-1 notice(s) of withdrawal or deletion acted on: 0 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+1 notice(s) of withdrawal or deletion acted on: their subject is marked here; none of its records was left here to delete" ]
     # field's own notices change nothing now; its old bundle is refused as withdrawn.
     st field notify --to partner -o "$W/fn.bundle" >/dev/null 2>&1
     [ "$(notices_of "$W/fn.bundle")" = "intake-content-5

@@ -121,6 +121,9 @@ add_subject() {
     run --separate-stderr ik label
     expect_status 2
     [ "$stderr" = "intake: label needs the NEW label (see 'intake help label')" ]
+    run --separate-stderr ik label Field laptop
+    expect_status 2
+    [ "$stderr" = "intake: label takes 1 argument(s), not 2: put quotes around a value with spaces (see 'intake help label')" ]
     [ "$(store_sums)" = "$before" ]
 }
 

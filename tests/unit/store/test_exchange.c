@@ -381,7 +381,9 @@ static void test_corrections(void **state)
     assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), -1);
     assert_int_equal(e.code, EXIT_AUTH);
     assert_string_equal(e.msg, "the bundle holds record 0123456789abcdef at version 1 with other "
-                        "text than the same version here (a conflict); nothing was imported");
+                        "text than the same version here (a conflict: keep this copy, or have the sender "
+                        "edit the record again, which gives it a higher version that replaces this "
+                        "one); nothing was imported");
     assert_true(store_holds(f->s, "oldplaceword"));
     /* A newer version replaces every field, the tags and the index. */
     r.version = 3;
