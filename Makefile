@@ -364,10 +364,12 @@ check: deps-check
 	@scripts/run-tests.sh summary
 
 # The package: built once in make check (make deb, for deb.bats), built
-# twice and compared in make check-full (make repro).
+# twice and compared in make check-full (make repro); both without the
+# package's own run of the suite (nocheck: check-rel runs the same suite
+# on the same source right after; repro always builds with nocheck).
 PKG_CHECK ?= deb
 check-rel:
-	$(MAKE) $(PKG_CHECK)
+	DEB_BUILD_OPTIONS="nocheck$${DEB_BUILD_OPTIONS:+ $$DEB_BUILD_OPTIONS}" $(MAKE) $(PKG_CHECK)
 	$(MAKE) test
 	$(MAKE) reliability-quick
 
