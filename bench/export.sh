@@ -40,7 +40,7 @@ st field subject add --name "Dora Quill" --pseudonym Bench >/dev/null
 st field consent Bench --export yes --attachments yes --method verbal 2>/dev/null
 id=$(echo "bench" | st field record Bench --title bench)
 run "$tmp/t.attach" "$ik" --home "$tmp/field" --passphrase-fd 3 attach "$id" "$tmp/in"
-run "$tmp/t.export" "$ik" --home "$tmp/field" --passphrase-fd 3 export --to hq --all --keep-metadata -o "$tmp/bundle"
+run "$tmp/t.export" "$ik" --home "$tmp/field" --passphrase-fd 3 export --to hq --all --keep-metadata --send-unchecked -o "$tmp/bundle"
 run "$tmp/t.open" "$ik" --home "$tmp/hq" --passphrase-fd 3 open "$tmp/bundle"
 run "$tmp/t.unlock" "$ik" --home "$tmp/hq" --passphrase-fd 3 list
 age-keygen -o "$tmp/key" 2>/dev/null

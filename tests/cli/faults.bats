@@ -386,13 +386,14 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
     store_with_hq
     ik consent Nari --export yes --attachments yes --method verbal 2>/dev/null
     id=$(ik record Nari --title one <<<"body one")
-    # A large recording of no known type: sent as stored (--keep-metadata),
+    # A large recording of no known type: sent as stored (--keep-metadata
+    # --send-unchecked: intake cannot read its words either),
     # so that writing the bundle takes long enough to be killed midway.
     truncate -s 200M "$T/big"
     ik attach "$id" "$T/big" >/dev/null
     mkdir "$T/out"
     for i in 1 2 3 4; do
-        "$INTAKE" --home "$H" --passphrase-fd 3 export --to hq --all --keep-metadata \
+        "$INTAKE" --home "$H" --passphrase-fd 3 export --to hq --all --keep-metadata --send-unchecked \
             -o "$T/out/b$i" 3<<<"$PASS" >/dev/null 2>&1 &
         pid=$!
         sleep "0.$((RANDOM % 6 + 2))"
@@ -411,7 +412,7 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
     echo writing >"$T/out/.intake-tmp-fedcba9876543210"
     exec {lock}<"$T/out/.intake-tmp-fedcba9876543210"
     flock "$lock"
-    ik export --to hq --all --keep-metadata -o "$T/out/last" >/dev/null 2>&1
+    ik export --to hq --all --keep-metadata --send-unchecked -o "$T/out/last" >/dev/null 2>&1
     exec {lock}<&-
     [ ! -e "$T/out/.intake-tmp-0123456789abcdef" ]
     [ -e "$T/out/.intake-tmp-fedcba9876543210" ]
