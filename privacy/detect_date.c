@@ -27,13 +27,6 @@
 
 #include "privacy/detect_int.h"
 
-enum strength { NONE, YEAR, PART, FULL };   /* a year, two parts, a whole date */
-
-struct date {
-    size_t end;
-    enum strength strength;
-    int born;                   /* Korean 생 right after it */
-};
 
 #define KO_YEAR "\xeb\x85\x84"          /* 년 */
 #define KO_MONTH "\xec\x9b\x94"         /* 월 */
@@ -87,36 +80,6 @@ static const char *const mn_seasons[4] = {     /* of spring, summer, autumn, win
     "\xd0\xbd\xd0\xb0\xd0\xbc\xd1\x80\xd1\x8b\xd0\xbd", "\xd3\xa9\xd0\xb2\xd0\xbb\xd0\xb8\xd0\xb9\xd0\xbd",
 };
 
-static const struct det_word birth_words[] = {
-    DW("born", FIT_WORD), DW("birth", FIT_PREFIX), DW("dob", FIT_WORD), DW("d.o.b", FIT_PREFIX),
-    DW("(b.", FIT_WORD),
-    DW("b.", FIT_WORD),
-    DW("\xec\x83\x9d\xeb\x85\x84", FIT_PREFIX),                          /* 생년(월일) */
-    DW("\xed\x83\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 태생 */
-    DW("\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5", FIT_ANY),     /* 生年月日 */
-    DW("\xe5\x87\xba\xe7\x94\x9f", FIT_ANY),                             /* 出生 */
-    DW("\xe7\x94\x9f\xe4\xba\x8e", FIT_ANY),                             /* 生于 */
-    DW("\xe7\x94\x9f\xe6\x96\xbc", FIT_ANY),                             /* 生於 */
-    DW("\xec\xb6\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 출생 */
-    DW("\xed\x83\x9c\xec\x96\xb4", FIT_PREFIX),                          /* 태어(났다, 난) */
-    DW("\xec\x83\x9d\xec\x9d\xbc", FIT_PREFIX),                          /* 생일 */
-    DW("\xed\x83\x84\xec\x83\x9d", FIT_PREFIX),                          /* 탄생 */
-    DW("\xd1\x80\xd0\xbe\xd0\xb4\xd0\xb8\xd0\xbb", FIT_PREFIX),          /* родил(ся, ась) */
-    DW("\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_PREFIX),                  /* рожд(ения, ён) */
-    DW("\xd0\xb3.\xd1\x80.", FIT_WORD),                                  /* г.р. */
-    DW("\xd0\xb4.\xd1\x80.", FIT_WORD),                                  /* д.р. */
-    DW("\xd1\x82\xd3\xa9\xd1\x80\xd1\x81", FIT_PREFIX),                  /* төрс(өн, ний) */
-    DW("\xd1\x82\xd3\xa9\xd1\x80\xd0\xb6", FIT_PREFIX),                  /* төрж */
-    DW("\xd1\x82\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", FIT_WORD),            /* төрөв */
-    DW("\xd0\xbc\xd1\x8d\xd0\xbd\xd0\xb4\xd1\x8d\xd0\xbb", FIT_PREFIX),  /* мэндэл(сэн) */
-    /* German, French, Spanish (report-adv12 A-10), as the norm view
-     * writes them (Latin marks stripped: né is "ne"); né(e) le/en/à
-     * only right before the date: det_born_right_before, detect_words.c */
-    DW("geb.", FIT_WORD), DW("geb", FIT_WORD), DW("geboren", FIT_WORD), DW("geburt", FIT_PREFIX),
-    DW("naissance", FIT_WORD),
-    DW("nacido", FIT_WORD), DW("nacida", FIT_WORD), DW("nacio", FIT_WORD), DW("nacimiento", FIT_WORD),
-};
-
 /* The months in German, French and Spanish, in the norm view (marks
  * stripped: März "marz", février "fevrier", août "aout"); read where the
  * English and Russian ones are (a day before: "14. März 1975", "14 mars
@@ -145,7 +108,7 @@ static size_t space(const char *s, size_t len, size_t i)
 }
 
 /* Past the letters (no digits) of any script from i. */
-static size_t letters(const char *s, size_t len, size_t i)
+size_t detect_letters(const char *s, size_t len, size_t i)
 {
     size_t n;
     int cp;
@@ -289,37 +252,37 @@ static size_t en_year_at(const char *s, size_t len, size_t at)
 
 /* A year written '75 (two digits after an apostrophe) at at, the
  * apostrophe included; its end or 0. */
-static size_t short_year_at(const char *s, size_t len, size_t at)
+size_t detect_short_year_at(const char *s, size_t len, size_t at)
 {
     return at + 3 <= len && s[at] == '\'' && det_digits(s, len, at + 1) == 2 &&
            det_ends_word(s, len, at + 3) && !det_letter_before(s, at) ? at + 3 : 0;
 }
 
 /* English: March 14(th)(,) 1975 | March 1975 | March '75 | March 14. */
-static struct date english_from_month(const char *s, size_t len, size_t at)
+static struct det_date english_from_month(const char *s, size_t len, size_t at)
 {
-    struct date d = { 0, NONE, 0 };
+    struct det_date d = { 0, DATE_NONE, 0 };
     size_t n, i, e;
 
     if (!detect_month_word(s, len, at, &n))
         return d;
     i = space(s, len, at + n);
-    if ((e = en_year_at(s, len, i)) != 0 || (e = short_year_at(s, len, i)) != 0)
-        return d.end = e, d.strength = PART, d;
+    if ((e = en_year_at(s, len, i)) != 0 || (e = detect_short_year_at(s, len, i)) != 0)
+        return d.end = e, d.strength = DATE_PART, d;
     if ((e = day_at(s, len, i, 1)) == 0)
         return d;
-    d.end = e, d.strength = PART;
+    d.end = e, d.strength = DATE_PART;
     i = e + (e < len && s[e] == ',');
     if ((e = en_year_at(s, len, space(s, len, i))) != 0)
-        d.end = e, d.strength = FULL;
+        d.end = e, d.strength = DATE_FULL;
     return d;
 }
 
 /* English with the year first: 1985 March (the) 15(th), 1985, March 15
  * ("born 1985 March the 15th": report-adv12e F29, the date goes whole). */
-static struct date english_year_first(const char *s, size_t len, size_t at)
+static struct det_date english_year_first(const char *s, size_t len, size_t at)
 {
-    struct date d = { 0, NONE, 0 };
+    struct det_date d = { 0, DATE_NONE, 0 };
     size_t i = year_at(s, len, at), n, e;
 
     if (i == 0)
@@ -327,7 +290,7 @@ static struct date english_year_first(const char *s, size_t len, size_t at)
     i = space(s, len, i + (i < len && s[i] == ','));
     if (!detect_month_word(s, len, i, &n) || (e = day_at(s, len, space(s, len, i + n), 1)) == 0)
         return d;
-    d.end = e, d.strength = FULL;
+    d.end = e, d.strength = DATE_FULL;
     return d;
 }
 
@@ -376,9 +339,9 @@ static size_t glued_month_at(const char *s, size_t len, size_t i)
  * "14march75", "14марта1975"): the day 1-31, a month (glued_month_at)
  * and a year of four digits (1900-2099) or two; or the year first
  * ("1975MAR14": report-adv12 A-29), a four-digit year and the day. */
-static struct date glued_month(const char *s, size_t len, size_t at)
+static struct det_date glued_month(const char *s, size_t len, size_t at)
 {
-    struct date d = { 0, NONE, 0 };
+    struct det_date d = { 0, DATE_NONE, 0 };
     size_t a = det_digits(s, len, at), i = at + a, n, y;
     unsigned v = a >= 1 && a <= 2 ? det_value(s + at, a) : 0;
 
@@ -387,7 +350,7 @@ static struct date glued_month(const char *s, size_t len, size_t at)
         y = det_digits(s, len, i);
         if (y >= 1 && y <= 2 && det_value(s + i, y) >= 1 && det_value(s + i, y) <= 31 &&
             det_ends_word(s, len, i + y) && !det_letter_at(s, len, i + y))
-            d.end = i + y, d.strength = FULL;
+            d.end = i + y, d.strength = DATE_FULL;
         return d;
     }
     if (v < 1 || v > 31 || (n = glued_month_at(s, len, i)) == 0)
@@ -397,7 +360,7 @@ static struct date glued_month(const char *s, size_t len, size_t at)
     if (!(y == 2 || (y == 4 && det_value(s + i, 4) >= 1900 && det_value(s + i, 4) <= 2099)) ||
         !det_ends_word(s, len, i + y))
         return d;
-    d.end = i + y, d.strength = FULL;
+    d.end = i + y, d.strength = DATE_FULL;
     return d;
 }
 
@@ -426,9 +389,9 @@ static unsigned roman_value(const char *s, size_t len, size_t at, size_t *end)
 
 /* A date all in Roman numerals, day, month and year joined by one of
  * ". - /" ("XIV.III.MCMLXXV"). */
-static struct date roman_date(const char *s, size_t len, size_t at)
+static struct det_date roman_date(const char *s, size_t len, size_t at)
 {
-    struct date d = { 0, NONE, 0 };
+    struct det_date d = { 0, DATE_NONE, 0 };
     size_t e, f, g;
     unsigned day = roman_value(s, len, at, &e), month, year;
     char sep;
@@ -441,7 +404,7 @@ static struct date roman_date(const char *s, size_t len, size_t at)
         return d;
     year = roman_value(s, len, f + 1, &g);
     if (year >= 1900 && year <= 2099 && det_month_day(month, day))
-        d.end = g, d.strength = FULL;
+        d.end = g, d.strength = DATE_FULL;
     return d;
 }
 
@@ -449,9 +412,9 @@ static struct date roman_date(const char *s, size_t len, size_t at)
  * 14 Mar. 1975), Russian (14 марта), a Roman numeral (14/III/1975,
  * 14.III.1975): the day, one of " -/." and the month, then the same
  * separator or a space and the year. */
-static struct date month_after_day(const char *s, size_t len, size_t at)
+static struct det_date month_after_day(const char *s, size_t len, size_t at)
 {
-    struct date d = { 0, NONE, 0 };
+    struct det_date d = { 0, DATE_NONE, 0 };
     size_t i = day_at(s, len, at, 1), n, e;
     unsigned v;
     char sep;
@@ -477,30 +440,30 @@ static struct date month_after_day(const char *s, size_t len, size_t at)
     if (!roman && !detect_month_word(s, len, i, &n) && word_in(ru_months, 12, s, len, i, &n) < 0 &&
         word_in(eu_months, EU_MONTHS, s, len, i, &n) < 0)
         return d;
-    d.end = i + n, d.strength = roman ? NONE : PART;
+    d.end = i + n, d.strength = roman ? DATE_NONE : DATE_PART;
     i = d.end + (d.end < len && (s[d.end] == ',' || (s[d.end] == sep && sep != ' ')));
     if (det_starts(s, len, i, " de "))
         i += 3;                                 /* 14 de marzo de 1975 */
     if ((e = en_year_at(s, len, space(s, len, i))) != 0)
-        d.end = e, d.strength = FULL;
+        d.end = e, d.strength = DATE_FULL;
     /* A two-digit year after the same separator ("14-Mar-75",
      * "14.III.75"). */
     else if (sep != ' ' && i > d.end && s[i - 1] == sep && det_digits(s, len, i) == 2 &&
              det_ends_word(s, len, i + 2))
-        d.end = i + 2, d.strength = FULL;
+        d.end = i + 2, d.strength = DATE_FULL;
     /* A two-digit year with a Russian ordinal ending ("14-го марта
      * 75-го"). */
     else if (ru_ord && (i = space(s, len, d.end)) > d.end && det_digits(s, len, i) == 2 &&
              ru_ordinal_end(s, len, i + 2) > i + 2)
-        d.end = i + 2, d.strength = FULL;
+        d.end = i + 2, d.strength = DATE_FULL;
     return d;
 }
 
 /* English with the month as an ordinal: "the 14th of the 3rd month(,)
  * (of) 1975", "the fourteenth of the third month". */
-static struct date english_nth_month(const char *s, size_t len, size_t at)
+static struct det_date english_nth_month(const char *s, size_t len, size_t at)
 {
-    struct date d = { 0, NONE, 0 };
+    struct det_date d = { 0, DATE_NONE, 0 };
     size_t i = day_at(s, len, at, 1), e, m;
     unsigned v = 0;
 
@@ -514,13 +477,13 @@ static struct date english_nth_month(const char *s, size_t len, size_t at)
         v = det_value(s + i, det_digits(s, len, i));
     if (m == 0 || v < 1 || v > 12 || !det_starts(s, len, m, " month") || !det_ends_word(s, len, m + 6))
         return d;
-    d.end = m + 6, d.strength = PART;
+    d.end = m + 6, d.strength = DATE_PART;
     i = d.end + (d.end < len && s[d.end] == ',');
     i = space(s, len, i);
     if (det_starts(s, len, i, "of "))
         i += 3;
     if ((e = en_year_at(s, len, i)) != 0)
-        d.end = e, d.strength = FULL;
+        d.end = e, d.strength = DATE_FULL;
     return d;
 }
 
@@ -545,15 +508,15 @@ static size_t date_sep(const char *s, size_t len, size_t p, char *sep)
     return *sep = ' ', p + 1;
 }
 
-static struct date numeric(const char *s, size_t len, size_t at)
+static struct det_date numeric(const char *s, size_t len, size_t at)
 {
-    struct date d = { 0, NONE, 0 };
+    struct det_date d = { 0, DATE_NONE, 0 };
     size_t a = det_digits(s, len, at), i, b, c;
     unsigned x, y, z;
     char sep, sep2;
 
     if (a == 6 && det_ends_word(s, len, at + 6) && det_yymmdd(s, at)) {
-        d.end = at + 6, d.strength = FULL;                           /* 750314 */
+        d.end = at + 6, d.strength = DATE_FULL;                           /* 750314 */
         d.born = born_after(s, len, d.end);                          /* 750314생 */
         return d;
     }
@@ -561,14 +524,14 @@ static struct date numeric(const char *s, size_t len, size_t at)
         x = det_value(s + at, 4);
         z = det_value(s + at + 4, 4);
         if (x >= 1900 && x <= 2099 && det_month_day(det_value(s + at + 4, 2), det_value(s + at + 6, 2)))
-            d.end = at + 8, d.strength = FULL;
+            d.end = at + 8, d.strength = DATE_FULL;
         /* DDMMYYYY and MMDDYYYY ("DOB: 15031985": report-adv12d F9); a
          * birth word must still mark it, as for every date. */
         else if (z >= 1900 && z <= 2099 &&
                  (det_month_day(det_value(s + at + 2, 2), det_value(s + at, 2)) ||
                   det_month_day(det_value(s + at, 2), det_value(s + at + 2, 2))))
-            d.end = at + 8, d.strength = FULL;
-        d.born = d.strength == FULL && born_after(s, len, d.end);
+            d.end = at + 8, d.strength = DATE_FULL;
+        d.born = d.strength == DATE_FULL && born_after(s, len, d.end);
         return d;
     }
     /* A space between the parts only for Y M D ("생일 1975 03 14"): a
@@ -582,7 +545,7 @@ static struct date numeric(const char *s, size_t len, size_t at)
         (c = det_digits(s, len, i + b + 1)) >= 1 && c <= 2 && det_ends_word(s, len, i + b + 1 + c)) {
         x = det_value(s + at, 4), z = det_value(s + i + b + 1, c);
         if (x >= 1900 && x <= 2099 && det_month_day(y, z))
-            d.end = i + b + 1 + c, d.strength = FULL, d.born = born_after(s, len, d.end);
+            d.end = i + b + 1 + c, d.strength = DATE_FULL, d.born = born_after(s, len, d.end);
         return d;
     }
     if ((b = det_digits(s, len, i)) < 1 || b > 2 || (c = date_sep(s, len, i + b, &sep2)) == 0 ||
@@ -591,12 +554,12 @@ static struct date numeric(const char *s, size_t len, size_t at)
     /* The day and month, then the year said apart: "14.03. in 1975". */
     if (a <= 2 && sep == '.' && det_month_day(det_value(s + i, b), det_value(s + at, a)) &&
         det_starts(s, len, i + b, ". ") && det_digits(s, len, i + b + 2) == 0) {
-        d.end = i + b, d.strength = PART;
+        d.end = i + b, d.strength = DATE_PART;
         c = i + b + 2;
         if (det_starts(s, len, c, "in ") || det_starts(s, len, c, "of "))
             c += 3;
         if (year_at(s, len, c) != 0)
-            d.end = c + 4, d.strength = FULL;
+            d.end = c + 4, d.strength = DATE_FULL;
         return d;
     }
     y = det_value(s + i, b);
@@ -613,13 +576,13 @@ static struct date numeric(const char *s, size_t len, size_t at)
     x = det_value(s + at, a);
     z = c >= 1 && c <= 4 ? det_value(s + i, c) : 0;
     if (a == 4 && c >= 1 && c <= 2 && x >= 1900 && x <= 2099 && det_month_day(y, z))
-        d.end = i + c, d.strength = FULL;
+        d.end = i + c, d.strength = DATE_FULL;
     else if (a <= 2 && (c == 2 || (c == 4 && z >= 1900 && z <= 2099)) &&
              (det_month_day(y, x) || det_month_day(x, y)))
-        d.end = i + c, d.strength = FULL;
+        d.end = i + c, d.strength = DATE_FULL;
     else if (a == 2 && c == 2 && det_month_day(y, z))
-        d.end = i + c, d.strength = FULL;                            /* 75.03.14 */
-    d.born = d.strength == FULL && born_after(s, len, d.end);
+        d.end = i + c, d.strength = DATE_FULL;                            /* 75.03.14 */
+    d.born = d.strength == DATE_FULL && born_after(s, len, d.end);
     return d;
 }
 
@@ -696,9 +659,9 @@ static int born_after(const char *s, size_t len, size_t i)
 
 /* Korean or Chinese: [Y년] [M월] [D일] (年 月 日), each part optional but
  * in this order; 생 (生) after. */
-static struct date korean(const char *s, size_t len, size_t at)
+static struct det_date korean(const char *s, size_t len, size_t at)
 {
-    struct date d = { 0, NONE, 0 };
+    struct det_date d = { 0, DATE_NONE, 0 };
     size_t i = at, n, e, parts = 0, year = 0;
     unsigned v;
     int k;
@@ -721,7 +684,7 @@ static struct date korean(const char *s, size_t len, size_t at)
     }
     if (parts == 0 || (parts == 1 && !year))
         return d;
-    d.end = i, d.strength = parts == 3 ? FULL : parts == 2 ? PART : YEAR;
+    d.end = i, d.strength = parts == 3 ? DATE_FULL : parts == 2 ? DATE_PART : DATE_YEAR;
     d.born = born_after(s, len, i);
     return d;
 }
@@ -758,7 +721,7 @@ static size_t mn_day_words(const char *s, size_t len, size_t at)
         v = 10 * (unsigned)(t + 1), i = at + n + 1;
     for (k = 0; k < sizeof stems / sizeof stems[0]; k++)
         if (det_word_at(s, len, i, stems[k].w, FIT_PREFIX) && (v == 0 || stems[k].v < 10))
-            return v + stems[k].v <= 31 ? letters(s, len, i) : 0;
+            return v + stems[k].v <= 31 ? detect_letters(s, len, i) : 0;
     return v != 0 ? at + n : 0;
 }
 
@@ -767,7 +730,7 @@ static size_t mn_day_words(const char *s, size_t len, size_t at)
  * ordinal month | a Roman month, сар(ын, д), [D(-нд...) | the day in
  * words]; fills d (strength up by one for the month, two for the day)
  * from base. */
-static void mn_month_day(const char *s, size_t len, size_t i, struct date *d, enum strength base)
+static void mn_month_day(const char *s, size_t len, size_t i, struct det_date *d, enum det_date_strength base)
 {
     size_t n, e;
 
@@ -786,9 +749,9 @@ static void mn_month_day(const char *s, size_t len, size_t i, struct date *d, en
     if (!det_word_at(s, len, i, MN_MONTH, FIT_PREFIX) &&
         !(i > 0 && det_digit(s[i - 1]) && det_starts(s, len, i, MN_MONTH)))   /* 3сар14 */
         return;
-    i = letters(s, len, i);                                         /* сар, сарын, сард */
-    if (base == YEAR)
-        d->end = i, d->strength = PART;
+    i = detect_letters(s, len, i);                                         /* сар, сарын, сард */
+    if (base == DATE_YEAR)
+        d->end = i, d->strength = DATE_PART;
     i = space(s, len, i);
     n = det_digits(s, len, i);
     if (n >= 1 && n <= 2 && det_value(s + i, n) >= 1 && det_value(s + i, n) <= 31) {
@@ -796,18 +759,18 @@ static void mn_month_day(const char *s, size_t len, size_t i, struct date *d, en
         if (e < len && s[e] == '-')
             e++;
         if (e < len && ((unsigned char)s[e] & 0x80))
-            e = letters(s, len, e);                                 /* -нд, -ний, -ны */
+            e = detect_letters(s, len, e);                                 /* -нд, -ний, -ны */
         if (det_ends_word(s, len, e))
-            d->end = e, d->strength = base == YEAR ? FULL : PART;
+            d->end = e, d->strength = base == DATE_YEAR ? DATE_FULL : DATE_PART;
     } else if ((e = mn_day_words(s, len, i)) != 0) {
-        d->end = e, d->strength = base == YEAR ? FULL : PART;       /* арван тавнд */
+        d->end = e, d->strength = base == DATE_YEAR ? DATE_FULL : DATE_PART;       /* арван тавнд */
     }
 }
 
 /* Mongolian: Y он(ы, д) [month сар(ын, д) [day]] (mn_month_day). */
-static struct date mongolian(const char *s, size_t len, size_t at)
+static struct det_date mongolian(const char *s, size_t len, size_t at)
 {
-    struct date d = { 0, NONE, 0 };
+    struct det_date d = { 0, DATE_NONE, 0 };
     size_t i, n, e;
     unsigned v;
 
@@ -818,30 +781,30 @@ static struct date mongolian(const char *s, size_t len, size_t at)
         !det_starts(s, len, i, MN_YEAR_OF))                          /* 1975он3сар14 */
         return d;
     e = space(s, len, i);
-    i = letters(s, len, e);                                          /* он, оны, онд, оных */
-    d.end = i, d.strength = YEAR;
+    i = detect_letters(s, len, e);                                          /* он, оны, онд, оных */
+    d.end = i, d.strength = DATE_YEAR;
     d.born = i - e == strlen(MN_OF_YEAR_BORN) && det_starts(s, len, e, MN_OF_YEAR_BORN);
     i = space(s, len, i);
     if (word_in(mn_seasons, 4, s, len, i, &n) >= 0)
         i = space(s, len, i + n);                                    /* хаврын 3 сард */
-    mn_month_day(s, len, i, &d, YEAR);
+    mn_month_day(s, len, i, &d, DATE_YEAR);
     return d;
 }
 
 /* Mongolian without the year: "III сарын 14-нд", "3 сарын 14". */
-static struct date mongolian_month(const char *s, size_t len, size_t at)
+static struct det_date mongolian_month(const char *s, size_t len, size_t at)
 {
-    struct date d = { 0, NONE, 0 };
+    struct det_date d = { 0, DATE_NONE, 0 };
 
-    mn_month_day(s, len, at, &d, NONE);
+    mn_month_day(s, len, at, &d, DATE_NONE);
     return d;
 }
 
 /* The longest date form at at. */
-static struct date date_at(const char *s, size_t len, size_t at)
+struct det_date detect_date_at(const char *s, size_t len, size_t at)
 {
-    struct date best = { 0, NONE, 0 }, d;
-    struct date (*const forms[])(const char *, size_t, size_t) = {
+    struct det_date best = { 0, DATE_NONE, 0 }, d;
+    struct det_date (*const forms[])(const char *, size_t, size_t) = {
         numeric, korean, mongolian, month_after_day, english_from_month, english_year_first,
         english_nth_month, glued_month, mongolian_month, roman_date,
     };
@@ -853,151 +816,7 @@ static struct date date_at(const char *s, size_t len, size_t at)
         if (d.strength > best.strength || (d.strength == best.strength && d.end > best.end))
             best = d;
     }
-    if (best.strength == NONE && ((e = year_at(s, len, at)) != 0 || (e = det_year_words(s, len, at, &v)) != 0))
-        best.end = e, best.strength = YEAR;
+    if (best.strength == DATE_NONE && ((e = year_at(s, len, at)) != 0 || (e = det_year_words(s, len, at, &v)) != 0))
+        best.end = e, best.strength = DATE_YEAR;
     return best;
-}
-
-/* A full stop at s[i]: '.' after two letters, before a space or the end
- * (not "(b.", "d.o.b.", "г.р."). */
-static int full_stop(const char *s, size_t len, size_t i)
-{
-    size_t n;
-
-    return s[i] == '.' && (i + 1 >= len || s[i + 1] == ' ') && det_letter_before(s, i) &&
-           det_cp_before(s, i, &n) >= 0 && det_letter_before(s, i - n);
-}
-
-/* A birth word within before bytes before start or after bytes after end;
- * for a year alone (sentence) the window ends at a full stop. */
-static int near_birth_word(const char *s, size_t len, size_t start, size_t end, size_t before,
-                           size_t after, int sentence)
-{
-    size_t from = start > before ? start - before : 0, to = end + after < len ? end + after : len, i;
-
-    for (i = start; sentence && i > from; i--)
-        if (full_stop(s, len, i - 1))
-            from = i;
-    for (i = end; sentence && i < to; i++)
-        if (full_stop(s, len, i))
-            to = i;
-    return det_word_near(s, len, from, to, birth_words, sizeof birth_words / sizeof birth_words[0]);
-}
-
-/* A date or a year in parentheses right after a word: "Batbayar
- * (12.03.1984)", "Batbayar (1984)". */
-static int after_name(const char *s, size_t len, size_t start, size_t end)
-{
-    size_t p = start;
-
-    if (end >= len || s[end] != ')' || p == 0 || s[p - 1] != '(')
-        return 0;
-    p--;
-    if (p > 0 && s[p - 1] == ' ')
-        p--;
-    return det_letter_before(s, p);
-}
-
-/* 1 if the Hangul word at s[at] starts as a particle, the copula or a
- * word that follows a date does ("1975.03.14에", "부터", "까지", "이다",
- * "오전", "기준", "현재"), by its first syllable. */
-static int ko_after_date(const char *s, size_t len, size_t at)
-{
-    static const char first[] =
-        "\xec\x97\x90\xeb\xb6\x80\xea\xb9\x8c\xec\x9d\x80\xeb\x8a\x94\xec\x9d\xb4"  /* 에 부 까 은 는 이 */
-        "\xea\xb0\x80\xec\x9d\x98\xec\x9d\x84\xeb\xa5\xbc\xeb\xa1\x9c\xec\x9c\xbc"  /* 가 의 을 를 로 으 */
-        "\xec\x99\x80\xea\xb3\xbc\xeb\x8f\x84\xeb\xa7\x8c\xec\x9e\x90\xea\xb2\xbd"  /* 와 과 도 만 자 경 */
-        "\xec\xaf\xa4\xea\xbb\x98\xeb\x82\xa0\xec\x9d\xbc\xed\x98\x84\xea\xb8\xb0"  /* 쯤 께 날 일 현 기 */
-        "\xec\xa0\x84\xed\x9b\x84\xec\x98\xa4\xeb\x95\x8c\xec\x83\x9d\xec\xa4\x91"  /* 전 후 오 때 생 중 */
-        "\xec\x97\x94\xeb\xb0\xa4\xec\x8b\x9c\xeb\xb0\x9c\xeb\x8b\xb9\xea\xb0\x9c";             /* 엔 밤 시 발 당 개 */
-
-    for (size_t k = 0; k + 3 <= sizeof first - 1; k += 3)
-        if (at + 3 <= len && memcmp(s + at, first + k, 3) == 0)
-            return 1;
-    return 0;
-}
-
-/* 1 if the Hangul word at at is a name of three syllables starting with
- * the surname 이 ("1975.03.14이종수"), not 이 as the copula or the
- * subject particle ("이다", "이었고", "이후", "이전에"): its second
- * syllable is none that follows them. */
-static int ko_name_after(const char *s, size_t len, size_t at)
-{
-    static const char second[] =
-        "\xeb\x8b\xa4\xea\xb3\xa0\xeb\xa9\xb0\xec\x97\x88\xec\x97\x90\xec\x95\xbc"   /* 다 고 며 었 에 야 */
-        "\xeb\x9d\xbc\xeb\x8b\x88\xeb\x82\x98\xeb\xa9\xb4\xeb\xaf\x80\xec\xa7\x80"   /* 라 니 나 면 므 지 */
-        "\xec\x9e\x90\xeb\x8d\x98\xeb\x93\xa0\xea\xb1\xb4\xeb\x9e\x98\xed\x9b\x84"   /* 자 던 든 건 래 후 */
-        "\xec\xa0\x84\xeb\x82\xb4\xec\x83\x81\xed\x95\x98\xec\x99\xb8\xeb\xb2\x88"   /* 전 내 상 하 외 번 */
-        "\xec\x97\xac\xec\x96\xb4\xec\x9a\x94\xeb\x9e\x80\xeb\x9e\x91\xec\x8b\xa0";  /* 여 어 요 란 랑 신 */
-    size_t i = at, syl = 0, n;
-    int cp;
-
-    if (!det_starts(s, len, at, "\xec\x9d\xb4"))
-        return 0;
-    while ((cp = det_cp_at(s, len, i, &n)) >= 0xAC00 && cp <= 0xD7A3)
-        i += n, syl++;
-    if (syl != 3 || det_letter_at(s, len, i))
-        return 0;
-    for (size_t k = 0; k + 3 <= sizeof second - 1; k += 3)
-        if (memcmp(s + at + 3, second + k, 3) == 0)
-            return 0;
-    return 1;
-}
-
-/* 1 if a word is glued to a date written with separators at [at, end):
- * ASCII letters before it ("Jong-su1975-03-14") or after it
- * ("14.03.1975Bat"), a Hangul word after it that is no particle
- * ("1975.03.14김종수"; ko_after_date; not a time, "2020-03-14T10:00"),
- * or a Cyrillic word of four letters
- * or more after it that is no case ending ("-нд", "ний", "нээс" start
- * with н): marked as "Batbayar (1975-03-14)" is.  A code's digits
- * ("SN19750314") are not. */
-static int glued_date(const char *s, size_t len, size_t at, size_t end)
-{
-    size_t i, n;
-    int cp;
-
-    for (i = at; i < end && det_digit(s[i]); i++)
-        ;
-    if (i == end)
-        return 0;
-    /* An ISO 8601 time after it is no word ("2020-03-14T10:00"). */
-    if ((at > 0 && det_alpha(s[at - 1])) ||
-        (end < len && det_alpha(s[end]) && !(s[end] == 't' && end + 1 < len && det_digit(s[end + 1]))))
-        return 1;
-    if ((cp = det_cp_at(s, len, end, &n)) >= 0xAC00 && cp <= 0xD7A3)
-        return !ko_after_date(s, len, end) || ko_name_after(s, len, end);
-    if (cp >= 0x0430 && cp <= 0x04FF && cp != 0x043D)
-        return letters(s, len, end) - end >= 8;
-    return 0;
-}
-
-size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
-{
-    struct date d;
-    size_t from = at;
-    int v;
-
-    (void)kind;
-    if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at) &&
-        !detect_number_words_start(s, len, at))
-        return 0;
-    d = date_at(s, len, at);
-    /* A year written '75: the apostrophe belongs to it. */
-    if (d.strength == NONE && at > 0 && short_year_at(s, len, at - 1) != 0)
-        d.end = at + 2, d.strength = YEAR, from = at - 1;
-    if (d.strength == NONE)
-        return 0;
-    *start = from;
-    if (d.born)
-        return d.end;
-    if (det_born_right_before(s, from))
-        return d.end;
-    if (d.strength == YEAR)
-        return near_birth_word(s, len, from, d.end, 32, 48, 1) ||
-               (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && after_name(s, len, at, d.end)) ?
-               d.end : 0;
-    return near_birth_word(s, len, at, d.end, 48, 24, 0) ||
-           (d.strength == FULL && (after_name(s, len, at, d.end) || glued_date(s, len, at, d.end))) ?
-           d.end : 0;
 }

@@ -309,6 +309,25 @@ size_t detect_three_words(const char *s, size_t len, size_t at);
  * for the date scanner. */
 int detect_month_word(const char *s, size_t len, size_t at, size_t *n);
 
+/* detect_date.c, for detect_birth.c: how much of a date a form read. */
+enum det_date_strength { DATE_NONE, DATE_YEAR, DATE_PART, DATE_FULL };  /* a year, two parts, whole */
+
+struct det_date {
+    size_t end;                         /* bytes: the form's end */
+    enum det_date_strength strength;
+    int born;                           /* Korean 생 right after it */
+};
+
+/* The longest date form at s[at] (bytes, norm view); strength DATE_NONE
+ * when none starts there.  No memory is held. */
+struct det_date detect_date_at(const char *s, size_t len, size_t at);
+
+/* The end of a year written '75 at s[at] (the apostrophe), or 0. */
+size_t detect_short_year_at(const char *s, size_t len, size_t at);
+
+/* The end (bytes) of the run of letters at s[i], i itself if none. */
+size_t detect_letters(const char *s, size_t len, size_t i);
+
 /* detect_net.c: the e-mail address whose at sign ('@', or "at" written
  * out: " at ", "[at]"...) begins at s[at], found from there since its local
  * part, before it, may be in any script: its end, with its start in

@@ -25,7 +25,80 @@ static int by_start(const void *a, const void *b)
     return x->cat < y->cat ? -1 : x->cat > y->cat;
 }
 
-/* Overlapping spans become one: their union, replaced as the longest. */
+static int registered(const struct span *s)
+{
+    return s->rule < R_PATTERN;
+}
+
+/* Whether two registered spans are one hit: the same subject and
+ * category (a name's words each have a term of their own), and for a
+ * term of no subject (0) the same term. */
+static int same_hit(const struct span *x, const struct span *y)
+{
+    return x->subject == y->subject && x->cat == y->cat && (x->subject != 0 || x->term == y->term);
+}
+
+/* Drops each detector span (R_PATTERN) that registered spans (names and
+ * protected terms) of two or more different hits cover whole, end to end
+ * with no gap: what it finds is replaced anyway, and each registered hit
+ * keeps its own placeholder ("No" + a protected number + a name stays
+ * "No[OTHER-1]Sara Holm", not one [ID-n]; report-adv13 1).  A detector
+ * span over one hit's spans stays and wins as the longer or equal span (a
+ * handle or an e-mail built from a name is [HANDLE-n], [EMAIL-n]).  sp
+ * sorted by by_start.  The registered spans' union is walked in start
+ * order beside the others, keeping the spans with the two largest ends of
+ * its run (the two that may reach over s->start); dropped spans are marked
+ * first and removed after, so the walk reads only what it sorted.  Linear
+ * after the sort; no memory. */
+static void drop_covered_patterns(struct spans *sp)
+{
+    enum { DROPPED = 99 };
+    size_t i, j = 0, k, o = 0, from = 0, r;
+    const struct span *top = NULL, *second = NULL, *first;
+    int two;
+
+    for (i = 0; i < sp->n; i++) {
+        const struct span *s = &sp->s[i];
+
+        if (s->rule != R_PATTERN)
+            continue;
+        /* the run of registered spans starting at or before s->start */
+        for (; j < sp->n && sp->s[j].start <= s->start; j++) {
+            const struct span *x = &sp->s[j];
+
+            if (!registered(x))
+                continue;
+            if (top == NULL || x->start > top->end)
+                from = x->start, top = x, second = NULL;
+            else if (x->end > top->end)
+                second = top, top = x;
+            else if (second == NULL || x->end > second->end)
+                second = x;
+        }
+        if (top == NULL || from > s->start || top->end <= s->start)
+            continue;
+        first = top;
+        two = second != NULL && second->end > s->start && !same_hit(second, first);
+        /* widened by registered spans that start inside it */
+        for (r = top->end, k = j; k < sp->n && sp->s[k].start <= r && r < s->end; k++) {
+            const struct span *x = &sp->s[k];
+
+            if (registered(x) && x->end > r) {
+                r = x->end;
+                two |= !same_hit(x, first);
+            }
+        }
+        if (r >= s->end && two)
+            sp->s[i].rule = DROPPED;
+    }
+    for (i = 0; i < sp->n; i++)
+        if (sp->s[i].rule != DROPPED)
+            sp->s[o++] = sp->s[i];
+    sp->n = o;
+}
+
+/* Overlapping spans become one: their union, replaced as the longest.
+ * A detector span that two registered hits cover whole is dropped first. */
 void redact_merge(struct spans *sp, const struct normtext *t)
 {
     size_t i, o = 0, bestlen = 0, len, us, ue;
@@ -34,6 +107,7 @@ void redact_merge(struct spans *sp, const struct normtext *t)
     if (sp->n == 0)
         return;
     qsort(sp->s, sp->n, sizeof *sp->s, by_start);
+    drop_covered_patterns(sp);
     for (i = 0; i < sp->n; i++) {
         cur = sp->s[i];
         if (t != NULL)

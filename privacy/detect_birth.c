@@ -1,0 +1,180 @@
+/* Dates of birth, the marks (detect_date.c reads the date forms): a
+ * birth word near the date, parentheses right after a word, a word glued
+ * to the date.  The rules are listed at the top of detect_date.c. */
+#include <string.h>
+
+#include "privacy/detect_int.h"
+
+static const struct det_word birth_words[] = {
+    DW("born", FIT_WORD), DW("birth", FIT_PREFIX), DW("dob", FIT_WORD), DW("d.o.b", FIT_PREFIX),
+    DW("(b.", FIT_WORD),
+    DW("b.", FIT_WORD),
+    DW("\xec\x83\x9d\xeb\x85\x84", FIT_PREFIX),                          /* 생년(월일) */
+    DW("\xed\x83\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 태생 */
+    DW("\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5", FIT_ANY),     /* 生年月日 */
+    DW("\xe5\x87\xba\xe7\x94\x9f", FIT_ANY),                             /* 出生 */
+    DW("\xe7\x94\x9f\xe4\xba\x8e", FIT_ANY),                             /* 生于 */
+    DW("\xe7\x94\x9f\xe6\x96\xbc", FIT_ANY),                             /* 生於 */
+    DW("\xec\xb6\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 출생 */
+    DW("\xed\x83\x9c\xec\x96\xb4", FIT_PREFIX),                          /* 태어(났다, 난) */
+    DW("\xec\x83\x9d\xec\x9d\xbc", FIT_PREFIX),                          /* 생일 */
+    DW("\xed\x83\x84\xec\x83\x9d", FIT_PREFIX),                          /* 탄생 */
+    DW("\xd1\x80\xd0\xbe\xd0\xb4\xd0\xb8\xd0\xbb", FIT_PREFIX),          /* родил(ся, ась) */
+    DW("\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_PREFIX),                  /* рожд(ения, ён) */
+    DW("\xd0\xb3.\xd1\x80.", FIT_WORD),                                  /* г.р. */
+    DW("\xd0\xb4.\xd1\x80.", FIT_WORD),                                  /* д.р. */
+    DW("\xd1\x82\xd3\xa9\xd1\x80\xd1\x81", FIT_PREFIX),                  /* төрс(өн, ний) */
+    DW("\xd1\x82\xd3\xa9\xd1\x80\xd0\xb6", FIT_PREFIX),                  /* төрж */
+    DW("\xd1\x82\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", FIT_WORD),            /* төрөв */
+    DW("\xd0\xbc\xd1\x8d\xd0\xbd\xd0\xb4\xd1\x8d\xd0\xbb", FIT_PREFIX),  /* мэндэл(сэн) */
+    /* German, French, Spanish (report-adv12 A-10), as the norm view
+     * writes them (Latin marks stripped: né is "ne"); né(e) le/en/à
+     * only right before the date: det_born_right_before, detect_words.c */
+    DW("geb.", FIT_WORD), DW("geb", FIT_WORD), DW("geboren", FIT_WORD), DW("geburt", FIT_PREFIX),
+    DW("naissance", FIT_WORD),
+    DW("nacido", FIT_WORD), DW("nacida", FIT_WORD), DW("nacio", FIT_WORD), DW("nacimiento", FIT_WORD),
+};
+
+/* A full stop at s[i]: '.' after two letters, before a space or the end
+ * (not "(b.", "d.o.b.", "г.р."). */
+static int full_stop(const char *s, size_t len, size_t i)
+{
+    size_t n;
+
+    return s[i] == '.' && (i + 1 >= len || s[i + 1] == ' ') && det_letter_before(s, i) &&
+           det_cp_before(s, i, &n) >= 0 && det_letter_before(s, i - n);
+}
+
+/* A birth word within before bytes before start or after bytes after end;
+ * for a year alone (sentence) the window ends at a full stop. */
+static int near_birth_word(const char *s, size_t len, size_t start, size_t end, size_t before,
+                           size_t after, int sentence)
+{
+    size_t from = start > before ? start - before : 0, to = end + after < len ? end + after : len, i;
+
+    for (i = start; sentence && i > from; i--)
+        if (full_stop(s, len, i - 1))
+            from = i;
+    for (i = end; sentence && i < to; i++)
+        if (full_stop(s, len, i))
+            to = i;
+    return det_word_near(s, len, from, to, birth_words, sizeof birth_words / sizeof birth_words[0]);
+}
+
+/* A date or a year in parentheses right after a word: "Batbayar
+ * (12.03.1984)", "Batbayar (1984)". */
+static int after_name(const char *s, size_t len, size_t start, size_t end)
+{
+    size_t p = start;
+
+    if (end >= len || s[end] != ')' || p == 0 || s[p - 1] != '(')
+        return 0;
+    p--;
+    if (p > 0 && s[p - 1] == ' ')
+        p--;
+    return det_letter_before(s, p);
+}
+
+/* 1 if the Hangul word at s[at] starts as a particle, the copula or a
+ * word that follows a date does ("1975.03.14에", "부터", "까지", "이다",
+ * "오전", "기준", "현재"), by its first syllable. */
+static int ko_after_date(const char *s, size_t len, size_t at)
+{
+    static const char first[] =
+        "\xec\x97\x90\xeb\xb6\x80\xea\xb9\x8c\xec\x9d\x80\xeb\x8a\x94\xec\x9d\xb4"  /* 에 부 까 은 는 이 */
+        "\xea\xb0\x80\xec\x9d\x98\xec\x9d\x84\xeb\xa5\xbc\xeb\xa1\x9c\xec\x9c\xbc"  /* 가 의 을 를 로 으 */
+        "\xec\x99\x80\xea\xb3\xbc\xeb\x8f\x84\xeb\xa7\x8c\xec\x9e\x90\xea\xb2\xbd"  /* 와 과 도 만 자 경 */
+        "\xec\xaf\xa4\xea\xbb\x98\xeb\x82\xa0\xec\x9d\xbc\xed\x98\x84\xea\xb8\xb0"  /* 쯤 께 날 일 현 기 */
+        "\xec\xa0\x84\xed\x9b\x84\xec\x98\xa4\xeb\x95\x8c\xec\x83\x9d\xec\xa4\x91"  /* 전 후 오 때 생 중 */
+        "\xec\x97\x94\xeb\xb0\xa4\xec\x8b\x9c\xeb\xb0\x9c\xeb\x8b\xb9\xea\xb0\x9c";             /* 엔 밤 시 발 당 개 */
+
+    for (size_t k = 0; k + 3 <= sizeof first - 1; k += 3)
+        if (at + 3 <= len && memcmp(s + at, first + k, 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if the Hangul word at at is a name of three syllables starting with
+ * the surname 이 ("1975.03.14이종수"), not 이 as the copula or the
+ * subject particle ("이다", "이었고", "이후", "이전에"): its second
+ * syllable is none that follows them. */
+static int ko_name_after(const char *s, size_t len, size_t at)
+{
+    static const char second[] =
+        "\xeb\x8b\xa4\xea\xb3\xa0\xeb\xa9\xb0\xec\x97\x88\xec\x97\x90\xec\x95\xbc"   /* 다 고 며 었 에 야 */
+        "\xeb\x9d\xbc\xeb\x8b\x88\xeb\x82\x98\xeb\xa9\xb4\xeb\xaf\x80\xec\xa7\x80"   /* 라 니 나 면 므 지 */
+        "\xec\x9e\x90\xeb\x8d\x98\xeb\x93\xa0\xea\xb1\xb4\xeb\x9e\x98\xed\x9b\x84"   /* 자 던 든 건 래 후 */
+        "\xec\xa0\x84\xeb\x82\xb4\xec\x83\x81\xed\x95\x98\xec\x99\xb8\xeb\xb2\x88"   /* 전 내 상 하 외 번 */
+        "\xec\x97\xac\xec\x96\xb4\xec\x9a\x94\xeb\x9e\x80\xeb\x9e\x91\xec\x8b\xa0";  /* 여 어 요 란 랑 신 */
+    size_t i = at, syl = 0, n;
+    int cp;
+
+    if (!det_starts(s, len, at, "\xec\x9d\xb4"))
+        return 0;
+    while ((cp = det_cp_at(s, len, i, &n)) >= 0xAC00 && cp <= 0xD7A3)
+        i += n, syl++;
+    if (syl != 3 || det_letter_at(s, len, i))
+        return 0;
+    for (size_t k = 0; k + 3 <= sizeof second - 1; k += 3)
+        if (memcmp(s + at + 3, second + k, 3) == 0)
+            return 0;
+    return 1;
+}
+
+/* 1 if a word is glued to a date written with separators at [at, end):
+ * ASCII letters before it ("Jong-su1975-03-14") or after it
+ * ("14.03.1975Bat"), a Hangul word after it that is no particle
+ * ("1975.03.14김종수"; ko_after_date; not a time, "2020-03-14T10:00"),
+ * or a Cyrillic word of four letters
+ * or more after it that is no case ending ("-нд", "ний", "нээс" start
+ * with н): marked as "Batbayar (1975-03-14)" is.  A code's digits
+ * ("SN19750314") are not. */
+static int glued_date(const char *s, size_t len, size_t at, size_t end)
+{
+    size_t i, n;
+    int cp;
+
+    for (i = at; i < end && det_digit(s[i]); i++)
+        ;
+    if (i == end)
+        return 0;
+    /* An ISO 8601 time after it is no word ("2020-03-14T10:00"). */
+    if ((at > 0 && det_alpha(s[at - 1])) ||
+        (end < len && det_alpha(s[end]) && !(s[end] == 't' && end + 1 < len && det_digit(s[end + 1]))))
+        return 1;
+    if ((cp = det_cp_at(s, len, end, &n)) >= 0xAC00 && cp <= 0xD7A3)
+        return !ko_after_date(s, len, end) || ko_name_after(s, len, end);
+    if (cp >= 0x0430 && cp <= 0x04FF && cp != 0x043D)
+        return detect_letters(s, len, end) - end >= 8;
+    return 0;
+}
+
+size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    struct det_date d;
+    size_t from = at;
+    int v;
+
+    (void)kind;
+    if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at) &&
+        !detect_number_words_start(s, len, at))
+        return 0;
+    d = detect_date_at(s, len, at);
+    /* A year written '75: the apostrophe belongs to it. */
+    if (d.strength == DATE_NONE && at > 0 && detect_short_year_at(s, len, at - 1) != 0)
+        d.end = at + 2, d.strength = DATE_YEAR, from = at - 1;
+    if (d.strength == DATE_NONE)
+        return 0;
+    *start = from;
+    if (d.born)
+        return d.end;
+    if (det_born_right_before(s, from))
+        return d.end;
+    if (d.strength == DATE_YEAR)
+        return near_birth_word(s, len, from, d.end, 32, 48, 1) ||
+               (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && after_name(s, len, at, d.end)) ?
+               d.end : 0;
+    return near_birth_word(s, len, at, d.end, 48, 24, 0) ||
+           (d.strength == DATE_FULL && (after_name(s, len, at, d.end) || glued_date(s, len, at, d.end))) ?
+           d.end : 0;
+}
