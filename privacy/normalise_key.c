@@ -549,13 +549,65 @@ int normalise_gap_at(const char *norm, size_t len, size_t p, int before)
            (alone & (before ? 2 : 1)) != 0;
 }
 
+/* ---- Separators between the parts of a number or an ID (report-adv15
+ * R-7) ----
+ * One punctuation or symbol character (any Unicode category P* or S*,
+ * utf8proc) between two word characters of which at least one is a digit
+ * is left out of the key view, as a space or a dash is: a registered
+ * MX-77-4410 written MX/77/4410, MX.77.4410, MX_77_4410, MX·77·4410,
+ * MX:77:4410 or MX#77#4410 is keyed mx774410; so is a run of up to
+ * three (MX…77…4410: NFKC makes the ellipsis three full stops).  A class,
+ * not a list; the norm view keeps the characters (detectors read
+ * "10/12", "3.5"). */
+#define DIGIT_SEP_RUN 3
+static int sep_class(int cp)
+{
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The length in bytes of a separator between number parts (above) at
+ * norm byte p, or 0. */
+static size_t digit_gap(const char *s, size_t len, size_t p)
+{
+    size_t a, q = p;
+    int cp, l, r = -1, k, n;
+
+    if (p == 0)
+        return 0;
+    for (n = 0; q < len && (k = utf8_decode(&cp, s + q, len - q)) > 0; q += (size_t)k, n++) {
+        if (!sep_class(cp)) {
+            r = cp;
+            break;
+        }
+        if (n == DIGIT_SEP_RUN)
+            return 0;
+    }
+    if (n == 0 || r < 0)
+        return 0;
+    k = (int)(q - p);
+    l = cp_before(s, p, &a);
+    if (l < 0 || !is_word_cp(l) || !is_word_cp(r))
+        return 0;
+    return ((l >= '0' && l <= '9') || (r >= '0' && r <= '9')) ? (size_t)k : 0;
+}
+
 size_t normalise_gap(const char *norm, size_t len, size_t p)
 {
     int cp, k, alone;
 
-    if (p >= len || (k = utf8_decode(&cp, norm + p, len - p)) <= 0 || !normalise_spell_sep(cp))
+    if (p >= len || (k = utf8_decode(&cp, norm + p, len - p)) <= 0)
         return 0;
-    return spell_gap(norm, len, p, (size_t)k, &alone) ? (size_t)k : 0;
+    if (normalise_spell_sep(cp) && spell_gap(norm, len, p, (size_t)k, &alone))
+        return (size_t)k;
+    return digit_gap(norm, len, p);
 }
 
 /* ---- Leetspeak digits (issue 12) ----
@@ -714,6 +766,25 @@ static const unsigned char spell_byte[256] = {
     [0xE3] = 1,
 };
 
+/* 1 if key byte i may start a separator between number parts (digit_gap):
+ * an ASCII punctuation or symbol byte, or the lead byte of a longer code
+ * point with an ASCII letter or digit before it or a digit after it (the
+ * cheap test: most non-ASCII text never gets to digit_gap). */
+static int maybe_digit_gap(const char *k, size_t klen, size_t i)
+{
+    unsigned char c = (unsigned char)k[i];
+    size_t n;
+
+    if (c < 0x80)
+        return c > ' ' && c < 0x7F && !norm_ascii_letter((char)c) && !is_digit((char)c);
+    if (c < 0xC2)
+        return 0;
+    if (i > 0 && (norm_ascii_letter(k[i - 1]) || is_digit(k[i - 1])))
+        return 1;
+    n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return i + n < klen && is_digit(k[i + n]);
+}
+
 /* Leaves the gaps (above) out of bd's key view, and reads leetspeak
  * digits as letters there (a Cyrillic letter takes two bytes for the
  * digit's one: the key is then written anew).  Runs of bytes it keeps
@@ -742,7 +813,9 @@ int norm_spelled_key(struct builder *bd)
     }
     for (i = 0;; i++) {
         unsigned char c;
-        for (run = i; run < bd->klen && !spell_byte[(unsigned char)bd->k[run]]; run++)
+        for (run = i; run < bd->klen && !spell_byte[(unsigned char)bd->k[run]] &&
+                      !maybe_digit_gap(bd->k, bd->klen, run);
+             run++)
             ;
         if ((dk != bd->k || w != i) && run > i) {
             memmove(dk + w, bd->k + i, run - i);
@@ -770,6 +843,11 @@ int norm_spelled_key(struct builder *bd)
              c == 0xE3) &&
             (k = utf8_decode(&cp, bd->s + (p = bd->ka[i]), bd->len - bd->ka[i])) > 0 &&
             normalise_spell_sep(cp) && spell_gap(bd->s, bd->len, p, (size_t)k, &alone)) {
+            i += (size_t)k - 1;
+            continue;
+        }
+        if (maybe_digit_gap(bd->k, bd->klen, i) &&
+            (k = (int)digit_gap(bd->s, bd->len, bd->ka[i])) > 0) {
             i += (size_t)k - 1;
             continue;
         }

@@ -274,6 +274,8 @@ static int fresh_last(const char *s, size_t len)
     return fresh_at(s + i - 1, len - i + 1, 0);
 }
 
+static size_t cp_back(const char *s, size_t n);
+
 /* 1 if a window may start (left) or end (right) at norm index n. */
 static int edge_at(const struct normtext *t, size_t n, int left)
 {
@@ -287,9 +289,10 @@ static int edge_at(const struct normtext *t, size_t n, int left)
     /* Not next to a separator of a name spelled out letter by letter
      * (normalise.h): the gaps of such a run depend on the letters around. */
     if (left)
-        return !is_word_cp(cp = redact_cp_before(t->norm, n)) && !normalise_spell_sep(cp);
+        return !is_word_cp(cp = redact_cp_before(t->norm, n)) && !normalise_spell_sep(cp) &&
+               normalise_gap(t->norm, t->normlen, cp_back(t->norm, n)) == 0;
     return utf8_next(&cp, t->norm + n, t->normlen - n) > 0 && !is_word_cp(cp) &&
-           !normalise_spell_sep(cp);
+           !normalise_spell_sep(cp) && normalise_gap(t->norm, t->normlen, n) == 0;
 }
 
 static size_t cp_back(const char *s, size_t n)
