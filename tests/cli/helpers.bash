@@ -94,6 +94,27 @@ cheapen() {
         "$(tools_dir)/cheapslot" "${1:-$H}" 3<<<"$PASS"
 }
 
+# init_cheap [ARGS...]: init_store ARGS, then cheapen, once per .bats file
+# for the same ARGS, $H and state of $T: a later test whose $T holds
+# exactly what the first one's held then gets copies of the store made
+# (and its $RECOVERY), as fixture does. For a test whose subject is not
+# the KDF, the passphrase slot or init itself (those call init_store):
+# the copies share keys, ids and the recovery key, so a test that needs
+# two different stores makes the second under another name or with
+# init_store.
+init_cheap() {
+    local key
+    if remembered "init_cheap ${H#"$T"/} $*" .; then
+        . "$_REMEMBER.vars"
+        return
+    fi
+    key=$_REMEMBER
+    init_store "$@" && cheapen || return 1
+    printf 'RECOVERY=%q\n' "$RECOVERY" >"$key.vars"
+    _REMEMBER=$key
+    remember "init_cheap ${H#"$T"/} $*" .
+}
+
 # store_sums: one line per file in the store (name and sha256), sorted.
 store_sums() {
     (cd "$H" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
