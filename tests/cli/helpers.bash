@@ -36,12 +36,17 @@ setup_field_hq() {
     mkstore hq
     introduce field hq
     [ $# -gt 0 ] || return 0
-    local pseudonym=$1 more=$2 name names=()
-    shift 2
-    for name in "$@"; do names+=(--name "$name"); done
-    st field subject add "${names[@]}" --pseudonym "$pseudonym" >/dev/null
-    # shellcheck disable=SC2086 # CONSENT is options, split on purpose
-    st field consent "$pseudonym" --export yes $more --method verbal 2>/dev/null
+    # The subject and consent: made once per file for the same arguments
+    # (remembered, as introduce).
+    remembered "setup_field_hq $*" field || {
+        local pseudonym=$1 more=$2 name names=()
+        shift 2
+        for name in "$@"; do names+=(--name "$name"); done
+        st field subject add "${names[@]}" --pseudonym "$pseudonym" >/dev/null
+        # shellcheck disable=SC2086 # CONSENT is options, split on purpose
+        st field consent "$pseudonym" --export yes $more --method verbal 2>/dev/null
+        remember "setup_field_hq $*" field
+    }
 }
 
 common_teardown() {
