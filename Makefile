@@ -334,11 +334,12 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 
 # check: the release build and the layer check, then three lanes side by
 # side (GNU make's jobserver, output kept whole per lane):
-#   check-rel   the package built (make deb, which leaves it in build/deb
-#               for tests/cli/deb.bats; check-full builds it twice and
-#               compares, make repro), then the
-#               whole suite on the release build, then the reliability
-#               suite's bounded part (reliability-quick);
+#   check-rel   the reliability suite's bounded part (reliability-quick:
+#               one process at a time, so it runs while the other lanes
+#               build, not alone at the end), the package built (make deb,
+#               which leaves it in build/deb for tests/cli/deb.bats;
+#               check-full builds it twice and compares, make repro), then
+#               the whole suite on the release build;
 #   check-san   the unit tests under ASan+UBSan, and every CLI file but
 #               those tests/cli/RELEASE-ONLY names, each with why (their C
 #               paths run under the sanitizers already; docs/TESTING.md,
@@ -369,9 +370,9 @@ check: deps-check
 # on the same source right after; repro always builds with nocheck).
 PKG_CHECK ?= deb
 check-rel:
+	$(MAKE) reliability-quick
 	DEB_BUILD_OPTIONS="nocheck$${DEB_BUILD_OPTIONS:+ $$DEB_BUILD_OPTIONS}" $(MAKE) $(PKG_CHECK)
 	$(MAKE) test
-	$(MAKE) reliability-quick
 
 check-san:
 	$(MAKE) SAN=1 test-build
