@@ -339,11 +339,13 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 #               build, not alone at the end), the package built (make deb,
 #               which leaves it in build/deb for tests/cli/deb.bats;
 #               check-full builds it twice and compares, make repro), then
-#               the whole suite on the release build;
+#               on the release build the CLI files tests/cli/RELEASE-ONLY
+#               names and the two unit tests with larger sizes there
+#               (unit-rel, cli-rel; check-full: the whole suite);
 #   check-san   the unit tests under ASan+UBSan, and every CLI file but
 #               those tests/cli/RELEASE-ONLY names, each with why (their C
 #               paths run under the sanitizers already; docs/TESTING.md,
-#               "Session 14");
+#               "Session 14"): each CLI file runs once in make check;
 #   check-fuzz  the fuzz corpora replayed through the libFuzzer builds,
 #               then every fuzz target run for FUZZ_CHECK_SECONDS.
 # make check-full runs all make check ran before session 14: the same with
@@ -372,6 +374,12 @@ PKG_CHECK ?= deb
 check-rel:
 	$(MAKE) reliability-quick
 	DEB_BUILD_OPTIONS="nocheck$${DEB_BUILD_OPTIONS:+ $$DEB_BUILD_OPTIONS}" $(MAKE) $(PKG_CHECK)
+	$(MAKE) unit-rel cli-rel
+
+# check-full's release lane: the whole suite on the release build.
+check-rel-full:
+	$(MAKE) reliability-quick
+	DEB_BUILD_OPTIONS="nocheck$${DEB_BUILD_OPTIONS:+ $$DEB_BUILD_OPTIONS}" $(MAKE) $(PKG_CHECK)
 	$(MAKE) test
 
 check-san:
@@ -389,7 +397,7 @@ check-full: deps-check
 	$(MAKE) -j$(NPROC) $(BIN) test-build
 	@scripts/layers.sh $(BUILD)
 	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
-	$(MAKE) -j3 --output-sync=recurse PKG_CHECK=repro FUZZ_CHECK_SECONDS=10 check-rel check-san-full check-fuzz
+	$(MAKE) -j3 --output-sync=recurse PKG_CHECK=repro FUZZ_CHECK_SECONDS=10 check-rel-full check-san-full check-fuzz
 	@scripts/run-tests.sh summary
 
 # Every CLI file but those tests/cli/RELEASE-ONLY names (one name a line,
@@ -400,6 +408,21 @@ SAN_FILES := $(filter-out $(SAN_SKIP:%=tests/cli/%.bats),$(sort $(wildcard tests
 
 cli-san: $(BUILD)/bin/intake $(MO) $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli $(SAN_FILES)
+
+# make check's release lane runs each CLI file the sanitizer lane does not
+# (so every file runs once, on one of the two builds of the same source),
+# and of the unit tests the two that run at larger sizes on the release
+# build (test_redact: 20,000 terms against 10,000; test_export's property
+# test); every unit test runs under the sanitizers.  docs/TESTING.md,
+# "Session 15", has why and what it saves; check-full runs both whole.
+REL_FILES := $(filter $(SAN_SKIP:%=tests/cli/%.bats),$(sort $(wildcard tests/cli/*.bats)))
+REL_UNIT  := $(filter %/test_redact %/test_export,$(UNIT_BIN))
+
+cli-rel: $(BUILD)/bin/intake $(MO) $(TOOLS)
+	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli $(REL_FILES)
+
+unit-rel: $(REL_UNIT)
+	@scripts/run-tests.sh unit $(REL_UNIT)
 
 # Measures the choice above: the coverage build, the unit tests and each
 # CLI file on it with its own counts, then per file the lines it reaches
