@@ -36,7 +36,12 @@ KIM='--name 김영호 --name "Kim Young-ho" --locale ko --pseudonym Won-sim'
 @test "leaks-scripts15: a phone in katakana or hiragana digit words is a phone (item 3, ph13)" {
     redacts_to "$KIM" '電話: ゼロイチゼロ イチニサンヨン ゴロクナナハチ' '電話: [PHONE-1]'
     exports_clean イチニサンヨン
-    redacts_to "$KIM" 'でんわ: ぜろいちぜろ いちにさんよん ごろくななはち' 'でんわ: [PHONE-2]'
+}
+
+@test "leaks-scripts15: hiragana digit words and 、 between the groups are read too (item 3)" {
+    redacts_to "$KIM" 'でんわ: ぜろいちぜろ いちにさんよん ごろくななはち. 電話: ゼロキュウゼロ、ハチナナロクゴ、ヨンサンニイチ です。' \
+        'でんわ: [PHONE-1]. 電話: [PHONE-2] です。'
+    exports_clean いちにさんよん ハチナナロクゴ
 }
 
 @test "leaks-scripts15: EUC-KR/CP949 in RTF, percent-encoding and MIME encoded-words is read and replaced (item 4)" {
