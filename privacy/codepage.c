@@ -167,6 +167,21 @@ static int cp949_trail(unsigned char c)
     return (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x81 && c <= 0xFE);
 }
 
+int codepage_qp_held(const char *text, size_t len, size_t at)
+{
+    size_t start = at, end = at;
+
+    if (token_at(text, len, at, "=", 1) < 0)
+        return 0;
+    while (start >= 3 && token_at(text, len, start - 3, "=", 1) >= 0 && at - start < 3 * RUN_MAX)
+        start -= 3;
+    while (token_at(text, len, end, "=", 1) >= 0 && end - at < 3 * RUN_MAX)
+        end += 3;
+    return (start >= 2 && text[start - 2] == '=' && text[start - 1] == '\n') ||
+           (start >= 3 && text[start - 3] == '=' && text[start - 2] == '\r' && text[start - 1] == '\n') ||
+           (end + 1 < len && text[end] == '=' && (text[end + 1] == '\n' || text[end + 1] == '\r'));
+}
+
 size_t codepage_cp949_run(char *o, size_t *n, const char *text, size_t len, size_t at,
                           const char *pre)
 {
@@ -182,6 +197,7 @@ size_t codepage_cp949_run(char *o, size_t *n, const char *text, size_t len, size
         start -= step;
     for (end = start; nb < RUN_MAX && (v = token_at(text, len, end, pre, plen)) >= 0; end += step)
         b[nb++] = (unsigned char)v;
+
     if (nb == RUN_MAX || nb < 2 || utf8_ok(b, nb))
         return 0;
     want = (at - start) / step;

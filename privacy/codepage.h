@@ -45,4 +45,11 @@ size_t codepage_char(char *o, size_t *n, int cp, const unsigned char *b, size_t 
 size_t codepage_cp949_run(char *o, size_t *n, const char *text, size_t len, size_t at,
                           const char *pre);
 
+/* 1 if text[at] is a quoted-printable byte =hh in a run of them that a
+ * soft line break ("=\n", "=\r\n") joins to the next line's: the run is
+ * left to the decoding round after the break is read, which sees it
+ * whole (=EA=B9=80=EC=98=<break>=81=ED=98=B8 is 김영호 in UTF-8; read in
+ * halves, =81=ED=98=B8 alone would pass for CP949). */
+int codepage_qp_held(const char *text, size_t len, size_t at);
+
 #endif

@@ -121,7 +121,9 @@ static int decode_round(char **out, size_t *outlen, uint32_t **map, const char *
             n = escape_put_utf8(buf, cp[0]);
             if (ncp == 2)
                 n += escape_put_utf8(buf + n, cp[1]);
-        } else if ((k = legacy_run(buf, &n, in, inlen, at, codepage)) > 0)
+        } else if (c == '=' && codepage_qp_held(in, inlen, at))
+            ;                   /* copied: read whole in the next round */
+        else if ((k = legacy_run(buf, &n, in, inlen, at, codepage)) > 0)
             ;
         else if (c == '%' && (k = percent_ref(buf, &n, in + at, inlen - at)) > 0)
             ;

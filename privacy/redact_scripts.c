@@ -23,6 +23,8 @@
 /* Words of a window, and of a name whose parts are keyed. */
 #define WINDOW_WORDS 3
 #define NAME_WORDS 6
+/* Letters of a Japanese on-reading read as a name (check_hanja). */
+#define ONYOMI_MIN 5
 /* Bytes of a window's reading. */
 #define READING_MAX 96
 
@@ -314,12 +316,17 @@ static int check_hanja(struct spans *sp, struct spans *flags, const struct redac
 {
     int syl[8];
 
+    /* On-readings are short (to, in, ki): five letters at least, and a
+     * given name alone in one word ("TO IN" reads 도인 too). */
+    if (len < ONYOMI_MIN)
+        on = 0;
     for (size_t i = r->nskel; i < r->nskeys; i++) {
         const struct script_key *k = &r->skeys[i];
         for (int m = 0; m < k->n; m++)
             syl[m] = k->syl[m];
         if (((py && transcribe_pinyin_reads(s, len, syl, k->n)) ||
-             (on && transcribe_onyomi_reads(s, len, syl, k->n))) &&
+             (on && (k->kind == SK_HANJA || j == 0) &&
+              transcribe_onyomi_reads(s, len, syl, k->n))) &&
             (k->kind == SK_HANJA || j > 0 ||
              !(ordinary(s, len) || lexicon_proper(LEXICON_EN, s, len) == 1)) &&
             file(sp, flags, r, k, ws[0].start, ws[j].end, k->kind == SK_HANJA && j > 0) != 0)

@@ -103,6 +103,8 @@ static void test_codepages(void **state)
     expect_dec("%C8%A3", "\xc8\xa3");                 /* valid UTF-8 alone: UTF-8 (ȣ) */
     expect_dec("%EA%B9%80%EC%98%81", "김영");           /* UTF-8 stays UTF-8 */
     expect_dec("%FF%FE%FF", NULL);                      /* neither: flagged */
+    expect_dec("=EA=B9=80=EC=98=\n=81=ED=98=B8", "김영호");   /* UTF-8 across a soft break */
+    expect_dec("=B1=E8=BF=\r\n=B5=C8=A3", "김영호");        /* CP949 across one */
     expect_dec("%B1", NULL);                            /* one byte is no run */
     expect_dec("%B1%E8 x", NULL);                       /* one character: flagged */
     expect_dec("%EA%B9 x", NULL);                       /* UTF-8 cut: not CP949 */
