@@ -72,7 +72,7 @@ GAZ_SRC  := build/gen/gazetteer_data.c
 LEX_TXT  := $(sort $(wildcard data/lexicon/*.txt))
 # Hangul readings of Han characters, from Debian's unicode-data (Unihan).
 UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
-GEN_OBJ  := gazetteer_data.o lexicon_data.o unihan_data.o pinyin_data.o confusables_data.o
+GEN_OBJ  := gazetteer_data.o lexicon_data.o unihan_data.o pinyin_data.o onyomi_data.o confusables_data.o
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ:%=$(BUILD)/gen/%)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libintake.a
@@ -141,6 +141,11 @@ build/gen/unihan_data.c: scripts/unihan.sh
 build/gen/pinyin_data.c: scripts/pinyin.sh
 	@mkdir -p $(@D)
 	scripts/pinyin.sh $@ $(UNIHAN)
+
+# Japanese on-readings of Han characters (Unihan's kJapaneseOn), the same file.
+build/gen/onyomi_data.c: scripts/onyomi.sh
+	@mkdir -p $(@D)
+	scripts/onyomi.sh $@ $(UNIHAN)
 
 # Look-alike letters from ICU's spoof checker, by a generator run at build
 # time (scripts/confusables.c); intake itself does not link ICU.
