@@ -10,7 +10,13 @@
  * one per run, each in a child process, so that a crash fails this test
  * instead of ending it. Each run must end with store_create returning 0
  * or -1 with a message, the second free counted, and a second init in the
- * same folder working. */
+ * same folder working.
+ *
+ * Also the out-of-memory returns of opening a store, saving a record and
+ * reading a passphrase (issue 14: "every error return of store/ and util/
+ * reached by an injected fault"): sodium_malloc (the secure memory of
+ * keys and passphrases) and SQLite's allocations failing in turn, each
+ * run's exact message and exit status, and the store as it was. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -18,10 +24,38 @@
 
 #include "tests/unit/storeutil.h"
 
+#include <dlfcn.h>
+#include <errno.h>
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "util/prompt.h"
+
 #include "store/db.h"
+
+/* sodium_malloc's Nth call failing (0: none). */
+static struct {
+    unsigned long n, seen;
+    int landed;
+} oom;
+
+void *sodium_malloc(size_t size)
+{
+    static void *(*next)(size_t);
+
+    if (next == NULL)
+        *(void **)&next = dlsym(RTLD_NEXT, "sodium_malloc");
+    if (oom.n != 0 && ++oom.seen == oom.n) {
+        oom.landed = 1;
+        errno = ENOMEM;
+        return NULL;
+    }
+    return next(size);
+}
+
+/* SQLite's Nth allocation failing, outside the key text's pattern. */
+static unsigned long sql_fail, sql_seen;
+static int sql_landed;
 
 static sqlite3_mem_methods store_mem;    /* the store's allocator */
 
@@ -43,6 +77,10 @@ static void *tap_malloc(int n)
     int copy = n == KEY_TEXT_SIZE && tap.last == KEYSPEC_SIZE;
 
     tap.last = n;
+    if (sql_fail != 0 && ++sql_seen == sql_fail) {
+        sql_landed = 1;
+        return NULL;
+    }
     if (copy && ++tap.copies == tap.fail) {
         tap.failed = 1;
         return NULL;
@@ -53,6 +91,10 @@ static void *tap_malloc(int n)
 static void *tap_realloc(void *q, int n)
 {
     tap.last = -n;
+    if (sql_fail != 0 && ++sql_seen == sql_fail) {
+        sql_landed = 1;
+        return NULL;
+    }
     return store_mem.xRealloc(q, n);
 }
 
@@ -202,12 +244,162 @@ static void test_many_blocks(void **state)
     assert_int_equal(db_mem_stale_frees(), before);
 }
 
+static int count_one(void *ctx, const struct record_row *row, struct err *e)
+{
+    (void)row;
+    (void)e;
+    ++*(int *)ctx;
+    return 0;
+}
+
+/* The records of the store in dir, opened with pass; fails the test if
+ * it does not open. */
+static int records_in(const char *dir)
+{
+    struct store *s = NULL;
+    struct record_filter all = { 0 };
+    struct err e;
+    int n = 0;
+
+    err_clear(&e);
+    if (store_open(&s, dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass, strlen(pass),
+                   &e) != 0)
+        fail_msg("the store does not open afterwards: %s", e.msg);
+    assert_int_equal(store_record_each(s, &all, count_one, &n, &e), 0);
+    store_close(s);
+    return n;
+}
+
+/* Opening a store, each of its secure allocations failing in turn: "out
+ * of secure memory", exit 2, no store handed out; the store unchanged. */
+static void test_open_secure_memory(void **state)
+{
+    char dir[300], id[RECORD_ID_CHARS + 1];
+    struct store *s;
+    unsigned long n;
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/open-oom", root);
+    s = new_store(dir, "field kit");
+    add_subject(s, "Kim Ji-yeon", "Nari");
+    add_record(id, s, "Nari", "First", "2026-11-29", "The first testimony.");
+    store_close(s);
+    for (n = 1; n < 100; n++) {
+        struct err e;
+        int rc;
+
+        err_clear(&e);
+        s = NULL;
+        oom = (__typeof__(oom)){ n, 0, 0 };
+        rc = store_open(&s, dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                        strlen(pass), &e);
+        oom.n = 0;
+        if (!oom.landed) {
+            assert_int_equal(rc, 0);
+            store_close(s);
+            break;
+        }
+        if (rc == 0) {           /* a failure the store works around */
+            store_close(s);
+            continue;
+        }
+        assert_int_equal(rc, -1);
+        assert_null(s);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_string_equal(e.msg, "out of secure memory");
+        assert_int_equal(records_in(dir), 1);
+    }
+    assert_true(n > 1 && n < 100);
+}
+
+/* Saving a record, each of SQLite's allocations in turn failing (the
+ * first 60, every 3rd): -1 and a message that names no damage, exit 2;
+ * afterwards the store holds the record before, and the new one only
+ * when 0 was returned or the message says it may have been saved. */
+static void test_record_sqlite_memory(void **state)
+{
+    char dir[300], id[RECORD_ID_CHARS + 1];
+    struct store *s;
+    int runs = 0, before = 1;
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/record-oom", root);
+    s = new_store(dir, "field kit");
+    add_subject(s, "Kim Ji-yeon", "Nari");
+    add_record(id, s, "Nari", "First", "2026-11-29", "The first testimony.");
+    for (unsigned long n = 1; n <= 60; n += 3) {
+        struct record_row row = { 0 };
+        struct err e;
+        int rc, after;
+
+        row.title = "Second";
+        row.date = "2026-11-30";
+        row.body = "The second testimony.";
+        err_clear(&e);
+        sql_seen = 0;
+        sql_landed = 0;
+        sql_fail = n;
+        rc = store_record_add(id, sizeof id, s, "Nari", &row, &e);
+        sql_fail = 0;
+        if (!sql_landed) {
+            assert_int_equal(rc, 0);
+            break;
+        }
+        runs++;
+        if (rc != 0) {
+            assert_int_equal(rc, -1);
+            assert_int_equal(e.code, EXIT_INPUT);
+            assert_true(e.msg[0] != '\0');
+            assert_null(strstr(e.msg, "damaged"));
+        }
+        store_close(s);
+        after = records_in(dir);
+        if (after != before + (rc == 0) &&
+            !(rc != 0 && after == before + 1 && strstr(e.msg, "nothing was") == NULL))
+            fail_msg("allocation %lu ('%s'): %d records, %d before", n, e.msg, after, before);
+        before = after;
+        s = NULL;
+        assert_int_equal(store_open(&s, dir, KEYSLOT_PASSPHRASE, (const unsigned char *)pass,
+                                    strlen(pass), &e), 0);
+    }
+    store_close(s);
+    assert_true(runs >= 3);
+}
+
+/* A passphrase read from a descriptor when its secure memory cannot be
+ * had: "out of secure memory", nothing read from the descriptor. */
+static void test_passphrase_secure_memory(void **state)
+{
+    int fds[2];
+    char *out = (char *)1, rest[32];
+    size_t len = 0;
+    struct err e;
+
+    (void)state;
+    assert_int_equal(pipe(fds), 0);
+    assert_int_equal(write(fds[1], "tiger lamp\n", 11), 11);
+    close(fds[1]);
+    err_clear(&e);
+    oom = (__typeof__(oom)){ 1, 0, 0 };
+    assert_int_equal(read_secret_line(&out, &len, fds[0], &e), -1);
+    oom.n = 0;
+    assert_true(oom.landed);
+    assert_null(out);
+    assert_int_equal(e.code, EXIT_INPUT);
+    assert_string_equal(e.msg, "out of secure memory");
+    assert_int_equal(read(fds[0], rest, sizeof rest), 11);
+    close(fds[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_key_copy_failing),
         cmocka_unit_test(test_double_free_ignored),
         cmocka_unit_test(test_many_blocks),
+        cmocka_unit_test(test_open_secure_memory),
+        cmocka_unit_test(test_record_sqlite_memory),
+        cmocka_unit_test(test_passphrase_secure_memory),
     };
 
     return cmocka_run_group_tests(tests, tap_setup, teardown);
