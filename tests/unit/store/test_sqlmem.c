@@ -181,6 +181,75 @@ static void test_key_copy_failing(void **state)
     assert_true(twice >= 1);
 }
 
+/* The same copy in sqlite3_rekey (sqlcipher_codec_key_copy, the write
+ * context over the read one): each in turn failing during store_rekey, in
+ * a child each; the store opens after with the secrets *rekeyed names,
+ * and holds its record. Counted, not required: a rekey may copy none. */
+static void test_rekey_key_copy_failing(void **state)
+{
+    char dir[300], id[RECORD_ID_CHARS + 1];
+    unsigned char recovery[RECOVERY_KEY_BYTES];
+    unsigned long copies, twice = 0;
+    struct store *s;
+    struct err e;
+    int rekeyed;
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/rekey-recorded", root);
+    s = new_store(dir, "field kit");
+    recovery_key_new(recovery);
+    tap = (__typeof__(tap)){ 0 };
+    assert_int_equal(store_rekey(&rekeyed, s, newpass, strlen(newpass), recovery, NULL, NULL,
+                                 &e), 0);
+    copies = tap.copies;
+    store_close(s);
+    for (unsigned long k = 1; k <= copies && k <= 4; k++) {
+        int status;
+        pid_t pid;
+
+        snprintf(dir, sizeof dir, "%s/rekey%lu", root, k);
+        s = new_store(dir, "field kit");
+        add_subject(s, "Kim Ji-yeon", "Nari");
+        add_record(id, s, "Nari", "First", "2026-11-29", "The first testimony.");
+        fflush(NULL);
+        pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            struct store *t = NULL;
+            unsigned long before = db_mem_stale_frees();
+            int rc;
+
+            signal(SIGABRT, SIG_DFL);
+            signal(SIGSEGV, SIG_DFL);
+            rekeyed = 0;
+            tap = (__typeof__(tap)){ .fail = k };
+            rc = store_rekey(&rekeyed, s, newpass, strlen(newpass), recovery, NULL, NULL, &e);
+            tap.fail = 0;
+            store_close(s);
+            if (!tap.failed)
+                child_exit(3);
+            if (rc != 0 && (rc != -1 || e.msg[0] == '\0'))
+                child_exit(4);
+            if (store_open(&t, dir, KEYSLOT_PASSPHRASE,
+                           (const unsigned char *)(rekeyed ? newpass : pass),
+                           strlen(rekeyed ? newpass : pass), &e) != 0)
+                child_exit(5);
+            store_close(t);
+            child_exit(db_mem_stale_frees() == before ? 0 : 7);
+        }
+        store_close(s);
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 7)
+            twice++;
+        else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+            fail_msg("store_rekey, copy %lu of the key text failing: %s %d", k,
+                     WIFSIGNALED(status) ? "killed by signal" : "exit status",
+                     WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+    }
+    print_message("store_rekey: %lu copies of the key text failed in turn, %lu freed a block "
+                  "twice (ignored)\n", copies, twice);
+}
+
 /* The allocator itself: a second free of a block, and its size, ignored. */
 static void test_double_free_ignored(void **state)
 {
@@ -395,6 +464,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_key_copy_failing),
+        cmocka_unit_test(test_rekey_key_copy_failing),
         cmocka_unit_test(test_double_free_ignored),
         cmocka_unit_test(test_many_blocks),
         cmocka_unit_test(test_open_secure_memory),
