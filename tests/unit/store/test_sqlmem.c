@@ -29,6 +29,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "store/attach.h"
 #include "util/prompt.h"
 
 #include "store/db.h"
@@ -460,6 +461,81 @@ static void test_passphrase_secure_memory(void **state)
     close(fds[0]);
 }
 
+/* Attaching a recording, each secure allocation failing in turn: "out of
+ * secure memory", exit 2; the record has no attachment afterwards, the
+ * recording is where it was; then reading an attachment back, each
+ * failing in turn: the same message, nothing passed to the reader. */
+static void test_attach_secure_memory(void **state)
+{
+    char dir[300], file[320], id[RECORD_ID_CHARS + 1];
+    unsigned char hash[ATTACHMENT_HASHBYTES];
+    struct store *s;
+    unsigned long n;
+    int fd, failed = 0;
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/attach-oom", root);
+    snprintf(file, sizeof file, "%s/attach-oom.ogg", root);
+    s = new_store(dir, "field kit");
+    add_subject(s, "Kim Ji-yeon", "Nari");
+    add_record(id, s, "Nari", "First", "2026-11-29", "The first testimony.");
+    fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "recording\n", 10), 10);
+    close(fd);
+    for (n = 1; n < 50; n++) {
+        struct attach_source src;
+        struct err e;
+        struct stat st;
+        int rc;
+
+        err_clear(&e);
+        oom = (__typeof__(oom)){ n, 0, 0 };
+        rc = attach_source_open(&src, file, 0, &e);
+        if (rc == 0)
+            rc = store_attach(hash, s, id, &src, &e);
+        attach_source_close(&src);
+        oom.n = 0;
+        if (!oom.landed) {
+            assert_int_equal(rc, 0);
+            break;
+        }
+        if (rc == 0)
+            fail_msg("attach, sodium_malloc %lu failing: returned 0", n);
+        failed++;
+        assert_int_equal(rc, -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_string_equal(e.msg, "out of secure memory");
+        assert_int_equal(attachment_count(s), 0);
+        assert_int_equal(lstat(file, &st), 0);
+    }
+    assert_true(failed >= 1 && n < 50);
+    expect_attachment(s, id, "attach-oom.ogg", "text/plain", 0, "recording\n", 10);
+    for (n = 1, failed = 0; n < 50; n++) {
+        struct readback r = { malloc(16), 0, 0, 0 };
+        struct err e;
+        int rc;
+
+        assert_non_null(r.buf);
+        err_clear(&e);
+        oom = (__typeof__(oom)){ n, 0, 0 };
+        rc = store_attachment_read(s, id, "attach-oom.ogg", 1, take, &r, &e);
+        oom.n = 0;
+        free(r.buf);
+        if (!oom.landed) {
+            assert_int_equal(rc, 0);
+            break;
+        }
+        failed++;
+        assert_int_equal(rc, -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_string_equal(e.msg, "out of secure memory");
+        assert_int_equal(r.len, 0);
+    }
+    assert_true(failed >= 1 && n < 50);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -470,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_open_secure_memory),
         cmocka_unit_test(test_record_sqlite_memory),
         cmocka_unit_test(test_passphrase_secure_memory),
+        cmocka_unit_test(test_attach_secure_memory),
     };
 
     return cmocka_run_group_tests(tests, tap_setup, teardown);
