@@ -125,3 +125,57 @@ assert n["kind"] == "removal" and n["origin"]["subject"] == sys.argv[1], n' "$UI
 1 notice(s) of an attachment removed at the source acted on: 1 attachment(s) deleted" ]
     [ "$(p_files "$ID")" = 0 ]
 }
+
+# corrected: partner got $ID (version 1) from field ($W/f1.bundle); field
+# edited it (version 2) and sent it to hq ($W/v2.bundle, imported); hq
+# passes it on to partner ($W/h2.bundle, not imported). $W/h1.bundle:
+# hq's version 1 for partner, not imported.
+corrected() {
+    field_hq
+    mkstore partner
+    introduce hq partner
+    introduce field partner
+    to_hq "$W/1.bundle"
+    st field export --to partner --all -o "$W/f1.bundle" >/dev/null 2>&1
+    st partner import "$W/f1.bundle" >/dev/null
+    st hq export --to partner --all -o "$W/h1.bundle" >/dev/null 2>&1
+    printf 'Kim Ji-yeon spoke about the river.\n' | st field record edit "$ID" >/dev/null 2>&1
+    st field export --to hq --not-sent-to hq -o "$W/v2.bundle" >/dev/null 2>&1
+    st hq import "$W/v2.bundle" >/dev/null
+    st hq export --to partner --all -o "$W/h2.bundle" >/dev/null 2>&1
+}
+
+# p_body ID: the body partner holds for record ID.
+p_body() {
+    st partner show "$1" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["body"], end="")'
+}
+
+@test "B-3: a correction hq passes on replaces the copy partner got from field" {
+    corrected
+    run --separate-stderr st partner import "$W/h2.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from hq; 0 already here
+1 record replaced by its newer version (the old text is gone)" ]
+    [ "$(p_body "$ID")" = "Nari spoke about the river." ]
+    # field's own version 2 is then here already; its withdrawal still reaches the copy
+    st field export --to partner --not-sent-to partner -o "$W/f2.bundle" >/dev/null 2>&1
+    run --separate-stderr st partner import "$W/f2.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 1 already here" ]
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to partner -o "$W/fn.bundle" >/dev/null 2>&1
+    run --separate-stderr st partner import "$W/fn.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
+    [ -z "$(st partner list)" ]
+}
+
+@test "B-3: an older version passed on by hq is still refused, and the newer text stays" {
+    corrected
+    st field export --to partner --not-sent-to partner -o "$W/f2.bundle" >/dev/null 2>&1
+    st partner import "$W/f2.bundle" >/dev/null
+    import_refused partner "the bundle holds record $ID, which this store already has from elsewhere: refused (1 record(s) refused in all); no record of the bundle was imported" "$W/h1.bundle" \
+        "imported 0 record(s) and 0 attachment(s) from hq; 0 already here"
+    [ "$(p_body "$ID")" = "Nari spoke about the river." ]
+}
