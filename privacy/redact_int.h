@@ -12,7 +12,6 @@
 
 #include "privacy/normalise.h"
 #include "privacy/detect.h"
-#include "privacy/redact.h"
 
 struct hs_database;
 struct hs_scratch;
@@ -159,7 +158,7 @@ struct redact_form redact_lit_form_seen(const struct redactor *r, size_t id);
  * order of enum detect_kind: DETECT_NKINDS of them), manual marks, pseudonyms, and
  * escapes (a '[' of the input that opens a placeholder's shape, written
  * as \[); the names are cat_names in redact_replace.c. */
-enum { CAT_DETECT = TERM_ACCOUNT + 1, CAT_MANUAL = CAT_DETECT + DETECT_NKINDS, CAT_PSEUDONYM, CAT_ESCAPE, CAT_COUNT };
+enum { CAT_DETECT = 7 /* TERM_ACCOUNT + 1 */, CAT_MANUAL = CAT_DETECT + DETECT_NKINDS, CAT_PSEUDONYM, CAT_ESCAPE, CAT_COUNT };
 
 struct ctx_entry;
 

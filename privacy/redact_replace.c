@@ -24,6 +24,7 @@ static const char *const placeholder_names[CAT_COUNT] = {
     "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "HANDLE", "ACCOUNT", "REDACTED", "", "",
 };
 _Static_assert(CAT_MANUAL == CAT_DETECT + DETECT_NKINDS, "a category per detector kind");
+_Static_assert(CAT_DETECT == TERM_ACCOUNT + 1, "the detectors' categories follow the term categories");
 static const char *const rule_names[] = { "exact", "variant", "inflection", "pattern", "manual",
                                           "escape" };
 
