@@ -319,7 +319,13 @@ static const char *const migrations[] = {
     "  SELECT id, subject_id, category, text, added FROM term;"
     "DROP TABLE term;"
     "ALTER TABLE term_19 RENAME TO term;"
-    "CREATE INDEX term_subject ON term(subject_id);",
+    "CREATE INDEX term_subject ON term(subject_id);"
+    /* The table's triggers went with it (migration 5 made them). */
+    "CREATE TRIGGER matcher_cache_term_delete AFTER DELETE ON term"
+    "  BEGIN DELETE FROM matcher_cache; END;"
+    "CREATE TRIGGER matcher_cache_term_update AFTER UPDATE ON term"
+    "  BEGIN DELETE FROM matcher_cache; END;"
+    "DELETE FROM matcher_cache;",
 };
 
 static int fill_subject_ids(struct store *s, struct err *e);
