@@ -15,7 +15,7 @@
 #include "store/db.h"
 
 static const char *const categories[] = {
-    "person", "place", "employer", "organisation", "id", "other",
+    "person", "place", "employer", "organisation", "id", "other", "account",
 };
 
 int term_category_parse(int *cat, const char *name, struct err *e)
