@@ -72,7 +72,7 @@ GAZ_SRC  := build/gen/gazetteer_data.c
 LEX_TXT  := $(sort $(wildcard data/lexicon/*.txt))
 # Hangul readings of Han characters, from Debian's unicode-data (Unihan).
 UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
-GEN_OBJ  := gazetteer_data.o lexicon_data.o unihan_data.o pinyin_data.o confusables_data.o
+GEN_OBJ  := gazetteer_data.o lexicon_data.o unihan_data.o pinyin_data.o onyomi_data.o confusables_data.o
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ:%=$(BUILD)/gen/%)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libintake.a
@@ -141,6 +141,11 @@ build/gen/unihan_data.c: scripts/unihan.sh
 build/gen/pinyin_data.c: scripts/pinyin.sh
 	@mkdir -p $(@D)
 	scripts/pinyin.sh $@ $(UNIHAN)
+
+# Japanese on-readings of Han characters (Unihan's kJapaneseOn), the same file.
+build/gen/onyomi_data.c: scripts/onyomi.sh
+	@mkdir -p $(@D)
+	scripts/onyomi.sh $@ $(UNIHAN)
 
 # Look-alike letters from ICU's spoof checker, by a generator run at build
 # time (scripts/confusables.c); intake itself does not link ICU.
@@ -334,15 +339,18 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 
 # check: the release build and the layer check, then three lanes side by
 # side (GNU make's jobserver, output kept whole per lane):
-#   check-rel   the package built (make deb, which leaves it in build/deb
-#               for tests/cli/deb.bats; check-full builds it twice and
-#               compares, make repro), then the
-#               whole suite on the release build, then the reliability
-#               suite's bounded part (reliability-quick);
+#   check-rel   the reliability suite's bounded part (reliability-quick:
+#               one process at a time, so it runs while the other lanes
+#               build, not alone at the end), the package built (make deb,
+#               which leaves it in build/deb for tests/cli/deb.bats;
+#               check-full builds it twice and compares, make repro), then
+#               on the release build the CLI files tests/cli/RELEASE-ONLY
+#               names and the two unit tests with larger sizes there
+#               (unit-rel, cli-rel; check-full: the whole suite);
 #   check-san   the unit tests under ASan+UBSan, and every CLI file but
 #               those tests/cli/RELEASE-ONLY names, each with why (their C
 #               paths run under the sanitizers already; docs/TESTING.md,
-#               "Session 14");
+#               "Session 14"): each CLI file runs once in make check;
 #   check-fuzz  the fuzz corpora replayed through the libFuzzer builds,
 #               then every fuzz target run for FUZZ_CHECK_SECONDS.
 # make check-full runs all make check ran before session 14: the same with
@@ -369,9 +377,15 @@ check: deps-check
 # on the same source right after; repro always builds with nocheck).
 PKG_CHECK ?= deb
 check-rel:
+	$(MAKE) reliability-quick
+	DEB_BUILD_OPTIONS="nocheck$${DEB_BUILD_OPTIONS:+ $$DEB_BUILD_OPTIONS}" $(MAKE) $(PKG_CHECK)
+	$(MAKE) unit-rel cli-rel
+
+# check-full's release lane: the whole suite on the release build.
+check-rel-full:
+	$(MAKE) reliability-quick
 	DEB_BUILD_OPTIONS="nocheck$${DEB_BUILD_OPTIONS:+ $$DEB_BUILD_OPTIONS}" $(MAKE) $(PKG_CHECK)
 	$(MAKE) test
-	$(MAKE) reliability-quick
 
 check-san:
 	$(MAKE) SAN=1 test-build
@@ -388,7 +402,7 @@ check-full: deps-check
 	$(MAKE) -j$(NPROC) $(BIN) test-build
 	@scripts/layers.sh $(BUILD)
 	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
-	$(MAKE) -j3 --output-sync=recurse PKG_CHECK=repro FUZZ_CHECK_SECONDS=10 check-rel check-san-full check-fuzz
+	$(MAKE) -j3 --output-sync=recurse PKG_CHECK=repro FUZZ_CHECK_SECONDS=10 check-rel-full check-san-full check-fuzz
 	@scripts/run-tests.sh summary
 
 # Every CLI file but those tests/cli/RELEASE-ONLY names (one name a line,
@@ -399,6 +413,21 @@ SAN_FILES := $(filter-out $(SAN_SKIP:%=tests/cli/%.bats),$(sort $(wildcard tests
 
 cli-san: $(BUILD)/bin/intake $(MO) $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli $(SAN_FILES)
+
+# make check's release lane runs each CLI file the sanitizer lane does not
+# (so every file runs once, on one of the two builds of the same source),
+# and of the unit tests the two that run at larger sizes on the release
+# build (test_redact: 20,000 terms against 10,000; test_export's property
+# test); every unit test runs under the sanitizers.  docs/TESTING.md,
+# "Session 15", has why and what it saves; check-full runs both whole.
+REL_FILES := $(filter $(SAN_SKIP:%=tests/cli/%.bats),$(sort $(wildcard tests/cli/*.bats)))
+REL_UNIT  := $(filter %/test_redact %/test_export,$(UNIT_BIN))
+
+cli-rel: $(BUILD)/bin/intake $(MO) $(TOOLS)
+	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli $(REL_FILES)
+
+unit-rel: $(REL_UNIT)
+	@scripts/run-tests.sh unit $(REL_UNIT)
 
 # Measures the choice above: the coverage build, the unit tests and each
 # CLI file on it with its own counts, then per file the lines it reaches

@@ -154,8 +154,8 @@ static int valid_round(const json_t *n, int required)
            json_integer_value(r) <= 2147483647;
 }
 
-/* 1 if n's "origin" is absent, or (format 7, a withdrawal, deletion or
- * re-consent: kind_ok) an object of "key" (64 lowercase hex digits: a
+/* 1 if n's "origin" is absent, or (format 7, any notice passed on: a
+ * withdrawal, deletion, re-consent, scope or removal: kind_ok) an object of "key" (64 lowercase hex digits: a
  * signing key) and "subject" (a stable subject id), and, only when
  * rounds (a withdrawal whose record is null, or a re-consent),
  * optionally "round" (the origin's round: an integer 1..2147483647),
@@ -193,7 +193,7 @@ int content_check_notices(const json_t *notices, int format, struct err *e)
         /* format 5: a withdrawal may carry its round, a re-consent must */
         int round = (format >= 5 && withdrawal && json_object_get(n, "round") != NULL) || reconsent;
         int deletion = kind != NULL && strcmp(kind, "deletion") == 0;
-        /* format 7: a withdrawal, deletion or re-consent passed on names its origin */
+        /* format 7: every notice passed on names its origin (issue 16 B-10) */
         int origin = json_object_get(n, "origin") != NULL;
         size_t members = 4u + (scope || reconsent) + (size_t)round + (size_t)removal +
                          (size_t)origin;
@@ -207,7 +207,7 @@ int content_check_notices(const json_t *notices, int format, struct err *e)
         /* format 5: a removal names a record and the attachment's hash */
         if (removal && (!json_is_string(record) || !valid_hash(att)))
             return bad(e, "a bad notice");
-        if (!valid_origin(n, format, withdrawal || deletion || reconsent,
+        if (!valid_origin(n, format, withdrawal || deletion || reconsent || scope || removal,
                           (withdrawal && json_is_null(record)) || reconsent))
             return bad(e, "a bad notice");
         if (!json_is_object(n) || json_object_size(n) != members || kind == NULL ||

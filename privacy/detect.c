@@ -31,7 +31,7 @@ static int walk_text(struct found *f, const char *s, size_t len, struct walk *w)
 static long spoken_at(struct found *f, const char *s, size_t len, size_t at, struct walk *w);
 
 static const struct scanner scanners[] = {
-    { detect_scan_device, DETECT_ID },      { detect_scan_bank, DETECT_ID },
+    { detect_scan_device, DETECT_ID },      { detect_scan_bank, DETECT_ACCOUNT },
     { detect_scan_url, DETECT_URL },
     { detect_scan_id, DETECT_ID },
     { detect_scan_labelled, DETECT_ID },    { detect_scan_register, DETECT_ID },
@@ -46,7 +46,7 @@ static const struct scanner scanners[] = {
 const char *detect_kind_name(int kind)
 {
     static const char *const names[DETECT_NKINDS] = {
-        "phone", "email", "url", "id", "date", "gps", "ip", "handle",
+        "phone", "email", "url", "id", "date", "gps", "ip", "handle", "account",
     };
 
     return kind >= 0 && kind < DETECT_NKINDS ? names[kind] : "pattern";

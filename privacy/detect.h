@@ -14,11 +14,11 @@
 
 enum detect_kind {
     DETECT_PHONE, DETECT_EMAIL, DETECT_URL, DETECT_ID, DETECT_DATE, DETECT_GPS, DETECT_IP,
-    DETECT_HANDLE,
+    DETECT_HANDLE, DETECT_ACCOUNT,
     DETECT_NKINDS
 };
 
-/* The lower-case name of a kind ("phone", ..., "handle"); static. */
+/* The lower-case name of a kind ("phone", ..., "handle", "account"); static. */
 const char *detect_kind_name(int kind);
 
 struct detection {
@@ -33,5 +33,12 @@ struct detection {
  * Returns 0, or -1 with e filled (EXIT_INPUT: out of memory). */
 int detect_all(struct detection **out, size_t *nout, const char *norm, size_t len,
                struct err *e);
+
+/* len if the word w[0..len) (UTF-8) is made only of digits said in
+ * Korean: ASCII digits, Sino-Korean digit syllables (공일공), native digit
+ * words (하나둘셋), the place syllables 십 백 천 만, with a genitive 의, a
+ * particle or the copula at its end allowed ("칠팔이다"); else 0.  Bytes.  Used by the review-flag finder to tell a
+ * spoken number from a name shape (redact_flags.c, "spoken-number"). */
+size_t detect_ko_digit_word(const char *w, size_t len);
 
 #endif

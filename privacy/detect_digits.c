@@ -167,3 +167,53 @@ size_t det_sino_run(const char *s, size_t len, size_t at)
         n++;
     return n;
 }
+
+/* Native Korean digit words (하나 1 ... 아홉 9, 열 10, and the forms
+ * before a counter 한 두 세 네) and the Sino-Korean place syllables 십,
+ * 백, 천, 만, as a spoken number is read (report-adv12 A-22). */
+static const char *const ko_number_words[] = {
+    "\xed\x95\x98\xeb\x82\x98", "\xeb\x91\x98", "\xec\x85\x8b", "\xeb\x84\xb7",  /* 하나 둘 셋 넷 */
+    "\xeb\x8b\xa4\xec\x84\xaf", "\xec\x97\xac\xec\x84\xaf",                      /* 다섯 여섯 */
+    "\xec\x9d\xbc\xea\xb3\xb1", "\xec\x97\xac\xeb\x8d\x9f",                      /* 일곱 여덟 */
+    "\xec\x95\x84\xed\x99\x89", "\xec\x97\xb4",                                  /* 아홉 열 */
+    "\xed\x95\x9c", "\xeb\x91\x90", "\xec\x84\xb8", "\xeb\x84\xa4",              /* 한 두 세 네 */
+    "\xec\x8b\xad", "\xeb\xb0\xb1", "\xec\xb2\x9c", "\xeb\xa7\x8c",              /* 십 백 천 만 */
+};
+
+size_t detect_ko_digit_word(const char *w, size_t len)
+{
+    size_t i = 0, k, n, best;
+
+    while (i < len) {
+        if (det_digit(w[i])) {
+            i++;
+            continue;
+        }
+        /* The native words first: 일곱 is 7, not 일 and a syllable. */
+        for (best = 0, k = 0; k < sizeof ko_number_words / sizeof ko_number_words[0]; k++)
+            if ((n = strlen(ko_number_words[k])) > best && det_starts(w, len, i, ko_number_words[k]))
+                best = n;
+        if (best == 0 && det_sino_digit(w, len, i) >= 0)
+            best = 3;
+        if (best == 0)
+            break;
+        i += best;
+    }
+    /* The genitive 의 joins groups ("공일공의 천이백삼십사의"); a
+     * particle or the copula may end the last one ("칠팔이다", "팔구로"). */
+    if (i > 0 && i < len) {
+        static const char *const ends[] = {
+            "\xec\x9d\x98", "\xeb\xa1\x9c", "\xec\x9c\xbc\xeb\xa1\x9c",       /* 의 로 으로 */
+            "\xec\x9d\xb4\xeb\x8b\xa4", "\xeb\x8b\xa4",                        /* 이다 다 */
+            "\xec\x9e\x85\xeb\x8b\x88\xeb\x8b\xa4",                           /* 입니다 */
+            "\xec\x9d\xb4\xec\x97\x90\xec\x9a\x94", "\xec\x98\x88\xec\x9a\x94", /* 이에요 예요 */
+            "\xec\x9d\xb4\xea\xb3\xa0", "\xea\xb3\xa0",                        /* 이고 고 */
+            "\xec\x9d\x80", "\xeb\x8a\x94", "\xec\x9d\x84", "\xeb\xa5\xbc",      /* 은 는 을 를 */
+            "\xea\xb0\x80", "\xec\x97\x90",                                     /* 가 에 */
+        };
+        for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
+            if ((n = strlen(ends[k])) == len - i && memcmp(w + i, ends[k], n) == 0)
+                return len;
+    }
+    return i == len ? len : 0;
+}

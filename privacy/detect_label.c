@@ -15,7 +15,7 @@
 #include "privacy/detect_int.h"
 #include "util/lexicon.h"
 
-enum label_kind { LABEL_NONE, LABEL_ID, LABEL_HANDLE, LABEL_W3W, LABEL_COORD, LABEL_GRID, LABEL_IP,
+enum label_kind { LABEL_NONE, LABEL_ID, LABEL_ACCOUNT, LABEL_HANDLE, LABEL_W3W, LABEL_COORD, LABEL_GRID, LABEL_IP,
                   LABEL_MAIL };
 
 static const struct det_word id_labels[] = {
@@ -32,16 +32,24 @@ static const struct det_word id_labels[] = {
     DW("\xd1\x80\xd0\xb4", FIT_WORD),                                            /* рд */
     DW("\xd2\xaf\xd0\xbd\xd1\x8d\xd0\xbc\xd0\xbb\xd1\x8d\xd1\x85", FIT_PREFIX),  /* үнэмлэх */
     DW("\xd1\x81\xd0\xbd\xd0\xb8\xd0\xbb\xd1\x81", FIT_WORD),                    /* снилс */
-    DW("account", FIT_WORD), DW("\xea\xb3\x84\xec\xa2\x8c", FIT_PREFIX),          /* 계좌 */
-    /* report-adv12 A-17: accounts and cards in Russian and Mongolian
-     * (аккаунт, акаунт, счёт, счет, карта, данс "account"), IBAN, 카드 */
-    DW("аккаунт", FIT_PREFIX), DW("акаунт", FIT_PREFIX), DW("счёт", FIT_WORD), DW("счет", FIT_WORD),
-    DW("счёта", FIT_WORD), DW("счета", FIT_WORD), DW("карта", FIT_WORD), DW("карты", FIT_WORD),
-    DW("карту", FIT_WORD), DW("данс", FIT_PREFIX), DW("iban", FIT_WORD),
-    DW("\xec\xb9\xb4\xeb\x93\x9c", FIT_PREFIX),                                /* 카드 */
     DW("\xd0\xb8\xd0\xbd\xd0\xbd", FIT_WORD),                                    /* инн */
     DW("imei", FIT_WORD), DW("mac", FIT_WORD), DW("nric", FIT_WORD), DW("mykad", FIT_WORD),
     DW("ic", FIT_WORD),
+};
+
+/* Bank account and card labels: the value after them is of category
+ * `account` ([ACCOUNT-n]), not `id`.  report-adv12 A-17 and brief s15
+ * f12a: account, 계좌, 카드, аккаунт, акаунт, счёт/счет (and its
+ * genitive), карта, данс "account" (Mongolian, with its endings), IBAN,
+ * and the words for a bank card or bank account in the three languages. */
+static const struct det_word account_labels[] = {
+    DW("account", FIT_WORD), DW("acct", FIT_WORD), DW("iban", FIT_WORD),
+    DW("\xea\xb3\x84\xec\xa2\x8c", FIT_PREFIX),                                /* 계좌 */
+    DW("\xec\xb9\xb4\xeb\x93\x9c", FIT_PREFIX),                                /* 카드 */
+    DW("\xed\x86\xb5\xec\x9e\xa5", FIT_PREFIX),                                /* 통장 */
+    DW("аккаунт", FIT_PREFIX), DW("акаунт", FIT_PREFIX), DW("счёт", FIT_WORD), DW("счет", FIT_WORD),
+    DW("счёта", FIT_WORD), DW("счета", FIT_WORD), DW("карта", FIT_WORD), DW("карты", FIT_WORD),
+    DW("карту", FIT_WORD), DW("данс", FIT_PREFIX), DW("карт", FIT_WORD),
 };
 
 static const struct det_word handle_labels[] = {
@@ -223,7 +231,9 @@ static int id_label_back(const char *s, size_t q, int numq)
                 break;
         }
     }
-    return det_word_near(s, q, i, q, id_labels, N(id_labels));
+    return det_word_near(s, q, i, q, account_labels, N(account_labels)) ? LABEL_ACCOUNT
+           : det_word_near(s, q, i, q, id_labels, N(id_labels))         ? LABEL_ID
+                                                                         : LABEL_NONE;
 }
 
 /* 1 if an IP label starts within IP_BACK bytes before at, in the same
@@ -251,6 +261,8 @@ static enum label_kind label_before(const char *s, size_t v)
         size_t n = we - a;
         if (det_in_list(handle_labels, N(handle_labels), w, n))
             return LABEL_HANDLE;
+        if (det_in_list(account_labels, N(account_labels), w, n))
+            return LABEL_ACCOUNT;
         /* "kakao id": the qualifier "id", then the network before it. */
         if (det_in_list(id_labels, N(id_labels), w, n) &&
             !((we = det_word_ending(s, a, SEPARATORS, &b)) != 0 &&
@@ -269,12 +281,12 @@ static enum label_kind label_before(const char *s, size_t v)
         if (k == 0 && det_in_list(coord_labels, N(coord_labels), w, n))
             return LABEL_COORD;
         if (!det_in_list(qualifiers, N(qualifiers), w, n))
-            return k > 0 && id_label_back(s, end, numq) ? LABEL_ID : LABEL_NONE;
+            return k > 0 ? (enum label_kind)id_label_back(s, end, numq) : LABEL_NONE;
         if (k == 0)
             numq = det_in_list(number_qualifiers, N(number_qualifiers), w, n);
         end = a;
     }
-    return k > 0 && id_label_back(s, end, numq) ? LABEL_ID : LABEL_NONE;
+    return k > 0 ? (enum label_kind)id_label_back(s, end, numq) : LABEL_NONE;
 }
 
 /* A separator inside an ID value at s[i], followed by a digit: up to
@@ -507,6 +519,21 @@ static size_t series_before(const char *s, size_t at)
     return n >= 1 && n <= 2 && a > 0 && strchr(SEPARATORS, s[a - 1]) != NULL && s[a - 1] != '\0' ? a : SIZE_MAX;
 }
 
+/* The kind of the value at [at, end) after an account label: a phone
+ * number when the numbering plans read the same digits as one
+ * ("account: 010-1234-5678" is still a phone), else an account number
+ * (DETECT_ACCOUNT: "счёт 40817 810 0 9999 1234567", "данс 5012345678"). */
+static int account_kind(const char *s, size_t len, size_t at, size_t end)
+{
+    size_t st = at;
+    int k = DETECT_PHONE;
+    struct err e;
+
+    if (det_digit(s[at]) && detect_phone_ready(&e) == 0 && detect_scan_phone(s, len, at, &st, &k) == end)
+        return DETECT_PHONE;
+    return DETECT_ACCOUNT;
+}
+
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t idv, hv = 0, cv, ser;
@@ -523,11 +550,13 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     l = label_before(s, at);
     if (l == LABEL_ID && idv != 0)
         return *kind = DETECT_ID, idv;
+    if (l == LABEL_ACCOUNT && idv != 0)
+        return *kind = account_kind(s, len, at, idv), idv;
     if ((cv = part_value(s, len, at)) != 0)
         return *kind = DETECT_ID, cv;
     if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && (ser = series_before(s, at)) != SIZE_MAX &&
-        label_before(s, ser) == LABEL_ID)
-        return *start = ser, *kind = DETECT_ID, idv;
+        (l = label_before(s, ser)) != LABEL_NONE && (l == LABEL_ID || l == LABEL_ACCOUNT))
+        return *start = ser, *kind = l == LABEL_ACCOUNT ? DETECT_ACCOUNT : DETECT_ID, idv;
     if (hv != 0 && (l == LABEL_HANDLE || platform_after(s, len, at, hv)))
         return *kind = DETECT_HANDLE, hv;
     if (l == LABEL_MAIL &&
@@ -560,7 +589,14 @@ size_t detect_scan_glued_id(const char *s, size_t len, size_t at, size_t *start,
 
     (void)start;
     if (at == 0 || !det_alpha(s[at - 1]) || !det_digit(s[at]) ||
-        (idv = id_value_min(s, len, at, 7)) == 0 || label_before(s, at) != LABEL_ID)
+        (idv = id_value_min(s, len, at, 7)) == 0)
         return 0;
-    return *kind = DETECT_ID, idv;
+    switch (label_before(s, at)) {
+    case LABEL_ID:
+        return *kind = DETECT_ID, idv;
+    case LABEL_ACCOUNT:
+        return *kind = account_kind(s, len, at, idv), idv;
+    default:
+        return 0;
+    }
 }

@@ -203,7 +203,8 @@ static int ko_units(const char *s, size_t a, size_t b, unsigned *v, size_t *e);
 /* Digit words written glued into one word, in scripts without spaces
  * between them: Japanese katakana on readings ("ゼロイチゼロ",
  * "イチニサンヨン": ゼロ レイ マル 0, イチ 1, ニ 2, サン 3, ヨン シ 4, ゴ 5, ロク 6,
- * ナナ シチ 7, ハチ 8, キュウ キュー ク 9; weak, WEAK_RUN) and the native
+ * ナナ シチ 7, ハチ 8, キュウ キュー ク 9, and the same in hiragana: ぜろいちぜろ;
+ * weak, WEAK_RUN) and the native
  * Korean numerals (하나 한 1, 둘 두 2, 셋 세 3, 넷 네 4, 다섯 5, 여섯 6, 일곱 7,
  * 여덟 8, 아홉 9; report-adv12 A-22), alone or among Sino-Korean digit
  * syllables ("공일공 하나둘셋넷"). The one-syllable forms 한 두 세 네
@@ -216,6 +217,10 @@ static const struct {
     { "ニ", 2, 1, 1 }, { "サン", 3, 1, 1 }, { "ヨン", 4, 1, 1 }, { "シ", 4, 1, 1 },
     { "ゴ", 5, 1, 1 }, { "ロク", 6, 1, 1 }, { "ナナ", 7, 1, 1 }, { "シチ", 7, 1, 1 },
     { "ハチ", 8, 1, 1 }, { "キュウ", 9, 1, 1 }, { "キュー", 9, 1, 1 }, { "ク", 9, 1, 1 },
+    { "ぜろ", 0, 1, 1 }, { "れい", 0, 1, 1 }, { "まる", 0, 1, 1 }, { "いち", 1, 1, 1 },
+    { "に", 2, 1, 1 }, { "さん", 3, 1, 1 }, { "よん", 4, 1, 1 }, { "し", 4, 1, 1 },
+    { "ご", 5, 1, 1 }, { "ろく", 6, 1, 1 }, { "なな", 7, 1, 1 }, { "しち", 7, 1, 1 },
+    { "はち", 8, 1, 1 }, { "きゅう", 9, 1, 1 }, { "きゅー", 9, 1, 1 }, { "く", 9, 1, 1 },
     { "하나", 1, 0, 1 }, { "둘", 2, 0, 1 }, { "셋", 3, 0, 1 }, { "넷", 4, 0, 1 },
     { "다섯", 5, 0, 1 }, { "여섯", 6, 0, 1 }, { "일곱", 7, 0, 1 }, { "여덟", 8, 0, 1 },
     { "아홉", 9, 0, 1 }, { "한", 1, 0, 0 }, { "두", 2, 0, 0 }, { "세", 3, 0, 0 },
@@ -478,11 +483,23 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
 }
 
 /* The end of the separators between two number words (spaces, commas,
- * hyphens, at most 4 bytes), or at if there are none. */
+ * hyphens, at most 4 bytes; or one ideographic comma 、, fullwidth comma
+ * or katakana middle dot ・ with spaces around it: ゼロイチゼロ、イチニサンヨン),
+ * or at if there are none. */
 static size_t separators(const char *s, size_t len, size_t at)
 {
+    static const char *const wide[] = { "\xe3\x80\x81", "\xef\xbc\x8c", "\xe3\x83\xbb" };
     size_t i = at;
 
+    while (i < len && s[i] == ' ')
+        i++;
+    for (size_t k = 0; k < sizeof wide / sizeof wide[0]; k++)
+        if (i + 3 <= len && memcmp(s + i, wide[k], 3) == 0) {
+            for (i += 3; i < len && i - at < 8 && s[i] == ' '; i++)
+                ;
+            return i;
+        }
+    i = at;
     while (i < len && i - at < 4 && (s[i] == ' ' || s[i] == ',' || s[i] == '-'))
         i++;
     return i - at == 4 ? at : i;

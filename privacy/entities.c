@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "privacy/codepage.h"
 #include "privacy/escapes.h"
 #include "privacy/htmlnames.h"
 
@@ -80,6 +81,26 @@ static size_t percent_ref(char *o, size_t *n, const char *s, size_t len)
     return 0;
 }
 
+/* A byte escape at in[at] inside a run of them in EUC-KR/CP949 (%B1%E8,
+ * \xb1\xe8, =B1=E8 and RTF's \'b1\'e8 in a document that names no code
+ * page): codepage.h.  Tried before the UTF-8 readings, which would take
+ * a pair such as C8 A3 (호) for one UTF-8 character. */
+static size_t legacy_run(char *o, size_t *n, const char *in, size_t inlen, size_t at,
+                         int codepage)
+{
+    const char *pre = NULL;
+
+    if (at + 3 >= inlen)
+        return 0;
+    if (in[at] == '%' || in[at] == '=')
+        pre = in[at] == '%' ? "%" : "=";
+    else if (in[at] == '\\' && in[at + 1] == 'x')
+        pre = "\\x";
+    else if (in[at] == '\\' && in[at + 1] == '\'' && codepage == 0)
+        pre = "\\'";
+    return pre != NULL ? codepage_cp949_run(o, n, in, inlen, at, pre) : 0;
+}
+
 /* One round over in[0..inlen), whose bytes came from inmap (NULL: from
  * themselves).  *out NULL when nothing was decoded. */
 static int decode_round(char **out, size_t *outlen, uint32_t **map, const char *in,
@@ -100,7 +121,11 @@ static int decode_round(char **out, size_t *outlen, uint32_t **map, const char *
             n = escape_put_utf8(buf, cp[0]);
             if (ncp == 2)
                 n += escape_put_utf8(buf + n, cp[1]);
-        } else if (c == '%' && (k = percent_ref(buf, &n, in + at, inlen - at)) > 0)
+        } else if (c == '=' && codepage_qp_held(in, inlen, at))
+            ;                   /* copied: read whole in the next round */
+        else if ((k = legacy_run(buf, &n, in, inlen, at, codepage)) > 0)
+            ;
+        else if (c == '%' && (k = percent_ref(buf, &n, in + at, inlen - at)) > 0)
             ;
         else if (c == '%' || c == '\\' || c == '=')
             k = escape_ref_cp(buf, &n, in + at, inlen - at,
@@ -147,6 +172,19 @@ static int maybe_encoded(const char *s, size_t len)
     return 0;
 }
 
+/* The N of the first \ansicpgN in s[0..len), or 0 (none). */
+static int rtf_codepage(const char *s, size_t len)
+{
+    const char *p = memmem(s, len, "\\ansicpg", 8);
+    int cp = 0;
+
+    if (p == NULL)
+        return 0;
+    for (p += 8; p < s + len && *p >= '0' && *p <= '9' && cp < 100000; p++)
+        cp = cp * 10 + (*p - '0');
+    return cp;
+}
+
 int entities_decode(char **out, size_t *outlen, uint32_t **map, const char *in, size_t inlen)
 {
     char *cur = NULL, *next;
@@ -159,9 +197,9 @@ int entities_decode(char **out, size_t *outlen, uint32_t **map, const char *in, 
         return -1;
     if (!maybe_encoded(in, inlen))
         return 0;
-    /* RTF's \'hh bytes are Windows-1251 in a document that says so. */
-    if (memmem(in, inlen, "\\ansicpg1251", 12) != NULL)
-        codepage = 1251;
+    /* RTF's \'hh bytes are in the code page the document names
+     * (\ansicpg1251, \ansicpg949, \ansicpg1252...). */
+    codepage = rtf_codepage(in, inlen);
     for (int r = 0; r < ROUNDS; r++) {
         if (decode_round(&next, &nlen, &nmap, cur ? cur : in, cur ? clen : inlen, cmap,
                          codepage) != 0) {

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "privacy/codepage.h"
+
 int escape_hexval(unsigned char c)
 {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
@@ -258,6 +260,7 @@ static size_t word_text(char *o, const unsigned char *b, size_t bn, enum charset
 static size_t encoded_word(char *o, size_t *n, const char *s, size_t len)
 {
     unsigned char raw[ESCAPE_MAX_WORD];
+    char other[48];
     const char *c = s + 2, *q, *t, *end;
     size_t lim = len < 2 + 41 + 3 + ESCAPE_MAX_WORD + 2 ? len : 2 + 41 + 3 + ESCAPE_MAX_WORD + 2;
     enum charset cs;
@@ -265,7 +268,11 @@ static size_t encoded_word(char *o, size_t *n, const char *s, size_t len)
 
     if (len < 8 || s[0] != '=' || s[1] != '?' ||
         (q = memchr(c, '?', (size_t)(s + lim - c))) == NULL || q == c || q - c > 40 ||
-        (cs = charset_of(c, (size_t)(q - c))) == CS_NONE || q + 3 > s + lim || q[2] != '?')
+        q + 3 > s + lim || q[2] != '?')
+        return 0;
+    /* another charset (EUC-KR, ks_c_5601-1987, windows-1251...): iconv */
+    if ((cs = charset_of(c, (size_t)(q - c))) == CS_NONE &&
+        codepage_mime_name(other, sizeof other, c, (size_t)(q - c)) == NULL)
         return 0;
     t = q + 3;
     for (end = t; end < s + lim && *end != '?'; end++)
@@ -279,7 +286,11 @@ static size_t encoded_word(char *o, size_t *n, const char *s, size_t len)
         bn = q_text(raw, t, (size_t)(end - t));
     else
         return 0;
-    if (bn <= 0 || (*n = word_text(o, raw, (size_t)bn, cs)) == 0)
+    if (bn <= 0)
+        return 0;
+    *n = cs != CS_NONE ? word_text(o, raw, (size_t)bn, cs)
+                       : codepage_to_utf8(o, ESCAPE_MAX_OUT, other, raw, (size_t)bn);
+    if (*n == 0 || *n > ESCAPE_MAX_OUT)
         return 0;
     return (size_t)(end + 2 - s);
 }
@@ -338,6 +349,17 @@ static size_t rtf_bytes(char *o, size_t *n, const char *s, size_t len, int codep
             return 0;
         *n = escape_put_utf8(o, cp);
         return 4;
+    }
+    if (codepage != 0) {                /* \ansicpg949, 936, 1252...: iconv */
+        unsigned char bytes[CODEPAGE_MAX_CHAR];
+        size_t nb = 0, k;
+        long v;
+
+        while (nb < CODEPAGE_MAX_CHAR && 4 * (nb + 1) <= len &&
+               (v = rtf_byte(s + 4 * nb, len - 4 * nb)) >= 0)
+            bytes[nb++] = (unsigned char)v;
+        if ((k = codepage_char(o, n, codepage, bytes, nb)) > 0)
+            return 4 * k;
     }
     return byte_escapes(o, n, s, len, "\\'", 0);
 }

@@ -25,7 +25,8 @@
  * U+10FFFF; byte escapes and quoted-printable must make valid UTF-8, and
  * decode an ASCII character only where percent-encoding would (entities.h;
  * quoted-printable: a separator only, never a letter or digit);
- * encoded-words in UTF-8, US-ASCII or ISO-8859-1 only, of at most
+ * encoded-words in UTF-8, US-ASCII, ISO-8859-1 or a charset glibc's
+ * iconv reads (EUC-KR, ks_c_5601-1987, windows-1251...: codepage.h), of at most
  * ESCAPE_MAX_WORD bytes, whose text is valid and has no control
  * character.  Base64 outside an encoded-word is not read.  No memory is
  * allocated; no error other than 0. */
@@ -37,12 +38,14 @@ size_t escape_ref(char *o, size_t *n, const char *s, size_t len, unsigned char p
  * taken as RTF when a replacement follows, N is negative or has five
  * digits, else as JSON's \uHHHH) and \'hh bytes (Windows-1251 when
  * codepage is 1251, the document's \ansicpg1251; else only bytes that
- * make one UTF-8 character); octal bytes \NNN that make one UTF-8
+ * make one UTF-8 character; any other \ansicpgN through iconv:
+ * codepage.h); octal bytes \NNN that make one UTF-8
  * character of 2-4 bytes; CSS \H..H (1-6 hex digits, one white space
  * after it taken) and SQL's U&'\HHHH' and \+HHHHHH, for a code point of
  * U+00C0 or above (not a combining mark), ending with white space, the
  * text's end, another such escape, or a character other than a letter,
- * digit or backslash ("C:\bada\docs" is a path).  codepage: 0 or 1251. */
+ * digit or backslash ("C:\bada\docs" is a path).  codepage: 0 (none
+ * named) or the document's \ansicpgN. */
 size_t escape_ref_cp(char *o, size_t *n, const char *s, size_t len, unsigned char prev,
                      int codepage);
 

@@ -127,6 +127,15 @@ static int cased_key(const char *key, size_t len)
     return utf8_next(&cp, key, len) > 0 && utf8proc_toupper(cp) != utf8proc_tolower(cp);
 }
 
+/* 1 if text[0..len) (UTF-8, as typed) begins with a letter of a cased
+ * script written in lower case ("market", "мөрөн"; not "Market", 평양). */
+static int typed_lower(const char *text, size_t len)
+{
+    int cp;
+
+    return utf8_next(&cp, text, len) > 0 && utf8proc_toupper(cp) != cp && utf8proc_tolower(cp) == cp;
+}
+
 /* 1 if key[0..len) lies inside whole[0..wlen) (both keys): the term as
  * registered, one of its words ("bold" of Bold Dorj) or a part of it
  * (하민 of 문하민), not a spelling the variant rules made; in Hangul also
@@ -339,6 +348,12 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         }
         if (cat == NAME_CAT && dictionary_piece(&vl.v[i], text, len))
             r->lits[r->nlits - 1].kind = FORM_CONTEXT, r->lits[r->nlits - 1].word = 0;
+        /* A place term typed in lower case ("place:market", "place:мөрөн")
+         * names the word itself: replaced wherever it stands, never the
+         * name-or-word flag a capitalised place that is also a word gets
+         * (brief s15 f12a item 3; docs/VARIANTS.md). */
+        if (cat == TERM_PLACE && typed_lower(text, len))
+            r->lits[r->nlits - 1].word = 0;
     }
     if (cat == TERM_PLACE && gazetteer_place_names(vl.v[0].key, vl.v[0].keylen,
                                                    add_place_name, r, e) != 0) {
@@ -393,7 +408,7 @@ static int add_ip_forms(struct redactor *r, int cat, long subject_id, const char
 int redactor_add_term(struct redactor *r, enum term_category cat, long subject_id,
                       const char *text, size_t len, struct err *e)
 {
-    if ((int)cat < TERM_PERSON || cat > TERM_OTHER)
+    if ((int)cat < TERM_PERSON || cat > TERM_ACCOUNT)
         return err_set(e, EXIT_INPUT, "unknown term category %d", (int)cat);
     if (add_protected(r, (int)cat, subject_id, text, len, e) != 0)
         return -1;

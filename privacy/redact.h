@@ -22,7 +22,7 @@
 #include "util/err.h"
 
 enum term_category {
-    TERM_PERSON, TERM_PLACE, TERM_EMPLOYER, TERM_ORGANISATION, TERM_ID, TERM_OTHER
+    TERM_PERSON, TERM_PLACE, TERM_EMPLOYER, TERM_ORGANISATION, TERM_ID, TERM_OTHER, TERM_ACCOUNT
 };
 
 /* Longest term or name accepted, in bytes after normalisation. */

@@ -12,6 +12,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/address_words.h"
+#include "privacy/detect.h"
 #include "privacy/flag_attrib.h"
 #include "privacy/flag_context.h"
 #include "privacy/gazetteer.h"
@@ -191,6 +192,18 @@ static int only_space(const char *s, size_t a, size_t b)
 {
     for (; a < b; a++)
         if (s[a] != ' ' && s[a] != '\t')
+            return 0;
+    return 1;
+}
+
+/* 1 if s[a..b) holds at most three bytes of white space or the marks
+ * that part digit groups (" - ", ", ", "/", "."). */
+static int only_space_or(const char *s, size_t a, size_t b)
+{
+    if (b - a > 3)
+        return 0;
+    for (; a < b; a++)
+        if (strchr(" \t-,./", s[a]) == NULL)
             return 0;
     return 1;
 }
@@ -566,6 +579,20 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
         int more = next_word(&b, in, inlen, &at);
         size_t k;
         if (hangul_name_word(&a, in) && !ordinary(&a, in, a.end) &&
+            !flag_place_word(in + a.start, a.end - a.start) &&
+            detect_ko_digit_word(in + a.start, a.end - a.start) != 0) {
+            /* A name shape made of digit words (공일공) is a spoken number
+             * too short to read: flagged "spoken-number" with every digit
+             * word that follows it, so allowing the lone word does not
+             * let a number beside it leave (docs/VARIANTS.md). */
+            size_t runend = a.end;
+            while (more && only_space_or(in, runend, b.start) &&
+                   detect_ko_digit_word(in + b.start, b.end - b.start) != 0) {
+                runend = b.end;
+                more = next_word(&b, in, inlen, &at);
+            }
+            rc = fn(ctx, a.start, runend, "spoken-number"), done = 2;
+        } else if (hangul_name_word(&a, in) && !ordinary(&a, in, a.end) &&
             !flag_place_word(in + a.start, a.end - a.start))
             rc = fn(ctx, a.start, a.start + 9, "korean-name"), done = 1;
         else if (is_hangul_cp(a.first) &&

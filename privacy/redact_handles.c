@@ -390,7 +390,7 @@ int redact_find_handles(struct spans *sp, const struct redactor *r, const struct
     char letters[TOKEN_MAX];
     size_t at = 0, end, n, i;
     int strong, sep, hyphen;
-    struct span h = { 0, 0, CAT_DETECT + 7, R_PATTERN, 0, SIZE_MAX, 0, 0, 0 };
+    struct span h = { 0, 0, CAT_DETECT + DETECT_HANDLE, R_PATTERN, 0, SIZE_MAX, 0, 0, 0 };
 
     if (r->npieces == 0)
         return 0;

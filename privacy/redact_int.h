@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "privacy/normalise.h"
+#include "privacy/detect.h"
 
 struct hs_database;
 struct hs_scratch;
@@ -153,11 +154,11 @@ struct redact_form redact_lit_form(const struct redactor *r, size_t id);
  * FORM_REPLACE, the strictest rule (redactor_each_form). */
 struct redact_form redact_lit_form_seen(const struct redactor *r, size_t id);
 
-/* Categories after the six of enum term_category: the detectors' (in the
- * order of enum detect_kind: 8 of them), manual marks, pseudonyms, and
+/* Categories after the seven of enum term_category: the detectors' (in the
+ * order of enum detect_kind: DETECT_NKINDS of them), manual marks, pseudonyms, and
  * escapes (a '[' of the input that opens a placeholder's shape, written
  * as \[); the names are cat_names in redact_replace.c. */
-enum { CAT_DETECT = 6, CAT_MANUAL = CAT_DETECT + 8, CAT_PSEUDONYM, CAT_ESCAPE, CAT_COUNT };
+enum { CAT_DETECT = 7 /* TERM_ACCOUNT + 1 */, CAT_MANUAL = CAT_DETECT + DETECT_NKINDS, CAT_PSEUDONYM, CAT_ESCAPE, CAT_COUNT };
 
 struct ctx_entry;
 

@@ -15,15 +15,16 @@
 #include "privacy/redact_int.h"
 
 static const char *const cat_names[CAT_COUNT] = {
-    "person", "place", "employer", "organisation", "id", "other",
-    "phone", "email", "url", "id", "date", "gps", "ip", "handle", "redacted", "pseudonym",
+    "person", "place", "employer", "organisation", "id", "other", "account",
+    "phone", "email", "url", "id", "date", "gps", "ip", "handle", "account", "redacted", "pseudonym",
     "escape",
 };
 static const char *const placeholder_names[CAT_COUNT] = {
-    "PERSON", "PLACE", "EMPLOYER", "ORGANISATION", "ID", "OTHER",
-    "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "HANDLE", "REDACTED", "", "",
+    "PERSON", "PLACE", "EMPLOYER", "ORGANISATION", "ID", "OTHER", "ACCOUNT",
+    "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "HANDLE", "ACCOUNT", "REDACTED", "", "",
 };
 _Static_assert(CAT_MANUAL == CAT_DETECT + DETECT_NKINDS, "a category per detector kind");
+_Static_assert(CAT_DETECT == TERM_ACCOUNT + 1, "the detectors' categories follow the term categories");
 static const char *const rule_names[] = { "exact", "variant", "inflection", "pattern", "manual",
                                           "escape" };
 
@@ -128,7 +129,10 @@ static int span_number(struct redact_ctx *ctx, const struct span *s, const char 
 {
     char buf[1 + sizeof s->term], *key;
     size_t keylen;
-    int cat = s->cat == CAT_DETECT + DETECT_ID ? TERM_ID : s->cat, n;
+    int cat = s->cat == CAT_DETECT + DETECT_ID        ? TERM_ID
+              : s->cat == CAT_DETECT + DETECT_ACCOUNT ? TERM_ACCOUNT
+                                                      : s->cat,
+        n;
 
     if (s->term != SIZE_MAX) {
         buf[0] = 't';

@@ -23,6 +23,8 @@
 /* Words of a window, and of a name whose parts are keyed. */
 #define WINDOW_WORDS 3
 #define NAME_WORDS 6
+/* Letters of a Japanese on-reading read as a name (check_hanja). */
+#define ONYOMI_MIN 5
 /* Bytes of a window's reading. */
 #define READING_MAX 96
 
@@ -304,34 +306,71 @@ static int marks_person(const struct normtext *t, const struct word *ws, size_t 
     return 0;
 }
 
-/* Windows of the Latin words ws[0..nw) (each capitalised): the pinyin of
- * a Korean name's Hanja. */
+/* The reading s[0..len) of the window ws[0..j] against each Korean
+ * name's Hanja keys: its pinyin (py) or its Japanese on-reading (on).
+ * The whole name in two words or more is replaced; a given name alone
+ * is a review flag, unless a word (June, which the English dictionary
+ * lists capitalised). */
+static int check_hanja(struct spans *sp, struct spans *flags, const struct redactor *r,
+                       const struct word *ws, size_t j, const char *s, size_t len, int py, int on)
+{
+    int syl[8];
+
+    /* On-readings are short (to, in, ki): five letters at least, and a
+     * given name alone in one word ("TO IN" reads 도인 too). */
+    if (len < ONYOMI_MIN)
+        on = 0;
+    for (size_t i = r->nskel; i < r->nskeys; i++) {
+        const struct script_key *k = &r->skeys[i];
+        for (int m = 0; m < k->n; m++)
+            syl[m] = k->syl[m];
+        if (((py && transcribe_pinyin_reads(s, len, syl, k->n)) ||
+             (on && (k->kind == SK_HANJA || j == 0) &&
+              transcribe_onyomi_reads(s, len, syl, k->n))) &&
+            (k->kind == SK_HANJA || j > 0 ||
+             !(ordinary(s, len) || lexicon_proper(LEXICON_EN, s, len) == 1)) &&
+            file(sp, flags, r, k, ws[0].start, ws[j].end, k->kind == SK_HANJA && j > 0) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Windows of the Latin words ws[0..nw) (each capitalised): the pinyin or
+ * the Japanese on-reading (Kin Shoshu) of a Korean name's Hanja. */
 static int scan_pinyin(struct spans *sp, struct spans *flags, const struct redactor *r,
                        const struct normtext *t, const struct word *ws, size_t nw)
 {
     char s[64];
-    size_t len = 0, j, i;
-    int syl[8];
+    size_t len = 0, j;
 
     for (j = 0; j < nw; j++) {
         size_t n = ws[j].end - ws[j].start;
         if (len + n > sizeof s)
             return 0;
         memcpy(s + len, t->norm + ws[j].start, n), len += n;
-        if (!transcribe_is_pinyin(s, len))
-            continue;
-        for (i = r->nskel; i < r->nskeys; i++) {
-            const struct script_key *k = &r->skeys[i];
-            for (int m = 0; m < k->n; m++)
-                syl[m] = k->syl[m];
-            /* A given name alone is a review flag, unless a word (June, which
-             * the English dictionary lists capitalised). */
-            if (transcribe_pinyin_reads(s, len, syl, k->n) &&
-                (k->kind == SK_HANJA || j > 0 ||
-                 !(ordinary(s, len) || lexicon_proper(LEXICON_EN, s, len) == 1)) &&
-                file(sp, flags, r, k, ws[0].start, ws[j].end, k->kind == SK_HANJA && j > 0) != 0)
-                return -1;
-        }
+        int py = transcribe_is_pinyin(s, len), on = transcribe_is_onyomi(s, len);
+        if ((py || on) && check_hanja(sp, flags, r, ws, j, s, len, py, on) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Windows of the katakana words ws[0..nw): the Japanese on-reading of a
+ * Korean name's Hanja (キン・ショウシュ for 金鍾洙, 김종수). */
+static int scan_kana_onyomi(struct spans *sp, struct spans *flags, const struct redactor *r,
+                            const struct normtext *t, const struct word *ws, size_t nw)
+{
+    char s[64];
+    size_t len = 0, j, m;
+
+    for (j = 0; j < nw; j++) {
+        m = transcribe_kana_romaji(s + len, sizeof s - len, t->norm + ws[j].start,
+                                   ws[j].end - ws[j].start);
+        if (m == 0)
+            return 0;
+        len += m;
+        if (transcribe_is_onyomi(s, len) && check_hanja(sp, flags, r, ws, j, s, len, 0, 1) != 0)
+            return -1;
     }
     return 0;
 }
@@ -476,6 +515,8 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
         }
         if (rc == 0 && ws[i].script == 1 && r->nskel < r->nskeys)
             rc = scan_pinyin(sp, flags, r, t, ws + i, j - i);
+        if (rc == 0 && ws[i].script == 6 && r->nskel < r->nskeys)
+            rc = scan_kana_onyomi(sp, flags, r, t, ws + i, j - i);
     }
     free(ws);
     return rc;

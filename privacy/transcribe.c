@@ -12,6 +12,22 @@ extern const char *const pinyin_syllables[];
 extern const size_t pinyin_syllables_count;
 extern const uint16_t pinyin_han[][2], pinyin_hangul[][2];
 extern const size_t pinyin_han_count, pinyin_hangul_count;
+/* build/gen/onyomi_data.c (scripts/onyomi.sh): Japanese on-readings, the
+ * same shape as pinyin_hangul. */
+extern const char *const onyomi_syllables[];
+extern const size_t onyomi_syllables_count;
+extern const uint16_t onyomi_hangul[][2];
+extern const size_t onyomi_hangul_count;
+
+/* A table of readings by Hangul syllable: pinyin's or the on-readings. */
+struct readings {
+    const char *const *syl;
+    size_t nsyl;
+    const uint16_t (*hangul)[2];
+    size_t nhangul;
+};
+static const struct readings pinyin_tab = { pinyin_syllables, 0, pinyin_hangul, 0 };
+static const struct readings onyomi_tab = { onyomi_syllables, 0, onyomi_hangul, 0 };
 
 /* The letters of the Mongolian script, U+1820 (A) to U+1842 (CHI), read
  * by their Unicode character names (UnicodeData.txt in Debian's
@@ -173,42 +189,54 @@ size_t transcribe_vowel_key(char *out, size_t cap, const char *s, size_t len)
     return key(out, cap, s, len, 1);
 }
 
-/* The rows of pinyin_hangul for Hangul syllable syl: [*lo, return). */
-static size_t hangul_rows(size_t *lo, int syl)
+/* The counts are not constant expressions: read them here. */
+static struct readings tab_of(const struct readings *t)
 {
-    size_t i = lower(pinyin_hangul, pinyin_hangul_count, syl), j = i;
+    struct readings c = *t;
 
-    while (j < pinyin_hangul_count && pinyin_hangul[j][0] == syl)
-        j++;
-    *lo = i;
-    return j;
+    c.nsyl = t == &pinyin_tab ? pinyin_syllables_count : onyomi_syllables_count;
+    c.nhangul = t == &pinyin_tab ? pinyin_hangul_count : onyomi_hangul_count;
+    return c;
 }
 
-int transcribe_pinyin_reads(const char *s, size_t len, const int *syl, size_t n)
+/* 1 if s[0..len) reads the syllables syl[0..n), one reading of t each. */
+static int reads(const struct readings *t, const char *s, size_t len, const int *syl, size_t n)
 {
-    size_t lo, hi, k;
+    size_t k;
 
     if (n == 0)
         return len == 0;
-    for (hi = hangul_rows(&lo, syl[0]), k = lo; k < hi; k++) {
-        const char *p = pinyin_syllables[pinyin_hangul[k][1]];
+    for (k = lower(t->hangul, t->nhangul, syl[0]); k < t->nhangul && t->hangul[k][0] == syl[0]; k++) {
+        const char *p = t->syl[t->hangul[k][1]];
         size_t m = strlen(p);
-        if (m <= len && memcmp(s, p, m) == 0 && transcribe_pinyin_reads(s + m, len - m, syl + 1, n - 1))
+        if (m <= len && memcmp(s, p, m) == 0 && reads(t, s + m, len - m, syl + 1, n - 1))
             return 1;
     }
     return 0;
 }
 
-/* 1 if s[0..len) is one Mandarin syllable of the table. */
-static int syllable(const char *s, size_t len)
+int transcribe_pinyin_reads(const char *s, size_t len, const int *syl, size_t n)
 {
-    size_t lo = 0, hi = pinyin_syllables_count, mid;
+    struct readings t = tab_of(&pinyin_tab);
+    return reads(&t, s, len, syl, n);
+}
+
+int transcribe_onyomi_reads(const char *s, size_t len, const int *syl, size_t n)
+{
+    struct readings t = tab_of(&onyomi_tab);
+    return reads(&t, s, len, syl, n);
+}
+
+/* 1 if s[0..len) is one syllable of t. */
+static int syllable(const struct readings *t, const char *s, size_t len)
+{
+    size_t lo = 0, hi = t->nsyl, mid;
     int c;
 
     while (lo < hi) {
         mid = lo + (hi - lo) / 2;
-        c = strncmp(pinyin_syllables[mid], s, len);
-        if (c == 0 && pinyin_syllables[mid][len] != '\0')
+        c = strncmp(t->syl[mid], s, len);
+        if (c == 0 && t->syl[mid][len] != '\0')
             c = 1;
         if (c < 0)
             lo = mid + 1;
@@ -220,7 +248,8 @@ static int syllable(const char *s, size_t len)
     return 0;
 }
 
-int transcribe_is_pinyin(const char *s, size_t len)
+/* 1 if s[0..len) splits into syllables of t (each of 1 to 6 letters). */
+static int splits(const struct readings *t, const char *s, size_t len)
 {
     unsigned char ok[64] = { 1 };   /* ok[i]: s[0..i) splits */
     size_t i, k;
@@ -230,9 +259,59 @@ int transcribe_is_pinyin(const char *s, size_t len)
     for (i = 1; i <= len; i++) {
         ok[i] = 0;
         for (k = i > 6 ? i - 6 : 0; k < i && !ok[i]; k++)
-            ok[i] = ok[k] && syllable(s + k, i - k);
+            ok[i] = ok[k] && syllable(t, s + k, i - k);
     }
     return ok[len];
+}
+
+int transcribe_is_pinyin(const char *s, size_t len)
+{
+    struct readings t = tab_of(&pinyin_tab);
+    return splits(&t, s, len);
+}
+
+int transcribe_is_onyomi(const char *s, size_t len)
+{
+    struct readings t = tab_of(&onyomi_tab);
+    return splits(&t, s, len);
+}
+
+/* Katakana as Hepburn romaji for the on-readings: a small ャ ュ ョ after
+ * an i-row kana makes one syllable (キョ kyo, ショ sho, ジュ ju), the
+ * long mark and ッ add nothing (ショー sho: the on-readings are also kept
+ * with short vowels, scripts/onyomi.sh). */
+size_t transcribe_kana_romaji(char *out, size_t cap, const char *s, size_t len)
+{
+    size_t i = 0, n = 0;
+    int cp, k;
+
+    while (i < len) {
+        unsigned char b = (unsigned char)s[i];
+        k = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        if (i + (size_t)k > len)
+            break;
+        cp = k == 3 ? (b & 0x0F) << 12 | ((unsigned char)s[i + 1] & 0x3F) << 6 |
+                      ((unsigned char)s[i + 2] & 0x3F) : -1;     /* kana: 3 bytes */
+        i += (size_t)k;
+        if ((cp == 0x30E3 || cp == 0x30E5 || cp == 0x30E7) && n >= 2 && out[n - 1] == 'i') {
+            int sh = out[n - 2] == 'h' || out[n - 2] == 'j';   /* shi chi ji: sha */
+            n -= 1;
+            if (!sh) {
+                out[n++] = 'y';
+            }
+            if (n + 1 > cap)
+                return 0;
+            out[n++] = cp == 0x30E3 ? 'a' : cp == 0x30E5 ? 'u' : 'o';
+            continue;
+        }
+        if (!transcribe_is_katakana(cp))
+            continue;           /* the middle dot between the words */
+        int m = transcribe_reading(out + n, cap - n, cp);
+        if (m < 0)
+            return 0;
+        n += (size_t)m;
+    }
+    return n;
 }
 
 static int vowel(int c)

@@ -69,6 +69,20 @@ int transcribe_pinyin_reads(const char *s, size_t len, const int *syl, size_t n)
  * transcribe_pinyin_reads. */
 int transcribe_is_pinyin(const char *s, size_t len);
 
+/* 1 if s[0..len) (lower case ASCII letters) is the Japanese on-reading
+ * of Han characters that read as the Hangul syllables syl[0..n) in
+ * Korean, one reading per syllable (Unihan's kHangul and kJapaneseOn,
+ * scripts/onyomi.sh: "kin" + "sho" + "shu" reads 김종수 through 金鍾洙),
+ * else 0.  transcribe_is_onyomi: s splits into on-readings, the quick
+ * test before it. */
+int transcribe_onyomi_reads(const char *s, size_t len, const int *syl, size_t n);
+int transcribe_is_onyomi(const char *s, size_t len);
+
+/* Katakana s[0..len) (UTF-8; other characters left out) as Hepburn
+ * romaji in out (cap bytes, no NUL): キン・ショウシュ is "kinshoushu".
+ * Returns the length, 0 if it does not fit. */
+size_t transcribe_kana_romaji(char *out, size_t cap, const char *s, size_t len);
+
 /* 1 if cp is a letter of the Mongolian script (U+1820..U+1842). */
 int transcribe_is_mongolian(int cp);
 

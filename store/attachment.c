@@ -312,7 +312,7 @@ int store_attachment_remove(struct store *s, const char *record, const char *nam
     /* Its file is wiped after the commit (blob_gone, store_commit).
      * The log names the record, never the file's name. */
     /* Contacts that received it are told (issue 16, F9). */
-    if (db_notice_owed_removal(s, id, e) != 0 ||
+    if (db_notice_owed_removal(s, id, NULL, e) != 0 ||
         db_run(s, "DELETE FROM attachment WHERE id = ?1", w, DB_N(w), "removing the attachment",
                e) != 0 ||
         store_log(s, "attachment.remove", record, e) != 0) {

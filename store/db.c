@@ -20,48 +20,6 @@
 #include "store/words.h"
 #include "util/intl.h"
 
-/* SQLite's own allocations hold decrypted pages and rows: wipe them when
- * freed (crypto/secmem.c), through SQLite's int-sized interface. */
-static void *wipe_malloc(int n)
-{
-    return n < 0 ? NULL : secmem_wipe_malloc((size_t)n);
-}
-static void wipe_free(void *q)
-{
-    secmem_wipe_free(q);
-}
-static int wipe_size(void *q)
-{
-    return (int)secmem_wipe_size(q);
-}
-static void *wipe_realloc(void *q, int n)
-{
-    void *r = wipe_malloc(n);
-    if (r != NULL && q != NULL) {
-        int old = wipe_size(q);
-        memcpy(r, q, (size_t)(old < n ? old : n));
-        wipe_free(q);
-    }
-    return r;
-}
-static int wipe_roundup(int n) { return (n + 7) & ~7; }
-static int wipe_init(void *a) { (void)a; return SQLITE_OK; }
-static void wipe_shutdown(void *a) { (void)a; }
-
-static void install_wiping_allocator(void)
-{
-    static int done;
-    static const sqlite3_mem_methods m = {
-        wipe_malloc, wipe_free, wipe_realloc, wipe_size, wipe_roundup,
-        wipe_init, wipe_shutdown, NULL
-    };
-    if (!done) {
-        /* Fails harmlessly if SQLite was already initialised. */
-        (void)sqlite3_config(SQLITE_CONFIG_MALLOC, &m);
-        done = 1;
-    }
-}
-
 static int pragma_int(struct store *s, const char *set, const char *get,
                       long want, struct err *e)
 {
@@ -374,7 +332,7 @@ int db_connect(struct store *s, int create, struct err *e)
     int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
     int rc, page = STORE_PAGE_SIZE;
 
-    install_wiping_allocator();
+    db_mem_install();
     db_install_recorders();
     db_read_errno = 0;
     if (db_path(path, sizeof path, s->dir, STORE_DB_NAME, e) != 0)

@@ -5,6 +5,7 @@
  * privacy.h, term.h and subject.h declare internals for the later files.
  *
  *   words.c       the words the search index adds, and queries (pure text)
+ *   db_mem.c      SQLite's allocations: wiped when freed, each freed once
  *   db_sql.c      statements, transactions and their errors (the bottom)
  *   db_index.c    the search index (uses db_sql.c)
  *   db_migrate.c  the schema migrations (uses db_sql.c, db_index.c)
@@ -254,6 +255,16 @@ void rekey_discard(struct store *s);
 /* store/db_sql.c: the errno of the last failed read of the database
  * file since the store was connected (0: none); db_connect resets it. */
 extern int db_read_errno;
+
+/* store/db_mem.c: makes SQLite allocate through the store's wiping
+ * allocator (each block wiped when freed), once per process, before
+ * SQLite is first used (afterwards SQLite refuses it and keeps its own).
+ * A block SQLCipher frees a second time is ignored (db_mem.c says why). */
+void db_mem_install(void);
+
+/* store/db_mem.c: how many frees of a block SQLite did not hold were
+ * ignored since the process started (SQLCipher's double free). */
+unsigned long db_mem_stale_frees(void);
 
 /* store/db_sql.c: puts db_sql.c's wrappers around SQLite's "open" and
  * "pread64" system calls, once per process, so that db_fail can report

@@ -416,17 +416,21 @@ static int subject_by_uid(long *sid, struct store *s, long import_id, const char
 }
 
 /* 0: the id is new; 1: the same sender sent it before (*rowid and
- * *version: the copy here); -1: refused (EXIT_AUTH: another sender's). */
+ * *version: the copy here); 2: another sender's copy is here and the
+ * bundle holds a newer version of it (want: its version): a correction
+ * passed on (issue 16 B-3), taken by relayed_correction; -1: refused
+ * (EXIT_AUTH: another sender's copy at that version or a later one, or
+ * this store's own record). */
 static int existing_record(long *rowid, long *version, struct store *s, long import_id,
-                           const char *rid, struct err *e)
+                           const char *rid, long want, struct err *e)
 {
     const struct db_val v[] = { DB_TEXT(rid), DB_INT(import_id) };
     sqlite3_stmt *st;
-    long same = 0;
+    long same = 0, own = 0;
     int rc;
 
     if (db_query(&st, s, "SELECT i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?2),"
-                 " r.id, r.version FROM record r LEFT JOIN record_origin o"
+                 " r.id, r.version, i.sender_pk IS NULL FROM record r LEFT JOIN record_origin o"
                  " ON o.record_id = r.id LEFT JOIN import i ON i.id = o.import_id"
                  " WHERE r.rid = ?1", v, DB_N(v), e) != 0)
         return -1;
@@ -435,14 +439,41 @@ static int existing_record(long *rowid, long *version, struct store *s, long imp
         same = (long)sqlite3_column_int64(st, 0);
         *rowid = (long)sqlite3_column_int64(st, 1);
         *version = (long)sqlite3_column_int64(st, 2);
+        own = (long)sqlite3_column_int64(st, 3);
     }
     sqlite3_finalize(st);
     if (rc <= 0)
         return rc;
+    if (same != 1 && !own && want > *version)
+        return 2;
     if (same != 1)
         return err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store "
                        "already has from elsewhere; nothing was imported", rid);
     return 1;
+}
+
+/* A newer version of a record this store holds from another sender
+ * (issue 16 B-3: the device's correction passed on by headquarters to a
+ * partner that got the record from the device first): the text is
+ * replaced as the same sender's newer version would be (the old text
+ * overwritten, logged "import.replace"), the copy keeps its first origin
+ * (so its sender's notices still reach it), and this sender's route is
+ * kept (record_route: its notices reach the copy too). uid: the bundle's
+ * subject id (NULL: none, format 1). */
+static int relayed_correction(int *outcome, struct store *s, long import_id, long rowid,
+                              const struct record_row *r, const char *uid, struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(r->id), DB_INT(import_id), DB_TEXT(uid) };
+
+    if (db_record_replace(s, rowid, r, 1, e) != 0 ||
+        (uid != NULL &&
+         db_run(s, "INSERT OR IGNORE INTO record_route(rid, sender_pk, subject) VALUES"
+                " (?1, (SELECT sender_pk FROM import WHERE id = ?2), ?3)", v, DB_N(v),
+                "keeping the record's route", e) != 0) ||
+        store_log(s, "import.replace", r->id, e) != 0)
+        return -1;
+    *outcome = IMPORT_REPLACED;
+    return 0;
 }
 
 /* text with every from replaced by to, in memory the caller frees with
@@ -595,12 +626,14 @@ int store_import_record(int *outcome, struct store *s, long import_id,
     int ex;
 
     *outcome = IMPORT_KEPT;
-    ex = existing_record(&rowid, &have, s, import_id, r->id, e);
+    ex = existing_record(&rowid, &have, s, import_id, r->id, r->version > 0 ? r->version : 1, e);
     if (ex < 0) {
         if (e != NULL && e->code == EXIT_AUTH)
             *outcome = IMPORT_ELSEWHERE;
         return -1;
     }
+    if (ex == 2)
+        return relayed_correction(outcome, s, import_id, rowid, r, subj->uid, e);
     if ((subj->uid != NULL ? subject_by_uid(&sid, s, import_id, subj->uid, subj->pseudonym, e)
                            : subject_by_pseudonym(&sid, s, subj->pseudonym, e)) != 0 ||
         (subj->consent != NULL && db_consent_carry(s, sid, subj->consent, e) < 0))

@@ -224,7 +224,7 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     return 0;
 }
 
-/* A withdrawal, deletion or re-consent's origin (content format 7: checked by
+/* A notice's origin (content format 7, any kind passed on: checked by
  * export/content.c) into o (with its round), its key into pk: 1, or 0 when it has none or
  * names the bundle's signer (the signer's own notice). */
 static int notice_origin_of(struct notice_origin *o, unsigned char *pk,
@@ -288,7 +288,7 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
         if (strcmp(jstr(n, "kind"), "removal") == 0) {
             if (db_removal_apply(&out, im->s, im->import_id, sender, jstr(n, "subject"),
                                  jstr(n, "record"), jstr(n, "day"), jstr(n, "attachment"),
-                                 e) != 0)
+                                 has_origin ? &origin : NULL, e) != 0)
                 return -1;
             if (out.before) {
                 im->res->notices_before++;
@@ -305,7 +305,7 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
 
             carried_consent(&c, json_object_get(n, "scope"));
             if (db_scope_apply(&done, &files, im->s, im->import_id, jstr(n, "subject"), &c,
-                               e) != 0)
+                               has_origin ? &origin : NULL, e) != 0)
                 return -1;
             if (done == SCOPE_KEPT)
                 im->res->scopes_kept++;

@@ -354,17 +354,24 @@ int db_notice_refused(char *who, size_t wholen, char *day, size_t daylen, struct
     return 0;
 }
 
-int db_notice_owed_removal(struct store *s, long attachment_id, struct err *e)
+int db_notice_owed_removal(struct store *s, long attachment_id,
+                           const struct notice_origin *origin, struct err *e)
 {
     char now[32];
-    const struct db_val v[] = { DB_TEXT(now), DB_INT(attachment_id) };
+    const unsigned char *opk = origin != NULL ? origin->pk : NULL;
+    const struct db_val v[] = {
+        DB_TEXT(now), DB_INT(attachment_id),
+        opk != NULL ? (struct db_val)DB_BLOB(opk, crypto_sign_PUBLICKEYBYTES)
+                    : (struct db_val){ .type = SQLITE_NULL },
+        DB_TEXT(opk != NULL ? origin->subject : ""),
+    };
 
     db_now(now, sizeof now);
     /* The copy each export carried (its hash as it left); for exports
      * logged before schema 13, which kept no attachment, the stored one. */
     return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, attachment, contact,"
-                  " contact_pk) SELECT DISTINCT ?1, 'removal', j.uid, r.rid, lower(hex(h.sent)),"
-                  " x.name, x.sign_pk FROM attachment a JOIN record r ON r.id = a.record_id"
+                  " contact_pk, origin_pk, origin_subject) SELECT DISTINCT ?1, 'removal', j.uid,"
+                  " r.rid, lower(hex(h.sent)), x.name, x.sign_pk, ?3, ?4 FROM attachment a JOIN record r ON r.id = a.record_id"
                   " JOIN subject j ON j.id = r.subject_id JOIN ("
                   "  SELECT ea.export_id AS export_id, ea.rid AS rid, ea.sent AS sent,"
                   "  ea.stored AS stored FROM export_attachment ea"

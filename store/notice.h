@@ -68,8 +68,11 @@ int db_notice_sent(struct store *s, const char *const *to, size_t nto, long last
  * to, naming the copy that export carried (the BLAKE2b hex of what left,
  * export_attachment; the stored hash for exports logged before schema
  * 13); inside the caller's transaction, before the attachment is
- * deleted. Errors: a database error (EXIT_INPUT). */
-int db_notice_owed_removal(struct store *s, long attachment_id, struct err *e);
+ * deleted. origin: whose removal it is when this store passes one on
+ * (NULL: its own), kept in the rows as for db_notice_owed_from (issue 16
+ * B-10). Errors: a database error (EXIT_INPUT). */
+int db_notice_owed_removal(struct store *s, long attachment_id,
+                           const struct notice_origin *origin, struct err *e);
 
 /* 1 (who: the contact's name, day: YYYY-MM-DD of the withdrawal) if
  * record rid went to one of the nto contacts to[] before its subject's

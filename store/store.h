@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 18
+#define STORE_SCHEMA_VERSION 19
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -468,8 +468,9 @@ const struct redacted_text *store_redacted_text(const struct redacted_record *ou
 /* ---- Protected terms, allowed texts, consent changes, forgetting
  *      (store/term.c, store/privacy.c, store/consent.c, store/subject.c) ---- */
 
-/* Term categories as typed: person, place, employer, organisation, id, other. */
-#define TERM_CATEGORIES "person, place, employer, organisation, id, other"
+/* Term categories as typed: person, place, employer, organisation, id, other,
+ * account (bank account and payment card numbers). */
+#define TERM_CATEGORIES "person, place, employer, organisation, id, other, account"
 
 /* 0 if name is a term category (its index into TERM_CATEGORIES order in
  * *cat); EXIT_INPUT naming the categories if not (NULL included). */

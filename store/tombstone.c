@@ -447,17 +447,87 @@ int db_scope_pending_take(struct store *s, long import_id, const char *subject, 
     return 0;
 }
 
+/* The subject here sid takes scope c (db_consent_carry) and, when c
+ * says attachments no, loses the attachments of its records: own: only
+ * the signer's records (DOOMED), else (the origin's subject here) all of
+ * its records, whatever route they came by. Its contacts are owed a
+ * scope notice naming origin o. *changed: 1 if the scope changed. */
+static int scope_take(int *changed, long *files, struct store *s, long import_id, long sid,
+                      int own, const struct consent *c, const struct notice_origin *o,
+                      struct err *e)
+{
+    const struct db_val v[] = { DB_INT(sid) };
+    long f = 0;
+    int rc = db_consent_carry(s, sid, c, e);
+
+    *changed = 0;
+    if (rc < 0)
+        return -1;
+    /* Attachments no: the copies here go, whether this notice or an
+     * earlier one (or a record) brought that scope. */
+    if (!c->attachments) {
+        if (own && drop_attachments(&f, s, import_id, sid, e) != 0)
+            return -1;
+        if (!own && (db_int(&f, s, "SELECT count(*) FROM attachment WHERE record_id IN"
+                            " (SELECT id FROM record WHERE subject_id = ?1)", v, DB_N(v),
+                            "reading the attachments", e) < 0 ||
+                     (f > 0 && db_run(s, "DELETE FROM attachment WHERE record_id IN"
+                                      " (SELECT id FROM record WHERE subject_id = ?1)", v,
+                                      DB_N(v), "removing the attachments", e) != 0)))
+            return -1;
+        *files += f;
+    }
+    if (rc == 0)
+        return 0;
+    *changed = 1;
+    return db_notice_owed_from(s, "scope", sid, 0, o, e);
+}
+
+/* Up to SCOPE_MAX subjects here that a scope notice reaches besides the
+ * signer's own (issue 16 B-10, one rule with withdrawals): the origin's
+ * subject here (sid_o), and the subjects of the copies held here that
+ * the signer's or the origin's routes name for their subject ids
+ * (record_route: a copy refused as held from elsewhere). */
+#define SCOPE_MAX 16
+static int scope_others(long *ids, size_t *n, struct store *s, long import_id, long sid,
+                        long sid_o, const char *subject, const struct notice_origin *o,
+                        struct err *e)
+{
+    const struct db_val v[] = {
+        DB_INT(import_id), DB_TEXT(subject), ORIGIN_VALS(o), DB_INT(sid), DB_INT(sid_o),
+    };
+    sqlite3_stmt *st;
+    int rc;
+
+    *n = 0;
+    if (db_query(&st, s, "SELECT ?5 WHERE ?5 > 0 AND ?5 <> ?4 UNION SELECT DISTINCT"
+                 " r.subject_id FROM record r WHERE r.subject_id <> ?4 AND r.rid IN"
+                 " (SELECT rid FROM record_route WHERE (subject = ?2 AND sender_pk = "
+                 SENDER_PK ") OR (subject = ?6 AND sender_pk = ?3))", v, DB_N(v), e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the subjects", e)) > 0 && *n < SCOPE_MAX)
+        ids[(*n)++] = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
 int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, long import_id,
-                   const char *subject, const struct consent *c, struct err *e)
+                   const char *subject, const struct consent *c,
+                   const struct notice_origin *origin, struct err *e)
 {
     const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+    struct notice_origin own = { pk, subject, 0 };
+    const struct notice_origin *o = origin != NULL ? origin : &own;
     char here[64];
-    long sid, one = 0, w = 0, r = 0;
-    int rc;
+    long sid, sid_o = 0, one = 0, w = 0, r = 0, others[SCOPE_MAX];
+    size_t n = 0;
+    int rc, changed = 0, any = 0;
 
     *outcome = SCOPE_UNCHANGED;
     *files = 0;
-    if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
+    if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0 ||
+        (origin == NULL && signer_key(pk, s, import_id, e) != 0))
         return -1;
     rc = db_int(&one, s, "SELECT 1 FROM tombstone WHERE sender_pk = " SENDER_PK
                 " AND subject = ?2 AND rid = '' AND kind = 'deletion'", v, DB_N(v),
@@ -466,22 +536,32 @@ int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, lo
         return -1;
     if (rc != 0 || w > r)
         return rc < 0 ? -1 : 0;          /* withdrawn or deleted */
-    if (sid <= 0) {                      /* not here yet: kept for its records */
+    /* Passed on, or held here by another route (issue 16 B-10): those
+     * subjects take it too, unless the origin withdrew its subject here
+     * (its own notice or one passed on). */
+    if (origin != NULL && (origin_subject_here(&sid_o, s, origin, e) != 0 ||
+                           rounds_of(&w, &r, s, import_id, origin->pk, origin->subject, e) != 0))
+        return -1;
+    if (origin == NULL || w <= r) {
+        if (scope_others(others, &n, s, import_id, sid, sid_o, subject, origin, e) != 0)
+            return -1;
+    }
+    if (sid <= 0 && n == 0) {            /* not here yet: kept for its records */
         rc = keep_pending(s, import_id, subject, c, e);
         if (rc > 0)
             *outcome = SCOPE_KEPT;       /* else this scope or a later one kept already */
         return rc < 0 ? -1 : 0;
     }
-    rc = db_consent_carry(s, sid, c, e);
-    /* Attachments no: the copies here go, whether this notice or an
-     * earlier one (or a record) brought that scope. */
-    if (rc >= 0 && !c->attachments && drop_attachments(files, s, import_id, sid, e) != 0)
+    if (sid > 0 && scope_take(&any, files, s, import_id, sid, 1, c, o, e) != 0)
         return -1;
-    if (rc <= 0)
-        return rc;
+    for (size_t k = 0; k < n; k++) {
+        if (scope_take(&changed, files, s, import_id, others[k], 0, c, o, e) != 0)
+            return -1;
+        any |= changed;
+    }
+    if (!any)
+        return 0;
     *outcome = SCOPE_TAKEN;
-    if (db_notice_owed(s, "scope", sid, 0, e) != 0)
-        return -1;
     return store_log(s, "import.scope", subject, e);
 }
 
@@ -564,9 +644,12 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
 
 int db_removal_apply(struct notice_outcome *out, struct store *s, long import_id,
                      const char *sender, const char *subject, const char *rid, const char *day,
-                     const char *attachment, struct err *e)
+                     const char *attachment, const struct notice_origin *origin,
+                     struct err *e)
 {
-    unsigned char hash[32];
+    unsigned char hash[32], pk[crypto_sign_PUBLICKEYBYTES];
+    struct notice_origin own = { pk, subject, 0 };
+    const struct notice_origin *o = origin != NULL ? origin : &own;
     char now[32];
     size_t n = 0;
     long f = 0, id = 0;
@@ -576,31 +659,39 @@ int db_removal_apply(struct notice_outcome *out, struct store *s, long import_id
     if (sodium_hex2bin(hash, sizeof hash, attachment, strlen(attachment), NULL, &n, NULL) != 0 ||
         n != sizeof hash)
         return err_set(e, EXIT_INPUT, "malformed bundle contents: a bad notice");
+    if (origin == NULL && signer_key(pk, s, import_id, e) != 0)
+        return -1;
     const struct db_val v[] = {
         DB_INT(import_id), DB_TEXT(rid), DB_BLOB(hash, sizeof hash), DB_TEXT(attachment),
+        ORIGIN_VALS(origin),
     };
     db_now(now, sizeof now);
     rc = db_int(&f, s, "SELECT 1 FROM tombstone WHERE sender_pk = " SENDER_PK
-                " AND kind = 'removal' AND rid = ?2 AND attachment = ?4", v, DB_N(v),
+                " AND kind = 'removal' AND rid = ?2 AND attachment = ?4", v, 4,
                 "reading the tombstones", e);
     if (rc != 0) {
         out->before = rc > 0;
         return rc < 0 ? -1 : 0;
     }
-    /* The sender's record here with that copy: its contacts are told in
-     * turn, then the copy goes (its chunks with it, secure_delete). */
+    /* The sender's record here with that copy, the copy held here while
+     * the sender sent it too (a route), or (passed on: ?5 the origin's
+     * key) the origin's record whatever route it came by, as DOOMED has
+     * it for one record: its contacts are told in turn, then the copy
+     * goes (its chunks with it, secure_delete). */
 #define REMOVED                                                                       \
     "SELECT a.id FROM attachment a JOIN record r ON r.id = a.record_id"              \
     " JOIN record_origin o ON o.record_id = r.id JOIN import i ON i.id = o.import_id" \
-    " WHERE i.sender_pk = " SENDER_PK " AND r.rid = ?2 AND a.hash = ?3"
+    " WHERE r.rid = ?2 AND a.hash = ?3 AND (i.sender_pk = " SENDER_PK                \
+    " OR i.sender_pk = ?5 OR EXISTS (SELECT 1 FROM record_route x"                    \
+    " WHERE x.rid = ?2 AND (x.sender_pk = ?5 OR x.sender_pk = " SENDER_PK ")))"
     for (;;) {
-        rc = db_int(&id, s, REMOVED " LIMIT 1", v, 3, "reading the attachments", e);
+        rc = db_int(&id, s, REMOVED " LIMIT 1", v, 5, "reading the attachments", e);
         if (rc < 0)
             return -1;
         if (rc == 0)
             break;
         const struct db_val w[] = { DB_INT(id) };
-        if (db_notice_owed_removal(s, id, e) != 0 ||
+        if (db_notice_owed_removal(s, id, o, e) != 0 ||
             db_run(s, "DELETE FROM attachment WHERE id = ?1", w, DB_N(w),
                    "removing the attachment", e) != 0)
             return -1;
@@ -615,6 +706,20 @@ int db_removal_apply(struct notice_outcome *out, struct store *s, long import_id
                " notice, here, attachment) VALUES (" SENDER_PK ", ?4, 'removal', ?5, ?2, ?6, ?7,"
                " ?8, 1, NULL, ?3)", t, DB_N(t), "keeping the tombstones", e) != 0)
         return -1;
+    /* Passed on: the origin's own removal, when it comes, was acted on
+     * before (under its key, its subject id). */
+    if (origin != NULL) {
+        const struct db_val u[] = {
+            DB_BLOB(origin->pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(rid),
+            DB_TEXT(attachment), DB_TEXT(sender), DB_TEXT(origin->subject), DB_TEXT(day),
+            DB_TEXT(now), DB_INT(out->files > 0),
+        };
+        if (db_run(s, "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid,"
+                   " day, at, removed, notice, here, attachment) VALUES (?1, coalesce((SELECT"
+                   " name FROM contact WHERE sign_pk = ?1), ?4), 'removal', ?5, ?2, ?6, ?7,"
+                   " ?8, 1, NULL, ?3)", u, DB_N(u), "keeping the tombstones", e) != 0)
+            return -1;
+    }
     return store_log(s, "import.removal", rid, e);
 }
 

@@ -96,9 +96,15 @@ enum scope_outcome {
  * secure_delete; *files: how many), changed or not: no tombstone, as a
  * later bundle carries attachments only if the scope allows them again,
  * and the scope notice owed onward deletes the contacts' copies in turn.
- * Errors: a database error (EXIT_INPUT). */
+ * origin (NULL: the signer made it): a scope passed on (content format
+ * 7, issue 16 B-10): the subject this store keeps for the origin's
+ * subject id takes it too, as a withdrawal passed on reaches it, and its
+ * records lose their attachments when c says attachments no, whatever
+ * route they came by. The notice owed onward names origin, or the
+ * signer and its subject id. Errors: a database error (EXIT_INPUT). */
 int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, long import_id,
-                   const char *subject, const struct consent *c, struct err *e);
+                   const char *subject, const struct consent *c,
+                   const struct notice_origin *origin, struct err *e);
 
 /* A scope notice about a subject of the sender not here (db_scope_apply
  * keeps the latest recorded of them): the subject sid, just made here for
@@ -117,11 +123,17 @@ int db_scope_pending_take(struct store *s, long import_id, const char *subject, 
  * tombstone kind removal keeps the record id and hash (a later bundle
  * cannot bring it back: db_removal_check), and "import.removal" is
  * logged with the record id. A removal with a tombstone already:
- * out->before, nothing changed. Errors: EXIT_INPUT (a database error, a
- * bad hash). */
+ * out->before, nothing changed. origin (NULL: the signer made it): a
+ * removal passed on (content format 7, issue 16 B-10) reaches the copy
+ * of record rid held here from the origin or by a route of the signer or
+ * the origin (record_route), as a withdrawal passed on does; a tombstone
+ * under the origin's key is kept too (its own removal is then acted on
+ * before), and the removal owed onward names origin, or the signer and
+ * its subject id. Errors: EXIT_INPUT (a database error, a bad hash). */
 int db_removal_apply(struct notice_outcome *out, struct store *s, long import_id,
                      const char *sender, const char *subject, const char *rid, const char *day,
-                     const char *attachment, struct err *e);
+                     const char *attachment, const struct notice_origin *origin,
+                     struct err *e);
 
 /* *removed: 1 if the sender with signing key sender_pk removed the
  * attachment with BLAKE2b hex attachment from record rid (a removal's

@@ -143,10 +143,10 @@ as_nobody() {
         command -v setpriv >/dev/null || skip "no setpriv"
         chmod 711 "$T"
         H=$T/nstore
-        init_store
+        init_cheap
         chown -R nobody:nogroup "$H"
     else
-        init_store
+        init_cheap
     fi
     for f in store.db keyslots; do
         chmod 000 "$H/$f"
@@ -171,7 +171,7 @@ as_nobody() {
 # ---------------------------------------------------------------- F9, F10, F20: option values and names
 
 @test "F9 F10 an option's value left out (empty -o, '--', another option) is a usage error before anything is asked" {
-    init_store
+    init_cheap
     before=$(store_sums)
     for v in "" "--" "-o" "--all" "--output"; do
         run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 export --to hq --all -o "$v" 3</dev/null
@@ -193,7 +193,7 @@ as_nobody() {
 }
 
 @test "F20 global options: a value left out, a name written in part, --recovery twice; a command in capitals" {
-    init_store
+    init_cheap
     run --separate-stderr "$INTAKE" --home -- list
     expect_status 2
     [ "$stderr" = "intake: global option '--home' needs a value (see 'intake --help')" ]
@@ -221,7 +221,7 @@ as_nobody() {
 # ---------------------------------------------------------------- F11, F21: label
 
 @test "F11 label: a long one is told by its whole length, one of spaces is refused; F21 the same label again changes nothing" {
-    init_store
+    init_cheap
     long=$(head -c 120000 /dev/zero | tr '\0' a)
     refused 2 "card label is 120000 bytes long; at most 64 are allowed (see 'intake help label')" label "$long"
     refused 2 "card label is blank (only spaces) (see 'intake help label')" label "   "
@@ -242,7 +242,7 @@ as_nobody() {
 # ---------------------------------------------------------------- F12: writing into the store folder
 
 @test "F12 export, notify, open, attachment get, card and audit refuse to write into the store folder" {
-    init_store
+    init_cheap
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     ID=$(echo "A testimony." | ik record Nari --title T)
     echo data >"$T/a.txt"
@@ -268,7 +268,7 @@ as_nobody() {
     needs_root
     small_disk 8
     H=$T/disk/w
-    init_store
+    init_cheap
     avail=$(df -k --output=avail "$T/disk" | tail -n 1)
     head -c $(((avail - 256) * 1024)) /dev/zero >"$T/disk/fill" 2>/dev/null || true
     before=$(store_sums)
@@ -285,7 +285,7 @@ as_nobody() {
 # ---------------------------------------------------------------- F16: shell on /dev/zero
 
 @test "F16 intake shell reading NUL bytes without end stops at once with a message" {
-    init_store
+    init_cheap
     run --separate-stderr timeout 20 "$INTAKE" --home "$H" --passphrase-fd 3 shell 3<<<"$PASS" </dev/zero
     expect_status 2
     [ -z "$output" ]
@@ -299,7 +299,7 @@ as_nobody() {
 # ---------------------------------------------------------------- F23, F24: odd bodies and files
 
 @test "F23 odd bodies: white space only, exactly 64 MiB, UTF-16, and a /proc file to attach" {
-    init_store
+    init_cheap
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     printf '   \n\t\n' >"$T/ws.txt"
     refused 2 "the testimony is only white space; nothing was recorded" record Nari --file "$T/ws.txt"
@@ -327,7 +327,7 @@ as_nobody() {
     needs_root
     small_disk 16
     H=$T/disk/w
-    init_store
+    init_cheap
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     ID=$(echo "A testimony." | ik record Nari --title T)
     truncate -s 64M "$T/sparse.bin"
@@ -346,7 +346,7 @@ as_nobody() {
 # ---------------------------------------------------------------- F14 follow-up: an older store's marks
 
 @test "F14 listings escape direction-changing and invisible marks an older store already holds" {
-    init_store
+    init_cheap
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
     ID=$(echo "A testimony." | ik record Nari --title Crossing --place Hoeryong --tag border)
     # What an intake before adv14 F14 let in (U+202E, U+200B).

@@ -16,6 +16,13 @@ setup() {
     W=$T/work
     mkdir -p "$W"
     cd "$W"
+    fixture attach_stores ID
+}
+
+# attach_stores: field and hq, contacts of each other; field's subject
+# Won-sim with consent, a protected place and one record $ID. Made once per
+# file (fixture); each test gets copies.
+attach_stores() {
     mkstore field
     mkstore hq
     introduce field hq

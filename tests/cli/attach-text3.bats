@@ -14,6 +14,12 @@ setup() {
     W=$T/work
     mkdir -p "$W"
     cd "$W"
+    fixture attach_stores ID
+}
+
+# attach_stores: field and hq, contacts of each other, field's subject
+# Won-sim with consent and one record $ID; once per file (fixture).
+attach_stores() {
     mkstore field
     mkstore hq
     introduce field hq

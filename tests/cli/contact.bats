@@ -7,9 +7,16 @@ load helpers
 
 setup() {
     common_setup
-    init_store --label "Field laptop"
     HQ=$T/hq
-    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label "NGO HQ" 3<<<"$PASS" >/dev/null
+    fixture contact_stores RECOVERY CARD_HQ CARD_FK
+}
+
+# contact_stores: the two stores, made once per file (fixture) and their
+# passphrase slots made cheap (no test here is about the KDF), and their cards.
+contact_stores() {
+    init_store --label "Field laptop" && cheapen || return 1
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label "NGO HQ" 3<<<"$PASS" >/dev/null &&
+        cheapen "$HQ" || return 1
     CARD_HQ=$(hq card)
     CARD_FK=$(ik card)
 }

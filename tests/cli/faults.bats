@@ -31,11 +31,16 @@ add_subject() {
 }
 
 # store_with_hq: the store, a verified contact hq (store $HQ) and the
-# subject Nari.
+# subject Nari; made once per file (fixture), both passphrase slots made
+# cheap (the tests that use it are about export, not the KDF).
 store_with_hq() {
-    init_store
     HQ=$T/hq
-    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/null
+    fixture make_store_with_hq RECOVERY
+}
+make_store_with_hq() {
+    init_store && cheapen || return 1
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/null &&
+        cheapen "$HQ" || return 1
     ik contact add hq "$("$INTAKE" --home "$HQ" --passphrase-fd 3 card 3<<<"$PASS")" 2>/dev/null
     ik contact verify hq --confirm <<<"$(ik contact verify hq | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
@@ -47,7 +52,7 @@ store_with_hq() {
     needs_root
     H=$T/disk/store
     small_disk 4
-    init_store
+    init_cheap
     add_subject
     ik record "$P" --title first <<<"first body" >/dev/null
     before=$(ik list)
@@ -91,7 +96,7 @@ store_with_hq() {
 
 @test "read-only folder: its own message before the passphrase, never 'damaged'" {
     needs_root
-    init_store
+    init_cheap
     add_subject
     RO=$T/ro
     mkdir "$RO"
@@ -114,7 +119,7 @@ store_with_hq() {
 
 @test "I/O errors: reading and syncing each get their own message, never 'damaged'" {
     needs_fiu
-    init_store
+    init_cheap
     add_subject
     before=$(store_sums)
     run --separate-stderr fiu posix/io/rw/pread list 3<<<"$PASS"
@@ -132,7 +137,7 @@ store_with_hq() {
     local shim n err
     shim=$(tools_dir)/powercut.so
     [ -f "$shim" ] || skip "no $shim (make test-build)"
-    init_store
+    init_cheap
     add_subject
     before=$(store_sums)
     for err in 5 28; do
@@ -207,7 +212,7 @@ store_with_hq() {
 
 @test "another intake writing: wait a few seconds, then say so; nothing changed" {
     [ -x "$HOLD" ] || skip "no hold tool at $HOLD (make builds it)"
-    init_store
+    init_cheap
     add_subject
     # The holder keeps the lock far longer than the 5-second wait (a
     # loaded machine may take seconds to derive the key), and is stopped
@@ -251,7 +256,7 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
 }
 
 @test "stdout fails after a change: the change is saved and the message says how to find it" {
-    init_store
+    init_cheap
     ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/full 2>"$T/err" && false
     [ "$(cat "$T/err")" = "intake: cannot write to standard output (No space left on device); but subject Nari was registered: see 'intake subject list'" ]
     ik record Nari --title one <<<"body one" >/dev/full 2>"$T/err" && false
@@ -477,7 +482,7 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
 # ---------------------------------------------------------------- not files
 
 @test "a FIFO, a device or a folder where a file is expected: refused at once, never waits" {
-    init_store
+    init_cheap
     add_subject
     id=$(ik record "$P" --title one <<<"body one")
     mkfifo "$T/fifo"

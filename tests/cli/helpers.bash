@@ -36,12 +36,17 @@ setup_field_hq() {
     mkstore hq
     introduce field hq
     [ $# -gt 0 ] || return 0
-    local pseudonym=$1 more=$2 name names=()
-    shift 2
-    for name in "$@"; do names+=(--name "$name"); done
-    st field subject add "${names[@]}" --pseudonym "$pseudonym" >/dev/null
-    # shellcheck disable=SC2086 # CONSENT is options, split on purpose
-    st field consent "$pseudonym" --export yes $more --method verbal 2>/dev/null
+    # The subject and consent: made once per file for the same arguments
+    # (remembered, as introduce).
+    remembered "setup_field_hq $*" field || {
+        local pseudonym=$1 more=$2 name names=()
+        shift 2
+        for name in "$@"; do names+=(--name "$name"); done
+        st field subject add "${names[@]}" --pseudonym "$pseudonym" >/dev/null
+        # shellcheck disable=SC2086 # CONSENT is options, split on purpose
+        st field consent "$pseudonym" --export yes $more --method verbal 2>/dev/null
+        remember "setup_field_hq $*" field
+    }
 }
 
 common_teardown() {
@@ -92,6 +97,27 @@ init_store() {
 cheapen() {
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
         "$(tools_dir)/cheapslot" "${1:-$H}" 3<<<"$PASS"
+}
+
+# init_cheap [ARGS...]: init_store ARGS, then cheapen, once per .bats file
+# for the same ARGS, $H and state of $T: a later test whose $T holds
+# exactly what the first one's held then gets copies of the store made
+# (and its $RECOVERY), as fixture does. For a test whose subject is not
+# the KDF, the passphrase slot or init itself (those call init_store):
+# the copies share keys, ids and the recovery key, so a test that needs
+# two different stores makes the second under another name or with
+# init_store.
+init_cheap() {
+    local key
+    if remembered "init_cheap ${H#"$T"/} $*" .; then
+        . "$_REMEMBER.vars"
+        return
+    fi
+    key=$_REMEMBER
+    init_store "$@" && cheapen || return 1
+    printf 'RECOVERY=%q\n' "$RECOVERY" >"$key.vars"
+    _REMEMBER=$key
+    remember "init_cheap ${H#"$T"/} $*" .
 }
 
 # store_sums: one line per file in the store (name and sha256), sorted.

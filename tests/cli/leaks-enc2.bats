@@ -27,7 +27,8 @@ KIM='--name 김영호 --name "Kim Young-ho" --locale ko --pseudonym Won-sim'
     local p id
     p=$(eval "st field subject add $KIM")
     st field consent "$p" --export yes --method verbal 2>/dev/null
-    id=$(record "$p" "Word: {\\rtf1\\ansicpg949 \\'b1\\'e8\\'bf\\'b5\\'c8\\'a3 wrote}")
+    # (code page 949 is read now, brief s15 f12b: one iconv lacks stays opaque)
+    id=$(record "$p" "Word: {\\rtf1\\ansicpg99999 \\'b1\\'e8\\'bf\\'b5\\'c8\\'a3 wrote}")
     run --separate-stderr st field redact "$id" --report
     expect_status 1
     [[ "$output" == *"flag	body	"*"	escape-run	unresolved	\\'b1\\'e8\\'bf\\'b5\\'c8\\'a3"* ]] ||
@@ -46,7 +47,7 @@ KIM='--name 김영호 --name "Kim Young-ho" --locale ko --pseudonym Won-sim'
     id=$(record "$p" "Plain body about the weather.")
     st field export --to hq --all -o "$W/b" 2>/dev/null
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-        "$TOOLS/forge" "$T/field" "$T/hq" "$W/b" "append= %B1%E8%BF%B5%C8%A3" "$W/f.bundle" 3<<<"$PASS"
+        "$TOOLS/forge" "$T/field" "$T/hq" "$W/b" "append= %FF%FE%FF%80%C8" "$W/f.bundle" 3<<<"$PASS"
     run st hq audit "$W/f.bundle"
     [[ "$output" == *"second-opinion     WARN"* ]] || { printf '%s\n' "$output" >&2; false; }
     [[ "$output" == *"escape-run"* ]] || { printf '%s\n' "$output" >&2; false; }

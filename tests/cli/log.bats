@@ -7,9 +7,16 @@ load helpers
 
 setup() {
     common_setup
-    init_store --label "Field laptop"
     HQ=$T/hq
-    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label "NGO HQ" 3<<<"$PASS" >/dev/null
+    fixture log_stores RECOVERY CARD_HQ
+}
+
+# log_stores: the two stores, made once per file (fixture), their
+# passphrase slots made cheap (cheapen writes no log entry).
+log_stores() {
+    init_store --label "Field laptop" && cheapen || return 1
+    "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive --label "NGO HQ" 3<<<"$PASS" >/dev/null &&
+        cheapen "$HQ" || return 1
     CARD_HQ=$("$INTAKE" --home "$HQ" --passphrase-fd 3 card 3<<<"$PASS")
 }
 

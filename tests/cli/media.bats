@@ -21,6 +21,12 @@ setup() {
     W=$T/work
     mkdir -p "$W"
     cd "$W"
+    fixture media_stores ID
+}
+
+# media_stores: field and hq, contacts of each other, field's subject Nari
+# with consent and one record $ID; once per file (fixture).
+media_stores() {
     mkstore field
     mkstore hq
     introduce field hq

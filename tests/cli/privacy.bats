@@ -7,7 +7,7 @@ bats_require_minimum_version 1.5.0
 load helpers
 load privacy
 
-CATS="person, place, employer, organisation, id, other"
+CATS="person, place, employer, organisation, id, other, account"
 
 # ---------------------------------------------------------------- subject add
 

@@ -8,7 +8,7 @@ load helpers
 
 setup() {
     common_setup
-    init_store
+    init_cheap
     TOOLS=$(dirname "$INTAKE")/../tools
 }
 teardown() { common_teardown; }

@@ -104,7 +104,7 @@ add_subject() {
 }
 
 @test "label NEW: changes the card's label, logged; a bad label changes nothing" {
-    init_store --label "Field laptop"
+    init_cheap --label "Field laptop"
     HQ=$T/hq
     "$INTAKE" --home "$HQ" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS" >/dev/null
     run --separate-stderr ik label "Min-ji's laptop"
@@ -130,7 +130,7 @@ add_subject() {
 # ---------------------------------------------------------------- round trips
 
 @test "subject: add, list, show round trip with Hangul and Cyrillic names" {
-    init_store
+    init_cheap
     add_subject
     [ "$(printf '%s\n' "$P" | wc -l)" -eq 1 ]
     run --separate-stderr ik subject list
@@ -161,7 +161,7 @@ assert "김민준" in s and "Иван Петров" in s, s'
 }
 
 @test "subject: a chosen pseudonym; a pseudonym equal to a real name is refused" {
-    init_store
+    init_cheap
     run --separate-stderr ik subject add --name "Олег" --pseudonym "Blue Heron"
     expect_status 0
     [ "$output" = "Blue Heron" ]
@@ -175,7 +175,7 @@ assert "김민준" in s and "Иван Петров" in s, s'
 }
 
 @test "record, list, search, show round trip with Hangul and Cyrillic" {
-    init_store
+    init_cheap
     add_subject
     body=$'첫 줄 증언입니다.\nВторая строка: свидетельство.\nthird line'
     run --separate-stderr ik record "$P" --title "국경 Граница" --date 2023-05-01 \
@@ -277,7 +277,7 @@ expect_damaged() {
 }
 
 @test "truncated store.db: exit 2, damaged" {
-    init_store
+    init_cheap
     add_subject
     size=$(stat -c %s "$H/store.db")
     truncate -s $((size - 1024)) "$H/store.db"
@@ -289,14 +289,14 @@ expect_damaged() {
 }
 
 @test "an emptied store.db: exit 2, damaged (not a new empty store)" {
-    init_store
+    init_cheap
     add_subject
     : >"$H/store.db"
     expect_damaged
 }
 
 @test "corrupted store.db (page 1 and page 2): exit 2, damaged" {
-    init_store
+    init_cheap
     add_subject
     cp "$H/store.db" "$T/orig.db"
     for off in 5 300 1041 2000; do
@@ -528,7 +528,7 @@ usage_error() {
 }
 
 @test "usage errors: exit 2 and one line" {
-    init_store
+    init_cheap
     add_subject
     id=$(ik record "$P" --title t <<<"body")
     usage_error frobnicate
@@ -613,7 +613,7 @@ usage_error() {
 }
 
 @test "no terminal and no --passphrase-fd: exit 2 naming --passphrase-fd" {
-    init_store
+    init_cheap
     run --separate-stderr setsid -w "$INTAKE" --home "$H" subject list </dev/null
     expect_status 2
     [[ "$stderr" == *"--passphrase-fd"* ]]
@@ -625,7 +625,7 @@ usage_error() {
 }
 
 @test "--passphrase-fd with no line to read: exit 2, not a wrong passphrase" {
-    init_store
+    init_cheap
     run --separate-stderr "$INTAKE" --home "$H" --passphrase-fd 3 subject list 3</dev/null
     expect_status 2
     [[ "$stderr" != *"wrong passphrase"* ]]

@@ -15,9 +15,16 @@ load helpers
 
 setup() {
     common_setup
-    init_store
     DRIVE="python3 $ROOT/tests/tools/ptydrive.py"
     TOOLS=$(dirname "$INTAKE")/../tools
+    fixture terminal_store RECOVERY
+}
+
+# terminal_store: the store with the subject P1, made once per file
+# (fixture); its passphrase slot made cheap (cheapen): what is tested here
+# is the prompt and the passphrase's bytes, the same at any Argon2id cost.
+terminal_store() {
+    init_store && cheapen || return 1
     "$INTAKE" --home "$H" --passphrase-fd 3 subject add --name "Kim Jong-su" --pseudonym P1 \
         3<<<"$PASS" >/dev/null
 }

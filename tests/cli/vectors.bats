@@ -114,7 +114,7 @@ EOF
     [ "$output" = "refused 6" ]
 }
 
-@test "vectors: both Python readers take a notice's origin in content format 7 only, on a withdrawal or deletion, exactly a hex key and a subject id" {
+@test "vectors: both Python readers take a notice's origin in content format 7 only, on any notice kind (B-10), exactly a hex key and a subject id" {
     run "$PY" - "$ROOT/tests/vectors" <<'EOF'
 import json, sys
 sys.path.insert(0, sys.argv[1])
@@ -144,8 +144,17 @@ bad = [("intake-content-6", good),
        ("intake-content-7", dict(good, origin=dict(o, day="2026-01-01"))),
        ("intake-content-7", dict(good, origin={"key": o["key"]})),
        ("intake-content-7", dict(good, origin=o["key"])),
+       ("intake-content-6", {"kind": "scope", "subject": good["subject"], "record": None,
+                             "day": good["day"], "scope": scope, "origin": o}),
        ("intake-content-7", {"kind": "scope", "subject": good["subject"], "record": None,
-                             "day": good["day"], "scope": scope, "origin": o})]
+                             "day": good["day"], "scope": scope, "origin": dict(o, round=1)})]
+# every notice kind passed on names its origin (issue 16 adv16 B-10)
+for n in ({"kind": "scope", "subject": good["subject"], "record": None, "day": good["day"],
+           "scope": scope, "origin": o},
+          {"kind": "removal", "subject": good["subject"], "record": good["subject"],
+           "day": good["day"], "attachment": "ab" * 32, "origin": o}):
+    assert len(cb.check_content(rebuild("intake-content-7", n))) == 1
+    kr.check_notices([n], 7)
 for fmt, n in bad:
     try:
         cb.check_content(rebuild(fmt, n))
@@ -161,7 +170,7 @@ print("refused", len(bad))
 EOF
     echo "$output"
     [ "$status" -eq 0 ]
-    [ "$output" = "refused 8" ]
+    [ "$output" = "refused 9" ]
 }
 
 @test "vectors: both Python readers take the origin's round on a withdrawal of the whole subject or a re-consent only, an integer 1..2147483647" {

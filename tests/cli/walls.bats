@@ -235,7 +235,7 @@ EOF
     [[ "$output" == *$'\tplace\t'*Chongjin* ]]
     [[ "$output" == *Hoeryong* ]]
     refused 2 "this text is already protected (term 1); nothing was changed" term add place:Chongjin
-    refused 2 "unknown term category 'planet'; use one of: person, place, employer, organisation, id, other" \
+    refused 2 "unknown term category 'planet'; use one of: person, place, employer, organisation, id, other, account" \
         term add planet:Mars
 }
 

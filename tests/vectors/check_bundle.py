@@ -295,7 +295,7 @@ def check_notices(ns, fmt=3):
         if isinstance(n, dict) and "origin" in n:
             o = n["origin"]
             k = o.get("key") if isinstance(o, dict) else None
-            if fmt < 7 or n.get("kind") not in ("withdrawal", "deletion", "reconsent") or \
+            if fmt < 7 or n.get("kind") not in ("withdrawal", "deletion", "reconsent", "scope", "removal") or \
                     not isinstance(o, dict) or set(o) - {"round"} != {"key", "subject"} or \
                     not valid_id(o["subject"]) or not isinstance(k, str) or len(k) != 64 or \
                     any(c not in "0123456789abcdef" for c in k):

@@ -566,7 +566,7 @@ def check_notices(ns, fmt=3):
             o, k = n["origin"], None
             if isinstance(o, dict):
                 k = o.get("key")
-            if fmt < 7 or n.get("kind") not in ("withdrawal", "deletion", "reconsent") or \
+            if fmt < 7 or n.get("kind") not in ("withdrawal", "deletion", "reconsent", "scope", "removal") or \
                     not isinstance(o, dict) or len(o) != 2 + ("round" in o) or \
                     not valid(o.get("subject")) or \
                     not isinstance(k, str) or len(k) != 64 or \

@@ -73,7 +73,8 @@ static void test_other_syntaxes(void **state)
     /* RTF \'hh: Windows-1251 in a document that says so; else UTF-8 bytes */
     expect_dec("{\\rtf1\\ansi\\ansicpg1251 \\'c1\\'ee\\'eb\\'e4}", "{\\rtf1\\ansi\\ansicpg1251 Болд}");
     expect_dec("\\'ea\\'b9\\'80", "김");
-    expect_dec("{\\rtf1\\ansicpg949 \\'b1\\'e8}", NULL);       /* CP949: not read (flagged) */
+    expect_dec("{\\rtf1\\ansicpg949 \\'b1\\'e8}", "{\\rtf1\\ansicpg949 김}");   /* iconv: codepage.h */
+    expect_dec("{\\rtf1\\ansicpg99999 \\'b1\\'e8}", NULL);     /* no such code page: flagged */
     /* CSS, SQL */
     expect_dec("CSS: content: \"\\AE40 \\C601 \\D638 \" here.", "CSS: content: \"김영호\" here.");
     expect_dec("\\AE40\\C601\\D638;", "김영호;");
@@ -83,6 +84,36 @@ static void test_other_syntaxes(void **state)
     /* octal bytes that make UTF-8 */
     expect_dec("Octal: \\352\\271\\200\\354\\230\\201\\355\\230\\270 wrote.", "Octal: 김영호 wrote.");
     expect_dec("\\320\\221\\320\\276", "Бо");
+}
+
+/* Legacy code pages through iconv (brief s15 f12b item 4, codepage.h). */
+static void test_codepages(void **state)
+{
+    (void)state;
+    /* RTF in the code page the document names */
+    expect_dec("{\\ansicpg949 \\'b1\\'e8\\'bf\\'b5\\'c8\\'a3}", "{\\ansicpg949 김영호}");
+    expect_dec("{\\ansicpg1252 Caf\\'e9}", "{\\ansicpg1252 Café}");
+    expect_dec("{\\ansicpg936 \\'d5\\'c5}", "{\\ansicpg936 张}");
+    /* EUC-KR/CP949 byte runs that are not UTF-8: percent, \x, QP, RTF */
+    expect_dec("%B1%E8%BF%B5%C8%A3", "김영호");
+    expect_dec("%B1%E8%BF%B5%C8%A3%B0%A1+x", "김영호가+x");
+    expect_dec("\\xb1\\xe8\\xbf\\xb5\\xc8\\xa3", "김영호");
+    expect_dec("=B1=E8=BF=B5=C8=A3 came", "김영호 came");
+    expect_dec("\\'b1\\'e8\\'bf\\'b5", "김영");
+    expect_dec("%C8%A3", "\xc8\xa3");                 /* valid UTF-8 alone: UTF-8 (ȣ) */
+    expect_dec("%EA%B9%80%EC%98%81", "김영");           /* UTF-8 stays UTF-8 */
+    expect_dec("%FF%FE%FF", NULL);                      /* neither: flagged */
+    expect_dec("=EA=B9=80=EC=98=\n=81=ED=98=B8", "김영호");   /* UTF-8 across a soft break */
+    expect_dec("=B1=E8=BF=\r\n=B5=C8=A3", "김영호");        /* CP949 across one */
+    expect_dec("%B1", NULL);                            /* one byte is no run */
+    expect_dec("%B1%E8 x", NULL);                       /* one character: flagged */
+    expect_dec("%EA%B9 x", NULL);                       /* UTF-8 cut: not CP949 */
+    expect_dec("=?KOI8-R?B?6rmA?=", "Й╧─");             /* any charset iconv reads */
+    /* encoded-words in charsets iconv reads */
+    expect_dec("=?EUC-KR?B?sei/tcij?=", "김영호");
+    expect_dec("=?ks_c_5601-1987?B?sei/tcij?= <x@y>", "김영호 <x@y>");
+    expect_dec("=?windows-1251?Q?=C1=EE=EB=E4?=", "Болд");
+    expect_dec("=?UTF-7?B?sei/tcij?= =?no/such?B?sei/tcij?=", NULL);
 }
 
 static void test_legacy_and_perl(void **state)
@@ -124,7 +155,7 @@ static void test_encoded_words(void **state)
     expect_dec("=?UTF-8?B?6rmA?= x", "김 x");
     /* unknown charset or encoding, bad base64, a control character,
      * invalid UTF-8, non-ASCII inside, white space inside */
-    expect_dec("=?KOI8-R?B?6rmA?= =?UTF-8?X?abc?= =?UTF-8?B?!!!?= =?UTF-8?Q?a=01?= "
+    expect_dec("=?X-NO-SUCH?B?6rmA?= =?UTF-8?X?abc?= =?UTF-8?B?!!!?= =?UTF-8?Q?a=01?= "
                "=?UTF-8?Q?=FF?= =?UTF-8?Q?김?= =?UTF-8?Q?a b?= =?UTF-8?B?" "?=", NULL);
 }
 
@@ -195,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_json_escapes),
         cmocka_unit_test(test_legacy_and_perl),
         cmocka_unit_test(test_other_syntaxes),
+        cmocka_unit_test(test_codepages),
         cmocka_unit_test(test_byte_escapes),
         cmocka_unit_test(test_quoted_printable),
         cmocka_unit_test(test_encoded_words),
