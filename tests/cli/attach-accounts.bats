@@ -45,11 +45,11 @@ sent() {
 }
 
 @test "attach-accounts: a number under a JSON key account, iban or данс leaves as [ACCOUNT-n] (A-22 acct.json)" {
-    printf '{"bank":"Khan","account":"5012345678","iban":"MN480005005123456789","данс":"1102345678"}\n' >"$W/acct.json"
+    printf '{"bank":"Khan","account":"5012345678","iban":"MN480005005123456789","данс":"5087654321"}\n' >"$W/acct.json"
     attach acct.json
     sent
     [ "$(cat "$got")" = '{"bank":"Khan","account":"[ACCOUNT-1]","iban":"[ACCOUNT-2]","данс":"[ACCOUNT-3]"}' ]
-    ! grep -rq -e 5012345678 -e 1102345678 -e 0005005123456789 "$W/out" || false
+    ! grep -rq -e 5012345678 -e 5087654321 -e 0005005123456789 "$W/out" || false
 }
 
 @test "attach-accounts: the account column of a CSV leaves as [ACCOUNT-n], the bank column as written (A-22 acct.csv)" {
