@@ -220,6 +220,14 @@ int detect_spoken_word(const char *s, size_t len, size_t at);
  * there is none or it has more digits than cap. */
 size_t detect_spoken_digits(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n);
 
+/* detect_spoken.c: the spoken reading of the number at s[at] for the
+ * term matcher (redact_spoken.c): a run of number words of one word or
+ * more ("eight eight one two", "오오일이", "다섯다섯하나둘", a dash said
+ * left out) or of Han digits ("五五一二"); its end, its digits (ASCII)
+ * in d[0..*n) (at most cap); 0 if there is none, it has fewer than two
+ * digits, a word of the wider net (WEAK_RUN) or a decimal point. */
+size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n);
+
 /* detect_date.c: 1 if a day of the month in English words ("fifteenth",
  * "twenty-first") starts at at; the walk keeps such words for the date
  * scanner. */
