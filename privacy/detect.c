@@ -132,7 +132,9 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     /* A Mongolian register number in Latin letters ("UB 8503 1512"). */
     if (j - at == 2 && j + 1 < len && s[j] == ' ' &&
         ((n = det_digits(s, len, j + 1)) == 8 ||
-         (n == 4 && j + 6 < len && s[j + 5] == ' ' && det_digits(s, len, j + 6) == 4)))
+         (n == 4 && j + 6 < len && s[j + 5] == ' ' && det_digits(s, len, j + 6) == 4) ||
+         (n == 2 && j + 4 < len && strchr(" -.", s[j + 3]) != NULL && s[j + 3] != '\0' &&
+          det_digits(s, len, j + 4) == 2)))     /* "ub 75 03 14 12" (report-adv15 R-13) */
         return 0;
     if (at > 0 && (s[at - 1] == ':' || (at > 1 && s[at - 1] == ' ' && s[at - 2] == ':')))
         return 0;
