@@ -35,6 +35,7 @@ static const struct scanner scanners[] = {
     { detect_scan_url, DETECT_URL },
     { detect_scan_id, DETECT_ID },
     { detect_scan_labelled, DETECT_ID },    { detect_scan_register, DETECT_ID },
+    { detect_scan_plate, DETECT_ID },
     { detect_scan_ipv4, DETECT_IP },
     { detect_scan_gps, DETECT_GPS },        { detect_scan_grid, DETECT_GPS },
     { detect_scan_plus_code, DETECT_GPS },
@@ -206,6 +207,11 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             return r;
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
             return r;
+        /* A plate's letters glued to its digits after a label ("номер
+         * машины А123ВС 77": detect_plate.c). */
+        if (i == at && i + 4 < len && (det_digit(s[i + 2]) || det_digit(s[i + 4])) &&
+            (end = detect_scan_plate(s, len, i, &start, &kind)) != 0)
+            return add(f, i, end, DETECT_ID) != 0 ? -1 : (long)end;
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
             !(det_digit(s[i + 4]) || s[i + 2] == '.' ||
               (s[i + 2] == ' ' && i + 6 < len && s[i + 5] == ' ' && det_digit(s[i + 6])) ||

@@ -292,6 +292,10 @@ size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *
 size_t detect_scan_device(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_plate.c: a vehicle's registration plate, after a plate label or
+ * in a national shape (Mongolian, Korean); *start moved back to the
+ * letters of a code before its digits ("plate УНА 5678"). */
+size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_label.c: an ID value of 7 characters or more glued after an ID
  * label ("passport745123456", "ID110105197503141234"). */
 size_t detect_scan_glued_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
