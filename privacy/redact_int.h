@@ -276,6 +276,18 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
 int redact_match_buf(const struct redactor *r, struct redact_ctx *ctx, const char *buf, size_t n,
                      int (*fn)(void *arg, size_t lit, size_t end), void *arg);
 
+/* redact_numbered.c: what redact_number_forms hands each key to (a
+ * secmem string, freed after the call): 0, or -1 to stop. */
+typedef int (*redact_key_fn)(void *ctx, const char *key, size_t keylen);
+
+/* redact_numbered.c: the keys of the other ways a term ending in a word
+ * and a number of one to four digits (text[0..len), as typed) is
+ * written: "No. 7", "No 7", "#7", "No7", "number 7", "Nr. 7", glued ("Camp7")
+ * and, up to 20, the English
+ * number word ("seven"), each handed to fn.  0 (also when the term ends
+ * in no such number), or -1 when out of memory or fn stopped. */
+int redact_number_forms(const char *text, size_t len, redact_key_fn fn, void *ctx);
+
 /* redact_spoken.c: the spans of the registered id, other and account
  * terms of digits alone (r->digit_terms) that text spells in number
  * words ("eight eight one two", "오오일이", "다섯다섯하나둘", "五五一二":
