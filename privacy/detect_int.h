@@ -233,6 +233,10 @@ size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size
  * scanner. */
 int detect_day_word(const char *s, size_t len, size_t at);
 
+/* detect_date.c: the end of a day of the month in English words at at
+ * ("fourteenth", "twenty-first"), its value in *v; 0 if none. */
+size_t detect_day_word_end(const char *s, size_t len, size_t at, unsigned *v);
+
 /* detect_spoken.c: 1 if a number written in parts may start at at: a
  * code letter (ASCII alone, or a Korean letter name: 엠) before a
  * separator or digits, or three digits or more before a separator the
