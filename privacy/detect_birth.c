@@ -223,9 +223,9 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at) &&
         !detect_number_words_start(s, len, at))
         return 0;
-    if ((d.end = lunar_day(s, len, at)) != 0)
-        return near_birth_word(s, len, at, d.end, 64, 24, 0) ? d.end : 0;
     d = detect_date_at(s, len, at);
+    if (d.strength == DATE_NONE && (d.end = lunar_day(s, len, at)) != 0)
+        return near_birth_word(s, len, at, d.end, 64, 24, 0) ? d.end : 0;
     if (d.strength == DATE_YEAR)
         d.end = iso_week(s, len, d.end);
     /* A year written '75: the apostrophe belongs to it. */

@@ -292,7 +292,8 @@ int redact_number_forms(const char *text, size_t len, redact_key_fn fn, void *ct
  * terms of digits alone (r->digit_terms) that text spells in number
  * words ("eight eight one two", "오오일이", "다섯다섯하나둘", "五五一二":
  * detect_spoken_reading) into out, in norm offsets: the words of the
- * whole run are the span.  0, or -1 when out of memory (out->failed
+ * whole run are the span, unless a pattern detector's span (in out
+ * already) lies over it.  0, or -1 when out of memory (out->failed
  * set) or the scan failed. */
 int redact_spoken_terms(struct spans *out, const struct redactor *r, const struct normtext *t,
                         struct redact_ctx *ctx);

@@ -58,6 +58,17 @@ static int word_start(const char *s, size_t p)
     return p == 0 || !is_word_cp(det_cp_before(s, p, &n));
 }
 
+/* 1 if a pattern detector found a span over [a, b) already: a phone
+ * number said in words is the detector's [PHONE-n] even where the
+ * subject's contact (an other term of digits) holds the same digits. */
+static int detected(const struct spans *sp, size_t a, size_t b)
+{
+    for (size_t i = 0; i < sp->n; i++)
+        if (sp->s[i].rule == R_PATTERN && sp->s[i].start < b && sp->s[i].end > a)
+            return 1;
+    return 0;
+}
+
 int redact_spoken_terms(struct spans *out, const struct redactor *r, const struct normtext *t,
                         struct redact_ctx *ctx)
 {
@@ -78,7 +89,7 @@ int redact_spoken_terms(struct spans *out, const struct redactor *r, const struc
         st.lit = SIZE_MAX;
         if (n >= 4 && redact_match_buf(r, ctx, d, n, on_digits, &st) != 0)
             rc = -1;
-        else if (st.lit != SIZE_MAX) {
+        else if (st.lit != SIZE_MAX && !detected(out, p, end)) {
             const struct term *tm = &r->terms[r->lits[st.lit].term];
             struct span s = { p, end, tm->cat, r->lits[st.lit].rule, tm->subject,
                               r->lits[st.lit].term, 0, 0, 0 };
