@@ -179,6 +179,14 @@ int redact_hanzi_add(struct redactor *r, const char *name, size_t len)
     return 0;
 }
 
+int redact_hanzi_term(const struct redactor *r, size_t term)
+{
+    for (size_t i = 0; i < r->nzh; i++)
+        if (r->zh[i].term == term)
+            return 1;
+    return 0;
+}
+
 void redact_hanzi_free(struct redactor *r)
 {
     secmem_wipe_free(r->zh);

@@ -498,6 +498,10 @@ int redact_sentence_start(const struct normtext *t, size_t p);
  * memory. */
 int redact_hanzi_add(struct redactor *r, const char *name, size_t len);
 
+/* redact_hanzi.c: 1 if term (an index of r->terms) was kept by
+ * redact_hanzi_add (a name registered in pinyin), else 0. */
+int redact_hanzi_term(const struct redactor *r, size_t term);
+
 /* redact_hanzi.c: wipes and frees what redact_hanzi_add kept. */
 void redact_hanzi_free(struct redactor *r);
 
