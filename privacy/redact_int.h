@@ -515,4 +515,11 @@ void redact_hanzi_free(struct redactor *r);
 int redact_find_hanzi(struct spans *sp, struct spans *flags, const struct redactor *r,
                       const struct normtext *t);
 
+/* redact_base64.c: each base64 run of t's input (8 to 4,096 characters of
+ * A-Z a-z 0-9 + / - _, padded or not, not glued to a word, with a
+ * capital inside, a digit, + or /) that decodes to UTF-8 text in which
+ * r's literals find a name or term, as an "escape-run" flag in input
+ * offsets into flags.  0, or -1 out of memory or a matcher error. */
+int redact_base64_runs(struct spans *flags, const struct redactor *r, const struct normtext *t);
+
 #endif
