@@ -62,6 +62,7 @@ struct handle_piece {
 };
 
 struct script_key;
+struct zh_name;
 
 struct subject {
     long id;
@@ -113,6 +114,9 @@ struct redactor {
     unsigned char digit_terms;  /* an id, other or account term has a spelling of
                                  * digits alone: numbers spoken in words are read
                                  * for it (redact_spoken.c) */
+    struct zh_name *zh;         /* wipe-on-free: names registered in pinyin
+                                 * (redact_hanzi.c) */
+    size_t nzh, zhcap;
 };
 
 /* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
@@ -520,5 +524,35 @@ size_t redact_cp_start(const char *s, size_t n);
  * text's start, a full stop, question or exclamation mark, colon or a
  * line break), else 0. */
 int redact_sentence_start(const struct normtext *t, size_t p);
+
+/* redact_hanzi.c: keeps the name or person term name[0..len) (bytes, as
+ * typed) when every word of it is pinyin (tone marks or numbers allowed),
+ * for redact_find_hanzi; anything else is left alone.  0, or -1 out of
+ * memory. */
+int redact_hanzi_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_hanzi.c: 1 if term (an index of r->terms) was kept by
+ * redact_hanzi_add (a name registered in pinyin), else 0. */
+int redact_hanzi_term(const struct redactor *r, size_t term);
+
+/* redact_hanzi.c: wipes and frees what redact_hanzi_add kept. */
+void redact_hanzi_free(struct redactor *r);
+
+/* redact_hanzi.c: a name kept by redact_hanzi_add in t, in norm offsets:
+ * in Han characters read by their Mandarin readings (the whole name of
+ * three characters or more, and its given name in the characters the
+ * whole name showed, into sp; a given name or a two-character whole name
+ * in other characters that read so, and the doubled last syllable 明明,
+ * into flags) and in Latin with tone numbers (into sp) or doubled
+ * (Ming-ming, into flags).  0, or -1 out of memory. */
+int redact_find_hanzi(struct spans *sp, struct spans *flags, const struct redactor *r,
+                      const struct normtext *t);
+
+/* redact_base64.c: each base64 run of t's input (8 to 4,096 characters of
+ * A-Z a-z 0-9 + / - _, padded or not, not glued to a word, with a
+ * capital inside, a digit, + or /) that decodes to UTF-8 text in which
+ * r's literals find a name or term, as an "escape-run" flag in input
+ * offsets into flags.  0, or -1 out of memory or a matcher error. */
+int redact_base64_runs(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
 #endif

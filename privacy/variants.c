@@ -13,6 +13,7 @@
 #include "privacy/romanise.h"
 #include "privacy/variants_ko.h"
 #include "privacy/varlist.h"
+#include "privacy/nicknames.h"
 #include "util/lexicon.h"
 #include "privacy/variants_int.h"
 
@@ -443,6 +444,8 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
         rc = mn_hyphen_elements(out, t.norm, t.normlen);
     if (rc == 0 && person && !korean_read(out))
         rc = name_initials(out, t.norm, t.normlen);
+    if (rc == 0 && person)
+        rc = variants_nicknames(out);
     normtext_free(&t);
     if (rc != 0) {
         variant_list_free(out);
