@@ -56,8 +56,8 @@ static void consent(struct store *s, const char *pseudonym, const struct consent
 static void test_consent_and_embargo(void **state)
 {
     struct pair *f = *state;
-    struct consent_change embargo = { -1, -1, -1, -1, NULL, "2024-06-01", 0 };
-    struct consent_change no = { 0, -1, -1, -1, NULL, NULL, 0 };
+    struct consent_change embargo = { -1, -1, -1, -1, NULL, "2024-06-01", 0, 0 };
+    struct consent_change no = { 0, -1, -1, -1, NULL, NULL, 0, 0 };
     struct ask a = { f->field, NULL, 0, "2024-05-31", 0, { "", "", { 0 }, 0 }, 0 };
 
     assert_int_equal(eligible(&a, f->nari), 1);
@@ -101,8 +101,8 @@ static void test_review_flags(void **state)
 static void test_refused_after_reconsent(void **state)
 {
     struct pair *f = *state;
-    struct consent_change withdraw = { -1, -1, -1, -1, NULL, NULL, 1 };
-    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0 };
+    struct consent_change withdraw = { -1, -1, -1, -1, NULL, NULL, 1, 0 };
+    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0, 0 };
     static const char *const other[] = { "ngo" };
     struct ask a = { f->field, hq_only, 1, "2999-01-01", 0, { "", "", { 0 }, 0 }, 0 };
     struct store *ngo;
