@@ -33,8 +33,8 @@
  * log) and the same in the person's language (messages); both "" when
  * it may. */
 struct eligibility {
-    char why[256];
-    char why_text[512];          /* UTF-8: a translation may be longer */
+    char why[512];
+    char why_text[768];          /* UTF-8: a translation may be longer */
     struct consent consent;      /* the subject's consent, as read */
     int refused;                 /* 1: a recipient refuses it for good */
 };
