@@ -246,7 +246,8 @@ static int scan_patterns(struct finding *x, const struct normtext *nt, struct er
 
 /* ---- second opinion ---- */
 
-/* Everything kept with 'intake allow', with its date. */
+/* Everything kept with 'intake allow', with its date, and the sender's
+ * pseudonyms known with their records (store/known.h). */
 static int list_allowed(struct finding *x, struct err *e)
 {
     const struct field *f = x->field;
@@ -258,9 +259,15 @@ static int list_allowed(struct finding *x, struct err *e)
         if (fl->allowed == NULL || !audit_same_field(&fl->at, f->name, f->tag) ||
             fl->at.start > f->len || fl->at.len > f->len - fl->at.start)
             continue;
-        snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", fl->allowed);
-        day_shown(day, sizeof day, fl->allowed);
-        snprintf(shown, sizeof shown, _("kept with 'intake allow' on %s"), day);
+        if (fl->known) {
+            /* not the interviewer's allow: the sender wrote it as a pseudonym */
+            snprintf(note, sizeof note, "the sender's pseudonym, known with its record");
+            snprintf(shown, sizeof shown, "%s", _("the sender's pseudonym, known with its record"));
+        } else {
+            snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", fl->allowed);
+            day_shown(day, sizeof day, fl->allowed);
+            snprintf(shown, sizeof shown, _("kept with 'intake allow' on %s"), day);
+        }
         if (report(x, AUDIT_WARN, fl->kind, fl->at.start, fl->at.start + fl->at.len, note, e) != 0 ||
             (x->r->checks[x->c].nitems > before && audit_item_shown(x->r, x->c, shown, e) != 0))
             return -1;
