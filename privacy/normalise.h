@@ -72,6 +72,12 @@ int normalise_gap_at(const char *norm, size_t len, size_t p, int before);
  * key view) at norm byte p, or 0 if there is none. */
 size_t normalise_gap(const char *norm, size_t len, size_t p);
 
+/* 1 if cp is punctuation or a symbol (Unicode P* or S*, utf8proc): a run
+ * of up to three of them between the parts of a number or an ID, or
+ * between two Hangul syllables one of which stands alone, is left out of
+ * the key view (report-adv15 R-7, R-9; normalise_gap gives its length). */
+int normalise_sep_class(int cp);
+
 /* 1 if cp separates the letters of a name spelled out letter by letter
  * (. _ * / | + ~ and middle dots: "B.o.l.d", "종_수", "김·종·수"). */
 int normalise_spell_sep(int cp);

@@ -260,8 +260,30 @@ static int ascii_alnum(int cp)
  * another word by chance (report-adv13b NEW-3). */
 static int long_latin(const struct redact_form *f, size_t keylen, int first)
 {
-    return f->kind != FORM_SHORT && keylen >= 6 && first < 0x80 &&
+    /* A protected term that is no person's name (a place, an
+     * organisation) counts from four bytes: "Khovd2019", "2019Khovd"
+     * (report-adv15 R-3); a name part needs six ("Bold" is a word). */
+    return f->kind != FORM_SHORT && keylen >= (f->person ? 6u : 4u) && first < 0x80 &&
            ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'));
+}
+
+/* 1 if rest[0..len) (norm bytes) is a Mongolian administrative word glued
+ * to a place term: sum, сум (district), aimag, аймаг (province), hot, хот
+ * (town), and their genitive -yn/-ын ("Khovdsum", "Ховдсумын"; report-
+ * adv15 R-3).  The whole word goes, as with a Mongolian case ending. */
+static int admin_suffix(const char *rest, size_t len)
+{
+    static const char *const words[] = {
+        "sum", "sumyn", "\xd1\x81\xd1\x83\xd0\xbc", "\xd1\x81\xd1\x83\xd0\xbc\xd1\x8b\xd0\xbd",
+        "aimag", "aimgiin", "\xd0\xb0\xd0\xb9\xd0\xbc\xd0\xb0\xd0\xb3",
+        "\xd0\xb0\xd0\xb9\xd0\xbc\xd0\xb3\xd0\xb8\xd0\xb9\xd0\xbd", "hot", "hotyn",
+        "\xd1\x85\xd0\xbe\xd1\x82", "\xd1\x85\xd0\xbe\xd1\x82\xd1\x8b\xd0\xbd",
+    };
+
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == len && memcmp(rest, words[i], len) == 0)
+            return 1;
+    return 0;
 }
 
 /* A long Latin form (long_latin) glued after other ASCII letters or digits
@@ -489,7 +511,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
     /* A Latin name in the English plural ("The Krajciks left"). */
     if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
         !redact_term_glued_ko(t, f, keylen, nstart, nend, wend) &&
-        !(whole && all_digits(t->norm + nend, wend - nend)) &&
+        !(!f->person && admin_suffix(t->norm + nend, wend - nend)) &&
+        !((whole || !f->person) && all_digits(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))
         return open_continuation(t, f, keylen, nstart, nend, wend) ?
