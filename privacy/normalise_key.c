@@ -2,8 +2,8 @@
  * letters of Latin, Cyrillic or Greek written in one script, look-alikes
  * in identifiers, names written half in one script and half in another,
  * names spelled out letter by letter and leetspeak digits read as
- * letters.  Called by normalise.c; calls normalise_builder.c and
- * normalise_chars.c only. */
+ * letters.  Called by normalise.c; calls normalise_builder.c,
+ * normalise_chars.c and normalise_cells.c only. */
 #include "privacy/normalise.h"
 
 #include <sodium.h>
@@ -440,7 +440,16 @@ int norm_read_split(struct builder *bd)
 #define SPELL_RUN 4
 #define DIGIT_SEP_RUN 3         /* class gaps: at most 3 code points (below) */
 
-static size_t class_gap(const char *s, size_t len, size_t p, int *alone);
+/* The original text behind a norm view (its bytes, and each norm byte's
+ * start there), for the structural delimiters of normalise_cells.c. */
+struct gap_orig {
+    const char *in;
+    size_t inlen;
+    const uint32_t *a;
+};
+
+static size_t class_gap(const char *s, size_t len, size_t p, int *alone,
+                        const struct gap_orig *o);
 
 int normalise_spell_sep(int cp)
 {
@@ -536,9 +545,11 @@ int normalise_spelled(const char *norm, size_t len, size_t a, size_t b)
     return 1;
 }
 
-int normalise_gap_at(const char *norm, size_t len, size_t p, int before)
+int normalise_gap_at(const struct normtext *t, size_t p, int before)
 {
-    size_t a = p;
+    const char *norm = t->norm;
+    size_t len = t->normlen, a = p;
+    struct gap_orig o = { t->orig, t->inlen, t->ostart };
     int cp, k, alone;
 
     if (before) {
@@ -553,9 +564,9 @@ int normalise_gap_at(const char *norm, size_t len, size_t p, int before)
         return 1;
     /* A run of the class (class_gap) ending or starting at p. */
     if (!before)
-        return class_gap(norm, len, p, &alone) > 0 && (alone & 1) != 0;
+        return class_gap(norm, len, p, &alone, &o) > 0 && (alone & 1) != 0;
     for (int n = 0; n < DIGIT_SEP_RUN && normalise_sep_class(cp); n++) {
-        if (class_gap(norm, len, a, &alone) == p - a && (alone & 2) != 0)
+        if (class_gap(norm, len, a, &alone, &o) == p - a && (alone & 2) != 0)
             return 1;
         if (a == 0 || (cp = cp_before(norm, a, &a)) < 0)
             break;
@@ -586,9 +597,25 @@ int normalise_sep_class(int cp)
     }
 }
 
+/* 1 if the code point cp at norm byte q is a structural delimiter
+ * (normalise_cells.c): a '"' always; a ',' or ';' that separates a
+ * table's cells in the original text (o; none for a term's own text). */
+static int struct_delim(int cp, size_t q, const struct gap_orig *o)
+{
+    size_t at;
+
+    if (cp == '"')
+        return 1;
+    if ((cp != ',' && cp != ';') || o == NULL || o->in == NULL)
+        return 0;
+    at = o->a[q];
+    return at < o->inlen && o->in[at] == cp && normalise_table_delim(o->in, o->inlen, at);
+}
+
 /* The bytes of a run of one to DIGIT_SEP_RUN punctuation or symbol code
- * points at norm byte p, followed by the code point *r; 0 if none. */
-static size_t sep_run(const char *s, size_t len, size_t p, int *r)
+ * points at norm byte p, followed by the code point *r, holding no
+ * structural delimiter; 0 if none. */
+static size_t sep_run(const char *s, size_t len, size_t p, int *r, const struct gap_orig *o)
 {
     size_t q = p;
     int cp, k, n;
@@ -599,7 +626,9 @@ static size_t sep_run(const char *s, size_t len, size_t p, int *r)
             *r = cp;
             break;
         }
-        if (n == DIGIT_SEP_RUN)
+        /* A structural delimiter (a table's comma, a JSON string's
+         * quote) never joins: a row keeps its cells (normalise_cells.c). */
+        if (n == DIGIT_SEP_RUN || struct_delim(cp, q, o))
             return 0;
     }
     return n > 0 && *r >= 0 ? q - p : 0;
@@ -615,13 +644,14 @@ static int hangul_syllable(int cp)
  * one at least stands alone (report-adv15 R-9: 한…지…숙, 한#지#숙,
  * 한★지★숙, as 한·지·숙 is).  *alone gets what spell_gap gives it for
  * the Hangul gap, 0 for the number one. */
-static size_t class_gap(const char *s, size_t len, size_t p, int *alone)
+static size_t class_gap(const char *s, size_t len, size_t p, int *alone,
+                        const struct gap_orig *o)
 {
     size_t a, n;
     int l, r;
 
     *alone = 0;
-    if (p == 0 || (n = sep_run(s, len, p, &r)) == 0)
+    if (p == 0 || (n = sep_run(s, len, p, &r, o)) == 0)
         return 0;
     l = cp_before(s, p, &a);
     if (l < 0 || !is_word_cp(l) || !is_word_cp(r))
@@ -634,15 +664,16 @@ static size_t class_gap(const char *s, size_t len, size_t p, int *alone)
     return *alone != 0 ? n : 0;
 }
 
-size_t normalise_gap(const char *norm, size_t len, size_t p)
+size_t normalise_gap(const struct normtext *t, size_t p)
 {
+    struct gap_orig o = { t->orig, t->inlen, t->ostart };
     int cp, k, alone;
 
-    if (p >= len || (k = utf8_decode(&cp, norm + p, len - p)) <= 0)
+    if (p >= t->normlen || (k = utf8_decode(&cp, t->norm + p, t->normlen - p)) <= 0)
         return 0;
-    if (normalise_spell_sep(cp) && spell_gap(norm, len, p, (size_t)k, &alone))
+    if (normalise_spell_sep(cp) && spell_gap(t->norm, t->normlen, p, (size_t)k, &alone))
         return (size_t)k;
-    return class_gap(norm, len, p, &alone);
+    return class_gap(t->norm, t->normlen, p, &alone, &o);
 }
 
 /* ---- Leetspeak digits (issue 12) ----
@@ -827,8 +858,9 @@ static int maybe_class_gap(const char *k, size_t klen, size_t i)
  * digit's one: the key is then written anew).  Runs of bytes it keeps
  * (most of a text) are copied at once.  Returns 0, or -1 if out of
  * memory. */
-int norm_spelled_key(struct builder *bd)
+int norm_spelled_key(struct builder *bd, const char *in, size_t inlen)
 {
+    struct gap_orig o = { in, inlen, bd->a };
     size_t i, w = 0, p, extra = 0, run;
     int cp, k, alone;
     const char *l;
@@ -884,7 +916,7 @@ int norm_spelled_key(struct builder *bd)
             continue;
         }
         if (maybe_class_gap(bd->k, bd->klen, i) &&
-            (k = (int)class_gap(bd->s, bd->len, bd->ka[i], &alone)) > 0) {
+            (k = (int)class_gap(bd->s, bd->len, bd->ka[i], &alone, &o)) > 0) {
             i += (size_t)k - 1;
             continue;
         }

@@ -267,25 +267,6 @@ static int long_latin(const struct redact_form *f, size_t keylen, int first)
            ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'));
 }
 
-/* 1 if rest[0..len) (norm bytes) is a Mongolian administrative word glued
- * to a place term: sum, сум (district), aimag, аймаг (province), hot, хот
- * (town), and their genitive -yn/-ын ("Khovdsum", "Ховдсумын"; report-
- * adv15 R-3).  The whole word goes, as with a Mongolian case ending. */
-static int admin_suffix(const char *rest, size_t len)
-{
-    static const char *const words[] = {
-        "sum", "sumyn", "\xd1\x81\xd1\x83\xd0\xbc", "\xd1\x81\xd1\x83\xd0\xbc\xd1\x8b\xd0\xbd",
-        "aimag", "aimgiin", "\xd0\xb0\xd0\xb9\xd0\xbc\xd0\xb0\xd0\xb3",
-        "\xd0\xb0\xd0\xb9\xd0\xbc\xd0\xb3\xd0\xb8\xd0\xb9\xd0\xbd", "hot", "hotyn",
-        "\xd1\x85\xd0\xbe\xd1\x82", "\xd1\x85\xd0\xbe\xd1\x82\xd1\x8b\xd0\xbd",
-    };
-
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == len && memcmp(rest, words[i], len) == 0)
-            return 1;
-    return 0;
-}
-
 /* A long Latin form (long_latin) glued after other ASCII letters or digits
  * of its word ("xChongjin", "2Chongjin", "xLada Works Heavy Machinery
  * Plant", "1Jong-su"; report-adv13b NEW-3): after digits only, the whole
@@ -473,8 +454,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         return HIT_NONE;
     if (spaced && keylen > 4 && f->person && !spaced_name(t, nstart, nend))
         yes = HIT_FLAG;
-    if (normalise_gap_at(t->norm, t->normlen, nstart, 1) ||
-        normalise_gap_at(t->norm, t->normlen, nend, 0))
+    if (normalise_gap_at(t, nstart, 1) ||
+        normalise_gap_at(t, nend, 0))
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
     if (f->capital && !redact_upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend))
@@ -489,6 +470,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         !normalise_script_change(before, first) && !covered(c, nstart - 1)) {
         if (f->person && is_hangul_cp(before) && is_hangul_cp(first) && !spaced)
             glued_ko = 1;
+        else if (!spaced && redact_admin_prefix(&wstart, t, f, keylen, nstart, nend))
+            ;   /* "함북회령", "ХовдМянгад": the whole word goes (redact_admin.c) */
         else if ((spaced && f->person && !spaced_name(t, nstart, nend)) ||
                  (yes = glued_latin(&wstart, t, f, keylen, nstart, first, yes)) == HIT_NONE)
             return HIT_NONE;
@@ -511,7 +494,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
     /* A Latin name in the English plural ("The Krajciks left"). */
     if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
         !redact_term_glued_ko(t, f, keylen, nstart, nend, wend) &&
-        !(!f->person && admin_suffix(t->norm + nend, wend - nend)) &&
+        !(!f->person && redact_admin_suffix(t->norm + nend, wend - nend)) &&
         !((whole || !f->person) && all_digits(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))
