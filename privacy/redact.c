@@ -304,9 +304,25 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
 }
 
+/* Another way a term with a number is written ("Camp No. 7",
+ * redact_numbered.c): a literal of the same term, as registered. */
+struct number_form {
+    struct redactor *r;
+    int cat;
+};
+
+static int add_number_form(void *ctx, const char *key, size_t keylen)
+{
+    struct number_form *nf = ctx;
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0 };
+
+    return grow_lits(nf->r, 1) != 0 || add_lit(nf->r, &v, nf->cat, 0) != 0 ? -1 : 0;
+}
+
 static int add_protected(struct redactor *r, int cat, long subject, const char *text,
                          size_t len, struct err *e)
 {
+    struct number_form nf = { r, cat };
     struct variant_list vl;
     struct term *t;
     size_t i;
@@ -357,6 +373,10 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     }
     if (cat == TERM_PLACE && gazetteer_place_names(vl.v[0].key, vl.v[0].keylen,
                                                    add_place_name, r, e) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+    }
+    if (cat != NAME_CAT && cat != TERM_PERSON && redact_number_forms(text, len, add_number_form, &nf) != 0) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

@@ -110,6 +110,9 @@ struct redactor {
                                  * with the mask's place, sorted
                                  * (redact_mask.c) */
     size_t nmasked;
+    unsigned char digit_terms;  /* an id, other or account term has a spelling of
+                                 * digits alone: numbers spoken in words are read
+                                 * for it (redact_spoken.c) */
 };
 
 /* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
@@ -264,6 +267,36 @@ int redact_span_add(struct spans *sp, const struct span *s);
  * memory: the spans' failed is set). */
 int redact_on_match(unsigned int id, unsigned long long from, unsigned long long to,
                     unsigned int flags, void *arg);
+
+/* redact_matcher.c: scans buf[0..n) (digits read from words, not the
+ * text's key view) with the literal matcher; fn(arg, lit, end) for each
+ * hit of literal lit ending at byte end of buf (0 to go on, 1 to stop).
+ * ctx: the numbering context whose scratch is used (NULL: one of its
+ * own).  Returns 0, or -1 when out of memory or the scan failed. */
+int redact_match_buf(const struct redactor *r, struct redact_ctx *ctx, const char *buf, size_t n,
+                     int (*fn)(void *arg, size_t lit, size_t end), void *arg);
+
+/* redact_numbered.c: what redact_number_forms hands each key to (a
+ * secmem string, freed after the call): 0, or -1 to stop. */
+typedef int (*redact_key_fn)(void *ctx, const char *key, size_t keylen);
+
+/* redact_numbered.c: the keys of the other ways a term ending in a word
+ * and a number of one to four digits (text[0..len), as typed) is
+ * written: "No. 7", "No 7", "#7", "No7", "number 7", "Nr. 7", glued ("Camp7")
+ * and, up to 20, the English
+ * number word ("seven"), each handed to fn.  0 (also when the term ends
+ * in no such number), or -1 when out of memory or fn stopped. */
+int redact_number_forms(const char *text, size_t len, redact_key_fn fn, void *ctx);
+
+/* redact_spoken.c: the spans of the registered id, other and account
+ * terms of digits alone (r->digit_terms) that text spells in number
+ * words ("eight eight one two", "오오일이", "다섯다섯하나둘", "五五一二":
+ * detect_spoken_reading) into out, in norm offsets: the words of the
+ * whole run are the span, unless a pattern detector's span (in out
+ * already) lies over it.  0, or -1 when out of memory (out->failed
+ * set) or the scan failed. */
+int redact_spoken_terms(struct spans *out, const struct redactor *r, const struct normtext *t,
+                        struct redact_ctx *ctx);
 
 /* redact_retry.c: accepts the pending hits whose refusing neighbour is
  * replaced by a span of sp (which they join), until none changes.

@@ -113,7 +113,10 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
     int rc;
 
     if (redact_match_terms(sp, &pending, flags, r, t, ctx, e) != 0 ||
-        find_patterns(sp, t, e) != 0 || find_manual(sp, t) != 0 ||
+        find_patterns(sp, t, e) != 0 ||
+        (redact_spoken_terms(sp, r, t, ctx) != 0 &&
+         (sp->failed || err_set(e, EXIT_INPUT, "out of memory while matching terms"))) ||
+        find_manual(sp, t) != 0 ||
         redact_find_handles(sp, r, t) != 0 || redact_find_scripts(sp, flags, r, t) != 0) {
         free(pending.s);
         return e->code == EXIT_AUTH || sp->failed == 0 ? -1 :

@@ -46,6 +46,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/split.jsonl", "tests/data/leaks/forms12.jsonl",
     "tests/data/leaks/seps15.jsonl", "tests/data/leaks/scripts15.jsonl",
     "tests/data/leaks/words16.jsonl", "tests/data/leaks/cells16.jsonl",
+    "tests/data/leaks/spoken16-terms.jsonl",
 };
 #define MAX_KINDS 256
 
