@@ -260,7 +260,10 @@ static int ascii_alnum(int cp)
  * another word by chance (report-adv13b NEW-3). */
 static int long_latin(const struct redact_form *f, size_t keylen, int first)
 {
-    return f->kind != FORM_SHORT && keylen >= 6 && first < 0x80 &&
+    /* A protected term that is no person's name (a place, an
+     * organisation) counts from four bytes: "Khovd2019", "2019Khovd"
+     * (report-adv15 R-3); a name part needs six ("Bold" is a word). */
+    return f->kind != FORM_SHORT && keylen >= (f->person ? 6u : 4u) && first < 0x80 &&
            ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'));
 }
 
@@ -459,8 +462,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         return HIT_NONE;
     if (spaced && keylen > 4 && f->person && !spaced_name(t, nstart, nend))
         yes = HIT_FLAG;
-    if (normalise_gap_at(t->norm, t->normlen, nstart, 1) ||
-        normalise_gap_at(t->norm, t->normlen, nend, 0))
+    if (normalise_gap_at(t, nstart, 1) ||
+        normalise_gap_at(t, nend, 0))
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
     if (f->capital && !redact_upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend))
@@ -475,6 +478,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         !normalise_script_change(before, first) && !covered(c, nstart - 1)) {
         if (f->person && is_hangul_cp(before) && is_hangul_cp(first) && !spaced)
             glued_ko = 1;
+        else if (!spaced && redact_admin_prefix(&wstart, t, f, keylen, nstart, nend))
+            ;   /* "함북회령", "ХовдМянгад": the whole word goes (redact_admin.c) */
         else if ((spaced && f->person && !spaced_name(t, nstart, nend)) ||
                  (yes = glued_latin(&wstart, t, f, keylen, nstart, first, yes)) == HIT_NONE)
             return HIT_NONE;
@@ -497,7 +502,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
     /* A Latin name in the English plural ("The Krajciks left"). */
     if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
         !redact_term_glued_ko(t, f, keylen, nstart, nend, wend) &&
-        !(whole && all_digits(t->norm + nend, wend - nend)) &&
+        !(!f->person && redact_admin_suffix(t->norm + nend, wend - nend)) &&
+        !((whole || !f->person) && all_digits(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))
         return open_continuation(t, f, keylen, nstart, nend, wend) ?

@@ -448,6 +448,28 @@ int redact_unread_scripts(struct spans *flags, const struct redactor *r, const s
 int redact_split_names(struct spans *sp, const struct redactor *r, const struct normtext *t,
                        struct redact_ctx *ctx, struct err *e);
 
+/* redact_admin.c: 1 if rest[0..len) (norm bytes) is a Mongolian
+ * administrative word glued after a place term (sum, сум, aimag, аймаг,
+ * hot, хот and their genitives: "Khovdsum", "Ховдсумын"). */
+int redact_admin_suffix(const char *rest, size_t len);
+
+/* redact_admin.c: 1 if the hit norm[nstart..nend) of form f (keylen key
+ * bytes), a term that is no person's name of two Hangul syllables or
+ * four Latin/Cyrillic key bytes, ends a word that begins with a province,
+ * a province's abbreviation or a Mongolian aimag glued before it
+ * ("함북회령", "평북신의주", "양강도혜산"); *wstart gets the word's start
+ * (norm bytes), so the whole word goes. */
+int redact_admin_prefix(size_t *wstart, const struct normtext *t, const struct redact_form *f,
+                        size_t keylen, size_t nstart, size_t nend);
+
+/* redact_cells.c: each span of sp (input offsets, sorted, merged) of a
+ * protected term or a name that holds a cell delimiter of in
+ * (normalise_cell_delim: a tab, a table's comma or semicolon)
+ * becomes one span per piece between them (the delimiters and the spaces
+ * next to them kept), so a table's rows keep their cells.  Returns 0, or
+ * -1 out of memory (sp unchanged). */
+int redact_split_cells(struct spans *sp, const char *in, size_t inlen);
+
 /* redact_handles.c: sorts the pieces and builds the index of near misses
  * (redact_near_build); called when the redactor is compiled. */
 void redact_handle_pieces_finish(struct redactor *r);

@@ -133,6 +133,8 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
     redact_merge(sp, t);
     if (redact_split_names(sp, r, t, ctx, e) != 0)
         return -1;
+    if (redact_split_cells(sp, t->orig, t->inlen) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     if (flags_to_input(flags, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     return 0;
@@ -234,6 +236,10 @@ int redactor_run(struct redaction *out, const struct redactor *r, struct redact_
                 goto done;
             }
         redact_merge(&sp, NULL);
+        if (redact_split_cells(&sp, in, inlen) != 0) {
+            err_set(e, EXIT_INPUT, "out of memory");
+            goto done;
+        }
     }
     if (more.n > 0) {
         err_set(e, EXIT_AUTH, "the redacted text kept changing what it shows (over %d rounds): this is a bug; nothing was exported", ROUNDS_MAX);
