@@ -757,13 +757,25 @@ static int hypocoristic_i(int last, const char *rest, size_t n)
     return 0;
 }
 
+/* 1 if the Hangul after a person's name [a, b) to its word's end wend is
+ * a particle chain with an entry that follows a person (순자네, 순자님께서,
+ * 순자랑, 순자한테는: variants_ko_person_chain; report-adv15 R-1), unless
+ * the name and 님 make a word of its own (하나님께서). */
+static int person_chain(const struct normtext *t, size_t a, size_t b, size_t wend)
+{
+    if (!variants_ko_person_chain(t->norm + b, wend - b))
+        return 0;
+    return !(wend - b >= 3 && memcmp(t->norm + b, "\xeb\x8b\x98", 3) == 0 &&     /* 님 */
+             redact_ko_own_word(t->norm + a, b + 3 - a));
+}
+
 /* 1 if the context of the hit [a, b) (norm bytes; the rest of its word
  * up to wend) marks a name rather than an ordinary word: written with a
  * capital not at a sentence's start, a title before it, a word of address
  * or a verb of verbs_after after it (in its word or as the next word), or
  * a Korean vocative.  For a month, a day or a function word (common), the
  * words around it that mark the word (word_context) come first. */
-static int name_context(const struct normtext *t, size_t a, size_t b, int common)
+static int name_context(const struct normtext *t, size_t a, size_t b, int common, int person)
 {
     size_t wa, wb, wend;
     int first, last;
@@ -782,6 +794,8 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
     if (is_hangul_cp(last) && variants_ko_marks_name(t->norm + b, wend - b))
         return 1;
     if (is_hangul_cp(last) && hypocoristic_i(last, t->norm + b, wend - b))
+        return 1;
+    if (person && is_hangul_cp(last) && person_chain(t, a, b, wend))
         return 1;
     if (!is_hangul_cp(last) && ko_marks_after_latin(t, b))
         return 1;
@@ -808,7 +822,7 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
     if (!f->person && utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a))
         return 0;
-    return !name_context(t, a, b, f->kind == FORM_COMMON);
+    return !name_context(t, a, b, f->kind == FORM_COMMON, f->person);
 }
 
 /* What an accepted hit of form f over [a, b) is (h: accept_hit's answer):
@@ -822,7 +836,7 @@ static enum redact_hit hit_verdict(const struct normtext *t, const struct redact
     size_t wa, wb;
 
     if (f->generated && f->kind != FORM_REPLACE &&
-        !name_context(t, a, b, f->kind == FORM_COMMON))
+        !name_context(t, a, b, f->kind == FORM_COMMON, f->person))
         return HIT_NONE;
     /* "B.A.", "U.S.": initials only after a title or before a verb of a
      * person (brief i12-forms, F39). */
@@ -847,7 +861,7 @@ static int context_refuses(const struct normtext *t, const struct redact_form *f
     static const char *const person[] = { "에게", "한테", "께", "더러" };
     int last;
 
-    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1))
+    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0))
         return 0;
     last = redact_cp_before(t->norm, b);
     for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)
