@@ -426,6 +426,31 @@ static enum redact_hit glued_hangul(const struct normtext *t, const struct redac
     return HIT_FLAG;
 }
 
+/* 1 if the last word of a hit across a space, norm [a, b), is no more
+ * than an ending of one of the ending tables (Mongolian Cyrillic and
+ * Latin, Korean particles, the European case endings: variant_suffix_ok):
+ * an ending is glued to its word, never a word of its own, so "Purevdorj
+ * in Khovd" holds the English "in", not the genitive -iin (report-adv15
+ * R-10).  Of two letters or more, in lower case. */
+static int ending_word_last(const struct normtext *t, size_t a, size_t b)
+{
+    size_t sp = b;
+    int cp, k;
+
+    while (sp > a && t->norm[sp - 1] != ' ')
+        sp--;
+    /* The whole last word: the hit may end inside it ("Purevdorj i" + n). */
+    while (b < t->normlen && (k = utf8_next(&cp, t->norm + b, t->normlen - b)) > 0 && is_word_cp(cp))
+        b += (size_t)k;
+    /* Letters spelt out one by one ("B o l d") and initials in capitals
+     * ("김 YH" of the joined reading) are no endings. */
+    if (sp <= a || b - sp < 2 || redact_upper_at(t, sp) || normalise_spelled(t->norm, t->normlen, a, b))
+        return 0;
+    return variant_suffix_ok(SUFFIX_MN_STEM, t->norm + sp, b - sp) ||
+           variant_suffix_ok(SUFFIX_EU, t->norm + sp, b - sp) ||
+           variant_suffix_ok(SUFFIX_KO, t->norm + sp, b - sp);
+}
+
 /* Applies the word-boundary and suffix rules to a hit of form f (keylen
  * key bytes ending at key byte kend, of rule enum variant_rule); fills s
  * if accepted.  HIT_NONE if refused, HIT_REPLACE if accepted, HIT_FLAG if
@@ -446,6 +471,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         nend++;
     s->start = nstart, s->end = nend, s->rule = rule, s->word = 0, s->review = 0, s->glued = 0;
     spaced = memchr(t->norm + nstart, ' ', nend - nstart) != NULL;
+    if (spaced && ending_word_last(t, nstart, nend))
+        return HIT_NONE;
     /* A short key across a space is mostly chance ("OR A" is no "Ora"). */
     if (keylen <= 4 && spaced && !normalise_spelled(t->norm, t->normlen, nstart, nend))
         return HIT_NONE;
