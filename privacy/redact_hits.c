@@ -852,6 +852,23 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
     return !name_context(t, a, b, f->kind == FORM_COMMON, f->person);
 }
 
+/* 1 if the two letters at norm [a, b) stand before a number or an address
+ * (the next word starts with a digit, or is one of the words below): an
+ * acronym (IP 192.168.1.1, ID 4471, UB 5, IP address), not the initials of
+ * a registered name (report-adv15 R-17; docs/VARIANTS.md).  Initials with
+ * stops or spaces (I.P., I P) are read as before. */
+static int acronym_before_number(const struct normtext *t, size_t a, size_t b)
+{
+    static const char *const words[] = { "address", "addresses", "number", "no", "card", "code",
+                                         "адрес", "хаяг", "дугаар", "номер", "주소", "번호" };
+    size_t wa, wb;
+
+    if (b - a != 2 || !word_after(&wa, &wb, t, b))
+        return 0;
+    return (t->norm[wa] >= '0' && t->norm[wa] <= '9') ||
+           word_is(t, wa, wb, words, sizeof words / sizeof words[0], 1);
+}
+
 /* What an accepted hit of form f over [a, b) is (h: accept_hit's answer):
  * a generated spelling that is an ordinary word (redact_form.generated)
  * is no hit where the context does not mark a name; else a review flag
@@ -871,6 +888,8 @@ static enum redact_hit hit_verdict(const struct normtext *t, const struct redact
         !(word_before(&wa, &wb, t, a) && word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0)) &&
         !(word_after(&wa, &wb, t, b + (b < t->normlen && t->norm[b] == '.')) &&
           word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0)))
+        return HIT_NONE;
+    if (f->kind == FORM_SHORT && acronym_before_number(t, a, b))
         return HIT_NONE;
     return h == HIT_FLAG || hit_is_flag(t, f, a, b) ? HIT_FLAG : HIT_REPLACE;
 }
