@@ -436,7 +436,7 @@ static enum redact_hit glued_hangul(const struct normtext *t, const struct redac
 
 /* 1 if the last word of a hit across a space, norm [a, b), is no more
  * than an ending of one of the ending tables (Mongolian Cyrillic and
- * Latin, Korean particles, the European case endings: variant_suffix_ok):
+ * Latin, the European case endings: variant_suffix_ok; not Hangul):
  * an ending is glued to its word, never a word of its own, so "Purevdorj
  * in Khovd" holds the English "in", not the genitive -iin (report-adv15
  * R-10).  Of two letters or more, in lower case. */
@@ -452,11 +452,13 @@ static int ending_word_last(const struct normtext *t, size_t a, size_t b)
         b += (size_t)k;
     /* Letters spelt out one by one ("B o l d") and initials in capitals
      * ("김 YH" of the joined reading) are no endings. */
-    if (sp <= a || b - sp < 2 || redact_upper_at(t, sp) || normalise_spelled(t->norm, t->normlen, a, b))
+    /* Hangul syllables of a spaced name are often particles too (한국 다인):
+     * Latin and Cyrillic endings only. */
+    if (sp <= a || b - sp < 2 || redact_upper_at(t, sp) || normalise_spelled(t->norm, t->normlen, a, b) ||
+        (utf8_next(&cp, t->norm + sp, b - sp) > 0 && is_hangul_cp(cp)))
         return 0;
     return variant_suffix_ok(SUFFIX_MN_STEM, t->norm + sp, b - sp) ||
-           variant_suffix_ok(SUFFIX_EU, t->norm + sp, b - sp) ||
-           variant_suffix_ok(SUFFIX_KO, t->norm + sp, b - sp);
+           variant_suffix_ok(SUFFIX_EU, t->norm + sp, b - sp);
 }
 
 /* Applies the word-boundary and suffix rules to a hit of form f (keylen
