@@ -140,6 +140,12 @@ int redact_ko_open_glued(const struct normtext *t, size_t nstart, size_t nend, s
  * no Hangul. */
 size_t redact_ko_glued_end(const struct normtext *t, size_t nend, size_t wend);
 
+/* ordinary_ko.c: 1 if hunspell-ko (with data/lexicon's words) knows the
+ * Hangul word w[0..len) (bytes) as a stem of its own (하나님: a word, not
+ * 하나 + 님), else 0; 0 also when hunspell-ko is missing (the name rule
+ * then counts the word as the name: the safe side). */
+int redact_ko_own_word(const char *w, size_t len);
+
 /* ordinary_ko.c: 1 if syl[0..len) (one Hangul syllable, 3 bytes) is one of
  * the Sino-Korean suffixes a compound is read with after a noun (채소류,
  * 배송비), else 0; for the test that no listed name reads so. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "privacy/allow.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "store/db.h"
@@ -262,16 +263,7 @@ static int pseudonyms_load(struct pseudonyms *ps, struct store *s, struct err *e
 
 int privacy_matches(const struct redactor *r, const char *text, struct err *e)
 {
-    size_t len = strlen(text);
-    int hit = redactor_check(r, text, len, e);
-
-    if (hit != 0) {
-        if (e->code != EXIT_AUTH)
-            return -1;
-        err_clear(e);
-        return 1;
-    }
-    return redactor_collides(r, text, len, e);
+    return redactor_matches(r, text, e);
 }
 
 /* A compiled redactor protecting texts[0..n) as terms. */
