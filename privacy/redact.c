@@ -335,7 +335,7 @@ struct number_form {
 static int add_number_form(void *ctx, const char *key, size_t keylen)
 {
     struct number_form *nf = ctx;
-    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0 };
+    struct variant v = { .key = (char *)key, .keylen = keylen, .rule = RULE_VARIANT, .suffix = SUFFIX_NONE };
 
     return grow_lits(nf->r, 1) != 0 || add_lit(nf->r, &v, nf->cat, 0) != 0 ? -1 : 0;
 }
