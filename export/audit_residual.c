@@ -232,7 +232,7 @@ static int scan_patterns(struct finding *x, const struct normtext *nt, struct er
     size_t nd;
     int rc = 0;
 
-    if (detect_all(&d, &nd, nt->norm, nt->normlen, e) != 0)
+    if (detect_text(&d, &nd, nt, e) != 0)
         return -1;
     for (size_t i = 0; i < nd && rc == 0; i++) {
         size_t a = nt->ostart[d[i].start], b = normtext_oend(nt, d[i].end - 1);

@@ -162,11 +162,8 @@ static long scan_at(struct found *f, const struct scanner *list, size_t n, const
     return 0;
 }
 
-/* Tries the scanners that may start at a digit of another script or a
- * Sino-Korean digit syllable at i (a word start): labelled IDs ("주민번호
- * 칠오공삼일사"), years of birth ("칠십오년생") and phone numbers.  The
- * end of the detection, 0, or -1 when out of memory. */
-static long other_digits(struct found *f, const char *s, size_t len, size_t i, struct walk *w)
+/* other_digits without its test of the character before i (below). */
+static long digits_glued(struct found *f, const char *s, size_t len, size_t i, struct walk *w)
 {
     static const struct scanner spelt[] = {
         { detect_scan_labelled, DETECT_ID }, { detect_scan_birth_date, DETECT_DATE },
@@ -176,8 +173,7 @@ static long other_digits(struct found *f, const char *s, size_t len, size_t i, s
     struct err e;
 
     if ((det_digit_at(s, len, i, &v, 1) == 0 && !det_numeral_start(s, len, i) &&
-         !detect_number_words_start(s, len, i)) ||
-        det_letter_before(s, i))
+         !detect_number_words_start(s, len, i)))
         return 0;
     if (!w->ready) {
         if (detect_phone_ready(&e) != 0)
@@ -185,6 +181,35 @@ static long other_digits(struct found *f, const char *s, size_t len, size_t i, s
         w->ready = 1;
     }
     return scan_at(f, spelt, sizeof spelt / sizeof spelt[0], s, len, i);
+}
+
+/* Tries the scanners that may start at a digit of another script or a
+ * Sino-Korean digit syllable at i (a word start): labelled IDs ("주민번호
+ * 칠오공삼일사"), years of birth ("칠십오년생") and phone numbers.  The
+ * end of the detection, 0, or -1 when out of memory. */
+static long other_digits(struct found *f, const char *s, size_t len, size_t i, struct walk *w)
+{
+    return det_letter_before(s, i) ? 0 : digits_glued(f, s, len, i, w);
+}
+
+/* 1 if cp is a CJK unified ideograph (the basic block or extension A). */
+static int han(int cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+/* 1 if a Han digit at s[i] follows a Han character that is no numeral:
+ * Chinese has no spaces, so a number's start is the change from words to
+ * numerals ("电话是零一零一二三四五六七八": report-adv16a A-7). */
+static int han_number_start(const char *s, size_t len, size_t i)
+{
+    size_t n;
+    int cp = det_cp_at(s, len, i, &n), before;
+
+    if (cp < 0 || det_han_digit(cp) < 0)
+        return 0;
+    before = det_cp_before(s, i, &n);
+    return han(before) && det_han_digit(before) < 0 && !det_numeral_start(s, len, i - n);
 }
 
 /* A run of non-ASCII text from at: a Mongolian register number (two
@@ -204,6 +229,9 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
         /* A number spelt in other digits starts a run (after a space or
          * punctuation): looking inside words too cost 20% of the speed. */
         if (i == at && (r = other_digits(f, s, len, i, w)) != 0)
+            return r;
+        if (i > at && c >= 0xE3 && c <= 0xE9 && han_number_start(s, len, i) &&
+            (r = digits_glued(f, s, len, i, w)) != 0)
             return r;
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
             return r;

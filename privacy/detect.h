@@ -34,6 +34,17 @@ struct detection {
 int detect_all(struct detection **out, size_t *nout, const char *norm, size_t len,
                struct err *e);
 
+struct normtext;
+
+/* detect_column.c: detect_all over both views of a text t (normalise.h),
+ * and the numbers in a table's account columns, which need its line
+ * breaks (report-adv16a A-22: "bank,account" / "Khan,5012345678"); a
+ * column's value replaces any detection overlapping it.  The one scan
+ * the redactor, its rescan and the audit share.  *out is malloc'd (free
+ * it), *nout its length; returns 0, or -1 with e filled (EXIT_INPUT: out
+ * of memory). */
+int detect_text(struct detection **out, size_t *nout, const struct normtext *t, struct err *e);
+
 /* len if the word w[0..len) (UTF-8) is made only of digits said in
  * Korean: ASCII digits, Sino-Korean digit syllables (공일공), native digit
  * words (하나둘셋), the place syllables 십 백 천 만, with a genitive 의, a

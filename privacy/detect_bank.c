@@ -3,14 +3,15 @@
  * whole run, so no group is left and no part reads as a phone number:
  *   - an IBAN (ISO 13616-1): two letters of a country, two check digits,
  *     then 11 to 30 letters and digits, whole or in groups of four joined
- *     by single spaces ("GB82 WEST 1234 5698 7654 32"); 15 to 34
+ *     by single spaces, '-' or '.' ("GB82 WEST 1234 5698 7654 32",
+ *     "DE89.3704.0044.0532.0130.00"); 15 to 34
  *     characters whose ISO 7064 MOD 97-10 remainder is 1 (the first four
  *     moved to the end, letters read as 10 (A) ... 35 (Z));
  *   - a payment card number (ISO/IEC 7812-1): 13 to 19 digits starting
  *     with 2-6 (the major industry identifiers of banking and payment
- *     cards), whole or in groups of three or more digits joined by one
- *     kind of single space or '-' ("4111 1111 1111 1111", "3782-822463-10005"),
- *     whose last digit is the Luhn check digit.
+ *     cards), whole or in groups (card) joined by single spaces, '-',
+ *     '.' or '/' ("4111 1111 1111 1111", "3782-822463-10005",
+ *     "4111.1111.1111.1111"), whose last digit is the Luhn check digit.
  * Offsets are bytes of the norm view (detect_int.h: lower case). */
 #include "privacy/detect_int.h"
 
@@ -58,16 +59,20 @@ static size_t iban(const char *s, size_t len, size_t at)
 {
     char c[IBAN_MAX];
     size_t n = 0, i = at, g = 0, ends[IBAN_MAX / 4 + 2], lens[IBAN_MAX / 4 + 2], ng = 0, k;
+    char sep = 0;
 
     if (at + 4 > len || !det_alpha(s[at]) || !det_alpha(s[at + 1]) || !det_digit(s[at + 2]) ||
         !det_digit(s[at + 3]))
         return 0;
     while (i < len && n < IBAN_MAX && det_alnum(s[i])) {
         c[n++] = s[i++], g++;
-        /* A space only after a group of four. */
-        if (g == 4 && i + 1 < len && s[i] == ' ' && det_alnum(s[i + 1])) {
+        /* A space, '-' or '.' only after a group of four, one kind
+         * throughout ("GB82-WEST-1234-...", "DE89.3704...": report-adv16a
+         * A-3). */
+        if (g == 4 && i + 1 < len && (s[i] == ' ' || s[i] == '-' || s[i] == '.') &&
+            (sep == 0 || s[i] == sep) && det_alnum(s[i + 1])) {
             ends[ng] = i, lens[ng++] = n;
-            g = 0, i++;
+            sep = s[i], g = 0, i++;
         }
     }
     if (det_letter_at(s, len, i) || (i < len && det_alnum(s[i])))
@@ -79,29 +84,58 @@ static size_t iban(const char *s, size_t len, size_t at)
     return 0;
 }
 
-/* A card number at at: its end, or 0. */
+/* 1 if c may join the groups of a card number or an IBAN: a space, '-',
+ * '.' or '/' (report-adv16a A-3: "4111.1111.1111.1111", "4111/1111/...",
+ * "DE89.3704.0044.0532.0130.00"). */
+static int group_sep(char c)
+{
+    return c == ' ' || c == '-' || c == '.' || c == '/';
+}
+
+/* 1 if the join j may follow the joins before it (the first was first):
+ * one kind throughout, but spaces and '-' mix ("4111 1111-1111 1111"). */
+static int same_join(char first, char j)
+{
+    return first == 0 || first == j || ((first == ' ' || first == '-') && (j == ' ' || j == '-'));
+}
+
+/* A card number at at: its end, or 0.  Grouped, the groups after the
+ * first hold three digits or more, or two after a space ("4111 11 11
+ * 1111 1111", as some banks print the issuer's number); the longest run
+ * of groups that passes the Luhn check is taken ("4111 1111 1111 1111
+ * 12 times").  A first group of under four digits is no card ("40 12
+ * 30"), and neither is a group followed by a letter or a decimal. */
 static size_t card(const char *s, size_t len, size_t at)
 {
     char d[CARD_MAX];
-    size_t n = 0, i = at, g, groups = 0;
-    char sep = 0;
+    size_t n = 0, i = at, g, groups = 0, ends[CARD_MAX + 1], lens[CARD_MAX + 1], k;
+    char sep = 0, j = 0;
 
     if (s[at] < '2' || s[at] > '6')
         return 0;
     for (;;) {
         g = det_digits(s, len, i);
-        if (n + g > CARD_MAX || (groups > 0 && g < 3))
-            return 0;                           /* more digits than a card, or "4111 11" */
-        memcpy(d + n, s + i, g), n += g, i += g, groups++;
-        if (i + 1 < len && (s[i] == ' ' || s[i] == '-') && (sep == 0 || s[i] == sep) && det_digit(s[i + 1]))
-            sep = s[i], i++;
+        if (n + g > CARD_MAX || (groups > 0 && (g < 2 || (g == 2 && j != ' '))) ||
+            (groups == 1 && lens[0] < 4))
+            break;                              /* more digits than a card, or "4111 1" */
+        memcpy(d + n, s + i, g), n += g, i += g;
+        ends[groups] = i, lens[groups++] = n;
+        if (i + 1 < len && group_sep(s[i]) && same_join(sep, s[i]) && det_digit(s[i + 1]))
+            j = s[i], sep = sep == 0 ? s[i] : sep, i++;
         else
             break;
     }
-    if (n < CARD_MIN || det_letter_at(s, len, i) || (i < len && det_alnum(s[i])) ||
-        (i + 1 < len && (s[i] == '.' || s[i] == ',') && det_digit(s[i + 1])))
-        return 0;
-    return luhn_ok(d, n) ? i : 0;
+    for (k = groups; k-- > 0;) {
+        i = ends[k];
+        if (lens[k] < CARD_MIN)
+            break;
+        if (det_letter_at(s, len, i) || (i < len && det_alnum(s[i])) ||
+            (k + 1 == groups && i + 1 < len && (s[i] == '.' || s[i] == ',') && det_digit(s[i + 1])))
+            continue;
+        if (luhn_ok(d, lens[k]))
+            return i;
+    }
+    return 0;
 }
 
 size_t detect_scan_bank(const char *s, size_t len, size_t at, size_t *start, int *kind)

@@ -67,9 +67,11 @@ static size_t mac(const char *s, size_t len, size_t at)
         return 0;
     }
     /* All letters ("aa-bb-cc-dd-ee-ff") only right after "MAC" (report-adv12
-     * A-31). */
+     * A-31); a fourth dotted group is a card number ("4111.1111.1111.1111":
+     * report-adv16a A-3, detect_bank.c). */
     return (digits > 0 || mac_label(s, at)) &&
-           (i >= len || !(hex(s[i]) || s[i] == ':' || (s[i] == '-' && i + 1 < len && hex(s[i + 1])))) ? i : 0;
+           (i >= len || !(hex(s[i]) || s[i] == ':' ||
+                          ((s[i] == '-' || s[i] == '.') && i + 1 < len && hex(s[i + 1])))) ? i : 0;
 }
 
 /* The Luhn check over the 15 digits of d. */

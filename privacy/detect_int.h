@@ -303,6 +303,15 @@ size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, in
 /* detect_label.c: an ID value of 7 characters or more glued after an ID
  * label ("passport745123456", "ID110105197503141234"). */
 size_t detect_scan_glued_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_label.c: 1 if the word w[0..n) of the norm view s is an account
+ * label (account, iban, 계좌, данс, a bank's name, a/c, card...: the one
+ * list of detect_label.c), as a JSON key or a CSV column header is read
+ * (detect_column.c). */
+int detect_account_label(const char *s, const char *w, size_t n);
+/* detect_column.c: a number in a CSV or TSV column whose header cell is an
+ * account label ("bank,account" / "Khan,5012345678"): its end, kind
+ * DETECT_ACCOUNT (or DETECT_PHONE when the numbering plans read it). */
+size_t detect_scan_column(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_grid(const char *s, size_t len, size_t at, size_t *start, int *kind);

@@ -213,7 +213,10 @@ static const struct det_word number_words[] = {
 #define PART_WINDOW 48
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define SEPARATORS " :#.-="
+/* Between a label and its value: a JSON or YAML key is a label too, its
+ * quotes and '_' joining words ("\"account\":\"5012345678\"",
+ * "'account_number': ..."; report-adv16a A-22). */
+#define SEPARATORS " :#.-=_\"'"
 
 /* A qualifier standing alone for an ID label said just before it in the
  * text ("Passport No. 745 123 456 and No.: seven four five ...":
@@ -305,11 +308,20 @@ static int account_after(const char *s, size_t len, size_t at, size_t e)
     return a > i && i > e && det_in_list(account_labels, N(account_labels), s + i, a - i);
 }
 
+/* "card" with no ID label before it ("card: 5012...", the JSON key
+ * "card_no") labels a bank card (report-adv16a A-22); "ID card" stays an
+ * ID.  l: what the label words before said. */
+static enum label_kind card_alone(int l, int card)
+{
+    return l == LABEL_NONE && card ? LABEL_ACCOUNT : (enum label_kind)l;
+}
+
 /* The label before the value at v, through up to two qualifiers. */
 static enum label_kind label_before(const char *s, size_t v)
 {
     size_t end = v, a, b, we, k;
     int numq = 0;               /* the qualifier next to the value says "number" */
+    int card = 0;               /* a qualifier was "card" */
 
     for (k = 0; k < 3 && (we = det_word_ending(s, end, SEPARATORS, &a)) != 0; k++) {
         const char *w = s + a;
@@ -339,12 +351,19 @@ static enum label_kind label_before(const char *s, size_t v)
         if (k == 0 && det_in_list(coord_labels, N(coord_labels), w, n))
             return LABEL_COORD;
         if (!det_in_list(qualifiers, N(qualifiers), w, n))
-            return k > 0 ? (enum label_kind)id_label_back(s, end, numq) : LABEL_NONE;
+            return k > 0 ? card_alone(id_label_back(s, end, numq), card) : LABEL_NONE;
         if (k == 0)
             numq = det_in_list(number_qualifiers, N(number_qualifiers), w, n);
+        card |= n == 4 && memcmp(w, "card", 4) == 0;
         end = a;
     }
-    return k > 0 ? (enum label_kind)id_label_back(s, end, numq) : LABEL_NONE;
+    return k > 0 ? card_alone(id_label_back(s, end, numq), card) : LABEL_NONE;
+}
+
+int detect_account_label(const char *s, const char *w, size_t n)
+{
+    return bank_word(s, w, n) || det_in_list(account_labels, N(account_labels), w, n) ||
+           (n == 4 && memcmp(w, "card", 4) == 0);
 }
 
 /* A separator inside an ID value at s[i], followed by a digit: up to

@@ -3,9 +3,11 @@
  *     . _ % + - ' (RFC 6531 allows non-ASCII: "바다@naver.com"; "o'doyle"),
  *     '@' or an at written out ("[at]", "(at)", "{at}", "<at>", " @ ",
  *     " at " when a dot is written out too, or the domain ends in a
- *     well-known top-level domain; Russian " ат ", Korean " 골뱅이 "), and
+ *     well-known top-level domain; Russian " ат ", Korean " 골뱅이 "; the
+ *     words in any pair of brackets: "(골뱅이)", "[собака]"), or a quoted
+ *     local part ("\"bada 75\"@naver.com"), and
  *     a domain of at least two labels whose dots may be written out
- *     ("[dot]", "(dot)", " dot ", " . ", " 점 "), each label ASCII or of
+ *     ("[dot]", "(dot)", " dot ", " . ", " 점 ", "(점)" and the like), each label ASCII or of
  *     another script, not both (Korean particles follow addresses); a
  *     mail provider's name alone ("kim@gmail", "kim88 at naver": a local
  *     part with a digit, '.' or '_' after " at "), an address literal
@@ -57,6 +59,50 @@ static int in_table(const char *const *tab, size_t n, const char *s, size_t at, 
 static int known_tld(const char *s, size_t at, size_t end)
 {
     return in_table(tlds, sizeof tlds / sizeof tlds[0], s, at, end);
+}
+
+/* ---- at signs and dots written in brackets ---- */
+
+/* report-adv16a A-17: Korean forums write an address "bada75(골뱅이)naver
+ * (점)컴", with the word for '@' or '.' in any pair of brackets, spaces
+ * around it or not. */
+static const char *const at_words[] = {
+    "at", "@", "\xea\xb3\xa8\xeb\xb1\x85\xec\x9d\xb4",                 /* 골뱅이 */
+    "\xea\xb3\xa8\xeb\xb2\xb5\xec\x9d\xb4",                           /* 골벵이 */
+    "\xec\x95\xb3", "\xd0\xb0\xd1\x82", "\xd1\x8d\xd1\x82",             /* 앳, ат, эт */
+    "\xd1\x81\xd0\xbe\xd0\xb1\xd0\xb0\xd0\xba\xd0\xb0",               /* собака */
+};
+static const char *const dot_words[] = {
+    ".", "dot", "\xec\xa0\x90", "\xeb\x8b\xb7",                             /* 점, 닷 */
+    "\xd1\x82\xd0\xbe\xd1\x87\xd0\xba\xd0\xb0", "\xd1\x86\xd1\x8d\xd0\xb3", /* точка, цэг */
+};
+
+/* The length of a word of words[0..n) in a pair of brackets at s[at]
+ * ("(골뱅이)", " [ 점 ] ", "{dot}"), spaces before, inside and after
+ * allowed, or 0. */
+static size_t bracketed(const char *s, size_t len, size_t at, const char *const *words, size_t n)
+{
+    static const char open[] = "([{<", close[] = ")]}>";
+    size_t i = at, k, m;
+    const char *o;
+
+    if (i < len && s[i] == ' ')
+        i++;
+    if (i >= len || s[i] == '\0' || (o = strchr(open, s[i])) == NULL)
+        return 0;
+    for (i++; i < len && s[i] == ' '; i++)
+        ;
+    for (k = 0; k < n; k++)
+        if (det_starts(s, len, i, words[k]))
+            break;
+    if (k == n)
+        return 0;
+    for (m = i + strlen(words[k]); m < len && s[m] == ' '; m++)
+        ;
+    if (m >= len || s[m] != close[o - open])
+        return 0;
+    m++;
+    return (m < len && s[m] == ' ' ? m + 1 : m) - at;
 }
 
 /* ---- host names ---- */
@@ -115,8 +161,13 @@ static struct host host_at(const char *s, size_t len, size_t at, int idn, int sp
         for (k = 0; k < ndots; k++)
             if (det_starts(s, len, i, dots[k]) && det_letter_at(s, len, i + strlen(dots[k])))
                 break;
-        if (k == ndots)
-            break;
+        if (k == ndots) {
+            if (spelled != 2 || (n = bracketed(s, len, i, dot_words, sizeof dot_words / sizeof dot_words[0])) == 0 ||
+                !det_letter_at(s, len, i + n))
+                break;
+            i += n, h.written++;
+            continue;
+        }
         i += strlen(dots[k]);
         h.written += k >= DEFANGED;
     }
@@ -169,7 +220,28 @@ static size_t at_sign(const char *s, size_t len, size_t at, int *spelled)
     for (k = 0; k < sizeof forms / sizeof forms[0]; k++)
         if (det_starts(s, len, at, forms[k]))
             return *spelled = 1, strlen(forms[k]);
+    if ((k = bracketed(s, len, at, at_words, sizeof at_words / sizeof at_words[0])) != 0)
+        return *spelled = 1, k;
     return 0;
+}
+
+/* The start of a quoted local part ending at the '"' before the at sign
+ * at s[at] (RFC 5322: "\"bada 75\"@naver.com"; report-adv16a A-17), or
+ * at: 1-64 bytes, no quote or line break inside, no letter right before
+ * the opening quote. */
+static size_t quoted_local(const char *s, size_t at)
+{
+    size_t i;
+
+    if (at < 3 || s[at - 1] != '"')
+        return at;
+    for (i = at - 1; i > 0 && at - 1 - i <= 64; i--) {
+        if (s[i - 1] == '\n')
+            return at;
+        if (s[i - 1] == '"')
+            return i - 1 < at - 2 && !det_letter_before(s, i - 1) ? i - 1 : at;
+    }
+    return at;
 }
 
 /* Mail providers whose name alone is a domain ("kim@gmail"). */
@@ -228,7 +300,9 @@ static size_t email_at(const char *s, size_t len, size_t at, size_t *start)
     int spelled;
     struct host h;
 
-    if ((a = at_sign(s, len, at, &spelled)) == 0 || (l = local_start(s, at)) == at)
+    if ((a = at_sign(s, len, at, &spelled)) == 0)
+        return 0;
+    if ((l = local_start(s, at)) == at && (spelled || (l = quoted_local(s, at)) == at))
         return 0;
     /* An address literal: "kim@[192.0.2.1]". */
     if (!spelled && at + 2 < len && s[at + 1] == '[' && (q = quad(s, len, at + 2)) != 0 &&
@@ -263,7 +337,8 @@ int detect_at_written(const char *s, size_t len, size_t at)
     c = (unsigned char)s[at + 1], d = (unsigned char)s[at + 2];
     return ((c == 'a' && d == 't') || c == '@' ||
             ((c == '[' || c == '(' || c == '{' || c == '<' || c == '"' || c == '\'') &&
-             (d == 'a' || d == '@' || d == ' ')) ||
+             (d == 'a' || d == '@' || d == ' ' || d >= 0xd0)) ||
+            (s[at] != ' ' && c == ' ') ||
             (c == 0xd0 && d == 0xb0) || (c == 0xd1 && (d == 0x81 || d == 0x8d)) ||
             (c == 0xea && d == 0xb3) || (c == 0xec && d == 0x95)) &&
            at_sign(s, len, at, &spelled) != 0;

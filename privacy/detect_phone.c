@@ -165,8 +165,8 @@ static size_t cell_separator(const char *s, size_t len, size_t at)
 /* Reads a separator between groups at s[i]: [' '] [-./~_ or 에] [' '],
  * or one of ODD_SEPARATORS alone,
  * or nothing before '(' or after ')'.  Returns its length (0 when none is
- * needed), -1 if there is none; *kind its character ('e' for 에, the
- * Korean spoken separator: "010에 1234에 5678"; 'j' for a joining
+ * needed), -1 if there is none; *kind its character ('e' for 에 or 의, the
+ * Korean spoken separators: "010에 1234에 5678", "010의 1234의 5678"; 'j' for a joining
  * word).  A full stop and a space end the number. */
 static long separator(const char *s, size_t len, size_t i, int after_paren, char *kind)
 {
@@ -182,7 +182,8 @@ static long separator(const char *s, size_t len, size_t i, int after_paren, char
         *kind = ' ', j++;
     if (j < len && strchr("-./~_" ODD_SEPARATORS, s[j]) != NULL && s[j] != '\0')
         *kind = s[j], j++;
-    else if (det_starts(s, len, j, "\xec\x97\x90"))            /* 에 */
+    else if (det_starts(s, len, j, "\xec\x97\x90") ||         /* 에 */
+             det_starts(s, len, j, "\xec\x9d\x98"))            /* 의 (report-adv16a A-7) */
         *kind = 'e', j += 3;
     else if (*kind == ' ' && det_starts(s, len, j, "\xeb\x8b\xa4\xec\x8b\x9c "))   /* 다시: a dash said */
         *kind = 'e', j += 6;

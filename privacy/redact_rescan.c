@@ -86,7 +86,7 @@ static int window_detections(struct rescan *rs, const struct normtext *t, size_t
     size_t nd, i, a, b;
     int rc = 0;
 
-    if (detect_all(&d, &nd, t->norm, t->normlen, e) != 0)
+    if (detect_text(&d, &nd, t, e) != 0)
         return -1;
     for (i = 0; i < nd && rc == 0; i++) {
         a = base + t->ostart[d[i].start], b = base + normtext_oend(t, d[i].end - 1);

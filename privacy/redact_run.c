@@ -39,7 +39,7 @@ static int find_patterns(struct spans *out, const struct normtext *t, struct err
     size_t n, i;
     struct span s = { 0, 0, 0, R_PATTERN, 0, SIZE_MAX, 0, 0, 0 };
 
-    if (detect_all(&d, &n, t->norm, t->normlen, e) != 0)
+    if (detect_text(&d, &n, t, e) != 0)
         return -1;
     for (i = 0; i < n; i++) {
         s.start = d[i].start, s.end = d[i].end, s.cat = CAT_DETECT + d[i].kind;

@@ -1,4 +1,5 @@
-/* libFuzzer: the pattern detectors over arbitrary text.  Input that does
+/* libFuzzer: the pattern detectors over arbitrary text (detect_text:
+ * the walk and the table columns).  Input that does
  * not normalise is refused before them; on the rest they must never crash
  * and every detection must be a non-empty span of whole characters inside
  * the text, of a known kind, in order of start. */
@@ -22,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (normalise(&t, (const char *)data, size, &e) != 0)
         return 0;
-    if (detect_all(&d, &n, t.norm, t.normlen, &e) != 0)
+    if (detect_text(&d, &n, &t, &e) != 0)
         abort();                        /* only out of memory may fail */
     for (i = 0; i < n; i++)
         if (d[i].start >= d[i].end || d[i].end > t.normlen || d[i].kind < 0 ||
