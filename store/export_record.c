@@ -31,6 +31,7 @@
 #include "store/db.h"
 #include "store/eligible.h"
 #include "store/notice.h"
+#include "store/origin.h"
 #include "store/subject.h"
 #include "util/day.h"
 #include "util/fileio.h"
@@ -185,7 +186,9 @@ static int keep(struct pipeline *p, const struct record_row *row,
         err_set(e, EXIT_INPUT, oom);
         goto out;
     }
-    if (raise_if_changed(p, doc, e) != 0 || keep_output(p, row, doc, rr, c, e) != 0)
+    /* Whose it is travels too, after the digests (issue 16 C-4). */
+    if (raise_if_changed(p, doc, e) != 0 || keep_output(p, row, doc, rr, c, e) != 0 ||
+        db_origin_json(doc, p->s, row->id, e) != 0)
         goto out;
     p->cur = atts;
     p->rr = rr;
