@@ -156,10 +156,7 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
     /* Passed on (content format 7): what its origin withdrew or deleted
      * does not come back by this route either (issue 16 C-8). */
     if (im->format >= 7 && db_origin_of(&origin, opk, im->sender_pk, rec) &&
-        db_tombstone_check(im->s, origin.pk, origin.subject, row.id,
-                           jstr(json_object_get(rec, "consent"), "recorded"),
-                           (long)json_integer_value(json_object_get(
-                               json_object_get(rec, "consent"), "seq")), e) != 0)
+        db_origin_check(im->s, &origin, row.id, e) != 0)
         return -1;
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
     subj.pseudonym = pseudonym;

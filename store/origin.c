@@ -9,6 +9,7 @@
 
 #include "store/db.h"
 #include "store/subject.h"
+#include "store/tombstone.h"
 
 int db_origin_json(json_t *doc, struct store *s, const char *rid, struct err *e)
 {
@@ -136,4 +137,32 @@ int db_origin_pending(struct store *s, const struct notice_origin *o, const stru
     return db_run(s, "INSERT OR REPLACE INTO scope_pending(sender_pk, subject, export, quote,"
                   " publish, attachments, method, embargo, date, seq) VALUES (?1, ?2, ?3, ?4,"
                   " ?5, ?6, ?7, ?8, ?9, ?10)", v, DB_N(v), "keeping the consent scope", e);
+}
+
+int db_origin_check(struct store *s, const struct notice_origin *o, const char *rid,
+                    struct err *e)
+{
+    const struct db_val v[] = {
+        DB_BLOB(o->pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(o->subject), DB_TEXT(rid),
+    };
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT kind, day, coalesce(sender, '') FROM tombstone WHERE "
+                 TOMBSTONE_COVERS " ORDER BY id LIMIT 1", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the tombstones", e);
+    if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), "withdrawal") == 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, whose subject's consent the "
+                     "device that made it withdrew (notice of %s from %s): it does not come "
+                     "back by another route; nothing was imported", rid,
+                     (const char *)sqlite3_column_text(st, 1),
+                     (const char *)sqlite3_column_text(st, 2));
+    else if (rc > 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, which the device that made it "
+                     "deleted (notice of %s from %s): it does not come back by another route; "
+                     "nothing was imported", rid, (const char *)sqlite3_column_text(st, 1),
+                     (const char *)sqlite3_column_text(st, 2));
+    sqlite3_finalize(st);
+    return rc;
 }

@@ -46,6 +46,15 @@ int db_origin_subjects(long *ids, size_t *n, size_t max, struct store *s, long i
                        const char *subject, const struct notice_origin *reach, long sid,
                        long sid_o, struct err *e);
 
+/* Refuses (EXIT_AUTH, "... nothing was imported") record rid passed on
+ * with origin o when a tombstone of o covers it (TOMBSTONE_COVERS in
+ * store/tombstone.h): what the device that made it withdrew or deleted,
+ * by a notice that came here by any route, does not come back through
+ * another sender (issue 16 C-8). 0 if none; -1 with e (EXIT_INPUT: a
+ * database error). */
+int db_origin_check(struct store *s, const struct notice_origin *o, const char *rid,
+                    struct err *e);
+
 /* A scope notice passed on (its origin o) about a subject not here yet:
  * kept under o's key and subject id as well (the one db_scope_order keeps
  * over one kept before), so that o's records take it whatever route they

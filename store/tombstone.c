@@ -908,11 +908,7 @@ int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const ch
 
     /* The records a tombstone names (rid), and every record of a subject
      * deleted, or withdrawn and not re-consented since (its rounds). */
-    if (db_query(&st, s, "SELECT kind, day FROM tombstone WHERE sender_pk = ?1"
-                 " AND kind IN ('withdrawal', 'deletion') AND attachment = ''"
-                 " AND (rid = ?3 OR (rid = '' AND subject = ?2 AND (kind = 'deletion' OR"
-                 " round > (SELECT coalesce(max(round), 0) FROM tombstone t WHERE"
-                 " t.sender_pk = ?1 AND t.kind = 'reconsent' AND t.subject = ?2))))"
+    if (db_query(&st, s, "SELECT kind, day FROM tombstone WHERE " TOMBSTONE_COVERS
                  " ORDER BY id LIMIT 1", v, DB_N(v), e) != 0)
         return -1;
     rc = db_step(st, s, "reading the tombstones", e);
