@@ -24,8 +24,12 @@
  * the record ?3 held from the origin or held here while the signer or
  * the origin sent it too (a route), or, for the whole subject, the
  * origin's records of its subject ?8 and the copies its routes name.
- * Never this store's own records (no origin), nor another sender's
- * otherwise. Parameters ?1 to ?8: import, subject here, record id,
+ * The signer's own notice reaches the copies its routes name, and the
+ * copies held from another sender that name it as their origin (content
+ * format 7 records: store/origin.h), too: for a withdrawal, always; for a
+ * deletion, when the signer made that record (MADE_BY; issue 16 C-4,
+ * C-5). Never this store's own records (no origin), nor another
+ * sender's otherwise. Parameters ?1 to ?8: import, subject here, record id,
  * sender name, kind, sender's subject id, origin key, origin's subject
  * id. */
 #define DOOMED                                                                        \
@@ -33,14 +37,26 @@
     " JOIN import i ON i.id = o.import_id"                                            \
     " WHERE (i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)"              \
     " AND ((?3 <> '' AND r.rid = ?3) OR (?3 = '' AND r.subject_id = ?2)))"            \
-    " OR (?3 = '' AND (?5 = 'withdrawal' OR ?7 IS NOT NULL) AND r.rid IN"             \
+    " OR (?3 = '' AND (?5 = 'withdrawal' OR " PASSED_ON " OR " MADE_BY ") AND r.rid IN" \
     " (SELECT rid FROM record_route WHERE (subject = ?6 AND sender_pk ="              \
     " (SELECT sender_pk FROM import WHERE id = ?1)) OR (subject = ?8 AND sender_pk = ?7)))" \
-    " OR (?7 IS NOT NULL AND ?3 <> '' AND r.rid = ?3 AND (i.sender_pk = ?7 OR EXISTS"  \
+    " OR (?7 IS NOT NULL AND ?3 <> '' AND r.rid = ?3 AND (" PASSED_ON " OR " MADE_BY ")" \
+    " AND (i.sender_pk = ?7 OR EXISTS"                                                \
     " (SELECT 1 FROM record_route x WHERE x.rid = ?3 AND (x.sender_pk = ?7 OR"        \
     " x.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)))))"                 \
     " OR (?7 IS NOT NULL AND ?3 = '' AND i.sender_pk = ?7 AND r.subject_id IN"        \
     " (SELECT subject_id FROM subject_origin WHERE sender_pk = ?7 AND uid = ?8))"
+/* DOOMED's ?7 is a notice's origin passed on (not the signer: the
+ * signer's own notice has ?7 its own key, db_notice_apply), or the copy
+ * r here was made by ?7: its bundle named that origin (content format
+ * 7), else its sender made it. The signer's own deletion reaches a copy
+ * held by another route only when the signer made that record (issue 16
+ * C-5): a store deleting its own copy of another's record says nothing of
+ * the copies others sent. */
+#define PASSED_ON "(?7 IS NOT NULL AND ?7 IS NOT (SELECT sender_pk FROM import WHERE id = ?1))"
+#define MADE_BY                                                                       \
+    "coalesce(json_extract(o.manifest, '$.origin.key'), lower(hex(i.sender_pk)))"     \
+    " = lower(hex(?7))"
 
 /* DOOMED's ?7 and ?8 for origin o (NULL: the signer's own notice). */
 #define ORIGIN_VALS(o)                                                                \
