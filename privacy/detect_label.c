@@ -50,7 +50,22 @@ static const struct det_word account_labels[] = {
     DW("аккаунт", FIT_PREFIX), DW("акаунт", FIT_PREFIX), DW("счёт", FIT_WORD), DW("счет", FIT_WORD),
     DW("счёта", FIT_WORD), DW("счета", FIT_WORD), DW("карта", FIT_WORD), DW("карты", FIT_WORD),
     DW("карту", FIT_WORD), DW("данс", FIT_PREFIX), DW("карт", FIT_WORD),
+    /* report-adv16a A-1: a bank's name is the commonest label of its
+     * account numbers ("신한은행 110-123-456789", "Хаан банк: 5012345678",
+     * "Сбербанк 4081..."), and so are the short forms on invoices (a/c,
+     * acc; р/с, к/с, л/с: slash_labels, bank_word).  Korean banks and payment apps by
+     * name (은행 "bank" and 뱅크 in any compound: bank_word), Mongolian and
+     * Russian банк and its endings, Сбербанк, ХХБ, Голомт, Хаан банк. */
+    DW("bank", FIT_PREFIX), DW("acc", FIT_WORD), DW("банк", FIT_PREFIX), DW("сбербанк", FIT_PREFIX),
+    DW("ххб", FIT_WORD), DW("голомт", FIT_PREFIX),
+    DW("은행", FIT_PREFIX), DW("농협", FIT_PREFIX), DW("신협", FIT_PREFIX), DW("뱅크", FIT_PREFIX),
+    DW("카카오뱅크", FIT_PREFIX), DW("토스", FIT_PREFIX), DW("새마을금고", FIT_PREFIX),
 };
+
+/* The short forms of "account" written with a slash, as one word of
+ * letters around '/': a/c (English), р/с, к/с, л/с (Russian расчётный,
+ * корреспондентский, лицевой счёт; report-adv16a A-1). */
+static const char *const slash_labels[] = { "a/c", "\xd1\x80/\xd1\x81", "\xd0\xba/\xd1\x81", "\xd0\xbb/\xd1\x81" };
 
 static const struct det_word handle_labels[] = {
     DW("telegram", FIT_WORD), DW("tg", FIT_WORD), DW("kakao", FIT_WORD), DW("kakaotalk", FIT_WORD),
@@ -250,6 +265,46 @@ static int ip_label_back(const char *s, size_t at)
     return det_word_near(s, at, i, at, ip_labels, N(ip_labels));
 }
 
+/* 1 if the word w[0..n) names a bank by a compound of 은행 or 뱅크
+ * ("신한은행", "우리은행에", "케이뱅크") or is a slash short form of
+ * slash_labels ending at s[we] (its letter after the '/' is w). */
+static int bank_word(const char *s, const char *w, size_t n)
+{
+    static const char eunhaeng[] = "\xec\x9d\x80\xed\x96\x89", baengk[] = "\xeb\xb1\x85\xed\x81\xac";
+    size_t k, m, cl;
+
+    for (k = 0; k + 6 <= n && (unsigned char)w[0] >= 0xEA && (unsigned char)w[0] <= 0xED; k += 3)
+        if (memcmp(w + k, eunhaeng, 6) == 0 || memcmp(w + k, baengk, 6) == 0)
+            return 1;
+    for (k = 0; k < N(slash_labels); k++) {
+        m = strlen(slash_labels[k]);
+        if ((size_t)(w + n - s) >= m && memcmp(w + n - m, slash_labels[k], m) == 0 &&
+            !is_word_cp(det_cp_before(s, (size_t)(w + n - s) - m, &cl)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if an account label is the next word after the value ending at e:
+ * Mongolian and Korean put it after the number ("5012345678 дансанд",
+ * "110123456789 계좌로"; report-adv16a A-1).  Only for values of eight
+ * digits or more (three cards, "3 карт", are no account). */
+static int account_after(const char *s, size_t len, size_t at, size_t e)
+{
+    size_t i = e, a, digits = 0, cl;
+    int cp;
+
+    for (a = at; a < e; a++)
+        digits += det_digit(s[a]) != 0;
+    if (digits < 8)
+        return 0;
+    while (i < len && (s[i] == ' ' || s[i] == '-'))
+        i++;
+    for (a = i; (cp = det_cp_at(s, len, a, &cl)) >= 0 && is_word_cp(cp); a += cl)
+        ;
+    return a > i && i > e && det_in_list(account_labels, N(account_labels), s + i, a - i);
+}
+
 /* The label before the value at v, through up to two qualifiers. */
 static enum label_kind label_before(const char *s, size_t v)
 {
@@ -259,6 +314,9 @@ static enum label_kind label_before(const char *s, size_t v)
     for (k = 0; k < 3 && (we = det_word_ending(s, end, SEPARATORS, &a)) != 0; k++) {
         const char *w = s + a;
         size_t n = we - a;
+        /* A bank before a messenger: 카카오뱅크 is a bank, 카카오 a messenger. */
+        if (bank_word(s, w, n))
+            return LABEL_ACCOUNT;
         if (det_in_list(handle_labels, N(handle_labels), w, n))
             return LABEL_HANDLE;
         if (det_in_list(account_labels, N(account_labels), w, n))
@@ -551,6 +609,8 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (l == LABEL_ID && idv != 0)
         return *kind = DETECT_ID, idv;
     if (l == LABEL_ACCOUNT && idv != 0)
+        return *kind = account_kind(s, len, at, idv), idv;
+    if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && account_after(s, len, at, idv))
         return *kind = account_kind(s, len, at, idv), idv;
     if ((cv = part_value(s, len, at)) != 0)
         return *kind = DETECT_ID, cv;

@@ -335,20 +335,28 @@ static int open_continuation(const struct normtext *t, const struct redact_form 
  * most.  With a capital it stays the name, even at a sentence's start
  * (Баатрын of Баатар).  Cased scripts only: a Korean word goes on past a
  * name through open_continuation.  A word the name lists also hold
- * (gazetteer.h) and a missing dictionary count as names (the safe
- * side). */
-static int word_with_ending(const struct normtext *t, size_t a, size_t nend, size_t wend)
+ * (gazetteer.h) and a missing dictionary count as names (the safe side),
+ * but not for a generated spelling (generated: the literal's rule is
+ * RULE_VARIANT, a spelling; not a stem of the name as typed, Баатр):
+ * зэрэ of "Sara" with the ending -г is зэрэг, "such as", one
+ * of the commonest Mongolian words, which the lists also hold as a sum's
+ * name; it is a review flag, not the registered person (report-adv16a
+ * A-11), and so it is at a sentence's start, where the capital says
+ * nothing ("Зэрэг нь өндөр"). */
+static int word_with_ending(const struct normtext *t, size_t a, size_t nend, size_t wend,
+                            int generated)
 {
     int first, lang;
 
     if (wend <= nend)
         return 0;
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
-    if (utf8proc_toupper(first) == utf8proc_tolower(first) || redact_upper_at(t, a) ||
+    if (utf8proc_toupper(first) == utf8proc_tolower(first) ||
+        (redact_upper_at(t, a) && !(generated && redact_sentence_start(t, a))) ||
         (lang = lexicon_lang_of(first)) < 0)
         return 0;
     return redact_known_word(lang, t->norm + a, wend - a) &&
-           !gazetteer_names_word(t->norm + a, wend - a);
+           (generated || !gazetteer_names_word(t->norm + a, wend - a));
 }
 
 /* 1 if a hit over norm bytes [a, b) that holds a space is written as a
@@ -496,7 +504,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
                (s->glued = 1, s->end = redact_ko_glued_end(t, nend, wend), HIT_FLAG) : HIT_NONE;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
-        if (word_with_ending(t, nstart, nend, wend))
+        if (word_with_ending(t, nstart, nend, wend, rule == RULE_VARIANT))
             yes = HIT_FLAG;
         /* Korean particles stay (they identify no one); Mongolian endings
          * change the stem, so the whole word goes, and so do digits. */
