@@ -9,7 +9,6 @@
 
 #include "store/db.h"
 #include "store/subject.h"
-#include "store/tombstone.h"
 
 int db_origin_json(json_t *doc, struct store *s, const char *rid, struct err *e)
 {

@@ -10,6 +10,16 @@
 #include "store/notice.h"
 #include "store/store.h"
 
+/* The tombstones that refuse record ?3 of the subject id ?2 from the
+ * device with signing key ?1: the ones naming that record, and the
+ * subject's deletion, or its withdrawal when no re-consent of that round
+ * or later lifted it (db_tombstone_check, db_origin_check). */
+#define TOMBSTONE_COVERS                                                              \
+    "sender_pk = ?1 AND kind IN ('withdrawal', 'deletion') AND attachment = ''"        \
+    " AND (rid = ?3 OR (rid = '' AND subject = ?2 AND (kind = 'deletion' OR"          \
+    " round > (SELECT coalesce(max(round), 0) FROM tombstone t WHERE"                  \
+    " t.sender_pk = ?1 AND t.kind = 'reconsent' AND t.subject = ?2))))"
+
 /* Adds to doc (a record's document as it leaves) "origin": {"key": the
  * 64 hex of the signing key of the device that made record rid, "subject":
  * that device's subject id}, when rid was imported here (the origin its
@@ -47,10 +57,9 @@ int db_origin_subjects(long *ids, size_t *n, size_t max, struct store *s, long i
                        long sid_o, struct err *e);
 
 /* Refuses (EXIT_AUTH, "... nothing was imported") record rid passed on
- * with origin o when a tombstone of o covers it (TOMBSTONE_COVERS in
- * store/tombstone.h): what the device that made it withdrew or deleted,
- * by a notice that came here by any route, does not come back through
- * another sender (issue 16 C-8). 0 if none; -1 with e (EXIT_INPUT: a
+ * with origin o when a tombstone of o covers it (TOMBSTONE_COVERS):
+ * what the device that made it withdrew or deleted, by a notice that
+ * came here by any route, does not come back through another sender (issue 16 C-8). 0 if none; -1 with e (EXIT_INPUT: a
  * database error). */
 int db_origin_check(struct store *s, const struct notice_origin *o, const char *rid,
                     struct err *e);

@@ -186,16 +186,6 @@ int db_tombstone_local(struct store *s, long rowid, struct err *e);
  * device before the withdrawal (docs/FORMAT.md, "Notices"); nor, from
  * another sender, a record this store deleted on a notice (a copy held
  * here: issue 16 A4). 0 if none. */
-/* The tombstones that refuse record ?3 of the subject id ?2 from the
- * device with signing key ?1: the ones naming that record, and the
- * subject's deletion, or its withdrawal when no re-consent of that round
- * or later lifted it (db_tombstone_check, db_origin_check). */
-#define TOMBSTONE_COVERS                                                              \
-    "sender_pk = ?1 AND kind IN ('withdrawal', 'deletion') AND attachment = ''"        \
-    " AND (rid = ?3 OR (rid = '' AND subject = ?2 AND (kind = 'deletion' OR"          \
-    " round > (SELECT coalesce(max(round), 0) FROM tombstone t WHERE"                  \
-    " t.sender_pk = ?1 AND t.kind = 'reconsent' AND t.subject = ?2))))"
-
 int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
                        const char *rid, const char *recorded, long recorded_seq, struct err *e);
 
