@@ -49,14 +49,17 @@
 /* DOOMED's ?7 is a notice's origin passed on (not the signer: the
  * signer's own notice has ?7 its own key, db_notice_apply), or the copy
  * r here was made by ?7: its bundle named that origin (content format
- * 7), else its sender made it. The signer's own deletion reaches a copy
+ * 7; the manifest is compact JSON with sorted keys, and a quote inside a
+ * string is escaped, so only the record's own "origin" matches), else
+ * its sender made it. The signer's own deletion reaches a copy
  * held by another route only when the signer made that record (issue 16
  * C-5): a store deleting its own copy of another's record says nothing of
  * the copies others sent. */
 #define PASSED_ON "(?7 IS NOT NULL AND ?7 IS NOT (SELECT sender_pk FROM import WHERE id = ?1))"
 #define MADE_BY                                                                       \
-    "coalesce(json_extract(o.manifest, '$.origin.key'), lower(hex(i.sender_pk)))"     \
-    " = lower(hex(?7))"
+    "CASE WHEN instr(o.manifest, '\"origin\":{\"key\":\"') > 0"                       \
+    " THEN instr(o.manifest, '\"origin\":{\"key\":\"' || lower(hex(?7)) || '\"') > 0"  \
+    " ELSE i.sender_pk = ?7 END"
 
 /* DOOMED's ?7 and ?8 for origin o (NULL: the signer's own notice). */
 #define ORIGIN_VALS(o)                                                                \
