@@ -70,9 +70,11 @@ GAZ_TXT  := $(sort $(wildcard data/gazetteer/*.txt))
 GAZ_SRC  := build/gen/gazetteer_data.c
 # Words added to the hunspell dictionaries (data/lexicon/SOURCES.md).
 LEX_TXT  := $(sort $(wildcard data/lexicon/*.txt))
+# Short forms of given names (data/nicknames/SOURCES.md).
+NICK_TXT := $(sort $(wildcard data/nicknames/*.txt))
 # Hangul readings of Han characters, from Debian's unicode-data (Unihan).
 UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
-GEN_OBJ  := gazetteer_data.o lexicon_data.o unihan_data.o pinyin_data.o onyomi_data.o confusables_data.o
+GEN_OBJ  := gazetteer_data.o lexicon_data.o nicknames_data.o unihan_data.o pinyin_data.o onyomi_data.o confusables_data.o
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ:%=$(BUILD)/gen/%)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libintake.a
@@ -133,17 +135,21 @@ build/gen/lexicon_data.c: $(LEX_TXT) scripts/embed.sh
 	@mkdir -p $(@D)
 	scripts/embed.sh $@ lexicon $(LEX_TXT)
 
+build/gen/nicknames_data.c: $(NICK_TXT) scripts/embed.sh
+	@mkdir -p $(@D)
+	scripts/embed.sh $@ nicknames $(NICK_TXT)
+
 build/gen/unihan_data.c: scripts/unihan.sh
 	@mkdir -p $(@D)
 	scripts/unihan.sh $@ $(UNIHAN)
 
 # Mandarin readings of Han characters (Unihan's kMandarin), the same file.
-build/gen/pinyin_data.c: scripts/pinyin.sh
+build/gen/pinyin_data.c: scripts/pinyin.sh scripts/hangul-readings.sh
 	@mkdir -p $(@D)
 	scripts/pinyin.sh $@ $(UNIHAN)
 
 # Japanese on-readings of Han characters (Unihan's kJapaneseOn), the same file.
-build/gen/onyomi_data.c: scripts/onyomi.sh
+build/gen/onyomi_data.c: scripts/onyomi.sh scripts/hangul-readings.sh
 	@mkdir -p $(@D)
 	scripts/onyomi.sh $@ $(UNIHAN)
 
@@ -466,7 +472,8 @@ MAN_SRC  := $(sort $(wildcard docs/intake*.1))
 DOC_SRC  := README.md SECURITY.md $(sort $(wildcard docs/*.md))
 
 install: $(BIN) $(MO)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)/gazetteer $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)/gazetteer $(DESTDIR)$(DOCDIR)/nicknames \
+	    $(DESTDIR)$(DATADIR)
 	for l in $(LINGUAS); do \
 	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	    install -m 0644 $(BUILD)/share/locale/$$l/LC_MESSAGES/intake.mo \
@@ -475,6 +482,7 @@ install: $(BIN) $(MO)
 	scripts/install-man.sh install $(DESTDIR)$(MANDIR) $(MAN_SRC)
 	install -m 0644 $(DOC_SRC) $(DESTDIR)$(DOCDIR)/
 	install -m 0644 data/gazetteer/SOURCES.md $(DESTDIR)$(DOCDIR)/gazetteer/
+	install -m 0644 data/nicknames/SOURCES.md data/nicknames/LICENSE $(DESTDIR)$(DOCDIR)/nicknames/
 	install -m 0755 scripts/demo.sh $(DESTDIR)$(DATADIR)/demo.sh
 
 # uninstall: what install put there, file by file; then the folders, if empty.
@@ -482,8 +490,9 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/intake $(DESTDIR)$(DATADIR)/demo.sh \
 	    $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/intake.mo)
 	scripts/install-man.sh uninstall $(DESTDIR)$(MANDIR) $(MAN_SRC)
-	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOC_SRC)) gazetteer/SOURCES.md)
-	-rmdir $(DESTDIR)$(DOCDIR)/gazetteer $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOC_SRC)) gazetteer/SOURCES.md \
+	    nicknames/SOURCES.md nicknames/LICENSE)
+	-rmdir $(DESTDIR)$(DOCDIR)/gazetteer $(DESTDIR)$(DOCDIR)/nicknames $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)
 	-rmdir $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES) $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%) \
 	    $(DESTDIR)$(LOCALEDIR) 2>/dev/null
 

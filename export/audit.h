@@ -77,6 +77,8 @@ struct audit_flag {
     struct audit_where at;
     const char *kind;           /* "korean-name", "phone", ... */
     const char *allowed;        /* date of 'intake allow', or NULL if not resolved */
+    int known;                  /* 1: "known": "pseudonym", the sender's pseudonym,
+                                 * known with its record (store/known.h); no date */
 };
 
 /* A record as exported, with its part of the manifest. */

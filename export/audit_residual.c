@@ -246,7 +246,8 @@ static int scan_patterns(struct finding *x, const struct normtext *nt, struct er
 
 /* ---- second opinion ---- */
 
-/* Everything kept with 'intake allow', with its date. */
+/* Everything kept with 'intake allow', with its date, and the sender's
+ * pseudonyms known with their records (store/known.h). */
 static int list_allowed(struct finding *x, struct err *e)
 {
     const struct field *f = x->field;
@@ -258,9 +259,15 @@ static int list_allowed(struct finding *x, struct err *e)
         if (fl->allowed == NULL || !audit_same_field(&fl->at, f->name, f->tag) ||
             fl->at.start > f->len || fl->at.len > f->len - fl->at.start)
             continue;
-        snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", fl->allowed);
-        day_shown(day, sizeof day, fl->allowed);
-        snprintf(shown, sizeof shown, _("kept with 'intake allow' on %s"), day);
+        if (fl->known) {
+            /* not the interviewer's allow: the sender wrote it as a pseudonym */
+            snprintf(note, sizeof note, "the sender's pseudonym, known with its record");
+            snprintf(shown, sizeof shown, "%s", _("the sender's pseudonym, known with its record"));
+        } else {
+            snprintf(note, sizeof note, "kept with 'intake allow' on %.32s", fl->allowed);
+            day_shown(day, sizeof day, fl->allowed);
+            snprintf(shown, sizeof shown, _("kept with 'intake allow' on %s"), day);
+        }
         if (report(x, AUDIT_WARN, fl->kind, fl->at.start, fl->at.start + fl->at.len, note, e) != 0 ||
             (x->r->checks[x->c].nitems > before && audit_item_shown(x->r, x->c, shown, e) != 0))
             return -1;
@@ -287,8 +294,36 @@ static int on_handle(void *ctx, size_t start, size_t end, const char *kind, stru
     return opinion(ctx, kind, start, end, "a user name's shape tied to no registered name: is it one?", e);
 }
 
+/* 1 if the field's [start, end) is one word the review flags' dictionary
+ * reads as an ordinary word (redactor_ordinary_word), Hangul or written
+ * without a capital: 광산 "mine", 나은 in 더 나은, 하늘이, 하나같이, 삼촌이
+ * are words, not places or names (report-adv15 R-12); a Latin or
+ * Cyrillic word in lower case its dictionary knows.  A capitalised Latin
+ * or Cyrillic word stays: the capital marks a proper noun. */
+static int ordinary_word(const struct field *f, size_t start, size_t end)
+{
+    int cp, lang;
+
+    if (end <= start || end > f->len || utf8_next(&cp, f->text + start, end - start) <= 0)
+        return 0;
+    for (size_t i = start; i < end; i++)
+        if (f->text[i] == ' ' || f->text[i] == '\t' || f->text[i] == '\n' || f->text[i] == '\r')
+            return 0;
+    if (is_hangul_cp(cp))
+        return redactor_ordinary_word(f->text + start, end - start);
+    /* Names are written with a capital in Latin and Cyrillic: a word in
+     * lower case the dictionary knows (шинэ, өндөр, зэрэг: words the name
+     * lists also hold) is the word. */
+    return !normalise_is_upper(cp) && (lang = lexicon_lang_of(cp)) >= 0 &&
+           lexicon_word((enum lexicon_lang)lang, f->text + start, end - start) == 1;
+}
+
 static int on_gazetteer(void *ctx, int kind, size_t start, size_t end, struct err *e)
 {
+    struct finding *x = ctx;
+
+    if (ordinary_word(x->field, start, end))
+        return 0;
     return opinion(ctx, gazetteer_kind_name(kind), start, end,
                    kind == GAZ_PLACE ? "a place name from the gazetteer"
                                      : "a name from the name lists", e);

@@ -126,7 +126,7 @@ static int read_redactions(struct audit_record *r, json_t *a, struct err *e)
 static int read_flags(struct audit_record *r, json_t *a, struct err *e)
 {
     struct audit_flag *fl;
-    const char *res;
+    const char *res, *known;
     size_t i;
     json_t *o;
 
@@ -141,8 +141,11 @@ static int read_flags(struct audit_record *r, json_t *a, struct err *e)
         if (span_of(&fl[i].at, o) != 0 || json_object_size(o) > 6 ||
             short_text(&fl[i].kind, json_object_get(o, "kind"), 0) != 0 ||
             short_text(&res, json_object_get(o, "resolution"), 0) != 0 ||
-            short_text(&fl[i].allowed, json_object_get(o, "allowed"), 1) != 0)
+            short_text(&fl[i].allowed, json_object_get(o, "allowed"), 1) != 0 ||
+            short_text(&known, json_object_get(o, "known"), 1) != 0 ||
+            (known != NULL && (strcmp(known, "pseudonym") != 0 || fl[i].allowed != NULL)))
             return bad(e, "a review flag");
+        fl[i].known = known != NULL && strcmp(res, "allowed") == 0;
         if (strcmp(res, "allowed") == 0 && fl[i].allowed == NULL)
             fl[i].allowed = "(date not recorded)";
         else if (strcmp(res, "allowed") != 0)

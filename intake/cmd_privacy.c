@@ -28,7 +28,7 @@ static const char allow_usage[] =
     "intake allow TEXT\n"
     "intake allow --list [--json]";
 static const char consent_usage[] =
-    "intake consent PSEUDONYM [--export yes|no] [--quote yes|no] [--publish yes|no] [--attachments yes|no] [--embargo YYYY-MM-DD] [--method verbal|written|recorded] [--withdraw]";
+    "intake consent PSEUDONYM [--export yes|no] [--quote yes|no] [--publish yes|no] [--attachments yes|no] [--embargo YYYY-MM-DD] [--method verbal|written|recorded] [--include-earlier] [--withdraw]";
 static const char redact_usage[] = "intake redact RECORD [--to NAME[,NAME...]] [--exact-dates] [--keep-metadata [--send-unchecked]] [--report] [--json] [--diff --reveal]";
 
 /* Only --help and, where json is not NULL, --json; npos words must follow. */
@@ -298,9 +298,9 @@ static int parse_consent(struct consent_change *c, int argc, char **argv)
         { "publish", required_argument, NULL, 'p' }, { "attachments", required_argument, NULL, 'a' },
         { "embargo", required_argument, NULL, 'e' }, { "method", required_argument, NULL, 'm' },
         { "withdraw", no_argument, NULL, 'w' }, { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+        { "include-earlier", no_argument, NULL, 'i' }, { NULL, 0, NULL, 0 },
     };
-    int ch, rc = 0, seen[3] = { 0 };
+    int ch, rc = 0, seen[4] = { 0 };
 
     while (rc == 0 && (ch = cli_getopt(argc, argv, ":", opts)) != -1) {
         switch (ch) {
@@ -326,6 +326,10 @@ static int parse_consent(struct consent_change *c, int argc, char **argv)
             c->method = optarg;
             break;
         case 'w': rc = cli_once("consent", "withdraw", &seen[2]); c->withdraw = 1; break;
+        case 'i':
+            rc = cli_once("consent", "include-earlier", &seen[3]);
+            c->include_earlier = 1;
+            break;
         case 'h': cli_print_usage(stdout, consent_usage); return -1;
         default: return cli_bad_option("consent", ch, argv);
         }
@@ -335,17 +339,37 @@ static int parse_consent(struct consent_change *c, int argc, char **argv)
     if (argc - optind != 1)
         return cli_usage_error("consent", "consent needs one PSEUDONYM");
     if (c->withdraw && (c->export_ok != -1 || c->quote != -1 || c->publish != -1 ||
-                        c->attachments != -1 || c->embargo != NULL || c->method != NULL))
+                        c->attachments != -1 || c->embargo != NULL || c->method != NULL ||
+                        c->include_earlier))
         return cli_usage_error("consent", "--withdraw withdraws everything; give it alone");
     if (!c->withdraw && c->export_ok == -1 && c->quote == -1 && c->publish == -1 &&
-        c->attachments == -1 && c->embargo == NULL && c->method == NULL)
-        return cli_usage_error("consent", "say what was consented to (--export, --quote, --publish, --attachments, --embargo, --method) or --withdraw");
+        c->attachments == -1 && c->embargo == NULL && c->method == NULL && !c->include_earlier)
+        return cli_usage_error("consent", "say what was consented to (--export, --quote, --publish, --attachments, --embargo, --method, --include-earlier) or --withdraw");
     return 0;
+}
+
+/* After a re-consent that does not cover them, says how many records
+ * made before it stay on the device, and how to let them leave (adv16
+ * B-5); a failure to count is not the command's: it saved its change. */
+static void earlier_note(struct store *s, const char *pseudonym)
+{
+    struct consent_earlier c;
+    struct err e;
+
+    err_clear(&e);
+    if (store_consent_earlier(&c, s, pseudonym, NULL, &e) != 0 || c.records == 0)
+        return;
+    cli_note(P_("%ld record of %s made before its re-consent stays on the device; if the "
+                      "subject agrees that it may leave too: 'intake consent %s --include-earlier'",
+                      "%ld records of %s made before its re-consent stay on the device; if the "
+                      "subject agrees that they may leave too: 'intake consent %s "
+                      "--include-earlier'", (unsigned long)c.records),
+             c.records, pseudonym, pseudonym);
 }
 
 int cmd_consent(int argc, char **argv, const struct globals *g)
 {
-    struct consent_change c = { -1, -1, -1, -1, NULL, NULL, 0 };
+    struct consent_change c = { -1, -1, -1, -1, NULL, NULL, 0, 0 };
     struct store *s;
     struct err e;
     int rc = parse_consent(&c, argc, argv);
@@ -358,9 +382,14 @@ int cmd_consent(int argc, char **argv, const struct globals *g)
     if (rc == 0 && c.withdraw)
         cli_note("consent withdrawn for %s (see 'intake subject show %s')", argv[optind],
                  argv[optind]);
+    else if (rc == 0 && c.include_earlier)
+        cli_note("consent recorded for %s, covering the records made before its re-consent "
+                 "too (see 'intake subject show %s')", argv[optind], argv[optind]);
     else if (rc == 0)
         cli_note("consent recorded for %s (see 'intake subject show %s')", argv[optind],
                  argv[optind]);
+    if (rc == 0 && !c.withdraw)
+        earlier_note(s, argv[optind]);
     if (rc == 0)
         cli_notices_note(s, due);
     store_close(s);

@@ -35,6 +35,7 @@ static const struct scanner scanners[] = {
     { detect_scan_url, DETECT_URL },
     { detect_scan_id, DETECT_ID },
     { detect_scan_labelled, DETECT_ID },    { detect_scan_register, DETECT_ID },
+    { detect_scan_plate, DETECT_ID },
     { detect_scan_ipv4, DETECT_IP },
     { detect_scan_gps, DETECT_GPS },        { detect_scan_grid, DETECT_GPS },
     { detect_scan_plus_code, DETECT_GPS },
@@ -132,7 +133,9 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     /* A Mongolian register number in Latin letters ("UB 8503 1512"). */
     if (j - at == 2 && j + 1 < len && s[j] == ' ' &&
         ((n = det_digits(s, len, j + 1)) == 8 ||
-         (n == 4 && j + 6 < len && s[j + 5] == ' ' && det_digits(s, len, j + 6) == 4)))
+         (n == 4 && j + 6 < len && s[j + 5] == ' ' && det_digits(s, len, j + 6) == 4) ||
+         (n == 2 && j + 4 < len && strchr(" -.", s[j + 3]) != NULL && s[j + 3] != '\0' &&
+          det_digits(s, len, j + 4) == 2)))     /* "ub 75 03 14 12" (report-adv15 R-13) */
         return 0;
     if (at > 0 && (s[at - 1] == ':' || (at > 1 && s[at - 1] == ' ' && s[at - 2] == ':')))
         return 0;
@@ -204,6 +207,11 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             return r;
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
             return r;
+        /* A plate's letters glued to its digits after a label ("номер
+         * машины А123ВС 77": detect_plate.c). */
+        if (i == at && i + 4 < len && (det_digit(s[i + 2]) || det_digit(s[i + 4])) &&
+            (end = detect_scan_plate(s, len, i, &start, &kind)) != 0)
+            return add(f, i, end, DETECT_ID) != 0 ? -1 : (long)end;
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
             !(det_digit(s[i + 4]) || s[i + 2] == '.' ||
               (s[i + 2] == ' ' && i + 6 < len && s[i + 5] == ' ' && det_digit(s[i + 6])) ||

@@ -149,6 +149,70 @@ static int glued_date(const char *s, size_t len, size_t at, size_t end)
     return 0;
 }
 
+/* The end of an ISO 8601 week and weekday after a year at at ("-W11-5",
+ * "-W11", "W115" of "1975-W11-5": report-adv15 R-22), or at. */
+static size_t iso_week(const char *s, size_t len, size_t at)
+{
+    size_t i = at + (at < len && s[at] == '-'), w;
+    unsigned v;
+
+    if (i + 3 > len || s[i] != 'w' || det_digits(s, len, i + 1) < 2)
+        return at;
+    v = det_value(s + i + 1, 2);
+    if (v < 1 || v > 53)
+        return at;
+    w = i + 3;
+    if (w + 1 < len && s[w] == '-' && s[w + 1] >= '1' && s[w + 1] <= '7')
+        w += 2;
+    else if (w < len && s[w] >= '1' && s[w] <= '7' && s[i - 1] != '-')
+        w++;
+    return det_ends_word(s, len, w) ? w : at;
+}
+
+/* The end of a birthday as the lunar calendar gives it, in English words
+ * at at: a day, "day of the", a month and "month" ("fourteenth day of the
+ * third month", "14th day of the 3rd month", "the fourteenth of the third
+ * month": report-adv15 R-15; the month of a lunar year has no name, so
+ * its number is said); 0 if none. */
+static size_t lunar_day(const char *s, size_t len, size_t at)
+{
+    static const char *const months[] = {
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    };
+    size_t i, n;
+    unsigned v;
+
+    if ((i = detect_day_word_end(s, len, at, &v)) == 0) {
+        n = det_digits(s, len, at);
+        if (n < 1 || n > 2 || (v = det_value(s + at, n)) < 1 || v > 31 || at + n + 2 > len ||
+            !(det_starts(s, len, at + n, "st") || det_starts(s, len, at + n, "nd") ||
+              det_starts(s, len, at + n, "rd") || det_starts(s, len, at + n, "th")))
+            return 0;
+        i = at + n + 2;
+    }
+    if (det_starts(s, len, i, " day"))
+        i += 4;
+    if (!det_starts(s, len, i, " of the "))
+        return 0;
+    i += 8;
+    for (n = 0; n < sizeof months / sizeof months[0]; n++)
+        if (det_starts(s, len, i, months[n])) {
+            i += strlen(months[n]);
+            break;
+        }
+    if (n == sizeof months / sizeof months[0]) {
+        n = det_digits(s, len, i);
+        if (n < 1 || n > 2 || (v = det_value(s + i, n)) < 1 || v > 12 || !det_alpha(s[i + n]))
+            return 0;
+        i += n + 2;
+    }
+    if (!det_starts(s, len, i, " month"))
+        return 0;
+    i += 6;
+    return det_ends_word(s, len, i) ? i : 0;
+}
+
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     struct det_date d;
@@ -160,6 +224,10 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
         !detect_number_words_start(s, len, at))
         return 0;
     d = detect_date_at(s, len, at);
+    if (d.strength == DATE_NONE && (d.end = lunar_day(s, len, at)) != 0)
+        return near_birth_word(s, len, at, d.end, 64, 24, 0) ? d.end : 0;
+    if (d.strength == DATE_YEAR)
+        d.end = iso_week(s, len, d.end);
     /* A year written '75: the apostrophe belongs to it. */
     if (d.strength == DATE_NONE && at > 0 && detect_short_year_at(s, len, at - 1) != 0)
         d.end = at + 2, d.strength = DATE_YEAR, from = at - 1;

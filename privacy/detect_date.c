@@ -191,6 +191,11 @@ static size_t day_word_at(const char *s, size_t len, size_t at, unsigned *v)
     return i + n;
 }
 
+size_t detect_day_word_end(const char *s, size_t len, size_t at, unsigned *v)
+{
+    return det_letter_before(s, at) ? 0 : day_word_at(s, len, at, v);
+}
+
 int detect_day_word(const char *s, size_t len, size_t at)
 {
     unsigned v;

@@ -236,11 +236,13 @@ static struct coord coordinate(const char *s, size_t len, size_t i, char preset)
                 (m = mark_at(s, len, e, sec, 7)) != 0)
                 i = e + m;
         }
-    } else if (c.decimals == 0 && !c.hemi && i + 3 < len && s[i] == ' ' && det_digits(s, len, i + 1) == 2) {
-        /* 47 55 12 N: minutes (and seconds) by spaces, a hemisphere after. */
-        j = i + 3;
-        if (j + 3 < len && s[j] == ' ' && det_digits(s, len, j + 1) == 2)
-            j += 3;
+    } else if (c.decimals == 0 && !c.hemi && i + 3 < len && s[i] == ' ' && det_digits(s, len, i + 1) == 2 &&
+               (j = number(s, len, i + 1, 2, &d, NULL)) != 0) {
+        /* 47 55 12 N, 47 55.2 N: minutes (decimal minutes, or minutes
+         * and seconds) by spaces, a hemisphere after (report-adv15 R-6). */
+        if (d == 0 && j + 3 < len && s[j] == ' ' && det_digits(s, len, j + 1) == 2 &&
+            (e = number(s, len, j + 1, 2, &d, NULL)) != 0)
+            j = e;
         if (j + 1 < len && s[j] == ' ' && hemi_at(s, len, j + 1) && det_ends_word(s, len, j + 2))
             c.degree = 1, i = j;
     }
@@ -294,6 +296,41 @@ static size_t iso6709(const char *s, size_t len, size_t at)
     return d1 >= 2 && d2 >= 2 && det_ends_word(s, len, e) ? e : 0;
 }
 
+/* A map link's centre written without its link: "@47.92,106.91,15z"
+ * (the part of a map URL after '@': latitude, longitude and a zoom 15z,
+ * an altitude 500m or an area 3a) or a geo URI "geo:47.92,106.91"
+ * (RFC 5870), with a decimal or more on both; its end, or 0 (report-adv15
+ * R-6, R-22: "@47.92" was read as a handle and the longitude kept). */
+static size_t map_centre(const char *s, size_t len, size_t at)
+{
+    size_t i, e, d1, d2, k;
+    unsigned lat, lon;
+
+    if (s[at] == '@')
+        i = at + 1;
+    else if (det_starts(s, len, at, "geo:") && !det_letter_before(s, at))
+        i = at + 4;
+    else
+        return 0;
+    i += i < len && s[i] == '-';
+    if ((e = number(s, len, i, 2, &d1, NULL)) == 0 || d1 == 0 || e + 1 >= len || s[e] != ',')
+        return 0;
+    lat = det_value(s + i, det_digits(s, len, i));
+    i = e + 1;
+    i += i < len && s[i] == '-';
+    if ((e = number(s, len, i, 3, &d2, NULL)) == 0 || d2 == 0)
+        return 0;
+    lon = det_value(s + i, det_digits(s, len, i));
+    if (lat > 90 || lon > 180)
+        return 0;
+    /* ",15z", ",15.5z", ",500m", ",3a": the view, part of the link. */
+    if (e + 1 < len && s[e] == ',' && (i = number(s, len, e + 1, 6, &k, NULL)) != 0 && i < len &&
+        strchr("zma", s[i]) != NULL && s[i] != '\0' && det_ends_word(s, len, i + 1))
+        return i + 1;
+    /* Alone it needs two decimals on both ("@1.5,2.5" is a price). */
+    return det_ends_word(s, len, e) && (s[at] != '@' || (d1 >= 2 && d2 >= 2)) ? e : 0;
+}
+
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     struct coord a, b;
@@ -302,7 +339,7 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
     char h = 0;
 
     (void)start, (void)kind;
-    if ((e = iso6709(s, len, at)) != 0)
+    if ((e = iso6709(s, len, at)) != 0 || (e = map_centre(s, len, at)) != 0)
         return e;
     /* 북위 39도: a hemisphere word before (only non-ASCII text is looked at). */
     if (at > 1 && ((unsigned char)s[at - 1] >= 0x80 || (s[at - 1] == ' ' && (unsigned char)s[at - 2] >= 0x80)))

@@ -226,7 +226,7 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
     }
     if (i < len && !det_digit(s[i]) && det_letter_at(s, len, i))
         return 0;                       /* a third letter: a word */
-    if (i < len && (s[i] == ' ' || (s[i] == '-' && !latin)))
+    if (i < len && (s[i] == ' ' || s[i] == '-'))
         i++, apart = 1;                 /* "УБ 75031412", "УБ-75031412" (report-adv12c H49) */
     /* Eight digits, or four and four ("UB 8503 1512"), or eight said in
      * words after a separator ("УБ-семь пять ноль три один четыре один

@@ -220,10 +220,22 @@ int detect_spoken_word(const char *s, size_t len, size_t at);
  * there is none or it has more digits than cap. */
 size_t detect_spoken_digits(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n);
 
+/* detect_spoken.c: the spoken reading of the number at s[at] for the
+ * term matcher (redact_spoken.c): a run of number words of one word or
+ * more ("eight eight one two", "오오일이", "다섯다섯하나둘", a dash said
+ * left out) or of Han digits ("五五一二"); its end, its digits (ASCII)
+ * in d[0..*n) (at most cap); 0 if there is none, it has fewer than two
+ * digits, a word of the wider net (WEAK_RUN) or a decimal point. */
+size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n);
+
 /* detect_date.c: 1 if a day of the month in English words ("fifteenth",
  * "twenty-first") starts at at; the walk keeps such words for the date
  * scanner. */
 int detect_day_word(const char *s, size_t len, size_t at);
+
+/* detect_date.c: the end of a day of the month in English words at at
+ * ("fourteenth", "twenty-first"), its value in *v; 0 if none. */
+size_t detect_day_word_end(const char *s, size_t len, size_t at, unsigned *v);
 
 /* detect_spoken.c: 1 if a number written in parts may start at at: a
  * code letter (ASCII alone, or a Korean letter name: 엠) before a
@@ -284,6 +296,10 @@ size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *
 size_t detect_scan_device(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_plate.c: a vehicle's registration plate, after a plate label or
+ * in a national shape (Mongolian, Korean); *start moved back to the
+ * letters of a code before its digits ("plate УНА 5678"). */
+size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_label.c: an ID value of 7 characters or more glued after an ID
  * label ("passport745123456", "ID110105197503141234"). */
 size_t detect_scan_glued_id(const char *s, size_t len, size_t at, size_t *start, int *kind);

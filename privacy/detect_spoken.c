@@ -803,3 +803,46 @@ size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
     sodium_memzero(&r, sizeof r);
     return found ? end : 0;
 }
+
+/* A run of Han digits ("五五一二", "五五 一二"): its end, its digits in
+ * d[0..*n) (at most cap); at if fewer than two. */
+static size_t han_run(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
+{
+    size_t i = at, end = at, k;
+    int v;
+
+    *n = 0;
+    while (i < len) {
+        if ((v = det_han_digit(det_cp_at(s, len, i, &k))) < 0)
+            break;
+        if (*n == cap)
+            return at;
+        d[(*n)++] = (char)('0' + v);
+        end = i += k;
+        if (i + 1 < len && s[i] == ' ' && det_han_digit(det_cp_at(s, len, i + 1, &k)) >= 0)
+            i++;
+    }
+    return *n >= 2 ? end : at;
+}
+
+size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
+{
+    struct run r;
+    size_t end, words, k, m = 0;
+
+    if ((end = han_run(s, len, at, d, cap, n)) != at)
+        return end;
+    if (!detect_spoken_word(s, len, at) || (end = read_run(&r, s, len, at, &words)) == at ||
+        r.weak > 0 || memchr(r.d, '.', r.n) != NULL || memchr(r.d, ',', r.n) != NULL)
+        end = 0;
+    else {
+        for (k = 0; k < r.n; k++)
+            if (det_digit(r.d[k]) && m < cap)
+                d[m++] = r.d[k];
+        if (m < 2)
+            end = 0;
+        *n = m;
+    }
+    sodium_memzero(&r, sizeof r);
+    return end;
+}

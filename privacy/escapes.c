@@ -152,6 +152,11 @@ static size_t byte_escapes(char *o, size_t *n, const char *s, size_t len, const 
     return 0;
 }
 
+static int ascii_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 static int is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -558,6 +563,15 @@ size_t escape_ref_cp(char *o, size_t *n, const char *s, size_t len, unsigned cha
         return encoded_words(o, n, s, len);
     if (s[1] == '\n' || s[1] == '\r')
         return soft_break(s, len, prev);
+    /* =HH of a letter between two letters ("Sukh=62aatar", report-adv15
+     * R-11), read as %62 and \x62 are; "n=30", "x=41 " stay. */
+    if (len >= 4 && ascii_letter(prev) && ascii_letter((unsigned char)s[3])) {
+        long b = hex_fixed(s + 1, len - 1, 2);
+        if (b > 0 && ascii_letter((unsigned char)b)) {
+            o[0] = (char)b, *n = 1;
+            return 3;
+        }
+    }
     return byte_escapes(o, n, s, len, "=", 1);
 }
 

@@ -72,21 +72,29 @@ static int insert(const char *key, size_t len, unsigned bit)
     return 0;
 }
 
-/* Normalises a whole list at once: lines joined with '#', which the key
- * view keeps (not '|': between two lone letters it is the gap of a
- * spelled-out name, left out of the key; normalise.h), then split again. */
+/* Normalises a whole list at once: lines joined with " # ", which the key
+ * view keeps as '#' (not '|': between two lone letters it is the gap of a
+ * spelled-out name; and a bare '#' between digits or two lone Hangul
+ * syllables is a gap too, normalise_sep_class: the spaces keep it, and
+ * are themselves left out of the key), then split again. */
 static int load_list(const unsigned char *list, unsigned bit, struct err *e)
 {
     size_t n = strlen((const char *)list), i, a = 0;
-    char *joined = secmem_alloc(n + 1), *key;
-    size_t keylen;
+    char *joined = secmem_alloc(3 * n + 1), *key;
+    size_t keylen, w = 0;
     int rc;
 
     if (joined == NULL)
         return err_set(e, EXIT_INPUT, "out of memory loading the gazetteer");
-    for (i = 0; i < n; i++)
-        joined[i] = list[i] == '\n' ? '#' : (char)list[i];
-    rc = normalise_key(&key, &keylen, joined, n, e);
+    for (i = 0; i < n; i++) {
+        if (list[i] == '\n') {
+            memcpy(joined + w, " # ", 3);
+            w += 3;
+        } else {
+            joined[w++] = (char)list[i];
+        }
+    }
+    rc = normalise_key(&key, &keylen, joined, w, e);
     secmem_free(joined);
     if (rc != 0)
         return -1;
@@ -233,9 +241,10 @@ int gazetteer_scan(const struct normtext *nt, gazetteer_hit_fn hit, void *ctx,
 }
 
 /* ---- Other names of places ----
- * The whole list normalised at once, as one key: names separated by '&',
- * places by '#' (the key view keeps both; not '|', which between two
- * letters joins a name's parts: normalise.h). */
+ * The whole list normalised at once, as one key: names separated by " & ",
+ * places by " # " (the key view keeps both as '&' and '#'; not '|', which
+ * between two letters joins a name's parts, and not bare: a bare one
+ * between digits or lone Hangul syllables is a gap, normalise.h). */
 static struct {
     char *key;
     size_t len;
@@ -254,11 +263,13 @@ static void places_join(char *joined, size_t *at, const char *list)
         if (list[i] == '\t' && i + 1 < n && list[i + 1] == '@')
             while (i + 1 < n && list[i + 1] != '\n')
                 i++;
+        else if (list[i] == '\t' || list[i] == '\n')
+            memcpy(joined + *at, list[i] == '\t' ? " & " : " # ", 3), *at += 3;
         else
-            joined[(*at)++] = list[i] == '\t' ? '&' : list[i] == '\n' ? '#' : list[i];
+            joined[(*at)++] = list[i];
     }
-    if (*at > 0 && joined[*at - 1] != '#')
-        joined[(*at)++] = '#';
+    if (*at > 0 && joined[*at - 2] != '#')
+        memcpy(joined + *at, " # ", 3), *at += 3;
 }
 
 static void places_load(void)
@@ -266,7 +277,7 @@ static void places_load(void)
     const char *groups = (const char *)gazetteer_place_groups;
     const char *extra = (const char *)gazetteer_place_extra;
     size_t at = 0;
-    char *joined = malloc(strlen(groups) + strlen(extra) + 3);
+    char *joined = malloc(3 * (strlen(groups) + strlen(extra)) + 7);
 
     if (joined == NULL) {
         places.failed = 1;

@@ -682,7 +682,7 @@ static int normalise_plain(struct normtext *out, const char *in, size_t inlen,
         out->mixed = NULL, out->nmixed = 0;
         return err_set(e, EXIT_INPUT, "out of memory while normalising text");
     }
-    if (norm_spelled_key(&nb) != 0) {
+    if (norm_spelled_key(&nb, in, inlen) != 0) {
         norm_free_builder(&nb);
         free(out->mixed);
         out->mixed = NULL, out->nmixed = 0;

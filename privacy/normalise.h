@@ -66,11 +66,36 @@ int normalise_spelled(const char *norm, size_t len, size_t a, size_t b);
  * a name spelled out letter by letter is one word, so a hit inside one
  * ("i.l" of "m.h.i.l", "종.수" of "김.종.수") is no hit, while an initial
  * before a name is ("Б.Алтангэрэл"). */
-int normalise_gap_at(const char *norm, size_t len, size_t p, int before);
+int normalise_gap_at(const struct normtext *t, size_t p, int before);
 
 /* The length in bytes of the gap of a spelled-out name (left out of the
  * key view) at norm byte p, or 0 if there is none. */
-size_t normalise_gap(const char *norm, size_t len, size_t p);
+size_t normalise_gap(const struct normtext *t, size_t p);
+
+/* 1 if cp is punctuation or a symbol (Unicode P* or S*, utf8proc): a run
+ * of up to three of them between the parts of a number or an ID, or
+ * between two Hangul syllables one of which stands alone, is left out of
+ * the key view (report-adv15 R-7, R-9; normalise_gap gives its length). */
+int normalise_sep_class(int cp);
+
+/* normalise_cells.c: 1 if the byte s[i] (bytes of a text, whole lines
+ * around it) is a ',' or ';' that separates a table's cells: its line has
+ * as many of that byte as the line before or after it, or a line is too
+ * long (over 512 bytes) to tell. */
+int normalise_table_delim(const char *s, size_t len, size_t i);
+
+/* normalise_cells.c: 1 if s[i] is a structural delimiter: a tab, a line
+ * break, a '"' (a JSON string's or CSV cell's boundary) or a table's
+ * cell separator (normalise_table_delim).  A separator run that joins a
+ * term's parts never holds one, and a term found across one is replaced
+ * cell by cell (brief s16 r16). */
+int normalise_struct_delim(const char *s, size_t len, size_t i);
+
+/* normalise_cells.c: 1 if s[i] is known to separate a table's cells: a
+ * tab, or a ',' or ';' on a line with as many as the line before or after
+ * it (never a guess: a term found across one is replaced cell by cell,
+ * redact_cells.c). */
+int normalise_cell_delim(const char *s, size_t len, size_t i);
 
 /* 1 if cp separates the letters of a name spelled out letter by letter
  * (. _ * / | + ~ and middle dots: "B.o.l.d", "종_수", "김·종·수"). */

@@ -182,8 +182,10 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
 int norm_read_split(struct builder *bd);
 
 /* normalise_key.c: leaves the gaps of a name spelled out of bd's key view
- * and reads leetspeak digits as letters there.  0, or -1 if out of memory. */
-int norm_spelled_key(struct builder *bd);
+ * and reads leetspeak digits as letters there; in[0..inlen) is the text
+ * bd was built from (bd->a's offsets), where a table's delimiters are
+ * told (normalise_cells.c).  0, or -1 if out of memory. */
+int norm_spelled_key(struct builder *bd, const char *in, size_t inlen);
 
 /* normalise_key.c: 1 if byte c is an ASCII letter, else 0. */
 int norm_ascii_letter(char c);

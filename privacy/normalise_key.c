@@ -2,8 +2,8 @@
  * letters of Latin, Cyrillic or Greek written in one script, look-alikes
  * in identifiers, names written half in one script and half in another,
  * names spelled out letter by letter and leetspeak digits read as
- * letters.  Called by normalise.c; calls normalise_builder.c and
- * normalise_chars.c only. */
+ * letters.  Called by normalise.c; calls normalise_builder.c,
+ * normalise_chars.c and normalise_cells.c only. */
 #include "privacy/normalise.h"
 
 #include <sodium.h>
@@ -438,6 +438,18 @@ int norm_read_split(struct builder *bd)
  * (redact_rescan.c), so it decides every gap inside it as the whole text
  * does. */
 #define SPELL_RUN 4
+#define DIGIT_SEP_RUN 3         /* class gaps: at most 3 code points (below) */
+
+/* The original text behind a norm view (its bytes, and each norm byte's
+ * start there), for the structural delimiters of normalise_cells.c. */
+struct gap_orig {
+    const char *in;
+    size_t inlen;
+    const uint32_t *a;
+};
+
+static size_t class_gap(const char *s, size_t len, size_t p, int *alone,
+                        const struct gap_orig *o);
 
 int normalise_spell_sep(int cp)
 {
@@ -533,9 +545,11 @@ int normalise_spelled(const char *norm, size_t len, size_t a, size_t b)
     return 1;
 }
 
-int normalise_gap_at(const char *norm, size_t len, size_t p, int before)
+int normalise_gap_at(const struct normtext *t, size_t p, int before)
 {
-    size_t a = p;
+    const char *norm = t->norm;
+    size_t len = t->normlen, a = p;
+    struct gap_orig o = { t->orig, t->inlen, t->ostart };
     int cp, k, alone;
 
     if (before) {
@@ -545,17 +559,121 @@ int normalise_gap_at(const char *norm, size_t len, size_t p, int before)
     } else if (p >= len || (k = utf8_decode(&cp, norm + p, len - p)) <= 0) {
         return 0;
     }
-    return normalise_spell_sep(cp) && spell_gap(norm, len, a, (size_t)k, &alone) &&
-           (alone & (before ? 2 : 1)) != 0;
+    if (normalise_spell_sep(cp) && spell_gap(norm, len, a, (size_t)k, &alone) &&
+        (alone & (before ? 2 : 1)) != 0)
+        return 1;
+    /* A run of the class (class_gap) ending or starting at p. */
+    if (!before)
+        return class_gap(norm, len, p, &alone, &o) > 0 && (alone & 1) != 0;
+    for (int n = 0; n < DIGIT_SEP_RUN && normalise_sep_class(cp); n++) {
+        if (class_gap(norm, len, a, &alone, &o) == p - a && (alone & 2) != 0)
+            return 1;
+        if (a == 0 || (cp = cp_before(norm, a, &a)) < 0)
+            break;
+    }
+    return 0;
 }
 
-size_t normalise_gap(const char *norm, size_t len, size_t p)
+/* ---- Separators between the parts of a number or an ID (report-adv15
+ * R-7) ----
+ * One punctuation or symbol character (any Unicode category P* or S*,
+ * utf8proc) between two word characters of which at least one is a digit
+ * is left out of the key view, as a space or a dash is: a registered
+ * MX-77-4410 written MX/77/4410, MX.77.4410, MX_77_4410, MX·77·4410,
+ * MX:77:4410 or MX#77#4410 is keyed mx774410; so is a run of up to
+ * three (MX…77…4410: NFKC makes the ellipsis three full stops).  A class,
+ * not a list; the norm view keeps the characters (detectors read
+ * "10/12", "3.5"). */
+int normalise_sep_class(int cp)
 {
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* 1 if the code point cp at norm byte q is a structural delimiter
+ * (normalise_cells.c): a '"' always; a ',' or ';' that separates a
+ * table's cells in the original text (o; none for a term's own text). */
+static int struct_delim(int cp, size_t q, const struct gap_orig *o)
+{
+    size_t at;
+
+    if (cp == '"')
+        return 1;
+    if ((cp != ',' && cp != ';') || o == NULL || o->in == NULL)
+        return 0;
+    at = o->a[q];
+    return at < o->inlen && o->in[at] == cp && normalise_table_delim(o->in, o->inlen, at);
+}
+
+/* The bytes of a run of one to DIGIT_SEP_RUN punctuation or symbol code
+ * points at norm byte p, followed by the code point *r, holding no
+ * structural delimiter; 0 if none. */
+static size_t sep_run(const char *s, size_t len, size_t p, int *r, const struct gap_orig *o)
+{
+    size_t q = p;
+    int cp, k, n;
+
+    *r = -1;
+    for (n = 0; q < len && (k = utf8_decode(&cp, s + q, len - q)) > 0; q += (size_t)k, n++) {
+        if (!normalise_sep_class(cp)) {
+            *r = cp;
+            break;
+        }
+        /* A structural delimiter (a table's comma, a JSON string's
+         * quote) never joins: a row keeps its cells (normalise_cells.c). */
+        if (n == DIGIT_SEP_RUN || struct_delim(cp, q, o))
+            return 0;
+    }
+    return n > 0 && *r >= 0 ? q - p : 0;
+}
+
+static int hangul_syllable(int cp)
+{
+    return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+/* The length in bytes of a gap of the class (above) at norm byte p, or 0:
+ * a run between number parts, or between two Hangul syllables of which
+ * one at least stands alone (report-adv15 R-9: 한…지…숙, 한#지#숙,
+ * 한★지★숙, as 한·지·숙 is).  *alone gets what spell_gap gives it for
+ * the Hangul gap, 0 for the number one. */
+static size_t class_gap(const char *s, size_t len, size_t p, int *alone,
+                        const struct gap_orig *o)
+{
+    size_t a, n;
+    int l, r;
+
+    *alone = 0;
+    if (p == 0 || (n = sep_run(s, len, p, &r, o)) == 0)
+        return 0;
+    l = cp_before(s, p, &a);
+    if (l < 0 || !is_word_cp(l) || !is_word_cp(r))
+        return 0;
+    if ((l >= '0' && l <= '9') || (r >= '0' && r <= '9'))
+        return n;
+    if (!hangul_syllable(l) || !hangul_syllable(r))
+        return 0;
+    *alone = letter_alone(s, len, a, p) | letter_alone(s, len, p + n, p + n + 3) << 1;
+    return *alone != 0 ? n : 0;
+}
+
+size_t normalise_gap(const struct normtext *t, size_t p)
+{
+    struct gap_orig o = { t->orig, t->inlen, t->ostart };
     int cp, k, alone;
 
-    if (p >= len || (k = utf8_decode(&cp, norm + p, len - p)) <= 0 || !normalise_spell_sep(cp))
+    if (p >= t->normlen || (k = utf8_decode(&cp, t->norm + p, t->normlen - p)) <= 0)
         return 0;
-    return spell_gap(norm, len, p, (size_t)k, &alone) ? (size_t)k : 0;
+    if (normalise_spell_sep(cp) && spell_gap(t->norm, t->normlen, p, (size_t)k, &alone))
+        return (size_t)k;
+    return class_gap(t->norm, t->normlen, p, &alone, &o);
 }
 
 /* ---- Leetspeak digits (issue 12) ----
@@ -714,13 +832,35 @@ static const unsigned char spell_byte[256] = {
     [0xE3] = 1,
 };
 
+/* 1 if key byte i may start a gap of the class (class_gap): an ASCII
+ * punctuation or symbol byte, or the lead byte of a longer code point
+ * with an ASCII letter or digit or a Hangul syllable before it or a digit
+ * after it (the cheap test: most text never gets to class_gap). */
+static int maybe_class_gap(const char *k, size_t klen, size_t i)
+{
+    unsigned char c = (unsigned char)k[i];
+    size_t n;
+
+    if (c < 0x80)
+        return c > ' ' && c < 0x7F && !norm_ascii_letter((char)c) && !is_digit((char)c);
+    if (c < 0xC2)
+        return 0;
+    if (i > 0 && (norm_ascii_letter(k[i - 1]) || is_digit(k[i - 1])))
+        return 1;
+    if (i >= 3 && (unsigned char)k[i - 3] >= 0xEA && (unsigned char)k[i - 3] <= 0xED)
+        return 1;
+    n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return i + n < klen && is_digit(k[i + n]);
+}
+
 /* Leaves the gaps (above) out of bd's key view, and reads leetspeak
  * digits as letters there (a Cyrillic letter takes two bytes for the
  * digit's one: the key is then written anew).  Runs of bytes it keeps
  * (most of a text) are copied at once.  Returns 0, or -1 if out of
  * memory. */
-int norm_spelled_key(struct builder *bd)
+int norm_spelled_key(struct builder *bd, const char *in, size_t inlen)
 {
+    struct gap_orig o = { in, inlen, bd->a };
     size_t i, w = 0, p, extra = 0, run;
     int cp, k, alone;
     const char *l;
@@ -742,7 +882,9 @@ int norm_spelled_key(struct builder *bd)
     }
     for (i = 0;; i++) {
         unsigned char c;
-        for (run = i; run < bd->klen && !spell_byte[(unsigned char)bd->k[run]]; run++)
+        for (run = i; run < bd->klen && !spell_byte[(unsigned char)bd->k[run]] &&
+                      !maybe_class_gap(bd->k, bd->klen, run);
+             run++)
             ;
         if ((dk != bd->k || w != i) && run > i) {
             memmove(dk + w, bd->k + i, run - i);
@@ -770,6 +912,11 @@ int norm_spelled_key(struct builder *bd)
              c == 0xE3) &&
             (k = utf8_decode(&cp, bd->s + (p = bd->ka[i]), bd->len - bd->ka[i])) > 0 &&
             normalise_spell_sep(cp) && spell_gap(bd->s, bd->len, p, (size_t)k, &alone)) {
+            i += (size_t)k - 1;
+            continue;
+        }
+        if (maybe_class_gap(bd->k, bd->klen, i) &&
+            (k = (int)class_gap(bd->s, bd->len, bd->ka[i], &alone, &o)) > 0) {
             i += (size_t)k - 1;
             continue;
         }

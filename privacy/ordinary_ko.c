@@ -44,6 +44,20 @@ static enum ko_reading ko_read(const char *w, size_t len)
     return KO_OTHER;
 }
 
+int redact_ko_own_word(const char *w, size_t len)
+{
+    char stems[512];
+    int n;
+
+    if (lexicon_word(LEXICON_KO, w, len) != 1)
+        return 0;
+    n = lexicon_stems(LEXICON_KO, w, len, stems, sizeof stems);
+    for (const char *st = stems; n > 0; n--, st += strlen(st) + 1)
+        if (strlen(st) == len && memcmp(st, w, len) == 0)
+            return 1;
+    return 0;
+}
+
 /* Particles hunspell-ko leaves out after a noun, each ending the word
  * (하나씩), besides the common ones. */
 static const char *const ko_more_word_particles[] = { "씩", "쯤", "마다", "만큼", "같이", "대로", "뿐", "들" };

@@ -36,6 +36,7 @@ void redactor_free(struct redactor *r)
     secmem_wipe_free(r->arena);
     secmem_wipe_free(r->pieces);
     secmem_wipe_free(r->skeys);
+    redact_hanzi_free(r);
     for (i = 0; i < r->nsubjects; i++)
         free(r->subjects[i].pseudonym);
     for (i = 0; i < r->nallowed; i++)
@@ -153,6 +154,26 @@ static int part_of(const char *key, size_t len, const char *whole, size_t wlen)
         return 0;
     for (size_t k = 3; k < len && k <= wlen; k += 3)
         if (memcmp(whole + wlen - k, key, k) == 0 && variant_suffix_ok(SUFFIX_KO, key + k, len - k))
+            return 1;
+    return 0;
+}
+
+/* 1 if vl->v[i] is a short form in Cyrillic of a name registered in Latin
+ * that lies inside a Cyrillic reading of the whole name (Мөнх, and so
+ * Мөнхөө, inside Мөнхбат for Munkhbat; report-adv15 R-2): a part of the
+ * name as registered, only in the other script, and so flagged as the
+ * same short form of a Cyrillic registration is. */
+static int part_of_reading(const struct variant_list *vl, size_t i)
+{
+    const struct variant *v = &vl->v[i];
+    int cp;
+
+    if (!v->flag || v->initials || utf8_next(&cp, v->key, v->keylen) <= 0 || !is_cyrillic_cp(cp) ||
+        utf8_next(&cp, vl->v[0].key, vl->v[0].keylen) <= 0 || cp >= 0x80)
+        return 0;
+    for (size_t j = 1; j < vl->n; j++)
+        if (!vl->v[j].flag && utf8_next(&cp, vl->v[j].key, vl->v[j].keylen) > 0 &&
+            is_cyrillic_cp(cp) && part_of(v->key, v->keylen, vl->v[j].key, vl->v[j].keylen))
             return 1;
     return 0;
 }
@@ -286,7 +307,7 @@ static int add_place_spellings(struct redactor *r, const char *key, size_t keyle
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
-    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0 };
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0, 0 };
     int cp, second, k, k2;
 
     if ((k = utf8_next(&cp, key, keylen)) > 0) {
@@ -304,9 +325,25 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
 }
 
+/* Another way a term with a number is written ("Camp No. 7",
+ * redact_numbered.c): a literal of the same term, as registered. */
+struct number_form {
+    struct redactor *r;
+    int cat;
+};
+
+static int add_number_form(void *ctx, const char *key, size_t keylen)
+{
+    struct number_form *nf = ctx;
+    struct variant v = { .key = (char *)key, .keylen = keylen, .rule = RULE_VARIANT, .suffix = SUFFIX_NONE };
+
+    return grow_lits(nf->r, 1) != 0 || add_lit(nf->r, &v, nf->cat, 0) != 0 ? -1 : 0;
+}
+
 static int add_protected(struct redactor *r, int cat, long subject, const char *text,
                          size_t len, struct err *e)
 {
+    struct number_form nf = { r, cat };
     struct variant_list vl;
     struct term *t;
     size_t i;
@@ -336,17 +373,22 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     }
     t[r->nterms].cat = cat, t[r->nterms].subject = subject;
     if ((cat == NAME_CAT || cat == TERM_PERSON) && (redact_handle_pieces_add(r, text, len) != 0 ||
-                                                    redact_scripts_add(r, text, len) != 0)) {
+                                                    redact_scripts_add(r, text, len) != 0 ||
+                                                    redact_hanzi_add(r, text, len) != 0)) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     for (i = 0; i < vl.n; i++) {
+        /* A listed short form (Bob of Robert) is at least a review flag
+         * where it is a word: not a generated spelling, which counts only
+         * where the context marks a name (privacy/nicknames.c). */
         if (add_lit(r, &vl.v[i], cat,
-                    !part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen)) != 0) {
+                    !vl.v[i].nickname && !part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) &&
+                    !part_of_reading(&vl, i)) != 0) {
             variant_list_free(&vl);
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }
-        if (cat == NAME_CAT && dictionary_piece(&vl.v[i], text, len))
+        if (cat == NAME_CAT && !vl.v[i].nickname && dictionary_piece(&vl.v[i], text, len))
             r->lits[r->nlits - 1].kind = FORM_CONTEXT, r->lits[r->nlits - 1].word = 0;
         /* A place term typed in lower case ("place:market", "place:мөрөн")
          * names the word itself: replaced wherever it stands, never the
@@ -357,6 +399,10 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     }
     if (cat == TERM_PLACE && gazetteer_place_names(vl.v[0].key, vl.v[0].keylen,
                                                    add_place_name, r, e) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+    }
+    if (cat != NAME_CAT && cat != TERM_PERSON && redact_number_forms(text, len, add_number_form, &nf) != 0) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

@@ -286,6 +286,15 @@ void redact_words_clear(void);
 typedef int (*redactor_shape_fn)(void *ctx, size_t start, size_t end, const char *kind,
                                  struct err *e);
 
+/* 1 if w[0..len) (bytes, one word as written, particles included) is an
+ * ordinary word as the review flags read it: the dictionary of its script
+ * knows it (a Korean word as hunspell-ko reads it, with data/lexicon's
+ * words: 광산, 나은, 하늘이, 하나같이), and a Latin or Cyrillic one is in no
+ * name list (gazetteer.h); 0 if not or if the dictionary is missing.  The
+ * audit's second opinion asks it too (report-adv15 R-12).  Answers are
+ * remembered until redact_words_clear. */
+int redactor_ordinary_word(const char *w, size_t len);
+
 /* The review flags' word shapes of the text nt was made from, as the
  * redactor raises them when nothing in it is protected: name-shaped words
  * in no list (less those the dictionaries know as ordinary words) and

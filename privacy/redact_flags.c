@@ -349,11 +349,17 @@ static int starts_sentence(const char *in, size_t at)
  * is missing. */
 static int ordinary(const struct word *w, const char *s, size_t end)
 {
-    int lang = lexicon_lang_of(w->first);
+    return redactor_ordinary_word(s + w->start, end - w->start);
+}
 
-    if (lang < 0 || !redact_known_word(lang, s + w->start, end - w->start))
+int redactor_ordinary_word(const char *w, size_t len)
+{
+    int first, lang;
+
+    if (len == 0 || utf8_next(&first, w, len) <= 0 || (lang = lexicon_lang_of(first)) < 0 ||
+        !redact_known_word(lang, w, len))
         return 0;
-    return lang == LEXICON_KO || !gazetteer_names_word(s + w->start, end - w->start);
+    return lang == LEXICON_KO || !gazetteer_names_word(w, len);
 }
 
 /* 1 if the Cyrillic word w is an ordinary word whose dictionary stem is

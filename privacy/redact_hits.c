@@ -260,7 +260,10 @@ static int ascii_alnum(int cp)
  * another word by chance (report-adv13b NEW-3). */
 static int long_latin(const struct redact_form *f, size_t keylen, int first)
 {
-    return f->kind != FORM_SHORT && keylen >= 6 && first < 0x80 &&
+    /* A protected term that is no person's name (a place, an
+     * organisation) counts from four bytes: "Khovd2019", "2019Khovd"
+     * (report-adv15 R-3); a name part needs six ("Bold" is a word). */
+    return f->kind != FORM_SHORT && keylen >= (f->person ? 6u : 4u) && first < 0x80 &&
            ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'));
 }
 
@@ -434,6 +437,33 @@ static enum redact_hit glued_hangul(const struct normtext *t, const struct redac
     return HIT_FLAG;
 }
 
+/* 1 if the last word of a hit across a space, norm [a, b), is no more
+ * than an ending of one of the ending tables (Mongolian Cyrillic and
+ * Latin, the European case endings: variant_suffix_ok; not Hangul):
+ * an ending is glued to its word, never a word of its own, so "Purevdorj
+ * in Khovd" holds the English "in", not the genitive -iin (report-adv15
+ * R-10).  Of two letters or more, in lower case. */
+static int ending_word_last(const struct normtext *t, size_t a, size_t b)
+{
+    size_t sp = b;
+    int cp, k;
+
+    while (sp > a && t->norm[sp - 1] != ' ')
+        sp--;
+    /* The whole last word: the hit may end inside it ("Purevdorj i" + n). */
+    while (b < t->normlen && (k = utf8_next(&cp, t->norm + b, t->normlen - b)) > 0 && is_word_cp(cp))
+        b += (size_t)k;
+    /* Letters spelt out one by one ("B o l d") and initials in capitals
+     * ("김 YH" of the joined reading) are no endings. */
+    /* Hangul syllables of a spaced name are often particles too (한국 다인):
+     * Latin and Cyrillic endings only. */
+    if (sp <= a || b - sp < 2 || redact_upper_at(t, sp) || normalise_spelled(t->norm, t->normlen, a, b) ||
+        (utf8_next(&cp, t->norm + sp, b - sp) > 0 && is_hangul_cp(cp)))
+        return 0;
+    return variant_suffix_ok(SUFFIX_MN_STEM, t->norm + sp, b - sp) ||
+           variant_suffix_ok(SUFFIX_EU, t->norm + sp, b - sp);
+}
+
 /* Applies the word-boundary and suffix rules to a hit of form f (keylen
  * key bytes ending at key byte kend, of rule enum variant_rule); fills s
  * if accepted.  HIT_NONE if refused, HIT_REPLACE if accepted, HIT_FLAG if
@@ -454,13 +484,15 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         nend++;
     s->start = nstart, s->end = nend, s->rule = rule, s->word = 0, s->review = 0, s->glued = 0;
     spaced = memchr(t->norm + nstart, ' ', nend - nstart) != NULL;
+    if (spaced && ending_word_last(t, nstart, nend))
+        return HIT_NONE;
     /* A short key across a space is mostly chance ("OR A" is no "Ora"). */
     if (keylen <= 4 && spaced && !normalise_spelled(t->norm, t->normlen, nstart, nend))
         return HIT_NONE;
     if (spaced && keylen > 4 && f->person && !spaced_name(t, nstart, nend))
         yes = HIT_FLAG;
-    if (normalise_gap_at(t->norm, t->normlen, nstart, 1) ||
-        normalise_gap_at(t->norm, t->normlen, nend, 0))
+    if (normalise_gap_at(t, nstart, 1) ||
+        normalise_gap_at(t, nend, 0))
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
     if (f->capital && !redact_upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend))
@@ -475,6 +507,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         !normalise_script_change(before, first) && !covered(c, nstart - 1)) {
         if (f->person && is_hangul_cp(before) && is_hangul_cp(first) && !spaced)
             glued_ko = 1;
+        else if (!spaced && redact_admin_prefix(&wstart, t, f, keylen, nstart, nend))
+            ;   /* "함북회령", "ХовдМянгад": the whole word goes (redact_admin.c) */
         else if ((spaced && f->person && !spaced_name(t, nstart, nend)) ||
                  (yes = glued_latin(&wstart, t, f, keylen, nstart, first, yes)) == HIT_NONE)
             return HIT_NONE;
@@ -497,7 +531,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
     /* A Latin name in the English plural ("The Krajciks left"). */
     if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
         !redact_term_glued_ko(t, f, keylen, nstart, nend, wend) &&
-        !(whole && all_digits(t->norm + nend, wend - nend)) &&
+        !(!f->person && redact_admin_suffix(t->norm + nend, wend - nend)) &&
+        !((whole || !f->person) && all_digits(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))
         return open_continuation(t, f, keylen, nstart, nend, wend) ?
@@ -765,13 +800,25 @@ static int hypocoristic_i(int last, const char *rest, size_t n)
     return 0;
 }
 
+/* 1 if the Hangul after a person's name [a, b) to its word's end wend is
+ * a particle chain with an entry that follows a person (순자네, 순자님께서,
+ * 순자랑, 순자한테는: variants_ko_person_chain; report-adv15 R-1), unless
+ * the name and 님 make a word of its own (하나님께서). */
+static int person_chain(const struct normtext *t, size_t a, size_t b, size_t wend)
+{
+    if (!variants_ko_person_chain(t->norm + b, wend - b))
+        return 0;
+    return !(wend - b >= 3 && memcmp(t->norm + b, "\xeb\x8b\x98", 3) == 0 &&     /* 님 */
+             redact_ko_own_word(t->norm + a, b + 3 - a));
+}
+
 /* 1 if the context of the hit [a, b) (norm bytes; the rest of its word
  * up to wend) marks a name rather than an ordinary word: written with a
  * capital not at a sentence's start, a title before it, a word of address
  * or a verb of verbs_after after it (in its word or as the next word), or
  * a Korean vocative.  For a month, a day or a function word (common), the
  * words around it that mark the word (word_context) come first. */
-static int name_context(const struct normtext *t, size_t a, size_t b, int common)
+static int name_context(const struct normtext *t, size_t a, size_t b, int common, int person)
 {
     size_t wa, wb, wend;
     int first, last;
@@ -790,6 +837,8 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
     if (is_hangul_cp(last) && variants_ko_marks_name(t->norm + b, wend - b))
         return 1;
     if (is_hangul_cp(last) && hypocoristic_i(last, t->norm + b, wend - b))
+        return 1;
+    if (person && is_hangul_cp(last) && person_chain(t, a, b, wend))
         return 1;
     if (!is_hangul_cp(last) && ko_marks_after_latin(t, b))
         return 1;
@@ -816,7 +865,24 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
     if (!f->person && utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a))
         return 0;
-    return !name_context(t, a, b, f->kind == FORM_COMMON);
+    return !name_context(t, a, b, f->kind == FORM_COMMON, f->person);
+}
+
+/* 1 if the two letters at norm [a, b) stand before a number or an address
+ * (the next word starts with a digit, or is one of the words below): an
+ * acronym (IP 192.168.1.1, ID 4471, UB 5, IP address), not the initials of
+ * a registered name (report-adv15 R-17; docs/VARIANTS.md).  Initials with
+ * stops or spaces (I.P., I P) are read as before. */
+static int acronym_before_number(const struct normtext *t, size_t a, size_t b)
+{
+    static const char *const words[] = { "address", "addresses", "number", "no", "card", "code",
+                                         "адрес", "хаяг", "дугаар", "номер", "주소", "번호" };
+    size_t wa, wb;
+
+    if (b - a != 2 || !word_after(&wa, &wb, t, b))
+        return 0;
+    return (t->norm[wa] >= '0' && t->norm[wa] <= '9') ||
+           word_is(t, wa, wb, words, sizeof words / sizeof words[0], 1);
 }
 
 /* What an accepted hit of form f over [a, b) is (h: accept_hit's answer):
@@ -830,7 +896,7 @@ static enum redact_hit hit_verdict(const struct normtext *t, const struct redact
     size_t wa, wb;
 
     if (f->generated && f->kind != FORM_REPLACE &&
-        !name_context(t, a, b, f->kind == FORM_COMMON))
+        !name_context(t, a, b, f->kind == FORM_COMMON, f->person))
         return HIT_NONE;
     /* "B.A.", "U.S.": initials only after a title or before a verb of a
      * person (brief i12-forms, F39). */
@@ -838,6 +904,8 @@ static enum redact_hit hit_verdict(const struct normtext *t, const struct redact
         !(word_before(&wa, &wb, t, a) && word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0)) &&
         !(word_after(&wa, &wb, t, b + (b < t->normlen && t->norm[b] == '.')) &&
           word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0)))
+        return HIT_NONE;
+    if (f->kind == FORM_SHORT && acronym_before_number(t, a, b))
         return HIT_NONE;
     return h == HIT_FLAG || hit_is_flag(t, f, a, b) ? HIT_FLAG : HIT_REPLACE;
 }
@@ -855,7 +923,7 @@ static int context_refuses(const struct normtext *t, const struct redact_form *f
     static const char *const person[] = { "에게", "한테", "께", "더러" };
     int last;
 
-    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1))
+    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0))
         return 0;
     last = redact_cp_before(t->norm, b);
     for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)

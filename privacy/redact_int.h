@@ -62,6 +62,7 @@ struct handle_piece {
 };
 
 struct script_key;
+struct zh_name;
 
 struct subject {
     long id;
@@ -110,6 +111,12 @@ struct redactor {
                                  * with the mask's place, sorted
                                  * (redact_mask.c) */
     size_t nmasked;
+    unsigned char digit_terms;  /* an id, other or account term has a spelling of
+                                 * digits alone: numbers spoken in words are read
+                                 * for it (redact_spoken.c) */
+    struct zh_name *zh;         /* wipe-on-free: names registered in pinyin
+                                 * (redact_hanzi.c) */
+    size_t nzh, zhcap;
 };
 
 /* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
@@ -132,6 +139,12 @@ int redact_ko_open_glued(const struct normtext *t, size_t nstart, size_t nend, s
  * particles after it (영호남의: after 영호남); nend when what follows is
  * no Hangul. */
 size_t redact_ko_glued_end(const struct normtext *t, size_t nend, size_t wend);
+
+/* ordinary_ko.c: 1 if hunspell-ko (with data/lexicon's words) knows the
+ * Hangul word w[0..len) (bytes) as a stem of its own (하나님: a word, not
+ * 하나 + 님), else 0; 0 also when hunspell-ko is missing (the name rule
+ * then counts the word as the name: the safe side). */
+int redact_ko_own_word(const char *w, size_t len);
 
 /* ordinary_ko.c: 1 if syl[0..len) (one Hangul syllable, 3 bytes) is one of
  * the Sino-Korean suffixes a compound is read with after a noun (채소류,
@@ -264,6 +277,36 @@ int redact_span_add(struct spans *sp, const struct span *s);
  * memory: the spans' failed is set). */
 int redact_on_match(unsigned int id, unsigned long long from, unsigned long long to,
                     unsigned int flags, void *arg);
+
+/* redact_matcher.c: scans buf[0..n) (digits read from words, not the
+ * text's key view) with the literal matcher; fn(arg, lit, end) for each
+ * hit of literal lit ending at byte end of buf (0 to go on, 1 to stop).
+ * ctx: the numbering context whose scratch is used (NULL: one of its
+ * own).  Returns 0, or -1 when out of memory or the scan failed. */
+int redact_match_buf(const struct redactor *r, struct redact_ctx *ctx, const char *buf, size_t n,
+                     int (*fn)(void *arg, size_t lit, size_t end), void *arg);
+
+/* redact_numbered.c: what redact_number_forms hands each key to (a
+ * secmem string, freed after the call): 0, or -1 to stop. */
+typedef int (*redact_key_fn)(void *ctx, const char *key, size_t keylen);
+
+/* redact_numbered.c: the keys of the other ways a term ending in a word
+ * and a number of one to four digits (text[0..len), as typed) is
+ * written: "No. 7", "No 7", "#7", "No7", "number 7", "Nr. 7", glued ("Camp7")
+ * and, up to 20, the English
+ * number word ("seven"), each handed to fn.  0 (also when the term ends
+ * in no such number), or -1 when out of memory or fn stopped. */
+int redact_number_forms(const char *text, size_t len, redact_key_fn fn, void *ctx);
+
+/* redact_spoken.c: the spans of the registered id, other and account
+ * terms of digits alone (r->digit_terms) that text spells in number
+ * words ("eight eight one two", "오오일이", "다섯다섯하나둘", "五五一二":
+ * detect_spoken_reading) into out, in norm offsets: the words of the
+ * whole run are the span, unless a pattern detector's span (in out
+ * already) lies over it.  0, or -1 when out of memory (out->failed
+ * set) or the scan failed. */
+int redact_spoken_terms(struct spans *out, const struct redactor *r, const struct normtext *t,
+                        struct redact_ctx *ctx);
 
 /* redact_retry.c: accepts the pending hits whose refusing neighbour is
  * replaced by a span of sp (which they join), until none changes.
@@ -411,6 +454,28 @@ int redact_unread_scripts(struct spans *flags, const struct redactor *r, const s
 int redact_split_names(struct spans *sp, const struct redactor *r, const struct normtext *t,
                        struct redact_ctx *ctx, struct err *e);
 
+/* redact_admin.c: 1 if rest[0..len) (norm bytes) is a Mongolian
+ * administrative word glued after a place term (sum, сум, aimag, аймаг,
+ * hot, хот and their genitives: "Khovdsum", "Ховдсумын"). */
+int redact_admin_suffix(const char *rest, size_t len);
+
+/* redact_admin.c: 1 if the hit norm[nstart..nend) of form f (keylen key
+ * bytes), a term that is no person's name of two Hangul syllables or
+ * four Latin/Cyrillic key bytes, ends a word that begins with a province,
+ * a province's abbreviation or a Mongolian aimag glued before it
+ * ("함북회령", "평북신의주", "양강도혜산"); *wstart gets the word's start
+ * (norm bytes), so the whole word goes. */
+int redact_admin_prefix(size_t *wstart, const struct normtext *t, const struct redact_form *f,
+                        size_t keylen, size_t nstart, size_t nend);
+
+/* redact_cells.c: each span of sp (input offsets, sorted, merged) of a
+ * protected term or a name that holds a cell delimiter of in
+ * (normalise_cell_delim: a tab, a table's comma or semicolon)
+ * becomes one span per piece between them (the delimiters and the spaces
+ * next to them kept), so a table's rows keep their cells.  Returns 0, or
+ * -1 out of memory (sp unchanged). */
+int redact_split_cells(struct spans *sp, const char *in, size_t inlen);
+
 /* redact_handles.c: sorts the pieces and builds the index of near misses
  * (redact_near_build); called when the redactor is compiled. */
 void redact_handle_pieces_finish(struct redactor *r);
@@ -487,5 +552,35 @@ size_t redact_cp_start(const char *s, size_t n);
  * text's start, a full stop, question or exclamation mark, colon or a
  * line break), else 0. */
 int redact_sentence_start(const struct normtext *t, size_t p);
+
+/* redact_hanzi.c: keeps the name or person term name[0..len) (bytes, as
+ * typed) when every word of it is pinyin (tone marks or numbers allowed),
+ * for redact_find_hanzi; anything else is left alone.  0, or -1 out of
+ * memory. */
+int redact_hanzi_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_hanzi.c: 1 if term (an index of r->terms) was kept by
+ * redact_hanzi_add (a name registered in pinyin), else 0. */
+int redact_hanzi_term(const struct redactor *r, size_t term);
+
+/* redact_hanzi.c: wipes and frees what redact_hanzi_add kept. */
+void redact_hanzi_free(struct redactor *r);
+
+/* redact_hanzi.c: a name kept by redact_hanzi_add in t, in norm offsets:
+ * in Han characters read by their Mandarin readings (the whole name of
+ * three characters or more, and its given name in the characters the
+ * whole name showed, into sp; a given name or a two-character whole name
+ * in other characters that read so, and the doubled last syllable 明明,
+ * into flags) and in Latin with tone numbers (into sp) or doubled
+ * (Ming-ming, into flags).  0, or -1 out of memory. */
+int redact_find_hanzi(struct spans *sp, struct spans *flags, const struct redactor *r,
+                      const struct normtext *t);
+
+/* redact_base64.c: each base64 run of t's input (8 to 4,096 characters of
+ * A-Z a-z 0-9 + / - _, padded or not, not glued to a word, with a
+ * capital inside, a digit, + or /) that decodes to UTF-8 text in which
+ * r's literals find a name or term, as an "escape-run" flag in input
+ * offsets into flags.  0, or -1 out of memory or a matcher error. */
+int redact_base64_runs(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
 #endif

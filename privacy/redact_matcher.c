@@ -27,6 +27,25 @@ void redact_matcher_free(struct hs_database *db, struct hs_scratch *scratch)
     hs_free_database(db);
 }
 
+/* Sets r->digit_terms: 1 if an id, other or account term has a literal
+ * of four digits or more and nothing else (redact_spoken.c reads numbers
+ * said in words for those). */
+static void find_digit_terms(struct redactor *r)
+{
+    for (size_t i = 0; i < r->nlits && !r->digit_terms; i++) {
+        const struct lit *l = &r->lits[i];
+        const char *k = r->arena + r->keyoff[i];
+        int cat = r->terms[l->term].cat;
+        size_t j;
+
+        if (l->keylen < 4 || (cat != TERM_ID && cat != TERM_OTHER && cat != TERM_ACCOUNT))
+            continue;
+        for (j = 0; j < l->keylen && k[j] >= '0' && k[j] <= '9'; j++)
+            ;
+        r->digit_terms = j == l->keylen;
+    }
+}
+
 int redactor_compile(struct redactor *r, struct err *e)
 {
     hs_compile_error_t *ce = NULL;
@@ -40,6 +59,7 @@ int redactor_compile(struct redactor *r, struct err *e)
     r->compiled = 1;
     redact_handle_pieces_finish(r);
     redact_scripts_finish(r);
+    find_digit_terms(r);
     if (r->nlits == 0)
         return 0;
     if (r->nlits > UINT32_MAX)
@@ -109,6 +129,7 @@ int redactor_compile_from(struct redactor *r, const char *bytes, size_t len, str
         return err_set(e, EXIT_INPUT, "no matcher to load");
     redact_handle_pieces_finish(r);
     redact_scripts_finish(r);
+    find_digit_terms(r);
     if (hs_deserialize_database(bytes, len, &db) != HS_SUCCESS)
         return err_set(e, EXIT_INPUT, "the cached matcher cannot be loaded");
     if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
@@ -178,4 +199,39 @@ int redact_match_terms(struct spans *out, struct spans *pending, struct spans *f
     if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
         return err_set(e, EXIT_INPUT, "matching terms failed (vectorscan error %d)", (int)rc);
     return 0;
+}
+
+struct buf_state {
+    int (*fn)(void *arg, size_t lit, size_t end);
+    void *arg;
+};
+
+static int on_buf_match(unsigned int id, unsigned long long from, unsigned long long to,
+                        unsigned int flags, void *arg)
+{
+    struct buf_state *st = arg;
+
+    (void)from, (void)flags;
+    return st->fn(st->arg, id, (size_t)to);
+}
+
+int redact_match_buf(const struct redactor *r, struct redact_ctx *ctx, const char *buf, size_t n,
+                     int (*fn)(void *arg, size_t lit, size_t end), void *arg)
+{
+    struct buf_state st = { fn, arg };
+    hs_scratch_t *scratch = NULL;
+    hs_error_t rc;
+
+    if (r->db == NULL || n == 0)
+        return 0;
+    if (ctx != NULL)
+        scratch = ctx_scratch(ctx, r);
+    else if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
+        scratch = NULL;
+    if (scratch == NULL)
+        return -1;
+    rc = hs_scan(r->db, buf, (unsigned)n, 0, scratch, on_buf_match, &st);
+    if (ctx == NULL)
+        hs_free_scratch(scratch);
+    return rc == HS_SUCCESS || rc == HS_SCAN_TERMINATED ? 0 : -1;
 }

@@ -284,12 +284,15 @@ static int edge_at(const struct normtext *t, size_t n, int left)
     if (t->ostart[n] == t->ostart[n - 1] ||
         !fresh_at(t->orig + t->ostart[n], t->inlen - t->ostart[n], 1))
         return 0;
-    /* Not next to a separator of a name spelled out letter by letter
-     * (normalise.h): the gaps of such a run depend on the letters around. */
+    /* Not next to a separator of a name spelled out letter by letter, nor
+     * to any punctuation or symbol (normalise_sep_class: the gaps between
+     * number parts and Hangul syllables, report-adv15 R-7, R-9): the gaps
+     * of such a run depend on the characters around. */
     if (left)
-        return !is_word_cp(cp = redact_cp_before(t->norm, n)) && !normalise_spell_sep(cp);
+        return !is_word_cp(cp = redact_cp_before(t->norm, n)) && !normalise_spell_sep(cp) &&
+               !normalise_sep_class(cp);
     return utf8_next(&cp, t->norm + n, t->normlen - n) > 0 && !is_word_cp(cp) &&
-           !normalise_spell_sep(cp);
+           !normalise_spell_sep(cp) && !normalise_sep_class(cp);
 }
 
 static size_t cp_back(const char *s, size_t n)

@@ -96,7 +96,7 @@ static int flags_to_input(struct spans *flags, const struct redactor *r, const s
         if (redact_span_add(flags, &m) != 0)
             return -1;
     }
-    if (redact_escape_runs(t, add_run, flags) != 0)
+    if (redact_escape_runs(t, add_run, flags) != 0 || redact_base64_runs(flags, r, t) != 0)
         return -1;
     if (redact_near_names(flags, r, t) != 0)
         return -1;
@@ -113,8 +113,12 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
     int rc;
 
     if (redact_match_terms(sp, &pending, flags, r, t, ctx, e) != 0 ||
-        find_patterns(sp, t, e) != 0 || find_manual(sp, t) != 0 ||
-        redact_find_handles(sp, r, t) != 0 || redact_find_scripts(sp, flags, r, t) != 0) {
+        find_patterns(sp, t, e) != 0 ||
+        (redact_spoken_terms(sp, r, t, ctx) != 0 &&
+         (sp->failed || err_set(e, EXIT_INPUT, "out of memory while matching terms"))) ||
+        find_manual(sp, t) != 0 ||
+        redact_find_handles(sp, r, t) != 0 || redact_find_scripts(sp, flags, r, t) != 0 ||
+        redact_find_hanzi(sp, flags, r, t) != 0) {
         free(pending.s);
         return e->code == EXIT_AUTH || sp->failed == 0 ? -1 :
                err_set(e, EXIT_INPUT, "out of memory while scanning text");
@@ -129,6 +133,8 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
     redact_merge(sp, t);
     if (redact_split_names(sp, r, t, ctx, e) != 0)
         return -1;
+    if (redact_split_cells(sp, t->orig, t->inlen) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     if (flags_to_input(flags, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     return 0;
@@ -230,6 +236,10 @@ int redactor_run(struct redaction *out, const struct redactor *r, struct redact_
                 goto done;
             }
         redact_merge(&sp, NULL);
+        if (redact_split_cells(&sp, in, inlen) != 0) {
+            err_set(e, EXIT_INPUT, "out of memory");
+            goto done;
+        }
     }
     if (more.n > 0) {
         err_set(e, EXIT_AUTH, "the redacted text kept changing what it shows (over %d rounds): this is a bug; nothing was exported", ROUNDS_MAX);

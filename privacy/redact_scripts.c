@@ -424,7 +424,11 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
             const struct script_key *k = key_find(r, ws[0].script == 6 ? SK_KANA : SK_SKELETON, skel);
             /* Latin and Cyrillic spellings are the variants' (variants.c):
              * four classes there are English words (Freedom, Liable). */
+            /* A name registered in pinyin is read in Han characters by
+             * its syllables (redact_hanzi.c), not by a skeleton that
+             * ordinary words share (山上 for Chen Jing). */
             if (k == NULL || (c < SKEL_REPLACE && (ws[0].script == 1 || ws[0].script == 3)) ||
+                (ws[0].script == 4 && redact_hanzi_term(r, k->term)) ||
                 (ws[0].script == 2 && known_after(t, ws, j + 1, c < SKEL_REPLACE)))
                 continue;
             /* One word its dictionary knows is a review flag at most. */

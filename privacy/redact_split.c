@@ -109,57 +109,14 @@ static int letter_cp(int cp)
     return is_word_cp(cp) && !(cp >= '0' && cp <= '9');
 }
 
-#define LINE_LOOK 512           /* bytes read of a line to tell a table row */
-
-/* The number of ',' on the line in[a..] (a: its first byte), or -1 if the
- * line is longer than LINE_LOOK; *end: where it ends ('\n' or len). */
-static long line_commas(const char *in, size_t len, size_t a, size_t *end)
-{
-    long c = 0;
-    size_t j;
-
-    for (j = a; j < len && in[j] != '\n'; j++) {
-        if (j - a > LINE_LOOK)
-            return -1;
-        c += in[j] == ',';
-    }
-    *end = j;
-    return c;
-}
-
-/* The start of the line holding in[i], or SIZE_MAX beyond LINE_LOOK. */
-static size_t line_start(const char *in, size_t i)
-{
-    size_t j = i;
-
-    while (j > 0 && in[j - 1] != '\n')
-        if (i - --j > LINE_LOOK)
-            return SIZE_MAX;
-    return j;
-}
-
-/* 1 if the comma at in[i] is a table's cell separator: its line has as
- * many commas as the line before or after it (a CSV row: "Kim,Young,Ho"
- * under "a,b,c" is three cells, which the audit reads as a table; joining
- * them would shift the columns under their header), or a line is too
- * long to tell. */
+/* 1 if the comma at in[i] is a table's cell separator
+ * (normalise_table_delim: its line has as many commas as the line before
+ * or after it: a CSV row "Kim,Young,Ho" under "a,b,c" is three cells,
+ * which the audit reads as a table; joining them would shift the columns
+ * under their header), or a line is too long to tell. */
 static int table_comma(const char *in, size_t len, size_t i)
 {
-    size_t a = line_start(in, i), e, pe, ne;
-    long c, pc = -2, nc = -2;
-
-    if (in[i] != ',')
-        return 0;
-    if (a == SIZE_MAX || (c = line_commas(in, len, a, &e)) < 0)
-        return 1;
-    if (a > 0) {
-        size_t pa = line_start(in, a - 1);
-        if (pa == SIZE_MAX || (pc = line_commas(in, len, pa, &pe)) < 0)
-            return 1;
-    }
-    if (e < len && (nc = line_commas(in, len, e + 1, &ne)) == -1)
-        return 1;
-    return pc == c || nc == c;
+    return in[i] == ',' && normalise_table_delim(in, len, i);
 }
 
 /* The bytes of an inline tag ("<b>", "</i>", "<span class=x>": '<', an

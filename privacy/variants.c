@@ -13,6 +13,7 @@
 #include "privacy/romanise.h"
 #include "privacy/variants_ko.h"
 #include "privacy/varlist.h"
+#include "privacy/nicknames.h"
 #include "util/lexicon.h"
 #include "privacy/variants_int.h"
 
@@ -443,6 +444,8 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
         rc = mn_hyphen_elements(out, t.norm, t.normlen);
     if (rc == 0 && person && !korean_read(out))
         rc = name_initials(out, t.norm, t.normlen);
+    if (rc == 0 && person)
+        rc = variants_nicknames(out);
     normtext_free(&t);
     if (rc != 0) {
         variant_list_free(out);
@@ -749,6 +752,60 @@ int variants_ko_marks_name(const char *rest, size_t restlen)
         if (restlen >= n && memcmp(rest, ko_name_marks[i], n) == 0 &&
             ko_chain(rest + n, restlen - n))
             return 1;
+    }
+    return 0;
+}
+
+/* Particles and endings that follow a person and hardly a thing: 네 (the
+ * family or house of: 순자네), the honorific subject 께서, to, from and by
+ * someone (한테, 에게, 께, 더러), with someone (랑, 이랑, 하고) and their
+ * spoken forms (ko_more).  With ko_name_marks, the "person" entries of a
+ * chain (variants_ko_person_chain; report-adv15 R-1).  Written from Korean
+ * grammar; 님 is asked by the caller (하나님 is a word of its own). */
+static const char *const ko_person_particles[] = {
+    "네", "께", "께서", "께선", "께서는", "께서도", "껜", "한테", "한테서", "한텐", "한티",
+    "헌티", "헌테", "한테두", "이한텐", "에게", "에게서", "더러", "랑", "이랑", "랑두",
+    "이랑두", "하고", "하구", "허고", "허구",
+};
+
+/* n if rest[0..len) starts with a person entry n bytes long (the longest),
+ * else 0. */
+static size_t person_entry(const char *rest, size_t len)
+{
+    size_t best = 0;
+
+    for (size_t i = 0; i < sizeof ko_person_particles / sizeof ko_person_particles[0]; i++) {
+        size_t n = strlen(ko_person_particles[i]);
+        if (n <= len && n > best && memcmp(rest, ko_person_particles[i], n) == 0 &&
+            ko_chain(rest + n, len - n))
+            best = n;
+    }
+    for (size_t i = 0; i < sizeof ko_name_marks / sizeof ko_name_marks[0]; i++) {
+        size_t n = strlen(ko_name_marks[i]);
+        if (n <= len && n > best && memcmp(rest, ko_name_marks[i], n) == 0 &&
+            ko_chain(rest + n, len - n))
+            best = n;
+    }
+    return best;
+}
+
+int variants_ko_person_chain(const char *rest, size_t restlen)
+{
+    unsigned char reach[KO_SUFFIX_MAX + 1];
+
+    if (restlen == 0 || restlen > KO_SUFFIX_MAX || !ko_chain(rest, restlen))
+        return 0;
+    if (variants_ko_marks_name(rest, restlen))
+        return 1;
+    memset(reach, 0, restlen + 1);
+    reach[0] = 1;
+    for (size_t i = 0; i < restlen; i++) {
+        if (!reach[i])
+            continue;
+        if (person_entry(rest + i, restlen - i) > 0)
+            return 1;
+        reach_from(reach, &ix.ko_common, rest, i, restlen);
+        reach_from(reach, &ix.ko_more, rest, i, restlen);
     }
     return 0;
 }

@@ -33,6 +33,14 @@ int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restl
  * the review flags' test for a name-shaped word, stricter than SUFFIX_KO. */
 int variants_ko_common_suffix(const char *rest, size_t restlen);
 
+/* 1 if rest (norm text after a Hangul word, to the end of the word) is a
+ * chain of particles and endings (SUFFIX_KO) holding, anywhere, an entry
+ * that follows a person: a word of address (variants_ko_marks_name), 네,
+ * 께서, 한테, 에게, 더러, 랑, 이랑, 하고 and their spoken forms (순자네,
+ * 순자한테는, 순자랑; report-adv15 R-1), or the vocative; else 0.  Not 님
+ * (하나님): the caller asks the dictionary. */
+int variants_ko_person_chain(const char *rest, size_t restlen);
+
 /* 1 if rest (norm text after a Hangul word, to the end of the word)
  * starts with a word of address that follows names, not ordinary nouns
  * (씨, 동지, 오빠, 선생님...; not 님, which also follows nouns: 하나님),

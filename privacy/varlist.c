@@ -25,8 +25,12 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
         int cp;
         for (i = 0; i < keylen; i++)
             chars += ((unsigned char)key[i] & 0xC0) != 0x80;
+        /* A listed short form of a given name (Bob, Jen, Ваня:
+         * privacy/nicknames.c) is a name people are called by: three
+         * letters, written with a capital. */
         if (chars < (l->flag && !l->initials &&
-                     !(utf8_next(&cp, key, keylen) > 0 && is_hangul_cp(cp)) ? 4u : 2u))
+                     !(utf8_next(&cp, key, keylen) > 0 && is_hangul_cp(cp)) ? (l->nickname ? 3u : 4u)
+                                                                              : 2u))
             return 0;
     }
     /* The same form twice: the laxer marks win (a replacement beats a
@@ -39,6 +43,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
             l->v[i].father &= l->father;
             l->v[i].initials &= l->initials;
             l->v[i].context &= l->context;
+            l->v[i].nickname &= l->nickname;
             return 0;
         }
     if (l->n == l->cap) {
@@ -59,6 +64,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
     l->v[l->n].father = l->father;
     l->v[l->n].initials = l->initials;
     l->v[l->n].context = l->context;
+    l->v[l->n].nickname = l->nickname;
     l->n++;
     return 0;
 }

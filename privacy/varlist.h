@@ -34,6 +34,9 @@ struct variant {
                                 * asked of the dictionary (redact.c) */
     unsigned char context;     /* a one-syllable given name alone: a review flag only
                                 * where the context marks a name (FORM_CONTEXT) */
+    unsigned char nickname;    /* a listed short form of a given name (Bob of Robert:
+                                * privacy/nicknames.c): at least a review flag, even
+                                * where it is a word or a piece of the name */
 };
 
 struct variant_list {
@@ -49,6 +52,8 @@ struct variant_list {
                                     * counts ("KJS", "BD") */
     unsigned char context;         /* adding a one-syllable given name alone: one
                                     * Hangul syllable or two letters count */
+    unsigned char nickname;        /* adding listed short forms of given names:
+                                    * three letters count */
 };
 
 #define OPT_MAX 12

@@ -174,7 +174,7 @@ static int next_token(struct token *t, const struct normtext *nt, struct window_
             }
             if (!(i < nt->normlen && (n = utf8_next(&cp, nt->norm + i, nt->normlen - i)) > 0 &&
                   ((is_word_cp(cp) && !is_han_cp(cp) && !normalise_script_change(prev, cp)) ||
-                   (!is_word_cp(cp) && (n = (int)normalise_gap(nt->norm, nt->normlen, i)) > 0))))
+                   (!is_word_cp(cp) && (n = (int)normalise_gap(nt, i)) > 0))))
                 break;
             i += (size_t)n;
             prev = is_word_cp(cp) ? cp : prev;

@@ -50,14 +50,7 @@ LC_ALL=C awk '$1 == "O" { print $3 }' "$tmp.all" | LC_ALL=C sort -u > "$tmp.syl"
     awk '{ printf "\"%s\",\n", $1 }' "$tmp.syl"
     echo "};"
     echo "const size_t onyomi_syllables_count = sizeof onyomi_syllables / sizeof onyomi_syllables[0];"
-    echo "const uint16_t onyomi_hangul[][2] = {"
-    LC_ALL=C awk 'NR == FNR { idx[$1] = NR - 1; next }
-        $1 == "O" { m[$2] = m[$2] " " idx[$3]; next }
-        $1 == "H" && ($2 in m) { k = split(m[$2], x, " "); for (i = 1; i <= k; i++) printf "%s %05d\n", $3, x[i] }' \
-        "$tmp.syl" "$tmp.all" "$tmp.all" |
-        LC_ALL=C sort -u | awk '{ printf "{0x%s,%d},\n", $1, $2 + 0 }'
-    echo "};"
-    echo "const size_t onyomi_hangul_count = sizeof onyomi_hangul / sizeof onyomi_hangul[0];"
+    "$(dirname "$0")/hangul-readings.sh" onyomi O "$tmp.syl" "$tmp.all"
 } > "$tmp"
 rm -f "$tmp.all" "$tmp.syl"
 mv "$tmp" "$out"

@@ -67,14 +67,7 @@ LC_ALL=C awk '$1 == "M" || $1 == "R" { print $3 }' "$tmp.all" | LC_ALL=C sort -u
         "$tmp.syl" "$tmp.all" | LC_ALL=C sort | awk '{ printf "{0x%s,%s},\n", $1, $2 }'
     echo "};"
     echo "const size_t pinyin_han_count = sizeof pinyin_han / sizeof pinyin_han[0];"
-    echo "const uint16_t pinyin_hangul[][2] = {"
-    LC_ALL=C awk 'NR == FNR { idx[$1] = NR - 1; next }
-        $1 == "R" { m[$2] = m[$2] " " idx[$3]; next }
-        $1 == "H" && ($2 in m) { k = split(m[$2], x, " "); for (i = 1; i <= k; i++) printf "%s %05d\n", $3, x[i] }' \
-        "$tmp.syl" "$tmp.all" "$tmp.all" |
-        LC_ALL=C sort -u | awk '{ printf "{0x%s,%d},\n", $1, $2 + 0 }'
-    echo "};"
-    echo "const size_t pinyin_hangul_count = sizeof pinyin_hangul / sizeof pinyin_hangul[0];"
+    "$(dirname "$0")/hangul-readings.sh" pinyin R "$tmp.syl" "$tmp.all"
 } > "$tmp"
 rm -f "$tmp.all" "$tmp.syl"
 mv "$tmp" "$out"

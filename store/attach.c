@@ -100,6 +100,31 @@ static int room_for(const struct store *s, const struct attach_source *src, stru
     return 0;
 }
 
+/* Refuses (EXIT_INPUT) bytes the record holds already as another
+ * attachment (adv16 B-2): a bundle would carry both, and a recipient
+ * holding one keeps one, so the counts would disagree. 0 if none. */
+static int same_bytes(struct store *s, const char *record, const struct attach_source *src,
+                      const unsigned char *hash, struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(record), DB_BLOB(hash, ATTACHMENT_HASHBYTES),
+                                DB_TEXT(src->name) };
+    sqlite3_stmt *st;
+    char name[256] = "";
+    int rc;
+
+    if (db_query(&st, s, "SELECT a.name FROM attachment a JOIN record r ON r.id = a.record_id"
+                 " WHERE r.rid = ?1 AND a.hash = ?2 AND a.name <> ?3 LIMIT 1", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading attachments", e);
+    if (rc > 0)
+        snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    if (rc <= 0)
+        return rc;
+    return err_set(e, EXIT_INPUT, "%s holds the same bytes as %s, already attached to record "
+                   "%s; nothing was stored", src->path, name, record);
+}
+
 int store_attach(unsigned char *hash, struct store *s, const char *record,
                  const struct attach_source *src, struct err *e)
 {
@@ -130,8 +155,15 @@ int store_attach(unsigned char *hash, struct store *s, const char *record,
         store_rollback(s);
         goto out;
     }
-    if (store_attachment_end(w, hash, e) != 0 || store_log(s, "attach", record, e) != 0) {
+    if (store_attachment_end(w, hash, e) != 0 || same_bytes(s, record, src, hash, e) != 0 ||
+        store_log(s, "attach", record, e) != 0) {
+        struct err ignored;
+
         store_rollback(s);
+        /* the file written is named by no row now: wipe it at once when
+         * alone with the store (else the next intake alone does) */
+        if (s->files != NULL)
+            (void)s->files->tidy(s, &ignored);
         goto out;
     }
     rc = store_commit(s, e);

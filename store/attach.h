@@ -39,7 +39,8 @@ void attach_source_close(struct attach_source *src);
  * transaction (memory stays at one ATTACHMENT_CHUNK bytes, in sodium_malloc
  * memory), and logs it; hash receives the BLAKE2b-256 of the bytes stored
  * (ATTACHMENT_HASHBYTES). EXIT_INPUT, with nothing stored, for an unknown
- * record, a name the record already has, a read error, or a disk without
+ * record, a name the record already has, bytes it already has under
+ * another name (adv16 B-2), a read error, or a disk without
  * about twice the file's size free (checked first). */
 int store_attach(unsigned char *hash, struct store *s, const char *record,
                  const struct attach_source *src, struct err *e);

@@ -154,17 +154,20 @@ static int insert_consent(struct store *s, long sid, const struct consent_change
         DB_INT(keep(c->publish, old->publish)), DB_INT(keep(c->attachments, old->attachments)),
         DB_TEXT(c->method != NULL ? c->method : old->method),
         DB_TEXT(c->embargo != NULL ? c->embargo : old->embargo), DB_INT(c->withdraw != 0),
-        DB_TEXT(now),
+        DB_TEXT(now), DB_INT(c->include_earlier != 0),
     };
 
     db_now(now, sizeof now);
     /* seq: the subject's counter, one more than its last entry's, and
      * above the floor a restore raised: the order of its consents that
      * bundles carry (the clock may run back, a backup may be older). */
+    /* upto: the log's last seq before this entry's own, which orders it
+     * against each record's "record.add" (store_consent_earlier). */
     return db_run(s, "INSERT INTO consent(subject_id, export, quote, publish, attachments, method,"
-                  " embargo, withdrawn, date, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                  " max((SELECT coalesce(max(seq), 0) + 1 FROM consent WHERE subject_id = ?1),"
-                  " " SEQ_FLOOR " + 1))",
+                  " embargo, withdrawn, date, seq, upto, earlier) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+                  " ?7, ?8, ?9, max((SELECT coalesce(max(seq), 0) + 1 FROM consent WHERE"
+                  " subject_id = ?1), " SEQ_FLOOR " + 1), (SELECT coalesce(max(seq), 0) FROM log),"
+                  " ?10)",
                   v, DB_N(v), "recording the consent", e);
 }
 
@@ -180,6 +183,94 @@ static int scope_narrows(const struct consent_change *c, const struct consent *o
             (old->publish && !keep(c->publish, 1)) ||
             (old->attachments && !keep(c->attachments, 1)) ||
             (c->embargo != NULL && c->embargo[0] != '\0' && strcmp(c->embargo, old->embargo) > 0));
+}
+
+/* The last withdrawal of subject sid and the re-consent after it (the
+ * first entry after it), their dates and the re-consent's upto, and
+ * whether an entry since the withdrawal said --include-earlier: 1 when
+ * there is such a re-consent, 0 when none (never withdrawn, or withdrawn
+ * now), -1 on an error. */
+struct reconsent {
+    char withdrawn[32], date[32];
+    long upto;
+    int earlier;
+};
+
+static int last_reconsent(struct reconsent *out, struct store *s, long sid, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(sid) };
+    sqlite3_stmt *st;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (db_query(&st, s, "SELECT w.date, r.date, r.upto, EXISTS (SELECT 1 FROM consent x WHERE"
+                 " x.subject_id = ?1 AND x.id > w.id AND x.earlier <> 0) FROM consent w JOIN"
+                 " consent r ON r.id = (SELECT min(id) FROM consent WHERE subject_id = ?1 AND"
+                 " id > w.id) WHERE w.id = (SELECT max(id) FROM consent WHERE subject_id = ?1"
+                 " AND withdrawn <> 0)", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the consent", e);
+    if (rc > 0) {
+        snprintf(out->withdrawn, sizeof out->withdrawn, "%s", (const char *)sqlite3_column_text(st, 0));
+        snprintf(out->date, sizeof out->date, "%s", (const char *)sqlite3_column_text(st, 1));
+        out->upto = (long)sqlite3_column_int64(st, 2);
+        out->earlier = sqlite3_column_int(st, 3) != 0;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* The records of subject sid made before the re-consent r ("record.add"
+ * at or before its upto; a record without that log entry counts as
+ * earlier). */
+#define EARLIER_SQL " FROM record x WHERE x.subject_id = ?1 AND coalesce((SELECT min(l.seq) FROM" \
+    " log l WHERE l.action = 'record.add' AND l.object = x.rid), 0) <= ?2"
+
+/* --include-earlier needs a withdrawal before it, and says nothing alone
+ * while the consent is withdrawn (old: the consent before this change). */
+static int earlier_check(struct store *s, long sid, const char *pseudonym,
+                         const struct consent_change *c, const struct consent *old,
+                         struct err *e)
+{
+    long n = 0;
+    const struct db_val v[] = { DB_INT(sid) };
+    int rc = db_int(&n, s, "SELECT count(*) FROM consent WHERE subject_id = ?1 AND withdrawn <> 0",
+                    v, DB_N(v), "reading the consent", e);
+
+    if (rc < 0)
+        return -1;
+    if (n == 0)
+        return err_set(e, EXIT_INPUT, "the consent of %s was never withdrawn, so it covers all "
+                       "its records already; --include-earlier is for a re-consent after a "
+                       "withdrawal", pseudonym);
+    if (old->withdrawn[0] != '\0' && c->export_ok == -1 && c->quote == -1 && c->publish == -1 &&
+        c->attachments == -1 && c->embargo == NULL && c->method == NULL)
+        return err_set(e, EXIT_INPUT, "the consent of %s is withdrawn: give the new consent "
+                       "(--export yes ...) with --include-earlier", pseudonym);
+    return 0;
+}
+
+int store_consent_earlier(struct consent_earlier *out, struct store *s, const char *pseudonym,
+                          const char *rid, struct err *e)
+{
+    struct reconsent r;
+    long sid, n = 0;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (db_subject_id(&sid, s, pseudonym, e) != 0 || (rc = last_reconsent(&r, s, sid, e)) < 0)
+        return -1;
+    if (rc == 0 || r.earlier)
+        return 0;
+    const struct db_val v[] = { DB_INT(sid), DB_INT(r.upto), DB_TEXT(rid) };
+    if (db_int(&n, s, rid != NULL ? "SELECT count(*)" EARLIER_SQL " AND x.rid = ?3"
+               : "SELECT count(*)" EARLIER_SQL, v, rid != NULL ? 3 : 2,
+               "reading the records", e) < 0)
+        return -1;
+    out->records = n;
+    snprintf(out->withdrawn, sizeof out->withdrawn, "%s", r.withdrawn);
+    snprintf(out->reconsent, sizeof out->reconsent, "%s", r.date);
+    return 0;
 }
 
 int store_consent_set(struct store *s, const char *pseudonym,
@@ -203,6 +294,8 @@ int store_consent_set(struct store *s, const char *pseudonym,
      * told of the withdrawal are told of it too, so that the subject's
      * later records can reach them (issue 16; docs/FORMAT.md "Notices"). */
     reconsent = old.withdrawn[0] != '\0' && !c->withdraw;
+    if (c->include_earlier && earlier_check(s, sid, pseudonym, c, &old, e) != 0)
+        goto fail;
     if (old.withdrawn[0] != '\0' || c->withdraw)
         memset(&old, 0, sizeof old);     /* after a withdrawal, everything starts at no */
     snprintf(sid_text, sizeof sid_text, "%ld", sid);

@@ -326,6 +326,17 @@ static const char *const migrations[] = {
     "CREATE TRIGGER matcher_cache_term_update AFTER UPDATE ON term"
     "  BEGIN DELETE FROM matcher_cache; END;"
     "DELETE FROM matcher_cache;",
+    /* 19 -> 20 (issue 16, adv16 B-5: records made before a withdrawal):
+     * each consent entry keeps the log's last seq when it was recorded
+     * (upto), which orders it against each record's "record.add" entry
+     * (the log is append-only, so its seq never runs back or is reused,
+     * as a clock or a record's row id may), and whether the subject said
+     * that records made before its re-consent may leave too (earlier:
+     * consent --include-earlier). Entries made before are given the seq
+     * of their own "consent" log entry, matched by their order (the nth
+     * entry of a subject is its nth "consent" entry; none: 0). consent_upto
+     * does it, unless the columns are there (a store made new has them). */
+    "",
 };
 
 static int fill_subject_ids(struct store *s, struct err *e);
@@ -376,11 +387,36 @@ static int notice_by_key(struct store *s, struct err *e)
     return has ? 0 : db_exec(s, "ALTER TABLE export_record ADD COLUMN output BLOB;", e);
 }
 
+/* Migration 20's step (above): consent.upto and consent.earlier, unless
+ * they are there. */
+static int consent_upto(struct store *s, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc, has = 0;
+
+    if (db_prepare(&st, s, "PRAGMA table_info(consent)", e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "migrating the store", e)) > 0)
+        has |= sqlite3_column_text(st, 1) != NULL &&
+               strcmp((const char *)sqlite3_column_text(st, 1), "upto") == 0;
+    sqlite3_finalize(st);
+    if (rc < 0)
+        return -1;
+    return has ? 0 : db_exec(s,
+        "ALTER TABLE consent ADD COLUMN upto INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE consent ADD COLUMN earlier INTEGER NOT NULL DEFAULT 0;"
+        "UPDATE consent SET upto = coalesce((SELECT l.seq - 1 FROM log l WHERE l.action = 'consent'"
+        "  AND l.object = CAST(consent.subject_id AS TEXT) AND (SELECT count(*) FROM log l2"
+        "  WHERE l2.action = 'consent' AND l2.object = l.object AND l2.seq <= l.seq) ="
+        "  (SELECT count(*) FROM consent c2 WHERE c2.subject_id = consent.subject_id"
+        "  AND c2.id <= consent.id)), 0);", e);
+}
+
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, db_reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL, NULL, files_migrate, notice_by_key, NULL,
+    NULL, NULL, NULL, files_migrate, notice_by_key, NULL, consent_upto,
 };
 
 /* One entry per version in both tables: a migration added to one and not

@@ -77,6 +77,38 @@ static int refusal(struct eligibility *out, struct store *s, const struct record
     return 1;
 }
 
+/* Why a record made before its subject's re-consent may not leave
+ * (adv16 B-5): the withdrawal covered it, and the re-consent covers it
+ * only once the subject says so (store_consent_earlier). 1 (why filled)
+ * if so, 0 if not, -1 on an error. */
+static int earlier(struct eligibility *out, struct store *s, const struct record_row *row,
+                   struct err *e)
+{
+    struct consent_earlier c;
+    char w[DAY_SHOWN_BYTES], r[DAY_SHOWN_BYTES];
+
+    if (store_consent_earlier(&c, s, row->pseudonym, row->id, e) != 0)
+        return -1;
+    if (c.records == 0)
+        return 0;
+    for (int translated = 0; translated <= 1; translated++) {
+        if (translated) {
+            day_shown(w, sizeof w, c.withdrawn);
+            day_shown(r, sizeof r, c.reconsent);
+        } else {
+            snprintf(w, sizeof w, "%.10s", c.withdrawn);
+            snprintf(r, sizeof r, "%.10s", c.reconsent);
+        }
+        snprintf(translated ? out->why_text : out->why,
+                 translated ? sizeof out->why_text : sizeof out->why,
+                 intl_maybe("it was made before the re-consent of %s (consent was withdrawn on "
+                            "%s), which covers earlier records only if the subject says so: "
+                            "'intake consent %s --include-earlier'", translated),
+                 r, w, row->pseudonym);
+    }
+    return 1;
+}
+
 /* Appends the unresolved review flags to why (after "; " if it holds a
  * reason already). */
 static void add_flags(char *why, size_t whylen, size_t unresolved, int translated)
@@ -113,6 +145,9 @@ int store_record_eligible(struct eligibility *out, struct store *s, const struct
             return -1;
         out->refused = rc;
     }
+    /* a refusal for good says more than "made before the re-consent" */
+    if (out->why[0] == '\0' && earlier(out, s, row, e) < 0)
+        return -1;
     /* A refusal for good is the whole answer: no flag cleared lifts it. */
     if (!out->refused) {
         add_flags(out->why, sizeof out->why, unresolved, 0);

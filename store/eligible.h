@@ -6,6 +6,9 @@
  *   - consent: none recorded, not carried by its bundle, withdrawn (a
  *     re-consent after a withdrawal counts as recorded again), --export
  *     no, an embargo not yet over (consent_blocks, store/consent.c);
+ *   - made before its subject's re-consent, which covers earlier records
+ *     only when the subject says so (store_consent_earlier, store/consent.c:
+ *     consent --include-earlier; adv16 B-5);
  *   - a recipient that refuses the record for good: it went there before
  *     a withdrawal, and the recipient's tombstone refuses it even after a
  *     re-consent (db_notice_refused, store/notice.h);
@@ -30,8 +33,8 @@
  * log) and the same in the person's language (messages); both "" when
  * it may. */
 struct eligibility {
-    char why[256];
-    char why_text[512];          /* UTF-8: a translation may be longer */
+    char why[512];
+    char why_text[768];          /* UTF-8: a translation may be longer */
     struct consent consent;      /* the subject's consent, as read */
     int refused;                 /* 1: a recipient refuses it for good */
 };

@@ -30,6 +30,7 @@
 #include "privacy/redact.h"
 #include "store/db.h"
 #include "store/eligible.h"
+#include "store/known.h"
 #include "store/notice.h"
 #include "store/origin.h"
 #include "store/subject.h"
@@ -72,7 +73,10 @@ static json_t *flag_json(const json_t *allowed, const char *field, const struct 
                           "start", (json_int_t)f->start, "length", (json_int_t)f->len,
                           "kind", f->kind, "resolution", f->allowed ? "allowed" : "unresolved");
 
-    if (o != NULL && f->allowed && when != NULL)
+    /* the sender's pseudonym, known with the record (store/known.h) */
+    if (o != NULL && f->allowed == KNOWN_PSEUDONYM)
+        json_object_set_new(o, "known", json_string("pseudonym"));
+    else if (o != NULL && f->allowed && when != NULL)
         json_object_set(o, "allowed", when);
     secmem_free(text);
     return o;
@@ -327,7 +331,8 @@ int export_check_record(struct pipeline *p, const struct record_row *row, struct
         return -1;
     /* Text attachments leave redacted like the body (issue 13): their
      * review flags count with the body's. */
-    if (el.consent.attachments && store_record_redact_texts(&rr, p->s, p->red, row->id, e) != 0) {
+    if ((el.consent.attachments && store_record_redact_texts(&rr, p->s, p->red, row->id, e) != 0) ||
+        store_record_known(&rr, p->s, row, e) != 0) {
         store_record_redacted_free(&rr);
         return -1;
     }

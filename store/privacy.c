@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "privacy/allow.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "store/db.h"
@@ -113,28 +114,19 @@ static int load_terms(struct redactor *r, struct store *s, struct err *e)
     return rc;
 }
 
-/* The texts the interviewer allowed, and (issue 16 adv16 B-17) the
- * pseudonyms imported subjects have at their sender: a pseudonym a
- * bundle carried, "P" of the subject "P@KEY" here (or "P@KEY@KEY2", passed on), is what the sender's
- * redactor wrote for a name, known here, not a possible real name to
- * flag at the next hop. It is a review flag's text only: a protected
- * term or a subject's name here with that spelling is still replaced
- * (a registered hit wins over a flag), and no other word is let through. */
+/* The texts the interviewer allowed, store-wide. The pseudonyms a record
+ * came with are known for that record only (store/known.h, adv16 B-17). */
 static int load_allowed(struct redactor *r, struct store *s, struct err *e)
 {
     sqlite3_stmt *st;
     int rc;
 
-    if (db_prepare(&st, s, "SELECT text, 0 FROM allowed UNION ALL SELECT pseudonym, 1 FROM subject"
-                   " WHERE id IN (SELECT subject_id FROM subject_origin)", e) != 0)
+    if (db_prepare(&st, s, "SELECT text FROM allowed", e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the allowed texts", e)) > 0) {
         const char *text = (const char *)sqlite3_column_text(st, 0);
         size_t len = (size_t)sqlite3_column_bytes(st, 0);
-        const char *at = text != NULL && sqlite3_column_int(st, 1) ? strchr(text, '@') : NULL;
 
-        if (at != NULL)
-            len = (size_t)(at - text);
         if (text == NULL || len == 0)
             continue;
         if ((rc = redactor_allow(r, text, len, e)) != 0)
@@ -271,16 +263,7 @@ static int pseudonyms_load(struct pseudonyms *ps, struct store *s, struct err *e
 
 int privacy_matches(const struct redactor *r, const char *text, struct err *e)
 {
-    size_t len = strlen(text);
-    int hit = redactor_check(r, text, len, e);
-
-    if (hit != 0) {
-        if (e->code != EXIT_AUTH)
-            return -1;
-        err_clear(e);
-        return 1;
-    }
-    return redactor_collides(r, text, len, e);
+    return redactor_matches(r, text, e);
 }
 
 /* A compiled redactor protecting texts[0..n) as terms. */

@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 19
+#define STORE_SCHEMA_VERSION 20
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -579,13 +579,35 @@ struct consent_change {
     const char *method;                  /* NULL: keep */
     const char *embargo;                 /* NULL: keep; "" lifts it */
     int withdraw;                        /* 1: withdraw everything */
+    int include_earlier;                 /* 1: the records made before the
+                                            re-consent may leave too */
 };
 
 /* Records a consent change for the subject with pseudonym, dated now,
  * and logs it; a withdrawal resets every permission to no. EXIT_INPUT for
- * an unknown subject, a method or an embargo date that is not valid. */
+ * an unknown subject, a method or an embargo date that is not valid, and
+ * include_earlier for a subject never withdrawn, or alone while withdrawn. */
 int store_consent_set(struct store *s, const char *pseudonym,
                       const struct consent_change *c, struct err *e);
+
+/* Records made before a re-consent that does not cover them (issue 16,
+ * adv16 B-5): a withdrawal covers every record that existed at its time;
+ * the re-consent after it (the first consent entry after the subject's
+ * last withdrawal) covers the records made after it, and the earlier ones
+ * only once a consent entry since the withdrawal said --include-earlier. */
+struct consent_earlier {
+    long records;                        /* how many are not covered (0: none) */
+    char withdrawn[32];                  /* when the last withdrawal was recorded (UTC) */
+    char reconsent[32];                  /* when the re-consent was recorded (UTC) */
+};
+
+/* Fills *out for the subject with pseudonym: with rid, about that record
+ * alone (records 1 or 0); with rid NULL, about all its records.  The
+ * order is the store's log (a record's "record.add" entry against the
+ * re-consent's), never a clock.  0, or -1 with e (EXIT_INPUT: an unknown
+ * subject; a database error). */
+int store_consent_earlier(struct consent_earlier *out, struct store *s, const char *pseudonym,
+                          const char *rid, struct err *e);
 
 /* ---- The store's hash-chained log (store/log.c; issue 6) ---- */
 

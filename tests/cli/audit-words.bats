@@ -159,3 +159,24 @@ load audit
     grep -qF "'intake audit $W/b.bundle' shows them" "$W/export.err"
     ! grep -qE 'parkmh88|night_owl|2024-03' "$W/export.err" || false
 }
+
+@test "audit: the second opinion reads ordinary words with the review flags' dictionary: name-free Korean and Mongolian prose passes --strict, a capitalised place still WARNs (report-adv15 R-12)" {
+    records 2 "Kim Ji-yeon spoke about the long days at the site."
+    printf '광산에서 일하는 사람들은 더 나은 삶을 원했다. 하늘이 맑았다. 모두 하나같이 웃었다. 삼촌이 왔다. 광산이 문을 닫았다.\n' |
+        st field record Yuna --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
+    printf 'Энэ бол шинэ байр. Энэ уул өндөр байв. Бусад зэрэг асуудал.\n' |
+        st field record Yuna --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
+    export_to_hq b.bundle
+    run st hq audit --strict b.bundle
+    expect_status 0
+    [[ "$output" == *"second-opinion     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
+    # Still an opinion of its own on names and places: a capitalised place
+    # mid-sentence and a Korean name no dictionary knows WARN.
+    printf 'Бид Архангай руу явсан.\n' |
+        st field record Yuna --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
+    export_to_hq c.bundle
+    run st hq audit c.bundle
+    expect_status 0
+    [[ "$output" == *"second-opinion     WARN"* ]] || { printf '%s\n' "$output" >&2; false; }
+    [[ "$output" == *"body: "*"\"Архангай\" ("* ]] || { printf '%s\n' "$output" >&2; false; }
+}

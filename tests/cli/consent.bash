@@ -46,10 +46,12 @@ make_withdrawn_at_hq() {
     st hq import "$W/n.bundle" >/dev/null
 }
 
-# hq_subject: the pseudonym hq gave the one subject it has (PSEUDONYM@KEY).
-hq_subject() {
-    st hq subject list --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["pseudonym"])'
+# one_subject STORE: the pseudonym STORE gave the one subject it has
+# (PSEUDONYM@KEY); hq_subject: hq's.
+one_subject() {
+    st "$1" subject list --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["pseudonym"])'
 }
+hq_subject() { one_subject hq; }
 
 # hq_refused STATUS MESSAGE BUNDLE: hq's import of BUNDLE fails with STATUS
 # and exactly "intake: MESSAGE" on stderr, nothing on stdout, hq unchanged.
@@ -93,6 +95,11 @@ for n in d["header"]["notices"]:
 # first (the copy partner keeps); the other was refused as held from elsewhere.
 twice() {
     field_hq
+    twice_routes "$1"
+}
+# twice_routes FIRST: the part of twice after field_hq (a test may change
+# field's $ID in between).
+twice_routes() {
     mkstore partner
     introduce hq partner
     introduce field partner
@@ -110,14 +117,17 @@ twice() {
     [ "$stderr" = "intake: the bundle holds record $ID, which this store already has from elsewhere: refused (1 record(s) refused in all); no record of the bundle was imported" ]
 }
 
-# hq_scope: hq's consent scope of its one subject, "export quote publish
-# attachments" as yes/no.
-hq_scope() {
-    st hq subject show "$(hq_subject)" --json | python3 -c '
+# scope_of STORE [embargo]: STORE's consent scope of its one subject,
+# "export quote publish attachments" as yes/no, then its embargo (None
+# when there is none) if asked; hq_scope: hq's.
+scope_of() {
+    st "$1" subject show "$(one_subject "$1")" --json | python3 -c '
 import json, sys
 c = json.load(sys.stdin)["consent"]
-print(" ".join("yes" if c[k] else "no" for k in ("export", "quote", "publish", "attachments")))'
+out = ["yes" if c[k] else "no" for k in ("export", "quote", "publish", "attachments")]
+print(" ".join(out + ([str(c.get("embargo"))] if sys.argv[1:] else [])))' ${2:+"$2"}
 }
+hq_scope() { scope_of hq; }
 
 # to_hq FILE: field exports all its records to hq into FILE, hq imports it.
 to_hq() {

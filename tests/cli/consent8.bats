@@ -12,15 +12,7 @@ load consent
 
 # p_scope: partner's consent scope of its one subject, "export quote
 # publish attachments embargo".
-p_scope() {
-    st partner subject list --json | python3 -c '
-import json, sys, subprocess
-print(json.load(sys.stdin)[0]["pseudonym"])' >"$W/pn"
-    st partner subject show "$(cat "$W/pn")" --json | python3 -c '
-import json, sys
-c = json.load(sys.stdin)["consent"]
-print(" ".join(["yes" if c[k] else "no" for k in ("export", "quote", "publish", "attachments")] + [str(c.get("embargo"))]))'
-}
+p_scope() { scope_of partner embargo; }
 
 # p_files ID: how many attachments partner holds for record ID.
 p_files() {
@@ -32,20 +24,7 @@ p_files() {
 twice_memo() {
     field_hq
     with_memo
-    mkstore partner
-    introduce hq partner
-    introduce field partner
-    to_hq "$W/1.bundle"
-    st hq export --to partner --all -o "$W/h.bundle" >/dev/null 2>&1
-    st field export --to partner --all -o "$W/f.bundle" >/dev/null 2>&1
-    if [ "$1" = hq ]; then
-        st partner import "$W/h.bundle" >/dev/null
-        run --separate-stderr st partner import "$W/f.bundle"
-    else
-        st partner import "$W/f.bundle" >/dev/null
-        run --separate-stderr st partner import "$W/h.bundle"
-    fi
-    expect_status 1
+    twice_routes "$1"
     [ "$(p_files "$ID")" = 1 ]
 }
 

@@ -100,6 +100,7 @@ build_depends() {
     mk install
     for f in bin/intake share/man/man1/intake.1 share/doc/intake/README.md \
              share/doc/intake/SECURITY.md share/doc/intake/gazetteer/SOURCES.md share/intake/demo.sh \
+             share/doc/intake/nicknames/SOURCES.md share/doc/intake/nicknames/LICENSE \
              share/locale/ko/LC_MESSAGES/intake.mo share/locale/mn/LC_MESSAGES/intake.mo \
              share/man/ko/man1/intake.1 share/man/mn/man1/intake.1; do
         [ -f "$d/opt/x/$f" ] || { echo "missing $f"; false; }
@@ -138,7 +139,7 @@ build_depends() {
     [ -z "$(printf '%s\n' "$list" | awk '$2 != "root/root"')" ]
     printf '%s\n' "$list" | grep -qE '^-rwxr-xr-x .* \./usr/bin/intake$'
     printf '%s\n' "$list" | grep -qE '^-rwxr-xr-x .* \./usr/share/intake/demo\.sh$'
-    for f in copyright changelog.gz README.md.gz SECURITY.md.gz FORMAT.md.gz gazetteer/SOURCES.md; do
+    for f in copyright changelog.gz README.md.gz SECURITY.md.gz FORMAT.md.gz gazetteer/SOURCES.md nicknames/SOURCES.md; do
         printf '%s\n' "$paths" | grep -qxF "./usr/share/doc/intake/$f" || { echo "missing doc $f"; false; }
     done
     # One man page for each docs/intake*.1 of the tree, where install-man.sh puts it.
@@ -153,6 +154,8 @@ build_depends() {
     done
     # The gazetteer's sources and licences travel with the binary that holds it.
     dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/share/doc/intake/copyright | grep -q 'CC-BY-4.0'
+    # So do the short forms' (data/nicknames: Apache-2.0).
+    dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/share/doc/intake/copyright | grep -q 'Apache-2.0'
 }
 
 @test "deb: the packaged binary is hardened (PIE, full RELRO, stack protector, fortify)" {

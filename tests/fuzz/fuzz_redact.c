@@ -26,7 +26,13 @@ static void setup(void)
         redactor_add_subject(r, 2, "Dulmaa", &e) != 0 ||
         redactor_add_name(r, 2, "Бат-Эрдэнэ", strlen("Бат-Эрдэнэ"), &e) != 0 ||
         redactor_add_subject(r, 3, "Tulga", &e) != 0 ||
-        redactor_add_name(r, 3, "Батбаярын Алтангэрэл", strlen("Батбаярын Алтангэрэл"), &e) != 0)
+        redactor_add_name(r, 3, "Батбаярын Алтангэрэл", strlen("Батбаярын Алтангэрэл"), &e) != 0 ||
+        /* a name in pinyin (Han readings, tone numbers) and one with
+         * listed short forms (brief s16) */
+        redactor_add_subject(r, 4, "Saraa", &e) != 0 ||
+        redactor_add_name(r, 4, "Li Xiaoming", 11, &e) != 0 ||
+        redactor_add_subject(r, 5, "Nomin", &e) != 0 ||
+        redactor_add_name(r, 5, "Jennifer Walsh", 14, &e) != 0)
         abort();
     for (i = 0; i < sizeof terms / sizeof terms[0]; i++)
         if (redactor_add_term(r, TERM_PLACE, 0, terms[i], strlen(terms[i]), &e) != 0)

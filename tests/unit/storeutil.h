@@ -418,7 +418,7 @@ static STOREUTIL_UNUSED void attach_text(struct store *s, const char *record, co
 static STOREUTIL_UNUSED int pair_setup(void **state)
 {
     struct pair *p = calloc(1, sizeof *p);
-    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0 };
+    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0, 0 };
     struct err e;
 
     if (p == NULL)

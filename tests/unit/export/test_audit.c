@@ -572,7 +572,7 @@ static void test_glued_ip_and_phone_fail(void **state)
 static void test_allowed_phone_fails(void **state)
 {
     struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
-    struct audit_flag fl = { { "body", 0, 13, 16 }, "phone", "2026-11-20" };
+    struct audit_flag fl = { { "body", 0, 13, 16 }, "phone", "2026-11-20", 0 };
     struct audit_report rep;
     struct digestset ds;
     const struct audit_check *c;
@@ -615,7 +615,7 @@ static void test_allowed_phone_fails(void **state)
 static void test_allowed_name_warns(void **state)
 {
     struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
-    struct audit_flag fl = { { "body", 0, 7, 14 }, "korean-name", "2026-11-21" };
+    struct audit_flag fl = { { "body", 0, 7, 14 }, "korean-name", "2026-11-21", 0 };
     struct audit_report rep;
     struct digestset ds;
 
@@ -669,7 +669,7 @@ static void test_manifest_disagrees_with_text(void **state)
     struct audit_record r[3] = { clean_record("r1"), clean_record("r2"), clean_record("r3") };
     struct audit_redaction wrong = { { "place", 0, 0, 9 }, "person", "exact" };
     struct audit_redaction outside = { { "body", 0, 40, 20 }, "place", "exact" };
-    struct audit_flag open = { { "body", 0, 0, 2 }, "title-name", NULL };
+    struct audit_flag open = { { "body", 0, 0, 2 }, "title-name", NULL, 0 };
     struct audit_report rep;
     struct digestset ds;
 

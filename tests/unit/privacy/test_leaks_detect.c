@@ -34,6 +34,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/numbers2.jsonl", "tests/data/leaks/numbers3.jsonl",
     "tests/data/leaks/numbers4.jsonl", "tests/data/leaks/numbers5.jsonl",
     "tests/data/leaks/accounts.jsonl", "tests/data/leaks/accounts16.jsonl",
+    "tests/data/leaks/numbers16.jsonl",
 };
 #define KINDS 15
 

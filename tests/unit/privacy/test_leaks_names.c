@@ -44,7 +44,11 @@ static const char *const data_files[] = {
     "tests/data/leaks/flags13.jsonl", "tests/data/leaks/flags12.jsonl",
     "tests/data/leaks/encodings.jsonl", "tests/data/leaks/numbers4-terms.jsonl",
     "tests/data/leaks/split.jsonl", "tests/data/leaks/forms12.jsonl",
-    "tests/data/leaks/scripts15.jsonl", "tests/data/leaks/words16.jsonl",
+    "tests/data/leaks/seps15.jsonl", "tests/data/leaks/scripts15.jsonl",
+    "tests/data/leaks/words16.jsonl", "tests/data/leaks/cells16.jsonl",
+    "tests/data/leaks/spoken16-terms.jsonl",
+    "tests/data/leaks/names16.jsonl",
+    "tests/data/leaks/adv15.jsonl",
 };
 #define MAX_KINDS 256
 

@@ -417,7 +417,7 @@ static void remove_it(const char *path, const struct attach_source *src)
     assert_int_equal(unlink(path), 0);
 }
 
-/* Attaches a new file name ("0123456789") and changes it with how
+/* Attaches a new file name (ten bytes of its own) and changes it with how
  * (NULL: the hash given is not the stored copy's); --remove-source must
  * refuse, and keep the file unless how removed it. */
 static void expect_kept(struct attach_fixture *a, const char *name,
@@ -428,7 +428,12 @@ static void expect_kept(struct attach_fixture *a, const char *name,
     char path[300], want[600];
     struct err e;
 
-    make_file(path, sizeof path, a->src, name, "0123456789", 10);
+    static unsigned made;
+    char bytes[11];
+
+    /* ten bytes of their own: attach refuses the same bytes twice (B-2) */
+    snprintf(bytes, sizeof bytes, "%010u", made++);
+    make_file(path, sizeof path, a->src, name, bytes, 10);
     open_source(&src, path);
     attach_ok(hash, a, &src);
     if (how != NULL)
@@ -446,7 +451,7 @@ static void expect_kept(struct attach_fixture *a, const char *name,
     assert_string_equal(e.msg, want);
     attach_source_close(&src);
     assert_int_equal(access(path, F_OK), how == remove_it ? -1 : 0);
-    expect_attachment(a->f->s, a->id, name, "text/plain", 0, "0123456789", 10);
+    expect_attachment(a->f->s, a->id, name, "text/plain", 0, bytes, 10);
 }
 
 static void test_remove_source_refused_when_changed(void **state)
@@ -511,8 +516,11 @@ static void test_remove_source_faults(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct attach_source src = { .fd = -1 };
 
+        char bytes[11];
+
         snprintf(name, sizeof name, "fault%zu.txt", i);
-        make_file(path, sizeof path, a->src, name, "0123456789", 10);
+        snprintf(bytes, sizeof bytes, "f%09zu", i);   /* bytes of its own (B-2) */
+        make_file(path, sizeof path, a->src, name, bytes, 10);
         open_source(&src, path);
         attach_ok(hash, a, &src);
         libcfault_arm(cases[i].call, 1, cases[i].err, 1);
@@ -530,7 +538,7 @@ static void test_remove_source_faults(void **state)
         assert_string_equal(e.msg, want);
         assert_int_equal(access(path, F_OK), cases[i].kept ? 0 : -1);
         assert_int_equal(attachment_count(a->f->s), ++count);
-        expect_attachment(a->f->s, a->id, name, "text/plain", 0, "0123456789", 10);
+        expect_attachment(a->f->s, a->id, name, "text/plain", 0, bytes, 10);
     }
 }
 

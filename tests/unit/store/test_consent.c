@@ -10,7 +10,7 @@
 static void test_consent(void **state)
 {
     struct fixture *f = *state;
-    struct consent_change ch = { -1, -1, -1, -1, NULL, NULL, 0 };
+    struct consent_change ch = { -1, -1, -1, -1, NULL, NULL, 0, 0 };
     struct consent c;
     char why[200];
     struct err e;
@@ -36,7 +36,7 @@ static void test_consent(void **state)
     assert_string_equal(why, "");
 
     /* Unchanged fields are kept; "" lifts the embargo. */
-    ch = (struct consent_change){ -1, 1, -1, -1, NULL, "", 0 };
+    ch = (struct consent_change){ -1, 1, -1, -1, NULL, "", 0, 0 };
     assert_int_equal(store_consent_set(f->s, "Rim-il", &ch, &e), 0);
     assert_int_equal(store_consent_get(&c, f->s, "Rim-il", &e), 0);
     assert_int_equal(c.export_ok, 1);
@@ -44,7 +44,7 @@ static void test_consent(void **state)
     assert_string_equal(c.method, "written");
     assert_string_equal(c.embargo, "");
 
-    ch = (struct consent_change){ -1, -1, -1, -1, NULL, NULL, 1 };
+    ch = (struct consent_change){ -1, -1, -1, -1, NULL, NULL, 1, 0 };
     assert_int_equal(store_consent_set(f->s, "Rim-il", &ch, &e), 0);
     assert_int_equal(store_consent_get(&c, f->s, "Rim-il", &e), 0);
     assert_int_equal(c.export_ok, 0);
@@ -53,7 +53,7 @@ static void test_consent(void **state)
     assert_non_null(strstr(why, "consent was withdrawn on"));
 
     /* After a withdrawal, a new consent starts from no. */
-    ch = (struct consent_change){ -1, 1, -1, -1, NULL, NULL, 0 };
+    ch = (struct consent_change){ -1, 1, -1, -1, NULL, NULL, 0, 0 };
     assert_int_equal(store_consent_set(f->s, "Rim-il", &ch, &e), 0);
     assert_int_equal(store_consent_get(&c, f->s, "Rim-il", &e), 0);
     assert_string_equal(c.withdrawn, "");
@@ -62,7 +62,7 @@ static void test_consent(void **state)
     consent_blocks(why, sizeof why, &c, "2030-01-01", 0);
     assert_non_null(strstr(why, "does not allow export"));
 
-    ch = (struct consent_change){ -1, -1, -1, -1, "telepathy", NULL, 0 };
+    ch = (struct consent_change){ -1, -1, -1, -1, "telepathy", NULL, 0, 0 };
     assert_int_equal(store_consent_set(f->s, "Rim-il", &ch, &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
     ch.method = NULL;
@@ -73,7 +73,7 @@ static void test_consent(void **state)
 static void test_consent_checks_and_log(void **state)
 {
     struct fixture *f = *state;
-    struct consent_change ch = { 1, -1, -1, -1, "verbal", "2025-1-01", 0 };
+    struct consent_change ch = { 1, -1, -1, -1, "verbal", "2025-1-01", 0, 0 };
     struct consent c;
     struct err e;
 

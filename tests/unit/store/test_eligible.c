@@ -56,8 +56,8 @@ static void consent(struct store *s, const char *pseudonym, const struct consent
 static void test_consent_and_embargo(void **state)
 {
     struct pair *f = *state;
-    struct consent_change embargo = { -1, -1, -1, -1, NULL, "2024-06-01", 0 };
-    struct consent_change no = { 0, -1, -1, -1, NULL, NULL, 0 };
+    struct consent_change embargo = { -1, -1, -1, -1, NULL, "2024-06-01", 0, 0 };
+    struct consent_change no = { 0, -1, -1, -1, NULL, NULL, 0, 0 };
     struct ask a = { f->field, NULL, 0, "2024-05-31", 0, { "", "", { 0 }, 0 }, 0 };
 
     assert_int_equal(eligible(&a, f->nari), 1);
@@ -96,13 +96,14 @@ static void test_review_flags(void **state)
 }
 
 /* NEW-7: a record that reached hq before a withdrawal is refused by hq
- * for good; a new consent does not lift it, for hq or for "any contact",
- * and does for a contact that never had it. */
+ * for good; a new consent does not lift it, for hq or for "any contact";
+ * for a contact that never had it, --include-earlier does (adv16 B-5). */
 static void test_refused_after_reconsent(void **state)
 {
     struct pair *f = *state;
-    struct consent_change withdraw = { -1, -1, -1, -1, NULL, NULL, 1 };
-    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0 };
+    struct consent_change withdraw = { -1, -1, -1, -1, NULL, NULL, 1, 0 };
+    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0, 0 };
+    struct consent_change earlier = { -1, -1, -1, -1, NULL, NULL, 0, 1 };
     static const char *const other[] = { "ngo" };
     struct ask a = { f->field, hq_only, 1, "2999-01-01", 0, { "", "", { 0 }, 0 }, 0 };
     struct store *ngo;
@@ -130,8 +131,18 @@ static void test_refused_after_reconsent(void **state)
     a.to = NULL, a.nto = 0;
     assert_int_equal(eligible(&a, f->nari), 0);
     assert_int_equal(a.el.refused, 1);
+    /* A contact that never had it: the re-consent covers a record made
+     * before it only once the subject says so (adv16 B-5). */
     a.to = other, a.nto = 1;
+    assert_int_equal(eligible(&a, f->nari), 0);
+    assert_int_equal(a.el.refused, 0);
+    assert_non_null(strstr(a.el.why, "it was made before the re-consent of "));
+    assert_non_null(strstr(a.el.why, "'intake consent Nari --include-earlier'"));
+    consent(f->field, "Nari", &earlier);
     assert_int_equal(eligible(&a, f->nari), 1);
+    a.to = hq_only, a.nto = 1;
+    assert_int_equal(eligible(&a, f->nari), 0);
+    assert_int_equal(a.el.refused, 1);
     store_close(ngo);
     assert_int_equal(remove_tree(dir), 0);
 }

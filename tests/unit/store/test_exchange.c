@@ -259,7 +259,7 @@ static void test_subject_ids_and_consent(void **state)
     struct consent c = { .recorded = 1, .export_ok = 1, .quote = 0, .publish = 0,
                          .attachments = 1, .method = "verbal", .embargo = "",
                          .date = "2026-01-02T03:04:05Z" }, got;
-    struct consent_change change = { -1, 1, -1, -1, NULL, NULL, 0 };
+    struct consent_change change = { -1, 1, -1, -1, NULL, NULL, 0, 0 };
     struct sender a, b;
     json_t *seen = json_array();
     int added = -1;

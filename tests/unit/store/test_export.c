@@ -366,7 +366,7 @@ static void test_redact_answers_what_export_does(void **state)
         { { "김종수", NULL }, { "employer:Lada Works Heavy Machinery Plant" }, "Rim-il", "ko" },
         { { "Mark Hill", NULL }, { NULL }, "Tom", "en" },
     };
-    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0 };
+    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0, 0 };
     json_t *unregistered = eval_person_names();
     uint32_t st = PROP_SEED;
     size_t passed = 0, blocked = 0, refused = 0;

@@ -398,7 +398,7 @@ static int read_origin(struct store *s, struct err *e)
  * acting on it (import): the tombstones and notices of store/tombstone.c. */
 static int change_withdraw(struct store *s, struct err *e)
 {
-    struct consent_change c = { -1, -1, -1, -1, NULL, NULL, 1 };
+    struct consent_change c = { -1, -1, -1, -1, NULL, NULL, 1, 0 };
 
     return store_consent_set(s, "Nari", &c, e);
 }

@@ -307,14 +307,14 @@ static void read_all_after(struct run *r, int rc, const char *what)
 
 static int do_consent(struct run *r, struct err *e)
 {
-    struct consent_change c = { 1, 1, -1, -1, "written", NULL, 0 };
+    struct consent_change c = { 1, 1, -1, -1, "written", NULL, 0, 0 };
 
     return store_consent_set(r->s, "Nari", &c, e);
 }
 
 static int do_withdraw(struct run *r, struct err *e)
 {
-    struct consent_change c = { -1, -1, -1, -1, NULL, NULL, 1 };
+    struct consent_change c = { -1, -1, -1, -1, NULL, NULL, 1, 0 };
 
     return store_consent_set(r->s, "Nari", &c, e);
 }
@@ -496,7 +496,7 @@ static int open_with(const char *dir, const char *p, const char *what)
 /* What x needs besides the store (NEEDS_ bits), made unarmed. */
 static void prepare_needs(struct run *r, const struct entry *x)
 {
-    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0 };
+    struct consent_change yes = { 1, -1, -1, 1, "verbal", NULL, 0, 0 };
     struct err e;
 
     if (x->needs & (NEEDS_HQ | NEEDS_BUNDLE | NEEDS_STORES)) {
@@ -529,7 +529,7 @@ static void prepare_needs(struct run *r, const struct entry *x)
         assert_int_equal(mkdir(r->side, 0700), 0);
     }
     if (x->needs & NEEDS_SENT) {
-        struct consent_change no = { -1, -1, -1, -1, NULL, NULL, 1 };
+        struct consent_change no = { -1, -1, -1, -1, NULL, NULL, 1, 0 };
         assert_int_equal(do_export(r, &e), 0);
         assert_int_equal(remove_tree(r->side), 0);
         assert_int_equal(mkdir(r->side, 0700), 0);

@@ -41,7 +41,7 @@ static void test_forget(void **state)
     const char *names[] = { "Kim Jong-su" }, *terms[] = { "place:Chongjin" };
     struct record_row row = { 0 };
     struct record_filter flt = { 0 };
-    struct consent_change ch = { 1, -1, -1, -1, NULL, NULL, 0 };
+    struct consent_change ch = { 1, -1, -1, -1, NULL, NULL, 0, 0 };
     struct collect c = { "", 0 };
     char id[RECORD_ID_CHARS + 1], out[128];
     struct redactor *r;

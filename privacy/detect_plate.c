@@ -1,0 +1,224 @@
+/* Vehicle registration plates (issue 12, report-adv15 R-14): a plate
+ * names its owner as surely as a phone number, so it is an ID
+ * (DETECT_ID, category "id": docs/VARIANTS.md).
+ *   - after a plate label, any code of one to four groups of letters
+ *     (any script) and digits with a digit in it: "plate УНА 5678",
+ *     "улсын дугаар 1234 УБА", "번호판 12가 3456", "номер машины А123ВС";
+ *     the labels: English plate (number plate, licence/license plate,
+ *     plate no./number), car/vehicle registration number; Mongolian
+ *     улсын дугаар (state number, the plate's usual name), машины
+ *     дугаар; Russian госномер, номер машины/автомобиля; Korean 번호판,
+ *     차량번호, 차번호;
+ *   - without a label, the national shapes: Mongolian four digits and
+ *     three Cyrillic letters whose first two are a region's ("1234 УБА",
+ *     "1234УБА": Ulaanbaatar's У-letters and the aimags' abbreviations,
+ *     as the plates since 1997 write them); Korean two or three digits,
+ *     one Hangul syllable of the plate series and four digits ("12가
+ *     3456", "123가4567": the syllables of the Korean Vehicle
+ *     Registration Rules, 가-마, 거-저, 고-조, 구-주, 아 바 사 자, 배, 하 허 호). */
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+
+#define N(a) (sizeof(a) / sizeof(a)[0])
+
+/* One word a plate label ends with. */
+static const struct det_word plate_words[] = {
+    DW("plate", FIT_WORD), DW("plates", FIT_WORD), DW("numberplate", FIT_WORD),
+    DW("\xeb\xb2\x88\xed\x98\xb8\xed\x8c\x90", FIT_PREFIX),                       /* 번호판 */
+    DW("\xec\xb0\xa8\xeb\x9f\x89\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),           /* 차량번호 */
+    DW("\xec\xb0\xa8\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),                       /* 차번호 */
+    DW("\xd0\xb3\xd0\xbe\xd1\x81\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX), /* госномер */
+};
+
+/* The number word of a two-word label, and the word before it that makes
+ * it a plate's: "plate number", "улсын дугаар", "машины дугаар". */
+static const struct det_word number_words[] = {
+    DW("number", FIT_WORD), DW("no", FIT_WORD), DW("registration", FIT_WORD),
+    DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX),          /* дугаар(тай, ын) */
+    DW("\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),                                   /* 번호 */
+};
+static const struct det_word owner_words[] = {
+    DW("plate", FIT_WORD), DW("car", FIT_WORD), DW("vehicle", FIT_WORD), DW("licence", FIT_WORD),
+    DW("license", FIT_WORD), DW("registration", FIT_WORD),
+    DW("\xd1\x83\xd0\xbb\xd1\x81\xd1\x8b\xd0\xbd", FIT_WORD),                    /* улсын */
+    DW("\xd0\xbc\xd0\xb0\xd1\x88\xd0\xb8\xd0\xbd", FIT_PREFIX),                  /* машин(ы, ий) */
+    DW("\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe", FIT_PREFIX),                          /* авто(машины) */
+    DW("\xec\xb0\xa8\xeb\x9f\x89", FIT_WORD),                                     /* 차량 */
+};
+/* Russian "номер машины": the owner after the number word. */
+static const struct det_word ru_number[] = {
+    DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_WORD),                    /* номер */
+};
+static const struct det_word ru_owner[] = {
+    DW("\xd0\xbc\xd0\xb0\xd1\x88\xd0\xb8\xd0\xbd\xd1\x8b", FIT_WORD),            /* машины */
+    DW("\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8f", FIT_WORD), /* автомобиля */
+};
+
+/* Short words that end a code after its digits ("plate 1234 and"). */
+static const struct det_word stop_words[] = {
+    DW("and", FIT_WORD), DW("or", FIT_WORD), DW("the", FIT_WORD), DW("in", FIT_WORD),
+    DW("on", FIT_WORD), DW("at", FIT_WORD), DW("was", FIT_WORD), DW("is", FIT_WORD),
+    DW("to", FIT_WORD), DW("of", FIT_WORD), DW("by", FIT_WORD), DW("it", FIT_WORD),
+    DW("\xd0\xb1\xd0\xb0", FIT_WORD), DW("\xd0\xb8", FIT_WORD), DW("\xd0\xb2", FIT_WORD),   /* ба и в */
+    DW("\xd0\xbd\xd1\x8c", FIT_WORD), DW("\xd0\xb1\xd0\xbe\xd0\xbb", FIT_WORD),            /* нь бол */
+};
+
+/* The first two letters of a Mongolian plate's three: Ulaanbaatar's
+ * (УБ, УН, УА, УК, УЕ, УЗ, УИ) and the aimags' abbreviations. */
+static const char *const mn_regions[] = {
+    "уб", "ун", "уа", "ук", "уе", "уз", "уи", "ар", "бө", "бх", "бу", "га", "гс", "да",
+    "дг", "до", "ду", "за", "ор", "өв", "өм", "сб", "сэ", "тө", "ув", "хо", "хө", "хэ",
+};
+
+/* The Hangul syllables of a Korean plate's series. */
+static const char *const kr_series[] = {
+    "가", "나", "다", "라", "마", "거", "너", "더", "러", "머", "버", "서", "어", "저",
+    "고", "노", "도", "로", "모", "보", "소", "오", "조", "구", "누", "두", "루", "무",
+    "부", "수", "우", "주", "아", "바", "사", "자", "배", "하", "허", "호",
+};
+
+/* A group of a code at i: letters of any script and digits; its end (at
+ * most 8 characters), its digits in *nd, its letters in *nl. */
+static size_t group(const char *s, size_t len, size_t i, size_t *nd, size_t *nl)
+{
+    size_t n, chars = 0;
+    int cp;
+
+    *nd = *nl = 0;
+    while (i < len && chars <= 8 && (cp = det_cp_at(s, len, i, &n)) >= 0 && is_word_cp(cp)) {
+        if (cp >= '0' && cp <= '9')
+            (*nd)++;
+        else
+            (*nl)++;
+        i += n, chars++;
+    }
+    return chars <= 8 ? i : 0;
+}
+
+/* The start of the word ending before at, skipping spaces and a colon,
+ * '#' or '.' ("plate no.: "); at if there is none. */
+static size_t word_before(const char *s, size_t at, size_t *wend)
+{
+    size_t i = at, n;
+
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == ':' || s[i - 1] == '#' || s[i - 1] == '.'))
+        i--;
+    *wend = i;
+    while (i > 0 && is_word_cp(det_cp_before(s, i, &n)))
+        i -= n;
+    return i;
+}
+
+/* 1 if a plate label ends before at. */
+static int label_before(const char *s, size_t at)
+{
+    size_t we, a = word_before(s, at, &we), pe, pa;
+
+    if (a == we)
+        return 0;
+    if (det_in_list(plate_words, N(plate_words), s + a, we - a))
+        return 1;
+    pa = word_before(s, a, &pe);
+    if (pa == pe)
+        return 0;
+    return (det_in_list(number_words, N(number_words), s + a, we - a) &&
+            det_in_list(owner_words, N(owner_words), s + pa, pe - pa)) ||
+           (det_in_list(ru_owner, N(ru_owner), s + a, we - a) &&
+            det_in_list(ru_number, N(ru_number), s + pa, pe - pa));
+}
+
+/* The end of a code after a label from at (a group start): up to three
+ * groups joined by one space or '-' (four: "KA 05 MN 2345"), a digit among them; a group of
+ * letters alone of at most three after the digits, not a stop word. */
+static size_t labelled_code(const char *s, size_t len, size_t at)
+{
+    size_t i = at, e, nd, nl, digits = 0, groups = 0, end = 0;
+
+    while (groups < 4 && (e = group(s, len, i, &nd, &nl)) > i) {
+        if (nd == 0 && (groups > 0 && (nl > 3 || digits == 0)))
+            break;
+        if (nd == 0 && det_in_list(stop_words, N(stop_words), s + i, e - i))
+            break;
+        digits += nd, groups++, end = e;
+        if (e + 1 >= len || (s[e] != ' ' && s[e] != '-'))
+            break;
+        i = e + 1;
+    }
+    return digits > 0 && end - at >= 3 ? end : 0;
+}
+
+static int in_table(const char *const *tab, size_t n, const char *s, size_t len, size_t at, size_t k)
+{
+    for (size_t j = 0; j < n; j++)
+        if (at + k <= len && strlen(tab[j]) == k && memcmp(s + at, tab[j], k) == 0)
+            return 1;
+    return 0;
+}
+
+/* Mongolian "1234 УБА", "1234УБА" at at (four digits). */
+static size_t mn_plate(const char *s, size_t len, size_t at)
+{
+    size_t i = at + 4, n, k, a;
+    int cp;
+
+    if (det_digits(s, len, at) != 4 || det_letter_before(s, at))
+        return 0;
+    i += i < len && s[i] == ' ';
+    a = i;
+    for (k = 0; k < 3; k++, i += n)
+        if ((cp = det_cp_at(s, len, i, &n)) < 0 || !is_cyrillic_cp(cp))
+            return 0;
+    if (det_letter_at(s, len, i))
+        return 0;
+    /* the region: two letters of two bytes each */
+    for (k = 0; k < N(mn_regions); k++)
+        if (det_starts(s, len, a, mn_regions[k]))
+            return i;
+    return 0;
+}
+
+/* Korean "12가 3456", "123가4567" at at. */
+static size_t kr_plate(const char *s, size_t len, size_t at)
+{
+    size_t n = det_digits(s, len, at), i;
+
+    if ((n != 2 && n != 3) || det_letter_before(s, at))
+        return 0;
+    i = at + n;
+    if (!in_table(kr_series, N(kr_series), s, len, i, 3))
+        return 0;
+    i += 3;
+    i += i < len && s[i] == ' ';
+    return det_digits(s, len, i) == 4 && !det_letter_at(s, len, i + 4) ? i + 4 : 0;
+}
+
+size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    size_t e, ls = at, pe, pa, nd, nl;
+
+    (void)kind;
+    if (det_letter_before(s, at))
+        return 0;
+    if (!det_digit(s[at])) {
+        /* A code that starts with letters glued to its digits ("AB12
+         * CDE", "А123ВС 77"): after a label only. */
+        e = group(s, len, at, &nd, &nl);
+        if (e == 0 || nd == 0 || nl == 0 || !label_before(s, at))
+            return 0;
+    } else if ((e = mn_plate(s, len, at)) != 0 || (e = kr_plate(s, len, at)) != 0) {
+        return e;
+    } else {
+        /* The code may start with letters before these digits ("УНА 5678"). */
+        pa = word_before(s, at, &pe);
+        if (pa < pe && pe + 1 == at && (s[pe] == ' ' || s[pe] == '-') &&
+            group(s, len, pa, &nd, &nl) == pe && nd == 0 && nl <= 3 &&
+            !det_in_list(stop_words, N(stop_words), s + pa, pe - pa) && label_before(s, pa))
+            ls = pa;
+        else if (!label_before(s, at))
+            return 0;
+    }
+    if ((e = labelled_code(s, len, ls)) <= at)
+        return 0;
+    *start = ls;
+    return e;
+}
