@@ -241,6 +241,11 @@ static int check_record(json_t *r, int format, struct err *e)
         return bad(e, "a record without a valid subject id");
     if (format >= 2 && content_check_consent(json_object_get(r, "consent"), format, e) != 0)
         return -1;
+    /* format 7: a record passed on names its origin (issue 16 C-4) */
+    if (json_object_get(r, "origin") != NULL &&
+        (json_object_get(json_object_get(r, "origin"), "round") != NULL ||
+         !valid_origin(r, format, 1, 0)))
+        return bad(e, "a bad record origin");
     /* The record's version (issue 15); absent in older bundles: 1. */
     v = json_object_get(r, "version");
     if (v != NULL && (!json_is_integer(v) || json_integer_value(v) < 1 ||

@@ -275,6 +275,9 @@ static const char *notices_format(const json_t *notices, const json_t *docs)
         if (json_object_get(n, "origin") != NULL)
             return CONTENT_FORMAT_7;
     json_array_foreach(docs, i, n)
+        if (json_object_get(n, "origin") != NULL)
+            return CONTENT_FORMAT_7;
+    json_array_foreach(docs, i, n)
         if (json_object_get(json_object_get(n, "consent"), "seq") != NULL)
             return CONTENT_FORMAT_6;
     json_array_foreach(notices, i, n)

@@ -32,6 +32,7 @@
 #include "store/eligible.h"
 #include "store/known.h"
 #include "store/notice.h"
+#include "store/origin.h"
 #include "store/subject.h"
 #include "util/day.h"
 #include "util/fileio.h"
@@ -189,7 +190,9 @@ static int keep(struct pipeline *p, const struct record_row *row,
         err_set(e, EXIT_INPUT, oom);
         goto out;
     }
-    if (raise_if_changed(p, doc, e) != 0 || keep_output(p, row, doc, rr, c, e) != 0)
+    /* Whose it is travels too, after the digests (issue 16 C-4). */
+    if (raise_if_changed(p, doc, e) != 0 || keep_output(p, row, doc, rr, c, e) != 0 ||
+        db_origin_json(doc, p->s, row->id, e) != 0)
         goto out;
     p->cur = atts;
     p->rr = rr;

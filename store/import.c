@@ -13,6 +13,7 @@
 #include "crypto/secmem.h"
 #include "export/manifest.h"
 #include "store/db.h"
+#include "store/origin.h"
 #include "store/tombstone.h"
 #include "util/fileio.h"
 #include "util/progress.h"
@@ -124,6 +125,8 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
     struct record_row row = { 0 };
     struct import_subject subj = { NULL, NULL, NULL };
     struct consent consent;
+    struct notice_origin origin;
+    unsigned char opk[crypto_sign_PUBLICKEYBYTES];
     json_t *v, *manifest;
     char pseudonym[300];
     char *mtext;
@@ -150,6 +153,11 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
                            (long)json_integer_value(json_object_get(
                                json_object_get(rec, "consent"), "seq")), e) != 0)
         return -1;
+    /* Passed on (content format 7): what its origin withdrew or deleted
+     * does not come back by this route either (issue 16 C-8). */
+    if (im->format >= 7 && db_origin_of(&origin, opk, im->sender_pk, rec) &&
+        db_origin_check(im->s, &origin, row.id, e) != 0)
+        return -1;
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
     subj.pseudonym = pseudonym;
     if (im->format >= 2) {
@@ -169,6 +177,9 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
         im->elsewhere = outcome == IMPORT_ELSEWHERE;
         return -1;
     }
+    if (im->format >= 7 && db_origin_of(&origin, opk, im->sender_pk, rec) &&
+        db_origin_keep(im->s, row.id, &origin, e) != 0)
+        return -1;
     json_decref(im->last);
     im->last = json_incref(rec);
     im->skip = outcome != IMPORT_ADDED;
@@ -209,7 +220,12 @@ static int import_record(void *ctx, json_t *rec, struct err *e)
     /* Held from another sender: this sender's copy is a second route to
      * the same record, which its withdrawal must reach (A10). */
     if (im->elsewhere && jstr(rec, "subject") != NULL) {
-        if (db_route_keep(im->s, im->import_id, jstr(rec, "id"), jstr(rec, "subject"), e) != 0)
+        struct notice_origin origin;
+        unsigned char opk[crypto_sign_PUBLICKEYBYTES];
+
+        if (db_route_keep(im->s, im->import_id, jstr(rec, "id"), jstr(rec, "subject"), e) != 0 ||
+            (im->format >= 7 && db_origin_of(&origin, opk, im->sender_pk, rec) &&
+             db_origin_keep(im->s, jstr(rec, "id"), &origin, e) != 0))
             return -1;
         im->res->routes++;
     }

@@ -9,6 +9,7 @@
 
 #include "store/db.h"
 #include "store/notice.h"
+#include "store/origin.h"
 #include "store/subject.h"
 
 /* The records the notice reaches: imported here from the bundle's
@@ -23,8 +24,12 @@
  * the record ?3 held from the origin or held here while the signer or
  * the origin sent it too (a route), or, for the whole subject, the
  * origin's records of its subject ?8 and the copies its routes name.
- * Never this store's own records (no origin), nor another sender's
- * otherwise. Parameters ?1 to ?8: import, subject here, record id,
+ * The signer's own notice reaches the copies its routes name, and the
+ * copies held from another sender that name it as their origin (content
+ * format 7 records: store/origin.h), too: for a withdrawal, always; for a
+ * deletion, when the signer made that record (MADE_BY; issue 16 C-4,
+ * C-5). Never this store's own records (no origin), nor another
+ * sender's otherwise. Parameters ?1 to ?8: import, subject here, record id,
  * sender name, kind, sender's subject id, origin key, origin's subject
  * id. */
 #define DOOMED                                                                        \
@@ -32,14 +37,29 @@
     " JOIN import i ON i.id = o.import_id"                                            \
     " WHERE (i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)"              \
     " AND ((?3 <> '' AND r.rid = ?3) OR (?3 = '' AND r.subject_id = ?2)))"            \
-    " OR (?3 = '' AND (?5 = 'withdrawal' OR ?7 IS NOT NULL) AND r.rid IN"             \
+    " OR (?3 = '' AND (?5 = 'withdrawal' OR " PASSED_ON " OR " MADE_BY ") AND r.rid IN" \
     " (SELECT rid FROM record_route WHERE (subject = ?6 AND sender_pk ="              \
     " (SELECT sender_pk FROM import WHERE id = ?1)) OR (subject = ?8 AND sender_pk = ?7)))" \
-    " OR (?7 IS NOT NULL AND ?3 <> '' AND r.rid = ?3 AND (i.sender_pk = ?7 OR EXISTS"  \
+    " OR (?7 IS NOT NULL AND ?3 <> '' AND r.rid = ?3 AND (" PASSED_ON " OR " MADE_BY ")" \
+    " AND (i.sender_pk = ?7 OR EXISTS"                                                \
     " (SELECT 1 FROM record_route x WHERE x.rid = ?3 AND (x.sender_pk = ?7 OR"        \
     " x.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)))))"                 \
     " OR (?7 IS NOT NULL AND ?3 = '' AND i.sender_pk = ?7 AND r.subject_id IN"        \
     " (SELECT subject_id FROM subject_origin WHERE sender_pk = ?7 AND uid = ?8))"
+/* DOOMED's ?7 is a notice's origin passed on (not the signer: the
+ * signer's own notice has ?7 its own key, db_notice_apply), or the copy
+ * r here was made by ?7: its bundle named that origin (content format
+ * 7; the manifest is compact JSON with sorted keys, and a quote inside a
+ * string is escaped, so only the record's own "origin" matches), else
+ * its sender made it. The signer's own deletion reaches a copy
+ * held by another route only when the signer made that record (issue 16
+ * C-5): a store deleting its own copy of another's record says nothing of
+ * the copies others sent. */
+#define PASSED_ON "(?7 IS NOT NULL AND ?7 IS NOT (SELECT sender_pk FROM import WHERE id = ?1))"
+#define MADE_BY                                                                       \
+    "CASE WHEN instr(o.manifest, '\"origin\":{\"key\":\"') > 0"                       \
+    " THEN instr(o.manifest, '\"origin\":{\"key\":\"' || lower(hex(?7)) || '\"') > 0"  \
+    " ELSE i.sender_pk = ?7 END"
 
 /* DOOMED's ?7 and ?8 for origin o (NULL: the signer's own notice). */
 #define ORIGIN_VALS(o)                                                                \
@@ -141,6 +161,7 @@ static int signer_key(unsigned char *pk, struct store *s, long import_id, struct
  * (0: none, or sid). */
 static int owe_onward(struct store *s, const char *kind, long import_id, long sid, long sid_o,
                       const char *rid, const char *subject, const struct notice_origin *origin,
+                      const struct notice_origin *reach, const long *linked, size_t nlinked,
                       struct err *e)
 {
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
@@ -148,17 +169,22 @@ static int owe_onward(struct store *s, const char *kind, long import_id, long si
     const struct notice_origin *o = origin != NULL ? origin : &own;
     const struct db_val v[] = {
         DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
-        ORIGIN_VALS(origin),
+        ORIGIN_VALS(reach),
     };
     long rowid = 0;
     int rc;
 
     if (origin == NULL && signer_key(pk, s, import_id, e) != 0)
         return -1;
-    if (rid[0] == '\0')
-        return (sid > 0 && db_notice_owed_from(s, kind, sid, 0, o, e) != 0) ||
-               (sid_o > 0 && sid_o != sid && db_notice_owed_from(s, kind, sid_o, 0, o, e) != 0)
-               ? -1 : 0;
+    if (rid[0] == '\0') {
+        if ((sid > 0 && db_notice_owed_from(s, kind, sid, 0, o, e) != 0) ||
+            (sid_o > 0 && sid_o != sid && db_notice_owed_from(s, kind, sid_o, 0, o, e) != 0))
+            return -1;
+        for (size_t k = 0; k < nlinked; k++)
+            if (db_notice_owed_from(s, kind, linked[k], 0, o, e) != 0)
+                return -1;
+        return 0;
+    }
     rc = db_int(&rowid, s, DOOMED, v, DB_N(v), "reading the records", e);
     if (rc <= 0)
         return rc;
@@ -334,13 +360,20 @@ static int origin_rounds(const struct notice_origin **reach,
     return 0;
 }
 
+/* Subjects here held through others that a notice of the whole subject
+ * reaches besides the signer's and the origin's (db_origin_subjects). */
+#define LINKED_MAX 16
+
 int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                     const char *sender, const char *kind, const char *subject, const char *rid,
                     const char *day, long round, const struct notice_origin *origin,
                     struct err *e)
 {
     char here[64];
-    long sid, sid_o, w, r;
+    long sid, sid_o, w, r, linked[LINKED_MAX];
+    size_t nl = 0;
+    unsigned char spk[crypto_sign_PUBLICKEYBYTES];
+    struct notice_origin self = { spk, subject, round };
     const struct notice_origin *reach, *buried;
     int rc;
 
@@ -363,8 +396,21 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
         return rc < 0 ? -1 : 0;
     }
     if (origin_rounds(&reach, &buried, s, import_id, kind, rid, origin, e) != 0 ||
-        subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0 ||
-        origin_subject_here(&sid_o, s, reach, e) != 0)
+        subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
+        return -1;
+    /* The signer's own notice reaches its copies held here by another
+     * route too, as one passed on does (issue 16 C-4, C-5). */
+    if (origin == NULL) {
+        if (signer_key(spk, s, import_id, e) != 0)
+            return -1;
+        reach = &self;
+    }
+    if (origin_subject_here(&sid_o, s, reach, e) != 0)
+        return -1;
+    /* The whole subject: its subjects here held through others (C-4). */
+    if (rid[0] == '\0' && reach != NULL &&
+        db_origin_subjects(linked, &nl, LINKED_MAX, s, import_id, subject, reach, sid, sid_o,
+                           e) != 0)
         return -1;
     const struct db_val v[] = {
         DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(kind),
@@ -372,11 +418,16 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
     };
     if (count_doomed(out, s, v, DB_N(v), e) != 0 ||
         held_before(&out->held, s, rid, sid > 0 ? sid : sid_o, e) != 0 ||
-        owe_onward(s, kind, import_id, sid, sid_o, rid, subject, origin, e) != 0 ||
+        owe_onward(s, kind, import_id, sid, sid_o, rid, subject, origin, reach, linked, nl,
+                   e) != 0 ||
         bury(s, out, import_id, sid, sid_o, rid, sender, kind, subject, day, round, here, reach,
              buried, e) != 0 ||
         delete_doomed(s, v, DB_N(v), sid, sid_o, rid, kind, day, e) != 0)
         return -1;
+    out->held |= nl > 0;
+    for (size_t k = 0; k < nl; k++)
+        if (subject_step(s, linked[k], kind, day, e) != 0)
+            return -1;
     return store_log(s, strcmp(kind, "withdrawal") == 0 ? "import.withdrawal" : "import.deletion",
                      rid[0] != '\0' ? rid : subject, e);
 }
@@ -547,6 +598,9 @@ int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, lo
             return -1;
     }
     if (sid <= 0 && n == 0) {            /* not here yet: kept for its records */
+        /* passed on: for the origin's records too, whatever route (C-6) */
+        if (origin != NULL && db_origin_pending(s, origin, c, e) != 0)
+            return -1;
         rc = keep_pending(s, import_id, subject, c, e);
         if (rc > 0)
             *outcome = SCOPE_KEPT;       /* else this scope or a later one kept already */
@@ -873,11 +927,7 @@ int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const ch
 
     /* The records a tombstone names (rid), and every record of a subject
      * deleted, or withdrawn and not re-consented since (its rounds). */
-    if (db_query(&st, s, "SELECT kind, day FROM tombstone WHERE sender_pk = ?1"
-                 " AND kind IN ('withdrawal', 'deletion') AND attachment = ''"
-                 " AND (rid = ?3 OR (rid = '' AND subject = ?2 AND (kind = 'deletion' OR"
-                 " round > (SELECT coalesce(max(round), 0) FROM tombstone t WHERE"
-                 " t.sender_pk = ?1 AND t.kind = 'reconsent' AND t.subject = ?2))))"
+    if (db_query(&st, s, "SELECT kind, day FROM tombstone WHERE " TOMBSTONE_COVERS
                  " ORDER BY id LIMIT 1", v, DB_N(v), e) != 0)
         return -1;
     rc = db_step(st, s, "reading the tombstones", e);

@@ -202,14 +202,27 @@ load consent
     expect_status 2
 }
 
-@test "A10: a deletion (not a withdrawal) from the second sender reaches only its own copies" {
+@test "A10: a deletion (not a withdrawal) from the second sender, who did not make the record, reaches only its own copies" {
+    twice field
+    # hq deletes its own copy of field's record: that says nothing of the copy partner holds from field.
+    st hq record delete "$ID" --yes >/dev/null 2>&1
+    st hq notify --to partner -o "$W/n.bundle" >/dev/null 2>&1
+    run --separate-stderr st partner import "$W/n.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from hq; 0 already here
+1 notice(s) of withdrawal or deletion about records not held here: kept, so that they are refused if they come" ]
+    run st partner show "$ID"
+    expect_status 0
+}
+
+@test "A10 (C-5): a deletion from the second sender that made the record (field) reaches the copy partner holds from hq" {
     twice hq
     st field record delete "$ID" --yes >/dev/null 2>&1
     st field notify --to partner -o "$W/n.bundle" >/dev/null 2>&1
     run --separate-stderr st partner import "$W/n.bundle"
     expect_status 0
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
-1 notice(s) of withdrawal or deletion about records not held here: kept, so that they are refused if they come" ]
+1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]
     run st partner show "$ID"
-    expect_status 0
+    expect_status 2
 }
