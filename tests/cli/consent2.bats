@@ -49,6 +49,7 @@ print("ok", fmt)' "$ROOT/tests/vectors"
     run --separate-stderr st field consent Nari --export yes --quote yes
     expect_status 0
     [ "$stderr" = "intake: consent recorded for Nari (see 'intake subject show Nari')
+intake: 1 record of Nari made before its re-consent stays on the device; if the subject agrees that it may leave too: 'intake consent Nari --include-earlier'
 intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
     run --separate-stderr st field exports
     expect_status 0
@@ -102,7 +103,9 @@ reconsent 1 None True" ]
     withdrawn_at_hq
     mkstore ngo
     introduce field ngo
-    st field consent Nari --export yes >/dev/null 2>&1
+    # --include-earlier: the record, made before the withdrawal, may leave
+    # again (B-5), except to hq, which refuses it for good.
+    st field consent Nari --export yes --include-earlier >/dev/null 2>&1
     today=$(date -u +%F)
     why="it went to hq before its subject's consent was withdrawn ($today), which refuses it there for good; record what the subject says now as a new record"
     # Without --to: refused by some contact, so never "may leave".
@@ -148,9 +151,15 @@ reconsent 1 None True" ]
     run --separate-stderr st hq import "$W/2.bundle"
     expect_status 0
     [[ "$output" == "imported 1 record(s) and 0 attachment(s) from field; 0 already here"* ]]
-    # Another contact, which never had it, may get the old record.
+    # Another contact, which never had it, may get the old record once the
+    # subject says that earlier records may leave too (B-5), not before.
     mkstore ngo
     introduce field ngo
+    run --separate-stderr st field export --to ngo "$ID" -o "$W/o.bundle"
+    expect_status 1
+    [[ "$stderr" == *"--include-earlier"* ]]
+    [ ! -e "$W/o.bundle" ]
+    st field consent Nari --include-earlier >/dev/null 2>&1
     run --separate-stderr st field export --to ngo "$ID" -o "$W/o.bundle"
     expect_status 0
 }

@@ -236,7 +236,7 @@ on_tty() {
     head -c $((3 << 20)) /dev/urandom >"$W/big.ogg"
     run on_tty ko_KR.UTF-8 field attach "$id" "$W/big.ogg"
     [[ "$output" == *"intake: big.ogg 첨부 중: 100%"* ]] || { echo "$output"; false; }
-    cp "$W/big.ogg" "$W/big2.ogg"
+    head -c $((3 << 20)) /dev/urandom >"$W/big2.ogg"    # other bytes: attach refuses the same bytes twice (B-2)
     run on_tty mn_MN.UTF-8 field attach "$id" "$W/big2.ogg"
     [[ "$output" == *"intake: big2.ogg-г хавсаргаж байна: 100%"* ]] || { echo "$output"; false; }
     # the shell: its greeting in Korean; the prompt is the program's name

@@ -36,7 +36,9 @@ same() {
 
 @test "redact: the issue's phone numbers, each replaced whole, country code and all" {
     redacted 'Call 8 (495) 123-45-67, 010/1234/5678 or 010 - 1234 - 5678. In Kuwait 2222 3333. Утас 00976 99112233.'
-    same "$got" 'Call [PHONE-1], [PHONE-2] or [PHONE-3]. In Kuwait [PHONE-4]. Утас [PHONE-5].'
+    # 010/1234/5678 and 010 - 1234 - 5678 are one number: one placeholder
+    # (the separator class of the key view, session 16 r16).
+    same "$got" 'Call [PHONE-1], [PHONE-2] or [PHONE-2]. In Kuwait [PHONE-3]. Утас [PHONE-4].'
     run --separate-stderr ik redact "$ID"
     expect_status 0
     [ -z "$stderr" ]
@@ -44,7 +46,7 @@ same() {
 
 @test "redact: phones in pairs, other separators, spoken Korean digits, a bracketed country code (report-adv12 18-20)" {
     redacted 'Утас: 99 11 22 33. Phone: 22 22 33 33. 9 9 1 1 2 2 4 4; 010~1234~5678; 010_1234_5678.'
-    same "$got" 'Утас: [PHONE-1]. Phone: [PHONE-2]. [PHONE-3]; [PHONE-4]; [PHONE-5].'
+    same "$got" 'Утас: [PHONE-1]. Phone: [PHONE-2]. [PHONE-3]; [PHONE-4]; [PHONE-4].'
     redacted '전화: 010에 1234에 5678이야. 010 일이삼사 5678, 공일공 일이삼사 오육칠팔로. (+976) 99112233.'
     same "$got" '전화: [PHONE-1]이야. [PHONE-2], [PHONE-3]로. [PHONE-4].'
     redacted 'Rooms 11 22 33 and 44; 오이 사이에 이사 왔다.'
