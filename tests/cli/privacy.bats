@@ -224,7 +224,7 @@ CATS="person, place, employer, organisation, id, other, account"
     refused 2 "--method takes verbal, written or recorded, not 'email' $u" consent "$P" --method email
     refused 2 "--export given twice $u" consent "$P" --export yes --export no
     refused 2 "--withdraw withdraws everything; give it alone $u" consent "$P" --withdraw --export yes
-    refused 2 "say what was consented to (--export, --quote, --publish, --attachments, --embargo, --method) or --withdraw $u" consent "$P"
+    refused 2 "say what was consented to (--export, --quote, --publish, --attachments, --embargo, --method, --include-earlier) or --withdraw $u" consent "$P"
     refused 2 "consent needs one PSEUDONYM $u" consent --export yes
     refused 2 "no subject with pseudonym 'Nobody' (see 'intake subject list')" consent Nobody --export yes
     refused 2 "unknown option '--forever' $u" consent "$P" --forever

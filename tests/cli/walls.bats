@@ -273,7 +273,7 @@ EOF
     ik subject add --name "Kim Jong-su" --pseudonym Rim-il >/dev/null
     id=$(echo "body" | ik record Rim-il --title one)
     head -c $((24 << 20)) /dev/urandom >"$T/big.ogg"
-    cp "$T/big.ogg" "$T/big2.ogg"
+    head -c $((24 << 20)) /dev/urandom >"$T/big2.ogg"    # other bytes: attach refuses the same bytes twice (B-2)
     run --separate-stderr ik attach "$id" "$T/big.ogg"
     expect_status 0
     [[ "$stderr" != *%* ]]
