@@ -618,15 +618,48 @@ static int insert_origin(struct store *s, long rowid, long import_id, const char
                   v, DB_N(v), "recording the record's origin", e);
 }
 
+/* 1 if the copy held here (rowid, at version have) from another sender
+ * is the record r of subject uid as the sender of import_id sends it,
+ * and that sender is its origin (record_route: the copy named it, or it
+ * sent it before): the same version, the same text (db_record_same). Its
+ * route is kept again; the copy stays as it is (adv16b C-11: "already
+ * here", not refused). 0 if not; -1 with e (a database error). */
+static int same_from_origin(struct store *s, long import_id, long rowid, long have,
+                            const struct record_row *r, const char *uid, struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(r->id), DB_INT(import_id), DB_TEXT(uid) };
+    long one = 0;
+    int same = 0;
+
+    if (uid == NULL || (r->version > 0 ? r->version : 1) != have)
+        return 0;
+    if (db_int(&one, s, "SELECT 1 FROM record_route WHERE rid = ?1 AND subject = ?3 AND"
+               " sender_pk = (SELECT sender_pk FROM import WHERE id = ?2)", v, DB_N(v),
+               "reading the record's routes", e) < 0 ||
+        (one > 0 && db_record_same(&same, s, rowid, r, e) != 0))
+        return -1;
+    return one > 0 && same;
+}
+
 int store_import_record(int *outcome, struct store *s, long import_id,
                         const struct import_subject *subj, const struct record_row *r,
                         const char *manifest, struct err *e)
 {
     long sid, rowid = 0, have = 0;
-    int ex;
+    int ex, same;
 
     *outcome = IMPORT_KEPT;
     ex = existing_record(&rowid, &have, s, import_id, r->id, r->version > 0 ? r->version : 1, e);
+    if (ex < 0 && e != NULL && e->code == EXIT_AUTH && rowid > 0) {
+        struct err why = *e;
+
+        err_clear(e);
+        if ((same = same_from_origin(s, import_id, rowid, have, r, subj->uid, e)) < 0)
+            return -1;
+        if (same > 0)
+            return 0;                    /* IMPORT_KEPT */
+        *e = why;
+    }
     if (ex < 0) {
         if (e != NULL && e->code == EXIT_AUTH)
             *outcome = IMPORT_ELSEWHERE;

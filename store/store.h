@@ -388,6 +388,13 @@ struct consent {
 int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
                       struct err *e);
 
+/* store_consent_get for the subject of record rid (its id as stored),
+ * whose pseudonym goes to pseudonym (pseudonymlen bytes): what 'intake
+ * attach' tells of an attachment that will never leave (adv16b C-3).
+ * EXIT_INPUT if the record is unknown, or a database error. */
+int store_record_consent(struct consent *c, char *pseudonym, size_t pseudonymlen,
+                         struct store *s, const char *rid, struct err *e);
+
 /* Why the subject's records may not leave on day today (YYYY-MM-DD: the
  * consent day of util/day.h, which every caller uses), written to why
  * (whylen bytes) as one line; why is "" when they may.  translated: in
