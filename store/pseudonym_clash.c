@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "privacy/variants.h"
+#include "store/known.h"
 
 #define RUN_WORDS 8             /* a text of more words is checked by its words' runs up to
                                  * this many */
@@ -148,12 +149,21 @@ int privacy_real_clash(size_t *which, char *spelling, size_t spellinglen,
         struct spellings p;
         const struct spelling *hit;
 
-        rc = spellings_of(&p, &pseudonyms[i], 1, e);
+        /* an imported one as its sender wrote it ("Gideon" of "Gideon@c1710983") */
+        char *one = strndup(pseudonyms[i], known_sender_spelling(pseudonyms[i]));
+        const char *const ones[] = { one };
+
+        if (one == NULL) {
+            rc = err_set(e, EXIT_INPUT, "out of memory");
+            break;
+        }
+        rc = spellings_of(&p, ones, 1, e);
         if (rc == 0 && (hit = shared(&t, &p)) != NULL) {
             *which = i;
             snprintf(spelling, spellinglen, "%.*s", (int)hit->len, texts[hit->text] + hit->start);
         }
         spellings_free(&p);
+        free(one);
     }
     spellings_free(&t);
     return rc;

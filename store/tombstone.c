@@ -507,7 +507,8 @@ static int scope_take(int *changed, long *files, struct store *s, long import_id
                       int own, const struct consent *c, const struct notice_origin *o,
                       long floor, struct err *e)
 {
-    const struct db_val v[] = { DB_INT(sid), DB_INT(floor) };
+    const struct db_val v[] = { DB_INT(sid) };
+    const struct db_val w[] = { DB_INT(sid), DB_INT(floor) };
     long f = 0, now = 0;
     int rc = db_consent_carry(s, sid, c, e);
 
@@ -520,8 +521,8 @@ static int scope_take(int *changed, long *files, struct store *s, long import_id
      * attached here since (adv16b C-3: 'intake attach' says it never
      * leaves). */
     if (!c->attachments && rc == 0 &&
-        db_int(&now, s, "SELECT 1 FROM consent WHERE subject_id = ?1 AND id > ?2 LIMIT 1", v,
-               DB_N(v), "reading the consent", e) < 0)
+        db_int(&now, s, "SELECT 1 FROM consent WHERE subject_id = ?1 AND id > ?2 LIMIT 1", w,
+               DB_N(w), "reading the consent", e) < 0)
         return -1;
     if (!c->attachments && (rc > 0 || now > 0)) {
         if (own && drop_attachments(&f, s, import_id, sid, e) != 0)
