@@ -299,18 +299,16 @@ static void texts_block(char *why, size_t whylen, const struct redacted_record *
 static int clash_block(struct eligibility *el, struct pipeline *p, const struct record_row *row,
                        struct err *e)
 {
-    static const char why[] = "its sender's pseudonym is spelled like a name or term "
-                              "protected here, which the redactor would replace in its text";
     int clash;
 
     if (el->why[0] != '\0')
         return 0;
     if (store_record_clash(&clash, p->red, p->s, row, e) != 0)
         return -1;
-    if (clash) {
-        snprintf(el->why, sizeof el->why, "%s", intl_maybe(why, 0));
-        snprintf(el->why_text, sizeof el->why_text, "%s", intl_maybe(why, 1));
-    }
+    for (int t = 0; clash && t < 2; t++)
+        snprintf(t ? el->why_text : el->why, t ? sizeof el->why_text : sizeof el->why, "%s",
+                 intl_maybe("its sender's pseudonym is spelled like a name or term protected "
+                            "here, which the redactor would replace in its text", t));
     return 0;
 }
 

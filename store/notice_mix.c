@@ -4,8 +4,11 @@
 #include "store/notice.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <jansson.h>
+
+#include "store/db.h"
 
 /* 1 if the notice n (as db_notice_json writes it) is in the array a. */
 static int has_notice(const json_t *a, const json_t *n)
@@ -59,4 +62,34 @@ int db_notice_check_mix(const json_t *notices, struct store *s, const char *cons
         json_decref(owed[k]);
     free(owed);
     return rc;
+}
+
+int store_notice_contacts(char *out, size_t outlen, struct store *s, long n, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(n) };
+    sqlite3_stmt *st;
+    size_t used = 0;
+    int rc;
+
+    out[0] = '\0';
+    if (db_query(&st, s, "SELECT name FROM (SELECT coalesce((SELECT c.name FROM contact c"
+                 " WHERE c.sign_pk = n.contact_pk), n.contact) AS name, n.id AS id FROM notice n"
+                 " WHERE n.sent IS NULL ORDER BY n.id DESC LIMIT ?1) GROUP BY name"
+                 " ORDER BY min(id)", v, DB_N(v), e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the notices", e)) > 0) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        size_t len = name != NULL ? strlen(name) : 0;
+
+        if (len == 0 || used + len + 3 > outlen)
+            continue;
+        if (used > 0) {
+            memcpy(out + used, ", ", 2);
+            used += 2;
+        }
+        memcpy(out + used, name, len + 1);
+        used += len;
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
 }

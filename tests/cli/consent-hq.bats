@@ -370,10 +370,10 @@ intake: no new notice is owed to central (1 were sent before, not acknowledged: 
     run --separate-stderr st field consent Nari --embargo 2030-01-01
     expect_status 0
     [ "$stderr" = "intake: consent recorded for Nari (see 'intake subject show Nari')
-intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
+intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
     run --separate-stderr st field consent Golf --export no
     expect_status 0
-    [[ "$stderr" == *"intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
+    [[ "$stderr" == *"intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
     # A wider scope is no notice (it travels with the subject's next record).
     run --separate-stderr st field consent Golf --method verbal
     [[ "$stderr" != *"now due"* ]]

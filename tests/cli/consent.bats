@@ -250,7 +250,7 @@ print([a["name"] for a in json.load(sys.stdin)["attachments"] if a["size"] == 7]
     run --separate-stderr st field consent Nari --withdraw
     expect_status 0
     [ "$stderr" = "intake: consent withdrawn for Nari (see 'intake subject show Nari')
-intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
+intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
     # Withdrawn again: still one notice.
     run --separate-stderr st field consent Nari --withdraw
     [ "$stderr" = "intake: consent withdrawn for Nari (see 'intake subject show Nari')" ]
@@ -260,10 +260,10 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     [ "$stderr" = "intake: deleted record $NEW" ]
     run --separate-stderr st field record delete "$B" --yes
     expect_status 0
-    [[ "$stderr" == *"intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
+    [[ "$stderr" == *"intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
     run --separate-stderr st field subject forget Nari --yes
     expect_status 0
-    [[ "$stderr" == *"intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
+    [[ "$stderr" == *"intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
     run --separate-stderr st field exports
     expect_status 0
     [ "$(printf '%s\n' "$output" | wc -l)" -eq 1 ]

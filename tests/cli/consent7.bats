@@ -43,7 +43,7 @@ intake: warning: the key 'hq' had before (fingerprint $OLDFP) received 1 record(
     st newhq import "$W/n1.bundle" >/dev/null
     run --separate-stderr st field consent Nari --withdraw
     expect_status 0
-    [ "${stderr##*$'\n'}" = "intake: contacts received these records before: 2 notice(s) to them are now due (see 'intake exports')" ]
+    [ "${stderr##*$'\n'}" = "intake: hq received these records before: 2 notice(s) to them are now due (see 'intake exports')" ]
     run --separate-stderr st field exports
     expect_status 0
     [[ "$stderr" == *"intake: notice not yet sent to the key hq had before its card was replaced: withdrawal of consent of subject $UID_, due since "*"
@@ -127,7 +127,7 @@ intake: to send it, add the removed contact's card again ('intake contact add') 
     expect_status 0
     st newhq import "$W/n1.bundle" >/dev/null
     run --separate-stderr st field consent Nari --withdraw
-    [ "${stderr##*$'\n'}" = "intake: contacts received these records before: 2 notice(s) to them are now due (see 'intake exports')" ]
+    [ "${stderr##*$'\n'}" = "intake: hq received these records before: 2 notice(s) to them are now due (see 'intake exports')" ]
     run --separate-stderr st field exports
     [[ "$stderr" == *"intake: notice not yet sent to the key hq had before its card was replaced: withdrawal of consent of subject $UID_, due since "*"
 intake: to send it, add the earlier card as a contact under another name and run 'intake notify --to' that name: the new key's store never had these records"* ]]
