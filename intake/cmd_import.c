@@ -67,7 +67,11 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     if (!r.seen && r.scopes_kept > 0)
         printf(_("%zu notice(s) of a consent scope about a subject not held here: kept for "
                  "its records, if they come\n"), r.scopes_kept);
-    if (!r.seen && r.removals > 0)
+    /* adv16b C-13: never "acted on: 0 attachment(s) deleted" */
+    if (!r.seen && r.removals > 0 && r.removals_files == 0)
+        printf(_("%zu notice(s) of an attachment removed at the source about attachments not "
+                 "held here: kept, so that they are left out if they come\n"), r.removals);
+    else if (!r.seen && r.removals > 0)
         printf(_("%zu notice(s) of an attachment removed at the source acted on: %zu "
                  "attachment(s) deleted\n"), r.removals, r.removals_files);
     if (!r.seen && r.reconsents > 0)

@@ -53,7 +53,7 @@ intake: 1 record of Nari made before its re-consent stays on the device; if the 
 intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
     run --separate-stderr st field exports
     expect_status 0
-    [[ "$stderr" == *"notice not yet sent to hq: new consent of subject $UID_ after its withdrawal, due since "* ]]
+    [[ "$stderr" == *"notice not yet sent to hq: new consent of subject Nari after its withdrawal, due since "* ]]
     st field notify --to hq -o "$W/r.bundle" >/dev/null 2>&1
     # format 6: the re-consent's scope carries the subject's counter (A1)
     [ "$(st hq open "$W/r.bundle" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["header"]["format"])')" = intake-content-6 ]
@@ -282,7 +282,7 @@ intake: hq received these records before: 1 notice(s) to them are now due (see '
     expect_status 0
     [[ "$stderr" == *"intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')"* ]]
     run --separate-stderr st field exports
-    [[ "$stderr" == *"intake: notice not yet sent to hq: removal of an attachment of record $ID (subject $UID_), due since "* ]]
+    [[ "$stderr" == *"intake: notice not yet sent to hq: removal of an attachment of record $ID (subject Nari), due since "* ]]
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     [ "$(notices "$W/n.bundle" hq)" = "removal - $ID -" ]
     [ "$(py_reads "$W/n.bundle" hq)" = "ok 5" ]
