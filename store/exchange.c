@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The record ids, space separated: the export's line of them, as kept
  * since issue 5. */
@@ -627,18 +628,32 @@ static int insert_origin(struct store *s, long rowid, long import_id, const char
 static int same_from_origin(struct store *s, long import_id, long rowid, long have,
                             const struct record_row *r, const char *uid, struct err *e)
 {
-    const struct db_val v[] = { DB_TEXT(r->id), DB_INT(import_id), DB_TEXT(uid) };
-    long one = 0;
-    int same = 0;
+    const struct db_val v[] = { DB_INT(rowid), DB_INT(import_id) };
+    sqlite3_stmt *st;
+    int rc, same = 0, origin = 0;
 
     if (uid == NULL || (r->version > 0 ? r->version : 1) != have)
         return 0;
-    if (db_int(&one, s, "SELECT 1 FROM record_route WHERE rid = ?1 AND subject = ?3 AND"
-               " sender_pk = (SELECT sender_pk FROM import WHERE id = ?2)", v, DB_N(v),
-               "reading the record's routes", e) < 0 ||
-        (one > 0 && db_record_same(&same, s, rowid, r, e) != 0))
+    /* The origin the copy here came with (its manifest, content format
+     * 7) is this bundle's signer, for the same subject id. */
+    if (db_query(&st, s, "SELECT o.manifest, lower(hex(i.sender_pk)) FROM record_origin o,"
+                 " import i WHERE o.record_id = ?1 AND i.id = ?2", v, DB_N(v), e) != 0)
         return -1;
-    return one > 0 && same;
+    rc = db_step(st, s, "reading the record's routes", e);
+    if (rc > 0 && sqlite3_column_text(st, 0) != NULL && sqlite3_column_text(st, 1) != NULL) {
+        json_t *m = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+        json_t *o = json_object_get(m, "origin");
+        const char *key = json_string_value(json_object_get(o, "key"));
+        const char *subject = json_string_value(json_object_get(o, "subject"));
+
+        origin = key != NULL && subject != NULL && strcmp(subject, uid) == 0 &&
+                 strcasecmp(key, (const char *)sqlite3_column_text(st, 1)) == 0;
+        json_decref(m);
+    }
+    sqlite3_finalize(st);
+    if (rc < 0 || (origin && db_record_same(&same, s, rowid, r, e) != 0))
+        return -1;
+    return origin && same;
 }
 
 int store_import_record(int *outcome, struct store *s, long import_id,

@@ -121,15 +121,27 @@ static int spellings_of(struct spellings *sp, const char *const *texts, size_t n
     return 0;
 }
 
-/* The spelling of sp that one of p's shares, or NULL. */
+/* The spelling of sp that one of p's shares, the shortest run of words
+ * if several do ("Вера" of "Вера Петрова"), or NULL. */
 static const struct spelling *shared(const struct spellings *sp, const struct spellings *p)
 {
+    const struct spelling *best = NULL;
+
     for (size_t i = 0; i < p->n; i++) {
         const struct spelling *hit = bsearch(&p->s[i], sp->s, sp->n, sizeof *sp->s, by_key);
-        if (hit != NULL)
-            return hit;
+        const struct spelling *a = hit, *b = hit;
+
+        if (hit == NULL)
+            continue;
+        while (a > sp->s && by_key(a - 1, hit) == 0)
+            a--;
+        while (b + 1 < sp->s + sp->n && by_key(b + 1, hit) == 0)
+            b++;
+        for (; a <= b; a++)
+            if (best == NULL || a->len < best->len)
+                best = a;
     }
-    return NULL;
+    return best;
 }
 
 int privacy_real_clash(size_t *which, char *spelling, size_t spellinglen,
