@@ -601,6 +601,14 @@ void redact_hanviet_free(struct redactor *r);
 int redact_find_hanviet(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t);
 
+/* redact_surnamed.c: appends to flags (norm offsets, FLAG_TRANSCRIPTION)
+ * each capitalised known surname (Korean by variants_is_surname, the
+ * commonest Vietnamese and Chinese ones in Latin; Cyrillic read in Latin)
+ * followed, one space apart, by one or two capitalised words of its
+ * script that no dictionary knows (Kim Chung Thu, Nguyen Xyvor), when r
+ * protects a person's name.  0, or -1 out of memory. */
+int redact_surname_shapes(struct spans *flags, const struct redactor *r, const struct normtext *t);
+
 /* redact_base64.c: each base64 run of t's input (8 to 4,096 characters of
  * A-Z a-z 0-9 + / - _, padded or not, not glued to a word, with a
  * capital inside, a digit, + or /) that decodes to UTF-8 text in which
