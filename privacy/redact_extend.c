@@ -113,15 +113,22 @@ static int kana_dot_before(const struct normtext *t, size_t p)
 static size_t surname_before(const struct normtext *t, size_t p)
 {
     size_t w, end, u;
+    int kana;
 
     if (p > 0 && t->norm[p - 1] != ' ' && !kana_dot_before(t, p))
         return surname_glued(t, p);
     if (p < 2)
         return p;
     end = p - 1;
-    for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); w = redact_cp_start(t->norm, w))
+    /* Japanese glues words: a katakana surname is its katakana only, and
+     * may follow a particle or a Han character (氏とハン・ヨンホ). */
+    kana = end > 0 && transcribe_is_katakana(redact_cp_before(t->norm, end));
+    for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)) &&
+                  (!kana || transcribe_is_katakana(redact_cp_before(t->norm, w)));
+         w = redact_cp_start(t->norm, w))
         ;
-    if (w == end || (w > 0 && t->norm[w - 1] != ' ' && is_word_cp(redact_cp_before(t->norm, w))))
+    if (w == end || (!kana && w > 0 && t->norm[w - 1] != ' ' &&
+                     is_word_cp(redact_cp_before(t->norm, w))))
         return p;
     if (surname_word(t, w, end))
         return w;
