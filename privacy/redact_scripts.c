@@ -495,10 +495,11 @@ static int words_of(struct word **ws, size_t *nw, const struct normtext *t, int 
 }
 
 /* The hiragana words of t, read as the katakana ones are for the
- * Japanese on-reading of a Korean name's Hanja (きん しょうしゅ); not by
- * skeleton (hiragana is mostly the endings and particles of Japanese
- * words, whose shapes names share). */
-static int scan_hiragana(struct spans *sp, struct spans *flags, const struct redactor *r,
+ * Japanese on-reading of a Korean name's Hanja (きん しょうしゅ): the whole
+ * name in two words or more only, no review flag for a given name alone
+ * (hiragana is mostly the endings and particles of Japanese words: しだ of
+ * 少しだ reads a given name 시다), and not by skeleton. */
+static int scan_hiragana(struct spans *sp, const struct redactor *r,
                          const struct normtext *t)
 {
     struct word *ws;
@@ -511,7 +512,7 @@ static int scan_hiragana(struct spans *sp, struct spans *flags, const struct red
         for (j = i + 1; j < nw && j < i + WINDOW_WORDS && joins(t->norm, ws[j - 1].end, ws[j].start);
              j++)
             ;
-        rc = scan_kana_onyomi(sp, flags, r, t, ws + i, j - i);
+        rc = scan_kana_onyomi(sp, NULL, r, t, ws + i, j - i);
     }
     free(ws);
     return rc;
@@ -555,6 +556,6 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
     }
     free(ws);
     if (rc == 0 && r->nskel < r->nskeys)
-        rc = scan_hiragana(sp, flags, r, t);
+        rc = scan_hiragana(sp, r, t);
     return rc;
 }
