@@ -130,6 +130,10 @@ int redact_surname_shapes(struct spans *flags, const struct redactor *r, const s
         while (n < AFTER_MAX && next_word(&w[1 + n], t, &q) && w[1 + n].a == w[n].b + 1 &&
                t->norm[w[n].b] == ' ' && w[1 + n].cyr == w[0].cyr && unknown(t, &w[1 + n]))
             n++;
+        /* A hyphenated given name (Kim Chol-su) is the korean-name shape
+         * of redact_flags.c already. */
+        if (n > 0 && w[n].b < t->normlen && t->norm[w[n].b] == '-')
+            n = 0;
         if (n > 0 && redact_upper_at(t, w[0].a) && (k = latin(key, t, &w[0])) > 0 &&
             surname(key, k)) {
             struct span s = { w[0].a, w[n].b, FLAG_TRANSCRIPTION, RULE_VARIANT, 0, SIZE_MAX,
