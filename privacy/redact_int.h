@@ -117,6 +117,9 @@ struct redactor {
     struct zh_name *zh;         /* wipe-on-free: names registered in pinyin
                                  * (redact_hanzi.c) */
     size_t nzh, zhcap;
+    struct vi_name *vi;         /* wipe-on-free: Vietnamese names, read in Han
+                                 * characters (redact_hanviet.c) */
+    size_t nvi, vicap;
 };
 
 /* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
@@ -584,6 +587,36 @@ void redact_hanzi_free(struct redactor *r);
  * (Ming-ming, into flags).  0, or -1 out of memory. */
 int redact_find_hanzi(struct spans *sp, struct spans *flags, const struct redactor *r,
                       const struct normtext *t);
+
+/* kana_surname.c: 1 if the key key[0..len) (bytes) is a frequent Korean
+ * surname in the katakana of variants_ko.c at a word's start (チェ for 최,
+ * パク for 박), else 0.  The spellings are built once, on first use. */
+int redact_kana_surname(const char *key, size_t len);
+
+/* redact_hanviet.c: keeps the name or person term name[0..len) (bytes, as
+ * typed) when it is two to four words each a Vietnamese reading of a Han
+ * character (Unihan kVietnamese, marks removed: Nguyễn Văn Thắng), for
+ * redact_find_hanviet; anything else is left alone.  0, or -1 out of
+ * memory. */
+int redact_hanviet_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_hanviet.c: wipes and frees what redact_hanviet_add kept. */
+void redact_hanviet_free(struct redactor *r);
+
+/* redact_hanviet.c: a name kept by redact_hanviet_add written in Han
+ * characters in t (阮文勝), in norm offsets: one character a word, each read
+ * by any of its kVietnamese readings; three characters or more into sp,
+ * two into flags (transcription).  0, or -1 out of memory. */
+int redact_find_hanviet(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        const struct normtext *t);
+
+/* redact_surnamed.c: appends to flags (norm offsets, FLAG_TRANSCRIPTION)
+ * each capitalised known surname (Korean by variants_is_surname, the
+ * commonest Vietnamese and Chinese ones in Latin; Cyrillic read in Latin)
+ * followed, one space apart, by one or two capitalised words of its
+ * script that no dictionary knows (Kim Chung Thu, Nguyen Xyvor), when r
+ * protects a person's name.  0, or -1 out of memory. */
+int redact_surname_shapes(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
 /* redact_base64.c: each base64 run of t's input (8 to 4,096 characters of
  * A-Z a-z 0-9 + / - _, padded or not, not glued to a word, with a

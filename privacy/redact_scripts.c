@@ -354,12 +354,14 @@ static int marks_person(const struct normtext *t, const struct word *ws, size_t 
 }
 
 /* The reading s[0..len) of the window ws[0..j] against each Korean
- * name's Hanja keys: its pinyin (py) or its Japanese on-reading (on).
+ * name's Hanja keys: its pinyin (py), its Japanese on-reading (on) or its
+ * Sino-Vietnamese reading (vi).
  * The whole name in two words or more is replaced; a given name alone
  * is a review flag, unless a word (June, which the English dictionary
  * lists capitalised). */
 static int check_hanja(struct spans *sp, struct spans *flags, const struct redactor *r,
-                       const struct word *ws, size_t j, const char *s, size_t len, int py, int on)
+                       const struct word *ws, size_t j, const char *s, size_t len, int py, int on,
+                       int vi)
 {
     int syl[8];
 
@@ -371,7 +373,10 @@ static int check_hanja(struct spans *sp, struct spans *flags, const struct redac
         const struct script_key *k = &r->skeys[i];
         for (int m = 0; m < k->n; m++)
             syl[m] = k->syl[m];
+        /* Sino-Vietnamese (Kim Chung Thu): a syllable a word, so two
+         * words at least (kim alone is a word of several languages). */
         if (((py && transcribe_pinyin_reads(s, len, syl, k->n)) ||
+             (vi && j > 0 && transcribe_hanviet_reads(s, len, syl, k->n)) ||
              (on && (k->kind == SK_HANJA || j == 0) &&
               transcribe_onyomi_reads(s, len, syl, k->n))) &&
             (k->kind == SK_HANJA || j > 0 ||
@@ -396,7 +401,8 @@ static int scan_pinyin(struct spans *sp, struct spans *flags, const struct redac
             return 0;
         memcpy(s + len, t->norm + ws[j].start, n), len += n;
         int py = transcribe_is_pinyin(s, len), on = transcribe_is_onyomi(s, len);
-        if ((py || on) && check_hanja(sp, flags, r, ws, j, s, len, py, on) != 0)
+        int vi = j > 0 && transcribe_is_hanviet(s, len);
+        if ((py || on || vi) && check_hanja(sp, flags, r, ws, j, s, len, py, on, vi) != 0)
             return -1;
     }
     return 0;
@@ -416,7 +422,7 @@ static int scan_kana_onyomi(struct spans *sp, struct spans *flags, const struct 
         if (m == 0)
             return 0;
         len += m;
-        if (transcribe_is_onyomi(s, len) && check_hanja(sp, flags, r, ws, j, s, len, 0, 1) != 0)
+        if (transcribe_is_onyomi(s, len) && check_hanja(sp, flags, r, ws, j, s, len, 0, 1, 0) != 0)
             return -1;
     }
     return 0;
@@ -501,8 +507,10 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
 }
 
 /* Appends the words of t (runs of letters of one script of script_of,
- * not glued to a digit or a letter of another kind) to *ws. */
-static int words_of(struct word **ws, size_t *nw, const struct normtext *t)
+ * not glued to a digit or a letter of another kind) to *ws; with hira,
+ * the runs of hiragana instead (script 7), glued or not: Japanese glues
+ * every word (きんしょうしゅ が来た, brief s17 kana17 item 1). */
+static int words_of(struct word **ws, size_t *nw, const struct normtext *t, int hira)
 {
     size_t p = 0, cap = 0;
     int cp, n, sc, before = -1;
@@ -511,7 +519,7 @@ static int words_of(struct word **ws, size_t *nw, const struct normtext *t)
     while (p < t->normlen && (n = utf8_next(&cp, t->norm + p, t->normlen - p)) > 0) {
         struct word w = { p, p, 0, 0 };
         int ocp = 0;
-        if ((sc = script_of(cp)) == 0) {
+        if ((sc = hira ? 7 * (cp >= 0x3041 && cp <= 0x3096) : script_of(cp)) == 0) {
             before = cp, p += (size_t)n;
             continue;
         }
@@ -519,13 +527,13 @@ static int words_of(struct word **ws, size_t *nw, const struct normtext *t)
         w.capital = utf8_next(&ocp, t->orig + t->ostart[p], t->inlen - t->ostart[p]) > 0 &&
                     normalise_is_upper(ocp);
         while (w.end < t->normlen && (n = utf8_next(&cp, t->norm + w.end, t->normlen - w.end)) > 0 &&
-               script_of(cp) == sc)
+               (hira ? 7 * (cp >= 0x3041 && cp <= 0x3096) : script_of(cp)) == sc)
             w.end += (size_t)n;
         p = w.end;
         /* Hiragana particles after katakana are no glue (ドルジが). */
-        if ((before >= 0 && is_word_cp(before) && script_of(before) == 0) ||
+        if (!hira && ((before >= 0 && is_word_cp(before) && script_of(before) == 0) ||
             (p < t->normlen && utf8_next(&cp, t->norm + p, t->normlen - p) > 0 &&
-             is_word_cp(cp) && script_of(cp) == 0 && !(sc == 6 && cp >= 0x3041 && cp <= 0x309F))) {
+             is_word_cp(cp) && script_of(cp) == 0 && !(sc == 6 && cp >= 0x3041 && cp <= 0x309F)))) {
             before = 'x';
             continue;           /* kim75, a code: the handles' business */
         }
@@ -553,6 +561,30 @@ static int protects_named(const struct redactor *r)
     return 0;
 }
 
+/* The hiragana words of t, read as the katakana ones are for the
+ * Japanese on-reading of a Korean name's Hanja (きん しょうしゅ): the whole
+ * name in two words or more only, no review flag for a given name alone
+ * (hiragana is mostly the endings and particles of Japanese words: しだ of
+ * 少しだ reads a given name 시다), and not by skeleton. */
+static int scan_hiragana(struct spans *sp, const struct redactor *r,
+                         const struct normtext *t)
+{
+    struct word *ws;
+    size_t nw, i, j;
+    int rc = 0;
+
+    if (words_of(&ws, &nw, t, 1) != 0)
+        return -1;
+    for (i = 0; rc == 0 && i < nw; i++) {
+        for (j = i + 1; j < nw && j < i + WINDOW_WORDS && joins(t->norm, ws[j - 1].end, ws[j].start);
+             j++)
+            ;
+        rc = scan_kana_onyomi(sp, NULL, r, t, ws + i, j - i);
+    }
+    free(ws);
+    return rc;
+}
+
 int redact_find_scripts(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t)
 {
@@ -562,7 +594,7 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
 
     if (r->nskeys == 0 && !named)
         return 0;
-    if (words_of(&ws, &nw, t) != 0)
+    if (words_of(&ws, &nw, t, 0) != 0)
         return -1;
     for (i = 0; rc == 0 && i < nw; i++) {
         int latin = ws[i].script == 1 || ws[i].script == 3;
@@ -602,5 +634,7 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
         }
     }
     free(ws);
+    if (rc == 0 && r->nskel < r->nskeys)
+        rc = scan_hiragana(sp, r, t);
     return rc;
 }
