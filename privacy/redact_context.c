@@ -301,7 +301,8 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
  * short form, or a name that is also a word where the context does not
  * mark a name.  A place that is also a word (Мөрөн, Дархан, Урга) written
  * with a capital is the place even at a sentence's start: only "мөрөн"
- * (river), "дархан" (craftsman) are flagged (report adv12c L15). */
+ * (river), "дархан" (craftsman) are flagged (report adv12c L15); so is a
+ * term of any other category (Sunrise, Hope: report-adv16a A-13). */
 static int hit_is_flag(const struct normtext *t, const struct redact_form *f, size_t a, size_t b)
 {
     int first;
@@ -313,6 +314,12 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
     if (!f->person && utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a))
         return 0;
+    /* A term that is a word (no digit in it: one_word) glued to digits
+     * ("kestrel88", "75sunrise") is a handle or a login, not the word
+     * (report-adv16a A-9). */
+    for (size_t p = a; !f->person && p < b; p++)
+        if (t->norm[p] >= '0' && t->norm[p] <= '9')
+            return 0;
     return !name_context(t, a, b, f->kind == FORM_COMMON, f->person);
 }
 

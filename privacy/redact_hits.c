@@ -356,7 +356,9 @@ static int spaced_name(const struct normtext *t, size_t a, size_t b)
         if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
             return 0;
         spaces += cp == ' ';
-        piece = cp == ' ' ? 0 : piece + 1;
+        /* Letters only: a separator beside one is no letter ("김 ·종· 수",
+         * report-adv16a A-16). */
+        piece = cp == ' ' ? 0 : piece + (is_word_cp(cp) != 0);
         longest = piece > longest ? piece : longest;
     }
     if (spaces >= 2 && longest == 1)

@@ -48,7 +48,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/words16.jsonl", "tests/data/leaks/cells16.jsonl",
     "tests/data/leaks/spoken16-terms.jsonl",
     "tests/data/leaks/names16.jsonl",
-    "tests/data/leaks/adv15.jsonl",
+    "tests/data/leaks/adv15.jsonl", "tests/data/leaks/terms17.jsonl",
 };
 #define MAX_KINDS 256
 
