@@ -642,12 +642,13 @@ static int hangul_syllable(int cp)
 /* The run of n bytes of the class at norm byte p with one space on
  * either side or both, between two Hangul syllables that each stand
  * alone ("김 · 종 · 수", "김 / 종 / 수", "김 ·종· 수": report-adv16a A-16),
- * as "010 - 1234 - 5678" is one number: n, else 0.  Only the run is the
+ * as "010 - 1234 - 5678" is one number, when every code point of the run
+ * is one that splits a name (normalise_spell_sep, a dash, ・): n, else 0.  Only the run is the
  * gap; the key view leaves the spaces out anyway. */
 static size_t spaced_hangul_gap(const char *s, size_t len, size_t p, size_t n, int *alone)
 {
     size_t a, lend = p, b = p + n;
-    int l, r;
+    int l, r, k;
 
     if (s[p - 1] == ' ') {
         if (p < 2)
@@ -658,6 +659,15 @@ static size_t spaced_hangul_gap(const char *s, size_t len, size_t p, size_t n, i
         b++;
     if (lend == p && b == p + n)
         return 0;
+    /* Separators that split a name (normalise_spell_sep, dashes, the
+     * katakana middle dot), not any symbol: " # " and " & " join the
+     * gazetteer's lists (gazetteer.c), and a spaced '#' or '&' splits
+     * no name. */
+    for (size_t q = p; q < p + n; q += (size_t)k)
+        if ((k = utf8_decode(&r, s + q, p + n - q)) <= 0 ||
+            !(normalise_spell_sep(r) || utf8proc_category(r) == UTF8PROC_CATEGORY_PD ||
+              r == 0x30FB || r == 0xFF65))
+            return 0;
     if ((l = cp_before(s, lend, &a)) < 0 || !hangul_syllable(l) || b + 3 > len ||
         utf8_decode(&r, s + b, len - b) != 3 || !hangul_syllable(r))
         return 0;
