@@ -120,9 +120,10 @@ static int one_word(const char *key, size_t len)
 }
 
 /* 1 if key[0..len) starts with a letter that has capitals (Cyrillic,
- * Latin): a place written so may be an ordinary word (мөрөн, дархан)
- * where it is not capitalised.  Hangul places are left out: hunspell-ko
- * lists place names (평양, 서울) as nouns. */
+ * Latin): a term of any category written so may be an ordinary word
+ * (мөрөн, дархан, sunrise, hope) where it is not capitalised.  Hangul
+ * terms are left out: hunspell-ko lists place names (평양, 서울) as
+ * nouns, and Hangul has no capital to tell the name by. */
 static int cased_key(const char *key, size_t len)
 {
     int cp;
@@ -232,10 +233,13 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat, int gen
      * no word by itself (гэрл of Гэрлээ).  Initials are asked whether
      * they are a word ("SO" of Sylvia Oberbrunner: a generated spelling
      * that is a word, lit_form); either way they stay review flags
-     * ("KJS", docs/VARIANTS.md).  A place may be an ordinary word too
-     * (issue 12, report adv12c L15: мөрөн "river", дархан "craftsman"). */
+     * ("KJS", docs/VARIANTS.md).  A term of any category in a cased
+     * script may be an ordinary word too (issue 12, report adv12c L15:
+     * мөрөн "river", дархан "craftsman"; report-adv16a A-13: Sunrise,
+     * Hope, Falcon, Rose): replaced where capitalised, a review flag on
+     * the lower-case dictionary word (hit_is_flag in redact_context.c). */
     l->word = !v->context &&
-              (cat == NAME_CAT || (cat == TERM_PLACE && cased_key(v->key, v->keylen))) &&
+              (cat == NAME_CAT || cased_key(v->key, v->keylen)) &&
               one_word(v->key, v->keylen) &&
               !(v->flag && (v->suffix == SUFFIX_MN_STEM || cat != NAME_CAT));
     r->nlits++;
@@ -409,11 +413,12 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         }
         if (cat == NAME_CAT && !vl.v[i].nickname && dictionary_piece(&vl.v[i], text, len))
             r->lits[r->nlits - 1].kind = FORM_CONTEXT, r->lits[r->nlits - 1].word = 0;
-        /* A place term typed in lower case ("place:market", "place:мөрөн")
-         * names the word itself: replaced wherever it stands, never the
-         * name-or-word flag a capitalised place that is also a word gets
-         * (brief s15 f12a item 3; docs/VARIANTS.md). */
-        if (cat == TERM_PLACE && typed_lower(text, len))
+        /* A term of any category typed in lower case ("place:market",
+         * "place:мөрөн", "employer:sunrise") names the word itself:
+         * replaced wherever it stands, never the name-or-word flag a
+         * capitalised term that is also a word gets (brief s15 f12a item
+         * 3, brief s17 term17 item 2; docs/VARIANTS.md). */
+        if (cat != NAME_CAT && typed_lower(text, len))
             r->lits[r->nlits - 1].word = 0;
     }
     if (cat == TERM_PLACE && redact_scripts_add_place(r, text, len) != 0) {

@@ -551,19 +551,43 @@ int redact_file_hit(struct span *s, const struct redactor *r, size_t lit,
                     const struct redact_form *f, enum redact_hit h, const struct normtext *t,
                     struct spans *out, struct spans *flags);
 
-/* redact_hits.c: 1 if the original character at norm byte n of t is upper
+/* redact_context.c: 1 if the original character at norm byte n of t is upper
  * case (or folds to one: normalise_is_upper), else 0. */
 int redact_upper_at(const struct normtext *t, size_t n);
 
-/* redact_hits.c: the start (a norm byte offset) of the character ending
+/* redact_context.c: the start (a norm byte offset) of the character ending
  * at byte n of s (n > 0). */
 size_t redact_cp_start(const char *s, size_t n);
 
-/* redact_hits.c: 1 if the word at norm byte p of t starts a sentence
+/* redact_context.c: 1 if the word at norm byte p of t starts a sentence
  * (only white space, opening quotes and brackets between it and the
  * text's start, a full stop, question or exclamation mark, colon or a
  * line break), else 0. */
 int redact_sentence_start(const struct normtext *t, size_t p);
+
+/* redact_context.c: the end (a norm byte offset) of the word that
+ * continues at s[at] (len bytes in all) in the script of the code point
+ * prev: word characters up to a change of script. */
+size_t redact_word_end(const char *s, size_t len, size_t at, int prev);
+
+/* redact_context.c: what a hit of form f over norm bytes [a, b) of t that
+ * the hit rules accepted as h is: HIT_NONE (a generated spelling where the
+ * context marks no name, dotted initials, an acronym before a number),
+ * HIT_FLAG (a short form, or a name that is also a word where the context
+ * marks no name) or HIT_REPLACE.  One rule for the redactor, the re-scan
+ * and the audit. */
+enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
+                                   enum redact_hit h, size_t a, size_t b);
+
+/* redact_context.c: 1 if a hit of form f (FORM_CONTEXT, a one-syllable
+ * given name alone) over norm bytes [a, b) of t is no hit at all: the
+ * context marks no name.  Else 0. */
+int redact_context_refuses(const struct normtext *t, const struct redact_form *f, size_t a,
+                           size_t b);
+
+/* redact_context.c: the review flag kinds of redact_form_hit, static
+ * strings: [0] "short-name", [1] "name-or-word". */
+extern const char *const redact_hit_flags[2];
 
 /* redact_hanzi.c: keeps the name or person term name[0..len) (bytes, as
  * typed) when every word of it is pinyin (tone marks or numbers allowed),
