@@ -657,6 +657,7 @@ size_t escape_run(const char *s, size_t len, size_t *ntok)
 
 size_t escape_word_shape(const char *s, size_t len)
 {
+    int b64;
     size_t i = 2, c0, lim = len < 2 + 41 + 3 + 2 * ESCAPE_MAX_WORD + 2 ? len : 2 + 41 + 3 + 2 * ESCAPE_MAX_WORD + 2;
 
     if (len < 8 || s[0] != '=' || s[1] != '?')
@@ -668,8 +669,9 @@ size_t escape_word_shape(const char *s, size_t len)
     if (i == c0 || i + 3 > lim || s[i] != '?' || ((s[i + 1] | 0x20) != 'b' && (s[i + 1] | 0x20) != 'q') ||
         s[i + 2] != '?')
         return 0;
-    for (i += 3; i + 1 < lim && !(s[i] == '?' && s[i + 1] == '='); i++)
-        if (is_space((unsigned char)s[i]) || (unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x80)
-            return 0;
+    for (b64 = (s[i + 1] | 0x20) == 'b', i += 3; i + 1 < lim && !(s[i] == '?' && s[i + 1] == '='); i++)
+        if (is_space((unsigned char)s[i]) || (unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x80 ||
+            (b64 && b64val((unsigned char)s[i]) < 0 && s[i] != '='))
+            return 0;           /* "=?UTF-8?B?!!!?=" holds no text */
     return i + 1 < lim ? i + 2 : 0;
 }
