@@ -457,6 +457,15 @@ int redact_unread_scripts(struct spans *flags, const struct redactor *r, const s
 int redact_split_names(struct spans *sp, const struct redactor *r, const struct normtext *t,
                        struct redact_ctx *ctx, struct err *e);
 
+/* redact_codepage.c: the names of t's input found where a run of byte
+ * escapes that reads differently in the candidate code pages
+ * (codepage_run_ambiguous: %C1%EE%EB%E4 is Болд in Windows-1251, Hangul
+ * in CP949) is read in each of them (Windows-1251, KOI8-R, CP866, GBK,
+ * Big5, Shift_JIS), added to sp (input offsets, merged again).  Returns
+ * 0, or -1 with e filled (out of memory, a matcher error). */
+int redact_codepage_names(struct spans *sp, const struct redactor *r, const struct normtext *t,
+                          struct redact_ctx *ctx, struct err *e);
+
 /* redact_admin.c: 1 if rest[0..len) (norm bytes) is a Mongolian
  * administrative word glued after a place term (sum, сум, aimag, аймаг,
  * hot, хот and their genitives: "Khovdsum", "Ховдсумын"). */

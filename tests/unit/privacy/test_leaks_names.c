@@ -51,7 +51,8 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv15.jsonl",
     "tests/data/leaks/places17.jsonl",
     "tests/data/leaks/kana17.jsonl",
-    "tests/data/leaks/adv15.jsonl", "tests/data/leaks/terms17.jsonl",
+    "tests/data/leaks/terms17.jsonl",
+    "tests/data/leaks/esc17.jsonl",
 };
 #define MAX_KINDS 256
 
