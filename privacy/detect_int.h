@@ -243,6 +243,11 @@ size_t detect_day_word_end(const char *s, size_t len, size_t at, unsigned *v);
  * phone scanner does not read ("M·1", "9911.2345", "010, then"). */
 int detect_parts_start(const char *s, size_t len, size_t at);
 
+/* detect_spoken.c: the Korean name of a Latin letter at s[at] before
+ * Sino-Korean digits ("엠일이삼", "엠 일이삼"): its length in bytes, the
+ * letter (lower case) in *c; 0 if none. */
+size_t detect_ko_letter(const char *s, size_t len, size_t at, char *c);
+
 /* detect_spoken.c: 1 if groups of digits at at are followed by a number
  * word ("010 1234 five six seven eight"): a run of words may start there. */
 int detect_mixed_start(const char *s, size_t len, size_t at);

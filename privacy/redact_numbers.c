@@ -61,6 +61,8 @@ static size_t number_lit(const struct redactor *r, const char *key, size_t n)
     return SIZE_MAX;
 }
 
+static char letter_at(const char *s, size_t len, size_t p, size_t *e);
+
 /* The key of the number in norm[a, b) (its digits and a code's letters)
  * in d (at most cap): as a code written several ways reads
  * ("M-one-two-three-4567": detect_code.c), as number words read, or its
@@ -79,6 +81,14 @@ static size_t span_key(const struct normtext *t, size_t a, size_t b, char *d, si
     }
     if (detect_spoken_reading(t->norm, b, a, d, cap, &n) == b)
         return n;
+    /* A code's letter said as a word before number words ("em one two
+     * ...", "엠일이삼..."). */
+    if (cap > 1 && (d[0] = letter_at(t->norm, b, a, &m)) != 0) {
+        while (m < b && (t->norm[m] == ' ' || t->norm[m] == '-'))
+            m++;
+        if (detect_spoken_reading(t->norm, b, m, d + 1, cap - 1, &n) == b)
+            return n + 1;
+    }
     for (n = 0, k = a; k < b && n < cap; k++)
         if (det_alnum(t->norm[k]))
             d[n++] = t->norm[k];
@@ -94,7 +104,7 @@ void redact_adopt_terms(struct spans *sp, const struct redactor *r, const struct
         return;
     for (i = 0; i < sp->n; i++) {
         struct span *s = &sp->s[i];
-        if (s->rule != R_PATTERN || s->cat == CAT_DETECT + DETECT_PHONE || !number_cat(s->cat) ||
+        if (s->rule != R_PATTERN || !number_cat(s->cat) ||
             (n = span_key(t, s->start, s->end, d, sizeof d)) < 4 ||
             (lit = number_lit(r, d, n)) == SIZE_MAX)
             continue;
@@ -104,8 +114,8 @@ void redact_adopt_terms(struct spans *sp, const struct redactor *r, const struct
     sodium_memzero(d, sizeof d);
 }
 
-/* Letter names said for a code's letter: English (a as "ay", m as "em")
- * and Korean (KS X 1026-style readings, spaced from the digits). */
+/* Letter names said for a code's letter in English (a as "ay", m as
+ * "em"); the Korean ones are detect_spoken.c's (detect_ko_letter). */
 static const struct {
     const char *w;
     char c;
@@ -114,18 +124,16 @@ static const struct {
     { "aitch", 'h' }, { "jay", 'j' }, { "kay", 'k' }, { "el", 'l' }, { "em", 'm' }, { "en", 'n' },
     { "pee", 'p' }, { "cue", 'q' }, { "ar", 'r' }, { "es", 's' }, { "tee", 't' }, { "vee", 'v' },
     { "ex", 'x' }, { "zed", 'z' }, { "zee", 'z' },
-    { "\xec\x97\x90\xec\x9d\xb4", 'a' }, { "\xeb\xb9\x84", 'b' }, { "\xec\x94\xa8", 'c' },
-    { "\xeb\x94\x94", 'd' }, { "\xec\x97\x90\xed\x94\x84", 'f' }, { "\xec\xa5\x90\xec\x9d\xb4", 'g' },
-    { "\xec\x97\x90\xec\x9d\xb4\xec\xb9\x98", 'h' }, { "\xec\xa0\x9c\xec\x9d\xb4", 'j' },
-    { "\xec\xbc\x80\xec\x9d\xb4", 'k' }, { "\xec\x97\x98", 'l' }, { "\xec\x97\xa0", 'm' },
-    { "\xec\x97\x94", 'n' }, { "\xed\x94\xbc", 'p' }, { "\xed\x81\x90", 'q' }, { "\xec\x95\x8c", 'r' },
-    { "\xec\x97\x90\xec\x8a\xa4", 's' }, { "\xed\x8b\xb0", 't' }, { "\xeb\xb8\x8c\xec\x9d\xb4", 'v' },
-    { "\xec\x97\x91\xec\x8a\xa4", 'x' }, { "\xec\xa0\x9c\xed\x8a\xb8", 'z' },
 };
 
 /* The letter the word at p names, its end in *e; 0 if none. */
 static char letter_at(const char *s, size_t len, size_t p, size_t *e)
 {
+    size_t kl;
+    char c;
+
+    if ((kl = detect_ko_letter(s, len, p, &c)) > 0)
+        return *e = p + kl, c;
     for (size_t k = 0; k < sizeof letter_names / sizeof letter_names[0]; k++) {
         size_t n = strlen(letter_names[k].w);
         if (p + n < len && memcmp(s + p, letter_names[k].w, n) == 0 && (s[p + n] == ' ' || s[p + n] == '-'))
@@ -160,6 +168,31 @@ int redact_letter_terms(struct spans *sp, const struct redactor *r, const struct
     return rc;
 }
 
+/* The start of the word that ends at q; a run of Han digits is a word
+ * of its own inside Chinese text ("他写下了七七二 ..."). */
+static size_t word_back(const char *s, size_t q)
+{
+    size_t cl;
+    int cp = det_cp_before(s, q, &cl), han = cp >= 0 && det_han_digit(cp) >= 0;
+
+    while ((cp = det_cp_before(s, q, &cl)) >= 0 && is_word_cp(cp) && (!han || det_han_digit(cp) >= 0))
+        q -= cl;
+    return q;
+}
+
+/* 1 if a number may start at p: a word's start, or the first of a run of
+ * Han digits. */
+static int number_start(const char *s, size_t len, size_t p)
+{
+    size_t cl;
+    int cp;
+
+    if (word_start(s, p))
+        return 1;
+    return (cp = det_cp_at(s, len, p, &cl)) >= 0 && det_han_digit(cp) >= 0 &&
+           !((cp = det_cp_before(s, p, &cl)) >= 0 && det_han_digit(cp) >= 0);
+}
+
 static int digits_in(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
@@ -189,8 +222,7 @@ static size_t group_before(const struct normtext *t, size_t a, int words)
             q--;
         if ((cp = det_cp_before(t->norm, q, &cl)) < 0 || !is_word_cp(cp))
             break;
-        while ((cp = det_cp_before(t->norm, q, &cl)) >= 0 && is_word_cp(cp))
-            q -= cl;
+        q = word_back(t->norm, q);
         /* Words only: digits before are a number of their own. */
         if (digits_in(t->norm, q, b))
             break;
@@ -216,8 +248,7 @@ void redact_join_spoken(struct spans *sp, const struct normtext *t)
         size_t q;
         if (!number_cat(s->cat) || s->start == 0)
             continue;
-        if ((q = group_before(t, s->start, det_alpha(t->norm[s->start]) &&
-                                               detect_spoken_word(t->norm, t->normlen, s->start))) != s->start)
+        if ((q = group_before(t, s->start, detect_spoken_word(t->norm, t->normlen, s->start))) != s->start)
             s->start = q;
     }
 }
@@ -230,7 +261,7 @@ int redact_spoken_runs(struct spans *flags, const struct normtext *t)
 
     while (p < t->normlen && rc == 0) {
         unsigned char c = (unsigned char)t->norm[p];
-        if (!((c >= 'a' && c <= 'z') || c >= 0xC0) || !word_start(t->norm, p) ||
+        if (!((c >= 'a' && c <= 'z') || c >= 0xC0) || !number_start(t->norm, t->normlen, p) ||
             (end = detect_spoken_reading(t->norm, t->normlen, p, d, sizeof d, &n)) == 0) {
             p++;
             continue;
