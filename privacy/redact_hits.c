@@ -880,7 +880,7 @@ static int acronym_before_number(const struct normtext *t, size_t a, size_t b)
     size_t wa, wb, o = b + 1 < t->normlen ? t->ostart[b + 1] : t->inlen;
 
     if (b - a != 2 || !word_after(&wa, &wb, t, b))
-        return b - a == 2 && o < t->inlen && t->norm[b] == ' ' && redact_placeholder_shape(t->orig + o, t->inlen - o) > 0;
+        return b - a == 2 && o + 1 < t->inlen && t->norm[b] == ' ' && t->orig[o] == '[' && t->orig[o + 1] >= 'A' && t->orig[o + 1] <= 'Z';
     return (t->norm[wa] >= '0' && t->norm[wa] <= '9') ||
            word_is(t, wa, wb, words, sizeof words / sizeof words[0], 1);
 }
