@@ -253,10 +253,21 @@ void redact_join_spoken(struct spans *sp, const struct normtext *t)
     }
 }
 
+/* The length in bytes of the word at p. */
+static size_t word_len(const char *s, size_t len, size_t p)
+{
+    size_t e = p, cl;
+    int cp;
+
+    while ((cp = det_cp_at(s, len, e, &cl)) >= 0 && is_word_cp(cp))
+        e += cl;
+    return e - p;
+}
+
 int redact_spoken_runs(struct spans *flags, const struct normtext *t)
 {
     char d[READ_DIGITS];
-    size_t p = 0, end, n;
+    size_t p = 0, end, n, k;
     int rc = 0;
 
     while (p < t->normlen && rc == 0) {
@@ -266,7 +277,10 @@ int redact_spoken_runs(struct spans *flags, const struct normtext *t)
             p++;
             continue;
         }
-        if (n >= FLAG_DIGITS) {
+        /* A Hangul name shape of digit syllables and the words after it
+         * are redact_flags.c's spoken-number flag already (공일공 오육 칠팔). */
+        if (n >= FLAG_DIGITS && !(is_hangul_cp(c >= 0xC0 ? det_cp_at(t->norm, t->normlen, p, &k) : -1) &&
+                                  word_len(t->norm, t->normlen, p) == 9 && detect_ko_digit_word(t->norm + p, 9) != 0)) {
             struct span s = { t->ostart[p], normtext_oend(t, end - 1), FLAG_SPOKEN_NUMBER, 0, 0, SIZE_MAX,
                               0, 0, 0 };
             rc = redact_span_add(flags, &s);
