@@ -12,6 +12,7 @@
 #include "crypto/secmem.h"
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
+#include "privacy/place_russian.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
@@ -302,6 +303,17 @@ static int add_place_spellings(struct redactor *r, const char *key, size_t keyle
     return rc;
 }
 
+/* A Russian form of a place's Cyrillic name (place_russian.h): a
+ * generated spelling, a stem only with a case ending after it. */
+static int add_place_form(void *ctx, const char *key, size_t keylen, int stem)
+{
+    struct redactor *r = ctx;
+    struct variant v = { (char *)key, 0, keylen, RULE_INFLECTION, stem ? SUFFIX_MN_STEM : SUFFIX_NONE,
+                         0, 0, 0, 0, 0, 0 };
+
+    return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
+}
+
 /* A place's other names in the gazetteer, each as written there: a Hangul
  * one may take particles, a Cyrillic one case endings. */
 static int add_place_name(void *ctx, const char *key, size_t keylen)
@@ -322,6 +334,11 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     /* Another name of the place (Урга), not a generated spelling. */
     if (grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 0) != 0)
         return -1;
+    /* Read in the Mongolian script too (ᠬᠥᠪᠰᠭᠥᠯ for Хубсугул's place). */
+    if ((is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && redact_scripts_add_place(r, key, keylen) != 0)
+        return -1;
+    if (is_cyrillic_cp(cp))
+        return place_russian_forms(key, keylen, add_place_form, r);
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
 }
 
@@ -396,6 +413,10 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
          * (brief s15 f12a item 3; docs/VARIANTS.md). */
         if (cat == TERM_PLACE && typed_lower(text, len))
             r->lits[r->nlits - 1].word = 0;
+    }
+    if (cat == TERM_PLACE && redact_scripts_add_place(r, text, len) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     if (cat == TERM_PLACE && gazetteer_place_names(vl.v[0].key, vl.v[0].keylen,
                                                    add_place_name, r, e) != 0) {

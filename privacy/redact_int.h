@@ -518,6 +518,15 @@ size_t redact_handle_shape(const char *s, size_t len, size_t at, size_t *end, in
  * Returns 0, or -1 when out of memory. */
 int redact_scripts_add(struct redactor *r, const char *name, size_t len);
 
+/* Keys a place term's name[0..len) (UTF-8, Latin or Cyrillic; as
+ * registered or another name of the place from the gazetteer) as read in
+ * the traditional Mongolian script only (report-adv16a A-23: ᠬᠥᠪᠰᠭᠥᠯ for
+ * Хөвсгөл): its consonant skeleton (transcribe.h), as written and as the
+ * classical spelling drops a g between vowels.  For term r->nterms.  A
+ * name with Hangul or Han gets none (the gazetteer's names in those
+ * scripts are literals).  0, or -1 when out of memory. */
+int redact_scripts_add_place(struct redactor *r, const char *name, size_t len);
+
 /* redact_scripts.c: sorts the keys; called when the redactor is compiled. */
 void redact_scripts_finish(struct redactor *r);
 

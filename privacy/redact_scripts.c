@@ -3,12 +3,14 @@
  * and the scan that compares the words of a text with them.  The rules
  * and what they leave: docs/VARIANTS.md, "Other scripts and
  * transcriptions". */
+#include <sodium.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crypto/secmem.h"
 #include "privacy/normalise.h"
+#include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/transcribe.h"
 #include "privacy/variants.h"
@@ -20,6 +22,8 @@
  * replacement (test_eval), at 4 the flags stay under the budget. */
 #define SKEL_REPLACE 5
 #define SKEL_FLAG 4
+/* Classes of a place's name read in the Mongolian script (SK_MN_PLACE). */
+#define SKEL_MN_PLACE 3
 /* Words of a window, and of a name whose parts are keyed. */
 #define WINDOW_WORDS 3
 #define NAME_WORDS 6
@@ -29,8 +33,10 @@
 #define READING_MAX 96
 
 /* The kinds of key, in their sorted order: consonant skeletons, vowel
- * keys of short names, then the Hangul syllables of Korean names. */
-enum { SK_SKELETON, SK_SHORT, SK_KANA, SK_HANJA, SK_HANJA_GIVEN };
+ * keys of short names, katakana's, a place's names read in the Mongolian
+ * script only (report-adv16a A-23), then the Hangul syllables of Korean
+ * names. */
+enum { SK_SKELETON, SK_SHORT, SK_KANA, SK_MN_PLACE, SK_HANJA, SK_HANJA_GIVEN };
 
 struct script_key {
     uint32_t term;
@@ -168,6 +174,47 @@ int redact_scripts_add(struct redactor *r, const char *name, size_t len)
         return -1;
     rc = add_norm(r, norm, nlen);
     secmem_free(norm);
+    return rc;
+}
+
+int redact_scripts_add_place(struct redactor *r, const char *name, size_t len)
+{
+    char *norm, rd[256];
+    struct script_key k;
+    size_t i = 0, used = 0, c;
+    int cp, n, m, rc = 0;
+
+    if (normalise_norm(&norm, &len, name, len, NULL) != 0)
+        return -1;
+    memset(&k, 0, sizeof k);
+    while (i < len && (n = utf8_next(&cp, norm + i, len - i)) > 0) {
+        int sc = script_of(cp);
+        i += (size_t)n;
+        if (sc == 0)
+            continue;           /* a space, a hyphen: one reading */
+        if ((sc != 1 && sc != 3) || (m = transcribe_reading(rd + used, sizeof rd - used, cp)) < 0) {
+            used = 0;           /* Hangul, Han: the gazetteer's own names */
+            break;
+        }
+        used += (size_t)m;
+    }
+    /* As written, and as the classical spelling writes it (a g between
+     * vowels left out, as scan_from reads the script: Өмнөговь, ᠡᠮᠦᠨᠡᠭᠣᠪᠢ). */
+    for (int pass = 0; rc == 0 && used > 0 && pass < 2; pass++) {
+        if (pass == 1) {
+            size_t u = transcribe_classical(rd, used);
+            if (u == used)
+                break;
+            used = u;
+        }
+        c = transcribe_skeleton(k.s, sizeof k.s, rd, used);
+        if (c >= SKEL_MN_PLACE && c <= TRANSCRIBE_SKEL_MAX) {
+            k.term = (uint32_t)r->nterms, k.kind = SK_MN_PLACE, k.n = (unsigned char)c;
+            rc = key_add(r, &k);
+        }
+    }
+    secmem_free(norm);
+    sodium_memzero(rd, sizeof rd);
     return rc;
 }
 
@@ -405,6 +452,15 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                           !(ws[j].script == 2 &&
                             variant_suffix_ok(SUFFIX_KO, t->norm + p, ws[j].end - p))))
                 continue;
+            /* A place term's name in the Mongolian script (ᠳᠠᠷᠬᠠᠨ for
+             * Дархан, ᠬᠣᠪᠳᠤ for Ховд): replaced from three classes on, as
+             * the script is rarely written in a testimony but for a
+             * name, and a place's names are short. */
+            if (ws[0].script == 5 && c >= SKEL_MN_PLACE) {
+                const struct script_key *pk = key_find(r, SK_MN_PLACE, skel);
+                if (pk != NULL)
+                    return file(sp, flags, r, pk, a, p, 1);
+            }
             if (c < SKEL_FLAG) {
                 /* A short name in one Hangul word (올지가 for Ulzii): its
                  * vowels too, a review flag where the Korean dictionary
@@ -486,14 +542,25 @@ static int words_of(struct word **ws, size_t *nw, const struct normtext *t)
     return 0;
 }
 
+/* 1 if r protects a person or a place: a word in the Mongolian script
+ * no key read is then a review flag (report-adv16a A-23). */
+static int protects_named(const struct redactor *r)
+{
+    for (size_t i = 0; i < r->nterms; i++)
+        if (r->terms[i].cat == NAME_CAT || r->terms[i].cat == TERM_PERSON ||
+            r->terms[i].cat == TERM_PLACE)
+            return 1;
+    return 0;
+}
+
 int redact_find_scripts(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t)
 {
     struct word *ws;
-    size_t nw, i, j, a;
-    int rc = 0;
+    size_t nw, i, j, a, run = 0, nsp = 0, nfl = 0;
+    int rc = 0, named = flags != NULL && protects_named(r);
 
-    if (r->nskeys == 0)
+    if (r->nskeys == 0 && !named)
         return 0;
     if (words_of(&ws, &nw, t) != 0)
         return -1;
@@ -521,6 +588,18 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
             rc = scan_pinyin(sp, flags, r, t, ws + i, j - i);
         if (rc == 0 && ws[i].script == 6 && r->nskel < r->nskeys)
             rc = scan_kana_onyomi(sp, flags, r, t, ws + i, j - i);
+        /* A run of words in the Mongolian script that nothing read: a
+         * review flag, unread-script, where a person or place is
+         * protected. */
+        if (rc == 0 && named && ws[i].script == 5) {
+            if (i == 0 || ws[i - 1].script != 5 || !joins(t->norm, ws[i - 1].end, ws[i].start))
+                run = i, nsp = sp->n, nfl = flags->n;
+            if ((i + 1 == nw || ws[i + 1].script != 5 || !joins(t->norm, ws[i].end, ws[i + 1].start)) &&
+                sp->n == nsp && flags->n == nfl) {
+                struct span f = { ws[run].start, ws[i].end, FLAG_UNREAD_SCRIPT, 0, 0, SIZE_MAX, 0, 0, 0 };
+                rc = redact_span_add(flags, &f);
+            }
+        }
     }
     free(ws);
     return rc;

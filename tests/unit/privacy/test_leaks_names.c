@@ -49,6 +49,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/spoken16-terms.jsonl", "tests/data/leaks/numbers17-terms.jsonl",
     "tests/data/leaks/names16.jsonl",
     "tests/data/leaks/adv15.jsonl",
+    "tests/data/leaks/places17.jsonl",
 };
 #define MAX_KINDS 256
 
