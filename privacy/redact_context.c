@@ -324,18 +324,18 @@ static int hit_is_flag(const struct normtext *t, const struct redact_form *f, si
 }
 
 /* 1 if the two letters at norm [a, b) stand before a number or an address
- * (the next word starts with a digit, or is one of the words below): an
- * acronym (IP 192.168.1.1, ID 4471, UB 5, IP address), not the initials of
- * a registered name (report-adv15 R-17; docs/VARIANTS.md).  Initials with
- * stops or spaces (I.P., I P) are read as before. */
+ * (the next word starts with a digit, or is one of the words below, or is
+ * its placeholder in the re-scan: "IP [IP-1]", session 17): an acronym (IP
+ * 192.168.1.1, ID 4471, UB 5, IP address), not the initials of a registered
+ * name (report-adv15 R-17; docs/VARIANTS.md).  Initials with stops or spaces (I.P., I P) are read as before. */
 static int acronym_before_number(const struct normtext *t, size_t a, size_t b)
 {
     static const char *const words[] = { "address", "addresses", "number", "no", "card", "code",
                                          "адрес", "хаяг", "дугаар", "номер", "주소", "번호" };
-    size_t wa, wb;
+    size_t wa, wb, o = b + 1 < t->normlen ? t->ostart[b + 1] : t->inlen;
 
     if (b - a != 2 || !word_after(&wa, &wb, t, b))
-        return 0;
+        return b - a == 2 && o + 1 < t->inlen && t->norm[b] == ' ' && t->orig[o] == '[' && t->orig[o + 1] >= 'A' && t->orig[o + 1] <= 'Z';
     return (t->norm[wa] >= '0' && t->norm[wa] <= '9') ||
            word_is(t, wa, wb, words, sizeof words / sizeof words[0], 1);
 }

@@ -373,7 +373,7 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
  * the word shapes of redact_flags.c (the cat of their spans). */
 enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME,
        FLAG_TRANSCRIPTION, FLAG_GLUED_NAME, FLAG_ESCAPE_RUN,
-       FLAG_UNREAD_SCRIPT };
+       FLAG_UNREAD_SCRIPT, FLAG_SPOKEN_NUMBER };
 
 /* redact_flags.c: calls fn(ctx, start, end) with the input offsets of
  * each run of escape-looking tokens of the original (escapes.h,
@@ -439,6 +439,26 @@ void redact_mask_build(struct redactor *r);
  * and last syllables are those of a protected name of three; 0, or -1 out
  * of memory. */
 int redact_masked_names(struct spans *flags, const struct redactor *r, const struct normtext *t);
+
+/* redact_numbers.c (norm offsets in sp): a pattern detection whose
+ * digits, written or said, are an id, account or other term's takes the
+ * term's category and placeholder number (one number, one placeholder). */
+void redact_adopt_terms(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
+/* redact_numbers.c: appends to sp (norm offsets) each registered code said
+ * with its letter as a word ("em one two three ..." for M123...).  0, or
+ * -1 when out of memory. */
+int redact_letter_terms(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
+/* redact_numbers.c: moves the start of each number span of sp (norm
+ * offsets) back over a group of number words right before it ("칠칠이
+ * 사사일 구구팔칠육": one number). */
+void redact_join_spoken(struct spans *sp, const struct normtext *t);
+
+/* redact_numbers.c: appends to flags (input offsets, FLAG_SPOKEN_NUMBER)
+ * each run of number words of 7 digits or more; the output drops those a
+ * replacement covers.  0, or -1 when out of memory. */
+int redact_spoken_runs(struct spans *flags, const struct normtext *t);
 
 /* redact_unread.c: appends to flags (input offsets, FLAG_UNREAD_SCRIPT)
  * each run of two letters or more of a script the engine has no reading
