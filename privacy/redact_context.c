@@ -14,13 +14,35 @@
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 
-/* End of the word that continues at norm[at] in the script of prev. */
+/* 1 if cp is a letter of a script normalise_script does not name (Greek,
+ * Armenian, Georgian, Hebrew, Arabic, Indic...) after prev, a letter of a
+ * script it names: a change of script too (adv17a D-53: 종수ן, 김종수ა).
+ * After Latin or Cyrillic, marks and modifier letters (U+0301, U+02BC)
+ * are no change: they belong to the letter before them; after Hangul,
+ * Han or kana any such word character is (김종수ের: a Bengali vowel sign),
+ * but for the Hangul tone marks U+302E and U+302F. */
+static int other_script_letter(int prev, int cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    int sp = normalise_script(prev);
+
+    if (sp == 0 || normalise_script(cp) != 0)
+        return 0;
+    if (sp != 1 && sp != 3)
+        return cp != 0x302E && cp != 0x302F;
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
+           c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LO;
+}
+
+/* End of the word that continues at norm[at] in the script of prev: a
+ * change of script ends it (a Mongolian ending glued to a Hangul name,
+ * 김종수тай, is the name and then a word of another script). */
 size_t redact_word_end(const char *s, size_t len, size_t at, int prev)
 {
     int cp, k;
 
     while (at < len && (k = utf8_next(&cp, s + at, len - at)) > 0 && is_word_cp(cp) &&
-           !normalise_script_change(prev, cp))
+           !normalise_script_change(prev, cp) && !other_script_letter(prev, cp))
         at += (size_t)k;
     return at;
 }

@@ -467,7 +467,12 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         normalise_gap_at(t, nend, 0))
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
-    if (f->capital && !redact_upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend))
+    /* Hangul, Han and kana have no capitals: a form that must be written
+     * with one (a Cyrillic or Latin spelling that is also a word) matched
+     * on a key the normaliser transliterated from such letters (김종수тай
+     * is keyed кимчонсутай, normalise_key.c) is written as the name was. */
+    if (f->capital && utf8proc_toupper(first) != utf8proc_tolower(first) &&
+        !redact_upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend))
         return HIT_NONE;
     if (whole && in_handle(&ha, &hb, t, nstart, nend)) {
         s->start = ha, s->end = hb;

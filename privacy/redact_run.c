@@ -13,10 +13,14 @@
 
 static int find_manual(struct spans *out, const struct normtext *t)
 {
-    const char *p = t->norm, *a, *b;
+    const char *p = t->norm, *a, *b, *end = t->norm + t->normlen;
     struct span s = { 0, 0, CAT_MANUAL, R_MANUAL, 0, SIZE_MAX, 0, 0, 0 };
 
-    while ((a = strstr(p, "[[")) != NULL && (b = strstr(a + 2, "]]")) != NULL) {
+    /* memmem, not strstr: a reading of the text (normalise_key.c's split
+     * readings) is normlen bytes with no NUL after them (fuzz_redact under
+     * ASan, session 17: four MIME words in a row read past the buffer). */
+    while ((a = memmem(p, (size_t)(end - p), "[[", 2)) != NULL &&
+           (b = memmem(a + 2, (size_t)(end - a - 2), "]]", 2)) != NULL) {
         s.start = (size_t)(a - t->norm);
         s.end = (size_t)(b - t->norm) + 2;
         if (redact_span_add(out, &s) != 0)
