@@ -344,8 +344,9 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
             im->res->notices_unheld++;   /* its tombstone kept, never held here */
             continue;
         }
-        if (out.records == 0 && out.files == 0 && strcmp(jstr(n, "kind"), "deletion") == 0) {
-            im->res->deletions_idle++;   /* nothing here is marked by a deletion */
+        if (out.records == 0 && out.files == 0 && strcmp(jstr(n, "kind"), "deletion") == 0 &&
+            (jstr(n, "record") == NULL || jstr(n, "record")[0] == '\0')) {
+            im->res->deletions_idle++;   /* a subject's deletion marks nothing here */
             continue;
         }
         im->res->notices++;
