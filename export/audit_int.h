@@ -38,4 +38,15 @@ int audit_same_field(const struct audit_where *w, const char *name, size_t tag);
 /* audit_fields.c: 1 if w and the bytes [start, end) of its field overlap. */
 int audit_overlaps(const struct audit_where *w, size_t start, size_t end);
 
+/* audit_opinion.c: 1 if the gazetteer's hit t[start, end) (bytes of a
+ * field of len bytes) reads as ordinary words where it stands, so the
+ * second opinion leaves it (report-adv16a A-12): every word of it is a
+ * Hangul word the review flags' dictionary knows (with particles after
+ * an ordinary word: 하나뿐이어서), but a lone surname syllable first
+ * ("김 철수"); a Latin word without a capital; a Cyrillic word without
+ * one its dictionary knows; or a capitalised word at a sentence's start
+ * its dictionary knows (Шинэ, Sort).  0 otherwise, and where a
+ * dictionary is missing. */
+int audit_opinion_ordinary(const char *t, size_t len, size_t start, size_t end);
+
 #endif

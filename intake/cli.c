@@ -411,7 +411,15 @@ void cli_notices_note(struct store *s, long before)
 {
     long n = cli_notices_pending(s) - before;
 
-    if (n > 0)
+    char who[256];
+    struct err e;
+
+    err_clear(&e);
+    /* the contacts by name (adv16b C-13) */
+    if (n > 0 && store_notice_contacts(who, sizeof who, s, n, &e) == 0 && who[0] != '\0')
+        cli_note("%s received these records before: %ld notice(s) to them are now due "
+                 "(see 'intake exports')", who, n);
+    else if (n > 0)
         cli_note("contacts received these records before: %ld notice(s) to them are now due "
                  "(see 'intake exports')", n);
 }

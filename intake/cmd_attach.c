@@ -14,6 +14,21 @@
 /* The SYNOPSIS line of docs/intake.1, character for character. */
 static const char attach_usage[] = "intake attach RECORD FILE [--remove-source]";
 
+/* Attached to a record whose subject says attachments no (adv16b C-3):
+ * kept here, never leaves (export leaves it out). */
+static void note_scope(struct store *s, const char *id)
+{
+    char pseudonym[128];
+    struct consent c;
+    struct err e;
+
+    err_clear(&e);
+    if (store_record_consent(&c, pseudonym, sizeof pseudonym, s, id, &e) == 0 && c.recorded &&
+        !c.attachments)
+        cli_note("note: the consent scope of %s says attachments no: this attachment is kept "
+                 "here and never leaves with the record", cli_shown(pseudonym));
+}
+
 int cmd_attach(int argc, char **argv, const struct globals *g)
 {
     static const struct option opts[] = {
@@ -59,6 +74,7 @@ int cmd_attach(int argc, char **argv, const struct globals *g)
         cli_saved("%s was attached to %s: see 'intake show %s'", src.name, id, id);
         printf(_("attached %s to %s (%llu bytes, %s)\n"), src.name, id,
                (unsigned long long)src.st.st_size, src.type);
+        note_scope(s, id);
         if (src.gps)
             cli_note("warning: %s holds a location (EXIF GPS): it is flagged; "
                      "export removes it unless --keep-metadata is given", src.name);

@@ -339,6 +339,9 @@ static int note_notice(void *ctx, const struct notice_row *r, struct err *e)
 
     (void)ctx, (void)e;
     n.contact = notice_to(to, sizeof to, r);
+    /* the subject by its pseudonym while it is here (adv16b C-13) */
+    if (r->pseudonym != NULL)
+        n.subject = r->pseudonym;
     r = &n;
     if (strcmp(r->kind, "removal") == 0 && r->sent != NULL)
         cli_note("notice sent to %s, not yet acknowledged: removal of an attachment of record "

@@ -71,13 +71,26 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     if (!r.seen && r.scopes_kept > 0)
         printf(_("%zu notice(s) of a consent scope about a subject not held here: kept for "
                  "its records, if they come\n"), r.scopes_kept);
-    if (!r.seen && r.removals > 0)
+    /* adv16b C-13: never "acted on: 0 attachment(s) deleted" */
+    if (!r.seen && r.removals > 0 && r.removals_files == 0)
+        printf(_("%zu notice(s) of an attachment removed at the source about attachments not "
+                 "held here: kept, so that they are left out if they come\n"), r.removals);
+    else if (!r.seen && r.removals > 0)
         printf(_("%zu notice(s) of an attachment removed at the source acted on: %zu "
                  "attachment(s) deleted\n"), r.removals, r.removals_files);
     if (!r.seen && r.reconsents > 0)
         printf(_("%zu subject(s) consented again after a withdrawal, as their sender's notice "
                  "says: their later records may come (see 'intake subject show')\n"),
                r.reconsents);
+    /* adv16b C-12: the sender's pseudonym reads as a name protected here. */
+    if (!r.seen && r.clashes == 1)
+        printf(_("record %s of subject %s: its sender's pseudonym is spelled like a name or "
+                 "term protected here; kept, but its export onward will be refused\n"),
+               r.clash_rid, cli_shown(r.clash_subject));
+    else if (!r.seen && r.clashes > 1)
+        printf(_("record %s of subject %s and %zu more: their sender's pseudonym is spelled "
+                 "like a name or term protected here; kept, but their export onward will be "
+                 "refused\n"), r.clash_rid, cli_shown(r.clash_subject), r.clashes - 1);
     if (!r.seen && r.notices_before > 0)
         printf(_("%zu notice(s) acted on before; nothing changed by them\n"), r.notices_before);
     return rc;

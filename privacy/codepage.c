@@ -24,7 +24,24 @@ static const struct {
     { "ks_c_5601-1987", "CP949" }, { "ks_c_5601", "CP949" }, { "ksc5601", "CP949" },
     { "euc-kr", "CP949" }, { "windows-949", "CP949" }, { "x-windows-949", "CP949" },
     { "uhc", "CP949" }, { "cp949", "CP949" },
+    /* Apple's labels (x-mac-cyrillic...): glibc's MAC-CYRILLIC... */
+    { "x-mac-cyrillic", "MAC-CYRILLIC" }, { "x-mac-roman", "MACINTOSH" },
+    { "x-mac-ukrainian", "MACUKRAINIAN" }, { "x-mac-ce", "MAC-CENTRALEUROPE" },
+    { "x-mac-centraleurroman", "MAC-CENTRALEUROPE" }, { "x-mac-icelandic", "MAC-IS" },
+    { "unicode-1-1-utf-7", "UTF-7" }, { "x-unicode20utf8", "UTF-8" },
 };
+
+/* 1 for a charset whose bytes are not one ASCII-compatible character
+ * after another (ISO-2022-*, UTF-7, UTF-16/32, UCS-2/4): its raw bytes may
+ * hold ESC, SO, SI or NUL; only what it decodes to is checked. */
+static int wide_or_stateful(const char *name)
+{
+    return strncasecmp(name, "ISO-2022", 8) == 0 || strncasecmp(name, "ISO2022", 7) == 0 ||
+           strncasecmp(name, "CSISO2022", 9) == 0 || strncasecmp(name, "UTF-7", 5) == 0 ||
+           strncasecmp(name, "UTF7", 4) == 0 || strncasecmp(name, "UTF-16", 6) == 0 ||
+           strncasecmp(name, "UTF16", 5) == 0 || strncasecmp(name, "UTF-32", 6) == 0 ||
+           strncasecmp(name, "UTF32", 5) == 0 || strncasecmp(name, "UCS", 3) == 0;
+}
 
 /* 1 if iconv can convert from name to UTF-8 here. */
 static int iconv_knows(const char *name)
@@ -58,12 +75,9 @@ const char *codepage_mime_name(char *name, size_t nmax, const char *c, size_t cl
             strcpy(name, aliases[i].iconv);
             break;
         }
-    /* stateful encodings (ISO-2022-*, UTF-7) and UTF-16/32 are not read:
-     * their bytes are not one character after another */
-    if (strncasecmp(name, "ISO-2022", 8) == 0 || strncasecmp(name, "UTF-7", 5) == 0 ||
-        strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name, "UTF-32", 6) == 0 ||
-        strncasecmp(name, "UCS", 3) == 0)
-        return NULL;
+    /* stateful encodings (ISO-2022-KR, UTF-7) and UTF-16/32 are read whole
+     * (one encoded-word is one iconv call: report adv16a A-8); a charset
+     * iconv lacks is left undecoded, and the net flags it (escapes.h) */
     return iconv_knows(name) ? name : NULL;
 }
 
@@ -74,7 +88,7 @@ size_t codepage_to_utf8(char *o, size_t omax, const char *from, const unsigned c
     size_t inleft = bn, outleft = omax, i;
     size_t rc;
 
-    for (i = 0; i < bn; i++)
+    for (i = 0; i < bn && !wide_or_stateful(from); i++)
         if (b[i] < 0x20 || b[i] == 0x7F)
             return 0;
     if (bn == 0 || (cd = iconv_open("UTF-8", from)) == (iconv_t)-1)
@@ -85,9 +99,10 @@ size_t codepage_to_utf8(char *o, size_t omax, const char *from, const unsigned c
     iconv_close(cd);
     if (rc == (size_t)-1 || inleft != 0)
         return 0;
-    for (i = 0; i < omax - outleft; i++)    /* no C1 control in what it gives */
-        if ((unsigned char)o[i] == 0xC2 && i + 1 < omax - outleft &&
-            (unsigned char)o[i + 1] < 0xA0)
+    for (i = 0; i < omax - outleft; i++)    /* no C0 nor C1 control in what it gives */
+        if ((unsigned char)o[i] < 0x20 || (unsigned char)o[i] == 0x7F ||
+            ((unsigned char)o[i] == 0xC2 && i + 1 < omax - outleft &&
+             (unsigned char)o[i + 1] < 0xA0))
             return 0;
     return omax - outleft;
 }
@@ -217,4 +232,24 @@ size_t codepage_cp949_run(char *o, size_t *n, const char *text, size_t len, size
     if (!found || pairs < 2 || (*n = codepage_to_utf8(o, 8, "CP949", b + want, 2)) == 0)
         return *n = 0, 0;
     return 2 * step;
+}
+
+int codepage_run_ambiguous(const char *s, size_t len)
+{
+    unsigned char b[RUN_MAX];
+    size_t i = 0, nb = 0, high = 0, plen;
+    int v;
+
+    while (i < len && nb < RUN_MAX) {
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        plen = s[i] == '%' ? 1 : s[i] == '\\' && i + 1 < len && s[i + 1] == 'x' ? 2 : 0;
+        if (plen == 0 || (v = token_at(s, len, i, plen == 1 ? "%" : "\\x", plen)) < 0)
+            return 0;           /* RTF's \'hh, \uN...: their document names the code page */
+        b[nb++] = (unsigned char)v, high += v >= 0x80;
+        i += plen + 2;
+    }
+    return i == len && high >= 2 && !utf8_ok(b, nb);
 }

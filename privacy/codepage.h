@@ -52,4 +52,13 @@ size_t codepage_cp949_run(char *o, size_t *n, const char *text, size_t len, size
  * halves, =81=ED=98=B8 alone would pass for CP949). */
 int codepage_qp_held(const char *text, size_t len, size_t at);
 
+/* 1 if the run of byte escapes s[0..len) (escape_run's: "%hh" or "\\xhh"
+ * tokens, a single space between two allowed) holds two bytes of 0x80 or
+ * more and is not UTF-8 (nor UTF-8 cut in its last character): its bytes
+ * then read differently in the candidate code pages (%C1%EE%EB%E4 is Болд
+ * in Windows-1251 and two Hangul syllables in CP949: report adv16a A-8),
+ * so whatever reading the decoders took is no certain one.  Runs of RTF's
+ * \'hh are never ambiguous here (the document names its code page). */
+int codepage_run_ambiguous(const char *s, size_t len);
+
 #endif

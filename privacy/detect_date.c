@@ -263,6 +263,22 @@ size_t detect_short_year_at(const char *s, size_t len, size_t at)
            det_ends_word(s, len, at + 3) && !det_letter_before(s, at) ? at + 3 : 0;
 }
 
+/* A year of two digits, or '75, after a day and month that end at i:
+ * a space, or a comma and a space, then the year alone ("14th March 75",
+ * "March 14, '75"); its end or 0. */
+static size_t short_year_after(const char *s, size_t len, size_t i)
+{
+    size_t j = i + (i < len && s[i] == ',');
+
+    if (j >= len || s[j] != ' ')
+        return 0;
+    j++;
+    if (det_digits(s, len, j) == 2 && det_ends_word(s, len, j + 2) &&
+        !(j + 3 < len && (s[j + 2] == '.' || s[j + 2] == ':' || s[j + 2] == '-') && det_digit(s[j + 3])))
+        return j + 2;
+    return detect_short_year_at(s, len, j);
+}
+
 /* English: March 14(th)(,) 1975 | March 1975 | March '75 | March 14. */
 static struct det_date english_from_month(const char *s, size_t len, size_t at)
 {
@@ -280,6 +296,8 @@ static struct det_date english_from_month(const char *s, size_t len, size_t at)
     i = e + (e < len && s[e] == ',');
     if ((e = en_year_at(s, len, space(s, len, i))) != 0)
         d.end = e, d.strength = DATE_FULL;
+    else if ((e = short_year_after(s, len, d.end)) != 0)
+        d.end = e, d.strength = DATE_FULL;       /* March 14th, '75 */
     return d;
 }
 
@@ -461,6 +479,10 @@ static struct det_date month_after_day(const char *s, size_t len, size_t at)
     else if (ru_ord && (i = space(s, len, d.end)) > d.end && det_digits(s, len, i) == 2 &&
              ru_ordinal_end(s, len, i + 2) > i + 2)
         d.end = i + 2, d.strength = DATE_FULL;
+    /* A two-digit year after a space or a comma ("14th March 75", "14
+     * March, '75": report-adv16a A-15); a birth word must still mark it. */
+    else if (!roman && (e = short_year_after(s, len, d.end)) != 0)
+        d.end = e, d.strength = DATE_FULL;
     return d;
 }
 
@@ -551,6 +573,15 @@ static struct det_date numeric(const char *s, size_t len, size_t at)
         x = det_value(s + at, 4), z = det_value(s + i + b + 1, c);
         if (x >= 1900 && x <= 2099 && det_month_day(y, z))
             d.end = i + b + 1 + c, d.strength = DATE_FULL, d.born = born_after(s, len, d.end);
+        return d;
+    }
+    /* An ISO 8601 ordinal date, the year and the day of the year:
+     * "1975-073" (report-adv16a A-15). */
+    if (a == 4 && sep == '-' && det_digits(s, len, i) == 3 && det_ends_word(s, len, i + 3) &&
+        !(i + 4 < len && s[i + 3] == '-' && det_digit(s[i + 4]))) {
+        x = det_value(s + at, 4), y = det_value(s + i, 3);
+        if (x >= 1900 && x <= 2099 && y >= 1 && y <= 366)
+            d.end = i + 3, d.strength = DATE_FULL, d.born = born_after(s, len, d.end);
         return d;
     }
     if ((b = det_digits(s, len, i)) < 1 || b > 2 || (c = date_sep(s, len, i + b, &sep2)) == 0 ||

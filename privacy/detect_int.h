@@ -243,6 +243,11 @@ size_t detect_day_word_end(const char *s, size_t len, size_t at, unsigned *v);
  * phone scanner does not read ("M·1", "9911.2345", "010, then"). */
 int detect_parts_start(const char *s, size_t len, size_t at);
 
+/* detect_spoken.c: the Korean name of a Latin letter at s[at] before
+ * Sino-Korean digits ("엠일이삼", "엠 일이삼"): its length in bytes, the
+ * letter (lower case) in *c; 0 if none. */
+size_t detect_ko_letter(const char *s, size_t len, size_t at, char *c);
+
 /* detect_spoken.c: 1 if groups of digits at at are followed by a number
  * word ("010 1234 five six seven eight"): a run of words may start there. */
 int detect_mixed_start(const char *s, size_t len, size_t at);
@@ -293,6 +298,14 @@ size_t detect_alt(const char *s, size_t len, size_t at, int *kind, detect_digits
 /* The scanners (detect_scanner), by file. */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_natid.c: a national ID number of a sending country of migrant
+ * workers (Vietnam, Nepal, Pakistan, Bangladesh, Sri Lanka, Indonesia,
+ * the Philippines) or a driving licence, after its label or in a shape of
+ * its own; the whole number. */
+size_t detect_scan_natid(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_natid.c: 1 if the word w[0..n) of the norm view is one of those
+ * national ID labels (CCCD, CNIC, NIC, NIK, licence, 면허...). */
+int detect_natid_label(const char *w, size_t n);
 size_t detect_scan_device(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind);

@@ -334,7 +334,7 @@ static enum label_kind label_before(const char *s, size_t v)
         if (det_in_list(account_labels, N(account_labels), w, n))
             return LABEL_ACCOUNT;
         /* "kakao id": the qualifier "id", then the network before it. */
-        if (det_in_list(id_labels, N(id_labels), w, n) &&
+        if ((det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n)) &&
             !((we = det_word_ending(s, a, SEPARATORS, &b)) != 0 &&
               det_in_list(handle_labels, N(handle_labels), s + b, we - b)))
             return LABEL_ID;

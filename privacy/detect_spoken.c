@@ -624,6 +624,11 @@ static size_t code_letter(const char *s, size_t len, size_t at, char *c)
     return 0;
 }
 
+size_t detect_ko_letter(const char *s, size_t len, size_t at, char *c)
+{
+    return det_alpha(s[at]) ? 0 : code_letter(s, len, at, c);
+}
+
 /* The separator class of numbers written in parts at s[at]: one of
  * ". / _" or a middle dot (· ‧ ∙ ⋅ • ᆞ), a space, or a word joining
  * groups (", then ", " then ", ", and ", " and ", ", 그리고 "); its end, or at.

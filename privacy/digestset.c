@@ -483,6 +483,17 @@ static int on_window(void *ctx, const struct normtext *nt, const struct token *w
         if (lookup(sc, nt, w[0].kstart, w[0].kstart + window_stem_keylen(w, nw, i),
                    window_hash(sc, w, nw, i + 1), 0, e) != 0)
             return -1;
+    /* The same from the letters after the digits the first token starts
+     * with ("75daewoo", "2019hanwha88": report-adv16a A-9), whole and cut
+     * at each stem; hashed by their bytes (hash 0). */
+    if (w[0].klead == w[0].kstart)
+        return 0;
+    if (lookup(sc, nt, w[0].klead, last->kend, 0, 0, e) != 0)
+        return -1;
+    for (unsigned i = 0; i < last->nstems; i++)
+        if (last->kstem[i] > w[0].klead &&
+            lookup(sc, nt, w[0].klead, last->kstem[i], 0, 0, e) != 0)
+            return -1;
     return 0;
 }
 

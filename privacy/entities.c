@@ -10,6 +10,7 @@
 #include "privacy/codepage.h"
 #include "privacy/escapes.h"
 #include "privacy/htmlnames.h"
+#include "privacy/rtf_read.h"
 
 #define ROUNDS 3
 #define hexval escape_hexval
@@ -104,8 +105,11 @@ static size_t legacy_run(char *o, size_t *n, const char *in, size_t inlen, size_
 /* One round over in[0..inlen), whose bytes came from inmap (NULL: from
  * themselves).  *out NULL when nothing was decoded. */
 static int decode_round(char **out, size_t *outlen, uint32_t **map, const char *in,
-                        size_t inlen, const uint32_t *inmap, int codepage)
+                        size_t inlen, const uint32_t *inmap, int ansicpg,
+                        const struct rtf_pages *pages, int rtf)
 {
+    int codepage = ansicpg;
+    size_t keep = 0;
     size_t at = 0, o = 0, k, n, j;
     char buf[ESCAPE_MAX_OUT];
     unsigned cp[2];
@@ -117,7 +121,14 @@ static int decode_round(char **out, size_t *outlen, uint32_t **map, const char *
     while (at < inlen) {
         char c = in[at];
         k = n = 0;
-        if (c == '&' && (k = char_ref(cp, &ncp, in + at, inlen - at)) > 0) {
+        if (pages->n > 0 && c == '\\')        /* RTF: the current font's code page */
+            codepage = rtf_pages_at(pages, inmap ? inmap[at] : at, ansicpg);
+        /* RTF's control words stay as written (\f2 is no CSS escape) */
+        if (keep == 0 && rtf && c == '\\')
+            keep = rtf_control_len(in + at, inlen - at);
+        if (keep > 0)
+            keep--;
+        else if (c == '&' && (k = char_ref(cp, &ncp, in + at, inlen - at)) > 0) {
             n = escape_put_utf8(buf, cp[0]);
             if (ncp == 2)
                 n += escape_put_utf8(buf + n, cp[1]);
@@ -126,6 +137,10 @@ static int decode_round(char **out, size_t *outlen, uint32_t **map, const char *
         else if ((k = legacy_run(buf, &n, in, inlen, at, codepage)) > 0)
             ;
         else if (c == '%' && (k = percent_ref(buf, &n, in + at, inlen - at)) > 0)
+            ;
+        else if ((c == '{' || c == '\\') &&
+                 (k = rtf_markup(buf, &n, in + at, inlen - at,
+                                 at > 0 ? (unsigned char)in[at - 1] : 0)) > 0)
             ;
         else if (c == '%' || c == '\\' || c == '=')
             k = escape_ref_cp(buf, &n, in + at, inlen - at,
@@ -167,7 +182,8 @@ static int maybe_encoded(const char *s, size_t len)
     for (size_t i = 0; i + 2 < len; i++)
         if ((s[i] == '&' && (s[i + 1] == '#' || is_alnum((unsigned char)s[i + 1]))) ||
             (s[i] == '%' && hexval((unsigned char)s[i + 1]) >= 0 && hexval((unsigned char)s[i + 2]) >= 0) ||
-            ((s[i] == '\\' || s[i] == '%' || s[i] == '=') && escape_maybe(s + i, len - i)))
+            ((s[i] == '\\' || s[i] == '%' || s[i] == '=') && escape_maybe(s + i, len - i)) ||
+            (s[i] == '\\' && s[i + 1] == '-') || (s[i] == '{' && (s[i + 1] == '}' || s[i + 1] == '\\')))
             return 1;
     return 0;
 }
@@ -191,6 +207,7 @@ int entities_decode(char **out, size_t *outlen, uint32_t **map, const char *in, 
     uint32_t *cmap = NULL, *nmap;
     size_t clen = 0, nlen;
     int codepage = 0;
+    struct rtf_pages pages;
 
     *out = NULL, *map = NULL, *outlen = 0;
     if (inlen >= UINT32_MAX)
@@ -200,11 +217,15 @@ int entities_decode(char **out, size_t *outlen, uint32_t **map, const char *in, 
     /* RTF's \'hh bytes are in the code page the document names
      * (\ansicpg1251, \ansicpg949, \ansicpg1252...). */
     codepage = rtf_codepage(in, inlen);
+    /* ... or, over it, the current font's (\fN with \fcharsetN or \cpgN) */
+    if (rtf_pages_read(&pages, in, inlen, codepage) != 0)
+        return -1;
     for (int r = 0; r < ROUNDS; r++) {
         if (decode_round(&next, &nlen, &nmap, cur ? cur : in, cur ? clen : inlen, cmap,
-                         codepage) != 0) {
+                         codepage, &pages, rtf_document(in, inlen)) != 0) {
             secmem_wipe_free(cur);
             free(cmap);
+            rtf_pages_free(&pages);
             return -1;
         }
         if (next == NULL)
@@ -215,6 +236,7 @@ int entities_decode(char **out, size_t *outlen, uint32_t **map, const char *in, 
         if (!maybe_encoded(cur, clen))
             break;
     }
+    rtf_pages_free(&pages);
     *out = cur, *outlen = clen, *map = cmap;
     return 0;
 }

@@ -346,8 +346,14 @@ static size_t rtf_bytes(char *o, size_t *n, const char *s, size_t len, int codep
 {
     long b = rtf_byte(s, len);
 
-    if (b < 0x80)
+    if (b < 0)
         return 0;
+    if (b < 0x80) {         /* an ASCII letter: the same in every code page (adv16a A-4) */
+        if (!escape_name_ascii((unsigned char)b))
+            return 0;
+        o[0] = (char)b, *n = 1;
+        return 4;
+    }
     if (codepage == 1251) {
         unsigned cp = b >= 0xC0 ? (unsigned)(0x410 + b - 0xC0) : cp1251_high[b - 0x80];
         if (cp == 0)
@@ -374,11 +380,12 @@ static size_t rtf_bytes(char *o, size_t *n, const char *s, size_t len, int codep
  * optional space, the control word's delimiter): the UTF-16 unit in *v
  * and the length, or 0.  Taken as RTF, not as JSON's \uHHHH, when a
  * replacement follows, N is negative or has five digits. */
-static size_t rtf_unit(long *v, const char *s, size_t len)
+static size_t rtf_unit(long *v, int *replp, const char *s, size_t len)
 {
     size_t i = 2, d0, k;
     int neg = 0, repl = 0;
 
+    *replp = 0;
     *v = 0;
     if (len < 3 || s[0] != '\\' || s[1] != 'u')
         return 0;
@@ -400,6 +407,7 @@ static size_t rtf_unit(long *v, const char *s, size_t len)
     else
         for (int j = 0; j < 2 && rtf_byte(s + k, len - k) >= 0; j++)
             k += 4, repl = 1;
+    *replp = repl;
     return repl || neg || i - d0 == 5 ? k : 0;
 }
 
@@ -407,17 +415,20 @@ static size_t rtf_unit(long *v, const char *s, size_t len)
 static size_t rtf_unicode(unsigned *cp, const char *s, size_t len)
 {
     long v, lo;
-    size_t k = rtf_unit(&v, s, len), k2;
+    int repl, repl2;
+    size_t k = rtf_unit(&v, &repl, s, len), k2;
 
     if (k == 0)
         return 0;
     if (v >= 0xD800 && v <= 0xDBFF) {
-        if ((k2 = rtf_unit(&lo, s + k, len - k)) == 0 || lo < 0xDC00 || lo > 0xDFFF)
+        if ((k2 = rtf_unit(&lo, &repl2, s + k, len - k)) == 0 || lo < 0xDC00 || lo > 0xDFFF)
             return 0;
         *cp = (unsigned)(0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00));
         return k + k2;
     }
-    if (v < 0x80 || (v >= 0xDC00 && v <= 0xDFFF))
+    /* an ASCII letter with its replacement (\u115?: adv16a A-4) is RTF's */
+    if ((v < 0x80 && !(repl && v > 0 && escape_name_ascii((unsigned char)v))) ||
+        (v >= 0xDC00 && v <= 0xDFFF))
         return 0;
     *cp = (unsigned)v;
     return k;
@@ -642,4 +653,25 @@ size_t escape_run(const char *s, size_t len, size_t *ntok)
     if (ntok != NULL)
         *ntok = n;
     return n >= ESCAPE_RUN_MIN ? end : 0;
+}
+
+size_t escape_word_shape(const char *s, size_t len)
+{
+    int b64;
+    size_t i = 2, c0, lim = len < 2 + 41 + 3 + 2 * ESCAPE_MAX_WORD + 2 ? len : 2 + 41 + 3 + 2 * ESCAPE_MAX_WORD + 2;
+
+    if (len < 8 || s[0] != '=' || s[1] != '?')
+        return 0;
+    for (c0 = i; i < lim && i - c0 <= 40 && (is_alnum((unsigned char)s[i]) || s[i] == '-' ||
+                                           s[i] == '_' || s[i] == '.' || s[i] == ':' || s[i] == '*');
+         i++)
+        ;
+    if (i == c0 || i + 3 > lim || s[i] != '?' || ((s[i + 1] | 0x20) != 'b' && (s[i + 1] | 0x20) != 'q') ||
+        s[i + 2] != '?')
+        return 0;
+    for (b64 = (s[i + 1] | 0x20) == 'b', i += 3; i + 1 < lim && !(s[i] == '?' && s[i + 1] == '='); i++)
+        if (is_space((unsigned char)s[i]) || (unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x80 ||
+            (b64 && b64val((unsigned char)s[i]) < 0 && s[i] != '='))
+            return 0;           /* "=?UTF-8?B?!!!?=" holds no text */
+    return i + 1 < lim ? i + 2 : 0;
 }

@@ -78,4 +78,12 @@ int escape_name_ascii(unsigned char c);
 #define ESCAPE_RUN_MIN 2
 size_t escape_run(const char *s, size_t len, size_t *ntok);
 
+/* The length of a MIME encoded-word's shape at s[0..len)
+ * ("=?charset?B|Q?text?=", a charset label of 1-40 letters, digits and
+ * - _ . : *, a text of printable ASCII without white space, of base64's
+ * alphabet for B), or 0.  The
+ * net flags one the decoders left undecoded (a charset iconv lacks:
+ * report adv16a A-8), never keeping it silently.  No allocation. */
+size_t escape_word_shape(const char *s, size_t len);
+
 #endif

@@ -11,6 +11,7 @@
 #include "privacy/confusable.h"
 #include "privacy/entities.h"
 #include "privacy/hanja.h"
+#include "privacy/kana.h"
 #include "privacy/romanise.h"
 #include "privacy/normalise_int.h"
 
@@ -237,6 +238,12 @@ static void cpmap_one(struct cpmap *m, int cp)
     memcpy(m->kout, m->out, CM_OUT);
     if (k == 1 && len == 3 && hanja_reading(buf[0]) != 0)
         (void)utf8proc_encode_char(hanja_reading(buf[0]), (utf8proc_uint8_t *)m->kout);
+    /* Kana (kana.h): hiragana as katakana; ウ may be a long vowel, read
+     * against the kana before it (norm_put_reading): the slow path. */
+    if (k == 1 && len == 3 && kana_key(buf[0]) == 0x30A6)
+        return;
+    if (k == 1 && len == 3 && kana_key(buf[0]) != 0)
+        (void)utf8proc_encode_char(kana_key(buf[0]), (utf8proc_uint8_t *)m->kout);
     for (i = 0; i < (utf8proc_ssize_t)len; i++)
         if (norm_is_sep(m->out[i]))
             m->sep = 1;

@@ -14,6 +14,7 @@
 #include "privacy/confusable.h"
 #include "privacy/entities.h"
 #include "privacy/hanja.h"
+#include "privacy/kana.h"
 #include "privacy/romanise.h"
 #include "privacy/normalise_int.h"
 
@@ -82,8 +83,18 @@ int norm_put(struct builder *bd, const char *p, size_t n, size_t os)
 int norm_put_reading(struct builder *bd, int cp, size_t n)
 {
     utf8proc_uint8_t u[4];
-    int h = hanja_reading(cp);
+    int h = hanja_reading(cp), prev;
 
+    /* Kana (kana.h): the key's katakana, and a long vowel ウ left out;
+     * the kana before it then reaches through it in the norm view, so a
+     * name found in the key ends after the vowel (ジョンスウ), not inside
+     * a word. */
+    if (h == 0 && n == 3 && (h = kana_key(cp)) != 0 && bd->klen >= 6 &&
+        utf8_decode(&prev, bd->k + bd->klen - 6, 3) == 3 && kana_long_vowel(prev, h)) {
+        bd->klen -= 3;
+        bd->ka[bd->klen - 1] = (uint32_t)(bd->len - 1);
+        return 0;
+    }
     if (h == 0 || n != 3 || utf8proc_encode_char(h, u) != 3)
         return 0;
     memcpy(bd->k + bd->klen - 3, u, 3);

@@ -273,5 +273,6 @@ int norm_continues(int cp)
     return p->combining_class != 0 ||
            p->category == UTF8PROC_CATEGORY_MN ||
            p->category == UTF8PROC_CATEGORY_ME ||
-           (cp >= 0x1160 && cp <= 0x11FF);   /* Hangul vowel and final jamo */
+           (cp >= 0x1160 && cp <= 0x11FF) ||  /* Hangul vowel and final jamo */
+           cp == 0xFF9E || cp == 0xFF9F;      /* half-width ﾞ ﾟ: NFKC composes ｼﾞ ジ */
 }

@@ -639,6 +639,44 @@ static int hangul_syllable(int cp)
     return cp >= 0xAC00 && cp <= 0xD7A3;
 }
 
+/* The run of n bytes of the class at norm byte p with one space on
+ * either side or both, between two Hangul syllables that each stand
+ * alone ("김 · 종 · 수", "김 / 종 / 수", "김 ·종· 수": report-adv16a A-16),
+ * as "010 - 1234 - 5678" is one number, when every code point of the run
+ * is one that splits a name (normalise_spell_sep, a dash, ・): n, else 0.  Only the run is the
+ * gap; the key view leaves the spaces out anyway. */
+static size_t spaced_hangul_gap(const char *s, size_t len, size_t p, size_t n, int *alone)
+{
+    size_t a, lend = p, b = p + n;
+    int l, r, k;
+
+    if (s[p - 1] == ' ') {
+        if (p < 2)
+            return 0;
+        lend = p - 1;
+    }
+    if (b < len && s[b] == ' ')
+        b++;
+    if (lend == p && b == p + n)
+        return 0;
+    /* Separators that split a name (normalise_spell_sep, dashes, the
+     * katakana middle dot), not any symbol: " # " and " & " join the
+     * gazetteer's lists (gazetteer.c), and a spaced '#' or '&' splits
+     * no name. */
+    for (size_t q = p; q < p + n; q += (size_t)k)
+        if ((k = utf8_decode(&r, s + q, p + n - q)) <= 0 ||
+            !(normalise_spell_sep(r) || utf8proc_category(r) == UTF8PROC_CATEGORY_PD ||
+              r == 0x30FB || r == 0xFF65))
+            return 0;
+    if ((l = cp_before(s, lend, &a)) < 0 || !hangul_syllable(l) || b + 3 > len ||
+        utf8_decode(&r, s + b, len - b) != 3 || !hangul_syllable(r))
+        return 0;
+    if (!letter_alone(s, len, a, lend) || !letter_alone(s, len, b, b + 3))
+        return 0;
+    *alone = 3;
+    return n;
+}
+
 /* The length in bytes of a gap of the class (above) at norm byte p, or 0:
  * a run between number parts, or between two Hangul syllables of which
  * one at least stands alone (report-adv15 R-9: 한…지…숙, 한#지#숙,
@@ -654,6 +692,8 @@ static size_t class_gap(const char *s, size_t len, size_t p, int *alone,
     if (p == 0 || (n = sep_run(s, len, p, &r, o)) == 0)
         return 0;
     l = cp_before(s, p, &a);
+    if (l == ' ' || r == ' ')
+        return spaced_hangul_gap(s, len, p, n, alone);
     if (l < 0 || !is_word_cp(l) || !is_word_cp(r))
         return 0;
     if ((l >= '0' && l <= '9') || (r >= '0' && r <= '9'))
@@ -834,9 +874,14 @@ static const unsigned char spell_byte[256] = {
 
 /* 1 if key byte i may start a gap of the class (class_gap): an ASCII
  * punctuation or symbol byte, or the lead byte of a longer code point
- * with an ASCII letter or digit or a Hangul syllable before it or a digit
- * after it (the cheap test: most text never gets to class_gap). */
-static int maybe_class_gap(const char *k, size_t klen, size_t i)
+ * with an ASCII letter or digit or a Hangul syllable before it (a space
+ * between allowed) or a digit after it (the cheap test: most text never
+ * gets to class_gap).  What is before it is read in the norm view s (len
+ * bytes; the code point is at norm byte p): the key bytes before i may
+ * have been rewritten already (norm_spelled_key works in place), which
+ * lost the second gap of "김 · 종 · 수" (report-adv16a A-16). */
+static int maybe_class_gap(const char *k, size_t klen, size_t i, const char *s, size_t len,
+                           size_t p)
 {
     unsigned char c = (unsigned char)k[i];
     size_t n;
@@ -845,12 +890,15 @@ static int maybe_class_gap(const char *k, size_t klen, size_t i)
         return c > ' ' && c < 0x7F && !norm_ascii_letter((char)c) && !is_digit((char)c);
     if (c < 0xC2)
         return 0;
-    if (i > 0 && (norm_ascii_letter(k[i - 1]) || is_digit(k[i - 1])))
+    if (p > 0 && (norm_ascii_letter(s[p - 1]) || is_digit(s[p - 1])))
         return 1;
-    if (i >= 3 && (unsigned char)k[i - 3] >= 0xEA && (unsigned char)k[i - 3] <= 0xED)
+    if (p >= 3 && (unsigned char)s[p - 3] >= 0xEA && (unsigned char)s[p - 3] <= 0xED)
+        return 1;
+    /* A space between (spaced_hangul_gap: "김 · 종"). */
+    if (p >= 4 && s[p - 1] == ' ' && (unsigned char)s[p - 4] >= 0xEA && (unsigned char)s[p - 4] <= 0xED)
         return 1;
     n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    return i + n < klen && is_digit(k[i + n]);
+    return (i + n < klen && is_digit(k[i + n])) || (p + n < len && is_digit(s[p + n]));
 }
 
 /* Leaves the gaps (above) out of bd's key view, and reads leetspeak
@@ -883,7 +931,7 @@ int norm_spelled_key(struct builder *bd, const char *in, size_t inlen)
     for (i = 0;; i++) {
         unsigned char c;
         for (run = i; run < bd->klen && !spell_byte[(unsigned char)bd->k[run]] &&
-                      !maybe_class_gap(bd->k, bd->klen, run);
+                      !maybe_class_gap(bd->k, bd->klen, run, bd->s, bd->len, bd->ka[run]);
              run++)
             ;
         if ((dk != bd->k || w != i) && run > i) {
@@ -915,7 +963,7 @@ int norm_spelled_key(struct builder *bd, const char *in, size_t inlen)
             i += (size_t)k - 1;
             continue;
         }
-        if (maybe_class_gap(bd->k, bd->klen, i) &&
+        if (maybe_class_gap(bd->k, bd->klen, i, bd->s, bd->len, bd->ka[i]) &&
             (k = (int)class_gap(bd->s, bd->len, bd->ka[i], &alone, &o)) > 0) {
             i += (size_t)k - 1;
             continue;

@@ -12,6 +12,7 @@
 #include "crypto/secmem.h"
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
+#include "privacy/place_russian.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
@@ -37,6 +38,7 @@ void redactor_free(struct redactor *r)
     secmem_wipe_free(r->pieces);
     secmem_wipe_free(r->skeys);
     redact_hanzi_free(r);
+    redact_hanviet_free(r);
     for (i = 0; i < r->nsubjects; i++)
         free(r->subjects[i].pseudonym);
     for (i = 0; i < r->nallowed; i++)
@@ -118,9 +120,10 @@ static int one_word(const char *key, size_t len)
 }
 
 /* 1 if key[0..len) starts with a letter that has capitals (Cyrillic,
- * Latin): a place written so may be an ordinary word (мөрөн, дархан)
- * where it is not capitalised.  Hangul places are left out: hunspell-ko
- * lists place names (평양, 서울) as nouns. */
+ * Latin): a term of any category written so may be an ordinary word
+ * (мөрөн, дархан, sunrise, hope) where it is not capitalised.  Hangul
+ * terms are left out: hunspell-ko lists place names (평양, 서울) as
+ * nouns, and Hangul has no capital to tell the name by. */
 static int cased_key(const char *key, size_t len)
 {
     int cp;
@@ -230,10 +233,13 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat, int gen
      * no word by itself (гэрл of Гэрлээ).  Initials are asked whether
      * they are a word ("SO" of Sylvia Oberbrunner: a generated spelling
      * that is a word, lit_form); either way they stay review flags
-     * ("KJS", docs/VARIANTS.md).  A place may be an ordinary word too
-     * (issue 12, report adv12c L15: мөрөн "river", дархан "craftsman"). */
+     * ("KJS", docs/VARIANTS.md).  A term of any category in a cased
+     * script may be an ordinary word too (issue 12, report adv12c L15:
+     * мөрөн "river", дархан "craftsman"; report-adv16a A-13: Sunrise,
+     * Hope, Falcon, Rose): replaced where capitalised, a review flag on
+     * the lower-case dictionary word (hit_is_flag in redact_context.c). */
     l->word = !v->context &&
-              (cat == NAME_CAT || (cat == TERM_PLACE && cased_key(v->key, v->keylen))) &&
+              (cat == NAME_CAT || cased_key(v->key, v->keylen)) &&
               one_word(v->key, v->keylen) &&
               !(v->flag && (v->suffix == SUFFIX_MN_STEM || cat != NAME_CAT));
     r->nlits++;
@@ -302,6 +308,17 @@ static int add_place_spellings(struct redactor *r, const char *key, size_t keyle
     return rc;
 }
 
+/* A Russian form of a place's Cyrillic name (place_russian.h): a
+ * generated spelling, a stem only with a case ending after it. */
+static int add_place_form(void *ctx, const char *key, size_t keylen, int stem)
+{
+    struct redactor *r = ctx;
+    struct variant v = { (char *)key, 0, keylen, RULE_INFLECTION, stem ? SUFFIX_MN_STEM : SUFFIX_NONE,
+                         0, 0, 0, 0, 0, 0 };
+
+    return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
+}
+
 /* A place's other names in the gazetteer, each as written there: a Hangul
  * one may take particles, a Cyrillic one case endings. */
 static int add_place_name(void *ctx, const char *key, size_t keylen)
@@ -322,6 +339,11 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     /* Another name of the place (Урга), not a generated spelling. */
     if (grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 0) != 0)
         return -1;
+    /* Read in the Mongolian script too (ᠬᠥᠪᠰᠭᠥᠯ for Хубсугул's place). */
+    if ((is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && redact_scripts_add_place(r, key, keylen) != 0)
+        return -1;
+    if (is_cyrillic_cp(cp))
+        return place_russian_forms(key, keylen, add_place_form, r);
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
 }
 
@@ -374,7 +396,8 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     t[r->nterms].cat = cat, t[r->nterms].subject = subject;
     if ((cat == NAME_CAT || cat == TERM_PERSON) && (redact_handle_pieces_add(r, text, len) != 0 ||
                                                     redact_scripts_add(r, text, len) != 0 ||
-                                                    redact_hanzi_add(r, text, len) != 0)) {
+                                                    redact_hanzi_add(r, text, len) != 0 ||
+                                                    redact_hanviet_add(r, text, len) != 0)) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
@@ -390,12 +413,17 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         }
         if (cat == NAME_CAT && !vl.v[i].nickname && dictionary_piece(&vl.v[i], text, len))
             r->lits[r->nlits - 1].kind = FORM_CONTEXT, r->lits[r->nlits - 1].word = 0;
-        /* A place term typed in lower case ("place:market", "place:мөрөн")
-         * names the word itself: replaced wherever it stands, never the
-         * name-or-word flag a capitalised place that is also a word gets
-         * (brief s15 f12a item 3; docs/VARIANTS.md). */
-        if (cat == TERM_PLACE && typed_lower(text, len))
+        /* A term of any category typed in lower case ("place:market",
+         * "place:мөрөн", "employer:sunrise") names the word itself:
+         * replaced wherever it stands, never the name-or-word flag a
+         * capitalised term that is also a word gets (brief s15 f12a item
+         * 3, brief s17 term17 item 2; docs/VARIANTS.md). */
+        if (cat != NAME_CAT && typed_lower(text, len))
             r->lits[r->nlits - 1].word = 0;
+    }
+    if (cat == TERM_PLACE && redact_scripts_add_place(r, text, len) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     if (cat == TERM_PLACE && gazetteer_place_names(vl.v[0].key, vl.v[0].keylen,
                                                    add_place_name, r, e) != 0) {

@@ -12,6 +12,7 @@
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/romanise.h"
+#include "privacy/transcribe.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
 
@@ -97,18 +98,37 @@ static size_t surname_glued(const struct normtext *t, size_t p)
     return kb > ka && variants_is_surname(t->key + ka, kb - ka) ? w : p;
 }
 
+/* 1 if norm byte p - 1 is a dash (the katakana middle dot ・ is one)
+ * between katakana: チェ・ヨンホ, the surname and given name of a Korean
+ * name as the Japanese press writes it. */
+static int kana_dot_before(const struct normtext *t, size_t p)
+{
+    int cp;
+
+    return p >= 2 && t->norm[p - 1] == '-' &&
+           utf8_next(&cp, t->norm + p, t->normlen - p) > 0 && transcribe_is_katakana(cp) &&
+           transcribe_is_katakana(redact_cp_before(t->norm, p - 1));
+}
+
 static size_t surname_before(const struct normtext *t, size_t p)
 {
     size_t w, end, u;
+    int kana;
 
-    if (p > 0 && t->norm[p - 1] != ' ')
+    if (p > 0 && t->norm[p - 1] != ' ' && !kana_dot_before(t, p))
         return surname_glued(t, p);
     if (p < 2)
         return p;
     end = p - 1;
-    for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)); w = redact_cp_start(t->norm, w))
+    /* Japanese glues words: a katakana surname is its katakana only, and
+     * may follow a particle or a Han character (氏とハン・ヨンホ). */
+    kana = end > 0 && transcribe_is_katakana(redact_cp_before(t->norm, end));
+    for (w = end; w > 0 && is_word_cp(redact_cp_before(t->norm, w)) &&
+                  (!kana || transcribe_is_katakana(redact_cp_before(t->norm, w)));
+         w = redact_cp_start(t->norm, w))
         ;
-    if (w == end || (w > 0 && t->norm[w - 1] != ' ' && is_word_cp(redact_cp_before(t->norm, w))))
+    if (w == end || (!kana && w > 0 && t->norm[w - 1] != ' ' &&
+                     is_word_cp(redact_cp_before(t->norm, w))))
         return p;
     if (surname_word(t, w, end))
         return w;
@@ -155,7 +175,8 @@ static int surname_word(const struct normtext *t, size_t w, size_t end)
         }
     }
     (void)utf8_next(&cp, t->norm + w, end - w);
-    return !(!variants_is_surname(key, k) || (redact_cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
+    return !(!(variants_is_surname(key, k) || redact_kana_surname(key, k)) ||
+             (redact_cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
              (k <= 2 && (!redact_upper_at(t, w) || redact_sentence_start(t, w))));
 }
 

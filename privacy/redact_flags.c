@@ -16,6 +16,7 @@
 #include "privacy/flag_attrib.h"
 #include "privacy/flag_context.h"
 #include "privacy/gazetteer.h"
+#include "privacy/codepage.h"
 #include "privacy/escapes.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
@@ -306,7 +307,7 @@ static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b
 
 static const char *const extra_kinds[] = { "short-name", "name-or-word", "mixed-script",
                                            "near-name", "transcription", "glued-name",
-                                           "escape-run", "unread-script" };
+                                           "escape-run", "unread-script", "spoken-number" };
 
 /* Adds the flags of extra from *next on that start before limit. */
 static int add_extra(struct redaction *res, struct flagcur *cur, const struct spans *extra,
@@ -700,6 +701,25 @@ static int undecoded(const struct normtext *t, size_t a, size_t b)
     return 0;
 }
 
+/* 1 if the norm view of the encoded-word at the original [a, b) still
+ * holds its "=?" (its charset was not decoded). */
+static int undecoded_word(const struct normtext *t, size_t a, size_t b)
+{
+    size_t lo = 0, hi = t->normlen, mid;
+
+    while (lo < hi) {
+        mid = (lo + hi) / 2;
+        if (t->ostart[mid] < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo + 1 < t->normlen && t->ostart[lo] < b; lo++)
+        if (t->norm[lo] == '=' && t->norm[lo + 1] == '?')
+            return 1;
+    return 0;
+}
+
 int redact_escape_runs(const struct normtext *t, int (*fn)(void *ctx, size_t a, size_t b),
                        void *ctx)
 {
@@ -707,11 +727,24 @@ int redact_escape_runs(const struct normtext *t, int (*fn)(void *ctx, size_t a, 
     size_t i = 0, k;
 
     while (i < t->inlen) {
+        /* an encoded-word of a charset left undecoded (adv16a A-8) */
+        if (o[i] == '=' && (k = escape_word_shape(o + i, t->inlen - i)) > 0) {
+            /* the flag covers the encoded text: a detector may take a
+             * piece of the charset's label ("x-mac-...") */
+            const char *q = memchr(o + i + 2, '?', k - 2);
+            size_t a = q != NULL ? (size_t)(q - o) + 3 : i;
+            if (undecoded_word(t, i, i + k) && fn(ctx, a, i + k) != 0)
+                return -1;
+            i += k;
+            continue;
+        }
         if ((o[i] != '\\' && o[i] != '%') || (k = escape_run(o + i, t->inlen - i, NULL)) == 0) {
             i++;
             continue;
         }
-        if (undecoded(t, i, i + k) && fn(ctx, i, i + k) != 0)
+        /* undecoded, or decoded in one code page where another reads
+         * the same bytes otherwise (CP949 or Windows-1251: adv16a A-8) */
+        if ((undecoded(t, i, i + k) || codepage_run_ambiguous(o + i, k)) && fn(ctx, i, i + k) != 0)
             return -1;
         i += k;
     }

@@ -31,17 +31,6 @@ int redact_span_add(struct spans *sp, const struct span *s)
 }
 
 
-/* End of the word that continues at norm[at] in the script of prev. */
-static size_t word_end(const char *s, size_t len, size_t at, int prev)
-{
-    int cp, k;
-
-    while (at < len && (k = utf8_next(&cp, s + at, len - at)) > 0 && is_word_cp(cp) &&
-           !normalise_script_change(prev, cp))
-        at += (size_t)k;
-    return at;
-}
-
 /* The number of spans of c that start at or before pos. */
 size_t redact_starting_by(const struct cover *c, size_t pos)
 {
@@ -128,25 +117,6 @@ static size_t glued_digits(const struct normtext *t, size_t at)
                     is_word_cp(cp) && normalise_script(cp) == 1))
         return at;
     return j;
-}
-
-/* 1 if the original character at norm byte n is upper case (or folds to
- * one: normalise_is_upper). */
-int redact_upper_at(const struct normtext *t, size_t n)
-{
-    size_t o = t->ostart[n];
-    int cp;
-
-    /* A letter written as an escape or a reference (\'c1, &#1041;,
-     * \u1041?: entities.h) stands for a capital too: whoever encodes a
-     * name hides it, and its case is not in the escape's first byte. */
-    if (t->orig[o] != t->norm[n] && (t->orig[o] == '&' || t->orig[o] == '\\' ||
-                                     t->orig[o] == '%' || t->orig[o] == '='))
-        return 1;
-    /* A hit that starts with a digit matched it as a leetspeak letter
-     * (8old for Bold, normalise.h): it stands for the capital too. */
-    return utf8_next(&cp, t->orig + o, normtext_oend(t, n) - o) > 0 &&
-           (normalise_is_upper(cp) || (cp >= '0' && cp <= '9'));
 }
 
 /* 1 if the code point cp is a decimal digit of any script. */
@@ -386,7 +356,9 @@ static int spaced_name(const struct normtext *t, size_t a, size_t b)
         if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
             return 0;
         spaces += cp == ' ';
-        piece = cp == ' ' ? 0 : piece + 1;
+        /* Letters only: a separator beside one is no letter ("김 ·종· 수",
+         * report-adv16a A-16). */
+        piece = cp == ' ' ? 0 : piece + (is_word_cp(cp) != 0);
         longest = piece > longest ? piece : longest;
     }
     if (spaces >= 2 && longest == 1)
@@ -514,7 +486,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
             return HIT_NONE;
     }
     last = redact_cp_before(t->norm, nend);
-    wend = is_han_cp(last) ? nend : word_end(t->norm, t->normlen, nend, last);
+    wend = is_han_cp(last) ? nend : redact_word_end(t->norm, t->normlen, nend, last);
     if (c != NULL)
         wend = first_covered(c, nend, wend);
     if ((whole || long_latin(f, keylen, first)) && wend == nend &&
@@ -609,329 +581,6 @@ struct redact_form redact_lit_form_seen(const struct redactor *r, size_t id)
     return lit_form(r, id, 0);
 }
 
-/* ---- The context that marks a name (docs/VARIANTS.md) ---- */
-
-/* Titles written before a name, lower case as the norm view has them. */
-static const char *const titles_before[] = {
-    "mr", "mrs", "ms", "dr", "mister", "miss", "madam", "comrade", "sir",
-    "товарищ", "господин", "госпожа",
-};
-
-/* Words of address written as the next word after a name. */
-static const char *const address_after[] = {
-    "씨", "군", "양", "동지", "동무", "선생", "선생님", "선배", "여사", "гуай",
-    /* Mongolian words of kinship and address after a name (Алтаа эгч,
-     * Болд ах, Цэцэг багш: report adv12 A-19; the same words as
-     * flag_context.c's): they mark a name at a text's start too. */
-    "эгч", "ах", "дүү", "багш", "авга",
-};
-
-/* 1 if norm bytes [a, b) are one of tab[0..n), with endings or
- * particles allowed after it when endings is set ("동지가", "гуайд"). */
-static int word_is(const struct normtext *t, size_t a, size_t b, const char *const *tab, size_t n,
-                   int endings)
-{
-    for (size_t i = 0; i < n; i++) {
-        size_t k = strlen(tab[i]);
-        if (k > b - a || memcmp(t->norm + a, tab[i], k) != 0)
-            continue;
-        if (k == b - a || (endings && (variant_suffix_ok(SUFFIX_KO, t->norm + a + k, b - a - k) ||
-                                        variant_suffix_ok(SUFFIX_MN, t->norm + a + k, b - a - k))))
-            return 1;
-    }
-    return 0;
-}
-
-/* The word ending before norm byte p, over one space: [*a, *b); 0 if none. */
-static int word_before(size_t *a, size_t *b, const struct normtext *t, size_t p)
-{
-    if (p < 2 || t->norm[p - 1] != ' ')
-        return 0;
-    *b = p - 1;
-    for (*a = *b; *a > 0 && is_word_cp(redact_cp_before(t->norm, *a));)
-        *a = redact_cp_start(t->norm, *a);
-    return *a < *b;
-}
-
-/* The word starting after norm byte p, over one space: [*a, *b); 0 if none. */
-static int word_after(size_t *a, size_t *b, const struct normtext *t, size_t p)
-{
-    int cp, k;
-
-    if (p + 1 >= t->normlen || t->norm[p] != ' ')
-        return 0;
-    *a = *b = p + 1;
-    while (*b < t->normlen && (k = utf8_next(&cp, t->norm + *b, t->normlen - *b)) > 0 &&
-           is_word_cp(cp))
-        *b += (size_t)k;
-    return *a < *b;
-}
-
-/* 1 if the word at norm byte p starts a sentence: only white space,
- * opening quotes and brackets between it and the text's start, a full
- * stop, question or exclamation mark, colon or a line break. */
-int redact_sentence_start(const struct normtext *t, size_t p)
-{
-    int cp;
-
-    while (p > 0) {
-        size_t q = redact_cp_start(t->norm, p);
-        if (utf8_next(&cp, t->norm + q, p - q) <= 0)
-            return 1;
-        if (cp == ' ') {
-            size_t o = t->ostart[q], oe = normtext_oend(t, q);
-            if (memchr(t->orig + o, '\n', oe - o) != NULL)
-                return 1;
-        } else if (!(cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C ||
-                     cp == 0x2018 || cp == 0xAB || cp == 0x300C || cp == 0x300E || cp == '-')) {
-            return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == 0x2026 ||
-                   cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
-        }
-        p = q;
-    }
-    return 1;
-}
-
-/* Verbs that follow a person as the next word ("May said no", "Bold
- * came", "Даваа ирсэн"): the context marks a name even at a sentence's
- * start.  Written by us: the commonest verbs of saying, coming and going
- * in testimony. */
-static const char *const verbs_after[] = {
-    "said", "says", "told", "tells", "asked", "asks", "came", "comes", "went", "goes",
-    "left", "arrived", "replied", "answered", "wrote", "called", "knew", "saw", "worked",
-    "lived", "died", "was", "is", "has", "had", "did", "does",
-    "хэлсэн", "хэлэв", "ирсэн", "ирэв", "явсан", "явав", "гэсэн", "гэв", "байсан",
-};
-
-/* Words before a month or a day that mark it as the word ("in May", "last
- * Sunday"), and words after it ("May 5" is a digit; "Даваа гарагт"). */
-static const char *const common_before[] = {
-    "in", "on", "of", "since", "until", "till", "by", "from", "to", "during", "last",
-    "next", "this", "that", "early", "late", "mid", "every", "each", "before", "after",
-    "through", "all", "the", "a",
-};
-static const char *const common_after[] = { "гараг", "гарагт", "гарагийн", "сар", "сарын" };
-
-/* 1 if the words around the hit [a, b) mark a month, a day or a function
- * word as the word: one of common_before right before it, a number or
- * one of common_after right after it. */
-static int word_context(const struct normtext *t, size_t a, size_t b)
-{
-    size_t wa, wb;
-
-    if (word_before(&wa, &wb, t, a) &&
-        word_is(t, wa, wb, common_before, sizeof common_before / sizeof common_before[0], 0))
-        return 1;
-    if (!word_after(&wa, &wb, t, b))
-        return 0;
-    return (t->norm[wa] >= '0' && t->norm[wa] <= '9') ||
-           word_is(t, wa, wb, common_after, sizeof common_after / sizeof common_after[0], 0);
-}
-
-/* Korean words of address and vocatives written in Latin letters after
- * a hyphen (Min-ah, Min-i, Min-nim, Jin-ssi: report-adv12e F30), from the
- * Korean ones (ko_name_marks in variants.c) in Revised Romanisation,
- * McCune-Reischauer and common spellings. */
-static const char *const address_romanised[] = {
-    "a", "ah", "ya", "yah", "i", "yi", "nim", "ssi", "shi", "sshi", "hyung", "hyeong",
-    "hyungnim", "oppa", "unni", "eonni", "onni", "noona", "nuna", "sunbae", "seonbae",
-    "ssaem", "saem", "gun", "kun", "yang", "dongmu", "tongmu", "dongji", "tongji",
-    "seonsaengnim", "sonsaengnim", "sunsaengnim", "seonsaeng", "sonsaeng", "ajussi",
-    "ajeossi", "ajumma", "samchon", "imo", "gomo",
-};
-
-/* 1 if the word starting at norm byte p (after a hyphen) is one of
- * address_romanised, written to its end. */
-static int romanised_address(const struct normtext *t, size_t p)
-{
-    size_t e = p;
-
-    while (e < t->normlen && t->norm[e] >= 'a' && t->norm[e] <= 'z')
-        e++;
-    if (e == p || (e < t->normlen && is_word_cp(redact_cp_before(t->norm, e + 1)) &&
-                   (unsigned char)t->norm[e] >= 0x80))
-        return 0;
-    for (size_t i = 0; i < sizeof address_romanised / sizeof address_romanised[0]; i++)
-        if (strlen(address_romanised[i]) == e - p && memcmp(t->norm + p, address_romanised[i], e - p) == 0)
-            return 1;
-    return 0;
-}
-
-/* 1 if Hangul glued after a name written in other letters, ending at norm
- * byte b, marks a name (report-adv12e F15: "Min이가", "Min이랑", "Min씨가"):
- * a word of address (variants_ko_marks_name), or the suffix 이 a name
- * ending in a consonant is called with, alone or with particles. */
-static int ko_marks_after_latin(const struct normtext *t, size_t b)
-{
-    size_t e = b;
-    int cp, k;
-
-    while (e < t->normlen && (k = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 &&
-           is_hangul_cp(cp))
-        e += (size_t)k;
-    if (e == b)
-        return 0;
-    if (variants_ko_marks_name(t->norm + b, e - b))
-        return 1;
-    return memcmp(t->norm + b, "\xec\x9d\xb4", 3) == 0 &&
-           (e == b + 3 || variant_suffix_ok(SUFFIX_KO, t->norm + b + 3, e - b - 3));
-}
-
-/* 1 if rest (the Hangul after a name-shaped word ending in syllable last,
- * to the word's end) is the name-only suffix 이 followed by a particle
- * (하늘이가, 보람이는, 하늘이한테; report adv12 A-21): after a final
- * consonant, 이 + 가/는/를... is how a person is called; a noun takes the
- * particle alone (하늘이 맑다, 하늘을), and 이다, 이야, 이고 are the copula. */
-static int hypocoristic_i(int last, const char *rest, size_t n)
-{
-    static const char *const after[] = {
-        "가", "는", "를", "도", "랑", "한테", "한테서", "에게", "에게서", "하고", "께서", "만",
-    };
-
-    if (last < 0xAC00 || last > 0xD7A3 || (last - 0xAC00) % 28 == 0 || n <= 3 ||
-        memcmp(rest, "이", 3) != 0)
-        return 0;
-    for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
-        size_t k = strlen(after[i]);
-        if (k <= n - 3 && memcmp(rest + 3, after[i], k) == 0 &&
-            (k == n - 3 || variant_suffix_ok(SUFFIX_KO, rest + 3 + k, n - 3 - k)))
-            return 1;
-    }
-    return 0;
-}
-
-/* 1 if the Hangul after a person's name [a, b) to its word's end wend is
- * a particle chain with an entry that follows a person (순자네, 순자님께서,
- * 순자랑, 순자한테는: variants_ko_person_chain; report-adv15 R-1), unless
- * the name and 님 make a word of its own (하나님께서). */
-static int person_chain(const struct normtext *t, size_t a, size_t b, size_t wend)
-{
-    if (!variants_ko_person_chain(t->norm + b, wend - b))
-        return 0;
-    return !(wend - b >= 3 && memcmp(t->norm + b, "\xeb\x8b\x98", 3) == 0 &&     /* 님 */
-             redact_ko_own_word(t->norm + a, b + 3 - a));
-}
-
-/* 1 if the context of the hit [a, b) (norm bytes; the rest of its word
- * up to wend) marks a name rather than an ordinary word: written with a
- * capital not at a sentence's start, a title before it, a word of address
- * or a verb of verbs_after after it (in its word or as the next word), or
- * a Korean vocative.  For a month, a day or a function word (common), the
- * words around it that mark the word (word_context) come first. */
-static int name_context(const struct normtext *t, size_t a, size_t b, int common, int person)
-{
-    size_t wa, wb, wend;
-    int first, last;
-
-    if (common && word_context(t, a, b))
-        return 0;
-    (void)utf8_next(&first, t->norm + a, t->normlen - a);
-    if (utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a) &&
-        !redact_sentence_start(t, a))
-        return 1;
-    if (word_before(&wa, &wb, t, a) &&
-        word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
-        return 1;
-    last = redact_cp_before(t->norm, b);
-    wend = word_end(t->norm, t->normlen, b, last);
-    if (is_hangul_cp(last) && variants_ko_marks_name(t->norm + b, wend - b))
-        return 1;
-    if (is_hangul_cp(last) && hypocoristic_i(last, t->norm + b, wend - b))
-        return 1;
-    if (person && is_hangul_cp(last) && person_chain(t, a, b, wend))
-        return 1;
-    if (!is_hangul_cp(last) && ko_marks_after_latin(t, b))
-        return 1;
-    if (b + 1 < t->normlen && t->norm[b] == '-' && romanised_address(t, b + 1))
-        return 1;
-    return wend == b && word_after(&wa, &wb, t, b) &&
-           (word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
-            word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0));
-}
-
-/* 1 if a hit of form f at [a, b) is a review flag, not a replacement: a
- * short form, or a name that is also a word where the context does not
- * mark a name.  A place that is also a word (Мөрөн, Дархан, Урга) written
- * with a capital is the place even at a sentence's start: only "мөрөн"
- * (river), "дархан" (craftsman) are flagged (report adv12c L15). */
-static int hit_is_flag(const struct normtext *t, const struct redact_form *f, size_t a, size_t b)
-{
-    int first;
-
-    if (f->kind == FORM_SHORT || f->kind == FORM_CONTEXT)
-        return 1;
-    if (f->kind != FORM_WORD && f->kind != FORM_COMMON)
-        return 0;
-    (void)utf8_next(&first, t->norm + a, t->normlen - a);
-    if (!f->person && utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a))
-        return 0;
-    return !name_context(t, a, b, f->kind == FORM_COMMON, f->person);
-}
-
-/* 1 if the two letters at norm [a, b) stand before a number or an address
- * (the next word starts with a digit, or is one of the words below): an
- * acronym (IP 192.168.1.1, ID 4471, UB 5, IP address), not the initials of
- * a registered name (report-adv15 R-17; docs/VARIANTS.md).  Initials with
- * stops or spaces (I.P., I P) are read as before. */
-static int acronym_before_number(const struct normtext *t, size_t a, size_t b)
-{
-    static const char *const words[] = { "address", "addresses", "number", "no", "card", "code",
-                                         "адрес", "хаяг", "дугаар", "номер", "주소", "번호" };
-    size_t wa, wb;
-
-    if (b - a != 2 || !word_after(&wa, &wb, t, b))
-        return 0;
-    return (t->norm[wa] >= '0' && t->norm[wa] <= '9') ||
-           word_is(t, wa, wb, words, sizeof words / sizeof words[0], 1);
-}
-
-/* What an accepted hit of form f over [a, b) is (h: accept_hit's answer):
- * a generated spelling that is an ordinary word (redact_form.generated)
- * is no hit where the context does not mark a name; else a review flag
- * (hit_is_flag) or a replacement.  One rule for the redactor, the
- * re-scan and the audit (redact_form_hit). */
-static enum redact_hit hit_verdict(const struct normtext *t, const struct redact_form *f,
-                                   enum redact_hit h, size_t a, size_t b)
-{
-    size_t wa, wb;
-
-    if (f->generated && f->kind != FORM_REPLACE &&
-        !name_context(t, a, b, f->kind == FORM_COMMON, f->person))
-        return HIT_NONE;
-    /* "B.A.", "U.S.": initials only after a title or before a verb of a
-     * person (brief i12-forms, F39). */
-    if (f->person && redact_dotted_abbrev(t, a, b) &&
-        !(word_before(&wa, &wb, t, a) && word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0)) &&
-        !(word_after(&wa, &wb, t, b + (b < t->normlen && t->norm[b] == '.')) &&
-          word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0)))
-        return HIT_NONE;
-    if (f->kind == FORM_SHORT && acronym_before_number(t, a, b))
-        return HIT_NONE;
-    return h == HIT_FLAG || hit_is_flag(t, f, a, b) ? HIT_FLAG : HIT_REPLACE;
-}
-
-static const char *const hit_flags[] = { "short-name", "name-or-word" };
-
-/* 1 if a hit of form f at [a, b) is no hit at all: a one-syllable given
- * name alone (FORM_CONTEXT) where the context does not mark a name ("진을
- * 쳤다", "Chin up"; brief i12-kinds2, item 2). */
-static int context_refuses(const struct normtext *t, const struct redact_form *f, size_t a,
-                           size_t b)
-{
-    /* Particles only a person takes (to, from, by someone: 민한테서,
-     * 민에게; report-adv12d F37). */
-    static const char *const person[] = { "에게", "한테", "께", "더러" };
-    int last;
-
-    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0))
-        return 0;
-    last = redact_cp_before(t->norm, b);
-    for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)
-        if (b + strlen(person[i]) <= t->normlen && memcmp(t->norm + b, person[i], strlen(person[i])) == 0)
-            return 0;
-    return 1;
-}
-
 enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
                                 const struct normtext *t, const struct redact_form *f,
                                 size_t keylen, size_t kend)
@@ -941,11 +590,11 @@ enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
 
     if (keylen == 0 || kend < keylen || kend > t->keylen ||
         (h = redact_accept_hit(&s, t, f, keylen, RULE_EXACT, kend, NULL)) == HIT_NONE ||
-        context_refuses(t, f, s.start, s.end))
+        redact_context_refuses(t, f, s.start, s.end))
         return HIT_NONE;
     *start = s.start, *end = s.end;
-    if ((h = hit_verdict(t, f, h, s.start, s.end)) == HIT_FLAG)
-        *flag = hit_flags[f->kind == FORM_SHORT || f->kind == FORM_CONTEXT ? 0 : 1];
+    if ((h = redact_hit_verdict(t, f, h, s.start, s.end)) == HIT_FLAG)
+        *flag = redact_hit_flags[f->kind == FORM_SHORT || f->kind == FORM_CONTEXT ? 0 : 1];
     return h;
 }
 
@@ -970,9 +619,9 @@ int redact_file_hit(struct span *s, const struct redactor *r, size_t lit,
 {
     enum redact_hit v;
 
-    if (context_refuses(t, f, s->start, s->end))
+    if (redact_context_refuses(t, f, s->start, s->end))
         return 0;
-    if ((v = hit_verdict(t, f, h, s->start, s->end)) == HIT_NONE)
+    if ((v = redact_hit_verdict(t, f, h, s->start, s->end)) == HIT_NONE)
         return 0;
     if (v == HIT_FLAG) {
         if (flags == NULL)
@@ -1008,13 +657,3 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
     }
     return redact_file_hit(&s, st->r, id, &f, h, st->t, st->out, st->flags);
 }
-
-/* The start of the word character ending at norm byte n (n > 0). */
-size_t redact_cp_start(const char *s, size_t n)
-{
-    n--;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return n;
-}
-

@@ -117,6 +117,9 @@ struct redactor {
     struct zh_name *zh;         /* wipe-on-free: names registered in pinyin
                                  * (redact_hanzi.c) */
     size_t nzh, zhcap;
+    struct vi_name *vi;         /* wipe-on-free: Vietnamese names, read in Han
+                                 * characters (redact_hanviet.c) */
+    size_t nvi, vicap;
 };
 
 /* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
@@ -370,7 +373,7 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
  * the word shapes of redact_flags.c (the cat of their spans). */
 enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME,
        FLAG_TRANSCRIPTION, FLAG_GLUED_NAME, FLAG_ESCAPE_RUN,
-       FLAG_UNREAD_SCRIPT };
+       FLAG_UNREAD_SCRIPT, FLAG_SPOKEN_NUMBER };
 
 /* redact_flags.c: calls fn(ctx, start, end) with the input offsets of
  * each run of escape-looking tokens of the original (escapes.h,
@@ -437,6 +440,26 @@ void redact_mask_build(struct redactor *r);
  * of memory. */
 int redact_masked_names(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
+/* redact_numbers.c (norm offsets in sp): a pattern detection whose
+ * digits, written or said, are an id, account or other term's takes the
+ * term's category and placeholder number (one number, one placeholder). */
+void redact_adopt_terms(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
+/* redact_numbers.c: appends to sp (norm offsets) each registered code said
+ * with its letter as a word ("em one two three ..." for M123...).  0, or
+ * -1 when out of memory. */
+int redact_letter_terms(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
+/* redact_numbers.c: moves the start of each number span of sp (norm
+ * offsets) back over a group of number words right before it ("칠칠이
+ * 사사일 구구팔칠육": one number). */
+void redact_join_spoken(struct spans *sp, const struct normtext *t);
+
+/* redact_numbers.c: appends to flags (input offsets, FLAG_SPOKEN_NUMBER)
+ * each run of number words of 7 digits or more; the output drops those a
+ * replacement covers.  0, or -1 when out of memory. */
+int redact_spoken_runs(struct spans *flags, const struct normtext *t);
+
 /* redact_unread.c: appends to flags (input offsets, FLAG_UNREAD_SCRIPT)
  * each run of two letters or more of a script the engine has no reading
  * for (Arabic, Hebrew, Thai, Devanagari, Georgian, ...: كيم يونغ هو),
@@ -453,6 +476,15 @@ int redact_unread_scripts(struct spans *flags, const struct redactor *r, const s
  * (out of memory, a matcher error). */
 int redact_split_names(struct spans *sp, const struct redactor *r, const struct normtext *t,
                        struct redact_ctx *ctx, struct err *e);
+
+/* redact_codepage.c: the names of t's input found where a run of byte
+ * escapes that reads differently in the candidate code pages
+ * (codepage_run_ambiguous: %C1%EE%EB%E4 is Болд in Windows-1251, Hangul
+ * in CP949) is read in each of them (Windows-1251, KOI8-R, CP866, GBK,
+ * Big5, Shift_JIS), added to sp (input offsets, merged again).  Returns
+ * 0, or -1 with e filled (out of memory, a matcher error). */
+int redact_codepage_names(struct spans *sp, const struct redactor *r, const struct normtext *t,
+                          struct redact_ctx *ctx, struct err *e);
 
 /* redact_admin.c: 1 if rest[0..len) (norm bytes) is a Mongolian
  * administrative word glued after a place term (sum, сум, aimag, аймаг,
@@ -498,6 +530,15 @@ size_t redact_handle_shape(const char *s, size_t len, size_t at, size_t *end, in
  * Returns 0, or -1 when out of memory. */
 int redact_scripts_add(struct redactor *r, const char *name, size_t len);
 
+/* Keys a place term's name[0..len) (UTF-8, Latin or Cyrillic; as
+ * registered or another name of the place from the gazetteer) as read in
+ * the traditional Mongolian script only (report-adv16a A-23: ᠬᠥᠪᠰᠭᠥᠯ for
+ * Хөвсгөл): its consonant skeleton (transcribe.h), as written and as the
+ * classical spelling drops a g between vowels.  For term r->nterms.  A
+ * name with Hangul or Han gets none (the gazetteer's names in those
+ * scripts are literals).  0, or -1 when out of memory. */
+int redact_scripts_add_place(struct redactor *r, const char *name, size_t len);
+
 /* redact_scripts.c: sorts the keys; called when the redactor is compiled. */
 void redact_scripts_finish(struct redactor *r);
 
@@ -539,19 +580,43 @@ int redact_file_hit(struct span *s, const struct redactor *r, size_t lit,
                     const struct redact_form *f, enum redact_hit h, const struct normtext *t,
                     struct spans *out, struct spans *flags);
 
-/* redact_hits.c: 1 if the original character at norm byte n of t is upper
+/* redact_context.c: 1 if the original character at norm byte n of t is upper
  * case (or folds to one: normalise_is_upper), else 0. */
 int redact_upper_at(const struct normtext *t, size_t n);
 
-/* redact_hits.c: the start (a norm byte offset) of the character ending
+/* redact_context.c: the start (a norm byte offset) of the character ending
  * at byte n of s (n > 0). */
 size_t redact_cp_start(const char *s, size_t n);
 
-/* redact_hits.c: 1 if the word at norm byte p of t starts a sentence
+/* redact_context.c: 1 if the word at norm byte p of t starts a sentence
  * (only white space, opening quotes and brackets between it and the
  * text's start, a full stop, question or exclamation mark, colon or a
  * line break), else 0. */
 int redact_sentence_start(const struct normtext *t, size_t p);
+
+/* redact_context.c: the end (a norm byte offset) of the word that
+ * continues at s[at] (len bytes in all) in the script of the code point
+ * prev: word characters up to a change of script. */
+size_t redact_word_end(const char *s, size_t len, size_t at, int prev);
+
+/* redact_context.c: what a hit of form f over norm bytes [a, b) of t that
+ * the hit rules accepted as h is: HIT_NONE (a generated spelling where the
+ * context marks no name, dotted initials, an acronym before a number),
+ * HIT_FLAG (a short form, or a name that is also a word where the context
+ * marks no name) or HIT_REPLACE.  One rule for the redactor, the re-scan
+ * and the audit. */
+enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
+                                   enum redact_hit h, size_t a, size_t b);
+
+/* redact_context.c: 1 if a hit of form f (FORM_CONTEXT, a one-syllable
+ * given name alone) over norm bytes [a, b) of t is no hit at all: the
+ * context marks no name.  Else 0. */
+int redact_context_refuses(const struct normtext *t, const struct redact_form *f, size_t a,
+                           size_t b);
+
+/* redact_context.c: the review flag kinds of redact_form_hit, static
+ * strings: [0] "short-name", [1] "name-or-word". */
+extern const char *const redact_hit_flags[2];
 
 /* redact_hanzi.c: keeps the name or person term name[0..len) (bytes, as
  * typed) when every word of it is pinyin (tone marks or numbers allowed),
@@ -575,6 +640,36 @@ void redact_hanzi_free(struct redactor *r);
  * (Ming-ming, into flags).  0, or -1 out of memory. */
 int redact_find_hanzi(struct spans *sp, struct spans *flags, const struct redactor *r,
                       const struct normtext *t);
+
+/* kana_surname.c: 1 if the key key[0..len) (bytes) is a frequent Korean
+ * surname in the katakana of variants_ko.c at a word's start (チェ for 최,
+ * パク for 박), else 0.  The spellings are built once, on first use. */
+int redact_kana_surname(const char *key, size_t len);
+
+/* redact_hanviet.c: keeps the name or person term name[0..len) (bytes, as
+ * typed) when it is two to four words each a Vietnamese reading of a Han
+ * character (Unihan kVietnamese, marks removed: Nguyễn Văn Thắng), for
+ * redact_find_hanviet; anything else is left alone.  0, or -1 out of
+ * memory. */
+int redact_hanviet_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_hanviet.c: wipes and frees what redact_hanviet_add kept. */
+void redact_hanviet_free(struct redactor *r);
+
+/* redact_hanviet.c: a name kept by redact_hanviet_add written in Han
+ * characters in t (阮文勝), in norm offsets: one character a word, each read
+ * by any of its kVietnamese readings; three characters or more into sp,
+ * two into flags (transcription).  0, or -1 out of memory. */
+int redact_find_hanviet(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        const struct normtext *t);
+
+/* redact_surnamed.c: appends to flags (norm offsets, FLAG_TRANSCRIPTION)
+ * each capitalised known surname (Korean by variants_is_surname, the
+ * commonest Vietnamese and Chinese ones in Latin; Cyrillic read in Latin)
+ * followed, one space apart, by one or two capitalised words of its
+ * script that no dictionary knows (Kim Chung Thu, Nguyen Xyvor), when r
+ * protects a person's name.  0, or -1 out of memory. */
+int redact_surname_shapes(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
 /* redact_base64.c: each base64 run of t's input (8 to 4,096 characters of
  * A-Z a-z 0-9 + / - _, padded or not, not glued to a word, with a

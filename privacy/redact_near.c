@@ -11,7 +11,8 @@
  * (Wolf Garbe's SymSpell), so a text word is looked up with at most one
  * letter left out.  A deletion, an insertion, a substitution and a swap
  * of two letters side by side are found; two edits in some places too,
- * which a review flag may afford.  Only the hashes are kept. */
+ * which a review flag may afford.  Only the hashes are kept.
+ * A place term's Cyrillic names are held too (near_lit). */
 #include <sodium.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -80,10 +81,17 @@ static int u64_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* 1 if literal l is a name word the index holds. */
-static int near_lit(const struct lit *l)
+/* 1 if literal l is a name word the index holds: a person's, or a
+ * Cyrillic name of a place term as registered or as the gazetteer writes
+ * it (report-adv16a A-5: Хубсугул for the Russian form Хубсгул of
+ * Хөвсгөл), not a declined form or stem. */
+static int near_lit(const struct redactor *r, const struct lit *l, const char *key)
 {
-    return l->person && l->word && !l->father && !l->initials && l->kind != FORM_SHORT &&
+    if (!l->person)
+        return r->terms[l->term].cat == TERM_PLACE && l->kind == FORM_REPLACE &&
+               l->rule != RULE_INFLECTION && l->suffix != SUFFIX_MN_STEM &&
+               (unsigned char)key[0] >= 0xD0 && (unsigned char)key[0] <= 0xD4;
+    return l->word && !l->father && !l->initials && l->kind != FORM_SHORT &&
            l->kind != FORM_CONTEXT && l->rule != RULE_INFLECTION;
 }
 
@@ -97,7 +105,7 @@ void redact_near_build(struct redactor *r)
     randombytes_buf(r->nearkey, sizeof r->nearkey);
     for (i = 0; i < r->nlits; i++) {
         const char *w = r->arena + r->keyoff[i];
-        if (!near_lit(&r->lits[i]) || (k = letters_of(off, w, r->lits[i].keylen)) < NEAR_MIN)
+        if (!near_lit(r, &r->lits[i], w) || (k = letters_of(off, w, r->lits[i].keylen)) < NEAR_MIN)
             continue;
         if (n + (size_t)k + 1 > cap) {
             cap = (n + (size_t)k + 1) * 2;

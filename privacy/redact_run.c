@@ -100,7 +100,8 @@ static int flags_to_input(struct spans *flags, const struct redactor *r, const s
         return -1;
     if (redact_near_names(flags, r, t) != 0)
         return -1;
-    if (redact_masked_names(flags, r, t) != 0 || redact_unread_scripts(flags, r, t) != 0)
+    if (redact_masked_names(flags, r, t) != 0 || redact_unread_scripts(flags, r, t) != 0 ||
+        redact_spoken_runs(flags, t) != 0)
         return -1;
     flags_sort(flags);
     return 0;
@@ -118,7 +119,8 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
          (sp->failed || err_set(e, EXIT_INPUT, "out of memory while matching terms"))) ||
         find_manual(sp, t) != 0 ||
         redact_find_handles(sp, r, t) != 0 || redact_find_scripts(sp, flags, r, t) != 0 ||
-        redact_find_hanzi(sp, flags, r, t) != 0) {
+        redact_find_hanzi(sp, flags, r, t) != 0 || redact_find_hanviet(sp, flags, r, t) != 0 ||
+        redact_surname_shapes(flags, r, t) != 0 || redact_letter_terms(sp, r, t) != 0) {
         free(pending.s);
         return e->code == EXIT_AUTH || sp->failed == 0 ? -1 :
                err_set(e, EXIT_INPUT, "out of memory while scanning text");
@@ -128,10 +130,12 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
     if (rc != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     redact_extend_names(sp, r, t);
+    redact_join_spoken(sp, t);
+    redact_adopt_terms(sp, r, t);
     if (redact_surname_near(sp, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     redact_merge(sp, t);
-    if (redact_split_names(sp, r, t, ctx, e) != 0)
+    if (redact_split_names(sp, r, t, ctx, e) != 0 || redact_codepage_names(sp, r, t, ctx, e) != 0)
         return -1;
     if (redact_split_cells(sp, t->orig, t->inlen) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");

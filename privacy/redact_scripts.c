@@ -3,12 +3,14 @@
  * and the scan that compares the words of a text with them.  The rules
  * and what they leave: docs/VARIANTS.md, "Other scripts and
  * transcriptions". */
+#include <sodium.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crypto/secmem.h"
 #include "privacy/normalise.h"
+#include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/transcribe.h"
 #include "privacy/variants.h"
@@ -20,6 +22,8 @@
  * replacement (test_eval), at 4 the flags stay under the budget. */
 #define SKEL_REPLACE 5
 #define SKEL_FLAG 4
+/* Classes of a place's name read in the Mongolian script (SK_MN_PLACE). */
+#define SKEL_MN_PLACE 3
 /* Words of a window, and of a name whose parts are keyed. */
 #define WINDOW_WORDS 3
 #define NAME_WORDS 6
@@ -29,8 +33,10 @@
 #define READING_MAX 96
 
 /* The kinds of key, in their sorted order: consonant skeletons, vowel
- * keys of short names, then the Hangul syllables of Korean names. */
-enum { SK_SKELETON, SK_SHORT, SK_KANA, SK_HANJA, SK_HANJA_GIVEN };
+ * keys of short names, katakana's, a place's names read in the Mongolian
+ * script only (report-adv16a A-23), then the Hangul syllables of Korean
+ * names. */
+enum { SK_SKELETON, SK_SHORT, SK_KANA, SK_MN_PLACE, SK_HANJA, SK_HANJA_GIVEN };
 
 struct script_key {
     uint32_t term;
@@ -171,6 +177,47 @@ int redact_scripts_add(struct redactor *r, const char *name, size_t len)
     return rc;
 }
 
+int redact_scripts_add_place(struct redactor *r, const char *name, size_t len)
+{
+    char *norm, rd[256];
+    struct script_key k;
+    size_t i = 0, used = 0, c;
+    int cp, n, m, rc = 0;
+
+    if (normalise_norm(&norm, &len, name, len, NULL) != 0)
+        return -1;
+    memset(&k, 0, sizeof k);
+    while (i < len && (n = utf8_next(&cp, norm + i, len - i)) > 0) {
+        int sc = script_of(cp);
+        i += (size_t)n;
+        if (sc == 0)
+            continue;           /* a space, a hyphen: one reading */
+        if ((sc != 1 && sc != 3) || (m = transcribe_reading(rd + used, sizeof rd - used, cp)) < 0) {
+            used = 0;           /* Hangul, Han: the gazetteer's own names */
+            break;
+        }
+        used += (size_t)m;
+    }
+    /* As written, and as the classical spelling writes it (a g between
+     * vowels left out, as scan_from reads the script: Өмнөговь, ᠡᠮᠦᠨᠡᠭᠣᠪᠢ). */
+    for (int pass = 0; rc == 0 && used > 0 && pass < 2; pass++) {
+        if (pass == 1) {
+            size_t u = transcribe_classical(rd, used);
+            if (u == used)
+                break;
+            used = u;
+        }
+        c = transcribe_skeleton(k.s, sizeof k.s, rd, used);
+        if (c >= SKEL_MN_PLACE && c <= TRANSCRIBE_SKEL_MAX) {
+            k.term = (uint32_t)r->nterms, k.kind = SK_MN_PLACE, k.n = (unsigned char)c;
+            rc = key_add(r, &k);
+        }
+    }
+    secmem_free(norm);
+    sodium_memzero(rd, sizeof rd);
+    return rc;
+}
+
 static int key_cmp(const void *a, const void *b)
 {
     const struct script_key *x = a, *y = b;
@@ -307,12 +354,14 @@ static int marks_person(const struct normtext *t, const struct word *ws, size_t 
 }
 
 /* The reading s[0..len) of the window ws[0..j] against each Korean
- * name's Hanja keys: its pinyin (py) or its Japanese on-reading (on).
+ * name's Hanja keys: its pinyin (py), its Japanese on-reading (on) or its
+ * Sino-Vietnamese reading (vi).
  * The whole name in two words or more is replaced; a given name alone
  * is a review flag, unless a word (June, which the English dictionary
  * lists capitalised). */
 static int check_hanja(struct spans *sp, struct spans *flags, const struct redactor *r,
-                       const struct word *ws, size_t j, const char *s, size_t len, int py, int on)
+                       const struct word *ws, size_t j, const char *s, size_t len, int py, int on,
+                       int vi)
 {
     int syl[8];
 
@@ -324,7 +373,10 @@ static int check_hanja(struct spans *sp, struct spans *flags, const struct redac
         const struct script_key *k = &r->skeys[i];
         for (int m = 0; m < k->n; m++)
             syl[m] = k->syl[m];
+        /* Sino-Vietnamese (Kim Chung Thu): a syllable a word, so two
+         * words at least (kim alone is a word of several languages). */
         if (((py && transcribe_pinyin_reads(s, len, syl, k->n)) ||
+             (vi && j > 0 && transcribe_hanviet_reads(s, len, syl, k->n)) ||
              (on && (k->kind == SK_HANJA || j == 0) &&
               transcribe_onyomi_reads(s, len, syl, k->n))) &&
             (k->kind == SK_HANJA || j > 0 ||
@@ -349,7 +401,8 @@ static int scan_pinyin(struct spans *sp, struct spans *flags, const struct redac
             return 0;
         memcpy(s + len, t->norm + ws[j].start, n), len += n;
         int py = transcribe_is_pinyin(s, len), on = transcribe_is_onyomi(s, len);
-        if ((py || on) && check_hanja(sp, flags, r, ws, j, s, len, py, on) != 0)
+        int vi = j > 0 && transcribe_is_hanviet(s, len);
+        if ((py || on || vi) && check_hanja(sp, flags, r, ws, j, s, len, py, on, vi) != 0)
             return -1;
     }
     return 0;
@@ -369,7 +422,7 @@ static int scan_kana_onyomi(struct spans *sp, struct spans *flags, const struct 
         if (m == 0)
             return 0;
         len += m;
-        if (transcribe_is_onyomi(s, len) && check_hanja(sp, flags, r, ws, j, s, len, 0, 1) != 0)
+        if (transcribe_is_onyomi(s, len) && check_hanja(sp, flags, r, ws, j, s, len, 0, 1, 0) != 0)
             return -1;
     }
     return 0;
@@ -405,6 +458,15 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                           !(ws[j].script == 2 &&
                             variant_suffix_ok(SUFFIX_KO, t->norm + p, ws[j].end - p))))
                 continue;
+            /* A place term's name in the Mongolian script (ᠳᠠᠷᠬᠠᠨ for
+             * Дархан, ᠬᠣᠪᠳᠤ for Ховд): replaced from three classes on, as
+             * the script is rarely written in a testimony but for a
+             * name, and a place's names are short. */
+            if (ws[0].script == 5 && c >= SKEL_MN_PLACE) {
+                const struct script_key *pk = key_find(r, SK_MN_PLACE, skel);
+                if (pk != NULL)
+                    return file(sp, flags, r, pk, a, p, 1);
+            }
             if (c < SKEL_FLAG) {
                 /* A short name in one Hangul word (올지가 for Ulzii): its
                  * vowels too, a review flag where the Korean dictionary
@@ -445,8 +507,10 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
 }
 
 /* Appends the words of t (runs of letters of one script of script_of,
- * not glued to a digit or a letter of another kind) to *ws. */
-static int words_of(struct word **ws, size_t *nw, const struct normtext *t)
+ * not glued to a digit or a letter of another kind) to *ws; with hira,
+ * the runs of hiragana instead (script 7), glued or not: Japanese glues
+ * every word (きんしょうしゅ が来た, brief s17 kana17 item 1). */
+static int words_of(struct word **ws, size_t *nw, const struct normtext *t, int hira)
 {
     size_t p = 0, cap = 0;
     int cp, n, sc, before = -1;
@@ -455,7 +519,7 @@ static int words_of(struct word **ws, size_t *nw, const struct normtext *t)
     while (p < t->normlen && (n = utf8_next(&cp, t->norm + p, t->normlen - p)) > 0) {
         struct word w = { p, p, 0, 0 };
         int ocp = 0;
-        if ((sc = script_of(cp)) == 0) {
+        if ((sc = hira ? 7 * (cp >= 0x3041 && cp <= 0x3096) : script_of(cp)) == 0) {
             before = cp, p += (size_t)n;
             continue;
         }
@@ -463,13 +527,13 @@ static int words_of(struct word **ws, size_t *nw, const struct normtext *t)
         w.capital = utf8_next(&ocp, t->orig + t->ostart[p], t->inlen - t->ostart[p]) > 0 &&
                     normalise_is_upper(ocp);
         while (w.end < t->normlen && (n = utf8_next(&cp, t->norm + w.end, t->normlen - w.end)) > 0 &&
-               script_of(cp) == sc)
+               (hira ? 7 * (cp >= 0x3041 && cp <= 0x3096) : script_of(cp)) == sc)
             w.end += (size_t)n;
         p = w.end;
         /* Hiragana particles after katakana are no glue (ドルジが). */
-        if ((before >= 0 && is_word_cp(before) && script_of(before) == 0) ||
+        if (!hira && ((before >= 0 && is_word_cp(before) && script_of(before) == 0) ||
             (p < t->normlen && utf8_next(&cp, t->norm + p, t->normlen - p) > 0 &&
-             is_word_cp(cp) && script_of(cp) == 0 && !(sc == 6 && cp >= 0x3041 && cp <= 0x309F))) {
+             is_word_cp(cp) && script_of(cp) == 0 && !(sc == 6 && cp >= 0x3041 && cp <= 0x309F)))) {
             before = 'x';
             continue;           /* kim75, a code: the handles' business */
         }
@@ -486,16 +550,51 @@ static int words_of(struct word **ws, size_t *nw, const struct normtext *t)
     return 0;
 }
 
+/* 1 if r protects a person or a place: a word in the Mongolian script
+ * no key read is then a review flag (report-adv16a A-23). */
+static int protects_named(const struct redactor *r)
+{
+    for (size_t i = 0; i < r->nterms; i++)
+        if (r->terms[i].cat == NAME_CAT || r->terms[i].cat == TERM_PERSON ||
+            r->terms[i].cat == TERM_PLACE)
+            return 1;
+    return 0;
+}
+
+/* The hiragana words of t, read as the katakana ones are for the
+ * Japanese on-reading of a Korean name's Hanja (きん しょうしゅ): the whole
+ * name in two words or more only, no review flag for a given name alone
+ * (hiragana is mostly the endings and particles of Japanese words: しだ of
+ * 少しだ reads a given name 시다), and not by skeleton. */
+static int scan_hiragana(struct spans *sp, const struct redactor *r,
+                         const struct normtext *t)
+{
+    struct word *ws;
+    size_t nw, i, j;
+    int rc = 0;
+
+    if (words_of(&ws, &nw, t, 1) != 0)
+        return -1;
+    for (i = 0; rc == 0 && i < nw; i++) {
+        for (j = i + 1; j < nw && j < i + WINDOW_WORDS && joins(t->norm, ws[j - 1].end, ws[j].start);
+             j++)
+            ;
+        rc = scan_kana_onyomi(sp, NULL, r, t, ws + i, j - i);
+    }
+    free(ws);
+    return rc;
+}
+
 int redact_find_scripts(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t)
 {
     struct word *ws;
-    size_t nw, i, j, a;
-    int rc = 0;
+    size_t nw, i, j, a, run = 0, nsp = 0, nfl = 0;
+    int rc = 0, named = flags != NULL && protects_named(r);
 
-    if (r->nskeys == 0)
+    if (r->nskeys == 0 && !named)
         return 0;
-    if (words_of(&ws, &nw, t) != 0)
+    if (words_of(&ws, &nw, t, 0) != 0)
         return -1;
     for (i = 0; rc == 0 && i < nw; i++) {
         int latin = ws[i].script == 1 || ws[i].script == 3;
@@ -521,7 +620,21 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
             rc = scan_pinyin(sp, flags, r, t, ws + i, j - i);
         if (rc == 0 && ws[i].script == 6 && r->nskel < r->nskeys)
             rc = scan_kana_onyomi(sp, flags, r, t, ws + i, j - i);
+        /* A run of words in the Mongolian script that nothing read: a
+         * review flag, unread-script, where a person or place is
+         * protected. */
+        if (rc == 0 && named && ws[i].script == 5) {
+            if (i == 0 || ws[i - 1].script != 5 || !joins(t->norm, ws[i - 1].end, ws[i].start))
+                run = i, nsp = sp->n, nfl = flags->n;
+            if ((i + 1 == nw || ws[i + 1].script != 5 || !joins(t->norm, ws[i].end, ws[i + 1].start)) &&
+                sp->n == nsp && flags->n == nfl) {
+                struct span f = { ws[run].start, ws[i].end, FLAG_UNREAD_SCRIPT, 0, 0, SIZE_MAX, 0, 0, 0 };
+                rc = redact_span_add(flags, &f);
+            }
+        }
     }
     free(ws);
+    if (rc == 0 && r->nskel < r->nskeys)
+        rc = scan_hiragana(sp, r, t);
     return rc;
 }

@@ -60,7 +60,7 @@ static int quote_cp(int cp)
  * (a word character on one side only: "Kim's", "kim_js" keep theirs). */
 static int edge_cp(int cp)
 {
-    return cp == '*' || cp == '_' || cp == '\'' || cp == 0x2018 || cp == 0x2019;
+    return cp == '*' || cp == '_' || cp == '~' || cp == '\'' || cp == 0x2018 || cp == 0x2019;
 }
 
 static int dash_cp(int cp)
@@ -151,6 +151,34 @@ static size_t tag_at(const char *in, size_t len, size_t i)
     return 0;
 }
 
+/* Markdown and escapes that split a word (report adv16a A-4): a link's
+ * target "](url)" after its text ("[Tset](x)seg" shows "Tsetseg"), a
+ * footnote mark "[^1]", and between two word characters a doubled
+ * backslash ("Tset\\\\seg") or a backslash before a line break (a line
+ * continued: "Tset\\<newline>seg").  Their bytes at in[i], or 0. */
+static size_t markdown_at(const char *in, size_t len, size_t i)
+{
+    size_t j, lim = len - i > TAG_MAX ? i + TAG_MAX : len, n;
+
+    if (in[i] == ']' && i + 2 < len && in[i + 1] == '(') {
+        for (j = i + 2; j < lim && in[j] != ')'; j++)
+            if (in[j] == ' ' || in[j] == '\n' || in[j] == '\t' || in[j] == '(' || in[j] == '[')
+                return 0;
+        return j < lim ? j + 1 - i : 0;
+    }
+    if (in[i] == '[' && i + 3 < len && in[i + 1] == '^') {
+        for (j = i + 2; j < lim && j - i < 18 && is_word_cp((unsigned char)in[j]) &&
+                        (unsigned char)in[j] < 0x80; j++)
+            ;
+        return j > i + 2 && j < lim && in[j] == ']' ? j + 1 - i : 0;
+    }
+    if (in[i] != '\\' || i + 1 >= len || !is_word_cp(cp_before(in, len, i, &n)))
+        return 0;
+    j = in[i + 1] == '\\' || in[i + 1] == '\n' ? i + 2
+      : in[i + 1] == '\r' && i + 2 < len && in[i + 2] == '\n' ? i + 3 : 0;
+    return j > 0 && is_word_cp(cp_at(in, len, j, &n)) ? j - i : 0;
+}
+
 /* The bytes of a tag or comment ending at in[p] (tag_at), or 0. */
 static size_t tag_before(const char *in, size_t len, size_t p)
 {
@@ -171,6 +199,8 @@ static size_t left_out(const char *in, size_t len, size_t i)
     int cp = cp_at(in, len, i, &n), prev = cp_before(in, len, i, &pm), next, nl = 0;
 
     if (cp == '<' && (j = tag_at(in, len, i)) > 0)
+        return j;
+    if ((cp == '[' || cp == ']' || cp == '\\') && (j = markdown_at(in, len, i)) > 0)
         return j;
     if (quote_cp(cp))
         return n;
@@ -342,6 +372,28 @@ static void word_after(size_t *a, size_t *b, const char *in, size_t len, size_t 
     *b = q;
 }
 
+/* 1 if the places left out from in[p] on are markup inside one word:
+ * a word character before p and after them, and a mark, a bracket, a
+ * tag or an escape among them (not only commas or white space):
+ * "**mar**ket", "[mar](x)ket", "mar~~k~~et", "Tset\\\\seg".  Such a word
+ * is read joined whatever it may be (a term of any category, not only
+ * a name piece): markup inside a word is rare in prose, so the reading
+ * costs little (report adv16a A-4). */
+static int inside_word(const char *in, size_t len, size_t p)
+{
+    size_t q = p, k, m, steps = 0;
+    int markup = 0, cp;
+
+    if (!is_word_cp(cp_before(in, len, p, &m)))
+        return 0;
+    while (q < len && steps++ < 16 && (k = left_out(in, len, q)) > 0) {
+        cp = cp_at(in, len, q, &m);
+        markup |= !(comma_cp(cp) || normalise_is_space(cp) || cp == '.');
+        q += k;
+    }
+    return markup && q > p && is_word_cp(cp_at(in, len, q, &m));
+}
+
 /* 1 if the place in[p..p+n) the reading leaves out may join a name. */
 static int gate(const struct redactor *r, const char *in, size_t len, size_t p, size_t n)
 {
@@ -350,6 +402,9 @@ static int gate(const struct redactor *r, const char *in, size_t len, size_t p, 
 
     size_t a2, b2;
     char joined[2 * HANDLE_PIECE_MAX];
+
+    if (n > 0 && inside_word(in, len, p))
+        return 1;
 
     if (is_syllable(before) && is_syllable(after))
         return syllable_known(r, before) && syllable_known(r, after);

@@ -59,7 +59,7 @@ const char *const romanise_ko_initials[ROMANISE_NSYS][2][19] = {
     /* Katakana: the consonant's romaji, then the kana table below. */
     [ROMANISE_JA] = {
         { "k|g", "k", "n", "t|d", "t", "r", "m", "p|b", "p", "s", "s", "",
-          "j|ch", "ch", "ch", "k", "t", "p", "h" },
+          "ch|j", "ch", "ch", "k", "t", "p", "h" },
         { "g|k", "k", "n", "d|t", "t", "r", "m", "b|p", "p", "s", "s", "",
           "j|ch", "ch", "ch", "k", "t", "p", "h" },
     },

@@ -18,6 +18,12 @@ extern const char *const onyomi_syllables[];
 extern const size_t onyomi_syllables_count;
 extern const uint16_t onyomi_hangul[][2];
 extern const size_t onyomi_hangul_count;
+/* build/gen/hanviet_data.c (scripts/hanviet.sh): Vietnamese readings, the
+ * same shape. */
+extern const char *const hanviet_syllables[];
+extern const size_t hanviet_syllables_count;
+extern const uint16_t hanviet_hangul[][2];
+extern const size_t hanviet_hangul_count;
 
 /* A table of readings by Hangul syllable: pinyin's or the on-readings. */
 struct readings {
@@ -28,6 +34,7 @@ struct readings {
 };
 static const struct readings pinyin_tab = { pinyin_syllables, 0, pinyin_hangul, 0 };
 static const struct readings onyomi_tab = { onyomi_syllables, 0, onyomi_hangul, 0 };
+static const struct readings hanviet_tab = { hanviet_syllables, 0, hanviet_hangul, 0 };
 
 /* The letters of the Mongolian script, U+1820 (A) to U+1842 (CHI), read
  * by their Unicode character names (UnicodeData.txt in Debian's
@@ -194,8 +201,10 @@ static struct readings tab_of(const struct readings *t)
 {
     struct readings c = *t;
 
-    c.nsyl = t == &pinyin_tab ? pinyin_syllables_count : onyomi_syllables_count;
-    c.nhangul = t == &pinyin_tab ? pinyin_hangul_count : onyomi_hangul_count;
+    c.nsyl = t == &pinyin_tab ? pinyin_syllables_count
+             : t == &onyomi_tab ? onyomi_syllables_count : hanviet_syllables_count;
+    c.nhangul = t == &pinyin_tab ? pinyin_hangul_count
+                : t == &onyomi_tab ? onyomi_hangul_count : hanviet_hangul_count;
     return c;
 }
 
@@ -276,6 +285,18 @@ int transcribe_is_onyomi(const char *s, size_t len)
     return splits(&t, s, len);
 }
 
+int transcribe_hanviet_reads(const char *s, size_t len, const int *syl, size_t n)
+{
+    struct readings t = tab_of(&hanviet_tab);
+    return reads(&t, s, len, syl, n);
+}
+
+int transcribe_is_hanviet(const char *s, size_t len)
+{
+    struct readings t = tab_of(&hanviet_tab);
+    return splits(&t, s, len);
+}
+
 /* Katakana as Hepburn romaji for the on-readings: a small ャ ュ ョ after
  * an i-row kana makes one syllable (キョ kyo, ショ sho, ジュ ju), the
  * long mark and ッ add nothing (ショー sho: the on-readings are also kept
@@ -293,6 +314,8 @@ size_t transcribe_kana_romaji(char *out, size_t cap, const char *s, size_t len)
         cp = k == 3 ? (b & 0x0F) << 12 | ((unsigned char)s[i + 1] & 0x3F) << 6 |
                       ((unsigned char)s[i + 2] & 0x3F) : -1;     /* kana: 3 bytes */
         i += (size_t)k;
+        if (cp >= 0x3041 && cp <= 0x3096)
+            cp += 0x60;         /* hiragana: the same letter in katakana */
         if ((cp == 0x30E3 || cp == 0x30E5 || cp == 0x30E7) && n >= 2 && out[n - 1] == 'i') {
             int sh = out[n - 2] == 'h' || out[n - 2] == 'j';   /* shi chi ji: sha */
             n -= 1;

@@ -78,7 +78,16 @@ int transcribe_is_pinyin(const char *s, size_t len);
 int transcribe_onyomi_reads(const char *s, size_t len, const int *syl, size_t n);
 int transcribe_is_onyomi(const char *s, size_t len);
 
-/* Katakana s[0..len) (UTF-8; other characters left out) as Hepburn
+/* 1 if s[0..len) (lower case ASCII letters) is the Sino-Vietnamese reading
+ * of Han characters that read as the Hangul syllables syl[0..n) in
+ * Korean, one reading per syllable, marks removed (Unihan's kHangul and
+ * kVietnamese, scripts/hanviet.sh: "kim" + "chung" + "thu" reads 김종수),
+ * else 0.  transcribe_is_hanviet: s splits into such readings, the quick
+ * test before it. */
+int transcribe_hanviet_reads(const char *s, size_t len, const int *syl, size_t n);
+int transcribe_is_hanviet(const char *s, size_t len);
+
+/* Katakana or hiragana s[0..len) (UTF-8; other characters left out) as Hepburn
  * romaji in out (cap bytes, no NUL): キン・ショウシュ is "kinshoushu".
  * Returns the length, 0 if it does not fit. */
 size_t transcribe_kana_romaji(char *out, size_t cap, const char *s, size_t len);

@@ -13,7 +13,9 @@
  * - Japanese: katakana as Japanese newspapers write Korean names
  *   (キム・ジョンウン for 김정은, パク・クネ for 박근혜, イ・ミョンバク for
  *   이명박: the plain consonants voiced or not, finals ㄱ ク, ㄴ and ㅇ ン,
- *   ㄹ ル, ㅁ ム, ㅂ プ; the Japanese Wikipedia article "朝鮮語の片仮名表記").
+ *   ㄹ ル, ㅁ ム, ㅂ プ; the Japanese Wikipedia article "朝鮮語の片仮名表記"):
+ *   a plain consonant unvoiced first at a word's start (チョンヒ for 정희
+ *   after a space, a middle dot or the start), voiced first inside.
  * - German: the transcription of German atlases and press (Tschongdschin
  *   for 청진, Phjöngjang): ㅈ tsch/dsch, ㅊ tsch, ㅓ ŏ written o, ㅕ jo.
  * - Czech: the Czech transcription (Čchongdžin, Pchjongjang): ㅈ č/dž,
@@ -87,6 +89,17 @@ static const char *kana_of(const char *cons, const char *vowel)
     return NULL;
 }
 
+/* Japanese: the vowels the press writes otherwise after a consonant than
+ * after ㅇ (index by jungseong; NULL: as romanise_ko_vowels): ㅢ is i (희
+ * ヒ: 정희 チョンヒ, as Korean says it after a consonant), ㅚ ㅙ ㅞ are e (최
+ * チェ, 괴 ケ), ㅖ ㅒ are e (계 ケ, 혜 ヘ); the glide kept as a later option.
+ * After ㅇ they keep it (의 ウイ, 외 ウェ, 예 イェ).  From the Japanese
+ * Wikipedia article "朝鮮語の片仮名表記" and the press's spellings of
+ * Korean names (チェ・ギュハ for 최규하, パク・チョンヒ for 박정희). */
+static const char *const ja_vowel_after_consonant[21] = {
+    [3] = "e|ye", [7] = "e|ye", [10] = "e|we", [11] = "e|we", [15] = "e|we", [19] = "i|ui",
+};
+
 /* 1 if a final (index) lets the next plain consonant be voiced: none
  * (a vowel), ㄴ, ㄹ, ㅁ, ㅇ. */
 static int voicing(int t)
@@ -100,13 +113,16 @@ static void syllable_slot(struct slot *s, int sys, int cp, int mid)
 {
     int l = (cp - 0xAC00) / 588, v = (cp - 0xAC00) % 588 / 28, t = (cp - 0xAC00) % 28;
     char a[OPT_LEN], b[OPT_LEN], c[OPT_LEN];
+    const char *vowels = romanise_ko_vowels[sys][v];
     int i, j, k, sum;
 
     memset(s, 0, sizeof *s);
+    if (sys == ROMANISE_JA && l != 11 && ja_vowel_after_consonant[v] != NULL)
+        vowels = ja_vowel_after_consonant[v];
     /* Lowest sum of option ranks first, as combine() does. */
     for (sum = 0; sum <= 4; sum++)
         for (i = 0; i <= sum && option(a, sizeof a, romanise_ko_initials[sys][mid][l], i); i++)
-            for (j = 0; j <= sum - i && option(b, sizeof b, romanise_ko_vowels[sys][v], j); j++) {
+            for (j = 0; j <= sum - i && option(b, sizeof b, vowels, j); j++) {
                 k = sum - i - j;
                 if (!option(c, sizeof c, romanise_ko_finals[sys][t], k))
                     continue;
@@ -134,6 +150,11 @@ static int word_in(struct variant_list *out, int sys, const int *cps, int n, int
     rc = combine(out, s, n, RULE_VARIANT, suffix, out->n + cap);
     sodium_memzero(s, sizeof s);
     return rc;
+}
+
+void korean_kana_syllable(struct slot *s, int cp)
+{
+    syllable_slot(s, ROMANISE_JA, cp, 0);
 }
 
 int korean_other_scripts(struct variant_list *out, const int *cps, int n, int given, int person)

@@ -5,6 +5,10 @@
 
 #include "privacy/varlist.h"
 
+/* The katakana spellings of Hangul syllable cp at a word's start, as
+ * korean_other_scripts writes them (the usual one first), into s. */
+void korean_kana_syllable(struct slot *s, int cp);
+
 /* Korean (Hangul syllables cps[0..n)) written in other scripts: Russian
  * Cyrillic and Japanese katakana for every term, German and Czech Latin
  * for places and other terms (person 0); given is where the given name

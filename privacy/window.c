@@ -143,6 +143,18 @@ static int ascii_word(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* Where the letters begin after the ASCII digits a Latin token starts
+ * with ("75daewoo": at the 'd'), or its start when it starts with none
+ * or holds digits only. */
+static size_t lead_of(const struct token *t, const struct normtext *nt)
+{
+    size_t p = t->start;
+
+    while (p < t->end && nt->norm[p] >= '0' && nt->norm[p] <= '9')
+        p++;
+    return p > t->start && p < t->end && nt->norm[p] >= 'a' && nt->norm[p] <= 'z' ? p : t->start;
+}
+
 /* The next token at or after *at; advances *k through the key view.  A
  * token ends where the script changes (Latin and digits, Hangul,
  * Cyrillic; each Han character is a token), as a word does for the
@@ -188,6 +200,9 @@ static int next_token(struct token *t, const struct normtext *nt, struct window_
     while (*k < nt->keylen && nt->kpos[*k] < t->end)
         (*k)++;
     t->kend = *k;
+    t->lead = lead_of(t, nt);
+    for (t->klead = t->kstart; t->klead < t->kend && nt->kpos[t->klead] < t->lead;)
+        t->klead++;
     /* Key bytes need not follow norm bytes one to one inside a token: a
      * spelled-out name's gaps have none. */
     for (unsigned s = 0; s < t->nstems; s++) {

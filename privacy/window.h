@@ -28,6 +28,12 @@ struct token {
     size_t stem[WINDOW_STEMS];
     size_t kstem[WINDOW_STEMS];   /* the key byte of each stem's end */
     unsigned nstems;
+    /* Where the letters begin in a Latin token that starts with ASCII
+     * digits ("75daewoo", "2019hanwha88"), as the redactor lets a term
+     * glued after digits start there (redact_hits.c, glued_latin;
+     * report-adv16a A-9): a norm and a key byte; start and kstart when
+     * the token starts with no digit. */
+    size_t lead, klead;
 };
 
 /* Receives the window w[0..nw) (nw >= 1, w[nw-1] the newest token). Returns

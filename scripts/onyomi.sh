@@ -8,7 +8,9 @@
 # Hanja it is written with (brief s15 f12b, item 2).
 #   onyomi_syllables[]: the distinct readings, sorted; each long vowel
 #                       also written short (shou and sho, kyuu and kyu),
-#                       as names are usually romanised
+#                       as names are usually romanised; each also in
+#                       Kunrei-shiki and Nihon-shiki (syo, tyo, si, ti,
+#                       tu, hu, zyu), read as Hepburn is
 #   onyomi_hangul[]:    {Hangul syllable, index of a reading}, sorted,
 #                       distinct: each on-reading of each Han character
 #                       read so in Korean
@@ -23,6 +25,19 @@ tmp=$out.tmp
 # "O HAN READING" and "H HAN HANGUL-CP" lines, hex code points.
 bzcat "$src" | LC_ALL=C awk -F'\t' '
 BEGIN { for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }
+# Kunrei-shiki (ISO 3602, Japan'"'"'s official romanisation) and Nihon-shiki of
+# a Hepburn reading: shi si, sh sy, chi ti, ch ty, tsu tu, fu hu, ji zi,
+# j zy (Kin Syosyu for Kin Shoshu; brief s17 kana17 item 1).
+function kunrei(s) {
+    gsub(/shi/, "si", s); gsub(/sh/, "sy", s); gsub(/chi/, "ti", s); gsub(/ch/, "ty", s)
+    gsub(/tsu/, "tu", s); gsub(/fu/, "hu", s); gsub(/ji/, "zi", s); gsub(/j/, "zy", s)
+    return s
+}
+function put(h, s,   k) {
+    print "O", h, s
+    k = kunrei(s)
+    if (k != s) print "O", h, k
+}
 function cp3(s) {
     return (ord[substr(s, 1, 1)] % 16) * 4096 + (ord[substr(s, 2, 1)] % 64) * 64 + \
            ord[substr(s, 3, 1)] % 64
@@ -31,9 +46,9 @@ $1 ~ /^U\+/ && length($1) <= 6 && $2 == "kJapaneseOn" {
     n = split(tolower($3), r, " ")
     for (i = 1; i <= n; i++) {
         if (r[i] !~ /^[a-z]+$/) continue
-        print "O", substr($1, 3), r[i]
+        put(substr($1, 3), r[i])
         s = r[i]; gsub(/ou/, "o", s); gsub(/uu/, "u", s); gsub(/oo/, "o", s)
-        if (s != r[i]) print "O", substr($1, 3), s
+        if (s != r[i]) put(substr($1, 3), s)
     }
 }
 $1 ~ /^U\+/ && length($1) <= 6 && $2 == "kHangul" {

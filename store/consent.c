@@ -428,3 +428,22 @@ int db_consent_carry(struct store *s, long sid, const struct consent *c, struct 
                   w, DB_N(w), "keeping the consent the bundle carried", e) != 0 ? -1 : 1;
 }
 
+
+int store_record_consent(struct consent *c, char *pseudonym, size_t pseudonymlen,
+                         struct store *s, const char *rid, struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(rid) };
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_query(&st, s, "SELECT s.pseudonym FROM record r JOIN subject s ON s.id = r.subject_id"
+                 " WHERE r.rid = ?1", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the record", e);
+    if (rc > 0)
+        snprintf(pseudonym, pseudonymlen, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    if (rc == 0)
+        return err_set(e, EXIT_INPUT, "no record %s", rid);
+    return rc < 0 ? -1 : store_consent_get(c, s, pseudonym, e);
+}

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The record ids, space separated: the export's line of them, as kept
  * since issue 5. */
@@ -618,15 +619,62 @@ static int insert_origin(struct store *s, long rowid, long import_id, const char
                   v, DB_N(v), "recording the record's origin", e);
 }
 
+/* 1 if the copy held here (rowid, at version have) from another sender
+ * is the record r of subject uid as the sender of import_id sends it,
+ * and that sender is its origin (record_route: the copy named it, or it
+ * sent it before): the same version, the same text (db_record_same). Its
+ * route is kept again; the copy stays as it is (adv16b C-11: "already
+ * here", not refused). 0 if not; -1 with e (a database error). */
+static int same_from_origin(struct store *s, long import_id, long rowid, long have,
+                            const struct record_row *r, const char *uid, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(rowid), DB_INT(import_id) };
+    sqlite3_stmt *st;
+    int rc, same = 0, origin = 0;
+
+    if (uid == NULL || (r->version > 0 ? r->version : 1) != have)
+        return 0;
+    /* The origin the copy here came with (its manifest, content format
+     * 7) is this bundle's signer, for the same subject id. */
+    if (db_query(&st, s, "SELECT o.manifest, lower(hex(i.sender_pk)) FROM record_origin o,"
+                 " import i WHERE o.record_id = ?1 AND i.id = ?2", v, DB_N(v), e) != 0)
+        return -1;
+    rc = db_step(st, s, "reading the record's routes", e);
+    if (rc > 0 && sqlite3_column_text(st, 0) != NULL && sqlite3_column_text(st, 1) != NULL) {
+        json_t *m = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+        json_t *o = json_object_get(m, "origin");
+        const char *key = json_string_value(json_object_get(o, "key"));
+        const char *subject = json_string_value(json_object_get(o, "subject"));
+
+        origin = key != NULL && subject != NULL && strcmp(subject, uid) == 0 &&
+                 strcasecmp(key, (const char *)sqlite3_column_text(st, 1)) == 0;
+        json_decref(m);
+    }
+    sqlite3_finalize(st);
+    if (rc < 0 || (origin && db_record_same(&same, s, rowid, r, e) != 0))
+        return -1;
+    return origin && same;
+}
+
 int store_import_record(int *outcome, struct store *s, long import_id,
                         const struct import_subject *subj, const struct record_row *r,
                         const char *manifest, struct err *e)
 {
     long sid, rowid = 0, have = 0;
-    int ex;
+    int ex, same;
 
     *outcome = IMPORT_KEPT;
     ex = existing_record(&rowid, &have, s, import_id, r->id, r->version > 0 ? r->version : 1, e);
+    if (ex < 0 && e != NULL && e->code == EXIT_AUTH && rowid > 0) {
+        struct err why = *e;
+
+        err_clear(e);
+        if ((same = same_from_origin(s, import_id, rowid, have, r, subj->uid, e)) < 0)
+            return -1;
+        if (same > 0)
+            return 0;                    /* IMPORT_KEPT */
+        *e = why;
+    }
     if (ex < 0) {
         if (e != NULL && e->code == EXIT_AUTH)
             *outcome = IMPORT_ELSEWHERE;

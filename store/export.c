@@ -227,7 +227,10 @@ static int select_and_check(struct pipeline *p, struct err *e)
     if (db_notice_json(p->notices, &p->notice_last, p->s, p->req->to, p->req->nto,
                        !p->req->notices_only || p->req->resend, e) != 0)
         return -1;
-    if (add_scopes(p->notices, p->s, e) != 0)
+    /* redact (show) writes no bundle: no notice leaves */
+    if ((p->req->show == NULL &&
+         db_notice_check_mix(p->notices, p->s, p->req->to, p->req->nto, e) != 0) ||
+        add_scopes(p->notices, p->s, e) != 0)
         return -1;
     r->nnotices = json_array_size(p->notices);
     if (p->req->notices_only && r->nnotices == 0) {

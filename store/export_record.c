@@ -293,6 +293,25 @@ static void texts_block(char *why, size_t whylen, const struct redacted_record *
     }
 }
 
+/* A record whose sender's pseudonym this store's redactor would write
+ * over (store/known.h, adv16b C-12) may not leave: el says why, unless
+ * it says another reason already. */
+static int clash_block(struct eligibility *el, struct pipeline *p, const struct record_row *row,
+                       struct err *e)
+{
+    int clash;
+
+    if (el->why[0] != '\0')
+        return 0;
+    if (store_record_clash(&clash, p->red, p->s, row, e) != 0)
+        return -1;
+    for (int t = 0; clash && t < 2; t++)
+        snprintf(t ? el->why_text : el->why, t ? sizeof el->why_text : sizeof el->why, "%s",
+                 intl_maybe("its sender's pseudonym is spelled like a name or term protected "
+                            "here, which the redactor would replace in its text", t));
+    return 0;
+}
+
 /* A record the walk met that is not owed (export --not-sent-to: at that
  * key as it would leave now): as if the filters had left it out. */
 static int skip(struct pipeline *p)
@@ -338,6 +357,8 @@ int export_check_record(struct pipeline *p, const struct record_row *row, struct
     }
     rc = store_record_eligible(&el, p->s, row, p->req->to, p->req->nto, p->today,
                                rr.unresolved, e) < 0 ? -1 : 0;
+    if (rc == 0)
+        rc = clash_block(&el, p, row, e);
     if (rc == 0 && el.consent.attachments) {
         texts_block(el.why, sizeof el.why, &rr, p->req->keep_metadata,
                     p->req->send_unchecked, 0);

@@ -13,6 +13,7 @@
 #include "crypto/secmem.h"
 #include "export/manifest.h"
 #include "store/db.h"
+#include "store/known.h"
 #include "store/origin.h"
 #include "store/tombstone.h"
 #include "util/fileio.h"
@@ -95,6 +96,8 @@ struct importer {
     struct import_result *res;
     unsigned char sender_pk[crypto_sign_PUBLICKEYBYTES];
     json_t *seen;                        /* pass 1: each record document */
+    long consent_floor;                  /* the highest consent row before pass 2
+                                            (db_scope_apply) */
 };
 
 static const char *jstr(json_t *o, const char *key)
@@ -321,7 +324,7 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
 
             carried_consent(&c, json_object_get(n, "scope"));
             if (db_scope_apply(&done, &files, im->s, im->import_id, jstr(n, "subject"), &c,
-                               has_origin ? &origin : NULL, e) != 0)
+                               has_origin ? &origin : NULL, im->consent_floor, e) != 0)
                 return -1;
             if (done == SCOPE_KEPT)
                 im->res->scopes_kept++;
@@ -485,7 +488,10 @@ static int read_again(struct importer *im, struct opened_bundle *b,
         return err_set(e, EXIT_INPUT, "cannot read the bundle again: %s", strerror(errno));
     if (store_begin(im->s, e) != 0)
         return -1;
-    rc = store_import_begin(&im->import_id, im->s, first->hash, sizeof first->hash,
+    rc = db_int(&im->consent_floor, im->s, "SELECT coalesce(max(id), 0) FROM consent", NULL, 0,
+                "reading the consent", e) < 0 ? -1 : 0;
+    if (rc == 0)
+        rc = store_import_begin(&im->import_id, im->s, first->hash, sizeof first->hash,
                             first->sender_pk, sender[0] ? sender : NULL, e);
     if (rc == 0)
         rc = store_bundle_read(b, h, &info, e);
@@ -525,6 +531,12 @@ static int import_pass2(struct importer *im, struct opened_bundle *b,
         store_rollback(im->s);           /* the store stays as it was */
         im->res->unchanged = 1;
         return 0;
+    }
+    if (store_import_clashes(&im->res->clashes, im->res->clash_rid,
+                             sizeof im->res->clash_rid, im->res->clash_subject,
+                             sizeof im->res->clash_subject, im->s, im->import_id, e) != 0) {
+        store_rollback(im->s);
+        return -1;
     }
     if (store_commit(im->s, e) != 0)
         return -1;

@@ -93,6 +93,12 @@ struct import_result {
                                             conflict, another sender's): the others
                                             were imported */
     char refusal[512];                   /* the first refusal, one line */
+    size_t clashes;                      /* records added whose sender's pseudonym
+                                            is spelled like a name or term
+                                            protected here: kept, may not leave
+                                            (store_known_clash, adv16b C-12) */
+    char clash_rid[17];                  /* the first of them (RECORD_ID_CHARS) */
+    char clash_subject[128];             /* and its subject's pseudonym here */
 };
 
 /* Imports the bundle at path: its records under their own ids for the

@@ -103,10 +103,23 @@ static int add_spans(struct known *k, const struct record_row *row, const json_t
     return 0;
 }
 
-/* The known texts of row: the part before the first '@' of its imported
- * subject's pseudonym ("Nari" of "Nari@0280005e"), and the texts its
- * bundle's manifest (record_origin) marks as pseudonyms. Nothing for a
- * record of this store's own subject. */
+/* The length of the pseudonym its sender wrote, of p as stored here:
+ * without the last "@KEY" this store added at import ("Nari" of
+ * "Nari@0280005e", "Nari@0280005e" of "Nari@0280005e@5f5cb408" passed
+ * on: the sender's own spelling, never a part it did not write; adv16b
+ * C-9). */
+size_t known_sender_spelling(const char *p)
+{
+    const char *at = strrchr(p, '@');
+
+    return at != NULL ? (size_t)(at - p) : strlen(p);
+}
+
+/* The known texts of row, a record that came with a bundle (record_origin;
+ * nothing for one written here, even under an imported subject: adv16b
+ * C-2): its subject's pseudonym as the sender wrote it
+ * (known_sender_spelling), when that record's sender is the subject's,
+ * and the texts its bundle's manifest marks as pseudonyms. */
 static int known_read(struct known *k, struct store *s, const struct record_row *row,
                       struct err *e)
 {
@@ -115,18 +128,18 @@ static int known_read(struct known *k, struct store *s, const struct record_row 
     json_t *m = NULL;
     int rc;
 
-    if (db_query(&st, s, "SELECT s.pseudonym, o.manifest FROM record r JOIN subject s"
-                 " ON s.id = r.subject_id JOIN subject_origin so ON so.subject_id = s.id"
-                 " LEFT JOIN record_origin o ON o.record_id = r.id WHERE r.rid = ?1",
-                 v, DB_N(v), e) != 0)
+    if (db_query(&st, s, "SELECT CASE WHEN i.sender_pk = so.sender_pk THEN s.pseudonym END,"
+                 " o.manifest FROM record r JOIN subject s ON s.id = r.subject_id"
+                 " JOIN subject_origin so ON so.subject_id = s.id"
+                 " JOIN record_origin o ON o.record_id = r.id JOIN import i ON i.id = o.import_id"
+                 " WHERE r.rid = ?1", v, DB_N(v), e) != 0)
         return -1;
     rc = db_step(st, s, "reading the record's origin", e);
     if (rc > 0) {
         const char *p = (const char *)sqlite3_column_text(st, 0);
-        const char *at = p != NULL ? strchr(p, '@') : NULL;
 
         if (p != NULL)
-            rc = known_add(k, p, at != NULL ? (size_t)(at - p) : strlen(p), e) == 0 ? 1 : -1;
+            rc = known_add(k, p, known_sender_spelling(p), e) == 0 ? 1 : -1;
         if (rc > 0 && sqlite3_column_text(st, 1) != NULL)
             m = json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL);
     }
@@ -137,6 +150,60 @@ static int known_read(struct known *k, struct store *s, const struct record_row 
         rc = -1;
     json_decref(m);
     return rc < 0 ? -1 : 0;
+}
+
+/* This store's own pseudonyms (its subjects that came with no bundle):
+ * what its redactor writes for names, never a review flag here (adv16b
+ * C-1). */
+static int own_read(struct known *k, struct store *s, struct err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (db_prepare(&st, s, "SELECT pseudonym FROM subject WHERE id NOT IN"
+                   " (SELECT subject_id FROM subject_origin)", e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the pseudonyms", e)) > 0) {
+        const char *p = (const char *)sqlite3_column_text(st, 0);
+        if (p != NULL && known_add(k, p, strlen(p), e) != 0) {
+            rc = -1;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Drops the flags of r on one of this store's own pseudonyms; returns
+ * how many of them were unresolved. */
+static size_t drop(struct redaction *r, const struct known *own)
+{
+    size_t n = 0, kept = 0;
+
+    for (size_t i = 0; r != NULL && i < r->nflags; i++) {
+        struct redaction_flag *f = &r->flags[i];
+        if (known_has(own, r->text + f->start, f->len))
+            n += f->allowed == 0;
+        else
+            r->flags[kept++] = *f;
+    }
+    if (r != NULL)
+        r->nflags = kept;
+    return n;
+}
+
+static size_t flags_of(const struct redacted_record *rr)
+{
+    const struct redaction *one[] = { rr->title, rr->place, rr->body };
+    size_t n = 0;
+
+    for (size_t i = 0; i < sizeof one / sizeof one[0]; i++)
+        n += one[i] != NULL ? one[i]->nflags : 0;
+    for (size_t i = 0; i < rr->ntags; i++)
+        n += rr->tags[i].nflags;
+    for (size_t i = 0; i < rr->ntexts; i++)
+        n += rr->texts[i].red != NULL ? rr->texts[i].red->nflags : 0;
+    return n;
 }
 
 /* Marks the flags of r on a known text; returns how many it marked. */
@@ -160,6 +227,18 @@ int store_record_known(struct redacted_record *rr, struct store *s, const struct
     struct known k = { NULL, 0 };
     size_t n = 0;
 
+    if (flags_of(rr) == 0)
+        return 0;
+    if (own_read(&k, s, e) != 0) {
+        known_free(&k);
+        return -1;
+    }
+    n += drop(rr->title, &k) + drop(rr->place, &k) + drop(rr->body, &k);
+    for (size_t i = 0; i < rr->ntags; i++)
+        n += drop(&rr->tags[i], &k);
+    for (size_t i = 0; i < rr->ntexts; i++)
+        n += drop(rr->texts[i].red, &k);
+    known_free(&k);
     if (known_read(&k, s, row, e) != 0) {
         known_free(&k);
         return -1;

@@ -132,7 +132,8 @@ int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e)
                  " WHERE c.sign_pk = n.contact_pk), contact), sent,"
                  " CASE WHEN n.contact_pk IS NULL OR EXISTS (SELECT 1 FROM contact c"
                  " WHERE c.sign_pk = n.contact_pk) THEN 1 WHEN EXISTS (SELECT 1 FROM contact c"
-                 " WHERE c.name = n.contact) THEN 2 ELSE 3 END, contact_pk FROM notice n"
+                 " WHERE c.name = n.contact) THEN 2 ELSE 3 END, contact_pk,"
+                 " (SELECT pseudonym FROM subject WHERE uid = n.subject) FROM notice n"
                  " ORDER BY sent IS NOT NULL, id", NULL, 0, e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the notices", e)) > 0) {
@@ -153,7 +154,7 @@ int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e)
             rid != NULL && rid[0] != '\0' ? rid : NULL,   /* '': the whole subject */
             (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
             where == 2 ? NOTICE_TO_REPLACED : where == 3 ? NOTICE_TO_REMOVED : NOTICE_TO_CURRENT,
-            fp[0] != '\0' ? fp : NULL,
+            fp[0] != '\0' ? fp : NULL, (const char *)sqlite3_column_text(st, 8),
         };
         if (fn(ctx, &r, e) != 0) {
             rc = -1;
@@ -368,7 +369,9 @@ int db_notice_owed_removal(struct store *s, long attachment_id,
 
     db_now(now, sizeof now);
     /* The copy each export carried (its hash as it left); for exports
-     * logged before schema 13, which kept no attachment, the stored one. */
+     * logged before schema 13, which kept no attachment, the stored one
+     * if it was attached before that export (one attached later never
+     * left with it: no notice, adv16b C-13). */
     return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, attachment, contact,"
                   " contact_pk, origin_pk, origin_subject) SELECT DISTINCT ?1, 'removal', j.uid,"
                   " r.rid, lower(hex(h.sent)), x.name, x.sign_pk, ?3, ?4 FROM attachment a JOIN record r ON r.id = a.record_id"
@@ -377,7 +380,8 @@ int db_notice_owed_removal(struct store *s, long attachment_id,
                   "  ea.stored AS stored FROM export_attachment ea"
                   "  UNION SELECT er.export_id, er.rid, a2.hash, a2.hash FROM export_record er"
                   "  JOIN record r2 ON r2.rid = er.rid JOIN attachment a2 ON a2.record_id = r2.id"
-                  "  WHERE NOT EXISTS (SELECT 1 FROM export_attachment e2"
+                  "  JOIN export ex ON ex.id = er.export_id WHERE a2.added <= ex.at"
+                  "  AND NOT EXISTS (SELECT 1 FROM export_attachment e2"
                   "  WHERE e2.export_id = er.export_id)) h ON h.rid = r.rid AND h.stored = a.hash"
                   " JOIN export_recipient x ON x.export_id = h.export_id WHERE a.id = ?2",
                   v, DB_N(v), "keeping the notices owed", e);

@@ -46,6 +46,15 @@ int db_notice_owed_from(struct store *s, const char *kind, long sid, long rowid,
 int db_notice_json(json_t *out, long *last, struct store *s, const char *const *to, size_t nto,
                    int resend, struct err *e);
 
+/* 0 if each notice of the array notices (db_notice_json's, for the nto
+ * contacts to[]) is owed to every one of them; else -1 with e
+ * (EXIT_INPUT) naming a contact owed one and a contact not owed it: one
+ * bundle serves all its recipients alike, and a notice names records and
+ * subjects only its own contacts received (issue 16, adv16b C-14;
+ * docs/FORMAT.md "Notices"). Errors: a database error, out of memory. */
+int db_notice_check_mix(const json_t *notices, struct store *s, const char *const *to,
+                        size_t nto, struct err *e);
+
 /* *n: the notices to the nto contacts to[] sent before (for notify's
  * "--resend sends them again"). */
 int db_notice_count_sent(long *n, struct store *s, const char *const *to, size_t nto,

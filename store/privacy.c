@@ -363,6 +363,7 @@ int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n
                              struct err *e)
 {
     struct pseudonyms ps;
+    char spelling[256];
     size_t which;
     int rc;
 
@@ -371,11 +372,17 @@ int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n
     if (pseudonyms_load(&ps, s, e) != 0)
         return -1;
     rc = ps.n == 0 ? 0 : find_match(&which, &ps, texts, n, e);
+    /* The redactor's match finds more than a clash (a short pseudonym
+     * inside a longer name): only a real one refuses (adv16b C-10). */
+    if (rc == 0 && ps.n > 0 && which < ps.n)
+        rc = privacy_real_clash(&which, spelling, sizeof spelling, (const char *const *)ps.p,
+                                ps.n, texts, n, e);
     if (rc == 0 && ps.n > 0 && which < ps.n)
         rc = err_set(e, EXIT_INPUT,
-                     "this name or term matches the pseudonym '%s', which must never be someone's"
-                     " real name; first run 'intake subject rename %s NEW'; nothing was changed",
-                     ps.p[which], ps.p[which]);
+                     "this name or term matches the pseudonym '%s' (as '%s'), which must never be"
+                     " someone's real name; first run 'intake subject rename %s NEW'; nothing was"
+                     " changed", ps.p[which], spelling, ps.p[which]);
+    sodium_memzero(spelling, sizeof spelling);
     pseudonyms_free(&ps);
     return rc;
 }

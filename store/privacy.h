@@ -24,10 +24,22 @@ int privacy_matches(const struct redactor *r, const char *text, struct err *e);
 int privacy_in_identities(struct store *s, const char *p, const char *const *extra,
                           size_t n, struct err *e);
 
-/* Refuses (EXIT_INPUT, naming 'intake subject rename') new real names or
- * terms texts[0..n) that match an existing pseudonym after variant
- * expansion, either way round; 0 if none does. */
+/* Refuses (EXIT_INPUT, naming 'intake subject rename' and the spelling
+ * that clashed) new real names or terms texts[0..n) that clash with an
+ * existing pseudonym (privacy_real_clash, after the redactor's match as a
+ * quick filter); 0 if none does. */
 int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n,
                              struct err *e);
+
+/* *which: the first of the np pseudonyms that really clashes with one of
+ * the texts[0..n) (names or terms): a run of whole words (split at white
+ * space, up to 8 words) of each shares a spelling variant
+ * (privacy/variants.h; not a short form, initials or one syllable
+ * alone), so "Chong-su" clashes with "Jong-su" but "Nora" not with "Nu"
+ * (adv16b C-10); np if none. spelling (spellinglen bytes): that run of
+ * the text, as typed. 0, or -1 with e (out of memory, bad text). */
+int privacy_real_clash(size_t *which, char *spelling, size_t spellinglen,
+                       const char *const *pseudonyms, size_t np, const char *const *texts,
+                       size_t n, struct err *e);
 
 #endif

@@ -388,6 +388,13 @@ struct consent {
 int store_consent_get(struct consent *c, struct store *s, const char *pseudonym,
                       struct err *e);
 
+/* store_consent_get for the subject of record rid (its id as stored),
+ * whose pseudonym goes to pseudonym (pseudonymlen bytes): what 'intake
+ * attach' tells of an attachment that will never leave (adv16b C-3).
+ * EXIT_INPUT if the record is unknown, or a database error. */
+int store_record_consent(struct consent *c, char *pseudonym, size_t pseudonymlen,
+                         struct store *s, const char *rid, struct err *e);
+
 /* Why the subject's records may not leave on day today (YYYY-MM-DD: the
  * consent day of util/day.h, which every caller uses), written to why
  * (whylen bytes) as one line; why is "" when they may.  translated: in
@@ -886,6 +893,8 @@ struct notice_row {
     const char *fingerprint;             /* that key's card fingerprint, from
                                             the contact's key history; NULL:
                                             unknown (a removed contact) */
+    const char *pseudonym;               /* the subject's pseudonym here, NULL:
+                                            no longer here (forgotten) */
 };
 
 enum { NOTICE_TO_CURRENT, NOTICE_TO_REPLACED, NOTICE_TO_REMOVED };
@@ -898,6 +907,12 @@ int store_notice_each(struct store *s, notice_fn fn, void *ctx, struct err *e);
 
 /* *n: the number of notices not yet sent. */
 int store_notice_count(long *n, struct store *s, struct err *e);
+
+/* The contacts (by their names now, ", "-separated, each once, into out:
+ * outlen bytes, cut at a name's end when too long) the newest n notices
+ * not yet sent are owed to: whom a change just made notices due for
+ * (adv16b C-13). 0, or -1 with e (a database error). */
+int store_notice_contacts(char *out, size_t outlen, struct store *s, long n, struct err *e);
 
 /* A tombstone (issue 16): what a sender's notice withdrew or deleted
  * here, kept so that it is explained and never imported again. */

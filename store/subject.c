@@ -54,6 +54,12 @@ static int check_pseudonym_text(const char *p, const char *what, struct err *e)
 {
     if (p[0] == '\0' || strlen(p) > 64 || text_check_field(p, strlen(p), what, e) != 0)
         return err_set(e, EXIT_INPUT, "%s must be 1 to 64 characters of plain text", what);
+    /* An imported subject's pseudonym is the sender's, then '@' and the
+     * sender's key (store/known.h): a pseudonym holding '@' could pass
+     * for another sender's (adv16b C-9). */
+    if (strchr(p, '@') != NULL)
+        return err_set(e, EXIT_INPUT, "%s cannot hold '@': it separates an imported subject's "
+                       "pseudonym from its sender's key", what);
     /* 'intake record edit ID' and 'record delete ID' take these words. */
     if (strcasecmp(p, "edit") == 0 || strcasecmp(p, "delete") == 0)
         return err_set(e, EXIT_INPUT, "%s cannot be '%s': 'intake record %s' is a command",

@@ -505,18 +505,26 @@ int db_scope_pending_take(struct store *s, long import_id, const char *subject, 
  * scope notice naming origin o. *changed: 1 if the scope changed. */
 static int scope_take(int *changed, long *files, struct store *s, long import_id, long sid,
                       int own, const struct consent *c, const struct notice_origin *o,
-                      struct err *e)
+                      long floor, struct err *e)
 {
     const struct db_val v[] = { DB_INT(sid) };
-    long f = 0;
+    const struct db_val w[] = { DB_INT(sid), DB_INT(floor) };
+    long f = 0, now = 0;
     int rc = db_consent_carry(s, sid, c, e);
 
     *changed = 0;
     if (rc < 0)
         return -1;
-    /* Attachments no: the copies here go, whether this notice or an
-     * earlier one (or a record) brought that scope. */
-    if (!c->attachments) {
+    /* Attachments no: the copies here go when this notice or a record of
+     * this bundle brought that scope (a consent row newer than floor); a
+     * scope repeated unchanged was acted on before, and deletes nothing
+     * attached here since (adv16b C-3: 'intake attach' says it never
+     * leaves). */
+    if (!c->attachments && rc == 0 &&
+        db_int(&now, s, "SELECT 1 FROM consent WHERE subject_id = ?1 AND id > ?2 LIMIT 1", w,
+               DB_N(w), "reading the consent", e) < 0)
+        return -1;
+    if (!c->attachments && (rc > 0 || now > 0)) {
         if (own && drop_attachments(&f, s, import_id, sid, e) != 0)
             return -1;
         if (!own && (db_int(&f, s, "SELECT count(*) FROM attachment WHERE record_id IN"
@@ -564,7 +572,7 @@ static int scope_others(long *ids, size_t *n, struct store *s, long import_id, l
 
 int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, long import_id,
                    const char *subject, const struct consent *c,
-                   const struct notice_origin *origin, struct err *e)
+                   const struct notice_origin *origin, long floor, struct err *e)
 {
     const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
@@ -606,10 +614,10 @@ int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, lo
             *outcome = SCOPE_KEPT;       /* else this scope or a later one kept already */
         return rc < 0 ? -1 : 0;
     }
-    if (sid > 0 && scope_take(&any, files, s, import_id, sid, 1, c, o, e) != 0)
+    if (sid > 0 && scope_take(&any, files, s, import_id, sid, 1, c, o, floor, e) != 0)
         return -1;
     for (size_t k = 0; k < n; k++) {
-        if (scope_take(&changed, files, s, import_id, others[k], 0, c, o, e) != 0)
+        if (scope_take(&changed, files, s, import_id, others[k], 0, c, o, floor, e) != 0)
             return -1;
         any |= changed;
     }

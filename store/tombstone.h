@@ -93,7 +93,10 @@ enum scope_outcome {
  * "import.scope" is logged with the sender's subject id. *outcome says
  * which of enum scope_outcome happened. When c says attachments no, the attachments of
  * the sender's records of that subject here are deleted (chunks too,
- * secure_delete; *files: how many), changed or not: no tombstone, as a
+ * secure_delete; *files: how many) when the scope changed, by this notice
+ * or by a record of the same import (a consent row with an id above
+ * floor, the highest before the import began); a scope repeated
+ * unchanged deletes nothing (adv16b C-3): no tombstone, as a
  * later bundle carries attachments only if the scope allows them again,
  * and the scope notice owed onward deletes the contacts' copies in turn.
  * origin (NULL: the signer made it): a scope passed on (content format
@@ -104,7 +107,7 @@ enum scope_outcome {
  * signer and its subject id. Errors: a database error (EXIT_INPUT). */
 int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, long import_id,
                    const char *subject, const struct consent *c,
-                   const struct notice_origin *origin, struct err *e);
+                   const struct notice_origin *origin, long floor, struct err *e);
 
 /* A scope notice about a subject of the sender not here (db_scope_apply
  * keeps the latest recorded of them): the subject sid, just made here for

@@ -200,11 +200,11 @@ for t in a:
     run --separate-stderr st hq import "$W/n.bundle"
     expect_status 0
     [[ "$output" == *"1 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]]
-    # hq owes its partner a notice in turn, under hq's own subject id.
-    HUID=$(st hq subject show "$(hq_subject)" | sed -n 's/^subject id: //p')
+    # hq owes its partner a notice in turn, under hq's own subject id;
+    # exports names the subject by its pseudonym at hq (adv16b C-13).
     run --separate-stderr st hq exports
     expect_status 0
-    [[ "$stderr" == *"intake: notice not yet sent to partner: withdrawal of consent of subject $HUID, due since 20"* ]]
+    [[ "$stderr" == *"intake: notice not yet sent to partner: withdrawal of consent of subject $(hq_subject), due since 20"* ]]
     # Nothing of the subject can leave hq.
     run --separate-stderr st hq export --to partner "$ID" -o "$W/p2.bundle"
     expect_status 2
@@ -234,7 +234,7 @@ for t in a:
     st field contact add central "$(st hq card)" >/dev/null 2>&1
     run --separate-stderr st field exports
     expect_status 0
-    [[ "$stderr" == *"intake: notice not yet sent to central: withdrawal of consent of subject $UID_, due since 20"* ]]
+    [[ "$stderr" == *"intake: notice not yet sent to central: withdrawal of consent of subject Nari, due since 20"* ]]
     run --separate-stderr st field notify --to central -o "$W/n.bundle"
     expect_status 0
     [[ "$stderr" == *"intake: the bundle carries 1 notice(s) to central; every later bundle to them carries them again, so a refused or lost bundle loses none" ]]
@@ -322,7 +322,7 @@ intake: no new notice is owed to central (1 were sent before, not acknowledged: 
     rm "$W/lost.bundle"
     run --separate-stderr st field exports
     expect_status 0
-    [[ "$stderr" == *"intake: notice sent to hq, not yet acknowledged: withdrawal of consent of subject $UID_, first sent 20"*"; every bundle to them carries it again" ]]
+    [[ "$stderr" == *"intake: notice sent to hq, not yet acknowledged: withdrawal of consent of subject Nari, first sent 20"*"; every bundle to them carries it again" ]]
     run --separate-stderr st field notify --to hq -o "$W/n.bundle"
     expect_status 2
     [ "$stderr" = "intake: no new notice is owed to hq (1 were sent before, not acknowledged: --resend sends them again); no bundle was written" ]
@@ -370,16 +370,16 @@ intake: no new notice is owed to central (1 were sent before, not acknowledged: 
     run --separate-stderr st field consent Nari --embargo 2030-01-01
     expect_status 0
     [ "$stderr" = "intake: consent recorded for Nari (see 'intake subject show Nari')
-intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
+intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
     run --separate-stderr st field consent Golf --export no
     expect_status 0
-    [[ "$stderr" == *"intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
+    [[ "$stderr" == *"intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
     # A wider scope is no notice (it travels with the subject's next record).
     run --separate-stderr st field consent Golf --method verbal
     [[ "$stderr" != *"now due"* ]]
     run --separate-stderr st field exports
-    [[ "$stderr" == *"intake: notice not yet sent to hq: new consent scope of subject $UID_, due since 20"* ]]
-    [[ "$stderr" == *"intake: notice not yet sent to hq: new consent scope of subject $GUID, due since 20"* ]]
+    [[ "$stderr" == *"intake: notice not yet sent to hq: new consent scope of subject Nari, due since 20"* ]]
+    [[ "$stderr" == *"intake: notice not yet sent to hq: new consent scope of subject Golf, due since 20"* ]]
     # The device refuses to send them; notify carries the scopes (format 6:
     # format 4's scope notice, each scope with its subject's counter).
     run --separate-stderr st field export --to hq "$ID" -o "$W/x.bundle"

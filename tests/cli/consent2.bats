@@ -50,10 +50,10 @@ print("ok", fmt)' "$ROOT/tests/vectors"
     expect_status 0
     [ "$stderr" = "intake: consent recorded for Nari (see 'intake subject show Nari')
 intake: 1 record of Nari made before its re-consent stays on the device; if the subject agrees that it may leave too: 'intake consent Nari --include-earlier'
-intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
+intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
     run --separate-stderr st field exports
     expect_status 0
-    [[ "$stderr" == *"notice not yet sent to hq: new consent of subject $UID_ after its withdrawal, due since "* ]]
+    [[ "$stderr" == *"notice not yet sent to hq: new consent of subject Nari after its withdrawal, due since "* ]]
     st field notify --to hq -o "$W/r.bundle" >/dev/null 2>&1
     # format 6: the re-consent's scope carries the subject's counter (A1)
     [ "$(st hq open "$W/r.bundle" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["header"]["format"])')" = intake-content-6 ]
@@ -173,7 +173,7 @@ reconsent 1 None True" ]
     run --separate-stderr st field consent Nari --withdraw
     expect_status 0
     [ "$stderr" = "intake: consent withdrawn for Nari (see 'intake subject show Nari')
-intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
+intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
     st field notify --to hq -o "$W/n2.bundle" >/dev/null 2>&1
     [ "$(notices "$W/n2.bundle" hq)" = "withdrawal 2 None -" ]
     [ "$(py_reads "$W/n2.bundle" hq)" = "ok 5" ]
@@ -280,9 +280,9 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     [ "$output" = "imported 1 record(s) and 2 attachment(s) from field; 0 already here" ]
     run --separate-stderr st field attachment remove "$ID" face.txt --yes
     expect_status 0
-    [[ "$stderr" == *"intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')"* ]]
+    [[ "$stderr" == *"intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')"* ]]
     run --separate-stderr st field exports
-    [[ "$stderr" == *"intake: notice not yet sent to hq: removal of an attachment of record $ID (subject $UID_), due since "* ]]
+    [[ "$stderr" == *"intake: notice not yet sent to hq: removal of an attachment of record $ID (subject Nari), due since "* ]]
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     [ "$(notices "$W/n.bundle" hq)" = "removal - $ID -" ]
     [ "$(py_reads "$W/n.bundle" hq)" = "ok 5" ]
@@ -322,7 +322,7 @@ intake: contacts received these records before: 1 notice(s) to them are now due 
     expect_status 0
     [[ "$stderr" == *"intake: deleted record $ID2
 intake: it was sent before (hq on $(date -u +%F)): the copies sent are deleted only when the deletion notice reaches them (see 'intake exports')
-intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
+intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]]
     run --separate-stderr st field exports --json
     expect_status 0
     echo "$output" | python3 -c '

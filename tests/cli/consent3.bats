@@ -145,7 +145,7 @@ assert c["items"][1] == {"level": "FAIL", "record": sys.argv[1], "what": "notice
     run --separate-stderr st field consent Nari --attachments no
     expect_status 0
     [ "$stderr" = "intake: consent recorded for Nari (see 'intake subject show Nari')
-intake: contacts received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
+intake: hq received these records before: 1 notice(s) to them are now due (see 'intake exports')" ]
     st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     run --separate-stderr st hq import "$W/n.bundle"
     expect_status 0

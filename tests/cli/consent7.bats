@@ -43,12 +43,12 @@ intake: warning: the key 'hq' had before (fingerprint $OLDFP) received 1 record(
     st newhq import "$W/n1.bundle" >/dev/null
     run --separate-stderr st field consent Nari --withdraw
     expect_status 0
-    [ "${stderr##*$'\n'}" = "intake: contacts received these records before: 2 notice(s) to them are now due (see 'intake exports')" ]
+    [ "${stderr##*$'\n'}" = "intake: hq received these records before: 2 notice(s) to them are now due (see 'intake exports')" ]
     run --separate-stderr st field exports
     expect_status 0
-    [[ "$stderr" == *"intake: notice not yet sent to the key hq had before its card was replaced: withdrawal of consent of subject $UID_, due since "*"
+    [[ "$stderr" == *"intake: notice not yet sent to the key hq had before its card was replaced: withdrawal of consent of subject Nari, due since "*"
 intake: to send it, add the earlier card (fingerprint $OLDFP) as a contact under another name and run 'intake notify --to' that name: the new key's store never had these records
-intake: notice not yet sent to hq: withdrawal of consent of subject $UID_, due since "* ]]
+intake: notice not yet sent to hq: withdrawal of consent of subject Nari, due since "* ]]
     [ "$(grep -c 'notice not yet sent' <<<"$stderr")" = 2 ]
     # notify --to hq sends the new key's, which deletes newhq's copy.
     st field notify --to hq -o "$W/nn.bundle" >/dev/null 2>&1
@@ -104,7 +104,7 @@ intake: notice not yet sent to hq: withdrawal of consent of subject $UID_, due s
     [ "$stderr" = "intake: warning: contact 'hq' (fingerprint $FP) received 1 record(s): keep its card; notices about them (0 due now) are owed to it and can be sent only after 'intake contact add hq CARD' adds it again" ]
     st field consent Nari --withdraw >/dev/null 2>&1
     run --separate-stderr st field exports
-    [[ "$stderr" == *"intake: notice not yet sent to hq (no longer a contact): withdrawal of consent of subject $UID_, due since "*"
+    [[ "$stderr" == *"intake: notice not yet sent to hq (no longer a contact): withdrawal of consent of subject Nari, due since "*"
 intake: to send it, add the removed contact's card again ('intake contact add') and run 'intake notify --to' that name" ]]
     run --separate-stderr st field notify --to hq -o "$W/nn.bundle"
     expect_status 2
@@ -127,9 +127,9 @@ intake: to send it, add the removed contact's card again ('intake contact add') 
     expect_status 0
     st newhq import "$W/n1.bundle" >/dev/null
     run --separate-stderr st field consent Nari --withdraw
-    [ "${stderr##*$'\n'}" = "intake: contacts received these records before: 2 notice(s) to them are now due (see 'intake exports')" ]
+    [ "${stderr##*$'\n'}" = "intake: hq received these records before: 2 notice(s) to them are now due (see 'intake exports')" ]
     run --separate-stderr st field exports
-    [[ "$stderr" == *"intake: notice not yet sent to the key hq had before its card was replaced: withdrawal of consent of subject $UID_, due since "*"
+    [[ "$stderr" == *"intake: notice not yet sent to the key hq had before its card was replaced: withdrawal of consent of subject Nari, due since "*"
 intake: to send it, add the earlier card as a contact under another name and run 'intake notify --to' that name: the new key's store never had these records"* ]]
 }
 

@@ -74,7 +74,7 @@ leaves_as() {
 @test "leaks-num: a registered ID with letters or words for digits, a letter glued to Sino-Korean digits (A-3, A-22)" {
     field_hq
     leaves_as Won-sim 'ID M76S4321 and M765432I and M7G54321 and MT654321.' \
-        'ID [ID-1] and [ID-2] and [ID-3] and [ID-4].' M76S4321 M765432I M7G54321 MT654321
+        'ID [ID-1] and [ID-1] and [ID-1] and [ID-1].' M76S4321 M765432I M7G54321 MT654321
     leaves_as Won-sim 'Passport MSEVEN654321, M-seven-654321.' 'Passport [ID-1], [ID-1].' SEVEN seven 654321
     leaves_as Won-sim '여권번호 M일이삼사오육칠팔.' '여권번호 [ID-1].' 일이삼사
 }

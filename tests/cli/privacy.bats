@@ -57,10 +57,11 @@ CATS="person, place, employer, organisation, id, other, account"
 
 @test "subject add: a name or term that matches a pseudonym is refused until it is renamed" {
     ik subject add --name "Ri Ok-sun" --pseudonym "Jong-su" >/dev/null
-    msg="this name or term matches the pseudonym 'Jong-su', which must never be someone's real name; first run 'intake subject rename Jong-su NEW'; nothing was changed"
-    refused 2 "$msg" subject add --name "Chong-su"
-    refused 2 "$msg" subject add --name "Pak Chol" --term "person:정수"
-    refused 2 "$msg" term add person "Jung-su"
+    # the message names the spelling that clashed (adv16b C-10)
+    msg() { echo "this name or term matches the pseudonym 'Jong-su' (as '$1'), which must never be someone's real name; first run 'intake subject rename Jong-su NEW'; nothing was changed"; }
+    refused 2 "$(msg Chong-su)" subject add --name "Chong-su"
+    refused 2 "$(msg 정수)" subject add --name "Pak Chol" --term "person:정수"
+    refused 2 "$(msg Jung-su)" term add person "Jung-su"
     run ik subject rename Jong-su Gerelee
     expect_status 0
     [ "$output" = "Gerelee" ]

@@ -10,7 +10,8 @@
 /* The category named s ("person", "place", ...) in *c; 0, or -1 if unknown. */
 static int term_category_of(const char *s, enum term_category *c)
 {
-    static const char *const names[] = { "person", "place", "employer", "organisation", "id", "other" };
+    static const char *const names[] = { "person", "place", "employer", "organisation", "id", "other",
+                                         "account" };
     size_t i;
 
     for (i = 0; i < sizeof names / sizeof names[0]; i++)

@@ -247,6 +247,30 @@ static void test_scan_glued_runs(void **state)
     digestset_free(&ds);
 }
 
+/* A term of any category glued to digits before or after it, in lower
+ * case ("daewoo75", "75daewoo", "kimjs.daewoo75"): the audit reads the
+ * letters of a letter+digit token as the redactor does (report-adv16a
+ * A-9); letters glued before it are no hit of a term (a word inside a
+ * word), nor is a shorter name in a longer number-glued word. */
+static void test_scan_term_glued_digits(void **state)
+{
+    struct digestset ds;
+
+    (void)state;
+    init(&ds);
+    add(&ds, "Daewoo", SUFFIX_NONE);
+    add(&ds, "Hanwha", SUFFIX_NONE);
+    add_rules(&ds, "Chongjin", SUFFIX_EU, 0, 0, FORM_REPLACE);
+    digestset_finish(&ds);
+    assert_string_equal(scan(&ds, "He wrote daewoo75 there."), "9-17:daewoo75");
+    assert_string_equal(scan(&ds, "He wrote 75daewoo there."), "9-17:75daewoo");
+    assert_string_equal(scan(&ds, "kimjs.daewoo75 and 2019hanwha88"),
+                        "6-14:daewoo75|19-31:2019hanwha88");
+    assert_string_equal(scan(&ds, "88chongjin, chongjin1"), "0-10:88chongjin|12-21:chongjin1");
+    assert_string_equal(scan(&ds, "xdaewoo and daewoos7"), "");
+    digestset_free(&ds);
+}
+
 /* An empty set or text finds nothing; bad text and a failing callback
  * fail the scan. */
 static int count_hit(void *ctx, size_t start, size_t end, const char *flag, struct err *e)
@@ -430,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_scan_spans),
         cmocka_unit_test(test_scan_hit_rules),
         cmocka_unit_test(test_scan_glued_runs),
+        cmocka_unit_test(test_scan_term_glued_digits),
         cmocka_unit_test(test_index_and_memo_find_every_form),
         cmocka_unit_test(test_memo_window_hashes),
         cmocka_unit_test(test_scan_errors),

@@ -69,7 +69,7 @@ static void test_other_syntaxes(void **state)
     expect_dec("\\uc2\\u44608\\'b1\\'e8\\u50689\\'bf\\'b5", "\\uc2김영");
     expect_dec("\\u44608\\u50689 x", "김영 x");                  /* \uc0: no replacement */
     expect_dec("\\u-10179?\\u-8704?", "\xf0\x9f\x98\x80");          /* a surrogate pair */
-    expect_dec("\\u65 \\u65? \\u-0?", NULL);                      /* ASCII, NUL */
+    expect_dec("\\u65 \\u65? \\u-0?", "\\u65 A \\u-0?");           /* RTF's A (s17); NUL */
     /* RTF \'hh: Windows-1251 in a document that says so; else UTF-8 bytes */
     expect_dec("{\\rtf1\\ansi\\ansicpg1251 \\'c1\\'ee\\'eb\\'e4}", "{\\rtf1\\ansi\\ansicpg1251 Болд}");
     expect_dec("\\'ea\\'b9\\'80", "김");
@@ -114,6 +114,30 @@ static void test_codepages(void **state)
     expect_dec("=?ks_c_5601-1987?B?sei/tcij?= <x@y>", "김영호 <x@y>");
     expect_dec("=?windows-1251?Q?=C1=EE=EB=E4?=", "Болд");
     expect_dec("=?UTF-7?B?sei/tcij?= =?no/such?B?sei/tcij?=", NULL);
+}
+
+/* RTF read through inside a word and in its fonts' code pages, MIME
+ * words in stateful and wide charsets (brief s17 esc17, adv16a A-4, A-8). */
+static void test_rtf_and_wide(void **state)
+{
+    (void)state;
+    expect_dec("{\\rtf1\\ansicpg1252{\\fonttbl{\\f1\\fcharset129 G;}}\\f1 \\'b1\\'e8}",
+               "{\\rtf1\\ansicpg1252{\\fonttbl{\\f1\\fcharset129 G;}}\\f1 김}");
+    /* the group ends the font; \f2 is no CSS escape in an RTF document */
+    expect_dec("{\\rtf1\\ansicpg1252{\\fonttbl{\\f2\\fcharset204 T;}}{\\f2 \\'c1}\\'c1}",
+               "{\\rtf1\\ansicpg1252{\\fonttbl{\\f2\\fcharset204 T;}}{\\f2 Б}Á}");
+    expect_dec("{\\rtf1{\\fonttbl{\\f0\\fcharset0\\cpg949 G;}}\\f0 \\'b1\\'e8}",
+               "{\\rtf1{\\fonttbl{\\f0\\fcharset0\\cpg949 G;}}\\f0 김}");
+    expect_dec("Tset\\-seg", "Tset\xc2\xadseg");
+    expect_dec("a \\- b", NULL);                      /* not inside a word */
+    expect_dec("Tset\\'73eg Tset\\u115?eg", "Tsetseg Tsetseg");
+    expect_dec("Tset{\\i}seg Ts{\\b0 }et{}seg", "Tsetseg Tsetseg");
+    expect_dec("a{\\par}b { } f(){}", NULL);          /* text, or not in a word */
+    expect_dec("=?ISO-2022-KR?B?GyQpQw4xaEE+PHYP?=", "김종수");
+    expect_dec("=?UTF-16?B?//5AroXIGMI=?=", "김종수");
+    expect_dec("=?utf-7?Q?+rkDIhcIY-?=", "김종수");
+    expect_dec("=?x-mac-cyrillic?Q?=81=EE=EB=E4?=", "Болд");
+    expect_dec("=?UTF-16?B?CgA=?=", NULL);              /* a control character */
 }
 
 static void test_legacy_and_perl(void **state)
@@ -227,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_legacy_and_perl),
         cmocka_unit_test(test_other_syntaxes),
         cmocka_unit_test(test_codepages),
+        cmocka_unit_test(test_rtf_and_wide),
         cmocka_unit_test(test_byte_escapes),
         cmocka_unit_test(test_quoted_printable),
         cmocka_unit_test(test_encoded_words),

@@ -275,6 +275,7 @@ static const struct {
     { "ko-prose.txt", "ko" }, { "mn-words.txt", "mn" }, { "mn-prose.txt", "mn" },
     { "en-testimony.txt", "en" }, { "ko-testimony.txt", "ko" }, { "mn-testimony.txt", "mn" },
     { "en-news.txt", "en" },      { "ko-news.txt", "ko" },      { "mn-news.txt", "mn" },
+    { "en-markup.txt", "en" },
 };
 #define NCLEAN (sizeof clean / sizeof clean[0])
 
@@ -406,6 +407,47 @@ static void test_flags_per_language(void **state)
                      file_flags[i], file_words[i]);
 }
 
+/* Name-free Japanese prose (tests/data/clean/ja-news.txt, brief s17
+ * kana17): the readers of kana and of Han characters (katakana and
+ * hiragana spellings of Korean names, on-readings, Vietnamese readings)
+ * may neither replace nor flag anything in it, with every name of the
+ * evaluation set protected and with nothing protected.  Japanese is not
+ * written in words, so the figure is per text, not per 10,000 words. */
+static void test_japanese_clean(void **state)
+{
+    json_t *docs = load_docs(), *doc;
+    struct redactor *r;
+    struct err e;
+    size_t i, len;
+    char *text = slurp(DATA "clean/ja-news.txt", &len);
+
+    (void)state;
+    for (int all = 1; all >= 0; all--) {
+        struct redact_ctx *ctx = redact_ctx_new();
+        struct redaction out;
+        assert_int_equal(redactor_new(&r, &e), 0);
+        if (all)
+            json_array_foreach(docs, i, doc)
+                add_doc(r, doc, (long)i * 10);
+        assert_int_equal(redactor_compile(r, &e), 0);
+        if (redactor_run(&out, r, ctx, text, len, &e) != 0)
+            fail_msg("ja-news.txt: %s", e.msg);
+        printf("# ja-news.txt, %s: %zu bytes, %zu automatic redactions, %zu review flags\n",
+               all ? "every name protected" : "nothing protected", len, out.nitems, out.nflags);
+        for (size_t k = 0; k < out.nitems; k++)
+            printf("#   %s/%s: \"%.*s\"\n", out.items[k].category, out.items[k].rule,
+                   (int)out.items[k].orig_len, text + out.items[k].orig_start);
+        print_flag_kinds(&out);
+        assert_int_equal(out.nitems, 0);
+        assert_int_equal(out.nflags, 0);
+        redaction_free(&out);
+        redact_ctx_free(ctx);
+        redactor_free(r);
+    }
+    free(text);
+    json_decref(docs);
+}
+
 /* The safety net for names nobody registered: each person's name in the
  * evaluation testimonies, with nothing protected, and whether a review
  * flag lies over it (or a detector replaced it).  Prints the share;
@@ -460,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_recall_and_precision),
         cmocka_unit_test(test_false_redactions),
         cmocka_unit_test(test_flags_per_language),
+        cmocka_unit_test(test_japanese_clean),
         cmocka_unit_test(test_unregistered_names),
     };
     if (sodium_init() < 0)

@@ -46,9 +46,13 @@ static const char *const data_files[] = {
     "tests/data/leaks/split.jsonl", "tests/data/leaks/forms12.jsonl",
     "tests/data/leaks/seps15.jsonl", "tests/data/leaks/scripts15.jsonl",
     "tests/data/leaks/words16.jsonl", "tests/data/leaks/cells16.jsonl",
-    "tests/data/leaks/spoken16-terms.jsonl",
+    "tests/data/leaks/spoken16-terms.jsonl", "tests/data/leaks/numbers17-terms.jsonl",
     "tests/data/leaks/names16.jsonl",
     "tests/data/leaks/adv15.jsonl",
+    "tests/data/leaks/places17.jsonl",
+    "tests/data/leaks/kana17.jsonl",
+    "tests/data/leaks/terms17.jsonl",
+    "tests/data/leaks/esc17.jsonl",
 };
 #define MAX_KINDS 256
 
