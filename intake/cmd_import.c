@@ -47,6 +47,10 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
         printf(_("%zu notice(s) of withdrawal or deletion acted on: %zu record(s) and %zu "
                  "attachment(s) deleted (see 'intake list')\n"), r.notices, r.removed,
                r.files_removed);
+    if (!r.seen && r.deletions_idle > 0)
+        printf(_("%zu notice(s) of deletion reached no record held here from their sender: "
+                 "nothing was deleted by them, and copies held here from another sender are "
+                 "kept\n"), r.deletions_idle);
     if (!r.seen && r.scopes > 0 && r.scope_files == 0)
         printf(_("%zu subject(s) took the new consent scope their sender's notice carried "
                  "(see 'intake subject show')\n"), r.scopes);

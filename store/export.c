@@ -593,6 +593,13 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
     r = bundle_writer_open(&w, af.fd, req->armor, sk, rc->keys, rc->n, e) != 0 ||
         write_records(p, w, header, e) != 0 || bundle_writer_close(w, hash, e) != 0 ? -1 : 0;
     progress_ticker_stop(&t);
+    if (r != 0) {                 /* a record or attachment deleted meanwhile is */
+        struct err why = { 0 };   /* not damage (adv17b E-18) */
+
+        if (export_race_check(p, &why) != 0 && why.msg[0] != '\0' && e != NULL)
+            *e = why;
+        goto out;
+    }
     if (r != 0 || file_size(&size, af.fd, e) != 0 || leaving(&items, p->docs, p->outputs, e) != 0 ||
         store_begin(p->s, e) != 0) {
         r = -1;
@@ -600,7 +607,10 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
     }
     r = -1;
     sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    if (store_export_log(p->s, req->to, req->nto, items, json_array_size(p->docs), hash,
+    /* The write lock is held from here to the commit: a change committed
+     * since the export's first read refuses it (store/export_race.c). */
+    if (export_race_check(p, e) != 0 ||
+        store_export_log(p->s, req->to, req->nto, items, json_array_size(p->docs), hash,
                          sizeof hash, size, e) != 0 || log_attachments(p, e) != 0 ||
         db_notice_sent(p->s, req->to, req->nto, p->notice_last, e) != 0 ||
         store_log(p->s, "export", hex, e) != 0 ||
@@ -662,7 +672,8 @@ static int run(struct pipeline *p, int seal, struct err *e)
     json_t *header;
     int r;
 
-    if (((seal || p->req->nto > 0) && resolve_recipients(&rc, p->res, p->s, p->req, seal, e) != 0) ||
+    if (export_race_mark(p, e) != 0 ||
+        ((seal || p->req->nto > 0) && resolve_recipients(&rc, p->res, p->s, p->req, seal, e) != 0) ||
         select_and_check(p, e) != 0 || (header = make_header(p, e)) == NULL)
         return -1;
     r = audit(p, header, e) == 0 && (!seal || seal_and_record(p, &rc, header, e) == 0) ? 0 : -1;

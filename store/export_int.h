@@ -42,6 +42,8 @@ struct pipeline {
     json_t *outputs;                     /* record id -> hex of its output digest
                                           * (export_output_digest) */
     long notice_last;                    /* the last notice row they hold */
+    long log_mark;                       /* the log's last entry before the first
+                                          * read (export_race_mark) */
     json_t *cur;                         /* the attachment list being read */
     const struct redacted_record *rr;    /* its record, with its text attachments
                                           * redacted (store_record_redact_texts) */
@@ -122,5 +124,22 @@ int export_load_privacy(struct pipeline *p, struct err *e);
  * p->req->show, shows it first. 0, or -1 with e (the store's message, or
  * out of memory). */
 int export_check_record(struct pipeline *p, const struct record_row *row, struct err *e);
+
+/* store/export_race.c (report adv17b E-17, E-18): an export decides on one
+ * snapshot of the store.  export_race_mark keeps the log's last sequence
+ * number in p->log_mark; call it before the export's first read.  0, or
+ * -1 with e (a database error). */
+int export_race_mark(struct pipeline *p, struct err *e);
+
+/* Whether the store changed since export_race_mark in a way that may
+ * change what the export may send: any log entry after the mark but an
+ * export's own ("export", "record.version") or a backup's.  Call it inside
+ * the transaction that logs the export (it holds the write lock, so
+ * nothing can change after the check), and after a failed read of the
+ * bundle's content (which a deletion meanwhile explains).  0 when
+ * unchanged; -1 with e (EXIT_INPUT) naming the record or attachment of
+ * the export deleted meanwhile, else the log entry, each saying nothing
+ * was exported or logged; -1 with e on a database error. */
+int export_race_check(struct pipeline *p, struct err *e);
 
 #endif

@@ -347,6 +347,11 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
             im->res->notices_unheld++;   /* its tombstone kept, never held here */
             continue;
         }
+        if (out.records == 0 && out.files == 0 && strcmp(jstr(n, "kind"), "deletion") == 0 &&
+            (jstr(n, "record") == NULL || jstr(n, "record")[0] == '\0')) {
+            im->res->deletions_idle++;   /* a subject's deletion marks nothing here */
+            continue;
+        }
         im->res->notices++;
         im->res->removed += out.records;
         im->res->files_removed += out.files;
@@ -509,7 +514,7 @@ static int changed_nothing(const struct import_result *r)
 {
     return r->refused > 0 && r->added + r->kept + r->replaced == 0 && r->files == 0 &&
            r->notices + r->scopes + r->scope_files + r->scopes_kept + r->removals +
-           r->reconsents + r->notices_unheld + r->routes == 0;
+           r->reconsents + r->notices_unheld + r->deletions_idle + r->routes == 0;
 }
 
 /* The second reading, inside a transaction kept only if it verifies, has
@@ -536,8 +541,8 @@ static int import_pass2(struct importer *im, struct opened_bundle *b,
     if (store_commit(im->s, e) != 0)
         return -1;
     /* A replaced or deleted record's old text: out of the write-ahead log too. */
-    return im->res->replaced > 0 || im->res->notices > 0 || im->res->removals > 0
-           ? db_checkpoint_after(im->s, "the bundle was imported", e) : 0;
+    return im->res->replaced > 0 || im->res->notices > 0 || im->res->removals > 0 ||
+           im->res->deletions_idle > 0 ? db_checkpoint_after(im->s, "the bundle was imported", e) : 0;
 }
 
 /* Pass 1: the header's format and each record, for refused_again (a

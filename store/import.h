@@ -71,6 +71,11 @@ struct import_result {
                                             records not held here: kept, to refuse
                                             them if they come (issue 16 A9) */
     size_t notices;                      /* notices acted on (issue 16) */
+    size_t deletions_idle;               /* notices of a whole subject's deletion
+                                            that deleted nothing here: nothing is
+                                            marked by them, and a copy held from
+                                            another sender stays (adv17b E-2; not
+                                            counted in notices) */
     size_t notices_before;               /* notices acted on by an earlier bundle
                                             (a scope: the one here already) */
     size_t scopes;                       /* notices of a consent scope that changed

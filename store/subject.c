@@ -13,6 +13,7 @@
 #include "store/db.h"
 #include "store/privacy.h"
 #include "store/term.h"
+#include "store/tombstone_forget.h"
 
 #define MAX_NAMES 64
 
@@ -366,7 +367,8 @@ int store_subject_forget(long *nrecords, struct store *s, const char *pseudonym,
     if (store_begin(s, e) != 0)
         return -1;
     if (db_subject_id(&id, s, pseudonym, e) != 0 ||
-        db_notice_owed(s, "deletion", id, 0, e) != 0 || forget_rows(nrecords, s, id, e) != 0 ||
+        db_notice_owed(s, "deletion", id, 0, e) != 0 ||
+        db_tombstone_forget(s, id, e) != 0 || forget_rows(nrecords, s, id, e) != 0 ||
         /* FTS4 keeps deleted words in older index segments until they are
          * merged: merge them all now (secure_delete zeroes the freed pages). */
         db_scrub(s, e) != 0 ||

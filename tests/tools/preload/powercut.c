@@ -47,6 +47,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { C_WRITE, C_SYNC, C_NAME, C_N };
@@ -736,6 +737,47 @@ int fdatasync(int fd)
 
 /* ---- names ---- */
 
+/* With INTAKE_PAUSE_AT=DIR and INTAKE_PAUSE_SYNC=SYNC (any INTAKE_FAULT
+ * mode, or none): the first file made in DIR (O_CREAT or O_TMPFILE, by a
+ * path) waits before it is made: SYNC/paused is created, and the open goes
+ * on once SYNC/go exists (at most 60 s).  The tests of a change racing an
+ * export use it (tests/cli/race17.bats): an export makes its bundle after
+ * it decided what may leave and before it logs the export, so the test
+ * runs the change in that window, with no timing guess. */
+static void pause_maybe(int dirfd, const char *path, int flags)
+{
+    static int done;
+    const char *at = getenv("INTAKE_PAUSE_AT"), *sync = getenv("INTAKE_PAUSE_SYNC");
+    char dir[PATH_MAX], want[PATH_MAX], got[PATH_MAX], file[PATH_MAX + 8];
+    int tmp = (flags & __O_TMPFILE) == __O_TMPFILE, fd;
+    struct timespec tick = { 0, 10000000 };
+
+    if (done || at == NULL || sync == NULL || dirfd != AT_FDCWD || path == NULL ||
+        (!tmp && !(flags & O_CREAT)))
+        return;
+    snprintf(dir, sizeof dir, "%s", path);
+    if (!tmp) {
+        char *slash = strrchr(dir, '/');
+        if (slash == NULL)
+            snprintf(dir, sizeof dir, ".");
+        else if (slash == dir)
+            dir[1] = '\0';
+        else
+            *slash = '\0';
+    }
+    if (realpath(at, want) == NULL || realpath(dir, got) == NULL || strcmp(want, got) != 0)
+        return;
+    done = 1;
+    load_openat();
+    snprintf(file, sizeof file, "%s/paused", sync);
+    fd = real_openat(AT_FDCWD, file, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        close(fd);
+    snprintf(file, sizeof file, "%s/go", sync);
+    for (int n = 0; n < 6000 && access(file, F_OK) != 0; n++)
+        nanosleep(&tick, NULL);
+}
+
 /* Opens path (the caller's flags); a new file is a name event. */
 static int do_open(int dirfd, const char *path, int flags, mode_t mode, const char *call)
 {
@@ -745,6 +787,7 @@ static int do_open(int dirfd, const char *path, int flags, mode_t mode, const ch
     int fd, d = -1;
 
     load_openat();
+    pause_maybe(dirfd, path, flags);
     if (!(flags & O_CREAT) || (flags & __O_TMPFILE) == __O_TMPFILE)
         goto plain;
     ENTER();

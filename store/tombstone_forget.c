@@ -1,0 +1,26 @@
+/* This store's own `subject forget` keeps the tombstones `record delete`
+ * keeps (report adv17b E-1): a record imported here and deleted with its
+ * subject does not come back, from the device or from any other sender
+ * (store/tombstone.h, db_tombstone_local). */
+#include "store/tombstone_forget.h"
+
+#include "store/db.h"
+
+/* This store's signing key: the sender of its own tombstones (as in
+ * store/tombstone.c). */
+#define OWN_PK "(SELECT sign_pk FROM device WHERE id = 1)"
+
+int db_tombstone_forget(struct store *s, long subject_id, struct err *e)
+{
+    char now[32];
+    const struct db_val v[] = { DB_INT(subject_id), DB_TEXT(now) };
+
+    db_now(now, sizeof now);
+    return db_run(s, "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid, day,"
+                  " at, removed, notice, here) SELECT " OWN_PK ", NULL, 'deletion',"
+                  " coalesce((SELECT so.uid FROM subject_origin so WHERE so.subject_id ="
+                  " r.subject_id), ''), r.rid, substr(?2, 1, 10), ?2, 1, 0,"
+                  " (SELECT uid FROM subject WHERE id = r.subject_id)"
+                  " FROM record r JOIN record_origin o ON o.record_id = r.id"
+                  " WHERE r.subject_id = ?1", v, DB_N(v), "keeping the tombstones", e);
+}
