@@ -1,5 +1,7 @@
 #include "privacy/nicknames.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -13,41 +15,96 @@ extern const unsigned char nicknames_en[], nicknames_ru[];
 /* Bytes of a short form kept (the longest in the lists is far shorter). */
 #define FORM_MAX 48
 
-/* The lines of one list: "name,has_nickname,form", CR LF or LF. */
-static int each_in(const unsigned char *list, const char *key, size_t keylen,
-                   int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx)
+/* One line of a list: "name,has_nickname,form" (CR LF or LF), pointing
+ * into the compiled-in list; seq keeps the lists' order (English first,
+ * then Russian, each in its file's order) among the lines of one name. */
+struct line {
+    const char *name, *form;
+    size_t namelen, formlen, seq;
+};
+
+/* The lines of both lists, sorted by name, built once (the lists are
+ * public data, never wiped).  Scanning the 78 KB of text for each variant
+ * of each name made building a redactor quadratic: store/test_export's
+ * names took minutes (session 17). */
+static struct {
+    pthread_once_t once;
+    struct line *v;
+    size_t n;
+} idx = { PTHREAD_ONCE_INIT, NULL, 0 };
+
+static int by_name(const void *a, const void *b)
 {
-    const char *p = (const char *)list, *e, *f;
+    const struct line *x = a, *y = b;
+    size_t n = x->namelen < y->namelen ? x->namelen : y->namelen;
+    int c = memcmp(x->name, y->name, n);
+
+    if (c != 0)
+        return c;
+    if (x->namelen != y->namelen)
+        return x->namelen < y->namelen ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static size_t add_lines(struct line *v, size_t n, const unsigned char *list)
+{
+    const char *p = (const char *)list, *e, *r;
     size_t rl = strlen(RELATION);
-    int rc;
 
     for (; *p != '\0'; p = *e == '\0' ? e : e + 1) {
         e = strchr(p, '\n');
         if (e == NULL)
             e = p + strlen(p);
-        if ((size_t)(e - p) <= keylen + rl || memcmp(p, key, keylen) != 0 ||
-            memcmp(p + keylen, RELATION, rl) != 0)
+        if ((r = memmem(p, (size_t)(e - p), RELATION, rl)) == NULL || r == p)
             continue;
-        f = p + keylen + rl;
-        size_t n = (size_t)(e - f);
-        if (n > 0 && f[n - 1] == '\r')
-            n--;
-        if (n > 0 && (rc = fn(ctx, f, n)) != 0)
-            return rc;
+        if (v != NULL) {
+            struct line *l = &v[n];
+            l->name = p, l->namelen = (size_t)(r - p);
+            l->form = r + rl, l->formlen = (size_t)(e - l->form);
+            if (l->formlen > 0 && l->form[l->formlen - 1] == '\r')
+                l->formlen--;
+            l->seq = n;
+        }
+        n++;
     }
-    return 0;
+    return n;
+}
+
+static void build_index(void)
+{
+    size_t n = add_lines(NULL, add_lines(NULL, 0, nicknames_en), nicknames_ru);
+
+    if ((idx.v = calloc(n ? n : 1, sizeof *idx.v)) == NULL)
+        return;
+    idx.n = add_lines(idx.v, add_lines(idx.v, 0, nicknames_en), nicknames_ru);
+    qsort(idx.v, idx.n, sizeof *idx.v, by_name);
 }
 
 int nicknames_each(const char *key, size_t keylen,
                    int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx)
 {
+    struct line k = { key, NULL, keylen, 0, 0 };
+    size_t lo = 0, hi;
     int rc;
 
     if (keylen < 2 || memchr(key, ',', keylen) != NULL)
         return 0;
-    if ((rc = each_in(nicknames_en, key, keylen, fn, ctx)) != 0)
-        return rc;
-    return each_in(nicknames_ru, key, keylen, fn, ctx);
+    (void)pthread_once(&idx.once, build_index);
+    if (idx.v == NULL)
+        return -1;
+    /* The first line of the name (seq 0 sorts before any of its lines). */
+    for (hi = idx.n; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (by_name(&idx.v[mid], &k) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < idx.n && idx.v[lo].namelen == keylen && memcmp(idx.v[lo].name, key, keylen) == 0;
+         lo++)
+        if (idx.v[lo].formlen > 0 && (rc = fn(ctx, idx.v[lo].form, idx.v[lo].formlen)) != 0)
+            return rc;
+    return 0;
 }
 
 static int add_form(void *ctx, const char *form, size_t len)

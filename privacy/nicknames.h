@@ -11,8 +11,10 @@
 
 /* Calls fn(ctx, form, formlen) for each short form (bytes, lower case,
  * not NUL-terminated) the lists give for the given name key[0..keylen)
- * (the key view of one word: normalise.h).  Returns 0, or the first
- * non-zero value fn returned. */
+ * (the key view of one word: normalise.h), in the lists' order.  The
+ * lists are indexed by name once per process (a binary search each call).
+ * Returns 0, the first non-zero value fn returned, or -1 if the index
+ * could not be built (out of memory). */
 int nicknames_each(const char *key, size_t keylen,
                    int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx);
 
