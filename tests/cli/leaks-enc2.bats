@@ -11,11 +11,18 @@ load leaks-names
 
 KIM='--name 김영호 --name "Kim Young-ho" --locale ko --pseudonym Won-sim'
 
-@test "leaks-enc2: Python \\U, CSS, RTF \\uN?, SQL U&'' and octal escapes of a name are replaced whole (A-1)" {
+@test "leaks-enc2: Python \\U, CSS, SQL U&'' and octal escapes of a name are replaced whole (A-1)" {
+    # An RTF document is read as RTF (session 17, esc17: its control words
+    # stay as written), so the RTF case is a test of its own, below.
     redacts_to "$KIM" \
-        'Python: \U0000AE40\U0000C601\U0000D638 wrote. CSS: "\AE40 \C601 \D638 " here. RTF: {\rtf1 \u44608?\u50689?\u54840? wrote} SQL: U&'"'"'\AE40\C601\D638'"'"' wrote. Octal: \352\271\200\354\230\201\355\230\270 wrote.' \
-        'Python: Won-sim wrote. CSS: "Won-sim" here. RTF: {\rtf1 Won-sim wrote} SQL: U&'"'"'Won-sim'"'"' wrote. Octal: Won-sim wrote.'
-    exports_clean '\U0000AE40' '\AE40' '\u44608' '\352' '\C601'
+        'Python: \U0000AE40\U0000C601\U0000D638 wrote. CSS: "\AE40 \C601 \D638 " here. SQL: U&'"'"'\AE40\C601\D638'"'"' wrote. Octal: \352\271\200\354\230\201\355\230\270 wrote.' \
+        'Python: Won-sim wrote. CSS: "Won-sim" here. SQL: U&'"'"'Won-sim'"'"' wrote. Octal: Won-sim wrote.'
+    exports_clean '\U0000AE40' '\AE40' '\352' '\C601'
+}
+
+@test "leaks-enc2: RTF \\uN? escapes of a name in an RTF document are replaced whole (A-1)" {
+    redacts_to "$KIM" 'RTF: {\rtf1 \u44608?\u50689?\u54840? wrote}' 'RTF: {\rtf1 Won-sim wrote}'
+    exports_clean '\u44608'
 }
 
 @test "leaks-enc2: RTF's signed \\uN (units over 32767) is read (A-1)" {
