@@ -270,6 +270,31 @@ static enum redact_hit glued_latin(size_t *wstart, const struct normtext *t,
     return digits ? verdict : HIT_FLAG;
 }
 
+enum redact_hit redact_glued_alnum(struct span *s, const struct normtext *t,
+                                   const struct redact_form *f, size_t keylen, int rule,
+                                   size_t kend)
+{
+    size_t nstart = t->kpos[kend - keylen], nend = t->kpos[kend - 1] + 1, a = nstart;
+    int first, cp, digits = 0, letters = 0;
+
+    while (nend < t->normlen && ((unsigned char)t->norm[nend] & 0xC0) == 0x80)
+        nend++;
+    if (utf8_next(&first, t->norm + nstart, t->normlen - nstart) <= 0 ||
+        !long_latin(f, keylen, first) || (f->capital && !redact_upper_at(t, nstart)))
+        return HIT_NONE;
+    while (a > 0 && ascii_alnum(cp = redact_cp_before(t->norm, a))) {
+        digits |= cp >= '0' && cp <= '9';
+        letters |= !(cp >= '0' && cp <= '9');
+        a--;
+    }
+    if (!digits || !letters || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
+        return HIT_NONE;
+    s->start = a;
+    s->end = redact_word_end(t->norm, t->normlen, nend, redact_cp_before(t->norm, nend));
+    s->rule = rule, s->word = 0, s->review = 0, s->glued = 1;
+    return HIT_FLAG;
+}
+
 static int open_continuation(const struct normtext *t, const struct redact_form *f,
                              size_t keylen, size_t nstart, size_t nend, size_t wend)
 {

@@ -573,6 +573,16 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
                                   const struct redact_form *f, size_t keylen, int rule,
                                   size_t kend, const struct cover *c);
 
+/* redact_hits.c: a hit still refused after redact_retry_pending of a long
+ * Latin form glued after ASCII letters and digits ("4BJongsu", "=4BJongsu",
+ * "ab4BJongsu"): glued_latin leaves such a word to an ID detector, and none
+ * replaced its start, so the whole word is a glued-name review flag, never
+ * left silently (session 17).  Fills *s (norm offsets) and returns HIT_FLAG,
+ * or HIT_NONE when the hit is not of that shape. */
+enum redact_hit redact_glued_alnum(struct span *s, const struct normtext *t,
+                                   const struct redact_form *f, size_t keylen, int rule,
+                                   size_t kend);
+
 /* redact_hits.c: files an accepted hit *s of literal lit (verdict h): a
  * replacement into out, or a review flag into flags (when not NULL).  0,
  * or 1 when out of memory. */

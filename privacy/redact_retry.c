@@ -233,6 +233,18 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
             changed = 1;
         }
     }
+    /* What no replacement reached: a long Latin form glued after letters
+     * and digits is a review flag over its word (redact_glued_alnum). */
+    for (i = 0; i < pending->n && rc == 0 && flags != NULL; i++) {
+        size_t lit = pending->s[i].term;
+        struct redact_form f;
+        if (lit == SIZE_MAX)
+            continue;
+        f = redact_lit_form(r, lit);
+        if (redact_glued_alnum(&s, t, &f, r->lits[lit].keylen, r->lits[lit].rule,
+                               pending->s[i].end) == HIT_FLAG)
+            rc = redact_file_hit(&s, r, lit, &f, HIT_FLAG, t, sp, flags);
+    }
     free(c.start), free(c.maxend);
     return rc;
 }
