@@ -11,24 +11,6 @@ load leaks-names
 KIM='--name 김종수 --name "Bold Dorj" --name "Болд Дорж" --locale ko --pseudonym Won-sim'
 TSE='--name "Sara Pell" --name Tsetseg --locale en --pseudonym Anna'
 
-# blocked SUBJECT-ARGS TEXT KIND WANT: redact --report exits 1 with an
-# unresolved review flag of KIND on WANT; export refuses and writes nothing.
-blocked() {
-    local args=$1 text=$2 kind=$3 want=$4 p id
-    # shellcheck disable=SC2086
-    p=$(eval "st field subject add $args")
-    st field consent "$p" --export yes --method verbal 2>/dev/null
-    id=$(record "$p" "$text")
-    run --separate-stderr st field redact "$id" --report
-    expect_status 1
-    printf '%s\n' "$output" | grep -qF "$(printf '\t%s\tunresolved\t%s' "$kind" "$want")" ||
-        { printf '%s\n' "$output" >&2; false; }
-    run --separate-stderr st field export --to hq --all -o "$W/x.bundle"
-    expect_status 1
-    [[ "$stderr" == *"may not leave"* ]] || { printf '%s\n' "$stderr" >&2; false; }
-    [ ! -e "$W/x.bundle" ]
-}
-
 @test "leaks-esc17: RTF bytes are read in the current font's code page (\\fcharset129, 204) over \\ansicpg1252 (A-8a)" {
     redacts_to "$KIM" \
         "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0\\fswiss Arial;}{\\f1\\fcharset129 Gulim;}{\\f2\\fcharset204 Times;}}{\\f1 \\'b1\\'e8\\'c1\\'be\\'bc\\'f6 came}\\f2  \\'c1\\'ee\\'eb\\'e4 \\'c4\\'ee\\'f0\\'e6 too\\f0  caf\\'e9.}" \

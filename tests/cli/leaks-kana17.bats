@@ -22,24 +22,6 @@ strict_clean() {
     [[ "$output" == *"residual-detectors PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
 }
 
-# blocked SUBJECT-ARGS TEXT KIND FLAGTEXT: redact --report exits 1 with an
-# unresolved flag of KIND on FLAGTEXT, and export writes nothing.
-blocked() {
-    local args=$1 text=$2 kind=$3 want=$4 p id
-    # shellcheck disable=SC2086
-    p=$(eval "st field subject add $args")
-    st field consent "$p" --export yes --method verbal 2>/dev/null
-    id=$(record "$p" "$text")
-    run --separate-stderr st field redact "$id" --report
-    expect_status 1
-    printf '%s\n' "$output" | grep -qF "$(printf '\t%s\tunresolved\t%s' "$kind" "$want")" ||
-        { printf '%s\n' "$output" >&2; false; }
-    run --separate-stderr st field export --to hq --all -o "$W/x.bundle"
-    expect_status 1
-    [[ "$stderr" == *"may not leave"* ]] || { printf '%s\n' "$stderr" >&2; false; }
-    [ ! -e "$W/x.bundle" ]
-}
-
 @test "leaks-kana17: a Korean name in the press's katakana, half-width and hiragana is replaced (A-6)" {
     redacts_to '--name 박정희 --locale ko --pseudonym Un-min' \
         'パク・チョンヒ氏が来た。ﾊﾟｸ･ﾁｮﾝﾋ。ぱく・ちょんひ。' \

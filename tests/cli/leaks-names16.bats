@@ -9,24 +9,6 @@ bats_require_minimum_version 1.5.0
 load helpers
 load leaks-names
 
-# blocked SUBJECT-ARGS TEXT KIND FLAGTEXT: redact --report exits 1 with an
-# unresolved flag of KIND on FLAGTEXT, and export writes nothing.
-blocked() {
-    local args=$1 text=$2 kind=$3 want=$4 p id
-    # shellcheck disable=SC2086
-    p=$(eval "st field subject add $args")
-    st field consent "$p" --export yes --method verbal 2>/dev/null
-    id=$(record "$p" "$text")
-    run --separate-stderr st field redact "$id" --report
-    expect_status 1
-    printf '%s\n' "$output" | grep -qF "$(printf '\t%s\tunresolved\t%s' "$kind" "$want")" ||
-        { printf '%s\n' "$output" >&2; false; }
-    run --separate-stderr st field export --to hq --all -o "$W/x.bundle"
-    expect_status 1
-    [[ "$stderr" == *"may not leave"* ]] || { printf '%s\n' "$stderr" >&2; false; }
-    [ ! -e "$W/x.bundle" ]
-}
-
 @test "leaks-names16: a name registered in pinyin is replaced in Han characters and with tone numbers (R-21)" {
     redacts_to '--name "Li Xiaoming" --locale zh --pseudonym Yang' \
         'Lǐ Xiǎomíng came; Li3 Xiao3ming2 too; 李小明 and 小明 and Xiaoming.' \
