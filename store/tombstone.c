@@ -871,21 +871,6 @@ static int sent_before_reconsent(struct store *s, const struct db_val *v, const 
 /* This store's own signing key: the sender of its local tombstones. */
 #define OWN_PK "(SELECT sign_pk FROM device WHERE id = 1)"
 
-int db_tombstone_local(struct store *s, long rowid, struct err *e)
-{
-    char now[32];
-    const struct db_val v[] = { DB_INT(rowid), DB_TEXT(now) };
-
-    db_now(now, sizeof now);
-    return db_run(s, "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid, day,"
-                  " at, removed, notice, here) SELECT " OWN_PK ", NULL, 'deletion',"
-                  " coalesce((SELECT so.uid FROM subject_origin so WHERE so.subject_id ="
-                  " r.subject_id), ''), r.rid, substr(?2, 1, 10), ?2, 1, 0,"
-                  " (SELECT uid FROM subject WHERE id = r.subject_id)"
-                  " FROM record r JOIN record_origin o ON o.record_id = r.id WHERE r.id = ?1",
-                  v, DB_N(v), "keeping the tombstone", e);
-}
-
 /* A record this store deleted on another sender's notice (a tombstone
  * with removed set: the notice reached a copy held here), or deleted
  * itself (record delete: its own key as sender), does not come

@@ -6,9 +6,27 @@
 
 #include "store/db.h"
 
-/* This store's signing key: the sender of its own tombstones (as in
- * store/tombstone.c). */
+/* This store's signing key: the sender of its own tombstones. */
 #define OWN_PK "(SELECT sign_pk FROM device WHERE id = 1)"
+
+/* The tombstone of each record r that came in a bundle, from this store:
+ * the statement's start, then WHERE on r (?2 the time now). */
+#define OWN_TOMBSTONES \
+    "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid, day," \
+    " at, removed, notice, here) SELECT " OWN_PK ", NULL, 'deletion'," \
+    " coalesce((SELECT so.uid FROM subject_origin so WHERE so.subject_id =" \
+    " r.subject_id), ''), r.rid, substr(?2, 1, 10), ?2, 1, 0," \
+    " (SELECT uid FROM subject WHERE id = r.subject_id)" \
+    " FROM record r JOIN record_origin o ON o.record_id = r.id"
+
+int db_tombstone_local(struct store *s, long rowid, struct err *e)
+{
+    char now[32];
+    const struct db_val v[] = { DB_INT(rowid), DB_TEXT(now) };
+
+    db_now(now, sizeof now);
+    return db_run(s, OWN_TOMBSTONES " WHERE r.id = ?1", v, DB_N(v), "keeping the tombstone", e);
+}
 
 int db_tombstone_forget(struct store *s, long subject_id, struct err *e)
 {
@@ -16,11 +34,6 @@ int db_tombstone_forget(struct store *s, long subject_id, struct err *e)
     const struct db_val v[] = { DB_INT(subject_id), DB_TEXT(now) };
 
     db_now(now, sizeof now);
-    return db_run(s, "INSERT OR IGNORE INTO tombstone(sender_pk, sender, kind, subject, rid, day,"
-                  " at, removed, notice, here) SELECT " OWN_PK ", NULL, 'deletion',"
-                  " coalesce((SELECT so.uid FROM subject_origin so WHERE so.subject_id ="
-                  " r.subject_id), ''), r.rid, substr(?2, 1, 10), ?2, 1, 0,"
-                  " (SELECT uid FROM subject WHERE id = r.subject_id)"
-                  " FROM record r JOIN record_origin o ON o.record_id = r.id"
-                  " WHERE r.subject_id = ?1", v, DB_N(v), "keeping the tombstones", e);
+    return db_run(s, OWN_TOMBSTONES " WHERE r.subject_id = ?1", v, DB_N(v),
+                  "keeping the tombstones", e);
 }
