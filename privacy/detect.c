@@ -47,7 +47,7 @@ static const struct scanner scanners[] = {
 const char *detect_kind_name(int kind)
 {
     static const char *const names[DETECT_NKINDS] = {
-        "phone", "email", "url", "id", "date", "gps", "ip", "handle", "account",
+        "phone", "email", "url", "id", "date", "gps", "ip", "handle", "account", "address",
     };
 
     return kind >= 0 && kind < DETECT_NKINDS ? names[kind] : "pattern";
@@ -100,6 +100,8 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     while (j < len && det_alpha(s[j]))
         j++;
     if (j < len && continues(s[j]))
+        return 0;
+    if (j - at == 5 && detect_nmea_name(s, len, at))       /* $GPGGA,...: detect_nmea.c */
         return 0;
     /* A code's letters before Sino-Korean digits ("M일이삼사오육칠팔"); a
      * Roman month before Mongolian сар ("III сарын 14"). */
@@ -458,7 +460,8 @@ int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
     struct found f = { 0 };
     struct walk w = { 0, 0 };
 
-    if (walk_text(&f, s, len, &w) != 0) {
+    /* Home addresses span what the walk found in them (detect_address.c). */
+    if (walk_text(&f, s, len, &w) != 0 || detect_addresses(&f.d, &f.n, &f.cap, s, len) != 0) {
         free(f.d);
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     }

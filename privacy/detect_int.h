@@ -338,6 +338,24 @@ size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, i
  * (Luhn), the whole run. */
 size_t detect_scan_bank(const char *s, size_t len, size_t at, size_t *start, int *kind);
 
+/* detect_address.c: the home addresses of s[0..len) (building, flat and
+ * house numbers with their unit words, a street with its number) added
+ * to d[0..*n) (capacity *cap, realloc'd; sorted by start), each over the
+ * detections it overlaps; 0, or -1 when out of memory. */
+struct detection;
+int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+
+/* detect_nmea.c: a position as GPS receivers print it at at: a pair of
+ * degrees and decimal minutes run together with their hemispheres
+ * ("4755.20N 10655.05E", "4807.038,N,01131.000,E"), or the pair of an
+ * NMEA sentence whose name ("gpgga,", after '$') starts at at; its end
+ * with its start in *start, or 0. */
+size_t detect_nmea(const char *s, size_t len, size_t at, size_t *start);
+
+/* detect_nmea.c: 1 if an NMEA sentence's name ("gpgga," after '$')
+ * starts at at: the walk keeps the word for detect_scan_gps. */
+int detect_nmea_name(const char *s, size_t len, size_t at);
+
 /* detect_geo.c: the end of three words of letters (any script, no
  * digits) joined by '.' at at (a what3words address), or 0. */
 size_t detect_three_words(const char *s, size_t len, size_t at);
