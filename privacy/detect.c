@@ -220,6 +220,7 @@ static int han_number_start(const char *s, size_t len, size_t i)
  * run, or -1 when out of memory. */
 static long non_ascii(struct found *f, const char *s, size_t len, size_t at, struct walk *w)
 {
+    static const struct scanner birth[] = { { detect_scan_birth_date, DETECT_DATE } };
     size_t i, start, end;
     long r;
     int kind;
@@ -236,6 +237,11 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             (r = digits_glued(f, s, len, i, w)) != 0)
             return r;
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
+            return r;
+        /* A Mongolian month in words ("гуравдугаар сарын арван дөрөвний",
+         * "цагаан сарын шинийн нэгэнд"): detect_dob.c. */
+        if (i == at && c >= 0xD0 && c <= 0xD3 && detect_mn_month_start(s, len, i) &&
+            (r = scan_at(f, birth, 1, s, len, i)) != 0)
             return r;
         /* A plate's letters glued to its digits after a label ("номер
          * машины А123ВС 77": detect_plate.c). */

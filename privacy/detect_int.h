@@ -365,6 +365,10 @@ size_t detect_three_words(const char *s, size_t len, size_t at);
  * for the date scanner. */
 int detect_month_word(const char *s, size_t len, size_t at, size_t *n);
 
+/* detect_date.c: a day of the month in Mongolian words at at ("арван
+ * тавнд", "нэгэнд"); its end, or 0. */
+size_t detect_mn_day_words(const char *s, size_t len, size_t at);
+
 /* detect_date.c, for detect_birth.c: how much of a date a form read. */
 enum det_date_strength { DATE_NONE, DATE_YEAR, DATE_PART, DATE_FULL };  /* a year, two parts, whole */
 
@@ -377,6 +381,32 @@ struct det_date {
 /* The longest date form at s[at] (bytes, norm view); strength DATE_NONE
  * when none starts there.  No memory is held. */
 struct det_date detect_date_at(const char *s, size_t len, size_t at);
+
+/* detect_dob.c: a date form the forms above do not read (compact ISO
+ * week "1984w113", "14/3", "3/14/'75", "삼월 열나흘", the Mongolian
+ * lunar month "цагаан сарын шинийн нэгэнд"); DATE_NONE if none. */
+struct det_date detect_dob_form(const char *s, size_t len, size_t at);
+
+/* detect_dob.c: the end of what completes a date ending at end (an ISO
+ * week " w11 3", "년 11주차 수요일"; with week, after "week 11 of 1984"
+ * only a weekday, ", on a Wednesday"), or end. */
+size_t detect_dob_after(const char *s, size_t len, size_t end, int week);
+
+/* detect_dob.c: the end of a Mongolian lunar month and day after a year
+ * ending at end ("1975 оны| цагаан сарын шинийн нэгэнд"), or end. */
+size_t detect_dob_lunar_after(const char *s, size_t len, size_t end);
+
+/* detect_dob.c: the start of "week 11 of " right before a year at at, or at. */
+size_t detect_dob_before(const char *s, size_t len, size_t at);
+
+/* detect_dob.c: 1 if an age turned on the date at at comes before it
+ * ("turned forty on ", "turns 50 on the "): the date is a birthday. */
+int detect_turned_before(const char *s, size_t at);
+
+/* detect_dob.c: 1 if a Mongolian month in words starts at at (an ordinal
+ * month before сар, "гуравдугаар сарын"; a lunar month, "хаврын сүүл
+ * сарын", "цагаан сар"): the walk hands it to the birth date scanner. */
+int detect_mn_month_start(const char *s, size_t len, size_t at);
 
 /* The end of a year written '75 at s[at] (the apostrophe), or 0. */
 size_t detect_short_year_at(const char *s, size_t len, size_t at);
