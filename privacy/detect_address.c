@@ -136,7 +136,7 @@ static int en_stop(const char *s, size_t i, size_t e)
     static const char *const stop[] = {
         "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "by", "from", "with",
         "minute", "minutes", "min", "mins", "km", "miles", "mile", "meters", "metres", "hours",
-        "people", "times", "years", "days", "more", "other", "main", "new", "old", "big", "was",
+        "people", "times", "years", "days", "more", "other", "was",
         "is", "are", "were", "we", "they", "he", "she", "i", "it", "my", "his", "her", "their",
     };
     size_t k;
@@ -243,7 +243,7 @@ static size_t street_name(const char *s, size_t len, size_t i, int words)
         if (x == w || (x < len && s[x] == '.'))
             break;
         e = x;
-        if (e >= len || s[e] != ' ' || det_digit(s[e + 1]))
+        if (e + 1 >= len || s[e] != ' ' || det_digit(s[e + 1]))
             break;
     }
     return e > i ? e : 0;
@@ -310,7 +310,7 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
     if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
         x = e + (e < len && s[e] == ' ');
         x += x < len && s[x] == '#';
-        if (det_digit(s[x]) && (n = house_number(s, len, x)) != 0)
+        if (x < len && det_digit(s[x]) && (n = house_number(s, len, x)) != 0)
             return n;
         return 0;
     }
