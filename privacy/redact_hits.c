@@ -204,9 +204,13 @@ static int lower_name_part(const struct normtext *t, const struct redact_form *f
         letters += is_word_cp(cp) && !digit_cp(cp);
     }
     (void)utf8_next(&cp, t->norm + a, b - a);
-    if (letters < 4 || (lang = lexicon_lang_of(cp)) < 0)
+    if (letters < 4 || (lang = lexicon_lang_of(cp)) < 0 || redact_known_word(lang, t->norm + a, b - a))
         return 0;
-    return !redact_known_word(lang, t->norm + a, b - a);
+    /* A stem whose word, ending included, the dictionary knows is that
+     * word ("гэрлийн чийдэн", the light bulb, of Гэрэл's stem гэрл:
+     * report-adv17a D-36), as "bold" is no Bold. */
+    p = redact_word_end(t->norm, t->normlen, b, redact_cp_before(t->norm, b));
+    return !(p > b && redact_known_word(lang, t->norm + a, p - a));
 }
 
 /* The open-ended rule (issue 12, report adv12c H1-H4, H68): a hit of a
@@ -584,6 +588,13 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
         lang = lexicon_lang_of(cp);
         ordinary = lang == LEXICON_KO ? redact_ordinary_ko(key, l->keylen, 1)
                                       : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1;
+        /* A Mongolian stem (гэрл of Гэрэл) is no word alone: it is one
+         * where the dictionary knows it with an ending (гэрлээ, "your
+         * light"; гэрлийн), and then a name-or-word flag, not silently
+         * replaced (report-adv17a D-36; redact_forms.c). */
+        int stem_word = !ordinary && lang == LEXICON_MN && l->suffix == SUFFIX_MN_STEM &&
+                        redact_mn_stem_word(key, l->keylen);
+        ordinary |= stem_word;
         /* A short form: a review flag where it is an ordinary word, else
          * replaced (initials: a review flag either way); a month, day or
          * function word: FORM_COMMON.  A generated spelling that is a
@@ -593,7 +604,9 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
                : variants_common_word(key, l->keylen) ? FORM_COMMON
                : ordinary ? FORM_WORD : FORM_REPLACE;
         *known = (unsigned char)(1 + kind);
-        if (l->generated && kind != FORM_REPLACE && (ordinary || kind == FORM_COMMON))
+        /* The stem of the name as typed is no spelling the rules made up:
+         * a flag, not dropped where no context marks a name. */
+        if (l->generated && !stem_word && kind != FORM_REPLACE && (ordinary || kind == FORM_COMMON))
             *known |= WORDKIND_GENERATED;
     }
     f.kind = (unsigned char)((*known & ~WORDKIND_GENERATED) - 1);

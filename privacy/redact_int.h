@@ -609,6 +609,12 @@ int redact_sentence_start(const struct normtext *t, size_t p);
  * prev: word characters up to a change of script. */
 size_t redact_word_end(const char *s, size_t len, size_t at, int prev);
 
+/* redact_mnword.c: 1 if the Mongolian Cyrillic stem[0..len) (key bytes:
+ * a name's stem that takes an ending, гэрл of Гэрэл) is the stem of a word
+ * the Mongolian dictionary knows with one of the common endings (гэрлээ,
+ * гэрлийн), else 0 (also with no dictionary). */
+int redact_mn_stem_word(const char *stem, size_t len);
+
 /* redact_context.c: what a hit of form f over norm bytes [a, b) of t that
  * the hit rules accepted as h is: HIT_NONE (a generated spelling where the
  * context marks no name, dotted initials, an acronym before a number),
