@@ -5,14 +5,17 @@
  * and the word's forms were replaced silently.  Here the stem is asked
  * with the commonest endings the stem takes (from mn_endings,
  * variants_mn.c: genitive, reflexive, accusative, dative, ablative).
- * Called by redact_hits.c; calls util/lexicon only. */
+ * Called by redact_hits.c; calls util/lexicon and redact_context.c
+ * (sentence starts, capitals) only. */
 #include "privacy/redact.h"
 
 #include <string.h>
 
 #include <sodium.h>
 
+#include "privacy/normalise.h"
 #include "privacy/redact_int.h"
+#include "privacy/variants.h"
 #include "util/lexicon.h"
 
 int redact_mn_stem_word(const char *stem, size_t len)
@@ -34,4 +37,21 @@ int redact_mn_stem_word(const char *stem, size_t len)
     }
     sodium_memzero(w, sizeof w);
     return known;
+}
+
+int redact_mn_reflexive_word(const struct normtext *t, const struct redact_form *f, size_t a,
+                             size_t nend, size_t wend)
+{
+    static const char *const reflexive[] = { "ээ", "аа", "оо", "өө" };
+    size_t i;
+    int first;
+
+    if (!f->person || f->suffix != SUFFIX_MN_STEM || wend - nend != 4 ||
+        utf8_next(&first, t->norm + a, t->normlen - a) <= 0 || !is_cyrillic_cp(first) ||
+        !redact_upper_at(t, a) || !redact_sentence_start(t, a))
+        return 0;
+    for (i = 0; i < sizeof reflexive / sizeof reflexive[0]; i++)
+        if (memcmp(t->norm + nend, reflexive[i], 4) == 0)
+            return lexicon_word(LEXICON_MN, t->norm + a, wend - a) == 1;
+    return 0;
 }
