@@ -52,8 +52,8 @@ strict_clean() {
 
 @test "leaks-names18: a Mongolian name with ŋ or Kazakh letters is folded to the registered one (D-29)" {
     redacts_to '--name Алтангэрэл --name Ганболд --locale mn --pseudonym Dulmaa' \
-        'Altaŋgerel came. Altaŋerel came. Алтаңгерел келді. Ғанболд келді.' \
-        'Dulmaa came. Dulmaa came. Dulmaa келді. Dulmaa келді.'
+        'Altaŋgerel came. Altaŋerel came. Алтаңгерел ирсэн. Ғанболд ирсэн.' \
+        'Dulmaa came. Dulmaa came. Dulmaa ирсэн. Dulmaa ирсэн.'
     strict_clean Altaŋgerel Altaŋerel Алтаңгерел Ғанболд
 }
 
