@@ -70,7 +70,6 @@ static int add_latin(struct variant_list *out, const int *cp, int n)
         if ((x = ru_index(cp[i])) < 0)
             return 0;
         memset(&s[m], 0, sizeof s[m]);
-        /* е and я after a vowel or a soft sign are ye, ya (Илья: Ilya). */
         for (k = 0; k < 4 && ru_latin[x][k] != NULL; k++)
             slot_add(&s[m], ru_latin[x][k], "", "");
         m++;
@@ -113,8 +112,8 @@ static const char *const decl_ya[] = { "я", "ю", "е", "ей", "ею", "и" };
 static const char *const decl_cons[] = { "", "а", "у", "ом", "е", "ович", "овна" };
 static const char *const decl_soft[] = { "я", "ю", "ем", "е", "и", "евич", "евна" };
 
-/* Adds the case forms of the word cp[0..n) (code points), whose stem is
- * cp[0..ns). */
+/* Adds the case forms of the word cp[0..n) (code points, n >= 3) by the
+ * declension its last letter gives, in Cyrillic and Latin. */
 static int decline(struct variant_list *out, const int *cp, int n)
 {
     const char *const *end;
