@@ -247,7 +247,7 @@ static const struct {
     G("ろく", 6, 1, 1), G("なな", 7, 1, 1), G("しち", 7, 1, 1), G("はち", 8, 1, 1), G("きゅう", 9, 1, 1),
     G("きゅー", 9, 1, 1), G("く", 9, 1, 1), G("하나", 1, 0, 1), G("둘", 2, 0, 1), G("셋", 3, 0, 1),
     G("넷", 4, 0, 1), G("다섯", 5, 0, 1), G("여섯", 6, 0, 1), G("일곱", 7, 0, 1), G("여덟", 8, 0, 1),
-    G("아홉", 9, 0, 1), G("한", 1, 0, 0), G("두", 2, 0, 0), G("세", 3, 0, 0), G("네", 4, 0, 0),
+    G("아홉", 9, 0, 1), G("빵", 0, 1, 1), G("한", 1, 0, 0), G("두", 2, 0, 0), G("세", 3, 0, 0), G("네", 4, 0, 0),
 };
 #undef G
 
@@ -537,6 +537,10 @@ static size_t separators(const char *s, size_t len, size_t at)
             return i;
         }
     i = at;
+    /* An apostrophe closing a word in Latin letters (the soft sign:
+     * "sem' pyat' nol'"). */
+    if (i < len && s[i] == '\'' && i > 0 && det_alpha(s[i - 1]))
+        i++, at++;
     while (i < len && i - at < 4 && (s[i] == ' ' || s[i] == ',' || s[i] == '-'))
         i++;
     if (i - at == 4)
