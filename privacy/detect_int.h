@@ -257,6 +257,16 @@ int detect_mixed_start(const char *s, size_t len, size_t at);
  * norm text. */
 size_t det_pause(const char *s, size_t len, size_t at);
 
+/* detect_money.c: 1 if the number s[at, end) is a sum of money: a
+ * currency word or sign right after it ("tugrik", "төгрөг", "원", "₮") or
+ * a sign or code right before it ("$", "₩", "USD"). */
+int det_money_around(const char *s, size_t len, size_t at, size_t end);
+
+/* detect_money.c: 1 if a number starting at at with a first group of
+ * first_digits digits and separator sep inside it continues an amount
+ * written in groups of three before it ("1 200 000": at "200"). */
+int det_inside_amount(const char *s, size_t at, size_t first_digits, char sep);
+
 /* detect_spoken.c: the end of a run of number words at at, or of a
  * number written in parts (detect_parts_start), whose digits
  * scan finds a detection in ("zero one zero, one two three four..."),
