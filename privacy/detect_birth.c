@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "privacy/detect_int.h"
+#include "util/lexicon.h"
 
 static const struct det_word birth_words[] = {
     DW("born", FIT_WORD), DW("birth", FIT_PREFIX), DW("dob", FIT_WORD), DW("d.o.b", FIT_PREFIX),
@@ -73,6 +74,29 @@ static int after_name(const char *s, size_t len, size_t start, size_t end)
     if (p > 0 && s[p - 1] == ' ')
         p--;
     return det_letter_before(s, p);
+}
+
+/* A year alone in parentheses after a word is a birth year only after a
+ * word that may be a name: not after an ordinary English word
+ * (util/lexicon.h) nor a number ("The law (2019)",
+ * "Population: 3 409 939 (2023)", "The report (2021)": report-adv17a
+ * D-41). */
+static int year_after_name(const char *s, size_t len, size_t start, size_t end)
+{
+    size_t p = start, w, n;
+    int cp;
+
+    if (!after_name(s, len, start, end))
+        return 0;
+    p -= p >= 2 && s[p - 2] == ' ' ? 2 : 1;
+    for (w = p; (cp = det_cp_before(s, w, &n)) >= 0 && is_word_cp(cp); w -= n)
+        ;
+    if (w == p || det_digit(s[w]))
+        return 0;
+    /* English words only: a Mongolian or Korean given name is often a
+     * word too (Болд "steel", Сайхан "fine"), and a birth year after it
+     * must go. */
+    return !det_alpha(s[w]) || lexicon_word(LEXICON_EN, s + w, p - w) != 1;
 }
 
 /* 1 if the Hangul word at s[at] starts as a particle, the copula or a
@@ -253,7 +277,7 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
         return d.end;
     if (d.strength == DATE_YEAR)
         return near_birth_word(s, len, from, d.end, 32, 48, 1) ||
-               (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && after_name(s, len, at, d.end)) ?
+               (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && year_after_name(s, len, at, d.end)) ?
                d.end : 0;
     return near_birth_word(s, len, at, d.end, 48, 24, 0) ||
            (d.strength == DATE_FULL && (after_name(s, len, at, d.end) || glued_date(s, len, at, d.end))) ?

@@ -251,6 +251,21 @@ size_t detect_ko_letter(const char *s, size_t len, size_t at, char *c);
 /* detect_spoken.c: 1 if groups of digits at at are followed by a number
  * word ("010 1234 five six seven eight"): a run of words may start there. */
 int detect_mixed_start(const char *s, size_t len, size_t at);
+/* The end of a pause between two number words at at (an ellipsis, a
+ * filler word "uh", "음", "аан", a "(pause)" note, with the spaces and
+ * commas around it: detect_pause.c), or at if there is none.  Bytes of
+ * norm text. */
+size_t det_pause(const char *s, size_t len, size_t at);
+
+/* detect_money.c: 1 if the number s[at, end) is a sum of money: a
+ * currency word or sign right after it ("tugrik", "төгрөг", "원", "₮") or
+ * a sign or code right before it ("$", "₩", "USD"). */
+int det_money_around(const char *s, size_t len, size_t at, size_t end);
+
+/* detect_money.c: 1 if a number starting at at with a first group of
+ * first_digits digits and separator sep inside it continues an amount
+ * written in groups of three before it ("1 200 000": at "200"). */
+int det_inside_amount(const char *s, size_t at, size_t first_digits, char sep);
 
 /* detect_spoken.c: the end of a run of number words at at, or of a
  * number written in parts (detect_parts_start), whose digits

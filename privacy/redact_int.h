@@ -311,6 +311,20 @@ int redact_number_forms(const char *text, size_t len, redact_key_fn fn, void *ct
 int redact_spoken_terms(struct spans *out, const struct redactor *r, const struct normtext *t,
                         struct redact_ctx *ctx);
 
+/* redact_lookalike.c: the spans of registered id, account and other
+ * terms written with letters that look like digits among their digits
+ * ("5ОI2345678" for 5012345678, "УБ75О31412"), in norm offsets, added to
+ * out.  0, or -1 when out of memory or the scan failed. */
+int redact_lookalike_numbers(struct spans *out, const struct redactor *r, const struct normtext *t,
+                             struct redact_ctx *ctx);
+
+/* redact_lookalike.c: the spans of registered id, account and other
+ * terms whose code letters are spelt one by one before the number said in
+ * words ("U B seven five zero three ..." for УБ75031412), in norm
+ * offsets, added to out.  0, or -1 when out of memory or the scan failed. */
+int redact_spelt_codes(struct spans *out, const struct redactor *r, const struct normtext *t,
+                       struct redact_ctx *ctx);
+
 /* redact_retry.c: accepts the pending hits whose refusing neighbour is
  * replaced by a span of sp (which they join), until none changes.
  * Returns 0, or -1 when out of memory. */

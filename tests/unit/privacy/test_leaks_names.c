@@ -54,8 +54,9 @@ static const char *const data_files[] = {
     "tests/data/leaks/terms17.jsonl",
     "tests/data/leaks/esc17.jsonl", "tests/data/leaks/glued17.jsonl",
     "tests/data/leaks/names18.jsonl",
+    "tests/data/leaks/num18.jsonl",
 };
-#define MAX_KINDS 256
+#define MAX_KINDS 512
 
 struct kind {
     char name[64];
