@@ -32,10 +32,10 @@ static long spoken_at(struct found *f, const char *s, size_t len, size_t at, str
 
 static const struct scanner scanners[] = {
     { detect_scan_device, DETECT_ID },      { detect_scan_bank, DETECT_ACCOUNT },
-    { detect_scan_url, DETECT_URL },
+    { detect_scan_url, DETECT_URL },        { detect_scan_keyed_phone, DETECT_PHONE },
     { detect_scan_id, DETECT_ID },          { detect_scan_natid, DETECT_ID },
     { detect_scan_labelled, DETECT_ID },    { detect_scan_register, DETECT_ID },
-    { detect_scan_plate, DETECT_ID },
+    { detect_scan_plate, DETECT_ID },       { detect_scan_acct_window, DETECT_ACCOUNT },
     { detect_scan_ipv4, DETECT_IP },
     { detect_scan_gps, DETECT_GPS },        { detect_scan_grid, DETECT_GPS },
     { detect_scan_plus_code, DETECT_GPS },

@@ -321,9 +321,26 @@ size_t detect_scan_glued_id(const char *s, size_t len, size_t at, size_t *start,
  * list of detect_label.c), as a JSON key or a CSV column header is read
  * (detect_column.c). */
 int detect_account_label(const char *s, const char *w, size_t n);
+/* detect_label.c: 1 if the word w[0..n) of the norm view is an ID label
+ * (passport, id, регистр, 주민등록, a national ID's: the list of
+ * detect_label.c), as a column header is read (detect_column.c). */
+int detect_id_label(const char *w, size_t n);
+/* detect_phone.c: 1 if the word w[0..n) of the norm view is a phone word
+ * (phone, tel, utas, утас, 전화...: the list of detect_phone.c). */
+int detect_phone_word(const char *w, size_t n);
+/* detect_keyed.c: a phone number in any grouping right after a phone
+ * word ("tel": "2-34-56"). */
+size_t detect_scan_keyed_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_label.c: the kind of an account label's value s[at..end): a
+ * phone number when the numbering plans read the same digits as one,
+ * else DETECT_ACCOUNT. */
+int det_account_kind(const char *s, size_t len, size_t at, size_t end);
+/* detect_acct.c: a long account number whose label stands anywhere in
+ * its sentence ("The account was 427193582661", "Сбер 4081..."). */
+size_t detect_scan_acct_window(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_column.c: a number in a CSV or TSV column whose header cell is an
- * account label ("bank,account" / "Khan,5012345678"): its end, kind
- * DETECT_ACCOUNT (or DETECT_PHONE when the numbering plans read it). */
+ * account, phone or ID label ("bank,account" / "Khan,5012345678",
+ * "name,phone" / "y,234567"): its end, the column's kind in *kind. */
 size_t detect_scan_column(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);

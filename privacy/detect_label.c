@@ -360,6 +360,11 @@ static enum label_kind label_before(const char *s, size_t v)
     return k > 0 ? card_alone(id_label_back(s, end, numq), card) : LABEL_NONE;
 }
 
+int detect_id_label(const char *w, size_t n)
+{
+    return det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n);
+}
+
 int detect_account_label(const char *s, const char *w, size_t n)
 {
     return bank_word(s, w, n) || det_in_list(account_labels, N(account_labels), w, n) ||
@@ -609,6 +614,11 @@ static int account_kind(const char *s, size_t len, size_t at, size_t end)
     if (det_digit(s[at]) && detect_phone_ready(&e) == 0 && detect_scan_phone(s, len, at, &st, &k) == end)
         return DETECT_PHONE;
     return DETECT_ACCOUNT;
+}
+
+int det_account_kind(const char *s, size_t len, size_t at, size_t end)
+{
+    return account_kind(s, len, at, end);
 }
 
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
