@@ -328,6 +328,12 @@ int detect_id_label(const char *w, size_t n);
 /* detect_phone.c: 1 if the word w[0..n) of the norm view is a phone word
  * (phone, tel, utas, утас, 전화...: the list of detect_phone.c). */
 int detect_phone_word(const char *w, size_t n);
+/* detect_sim.c: an IMSI, an ICCID, a MAC without separators, a UUID (an
+ * advertising ID) or a device's serial number after its label; kind id. */
+size_t detect_scan_sim(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_wallet.c: a crypto wallet address (Bitcoin, TRON, Ethereum);
+ * kind account. */
+size_t detect_scan_wallet(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_keyed.c: a phone number in any grouping right after a phone
  * word ("tel": "2-34-56"). */
 size_t detect_scan_keyed_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
