@@ -33,6 +33,7 @@ static long spoken_at(struct found *f, const char *s, size_t len, size_t at, str
 static const struct scanner scanners[] = {
     { detect_scan_wallet, DETECT_ACCOUNT }, { detect_scan_sim, DETECT_ID },
     { detect_scan_device, DETECT_ID },      { detect_scan_bank, DETECT_ACCOUNT },
+    { detect_scan_deeplink, DETECT_HANDLE },
     { detect_scan_url, DETECT_URL },        { detect_scan_keyed_phone, DETECT_PHONE },
     { detect_scan_id, DETECT_ID },          { detect_scan_natid, DETECT_ID },
     { detect_scan_labelled, DETECT_ID },    { detect_scan_register, DETECT_ID },

@@ -334,6 +334,9 @@ size_t detect_scan_sim(const char *s, size_t len, size_t at, size_t *start, int 
 /* detect_wallet.c: a crypto wallet address (Bitcoin, TRON, Ethereum);
  * kind account. */
 size_t detect_scan_wallet(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_deeplink.c: a messenger's link of its own scheme
+ * ("tg://resolve?domain=kim88"); kind handle. */
+size_t detect_scan_deeplink(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_keyed.c: a phone number in any grouping right after a phone
  * word ("tel": "2-34-56"). */
 size_t detect_scan_keyed_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
