@@ -334,6 +334,11 @@ size_t detect_scan_sim(const char *s, size_t len, size_t at, size_t *start, int 
 /* detect_wallet.c: a crypto wallet address (Bitcoin, TRON, Ethereum);
  * kind account. */
 size_t detect_scan_wallet(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_plate2.c: a vehicle plate of a national shape that
+ * detect_scan_plate's own do not read ("12가3456이다", "서울12가3456",
+ * "1234-УНА", "京A12345", "А123ВС77"): its end with its start in *start
+ * (set only when it lies before at), or 0. */
+size_t detect_plate_shapes(const char *s, size_t len, size_t at, size_t *start);
 /* detect_deeplink.c: a messenger's link of its own scheme
  * ("tg://resolve?domain=kim88"); kind handle. */
 size_t detect_scan_deeplink(const char *s, size_t len, size_t at, size_t *start, int *kind);
