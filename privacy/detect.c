@@ -117,6 +117,10 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     if (j - at <= 2 && j + 1 < len && (s[j] == '!' || s[j] == '|' || (unsigned char)s[j] == 0xc7 ||
                                        (unsigned char)s[j] == 0xc4) && det_digit(s[j + ((unsigned char)s[j] >= 0x80 ? 2 : 1)]))
         return 0;
+    /* A Chinese plate's letter before a middle dot ("蒙A·12345":
+     * detect_plate2.c). */
+    if (j - at == 1 && det_starts(s, len, j, "\xc2\xb7"))
+        return 0;
     if (j - at <= 4 && strspn(s + at, "ivx") >= j - at && det_starts(s, len, j, " \xd1\x81\xd0\xb0\xd1\x80"))
         return 0;
     /* Dots written out ("facebook[.]com", "facebook . com", "kim dot mn"),
