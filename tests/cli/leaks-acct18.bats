@@ -64,3 +64,16 @@ strict_audit_passes() {
         'In 2019, 2020 and 2021 we paid 4,500,000 won; the account had 30000000 then.' \
         'In 2019, 2020 and 2021 we paid 4,500,000 won; the account had 30000000 then.'
 }
+
+@test "leaks-acct18: a TSV header's cells are not read across the tab as a name, and the account under it goes (D-6)" {
+    p=$(st field subject add --name 김종수 --locale ko --pseudonym Sora)
+    st field consent "$p" --export yes --method verbal 2>/dev/null
+    id=$(record "$p" $'Имя\tНомер счёта\tПрим.\nИван\t40817810099910004312\tx')
+    run --separate-stderr st field redact "$id" --report
+    expect_status 0
+    [[ "$output" != *cyrillic-name* ]] || false
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    [[ "$output" == *$'\t[ACCOUNT-1]\t'* ]] || false
+    exports_clean 40817810099910004312
+}
