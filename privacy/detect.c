@@ -31,11 +31,13 @@ static int walk_text(struct found *f, const char *s, size_t len, struct walk *w)
 static long spoken_at(struct found *f, const char *s, size_t len, size_t at, struct walk *w);
 
 static const struct scanner scanners[] = {
+    { detect_scan_wallet, DETECT_ACCOUNT }, { detect_scan_sim, DETECT_ID },
     { detect_scan_device, DETECT_ID },      { detect_scan_bank, DETECT_ACCOUNT },
-    { detect_scan_url, DETECT_URL },
+    { detect_scan_deeplink, DETECT_HANDLE },
+    { detect_scan_url, DETECT_URL },        { detect_scan_keyed_phone, DETECT_PHONE },
     { detect_scan_id, DETECT_ID },          { detect_scan_natid, DETECT_ID },
     { detect_scan_labelled, DETECT_ID },    { detect_scan_register, DETECT_ID },
-    { detect_scan_plate, DETECT_ID },
+    { detect_scan_plate, DETECT_ID },       { detect_scan_acct_window, DETECT_ACCOUNT },
     { detect_scan_ipv4, DETECT_IP },
     { detect_scan_gps, DETECT_GPS },        { detect_scan_grid, DETECT_GPS },
     { detect_scan_plus_code, DETECT_GPS },
@@ -116,6 +118,10 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
      * "Mı034582": detect_code.c). */
     if (j - at <= 2 && j + 1 < len && (s[j] == '!' || s[j] == '|' || (unsigned char)s[j] == 0xc7 ||
                                        (unsigned char)s[j] == 0xc4) && det_digit(s[j + ((unsigned char)s[j] >= 0x80 ? 2 : 1)]))
+        return 0;
+    /* A Chinese plate's letter before a middle dot ("蒙A·12345":
+     * detect_plate2.c). */
+    if (j - at == 1 && det_starts(s, len, j, "\xc2\xb7"))
         return 0;
     if (j - at <= 4 && strspn(s + at, "ivx") >= j - at && det_starts(s, len, j, " \xd1\x81\xd0\xb0\xd1\x80"))
         return 0;

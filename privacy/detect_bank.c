@@ -92,11 +92,56 @@ static int group_sep(char c)
     return c == ' ' || c == '-' || c == '.' || c == '/';
 }
 
-/* 1 if the join j may follow the joins before it (the first was first):
- * one kind throughout, but spaces and '-' mix ("4111 1111-1111 1111"). */
-static int same_join(char first, char j)
+/* The length of the join of a card's groups at s[i] (followed by a
+ * digit), with its kind in *j, or 0 (report-adv17a D-4: any punctuation
+ * between the groups): one of " -./" (group_sep); one of ",*|_:" glued
+ * ("4539,1488,0343,6467", "4539*1488*..."); a '|', '/', '*' or '-'
+ * between single spaces ("4539 | 1488 | ..."); ')' and a space after a first group in
+ * parentheses (paren: "(4539) 1488-0343/6467").  ", " is a list
+ * ("2019, 2020, 2021"), never a join. */
+static size_t card_join(const char *s, size_t len, size_t i, int paren, char *j)
 {
-    return first == 0 || first == j || ((first == ' ' || first == '-') && (j == ' ' || j == '-'));
+    if (i + 1 >= len)
+        return 0;
+    if (paren && s[i] == ')') {
+        *j = ')';
+        return s[i + 1] == ' ' && i + 2 < len && det_digit(s[i + 2]) ? 2 : det_digit(s[i + 1]) ? 1 : 0;
+    }
+    if ((group_sep(s[i]) || (s[i] != '\0' && strchr(",*|_:", s[i]) != NULL)) && det_digit(s[i + 1]))
+        return *j = s[i], 1;
+    if (s[i] == ' ' && i + 3 < len && strchr("|/*-", s[i + 1]) != NULL && s[i + 1] != '\0' &&
+        s[i + 2] == ' ' && det_digit(s[i + 3]))
+        return *j = s[i + 1], 3;
+    return 0;
+}
+
+/* 1 if the join j may follow the joins before it (the first was first):
+ * one kind throughout, but spaces and '-' mix ("4111 1111-1111 1111"),
+ * and any joins mix between groups of four, as cards are printed
+ * ("(4539) 1488-0343/6467": four4 says every group so far had four). */
+static int same_join(char first, char j, int four4)
+{
+    return first == 0 || first == j || four4 ||
+           ((first == ' ' || first == '-') && (j == ' ' || j == '-'));
+}
+
+/* 1 if every group of four digits in d[0..n) (lens: the groups' ends) is
+ * a year 1900-2099: a run of years ("2019-2020/2021-2022") is no card. */
+static int all_years(const char *d, const size_t *lens, size_t groups)
+{
+    size_t k, a = 0;
+    unsigned y;
+
+    if (groups < 2)
+        return 0;
+    for (k = 0; k < groups; a = lens[k++]) {
+        if (lens[k] - a != 4)
+            return 0;
+        y = det_value(d + a, 4);
+        if (y < 1900 || y > 2099)
+            return 0;
+    }
+    return 1;
 }
 
 /* A card number at at: its end, or 0.  Grouped, the groups after the
@@ -104,12 +149,14 @@ static int same_join(char first, char j)
  * 1111 1111", as some banks print the issuer's number); the longest run
  * of groups that passes the Luhn check is taken ("4111 1111 1111 1111
  * 12 times").  A first group of under four digits is no card ("40 12
- * 30"), and neither is a group followed by a letter or a decimal. */
-static size_t card(const char *s, size_t len, size_t at)
+ * 30"), and neither is a group followed by a letter or a decimal.
+ * paren: the number began with '(' before at. */
+static size_t card(const char *s, size_t len, size_t at, int paren)
 {
     char d[CARD_MAX];
-    size_t n = 0, i = at, g, groups = 0, ends[CARD_MAX + 1], lens[CARD_MAX + 1], k;
-    char sep = 0, j = 0;
+    size_t n = 0, i = at, g, groups = 0, ends[CARD_MAX + 1], lens[CARD_MAX + 1], k, jl;
+    char sep = 0, j = 0, nj = 0;
+    int four4 = 1;
 
     if (s[at] < '2' || s[at] > '6')
         return 0;
@@ -120,8 +167,9 @@ static size_t card(const char *s, size_t len, size_t at)
             break;                              /* more digits than a card, or "4111 1" */
         memcpy(d + n, s + i, g), n += g, i += g;
         ends[groups] = i, lens[groups++] = n;
-        if (i + 1 < len && group_sep(s[i]) && same_join(sep, s[i]) && det_digit(s[i + 1]))
-            j = s[i], sep = sep == 0 ? s[i] : sep, i++;
+        four4 = four4 && g == 4;
+        if ((jl = card_join(s, len, i, paren && groups == 1, &nj)) != 0 && same_join(sep, nj, four4))
+            j = nj, sep = sep == 0 ? nj : sep, i += jl;
         else
             break;
     }
@@ -132,7 +180,7 @@ static size_t card(const char *s, size_t len, size_t at)
         if (det_letter_at(s, len, i) || (i < len && det_alnum(s[i])) ||
             (k + 1 == groups && i + 1 < len && (s[i] == '.' || s[i] == ',') && det_digit(s[i + 1])))
             continue;
-        if (luhn_ok(d, lens[k]))
+        if (luhn_ok(d, lens[k]) && !all_years(d, lens, k + 1))
             return i;
     }
     return 0;
@@ -143,5 +191,8 @@ size_t detect_scan_bank(const char *s, size_t len, size_t at, size_t *start, int
     (void)start, (void)kind;
     if (det_alpha(s[at]))
         return iban(s, len, at);
-    return det_digit(s[at]) ? card(s, len, at) : 0;
+    /* "(4539) 1488-0343/6467": the detection holds the parenthesis. */
+    if (s[at] == '(' && at + 1 < len && det_digit(s[at + 1]))
+        return card(s, len, at + 1, 1);
+    return det_digit(s[at]) ? card(s, len, at, 0) : 0;
 }

@@ -26,6 +26,7 @@
 #define LINE_MAX_BYTES 4096
 #define VALUE_MAX 40
 #define CELL_SEPS ",;\t|"
+#define ID_DIGITS 5
 
 /* The number of cell separators sep in s[a..e) outside double quotes. */
 static size_t seps_in(const char *s, size_t a, size_t e, char sep)
@@ -73,8 +74,25 @@ static int header_line(const char *s, size_t a, size_t e, char sep, size_t nseps
     return seps_in(s, a, e, sep) == nseps;
 }
 
-/* 1 if cell col of the header line s[a..e) holds an account label. */
-static int account_cell(const char *s, size_t a, size_t e, char sep, size_t col)
+/* 1 if the line s[a..e) is a Markdown table's rule ("|---|:--:|"): only
+ * '-', ':', '|', '+', '=' and spaces, with a '-' or '='. */
+static int rule_line(const char *s, size_t a, size_t e)
+{
+    int dash = 0;
+
+    for (; a < e; a++) {
+        if (s[a] == '-' || s[a] == '=')
+            dash = 1;
+        else if (s[a] != ':' && s[a] != '|' && s[a] != '+' && s[a] != ' ')
+            return 0;
+    }
+    return dash;
+}
+
+/* The kind of the column col of the header line s[a..e): DETECT_ACCOUNT,
+ * DETECT_PHONE or DETECT_ID when one of its words is such a label (the
+ * first word that is one decides), else -1. */
+static int column_kind(const char *s, size_t a, size_t e, char sep, size_t col)
 {
     size_t i = a, n = 0, w, cl;
     int quoted = 0, cp;
@@ -93,45 +111,73 @@ static int account_cell(const char *s, size_t a, size_t e, char sep, size_t col)
         for (w = i; i < e && (cp = det_cp_at(s, e, i, &cl)) >= 0 && is_word_cp(cp); i += cl)
             ;
         if (detect_account_label(s, s + w, i - w))
-            return 1;
+            return DETECT_ACCOUNT;
+        if (detect_phone_word(s + w, i - w))
+            return DETECT_PHONE;
+        if (detect_id_label(s + w, i - w))
+            return DETECT_ID;
     }
-    return 0;
+    return -1;
 }
 
 /* The end of the cell value at at: six digits or more with letters,
  * spaces, '-', '.' or '/' between, up to the cell's end (a separator, a
  * closing quote or the line's end); 0 if the cell holds anything else. */
-static size_t cell_value(const char *s, size_t len, size_t at)
+static size_t cell_value(const char *s, size_t len, size_t at, size_t *digits)
 {
-    size_t i = at, digits = 0;
+    size_t i = at, j;
 
+    *digits = 0;
     while (i < len && i - at <= VALUE_MAX && (det_alnum(s[i]) || strchr(" -./", s[i]) != NULL))
-        digits += det_digit(s[i]) != 0, i++;
+        *digits += det_digit(s[i]) != 0, i++;
+    j = i;
     while (i > at && s[i - 1] == ' ')
         i--;
-    if (digits < 6 || i - at > VALUE_MAX)
+    if (*digits < ID_DIGITS || i - at > VALUE_MAX)
         return 0;
-    if (i < len && s[i] != '"' && s[i] != '\n' && s[i] != '\r' && (s[i] == '\0' || strchr(CELL_SEPS, s[i]) == NULL))
+    if (j < len && s[j] != '"' && s[j] != '\n' && s[j] != '\r' && (s[j] == '\0' || strchr(CELL_SEPS, s[j]) == NULL))
         return 0;
     return i;
 }
 
+/* The start of the cell holding a value at at: before a '"' and the
+ * spaces after its separator. */
+static size_t cell_open(const char *s, size_t at)
+{
+    size_t c = at;
+
+    if (c > 0 && s[c - 1] == '"')
+        c--;
+    while (c > 0 && s[c - 1] == ' ')
+        c--;
+    return c;
+}
+
+/* The value's kind under a column of kind k, or 0 if it is too short
+ * for it (an account or a phone number has six digits or more). */
+static size_t fits(int k, const char *s, size_t at, size_t digits, size_t end, int *kind)
+{
+    if (k < 0 || (k != DETECT_ID && (digits < 6 || !det_digit(s[at]))))
+        return 0;
+    *kind = k;
+    return end;
+}
+
 size_t detect_scan_column(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    size_t c = at, a, e, end, nseps, col, h, k;
+    size_t c, a, e, end, nseps, col, h, k, digits, he;
     char sep = 0;
 
     (void)start;
     if (!det_alnum(s[at]))
         return 0;
-    if (c > 0 && s[c - 1] == '"')
-        c--;
+    c = cell_open(s, at);
     if (c > 0 && s[c - 1] != '\n' && (s[c - 1] == '\0' || strchr(CELL_SEPS, s[c - 1]) == NULL))
         return 0;
     for (a = c; a > 0 && s[a - 1] != '\n'; a--)
         if (c - a > LINE_MAX_BYTES)
             return 0;
-    if (a == 0 || (end = cell_value(s, len, at)) == 0)
+    if (a == 0 || (end = cell_value(s, len, at, &digits)) == 0)
         return 0;                               /* the first line is no row */
     e = line_end(s, len, a);
     if (c > a)
@@ -150,12 +196,15 @@ size_t detect_scan_column(const char *s, size_t len, size_t at, size_t *start, i
      * separators, else the text's first line. */
     for (h = a, k = 0; k < HEADER_BACK && h > 0; k++) {
         h = line_before(s, h);
-        if (header_line(s, h, line_end(s, len, h), sep, nseps))
-            return account_cell(s, h, line_end(s, len, h), sep, col) ? (*kind = DETECT_ACCOUNT, end) : 0;
+        he = line_end(s, len, h);
+        if (rule_line(s, h, he))
+            continue;
+        if (header_line(s, h, he, sep, nseps))
+            return fits(column_kind(s, h, he, sep, col), s, at, digits, end, kind);
     }
-    if (h > 0 && header_line(s, 0, line_end(s, len, 0), sep, nseps) &&
-        account_cell(s, 0, line_end(s, len, 0), sep, col))
-        return *kind = DETECT_ACCOUNT, end;
+    he = line_end(s, len, 0);
+    if (h > 0 && header_line(s, 0, he, sep, nseps))
+        return fits(column_kind(s, 0, he, sep, col), s, at, digits, end, kind);
     return 0;
 }
 
@@ -163,7 +212,7 @@ size_t detect_scan_column(const char *s, size_t len, size_t at, size_t *start, i
  * begin: after a line break or a cell separator, maybe after a '"'. */
 static int cell_start(const char *v, size_t at)
 {
-    size_t c = at > 0 && v[at - 1] == '"' ? at - 1 : at;
+    size_t c = cell_open(v, at);
 
     return c > 0 && (v[c - 1] == '\n' || (v[c - 1] != '\0' && strchr(CELL_SEPS, v[c - 1]) != NULL));
 }
@@ -195,7 +244,7 @@ int detect_text(struct detection **out, size_t *nout, const struct normtext *t, 
             (t->orig[t->ostart[i]] == '\n' || t->orig[t->ostart[i]] == '\r' || t->orig[t->ostart[i]] == '\t'))
             v[i] = t->orig[t->ostart[i]] == '\t' ? '\t' : '\n';
     for (i = 1; i < t->normlen; i++) {
-        if (!cell_start(v, i) || !det_digit(v[i]))
+        if (!cell_start(v, i) || !det_alnum(v[i]) || (i > 0 && det_alnum(v[i - 1])))
             continue;
         st = i, kind = DETECT_ACCOUNT;
         if ((end = detect_scan_column(v, t->normlen, i, &st, &kind)) == 0)

@@ -336,9 +336,40 @@ size_t detect_scan_glued_id(const char *s, size_t len, size_t at, size_t *start,
  * list of detect_label.c), as a JSON key or a CSV column header is read
  * (detect_column.c). */
 int detect_account_label(const char *s, const char *w, size_t n);
+/* detect_label.c: 1 if the word w[0..n) of the norm view is an ID label
+ * (passport, id, регистр, 주민등록, a national ID's: the list of
+ * detect_label.c), as a column header is read (detect_column.c). */
+int detect_id_label(const char *w, size_t n);
+/* detect_phone.c: 1 if the word w[0..n) of the norm view is a phone word
+ * (phone, tel, utas, утас, 전화...: the list of detect_phone.c). */
+int detect_phone_word(const char *w, size_t n);
+/* detect_sim.c: an IMSI, an ICCID, a MAC without separators, a UUID (an
+ * advertising ID) or a device's serial number after its label; kind id. */
+size_t detect_scan_sim(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_wallet.c: a crypto wallet address (Bitcoin, TRON, Ethereum);
+ * kind account. */
+size_t detect_scan_wallet(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_plate2.c: a vehicle plate of a national shape that
+ * detect_scan_plate's own do not read ("12가3456이다", "서울12가3456",
+ * "1234-УНА", "京A12345", "А123ВС77"): its end with its start in *start
+ * (set only when it lies before at), or 0. */
+size_t detect_plate_shapes(const char *s, size_t len, size_t at, size_t *start);
+/* detect_deeplink.c: a messenger's link of its own scheme
+ * ("tg://resolve?domain=kim88"); kind handle. */
+size_t detect_scan_deeplink(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_keyed.c: a phone number in any grouping right after a phone
+ * word ("tel": "2-34-56"). */
+size_t detect_scan_keyed_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_label.c: the kind of an account label's value s[at..end): a
+ * phone number when the numbering plans read the same digits as one,
+ * else DETECT_ACCOUNT. */
+int det_account_kind(const char *s, size_t len, size_t at, size_t end);
+/* detect_acct.c: a long account number whose label stands anywhere in
+ * its sentence ("The account was 427193582661", "Сбер 4081..."). */
+size_t detect_scan_acct_window(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_column.c: a number in a CSV or TSV column whose header cell is an
- * account label ("bank,account" / "Khan,5012345678"): its end, kind
- * DETECT_ACCOUNT (or DETECT_PHONE when the numbering plans read it). */
+ * account, phone or ID label ("bank,account" / "Khan,5012345678",
+ * "name,phone" / "y,234567"): its end, the column's kind in *kind. */
 size_t detect_scan_column(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);

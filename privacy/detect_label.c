@@ -99,6 +99,10 @@ static const struct det_word handle_labels[] = {
     DW("\xd0\xb2\xd0\xba", FIT_WORD),                                            /* вк */
     DW("\xd0\xb2\xd0\xba\xd0\xbe\xd0\xbd\xd1\x82\xd0\xb0\xd0\xba\xd1\x82\xd0\xb5", FIT_WORD), /* вконтакте */
     DW("\xd0\xb0\xd0\xba\xd0\xba\xd0\xb0\xd1\x83\xd0\xbd\xd1\x82", FIT_PREFIX),  /* аккаунт */
+    /* report-adv17a D-19: WeChat in Chinese (微信, 微信号) and its chat
+     * abbreviations vx, wx; 号/號 "number" after any of these labels is
+     * read off (label_before: "wechat号") */
+    DW("\xe5\xbe\xae\xe4\xbf\xa1", FIT_PREFIX), DW("vx", FIT_WORD), DW("wx", FIT_WORD),
 };
 
 /* Geohashes and Plus Codes written without their '+' ("plus code
@@ -152,6 +156,9 @@ static const struct det_word mail_labels[] = {
     DW("\xd0\xb8\xd0\xbc\xd1\x8d\xd0\xb9\xd0\xbb", FIT_PREFIX), /* имэйл */
     DW("\xd0\xb8\xd0\xbc\xd0\xb5\xd0\xb9\xd0\xbb", FIT_PREFIX), /* имейл */
     DW("\xd1\x8f\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81", FIT_PREFIX), /* яндекс */
+    DW("\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba", FIT_PREFIX), /* ящик: "мой ящик kim85 на яндексе" (report-adv17a D-19) */
+    DW("\xd0\xbc\xd1\x8b\xd0\xbb\xd0\xbe", FIT_PREFIX), /* мыло (slang for e-mail) */
+    DW("\xe9\x82\xae\xe7\xae\xb1", FIT_ANY), /* 邮箱 */
 };
 
 static const struct det_word qualifiers[] = {
@@ -164,6 +171,9 @@ static const struct det_word qualifiers[] = {
     DW("address", FIT_WORD), DW("\xec\xa3\xbc\xec\x86\x8c", FIT_PREFIX),            /* 주소 */
     DW("\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81", FIT_PREFIX),                /* адрес */
     DW("\xd0\xb4\xd1\x8d\xd1\x8d\xd1\x80", FIT_WORD),                            /* дээр: FB дээр kim88 */
+    /* report-adv17a D-19: a copula between the label and its value ("my
+     * gmail is kim85", "skype is live:kim85", "почта это kim85") */
+    DW("is", FIT_WORD), DW("was", FIT_WORD), DW("\xd1\x8d\xd1\x82\xd0\xbe", FIT_WORD), /* это */
 };
 
 
@@ -329,7 +339,9 @@ static enum label_kind label_before(const char *s, size_t v)
         /* A bank before a messenger: 카카오뱅크 is a bank, 카카오 a messenger. */
         if (bank_word(s, w, n))
             return LABEL_ACCOUNT;
-        if (det_in_list(handle_labels, N(handle_labels), w, n))
+        if (det_in_list(handle_labels, N(handle_labels), w, n) ||
+            (n > 3 && (memcmp(w + n - 3, "\xe5\x8f\xb7", 3) == 0 || memcmp(w + n - 3, "\xe8\x99\x9f", 3) == 0) &&
+             det_in_list(handle_labels, N(handle_labels), w, n - 3)))     /* wechat号 */
             return LABEL_HANDLE;
         if (det_in_list(account_labels, N(account_labels), w, n))
             return LABEL_ACCOUNT;
@@ -358,6 +370,11 @@ static enum label_kind label_before(const char *s, size_t v)
         end = a;
     }
     return k > 0 ? card_alone(id_label_back(s, end, numq), card) : LABEL_NONE;
+}
+
+int detect_id_label(const char *w, size_t n)
+{
+    return det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n);
 }
 
 int detect_account_label(const char *s, const char *w, size_t n)
@@ -609,6 +626,11 @@ static int account_kind(const char *s, size_t len, size_t at, size_t end)
     if (det_digit(s[at]) && detect_phone_ready(&e) == 0 && detect_scan_phone(s, len, at, &st, &k) == end)
         return DETECT_PHONE;
     return DETECT_ACCOUNT;
+}
+
+int det_account_kind(const char *s, size_t len, size_t at, size_t end)
+{
+    return account_kind(s, len, at, end);
 }
 
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)

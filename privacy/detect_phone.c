@@ -418,8 +418,16 @@ static const struct det_word phone_words[] = {
     DW("\xd1\x83\xd1\x82\xd0\xb0\xd1\x81", FIT_PREFIX),              /* утас(ны) */
     DW("\xd1\x83\xd1\x82\xd1\x81", FIT_PREFIX),                        /* утс(ыг, аар) */
     DW("\xd1\x82\xd0\xb5\xd0\xbb", FIT_PREFIX),                        /* тел, телефон */
+    /* report-adv17a D-31: утас in Latin letters (a JSON key "utas"),
+     * Chinese 电话 and 手机 */
+    DW("utas", FIT_PREFIX), DW("\xe7\x94\xb5\xe8\xaf\x9d", FIT_ANY), DW("\xe6\x89\x8b\xe6\x9c\xba", FIT_ANY),
 };
 #define PHONE_WORD_WINDOW 32
+
+int detect_phone_word(const char *w, size_t n)
+{
+    return det_in_list(phone_words, sizeof phone_words / sizeof phone_words[0], w, n);
+}
 
 /* 1 if the first k groups of g are a phone number. */
 static int is_phone(const char *s, size_t len, size_t at, const struct groups *g, size_t k)

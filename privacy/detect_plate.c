@@ -197,6 +197,9 @@ size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, in
     size_t e, ls = at, pe, pa, nd, nl;
 
     (void)kind;
+    /* The national shapes of detect_plate2.c, without a label. */
+    if ((e = detect_plate_shapes(s, len, at, &ls)) != 0)
+        return *start = ls, e;
     if (det_letter_before(s, at))
         return 0;
     if (!det_digit(s[at])) {

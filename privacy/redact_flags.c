@@ -573,6 +573,16 @@ static int appositive_after(const struct word *a, const char *s, size_t len)
  * Hangul word they accept; the word before a Korean title; a capitalised
  * Cyrillic word that starts a sentence).  Returns 0 or fn's non-zero
  * value. */
+/* 1 if a table's cell delimiter (a tab, a table's comma or semicolon:
+ * normalise_cell_delim) lies in s[a..b). */
+static int cell_between(const char *s, size_t len, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (s[a] == '\t' || normalise_cell_delim(s, len, a))
+            return 1;
+    return 0;
+}
+
 static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
 {
     struct word a, b;
@@ -619,7 +629,8 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
             rc = fn(ctx, a.start, a.end, context_name), done = 2;
         if (rc != 0 || !(have = more))
             break;
-        if (done < 2 && (kind = pair_kind(&a, &b, in)) != NULL) {
+        /* Two cells of a table are no pair ("Имя<TAB>Номер": report-adv17a D-6). */
+        if (done < 2 && !cell_between(in, inlen, a.end, b.start) && (kind = pair_kind(&a, &b, in)) != NULL) {
             /* "종수 동지": the title is no name, flag the word before it. */
             int hangul = is_hangul_cp(a.first);
             if (!(hangul && ordinary(&a, in, a.end)) &&
