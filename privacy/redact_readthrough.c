@@ -35,7 +35,7 @@ static enum rt_kind kind_of(int cp)
         return RT_GREEK;
     if (cp >= 0x0531 && cp <= 0x058A)
         return RT_ARMENIAN;
-    if (cp > 0x2800 && cp <= 0x28FF)
+    if (cp > 0x2800 && cp <= 0x28FF && cp != 0x2824)  /* ⠤: the hyphen */
         return RT_BRAILLE;
     if (cp >= 'a' && cp <= 'z')
         return RT_BEOLSIK;
@@ -47,8 +47,9 @@ static enum rt_kind kind_of(int cp)
  * names (Κιμ Τζονγκ-σου for Kim Jong-su; ELOT 743's phonetic column, the
  * UN's transcription of Greek): the digraphs ου u, αι e, ει οι υι i, αυ av,
  * ευ ev, τσ ts, τζ j (the English j and soft g: Τζορτζ for George; pass 1
- * reads it g), μπ b and ντ d at a word's start (mb, nd inside), γκ g at a
- * word's start and after ν (ng inside), γγ ng; then one letter each, η ι υ
+ * reads it g), μπ b and ντ d at a word's start or after a consonant (mb,
+ * nd after a vowel), γκ g at a word's start and after ν (ng inside), γγ
+ * ng, γι and γυ y before a vowel; then one letter each, η ι υ
  * i, ω o, χ h (pass 1 kh), θ th, ξ ks, ψ ps, β v.  Accents are dropped.
  * ICU's Greek-Latin transform is a letter-for-letter transliteration
  * (Kim Tzon'nk-sou): it does not give the spelling a name was written
@@ -79,12 +80,18 @@ static const char *greek_letter(int cp, int pass)
     return cp >= 0x3B1 && cp <= 0x3C9 ? l[cp - 0x3B1] : NULL;
 }
 
+/* 1 if cp (a base letter) is a Greek vowel. */
+static int greek_vowel(int cp)
+{
+    return cp == 0x3B1 || cp == 0x3B5 || cp == 0x3B7 || cp == 0x3B9 || cp == 0x3BF ||
+           cp == 0x3C5 || cp == 0x3C9;
+}
+
 /* Reads the Greek word w[0..n) (code points, base letters) into out. */
 static size_t greek_read(char *out, size_t cap, const int *w, size_t n, int pass)
 {
     size_t i = 0, used = 0;
     const char *s;
-    char tmp[4];
 
     while (i < n) {
         int a = w[i], b = i + 1 < n ? w[i + 1] : 0, c = i + 2 < n ? w[i + 2] : 0;
@@ -105,9 +112,11 @@ static size_t greek_read(char *out, size_t cap, const int *w, size_t n, int pass
         else if (a == 0x3C4 && b == 0x3B6)
             s = pass == 1 ? "g" : "j";
         else if (a == 0x3BC && b == 0x3C0)
-            s = i == 0 ? "b" : "mb";
+            s = i == 0 || !greek_vowel(w[i - 1]) ? "b" : "mb";
         else if (a == 0x3BD && b == 0x3C4 && c != 0x3B6)
-            s = i == 0 ? "d" : "nd";
+            s = i == 0 || !greek_vowel(w[i - 1]) ? "d" : "nd";
+        else if (a == 0x3B3 && (b == 0x3B9 || b == 0x3C5) && greek_vowel(c))
+            s = "y";            /* γι, γυ before a vowel: Μπατμπαγιάρ */
         else if (a == 0x3B3 && b == 0x3BA)
             s = i == 0 || w[i - 1] == 0x3BD ? "g" : "ng";
         else if (a == 0x3B3 && b == 0x3B3)
@@ -117,7 +126,6 @@ static size_t greek_read(char *out, size_t cap, const int *w, size_t n, int pass
             if ((s = greek_letter(a, pass)) == NULL)
                 return 0;
         }
-        (void)tmp;
         size_t k = strlen(s);
         if (used + k > cap)
             return 0;
@@ -353,7 +361,8 @@ static int joined(const char *s, size_t a, size_t b)
     if (a == b)
         return 0;
     while (a < b && (n = utf8_next(&cp, s + a, b - a)) > 0) {
-        if (cp != ' ' && cp != '-' && cp != 0xB7 && cp != 0x2800 && cp != 0x2010 && cp != 0x2011)
+        if (cp != ' ' && cp != '-' && cp != 0xB7 && cp != 0x2800 && cp != 0x2824 && cp != 0x2010 &&
+            cp != 0x2011)
             return 0;
         a += (size_t)n;
     }

@@ -104,7 +104,7 @@ const char *const romanise_ko_initials[ROMANISE_NSYS][2][19] = {
      * Жэ Ин for 문재인, Ким Жон Ун for 김정은, Пак Гын Хе for 박근혜; brief s18
      * item 2, report-adv17a D-42): Khalkha has no plain/aspirated
      * distinction in its letters, so ㅈ is ж (its usual sound, as in Жон),
-     * ㅊ ч, ㄱ ㄷ ㅂ к/г т/д п/б, ㅎ х; ㅓ is ө or о, ㅜ ү or у, ㅡ ы or ү;
+     * ㅊ ч, ㄱ ㄷ ㅂ к/г т/д п/б, ㅎ х; ㅓ is ө or о, ㅜ ү or у, ㅡ у, ы or ү (Ким Жон Ун);
      * final ㅇ н (the press: Жон), final ㄹ л. */
     [ROMANISE_MN] = {
         { "к|г", "к", "н", "т|д", "т", "р|л", "м", "п|б", "п", "с", "с", "",
@@ -132,7 +132,7 @@ const char *const romanise_ko_vowels[ROMANISE_NSYS][21] = {
     [ROMANISE_NL] = { "a", "e|ae", "ja", "je", "o", "e", "jo", "je|e", "o", "wa", "we", "oe|we",
                  "jo", "oe", "wo", "we", "wi", "joe", "u|eu", "ui", "i" },
     [ROMANISE_MN] = { "а", "э", "я", "е", "ө|о", "э", "ё|е", "е", "о", "ва", "вэ", "вэ",
-                 "ё", "ү|у", "во", "вэ", "ви", "юү|ю", "ы|ү", "ый|и", "и" },
+                 "ё", "ү|у", "во", "вэ", "ви", "юү|ю", "у|ы|ү", "ый|и", "и" },
 };
 
 /* Finals by index (none, ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ
