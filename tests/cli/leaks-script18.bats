@@ -40,7 +40,7 @@ strict_clean() {
 @test "leaks-script18: a Korean name in Mongolian Cyrillic with its case endings is replaced (D-42)" {
     redacts_to '--name 김종수 --name "Kim Jong-su" --name 박민서 --locale ko --pseudonym Un-min' \
         'Минсөтэй уулзсан. Жонсүд хэлсэн. Ким Жон Сү ирсэн.' \
-        'Un-minтэй уулзсан. Un-minд хэлсэн. Un-min ирсэн.'
+        'Un-min уулзсан. Un-min хэлсэн. Un-min ирсэн.'
     strict_clean Минсө Жонсү 'Жон Сү'
 }
 
