@@ -254,7 +254,8 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
      * before the stop (him Jae-won. In ...) is flagged alone. */
     if (a->first < 0x250 && b->first < 0x250 && a->cap && b->cap &&
         ((b->hyphen && is_surname_word(a, s)) || (a->hyphen && is_surname_word(b, s)))) {
-        if (!ends_sentence(s, a->end, b->start))
+        /* A line end is no stop: a name wraps (Choe\nMyong-nam). */
+        if (!ends_sentence(s, a->end, b->start) || memchr(s + a->end, '.', b->start - a->end) == NULL)
             return "korean-name";
         return a->hyphen && romanised_given(a, s) ? korean_name_alone : NULL;
     }
