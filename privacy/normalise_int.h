@@ -195,4 +195,16 @@ int norm_spelled_key(struct builder *bd, const char *in, size_t inlen);
 /* normalise_key.c: 1 if byte c is an ASCII letter, else 0. */
 int norm_ascii_letter(char c);
 
+/* normalise_rare.c: the words with a Cyrillic letter of neither Russian
+ * nor Mongolian that norm_resolve_mixed flagged (indexes into its mixed
+ * list, malloc'd), dropped from that list when a text holds so many that
+ * it is written in another Cyrillic language (brief s18 item 6).
+ * norm_rare_note returns 0, or -1 when out of memory; norm_rare_drop
+ * frees rw. */
+struct rare_words {
+    size_t *at, n, cap;
+};
+int norm_rare_note(struct rare_words *rw, size_t index);
+void norm_rare_drop(struct rare_words *rw, uint32_t *mixed, size_t *nmixed);
+
 #endif

@@ -210,6 +210,7 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
                        size_t *nmixed)
 {
     struct builder nb = { 0 };
+    struct rare_words rare = { 0 };
     size_t i = 0, w, cap = 0;
     int cp, k, script, d, scripts, idw;
     utf8proc_uint8_t u[4];
@@ -238,6 +239,10 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
              * written in Latin; any such word is flagged (Єлзийбаяр). */
             if (latin_covers(bd, i, w, in, inlen))
                 script = CONF_LATIN;
+            /* A word of such a language (one letter alone hides no
+             * name: Ukrainian і, Tajik ӯ): see normalise_rare.c. */
+            if ((script == 0 || w - i <= 2) && norm_rare_note(&rare, *nmixed) != 0)
+                goto fail;
             if (add_mixed(mixed, nmixed, &cap, bd->a[i], w < bd->len ? bd->a[w] : inlen) != 0)
                 goto fail;
         } else if (scripts == 1 << CONF_OTHER && w - i > 4 && only_lookalikes(bd, i, w)) {
@@ -268,8 +273,10 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
     nb.s[nb.len] = '\0';
     norm_free_builder(bd);
     *bd = nb;
+    norm_rare_drop(&rare, *mixed, nmixed);
     return 0;
 fail:
+    free(rare.at);
     norm_free_builder(&nb);
     return -1;
 }

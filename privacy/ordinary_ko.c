@@ -276,6 +276,18 @@ static int ko_compound_word(const char *w, size_t len)
         if ((k == len || word_particles(w + k, len - k)) && ko_noun(w + 3, k - 3) &&
             ko_noun(w, 3))
             return 1;
+    /* Two nouns of two syllables or more that hunspell-ko gives as their
+     * own stems, then particles (연장근로가, 연차휴가를: overtime work,
+     * annual leave; brief s18 item 6, report-adv17a D-18).  A name has
+     * three syllables, or a two-syllable surname (남궁) that is no noun;
+     * but four syllables whose last is a particle are a name and it
+     * (박명수가: 박명 and 수가 are nouns too, test_ordinary_ko). */
+    int name_and_particle = len == 12 && word_particles(w + 9, 3);
+    for (size_t k = 6; k + 6 <= len && !name_and_particle; k += 3)
+        if (ko_noun(w, k))
+            for (size_t m = len; m >= k + 6; m -= 3)
+                if ((m == len || word_particles(w + m, len - m)) && ko_noun(w + k, m - k))
+                    return 1;
     for (size_t k = 6; k + 3 <= len; k += 3) {
         if (ko_read(w, k) != KO_WORD)
             continue;

@@ -20,6 +20,7 @@
 #include "privacy/escapes.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
+#include "privacy/romanise.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
 
@@ -176,6 +177,25 @@ static int is_surname_word(const struct word *w, const char *s)
 }
 
 static const char cyrillic_name[] = "cyrillic-name";
+/* A korean-name flag on the first word of a pair only (pair_kind). */
+static const char korean_name_alone[] = "korean-name";
+
+/* 1 if the hyphenated Latin word w is a romanised Korean given name: each
+ * part one syllable (Jae-won, Chin-so; not E-Mart). */
+static int romanised_given(const struct word *w, const char *s)
+{
+    char low[48];
+    size_t n, k;
+
+    if (word_lower(low, sizeof low, w, s) != 0 || (n = strlen(low)) == 0)
+        return 0;
+    for (char *p = low; *p != '\0'; p += k + (p[k] == '-')) {
+        k = strcspn(p, "-");
+        if (k == 0 || !romanise_ko_latin_syllable(p, k))
+            return 0;
+    }
+    return 1;
+}
 
 /* 1 if s[a..b), the gap between two words, holds a sentence's end: a
  * Korean title after it (". 동무 셋이서") addresses no one in the word
@@ -229,9 +249,16 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
     if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap &&
         only_space(s, a->end, b->start) && !abbrev_with_ending(a, s))
         return cyrillic_name;
+    /* Not read across a full stop: "E-Mart. I went" is a brand and the
+     * next sentence's I (report-adv17a D-54); a romanised given name
+     * before the stop (him Jae-won. In ...) is flagged alone. */
     if (a->first < 0x250 && b->first < 0x250 && a->cap && b->cap &&
-        ((b->hyphen && is_surname_word(a, s)) || (a->hyphen && is_surname_word(b, s))))
-        return "korean-name";
+        ((b->hyphen && is_surname_word(a, s)) || (a->hyphen && is_surname_word(b, s)))) {
+        /* A line end is no stop: a name wraps (Choe\nMyong-nam). */
+        if (!ends_sentence(s, a->end, b->start) || memchr(s + a->end, '.', b->start - a->end) == NULL)
+            return "korean-name";
+        return a->hyphen && romanised_given(a, s) ? korean_name_alone : NULL;
+    }
     return NULL;
 }
 
@@ -637,7 +664,7 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
                 !(kind == cyrillic_name && starts_sentence(in, a.start) &&
                   ordinary(&a, in, a.end)) &&
                 !(kind == cyrillic_name && cyrillic_word(&a, in) && cyrillic_word(&b, in)))
-                rc = fn(ctx, a.start, hangul ? a.end : b.end, kind);
+                rc = fn(ctx, a.start, hangul || kind == korean_name_alone ? a.end : b.end, kind);
         } else if (!done && (kind = context_kind(&a, &b, in)) != NULL &&
                    !after_locative(&p, &a, in)) {
             rc = fn(ctx, a.start, a.end, kind);

@@ -283,6 +283,26 @@ static size_t whole(char *out, size_t cap, const struct zh_name *z, int rotated)
     return n;
 }
 
+/* 1 if the reading of h is the word w[0..len). */
+static int reads_word(const struct han *h, const char *w, size_t len)
+{
+    return h->rd != NULL && strlen(h->rd) == len && memcmp(h->rd, w, len) == 0;
+}
+
+/* 1 if the two characters h[0..2) are a form of address of the two-word
+ * name z (scan_run). */
+static int address_form(const struct zh_name *z, const struct han *h)
+{
+    size_t sur = 1u - z->given, ll = strlen(z->last);
+    int kin1 = h[1].cp == 0x54E5 || h[1].cp == 0x59D0;         /* 哥 姐 */
+
+    if ((h[0].cp == 0x963F && reads_word(&h[1], z->last, ll)) ||   /* 阿 */
+        (kin1 && reads_word(&h[0], z->last, ll)))
+        return 1;
+    return ((h[0].cp == 0x8001 || h[0].cp == 0x5C0F) && reads_word(&h[1], z->w[sur], z->wl[sur])) ||
+           (kin1 && reads_word(&h[0], z->w[sur], z->wl[sur]));
+}
+
 /* The run h[0..n): the whole names (first pass) or the given names and the
  * doubled last syllable (second pass). */
 static int scan_run(struct spans *sp, struct spans *flags, const struct redactor *r,
@@ -319,6 +339,14 @@ static int scan_run(struct spans *sp, struct spans *flags, const struct redactor
                                  FLAG_TRANSCRIPTION) != 0)
                         return -1;
                 }
+                /* Forms of address (brief s18 item 5, report-adv17a
+                 * D-50): 阿 and the last syllable of the given name (阿明),
+                 * it and 哥 or 姐 (明哥), 老 or 小 and the surname (老李,
+                 * 小李), the surname and 哥 or 姐 (李哥): review flags,
+                 * as any Li is 老李 to someone. */
+                if (pass == 1 && j - i == 2 && z->nw == 2 && address_form(z, h + i) &&
+                    add_span(flags, r, z, h[i].at, h[i + 1].end, 1, FLAG_SHORT_NAME) != 0)
+                    return -1;
                 /* 明明: the doubled last syllable, a review flag. */
                 if (pass == 1 && j - i == 2 && h[i].cp == h[i + 1].cp && h[i].rd != NULL &&
                     strcmp(h[i].rd, z->last) == 0 &&
@@ -366,6 +394,32 @@ static int next_tok(struct tok *t, const char *s, size_t len, size_t *p)
     return 1;
 }
 
+/* 1 if x and y are the initials of the given name of z (two syllables
+ * or more: xm for Xiaoming) and its surname, in either order. */
+static int initials_beside(const struct zh_name *z, const struct tok *x, const struct tok *y)
+{
+    size_t sur = 1u - z->given, at, n = 0, k;
+    char ini[ZH_WORD_MAX];
+    const char *g = z->w[z->given];
+    size_t gl = z->wl[z->given];
+
+    /* The syllables of the given name, from its end. */
+    while (gl > 0 && n < sizeof ini && split(g, gl, &at) > 0) {
+        ini[n++] = g[at];
+        gl = at;
+    }
+    if (n < 2 || gl != 0)
+        return 0;
+    for (k = 0; k < n / 2; k++) {
+        char c = ini[k];
+        ini[k] = ini[n - 1 - k], ini[n - 1 - k] = c;
+    }
+    return (x->len == n && memcmp(x->s, ini, n) == 0 && y->len == z->wl[sur] &&
+            memcmp(y->s, z->w[sur], y->len) == 0) ||
+           (y->len == n && memcmp(y->s, ini, n) == 0 && x->len == z->wl[sur] &&
+            memcmp(x->s, z->w[sur], x->len) == 0);
+}
+
 /* The Latin words of the text: tone numbers (Li3 Xiao3ming2: the whole
  * name, or a word of it, replaced) and the doubled last syllable
  * (Ming-ming, Mingming, Ming ming: a review flag). */
@@ -407,6 +461,12 @@ static int scan_latin(struct spans *sp, struct spans *flags, const struct redact
                             return -1;
                         done = 1;
                     }
+            /* The given name's initials beside the surname (XM Li, Li
+             * XM; brief s18 item 5, D-50), as JS Kim is for a Korean
+             * name: a review flag. */
+            if (joined && z->nw == 2 && initials_beside(z, &x, &y) &&
+                add_span(flags, r, z, x.a, y.b, 1, FLAG_SHORT_NAME) != 0)
+                return -1;
             /* Mingming; Ming-ming, Ming ming */
             if (x.tones >= 0 && ll > 0 && x.len == 2 * ll && memcmp(x.s, z->last, ll) == 0 &&
                 memcmp(x.s + ll, z->last, ll) == 0 && add_span(flags, r, z, x.a, x.b, 1, FLAG_SHORT_NAME) != 0)

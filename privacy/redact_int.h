@@ -567,6 +567,17 @@ void redact_scripts_finish(struct redactor *r);
 int redact_find_scripts(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t);
 
+/* redact_readthrough.c (brief s18): appends to sp (norm offsets) the
+ * words in Greek or Armenian letters, Braille, Korean keyboard keys
+ * typed in Latin mode (rlawhdtn) or Hangul with the chat laugh folded in
+ * (종숰ㅋ) whose reading is a literal of r (redact_match_buf); a short form
+ * or a word to flags (FLAG_TRANSCRIPTION), and a Braille word with no
+ * reading there too (FLAG_UNREAD_SCRIPT) where a person is protected.
+ * Readings and sources: docs/VARIANTS.md, "Writings read through (brief
+ * s18)".  Returns 0, or -1 when out of memory. */
+int redact_read_through(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        struct redact_ctx *ctx, const struct normtext *t);
+
 /* Spans that will be replaced, for boundary checks: a neighbour that is
  * itself replaced counts as a word boundary, as it will in the output
  * (built by redact_retry.c, read by redact_hits.c). */

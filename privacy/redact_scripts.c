@@ -390,7 +390,7 @@ static int check_hanja(struct spans *sp, struct spans *flags, const struct redac
 /* Windows of the Latin words ws[0..nw) (each capitalised): the pinyin or
  * the Japanese on-reading (Kin Shoshu) of a Korean name's Hanja. */
 static int scan_pinyin(struct spans *sp, struct spans *flags, const struct redactor *r,
-                       const struct normtext *t, const struct word *ws, size_t nw)
+                       const struct normtext *t, const struct word *ws, size_t nw, int lower)
 {
     char s[64];
     size_t len = 0, j;
@@ -400,8 +400,10 @@ static int scan_pinyin(struct spans *sp, struct spans *flags, const struct redac
         if (len + n > sizeof s)
             return 0;
         memcpy(s + len, t->norm + ws[j].start, n), len += n;
-        int py = transcribe_is_pinyin(s, len), on = transcribe_is_onyomi(s, len);
-        int vi = j > 0 && transcribe_is_hanviet(s, len);
+        /* In lower case, pinyin only: the short on-readings and
+         * Vietnamese syllables make English words (into a: in to a). */
+        int py = transcribe_is_pinyin(s, len), on = !lower && transcribe_is_onyomi(s, len);
+        int vi = !lower && j > 0 && transcribe_is_hanviet(s, len);
         if ((py || on || vi) && check_hanja(sp, flags, r, ws, j, s, len, py, on, vi) != 0)
             return -1;
     }
@@ -598,8 +600,21 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
         return -1;
     for (i = 0; rc == 0 && i < nw; i++) {
         int latin = ws[i].script == 1 || ws[i].script == 3;
-        if (latin && !ws[i].capital)
+        if (latin && !ws[i].capital) {
+            /* Lower-case pinyin of a Korean name's Hanja, as chat and
+             * user names write it (jin zhongzhu, piao minshu; brief s18
+             * item 5, report-adv17a D-25): the whole name in two words or
+             * more only, no review flag for one word (no flags). */
+            if (ws[i].script == 1 && r->nskel < r->nskeys) {
+                for (j = i + 1; j < nw && j < i + WINDOW_WORDS && ws[j].script == 1 &&
+                                !ws[j].capital && joins(t->norm, ws[j - 1].end, ws[j].start);
+                     j++)
+                    ;
+                if (j > i + 1)
+                    rc = scan_pinyin(sp, NULL, r, t, ws + i, j - i, 1);
+            }
             continue;
+        }
         /* The words joined to this one: same script, spaces, hyphens or
          * middle dots between; in Latin and Cyrillic each capitalised. */
         for (j = i + 1; j < nw && j < i + WINDOW_WORDS && ws[j].script == ws[i].script &&
@@ -617,7 +632,7 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
             rc = scan_from(sp, flags, r, t, ws + i, j - i, ws[i].start);
         }
         if (rc == 0 && ws[i].script == 1 && r->nskel < r->nskeys)
-            rc = scan_pinyin(sp, flags, r, t, ws + i, j - i);
+            rc = scan_pinyin(sp, flags, r, t, ws + i, j - i, 0);
         if (rc == 0 && ws[i].script == 6 && r->nskel < r->nskeys)
             rc = scan_kana_onyomi(sp, flags, r, t, ws + i, j - i);
         /* A run of words in the Mongolian script that nothing read: a

@@ -100,6 +100,18 @@ const char *const romanise_ko_initials[ROMANISE_NSYS][2][19] = {
         { "g|k", "kk", "n", "d|t", "tt", "r|l", "m", "b|p", "pp", "s", "ss", "",
           "dzj|tsj", "tsj", "tsj|tsjh", "k|kh", "t|th", "p|ph", "h" },
     },
+    /* Mongolian Cyrillic as the Mongolian press writes Korean names (Мүн
+     * Жэ Ин for 문재인, Ким Жон Ун for 김정은, Пак Гын Хе for 박근혜; brief s18
+     * item 2, report-adv17a D-42): Khalkha has no plain/aspirated
+     * distinction in its letters, so ㅈ is ж (its usual sound, as in Жон),
+     * ㅊ ч, ㄱ ㄷ ㅂ к/г т/д п/б, ㅎ х; ㅓ is ө or о, ㅜ ү or у, ㅡ у, ы or ү (Ким Жон Ун);
+     * final ㅇ н (the press: Жон), final ㄹ л. */
+    [ROMANISE_MN] = {
+        { "к|г", "к", "н", "т|д", "т", "р|л", "м", "п|б", "п", "с", "с", "",
+          "ж|ч", "ж|ч", "ч|ц", "х|к", "т", "п", "х" },
+        { "г|к", "к", "н", "д|т", "т", "р|л", "м", "б|п", "п", "с", "с", "",
+          "ж|ч", "ж|ч", "ч|ц", "х|к", "т", "п", "х" },
+    },
 };
 
 /* Vowels in Unicode order (ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ). */
@@ -119,6 +131,8 @@ const char *const romanise_ko_vowels[ROMANISE_NSYS][21] = {
                  "eu|u|ou", "eui|ui", "i" },
     [ROMANISE_NL] = { "a", "e|ae", "ja", "je", "o", "e", "jo", "je|e", "o", "wa", "we", "oe|we",
                  "jo", "oe", "wo", "we", "wi", "joe", "u|eu", "ui", "i" },
+    [ROMANISE_MN] = { "а", "э", "я", "е", "ө|о", "э", "ё|е", "е", "о", "ва", "вэ", "вэ",
+                 "ё", "ү|у", "во", "вэ", "ви", "юү|ю", "у|ы|ү", "ый|и", "и" },
 };
 
 /* Finals by index (none, ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ
@@ -138,6 +152,8 @@ const char *const romanise_ko_finals[ROMANISE_NSYS][28] = {
                  "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
     [ROMANISE_NL] = { "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p",
                  "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
+    [ROMANISE_MN] = { "", "к|г", "к", "к", "н", "н", "н", "т", "л", "к", "м", "л", "л", "л", "п",
+                 "л", "м", "п|б", "п", "т", "т", "н|нг", "т", "т", "к", "т", "п", "т" },
 };
 
 /* The first option of a '|'-separated list into out (at most cap bytes);
@@ -184,4 +200,34 @@ int romanise_reading(char *out, size_t cap, int cp, int script)
         return -1;
     memcpy(out, buf, n);
     return (int)n;
+}
+
+/* Length of the option o if s[0..n) starts with it, else -1. */
+static int starts(const char *s, size_t n, const char *o)
+{
+    size_t k = strlen(o);
+
+    return k <= n && strncmp(s, o, k) == 0 ? (int)k : -1;
+}
+
+int romanise_ko_latin_syllable(const char *s, size_t n)
+{
+    int i, j, f, a, b, c, x, y, z;
+
+    for (i = 0; i < 19; i++)
+        for (x = 0; x < 3 && romanise_ko_initial[i][x] != NULL; x++) {
+            if ((a = starts(s, n, romanise_ko_initial[i][x])) < 0)
+                continue;
+            for (j = 0; j < 21; j++)
+                for (y = 0; y < 4 && romanise_ko_medial[j][y] != NULL; y++) {
+                    if ((b = starts(s + a, n - (size_t)a, romanise_ko_medial[j][y])) < 0)
+                        continue;
+                    for (f = 0; f < 28; f++)
+                        for (z = 0; z < 2 && romanise_ko_final[f][z] != NULL; z++)
+                            if ((c = starts(s + a + b, n - (size_t)(a + b), romanise_ko_final[f][z])) >= 0 &&
+                                (size_t)(a + b + c) == n)
+                                return 1;
+                }
+        }
+    return 0;
 }

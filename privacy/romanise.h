@@ -21,10 +21,11 @@ extern const char *const romanise_mn_letters[][5];
 extern const size_t romanise_mn_count;
 
 /* Korean in other scripts (variants_ko.c): Russian (Kontsevich), Japanese
- * katakana, German, Czech and the Yale romanisation of linguists; each cell a '|'-separated list, the usual
+ * katakana, German, Czech, the Yale romanisation of linguists and Mongolian
+ * Cyrillic (the Mongolian press: Мүн Жэ Ин, Ким Жон Ун; brief s18 item 2); each cell a '|'-separated list, the usual
  * spelling first.  Initials [system][after a vowel or sonorant][initial]. */
 enum { ROMANISE_RU, ROMANISE_JA, ROMANISE_DE, ROMANISE_CS, ROMANISE_YALE, ROMANISE_FR, ROMANISE_NL,
-       ROMANISE_NSYS };
+       ROMANISE_MN, ROMANISE_NSYS };
 extern const char *const romanise_ko_initials[ROMANISE_NSYS][2][19];
 extern const char *const romanise_ko_vowels[ROMANISE_NSYS][21];
 extern const char *const romanise_ko_finals[ROMANISE_NSYS][28];
@@ -38,5 +39,11 @@ extern const char *const romanise_ko_finals[ROMANISE_NSYS][28];
  * Writes at most cap bytes (no NUL) to out; returns the length in bytes
  * (0: the letter is not written, ь), -1 if there is none. */
 int romanise_reading(char *out, size_t cap, int cp, int script);
+
+/* 1 if s[0..n) (lower case ASCII) is one Hangul syllable in a spelling of
+ * the tables above (initial, vowel and final options: won, jae, chin,
+ * not mart), else 0.  For the shape of a romanised given name (Jae-won)
+ * where a flag reads one word alone (redact_flags.c, brief s18 item 6). */
+int romanise_ko_latin_syllable(const char *s, size_t n);
 
 #endif

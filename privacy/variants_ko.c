@@ -163,7 +163,7 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
         { ROMANISE_RU, SUFFIX_MN, 8 }, { ROMANISE_JA, SUFFIX_NONE, 4 },
         { ROMANISE_DE, SUFFIX_NONE, 4 }, { ROMANISE_CS, SUFFIX_EU, 4 },
         { ROMANISE_YALE, SUFFIX_NONE, 2 }, { ROMANISE_FR, SUFFIX_NONE, 4 },
-        { ROMANISE_NL, SUFFIX_NONE, 4 },
+        { ROMANISE_NL, SUFFIX_NONE, 4 }, { ROMANISE_MN, SUFFIX_MN, 8 },
     };
     struct slot full[SLOT_MAX];
     size_t i;
