@@ -543,31 +543,26 @@ static int scope_take(int *changed, long *files, struct store *s, long import_id
 }
 
 /* Up to SCOPE_MAX subjects here that a scope notice reaches besides the
- * signer's own (issue 16 B-10, one rule with withdrawals): the origin's
- * subject here (sid_o), and the subjects of the copies held here that
- * the signer's or the origin's routes name for their subject ids
- * (record_route: a copy refused as held from elsewhere). */
+ * signer's own (issue 16 B-10, E-16: one rule with withdrawals): the
+ * origin's subject here (sid_o), and the subjects of the copies held here
+ * that the signer's or the origin's routes name for their subject ids
+ * (db_origin_subjects, as a withdrawal finds them). o: the notice's
+ * origin, or the signer and its subject id. */
 #define SCOPE_MAX 16
 static int scope_others(long *ids, size_t *n, struct store *s, long import_id, long sid,
                         long sid_o, const char *subject, const struct notice_origin *o,
                         struct err *e)
 {
-    const struct db_val v[] = {
-        DB_INT(import_id), DB_TEXT(subject), ORIGIN_VALS(o), DB_INT(sid), DB_INT(sid_o),
-    };
-    sqlite3_stmt *st;
-    int rc;
+    size_t m = 0;
 
     *n = 0;
-    if (db_query(&st, s, "SELECT ?5 WHERE ?5 > 0 AND ?5 <> ?4 UNION SELECT DISTINCT"
-                 " r.subject_id FROM record r WHERE r.subject_id <> ?4 AND r.rid IN"
-                 " (SELECT rid FROM record_route WHERE (subject = ?2 AND sender_pk = "
-                 SENDER_PK ") OR (subject = ?6 AND sender_pk = ?3))", v, DB_N(v), e) != 0)
+    if (sid_o > 0 && sid_o != sid)
+        ids[(*n)++] = sid_o;
+    if (db_origin_subjects(ids + *n, &m, SCOPE_MAX - *n, s, import_id, subject, o, sid, sid_o,
+                           e) != 0)
         return -1;
-    while ((rc = db_step(st, s, "reading the subjects", e)) > 0 && *n < SCOPE_MAX)
-        ids[(*n)++] = (long)sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return rc < 0 ? -1 : 0;
+    *n += m;
+    return 0;
 }
 
 int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, long import_id,
@@ -602,7 +597,7 @@ int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, lo
                            rounds_of(&w, &r, s, import_id, origin->pk, origin->subject, e) != 0))
         return -1;
     if (origin == NULL || w <= r) {
-        if (scope_others(others, &n, s, import_id, sid, sid_o, subject, origin, e) != 0)
+        if (scope_others(others, &n, s, import_id, sid, sid_o, subject, o, e) != 0)
             return -1;
     }
     if (sid <= 0 && n == 0) {            /* not here yet: kept for its records */
