@@ -160,12 +160,13 @@ static int signer_key(unsigned char *pk, struct store *s, long import_id, struct
  * the signer made it (store/notice.h). sid_o: the origin's subject here
  * (0: none, or sid). */
 static int owe_onward(struct store *s, const char *kind, long import_id, long sid, long sid_o,
-                      const char *rid, const char *subject, const struct notice_origin *origin,
+                      const char *rid, const char *subject, long round,
+                      const struct notice_origin *origin,
                       const struct notice_origin *reach, const long *linked, size_t nlinked,
                       struct err *e)
 {
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    struct notice_origin own = { pk, subject, 0 };
+    struct notice_origin own = { pk, subject, round };
     const struct notice_origin *o = origin != NULL ? origin : &own;
     const struct db_val v[] = {
         DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
@@ -382,6 +383,12 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
         rid = "";
     if (round < 1)
         round = 1;
+    /* Passed on, the signer's subject follows its origin's rounds: a
+     * later round of the origin is a later round of the signer's too,
+     * whatever round an earlier relay wrote (adv17b E-5). */
+    if (origin != NULL && rid[0] == '\0' && strcmp(kind, "withdrawal") == 0 &&
+        origin->round > round)
+        round = origin->round;
     /* A withdrawal of the whole subject: acted on before if this round
      * or a later one was, or a re-consent lifted it (a stale copy). */
     if (strcmp(kind, "withdrawal") == 0 && rid[0] == '\0') {
@@ -418,8 +425,8 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
     };
     if (count_doomed(out, s, v, DB_N(v), e) != 0 ||
         held_before(&out->held, s, rid, sid > 0 ? sid : sid_o, e) != 0 ||
-        owe_onward(s, kind, import_id, sid, sid_o, rid, subject, origin, reach, linked, nl,
-                   e) != 0 ||
+        owe_onward(s, kind, import_id, sid, sid_o, rid, subject, round, origin, reach, linked,
+                   nl, e) != 0 ||
         bury(s, out, import_id, sid, sid_o, rid, sender, kind, subject, day, round, here, reach,
              buried, e) != 0 ||
         delete_doomed(s, v, DB_N(v), sid, sid_o, rid, kind, day, e) != 0)
