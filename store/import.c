@@ -151,15 +151,17 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
                   ? (long)json_integer_value(json_object_get(rec, "version")) : 1;
     row.tags = tags;
     row.ntags = json_array_size(json_object_get(rec, "tags"));
-    if (db_tombstone_check(im->s, im->sender_pk, jstr(rec, "subject"), row.id,
-                           jstr(json_object_get(rec, "consent"), "recorded"),
-                           (long)json_integer_value(json_object_get(
-                               json_object_get(rec, "consent"), "seq")), e) != 0)
+    const char *recorded = jstr(json_object_get(rec, "consent"), "recorded");
+    long recorded_seq = (long)json_integer_value(json_object_get(json_object_get(rec, "consent"),
+                                                                 "seq"));
+    if (db_tombstone_check(im->s, im->sender_pk, jstr(rec, "subject"), row.id, recorded,
+                           recorded_seq, e) != 0)
         return -1;
     /* Passed on (content format 7): what its origin withdrew or deleted
-     * does not come back by this route either (issue 16 C-8). */
+     * does not come back by this route either (issue 16 C-8), nor what
+     * left the origin before a withdrawal it lifted since (E-6). */
     if (im->format >= 7 && db_origin_of(&origin, opk, im->sender_pk, rec) &&
-        db_origin_check(im->s, &origin, row.id, e) != 0)
+        db_origin_check(im->s, &origin, row.id, recorded, recorded_seq, e) != 0)
         return -1;
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
     subj.pseudonym = pseudonym;

@@ -11,6 +11,7 @@
 #include "store/notice.h"
 #include "store/origin.h"
 #include "store/subject.h"
+#include "store/tombstone_since.h"
 
 /* The records the notice reaches: imported here from the bundle's
  * signer (?1: the import), of the subject here ?2 (the whole subject,
@@ -832,44 +833,6 @@ int db_scope_attachments(int *allowed, struct store *s, const unsigned char *sen
     return rc < 0 ? -1 : 0;
 }
 
-/* A record of a re-consented subject whose carried consent was recorded
- * before the re-consent's scope was (recorded: NULL or "" for none) left
- * the device before the withdrawal: the device stamps each record with
- * its subject's consent at export, and exports nothing of a withdrawn
- * subject.  Only the last re-consent counts (a later round's is later). */
-static int sent_before_reconsent(struct store *s, const struct db_val *v, const char *rid,
-                                 const char *recorded, long recorded_seq, struct err *e)
-{
-    sqlite3_stmt *st;
-    long since_seq;
-    int rc, before = 0;
-
-    if (db_query(&st, s, "SELECT day, since, since_seq FROM tombstone WHERE sender_pk = ?1"
-                 " AND kind = 'reconsent' AND subject = ?2 ORDER BY round DESC LIMIT 1",
-                 v, 2, e) != 0)
-        return -1;
-    rc = db_step(st, s, "reading the tombstones", e);
-    /* By the subject's counter when both carry it (A1), else by time. */
-    if (rc > 0) {
-        since_seq = (long)sqlite3_column_int64(st, 2);
-        if (since_seq > 0 && recorded_seq > 0)
-            before = recorded_seq < since_seq;
-        else
-            before = sqlite3_column_text(st, 1)[0] != '\0' &&
-                     strcmp((const char *)sqlite3_column_text(st, 1),
-                            recorded != NULL ? recorded : "") > 0;
-    }
-    if (before)
-        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, sent before its subject's "
-                     "consent was withdrawn: its sender's re-consent (notice of %s) lets in only "
-                     "records sent after it; nothing was imported", rid,
-                     (const char *)sqlite3_column_text(st, 0));
-    else if (rc > 0)
-        rc = 0;
-    sqlite3_finalize(st);
-    return rc;
-}
-
 /* This store's own signing key: the sender of its local tombstones. */
 #define OWN_PK "(SELECT sign_pk FROM device WHERE id = 1)"
 
@@ -938,7 +901,7 @@ int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const ch
     if (rc == 0)
         rc = deleted_on_another_route(s, v, rid, e);
     if (rc == 0 && subject != NULL)
-        rc = sent_before_reconsent(s, v, rid, recorded, recorded_seq, e);
+        rc = db_sent_before_reconsent(s, sender_pk, subject, rid, recorded, recorded_seq, 0, e);
     return rc;
 }
 
