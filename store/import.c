@@ -268,6 +268,18 @@ static int notice_origin_of(struct notice_origin *o, unsigned char *pk,
     return 1;
 }
 
+/* 1 if pk (crypto_sign_PUBLICKEYBYTES) is this store's own signing key:
+ * a notice passed back to the store whose decision it is (adv17b E-20).
+ * 0 if not, -1 with e (a database error). */
+static int own_key(struct store *s, const unsigned char *pk, struct err *e)
+{
+    const struct db_val v[] = { DB_BLOB(pk, crypto_sign_PUBLICKEYBYTES) };
+    long one = 0;
+
+    return db_int(&one, s, "SELECT 1 FROM device WHERE id = 1 AND sign_pk = ?1", v, DB_N(v),
+                  "reading the store's keys", e);
+}
+
 /* Acts on the notices of a format 3 header (checked by export/content.c),
  * in order, before any record of the bundle: a record they cover, in
  * this bundle or a later one, is refused (store/tombstone.h). */
@@ -284,8 +296,17 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
 
         unsigned char opk[crypto_sign_PUBLICKEYBYTES];
         struct notice_origin origin;
-        int has_origin = notice_origin_of(&origin, opk, im, n);
+        int has_origin = notice_origin_of(&origin, opk, im, n), own = 0;
 
+        /* This store's own withdrawal, re-consent, scope or removal passed
+         * back by a contact: its own decisions are here already, and a
+         * notice cannot touch its own records (adv17b E-20). */
+        if (has_origin && (own = own_key(im->s, origin.pk, e)) != 0) {
+            if (own < 0)
+                return -1;
+            im->res->notices_before++;
+            continue;
+        }
         if (strcmp(jstr(n, "kind"), "reconsent") == 0) {
             struct consent c;
             int changed;
