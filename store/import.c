@@ -149,6 +149,8 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
      * at version 1. */
     row.version = json_is_integer(json_object_get(rec, "version"))
                   ? (long)json_integer_value(json_object_get(rec, "version")) : 1;
+    row.revision = json_is_integer(json_object_get(rec, "revision"))
+                   ? (long)json_integer_value(json_object_get(rec, "revision")) : 0;
     row.tags = tags;
     row.ntags = json_array_size(json_object_get(rec, "tags"));
     const char *recorded = jstr(json_object_get(rec, "consent"), "recorded");
