@@ -168,3 +168,63 @@ assert [(x["kind"], x.get("round"), x["origin"]["round"]) for x in n] == [("with
     run --separate-stderr st partner redact "$P2"
     expect_status 0
 }
+
+# ---------------------------------------------------------------- E-9
+
+# body_of STORE ID: "VERSION BODY" of record ID at STORE.
+body_of() {
+    st "$1" show "$2" --json | python3 -c 'import json, sys; d = json.load(sys.stdin); print(d["version"], d["body"])'
+}
+
+@test "E-9: hq's own re-redaction leaves as a revision; the device's correction then replaces hq's copy and the partner's" {
+    two_hq
+    R1=$(printf 'Kim Ji-yeon crossed near the Harbor with the driver Oak Tree.\n' |
+         st field record Nari --title Crossing --date 2024-03-02)
+    st field export --to hq,partner --all -o "$W/9-1.bundle" >/dev/null 2>&1
+    st hq import "$W/9-1.bundle" >/dev/null
+    st partner import "$W/9-1.bundle" >/dev/null
+    st hq term add place Harbor >/dev/null
+    st hq export --to partner --not-sent-to partner -o "$W/9-2.bundle" >/dev/null 2>&1
+    # the device's version stays; hq's redaction is revision 1 of it
+    [ "$(body_of hq "$R1")" = "1 Nari crossed near the Harbor with the driver Oak Tree." ]
+    st partner open "$W/9-2.bundle" --json 2>/dev/null | python3 -c '
+import json, sys
+r = [x for x in json.load(sys.stdin)["records"] if x["id"] == sys.argv[1]][0]
+assert (r["version"], r["revision"]) == (1, 1), r' "$R1"
+    run --separate-stderr st partner import "$W/9-2.bundle"
+    expect_status 0
+    [ "${lines[1]}" = "1 record replaced by its newer version (the old text is gone)" ] || { printf 'got: %s\n' "$output" >&2; return 1; }
+    [ "$(body_of partner "$R1")" = "1 Nari crossed near the [PLACE-1] with the driver Oak Tree." ]
+    # the interviewer's correction (version 2) replaces both copies
+    printf 'Kim Ji-yeon crossed near the Harbor with the driver.\n' | st field record edit "$R1" >/dev/null 2>&1
+    st field export --to hq,partner --not-sent-to hq -o "$W/9-3.bundle" >/dev/null 2>&1
+    for s in hq partner; do
+        run --separate-stderr st "$s" import "$W/9-3.bundle"
+        expect_status 0
+        [ "${lines[1]}" = "1 record replaced by its newer version (the old text is gone)" ] || { printf 'got: %s\n' "$output" >&2; return 1; }
+    done
+    [ "$(body_of hq "$R1")" = "2 Nari crossed near the Harbor with the driver." ]
+    [ "$(body_of partner "$R1")" = "2 Nari crossed near the Harbor with the driver." ]
+    # and hq's redaction of version 2 reaches the partner as its revision
+    st hq export --to partner --not-sent-to partner -o "$W/9-4.bundle" >/dev/null 2>&1
+    run --separate-stderr st partner import "$W/9-4.bundle"
+    expect_status 0
+    [ "$(body_of partner "$R1")" = "2 Nari crossed near the [PLACE-1] with the driver." ]
+}
+
+@test "E-9: an older revision of the same version from the relay changes nothing; a re-export unchanged keeps its revision" {
+    two_hq
+    st partner import "$W/hp.bundle" >/dev/null
+    st hq term add place border >/dev/null
+    st hq export --to partner --not-sent-to partner -o "$W/r1.bundle" >/dev/null 2>&1
+    st partner import "$W/r1.bundle" >/dev/null
+    [ "$(body_of partner "$ID")" = "1 Nari spoke about the [PLACE-1]." ]
+    # hp.bundle (revision 0) again: kept, the newer redaction stays
+    run --separate-stderr st partner import "$W/hp.bundle"
+    [ "$(body_of partner "$ID")" = "1 Nari spoke about the [PLACE-1]." ]
+    st hq export --to partner --all -o "$W/r2.bundle" >/dev/null 2>&1
+    st partner open "$W/r2.bundle" --json 2>/dev/null | python3 -c '
+import json, sys
+r = json.load(sys.stdin)["records"][0]
+assert (r["version"], r["revision"]) == (1, 1), r'
+}
