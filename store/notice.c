@@ -378,7 +378,6 @@ int db_notice_owed_removal(struct store *s, long attachment_id,
         opk != NULL ? (struct db_val)DB_BLOB(opk, crypto_sign_PUBLICKEYBYTES)
                     : (struct db_val){ .type = SQLITE_NULL },
         DB_TEXT(opk != NULL ? origin->subject : ""),
-        DB_INT(opk != NULL && origin->round > 1 ? origin->round : 1),
     };
 
     db_now(now, sizeof now);
