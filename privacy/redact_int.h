@@ -609,6 +609,21 @@ int redact_sentence_start(const struct normtext *t, size_t p);
  * prev: word characters up to a change of script. */
 size_t redact_word_end(const char *s, size_t len, size_t at, int prev);
 
+/* redact_mnword.c: 1 if the Mongolian Cyrillic stem[0..len) (key bytes:
+ * a name's stem that takes an ending, гэрл of Гэрэл) is the stem of a word
+ * the Mongolian dictionary knows with one of the common endings (гэрлээ,
+ * гэрлийн), else 0 (also with no dictionary). */
+int redact_mn_stem_word(const char *stem, size_t len);
+
+/* redact_mnword.c: 1 if the hit [a, nend) of form f, a person's Mongolian
+ * stem, with the rest of its word [nend, wend) (norm bytes) is a word the
+ * dictionary knows in the reflexive possessive (-ээ -аа -оо -өө) written
+ * with a capital only because it starts a sentence ("Гэрлээ асаа.", turn
+ * your light on, of Гэрэл; also the name's short form): a name-or-word
+ * review flag, not a replacement (report-adv17a D-36). */
+int redact_mn_reflexive_word(const struct normtext *t, const struct redact_form *f, size_t a,
+                             size_t nend, size_t wend);
+
 /* redact_context.c: what a hit of form f over norm bytes [a, b) of t that
  * the hit rules accepted as h is: HIT_NONE (a generated spelling where the
  * context marks no name, dotted initials, an acronym before a number),
