@@ -337,6 +337,14 @@ static const char *const migrations[] = {
      * entry of a subject is its nth "consent" entry; none: 0). consent_upto
      * does it, unless the columns are there (a store made new has them). */
     "",
+    /* 20 -> 21 (issue 16, adv17b E-9: a relay's redaction is not the
+     * device's correction): an imported record keeps the revision its
+     * bundle carried (a relay's redaction of that version, 0: the
+     * origin's own text), and each export keeps the revision it gave a
+     * record it carried, so that this store's own re-redaction of an
+     * imported record raises the revision, never the origin's version. */
+    "ALTER TABLE record ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE export_record ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;",
 };
 
 static int fill_subject_ids(struct store *s, struct err *e);
@@ -416,7 +424,7 @@ static int consent_upto(struct store *s, struct err *e)
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, db_reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL, NULL, files_migrate, notice_by_key, NULL, consent_upto,
+    NULL, NULL, NULL, files_migrate, notice_by_key, NULL, consent_upto, NULL,
 };
 
 /* One entry per version in both tables: a migration added to one and not

@@ -62,9 +62,11 @@ static int export_rows(struct store *s, long id, const char *const *to, size_t n
               .len = EXPORT_DIGESTBYTES },
             { .type = items[i].has_output ? SQLITE_BLOB : SQLITE_NULL, .blob = items[i].output,
               .len = EXPORT_DIGESTBYTES },
+            DB_INT(items[i].revision),
         }, w[] = { DB_TEXT(items[i].id), DB_INT(items[i].version) };
         if (db_run(s, "INSERT OR IGNORE INTO export_record(export_id, rid, version, digest,"
-                   " output) VALUES (?1, ?2, ?3, ?4, ?5)", v, DB_N(v), "recording the export",
+                   " output, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", v, DB_N(v),
+                   "recording the export",
                    e) != 0 ||
             db_run(s, "UPDATE record SET version = ?2 WHERE rid = ?1 AND version < ?2", w,
                    DB_N(w), "recording the export", e) != 0)
@@ -422,8 +424,9 @@ static int subject_by_uid(long *sid, struct store *s, long import_id, const char
  * passed on (issue 16 B-3), taken by relayed_correction; -1: refused
  * (EXIT_AUTH: another sender's copy at that version or a later one, or
  * this store's own record). */
-static int existing_record(long *rowid, long *version, struct store *s, long import_id,
-                           const char *rid, long want, struct err *e)
+static int existing_record(long *rowid, long *version, long *revision, struct store *s,
+                           long import_id, const char *rid, long want, long want_rev,
+                           struct err *e)
 {
     const struct db_val v[] = { DB_TEXT(rid), DB_INT(import_id) };
     sqlite3_stmt *st;
@@ -431,7 +434,8 @@ static int existing_record(long *rowid, long *version, struct store *s, long imp
     int rc;
 
     if (db_query(&st, s, "SELECT i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?2),"
-                 " r.id, r.version, i.sender_pk IS NULL FROM record r LEFT JOIN record_origin o"
+                 " r.id, r.version, i.sender_pk IS NULL, r.revision FROM record r"
+                 " LEFT JOIN record_origin o"
                  " ON o.record_id = r.id LEFT JOIN import i ON i.id = o.import_id"
                  " WHERE r.rid = ?1", v, DB_N(v), e) != 0)
         return -1;
@@ -441,11 +445,13 @@ static int existing_record(long *rowid, long *version, struct store *s, long imp
         *rowid = (long)sqlite3_column_int64(st, 1);
         *version = (long)sqlite3_column_int64(st, 2);
         own = (long)sqlite3_column_int64(st, 3);
+        *revision = (long)sqlite3_column_int64(st, 4);
     }
     sqlite3_finalize(st);
     if (rc <= 0)
         return rc;
-    if (same != 1 && !own && want > *version)
+    /* a newer version, or a relay's newer redaction of the same one (E-9) */
+    if (same != 1 && !own && (want > *version || (want == *version && want_rev > *revision)))
         return 2;
     if (same != 1)
         return err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store "
@@ -558,17 +564,22 @@ static int same_but_renamed(int *same, struct store *s, long rowid, const struct
  * other text (conflict) is refused, EXIT_AUTH, and the caller's
  * transaction, the whole bundle, rolled back. */
 static int correction(int *outcome, struct store *s, long import_id, long rowid, long have,
-                      const struct record_row *r, const char *manifest, struct err *e)
+                      long have_rev, const struct record_row *r, const char *manifest,
+                      struct err *e)
 {
     const struct db_val o[] = { DB_INT(rowid), DB_INT(import_id), DB_TEXT(manifest) };
     long want = r->version > 0 ? r->version : 1;
-    int same = 0;
+    /* a newer version, or the same version redacted again by the relay
+     * that sent it, a newer revision (adv17b E-9) */
+    int newer = want > have || (want == have && r->revision > have_rev), same = 0;
 
     *outcome = IMPORT_KEPT;
     if (want < have)
         return err_set(e, EXIT_AUTH, "the bundle holds record %s at version %ld, older than "
                        "version %ld here (a stale copy); nothing was imported", r->id, want, have);
-    if (want == have) {
+    if (want == have && r->revision < have_rev)
+        return 0;                        /* an older redaction: the newer one here stays */
+    if (!newer) {
         if (db_record_same(&same, s, rowid, r, e) != 0)
             return -1;
         if (same)
@@ -581,12 +592,12 @@ static int correction(int *outcome, struct store *s, long import_id, long rowid,
                            "the sender edit the record again, which gives it a higher version "
                            "that replaces this one); nothing was imported", r->id, want);
     }
-    if (db_record_replace(s, rowid, r, want > have, e) != 0 ||
+    if (db_record_replace(s, rowid, r, newer, e) != 0 ||
         db_run(s, "UPDATE record_origin SET import_id = ?2, manifest = ?3 WHERE record_id = ?1",
                o, DB_N(o), "replacing the record", e) != 0 ||
-        (want > have && store_log(s, "import.replace", r->id, e) != 0))
+        (newer && store_log(s, "import.replace", r->id, e) != 0))
         return -1;
-    if (want > have)
+    if (newer)
         *outcome = IMPORT_REPLACED;
     return 0;
 }
@@ -599,11 +610,12 @@ static int insert_imported(long *rowid, struct store *s, long sid,
     const struct db_val v[] = {
         DB_TEXT(r->id), DB_INT(sid), DB_TEXT(title), DB_TEXT(r->date), DB_TEXT(r->place),
         DB_TEXT(r->lang), DB_TEXT(r->body), DB_TEXT(now), DB_INT(r->version > 0 ? r->version : 1),
+        DB_INT(r->revision),
     };
 
     db_now(now, sizeof now);
     if (db_run(s, "INSERT INTO record(rid, subject_id, title, date, place, lang, body, created,"
-               " version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", v, DB_N(v),
+               " version, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", v, DB_N(v),
                "importing a record", e) != 0)
         return -1;
     *rowid = (long)sqlite3_last_insert_rowid(s->db);
@@ -660,11 +672,12 @@ int store_import_record(int *outcome, struct store *s, long import_id,
                         const struct import_subject *subj, const struct record_row *r,
                         const char *manifest, struct err *e)
 {
-    long sid, rowid = 0, have = 0;
+    long sid, rowid = 0, have = 0, have_rev = 0;
     int ex, same;
 
     *outcome = IMPORT_KEPT;
-    ex = existing_record(&rowid, &have, s, import_id, r->id, r->version > 0 ? r->version : 1, e);
+    ex = existing_record(&rowid, &have, &have_rev, s, import_id, r->id,
+                         r->version > 0 ? r->version : 1, r->revision, e);
     if (ex < 0 && e != NULL && e->code == EXIT_AUTH && rowid > 0) {
         struct err why = *e;
 
@@ -687,7 +700,7 @@ int store_import_record(int *outcome, struct store *s, long import_id,
         (subj->consent != NULL && db_consent_carry(s, sid, subj->consent, e) < 0))
         return -1;
     if (ex > 0)
-        return correction(outcome, s, import_id, rowid, have, r, manifest, e);
+        return correction(outcome, s, import_id, rowid, have, have_rev, r, manifest, e);
     if (insert_imported(&rowid, s, sid, r, e) != 0 ||
         insert_origin(s, rowid, import_id, manifest, e) != 0)
         return -1;

@@ -453,6 +453,7 @@ static int leaving(struct export_item **out, const json_t *docs, const json_t *o
     json_array_foreach(docs, i, doc) {
         it[i].id = json_string_value(json_object_get(doc, "id"));
         it[i].version = (long)json_integer_value(json_object_get(doc, "version"));
+        it[i].revision = (long)json_integer_value(json_object_get(doc, "revision"));
         it[i].has_digest = 1;
         if (export_sent_digest(it[i].digest, doc, e) != 0) {
             free(it);

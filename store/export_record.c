@@ -135,8 +135,31 @@ static json_t *record_json(const struct pipeline *p, const struct record_row *ro
  * pseudonym renamed) leaves at a version above both, so that recipients
  * replace their copy instead of refusing it as a conflict (issue 16);
  * the record takes that version when the export is logged
- * (store_export_log). */
-static int raise_if_changed(struct pipeline *p, json_t *doc, struct err *e)
+ * (store_export_log). A record imported here keeps its origin's version,
+ * which only the origin's own edit raises (adv17b E-9): this store's
+ * redaction of it changing is a new "revision" of that version instead,
+ * one above the last this store sent and the one it received. */
+/* 1 if the text of doc (a record as it leaves) is not the text of row as
+ * this store keeps it: its own redaction changed it (for an imported
+ * record, the text as it came). */
+static int redacted_here(const json_t *doc, const struct record_row *row)
+{
+    const char *place = json_string_value(json_object_get(doc, "place"));
+    const json_t *tags = json_object_get(doc, "tags");
+
+    if (strcmp(json_string_value(json_object_get(doc, "title")), row->title != NULL ? row->title : "") != 0 ||
+        strcmp(json_string_value(json_object_get(doc, "body")), row->body != NULL ? row->body : "") != 0 ||
+        strcmp(place != NULL ? place : "", row->place != NULL ? row->place : "") != 0 ||
+        json_array_size(tags) != row->ntags)
+        return 1;
+    for (size_t i = 0; i < row->ntags; i++)
+        if (strcmp(json_string_value(json_array_get(tags, i)), row->tags[i]) != 0)
+            return 1;
+    return 0;
+}
+
+static int raise_if_changed(struct pipeline *p, const struct record_row *row, json_t *doc,
+                            struct err *e)
 {
     const char *id = json_string_value(json_object_get(doc, "id"));
     long version = (long)json_integer_value(json_object_get(doc, "version"));
@@ -144,20 +167,35 @@ static int raise_if_changed(struct pipeline *p, json_t *doc, struct err *e)
     unsigned char now[EXPORT_DIGESTBYTES];
     sqlite3_stmt *st;
     int rc, differs = 0;
-    long last = 0;
+    long last = 0, last_rev = 0, rev = 0, imported = 0, next;
 
     if (export_sent_digest(now, doc, e) != 0 ||
-        db_query(&st, p->s, "SELECT version, digest FROM export_record WHERE rid = ?1"
+        db_query(&st, p->s, "SELECT version, digest, revision FROM export_record WHERE rid = ?1"
                  " AND digest IS NOT NULL ORDER BY export_id DESC LIMIT 1", v, DB_N(v), e) != 0)
         return -1;
     rc = db_step(st, p->s, "reading the exports", e);
     if (rc > 0 && sqlite3_column_bytes(st, 1) == EXPORT_DIGESTBYTES) {
         last = (long)sqlite3_column_int64(st, 0);
+        last_rev = (long)sqlite3_column_int64(st, 2);
         differs = sodium_memcmp(now, sqlite3_column_blob(st, 1), sizeof now) != 0;
     }
     sqlite3_finalize(st);
-    if (rc < 0)
+    if (rc < 0 ||
+        db_int(&imported, p->s, "SELECT 1 FROM record r JOIN record_origin o ON o.record_id ="
+               " r.id WHERE r.rid = ?1", v, DB_N(v), "reading the records", e) < 0 ||
+        db_int(&rev, p->s, "SELECT revision FROM record WHERE rid = ?1", v, DB_N(v),
+               "reading the records", e) < 0)
         return -1;
+    if (imported && last <= version) {
+        /* the revision it came with, one more when redacted here, and
+         * never below the last this store sent of that version */
+        next = rev + redacted_here(doc, row);
+        if (last == version && next < last_rev + (differs ? 1 : 0))
+            next = last_rev + (differs ? 1 : 0);
+        if (next > 0 && json_object_set_new(doc, "revision", json_integer((json_int_t)next)) != 0)
+            return err_set(e, EXIT_INPUT, oom);
+        return 0;
+    }
     if (differs && last >= version &&
         json_object_set_new(doc, "version", json_integer((json_int_t)last + 1)) != 0)
         return err_set(e, EXIT_INPUT, oom);
@@ -191,7 +229,7 @@ static int keep(struct pipeline *p, const struct record_row *row,
         goto out;
     }
     /* Whose it is travels too, after the digests (issue 16 C-4). */
-    if (raise_if_changed(p, doc, e) != 0 || keep_output(p, row, doc, rr, c, e) != 0 ||
+    if (raise_if_changed(p, row, doc, e) != 0 || keep_output(p, row, doc, rr, c, e) != 0 ||
         db_origin_json(doc, p->s, row->id, e) != 0)
         goto out;
     p->cur = atts;

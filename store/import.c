@@ -149,17 +149,21 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
      * at version 1. */
     row.version = json_is_integer(json_object_get(rec, "version"))
                   ? (long)json_integer_value(json_object_get(rec, "version")) : 1;
+    row.revision = json_is_integer(json_object_get(rec, "revision"))
+                   ? (long)json_integer_value(json_object_get(rec, "revision")) : 0;
     row.tags = tags;
     row.ntags = json_array_size(json_object_get(rec, "tags"));
-    if (db_tombstone_check(im->s, im->sender_pk, jstr(rec, "subject"), row.id,
-                           jstr(json_object_get(rec, "consent"), "recorded"),
-                           (long)json_integer_value(json_object_get(
-                               json_object_get(rec, "consent"), "seq")), e) != 0)
+    const char *recorded = jstr(json_object_get(rec, "consent"), "recorded");
+    long recorded_seq = (long)json_integer_value(json_object_get(json_object_get(rec, "consent"),
+                                                                 "seq"));
+    if (db_tombstone_check(im->s, im->sender_pk, jstr(rec, "subject"), row.id, recorded,
+                           recorded_seq, e) != 0)
         return -1;
     /* Passed on (content format 7): what its origin withdrew or deleted
-     * does not come back by this route either (issue 16 C-8). */
+     * does not come back by this route either (issue 16 C-8), nor what
+     * left the origin before a withdrawal it lifted since (E-6). */
     if (im->format >= 7 && db_origin_of(&origin, opk, im->sender_pk, rec) &&
-        db_origin_check(im->s, &origin, row.id, e) != 0)
+        db_origin_check(im->s, &origin, row.id, recorded, recorded_seq, e) != 0)
         return -1;
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
     subj.pseudonym = pseudonym;
@@ -266,6 +270,18 @@ static int notice_origin_of(struct notice_origin *o, unsigned char *pk,
     return 1;
 }
 
+/* 1 if pk (crypto_sign_PUBLICKEYBYTES) is this store's own signing key:
+ * a notice passed back to the store whose decision it is (adv17b E-20).
+ * 0 if not, -1 with e (a database error). */
+static int own_key(struct store *s, const unsigned char *pk, struct err *e)
+{
+    const struct db_val v[] = { DB_BLOB(pk, crypto_sign_PUBLICKEYBYTES) };
+    long one = 0;
+
+    return db_int(&one, s, "SELECT 1 FROM device WHERE id = 1 AND sign_pk = ?1", v, DB_N(v),
+                  "reading the store's keys", e);
+}
+
 /* Acts on the notices of a format 3 header (checked by export/content.c),
  * in order, before any record of the bundle: a record they cover, in
  * this bundle or a later one, is refused (store/tombstone.h). */
@@ -282,8 +298,17 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
 
         unsigned char opk[crypto_sign_PUBLICKEYBYTES];
         struct notice_origin origin;
-        int has_origin = notice_origin_of(&origin, opk, im, n);
+        int has_origin = notice_origin_of(&origin, opk, im, n), own = 0;
 
+        /* This store's own withdrawal, re-consent, scope or removal passed
+         * back by a contact: its own decisions are here already, and a
+         * notice cannot touch its own records (adv17b E-20). */
+        if (has_origin && (own = own_key(im->s, origin.pk, e)) != 0) {
+            if (own < 0)
+                return -1;
+            im->res->notices_before++;
+            continue;
+        }
         if (strcmp(jstr(n, "kind"), "reconsent") == 0) {
             struct consent c;
             int changed;

@@ -59,6 +59,7 @@ int db_notice_owed_from(struct store *s, const char *kind, long sid, long rowid,
         opk != NULL ? (struct db_val)DB_BLOB(opk, crypto_sign_PUBLICKEYBYTES)
                     : (struct db_val){ .type = SQLITE_NULL },
         DB_TEXT(opk != NULL ? origin->subject : ""),
+        DB_INT(opk != NULL && origin->round > 1 ? origin->round : 1),
     };
 
     db_now(now, sizeof now);
@@ -74,6 +75,17 @@ int db_notice_owed_from(struct store *s, const char *kind, long sid, long rowid,
                " AND r.subject = notice.subject AND " SAME_TO("r", "notice")
                " AND r.round = notice.round)", v, 4, "keeping the notices owed", e) != 0)
         return -1;
+    /* A withdrawal passed on in a later round of its origin (adv17b E-5):
+     * this store's subject follows the origin's rounds, so the row owed
+     * to each contact takes that round and is due again, whether or not
+     * this store heard of the re-consent between. */
+    if (strcmp(kind, "withdrawal") == 0 && opk != NULL &&
+        db_run(s, "UPDATE notice SET round = ?7, at = ?1, sent = NULL,"
+               " upto = (SELECT coalesce(max(id), 0) FROM export)"
+               " WHERE kind = ?2 AND rid = '' AND ?4 <= 0 AND round < ?7"
+               " AND subject = (SELECT uid FROM subject WHERE id = ?3)", v, DB_N(v),
+               "keeping the notices owed", e) != 0)
+        return -1;
     /* A scope owed again is new again (due now, not sent): the bundle
      * carries the scope of that time. (No UPSERT: SQLCipher 3.4's SQLite
      * is 3.15.) */
@@ -85,9 +97,10 @@ int db_notice_owed_from(struct store *s, const char *kind, long sid, long rowid,
     /* A withdrawal or deletion passed on names whose it is (its origin,
      * content format 7): owed again, the row keeps the first origin. */
     return db_run(s, "INSERT OR IGNORE INTO notice(at, kind, subject, rid, contact, contact_pk,"
-                  " upto, origin_pk, origin_subject) SELECT DISTINCT ?1, ?2, s.uid,"
+                  " upto, origin_pk, origin_subject, round) SELECT DISTINCT ?1, ?2, s.uid,"
                   " CASE WHEN ?4 > 0 THEN r.rid ELSE '' END,"
-                  " x.name, x.sign_pk, (SELECT coalesce(max(id), 0) FROM export), ?5, ?6"
+                  " x.name, x.sign_pk, (SELECT coalesce(max(id), 0) FROM export), ?5, ?6,"
+                  " CASE WHEN ?2 = 'withdrawal' AND ?4 <= 0 THEN ?7 ELSE 1 END"
                   " FROM record r JOIN subject s ON s.id = r.subject_id"
                   " JOIN export_record er ON er.rid = r.rid"
                   " JOIN export_recipient x ON x.export_id = er.export_id"

@@ -9,6 +9,7 @@
 
 #include "store/db.h"
 #include "store/subject.h"
+#include "store/tombstone_since.h"
 
 int db_origin_json(json_t *doc, struct store *s, const char *rid, struct err *e)
 {
@@ -139,7 +140,7 @@ int db_origin_pending(struct store *s, const struct notice_origin *o, const stru
 }
 
 int db_origin_check(struct store *s, const struct notice_origin *o, const char *rid,
-                    struct err *e)
+                    const char *recorded, long recorded_seq, struct err *e)
 {
     const struct db_val v[] = {
         DB_BLOB(o->pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(o->subject), DB_TEXT(rid),
@@ -163,5 +164,9 @@ int db_origin_check(struct store *s, const struct notice_origin *o, const char *
                      "nothing was imported", rid, (const char *)sqlite3_column_text(st, 1),
                      (const char *)sqlite3_column_text(st, 2));
     sqlite3_finalize(st);
+    /* and what left the device before a withdrawal its re-consent
+     * lifted stays out after it, whoever passes it on (adv17b E-6) */
+    if (rc == 0)
+        rc = db_sent_before_reconsent(s, o->pk, o->subject, rid, recorded, recorded_seq, 1, e);
     return rc;
 }

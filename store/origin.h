@@ -59,10 +59,14 @@ int db_origin_subjects(long *ids, size_t *n, size_t max, struct store *s, long i
 /* Refuses (EXIT_AUTH, "... nothing was imported") record rid passed on
  * with origin o when a tombstone of o covers it (TOMBSTONE_COVERS):
  * what the device that made it withdrew or deleted, by a notice that
- * came here by any route, does not come back through another sender (issue 16 C-8). 0 if none; -1 with e (EXIT_INPUT: a
- * database error). */
+ * came here by any route, does not come back through another sender
+ * (issue 16 C-8); nor, after o's re-consent, a record whose carried
+ * consent (recorded, recorded_seq: as db_tombstone_check has them) is
+ * older than that re-consent's scope: it left the device before the
+ * withdrawal (db_sent_before_reconsent; adv17b E-6). 0 if none; -1 with
+ * e (EXIT_INPUT: a database error). */
 int db_origin_check(struct store *s, const struct notice_origin *o, const char *rid,
-                    struct err *e);
+                    const char *recorded, long recorded_seq, struct err *e);
 
 /* A scope notice passed on (its origin o) about a subject not here yet:
  * kept under o's key and subject id as well (the one db_scope_order keeps

@@ -398,12 +398,13 @@ int db_record_replace(struct store *s, long rowid, const struct record_row *r, i
     const struct db_val v[] = {
         DB_INT(rowid), DB_TEXT(r->title != NULL ? r->title : ""), DB_TEXT(r->date),
         DB_TEXT(r->place), DB_TEXT(r->lang), DB_TEXT(r->body), DB_INT(r->version), DB_TEXT(now),
-        DB_INT(edited),
+        DB_INT(edited), DB_INT(r->revision),
     }, t[] = { DB_INT(rowid) };
 
     db_now(now, sizeof now);
     if (db_run(s, "UPDATE record SET title = ?2, date = ?3, place = ?4, lang = ?5, body = ?6,"
-               " version = ?7, edited = CASE WHEN ?9 THEN ?8 ELSE edited END WHERE id = ?1",
+               " version = ?7, edited = CASE WHEN ?9 THEN ?8 ELSE edited END, revision = ?10"
+               " WHERE id = ?1",
                v, DB_N(v), "replacing the record",
                e) != 0 ||
         db_run(s, "DELETE FROM record_tag WHERE record_id = ?1", t, DB_N(t), "replacing the record",

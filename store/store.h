@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 20
+#define STORE_SCHEMA_VERSION 21
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -198,6 +198,8 @@ struct record_row {
     size_t ntags;
     long version;                        /* 1, raised by each edit */
     const char *edited;                  /* when last edited (UTC), or NULL */
+    long revision;                       /* an imported record: a relay's redaction of
+                                            that version, 0 the origin's own (adv17b E-9) */
 };
 
 struct record_filter {
@@ -838,6 +840,7 @@ int store_wipe_check(const char *dir, struct err *e);
 struct export_item {
     const char *id;
     long version;
+    long revision;                       /* the record's "revision" as it left (0: none) */
     int has_digest;
     unsigned char digest[EXPORT_DIGESTBYTES];
     int has_output;                      /* output: the digest of all that left

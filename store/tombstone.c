@@ -11,6 +11,7 @@
 #include "store/notice.h"
 #include "store/origin.h"
 #include "store/subject.h"
+#include "store/tombstone_since.h"
 
 /* The records the notice reaches: imported here from the bundle's
  * signer (?1: the import), of the subject here ?2 (the whole subject,
@@ -160,12 +161,13 @@ static int signer_key(unsigned char *pk, struct store *s, long import_id, struct
  * the signer made it (store/notice.h). sid_o: the origin's subject here
  * (0: none, or sid). */
 static int owe_onward(struct store *s, const char *kind, long import_id, long sid, long sid_o,
-                      const char *rid, const char *subject, const struct notice_origin *origin,
+                      const char *rid, const char *subject, long round,
+                      const struct notice_origin *origin,
                       const struct notice_origin *reach, const long *linked, size_t nlinked,
                       struct err *e)
 {
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    struct notice_origin own = { pk, subject, 0 };
+    struct notice_origin own = { pk, subject, round };
     const struct notice_origin *o = origin != NULL ? origin : &own;
     const struct db_val v[] = {
         DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
@@ -382,6 +384,12 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
         rid = "";
     if (round < 1)
         round = 1;
+    /* Passed on, the signer's subject follows its origin's rounds: a
+     * later round of the origin is a later round of the signer's too,
+     * whatever round an earlier relay wrote (adv17b E-5). */
+    if (origin != NULL && rid[0] == '\0' && strcmp(kind, "withdrawal") == 0 &&
+        origin->round > round)
+        round = origin->round;
     /* A withdrawal of the whole subject: acted on before if this round
      * or a later one was, or a re-consent lifted it (a stale copy). */
     if (strcmp(kind, "withdrawal") == 0 && rid[0] == '\0') {
@@ -418,8 +426,8 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
     };
     if (count_doomed(out, s, v, DB_N(v), e) != 0 ||
         held_before(&out->held, s, rid, sid > 0 ? sid : sid_o, e) != 0 ||
-        owe_onward(s, kind, import_id, sid, sid_o, rid, subject, origin, reach, linked, nl,
-                   e) != 0 ||
+        owe_onward(s, kind, import_id, sid, sid_o, rid, subject, round, origin, reach, linked,
+                   nl, e) != 0 ||
         bury(s, out, import_id, sid, sid_o, rid, sender, kind, subject, day, round, here, reach,
              buried, e) != 0 ||
         delete_doomed(s, v, DB_N(v), sid, sid_o, rid, kind, day, e) != 0)
@@ -543,31 +551,26 @@ static int scope_take(int *changed, long *files, struct store *s, long import_id
 }
 
 /* Up to SCOPE_MAX subjects here that a scope notice reaches besides the
- * signer's own (issue 16 B-10, one rule with withdrawals): the origin's
- * subject here (sid_o), and the subjects of the copies held here that
- * the signer's or the origin's routes name for their subject ids
- * (record_route: a copy refused as held from elsewhere). */
+ * signer's own (issue 16 B-10, E-16: one rule with withdrawals): the
+ * origin's subject here (sid_o), and the subjects of the copies held here
+ * that the signer's or the origin's routes name for their subject ids
+ * (db_origin_subjects, as a withdrawal finds them). o: the notice's
+ * origin, or the signer and its subject id. */
 #define SCOPE_MAX 16
 static int scope_others(long *ids, size_t *n, struct store *s, long import_id, long sid,
                         long sid_o, const char *subject, const struct notice_origin *o,
                         struct err *e)
 {
-    const struct db_val v[] = {
-        DB_INT(import_id), DB_TEXT(subject), ORIGIN_VALS(o), DB_INT(sid), DB_INT(sid_o),
-    };
-    sqlite3_stmt *st;
-    int rc;
+    size_t m = 0;
 
     *n = 0;
-    if (db_query(&st, s, "SELECT ?5 WHERE ?5 > 0 AND ?5 <> ?4 UNION SELECT DISTINCT"
-                 " r.subject_id FROM record r WHERE r.subject_id <> ?4 AND r.rid IN"
-                 " (SELECT rid FROM record_route WHERE (subject = ?2 AND sender_pk = "
-                 SENDER_PK ") OR (subject = ?6 AND sender_pk = ?3))", v, DB_N(v), e) != 0)
+    if (sid_o > 0 && sid_o != sid)
+        ids[(*n)++] = sid_o;
+    if (db_origin_subjects(ids + *n, &m, SCOPE_MAX - *n, s, import_id, subject, o, sid, sid_o,
+                           e) != 0)
         return -1;
-    while ((rc = db_step(st, s, "reading the subjects", e)) > 0 && *n < SCOPE_MAX)
-        ids[(*n)++] = (long)sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return rc < 0 ? -1 : 0;
+    *n += m;
+    return 0;
 }
 
 int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, long import_id,
@@ -602,7 +605,7 @@ int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, lo
                            rounds_of(&w, &r, s, import_id, origin->pk, origin->subject, e) != 0))
         return -1;
     if (origin == NULL || w <= r) {
-        if (scope_others(others, &n, s, import_id, sid, sid_o, subject, origin, e) != 0)
+        if (scope_others(others, &n, s, import_id, sid, sid_o, subject, o, e) != 0)
             return -1;
     }
     if (sid <= 0 && n == 0) {            /* not here yet: kept for its records */
@@ -830,44 +833,6 @@ int db_scope_attachments(int *allowed, struct store *s, const unsigned char *sen
     return rc < 0 ? -1 : 0;
 }
 
-/* A record of a re-consented subject whose carried consent was recorded
- * before the re-consent's scope was (recorded: NULL or "" for none) left
- * the device before the withdrawal: the device stamps each record with
- * its subject's consent at export, and exports nothing of a withdrawn
- * subject.  Only the last re-consent counts (a later round's is later). */
-static int sent_before_reconsent(struct store *s, const struct db_val *v, const char *rid,
-                                 const char *recorded, long recorded_seq, struct err *e)
-{
-    sqlite3_stmt *st;
-    long since_seq;
-    int rc, before = 0;
-
-    if (db_query(&st, s, "SELECT day, since, since_seq FROM tombstone WHERE sender_pk = ?1"
-                 " AND kind = 'reconsent' AND subject = ?2 ORDER BY round DESC LIMIT 1",
-                 v, 2, e) != 0)
-        return -1;
-    rc = db_step(st, s, "reading the tombstones", e);
-    /* By the subject's counter when both carry it (A1), else by time. */
-    if (rc > 0) {
-        since_seq = (long)sqlite3_column_int64(st, 2);
-        if (since_seq > 0 && recorded_seq > 0)
-            before = recorded_seq < since_seq;
-        else
-            before = sqlite3_column_text(st, 1)[0] != '\0' &&
-                     strcmp((const char *)sqlite3_column_text(st, 1),
-                            recorded != NULL ? recorded : "") > 0;
-    }
-    if (before)
-        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, sent before its subject's "
-                     "consent was withdrawn: its sender's re-consent (notice of %s) lets in only "
-                     "records sent after it; nothing was imported", rid,
-                     (const char *)sqlite3_column_text(st, 0));
-    else if (rc > 0)
-        rc = 0;
-    sqlite3_finalize(st);
-    return rc;
-}
-
 /* This store's own signing key: the sender of its local tombstones. */
 #define OWN_PK "(SELECT sign_pk FROM device WHERE id = 1)"
 
@@ -936,7 +901,7 @@ int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const ch
     if (rc == 0)
         rc = deleted_on_another_route(s, v, rid, e);
     if (rc == 0 && subject != NULL)
-        rc = sent_before_reconsent(s, v, rid, recorded, recorded_seq, e);
+        rc = db_sent_before_reconsent(s, sender_pk, subject, rid, recorded, recorded_seq, 0, e);
     return rc;
 }
 

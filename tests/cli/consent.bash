@@ -184,3 +184,36 @@ needs_faketime() {
     command -v faketime >/dev/null || skip "faketime is not installed (scripts/deps.sh deb)"
     [[ "$INTAKE" != */san/* ]] || skip "faketime's preload cannot run under the sanitizers"
 }
+
+# two_hq: field_hq with $W/memo.txt attached to $ID (with_memo), and hq2
+# and partner, all contacts of each other (but hq and hq2); $ID went field
+# -> hq and hq2 ($W/1.bundle, imported by both); written, not imported:
+# $W/hp.bundle (hq -> partner), $W/h2p.bundle (hq2 -> partner) and
+# $W/fp.bundle (field -> partner). Made once per file (fixture).
+two_hq() {
+    fixture make_two_hq ID UID_
+}
+make_two_hq() {
+    field_hq
+    with_memo
+    mkstore hq2
+    mkstore partner
+    introduce field hq2
+    introduce field partner
+    introduce hq partner
+    introduce hq2 partner
+    st field export --to hq,hq2 --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null
+    st hq2 import "$W/1.bundle" >/dev/null
+    st hq export --to partner --all -o "$W/hp.bundle" >/dev/null 2>&1
+    st hq2 export --to partner --all -o "$W/h2p.bundle" >/dev/null 2>&1
+    st field export --to partner --all -o "$W/fp.bundle" >/dev/null 2>&1
+}
+
+# relay STORE NAME: field's notices to STORE reach it ($W/NAME-1.bundle),
+# and STORE passes them on to partner ($W/NAME.bundle, not imported).
+relay() {
+    st field notify --to "$1" -o "$W/$2-1.bundle" >/dev/null 2>&1
+    st "$1" import "$W/$2-1.bundle" >/dev/null
+    st "$1" notify --to partner -o "$W/$2.bundle" >/dev/null 2>&1
+}
