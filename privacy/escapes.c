@@ -157,6 +157,31 @@ static int ascii_letter(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Quoted-printable escapes at s that each encode an ASCII character of a
+ * name (escape_name_ascii), two or more in a row with a letter among
+ * them ("=4B=69=6D" is Kim: report-adv17a D-39; a lone "n=30" or "x=41"
+ * stays): all of them into o, the run's length returned; 0 if none.  At
+ * most QP_RUN_MAX escapes at once (the rest is the next run). */
+#define QP_RUN_MAX 64
+static size_t qp_ascii_run(char *o, size_t *n, const char *s, size_t len)
+{
+    size_t k = 0;
+    long b;
+    int letter = 0;
+
+    while (k / 3 < QP_RUN_MAX && k + 3 <= len && s[k] == '=' &&
+           (b = hex_fixed(s + k + 1, len - k - 1, 2)) > 0 && b < 0x80 &&
+           escape_name_ascii((unsigned char)b)) {
+        o[k / 3] = (char)b;
+        letter |= ascii_letter((unsigned char)b);
+        k += 3;
+    }
+    if (k < 6 || !letter)
+        return 0;
+    *n = k / 3;
+    return k;
+}
+
 static int is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -583,6 +608,8 @@ size_t escape_ref_cp(char *o, size_t *n, const char *s, size_t len, unsigned cha
             return 3;
         }
     }
+    if ((k = qp_ascii_run(o, n, s, len)) > 0)
+        return k;
     return byte_escapes(o, n, s, len, "=", 1);
 }
 

@@ -139,7 +139,8 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
     if (redact_surname_near(sp, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     redact_merge(sp, t);
-    if (redact_split_names(sp, r, t, ctx, e) != 0 || redact_codepage_names(sp, r, t, ctx, e) != 0)
+    if (redact_split_names(sp, r, t, ctx, e) != 0 || redact_codepage_names(sp, r, t, ctx, e) != 0 ||
+        redact_encoded_names(sp, r, t, ctx, e) != 0)
         return -1;
     if (redact_split_cells(sp, t->orig, t->inlen) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
