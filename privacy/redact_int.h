@@ -681,6 +681,13 @@ int redact_find_hanviet(struct spans *sp, struct spans *flags, const struct reda
  * protects a person's name.  0, or -1 out of memory. */
 int redact_surname_shapes(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
+/* redact_nearfix.c (report-adv17a D-15): each near-name flag of flags
+ * (input offsets) one of whose spellings (variants_of) r's matcher finds
+ * a name or term in is replaced: a span over it into sp (the hit's
+ * category, subject and term; sp merged again).  0, or -1 with e. */
+int redact_near_promote(struct spans *sp, const struct spans *flags, const struct redactor *r,
+                        const struct normtext *t, struct redact_ctx *ctx, struct err *e);
+
 /* redact_lines.c (report-adv17a D-7): 1 if a line end lies in the
  * original text between norm bytes a and b. */
 int redact_crosses_line(const struct normtext *t, size_t a, size_t b);

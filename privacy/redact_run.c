@@ -146,7 +146,7 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     if (flags_to_input(flags, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
-    return 0;
+    return redact_near_promote(sp, flags, r, t, ctx, e);
 }
 
 /* Appends to more a span for the '[' of each placeholder shape in the

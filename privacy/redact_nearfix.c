@@ -1,0 +1,66 @@
+/* A near-name review flag whose word, in one of its spellings, is a
+ * registered name (brief s18 allow18 item 1, report-adv17a D-15):
+ * Өлзибаяр (й left out) is a spelling the variant rules make of Өлзийбаяр,
+ * so `allow` refuses it as a protected name (allow.c reads every
+ * spelling: redactor_collides); the redactor now replaces it with that
+ * name's pseudonym, so redact, allow and export say the same.  A near
+ * name no spelling of which is protected stays a review flag
+ * (redact_near.c). */
+#include <stdlib.h>
+
+#include "privacy/normalise.h"
+#include "privacy/redact_int.h"
+#include "privacy/variants.h"
+#include "privacy/varlist.h"
+
+/* The first hit of r in the spellings of in[a..b): *hit filled, 1; 0 if
+ * none; -1 with e. */
+static int spelled_hit(struct span *hit, const struct redactor *r, const char *in, size_t a,
+                       size_t b, struct redact_ctx *ctx, struct err *e)
+{
+    struct variant_list vl;
+    int rc = 0;
+
+    if (variants_of(&vl, in + a, b - a, e) != 0)
+        return -1;
+    for (size_t i = 0; rc == 0 && i < vl.n; i++) {
+        struct normtext t;
+        struct spans found = { 0 }, pending = { 0 }, fl = { 0 };
+        if (normalise(&t, vl.v[i].key, vl.v[i].keylen, e) != 0) {
+            rc = -1;
+            break;
+        }
+        if (redact_match_terms(&found, &pending, &fl, r, &t, ctx, e) != 0)
+            rc = -1;
+        else if (found.n > 0 && found.s[0].term != SIZE_MAX)
+            *hit = found.s[0], rc = 1;
+        free(found.s), free(pending.s), free(fl.s);
+        normtext_free(&t);
+    }
+    variant_list_free(&vl);
+    return rc;
+}
+
+int redact_near_promote(struct spans *sp, const struct spans *flags, const struct redactor *r,
+                        const struct normtext *t, struct redact_ctx *ctx, struct err *e)
+{
+    int any = 0, rc;
+
+    for (size_t i = 0; i < flags->n; i++) {
+        const struct span *f = &flags->s[i];
+        struct span hit;
+        if (f->cat != FLAG_NEAR_NAME)
+            continue;
+        if ((rc = spelled_hit(&hit, r, t->orig, f->start, f->end, ctx, e)) < 0)
+            return -1;
+        if (rc == 0)
+            continue;
+        hit.start = f->start, hit.end = f->end;
+        if (redact_span_add(sp, &hit) != 0)
+            return err_set(e, EXIT_INPUT, "out of memory while scanning text");
+        any = 1;
+    }
+    if (any)
+        redact_merge(sp, NULL);
+    return 0;
+}
