@@ -5,7 +5,8 @@
  * spelling: redactor_collides); the redactor now replaces it with that
  * name's pseudonym, so redact, allow and export say the same.  A near
  * name no spelling of which is protected stays a review flag
- * (redact_near.c). */
+ * (redact_near.c), and so does one whose spelling only holds a name with
+ * more after it (Чонсуй reads 종수이). */
 #include <stdlib.h>
 
 #include "privacy/normalise.h"
@@ -32,13 +33,28 @@ static int spelled_hit(struct span *hit, const struct redactor *r, const char *i
         }
         if (redact_match_terms(&found, &pending, &fl, r, &t, ctx, e) != 0)
             rc = -1;
-        else if (found.n > 0 && found.s[0].term != SIZE_MAX)
-            *hit = found.s[0], rc = 1;
+        else
+            for (size_t k = 0; k < found.n && rc == 0; k++)
+                /* the whole spelling, not a part of it (종수 of 종수이, a
+                 * spelling of Чонсуй: a name and a particle) */
+                if (found.s[k].term != SIZE_MAX && found.s[k].start == 0 &&
+                    found.s[k].end == t.normlen)
+                    *hit = found.s[k], rc = 1;
         free(found.s), free(pending.s), free(fl.s);
         normtext_free(&t);
     }
     variant_list_free(&vl);
     return rc;
+}
+
+/* 1 if a span of sp (input offsets) overlaps [a, b): the name in the
+ * near word is replaced already ("Jong-su's": its possessive stays). */
+static int replaced(const struct spans *sp, size_t a, size_t b)
+{
+    for (size_t i = 0; i < sp->n; i++)
+        if (sp->s[i].start < b && a < sp->s[i].end)
+            return 1;
+    return 0;
 }
 
 int redact_near_promote(struct spans *sp, const struct spans *flags, const struct redactor *r,
@@ -49,7 +65,7 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
     for (size_t i = 0; i < flags->n; i++) {
         const struct span *f = &flags->s[i];
         struct span hit;
-        if (f->cat != FLAG_NEAR_NAME)
+        if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end))
             continue;
         if ((rc = spelled_hit(&hit, r, t->orig, f->start, f->end, ctx, e)) < 0)
             return -1;
