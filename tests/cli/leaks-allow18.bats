@@ -20,7 +20,7 @@ READS='intake: this text reads as a protected name (decoded or transcribed); it 
 }
 
 @test "leaks-allow18: quoted-printable letters of a name are decoded and replaced (D-39)" {
-    redacts_to "$KIM" 'B. =4B=69=6D =4A=6F=6E=67-su came. n=30 stays.' 'B. Tulga came. n=30 stays.'
+    redacts_to "$KIM" '1. =4B=69=6D =4A=6F=6E=67-su came. n=30 stays.' '1. Tulga came. n=30 stays.'
     exports_clean '=4B=69'
 }
 
