@@ -26,6 +26,10 @@ static int spelled_hit(struct span *hit, const struct redactor *r, const char *i
         return -1;
     for (size_t i = 0; rc == 0 && i < vl.n; i++) {
         struct normtext t;
+        const struct variant *v = &vl.v[i];
+        /* a spelling, not a short form, initials or another person's name */
+        if (v->flag || v->initials || v->context || v->father || v->nickname)
+            continue;
         struct spans found = { 0 }, pending = { 0 }, fl = { 0 };
         if (normalise(&t, vl.v[i].key, vl.v[i].keylen, e) != 0) {
             rc = -1;
