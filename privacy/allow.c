@@ -42,7 +42,7 @@ int redactor_matches(const struct redactor *r, const char *text, struct err *e)
  * capital.  ALLOW_GLUED if a registered name or term stands in it with
  * letters or digits glued to it (a glued-name flag: "Kim Jong-sux",
  * report-adv13b NEW-9).  ALLOW_OTHER else; -1 with e (out of memory). */
-enum { ALLOW_OTHER, ALLOW_WORD, ALLOW_SHORT_NAME, ALLOW_GLUED, ALLOW_READS };
+enum { ALLOW_OTHER, ALLOW_WORD, ALLOW_SHORT_NAME, ALLOW_GLUED, ALLOW_READS, ALLOW_REPLACED };
 
 struct short_key {
     const char *key;
@@ -146,10 +146,10 @@ static int allow_kind(const struct redactor *r, const char *text, struct err *e)
     /* A name or term the redactor replaces in the text (its own rules:
      * other scripts, decoded runs), though the literal scan of
      * redactor_matches does not see it. */
-    for (size_t i = 0; i < out.nitems; i++)
+    for (size_t i = 0; i < out.nitems && kind == ALLOW_OTHER; i++)
         if (strcmp(out.items[i].rule, "pattern") != 0 && strcmp(out.items[i].rule, "escape") != 0 &&
             strcmp(out.items[i].rule, "manual") != 0)
-            kind = ALLOW_READS;
+            kind = ALLOW_REPLACED;
     if (kind == ALLOW_OTHER && out.nitems == 0 && out.nflags == 1 &&
         strcmp(out.flags[0].kind, "name-or-word") == 0 && out.flags[0].start == 0 &&
         out.flags[0].len == out.len)
@@ -165,7 +165,7 @@ static int allow_kind(const struct redactor *r, const char *text, struct err *e)
     }
     redaction_free(&out);
     redact_ctx_free(ctx);
-    if (kind == ALLOW_WORD || kind == ALLOW_GLUED || kind == ALLOW_READS)
+    if (kind == ALLOW_WORD || kind == ALLOW_GLUED || kind == ALLOW_READS || kind == ALLOW_REPLACED)
         return kind;
     /* A base64 or hex run whose decoded text holds a name or term
      * (report-adv17a D-11): its escape-run flag is that name. */
@@ -222,6 +222,11 @@ int redactor_allow_check(const struct redactor *r, const char *text, struct err 
      * ("라나" for 나라) reads as a form of the name. */
     if (hit == 0)
         hit = other_reading_matches(r, text, kind != ALLOW_WORD, e);
+    /* replaced by the redactor's own rules, though no literal reading of
+     * the text holds a protected form (another script, a decoded run) */
+    if (hit == 0 && kind == ALLOW_REPLACED)
+        return err_set(e, EXIT_INPUT, "this text reads as a protected name (decoded or "
+                       "transcribed); it cannot be allowed; nothing was changed");
     if (hit == 0)
         return 0;
     return hit < 0 ? -1 : err_set(e, EXIT_INPUT,

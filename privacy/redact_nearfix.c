@@ -6,7 +6,8 @@
  * name's pseudonym, so redact, allow and export say the same.  A near
  * name no spelling of which is protected stays a review flag
  * (redact_near.c), and so does one whose spelling only holds a name with
- * more after it (Чонсуй reads 종수이). */
+ * more after it, or one written in lower case ("jongsuk": a word as
+ * often as a name). */
 #include <stdlib.h>
 
 #include "privacy/normalise.h"
@@ -69,7 +70,11 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
     for (size_t i = 0; i < flags->n; i++) {
         const struct span *f = &flags->s[i];
         struct span hit;
-        if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end))
+        int cp;
+        /* written as a name, with a capital ("jongsuk" in lower case
+         * stays a flag: test_redact's negatives) */
+        if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end) ||
+            utf8_next(&cp, t->orig + f->start, f->end - f->start) <= 0 || !normalise_is_upper(cp))
             continue;
         if ((rc = spelled_hit(&hit, r, t->orig, f->start, f->end, ctx, e)) < 0)
             return -1;
