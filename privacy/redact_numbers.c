@@ -115,18 +115,26 @@ void redact_adopt_terms(struct spans *sp, const struct redactor *r, const struct
 }
 
 /* Letter names said for a code's letter in English (a as "ay", m as
- * "em"); the Korean ones are detect_spoken.c's (detect_ko_letter). */
+ * "em"); the Korean ones are detect_spoken.c's (detect_ko_letter).  n is
+ * the name's length in bytes. */
+#define LETTER_NAME(w, c) { w, sizeof w - 1, c }
 static const struct {
     const char *w;
+    size_t n;
     char c;
 } letter_names[] = {
-    { "ay", 'a' }, { "bee", 'b' }, { "cee", 'c' }, { "dee", 'd' }, { "ef", 'f' }, { "gee", 'g' },
-    { "aitch", 'h' }, { "jay", 'j' }, { "kay", 'k' }, { "el", 'l' }, { "em", 'm' }, { "en", 'n' },
-    { "pee", 'p' }, { "cue", 'q' }, { "ar", 'r' }, { "es", 's' }, { "tee", 't' }, { "vee", 'v' },
-    { "ex", 'x' }, { "zed", 'z' }, { "zee", 'z' },
+    LETTER_NAME("ay", 'a'), LETTER_NAME("bee", 'b'), LETTER_NAME("cee", 'c'), LETTER_NAME("dee", 'd'),
+    LETTER_NAME("ef", 'f'), LETTER_NAME("gee", 'g'), LETTER_NAME("aitch", 'h'), LETTER_NAME("jay", 'j'),
+    LETTER_NAME("kay", 'k'), LETTER_NAME("el", 'l'), LETTER_NAME("em", 'm'), LETTER_NAME("en", 'n'),
+    LETTER_NAME("pee", 'p'), LETTER_NAME("cue", 'q'), LETTER_NAME("ar", 'r'), LETTER_NAME("es", 's'),
+    LETTER_NAME("tee", 't'), LETTER_NAME("vee", 'v'), LETTER_NAME("ex", 'x'), LETTER_NAME("zed", 'z'),
+    LETTER_NAME("zee", 'z'),
 };
+#undef LETTER_NAME
 
-/* The letter the word at p names, its end in *e; 0 if none. */
+/* The letter the word at p names, its end in *e; 0 if none.  Called at
+ * every word's start (redact_letter_terms), so a word whose first byte
+ * starts no letter name costs one comparison per name. */
 static char letter_at(const char *s, size_t len, size_t p, size_t *e)
 {
     size_t kl;
@@ -135,8 +143,9 @@ static char letter_at(const char *s, size_t len, size_t p, size_t *e)
     if ((kl = detect_ko_letter(s, len, p, &c)) > 0)
         return *e = p + kl, c;
     for (size_t k = 0; k < sizeof letter_names / sizeof letter_names[0]; k++) {
-        size_t n = strlen(letter_names[k].w);
-        if (p + n < len && memcmp(s + p, letter_names[k].w, n) == 0 && (s[p + n] == ' ' || s[p + n] == '-'))
+        size_t n = letter_names[k].n;
+        if (s[p] == letter_names[k].w[0] && p + n < len && memcmp(s + p, letter_names[k].w, n) == 0 &&
+            (s[p + n] == ' ' || s[p + n] == '-'))
             return *e = p + n, letter_names[k].c;
     }
     return 0;
@@ -150,6 +159,12 @@ int redact_letter_terms(struct spans *sp, const struct redactor *r, const struct
     int rc = 0;
 
     for (p = 0; p < t->normlen && rc == 0; p++) {
+        unsigned char b = (unsigned char)t->norm[p];
+        /* A letter name starts with a lower-case ASCII letter (the
+         * English names) or a Hangul syllable (lead byte 0xEA-0xED, the
+         * Korean ones): other bytes are skipped before the word test. */
+        if (!((b >= 'a' && b <= 'z') || (b >= 0xea && b <= 0xed)))
+            continue;
         if (!word_start(t->norm, p) || (c = letter_at(t->norm, t->normlen, p, &e)) == 0)
             continue;
         while (e < t->normlen && (t->norm[e] == ' ' || t->norm[e] == '-'))

@@ -139,6 +139,24 @@ static const struct prose texts[] = {
     { "tests/data/clean/ko-news.txt", "ko", 0 },
     { "tests/data/clean/mn-news.txt", "mn", 0 },
     { "tests/data/clean/en-news.txt", "en", 0 },
+    /* report-adv17a's texts (brief s18): news and sentences that start with
+     * ordinary words (Цэцэг, Rose, 김장철), labour compounds, figures.  Not
+     * bounded: the testimonies (ko4, mn4, en3) name real places and firms;
+     * mn names two towns (Дархан, Эрдэнэт хотод) and mn2 a firm called by a
+     * given name (Нарантуяа гэдэг нэртэй компани), which the opinion rightly
+     * WARNs; ko2 and ko3 hold labour compounds read as a surname and a given
+     * name (연장근로: 연 + 장근, report-adv17a D-18) */
+    { "tests/data/clean/ko-adv17a.txt", "ko", 1 },
+    { "tests/data/clean/ko2-adv17a.txt", "ko", 0 },
+    { "tests/data/clean/ko3-adv17a.txt", "ko", 0 },
+    { "tests/data/clean/mn-adv17a.txt", "mn", 0 },
+    { "tests/data/clean/mn2-adv17a.txt", "mn", 0 },
+    { "tests/data/clean/en-adv17a.txt", "en", 1 },
+    { "tests/data/clean/en2-adv17a.txt", "en", 1 },
+    { "tests/data/clean/num-adv17a.txt", "en", 1 },
+    { "tests/data/clean/ko4-adv17a.txt", "ko", 0 },
+    { "tests/data/clean/mn4-adv17a.txt", "mn", 0 },
+    { "tests/data/clean/en3-adv17a.txt", "en", 0 },
 };
 
 static void test_prose_second_opinion(void **state)
