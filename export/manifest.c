@@ -10,7 +10,7 @@
 
 static const char *const categories[] = {
     "pseudonym", "person", "place", "employer", "organisation", "id", "other",
-    "phone", "email", "url", "date", "gps", "ip", "handle", "redacted", "account",
+    "phone", "email", "url", "date", "gps", "ip", "handle", "redacted", "account", "address",
 };
 static const char *const rules[] = { "exact", "variant", "inflection", "pattern", "manual" };
 

@@ -47,7 +47,7 @@ static const struct scanner scanners[] = {
 const char *detect_kind_name(int kind)
 {
     static const char *const names[DETECT_NKINDS] = {
-        "phone", "email", "url", "id", "date", "gps", "ip", "handle", "account",
+        "phone", "email", "url", "id", "date", "gps", "ip", "handle", "account", "address",
     };
 
     return kind >= 0 && kind < DETECT_NKINDS ? names[kind] : "pattern";
@@ -100,6 +100,8 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     while (j < len && det_alpha(s[j]))
         j++;
     if (j < len && continues(s[j]))
+        return 0;
+    if (j - at == 5 && detect_nmea_name(s, len, at))       /* $GPGGA,...: detect_nmea.c */
         return 0;
     /* A code's letters before Sino-Korean digits ("M일이삼사오육칠팔"); a
      * Roman month before Mongolian сар ("III сарын 14"). */
@@ -218,6 +220,7 @@ static int han_number_start(const char *s, size_t len, size_t i)
  * run, or -1 when out of memory. */
 static long non_ascii(struct found *f, const char *s, size_t len, size_t at, struct walk *w)
 {
+    static const struct scanner birth[] = { { detect_scan_birth_date, DETECT_DATE } };
     size_t i, start, end;
     long r;
     int kind;
@@ -234,6 +237,11 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             (r = digits_glued(f, s, len, i, w)) != 0)
             return r;
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
+            return r;
+        /* A Mongolian month in words ("гуравдугаар сарын арван дөрөвний",
+         * "цагаан сарын шинийн нэгэнд"): detect_dob.c. */
+        if (i == at && c >= 0xD0 && c <= 0xD3 && detect_mn_month_start(s, len, i) &&
+            (r = scan_at(f, birth, 1, s, len, i)) != 0)
             return r;
         /* A plate's letters glued to its digits after a label ("номер
          * машины А123ВС 77": detect_plate.c). */
@@ -458,7 +466,8 @@ int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
     struct found f = { 0 };
     struct walk w = { 0, 0 };
 
-    if (walk_text(&f, s, len, &w) != 0) {
+    /* Home addresses span what the walk found in them (detect_address.c). */
+    if (walk_text(&f, s, len, &w) != 0 || detect_addresses(&f.d, &f.n, &f.cap, s, len) != 0) {
         free(f.d);
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     }

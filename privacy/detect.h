@@ -14,11 +14,12 @@
 
 enum detect_kind {
     DETECT_PHONE, DETECT_EMAIL, DETECT_URL, DETECT_ID, DETECT_DATE, DETECT_GPS, DETECT_IP,
-    DETECT_HANDLE, DETECT_ACCOUNT,
+    DETECT_HANDLE, DETECT_ACCOUNT, DETECT_ADDRESS,
     DETECT_NKINDS
 };
 
-/* The lower-case name of a kind ("phone", ..., "handle", "account"); static. */
+/* The lower-case name of a kind ("phone", ..., "handle", "account",
+ * "address"); static. */
 const char *detect_kind_name(int kind);
 
 struct detection {

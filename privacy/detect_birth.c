@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "privacy/detect_int.h"
+#include "util/lexicon.h"
 
 static const struct det_word birth_words[] = {
     DW("born", FIT_WORD), DW("birth", FIT_PREFIX), DW("dob", FIT_WORD), DW("d.o.b", FIT_PREFIX),
@@ -73,6 +74,29 @@ static int after_name(const char *s, size_t len, size_t start, size_t end)
     if (p > 0 && s[p - 1] == ' ')
         p--;
     return det_letter_before(s, p);
+}
+
+/* A year alone in parentheses after a word is a birth year only after a
+ * word that may be a name: not after an ordinary English word
+ * (util/lexicon.h) nor a number ("The law (2019)",
+ * "Population: 3 409 939 (2023)", "The report (2021)": report-adv17a
+ * D-41). */
+static int year_after_name(const char *s, size_t len, size_t start, size_t end)
+{
+    size_t p = start, w, n;
+    int cp;
+
+    if (!after_name(s, len, start, end))
+        return 0;
+    p -= p >= 2 && s[p - 2] == ' ' ? 2 : 1;
+    for (w = p; (cp = det_cp_before(s, w, &n)) >= 0 && is_word_cp(cp); w -= n)
+        ;
+    if (w == p || det_digit(s[w]))
+        return 0;
+    /* English words only: a Mongolian or Korean given name is often a
+     * word too (Болд "steel", Сайхан "fine"), and a birth year after it
+     * must go. */
+    return !det_alpha(s[w]) || lexicon_word(LEXICON_EN, s + w, p - w) != 1;
 }
 
 /* 1 if the Hangul word at s[at] starts as a particle, the copula or a
@@ -215,19 +239,32 @@ static size_t lunar_day(const char *s, size_t len, size_t at)
 
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    struct det_date d;
-    size_t from = at;
+    struct det_date d, x;
+    size_t from = at, e;
     int v;
 
     (void)kind;
     if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at) &&
-        !detect_number_words_start(s, len, at))
+        !detect_number_words_start(s, len, at) && !detect_mn_month_start(s, len, at))
         return 0;
     d = detect_date_at(s, len, at);
     if (d.strength == DATE_NONE && (d.end = lunar_day(s, len, at)) != 0)
         return near_birth_word(s, len, at, d.end, 64, 24, 0) ? d.end : 0;
-    if (d.strength == DATE_YEAR)
+    /* The forms of detect_dob.c ("1984w113", "14/3", "3/14/'75", "삼월
+     * 열나흘", "цагаан сарын шинийн нэгэнд"). */
+    x = detect_dob_form(s, len, at);
+    if (x.strength > d.strength || (x.strength == d.strength && x.strength != DATE_NONE && x.end > d.end))
+        d = x;
+    if (d.strength == DATE_YEAR) {
         d.end = iso_week(s, len, d.end);
+        /* 1975 оны цагаан сарын шинийн нэгэнд; 1984 w11 3; 1984년 11주차 */
+        if ((e = detect_dob_lunar_after(s, len, d.end)) != d.end)
+            d.end = e, d.strength = DATE_FULL;
+        else if ((e = detect_dob_after(s, len, d.end, 0)) != d.end)
+            d.end = e, d.strength = DATE_FULL;
+        else if ((from = detect_dob_before(s, len, at)) != at)      /* week 11 of 1984, on a Wednesday */
+            d.end = detect_dob_after(s, len, d.end, 1), d.strength = DATE_FULL;
+    }
     /* A year written '75: the apostrophe belongs to it. */
     if (d.strength == DATE_NONE && at > 0 && detect_short_year_at(s, len, at - 1) != 0)
         d.end = at + 2, d.strength = DATE_YEAR, from = at - 1;
@@ -236,11 +273,11 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     *start = from;
     if (d.born)
         return d.end;
-    if (det_born_right_before(s, from))
+    if (det_born_right_before(s, from) || detect_turned_before(s, from))
         return d.end;
     if (d.strength == DATE_YEAR)
         return near_birth_word(s, len, from, d.end, 32, 48, 1) ||
-               (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && after_name(s, len, at, d.end)) ?
+               (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && year_after_name(s, len, at, d.end)) ?
                d.end : 0;
     return near_birth_word(s, len, at, d.end, 48, 24, 0) ||
            (d.strength == DATE_FULL && (after_name(s, len, at, d.end) || glued_date(s, len, at, d.end))) ?

@@ -730,7 +730,7 @@ static struct det_date korean(const char *s, size_t len, size_t at)
  * 30) as a whole word and a unit stem with any ending, or a stem alone
  * (нэг 1 ... ес 9, арав/арв 10, хорь/хор 20, гуч 30: the Mongolian
  * cardinals of detect_spoken.c, endings -н, -ы, -нд, -т); its end, or 0. */
-static size_t mn_day_words(const char *s, size_t len, size_t at)
+size_t detect_mn_day_words(const char *s, size_t len, size_t at)
 {
     static const struct {
         const char *w;
@@ -798,7 +798,7 @@ static void mn_month_day(const char *s, size_t len, size_t i, struct det_date *d
             e = detect_letters(s, len, e);                                 /* -нд, -ний, -ны */
         if (det_ends_word(s, len, e))
             d->end = e, d->strength = base == DATE_YEAR ? DATE_FULL : DATE_PART;
-    } else if ((e = mn_day_words(s, len, i)) != 0) {
+    } else if ((e = detect_mn_day_words(s, len, i)) != 0) {
         d->end = e, d->strength = base == DATE_YEAR ? DATE_FULL : DATE_PART;       /* арван тавнд */
     }
 }

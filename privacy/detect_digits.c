@@ -43,6 +43,14 @@ int det_han_digit(int cp)
     } han[] = {
         { 0x3007, 0 }, { 0x96F6, 0 }, { 0x4E00, 1 }, { 0x4E8C, 2 }, { 0x4E24, 2 }, { 0x4E09, 3 },
         { 0x56DB, 4 }, { 0x4E94, 5 }, { 0x516D, 6 }, { 0x4E03, 7 }, { 0x516B, 8 }, { 0x4E5D, 9 },
+        /* As numbers are read aloud (report-adv17a D-2): 幺 1 and 洞 0
+         * (telephone and radio reading), 兩 2 (traditional 两); the
+         * banker's numerals of cheques and contracts, simplified and
+         * traditional: 壹 贰貳 叁參 肆 伍 陆陸 柒 捌 玖 (Unicode Unihan
+         * kAccountingNumeric). */
+        { 0x5E7A, 1 }, { 0x6D1E, 0 }, { 0x5169, 2 }, { 0x58F9, 1 }, { 0x8D30, 2 }, { 0x8CB3, 2 },
+        { 0x53C1, 3 }, { 0x53C3, 3 }, { 0x8086, 4 }, { 0x4F0D, 5 }, { 0x9646, 6 }, { 0x9678, 6 },
+        { 0x67D2, 7 }, { 0x634C, 8 }, { 0x7396, 9 },
     };
 
     for (size_t k = 0; k < sizeof han / sizeof han[0]; k++)

@@ -48,6 +48,40 @@ static int hemi_at(const char *s, size_t len, size_t i)
     return i < len && strchr("nsew", s[i]) != NULL && s[i] != '\0' && !(i + 1 < len && det_alpha(s[i + 1]));
 }
 
+/* A Russian hemisphere in words at i: an adjective северн-, южн-,
+ * восточн-, западн- with its ending, a space and широт-/долгот- with
+ * theirs ("северной широты", "восточная долгота": report-adv17a D-9);
+ * its letter with the end in *end, 0 if none. */
+static char ru_hemi(const char *s, size_t len, size_t i, size_t *end)
+{
+    static const struct {
+        const char *stem;
+        char hemi;
+    } adj[] = {
+        { "\xd1\x81\xd0\xb5\xd0\xb2\xd0\xb5\xd1\x80\xd0\xbd", 'n' },                 /* северн */
+        { "\xd1\x8e\xd0\xb6\xd0\xbd", 's' },                                             /* южн */
+        { "\xd0\xb2\xd0\xbe\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd", 'e' },       /* восточн */
+        { "\xd0\xb7\xd0\xb0\xd0\xbf\xd0\xb0\xd0\xb4\xd0\xbd", 'w' },                 /* западн */
+    };
+    size_t k, n;
+
+    for (k = 0; k < sizeof adj / sizeof adj[0]; k++) {
+        if (!det_starts(s, len, i, adj[k].stem))
+            continue;
+        n = detect_letters(s, len, i + strlen(adj[k].stem));
+        if (n >= len || s[n] != ' ')
+            return 0;
+        n++;
+        if (!det_starts(s, len, n, adj[k].hemi == 'n' || adj[k].hemi == 's' ?
+                        "\xd1\x88\xd0\xb8\xd1\x80\xd0\xbe\xd1\x82" :          /* широт */
+                        "\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xb3\xd0\xbe\xd1\x82"))  /* долгот */
+            return 0;
+        *end = detect_letters(s, len, n);
+        return adj[k].hemi;
+    }
+    return 0;
+}
+
 /* A hemisphere written as words at i: 북위 남위 동경 서경, or Mongolian
  * хойд/өмнөд (north/south) and зүүн/баруун (east/west) before a word of
  * latitude or longitude (өргөрөг, уртраг and their endings).  Its
@@ -57,7 +91,8 @@ static char hemi_word(const char *s, size_t len, size_t i, size_t *end)
     static const struct {
         const char *w;
         char hemi;
-        int mn;                 /* a Mongolian word: needs its noun after */
+        int mn;                 /* 1 a Mongolian word: needs its noun after; 2 Chinese
+                                 * (a letter may come before); 3 a Russian abbreviation */
     } words[] = {
         { "\xeb\xb6\x81\xec\x9c\x84", 'n', 0 }, { "\xeb\x82\xa8\xec\x9c\x84", 's', 0 },
         { "\xeb\x8f\x99\xea\xb2\xbd", 'e', 0 }, { "\xec\x84\x9c\xea\xb2\xbd", 'w', 0 },
@@ -65,14 +100,39 @@ static char hemi_word(const char *s, size_t len, size_t i, size_t *end)
         { "\xd3\xa9\xd0\xbc\xd0\xbd\xd3\xa9\xd0\xb4 \xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd1\x80", 's', 1 },
         { "\xd0\xb7\xd2\xaf\xd2\xaf\xd0\xbd \xd1\x83\xd1\x80\xd1\x82\xd1\x80\xd0\xb0\xd0\xb3", 'e', 1 },
         { "\xd0\xb1\xd0\xb0\xd1\x80\xd1\x83\xd1\x83\xd0\xbd \xd1\x83\xd1\x80\xd1\x82\xd1\x80\xd0\xb0\xd0\xb3", 'w', 1 },
+        /* Chinese and Japanese: 北纬 南纬 东经 西经, traditional 北緯 東經, Japanese 東経 */
+        { "\xe5\x8c\x97\xe7\xba\xac", 'n', 2 },
+        { "\xe5\x8d\x97\xe7\xba\xac", 's', 2 },
+        { "\xe4\xb8\x9c\xe7\xbb\x8f", 'e', 2 },
+        { "\xe8\xa5\xbf\xe7\xbb\x8f", 'w', 2 },
+        { "\xe5\x8c\x97\xe7\xb7\xaf", 'n', 2 },
+        { "\xe5\x8d\x97\xe7\xb7\xaf", 's', 2 },
+        { "\xe6\x9d\xb1\xe7\xb6\x93", 'e', 2 },
+        { "\xe8\xa5\xbf\xe7\xb6\x93", 'w', 2 },
+        { "\xe6\x9d\xb1\xe7\xb5\x8c", 'e', 2 },
+        { "\xe8\xa5\xbf\xe7\xb5\x8c", 'w', 2 },
+        /* Russian abbreviations: с.ш. ю.ш. в.д. з.д. (the words: ru_hemi) */
+        { "\xd1\x81\x2e\xd1\x88\x2e", 'n', 3 },
+        { "\xd1\x81\x2e\x20\xd1\x88\x2e", 'n', 3 },
+        { "\xd1\x8e\x2e\xd1\x88\x2e", 's', 3 },
+        { "\xd1\x8e\x2e\x20\xd1\x88\x2e", 's', 3 },
+        { "\xd0\xb2\x2e\xd0\xb4\x2e", 'e', 3 },
+        { "\xd0\xb2\x2e\x20\xd0\xb4\x2e", 'e', 3 },
+        { "\xd0\xb7\x2e\xd0\xb4\x2e", 'w', 3 },
+        { "\xd0\xb7\x2e\x20\xd0\xb4\x2e", 'w', 3 },
     };
     size_t k, n, cl;
-    int cp;
+    int cp, before;
+    char h;
 
-    if (i >= len || (unsigned char)s[i] < 0x80 || det_letter_before(s, i))
+    if (i >= len || (unsigned char)s[i] < 0x80)
         return 0;
+    before = det_letter_before(s, i);
+    if (!before && (h = ru_hemi(s, len, i, end)) != 0)
+        return h;
     for (k = 0; k < sizeof words / sizeof words[0]; k++) {
-        if (!det_starts(s, len, i, words[k].w))
+        /* Chinese writes no space before them ("他在北纬47度"). */
+        if ((before && words[k].mn != 2) || !det_starts(s, len, i, words[k].w))
             continue;
         n = i + strlen(words[k].w);
         if (words[k].mn)                    /* өргөр(өг, гийн), уртраг(ийн) */
@@ -164,6 +224,13 @@ static char hemi_word_before(const char *s, size_t len, size_t at)
     return 0;
 }
 
+/* 1 if a hemisphere letter stands at i, or after a space there. */
+static int hemi_after(const char *s, size_t len, size_t i)
+{
+    i += i < len && s[i] == ' ';
+    return hemi_at(s, len, i) && det_ends_word(s, len, i + 1);
+}
+
 /* A number with optional decimals at i (a decimal comma when comma is
  * not NULL and three decimals or more follow it); its end, or 0. */
 static size_t number(const char *s, size_t len, size_t i, size_t maxdig, size_t *decimals, int *comma)
@@ -177,7 +244,10 @@ static size_t number(const char *s, size_t len, size_t i, size_t maxdig, size_t 
     if (i + 1 < len && s[i] == '.' && det_digit(s[i + 1])) {
         *decimals = det_digits(s, len, i + 1);
         i += 1 + *decimals;
-    } else if (comma != NULL && i + 1 < len && s[i] == ',' && (c = det_digits(s, len, i + 1)) >= 3) {
+    } else if (comma != NULL && i + 1 < len && s[i] == ',' && (c = det_digits(s, len, i + 1)) >= 1 &&
+               (c >= 3 || hemi_after(s, len, i + 1 + c))) {
+        /* "47,918", or "47,92 N" (a hemisphere says it is no list:
+         * report-adv17a D-35). */
         *decimals = c, *comma = 1;
         i += 1 + c;
     }
@@ -205,9 +275,10 @@ static struct coord coordinate(const char *s, size_t len, size_t i, char preset)
 {
     /* The words after a space (report-adv12 A-24: "42 deg 0 min 44 sec
      * north"), longest first. */
-    static const char *const deg[] = { DEGREE, "\xeb\x8f\x84", " degrees", " degree", " deg", "d" };
-    static const char *const min[] = { "'", "\xeb\xb6\x84", " minutes", " minute", " min", "m" };
-    static const char *const sec[] = { "''", "\"", "\xec\xb4\x88", " seconds", " second", " sec", "s" };
+    /* Chinese 度 分 秒 and Russian градус(ов) минут(ы) секунд(ы) (report-adv17a D-9). */
+    static const char *const deg[] = { DEGREE, "\xeb\x8f\x84", "\xe5\xba\xa6", "\x20\xd0\xb3\xd1\x80\xd0\xb0\xd0\xb4\xd1\x83\xd1\x81\xd0\xbe\xd0\xb2", "\x20\xd0\xb3\xd1\x80\xd0\xb0\xd0\xb4\xd1\x83\xd1\x81\xd0\xb0", "\x20\xd0\xb3\xd1\x80\xd0\xb0\xd0\xb4\xd1\x83\xd1\x81", " degrees", " degree", " deg", "d" };
+    static const char *const min[] = { "'", "\xeb\xb6\x84", "\xe5\x88\x86", "\x20\xd0\xbc\xd0\xb8\xd0\xbd\xd1\x83\xd1\x82\xd1\x8b", "\x20\xd0\xbc\xd0\xb8\xd0\xbd\xd1\x83\xd1\x82\xd0\xb0", "\x20\xd0\xbc\xd0\xb8\xd0\xbd\xd1\x83\xd1\x82", " minutes", " minute", " min", "m" };
+    static const char *const sec[] = { "''", "\"", "\xec\xb4\x88", "\xe7\xa7\x92", "\x20\xd1\x81\xd0\xb5\xd0\xba\xd1\x83\xd0\xbd\xd0\xb4\xd1\x8b", "\x20\xd1\x81\xd0\xb5\xd0\xba\xd1\x83\xd0\xbd\xd0\xb4\xd0\xb0", "\x20\xd1\x81\xd0\xb5\xd0\xba\xd1\x83\xd0\xbd\xd0\xb4", " seconds", " second", " sec", "s" };
     static const char *const hemis[] = { "north", "south", "east", "west" };
     struct coord c = { 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     size_t e, d, m, j;
@@ -226,25 +297,29 @@ static struct coord coordinate(const char *s, size_t len, size_t i, char preset)
     c.whole = det_value(s + i, det_digits(s, len, i));
     c.round = c.decimals == 3 && s[e - 1] == '0' && s[e - 2] == '0';
     i = e;
-    if ((m = mark_at(s, len, i, deg, 6)) != 0 && (m != 1 || s[i] != 'd' || (i + 1 < len && det_digit(s[i + 1])))) {
+    if ((m = mark_at(s, len, i, deg, sizeof deg / sizeof deg[0])) != 0 && (m != 1 || s[i] != 'd' || (i + 1 < len && det_digit(s[i + 1])))) {
         c.degree = 1;
         i += m;
         if ((e = number(s, len, i == len || s[i] != ' ' ? i : i + 1, 2, &d, NULL)) != 0 &&
-            (m = mark_at(s, len, e, min, 6)) != 0) {
+            (m = mark_at(s, len, e, min, sizeof min / sizeof min[0])) != 0) {
             i = e + m, c.minutes = 1;
             if ((e = number(s, len, i == len || s[i] != ' ' ? i : i + 1, 2, &d, NULL)) != 0 &&
-                (m = mark_at(s, len, e, sec, 7)) != 0)
+                (m = mark_at(s, len, e, sec, sizeof sec / sizeof sec[0])) != 0)
                 i = e + m;
         }
-    } else if (c.decimals == 0 && !c.hemi && i + 3 < len && s[i] == ' ' && det_digits(s, len, i + 1) == 2 &&
-               (j = number(s, len, i + 1, 2, &d, NULL)) != 0) {
-        /* 47 55 12 N, 47 55.2 N: minutes (decimal minutes, or minutes
-         * and seconds) by spaces, a hemisphere after (report-adv15 R-6). */
-        if (d == 0 && j + 3 < len && s[j] == ' ' && det_digits(s, len, j + 1) == 2 &&
+    } else if (c.decimals == 0 && !c.hemi && i + 3 < len && (s[i] == ' ' || s[i] == '-') &&
+               det_digits(s, len, i + 1) == 2 && (j = number(s, len, i + 1, 2, &d, NULL)) != 0) {
+        /* 47 55 12 N, 47 55.2 N, 47 55.2N, 47-55.2N: minutes (decimal
+         * minutes, or minutes and seconds) by spaces or a dash, a
+         * hemisphere after, with a space or none (report-adv15 R-6,
+         * report-adv17a D-9). */
+        if (d == 0 && j + 3 < len && s[j] == s[i] && det_digits(s, len, j + 1) == 2 &&
             (e = number(s, len, j + 1, 2, &d, NULL)) != 0)
             j = e;
         if (j + 1 < len && s[j] == ' ' && hemi_at(s, len, j + 1) && det_ends_word(s, len, j + 2))
             c.degree = 1, i = j;
+        else if (j < len && hemi_at(s, len, j) && det_ends_word(s, len, j + 1))
+            c.degree = 1, c.minutes = 1, i = j;
     }
     c.end = i;
     e = i < len && s[i] == ' ' ? i + 1 : i;
@@ -336,10 +411,12 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
     struct coord a, b;
     size_t i, e;
     int ok, axes = 0;           /* bit 1, 2: a's, b's hemisphere came from a label of its axis */
+    int times = 0;              /* "lat x lon" */
     char h = 0;
 
-    (void)start, (void)kind;
-    if ((e = iso6709(s, len, at)) != 0 || (e = map_centre(s, len, at)) != 0)
+    (void)kind;
+    if ((e = iso6709(s, len, at)) != 0 || (e = map_centre(s, len, at)) != 0 ||
+        (e = detect_nmea(s, len, at, start)) != 0)
         return e;
     /* 북위 39도: a hemisphere word before (only non-ASCII text is looked at). */
     if (at > 1 && ((unsigned char)s[at - 1] >= 0x80 || (s[at - 1] == ' ' && (unsigned char)s[at - 2] >= 0x80)))
@@ -354,8 +431,17 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
     h = 0;
     /* '&' between the parameters of a link ("lat=42.0123&lon=129.7654":
      * report-adv12 A-24). */
+    /* " / " and " x " between them too ("47,92 N / 106,92 E", "47.9200 x
+     * 106.9175", "47.92x106.92", 47.92×106.92: report-adv17a D-35). */
+    if (i + 1 < len && s[i] == ' ' && (s[i + 1] == '/' || s[i + 1] == ';' || s[i + 1] == 'x') &&
+        (i + 2 >= len || s[i + 2] == ' '))
+        i++;
     if (i < len && (s[i] == ',' || s[i] == ';' || s[i] == '/' || s[i] == '&'))
         i++;
+    else if (i < len && s[i] == 'x' && i + 1 < len && (s[i + 1] == ' ' || det_digit(s[i + 1])))
+        i++, times = 1;
+    else if (det_starts(s, len, i, "\xc3\x97"))                   /* × */
+        i += 2, times = 1;
     if (i < len && s[i] == ' ')
         i++;
     if ((h = hemi_word(s, len, i, &e)) != 0)                       /* 동경 125도 */
@@ -374,6 +460,9 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
         ok = 0;
     else if (a.degree && b.degree)
         ok = a.end - at > 4 && (a.decimals > 0 || s[a.end - 1] == '\'' || s[a.end - 1] == '"');
+    else if (times)             /* not a size: four figures on both ("2.50 x 1.20") */
+        ok = a.decimals >= 2 && b.decimals >= 2 && a.end - at >= 5 && b.end - i >= 5 &&
+             !(s[a.end - 1] == '0' && s[b.end - 1] == '0');
     else
         ok = a.decimals >= 3 && b.decimals >= 3 && !(a.round && b.round) && a.comma == b.comma &&
              (!a.comma || ((s[a.end] == ',' || s[a.end] == ';' || s[a.end] == ' ') &&

@@ -251,6 +251,21 @@ size_t detect_ko_letter(const char *s, size_t len, size_t at, char *c);
 /* detect_spoken.c: 1 if groups of digits at at are followed by a number
  * word ("010 1234 five six seven eight"): a run of words may start there. */
 int detect_mixed_start(const char *s, size_t len, size_t at);
+/* The end of a pause between two number words at at (an ellipsis, a
+ * filler word "uh", "음", "аан", a "(pause)" note, with the spaces and
+ * commas around it: detect_pause.c), or at if there is none.  Bytes of
+ * norm text. */
+size_t det_pause(const char *s, size_t len, size_t at);
+
+/* detect_money.c: 1 if the number s[at, end) is a sum of money: a
+ * currency word or sign right after it ("tugrik", "төгрөг", "원", "₮") or
+ * a sign or code right before it ("$", "₩", "USD"). */
+int det_money_around(const char *s, size_t len, size_t at, size_t end);
+
+/* detect_money.c: 1 if a number starting at at with a first group of
+ * first_digits digits and separator sep inside it continues an amount
+ * written in groups of three before it ("1 200 000": at "200"). */
+int det_inside_amount(const char *s, size_t at, size_t first_digits, char sep);
 
 /* detect_spoken.c: the end of a run of number words at at, or of a
  * number written in parts (detect_parts_start), whose digits
@@ -338,6 +353,24 @@ size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, i
  * (Luhn), the whole run. */
 size_t detect_scan_bank(const char *s, size_t len, size_t at, size_t *start, int *kind);
 
+/* detect_address.c: the home addresses of s[0..len) (building, flat and
+ * house numbers with their unit words, a street with its number) added
+ * to d[0..*n) (capacity *cap, realloc'd; sorted by start), each over the
+ * detections it overlaps; 0, or -1 when out of memory. */
+struct detection;
+int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+
+/* detect_nmea.c: a position as GPS receivers print it at at: a pair of
+ * degrees and decimal minutes run together with their hemispheres
+ * ("4755.20N 10655.05E", "4807.038,N,01131.000,E"), or the pair of an
+ * NMEA sentence whose name ("gpgga,", after '$') starts at at; its end
+ * with its start in *start, or 0. */
+size_t detect_nmea(const char *s, size_t len, size_t at, size_t *start);
+
+/* detect_nmea.c: 1 if an NMEA sentence's name ("gpgga," after '$')
+ * starts at at: the walk keeps the word for detect_scan_gps. */
+int detect_nmea_name(const char *s, size_t len, size_t at);
+
 /* detect_geo.c: the end of three words of letters (any script, no
  * digits) joined by '.' at at (a what3words address), or 0. */
 size_t detect_three_words(const char *s, size_t len, size_t at);
@@ -346,6 +379,10 @@ size_t detect_three_words(const char *s, size_t len, size_t at);
  * "march") starts at at, with *n its length; the walk keeps such words
  * for the date scanner. */
 int detect_month_word(const char *s, size_t len, size_t at, size_t *n);
+
+/* detect_date.c: a day of the month in Mongolian words at at ("арван
+ * тавнд", "нэгэнд"); its end, or 0. */
+size_t detect_mn_day_words(const char *s, size_t len, size_t at);
 
 /* detect_date.c, for detect_birth.c: how much of a date a form read. */
 enum det_date_strength { DATE_NONE, DATE_YEAR, DATE_PART, DATE_FULL };  /* a year, two parts, whole */
@@ -359,6 +396,32 @@ struct det_date {
 /* The longest date form at s[at] (bytes, norm view); strength DATE_NONE
  * when none starts there.  No memory is held. */
 struct det_date detect_date_at(const char *s, size_t len, size_t at);
+
+/* detect_dob.c: a date form the forms above do not read (compact ISO
+ * week "1984w113", "14/3", "3/14/'75", "삼월 열나흘", the Mongolian
+ * lunar month "цагаан сарын шинийн нэгэнд"); DATE_NONE if none. */
+struct det_date detect_dob_form(const char *s, size_t len, size_t at);
+
+/* detect_dob.c: the end of what completes a date ending at end (an ISO
+ * week " w11 3", "년 11주차 수요일"; with week, after "week 11 of 1984"
+ * only a weekday, ", on a Wednesday"), or end. */
+size_t detect_dob_after(const char *s, size_t len, size_t end, int week);
+
+/* detect_dob.c: the end of a Mongolian lunar month and day after a year
+ * ending at end ("1975 оны| цагаан сарын шинийн нэгэнд"), or end. */
+size_t detect_dob_lunar_after(const char *s, size_t len, size_t end);
+
+/* detect_dob.c: the start of "week 11 of " right before a year at at, or at. */
+size_t detect_dob_before(const char *s, size_t len, size_t at);
+
+/* detect_dob.c: 1 if an age turned on the date at at comes before it
+ * ("turned forty on ", "turns 50 on the "): the date is a birthday. */
+int detect_turned_before(const char *s, size_t at);
+
+/* detect_dob.c: 1 if a Mongolian month in words starts at at (an ordinal
+ * month before сар, "гуравдугаар сарын"; a lunar month, "хаврын сүүл
+ * сарын", "цагаан сар"): the walk hands it to the birth date scanner. */
+int detect_mn_month_start(const char *s, size_t len, size_t at);
 
 /* The end of a year written '75 at s[at] (the apostrophe), or 0. */
 size_t detect_short_year_at(const char *s, size_t len, size_t at);

@@ -268,6 +268,10 @@ static int read_groups(struct groups *g, const char *s, size_t len, size_t at)
          * listed ("9911/2345 and 9911 2345") stay two. */
         if ((sl = separator(s, len, i, paren, &kind)) < 0 || (kind == 'j' && nd >= 8))
             break;
+        /* A slash with spaces around after a whole number parts two
+         * ("99-11-22-33 / 9911.2233": report-adv17a D-21). */
+        if (kind == '/' && nd >= 8 && s[i] == ' ' && s[i + (size_t)sl - 1] == ' ')
+            break;
         i += (size_t)sl;
     }
     g->d[nd] = '\0';
@@ -432,6 +436,14 @@ static int is_phone(const char *s, size_t len, size_t at, const struct groups *g
              international_prefix(d))
         yes = 1;
     else if (nd < 6 || (shape = not_a_number(s, g, k)) == NEVER)
+        yes = 0;
+    /* Money written as an amount is ("88 776 655 tugrik", not a phone
+     * followed by "원"), a part of an amount, a year and a reference
+     * number ("Invoice 2024-000123"; detect_money.c). */
+    else if (((shape == NOT_LIKELY || k == 1) && det_money_around(s, len, at, g->end[k - 1])) ||
+             det_inside_amount(s, at, g->nd[0], k > 1 ? g->sep[1] : 0) ||
+             (k == 2 && g->nd[0] == 4 && is_year(group_value(g, 0)) && g->nd[1] >= 5 &&
+              (g->sep[1] == '-' || g->sep[1] == '/')))
         yes = 0;
     else if (nd <= 12 && det_word_near(s, len, at > PHONE_WORD_WINDOW ? at - PHONE_WORD_WINDOW : 0,
                                        at, phone_words, sizeof phone_words / sizeof phone_words[0]))

@@ -35,7 +35,10 @@
 /* WDIGIT: a digit word of the wider net (WEAK_RUN); POINT: a decimal
  * point said ("forty-two point zero one two": coordinates, report-adv12
  * A-24), written '.', and a comma after a number with a point ','. */
-enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT };
+/* KWORD: a digit word of Korean in Latin letters (of the wider net; a
+ * run of them reads "o" as 5); KDIGIT: one read only in such a run ("i"
+ * 2: the English "I" otherwise). */
+enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT, KWORD, KDIGIT };
 
 struct spoken_word {
     const char *w;
@@ -137,6 +140,23 @@ static const struct spoken_word spoken[] = {
     { "yon", WDIGIT, 4 }, { "shi", WDIGIT, 4 }, { "go", WDIGIT, 5 }, { "roku", WDIGIT, 6 },
     { "nana", WDIGIT, 7 }, { "shichi", WDIGIT, 7 }, { "hachi", WDIGIT, 8 }, { "kyu", WDIGIT, 9 },
     { "kyuu", WDIGIT, 9 }, { "ku", WDIGIT, 9 },
+    /* Report-adv17a D-3, D-38: British "nought", "nil" (0); "o" (0, as
+     * "fifty-five o three"; 5 in Korean in Latin letters); Russian "раз"
+     * (1, as digits are dictated); Mongolian in Latin letters as typed
+     * without a Cyrillic keyboard (durvun, es); Korean in Latin letters
+     * (Revised Romanization and the usual typing): Sino-Korean gong yeong
+     * 0, il 1, i 2, sam 3, sa 4, o 5, yuk 6, chil 7, pal 8, gu 9; native
+     * hana, dul, set, net, daseot, yeoseot, ilgop, yeodeol, ahop. */
+    { "nought", DIGIT, 0 }, { "naught", DIGIT, 0 }, { "nil", WDIGIT, 0 }, { "o", WDIGIT, 0 },
+    { "\xd1\x80\xd0\xb0\xd0\xb7", WDIGIT, 1 }, { "durvun", WDIGIT, 4 }, { "durvon", WDIGIT, 4 },
+    { "es", WDIGIT, 9 }, { "zurgaan", WDIGIT, 6 }, { "doloon", WDIGIT, 7 }, { "naiman", WDIGIT, 8 },
+    { "gong", KWORD, 0 }, { "yeong", KWORD, 0 }, { "young", KWORD, 0 }, { "il", KWORD, 1 },
+    { "i", KDIGIT, 2 }, { "ee", KDIGIT, 2 }, { "sam", KWORD, 3 }, { "sa", KWORD, 4 },
+    { "yuk", KWORD, 6 }, { "yug", KWORD, 6 }, { "ryuk", KWORD, 6 }, { "chil", KWORD, 7 },
+    { "pal", KWORD, 8 }, { "gu", KWORD, 9 }, { "hana", KWORD, 1 }, { "dul", KWORD, 2 },
+    { "set", KWORD, 3 }, { "net", KWORD, 4 }, { "daseot", KWORD, 5 },
+    { "yeoseot", KWORD, 6 }, { "ilgop", KWORD, 7 }, { "yeodeol", KWORD, 8 },
+    { "ahop", KWORD, 9 },
 };
 
 #define SPOKEN_DIGITS 20        /* digits of a run, at most */
@@ -227,7 +247,7 @@ static const struct {
     G("ろく", 6, 1, 1), G("なな", 7, 1, 1), G("しち", 7, 1, 1), G("はち", 8, 1, 1), G("きゅう", 9, 1, 1),
     G("きゅー", 9, 1, 1), G("く", 9, 1, 1), G("하나", 1, 0, 1), G("둘", 2, 0, 1), G("셋", 3, 0, 1),
     G("넷", 4, 0, 1), G("다섯", 5, 0, 1), G("여섯", 6, 0, 1), G("일곱", 7, 0, 1), G("여덟", 8, 0, 1),
-    G("아홉", 9, 0, 1), G("한", 1, 0, 0), G("두", 2, 0, 0), G("세", 3, 0, 0), G("네", 4, 0, 0),
+    G("아홉", 9, 0, 1), G("빵", 0, 1, 1), G("한", 1, 0, 0), G("두", 2, 0, 0), G("세", 3, 0, 0), G("네", 4, 0, 0),
 };
 #undef G
 
@@ -296,7 +316,7 @@ int detect_spoken_word(const char *s, size_t len, size_t at)
     if (b == at)
         return 0;
     if ((w = lookup(s, at, b)) != NULL)
-        return w->type != DASH && w->type != POINT;
+        return w->type != DASH && w->type != POINT && w->type != KDIGIT;
     sino = det_sino_run(s, b, at);
     return sino * 3 == b - at || (sino >= 3 && b - at - sino * 3 <= 6) || ko_units(s, at, b, &v, &e) ||
            glued_digits(s, at, b, NULL, 0, &weak, &e) > 0;
@@ -315,6 +335,8 @@ struct run {
     int place;                  /* its lowest place said (0 units ... 3 thousands), -1: none */
     int ld, ldplace;            /* its last digit word (or -1) and the place before it */
     size_t weak;                /* words of the wider net read (WEAK_RUN) */
+    int komode;                 /* read as Korean in Latin letters: "o" 5, "i" 2 */
+    size_t ko;                  /* words of Korean in Latin letters read */
 };
 
 static int put(struct run *r, int v)
@@ -445,9 +467,16 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
     }
     if (*mult && w->type != DIGIT)
         return -1;
+    r->ko += w->type == KWORD || w->type == KDIGIT;
+    if (w->type == KDIGIT && !r->komode)
+        return -1;
     switch (w->type) {
-    case WDIGIT:
+    case WDIGIT: case KWORD: case KDIGIT:
         r->weak++;
+        if (r->komode && w->w[0] == 'o' && w->w[1] == '\0') {
+            rc = add_place(r, 5, 0, 1);
+            break;
+        }
         /* fall through */
     case DIGIT:
         if (*mult) {
@@ -508,19 +537,27 @@ static size_t separators(const char *s, size_t len, size_t at)
             return i;
         }
     i = at;
+    /* An apostrophe closing a word in Latin letters (the soft sign:
+     * "sem' pyat' nol'"). */
+    if (i < len && s[i] == '\'' && i > 0 && det_alpha(s[i - 1]))
+        i++, at++;
     while (i < len && i - at < 4 && (s[i] == ' ' || s[i] == ',' || s[i] == '-'))
         i++;
-    return i - at == 4 ? at : i;
+    if (i - at == 4)
+        return at;
+    /* A pause said or written ("... ", ", uh, ", " (pause) ": detect_pause.c). */
+    return det_pause(s, len, i) > i ? det_pause(s, len, i) : i;
 }
 
-/* Reads the run of number words from at into r; its end, or at. */
-static size_t read_run(struct run *r, const char *s, size_t len, size_t at, size_t *words)
+/* Reads the run of number words from at into r (as Korean in Latin
+ * letters when komode); its end, or at. */
+static size_t read_mode(struct run *r, const char *s, size_t len, size_t at, size_t *words, int komode)
 {
     size_t p = at, b, end = at;
     int mult = 0, stop = 0;
 
     memset(r, 0, sizeof *r);
-    r->place = r->ld = -1;
+    r->place = r->ld = -1, r->komode = komode;
     *words = 0;
     for (;;) {
         b = word_end(s, len, p);
@@ -548,6 +585,24 @@ static size_t read_run(struct run *r, const char *s, size_t len, size_t at, size
         return at;
     while (r->n > 0 && !det_digit(r->d[r->n - 1]))
         r->n--;
+    return end;
+}
+
+/* Reads the run of number words from at into r; its end, or at.  A run
+ * with a word of Korean in Latin letters is read again as one ("chil o
+ * gong sam il sa il i": o 5, i 2), and that reading kept when it reads
+ * as far. */
+static size_t read_run(struct run *r, const char *s, size_t len, size_t at, size_t *words)
+{
+    struct run k;
+    size_t end = read_mode(r, s, len, at, words, 0), kend, kwords;
+
+    if (r->ko == 0)
+        return end;
+    kend = read_mode(&k, s, len, at, &kwords, 1);
+    if (kend >= end && k.ko * 2 >= kwords)
+        *r = k, end = kend, *words = kwords;
+    sodium_memzero(&k, sizeof k);
     return end;
 }
 
@@ -813,16 +868,33 @@ size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
  * d[0..*n) (at most cap); at if fewer than two. */
 static size_t han_run(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
 {
-    size_t i = at, end = at, k;
+    size_t i = at, end = at, k, m;
     int v;
+
+    int cp, tens = 0, next;
 
     *n = 0;
     while (i < len) {
-        if ((v = det_han_digit(det_cp_at(s, len, i, &k))) < 0)
+        cp = det_cp_at(s, len, i, &k);
+        /* 十 (拾) read by place as the other languages' pairs are: 七十五
+         * 75, 十二 12, 七十 70 (report-adv17a D-2). */
+        if (cp == 0x5341 || cp == 0x62FE) {
+            next = i + k < len ? det_han_digit(det_cp_at(s, len, i + k, &m)) : -1;
+            if (*n + 2 > cap)
+                return at;
+            if (!tens)
+                d[(*n)++] = '1';
+            if (next <= 0)
+                d[(*n)++] = '0';
+            tens = 0, end = i += k;
+            continue;
+        }
+        if ((v = det_han_digit(cp)) < 0)
             break;
         if (*n == cap)
             return at;
         d[(*n)++] = (char)('0' + v);
+        tens = i == at || !(det_cp_before(s, i, &m) == 0x5341 || det_cp_before(s, i, &m) == 0x62FE);
         end = i += k;
         if (i + 1 < len && s[i] == ' ' && det_han_digit(det_cp_at(s, len, i + 1, &k)) >= 0)
             i++;
@@ -837,8 +909,13 @@ size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size
 
     if ((end = han_run(s, len, at, d, cap, n)) != at)
         return end;
-    if (!detect_spoken_word(s, len, at) || (end = read_run(&r, s, len, at, &words)) == at ||
-        r.weak > 0 || memchr(r.d, '.', r.n) != NULL || memchr(r.d, ',', r.n) != NULL)
+    /* Words of the wider net are read in a run of WEAK_RUN digits or
+     * more (report-adv17a D-3, D-38: "sieben fünf null drei ...", "qi wu
+     * ling san ...", "chil o gong sam ..."); a run may start with digits
+     * ("7 пять 0 три 1 четыре 1 два"). */
+    if (!(detect_spoken_word(s, len, at) || mixed_start(s, len, at)) ||
+        (end = read_run(&r, s, len, at, &words)) == at ||
+        (r.weak > 0 && r.n < WEAK_RUN) || memchr(r.d, '.', r.n) != NULL || memchr(r.d, ',', r.n) != NULL)
         end = 0;
     else {
         for (k = 0; k < r.n; k++)

@@ -7,9 +7,10 @@
 #include <sodium.h>
 
 #include "privacy/normalise.h"
+#include "privacy/variants_int.h"
 
 /* build/gen/nicknames_data.c (scripts/embed.sh from data/nicknames). */
-extern const unsigned char nicknames_en[], nicknames_ru[];
+extern const unsigned char nicknames_en[], nicknames_more[], nicknames_ru[];
 
 #define RELATION ",has_nickname,"
 /* Bytes of a short form kept (the longest in the lists is far shorter). */
@@ -72,11 +73,13 @@ static size_t add_lines(struct line *v, size_t n, const unsigned char *list)
 
 static void build_index(void)
 {
-    size_t n = add_lines(NULL, add_lines(NULL, 0, nicknames_en), nicknames_ru);
+    size_t n = add_lines(NULL, add_lines(NULL, add_lines(NULL, 0, nicknames_en), nicknames_more),
+                         nicknames_ru);
 
     if ((idx.v = calloc(n ? n : 1, sizeof *idx.v)) == NULL)
         return;
-    idx.n = add_lines(idx.v, add_lines(idx.v, 0, nicknames_en), nicknames_ru);
+    idx.n = add_lines(idx.v, add_lines(idx.v, add_lines(idx.v, 0, nicknames_en), nicknames_more),
+                      nicknames_ru);
     qsort(idx.v, idx.n, sizeof *idx.v, by_name);
 }
 
@@ -114,16 +117,72 @@ static int add_form(void *ctx, const char *form, size_t len)
 
     if (len < 2 || len > FORM_MAX || utf8_next(&cp, form, len) <= 0)
         return 0;
-    return list_add(out, form, len, RULE_VARIANT,
-                    is_cyrillic_cp(cp) ? SUFFIX_MN : SUFFIX_NONE) != 0 ? -1 : 0;
+    if (list_add(out, form, len, RULE_VARIANT, is_cyrillic_cp(cp) ? SUFFIX_MN : SUFFIX_NONE) != 0)
+        return -1;
+    /* A Russian short form in its case forms and its familiar diminutive,
+     * Cyrillic and Latin (Сашу, Sashu, Сашка: variants_ru.c). */
+    return is_cyrillic_cp(cp) && ru_name_forms(out, form, len, 1) != 0 ? -1 : 0;
+}
+
+/* Counts the short forms a name has (nicknames_each). */
+static int count_form(void *ctx, const char *form, size_t len)
+{
+    (void)form, (void)len;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
+/* 1 if out holds key[0..len). */
+static int has_key(const struct variant_list *out, const char *key, size_t len)
+{
+    for (size_t i = 0; i < out->n; i++)
+        if (out->v[i].keylen == len && memcmp(out->arena + out->v[i].off, key, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* A Latin given name with short forms (Ivan: Vanya) whose Cyrillic
+ * reading the variant rules did not give (Ivan reads as Korean 이반
+ * first): its Russian spellings (variants_en.c) that the lists know as a
+ * given name, with their short forms and case forms (Ваню, Ване,
+ * Ванька: report-adv17a D-8).  0, or -1 when out of memory. */
+static int russian_reading(struct variant_list *out, const char *key, size_t len)
+{
+    struct variant_list ru;
+    char form[FORM_MAX];
+    size_t j, found;
+    int rc = 0;
+
+    memset(&ru, 0, sizeof ru);
+    if (en_russian_forms(&ru, key, len, 4) != 0) {
+        variant_list_free(&ru);
+        return -1;
+    }
+    for (j = 0; j < ru.n && rc == 0; j++) {
+        if (ru.v[j].keylen >= sizeof form)
+            continue;
+        memcpy(form, ru.arena + ru.v[j].off, ru.v[j].keylen);
+        found = 0;
+        if (has_key(out, form, ru.v[j].keylen) ||
+            nicknames_each(form, ru.v[j].keylen, count_form, &found) != 0 || found == 0)
+            continue;
+        rc = list_add(out, form, ru.v[j].keylen, RULE_VARIANT, SUFFIX_MN);
+        if (rc == 0)
+            rc = nicknames_each(form, ru.v[j].keylen, add_form, out);
+        if (rc == 0)
+            rc = ru_name_forms(out, form, ru.v[j].keylen, 0);
+    }
+    sodium_memzero(form, sizeof form);
+    variant_list_free(&ru);
+    return rc;
 }
 
 int variants_nicknames(struct variant_list *out)
 {
     unsigned char flag = out->flag, capital = out->capital, nickname = out->nickname;
-    size_t n = out->n, i;
+    size_t n = out->n, i, found;
     char key[FORM_MAX];
-    int rc = 0;
+    int rc = 0, cp;
 
     out->flag = 1, out->capital = 1, out->nickname = 1;
     for (i = 0; i < n && rc == 0; i++) {
@@ -133,6 +192,14 @@ int variants_nicknames(struct variant_list *out)
             continue;
         memcpy(key, out->arena + out->v[i].off, out->v[i].keylen);
         rc = nicknames_each(key, out->v[i].keylen, add_form, out);
+        /* A Cyrillic given name the lists know is a Russian one: its own
+         * case forms in Latin too (Ivana, Ivanu, Ivanom: report-adv17a
+         * D-45), marked as its short forms are. */
+        if (rc == 0 && (found = 0, nicknames_each(key, out->v[i].keylen, count_form, &found)) == 0 &&
+            found > 0 && utf8_next(&cp, key, out->v[i].keylen) > 0 && is_cyrillic_cp(cp))
+            rc = ru_name_forms(out, key, out->v[i].keylen, 0);
+        else if (rc == 0 && found > 0 && cp < 0x80)
+            rc = russian_reading(out, key, out->v[i].keylen);
     }
     out->flag = flag, out->capital = capital, out->nickname = nickname;
     sodium_memzero(key, sizeof key);

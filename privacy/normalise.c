@@ -236,6 +236,8 @@ static void cpmap_one(struct cpmap *m, int cp)
     }
     m->len = (unsigned char)len;
     memcpy(m->kout, m->out, CM_OUT);
+    if (k == 1 && len == 2 && norm_key_fold(buf[0]) != 0)
+        (void)utf8proc_encode_char(norm_key_fold(buf[0]), (utf8proc_uint8_t *)m->kout);
     if (k == 1 && len == 3 && hanja_reading(buf[0]) != 0)
         (void)utf8proc_encode_char(hanja_reading(buf[0]), (utf8proc_uint8_t *)m->kout);
     /* Kana (kana.h): hiragana as katakana; ウ may be a long vowel, read

@@ -80,10 +80,34 @@ int norm_put(struct builder *bd, const char *p, size_t n, size_t os)
 /* A Han character with a Hangul reading (hanja.h) was just put as n
  * bytes: its key bytes become the reading (also three bytes in UTF-8, so
  * each key byte keeps its own norm byte). */
+int norm_key_fold(int cp)
+{
+    /* Kazakh and Buryat letters (case folded) and the Mongolian Cyrillic
+     * letter a Mongolian name written in those alphabets has for each:
+     * ң нг's н (Алтаңгерел), һ х, ә э, і и, ғ г, қ к, ұ у, ї и (brief s18
+     * names18 item 3, report-adv17a D-29; the Kazakh and Buryat
+     * alphabets, ru.wikipedia "Казахский алфавит", "Бурятский язык"). */
+    static const int fold[][2] = {
+        {0x04A3, 0x043D}, {0x04BB, 0x0445}, {0x04D9, 0x044D}, {0x0456, 0x0438},
+        {0x0493, 0x0433}, {0x049B, 0x043A}, {0x04B1, 0x0443}, {0x0457, 0x0438},
+    };
+
+    for (size_t i = 0; i < sizeof fold / sizeof fold[0]; i++)
+        if (fold[i][0] == cp)
+            return fold[i][1];
+    return 0;
+}
+
 int norm_put_reading(struct builder *bd, int cp, size_t n)
 {
     utf8proc_uint8_t u[4];
     int h = hanja_reading(cp), prev;
+
+    if (n == 2 && (h = norm_key_fold(cp)) != 0) {
+        if (utf8proc_encode_char(h, u) == 2)
+            memcpy(bd->k + bd->klen - 2, u, 2);
+        return 0;
+    }
 
     /* Kana (kana.h): the key's katakana, and a long vowel ウ left out;
      * the kana before it then reaches through it in the norm view, so a

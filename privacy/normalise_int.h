@@ -167,6 +167,11 @@ int norm_put(struct builder *bd, const char *p, size_t n, size_t os);
  * its Hangul reading (hanja.h) into the key view instead.  0. */
 int norm_put_reading(struct builder *bd, int cp, size_t n);
 
+/* The Mongolian Cyrillic letter the key view reads a Kazakh or Buryat
+ * letter cp (case folded: ң, һ, ә, і, ғ, қ, ұ) as, or 0 if cp is none;
+ * both two bytes in UTF-8, so each key byte keeps its norm byte. */
+int norm_key_fold(int cp);
+
 /* normalise_key.c: frees both views of bd (wiped) and zeroes bd. */
 void norm_free_builder(struct builder *bd);
 

@@ -204,9 +204,14 @@ static int lower_name_part(const struct normtext *t, const struct redact_form *f
         letters += is_word_cp(cp) && !digit_cp(cp);
     }
     (void)utf8_next(&cp, t->norm + a, b - a);
-    if (letters < 4 || (lang = lexicon_lang_of(cp)) < 0)
+    if (letters < 4 || (lang = lexicon_lang_of(cp)) < 0 || redact_known_word(lang, t->norm + a, b - a))
         return 0;
-    return !redact_known_word(lang, t->norm + a, b - a);
+    /* A Mongolian stem of a word's (гэрл of Гэрэл, "light") whose word,
+     * ending included, the dictionary knows is that word ("гэрлийн
+     * чийдэн", the light bulb: report-adv17a D-36), as "bold" is no Bold. */
+    p = redact_word_end(t->norm, t->normlen, b, redact_cp_before(t->norm, b));
+    return !(p > b && f->suffix == SUFFIX_MN_STEM && lang == LEXICON_MN &&
+             redact_mn_stem_word(t->norm + a, b - a) && redact_known_word(lang, t->norm + a, p - a));
 }
 
 /* The open-ended rule (issue 12, report adv12c H1-H4, H68): a hit of a
@@ -541,7 +546,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
                (s->glued = 1, s->end = redact_ko_glued_end(t, nend, wend), HIT_FLAG) : HIT_NONE;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
-        if (word_with_ending(t, nstart, nend, wend, rule == RULE_VARIANT))
+        if (word_with_ending(t, nstart, nend, wend, rule == RULE_VARIANT) ||
+            redact_mn_reflexive_word(t, f, nstart, nend, wend))
             yes = HIT_FLAG;
         /* Korean particles stay (they identify no one); Mongolian endings
          * change the stem, so the whole word goes, and so do digits. */
@@ -584,6 +590,7 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
         lang = lexicon_lang_of(cp);
         ordinary = lang == LEXICON_KO ? redact_ordinary_ko(key, l->keylen, 1)
                                       : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1;
+
         /* A short form: a review flag where it is an ordinary word, else
          * replaced (initials: a review flag either way); a month, day or
          * function word: FORM_COMMON.  A generated spelling that is a

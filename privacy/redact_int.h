@@ -311,6 +311,20 @@ int redact_number_forms(const char *text, size_t len, redact_key_fn fn, void *ct
 int redact_spoken_terms(struct spans *out, const struct redactor *r, const struct normtext *t,
                         struct redact_ctx *ctx);
 
+/* redact_lookalike.c: the spans of registered id, account and other
+ * terms written with letters that look like digits among their digits
+ * ("5ОI2345678" for 5012345678, "УБ75О31412"), in norm offsets, added to
+ * out.  0, or -1 when out of memory or the scan failed. */
+int redact_lookalike_numbers(struct spans *out, const struct redactor *r, const struct normtext *t,
+                             struct redact_ctx *ctx);
+
+/* redact_lookalike.c: the spans of registered id, account and other
+ * terms whose code letters are spelt one by one before the number said in
+ * words ("U B seven five zero three ..." for УБ75031412), in norm
+ * offsets, added to out.  0, or -1 when out of memory or the scan failed. */
+int redact_spelt_codes(struct spans *out, const struct redactor *r, const struct normtext *t,
+                       struct redact_ctx *ctx);
+
 /* redact_retry.c: accepts the pending hits whose refusing neighbour is
  * replaced by a span of sp (which they join), until none changes.
  * Returns 0, or -1 when out of memory. */
@@ -608,6 +622,21 @@ int redact_sentence_start(const struct normtext *t, size_t p);
  * continues at s[at] (len bytes in all) in the script of the code point
  * prev: word characters up to a change of script. */
 size_t redact_word_end(const char *s, size_t len, size_t at, int prev);
+
+/* redact_mnword.c: 1 if the Mongolian Cyrillic stem[0..len) (key bytes:
+ * a name's stem that takes an ending, гэрл of Гэрэл) is the stem of a word
+ * the Mongolian dictionary knows with one of the common endings (гэрлээ,
+ * гэрлийн), else 0 (also with no dictionary). */
+int redact_mn_stem_word(const char *stem, size_t len);
+
+/* redact_mnword.c: 1 if the hit [a, nend) of form f, a person's Mongolian
+ * stem, with the rest of its word [nend, wend) (norm bytes) is a word the
+ * dictionary knows in the reflexive possessive (-ээ -аа -оо -өө) written
+ * with a capital only because it starts a sentence ("Гэрлээ асаа.", turn
+ * your light on, of Гэрэл; also the name's short form): a name-or-word
+ * review flag, not a replacement (report-adv17a D-36). */
+int redact_mn_reflexive_word(const struct normtext *t, const struct redact_form *f, size_t a,
+                             size_t nend, size_t wend);
 
 /* redact_context.c: what a hit of form f over norm bytes [a, b) of t that
  * the hit rules accepted as h is: HIT_NONE (a generated spelling where the

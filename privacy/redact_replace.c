@@ -16,12 +16,13 @@
 
 static const char *const cat_names[CAT_COUNT] = {
     "person", "place", "employer", "organisation", "id", "other", "account",
-    "phone", "email", "url", "id", "date", "gps", "ip", "handle", "account", "redacted", "pseudonym",
+    "phone", "email", "url", "id", "date", "gps", "ip", "handle", "account", "address", "redacted",
+    "pseudonym",
     "escape",
 };
 static const char *const placeholder_names[CAT_COUNT] = {
     "PERSON", "PLACE", "EMPLOYER", "ORGANISATION", "ID", "OTHER", "ACCOUNT",
-    "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "HANDLE", "ACCOUNT", "REDACTED", "", "",
+    "PHONE", "EMAIL", "URL", "ID", "DATE", "GPS", "IP", "HANDLE", "ACCOUNT", "ADDRESS", "REDACTED", "", "",
 };
 _Static_assert(CAT_MANUAL == CAT_DETECT + DETECT_NKINDS, "a category per detector kind");
 _Static_assert(CAT_DETECT == TERM_ACCOUNT + 1, "the detectors' categories follow the term categories");

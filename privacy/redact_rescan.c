@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "privacy/detect.h"
 #include "privacy/normalise.h"
@@ -177,6 +178,12 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct r
      * made, not a phrase of the input. */
     for (i = 0; i < fl.n && !hit; i++) {
         a = base + t.ostart[fl.s[i].start], b = base + normtext_oend(&t, fl.s[i].end - 1);
+        /* A name glued after letters and digits is flagged with the whole
+         * word it is glued to, and that word may now be a pseudonym
+         * ("Jong-su0=4BJongsu" -> "Tulga=4BJongsu": the name is the
+         * flag's, the pseudonym completes nothing; report-adv17a D-52). */
+        if (fl.s[i].glued && memchr(t.norm + fl.s[i].start, ' ', fl.s[i].end - fl.s[i].start) == NULL)
+            continue;
         for (k = 0; k < nskip && fl.s[i].review; k++)
             if (skip[k].cat == CAT_PSEUDONYM && a < skip[k].end && b > skip[k].start)
                 hit = 1;

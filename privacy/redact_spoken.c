@@ -58,6 +58,18 @@ static int word_start(const char *s, size_t p)
     return p == 0 || !is_word_cp(det_cp_before(s, p, &n));
 }
 
+/* 1 if a run of Han digits starts at p glued after another letter
+ * ("号码七五零三...", "番号は七五〇三...", "Номер七五零三...": Chinese and
+ * Japanese put no space before a number; report-adv17a D-1). */
+static int han_start(const char *s, size_t len, size_t p)
+{
+    size_t n;
+    int cp = det_cp_at(s, len, p, &n);
+
+    return cp >= 0x3000 && det_han_digit(cp) >= 0 &&
+           !((cp = det_cp_before(s, p, &n)) >= 0 && det_han_digit(cp) >= 0);
+}
+
 /* 1 if a pattern detector found a span over [a, b) already: a phone
  * number said in words is the detector's [PHONE-n] even where the
  * subject's contact (an other term of digits) holds the same digits. */
@@ -81,7 +93,8 @@ int redact_spoken_terms(struct spans *out, const struct redactor *r, const struc
         return 0;
     while (p < t->normlen && rc == 0) {
         unsigned char c = (unsigned char)t->norm[p];
-        if (!((c >= 'a' && c <= 'z') || c >= 0xC0) || !word_start(t->norm, p) ||
+        if (!(((c >= 'a' && c <= 'z') || c >= 0xC0 || (det_digit((char)c) && detect_mixed_start(t->norm, t->normlen, p))) &&
+              (word_start(t->norm, p) || han_start(t->norm, t->normlen, p))) ||
             (end = detect_spoken_reading(t->norm, t->normlen, p, d, sizeof d, &n)) == 0) {
             p++;
             continue;

@@ -45,6 +45,51 @@ static size_t latin_key(char *key, size_t cap, const struct normtext *t, size_t 
     return k;
 }
 
+/* The edit distance of a[0..an) and b[0..bn) (bytes), up to 3. */
+static size_t distance(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t d[HANDLE_PIECE_MAX + 1], prev, cur, i, j;
+
+    if (an > HANDLE_PIECE_MAX || bn > HANDLE_PIECE_MAX)
+        return 3;
+    for (j = 0; j <= bn; j++)
+        d[j] = j;
+    for (i = 1; i <= an; i++) {
+        prev = d[0], d[0] = i;
+        for (j = 1; j <= bn; j++) {
+            cur = d[j];
+            d[j] = a[i - 1] == b[j - 1] ? prev : 1 + (prev < d[j] ? (prev < d[j - 1] ? prev : d[j - 1])
+                                                                : (d[j] < d[j - 1] ? d[j] : d[j - 1]));
+            prev = cur;
+        }
+    }
+    return d[bn] < 3 ? d[bn] : 3;
+}
+
+/* 1 if key[0..k) (a capitalised word's Latin key) is another spelling of
+ * a frequent surname among the subject's name pieces (brief s18 names18
+ * item 5, report-adv17a D-51): one letter added, dropped or changed
+ * (Tchoe, Kimm for Choe, Kim), or two with the same first and last letter
+ * (Keem for Kim), and of two letters at least. */
+static int other_spelling(const struct redactor *r, long subject, const char *key, size_t k)
+{
+    size_t i, d;
+
+    if (k < 2 || k > 6)
+        return 0;
+    for (i = 0; i < r->npieces; i++) {
+        const struct handle_piece *pc = &r->pieces[i];
+        if (r->terms[pc->term].subject != subject || pc->len < 2 || pc->len > 6 ||
+            !variants_is_surname(pc->s, pc->len))
+            continue;
+        d = distance(key, k, pc->s, pc->len);
+        if (d == 1 || (d == 2 && k > 2 && pc->len > 2 && key[0] == pc->s[0] &&
+                       key[k - 1] == pc->s[pc->len - 1]))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if norm [w, e) is the surname of subject as it is written beside a
  * name: a frequent surname (variants_is_surname) that is a part of one of
  * the subject's names, with a capital in Latin or Cyrillic, alone in
@@ -60,8 +105,10 @@ static int subject_surname(const struct redactor *r, long subject, const struct 
         return 0;
     if (is_hangul_cp(cp) ? !variants_is_surname(t->norm + w, e - w) : !normalise_is_upper(cp))
         return 0;
-    if ((k = latin_key(key, sizeof key, t, w, e)) == 0 || !variants_is_surname(key, k))
+    if ((k = latin_key(key, sizeof key, t, w, e)) == 0)
         return 0;
+    if (!variants_is_surname(key, k))
+        return other_spelling(r, subject, key, k);
     while (lo < hi) {
         mid = (lo + hi) / 2;
         if (memcmp(r->pieces[mid].s, key, k) < 0)
@@ -169,12 +216,19 @@ int redact_surname_near(struct spans *sp, const struct redactor *r, const struct
                     we--;
                 if (we - w == 6 && memcmp(t->norm + w + 3, "의", 3) == 0)
                     we -= 3;            /* 김의 동생 종수: Kim's brother */
-                if (covered(sp, w, we) || name_follows(t, we) ||
+                if (we - w == 6 && memcmp(t->norm + w + 3, "가", 3) == 0)
+                    we -= 3;            /* 김가 종수: "the Kim", Jong-su */
+                /* The name after it is the replaced one itself (Tchoe
+                 * [Myong Nam]): no other full name begins there. */
+                if (covered(sp, w, we) ||
+                    (name_follows(t, we) && !(dir < 0 && k == 0 && we + 1 == s.start)) ||
                     !subject_surname(r, r->terms[s.term].subject, t, w, we))
                     continue;
-                if (k == 0 && (dir < 0 ? s.start - we : w - s.end) == 2 &&
-                    memcmp(t->norm + (dir < 0 ? we : s.end), ", ", 2) == 0) {
-                    /* "Kim, Jong-su", "Jong-su, Kim": one name */
+                if (k == 0 && (((dir < 0 ? s.start - we : w - s.end) == 2 &&
+                                memcmp(t->norm + (dir < 0 ? we : s.end), ", ", 2) == 0) ||
+                               (dir < 0 && s.start - we == 1 && t->norm[we] == ' '))) {
+                    /* "Kim, Jong-su", "Jong-su, Kim", "Tchoe Myong Nam":
+                     * one name */
                     if (dir < 0)
                         sp->s[i].start = s.start = w;
                     else

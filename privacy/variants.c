@@ -420,6 +420,11 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len)
     return rc != 0 ? -1 : 0;
 }
 
+/* Room (variants) the whole name's spellings leave for the words of a
+ * person's name, and those for the short forms (nicknames.c). */
+#define VARIANT_RESERVE_WORDS 192
+#define VARIANT_RESERVE_SHORT 192
+
 int variants_of_kind(struct variant_list *out, const char *text, size_t len, int person,
                      struct err *e)
 {
@@ -435,15 +440,21 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
     }
     rc = list_add(out, t.key, t.keylen, RULE_EXACT, SUFFIX_NONE);
     out->no_short = memchr(t.norm, ' ', t.normlen) != NULL;
+    /* The whole name's spellings leave room for its words' and their
+     * short forms' (a long Latin name read as Mongolian filled the list:
+     * "Ivan Kuznetsov" got no Ваня, report-adv17a D-8). */
+    out->reserve = person ? VARIANT_RESERVE_WORDS + VARIANT_RESERVE_SHORT : 0;
     if (rc == 0)
         rc = expand_key(out, t.key, t.keylen, RULE_EXACT, person);
     out->no_short = 0;
+    out->reserve = person ? VARIANT_RESERVE_SHORT : 0;
     if (rc == 0 && person)
         rc = name_words(out, t.norm, t.normlen);
     if (rc == 0 && person)
         rc = mn_hyphen_elements(out, t.norm, t.normlen);
     if (rc == 0 && person && !korean_read(out))
         rc = name_initials(out, t.norm, t.normlen);
+    out->reserve = 0;
     if (rc == 0 && person)
         rc = variants_nicknames(out);
     normtext_free(&t);

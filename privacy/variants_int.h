@@ -111,4 +111,26 @@ void mn_latin_build(void);
  * -1 when out of memory. */
 int en_russian_forms(struct variant_list *out, const char *key, size_t len, size_t cap);
 
+/* variants_mn_everyday.c: adds to out the everyday and chat Latin
+ * spellings of the Mongolian Cyrillic key[0..len) (bytes: Өлзийбаяр:
+ * Uljeebayar, Qlziibayar; Чимэг: 4imeg keyed "aimeg"), at most cap (and at
+ * most 12) a style, with rule and suffix.  Nothing for a key with a
+ * letter outside Mongolian Cyrillic.  0, or -1 when out of memory. */
+int mn_everyday_forms(struct variant_list *out, const char *key, size_t len, int rule,
+                      int suffix, size_t cap);
+
+/* variants_mn_everyday.c: adds the Cyrillic spelling of key[0..len)
+ * (bytes) with я, ю after a vowel written й + vowel (Баяр: Байар), and the
+ * other way (Байар: Баяр), where they differ.  0, or -1 out of memory. */
+int mn_iotated_forms(struct variant_list *out, const char *key, size_t len, int suffix);
+
+/* variants_ru.c: adds to out the Russian case forms of the Cyrillic
+ * given name or short form key[0..len) (bytes, lower case: Саша: Сашу,
+ * Саше, Сашей, Саши; Иван: Ивана, Ивану, Иваном, Иванович) and their
+ * Latin spellings (Sashu, Ivanom), each with out's marks; familiar 1 for a
+ * short form: its familiar diminutive too (Ваня: Ванька; Саша: Сашка),
+ * declined.  Nothing for a word of other letters or of fewer than three.
+ * 0, or -1 when out of memory. */
+int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar);
+
 #endif

@@ -216,7 +216,9 @@ static int mn_stem(struct variant_list *out, const char *key, size_t len, size_t
         return 0;
     memcpy(buf, key, del);
     memcpy(buf + del, key + del + dlen, len - del - dlen);
-    if (list_add(out, buf, len - dlen, RULE_INFLECTION, SUFFIX_MN_STEM) != 0)
+    if (list_add(out, buf, len - dlen, RULE_INFLECTION, SUFFIX_MN_STEM) != 0 ||
+        (latin_cap > 0 && mn_everyday_forms(out, buf, len - dlen, RULE_INFLECTION,
+                                            SUFFIX_MN_STEM, 2) != 0))
         return -1;
     sodium_memzero(buf, sizeof buf);
     if (latin_cap == 0)
@@ -248,8 +250,14 @@ static int mn_add_letters(struct variant_list *out, const int *li, int n, int ru
         mn_slot(&s[i], li[i], i > 0 ? li[i - 1] : -1);
     }
     rc = list_add(out, buf, at, rule, suffix);
+    if (rc == 0)
+        rc = combine(out, s, n, rule, suffix, out->n + cap);
+    /* Short forms and elements in everyday and chat Latin too (Qlzii,
+     * 4imgee: variants_mn_everyday.c). */
+    if (rc == 0)
+        rc = mn_everyday_forms(out, buf, at, rule, suffix, cap >= 40 ? 4 : 2);
     sodium_memzero(buf, sizeof buf);
-    return rc != 0 ? -1 : combine(out, s, n, rule, suffix, out->n + cap);
+    return rc != 0 ? -1 : 0;
 }
 
 /* The long vowel a Mongolian short form ends in, by vowel harmony with
@@ -678,6 +686,12 @@ int mongolian_from_cyrillic(struct variant_list *out, const char *key,
                     mn_russian_adjectives(out, ru, ru + 12) != 0))
         return -1;
     if (person && (mn_end_forms(out, li, s, n) != 0 || mn_tibetan_forms(out, li, n) != 0))
+        return -1;
+    /* Everyday and chat Latin, and я written йа (variants_mn_everyday.c:
+     * report-adv17a D-14, D-33). */
+    if (person && (mn_everyday_forms(out, key, len, RULE_VARIANT, SUFFIX_MN,
+                                     latin_cap >= 300 ? 12 : 4) != 0 ||
+                   mn_iotated_forms(out, key, len, SUFFIX_MN) != 0))
         return -1;
     /* A stem of two letters ("то" of Тоү) starts too many words. */
     if (n < 4)

@@ -54,6 +54,8 @@ struct variant_list {
                                     * Hangul syllable or two letters count */
     unsigned char nickname;        /* adding listed short forms of given names:
                                     * three letters count */
+    size_t reserve;                /* room kept for later stages: list_add stops
+                                    * at VARIANTS_MAX - reserve (variants.c) */
 };
 
 #define OPT_MAX 12

@@ -20,15 +20,17 @@ setup() {
 }
 
 # attach_stores: field and hq, contacts of each other; field's subject
-# Won-sim with consent, a protected place and one record $ID. Made once per
-# file (fixture); each test gets copies.
+# Won-sim with consent and one record $ID. Made once per file (fixture);
+# each test gets copies.  The protected place (Sinuiju) is added by the two
+# tests whose texts hold it: a place with a Hangul name in the gazetteer makes
+# every redact and export load hunspell-ko (about 0.9 CPU s; docs/TESTING.md,
+# "Session 18"), which was most of this file's CPU.
 attach_stores() {
     mkstore field
     mkstore hq
     introduce field hq
     st field subject add --name "Kim Young-ho" --name 김영호 --contact 010-4821-7395 \
         --pseudonym Won-sim >/dev/null
-    st field term add place:Sinuiju >/dev/null 2>&1
     st field consent Won-sim --export yes --attachments yes --method verbal 2>/dev/null
     ID=$(printf 'Plain body about the weather.\n' | st field record Won-sim --title "Weather" --date 2024-03-15)
 }
@@ -70,6 +72,7 @@ control_blocked() {
 # ---- A-5: markup anywhere, not only first ----
 
 @test "attach-text2: HTML after a line of prose is markup (A-5 b1.txt)" {
+    st field term add place:Sinuiju >/dev/null 2>&1
     printf 'Transcript follows\n<html><body><p>김<b>영</b>호 lived in Sin<i>uiju</i>.</p><p>Ki<!-- x -->m Young-<span>ho</span></p><p>Tel 010-<b>4821</b>-7395</p></body></html>\n' >"$W/b1.txt"
     attach b1.txt
     markup_blocked b1.txt
@@ -200,6 +203,7 @@ control_blocked() {
 # ---- A-17: a "GIF" that is text ----
 
 @test "attach-text2: text behind a GIF magic is typed text/plain and redacted (A-17 a8.txt)" {
+    st field term add place:Sinuiju >/dev/null 2>&1
     printf 'GIF89a Kim Young-ho lived in Sinuiju.\n' >"$W/a8.txt"
     run st field attach "$ID" "$W/a8.txt"
     expect_status 0

@@ -44,7 +44,10 @@ no_leak() {
 
 # exports_clean STRING...: export everything to hq (exit 0); the audit
 # passes its residual checks and no record shown at hq holds any of the
-# strings.
+# strings.  The random parts of `show` are left out first (the record's and
+# subject's ids, the pseudonym's @key suffix, the origin line's key and
+# hashes): leaks-ids17 4 failed once because the origin line's log head
+# held "4567" by chance (docs/TESTING.md, "No chance").
 exports_clean() {
     run --separate-stderr st field export --to hq --all -o "$W/b.bundle"
     expect_status 0
@@ -55,7 +58,12 @@ exports_clean() {
     for id in $(st hq list --json | jq -r '.[].id'); do
         run st hq show "$id"
         expect_status 0
-        no_leak "$output" "$@"
+        no_leak "$(printf '%s\n' "$output" | awk '
+            NR > 1 && $0 == "" { body = 1 }
+            !body && /^(id|subject id): / { next }
+            !body && /^pseudonym: / { sub(/@[0-9a-f]+$/, "") }
+            /^origin: imported / { next }
+            { print }')" "$@"
     done
 }
 

@@ -35,9 +35,9 @@ static const char *const data_files[] = {
     "tests/data/leaks/numbers4.jsonl", "tests/data/leaks/numbers5.jsonl",
     "tests/data/leaks/accounts.jsonl", "tests/data/leaks/accounts16.jsonl",
     "tests/data/leaks/leaves16.jsonl", "tests/data/leaks/numbers16.jsonl",
-    "tests/data/leaks/ids17.jsonl",
+    "tests/data/leaks/ids17.jsonl", "tests/data/leaks/loc18.jsonl",
 };
-#define KINDS 15
+#define KINDS 16
 
 struct tally {
     unsigned replace, replaced, keep, kept, outputs, exact;
@@ -46,7 +46,7 @@ struct tally {
 static const char *const kind_names[KINDS] = {
     [6] = "handles, profile URLs", [7] = "phones", [8] = "ID numbers",
     [9] = "dates of birth", [10] = "coordinates", [11] = "e-mail, URLs, IPs",
-    [14] = "spoken numbers",
+    [14] = "spoken numbers", [15] = "home addresses",
 };
 
 static struct redactor *redactor_for(json_t *doc)
@@ -144,7 +144,7 @@ static void run_file(const char *path, struct tally *t, unsigned *n, unsigned *i
             fail_msg("%s line %u: %s", path, ln, je.text);
         kind = json_integer_value(json_object_get(doc, "kind"));
         if (kind < 6 || kind >= KINDS || kind_names[kind] == NULL)
-            fail_msg("%s line %u: kind %lld is not 6-11 or 14", path, ln, (long long)kind);
+            fail_msg("%s line %u: kind %lld is not 6-11, 14 or 15", path, ln, (long long)kind);
         *issue += strcmp(json_string_value(json_object_get(doc, "source")), "issue") == 0;
         check_case(doc, ln, &t[kind]);
         json_decref(doc);

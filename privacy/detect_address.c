@@ -1,0 +1,436 @@
+/* Home addresses (report-adv17a D-37): a building, a flat or a house
+ * number tied to its unit word, and the street with its number, as
+ * Mongolian, Korean, Russian, Chinese, English and Malaysian addresses
+ * write them (norm view):
+ *   Mongolian  13-р хороо, 45-р байр, 12 тоот(од), 3 давхар, 2-р орц,
+ *              Энхтайваны өргөн чөлөө 15а, Сөүлийн гудамж 5;
+ *   Korean     테헤란로 123, 세종대로 12-3, 역삼동 737-32, 737번지, 4층,
+ *              401호(에), 101동;
+ *   Russian    ул. Тверская, улица Ленина 5, пр. Мира, д. 7, дом 7,
+ *              кв. 15, квартира 15, корп. 2, стр. 1;
+ *   Chinese    建国路88号, 3号楼, 2栋, 1单元, 12层, 1201室;
+ *   English    221b Baker Street, 12 High Road, Apt 4B, Flat 3, Suite 200,
+ *              Unit 5, Blk 5, #03-12, No. 12;
+ *   Malaysian  Jalan Ampang, Jln 3/4, Lorong 3, Taman Melati.
+ * Parts apart by ", ", " ", ";" or nothing (Chinese) make one address;
+ * one is kept when a part names a household by itself (a flat, a room,
+ * a street with its number: STRONG) or two parts or more stand together
+ * ("13-р хороо, 45-р байр").  A district or a city alone is no part:
+ * the gazetteer decides those.  The address is reported as kind
+ * "address" over the detections it overlaps. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+
+enum { WEAK = 1, STRONG = 2 };
+
+struct part {
+    size_t end;
+    int weight;
+};
+
+struct unit {
+    const char *w;
+    int weight;
+};
+
+static int hangul(int cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+
+static int han(int cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
+
+/* A house or flat number at i: digits, a "-" or "/" and digits ("737-32",
+ * "3/4"), a letter glued ("221b", "15а", "4b"); its end, or 0 when a
+ * letter or a digit follows. */
+static size_t house_number(const char *s, size_t len, size_t i)
+{
+    size_t n = det_digits(s, len, i), j, cl;
+    int cp;
+
+    if (n == 0 || n > 5)
+        return 0;
+    j = i + n;
+    if (j + 1 < len && (s[j] == '-' || s[j] == '/') && (n = det_digits(s, len, j + 1)) > 0 && n <= 4)
+        j += 1 + n;
+    if (j < len && det_alpha(s[j]) && !det_letter_at(s, len, j + 1))
+        j++;
+    else if ((cp = det_cp_at(s, len, j, &cl)) >= 0x430 && cp <= 0x44F && !det_letter_at(s, len, j + cl))
+        j += cl;
+    return det_letter_at(s, len, j) ? 0 : j;
+}
+
+/* The word of list[0..n) at i (a word: no letter after it, except when
+ * stem, or when it ends in '.'), its end with its weight in *weight; 0
+ * if none.  stem: the word's endings are taken with it. */
+static size_t unit_at(const char *s, size_t len, size_t i, const struct unit *list, size_t n,
+                      int stem, int *weight)
+{
+    size_t k, m;
+
+    for (k = 0; k < n; k++) {
+        if (!det_starts(s, len, i, list[k].w))
+            continue;
+        m = i + strlen(list[k].w);
+        if (stem)
+            m = detect_letters(s, len, m);
+        else if (list[k].w[strlen(list[k].w) - 1] != '.' && det_letter_at(s, len, m))
+            continue;
+        *weight = list[k].weight;
+        return m;
+    }
+    return 0;
+}
+
+/* 1 if the Hangul at i is none or a particle after a number that is a
+ * place ("401호에", "401호의", "123에서"). */
+static int ko_particle_or_none(const char *s, size_t len, size_t i)
+{
+    static const char *const particles[] = { "\xec\x97\x90", "\xec\x9d\x98", "\xeb\xa1\x9c", "\xeb\x8a\x94", "\xea\xb0\x80", "\xec\x9d\xb4", "\xeb\xa5\xbc", "\xea\xb9\x8c", "\xec\x98\x80", "\xec\x9e\x85", "\xec\x9d\xb8", "," };
+    size_t k, n;
+    int cp = det_cp_at(s, len, i, &n);
+
+    if (!(cp >= 0 && is_word_cp(cp)))
+        return 1;
+    for (k = 0; k < sizeof particles / sizeof particles[0]; k++)
+        if (det_starts(s, len, i, particles[k]))
+            return 1;
+    return 0;
+}
+
+/* Units written right after a number. */
+static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, int *weight)
+{
+    static const struct unit mn[] = {
+        { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK }, { "\xd0\xb4\xd0\xb0\xd0\xb2\xd1\x85\xd0\xb0\xd1\x80", WEAK }, { "\xd0\xbe\xd1\x80\xd1\x86", WEAK },
+    };
+    static const struct unit ko[] = { { "\xeb\xb2\x88\xec\xa7\x80", STRONG }, { "\xed\x98\xb8", WEAK }, { "\xeb\x8f\x99", WEAK }, { "\xec\xb8\xb5", WEAK } };
+    static const struct unit zh[] = {
+        { "\xe5\x8f\xb7\xe6\xa5\xbc", WEAK }, { "\xe8\x99\x9f\xe6\xa8\x93", WEAK }, { "\xe6\xa0\x8b", WEAK }, { "\xe6\xa3\x9f", WEAK }, { "\xe5\xb9\xa2", WEAK },
+        { "\xe5\x8d\x95\xe5\x85\x83", WEAK }, { "\xe5\x96\xae\xe5\x85\x83", WEAK }, { "\xe5\xb1\x82", WEAK }, { "\xe5\xb1\xa4", WEAK }, { "\xe5\xae\xa4", STRONG },
+    };
+    size_t j = i, e;
+
+    /* 45-р байр, 12 тоот: the Mongolian ordinal mark, then a space. */
+    if (det_starts(s, len, j, "-\xd1\x80 ") || det_starts(s, len, j, "-\xd1\x80"))
+        j += 3;
+    if (j < len && s[j] == ' ' && (e = unit_at(s, len, j + 1, mn, sizeof mn / sizeof mn[0], 1, weight)) != 0)
+        return e;
+    if ((e = unit_at(s, len, i, ko, sizeof ko / sizeof ko[0], 1, weight)) != 0) {
+        if (!ko_particle_or_none(s, len, i + (det_starts(s, len, i, "\xeb\xb2\x88\xec\xa7\x80") ? 6 : 3)))
+            return 0;
+        if (det_starts(s, len, i, "\xed\x98\xb8") && ndigits >= 3)
+            *weight = STRONG;                      /* 401호: a flat */
+        return i + (det_starts(s, len, i, "\xeb\xb2\x88\xec\xa7\x80") ? 6 : 3);
+    }
+    for (e = 0; e < sizeof zh / sizeof zh[0]; e++)      /* Chinese: words glued after */
+        if (det_starts(s, len, i, zh[e].w))
+            return *weight = zh[e].weight, i + strlen(zh[e].w);
+    return 0;
+}
+
+/* 1 if the word at i, ending at e, is one that never stands inside an
+ * English street name ("5 of the road", "3 minutes down the road"). */
+static int en_stop(const char *s, size_t i, size_t e)
+{
+    static const char *const stop[] = {
+        "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "by", "from", "with",
+        "minute", "minutes", "min", "mins", "km", "miles", "mile", "meters", "metres", "hours",
+        "people", "times", "years", "days", "more", "other", "was",
+        "is", "are", "were", "we", "they", "he", "she", "i", "it", "my", "his", "her", "their",
+    };
+    size_t k;
+
+    for (k = 0; k < sizeof stop / sizeof stop[0]; k++)
+        if (strlen(stop[k]) == e - i && memcmp(s + i, stop[k], e - i) == 0)
+            return 1;
+    return 0;
+}
+
+/* 221b Baker Street: a house number, one to three words, a street type. */
+static size_t en_street(const char *s, size_t len, size_t i)
+{
+    static const struct unit types[] = {
+        { "street", 0 }, { "st", 0 }, { "st.", 0 }, { "road", 0 }, { "rd", 0 }, { "rd.", 0 },
+        { "avenue", 0 }, { "ave", 0 }, { "ave.", 0 }, { "lane", 0 }, { "ln", 0 }, { "drive", 0 },
+        { "boulevard", 0 }, { "blvd", 0 }, { "terrace", 0 }, { "crescent", 0 }, { "highway", 0 },
+        { "gardens", 0 }, { "parkway", 0 }, { "place", 0 }, { "way", 0 }, { "square", 0 },
+    };
+    size_t j = house_number(s, len, i), w, e;
+    int k, weight;
+
+    if (j == 0 || j >= len || s[j] != ' ')
+        return 0;
+    for (k = 0; k < 3; k++) {
+        w = j + 1;
+        e = w;
+        while (e < len && det_alpha(s[e]))
+            e++;
+        if (e == w || en_stop(s, w, e) || (e < len && det_letter_at(s, len, e)))
+            return 0;
+        if (k > 0 && (e = unit_at(s, len, w, types, sizeof types / sizeof types[0], 0, &weight)) != 0)
+            return e;
+        e = w;
+        while (e < len && det_alpha(s[e]))
+            e++;
+        if (e >= len || s[e] != ' ')
+            return 0;
+        j = e;
+    }
+    return 0;
+}
+
+/* The start of a Chinese road name ending at i (路 街 道 巷 弄 before a
+ * number: "建国路88号"): back over Han characters, at most six, to a
+ * district's or a city's mark or a verb of place (区 市 县 镇 省 在 住
+ * 于 到 的); i itself if none. */
+static size_t zh_road_start(const char *s, size_t i)
+{
+    static const char stops[] = "\xe5\x8c\xba\xe5\xb8\x82\xe5\x8e\xbf\xe9\x95\x87\xe7\x9c\x81\xe5\x9c\xa8\xe4\xbd\x8f\xe4\xba\x8e\xe5\x88\xb0\xe7\x9a\x84\xe5\x8d\x80\xe7\xb8\xa3\xe9\x8e\xae\xe6\x96\xbc";
+    size_t n, k = 0, j = i;
+    int cp = det_cp_before(s, i, &n);
+    char c[8];
+
+    if (!(cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04))
+        return i;                                   /* 路 街 道 巷 弄 */
+    j -= n;
+    while (k < 6 && (cp = det_cp_before(s, j, &n)) >= 0 && han(cp)) {
+        memcpy(c, s + j - n, n);
+        c[n] = '\0';
+        if (strstr(stops, c) != NULL)
+            break;
+        j -= n, k++;
+    }
+    return k > 0 ? j : i;
+}
+
+/* A part that starts with a number at i. */
+static size_t number_part(const char *s, size_t len, size_t i, size_t *start, int *weight)
+{
+    size_t n = det_digits(s, len, i), j = i + n, e, r;
+
+    if (n == 0 || n > 5)
+        return 0;
+    /* 建国路88号 */
+    if ((r = zh_road_start(s, i)) < i && (det_starts(s, len, j, "\xe5\x8f\xb7") || det_starts(s, len, j, "\xe8\x99\x9f") ||
+                                          det_starts(s, len, j, "\xe5\xbc\x84")))
+        return *start = r, *weight = STRONG, j + 3;
+    /* 737-32번지, 737-32 */
+    if (j + 1 < len && s[j] == '-' && det_digit(s[j + 1]) && det_digits(s, len, j + 1) <= 4 &&
+        det_starts(s, len, j + 1 + det_digits(s, len, j + 1), "\xeb\xb2\x88\xec\xa7\x80"))
+        return *weight = STRONG, j + 1 + det_digits(s, len, j + 1) + 6;
+    if ((e = number_unit(s, len, j, n, weight)) != 0)
+        return e;
+    /* 15а тоот */
+    if ((e = house_number(s, len, i)) > j && (r = number_unit(s, len, e, n, weight)) != 0)
+        return r;
+    if (!det_letter_before(s, i) && (e = en_street(s, len, i)) != 0)
+        return *weight = STRONG, e;
+    return 0;
+}
+
+/* A name of a street after its label: one or two words (any script) up
+ * to a comma, a number or a unit label; its end, or 0. */
+static size_t street_name(const char *s, size_t len, size_t i, int words)
+{
+    size_t e = i, k;
+
+    for (k = 0; k < (size_t)words; k++) {
+        size_t w = e + (k > 0);
+        size_t x = detect_letters(s, len, w);
+        while (x < len && s[x] == '-' && det_letter_at(s, len, x + 1))
+            x = detect_letters(s, len, x + 1);
+        if (x == w || (x < len && s[x] == '.'))
+            break;
+        e = x;
+        if (e + 1 >= len || s[e] != ' ' || det_digit(s[e + 1]))
+            break;
+    }
+    return e > i ? e : 0;
+}
+
+/* A number after a label or a street: ", 7", " 7", "7", "no. 7", "#7". */
+static size_t number_after(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+
+    j += j < len && s[j] == ',';
+    j += j < len && s[j] == ' ';
+    if (det_starts(s, len, j, "no. ") || det_starts(s, len, j, "\xe2\x84\x96 "))
+        j += det_starts(s, len, j, "no. ") ? 4 : 4;
+    j += j < len && s[j] == '#';
+    return house_number(s, len, j);
+}
+
+/* A street's label of list[0..n) at i (weight 1: a stem, its endings
+ * taken with it: "улице", "проспекте"); its end, or 0. */
+static size_t street_label(const char *s, size_t len, size_t i, const struct unit *list, size_t n)
+{
+    size_t k, m;
+
+    for (k = 0; k < n; k++) {
+        if (!det_starts(s, len, i, list[k].w))
+            continue;
+        m = i + strlen(list[k].w);
+        if (list[k].weight)
+            return detect_letters(s, len, m);
+        if (list[k].w[strlen(list[k].w) - 1] == '.' || !det_letter_at(s, len, m))
+            return m;
+    }
+    return 0;
+}
+
+/* A part that starts with a word at i. */
+static size_t word_part(const char *s, size_t len, size_t i, int *weight)
+{
+    /* Streets: a label, the name, a number after. */
+    static const struct unit streets[] = {
+        { "\xd1\x83\xd0\xbb.", 0 }, { "\xd1\x83\xd0\xbb\xd0\xb8\xd1\x86", 1 }, { "\xd1\x83\xd0\xbb", 0 }, { "\xd0\xbf\xd1\x80.", 0 }, { "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf.", 0 }, { "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf\xd0\xb5\xd0\xba\xd1\x82", 1 },
+        { "\xd0\xbf\xd1\x80-\xd1\x82", 0 }, { "\xd0\xbf\xd0\xb5\xd1\x80.", 0 }, { "\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd1\x83\xd0\xbb", 1 }, { "\xd0\xb1\xd1\x83\xd0\xbb\xd1\x8c\xd0\xb2\xd0\xb0\xd1\x80", 1 }, { "\xd0\xb1-\xd1\x80", 0 },
+        { "\xd1\x88\xd0\xbe\xd1\x81\xd1\x81\xd0\xb5", 0 }, { "\xd0\xbd\xd0\xb0\xd0\xb1.", 0 }, { "\xd0\xbd\xd0\xb0\xd0\xb1\xd0\xb5\xd1\x80\xd0\xb5\xd0\xb6\xd0\xbd", 1 }, { "\xd0\xbc\xd0\xba\xd1\x80.", 0 }, { "\xd0\xbc\xd0\xb8\xd0\xba\xd1\x80\xd0\xbe\xd1\x80\xd0\xb0\xd0\xb9\xd0\xbe\xd0\xbd", 1 },
+        { "jalan", 0 }, { "jln.", 0 }, { "jln", 0 }, { "lorong", 0 }, { "lrg.", 0 }, { "lrg", 0 },
+        { "persiaran", 0 }, { "lebuh", 0 }, { "taman", 0 }, { "tmn", 0 },
+    };
+    /* Units: a label, then a number. */
+    static const struct unit units[] = {
+        { "\xd0\xba\xd0\xb2.", STRONG }, { "\xd0\xba\xd0\xb2", STRONG }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd0\xb0", STRONG }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd0\xb5", STRONG },
+        { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd1\x8b", STRONG }, { "\xd0\xb4.", WEAK }, { "\xd0\xb4\xd0\xbe\xd0\xbc", WEAK }, { "\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb5", WEAK },
+        { "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf.", WEAK }, { "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf\xd1\x83\xd1\x81", WEAK }, { "\xd1\x81\xd1\x82\xd1\x80.", WEAK }, { "\xd1\x81\xd1\x82\xd1\x80\xd0\xbe\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5", WEAK },
+        { "apt.", STRONG }, { "apt", STRONG }, { "apartment", STRONG }, { "flat", STRONG },
+        { "suite", STRONG }, { "ste", WEAK }, { "unit", WEAK }, { "room", WEAK }, { "rm", WEAK },
+        { "blk", WEAK }, { "block", WEAK }, { "no.", WEAK }, { "lot", WEAK },
+    };
+    static const struct unit mn_streets[] = { { "\xd0\xb3\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbc\xd0\xb6", 0 }, { "\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd0\xbd \xd1\x87\xd3\xa9\xd0\xbb\xd3\xa9\xd3\xa9", 0 } };
+    size_t e, x, n;
+    int cp, last, dummy;
+
+    if (s[i] == '#' && det_digits(s, len, i + 1) >= 1 && (e = house_number(s, len, i + 1)) != 0 &&
+        memchr(s + i, '-', e - i) != NULL)
+        return *weight = STRONG, e;                 /* #03-12 */
+    if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
+        x = e + (e < len && s[e] == ' ');
+        x += x < len && s[x] == '#';
+        if (x < len && det_digit(s[x]) && (n = house_number(s, len, x)) != 0)
+            return n;
+        return 0;
+    }
+    if ((e = street_label(s, len, i, streets, sizeof streets / sizeof streets[0])) != 0) {
+        x = e + (e < len && s[e] == ' ');
+        if (x < len && det_digit(s[x]))             /* Lorong 3, Jln 3/4 */
+            return (n = house_number(s, len, x)) != 0 ? (*weight = STRONG, n) : 0;
+        if ((n = street_name(s, len, x, 2)) == 0)
+            return 0;
+        if ((x = number_after(s, len, n)) != 0)
+            return *weight = STRONG, x;
+        return *weight = WEAK, n;
+    }
+    /* Энхтайваны өргөн чөлөө 15а: a word, then the street's word. */
+    if ((unsigned char)s[i] >= 0x80 && (e = detect_letters(s, len, i)) > i && e + 1 < len && s[e] == ' ' &&
+        (x = unit_at(s, len, e + 1, mn_streets, 2, 1, &dummy)) != 0) {
+        if ((n = number_after(s, len, x)) != 0)
+            return *weight = STRONG, n;
+        return *weight = WEAK, x;
+    }
+    /* 테헤란로 123, 역삼동 737-32: a Hangul word ending in 로 or 길 (a
+     * road) before its number, or in 동 or 리 before a lot number. */
+    if ((cp = det_cp_at(s, len, i, &n)) >= 0 && hangul(cp)) {
+        e = detect_letters(s, len, i);
+        if (e - i < 6 || e + 1 >= len || s[e] != ' ' || !det_digit(s[e + 1]))
+            return 0;
+        last = det_cp_before(s, e, &n);
+        x = det_digits(s, len, e + 1) + e + 1;
+        /* 로 길, not the particle (으)로 after a noun ("토스로 1000-1234",
+         * "은행으로"): a road's number has 1-4 digits, maybe "-" and 1-3
+         * more, and nothing but a particle, a space or a comma after. */
+        if ((last == 0xB85C || last == 0xAE38) && det_cp_before(s, e - 3, &n) != 0xC73C) {
+            if (x + 1 < len && s[x] == '-' && det_digit(s[x + 1]) && det_digits(s, len, x + 1) <= 3)
+                x += 1 + det_digits(s, len, x + 1);
+            return det_digits(s, len, e + 1) <= 4 && (x >= len || s[x] == ' ' || s[x] == ',' ||
+                                                      s[x] == ')' || det_letter_at(s, len, x)) &&
+                   ko_particle_or_none(s, len, x) ? (*weight = STRONG, x) : 0;
+        }
+        if (last == 0xB3D9 || last == 0xB9AC) {    /* 동 리 */
+            if (x + 1 < len && s[x] == '-' && det_digit(s[x + 1]) && det_digits(s, len, x + 1) <= 4) {
+                x += 1 + det_digits(s, len, x + 1);
+                return !det_letter_at(s, len, x) || ko_particle_or_none(s, len, x) ? (*weight = STRONG, x) : 0;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The part at i: its end (0 if none), its start in *start (i unless a
+ * Chinese road name comes before the number), its weight. */
+static size_t part_at(const char *s, size_t len, size_t i, size_t *start, int *weight)
+{
+    *start = i;
+    if (det_digit(s[i]))
+        return i > 0 && det_digit(s[i - 1]) ? 0 : number_part(s, len, i, start, weight);
+    if (det_letter_before(s, i) || (s[i] != '#' && !det_letter_at(s, len, i)))
+        return 0;
+    return word_part(s, len, i, weight);
+}
+
+/* Adds [a, b) to d[0..*n) over the detections it overlaps (it takes
+ * their spans), keeping the order by start; 0, or -1 out of memory. */
+static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
+{
+    size_t k, w, pos;
+    int grew = 1;
+    struct detection *p;
+
+    while (grew) {
+        grew = 0;
+        for (k = 0; k < *n; k++)
+            if ((*d)[k].start < b && (*d)[k].end > a && ((*d)[k].start < a || (*d)[k].end > b)) {
+                a = (*d)[k].start < a ? (*d)[k].start : a;
+                b = (*d)[k].end > b ? (*d)[k].end : b;
+                grew = 1;
+            }
+    }
+    for (k = 0, w = 0; k < *n; k++)
+        if (!((*d)[k].start < b && (*d)[k].end > a))
+            (*d)[w++] = (*d)[k];
+    *n = w;
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        if ((p = realloc(*d, c * sizeof *p)) == NULL)
+            return -1;
+        *d = p, *cap = c;
+    }
+    for (pos = 0; pos < *n && (*d)[pos].start < a; pos++)
+        ;
+    memmove(*d + pos + 1, *d + pos, (*n - pos) * sizeof **d);
+    (*d)[pos].start = a, (*d)[pos].end = b, (*d)[pos].kind = DETECT_ADDRESS;
+    (*n)++;
+    return 0;
+}
+
+int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
+{
+    size_t i = 0, a, b, e, next, st;
+    int weight, w, parts;
+
+    while (i < len) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80 || (b = part_at(s, len, i, &a, &weight)) == 0) {
+            i++;
+            continue;
+        }
+        parts = 1;
+        /* The parts that follow, apart by ", ", " ", ";" or nothing. */
+        for (;;) {
+            next = b;
+            next += next < len && (s[next] == ',' || s[next] == ';');
+            next += next < len && s[next] == ' ';
+            if (next >= len || (e = part_at(s, len, next, &st, &w)) == 0 || st != next)
+                break;
+            b = e, weight |= w, parts++;
+        }
+        if ((weight & STRONG) || parts >= 2) {
+            if (merge(d, n, cap, a, b) != 0)
+                return -1;
+        }
+        i = b;
+    }
+    return 0;
+}
