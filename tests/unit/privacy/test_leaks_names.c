@@ -53,12 +53,9 @@ static const char *const data_files[] = {
     "tests/data/leaks/kana17.jsonl",
     "tests/data/leaks/terms17.jsonl",
     "tests/data/leaks/esc17.jsonl", "tests/data/leaks/glued17.jsonl",
-<<<<<<< HEAD
     "tests/data/leaks/allow18.jsonl",
-=======
     "tests/data/leaks/names18.jsonl",
     "tests/data/leaks/num18.jsonl",
->>>>>>> main
 };
 #define MAX_KINDS 512
 
