@@ -148,6 +148,12 @@ static int on_term(void *ctx, size_t start, size_t end, const char *flag, struct
                       N_("not checked: the dictionary that tells this name from the word is "
                          "missing here"), e);
     }
+    /* Inside a pseudonym (report-adv17a D-28): the pseudonym spells a
+     * protected form; no flag can be resolved there, a new pseudonym can. */
+    if (d != NULL)
+        return report(x, AUDIT_FAIL, flag != NULL ? flag : "protected-term", start, end,
+                      N_("a protected name is read inside the pseudonym here; give the subject "
+                         "another with 'intake subject rename PSEUDONYM NEW'"), e);
     return report(x, AUDIT_FAIL, flag != NULL ? flag : "protected-term", start, end,
                   flag != NULL ? "a protected name the redactor flags here, with no review "
                                  "flag resolved over it"

@@ -4,12 +4,14 @@
  * allowed texts.  Rules: docs/VARIANTS.md "What `allow` may clear". */
 #include "privacy/allow.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "crypto/secmem.h"
 #include "privacy/normalise.h"
 #include "privacy/readings.h"
 #include "privacy/redact.h"
+#include "privacy/redact_int.h"
 
 int redactor_matches(const struct redactor *r, const char *text, struct err *e)
 {
@@ -40,7 +42,7 @@ int redactor_matches(const struct redactor *r, const char *text, struct err *e)
  * capital.  ALLOW_GLUED if a registered name or term stands in it with
  * letters or digits glued to it (a glued-name flag: "Kim Jong-sux",
  * report-adv13b NEW-9).  ALLOW_OTHER else; -1 with e (out of memory). */
-enum { ALLOW_OTHER, ALLOW_WORD, ALLOW_SHORT_NAME, ALLOW_GLUED };
+enum { ALLOW_OTHER, ALLOW_WORD, ALLOW_SHORT_NAME, ALLOW_GLUED, ALLOW_READS, ALLOW_REPLACED };
 
 struct short_key {
     const char *key;
@@ -89,6 +91,29 @@ static int allow_glued_ko_word(const struct redactor *r, const struct redaction 
     return 1;
 }
 
+/* 1 if text holds an encoded run (base64, hex: redact_int.h) whose
+ * decoded text the redactor's rules find a name or term in; 0 if none;
+ * -1 with e (out of memory, a matcher error). */
+static int encoded_holds(const struct redactor *r, const char *text, struct err *e)
+{
+    struct encoded_run *run = redact_encoded_new();
+    size_t at = 0, len = strlen(text);
+    int hit = 0;
+
+    if (run == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory");
+    while (hit == 0 && redact_encoded_next(run, text, len, &at)) {
+        struct spans found = { 0 }, fl = { 0 };
+        if (redact_encoded_read(&found, &fl, r, run, NULL, e) != 0)
+            hit = -1;
+        else if (found.n > 0 || fl.n > 0)
+            hit = 1;
+        free(found.s), free(fl.s);
+    }
+    redact_encoded_free(run);
+    return hit;
+}
+
 static int allow_kind(const struct redactor *r, const char *text, struct err *e)
 {
     struct redact_ctx *ctx = redact_ctx_new();
@@ -110,9 +135,21 @@ static int allow_kind(const struct redactor *r, const char *text, struct err *e)
         k.flagged |= strcmp(out.flags[i].kind, "short-name") == 0;
         /* A registered name or term with letters or digits glued to it
          * ("Kim Jong-sux", "xChongjin"): allowed, it would leave whole. */
-        if (strcmp(out.flags[i].kind, "glued-name") == 0)
+        if (strcmp(out.flags[i].kind, "glued-name") == 0 && kind != ALLOW_READS)
             kind = ALLOW_GLUED;
+        /* A registered name read in another script or transcription
+         * (巴特巴雅尔 for Батбаяр, 윌리엄 for William: report-adv17a D-40,
+         * D-55): the flag is the redactor's reading of that name. */
+        if (strcmp(out.flags[i].kind, "transcription") == 0)
+            kind = ALLOW_READS;
     }
+    /* A name or term the redactor replaces in the text (its own rules:
+     * other scripts, decoded runs), though the literal scan of
+     * redactor_matches does not see it. */
+    for (size_t i = 0; i < out.nitems && kind == ALLOW_OTHER; i++)
+        if (strcmp(out.items[i].rule, "pattern") != 0 && strcmp(out.items[i].rule, "escape") != 0 &&
+            strcmp(out.items[i].rule, "manual") != 0)
+            kind = ALLOW_REPLACED;
     if (kind == ALLOW_OTHER && out.nitems == 0 && out.nflags == 1 &&
         strcmp(out.flags[0].kind, "name-or-word") == 0 && out.flags[0].start == 0 &&
         out.flags[0].len == out.len)
@@ -128,8 +165,12 @@ static int allow_kind(const struct redactor *r, const char *text, struct err *e)
     }
     redaction_free(&out);
     redact_ctx_free(ctx);
-    if (kind == ALLOW_WORD || kind == ALLOW_GLUED)
+    if (kind == ALLOW_WORD || kind == ALLOW_GLUED || kind == ALLOW_READS || kind == ALLOW_REPLACED)
         return kind;
+    /* A base64 or hex run whose decoded text holds a name or term
+     * (report-adv17a D-11): its escape-run flag is that name. */
+    if ((kind = encoded_holds(r, text, e)) != 0)
+        return kind < 0 ? -1 : ALLOW_READS;
     if (normalise_key(&key, &k.keylen, text, strlen(text), e) != 0)
         return -1;
     k.key = key;
@@ -168,6 +209,9 @@ int redactor_allow_check(const struct redactor *r, const char *text, struct err 
 {
     int hit = allow_kind(r, text, e), kind = hit;
 
+    if (hit == ALLOW_READS)
+        return err_set(e, EXIT_INPUT, "this text reads as a protected name (decoded or "
+                       "transcribed); it cannot be allowed; nothing was changed");
     if (hit == ALLOW_SHORT_NAME)
         return err_set(e, EXIT_INPUT, "this text is a form of a registered name whose review "
                        "flag stands where it may name the person, and cannot be allowed; "
@@ -178,6 +222,11 @@ int redactor_allow_check(const struct redactor *r, const char *text, struct err 
      * ("라나" for 나라) reads as a form of the name. */
     if (hit == 0)
         hit = other_reading_matches(r, text, kind != ALLOW_WORD, e);
+    /* replaced by the redactor's own rules, though no literal reading of
+     * the text holds a protected form (another script, a decoded run) */
+    if (hit == 0 && kind == ALLOW_REPLACED)
+        return err_set(e, EXIT_INPUT, "this text reads as a protected name (decoded or "
+                       "transcribed); it cannot be allowed; nothing was changed");
     if (hit == 0)
         return 0;
     return hit < 0 ? -1 : err_set(e, EXIT_INPUT,

@@ -157,6 +157,54 @@ static int ascii_letter(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* A letter of a word: ASCII, or a byte of a UTF-8 sequence (Cyrillic,
+ * Hangul). */
+static int word_letter(unsigned char c)
+{
+    return ascii_letter(c) || c >= 0x80;
+}
+
+/* JSON's line break or tab escapes ("\\n", "\\t", "\\r", "\\r\\n") between
+ * two letters: a space between two words of a pasted JSON string
+ * ({"employer": "Lada\\nWorks"}, report-adv17a D-32), as the line break
+ * itself is in plain text.  Their length, or 0 (not after a letter, not
+ * before one: "C:\\new", "\\n\\n", "x\\n1" stay). */
+static size_t letter_break(const char *s, size_t len, unsigned char prev)
+{
+    size_t k = 0;
+
+    while (k + 1 < len && k < 4 && s[k] == '\\' && (s[k + 1] == 'n' || s[k + 1] == 't' || s[k + 1] == 'r'))
+        k += 2;
+    if (k == 0 || k >= len || !word_letter(prev) || !word_letter((unsigned char)s[k]))
+        return 0;
+    return k;
+}
+
+/* Quoted-printable escapes at s that each encode an ASCII character of a
+ * name (escape_name_ascii), two or more in a row with a letter among
+ * them ("=4B=69=6D" is Kim: report-adv17a D-39; a lone "n=30" or "x=41"
+ * stays): all of them into o, the run's length returned; 0 if none.  At
+ * most QP_RUN_MAX escapes at once (the rest is the next run). */
+#define QP_RUN_MAX 64
+static size_t qp_ascii_run(char *o, size_t *n, const char *s, size_t len)
+{
+    size_t k = 0;
+    long b;
+    int letter = 0;
+
+    while (k / 3 < QP_RUN_MAX && k + 3 <= len && s[k] == '=' &&
+           (b = hex_fixed(s + k + 1, len - k - 1, 2)) > 0 && b < 0x80 &&
+           escape_name_ascii((unsigned char)b)) {
+        o[k / 3] = (char)b;
+        letter |= ascii_letter((unsigned char)b);
+        k += 3;
+    }
+    if (k < 6 || !letter)
+        return 0;
+    *n = k / 3;
+    return k;
+}
+
 static int is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -551,6 +599,10 @@ size_t escape_ref_cp(char *o, size_t *n, const char *s, size_t len, unsigned cha
         *n = escape_put_utf8(o, cp);
         return k;
     }
+    if ((k = letter_break(s, len, prev)) > 0) {
+        o[0] = ' ', *n = 1;
+        return k;
+    }
     if (s[0] == '\\' && s[1] != 'u' && s[1] != 'x')
         return other_escape(o, n, s, len, codepage);
     if (s[0] == '\\' && (s[1] == 'u' || s[1] == 'x')) {
@@ -583,6 +635,8 @@ size_t escape_ref_cp(char *o, size_t *n, const char *s, size_t len, unsigned cha
             return 3;
         }
     }
+    if ((k = qp_ascii_run(o, n, s, len)) > 0)
+        return k;
     return byte_escapes(o, n, s, len, "=", 1);
 }
 
@@ -590,6 +644,8 @@ int escape_maybe(const char *s, size_t len)
 {
     if (len < 3)
         return 0;
+    if (s[0] == '\\' && (s[1] == 'n' || s[1] == 't' || s[1] == 'r'))
+        return 1;
     if (s[0] == '\\')
         return ((s[1] == 'u' || s[1] == 'x') && (s[2] == '{' || s[2] == '-' ||
                                                   escape_hexval((unsigned char)s[2]) >= 0)) ||

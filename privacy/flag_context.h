@@ -48,4 +48,17 @@ int flag_name_stem(int lang, const char *w, size_t len);
  * cannot be loaded or memory runs out: the safe side keeps the flag). */
 int flag_place_word(const char *w, size_t len);
 
+/* flag_shapes.c (brief s18 allow18 item 5, report-adv17a D-16): 1 if
+ * the word s[a0..a1) is one letter (a Cyrillic capital, two bytes), and
+ * s[a1..b0) is a full stop with at most one space after it, before a word
+ * s[b0..b1) of three letters or more: an initial and a name ("Д.Энхбаяр",
+ * "Д. Энхбаяр"), else 0. */
+int flag_initial_gap(const char *s, size_t a0, size_t a1, size_t b0, size_t b1);
+
+/* flag_shapes.c: 1 if the Cyrillic word w[0..len) ends in a Mongolian
+ * genitive ending (-ын, -ийн, -ны, -ний, -гийн) after three letters or
+ * more: a patronymic in the genitive before a given name ("Тогтохын
+ * Мөнхбат", the passport form), else 0. */
+int flag_genitive_word(const char *w, size_t len);
+
 #endif

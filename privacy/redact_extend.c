@@ -17,7 +17,10 @@
 #include "util/lexicon.h"
 
 /* Where an initial written before norm byte p starts ("Б.", "B. ",
- * "K.J. "): a capital letter alone, then a full stop; p if none. */
+ * "K.J. "): a capital letter alone, then a full stop; p if none.  Not a
+ * digit ("2. 민서가", "Item 3. Minseo": a list's or a figure's number),
+ * nothing on another line, and not a list's letter (redact_list_marker:
+ * report-adv17a D-7). */
 static size_t initials_before(const struct normtext *t, size_t p)
 {
     size_t q, l;
@@ -31,7 +34,9 @@ static size_t initials_before(const struct normtext *t, size_t p)
             break;
         l = redact_cp_start(t->norm, q - 1);
         if (utf8_next(&cp, t->norm + l, t->normlen - l) <= 0 || !is_word_cp(cp) ||
-            !redact_upper_at(t, l) || (l > 0 && is_word_cp(redact_cp_before(t->norm, l))))
+            utf8proc_category(cp) == UTF8PROC_CATEGORY_ND ||
+            !redact_upper_at(t, l) || (l > 0 && is_word_cp(redact_cp_before(t->norm, l))) ||
+            redact_crosses_line(t, l, p) || (q != p && redact_list_marker(t, l)))
             break;
         p = l;
     }
@@ -190,7 +195,7 @@ static size_t initial_after(const struct normtext *t, size_t p)
     if (q < t->normlen && t->norm[q] == ' ')
         q++;
     if (q >= t->normlen || (n = utf8_next(&cp, t->norm + q, t->normlen - q)) <= 0 ||
-        !is_word_cp(cp) || !redact_upper_at(t, q))
+        !is_word_cp(cp) || !redact_upper_at(t, q) || redact_crosses_line(t, p, q))
         return p;
     q += (size_t)n;
     if (q >= t->normlen || t->norm[q] != '.')

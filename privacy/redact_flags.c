@@ -249,6 +249,11 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
     if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap &&
         only_space(s, a->end, b->start) && !abbrev_with_ending(a, s))
         return cyrillic_name;
+    /* A Cyrillic initial and a name: "Д.Энхбаяр", "Д. Энхбаяр" (how
+     * Mongolian documents write every person: report-adv17a D-16). */
+    if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap &&
+        flag_initial_gap(s, a->start, a->end, b->start, b->end))
+        return cyrillic_name;
     /* Not read across a full stop: "E-Mart. I went" is a brand and the
      * next sentence's I (report-adv17a D-54); a romanised given name
      * before the stop (him Jae-won. In ...) is flagged alone. */
@@ -662,7 +667,9 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
             int hangul = is_hangul_cp(a.first);
             if (!(hangul && ordinary(&a, in, a.end)) &&
                 !(kind == cyrillic_name && starts_sentence(in, a.start) &&
-                  ordinary(&a, in, a.end)) &&
+                  ordinary(&a, in, a.end) &&
+                  !(flag_genitive_word(in + a.start, a.end - a.start) &&
+                    !ordinary(&b, in, b.end))) &&
                 !(kind == cyrillic_name && cyrillic_word(&a, in) && cyrillic_word(&b, in)))
                 rc = fn(ctx, a.start, hangul || kind == korean_name_alone ? a.end : b.end, kind);
         } else if (!done && (kind = context_kind(&a, &b, in)) != NULL &&

@@ -721,11 +721,64 @@ int redact_find_hanviet(struct spans *sp, struct spans *flags, const struct reda
  * protects a person's name.  0, or -1 out of memory. */
 int redact_surname_shapes(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
-/* redact_base64.c: each base64 run of t's input (8 to 4,096 characters of
- * A-Z a-z 0-9 + / - _, padded or not, not glued to a word, with a
- * capital inside, a digit, + or /) that decodes to UTF-8 text in which
- * r's literals find a name or term, as an "escape-run" flag in input
- * offsets into flags.  0, or -1 out of memory or a matcher error. */
+/* redact_nearfix.c (report-adv17a D-15): each near-name flag of flags
+ * (input offsets) one of whose spellings (variants_of) r's matcher finds
+ * a name or term in is replaced: a span over it into sp (the hit's
+ * category, subject and term; sp merged again).  0, or -1 with e. */
+int redact_near_promote(struct spans *sp, const struct spans *flags, const struct redactor *r,
+                        const struct normtext *t, struct redact_ctx *ctx, struct err *e);
+
+/* redact_lines.c (report-adv17a D-7): 1 if a line end lies in the
+ * original text between norm bytes a and b. */
+int redact_crosses_line(const struct normtext *t, size_t a, size_t b);
+
+/* redact_lines.c: 1 if the letter at norm byte l starts its line and
+ * another line starts with the letter before or after it and a full stop
+ * ("A. ..." and "B. ..."): a list's marker, not an initial. */
+int redact_list_marker(const struct normtext *t, size_t l);
+
+/* redact_base64.c: each encoded run of t's input (redact_encoded_next)
+ * in which the redactor's rules find a name or term (a replacement or a
+ * review flag), as an "escape-run" flag in input offsets into flags (a
+ * run replaced by redact_encoded_names drops its flag).  0, or -1 out of
+ * memory or a matcher error. */
 int redact_base64_runs(struct spans *flags, const struct redactor *r, const struct normtext *t);
+
+/* redact_encoded.c (brief s18 allow18 items 1-2): an encoded run of a
+ * text and the bytes it decodes to (wiped by redact_encoded_free). */
+struct encoded_run {
+    size_t start, end;          /* bytes of the text */
+    size_t n;                   /* bytes of d */
+    unsigned char d[3072];      /* 4,096 base64 characters decoded */
+};
+
+/* A new run buffer (malloc; free with redact_encoded_free), NULL when out
+ * of memory. */
+struct encoded_run *redact_encoded_new(void);
+void redact_encoded_free(struct encoded_run *run);
+
+/* The next encoded run of s[*at..len) that decodes to UTF-8 text (valid,
+ * no control character but white space, two letters at least), not glued
+ * to a letter or digit before or after it: base64 of 8 to 4,096
+ * characters of A-Z a-z 0-9 + / - _ (standard or URL-safe), padded or
+ * not, with a capital inside, a digit, + or /; or hex of 4 to 2,048
+ * bytes, plain ("4b696d20"), after "0x", or as pairs with one space, ':'
+ * or ',' between ("4b 69 6d 20", "0x4b, 0x69").  Fills run and moves *at
+ * past it: 1; 0 when none is left. */
+int redact_encoded_next(struct encoded_run *run, const char *s, size_t len, size_t *at);
+
+/* Reads run's decoded text with r's rules: replacements into found,
+ * review flags into fl (norm offsets of the decoded text; the caller
+ * frees both).  0, or -1 with e filled (out of memory, a matcher
+ * error). */
+int redact_encoded_read(struct spans *found, struct spans *fl, const struct redactor *r,
+                        const struct encoded_run *run, struct redact_ctx *ctx, struct err *e);
+
+/* Each encoded run of t's input in which r's rules replace a name or
+ * term: a span over the whole run into sp (input offsets; the category,
+ * subject and term of the first hit; sp merged again).  0, or -1 with e
+ * filled. */
+int redact_encoded_names(struct spans *sp, const struct redactor *r, const struct normtext *t,
+                         struct redact_ctx *ctx, struct err *e);
 
 #endif

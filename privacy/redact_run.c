@@ -141,13 +141,14 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
     if (redact_surname_near(sp, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     redact_merge(sp, t);
-    if (redact_split_names(sp, r, t, ctx, e) != 0 || redact_codepage_names(sp, r, t, ctx, e) != 0)
+    if (redact_split_names(sp, r, t, ctx, e) != 0 || redact_codepage_names(sp, r, t, ctx, e) != 0 ||
+        redact_encoded_names(sp, r, t, ctx, e) != 0)
         return -1;
     if (redact_split_cells(sp, t->orig, t->inlen) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     if (flags_to_input(flags, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
-    return 0;
+    return redact_near_promote(sp, flags, r, t, ctx, e);
 }
 
 /* Appends to more a span for the '[' of each placeholder shape in the

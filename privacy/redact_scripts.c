@@ -430,6 +430,24 @@ static int scan_kana_onyomi(struct spans *sp, struct spans *flags, const struct 
     return 0;
 }
 
+/* 1 if the window norm[a..p) of Han characters reads a skeleton of four
+ * classes in HAN_WHOLE characters or more: a one-word name written a
+ * character a syllable (巴特巴雅尔 for Батбаяр: report-adv17a D-40), as
+ * certain a reading as a longer skeleton, so replaced, not flagged. */
+#define HAN_WHOLE 5
+static int han_whole(const struct normtext *t, const struct word *ws, size_t a, size_t p,
+                     size_t c)
+{
+    size_t n = 0;
+    int cp, k;
+
+    if (ws[0].script != 4 || c < SKEL_FLAG)
+        return 0;
+    for (size_t i = a; i < p && (k = utf8_next(&cp, t->norm + i, p - i)) > 0; i += (size_t)k)
+        n++;
+    return n >= HAN_WHOLE;
+}
+
 /* The windows that start at norm byte a in word ws[0] (the words after it
  * in ws[1..nw) joined to it): each end a word's end, or for Hangul a
  * syllable followed by particles only, or for Han any character. */
@@ -496,9 +514,10 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                 (ws[0].script == 2 && known_after(t, ws, j + 1, c < SKEL_REPLACE)))
                 continue;
             /* One word its dictionary knows is a review flag at most. */
-            int whole = c >= SKEL_REPLACE &&
-                        !(j == 0 && ws[0].script != 4 &&
-                          ordinary(t->norm + ws[0].start, ws[0].end - ws[0].start));
+            int whole = (c >= SKEL_REPLACE &&
+                         !(j == 0 && ws[0].script != 4 &&
+                           ordinary(t->norm + ws[0].start, ws[0].end - ws[0].start))) ||
+                        han_whole(t, ws, a, p, c);
             if (file(sp, flags, r, k, a, p, whole) != 0)
                 return -1;
             if (whole)

@@ -222,8 +222,13 @@ static size_t left_out(const char *in, size_t len, size_t i)
             return 0;
         /* ... that is itself one word and a stop ("Ho." of "Young. Ho.
          * Kim."), not a sentence ("Kim. Jong-su left." keeps its stop). */
+        size_t w0 = j, nw = 0;
         while ((next = cp_at(in, len, j, &m)) >= 0 && (is_word_cp(next) || dash_cp(next)))
-            j += m;
+            j += m, nw++;
+        /* A line's end, then one letter and a stop: the next item of a
+         * list ("Kim.⏎C. 김", report-adv17a D-7), not a name's word. */
+        if (nl > 0 && nw == 1 && j > w0)
+            return 0;
         return next == '.' ? 1 : 0;
     }
     if (!normalise_is_space(cp) || prev < 0 || normalise_is_space(prev))

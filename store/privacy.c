@@ -359,7 +359,7 @@ static int find_match(size_t *which, const struct pseudonyms *ps, const char *co
     return 0;
 }
 
-int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n,
+int privacy_check_pseudonyms(struct store *s, int cat, const char *const *texts, size_t n,
                              struct err *e)
 {
     struct pseudonyms ps;
@@ -382,6 +382,16 @@ int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n
                      "this name or term matches the pseudonym '%s' (as '%s'), which must never be"
                      " someone's real name; first run 'intake subject rename %s NEW'; nothing was"
                      " changed", ps.p[which], spelling, ps.p[which]);
+    /* A form the redactor reads in a pseudonym (a short form, another
+     * script's spelling: Крис in "Chris Davis"), which the check before
+     * export would fail on for every record of that subject. */
+    if (rc == 0 && ps.n > 0 &&
+        (rc = privacy_form_clash(&which, (const char *const *)ps.p, ps.n, cat, texts, n, e)) == 0 &&
+        which < ps.n)
+        rc = err_set(e, EXIT_INPUT,
+                     "this name or term is read in the pseudonym '%s' (a spelling or short form"
+                     " of it), which must never be someone's real name; first run 'intake subject"
+                     " rename %s NEW'; nothing was changed", ps.p[which], ps.p[which]);
     sodium_memzero(spelling, sizeof spelling);
     pseudonyms_free(&ps);
     return rc;

@@ -28,7 +28,7 @@ int privacy_in_identities(struct store *s, const char *p, const char *const *ext
  * that clashed) new real names or terms texts[0..n) that clash with an
  * existing pseudonym (privacy_real_clash, after the redactor's match as a
  * quick filter); 0 if none does. */
-int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n,
+int privacy_check_pseudonyms(struct store *s, int cat, const char *const *texts, size_t n,
                              struct err *e);
 
 /* *which: the first of the np pseudonyms that really clashes with one of
@@ -38,6 +38,15 @@ int privacy_check_pseudonyms(struct store *s, const char *const *texts, size_t n
  * alone), so "Chong-su" clashes with "Jong-su" but "Nora" not with "Nu"
  * (adv16b C-10); np if none. spelling (spellinglen bytes): that run of
  * the text, as typed. 0, or -1 with e (out of memory, bad text). */
+/* *which: the first of the np pseudonyms in which the redactor, given
+ * only texts[0..n) to protect (cat: their enum term_category, or -1 for
+ * a subject's names), finds a form it replaces or flags in some context
+ * (redactor_any_form: "Chris" of a person term Крис, report-adv17a
+ * D-28): every text naming that subject would fail the check before
+ * export.  np if none.  0, or -1 with e (out of memory, bad text). */
+int privacy_form_clash(size_t *which, const char *const *pseudonyms, size_t np, int cat,
+                       const char *const *texts, size_t n, struct err *e);
+
 int privacy_real_clash(size_t *which, char *spelling, size_t spellinglen,
                        const char *const *pseudonyms, size_t np, const char *const *texts,
                        size_t n, struct err *e);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "privacy/redact.h"
 #include "privacy/variants.h"
 #include "store/known.h"
 
@@ -178,5 +179,44 @@ int privacy_real_clash(size_t *which, char *spelling, size_t spellinglen,
         free(one);
     }
     spellings_free(&t);
+    return rc;
+}
+
+int privacy_form_clash(size_t *which, const char *const *pseudonyms, size_t np, int cat,
+                       const char *const *texts, size_t n, struct err *e)
+{
+    struct redactor *r;
+    int rc = 0, hit = 0;
+
+    *which = np;
+    if (np == 0 || n == 0)
+        return 0;
+    if (redactor_new(&r, e) != 0)
+        return -1;
+    /* the names of a subject whose pseudonym is no word (only the forms
+     * of texts are looked for) */
+    if (cat < 0)
+        rc = redactor_add_subject(r, 1, "[subject]", e);
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = cat < 0 ? redactor_add_name(r, 1, texts[i], strlen(texts[i]), e)
+                     : redactor_add_term(r, (enum term_category)cat, 0, texts[i], strlen(texts[i]), e);
+    if (rc == 0)
+        rc = redactor_compile(r, e);
+    for (size_t i = 0; rc == 0 && i < np; i++) {
+        char *one = strndup(pseudonyms[i], known_sender_spelling(pseudonyms[i]));
+        if (one == NULL) {
+            rc = err_set(e, EXIT_INPUT, "out of memory");
+            break;
+        }
+        hit = redactor_any_form(r, one, strlen(one), e);
+        free(one);
+        if (hit < 0)
+            rc = -1;
+        else if (hit > 0)
+            *which = i;
+        if (hit > 0)
+            break;
+    }
+    redactor_free(r);
     return rc;
 }

@@ -275,7 +275,7 @@ int store_subject_add_terms(char *out, size_t outlen, struct store *s,
     if (store_subject_add_check(names, nnames, terms, nterms, contact, note, pseudonym, e) != 0 ||
         split_terms(&t, terms, nterms, e) != 0 || store_begin(s, e) != 0)
         return -1;
-    if (privacy_check_pseudonyms(s, names, nnames, e) != 0 ||
+    if (privacy_check_pseudonyms(s, -1, names, nnames, e) != 0 ||
         choose_pseudonym(out, outlen, s, names, nnames, &t, pseudonym, locale, e) != 0 ||
         insert_subject(&id, s, out, contact, note, locale, e) != 0 ||
         insert_names(s, id, names, nnames, e) != 0 ||

@@ -52,7 +52,7 @@ int db_term_insert(long *id, struct store *s, long sid, const char *category,
 
     if (term_category_parse(&cat, category, e) != 0 || identity_check(text, "the term", e) != 0 ||
         protectable(cat, text, e) != 0 || term_exists(s, sid, text, e) != 0 ||
-        privacy_check_pseudonyms(s, one, 1, e) != 0)
+        privacy_check_pseudonyms(s, cat, one, 1, e) != 0)
         return -1;
     db_now(now, sizeof now);
     if (db_run(s, "INSERT INTO term(subject_id, category, text, added) VALUES (?1, ?2, ?3, ?4)",

@@ -73,8 +73,11 @@ flagged_blocks() {
 }
 
 @test "leaks-spell: a surname one letter off is a near-name review flag (beside the given name, replaced by its consonants); a dictionary word is not (F18)" {
+    # Whitfeeld, a spelling the variant rules make of Whitfield, is replaced
+    # since allow18 (D-15: `allow` refused it as the name); Whitfielx is
+    # one letter off and no spelling of it.
     flagged_blocks '--name "Sarah Whitfield" --locale en --pseudonym Tulga' \
-        'Sarah Whitfeld came. Whitfeeld came.' near-name Whitfeeld
+        'Sarah Whitfeld came. Whitfeeld came. Whitfielx came.' near-name Whitfielx
     ID=$(record Tulga 'The waiters came at the whitefield.')
     run --separate-stderr st field redact "$ID" --report
     [[ "$output" != *"near-name	unresolved	waiters"* ]]

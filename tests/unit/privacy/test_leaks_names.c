@@ -53,6 +53,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/kana17.jsonl",
     "tests/data/leaks/terms17.jsonl",
     "tests/data/leaks/esc17.jsonl", "tests/data/leaks/glued17.jsonl",
+    "tests/data/leaks/allow18.jsonl",
     "tests/data/leaks/names18.jsonl",
     "tests/data/leaks/num18.jsonl",
     "tests/data/leaks/script18.jsonl",

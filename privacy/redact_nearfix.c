@@ -1,0 +1,91 @@
+/* A near-name review flag whose word, in one of its spellings, is a
+ * registered name (brief s18 allow18 item 1, report-adv17a D-15):
+ * Өлзибаяр (й left out) is a spelling the variant rules make of Өлзийбаяр,
+ * so `allow` refuses it as a protected name (allow.c reads every
+ * spelling: redactor_collides); the redactor now replaces it with that
+ * name's pseudonym, so redact, allow and export say the same.  A near
+ * name no spelling of which is protected stays a review flag
+ * (redact_near.c), and so does one whose spelling only holds a name with
+ * more after it, or one written in lower case ("jongsuk": a word as
+ * often as a name). */
+#include <stdlib.h>
+
+#include "privacy/normalise.h"
+#include "privacy/redact_int.h"
+#include "privacy/variants.h"
+#include "privacy/varlist.h"
+
+/* The first hit of r in the spellings of in[a..b): *hit filled, 1; 0 if
+ * none; -1 with e. */
+static int spelled_hit(struct span *hit, const struct redactor *r, const char *in, size_t a,
+                       size_t b, struct redact_ctx *ctx, struct err *e)
+{
+    struct variant_list vl;
+    int rc = 0;
+
+    if (variants_of(&vl, in + a, b - a, e) != 0)
+        return -1;
+    for (size_t i = 0; rc == 0 && i < vl.n; i++) {
+        struct normtext t;
+        const struct variant *v = &vl.v[i];
+        /* a spelling, not a short form, initials or another person's name */
+        if (v->flag || v->initials || v->context || v->father || v->nickname)
+            continue;
+        struct spans found = { 0 }, pending = { 0 }, fl = { 0 };
+        if (normalise(&t, vl.v[i].key, vl.v[i].keylen, e) != 0) {
+            rc = -1;
+            break;
+        }
+        if (redact_match_terms(&found, &pending, &fl, r, &t, ctx, e) != 0)
+            rc = -1;
+        else
+            for (size_t k = 0; k < found.n && rc == 0; k++)
+                /* the whole spelling, not a part of it (종수 of 종수이, a
+                 * spelling of Чонсуй: a name and a particle) */
+                if (found.s[k].term != SIZE_MAX && found.s[k].start == 0 &&
+                    found.s[k].end == t.normlen)
+                    *hit = found.s[k], rc = 1;
+        free(found.s), free(pending.s), free(fl.s);
+        normtext_free(&t);
+    }
+    variant_list_free(&vl);
+    return rc;
+}
+
+/* 1 if a span of sp (input offsets) overlaps [a, b): the name in the
+ * near word is replaced already ("Jong-su's": its possessive stays). */
+static int replaced(const struct spans *sp, size_t a, size_t b)
+{
+    for (size_t i = 0; i < sp->n; i++)
+        if (sp->s[i].start < b && a < sp->s[i].end)
+            return 1;
+    return 0;
+}
+
+int redact_near_promote(struct spans *sp, const struct spans *flags, const struct redactor *r,
+                        const struct normtext *t, struct redact_ctx *ctx, struct err *e)
+{
+    int any = 0, rc;
+
+    for (size_t i = 0; i < flags->n; i++) {
+        const struct span *f = &flags->s[i];
+        struct span hit;
+        int cp;
+        /* written as a name, with a capital ("jongsuk" in lower case
+         * stays a flag: test_redact's negatives) */
+        if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end) ||
+            utf8_next(&cp, t->orig + f->start, f->end - f->start) <= 0 || !normalise_is_upper(cp))
+            continue;
+        if ((rc = spelled_hit(&hit, r, t->orig, f->start, f->end, ctx, e)) < 0)
+            return -1;
+        if (rc == 0)
+            continue;
+        hit.start = f->start, hit.end = f->end;
+        if (redact_span_add(sp, &hit) != 0)
+            return err_set(e, EXIT_INPUT, "out of memory while scanning text");
+        any = 1;
+    }
+    if (any)
+        redact_merge(sp, NULL);
+    return 0;
+}
