@@ -144,11 +144,11 @@ static const struct prose texts[] = {
      * bounded: the testimonies (ko4, mn4, en3) name real places and firms;
      * mn names two towns (Дархан, Эрдэнэт хотод) and mn2 a firm called by a
      * given name (Нарантуяа гэдэг нэртэй компани), which the opinion rightly
-     * WARNs; ko2 and ko3 hold labour compounds read as a surname and a given
-     * name (연장근로: 연 + 장근, report-adv17a D-18) */
+     * WARNs.  ko2 and ko3 hold labour compounds once read as a surname and
+     * a given name (연장근로: 연 + 장근, report-adv17a D-18; script18) */
     { "tests/data/clean/ko-adv17a.txt", "ko", 1 },
-    { "tests/data/clean/ko2-adv17a.txt", "ko", 0 },
-    { "tests/data/clean/ko3-adv17a.txt", "ko", 0 },
+    { "tests/data/clean/ko2-adv17a.txt", "ko", 1 },
+    { "tests/data/clean/ko3-adv17a.txt", "ko", 1 },
     { "tests/data/clean/mn-adv17a.txt", "mn", 0 },
     { "tests/data/clean/mn2-adv17a.txt", "mn", 0 },
     { "tests/data/clean/en-adv17a.txt", "en", 1 },
