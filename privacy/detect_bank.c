@@ -20,8 +20,7 @@
 #define CARD_MIN 13
 #define CARD_MAX 19
 
-/* The Luhn check (ISO/IEC 7812-1 annex B) over d[0..n), digits. */
-static int luhn_ok(const char *d, size_t n)
+int det_luhn(const char *d, size_t n)
 {
     unsigned sum = 0, v;
     size_t k;
@@ -180,7 +179,7 @@ static size_t card(const char *s, size_t len, size_t at, int paren)
         if (det_letter_at(s, len, i) || (i < len && det_alnum(s[i])) ||
             (k + 1 == groups && i + 1 < len && (s[i] == '.' || s[i] == ',') && det_digit(s[i + 1])))
             continue;
-        if (luhn_ok(d, lens[k]) && !all_years(d, lens, k + 1))
+        if (det_luhn(d, lens[k]) && !all_years(d, lens, k + 1))
             return i;
     }
     return 0;

@@ -74,20 +74,6 @@ static size_t mac(const char *s, size_t len, size_t at)
                           ((s[i] == '-' || s[i] == '.') && i + 1 < len && hex(s[i + 1])))) ? i : 0;
 }
 
-/* The Luhn check over the 15 digits of d. */
-static int luhn15(const char *d)
-{
-    unsigned sum = 0, k, v;
-
-    for (k = 0; k < 15; k++) {
-        v = (unsigned)(d[14 - k] - '0');
-        if (k % 2 == 1 && (v *= 2) > 9)
-            v -= 9;
-        sum += v;
-    }
-    return sum % 10 == 0;
-}
-
 /* 15 digits in groups joined by one '-' or ' ' (at most four groups). */
 static size_t imei(const char *s, size_t len, size_t at)
 {
@@ -102,7 +88,7 @@ static size_t imei(const char *s, size_t len, size_t at)
         i++;
     }
     d[nd] = '\0';
-    return nd == 15 && det_ends_word(s, len, i) && !(i < len && s[i] == '-') && luhn15(d) ? i : 0;
+    return nd == 15 && det_ends_word(s, len, i) && !(i < len && s[i] == '-') && det_luhn(d, 15) ? i : 0;
 }
 
 size_t detect_scan_device(const char *s, size_t len, size_t at, size_t *start, int *kind)

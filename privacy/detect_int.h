@@ -171,6 +171,11 @@ size_t det_word_ending(const char *s, size_t end, const char *skip, size_t *wsta
  * ": norm view, no marks) ends right at at (the date's start). */
 int det_born_right_before(const char *s, size_t at);
 
+/* 1 if the n ASCII digits d[0..n) pass the Luhn check (ISO/IEC 7812-1
+ * annex B: cards, ICCIDs, IMEIs), 0 if not; d need not end in a NUL.
+ * detect_bank.c. */
+int det_luhn(const char *d, size_t n);
+
 /* detect_words.c: 1 if the word w[0..wlen) is a word of list[0..n) (or,
  * FIT_PREFIX, starts with one). */
 int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wlen);

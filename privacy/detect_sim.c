@@ -79,20 +79,6 @@ static int labelled(const char *s, size_t at, const struct det_word *list, size_
     return 0;
 }
 
-static int luhn(const char *d, size_t n)
-{
-    unsigned sum = 0, v;
-    size_t k;
-
-    for (k = 0; k < n; k++) {
-        v = (unsigned)(d[n - 1 - k] - '0');
-        if (k % 2 == 1 && (v *= 2) > 9)
-            v -= 9;
-        sum += v;
-    }
-    return sum % 10 == 0;
-}
-
 /* An IMSI or an ICCID of n digits at at (end: at + n). */
 static int sim_number(const char *s, size_t at, size_t n, int label)
 {
@@ -104,7 +90,7 @@ static int sim_number(const char *s, size_t at, size_t n, int label)
         for (k = 0; k < N(imsi_networks); k++)
             if (memcmp(s + at, imsi_networks[k], 5) == 0)
                 return 1;
-    return (n == 19 || n == 20) && det_starts(s, at + n, at, "89") && luhn(s + at, n);
+    return (n == 19 || n == 20) && det_starts(s, at + n, at, "89") && det_luhn(s + at, n);
 }
 
 static int hex(char c) { return det_digit(c) || (c >= 'a' && c <= 'f'); }

@@ -14,8 +14,8 @@ load leaks-names
 
 SARA="--name 'Sara Pell' --locale en --pseudonym Yuna"
 
-# strict_clean STRING...: as exports_clean, and the audit passes --strict.
-strict_clean() {
+# strict_pass STRING...: as exports_clean, and the audit passes --strict --k 1 (exit 0).
+strict_pass() {
     exports_clean "$@"
     run --separate-stderr st hq audit --strict --k 1 "$W/b.bundle"
     expect_status 0
@@ -25,21 +25,21 @@ strict_clean() {
     redacts_to "$SARA" \
         'A 47 55.2N 106 55.05E. B 47-55.2N 106-55.05E. C 4755.20N 10655.05E (NMEA). D 北纬47度55分12秒，东经106度55分03秒. E 47 градусов 55 минут северной широты, 106 градусов 55 минут восточной долготы. F UTM 48T 0512345 5307654. G 48T 512345E 5307654N. H zone 48T, 512345 m E, 5307654 m N. I 47,92 N / 106,92 E. J 47.9200 x 106.9175. K $GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*47' \
         'A [GPS-1]. B [GPS-1]. C [GPS-2] (NMEA). D 北纬[GPS-3]. E [GPS-4]. F UTM [GPS-5]. G [GPS-6]. H zone [GPS-7]. I [GPS-8]. J [GPS-9]. K $GPGGA,123519,[GPS-10],1,08,0.9,545.4,M,46.9,M,,*47'
-    strict_clean 55.2N 4755.20 47度55分 градусов 0512345 512345 47,92 47.9200 4807.038
+    strict_pass 55.2N 4755.20 47度55分 градусов 0512345 512345 47,92 47.9200 4807.038
 }
 
 @test "leaks-loc18: home addresses lose their street, building and flat numbers as one [ADDRESS-n] (D-37)" {
     redacts_to "$SARA" \
         'A 그는 서울시 강남구 테헤란로 123, 4층 401호에 산다. B Тэр 13-р хороо, 45-р байр, 12 тоотод амьдардаг. C He lives at 221B Baker Street, London. D Он живёт по адресу: ул. Тверская, д. 7, кв. 15. E 他住在北京市朝阳区建国路88号3号楼1201室。 F 우리 아파트 101동 1203호로 와. G Blk 5 #03-12, Lorong 3 Toa Payoh.' \
         'A 그는 서울시 강남구 [ADDRESS-1]에 산다. B Тэр [ADDRESS-2] амьдардаг. C He lives at [ADDRESS-3], London. D Он живёт по адресу: [ADDRESS-4]. E 他住在北京市朝阳区[ADDRESS-5]。 F 우리 아파트 [ADDRESS-6]로 와. G [ADDRESS-7] Toa Payoh.'
-    strict_clean 테헤란로 401호 45-р 221B Тверская 1201室 1203호 03-12
+    strict_pass 테헤란로 401호 45-р 221B Тверская 1201室 1203호 03-12
 }
 
 @test "leaks-loc18: dates of birth are replaced whole: week dates, 14/3, 3/14/'75, native and lunar days, an age turned (D-10, D-24)" {
     redacts_to "$SARA" \
         "A Тэр гуравдугаар сарын арван дөрөвний өдөр төрсөн. B Date of birth: 1984W113. C Her birthday falls on 14/3. D 생일: 삼월 열나흘. E He turned forty on 14 March 2024. F born 3/14/'75. G Тэр 1975 оны Цагаан сарын шинийн нэгэнд төрсөн. H born week 11 of 1984, on a Wednesday." \
         'A Тэр [DATE-1] өдөр төрсөн. B Date of birth: [DATE-2]. C Her birthday falls on [DATE-3]. D 생일: [DATE-4]. E He turned forty on [DATE-5]. F born [DATE-6]. G Тэр [DATE-7] төрсөн. H born [DATE-8].'
-    strict_clean дөрөвний 1984W113 14/3 열나흘 "14 March" 3/14 нэгэнд "week 11"
+    strict_pass дөрөвний 1984W113 14/3 열나흘 "14 March" 3/14 нэгэнд "week 11"
 }
 
 @test "leaks-loc18: dates of events, street names, sizes and places in news stay, with no review flag" {

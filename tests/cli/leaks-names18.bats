@@ -12,16 +12,6 @@ bats_require_minimum_version 1.5.0
 load helpers
 load leaks-names
 
-# strict_clean STRING...: export everything to hq (exit 0); hq's audit
-# --strict passes its residual checks and no record shown at hq holds any
-# of the strings.
-strict_clean() {
-    exports_clean "$@"
-    run --separate-stderr st hq audit "$W/b.bundle" --strict
-    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-    [[ "$output" == *"residual-detectors PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-}
-
 @test "leaks-names18: Russian short forms in their case forms and familiar diminutives are replaced (D-8)" {
     redacts_to '--name "Александр Петров" --name "Иван Кузнецов" --pseudonym Vera' \
         'Сашу видели. Саше сказали. С Сашей говорили. Саня пришёл. Ванька ушёл. Ваню видели.' \

@@ -13,16 +13,6 @@ bats_require_minimum_version 1.5.0
 load helpers
 load leaks-names
 
-# strict_clean STRING...: export everything to hq (exit 0); hq's audit
-# --strict passes its residual checks and no record shown at hq holds any
-# of the strings.
-strict_clean() {
-    exports_clean "$@"
-    run --separate-stderr st hq audit "$W/b.bundle" --strict
-    [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-    [[ "$output" == *"residual-detectors PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
-}
-
 @test "leaks-script18: a name in Greek and Armenian letters is replaced (D-22)" {
     redacts_to '--name 김종수 --name "Kim Jong-su" --name Алтангэрэл --locale ko --pseudonym Un-min' \
         'Ο Κιμ Τζονγκ-σου ήρθε. Ο Αλταντζερέλ ήρθε. Ալթանգերել եկավ։' \
