@@ -32,7 +32,7 @@ load leaks-names
         'Passport [ID-1]. [ID-1]Mark Lane [ID-1]x [ID-2] [ID-1]은 1[ID-1] in [ID-3].'
     redacts_to "--name 'Pak Chol' --term other:1234567 --pseudonym 'Sara Holm'" \
         'Account ID1234567, 1234567번, No1234567Pak Chol, 12345678 and 01234567.' \
-        'Account [ID-1], [OTHER-1]번, No[OTHER-1]Sara Holm, 12345678 and 01234567.'
+        'Account [ID-1], [OTHER-1]번, No[OTHER-1]Sara Holm, [ACCOUNT-1].'
     exports_clean M1234567x M1234567K "Kim " "Pak " 1234567번 ID1234567
 }
 

@@ -41,7 +41,7 @@ load leaks-names
     blocked '--name Munkhbat --locale mn --pseudonym Tulga' 'Мөнхөө ирлээ.' short-name Мөнхөө
 }
 
-@test "leaks-names16: a name in base64 is an escape-run flag; quoted-printable between letters is read (R-11)" {
-    blocked '--name Enkhjargal --locale mn --pseudonym Tulga' 'Her name in base64 is RW5raGphcmdhbA== here.' escape-run 'RW5raGphcmdhbA=='
+@test "leaks-names16: a name in base64 is replaced whole (an escape-run flag until allow18); quoted-printable between letters is read (R-11)" {
+    redacts_to '--name Enkhjargal --locale mn --pseudonym Tulga' 'Her name in base64 is RW5raGphcmdhbA== here.' 'Her name in base64 is Tulga here.'
     redacts_to '--name Sukhbaatar --locale mn --pseudonym Bold' 'Sukh=62aatar came; n=30 stays.' 'Bold came; n=30 stays.'
 }
