@@ -342,9 +342,11 @@ static const char *const migrations[] = {
      * bundle carried (a relay's redaction of that version, 0: the
      * origin's own text), and each export keeps the revision it gave a
      * record it carried, so that this store's own re-redaction of an
-     * imported record raises the revision, never the origin's version. */
-    "ALTER TABLE record ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"
-    "ALTER TABLE export_record ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;",
+     * imported record raises the revision, never the origin's version.
+     * revision_columns adds both, each unless it is there (a store made
+     * new has them, and a test store may be set back to an older
+     * version: test_attachment, test_db). */
+    "",
 };
 
 static int fill_subject_ids(struct store *s, struct err *e);
@@ -358,14 +360,33 @@ static int files_migrate(struct store *s, struct err *e)
     return s->files->migrate(s, e);
 }
 
+/* 1 in *has if table has the column (PRAGMA table_info), else 0; 0, or
+ * -1 and e set.  table and column are static names, never input. */
+static int has_column(int *has, struct store *s, const char *table, const char *column,
+                      struct err *e)
+{
+    char sql[96];
+    sqlite3_stmt *st;
+    int rc;
+
+    snprintf(sql, sizeof sql, "PRAGMA table_info(%s)", table);
+    if (db_prepare(&st, s, sql, e) != 0)
+        return -1;
+    *has = 0;
+    while ((rc = db_step(st, s, "migrating the store", e)) > 0)
+        *has |= sqlite3_column_text(st, 1) != NULL &&
+                strcmp((const char *)sqlite3_column_text(st, 1), column) == 0;
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
 /* Migration 18's step (above): the notice table made again, keyed by
  * contact key, unless its index is there; export_record.output added
  * unless there. */
 static int notice_by_key(struct store *s, struct err *e)
 {
-    sqlite3_stmt *st;
     long n = 0;
-    int rc, has = 0;
+    int has = 0;
 
     if (db_int(&n, s, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
                " AND name = 'notice_key'", NULL, 0, "migrating the store", e) < 0)
@@ -384,13 +405,7 @@ static int notice_by_key(struct store *s, struct err *e)
                           "  contact_pk, round, attachment, upto, origin_pk, origin_subject FROM notice_17;"
                           "DELETE FROM notice_17;", e) != 0)
         return -1;
-    if (db_prepare(&st, s, "PRAGMA table_info(export_record)", e) != 0)
-        return -1;
-    while ((rc = db_step(st, s, "migrating the store", e)) > 0)
-        has |= sqlite3_column_text(st, 1) != NULL &&
-               strcmp((const char *)sqlite3_column_text(st, 1), "output") == 0;
-    sqlite3_finalize(st);
-    if (rc < 0)
+    if (has_column(&has, s, "export_record", "output", e) != 0)
         return -1;
     return has ? 0 : db_exec(s, "ALTER TABLE export_record ADD COLUMN output BLOB;", e);
 }
@@ -399,16 +414,9 @@ static int notice_by_key(struct store *s, struct err *e)
  * they are there. */
 static int consent_upto(struct store *s, struct err *e)
 {
-    sqlite3_stmt *st;
-    int rc, has = 0;
+    int has = 0;
 
-    if (db_prepare(&st, s, "PRAGMA table_info(consent)", e) != 0)
-        return -1;
-    while ((rc = db_step(st, s, "migrating the store", e)) > 0)
-        has |= sqlite3_column_text(st, 1) != NULL &&
-               strcmp((const char *)sqlite3_column_text(st, 1), "upto") == 0;
-    sqlite3_finalize(st);
-    if (rc < 0)
+    if (has_column(&has, s, "consent", "upto", e) != 0)
         return -1;
     return has ? 0 : db_exec(s,
         "ALTER TABLE consent ADD COLUMN upto INTEGER NOT NULL DEFAULT 0;"
@@ -420,11 +428,30 @@ static int consent_upto(struct store *s, struct err *e)
         "  AND c2.id <= consent.id)), 0);", e);
 }
 
+/* Migration 21's step (above): record.revision and export_record.revision,
+ * each unless it is there. */
+static int revision_columns(struct store *s, struct err *e)
+{
+    static const char *const tables[] = { "record", "export_record" };
+    char sql[96];
+    int has = 0;
+
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        if (has_column(&has, s, tables[i], "revision", e) != 0)
+            return -1;
+        snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;",
+                 tables[i]);
+        if (!has && db_exec(s, sql, e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, db_reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL, NULL, files_migrate, notice_by_key, NULL, consent_upto, NULL,
+    NULL, NULL, NULL, files_migrate, notice_by_key, NULL, consent_upto, revision_columns,
 };
 
 /* One entry per version in both tables: a migration added to one and not
