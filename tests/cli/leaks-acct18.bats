@@ -11,11 +11,6 @@ load leaks-names
 
 KIM='--name 김종수 --locale ko --pseudonym Sora'
 
-strict_audit_passes() {
-    run st hq audit "$W/b.bundle" --strict --k 1
-    expect_status 0
-}
-
 @test "leaks-acct18: cards with any punctuation between groups and long accounts labelled anywhere in the sentence go whole (D-4, D-26, D-44)" {
     redacts_to "$KIM" \
         'card 4539,1488,0343,6467 and 4539*1488*0343*6467 and 4539 | 1488 | 0343 | 6466. The account was 427193582661. Сбер 40817810099910004312; 新韩银行 110-234-567890.' \

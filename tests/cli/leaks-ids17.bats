@@ -11,13 +11,6 @@ load leaks-names
 
 KIM='--name 김종수 --locale ko --pseudonym Sora'
 
-# strict_audit_passes: the last bundle passes hq's audit --strict --k 1
-# (one record: no re-identification group to compare with; exit 0).
-strict_audit_passes() {
-    run st hq audit "$W/b.bundle" --strict --k 1
-    expect_status 0
-}
-
 @test "leaks-ids17: national ID numbers of the sending countries under their own labels go whole as one [ID-n] (A-18)" {
     redacts_to "$KIM" \
         'CCCD: 001075012345. Citizenship no. 27-01-71-05432. CNIC 35202-1234567-1 and 면허번호 11-12-345678-90 and Driving licence 11-12-345678-90.' \

@@ -94,3 +94,10 @@ strict_clean() {
     [[ "$output" == *"residual-terms     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
     [[ "$output" == *"residual-detectors PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
 }
+
+# strict_audit_passes: the last bundle passes hq's audit --strict --k 1
+# (one record: no re-identification group to compare with; exit 0).
+strict_audit_passes() {
+    run st hq audit "$W/b.bundle" --strict --k 1
+    expect_status 0
+}

@@ -8,24 +8,6 @@ bats_require_minimum_version 1.5.0
 load helpers
 load leaks-names
 
-# flagged_blocks SUBJECT-ARGS TEXT KIND FLAGGED: redact reports FLAGGED as
-# an unresolved review flag of KIND (exit 1) and export refuses (exit 1,
-# no bundle).
-flagged_blocks() {
-    local args=$1 text=$2 kind=$3 want=$4 p id
-    # shellcheck disable=SC2086
-    p=$(eval "st field subject add $args")
-    st field consent "$p" --export yes --method verbal 2>/dev/null
-    id=$(record "$p" "$text")
-    run --separate-stderr st field redact "$id" --report
-    expect_status 1
-    printf '%s\n' "$output" | grep -qF "$kind	unresolved	$want" ||
-        { printf 'no %s flag on %s in:\n%s\n' "$kind" "$want" "$output" >&2; false; }
-    run --separate-stderr st field export --to hq --all -o "$W/x.bundle"
-    expect_status 1
-    [ ! -e "$W/x.bundle" ]
-}
-
 @test "leaks-spell: tense, aspirated and y-glide spellings of a Korean given name are replaced (F26)" {
     redacts_to '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
         '쫑수가 왔다. 종쑤가 왔다. 죵수가 왔다. 쫑쑤가 왔다. 종슈가 왔다. 쫑수씨가 왔다. 촌수가 멀다.' \
@@ -54,7 +36,7 @@ flagged_blocks() {
 }
 
 @test "leaks-spell: text inside any bidirectional control is a review flag and blocks export (F13)" {
-    flagged_blocks '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
+    blocked '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
         "$(printf '\u2067us-gnoJ miK\u2069 came.')" mixed-script '\u{2067}us-gnoJ miK'
     # The report shows the control escaped; the embedding and the
     # override forms too.
@@ -76,7 +58,7 @@ flagged_blocks() {
     # Whitfeeld, a spelling the variant rules make of Whitfield, is replaced
     # since allow18 (D-15: `allow` refused it as the name); Whitfielx is
     # one letter off and no spelling of it.
-    flagged_blocks '--name "Sarah Whitfield" --locale en --pseudonym Tulga' \
+    blocked '--name "Sarah Whitfield" --locale en --pseudonym Tulga' \
         'Sarah Whitfeld came. Whitfeeld came. Whitfielx came.' near-name Whitfielx
     ID=$(record Tulga 'The waiters came at the whitefield.')
     run --separate-stderr st field redact "$ID" --report
@@ -84,7 +66,7 @@ flagged_blocks() {
 }
 
 @test "leaks-spell: a name with a masked letter is a near-name review flag (F14)" {
-    flagged_blocks '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
+    blocked '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Rim-il' \
         'Kim J*ng-su came.' near-name 'J*ng-su'
 }
 
@@ -102,6 +84,6 @@ flagged_blocks() {
 }
 
 @test "leaks-spell: a one-syllable given name with Korean or romanised address is flagged (F15, F30)" {
-    flagged_blocks '--name 박민 --name "Park Min" --locale ko --pseudonym Tulga' \
+    blocked '--name 박민 --name "Park Min" --locale ko --pseudonym Tulga' \
         'Min이가 왔다. Min-ah, come here.' short-name Min
 }
