@@ -14,6 +14,21 @@ struct redactor;
  * Database errors are reported in e. */
 int privacy_load(struct redactor *r, struct store *s, struct err *e);
 
+/* Gives the redactors of this process hunspell-ko's answers about the
+ * generated Hangul spellings of protected places that s keeps (table
+ * lexicon_answer, kept by privacy_answers_keep) under the identity of
+ * the dictionary and program (lexicon_identity); once per store, before
+ * a redactor of its terms is built (privacy_load calls it).  Nothing when
+ * they cannot be read: the answers are asked again, the same. */
+void privacy_answers_load(struct store *s);
+
+/* Keeps in s, inside the caller's transaction (or alone), the answers
+ * this process asked hunspell-ko (privacy/redact.h), under the present
+ * identity; drops those of another.  Only after what the command changed
+ * succeeded (a refused command changes no file); a failure is ignored
+ * (a cache: the next process asks again). */
+void privacy_answers_keep(struct store *s);
+
 /* 1 if text contains a protected name or term of r, or is a spelling
  * variant of one; 0 if not; -1 on error (e filled). */
 int privacy_matches(const struct redactor *r, const char *text, struct err *e);
