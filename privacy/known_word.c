@@ -179,3 +179,9 @@ size_t redact_place_answers_asked(void)
         n += places.asked[i];
     return n;
 }
+
+void redact_place_answers_kept(void)
+{
+    if (places.n > 0)
+        memset(places.asked, 0, places.n);
+}

@@ -300,13 +300,16 @@ int redact_place_answer_give(const char *w, size_t len, int known);
 /* Receives one answer asked of hunspell-ko in this process (not given). */
 typedef int (*redact_answer_fn)(void *ctx, const char *w, size_t len, int known);
 
-/* Calls fn for each answer this process asked (not given) since the last
- * redact_place_answers_clear.  Returns 0, or the first non-zero value of
+/* Calls fn for each answer this process asked (not given) and did not
+ * mark kept since the last redact_place_answers_clear.  Returns 0, or the first non-zero value of
  * fn. */
 int redact_place_answers_each(redact_answer_fn fn, void *ctx);
 
-/* How many answers this process asked (not given). */
+/* How many answers this process asked (not given) and did not mark kept. */
 size_t redact_place_answers_asked(void);
+
+/* Marks every answer asked as kept (given): the store holds them now. */
+void redact_place_answers_kept(void);
 
 /* Wipes and forgets every answer given and asked. */
 void redact_place_answers_clear(void);

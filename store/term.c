@@ -18,8 +18,7 @@ static int protectable(struct store *s, int cat, const char *text, struct err *e
     struct redactor *r;
     int rc;
 
-    privacy_answers_load(s);
-    if (redactor_new(&r, e) != 0)
+    if (privacy_answers_load(s, e) != 0 || redactor_new(&r, e) != 0)
         return -1;
     rc = redactor_add_term(r, (enum term_category)cat, 0, text, strlen(text), e);
     if (rc == 0)
@@ -61,12 +60,10 @@ int db_term_insert(long *id, struct store *s, long sid, const char *category,
         return -1;
     *id = sqlite3_last_insert_rowid(s->db);
     snprintf(idtext, sizeof idtext, "%ld", *id);
-    if (store_log(s, sid != 0 ? "subject.term" : "term.add", idtext, e) != 0)
-        return -1;
-    /* A place's spellings were asked of hunspell-ko for it: kept, so that
-     * later redactors of the store need not ask (in this transaction). */
-    privacy_answers_keep(s);
-    return 0;
+    /* A place's spellings were asked of hunspell-ko for it: kept in this
+     * transaction, so that later redactors of the store need not ask. */
+    return store_log(s, sid != 0 ? "subject.term" : "term.add", idtext, e) == 0 &&
+           privacy_answers_keep(s, e) == 0 ? 0 : -1;
 }
 
 int store_term_add(long *id, struct store *s, const char *category,
