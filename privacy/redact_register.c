@@ -16,6 +16,7 @@
 
 #include <sodium.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "privacy/detect_int.h"
 #include "privacy/redact_int.h"
@@ -64,17 +65,6 @@ struct forms {
     unsigned emitted;
     int rc;
 };
-
-static int lower_cyrillic(int cp)
-{
-    if (cp >= 0x410 && cp <= 0x42F)
-        return cp + 0x20;
-    if (cp == 0x401)
-        return 0x451;
-    if (cp == 0x4E8 || cp == 0x4AE)
-        return cp + 1;
-    return cp;
-}
 
 /* Hands buf[0..n) + the number to fn, up to FORMS_MAX times. */
 static void emit_form(struct forms *f, size_t n)
@@ -145,7 +135,7 @@ int redact_register_forms(const char *text, size_t len, redact_key_fn fn, void *
         if (cp < 0x80 && det_alpha((char)(cp | 0x20)) && nc == 0 && nl < sizeof latin)
             latin[nl++] = (char)(cp | 0x20);
         else if (is_cyrillic_cp(cp) && nl == 0 && nc < LETTERS_MAX)
-            cps[nc++] = lower_cyrillic(cp);
+            cps[nc++] = utf8proc_tolower(cp);
         else
             break;
         i += n;
