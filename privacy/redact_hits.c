@@ -592,7 +592,7 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
                                       : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1;
         /* A generated spelling that is an acronym (iban of Ivan: IBAN;
          * brief s19 num19, R-8) is a word as much as one in lower case. */
-        if (!ordinary && l->generated && lang == LEXICON_EN)
+        if (!ordinary && l->generated && l->person && lang == LEXICON_EN)
             ordinary = lexicon_acronym(LEXICON_EN, key, l->keylen) == 1;
 
         /* A short form: a review flag where it is an ordinary word, else
