@@ -191,9 +191,11 @@ static size_t en_street_number_after(const char *s, size_t len, size_t i)
 }
 
 /* A postcode after its label ("Postcode: SW1A 1AA", "우편번호 04524", "zip
- * 12345", "индекс 210100"): the label, maybe ':', and a UK postcode
- * (outward code of a letter or two, a digit and maybe a letter or digit;
- * a space; a digit and two letters) or four to six digits; its end, or 0.
+ * 12345", "индекс 210100"): s[i] starts a UK postcode (outward code of a
+ * letter or two, a digit and maybe a letter or digit; a space; a digit and
+ * two letters) or four to six digits, and a label ends just before it,
+ * maybe with ':' and a space; the postcode's end, or 0.  The label stays in
+ * the text (it says what was there, like "Phone:").
  * The labels: postcode, post code, postal code, zip, zip code, 우편번호,
  * индекс, почтовый индекс, шуудангийн код (Mongolian: postal code). */
 static size_t postcode(const char *s, size_t len, size_t i)
@@ -203,15 +205,21 @@ static size_t postcode(const char *s, size_t len, size_t i)
         "\xd0\xbf\xd0\xbe\xd1\x87\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9 \xd0\xb8\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81", "\xd0\xb8\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81",
         "\xd1\x88\xd1\x83\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbd\xd0\xb3\xd0\xb8\xd0\xb9\xd0\xbd \xd0\xba\xd0\xbe\xd0\xb4",
     };
-    size_t k, j = 0, n, a;
+    size_t k, j = i, n, a, l;
+    int labelled = 0;
 
-    for (k = 0; k < sizeof labels / sizeof labels[0] && j == 0; k++)
-        if (det_starts(s, len, i, labels[k]) && !det_letter_at(s, len, i + strlen(labels[k])))
-            j = i + strlen(labels[k]);
-    if (j == 0)
+    j -= j > 0 && s[j - 1] == ' ';
+    j -= j > 0 && s[j - 1] == ':';
+    if (j == i)
+        return 0;               /* a label and its number are apart */
+    for (k = 0; k < sizeof labels / sizeof labels[0] && !labelled; k++) {
+        l = strlen(labels[k]);
+        labelled = l <= j && det_starts(s, len, j - l, labels[k]) &&
+                   (j - l == 0 || !det_alpha(s[j - l - 1]));
+    }
+    if (!labelled)
         return 0;
-    j += j < len && s[j] == ':';
-    j += j < len && s[j] == ' ';
+    j = i;
     if ((n = det_digits(s, len, j)) >= 4 && n <= 6 && det_ends_word(s, len, j + n))
         return j + n;
     /* UK: A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA */
@@ -303,6 +311,8 @@ static size_t number_part(const char *s, size_t len, size_t i, size_t *start, in
 {
     size_t n = det_digits(s, len, i), j = i + n, e, r;
 
+    if ((e = postcode(s, len, i)) != 0)
+        return *weight = STRONG, e;
     if (n == 0 || n > 5)
         return 0;
     /* 建国路88号 */

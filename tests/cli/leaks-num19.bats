@@ -36,6 +36,6 @@ TP='--name "Test Person" --pseudonym Tulga'
 
 @test "leaks-num19: Latin-letter Mongolian, English and Korean addresses and labelled postcodes go; ordinary numbers stay" {
     redacts_to "$TP" 'Bayanzurkh duureg, 3-r khoroo, 15-r bair, 42 toot. Baker Street 221B. 123 Sejong-daero. Postcode: SW1A 1AA. It took 3 hours, 300 tugrik, in 2019, 3 rooms.' \
-        'Bayanzurkh duureg, [ADDRESS-1]. [ADDRESS-2]. [ADDRESS-3]. [ADDRESS-4]. It took 3 hours, 300 tugrik, in 2019, 3 rooms.'
+        'Bayanzurkh duureg, [ADDRESS-1]. [ADDRESS-2]. [ADDRESS-3]. Postcode: [ADDRESS-4]. It took 3 hours, 300 tugrik, in 2019, 3 rooms.'
     strict_clean khoroo 221B Sejong SW1A
 }
