@@ -233,6 +233,14 @@ size_t detect_spoken_digits(const char *s, size_t len, size_t at, char *d, size_
  * digits, a word of the wider net (WEAK_RUN) or a decimal point. */
 size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n);
 
+/* detect_spoken.c: detect_spoken_reading with a run holding a word of
+ * the wider net read from weak_min digits (detect_spoken_reading: WEAK_RUN,
+ * 7); redact_spoken.c reads a registered number of four to six digits so
+ * ("wu ling san yi", "odin dva tri chetyre") and keeps the reading only
+ * where it is the whole term. */
+size_t detect_spoken_reading_min(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
+                                 size_t weak_min);
+
 /* detect_date.c: 1 if a day of the month in English words ("fifteenth",
  * "twenty-first") starts at at; the walk keeps such words for the date
  * scanner. */

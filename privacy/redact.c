@@ -430,7 +430,8 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
-    if (cat != NAME_CAT && cat != TERM_PERSON && redact_number_forms(text, len, add_number_form, &nf) != 0) {
+    if (cat != NAME_CAT && cat != TERM_PERSON && (redact_number_forms(text, len, add_number_form, &nf) != 0 ||
+                                                  (cat == TERM_ID && redact_register_forms(text, len, add_number_form, &nf) != 0))) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

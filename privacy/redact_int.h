@@ -307,6 +307,17 @@ typedef int (*redact_key_fn)(void *ctx, const char *key, size_t keylen);
  * in no such number), or -1 when out of memory or fn stopped. */
 int redact_number_forms(const char *text, size_t len, redact_key_fn fn, void *ctx);
 
+/* redact_numbered.c: hands the key (normalise_key) of buf[0..n) to fn:
+ * 0, or -1 when out of memory or fn stopped. */
+int redact_key_emit(const char *buf, size_t n, redact_key_fn fn, void *ctx);
+
+/* redact_register.c: the keys of a register number's term (letters, maybe
+ * a separator, six digits or more: "УБ75031412", "UB 75031412") with its
+ * letters spelt in the other script (Cyrillic or Latin), each handed to
+ * fn.  0 (also when the term is no such number), or -1 when out of
+ * memory or fn stopped. */
+int redact_register_forms(const char *text, size_t len, redact_key_fn fn, void *ctx);
+
 /* redact_spoken.c: the spans of the registered id, other and account
  * terms of digits alone (r->digit_terms) that text spells in number
  * words ("eight eight one two", "오오일이", "다섯다섯하나둘", "五五一二":

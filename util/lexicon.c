@@ -12,8 +12,9 @@
 
 #define WORD_MAX 100
 
-/* data/lexicon/ko_extra.txt, compiled in (scripts/embed.sh). */
+/* data/lexicon/ko_extra.txt and en_extra.txt, compiled in (scripts/embed.sh). */
 extern const unsigned char lexicon_ko_extra[];
+extern const unsigned char lexicon_en_extra[];
 
 /* Each dictionary; the words we add to it (data/lexicon: one word a line,
  * then a tab and what it means; # comments) and the word of the dictionary
@@ -25,7 +26,7 @@ static const struct {
 } dicts[LEXICON_NLANGS] = {
     { "ko_KR", "hunspell-ko", lexicon_ko_extra, "시장" },
     { "mn_MN", "hunspell-mn", NULL, NULL },
-    { "en_US", "hunspell-en-us", NULL, NULL },
+    { "en_US", "hunspell-en-us", lexicon_en_extra, "ATM" },
 };
 
 static struct {
@@ -182,6 +183,32 @@ int lexicon_proper(enum lexicon_lang lang, const char *word, size_t len)
     memmove(low + k, low + n, strlen(low) - (size_t)n + 1);
     memcpy(low, up, (size_t)k);
     known = Hunspell_spell(h, low) != 0;
+    memset(low, 0, sizeof low);
+    return known;
+}
+
+int lexicon_acronym(enum lexicon_lang lang, const char *word, size_t len)
+{
+    char low[WORD_MAX + 1];
+    Hunhandle *h;
+    int known = prepare(&h, low, lang, word, len);
+
+    if (known != 1)
+        return known;
+    for (char *p = low; *p != '\0'; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+        else if ((unsigned char)*p >= 0x80) {
+            known = 0;              /* ASCII acronyms only */
+            break;
+        }
+    /* Known in capitals, and not as a word or a name with a capital
+     * first letter: hunspell takes any word in capitals (BOLD, IVAN). */
+    if (known == 1 && (known = Hunspell_spell(h, low) != 0) && low[0] != '\0' && low[1] != '\0') {
+        for (char *p = low + 1; *p != '\0'; p++)
+            *p = (char)(*p - 'A' + 'a');
+        known = Hunspell_spell(h, low) == 0;
+    }
     memset(low, 0, sizeof low);
     return known;
 }

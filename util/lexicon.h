@@ -45,6 +45,14 @@ int lexicon_word(enum lexicon_lang lang, const char *word, size_t len);
  * lang's dictionary is missing. */
 int lexicon_proper(enum lexicon_lang lang, const char *word, size_t len);
 
+/* 1 if the dictionary of lang knows word[0..len) (ASCII letters, any
+ * case) written in capitals and not with a capital first letter alone: an
+ * acronym (en_US: ATM, NATO; with data/lexicon/en_extra.txt: IBAN, SIM),
+ * not a word or a name hunspell also takes in capitals (BOLD, IVAN); 0
+ * if not (or not ASCII, or too long), -1 if lang's dictionary is
+ * missing. */
+int lexicon_acronym(enum lexicon_lang lang, const char *word, size_t len);
+
 /* The stems the dictionary gives word[0..len) (hunspell's stemmer, as
  * written in lower case), written NUL-separated into out (outlen bytes;
  * those that do not fit are left out).  Returns how many were written, 0
