@@ -173,16 +173,19 @@ static inline int utf8_next(int *cp, const char *s, size_t len)
 int is_word_cp_table(int cp);
 
 /* 1 if the code point is a letter or a digit (a word character): ASCII,
- * Hangul syllables and basic Cyrillic (all letters) here, the rest from
- * the table.  Inline for the same reason as utf8_next. */
+ * Hangul syllables and the Cyrillic blocks U+0400-U+052F here (all in
+ * categories L and M but U+0482 CYRILLIC THOUSANDS SIGN, So; Mongolian's
+ * ө and ү are in them), the rest from the table.  Inline for the same
+ * reason as utf8_next; test_normalise holds it to utf8proc's categories. */
 static inline int is_word_cp(int cp)
 {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x0410 && cp <= 0x044F))
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x0400 && cp <= 0x052F && cp != 0x0482))
         return 1;
     return is_word_cp_table(cp);
 }
+
 /* 1 if cp starts a new combining sequence whatever precedes it (no mark,
  * no Hangul vowel or final jamo): apart from a run of white space, the
  * normalisation of a text from such a code point on does not depend on
