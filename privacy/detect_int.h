@@ -95,7 +95,7 @@ static inline int det_cp_at(const char *s, size_t len, size_t at, size_t *n)
 {
     int cp, k;
 
-    if (at >= len || (k = utf8_next(&cp, s + at, len - at)) <= 0)
+    if (at >= len || (k = utf8_decode(&cp, s + at, len - at)) <= 0)
         return *n = 0, -1;
     *n = (size_t)k;
     return cp;

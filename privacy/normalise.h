@@ -128,10 +128,11 @@ int secbuf_append(char **buf, size_t *used, size_t *size, const char *p, size_t 
 
 /* Decodes one code point at s[0..len); returns its length in bytes, or -1
  * (no overlongs, surrogates or code points past U+10FFFF: what
- * utf8proc_iterate accepts).  Inline: the detectors and the review flags
- * decode every character of a text several times (bench/redact.sh: the
- * call alone was 8% of the run). */
-static inline int utf8_next(int *cp, const char *s, size_t len)
+ * utf8proc_iterate accepts), *cp untouched then.  Inline for the loops
+ * that decode every character of a text, several times (detect_int.h's
+ * det_cp_at: the call alone was 8% of bench/redact.sh's run); utf8_next
+ * below is the same as a function. */
+static inline int utf8_decode(int *cp, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     int c;
@@ -168,6 +169,9 @@ static inline int utf8_next(int *cp, const char *s, size_t len)
     return 4;
 }
 
+/* utf8_decode as a function: returns the length or -1. */
+int utf8_next(int *cp, const char *s, size_t len);
+
 /* normalise_chars.c: is_word_cp for the code points its inline part does
  * not answer (Unicode categories L, M and N, from utf8proc's tables). */
 int is_word_cp_table(int cp);
@@ -176,7 +180,7 @@ int is_word_cp_table(int cp);
  * Hangul syllables and the Cyrillic blocks U+0400-U+052F here (all in
  * categories L and M but U+0482 CYRILLIC THOUSANDS SIGN, So; Mongolian's
  * ө and ү are in them), the rest from the table.  Inline for the same
- * reason as utf8_next; test_normalise holds it to utf8proc's categories. */
+ * reason as utf8_decode; test_normalise holds it to utf8proc's categories. */
 static inline int is_word_cp(int cp)
 {
     if (cp < 0x80)

@@ -25,6 +25,11 @@ int norm_is_sep(char c)
     return c == ' ' || c == '-' || c == '\'';
 }
 
+int utf8_next(int *cp, const char *s, size_t len)
+{
+    return utf8_decode(cp, s, len);
+}
+
 static int word_cp_slow(int cp)
 {
     utf8proc_category_t c = utf8proc_category(cp);

@@ -67,13 +67,6 @@ static inline void note_script(struct builder *bd, int script)
     bd->script = script;
 }
 
-/* The UTF-8 decoder, under the name the normalise files use (normalise.h,
- * utf8_next). */
-static inline int utf8_decode(int *cp, const char *s, size_t len)
-{
-    return utf8_next(cp, s, len);
-}
-
 /* The code point at RI_FIRST..RI_LAST: a regional indicator (🇦..🇿). */
 #define RI_FIRST 0x1F1E6
 #define RI_LAST 0x1F1FF
