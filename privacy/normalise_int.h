@@ -10,7 +10,6 @@
 #include <stdint.h>
 
 #include "privacy/confusable.h"
-#include "privacy/normalise.h"
 
 /* Longest combining sequence handled as one unit; a longer run of marks is
  * cut into several units (it can only be noise, never part of a name). */
