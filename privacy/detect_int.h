@@ -66,6 +66,11 @@ static inline int det_starts(const char *s, size_t len, size_t at, const char *w
         return at <= len;
     if (at >= len || s[at] != w[0])
         return 0;
+    /* And the second: Cyrillic and Hangul words share their first. */
+    if (w[1] == '\0')
+        return 1;
+    if (at + 1 >= len || s[at + 1] != w[1])
+        return 0;
     n = strlen(w);
     return at + n <= len && memcmp(s + at, w, n) == 0;
 }
@@ -90,7 +95,7 @@ static inline int det_cp_at(const char *s, size_t len, size_t at, size_t *n)
 {
     int cp, k;
 
-    if (at >= len || (k = utf8_next(&cp, s + at, len - at)) <= 0)
+    if (at >= len || (k = utf8_decode(&cp, s + at, len - at)) <= 0)
         return *n = 0, -1;
     *n = (size_t)k;
     return cp;

@@ -26,6 +26,7 @@
  * Compound numbers beyond tens and units ("one hundred", "мянга") are
  * not read. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sodium.h>
 #include <stdint.h>
 
@@ -193,12 +194,17 @@ static unsigned word_hash(const char *w, size_t n)
     return (unsigned)((h ^ (uint32_t)n * 2654435761u) % FILTER_BITS);
 }
 
+/* Set once filter is built: an acquire load per look-up instead of a call
+ * of pthread_once (normalise_chars.c's wordbit does the same). */
+static atomic_int filter_ready;
+
 static void filter_build(void)
 {
     for (size_t k = 0; k < sizeof spoken / sizeof spoken[0]; k++) {
         unsigned h = word_hash(spoken[k].w, strlen(spoken[k].w));
         filter[h / 64] |= (uint64_t)1 << (h % 64);
     }
+    atomic_store_explicit(&filter_ready, 1, memory_order_release);
 }
 
 /* The table entry for the word s[a, b), or NULL. */
@@ -206,7 +212,8 @@ static const struct spoken_word *lookup(const char *s, size_t a, size_t b)
 {
     unsigned h = word_hash(s + a, b - a);
 
-    (void)pthread_once(&filter_once, filter_build);
+    if (!atomic_load_explicit(&filter_ready, memory_order_acquire))
+        (void)pthread_once(&filter_once, filter_build);
     if (b - a > 32 || !(filter[h / 64] >> (h % 64) & 1))
         return NULL;
     for (size_t k = 0; k < sizeof spoken / sizeof spoken[0]; k++)

@@ -44,7 +44,16 @@ static int lower(char *out, size_t outlen, const char *w, size_t len)
 static int starts_an_entry(const char *const *tab, size_t n, int cp)
 {
     utf8proc_uint8_t u[4];
-    utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower(cp), u);
+    utf8proc_ssize_t k;
+
+    if (cp >= 0 && cp < 0x80) {         /* most words: no utf8proc call */
+        char c = (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
+        for (size_t i = 0; i < n; i++)
+            if (tab[i][0] == c)
+                return 1;
+        return 0;
+    }
+    k = utf8proc_encode_char(utf8proc_tolower(cp), u);
 
     for (size_t i = 0; k > 0 && i < n; i++)
         if ((unsigned char)tab[i][0] == u[0] && strncmp(tab[i], (const char *)u, (size_t)k) == 0)
