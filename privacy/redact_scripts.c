@@ -126,7 +126,8 @@ static int add_keys(struct redactor *r, struct script_key *k, const char *rd,
                 if (key_add(r, k) != 0)
                     return -1;
             }
-            if ((v = transcribe_vowel_key(k->s, sizeof k->s, rd + w[a].at, w[a].len)) >= 4 &&
+            if (c < SKEL_FLAG &&
+                (v = transcribe_vowel_key(k->s, sizeof k->s, rd + w[a].at, w[a].len)) >= 4 &&
                 v <= TRANSCRIBE_SKEL_MAX) {
                 k->kind = SK_SHORT, k->n = (unsigned char)v;
                 if (key_add(r, k) != 0)
@@ -398,15 +399,16 @@ static int marks_person(const struct normtext *t, const struct word *ws, size_t 
     return 0;
 }
 
-/* A Hangul word ws[0] up to norm byte p (particles after it), read
- * rd[0..used) to the skeleton skel of 3-4 classes, as one word of a
- * foreign name in Korean loanword spelling (스미스 씨가, 이바노프가).
- * Sure, so replaced (*whole), where its vowels agree too (the vowel key,
- * ㅡ and a final 지's ㅣ left out: 이바노프 is Ivanov's IPANOP) or a word of
- * address or a noun's particle follows (브라운 씨); else a review flag.  A
- * word the Korean dictionary knows is a flag at most, and only beside a
- * mark of a person.  Returns the key, or NULL where no such word of a
- * name reads so. */
+/* A Hangul word ws[0] up to norm byte p (particles after it), two
+ * syllables or more, read rd[0..used) to the skeleton skel of 3-4
+ * classes, as one word of a foreign name in Korean loanword spelling
+ * (스미스 씨가, 이바노프가).  Replaced (*whole) where the Korean dictionary
+ * does not know the word and its vowels agree too (the vowel key, ㅡ and
+ * a final 지's ㅣ left out: 이바노프 is Ivanov's IPANOP), or its consonants
+ * agree and a word of address or a noun's particle follows (브라운 씨); a
+ * review flag where the dictionary knows it but such a mark follows.
+ * Consonants alone with no mark say nothing: ordinary words share three
+ * classes (사람, 졸업: test_eval).  Returns the key, or NULL. */
 static const struct script_key *loan_word(const struct redactor *r, const struct normtext *t,
                                           const struct word *ws, size_t nw, size_t p,
                                           const char *rd, size_t used, const char *skel,
@@ -416,6 +418,8 @@ static const struct script_key *loan_word(const struct redactor *r, const struct
     const struct script_key *k = key_find(r, SK_LOAN, skel), *v = NULL;
     int known, marked;
 
+    if (p - ws[0].start < 6)
+        return NULL;            /* one syllable (광): a word's */
     if (transcribe_vowel_key(vk, sizeof vk, rd, transcribe_hangul_final(rd, used)) <=
         TRANSCRIBE_SKEL_MAX)
         v = key_find(r, SK_SHORT, vk);
@@ -423,9 +427,9 @@ static const struct script_key *loan_word(const struct redactor *r, const struct
         return NULL;
     known = redact_ordinary_ko(t->norm + ws[0].start, ws[0].end - ws[0].start, 0);
     marked = marks_person(t, ws, nw, p);
-    if (known && !marked)
+    if (!marked && (known || v == NULL))
         return NULL;
-    *whole = !known && (v != NULL || marked);
+    *whole = !known;
     return v != NULL ? v : k;
 }
 
