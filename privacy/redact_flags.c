@@ -520,7 +520,9 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
                    : NULL;
     }
     /* The next word first: no dictionary is asked without a mark. */
-    if (!flag_speech_verb(s + b->start, bl) && !flag_action_verb(s + b->start, bl) &&
+    if (!flag_speech_verb(s + b->start, bl) &&
+        !(flag_action_verb(s + b->start, bl) &&     /* of the name's script */
+          is_cyrillic_cp(a->first) == is_cyrillic_cp(b->first)) &&
         !(is_cyrillic_cp(a->first) && flag_address_word(s + b->start, bl)))
         return NULL;
     /* A place of the gazetteer before a verb is the place ("A diplomat
