@@ -288,8 +288,8 @@ static int hangul_name_word(const struct word *w, const char *s)
     int c = w->first - 0xAC00;
 
     /* 3 syllables (9 bytes) starting with a surname, then only particles;
-     * 이 ("this") only with a particle after (이영희가, brief s19 ko19). */
-    if (n < 9 || c < 0 || c > 0xD7A3 - 0xAC00 || (w->first == 0xC774 && n == 9))
+     * 이 is left out: it starts too many ordinary words. */
+    if (n < 9 || c < 0 || c > 0xD7A3 - 0xAC00 || w->first == 0xC774)
         return 0;
     (void)pthread_once(&surname_syl_once, surname_syl_build);
     if (!((surname_syl[c >> 3] >> (c & 7)) & 1))

@@ -4,7 +4,7 @@
 # Hangul (윌리엄 스미스, 스미스 씨가, 세르게이 이바노프, 볼드 도르지), a
 # registered Korean name in the traditional Cyrillic of Koryo-saram (Цой
 # Ён Хи, Цоя, Тен), and names nobody registered raising a review flag
-# (Sergei Ivanov came., 이영희가 왔다).  The full set of cases:
+# (Sergei Ivanov came., 민석이한테).  The full set of cases:
 # tests/data/leaks/ko19.jsonl (test_leaks_names); the rules:
 # docs/VARIANTS.md, "Session 19".
 
@@ -53,5 +53,5 @@ READS='intake: this text reads as a protected name (decoded or transcribed); it 
 }
 
 @test "leaks-ko19: an unregistered Korean full name with a particle raises a review flag (D-16)" {
-    blocked '--name 김종수 --locale ko --pseudonym Tulga' '이영희가 왔다.' korean-name '이영희'
+    blocked '--name 김종수 --locale ko --pseudonym Tulga' '박철수한테서 들었다.' korean-name '박철수'
 }
