@@ -3,8 +3,8 @@
  * bundle hash, the sender, and which records it brought). */
 #include "crypto/secmem.h"
 #include "store/db.h"
+#include "store/scope.h"
 #include "store/subject.h"
-#include "store/tombstone.h"
 
 #include "store/record.h"
 

@@ -16,7 +16,7 @@
 #include "export/bundle.h"
 #include "export/content.h"
 #include "store/import.h"
-#include "store/tombstone.h"
+#include "store/scope.h"
 #include "util/fileio.h"
 
 struct opener {
