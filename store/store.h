@@ -613,7 +613,10 @@ struct consent_earlier {
 /* Fills *out for the subject with pseudonym: with rid, about that record
  * alone (records 1 or 0); with rid NULL, about all its records.  The
  * order is the store's log (a record's "record.add" entry against the
- * re-consent's), never a clock.  0, or -1 with e (EXIT_INPUT: an unknown
+ * re-consent's), never a clock; for an imported record, which has no
+ * "record.add" here, what travelled with it (db_record_before_reconsent:
+ * the consent its device stamped on it against the re-consent's;
+ * issue 16 E-4).  0, or -1 with e (EXIT_INPUT: an unknown
  * subject; a database error). */
 int store_consent_earlier(struct consent_earlier *out, struct store *s, const char *pseudonym,
                           const char *rid, struct err *e);
