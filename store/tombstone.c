@@ -690,12 +690,18 @@ int store_tombstone_count_here(long *n, struct store *s, struct err *e)
                   "reading the tombstones", e) < 0 ? -1 : 0;
 }
 
-int store_record_standing(char *note, size_t notelen, struct store *s,
-                          const unsigned char *sender_pk, const char *subject, const char *rid,
-                          const char *recorded, long recorded_seq, struct err *e)
+int db_record_standing(char *note, size_t notelen, struct store *s,
+                       const unsigned char *sender_pk, json_t *rec, struct err *e)
 {
     static const char tail[] = "; nothing was imported";
+    json_t *c = json_object_get(rec, "consent");
+    const char *subject = json_string_value(json_object_get(rec, "subject"));
+    const char *rid = json_string_value(json_object_get(rec, "id"));
+    const char *recorded = json_string_value(json_object_get(c, "recorded"));
+    long recorded_seq = (long)json_integer_value(json_object_get(c, "seq"));
     const struct db_val v[] = { DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject) };
+    unsigned char opk[crypto_sign_PUBLICKEYBYTES];
+    struct notice_origin o;
     struct err why;
     sqlite3_stmt *st;
     size_t n;
@@ -703,7 +709,11 @@ int store_record_standing(char *note, size_t notelen, struct store *s,
 
     note[0] = '\0';
     err_clear(&why);
-    if (db_tombstone_check(s, sender_pk, subject, rid, recorded, recorded_seq, &why) != 0) {
+    /* As import refuses it: its sender's tombstones, then its origin's
+     * (content format 7, issue 16 C-8, E-6; adv17b E-11). */
+    if (db_tombstone_check(s, sender_pk, subject, rid, recorded, recorded_seq, &why) != 0 ||
+        (db_origin_of(&o, opk, sender_pk, rec) &&
+         db_origin_check(s, &o, rid, recorded, recorded_seq, &why) != 0)) {
         if (why.code != EXIT_AUTH) {
             if (e != NULL)
                 *e = why;
@@ -717,11 +727,9 @@ int store_record_standing(char *note, size_t notelen, struct store *s,
     }
     if (subject == NULL || recorded == NULL)
         return 0;
-    if (db_query(&st, s, "SELECT c.date, c.seq FROM consent c JOIN subject_origin o"
-                 " ON o.subject_id = c.subject_id WHERE o.sender_pk = ?1 AND o.uid = ?2"
-                 " ORDER BY c.id DESC LIMIT 1", v, DB_N(v), e) != 0)
-        return -1;
-    rc = db_step(st, s, "reading the consent", e);
+    rc = db_first(&st, s, "SELECT c.date, c.seq FROM consent c JOIN subject_origin o"
+                  " ON o.subject_id = c.subject_id WHERE o.sender_pk = ?1 AND o.uid = ?2"
+                  " ORDER BY c.id DESC LIMIT 1", v, DB_N(v), "reading the consent", e);
     if (rc > 0 && db_scope_cmp((long)sqlite3_column_int64(st, 1),
                                (const char *)sqlite3_column_text(st, 0), recorded_seq,
                                recorded) < 0)

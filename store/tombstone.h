@@ -3,6 +3,7 @@
 #ifndef INTAKE_STORE_TOMBSTONE_H
 #define INTAKE_STORE_TOMBSTONE_H
 
+#include <jansson.h>
 #include <stddef.h>
 
 #include "store/notice.h"
@@ -135,5 +136,19 @@ int db_tombstone_local(struct store *s, long rowid, struct err *e);
  * here: issue 16 A4). 0 if none. */
 int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
                        const char *rid, const char *recorded, long recorded_seq, struct err *e);
+
+/* How a record of a bundle imported before stands in this store (issue
+ * 16, adv16b N4: open and audit of a bundle kept after its notices
+ * arrived): 1 when import would refuse it now (withdrawn or deleted at the
+ * source, or sent before a withdrawal: db_tombstone_check for its sender
+ * sender_pk, crypto_sign_PUBLICKEYBYTES, and, for a record passed on
+ * with its origin, content format 7, db_origin_check for that origin), 2
+ * when its subject's consent scope here is newer than the one the record
+ * carries (db_scope_cmp), 0 otherwise; note (notelen bytes) gets one
+ * English line saying which, "" for 0. rec: the record's document as the
+ * bundle carries it (borrowed; checked by export/content.c). -1 with e on
+ * a database error. */
+int db_record_standing(char *note, size_t notelen, struct store *s,
+                       const unsigned char *sender_pk, json_t *rec, struct err *e);
 
 #endif
