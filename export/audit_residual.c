@@ -290,8 +290,39 @@ static int opinion(struct finding *x, const char *what, size_t start, size_t end
     return report(x, AUDIT_WARN, what, start, end, note, e);
 }
 
+/* 1 if the field's [start, end), alone or with up to two words before or
+ * after it (joined by a space or a hyphen: "Баян" and "Өлгий" of
+ * Баян-Өлгий), is a region too large to point at anyone
+ * (gazetteer_is_region). */
+static int in_region(const struct field *f, size_t start, size_t end)
+{
+    static const char stop[] = " -\t\r\n.,;:!?()\"'";
+    size_t a = start;
+
+    for (int before = 0; before < 3; before++) {
+        size_t b = end;
+        for (int after = 0; after < 3; after++) {
+            if (gazetteer_is_region(f->text + a, b - a))
+                return 1;
+            if (b >= f->len || (f->text[b] != ' ' && f->text[b] != '-'))
+                break;
+            for (b++; b < f->len && !strchr(stop, f->text[b]); b++)
+                ;
+        }
+        if (a < 2 || (f->text[a - 1] != ' ' && f->text[a - 1] != '-'))
+            return 0;
+        for (a--; a > 0 && !strchr(stop, f->text[a - 1]); a--)
+            ;
+    }
+    return 0;
+}
+
 static int on_shape(void *ctx, size_t start, size_t end, const char *kind, struct err *e)
 {
+    struct finding *x = ctx;
+
+    if (in_region(x->field, start, end))
+        return 0;
     return opinion(ctx, kind, start, end, "a name-like word in no list: is it a name?", e);
 }
 
@@ -329,7 +360,8 @@ static int on_gazetteer(void *ctx, int kind, size_t start, size_t end, struct er
     struct finding *x = ctx;
 
     if (ordinary_word(x->field, start, end) ||
-        audit_opinion_ordinary(x->field->text, x->field->len, start, end))
+        audit_opinion_ordinary(x->field->text, x->field->len, start, end) ||
+        in_region(x->field, start, end))
         return 0;
     return opinion(ctx, gazetteer_kind_name(kind), start, end,
                    kind == GAZ_PLACE ? "a place name from the gazetteer"

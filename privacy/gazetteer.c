@@ -10,9 +10,9 @@
 
 extern const unsigned char gazetteer_towns[], gazetteer_subdivisions[],
     gazetteer_ko_given[], gazetteer_ko_surnames[], gazetteer_mn_names[],
-    gazetteer_place_groups[], gazetteer_place_extra[];
+    gazetteer_place_groups[], gazetteer_place_extra[], gazetteer_regions[];
 
-enum { BIT_SURNAME = 1u << GAZ_NKINDS };
+enum { BIT_SURNAME = 1u << GAZ_NKINDS, BIT_REGION = 1u << (GAZ_NKINDS + 1) };
 
 struct entry {
     char *key;                  /* NULL: free slot */
@@ -124,7 +124,8 @@ int gazetteer_load(struct err *e)
         load_list(gazetteer_subdivisions, 1u << GAZ_PLACE, e) != 0 ||
         load_list(gazetteer_ko_given, 1u << GAZ_KO_NAME, e) != 0 ||
         load_list(gazetteer_ko_surnames, BIT_SURNAME, e) != 0 ||
-        load_list(gazetteer_mn_names, 1u << GAZ_MN_NAME, e) != 0)
+        load_list(gazetteer_mn_names, 1u << GAZ_MN_NAME, e) != 0 ||
+        load_list(gazetteer_regions, (1u << GAZ_PLACE) | BIT_REGION, e) != 0)
         return -1;
     gz.loaded = 1;
     return 0;
@@ -192,6 +193,23 @@ int gazetteer_names_word(const char *word, size_t len)
     k = lookup(t.key, t.keylen) | surname_given(t.key, t.keylen);
     normtext_free(&t);
     return (k & ((1u << GAZ_KO_NAME) | (1u << GAZ_MN_NAME))) != 0;
+}
+
+int gazetteer_is_region(const char *text, size_t len)
+{
+    struct normtext t;
+    struct window_tokens tk;
+    unsigned k = 0;
+
+    if (gazetteer_load(NULL) != 0 || normalise(&t, text, len, NULL) != 0)
+        return 0;
+    if (window_tokenise(&tk, &t, NULL, NULL) == 0) {
+        if (tk.n > 0)
+            k = window_kinds(&t, tk.t, tk.n);
+        window_tokens_free(&tk);
+    }
+    normtext_free(&t);
+    return (k & BIT_REGION) != 0;
 }
 
 struct scan {

@@ -39,6 +39,16 @@ const char *gazetteer_kind_name(int kind);
  * ordinary word when the lists know it as a name. */
 int gazetteer_names_word(const char *word, size_t len);
 
+/* 1 if text[0..len) (UTF-8 as written: a hit's span, one to four words,
+ * also with a particle or case ending) is a first-level division of
+ * Mongolia or Korea, Ulaanbaatar or one of its districts
+ * (data/gazetteer/regions.txt: Архангай, Баянзүрх, 경기도, 함경북도), the
+ * names of tens of thousands of people or more, which name no one; else 0
+ * (also when the lists cannot be loaded).  A division whose name is also
+ * a common given name (Сүхбаатар, Булган, Орхон) is not in the list.  The
+ * audit's second opinion does not warn on these. */
+int gazetteer_is_region(const char *text, size_t len);
+
 /* Calls hit for each entry found in the normalised text nt: a window of one
  * to four tokens equal to a place name, a Hangul word that is a given name
  * (or a surname and a given name), a Cyrillic word that is a Mongolian

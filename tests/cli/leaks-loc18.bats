@@ -17,8 +17,7 @@ SARA="--name 'Sara Pell' --locale en --pseudonym Yuna"
 # strict_pass STRING...: as exports_clean, and the audit passes --strict --k 1 (exit 0).
 strict_pass() {
     exports_clean "$@"
-    run --separate-stderr st hq audit --strict --k 1 "$W/b.bundle"
-    expect_status 0
+    strict_audit_passes
 }
 
 @test "leaks-loc18: positions in GPS units' and other languages' writings are one [GPS-n] each (D-9, D-35)" {
