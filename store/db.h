@@ -155,6 +155,12 @@ int db_query(sqlite3_stmt **st, struct store *s, const char *sql,
  * error with e naming doing ("reading the log"). */
 int db_step(sqlite3_stmt *st, struct store *s, const char *doing, struct err *e);
 
+/* db_query, then db_step once: 1 with *st on the first row, 0 when there
+ * is none, -1 with e (doing names the step's failure). The caller
+ * finalizes *st whatever the result (NULL when the query failed). */
+int db_first(sqlite3_stmt **st, struct store *s, const char *sql, const struct db_val *v,
+             size_t n, const char *doing, struct err *e);
+
 /* Runs sql bound to v[0..n), a statement that returns no rows (INSERT,
  * UPDATE, DELETE), and finalizes it: 0, or -1 with e naming doing. */
 int db_run(struct store *s, const char *sql, const struct db_val *v, size_t n,
