@@ -71,6 +71,18 @@ static int marks_of(int cp)
     return MARKS_KEEP;
 }
 
+/* 1 if cp draws nothing a word is read by and is left out as a zero-width
+ * space is, though Unicode does not make it default-ignorable: the
+ * braille blank (looks like a space but is none); U+0640 ARABIC TATWEEL
+ * (Lm, a line that stretches a word: padding inside any other word,
+ * report-adv19a N-13 "Altaـngerel"); U+302E/U+302F, the Hangul tone
+ * marks of Middle Korean (Mc, so not stripped with the other marks:
+ * "종〮수가"). */
+static int left_out(utf8proc_int32_t cp)
+{
+    return cp == 0x2800 || cp == 0x0640 || cp == 0x302E || cp == 0x302F;
+}
+
 /* NFKC + case fold (+ marks removed as marks says, marks_of) of one
  * sequence, as code points in buf; returns how many, or -1. */
 static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
@@ -100,9 +112,7 @@ static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
     for (i = 0, m = 0; i < k; i++) {
         if (confusable_letterlike(buf[i]) != 0)
             buf[i] = confusable_letterlike(buf[i]);
-        /* The braille blank looks like a space but is no space and not
-         * default-ignorable: left out, as a zero-width space is. */
-        if (buf[i] != 0x2800)
+        if (!left_out(buf[i]))
             buf[m++] = buf[i];
     }
     k = k < 0 ? k : m;

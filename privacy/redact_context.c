@@ -378,6 +378,20 @@ static int acronym_before_number(const struct normtext *t, size_t a, size_t b)
            word_is(t, wa, wb, words, sizeof words / sizeof words[0], 1);
 }
 
+/* 1 if the word at norm [a, b), written with a capital at a sentence's
+ * start, is a sentence alone or a vocative: . ! ? or a comma right after
+ * it ("Алтаа.", "Алтаа, наашаа ир!", "Энхээ!"; report-adv19a N-3), the
+ * place a short form is most used in dialogue; else 0. */
+static int alone_or_vocative(const struct normtext *t, size_t a, size_t b)
+{
+    int first;
+
+    (void)utf8_next(&first, t->norm + a, t->normlen - a);
+    return b < t->normlen && strchr(".!?,", t->norm[b]) != NULL &&
+           utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a) &&
+           redact_sentence_start(t, a);
+}
+
 /* What an accepted hit of form f over [a, b) is (h: accept_hit's answer):
  * a generated spelling that is an ordinary word (redact_form.generated)
  * is no hit where the context does not mark a name; else a review flag
@@ -388,8 +402,12 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
 {
     size_t wa, wb;
 
+    /* A short form that is also a word (Алтаа: "his gold") is a review
+     * flag where the context marks a name, and also where it stands alone
+     * or is called at a sentence's start. */
     if (f->generated && f->kind != FORM_REPLACE &&
-        !name_context(t, a, b, f->kind == FORM_COMMON, f->person))
+        !name_context(t, a, b, f->kind == FORM_COMMON, f->person) &&
+        !(f->kind == FORM_SHORT && alone_or_vocative(t, a, b)))
         return HIT_NONE;
     /* "B.A.", "U.S.": initials only after a title or before a verb of a
      * person (brief i12-forms, F39). */

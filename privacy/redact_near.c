@@ -21,6 +21,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/variants.h"
 #include "privacy/varlist.h"
 #include "util/lexicon.h"
 
@@ -153,6 +154,25 @@ static int near_word(const struct redactor *r, const char *w, size_t len)
     return 0;
 }
 
+/* 1 if the word w[0..len) (key view) is a near name followed by a case
+ * ending (report-adv19a N-2: Алтангрэлийг, Сүхбаатырын, Altangrelijn):
+ * a stem of at least NEAR_MIN - 1 letters one edit from a name word,
+ * then what variant_suffix_ok allows after a Mongolian (SUFFIX_MN, which
+ * holds the Russian endings of its Cyrillic too) or European name; the
+ * near-name rule and the case-ending rule combined. */
+static int near_inflected(const struct redactor *r, const char *w, size_t len)
+{
+    size_t off[NEAR_MAX + 1];
+    int k = letters_of(off, w, len);
+
+    for (int j = k - 1; j >= NEAR_MIN - 1; j--)
+        if ((variant_suffix_ok(SUFFIX_MN, w + off[j], len - off[j]) ||
+             variant_suffix_ok(SUFFIX_EU, w + off[j], len - off[j])) &&
+            near_word(r, w, off[j]))
+            return 1;
+    return 0;
+}
+
 /* The length of a character at s[0..n) that joins the letters of one
  * name word: a hyphen, an apostrophe, or a character that masks a letter
  * (report-adv12e F14: "J*ng-su", "J○ng-su": * _ # ○ ● ◯ 〇 × ■ □); 0 if none. */
@@ -220,7 +240,7 @@ int redact_near_names(struct spans *flags, const struct redactor *r, const struc
         }
         if (i < t->normlen && utf8_next(&cp, t->norm + i, t->normlen - i) > 0 && is_word_cp(cp))
             continue;
-        if (wl < sizeof w && near_word(r, w, wl)) {
+        if (wl < sizeof w && (near_word(r, w, wl) || near_inflected(r, w, wl))) {
             int lang = lexicon_lang_of((unsigned char)w[0] < 0x80 ? 'a' : 0x0430);
             struct span s = { t->ostart[a], normtext_oend(t, i - 1), FLAG_NEAR_NAME, 0, 0,
                               SIZE_MAX, 0, 0, 0 };

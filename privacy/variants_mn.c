@@ -65,6 +65,9 @@ static const char *const mn_systems[][6] = {
  * транскрипция") and usage in the Russian press. */
 static const char *const mn_russian[][4] = {
     {"э", "е", 0}, {"ө", "у", "о", "ё"}, {"ү", "у", "ю", 0}, {"л", "ль", 0},
+    /* ж as дж, as Russian writes the Mongolian, Buryat and Kalmyk names
+     * (Дорджи Банзаров, Джамбул; report-adv19a N-11: Дордж, Дорджи). */
+    {"ж", "дж", 0, 0},
     /* The traditional Russian names of places (Гоби for Говь, Убсу for
      * Увс; report adv12 A-8): в as б, ь as и. */
     {"в", "б", 0, 0}, {"ь", "и", 0, 0},
@@ -306,6 +309,42 @@ int mn_short_form(struct variant_list *out, const int *li, int n)
     return mn_add_letters(out, f, m + 2, RULE_VARIANT, SUFFIX_MN, 40);
 }
 
+/* The Russian pet form of a Mongolian name (report-adv19a N-16): its
+ * start li[0..n) (Бат of Батбаяр, Алтан of Алтангэрэл) + -ка, as Russian
+ * speakers shorten a name (Серёжка, Наташка), in the Russian cases of
+ * the first declension (Алтанка, Алтанку, Алтанке, Алтанкой, Алтанки),
+ * each with the Mongolian endings too; the nominative in Latin too. */
+static int mn_pet_form(struct variant_list *out, const int *li, int n)
+{
+    static const char *const cases[][2] = { { "а", 0 }, { "у", 0 }, { "е", 0 }, { "о", "й" }, { "и", 0 } };
+    int f[SLOT_MAX], m;
+
+    if (n < 3 || n + 3 > SLOT_MAX || mn_letter_of("к") < 0)
+        return 0;
+    memcpy(f, li, (size_t)n * sizeof *f);
+    f[n] = mn_letter_of("к");
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char key[SLOT_MAX * 2];
+        size_t kl = 0;
+        m = n + 1;
+        for (int k = 0; k < 2 && cases[c][k] != NULL; k++)
+            if ((f[m++] = mn_letter_of(cases[c][k])) < 0)
+                return 0;
+        /* Latin for the nominative; the Cyrillic alone for the other
+         * cases, so the list keeps room for the name's other forms
+         * (VARIANTS_MAX). */
+        if (c == 0 && mn_add_letters(out, f, m, RULE_VARIANT, SUFFIX_MN, 2) != 0)
+            return -1;
+        for (int k = 0; c > 0 && k < m; k++) {
+            size_t l = strlen(romanise_mn_letters[f[k]][0]);
+            memcpy(key + kl, romanise_mn_letters[f[k]][0], l), kl += l;
+        }
+        if (c > 0 && list_add(out, key, kl, RULE_VARIANT, SUFFIX_MN) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* An element of a compound name alone, li[0..n), with case endings, in
  * Cyrillic and Latin, and its stem without a fleeting vowel (Төмөр:
  * Төмрийн) or a final short vowel (Эрдэнэ: Эрдэнийн). */
@@ -349,6 +388,8 @@ static int mn_short_forms(struct variant_list *out, const int *li, int n)
         i++;
     if (i < n - 2 && i + 1 >= 3)
         rc = mn_short_form(out, li, i + 1);
+    if (rc == 0 && i < n - 2 && i + 1 >= 3)
+        rc = mn_pet_form(out, li, i + 1);
     if (rc == 0 && i + 1 < n - 2 && mn_is_consonant(li[i + 1]))
         rc = mn_short_form(out, li, i + 2);
     for (j = 2; rc == 0 && j + 3 <= n; j++) {
@@ -360,6 +401,8 @@ static int mn_short_forms(struct variant_list *out, const int *li, int n)
          * Төмөрбаатар: Төмөр, Төмрийн; Өлзийбаяр: Өлзий). */
         if (j >= 4)
             rc = mn_element(out, li, j);
+        if (rc == 0 && j >= 4)
+            rc = mn_pet_form(out, li, j);
         if (rc == 0 && n - j >= 4)
             rc = mn_element(out, li + j, n - j);
         if (rc == 0)

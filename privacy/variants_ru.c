@@ -77,6 +77,93 @@ static int add_latin(struct variant_list *out, const int *cp, int n)
     return combine(out, s, m, RULE_VARIANT, SUFFIX_NONE, out->n + RU_LATIN_CAP);
 }
 
+/* The other national transliterations of Russian names, one spelling each
+ * (report-adv19a N-7): Polish (PWN: Siergiej, Iwanow, Sasza), German
+ * (Duden: Sergej, Iwanow, Sascha), French (Sergueï, Ivanov, Sacha) and
+ * the Ukrainian reading of a Russian name (г as h, -ей/-ий as -iy or -ii:
+ * Serhiy, Serhii).  Marks are left out: the key view strips them (ï, ż). */
+enum { NAT_PL, NAT_DE, NAT_FR, NAT_UK, NAT_UK2, NAT_N };
+
+/* The spelling of cp[i] in system sys, by the letters around it. */
+static const char *nat_letter(int sys, const int *cp, int n, int i)
+{
+    int c = cp[i], prev = i > 0 ? cp[i - 1] : 0, next = i + 1 < n ? cp[i + 1] : 0;
+    /* after a consonant: е ё ю я written with i (PL), not j */
+    int cons = prev != 0 && !is_vowel(prev) && prev != 0x44A && prev != 0x44C;
+    /* ж ш ц ч щ: no i after them in Polish */
+    int hard = prev == 0x436 || prev == 0x448 || prev == 0x446 || prev == 0x447 || prev == 0x449;
+    int vowel_after = next != 0 && is_vowel(next);
+    static const char *const plain[33] = {
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+        "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "yo",
+    };
+    static const char *const pl[33] = {
+        "a", "b", "w", "g", "d", "je", "z", "z", "i", "j", "k", "l", "m", "n", "o", "p", "r",
+        "s", "t", "u", "f", "ch", "c", "cz", "sz", "szcz", "", "y", "", "e", "ju", "ja", "jo",
+    };
+    static const char *const de[33] = {
+        "a", "b", "w", "g", "d", "je", "sch", "s", "i", "j", "k", "l", "m", "n", "o", "p", "r",
+        "s", "t", "u", "f", "ch", "z", "tsch", "sch", "schtsch", "", "y", "", "e", "ju", "ja", "jo",
+    };
+    static const char *const fr[33] = {
+        "a", "b", "v", "g", "d", "e", "j", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
+        "s", "t", "ou", "f", "kh", "ts", "tch", "ch", "chtch", "", "y", "", "e", "iou", "ia", "io",
+    };
+    int x = ru_index(c);
+
+    if (x < 0)
+        return NULL;
+    switch (sys) {
+    case NAT_PL:
+        if (c == 0x435 || c == 0x451 || c == 0x44E || c == 0x44F) /* е ё ю я */
+            return !cons ? pl[x] : hard ? (c == 0x435 ? "e" : pl[x] + 1)
+                   : c == 0x435 ? "ie" : c == 0x451 ? "io" : c == 0x44E ? "iu" : "ia";
+        if (c == 0x438 && hard)
+            return "y";
+        return pl[x];
+    case NAT_DE:
+        if ((c == 0x435 || c == 0x451 || c == 0x44E || c == 0x44F) && cons)
+            return c == 0x435 ? "e" : c == 0x451 ? "jo" : c == 0x44E ? "ju" : "ja";
+        if (c == 0x441 && prev != 0 && is_vowel(prev) && vowel_after)
+            return "ss";
+        return de[x];
+    case NAT_FR:
+        if (c == 0x433 && (next == 0x435 || next == 0x438 || next == 0x44B || next == 0x44D))
+            return "gu";
+        return fr[x];
+    default:
+        if (c == 0x433)
+            return "h";
+        if ((c == 0x435 || c == 0x438) && i == n - 2 && next == 0x439)
+            return "i";
+        if (c == 0x439 && i == n - 1)
+            return sys == NAT_UK ? "y" : "i";
+        return c == 0x438 ? "y" : plain[x];
+    }
+}
+
+/* Adds the spelling of cp[0..n) in each system of nat_letter.  0, or -1
+ * when out of memory. */
+static int add_national(struct variant_list *out, const int *cp, int n)
+{
+    char key[RU_MAX * 8 + 1];
+    int rc = 0;
+
+    for (int sys = 0; sys < NAT_N && rc == 0; sys++) {
+        size_t kl = 0;
+        for (int i = 0; i < n; i++) {
+            const char *l = nat_letter(sys, cp, n, i);
+            if (l == NULL)
+                return 0;
+            memcpy(key + kl, l, strlen(l)), kl += strlen(l);
+        }
+        if (kl > 0)
+            rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
+    }
+    sodium_memzero(key, sizeof key);
+    return rc;
+}
+
 /* Adds the form stem[0..ns) + end (a UTF-8 ending), in Cyrillic and in
  * Latin. */
 static int add_form(struct variant_list *out, const int *stem, int ns, const char *end)
@@ -163,6 +250,8 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
     if (n < 3)
         return 0;
     rc = decline(out, cp, n);
+    if (rc == 0)
+        rc = add_national(out, cp, n);
     /* The familiar diminutive of a short form of two syllables: a
      * consonant + я takes -ька (Ваня: Ванька, Коля: Колька), a consonant
      * + а takes -ка (Саша: Сашка, Дима: Димка); declined as any -а word. */
