@@ -154,6 +154,12 @@ int redact_ko_own_word(const char *w, size_t len);
  * 배송비), else 0; for the test that no listed name reads so. */
 int redact_ko_noun_suffix(const char *syl, size_t len);
 
+/* known_word.c: 1 if the generated Hangul spelling w[0..len) of a place
+ * is a Korean word (redact_known_word), answered from the answers given
+ * (redact_place_answer_give) when it is among them; an answer asked is
+ * kept for redact_place_answers_each. */
+int redact_place_known(const char *w, size_t len);
+
 /* known_word.c: 1 if the dictionary of lang (enum lexicon_lang) knows
  * w[0..len) (bytes, norm view) as an ordinary word (a Korean word as
  * redact_ordinary_ko reads it), asked once per word and remembered until

@@ -60,6 +60,7 @@ struct store {
     int blobs_ready;             /* 1 once the schema has blob_gone (blob_tidy) */
     uint8_t opened_kind;         /* the kind of keyslot that opened it; 0: not known */
     unsigned char opened_salt[KEYSLOT_SALT_BYTES];   /* that slot's salt, which names it */
+    int answers_loaded;          /* 1 once privacy_answers_load ran (store/privacy.c) */
 };
 
 /* Notes which slot of kf (its index which) opened s, for passwd. */

@@ -2,9 +2,11 @@
 #include "util/lexicon.h"
 
 #include <hunspell.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -79,6 +81,37 @@ static Hunhandle *dictionary(enum lexicon_lang lang)
             add_extra(lx.h[lang], dicts[lang].extra, dicts[lang].model);
     }
     return lx.h[lang];
+}
+
+/* The identity of the file at path appended to out at *at: 0, or -1. */
+static int file_identity(char *out, size_t outlen, size_t *at, const char *path)
+{
+    struct stat st;
+    int n;
+
+    if (access(path, R_OK) != 0 || stat(path, &st) != 0)
+        return -1;
+    n = snprintf(out + *at, outlen - *at, "%s %ju:%ju:%jd:%jd.%09ld\n", path, (uintmax_t)st.st_dev,
+                 (uintmax_t)st.st_ino, (intmax_t)st.st_size, (intmax_t)st.st_ctim.tv_sec,
+                 st.st_ctim.tv_nsec);
+    if (n < 0 || (size_t)n >= outlen - *at)
+        return -1;
+    *at += (size_t)n;
+    return 0;
+}
+
+int lexicon_identity(enum lexicon_lang lang, char *out, size_t outlen)
+{
+    char aff[320], dic[320];
+    size_t at = 0;
+
+    if ((unsigned)lang >= LEXICON_NLANGS || outlen == 0)
+        return -1;
+    out[0] = '\0';
+    snprintf(aff, sizeof aff, "%s/%s.aff", lx.dir, dicts[lang].file);
+    snprintf(dic, sizeof dic, "%s/%s.dic", lx.dir, dicts[lang].file);
+    return file_identity(out, outlen, &at, aff) == 0 && file_identity(out, outlen, &at, dic) == 0 &&
+           file_identity(out, outlen, &at, "/proc/self/exe") == 0 ? 0 : -1;
 }
 
 /* word in lower case into out (NUL-terminated); -1 if it does not fit or

@@ -60,6 +60,16 @@ int lexicon_lang_of(int cp);
  * found since the process started. */
 unsigned lexicon_missing(void);
 
+/* What lang's answers depend on, as text into out (outlen bytes, NUL-
+ * terminated): the device, inode, size and change time (ns) of the
+ * dictionary's .aff and .dic files in the directory asked (lexicon_set_dir)
+ * and of the running program (/proc/self/exe: the words it adds, its
+ * rules).  Two processes with the same identity get the same answer to
+ * every question, so an answer may be kept under it (store/privacy.c).
+ * Loads nothing.  0, or -1 when a file cannot be read (a missing
+ * dictionary: keep nothing) or out is too small. */
+int lexicon_identity(enum lexicon_lang lang, char *out, size_t outlen);
+
 /* The Debian package of lang's dictionary ("hunspell-ko", ...), static. */
 const char *lexicon_package(enum lexicon_lang lang);
 
