@@ -20,6 +20,13 @@ int cli_attest(struct store *s, const struct audit_report *rep, int strict, cons
     if (!rep->hashed)
         return cli_error(EXIT_AUTH, "no statement was written: the bundle did not verify, "
                          "so there is no bundle to attest");
+    /* A statement's verdict is what the exit status said (adv19c C-6): a
+     * WARN that failed under --strict would be signed as a plain WARN,
+     * which headquarters cannot tell from a lenient pass. */
+    if (strict && audit_verdict(rep) == AUDIT_WARN)
+        return cli_error(EXIT_AUTH, "no statement was written: the verdict WARN fails under "
+                         "--strict, and a statement would say a plain WARN; to sign the WARN "
+                         "verdict, run the audit again without --strict");
     /* The digest covers the report in English, the same in every language. */
     if ((english = audit_render_english(rep, strict)) == NULL)
         return cli_error(EXIT_INPUT, "out of memory");

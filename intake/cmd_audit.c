@@ -59,7 +59,8 @@ static int run_audit(struct store *s, const struct audit_opts *o)
     rc = store_audit(&rep, s, o->path, o->k, &e);
     cli_progress_end(&shown, rc == 0);
     rc = rc == 0 ? print_report(&rep, o) : cli_fail(&e);
-    /* A FAIL is a verdict worth signing too; an audit that could not run is not. */
+    /* A FAIL is a verdict worth signing too; an audit that could not run is
+     * not, nor a WARN failed under --strict (cli_attest says so). */
     if (o->attest && (rc == EXIT_OK || rc == EXIT_AUTH)) {
         int a = cli_attest(s, &rep, o->strict, o->out);
         rc = a != 0 ? a : rc;

@@ -279,6 +279,8 @@ static void edit_change(struct record_change *c, const struct record_opts *o)
     c->ntags = o->r.ntags;
 }
 
+static void note_stays(struct store *s, const char *id);
+
 static int record_edit(int argc, char **argv, const struct globals *g)
 {
     struct record_opts o;
@@ -335,12 +337,14 @@ static int record_edit(int argc, char **argv, const struct globals *g)
         err_clear(&e);
         rc = store_record_edit(&version, &changed, s, id, &c, &e) == 0 ? 0 : cli_fail(&e);
     } while (try_again(&o, &rc));
-    store_close(s);
     secmem_free(body);
-    if (rc == 0 && changed)
+    if (rc == 0 && changed) {
         cli_note("record %s was changed: it is now at version %ld", id, version);
+        note_stays(s, id);
+    }
     else if (rc == 0)
         cli_note("record %s already reads so: nothing was changed (version %ld)", id, version);
+    store_close(s);
     return rc;
 }
 
@@ -377,6 +381,30 @@ static int delete_sent(void *vctx, const struct export_row *r, struct err *e)
         snprintf(ctx->first, sizeof ctx->first, "%.80s on %.10s", names, r->at);
     }
     return 0;
+}
+
+/* After an edit of a record sent before whose subject's records may not
+ * leave now (consent withdrawn, say; consent_blocks, the rule export
+ * uses): the edit stays here, and export --not-sent-to does not offer it
+ * (adv19c C-2).  A failure to read is no reason to alarm: nothing said. */
+static void note_stays(struct store *s, const char *id)
+{
+    struct sent_ctx sent = { NULL, 0, "" };
+    char pseudonym[128], why[256] = "", day[DAY_BYTES];
+    struct consent c;
+    struct err e;
+
+    err_clear(&e);
+    if (store_record_consent(&c, pseudonym, sizeof pseudonym, s, id, &e) != 0)
+        return;
+    day_consent(day);
+    consent_blocks(why, sizeof why, &c, day, 1);
+    if (why[0] == '\0' || store_export_each(s, id, delete_sent, &sent, &e) != 0 ||
+        sent.count == 0)
+        return;
+    cli_note("note: record %s was sent before (%s), but the records of %s may not leave (%s): "
+             "this edit stays here, and no export carries it", id, sent.first,
+             cli_shown(pseudonym), why);
 }
 
 static int record_delete(int argc, char **argv, const struct globals *g)

@@ -148,6 +148,12 @@ int db_explain(struct err *e, const char *dir, int code, int sys, const char *wh
     }
     if (base == SQLITE_NOMEM)
         return err_set(e, EXIT_INPUT, "out of memory while %s; nothing was changed", doing);
+    /* A key the store holds once, added twice: callers check for it
+     * before they insert, so the other adder is another intake that
+     * wrote between that check and this write (issue 14 item 5). */
+    if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+        return err_set(e, EXIT_INPUT, "another intake changed the store in %s at the same "
+                       "time (while %s); nothing was changed: try again", dir, doing);
     return err_set(e, EXIT_INPUT, "database error while %s: %s", doing, what);
 }
 

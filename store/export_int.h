@@ -60,6 +60,7 @@ struct pipeline {
  * export --not-sent-to names (store/export_owed.c). */
 struct export_held {
     int held;                            /* carried there at its version or later */
+    int sent;                            /* carried there at any version */
     int has_digest, has_output;          /* which digests that export kept */
     unsigned char digest[EXPORT_DIGESTBYTES];
     unsigned char output[EXPORT_DIGESTBYTES];

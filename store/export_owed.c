@@ -96,6 +96,7 @@ int export_at_key(struct export_held *h, struct pipeline *p, const struct record
                  v, DB_N(v), e) != 0)
         return -1;
     rc = db_step(st, p->s, "reading the exports", e);
+    h->sent = rc > 0;
     if (rc > 0 && sqlite3_column_int64(st, 0) >= row->version) {
         h->held = 1;
         if (sqlite3_column_bytes(st, 1) == EXPORT_DIGESTBYTES) {

@@ -375,12 +375,13 @@ int export_check_record(struct pipeline *p, const struct record_row *row, struct
         return -1;
     /* --not-sent-to: a record at that key at its version is owed again
      * only if what would leave of it now differs from what went; one
-     * that may not leave now is not owed (the notices say why). */
+     * that went there at any version and may not leave now is not owed
+     * (the notices say why; an edit after a withdrawal, adv19c C-2). */
     if (p->req->not_sent_to != NULL && export_at_key(&held, p, row, e) != 0)
         return -1;
     if (p->req->owed != NULL && !held.held)
         return skip(p);
-    if (held.held && el.why[0] != '\0')
+    if (held.sent && el.why[0] != '\0')
         return skip(p);
     if (el.why[0] != '\0' && p->req->show == NULL)
         return block(p, row, el.why, el.why_text, e);

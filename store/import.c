@@ -501,7 +501,10 @@ static int import_blob_end(void *ctx, struct err *e)
 
 /* Reads the bundle again into h inside a new transaction with an import
  * row (im->import_id), checking it has the hash of the first reading:
- * 0 with the transaction open, or -1 with it rolled back. */
+ * 0 with the transaction open; 1 (rolled back) when another intake
+ * imported the same bundle between the first reading and the write lock
+ * (issue 14 item 5: its outcome is then "imported before"); or -1 with
+ * it rolled back. */
 static int read_again(struct importer *im, struct opened_bundle *b,
                       const struct bundle_info *first, const struct content_handler *h,
                       struct err *e)
@@ -514,6 +517,12 @@ static int read_again(struct importer *im, struct opened_bundle *b,
         return err_set(e, EXIT_INPUT, "cannot read the bundle again: %s", strerror(errno));
     if (store_begin(im->s, e) != 0)
         return -1;
+    /* Under the write lock: the first reading's "not seen" may be old. */
+    if (store_import_seen(&im->res->seen, im->s, first->hash, sizeof first->hash, e) != 0 ||
+        im->res->seen) {
+        store_rollback(im->s);
+        return im->res->seen ? 1 : -1;
+    }
     rc = db_int(&im->consent_floor, im->s, "SELECT coalesce(max(id), 0) FROM consent", NULL, 0,
                 "reading the consent", e) < 0 ? -1 : 0;
     if (rc == 0)
@@ -544,15 +553,18 @@ static int changed_nothing(const struct import_result *r)
 }
 
 /* The second reading, inside a transaction kept only if it verifies, has
- * the hash of the first and changes something. */
+ * the hash of the first and changes something: 0, 1 (imported meanwhile
+ * by another intake, see read_again) or -1 with e. */
 static int import_pass2(struct importer *im, struct opened_bundle *b,
                         const struct bundle_info *first, struct err *e)
 {
     struct content_handler h = { import_header, import_record, import_blob_begin,
                                  import_blob_data, import_blob_end, im };
 
-    if (read_again(im, b, first, &h, e) != 0)
-        return -1;
+    int rc = read_again(im, b, first, &h, e);
+
+    if (rc != 0)
+        return rc;
     if (changed_nothing(im->res)) {
         store_rollback(im->s);           /* the store stays as it was */
         im->res->unchanged = 1;
@@ -659,11 +671,12 @@ int store_import(struct import_result *res, struct store *s, const char *path,
     if (store_import_seen(&res->seen, s, info.hash, sizeof info.hash, e) != 0)
         goto out;
     snprintf(im.suffix, sizeof im.suffix, "@%.8s", res->sender_key);
+    if (!res->seen && (rc = import_pass2(&im, &b, &info, e)) < 0)
+        goto out;
     if (res->seen) {
         rc = refused_again(&im, info.hash, sizeof info.hash, e);
         goto out;
     }
-    rc = import_pass2(&im, &b, &info, e);
     if (rc == 0 && res->refused > 0 && res->added + res->kept + res->replaced == 0)
         rc = err_set(e, EXIT_AUTH, "%.400s: refused (%zu record(s) refused in all); no record "
                      "of the bundle was imported", res->refusal, res->refused);

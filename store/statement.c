@@ -184,15 +184,18 @@ int store_statement_import(struct statement_import *r, struct store *s, const ch
     sodium_bin2hex(r->bundle, sizeof r->bundle, st.bundle, sizeof st.bundle);
     memcpy(r->day, st.day, sizeof r->day);
     r->verdict = statement_verdict_name(st.verdict);
-    if (check_statement(&import_id, r, s, &st, e) != 0)
-        return -1;
-    if (r->seen)
-        return 0;
+    /* Checked under the write lock: another intake importing the same
+     * statement at once is then "imported before", not a clash. */
     if (store_begin(s, e) != 0)
         return -1;
-    if (insert_statement(s, &st, import_id, r, e) != 0) {
+    if (check_statement(&import_id, r, s, &st, e) != 0 ||
+        (!r->seen && insert_statement(s, &st, import_id, r, e) != 0)) {
         store_rollback(s);
         return -1;
+    }
+    if (r->seen) {
+        store_rollback(s);
+        return 0;
     }
     return store_commit(s, e);
 }
