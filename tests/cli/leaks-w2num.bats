@@ -34,3 +34,10 @@ load leaks-names
         'The number [PHONE-1] here, or [PHONE-1].'
     exports_clean 5678 1234
 }
+
+@test "leaks-w2num: a date after the Mongolian birth words in Latin letters (Torson ognoo, Tursun odor) is the date of birth (B-6)" {
+    redacts_to '--name "Bold Dorj" --pseudonym Tulga' \
+        'Torson ognoo: 1975/03/14. Tursun odor: 1975.03.14.' \
+        'Torson ognoo: [DATE-1]. Tursun odor: [DATE-1].'
+    exports_clean 1975
+}
