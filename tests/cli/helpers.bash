@@ -258,6 +258,8 @@ add_cards() {
 remembered() {
     local step=$1 n
     shift
+    # An unset T would make these copy the file system's root (report-chk19).
+    : "${T:?remembered needs T: call common_setup in setup}"
     _REMEMBER=$BATS_FILE_TMPDIR/step-$( { echo "$step"; cd "$T" && find "$@" -type d | sort &&
         find "$@" -type f -print0 | sort -z | xargs -0 -r sha256sum; } | sha256sum | cut -c1-32)
     [ -d "$_REMEMBER" ] || return 1
@@ -269,6 +271,7 @@ remembered() {
 remember() {
     local n
     shift
+    : "${T:?remember needs T: call common_setup in setup}"
     rm -rf "$_REMEMBER.new" || return 1
     for n in "$@"; do
         mkdir -p "$_REMEMBER.new/$n" && cp -a "$T/$n/." "$_REMEMBER.new/$n/" || return 1
