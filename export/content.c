@@ -255,7 +255,7 @@ static int check_record(json_t *r, int format, struct err *e)
     v = json_object_get(r, "revision");
     if (v != NULL && (!json_is_integer(v) || json_integer_value(v) < 1 ||
                       json_integer_value(v) > CONTENT_VERSION_MAX))
-        return bad(e, "a bad record version");
+        return bad(e, "a bad record revision");
     if (!json_is_array(tags) || json_array_size(tags) > 64 || !json_is_array(att))
         return bad(e, "bad tags or attachments");
     json_array_foreach(tags, i, v)

@@ -138,7 +138,10 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     if (j - at == 1 && strchr("nsew", s[at]) != NULL && j + 1 < len && s[j] == ' ' &&
         det_digit(s[j + 1]))
         return 0;
-    /* A Mongolian register number in Latin letters ("UB 8503 1512"). */
+    /* A Mongolian register number in Latin letters ("UB 8503 1512",
+     * "ub/75031412"). */
+    if (j - at == 2 && j + 1 < len && s[j] == '/' && det_digit(s[j + 1]))
+        return 0;
     if (j - at == 2 && j + 1 < len && s[j] == ' ' &&
         ((n = det_digits(s, len, j + 1)) == 8 ||
          (n == 4 && j + 6 < len && s[j + 5] == ' ' && det_digits(s, len, j + 6) == 4) ||
@@ -257,7 +260,7 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
         if (c < 0xD0 || c > 0xD4 || i + 5 >= len ||
             !(det_digit(s[i + 4]) || s[i + 2] == '.' ||
               (s[i + 2] == ' ' && i + 6 < len && s[i + 5] == ' ' && det_digit(s[i + 6])) ||
-              ((s[i + 4] == ' ' || s[i + 4] == '-') &&
+              ((s[i + 4] == ' ' || s[i + 4] == '-' || s[i + 4] == '/' || s[i + 4] == '_') &&
                (det_digit(s[i + 5]) || detect_spoken_word(s, len, i + 5))))) {
             i += n;
             continue;

@@ -109,12 +109,23 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
         { "\xe5\x8f\xb7\xe6\xa5\xbc", WEAK }, { "\xe8\x99\x9f\xe6\xa8\x93", WEAK }, { "\xe6\xa0\x8b", WEAK }, { "\xe6\xa3\x9f", WEAK }, { "\xe5\xb9\xa2", WEAK },
         { "\xe5\x8d\x95\xe5\x85\x83", WEAK }, { "\xe5\x96\xae\xe5\x85\x83", WEAK }, { "\xe5\xb1\x82", WEAK }, { "\xe5\xb1\xa4", WEAK }, { "\xe5\xae\xa4", STRONG },
     };
+    /* The same in Latin letters (MNS 5217 and the usual typing:
+     * "3-r khoroo, 15-r bair, 42 toot"; brief s19 num19). */
+    static const struct unit mn_latin[] = {
+        { "toot", STRONG }, { "tood", STRONG }, { "bair", WEAK }, { "khoroo", WEAK }, { "horoo", WEAK },
+        { "xoroo", WEAK }, { "davkhar", WEAK }, { "davhar", WEAK }, { "orts", WEAK }, { "orc", WEAK },
+    };
     size_t j = i, e;
 
     /* 45-р байр, 12 тоот: the Mongolian ordinal mark, then a space. */
     if (det_starts(s, len, j, "-\xd1\x80 ") || det_starts(s, len, j, "-\xd1\x80"))
         j += 3;
+    else if (det_starts(s, len, j, "-r ") || det_starts(s, len, j, "-p "))
+        j += 2;
     if (j < len && s[j] == ' ' && (e = unit_at(s, len, j + 1, mn, sizeof mn / sizeof mn[0], 1, weight)) != 0)
+        return e;
+    if (j < len && s[j] == ' ' &&
+        (e = unit_at(s, len, j + 1, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight)) != 0)
         return e;
     if ((e = unit_at(s, len, i, ko, sizeof ko / sizeof ko[0], 1, weight)) != 0) {
         if (!ko_particle_or_none(s, len, i + (det_starts(s, len, i, "\xeb\xb2\x88\xec\xa7\x80") ? 6 : 3)))
@@ -147,15 +158,87 @@ static int en_stop(const char *s, size_t i, size_t e)
     return 0;
 }
 
+/* English street types (the usual words and abbreviations of UK and US
+ * addresses). */
+static const struct unit types[] = {
+    { "street", 0 }, { "st", 0 }, { "st.", 0 }, { "road", 0 }, { "rd", 0 }, { "rd.", 0 },
+    { "avenue", 0 }, { "ave", 0 }, { "ave.", 0 }, { "lane", 0 }, { "ln", 0 }, { "drive", 0 },
+    { "boulevard", 0 }, { "blvd", 0 }, { "terrace", 0 }, { "crescent", 0 }, { "highway", 0 },
+    { "gardens", 0 }, { "parkway", 0 }, { "place", 0 }, { "way", 0 }, { "square", 0 },
+};
+
+/* Baker Street 221B, Rose Lane 12: one or two words, a street type and
+ * its number after (as continental Europe and many non-native writers
+ * put it; brief s19 num19); its end, or 0. */
+static size_t en_street_number_after(const char *s, size_t len, size_t i)
+{
+    size_t w = i, e, x;
+    int k, weight;
+
+    for (k = 0; k < 3; k++) {
+        for (e = w; e < len && det_alpha(s[e]); e++)
+            ;
+        if (e == w || en_stop(s, w, e) || (e < len && det_letter_at(s, len, e)))
+            return 0;
+        if (k > 0 && (x = unit_at(s, len, w, types, sizeof types / sizeof types[0], 0, &weight)) != 0)
+            return x + 1 < len && s[x] == ' ' && det_digit(s[x + 1]) && det_digits(s, len, x + 1) <= 4 ?
+                   house_number(s, len, x + 1) : 0;
+        if (e >= len || s[e] != ' ')
+            return 0;
+        w = e + 1;
+    }
+    return 0;
+}
+
+/* A postcode after its label ("Postcode: SW1A 1AA", "우편번호 04524", "zip
+ * 12345", "индекс 210100"): s[i] starts a UK postcode (outward code of a
+ * letter or two, a digit and maybe a letter or digit; a space; a digit and
+ * two letters) or four to six digits, and a label ends just before it,
+ * maybe with ':' and a space; the postcode's end, or 0.  The label stays in
+ * the text (it says what was there, like "Phone:").
+ * The labels: postcode, post code, postal code, zip, zip code, 우편번호,
+ * индекс, почтовый индекс, шуудангийн код (Mongolian: postal code). */
+static size_t postcode(const char *s, size_t len, size_t i)
+{
+    static const char *const labels[] = {
+        "postcode", "post code", "postal code", "zip code", "zip", "\xec\x9a\xb0\xed\x8e\xb8\xeb\xb2\x88\xed\x98\xb8",
+        "\xd0\xbf\xd0\xbe\xd1\x87\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9 \xd0\xb8\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81", "\xd0\xb8\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81",
+        "\xd1\x88\xd1\x83\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbd\xd0\xb3\xd0\xb8\xd0\xb9\xd0\xbd \xd0\xba\xd0\xbe\xd0\xb4",
+    };
+    size_t k, j = i, n, a, l;
+    int labelled = 0;
+
+    j -= j > 0 && s[j - 1] == ' ';
+    j -= j > 0 && s[j - 1] == ':';
+    if (j == i)
+        return 0;               /* a label and its number are apart */
+    for (k = 0; k < sizeof labels / sizeof labels[0] && !labelled; k++) {
+        l = strlen(labels[k]);
+        labelled = l <= j && det_starts(s, len, j - l, labels[k]) &&
+                   (j - l == 0 || !det_alpha(s[j - l - 1]));
+    }
+    if (!labelled)
+        return 0;
+    j = i;
+    if ((n = det_digits(s, len, j)) >= 4 && n <= 6 && det_ends_word(s, len, j + n))
+        return j + n;
+    /* UK: A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA */
+    for (a = j; a < len && a - j < 2 && det_alpha(s[a]); a++)
+        ;
+    if (a == j || a >= len || !det_digit(s[a]))
+        return 0;
+    a++;
+    if (a < len && det_alnum(s[a]))
+        a++;
+    if (a + 4 <= len && s[a] == ' ' && det_digit(s[a + 1]) && det_alpha(s[a + 2]) && det_alpha(s[a + 3]) &&
+        det_ends_word(s, len, a + 4))
+        return a + 4;
+    return 0;
+}
+
 /* 221b Baker Street: a house number, one to three words, a street type. */
 static size_t en_street(const char *s, size_t len, size_t i)
 {
-    static const struct unit types[] = {
-        { "street", 0 }, { "st", 0 }, { "st.", 0 }, { "road", 0 }, { "rd", 0 }, { "rd.", 0 },
-        { "avenue", 0 }, { "ave", 0 }, { "ave.", 0 }, { "lane", 0 }, { "ln", 0 }, { "drive", 0 },
-        { "boulevard", 0 }, { "blvd", 0 }, { "terrace", 0 }, { "crescent", 0 }, { "highway", 0 },
-        { "gardens", 0 }, { "parkway", 0 }, { "place", 0 }, { "way", 0 }, { "square", 0 },
-    };
     size_t j = house_number(s, len, i), w, e;
     int k, weight;
 
@@ -204,11 +287,32 @@ static size_t zh_road_start(const char *s, size_t i)
     return k > 0 ? j : i;
 }
 
+/* A Korean road in Latin letters at i (Revised Romanization, as road
+ * name addresses are signposted: "Sejong-daero", "Teheran-ro",
+ * "Bongeunsa-ro 68-gil", "Toegyero"): a word ending in "-ro", "-daero" or
+ * "-gil", or glued "daero"); its end, or 0. */
+static size_t ko_latin_road(const char *s, size_t len, size_t i)
+{
+    size_t e = i, w;
+
+    while (e < len && det_alpha(s[e]))
+        e++;
+    w = e - i;
+    if (w >= 2 && e + 1 < len && s[e] == '-' && (det_starts(s, len, e + 1, "ro") || det_starts(s, len, e + 1, "daero") ||
+                                               det_starts(s, len, e + 1, "gil"))) {
+        e = detect_letters(s, len, e + 1);
+        return (det_starts(s, len, e - 2, "ro") || det_starts(s, len, e - 3, "gil")) && !det_letter_at(s, len, e) ? e : 0;
+    }
+    return w >= 6 && det_starts(s, len, e - 5, "daero") && !det_letter_at(s, len, e) ? e : 0;
+}
+
 /* A part that starts with a number at i. */
 static size_t number_part(const char *s, size_t len, size_t i, size_t *start, int *weight)
 {
     size_t n = det_digits(s, len, i), j = i + n, e, r;
 
+    if ((e = postcode(s, len, i)) != 0)
+        return *weight = STRONG, e;
     if (n == 0 || n > 5)
         return 0;
     /* 建国路88号 */
@@ -225,6 +329,9 @@ static size_t number_part(const char *s, size_t len, size_t i, size_t *start, in
     if ((e = house_number(s, len, i)) > j && (r = number_unit(s, len, e, n, weight)) != 0)
         return r;
     if (!det_letter_before(s, i) && (e = en_street(s, len, i)) != 0)
+        return *weight = STRONG, e;
+    /* 123 Sejong-daero: a number before a Korean road in Latin letters. */
+    if (j + 1 < len && s[j] == ' ' && (e = ko_latin_road(s, len, j + 1)) != 0)
         return *weight = STRONG, e;
     return 0;
 }
@@ -299,6 +406,7 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         { "apt.", STRONG }, { "apt", STRONG }, { "apartment", STRONG }, { "flat", STRONG },
         { "suite", STRONG }, { "ste", WEAK }, { "unit", WEAK }, { "room", WEAK }, { "rm", WEAK },
         { "blk", WEAK }, { "block", WEAK }, { "no.", WEAK }, { "lot", WEAK },
+        { "building", WEAK }, { "bldg", WEAK },
     };
     static const struct unit mn_streets[] = { { "\xd0\xb3\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbc\xd0\xb6", 0 }, { "\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd0\xbd \xd1\x87\xd3\xa9\xd0\xbb\xd3\xa9\xd3\xa9", 0 } };
     size_t e, x, n;
@@ -307,6 +415,11 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
     if (s[i] == '#' && det_digits(s, len, i + 1) >= 1 && (e = house_number(s, len, i + 1)) != 0 &&
         memchr(s + i, '-', e - i) != NULL)
         return *weight = STRONG, e;                 /* #03-12 */
+    if ((e = postcode(s, len, i)) != 0 || (e = en_street_number_after(s, len, i)) != 0)
+        return *weight = STRONG, e;
+    /* Sejong-daero 123, Teheran-ro 152 */
+    if ((e = ko_latin_road(s, len, i)) != 0 && (x = number_after(s, len, e)) != 0)
+        return *weight = STRONG, x;
     if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
         x = e + (e < len && s[e] == ' ');
         x += x < len && s[x] == '#';
@@ -422,7 +535,12 @@ int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s
             next = b;
             next += next < len && (s[next] == ',' || s[next] == ';');
             next += next < len && s[next] == ' ';
-            if (next >= len || (e = part_at(s, len, next, &st, &w)) == 0 || st != next)
+            /* "3 khoroo 15-42": a building and a flat joined by a dash
+             * after another part. */
+            if (next < len && det_digit(s[next]) && (e = part_at(s, len, next, &st, &w)) == 0 &&
+                (e = house_number(s, len, next)) != 0 && memchr(s + next, '-', e - next) != NULL)
+                st = next, w = WEAK;
+            else if (next >= len || (e = part_at(s, len, next, &st, &w)) == 0 || st != next)
                 break;
             b = e, weight |= w, parts++;
         }

@@ -11,29 +11,33 @@
  * ID and date scanners read numbers through det_digit_at and det_numeral
  * so a number spelt in any of these is the same number (report-adv12e
  * F10, F33, F34). */
+#include <stdint.h>
 #include <utf8proc.h>
 
 #include "privacy/detect_int.h"
 
-static const struct {
-    const char *syl;        /* 3 bytes of UTF-8 */
-    int v;
-} sino[] = {
-    { "\xea\xb3\xb5", 0 }, { "\xec\x98\x81", 0 }, { "\xec\x9d\xbc", 1 }, { "\xec\x9d\xb4", 2 },
-    { "\xec\x82\xbc", 3 }, { "\xec\x82\xac", 4 }, { "\xec\x98\xa4", 5 }, { "\xec\x9c\xa1", 6 },
-    { "\xeb\xa5\x99", 6 }, { "\xec\xb9\xa0", 7 }, { "\xed\x8c\x94", 8 }, { "\xea\xb5\xac", 9 },
-};
-
+/* The Sino-Korean digit syllables by their three bytes of UTF-8 (a switch,
+ * not a table read entry by entry: this is asked of every Hangul
+ * syllable of a text, several times). */
 int det_sino_digit(const char *s, size_t len, size_t at)
 {
-    size_t k;
+    const unsigned char *u = (const unsigned char *)s + at;
 
-    if (at + 3 > len || (unsigned char)s[at] < 0xEA || (unsigned char)s[at] > 0xED)
+    if (at + 3 > len || u[0] < 0xEA || u[0] > 0xED)
         return -1;
-    for (k = 0; k < sizeof sino / sizeof sino[0]; k++)
-        if (memcmp(s + at, sino[k].syl, 3) == 0)
-            return sino[k].v;
-    return -1;
+    switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xEAB3B5: case 0xEC9881: return 0;     /* 공 영 */
+    case 0xEC9DBC: return 1;                    /* 일 */
+    case 0xEC9DB4: return 2;                    /* 이 */
+    case 0xEC82BC: return 3;                    /* 삼 */
+    case 0xEC82AC: return 4;                    /* 사 */
+    case 0xEC98A4: return 5;                    /* 오 */
+    case 0xEC9CA1: case 0xEBA599: return 6;     /* 육 륙 */
+    case 0xECB9A0: return 7;                    /* 칠 */
+    case 0xED8C94: return 8;                    /* 팔 */
+    case 0xEAB5AC: return 9;                    /* 구 */
+    default: return -1;
+    }
 }
 
 int det_han_digit(int cp)
@@ -53,6 +57,8 @@ int det_han_digit(int cp)
         { 0x67D2, 7 }, { 0x634C, 8 }, { 0x7396, 9 },
     };
 
+    if (cp < 0x3007 || cp > 0x96F6)     /* the table's least and greatest */
+        return -1;
     for (size_t k = 0; k < sizeof han / sizeof han[0]; k++)
         if (han[k].cp == cp)
             return han[k].v;

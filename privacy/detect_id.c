@@ -198,6 +198,48 @@ static size_t pairs(const char *s, size_t len, size_t i, char *digits)
     return i - 1;
 }
 
+/* What may stand between a register number's letters and its digits:
+ * a space, a dash, a slash, an underscore ("УБ-75031412", "ub/75031412",
+ * "UB_75031412": brief s19 num19). */
+#define REGISTER_SEPARATORS " -/_"
+
+/* A digit, or a letter drawn like one among a register number's digits
+ * (norm view, folded: Latin o, Cyrillic о, Greek ο for 0; Latin i, l,
+ * Ukrainian і for 1; Cyrillic з for 3: the confusables of Unicode TR 39
+ * that redact_lookalike.c reads in registered numbers too): its digit,
+ * its length in bytes in *n; -1 if neither. */
+static int register_digit(const char *s, size_t len, size_t at, size_t *n)
+{
+    int cp = det_cp_at(s, len, at, n);
+
+    switch (cp) {
+    case 'o': case 0x043E: case 0x03BF: return 0;
+    case 'i': case 'l': case 0x0456: return 1;
+    case 0x0437: return 3;
+    default: return cp >= '0' && cp <= '9' ? cp - '0' : -1;
+    }
+}
+
+/* Eight digits at i with one or two look-alike letters among them, the
+ * first a real digit ("UB75O31412", "УБ7503I412"); copied to
+ * digits[0..8), the end; 0 if none.  Plain eight digits are the
+ * caller's. */
+static size_t lookalike_eight(const char *s, size_t len, size_t i, char *digits)
+{
+    size_t n, looks = 0;
+    int v;
+
+    if (i >= len || !det_digit(s[i]))
+        return 0;
+    for (int k = 0; k < 8; k++, i += n) {
+        if ((v = register_digit(s, len, i, &n)) < 0)
+            return 0;
+        looks += !det_digit(s[i]);
+        digits[k] = (char)('0' + v);
+    }
+    return looks <= 2 ? i : 0;
+}
+
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i = at, k, n, d, e;
@@ -208,7 +250,7 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
     (void)start, (void)kind;
     /* Most letters are followed by letters: the cheap test first. */
     k = latin ? 2 : 4;
-    if (at + k >= len || !(det_digit(s[at + k]) || s[at + k] == ' ' || s[at + k] == '-' ||
+    if (at + k >= len || !(det_digit(s[at + k]) || strchr(REGISTER_SEPARATORS, s[at + k]) != NULL ||
                            s[at + k / 2] == '.' || (!latin && s[at + k / 2] == ' ')) ||
         det_letter_before(s, at))
         return 0;
@@ -226,7 +268,7 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
     }
     if (i < len && !det_digit(s[i]) && det_letter_at(s, len, i))
         return 0;                       /* a third letter: a word */
-    if (i < len && (s[i] == ' ' || s[i] == '-'))
+    if (i < len && s[i] != '\0' && strchr(REGISTER_SEPARATORS, s[i]) != NULL)
         i++, apart = 1;                 /* "УБ 75031412", "УБ-75031412" (report-adv12c H49) */
     /* Eight digits, or four and four ("UB 8503 1512"), or eight said in
      * words after a separator ("УБ-семь пять ноль три один четыре один
@@ -241,6 +283,8 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
         memcpy(digits, s + i, 4), memcpy(digits + 4, s + i + 5, 4), i += 9, apart = 1;
     } else if (d == 2 && (e = pairs(s, len, i, digits)) != 0) {
         i = e, apart = 1;               /* "у.б 75-03-14-12" (report-adv12 A-25) */
+    } else if (d < 8 && (e = lookalike_eight(s, len, i, digits)) != 0) {
+        i = e, apart = 1;               /* "UB75O31412": the date must hold */
     } else {
         return 0;
     }

@@ -66,6 +66,11 @@ static inline int det_starts(const char *s, size_t len, size_t at, const char *w
         return at <= len;
     if (at >= len || s[at] != w[0])
         return 0;
+    /* And the second: Cyrillic and Hangul words share their first. */
+    if (w[1] == '\0')
+        return 1;
+    if (at + 1 >= len || s[at + 1] != w[1])
+        return 0;
     n = strlen(w);
     return at + n <= len && memcmp(s + at, w, n) == 0;
 }
@@ -90,7 +95,7 @@ static inline int det_cp_at(const char *s, size_t len, size_t at, size_t *n)
 {
     int cp, k;
 
-    if (at >= len || (k = utf8_next(&cp, s + at, len - at)) <= 0)
+    if (at >= len || (k = utf8_decode(&cp, s + at, len - at)) <= 0)
         return *n = 0, -1;
     *n = (size_t)k;
     return cp;
@@ -232,6 +237,14 @@ size_t detect_spoken_digits(const char *s, size_t len, size_t at, char *d, size_
  * in d[0..*n) (at most cap); 0 if there is none, it has fewer than two
  * digits, a word of the wider net (WEAK_RUN) or a decimal point. */
 size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n);
+
+/* detect_spoken.c: detect_spoken_reading with a run holding a word of
+ * the wider net read from weak_min digits (detect_spoken_reading: WEAK_RUN,
+ * 7); redact_spoken.c reads a registered number of four to six digits so
+ * ("wu ling san yi", "odin dva tri chetyre") and keeps the reading only
+ * where it is the whole term. */
+size_t detect_spoken_reading_min(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
+                                 size_t weak_min);
 
 /* detect_date.c: 1 if a day of the month in English words ("fifteenth",
  * "twenty-first") starts at at; the walk keeps such words for the date

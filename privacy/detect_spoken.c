@@ -26,6 +26,7 @@
  * Compound numbers beyond tens and units ("one hundred", "мянга") are
  * not read. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sodium.h>
 #include <stdint.h>
 
@@ -193,12 +194,17 @@ static unsigned word_hash(const char *w, size_t n)
     return (unsigned)((h ^ (uint32_t)n * 2654435761u) % FILTER_BITS);
 }
 
+/* Set once filter is built: an acquire load per look-up instead of a call
+ * of pthread_once (normalise_chars.c's wordbit does the same). */
+static atomic_int filter_ready;
+
 static void filter_build(void)
 {
     for (size_t k = 0; k < sizeof spoken / sizeof spoken[0]; k++) {
         unsigned h = word_hash(spoken[k].w, strlen(spoken[k].w));
         filter[h / 64] |= (uint64_t)1 << (h % 64);
     }
+    atomic_store_explicit(&filter_ready, 1, memory_order_release);
 }
 
 /* The table entry for the word s[a, b), or NULL. */
@@ -206,7 +212,8 @@ static const struct spoken_word *lookup(const char *s, size_t a, size_t b)
 {
     unsigned h = word_hash(s + a, b - a);
 
-    (void)pthread_once(&filter_once, filter_build);
+    if (!atomic_load_explicit(&filter_ready, memory_order_acquire))
+        (void)pthread_once(&filter_once, filter_build);
     if (b - a > 32 || !(filter[h / 64] >> (h % 64) & 1))
         return NULL;
     for (size_t k = 0; k < sizeof spoken / sizeof spoken[0]; k++)
@@ -304,6 +311,34 @@ static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t ca
     return n;
 }
 
+/* English digit words glued into one word ("sevenfivezerothreeonefour",
+ * brief s19 num19): the ten cardinals zero ... nine, three of them at
+ * least, and nothing else in the word (no English word is made only of
+ * them).  Their number, their values in d[0..] when d is not NULL (at
+ * most cap), or 0. */
+static size_t glued_english(const char *s, size_t a, size_t b, char *d, size_t cap)
+{
+    static const char *const en[] = { "zero", "one", "two", "three", "four",
+                                      "five", "six", "seven", "eight", "nine" };
+    size_t i = a, n = 0, k, l;
+
+    if (b - a < 9 || !det_alpha(s[a]))
+        return 0;
+    while (i < b) {
+        for (k = 0; k < 10; k++) {
+            l = strlen(en[k]);
+            if (l <= b - i && memcmp(s + i, en[k], l) == 0)
+                break;
+        }
+        if (k == 10 || (d != NULL && n == cap))
+            return 0;
+        if (d != NULL)
+            d[n] = (char)('0' + k);
+        n++, i += l;
+    }
+    return n >= 3 ? n : 0;
+}
+
 int detect_spoken_word(const char *s, size_t len, size_t at)
 {
     size_t b = word_end(s, len, at);
@@ -319,7 +354,7 @@ int detect_spoken_word(const char *s, size_t len, size_t at)
         return w->type != DASH && w->type != POINT && w->type != KDIGIT;
     sino = det_sino_run(s, b, at);
     return sino * 3 == b - at || (sino >= 3 && b - at - sino * 3 <= 6) || ko_units(s, at, b, &v, &e) ||
-           glued_digits(s, at, b, NULL, 0, &weak, &e) > 0;
+           glued_digits(s, at, b, NULL, 0, &weak, &e) > 0 || glued_english(s, at, b, NULL, 0) > 0;
 }
 
 /* The digits of a run.  Words are read as numbers are said: a number is
@@ -337,6 +372,7 @@ struct run {
     size_t weak;                /* words of the wider net read (WEAK_RUN) */
     int komode;                 /* read as Korean in Latin letters: "o" 5, "i" 2 */
     size_t ko;                  /* words of Korean in Latin letters read */
+    size_t glued;               /* digit words glued to one before them ("fivezero") */
 };
 
 static int put(struct run *r, int v)
@@ -437,6 +473,13 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
     if (w == NULL) {
         if (*mult)
             return -1;
+        if ((n = glued_english(s, a, *b, d, sizeof d)) > 0) {
+            r->glued += n - 1;
+            for (k = 0; k < n && rc == 0; k++)
+                rc = flush(r) | put(r, d[k] - '0');
+            sodium_memzero(d, sizeof d);
+            return rc;
+        }
         if (ko_units(s, a, *b, &v, &e)) {
             rc = flush(r) | add_place(r, v, 0, 0) | flush(r);
             /* 의 joins the groups: the run goes on after it. */
@@ -841,7 +884,7 @@ size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
     if (det_year_words(s, len, at, &v) != 0 || det_day_words(s, len, at, &v) != 0)
         return 0;
     if (!(detect_spoken_word(s, len, at) || mixed_start(s, len, at)) ||
-        (end = read_run(&r, s, len, at, &words)) == at || words < 3 || r.n < 4 ||
+        (end = read_run(&r, s, len, at, &words)) == at || words + r.glued < 3 || r.n < 4 ||
         (r.weak > 0 && r.n < WEAK_RUN))
         end = detect_parts_start(s, len, at) ? read_parts(&r, s, len, at) : at;
     if (end == at) {
@@ -904,6 +947,12 @@ static size_t han_run(const char *s, size_t len, size_t at, char *d, size_t cap,
 
 size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
 {
+    return detect_spoken_reading_min(s, len, at, d, cap, n, WEAK_RUN);
+}
+
+size_t detect_spoken_reading_min(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
+                                 size_t weak_min)
+{
     struct run r;
     size_t end, words, k, m = 0;
 
@@ -915,7 +964,7 @@ size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size
      * ("7 пять 0 три 1 четыре 1 два"). */
     if (!(detect_spoken_word(s, len, at) || mixed_start(s, len, at)) ||
         (end = read_run(&r, s, len, at, &words)) == at ||
-        (r.weak > 0 && r.n < WEAK_RUN) || memchr(r.d, '.', r.n) != NULL || memchr(r.d, ',', r.n) != NULL)
+        (r.weak > 0 && r.n < weak_min) || memchr(r.d, '.', r.n) != NULL || memchr(r.d, ',', r.n) != NULL)
         end = 0;
     else {
         for (k = 0; k < r.n; k++)

@@ -21,6 +21,11 @@ int flag_address_word(const char *w, size_t len);
  * the commonest verbs of saying in English and Mongolian reporting. */
 int flag_speech_verb(const char *w, size_t len);
 
+/* 1 if w[0..len) (bytes, one word) is a verb of coming, going or doing
+ * written right after its subject in English or Russian ("Altaa came",
+ * "Сергей пришёл"), else 0.  Written by us (brief s19 ko19). */
+int flag_action_verb(const char *w, size_t len);
+
 /* For a Hangul word w[0..len) (bytes): the length in bytes of a name
  * written before a word of address or a vocative glued to it (이영호씨가,
  * 철수야: 9 and 6), when that name part is two or three syllables that

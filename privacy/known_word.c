@@ -7,6 +7,7 @@
 #include "privacy/redact.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "crypto/secmem.h"
@@ -75,4 +76,112 @@ static int known_word(int lang, const char *s, size_t a, size_t end)
 int redact_known_word(int lang, const char *w, size_t len)
 {
     return known_word(lang, w, 0, len);
+}
+
+/* ---- The answers about places' generated spellings (redact.h) ----
+ * A list, not a hash: a store holds a few places, each with some tens of
+ * spellings, looked up once per spelling while a redactor is built. */
+
+static struct {
+    size_t *off, *len;
+    unsigned char *known, *asked;
+    size_t n, cap;
+    char *arena;                 /* the spellings, wipe-on-free */
+    size_t used, size;
+} places;
+
+void redact_place_answers_clear(void)
+{
+    secmem_wipe_free(places.arena);
+    free(places.off), free(places.len), free(places.known), free(places.asked);
+    memset(&places, 0, sizeof places);
+}
+
+/* The index of w[0..len) among the answers, or places.n. */
+static size_t place_find(const char *w, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < places.n; i++)
+        if (places.len[i] == len && memcmp(places.arena + places.off[i], w, len) == 0)
+            break;
+    return i;
+}
+
+static int place_add(const char *w, size_t len, int known, int asked)
+{
+    if (places.n == places.cap) {
+        size_t cap = places.cap != 0 ? 2 * places.cap : 64;
+        size_t *off = realloc(places.off, cap * sizeof *off);
+        if (off != NULL)
+            places.off = off;
+        size_t *ln = off != NULL ? realloc(places.len, cap * sizeof *ln) : NULL;
+        if (ln != NULL)
+            places.len = ln;
+        unsigned char *kn = ln != NULL ? realloc(places.known, cap) : NULL;
+        if (kn != NULL)
+            places.known = kn;
+        unsigned char *as = kn != NULL ? realloc(places.asked, cap) : NULL;
+        if (as == NULL)
+            return -1;
+        places.asked = as, places.cap = cap;
+    }
+    if (secbuf_append(&places.arena, &places.used, &places.size, w, len, &places.off[places.n]) != 0)
+        return -1;
+    places.len[places.n] = len;
+    places.known[places.n] = (unsigned char)(known != 0);
+    places.asked[places.n] = (unsigned char)asked;
+    places.n++;
+    return 0;
+}
+
+int redact_place_answer_give(const char *w, size_t len, int known)
+{
+    size_t i = place_find(w, len);
+
+    if (i < places.n) {
+        places.known[i] = (unsigned char)(known != 0);
+        return 0;
+    }
+    return place_add(w, len, known, 0);
+}
+
+int redact_place_known(const char *w, size_t len)
+{
+    size_t i = place_find(w, len);
+    int known;
+
+    if (i < places.n)
+        return places.known[i];
+    known = redact_known_word(LEXICON_KO, w, len);
+    /* Not kept when hunspell-ko is missing: nothing was asked. */
+    if (!(lexicon_missing() & (1u << LEXICON_KO)))
+        (void)place_add(w, len, known, 1);
+    return known;
+}
+
+int redact_place_answers_each(redact_answer_fn fn, void *ctx)
+{
+    int rc;
+
+    for (size_t i = 0; i < places.n; i++)
+        if (places.asked[i] && (rc = fn(ctx, places.arena + places.off[i], places.len[i],
+                                        places.known[i])) != 0)
+            return rc;
+    return 0;
+}
+
+size_t redact_place_answers_asked(void)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < places.n; i++)
+        n += places.asked[i];
+    return n;
+}
+
+void redact_place_answers_kept(void)
+{
+    if (places.n > 0)
+        memset(places.asked, 0, places.n);
 }

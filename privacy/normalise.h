@@ -126,11 +126,70 @@ int normalise_norm(char **out, size_t *outlen, const char *in, size_t inlen,
 int secbuf_append(char **buf, size_t *used, size_t *size, const char *p, size_t n,
                   size_t *off);
 
-/* Decodes one code point at s[0..len); returns its length or -1. */
+/* Decodes one code point at s[0..len); returns its length in bytes, or -1
+ * (no overlongs, surrogates or code points past U+10FFFF: what
+ * utf8proc_iterate accepts), *cp untouched then.  Inline for the loops
+ * that decode every character of a text, several times (detect_int.h's
+ * det_cp_at: the call alone was 8% of bench/redact.sh's run); utf8_next
+ * below is the same as a function. */
+static inline int utf8_decode(int *cp, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int c;
+
+    if (len == 0)
+        return -1;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (u[0] < 0xC2 || u[0] > 0xF4)
+        return -1;
+    if (u[0] < 0xE0) {
+        if (len < 2 || (u[1] & 0xC0) != 0x80)
+            return -1;
+        *cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
+    }
+    if (u[0] < 0xF0) {
+        if (len < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+            return -1;
+        c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+            return -1;
+        *cp = c;
+        return 3;
+    }
+    if (len < 4 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80)
+        return -1;
+    c = ((u[0] & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    if (c < 0x10000 || c > 0x10FFFF)
+        return -1;
+    *cp = c;
+    return 4;
+}
+
+/* utf8_decode as a function: returns the length or -1. */
 int utf8_next(int *cp, const char *s, size_t len);
 
-/* 1 if the code point is a letter or a digit (a word character). */
-int is_word_cp(int cp);
+/* normalise_chars.c: is_word_cp for the code points its inline part does
+ * not answer (Unicode categories L, M and N, from utf8proc's tables). */
+int is_word_cp_table(int cp);
+
+/* 1 if the code point is a letter or a digit (a word character): ASCII,
+ * Hangul syllables and the Cyrillic blocks U+0400-U+052F here (all in
+ * categories L and M but U+0482 CYRILLIC THOUSANDS SIGN, So; Mongolian's
+ * ө and ү are in them), the rest from the table.  Inline for the same
+ * reason as utf8_decode; test_normalise holds it to utf8proc's categories. */
+static inline int is_word_cp(int cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x0400 && cp <= 0x052F && cp != 0x0482))
+        return 1;
+    return is_word_cp_table(cp);
+}
+
 /* 1 if cp starts a new combining sequence whatever precedes it (no mark,
  * no Hangul vowel or final jamo): apart from a run of white space, the
  * normalisation of a text from such a code point on does not depend on

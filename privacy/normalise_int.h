@@ -66,46 +66,6 @@ static inline void note_script(struct builder *bd, int script)
     bd->script = script;
 }
 
-/* A validating decoder (no overlongs, surrogates or code points past
- * U+10FFFF: what utf8proc_iterate accepts), without a library call per
- * character. */
-static inline int utf8_decode(int *cp, const char *s, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    int c;
-
-    if (len == 0)
-        return -1;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    if (u[0] < 0xC2 || u[0] > 0xF4)
-        return -1;
-    if (u[0] < 0xE0) {
-        if (len < 2 || (u[1] & 0xC0) != 0x80)
-            return -1;
-        *cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-        return 2;
-    }
-    if (u[0] < 0xF0) {
-        if (len < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
-            return -1;
-        c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
-            return -1;
-        *cp = c;
-        return 3;
-    }
-    if (len < 4 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80)
-        return -1;
-    c = ((u[0] & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-    if (c < 0x10000 || c > 0x10FFFF)
-        return -1;
-    *cp = c;
-    return 4;
-}
-
 /* The code point at RI_FIRST..RI_LAST: a regional indicator (🇦..🇿). */
 #define RI_FIRST 0x1F1E6
 #define RI_LAST 0x1F1FF

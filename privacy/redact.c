@@ -300,7 +300,7 @@ static int add_place_spellings(struct redactor *r, const char *key, size_t keyle
         /* A generated Hangul spelling that is a Korean word (고생 of
          * 고성's readings: test_eval) is no other name of the place. */
         if (utf8_next(&cp, vl.v[i].key, vl.v[i].keylen) > 0 && is_hangul_cp(cp) &&
-            redact_known_word(LEXICON_KO, vl.v[i].key, vl.v[i].keylen))
+            redact_place_known(vl.v[i].key, vl.v[i].keylen))
             continue;
         rc = add_lit(r, &vl.v[i], TERM_PLACE, 1);
     }
@@ -430,7 +430,8 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
-    if (cat != NAME_CAT && cat != TERM_PERSON && redact_number_forms(text, len, add_number_form, &nf) != 0) {
+    if (cat != NAME_CAT && cat != TERM_PERSON && (redact_number_forms(text, len, add_number_form, &nf) != 0 ||
+                                                  (cat == TERM_ID && redact_register_forms(text, len, add_number_form, &nf) != 0))) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

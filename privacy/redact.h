@@ -280,6 +280,40 @@ int redactor_each_form(const struct redactor *r, enum redact_words words, redact
  * in wipe-on-free memory); redactor_free calls it. */
 void redact_words_clear(void);
 
+/* ---- The answers about places' generated Hangul spellings ----
+ * A redactor with a protected place whose gazetteer name is Hangul (신의주
+ * of place:Sinuiju) asks hunspell-ko whether each generated spelling of
+ * it is a Korean word (such a spelling is no other name of the place):
+ * loading hunspell-ko costs about 1 CPU s, whatever the text.  The answers
+ * depend only on the spelling, the dictionary and the program
+ * (lexicon_identity), so the store keeps them (store/privacy.c) and gives
+ * them back before building a redactor; the answers are the same either
+ * way.  Kept for the whole process (every redactor it builds), the
+ * spellings in wipe-on-free memory; not thread-safe. */
+
+/* Gives the answer known (1: a Korean word) for the spelling w[0..len)
+ * (UTF-8 bytes), as an earlier process got it under the same
+ * lexicon_identity; the word is copied.  0, or -1 when out of memory (the
+ * answer is then asked again, as without it). */
+int redact_place_answer_give(const char *w, size_t len, int known);
+
+/* Receives one answer asked of hunspell-ko in this process (not given). */
+typedef int (*redact_answer_fn)(void *ctx, const char *w, size_t len, int known);
+
+/* Calls fn for each answer this process asked (not given) and did not
+ * mark kept since the last redact_place_answers_clear.  Returns 0, or the first non-zero value of
+ * fn. */
+int redact_place_answers_each(redact_answer_fn fn, void *ctx);
+
+/* How many answers this process asked (not given) and did not mark kept. */
+size_t redact_place_answers_asked(void);
+
+/* Marks every answer asked as kept (given): the store holds them now. */
+void redact_place_answers_kept(void);
+
+/* Wipes and forgets every answer given and asked. */
+void redact_place_answers_clear(void);
+
 /* Receives a name-shaped span of a text (bytes [start, end)) and the kind
  * of review flag the redactor raises for it (static).  Returns 0 to go on,
  * non-zero to stop (e filled). */

@@ -13,6 +13,8 @@
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
+#include "privacy/detect_int.h"
+#include "util/lexicon.h"
 
 /* 1 if cp is a letter of a script normalise_script does not name (Greek,
  * Armenian, Georgian, Hebrew, Arabic, Indic...) after prev, a letter of a
@@ -282,6 +284,20 @@ static int person_chain(const struct normtext *t, size_t a, size_t b, size_t wen
              redact_ko_own_word(t->norm + a, b + 3 - a));
 }
 
+/* 1 if the hit [a, b) is a word of ASCII letters written all in
+ * capitals that the English dictionary knows as an acronym (IBAN, ICAO:
+ * lexicon_acronym): its capitals mark no name (brief s19 num19, R-8). */
+static int acronym_at(const struct normtext *t, size_t a, size_t b)
+{
+    if (b - a < 2 || b - a > 12 || (b < t->normlen && det_alpha(t->norm[b])) ||
+        (a > 0 && det_alpha(t->norm[a - 1])))
+        return 0;
+    for (size_t p = a; p < b; p++)
+        if (!det_alpha(t->norm[p]) || !redact_upper_at(t, p))
+            return 0;
+    return lexicon_acronym(LEXICON_EN, t->norm + a, b - a) == 1;
+}
+
 /* 1 if the context of the hit [a, b) (norm bytes; the rest of its word
  * up to wend) marks a name rather than an ordinary word: written with a
  * capital not at a sentence's start, a title before it, a word of address
@@ -297,7 +313,7 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
         return 0;
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
     if (utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a) &&
-        !redact_sentence_start(t, a))
+        !redact_sentence_start(t, a) && !acronym_at(t, a, b))
         return 1;
     if (word_before(&wa, &wb, t, a) &&
         word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))

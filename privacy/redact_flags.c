@@ -297,6 +297,23 @@ static int hangul_name_word(const struct word *w, const char *s)
     return variants_ko_common_suffix(s + w->start + 9, n - 9);
 }
 
+/* A given name of two syllables, the second with a final consonant, and
+ * the 이 Korean adds to such a name before a particle (순옥이가, 영철이한테:
+ * an ordinary noun takes the particle straight, 사람이): the name's length
+ * in bytes (6), else 0.  Brief s19 ko19, D-16. */
+static size_t given_i(const struct word *w, const char *s)
+{
+    size_t n = w->end - w->start;
+    int cp;
+
+    if (n <= 12 || w->first < 0xAC00 || w->first > 0xD7A3 ||
+        utf8_next(&cp, s + w->start + 3, 3) != 3 || cp < 0xAC00 || cp > 0xD7A3 ||
+        (cp - 0xAC00) % 28 == 0 || memcmp(s + w->start + 6, "이", 3) != 0 ||
+        !variants_ko_common_suffix(s + w->start + 9, n - 9))
+        return 0;
+    return 6;
+}
+
 /* Walks the (sorted, disjoint) replaced spans once while flags are added
  * in text order. */
 struct flagcur {
@@ -504,6 +521,8 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
     }
     /* The next word first: no dictionary is asked without a mark. */
     if (!flag_speech_verb(s + b->start, bl) &&
+        !(flag_action_verb(s + b->start, bl) &&     /* of the name's script */
+          is_cyrillic_cp(a->first) == is_cyrillic_cp(b->first)) &&
         !(is_cyrillic_cp(a->first) && flag_address_word(s + b->start, bl)))
         return NULL;
     /* A place of the gazetteer before a verb is the place ("A diplomat
@@ -644,6 +663,10 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
         } else if (hangul_name_word(&a, in) && !ordinary(&a, in, a.end) &&
             !flag_place_word(in + a.start, a.end - a.start))
             rc = fn(ctx, a.start, a.start + 9, "korean-name"), done = 1;
+        else if ((k = given_i(&a, in)) > 0 && !ordinary(&a, in, a.end) &&
+                 detect_ko_digit_word(in + a.start, k) == 0 &&
+                 !flag_place_word(in + a.start, a.end - a.start))
+            rc = fn(ctx, a.start, a.start + k, context_name), done = 1;
         else if (is_hangul_cp(a.first) &&
                  (k = flag_glued_mark(in + a.start, a.end - a.start,
                                       a.end < inlen && in[a.end] == ',' &&
@@ -674,7 +697,13 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
                 rc = fn(ctx, a.start, hangul || kind == korean_name_alone ? a.end : b.end, kind);
         } else if (!done && (kind = context_kind(&a, &b, in)) != NULL &&
                    !after_locative(&p, &a, in)) {
-            rc = fn(ctx, a.start, a.end, kind);
+            /* A name of two words ("Sergei Ivanov came"): both. */
+            size_t from = a.start;
+            if (p.n >= 1 && !is_hangul_cp(a.first) && only_space(in, p.w[0].end, a.start) &&
+                !is_hangul_cp(p.w[0].first) && title_case(&p.w[0], in) &&
+                name_candidate(&p.w[0], in))
+                from = p.w[0].start;
+            rc = fn(ctx, from, a.end, kind);
         }
         p.w[1] = p.w[0], p.w[0] = a, p.n += p.n < 2;
         a = b;

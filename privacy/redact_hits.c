@@ -590,6 +590,10 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
         lang = lexicon_lang_of(cp);
         ordinary = lang == LEXICON_KO ? redact_ordinary_ko(key, l->keylen, 1)
                                       : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1;
+        /* A generated spelling that is an acronym (iban of Ivan: IBAN;
+         * brief s19 num19, R-8) is a word as much as one in lower case. */
+        if (!ordinary && l->generated && l->person && lang == LEXICON_EN)
+            ordinary = lexicon_acronym(LEXICON_EN, key, l->keylen) == 1;
 
         /* A short form: a review flag where it is an ordinary word, else
          * replaced (initials: a review flag either way); a month, day or

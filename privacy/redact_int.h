@@ -154,6 +154,12 @@ int redact_ko_own_word(const char *w, size_t len);
  * 배송비), else 0; for the test that no listed name reads so. */
 int redact_ko_noun_suffix(const char *syl, size_t len);
 
+/* known_word.c: 1 if the generated Hangul spelling w[0..len) of a place
+ * is a Korean word (redact_known_word), answered from the answers given
+ * (redact_place_answer_give) when it is among them; an answer asked is
+ * kept for redact_place_answers_each. */
+int redact_place_known(const char *w, size_t len);
+
 /* known_word.c: 1 if the dictionary of lang (enum lexicon_lang) knows
  * w[0..len) (bytes, norm view) as an ordinary word (a Korean word as
  * redact_ordinary_ko reads it), asked once per word and remembered until
@@ -300,6 +306,17 @@ typedef int (*redact_key_fn)(void *ctx, const char *key, size_t keylen);
  * number word ("seven"), each handed to fn.  0 (also when the term ends
  * in no such number), or -1 when out of memory or fn stopped. */
 int redact_number_forms(const char *text, size_t len, redact_key_fn fn, void *ctx);
+
+/* redact_numbered.c: hands the key (normalise_key) of buf[0..n) to fn:
+ * 0, or -1 when out of memory or fn stopped. */
+int redact_key_emit(const char *buf, size_t n, redact_key_fn fn, void *ctx);
+
+/* redact_register.c: the keys of a register number's term (letters, maybe
+ * a separator, six digits or more: "УБ75031412", "UB 75031412") with its
+ * letters spelt in the other script (Cyrillic or Latin), each handed to
+ * fn.  0 (also when the term is no such number), or -1 when out of
+ * memory or fn stopped. */
+int redact_register_forms(const char *text, size_t len, redact_key_fn fn, void *ctx);
 
 /* redact_spoken.c: the spans of the registered id, other and account
  * terms of digits alone (r->digit_terms) that text spells in number

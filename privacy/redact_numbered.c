@@ -44,7 +44,7 @@ static const char *const sino[] = {
 };
 
 /* Hands the key of the text buf[0..n) to fn. */
-static int emit(const char *buf, size_t n, redact_key_fn fn, void *ctx)
+int redact_key_emit(const char *buf, size_t n, redact_key_fn fn, void *ctx)
 {
     char *key;
     size_t keylen;
@@ -65,7 +65,7 @@ static int emit_with(char *buf, size_t q, const char *mark, const char *word, re
     size_t m = strlen(mark), n = strlen(word);
 
     memcpy(buf + q, mark, m), memcpy(buf + q + m, word, n);
-    return emit(buf, q + m + n, fn, ctx);
+    return redact_key_emit(buf, q + m + n, fn, ctx);
 }
 
 /* Hands the key of word + " " + text[0..p) to fn ("seventh shaft"). */
@@ -76,7 +76,7 @@ static int emit_before(const char *word, const char *text, size_t p, redact_key_
     int rc;
 
     memcpy(b, word, n), b[n] = ' ', memcpy(b + n + 1, text, p);
-    rc = emit(b, n + 1 + p, fn, ctx);
+    rc = redact_key_emit(b, n + 1 + p, fn, ctx);
     sodium_memzero(b, sizeof b);
     return rc;
 }
@@ -140,7 +140,7 @@ static int leading_forms(const char *text, size_t len, redact_key_fn fn, void *c
         sino_korean(v, word);
         n = strlen(word);
         memcpy(buf, word, n), memcpy(buf + n, text + d, len - d);
-        return emit(buf, n + len - d, fn, ctx);
+        return redact_key_emit(buf, n + len - d, fn, ctx);
     } else
         return 0;
     /* "12 дугаар байр", "12-р байр", "арван хоёрдугаар байр" */
@@ -151,7 +151,7 @@ static int leading_forms(const char *text, size_t len, redact_key_fn fn, void *c
             memcpy(buf, num, d), n = d;
             memcpy(buf + n, marks[k], strlen(marks[k])), n += strlen(marks[k]);
             memcpy(buf + n, text + w, len - w), n += len - w;
-            rc = emit(buf, n, fn, ctx);
+            rc = redact_key_emit(buf, n, fn, ctx);
         }
         if (rc == 0 && v <= 19) {
             word[0] = '\0';
@@ -161,7 +161,7 @@ static int leading_forms(const char *text, size_t len, redact_key_fn fn, void *c
             n = strlen(word);
             memcpy(buf, word, n), buf[n++] = ' ';
             memcpy(buf + n, text + w, len - w), n += len - w;
-            rc = emit(buf, n, fn, ctx);
+            rc = redact_key_emit(buf, n, fn, ctx);
         }
     }
     return rc;

@@ -195,19 +195,6 @@ static size_t word_back(const char *s, size_t q)
     return q;
 }
 
-/* 1 if a number may start at p: a word's start, or the first of a run of
- * Han digits. */
-static int number_start(const char *s, size_t len, size_t p)
-{
-    size_t cl;
-    int cp;
-
-    if (word_start(s, p))
-        return 1;
-    return (cp = det_cp_at(s, len, p, &cl)) >= 0 && det_han_digit(cp) >= 0 &&
-           !((cp = det_cp_before(s, p, &cl)) >= 0 && det_han_digit(cp) >= 0);
-}
-
 static int digits_in(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
@@ -279,15 +266,33 @@ static size_t word_len(const char *s, size_t len, size_t p)
     return e - p;
 }
 
+/* 1 if a number may start at p: a word's start, or the first of a run of
+ * Han digits.  For the walk of redact_spoken_runs, which decodes each
+ * character once: *after is where the character last decoded (*cp)
+ * ends, and a character at p == *after is the one before p (what
+ * det_cp_before would decode again: a character decoded forward is one
+ * whole character, so reading back from its end finds its start). */
+static int number_start_walk(const char *s, size_t len, size_t p, size_t *after, int *cp)
+{
+    size_t cl;
+    int before = p == *after ? *cp : det_cp_before(s, p, &cl);
+
+    *cp = det_cp_at(s, len, p, &cl);
+    *after = *cp >= 0 ? p + cl : SIZE_MAX;
+    if (p == 0 || !is_word_cp(before))
+        return 1;
+    return *cp >= 0 && det_han_digit(*cp) >= 0 && !(before >= 0 && det_han_digit(before) >= 0);
+}
+
 int redact_spoken_runs(struct spans *flags, const struct normtext *t)
 {
     char d[READ_DIGITS];
-    size_t p = 0, end, n, k;
-    int rc = 0;
+    size_t p = 0, end, n, k, after = SIZE_MAX;
+    int rc = 0, cp = -1;
 
     while (p < t->normlen && rc == 0) {
         unsigned char c = (unsigned char)t->norm[p];
-        if (!((c >= 'a' && c <= 'z') || c >= 0xC0) || !number_start(t->norm, t->normlen, p) ||
+        if (!((c >= 'a' && c <= 'z') || c >= 0xC0) || !number_start_walk(t->norm, t->normlen, p, &after, &cp) ||
             (end = detect_spoken_reading(t->norm, t->normlen, p, d, sizeof d, &n)) == 0) {
             p++;
             continue;

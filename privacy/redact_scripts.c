@@ -22,6 +22,9 @@
  * replacement (test_eval), at 4 the flags stay under the budget. */
 #define SKEL_REPLACE 5
 #define SKEL_FLAG 4
+/* Classes of one word of a name read in one Hangul word (SK_LOAN:
+ * 스미스, 이바노프); fewer (존 for John) are Korean words' shapes. */
+#define LOAN_MIN 3
 /* Classes of a place's name read in the Mongolian script (SK_MN_PLACE). */
 #define SKEL_MN_PLACE 3
 /* Words of a window, and of a name whose parts are keyed. */
@@ -34,9 +37,11 @@
 
 /* The kinds of key, in their sorted order: consonant skeletons, vowel
  * keys of short names, katakana's, a place's names read in the Mongolian
- * script only (report-adv16a A-23), then the Hangul syllables of Korean
- * names. */
-enum { SK_SKELETON, SK_SHORT, SK_KANA, SK_MN_PLACE, SK_HANJA, SK_HANJA_GIVEN };
+ * script only (report-adv16a A-23), one word of a foreign name read in a
+ * Hangul word and the skeletons of a name as Korean loanword spelling
+ * hears it, for Hangul only (brief s19 ko19), then the Hangul syllables
+ * of Korean names. */
+enum { SK_SKELETON, SK_SHORT, SK_KANA, SK_MN_PLACE, SK_LOAN, SK_HANGUL, SK_HANJA, SK_HANJA_GIVEN };
 
 struct script_key {
     uint32_t term;
@@ -85,13 +90,60 @@ struct part {
     size_t at, len;
 };
 
+/* The keys of a name's reading rd, words w[0..nw): the skeleton of each
+ * run of words (and katakana's; with loan, a loanword reading's, for
+ * Hangul only: SK_HANGUL), and of each word alone of 3-4 classes
+ * (SK_LOAN, Hangul's) and its vowels (SK_SHORT).  k holds the term. */
+static int add_keys(struct redactor *r, struct script_key *k, const char *rd,
+                    const struct part *w, size_t nw, int loan)
+{
+    size_t a, b, c, v;
+
+    for (a = 0; a < nw; a++)
+        for (b = a; b < nw; b++) {
+            c = transcribe_skeleton(k->s, sizeof k->s, rd + w[a].at,
+                                    w[b].at + w[b].len - w[a].at);
+            if (c > TRANSCRIBE_SKEL_MAX)
+                continue;
+            if (c >= SKEL_FLAG) {
+                k->kind = loan ? SK_HANGUL : SK_SKELETON, k->n = (unsigned char)c;
+                if (key_add(r, k) != 0)
+                    return -1;
+                /* Katakana's key: runs of one class collapsed. */
+                if (!loan && (v = transcribe_collapse(k->s)) >= SKEL_FLAG) {
+                    k->kind = SK_KANA, k->n = (unsigned char)v;
+                    if (key_add(r, k) != 0)
+                        return -1;
+                }
+                c = transcribe_skeleton(k->s, sizeof k->s, rd + w[a].at, w[a].len);
+            }
+            if (a != b || c < 2 || c >= SKEL_REPLACE)
+                continue;
+            /* One word of a name (Smith, Ivanov, Ulzii): in Hangul its
+             * skeleton, and its vowels too. */
+            if (c >= LOAN_MIN) {
+                k->kind = SK_LOAN, k->n = (unsigned char)c;
+                if (key_add(r, k) != 0)
+                    return -1;
+            }
+            if (c < SKEL_FLAG &&
+                (v = transcribe_vowel_key(k->s, sizeof k->s, rd + w[a].at, w[a].len)) >= 4 &&
+                v <= TRANSCRIBE_SKEL_MAX) {
+                k->kind = SK_SHORT, k->n = (unsigned char)v;
+                if (key_add(r, k) != 0)
+                    return -1;
+            }
+        }
+    return 0;
+}
+
 /* redact_scripts_add on the norm view name[0..len) of a name. */
 static int add_norm(struct redactor *r, const char *name, size_t len)
 {
-    char rd[256];
-    struct part w[NAME_WORDS];
+    char rd[256] = { 0 };
+    struct part w[NAME_WORDS] = { { 0, 0 } };
     struct script_key k;
-    size_t i = 0, used = 0, nw = 0, a, b;
+    size_t i = 0, used = 0, nw = 0, a;
     int cp, n, syl[8], nsyl = 0, hangul = 1, inword = 0;
 
     while (i < len && (n = utf8_next(&cp, name + i, len - i)) > 0) {
@@ -121,29 +173,23 @@ static int add_norm(struct redactor *r, const char *name, size_t len)
     if (nsyl > 0 || (nw > 0 && (variants_is_surname(rd + w[0].at, w[0].len) ||
                                 variants_is_surname(rd + w[nw - 1].at, w[nw - 1].len))))
         nw = 0;
-    for (a = 0; a < nw; a++)
-        for (b = a; b < nw; b++) {
-            size_t c = transcribe_skeleton(k.s, sizeof k.s, rd + w[a].at,
-                                           w[b].at + w[b].len - w[a].at);
-            if (c >= SKEL_FLAG && c <= TRANSCRIBE_SKEL_MAX) {
-                k.kind = SK_SKELETON, k.n = (unsigned char)c;
-                if (key_add(r, &k) != 0)
-                    return -1;
-                /* Katakana's key: runs of one class collapsed. */
-                if ((c = transcribe_collapse(k.s)) >= SKEL_FLAG) {
-                    k.kind = SK_KANA, k.n = (unsigned char)c;
-                    if (key_add(r, &k) != 0)
-                        return -1;
-                }
-            } else if (a == b && c >= 2 && c < SKEL_FLAG &&
-                       (c = transcribe_vowel_key(k.s, sizeof k.s, rd + w[a].at, w[a].len)) >= 4 &&
-                       c <= TRANSCRIBE_SKEL_MAX) {
-                /* A short word of a name (Ulzii): its vowels too. */
-                k.kind = SK_SHORT, k.n = (unsigned char)c;
-                if (key_add(r, &k) != 0)
-                    return -1;
-            }
+    if (add_keys(r, &k, rd, w, nw, 0) != 0)
+        return -1;
+    /* As Korean loanword spelling hears it (Smith: 스미스; Michael:
+     * 마이클), where that reads otherwise. */
+    for (int alt = 0; alt < 4 && nw > 0; alt++) {
+        char ld[256];
+        struct part lw[NAME_WORDS];
+        size_t lu = 0, m;
+        for (a = 0; a < nw; a++, lu += m) {
+            if ((m = transcribe_loanword(ld + lu, sizeof ld - lu, rd + w[a].at, w[a].len, alt)) == 0)
+                break;
+            lw[a].at = lu, lw[a].len = m;
         }
+        if (a == nw && !(lu == used && memcmp(ld, rd, used) == 0) && add_keys(r, &k, ld, lw, nw, 1) != 0)
+            return -1;
+        sodium_memzero(ld, sizeof ld);
+    }
     /* A Korean name in Hangul: the pinyin of its Hanja, whole (two
      * syllables or more) and the given name of a three-syllable one. */
     if (hangul && nsyl >= 2 && nsyl <= 4) {
@@ -353,6 +399,40 @@ static int marks_person(const struct normtext *t, const struct word *ws, size_t 
     return 0;
 }
 
+/* A Hangul word ws[0] up to norm byte p (particles after it), two
+ * syllables or more, read rd[0..used) to the skeleton skel of 3-4
+ * classes, as one word of a foreign name in Korean loanword spelling
+ * (스미스 씨가, 이바노프가).  Replaced (*whole) where the Korean dictionary
+ * does not know the word and its vowels agree too (the vowel key, ㅡ and
+ * a final 지's ㅣ left out: 이바노프 is Ivanov's IPANOP), or its consonants
+ * agree and a word of address or a noun's particle follows (브라운 씨); a
+ * review flag where the dictionary knows it but such a mark follows.
+ * Consonants alone with no mark say nothing: ordinary words share three
+ * classes (사람, 졸업: test_eval).  Returns the key, or NULL. */
+static const struct script_key *loan_word(const struct redactor *r, const struct normtext *t,
+                                          const struct word *ws, size_t nw, size_t p,
+                                          const char *rd, size_t used, const char *skel,
+                                          int *whole)
+{
+    char vk[TRANSCRIBE_SKEL_MAX + 1];
+    const struct script_key *k = key_find(r, SK_LOAN, skel), *v = NULL;
+    int known, marked;
+
+    if (p - ws[0].start < 6)
+        return NULL;            /* one syllable (광): a word's */
+    if (transcribe_vowel_key(vk, sizeof vk, rd, transcribe_hangul_final(rd, used)) <=
+        TRANSCRIBE_SKEL_MAX)
+        v = key_find(r, SK_SHORT, vk);
+    if (k == NULL && v == NULL)
+        return NULL;
+    known = redact_ordinary_ko(t->norm + ws[0].start, ws[0].end - ws[0].start, 0);
+    marked = marks_person(t, ws, nw, p);
+    if (!marked && (known || v == NULL))
+        return NULL;
+    *whole = !known;
+    return v != NULL ? v : k;
+}
+
 /* The reading s[0..len) of the window ws[0..j] against each Korean
  * name's Hanja keys: its pinyin (py), its Japanese on-reading (on) or its
  * Sino-Vietnamese reading (vi).
@@ -478,6 +558,15 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                           !(ws[j].script == 2 &&
                             variant_suffix_ok(SUFFIX_KO, t->norm + p, ws[j].end - p))))
                 continue;
+            if (ws[0].script == 2 && j == 0 && c >= LOAN_MIN && c < SKEL_REPLACE) {
+                int whole = 0;
+                const struct script_key *lk = loan_word(r, t, ws, nw, p, rd, used, skel, &whole);
+                if (lk != NULL) {   /* and on: 알렉스 터너 is Alex Turner */
+                    if (file(sp, flags, r, lk, a, p, whole) != 0)
+                        return -1;
+                    continue;
+                }
+            }
             /* A place term's name in the Mongolian script (ᠳᠠᠷᠬᠠᠨ for
              * Дархан, ᠬᠣᠪᠳᠤ for Ховд): replaced from three classes on, as
              * the script is rarely written in a testimony but for a
@@ -504,6 +593,8 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                 continue;
             }
             const struct script_key *k = key_find(r, ws[0].script == 6 ? SK_KANA : SK_SKELETON, skel);
+            if (k == NULL && ws[0].script == 2)
+                k = key_find(r, SK_HANGUL, skel);
             /* Latin and Cyrillic spellings are the variants' (variants.c):
              * four classes there are English words (Freedom, Liable). */
             /* A name registered in pinyin is read in Han characters by

@@ -20,9 +20,14 @@
  * breath). */
 #define READ_DIGITS 40
 
+/* Digits of a registered term said in words of the wider net, at least
+ * (detect_spoken.c's WEAK_RUN is 7 for numbers no term holds). */
+#define WEAK_TERM 4
+
 struct spoken_state {
     const struct redactor *r;
     size_t lit;                 /* the first literal found, or SIZE_MAX */
+    size_t whole;               /* 0, or the reading's length: a literal must be all of it */
 };
 
 /* 1 if literal lit is a term of digits alone of a category read so. */
@@ -44,8 +49,8 @@ static int on_digits(void *arg, size_t lit, size_t end)
 {
     struct spoken_state *st = arg;
 
-    (void)end;
-    if (st->lit == SIZE_MAX && digit_lit(st->r, lit))
+    if (st->lit == SIZE_MAX && digit_lit(st->r, lit) &&
+        (st->whole == 0 || (end == st->whole && st->r->lits[lit].keylen == st->whole)))
         st->lit = lit;
     return 0;
 }
@@ -85,7 +90,7 @@ int redact_spoken_terms(struct spans *out, const struct redactor *r, const struc
                         struct redact_ctx *ctx)
 {
     char d[READ_DIGITS];
-    struct spoken_state st = { r, SIZE_MAX };
+    struct spoken_state st = { r, SIZE_MAX, 0 };
     size_t p = 0, end, n;
     int rc = 0;
 
@@ -94,8 +99,18 @@ int redact_spoken_terms(struct spans *out, const struct redactor *r, const struc
     while (p < t->normlen && rc == 0) {
         unsigned char c = (unsigned char)t->norm[p];
         if (!(((c >= 'a' && c <= 'z') || c >= 0xC0 || (det_digit((char)c) && detect_mixed_start(t->norm, t->normlen, p))) &&
-              (word_start(t->norm, p) || han_start(t->norm, t->normlen, p))) ||
-            (end = detect_spoken_reading(t->norm, t->normlen, p, d, sizeof d, &n)) == 0) {
+              (word_start(t->norm, p) || han_start(t->norm, t->normlen, p)))) {
+            p++;
+            continue;
+        }
+        /* A run of the wider net's words shorter than WEAK_RUN ("wu ling
+         * san yi", "odin dva tri chetyre": words that are ordinary words
+         * too) counts only where it reads as a whole registered term. */
+        st.whole = 0;
+        if ((end = detect_spoken_reading(t->norm, t->normlen, p, d, sizeof d, &n)) == 0 &&
+            (end = detect_spoken_reading_min(t->norm, t->normlen, p, d, sizeof d, &n, WEAK_TERM)) != 0)
+            st.whole = n;
+        if (end == 0) {
             p++;
             continue;
         }

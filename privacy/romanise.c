@@ -112,6 +112,16 @@ const char *const romanise_ko_initials[ROMANISE_NSYS][2][19] = {
         { "г|к", "к", "н", "д|т", "т", "р|л", "м", "б|п", "п", "с", "с", "",
           "ж|ч", "ж|ч", "ч|ц", "х|к", "т", "п", "х" },
     },
+    /* Koryo-saram (brief s19 ko19): the syllable-by-syllable Cyrillic of
+     * Soviet Koreans' given names (Ён Хи for 영희, Чен Су for 정수, Чер Су
+     * for 철수): plain letters, no aspiration mark, ㅓ е or о, final ㄹ р
+     * as the Koryo-mar dialect says it, ㅅ с or ш (Шин). */
+    [ROMANISE_KORYO] = {
+        { "к", "к", "н", "т", "т", "р|л", "м", "п|б", "п", "с|ш", "с", "",
+          "ч|дж", "ч", "ч|ц", "к", "т", "п", "х" },
+        { "к|г", "к", "н", "т|д", "т", "р|л", "м", "п|б", "п", "с|ш", "с", "",
+          "ч|дж", "ч", "ч|ц", "к", "т", "п", "х" },
+    },
 };
 
 /* Vowels in Unicode order (ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ). */
@@ -133,6 +143,8 @@ const char *const romanise_ko_vowels[ROMANISE_NSYS][21] = {
                  "jo", "oe", "wo", "we", "wi", "joe", "u|eu", "ui", "i" },
     [ROMANISE_MN] = { "а", "э", "я", "е", "ө|о", "э", "ё|е", "е", "о", "ва", "вэ", "вэ",
                  "ё", "ү|у", "во", "вэ", "ви", "юү|ю", "у|ы|ү", "ый|и", "и" },
+    [ROMANISE_KORYO] = { "а", "е|э", "я", "е", "е|о", "е|э", "ё|е", "е", "о", "ва", "ве", "ве|е",
+                 "ё", "у", "во", "ве", "ви", "ю", "ы|и", "и|ый", "и" },
 };
 
 /* Finals by index (none, ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ
@@ -154,7 +166,84 @@ const char *const romanise_ko_finals[ROMANISE_NSYS][28] = {
                  "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" },
     [ROMANISE_MN] = { "", "к|г", "к", "к", "н", "н", "н", "т", "л", "к", "м", "л", "л", "л", "п",
                  "л", "м", "п|б", "п", "т", "т", "н|нг", "т", "т", "к", "т", "п", "т" },
+    [ROMANISE_KORYO] = { "", "к", "к", "к", "н", "н", "н", "т", "р|ль|л", "к", "м", "ль", "ль", "ль", "п",
+                 "ль", "м", "п", "п", "т", "т", "н", "т", "т", "к", "т", "п", "т" },
 };
+
+/* Surnames by custom (brief s19 ko19): the spellings of Soviet Koreans'
+ * surnames (О. М. Ким, «К изучению антропонимии корейцев СССР»,
+ * Ономастика Востока, 1980) and the Russian press, which Kontsevich does
+ * not give: older readings (Тен, Тян, Тё for 정, 장, 조: Middle Korean
+ * t- before y), ㅊ as ц (Цой), ㅅ as ш (Шин), the two-syllable forms in
+ * -гай (Огай, Когай, Хегай, Лигай, Тигай, Шегай, Югай, Нагай, Магай).
+ * Sorted by syllable; lower case, as keys are. */
+static const struct { int cp; const char *spell; } koryo_surnames[] = {
+    { 0xAC15, "кан" },              /* 강 */
+    { 0xACE0, "ко|когай" },         /* 고 */
+    { 0xACF5, "кон" },              /* 공 */
+    { 0xAD6C, "ку" },               /* 구 */
+    { 0xAD8C, "квон|кван" },        /* 권 */
+    { 0xAE40, "ким" },              /* 김 */
+    { 0xB098, "на|нагай" },         /* 나 */
+    { 0xB0A8, "нам" },              /* 남 */
+    { 0xB178, "но" },               /* 노 */
+    { 0xB958, "лю|ю" },             /* 류 */
+    { 0xB9C8, "ма|магай" },         /* 마 */
+    { 0xBA85, "мен|мён" },          /* 명 */
+    { 0xBB38, "мун" },              /* 문 */
+    { 0xBBFC, "мин" },              /* 민 */
+    { 0xBC15, "пак" },              /* 박 */
+    { 0xBC29, "пан" },              /* 방 */
+    { 0xBC30, "пе|пэ" },            /* 배 */
+    { 0xBC31, "пек|пэк" },          /* 백 */
+    { 0xC11C, "со|сё" },            /* 서 */
+    { 0xC1A1, "сон" },              /* 송 */
+    { 0xC2E0, "шин|син" },          /* 신 */
+    { 0xC2EC, "шим|сим" },          /* 심 */
+    { 0xC548, "ан" },               /* 안 */
+    { 0xC591, "ян" },               /* 양 */
+    { 0xC5C4, "ем|ом" },            /* 엄 */
+    { 0xC624, "о|огай" },           /* 오 */
+    { 0xC6B0, "у" },                /* 우 */
+    { 0xC6D0, "вон" },              /* 원 */
+    { 0xC720, "ю|югай" },           /* 유 */
+    { 0xC724, "юн" },               /* 윤 */
+    { 0xC774, "ли|лигай" },         /* 이 */
+    { 0xC784, "им|лим" },           /* 임 */
+    { 0xC7A5, "тян|чан" },          /* 장 */
+    { 0xC804, "тен|чен|чон" },      /* 전 */
+    { 0xC815, "тен|чен|чон" },      /* 정 */
+    { 0xC870, "тё|те|чо" },         /* 조 */
+    { 0xC8FC, "тю|чу" },            /* 주 */
+    { 0xC9C0, "ти|тигай|чи" },      /* 지 */
+    { 0xC9C4, "тин|чин" },          /* 진 */
+    { 0xCC28, "ця|ча" },            /* 차 */
+    { 0xCC44, "цхай|чхэ" },         /* 채 */
+    { 0xCC9C, "чен|чхон" },         /* 천 */
+    { 0xCD5C, "цой|чой" },          /* 최 */
+    { 0xD0DC, "тхай|тхэ" },         /* 태 */
+    { 0xD558, "ха" },               /* 하 */
+    { 0xD55C, "хан" },              /* 한 */
+    { 0xD5C8, "хо|хегай" },         /* 허 */
+    { 0xD604, "хен|хён" },          /* 현 */
+    { 0xD64D, "хон" },              /* 홍 */
+    { 0xD669, "хван" },             /* 황 */
+};
+
+const char *romanise_koryo_surname(int cp)
+{
+    size_t lo = 0, hi = sizeof koryo_surnames / sizeof koryo_surnames[0], mid;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (koryo_surnames[mid].cp < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < sizeof koryo_surnames / sizeof koryo_surnames[0] && koryo_surnames[lo].cp == cp
+           ? koryo_surnames[lo].spell : NULL;
+}
 
 /* The first option of a '|'-separated list into out (at most cap bytes);
  * its length, or -1. */

@@ -25,10 +25,17 @@ extern const size_t romanise_mn_count;
  * Cyrillic (the Mongolian press: Мүн Жэ Ин, Ким Жон Ун; brief s18 item 2); each cell a '|'-separated list, the usual
  * spelling first.  Initials [system][after a vowel or sonorant][initial]. */
 enum { ROMANISE_RU, ROMANISE_JA, ROMANISE_DE, ROMANISE_CS, ROMANISE_YALE, ROMANISE_FR, ROMANISE_NL,
-       ROMANISE_MN, ROMANISE_NSYS };
+       ROMANISE_MN, ROMANISE_KORYO, ROMANISE_NSYS };
 extern const char *const romanise_ko_initials[ROMANISE_NSYS][2][19];
 extern const char *const romanise_ko_vowels[ROMANISE_NSYS][21];
 extern const char *const romanise_ko_finals[ROMANISE_NSYS][28];
+
+/* The traditional Cyrillic spellings of the Korean surname whose Hangul
+ * syllable is cp, as Soviet and post-Soviet Koreans (Koryo-saram) and the
+ * Russian press write them, a '|'-separated list, the usual one first
+ * in lower case (최: "цой|чой"; 정: "тен|чен|чон"; 오: "о|огай"); NULL for a syllable
+ * the table lacks.  Sources: docs/VARIANTS.md, "Koryo-saram spellings". */
+const char *romanise_koryo_surname(int cp);
 
 /* The usual spelling in script (1 Latin, 2 Cyrillic: enum
  * confusable_script) of one letter cp of another script, lower case, for

@@ -154,7 +154,9 @@ static size_t key(char *out, size_t cap, const char *s, size_t len, int vowels)
             c = k - i == 2 && a == 'e' && b == 'u' ? 0 : a == 'e' && b == 'o' ? 'O'
                 : a == 'a' && b == 'e' ? 'E' : (char)(a - 'a' + 'A');
             i = k - 1;
-            if (!vowels || c == 0) {
+            if (c == 0)
+                continue;       /* ㅡ parts nothing: 볼드 도르지 is Bold Dorj */
+            if (!vowels) {
                 last = 0;       /* a vowel parts two of one class (r-e-l) */
                 continue;
             }
@@ -194,6 +196,41 @@ size_t transcribe_collapse(char *skel)
 size_t transcribe_vowel_key(char *out, size_t cap, const char *s, size_t len)
 {
     return key(out, cap, s, len, 1);
+}
+
+size_t transcribe_loanword(char *out, size_t cap, const char *s, size_t len, int alt)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < len; i++) {
+        const char *put = NULL;
+        char one[2] = { s[i], 0 };
+        if (s[i] == 't' && i + 1 < len && s[i + 1] == 'h')
+            put = "s", i++;                     /* Smith: 스미스 */
+        else if ((alt & 1) && s[i] == 'c' && i + 1 < len && s[i + 1] == 'h')
+            put = "k", i++;                     /* Michael: 마이클 */
+        else if (s[i] == 'x')
+            put = "ks";                         /* Alex: 알렉스 */
+        else if ((alt & 2) && s[i] == 'r' && i > 0 && strchr("aeiouy", s[i - 1]) != NULL &&
+                 (i + 1 == len || strchr("aeiouy", s[i + 1]) == NULL))
+            put = "";                           /* Turner: 터너 */
+        else
+            put = one;
+        for (const char *q = put; *q != '\0'; q++) {
+            if (n == cap)
+                return 0;
+            out[n++] = *q;
+        }
+    }
+    return n;
+}
+
+size_t transcribe_hangul_final(const char *s, size_t len)
+{
+    if (len >= 3 && s[len - 1] == 'i' && (s[len - 2] == 'j' || s[len - 2] == 'h') &&
+        (s[len - 2] == 'j' || s[len - 3] == 'c'))
+        return len - 1;
+    return len;
 }
 
 /* The counts are not constant expressions: read them here. */

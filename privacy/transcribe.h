@@ -51,6 +51,22 @@ size_t transcribe_skeleton(char *out, size_t cap, const char *s, size_t len);
  * alone say too little. */
 size_t transcribe_vowel_key(char *out, size_t cap, const char *s, size_t len);
 
+/* The Latin reading s[0..len) (lower case ASCII) of a name as Korean
+ * loanword spelling hears it (National Institute of Korean Language,
+ * 외래어 표기법, 1986, ch. 2 table 1 and ch. 3 §1: English θ is ㅅ, [ks]
+ * is ㅋㅅ): th read s, x read ks; with alt & 1 a ch read k as well
+ * (Michael: 마이클; otherwise ch stays, Richard: 리처드), with alt & 2 an
+ * r after a vowel and not before one left out, as English is written
+ * (Turner: 터너; Russian and Mongolian keep it: 세르게이).  Writes at most
+ * cap bytes (no NUL) to out; returns the length, 0 if it does not fit
+ * or is empty. */
+size_t transcribe_loanword(char *out, size_t cap, const char *s, size_t len, int alt);
+
+/* The length of the reading s[0..len) of a Hangul word without the ㅣ that
+ * Korean loanword spelling adds after a final [ʤ] or [ʧ] (외래어 표기법
+ * ch. 3 §1 rule 4: Dorj 도르지, "ji"; "chi"), else len. */
+size_t transcribe_hangul_final(const char *s, size_t len);
+
 /* A reading s[0..len) of a word in the Mongolian script brought nearer
  * to Khalkha as Mongolians write it in Cyrillic: a g or q (γ) between two
  * vowels is left out, as the classical spelling writes it where Khalkha

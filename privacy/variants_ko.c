@@ -24,6 +24,7 @@
  * Latin marks are stripped by normalisation, so the tables hold the
  * stripped letters (Čchongdžin is keyed cchongdzin). */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -157,6 +158,62 @@ void korean_kana_syllable(struct slot *s, int cp)
     syllable_slot(s, ROMANISE_JA, cp, 0);
 }
 
+/* Adds a surname w (lower-case Cyrillic, UTF-8) alone and in its Russian
+ * cases as a foreign surname is declined (a noun of the second
+ * declension: Цой, Цоя, Цою, Цоем, Цое; Тен, Тена, Тену, Теном, Тене);
+ * Mongolian case endings follow any of them (SUFFIX_MN: Цойн, Цойтой).
+ * Returns 0 or -1. */
+static int koryo_alone(struct variant_list *out, const char *w)
+{
+    static const char *const soft[] = { "я", "ю", "ем", "е" };
+    static const char *const hard[] = { "а", "у", "ом", "е" };
+    char form[OPT_LEN + 8];
+    size_t n = strlen(w), stem = n;
+    const char *const *end = hard;
+    size_t i;
+
+    if (n >= 2 && strcmp(w + n - 2, "й") == 0)
+        end = soft, stem = n - 2;
+    else if (n >= 2 && strstr("аеёиоуыэюя", w + n - 2) != NULL)
+        end = NULL;             /* Тигай aside, a vowel at the end: not declined */
+    if (list_add(out, w, n, RULE_VARIANT, SUFFIX_MN) != 0)
+        return -1;
+    for (i = 0; end != NULL && i < 4; i++) {
+        int m = snprintf(form, sizeof form, "%.*s%s", (int)stem, w, end[i]);
+        if (m < 0 || (size_t)m >= sizeof form)
+            continue;
+        if (list_add(out, form, (size_t)m, RULE_VARIANT, SUFFIX_NONE) != 0)
+            return -1;
+    }
+    sodium_memzero(form, sizeof form);
+    return 0;
+}
+
+/* The surname syllable cp by custom (romanise_koryo_surname) into its
+ * slot s, and alone into out where the spelling is not Kontsevich's (Цой,
+ * Цоя, Тен, Огай: only Koryo-saram write a surname so; Пак and Ким alone
+ * are everyone's and stay, as in the other scripts).  Returns 0 or -1. */
+static int koryo_surname(struct variant_list *out, struct slot *s, int cp)
+{
+    const char *list = romanise_koryo_surname(cp);
+    struct slot ru;
+    char one[OPT_LEN];
+    int k, j, same;
+
+    if (list == NULL)
+        return 0;
+    syllable_slot(&ru, ROMANISE_RU, cp, 0);
+    memset(s, 0, sizeof *s);
+    for (k = 0; option(one, sizeof one, list, k); k++) {
+        slot_add(s, one, "", "");
+        for (j = same = 0; j < ru.n && !same; j++)
+            same = strcmp(ru.opt[j], one) == 0;
+        if (!same && strlen(one) >= 6 && koryo_alone(out, one) != 0)  /* цой, тен */
+            return -1;
+    }
+    return 0;
+}
+
 int korean_other_scripts(struct variant_list *out, const int *cps, int n, int given, int person)
 {
     static const struct { int sys, suffix; size_t cap; } plan[] = {
@@ -164,6 +221,7 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
         { ROMANISE_DE, SUFFIX_NONE, 4 }, { ROMANISE_CS, SUFFIX_EU, 4 },
         { ROMANISE_YALE, SUFFIX_NONE, 2 }, { ROMANISE_FR, SUFFIX_NONE, 4 },
         { ROMANISE_NL, SUFFIX_NONE, 4 }, { ROMANISE_MN, SUFFIX_MN, 8 },
+        { ROMANISE_KORYO, SUFFIX_MN, 8 },
     };
     struct slot full[SLOT_MAX];
     size_t i;
@@ -180,6 +238,9 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
         if (person && (plan[i].sys == ROMANISE_DE || plan[i].sys == ROMANISE_CS ||
                        plan[i].sys == ROMANISE_FR || plan[i].sys == ROMANISE_NL))
             continue;
+        /* Koryo-saram's spellings are people's (Цой Ён Хи). */
+        if (plan[i].sys == ROMANISE_KORYO && !person)
+            continue;
         if (given <= 0) {
             rc = word_in(out, plan[i].sys, cps, n, plan[i].suffix, plan[i].cap);
             continue;
@@ -189,7 +250,10 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
         for (k = 0; k < n; k++)
             syllable_slot(&full[k], plan[i].sys, cps[k],
                           k != 0 && k != given && voicing((cps[k - 1] - 0xAC00) % 28));
-        rc = combine(out, full, n, RULE_VARIANT, plan[i].suffix, out->n + plan[i].cap);
+        if (plan[i].sys == ROMANISE_KORYO && given == 1 && koryo_surname(out, &full[0], cps[0]) != 0)
+            rc = -1;
+        if (rc == 0)
+            rc = combine(out, full, n, RULE_VARIANT, plan[i].suffix, out->n + plan[i].cap);
         if (rc == 0)
             rc = word_in(out, plan[i].sys, cps + given, n - given, plan[i].suffix, plan[i].cap);
     }

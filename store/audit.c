@@ -16,6 +16,7 @@
 #include "export/mediatext.h"
 #include "store/db.h"
 #include "store/import.h"
+#include "store/tombstone.h"
 #include "util/day.h"
 
 /* Where the attachment being read stands. */
@@ -317,7 +318,7 @@ static int check_content(struct audit_report *rep, const struct collected *c, si
 /* here (adv16b N4), for a bundle this store imported before: a record
  * this store refuses now (a tombstone: withdrawn or deleted at the
  * source) FAILs, one whose subject's scope here is
- * newer WARNs (store_record_standing); added only when one does, so the
+ * newer WARNs (db_record_standing); added only when one does, so the
  * report of any other bundle is unchanged. */
 static int check_here(struct audit_report *rep, struct store *s, const struct bundle_info *info,
                       const struct collected *c, struct err *e)
@@ -332,14 +333,9 @@ static int check_here(struct audit_report *rep, struct store *s, const struct bu
     if (store_import_seen(&seen, s, info->hash, sizeof info->hash, e) != 0)
         return -1;
     json_array_foreach(seen ? c->records : NULL, i, rec) {
-        json_t *id = json_object_get(rec, "id"), *subj = json_object_get(rec, "subject");
+        json_t *id = json_object_get(rec, "id");
 
-        rc = store_record_standing(note, sizeof note, s, info->sender_pk,
-                                   json_string_value(subj), json_string_value(id),
-                                   json_string_value(json_object_get(json_object_get(rec, "consent"),
-                                                                     "recorded")),
-                                   (long)json_integer_value(json_object_get(
-                                       json_object_get(rec, "consent"), "seq")), e);
+        rc = db_record_standing(note, sizeof note, s, info->sender_pk, rec, e);
         if (rc < 0)
             return -1;
         if (rc == 0)

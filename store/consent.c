@@ -9,6 +9,7 @@
 
 #include "store/notice.h"
 #include "store/subject.h"
+#include "store/tombstone_since.h"
 
 static int read_consent(struct consent *c, struct store *s, long sid, struct err *e);
 
@@ -186,13 +187,13 @@ static int scope_narrows(const struct consent_change *c, const struct consent *o
 }
 
 /* The last withdrawal of subject sid and the re-consent after it (the
- * first entry after it), their dates and the re-consent's upto, and
+ * first entry after it), their dates, the re-consent's upto and counter, and
  * whether an entry since the withdrawal said --include-earlier: 1 when
  * there is such a re-consent, 0 when none (never withdrawn, or withdrawn
  * now), -1 on an error. */
 struct reconsent {
     char withdrawn[32], date[32];
-    long upto;
+    long upto, seq;
     int earlier;
 };
 
@@ -203,7 +204,7 @@ static int last_reconsent(struct reconsent *out, struct store *s, long sid, stru
     int rc;
 
     memset(out, 0, sizeof *out);
-    if (db_query(&st, s, "SELECT w.date, r.date, r.upto, EXISTS (SELECT 1 FROM consent x WHERE"
+    if (db_query(&st, s, "SELECT w.date, r.date, r.upto, r.seq, EXISTS (SELECT 1 FROM consent x WHERE"
                  " x.subject_id = ?1 AND x.id > w.id AND x.earlier <> 0) FROM consent w JOIN"
                  " consent r ON r.id = (SELECT min(id) FROM consent WHERE subject_id = ?1 AND"
                  " id > w.id) WHERE w.id = (SELECT max(id) FROM consent WHERE subject_id = ?1"
@@ -214,17 +215,46 @@ static int last_reconsent(struct reconsent *out, struct store *s, long sid, stru
         snprintf(out->withdrawn, sizeof out->withdrawn, "%s", (const char *)sqlite3_column_text(st, 0));
         snprintf(out->date, sizeof out->date, "%s", (const char *)sqlite3_column_text(st, 1));
         out->upto = (long)sqlite3_column_int64(st, 2);
-        out->earlier = sqlite3_column_int(st, 3) != 0;
+        out->seq = (long)sqlite3_column_int64(st, 3);
+        out->earlier = sqlite3_column_int(st, 4) != 0;
     }
     sqlite3_finalize(st);
     return rc;
 }
 
-/* The records of subject sid made before the re-consent r ("record.add"
- * at or before its upto; a record without that log entry counts as
- * earlier). */
-#define EARLIER_SQL " FROM record x WHERE x.subject_id = ?1 AND coalesce((SELECT min(l.seq) FROM" \
-    " log l WHERE l.action = 'record.add' AND l.object = x.rid), 0) <= ?2"
+/* The records of subject sid (?1; with ?3, record ?3 only): each one's
+ * row id, and 1 if this store's log has it made before the re-consent r
+ * ("record.add" at or before r's upto ?2; a record without that entry
+ * counts as earlier). */
+#define EARLIER_SQL "SELECT x.id, coalesce((SELECT min(l.seq) FROM log l WHERE" \
+    " l.action = 'record.add' AND l.object = x.rid), 0) <= ?2 FROM record x" \
+    " WHERE x.subject_id = ?1"
+
+/* *n: how many records of subject sid (rid: that one only, NULL: all)
+ * were made before the re-consent r: an imported record by what
+ * travelled with it (db_record_before_reconsent: headquarters holds no
+ * "record.add" of it, issue 16 E-4), one made here by the log. */
+static int count_earlier(long *n, struct store *s, long sid, const struct reconsent *r,
+                         const char *rid, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(sid), DB_INT(r->upto), DB_TEXT(rid) };
+    sqlite3_stmt *st;
+    int rc, before;
+
+    *n = 0;
+    if (db_query(&st, s, rid != NULL ? EARLIER_SQL " AND x.rid = ?3" : EARLIER_SQL, v,
+                 rid != NULL ? 3 : 2, e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the records", e)) > 0) {
+        rc = db_record_before_reconsent(&before, s, (long)sqlite3_column_int64(st, 0), r->seq,
+                                        r->date, e);
+        if (rc < 0)
+            break;
+        *n += rc > 0 ? before : sqlite3_column_int(st, 1) != 0;
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
 
 /* --include-earlier needs a withdrawal before it, and says nothing alone
  * while the consent is withdrawn (old: the consent before this change). */
@@ -262,10 +292,7 @@ int store_consent_earlier(struct consent_earlier *out, struct store *s, const ch
         return -1;
     if (rc == 0 || r.earlier)
         return 0;
-    const struct db_val v[] = { DB_INT(sid), DB_INT(r.upto), DB_TEXT(rid) };
-    if (db_int(&n, s, rid != NULL ? "SELECT count(*)" EARLIER_SQL " AND x.rid = ?3"
-               : "SELECT count(*)" EARLIER_SQL, v, rid != NULL ? 3 : 2,
-               "reading the records", e) < 0)
+    if (count_earlier(&n, s, sid, &r, rid, e) != 0)
         return -1;
     out->records = n;
     snprintf(out->withdrawn, sizeof out->withdrawn, "%s", r.withdrawn);

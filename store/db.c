@@ -17,6 +17,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/pseudonym.h"
+#include "privacy/redact.h"
 #include "store/words.h"
 #include "util/intl.h"
 
@@ -295,6 +296,8 @@ void store_close(struct store *s)
             store_rollback(s);
         return;
     }
+    /* Wiped with the store: the spellings of its places (store/privacy.c). */
+    redact_place_answers_clear();
     if (s->db != NULL)
         sqlite3_close_v2(s->db);
     if (s->hold >= 0)

@@ -60,6 +60,7 @@ struct store {
     int blobs_ready;             /* 1 once the schema has blob_gone (blob_tidy) */
     uint8_t opened_kind;         /* the kind of keyslot that opened it; 0: not known */
     unsigned char opened_salt[KEYSLOT_SALT_BYTES];   /* that slot's salt, which names it */
+    int answers_loaded;          /* 1 once privacy_answers_load ran (store/privacy.c) */
 };
 
 /* Notes which slot of kf (its index which) opened s, for passwd. */
@@ -153,6 +154,12 @@ int db_query(sqlite3_stmt **st, struct store *s, const char *sql,
 /* Steps st once: 1 with a row to read, 0 when there are no more, -1 on
  * error with e naming doing ("reading the log"). */
 int db_step(sqlite3_stmt *st, struct store *s, const char *doing, struct err *e);
+
+/* db_query, then db_step once: 1 with *st on the first row, 0 when there
+ * is none, -1 with e (doing names the step's failure). The caller
+ * finalizes *st whatever the result (NULL when the query failed). */
+int db_first(sqlite3_stmt **st, struct store *s, const char *sql, const struct db_val *v,
+             size_t n, const char *doing, struct err *e);
 
 /* Runs sql bound to v[0..n), a statement that returns no rows (INSERT,
  * UPDATE, DELETE), and finalizes it: 0, or -1 with e naming doing. */

@@ -347,6 +347,26 @@ static const char *const migrations[] = {
      * new has them, and a test store may be set back to an older
      * version: test_attachment, test_db). */
     "",
+    /* 21 -> 22 (issue 14, session 19): hunspell-ko's answers about the
+     * generated Hangul spellings of protected places (privacy/redact.h),
+     * under the identity of the dictionary and program that gave them
+     * (lexicon_identity), so that a redactor of a store with such a place
+     * does not load the dictionary (about 1 CPU s) for them again.  Like
+     * matcher_cache, a cache: emptied when a name or term is removed or
+     * changed, so that no spelling of a forgotten place stays.  IF NOT
+     * EXISTS: a test store set back to an older version has it. */
+    "CREATE TABLE IF NOT EXISTS lexicon_answer(ident TEXT NOT NULL, word BLOB NOT NULL,"
+    "  known INTEGER NOT NULL, PRIMARY KEY(ident, word));"
+    "CREATE TRIGGER IF NOT EXISTS lexicon_answer_name_delete AFTER DELETE ON subject_name"
+    "  BEGIN DELETE FROM lexicon_answer; END;"
+    "CREATE TRIGGER IF NOT EXISTS lexicon_answer_name_update AFTER UPDATE ON subject_name"
+    "  BEGIN DELETE FROM lexicon_answer; END;"
+    "CREATE TRIGGER IF NOT EXISTS lexicon_answer_term_delete AFTER DELETE ON term"
+    "  BEGIN DELETE FROM lexicon_answer; END;"
+    "CREATE TRIGGER IF NOT EXISTS lexicon_answer_term_update AFTER UPDATE ON term"
+    "  BEGIN DELETE FROM lexicon_answer; END;"
+    "CREATE TRIGGER IF NOT EXISTS lexicon_answer_subject_delete AFTER DELETE ON subject"
+    "  BEGIN DELETE FROM lexicon_answer; END;",
 };
 
 static int fill_subject_ids(struct store *s, struct err *e);
@@ -452,6 +472,7 @@ static int revision_columns(struct store *s, struct err *e)
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, db_reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
     NULL, NULL, NULL, files_migrate, notice_by_key, NULL, consent_upto, revision_columns,
+    NULL,
 };
 
 /* One entry per version in both tables: a migration added to one and not

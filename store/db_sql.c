@@ -233,6 +233,14 @@ int db_query(sqlite3_stmt **st, struct store *s, const char *sql,
     return 0;
 }
 
+int db_first(sqlite3_stmt **st, struct store *s, const char *sql, const struct db_val *v,
+             size_t n, const char *doing, struct err *e)
+{
+    if (db_query(st, s, sql, v, n, e) != 0)
+        return -1;
+    return db_step(*st, s, doing, e);
+}
+
 int db_step(sqlite3_stmt *st, struct store *s, const char *doing, struct err *e)
 {
     int rc = sqlite3_step(st);

@@ -3,8 +3,8 @@
  * bundle hash, the sender, and which records it brought). */
 #include "crypto/secmem.h"
 #include "store/db.h"
+#include "store/scope.h"
 #include "store/subject.h"
-#include "store/tombstone.h"
 
 #include "store/record.h"
 
@@ -433,13 +433,11 @@ static int existing_record(long *rowid, long *version, long *revision, struct st
     long same = 0, own = 0;
     int rc;
 
-    if (db_query(&st, s, "SELECT i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?2),"
-                 " r.id, r.version, i.sender_pk IS NULL, r.revision FROM record r"
-                 " LEFT JOIN record_origin o"
-                 " ON o.record_id = r.id LEFT JOIN import i ON i.id = o.import_id"
-                 " WHERE r.rid = ?1", v, DB_N(v), e) != 0)
-        return -1;
-    rc = db_step(st, s, "reading records", e);
+    rc = db_first(&st, s, "SELECT i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?2),"
+                  " r.id, r.version, i.sender_pk IS NULL, r.revision FROM record r"
+                  " LEFT JOIN record_origin o ON o.record_id = r.id"
+                  " LEFT JOIN import i ON i.id = o.import_id WHERE r.rid = ?1", v, DB_N(v),
+                  "reading records", e);
     if (rc > 0) {
         same = (long)sqlite3_column_int64(st, 0);
         *rowid = (long)sqlite3_column_int64(st, 1);

@@ -15,6 +15,7 @@
 #include "store/db.h"
 #include "store/known.h"
 #include "store/origin.h"
+#include "store/scope.h"
 #include "store/tombstone.h"
 #include "util/fileio.h"
 #include "util/progress.h"

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "store/notice.h"
+#include "store/origin_of.h"
 #include "store/store.h"
 
 /* The tombstones that refuse record ?3 of the subject id ?2 from the
@@ -28,11 +29,6 @@
  * database error, out of memory (EXIT_INPUT). */
 int db_origin_json(json_t *doc, struct store *s, const char *rid, struct err *e);
 
-/* The origin a record's document names (content format 7, checked by
- * export/content.c) into o and pk (crypto_sign_PUBLICKEYBYTES): 1, or 0
- * when it names none or the bundle's signer sender_pk (its own record). */
-int db_origin_of(struct notice_origin *o, unsigned char *pk, const unsigned char *sender_pk,
-                 json_t *rec);
 
 /* A record rid of the bundle being imported as import_id, held here now
  * (imported, or refused as held from another sender), whose document

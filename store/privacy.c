@@ -14,6 +14,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "store/db.h"
+#include "util/lexicon.h"
 
 static const char *const categories[] = {
     "person", "place", "employer", "organisation", "id", "other", "account",
@@ -138,7 +139,7 @@ static int load_allowed(struct redactor *r, struct store *s, struct err *e)
 
 int privacy_load(struct redactor *r, struct store *s, struct err *e)
 {
-    if (load_subjects(r, s, e) != 0 || load_terms(r, s, e) != 0 || load_allowed(r, s, e) != 0)
+    if (privacy_answers_load(s, e) != 0 || load_subjects(r, s, e) != 0 || load_terms(r, s, e) != 0 || load_allowed(r, s, e) != 0)
         return -1;
     return 0;
 }
@@ -203,6 +204,7 @@ void store_redactor_keep(struct store *s, const struct redactor *r)
     size_t len;
     int own = sqlite3_get_autocommit(s->db), ok;
 
+    (void)privacy_answers_keep(s, &ignored);
     redactor_digest(d, r);
     if (cache_has(d, s) || redactor_serialise(&bytes, &len, r, &ignored) != 0 ||
         bytes == NULL || len > INT_MAX || (own && store_begin(s, &ignored) != 0)) {
@@ -220,6 +222,74 @@ void store_redactor_keep(struct store *s, const struct redactor *r)
             store_rollback(s);
     }
     secmem_wipe_free(bytes);
+}
+
+/* ---- hunspell-ko's answers about places' spellings (table lexicon_answer) ----
+ * Several kilobytes of identity would be paths longer than any in use. */
+
+#define ANSWER_IDENT_MAX 2048
+
+int privacy_answers_load(struct store *s, struct err *e)
+{
+    char ident[ANSWER_IDENT_MAX];
+    sqlite3_stmt *st;
+    int rc;
+
+    if (s->answers_loaded || lexicon_identity(LEXICON_KO, ident, sizeof ident) != 0)
+        return 0;
+    const struct db_val v[] = { DB_TEXT(ident) };
+    if (db_query(&st, s, "SELECT word, known FROM lexicon_answer WHERE ident = ?1", v, DB_N(v),
+                 e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the dictionary's answers", e)) > 0)
+        if (sqlite3_column_bytes(st, 0) > 0 &&
+            redact_place_answer_give(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+                                     sqlite3_column_int(st, 1)) != 0)
+            break;          /* out of memory: the rest are asked again */
+    sqlite3_finalize(st);
+    if (rc < 0)
+        return -1;
+    s->answers_loaded = 1;
+    return 0;
+}
+
+struct answer_keep {
+    struct store *s;
+    const char *ident;
+    struct err *e;
+};
+
+static int answer_keep(void *ctx, const char *w, size_t len, int known)
+{
+    struct answer_keep *k = ctx;
+    const struct db_val v[] = { DB_TEXT(k->ident), DB_BLOB(w, len), DB_INT(known) };
+
+    return db_run(k->s, "INSERT OR REPLACE INTO lexicon_answer(ident, word, known) VALUES (?1, ?2, ?3)",
+                  v, DB_N(v), "keeping the dictionary's answers", k->e) != 0;
+}
+
+int privacy_answers_keep(struct store *s, struct err *e)
+{
+    char ident[ANSWER_IDENT_MAX];
+    struct answer_keep k = { s, ident, e };
+    int own = sqlite3_get_autocommit(s->db), rc;
+
+    if (redact_place_answers_asked() == 0 || lexicon_identity(LEXICON_KO, ident, sizeof ident) != 0)
+        return 0;
+    if (own && store_begin(s, e) != 0)
+        return -1;
+    const struct db_val v[] = { DB_TEXT(ident) };
+    rc = db_run(s, "DELETE FROM lexicon_answer WHERE ident <> ?1", v, DB_N(v),
+                "keeping the dictionary's answers", e) == 0 &&
+         redact_place_answers_each(answer_keep, &k) == 0 ? 0 : -1;
+    if (rc == 0)
+        redact_place_answers_kept();
+    if (own) {
+        if (rc == 0)
+            return store_commit(s, e);
+        store_rollback(s);
+    }
+    return rc;
 }
 
 /* ---- Collisions between new identities and existing pseudonyms ---- */

@@ -14,6 +14,24 @@ struct redactor;
  * Database errors are reported in e. */
 int privacy_load(struct redactor *r, struct store *s, struct err *e);
 
+/* Gives the redactors of this process hunspell-ko's answers about the
+ * generated Hangul spellings of protected places that s keeps (table
+ * lexicon_answer, kept by privacy_answers_keep) under the identity of
+ * the dictionary and program (lexicon_identity); once per store, before
+ * a redactor of its terms is built (privacy_load calls it).  0 (also when
+ * there is no identity: a missing dictionary), or -1 with e (database
+ * errors, as reading the terms). */
+int privacy_answers_load(struct store *s, struct err *e);
+
+/* Keeps in s, inside the caller's transaction (or alone), the answers
+ * this process asked hunspell-ko (privacy/redact.h), under the present
+ * identity; drops those of another.  Only where what the command changed
+ * is saved too (a refused command changes no file).  0 (also when there
+ * is nothing to keep), or -1 with e (database errors): inside a change
+ * the change fails with it, as with any of its statements; alone it is a
+ * cache, and the caller may ignore it (the next process asks again). */
+int privacy_answers_keep(struct store *s, struct err *e);
+
 /* 1 if text contains a protected name or term of r, or is a spelling
  * variant of one; 0 if not; -1 on error (e filled). */
 int privacy_matches(const struct redactor *r, const char *text, struct err *e);

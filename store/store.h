@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 21
+#define STORE_SCHEMA_VERSION 22
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -613,7 +613,10 @@ struct consent_earlier {
 /* Fills *out for the subject with pseudonym: with rid, about that record
  * alone (records 1 or 0); with rid NULL, about all its records.  The
  * order is the store's log (a record's "record.add" entry against the
- * re-consent's), never a clock.  0, or -1 with e (EXIT_INPUT: an unknown
+ * re-consent's), never a clock; for an imported record, which has no
+ * "record.add" here, what travelled with it (db_record_before_reconsent:
+ * the consent its device stamped on it against the re-consent's;
+ * issue 16 E-4).  0, or -1 with e (EXIT_INPUT: an unknown
  * subject; a database error). */
 int store_consent_earlier(struct consent_earlier *out, struct store *s, const char *pseudonym,
                           const char *rid, struct err *e);
@@ -953,20 +956,6 @@ int store_tombstone_count(long *n, struct store *s, struct err *e);
 /* *n: the number of imported records this store's own record delete
  * deleted (and no notice did): their tombstones refuse them (issue 16). */
 int store_tombstone_count_here(long *n, struct store *s, struct err *e);
-
-/* How a record of a bundle stands in this store (issue 16, adv16b N4:
- * open and audit of a bundle kept after its notices arrived): 1 when a
- * tombstone refuses it here (withdrawn or deleted at the source, or sent
- * before a withdrawal; db_tombstone_check), 2 when its subject's consent
- * scope here is newer than the one the record carries (recorded: its
- * "consent"."recorded", NULL for none; recorded_seq: its "seq", 0 when
- * absent; db_scope_cmp), 0 otherwise; note (notelen
- * bytes) gets one English line saying which, "" for 0. sender_pk:
- * crypto_sign_PUBLICKEYBYTES, the bundle's signer; subject: the sender's
- * stable id, NULL for content format 1. -1 with e on a database error. */
-int store_record_standing(char *note, size_t notelen, struct store *s,
-                          const unsigned char *sender_pk, const char *subject, const char *rid,
-                          const char *recorded, long recorded_seq, struct err *e);
 
 /* *seen is 1 if a bundle with hash[0..hashlen) was imported already, else 0. */
 int store_import_seen(int *seen, struct store *s, const unsigned char *hash,

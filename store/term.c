@@ -13,12 +13,12 @@
 
 /* The text must be something the matcher can protect: a scratch redactor
  * takes it (e.g. it refuses a text that normalises to nothing). */
-static int protectable(int cat, const char *text, struct err *e)
+static int protectable(struct store *s, int cat, const char *text, struct err *e)
 {
     struct redactor *r;
     int rc;
 
-    if (redactor_new(&r, e) != 0)
+    if (privacy_answers_load(s, e) != 0 || redactor_new(&r, e) != 0)
         return -1;
     rc = redactor_add_term(r, (enum term_category)cat, 0, text, strlen(text), e);
     if (rc == 0)
@@ -51,7 +51,7 @@ int db_term_insert(long *id, struct store *s, long sid, const char *category,
     int cat;
 
     if (term_category_parse(&cat, category, e) != 0 || identity_check(text, "the term", e) != 0 ||
-        protectable(cat, text, e) != 0 || term_exists(s, sid, text, e) != 0 ||
+        protectable(s, cat, text, e) != 0 || term_exists(s, sid, text, e) != 0 ||
         privacy_check_pseudonyms(s, cat, one, 1, e) != 0)
         return -1;
     db_now(now, sizeof now);
@@ -60,7 +60,10 @@ int db_term_insert(long *id, struct store *s, long sid, const char *category,
         return -1;
     *id = sqlite3_last_insert_rowid(s->db);
     snprintf(idtext, sizeof idtext, "%ld", *id);
-    return store_log(s, sid != 0 ? "subject.term" : "term.add", idtext, e);
+    /* A place's spellings were asked of hunspell-ko for it: kept in this
+     * transaction, so that later redactors of the store need not ask. */
+    return store_log(s, sid != 0 ? "subject.term" : "term.add", idtext, e) == 0 &&
+           privacy_answers_keep(s, e) == 0 ? 0 : -1;
 }
 
 int store_term_add(long *id, struct store *s, const char *category,

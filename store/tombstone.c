@@ -11,64 +11,8 @@
 #include "store/notice.h"
 #include "store/origin.h"
 #include "store/subject.h"
+#include "store/tombstone_int.h"
 #include "store/tombstone_since.h"
-
-/* The records the notice reaches: imported here from the bundle's
- * signer (?1: the import), of the subject here ?2 (the whole subject,
- * ?3 '') or with record id ?3; and for a withdrawal of the whole subject
- * (?5 'withdrawal'), the copies held here from another sender of the
- * records the signer sent of its subject ?6 (record_route: a record
- * received twice, issue 16 A10). A notice passed on with its origin
- * (content format 7: ?7 the signing key of the device that made it, ?8
- * that device's subject id; NULL and '' when the signer made it) reaches
- * every copy of the origin's record here too, whatever route it came by:
- * the record ?3 held from the origin or held here while the signer or
- * the origin sent it too (a route), or, for the whole subject, the
- * origin's records of its subject ?8 and the copies its routes name.
- * The signer's own notice reaches the copies its routes name, and the
- * copies held from another sender that name it as their origin (content
- * format 7 records: store/origin.h), too: for a withdrawal, always; for a
- * deletion, when the signer made that record (MADE_BY; issue 16 C-4,
- * C-5). Never this store's own records (no origin), nor another
- * sender's otherwise. Parameters ?1 to ?8: import, subject here, record id,
- * sender name, kind, sender's subject id, origin key, origin's subject
- * id. */
-#define DOOMED                                                                        \
-    "SELECT r.id FROM record r JOIN record_origin o ON o.record_id = r.id"            \
-    " JOIN import i ON i.id = o.import_id"                                            \
-    " WHERE (i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)"              \
-    " AND ((?3 <> '' AND r.rid = ?3) OR (?3 = '' AND r.subject_id = ?2)))"            \
-    " OR (?3 = '' AND (?5 = 'withdrawal' OR " PASSED_ON " OR " MADE_BY ") AND r.rid IN" \
-    " (SELECT rid FROM record_route WHERE (subject = ?6 AND sender_pk ="              \
-    " (SELECT sender_pk FROM import WHERE id = ?1)) OR (subject = ?8 AND sender_pk = ?7)))" \
-    " OR (?7 IS NOT NULL AND ?3 <> '' AND r.rid = ?3 AND (" PASSED_ON " OR " MADE_BY ")" \
-    " AND (i.sender_pk = ?7 OR EXISTS"                                                \
-    " (SELECT 1 FROM record_route x WHERE x.rid = ?3 AND (x.sender_pk = ?7 OR"        \
-    " x.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)))))"                 \
-    " OR (?7 IS NOT NULL AND ?3 = '' AND i.sender_pk = ?7 AND r.subject_id IN"        \
-    " (SELECT subject_id FROM subject_origin WHERE sender_pk = ?7 AND uid = ?8))"
-/* DOOMED's ?7 is a notice's origin passed on (not the signer: the
- * signer's own notice has ?7 its own key, db_notice_apply), or the copy
- * r here was made by ?7: its bundle named that origin (content format
- * 7; the manifest is compact JSON with sorted keys, and a quote inside a
- * string is escaped, so only the record's own "origin" matches), else
- * its sender made it. The signer's own deletion reaches a copy
- * held by another route only when the signer made that record (issue 16
- * C-5): a store deleting its own copy of another's record says nothing of
- * the copies others sent. */
-#define PASSED_ON "(?7 IS NOT NULL AND ?7 IS NOT (SELECT sender_pk FROM import WHERE id = ?1))"
-#define MADE_BY                                                                       \
-    "CASE WHEN instr(o.manifest, '\"origin\":{\"key\":\"') > 0"                       \
-    " THEN instr(o.manifest, '\"origin\":{\"key\":\"' || lower(hex(?7)) || '\"') > 0"  \
-    " ELSE i.sender_pk = ?7 END"
-
-/* DOOMED's ?7 and ?8 for origin o (NULL: the signer's own notice). */
-#define ORIGIN_VALS(o)                                                                \
-    (o) != NULL ? (struct db_val)DB_BLOB((o)->pk, crypto_sign_PUBLICKEYBYTES)         \
-                : (struct db_val){ .type = SQLITE_NULL },                             \
-    DB_TEXT((o) != NULL ? (o)->subject : "")
-
-#define SENDER_PK "(SELECT sender_pk FROM import WHERE id = ?1)"
 
 /* 1 if the sender has a tombstone for kind, subject and rid already. */
 static int acted_before(struct store *s, long import_id, const char *kind,
@@ -82,12 +26,8 @@ static int acted_before(struct store *s, long import_id, const char *kind,
                   "reading the tombstones", e);
 }
 
-/* *w and *r: the highest round of the sender's withdrawals of the whole
- * subject acted on here, and of its re-consents (0: none); the sender is
- * the bundle's signer, or pk (crypto_sign_PUBLICKEYBYTES) when not NULL
- * (a notice's origin). The subject is withdrawn here while *w > *r. */
-static int rounds_of(long *w, long *r, struct store *s, long import_id,
-                     const unsigned char *pk, const char *subject, struct err *e)
+int db_rounds_of(long *w, long *r, struct store *s, long import_id, const unsigned char *pk,
+                 const char *subject, struct err *e)
 {
     const struct db_val v[] = {
         DB_INT(import_id), DB_TEXT(subject),
@@ -106,16 +46,14 @@ static int rounds_of(long *w, long *r, struct store *s, long import_id,
 #undef WHOSE
 }
 
-static int rounds(long *w, long *r, struct store *s, long import_id, const char *subject,
-                  struct err *e)
+int db_rounds(long *w, long *r, struct store *s, long import_id, const char *subject,
+              struct err *e)
 {
-    return rounds_of(w, r, s, import_id, NULL, subject, e);
+    return db_rounds_of(w, r, s, import_id, NULL, subject, e);
 }
 
-/* *sid and here[]: the subject this store keeps for the sender's
- * subject id (0 and "" if none). */
-static int subject_here(long *sid, char *here, size_t herelen, struct store *s, long import_id,
-                        const char *subject, struct err *e)
+int db_subject_here(long *sid, char *here, size_t herelen, struct store *s, long import_id,
+                    const char *subject, struct err *e)
 {
     const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
     sqlite3_stmt *st;
@@ -136,9 +74,7 @@ static int subject_here(long *sid, char *here, size_t herelen, struct store *s, 
     return rc < 0 ? -1 : 0;
 }
 
-/* The signing key of the bundle's signer (the import import_id) into
- * pk (crypto_sign_PUBLICKEYBYTES). */
-static int signer_key(unsigned char *pk, struct store *s, long import_id, struct err *e)
+int db_signer_key(unsigned char *pk, struct store *s, long import_id, struct err *e)
 {
     const struct db_val v[] = { DB_INT(import_id) };
     sqlite3_stmt *st;
@@ -176,7 +112,7 @@ static int owe_onward(struct store *s, const char *kind, long import_id, long si
     long rowid = 0;
     int rc;
 
-    if (origin == NULL && signer_key(pk, s, import_id, e) != 0)
+    if (origin == NULL && db_signer_key(pk, s, import_id, e) != 0)
         return -1;
     if (rid[0] == '\0') {
         if ((sid > 0 && db_notice_owed_from(s, kind, sid, 0, o, e) != 0) ||
@@ -318,10 +254,8 @@ static int held_before(int *held, struct store *s, const char *rid, long sid, st
     return rc < 0 ? -1 : 0;
 }
 
-/* *sid: the subject this store keeps for the origin's subject id (0: no
- * origin, or none here). */
-static int origin_subject_here(long *sid, struct store *s, const struct notice_origin *origin,
-                               struct err *e)
+int db_origin_subject_here(long *sid, struct store *s, const struct notice_origin *origin,
+                           struct err *e)
 {
     *sid = 0;
     if (origin == NULL)
@@ -353,7 +287,7 @@ static int origin_rounds(const struct notice_origin **reach,
     if (origin == NULL || strcmp(kind, "withdrawal") != 0 || rid[0] != '\0')
         return 0;
     n = origin->round > 1 ? origin->round : 1;
-    if (rounds_of(&w, &r, s, import_id, origin->pk, origin->subject, e) != 0)
+    if (db_rounds_of(&w, &r, s, import_id, origin->pk, origin->subject, e) != 0)
         return -1;
     if (r >= n)
         *reach = NULL;
@@ -393,7 +327,7 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
     /* A withdrawal of the whole subject: acted on before if this round
      * or a later one was, or a re-consent lifted it (a stale copy). */
     if (strcmp(kind, "withdrawal") == 0 && rid[0] == '\0') {
-        if (rounds(&w, &r, s, import_id, subject, e) != 0)
+        if (db_rounds(&w, &r, s, import_id, subject, e) != 0)
             return -1;
         rc = w >= round || r >= round;
     } else {
@@ -404,16 +338,16 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
         return rc < 0 ? -1 : 0;
     }
     if (origin_rounds(&reach, &buried, s, import_id, kind, rid, origin, e) != 0 ||
-        subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
+        db_subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
         return -1;
     /* The signer's own notice reaches its copies held here by another
      * route too, as one passed on does (issue 16 C-4, C-5). */
     if (origin == NULL) {
-        if (signer_key(spk, s, import_id, e) != 0)
+        if (db_signer_key(spk, s, import_id, e) != 0)
             return -1;
         reach = &self;
     }
-    if (origin_subject_here(&sid_o, s, reach, e) != 0)
+    if (db_origin_subject_here(&sid_o, s, reach, e) != 0)
         return -1;
     /* The whole subject: its subjects here held through others (C-4). */
     if (rid[0] == '\0' && reach != NULL &&
@@ -440,196 +374,6 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                      rid[0] != '\0' ? rid : subject, e);
 }
 
-/* The attachments of the sender's records of the subject here sid go
- * (chunks too, secure_delete): its scope says attachments no.  *files:
- * how many. */
-static int drop_attachments(long *files, struct store *s, long import_id, long sid,
-                            struct err *e)
-{
-    const struct db_val v[] = {
-        DB_INT(import_id), DB_INT(sid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
-        ORIGIN_VALS((const struct notice_origin *)NULL),
-    };
-#define HELD "SELECT id FROM attachment WHERE record_id IN (" DOOMED ")"
-
-    *files = 0;
-    if (db_int(files, s, "SELECT count(*) FROM (" HELD ")", v, DB_N(v),
-               "reading the attachments", e) < 0)
-        return -1;
-    return *files == 0 ? 0 : db_run(s, "DELETE FROM attachment WHERE id IN (" HELD ")", v,
-                                    DB_N(v), "removing the attachments", e);
-#undef HELD
-}
-
-/* A scope for a subject of the sender not here yet, kept (the one
- * db_scope_order keeps over the one kept before, if any) until
- * db_scope_pending_take. 1 if kept, 0 if the one kept already stays. */
-static int keep_pending(struct store *s, long import_id, const char *subject,
-                        const struct consent *c, struct err *e)
-{
-    const struct db_val k[] = { DB_INT(import_id), DB_TEXT(subject) };
-    struct consent held = { 0 }, w;
-    int rc = db_scope_read(&held, s, "SELECT export, quote, publish, attachments, method,"
-                           " embargo, date, 0, seq FROM scope_pending WHERE sender_pk = "
-                           SENDER_PK " AND subject = ?2", k, DB_N(k), e);
-
-    if (rc < 0)
-        return -1;
-    if (!db_scope_order(&w, &held, c))
-        return 0;
-    const struct db_val v[] = {
-        DB_INT(import_id), DB_TEXT(subject), DB_INT(w.export_ok), DB_INT(w.quote),
-        DB_INT(w.publish), DB_INT(w.attachments), DB_TEXT(w.method), DB_TEXT(w.embargo),
-        DB_TEXT(w.date), DB_INT(w.seq),
-    };
-    return db_run(s, "INSERT OR REPLACE INTO scope_pending(sender_pk, subject, export, quote,"
-                  " publish, attachments, method, embargo, date, seq) SELECT " SENDER_PK ", ?2,"
-                  " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10", v, DB_N(v), "keeping the consent scope",
-                  e) != 0 ? -1 : 1;
-}
-
-int db_scope_pending_take(struct store *s, long import_id, const char *subject, long sid,
-                          struct err *e)
-{
-    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
-    struct consent c = { 0 };
-    int rc = db_scope_read(&c, s, "SELECT export, quote, publish, attachments, method, embargo,"
-                           " date, 0, seq FROM scope_pending WHERE sender_pk = " SENDER_PK
-                           " AND subject = ?2", v, DB_N(v), e);
-
-    if (rc <= 0)
-        return rc;
-    if (db_consent_carry(s, sid, &c, e) < 0 ||
-        db_run(s, "DELETE FROM scope_pending WHERE sender_pk = " SENDER_PK " AND subject = ?2",
-               v, DB_N(v), "keeping the consent scope", e) != 0)
-        return -1;
-    return 0;
-}
-
-/* The subject here sid takes scope c (db_consent_carry) and, when c
- * says attachments no, loses the attachments of its records: own: only
- * the signer's records (DOOMED), else (the origin's subject here) all of
- * its records, whatever route they came by. Its contacts are owed a
- * scope notice naming origin o. *changed: 1 if the scope changed. */
-static int scope_take(int *changed, long *files, struct store *s, long import_id, long sid,
-                      int own, const struct consent *c, const struct notice_origin *o,
-                      long floor, struct err *e)
-{
-    const struct db_val v[] = { DB_INT(sid) };
-    const struct db_val w[] = { DB_INT(sid), DB_INT(floor) };
-    long f = 0, now = 0;
-    int rc = db_consent_carry(s, sid, c, e);
-
-    *changed = 0;
-    if (rc < 0)
-        return -1;
-    /* Attachments no: the copies here go when this notice or a record of
-     * this bundle brought that scope (a consent row newer than floor); a
-     * scope repeated unchanged was acted on before, and deletes nothing
-     * attached here since (adv16b C-3: 'intake attach' says it never
-     * leaves). */
-    if (!c->attachments && rc == 0 &&
-        db_int(&now, s, "SELECT 1 FROM consent WHERE subject_id = ?1 AND id > ?2 LIMIT 1", w,
-               DB_N(w), "reading the consent", e) < 0)
-        return -1;
-    if (!c->attachments && (rc > 0 || now > 0)) {
-        if (own && drop_attachments(&f, s, import_id, sid, e) != 0)
-            return -1;
-        if (!own && (db_int(&f, s, "SELECT count(*) FROM attachment WHERE record_id IN"
-                            " (SELECT id FROM record WHERE subject_id = ?1)", v, DB_N(v),
-                            "reading the attachments", e) < 0 ||
-                     (f > 0 && db_run(s, "DELETE FROM attachment WHERE record_id IN"
-                                      " (SELECT id FROM record WHERE subject_id = ?1)", v,
-                                      DB_N(v), "removing the attachments", e) != 0)))
-            return -1;
-        *files += f;
-    }
-    if (rc == 0)
-        return 0;
-    *changed = 1;
-    return db_notice_owed_from(s, "scope", sid, 0, o, e);
-}
-
-/* Up to SCOPE_MAX subjects here that a scope notice reaches besides the
- * signer's own (issue 16 B-10, E-16: one rule with withdrawals): the
- * origin's subject here (sid_o), and the subjects of the copies held here
- * that the signer's or the origin's routes name for their subject ids
- * (db_origin_subjects, as a withdrawal finds them). o: the notice's
- * origin, or the signer and its subject id. */
-#define SCOPE_MAX 16
-static int scope_others(long *ids, size_t *n, struct store *s, long import_id, long sid,
-                        long sid_o, const char *subject, const struct notice_origin *o,
-                        struct err *e)
-{
-    size_t m = 0;
-
-    *n = 0;
-    if (sid_o > 0 && sid_o != sid)
-        ids[(*n)++] = sid_o;
-    if (db_origin_subjects(ids + *n, &m, SCOPE_MAX - *n, s, import_id, subject, o, sid, sid_o,
-                           e) != 0)
-        return -1;
-    *n += m;
-    return 0;
-}
-
-int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, long import_id,
-                   const char *subject, const struct consent *c,
-                   const struct notice_origin *origin, long floor, struct err *e)
-{
-    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    struct notice_origin own = { pk, subject, 0 };
-    const struct notice_origin *o = origin != NULL ? origin : &own;
-    char here[64];
-    long sid, sid_o = 0, one = 0, w = 0, r = 0, others[SCOPE_MAX];
-    size_t n = 0;
-    int rc, changed = 0, any = 0;
-
-    *outcome = SCOPE_UNCHANGED;
-    *files = 0;
-    if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0 ||
-        (origin == NULL && signer_key(pk, s, import_id, e) != 0))
-        return -1;
-    rc = db_int(&one, s, "SELECT 1 FROM tombstone WHERE sender_pk = " SENDER_PK
-                " AND subject = ?2 AND rid = '' AND kind = 'deletion'", v, DB_N(v),
-                "reading the tombstones", e);
-    if (rc == 0 && rounds(&w, &r, s, import_id, subject, e) != 0)
-        return -1;
-    if (rc != 0 || w > r)
-        return rc < 0 ? -1 : 0;          /* withdrawn or deleted */
-    /* Passed on, or held here by another route (issue 16 B-10): those
-     * subjects take it too, unless the origin withdrew its subject here
-     * (its own notice or one passed on). */
-    if (origin != NULL && (origin_subject_here(&sid_o, s, origin, e) != 0 ||
-                           rounds_of(&w, &r, s, import_id, origin->pk, origin->subject, e) != 0))
-        return -1;
-    if (origin == NULL || w <= r) {
-        if (scope_others(others, &n, s, import_id, sid, sid_o, subject, o, e) != 0)
-            return -1;
-    }
-    if (sid <= 0 && n == 0) {            /* not here yet: kept for its records */
-        /* passed on: for the origin's records too, whatever route (C-6) */
-        if (origin != NULL && db_origin_pending(s, origin, c, e) != 0)
-            return -1;
-        rc = keep_pending(s, import_id, subject, c, e);
-        if (rc > 0)
-            *outcome = SCOPE_KEPT;       /* else this scope or a later one kept already */
-        return rc < 0 ? -1 : 0;
-    }
-    if (sid > 0 && scope_take(&any, files, s, import_id, sid, 1, c, o, floor, e) != 0)
-        return -1;
-    for (size_t k = 0; k < n; k++) {
-        if (scope_take(&changed, files, s, import_id, others[k], 0, c, o, floor, e) != 0)
-            return -1;
-        any |= changed;
-    }
-    if (!any)
-        return 0;
-    *outcome = SCOPE_TAKEN;
-    return store_log(s, "import.scope", subject, e);
-}
-
 /* A re-consent passed on with its origin o (content format 7): counted
  * in the origin's rounds as its own notice is, it lifts the origin's
  * withdrawal here (a tombstone of kind reconsent under the origin's key,
@@ -646,8 +390,8 @@ static int origin_reconsent(int *changed, struct store *s, long import_id, const
     if (o == NULL)
         return 0;
     n = o->round > 1 ? o->round : 1;
-    if (rounds_of(&w, &r, s, import_id, o->pk, o->subject, e) != 0 ||
-        origin_subject_here(&sid_o, s, o, e) != 0)
+    if (db_rounds_of(&w, &r, s, import_id, o->pk, o->subject, e) != 0 ||
+        db_origin_subject_here(&sid_o, s, o, e) != 0)
         return -1;
     if (r >= n || w > n)
         return 0;
@@ -677,7 +421,7 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
     *changed = 0;
     memset(out, 0, sizeof *out);
     if (origin_reconsent(changed, s, import_id, sender, day, c, origin, e) != 0 ||
-        rounds(&w, &r, s, import_id, subject, e) != 0)
+        db_rounds(&w, &r, s, import_id, subject, e) != 0)
         return -1;
     if (r >= round || w > round)
         return 0;                        /* acted on before, or a later withdrawal since */
@@ -687,7 +431,7 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
         db_notice_apply(out, s, import_id, sender, "withdrawal", subject, NULL, day, round, NULL,
                         e) != 0)
         return -1;
-    if (subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
+    if (db_subject_here(&sid, here, sizeof here, s, import_id, subject, e) != 0)
         return -1;
     const char *h = here[0] != '\0' ? here : NULL;
     const struct db_val v[] = {
@@ -724,7 +468,7 @@ int db_removal_apply(struct notice_outcome *out, struct store *s, long import_id
     if (sodium_hex2bin(hash, sizeof hash, attachment, strlen(attachment), NULL, &n, NULL) != 0 ||
         n != sizeof hash)
         return err_set(e, EXIT_INPUT, "malformed bundle contents: a bad notice");
-    if (origin == NULL && signer_key(pk, s, import_id, e) != 0)
+    if (origin == NULL && db_signer_key(pk, s, import_id, e) != 0)
         return -1;
     const struct db_val v[] = {
         DB_INT(import_id), DB_TEXT(rid), DB_BLOB(hash, sizeof hash), DB_TEXT(attachment),
@@ -815,22 +559,6 @@ int db_route_keep(struct store *s, long import_id, const char *rid, const char *
     return db_run(s, "INSERT OR IGNORE INTO record_route(rid, sender_pk, subject) VALUES"
                   " (?1, (SELECT sender_pk FROM import WHERE id = ?2), ?3)", v, DB_N(v),
                   "keeping the record's route", e);
-}
-
-int db_scope_attachments(int *allowed, struct store *s, const unsigned char *sender_pk,
-                         const char *subject, const char *rid, struct err *e)
-{
-    const struct db_val v[] = {
-        DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject), DB_TEXT(rid),
-    };
-    long yes = 1;
-    int rc = db_int(&yes, s, "SELECT attachments FROM consent WHERE subject_id = coalesce("
-                    "(SELECT subject_id FROM subject_origin WHERE sender_pk = ?1 AND uid = ?2),"
-                    " (SELECT subject_id FROM record WHERE rid = ?3)) ORDER BY id DESC LIMIT 1",
-                    v, DB_N(v), "reading the consent", e);
-
-    *allowed = rc <= 0 || yes != 0;
-    return rc < 0 ? -1 : 0;
 }
 
 /* This store's own signing key: the sender of its local tombstones. */
@@ -962,12 +690,18 @@ int store_tombstone_count_here(long *n, struct store *s, struct err *e)
                   "reading the tombstones", e) < 0 ? -1 : 0;
 }
 
-int store_record_standing(char *note, size_t notelen, struct store *s,
-                          const unsigned char *sender_pk, const char *subject, const char *rid,
-                          const char *recorded, long recorded_seq, struct err *e)
+int db_record_standing(char *note, size_t notelen, struct store *s,
+                       const unsigned char *sender_pk, json_t *rec, struct err *e)
 {
     static const char tail[] = "; nothing was imported";
+    json_t *c = json_object_get(rec, "consent");
+    const char *subject = json_string_value(json_object_get(rec, "subject"));
+    const char *rid = json_string_value(json_object_get(rec, "id"));
+    const char *recorded = json_string_value(json_object_get(c, "recorded"));
+    long recorded_seq = (long)json_integer_value(json_object_get(c, "seq"));
     const struct db_val v[] = { DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject) };
+    unsigned char opk[crypto_sign_PUBLICKEYBYTES];
+    struct notice_origin o;
     struct err why;
     sqlite3_stmt *st;
     size_t n;
@@ -975,7 +709,11 @@ int store_record_standing(char *note, size_t notelen, struct store *s,
 
     note[0] = '\0';
     err_clear(&why);
-    if (db_tombstone_check(s, sender_pk, subject, rid, recorded, recorded_seq, &why) != 0) {
+    /* As import refuses it: its sender's tombstones, then its origin's
+     * (content format 7, issue 16 C-8, E-6; adv17b E-11). */
+    if (db_tombstone_check(s, sender_pk, subject, rid, recorded, recorded_seq, &why) != 0 ||
+        (db_origin_of(&o, opk, sender_pk, rec) &&
+         db_origin_check(s, &o, rid, recorded, recorded_seq, &why) != 0)) {
         if (why.code != EXIT_AUTH) {
             if (e != NULL)
                 *e = why;
@@ -989,11 +727,9 @@ int store_record_standing(char *note, size_t notelen, struct store *s,
     }
     if (subject == NULL || recorded == NULL)
         return 0;
-    if (db_query(&st, s, "SELECT c.date, c.seq FROM consent c JOIN subject_origin o"
-                 " ON o.subject_id = c.subject_id WHERE o.sender_pk = ?1 AND o.uid = ?2"
-                 " ORDER BY c.id DESC LIMIT 1", v, DB_N(v), e) != 0)
-        return -1;
-    rc = db_step(st, s, "reading the consent", e);
+    rc = db_first(&st, s, "SELECT c.date, c.seq FROM consent c JOIN subject_origin o"
+                  " ON o.subject_id = c.subject_id WHERE o.sender_pk = ?1 AND o.uid = ?2"
+                  " ORDER BY c.id DESC LIMIT 1", v, DB_N(v), "reading the consent", e);
     if (rc > 0 && db_scope_cmp((long)sqlite3_column_int64(st, 1),
                                (const char *)sqlite3_column_text(st, 0), recorded_seq,
                                recorded) < 0)

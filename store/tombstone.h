@@ -3,6 +3,7 @@
 #ifndef INTAKE_STORE_TOMBSTONE_H
 #define INTAKE_STORE_TOMBSTONE_H
 
+#include <jansson.h>
 #include <stddef.h>
 
 #include "store/notice.h"
@@ -73,51 +74,6 @@ int db_reconsent_apply(int *changed, struct notice_outcome *out, struct store *s
                        long round, const struct consent *c, const struct notice_origin *origin,
                        struct err *e);
 
-/* What a scope notice did here (db_scope_apply). */
-enum scope_outcome {
-    SCOPE_UNCHANGED,                     /* nothing changed: this scope or a later one is
-                                            here already, or the subject was withdrawn or
-                                            deleted */
-    SCOPE_TAKEN,                         /* the subject here took the scope */
-    SCOPE_KEPT,                          /* kept for a subject not here yet (nothing held
-                                            here changed): db_scope_pending_take */
-};
-
-/* Acts on a notice of kind "scope" of the bundle being imported as
- * import_id (inside its transaction): the subject this store keeps for
- * the sender's subject id takes the consent scope c (db_consent_carry)
- * unless the sender withdrew or deleted it (a tombstone of the whole
- * subject) or its scope here is c already or later (a subject not here
- * yet keeps c for its records: db_scope_pending_take); then this store's
- * contacts that received its records are owed a scope notice in turn, and
- * "import.scope" is logged with the sender's subject id. *outcome says
- * which of enum scope_outcome happened. When c says attachments no, the attachments of
- * the sender's records of that subject here are deleted (chunks too,
- * secure_delete; *files: how many) when the scope changed, by this notice
- * or by a record of the same import (a consent row with an id above
- * floor, the highest before the import began); a scope repeated
- * unchanged deletes nothing (adv16b C-3): no tombstone, as a
- * later bundle carries attachments only if the scope allows them again,
- * and the scope notice owed onward deletes the contacts' copies in turn.
- * origin (NULL: the signer made it): a scope passed on (content format
- * 7, issue 16 B-10): the subject this store keeps for the origin's
- * subject id takes it too, as a withdrawal passed on reaches it, and its
- * records lose their attachments when c says attachments no, whatever
- * route they came by. The notice owed onward names origin, or the
- * signer and its subject id. Errors: a database error (EXIT_INPUT). */
-int db_scope_apply(enum scope_outcome *outcome, long *files, struct store *s, long import_id,
-                   const char *subject, const struct consent *c,
-                   const struct notice_origin *origin, long floor, struct err *e);
-
-/* A scope notice about a subject of the sender not here (db_scope_apply
- * keeps the latest recorded of them): the subject sid, just made here for
- * the sender's subject id subject by the import import_id, takes it
- * (db_consent_carry), and it is let go; its records' own scope, older,
- * then changes nothing.  Inside the caller's transaction; 0, or -1 with e
- * (a database error). */
-int db_scope_pending_take(struct store *s, long import_id, const char *subject, long sid,
-                          struct err *e);
-
 /* Acts on a notice of kind "removal" (content format 5, issue 16 F9) of
  * the bundle being imported as import_id (inside its transaction): the
  * attachment with BLAKE2b hex attachment (64 digits) of the sender's
@@ -154,17 +110,6 @@ int db_removal_check(int *removed, struct store *s, const unsigned char *sender_
 int db_route_keep(struct store *s, long import_id, const char *rid, const char *subject,
                   struct err *e);
 
-/* *allowed: 0 if the consent scope held here for a record's subject says
- * attachments no, 1 otherwise (no such subject here, or no consent
- * recorded). The subject: the one kept for the stable id subject (NULL
- * for content format 1) of the sender with signing key sender_pk
- * (crypto_sign_PUBLICKEYBYTES), else the one of record rid here. Import
- * leaves out the attachments of such a record and open -o does not write
- * them, whatever the bundle's age (issue 16 A2). 0, or -1 with e (a
- * database error). */
-int db_scope_attachments(int *allowed, struct store *s, const unsigned char *sender_pk,
-                         const char *subject, const char *rid, struct err *e);
-
 /* This store's own `record delete` of the record with row id rowid
  * (issue 16): when it was imported (it has an origin), a tombstone keeps
  * its id (kind deletion, this store's signing key as its sender, the
@@ -191,5 +136,19 @@ int db_tombstone_local(struct store *s, long rowid, struct err *e);
  * here: issue 16 A4). 0 if none. */
 int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
                        const char *rid, const char *recorded, long recorded_seq, struct err *e);
+
+/* How a record of a bundle imported before stands in this store (issue
+ * 16, adv16b N4: open and audit of a bundle kept after its notices
+ * arrived): 1 when import would refuse it now (withdrawn or deleted at the
+ * source, or sent before a withdrawal: db_tombstone_check for its sender
+ * sender_pk, crypto_sign_PUBLICKEYBYTES, and, for a record passed on
+ * with its origin, content format 7, db_origin_check for that origin), 2
+ * when its subject's consent scope here is newer than the one the record
+ * carries (db_scope_cmp), 0 otherwise; note (notelen bytes) gets one
+ * English line saying which, "" for 0. rec: the record's document as the
+ * bundle carries it (borrowed; checked by export/content.c). -1 with e on
+ * a database error. */
+int db_record_standing(char *note, size_t notelen, struct store *s,
+                       const unsigned char *sender_pk, json_t *rec, struct err *e);
 
 #endif

@@ -16,6 +16,7 @@
 #include "export/bundle.h"
 #include "export/content.h"
 #include "store/import.h"
+#include "store/scope.h"
 #include "store/tombstone.h"
 #include "util/fileio.h"
 
@@ -175,7 +176,7 @@ static int drop_file(struct opener *op, const char *name, struct err *e)
 }
 
 /* How each record of a bundle imported before stands here
- * (store_record_standing, adv16b N4): its summary entry gets "here"
+ * (db_record_standing, adv16b N4): its summary entry gets "here"
  * {"refused", "note"}; a record this store refuses loses its "body" in
  * the summary and, in the folder, is left out (its files removed before the folder is committed), one whose
  * scope here is newer says so in its Markdown. */
@@ -193,11 +194,7 @@ static int standing(struct opener *op, struct store *s, const struct bundle_info
     if (store_import_seen(&seen, s, info->hash, sizeof info->hash, e) != 0)
         return -1;
     json_array_foreach(seen ? all : NULL, i, rec) {
-        rc = store_record_standing(note, sizeof note, s, pk, jstr(rec, "subject"),
-                                   jstr(rec, "id"), jstr(json_object_get(rec, "consent"),
-                                                         "recorded"),
-                                   (long)json_integer_value(json_object_get(
-                                       json_object_get(rec, "consent"), "seq")), e);
+        rc = db_record_standing(note, sizeof note, s, pk, rec, e);
         if (rc < 0)
             return -1;
         if (rc == 0)

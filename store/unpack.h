@@ -15,7 +15,7 @@
  * "armored", "header" and "records" (the records whole; with outdir only
  * their ids), each record with "here" {"refused", "note"} when the
  * bundle was imported here before and the record does not stand here as
- * it says (store_record_standing). With outdir (a path that must not exist), each record is
+ * it says (db_record_standing). With outdir (a path that must not exist), each record is
  * written there as ID.json and ID.md, each attachment as ID-FILE, and the
  * summary as bundle.json (a record this store refuses left out, one whose
  * scope here is newer with a "- here:" line in its Markdown): into a temporary folder beside outdir (0700,

@@ -2,16 +2,19 @@
 #include "util/lexicon.h"
 
 #include <hunspell.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
 #define WORD_MAX 100
 
-/* data/lexicon/ko_extra.txt, compiled in (scripts/embed.sh). */
+/* data/lexicon/ko_extra.txt and en_extra.txt, compiled in (scripts/embed.sh). */
 extern const unsigned char lexicon_ko_extra[];
+extern const unsigned char lexicon_en_extra[];
 
 /* Each dictionary; the words we add to it (data/lexicon: one word a line,
  * then a tab and what it means; # comments) and the word of the dictionary
@@ -23,7 +26,7 @@ static const struct {
 } dicts[LEXICON_NLANGS] = {
     { "ko_KR", "hunspell-ko", lexicon_ko_extra, "시장" },
     { "mn_MN", "hunspell-mn", NULL, NULL },
-    { "en_US", "hunspell-en-us", NULL, NULL },
+    { "en_US", "hunspell-en-us", lexicon_en_extra, "ATM" },
 };
 
 static struct {
@@ -79,6 +82,37 @@ static Hunhandle *dictionary(enum lexicon_lang lang)
             add_extra(lx.h[lang], dicts[lang].extra, dicts[lang].model);
     }
     return lx.h[lang];
+}
+
+/* The identity of the file at path appended to out at *at: 0, or -1. */
+static int file_identity(char *out, size_t outlen, size_t *at, const char *path)
+{
+    struct stat st;
+    int n;
+
+    if (access(path, R_OK) != 0 || stat(path, &st) != 0)
+        return -1;
+    n = snprintf(out + *at, outlen - *at, "%s %ju:%ju:%jd:%jd.%09ld\n", path, (uintmax_t)st.st_dev,
+                 (uintmax_t)st.st_ino, (intmax_t)st.st_size, (intmax_t)st.st_ctim.tv_sec,
+                 st.st_ctim.tv_nsec);
+    if (n < 0 || (size_t)n >= outlen - *at)
+        return -1;
+    *at += (size_t)n;
+    return 0;
+}
+
+int lexicon_identity(enum lexicon_lang lang, char *out, size_t outlen)
+{
+    char aff[320], dic[320];
+    size_t at = 0;
+
+    if ((unsigned)lang >= LEXICON_NLANGS || outlen == 0)
+        return -1;
+    out[0] = '\0';
+    snprintf(aff, sizeof aff, "%s/%s.aff", lx.dir, dicts[lang].file);
+    snprintf(dic, sizeof dic, "%s/%s.dic", lx.dir, dicts[lang].file);
+    return file_identity(out, outlen, &at, aff) == 0 && file_identity(out, outlen, &at, dic) == 0 &&
+           file_identity(out, outlen, &at, "/proc/self/exe") == 0 ? 0 : -1;
 }
 
 /* word in lower case into out (NUL-terminated); -1 if it does not fit or
@@ -149,6 +183,32 @@ int lexicon_proper(enum lexicon_lang lang, const char *word, size_t len)
     memmove(low + k, low + n, strlen(low) - (size_t)n + 1);
     memcpy(low, up, (size_t)k);
     known = Hunspell_spell(h, low) != 0;
+    memset(low, 0, sizeof low);
+    return known;
+}
+
+int lexicon_acronym(enum lexicon_lang lang, const char *word, size_t len)
+{
+    char low[WORD_MAX + 1];
+    Hunhandle *h;
+    int known = prepare(&h, low, lang, word, len);
+
+    if (known != 1)
+        return known;
+    for (char *p = low; *p != '\0'; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+        else if ((unsigned char)*p >= 0x80) {
+            known = 0;              /* ASCII acronyms only */
+            break;
+        }
+    /* Known in capitals, and not as a word or a name with a capital
+     * first letter: hunspell takes any word in capitals (BOLD, IVAN). */
+    if (known == 1 && (known = Hunspell_spell(h, low) != 0) && low[0] != '\0' && low[1] != '\0') {
+        for (char *p = low + 1; *p != '\0'; p++)
+            *p = (char)(*p - 'A' + 'a');
+        known = Hunspell_spell(h, low) == 0;
+    }
     memset(low, 0, sizeof low);
     return known;
 }

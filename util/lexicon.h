@@ -45,6 +45,14 @@ int lexicon_word(enum lexicon_lang lang, const char *word, size_t len);
  * lang's dictionary is missing. */
 int lexicon_proper(enum lexicon_lang lang, const char *word, size_t len);
 
+/* 1 if the dictionary of lang knows word[0..len) (ASCII letters, any
+ * case) written in capitals and not with a capital first letter alone: an
+ * acronym (en_US: ATM, NATO; with data/lexicon/en_extra.txt: IBAN, SIM),
+ * not a word or a name hunspell also takes in capitals (BOLD, IVAN); 0
+ * if not (or not ASCII, or too long), -1 if lang's dictionary is
+ * missing. */
+int lexicon_acronym(enum lexicon_lang lang, const char *word, size_t len);
+
 /* The stems the dictionary gives word[0..len) (hunspell's stemmer, as
  * written in lower case), written NUL-separated into out (outlen bytes;
  * those that do not fit are left out).  Returns how many were written, 0
@@ -59,6 +67,16 @@ int lexicon_lang_of(int cp);
 /* Bits (1 << enum lexicon_lang) of the dictionaries asked for and not
  * found since the process started. */
 unsigned lexicon_missing(void);
+
+/* What lang's answers depend on, as text into out (outlen bytes, NUL-
+ * terminated): the device, inode, size and change time (ns) of the
+ * dictionary's .aff and .dic files in the directory asked (lexicon_set_dir)
+ * and of the running program (/proc/self/exe: the words it adds, its
+ * rules).  Two processes with the same identity get the same answer to
+ * every question, so an answer may be kept under it (store/privacy.c).
+ * Loads nothing.  0, or -1 when a file cannot be read (a missing
+ * dictionary: keep nothing) or out is too small. */
+int lexicon_identity(enum lexicon_lang lang, char *out, size_t outlen);
 
 /* The Debian package of lang's dictionary ("hunspell-ko", ...), static. */
 const char *lexicon_package(enum lexicon_lang lang);

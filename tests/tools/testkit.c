@@ -1789,6 +1789,7 @@ static const struct { const char *name, *msg; } names[] = {
     { "content-record", "malformed bundle contents: bad tags or attachments" },
     { "content-record", "malformed bundle contents: a bad tag" },
     { "content-record", "malformed bundle contents: a bad record version" },
+    { "content-record", "malformed bundle contents: a bad record revision" },
     { "content-record", "malformed bundle contents: a record without a valid subject id" },
     { "content-record", "malformed bundle contents: a record without its consent scope" },
     { "content-record", "malformed bundle contents: a bad consent scope" },

@@ -336,6 +336,48 @@ static void test_refusals(void **state)
     free(w.out.p);
 }
 
+/* A record's optional "revision" (a relay's redaction of its version,
+ * adv17b E-9; docs/FORMAT.md "Record"): 1..CONTENT_VERSION_MAX is
+ * accepted, and absent is 0; anything else is malformed. A reader older
+ * than the field ignores it as it ignores any key of a record it does not
+ * know: an unknown key is accepted here too. */
+static void test_revision(void **state)
+{
+    static const char *const good[] = { "1", "7", "2147483647" };
+    static const char *const bad_rev[] = { "0", "-1", "2147483648", "\"2\"", "1.5", "null",
+                                           "true" };
+    struct writer w;
+    struct seen got;
+    struct err e;
+    json_t *r;
+
+    (void)state;
+    writer_init(&w);
+    for (size_t i = 0; i < sizeof good / sizeof good[0] + 1; i++) {
+        put_header(&w, CONTENT_FORMAT);
+        r = record(rid, "Nari");
+        if (i < sizeof good / sizeof good[0])
+            json_object_set_new(r, "revision", json_loads(good[i], JSON_DECODE_ANY, NULL));
+        else
+            json_object_set_new(r, "a_key_of_a_later_format", json_integer(3));
+        put(&w, PAYLOAD_JSON, r);
+        assert_int_equal(payload_writer_finish(&w.pw, &e), 0);
+        if (read_back(&got, &w.out, w.out.len + 1, &e) != 0)
+            fail_msg("revision %zu: %s", i, e.msg);
+        assert_int_equal(got.records, 1);
+        free(w.out.p);
+        writer_init(&w);
+    }
+    for (size_t i = 0; i < sizeof bad_rev / sizeof bad_rev[0]; i++) {
+        put_header(&w, CONTENT_FORMAT);
+        r = record(rid, "Nari");
+        json_object_set_new(r, "revision", json_loads(bad_rev[i], JSON_DECODE_ANY, NULL));
+        put(&w, PAYLOAD_JSON, r);
+        expect_refused(&w, EXIT_INPUT, "malformed bundle contents: a bad record revision");
+    }
+    free(w.out.p);
+}
+
 /* A refusal is kept until content_finish(): every content_sink() call
  * returns 0 (so the bundle reader goes on to the signature), nothing after
  * the refusal reaches the handler, and the first refusal is the one
@@ -565,6 +607,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_revision),
         cmocka_unit_test(test_refusal_waits),
         cmocka_unit_test(test_notices),
         cmocka_unit_test(test_scope_notices),

@@ -56,6 +56,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/allow18.jsonl",
     "tests/data/leaks/names18.jsonl",
     "tests/data/leaks/num18.jsonl",
+    "tests/data/leaks/num19.jsonl",
     "tests/data/leaks/script18.jsonl",
 };
 #define MAX_KINDS 512

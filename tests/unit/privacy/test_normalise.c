@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <sodium.h>
+#include <utf8proc.h>
 
 #include "crypto/secmem.h"
 #include "privacy/normalise.h"
@@ -290,6 +291,25 @@ static void test_mixed_scripts(void **state)
     normtext_free(&t);
 }
 
+/* is_word_cp answers ASCII, Hangul syllables and the Cyrillic blocks
+ * inline (normalise.h) and the rest from a table: every code point must
+ * get what utf8proc's categories say (letters, marks, numbers). */
+static void test_word_cp_is_category(void **state)
+{
+    (void)state;
+    for (int cp = 0; cp <= 0x10FFFF; cp++) {
+        utf8proc_category_t c = utf8proc_category(cp);
+        int word = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+                   (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+                   (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+        if (is_word_cp(cp) != word)
+            fail_msg("U+%04X: is_word_cp %d, category %d", (unsigned)cp, is_word_cp(cp), (int)c);
+    }
+    assert_int_equal(is_word_cp(-1), 0);
+    assert_int_equal(is_word_cp(0x0482), 0);        /* Cyrillic thousands sign, So */
+    assert_int_equal(is_word_cp(0x04E9), 1);        /* ө */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -306,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_split_scripts),
         cmocka_unit_test(test_mixed_scripts),
         cmocka_unit_test(test_lookalike_kinds),
+        cmocka_unit_test(test_word_cp_is_category),
     };
     if (sodium_init() < 0)
         return 1;

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "store/db.h"                    /* the export table, read directly */
+#include "store/subject.h"
 #include "tests/unit/storeutil.h"
 
 
@@ -417,6 +418,152 @@ static void test_corrections(void **state)
     assert_int_equal(outcome, IMPORT_KEPT);
 }
 
+/* A relay's redaction of a version (its "revision", adv17b E-9;
+ * docs/FORMAT.md, the corrections table): a newer revision of the same
+ * version replaces the copy here, an older one leaves the newer here
+ * (kept), the same revision with other text is a conflict, and an older
+ * version is stale whatever its revision; the device's next version,
+ * carrying none, replaces any revision. */
+static void test_revisions(void **state)
+{
+    struct fixture *f = *state;
+    struct record_row r = imported("0123456789abcdef", "Rim-il spoke of [PLACE-1] and Chongjin.");
+    struct sender a;
+    struct err e;
+    long n = 0;
+    int outcome = -1;
+
+    new_sender(&a);
+    r.version = 2;
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), 0);
+    assert_int_equal(outcome, IMPORT_ADDED);
+    /* accepted: revision 1 of version 2, hq's redaction of Chongjin */
+    r.revision = 1;
+    r.body = "Rim-il spoke of [PLACE-1] and [PLACE-2].";
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), 0);
+    assert_int_equal(outcome, IMPORT_REPLACED);
+    assert_false(store_holds(f->s, "hongjin"));
+    assert_int_equal(db_int(&n, f->s, "SELECT revision FROM record WHERE rid = '0123456789abcdef'",
+                            NULL, 0, "t", &e), 1);
+    assert_int_equal(n, 1);
+    /* the first text again, at no revision: older, the redaction stays */
+    r.revision = 0;
+    r.body = "Rim-il spoke of [PLACE-1] and Chongjin.";
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), 0);
+    assert_int_equal(outcome, IMPORT_KEPT);
+    assert_false(store_holds(f->s, "hongjin"));
+    /* conflict: revision 1 again with other text */
+    r.revision = 1;
+    r.body = "Rim-il spoke of [PLACE-1] and [PLACE-3].";
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_string_equal(e.msg, "the bundle holds record 0123456789abcdef at version 2 with other "
+                        "text than the same version here (a conflict: keep this copy, or have the sender "
+                        "edit the record again, which gives it a higher version that replaces this "
+                        "one); nothing was imported");
+    /* stale: version 1, whatever its revision */
+    r.version = 1;
+    r.revision = 9;
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    assert_string_equal(e.msg, "the bundle holds record 0123456789abcdef at version 1, older than "
+                        "version 2 here (a stale copy); nothing was imported");
+    assert_true(store_holds(f->s, "place"));
+    /* the device's next version, carrying no revision, replaces it */
+    r.version = 3;
+    r.revision = 0;
+    r.body = "Rim-il spoke again.";
+    assert_int_equal(import_row(f->s, &a, &r, &outcome, &e), 0);
+    assert_int_equal(outcome, IMPORT_REPLACED);
+    assert_int_equal(db_int(&n, f->s, "SELECT revision FROM record WHERE rid = '0123456789abcdef'",
+                            NULL, 0, "t", &e), 1);
+    assert_int_equal(n, 0);
+}
+
+/* Imports record rid of subject aaaaaaaaaaaaaaaa from x with the manifest
+ * manifest (the record's JSON as its bundle carried it) and no scope. */
+static void import_stamped(struct store *s, struct sender *x, const char *rid,
+                           const char *manifest)
+{
+    struct record_row r = imported(rid, "body");
+    struct import_subject subj = { "Nari@1a2b3c4d", "aaaaaaaaaaaaaaaa", NULL };
+    struct err e;
+    long id;
+    int added = -1;
+
+    randombytes_buf(x->bundle, sizeof x->bundle);
+    assert_int_equal(store_begin(s, &e), 0);
+    assert_int_equal(store_import_begin(&id, s, x->bundle, sizeof x->bundle, x->pk, "hq", &e), 0);
+    assert_int_equal(store_import_record(&added, s, id, &subj, &r, manifest, &e), 0);
+    assert_int_equal(store_commit(s, &e), 0);
+    assert_int_equal(added, IMPORT_ADDED);
+}
+
+/* How many of rid's subject's records (rid NULL: all of them) were made
+ * before its re-consent (store_consent_earlier). */
+static long earlier_of(struct store *s, const char *rid)
+{
+    struct consent_earlier out;
+    struct err e;
+
+    assert_int_equal(store_consent_earlier(&out, s, "Nari@1a2b3c4d", rid, &e), 0);
+    return out.records;
+}
+
+#define STAMPED(seq) "{\"consent\":{\"recorded\":\"2026-01-0" #seq "T00:00:00Z\",\"seq\":" #seq \
+                     "},\"subject\":\"aaaaaaaaaaaaaaaa\"}"
+
+/* Issue 16 E-4: on a store that imported them (headquarters), a record's
+ * "made before the re-consent" comes from the consent its device stamped
+ * on it, never from a "record.add" log entry that only the device has:
+ * against the re-consent's tombstone when there is one, else the
+ * re-consent's scope held here; a record without a stamp counts as
+ * earlier. */
+static void test_earlier_by_stamp(void **state)
+{
+    struct fixture *f = *state;
+    struct consent c = { .recorded = 1, .export_ok = 1, .date = "2026-01-01T00:00:00Z", .seq = 1 };
+    struct sender a;
+    struct err e;
+    long sid = 0;
+
+    new_sender(&a);
+    import_stamped(f->s, &a, "1111111111111111", STAMPED(1));
+    assert_int_equal(db_int(&sid, f->s, "SELECT id FROM subject", NULL, 0, "t", &e), 1);
+    assert_int_equal(store_begin(f->s, &e), 0);
+    assert_int_equal(db_consent_carry(f->s, sid, &c, &e), 1);
+    assert_int_equal(earlier_of(f->s, NULL), 0);          /* never withdrawn */
+    /* withdrawn (as a withdrawal notice marks it), then re-consented at 3 */
+    const struct db_val w[] = { DB_INT(sid) };
+    assert_int_equal(db_run(f->s, "INSERT INTO consent(subject_id, export, quote, publish,"
+                            " attachments, method, embargo, withdrawn, date, seq) VALUES (?1, 0,"
+                            " 0, 0, 0, '', '', 1, '2026-01-02', 1)", w, 1, "t", &e), 0);
+    c.seq = 3;
+    snprintf(c.date, sizeof c.date, "2026-01-03T00:00:00Z");
+    assert_int_equal(db_consent_carry(f->s, sid, &c, &e), 1);
+    assert_int_equal(store_commit(f->s, &e), 0);
+    import_stamped(f->s, &a, "2222222222222222", STAMPED(2));
+    import_stamped(f->s, &a, "3333333333333333", STAMPED(3));
+    import_stamped(f->s, &a, "4444444444444444", "{}");
+    assert_int_equal(earlier_of(f->s, "1111111111111111"), 1);
+    assert_int_equal(earlier_of(f->s, "2222222222222222"), 1);
+    assert_int_equal(earlier_of(f->s, "3333333333333333"), 0);   /* after: it may leave */
+    assert_int_equal(earlier_of(f->s, "4444444444444444"), 1);   /* no stamp: earlier */
+    assert_int_equal(earlier_of(f->s, NULL), 3);
+    /* The re-consent's own tombstone, as its notice keeps it (its scope's
+     * counter 2 here), is what orders them when there is one. */
+    const struct db_val t[] = { DB_BLOB(a.pk, crypto_sign_PUBLICKEYBYTES) };
+    assert_int_equal(store_begin(f->s, &e), 0);
+    assert_int_equal(db_run(f->s, "INSERT INTO tombstone(sender_pk, sender, kind, subject, rid,"
+                            " day, at, removed, notice, round, since, since_seq) VALUES (?1, 'hq',"
+                            " 'reconsent', 'aaaaaaaaaaaaaaaa', '', '2026-01-03', '2026-01-03', 0, 1,"
+                            " 1, '2026-01-02T00:00:00Z', 2)", t, 1, "t", &e), 0);
+    assert_int_equal(store_commit(f->s, &e), 0);
+    assert_int_equal(earlier_of(f->s, "1111111111111111"), 1);
+    assert_int_equal(earlier_of(f->s, "2222222222222222"), 0);
+    assert_int_equal(earlier_of(f->s, NULL), 2);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 int main(void)
@@ -428,6 +575,8 @@ int main(void)
         T(test_origin),
         T(test_subject_ids_and_consent),
         T(test_corrections),
+        T(test_revisions),
+        T(test_earlier_by_stamp),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -9,6 +9,7 @@
 #include "tests/unit/storeutil.h"
 
 #include "privacy/redact.h"
+#include "store/db.h"
 
 static void test_term_checks(void **state)
 {
@@ -192,6 +193,89 @@ static void test_allowed_rows(void **state)
     assert_string_equal(e.msg, "stopped");
 }
 
+static long answers_kept(struct store *s)
+{
+    long n = -1;
+    struct err e;
+
+    assert_int_equal(db_int(&n, s, "SELECT count(*) FROM lexicon_answer", NULL, 0, "counting", &e), 1);
+    return n;
+}
+
+struct answers {
+    char buf[8192];
+    size_t off[256], len[256], used, n;
+    int known[256];
+};
+
+static int copy_answer(void *ctx, const char *w, size_t len, int known)
+{
+    struct answers *a = ctx;
+
+    assert_true(a->n < 256 && a->used + len <= sizeof a->buf);
+    memcpy(a->buf + a->used, w, len);
+    a->off[a->n] = a->used, a->len[a->n] = len, a->known[a->n] = known;
+    a->used += len, a->n++;
+    return 0;
+}
+
+/* hunspell-ko's answers about the generated Hangul spellings of a place
+ * (신의주 of Sinuiju) are kept with the store when the term is added
+ * (store/privacy.c, table lexicon_answer): a later process's redactor
+ * asks none of them and is the same redactor (the same literals, so the
+ * same digest) as one that asks them all; removing the term drops them. */
+static void test_place_answers_kept(void **state)
+{
+    struct fixture *f = *state;
+    unsigned char kept[REDACT_DIGEST_BYTES], asked[REDACT_DIGEST_BYTES];
+    struct answers flipped = { .n = 0 };
+    struct redactor *r;
+    long id;
+    size_t n;
+    struct err e;
+
+    redact_place_answers_clear();
+    assert_int_equal(answers_kept(f->s), 0);
+    assert_int_equal(store_term_add(&id, f->s, "place", "Sinuiju", &e), 0);
+    /* Asked, kept in the store, and so marked kept. */
+    n = (size_t)answers_kept(f->s);
+    assert_true(n > 0);
+    assert_int_equal(redact_place_answers_asked(), 0);
+    /* As a new process on the store: every answer given, none asked. */
+    redact_place_answers_clear();
+    f->s->answers_loaded = 0;
+    assert_int_equal(store_redactor(&r, f->s, &e), 0);
+    assert_int_equal(redact_place_answers_asked(), 0);
+    redactor_digest(kept, r);
+    redactor_free(r);
+    /* Without the store: every answer asked of hunspell-ko. */
+    redact_place_answers_clear();
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_term(r, TERM_PLACE, 0, "Sinuiju", 7, &e), 0);
+    assert_int_equal(redact_place_answers_asked(), n);
+    redactor_digest(asked, r);
+    redactor_free(r);
+    assert_memory_equal(kept, asked, sizeof kept);
+    /* The answers given are the ones used: each given flipped, the
+     * redactor differs (so the comparison above can fail). */
+    assert_int_equal(redact_place_answers_each(copy_answer, &flipped), 0);
+    assert_int_equal(flipped.n, n);
+    redact_place_answers_clear();
+    for (size_t i = 0; i < flipped.n; i++)
+        assert_int_equal(redact_place_answer_give(flipped.buf + flipped.off[i], flipped.len[i],
+                                                  !flipped.known[i]), 0);
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_term(r, TERM_PLACE, 0, "Sinuiju", 7, &e), 0);
+    assert_int_equal(redact_place_answers_asked(), 0);
+    redactor_digest(asked, r);
+    redactor_free(r);
+    assert_memory_not_equal(kept, asked, sizeof kept);
+    /* Removing the term drops them, as it drops the matcher cache. */
+    assert_int_equal(store_term_remove(f->s, id, &e), 0);
+    assert_int_equal(answers_kept(f->s), 0);
+    redact_place_answers_clear();
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, open_fixture_setup, fixture_teardown)
 
 /* CATEGORY:TEXT, the one way a term is written. */
@@ -233,6 +317,7 @@ int main(void)
         T(test_terms_are_logged_by_id),
         T(test_term_rows),
         T(test_allowed_rows),
+        T(test_place_answers_kept),
         cmocka_unit_test(test_term_spec),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
