@@ -28,6 +28,16 @@ static const struct det_word birth_words[] = {
     DW("\xd1\x82\xd3\xa9\xd1\x80\xd0\xb6", FIT_PREFIX),                  /* төрж */
     DW("\xd1\x82\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", FIT_WORD),            /* төрөв */
     DW("\xd0\xbc\xd1\x8d\xd0\xbd\xd0\xb4\xd1\x8d\xd0\xbb", FIT_PREFIX),  /* мэндэл(сэн) */
+    /* төрсөн, төрсний, төрж, төрөв in Latin letters as Mongolians type
+     * them (ө as o or u, the vowel of -сөн dropped: "Torson ognoo",
+     * "Tursun odor", "torsn"; report-adv19b B-6), and Cyrillic typed
+     * without ө (торсон); whole words only: "tors-" starts torso,
+     * torsion. */
+    DW("torson", FIT_WORD), DW("tursun", FIT_WORD), DW("torsn", FIT_WORD), DW("tursn", FIT_WORD),
+    DW("torsnii", FIT_WORD), DW("tursnii", FIT_WORD), DW("torsonii", FIT_WORD),
+    DW("tursunii", FIT_WORD), DW("torj", FIT_WORD), DW("turj", FIT_WORD),
+    DW("torov", FIT_WORD), DW("turuv", FIT_WORD),
+    DW("\xd1\x82\xd0\xbe\xd1\x80\xd1\x81\xd0\xbe\xd0\xbd", FIT_WORD),      /* торсон */
     /* German, French, Spanish (report-adv12 A-10), as the norm view
      * writes them (Latin marks stripped: né is "ne"); né(e) le/en/à
      * only right before the date: det_born_right_before, detect_words.c */

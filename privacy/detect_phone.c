@@ -407,6 +407,31 @@ static int national(const char *d, int grouped)
     return 0;
 }
 
+/* A calling code of a plan written as a group of its own without '+'
+ * ("976-99-11-22-33", "976.9911.2233", "(976) 99 11 22 33": report-adv19b
+ * B-1) and, in the groups after it, a valid number of that plan (any
+ * type, as after '+').  Codes of regions without a plan are left to
+ * possible_international after '+' or a prefix: without one a code is
+ * only two or three digits of an ordinary number.  Groups joined by a
+ * word are not read so. */
+static int coded_national(const struct groups *g, size_t k, const char *d)
+{
+    size_t i, ccn = g->nd[0];
+
+    if (k < 2 || ccn > 3)
+        return 0;
+    for (i = 1; i < k; i++)
+        if (g->sep[i] == 'j')
+            return 0;                   /* "976 1234 and 976": two numbers */
+    for (i = 0; i < phone_nplans; i++) {
+        const char *rest = d + ccn;
+        if (det_value(d, ccn) != (unsigned)phone_plans[i].cc)
+            continue;
+        return match(i, RE_MOBILE, rest) || match(i, RE_FIXED, rest) || match(i, RE_OTHER, rest);
+    }
+    return 0;
+}
+
 static const struct det_word phone_words[] = {
     DW("tel", FIT_WORD), DW("tel.", FIT_WORD), DW("phone", FIT_PREFIX), DW("telephone", FIT_WORD),
     DW("mobile", FIT_WORD), DW("cell", FIT_WORD), DW("call", FIT_PREFIX), DW("fax", FIT_WORD),
@@ -457,8 +482,48 @@ static int is_phone(const char *s, size_t len, size_t at, const struct groups *g
                                        at, phone_words, sizeof phone_words / sizeof phone_words[0]))
         yes = 1;
     else
-        yes = nd >= 7 && national(d, shape == NUMBER && k >= 2);
+        yes = nd >= 7 && (national(d, shape == NUMBER && k >= 2) || (shape == NUMBER && coded_national(g, k, d)));
     sodium_memzero(d, sizeof d);
+    return yes;
+}
+
+/* A valid mobile number of a plan, with or without its trunk prefix. */
+static int mobile(const char *d)
+{
+    for (size_t i = 0; i < phone_nplans; i++) {
+        size_t tl = strlen(phone_plans[i].trunk);
+        if (match(i, RE_MOBILE, d) ||
+            (tl > 0 && strncmp(d, phone_plans[i].trunk, tl) == 0 && match(i, RE_MOBILE, d + tl)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the groups g, written in groups (two or more, without '+'), are a
+ * mobile number with one stray digit typed after its last digit, its last
+ * group one digit longer than the group before ("010-1234-56789", or a
+ * digit glued on by an invisible character: "010-1234-5678<U+200B>9",
+ * "9911 2233<U+200B>4": report-adv19b B-14): the whole run is taken,
+ * stray digit and all.  Groups of three digits or more, no joining word,
+ * and not dotted groups without a trunk prefix ("10.1234.56789": a
+ * version). */
+static int stray_digit(const char *s, size_t len, size_t at, const struct groups *g)
+{
+    struct groups h;
+    size_t last = g->n - 1;
+    int yes;
+
+    if (g->n < 2 || g->plus || g->nd[last] != g->nd[last - 1] + 1 ||
+        !det_ends_number(s, len, g->end[last]))
+        return 0;
+    for (size_t i = 0; i < g->n; i++)
+        if (g->nd[i] < 3 || g->sep[i] == 'j' || (g->sep[i] == '.' && g->d[0] != '0'))
+            return 0;
+    h = *g;
+    h.nd[last]--, h.upto[last]--;
+    h.d[h.upto[last]] = '\0';
+    yes = mobile(h.d) && is_phone(s, len, at, &h, g->n);
+    sodium_memzero(h.d, sizeof h.d);
     return yes;
 }
 
@@ -475,6 +540,8 @@ size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, in
     for (k = g.n; k > 0; k--)
         if (det_ends_number(s, len, g.end[k - 1]) && is_phone(s, len, at, &g, k))
             break;
+    if (k == 0 && stray_digit(s, len, at, &g))
+        k = g.n;
     sodium_memzero(g.d, sizeof g.d);      /* a copy of the number's digits */
     return k > 0 ? g.end[k - 1] : 0;
 }

@@ -318,6 +318,12 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
     if (word_before(&wa, &wb, t, a) &&
         word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
         return 1;
+    /* Digits glued right after a name that is also a word ("Болд99112233
+     * руу залга", "Bold99"): a handle or a phone written onto the name,
+     * not the word (report-adv19b B-15); the hit may hold them. */
+    for (size_t p = a + 1; p <= b && p < t->normlen; p++)
+        if (t->norm[p] >= '0' && t->norm[p] <= '9')
+            return 1;
     last = redact_cp_before(t->norm, b);
     wend = redact_word_end(t->norm, t->normlen, b, last);
     if (is_hangul_cp(last) && variants_ko_marks_name(t->norm + b, wend - b))

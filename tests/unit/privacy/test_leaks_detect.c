@@ -36,7 +36,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/accounts.jsonl", "tests/data/leaks/accounts16.jsonl",
     "tests/data/leaks/leaves16.jsonl", "tests/data/leaks/numbers16.jsonl",
     "tests/data/leaks/ids17.jsonl", "tests/data/leaks/loc18.jsonl",
-    "tests/data/leaks/acct18.jsonl",
+    "tests/data/leaks/acct18.jsonl", "tests/data/leaks/w2num.jsonl",
 };
 #define KINDS 16
 
