@@ -48,7 +48,7 @@ at_once() {
     st field export --to hq --all -o "$W/b.bundle" >/dev/null 2>&1
     # Both read the bundle while a third intake writes, then queue for the
     # lock: the one that gets it second finds the bundle imported.
-    held hq 3
+    held hq 2
     at_once 2 hq import "$W/b.bundle"
     hash=$(st field exports --json | jq -r '.[0].bundle')
     cat "$W"/at.* >&3 || true
@@ -82,7 +82,7 @@ at_once() {
     st field export --to hq,aud --all -o "$W/b.bundle" >/dev/null 2>&1
     st hq import "$W/b.bundle" >/dev/null
     st aud audit "$W/b.bundle" --attest -o "$W/s.statement" >/dev/null 2>&1
-    held hq 3
+    held hq 2
     at_once 2 hq import "$W/s.statement"
     cat "$W"/at.* >&3 || true
     [ "$(cat "$W"/at.* | grep -c '^rc=0$')" -eq 2 ]
