@@ -380,6 +380,18 @@ static const char *const noun_particles[] = {
     "에게", "한테", "께", "의", "와", "랑", "하고", "더러", "보고",
 };
 
+/* 1 if a word of address (씨, 동무: variants_ko_marks_name) follows the
+ * Hangul word ws[0] ending at norm byte p: in its particles, or as the
+ * next word ws[1] when nw > 1. */
+static int addressed(const struct normtext *t, const struct word *ws, size_t nw, size_t p)
+{
+    size_t n = ws[0].end - p;
+
+    if (n == 0 && nw > 1)
+        return variants_ko_marks_name(t->norm + ws[1].start, ws[1].end - ws[1].start);
+    return n > 0 && variants_ko_marks_name(t->norm + p, n);
+}
+
 /* 1 if what follows a short Hangul word ws[0] ending at norm byte p (its
  * particles, or the next word ws[1] when nw > 1) marks a person: a word
  * of address (씨, 동무: variants_ko_marks_name) or a particle only nouns
@@ -389,9 +401,7 @@ static int marks_person(const struct normtext *t, const struct word *ws, size_t 
     const char *rest = t->norm + p;
     size_t n = ws[0].end - p, i, k;
 
-    if (n == 0 && nw > 1)
-        return variants_ko_marks_name(t->norm + ws[1].start, ws[1].end - ws[1].start);
-    if (n > 0 && variants_ko_marks_name(rest, n))
+    if (addressed(t, ws, nw, p))
         return 1;
     for (i = 0; i < sizeof noun_particles / sizeof noun_particles[0]; i++)
         if ((k = strlen(noun_particles[i])) <= n && memcmp(rest, noun_particles[i], k) == 0)
@@ -426,7 +436,9 @@ static const struct script_key *loan_word(const struct redactor *r, const struct
     if (k == NULL && v == NULL)
         return NULL;
     known = redact_ordinary_ko(t->norm + ws[0].start, ws[0].end - ws[0].start, 0);
-    marked = marks_person(t, ws, nw, p);
+    /* A word the dictionary knows is marked only by a word of address
+     * (사람이, 졸업을, 불안의: a noun's particle follows every noun). */
+    marked = known ? addressed(t, ws, nw, p) : marks_person(t, ws, nw, p);
     if (!marked && (known || v == NULL))
         return NULL;
     *whole = !known;
