@@ -147,6 +147,26 @@ int flag_action_verb(const char *w, size_t len)
     return 0;
 }
 
+/* Personal pronouns and the like that open a report before its verb
+ * ("He worked", "Они пришли"): never a name; written by us. */
+static const char *const pronouns[] = {
+    "i", "he", "she", "it", "we", "they", "you", "who", "this", "that", "someone",
+    "somebody", "everyone", "everybody", "nobody", "one", "both", "all",
+    "я", "ты", "он", "она", "оно", "мы", "вы", "они", "кто", "это", "все", "никто",
+};
+
+int flag_pronoun(const char *w, size_t len)
+{
+    char low[64];
+
+    if (len == 0 || lower(low, sizeof low, w, len) != 0)
+        return 0;
+    for (size_t i = 0; i < sizeof pronouns / sizeof pronouns[0]; i++)
+        if (strcmp(low, pronouns[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* The final consonant (0 none) of the Hangul syllable ending at w[k]. */
 static int final_of(const char *w, size_t k)
 {

@@ -26,6 +26,11 @@ int flag_speech_verb(const char *w, size_t len);
  * "Сергей пришёл"), else 0.  Written by us (brief s19 ko19). */
 int flag_action_verb(const char *w, size_t len);
 
+/* 1 if w[0..len) (UTF-8, any case) is an English or Russian personal
+ * pronoun or a word like it (He, Они, Everyone), which opens a report
+ * before its verb and is never a name; else 0. */
+int flag_pronoun(const char *w, size_t len);
+
 /* For a Hangul word w[0..len) (bytes): the length in bytes of a name
  * written before a word of address or a vocative glued to it (이영호씨가,
  * 철수야: 9 and 6), when that name part is two or three syllables that

@@ -527,8 +527,14 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
         return NULL;
     /* A place of the gazetteer before a verb is the place ("A diplomat
      * in Seoul said": report adv12 A-13). */
-    return name_candidate(a, s) && !flag_place_word(s + a->start, a->end - a->start)
-           ? context_name : NULL;
+    /* "E3 came" of q=%D2%E0%ED%FF%E3: a word with a digit is no name. */
+    for (size_t i = a->start; i < a->end; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return NULL;
+    return !flag_pronoun(s + a->start, a->end - a->start) && name_candidate(a, s) &&
+                   !flag_place_word(s + a->start, a->end - a->start)
+               ? context_name
+               : NULL;
 }
 
 /* Receives a name-shaped span [a, b) of the text (bytes) and its kind. */

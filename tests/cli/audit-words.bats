@@ -95,11 +95,12 @@ load audit
     run --separate-stderr st field redact "$a" --report
     expect_status 1
     printf '%s\n' "$output" | grep -qxF $'flag\tbody\t9\t10\tname-or-word\tunresolved\tгэрэл'
-    run --separate-stderr st field redact "$b" --report
-    expect_status 1
-    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t10\t6\tname-or-word\tunresolved\t하나'
+    # 하나 is also the native Korean "one": read with the glued phone as
+    # one number since w2num (report-adv19b B-14, B-15), nothing left.
+    run --separate-stderr st field redact "$b"
+    expect_status 0
+    [ "$output" = $'Work\n\n조선소 [PHONE-1] 번호.' ]
     st field allow гэрэл 2>/dev/null
-    st field allow 하나 2>/dev/null
     run --separate-stderr st field redact "$a"
     expect_status 0
     [ "$output" = $'Work\n\n[EMAIL-1]гэрэл унтарсан.' ]
@@ -172,11 +173,12 @@ load audit
     [[ "$output" == *"second-opinion     PASS"* ]] || { printf '%s\n' "$output" >&2; false; }
     # Still an opinion of its own on names and places: a capitalised place
     # mid-sentence and a Korean name no dictionary knows WARN.
-    printf 'Бид Архангай руу явсан.\n' |
+    # (an aimag is a region since session 19, silent: a town still WARNs)
+    printf 'Бид Эрдэнэт руу явсан.\n' |
         st field record Yuna --title "Work" --date 2024-03-15 --tag work --lang en >/dev/null
     export_to_hq c.bundle
     run st hq audit c.bundle
     expect_status 0
     [[ "$output" == *"second-opinion     WARN"* ]] || { printf '%s\n' "$output" >&2; false; }
-    [[ "$output" == *"body: "*"\"Архангай\" ("* ]] || { printf '%s\n' "$output" >&2; false; }
+    [[ "$output" == *"body: "*"\"Эрдэнэт\" ("* ]] || { printf '%s\n' "$output" >&2; false; }
 }
