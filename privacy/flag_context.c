@@ -104,19 +104,24 @@ static const char *const speech_verbs[] = {
     "ярьсан", "ярив", "асуув", "асуусан", "хариулав", "хариулсан",
 };
 
-int flag_speech_verb(const char *w, size_t len)
+/* 1 if w[0..len) (UTF-8, any case) is one of tab[0..n) (lower case). */
+static int in_table(const char *const *tab, size_t n, const char *w, size_t len)
 {
     char low[64];
     int cp;
 
-    if (len == 0 || utf8_next(&cp, w, len) <= 0 ||
-        !starts_an_entry(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs, cp) ||
+    if (len == 0 || utf8_next(&cp, w, len) <= 0 || !starts_an_entry(tab, n, cp) ||
         lower(low, sizeof low, w, len) != 0)
         return 0;
-    for (size_t i = 0; i < sizeof speech_verbs / sizeof speech_verbs[0]; i++)
-        if (low[0] == speech_verbs[i][0] && strcmp(low, speech_verbs[i]) == 0)
+    for (size_t i = 0; i < n; i++)
+        if (low[0] == tab[i][0] && strcmp(low, tab[i]) == 0)
             return 1;
     return 0;
+}
+
+int flag_speech_verb(const char *w, size_t len)
+{
+    return in_table(speech_verbs, sizeof speech_verbs / sizeof speech_verbs[0], w, len);
 }
 
 /* Verbs of coming, going and doing written right after their subject in
@@ -134,17 +139,7 @@ static const char *const action_verbs[] = {
 
 int flag_action_verb(const char *w, size_t len)
 {
-    char low[64];
-    int cp;
-
-    if (len == 0 || utf8_next(&cp, w, len) <= 0 ||
-        !starts_an_entry(action_verbs, sizeof action_verbs / sizeof *action_verbs, cp) ||
-        lower(low, sizeof low, w, len) != 0)
-        return 0;
-    for (size_t i = 0; i < sizeof action_verbs / sizeof action_verbs[0]; i++)
-        if (strcmp(low, action_verbs[i]) == 0)
-            return 1;
-    return 0;
+    return in_table(action_verbs, sizeof action_verbs / sizeof action_verbs[0], w, len);
 }
 
 /* Personal pronouns and the like that open a report before its verb
@@ -157,14 +152,7 @@ static const char *const pronouns[] = {
 
 int flag_pronoun(const char *w, size_t len)
 {
-    char low[64];
-
-    if (len == 0 || lower(low, sizeof low, w, len) != 0)
-        return 0;
-    for (size_t i = 0; i < sizeof pronouns / sizeof pronouns[0]; i++)
-        if (strcmp(low, pronouns[i]) == 0)
-            return 1;
-    return 0;
+    return in_table(pronouns, sizeof pronouns / sizeof pronouns[0], w, len);
 }
 
 /* The final consonant (0 none) of the Hangul syllable ending at w[k]. */
