@@ -198,6 +198,11 @@ static int run_export(struct store *s, struct export_opts *o, struct err *e)
             cli_note("the bundle carries %zu notice(s) to %s; every later bundle to them "
                      "carries them again, so a refused or lost bundle loses none",
                      res.nnotices, res.to);
+        if (res.napart > 0)
+            cli_note("%zu notice(s) owed to %s alone, sent before, are not in this bundle (its "
+                     "other recipients never received what they name): every bundle to %s "
+                     "alone carries them again ('intake notify --to %s --resend')",
+                     res.napart, res.apart_to, res.apart_to, res.apart_to);
     }
     export_result_free(&res);
     free(names);

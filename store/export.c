@@ -229,7 +229,8 @@ static int select_and_check(struct pipeline *p, struct err *e)
         return -1;
     /* redact (show) writes no bundle: no notice leaves */
     if ((p->req->show == NULL &&
-         db_notice_check_mix(p->notices, p->s, p->req->to, p->req->nto, e) != 0) ||
+         db_notice_check_mix(p->notices, &r->napart, r->apart_to, sizeof r->apart_to, p->s,
+                             p->req->to, p->req->nto, p->req->notices_only, e) != 0) ||
         add_scopes(p->notices, p->s, e) != 0)
         return -1;
     r->nnotices = json_array_size(p->notices);

@@ -117,6 +117,11 @@ struct export_result {
     size_t nexported;            /* records in the bundle */
     size_t nnotices;             /* notices in it (owed to the contacts, issue
                                   * 16), marked sent with the export */
+    size_t napart;               /* notices owed to some recipients only, sent
+                                  * to them before, left out of the bundle
+                                  * (db_notice_check_mix) */
+    char apart_to[BUNDLE_MAX_RECIPIENTS * (CONTACT_NAME_MAX + 2)];  /* the
+                                  * contacts owed them, "," between */
     char to[BUNDLE_MAX_RECIPIENTS * (CONTACT_NAME_MAX + 2)];  /* the contacts
                                   * sealed to, space separated */
     char path[4096];             /* the bundle written */

@@ -46,14 +46,21 @@ int db_notice_owed_from(struct store *s, const char *kind, long sid, long rowid,
 int db_notice_json(json_t *out, long *last, struct store *s, const char *const *to, size_t nto,
                    int resend, struct err *e);
 
-/* 0 if each notice of the array notices (db_notice_json's, for the nto
- * contacts to[]) is owed to every one of them; else -1 with e
- * (EXIT_INPUT) naming a contact owed one and a contact not owed it: one
- * bundle serves all its recipients alike, and a notice names records and
- * subjects only its own contacts received (issue 16, adv16b C-14;
- * docs/FORMAT.md "Notices"). Errors: a database error, out of memory. */
-int db_notice_check_mix(const json_t *notices, struct store *s, const char *const *to,
-                        size_t nto, struct err *e);
+/* Makes the array notices (db_notice_json's, for the nto contacts to[])
+ * fit one bundle that all of them read: a notice names records and
+ * subjects only the contacts owed it received (issue 16, adv16b C-14;
+ * docs/FORMAT.md "Notices"). A notice owed to some of them only, and
+ * sent to each of those before, is removed from notices: still owed, it
+ * travels in every bundle to those contacts alone, and an auditor can
+ * read the bundle headquarters imports (adv19c C-3). *napart: how many
+ * were removed; apart (apartlen bytes): the contacts owed them, ","
+ * between (as --to takes them). Returns 0, or -1 with e (EXIT_INPUT) when such a notice was
+ * never sent (it must travel first: 'intake notify'), or with
+ * notices_only (notify writes one bundle per contact then), or on a
+ * database error or out of memory. */
+int db_notice_check_mix(json_t *notices, size_t *napart, char *apart, size_t apartlen,
+                        struct store *s, const char *const *to, size_t nto, int notices_only,
+                        struct err *e);
 
 /* *n: the notices to the nto contacts to[] sent before (for notify's
  * "--resend sends them again"). */

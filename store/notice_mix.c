@@ -1,8 +1,11 @@
 /* One bundle for several contacts (issue 16, adv16b C-14): every notice
  * it carries must be owed to each of them, or the bundle would tell a
- * contact the ids of records and subjects it never received. */
+ * contact the ids of records and subjects it never received. A notice
+ * owed to some of them only and sent to those before stays out of the
+ * bundle (adv19c C-3: headquarters and an auditor read one bundle). */
 #include "store/notice.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,46 +25,97 @@ static int has_notice(const json_t *a, const json_t *n)
     return 0;
 }
 
-int db_notice_check_mix(const json_t *notices, struct store *s, const char *const *to,
-                        size_t nto, struct err *e)
+/* Appends ",name" (or "name" first) to out (outlen bytes) unless it is
+ * there already or does not fit. */
+static void add_name(char *out, size_t outlen, const char *name)
 {
-    json_t **owed;
+    size_t used = strlen(out), len = strlen(name);
+    const char *p = out;
+
+    while ((p = strstr(p, name)) != NULL) {
+        if ((p == out || p[-1] == ',') && (p[len] == '\0' || p[len] == ','))
+            return;
+        p += len;
+    }
+    if (used + len + 3 > outlen)
+        return;
+    snprintf(out + used, outlen - used, "%s%s", used > 0 ? "," : "", name);
+}
+
+int db_notice_check_mix(json_t *notices, size_t *napart, char *apart, size_t apartlen,
+                        struct store *s, const char *const *to, size_t nto, int notices_only,
+                        struct err *e)
+{
+    json_t **owed, **fresh;
     size_t i, k;
-    json_t *n;
     long last;
     int rc = 0;
 
+    *napart = 0;
+    apart[0] = '\0';
     if (nto < 2 || json_array_size(notices) == 0)
         return 0;
-    if ((owed = calloc(nto, sizeof *owed)) == NULL)
-        return err_set(e, EXIT_INPUT, "out of memory");
-    /* What each contact is owed, sent before or not. */
-    for (k = 0; k < nto && rc == 0; k++)
-        if ((owed[k] = json_array()) == NULL)
-            rc = err_set(e, EXIT_INPUT, "out of memory");
-        else
-            rc = db_notice_json(owed[k], &last, s, &to[k], 1, 1, e);
-    json_array_foreach(notices, i, n) {
-        size_t yes = nto, no = nto;
+    owed = calloc(nto, sizeof *owed);
+    fresh = calloc(nto, sizeof *fresh);
+    /* What each contact is owed, sent before or not, and not yet sent. */
+    for (k = 0; k < nto && owed != NULL && fresh != NULL && rc == 0; k++)
+        if ((owed[k] = json_array()) == NULL || (fresh[k] = json_array()) == NULL)
+            rc = -1;
+        else if (db_notice_json(owed[k], &last, s, &to[k], 1, 1, e) != 0 ||
+                 db_notice_json(fresh[k], &last, s, &to[k], 1, 0, e) != 0)
+            rc = -2;
+    if (owed == NULL || fresh == NULL || rc == -1)
+        rc = err_set(e, EXIT_INPUT, "out of memory");
+    for (i = 0; rc == 0 && i < json_array_size(notices);) {
+        const json_t *n = json_array_get(notices, i);
+        size_t yes = nto, no = nto, unsent = nto;
 
-        for (k = 0; rc == 0 && k < nto; k++) {
-            if (has_notice(owed[k], n))
-                yes = yes < nto ? yes : k;
-            else
+        for (k = 0; k < nto; k++) {
+            if (!has_notice(owed[k], n)) {
                 no = no < nto ? no : k;
+                continue;
+            }
+            yes = yes < nto ? yes : k;
+            if (has_notice(fresh[k], n))
+                unsent = unsent < nto ? unsent : k;
         }
-        if (rc == 0 && yes < nto && no < nto) {
+        if (yes == nto || no == nto) {   /* owed to every recipient (or none) */
+            i++;
+            continue;
+        }
+        /* Owed to some only: it names records and subjects the others
+         * never received. notify writes notices only: one bundle each. */
+        if (notices_only) {
             rc = err_set(e, EXIT_INPUT, "a notice owed to %s is not owed to %s, which never "
                          "received what it names: write one bundle for each contact (--to %s,"
                          " then --to %s); no bundle was written", to[yes], to[no], to[yes],
                          to[no]);
             break;
         }
+        /* Never sent: it must reach that contact before anything after
+         * it, so it travels first, alone (issue 16, adv19c C-3). */
+        if (unsent < nto) {
+            rc = err_set(e, EXIT_INPUT, "a notice owed to %s was never sent and cannot travel "
+                         "in this bundle: %s never received what it names; send it first with "
+                         "'intake notify --to %s', then export again; no bundle was written",
+                         to[unsent], to[no], to[unsent]);
+            break;
+        }
+        /* Sent before to each contact owed it: left out of this bundle,
+         * still owed (every bundle to that contact alone carries it). */
+        for (k = 0; k < nto; k++)
+            if (has_notice(owed[k], n))
+                add_name(apart, apartlen, to[k]);
+        (*napart)++;
+        json_array_remove(notices, i);
     }
-    for (k = 0; k < nto; k++)
-        json_decref(owed[k]);
+    for (k = 0; k < nto; k++) {
+        json_decref(owed != NULL ? owed[k] : NULL);
+        json_decref(fresh != NULL ? fresh[k] : NULL);
+    }
     free(owed);
-    return rc;
+    free(fresh);
+    return rc < 0 ? -1 : 0;
 }
 
 int store_notice_contacts(char *out, size_t outlen, struct store *s, long n, struct err *e)

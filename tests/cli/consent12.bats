@@ -27,7 +27,7 @@ subject_like() {
 
 # ---------------------------------------------------------------- C-14
 
-@test "notify, export: one bundle for two contacts is refused when a notice is owed to one only (adv16b C-14)" {
+@test "notify, export: one bundle for two contacts is refused when a notice is owed to one only and never sent (adv16b C-14, adv19c C-3)" {
     field_hq
     bora
     mkstore dev2
@@ -45,7 +45,8 @@ subject_like() {
     [ "$stderr" = "intake: $msg" ]
     run --separate-stderr st field export --to hq,dev2 --subject Bora -o "$W/m.bundle"
     expect_status 2
-    [ "$stderr" = "intake: $msg" ] || { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    [ "$stderr" = "intake: a notice owed to hq was never sent and cannot travel in this bundle: dev2 never received what it names; send it first with 'intake notify --to hq', then export again; no bundle was written" ] ||
+        { printf 'got: %s\n' "$stderr" >&2; return 1; }
     [ ! -e "$W/m.bundle" ]
     # nothing was marked sent: each contact gets its own
     run --separate-stderr st field notify --to dev2 -o "$W/d.bundle"

@@ -1,0 +1,147 @@
+#!/usr/bin/env bats
+# Session 20 (branch con20), report adv19c: the auditor's journey at
+# headquarters once notices are owed (C-3, issue 16), a forget at hq
+# reported as a forget (C-5), a statement on a bundle hq refused (C-7),
+# and withdrawing, forgetting and deleting on a full disk (C-4, issue 14).
+
+bats_require_minimum_version 1.5.0
+load helpers
+
+setup() {
+    common_setup
+    W=$T/work
+    mkdir -p "$W"
+    cd "$W"
+}
+
+teardown() { common_teardown; }
+
+# three: stores field, hq and ethics, verified contacts of each other;
+# field's subjects Nari ($ID) and Bora ($B), consent to export; both
+# records reached hq ($W/1.bundle), ethics received nothing yet.
+three() {
+    fixture make_three ID B
+}
+make_three() {
+    local n
+    for n in field hq ethics; do mkstore "$n"; done
+    introduce field hq
+    introduce field ethics
+    introduce hq ethics
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --method verbal 2>/dev/null
+    st field subject add --name "Pak Su-mi" --pseudonym Bora >/dev/null
+    st field consent Bora --export yes --method verbal 2>/dev/null
+    ID=$(printf 'Kim Ji-yeon spoke about the border.\n' |
+         st field record Nari --title Border --date 2024-03-15)
+    B=$(printf 'Pak Su-mi spoke about the factory.\n' |
+        st field record Bora --title Factory --date 2024-03-15)
+    st field export --to hq --all -o "$W/1.bundle" >/dev/null 2>&1
+    st hq import "$W/1.bundle" >/dev/null 2>&1
+}
+
+# notices_in FILE STORE: the kinds of the notices bundle FILE carries as
+# STORE opens it, one a line ("" for none).
+notices_in() {
+    st "$2" open "$1" --json 2>/dev/null |
+        python3 -c 'import json, sys; print("\n".join(n["kind"] for n in json.load(sys.stdin)["header"]["notices"]))'
+}
+
+# journey FILE R: field writes R for hq and ethics into FILE, ethics
+# audits it and signs a statement, hq imports both and shows R audited.
+journey() {
+    run --separate-stderr st field export --to hq,ethics "$2" -o "$1"
+    expect_status 0
+    run --separate-stderr st ethics audit "$1" --attest -o "$1.statement"
+    expect_status 0
+    run --separate-stderr st hq import "$1"
+    expect_status 0
+    run --separate-stderr st hq import "$1.statement"
+    expect_status 0
+    [[ "$output" == "imported the statement of 'ethics' on bundle "*": "*" on $(date -u +%F), about 1 record(s)" ]] ||
+        { printf 'got: %s\n' "$output" >&2; return 1; }
+    st hq show "$2" | grep -q "^audited: by ethics on $(date -u +%F): "
+}
+
+# ---------------------------------------------------------------- C-3
+
+c3_unsent="intake: a notice owed to hq was never sent and cannot travel in this bundle: ethics never received what it names; send it first with 'intake notify --to hq', then export again; no bundle was written"
+c3_apart="intake: 1 notice(s) owed to hq alone, sent before, are not in this bundle (its other recipients never received what they name): every bundle to hq alone carries them again ('intake notify --to hq --resend')"
+
+@test "C-3: after a withdrawal owed to hq, notify first, then hq and ethics read one bundle: audited at hq" {
+    three
+    st field consent Nari --withdraw >/dev/null 2>&1
+    R=$(printf 'Pak Su-mi spoke again.\n' | st field record Bora --title Again --date 2024-03-16)
+    run --separate-stderr st field export --to hq,ethics "$R" -o "$W/a.bundle"
+    expect_status 2
+    [ "$stderr" = "$c3_unsent" ] || { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    [ ! -e "$W/a.bundle" ]
+    # the other order of names: the same
+    run --separate-stderr st field export --to ethics,hq "$R" -o "$W/a.bundle"
+    expect_status 2
+    [ "$stderr" = "$c3_unsent" ]
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
+    run --separate-stderr st field export --to hq,ethics "$R" -o "$W/a.bundle"
+    expect_status 0
+    [ "$(printf "%s\n" "$stderr" | tail -n 1)" = "$c3_apart" ] || { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    [ -z "$(notices_in "$W/a.bundle" ethics)" ]
+    rm "$W/a.bundle"
+    journey "$W/a.bundle" "$R"
+    # the notice is still owed: a bundle to hq alone carries it again
+    st field export --to hq "$R" -o "$W/h.bundle" >/dev/null 2>&1
+    [ "$(notices_in "$W/h.bundle" hq)" = withdrawal ]
+}
+
+@test "C-3: deletions owed to hq (record delete) travel apart too" {
+    three
+    st field record delete "$ID" --yes >/dev/null 2>&1
+    R=$(printf 'Pak Su-mi spoke again.\n' | st field record Bora --title Again --date 2024-03-16)
+    run --separate-stderr st field export --to hq,ethics "$R" -o "$W/a.bundle"
+    expect_status 2
+    [ "$stderr" = "$c3_unsent" ] || { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
+    journey "$W/a.bundle" "$R"
+    # a second notice, after: stops the export again until it is sent
+    st field record delete "$B" --yes >/dev/null 2>&1
+    R2=$(printf 'Pak Su-mi spoke a third time.\n' | st field record Bora --title Third --date 2024-03-17)
+    run --separate-stderr st field export --to hq,ethics "$R2" -o "$W/b.bundle"
+    expect_status 2
+    [ "$stderr" = "$c3_unsent" ]
+    st field notify --to hq -o "$W/n2.bundle" >/dev/null 2>&1
+    st hq import "$W/n2.bundle" >/dev/null
+    run --separate-stderr st field export --to hq,ethics "$R2" -o "$W/b.bundle"
+    expect_status 0
+    [ "$(printf "%s\n" "$stderr" | tail -n 1)" = "intake: 2 notice(s) owed to hq alone, sent before, are not in this bundle (its other recipients never received what they name): every bundle to hq alone carries them again ('intake notify --to hq --resend')" ] ||
+        { printf 'got: %s\n' "$stderr" >&2; return 1; }
+}
+
+@test "C-3: after a re-consent, the subject's new record reaches hq and ethics in one bundle, audited at hq" {
+    three
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
+    st hq import "$W/n.bundle" >/dev/null
+    st field consent Nari --export yes >/dev/null 2>&1
+    R=$(printf 'Kim Ji-yeon spoke again after consenting anew.\n' |
+        st field record Nari --title Again --date 2024-08-01)
+    # the re-consent owed to hq was never sent
+    run --separate-stderr st field export --to hq,ethics "$R" -o "$W/a.bundle"
+    expect_status 2
+    [ "$stderr" = "$c3_unsent" ] || { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    st field notify --to hq -o "$W/r.bundle" >/dev/null 2>&1
+    st hq import "$W/r.bundle" >/dev/null
+    journey "$W/a.bundle" "$R"
+    [ "$(notices_in "$W/a.bundle" ethics)" = "" ]
+}
+
+@test "C-3: a notice owed to hq and ethics alike travels in their one bundle" {
+    three
+    st field export --to ethics "$ID" -o "$W/e.bundle" >/dev/null 2>&1
+    st field consent Nari --withdraw >/dev/null 2>&1
+    R=$(printf 'Pak Su-mi spoke again.\n' | st field record Bora --title Again --date 2024-03-16)
+    run --separate-stderr st field export --to hq,ethics "$R" -o "$W/a.bundle"
+    expect_status 0
+    [ "$(notices_in "$W/a.bundle" ethics)" = withdrawal ]
+    [[ "$stderr" != *"not in this bundle"* ]]
+}
