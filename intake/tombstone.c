@@ -10,8 +10,9 @@
 
 /* The first tombstone of a record, copied out of the row. */
 struct first {
-    int found, removed, withdrawal, local;
+    int found, removed, withdrawal, local, forgot;
     char id[RECORD_ID_CHARS + 1], day[16], who[2 * CONTACT_NAME_MAX + 1];
+    char held[2 * CONTACT_NAME_MAX + 1];
 };
 
 /* The contact's name, or the start of an unknown sender's key. */
@@ -32,6 +33,11 @@ static int keep_first(void *ctx, const struct tombstone_row *t, struct err *e)
         return 0;
     f->removed = t->removed;
     f->local = t->local;
+    f->forgot = t->forgot;
+    if (t->held != NULL)
+        snprintf(f->held, sizeof f->held, "%s", t->held);
+    else if (t->held_key[0] != '\0')
+        snprintf(f->held, sizeof f->held, _("an unknown sender (signing key %.16s)"), t->held_key);
     f->withdrawal = strcmp(t->kind, "withdrawal") == 0;
     snprintf(f->id, sizeof f->id, "%s", t->record);
     snprintf(f->day, sizeof f->day, "%s", t->day);
@@ -73,6 +79,11 @@ int cli_tombstone_show(struct store *s, const char *given, int json)
         return 0;
     if (json && print_json(s, given, &e) != 0)
         return cli_fail(&e);
+    if (f.local && f.forgot)
+        return cli_error(EXIT_INPUT, "record %s was forgotten here with its subject (subject "
+                         "forget of %s), with its attachments; it came from %s; this store "
+                         "will not import it again", f.id, f.day,
+                         f.held[0] != '\0' ? f.held : _("an unknown sender"));
     if (f.local)
         return cli_error(EXIT_INPUT, "record %s was deleted here (record delete of %s), with "
                          "its attachments; this store will not import it again", f.id, f.day);
@@ -95,11 +106,16 @@ int cli_tombstone_show(struct store *s, const char *given, int json)
 
 static int add_json(void *ctx, const struct tombstone_row *t, struct err *e)
 {
-    /* kind "local": this store's own record delete of an imported record */
+    /* kind "local": this store's own record delete of an imported record,
+     * "forget": its subject forget of one; for both, sender is the
+     * contact whose bundle brought the record (adv19c C-5) */
+    int own = t->local && t->held_key[0] != '\0';
     json_t *o = json_pack("{s:s, s:{s:s, s:s, s:s, s:s, s:s?, s:s, s:b}}", "id", t->record,
-                          "tombstone", "kind", t->local ? "local" : t->kind,
-                          "subject", t->subject, "day", t->day,
-                          "at", t->at, "sender", t->sender, "sender_key", t->sender_key,
+                          "tombstone", "kind",
+                          t->local ? (t->forgot ? "forget" : "local") : t->kind,
+                          "subject", t->subject, "day", t->day, "at", t->at,
+                          "sender", own ? t->held : t->sender,
+                          "sender_key", own ? t->held_key : t->sender_key,
                           "deleted", t->removed);
 
     return json_array_append_new(ctx, o) == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory");

@@ -312,6 +312,14 @@ int store_consent_set(struct store *s, const char *pseudonym,
         return -1;
     if (db_subject_id(&sid, s, pseudonym, e) != 0 || store_consent_get(&old, s, pseudonym, e) != 0)
         goto fail;
+    /* A person who withdraws to headquarters directly: forget is what
+     * this store can do (adv19c C-5). */
+    if (old.imported && c->withdraw) {
+        err_set(e, EXIT_INPUT, "%s came in a bundle: its consent is the one its device "
+                "recorded, carried by its bundles, and cannot be changed here; to stop "
+                "keeping its records here: 'intake subject forget %s'", pseudonym, pseudonym);
+        goto fail;
+    }
     if (old.imported) {
         err_set(e, EXIT_INPUT, "%s came in a bundle: its consent is the one its device "
                 "recorded, carried by its bundles, and cannot be changed here", pseudonym);

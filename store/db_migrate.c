@@ -367,6 +367,13 @@ static const char *const migrations[] = {
     "  BEGIN DELETE FROM lexicon_answer; END;"
     "CREATE TRIGGER IF NOT EXISTS lexicon_answer_subject_delete AFTER DELETE ON subject"
     "  BEGIN DELETE FROM lexicon_answer; END;",
+    /* 22 -> 23 (issue 16, adv19c C-5): this store's own tombstone (record
+     * delete, subject forget of an imported record) keeps the sender whose
+     * bundle brought the record (held_pk, and its contact name then, held)
+     * and whether a subject forget made it (forgot), so that show, list
+     * and import say "forgotten" and from whom. tombstone_held adds the
+     * columns, each unless it is there. */
+    "",
 };
 
 static int fill_subject_ids(struct store *s, struct err *e);
@@ -467,12 +474,32 @@ static int revision_columns(struct store *s, struct err *e)
     return 0;
 }
 
+/* Migration 23's step (above): tombstone.held_pk, held and forgot, each
+ * unless it is there. */
+static int tombstone_held(struct store *s, struct err *e)
+{
+    static const char *const cols[][2] = {
+        { "held_pk", "ALTER TABLE tombstone ADD COLUMN held_pk BLOB;" },
+        { "held", "ALTER TABLE tombstone ADD COLUMN held TEXT;" },
+        { "forgot", "ALTER TABLE tombstone ADD COLUMN forgot INTEGER NOT NULL DEFAULT 0;" },
+    };
+    int has = 0;
+
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+        if (has_column(&has, s, "tombstone", cols[i][0], e) != 0)
+            return -1;
+        if (!has && db_exec(s, cols[i][1], e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* What a migration needs beyond its SQL, run in the same transaction
  * after it (NULL: nothing): entry v as for migrations. */
 static int (*const migration_steps[])(struct store *, struct err *) = {
     NULL, NULL, NULL, NULL, NULL, NULL, db_reindex, fill_subject_ids, NULL, NULL, NULL, NULL, NULL,
     NULL, NULL, NULL, files_migrate, notice_by_key, NULL, consent_upto, revision_columns,
-    NULL,
+    NULL, tombstone_held,
 };
 
 /* One entry per version in both tables: a migration added to one and not

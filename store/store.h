@@ -27,7 +27,7 @@
 /* Present, and locked, while init creates the store (store_create): files
  * beside it without a keyslot file are a half-made store to remove. */
 #define STORE_INIT_MARK_NAME "init.pending"
-#define STORE_SCHEMA_VERSION 22
+#define STORE_SCHEMA_VERSION 23
 #define STORE_LABEL_MAX 64
 #define STORE_LOCALE_MAX 16
 /* How long a command waits for another intake's change to finish. */
@@ -935,6 +935,12 @@ struct tombstone_row {
     int local;                           /* 1: by this store's own record delete of an
                                             imported record, not a notice (sender NULL,
                                             sender_key this store's) */
+    int forgot;                          /* with local: by its subject forget */
+    const char *held;                    /* with local: the contact whose bundle
+                                            brought the record (its name now, else
+                                            then); NULL: unknown (before schema 23) */
+    const char *held_key;                /* with local: that sender's signing key,
+                                            hex; "" when unknown */
 };
 
 typedef int (*tombstone_fn)(void *ctx, const struct tombstone_row *t, struct err *e);

@@ -577,12 +577,16 @@ static int deleted_on_another_route(struct store *s, const struct db_val *v, con
     int rc;
 
     if (db_query(&st, s, "SELECT kind, day, coalesce(sender, ''), sender_pk = " OWN_PK
-                 " FROM tombstone"
+                 ", forgot FROM tombstone"
                  " WHERE rid = ?3 AND removed = 1 AND kind IN ('withdrawal', 'deletion')"
                  " AND attachment = '' AND sender_pk <> ?1 ORDER BY id LIMIT 1", v, 3, e) != 0)
         return -1;
     rc = db_step(st, s, "reading the tombstones", e);
-    if (rc > 0 && sqlite3_column_int(st, 3) != 0)
+    if (rc > 0 && sqlite3_column_int(st, 3) != 0 && sqlite3_column_int(st, 4) != 0)
+        rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store forgot with "
+                     "its subject (subject forget of %s): a forgotten record does not come "
+                     "back; nothing was imported", rid, (const char *)sqlite3_column_text(st, 1));
+    else if (rc > 0 && sqlite3_column_int(st, 3) != 0)
         rc = err_set(e, EXIT_AUTH, "the bundle holds record %s, which this store deleted "
                      "(record delete of %s): a deleted record does not come back; nothing was "
                      "imported", rid, (const char *)sqlite3_column_text(st, 1));
@@ -643,7 +647,8 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
     int rc;
 
     if (db_query(&st, s, "SELECT kind, subject, rid, day, at, sender, sender_pk, removed,"
-                 " sender_pk = " OWN_PK " FROM tombstone WHERE CASE"
+                 " sender_pk = " OWN_PK ", forgot, coalesce((SELECT c.name FROM contact c"
+                 " WHERE c.sign_pk = held_pk), held), held_pk FROM tombstone WHERE CASE"
                  " WHEN kind = 'removal' THEN 0"
                  " WHEN ?1 IS NOT NULL THEN rid <> '' AND substr(rid, 1, length(?1)) = lower(?1)"
                  " WHEN ?2 IS NOT NULL THEN rid = '' AND here = ?2"
@@ -654,15 +659,20 @@ int store_tombstone_each(struct store *s, const char *record, const char *here,
         return -1;
     while ((rc = db_step(st, s, "reading the tombstones", e)) > 0) {
         char key[2 * crypto_sign_PUBLICKEYBYTES + 1] = "";
+        char held[2 * crypto_sign_PUBLICKEYBYTES + 1] = "";
         const char *rid = (const char *)sqlite3_column_text(st, 2);
         struct tombstone_row t = {
             (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
             rid[0] != '\0' ? rid : NULL, (const char *)sqlite3_column_text(st, 3),
             (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
             key, sqlite3_column_int(st, 7) != 0, sqlite3_column_int(st, 8) != 0,
+            sqlite3_column_int(st, 9) != 0, (const char *)sqlite3_column_text(st, 10), held,
         };
         if (sqlite3_column_bytes(st, 6) == crypto_sign_PUBLICKEYBYTES)
             sodium_bin2hex(key, sizeof key, sqlite3_column_blob(st, 6), crypto_sign_PUBLICKEYBYTES);
+        if (sqlite3_column_bytes(st, 11) == crypto_sign_PUBLICKEYBYTES)
+            sodium_bin2hex(held, sizeof held, sqlite3_column_blob(st, 11),
+                           crypto_sign_PUBLICKEYBYTES);
         if (fn(ctx, &t, e) != 0) {
             rc = -1;
             break;

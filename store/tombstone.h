@@ -113,7 +113,8 @@ int db_route_keep(struct store *s, long import_id, const char *rid, const char *
 /* This store's own `record delete` of the record with row id rowid
  * (issue 16): when it was imported (it has an origin), a tombstone keeps
  * its id (kind deletion, this store's signing key as its sender, the
- * sender's subject id, today, "a record was deleted here"), so that no
+ * sender's subject id, today, "a record was deleted here", and the
+ * sender whose bundle brought it: held_pk, held, adv19c C-5), so that no
  * later bundle, from any sender, brings it back (db_tombstone_check) and
  * show and list explain it; a record of this store's own keeps none.
  * Inside the caller's transaction, before the record is deleted.

@@ -9,7 +9,8 @@
 /* For each record of the subject with row id subject_id that was imported
  * (it has an origin), a tombstone as `record delete` keeps one
  * (db_tombstone_local: kind deletion, this store's signing key as its
- * sender, today), so that no later bundle, from the device or any other
+ * sender, today; marked as a forget, with the sender whose bundle brought
+ * the record, adv19c C-5), so that no later bundle, from the device or any other
  * sender, brings it back, and show and list explain it. Inside the
  * caller's transaction, before the records are deleted. 0, or -1 with e
  * (EXIT_INPUT: a database error). */

@@ -145,3 +145,63 @@ c3_apart="intake: 1 notice(s) owed to hq alone, sent before, are not in this bun
     [ "$(notices_in "$W/a.bundle" ethics)" = withdrawal ]
     [[ "$stderr" != *"not in this bundle"* ]]
 }
+
+# ---------------------------------------------------------------- C-5
+
+@test "C-5: hq's subject forget is reported as a forget, and its tombstones keep the device that sent the records" {
+    three
+    P=$(st hq subject list --json | python3 -c 'import json, sys; print([s["pseudonym"] for s in json.load(sys.stdin) if s["pseudonym"].startswith("Nari@")][0])')
+    today=$(date -u +%F)
+    run --separate-stderr st hq subject forget "$P" --yes
+    expect_status 0
+    [ "$stderr" = "intake: forgot $P and 1 record" ] || { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    run --separate-stderr st hq show "$ID"
+    expect_status 2
+    [ -z "$output" ]
+    [ "$stderr" = "intake: record $ID was forgotten here with its subject (subject forget of $today), with its attachments; it came from field; this store will not import it again" ] ||
+        { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    [ "$(st hq list --json 2>/dev/null | python3 -c '
+import json, sys
+t = [r for r in json.load(sys.stdin) if "tombstone" in r][0]
+s = t["tombstone"]
+print(t["id"], s["kind"], s["sender"], s["deleted"])')" = "$ID forget field True" ]
+    FKEY=$(st hq open "$W/1.bundle" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["sender"]["signing_key"])')
+    [ ${#FKEY} -eq 64 ]
+    [ "$(st hq list --json 2>/dev/null | python3 -c 'import json, sys; print([r for r in json.load(sys.stdin) if "tombstone" in r][0]["tombstone"]["sender_key"])')" = "$FKEY" ]
+    # the device's bundle again, and a new one: refused as forgotten
+    run --separate-stderr st hq import "$W/1.bundle"
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID, which this store forgot with its subject (subject forget of $today): a forgotten record does not come back: refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" ] ||
+        { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    st field export --to hq "$ID" -o "$W/2.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/2.bundle"
+    expect_status 1
+    [ "$stderr" = "intake: the bundle holds record $ID, which this store forgot with its subject (subject forget of $today): a forgotten record does not come back: refused (1 record(s) refused in all); no record of the bundle was imported" ] ||
+        { printf 'got: %s\n' "$stderr" >&2; return 1; }
+}
+
+@test "C-5: hq's record delete keeps the sending device on its tombstone too, and is still reported as a record delete" {
+    three
+    today=$(date -u +%F)
+    st hq record delete "$B" --yes >/dev/null 2>&1
+    run --separate-stderr st hq show "$B"
+    expect_status 2
+    [ "$stderr" = "intake: record $B was deleted here (record delete of $today), with its attachments; this store will not import it again" ]
+    [ "$(st hq list --json 2>/dev/null | python3 -c '
+import json, sys
+t = [r for r in json.load(sys.stdin) if "tombstone" in r][0]
+print(t["id"], t["tombstone"]["kind"], t["tombstone"]["sender"])')" = "$B local field" ]
+}
+
+@test "C-5: hq cannot record a withdrawal of an imported subject; the message names subject forget" {
+    three
+    P=$(st hq subject list --json | python3 -c 'import json, sys; print([s["pseudonym"] for s in json.load(sys.stdin) if s["pseudonym"].startswith("Bora@")][0])')
+    run --separate-stderr st hq consent "$P" --withdraw
+    expect_status 2
+    [ "$stderr" = "intake: $P came in a bundle: its consent is the one its device recorded, carried by its bundles, and cannot be changed here; to stop keeping its records here: 'intake subject forget $P'" ] ||
+        { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    # another change of scope keeps the short message
+    run --separate-stderr st hq consent "$P" --quote yes
+    expect_status 2
+    [ "$stderr" = "intake: $P came in a bundle: its consent is the one its device recorded, carried by its bundles, and cannot be changed here" ]
+}

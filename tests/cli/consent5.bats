@@ -111,7 +111,7 @@ deletion $HUID $ID $FKEY $UID_" ]
     expect_status 0
     [ -z "$output" ]
     [ "$stderr" = "intake: 1 imported record(s) were deleted here: a later bundle does not bring them back (see 'intake list --json')" ]
-    [ "$(st hq list --json 2>/dev/null | python3 -c 'import json, sys; t = json.load(sys.stdin)[0]; print(t["id"], t["tombstone"]["kind"], t["tombstone"]["subject"], t["tombstone"]["sender"], t["tombstone"]["deleted"])')" = "$ID local $UID_ None True" ]
+    [ "$(st hq list --json 2>/dev/null | python3 -c 'import json, sys; t = json.load(sys.stdin)[0]; print(t["id"], t["tombstone"]["kind"], t["tombstone"]["subject"], t["tombstone"]["sender"], t["tombstone"]["deleted"])')" = "$ID local $UID_ field True" ]
     # A later bundle from its sender, the first bundle again, a copy from another sender: all refused.
     hq_refused 1 "the bundle holds record $ID, which this store deleted (record delete of $today): a deleted record does not come back: refused (1 record(s) refused in all); no record of the bundle was imported" "$W/2.bundle"
     hq_refused 1 "the bundle holds record $ID, which this store deleted (record delete of $today): a deleted record does not come back: refused again (1 record(s) refused in all); the bundle was imported before, and nothing was added" "$W/1.bundle"

@@ -16,8 +16,8 @@ load consent
     run --separate-stderr st hq subject forget "$P" --yes
     expect_status 0
     st field export --to hq --all -o "$W/2.bundle" >/dev/null 2>&1
-    hq_refused 1 "the bundle holds record $ID, which this store deleted (record delete of $today): a deleted record does not come back: refused (2 record(s) refused in all); no record of the bundle was imported" "$W/2.bundle"
-    hq_refused 1 "the bundle holds record $ID, which this store deleted (record delete of $today): a deleted record does not come back: refused again (2 record(s) refused in all); the bundle was imported before, and nothing was added" "$W/1.bundle"
+    hq_refused 1 "the bundle holds record $ID, which this store forgot with its subject (subject forget of $today): a forgotten record does not come back: refused (2 record(s) refused in all); no record of the bundle was imported" "$W/2.bundle"
+    hq_refused 1 "the bundle holds record $ID, which this store forgot with its subject (subject forget of $today): a forgotten record does not come back: refused again (2 record(s) refused in all); the bundle was imported before, and nothing was added" "$W/1.bundle"
     [ -z "$(st hq list 2>/dev/null)" ]
     run --separate-stderr st hq list --json
     expect_status 0
@@ -35,7 +35,7 @@ assert sorted(t["id"] for t in a) == sorted(sys.argv[1:3]), a
     P=$(hq_subject)
     today=$(date -u +%F)
     st hq subject forget "$P" --yes >/dev/null 2>&1
-    hq_refused 1 "the bundle holds record $ID, which this store deleted (record delete of $today): a deleted record does not come back: refused (1 record(s) refused in all); no record of the bundle was imported" "$W/back.bundle"
+    hq_refused 1 "the bundle holds record $ID, which this store forgot with its subject (subject forget of $today): a forgotten record does not come back: refused (1 record(s) refused in all); no record of the bundle was imported" "$W/back.bundle"
 }
 
 @test "E-1: the device's own subject forget of its own subject keeps no tombstone (nothing of it was imported)" {
