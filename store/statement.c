@@ -81,7 +81,9 @@ int store_statement_file(const char *path)
     return n > 0 && statement_mentioned(head, (size_t)n);
 }
 
-/* The row id of the import of bundle, or EXIT_AUTH when there is none. */
+/* The row id of the import of bundle, or EXIT_AUTH when there is none:
+ * never received, or every record of it refused (an import that changes
+ * nothing is not kept, store/import.c changed_nothing; adv19c C-7). */
 static int find_import(long *id, struct store *s, const struct statement *st, struct err *e)
 {
     const struct db_val v[] = { DB_BLOB(st->bundle, sizeof st->bundle) };
@@ -93,8 +95,9 @@ static int find_import(long *id, struct store *s, const struct statement *st, st
         return -1;
     sodium_bin2hex(hex, sizeof hex, st->bundle, sizeof st->bundle);
     if (rc == 0)
-        return err_set(e, EXIT_AUTH, "the statement is about bundle %.16s, which does not "
-                       "match any imported bundle; nothing was imported", hex);
+        return err_set(e, EXIT_AUTH, "the statement is about bundle %.16s, which no import "
+                       "here kept (one this store never received, or one whose every record it "
+                       "refused: 'intake import' of that bundle says why); nothing was imported", hex);
     return 0;
 }
 

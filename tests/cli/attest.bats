@@ -149,7 +149,7 @@ attested() {
     before=$(sums hq)
     run --separate-stderr st hq import other.statement
     expect_status 1
-    [ "$stderr" = "intake: the statement is about bundle ${ohash:66:16}, which does not match any imported bundle; nothing was imported" ]
+    [ "$stderr" = "intake: the statement is about bundle ${ohash:66:16}, which no import here kept (one this store never received, or one whose every record it refused: 'intake import' of that bundle says why); nothing was imported" ]
     [ -z "$output" ]
     [ "$(sums hq)" = "$before" ]
 }

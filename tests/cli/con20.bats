@@ -205,3 +205,55 @@ print(t["id"], t["tombstone"]["kind"], t["tombstone"]["sender"])')" = "$B local 
     expect_status 2
     [ "$stderr" = "intake: $P came in a bundle: its consent is the one its device recorded, carried by its bundles, and cannot be changed here" ]
 }
+
+# ---------------------------------------------------------------- C-7
+
+c7_msg() {
+    echo "intake: the statement is about bundle $1, which no import here kept (one this store never received, or one whose every record it refused: 'intake import' of that bundle says why); nothing was imported"
+}
+
+# hash16 FILE: the first 16 hex digits of bundle FILE's hash as ethics opens it.
+hash16() {
+    st ethics open "$1" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["bundle"][:16])'
+}
+
+@test "C-7: a statement on a bundle whose every record hq refused is refused with a message naming the refusal; hq is unchanged" {
+    three
+    P=$(st hq subject list --json | python3 -c 'import json, sys; print([s["pseudonym"] for s in json.load(sys.stdin) if s["pseudonym"].startswith("Nari@")][0])')
+    st hq subject forget "$P" --yes >/dev/null 2>&1
+    st field export --to hq,ethics "$ID" -o "$W/a.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/a.bundle"
+    expect_status 1
+    st ethics audit "$W/a.bundle" --attest -o "$W/a.statement" >/dev/null 2>&1
+    before=$(find "$T/hq" -type f -exec sha256sum {} + | sort)
+    run --separate-stderr st hq import "$W/a.statement"
+    expect_status 1
+    [ -z "$output" ]
+    [ "$stderr" = "$(c7_msg "$(hash16 "$W/a.bundle")")" ] || { printf 'got: %s\n' "$stderr" >&2; return 1; }
+    [ "$(find "$T/hq" -type f -exec sha256sum {} + | sort)" = "$before" ]
+    # a bundle hq never received: the same words
+    st field export --to hq,ethics "$B" -o "$W/b.bundle" >/dev/null 2>&1
+    st ethics audit "$W/b.bundle" --attest -o "$W/b.statement" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/b.statement"
+    expect_status 1
+    [ "$stderr" = "$(c7_msg "$(hash16 "$W/b.bundle")")" ]
+    # once the bundle is imported, its statement is
+    st hq import "$W/b.bundle" >/dev/null 2>&1 || true
+    run --separate-stderr st hq import "$W/b.statement"
+    expect_status 0
+}
+
+@test "C-7: a statement on a bundle some of whose records hq refused is kept with the records it imported" {
+    three
+    P=$(st hq subject list --json | python3 -c 'import json, sys; print([s["pseudonym"] for s in json.load(sys.stdin) if s["pseudonym"].startswith("Nari@")][0])')
+    st hq subject forget "$P" --yes >/dev/null 2>&1
+    R=$(printf 'Pak Su-mi spoke again.\n' | st field record Bora --title Again --date 2024-03-16)
+    st field export --to hq,ethics "$ID" "$R" -o "$W/a.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/a.bundle"
+    expect_status 1
+    [[ "$stderr" == *"the rest of the bundle was imported" ]]
+    st ethics audit "$W/a.bundle" --attest -o "$W/a.statement" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/a.statement"
+    expect_status 0
+    st hq show "$R" | grep -q "^audited: by ethics on $(date -u +%F): "
+}
