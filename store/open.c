@@ -365,6 +365,8 @@ int open_mark_take(int *mark, const char *dir, struct err *e)
 
 int store_create_check(const char *dir, struct err *e)
 {
+    uint64_t avail;
+
     if (mkdir_parents(dir, e) != 0)
         return -1;
     if (mkdir_synced(dir, "the store folder", 1, e) != 0)
@@ -375,6 +377,13 @@ int store_create_check(const char *dir, struct err *e)
         return -1;
     if (access(dir, W_OK) != 0)
         return err_set(e, EXIT_INPUT, "cannot create a store in %s: %s", dir, strerror(errno));
+    /* Too little room for a store that can take a change: said before the
+     * passphrase is asked, and nothing is made (adv19c C-4). */
+    avail = fileio_free_bytes(dir);
+    if (avail < STORE_INIT_FREE_BYTES)
+        return err_set(e, EXIT_INPUT, "the disk holding %s is full: a new store needs at least "
+                       "%u MiB free and %llu KiB are; no store was created", dir,
+                       STORE_INIT_FREE_BYTES >> 20, (unsigned long long)(avail >> 10));
     /* What open_mark_take would refuse, said before the passphrase is asked. */
     if (!exists_in(dir, STORE_INIT_MARK_NAME, e))
         return exists_in(dir, STORE_DB_NAME, e) ? refuse_database(dir, e) : 0;

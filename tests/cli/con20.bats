@@ -9,12 +9,19 @@ load helpers
 
 setup() {
     common_setup
+    MOUNTS=()
     W=$T/work
     mkdir -p "$W"
     cd "$W"
 }
 
-teardown() { common_teardown; }
+teardown() {
+    local i
+    for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do
+        umount "${MOUNTS[$i]}" 2>/dev/null || umount -l "${MOUNTS[$i]}" 2>/dev/null || true
+    done
+    common_teardown
+}
 
 # three: stores field, hq and ethics, verified contacts of each other;
 # field's subjects Nari ($ID) and Bora ($B), consent to export; both
@@ -256,4 +263,34 @@ hash16() {
     run --separate-stderr st hq import "$W/a.statement"
     expect_status 0
     st hq show "$R" | grep -q "^audited: by ethics on $(date -u +%F): "
+}
+
+# ---------------------------------------------------------------- C-4
+
+# tmpfs_at MIB DIR: a tmpfs of MIB MiB on DIR (root; CI runs as root).
+tmpfs_at() {
+    [ "$(id -u)" -eq 0 ] || skip "mounting a tmpfs needs root (CI runs as root)"
+    mkdir -p "$2"
+    mount -t tmpfs -o "size=${1}m" tmpfs "$2" || skip "cannot mount a tmpfs here"
+    MOUNTS+=("$2")
+}
+
+@test "C-4: init checks free space first: with 2 or 3 MiB free it refuses before the passphrase, and makes no store; with 4 MiB it makes one" {
+    for mib in 2 3; do
+        tmpfs_at "$mib" "$T/m$mib"
+        # no passphrase given at all: the check comes first
+        run --separate-stderr "$INTAKE" --home "$T/m$mib/store" init --kdf interactive </dev/null
+        expect_status 2
+        [ "$(printf '%s\n' "$stderr" | tail -n 1)" = "intake: the disk holding $T/m$mib/store is full: a new store needs at least 4 MiB free and $((mib * 1024)) KiB are; no store was created" ] ||
+            { printf 'got: %s\n' "$stderr" >&2; return 1; }
+        [ ! -e "$T/m$mib/store/keyslots" ]
+        [ ! -e "$T/m$mib/store/store.db" ]
+    done
+    tmpfs_at 4 "$T/m4"
+    run --separate-stderr "$INTAKE" --home "$T/m4/store" --passphrase-fd 3 init --kdf interactive 3<<<"$PASS"
+    expect_status 0
+    [ -e "$T/m4/store/keyslots" ]
+    # and the store takes a change
+    run --separate-stderr "$INTAKE" --home "$T/m4/store" --passphrase-fd 3 subject add --name "Kim Ji-yeon" --pseudonym Nari 3<<<"$PASS"
+    expect_status 0
 }
