@@ -677,7 +677,7 @@ uint64_t fileio_free_bytes(const char *dir)
 {
     struct statvfs vf;
 
-    if (statvfs(dir, &vf) != 0)
+    if (statvfs(dir, &vf) != 0 || vf.f_blocks == 0)
         return UINT64_MAX;
     return (uint64_t)vf.f_bavail * vf.f_frsize;
 }

@@ -139,7 +139,8 @@ int fsync_parent(const char *path, struct err *e);
 
 /* Bytes an unprivileged writer may still use on the file system holding
  * dir (statvfs: f_bavail * f_frsize); UINT64_MAX when it cannot be told
- * (statvfs failed), so a caller's check of room up front never refuses
+ * (statvfs failed, or a file system that keeps no count of its blocks,
+ * as ramfs: f_blocks 0), so a caller's check of room up front never refuses
  * on a guess: the write itself still reports a full disk. */
 uint64_t fileio_free_bytes(const char *dir);
 
