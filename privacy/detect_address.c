@@ -700,6 +700,28 @@ static size_t postcode_before(const char *s, size_t i, size_t *start)
     return 0;
 }
 
+/* A name of one or two words between two parts of an address, where
+ * the next part starts ("26 khoroo, Sansar 45-r bair", "Street 12,
+ * Salmiya House 7": a microdistrict's, a town's or a building's name,
+ * maybe a protected place term, which the address then covers: brief s20
+ * addr20 item 8); its end after the space, or 0.  No small word of
+ * en_stop ("Block 4 of the queue"), no digit. */
+static size_t gap(const char *s, size_t len, size_t i)
+{
+    size_t x = i, e, st;
+    int k, w;
+
+    for (k = 0; k < 2; k++) {
+        if ((e = town_word(s, len, x)) == x || e >= len || s[e] != ' ' || det_digit(s[x]) ||
+            (det_alpha(s[x]) && en_stop(s, x, e)))
+            return 0;
+        x = e + 1;
+        if (x < len && part_at(s, len, x, &st, &w) != 0 && st == x)
+            return x;
+    }
+    return 0;
+}
+
 /* Adds [a, b) to d[0..*n) over the detections it overlaps (it takes
  * their spans), keeping the order by start; 0, or -1 out of memory. */
 static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
@@ -737,7 +759,7 @@ static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t 
 
 int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
 {
-    size_t i = 0, a, b, e, next, st;
+    size_t i = 0, a, b, e, next, st, g;
     int weight, w, parts;
 
     while (i < len) {
@@ -757,7 +779,9 @@ int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s
             if (next < len && det_digit(s[next]) && (e = part_at(s, len, next, &st, &w)) == 0 &&
                 (e = house_number(s, len, next)) != 0 && memchr(s + next, '-', e - next) != NULL)
                 st = next, w = WEAK;
-            else if (next >= len || (e = part_at(s, len, next, &st, &w)) == 0 || st != next)
+            else if (next < len && (e = part_at(s, len, next, &st, &w)) != 0 && st == next)
+                ;
+            else if ((g = gap(s, len, next)) == 0 || (e = part_at(s, len, g, &st, &w)) == 0 || st != g)
                 break;
             b = e, weight |= w, parts++;
         }
