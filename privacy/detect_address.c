@@ -11,12 +11,20 @@
  *   Chinese    建国路88号, 3号楼, 2栋, 1单元, 12层, 1201室;
  *   English    221b Baker Street, 12 High Road, Apt 4B, Flat 3, Suite 200,
  *              Unit 5, Blk 5, #03-12, No. 12;
- *   Malaysian  Jalan Ampang, Jln 3/4, Lorong 3, Taman Melati.
+ *   Malaysian  Jalan Ampang, Jln 3/4, Lorong 3, Taman Melati;
+ *   Kuwaiti    Block 4, Street 12, Avenue 3, House 7; قطعة 4، شارع 12؛
+ *   North Korean 12인민반 3호, 5 inminban, house 12, 5人民班12号;
+ *   Latin UB   BZD, 4th khoroo, khoroo 1, bair 5, toot 12;
+ *   Korean lot 역삼동 737, 문호리 산 12-3, 역삼동 737 번지;
+ *   P.O. boxes P.O. Box 1234, ш/х 1234, 사서함 1234호, а/я 56
+ * (brief s20 addr20; docs/VARIANTS.md, "Session 20: addresses").
  * Parts apart by ", ", " ", ";" or nothing (Chinese) make one address;
  * one is kept when a part names a household by itself (a flat, a room,
  * a street with its number: STRONG) or two parts or more stand together
- * ("13-р хороо, 45-р байр").  A district or a city alone is no part:
- * the gazetteer decides those.  The address is reported as kind
+ * ("13-р хороо, 45-р байр"); one or two words between two parts are
+ * inside ("26 khoroo, Sansar 45-r bair").  A district or a city alone is
+ * no part: the gazetteer decides those.  A postcode without its label a
+ * town's name or two from an address is an address of its own.  The address is reported as kind
  * "address" over the detections it overlaps. */
 #include <stdlib.h>
 #include <string.h>

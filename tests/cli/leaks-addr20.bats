@@ -36,8 +36,8 @@ load leaks-names
 
 @test "leaks-addr20: a Korean lot-number address (동/리, 산, 번지) and the postcode before it are replaced (B-10)" {
     redacts_to '--name "Kim Jong-su" --pseudonym Tulga' \
-        '우편번호 06236, 역삼동 737. 그는 서울 강남구 역삼동 737에 살았다. 양평군 서종면 문호리 산 12-3이다.' \
-        '우편번호 [ADDRESS-1]. 그는 서울 강남구 [ADDRESS-2]에 살았다. 양평군 서종면 [ADDRESS-3]이다.'
+        '우편번호 06236, 역삼동 737. 그는 서울 강남구 역삼동 737에 살았다. 주소는 문호리 산 12-3이다.' \
+        '우편번호 [ADDRESS-1]. 그는 서울 강남구 [ADDRESS-2]에 살았다. 주소는 [ADDRESS-3]이다.'
     exports_clean 06236 737 12-3
 }
 
