@@ -32,7 +32,11 @@
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
-enum { WEAK = 1, STRONG = 2 };
+/* ONLY: a unit that names nothing but a place to live (хороо, khoroo,
+ * 인민반, inminban, a lot number): alone it is weak, and a review flag
+ * (detect_address_unsure).  LOT: a Korean lot number alone, which needs
+ * another kind of part beside it ("활동 3, 행동 4" are no addresses). */
+enum { WEAK = 1, STRONG = 2, ONLY = 4, LOT = 8 };
 
 struct part {
     size_t end;
@@ -110,25 +114,25 @@ static int ko_particle_or_none(const char *s, size_t len, size_t i)
 static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, int *weight)
 {
     static const struct unit mn[] = {
-        { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK }, { "\xd0\xb4\xd0\xb0\xd0\xb2\xd1\x85\xd0\xb0\xd1\x80", WEAK }, { "\xd0\xbe\xd1\x80\xd1\x86", WEAK },
+        { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK | ONLY }, { "\xd0\xb4\xd0\xb0\xd0\xb2\xd1\x85\xd0\xb0\xd1\x80", WEAK }, { "\xd0\xbe\xd1\x80\xd1\x86", WEAK },
     };
     /* 번지 호 동 층, and 인민반 (a North Korean neighbourhood unit of 20-40
      * households: "12인민반 3호"; brief s20 addr20, B-22). */
     static const struct unit ko[] = { { "\xeb\xb2\x88\xec\xa7\x80", STRONG }, { "\xed\x98\xb8", WEAK }, { "\xeb\x8f\x99", WEAK }, { "\xec\xb8\xb5", WEAK },
-                                      { "\xec\x9d\xb8\xeb\xaf\xbc\xeb\xb0\x98", WEAK } };
+                                      { "\xec\x9d\xb8\xeb\xaf\xbc\xeb\xb0\x98", WEAK | ONLY } };
     static const struct unit zh[] = {
         { "\xe5\x8f\xb7\xe6\xa5\xbc", WEAK }, { "\xe8\x99\x9f\xe6\xa8\x93", WEAK }, { "\xe6\xa0\x8b", WEAK }, { "\xe6\xa3\x9f", WEAK }, { "\xe5\xb9\xa2", WEAK },
         { "\xe5\x8d\x95\xe5\x85\x83", WEAK }, { "\xe5\x96\xae\xe5\x85\x83", WEAK }, { "\xe5\xb1\x82", WEAK }, { "\xe5\xb1\xa4", WEAK }, { "\xe5\xae\xa4", STRONG },
         /* 人民班 (inminban), then 号 號 alone: a house after another part
          * ("5人民班12号"); "3月3号" alone is a date and stays. */
-        { "\xe4\xba\xba\xe6\xb0\x91\xe7\x8f\xad", WEAK }, { "\xe5\x8f\xb7", WEAK }, { "\xe8\x99\x9f", WEAK },
+        { "\xe4\xba\xba\xe6\xb0\x91\xe7\x8f\xad", WEAK | ONLY }, { "\xe5\x8f\xb7", WEAK }, { "\xe8\x99\x9f", WEAK },
     };
     /* The same in Latin letters (MNS 5217 and the usual typing:
      * "3-r khoroo, 15-r bair, 42 toot"; brief s19 num19). */
     static const struct unit mn_latin[] = {
-        { "toot", STRONG }, { "tood", STRONG }, { "bair", WEAK }, { "khoroo", WEAK }, { "horoo", WEAK },
-        { "xoroo", WEAK }, { "davkhar", WEAK }, { "davhar", WEAK }, { "orts", WEAK }, { "orc", WEAK },
-        { "inminban", WEAK }, { "inmin-ban", WEAK }, { "inminpan", WEAK },
+        { "toot", STRONG }, { "tood", STRONG }, { "bair", WEAK }, { "khoroo", WEAK | ONLY }, { "horoo", WEAK | ONLY },
+        { "xoroo", WEAK | ONLY }, { "davkhar", WEAK }, { "davhar", WEAK }, { "orts", WEAK }, { "orc", WEAK },
+        { "inminban", WEAK | ONLY }, { "inmin-ban", WEAK | ONLY }, { "inminpan", WEAK | ONLY },
     };
     size_t j = i, e, k;
 
@@ -517,7 +521,7 @@ static size_t ko_lot(const char *s, size_t len, size_t word, size_t i, int *weig
         x += 6 + (size_t)(s[x] == ' '), strong = 1;  /* 번지 */
     if (det_letter_at(s, len, x) && !ko_particle_or_none(s, len, x))
         return 0;
-    *weight = strong || ko_admin_before(s, word) ? STRONG : WEAK;
+    *weight = strong || ko_admin_before(s, word) ? STRONG : WEAK | ONLY | LOT;
     return x;
 }
 
@@ -548,9 +552,9 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
          * weak ("Street 12 was closed", "the house 7 doors down"). */
         { "street", WEAK }, { "st", WEAK }, { "st.", WEAK }, { "avenue", WEAK }, { "ave", WEAK },
         { "house", WEAK }, { "villa", WEAK }, { "tower", WEAK }, { "floor", WEAK }, { "fl.", WEAK },
-        { "entrance", WEAK }, { "door", WEAK }, { "inminban", WEAK },
-        { "khoroo", WEAK }, { "horoo", WEAK }, { "bair", WEAK }, { "toot", STRONG },
-        { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG },
+        { "entrance", WEAK }, { "door", WEAK }, { "inminban", WEAK | ONLY },
+        { "khoroo", WEAK | ONLY }, { "horoo", WEAK | ONLY }, { "bair", WEAK }, { "toot", STRONG },
+        { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK | ONLY }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG },
         /* Arabic (Kuwait): block, street, avenue, house, house, building,
          * building, floor, plot; flat is a household. */
         { "\xd9\x82\xd8\xb7\xd8\xb9\xd8\xa9", WEAK }, { "\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xb9", WEAK }, { "\xd8\xac\xd8\xa7\xd8\xaf\xd8\xa9", WEAK }, { "\xd9\x85\xd9\x86\xd8\xb2\xd9\x84", WEAK }, { "\xd8\xa8\xd9\x8a\xd8\xaa", WEAK },
@@ -765,17 +769,20 @@ static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t 
     return 0;
 }
 
-int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
+/* The addresses of s[0..len): merged into d[0..*n) when d is not NULL;
+ * else each lone weak part of a unit of ONLY given to fn (start, end). */
+static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
     size_t i = 0, a, b, e, next, st, g;
-    int weight, w, parts;
+    int weight, w, parts, lots;
 
     while (i < len) {
         if (((unsigned char)s[i] & 0xC0) == 0x80 || (b = part_at(s, len, i, &a, &weight)) == 0) {
             i++;
             continue;
         }
-        parts = 1;
+        parts = 1, lots = (weight & LOT) != 0;
         /* The parts that follow, apart by ", ", " ", ";" or nothing. */
         for (;;) {
             next = b;
@@ -791,9 +798,12 @@ int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s
                 ;
             else if ((g = gap(s, len, next)) == 0 || (e = part_at(s, len, g, &st, &w)) == 0 || st != g)
                 break;
-            b = e, weight |= w, parts++;
+            b = e, weight |= w, parts++, lots += (w & LOT) != 0;
         }
-        if ((weight & STRONG) || parts >= 2) {
+        if (d == NULL && !(weight & STRONG) && parts == 1 && (weight & ONLY)) {
+            if (fn(ctx, a, b) != 0)
+                return -1;
+        } else if (d != NULL && ((weight & STRONG) || (parts >= 2 && parts > lots))) {
             if (merge(d, n, cap, a, b) != 0)
                 return -1;
             /* Its postcode without a label, a town's name or two apart. */
@@ -808,4 +818,15 @@ int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s
         i = b;
     }
     return 0;
+}
+
+int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
+{
+    return scan(d, n, cap, s, len, NULL, NULL);
+}
+
+int detect_address_unsure(const char *s, size_t len, int (*fn)(void *ctx, size_t start, size_t end),
+                          void *ctx)
+{
+    return scan(NULL, NULL, NULL, s, len, fn, ctx);
 }

@@ -57,7 +57,8 @@ struct redaction_flag {
     const char *kind;           /* "korean-name", "cyrillic-name", "title-name",
                                    "context-name", "short-name", "name-or-word",
                                    "mixed-script", "near-name", "transcription",
-                                   "glued-name" (docs/VARIANTS.md) */
+                                   "glued-name", "escape-run", "unread-script",
+                                   "spoken-number", "address" (docs/VARIANTS.md) */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 

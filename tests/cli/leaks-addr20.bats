@@ -81,3 +81,8 @@ load leaks-names
         '우리 인민반에는 30가구가 있었다. 노동 3년 만에 돌아왔다. Хороо бүрт 3 байр, 200 айл бий.' \
         '우리 인민반에는 30가구가 있었다. 노동 3년 만에 돌아왔다. Хороо бүрт 3 байр, 200 айл бий.'
 }
+
+@test "leaks-addr20: an address the detector is unsure of (a khoroo alone) is a review flag, and export refuses (item 8)" {
+    blocked '--name "Bold Dorj" --pseudonym Tulga' \
+        'Тэр 13-р хороонд амьдардаг.' address '13-р хороонд'
+}
