@@ -140,9 +140,10 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
         return 0;
     /* A Mongolian register number in Latin letters ("UB 8503 1512",
      * "ub/75031412"). */
-    if (j - at == 2 && j + 1 < len && s[j] == '/' && det_digit(s[j + 1]))
+    if (j - at >= 2 && j - at <= 4 && detect_register_latin(s, len, at) == j && j + 1 < len &&
+        s[j] == '/' && det_digit(s[j + 1]))
         return 0;
-    if (j - at == 2 && j + 1 < len && s[j] == ' ' &&
+    if (j - at >= 2 && j - at <= 4 && detect_register_latin(s, len, at) == j && j + 1 < len && s[j] == ' ' &&
         ((n = det_digits(s, len, j + 1)) == 8 ||
          (n == 4 && j + 6 < len && s[j + 5] == ' ' && det_digits(s, len, j + 6) == 4) ||
          (n == 2 && j + 4 < len && strchr(" -.", s[j + 3]) != NULL && s[j + 3] != '\0' &&

@@ -240,6 +240,40 @@ static size_t lookalike_eight(const char *s, size_t len, size_t i, char *digits)
     return looks <= 2 ? i : 0;
 }
 
+/* The length in bytes of one Cyrillic letter of a register number
+ * written in Latin letters at s[0..len) (norm view, folded): a digraph of
+ * the Mongolian romanisations for Ч, Ш, Ц, Х, Ж and the iotated vowels
+ * (ch, sh, ts, kh, zh, ya, ye, yo, yu: MNS 5217:2012 and the BGN/PCGN
+ * table, as passports and banks write "ChD75031412": report-adv19b B-3),
+ * else 1. */
+static size_t latin_letter(const char *s, size_t len)
+{
+    static const char digraphs[] = "ch sh ts kh zh ya ye yo yu";
+
+    for (const char *p = digraphs; len >= 2 && *p != '\0'; p += 3)
+        if (s[0] == p[0] && s[1] == p[1])
+            return 2;
+    return 1;
+}
+
+size_t detect_register_latin(const char *s, size_t len, size_t at)
+{
+    size_t run = 0, a, b;
+
+    while (at + run < len && det_alpha(s[at + run]))
+        run++;
+    if (run == 2)
+        return at + 2;
+    if (run < 2 || run > 4)
+        return at;
+    if (run == 3 && (!memcmp(s + at, "its", 3) || !memcmp(s + at, "she", 3) || !memcmp(s + at, "yes", 3) ||
+                     !memcmp(s + at, "you", 3)))
+        return at;                      /* English words of that shape */
+    a = latin_letter(s + at, run);
+    b = at + a < at + run ? latin_letter(s + at + a, run - a) : 0;
+    return a + b == run ? at + run : at;
+}
+
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i = at, k, n, d, e;
@@ -248,11 +282,15 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
     char digits[8];
 
     (void)start, (void)kind;
+    if (det_letter_before(s, at))
+        return 0;
+    if (latin && (i = detect_register_latin(s, len, at)) > at + 2)
+        goto digits;                    /* "chd75031412", "shts 75031412" */
+    i = at;
     /* Most letters are followed by letters: the cheap test first. */
     k = latin ? 2 : 4;
     if (at + k >= len || !(det_digit(s[at + k]) || strchr(REGISTER_SEPARATORS, s[at + k]) != NULL ||
-                           s[at + k / 2] == '.' || (!latin && s[at + k / 2] == ' ')) ||
-        det_letter_before(s, at))
+                           s[at + k / 2] == '.' || (!latin && s[at + k / 2] == ' ')))
         return 0;
     for (k = 0; k < 2; k++) {
         if ((cp = det_cp_at(s, len, i, &n)) < 0 || !(latin ? det_alpha(s[i]) : is_cyrillic_cp(cp)))
@@ -268,6 +306,7 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
     }
     if (i < len && !det_digit(s[i]) && det_letter_at(s, len, i))
         return 0;                       /* a third letter: a word */
+digits:
     if (i < len && s[i] != '\0' && strchr(REGISTER_SEPARATORS, s[i]) != NULL)
         i++, apart = 1;                 /* "УБ 75031412", "УБ-75031412" (report-adv12c H49) */
     /* Eight digits, or four and four ("UB 8503 1512"), or eight said in
@@ -288,7 +327,7 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
     } else {
         return 0;
     }
-    if (!det_ends_word(s, len, i) || (latin && stop_word(s + at)))
+    if (!det_ends_word(s, len, i) || (latin && !det_alpha(s[at + 2]) && stop_word(s + at)))
         return 0;
     /* Glued to its Cyrillic letters it is a code whatever the digits;
      * apart, or in Latin letters, the digits must hold a birth date. */

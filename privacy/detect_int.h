@@ -341,6 +341,11 @@ size_t detect_scan_natid(const char *s, size_t len, size_t at, size_t *start, in
 int detect_natid_label(const char *w, size_t n);
 size_t detect_scan_device(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_id.c: the end of a Mongolian register number's two letters
+ * written in Latin at at (norm view), each one letter or a digraph of the
+ * romanisation ("ub", "chd", "shts": report-adv19b B-3); at if the run of
+ * letters there is no such pair. */
+size_t detect_register_latin(const char *s, size_t len, size_t at);
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_plate.c: a vehicle's registration plate, after a plate label or
  * in a national shape (Mongolian, Korean); *start moved back to the

@@ -35,7 +35,47 @@ static const struct det_word id_labels[] = {
     DW("\xd0\xb8\xd0\xbd\xd0\xbd", FIT_WORD),                                    /* инн */
     DW("imei", FIT_WORD), DW("mac", FIT_WORD), DW("nric", FIT_WORD), DW("mykad", FIT_WORD),
     DW("ic", FIT_WORD),
+    /* report-adv19b B-4: the papers of a migrant worker: a work or
+     * residence permit and a visa (permit, 취업허가, 고용허가, 체류허가,
+     * 허가증/허가번호, 비자, 사증; Mongolian зөвшөөрөл "permit" with its
+     * endings, виз "visa"; Arabic تصريح "permit", إقامة "residence" (the
+     * Gulf's iqama), جواز "passport", هوية "identity", with and without
+     * the article ال; English permit and visa: english_paper). */
+    DW("iqama", FIT_WORD),
+    DW("허가", FIT_PREFIX), DW("취업허가", FIT_PREFIX), DW("고용허가", FIT_PREFIX),
+    DW("체류허가", FIT_PREFIX), DW("노동허가", FIT_PREFIX), DW("비자", FIT_PREFIX), DW("사증", FIT_PREFIX),
+    DW("зөвшөөр", FIT_PREFIX), DW("виз", FIT_PREFIX),
+    DW("تصريح", FIT_WORD), DW("التصريح", FIT_WORD), DW("إقامة", FIT_WORD), DW("اقامة", FIT_WORD),
+    DW("الإقامة", FIT_WORD), DW("الاقامة", FIT_WORD), DW("جواز", FIT_WORD), DW("هوية", FIT_WORD),
+    DW("الهوية", FIT_WORD),
 };
+
+/* English "permit" and "visa" are verbs and a card's brand too ("will
+ * permit 20000 workers", "Visa 4111..."): they label an ID number after a
+ * qualifier or a colon ("permit no.", "visa: "), or after a word naming
+ * the paper ("work permit", "entry visa"). */
+static const struct det_word papers_en[] = { DW("permit", FIT_WORD), DW("visa", FIT_WORD) };
+static const struct det_word paper_kinds_en[] = {
+    DW("work", FIT_WORD), DW("residence", FIT_WORD), DW("resident", FIT_WORD), DW("entry", FIT_WORD),
+    DW("exit", FIT_WORD), DW("stay", FIT_WORD), DW("employment", FIT_WORD), DW("labour", FIT_WORD),
+    DW("labor", FIT_WORD), DW("travel", FIT_WORD), DW("transit", FIT_WORD), DW("student", FIT_WORD),
+    DW("tourist", FIT_WORD), DW("business", FIT_WORD),
+};
+
+/* 1 if the word s[a..we) is an English paper (papers_en) labelling the
+ * value: k qualifiers stand between them, or a colon follows it, or a
+ * paper kind goes before it. */
+static int english_paper(const char *s, size_t a, size_t we, size_t k)
+{
+    size_t b, e;
+
+    if (!det_in_list(papers_en, sizeof papers_en / sizeof papers_en[0], s + a, we - a))
+        return 0;
+    if (k > 0 || s[we] == ':' || s[we] == '#')
+        return 1;
+    e = det_word_ending(s, a, " -", &b);
+    return e != 0 && det_in_list(paper_kinds_en, sizeof paper_kinds_en / sizeof paper_kinds_en[0], s + b, e - b);
+}
 
 /* Bank account and card labels: the value after them is of category
  * `account` ([ACCOUNT-n]), not `id`.  report-adv12 A-17 and brief s15
@@ -174,6 +214,11 @@ static const struct det_word qualifiers[] = {
     /* report-adv17a D-19: a copula between the label and its value ("my
      * gmail is kim85", "skype is live:kim85", "почта это kim85") */
     DW("is", FIT_WORD), DW("was", FIT_WORD), DW("\xd1\x8d\xd1\x82\xd0\xbe", FIT_WORD), /* это */
+    /* Arabic puts the qualifiers after the label: تصريح العمل رقم
+     * "permit (of) the work number", جواز السفر "passport (of) the
+     * travel", بطاقة "card" (report-adv19b B-4). */
+    DW("رقم", FIT_WORD), DW("العمل", FIT_WORD), DW("عمل", FIT_WORD), DW("السفر", FIT_WORD),
+    DW("بطاقة", FIT_WORD),
 };
 
 
@@ -346,7 +391,8 @@ static enum label_kind label_before(const char *s, size_t v)
         if (det_in_list(account_labels, N(account_labels), w, n))
             return LABEL_ACCOUNT;
         /* "kakao id": the qualifier "id", then the network before it. */
-        if ((det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n)) &&
+        if ((det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n) ||
+             english_paper(s, a, we, k)) &&
             !((we = det_word_ending(s, a, SEPARATORS, &b)) != 0 &&
               det_in_list(handle_labels, N(handle_labels), s + b, we - b)))
             return LABEL_ID;
@@ -384,7 +430,8 @@ int detect_account_label(const char *s, const char *w, size_t n)
 }
 
 /* A separator inside an ID value at s[i], followed by a digit: up to
- * three of " -._" ("75.03.14.-1234567", "750314 - 1234567"), "№" (which
+ * three of " -._/" ("75.03.14.-1234567", "750314 - 1234567", "WP 2019 /
+ * 004512": report-adv19b B-4), "№" (which
  * the norm view writes "no": "4503 № 123456"), "номер", or the spoken
  * dash 다시 ("칠오공삼일사 다시 일이삼사오육칠").  Its length, or 0. */
 static size_t id_separator(const char *s, size_t len, size_t i)
@@ -396,7 +443,7 @@ static size_t id_separator(const char *s, size_t len, size_t i)
     size_t j = i, k, n;
     int v;
 
-    while (j < len && j - i < 3 && s[j] != '\0' && strchr(" -._", s[j]) != NULL)
+    while (j < len && j - i < 3 && s[j] != '\0' && strchr(" -._/", s[j]) != NULL)
         j++;
     for (k = 0; k < N(words); k++)
         if (det_starts(s, len, j, words[k])) {
