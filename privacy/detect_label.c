@@ -538,7 +538,7 @@ static size_t part_value(const char *s, size_t len, size_t at)
 }
 
 /* A latitude or longitude: [-]D.dd (two decimals or more: 1 km). */
-static size_t coord_value(const char *s, size_t len, size_t at)
+static size_t one_coord(const char *s, size_t len, size_t at)
 {
     size_t n, d;
 
@@ -549,6 +549,19 @@ static size_t coord_value(const char *s, size_t len, size_t at)
         return 0;
     d = det_digits(s, len, at + n + 1);
     return d >= 2 && det_ends_word(s, len, at + n + 1 + d) ? at + n + 1 + d : 0;
+}
+
+/* A latitude or longitude (one_coord), and the other of the pair after a
+ * comma when one follows ("latitude 47.918, 106.917"). */
+static size_t coord_value(const char *s, size_t len, size_t at)
+{
+    size_t e = one_coord(s, len, at), i = e, second;
+
+    if (e == 0 || i >= len || s[i] != ',')
+        return e;
+    for (i++; i < len && s[i] == ' ' && i - e < 3; i++)
+        ;
+    return i < len && (det_digit(s[i]) || s[i] == '-') && (second = one_coord(s, len, i)) != 0 ? second : e;
 }
 
 /* A geohash or a Plus Code without its '+': 5-12 letters and digits
@@ -700,8 +713,8 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
         return *kind = account_kind(s, len, at, idv), idv;
     if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && account_after(s, len, at, idv))
         return *kind = account_kind(s, len, at, idv), idv;
-    if ((cv = part_value(s, len, at)) != 0)
-        return *kind = DETECT_ID, cv;
+    if ((ser = part_value(s, len, at)) != 0)
+        return *kind = DETECT_ID, ser;
     if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && (ser = series_before(s, at)) != SIZE_MAX &&
         (l = label_before(s, ser)) != LABEL_NONE && (l == LABEL_ID || l == LABEL_ACCOUNT))
         return *start = ser, *kind = l == LABEL_ACCOUNT ? DETECT_ACCOUNT : DETECT_ID, idv;

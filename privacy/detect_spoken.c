@@ -39,7 +39,12 @@
 /* KWORD: a digit word of Korean in Latin letters (of the wider net; a
  * run of them reads "o" as 5); KDIGIT: one read only in such a run ("i"
  * 2: the English "I" otherwise). */
-enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT, KWORD, KDIGIT };
+/* HEMI: a hemisphere said after a decimal number ("forty-seven point
+ * nine one eight north"), written as its letter (report-adv19b B-12). */
+/* LON: the word for longitude said between the two numbers of a position
+ * ("өргөрөг ... цэг ..., уртраг ... цэг ...", "북위 사칠 점 구일팔 동경
+ * ..."), written ',' as a comma between them is. */
+enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT, KWORD, KDIGIT, HEMI, LON };
 
 struct spoken_word {
     const char *w;
@@ -115,6 +120,13 @@ static const struct spoken_word spoken[] = {
     { "черта", DASH, 0 }, { "slash", DASH, 0 }, { "stroke", DASH, 0 }, { "bar", DASH, 0 },
     { "strich", DASH, 0 },
     { "point", POINT, 0 }, { "точка", POINT, 0 }, { "цэг", POINT, 0 }, { "\xec\xa0\x90", POINT, 0 },   /* 점 */
+    /* An IPv4 address said with "dot" between its numbers (report-adv19b
+     * B-20: "one nine two dot one six eight dot four dot seventeen"); 닷. */
+    { "dot", POINT, 0 }, { "\xeb\x8b\xb7", POINT, 0 },
+    { "longitude", LON, 0 }, { "lon", LON, 0 }, { "lng", LON, 0 }, { "уртраг", LON, 0 },
+    { "долгота", LON, 0 }, { "долготы", LON, 0 }, { "\xea\xb2\xbd\xeb\x8f\x84", LON, 0 }, /* 경도 */
+    { "\xeb\x8f\x99\xea\xb2\xbd", LON, 0 }, { "\xec\x84\x9c\xea\xb2\xbd", LON, 0 },   /* 동경, 서경 */
+    { "north", HEMI, 'n' }, { "south", HEMI, 's' }, { "east", HEMI, 'e' }, { "west", HEMI, 'w' },
     /* The wider net (report-adv12 A-9; WEAK_RUN): Russian in Latin
      * letters (GOST 7.79 B and the usual phone typing), German, French,
      * Spanish, Mandarin in pinyin without tones (yao for 1, as phone
@@ -351,7 +363,7 @@ int detect_spoken_word(const char *s, size_t len, size_t at)
     if (b == at)
         return 0;
     if ((w = lookup(s, at, b)) != NULL)
-        return w->type != DASH && w->type != POINT && w->type != KDIGIT;
+        return w->type != DASH && w->type != POINT && w->type != KDIGIT && w->type != HEMI && w->type != LON;
     sino = det_sino_run(s, b, at);
     return sino * 3 == b - at || (sino >= 3 && b - at - sino * 3 <= 6) || ko_units(s, at, b, &v, &e) ||
            glued_digits(s, at, b, NULL, 0, &weak, &e) > 0 || glued_english(s, at, b, NULL, 0) > 0;
@@ -498,8 +510,17 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
         }
         e = a + sino * 3;
         if (sino * 3 != *b - a) {
-            /* Digit syllables and a particle ("칠삼구오로"). */
-            if (sino < 3 || *b - a - sino * 3 > 6)
+            /* Digit syllables and a particle ("칠삼구오로"); at the end of
+             * a run of three digits or more, one or two syllables and the
+             * copula or a particle ("... 점 일입니다", "... 점 일이다": the
+             * 이 before 다 is the copula; report-adv19b B-20), right after
+             * a point or a dash said. */
+            if (sino >= 1 && sino < 3 && r->n >= 3 && (r->d[r->n - 1] == '.' || r->d[r->n - 1] == '-') &&
+                *b - e <= 9) {
+                if (sino == 2 && det_starts(s, *b, e - 3, "\xec\x9d\xb4\xeb\x8b\xa4"))   /* 이다 */
+                    e -= 3;
+                *stop = 1, *b = e;
+            } else if (sino < 3 || *b - a - sino * 3 > 6)
                 return -1;
             if (!(*b - e == 3 && memcmp(s + e, ko_of, 3) == 0))
                 *stop = 1, *b = e;
@@ -547,6 +568,22 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
         if (rc == 0)
             rc = put_mark(r, '.');
         break;
+    case HEMI:
+        /* Only after a decimal number: "47.918" + 'n'. */
+        rc = flush(r);
+        if (rc == 0 && (r->n == 0 || !det_digit(r->d[r->n - 1]) || memchr(r->d, '.', r->n) == NULL))
+            return -1;
+        if (rc == 0)
+            rc = put_mark(r, (char)w->v);
+        break;
+    case LON:
+        rc = flush(r);
+        if (rc == 0 && (r->n == 0 || memchr(r->d, '.', r->n) == NULL || r->d[r->n - 1] == '.' ||
+                        r->d[r->n - 1] == '-'))
+            return -1;
+        if (rc == 0 && r->d[r->n - 1] != ',')
+            rc = put_mark(r, ',');
+        break;
     case DASH:
         rc = flush(r);
         if (rc == 0 && (r->n == 0 || r->d[r->n - 1] == '-'))
@@ -592,6 +629,13 @@ static size_t separators(const char *s, size_t len, size_t at)
     return det_pause(s, len, i) > i ? det_pause(s, len, i) : i;
 }
 
+/* 1 if c of a run's digits is a mark that waits for a number after it
+ * (a point, a comma, a dash), not a digit or a hemisphere's letter. */
+static int mark(char c)
+{
+    return c == '.' || c == ',' || c == '-';
+}
+
 /* Reads the run of number words from at into r (as Korean in Latin
  * letters when komode); its end, or at. */
 static size_t read_mode(struct run *r, const char *s, size_t len, size_t at, size_t *words, int komode)
@@ -614,7 +658,7 @@ static size_t read_mode(struct run *r, const char *s, size_t len, size_t at, siz
             break;
         (*words)++;
         /* A "double" or a dash said waits for what follows it. */
-        if (!mult && !(r->n > 0 && !det_digit(r->d[r->n - 1]) && r->place < 0))
+        if (!mult && !(r->n > 0 && mark(r->d[r->n - 1]) && r->place < 0))
             end = b;
         if (stop || (p = separators(s, len, b)) == b)
             break;
@@ -626,7 +670,7 @@ static size_t read_mode(struct run *r, const char *s, size_t len, size_t at, siz
     }
     if (flush(r) != 0)
         return at;
-    while (r->n > 0 && !det_digit(r->d[r->n - 1]))
+    while (r->n > 0 && mark(r->d[r->n - 1]))
         r->n--;
     return end;
 }
