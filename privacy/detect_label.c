@@ -729,7 +729,9 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
         return *kind = DETECT_HANDLE, at + cv;
     if (l == LABEL_W3W && (hv = detect_three_words(s, len, at)) != 0)
         return *kind = DETECT_GPS, hv;
-    if (l == LABEL_COORD && cv != 0)
+    /* A pair after one label ("latitude 47.918, 106.917"); one number
+     * alone, or each after its own label, is detect_geo.c's. */
+    if (l == LABEL_COORD && cv != 0 && cv != one_coord(s, len, at))
         return *kind = DETECT_GPS, cv;
     if (l == LABEL_GRID && (cv = grid_value(s, len, at)) != 0)
         return *kind = DETECT_GPS, cv;
