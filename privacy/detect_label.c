@@ -251,7 +251,28 @@ static const struct det_word part_labels[] = {
 static const struct det_word part_words_en[] = {
     DW("ends", FIT_WORD), DW("ending", FIT_WORD), DW("starts", FIT_WORD), DW("starting", FIT_WORD),
     DW("begins", FIT_WORD), DW("beginning", FIT_WORD), DW("digits", FIT_WORD),
+    DW("rest", FIT_WORD),
 };
+
+/* report-adv19b B-18: a number given in two named parts, "the first
+ * four are 9911, the rest 2345", "эхний хэсэг 9911, сүүлийн хэсэг 2233"
+ * (Mongolian эхний first, сүүлийн last, дунд middle): these count with a
+ * number word before them and a count or a word for part after them
+ * ("first four", "сүүлийн хэсэг"; "first 2019" is a year). */
+static const struct det_word part_order[] = {
+    DW("first", FIT_WORD), DW("last", FIT_WORD), DW("middle", FIT_WORD),
+    DW("эхний", FIT_WORD), DW("сүүлийн", FIT_WORD), DW("дунд", FIT_WORD), DW("дундах", FIT_WORD),
+};
+
+/* Small words between a part word and its value: "ends in", "starts
+ * with", "оронтой нь", "the first four are", "сүүлийн хэсэг нь" (хэсэг:
+ * part). */
+static const struct det_word part_between[] = {
+    DW("in", FIT_WORD), DW("at", FIT_WORD), DW("is", FIT_WORD), DW("are", FIT_WORD),
+    DW("with", FIT_WORD), DW("нь", FIT_WORD), DW("хэсэг", FIT_WORD), DW("хэсэгт", FIT_WORD),
+    DW("part", FIT_WORD), DW("half", FIT_WORD),
+};
+#define PART_NOUNS 6            /* part_between[PART_NOUNS..]: хэсэг, хэсэгт, part, half */
 
 /* The words that make the English part words count, and number words
  * for a first half. */
@@ -500,17 +521,20 @@ static size_t id_value(const char *s, size_t len, size_t at)
 static int part_label_before(const char *s, size_t v)
 {
     size_t a, we = det_word_ending(s, v, SEPARATORS, &a), b, k;
+    int counted = 0;
 
-    for (k = 0; k < 2 && we != 0; k++) {
+    for (k = 0; k < 4 && we != 0; k++) {
         if (det_in_list(part_labels, N(part_labels), s + a, we - a))
             return 1;
-        if (det_in_list(part_words_en, N(part_words_en), s + a, we - a))
-            return det_word_near(s, v, a > 64 ? a - 64 : 0, a, number_words, N(number_words));
-        /* "ends in", "starts with", "оронтой нь": one small word between. */
-        if (!((we - a == 2 && (memcmp(s + a, "in", 2) == 0 || memcmp(s + a, "at", 2) == 0 ||
-                               memcmp(s + a, "is", 2) == 0)) ||
-              (we - a == 4 && (memcmp(s + a, "with", 4) == 0 ||
-                               memcmp(s + a, "\xd0\xbd\xd1\x8c", 4) == 0))))          /* нь */
+        if (det_in_list(part_words_en, N(part_words_en), s + a, we - a) ||
+            (counted && det_in_list(part_order, N(part_order), s + a, we - a)))
+            return det_word_near(s, v, a > 96 ? a - 96 : 0, a, number_words, N(number_words));
+        /* Small words between (part_between), and the count of digits
+         * ("first four are", "сүүлийн 4"). */
+        if ((we - a <= 2 && det_digit(s[a])) || detect_spoken_word(s, we, a) ||
+            det_in_list(part_between + PART_NOUNS, N(part_between) - PART_NOUNS, s + a, we - a))
+            counted = 1;
+        else if (!det_in_list(part_between, PART_NOUNS, s + a, we - a))
             return 0;
         we = det_word_ending(s, a, SEPARATORS, &b);
         a = b;
