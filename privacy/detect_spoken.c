@@ -252,12 +252,19 @@ static int ko_units(const char *s, size_t a, size_t b, unsigned *v, size_t *e);
  * reader compares the first character before anything else: it runs on
  * every word of Hangul or kana (bench/redact.sh: strlen and memcmp here
  * were a quarter of the redactor's time). */
-#define G(w, v, weak, alone) { w, sizeof w - 1, v, weak, alone }
+#define G(w, v, weak, alone) { w, sizeof w - 1, v, weak, alone, 0 }
+/* The native Korean tens (열 10, 스물 20, 서른 30, 마흔 40, 쉰 50, 예순 60,
+ * 일흔 70, 여든 80, 아흔 90): the tens digit, and 0 unless a unit follows
+ * ("열둘서른넷 쉰여섯일흔여덟" 12 34 56 78: report-adv19b B-17); 열 and 쉰
+ * ("heat", "rested") only glued to other digit words. */
+#define T(w, v, alone) { w, sizeof w - 1, v, 0, alone, 1 }
 static const struct {
     const char *w;
     size_t len;
-    unsigned char v, weak, alone;
+    unsigned char v, weak, alone, tens;
 } glued_words[] = {
+    T("열", 1, 0), T("스물", 2, 1), T("서른", 3, 1), T("마흔", 4, 1), T("쉰", 5, 0), T("예순", 6, 1),
+    T("일흔", 7, 1), T("여든", 8, 1), T("아흔", 9, 1),
     G("ゼロ", 0, 1, 1), G("レイ", 0, 1, 1), G("マル", 0, 1, 1), G("イチ", 1, 1, 1), G("ニ", 2, 1, 1),
     G("サン", 3, 1, 1), G("ヨン", 4, 1, 1), G("シ", 4, 1, 1), G("ゴ", 5, 1, 1), G("ロク", 6, 1, 1),
     G("ナナ", 7, 1, 1), G("シチ", 7, 1, 1), G("ハチ", 8, 1, 1), G("キュウ", 9, 1, 1), G("キュー", 9, 1, 1),
@@ -269,6 +276,7 @@ static const struct {
     G("아홉", 9, 0, 1), G("빵", 0, 1, 1), G("한", 1, 0, 0), G("두", 2, 0, 0), G("세", 3, 0, 0), G("네", 4, 0, 0),
 };
 #undef G
+#undef T
 
 /* The Korean joining particle 의 ("공일공의 천이백삼십사의"): read
  * between the groups of a number as a space (report-adv12 A-22). */
@@ -286,7 +294,7 @@ static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t ca
                            size_t *end)
 {
     size_t i = a, n = 0, k, best, glued = 0, single = 0;
-    int v, bv = 0, bw = 0, ba = 0;
+    int v, bv = 0, bw = 0, ba = 0, bt = 0, tens = 0;
 
     *weak = 0, *end = b;
     if (b - a >= 3 && memcmp(s + b - 3, ko_of, 3) == 0 && b - a > 3)
@@ -300,12 +308,22 @@ static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t ca
             if (glued_words[k].w[0] == s[i] && glued_words[k].w[1] == s[i + 1] &&
                 glued_words[k].w[2] == s[i + 2] && wl > best && i + wl <= b &&
                 memcmp(s + i, glued_words[k].w, wl) == 0)
-                best = wl, bv = glued_words[k].v, bw = glued_words[k].weak, ba = glued_words[k].alone;
+                best = wl, bv = glued_words[k].v, bw = glued_words[k].weak, ba = glued_words[k].alone,
+                bt = glued_words[k].tens;
         }
+        /* A tens word's 0 when no native unit follows it. */
+        if (tens && !(best > 0 && !bt && !bw && bv > 0)) {
+            if (d != NULL && n == cap)
+                return 0;
+            if (d != NULL)
+                d[n] = '0';
+            n++;
+        }
+        tens = best > 0 && bt;
         if (best > 0)
             glued++, single += !ba, *weak |= bw;
         else if ((v = det_sino_digit(s, b, i)) >= 0)
-            best = 3, bv = v;
+            best = 3, bv = v, bt = 0;
         else if (n >= 3 && glued > 0 && b - i <= 6 && (unsigned char)s[i] >= 0xEA && (unsigned char)s[i] <= 0xED) {
             *end = i;                           /* a particle: 로, 으로, 이야 */
             break;
@@ -319,7 +337,14 @@ static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t ca
         n++, i += best;
     }
     if (glued == 0 || (n == 1 && single))
-        return 0;
+        return 0;                               /* 열, 쉰, 한 alone are words */
+    if (tens) {                                 /* "...서른" */
+        if (d != NULL && n == cap)
+            return 0;
+        if (d != NULL)
+            d[n] = '0';
+        n++;
+    }
     return n;
 }
 
