@@ -351,6 +351,10 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
  * in a national shape (Mongolian, Korean); *start moved back to the
  * letters of a code before its digits ("plate УНА 5678"). */
 size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_plate.c: the end of a Korean plate said in Sino-Korean numerals
+ * at at ("십이가 삼사오육": 12가 3456; the number 10-999, a series
+ * syllable glued to it, four digits), or 0. */
+size_t detect_kr_spoken_plate(const char *s, size_t len, size_t at);
 /* detect_label.c: an ID value of 7 characters or more glued after an ID
  * label ("passport745123456", "ID110105197503141234"). */
 size_t detect_scan_glued_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
