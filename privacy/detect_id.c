@@ -155,6 +155,25 @@ static size_t in_parts(const char *s, size_t len, size_t at)
     return 0;
 }
 
+/* The end of a resident registration number's masked second half at at:
+ * its sex digit 1-8 and six mask characters (*, x, ●, ○, ◯), apart from
+ * its date ("생년 750314 뒤 1●●●●●●": report-adv19b B-5); the digit and
+ * the mask still say the sex and the century.  0 if none. */
+static size_t masked_tail(const char *s, size_t len, size_t at)
+{
+    size_t i = at + 1, k, n;
+    int cp;
+
+    if (s[at] < '1' || s[at] > '8')
+        return 0;
+    for (k = 0; k < 6; k++, i += n) {
+        cp = det_cp_at(s, len, i, &n);
+        if (cp != '*' && cp != 'x' && cp != 0x25CF && cp != 0x25CB && cp != 0x25EF)
+            return 0;
+    }
+    return det_ends_word(s, len, i) && (i >= len || s[i] != '*') ? i : 0;
+}
+
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t n = det_digits(s, len, at), end;
@@ -163,6 +182,8 @@ size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *
     if (n == 0)
         return det_alpha(s[at]) ? passport(s, len, at) : 0;
     if ((end = rrn(s, len, at, n)) != 0 || (end = other_numbers(s, len, at, n)) != 0)
+        return end;
+    if (n == 1 && (end = masked_tail(s, len, at)) != 0)
         return end;
     return n == 2 || n == 6 ? in_parts(s, len, at) : 0;
 }
@@ -293,7 +314,10 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
                            s[at + k / 2] == '.' || (!latin && s[at + k / 2] == ' ')))
         return 0;
     for (k = 0; k < 2; k++) {
-        if ((cp = det_cp_at(s, len, i, &n)) < 0 || !(latin ? det_alpha(s[i]) : is_cyrillic_cp(cp)))
+        /* The signs ь ъ name no place: "нь 99-11-22-33" is the
+         * particle "its" before a number (report-adv19b B-2). */
+        if ((cp = det_cp_at(s, len, i, &n)) < 0 || !(latin ? det_alpha(s[i]) : is_cyrillic_cp(cp)) ||
+            cp == 0x044C || cp == 0x044A)
             return 0;
         i += n;
         if (i < len && s[i] == '.')

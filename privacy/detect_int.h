@@ -350,6 +350,10 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
 /* detect_plate.c: a vehicle's registration plate, after a plate label or
  * in a national shape (Mongolian, Korean); *start moved back to the
  * letters of a code before its digits ("plate УНА 5678"). */
+/* detect_net.c: 1 if a version word stands right before at ("Version
+ * 1.2.3.4", "v1.2.3.4", "버전 10.1234.5678"): numbers there are a
+ * version, not an address or a phone. */
+int detect_after_version_word(const char *s, size_t at);
 size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_plate.c: the end of a Korean plate said in Sino-Korean numerals
  * at at ("십이가 삼사오육": 12가 3456; the number 10-999, a series

@@ -621,7 +621,7 @@ size_t detect_ip_written(const char *s, size_t len, size_t at)
  * "v1.2.3.4", "release 1.2.3.4", "버전 1.2.3.4": report-adv12e F20): four numbers
  * there are a version, not an address.  An address after an "ip" label
  * is still found (detect_ip_written). */
-static int after_version_word(const char *s, size_t at)
+int detect_after_version_word(const char *s, size_t at)
 {
     static const struct det_word words[] = {
         DW("version", FIT_WORD), DW("ver", FIT_WORD), DW("v", FIT_WORD), DW("release", FIT_WORD),
@@ -645,7 +645,7 @@ size_t detect_scan_ipv4(const char *s, size_t len, size_t at, size_t *start, int
     size_t i = quad(s, len, at);
 
     (void)start, (void)kind;
-    return i != 0 && quad_ends(s, len, i) && !after_version_word(s, at) ? i : 0;
+    return i != 0 && quad_ends(s, len, i) && !detect_after_version_word(s, at) ? i : 0;
 }
 
 size_t detect_scan_ipv6(const char *s, size_t len, size_t at, size_t *start, int *kind)

@@ -939,6 +939,21 @@ int detect_parts_start(const char *s, size_t len, size_t at)
                                                  (unsigned char)s[q] >= 0x80);
 }
 
+/* 1 if the word before at is a Mongolian noun of a number in Latin
+ * letters (utas "phone", dugaar "number", with their endings), which
+ * the particle ni follows. */
+static int latin_mn_noun(const char *s, size_t at)
+{
+    size_t a = at, n;
+
+    if (at < 2 || s[at - 1] != ' ')
+        return 0;
+    for (a = at - 1; a > 0 && det_alpha(s[a - 1]); a--)
+        ;
+    n = at - 1 - a;
+    return (n >= 4 && memcmp(s + a, "utas", 4) == 0) || (n >= 6 && memcmp(s + a, "dugaar", 6) == 0);
+}
+
 size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
                      detect_digits_fn scan, void *ctx)
 {
@@ -951,6 +966,12 @@ size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
     /* A year or a day said in words is the date scanner's
      * ("тысяча девятьсот семьдесят пятого": detect_years.c). */
     if (det_year_words(s, len, at, &v) != 0 || det_day_words(s, len, at, &v) != 0)
+        return 0;
+    /* "ni" (Japanese 2, of the wider net) is the Mongolian particle нь
+     * in Latin letters before a number that reads without it ("Utas ni
+     * yes yes neg neg ...": report-adv19b B-2); the walk reads that next. */
+    if (det_word_at(s, len, at, "ni", FIT_WORD) && at + 3 < len && s[at + 2] == ' ' && latin_mn_noun(s, at) &&
+        detect_spoken(s, len, at + 3, kind, scan, ctx) != 0)
         return 0;
     if (!(detect_spoken_word(s, len, at) || mixed_start(s, len, at)) ||
         (end = read_run(&r, s, len, at, &words)) == at || words + r.glued < 3 || r.n < 4 ||
