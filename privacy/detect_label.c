@@ -507,6 +507,8 @@ static size_t id_value_min(const char *s, size_t len, size_t at, size_t minchars
     /* "...일이삼사오육칠이다": the last 이 is the copula. */
     if (end > at && det_letter_at(s, len, end) && det_starts(s, len, last, "\xec\x9d\xb4"))
         end = last, chars--, nd--;
+    while (end > at && (s[end - 1] == ' ' || s[end - 1] == '/' || s[end - 1] == '-'))
+        end--;                          /* "004512 이다": the space stays */
     return chars >= minchars && chars <= 20 && nd >= 4 ? end : 0;
 }
 

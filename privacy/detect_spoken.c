@@ -322,7 +322,11 @@ static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t ca
         tens = best > 0 && bt;
         if (best > 0)
             glued++, single += !ba, *weak |= bw;
-        else if ((v = det_sino_digit(s, b, i)) >= 0)
+        else if (glued > 0 && det_starts(s, b, i, "\xec\x9d\xb4") && i + 3 < b && b - i <= 9 &&
+                 det_sino_digit(s, b, i + 3) < 0) {
+            *end = i;                           /* the copula: 여덟이야, 여덟이다 */
+            break;
+        } else if ((v = det_sino_digit(s, b, i)) >= 0)
             best = 3, bv = v, bt = 0;
         else if (n >= 3 && glued > 0 && b - i <= 6 && (unsigned char)s[i] >= 0xEA && (unsigned char)s[i] <= 0xED) {
             *end = i;                           /* a particle: 로, 으로, 이야 */
