@@ -178,8 +178,8 @@ static long scan_at(struct found *f, const struct scanner *list, size_t n, const
 static long digits_glued(struct found *f, const char *s, size_t len, size_t i, struct walk *w)
 {
     static const struct scanner spelt[] = {
-        { detect_scan_labelled, DETECT_ID }, { detect_scan_birth_date, DETECT_DATE },
-        { detect_scan_phone, DETECT_PHONE },
+        { detect_scan_labelled, DETECT_ID }, { detect_scan_rrn_spelt, DETECT_ID },
+        { detect_scan_birth_date, DETECT_DATE }, { detect_scan_phone, DETECT_PHONE },
     };
     int v;
     struct err e;

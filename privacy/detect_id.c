@@ -21,6 +21,8 @@
  *     pairs ("У Б 75031412", "у.б 75-03-14-12"); so too with the digits said in words ("УБ-семь пять
  *     ноль три один четыре один два": detect_spoken.c).
  * Each date part must be a valid month and day. */
+#include <sodium.h>
+
 #include "privacy/detect_int.h"
 
 /* A mask character of a masked number: *, x, #, •, ●, ○, ×; its length. */
@@ -84,6 +86,29 @@ static size_t rrn(const char *s, size_t len, size_t at, size_t n)
                !(i + 2 < len && (s[i + 1] == '-' || s[i + 1] == '.') && det_digit(s[i + 2])) ? i + 1 : 0;
     }
     return sep == '-' ? masked(s, len, i, 7, 0) : 0;
+}
+
+size_t detect_scan_rrn_spelt(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    char d[24];
+    size_t pos[24], i = at, k = 0, n, e;
+    int v;
+
+    (void)start, (void)kind;
+    while (i < len && k < 15) {
+        if ((n = det_digit_at(s, len, i, &v, 1)) > 0) {
+            d[k] = (char)('0' + v);
+        } else if (k == 6 && (s[i] == '-' || s[i] == ' ') && det_digit_at(s, len, i + 1, &v, 1) > 0) {
+            d[k] = s[i], n = 1;
+        } else {
+            break;
+        }
+        i += n, pos[k++] = i;
+    }
+    d[k] = '\0';
+    e = k >= 13 ? rrn(d, k, 0, det_digits(d, k, 0)) : 0;
+    sodium_memzero(d, sizeof d);
+    return e > 0 && e == k ? pos[e - 1] : 0;
 }
 
 /* CN identity number (18), MyKad (6-2-4 or 12), KW civil ID (12), SNILS. */
@@ -156,22 +181,19 @@ static size_t in_parts(const char *s, size_t len, size_t at)
 }
 
 /* The end of a resident registration number's masked second half at at:
- * its sex digit 1-8 and six mask characters (*, x, ●, ○, ◯), apart from
- * its date ("생년 750314 뒤 1●●●●●●": report-adv19b B-5); the digit and
- * the mask still say the sex and the century.  0 if none. */
+ * its sex digit 1-8 and six mask characters (mask_at), apart from its
+ * date ("생년 750314 뒤 1●●●●●●": report-adv19b B-5); the digit and the
+ * mask still say the sex and the century.  0 if none. */
 static size_t masked_tail(const char *s, size_t len, size_t at)
 {
     size_t i = at + 1, k, n;
-    int cp;
 
     if (s[at] < '1' || s[at] > '8')
         return 0;
-    for (k = 0; k < 6; k++, i += n) {
-        cp = det_cp_at(s, len, i, &n);
-        if (cp != '*' && cp != 'x' && cp != 0x25CF && cp != 0x25CB && cp != 0x25EF)
+    for (k = 0; k < 6; k++, i += n)
+        if ((n = mask_at(s, len, i)) == 0)
             return 0;
-    }
-    return det_ends_word(s, len, i) && (i >= len || s[i] != '*') ? i : 0;
+    return det_ends_word(s, len, i) && mask_at(s, len, i) == 0 ? i : 0;
 }
 
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind)

@@ -331,6 +331,11 @@ size_t detect_alt(const char *s, size_t len, size_t at, int *kind, detect_digits
 /* The scanners (detect_scanner), by file. */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_id.c: a Korean resident registration number written in another
+ * script's digits (Han "七五〇三一四-一二三四五六七", Sino-Korean
+ * syllables, fullwidth): read into ASCII and given to the RRN rule, whole
+ * (report-adv19b B-21). */
+size_t detect_scan_rrn_spelt(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_natid.c: a national ID number of a sending country of migrant
  * workers (Vietnam, Nepal, Pakistan, Bangladesh, Sri Lanka, Indonesia,
  * the Philippines) or a driving licence, after its label or in a shape of
