@@ -18,6 +18,7 @@
 #include "crypto/secmem.h"
 #include "privacy/pseudonym.h"
 #include "privacy/redact.h"
+#include "store/privacy.h"
 #include "store/words.h"
 #include "util/intl.h"
 
@@ -296,8 +297,10 @@ void store_close(struct store *s)
             store_rollback(s);
         return;
     }
-    /* Wiped with the store: the spellings of its places (store/privacy.c). */
+    /* Wiped with the store: the spellings of its places and its protected
+     * set (store/privacy.c). */
     redact_place_answers_clear();
+    store_redactor_drop(s);
     if (s->db != NULL)
         sqlite3_close_v2(s->db);
     if (s->hold >= 0)
