@@ -18,7 +18,6 @@
 #include "crypto/secmem.h"
 #include "privacy/pseudonym.h"
 #include "privacy/redact.h"
-#include "store/privacy.h"
 #include "store/words.h"
 #include "util/intl.h"
 
@@ -300,7 +299,7 @@ void store_close(struct store *s)
     /* Wiped with the store: the spellings of its places and its protected
      * set (store/privacy.c). */
     redact_place_answers_clear();
-    store_redactor_drop(s);
+    redactor_free(s->red);
     if (s->db != NULL)
         sqlite3_close_v2(s->db);
     if (s->hold >= 0)

@@ -197,7 +197,8 @@ static int cache_has(const unsigned char *d, struct store *s)
  * BLAKE2b digest of every row it was built from (source_sql): a command
  * that finds other rows (a subject, name, term or allowed text added,
  * changed or removed, committed or not, by this process or another)
- * builds it again.  It lives in memory only, with the store's key. */
+ * builds it again.  It lives in memory only, with the store's key, and
+ * goes (wiped) with the store's last reference (store_close). */
 
 /* The digest of every column of every row of source_sql into out. */
 static int source_digest(unsigned char out[SOURCE_DIGEST_BYTES], struct store *s, struct err *e)
@@ -269,13 +270,6 @@ int store_redactor(struct redactor **r, struct store *s, struct err *e)
     s->red = redactor_share(*r);
     memcpy(s->red_source, src, sizeof src);
     return 0;
-}
-
-void store_redactor_drop(struct store *s)
-{
-    redactor_free(s->red);
-    s->red = NULL;
-    sodium_memzero(s->red_source, sizeof s->red_source);
 }
 
 void store_redactor_keep(struct store *s, const struct redactor *r)

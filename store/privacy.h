@@ -14,10 +14,6 @@ struct redactor;
  * Database errors are reported in e. */
 int privacy_load(struct redactor *r, struct store *s, struct err *e);
 
-/* Wipes and releases the protected set s keeps while open (s->red,
- * store_redactor); store_close calls it with the store's last reference. */
-void store_redactor_drop(struct store *s);
-
 /* Gives the redactors of this process hunspell-ko's answers about the
  * generated Hangul spellings of protected places that s keeps (table
  * lexicon_answer, kept by privacy_answers_keep) under the identity of
