@@ -70,6 +70,7 @@ struct subject {
 };
 
 struct redactor {
+    unsigned shares;            /* references beyond the first (redactor_share) */
     struct term *terms;
     size_t nterms, termcap;
     struct lit *lits;
