@@ -423,6 +423,11 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
             variant_list_free(&vl);
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }
+        if ((cat == NAME_CAT || cat == TERM_PERSON) && vl.v[i].flag && !vl.v[i].initials &&
+            redact_scripts_add_short(r, vl.v[i].key, vl.v[i].keylen) != 0) {
+            variant_list_free(&vl);
+            return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+        }
         if (cat == NAME_CAT && !vl.v[i].nickname && dictionary_piece(&vl.v[i], text, len))
             r->lits[r->nlits - 1].kind = FORM_CONTEXT, r->lits[r->nlits - 1].word = 0;
         /* A term of any category typed in lower case ("place:market",

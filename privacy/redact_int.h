@@ -562,6 +562,14 @@ size_t redact_handle_shape(const char *s, size_t len, size_t at, size_t *end, in
  * Returns 0, or -1 when out of memory. */
 int redact_scripts_add(struct redactor *r, const char *name, size_t len);
 
+/* redact_scripts.c: adds the vowel key (transcribe_vowel_key) of a short
+ * form of a person's Mongolian name, form[0..len) (a variant's key, as
+ * variants_mn.c generates it: Батаа, Алтаа, Баяраа), as term r->nterms,
+ * when the form is Cyrillic and of two or three consonant classes: read
+ * in one Hangul word of two syllables or more (바타, 알타가) it is that
+ * short form (report-adv19a N-10).  0, or -1 when out of memory. */
+int redact_scripts_add_short(struct redactor *r, const char *form, size_t len);
+
 /* Keys a place term's name[0..len) (UTF-8, Latin or Cyrillic; as
  * registered or another name of the place from the gazetteer) as read in
  * the traditional Mongolian script only (report-adv16a A-23: ᠬᠥᠪᠰᠭᠥᠯ for

@@ -62,6 +62,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/w2names.jsonl",
     "tests/data/leaks/addr20-terms.jsonl",
     "tests/data/leaks/ko19.jsonl",
+    "tests/data/leaks/names20.jsonl",
 };
 #define MAX_KINDS 512
 
