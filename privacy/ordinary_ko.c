@@ -382,6 +382,23 @@ static int ko_verb_form(const char *w, size_t len)
     return lexicon_word(LEXICON_KO, buf, len + 3) == 1;
 }
 
+int redact_ko_word_itself(const char *w, size_t len, size_t keep)
+{
+    char stems[512];
+    int n;
+
+    if (lexicon_word(LEXICON_KO, w, len) != 1)
+        return 0;
+    n = lexicon_stems(LEXICON_KO, w, len, stems, sizeof stems);
+    for (const char *st = stems; n > 0; n--, st += strlen(st) + 1) {
+        size_t k = strlen(st);
+        if ((k > keep && k <= len && memcmp(st, w, k) == 0) ||
+            (k >= 6 && memcmp(st + k - 3, "\xeb\x8b\xa4", 3) == 0))      /* 다 */
+            return 1;
+    }
+    return 0;
+}
+
 int redact_ordinary_ko(const char *w, size_t len, int strict)
 {
     enum ko_reading r = ko_read(w, len);
