@@ -150,6 +150,15 @@ size_t redact_ko_glued_end(const struct normtext *t, size_t nend, size_t wend);
  * then counts the word as the name: the safe side). */
 int redact_ko_own_word(const char *w, size_t len);
 
+/* ordinary_ko.c: 1 if hunspell-ko reads the Hangul word w[0..len) (bytes)
+ * so that its first keep bytes are not a word of their own: one of the
+ * stems it gives is a longer start of w (겉모양이: 겉모양, not 겉모 and 양
+ * "Miss"), or a verb or adjective of two syllables or more (떠받아 of
+ * 떠받다, not 떠받 and the vocative 아); a word of address those keep bytes
+ * seem to take is then no mark of a person.  Else 0, and 0 when
+ * hunspell-ko is missing. */
+int redact_ko_word_itself(const char *w, size_t len, size_t keep);
+
 /* ordinary_ko.c: 1 if syl[0..len) (one Hangul syllable, 3 bytes) is one of
  * the Sino-Korean suffixes a compound is read with after a noun (채소류,
  * 배송비), else 0; for the test that no listed name reads so. */

@@ -422,6 +422,18 @@ static int addressed(const struct normtext *t, const struct word *ws, size_t nw,
     return n > 0 && variants_ko_marks_name(t->norm + p, n);
 }
 
+/* 1 if what is glued after the Hangul word ws[0]'s window (norm bytes
+ * p..end) belongs to the word: hunspell-ko reads the whole word as one
+ * word (떠받아 is a form of 떠받다, not 떠받 and the vocative 아; 겉모양 is a
+ * noun, not 겉모 and 양 "Miss": test_eval's ko-words.txt with Дэвид and
+ * Готэм registered), so it marks no person.  A word of address as the
+ * next word still does (스미스 씨). */
+static int glued_is_word(const struct normtext *t, const struct word *ws, size_t p)
+{
+    return p < ws[0].end &&
+           redact_ko_word_itself(t->norm + ws[0].start, ws[0].end - ws[0].start, p - ws[0].start);
+}
+
 /* 1 if what follows a short Hangul word ws[0] ending at norm byte p (its
  * particles, or the next word ws[1] when nw > 1) marks a person: a word
  * of address (씨, 동무: variants_ko_marks_name) or a particle only nouns
@@ -468,7 +480,8 @@ static const struct script_key *loan_word(const struct redactor *r, const struct
     known = redact_ordinary_ko(t->norm + ws[0].start, ws[0].end - ws[0].start, 0);
     /* A word the dictionary knows is marked only by a word of address
      * (사람이, 졸업을, 불안의: a noun's particle follows every noun). */
-    marked = known ? addressed(t, ws, nw, p) : marks_person(t, ws, nw, p);
+    marked = known ? addressed(t, ws, nw, p) && !glued_is_word(t, ws, p)
+                   : marks_person(t, ws, nw, p);
     if (!marked && (known || v == NULL))
         return NULL;
     *whole = !known;
@@ -640,7 +653,10 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                         continue;
                     whole = 1;
                 }
-                if (known && !marks_person(t, ws, nw, p))
+                /* A glued ending (아, 양이) marks a person only where the
+                 * dictionary does not read the whole word as one word
+                 * (떠받아, 겉모양이: aud20). */
+                if (known && (!marks_person(t, ws, nw, p) || glued_is_word(t, ws, p)))
                     continue;
                 if (file(sp, flags, r, v, a, p, whole) != 0)
                     return -1;
