@@ -37,9 +37,11 @@ int redactor_matches(const struct redactor *r, const char *text, struct err *e)
  * name (FORM_CONTEXT: 민, Min of 박민), or starts with one and is flagged
  * (민에게, 민아, Min-ssi): that flag stands only where the context marks
  * the person, so allowing it would let the name leave (report-adv12d
- * F37, F38).  A Mongolian short form that is an ordinary word (FORM_SHORT)
- * may still be allowed: its flag stands wherever it is written with a
- * capital.  ALLOW_GLUED if a registered name or term stands in it with
+ * F37, F38), or is a generated short form of a registered person's name
+ * (FORM_SHORT: Алтаа of Алтангэрэл, Батаа) whose short-name flag it
+ * raises: allow is for words that are not the person (report-adv19a
+ * N-15; before, such a form that is also a word could be allowed, and
+ * the record left with it).  ALLOW_GLUED if a registered name or term stands in it with
  * letters or digits glued to it (a glued-name flag: "Kim Jong-sux",
  * report-adv13b NEW-9).  ALLOW_OTHER else; -1 with e (out of memory). */
 enum { ALLOW_OTHER, ALLOW_WORD, ALLOW_SHORT_NAME, ALLOW_GLUED, ALLOW_READS, ALLOW_REPLACED };
@@ -48,6 +50,7 @@ struct short_key {
     const char *key;
     size_t keylen;
     int flagged;                /* the text holds a short-name flag */
+    int capital;                /* the text starts with a capital letter */
     int found;
 };
 
@@ -57,6 +60,13 @@ static int short_form_is(void *ctx, const char *key, size_t keylen, const struct
 
     if (f->kind == FORM_CONTEXT && keylen <= k->keylen && memcmp(key, k->key, keylen) == 0 &&
         (keylen == k->keylen || k->flagged))
+        k->found = 1;
+    /* A generated short form of a registered person's name, written with
+     * its capital as the flag wants it (Алтаа of Алтангэрэл): the person,
+     * not a word to allow (report-adv19a N-15); "гэрэл" in lower case is
+     * the word. */
+    if (f->kind == FORM_SHORT && f->person && k->capital && keylen == k->keylen &&
+        memcmp(key, k->key, keylen) == 0)
         k->found = 1;
     return 0;
 }
@@ -118,7 +128,8 @@ static int allow_kind(const struct redactor *r, const char *text, struct err *e)
 {
     struct redact_ctx *ctx = redact_ctx_new();
     struct redaction out;
-    struct short_key k = { NULL, 0, 0, 0 };
+    struct short_key k = { NULL, 0, 0, 0, 0 };
+    int first;
     char *key = NULL;
     int kind = ALLOW_OTHER;
 
@@ -174,6 +185,7 @@ static int allow_kind(const struct redactor *r, const char *text, struct err *e)
     if (normalise_key(&key, &k.keylen, text, strlen(text), e) != 0)
         return -1;
     k.key = key;
+    k.capital = utf8_next(&first, text, strlen(text)) > 0 && normalise_is_upper(first);
     (void)redactor_each_form(r, WORDS_SEEN, short_form_is, &k);
     secmem_free(key);
     return k.found ? ALLOW_SHORT_NAME : ALLOW_OTHER;

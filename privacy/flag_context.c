@@ -285,7 +285,10 @@ int flag_en_word(const char *w, size_t len)
     if (lower(low, sizeof low, w, len) != 0)
         return 0;
     n = strlen(low);
-    if (lexicon_word(LEXICON_EN, low, n) == 1)
+    /* Remembered per word (redact_known_word): the same answer as
+     * lexicon_word's, without asking hunspell again for each capitalised
+     * word of a text (bench/audit.sh: 6% of the audit's time). */
+    if (redact_known_word(LEXICON_EN, low, n))
         return 1;
     for (size_t i = 0; i < sizeof british / sizeof british[0]; i++) {
         const char *at = strstr(low, british[i].gb);

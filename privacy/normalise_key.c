@@ -821,8 +821,12 @@ static const char *leet_at(const char *s, size_t len, size_t p)
           (p > 0 && is_digit(s[p - 1]) && letter_at(s, len, p - 1, -1)) ||
           (p + 1 < len && is_digit(s[p + 1]) && letter_at(s, len, p + 1, 1))))
         return "";
+    /* A hyphen between two pieces of a name is inside the word
+     * ("J0ng-5u": report-adv19a N-5). */
     while (a > 0 && p - a < LEET_SCAN) {
         if (norm_ascii_letter(s[a - 1]) || is_digit(s[a - 1]))
+            a--;
+        else if (a > 1 && s[a - 1] == '-' && norm_ascii_letter(s[a - 2]))
             a--;
         else if (cyr_before(s, len, a))
             a -= 2;
@@ -831,6 +835,8 @@ static const char *leet_at(const char *s, size_t len, size_t p)
     }
     while (b < len && b - p < LEET_SCAN) {
         if (norm_ascii_letter(s[b]) || is_digit(s[b]))
+            b++;
+        else if (s[b] == '-' && b + 1 < len && norm_ascii_letter(s[b + 1]))
             b++;
         else if (cyr_at(s, len, b))
             b += 2;
@@ -841,6 +847,8 @@ static const char *leet_at(const char *s, size_t len, size_t p)
     if ((a > 0 && ((unsigned char)s[a - 1] & 0x80)) || (b < len && ((unsigned char)s[b] & 0x80)))
         return "";
     for (i = a; i < b; i++) {
+        if (s[i] == '-')
+            continue;
         if (norm_ascii_letter(s[i])) {
             letters++, lat = 1;
         } else if (cyr_at(s, len, i)) {
@@ -866,6 +874,29 @@ static const char *leet_at(const char *s, size_t len, size_t p)
         (p + 1 >= b || (!is_digit(s[p + 1]) && !vowel_before(s, len, p + (cyr ? 3 : 2)))))
         return cyr ? "\xd0\xbb" : "l";
     return leet_letter(s[p], cyr);
+}
+
+/* The letter a symbol at norm byte p stands for in a Latin word (report-
+ * adv19a N-5: "B@tbay@r", "K!m", "$ukhbaatar", "Jong-$u"): @ a, $ s,
+ * ! i, as they look; 0 if none.  Only before a letter, and after one
+ * ($ may start a word), and not in an address or a domain (a full stop
+ * and a letter after the letters that follow: kim@mail.com stays). */
+static char leet_symbol(const char *s, size_t len, size_t p)
+{
+    char c = s[p], l = c == '@' ? 'a' : c == '$' ? 's' : c == '!' ? 'i' : 0;
+    size_t q;
+
+    if (l == 0 || p + 1 >= len || !norm_ascii_letter(s[p + 1]))
+        return 0;
+    if (p == 0 || !norm_ascii_letter(s[p - 1])) {
+        if (c != '$' || (p > 0 && (is_digit(s[p - 1]) || ((unsigned char)s[p - 1] & 0x80))))
+            return 0;
+    }
+    for (q = p + 1; q < len && (norm_ascii_letter(s[q]) || is_digit(s[q]) || s[q] == '@' ||
+                                s[q] == '$' || s[q] == '!');
+         q++)
+        ;
+    return q + 1 < len && (s[q] == '.' || s[q] == '@') && norm_ascii_letter(s[q + 1]) ? 0 : l;
 }
 
 /* The key bytes spelled_key may change: digits, the separators of a
@@ -937,6 +968,7 @@ int norm_spelled_key(struct builder *bd, const char *in, size_t inlen)
     }
     for (i = 0;; i++) {
         unsigned char c;
+        char sym;
         for (run = i; run < bd->klen && !spell_byte[(unsigned char)bd->k[run]] &&
                       !maybe_class_gap(bd->k, bd->klen, run, bd->s, bd->len, bd->ka[run]);
              run++)
@@ -968,6 +1000,11 @@ int norm_spelled_key(struct builder *bd, const char *in, size_t inlen)
             (k = utf8_decode(&cp, bd->s + (p = bd->ka[i]), bd->len - bd->ka[i])) > 0 &&
             normalise_spell_sep(cp) && spell_gap(bd->s, bd->len, p, (size_t)k, &alone)) {
             i += (size_t)k - 1;
+            continue;
+        }
+        if ((c == '@' || c == '$' || c == '!') && (sym = leet_symbol(bd->s, bd->len, bd->ka[i])) != 0) {
+            dk[w] = sym;
+            dka[w++] = bd->ka[i];
             continue;
         }
         if (maybe_class_gap(bd->k, bd->klen, i, bd->s, bd->len, bd->ka[i]) &&

@@ -310,6 +310,59 @@ static int ko_compound_word(const char *w, size_t len)
     return 0;
 }
 
+/* 1 if w[0..len) is a noun hunspell-ko gives as its own stem, of one
+ * syllable or more, then the plural 들 and particles (배들이, 차들을,
+ * 배들과: boats, cars; report-adv19a N-8).  hunspell-ko 0.7.92 knows the
+ * plural of most nouns (사람들이, 문들이) but not of 배 and 차, one-syllable
+ * nouns that are also a verb's stem (배다, 차다: 배들이 is refused); and a
+ * given name that starts with 들 is not in the name lists (data/gazetteer),
+ * so a surname, 들 and a particle is no name shape (test_ordinary_ko). */
+static int ko_plural_word(const char *w, size_t len)
+{
+    static const char plural[] = "\xeb\x93\xa4";         /* 들 */
+
+    for (size_t k = 3; k + 3 <= len; k += 3)
+        if (memcmp(w + k, plural, 3) == 0 &&
+            (k + 3 == len || variants_ko_common_suffix(w + k + 3, len - k - 3)) && ko_noun(w, k))
+            return 1;
+    return 0;
+}
+
+/* Sino-Korean prefixes (접두사 of the Standard Korean Language Dictionary,
+ * 표준국어대사전) that make a noun of the noun after them: 차(次) next, 준(準)
+ * quasi, 비(非) non-, 반(反) anti-, 탈(脫) de-, 범(汎) pan-, 친(親) pro-, 초(超)
+ * super-, 재(再) re-, 총(總) total, 부(副) vice-, 역(逆) reverse, 몰(沒)
+ * lacking, 미(未) not yet, 무(無) without (차상위, 차순위, 반정부, 초고속:
+ * report-adv19a N-8).  Only the first syllable of a Hangul word that is a
+ * surname is asked (redact_flags.c, hangul_name_word), so the ones that
+ * are not (준, 탈, 친...) never change a flag; left out on purpose are the
+ * prefixes that are also common surnames (최 最, 신 新, 고 高, 전 前, 구 舊,
+ * 현 現, 대 大, 소 小): a given name is often a noun too (지성, 은혜: 65 of
+ * the 529 given names of data/gazetteer are nouns of hunspell-ko), and
+ * 최지성 must stay a name shape. */
+static const char *const ko_prefix[] = {
+    "차", "준", "비", "반", "탈", "범", "친", "초", "재", "총", "부", "역", "몰", "미", "무",
+};
+
+/* 1 if w[0..len) is a prefix of ko_prefix, then a noun of two syllables or
+ * more hunspell-ko gives as its own stem, then particles (차상위, 차순위는).
+ * The name lists are asked by the caller: 차은혜 (은혜, a given name of the
+ * lists) stays a name shape. */
+static int ko_prefix_word(const char *w, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof ko_prefix / sizeof ko_prefix[0]; i++)
+        if (len >= 9 && memcmp(w, ko_prefix[i], 3) == 0)
+            break;
+    if (i == sizeof ko_prefix / sizeof ko_prefix[0])
+        return 0;
+    for (size_t m = len; m >= 9; m -= 3)
+        if ((m == len || word_particles(w + m, len - m)) && ko_noun(w + 3, m - 3))
+            return 1;
+    return 0;
+}
+
 /* 1 if w[0..len) ends in a syllable with the final ㄴ, ㄹ or ㅁ of a verb's
  * adnominal or noun form, and the verb without it (with 다) is one
  * hunspell-ko knows: 정해진 of 정해지다, 갈 of 가다. */
@@ -329,6 +382,23 @@ static int ko_verb_form(const char *w, size_t len)
     return lexicon_word(LEXICON_KO, buf, len + 3) == 1;
 }
 
+int redact_ko_word_itself(const char *w, size_t len, size_t keep)
+{
+    char stems[512];
+    int n;
+
+    if (lexicon_word(LEXICON_KO, w, len) != 1)
+        return 0;
+    n = lexicon_stems(LEXICON_KO, w, len, stems, sizeof stems);
+    for (const char *st = stems; n > 0; n--, st += strlen(st) + 1) {
+        size_t k = strlen(st);
+        if ((k > keep && k <= len && memcmp(st, w, k) == 0) ||
+            (k >= 6 && memcmp(st + k - 3, "\xeb\x8b\xa4", 3) == 0))      /* 다 */
+            return 1;
+    }
+    return 0;
+}
+
 int redact_ordinary_ko(const char *w, size_t len, int strict)
 {
     enum ko_reading r = ko_read(w, len);
@@ -345,7 +415,7 @@ int redact_ordinary_ko(const char *w, size_t len, int strict)
      * read as a word is replaced only where the context marks a name. */
     return !strict && !ko_listed(w, len) &&
            (ko_dialect_word(w, len) || ko_initial_rule_word(w, len) || ko_verb_form(w, len) ||
-            ko_compound_word(w, len));
+            ko_compound_word(w, len) || ko_plural_word(w, len) || ko_prefix_word(w, len));
 }
 
 int redact_ko_noun_suffix(const char *syl, size_t len)

@@ -33,7 +33,13 @@ void redactor_free(struct redactor *r)
 
     if (r == NULL)
         return;
+    /* The words of the texts just read go with each reference: a shared
+     * redactor is kept, the testimony's words are not. */
     redact_words_clear();
+    if (r->shares > 0) {
+        r->shares--;
+        return;
+    }
     secmem_wipe_free(r->arena);
     secmem_wipe_free(r->pieces);
     secmem_wipe_free(r->skeys);
@@ -49,6 +55,12 @@ void redactor_free(struct redactor *r)
     free(r->masked);
     free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
     free(r);
+}
+
+struct redactor *redactor_share(struct redactor *r)
+{
+    r->shares++;
+    return r;
 }
 
 size_t redactor_literals(const struct redactor *r)
@@ -408,6 +420,11 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         if (add_lit(r, &vl.v[i], cat,
                     !vl.v[i].nickname && !part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) &&
                     !part_of_reading(&vl, i)) != 0) {
+            variant_list_free(&vl);
+            return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+        }
+        if ((cat == NAME_CAT || cat == TERM_PERSON) && vl.v[i].flag && !vl.v[i].initials &&
+            redact_scripts_add_short(r, vl.v[i].key, vl.v[i].keylen) != 0) {
             variant_list_free(&vl);
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }

@@ -466,6 +466,44 @@ static int ending_word_last(const struct normtext *t, size_t a, size_t b)
            variant_suffix_ok(SUFFIX_EU, t->norm + sp, b - sp);
 }
 
+/* A name spelled out letter by letter with its ending spelled out too
+ * (report-adv19a N-1: "종.수.가", "A.l.t.a.n.g.e.r.e.l.i.i.n",
+ * "Б.о.л.д.ы.н"): the letters after the hit's end at norm byte p, one
+ * code point between each two gaps of the run (normalise_gap), to the
+ * run's end.  Returns the norm offset where the run ends when those
+ * letters are an ending of f's table (variant_suffix_ok; Korean particles
+ * after Hangul), else 0 (the hit ends inside a spelled-out word:
+ * "m.h.i.l").  At most SPELLED_ENDING letters (bytes of the buffer). */
+#define SPELLED_ENDING 8
+static size_t spelled_ending(const struct normtext *t, const struct redact_form *f, size_t p)
+{
+    char rest[SPELLED_ENDING * 4];
+    size_t n = 0, g, letters = 0;
+    int cp, k, last = redact_cp_before(t->norm, p);
+
+    while ((g = normalise_gap(t, p)) > 0 && letters < SPELLED_ENDING) {
+        if ((k = utf8_next(&cp, t->norm + p + g, t->normlen - p - g)) <= 0 || !is_word_cp(cp))
+            return 0;
+        memcpy(rest + n, t->norm + p + g, (size_t)k);
+        n += (size_t)k, letters++, p += g + (size_t)k;
+    }
+    /* The run ends here: no further gap, and no letter glued on. */
+    if (normalise_gap(t, p) > 0 ||
+        (p < t->normlen && utf8_next(&cp, t->norm + p, t->normlen - p) > 0 && is_word_cp(cp)))
+        return 0;
+    if (n == 0)
+        return 0;
+    if (is_hangul_cp(last))
+        return variant_suffix_ok(SUFFIX_KO, rest, n) ? p : 0;
+    /* A person's Latin or Cyrillic name declined letter by letter: the
+     * endings the whole word takes through its other readings (the
+     * Russian and Mongolian tables, the European case endings:
+     * "I.v.a.n.o.v.a", "D_o_r_j_i_i_n"). */
+    return variant_suffix_ok((enum variant_suffix)f->suffix, rest, n) ||
+           (f->person && (variant_suffix_ok(SUFFIX_MN_STEM, rest, n) ||
+                          variant_suffix_ok(SUFFIX_EU, rest, n))) ? p : 0;
+}
+
 /* Applies the word-boundary and suffix rules to a hit of form f (keylen
  * key bytes ending at key byte kend, of rule enum variant_rule); fills s
  * if accepted.  HIT_NONE if refused, HIT_REPLACE if accepted, HIT_FLAG if
@@ -493,9 +531,16 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         return HIT_NONE;
     if (spaced && keylen > 4 && f->person && !spaced_name(t, nstart, nend))
         yes = HIT_FLAG;
-    if (normalise_gap_at(t, nstart, 1) ||
-        normalise_gap_at(t, nend, 0))
-        return 0;
+    if (normalise_gap_at(t, nstart, 1))
+        return HIT_NONE;
+    if (normalise_gap_at(t, nend, 0)) {
+        /* The ending spelled out with the name ("종.수.가", "Б.о.л.д.ы.н",
+         * "I.v.a.n.o.v.a."): the whole run goes (report-adv19a N-1). */
+        if ((wend = spelled_ending(t, f, nend)) == 0)
+            return HIT_NONE;
+        s->end = wend, s->rule = RULE_INFLECTION;
+        return yes;
+    }
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
     /* Hangul, Han and kana have no capitals: a form that must be written
      * with one (a Cyrillic or Latin spelling that is also a word) matched

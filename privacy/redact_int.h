@@ -70,6 +70,7 @@ struct subject {
 };
 
 struct redactor {
+    unsigned shares;            /* references beyond the first (redactor_share) */
     struct term *terms;
     size_t nterms, termcap;
     struct lit *lits;
@@ -148,6 +149,15 @@ size_t redact_ko_glued_end(const struct normtext *t, size_t nend, size_t wend);
  * 하나 + 님), else 0; 0 also when hunspell-ko is missing (the name rule
  * then counts the word as the name: the safe side). */
 int redact_ko_own_word(const char *w, size_t len);
+
+/* ordinary_ko.c: 1 if hunspell-ko reads the Hangul word w[0..len) (bytes)
+ * so that its first keep bytes are not a word of their own: one of the
+ * stems it gives is a longer start of w (겉모양이: 겉모양, not 겉모 and 양
+ * "Miss"), or a verb or adjective of two syllables or more (떠받아 of
+ * 떠받다, not 떠받 and the vocative 아); a word of address those keep bytes
+ * seem to take is then no mark of a person.  Else 0, and 0 when
+ * hunspell-ko is missing. */
+int redact_ko_word_itself(const char *w, size_t len, size_t keep);
 
 /* ordinary_ko.c: 1 if syl[0..len) (one Hangul syllable, 3 bytes) is one of
  * the Sino-Korean suffixes a compound is read with after a noun (채소류,
@@ -404,7 +414,7 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
  * the word shapes of redact_flags.c (the cat of their spans). */
 enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME,
        FLAG_TRANSCRIPTION, FLAG_GLUED_NAME, FLAG_ESCAPE_RUN,
-       FLAG_UNREAD_SCRIPT, FLAG_SPOKEN_NUMBER };
+       FLAG_UNREAD_SCRIPT, FLAG_SPOKEN_NUMBER, FLAG_ADDRESS };
 
 /* redact_flags.c: calls fn(ctx, start, end) with the input offsets of
  * each run of escape-looking tokens of the original (escapes.h,
@@ -560,6 +570,14 @@ size_t redact_handle_shape(const char *s, size_t len, size_t at, size_t *end, in
  * name in Hangul the syllables whose Hanja's pinyin is looked for.
  * Returns 0, or -1 when out of memory. */
 int redact_scripts_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_scripts.c: adds the vowel key (transcribe_vowel_key) of a short
+ * form of a person's Mongolian name, form[0..len) (a variant's key, as
+ * variants_mn.c generates it: Батаа, Алтаа, Баяраа), as term r->nterms,
+ * when the form is Cyrillic and of two or three consonant classes: read
+ * in one Hangul word of two syllables or more (바타, 알타가) it is that
+ * short form (report-adv19a N-10).  0, or -1 when out of memory. */
+int redact_scripts_add_short(struct redactor *r, const char *form, size_t len);
 
 /* Keys a place term's name[0..len) (UTF-8, Latin or Cyrillic; as
  * registered or another name of the place from the gazetteer) as read in

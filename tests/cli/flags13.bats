@@ -6,7 +6,10 @@
 # until the flag is allowed; news prose (long Sino-Korean compounds,
 # Mongolian organisations and lists of provinces) raises no flag (NEW-8).
 # The full set of cases is tests/data/leaks/flags13.jsonl (unit test
-# test_leaks_names); the corpora are tests/data/clean/*-news.txt.
+# test_leaks_names); the corpora are tests/data/clean/*-news.txt.  The
+# flags20 tests (brief s20 aud20): Sino-Korean prefixes, one-syllable
+# plurals and verb forms that are no name; their cases are
+# tests/data/leaks/flags20.jsonl.
 
 bats_require_minimum_version 1.5.0
 load helpers
@@ -69,4 +72,31 @@ record() {
     [ "$(printf '%s\n' "$output" | tail -n 1)" = "$TEXT" ]
     run --separate-stderr st field export --to hq --all -o "$W/x.bundle"
     expect_status 0
+}
+
+@test "flags20: a Sino-Korean prefix and a noun (차상위), a one-syllable noun's plural (배들이) raise no flag; names of the same shape do (report-adv19a N-8)" {
+    TEXT='지원 대상은 기초생활수급자와 차상위 계층이며, 차순위 대상자도 있다. 항구에는 배들이 줄지어 묶여 있었고 차들이 늘어섰다.'
+    ID=$(record "$TEXT")
+    run --separate-stderr st field redact "$ID" --report
+    expect_status 0
+    ! printf '%s\n' "$output" | grep -q $'^flag\t' || false
+    run --separate-stderr st field export --to hq --all -o "$W/x.bundle"
+    expect_status 0
+    ID=$(record '어제 차은혜가 왔고 차민호도 왔다.')
+    run --separate-stderr st field redact "$ID" --report
+    expect_status 1
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t9\tkorean-name\tunresolved\t차은혜$'
+    printf '%s\n' "$output" | grep -qE $'^flag\tbody\t[0-9]+\t9\tkorean-name\tunresolved\t차민호$'
+}
+
+@test "flags20: a verb form with the vocative's syllable (떠받아) is no transcription of a registered foreign name; 데이비드야 is replaced" {
+    st field subject add --name Дэвид --pseudonym Dave >/dev/null
+    ID=$(record '그는 무거운 짐을 떠받아 올렸다. 일을 떠맡아 했다.')
+    run --separate-stderr st field redact "$ID" --report
+    expect_status 0
+    ! printf '%s\n' "$output" | grep -q $'^flag\t' || false
+    ID=$(record '데이비드야, 이리 와.')
+    run --separate-stderr st field redact "$ID"
+    expect_status 0
+    [ "$(printf '%s\n' "$output" | tail -n 1)" = 'Dave야, 이리 와.' ]
 }

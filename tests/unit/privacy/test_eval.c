@@ -275,7 +275,7 @@ static const struct {
     { "ko-prose.txt", "ko" }, { "mn-words.txt", "mn" }, { "mn-prose.txt", "mn" },
     { "en-testimony.txt", "en" }, { "ko-testimony.txt", "ko" }, { "mn-testimony.txt", "mn" },
     { "en-news.txt", "en" },      { "ko-news.txt", "ko" },      { "mn-news.txt", "mn" },
-    { "en-markup.txt", "en" },
+    { "en-markup.txt", "en" },    { "ko-news20.txt", "ko" },
 };
 #define NCLEAN (sizeof clean / sizeof clean[0])
 

@@ -56,6 +56,10 @@ static void test_names_stay(void **state)
     static const char *const names[] = {
         "김종수", "김종수는", "박철호", "리영철", "리영철은", "류경호", "정수민은", "최은비",
         "박명수가", "박명자", /* 박명 is a word, 수가 too (export.bats) */
+        /* a prefix that is a surname, then a given name of the lists that
+         * is a noun too (차 and 은혜, 반 and 지성), or a common surname left
+         * out of the prefixes (최 and 지성) */
+        "차은혜가", "반지성이", "최지성", "차수정은",
     };
 
     (void)state;
@@ -101,6 +105,9 @@ static void test_news_compounds(void **state)
     static const char *const words[] = {
         "채소류는", "석유류", "고령층", "공급망", "경유차의", "전기차", "도장공", "연구단을",
         "표시제를", "인천항과", "주차난을", "진료팀을", "선제골을", "원정팀은", "배송비",
+        /* a one-syllable noun's plural and a Sino-Korean prefix and a noun
+         * (report-adv19a N-8) */
+        "배들이", "차들을", "배들과", "차상위", "차순위는", "반독재", "부단장은",
     };
 
     (void)state;
