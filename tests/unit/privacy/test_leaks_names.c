@@ -59,6 +59,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num19.jsonl",
     "tests/data/leaks/script18.jsonl",
     "tests/data/leaks/w2names.jsonl",
+    "tests/data/leaks/fix20.jsonl",
 };
 #define MAX_KINDS 512
 
