@@ -356,8 +356,8 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 #               which leaves it in build/deb for tests/cli/deb.bats;
 #               check-full builds it twice and compares, make repro), then
 #               on the release build the CLI files tests/cli/RELEASE-ONLY
-#               names and the two unit tests with larger sizes there
-#               (unit-rel, cli-rel; check-full: the whole suite);
+#               names, those tests/cli/SAMPLED names on a sample (cli-rel;
+#               check-full: the whole suite, unit tests included);
 #   check-san   the unit tests under ASan+UBSan, and every CLI file but
 #               those tests/cli/RELEASE-ONLY names, each with why (their C
 #               paths run under the sanitizers already; docs/TESTING.md,
@@ -365,7 +365,9 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 #   check-fuzz  the fuzz corpora replayed through the libFuzzer builds,
 #               then every fuzz target run for FUZZ_CHECK_SECONDS.
 # make check-full runs all make check ran before session 14: the same with
-# check-san-full (every CLI file under the sanitizers too), the package
+# check-san-full (every CLI file under the sanitizers too), every test of
+# every file (no CHECK_SAMPLE), the unit tests on the release build too
+# (test_redact and test_export at their larger sizes there), the package
 # built twice and compared, and each fuzz target for 10 s, not 5.
 # The suite mostly waits (key derivation, fsync, the tests' own pauses),
 # so the lanes overlap well on two cores; within a lane the CLI files run
@@ -374,9 +376,15 @@ NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 test-build: $(BUILD)/bin/intake $(MO) $(UNIT_BIN) $(TOOLS)
 
+# make check's release build: no unit test runs on it in make check (they
+# all run under the sanitizers, whose lane builds and links every one), so
+# its 73 unit binaries are not linked (58 CPU s; docs/TESTING.md, "Session
+# 20"); check-full builds them and runs them.
+check-build: $(BUILD)/bin/intake $(MO) $(TOOLS)
+
 check: deps-check
 	@rm -rf build/results
-	$(MAKE) -j$(NPROC) $(BIN) test-build
+	$(MAKE) -j$(NPROC) $(BIN) check-build
 	@scripts/layers.sh $(BUILD)
 	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
 	$(MAKE) -j3 --output-sync=recurse check-rel check-san check-fuzz
@@ -390,7 +398,7 @@ PKG_CHECK ?= deb
 check-rel:
 	$(MAKE) reliability-quick
 	DEB_BUILD_OPTIONS="nocheck$${DEB_BUILD_OPTIONS:+ $$DEB_BUILD_OPTIONS}" $(MAKE) $(PKG_CHECK)
-	$(MAKE) unit-rel cli-rel
+	$(MAKE) cli-rel
 
 # check-full's release lane: the whole suite on the release build.
 check-rel-full:
@@ -426,16 +434,22 @@ cli-san: $(BUILD)/bin/intake $(MO) $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli $(SAN_FILES)
 
 # make check's release lane runs each CLI file the sanitizer lane does not
-# (so every file runs once, on one of the two builds of the same source),
-# and of the unit tests the two that run at larger sizes on the release
-# build (test_redact: 20,000 terms against 10,000; test_export's property
-# test); every unit test runs under the sanitizers.  docs/TESTING.md,
-# "Session 15", has why and what it saves; check-full runs both whole.
+# (so every file runs once, on one of the two builds of the same source);
+# every unit test runs under the sanitizers, at their sizes there.  The
+# files tests/cli/SAMPLED names run 1 test in CHECK_SAMPLE (their cases are
+# jsonl lines the sanitizer lane's unit tests run), and rules.bats its
+# sanitizer size (37 records).  docs/TESTING.md, "Session 15" and "Session
+# 20", has why and what it saves; check-full runs every file whole, and
+# every unit test on the release build too, at the larger sizes there
+# (test_redact's 20,000 terms, test_export's 2,000 texts; make unit-rel
+# runs those two alone).
+CHECK_SAMPLE ?= 3
 REL_FILES := $(filter $(SAN_SKIP:%=tests/cli/%.bats),$(sort $(wildcard tests/cli/*.bats)))
 REL_UNIT  := $(filter %/test_redact %/test_export,$(UNIT_BIN))
 
 cli-rel: $(BUILD)/bin/intake $(MO) $(TOOLS)
-	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli $(REL_FILES)
+	@INTAKE=$(abspath $(BUILD)/bin/intake) INTAKE_CHECK_SAMPLE=$(CHECK_SAMPLE) \
+	    scripts/run-tests.sh cli $(REL_FILES)
 
 unit-rel: $(REL_UNIT)
 	@scripts/run-tests.sh unit $(REL_UNIT)
@@ -455,7 +469,7 @@ check-fuzz:
 	$(MAKE) fuzz-replay
 	$(MAKE) fuzz-short
 
-.PHONY: check-rel check-san check-fuzz check-san-full check-full cli-san san-reach
+.PHONY: check-rel check-san check-fuzz check-san-full check-full cli-san san-reach check-build
 
 demo: deps $(BIN)
 	@scripts/demo.sh $(BIN)

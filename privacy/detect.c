@@ -140,9 +140,10 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
         return 0;
     /* A Mongolian register number in Latin letters ("UB 8503 1512",
      * "ub/75031412"). */
-    if (j - at == 2 && j + 1 < len && s[j] == '/' && det_digit(s[j + 1]))
+    if (j - at >= 2 && j - at <= 4 && detect_register_latin(s, len, at) == j && j + 1 < len &&
+        s[j] == '/' && det_digit(s[j + 1]))
         return 0;
-    if (j - at == 2 && j + 1 < len && s[j] == ' ' &&
+    if (j - at >= 2 && j - at <= 4 && detect_register_latin(s, len, at) == j && j + 1 < len && s[j] == ' ' &&
         ((n = det_digits(s, len, j + 1)) == 8 ||
          (n == 4 && j + 6 < len && s[j + 5] == ' ' && det_digits(s, len, j + 6) == 4) ||
          (n == 2 && j + 4 < len && strchr(" -.", s[j + 3]) != NULL && s[j + 3] != '\0' &&
@@ -177,8 +178,8 @@ static long scan_at(struct found *f, const struct scanner *list, size_t n, const
 static long digits_glued(struct found *f, const char *s, size_t len, size_t i, struct walk *w)
 {
     static const struct scanner spelt[] = {
-        { detect_scan_labelled, DETECT_ID }, { detect_scan_birth_date, DETECT_DATE },
-        { detect_scan_phone, DETECT_PHONE },
+        { detect_scan_labelled, DETECT_ID }, { detect_scan_rrn_spelt, DETECT_ID },
+        { detect_scan_birth_date, DETECT_DATE }, { detect_scan_phone, DETECT_PHONE },
     };
     int v;
     struct err e;
@@ -240,6 +241,10 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
         size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
         /* A number spelt in other digits starts a run (after a space or
          * punctuation): looking inside words too cost 20% of the speed. */
+        /* A Korean plate said in numerals ("십이가 삼사오육"): before
+         * the digits' scanners, which read 가 as a particle. */
+        if (i == at && c >= 0xEA && c <= 0xED && (end = detect_kr_spoken_plate(s, len, i)) != 0)
+            return add(f, i, end, DETECT_ID) != 0 ? -1 : (long)end;
         if (i == at && (r = other_digits(f, s, len, i, w)) != 0)
             return r;
         if (i > at && c >= 0xE3 && c <= 0xE9 && han_number_start(s, len, i) &&

@@ -46,6 +46,15 @@ struct normtext;
  * of memory). */
 int detect_text(struct detection **out, size_t *nout, const struct normtext *t, struct err *e);
 
+/* The addresses the detector is unsure of in the norm text s[0..len)
+ * (detect_address.c, brief s20 addr20 item 8): one part alone whose unit
+ * names nothing but a place to live ("13-р хороо", "khoroo 5", "5
+ * inminban", "12인민반", "역삼동 737" without a district before it), which
+ * is not replaced.  Calls fn(ctx, start, end) with each one's norm offsets
+ * (bytes), in text order; returns 0, or fn's non-zero value as -1. */
+int detect_address_unsure(const char *s, size_t len, int (*fn)(void *ctx, size_t start, size_t end),
+                          void *ctx);
+
 /* len if the word w[0..len) (UTF-8) is made only of digits said in
  * Korean: ASCII digits, Sino-Korean digit syllables (공일공), native digit
  * words (하나둘셋), the place syllables 십 백 천 만, with a genitive 의, a

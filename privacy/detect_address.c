@@ -11,12 +11,20 @@
  *   Chinese    建国路88号, 3号楼, 2栋, 1单元, 12层, 1201室;
  *   English    221b Baker Street, 12 High Road, Apt 4B, Flat 3, Suite 200,
  *              Unit 5, Blk 5, #03-12, No. 12;
- *   Malaysian  Jalan Ampang, Jln 3/4, Lorong 3, Taman Melati.
+ *   Malaysian  Jalan Ampang, Jln 3/4, Lorong 3, Taman Melati;
+ *   Kuwaiti    Block 4, Street 12, Avenue 3, House 7; قطعة 4، شارع 12؛
+ *   North Korean 12인민반 3호, 5 inminban, house 12, 5人民班12号;
+ *   Latin UB   BZD, 4th khoroo, khoroo 1, bair 5, toot 12;
+ *   Korean lot 역삼동 737, 문호리 산 12-3, 역삼동 737 번지;
+ *   P.O. boxes P.O. Box 1234, ш/х 1234, 사서함 1234호, а/я 56
+ * (brief s20 addr20; docs/VARIANTS.md, "Session 20: addresses").
  * Parts apart by ", ", " ", ";" or nothing (Chinese) make one address;
  * one is kept when a part names a household by itself (a flat, a room,
  * a street with its number: STRONG) or two parts or more stand together
- * ("13-р хороо, 45-р байр").  A district or a city alone is no part:
- * the gazetteer decides those.  The address is reported as kind
+ * ("13-р хороо, 45-р байр"); one or two words between two parts are
+ * inside ("26 khoroo, Sansar 45-r bair").  A district or a city alone is
+ * no part: the gazetteer decides those.  A postcode without its label a
+ * town's name or two from an address is an address of its own.  The address is reported as kind
  * "address" over the detections it overlaps. */
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +32,11 @@
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
-enum { WEAK = 1, STRONG = 2 };
+/* ONLY: a unit that names nothing but a place to live (хороо, khoroo,
+ * 인민반, inminban, a lot number): alone it is weak, and a review flag
+ * (detect_address_unsure).  LOT: a Korean lot number alone, which needs
+ * another kind of part beside it ("활동 3, 행동 4" are no addresses). */
+enum { WEAK = 1, STRONG = 2, ONLY = 4, LOT = 8 };
 
 struct part {
     size_t end;
@@ -102,37 +114,52 @@ static int ko_particle_or_none(const char *s, size_t len, size_t i)
 static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, int *weight)
 {
     static const struct unit mn[] = {
-        { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK }, { "\xd0\xb4\xd0\xb0\xd0\xb2\xd1\x85\xd0\xb0\xd1\x80", WEAK }, { "\xd0\xbe\xd1\x80\xd1\x86", WEAK },
+        { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK | ONLY }, { "\xd0\xb4\xd0\xb0\xd0\xb2\xd1\x85\xd0\xb0\xd1\x80", WEAK }, { "\xd0\xbe\xd1\x80\xd1\x86", WEAK },
     };
-    static const struct unit ko[] = { { "\xeb\xb2\x88\xec\xa7\x80", STRONG }, { "\xed\x98\xb8", WEAK }, { "\xeb\x8f\x99", WEAK }, { "\xec\xb8\xb5", WEAK } };
+    /* 번지 호 동 층, and 인민반 (a North Korean neighbourhood unit of 20-40
+     * households: "12인민반 3호"; brief s20 addr20, B-22). */
+    static const struct unit ko[] = { { "\xeb\xb2\x88\xec\xa7\x80", STRONG }, { "\xed\x98\xb8", WEAK }, { "\xeb\x8f\x99", WEAK }, { "\xec\xb8\xb5", WEAK },
+                                      { "\xec\x9d\xb8\xeb\xaf\xbc\xeb\xb0\x98", WEAK | ONLY } };
     static const struct unit zh[] = {
         { "\xe5\x8f\xb7\xe6\xa5\xbc", WEAK }, { "\xe8\x99\x9f\xe6\xa8\x93", WEAK }, { "\xe6\xa0\x8b", WEAK }, { "\xe6\xa3\x9f", WEAK }, { "\xe5\xb9\xa2", WEAK },
         { "\xe5\x8d\x95\xe5\x85\x83", WEAK }, { "\xe5\x96\xae\xe5\x85\x83", WEAK }, { "\xe5\xb1\x82", WEAK }, { "\xe5\xb1\xa4", WEAK }, { "\xe5\xae\xa4", STRONG },
+        /* 人民班 (inminban), then 号 號 alone: a house after another part
+         * ("5人民班12号"); "3月3号" alone is a date and stays. */
+        { "\xe4\xba\xba\xe6\xb0\x91\xe7\x8f\xad", WEAK | ONLY }, { "\xe5\x8f\xb7", WEAK }, { "\xe8\x99\x9f", WEAK },
     };
     /* The same in Latin letters (MNS 5217 and the usual typing:
      * "3-r khoroo, 15-r bair, 42 toot"; brief s19 num19). */
     static const struct unit mn_latin[] = {
-        { "toot", STRONG }, { "tood", STRONG }, { "bair", WEAK }, { "khoroo", WEAK }, { "horoo", WEAK },
-        { "xoroo", WEAK }, { "davkhar", WEAK }, { "davhar", WEAK }, { "orts", WEAK }, { "orc", WEAK },
+        { "toot", STRONG }, { "tood", STRONG }, { "bair", WEAK }, { "khoroo", WEAK | ONLY }, { "horoo", WEAK | ONLY },
+        { "xoroo", WEAK | ONLY }, { "davkhar", WEAK }, { "davhar", WEAK }, { "orts", WEAK }, { "orc", WEAK },
+        { "inminban", WEAK | ONLY }, { "inmin-ban", WEAK | ONLY }, { "inminpan", WEAK | ONLY },
     };
-    size_t j = i, e;
+    size_t j = i, e, k;
 
     /* 45-р байр, 12 тоот: the Mongolian ordinal mark, then a space. */
     if (det_starts(s, len, j, "-\xd1\x80 ") || det_starts(s, len, j, "-\xd1\x80"))
         j += 3;
     else if (det_starts(s, len, j, "-r ") || det_starts(s, len, j, "-p "))
         j += 2;
+    /* 4th khoroo, 3rd inminban: an English ordinal (B-8, B-22). */
+    else if (j + 2 < len && s[j + 2] == ' ' && (det_starts(s, len, j, "st") || det_starts(s, len, j, "nd") ||
+                                                det_starts(s, len, j, "rd") || det_starts(s, len, j, "th")))
+        return unit_at(s, len, j + 3, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight);
     if (j < len && s[j] == ' ' && (e = unit_at(s, len, j + 1, mn, sizeof mn / sizeof mn[0], 1, weight)) != 0)
         return e;
     if (j < len && s[j] == ' ' &&
         (e = unit_at(s, len, j + 1, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight)) != 0)
         return e;
-    if ((e = unit_at(s, len, i, ko, sizeof ko / sizeof ko[0], 1, weight)) != 0) {
-        if (!ko_particle_or_none(s, len, i + (det_starts(s, len, i, "\xeb\xb2\x88\xec\xa7\x80") ? 6 : 3)))
+    for (k = 0; k < sizeof ko / sizeof ko[0]; k++) {
+        if (!det_starts(s, len, i, ko[k].w))
+            continue;
+        e = i + strlen(ko[k].w);
+        if (!ko_particle_or_none(s, len, e))
             return 0;
-        if (det_starts(s, len, i, "\xed\x98\xb8") && ndigits >= 3)
+        *weight = ko[k].weight;
+        if (k == 1 && ndigits >= 3)
             *weight = STRONG;                      /* 401호: a flat */
-        return i + (det_starts(s, len, i, "\xeb\xb2\x88\xec\xa7\x80") ? 6 : 3);
+        return e;
     }
     for (e = 0; e < sizeof zh / sizeof zh[0]; e++)      /* Chinese: words glued after */
         if (det_starts(s, len, i, zh[e].w))
@@ -190,6 +217,26 @@ static size_t en_street_number_after(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* A full UK postcode at i (outward code of a letter or two, a digit and
+ * maybe a letter or digit; a space; a digit and two letters: A9 9AA, A99
+ * 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA); its end, or 0. */
+static size_t uk_postcode(const char *s, size_t len, size_t i)
+{
+    size_t a;
+
+    for (a = i; a < len && a - i < 2 && det_alpha(s[a]); a++)
+        ;
+    if (a == i || a >= len || !det_digit(s[a]) || det_letter_before(s, i))
+        return 0;
+    a++;
+    if (a < len && det_alnum(s[a]))
+        a++;
+    if (a + 4 <= len && s[a] == ' ' && det_digit(s[a + 1]) && det_alpha(s[a + 2]) && det_alpha(s[a + 3]) &&
+        det_ends_word(s, len, a + 4))
+        return a + 4;
+    return 0;
+}
+
 /* A postcode after its label ("Postcode: SW1A 1AA", "우편번호 04524", "zip
  * 12345", "индекс 210100"): s[i] starts a UK postcode (outward code of a
  * letter or two, a digit and maybe a letter or digit; a space; a digit and
@@ -205,7 +252,7 @@ static size_t postcode(const char *s, size_t len, size_t i)
         "\xd0\xbf\xd0\xbe\xd1\x87\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9 \xd0\xb8\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81", "\xd0\xb8\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81",
         "\xd1\x88\xd1\x83\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbd\xd0\xb3\xd0\xb8\xd0\xb9\xd0\xbd \xd0\xba\xd0\xbe\xd0\xb4",
     };
-    size_t k, j = i, n, a, l;
+    size_t k, j = i, n, l;
     int labelled = 0;
 
     j -= j > 0 && s[j - 1] == ' ';
@@ -219,21 +266,9 @@ static size_t postcode(const char *s, size_t len, size_t i)
     }
     if (!labelled)
         return 0;
-    j = i;
-    if ((n = det_digits(s, len, j)) >= 4 && n <= 6 && det_ends_word(s, len, j + n))
-        return j + n;
-    /* UK: A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA */
-    for (a = j; a < len && a - j < 2 && det_alpha(s[a]); a++)
-        ;
-    if (a == j || a >= len || !det_digit(s[a]))
-        return 0;
-    a++;
-    if (a < len && det_alnum(s[a]))
-        a++;
-    if (a + 4 <= len && s[a] == ' ' && det_digit(s[a + 1]) && det_alpha(s[a + 2]) && det_alpha(s[a + 3]) &&
-        det_ends_word(s, len, a + 4))
-        return a + 4;
-    return 0;
+    if ((n = det_digits(s, len, i)) >= 4 && n <= 6 && det_ends_word(s, len, i + n))
+        return i + n;
+    return uk_postcode(s, len, i);
 }
 
 /* 221b Baker Street: a house number, one to three words, a street type. */
@@ -387,6 +422,109 @@ static size_t street_label(const char *s, size_t len, size_t i, const struct uni
     return 0;
 }
 
+/* A post-office box at i: its label (P.O. Box, PO Box, POB, Post Office
+ * Box; Mongolian шуудангийн хайрцаг, ш/х; Korean 사서함; Russian а/я,
+ * абонентский ящик; Arabic ص.ب, صندوق بريد), maybe "no.", "#" or ':',
+ * and its number, with 호 glued in Korean ("사서함 1234호"); its end, or 0
+ * (brief s20 addr20, B-23).  The box's number names its holder. */
+static size_t postbox(const char *s, size_t len, size_t i)
+{
+    static const char *const labels[] = {
+        "p.o. box", "p. o. box", "p.o.box", "po box", "pob", "post office box",
+        "\xd1\x88\xd1\x83\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbd\xd0\xb3\xd0\xb8\xd0\xb9\xd0\xbd \xd1\x85\xd0\xb0\xd0\xb9\xd1\x80\xd1\x86\xd0\xb0\xd0\xb3", "\xd1\x88/\xd1\x85", "\xec\x82\xac\xec\x84\x9c\xed\x95\xa8", "\xd0\xb0/\xd1\x8f", "\xd0\xb0\xd0\xb1\xd0\xbe\xd0\xbd\xd0\xb5\xd0\xbd\xd1\x82\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9 \xd1\x8f\xd1\x89\xd0\xb8\xd0\xba", "\xd8\xb5.\xd8\xa8", "\xd8\xb5 \xd8\xa8", "\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82 \xd8\xa8\xd8\xb1\xd9\x8a\xd8\xaf",
+    };
+    size_t k, j = 0, n;
+
+    for (k = 0; k < sizeof labels / sizeof labels[0] && j == 0; k++)
+        if (det_starts(s, len, i, labels[k]) && !det_letter_at(s, len, i + strlen(labels[k])))
+            j = i + strlen(labels[k]);
+    if (j == 0)
+        return 0;
+    j += j < len && s[j] == ':';
+    j += j < len && s[j] == ' ';
+    if (det_starts(s, len, j, "no. ") || det_starts(s, len, j, "no "))
+        j += s[j + 2] == '.' ? 4 : 3;
+    j += j < len && s[j] == '#';
+    if ((n = det_digits(s, len, j)) == 0 || n > 6)
+        return 0;
+    j += n;
+    if (j + 1 < len && s[j] == '-' && (n = det_digits(s, len, j + 1)) > 0 && n <= 4)
+        j += 1 + n;
+    if (det_starts(s, len, j, "\xed\x98\xb8"))
+        j += 3;                                         /* 호 */
+    if (det_starts(s, len, j - 3, "\xed\x98\xb8") ? !ko_particle_or_none(s, len, j) : det_letter_at(s, len, j))
+        return 0;
+    return j;
+}
+
+/* An Ulaanbaatar district's abbreviation at i, Cyrillic or Latin (BZD,
+ * SBD, SKhD, KhUD, ChD, BGD, ND, BND, BKhD: Bayanzürkh, Sükhbaatar,
+ * Songinokhairkhan, Khan-Uul, Chingeltei, Bayangol, Nalaikh, Baganuur,
+ * Bagakhangai düüreg); its end, or 0.  A weak part: it counts only beside
+ * another ("BZD, 26 khoroo"; B-7). */
+static size_t district_short(const char *s, size_t len, size_t i)
+{
+    static const char *const abbr[] = {
+        "bzd", "sbd", "skhd", "shd", "khud", "hud", "chd", "bgd", "nd", "bnd", "bkhd", "bhd",
+        "\xd0\xb1\xd0\xb7\xd0\xb4", "\xd1\x81\xd0\xb1\xd0\xb4", "\xd1\x81\xd1\x85\xd0\xb4", "\xd1\x85\xd1\x83\xd0\xb4", "\xd1\x87\xd0\xb4", "\xd0\xb1\xd0\xb3\xd0\xb4", "\xd0\xbd\xd0\xb4", "\xd0\xb1\xd0\xbd\xd0\xb4", "\xd0\xb1\xd1\x85\xd0\xb4",
+    };
+    size_t k, e;
+
+    for (k = 0; k < sizeof abbr / sizeof abbr[0]; k++) {
+        e = i + strlen(abbr[k]);
+        if (det_starts(s, len, i, abbr[k]) && !det_letter_at(s, len, e) && e < len && (s[e] == ',' || s[e] == ' '))
+            return e;
+    }
+    return 0;
+}
+
+/* 1 if the Hangul word before i (after one space) is a city's, a
+ * county's, a district's or a township's name: two syllables or more
+ * ending in 시 군 구 읍 면 or 구역 (North Korea). */
+static int ko_admin_before(const char *s, size_t i)
+{
+    size_t n, k = 0, j;
+    int cp, last;
+
+    if (i < 2 || s[i - 1] != ' ')
+        return 0;
+    j = i - 1;
+    last = det_cp_before(s, j, &n);
+    while ((cp = det_cp_before(s, j, &n)) >= 0 && hangul(cp))
+        j -= n, k++;
+    return k >= 2 && (last == 0xC2DC || last == 0xAD70 || last == 0xAD6C || last == 0xC74D || last == 0xBA74 ||
+                      (last == 0xC5ED && det_starts(s, i - 1, i - 7, "\xea\xb5\xac\xec\x97\xad")));
+}
+
+/* A Korean land lot (jibun) after its village's word (역삼동, 문호리)
+ * ending at i - 1: maybe 산 (a lot on a hill), its number (1-4 digits,
+ * maybe "-" and 1-4 more) and maybe 번지, with nothing but a particle, a
+ * space or punctuation after ("역삼동 737에", "문호리 산 12-3",
+ * "역삼동 737 번지"); its end, or 0 (brief s20 addr20, B-10).  Strong
+ * with 산, a sub-number, 번지, or a district or city word before the
+ * village ("강남구 역삼동 737"); weak alone ("역삼동 737": a part beside
+ * a postcode or another part). */
+static size_t ko_lot(const char *s, size_t len, size_t word, size_t i, int *weight)
+{
+    size_t x = i, n;
+    int strong = 0, unit;
+
+    if (det_starts(s, len, x, "\xec\x82\xb0"))                  /* 산 */
+        x += 3 + (size_t)(x + 3 < len && s[x + 3] == ' '), strong = 1;
+    if ((n = det_digits(s, len, x)) == 0 || n > 4 ||
+        (!det_starts(s, len, x + n, "\xeb\xb2\x88\xec\xa7\x80") && number_unit(s, len, x + n, n, &unit) != 0))
+        return 0;                                   /* 창광동 12인민반: the number's own unit */
+    x += n;
+    if (x + 1 < len && s[x] == '-' && (n = det_digits(s, len, x + 1)) > 0 && n <= 4)
+        x += 1 + n, strong = 1;
+    if (det_starts(s, len, x, "\xeb\xb2\x88\xec\xa7\x80") || det_starts(s, len, x, " \xeb\xb2\x88\xec\xa7\x80"))
+        x += 6 + (size_t)(s[x] == ' '), strong = 1;  /* 번지 */
+    if (det_letter_at(s, len, x) && !ko_particle_or_none(s, len, x))
+        return 0;
+    *weight = strong || ko_admin_before(s, word) ? STRONG : WEAK | ONLY | LOT;
+    return x;
+}
+
 /* A part that starts with a word at i. */
 static size_t word_part(const char *s, size_t len, size_t i, int *weight)
 {
@@ -407,6 +545,20 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         { "suite", STRONG }, { "ste", WEAK }, { "unit", WEAK }, { "room", WEAK }, { "rm", WEAK },
         { "blk", WEAK }, { "block", WEAK }, { "no.", WEAK }, { "lot", WEAK },
         { "building", WEAK }, { "bldg", WEAK },
+        /* Kuwait (area, block, street, avenue, house: "Block 4, Street 12,
+         * House 7"; B-9), North Korea ("inminban 7, house 12"; B-22) and
+         * Ulaanbaatar in English or Latin letters ("khoroo 1, bair 5,
+         * toot 12", "entrance 2, door 31"; B-8): one of them alone is
+         * weak ("Street 12 was closed", "the house 7 doors down"). */
+        { "street", WEAK }, { "st", WEAK }, { "st.", WEAK }, { "avenue", WEAK }, { "ave", WEAK },
+        { "house", WEAK }, { "villa", WEAK }, { "tower", WEAK }, { "floor", WEAK }, { "fl.", WEAK },
+        { "entrance", WEAK }, { "door", WEAK }, { "inminban", WEAK | ONLY },
+        { "khoroo", WEAK | ONLY }, { "horoo", WEAK | ONLY }, { "bair", WEAK }, { "toot", STRONG },
+        { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK | ONLY }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG },
+        /* Arabic (Kuwait): block, street, avenue, house, house, building,
+         * building, floor, plot; flat is a household. */
+        { "\xd9\x82\xd8\xb7\xd8\xb9\xd8\xa9", WEAK }, { "\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xb9", WEAK }, { "\xd8\xac\xd8\xa7\xd8\xaf\xd8\xa9", WEAK }, { "\xd9\x85\xd9\x86\xd8\xb2\xd9\x84", WEAK }, { "\xd8\xa8\xd9\x8a\xd8\xaa", WEAK },
+        { "\xd9\x85\xd8\xa8\xd9\x86\xd9\x89", WEAK }, { "\xd8\xb9\xd9\x85\xd8\xa7\xd8\xb1\xd8\xa9", WEAK }, { "\xd8\xb7\xd8\xa7\xd8\xa8\xd9\x82", WEAK }, { "\xd9\x82\xd8\xb3\xd9\x8a\xd9\x85\xd8\xa9", WEAK }, { "\xd8\xb4\xd9\x82\xd8\xa9", STRONG },
     };
     static const struct unit mn_streets[] = { { "\xd0\xb3\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbc\xd0\xb6", 0 }, { "\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd0\xbd \xd1\x87\xd3\xa9\xd0\xbb\xd3\xa9\xd3\xa9", 0 } };
     size_t e, x, n;
@@ -420,13 +572,23 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
     /* Sejong-daero 123, Teheran-ro 152 */
     if ((e = ko_latin_road(s, len, i)) != 0 && (x = number_after(s, len, e)) != 0)
         return *weight = STRONG, x;
+    if ((e = postbox(s, len, i)) != 0)
+        return *weight = STRONG, e;
     if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
         x = e + (e < len && s[e] == ' ');
+        if (det_starts(s, len, x, "no. ") || det_starts(s, len, x, "no "))
+            x += s[x + 2] == '.' ? 4 : 3;
         x += x < len && s[x] == '#';
         if (x < len && det_digit(s[x]) && (n = house_number(s, len, x)) != 0)
             return n;
+        /* Block B, Tower A: one letter after a building's word (weak). */
+        if (x < len && det_alpha(s[x]) && !det_letter_at(s, len, x + 1) && x + 1 < len && s[x + 1] == ',' &&
+            (det_starts(s, len, i, "bl") || det_starts(s, len, i, "bu") || det_starts(s, len, i, "tower")))
+            return *weight = WEAK, x + 1;
         return 0;
     }
+    if ((e = district_short(s, len, i)) != 0)
+        return *weight = WEAK, e;
     if ((e = street_label(s, len, i, streets, sizeof streets / sizeof streets[0])) != 0) {
         x = e + (e < len && s[e] == ' ');
         if (x < len && det_digit(s[x]))             /* Lorong 3, Jln 3/4 */
@@ -448,9 +610,13 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
      * road) before its number, or in 동 or 리 before a lot number. */
     if ((cp = det_cp_at(s, len, i, &n)) >= 0 && hangul(cp)) {
         e = detect_letters(s, len, i);
-        if (e - i < 6 || e + 1 >= len || s[e] != ' ' || !det_digit(s[e + 1]))
+        if (e - i < 6 || e + 1 >= len || s[e] != ' ')
             return 0;
         last = det_cp_before(s, e, &n);
+        if (last == 0xB3D9 || last == 0xB9AC)      /* 동 리 */
+            return ko_lot(s, len, i, e + 1, weight);
+        if (!det_digit(s[e + 1]))
+            return 0;
         x = det_digits(s, len, e + 1) + e + 1;
         /* 로 길, not the particle (으)로 after a noun ("토스로 1000-1234",
          * "은행으로"): a road's number has 1-4 digits, maybe "-" and 1-3
@@ -461,12 +627,6 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
             return det_digits(s, len, e + 1) <= 4 && (x >= len || s[x] == ' ' || s[x] == ',' ||
                                                       s[x] == ')' || det_letter_at(s, len, x)) &&
                    ko_particle_or_none(s, len, x) ? (*weight = STRONG, x) : 0;
-        }
-        if (last == 0xB3D9 || last == 0xB9AC) {    /* 동 리 */
-            if (x + 1 < len && s[x] == '-' && det_digit(s[x + 1]) && det_digits(s, len, x + 1) <= 4) {
-                x += 1 + det_digits(s, len, x + 1);
-                return !det_letter_at(s, len, x) || ko_particle_or_none(s, len, x) ? (*weight = STRONG, x) : 0;
-            }
         }
     }
     return 0;
@@ -482,6 +642,96 @@ static size_t part_at(const char *s, size_t len, size_t i, size_t *start, int *w
     if (det_letter_before(s, i) || (s[i] != '#' && !det_letter_at(s, len, i)))
         return 0;
     return word_part(s, len, i, weight);
+}
+
+/* A word of letters (any script, "-" inside: "Khan-Uul") at i; its end,
+ * or i if none. */
+static size_t town_word(const char *s, size_t len, size_t i)
+{
+    size_t x = detect_letters(s, len, i);
+
+    while (x > i && x + 1 < len && s[x] == '-' && !det_digit(s[x + 1]) && det_letter_at(s, len, x + 1))
+        x = detect_letters(s, len, x + 1);
+    return x;
+}
+
+/* A postcode without its label after an address ending at i (B-11): one
+ * to three words of a town between ("London NW1 6XE", "Ulaanbaatar
+ * 14200", "Улаанбаатар-14200") and a full UK postcode, or five or six
+ * digits ending the clause (end, punctuation); a UK postcode may also
+ * follow the address at once.  Its end and start in *start, or 0. */
+static size_t postcode_after(const char *s, size_t len, size_t i, size_t *start)
+{
+    size_t j = i, e, n;
+    int words;
+
+    j += j < len && s[j] == ',';
+    j += j < len && s[j] == ' ';
+    for (words = 0; words <= 3; words++) {
+        if ((e = uk_postcode(s, len, j)) != 0 ||
+            (words > 0 && (n = det_digits(s, len, j)) >= 5 && n <= 6 && !det_letter_before(s, j) &&
+             (j + n >= len || s[j + n] == '.' || s[j + n] == ',' || s[j + n] == ';' || s[j + n] == ')') &&
+             (e = j + n) != 0))
+            return *start = j, e;
+        if ((e = town_word(s, len, j)) == j || e >= len)
+            return 0;
+        j = e + (s[e] == ',');
+        if (j >= len || (s[j] != ' ' && s[j] != '-'))
+            return 0;
+        j++;
+    }
+    return 0;
+}
+
+/* A postcode without its label before an address starting at i, one to
+ * three words of a town and a district between: five or six digits,
+ * maybe in brackets, at the start of the text or after a space or a
+ * bracket ("06236 서울 강남구 테헤란로 152", "(06236) 서울 ..."; B-11).
+ * Its end and start in *start, or 0. */
+static size_t postcode_before(const char *s, size_t i, size_t *start)
+{
+    size_t j = i, e, d, n;
+    int words;
+
+    for (words = 0; words <= 3; words++) {
+        while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == ','))
+            j--;
+        e = j - (j > 0 && s[j - 1] == ')');
+        for (d = e; d > 0 && det_digit(s[d - 1]); d--)
+            ;
+        if (words > 0 && e - d >= 5 && e - d <= 6 && (d == 0 || s[d - 1] == ' ' || s[d - 1] == '('))
+            return *start = d, e;
+        if (j == i && words > 0)
+            return 0;
+        for (d = j; d > 0 && det_letter_before(s, d) && !det_digit(s[d - 1]); d -= n)
+            det_cp_before(s, d, &n);
+        if (d == j || (d > 0 && s[d - 1] != ' '))
+            return 0;
+        j = d;
+    }
+    return 0;
+}
+
+/* A name of one or two words between two parts of an address, where
+ * the next part starts ("26 khoroo, Sansar 45-r bair", "Street 12,
+ * Salmiya House 7": a microdistrict's, a town's or a building's name,
+ * maybe a protected place term, which the address then covers: brief s20
+ * addr20 item 8); its end after the space, or 0.  No small word of
+ * en_stop ("Block 4 of the queue"), no digit. */
+static size_t gap(const char *s, size_t len, size_t i)
+{
+    size_t x = i, e, st;
+    int k, w;
+
+    for (k = 0; k < 2; k++) {
+        if ((e = town_word(s, len, x)) == x || e >= len || s[e] != ' ' || det_digit(s[x]) ||
+            (det_alpha(s[x]) && en_stop(s, x, e)))
+            return 0;
+        x = e + 1;
+        if (x < len && part_at(s, len, x, &st, &w) != 0 && st == x)
+            return x;
+    }
+    return 0;
 }
 
 /* Adds [a, b) to d[0..*n) over the detections it overlaps (it takes
@@ -519,36 +769,64 @@ static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t 
     return 0;
 }
 
-int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
+/* The addresses of s[0..len): merged into d[0..*n) when d is not NULL;
+ * else each lone weak part of a unit of ONLY given to fn (start, end). */
+static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
-    size_t i = 0, a, b, e, next, st;
-    int weight, w, parts;
+    size_t i = 0, a, b, e, next, st, g;
+    int weight, w, parts, lots;
 
     while (i < len) {
         if (((unsigned char)s[i] & 0xC0) == 0x80 || (b = part_at(s, len, i, &a, &weight)) == 0) {
             i++;
             continue;
         }
-        parts = 1;
+        parts = 1, lots = (weight & LOT) != 0;
         /* The parts that follow, apart by ", ", " ", ";" or nothing. */
         for (;;) {
             next = b;
             next += next < len && (s[next] == ',' || s[next] == ';');
+            next += det_starts(s, len, next, "\xd8\x8c") ? 2 : 0;     /* the Arabic comma */
             next += next < len && s[next] == ' ';
             /* "3 khoroo 15-42": a building and a flat joined by a dash
              * after another part. */
             if (next < len && det_digit(s[next]) && (e = part_at(s, len, next, &st, &w)) == 0 &&
                 (e = house_number(s, len, next)) != 0 && memchr(s + next, '-', e - next) != NULL)
                 st = next, w = WEAK;
-            else if (next >= len || (e = part_at(s, len, next, &st, &w)) == 0 || st != next)
+            else if (next < len && (e = part_at(s, len, next, &st, &w)) != 0 && st == next)
+                ;
+            else if ((g = gap(s, len, next)) == 0 || (e = part_at(s, len, g, &st, &w)) == 0 || st != g)
                 break;
-            b = e, weight |= w, parts++;
+            b = e, weight |= w, parts++, lots += (w & LOT) != 0;
         }
-        if ((weight & STRONG) || parts >= 2) {
+        if (d == NULL && !(weight & STRONG) && parts == 1 && (weight & ONLY)) {
+            if (fn(ctx, a, b) != 0)
+                return -1;
+        } else if (d != NULL && ((weight & STRONG) || (parts >= 2 && parts > lots))) {
             if (merge(d, n, cap, a, b) != 0)
                 return -1;
+            /* Its postcode without a label, a town's name or two apart. */
+            if ((e = postcode_before(s, a, &st)) != 0 && merge(d, n, cap, st, e) != 0)
+                return -1;
+            if ((e = postcode_after(s, len, b, &st)) != 0) {
+                if (merge(d, n, cap, st, e) != 0)
+                    return -1;
+                b = e;
+            }
         }
         i = b;
     }
     return 0;
+}
+
+int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
+{
+    return scan(d, n, cap, s, len, NULL, NULL);
+}
+
+int detect_address_unsure(const char *s, size_t len, int (*fn)(void *ctx, size_t start, size_t end),
+                          void *ctx)
+{
+    return scan(NULL, NULL, NULL, s, len, fn, ctx);
 }

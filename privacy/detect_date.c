@@ -761,6 +761,30 @@ size_t detect_mn_day_words(const char *s, size_t len, size_t at)
     return v != 0 ? at + n : 0;
 }
 
+/* Mongolian in Latin letters (report-adv19b B-6: "1975 ony 3 sariin
+ * 14", as MNS 5217 and everyday typing write он, оны, онд and сар,
+ * сарын, сард): the end of the year word at i (on, ony, oni, onii, ond)
+ * or 0; 1 if a month word (sar, sariin, sarin, saryn, sard) is at i. */
+static size_t latin_year_word(const char *s, size_t len, size_t i)
+{
+    static const char *const words[] = { "ony", "oni", "onii", "ond", "on" };
+
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (det_word_at(s, len, i, words[k], FIT_WORD))
+            return i + strlen(words[k]);
+    return 0;
+}
+
+static int latin_month_word(const char *s, size_t len, size_t i)
+{
+    static const char *const words[] = { "sar", "sariin", "sarin", "saryn", "sard", "sarynn" };
+
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (det_word_at(s, len, i, words[k], FIT_WORD))
+            return 1;
+    return 0;
+}
+
 /* Mongolian: Y он(ы, д) [M(-р | дугаар) сар(ын, д) | ordinal сар...] [D(-нд...)]. */
 /* The month and day of a Mongolian date from i: M(-р | дугаар) | an
  * ordinal month | a Roman month, сар(ын, д), [D(-нд...) | the day in
@@ -774,6 +798,8 @@ static void mn_month_day(const char *s, size_t len, size_t i, struct det_date *d
         i += n;
         if (det_starts(s, len, i, MN_TH))
             i += strlen(MN_TH);
+        else if (det_starts(s, len, i, "-r") && !det_letter_at(s, len, i + 2))
+            i += 2;                                                 /* 3-r sariin */
         else if (det_starts(s, len, space(s, len, i), MN_ORDINAL))
             i = space(s, len, i) + strlen(MN_ORDINAL);
     } else if (word_in(mn_months, 12, s, len, i, &n) >= 0 || roman_month(s, len, i, &n) != 0) {
@@ -782,7 +808,7 @@ static void mn_month_day(const char *s, size_t len, size_t i, struct det_date *d
         return;
     }
     i = space(s, len, i);
-    if (!det_word_at(s, len, i, MN_MONTH, FIT_PREFIX) &&
+    if (!det_word_at(s, len, i, MN_MONTH, FIT_PREFIX) && !latin_month_word(s, len, i) &&
         !(i > 0 && det_digit(s[i - 1]) && det_starts(s, len, i, MN_MONTH)))   /* 3сар14 */
         return;
     i = detect_letters(s, len, i);                                         /* сар, сарын, сард */
@@ -794,8 +820,8 @@ static void mn_month_day(const char *s, size_t len, size_t i, struct det_date *d
         e = i + n;
         if (e < len && s[e] == '-')
             e++;
-        if (e < len && ((unsigned char)s[e] & 0x80))
-            e = detect_letters(s, len, e);                                 /* -нд, -ний, -ны */
+        if (e < len && (((unsigned char)s[e] & 0x80) || (e > i + n && det_alpha(s[e]))))
+            e = detect_letters(s, len, e);                                 /* -нд, -ний, -ны, -nd */
         if (det_ends_word(s, len, e))
             d->end = e, d->strength = base == DATE_YEAR ? DATE_FULL : DATE_PART;
     } else if ((e = detect_mn_day_words(s, len, i)) != 0) {
@@ -813,6 +839,13 @@ static struct det_date mongolian(const char *s, size_t len, size_t at)
     if ((i = year_at(s, len, at)) == 0 && (i = det_year_words(s, len, at, &v)) == 0 &&
         (det_digits(s, len, at) != 2 || (i = at + 2) == 0))
         return d;
+    if ((e = latin_year_word(s, len, space(s, len, i))) != 0) {
+        /* "1975 ony 3 sariin 14": with its month only ("on" is English). */
+        mn_month_day(s, len, space(s, len, e), &d, DATE_YEAR);
+        if (d.strength <= DATE_YEAR)
+            d.end = 0, d.strength = DATE_NONE;
+        return d;
+    }
     if (!det_word_at(s, len, space(s, len, i), MN_YEAR_OF, FIT_PREFIX) &&
         !det_starts(s, len, i, MN_YEAR_OF))                          /* 1975он3сар14 */
         return d;

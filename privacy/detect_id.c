@@ -21,6 +21,8 @@
  *     pairs ("У Б 75031412", "у.б 75-03-14-12"); so too with the digits said in words ("УБ-семь пять
  *     ноль три один четыре один два": detect_spoken.c).
  * Each date part must be a valid month and day. */
+#include <sodium.h>
+
 #include "privacy/detect_int.h"
 
 /* A mask character of a masked number: *, x, #, •, ●, ○, ×; its length. */
@@ -84,6 +86,29 @@ static size_t rrn(const char *s, size_t len, size_t at, size_t n)
                !(i + 2 < len && (s[i + 1] == '-' || s[i + 1] == '.') && det_digit(s[i + 2])) ? i + 1 : 0;
     }
     return sep == '-' ? masked(s, len, i, 7, 0) : 0;
+}
+
+size_t detect_scan_rrn_spelt(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    char d[24];
+    size_t pos[24], i = at, k = 0, n, e;
+    int v;
+
+    (void)start, (void)kind;
+    while (i < len && k < 15) {
+        if ((n = det_digit_at(s, len, i, &v, 1)) > 0) {
+            d[k] = (char)('0' + v);
+        } else if (k == 6 && (s[i] == '-' || s[i] == ' ') && det_digit_at(s, len, i + 1, &v, 1) > 0) {
+            d[k] = s[i], n = 1;
+        } else {
+            break;
+        }
+        i += n, pos[k++] = i;
+    }
+    d[k] = '\0';
+    e = k >= 13 ? rrn(d, k, 0, det_digits(d, k, 0)) : 0;
+    sodium_memzero(d, sizeof d);
+    return e > 0 && e == k ? pos[e - 1] : 0;
 }
 
 /* CN identity number (18), MyKad (6-2-4 or 12), KW civil ID (12), SNILS. */
@@ -155,6 +180,22 @@ static size_t in_parts(const char *s, size_t len, size_t at)
     return 0;
 }
 
+/* The end of a resident registration number's masked second half at at:
+ * its sex digit 1-8 and six mask characters (mask_at), apart from its
+ * date ("생년 750314 뒤 1●●●●●●": report-adv19b B-5); the digit and the
+ * mask still say the sex and the century.  0 if none. */
+static size_t masked_tail(const char *s, size_t len, size_t at)
+{
+    size_t i = at + 1, k, n;
+
+    if (s[at] < '1' || s[at] > '8')
+        return 0;
+    for (k = 0; k < 6; k++, i += n)
+        if ((n = mask_at(s, len, i)) == 0)
+            return 0;
+    return det_ends_word(s, len, i) && mask_at(s, len, i) == 0 ? i : 0;
+}
+
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t n = det_digits(s, len, at), end;
@@ -163,6 +204,8 @@ size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *
     if (n == 0)
         return det_alpha(s[at]) ? passport(s, len, at) : 0;
     if ((end = rrn(s, len, at, n)) != 0 || (end = other_numbers(s, len, at, n)) != 0)
+        return end;
+    if (n == 1 && (end = masked_tail(s, len, at)) != 0)
         return end;
     return n == 2 || n == 6 ? in_parts(s, len, at) : 0;
 }
@@ -240,6 +283,40 @@ static size_t lookalike_eight(const char *s, size_t len, size_t i, char *digits)
     return looks <= 2 ? i : 0;
 }
 
+/* The length in bytes of one Cyrillic letter of a register number
+ * written in Latin letters at s[0..len) (norm view, folded): a digraph of
+ * the Mongolian romanisations for Ч, Ш, Ц, Х, Ж and the iotated vowels
+ * (ch, sh, ts, kh, zh, ya, ye, yo, yu: MNS 5217:2012 and the BGN/PCGN
+ * table, as passports and banks write "ChD75031412": report-adv19b B-3),
+ * else 1. */
+static size_t latin_letter(const char *s, size_t len)
+{
+    static const char digraphs[] = "ch sh ts kh zh ya ye yo yu";
+
+    for (const char *p = digraphs; len >= 2 && *p != '\0'; p += 3)
+        if (s[0] == p[0] && s[1] == p[1])
+            return 2;
+    return 1;
+}
+
+size_t detect_register_latin(const char *s, size_t len, size_t at)
+{
+    size_t run = 0, a, b;
+
+    while (at + run < len && det_alpha(s[at + run]))
+        run++;
+    if (run == 2)
+        return at + 2;
+    if (run < 2 || run > 4)
+        return at;
+    if (run == 3 && (!memcmp(s + at, "its", 3) || !memcmp(s + at, "she", 3) || !memcmp(s + at, "yes", 3) ||
+                     !memcmp(s + at, "you", 3)))
+        return at;                      /* English words of that shape */
+    a = latin_letter(s + at, run);
+    b = at + a < at + run ? latin_letter(s + at + a, run - a) : 0;
+    return a + b == run ? at + run : at;
+}
+
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i = at, k, n, d, e;
@@ -248,14 +325,21 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
     char digits[8];
 
     (void)start, (void)kind;
+    if (det_letter_before(s, at))
+        return 0;
+    if (latin && (i = detect_register_latin(s, len, at)) > at + 2)
+        goto digits;                    /* "chd75031412", "shts 75031412" */
+    i = at;
     /* Most letters are followed by letters: the cheap test first. */
     k = latin ? 2 : 4;
     if (at + k >= len || !(det_digit(s[at + k]) || strchr(REGISTER_SEPARATORS, s[at + k]) != NULL ||
-                           s[at + k / 2] == '.' || (!latin && s[at + k / 2] == ' ')) ||
-        det_letter_before(s, at))
+                           s[at + k / 2] == '.' || (!latin && s[at + k / 2] == ' ')))
         return 0;
     for (k = 0; k < 2; k++) {
-        if ((cp = det_cp_at(s, len, i, &n)) < 0 || !(latin ? det_alpha(s[i]) : is_cyrillic_cp(cp)))
+        /* The signs ь ъ name no place: "нь 99-11-22-33" is the
+         * particle "its" before a number (report-adv19b B-2). */
+        if ((cp = det_cp_at(s, len, i, &n)) < 0 || !(latin ? det_alpha(s[i]) : is_cyrillic_cp(cp)) ||
+            cp == 0x044C || cp == 0x044A)
             return 0;
         i += n;
         if (i < len && s[i] == '.')
@@ -268,6 +352,7 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
     }
     if (i < len && !det_digit(s[i]) && det_letter_at(s, len, i))
         return 0;                       /* a third letter: a word */
+digits:
     if (i < len && s[i] != '\0' && strchr(REGISTER_SEPARATORS, s[i]) != NULL)
         i++, apart = 1;                 /* "УБ 75031412", "УБ-75031412" (report-adv12c H49) */
     /* Eight digits, or four and four ("UB 8503 1512"), or eight said in
@@ -288,7 +373,7 @@ size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start,
     } else {
         return 0;
     }
-    if (!det_ends_word(s, len, i) || (latin && stop_word(s + at)))
+    if (!det_ends_word(s, len, i) || (latin && !det_alpha(s[at + 2]) && stop_word(s + at)))
         return 0;
     /* Glued to its Cyrillic letters it is a code whatever the digits;
      * apart, or in Latin letters, the digits must hold a birth date. */

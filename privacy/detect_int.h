@@ -331,6 +331,11 @@ size_t detect_alt(const char *s, size_t len, size_t at, int *kind, detect_digits
 /* The scanners (detect_scanner), by file. */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_id.c: a Korean resident registration number written in another
+ * script's digits (Han "七五〇三一四-一二三四五六七", Sino-Korean
+ * syllables, fullwidth): read into ASCII and given to the RRN rule, whole
+ * (report-adv19b B-21). */
+size_t detect_scan_rrn_spelt(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_natid.c: a national ID number of a sending country of migrant
  * workers (Vietnam, Nepal, Pakistan, Bangladesh, Sri Lanka, Indonesia,
  * the Philippines) or a driving licence, after its label or in a shape of
@@ -341,11 +346,24 @@ size_t detect_scan_natid(const char *s, size_t len, size_t at, size_t *start, in
 int detect_natid_label(const char *w, size_t n);
 size_t detect_scan_device(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_register(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_id.c: the end of a Mongolian register number's two letters
+ * written in Latin at at (norm view), each one letter or a digraph of the
+ * romanisation ("ub", "chd", "shts": report-adv19b B-3); at if the run of
+ * letters there is no such pair. */
+size_t detect_register_latin(const char *s, size_t len, size_t at);
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_plate.c: a vehicle's registration plate, after a plate label or
  * in a national shape (Mongolian, Korean); *start moved back to the
  * letters of a code before its digits ("plate УНА 5678"). */
+/* detect_net.c: 1 if a version word stands right before at ("Version
+ * 1.2.3.4", "v1.2.3.4", "버전 10.1234.5678"): numbers there are a
+ * version, not an address or a phone. */
+int detect_after_version_word(const char *s, size_t at);
 size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_plate.c: the end of a Korean plate said in Sino-Korean numerals
+ * at at ("십이가 삼사오육": 12가 3456; the number 10-999, a series
+ * syllable glued to it, four digits), or 0. */
+size_t detect_kr_spoken_plate(const char *s, size_t len, size_t at);
 /* detect_label.c: an ID value of 7 characters or more glued after an ID
  * label ("passport745123456", "ID110105197503141234"). */
 size_t detect_scan_glued_id(const char *s, size_t len, size_t at, size_t *start, int *kind);

@@ -35,7 +35,47 @@ static const struct det_word id_labels[] = {
     DW("\xd0\xb8\xd0\xbd\xd0\xbd", FIT_WORD),                                    /* инн */
     DW("imei", FIT_WORD), DW("mac", FIT_WORD), DW("nric", FIT_WORD), DW("mykad", FIT_WORD),
     DW("ic", FIT_WORD),
+    /* report-adv19b B-4: the papers of a migrant worker: a work or
+     * residence permit and a visa (permit, 취업허가, 고용허가, 체류허가,
+     * 허가증/허가번호, 비자, 사증; Mongolian зөвшөөрөл "permit" with its
+     * endings, виз "visa"; Arabic تصريح "permit", إقامة "residence" (the
+     * Gulf's iqama), جواز "passport", هوية "identity", with and without
+     * the article ال; English permit and visa: english_paper). */
+    DW("iqama", FIT_WORD),
+    DW("허가", FIT_PREFIX), DW("취업허가", FIT_PREFIX), DW("고용허가", FIT_PREFIX),
+    DW("체류허가", FIT_PREFIX), DW("노동허가", FIT_PREFIX), DW("비자", FIT_PREFIX), DW("사증", FIT_PREFIX),
+    DW("зөвшөөр", FIT_PREFIX), DW("виз", FIT_PREFIX),
+    DW("تصريح", FIT_WORD), DW("التصريح", FIT_WORD), DW("إقامة", FIT_WORD), DW("اقامة", FIT_WORD),
+    DW("الإقامة", FIT_WORD), DW("الاقامة", FIT_WORD), DW("جواز", FIT_WORD), DW("هوية", FIT_WORD),
+    DW("الهوية", FIT_WORD),
 };
+
+/* English "permit" and "visa" are verbs and a card's brand too ("will
+ * permit 20000 workers", "Visa 4111..."): they label an ID number after a
+ * qualifier or a colon ("permit no.", "visa: "), or after a word naming
+ * the paper ("work permit", "entry visa"). */
+static const struct det_word papers_en[] = { DW("permit", FIT_WORD), DW("visa", FIT_WORD) };
+static const struct det_word paper_kinds_en[] = {
+    DW("work", FIT_WORD), DW("residence", FIT_WORD), DW("resident", FIT_WORD), DW("entry", FIT_WORD),
+    DW("exit", FIT_WORD), DW("stay", FIT_WORD), DW("employment", FIT_WORD), DW("labour", FIT_WORD),
+    DW("labor", FIT_WORD), DW("travel", FIT_WORD), DW("transit", FIT_WORD), DW("student", FIT_WORD),
+    DW("tourist", FIT_WORD), DW("business", FIT_WORD),
+};
+
+/* 1 if the word s[a..we) is an English paper (papers_en) labelling the
+ * value: k qualifiers stand between them, or a colon follows it, or a
+ * paper kind goes before it. */
+static int english_paper(const char *s, size_t a, size_t we, size_t k)
+{
+    size_t b, e;
+
+    if (!det_in_list(papers_en, sizeof papers_en / sizeof papers_en[0], s + a, we - a))
+        return 0;
+    if (k > 0 || s[we] == ':' || s[we] == '#')
+        return 1;
+    e = det_word_ending(s, a, " -", &b);
+    return e != 0 && det_in_list(paper_kinds_en, sizeof paper_kinds_en / sizeof paper_kinds_en[0], s + b, e - b);
+}
 
 /* Bank account and card labels: the value after them is of category
  * `account` ([ACCOUNT-n]), not `id`.  report-adv12 A-17 and brief s15
@@ -180,6 +220,11 @@ static const struct det_word qualifiers[] = {
     /* report-adv17a D-19: a copula between the label and its value ("my
      * gmail is kim85", "skype is live:kim85", "почта это kim85") */
     DW("is", FIT_WORD), DW("was", FIT_WORD), DW("\xd1\x8d\xd1\x82\xd0\xbe", FIT_WORD), /* это */
+    /* Arabic puts the qualifiers after the label: تصريح العمل رقم
+     * "permit (of) the work number", جواز السفر "passport (of) the
+     * travel", بطاقة "card" (report-adv19b B-4). */
+    DW("رقم", FIT_WORD), DW("العمل", FIT_WORD), DW("عمل", FIT_WORD), DW("السفر", FIT_WORD),
+    DW("بطاقة", FIT_WORD),
 };
 
 
@@ -212,7 +257,28 @@ static const struct det_word part_labels[] = {
 static const struct det_word part_words_en[] = {
     DW("ends", FIT_WORD), DW("ending", FIT_WORD), DW("starts", FIT_WORD), DW("starting", FIT_WORD),
     DW("begins", FIT_WORD), DW("beginning", FIT_WORD), DW("digits", FIT_WORD),
+    DW("rest", FIT_WORD),
 };
+
+/* report-adv19b B-18: a number given in two named parts, "the first
+ * four are 9911, the rest 2345", "эхний хэсэг 9911, сүүлийн хэсэг 2233"
+ * (Mongolian эхний first, сүүлийн last, дунд middle): these count with a
+ * number word before them and a count or a word for part after them
+ * ("first four", "сүүлийн хэсэг"; "first 2019" is a year). */
+static const struct det_word part_order[] = {
+    DW("first", FIT_WORD), DW("last", FIT_WORD), DW("middle", FIT_WORD),
+    DW("эхний", FIT_WORD), DW("сүүлийн", FIT_WORD), DW("дунд", FIT_WORD), DW("дундах", FIT_WORD),
+};
+
+/* Small words between a part word and its value: "ends in", "starts
+ * with", "оронтой нь", "the first four are", "сүүлийн хэсэг нь" (хэсэг:
+ * part). */
+static const struct det_word part_between[] = {
+    DW("in", FIT_WORD), DW("at", FIT_WORD), DW("is", FIT_WORD), DW("are", FIT_WORD),
+    DW("with", FIT_WORD), DW("нь", FIT_WORD), DW("хэсэг", FIT_WORD), DW("хэсэгт", FIT_WORD),
+    DW("part", FIT_WORD), DW("half", FIT_WORD),
+};
+#define PART_NOUNS 6            /* part_between[PART_NOUNS..]: хэсэг, хэсэгт, part, half */
 
 /* The words that make the English part words count, and number words
  * for a first half. */
@@ -352,7 +418,8 @@ static enum label_kind label_before(const char *s, size_t v)
         if (det_in_list(account_labels, N(account_labels), w, n))
             return LABEL_ACCOUNT;
         /* "kakao id": the qualifier "id", then the network before it. */
-        if ((det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n)) &&
+        if ((det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n) ||
+             english_paper(s, a, we, k)) &&
             !((we = det_word_ending(s, a, SEPARATORS, &b)) != 0 &&
               det_in_list(handle_labels, N(handle_labels), s + b, we - b)))
             return LABEL_ID;
@@ -390,7 +457,8 @@ int detect_account_label(const char *s, const char *w, size_t n)
 }
 
 /* A separator inside an ID value at s[i], followed by a digit: up to
- * three of " -._" ("75.03.14.-1234567", "750314 - 1234567"), "№" (which
+ * three of " -._/" ("75.03.14.-1234567", "750314 - 1234567", "WP 2019 /
+ * 004512": report-adv19b B-4), "№" (which
  * the norm view writes "no": "4503 № 123456"), "номер", or the spoken
  * dash 다시 ("칠오공삼일사 다시 일이삼사오육칠").  Its length, or 0. */
 static size_t id_separator(const char *s, size_t len, size_t i)
@@ -402,7 +470,7 @@ static size_t id_separator(const char *s, size_t len, size_t i)
     size_t j = i, k, n;
     int v;
 
-    while (j < len && j - i < 3 && s[j] != '\0' && strchr(" -._", s[j]) != NULL)
+    while (j < len && j - i < 3 && s[j] != '\0' && strchr(" -._/", s[j]) != NULL)
         j++;
     for (k = 0; k < N(words); k++)
         if (det_starts(s, len, j, words[k])) {
@@ -445,6 +513,8 @@ static size_t id_value_min(const char *s, size_t len, size_t at, size_t minchars
     /* "...일이삼사오육칠이다": the last 이 is the copula. */
     if (end > at && det_letter_at(s, len, end) && det_starts(s, len, last, "\xec\x9d\xb4"))
         end = last, chars--, nd--;
+    while (end > at && (s[end - 1] == ' ' || s[end - 1] == '/' || s[end - 1] == '-'))
+        end--;                          /* "004512 이다": the space stays */
     return chars >= minchars && chars <= 20 && nd >= 4 ? end : 0;
 }
 
@@ -459,17 +529,20 @@ static size_t id_value(const char *s, size_t len, size_t at)
 static int part_label_before(const char *s, size_t v)
 {
     size_t a, we = det_word_ending(s, v, SEPARATORS, &a), b, k;
+    int counted = 0;
 
-    for (k = 0; k < 2 && we != 0; k++) {
+    for (k = 0; k < 4 && we != 0; k++) {
         if (det_in_list(part_labels, N(part_labels), s + a, we - a))
             return 1;
-        if (det_in_list(part_words_en, N(part_words_en), s + a, we - a))
-            return det_word_near(s, v, a > 64 ? a - 64 : 0, a, number_words, N(number_words));
-        /* "ends in", "starts with", "оронтой нь": one small word between. */
-        if (!((we - a == 2 && (memcmp(s + a, "in", 2) == 0 || memcmp(s + a, "at", 2) == 0 ||
-                               memcmp(s + a, "is", 2) == 0)) ||
-              (we - a == 4 && (memcmp(s + a, "with", 4) == 0 ||
-                               memcmp(s + a, "\xd0\xbd\xd1\x8c", 4) == 0))))          /* нь */
+        if (det_in_list(part_words_en, N(part_words_en), s + a, we - a) ||
+            (counted && det_in_list(part_order, N(part_order), s + a, we - a)))
+            return det_word_near(s, v, a > 96 ? a - 96 : 0, a, number_words, N(number_words));
+        /* Small words between (part_between), and the count of digits
+         * ("first four are", "сүүлийн 4"). */
+        if ((we - a <= 2 && det_digit(s[a])) || detect_spoken_word(s, we, a) ||
+            det_in_list(part_between + PART_NOUNS, N(part_between) - PART_NOUNS, s + a, we - a))
+            counted = 1;
+        else if (!det_in_list(part_between, PART_NOUNS, s + a, we - a))
             return 0;
         we = det_word_ending(s, a, SEPARATORS, &b);
         a = b;
@@ -497,7 +570,7 @@ static size_t part_value(const char *s, size_t len, size_t at)
 }
 
 /* A latitude or longitude: [-]D.dd (two decimals or more: 1 km). */
-static size_t coord_value(const char *s, size_t len, size_t at)
+static size_t one_coord(const char *s, size_t len, size_t at)
 {
     size_t n, d;
 
@@ -508,6 +581,19 @@ static size_t coord_value(const char *s, size_t len, size_t at)
         return 0;
     d = det_digits(s, len, at + n + 1);
     return d >= 2 && det_ends_word(s, len, at + n + 1 + d) ? at + n + 1 + d : 0;
+}
+
+/* A latitude or longitude (one_coord), and the other of the pair after a
+ * comma when one follows ("latitude 47.918, 106.917"). */
+static size_t coord_value(const char *s, size_t len, size_t at)
+{
+    size_t e = one_coord(s, len, at), i = e, second;
+
+    if (e == 0 || i >= len || s[i] != ',')
+        return e;
+    for (i++; i < len && s[i] == ' ' && i - e < 3; i++)
+        ;
+    return i < len && (det_digit(s[i]) || s[i] == '-') && (second = one_coord(s, len, i)) != 0 ? second : e;
 }
 
 /* A geohash or a Plus Code without its '+': 5-12 letters and digits
@@ -659,8 +745,8 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
         return *kind = account_kind(s, len, at, idv), idv;
     if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && account_after(s, len, at, idv))
         return *kind = account_kind(s, len, at, idv), idv;
-    if ((cv = part_value(s, len, at)) != 0)
-        return *kind = DETECT_ID, cv;
+    if ((ser = part_value(s, len, at)) != 0)
+        return *kind = DETECT_ID, ser;
     if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && (ser = series_before(s, at)) != SIZE_MAX &&
         (l = label_before(s, ser)) != LABEL_NONE && (l == LABEL_ID || l == LABEL_ACCOUNT))
         return *start = ser, *kind = l == LABEL_ACCOUNT ? DETECT_ACCOUNT : DETECT_ID, idv;
@@ -675,7 +761,9 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
         return *kind = DETECT_HANDLE, at + cv;
     if (l == LABEL_W3W && (hv = detect_three_words(s, len, at)) != 0)
         return *kind = DETECT_GPS, hv;
-    if (l == LABEL_COORD && cv != 0)
+    /* A pair after one label ("latitude 47.918, 106.917"); one number
+     * alone, or each after its own label, is detect_geo.c's. */
+    if (l == LABEL_COORD && cv != 0 && cv != one_coord(s, len, at))
         return *kind = DETECT_GPS, cv;
     if (l == LABEL_GRID && (cv = grid_value(s, len, at)) != 0)
         return *kind = DETECT_GPS, cv;

@@ -244,6 +244,60 @@ static size_t quoted_local(const char *s, size_t at)
     return at;
 }
 
+/* Separators of a local part said in words (report-adv19b B-13: "kim
+ * dot js at mail dot kp", "kim underscore js"): the dots written out of
+ * a host name (dots[]), underscore and dash in English, Korean (언더바,
+ * 언더스코어, 밑줄, 대시, 하이픈) and Mongolian (доогуур зураас, зураас). */
+static const char *const local_words[] = {
+    " underscore ", " under score ", " dash ", " hyphen ", " minus ",
+    " ì¸ëë° ",                                   /* 언더바 */
+    " ì¸ëì¤ì½ì´ ",          /* 언더스코어 */
+    " ë°ì¤ ", " ëì ",                 /* 밑줄, 대시 */
+    " íì´í ",                                   /* 하이픈 */
+    " Ð´Ð¾Ð¾Ð³ÑÑÑ Ð·ÑÑÐ°Ð°Ñ ", /* доогуур зураас */
+    " Ð·ÑÑÐ°Ð°Ñ ",                      /* зураас */
+};
+
+/* The length of a separator said in words (local_words, dots[]) that
+ * ends at s[l], or 0. */
+static size_t local_word_before(const char *s, size_t l)
+{
+    size_t k, n;
+
+    for (k = 0; k < sizeof local_words / sizeof local_words[0]; k++)
+        if ((n = strlen(local_words[k])) <= l && memcmp(s + l - n, local_words[k], n) == 0)
+            return n;
+    for (k = 0; k < sizeof dots / sizeof dots[0]; k++)
+        if ((n = strlen(dots[k])) <= l && dots[k][n - 1] == ' ' && memcmp(s + l - n, dots[k], n) == 0)
+            return n;
+    return 0;
+}
+
+/* The start of a local part s[l..at) that goes on back through parts
+ * joined by separators said in words ("kim dot js") and through number
+ * words ("jongsu seventy five at gmail": the local part is jongsu75),
+ * up to 8 parts. */
+static size_t local_said(const char *s, size_t len, size_t l)
+{
+    size_t n, w, b;
+    int cp, k;
+
+    for (k = 0; k < 8 && l > 0; k++) {
+        if ((n = local_word_before(s, l)) != 0 && n < l && (w = local_start(s, l - n)) < l - n) {
+            l = w;
+            continue;
+        }
+        if (l < 2 || s[l - 1] != ' ')
+            break;
+        for (b = l - 1; (cp = det_cp_before(s, b, &n)) >= 0 && cp < 0x80 && det_alpha((char)cp);)
+            b -= n;
+        if (b == l - 1 || !detect_spoken_word(s, len, b))
+            break;
+        l = b;
+    }
+    return l;
+}
+
 /* Mail providers whose name alone is a domain ("kim@gmail"). */
 static const char *const providers[] = {
     "gmail", "googlemail", "yahoo", "hotmail", "outlook", "naver", "daum", "hanmail", "nate",
@@ -311,13 +365,13 @@ static size_t email_at(const char *s, size_t len, size_t at, size_t *start)
     h = host_at(s, len, at + a, 1, 2);
     if (h.labels == 1 && provider(s, h.tld, h.end) && det_ends_word(s, len, h.end) &&
         (!spelled || local_marked(s, l, at) || mail_word_before(s, len, l)))
-        return *start = l, h.end;                               /* kim@gmail */
+        return *start = spelled ? local_said(s, len, l) : l, h.end;   /* kim@gmail */
     if (h.labels < 2 || !h.tld_letters)
         return 0;
     /* " at " reads as English: only with a dot written out or a known TLD. */
     if (det_starts(s, len, at, " at ") && !known_tld(s, h.tld, h.end) && h.written == 0)
         return 0;
-    *start = l;
+    *start = spelled ? local_said(s, len, l) : l;
     return h.end;
 }
 
@@ -567,7 +621,7 @@ size_t detect_ip_written(const char *s, size_t len, size_t at)
  * "v1.2.3.4", "release 1.2.3.4", "버전 1.2.3.4": report-adv12e F20): four numbers
  * there are a version, not an address.  An address after an "ip" label
  * is still found (detect_ip_written). */
-static int after_version_word(const char *s, size_t at)
+int detect_after_version_word(const char *s, size_t at)
 {
     static const struct det_word words[] = {
         DW("version", FIT_WORD), DW("ver", FIT_WORD), DW("v", FIT_WORD), DW("release", FIT_WORD),
@@ -591,7 +645,7 @@ size_t detect_scan_ipv4(const char *s, size_t len, size_t at, size_t *start, int
     size_t i = quad(s, len, at);
 
     (void)start, (void)kind;
-    return i != 0 && quad_ends(s, len, i) && !after_version_word(s, at) ? i : 0;
+    return i != 0 && quad_ends(s, len, i) && !detect_after_version_word(s, at) ? i : 0;
 }
 
 size_t detect_scan_ipv6(const char *s, size_t len, size_t at, size_t *start, int *kind)

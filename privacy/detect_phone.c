@@ -529,6 +529,22 @@ static int stray_digit(const char *s, size_t len, size_t at, const struct groups
 
 /* Needs detect_phone_ready() to have succeeded (detect.c calls it before
  * the first start that can be a number). */
+/* 1 if the first k groups of g are cut from a number that goes on: every
+ * group joined by the same dash or dot, and one more after them
+ * ("2024-0315-7788" is no phone 2024-0315 and a rest: report-adv19b
+ * B-26). */
+static int goes_on(const struct groups *g, size_t k)
+{
+    size_t j;
+
+    if (k == g->n || k < 2 || (g->sep[1] != '-' && g->sep[1] != '.'))
+        return 0;
+    for (j = 2; j < g->n; j++)
+        if (g->sep[j] != g->sep[1])
+            return 0;
+    return 1;
+}
+
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     struct groups g;
@@ -537,8 +553,13 @@ size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, in
     (void)start, (void)kind;
     if (!read_groups(&g, s, len, at))
         return 0;
+    /* A version ("버전 10.1234.5678": report-adv19b B-26). */
+    if (g.n > 1 && g.sep[1] == '.' && detect_after_version_word(s, at)) {
+        sodium_memzero(g.d, sizeof g.d);
+        return 0;
+    }
     for (k = g.n; k > 0; k--)
-        if (det_ends_number(s, len, g.end[k - 1]) && is_phone(s, len, at, &g, k))
+        if (det_ends_number(s, len, g.end[k - 1]) && !goes_on(&g, k) && is_phone(s, len, at, &g, k))
             break;
     if (k == 0 && stray_digit(s, len, at, &g))
         k = g.n;

@@ -15,7 +15,9 @@
  *     as the plates since 1997 write them); Korean two or three digits,
  *     one Hangul syllable of the plate series and four digits ("12가
  *     3456", "123가4567": the syllables of the Korean Vehicle
- *     Registration Rules, 가-마, 거-저, 고-조, 구-주, 아 바 사 자, 배, 하 허 호). */
+ *     Registration Rules, 가-마, 거-저, 고-조, 구-주, 아 바 사 자, 배, 하 허 호),
+ *     and the same said in Sino-Korean numerals ("십이가 삼사오육",
+ *     "일이가 삼천사백오십육": detect_kr_spoken_plate, report-adv19b B-25). */
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
@@ -190,6 +192,38 @@ static size_t kr_plate(const char *s, size_t len, size_t at)
     i += 3;
     i += i < len && s[i] == ' ';
     return det_digits(s, len, i) == 4 && !det_letter_at(s, len, i + 4) ? i + 4 : 0;
+}
+
+/* The end of a plate's four digits at i: ASCII digits or Sino-Korean
+ * syllables, digit by digit ("삼사오육") or with units ("삼천사백오십육");
+ * 0 if none. */
+static size_t kr_four(const char *s, size_t len, size_t i)
+{
+    size_t e, nd;
+    unsigned v;
+
+    if (det_digits(s, len, i) == 4)
+        return det_letter_at(s, len, i + 4) ? 0 : i + 4;
+    v = det_numeral(s, len, i, &e, &nd);
+    return e > i && (nd == 4 || (v >= 1000 && v <= 9999)) && !det_letter_at(s, len, e) ? e : 0;
+}
+
+size_t detect_kr_spoken_plate(const char *s, size_t len, size_t at)
+{
+    size_t e, nd, i;
+    unsigned v;
+
+    if (det_letter_before(s, at) || !det_numeral_start(s, len, at))
+        return 0;
+    v = det_numeral(s, len, at, &e, &nd);
+    /* The series glued, or alone between spaces ("사십오 허 일이삼사"). */
+    if (e < len && s[e] == ' ' && e + 4 < len && s[e + 4] == ' ')
+        e++;
+    if (e == at || v < 10 || v > 999 || !in_table(kr_series, N(kr_series), s, len, e, 3))
+        return 0;
+    i = e + 3;
+    i += i < len && s[i] == ' ';
+    return kr_four(s, len, i);
 }
 
 size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, int *kind)

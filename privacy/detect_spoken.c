@@ -39,7 +39,12 @@
 /* KWORD: a digit word of Korean in Latin letters (of the wider net; a
  * run of them reads "o" as 5); KDIGIT: one read only in such a run ("i"
  * 2: the English "I" otherwise). */
-enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT, KWORD, KDIGIT };
+/* HEMI: a hemisphere said after a decimal number ("forty-seven point
+ * nine one eight north"), written as its letter (report-adv19b B-12). */
+/* LON: the word for longitude said between the two numbers of a position
+ * ("өргөрөг ... цэг ..., уртраг ... цэг ...", "북위 사칠 점 구일팔 동경
+ * ..."), written ',' as a comma between them is. */
+enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT, KWORD, KDIGIT, HEMI, LON };
 
 struct spoken_word {
     const char *w;
@@ -115,6 +120,13 @@ static const struct spoken_word spoken[] = {
     { "черта", DASH, 0 }, { "slash", DASH, 0 }, { "stroke", DASH, 0 }, { "bar", DASH, 0 },
     { "strich", DASH, 0 },
     { "point", POINT, 0 }, { "точка", POINT, 0 }, { "цэг", POINT, 0 }, { "\xec\xa0\x90", POINT, 0 },   /* 점 */
+    /* An IPv4 address said with "dot" between its numbers (report-adv19b
+     * B-20: "one nine two dot one six eight dot four dot seventeen"); 닷. */
+    { "dot", POINT, 0 }, { "\xeb\x8b\xb7", POINT, 0 },
+    { "longitude", LON, 0 }, { "lon", LON, 0 }, { "lng", LON, 0 }, { "уртраг", LON, 0 },
+    { "долгота", LON, 0 }, { "долготы", LON, 0 }, { "\xea\xb2\xbd\xeb\x8f\x84", LON, 0 }, /* 경도 */
+    { "\xeb\x8f\x99\xea\xb2\xbd", LON, 0 }, { "\xec\x84\x9c\xea\xb2\xbd", LON, 0 },   /* 동경, 서경 */
+    { "north", HEMI, 'n' }, { "south", HEMI, 's' }, { "east", HEMI, 'e' }, { "west", HEMI, 'w' },
     /* The wider net (report-adv12 A-9; WEAK_RUN): Russian in Latin
      * letters (GOST 7.79 B and the usual phone typing), German, French,
      * Spanish, Mandarin in pinyin without tones (yao for 1, as phone
@@ -240,12 +252,19 @@ static int ko_units(const char *s, size_t a, size_t b, unsigned *v, size_t *e);
  * reader compares the first character before anything else: it runs on
  * every word of Hangul or kana (bench/redact.sh: strlen and memcmp here
  * were a quarter of the redactor's time). */
-#define G(w, v, weak, alone) { w, sizeof w - 1, v, weak, alone }
+#define G(w, v, weak, alone) { w, sizeof w - 1, v, weak, alone, 0 }
+/* The native Korean tens (열 10, 스물 20, 서른 30, 마흔 40, 쉰 50, 예순 60,
+ * 일흔 70, 여든 80, 아흔 90): the tens digit, and 0 unless a unit follows
+ * ("열둘서른넷 쉰여섯일흔여덟" 12 34 56 78: report-adv19b B-17); 열 and 쉰
+ * ("heat", "rested") only glued to other digit words. */
+#define T(w, v, alone) { w, sizeof w - 1, v, 0, alone, 1 }
 static const struct {
     const char *w;
     size_t len;
-    unsigned char v, weak, alone;
+    unsigned char v, weak, alone, tens;
 } glued_words[] = {
+    T("열", 1, 0), T("스물", 2, 1), T("서른", 3, 1), T("마흔", 4, 1), T("쉰", 5, 0), T("예순", 6, 1),
+    T("일흔", 7, 1), T("여든", 8, 1), T("아흔", 9, 1),
     G("ゼロ", 0, 1, 1), G("レイ", 0, 1, 1), G("マル", 0, 1, 1), G("イチ", 1, 1, 1), G("ニ", 2, 1, 1),
     G("サン", 3, 1, 1), G("ヨン", 4, 1, 1), G("シ", 4, 1, 1), G("ゴ", 5, 1, 1), G("ロク", 6, 1, 1),
     G("ナナ", 7, 1, 1), G("シチ", 7, 1, 1), G("ハチ", 8, 1, 1), G("キュウ", 9, 1, 1), G("キュー", 9, 1, 1),
@@ -257,6 +276,7 @@ static const struct {
     G("아홉", 9, 0, 1), G("빵", 0, 1, 1), G("한", 1, 0, 0), G("두", 2, 0, 0), G("세", 3, 0, 0), G("네", 4, 0, 0),
 };
 #undef G
+#undef T
 
 /* The Korean joining particle 의 ("공일공의 천이백삼십사의"): read
  * between the groups of a number as a space (report-adv12 A-22). */
@@ -274,7 +294,7 @@ static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t ca
                            size_t *end)
 {
     size_t i = a, n = 0, k, best, glued = 0, single = 0;
-    int v, bv = 0, bw = 0, ba = 0;
+    int v, bv = 0, bw = 0, ba = 0, bt = 0, tens = 0;
 
     *weak = 0, *end = b;
     if (b - a >= 3 && memcmp(s + b - 3, ko_of, 3) == 0 && b - a > 3)
@@ -288,12 +308,26 @@ static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t ca
             if (glued_words[k].w[0] == s[i] && glued_words[k].w[1] == s[i + 1] &&
                 glued_words[k].w[2] == s[i + 2] && wl > best && i + wl <= b &&
                 memcmp(s + i, glued_words[k].w, wl) == 0)
-                best = wl, bv = glued_words[k].v, bw = glued_words[k].weak, ba = glued_words[k].alone;
+                best = wl, bv = glued_words[k].v, bw = glued_words[k].weak, ba = glued_words[k].alone,
+                bt = glued_words[k].tens;
         }
+        /* A tens word's 0 when no native unit follows it. */
+        if (tens && !(best > 0 && !bt && !bw && bv > 0)) {
+            if (d != NULL && n == cap)
+                return 0;
+            if (d != NULL)
+                d[n] = '0';
+            n++;
+        }
+        tens = best > 0 && bt;
         if (best > 0)
             glued++, single += !ba, *weak |= bw;
-        else if ((v = det_sino_digit(s, b, i)) >= 0)
-            best = 3, bv = v;
+        else if (glued > 0 && det_starts(s, b, i, "\xec\x9d\xb4") && i + 3 < b && b - i <= 9 &&
+                 det_sino_digit(s, b, i + 3) < 0) {
+            *end = i;                           /* the copula: 여덟이야, 여덟이다 */
+            break;
+        } else if ((v = det_sino_digit(s, b, i)) >= 0)
+            best = 3, bv = v, bt = 0;
         else if (n >= 3 && glued > 0 && b - i <= 6 && (unsigned char)s[i] >= 0xEA && (unsigned char)s[i] <= 0xED) {
             *end = i;                           /* a particle: 로, 으로, 이야 */
             break;
@@ -307,7 +341,14 @@ static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t ca
         n++, i += best;
     }
     if (glued == 0 || (n == 1 && single))
-        return 0;
+        return 0;                               /* 열, 쉰, 한 alone are words */
+    if (tens) {                                 /* "...서른" */
+        if (d != NULL && n == cap)
+            return 0;
+        if (d != NULL)
+            d[n] = '0';
+        n++;
+    }
     return n;
 }
 
@@ -351,7 +392,7 @@ int detect_spoken_word(const char *s, size_t len, size_t at)
     if (b == at)
         return 0;
     if ((w = lookup(s, at, b)) != NULL)
-        return w->type != DASH && w->type != POINT && w->type != KDIGIT;
+        return w->type != DASH && w->type != POINT && w->type != KDIGIT && w->type != HEMI && w->type != LON;
     sino = det_sino_run(s, b, at);
     return sino * 3 == b - at || (sino >= 3 && b - at - sino * 3 <= 6) || ko_units(s, at, b, &v, &e) ||
            glued_digits(s, at, b, NULL, 0, &weak, &e) > 0 || glued_english(s, at, b, NULL, 0) > 0;
@@ -498,8 +539,17 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
         }
         e = a + sino * 3;
         if (sino * 3 != *b - a) {
-            /* Digit syllables and a particle ("칠삼구오로"). */
-            if (sino < 3 || *b - a - sino * 3 > 6)
+            /* Digit syllables and a particle ("칠삼구오로"); at the end of
+             * a run of three digits or more, one or two syllables and the
+             * copula or a particle ("... 점 일입니다", "... 점 일이다": the
+             * 이 before 다 is the copula; report-adv19b B-20), right after
+             * a point or a dash said. */
+            if (sino >= 1 && sino < 3 && r->n >= 3 && (r->d[r->n - 1] == '.' || r->d[r->n - 1] == '-') &&
+                *b - e <= 9) {
+                if (sino == 2 && det_starts(s, *b, e - 3, "\xec\x9d\xb4\xeb\x8b\xa4"))   /* 이다 */
+                    e -= 3;
+                *stop = 1, *b = e;
+            } else if (sino < 3 || *b - a - sino * 3 > 6)
                 return -1;
             if (!(*b - e == 3 && memcmp(s + e, ko_of, 3) == 0))
                 *stop = 1, *b = e;
@@ -547,6 +597,22 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
         if (rc == 0)
             rc = put_mark(r, '.');
         break;
+    case HEMI:
+        /* Only after a decimal number: "47.918" + 'n'. */
+        rc = flush(r);
+        if (rc == 0 && (r->n == 0 || !det_digit(r->d[r->n - 1]) || memchr(r->d, '.', r->n) == NULL))
+            return -1;
+        if (rc == 0)
+            rc = put_mark(r, (char)w->v);
+        break;
+    case LON:
+        rc = flush(r);
+        if (rc == 0 && (r->n == 0 || memchr(r->d, '.', r->n) == NULL || r->d[r->n - 1] == '.' ||
+                        r->d[r->n - 1] == '-'))
+            return -1;
+        if (rc == 0 && r->d[r->n - 1] != ',')
+            rc = put_mark(r, ',');
+        break;
     case DASH:
         rc = flush(r);
         if (rc == 0 && (r->n == 0 || r->d[r->n - 1] == '-'))
@@ -592,6 +658,13 @@ static size_t separators(const char *s, size_t len, size_t at)
     return det_pause(s, len, i) > i ? det_pause(s, len, i) : i;
 }
 
+/* 1 if c of a run's digits is a mark that waits for a number after it
+ * (a point, a comma, a dash), not a digit or a hemisphere's letter. */
+static int mark(char c)
+{
+    return c == '.' || c == ',' || c == '-';
+}
+
 /* Reads the run of number words from at into r (as Korean in Latin
  * letters when komode); its end, or at. */
 static size_t read_mode(struct run *r, const char *s, size_t len, size_t at, size_t *words, int komode)
@@ -614,7 +687,7 @@ static size_t read_mode(struct run *r, const char *s, size_t len, size_t at, siz
             break;
         (*words)++;
         /* A "double" or a dash said waits for what follows it. */
-        if (!mult && !(r->n > 0 && !det_digit(r->d[r->n - 1]) && r->place < 0))
+        if (!mult && !(r->n > 0 && mark(r->d[r->n - 1]) && r->place < 0))
             end = b;
         if (stop || (p = separators(s, len, b)) == b)
             break;
@@ -626,7 +699,7 @@ static size_t read_mode(struct run *r, const char *s, size_t len, size_t at, siz
     }
     if (flush(r) != 0)
         return at;
-    while (r->n > 0 && !det_digit(r->d[r->n - 1]))
+    while (r->n > 0 && mark(r->d[r->n - 1]))
         r->n--;
     return end;
 }
@@ -870,6 +943,21 @@ int detect_parts_start(const char *s, size_t len, size_t at)
                                                  (unsigned char)s[q] >= 0x80);
 }
 
+/* 1 if the word before at is a Mongolian noun of a number in Latin
+ * letters (utas "phone", dugaar "number", with their endings), which
+ * the particle ni follows. */
+static int latin_mn_noun(const char *s, size_t at)
+{
+    size_t a = at, n;
+
+    if (at < 2 || s[at - 1] != ' ')
+        return 0;
+    for (a = at - 1; a > 0 && det_alpha(s[a - 1]); a--)
+        ;
+    n = at - 1 - a;
+    return (n >= 4 && memcmp(s + a, "utas", 4) == 0) || (n >= 6 && memcmp(s + a, "dugaar", 6) == 0);
+}
+
 size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
                      detect_digits_fn scan, void *ctx)
 {
@@ -882,6 +970,12 @@ size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
     /* A year or a day said in words is the date scanner's
      * ("тысяча девятьсот семьдесят пятого": detect_years.c). */
     if (det_year_words(s, len, at, &v) != 0 || det_day_words(s, len, at, &v) != 0)
+        return 0;
+    /* "ni" (Japanese 2, of the wider net) is the Mongolian particle нь
+     * in Latin letters before a number that reads without it ("Utas ni
+     * yes yes neg neg ...": report-adv19b B-2); the walk reads that next. */
+    if (det_word_at(s, len, at, "ni", FIT_WORD) && at + 3 < len && s[at + 2] == ' ' && latin_mn_noun(s, at) &&
+        detect_spoken(s, len, at + 3, kind, scan, ctx) != 0)
         return 0;
     if (!(detect_spoken_word(s, len, at) || mixed_start(s, len, at)) ||
         (end = read_run(&r, s, len, at, &words)) == at || words + r.glued < 3 || r.n < 4 ||

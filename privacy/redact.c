@@ -33,7 +33,13 @@ void redactor_free(struct redactor *r)
 
     if (r == NULL)
         return;
+    /* The words of the texts just read go with each reference: a shared
+     * redactor is kept, the testimony's words are not. */
     redact_words_clear();
+    if (r->shares > 0) {
+        r->shares--;
+        return;
+    }
     secmem_wipe_free(r->arena);
     secmem_wipe_free(r->pieces);
     secmem_wipe_free(r->skeys);
@@ -49,6 +55,12 @@ void redactor_free(struct redactor *r)
     free(r->masked);
     free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
     free(r);
+}
+
+struct redactor *redactor_share(struct redactor *r)
+{
+    r->shares++;
+    return r;
 }
 
 size_t redactor_literals(const struct redactor *r)

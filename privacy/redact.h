@@ -57,7 +57,8 @@ struct redaction_flag {
     const char *kind;           /* "korean-name", "cyrillic-name", "title-name",
                                    "context-name", "short-name", "name-or-word",
                                    "mixed-script", "near-name", "transcription",
-                                   "glued-name" (docs/VARIANTS.md) */
+                                   "glued-name", "escape-run", "unread-script",
+                                   "spoken-number", "address" (docs/VARIANTS.md) */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 
@@ -136,7 +137,14 @@ int redactor_serialise(char **out, size_t *outlen, const struct redactor *r, str
 /* How many literals (terms and their variants) the redactor matches. */
 size_t redactor_literals(const struct redactor *r);
 
-/* Wipes and frees r (NULL allowed). */
+/* Another reference to r (not NULL), returned: r is wiped and freed with
+ * its last reference (redactor_free).  Use a shared redactor only after
+ * compiling it (nothing is added then), from one thread. */
+struct redactor *redactor_share(struct redactor *r);
+
+/* Releases one reference to r (NULL allowed), wiping the memo of
+ * dictionary answers about the words of the texts it read; the last
+ * reference wipes and frees r. */
 void redactor_free(struct redactor *r);
 
 /* A numbering context for placeholders over several texts, to free with

@@ -83,6 +83,25 @@ static int add_run(void *ctx, size_t a, size_t b)
     return redact_span_add(ctx, &m);
 }
 
+/* An address the detector is unsure of (norm offsets) as a review flag
+ * in input offsets (FLAG_ADDRESS: detect_address_unsure). */
+struct unsure {
+    struct spans *flags;
+    const struct normtext *t;
+};
+
+static int add_unsure(void *ctx, size_t a, size_t b)
+{
+    struct unsure *u = ctx;
+    struct span m = { u->t->ostart[a], normtext_oend(u->t, b - 1), FLAG_ADDRESS, 0, 0, SIZE_MAX, 0, 0, 0 };
+    const char *w = u->t->orig + m.start, *sp = memchr(w, ' ', m.end - m.start);
+
+    /* "운동 10": a lot's word the dictionary knows is a word, not a village. */
+    if ((unsigned char)w[0] >= 0xEA && sp != NULL && redactor_ordinary_word(w, (size_t)(sp - w)))
+        return 0;
+    return redact_span_add(u->flags, &m);
+}
+
 /* Short forms and names that may be words found by the matcher (norm
  * offsets) and words that mix scripts (normalise.h) as review flags in
  * input offsets, sorted. */
@@ -105,7 +124,8 @@ static int flags_to_input(struct spans *flags, const struct redactor *r, const s
     if (redact_near_names(flags, r, t) != 0)
         return -1;
     if (redact_masked_names(flags, r, t) != 0 || redact_unread_scripts(flags, r, t) != 0 ||
-        redact_spoken_runs(flags, t) != 0)
+        redact_spoken_runs(flags, t) != 0 ||
+        detect_address_unsure(t->norm, t->normlen, add_unsure, &(struct unsure){ flags, t }) != 0)
         return -1;
     flags_sort(flags);
     return 0;

@@ -296,8 +296,10 @@ void store_close(struct store *s)
             store_rollback(s);
         return;
     }
-    /* Wiped with the store: the spellings of its places (store/privacy.c). */
+    /* Wiped with the store: the spellings of its places and its protected
+     * set (store/privacy.c). */
     redact_place_answers_clear();
+    redactor_free(s->red);
     if (s->db != NULL)
         sqlite3_close_v2(s->db);
     if (s->hold >= 0)

@@ -45,6 +45,9 @@ struct db_files {
     void (*sweep)(struct store *s);                    /* after each commit */
 };
 
+/* Bytes of the digest of the rows a redactor is built from (store/privacy.c). */
+#define SOURCE_DIGEST_BYTES 32
+
 struct store {
     sqlite3 *db;
     const struct db_files *files; /* set by whoever allocates s (store/open.c, store/backup.c) */
@@ -61,6 +64,8 @@ struct store {
     uint8_t opened_kind;         /* the kind of keyslot that opened it; 0: not known */
     unsigned char opened_salt[KEYSLOT_SALT_BYTES];   /* that slot's salt, which names it */
     int answers_loaded;          /* 1 once privacy_answers_load ran (store/privacy.c) */
+    struct redactor *red;        /* the protected set last built, while open (store_redactor) */
+    unsigned char red_source[SOURCE_DIGEST_BYTES];   /* the digest of the rows red came from */
 };
 
 /* Notes which slot of kf (its index which) opened s, for passwd. */

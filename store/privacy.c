@@ -6,6 +6,7 @@
 #include "store/privacy.h"
 
 #include <limits.h>
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,14 +68,23 @@ int identity_check(const char *text, const char *what, struct err *e)
     return text_check_field(text, len, what, e);
 }
 
+/* What privacy_load reads, every column of it: the loaders below and
+ * source_digest use these queries and no other, so the digest of their
+ * rows names the protected set a redactor is built from. */
+static const char *const source_sql[] = {
+    "SELECT s.id, s.pseudonym, n.name, s.contact, s.locale FROM subject s"
+    " LEFT JOIN subject_name n ON n.subject_id = s.id ORDER BY s.id, n.id",
+    "SELECT category, subject_id, text FROM term ORDER BY id",
+    "SELECT text FROM allowed",
+};
+
 static int load_subjects(struct redactor *r, struct store *s, struct err *e)
 {
     sqlite3_stmt *st;
     long last = 0;
     int rc;
 
-    if (db_prepare(&st, s, "SELECT s.id, s.pseudonym, n.name, s.contact, s.locale FROM subject s"
-                   " LEFT JOIN subject_name n ON n.subject_id = s.id ORDER BY s.id, n.id", e) != 0)
+    if (db_prepare(&st, s, source_sql[0], e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the subjects", e)) > 0) {
         long id = sqlite3_column_int64(st, 0);
@@ -100,7 +110,7 @@ static int load_terms(struct redactor *r, struct store *s, struct err *e)
     sqlite3_stmt *st;
     int rc, cat;
 
-    if (db_prepare(&st, s, "SELECT category, subject_id, text FROM term ORDER BY id", e) != 0)
+    if (db_prepare(&st, s, source_sql[1], e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the protected terms", e)) > 0) {
         rc = term_category_parse(&cat, (const char *)sqlite3_column_text(st, 0), e);
@@ -122,7 +132,7 @@ static int load_allowed(struct redactor *r, struct store *s, struct err *e)
     sqlite3_stmt *st;
     int rc;
 
-    if (db_prepare(&st, s, "SELECT text FROM allowed", e) != 0)
+    if (db_prepare(&st, s, source_sql[2], e) != 0)
         return -1;
     while ((rc = db_step(st, s, "reading the allowed texts", e)) > 0) {
         const char *text = (const char *)sqlite3_column_text(st, 0);
@@ -180,7 +190,53 @@ static int cache_has(const unsigned char *d, struct store *s)
                   v, DB_N(v), "reading the matcher cache", &ignored) > 0;
 }
 
-int store_redactor(struct redactor **r, struct store *s, struct err *e)
+/* ---- The redactor kept with the open store (s->red) ----
+ * Building the protected set costs milliseconds per subject (variants,
+ * scripts, the dictionaries' answers), and a shell runs many commands on
+ * one open store.  The set is kept while the store is open, with the
+ * BLAKE2b digest of every row it was built from (source_sql): a command
+ * that finds other rows (a subject, name, term or allowed text added,
+ * changed or removed, committed or not, by this process or another)
+ * builds it again.  It lives in memory only, with the store's key, and
+ * goes (wiped) with the store's last reference (store_close). */
+
+/* The digest of every column of every row of source_sql into out. */
+static int source_digest(unsigned char out[SOURCE_DIGEST_BYTES], struct store *s, struct err *e)
+{
+    crypto_generichash_state h;
+    sqlite3_stmt *st;
+    int rc = 0;
+
+    crypto_generichash_init(&h, NULL, 0, SOURCE_DIGEST_BYTES);
+    for (size_t q = 0; rc == 0 && q < sizeof source_sql / sizeof source_sql[0]; q++) {
+        unsigned char tag = (unsigned char)(0x80 | q);
+
+        if (db_prepare(&st, s, source_sql[q], e) != 0)
+            return -1;
+        crypto_generichash_update(&h, &tag, 1);
+        while ((rc = db_step(st, s, "reading the protected set", e)) > 0) {
+            for (int c = 0; c < sqlite3_column_count(st); c++) {
+                /* Type and length before the bytes: NULL, "" and 0 differ,
+                 * and no two rows run into each other. */
+                unsigned char head[9] = { (unsigned char)sqlite3_column_type(st, c) };
+                const unsigned char *v = sqlite3_column_blob(st, c);
+                uint64_t n = (uint64_t)sqlite3_column_bytes(st, c);
+
+                for (int i = 0; i < 8; i++)
+                    head[1 + i] = (unsigned char)(n >> (8 * i));
+                crypto_generichash_update(&h, head, sizeof head);
+                if (n > 0)
+                    crypto_generichash_update(&h, v, (unsigned long long)n);
+            }
+        }
+        sqlite3_finalize(st);
+    }
+    crypto_generichash_final(&h, out, SOURCE_DIGEST_BYTES);
+    sodium_memzero(&h, sizeof h);
+    return rc < 0 ? -1 : 0;
+}
+
+static int build_redactor(struct redactor **r, struct store *s, struct err *e)
 {
     unsigned char d[REDACT_DIGEST_BYTES];
 
@@ -194,6 +250,26 @@ int store_redactor(struct redactor **r, struct store *s, struct err *e)
     redactor_free(*r);
     *r = NULL;
     return -1;
+}
+
+int store_redactor(struct redactor **r, struct store *s, struct err *e)
+{
+    unsigned char src[SOURCE_DIGEST_BYTES];
+
+    *r = NULL;
+    if (source_digest(src, s, e) != 0)
+        return -1;
+    if (s->red != NULL && sodium_memcmp(src, s->red_source, sizeof src) == 0) {
+        *r = redactor_share(s->red);
+        return 0;
+    }
+    redactor_free(s->red);
+    s->red = NULL;
+    if (build_redactor(r, s, e) != 0)
+        return -1;
+    s->red = redactor_share(*r);
+    memcpy(s->red_source, src, sizeof src);
+    return 0;
 }
 
 void store_redactor_keep(struct store *s, const struct redactor *r)

@@ -356,9 +356,13 @@ int store_contact_confirm(struct store *s, const char *name, struct err *e);
 
 struct redactor;
 
-/* The store's whole protected set, compiled into a new *r (free with
- * redactor_free; NULL on failure): every subject's pseudonym, real names
- * and terms, the store-wide terms, and the allowed texts. Writes nothing. */
+/* The store's whole protected set, compiled, as a reference in *r
+ * (release it with redactor_free; NULL on failure): every subject's
+ * pseudonym, real names and terms, the store-wide terms, and the allowed
+ * texts.  The set is kept while s is open and built again only when a
+ * row it comes from differs (a subject, name, term or allowed text added,
+ * changed or removed): an `intake shell` builds it once for its commands.
+ * Writes nothing. */
 int store_redactor(struct redactor **r, struct store *s, struct err *e);
 
 /* Saves r's compiled matcher (from store_redactor) in the store, so the

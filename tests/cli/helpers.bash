@@ -19,6 +19,22 @@ common_setup() {
     mkdir -p "$HOME" "$TMPDIR"
     unset INTAKE_HOME XDG_DATA_HOME
     H=$T/store
+    check_sample
+}
+
+# check_sample: in make check (INTAKE_CHECK_SAMPLE=N, N > 1) a file that
+# tests/cli/SAMPLED names runs its tests 1, 1+N, 1+2N, ... and skips the
+# others, saying so; make check-full (no INTAKE_CHECK_SAMPLE) runs them all.
+# SAMPLED's header and docs/TESTING.md ("Session 20") say why that proves
+# the same in make check: every case of those files is a jsonl line that
+# test_leaks_names or test_leaks_detect runs under the sanitizers.
+check_sample() {
+    local n=${INTAKE_CHECK_SAMPLE:-1} name
+    [ "$n" -gt 1 ] 2>/dev/null || return 0
+    [ $(((BATS_TEST_NUMBER - 1) % n)) -ne 0 ] || return 0
+    name=$(basename "$BATS_TEST_FILENAME" .bats)
+    sed -e 's/#.*//' -e 's/[[:space:]]*$//' "$ROOT/tests/cli/SAMPLED" | grep -qxF "$name" || return 0
+    skip "make check runs 1 test in $n of this file (tests/cli/SAMPLED); make check-full runs it"
 }
 
 # setup_field_hq [PSEUDONYM CONSENT NAME...]: a test's setup for what

@@ -30,7 +30,7 @@ KIM='--name 김종수 --locale ko --pseudonym Sora'
 @test "leaks-ids17: a registered account said in glued Sino-Korean digits is the account, one placeholder (A-2)" {
     redacts_to "$KIM --term account:3333011234567" \
         '계좌는 3333-01-1234567 이다. 그리고 삼삼삼삼공일일이삼사오육칠.' \
-        '계좌는 [ACCOUNT-1]이다. 그리고 [ACCOUNT-1].'
+        '계좌는 [ACCOUNT-1] 이다. 그리고 [ACCOUNT-1].'
     exports_clean 삼삼삼삼 1234567
     strict_audit_passes
 }

@@ -57,8 +57,11 @@ static const char *const data_files[] = {
     "tests/data/leaks/names18.jsonl",
     "tests/data/leaks/num18.jsonl",
     "tests/data/leaks/num19.jsonl",
+    "tests/data/leaks/num20.jsonl",
     "tests/data/leaks/script18.jsonl",
     "tests/data/leaks/w2names.jsonl",
+    "tests/data/leaks/addr20-terms.jsonl",
+    "tests/data/leaks/ko19.jsonl",
     "tests/data/leaks/fix20.jsonl",
 };
 #define MAX_KINDS 512
