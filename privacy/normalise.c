@@ -117,8 +117,10 @@ static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
             buf[i] = confusable_letterlike(buf[i]);
         /* A decimal digit of any script is its ASCII digit, as NFKC
          * writes fullwidth ９ as 9: every number rule reads "9911 22 ٣٣"
-         * as "9911 22 33" (report-adv20 R-9, R-22). */
-        if (buf[i] > 0x7F && normalise_digit_value(buf[i]) >= 0)
+         * as "9911 22 33" (report-adv20 R-9, R-22); not one whose UTS #39
+         * skeleton is a Latin letter (B٥ld: confusable_script), read as
+         * that letter. */
+        if (buf[i] > 0x7F && normalise_digit_value(buf[i]) >= 0 && confusable_script(buf[i]) != CONF_OTHER)
             buf[i] = '0' + normalise_digit_value(buf[i]);
         if (!left_out(buf[i]))
             buf[m++] = buf[i];
