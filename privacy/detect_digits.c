@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include "privacy/detect_int.h"
+#include "privacy/normalise.h"
 
 /* The Sino-Korean digit syllables by their three bytes of UTF-8 (a switch,
  * not a table read entry by entry: this is asked of every Hangul
@@ -134,21 +135,6 @@ unsigned det_numeral(const char *s, size_t len, size_t at, size_t *end, size_t *
     return value;
 }
 
-/* The value of a decimal digit cp of any script: Unicode encodes each
- * script's digits 0-9 in one ascending run (its stability policy for
- * Numeric_Type=Decimal), so the value is the count of Nd code points
- * before cp in its run, modulo 10 (some runs hold several sets). */
-static int nd_value(int cp)
-{
-    int k = 0;
-
-    if (utf8proc_category(cp) != UTF8PROC_CATEGORY_ND)
-        return -1;
-    while (k < 60 && cp - k - 1 >= 0 && utf8proc_category(cp - k - 1) == UTF8PROC_CATEGORY_ND)
-        k++;
-    return k % 10;
-}
-
 size_t det_digit_at(const char *s, size_t len, size_t at, int *v, int sino_ok)
 {
     size_t n;
@@ -170,7 +156,7 @@ size_t det_digit_at(const char *s, size_t len, size_t at, int *v, int sino_ok)
         return 3;
     if (sino_ok && (*v = det_han_digit(cp)) >= 0)
         return n;
-    return (*v = nd_value(cp)) >= 0 ? n : 0;
+    return (*v = normalise_digit_value(cp)) >= 0 ? n : 0;
 }
 
 size_t det_sino_run(const char *s, size_t len, size_t at)

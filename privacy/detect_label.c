@@ -90,6 +90,12 @@ static const struct det_word account_labels[] = {
     DW("аккаунт", FIT_PREFIX), DW("акаунт", FIT_PREFIX), DW("счёт", FIT_WORD), DW("счет", FIT_WORD),
     DW("счёта", FIT_WORD), DW("счета", FIT_WORD), DW("карта", FIT_WORD), DW("карты", FIT_WORD),
     DW("карту", FIT_WORD), DW("данс", FIT_PREFIX), DW("карт", FIT_WORD),
+    /* данс in Latin letters as Mongolians type it (report-adv20 R-11:
+     * "dans: 5012345678"), with its case endings: genitive dansny/dansnii,
+     * dative dansand, accusative dansyg/dansig, instrumental dansaar,
+     * ablative dansnaas.  Whole words: "dance", "dansk" are none. */
+    DW("dans", FIT_WORD), DW("dansny", FIT_WORD), DW("dansnii", FIT_WORD), DW("dansand", FIT_WORD),
+    DW("dansyg", FIT_WORD), DW("dansig", FIT_WORD), DW("dansaar", FIT_WORD), DW("dansnaas", FIT_WORD),
     /* report-adv16a A-1: a bank's name is the commonest label of its
      * account numbers ("신한은행 110-123-456789", "Хаан банк: 5012345678",
      * "Сбербанк 4081..."), and so are the short forms on invoices (a/c,

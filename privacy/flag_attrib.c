@@ -54,6 +54,15 @@ static const char *const ko_verbs[] = {
     "설명했", "주장했", "증언했", "회상했", "덧붙였", "얘기했", "이야기했",
 };
 
+/* Stems of the verbs of coming and going a Korean report puts after the
+ * person (report-adv20 R-8: 왔다, 갔어요, 떠났습니다, 도망갔다, 넘어갔다,
+ * 돌아왔다, 들어갔다, 나갔다, 도착했다, 사라졌다, 탈북했다), as the verb's
+ * word begins: any ending follows.  Written by us. */
+static const char *const ko_moves[] = {
+    "왔", "갔", "떠났", "떠나", "도망", "넘어왔", "넘어갔", "돌아왔", "돌아갔", "들어왔",
+    "들어갔", "나왔", "나갔", "도착했", "도착한", "사라졌", "탈북했", "탈출했",
+};
+
 /* What follows a possessive speaker (순옥의 말에 따르면, 말로는). */
 static const char *const ko_words_of[] = { "말에", "말로", "말을", "말씀", "증언에", "설명에",
                                            "주장에", "얘기로", "이야기로" };
@@ -68,7 +77,8 @@ static int starts_one(const char *w, size_t len, const char *const *tab, size_t 
 
 size_t flag_ko_speaker(const char *w, size_t len, const char *next, size_t nlen)
 {
-    int verb = starts_one(next, nlen, ko_verbs, sizeof ko_verbs / sizeof ko_verbs[0]);
+    int verb = starts_one(next, nlen, ko_verbs, sizeof ko_verbs / sizeof ko_verbs[0]) ||
+               starts_one(next, nlen, ko_moves, sizeof ko_moves / sizeof ko_moves[0]);
     int of = starts_one(next, nlen, ko_words_of, sizeof ko_words_of / sizeof ko_words_of[0]);
 
     if ((!verb && !of) || redact_ordinary_ko(w, len, 0))
@@ -76,7 +86,7 @@ size_t flag_ko_speaker(const char *w, size_t len, const char *next, size_t nlen)
     for (size_t i = 0; i < sizeof ko_particles / sizeof ko_particles[0]; i++) {
         size_t p = strlen(ko_particles[i]), k = len - p;
         int possessive = memcmp(ko_particles[i] + p - 3, "의", 3) == 0;
-        if (p >= len || memcmp(w + k, ko_particles[i], p) != 0 || (k != 6 && k != 9) ||
+        if (p >= len || memcmp(w + k, ko_particles[i], p) != 0 || (k != 6 && k != 9 && k != 12) ||
             (possessive ? !of : !verb))
             continue;
         return !redact_ordinary_ko(w, k, 0) || gazetteer_names_word(w, k) ? k : 0;

@@ -16,9 +16,10 @@
 int flag_verb_before(const char *p2, size_t n2, const char *p1, size_t n1);
 
 /* For a Hangul word w[0..len) and the word after it, next[0..nlen): the
- * length in bytes of a name of two or three syllables that w holds before
- * a subject or possessive particle (순옥이가, 영철은, 순옥의) when next is a
- * verb of saying (말했다, 밝혔다) or, after 의, a word of saying (말에,
+ * length in bytes of a name of two to four syllables that w holds before
+ * a subject or possessive particle (순옥이가, 영철은, 순옥의, 드미트리가) when
+ * next is a verb of saying (말했다, 밝혔다) or of coming or going (왔다,
+ * 도망갔다, 떠났습니다) or, after 의, a word of saying (말에,
  * 설명에 따르면), and the name part is no ordinary word (redact_ordinary_ko)
  * or is one the name lists know (gazetteer_names_word); else 0. */
 size_t flag_ko_speaker(const char *w, size_t len, const char *next, size_t nlen);

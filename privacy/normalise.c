@@ -58,12 +58,15 @@ static size_t seq_length(const char *s, size_t len)
  * Cyrillic, Greek and Hangul (those that do not compose with the letter
  * into one character go: Оюунц́эцэг, О̲ю̲у̲н̲, Ою̆унцэцэг → оюунцэцэг, while
  * й, ё and ά stay what they are); MARKS_KEEP elsewhere (in other scripts a
- * mark may be a vowel). */
+ * mark may be a vowel).  A decimal digit of any script (general category
+ * Nd) strips its marks as a Latin letter does: no script writes a digit's
+ * value with a mark, so "9̃911 2233" and "УБ75̃031412" are the numbers
+ * they show (report-adv20 R-9, R-19). */
 enum { MARKS_KEEP, MARKS_STRIP, MARKS_LEFT_OVER };
 
 static int marks_of(int cp)
 {
-    if (norm_is_latin_cp(cp))
+    if (norm_is_latin_cp(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_ND)
         return MARKS_STRIP;
     if (is_cyrillic_cp(cp) || is_hangul_cp(cp) || (cp >= 0x0370 && cp <= 0x03FF) ||
         (cp >= 0x1F00 && cp <= 0x1FFF))
@@ -112,6 +115,13 @@ static utf8proc_ssize_t fold_seq(utf8proc_int32_t *buf, utf8proc_ssize_t bufcps,
     for (i = 0, m = 0; i < k; i++) {
         if (confusable_letterlike(buf[i]) != 0)
             buf[i] = confusable_letterlike(buf[i]);
+        /* A decimal digit of any script is its ASCII digit, as NFKC
+         * writes fullwidth ９ as 9: every number rule reads "9911 22 ٣٣"
+         * as "9911 22 33" (report-adv20 R-9, R-22); not one whose UTS #39
+         * skeleton is a Latin letter (B٥ld: confusable_script), read as
+         * that letter. */
+        if (buf[i] > 0x7F && normalise_digit_value(buf[i]) >= 0 && confusable_script(buf[i]) != CONF_OTHER)
+            buf[i] = '0' + normalise_digit_value(buf[i]);
         if (!left_out(buf[i]))
             buf[m++] = buf[i];
     }

@@ -197,6 +197,12 @@ static inline int is_word_cp(int cp)
 int normalise_starts_sequence(int cp);
 /* 1 if cp is white space (a run of it is one ' ' in the norm view). */
 int normalise_is_space(int cp);
+/* The value 0-9 of a decimal digit cp of any script (Unicode general
+ * category Nd, utf8proc), or -1: Unicode encodes each script's digits 0-9
+ * in one ascending run (its stability policy for Numeric_Type=Decimal),
+ * so the value is the count of Nd code points before cp in its run,
+ * modulo 10 (some runs hold several sets). */
+int normalise_digit_value(int cp);
 
 /* The script of a word character, for word boundaries: 1 Latin letters
  * and digits, 2 Hangul, 3 Cyrillic, 4 Han, 5 katakana, 6 hiragana, 0

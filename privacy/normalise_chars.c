@@ -30,6 +30,19 @@ int utf8_next(int *cp, const char *s, size_t len)
     return utf8_decode(cp, s, len);
 }
 
+int normalise_digit_value(int cp)
+{
+    int k = 0;
+
+    if (cp >= '0' && cp <= '9')
+        return cp - '0';
+    if (cp < 0x80 || utf8proc_category(cp) != UTF8PROC_CATEGORY_ND)
+        return -1;
+    while (k < 60 && cp - k - 1 >= 0 && utf8proc_category(cp - k - 1) == UTF8PROC_CATEGORY_ND)
+        k++;
+    return k % 10;
+}
+
 static int word_cp_slow(int cp)
 {
     utf8proc_category_t c = utf8proc_category(cp);

@@ -495,6 +495,18 @@ static int name_candidate(const struct word *a, const char *s)
            !address_latin_word(s + a->start, n);
 }
 
+/* 1 if the Cyrillic word w[0..n) ends in a Mongolian instrumental
+ * ending after a stem of two letters or more. */
+static int instrumental(const char *w, size_t n)
+{
+    static const char *const ends[] = { "аар", "ээр", "оор", "өөр" };
+
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+        if (n >= 6 + 4 && memcmp(w + n - 6, ends[i], 6) == 0)
+            return 1;
+    return 0;
+}
+
 /* context-name (NEW-11): the pair (a, b) marks a as a person's name that
  * no list knows, or NULL.  The context marks a name when a word of address
  * follows as the next word (이영호 씨가, 김 선생님이, Дорж гуай, Батаа ахын)
@@ -525,6 +537,11 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
         !(flag_action_verb(s + b->start, bl) &&     /* of the name's script */
           is_cyrillic_cp(a->first) == is_cyrillic_cp(b->first)) &&
         !(is_cyrillic_cp(a->first) && flag_address_word(s + b->start, bl)))
+        return NULL;
+    /* A Mongolian word in the instrumental (-аар, -ээр, -оор, -өөр) is an
+     * adverb or a means before a verb (Шинээр ирсэн "came anew", Машинаар
+     * явсан), never its subject, which is bare (report-adv20 R-8). */
+    if (is_cyrillic_cp(a->first) && instrumental(s + a->start, a->end - a->start))
         return NULL;
     /* A place of the gazetteer before a verb is the place ("A diplomat
      * in Seoul said": report adv12 A-13). */
