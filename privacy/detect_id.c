@@ -291,10 +291,10 @@ static size_t lookalike_eight(const char *s, size_t len, size_t i, char *digits)
  * else 1. */
 static size_t latin_letter(const char *s, size_t len)
 {
-    static const char digraphs[] = "ch sh ts kh zh ya ye yo yu";
+    static const char digraphs[][3] = { "ch", "sh", "ts", "kh", "zh", "ya", "ye", "yo", "yu" };
 
-    for (const char *p = digraphs; len >= 2 && *p != '\0'; p += 3)
-        if (s[0] == p[0] && s[1] == p[1])
+    for (size_t k = 0; len >= 2 && k < sizeof digraphs / sizeof digraphs[0]; k++)
+        if (s[0] == digraphs[k][0] && s[1] == digraphs[k][1])
             return 2;
     return 1;
 }
