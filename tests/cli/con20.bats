@@ -6,6 +6,8 @@
 
 bats_require_minimum_version 1.5.0
 load helpers
+# faults.bash: its teardown takes down the tmpfs mounts of MOUNTS.
+load faults
 
 setup() {
     common_setup
@@ -13,14 +15,6 @@ setup() {
     W=$T/work
     mkdir -p "$W"
     cd "$W"
-}
-
-teardown() {
-    local i
-    for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do
-        umount "${MOUNTS[$i]}" 2>/dev/null || umount -l "${MOUNTS[$i]}" 2>/dev/null || true
-    done
-    common_teardown
 }
 
 # three: stores field, hq and ethics, verified contacts of each other;
