@@ -1,7 +1,11 @@
 # intake: GNU make, C11, Debian 12 packages found with pkg-config.
 #   make            build bin/intake
-#   make check      install what is missing, build, run every test (also
-#                   under ASan+UBSan) and replay the fuzz corpora
+#   make check      install what is missing, build, run the tests (unit
+#                   tests and part of the CLI files under ASan+UBSan, the
+#                   rest on the release build, some files on a sample),
+#                   replay the fuzz corpora and fuzz each target briefly
+#   make check-full every test of every file, both builds, the package
+#                   built twice and compared (docs/TESTING.md)
 #   make demo       install what is missing, build, run a walkthrough
 #   make SAN=1      a sanitizer build (ASan+UBSan) in build/san
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (clang)
@@ -355,23 +359,27 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 # side (GNU make's jobserver, output kept whole per lane):
 #   check-rel   the reliability suite's bounded part (reliability-quick:
 #               one process at a time, so it runs while the other lanes
-#               build, not alone at the end), the package built (make deb,
-#               which leaves it in build/deb for tests/cli/deb.bats;
-#               check-full builds it twice and compares, make repro), then
-#               on the release build the CLI files tests/cli/RELEASE-ONLY
-#               names, those tests/cli/SAMPLED names on a sample (cli-rel;
-#               check-full: the whole suite, unit tests included);
-#   check-san   the unit tests under ASan+UBSan, and every CLI file but
-#               those tests/cli/RELEASE-ONLY names, each with why (their C
-#               paths run under the sanitizers already; docs/TESTING.md,
-#               "Session 14"): each CLI file runs once in make check;
+#               build, not alone at the end), then on the release build the
+#               CLI files tests/cli/RELEASE-ONLY names, those
+#               tests/cli/SAMPLED names on a sample (cli-rel; check-full:
+#               the whole suite, unit tests included).  No package: since
+#               session 21 only check-full builds it (make repro, twice and
+#               compared); deb.bats's tests of the package skip saying so;
+#   check-san   the unit tests under ASan+UBSan, and the CLI files
+#               tests/cli/RELEASE-ONLY does not name (17 since session 21:
+#               the command line's options, outside input, the store on
+#               disk; RELEASE-ONLY says why each other one is left to the
+#               release build): each CLI file runs once in make check;
 #   check-fuzz  the fuzz corpora replayed through the libFuzzer builds,
 #               then every fuzz target run for FUZZ_CHECK_SECONDS.
-# make check-full runs all make check ran before session 14: the same with
-# check-san-full (every CLI file under the sanitizers too), every test of
-# every file (no CHECK_SAMPLE), the unit tests on the release build too
-# (test_redact and test_export at their larger sizes there), the package
-# built twice and compared, and each fuzz target for 10 s, not 5.
+# make check installs scripts/deps.sh's check list (not the package's tools
+# nor ffmpeg); make check-full installs its full list and runs all make
+# check ran before session 14: the same with check-san-full (every CLI file
+# under the sanitizers too), every test of every file (no CHECK_SAMPLE),
+# the unit tests on the release build too (test_redact and test_export at
+# their larger sizes there), the package built twice and compared, and
+# each fuzz target for 10 s, not 5.  docs/TESTING.md ("Session 21") has
+# the figures and what in make check still proves what it leaves out.
 # The suite mostly waits (key derivation, fsync, the tests' own pauses),
 # so the lanes overlap well on two cores; within a lane the CLI files run
 # CLI_JOBS at a time (scripts/run-tests.sh).
