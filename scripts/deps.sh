@@ -14,7 +14,7 @@
 #          fuzz targets and fiu-utils; not the package's tools (make check
 #          does not build the package) nor ffmpeg (media.bats's decoding
 #          comparison, which skips saying so without it): on CI's clean
-#          machine those two are 364 of about 830 packages to install
+#          machine those two are 380 of 827 packages (with gcovr) to install
 #          (docs/TESTING.md, "Session 21")
 #   full   what `make check-full` needs: deb, check's, and gcovr (make
 #          coverage)
