@@ -404,9 +404,9 @@ check: deps-check
 # The package: built twice and compared in make check-full (make repro),
 # without the package's own run of the suite (nocheck: check-rel-full runs
 # the same suite on the same source right after; repro always builds with
-# nocheck).  make check does not build it (since session 21: about 69 CPU s
-# and debhelper, lintian and diffoscope, 219 Debian packages with dpkg-dev CI's clean
-# machine would install for it; docs/TESTING.md, "Session 21"): deb.bats's
+# nocheck).  make check does not build it (since session 21: about 69 CPU s,
+# and debhelper, lintian, diffoscope and dpkg-dev, 219 Debian packages CI's
+# clean machine would install for it; docs/TESTING.md, "Session 21"): deb.bats's
 # tests of the package skip saying so, its tests of debian/control, make
 # install and the hardening check run.
 PKG_CHECK ?= repro
