@@ -313,15 +313,15 @@ int mn_short_form(struct variant_list *out, const int *li, int n)
  * with a soft sign after a consonant of its end or its vowel doubled
  * (report-adv20 R-1: Дорьжийн, Дорьжоо, Сүхьтэй, Сүүхийн): the soft sign
  * marks the palatal consonant a speaker hears before a front ending, the
- * doubled vowel the length a short name is said with.  The soft sign
- * in Cyrillic only (Latin writes it as nothing or as an i that makes
- * other words: Boldi), the long vowel in Cyrillic and in every Latin
- * system (at most 4 spellings: Suukh); both with case endings.  Names of two syllables or more are left: they have their
- * stems and short forms, and a soft sign inside them is no usual slip.
- * 0, or -1 when out of memory. */
+ * doubled vowel the length a short name is said with.  In Cyrillic only,
+ * with case endings: Latin writes the soft sign as nothing or as an i
+ * that makes other words (Boldi), and a doubled Latin vowel is the
+ * leetspeak of other words (b00ld reads boold).  Names of two syllables
+ * or more are left: they have their stems and short forms, and a soft
+ * sign inside them is no usual slip.  0, or -1 when out of memory. */
 static int mn_soft_forms(struct variant_list *out, const int *li, int n)
 {
-    int f[SLOT_MAX], v = -1, soft = mn_letter_of("ь"), i, j;
+    int v = -1, soft = mn_letter_of("ь"), i, j, rc = 0;
 
     if (n < 3 || n > 5 || soft < 0)
         return 0;
@@ -333,25 +333,23 @@ static int mn_soft_forms(struct variant_list *out, const int *li, int n)
         }
     if (v < 0 || v == n - 1)
         return 0;
-    for (j = v + 1; j < n; j++) {
+    /* j: the letter a soft sign follows (v+1 .. n-1), or v, the vowel
+     * written twice. */
+    for (j = v; j < n && rc == 0; j++) {
         char buf[SLOT_MAX * 2];
         size_t at = 0, k;
-        int rc;
         for (i = 0; i < n; i++) {
             k = strlen(romanise_mn_letters[li[i]][0]);
             memcpy(buf + at, romanise_mn_letters[li[i]][0], k), at += k;
-            if (i == j)
+            if (i == j && j == v)
+                memcpy(buf + at, buf + at - k, k), at += k;
+            else if (i == j)
                 memcpy(buf + at, "ь", 2), at += 2;
         }
         rc = list_add(out, buf, at, RULE_VARIANT, SUFFIX_MN);
         sodium_memzero(buf, sizeof buf);
-        if (rc != 0)
-            return -1;
     }
-    memcpy(f, li, (size_t)(v + 1) * sizeof *f);
-    f[v + 1] = li[v];
-    memcpy(f + v + 2, li + v + 1, (size_t)(n - v - 1) * sizeof *f);
-    return mn_add_letters(out, f, n + 1, RULE_VARIANT, SUFFIX_MN, 4);
+    return rc;
 }
 
 /* The Russian pet form of a Mongolian name (report-adv19a N-16): its
