@@ -125,7 +125,10 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
     /* 번지 호 동 층, and 인민반 (a North Korean neighbourhood unit of 20-40
      * households: "12인민반 3호"; brief s20 addr20, B-22). */
     static const struct unit ko[] = { { "\xeb\xb2\x88\xec\xa7\x80", STRONG }, { "\xed\x98\xb8", WEAK }, { "\xeb\x8f\x99", WEAK }, { "\xec\xb8\xb5", WEAK },
-                                      { "\xec\x9d\xb8\xeb\xaf\xbc\xeb\xb0\x98", WEAK | ONLY } };
+                                      { "\xec\x9d\xb8\xeb\xaf\xbc\xeb\xb0\x98", WEAK | ONLY },
+                                      /* 통 반: a dong's tong and ban ("역삼동 3통 2반": report-adv21
+                                       * A-4), weak ("편지 3통", "3학년 2반" alone stay) */
+                                      { "\xed\x86\xb5", WEAK }, { "\xeb\xb0\x98", WEAK } };
     static const struct unit zh[] = {
         { "\xe5\x8f\xb7\xe6\xa5\xbc", WEAK }, { "\xe8\x99\x9f\xe6\xa8\x93", WEAK }, { "\xe6\xa0\x8b", WEAK }, { "\xe6\xa3\x9f", WEAK }, { "\xe5\xb9\xa2", WEAK },
         { "\xe5\x8d\x95\xe5\x85\x83", WEAK }, { "\xe5\x96\xae\xe5\x85\x83", WEAK }, { "\xe5\xb1\x82", WEAK }, { "\xe5\xb1\xa4", WEAK }, { "\xe5\xae\xa4", STRONG },
@@ -491,6 +494,11 @@ static size_t number_part(const char *s, size_t len, size_t i, size_t *start, in
          * letters after a district's word. */
         if (s[j] == '-' && det_letter_at(s, len, j + 1) && ko_latin_admin_before(s, len, i))
             *weight = STRONG;
+        /* 역삼1동: a dong's number glued inside its name; the name too
+         * (report-adv21 A-4). */
+        if (det_starts(s, len, j, "\xeb\x8f\x99") && hangul(det_cp_before(s, i, &r)))
+            for (*start = i; hangul(det_cp_before(s, *start, &r));)
+                *start -= r;
         return e;
     }
     /* 15а тоот */
@@ -563,7 +571,7 @@ static size_t street_label(const char *s, size_t len, size_t i, const struct uni
 static size_t postbox(const char *s, size_t len, size_t i)
 {
     static const char *const labels[] = {
-        "p.o. box", "p. o. box", "p.o.box", "po box", "pob", "post office box",
+        "p.o. box", "p. o. box", "p.o.box", "po box", "pob", "post office box", "po bx", "p.o. bx", "postfach",
         "\xd1\x88\xd1\x83\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbd\xd0\xb3\xd0\xb8\xd0\xb9\xd0\xbd \xd1\x85\xd0\xb0\xd0\xb9\xd1\x80\xd1\x86\xd0\xb0\xd0\xb3", "\xd1\x88/\xd1\x85", "\xec\x82\xac\xec\x84\x9c\xed\x95\xa8", "\xd0\xb0/\xd1\x8f", "\xd0\xb0\xd0\xb1\xd0\xbe\xd0\xbd\xd0\xb5\xd0\xbd\xd1\x82\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9 \xd1\x8f\xd1\x89\xd0\xb8\xd0\xba", "\xd8\xb5.\xd8\xa8", "\xd8\xb5 \xd8\xa8", "\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82 \xd8\xa8\xd8\xb1\xd9\x8a\xd8\xaf",
     };
     size_t k, j = 0, n;
@@ -684,7 +692,7 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
          * toot 12", "entrance 2, door 31"; B-8): one of them alone is
          * weak ("Street 12 was closed", "the house 7 doors down"). */
         { "street", WEAK }, { "st", WEAK }, { "st.", WEAK }, { "avenue", WEAK }, { "ave", WEAK },
-        { "house", WEAK }, { "villa", WEAK }, { "tower", WEAK }, { "floor", WEAK }, { "fl.", WEAK },
+        { "house", WEAK }, { "hse", WEAK }, { "villa", WEAK }, { "tower", WEAK }, { "floor", WEAK }, { "fl.", WEAK },
         { "entrance", WEAK }, { "door", WEAK }, { "inminban", WEAK | ONLY },
         { "khoroo", WEAK | ONLY }, { "horoo", WEAK | ONLY }, { "bair", WEAK }, { "toot", STRONG },
         { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK | ONLY }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG },
@@ -728,7 +736,10 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
     if ((e = postbox(s, len, i)) != 0)
         return *weight = STRONG, e;
     if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
-        x = e + (e < len && s[e] == ' ');
+        /* "St. 12" (the unit "st" read before "st."), "хороо-3, байр-15,
+         * тоот-42" (report-adv21 A-5, A-6) */
+        x = e + (e < len && s[e] == '.');
+        x += x < len && (s[x] == ' ' || (s[x] == '-' && x + 1 < len && det_digit(s[x + 1])));
         if (det_starts(s, len, x, "no. ") || det_starts(s, len, x, "no "))
             x += s[x + 2] == '.' ? 4 : 3;
         x += x < len && s[x] == '#';
@@ -779,6 +790,11 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
          * "은행으로"): a road's number has 1-4 digits, maybe "-" and 1-3
          * more, and nothing but a particle, a space or a comma after. */
         if ((last == 0xB85C || last == 0xAE38) && det_cp_before(s, e - 3, &n) != 0xC73C) {
+            /* 테헤란로 123길 45: a side street of the road, numbered, and
+             * the building's number (도로명주소; report-adv21 A-4). */
+            if (last == 0xB85C && det_starts(s, len, x, "\xea\xb8\xb8 ") && det_digit(s[x + 4 < len ? x + 4 : x]) &&
+                det_digits(s, len, x + 4) <= 4)
+                x += 4 + det_digits(s, len, x + 4);
             if (x + 1 < len && s[x] == '-' && det_digit(s[x + 1]) && det_digits(s, len, x + 1) <= 3)
                 x += 1 + det_digits(s, len, x + 1);
             return det_digits(s, len, e + 1) <= 4 && (x >= len || s[x] == ' ' || s[x] == ',' ||
@@ -820,11 +836,17 @@ static size_t town_word(const char *s, size_t len, size_t i)
 static size_t postcode_after(const char *s, size_t len, size_t i, size_t *start)
 {
     size_t j = i, e, n;
-    int words;
+    int words, c;
 
     j += j < len && s[j] == ',';
     j += j < len && s[j] == ' ';
     for (words = 0; words <= 3; words++) {
+        /* а/я 123, 123456 Москва: six digits, then the town in Cyrillic
+         * (the Russian order; report-adv21 A-6; "House 7, 100000
+         * workers" stays). */
+        if (words == 0 && (n = det_digits(s, len, j)) == 6 && !det_letter_before(s, j) && j + 7 < len &&
+            s[j + 6] == ' ' && (c = det_cp_at(s, len, j + 7, &n)) >= 0x400 && c <= 0x4FF)
+            return *start = j, j + 6;
         if ((e = uk_postcode(s, len, j)) != 0 || (e = ko_old_postcode(s, len, j)) != 0 ||
             (words > 0 && (n = det_digits(s, len, j)) >= 5 && n <= 6 && !det_letter_before(s, j) &&
              (j + n >= len || s[j + n] == '.' || s[j + n] == ',' || s[j + n] == ';' || s[j + n] == ')') &&
