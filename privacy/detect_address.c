@@ -953,16 +953,22 @@ static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t 
 }
 
 /* The addresses of s[0..len): merged into d[0..*n) when d is not NULL;
- * else each lone weak part of a unit of ONLY given to fn (start, end). */
+ * and each lone weak part of a unit of ONLY given to fn (start, end) when
+ * fn is not NULL.  One pass for both (brief s21: the redactor asked for
+ * both of the same text and walked it twice): the two walks go from part
+ * to part alike and part only where an address takes a postcode after it
+ * (the addresses' walk goes on after the postcode, the other after the
+ * address), so each has its own position, id and iu, and a position both
+ * reach is read once. */
 static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
                 int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
-    size_t i = 0, a, b, e, next, st, g;
+    size_t id = d != NULL ? 0 : len, iu = fn != NULL ? 0 : len, i, a, b, e, next, st, g;
     int weight, w, parts, lots;
 
-    while (i < len) {
+    while ((i = id < iu ? id : iu) < len) {
         if (((unsigned char)s[i] & 0xC0) == 0x80 || (b = part_at(s, len, i, &a, &weight)) == 0) {
-            i++;
+            id += id == i, iu += iu == i;
             continue;
         }
         parts = 1, lots = (weight & LOT) != 0;
@@ -983,22 +989,26 @@ static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, siz
                 break;
             b = e, weight |= w, parts++, lots += (w & LOT) != 0;
         }
-        if (d == NULL && !(weight & STRONG) && parts == 1 && (weight & ONLY)) {
-            if (fn(ctx, a, b) != 0)
+        if (i == iu) {
+            if (!(weight & STRONG) && parts == 1 && (weight & ONLY) && fn(ctx, a, b) != 0)
                 return -1;
-        } else if (d != NULL && ((weight & STRONG) || (parts >= 2 && parts > lots))) {
-            if (merge(d, n, cap, a, b) != 0)
-                return -1;
-            /* Its postcode without a label, a town's name or two apart. */
-            if ((e = postcode_before(s, a, &st)) != 0 && merge(d, n, cap, st, e) != 0)
-                return -1;
-            if ((e = postcode_after(s, len, b, &st)) != 0) {
-                if (merge(d, n, cap, st, e) != 0)
-                    return -1;
-                b = e;
-            }
+            iu = b;
         }
-        i = b;
+        if (i == id) {
+            if ((weight & STRONG) || (parts >= 2 && parts > lots)) {
+                if (merge(d, n, cap, a, b) != 0)
+                    return -1;
+                /* Its postcode without a label, a town's name or two apart. */
+                if ((e = postcode_before(s, a, &st)) != 0 && merge(d, n, cap, st, e) != 0)
+                    return -1;
+                if ((e = postcode_after(s, len, b, &st)) != 0) {
+                    if (merge(d, n, cap, st, e) != 0)
+                        return -1;
+                    b = e;
+                }
+            }
+            id = b;
+        }
     }
     return 0;
 }
@@ -1045,7 +1055,8 @@ static int add_span(void *ctx, size_t start, size_t end)
 /* Scans s[0..len) with every Arabic-Indic digit read as its ASCII digit:
  * a copy t (one byte for each such digit's two) and map (t's offset to
  * s's, len + 1 entries) are built, the spans are found in t and given in
- * s's offsets to merge (d not NULL) or to fn.  0, or -1 out of memory. */
+ * s's offsets to merge (d not NULL) and to fn (not NULL), as scan does.
+ * 0, or -1 out of memory or when fn returned non-zero. */
 static int scan_arabic_digits(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
                               int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
@@ -1066,7 +1077,7 @@ static int scan_arabic_digits(struct detection **d, size_t *n, size_t *cap, cons
             t[m++] = s[i++];
     }
     map[m] = len;
-    if (scan(d != NULL ? &td : NULL, &tn, &tcap, t, m, d != NULL ? NULL : add_span, &sp) != 0)
+    if (scan(d != NULL ? &td : NULL, &tn, &tcap, t, m, fn != NULL ? add_span : NULL, &sp) != 0)
         goto out;
     rc = 0;
     for (k = 0; k < tn && rc == 0; k++)
@@ -1093,11 +1104,12 @@ static int has_arabic_digit(const char *s, size_t len)
     return 0;
 }
 
-int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
+int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                     int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
     if (has_arabic_digit(s, len))
-        return scan_arabic_digits(d, n, cap, s, len, NULL, NULL);
-    return scan(d, n, cap, s, len, NULL, NULL);
+        return scan_arabic_digits(d, n, cap, s, len, fn, ctx);
+    return scan(d, n, cap, s, len, fn, ctx);
 }
 
 int detect_address_unsure(const char *s, size_t len, int (*fn)(void *ctx, size_t start, size_t end),
