@@ -279,8 +279,18 @@ done:
     return rc;
 }
 
-int redactor_run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
-                 const char *in, size_t inlen, struct err *e)
+/* A user-name shape of a record's field (redactor_handle_shapes: input
+ * offsets) as a review flag of kind "handle". */
+static int add_handle(void *ctx, size_t a, size_t b, const char *kind, struct err *e)
+{
+    struct span m = { a, b, FLAG_HANDLE, 0, 0, SIZE_MAX, 0, 0, 0 };
+
+    (void)kind;
+    return redact_span_add(ctx, &m) != 0 ? err_set(e, EXIT_INPUT, "out of memory while scanning text") : 0;
+}
+
+static int run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
+               const char *in, size_t inlen, int field, struct err *e)
 {
     struct normtext t;
     struct spans sp = { 0 }, flags = { 0 }, more = { 0 };
@@ -293,6 +303,11 @@ int redactor_run(struct redaction *out, const struct redactor *r, struct redact_
         return -1;
     if (collect(&sp, &flags, r, &t, ctx, e) != 0)
         goto done;
+    if (field) {
+        if (redactor_handle_shapes(&t, add_handle, &flags, e) != 0)
+            goto done;
+        flags_sort(&flags);
+    }
     for (round = 0; round < ROUNDS_MAX; round++) {
         if (build_and_check(out, &sp, &flags, &more, r, ctx, &t, in, inlen, e) != 0)
             goto done;
@@ -323,4 +338,16 @@ done:
     free(flags.s);
     free(more.s);
     return rc;
+}
+
+int redactor_run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
+                 const char *in, size_t inlen, struct err *e)
+{
+    return run(out, r, ctx, in, inlen, 0, e);
+}
+
+int redactor_run_field(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
+                       const char *in, size_t inlen, struct err *e)
+{
+    return run(out, r, ctx, in, inlen, 1, e);
 }
