@@ -91,6 +91,10 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
         printf(_("record %s of subject %s and %zu more: their sender's pseudonym is spelled "
                  "like a name or term protected here; kept, but their export onward will be "
                  "refused\n"), r.clash_rid, cli_shown(r.clash_subject), r.clashes - 1);
+    if (!r.seen && r.notices_unknown > 0)
+        printf(_("%zu notice(s) from an unknown sender: a withdrawal or deletion from a key "
+                 "that is no contact acts only on the records it sent here itself, and a notice "
+                 "it passes on from another device is not acted on\n"), r.notices_unknown);
     if (!r.seen && r.notices_before > 0)
         printf(_("%zu notice(s) acted on before; nothing changed by them\n"), r.notices_before);
     return rc;

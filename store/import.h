@@ -76,6 +76,11 @@ struct import_result {
                                             marked by them, and a copy held from
                                             another sender stays (adv17b E-2; not
                                             counted in notices) */
+    size_t notices_unknown;              /* notices from a sender that is no contact
+                                            (--accept-unknown-sender): a withdrawal
+                                            or deletion acted on only for the records
+                                            it sent itself, one passed on from another
+                                            device not acted on (adv20c J-5) */
     size_t notices_before;               /* notices acted on by an earlier bundle
                                             (a scope: the one here already) */
     size_t scopes;                       /* notices of a consent scope that changed
