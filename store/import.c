@@ -333,11 +333,15 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
                 im->res->notices_before++;
                 continue;
             }
+            /* One notice, one count (adv20c J-4): a re-consent that acted
+             * on its lost withdrawal first is counted as a re-consent,
+             * with what that withdrawal deleted, not as a withdrawal too
+             * (a resend of both says "2 notice(s) acted on before"). */
             im->res->reconsents++;
-            if (out.records > 0 || out.files > 0)
-                im->res->notices++;
-            im->res->removed += out.records;
-            im->res->files_removed += out.files;
+            if (out.records > 0 || out.files > 0 || out.held)
+                im->res->reconsents_lost++;
+            im->res->reconsent_removed += out.records;
+            im->res->reconsent_files += out.files;
             continue;
         }
         if (strcmp(jstr(n, "kind"), "removal") == 0) {
@@ -394,7 +398,8 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
     }
     /* The deleted words out of the index's older segments (secure_delete
      * zeroes the freed pages; the caller checkpoints after the commit). */
-    return im->res->notices > 0 || im->res->removals > 0 || im->res->scope_files > 0
+    return im->res->notices > 0 || im->res->removals > 0 || im->res->scope_files > 0 ||
+           im->res->reconsent_removed > 0 || im->res->reconsent_files > 0
            ? db_scrub(im->s, e) : 0;
 }
 

@@ -91,6 +91,11 @@ struct import_result {
     size_t removed, files_removed;       /* records and attachments they deleted */
     size_t reconsents;                   /* notices of a new consent after a withdrawal
                                             acted on (issue 16) */
+    size_t reconsents_lost;              /* of them, those whose withdrawal never
+                                            reached this store: acted on first */
+    size_t reconsent_removed, reconsent_files; /* records and attachments that
+                                            withdrawal deleted (adv20c J-4: one
+                                            notice, one count) */
     size_t removals, removals_files;     /* notices of an attachment removed at the
                                             source acted on, and the attachments
                                             they deleted here */
