@@ -161,3 +161,21 @@ stranger() {
     [[ "$output" == *"1 subject(s) took the new consent scope their sender's notice carried"* ]] || { echo "$output"; return 1; }
     [ "$(st hq2 subject show "$(st hq2 subject list --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["pseudonym"])')" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["consent"].get("embargo"))')" = None ]
 }
+
+@test "J-4: a re-consent whose withdrawal was lost counts as one notice on first import, as its resend counts it" {
+    relayed
+    st field consent Nari --withdraw >/dev/null 2>&1
+    st field notify --to hq2 -o "$W/lost.bundle" >/dev/null 2>&1
+    st field consent Nari --export yes >/dev/null 2>&1
+    st field notify --to hq2 -o "$W/n.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq2 import "$W/n.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+1 subject(s) consented again after a withdrawal, as their sender's notice says: their later records may come (see 'intake subject show')
+1 of them followed a withdrawal that had not reached this store: it was acted on first, 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ] || { echo "$output"; return 1; }
+    st field notify --to hq2 --resend -o "$W/r.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq2 import "$W/r.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from field; 0 already here
+2 notice(s) acted on before; nothing changed by them" ] || { echo "$output"; return 1; }
+}
