@@ -21,15 +21,6 @@
     " round > (SELECT coalesce(max(round), 0) FROM tombstone t WHERE"                  \
     " t.sender_pk = ?1 AND t.kind = 'reconsent' AND t.subject = ?2))))"
 
-/* A tombstone's sender as a message names it: the contact's name, else
- * (a bundle imported with --accept-unknown-sender, or a contact removed)
- * "an unknown sender (signing key " and the first 16 hex digits of its
- * key ")", as show and list say it (intake/tombstone.c): never an empty
- * name (adv20c J-2). */
-#define TOMBSTONE_SENDER                                                              \
-    "coalesce(nullif(sender, ''), 'an unknown sender (signing key ' ||"               \
-    " lower(substr(hex(sender_pk), 1, 16)) || ')')"
-
 /* Adds to doc (a record's document as it leaves) "origin": {"key": the
  * 64 hex of the signing key of the device that made record rid, "subject":
  * that device's subject id}, when rid was imported here (the origin its

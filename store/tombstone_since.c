@@ -8,7 +8,6 @@
 #include <sodium.h>
 
 #include "store/db.h"
-#include "store/origin.h"
 #include "store/origin_of.h"
 
 int db_stamped_before(const char *since, long since_seq, const char *recorded,
