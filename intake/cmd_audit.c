@@ -135,6 +135,11 @@ static int parse_audit(struct audit_opts *o, int argc, char **argv)
         return cli_usage_error("audit", "--attest needs -o FILE, where the statement is written");
     if (!o->attest && o->out != NULL)
         return cli_usage_error("audit", "-o FILE goes only with --attest");
+    /* The report goes to standard output: a statement there would be
+     * mixed with it (adv20c J-7; export's -o - wants --armor likewise). */
+    if (o->attest && strcmp(o->out, "-") == 0)
+        return cli_usage_error("audit", "--attest -o - would mix the statement with the report "
+                               "on standard output: give -o a FILE");
     o->path = argv[optind];
     return 0;
 }

@@ -82,6 +82,10 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
         printf(_("%zu subject(s) consented again after a withdrawal, as their sender's notice "
                  "says: their later records may come (see 'intake subject show')\n"),
                r.reconsents);
+    if (!r.seen && r.reconsents_lost > 0)
+        printf(_("%zu of them followed a withdrawal that had not reached this store: it was "
+                 "acted on first, %zu record(s) and %zu attachment(s) deleted (see 'intake "
+                 "list')\n"), r.reconsents_lost, r.reconsent_removed, r.reconsent_files);
     /* adv16b C-12: the sender's pseudonym reads as a name protected here. */
     if (!r.seen && r.clashes == 1)
         printf(_("record %s of subject %s: its sender's pseudonym is spelled like a name or "
@@ -91,6 +95,10 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
         printf(_("record %s of subject %s and %zu more: their sender's pseudonym is spelled "
                  "like a name or term protected here; kept, but their export onward will be "
                  "refused\n"), r.clash_rid, cli_shown(r.clash_subject), r.clashes - 1);
+    if (!r.seen && r.notices_unknown > 0)
+        printf(_("%zu notice(s) from an unknown sender: a withdrawal or deletion from a key "
+                 "that is no contact acts only on the records it sent here itself, and a notice "
+                 "it passes on from another device is not acted on\n"), r.notices_unknown);
     if (!r.seen && r.notices_before > 0)
         printf(_("%zu notice(s) acted on before; nothing changed by them\n"), r.notices_before);
     return rc;

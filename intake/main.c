@@ -49,7 +49,7 @@ static const struct command commands[] = {
     { "consent", cmd_consent, N_("record a subject's informed consent, or its withdrawal") },
     { "redact", cmd_redact, N_("show a record exactly as it would leave the device") },
     { "attach", cmd_attach, N_("store a file (audio, photo, document) with a record") },
-    { "attachment", cmd_attachment, N_("write an attachment back out to a new file") },
+    { "attachment", cmd_attachment, N_("get an attachment back out to a new file, or remove one") },
     { "export", cmd_export, N_("write a sealed, signed bundle of redacted records for contacts") },
     { "exports", cmd_exports, N_("list what was exported: when, to whom, which records") },
     { "notify", cmd_notify, N_("write a bundle of only the notices of withdrawal or deletion owed to contacts") },

@@ -18,7 +18,7 @@ struct first {
 /* The contact's name, or the start of an unknown sender's key. */
 static void who(char *out, size_t outlen, const struct tombstone_row *t)
 {
-    if (t->sender != NULL)
+    if (t->sender != NULL && t->sender[0] != '\0')
         snprintf(out, outlen, "%s", t->sender);
     else
         snprintf(out, outlen, _("an unknown sender (signing key %.16s)"), t->sender_key);
@@ -34,7 +34,7 @@ static int keep_first(void *ctx, const struct tombstone_row *t, struct err *e)
     f->removed = t->removed;
     f->local = t->local;
     f->forgot = t->forgot;
-    if (t->held != NULL)
+    if (t->held != NULL && t->held[0] != '\0')
         snprintf(f->held, sizeof f->held, "%s", t->held);
     else if (t->held_key[0] != '\0')
         snprintf(f->held, sizeof f->held, _("an unknown sender (signing key %.16s)"), t->held_key);

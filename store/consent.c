@@ -172,18 +172,21 @@ static int insert_consent(struct store *s, long sid, const struct consent_change
                   v, DB_N(v), "recording the consent", e);
 }
 
-/* 1 if c narrows the scope old: a yes becomes no, or an embargo is set
- * or moved later. A contact that received the subject's records must
- * learn it (a notice of kind scope, issue 16); a wider scope travels with
- * the next record of the subject, and a notice sent later carries the
- * scope of that time. */
+/* 1 if c narrows the scope old (a yes becomes no, or an embargo is set
+ * or moved later), or changes its embargo at all (moved earlier, or
+ * lifted: --embargo none). A contact that received the subject's records
+ * must learn it (a notice of kind scope, issue 16): an embargo holds the
+ * records there until its day, so one lifted or shortened is told as one
+ * set is (adv20c J-8). Another wider scope travels with the next record
+ * of the subject, and a notice sent later carries the scope of that
+ * time. */
 static int scope_narrows(const struct consent_change *c, const struct consent *old)
 {
     return old->recorded &&
            ((old->export_ok && !keep(c->export_ok, 1)) || (old->quote && !keep(c->quote, 1)) ||
             (old->publish && !keep(c->publish, 1)) ||
             (old->attachments && !keep(c->attachments, 1)) ||
-            (c->embargo != NULL && c->embargo[0] != '\0' && strcmp(c->embargo, old->embargo) > 0));
+            (c->embargo != NULL && strcmp(c->embargo, old->embargo) != 0));
 }
 
 /* The last withdrawal of subject sid and the re-consent after it (the

@@ -157,14 +157,15 @@ static int import_record_one(struct importer *im, json_t *rec, struct err *e)
     const char *recorded = jstr(json_object_get(rec, "consent"), "recorded");
     long recorded_seq = (long)json_integer_value(json_object_get(json_object_get(rec, "consent"),
                                                                  "seq"));
-    if (db_tombstone_check(im->s, im->sender_pk, jstr(rec, "subject"), row.id, recorded,
-                           recorded_seq, e) != 0)
-        return -1;
     /* Passed on (content format 7): what its origin withdrew or deleted
      * does not come back by this route either (issue 16 C-8), nor what
-     * left the origin before a withdrawal it lifted since (E-6). */
-    if (im->format >= 7 && db_origin_of(&origin, opk, im->sender_pk, rec) &&
-        db_origin_check(im->s, &origin, row.id, recorded, recorded_seq, e) != 0)
+     * left the origin before a withdrawal it lifted since (E-6); and the
+     * origin, not this sender, made it (J-1). */
+    int passed = im->format >= 7 && db_origin_of(&origin, opk, im->sender_pk, rec);
+    if (db_tombstone_check(im->s, im->sender_pk, passed ? origin.pk : NULL, jstr(rec, "subject"),
+                           row.id, recorded, recorded_seq, e) != 0)
+        return -1;
+    if (passed && db_origin_check(im->s, &origin, row.id, recorded, recorded_seq, e) != 0)
         return -1;
     snprintf(pseudonym, sizeof pseudonym, "%s%s", jstr(rec, "pseudonym"), im->suffix);
     subj.pseudonym = pseudonym;
@@ -310,6 +311,15 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
             im->res->notices_before++;
             continue;
         }
+        /* A key that is no contact speaks only for itself: what it passes
+         * on from another device is not acted on, and its withdrawal or
+         * deletion reaches only the records it sent here (DOOMED; adv20c
+         * J-5). */
+        if (sender == NULL && (has_origin || strcmp(jstr(n, "kind"), "withdrawal") == 0 ||
+                               strcmp(jstr(n, "kind"), "deletion") == 0))
+            im->res->notices_unknown++;
+        if (sender == NULL && has_origin)
+            continue;
         if (strcmp(jstr(n, "kind"), "reconsent") == 0) {
             struct consent c;
             int changed;
@@ -323,11 +333,15 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
                 im->res->notices_before++;
                 continue;
             }
+            /* One notice, one count (adv20c J-4): a re-consent that acted
+             * on its lost withdrawal first is counted as a re-consent,
+             * with what that withdrawal deleted, not as a withdrawal too
+             * (a resend of both says "2 notice(s) acted on before"). */
             im->res->reconsents++;
-            if (out.records > 0 || out.files > 0)
-                im->res->notices++;
-            im->res->removed += out.records;
-            im->res->files_removed += out.files;
+            if (out.records > 0 || out.files > 0 || out.held)
+                im->res->reconsents_lost++;
+            im->res->reconsent_removed += out.records;
+            im->res->reconsent_files += out.files;
             continue;
         }
         if (strcmp(jstr(n, "kind"), "removal") == 0) {
@@ -384,7 +398,8 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
     }
     /* The deleted words out of the index's older segments (secure_delete
      * zeroes the freed pages; the caller checkpoints after the commit). */
-    return im->res->notices > 0 || im->res->removals > 0 || im->res->scope_files > 0
+    return im->res->notices > 0 || im->res->removals > 0 || im->res->scope_files > 0 ||
+           im->res->reconsent_removed > 0 || im->res->reconsent_files > 0
            ? db_scrub(im->s, e) : 0;
 }
 

@@ -76,6 +76,11 @@ struct import_result {
                                             marked by them, and a copy held from
                                             another sender stays (adv17b E-2; not
                                             counted in notices) */
+    size_t notices_unknown;              /* notices from a sender that is no contact
+                                            (--accept-unknown-sender): a withdrawal
+                                            or deletion acted on only for the records
+                                            it sent itself, one passed on from another
+                                            device not acted on (adv20c J-5) */
     size_t notices_before;               /* notices acted on by an earlier bundle
                                             (a scope: the one here already) */
     size_t scopes;                       /* notices of a consent scope that changed
@@ -86,6 +91,11 @@ struct import_result {
     size_t removed, files_removed;       /* records and attachments they deleted */
     size_t reconsents;                   /* notices of a new consent after a withdrawal
                                             acted on (issue 16) */
+    size_t reconsents_lost;              /* of them, those whose withdrawal never
+                                            reached this store: acted on first */
+    size_t reconsent_removed, reconsent_files; /* records and attachments that
+                                            withdrawal deleted (adv20c J-4: one
+                                            notice, one count) */
     size_t removals, removals_files;     /* notices of an attachment removed at the
                                             source acted on, and the attachments
                                             they deleted here */

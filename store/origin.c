@@ -129,7 +129,7 @@ int db_origin_check(struct store *s, const struct notice_origin *o, const char *
     sqlite3_stmt *st;
     int rc;
 
-    if (db_query(&st, s, "SELECT kind, day, coalesce(sender, '') FROM tombstone WHERE "
+    if (db_query(&st, s, "SELECT kind, day, " TOMBSTONE_SENDER " FROM tombstone WHERE "
                  TOMBSTONE_COVERS " ORDER BY id LIMIT 1", v, DB_N(v), e) != 0)
         return -1;
     rc = db_step(st, s, "reading the tombstones", e);

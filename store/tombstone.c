@@ -97,7 +97,7 @@ int db_signer_key(unsigned char *pk, struct store *s, long import_id, struct err
  * the signer made it (store/notice.h). sid_o: the origin's subject here
  * (0: none, or sid). */
 static int owe_onward(struct store *s, const char *kind, long import_id, long sid, long sid_o,
-                      const char *rid, const char *subject, long round,
+                      const char *rid, const char *sender, const char *subject, long round,
                       const struct notice_origin *origin,
                       const struct notice_origin *reach, const long *linked, size_t nlinked,
                       struct err *e)
@@ -106,7 +106,7 @@ static int owe_onward(struct store *s, const char *kind, long import_id, long si
     struct notice_origin own = { pk, subject, round };
     const struct notice_origin *o = origin != NULL ? origin : &own;
     const struct db_val v[] = {
-        DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(""), DB_TEXT(""), DB_TEXT(""),
+        DB_INT(import_id), DB_INT(sid), DB_TEXT(rid), DB_TEXT(sender), DB_TEXT(""), DB_TEXT(""),
         ORIGIN_VALS(reach),
     };
     long rowid = 0;
@@ -350,7 +350,7 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
     if (db_origin_subject_here(&sid_o, s, reach, e) != 0)
         return -1;
     /* The whole subject: its subjects here held through others (C-4). */
-    if (rid[0] == '\0' && reach != NULL &&
+    if (rid[0] == '\0' && reach != NULL && sender != NULL &&
         db_origin_subjects(linked, &nl, LINKED_MAX, s, import_id, subject, reach, sid, sid_o,
                            e) != 0)
         return -1;
@@ -360,8 +360,8 @@ int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
     };
     if (count_doomed(out, s, v, DB_N(v), e) != 0 ||
         held_before(&out->held, s, rid, sid > 0 ? sid : sid_o, e) != 0 ||
-        owe_onward(s, kind, import_id, sid, sid_o, rid, subject, round, origin, reach, linked,
-                   nl, e) != 0 ||
+        owe_onward(s, kind, import_id, sid, sid_o, rid, sender, subject, round, origin, reach,
+                   linked, nl, e) != 0 ||
         bury(s, out, import_id, sid, sid_o, rid, sender, kind, subject, day, round, here, reach,
              buried, e) != 0 ||
         delete_doomed(s, v, DB_N(v), sid, sid_o, rid, kind, day, e) != 0)
@@ -569,17 +569,25 @@ int db_route_keep(struct store *s, long import_id, const char *rid, const char *
  * itself (record delete: its own key as sender), does not come
  * back from this sender either, whatever route it took (issue 16 A4).
  * Only a deletion done here counts: a notice that reached nothing here
- * cannot make this store refuse another sender's records. */
+ * cannot make this store refuse another sender's records. A deletion
+ * counts from every sender only when its sender (the notice's signer, or
+ * the origin it passed on: that tombstone is under the origin's key) made
+ * the record coming now (?4: the copy's origin, else its sender): a relay
+ * deleting its own copy of another's record deletes what it sent here,
+ * never the maker's copy (adv20c J-1). A withdrawal is the person's own
+ * decision, whoever relays it, and this store's own deletion is its own:
+ * both count from every sender. */
 static int deleted_on_another_route(struct store *s, const struct db_val *v, const char *rid,
                                     struct err *e)
 {
     sqlite3_stmt *st;
     int rc;
 
-    if (db_query(&st, s, "SELECT kind, day, coalesce(sender, ''), sender_pk = " OWN_PK
+    if (db_query(&st, s, "SELECT kind, day, " TOMBSTONE_SENDER ", sender_pk = " OWN_PK
                  ", forgot FROM tombstone"
                  " WHERE rid = ?3 AND removed = 1 AND kind IN ('withdrawal', 'deletion')"
-                 " AND attachment = '' AND sender_pk <> ?1 ORDER BY id LIMIT 1", v, 3, e) != 0)
+                 " AND attachment = '' AND sender_pk <> ?1 AND (kind = 'withdrawal' OR"
+                 " sender_pk = " OWN_PK " OR sender_pk = ?4) ORDER BY id LIMIT 1", v, 4, e) != 0)
         return -1;
     rc = db_step(st, s, "reading the tombstones", e);
     if (rc > 0 && sqlite3_column_int(st, 3) != 0 && sqlite3_column_int(st, 4) != 0)
@@ -606,11 +614,13 @@ static int deleted_on_another_route(struct store *s, const struct db_val *v, con
     return rc;
 }
 
-int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
-                       const char *rid, const char *recorded, long recorded_seq, struct err *e)
+int db_tombstone_check(struct store *s, const unsigned char *sender_pk,
+                       const unsigned char *maker_pk, const char *subject, const char *rid,
+                       const char *recorded, long recorded_seq, struct err *e)
 {
     const struct db_val v[] = {
         DB_BLOB(sender_pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject), DB_TEXT(rid),
+        DB_BLOB(maker_pk != NULL ? maker_pk : sender_pk, crypto_sign_PUBLICKEYBYTES),
     };
     sqlite3_stmt *st;
     int rc;
@@ -618,7 +628,7 @@ int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const ch
     /* The records a tombstone names (rid), and every record of a subject
      * deleted, or withdrawn and not re-consented since (its rounds). */
     if (db_query(&st, s, "SELECT kind, day FROM tombstone WHERE " TOMBSTONE_COVERS
-                 " ORDER BY id LIMIT 1", v, DB_N(v), e) != 0)
+                 " ORDER BY id LIMIT 1", v, 3, e) != 0)
         return -1;
     rc = db_step(st, s, "reading the tombstones", e);
     if (rc > 0 && strcmp((const char *)sqlite3_column_text(st, 0), "withdrawal") == 0)
@@ -721,9 +731,10 @@ int db_record_standing(char *note, size_t notelen, struct store *s,
     err_clear(&why);
     /* As import refuses it: its sender's tombstones, then its origin's
      * (content format 7, issue 16 C-8, E-6; adv17b E-11). */
-    if (db_tombstone_check(s, sender_pk, subject, rid, recorded, recorded_seq, &why) != 0 ||
-        (db_origin_of(&o, opk, sender_pk, rec) &&
-         db_origin_check(s, &o, rid, recorded, recorded_seq, &why) != 0)) {
+    int passed = db_origin_of(&o, opk, sender_pk, rec);
+    if (db_tombstone_check(s, sender_pk, passed ? o.pk : NULL, subject, rid, recorded,
+                           recorded_seq, &why) != 0 ||
+        (passed && db_origin_check(s, &o, rid, recorded, recorded_seq, &why) != 0)) {
         if (why.code != EXIT_AUTH) {
             if (e != NULL)
                 *e = why;

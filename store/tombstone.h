@@ -45,6 +45,11 @@ struct notice_outcome {
  * subject here takes the withdrawal or deletion too, a deletion keeps a
  * tombstone of the origin as well, and the notice owed onward names the
  * same origin (the signer and its subject id when it has none).
+ * sender: the signer's contact name, NULL when it is no contact (a bundle
+ * imported with --accept-unknown-sender): its notice then reaches only
+ * the records imported from its own key, never a route, a copy held from
+ * another sender or another subject here (adv20c J-5); the caller does
+ * not pass it an origin.
  * Errors: a database error (EXIT_INPUT). */
 int db_notice_apply(struct notice_outcome *out, struct store *s, long import_id,
                     const char *sender, const char *kind, const char *subject, const char *rid,
@@ -134,9 +139,14 @@ int db_tombstone_local(struct store *s, long rowid, struct err *e);
  * re-consent's scope was: it left the
  * device before the withdrawal (docs/FORMAT.md, "Notices"); nor, from
  * another sender, a record this store deleted on a notice (a copy held
- * here: issue 16 A4). 0 if none. */
-int db_tombstone_check(struct store *s, const unsigned char *sender_pk, const char *subject,
-                       const char *rid, const char *recorded, long recorded_seq, struct err *e);
+ * here: issue 16 A4): on a withdrawal, on its own record delete, or on a
+ * deletion by the device that made the record coming now (maker_pk,
+ * crypto_sign_PUBLICKEYBYTES: the origin the record names, content
+ * format 7; NULL: its sender made it), never on a relay's deletion of its
+ * own copy (adv20c J-1). 0 if none. */
+int db_tombstone_check(struct store *s, const unsigned char *sender_pk,
+                       const unsigned char *maker_pk, const char *subject, const char *rid,
+                       const char *recorded, long recorded_seq, struct err *e);
 
 /* How a record of a bundle imported before stands in this store (issue
  * 16, adv16b N4: open and audit of a bundle kept after its notices

@@ -26,22 +26,28 @@
  * format 7 records: store/origin.h), too: for a withdrawal, always; for a
  * deletion, when the signer made that record (MADE_BY; issue 16 C-4,
  * C-5). Never this store's own records (no origin), nor another
- * sender's otherwise. Parameters ?1 to ?8: import, subject here, record id,
- * sender name, kind, sender's subject id, origin key, origin's subject
- * id. */
+ * sender's otherwise. A sender that is no contact (?4 NULL: a bundle
+ * imported with --accept-unknown-sender) reaches only the records
+ * imported from its own key: no route, no copy held from a contact, no
+ * origin (adv20c J-5). Parameters ?1 to ?8: import, subject here, record
+ * id, sender name (NULL: not a contact), kind, sender's subject id,
+ * origin key, origin's subject id. */
 #define DOOMED                                                                        \
     "SELECT r.id FROM record r JOIN record_origin o ON o.record_id = r.id"            \
     " JOIN import i ON i.id = o.import_id"                                            \
     " WHERE (i.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)"              \
     " AND ((?3 <> '' AND r.rid = ?3) OR (?3 = '' AND r.subject_id = ?2)))"            \
-    " OR (?3 = '' AND (?5 = 'withdrawal' OR " PASSED_ON " OR " MADE_BY ") AND r.rid IN" \
+    " OR (?3 = '' AND ?4 IS NOT NULL AND (?5 = 'withdrawal' OR " PASSED_ON " OR " MADE_BY ")" \
+    " AND r.rid IN"                                                                   \
     " (SELECT rid FROM record_route WHERE (subject = ?6 AND sender_pk ="              \
     " (SELECT sender_pk FROM import WHERE id = ?1)) OR (subject = ?8 AND sender_pk = ?7)))" \
-    " OR (?7 IS NOT NULL AND ?3 <> '' AND r.rid = ?3 AND (" PASSED_ON " OR " MADE_BY ")" \
+    " OR (?7 IS NOT NULL AND ?4 IS NOT NULL AND ?3 <> '' AND r.rid = ?3"               \
+    " AND (" PASSED_ON " OR " MADE_BY ")"                                             \
     " AND (i.sender_pk = ?7 OR EXISTS"                                                \
     " (SELECT 1 FROM record_route x WHERE x.rid = ?3 AND (x.sender_pk = ?7 OR"        \
     " x.sender_pk = (SELECT sender_pk FROM import WHERE id = ?1)))))"                 \
-    " OR (?7 IS NOT NULL AND ?3 = '' AND i.sender_pk = ?7 AND r.subject_id IN"        \
+    " OR (?7 IS NOT NULL AND ?4 IS NOT NULL AND ?3 = '' AND i.sender_pk = ?7"         \
+    " AND r.subject_id IN"                                                            \
     " (SELECT subject_id FROM subject_origin WHERE sender_pk = ?7 AND uid = ?8))"
 /* DOOMED's ?7 is a notice's origin passed on (not the signer: the
  * signer's own notice has ?7 its own key, db_notice_apply), or the copy

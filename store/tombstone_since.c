@@ -28,7 +28,7 @@ static int last_reconsent(sqlite3_stmt **st, struct store *s, const unsigned cha
 {
     const struct db_val v[] = { DB_BLOB(pk, crypto_sign_PUBLICKEYBYTES), DB_TEXT(subject) };
 
-    return db_first(st, s, "SELECT day, since, since_seq, coalesce(sender, '') FROM tombstone"
+    return db_first(st, s, "SELECT day, since, since_seq, " TOMBSTONE_SENDER " FROM tombstone"
                     " WHERE sender_pk = ?1 AND kind = 'reconsent' AND subject = ?2"
                     " ORDER BY round DESC LIMIT 1", v, DB_N(v), "reading the tombstones", e);
 }

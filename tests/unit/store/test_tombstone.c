@@ -113,12 +113,12 @@ static void test_withdrawal(void **state)
     assert_int_equal(out.before, 1);
     assert_int_equal(count(f->s, "SELECT count(*) FROM log WHERE action = 'import.withdrawal'"), 2);
     /* A record of the subject from a, old or new, is refused. */
-    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000009", NULL, 0, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, UID_A, "0000000000000009", NULL, 0, &e), -1);
     assert_int_equal(e.code, EXIT_AUTH);
     assert_string_equal(e.msg, "the bundle holds record 0000000000000009, whose subject's consent "
                         "its sender withdrew (notice of 2026-11-30); nothing was imported");
-    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "0000000000000001", NULL, 0, &e), -1);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, "bbbbbbbbbbbbbbbb", "0000000000000008", NULL, 0, &e), 0);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, NULL, "0000000000000001", NULL, 0, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "bbbbbbbbbbbbbbbb", "0000000000000008", NULL, 0, &e), 0);
 }
 
 static void test_deletions(void **state)
@@ -142,7 +142,7 @@ static void test_deletions(void **state)
     /* A record never received here: a tombstone, nothing deleted. */
     out = apply(f->s, &a, "deletion", UID_A, "000000000000000z");
     assert_int_equal(out.records, 0);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "000000000000000z", NULL, 0, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, NULL, "000000000000000z", NULL, 0, &e), -1);
     assert_string_equal(e.msg, "the bundle holds record 000000000000000z, which its sender deleted "
                         "(notice of 2026-11-30); nothing was imported");
     /* The whole subject: its last record, then the subject itself. */
@@ -193,23 +193,23 @@ static void test_reconsent(void **state)
     assert_int_equal(changed, 1);
     assert_int_equal(out.records, 1);
     assert_int_equal(count(f->s, "SELECT count(*) FROM record"), 0);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000001",
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, UID_A, "0000000000000001",
                                         "2026-12-01T00:00:00Z", 0, &e), -1);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000002",
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, UID_A, "0000000000000002",
                                         "2026-12-01T00:00:00Z", 0, &e), 0);
     /* A record whose consent was recorded before the re-consent's scope
      * left before the withdrawal (a bundle that arrives late): refused;
      * one of another subject, or with no subject (format 1), is not. */
-    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000002",
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, UID_A, "0000000000000002",
                                         "2026-11-30T23:59:59Z", 0, &e), -1);
     assert_int_equal(e.code, EXIT_AUTH);
     assert_string_equal(e.msg, "the bundle holds record 0000000000000002, sent before its "
                         "subject's consent was withdrawn: its sender's re-consent (notice of "
                         "2026-12-01) lets in only records sent after it; nothing was imported");
-    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000002", NULL, 0, &e), -1);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, "bbbbbbbbbbbbbbbb", "0000000000000002",
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, UID_A, "0000000000000002", NULL, 0, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "bbbbbbbbbbbbbbbb", "0000000000000002",
                                         "2026-11-30T23:59:59Z", 0, &e), 0);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, "0000000000000002", NULL, 0, &e), 0);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, NULL, "0000000000000002", NULL, 0, &e), 0);
     assert_int_equal(count(f->s, "SELECT count(*) FROM log WHERE action = 'import.reconsent'"), 1);
     /* Its withdrawal now, a stale copy: nothing. The re-consent again: nothing. */
     out = apply(f->s, &a, "withdrawal", UID_A, NULL);
@@ -224,11 +224,11 @@ static void test_reconsent(void **state)
     assert_int_equal(store_commit(f->s, &e), 0);
     assert_int_equal(out.before, 0);
     assert_int_equal(out.records, 1);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000003", NULL, 0, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, UID_A, "0000000000000003", NULL, 0, &e), -1);
     /* A stale re-consent of round 1 does not lift round 2. */
     out = reconsent(f->s, &a, 1, &changed);
     assert_int_equal(changed, 0);
-    assert_int_equal(db_tombstone_check(f->s, a.pk, UID_A, "0000000000000003", NULL, 0, &e), -1);
+    assert_int_equal(db_tombstone_check(f->s, a.pk, NULL, UID_A, "0000000000000003", NULL, 0, &e), -1);
 }
 
 /* Issue 16 A1, A3: which consent scope is newer is the subject's counter
