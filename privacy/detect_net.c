@@ -680,7 +680,12 @@ size_t detect_scan_ipv6(const char *s, size_t len, size_t at, size_t *start, int
             return q;
         return 0;
     }
-    if (!det_ends_word(s, len, i) || colons > 7)
+    /* A letter that no hex digit is may be glued on when three groups or
+     * more say it is an address ("2001:db8::6Ulaanbaatar": issue 12, s20
+     * note; "std::map" and "a::bx" stay words). */
+    if (colons > 7 || (!det_ends_word(s, len, i) &&
+                       !(groups >= 3 && ((s[i] >= 'g' && s[i] <= 'z') || (s[i] >= 'G' && s[i] <= 'Z')) &&
+                         i > at && s[i - 1] != ':')))
         return 0;
     if (colons == 7 && !dbl)
         return i;

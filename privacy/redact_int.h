@@ -619,6 +619,7 @@ int redact_read_through(struct spans *sp, struct spans *flags, const struct reda
 struct cover {
     size_t *start, *maxend;     /* sorted by start; running maximum of ends */
     size_t n;
+    int last;                   /* 1: the retry's last pass, no detector replaces more */
 };
 
 /* redact_hits.c: the number of spans of c that start at or before norm
