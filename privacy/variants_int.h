@@ -133,4 +133,11 @@ int mn_iotated_forms(struct variant_list *out, const char *key, size_t len, int 
  * 0, or -1 when out of memory. */
 int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar);
 
+/* variants_ru.c: adds to out the case forms of a Russian surname in -ов,
+ * -ев, -ёв, -ин or their feminine in -а (Петрова: Петровой, Петрову), in
+ * Cyrillic, Latin and the national systems (Pietrowej: report-adv20 R-4);
+ * nothing for another key[0..len) (bytes).  0, or -1 when out of
+ * memory. */
+int ru_surname_forms(struct variant_list *out, const char *key, size_t len);
+
 #endif
