@@ -61,6 +61,40 @@ static int known_tld(const char *s, size_t at, size_t end)
     return in_table(tlds, sizeof tlds / sizeof tlds[0], s, at, end);
 }
 
+/* The top-level domains above said in Cyrillic letters, as a Mongolian
+ * or Russian speaker writes them down ("мэйл ком" for mail.com). */
+static const char *const cyr_tlds[] = {
+    "\xd0\xba\xd0\xbe\xd0\xbc",                                     /* ком */
+    "\xd0\xbd\xd1\x8d\xd1\x82", "\xd0\xbd\xd0\xb5\xd1\x82",         /* нэт, нет */
+    "\xd0\xbe\xd1\x80\xd0\xb3",                                     /* орг */
+    "\xd0\xbc\xd0\xbd", "\xd1\x80\xd1\x83",                         /* мн, ру */
+    "\xd0\xba\xd0\xbf", "\xd0\xba\xd1\x80",                         /* кп, кр */
+    "\xd0\xb8\xd0\xbd\xd1\x84\xd0\xbe",                             /* инфо */
+};
+
+static int provider(const char *s, size_t at, size_t end);
+
+/* 1 if a top-level domain said as a word of its own stands at s[at],
+ * ending its word, after the label s[la..le): one of cyr_tlds after any
+ * label, one of known_tld's after a mail provider's name or "mail"; else
+ * 0.  After an at sign said in words the dot before it may go unsaid
+ * ("dorjbat ат мэйл ком", "kim at gmail com": brief s21 glue21), where
+ * "met at the net" and "at work co-ordinating" stay English. */
+static int said_tld(const char *s, size_t len, size_t at, size_t la, size_t le)
+{
+    size_t i = at, n;
+    int cp;
+
+    while ((cp = det_cp_at(s, len, i, &n)) >= 0 && is_word_cp(cp) && !det_digit((char)cp))
+        i += n;
+    if (i == at || (cp >= 0 && is_word_cp(cp)))
+        return 0;
+    if (in_table(cyr_tlds, sizeof cyr_tlds / sizeof cyr_tlds[0], s, at, i))
+        return 1;
+    return known_tld(s, at, i) &&
+           (provider(s, la, le) || (le - la == 4 && memcmp(s + la, "mail", 4) == 0));
+}
+
 /* ---- at signs and dots written in brackets ---- */
 
 /* report-adv16a A-17: Korean forums write an address "bada75(골뱅이)naver
@@ -161,6 +195,12 @@ static struct host host_at(const char *s, size_t len, size_t at, int idn, int sp
         for (k = 0; k < ndots; k++)
             if (det_starts(s, len, i, dots[k]) && det_letter_at(s, len, i + strlen(dots[k])))
                 break;
+        /* The last dot left unsaid before a top-level domain said. */
+        if (k == ndots && spelled == 2 && h.labels == 1 && i < len && s[i] == ' ' &&
+            said_tld(s, len, i + 1, h.tld, h.end)) {
+            i++, h.written++;
+            continue;
+        }
         if (k == ndots) {
             if (spelled != 2 || (n = bracketed(s, len, i, dot_words, sizeof dot_words / sizeof dot_words[0])) == 0 ||
                 !det_letter_at(s, len, i + n))
@@ -680,7 +720,12 @@ size_t detect_scan_ipv6(const char *s, size_t len, size_t at, size_t *start, int
             return q;
         return 0;
     }
-    if (!det_ends_word(s, len, i) || colons > 7)
+    /* A letter that no hex digit is may be glued on when three groups or
+     * more say it is an address ("2001:db8::6Ulaanbaatar": issue 12, s20
+     * note; "std::map" and "a::bx" stay words). */
+    if (colons > 7 || (!det_ends_word(s, len, i) &&
+                       !(groups >= 3 && ((s[i] >= 'g' && s[i] <= 'z') || (s[i] >= 'G' && s[i] <= 'Z')) &&
+                         i > at && s[i - 1] != ':')))
         return 0;
     if (colons == 7 && !dbl)
         return i;

@@ -58,16 +58,17 @@ static size_t seq_length(const char *s, size_t len)
  * Cyrillic, Greek and Hangul (those that do not compose with the letter
  * into one character go: Оюунц́эцэг, О̲ю̲у̲н̲, Ою̆унцэцэг → оюунцэцэг, while
  * й, ё and ά stay what they are); MARKS_KEEP elsewhere (in other scripts a
- * mark may be a vowel).  A digit keeps its marks: stripping them (fix20,
- * report-adv20 R-9) glued "2001:db8::6́Ulaanbaatar" into
- * "...6Ulaanbaatar", which leaves whole (test_redact,
- * test_glued_to_replaced_marks; "a:6Ulaanbaatar" leaves today too): R-9
- * is open until that glued term is found. */
+ * mark may be a vowel).  A decimal digit of any script (general category
+ * Nd) strips its marks as a Latin letter does: no script writes a digit's
+ * value with a mark, so "9̃911 2233" and "УБ75̃031412" are the numbers
+ * they show (report-adv20 R-9, R-19).  What a stripped mark glues
+ * together ("2001:db8::6" + U+0301 + "Ulaanbaatar") is read as written
+ * without it (redact_hits.c glued_latin's last pass, detect_net.c). */
 enum { MARKS_KEEP, MARKS_STRIP, MARKS_LEFT_OVER };
 
 static int marks_of(int cp)
 {
-    if (norm_is_latin_cp(cp))
+    if (norm_is_latin_cp(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_ND)
         return MARKS_STRIP;
     if (is_cyrillic_cp(cp) || is_hangul_cp(cp) || (cp >= 0x0370 && cp <= 0x03FF) ||
         (cp >= 0x1F00 && cp <= 0x1FFF))
@@ -205,11 +206,13 @@ struct cpmap {
 static int spacing_accent(int cp);
 
 /* 1 if build_norm takes the non-ASCII code point cp of the BMP on none
- * of its special paths: no mark of a number (number_mark), no
+ * of its special paths: no mark of a number (number_mark, a zero that
+ * looks like a full stop included), no
  * compatibility or halfwidth jamo (put_jamo_run), no spacing accent. */
 static int plain_bmp(int cp)
 {
     return cp > 0x7F && cp != 0x02BA && !norm_degree_lookalike(cp) && cp != 0x3002 && cp != 0xFF61 &&
+           !norm_dot_zero(cp) &&
            !norm_number_joiner(cp) && !(cp >= 0x3131 && cp <= 0x3163) &&
            !(cp >= 0xFFA1 && cp <= 0xFFDC) && !spacing_accent(cp);
 }

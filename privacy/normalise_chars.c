@@ -225,6 +225,11 @@ int norm_regional_letter(int cp, const char *in, size_t inlen, size_t at)
     return run >= 3 ? 'a' + (cp - RI_FIRST) : 0;
 }
 
+int norm_dot_zero(int cp)
+{
+    return cp == 0x0660 || cp == 0x06F0;
+}
+
 /* What the character cp at in[at..at+n) stands for after the norm bytes
  * s[0..len) (above): "-", the degree sign, "''", or NULL for itself. */
 const char *norm_number_mark(const char *s, size_t len, int cp, const char *in, size_t inlen,
@@ -244,6 +249,13 @@ const char *norm_number_mark(const char *s, size_t len, int cp, const char *in, 
      * is a full stop ("192。168。10。45": report-adv12d F11). */
     if ((cp == 0x3002 || cp == 0xFF61) && !spaced)
         return j < inlen && in[j] >= '0' && in[j] <= '9' ? "." : NULL;
+    /* A zero whose UTS #39 skeleton is a full stop (Arabic-Indic ٠,
+     * extended Arabic-Indic ۰) between ASCII digits is the full stop it
+     * looks like: "9911٠2233" is the phone 9911.2233 (report-adv20, s20
+     * note); among digits of its own script it is a zero ("٩٩١١٠٢٢٣٣"). */
+    if (norm_dot_zero(cp))
+        return !spaced && end >= 3 && in[end - 3] >= '0' && in[end - 3] <= '9' && j < inlen &&
+                       in[j] >= '0' && in[j] <= '9' ? "." : NULL;
     if (!norm_number_joiner(cp))
         return NULL;
     while (j < inlen && in[j] == ' ')

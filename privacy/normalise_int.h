@@ -86,6 +86,10 @@ int norm_is_dash(int cp);
  * of in[0..inlen) stands for when it is read as a letter, else 0. */
 int norm_regional_letter(int cp, const char *in, size_t inlen, size_t at);
 
+/* normalise_chars.c: 1 if cp is a decimal zero whose UTS #39 skeleton
+ * is a full stop (confusables.txt: U+0660, U+06F0), else 0. */
+int norm_dot_zero(int cp);
+
 /* normalise_chars.c: what the norm view writes for cp, a mark inside a
  * number (a dash or degree sign between or after digits), with s[0..len)
  * the norm view so far and in[0..inlen) the text, end the byte after cp;

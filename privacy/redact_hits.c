@@ -251,7 +251,7 @@ static int long_latin(const struct redact_form *f, size_t keylen, int first)
  * it: HIT_NONE, as before (a name inside a word is no name). */
 static enum redact_hit glued_latin(size_t *wstart, const struct normtext *t,
                                    const struct redact_form *f, size_t keylen, size_t nstart,
-                                   int first, enum redact_hit verdict)
+                                   int first, enum redact_hit verdict, const struct cover *c)
 {
     size_t a = nstart;
     int cp, digits = 0, letters = 0;
@@ -268,8 +268,11 @@ static enum redact_hit glued_latin(size_t *wstart, const struct normtext *t,
     if ((a > 0 && is_word_cp(redact_cp_before(t->norm, a))) || (digits && letters))
         return HIT_NONE;
     /* Digits that end a longer number ("10.0.0.1Kim", "010-1234-5678Kim"):
-     * the number's detector replaces it, and the retry takes the name. */
-    if (digits && a > 0 && strchr(".,:-/", t->norm[a - 1]) != NULL)
+     * the number's detector replaces it, and the retry takes the name.
+     * In the retry's last pass no detector did ("a:6Ulaanbaatar",
+     * "x-6Ulaanbaatar": issue 12, s20 note): the digits and the form go
+     * as after digits alone ("2Chongjin"), never left whole. */
+    if (digits && a > 0 && strchr(".,:-/", t->norm[a - 1]) != NULL && (c == NULL || !c->last))
         return HIT_NONE;
     *wstart = a;
     return digits ? verdict : HIT_FLAG;
@@ -562,7 +565,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         else if (!spaced && redact_admin_prefix(&wstart, t, f, keylen, nstart, nend))
             ;   /* "함북회령", "ХовдМянгад": the whole word goes (redact_admin.c) */
         else if ((spaced && f->person && !spaced_name(t, nstart, nend)) ||
-                 (yes = glued_latin(&wstart, t, f, keylen, nstart, first, yes)) == HIT_NONE)
+                 (yes = glued_latin(&wstart, t, f, keylen, nstart, first, yes, c)) == HIT_NONE)
             return HIT_NONE;
     }
     last = redact_cp_before(t->norm, nend);

@@ -112,6 +112,9 @@ struct redactor {
                                  * with the mask's place, sorted
                                  * (redact_mask.c) */
     size_t nmasked;
+    unsigned char id_parts;     /* an id, other or account term has a spelling of
+                                 * six digits or more: parts of it are read
+                                 * (redact_idparts.c) */
     unsigned char digit_terms;  /* an id, other or account term has a spelling of
                                  * digits alone: numbers spoken in words are read
                                  * for it (redact_spoken.c) */
@@ -335,6 +338,13 @@ int redact_register_forms(const char *text, size_t len, redact_key_fn fn, void *
  * whole run are the span, unless a pattern detector's span (in out
  * already) lies over it.  0, or -1 when out of memory (out->failed
  * set) or the scan failed. */
+/* redact_idparts.c: appends to out (norm offsets) each part of a
+ * registered number (r->id_parts) that t holds: six written digits or
+ * more, or four said in number words, of an id, account or other term's
+ * digits in order (report-adv20 R-10), unless a pattern detector's span
+ * in out lies over it.  0, or -1 when out of memory (out->failed set). */
+int redact_id_parts(struct spans *out, const struct redactor *r, const struct normtext *t);
+
 int redact_spoken_terms(struct spans *out, const struct redactor *r, const struct normtext *t,
                         struct redact_ctx *ctx);
 
@@ -619,6 +629,7 @@ int redact_read_through(struct spans *sp, struct spans *flags, const struct reda
 struct cover {
     size_t *start, *maxend;     /* sorted by start; running maximum of ends */
     size_t n;
+    int last;                   /* 1: the retry's last pass, no detector replaces more */
 };
 
 /* redact_hits.c: the number of spans of c that start at or before norm

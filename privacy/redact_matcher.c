@@ -29,9 +29,22 @@ void redact_matcher_free(struct hs_database *db, struct hs_scratch *scratch)
 
 /* Sets r->digit_terms: 1 if an id, other or account term has a literal
  * of four digits or more and nothing else (redact_spoken.c reads numbers
- * said in words for those). */
+ * said in words for those); r->id_parts: 1 if one has six digits or more
+ * among other characters (redact_idparts.c reads parts of it). */
 static void find_digit_terms(struct redactor *r)
 {
+    for (size_t i = 0; i < r->nlits && !r->id_parts; i++) {
+        const struct lit *l = &r->lits[i];
+        const char *k = r->arena + r->keyoff[i];
+        int cat = r->terms[l->term].cat;
+        size_t j, digits = 0;
+
+        if (l->keylen < 6 || (cat != TERM_ID && cat != TERM_OTHER && cat != TERM_ACCOUNT))
+            continue;
+        for (j = 0; j < l->keylen; j++)
+            digits += k[j] >= '0' && k[j] <= '9';
+        r->id_parts = digits >= 6;
+    }
     for (size_t i = 0; i < r->nlits && !r->digit_terms; i++) {
         const struct lit *l = &r->lits[i];
         const char *k = r->arena + r->keyoff[i];

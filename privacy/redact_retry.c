@@ -203,13 +203,23 @@ static int near_cover(const struct normtext *t, const struct lit *l, size_t kend
     return 1;
 }
 
+/* 1 if an ASCII digit stands right before the hit of keylen key bytes
+ * ending at key index kend: only there does the last pass answer
+ * otherwise (glued_latin, redact_hits.c); the rest are spared it. */
+static int digit_before(const struct normtext *t, size_t keylen, size_t kend)
+{
+    size_t nstart = t->kpos[kend - keylen];
+
+    return nstart > 0 && t->norm[nstart - 1] >= '0' && t->norm[nstart - 1] <= '9';
+}
+
 /* A hit refused because its neighbour is a word character is accepted when
  * that neighbour is replaced anyway: otherwise the replacement would expose
  * it ("m@x.ng청진" -> "[EMAIL-1]청진").  Repeats until nothing changes. */
 int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *flags,
                          const struct redactor *r, const struct normtext *t)
 {
-    struct cover c = { NULL, NULL, 0 };
+    struct cover c = { NULL, NULL, 0, 0 };
     struct span s;
     enum redact_hit h;
     size_t i, cur;
@@ -233,16 +243,24 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
             changed = 1;
         }
     }
-    /* What no replacement reached: a long Latin form glued after letters
-     * and digits is a review flag over its word (redact_glued_alnum). */
-    for (i = 0; i < pending->n && rc == 0 && flags != NULL; i++) {
+    /* What no replacement reached, the last pass (c.last: no detector
+     * will replace the digits before a glued form, "a:6Ulaanbaatar"); a
+     * long Latin form still glued after letters and digits is a review
+     * flag over its word (redact_glued_alnum). */
+    c.last = 1;
+    for (i = 0; i < pending->n && rc == 0; i++) {
         size_t lit = pending->s[i].term;
         struct redact_form f;
         if (lit == SIZE_MAX)
             continue;
         f = redact_lit_form(r, lit);
-        if (redact_glued_alnum(&s, t, &f, r->lits[lit].keylen, r->lits[lit].rule,
-                               pending->s[i].end) == HIT_FLAG)
+        if (c.start != NULL && digit_before(t, r->lits[lit].keylen, pending->s[i].end) &&
+            (h = redact_accept_hit(&s, t, &f, r->lits[lit].keylen, r->lits[lit].rule,
+                                   pending->s[i].end, &c)) != HIT_NONE)
+            rc = redact_file_hit(&s, r, lit, &f, h, t, sp, flags);
+        else if (flags != NULL &&
+                 redact_glued_alnum(&s, t, &f, r->lits[lit].keylen, r->lits[lit].rule,
+                                    pending->s[i].end) == HIT_FLAG)
             rc = redact_file_hit(&s, r, lit, &f, HIT_FLAG, t, sp, flags);
     }
     free(c.start), free(c.maxend);

@@ -167,7 +167,8 @@ static int collect_with(struct spans *sp, struct spans *flags, const struct reda
 
     if (redact_match_terms(sp, &pending, flags, r, t, ctx, e) != 0 ||
         find_patterns(sp, unsure, t, e) != 0 ||
-        ((redact_spoken_terms(sp, r, t, ctx) != 0 || redact_lookalike_numbers(sp, r, t, ctx) != 0 ||
+        ((redact_spoken_terms(sp, r, t, ctx) != 0 || redact_id_parts(sp, r, t) != 0 ||
+          redact_lookalike_numbers(sp, r, t, ctx) != 0 ||
           redact_spelt_codes(sp, r, t, ctx) != 0) &&
          (sp->failed || err_set(e, EXIT_INPUT, "out of memory while matching terms"))) ||
         find_manual(sp, t) != 0 ||
