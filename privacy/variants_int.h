@@ -25,6 +25,7 @@ struct reverse {
     const int *cp;           /* the name syllables */
     int n;
     char found[HANGUL_CANDIDATES][SLOT_MAX * 4];
+    int depth[HANGUL_CANDIDATES];  /* syllables of each */
     int nfound;
     long steps;
     int path[SLOT_MAX];
