@@ -66,8 +66,8 @@ static void test_export_log(void **state)
 {
     struct fixture *f = *state;
     const char *to[] = { "hq", "ethics board" };
-    const struct export_item items[] = { { "aaaaaaaaaaaaaaaa", 1, 0, { 0 }, 0, { 0 } },
-                                         { "bbbbbbbbbbbbbbbb", 3, 0, { 0 }, 0, { 0 } } };
+    const struct export_item items[] = { { .id = "aaaaaaaaaaaaaaaa", .version = 1 },
+                                         { .id = "bbbbbbbbbbbbbbbb", .version = 3 } };
     unsigned char hash[32];
     char got[1024] = "";
     sqlite3_stmt *st;
