@@ -4,8 +4,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "privacy/normalise.h"
-
 /* Initial consonants in Unicode order: RR first, then McCune-Reischauer and
  * North Korean (initial r; aspirates written ph, th, kh, chh as in DPRK
  * publications: Phyongyang, Chhongjin), then informal spellings. */
@@ -349,10 +347,15 @@ static const char *ru_latin(int cp, int alt)
 size_t romanise_ru_latin(char *out, size_t cap, const char *s, size_t len, int alt)
 {
     size_t used = 0, i = 0, m;
-    int cp, k;
+    utf8proc_int32_t cp32;
+    utf8proc_ssize_t k;
+    int cp;
     const char *l;
 
-    while (i < len && (k = utf8_next(&cp, s + i, len - i)) > 0) {
+    /* utf8proc, not normalise.h's utf8_next: normalise.c includes this
+     * header (scripts/layers.sh: no cycle). */
+    while (i < len && (k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp32)) > 0) {
+        cp = (int)cp32;
         if ((l = ru_latin(cp, alt)) == NULL || used + (m = strlen(l)) > cap)
             return 0;
         memcpy(out + used, l, m), used += m, i += (size_t)k;
