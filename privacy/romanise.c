@@ -14,14 +14,13 @@ const char *const romanise_ko_initial[19][3] = {
     {"k", "kh", 0}, {"t", "th", 0}, {"p", "ph", 0}, {"h", 0, 0},
 };
 
-/* Vowels: RR, MR without breve (ŏ -> o, ŭ -> u), informal; ㅢ also ee,
- * as passports write 희 (Young-hee, Lee Young-hee: brief s21 ko21). */
+/* Vowels: RR, MR without breve (ŏ -> o, ŭ -> u), informal. */
 const char *const romanise_ko_medial[21][4] = {
     {"a", 0, 0, 0}, {"ae", 0, 0, 0}, {"ya", 0, 0, 0}, {"yae", 0, 0, 0},
     {"eo", "o", "u", "ou"}, {"e", 0, 0, 0}, {"yeo", "yo", "you", "yu"}, {"ye", 0, 0, 0},
     {"o", "oh", 0, 0}, {"wa", 0, 0, 0}, {"wae", 0, 0, 0}, {"oe", "oi", "we", 0},
     {"yo", 0, 0, 0}, {"u", "oo", "woo", 0}, {"wo", "weo", 0, 0}, {"we", 0, 0, 0},
-    {"wi", 0, 0, 0}, {"yu", "yoo", 0, 0}, {"eu", "u", 0, 0}, {"ui", "eui", "i", "ee"},
+    {"wi", 0, 0, 0}, {"yu", "yoo", 0, 0}, {"eu", "u", 0, 0}, {"ui", "eui", "i", 0},
     {"i", "ee", 0, 0},
 };
 

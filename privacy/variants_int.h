@@ -25,7 +25,6 @@ struct reverse {
     const int *cp;           /* the name syllables */
     int n;
     char found[HANGUL_CANDIDATES][SLOT_MAX * 4];
-    int depth[HANGUL_CANDIDATES];  /* syllables of each */
     int nfound;
     long steps;
     int path[SLOT_MAX];
@@ -133,5 +132,12 @@ int mn_iotated_forms(struct variant_list *out, const char *key, size_t len, int 
  * declined.  Nothing for a word of other letters or of fewer than three.
  * 0, or -1 when out of memory. */
 int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar);
+
+/* variants_ru.c: adds to out the case forms of a Russian surname in -ов,
+ * -ев, -ёв, -ин or their feminine in -а (Петрова: Петровой, Петрову), in
+ * Cyrillic, Latin and the national systems (Pietrowej: report-adv20 R-4);
+ * nothing for another key[0..len) (bytes).  0, or -1 when out of
+ * memory. */
+int ru_surname_forms(struct variant_list *out, const char *key, size_t len);
 
 #endif

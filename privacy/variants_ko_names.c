@@ -522,14 +522,9 @@ void reverse_free(struct reverse *r)
     sodium_memzero(r, sizeof *r);
 }
 
-/* Keeps the reading r->path[0..depth) in syllable order, after those of
- * as many syllables or fewer; when the list is full, only in place of the
- * last one, of more syllables (a reading of fewer syllables is the
- * likelier: 영희 for "younghee", not 여웅희, which the options' order finds
- * first: brief s21 ko21, Lee Young-hee). */
 static void reverse_found(struct reverse *r, int depth)
 {
-    char buf[SLOT_MAX * 4], *o = buf;
+    char *o = r->found[r->nfound];
     int i, k;
 
     for (i = 0; i < depth; i++) {
@@ -538,21 +533,9 @@ static void reverse_found(struct reverse *r, int depth)
     }
     *o = '\0';
     for (i = 0; i < r->nfound; i++)
-        if (strcmp(r->found[i], buf) == 0)
+        if (strcmp(r->found[i], r->found[r->nfound]) == 0)
             return;
-    if (r->nfound == HANGUL_CANDIDATES) {
-        if (r->depth[HANGUL_CANDIDATES - 1] <= depth)
-            return;
-        r->nfound--;
-    }
-    for (i = r->nfound; i > 0 && r->depth[i - 1] > depth; i--) {
-        memcpy(r->found[i], r->found[i - 1], sizeof r->found[0]);
-        r->depth[i] = r->depth[i - 1];
-    }
-    memcpy(r->found[i], buf, (size_t)(o - buf) + 1);
-    r->depth[i] = depth;
     r->nfound++;
-    sodium_memzero(buf, sizeof buf);
 }
 
 static void reverse_rec(struct reverse *r, const char *key, size_t len, int depth)
@@ -560,7 +543,7 @@ static void reverse_rec(struct reverse *r, const char *key, size_t len, int dept
     const struct rev_ent *x;
     int c;
 
-    if (++r->steps > REVERSE_BUDGET)
+    if (r->nfound >= HANGUL_CANDIDATES || ++r->steps > REVERSE_BUDGET)
         return;
     if (len == 0) {
         if (depth >= 2)

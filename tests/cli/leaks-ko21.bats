@@ -2,8 +2,7 @@
 # Brief s21 ko21 (report-adv20 R-6, R-7; issue 12), end to end on the real
 # binary: a registered foreign given name written in Hangul with Korean
 # particles (data/nicknames/hangul.txt), a Koryo-saram name in Latin, a
-# Korean surname in Cyrillic with a Russian case ending, and a Korean name
-# registered as "Lee Young-hee" written 이영희가.  Replaced names leave
+# Korean surname in Cyrillic with a Russian case ending.  Replaced names leave
 # nothing at hq (audit --strict); the forms that are also Korean words, or
 # any Kim's, are review flags that stop the export.  The full set of
 # cases: tests/data/leaks/ko21.jsonl (test_leaks_names).
@@ -42,12 +41,4 @@ load leaks-names
 @test "leaks-ko21: a Korean surname in Cyrillic with a Russian case ending is a review flag that stops the export (R-7)" {
     blocked '--name 박철민 --locale ko --pseudonym Vera' \
         'Пака отправили домой.' short-name Пака
-}
-
-@test "leaks-ko21: a name registered as Lee Young-hee is replaced in Hangul with a particle (item 3)" {
-    redacts_to '--name "Lee Young-hee" --locale ko --pseudonym Vera' \
-        '이영희가 왔다. 영희는 울었다.' \
-        'Vera가 왔다. Vera는 울었다.'
-    strict_clean 이영희 영희
-    strict_audit_passes
 }
