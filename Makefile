@@ -1,7 +1,11 @@
 # intake: GNU make, C11, Debian 12 packages found with pkg-config.
 #   make            build bin/intake
-#   make check      install what is missing, build, run every test (also
-#                   under ASan+UBSan) and replay the fuzz corpora
+#   make check      install what is missing, build, run the tests (unit
+#                   tests and part of the CLI files under ASan+UBSan, the
+#                   rest on the release build, some files on a sample),
+#                   replay the fuzz corpora and fuzz each target briefly
+#   make check-full every test of every file, both builds, the package
+#                   built twice and compared (docs/TESTING.md)
 #   make demo       install what is missing, build, run a walkthrough
 #   make SAN=1      a sanitizer build (ASan+UBSan) in build/san
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (clang)
@@ -92,7 +96,7 @@ BIN      := bin/intake
 LINGUAS  := $(sort $(patsubst po/%.po,%,$(wildcard po/*.po)))
 MO       := $(LINGUAS:%=$(BUILD)/share/locale/%/LC_MESSAGES/intake.mo)
 
-.PHONY: html5-entities coverage-inject inject testkit all pot po-update po-check layers deps deps-check deps-deb check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
+.PHONY: html5-entities coverage-inject inject testkit all pot po-update po-check layers deps deps-check deps-deb deps-full check test test-build unit cli fuzz fuzz-replay fuzz-short demo \
         install uninstall deb repro check-installed clean bench reliability reliability-quick coverage inject unit-full \
         coverage-store unit-store cli-store
 all: $(BIN) $(MO)
@@ -239,6 +243,9 @@ deps-check:
 deps-deb:
 	@scripts/deps.sh deb
 
+deps-full:
+	@scripts/deps.sh full
+
 unit: $(UNIT_BIN)
 	@scripts/run-tests.sh unit $(UNIT_BIN)
 
@@ -352,23 +359,27 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 # side (GNU make's jobserver, output kept whole per lane):
 #   check-rel   the reliability suite's bounded part (reliability-quick:
 #               one process at a time, so it runs while the other lanes
-#               build, not alone at the end), the package built (make deb,
-#               which leaves it in build/deb for tests/cli/deb.bats;
-#               check-full builds it twice and compares, make repro), then
-#               on the release build the CLI files tests/cli/RELEASE-ONLY
-#               names, those tests/cli/SAMPLED names on a sample (cli-rel;
-#               check-full: the whole suite, unit tests included);
-#   check-san   the unit tests under ASan+UBSan, and every CLI file but
-#               those tests/cli/RELEASE-ONLY names, each with why (their C
-#               paths run under the sanitizers already; docs/TESTING.md,
-#               "Session 14"): each CLI file runs once in make check;
+#               build, not alone at the end), then on the release build the
+#               CLI files tests/cli/RELEASE-ONLY names, those
+#               tests/cli/SAMPLED names on a sample (cli-rel; check-full:
+#               the whole suite, unit tests included).  No package: since
+#               session 21 only check-full builds it (make repro, twice and
+#               compared); deb.bats's tests of the package skip saying so;
+#   check-san   the unit tests under ASan+UBSan, and the CLI files
+#               tests/cli/RELEASE-ONLY does not name (17 since session 21:
+#               the command line's options, outside input, the store on
+#               disk; RELEASE-ONLY says why each other one is left to the
+#               release build): each CLI file runs once in make check;
 #   check-fuzz  the fuzz corpora replayed through the libFuzzer builds,
 #               then every fuzz target run for FUZZ_CHECK_SECONDS.
-# make check-full runs all make check ran before session 14: the same with
-# check-san-full (every CLI file under the sanitizers too), every test of
-# every file (no CHECK_SAMPLE), the unit tests on the release build too
-# (test_redact and test_export at their larger sizes there), the package
-# built twice and compared, and each fuzz target for 10 s, not 5.
+# make check installs scripts/deps.sh's check list (not the package's tools
+# nor ffmpeg); make check-full installs its full list and runs all make
+# check ran before session 14: the same with check-san-full (every CLI file
+# under the sanitizers too), every test of every file (no CHECK_SAMPLE),
+# the unit tests on the release build too (test_redact and test_export at
+# their larger sizes there), the package built twice and compared, and
+# each fuzz target for 10 s, not 5.  docs/TESTING.md ("Session 21") has
+# the figures and what in make check still proves what it leaves out.
 # The suite mostly waits (key derivation, fsync, the tests' own pauses),
 # so the lanes overlap well on two cores; within a lane the CLI files run
 # CLI_JOBS at a time (scripts/run-tests.sh).
@@ -390,14 +401,17 @@ check: deps-check
 	$(MAKE) -j3 --output-sync=recurse check-rel check-san check-fuzz
 	@scripts/run-tests.sh summary
 
-# The package: built once in make check (make deb, for deb.bats), built
-# twice and compared in make check-full (make repro); both without the
-# package's own run of the suite (nocheck: check-rel runs the same suite
-# on the same source right after; repro always builds with nocheck).
-PKG_CHECK ?= deb
+# The package: built twice and compared in make check-full (make repro),
+# without the package's own run of the suite (nocheck: check-rel-full runs
+# the same suite on the same source right after; repro always builds with
+# nocheck).  make check does not build it (since session 21: about 69 CPU s,
+# and debhelper, lintian, diffoscope and dpkg-dev, 219 Debian packages CI's
+# clean machine would install for it; docs/TESTING.md, "Session 21"): deb.bats's
+# tests of the package skip saying so, its tests of debian/control, make
+# install and the hardening check run.
+PKG_CHECK ?= repro
 check-rel:
 	$(MAKE) reliability-quick
-	DEB_BUILD_OPTIONS="nocheck$${DEB_BUILD_OPTIONS:+ $$DEB_BUILD_OPTIONS}" $(MAKE) $(PKG_CHECK)
 	$(MAKE) cli-rel
 
 # check-full's release lane: the whole suite on the release build.
@@ -416,12 +430,12 @@ check-san-full:
 	$(MAKE) SAN=1 test-build
 	$(MAKE) SAN=1 test
 
-check-full: deps-check
+check-full: deps-full
 	@rm -rf build/results
 	$(MAKE) -j$(NPROC) $(BIN) test-build
 	@scripts/layers.sh $(BUILD)
 	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
-	$(MAKE) -j3 --output-sync=recurse PKG_CHECK=repro FUZZ_CHECK_SECONDS=10 check-rel-full check-san-full check-fuzz
+	$(MAKE) -j3 --output-sync=recurse FUZZ_CHECK_SECONDS=10 check-rel-full check-san-full check-fuzz
 	@scripts/run-tests.sh summary
 
 # Every CLI file but those tests/cli/RELEASE-ONLY names (one name a line,
@@ -443,7 +457,7 @@ cli-san: $(BUILD)/bin/intake $(MO) $(TOOLS)
 # every unit test on the release build too, at the larger sizes there
 # (test_redact's 20,000 terms, test_export's 2,000 texts; make unit-rel
 # runs those two alone).
-CHECK_SAMPLE ?= 3
+CHECK_SAMPLE ?= 5
 REL_FILES := $(filter $(SAN_SKIP:%=tests/cli/%.bats),$(sort $(wildcard tests/cli/*.bats)))
 REL_UNIT  := $(filter %/test_redact %/test_export,$(UNIT_BIN))
 

@@ -477,11 +477,17 @@ static int walk_text(struct found *f, const char *s, size_t len, struct walk *w)
 int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
                struct err *e)
 {
+    return detect_all_unsure(out, nout, s, len, NULL, NULL, e);
+}
+
+int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_t len,
+                      int (*fn)(void *ctx, size_t start, size_t end), void *ctx, struct err *e)
+{
     struct found f = { 0 };
     struct walk w = { 0, 0 };
 
     /* Home addresses span what the walk found in them (detect_address.c). */
-    if (walk_text(&f, s, len, &w) != 0 || detect_addresses(&f.d, &f.n, &f.cap, s, len) != 0) {
+    if (walk_text(&f, s, len, &w) != 0 || detect_addresses(&f.d, &f.n, &f.cap, s, len, fn, ctx) != 0) {
         free(f.d);
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     }

@@ -46,6 +46,16 @@ struct normtext;
  * of memory). */
 int detect_text(struct detection **out, size_t *nout, const struct normtext *t, struct err *e);
 
+/* detect_all and detect_text, and in the same pass over the addresses
+ * (one walk, not two: brief s21) each part detect_address_unsure would
+ * give, to fn(ctx, start, end) (norm offsets, bytes, in text order) when
+ * fn is not NULL: the redactor asks for both of one text.  Returns 0, or
+ * -1 with e filled (EXIT_INPUT: out of memory, or fn returned non-zero). */
+int detect_all_unsure(struct detection **out, size_t *nout, const char *norm, size_t len,
+                      int (*fn)(void *ctx, size_t start, size_t end), void *ctx, struct err *e);
+int detect_text_unsure(struct detection **out, size_t *nout, const struct normtext *t,
+                       int (*fn)(void *ctx, size_t start, size_t end), void *ctx, struct err *e);
+
 /* The addresses the detector is unsure of in the norm text s[0..len)
  * (detect_address.c, brief s20 addr20 item 8): one part alone whose unit
  * names nothing but a place to live ("13-р хороо", "khoroo 5", "5

@@ -57,7 +57,7 @@ static int han(int cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 
  * letter or a digit follows. */
 static size_t house_number(const char *s, size_t len, size_t i)
 {
-    size_t n = det_digits(s, len, i), j, cl;
+    size_t n = det_digits(s, len, i), j, cl, k;
     int cp;
 
     if (n == 0 || n > 5)
@@ -65,10 +65,16 @@ static size_t house_number(const char *s, size_t len, size_t i)
     j = i + n;
     if (j + 1 < len && (s[j] == '-' || s[j] == '/') && (n = det_digits(s, len, j + 1)) > 0 && n <= 4)
         j += 1 + n;
+    k = j;
     if (j < len && det_alpha(s[j]) && !det_letter_at(s, len, j + 1))
         j++;
     else if ((cp = det_cp_at(s, len, j, &cl)) >= 0x430 && cp <= 0x44F && !det_letter_at(s, len, j + cl))
         j += cl;
+    /* 34a-8, 12б-3: a building with its letter, then the flat (brief s21
+     * addr21, R-13 "16-r khoroo 34a-8"). */
+    if (j > k && memchr(s + i, '-', k - i) == NULL && memchr(s + i, '/', k - i) == NULL && j + 1 < len && s[j] == '-' &&
+        (n = det_digits(s, len, j + 1)) > 0 && n <= 4)
+        j += 1 + n;
     return det_letter_at(s, len, j) ? 0 : j;
 }
 
@@ -119,7 +125,10 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
     /* 번지 호 동 층, and 인민반 (a North Korean neighbourhood unit of 20-40
      * households: "12인민반 3호"; brief s20 addr20, B-22). */
     static const struct unit ko[] = { { "\xeb\xb2\x88\xec\xa7\x80", STRONG }, { "\xed\x98\xb8", WEAK }, { "\xeb\x8f\x99", WEAK }, { "\xec\xb8\xb5", WEAK },
-                                      { "\xec\x9d\xb8\xeb\xaf\xbc\xeb\xb0\x98", WEAK | ONLY } };
+                                      { "\xec\x9d\xb8\xeb\xaf\xbc\xeb\xb0\x98", WEAK | ONLY },
+                                      /* 통 반: a dong's tong and ban ("역삼동 3통 2반": report-adv21
+                                       * A-4), weak ("편지 3통", "3학년 2반" alone stay) */
+                                      { "\xed\x86\xb5", WEAK }, { "\xeb\xb0\x98", WEAK } };
     static const struct unit zh[] = {
         { "\xe5\x8f\xb7\xe6\xa5\xbc", WEAK }, { "\xe8\x99\x9f\xe6\xa8\x93", WEAK }, { "\xe6\xa0\x8b", WEAK }, { "\xe6\xa3\x9f", WEAK }, { "\xe5\xb9\xa2", WEAK },
         { "\xe5\x8d\x95\xe5\x85\x83", WEAK }, { "\xe5\x96\xae\xe5\x85\x83", WEAK }, { "\xe5\xb1\x82", WEAK }, { "\xe5\xb1\xa4", WEAK }, { "\xe5\xae\xa4", STRONG },
@@ -134,8 +143,21 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
         { "xoroo", WEAK | ONLY }, { "davkhar", WEAK }, { "davhar", WEAK }, { "orts", WEAK }, { "orc", WEAK },
         { "inminban", WEAK | ONLY }, { "inmin-ban", WEAK | ONLY }, { "inminpan", WEAK | ONLY },
     };
+    /* Korean units in Latin letters after a dash ("101-dong 1203-ho",
+     * "737-beonji", "5-ban": a North Korean inminban; brief s21 addr21,
+     * R-13); glued to the number only with the dash ("ho", "ban" and
+     * "dong" are words of other languages). */
+    static const struct unit ko_latin[] = {
+        { "-dong", WEAK }, { "-ho", WEAK }, { "-cheung", WEAK }, { "-chung", WEAK }, { "-beonji", STRONG },
+        { "-bungi", STRONG }, { "-ban", WEAK }, { "-pan", WEAK },
+    };
     size_t j = i, e, k;
 
+    for (k = 0; k < sizeof ko_latin / sizeof ko_latin[0]; k++)
+        if (det_starts(s, len, j, ko_latin[k].w) && !det_letter_at(s, len, j + strlen(ko_latin[k].w))) {
+            *weight = k == 1 && ndigits >= 3 ? STRONG : ko_latin[k].weight;   /* 1203-ho: a flat */
+            return j + strlen(ko_latin[k].w);
+        }
     /* 45-р байр, 12 тоот: the Mongolian ordinal mark, then a space. */
     if (det_starts(s, len, j, "-\xd1\x80 ") || det_starts(s, len, j, "-\xd1\x80"))
         j += 3;
@@ -255,6 +277,22 @@ static size_t uk_postcode(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* A South Korean postcode of the old format at i (six digits in two
+ * groups of three, 1988-2015: "135-080"), no digit or letter on either
+ * side; its end, or 0 (brief s21 addr21). */
+static size_t ko_old_postcode(const char *s, size_t len, size_t i)
+{
+    size_t n;
+
+    if ((i > 0 && (det_alnum(s[i - 1]) || s[i - 1] == '-')) || det_digits(s, len, i) != 3 ||
+        i + 7 > len || s[i + 3] != '-' || det_digits(s, len, i + 4) != 3)
+        return 0;
+    if (i + 7 < len && (det_alnum(s[i + 7]) || s[i + 7] == '-' ||
+                        (det_letter_at(s, len, i + 7) && !hangul(det_cp_at(s, len, i + 7, &n)))))
+        return 0;
+    return i + 7;
+}
+
 /* A postcode after its label ("Postcode: SW1A 1AA", "우편번호 04524", "zip
  * 12345", "индекс 210100"): s[i] starts a UK postcode (outward code of a
  * letter or two, a digit and maybe a letter or digit; a space; a digit and
@@ -269,6 +307,10 @@ static size_t postcode(const char *s, size_t len, size_t i)
         "postcode", "post code", "postal code", "zip code", "zip", "\xec\x9a\xb0\xed\x8e\xb8\xeb\xb2\x88\xed\x98\xb8",
         "\xd0\xbf\xd0\xbe\xd1\x87\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9 \xd0\xb8\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81", "\xd0\xb8\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81",
         "\xd1\x88\xd1\x83\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbd\xd0\xb3\xd0\xb8\xd0\xb9\xd0\xbd \xd0\xba\xd0\xbe\xd0\xb4",
+        /* The same in Latin letters as typed, and 우편 번호 apart (brief
+         * s21 addr21, R-13 "shuudangiin kod 210648"). */
+        "shuudangiin kod", "shuudangin kod", "shuudangiin code", "shuudangiin index", "shuudangiin indeks",
+        "\xec\x9a\xb0\xed\x8e\xb8 \xeb\xb2\x88\xed\x98\xb8",
     };
     size_t k, j = i, n, l;
     int labelled = 0;
@@ -286,6 +328,8 @@ static size_t postcode(const char *s, size_t len, size_t i)
         return 0;
     if ((n = det_digits(s, len, i)) >= 4 && n <= 6 && det_ends_word(s, len, i + n))
         return i + n;
+    if ((n = ko_old_postcode(s, len, i)) != 0)
+        return n;
     return uk_postcode(s, len, i);
 }
 
@@ -359,6 +403,75 @@ static size_t ko_latin_road(const char *s, size_t len, size_t i)
     return w >= 6 && det_starts(s, len, e - 5, "daero") && !det_letter_at(s, len, e) ? e : 0;
 }
 
+/* A Korean administrative word in Latin letters at i (Revised
+ * Romanization and McCune-Reischauer as typed: "Yeoksam-dong",
+ * "Munho-ri", "Gangnam-gu", "Sinam-guyok", "Yangpyeong-gun", "Seojong-
+ * myeon"): a word of two letters or more, a dash and the unit; its end,
+ * or 0.  *lot: 1 for a village's word (dong, ri, ni, ga), before its
+ * land lot number (brief s21 addr21, R-13). */
+static size_t ko_latin_admin(const char *s, size_t len, size_t i, int *lot)
+{
+    static const char *const villages[] = { "dong", "ri", "ni", "ga" };
+    static const char *const admin[] = { "guyok", "kuyok", "gu", "ku", "gun", "kun", "si", "shi",
+                                         "eup", "up", "myeon", "myon", "do" };
+    size_t e = i, k, m;
+
+    while (e < len && det_alpha(s[e]))
+        e++;
+    if (e - i < 2 || e + 1 >= len || s[e] != '-')
+        return 0;
+    for (k = 0; k < sizeof villages / sizeof villages[0]; k++)
+        if (det_starts(s, len, e + 1, villages[k]) && !det_letter_at(s, len, m = e + 1 + strlen(villages[k])))
+            return *lot = 1, m;
+    for (k = 0; k < sizeof admin / sizeof admin[0]; k++)
+        if (det_starts(s, len, e + 1, admin[k]) && !det_letter_at(s, len, m = e + 1 + strlen(admin[k])))
+            return *lot = 0, m;
+    return 0;
+}
+
+/* 1 if a district's, a county's or a city's word in Latin letters
+ * (ko_latin_admin, not a village) ends just before i, after ", " or " ". */
+static int ko_latin_admin_before(const char *s, size_t len, size_t i)
+{
+    size_t j = i, w;
+    int lot;
+
+    j -= j > 0 && s[j - 1] == ' ';
+    j -= j > 0 && s[j - 1] == ',';
+    if (j == i)
+        return 0;
+    for (w = j; w > 0 && (det_alpha(s[w - 1]) || s[w - 1] == '-'); w--)
+        ;
+    return w < j && !det_letter_before(s, w) && ko_latin_admin(s, len, w, &lot) == j && !lot;
+}
+
+/* A land lot number after a village's word in Latin letters ending at i
+ * ("Yeoksam-dong 123-45", "Munho-ri san 12-3", "Yeoksam-dong 737
+ * beonji"): as ko_lot reads the Hangul, strong with "san", a sub-number
+ * or beonji, weak alone; its end, or 0. */
+static size_t ko_latin_lot(const char *s, size_t len, size_t i, int *weight)
+{
+    size_t x = i, n;
+    int strong = 0, unit;
+
+    if (x >= len || s[x] != ' ')
+        return 0;
+    x++;
+    if (det_starts(s, len, x, "san "))
+        x += 4, strong = 1;
+    if ((n = det_digits(s, len, x)) == 0 || n > 4 || number_unit(s, len, x + n, n, &unit) != 0)
+        return 0;
+    x += n;
+    if (x + 1 < len && s[x] == '-' && (n = det_digits(s, len, x + 1)) > 0 && n <= 4)
+        x += 1 + n, strong = 1;
+    if (det_starts(s, len, x, " beonji") || det_starts(s, len, x, "-beonji"))
+        x += 7, strong = 1;
+    if (det_letter_at(s, len, x) || (x < len && det_digit(s[x])))
+        return 0;
+    *weight = strong ? STRONG : WEAK | ONLY | LOT;
+    return x;
+}
+
 /* A part that starts with a number at i. */
 static size_t number_part(const char *s, size_t len, size_t i, size_t *start, int *weight)
 {
@@ -376,8 +489,18 @@ static size_t number_part(const char *s, size_t len, size_t i, size_t *start, in
     if (j + 1 < len && s[j] == '-' && det_digit(s[j + 1]) && det_digits(s, len, j + 1) <= 4 &&
         det_starts(s, len, j + 1 + det_digits(s, len, j + 1), "\xeb\xb2\x88\xec\xa7\x80"))
         return *weight = STRONG, j + 1 + det_digits(s, len, j + 1) + 6;
-    if ((e = number_unit(s, len, j, n, weight)) != 0)
+    if ((e = number_unit(s, len, j, n, weight)) != 0) {
+        /* Sinam-guyok 5-ban, Jung-gu 101-dong: a Korean unit in Latin
+         * letters after a district's word. */
+        if (s[j] == '-' && det_letter_at(s, len, j + 1) && ko_latin_admin_before(s, len, i))
+            *weight = STRONG;
+        /* 역삼1동: a dong's number glued inside its name; the name too
+         * (report-adv21 A-4). */
+        if (det_starts(s, len, j, "\xeb\x8f\x99") && hangul(det_cp_before(s, i, &r)))
+            for (*start = i; hangul(det_cp_before(s, *start, &r));)
+                *start -= r;
         return e;
+    }
     /* 15а тоот */
     if ((e = house_number(s, len, i)) > j && (r = number_unit(s, len, e, n, weight)) != 0)
         return r;
@@ -448,7 +571,7 @@ static size_t street_label(const char *s, size_t len, size_t i, const struct uni
 static size_t postbox(const char *s, size_t len, size_t i)
 {
     static const char *const labels[] = {
-        "p.o. box", "p. o. box", "p.o.box", "po box", "pob", "post office box",
+        "p.o. box", "p. o. box", "p.o.box", "po box", "pob", "post office box", "po bx", "p.o. bx", "postfach",
         "\xd1\x88\xd1\x83\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbd\xd0\xb3\xd0\xb8\xd0\xb9\xd0\xbd \xd1\x85\xd0\xb0\xd0\xb9\xd1\x80\xd1\x86\xd0\xb0\xd0\xb3", "\xd1\x88/\xd1\x85", "\xec\x82\xac\xec\x84\x9c\xed\x95\xa8", "\xd0\xb0/\xd1\x8f", "\xd0\xb0\xd0\xb1\xd0\xbe\xd0\xbd\xd0\xb5\xd0\xbd\xd1\x82\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9 \xd1\x8f\xd1\x89\xd0\xb8\xd0\xba", "\xd8\xb5.\xd8\xa8", "\xd8\xb5 \xd8\xa8", "\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82 \xd8\xa8\xd8\xb1\xd9\x8a\xd8\xaf",
     };
     size_t k, j = 0, n;
@@ -569,7 +692,7 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
          * toot 12", "entrance 2, door 31"; B-8): one of them alone is
          * weak ("Street 12 was closed", "the house 7 doors down"). */
         { "street", WEAK }, { "st", WEAK }, { "st.", WEAK }, { "avenue", WEAK }, { "ave", WEAK },
-        { "house", WEAK }, { "villa", WEAK }, { "tower", WEAK }, { "floor", WEAK }, { "fl.", WEAK },
+        { "house", WEAK }, { "hse", WEAK }, { "villa", WEAK }, { "tower", WEAK }, { "floor", WEAK }, { "fl.", WEAK },
         { "entrance", WEAK }, { "door", WEAK }, { "inminban", WEAK | ONLY },
         { "khoroo", WEAK | ONLY }, { "horoo", WEAK | ONLY }, { "bair", WEAK }, { "toot", STRONG },
         { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK | ONLY }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG },
@@ -578,27 +701,54 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         { "\xd9\x82\xd8\xb7\xd8\xb9\xd8\xa9", WEAK }, { "\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xb9", WEAK }, { "\xd8\xac\xd8\xa7\xd8\xaf\xd8\xa9", WEAK }, { "\xd9\x85\xd9\x86\xd8\xb2\xd9\x84", WEAK }, { "\xd8\xa8\xd9\x8a\xd8\xaa", WEAK },
         { "\xd9\x85\xd8\xa8\xd9\x86\xd9\x89", WEAK }, { "\xd8\xb9\xd9\x85\xd8\xa7\xd8\xb1\xd8\xa9", WEAK }, { "\xd8\xb7\xd8\xa7\xd8\xa8\xd9\x82", WEAK }, { "\xd9\x82\xd8\xb3\xd9\x8a\xd9\x85\xd8\xa9", WEAK }, { "\xd8\xb4\xd9\x82\xd8\xa9", STRONG },
     };
-    static const struct unit mn_streets[] = { { "\xd0\xb3\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbc\xd0\xb6", 0 }, { "\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd0\xbd \xd1\x87\xd3\xa9\xd0\xbb\xd3\xa9\xd3\xa9", 0 } };
+    /* гудамж (street), өргөн чөлөө (avenue), and the same in Latin
+     * letters as typed ("Olympiin gudamj 12", "Enkhtaivny örgön chölöö
+     * 15"; brief s21 addr21, R-13). */
+    static const struct unit mn_streets[] = {
+        { "\xd0\xb3\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbc\xd0\xb6", 0 }, { "\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd0\xbd \xd1\x87\xd3\xa9\xd0\xbb\xd3\xa9\xd3\xa9", 0 },
+        { "gudamj", 0 }, { "gudamzh", 0 }, { "gudamz", 0 }, { "\xc3\xb6rg\xc3\xb6n ch\xc3\xb6l\xc3\xb6\xc3\xb6", 0 },
+        { "orgon choloo", 0 }, { "urgun chuluu", 0 }, { "urgon chuloo", 0 },
+    };
     size_t e, x, n;
-    int cp, last, dummy;
+    int cp, last, dummy, lot;
 
     if (s[i] == '#' && det_digits(s, len, i + 1) >= 1 && (e = house_number(s, len, i + 1)) != 0 &&
         memchr(s + i, '-', e - i) != NULL)
         return *weight = STRONG, e;                 /* #03-12 */
     if ((e = postcode(s, len, i)) != 0 || (e = en_street_number_after(s, len, i)) != 0)
         return *weight = STRONG, e;
+    /* Yeoksam-dong 123-45; Gangnam-gu, Sinam-guyok: a district, weak. */
+    if ((e = ko_latin_admin(s, len, i, &lot)) != 0) {
+        if (lot && (x = ko_latin_lot(s, len, e, weight)) != 0) {
+            if (ko_latin_admin_before(s, len, i))
+                *weight = STRONG;               /* Gangnam-gu Yeoksam-dong 737 */
+            return x;
+        }
+        /* A district, a county or a village's word alone is no part:
+         * it stays beside the address, as "강남구" and "Bayanzurkh
+         * duureg" do ("123 Sejong-daero, Jung-gu"); it makes the part
+         * after it strong (ko_latin_lot, number_part). */
+        return 0;
+    }
     /* Sejong-daero 123, Teheran-ro 152 */
     if ((e = ko_latin_road(s, len, i)) != 0 && (x = number_after(s, len, e)) != 0)
         return *weight = STRONG, x;
     if ((e = postbox(s, len, i)) != 0)
         return *weight = STRONG, e;
     if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
-        x = e + (e < len && s[e] == ' ');
+        /* "St. 12" (the unit "st" read before "st."), "хороо-3, байр-15,
+         * тоот-42" (report-adv21 A-5, A-6) */
+        x = e + (e < len && s[e] == '.');
+        x += x < len && (s[x] == ' ' || (s[x] == '-' && x + 1 < len && det_digit(s[x + 1])));
         if (det_starts(s, len, x, "no. ") || det_starts(s, len, x, "no "))
             x += s[x + 2] == '.' ? 4 : 3;
         x += x < len && s[x] == '#';
-        if (x < len && det_digit(s[x]) && (n = house_number(s, len, x)) != 0)
+        if (x < len && det_digit(s[x]) && (n = house_number(s, len, x)) != 0) {
+            /* Apartment 101-dong: the number's own unit after it. */
+            if (n < len && s[n] == '-' && (e = number_unit(s, len, n, n - x, &dummy)) != 0)
+                return *weight |= dummy, e;
             return n;
+        }
         /* Block B, Tower A: one letter after a building's word (weak). */
         if (x < len && det_alpha(s[x]) && !det_letter_at(s, len, x + 1) && x + 1 < len && s[x + 1] == ',' &&
             (det_starts(s, len, i, "bl") || det_starts(s, len, i, "bu") || det_starts(s, len, i, "tower")))
@@ -618,8 +768,8 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         return *weight = WEAK, n;
     }
     /* Энхтайваны өргөн чөлөө 15а: a word, then the street's word. */
-    if ((unsigned char)s[i] >= 0x80 && (e = detect_letters(s, len, i)) > i && e + 1 < len && s[e] == ' ' &&
-        (x = unit_at(s, len, e + 1, mn_streets, 2, 1, &dummy)) != 0) {
+    if ((e = detect_letters(s, len, i)) > i && e + 1 < len && s[e] == ' ' &&
+        (x = unit_at(s, len, e + 1, mn_streets, sizeof mn_streets / sizeof mn_streets[0], 1, &dummy)) != 0) {
         if ((n = number_after(s, len, x)) != 0)
             return *weight = STRONG, n;
         return *weight = WEAK, x;
@@ -640,6 +790,11 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
          * "은행으로"): a road's number has 1-4 digits, maybe "-" and 1-3
          * more, and nothing but a particle, a space or a comma after. */
         if ((last == 0xB85C || last == 0xAE38) && det_cp_before(s, e - 3, &n) != 0xC73C) {
+            /* 테헤란로 123길 45: a side street of the road, numbered, and
+             * the building's number (도로명주소; report-adv21 A-4). */
+            if (last == 0xB85C && det_starts(s, len, x, "\xea\xb8\xb8 ") && det_digit(s[x + 4 < len ? x + 4 : x]) &&
+                det_digits(s, len, x + 4) <= 4)
+                x += 4 + det_digits(s, len, x + 4);
             if (x + 1 < len && s[x] == '-' && det_digit(s[x + 1]) && det_digits(s, len, x + 1) <= 3)
                 x += 1 + det_digits(s, len, x + 1);
             return det_digits(s, len, e + 1) <= 4 && (x >= len || s[x] == ' ' || s[x] == ',' ||
@@ -681,12 +836,18 @@ static size_t town_word(const char *s, size_t len, size_t i)
 static size_t postcode_after(const char *s, size_t len, size_t i, size_t *start)
 {
     size_t j = i, e, n;
-    int words;
+    int words, c;
 
     j += j < len && s[j] == ',';
     j += j < len && s[j] == ' ';
     for (words = 0; words <= 3; words++) {
-        if ((e = uk_postcode(s, len, j)) != 0 ||
+        /* а/я 123, 123456 Москва: six digits, then the town in Cyrillic
+         * (the Russian order; report-adv21 A-6; "House 7, 100000
+         * workers" stays). */
+        if (words == 0 && (n = det_digits(s, len, j)) == 6 && !det_letter_before(s, j) && j + 7 < len &&
+            s[j + 6] == ' ' && (c = det_cp_at(s, len, j + 7, &n)) >= 0x400 && c <= 0x4FF)
+            return *start = j, j + 6;
+        if ((e = uk_postcode(s, len, j)) != 0 || (e = ko_old_postcode(s, len, j)) != 0 ||
             (words > 0 && (n = det_digits(s, len, j)) >= 5 && n <= 6 && !det_letter_before(s, j) &&
              (j + n >= len || s[j + n] == '.' || s[j + n] == ',' || s[j + n] == ';' || s[j + n] == ')') &&
              (e = j + n) != 0))
@@ -719,6 +880,10 @@ static size_t postcode_before(const char *s, size_t i, size_t *start)
             ;
         if (words > 0 && e - d >= 5 && e - d <= 6 && (d == 0 || s[d - 1] == ' ' || s[d - 1] == '('))
             return *start = d, e;
+        /* 135-080 (the old Korean format) */
+        if (words > 0 && e - d == 3 && d >= 4 && ko_old_postcode(s, e, d - 4) == e &&
+            (d == 4 || s[d - 5] == ' ' || s[d - 5] == '('))
+            return *start = d - 4, e;
         if (j == i && words > 0)
             return 0;
         for (d = j; d > 0 && det_letter_before(s, d) && !det_digit(s[d - 1]); d -= n)
@@ -788,16 +953,22 @@ static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t 
 }
 
 /* The addresses of s[0..len): merged into d[0..*n) when d is not NULL;
- * else each lone weak part of a unit of ONLY given to fn (start, end). */
+ * and each lone weak part of a unit of ONLY given to fn (start, end) when
+ * fn is not NULL.  One pass for both (brief s21: the redactor asked for
+ * both of the same text and walked it twice): the two walks go from part
+ * to part alike and part only where an address takes a postcode after it
+ * (the addresses' walk goes on after the postcode, the other after the
+ * address), so each has its own position, id and iu, and a position both
+ * reach is read once. */
 static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
                 int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
-    size_t i = 0, a, b, e, next, st, g;
+    size_t id = d != NULL ? 0 : len, iu = fn != NULL ? 0 : len, i, a, b, e, next, st, g;
     int weight, w, parts, lots;
 
-    while (i < len) {
+    while ((i = id < iu ? id : iu) < len) {
         if (((unsigned char)s[i] & 0xC0) == 0x80 || (b = part_at(s, len, i, &a, &weight)) == 0) {
-            i++;
+            id += id == i, iu += iu == i;
             continue;
         }
         parts = 1, lots = (weight & LOT) != 0;
@@ -818,33 +989,133 @@ static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, siz
                 break;
             b = e, weight |= w, parts++, lots += (w & LOT) != 0;
         }
-        if (d == NULL && !(weight & STRONG) && parts == 1 && (weight & ONLY)) {
-            if (fn(ctx, a, b) != 0)
+        if (i == iu) {
+            if (!(weight & STRONG) && parts == 1 && (weight & ONLY) && fn(ctx, a, b) != 0)
                 return -1;
-        } else if (d != NULL && ((weight & STRONG) || (parts >= 2 && parts > lots))) {
-            if (merge(d, n, cap, a, b) != 0)
-                return -1;
-            /* Its postcode without a label, a town's name or two apart. */
-            if ((e = postcode_before(s, a, &st)) != 0 && merge(d, n, cap, st, e) != 0)
-                return -1;
-            if ((e = postcode_after(s, len, b, &st)) != 0) {
-                if (merge(d, n, cap, st, e) != 0)
-                    return -1;
-                b = e;
-            }
+            iu = b;
         }
-        i = b;
+        if (i == id) {
+            if ((weight & STRONG) || (parts >= 2 && parts > lots)) {
+                if (merge(d, n, cap, a, b) != 0)
+                    return -1;
+                /* Its postcode without a label, a town's name or two apart. */
+                if ((e = postcode_before(s, a, &st)) != 0 && merge(d, n, cap, st, e) != 0)
+                    return -1;
+                if ((e = postcode_after(s, len, b, &st)) != 0) {
+                    if (merge(d, n, cap, st, e) != 0)
+                        return -1;
+                    b = e;
+                }
+            }
+            id = b;
+        }
     }
     return 0;
 }
 
-int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
+/* The Arabic-Indic digit (U+0660-0669) or the Extended Arabic-Indic one
+ * (U+06F0-06F9, Persian and Urdu) at s[i], two bytes: its value, or -1.
+ * The norm view keeps those whose UTS #39 skeleton is a Latin letter
+ * (١ l, ٥ o, ٧ V: normalise.c reads "B٥ld" as a name), so an address
+ * reads them itself ("Block ٤, Street ١٢, House ٧": brief s21 addr21). */
+static int arabic_digit(const char *s, size_t len, size_t i)
 {
-    return scan(d, n, cap, s, len, NULL, NULL);
+    const unsigned char *u = (const unsigned char *)s + i;
+
+    if (i + 1 >= len)
+        return -1;
+    if (u[0] == 0xD9 && u[1] >= 0xA0 && u[1] <= 0xA9)
+        return u[1] - 0xA0;
+    if (u[0] == 0xDB && u[1] >= 0xB0 && u[1] <= 0xB9)
+        return u[1] - 0xB0;
+    return -1;
+}
+
+/* Spans found in the copy with ASCII digits, given back to the caller's
+ * fn or collected (start, end in the copy). */
+struct spans {
+    size_t *p, n, cap;
+};
+
+static int add_span(void *ctx, size_t start, size_t end)
+{
+    struct spans *sp = ctx;
+    size_t *q;
+
+    if (sp->n + 2 > sp->cap) {
+        size_t c = sp->cap ? sp->cap * 2 : 16;
+        if ((q = realloc(sp->p, c * sizeof *q)) == NULL)
+            return -1;
+        sp->p = q, sp->cap = c;
+    }
+    sp->p[sp->n++] = start, sp->p[sp->n++] = end;
+    return 0;
+}
+
+/* Scans s[0..len) with every Arabic-Indic digit read as its ASCII digit:
+ * a copy t (one byte for each such digit's two) and map (t's offset to
+ * s's, len + 1 entries) are built, the spans are found in t and given in
+ * s's offsets to merge (d not NULL) and to fn (not NULL), as scan does.
+ * 0, or -1 out of memory or when fn returned non-zero. */
+static int scan_arabic_digits(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                              int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
+{
+    char *t = malloc(len + 1);
+    size_t *map = malloc((len + 1) * sizeof *map), i, m = 0, k;
+    struct detection *td = NULL;
+    size_t tn = 0, tcap = 0;
+    struct spans sp = { NULL, 0, 0 };
+    int rc = -1, v;
+
+    if (t == NULL || map == NULL)
+        goto out;
+    for (i = 0; i < len;) {
+        map[m] = i;
+        if ((v = arabic_digit(s, len, i)) >= 0)
+            t[m++] = (char)('0' + v), i += 2;
+        else
+            t[m++] = s[i++];
+    }
+    map[m] = len;
+    if (scan(d != NULL ? &td : NULL, &tn, &tcap, t, m, fn != NULL ? add_span : NULL, &sp) != 0)
+        goto out;
+    rc = 0;
+    for (k = 0; k < tn && rc == 0; k++)
+        if (td[k].kind == DETECT_ADDRESS)
+            rc = merge(d, n, cap, map[td[k].start], map[td[k].end]);
+    for (k = 0; k + 1 < sp.n && rc == 0; k += 2)
+        rc = fn(ctx, map[sp.p[k]], map[sp.p[k + 1]]);
+out:
+    free(t), free(map), free(td), free(sp.p);
+    return rc;
+}
+
+/* 1 if s[0..len) holds an Arabic-Indic digit. */
+static int has_arabic_digit(const char *s, size_t len)
+{
+    const char *p = s, *end = s + len;
+
+    for (; (p = memchr(p, 0xD9, (size_t)(end - p))) != NULL; p++)
+        if (arabic_digit(s, len, (size_t)(p - s)) >= 0)
+            return 1;
+    for (p = s; (p = memchr(p, 0xDB, (size_t)(end - p))) != NULL; p++)
+        if (arabic_digit(s, len, (size_t)(p - s)) >= 0)
+            return 1;
+    return 0;
+}
+
+int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                     int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
+{
+    if (has_arabic_digit(s, len))
+        return scan_arabic_digits(d, n, cap, s, len, fn, ctx);
+    return scan(d, n, cap, s, len, fn, ctx);
 }
 
 int detect_address_unsure(const char *s, size_t len, int (*fn)(void *ctx, size_t start, size_t end),
                           void *ctx)
 {
+    if (has_arabic_digit(s, len))
+        return scan_arabic_digits(NULL, NULL, NULL, s, len, fn, ctx);
     return scan(NULL, NULL, NULL, s, len, fn, ctx);
 }

@@ -56,6 +56,44 @@ static int full_stop(const char *s, size_t len, size_t i)
            det_cp_before(s, i, &n) >= 0 && det_letter_before(s, i - n);
 }
 
+/* The Latin birth words of Mongolian (төрсөн, төрсний, төрж, төрөв) with
+ * ө and ү folded to o and u to o: typed with either vowel in either
+ * syllable (türsön, torsun), or with the Cyrillic letters Latin lacks
+ * left in a Latin word ("tөrsөn": report-adv20 R-12). */
+static const char *const mn_birth_folded[] = {
+    "torson", "torsn", "torsnii", "torsonii", "torsnei", "torj", "torov",
+};
+
+/* 1 if the word at s[at] (its start) reads, folded, as one of
+ * mn_birth_folded: Latin letters and Cyrillic ө ү о у only. */
+static int mn_birth_word_at(const char *s, size_t len, size_t at)
+{
+    char w[12];
+    size_t n = 0, i = at, k;
+    int cp;
+
+    if (det_letter_before(s, at))
+        return 0;
+    while (i < len && (cp = det_cp_at(s, len, i, &k)) >= 0 && is_word_cp(cp)) {
+        char c;
+        if (cp == 0x4E9 || cp == 0x4AF || cp == 0x43E || cp == 0x443 || cp == 'u')
+            c = 'o';
+        else if (cp >= 'a' && cp <= 'z')
+            c = (char)cp;
+        else if (cp >= 'A' && cp <= 'Z')
+            c = (char)(cp - 'A' + 'a');
+        else
+            return 0;
+        if (n + 1 >= sizeof w)
+            return 0;
+        w[n++] = c, i += k;
+    }
+    for (k = 0; k < sizeof mn_birth_folded / sizeof mn_birth_folded[0]; k++)
+        if (strlen(mn_birth_folded[k]) == n && memcmp(w, mn_birth_folded[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* A birth word within before bytes before start or after bytes after end;
  * for a year alone (sentence) the window ends at a full stop. */
 static int near_birth_word(const char *s, size_t len, size_t start, size_t end, size_t before,
@@ -69,7 +107,14 @@ static int near_birth_word(const char *s, size_t len, size_t start, size_t end, 
     for (i = end; sentence && i < to; i++)
         if (full_stop(s, len, i))
             to = i;
-    return det_word_near(s, len, from, to, birth_words, sizeof birth_words / sizeof birth_words[0]);
+    if (det_word_near(s, len, from, to, birth_words, sizeof birth_words / sizeof birth_words[0]))
+        return 1;
+    while (from > 0 && from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
+        from--;
+    for (i = from; i < to && i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && mn_birth_word_at(s, len, i))
+            return 1;
+    return 0;
 }
 
 /* A date or a year in parentheses right after a word: "Batbayar

@@ -226,12 +226,18 @@ static int by_start(const void *a, const void *b)
 
 int detect_text(struct detection **out, size_t *nout, const struct normtext *t, struct err *e)
 {
+    return detect_text_unsure(out, nout, t, NULL, NULL, e);
+}
+
+int detect_text_unsure(struct detection **out, size_t *nout, const struct normtext *t,
+                       int (*fn)(void *ctx, size_t start, size_t end), void *ctx, struct err *e)
+{
     struct detection *d, *col = NULL, *grown;
     size_t nd, ncol = 0, cap = 0, i, k, n, end, st;
     char *v;
     int kind, oom = 0;
 
-    if (detect_all(&d, &nd, t->norm, t->normlen, e) != 0)
+    if (detect_all_unsure(&d, &nd, t->norm, t->normlen, fn, ctx, e) != 0)
         return -1;
     *out = d, *nout = nd;
     if (t->orig == NULL || memchr(t->orig, '\n', t->inlen) == NULL)

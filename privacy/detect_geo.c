@@ -244,6 +244,11 @@ static size_t number(const char *s, size_t len, size_t i, size_t maxdig, size_t 
     if (i + 1 < len && s[i] == '.' && det_digit(s[i + 1])) {
         *decimals = det_digits(s, len, i + 1);
         i += 1 + *decimals;
+    } else if (det_starts(s, len, i, " point ") && i + 7 < len && det_digit(s[i + 7])) {
+        /* "47 point 918": the point said between digits (report-adv19b
+         * B-24; brief s21 addr21). */
+        *decimals = det_digits(s, len, i + 7);
+        i += 7 + *decimals;
     } else if (comma != NULL && i + 1 < len && s[i] == ',' && (c = det_digits(s, len, i + 1)) >= 1 &&
                (c >= 3 || hemi_after(s, len, i + 1 + c))) {
         /* "47,918", or "47,92 N" (a hemisphere says it is no list:
@@ -438,6 +443,8 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
         i++;
     if (i < len && (s[i] == ',' || s[i] == ';' || s[i] == '/' || s[i] == '&'))
         i++;
+    else if (det_starts(s, len, i, " and ") && memmem(s + at, a.end - at, " point ", 7) != NULL)
+        i += 4;                 /* 47 point 918 and 106 point 917 */
     else if (i < len && s[i] == 'x' && i + 1 < len && (s[i + 1] == ' ' || det_digit(s[i + 1])))
         i++, times = 1;
     else if (det_starts(s, len, i, "\xc3\x97"))                   /* × */
@@ -456,6 +463,11 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
     if (a.hemi && b.hemi)
         ok = latitude(a.hemi) != latitude(b.hemi) &&
              (!axes || ((a.minutes || a.decimals >= 2) && (b.minutes || b.decimals >= 2)));
+    else if ((a.hemi && a.hemi_word) || (b.hemi && b.hemi_word))
+        /* 북위 47.918, 106.917: one axis said, the other after it (the
+         * spoken "북위 사칠 점 구일팔, 동경 ..." reads so: brief s21
+         * addr21). */
+        ok = (a.minutes || a.decimals >= 2) && (b.minutes || b.decimals >= 2);
     else if (a.hemi || b.hemi)
         ok = 0;
     else if (a.degree && b.degree)
@@ -468,7 +480,8 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
              (!a.comma || ((s[a.end] == ',' || s[a.end] == ';' || s[a.end] == ' ') &&
                            det_word_near(s, len, at > 32 ? at - 32 : 0, at, place_words,
                                          sizeof place_words / sizeof place_words[0])));
-    if (a.hemi && b.hemi && latitude(b.hemi))
+    if ((a.hemi && b.hemi && latitude(b.hemi)) || (a.hemi && !b.hemi && !latitude(a.hemi)) ||
+        (!a.hemi && b.hemi && latitude(b.hemi)))
         ok = ok && b.whole <= 90 && a.whole <= 180;
     else if (!a.hemi && !b.hemi && a.whole > 90)
         ok = ok && b.whole <= 90 && a.whole <= 180;                 /* longitude first */

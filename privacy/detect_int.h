@@ -423,9 +423,12 @@ size_t detect_scan_bank(const char *s, size_t len, size_t at, size_t *start, int
 /* detect_address.c: the home addresses of s[0..len) (building, flat and
  * house numbers with their unit words, a street with its number) added
  * to d[0..*n) (capacity *cap, realloc'd; sorted by start), each over the
- * detections it overlaps; 0, or -1 when out of memory. */
+ * detections it overlaps; and, when fn is not NULL, in the same pass,
+ * detect_address_unsure's parts given to fn(ctx, start, end) (detect.h);
+ * 0, or -1 when out of memory or fn returned non-zero. */
 struct detection;
-int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                     int (*fn)(void *ctx, size_t start, size_t end), void *ctx);
 
 /* detect_nmea.c: a position as GPS receivers print it at at: a pair of
  * degrees and decimal minutes run together with their hemispheres

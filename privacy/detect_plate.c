@@ -194,18 +194,52 @@ static size_t kr_plate(const char *s, size_t len, size_t at)
     return det_digits(s, len, i) == 4 && !det_letter_at(s, len, i + 4) ? i + 4 : 0;
 }
 
+/* 1 if the Hangul at i is the copula or a particle that may follow a
+ * number ("삼천사백오십육이었다", "삼사오육였다", "...육은"); after the
+ * copula's 이, at i the syllable after it when after_i (었 다 에 야 고
+ * 며 라 니: "이었다", "이다", "이에요"). */
+static int kr_after_number(const char *s, size_t len, size_t i, int after_i)
+{
+    static const char *const after[] = { "\xec\x97\x88", "\xeb\x8b\xa4", "\xec\x97\x90", "\xec\x95\xbc", "\xea\xb3\xa0",
+                                         "\xeb\xa9\xb0", "\xeb\x9d\xbc", "\xeb\x8b\x88" };
+    static const char *const alone[] = { "\xec\x98\x80", "\xec\x98\x88", "\xec\x9d\x80", "\xeb\x8a\x94", "\xec\x9d\x84",
+                                         "\xeb\xa5\xbc", "\xeb\xa1\x9c", "\xec\x99\x80", "\xea\xb3\xbc", "\xeb\x8f\x84",
+                                         "\xec\x9d\x98", "\xec\x97\x90", "\xec\x95\xbc", "\xec\x9e\x85" };
+    const char *const *list = after_i ? after : alone;
+    size_t n = after_i ? N(after) : N(alone), k;
+
+    for (k = 0; k < n; k++)
+        if (det_starts(s, len, i, list[k]))
+            return 1;
+    return 0;
+}
+
 /* The end of a plate's four digits at i: ASCII digits or Sino-Korean
- * syllables, digit by digit ("삼사오육") or with units ("삼천사백오십육");
- * 0 if none. */
+ * syllables, digit by digit ("삼사오육") or with units ("삼천사백오십육"),
+ * maybe with the copula or a particle glued after ("삼천사백오십육이었다":
+ * its 이 is the copula, not a digit 2; brief s21 addr21); 0 if none. */
 static size_t kr_four(const char *s, size_t len, size_t i)
 {
     size_t e, nd;
     unsigned v;
 
     if (det_digits(s, len, i) == 4)
-        return det_letter_at(s, len, i + 4) ? 0 : i + 4;
+        return det_letter_at(s, len, i + 4) && !kr_after_number(s, len, i + 4, 0) &&
+               !(det_starts(s, len, i + 4, "\xec\x9d\xb4") && kr_after_number(s, len, i + 7, 1)) ? 0 : i + 4;
     v = det_numeral(s, len, i, &e, &nd);
-    return e > i && (nd == 4 || (v >= 1000 && v <= 9999)) && !det_letter_at(s, len, e) ? e : 0;
+    if (e <= i)
+        return 0;
+    if ((nd == 4 || (v >= 1000 && v <= 9999)) &&
+        (!det_letter_at(s, len, e) || kr_after_number(s, len, e, 0) ||
+         (det_starts(s, len, e, "\xec\x9d\xb4") && kr_after_number(s, len, e + 3, 1))))
+        return e;
+    /* 이 read as a digit 2 is the copula when 었 다 ... follow it. */
+    if (e - i > 3 && det_starts(s, len, e - 3, "\xec\x9d\xb4") && kr_after_number(s, len, e, 1)) {
+        v = det_numeral(s, e - 3, i, &e, &nd);
+        if (e > i && (nd == 4 || (v >= 1000 && v <= 9999)))
+            return e;
+    }
+    return 0;
 }
 
 size_t detect_kr_spoken_plate(const char *s, size_t len, size_t at)

@@ -167,10 +167,12 @@ static int russian_reading(struct variant_list *out, const char *key, size_t len
             nicknames_each(form, ru.v[j].keylen, count_form, &found) != 0 || found == 0)
             continue;
         rc = list_add(out, form, ru.v[j].keylen, RULE_VARIANT, SUFFIX_MN);
-        if (rc == 0)
-            rc = nicknames_each(form, ru.v[j].keylen, add_form, out);
+        /* The name's own cases before its short forms': the list may
+         * fill (VARIANTS_MAX). */
         if (rc == 0)
             rc = ru_name_forms(out, form, ru.v[j].keylen, 0);
+        if (rc == 0)
+            rc = nicknames_each(form, ru.v[j].keylen, add_form, out);
     }
     sodium_memzero(form, sizeof form);
     variant_list_free(&ru);

@@ -58,7 +58,7 @@ struct redaction_flag {
                                    "context-name", "short-name", "name-or-word",
                                    "mixed-script", "near-name", "transcription",
                                    "glued-name", "escape-run", "unread-script",
-                                   "spoken-number", "address" (docs/VARIANTS.md) */
+                                   "spoken-number", "address", "handle" (docs/VARIANTS.md) */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 
@@ -162,6 +162,16 @@ void redact_ctx_free(struct redact_ctx *ctx);
  * input, a text of 4 GiB or more, a pseudonym over 255 bytes. */
 int redactor_run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
                  const char *in, size_t inlen, struct err *e);
+
+/* redactor_run for a record's short field (its place, its tags): every
+ * user-name shape of redactor_handle_shapes left in it ("seawolf75",
+ * "kim_js") is also a review flag of kind "handle", as the audit's
+ * second opinion WARNs on it (report-adv19b B-16; brief s21 addr21): a
+ * label the researcher chose that reads as someone's user name is asked
+ * about, not exported unasked.  The body keeps redactor_run (prose has
+ * model and order numbers of that shape).  Errors as redactor_run. */
+int redactor_run_field(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
+                       const char *in, size_t inlen, struct err *e);
 
 /* Frees out's buffers (wiping the text) and zeroes it; NULL allowed. */
 void redaction_free(struct redaction *out);

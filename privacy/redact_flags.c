@@ -282,6 +282,30 @@ static void surname_syl_build(void)
             surname_syl[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
 }
 
+/* 1 if the Hangul word w is a township's, a village's or a
+ * neighbourhood's name (its third syllable 면 읍 동 리) right after a
+ * county's, a city's or a district's word (two Hangul syllables or more
+ * ending in 군 시 구, maybe a comma between): "양평군 서종면", "강남구
+ * 역삼동", where 서 and 역 are surnames (brief s21 addr21; the county
+ * words themselves are in data/gazetteer/regions.txt). */
+static int ko_admin_chain(const struct word *w, const char *s)
+{
+    size_t j = w->start;
+    int third, last;
+
+    if (w->end - w->start < 9)
+        return 0;
+    third = redact_cp_before(s, w->start + 9);
+    if (third != 0xBA74 && third != 0xC74D && third != 0xB3D9 && third != 0xB9AC)
+        return 0;                                   /* 면 읍 동 리 */
+    while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == ','))
+        j--;
+    if (j == w->start || j < 6)
+        return 0;
+    last = redact_cp_before(s, j);
+    return (last == 0xAD70 || last == 0xC2DC || last == 0xAD6C) && is_hangul_cp(redact_cp_before(s, j - 3));
+}
+
 static int hangul_name_word(const struct word *w, const char *s)
 {
     size_t n = w->end - w->start;
@@ -292,7 +316,7 @@ static int hangul_name_word(const struct word *w, const char *s)
     if (n < 9 || c < 0 || c > 0xD7A3 - 0xAC00 || w->first == 0xC774)
         return 0;
     (void)pthread_once(&surname_syl_once, surname_syl_build);
-    if (!((surname_syl[c >> 3] >> (c & 7)) & 1))
+    if (!((surname_syl[c >> 3] >> (c & 7)) & 1) || ko_admin_chain(w, s))
         return 0;
     return variants_ko_common_suffix(s + w->start + 9, n - 9);
 }
@@ -357,7 +381,7 @@ static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b
 static const char *const extra_kinds[] = { "short-name", "name-or-word", "mixed-script",
                                            "near-name", "transcription", "glued-name",
                                            "escape-run", "unread-script", "spoken-number",
-                                           "address" };
+                                           "address", "handle" };
 
 /* Adds the flags of extra from *next on that start before limit. */
 static int add_extra(struct redaction *res, struct flagcur *cur, const struct spans *extra,
@@ -694,7 +718,8 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
         else if (is_hangul_cp(a.first) &&
                  (k = flag_glued_mark(in + a.start, a.end - a.start,
                                       a.end < inlen && in[a.end] == ',' &&
-                                          starts_sentence(in, a.start))) > 0)
+                                          starts_sentence(in, a.start))) > 0 &&
+                 !flag_place_word(in + a.start, a.end - a.start))   /* 양평군: a county */
             rc = fn(ctx, a.start, a.start + k, context_name), done = 1;
         else if (more && is_hangul_cp(a.first) && is_hangul_cp(b.first) &&
                  only_space(in, a.end, b.start) &&

@@ -414,7 +414,7 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
  * the word shapes of redact_flags.c (the cat of their spans). */
 enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME,
        FLAG_TRANSCRIPTION, FLAG_GLUED_NAME, FLAG_ESCAPE_RUN,
-       FLAG_UNREAD_SCRIPT, FLAG_SPOKEN_NUMBER, FLAG_ADDRESS };
+       FLAG_UNREAD_SCRIPT, FLAG_SPOKEN_NUMBER, FLAG_ADDRESS, FLAG_HANDLE };
 
 /* redact_flags.c: calls fn(ctx, start, end) with the input offsets of
  * each run of escape-looking tokens of the original (escapes.h,

@@ -37,13 +37,36 @@ static int by_input_start(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static int find_patterns(struct spans *out, const struct normtext *t, struct err *e)
+/* The addresses the detector is unsure of (detect_address_unsure: norm
+ * offsets, start and end, in text order), found in the detectors' pass
+ * over the addresses (find_patterns) and made review flags where the
+ * others are (flags_to_input): the text's addresses are walked once. */
+struct unsure_parts {
+    size_t *v, n, cap;          /* v[2 * i], v[2 * i + 1] */
+};
+
+static int keep_unsure(void *ctx, size_t a, size_t b)
+{
+    struct unsure_parts *u = ctx;
+
+    if (u->n == u->cap) {
+        size_t cap = u->cap != 0 ? 2 * u->cap : 8, *v = realloc(u->v, 2 * cap * sizeof *v);
+        if (v == NULL)
+            return -1;
+        u->v = v, u->cap = cap;
+    }
+    u->v[2 * u->n] = a, u->v[2 * u->n + 1] = b, u->n++;
+    return 0;
+}
+
+static int find_patterns(struct spans *out, struct unsure_parts *unsure, const struct normtext *t,
+                         struct err *e)
 {
     struct detection *d;
     size_t n, i;
     struct span s = { 0, 0, 0, R_PATTERN, 0, SIZE_MAX, 0, 0, 0 };
 
-    if (detect_text(&d, &n, t, e) != 0)
+    if (detect_text_unsure(&d, &n, t, keep_unsure, unsure, e) != 0)
         return -1;
     for (i = 0; i < n; i++) {
         s.start = d[i].start, s.end = d[i].end, s.cat = CAT_DETECT + d[i].kind;
@@ -105,9 +128,11 @@ static int add_unsure(void *ctx, size_t a, size_t b)
 /* Short forms and names that may be words found by the matcher (norm
  * offsets) and words that mix scripts (normalise.h) as review flags in
  * input offsets, sorted. */
-static int flags_to_input(struct spans *flags, const struct redactor *r, const struct normtext *t)
+static int flags_to_input(struct spans *flags, const struct redactor *r, const struct normtext *t,
+                          const struct unsure_parts *unsure)
 {
     struct span m = { 0, 0, FLAG_MIXED_SCRIPT, 0, 0, SIZE_MAX, 0, 0, 0 };
+    struct unsure u = { flags, t };
     size_t i, n = flags->n;
 
     for (i = 0; i < n; i++) {
@@ -124,21 +149,24 @@ static int flags_to_input(struct spans *flags, const struct redactor *r, const s
     if (redact_near_names(flags, r, t) != 0)
         return -1;
     if (redact_masked_names(flags, r, t) != 0 || redact_unread_scripts(flags, r, t) != 0 ||
-        redact_spoken_runs(flags, t) != 0 ||
-        detect_address_unsure(t->norm, t->normlen, add_unsure, &(struct unsure){ flags, t }) != 0)
+        redact_spoken_runs(flags, t) != 0)
         return -1;
+    for (i = 0; i < unsure->n; i++)
+        if (add_unsure(&u, unsure->v[2 * i], unsure->v[2 * i + 1]) != 0)
+            return -1;
     flags_sort(flags);
     return 0;
 }
 
-static int collect(struct spans *sp, struct spans *flags, const struct redactor *r,
-                   const struct normtext *t, struct redact_ctx *ctx, struct err *e)
+static int collect_with(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        const struct normtext *t, struct redact_ctx *ctx,
+                        struct unsure_parts *unsure, struct err *e)
 {
     struct spans pending = { 0 };
     int rc;
 
     if (redact_match_terms(sp, &pending, flags, r, t, ctx, e) != 0 ||
-        find_patterns(sp, t, e) != 0 ||
+        find_patterns(sp, unsure, t, e) != 0 ||
         ((redact_spoken_terms(sp, r, t, ctx) != 0 || redact_lookalike_numbers(sp, r, t, ctx) != 0 ||
           redact_spelt_codes(sp, r, t, ctx) != 0) &&
          (sp->failed || err_set(e, EXIT_INPUT, "out of memory while matching terms"))) ||
@@ -166,9 +194,19 @@ static int collect(struct spans *sp, struct spans *flags, const struct redactor 
         return -1;
     if (redact_split_cells(sp, t->orig, t->inlen) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
-    if (flags_to_input(flags, r, t) != 0)
+    if (flags_to_input(flags, r, t, unsure) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     return redact_near_promote(sp, flags, r, t, ctx, e);
+}
+
+static int collect(struct spans *sp, struct spans *flags, const struct redactor *r,
+                   const struct normtext *t, struct redact_ctx *ctx, struct err *e)
+{
+    struct unsure_parts unsure = { NULL, 0, 0 };
+    int rc = collect_with(sp, flags, r, t, ctx, &unsure, e);
+
+    free(unsure.v);
+    return rc;
 }
 
 /* Appends to more a span for the '[' of each placeholder shape in the
@@ -241,8 +279,18 @@ done:
     return rc;
 }
 
-int redactor_run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
-                 const char *in, size_t inlen, struct err *e)
+/* A user-name shape of a record's field (redactor_handle_shapes: input
+ * offsets) as a review flag of kind "handle". */
+static int add_handle(void *ctx, size_t a, size_t b, const char *kind, struct err *e)
+{
+    struct span m = { a, b, FLAG_HANDLE, 0, 0, SIZE_MAX, 0, 0, 0 };
+
+    (void)kind;
+    return redact_span_add(ctx, &m) != 0 ? err_set(e, EXIT_INPUT, "out of memory while scanning text") : 0;
+}
+
+static int run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
+               const char *in, size_t inlen, int field, struct err *e)
 {
     struct normtext t;
     struct spans sp = { 0 }, flags = { 0 }, more = { 0 };
@@ -255,6 +303,11 @@ int redactor_run(struct redaction *out, const struct redactor *r, struct redact_
         return -1;
     if (collect(&sp, &flags, r, &t, ctx, e) != 0)
         goto done;
+    if (field) {
+        if (redactor_handle_shapes(&t, add_handle, &flags, e) != 0)
+            goto done;
+        flags_sort(&flags);
+    }
     for (round = 0; round < ROUNDS_MAX; round++) {
         if (build_and_check(out, &sp, &flags, &more, r, ctx, &t, in, inlen, e) != 0)
             goto done;
@@ -285,4 +338,16 @@ done:
     free(flags.s);
     free(more.s);
     return rc;
+}
+
+int redactor_run(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
+                 const char *in, size_t inlen, struct err *e)
+{
+    return run(out, r, ctx, in, inlen, 0, e);
+}
+
+int redactor_run_field(struct redaction *out, const struct redactor *r, struct redact_ctx *ctx,
+                       const char *in, size_t inlen, struct err *e)
+{
+    return run(out, r, ctx, in, inlen, 1, e);
 }

@@ -295,6 +295,9 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
         rc = list_add(out, key, k, RULE_VARIANT, SUFFIX_NONE);
         if (rc == 0)
             rc = expand_key(out, key, k, RULE_VARIANT, 1);
+        /* A Russian surname's cases (variants_ru.c). */
+        if (rc == 0)
+            rc = ru_surname_forms(out, key, k);
         out->capital = 0;
         for (i = first; i < out->n; i++)
             if (utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 && !cased(cp))

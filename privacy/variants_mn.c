@@ -309,6 +309,49 @@ int mn_short_form(struct variant_list *out, const int *li, int n)
     return mn_add_letters(out, f, m + 2, RULE_VARIANT, SUFFIX_MN, 40);
 }
 
+/* A name of one short syllable (Дорж, Сүх, Болд, Бат) as people write it
+ * with a soft sign after a consonant of its end or its vowel doubled
+ * (report-adv20 R-1: Дорьжийн, Дорьжоо, Сүхьтэй, Сүүхийн): the soft sign
+ * marks the palatal consonant a speaker hears before a front ending, the
+ * doubled vowel the length a short name is said with.  In Cyrillic only,
+ * with case endings: Latin writes the soft sign as nothing or as an i
+ * that makes other words (Boldi), and a doubled Latin vowel is the
+ * leetspeak of other words (b00ld reads boold).  Names of two syllables
+ * or more are left: they have their stems and short forms, and a soft
+ * sign inside them is no usual slip.  0, or -1 when out of memory. */
+static int mn_soft_forms(struct variant_list *out, const int *li, int n)
+{
+    int v = -1, soft = mn_letter_of("ь"), i, j, rc = 0;
+
+    if (n < 3 || n > 5 || soft < 0)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (!mn_is_consonant(li[i])) {
+            if (v >= 0 || !is_short_vowel(li[i]) || li[i] == soft)
+                return 0;
+            v = i;
+        }
+    if (v < 0 || v == n - 1)
+        return 0;
+    /* j: the letter a soft sign follows (v+1 .. n-1), or v, the vowel
+     * written twice. */
+    for (j = v; j < n && rc == 0; j++) {
+        char buf[SLOT_MAX * 2];
+        size_t at = 0, k;
+        for (i = 0; i < n; i++) {
+            k = strlen(romanise_mn_letters[li[i]][0]);
+            memcpy(buf + at, romanise_mn_letters[li[i]][0], k), at += k;
+            if (i == j && j == v)
+                memcpy(buf + at, buf + at - k, k), at += k;
+            else if (i == j)
+                memcpy(buf + at, "ь", 2), at += 2;
+        }
+        rc = list_add(out, buf, at, RULE_VARIANT, SUFFIX_MN);
+        sodium_memzero(buf, sizeof buf);
+    }
+    return rc;
+}
+
 /* The Russian pet form of a Mongolian name (report-adv19a N-16): its
  * start li[0..n) (Бат of Батбаяр, Алтан of Алтангэрэл) + -ка, as Russian
  * speakers shorten a name (Серёжка, Наташка), in the Russian cases of
@@ -735,6 +778,8 @@ int mongolian_from_cyrillic(struct variant_list *out, const char *key,
     if (person && (mn_everyday_forms(out, key, len, RULE_VARIANT, SUFFIX_MN,
                                      latin_cap >= 300 ? 12 : 4) != 0 ||
                    mn_iotated_forms(out, key, len, SUFFIX_MN) != 0))
+        return -1;
+    if (person && mn_soft_forms(out, li, n) != 0)
         return -1;
     /* A stem of two letters ("то" of Тоү) starts too many words. */
     if (n < 4)

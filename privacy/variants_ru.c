@@ -78,11 +78,27 @@ static int add_latin(struct variant_list *out, const int *cp, int n)
 }
 
 /* The other national transliterations of Russian names, one spelling each
- * (report-adv19a N-7): Polish (PWN: Siergiej, Iwanow, Sasza), German
- * (Duden: Sergej, Iwanow, Sascha), French (Sergueï, Ivanov, Sacha) and
- * the Ukrainian reading of a Russian name (г as h, -ей/-ий as -iy or -ii:
- * Serhiy, Serhii).  Marks are left out: the key view strips them (ï, ż). */
-enum { NAT_PL, NAT_DE, NAT_FR, NAT_UK, NAT_UK2, NAT_N };
+ * (report-adv19a N-7, report-adv20 R-2, R-5): Polish (PWN: Siergiej,
+ * Iwanow, Sasza; л is ł but before е ё ю я ь и, which then lose their i:
+ * Alosza, Natałka), German (Duden: Sergej, Iwanow, Sascha) and its common
+ * writing (кс as x, ё after a consonant as o: Alexej, Aloscha), French
+ * (Sergueï, Ivanov, Sacha), the Ukrainian reading of a Russian name (г as
+ * h, и as y, е before й я ю as і) in its three writings (Serhiy, Serhiya;
+ * the 2010 national system: Serhii, Serhiia; the scholarly and Polish or
+ * Czech one: Serhij, Serhija), and the Belarusian reading (г as h, the
+ * first е of a word of two syllables or more as я, as Belarusian writes
+ * the unstressed е: Сяргей, Аляксей) in Łacinka (Siarhiej, Alaksiej) and
+ * in the passport system (Siarhei, Aliaksei).  Marks are left out where
+ * the key view strips them (ï, ž); Polish ł is kept, as the key view
+ * keeps it, and the l the letter tables give is there too.  Written from
+ * each system's published table (docs/VARIANTS.md). */
+enum { NAT_PL, NAT_DE, NAT_DE2, NAT_FR, NAT_UK, NAT_UK2, NAT_UK3, NAT_BY, NAT_BY2, NAT_N };
+
+/* е ё ю я: the vowels written with a j or i sound before them. */
+static int iotated(int c)
+{
+    return c == 0x435 || c == 0x451 || c == 0x44E || c == 0x44F;
+}
 
 /* The spelling of cp[i] in system sys, by the letters around it. */
 static const char *nat_letter(int sys, const int *cp, int n, int i)
@@ -98,7 +114,7 @@ static const char *nat_letter(int sys, const int *cp, int n, int i)
         "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "yo",
     };
     static const char *const pl[33] = {
-        "a", "b", "w", "g", "d", "je", "z", "z", "i", "j", "k", "l", "m", "n", "o", "p", "r",
+        "a", "b", "w", "g", "d", "je", "z", "z", "i", "j", "k", "ł", "m", "n", "o", "p", "r",
         "s", "t", "u", "f", "ch", "c", "cz", "sz", "szcz", "", "y", "", "e", "ju", "ja", "jo",
     };
     static const char *const de[33] = {
@@ -109,20 +125,44 @@ static const char *nat_letter(int sys, const int *cp, int n, int i)
         "a", "b", "v", "g", "d", "e", "j", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
         "s", "t", "ou", "f", "kh", "ts", "tch", "ch", "chtch", "", "y", "", "e", "iou", "ia", "io",
     };
+    /* Łacinka (ž š č written z s c as the key view reads them); the
+     * passport system's differences are in the BY2 case below. */
+    static const char *const by[33] = {
+        "a", "b", "v", "h", "d", "je", "z", "z", "i", "j", "k", "ł", "m", "n", "o", "p", "r",
+        "s", "t", "u", "f", "ch", "c", "c", "s", "sc", "", "y", "", "e", "ju", "ja", "jo",
+    };
     int x = ru_index(c);
 
     if (x < 0)
         return NULL;
     switch (sys) {
     case NAT_PL:
-        if (c == 0x435 || c == 0x451 || c == 0x44E || c == 0x44F) /* е ё ю я */
+        /* л before е ё ю я ь и: l, and the vowel without its i (Alosza,
+         * Lena); ь after it is not written. */
+        if (c == 0x43B)
+            return iotated(next) || next == 0x44C || next == 0x438 ? "l" : "ł";
+        if (c == 0x44C && prev == 0x43B)
+            return "";
+        if (iotated(c) && prev == 0x43B)
+            return c == 0x435 ? "e" : c == 0x451 ? "o" : c == 0x44E ? "u" : "a";
+        if (iotated(c))
             return !cons ? pl[x] : hard ? (c == 0x435 ? "e" : pl[x] + 1)
                    : c == 0x435 ? "ie" : c == 0x451 ? "io" : c == 0x44E ? "iu" : "ia";
         if (c == 0x438 && hard)
             return "y";
+        /* The feminine -ой, -ей of a surname is Polish -ej (Pietrowej). */
+        if (c == 0x43E && next == 0x439 && i == n - 2)
+            return "e";
         return pl[x];
     case NAT_DE:
-        if ((c == 0x435 || c == 0x451 || c == 0x44E || c == 0x44F) && cons)
+    case NAT_DE2:
+        if (sys == NAT_DE2 && c == 0x43A && next == 0x441)
+            return "x";
+        if (sys == NAT_DE2 && c == 0x441 && prev == 0x43A)
+            return "";
+        if (sys == NAT_DE2 && c == 0x451 && cons)
+            return "o";
+        if (iotated(c) && cons)
             return c == 0x435 ? "e" : c == 0x451 ? "jo" : c == 0x44E ? "ju" : "ja";
         if (c == 0x441 && prev != 0 && is_vowel(prev) && vowel_after)
             return "ss";
@@ -131,26 +171,69 @@ static const char *nat_letter(int sys, const int *cp, int n, int i)
         if (c == 0x433 && (next == 0x435 || next == 0x438 || next == 0x44B || next == 0x44D))
             return "gu";
         return fr[x];
-    default:
+    case NAT_BY:
+    case NAT_BY2: {
+        int first_e = 1, later = 0;
+        for (int k = 0; k < i; k++)
+            if (cp[k] == 0x435 && k > 0 && !is_vowel(cp[k - 1]))
+                first_e = 0;
+        for (int k = i + 1; k < n; k++)
+            later += is_vowel(cp[k]);
+        /* The unstressed е before the stress: я (Сяргей, Аляксей). */
+        if (c == 0x435 && cons && first_e && later > 0)
+            c = 0x44F, x = ru_index(c);
+        if (sys == NAT_BY2) {
+            if (c == 0x439)
+                return "i";
+            if (iotated(c))
+                return cons ? (c == 0x435 ? "e" : c == 0x451 ? "io" : c == 0x44E ? "iu" : "ia")
+                            : (c == 0x435 ? "ie" : c == 0x451 ? "io" : c == 0x44E ? "iu" : "ia");
+            return c == 0x433 ? "h" : c == 0x436 ? "zh" : c == 0x445 ? "kh" : c == 0x446 ? "ts"
+                 : c == 0x447 ? "ch" : c == 0x448 ? "sh" : c == 0x449 ? "shch" : plain[x];
+        }
+        if (c == 0x43B)
+            return iotated(next) || next == 0x44C || next == 0x438 ? "l" : "ł";
+        if (c == 0x44C)
+            return "";
+        if (iotated(c) && (prev == 0x43B || (cons && prev == 0x440)))
+            return c == 0x435 ? "e" : c == 0x451 ? "o" : c == 0x44E ? "u" : "a";
+        if (iotated(c) && cons)
+            return c == 0x435 ? "ie" : c == 0x451 ? "io" : c == 0x44E ? "iu" : "ia";
+        return by[x];
+    }
+    default: { /* the Ukrainian reading */
+        static const char *const iot[3][3] = {
+            { "yo", "yu", "ya" }, { "io", "iu", "ia" }, { "jo", "ju", "ja" },
+        };
+        int w = sys == NAT_UK3 ? 2 : sys == NAT_UK2 ? 1 : 0;
         if (c == 0x433)
             return "h";
-        if ((c == 0x435 || c == 0x438) && i == n - 2 && next == 0x439)
+        /* е и before й я ю е (Сергей: Сергій, Сергея: Сергія). */
+        if ((c == 0x435 || c == 0x438) && i > 0 &&
+            (next == 0x439 || next == 0x44F || next == 0x44E || next == 0x435))
             return "i";
-        if (c == 0x439 && i == n - 1)
-            return sys == NAT_UK ? "y" : "i";
+        if (c == 0x439)
+            return sys == NAT_UK3 ? "j" : i == n - 1 && sys == NAT_UK ? "y" : "i";
+        if (c == 0x451 || c == 0x44E || c == 0x44F)
+            return iot[w][c == 0x451 ? 0 : c == 0x44E ? 1 : 2];
         return c == 0x438 ? "y" : plain[x];
+    }
     }
 }
 
-/* Adds the spelling of cp[0..n) in each system of nat_letter.  0, or -1
- * when out of memory. */
-static int add_national(struct variant_list *out, const int *cp, int n)
+/* Adds the spelling of cp[0..n) in each system of nat_letter; with own
+ * 0 (a short form or a diminutive, not the registered name) not in the
+ * Belarusian ones, whose yakanye and marks the key view strips make
+ * English words of them (Алешка: Alaska).  0, or -1 when out of memory. */
+static int add_national(struct variant_list *out, const int *cp, int n, int own)
 {
     char key[RU_MAX * 8 + 1];
     int rc = 0;
 
     for (int sys = 0; sys < NAT_N && rc == 0; sys++) {
         size_t kl = 0;
+        if (!own && (sys == NAT_BY || sys == NAT_BY2))
+            continue;
         for (int i = 0; i < n; i++) {
             const char *l = nat_letter(sys, cp, n, i);
             if (l == NULL)
@@ -165,8 +248,9 @@ static int add_national(struct variant_list *out, const int *cp, int n)
 }
 
 /* Adds the form stem[0..ns) + end (a UTF-8 ending), in Cyrillic and in
- * Latin. */
-static int add_form(struct variant_list *out, const int *stem, int ns, const char *end)
+ * Latin; with national set, in the national systems too (Serhija). */
+static int add_form(struct variant_list *out, const int *stem, int ns, const char *end,
+                    int national)
 {
     int cp[RU_MAX + 8], n = ns, k;
     char key[(RU_MAX + 8) * 2 + 1];
@@ -184,6 +268,8 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
     rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
     if (rc == 0)
         rc = add_latin(out, cp, n);
+    if (rc == 0 && national)
+        rc = add_national(out, cp, n, 1);
     sodium_memzero(key, sizeof key);
     sodium_memzero(cp, sizeof cp);
     return rc;
@@ -200,8 +286,9 @@ static const char *const decl_cons[] = { "", "а", "у", "ом", "е", "ович
 static const char *const decl_soft[] = { "я", "ю", "ем", "е", "и", "евич", "евна" };
 
 /* Adds the case forms of the word cp[0..n) (code points, n >= 3) by the
- * declension its last letter gives, in Cyrillic and Latin. */
-static int decline(struct variant_list *out, const int *cp, int n)
+ * declension its last letter gives, in Cyrillic and Latin (national: in
+ * the national systems too). */
+static int decline(struct variant_list *out, const int *cp, int n, int national)
 {
     const char *const *end;
     size_t ne, i;
@@ -215,7 +302,7 @@ static int decline(struct variant_list *out, const int *cp, int n)
         /* After ж ш щ ч ц the instrumental is -ей (Сашей, Машей). */
         if (cp[n - 2] == 0x436 || cp[n - 2] == 0x448 || cp[n - 2] == 0x449 ||
             cp[n - 2] == 0x447 || cp[n - 2] == 0x446)
-            rc = add_form(out, cp, ns, "ей");
+            rc = add_form(out, cp, ns, "ей", national);
     } else if (last == 0x44F) { /* я */
         end = decl_ya, ne = sizeof decl_ya / sizeof decl_ya[0];
     } else if (last == 0x439 || last == 0x44C) { /* й ь */
@@ -226,45 +313,105 @@ static int decline(struct variant_list *out, const int *cp, int n)
         return add_latin(out, cp, n);
     }
     for (i = 0; i < ne && rc == 0; i++)
-        rc = add_form(out, cp, ns, end == decl_a && i + 1 == ne ? gen : end[i]);
+        rc = add_form(out, cp, ns, end == decl_a && i + 1 == ne ? gen : end[i], national);
     /* Мария, Юлия: the dative and prepositional are Марии, Юлии. */
     if (rc == 0 && last == 0x44F && ns > 0 && cp[ns - 1] == 0x438)
-        rc = add_form(out, cp, ns, "и");
+        rc = add_form(out, cp, ns, "и", national);
     /* Андрей: the й goes with the stem's own forms (Андрей, not Андре). */
     if (rc == 0 && (last == 0x439 || last == 0x44C))
-        rc = add_form(out, cp, n, "");
+        rc = add_form(out, cp, n, "", national);
     return rc;
 }
 
-int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar)
+/* Reads the Russian key[0..len) (bytes) into cp (at most RU_MAX code
+ * points); the count, or 0 if a letter is no Russian one. */
+static int ru_read(int *cp, const char *key, size_t len)
 {
-    int cp[RU_MAX + 4], n = 0, k, rc;
-    size_t at;
+    int n = 0, k;
 
-    for (at = 0; at < len; at += (size_t)k) {
+    for (size_t at = 0; at < len; at += (size_t)k) {
         if (n >= RU_MAX || (k = utf8_next(&cp[n], key + at, len - at)) <= 0 ||
             ru_index(cp[n]) < 0)
             return 0;
         n++;
     }
-    if (n < 3)
+    return n;
+}
+
+int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar)
+{
+    int cp[RU_MAX + 4], n, rc;
+
+    if ((n = ru_read(cp, key, len)) < 3)
         return 0;
-    rc = decline(out, cp, n);
+    /* The registered name's own cases in the national systems too
+     * (Serhija, Siarhieja: report-adv20 R-2); a short form's only in
+     * the usual ones (the list has room for them all). */
+    rc = decline(out, cp, n, !familiar);
     if (rc == 0)
-        rc = add_national(out, cp, n);
+        rc = add_national(out, cp, n, !familiar);
     /* The familiar diminutive of a short form of two syllables: a
      * consonant + я takes -ька (Ваня: Ванька, Коля: Колька), a consonant
-     * + а takes -ка (Саша: Сашка, Дима: Димка); declined as any -а word. */
-    if (rc == 0 && familiar && n <= 5 && !is_vowel(cp[n - 2]) &&
-        (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F)) {
+     * + а takes -ка (Саша: Сашка, Наташа: Наташка; not a form that is a
+     * diminutive already: Ванечка), declined as any -а
+     * word; and that of a full name in -а or -я, from its stem: -ья
+     * takes -ка (Наталья: Наталка), -ия -ийка (Мария: Марийка), a
+     * consonant + а -ка (Марина: Маринка, Оксана: Оксанка), as Russian
+     * and Ukrainian speakers shorten a name (report-adv20 R-4).  Every
+     * case; the nominative in the national systems too (Natałka,
+     * Nataszka: the list has no room for every case in every system). */
+    if (rc == 0 && n <= 7 && n >= 4 && !is_vowel(cp[n - 2]) && cp[n - 2] != 0x44C &&
+        cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F)) {
         int d[RU_MAX + 4], m = n - 1;
         memcpy(d, cp, (size_t)m * sizeof *d);
-        if (cp[n - 1] == 0x44F)
+        if (cp[n - 1] == 0x44F && familiar)
             d[m++] = 0x44C;
+        if (familiar || cp[n - 1] == 0x430) {
+            d[m++] = 0x43A, d[m++] = 0x430;
+            rc = decline(out, d, m, 0);
+            if (rc == 0)
+                rc = add_national(out, d, m, 0);
+        }
+        sodium_memzero(d, sizeof d);
+    } else if (rc == 0 && !familiar && n >= 5 && cp[n - 1] == 0x44F &&
+               (cp[n - 2] == 0x44C || cp[n - 2] == 0x438)) {
+        int d[RU_MAX + 4], m = n - 2;
+        memcpy(d, cp, (size_t)m * sizeof *d);
+        if (cp[n - 2] == 0x438)
+            d[m++] = 0x438, d[m++] = 0x439;
         d[m++] = 0x43A, d[m++] = 0x430;
-        rc = decline(out, d, m);
+        rc = decline(out, d, m, 0);
+        if (rc == 0)
+            rc = add_national(out, d, m, 0);
         sodium_memzero(d, sizeof d);
     }
+    sodium_memzero(cp, sizeof cp);
+    return rc;
+}
+
+/* The Russian surname suffixes: -ов -ев -ёв -ин and their feminine. */
+static int surname_end(const int *cp, int n)
+{
+    int a = cp[n - 1] == 0x430 ? 1 : 0, c = cp[n - 1 - a], v = cp[n - 2 - a];
+
+    return n - a >= 4 && ((c == 0x432 && (v == 0x43E || v == 0x435 || v == 0x451)) ||
+                          (c == 0x43D && v == 0x438));
+}
+
+int ru_surname_forms(struct variant_list *out, const char *key, size_t len)
+{
+    /* The adjective-like declension of -ов/-ин surnames (Петров: Петрова,
+     * Петрову, Петровым, Петрове; Петрова: Петровой, Петрову, Петровою),
+     * from Russian grammar. */
+    static const char *const masc[] = { "", "а", "у", "ым", "е" };
+    static const char *const fem[] = { "а", "ой", "у", "ою" };
+    int cp[RU_MAX + 4], n, rc = 0, f;
+
+    if ((n = ru_read(cp, key, len)) < 5 || !surname_end(cp, n))
+        return 0;
+    f = cp[n - 1] == 0x430;
+    for (size_t i = 0; rc == 0 && i < (f ? sizeof fem / sizeof fem[0] : sizeof masc / sizeof masc[0]); i++)
+        rc = add_form(out, cp, n - f, f ? fem[i] : masc[i], 1);
     sodium_memzero(cp, sizeof cp);
     return rc;
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian 12 packages intake needs to build and test, when they
 # are missing. As root it runs apt-get; otherwise it prints the exact
-# command and stops. Usage: scripts/deps.sh [--list] build|deb|check|bench
+# command and stops. Usage: scripts/deps.sh [--list] build|deb|check|full|bench
 # (--list prints the packages of that list, one a line, and changes nothing)
 #   build  what `make` needs; the same list as debian/control's
 #          Build-Depends without the <!nocheck> ones (tests/cli/deb.bats)
@@ -10,18 +10,26 @@
 #          second build of make repro runs 400 days later), and what the
 #          tests need (debian/control's <!nocheck> Build-Depends: the
 #          package build runs them)
-#   check  what `make check` needs: deb, and clang for the fuzz targets
+#   check  what `make check` needs: the tests' packages, clang for the
+#          fuzz targets and fiu-utils; not the package's tools (make check
+#          does not build the package) nor ffmpeg (media.bats's decoding
+#          comparison, which skips saying so without it): on CI's clean
+#          machine those two are 380 of 827 packages (with gcovr) to install
+#          (docs/TESTING.md, "Session 21")
+#   full   what `make check-full` needs: deb, check's, and gcovr (make
+#          coverage)
 set -eu
 
 build="gcc make pkg-config libsodium-dev libssl-dev libsqlcipher-dev libqrencode-dev
 libpng-dev libjpeg62-turbo-dev libzbar-dev libutf8proc-dev libvectorscan-dev libjansson-dev
 libzxcvbn-dev libbsd-dev libseccomp-dev unicode-data libicu-dev libhunspell-dev gettext
 libpsl-dev libxml2-dev"
-deb="$build dpkg-dev debhelper lintian diffoscope-minimal faketime
-libcmocka-dev bats strace zbar-tools librsvg2-bin python3 python3-nacl jq
-libimage-exiftool-perl ffmpeg hunspell-ko hunspell-mn hunspell-en-us locales"
-check="$deb clang libclang-rt-14-dev fiu-utils gcovr"
-bench="$check age hyperfine mat2"
+tests="libcmocka-dev bats strace zbar-tools librsvg2-bin python3 python3-nacl jq
+libimage-exiftool-perl hunspell-ko hunspell-mn hunspell-en-us locales faketime"
+deb="$build dpkg-dev debhelper lintian diffoscope-minimal $tests ffmpeg"
+check="$build $tests clang libclang-rt-14-dev fiu-utils"
+full="$deb clang libclang-rt-14-dev fiu-utils gcovr"
+bench="$full age hyperfine mat2"
 
 list=
 if [ "${1:-}" = --list ]; then
@@ -32,8 +40,9 @@ case "${1:-build}" in
     build) want=$build ;;
     deb) want=$deb ;;
     check) want=$check ;;
+    full) want=$full ;;
     bench) want=$bench ;;
-    *) echo "usage: $0 [--list] build|deb|check|bench" >&2; exit 2 ;;
+    *) echo "usage: $0 [--list] build|deb|check|full|bench" >&2; exit 2 ;;
 esac
 if [ -n "$list" ]; then
     # shellcheck disable=SC2086

@@ -638,13 +638,16 @@ static size_t unresolved(const struct redaction *r)
     return n;
 }
 
+/* short: a place or a tag, whose user-name shapes are review flags
+ * (redactor_run_field). */
 static int redact_field(struct redaction **out, const struct redactor *r,
-                        struct redact_ctx *ctx, const char *text, struct err *e)
+                        struct redact_ctx *ctx, const char *text, int short_field, struct err *e)
 {
     *out = calloc(1, sizeof **out);
     if (*out == NULL)
         return err_set(e, EXIT_INPUT, "out of memory");
-    return redactor_run(*out, r, ctx, text, strlen(text), e);
+    return short_field ? redactor_run_field(*out, r, ctx, text, strlen(text), e)
+                       : redactor_run(*out, r, ctx, text, strlen(text), e);
 }
 
 int store_record_redact(struct redacted_record *out, const struct redactor *r,
@@ -660,8 +663,8 @@ int store_record_redact(struct redacted_record *out, const struct redactor *r,
         err_set(e, EXIT_INPUT, "the record was read without its body");
         goto done;
     }
-    if (redact_field(&out->title, r, ctx, row->title != NULL ? row->title : "", e) != 0 ||
-        (row->place != NULL && redact_field(&out->place, r, ctx, row->place, e) != 0))
+    if (redact_field(&out->title, r, ctx, row->title != NULL ? row->title : "", 0, e) != 0 ||
+        (row->place != NULL && redact_field(&out->place, r, ctx, row->place, 1, e) != 0))
         goto done;
     if (row->ntags > 0) {
         out->tags = calloc(row->ntags, sizeof *out->tags);
@@ -670,11 +673,11 @@ int store_record_redact(struct redacted_record *out, const struct redactor *r,
             goto done;
         }
         for (; out->ntags < row->ntags; out->ntags++)
-            if (redactor_run(&out->tags[out->ntags], r, ctx, row->tags[out->ntags],
-                             strlen(row->tags[out->ntags]), e) != 0)
+            if (redactor_run_field(&out->tags[out->ntags], r, ctx, row->tags[out->ntags],
+                                   strlen(row->tags[out->ntags]), e) != 0)
                 goto done;
     }
-    if (redact_field(&out->body, r, ctx, row->body, e) != 0)
+    if (redact_field(&out->body, r, ctx, row->body, 0, e) != 0)
         goto done;
     out->unresolved = unresolved(out->title) + unresolved(out->place) + unresolved(out->body);
     for (size_t i = 0; i < out->ntags; i++)

@@ -3,7 +3,8 @@
 # where its dependencies come from, and, as root, that it installs with
 # apt-get, runs its demo from the installed files and purges cleanly.
 # The package is the one make deb or make repro left in build/deb (make
-# check runs make repro first), or $INTAKE_DEB.
+# check-full runs make repro first; make check builds no package, so the
+# tests of the package skip there, saying so), or $INTAKE_DEB.
 
 bats_require_minimum_version 1.5.0
 load helpers
@@ -27,7 +28,7 @@ teardown() {
 
 need_deb() {
     if [ -z "$DEB" ] || [ ! -f "$DEB" ]; then
-        skip "no package in build/deb: run 'make deb' (make check builds it with make repro)"
+        skip "no package in build/deb: make check does not build it; make check-full does (make repro), or run 'make deb'"
     fi
 }
 

@@ -66,6 +66,8 @@ static const char *const data_files[] = {
     "tests/data/leaks/flags20.jsonl",
     "tests/data/leaks/fix20.jsonl",
     "tests/data/leaks/ko21.jsonl",
+    "tests/data/leaks/addr21-flags.jsonl",
+    "tests/data/leaks/cyr21.jsonl",
 };
 #define MAX_KINDS 512
 

@@ -198,6 +198,36 @@ static void test_glued_to_replaced_marks(void **state)
     expect("Ulaanbaatar\xcc\x81x", "Ulaanbaatar\xcc\x81x");
 }
 
+/* A record's place or tag: a user-name shape is a review flag of kind
+ * "handle" (redactor_run_field; report-adv19b B-16, brief s21 addr21);
+ * the same text through redactor_run raises none, and a field without
+ * such a shape none either. */
+static void test_field_handle_flag(void **state)
+{
+    struct redactor *r = fixture();
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction a, b, c;
+    struct err e;
+    const char *tag = "seawolf75", *plain = "interview";
+
+    (void)state;
+    assert_int_equal(redactor_run_field(&a, r, ctx, tag, strlen(tag), &e), 0);
+    assert_string_equal(a.text, "seawolf75");
+    assert_int_equal(a.nflags, 1);
+    assert_string_equal(a.flags[0].kind, "handle");
+    assert_int_equal(a.flags[0].start, 0);
+    assert_int_equal(a.flags[0].len, 9);
+    assert_int_equal(redactor_run(&b, r, ctx, tag, strlen(tag), &e), 0);
+    assert_int_equal(b.nflags, 0);
+    assert_int_equal(redactor_run_field(&c, r, ctx, plain, strlen(plain), &e), 0);
+    assert_int_equal(c.nflags, 0);
+    redaction_free(&a);
+    redaction_free(&b);
+    redaction_free(&c);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+}
+
 static void test_numbering_across_texts(void **state)
 {
     struct redactor *r = fixture();
@@ -744,6 +774,7 @@ int main(void)
         cmocka_unit_test(test_collides),
         cmocka_unit_test(test_generated_words),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_field_handle_flag),
     };
     if (sodium_init() < 0)
         return 1;
