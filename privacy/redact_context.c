@@ -92,6 +92,9 @@ static const char *const titles_before[] = {
 /* Words of address written as the next word after a name. */
 static const char *const address_after[] = {
     "씨", "군", "양", "동지", "동무", "선생", "선생님", "선배", "여사", "гуай",
+    /* 님 as a word of its own ("존 님께서": report-adv20 R-6); glued, it
+     * also follows nouns (하나님) and is not read here. */
+    "님",
     /* Mongolian words of kinship and address after a name (Алтаа эгч,
      * Болд ах, Цэцэг багш: report adv12 A-19; the same words as
      * flag_context.c's): they mark a name at a text's start too. */

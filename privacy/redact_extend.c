@@ -180,7 +180,10 @@ static int surname_word(const struct normtext *t, size_t w, size_t end)
         }
     }
     (void)utf8_next(&cp, t->norm + w, end - w);
-    return !(!(variants_is_surname(key, k) || redact_kana_surname(key, k)) ||
+    /* Koryo-saram surnames in Latin too (Tsoi, Ten, Ogai: report-adv20
+     * R-7, "Tsoi Yong Ho" with the given name replaced). */
+    return !(!(variants_is_surname(key, k) || redact_kana_surname(key, k) ||
+               romanise_is_koryo_latin(key, k)) ||
              (redact_cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
              (k <= 2 && (!redact_upper_at(t, w) || redact_sentence_start(t, w))));
 }

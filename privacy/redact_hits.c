@@ -373,6 +373,29 @@ static int word_with_ending(const struct normtext *t, size_t a, size_t nend, siz
  * letter by letter over two spaces or more ("B o l d", "김 종 수").
  * "алтан гэрэл", "Өлзий баяр хүргэе" and "종 수가" are ordinary phrases as
  * often as names: review flags. */
+/* 1 if norm [a, b) is two words of Hangul syllables only, four syllables
+ * or more: a foreign name in Hangul, given name and surname (마거릿 윌슨,
+ * 존 스미스: hangul_names.c, brief s21 ko21).  No Korean name is written
+ * so without a surname first (three syllables, or four with a
+ * two-syllable surname, which spaced_name reads by its surname). */
+static int foreign_hangul(const struct normtext *t, size_t a, size_t b)
+{
+    size_t p, syllables = 0, spaces = 0;
+    int cp, k;
+
+    for (p = a; p < b; p += (size_t)k) {
+        if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
+            return 0;
+        if (cp == ' ')
+            spaces++;
+        else if (is_hangul_cp(cp))
+            syllables++;
+        else
+            return 0;
+    }
+    return spaces == 1 && syllables >= 4;
+}
+
 static int spaced_name(const struct normtext *t, size_t a, size_t b)
 {
     size_t p, spaces = 0, longest = 0, piece = 0, caps = 0;
@@ -402,7 +425,8 @@ static int spaced_name(const struct normtext *t, size_t a, size_t b)
         if (cp != ' ' || p + 1 >= b)
             continue;
         (void)utf8_next(&cp, t->norm + p + 1, b - p - 1);
-        if (is_hangul_cp(cp) && caps < 2 && !variants_is_surname(t->norm + a, p - a))
+        if (is_hangul_cp(cp) && caps < 2 && !variants_is_surname(t->norm + a, p - a) &&
+            !foreign_hangul(t, a, b))
             return 0;
         capital_later |= redact_upper_at(t, p + 1);
     }

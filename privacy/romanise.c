@@ -320,3 +320,65 @@ int romanise_ko_latin_syllable(const char *s, size_t n)
         }
     return 0;
 }
+
+/* Russian Cyrillic in Latin letters as Koryo-saram names are written in
+ * passports and the press (Цой Tsoi or Tsoy, Тен Ten, Хан Khan or Han,
+ * Тё Tyo or Te): the Russian passport transliteration (МВД order 2010,
+ * ICAO Doc 9303: х kh, ц ts, ч ch, ш sh, й i, ю iu) with the older and
+ * press spellings as alt 1 (й y, х h, ю yu, я ya, ё e).  Lower case. */
+static const char *ru_latin(int cp, int alt)
+{
+    static const char *const base[32] = {
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+    };
+    if (cp == 0x0451)                               /* ё */
+        return alt ? "e" : "yo";
+    if (cp < 0x0430 || cp > 0x044F)
+        return NULL;
+    if (alt && cp == 0x0439)                        /* й */
+        return "y";
+    if (alt && cp == 0x0445)                        /* х */
+        return "h";
+    return base[cp - 0x0430];
+}
+
+size_t romanise_ru_latin(char *out, size_t cap, const char *s, size_t len, int alt)
+{
+    size_t used = 0, i = 0, m;
+    utf8proc_int32_t cp32;
+    utf8proc_ssize_t k;
+    int cp;
+    const char *l;
+
+    /* utf8proc, not normalise.h's utf8_next: normalise.c includes this
+     * header (scripts/layers.sh: no cycle). */
+    while (i < len && (k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp32)) > 0) {
+        cp = (int)cp32;
+        if ((l = ru_latin(cp, alt)) == NULL || used + (m = strlen(l)) > cap)
+            return 0;
+        memcpy(out + used, l, m), used += m, i += (size_t)k;
+    }
+    return i == len ? used : 0;
+}
+
+int romanise_is_koryo_latin(const char *key, size_t len)
+{
+    char one[32], lat[64];
+    size_t i, n, m;
+
+    if (len < 3)
+        return 0;
+    for (i = 0; i < sizeof koryo_surnames / sizeof koryo_surnames[0]; i++)
+        for (const char *p = koryo_surnames[i].spell; *p != '\0'; p += n + (p[n] == '|')) {
+            n = strcspn(p, "|");
+            if (n >= sizeof one)
+                continue;
+            memcpy(one, p, n);
+            for (int alt = 0; alt < 2; alt++)
+                if ((m = romanise_ru_latin(lat, sizeof lat, one, n, alt)) == len &&
+                    memcmp(lat, key, len) == 0)
+                    return 1;
+        }
+    return 0;
+}

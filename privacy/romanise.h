@@ -37,6 +37,19 @@ extern const char *const romanise_ko_finals[ROMANISE_NSYS][28];
  * the table lacks.  Sources: docs/VARIANTS.md, "Koryo-saram spellings". */
 const char *romanise_koryo_surname(int cp);
 
+/* Writes the Cyrillic s[0..len) (lower case Russian letters) in Latin
+ * letters to out (at most cap bytes, no NUL): alt 0 the Russian passport
+ * transliteration (Цой tsoi, Хан khan, Тё tyo), alt 1 the older and press
+ * spellings (tsoy, han, te).  Returns the length in bytes, 0 if s holds
+ * another letter or out is too small.  Source: docs/VARIANTS.md,
+ * "Session 21: Koryo-saram names in Latin". */
+size_t romanise_ru_latin(char *out, size_t cap, const char *s, size_t len, int alt);
+
+/* 1 if key[0..len) (a Latin key, lower case) is a Koryo-saram surname of
+ * three letters or more in Latin (tsoi, tsoy, ten, tyan, ogai, khan),
+ * romanise_ru_latin of a spelling of romanise_koryo_surname, else 0. */
+int romanise_is_koryo_latin(const char *key, size_t len);
+
 /* The usual spelling in script (1 Latin, 2 Cyrillic: enum
  * confusable_script) of one letter cp of another script, lower case, for
  * a name written half in one script and half in another (Jong수, 종su,

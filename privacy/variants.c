@@ -13,6 +13,7 @@
 #include "privacy/romanise.h"
 #include "privacy/variants_ko.h"
 #include "privacy/varlist.h"
+#include "privacy/hangul_names.h"
 #include "privacy/nicknames.h"
 #include "util/lexicon.h"
 #include "privacy/variants_int.h"
@@ -427,6 +428,11 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len)
  * person's name, and those for the short forms (nicknames.c). */
 #define VARIANT_RESERVE_WORDS 192
 #define VARIANT_RESERVE_SHORT 192
+/* Room the Hangul forms of a foreign given name keep (hangul_names.c):
+ * none; room kept for them took Sylvia Oberbrunner's initials SO and
+ * Ri Myong-hui's spellings (test_redact), so they come last and a name
+ * whose spellings fill the list gets none. */
+#define VARIANT_RESERVE_HANGUL 0
 
 int variants_of_kind(struct variant_list *out, const char *text, size_t len, int person,
                      struct err *e)
@@ -446,20 +452,24 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
     /* The whole name's spellings leave room for its words' and their
      * short forms' (a long Latin name read as Mongolian filled the list:
      * "Ivan Kuznetsov" got no Ваня, report-adv17a D-8). */
-    out->reserve = person ? VARIANT_RESERVE_WORDS + VARIANT_RESERVE_SHORT : 0;
+    out->reserve = person ? VARIANT_RESERVE_WORDS + VARIANT_RESERVE_SHORT + VARIANT_RESERVE_HANGUL : 0;
     if (rc == 0)
         rc = expand_key(out, t.key, t.keylen, RULE_EXACT, person);
     out->no_short = 0;
-    out->reserve = person ? VARIANT_RESERVE_SHORT : 0;
+    out->reserve = person ? VARIANT_RESERVE_SHORT + VARIANT_RESERVE_HANGUL : 0;
     if (rc == 0 && person)
         rc = name_words(out, t.norm, t.normlen);
     if (rc == 0 && person)
         rc = mn_hyphen_elements(out, t.norm, t.normlen);
     if (rc == 0 && person && !korean_read(out))
         rc = name_initials(out, t.norm, t.normlen);
-    out->reserve = 0;
+    out->reserve = person ? VARIANT_RESERVE_HANGUL : 0;
     if (rc == 0 && person)
         rc = variants_nicknames(out);
+    out->reserve = 0;
+    /* Their Hangul forms (John: 존; Серёжа: 세료자; brief s21 ko21). */
+    if (rc == 0 && person)
+        rc = variants_hangul(out, t.norm, t.normlen);
     normtext_free(&t);
     if (rc != 0) {
         variant_list_free(out);

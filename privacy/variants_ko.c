@@ -189,6 +189,33 @@ static int koryo_alone(struct variant_list *out, const char *w)
     return 0;
 }
 
+/* A surname everyone's spelling gives (Пак, Ким, Хан: Kontsevich's too)
+ * in its Russian oblique cases (Пака, Паку, Паком, Паке; report-adv20
+ * R-7): written so it is a declined name, not the syllable, but still any
+ * Kim's, so a review flag (short-name), never a replacement: marked as
+ * initials are, which the dictionary is never asked of.  The nominative
+ * stays unprotected, as in the other scripts.  Returns 0 or -1. */
+static int koryo_oblique(struct variant_list *out, const char *w)
+{
+    static const char *const hard[] = { "а", "у", "ом", "е" };
+    unsigned char flag = out->flag, initials = out->initials, capital = out->capital;
+    char form[OPT_LEN + 8];
+    size_t n = strlen(w);
+    int rc = 0;
+
+    if (n < 2 || strstr("аеёиоуыэюяй", w + n - 2) != NULL)
+        return 0;
+    out->flag = 1, out->initials = 1, out->capital = 1;
+    for (size_t i = 0; rc == 0 && i < 4; i++) {
+        int m = snprintf(form, sizeof form, "%s%s", w, hard[i]);
+        if (m > 0 && (size_t)m < sizeof form)
+            rc = list_add(out, form, (size_t)m, RULE_VARIANT, SUFFIX_NONE);
+    }
+    out->flag = flag, out->initials = initials, out->capital = capital;
+    sodium_memzero(form, sizeof form);
+    return rc;
+}
+
 /* The surname syllable cp by custom (romanise_koryo_surname) into its
  * slot s, and alone into out where the spelling is not Kontsevich's (Цой,
  * Цоя, Тен, Огай: only Koryo-saram write a surname so; Пак and Ким alone
@@ -210,8 +237,43 @@ static int koryo_surname(struct variant_list *out, struct slot *s, int cp)
             same = strcmp(ru.opt[j], one) == 0;
         if (!same && strlen(one) >= 6 && koryo_alone(out, one) != 0)  /* цой, тен */
             return -1;
+        if (same && strlen(one) >= 6 && koryo_oblique(out, one) != 0)  /* пака, кима */
+            return -1;
     }
     return 0;
+}
+
+/* The Koryo-saram spellings of a whole name, full[0..n) (surname and
+ * given name syllables in Cyrillic), written in Latin letters as
+ * passports and the press write them (Тен Чер Мин: Ten Cher Min; Цой Ён
+ * Хо: Tsoi Yon Kho, Tsoy Yon Ho: romanise_ru_latin; report-adv20 R-7):
+ * each option in both transliterations, at most KORYO_LATIN spellings,
+ * with a capital, European case endings after them.  0, or -1 when out
+ * of memory. */
+#define KORYO_LATIN 8
+static int koryo_latin(struct variant_list *out, const struct slot *full, int n)
+{
+    struct slot lat[SLOT_MAX];
+    char one[OPT_LEN];
+    size_t m;
+    int k, j, rc;
+
+    for (k = 0; k < n; k++) {
+        memset(&lat[k], 0, sizeof lat[k]);
+        for (j = 0; j < full[k].n; j++)
+            for (int alt = 0; alt < 2; alt++)
+                if ((m = romanise_ru_latin(one, sizeof one - 1, full[k].opt[j],
+                                           strlen(full[k].opt[j]), alt)) > 0) {
+                    one[m] = '\0';
+                    slot_add(&lat[k], one, "", "");
+                }
+        if (lat[k].n == 0)
+            return 0;
+    }
+    rc = combine(out, lat, n, RULE_VARIANT, SUFFIX_EU, out->n + KORYO_LATIN);
+    sodium_memzero(lat, sizeof lat);
+    sodium_memzero(one, sizeof one);
+    return rc;
 }
 
 int korean_other_scripts(struct variant_list *out, const int *cps, int n, int given, int person)
@@ -254,6 +316,8 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
             rc = -1;
         if (rc == 0)
             rc = combine(out, full, n, RULE_VARIANT, plan[i].suffix, out->n + plan[i].cap);
+        if (rc == 0 && plan[i].sys == ROMANISE_KORYO)
+            rc = koryo_latin(out, full, n);
         if (rc == 0)
             rc = word_in(out, plan[i].sys, cps + given, n - given, plan[i].suffix, plan[i].cap);
     }

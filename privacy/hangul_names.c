@@ -1,0 +1,266 @@
+#include "privacy/hangul_names.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "privacy/normalise.h"
+#include "privacy/variants_int.h"
+
+/* build/gen/nicknames_data.c (scripts/embed.sh from data/nicknames). */
+extern const unsigned char nicknames_hangul[];
+
+/* A form that is also a Korean word or loanword (마이크 "microphone" of
+ * Mike, 유리 "glass" of Юрий, 올가 of 올가을 "this autumn") is listed with
+ * the second relation: a review flag only where the context marks a
+ * name, as a one-syllable form. */
+#define RELATION ",in_hangul,"
+#define RELATION_WORD ",in_hangul_word,"
+/* Bytes of a name or a form looked up or made (the longest in the list is
+ * far shorter), and of a whole name's Hangul. */
+#define FORM_MAX 48
+#define WHOLE_MAX 96
+/* Words of a name read whole, and forms of one word combined. */
+#define WHOLE_WORDS 3
+#define WHOLE_FORMS 2
+
+struct line {
+    const char *name, *form;
+    size_t namelen, formlen, seq;
+    int word;                   /* RELATION_WORD */
+};
+
+/* The list's lines sorted by name, built once (public data, never
+ * wiped). */
+static struct {
+    pthread_once_t once;
+    struct line *v;
+    size_t n;
+} idx = { PTHREAD_ONCE_INIT, NULL, 0 };
+
+static int by_name(const void *a, const void *b)
+{
+    const struct line *x = a, *y = b;
+    size_t n = x->namelen < y->namelen ? x->namelen : y->namelen;
+    int c = memcmp(x->name, y->name, n);
+
+    if (c != 0)
+        return c;
+    if (x->namelen != y->namelen)
+        return x->namelen < y->namelen ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static size_t add_lines(struct line *v, const unsigned char *list)
+{
+    const char *p = (const char *)list, *e, *r;
+    size_t rl, n = 0;
+    int word;
+
+    for (; *p != '\0'; p = *e == '\0' ? e : e + 1) {
+        e = strchr(p, '\n');
+        if (e == NULL)
+            e = p + strlen(p);
+        word = (r = memmem(p, (size_t)(e - p), RELATION_WORD, strlen(RELATION_WORD))) != NULL;
+        rl = strlen(word ? RELATION_WORD : RELATION);
+        if ((!word && (r = memmem(p, (size_t)(e - p), RELATION, rl)) == NULL) || r == p)
+            continue;
+        if (v != NULL) {
+            struct line *l = &v[n];
+            l->word = word;
+            l->name = p, l->namelen = (size_t)(r - p);
+            l->form = r + rl, l->formlen = (size_t)(e - l->form);
+            if (l->formlen > 0 && l->form[l->formlen - 1] == '\r')
+                l->formlen--;
+            l->seq = n;
+        }
+        n++;
+    }
+    return n;
+}
+
+static void build_index(void)
+{
+    size_t n = add_lines(NULL, nicknames_hangul);
+
+    if ((idx.v = calloc(n ? n : 1, sizeof *idx.v)) == NULL)
+        return;
+    idx.n = add_lines(idx.v, nicknames_hangul);
+    qsort(idx.v, idx.n, sizeof *idx.v, by_name);
+}
+
+/* The index of the first line of name key[0..len) (ё read as е, as the
+ * list writes it), *n its lines; 0, or -1 when the index could not be
+ * built. */
+static int lookup(size_t *first, size_t *n, const char *key, size_t len)
+{
+    char k[FORM_MAX];
+    struct line want = { k, NULL, len, 0, 0, 0 };
+    size_t lo = 0, hi, i;
+
+    *n = 0;
+    if (len < 2 || len > sizeof k)
+        return 0;
+    (void)pthread_once(&idx.once, build_index);
+    if (idx.v == NULL)
+        return -1;
+    /* ё (D1 91) as е (D0 B5): two bytes each. */
+    for (i = 0; i < len; i++)
+        if ((unsigned char)key[i] == 0xD1 && i + 1 < len && (unsigned char)key[i + 1] == 0x91)
+            k[i] = (char)0xD0, k[i + 1] = (char)0xB5, i++;
+        else
+            k[i] = key[i];
+    for (hi = idx.n; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (by_name(&idx.v[mid], &want) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = lo;
+    while (lo + *n < idx.n && idx.v[lo + *n].namelen == len &&
+           memcmp(idx.v[lo + *n].name, k, len) == 0)
+        ++*n;
+    sodium_memzero(k, sizeof k);
+    return 0;
+}
+
+/* Hangul syllables of form[0..len). */
+static size_t syllables(const char *form, size_t len)
+{
+    size_t n = 0, i = 0;
+    int cp, k;
+
+    while (i < len && (k = utf8_next(&cp, form + i, len - i)) > 0)
+        n += is_hangul_cp(cp) != 0, i += (size_t)k;
+    return n;
+}
+
+/* 1 if key[0..len) is one word of Latin or Cyrillic letters. */
+static int one_foreign_word(const char *key, size_t len)
+{
+    size_t i = 0;
+    int cp, k;
+
+    if (len == 0)
+        return 0;
+    while (i < len && (k = utf8_next(&cp, key + i, len - i)) > 0) {
+        if (!((cp >= 'a' && cp <= 'z') || is_cyrillic_cp(cp)))
+            return 0;
+        i += (size_t)k;
+    }
+    return i == len;
+}
+
+/* Adds the Hangul forms of the one-word variant key[0..len). */
+static int add_forms(struct variant_list *out, const char *key, size_t len)
+{
+    size_t first, n, j;
+
+    if (lookup(&first, &n, key, len) != 0)
+        return -1;
+    for (j = 0; j < n; j++) {
+        const struct line *l = &idx.v[first + j];
+        size_t syl = syllables(l->form, l->formlen);
+        /* One syllable (존, 톰) or a word: of kind context, as a Korean
+         * one-syllable given name (진) is.  Three syllables or more: a
+         * replacement (no Korean word has their sounds; hunspell-ko, which
+         * composes words, "knows" 마거릿 and 윌슨, so it is not asked).
+         * Two: a short form, asked of the dictionary (매기: 매기다, a
+         * review flag). */
+        out->context = (unsigned char)(syl < 2 || l->word);
+        out->flag = (unsigned char)(out->context || syl == 2);
+        out->nickname = out->flag;
+        if (list_add(out, l->form, l->formlen, RULE_VARIANT, SUFFIX_KO) != 0)
+            return -1;
+    }
+    out->context = 0, out->flag = 1, out->nickname = 1;
+    return 0;
+}
+
+/* The whole name norm[0..len) (words split by spaces and hyphens) in
+ * Hangul where each of its two or three words has a form: the first two
+ * forms of each word, combined, replaced (no short form: two foreign
+ * words in Hangul are a person's name). */
+static int add_whole(struct variant_list *out, const char *norm, size_t len)
+{
+    size_t at[WHOLE_WORDS], wl[WHOLE_WORDS], first[WHOLE_WORDS], n[WHOLE_WORDS];
+    size_t nw = 0, i = 0, a;
+    char key[FORM_MAX], whole[WHOLE_MAX];
+    int rc = 0;
+
+    while (i < len) {
+        while (i < len && (norm[i] == ' ' || norm[i] == '-'))
+            i++;
+        if (i == len)
+            break;
+        if (nw == WHOLE_WORDS)
+            return 0;
+        for (a = i; i < len && norm[i] != ' ' && norm[i] != '-'; i++)
+            ;
+        at[nw] = a, wl[nw++] = i - a;
+    }
+    if (nw < 2)
+        return 0;
+    for (i = 0; i < nw; i++) {
+        if (wl[i] > sizeof key || !one_foreign_word(norm + at[i], wl[i]))
+            return 0;
+        memcpy(key, norm + at[i], wl[i]);
+        if (lookup(&first[i], &n[i], key, wl[i]) != 0)
+            return -1;
+        if (n[i] == 0)
+            return 0;
+        if (n[i] > WHOLE_FORMS)
+            n[i] = WHOLE_FORMS;
+    }
+    /* Each combination of one form a word (at most 2^3). */
+    for (size_t c = 0; rc == 0 && c < (1u << nw); c++) {
+        size_t used = 0, ok = 1;
+        for (i = 0; i < nw && ok; i++) {
+            size_t pick = (c >> i) & 1;
+            const struct line *l;
+            if (pick >= n[i]) {
+                ok = 0;
+                break;
+            }
+            l = &idx.v[first[i] + pick];
+            if (used + l->formlen > sizeof whole)
+                ok = 0;
+            else
+                memcpy(whole + used, l->form, l->formlen), used += l->formlen;
+        }
+        if (ok)
+            rc = list_add(out, whole, used, RULE_VARIANT, SUFFIX_KO);
+    }
+    sodium_memzero(key, sizeof key);
+    sodium_memzero(whole, sizeof whole);
+    return rc;
+}
+
+int variants_hangul(struct variant_list *out, const char *norm, size_t len)
+{
+    unsigned char flag = out->flag, capital = out->capital, nickname = out->nickname;
+    size_t n = out->n, i;
+    char key[FORM_MAX];
+    int rc = 0;
+
+    /* The whole name first: a replacement. */
+    out->flag = 0, out->capital = 0, out->nickname = 0, out->context = 0;
+    rc = add_whole(out, norm, len);
+    /* One word: a short form (at least a review flag where a word). */
+    out->flag = 1, out->nickname = 1;
+    for (i = 0; i < n && rc == 0; i++) {
+        const struct variant *v = &out->v[i];
+        if (v->keylen > sizeof key || v->initials || v->father ||
+            !one_foreign_word(out->arena + v->off, v->keylen))
+            continue;
+        /* Copied: list_add may move the arena. */
+        memcpy(key, out->arena + v->off, v->keylen);
+        rc = add_forms(out, key, v->keylen);
+    }
+    out->flag = flag, out->capital = capital, out->nickname = nickname;
+    sodium_memzero(key, sizeof key);
+    return rc;
+}
