@@ -7,7 +7,13 @@
 
 #include <stddef.h>
 
-#define VARIANTS_MAX 1024
+/* At most this many variants per name; list_add drops the rest silently.
+ * 1,024 until session 21, when a Russian name with its patronymic filled it
+ * (Александр Сергеевич Кузнецов: 1,803 variants, its Latin form 2,922) and
+ * the surname's later cases left (Кузнецовым, Kuzniecow: docs/VARIANTS.md,
+ * "Session 21: the variant list's cap").  The longest names tried make at
+ * most 3,589; a subject add with such a name costs no measurable time more. */
+#define VARIANTS_MAX 8192
 
 enum variant_rule { RULE_EXACT, RULE_VARIANT, RULE_INFLECTION };
 

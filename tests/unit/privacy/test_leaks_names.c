@@ -69,6 +69,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/addr21-flags.jsonl",
     "tests/data/leaks/glue21.jsonl",
     "tests/data/leaks/cyr21.jsonl",
+    "tests/data/leaks/cap21.jsonl",
 };
 #define MAX_KINDS 512
 
