@@ -34,13 +34,13 @@ READS='intake: this text reads as a protected name (decoded or transcribed); it 
     [ ! -e "$W/x.bundle" ]
 }
 
-@test "leaks-allow18: allow refuses a transcription flag over a registered name (윌리엄 for William); export refuses (D-55)" {
-    blocked '--name "William Smith" --locale en --pseudonym Tulga' '윌리엄 왔다.' transcription '윌리엄'
+@test "leaks-allow18: a registered name's Hangul transcription (윌리엄 for William) is replaced, allow refuses it, export writes it clean (D-55; replaced since session 21's ko21, a review flag before)" {
+    redacts_to '--name "William Smith" --locale en --pseudonym Tulga' '윌리엄 왔다.' 'Tulga 왔다.'
     run --separate-stderr st field allow 윌리엄
     expect_status 2
-    [ "$stderr" = "$READS" ] || { printf '%s\n' "$stderr" >&2; false; }
-    run --separate-stderr st field export --to hq --all -o "$W/x.bundle"
-    expect_status 1
+    [ "$stderr" = "intake: this text contains a protected name or term and cannot be allowed (allowed texts are shown to auditors); nothing was changed" ] ||
+        { printf '%s\n' "$stderr" >&2; false; }
+    exports_clean 윌리엄
 }
 
 @test "leaks-allow18: a one-word Mongolian name in five Han characters is replaced, and allow refuses it (D-40)" {
