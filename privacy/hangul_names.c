@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "privacy/namelist.h"
 #include "privacy/normalise.h"
 #include "privacy/variants_int.h"
 
@@ -26,69 +27,17 @@ extern const unsigned char nicknames_hangul[];
 #define WHOLE_WORDS 3
 #define WHOLE_FORMS 2
 
-struct line {
-    const char *name, *form;
-    size_t namelen, formlen, seq;
-    int word;                   /* RELATION_WORD */
-};
-
-/* The list's lines sorted by name, built once (public data, never
- * wiped). */
-static struct {
-    pthread_once_t once;
-    struct line *v;
-    size_t n;
-} idx = { PTHREAD_ONCE_INIT, NULL, 0 };
-
-static int by_name(const void *a, const void *b)
-{
-    const struct line *x = a, *y = b;
-    size_t n = x->namelen < y->namelen ? x->namelen : y->namelen;
-    int c = memcmp(x->name, y->name, n);
-
-    if (c != 0)
-        return c;
-    if (x->namelen != y->namelen)
-        return x->namelen < y->namelen ? -1 : 1;
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-static size_t add_lines(struct line *v, const unsigned char *list)
-{
-    const char *p = (const char *)list, *e, *r;
-    size_t rl, n = 0;
-    int word;
-
-    for (; *p != '\0'; p = *e == '\0' ? e : e + 1) {
-        e = strchr(p, '\n');
-        if (e == NULL)
-            e = p + strlen(p);
-        word = (r = memmem(p, (size_t)(e - p), RELATION_WORD, strlen(RELATION_WORD))) != NULL;
-        rl = strlen(word ? RELATION_WORD : RELATION);
-        if ((!word && (r = memmem(p, (size_t)(e - p), RELATION, rl)) == NULL) || r == p)
-            continue;
-        if (v != NULL) {
-            struct line *l = &v[n];
-            l->word = word;
-            l->name = p, l->namelen = (size_t)(r - p);
-            l->form = r + rl, l->formlen = (size_t)(e - l->form);
-            if (l->formlen > 0 && l->form[l->formlen - 1] == '\r')
-                l->formlen--;
-            l->seq = n;
-        }
-        n++;
-    }
-    return n;
-}
+/* The list's lines sorted by name, built once (privacy/namelist.c);
+ * rel 0 is RELATION_WORD. */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static struct namelist idx;
 
 static void build_index(void)
 {
-    size_t n = add_lines(NULL, nicknames_hangul);
+    static const unsigned char *const lists[] = { nicknames_hangul };
+    static const char *const rels[] = { RELATION_WORD, RELATION };
 
-    if ((idx.v = calloc(n ? n : 1, sizeof *idx.v)) == NULL)
-        return;
-    idx.n = add_lines(idx.v, nicknames_hangul);
-    qsort(idx.v, idx.n, sizeof *idx.v, by_name);
+    (void)namelist_build(&idx, lists, 1, rels, 2);
 }
 
 /* The index of the first line of name key[0..len) (ё read as е, as the
@@ -97,13 +46,12 @@ static void build_index(void)
 static int lookup(size_t *first, size_t *n, const char *key, size_t len)
 {
     char k[FORM_MAX];
-    struct line want = { k, NULL, len, 0, 0, 0 };
-    size_t lo = 0, hi, i;
+    size_t i;
 
     *n = 0;
     if (len < 2 || len > sizeof k)
         return 0;
-    (void)pthread_once(&idx.once, build_index);
+    (void)pthread_once(&once, build_index);
     if (idx.v == NULL)
         return -1;
     /* ё (D1 91) as е (D0 B5): two bytes each. */
@@ -112,17 +60,7 @@ static int lookup(size_t *first, size_t *n, const char *key, size_t len)
             k[i] = (char)0xD0, k[i + 1] = (char)0xB5, i++;
         else
             k[i] = key[i];
-    for (hi = idx.n; lo < hi;) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (by_name(&idx.v[mid], &want) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *first = lo;
-    while (lo + *n < idx.n && idx.v[lo + *n].namelen == len &&
-           memcmp(idx.v[lo + *n].name, k, len) == 0)
-        ++*n;
+    namelist_find(&idx, k, len, first, n);
     sodium_memzero(k, sizeof k);
     return 0;
 }
@@ -162,7 +100,7 @@ static int add_forms(struct variant_list *out, const char *key, size_t len)
     if (lookup(&first, &n, key, len) != 0)
         return -1;
     for (j = 0; j < n; j++) {
-        const struct line *l = &idx.v[first + j];
+        const struct namelist_line *l = &idx.v[first + j];
         size_t syl = syllables(l->form, l->formlen);
         /* One syllable (존, 톰) or a word: of kind context, as a Korean
          * one-syllable given name (진) is.  Three syllables or more: a
@@ -170,7 +108,7 @@ static int add_forms(struct variant_list *out, const char *key, size_t len)
          * composes words, "knows" 마거릿 and 윌슨, so it is not asked).
          * Two: a short form, asked of the dictionary (매기: 매기다, a
          * review flag). */
-        out->context = (unsigned char)(syl < 2 || l->word);
+        out->context = (unsigned char)(syl < 2 || l->rel == 0);
         out->flag = (unsigned char)(out->context || syl == 2);
         out->nickname = out->flag;
         if (list_add(out, l->form, l->formlen, RULE_VARIANT, SUFFIX_KO) != 0)
@@ -220,7 +158,7 @@ static int add_whole(struct variant_list *out, const char *norm, size_t len)
         size_t used = 0, ok = 1;
         for (i = 0; i < nw && ok; i++) {
             size_t pick = (c >> i) & 1;
-            const struct line *l;
+            const struct namelist_line *l;
             if (pick >= n[i]) {
                 ok = 0;
                 break;

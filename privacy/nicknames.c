@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "privacy/namelist.h"
 #include "privacy/normalise.h"
 #include "privacy/variants_int.h"
 
@@ -16,96 +17,36 @@ extern const unsigned char nicknames_en[], nicknames_more[], nicknames_ru[];
 /* Bytes of a short form kept (the longest in the lists is far shorter). */
 #define FORM_MAX 48
 
-/* One line of a list: "name,has_nickname,form" (CR LF or LF), pointing
- * into the compiled-in list; seq keeps the lists' order (English first,
- * then Russian, each in its file's order) among the lines of one name. */
-struct line {
-    const char *name, *form;
-    size_t namelen, formlen, seq;
-};
-
-/* The lines of both lists, sorted by name, built once (the lists are
- * public data, never wiped).  Scanning the 78 KB of text for each variant
- * of each name made building a redactor quadratic: store/test_export's
- * names took minutes (session 17). */
-static struct {
-    pthread_once_t once;
-    struct line *v;
-    size_t n;
-} idx = { PTHREAD_ONCE_INIT, NULL, 0 };
-
-static int by_name(const void *a, const void *b)
-{
-    const struct line *x = a, *y = b;
-    size_t n = x->namelen < y->namelen ? x->namelen : y->namelen;
-    int c = memcmp(x->name, y->name, n);
-
-    if (c != 0)
-        return c;
-    if (x->namelen != y->namelen)
-        return x->namelen < y->namelen ? -1 : 1;
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-static size_t add_lines(struct line *v, size_t n, const unsigned char *list)
-{
-    const char *p = (const char *)list, *e, *r;
-    size_t rl = strlen(RELATION);
-
-    for (; *p != '\0'; p = *e == '\0' ? e : e + 1) {
-        e = strchr(p, '\n');
-        if (e == NULL)
-            e = p + strlen(p);
-        if ((r = memmem(p, (size_t)(e - p), RELATION, rl)) == NULL || r == p)
-            continue;
-        if (v != NULL) {
-            struct line *l = &v[n];
-            l->name = p, l->namelen = (size_t)(r - p);
-            l->form = r + rl, l->formlen = (size_t)(e - l->form);
-            if (l->formlen > 0 && l->form[l->formlen - 1] == '\r')
-                l->formlen--;
-            l->seq = n;
-        }
-        n++;
-    }
-    return n;
-}
+/* The lines of the three lists, sorted by name, built once (privacy/
+ * namelist.c); seq keeps the lists' order (English first, then Russian,
+ * each in its file's order) among the lines of one name.  Scanning the
+ * 78 KB of text for each variant of each name made building a redactor
+ * quadratic: store/test_export's names took minutes (session 17). */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static struct namelist idx;
 
 static void build_index(void)
 {
-    size_t n = add_lines(NULL, add_lines(NULL, add_lines(NULL, 0, nicknames_en), nicknames_more),
-                         nicknames_ru);
+    static const unsigned char *const lists[] = { nicknames_en, nicknames_more, nicknames_ru };
+    static const char *const rels[] = { RELATION };
 
-    if ((idx.v = calloc(n ? n : 1, sizeof *idx.v)) == NULL)
-        return;
-    idx.n = add_lines(idx.v, add_lines(idx.v, add_lines(idx.v, 0, nicknames_en), nicknames_more),
-                      nicknames_ru);
-    qsort(idx.v, idx.n, sizeof *idx.v, by_name);
+    (void)namelist_build(&idx, lists, 3, rels, 1);
 }
 
 int nicknames_each(const char *key, size_t keylen,
                    int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx)
 {
-    struct line k = { key, NULL, keylen, 0, 0 };
-    size_t lo = 0, hi;
+    size_t first, n, i;
     int rc;
 
     if (keylen < 2 || memchr(key, ',', keylen) != NULL)
         return 0;
-    (void)pthread_once(&idx.once, build_index);
+    (void)pthread_once(&once, build_index);
     if (idx.v == NULL)
         return -1;
-    /* The first line of the name (seq 0 sorts before any of its lines). */
-    for (hi = idx.n; lo < hi;) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (by_name(&idx.v[mid], &k) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < idx.n && idx.v[lo].namelen == keylen && memcmp(idx.v[lo].name, key, keylen) == 0;
-         lo++)
-        if (idx.v[lo].formlen > 0 && (rc = fn(ctx, idx.v[lo].form, idx.v[lo].formlen)) != 0)
+    namelist_find(&idx, key, keylen, &first, &n);
+    for (i = first; i < first + n; i++)
+        if (idx.v[i].formlen > 0 && (rc = fn(ctx, idx.v[i].form, idx.v[i].formlen)) != 0)
             return rc;
     return 0;
 }
