@@ -429,6 +429,14 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
     /* A number written in parts ("9911.2345", "010, then 1234"). */
     if (r == 0 && det_digit(s[at]))
         r = spoken_at(f, s, len, at, w);
+    /* Its groups joined by any words in a sentence ("010, 1234, 5678",
+     * "010 (dash) 1234"): detect_loose.c. */
+    if (r == 0 && det_digit(s[at]) && !w->nested) {
+        size_t start = at, stop;
+        int kind = DETECT_PHONE;
+        if ((stop = detect_scan_phone_loose(s, len, at, &start, &kind)) > at)
+            r = add(f, at, stop, DETECT_PHONE) != 0 ? -1 : (long)stop;
+    }
     return r != 0 ? r : (long)at + 1;
 }
 
