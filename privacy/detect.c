@@ -482,6 +482,47 @@ static int walk_text(struct found *f, const char *s, size_t len, struct walk *w)
     return 0;
 }
 
+/* A character of a group standing before a phone number at s[i - 1]:
+ * an ASCII digit (1), a letter typed for a digit, o l i or the jamo ㅇ
+ * read as zero (2); its length back in *n, or 0. */
+static int group_char_before(const char *s, size_t i, size_t *n)
+{
+    if (i >= 1 && det_digit(s[i - 1]))
+        return *n = 1, 1;
+    if (i >= 1 && (s[i - 1] == 'o' || s[i - 1] == 'l' || s[i - 1] == 'i'))
+        return *n = 1, 2;
+    /* ㅇ, in the norm view the choseong ᄋ (U+110B) NFKC makes of it */
+    if (i >= 3 && (memcmp(s + i - 3, "\xe3\x85\x87", 3) == 0 || memcmp(s + i - 3, "\xe1\x84\x8b", 3) == 0))
+        return *n = 3, 2;
+    return 0;
+}
+
+/* Where a phone number found at start begins with the group before it
+ * that belongs to it (brief s22 num22, report-adv21 A-2): an area code
+ * in parentheses ("(415) 555 zero one three four") or a group with a
+ * letter typed for a digit ("ㅇ1ㅇ-1234-5678"), two to four characters
+ * and one ASCII digit at least, joined by ' ', '-', '.' or nothing after
+ * ')', not glued to a word; start if there is none. */
+static size_t phone_group_before(const char *s, size_t start)
+{
+    size_t i = start, n, chars = 0, digits = 0, odd = 0;
+    int paren = 0, c;
+
+    if (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '-' || s[i - 1] == '.'))
+        i--;
+    if (i > 0 && s[i - 1] == ')')
+        paren = 1, i--;
+    while (chars < 5 && (c = group_char_before(s, i, &n)) != 0)
+        digits += c == 1, odd += c == 2, chars++, i -= n;
+    if (chars < 2 || chars > 4 || digits == 0 || (!paren && odd == 0))
+        return start;
+    if (paren && (i == 0 || s[--i] != '('))
+        return start;
+    if (i > 0 && (det_wordc(s[i - 1]) || (unsigned char)s[i - 1] >= 0x80) && !paren)
+        return start;
+    return i;
+}
+
 int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
                struct err *e)
 {
@@ -499,6 +540,9 @@ int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_
         free(f.d);
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     }
+    for (size_t i = 0; i < f.n; i++)
+        if (f.d[i].kind == DETECT_PHONE && (i == 0 || f.d[i - 1].end <= f.d[i].start))
+            f.d[i].start = phone_group_before(s, f.d[i].start);
     *out = f.d, *nout = f.n;
     return 0;
 }
