@@ -523,6 +523,37 @@ static size_t phone_group_before(const char *s, size_t start)
     return i;
 }
 
+/* Where a date of birth ending at end ends with the day said after it
+ * ("born in March 1985, on the 15th.": brief s22 num22, report-adv21
+ * A-15): a comma maybe, "on" and "the" maybe, a day of the month as an
+ * ordinal in digits or words ("15th", "fifteenth"), then a punctuation
+ * mark or the end ("on the 2nd floor" stays); end if there is none. */
+static size_t date_day_after(const char *s, size_t len, size_t end)
+{
+    size_t j = end, n, e;
+    unsigned v = 0;
+
+    if (j < len && s[j] == ',')
+        j++;
+    if (j >= len || s[j] != ' ')
+        return end;
+    j++;
+    if (det_starts(s, len, j, "on "))
+        j += 3;
+    if (det_starts(s, len, j, "the "))
+        j += 4;
+    n = det_digits(s, len, j);
+    if (n >= 1 && n <= 2 && j + n + 2 <= len &&
+        (det_starts(s, len, j + n, "st") || det_starts(s, len, j + n, "nd") ||
+         det_starts(s, len, j + n, "rd") || det_starts(s, len, j + n, "th")))
+        v = det_value(s + j, n), e = j + n + 2;
+    else if ((e = detect_day_word_end(s, len, j, &v)) == 0)
+        return end;
+    if (v < 1 || v > 31 || (e < len && (s[e] == '\0' || strchr(".,;!?)", s[e]) == NULL)))
+        return end;
+    return e;
+}
+
 int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
                struct err *e)
 {
@@ -543,6 +574,11 @@ int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_
     for (size_t i = 0; i < f.n; i++)
         if (f.d[i].kind == DETECT_PHONE && (i == 0 || f.d[i - 1].end <= f.d[i].start))
             f.d[i].start = phone_group_before(s, f.d[i].start);
+        else if (f.d[i].kind == DETECT_DATE) {
+            size_t day_end = date_day_after(s, len, f.d[i].end);
+            if (i + 1 == f.n || f.d[i + 1].start >= day_end)
+                f.d[i].end = day_end;
+        }
     *out = f.d, *nout = f.n;
     return 0;
 }
