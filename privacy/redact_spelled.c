@@ -703,6 +703,5 @@ int redact_read_spelled(struct spans *sp, struct spans *flags, const struct reda
 {
     if (r->db == NULL || !protects_person(r))
         return 0;
-    if (getenv("SP22_OFF")) return getenv("SP22_OFF")[0] == 'a' ? 0 : getenv("SP22_OFF")[0] == 's' ? scan_leet(sp, flags, r, ctx, t) : scan_spelled(sp, flags, r, ctx, t);
     return scan_spelled(sp, flags, r, ctx, t) != 0 || scan_leet(sp, flags, r, ctx, t) != 0 ? -1 : 0;
 }
