@@ -267,9 +267,81 @@ static size_t read_run(char *out, size_t cap, const struct run *rn, size_t *usta
     return used;
 }
 
+/* The end of the word at norm byte p: letters of one script; a hyphen
+ * inside a letter's name that has one (double-u, x-ray). */
+static size_t word_end(const char *s, size_t len, size_t p, enum sp_script *sc)
+{
+    size_t q = p;
+    int cp, k;
+
+    *sc = SP_NONE;
+    while (q < len && (k = utf8_next(&cp, s + q, len - q)) > 0 && is_word_cp(cp) &&
+           !(cp >= '0' && cp <= '9') && (*sc == SP_NONE || script_of(cp) == *sc)) {
+        if (*sc == SP_NONE && (*sc = script_of(cp)) == SP_NONE)
+            break;
+        q += (size_t)k;
+    }
+    if (*sc == SP_LATIN && q < len && s[q] == '-' &&
+        ((q - p == 6 && memcmp(s + p, "double", 6) == 0) || (q - p == 1 && s[p] == 'x'))) {
+        size_t e = q + 1;
+        while (e < len && s[e] >= 'a' && s[e] <= 'z')
+            e++;
+        if ((e - q - 1 == 1 && s[q + 1] == 'u') || (e - q - 1 == 3 && memcmp(s + q + 1, "you", 3) == 0) ||
+            (e - q - 1 == 3 && memcmp(s + q + 1, "ray", 3) == 0))
+            return e;
+    }
+    return q;
+}
+
+/* A hit at a run's end whose literal alone is no replacement (정수 is
+ * also a word) read with the word glued after the run by one separator
+ * (a hyphen, a slash: the run's own) or nothing, as the text's own scan reads a name and what follows it
+ * ("정-수-씨가": 정수씨가, where 씨 marks a person): the hit's reading rd
+ * [0..len) and that word are normalised and matched together
+ * (redact_match_terms).  1 and the units from a on replaced if the name
+ * is found there, 0 if not, -1 when out of memory. */
+static int read_with_next(struct spans *sp, const struct redactor *r, struct redact_ctx *ctx,
+                          const struct run *rn, const char *norm, size_t normlen, const char *rd,
+                          size_t len, size_t a)
+{
+    size_t p = rn->u[rn->n - 1].end, q;
+    enum sp_script sc;
+    char buf[SP_READ];
+    struct normtext t;
+    struct err e;
+    struct spans found = { 0 }, pending = { 0 }, fl = { 0 };
+    int rc = 0;
+
+    int cp, k;
+
+    if (p < normlen && (k = utf8_next(&cp, norm + p, normlen - p)) > 0 && cp != ' ' &&
+        !is_word_cp(cp))
+        p += (size_t)k;
+    if ((q = word_end(norm, normlen, p, &sc)) == p || sc != rn->script || len + q - p > sizeof buf)
+        return 0;
+    memcpy(buf, rd, len), memcpy(buf + len, norm + p, q - p);
+    if (normalise(&t, buf, len + q - p, &e) != 0) {
+        sodium_memzero(buf, sizeof buf);
+        return -1;
+    }
+    if (redact_match_terms(&found, &pending, &fl, r, &t, ctx, &e) != 0)
+        rc = -1;
+    for (size_t i = 0; rc == 0 && i < found.n; i++)
+        if (found.s[i].term != SIZE_MAX && found.s[i].start == 0 && found.s[i].end >= len) {
+            struct span s = found.s[i];
+            s.start = rn->u[a].start, s.end = rn->u[rn->n - 1].end;
+            rc = redact_span_add(sp, &s) != 0 ? -1 : 1;
+        }
+    free(found.s), free(pending.s), free(fl.s);
+    normtext_free(&t);
+    sodium_memzero(buf, sizeof buf);
+    return rc;
+}
+
 /* Matches a run and files its hits. */
 static int read_spelled_run(struct spans *sp, struct spans *flags, const struct redactor *r,
-                            struct redact_ctx *ctx, const struct run *rn, const char *norm)
+                            struct redact_ctx *ctx, const struct run *rn, const char *norm,
+                            size_t normlen)
 {
     char rd[SP_READ];
     size_t ustart[SP_UNITS], uend[SP_UNITS], used;
@@ -285,8 +357,15 @@ static int read_spelled_run(struct spans *sp, struct spans *flags, const struct 
         return 0;
     if (redact_match_buf(r, ctx, rd, used, on_spelled, &m) != 0)
         rc = -1;
-    for (size_t i = 0; rc == 0 && i < m.nhits; i++)
-        rc = redact_read_file(sp, flags, r, m.lit[i], rn->u[m.a[i]].start, rn->u[m.b[i]].end);
+    for (size_t i = 0; rc == 0 && i < m.nhits; i++) {
+        int in_context = 0;
+        if (m.b[i] == rn->n - 1 && redact_lit_form(r, m.lit[i]).kind != FORM_REPLACE &&
+            (in_context = read_with_next(sp, r, ctx, rn, norm, normlen, rd + ustart[m.a[i]],
+                                         uend[m.b[i]] - ustart[m.a[i]], m.a[i])) < 0)
+            rc = -1;
+        else if (!in_context)
+            rc = redact_read_file(sp, flags, r, m.lit[i], rn->u[m.a[i]].start, rn->u[m.b[i]].end);
+    }
     sodium_memzero(rd, sizeof rd);
     return rc;
 }
@@ -343,32 +422,6 @@ static int unit_of(struct unit *u, const char *s, size_t a, size_t b, enum sp_sc
     return 1;
 }
 
-/* The end of the word at norm byte p: letters of one script; a hyphen
- * inside a letter's name that has one (double-u, x-ray). */
-static size_t word_end(const char *s, size_t len, size_t p, enum sp_script *sc)
-{
-    size_t q = p;
-    int cp, k;
-
-    *sc = SP_NONE;
-    while (q < len && (k = utf8_next(&cp, s + q, len - q)) > 0 && is_word_cp(cp) &&
-           !(cp >= '0' && cp <= '9') && (*sc == SP_NONE || script_of(cp) == *sc)) {
-        if (*sc == SP_NONE && (*sc = script_of(cp)) == SP_NONE)
-            break;
-        q += (size_t)k;
-    }
-    if (*sc == SP_LATIN && q < len && s[q] == '-' &&
-        ((q - p == 6 && memcmp(s + p, "double", 6) == 0) || (q - p == 1 && s[p] == 'x'))) {
-        size_t e = q + 1;
-        while (e < len && s[e] >= 'a' && s[e] <= 'z')
-            e++;
-        if ((e - q - 1 == 1 && s[q + 1] == 'u') || (e - q - 1 == 3 && memcmp(s + q + 1, "you", 3) == 0) ||
-            (e - q - 1 == 3 && memcmp(s + q + 1, "ray", 3) == 0))
-            return e;
-    }
-    return q;
-}
-
 static int scan_spelled(struct spans *sp, struct spans *flags, const struct redactor *r,
                         struct redact_ctx *ctx, const struct normtext *t)
 {
@@ -385,7 +438,7 @@ static int scan_spelled(struct spans *sp, struct spans *flags, const struct reda
             int ok = unit_of(&u, t->norm, p, q, sc);
             if (rn->n > 0 && (!ok || rn->script != sc || sep == 0 || sep > SP_SEP || line ||
                               rn->n == SP_UNITS)) {
-                rc = read_spelled_run(sp, flags, r, ctx, rn, t->norm);
+                rc = read_spelled_run(sp, flags, r, ctx, rn, t->norm, t->normlen);
                 rn->n = 0;
             }
             if (ok) {
@@ -405,7 +458,7 @@ static int scan_spelled(struct spans *sp, struct spans *flags, const struct reda
          * delimiter (김,영,호 under a,b,c stays three cells). */
         if (is_word_cp(cp) || (cp < 0x80 && normalise_struct_delim(t->orig, t->inlen, t->ostart[p]))) {
             if (rn->n > 0)
-                rc = read_spelled_run(sp, flags, r, ctx, rn, t->norm);
+                rc = read_spelled_run(sp, flags, r, ctx, rn, t->norm, t->normlen);
             rn->n = 0;
         }
         spaced &= cp == ' ';
@@ -414,7 +467,7 @@ static int scan_spelled(struct spans *sp, struct spans *flags, const struct reda
         sep++, p += (size_t)k;
     }
     if (rc == 0 && rn->n > 0)
-        rc = read_spelled_run(sp, flags, r, ctx, rn, t->norm);
+        rc = read_spelled_run(sp, flags, r, ctx, rn, t->norm, t->normlen);
     sodium_memzero(rn, sizeof *rn);
     free(rn);
     return rc;
