@@ -26,6 +26,7 @@
 #define LT_WORDS 3              /* words of a leetspeak window */
 #define LT_READINGS 16          /* readings of one leetspeak word */
 #define LT_CHARS 48             /* characters of a leetspeak word */
+#define NAME_MAX_BYTES 10       /* bytes of the longest letter's name (double-you, 쌍기역 9) */
 
 /* ---- Letters and their names ---- */
 
@@ -402,6 +403,8 @@ static int unit_of(struct unit *u, const char *s, size_t a, size_t b, enum sp_sc
         memcpy(u->letter, s + a, (size_t)k), u->letter[k] = '\0';
         return 1;
     }
+    if (b - a > NAME_MAX_BYTES)                 /* most words: no name is so long */
+        return 0;
     for (p = a; p < b && n < sizeof w; p++)     /* names without their hyphen: x-ray */
         if (s[p] != '-')
             w[n++] = s[p];
