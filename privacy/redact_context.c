@@ -307,16 +307,38 @@ static int acronym_at(const struct normtext *t, size_t a, size_t b)
  * or a verb of verbs_after after it (in its word or as the next word), or
  * a Korean vocative.  For a month, a day or a function word (common), the
  * words around it that mark the word (word_context) come first. */
+/* 1 if norm [a, b) is shaped as initials: two or three capital Latin
+ * letters, full stops between them allowed (JS, J.S, KJS).  Initials are
+ * always written with capitals, so a capital marks no name there
+ * (report-adv21 A-14: "I use JS" is no person, "JS came." may be). */
+static int initials_shaped(const struct normtext *t, size_t a, size_t b)
+{
+    size_t letters = 0;
+
+    for (size_t p = a; p < b; p++) {
+        if (t->norm[p] == '.' && p > a)
+            continue;
+        if (t->norm[p] < 'a' || t->norm[p] > 'z' || !redact_upper_at(t, p))
+            return 0;
+        letters++;
+    }
+    return letters >= 2 && letters <= 3;
+}
+
 static int name_context(const struct normtext *t, size_t a, size_t b, int common, int person)
 {
     size_t wa, wb, wend;
-    int first, last;
+    int first, last, initials = initials_shaped(t, a, b);
 
     if (common && word_context(t, a, b))
         return 0;
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
     if (utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a) &&
-        !redact_sentence_start(t, a) && !acronym_at(t, a, b))
+        !redact_sentence_start(t, a) && !acronym_at(t, a, b) && !initials)
+        return 1;
+    /* Dotted initials end in a full stop before the next word (J.S. came). */
+    if (initials && b + 1 < t->normlen && t->norm[b] == '.' && word_after(&wa, &wb, t, b + 1) &&
+        word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0))
         return 1;
     if (word_before(&wa, &wb, t, a) &&
         word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
