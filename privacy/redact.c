@@ -238,6 +238,7 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat, int gen
     l->kind = v->context ? FORM_CONTEXT : v->flag ? FORM_SHORT : FORM_REPLACE;
     l->person = cat == NAME_CAT || cat == TERM_PERSON;
     l->father = v->father;
+    l->shared = 0;
     l->initials = v->initials;
     l->generated = (unsigned char)(generated != 0);
     /* A short form is asked of the dictionary too: a review flag where it

@@ -326,7 +326,7 @@ static int file_hit(struct spans *sp, struct spans *flags, const struct redactor
         s.cat = FLAG_TRANSCRIPTION, s.review = 1;
         return redact_span_add(flags, &s);
     }
-    s.cat = l->father ? TERM_PERSON : tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
+    s.cat = l->father || l->shared ? TERM_PERSON : tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
     return redact_span_add(sp, &s);
 }
 
