@@ -236,7 +236,10 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat, int gen
     l->rule = v->rule, l->suffix = v->suffix;
     l->capital = v->capital;
     l->kind = v->context ? FORM_CONTEXT : v->flag ? FORM_SHORT : FORM_REPLACE;
-    l->person = cat == NAME_CAT || cat == TERM_PERSON;
+    /* Two initials alone (JS, K.J.: variants_ko_names.c) are FORM_CONTEXT
+     * forms that are no name word: person 0 marks them so, and they count
+     * only written in capitals (redact_context_refuses). */
+    l->person = (cat == NAME_CAT || cat == TERM_PERSON) && !(v->context && v->initials);
     l->father = v->father;
     l->shared = 0;
     l->initials = v->initials;

@@ -465,6 +465,22 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
     static const char *const person[] = { "에게", "한테", "께", "더러" };
     int last;
 
+    /* Two initials alone (FORM_CONTEXT of no name word: JS, K.J. of Kim
+     * Jong-su, report-adv21 A-14) count only in capitals ("He came" is no
+     * H. E.), and not in text written all in capitals, where the next word
+     * is in capitals too ("AS IS"). */
+    if (f->kind == FORM_CONTEXT && !f->person) {
+        size_t wa, wb, p = b + (b < t->normlen && t->norm[b] == '.');
+        if (!initials_shaped(t, a, b))
+            return 1;
+        if (word_after(&wa, &wb, t, p) && t->norm[wa] >= 'a' && t->norm[wa] <= 'z') {
+            size_t q = wa;
+            while (q < wb && t->norm[q] >= 'a' && t->norm[q] <= 'z' && redact_upper_at(t, q))
+                q++;
+            if (q == wb)
+                return 1;
+        }
+    }
     if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0))
         return 0;
     last = redact_cp_before(t->norm, b);

@@ -417,8 +417,14 @@ int mn_element(struct variant_list *out, const int *li, int n)
 int mn_element_alone(struct variant_list *out, const int *li, int n)
 {
     unsigned char flag = out->flag, context = out->context;
-    int rc;
+    int rc, cp;
 
+    /* Only for a name registered in Cyrillic: a Latin name read as
+     * Mongolian may be an English one (Landen: Лан, "Lanes" in a
+     * headline; test_eval). */
+    if (out->n == 0 || utf8_next(&cp, out->arena + out->v[0].off, out->v[0].keylen) <= 0 ||
+        !is_cyrillic_cp(cp))
+        return 0;
     out->context = 1, out->flag = 0;
     rc = mn_add_letters(out, li, n, RULE_VARIANT, SUFFIX_MN, 8);
     out->flag = flag, out->context = context;
