@@ -308,9 +308,7 @@ static int acronym_at(const struct normtext *t, size_t a, size_t b)
  * a Korean vocative.  For a month, a day or a function word (common), the
  * words around it that mark the word (word_context) come first. */
 /* 1 if norm [a, b) is shaped as initials: two or three capital Latin
- * letters, full stops between them allowed (JS, J.S, KJS).  Initials are
- * always written with capitals, so a capital marks no name there
- * (report-adv21 A-14: "I use JS" is no person, "JS came." may be). */
+ * letters, full stops between them allowed (JS, J.S, KJS). */
 static int initials_shaped(const struct normtext *t, size_t a, size_t b)
 {
     size_t letters = 0;
@@ -328,17 +326,13 @@ static int initials_shaped(const struct normtext *t, size_t a, size_t b)
 static int name_context(const struct normtext *t, size_t a, size_t b, int common, int person)
 {
     size_t wa, wb, wend;
-    int first, last, initials = initials_shaped(t, a, b);
+    int first, last;
 
     if (common && word_context(t, a, b))
         return 0;
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
     if (utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a) &&
-        !redact_sentence_start(t, a) && !acronym_at(t, a, b) && !initials)
-        return 1;
-    /* Dotted initials end in a full stop before the next word (J.S. came). */
-    if (initials && b + 1 < t->normlen && t->norm[b] == '.' && word_after(&wa, &wb, t, b + 1) &&
-        word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0))
+        !redact_sentence_start(t, a) && !acronym_at(t, a, b))
         return 1;
     if (word_before(&wa, &wb, t, a) &&
         word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
@@ -454,6 +448,29 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
 
 const char *const redact_hit_flags[2] = { "short-name", "name-or-word" };
 
+/* 1 if the two initials alone at norm [a, b) (a FORM_CONTEXT form of no
+ * name word: JS, K.J. of Kim Jong-su; report-adv21 A-14) stand where the
+ * context marks a person: in capitals, a title before them or a verb of
+ * verbs_after after them (after the last full stop of dotted ones: "J.S.
+ * came"), and not in text written all in capitals, where the next word is
+ * in capitals too ("AS IS").  Initials are always capitals, so a capital
+ * marks nothing ("I use JS"), and "He came" is no H. E. */
+static int initials_context(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, q, p = b + (b < t->normlen && t->norm[b] == '.');
+
+    if (!initials_shaped(t, a, b))
+        return 0;
+    if (word_before(&wa, &wb, t, a) &&
+        word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
+        return 1;
+    if (!word_after(&wa, &wb, t, p))
+        return 0;
+    for (q = wa; q < wb && t->norm[q] >= 'a' && t->norm[q] <= 'z' && redact_upper_at(t, q); q++)
+        ;
+    return q < wb && word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0);
+}
+
 /* 1 if a hit of form f at [a, b) is no hit at all: a one-syllable given
  * name alone (FORM_CONTEXT) where the context does not mark a name ("진을
  * 쳤다", "Chin up"; brief i12-kinds2, item 2). */
@@ -469,18 +486,8 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
      * Jong-su, report-adv21 A-14) count only in capitals ("He came" is no
      * H. E.), and not in text written all in capitals, where the next word
      * is in capitals too ("AS IS"). */
-    if (f->kind == FORM_CONTEXT && !f->person) {
-        size_t wa, wb, p = b + (b < t->normlen && t->norm[b] == '.');
-        if (!initials_shaped(t, a, b))
-            return 1;
-        if (word_after(&wa, &wb, t, p) && t->norm[wa] >= 'a' && t->norm[wa] <= 'z') {
-            size_t q = wa;
-            while (q < wb && t->norm[q] >= 'a' && t->norm[q] <= 'z' && redact_upper_at(t, q))
-                q++;
-            if (q == wb)
-                return 1;
-        }
-    }
+    if (f->kind == FORM_CONTEXT && !f->person)
+        return !initials_context(t, a, b);
     if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0))
         return 0;
     last = redact_cp_before(t->norm, b);
