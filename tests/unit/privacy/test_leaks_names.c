@@ -136,11 +136,11 @@ static struct redactor *build(json_t *c)
 }
 
 /* build(c), or the redactor an earlier case with the same pseudonym, names,
- * terms, contact, locale and allowed texts built (tests/unit/redactor_cache.h;
+ * other subjects, terms, contact, locale and allowed texts built (tests/unit/redactor_cache.h;
  * the cache owns it). */
 static struct redactor *build_cached(json_t *c)
 {
-    static const char *const fields[] = { "pseudonym", "names", "terms", "contact", "locale", "allow" };
+    static const char *const fields[] = { "pseudonym", "names", "others", "terms", "contact", "locale", "allow" };
     json_t *k = json_object();
     struct redactor *r;
     char *key;
