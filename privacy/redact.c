@@ -236,8 +236,12 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat, int gen
     l->rule = v->rule, l->suffix = v->suffix;
     l->capital = v->capital;
     l->kind = v->context ? FORM_CONTEXT : v->flag ? FORM_SHORT : FORM_REPLACE;
-    l->person = cat == NAME_CAT || cat == TERM_PERSON;
+    /* Two initials alone (JS, K.J.: variants_ko_names.c) are FORM_CONTEXT
+     * forms that are no name word: person 0 marks them so, and they count
+     * only written in capitals (redact_context_refuses). */
+    l->person = (cat == NAME_CAT || cat == TERM_PERSON) && !(v->context && v->initials);
     l->father = v->father;
+    l->shared = 0;
     l->initials = v->initials;
     l->generated = (unsigned char)(generated != 0);
     /* A short form is asked of the dictionary too: a review flag where it
@@ -333,6 +337,15 @@ static int add_place_form(void *ctx, const char *key, size_t keylen, int stem)
 
 /* A place's other names in the gazetteer, each as written there: a Hangul
  * one may take particles, a Cyrillic one case endings. */
+/* 1 if s[0..n) is one Latin or Cyrillic letter (the third of a
+ * three-letter abbreviation). */
+static int short_word(const char *s, size_t n)
+{
+    int cp, k = utf8_next(&cp, s, n);
+
+    return k > 0 && (size_t)k == n && (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z'));
+}
+
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
@@ -342,11 +355,12 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     if ((k = utf8_next(&cp, key, keylen)) > 0) {
         v.suffix = is_hangul_cp(cp) ? SUFFIX_KO : is_cyrillic_cp(cp) ? SUFFIX_MN
                    : cp >= 'a' && cp <= 'z' && keylen >= 5 ? SUFFIX_EU : SUFFIX_NONE;
-        /* An abbreviation of two Latin or Cyrillic letters (УБ) counts only
-         * written with a capital ("уб" is no place). */
+        /* An abbreviation of two or three Latin or Cyrillic letters (УБ;
+         * БЗД, SBD: Ulaanbaatar's districts, report-adv21 A-13) counts
+         * only written with a capital ("уб", "sbd" are no place). */
         k2 = (size_t)k < keylen ? utf8_next(&second, key + k, keylen - (size_t)k) : 0;
         v.capital = (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && k2 > 0 &&
-                    (size_t)(k + k2) == keylen;
+                    ((size_t)(k + k2) == keylen || short_word(key + k + k2, keylen - (size_t)(k + k2)));
     }
     /* Another name of the place (Урга), not a generated spelling. */
     if (grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 0) != 0)

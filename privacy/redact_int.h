@@ -45,6 +45,10 @@ struct lit {
     unsigned char father;       /* the father's name in a subject's patronymic: its
                                  * own [PERSON-n], not the subject's pseudonym */
     unsigned char initials;     /* a name's initials as a review flag ("SO", "BD") */
+    unsigned char shared;       /* a form of the names of two subjects or more
+                                 * (Batka of Batbayar and of Bat-erdene): its own
+                                 * [PERSON-n], neither subject's pseudonym
+                                 * (redact_matcher.c, mark_shared) */
     unsigned char generated;    /* a spelling the variant rules made, not the term as
                                  * registered nor a part of it (redact.c): where the
                                  * dictionary knows it as a word, it counts only where

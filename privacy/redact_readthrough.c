@@ -322,7 +322,7 @@ int redact_read_file(struct spans *sp, struct spans *flags, const struct redacto
         s.cat = FLAG_TRANSCRIPTION, s.review = 1;
         return redact_span_add(flags, &s);
     }
-    s.cat = l->father ? TERM_PERSON : tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
+    s.cat = l->father || l->shared ? TERM_PERSON : tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
     return redact_span_add(sp, &s);
 }
 

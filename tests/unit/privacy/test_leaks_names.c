@@ -18,7 +18,9 @@
  *   flag_kind  optional: the kind each flag of flags must have ("context-name")
  *   noflags    optional: true if no review flag may be raised
  *   noflag_kinds optional: kinds of review flag that may not be raised
- *   allow      optional: words the user allowed (intake allow) */
+ *   allow      optional: words the user allowed (intake allow)
+ *   others     optional [{pseudonym, names}]: more subjects registered after
+ *              the first (ids 2, 3, ...), for forms two subjects share */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -73,6 +75,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/cap21.jsonl",
     "tests/data/leaks/num22.jsonl",
     "tests/data/leaks/spell22.jsonl",
+    "tests/data/leaks/short22.jsonl",
 };
 #define MAX_KINDS 512
 
@@ -109,6 +112,14 @@ static struct redactor *build(json_t *c)
     json_array_foreach(json_object_get(c, "names"), i, n)
         if (redactor_add_name(r, 1, json_string_value(n), json_string_length(n), &e) != 0)
             fail_msg("name %s: %s", json_string_value(n), e.msg);
+    json_array_foreach(json_object_get(c, "others"), i, t) {
+        long id = (long)i + 2;
+        size_t k;
+        assert_int_equal(redactor_add_subject(r, id, json_string_value(json_object_get(t, "pseudonym")), &e), 0);
+        json_array_foreach(json_object_get(t, "names"), k, n)
+            if (redactor_add_name(r, id, json_string_value(n), json_string_length(n), &e) != 0)
+                fail_msg("name %s: %s", json_string_value(n), e.msg);
+    }
     json_array_foreach(json_object_get(c, "terms"), i, t) {
         json_t *text = json_object_get(t, "text");
         assert_int_equal(term_category_of(json_string_value(json_object_get(t, "category")), &cat), 0);
