@@ -278,10 +278,14 @@ static size_t hangul_hearing(char *out, size_t cap, const char *rd, size_t len, 
     return o;
 }
 
+/* Letters of a place's vowel key (SK_SHORT): at four, 장 of 장마당 was
+ * flagged for a place of the gazetteer (SANK; test_eval). */
+#define PLACE_VOWELS 5
+
 /* Keys of a place's name rd[0..len) read in a Hangul word (report-adv21
  * A-13): its skeleton as Korean hears it (SK_HANGUL, five classes or
  * four for a review flag), and for three or four classes its vowels too
- * (SK_SHORT: replaced where they agree and the Korean dictionary does not
+ * (SK_SHORT, five letters or more: replaced where they agree and the Korean dictionary does not
  * know the word), as a one-word foreign name is read (report-adv19a
  * N-10).  For term r->nterms. */
 static int add_place_hangul(struct redactor *r, const char *rd, size_t len)
@@ -304,7 +308,8 @@ static int add_place_hangul(struct redactor *r, const char *rd, size_t len)
             rc = key_add(r, &k);
         }
         if (rc == 0 && c >= LOAN_MIN && c < SKEL_REPLACE &&
-            (v = transcribe_vowel_key(k.s, sizeof k.s, hd, h)) >= 4 && v <= TRANSCRIBE_SKEL_MAX) {
+            (v = transcribe_vowel_key(k.s, sizeof k.s, hd, h)) >= PLACE_VOWELS &&
+            v <= TRANSCRIBE_SKEL_MAX) {
             k.kind = SK_SHORT, k.n = (unsigned char)v;
             rc = key_add(r, &k);
         }
@@ -335,7 +340,7 @@ int redact_scripts_add_place(struct redactor *r, const char *name, size_t len)
         }
         used += (size_t)m;
     }
-    if (used > 0)
+    if (used > 0 && r->place_hangul)
         rc = add_place_hangul(r, rd, used);
     /* As written, and as the classical spelling writes it (a g between
      * vowels left out, as scan_from reads the script: Өмнөговь, ᠡᠮᠦᠨᠡᠭᠣᠪᠢ). */
