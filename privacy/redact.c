@@ -447,15 +447,16 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         if (cat != NAME_CAT && typed_lower(text, len))
             r->lits[r->nlits - 1].word = 0;
     }
-    /* Hangul keys only for a place the gazetteer has no Hangul name of:
-     * its Korean places' names are literals, and the keys of their
+    /* Hangul keys only for a place registered in no Hangul name and
+     * the gazetteer has no Hangul name of: its Korean places' names are
+     * literals, and the keys of their
      * romanisations read ordinary Korean words (넉 달째: test_eval). */
     if (cat == TERM_PLACE &&
         (r->place_hangul = gazetteer_place_names(vl.v[0].key, vl.v[0].keylen, has_hangul, NULL, e)) < 0) {
         variant_list_free(&vl);
         return -1;
     }
-    r->place_hangul = !r->place_hangul;
+    r->place_hangul = !r->place_hangul && !(vl.n > 0 && has_hangul(NULL, vl.v[0].key, vl.v[0].keylen));
     if (cat == TERM_PLACE && redact_scripts_add_place(r, text, len) != 0) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");

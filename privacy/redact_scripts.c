@@ -725,9 +725,14 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                      const struct mn_heard *h)
 {
     char rd[READING_MAX], skel[TRANSCRIBE_SKEL_MAX + 1];
-    size_t used = 0, j, p = a, c;
+    size_t used = 0, j, p = a, c, done = 0;
     int cp, n, m;
 
+    /* After a replacement of done classes only a longer one that reads
+     * more classes is filed: the replacement covers the whole
+     * transcription (바트에르데네가: 바트에르 of a short form Батэр, then
+     * Бат-Эрдэнэ whole; report-adv21 A-9), and a particle stays
+     * (알탄게렐|이 reads as many classes as 알탄게렐). */
     for (j = 0; j < nw; j++, p = j < nw ? ws[j].start : p) {
         while (p < ws[j].end && (n = utf8_next(&cp, t->norm + p, ws[j].end - p)) > 0) {
             size_t np = p + (size_t)n;
@@ -802,10 +807,12 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                  * (떠받아, 겉모양이: aud20). */
                 if (known && (!marks_person(t, ws, nw, p) || glued_is_word(t, ws, p)))
                     continue;
+                if (done > 0 && (!whole || c <= done))
+                    continue;
                 if (file(sp, flags, r, v, a, p, whole) != 0)
                     return -1;
                 if (whole)
-                    return 0;   /* the shortest: a particle stays (알탄|은) */
+                    done = c;   /* the shortest: a particle stays (알탄|은) */
                 continue;
             }
             const struct script_key *k = key_find(r, ws[0].script == 6 ? SK_KANA : SK_SKELETON, skel);
@@ -825,10 +832,12 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                          !(j == 0 && ws[0].script != 4 &&
                            ordinary(t->norm + ws[0].start, ws[0].end - ws[0].start))) ||
                         han_whole(t, ws, a, p, c);
+            if (done > 0 && (!whole || c <= done))
+                continue;
             if (file(sp, flags, r, k, a, p, whole) != 0)
                 return -1;
             if (whole)
-                return 0;       /* the shortest: a particle stays (알탄게렐|이) */
+                done = c;       /* the shortest: a particle stays (알탄게렐|이) */
         }
     }
     return 0;
