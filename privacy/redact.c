@@ -335,8 +335,6 @@ static int add_place_form(void *ctx, const char *key, size_t keylen, int stem)
     return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
 }
 
-/* A place's other names in the gazetteer, each as written there: a Hangul
- * one may take particles, a Cyrillic one case endings. */
 /* 1 if s[0..n) is one Latin or Cyrillic letter (the third of a
  * three-letter abbreviation). */
 static int short_word(const char *s, size_t n)
@@ -346,6 +344,17 @@ static int short_word(const char *s, size_t n)
     return k > 0 && (size_t)k == n && (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z'));
 }
 
+/* gazetteer_name_fn: 1 (stop) at a name in Hangul. */
+static int has_hangul(void *ctx, const char *key, size_t keylen)
+{
+    int cp;
+
+    (void)ctx;
+    return utf8_next(&cp, key, keylen) > 0 && is_hangul_cp(cp);
+}
+
+/* A place's other names in the gazetteer, each as written there: a Hangul
+ * one may take particles, a Cyrillic one case endings. */
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
@@ -452,6 +461,16 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         if (cat != NAME_CAT && typed_lower(text, len))
             r->lits[r->nlits - 1].word = 0;
     }
+    /* Hangul keys only for a place registered in no Hangul name and
+     * the gazetteer has no Hangul name of: its Korean places' names are
+     * literals, and the keys of their
+     * romanisations read ordinary Korean words (넉 달째: test_eval). */
+    if (cat == TERM_PLACE &&
+        (r->place_hangul = gazetteer_place_names(vl.v[0].key, vl.v[0].keylen, has_hangul, NULL, e)) < 0) {
+        variant_list_free(&vl);
+        return -1;
+    }
+    r->place_hangul = !r->place_hangul && !(vl.n > 0 && has_hangul(NULL, vl.v[0].key, vl.v[0].keylen));
     if (cat == TERM_PLACE && redact_scripts_add_place(r, text, len) != 0) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "privacy/flag_attrib.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -480,6 +481,7 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
     /* Particles only a person takes (to, from, by someone: 민한테서,
      * 민에게; report-adv12d F37). */
     static const char *const person[] = { "에게", "한테", "께", "더러" };
+    size_t wend, wa, wb;
     int last;
 
     /* Two initials alone (FORM_CONTEXT of no name word: JS, K.J. of Kim
@@ -494,5 +496,12 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
     for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)
         if (b + strlen(person[i]) <= t->normlen && memcmp(t->norm + b, person[i], strlen(person[i])) == 0)
             return 0;
+    /* A plain particle before a verb of saying, coming or going (수가
+     * 왔다, 존이 왔다; report-adv21 A-14): a review flag, as "Su came."
+     * is (FORM_CONTEXT is never replaced). */
+    if (is_hangul_cp(last) && (wend = redact_word_end(t->norm, t->normlen, b, last)) > b &&
+        word_after(&wa, &wb, t, wend) &&
+        flag_ko_subject_of_verb(t->norm + b, wend - b, t->norm + wa, wb - wa))
+        return 0;
     return 1;
 }

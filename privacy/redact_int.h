@@ -96,6 +96,9 @@ struct redactor {
                                  * (redact_scripts.c), sorted when compiled */
     size_t nskeys, skeycap;
     size_t nskel;               /* keys [0, nskel) are skeletons, the rest Hanja */
+    int place_hangul;           /* while a place term is added: 1 if its
+                                 * names get Hangul keys (no Hangul name in
+                                 * the gazetteer; redact_scripts_add_place) */
     unsigned char *wordkind;    /* per literal with word set: 0 not asked yet,
                                  * else 1 + enum redact_form_kind, plus
                                  * WORDKIND_GENERATED for a generated spelling
@@ -603,7 +606,10 @@ int redact_scripts_add_short(struct redactor *r, const char *form, size_t len);
  * registered or another name of the place from the gazetteer) as read in
  * the traditional Mongolian script only (report-adv16a A-23: ᠬᠥᠪᠰᠭᠥᠯ for
  * Хөвсгөл): its consonant skeleton (transcribe.h), as written and as the
- * classical spelling drops a g between vowels.  For term r->nterms.  A
+ * classical spelling drops a g between vowels; and, where
+ * r->place_hangul is set (the gazetteer knows no Hangul name of the
+ * place), as Korean hears a Mongolian or Russian name (report-adv21 A-13:
+ * 바양주르흐 for Bayanzurkh).  For term r->nterms.  A
  * name with Hangul or Han gets none (the gazetteer's names in those
  * scripts are literals).  0, or -1 when out of memory. */
 int redact_scripts_add_place(struct redactor *r, const char *name, size_t len);

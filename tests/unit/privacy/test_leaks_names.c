@@ -76,6 +76,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num22.jsonl",
     "tests/data/leaks/spell22.jsonl",
     "tests/data/leaks/short22.jsonl",
+    "tests/data/leaks/ko22.jsonl",
 };
 #define MAX_KINDS 512
 
