@@ -246,6 +246,15 @@ size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size
 size_t detect_spoken_reading_min(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
                                  size_t weak_min);
 
+/* detect_spoken.c: detect_spoken_reading and, where that gives 0,
+ * detect_spoken_reading_min(weak_min2), in one reading of the words
+ * (redact_spoken.c and redact_idparts.c asked both at every word start,
+ * and each read the run again: 3% of the redactor's time).  The end,
+ * the digits and *n as those two calls in that order leave them;
+ * *second 1 when the end is the second's. */
+size_t detect_spoken_reading_two(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
+                                 size_t weak_min2, int *second);
+
 /* detect_date.c: 1 if a day of the month in English words ("fifteenth",
  * "twenty-first") starts at at; the walk keeps such words for the date
  * scanner. */

@@ -1044,6 +1044,45 @@ static size_t han_run(const char *s, size_t len, size_t at, char *d, size_t cap,
     return *n >= 2 ? end : at;
 }
 
+/* detect_spoken_reading_min(weak_min) and, where it gives 0,
+ * detect_spoken_reading_min(weak_min2), in one reading of the words
+ * (*second 1 when the end is the second's): detect_int.h. */
+static size_t reading_two(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
+                          size_t weak_min, size_t weak_min2, int *second)
+{
+    struct run r;
+    size_t end, words, k, m = 0;
+    int ran, base, first_ok, second_ok;
+
+    *second = 0;
+    if ((end = han_run(s, len, at, d, cap, n)) != at)
+        return end;
+    /* Words of the wider net are read in a run of WEAK_RUN digits or
+     * more (report-adv17a D-3, D-38: "sieben fünf null drei ...", "qi wu
+     * ling san ...", "chil o gong sam ..."); a run may start with digits
+     * ("7 пять 0 три 1 четыре 1 два"). */
+    ran = detect_spoken_word(s, len, at) || mixed_start(s, len, at);
+    base = ran && (end = read_run(&r, s, len, at, &words)) != at &&
+           memchr(r.d, '.', r.n) == NULL && memchr(r.d, ',', r.n) == NULL;
+    first_ok = base && !(r.weak > 0 && r.n < weak_min);
+    second_ok = base && !(r.weak > 0 && r.n < weak_min2);
+    /* The digits are the same for both minimums: written once, where
+     * either reading stands (as the two calls wrote them). */
+    if (first_ok || second_ok) {
+        for (k = 0; k < r.n; k++)
+            if (det_digit(r.d[k]) && m < cap)
+                d[m++] = r.d[k];
+        /* The second call set *n to 0 (han_run) before its reading. */
+        *n = (first_ok && m >= 2) || second_ok ? m : 0;
+    }
+    if (ran)
+        sodium_memzero(&r, sizeof r);
+    if (m < 2 || !(first_ok || second_ok))
+        return 0;
+    *second = !first_ok;
+    return end;
+}
+
 size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
 {
     return detect_spoken_reading_min(s, len, at, d, cap, n, WEAK_RUN);
@@ -1052,27 +1091,14 @@ size_t detect_spoken_reading(const char *s, size_t len, size_t at, char *d, size
 size_t detect_spoken_reading_min(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
                                  size_t weak_min)
 {
-    struct run r;
-    size_t end, words, k, m = 0;
+    int second;
 
-    if ((end = han_run(s, len, at, d, cap, n)) != at)
-        return end;
-    /* Words of the wider net are read in a run of WEAK_RUN digits or
-     * more (report-adv17a D-3, D-38: "sieben fünf null drei ...", "qi wu
-     * ling san ...", "chil o gong sam ..."); a run may start with digits
-     * ("7 пять 0 три 1 четыре 1 два"). */
-    if (!(detect_spoken_word(s, len, at) || mixed_start(s, len, at)) ||
-        (end = read_run(&r, s, len, at, &words)) == at ||
-        (r.weak > 0 && r.n < weak_min) || memchr(r.d, '.', r.n) != NULL || memchr(r.d, ',', r.n) != NULL)
-        end = 0;
-    else {
-        for (k = 0; k < r.n; k++)
-            if (det_digit(r.d[k]) && m < cap)
-                d[m++] = r.d[k];
-        if (m < 2)
-            end = 0;
-        *n = m;
-    }
-    sodium_memzero(&r, sizeof r);
-    return end;
+    return reading_two(s, len, at, d, cap, n, weak_min, weak_min, &second);
 }
+
+size_t detect_spoken_reading_two(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
+                                 size_t weak_min2, int *second)
+{
+    return reading_two(s, len, at, d, cap, n, WEAK_RUN, weak_min2, second);
+}
+

@@ -158,7 +158,7 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
 {
     char d[PART_MAX];
     size_t p = 0, end, n, lit;
-    int rc = 0;
+    int rc = 0, second;
 
     if (!r->id_parts)
         return 0;
@@ -177,9 +177,8 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
                  word_at(t->norm, t->normlen, end)))
                 end = 0;
         } else if ((c >= 'a' && c <= 'z') || c >= 0xC0) {
-            if ((end = detect_spoken_reading(t->norm, t->normlen, p, d, sizeof d, &n)) == 0 &&
-                (end = detect_spoken_reading_min(t->norm, t->normlen, p, d, sizeof d, &n,
-                                                 PART_SPOKEN)) == 0)
+            if ((end = detect_spoken_reading_two(t->norm, t->normlen, p, d, sizeof d, &n, PART_SPOKEN,
+                                                 &second)) == 0)
                 end = glued_words(t->norm, t->normlen, p, d, sizeof d, &n);
             if (n < PART_SPOKEN)
                 end = 0;

@@ -92,7 +92,7 @@ int redact_spoken_terms(struct spans *out, const struct redactor *r, const struc
     char d[READ_DIGITS];
     struct spoken_state st = { r, SIZE_MAX, 0 };
     size_t p = 0, end, n;
-    int rc = 0;
+    int rc = 0, second;
 
     if (!r->digit_terms || r->db == NULL)
         return 0;
@@ -106,10 +106,8 @@ int redact_spoken_terms(struct spans *out, const struct redactor *r, const struc
         /* A run of the wider net's words shorter than WEAK_RUN ("wu ling
          * san yi", "odin dva tri chetyre": words that are ordinary words
          * too) counts only where it reads as a whole registered term. */
-        st.whole = 0;
-        if ((end = detect_spoken_reading(t->norm, t->normlen, p, d, sizeof d, &n)) == 0 &&
-            (end = detect_spoken_reading_min(t->norm, t->normlen, p, d, sizeof d, &n, WEAK_TERM)) != 0)
-            st.whole = n;
+        end = detect_spoken_reading_two(t->norm, t->normlen, p, d, sizeof d, &n, WEAK_TERM, &second);
+        st.whole = second ? n : 0;
         if (end == 0) {
             p++;
             continue;

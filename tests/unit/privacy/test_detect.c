@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "privacy/detect.h"
+#include "privacy/detect_int.h"
 #include "privacy/phone_plans.h"
 
 /* The detections of s as "kind:text|kind:text|". */
@@ -194,6 +195,46 @@ static void test_unsure_one_walk(void **state)
     }
 }
 
+/* detect_spoken_reading_two gives, at every byte, what
+ * detect_spoken_reading and then detect_spoken_reading_min(4) gave
+ * (redact_spoken.c and redact_idparts.c asked the two; brief s22
+ * speed22): the end, the digits, *n, and *second where only the second
+ * read a run. */
+static void test_spoken_reading_two(void **state)
+{
+    static const char *const texts[] = {
+        "call eight eight one two three four five six now",
+        "wu ling san yi, then qi wu ling san yi er san si",
+        "odin dva tri chetyre. sieben f\xc3\xbcnf null drei eins vier eins",
+        "\xea\xb3\xb5\xec\x9d\xbc\xea\xb3\xb5 \xed\x95\x98\xeb\x82\x98\xeb\x91\x98\xec\x85\x8b\xeb\x84\xb7 and one two",
+        "\xe4\xba\x94\xe4\xba\x94\xe4\xb8\x80\xe4\xba\x8c, 7 five 0 three 1 four, one.",
+        "chil o gong sam il sa, seven five zero three one four one two",
+    };
+    size_t seconds = 0, readings = 0;
+
+    (void)state;
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        const char *s = texts[t];
+        size_t len = strlen(s);
+        for (size_t p = 0; p < len; p++) {
+            char d1[64], d2[64];
+            size_t n1 = 99, n2 = 99, e1, e2;
+            int second = -1;
+            if ((e1 = detect_spoken_reading(s, len, p, d1, sizeof d1, &n1)) == 0)
+                e1 = detect_spoken_reading_min(s, len, p, d1, sizeof d1, &n1, 4);
+            e2 = detect_spoken_reading_two(s, len, p, d2, sizeof d2, &n2, 4, &second);
+            assert_int_equal(e1, e2);
+            assert_int_equal(n1, n2);
+            if (e1 != 0)
+                assert_memory_equal(d1, d2, n1);
+            if (second)
+                assert_int_equal(detect_spoken_reading(s, len, p, d1, sizeof d1, &n1), 0);
+            seconds += second == 1, readings += e1 != 0;
+        }
+    }
+    assert_true(seconds > 0 && readings > seconds);     /* both kinds compared */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_gps),
         cmocka_unit_test(test_birth_dates),
         cmocka_unit_test(test_unsure_one_walk),
+        cmocka_unit_test(test_spoken_reading_two),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
