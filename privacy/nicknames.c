@@ -114,6 +114,8 @@ static int russian_reading(struct variant_list *out, const char *key, size_t len
             rc = ru_name_forms(out, form, ru.v[j].keylen, 0);
         if (rc == 0)
             rc = nicknames_each(form, ru.v[j].keylen, add_form, out);
+        if (rc == 0)
+            rc = slavic_equivalents(out, form, ru.v[j].keylen);
     }
     sodium_memzero(form, sizeof form);
     variant_list_free(&ru);
@@ -141,6 +143,10 @@ int variants_nicknames(struct variant_list *out)
         if (rc == 0 && (found = 0, nicknames_each(key, out->v[i].keylen, count_form, &found)) == 0 &&
             found > 0 && utf8_next(&cp, key, out->v[i].keylen) > 0 && is_cyrillic_cp(cp))
             rc = ru_name_forms(out, key, out->v[i].keylen, 0);
+        /* Its Ukrainian and Belarusian equivalents after its own forms
+         * and short forms (Олександр, Аляксандр: variants_uk.c). */
+        if (rc == 0 && found > 0 && cp >= 0x80 && is_cyrillic_cp(cp))
+            rc = slavic_equivalents(out, key, out->v[i].keylen);
         else if (rc == 0 && found > 0 && cp < 0x80)
             rc = russian_reading(out, key, out->v[i].keylen);
     }
