@@ -248,7 +248,8 @@ static int add_national(struct variant_list *out, const int *cp, int n, int own)
 }
 
 /* Adds the form stem[0..ns) + end (a UTF-8 ending), in Cyrillic and in
- * Latin; with national set, in the national systems too (Serhija). */
+ * Latin; with national 1, in the national systems too (Serhija); with
+ * national -1 in Cyrillic only. */
 static int add_form(struct variant_list *out, const int *stem, int ns, const char *end,
                     int national)
 {
@@ -266,9 +267,9 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
     for (k = 0; k < n; k++)
         kl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)key + kl);
     rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
-    if (rc == 0)
+    if (rc == 0 && national >= 0)
         rc = add_latin(out, cp, n);
-    if (rc == 0 && national)
+    if (rc == 0 && national > 0)
         rc = add_national(out, cp, n, 1);
     sodium_memzero(key, sizeof key);
     sodium_memzero(cp, sizeof cp);
@@ -336,6 +337,17 @@ static int ru_read(int *cp, const char *key, size_t len)
         n++;
     }
     return n;
+}
+
+int ru_case_forms(struct variant_list *out, const char *key, size_t len)
+{
+    int cp[RU_MAX + 4], n, rc;
+
+    if ((n = ru_read(cp, key, len)) < 3)
+        return 0;
+    rc = decline(out, cp, n, -1);
+    sodium_memzero(cp, sizeof cp);
+    return rc;
 }
 
 /* The Ukrainian and Russian diminutive suffixes on a short form's stem

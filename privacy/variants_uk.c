@@ -19,6 +19,7 @@
 #include "privacy/namelist.h"
 #include "privacy/normalise.h"
 #include "privacy/varlist.h"
+#include "util/err.h"
 
 /* build/gen/nicknames_data.c (scripts/embed.sh from data/nicknames). */
 extern const unsigned char nicknames_slavic[];
@@ -240,6 +241,22 @@ static int uk_read(int *cp, const char *key, size_t len)
     return n;
 }
 
+/* Adds the Cyrillic word w[0..len) (bytes) as the key view reads it in a
+ * text: і and ї as и, and a word of Latin look-alikes only with і
+ * (Меггі) as the Latin it looks like (merri: normalise_key.c). */
+static int add_keyed(struct variant_list *out, const char *w, size_t len)
+{
+    struct normtext t;
+    struct err e;
+    int rc;
+
+    if (normalise(&t, w, len, &e) != 0)
+        return -1;
+    rc = t.keylen > 0 ? list_add(out, t.key, t.keylen, RULE_VARIANT, SUFFIX_NONE) : 0;
+    normtext_free(&t);
+    return rc;
+}
+
 /* Adds stem cp[0..ns) + end in Cyrillic, and with latin in Latin. */
 static int add_case(struct variant_list *out, const int *stem, int ns, const char *end, int latin,
                     int polish_em)
@@ -253,12 +270,9 @@ static int add_case(struct variant_list *out, const int *stem, int ns, const cha
     for (at = 0; at < el && n < (int)(sizeof cp / sizeof cp[0]); at += (size_t)k)
         if ((k = utf8_next(&cp[n++], end + at, el - at)) <= 0)
             return 0;
-    /* The key view reads і and ї as и (normalise_key.c: і is a Latin
-     * i's look-alike), so the Cyrillic key is written so. */
     for (k = 0; k < n; k++)
-        kl += (size_t)utf8proc_encode_char(cp[k] == C_UK_I || cp[k] == C_YI ? C_I : cp[k],
-                                           (utf8proc_uint8_t *)key + kl);
-    rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
+        kl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)key + kl);
+    rc = add_keyed(out, key, kl);
     if (rc == 0 && latin)
         rc = add_latin(out, cp, n, polish_em);
     sodium_memzero(key, sizeof key);
