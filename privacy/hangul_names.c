@@ -102,13 +102,13 @@ static int one_foreign_word(const char *key, size_t len)
 /* Adds the Cyrillic form[0..len) of an English name as a short form
  * (replaced unless the dictionary knows it; with word set, a review flag
  * only where the context marks a name), with its Russian and Ukrainian
- * case forms in Cyrillic (Билла, Биллом, Джонові: variants_ru.c,
- * variants_uk.c). */
+ * case forms in Cyrillic (Билла, Биллом, Джонові: variants_uk.c, which
+ * marks a form that is a word, Майка of Майк, as word set does). */
 static int add_cyrillic(struct variant_list *out, const char *form, size_t len, int word)
 {
     out->context = (unsigned char)word;
     out->flag = 1, out->nickname = 1;
-    if (uk_name_forms(out, form, len, 0) != 0 || ru_case_forms(out, form, len) != 0)
+    if (uk_name_forms(out, form, len, 0) != 0)
         return -1;
     out->context = 0;
     return 0;

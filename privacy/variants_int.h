@@ -133,12 +133,6 @@ int mn_iotated_forms(struct variant_list *out, const char *key, size_t len, int 
  * 0, or -1 when out of memory. */
 int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar);
 
-/* variants_ru.c: adds to out the Russian case forms of the Cyrillic word
- * key[0..len) (bytes, lower case: Билл: Билла, Биллу, Биллом) in Cyrillic
- * only.  Nothing for a word of other letters or of fewer than three.  0,
- * or -1 when out of memory. */
-int ru_case_forms(struct variant_list *out, const char *key, size_t len);
-
 /* variants_uk.c: adds to out the Ukrainian and Belarusian case forms of
  * the Cyrillic given name, short form or diminutive key[0..len) (bytes,
  * lower case: Олександр: Олександра, Олександрові, Олександром,

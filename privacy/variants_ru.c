@@ -248,8 +248,7 @@ static int add_national(struct variant_list *out, const int *cp, int n, int own)
 }
 
 /* Adds the form stem[0..ns) + end (a UTF-8 ending), in Cyrillic and in
- * Latin; with national 1, in the national systems too (Serhija); with
- * national -1 in Cyrillic only. */
+ * Latin; with national set, in the national systems too (Serhija). */
 static int add_form(struct variant_list *out, const int *stem, int ns, const char *end,
                     int national)
 {
@@ -267,9 +266,9 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
     for (k = 0; k < n; k++)
         kl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)key + kl);
     rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
-    if (rc == 0 && national >= 0)
+    if (rc == 0)
         rc = add_latin(out, cp, n);
-    if (rc == 0 && national > 0)
+    if (rc == 0 && national)
         rc = add_national(out, cp, n, 1);
     sodium_memzero(key, sizeof key);
     sodium_memzero(cp, sizeof cp);
@@ -339,17 +338,6 @@ static int ru_read(int *cp, const char *key, size_t len)
     return n;
 }
 
-int ru_case_forms(struct variant_list *out, const char *key, size_t len)
-{
-    int cp[RU_MAX + 4], n, rc;
-
-    if ((n = ru_read(cp, key, len)) < 3)
-        return 0;
-    rc = decline(out, cp, n, -1);
-    sodium_memzero(cp, sizeof cp);
-    return rc;
-}
-
 /* The Ukrainian and Russian diminutive suffixes on a short form's stem
  * (brief s22 ukr22, report-adv21b: Саша: Сашко, Сашенько, Сашечка,
  * Сашуня, Сашуся, Сашик; Ната: Натуся), and the vocative's stem
@@ -360,9 +348,9 @@ static const char *const dim_suffix[] = {
 };
 
 /* Adds the diminutives of the stem cp[0..n) (a short form without its
- * last vowel): each in every Ukrainian and Russian case in Cyrillic
+ * last vowel; soft when that was я): each in every Ukrainian and Russian case in Cyrillic
  * (uk_name_forms), and its nominative in Latin (Sashko). */
-static int diminutives(struct variant_list *out, const int *cp, int n)
+static int diminutives(struct variant_list *out, const int *cp, int n, int soft)
 {
     int d[RU_MAX + 8], rc = 0;
     char key[(RU_MAX + 8) * 2 + 1];
@@ -371,6 +359,9 @@ static int diminutives(struct variant_list *out, const int *cp, int n)
         size_t kl = 0, el = strlen(dim_suffix[s]), at;
         int m = n, k;
         memcpy(d, cp, (size_t)n * sizeof *d);
+        /* A soft stem keeps its ь before -ко (Ваня: Ванько). */
+        if (soft && s == 0)
+            d[m++] = 0x44C;
         for (at = 0; at < el; at += (size_t)k)
             if ((k = utf8_next(&d[m++], dim_suffix[s] + at, el - at)) <= 0)
                 return 0;
@@ -424,7 +415,7 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
         if (rc == 0 && familiar)
             rc = uk_name_forms(out, key, len, 0);
         if (rc == 0 && familiar)
-            rc = diminutives(out, cp, n - 1);
+            rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
         sodium_memzero(d, sizeof d);
     } else if (rc == 0 && !familiar && n >= 5 && cp[n - 1] == 0x44F &&
                (cp[n - 2] == 0x44C || cp[n - 2] == 0x438)) {

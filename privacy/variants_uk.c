@@ -11,6 +11,7 @@
 #include "privacy/variants_int.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -22,7 +23,7 @@
 #include "util/err.h"
 
 /* build/gen/nicknames_data.c (scripts/embed.sh from data/nicknames). */
-extern const unsigned char nicknames_slavic[];
+extern const unsigned char nicknames_slavic[], nicknames_slavic_words[];
 
 /* Letters of a form kept (the longest listed name is far shorter). */
 #define UK_MAX 24
@@ -108,7 +109,9 @@ static const char *uk_latin(int sys, const int *cp, int n, int i, char buf[4])
     int c = cp[i], prev = i > 0 ? cp[i - 1] : 0, next = i + 1 < n ? cp[i + 1] : 0;
     int start = prev == 0 || uk_vowel(prev) || prev == C_SOFT;
     /* л softened by what follows it: l, and the vowel after it bare. */
-    int soft_l = next == C_UK_I || next == C_SOFT || uk_iotated(next);
+    int after = i + 2 < n ? cp[i + 2] : 0;
+    int soft_l = next == C_UK_I || next == C_SOFT || uk_iotated(next) ||
+                 (next == C_EL && (after == C_UK_I || after == C_SOFT || uk_iotated(after)));
     const char *p = plain(c);
 
     switch (sys) {
@@ -241,18 +244,68 @@ static int uk_read(int *cp, const char *key, size_t len)
     return n;
 }
 
+/* ---- The forms that are words ----
+ * data/nicknames/slavic_words.txt: the forms these rules make from the
+ * lists that hunspell-ru or hunspell-uk know as ordinary words (Люди of
+ * Люда, Санки of Саня, Тому of Том, Сарай of Сара), sorted once. */
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+static struct { const char **w; size_t *len; size_t n; } words;
+
+static int word_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void build_words(void)
+{
+    static char *copy;
+    size_t n = 0;
+    char *p, *save = NULL;
+
+    if ((copy = strdup((const char *)nicknames_slavic_words)) == NULL)
+        return;
+    for (p = copy; *p != '\0'; p++)
+        n += *p == '\n';
+    if ((words.w = calloc(n + 1, sizeof *words.w)) == NULL)
+        return;
+    for (p = strtok_r(copy, "\n", &save); p != NULL; p = strtok_r(NULL, "\n", &save))
+        if (*p != '#')
+            words.w[words.n++] = p;
+    qsort(words.w, words.n, sizeof *words.w, word_cmp);
+}
+
+/* 1 if key[0..len) is listed as a word. */
+static int is_word(const char *key, size_t len)
+{
+    char k[UK_MAX * 4 + 1];
+    const char *kp = k;
+
+    (void)pthread_once(&words_once, build_words);
+    if (words.w == NULL || len >= sizeof k)
+        return 0;
+    memcpy(k, key, len), k[len] = '\0';
+    return bsearch(&kp, words.w, words.n, sizeof *words.w, word_cmp) != NULL;
+}
+
 /* Adds the Cyrillic word w[0..len) (bytes) as the key view reads it in a
  * text: і and ї as и, and a word of Latin look-alikes only with і
- * (Меггі) as the Latin it looks like (merri: normalise_key.c). */
+ * (Меггі) as the Latin it looks like (merri: normalise_key.c).  A form
+ * that is an ordinary word is a review flag only where the context marks
+ * a name. */
 static int add_keyed(struct variant_list *out, const char *w, size_t len)
 {
     struct normtext t;
     struct err e;
-    int rc;
+    unsigned char context = out->context;
+    int rc = 0;
 
     if (normalise(&t, w, len, &e) != 0)
         return -1;
-    rc = t.keylen > 0 ? list_add(out, t.key, t.keylen, RULE_VARIANT, SUFFIX_NONE) : 0;
+    if (t.keylen > 0) {
+        out->context = (unsigned char)(context || is_word(t.key, t.keylen));
+        rc = list_add(out, t.key, t.keylen, RULE_VARIANT, SUFFIX_NONE);
+        out->context = context;
+    }
     normtext_free(&t);
     return rc;
 }

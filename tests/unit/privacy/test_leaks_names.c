@@ -70,6 +70,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/glue21.jsonl",
     "tests/data/leaks/cyr21.jsonl",
     "tests/data/leaks/cap21.jsonl",
+    "tests/data/leaks/ukr22.jsonl",
 };
 #define MAX_KINDS 512
 
