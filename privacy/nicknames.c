@@ -122,6 +122,21 @@ static int russian_reading(struct variant_list *out, const char *key, size_t len
     return rc;
 }
 
+/* A Ukrainian or Belarusian given name registered (Олександр, Сергій):
+ * the Russian name it stands for, with that name's case forms, short
+ * forms and other equivalents (Александр, Саша, Сашко, Аляксандр), so
+ * that a Russian sentence about the person is covered as a Ukrainian one
+ * is.  fn of slavic_russian_each. */
+static int ukrainian_reading(void *ctx, const char *name, size_t len)
+{
+    struct variant_list *out = ctx;
+
+    if (list_add(out, name, len, RULE_VARIANT, SUFFIX_NONE) != 0 ||
+        ru_name_forms(out, name, len, 0) != 0 || nicknames_each(name, len, add_form, out) != 0)
+        return -1;
+    return slavic_equivalents(out, name, len);
+}
+
 int variants_nicknames(struct variant_list *out)
 {
     unsigned char flag = out->flag, capital = out->capital, nickname = out->nickname;
@@ -149,6 +164,8 @@ int variants_nicknames(struct variant_list *out)
             rc = slavic_equivalents(out, key, out->v[i].keylen);
         else if (rc == 0 && found > 0 && cp < 0x80)
             rc = russian_reading(out, key, out->v[i].keylen);
+        else if (rc == 0 && found == 0)
+            rc = slavic_russian_each(key, out->v[i].keylen, ukrainian_reading, out);
     }
     out->flag = flag, out->capital = capital, out->nickname = nickname;
     sodium_memzero(key, sizeof key);

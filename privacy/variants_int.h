@@ -150,6 +150,14 @@ int uk_name_forms(struct variant_list *out, const char *key, size_t len, int lat
  * memory (or the list's index could not be built). */
 int slavic_equivalents(struct variant_list *out, const char *key, size_t len);
 
+/* variants_uk.c: calls fn(ctx, name, namelen) for each Russian given name
+ * (bytes, lower case) whose listed Ukrainian or Belarusian equivalent is
+ * key[0..len) as the key view writes it (сергий of Сергій: Сергей).
+ * Returns 0, the first non-zero value fn returned, or -1 when the list's
+ * index could not be built. */
+int slavic_russian_each(const char *key, size_t len,
+                        int (*fn)(void *ctx, const char *name, size_t namelen), void *ctx);
+
 /* variants_ru.c: adds to out the case forms of a Russian surname in -ов,
  * -ев, -ёв, -ин or their feminine in -а (Петрова: Петровой, Петрову), in
  * Cyrillic, Latin and the national systems (Pietrowej: report-adv20 R-4);

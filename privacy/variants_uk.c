@@ -369,13 +369,42 @@ int uk_name_forms(struct variant_list *out, const char *key, size_t len, int lat
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static struct namelist idx;
+/* Each line's form as the key view reads it (Сергій: сергий), for the
+ * way back from a Ukrainian or Belarusian name; malloc'd once, never
+ * freed (public data). */
+static struct { char *k; size_t len; } *fkey;
 
 static void build_index(void)
 {
     static const unsigned char *const lists[] = { nicknames_slavic };
     static const char *const rels[] = { REL_UK, REL_BY };
+    struct normtext t;
+    struct err e;
 
-    (void)namelist_build(&idx, lists, 1, rels, 2);
+    if (namelist_build(&idx, lists, 1, rels, 2) != 0 ||
+        (fkey = calloc(idx.n ? idx.n : 1, sizeof *fkey)) == NULL)
+        return;
+    for (size_t i = 0; i < idx.n; i++) {
+        if (normalise(&t, idx.v[i].form, idx.v[i].formlen, &e) != 0)
+            continue;
+        if ((fkey[i].k = malloc(t.keylen ? t.keylen : 1)) != NULL)
+            memcpy(fkey[i].k, t.key, t.keylen), fkey[i].len = t.keylen;
+        normtext_free(&t);
+    }
+}
+
+int slavic_russian_each(const char *key, size_t len,
+                        int (*fn)(void *ctx, const char *name, size_t namelen), void *ctx)
+{
+    int rc = 0;
+
+    (void)pthread_once(&once, build_index);
+    if (idx.v == NULL || fkey == NULL)
+        return -1;
+    for (size_t i = 0; i < idx.n && rc == 0; i++)
+        if (fkey[i].k != NULL && fkey[i].len == len && memcmp(fkey[i].k, key, len) == 0)
+            rc = fn(ctx, idx.v[i].name, idx.v[i].namelen);
+    return rc;
 }
 
 int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
