@@ -440,6 +440,12 @@ int redact_escape_runs(const struct normtext *t, int (*fn)(void *ctx, size_t a, 
  * and redact_near_names fails).  Called when the redactor is compiled. */
 void redact_near_build(struct redactor *r);
 
+/* redact_near.c: 1 if the word w[0..len) (key view, lower case: basic
+ * Latin or Cyrillic letters) is one edit from a name word of r's index
+ * and is not one itself (the near-name rule, for a word read another
+ * way: redact_spelled.c). */
+int redact_near_word(const struct redactor *r, const char *w, size_t len);
+
 /* redact_near.c: appends to flags (input offsets, cat FLAG_NEAR_NAME) each
  * word of t one edit from a subject's name word of six letters or more
  * that is not an ordinary word (Whitfeld for Whitfield).  Returns 0, or
@@ -621,6 +627,26 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
  * Readings and sources: docs/VARIANTS.md, "Writings read through (brief
  * s18)".  Returns 0, or -1 when out of memory. */
 int redact_read_through(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        struct redact_ctx *ctx, const struct normtext *t);
+
+/* redact_readthrough.c: files a hit of literal lit read over the norm
+ * bytes [start, end) of a text: to sp as a replacement when the
+ * literal's form (redact_lit_form) is replaced, else to flags
+ * (FLAG_TRANSCRIPTION, a review flag; nothing when flags is NULL).
+ * Returns 0, or -1 when out of memory (the spans' failed set). */
+int redact_read_file(struct spans *sp, struct spans *flags, const struct redactor *r, size_t lit,
+                     size_t start, size_t end);
+
+/* redact_spelled.c (brief s22 spell22, report-adv21 A-7, A-8): appends
+ * to sp (norm offsets) a name spelled letter by letter with any
+ * separators ("D, O, R, J", "정-수", "ㄱ ㅣ ㅁ") or by the letters' names
+ * (English, NATO/ICAO, Russian, Korean: "double-u aitch", "Whiskey Hotel",
+ * "Пэ-е-тэ", "기역"), and a word written in leetspeak ("W1tf13ld",
+ * "D()rj", "|<im", "Н@талья"), whose reading is a literal of r
+ * (redact_match_buf); short forms and words to flags (redact_read_file).
+ * Tables and limits: docs/VARIANTS.md, "Spelled out and leetspeak (brief
+ * s22)".  Returns 0, or -1 when out of memory. */
+int redact_read_spelled(struct spans *sp, struct spans *flags, const struct redactor *r,
                         struct redact_ctx *ctx, const struct normtext *t);
 
 /* Spans that will be replaced, for boundary checks: a neighbour that is

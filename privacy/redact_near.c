@@ -154,6 +154,11 @@ static int near_word(const struct redactor *r, const char *w, size_t len)
     return 0;
 }
 
+int redact_near_word(const struct redactor *r, const char *w, size_t len)
+{
+    return r->near != NULL && near_word(r, w, len);
+}
+
 /* 1 if the word w[0..len) (key view) is a near name followed by a case
  * ending (report-adv19a N-2: Алтангрэлийг, Сүхбаатырын, Altangrelijn):
  * a stem of at least NEAR_MIN - 1 letters one edit from a name word,

@@ -40,6 +40,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/acct18.jsonl", "tests/data/leaks/w2num.jsonl",
     "tests/data/leaks/addr20.jsonl", "tests/data/leaks/addr21.jsonl",
     "tests/data/leaks/glue21-detect.jsonl",
+    "tests/data/leaks/spell22-detect.jsonl",
 };
 #define KINDS 16
 

@@ -72,6 +72,8 @@ static const char *const data_files[] = {
     "tests/data/leaks/cyr21.jsonl",
     "tests/data/leaks/cap21.jsonl",
     "tests/data/leaks/ukr22.jsonl",
+    "tests/data/leaks/num22.jsonl",
+    "tests/data/leaks/spell22.jsonl",
 };
 #define MAX_KINDS 512
 
