@@ -11,7 +11,7 @@
 #include "privacy/variants_int.h"
 
 /* build/gen/nicknames_data.c (scripts/embed.sh from data/nicknames). */
-extern const unsigned char nicknames_hangul[];
+extern const unsigned char nicknames_hangul[], nicknames_cyrillic[];
 
 /* A form that is also a Korean word or loanword (마이크 "microphone" of
  * Mike, 유리 "glass" of Юрий, 올가 of 올가을 "this autumn") is listed with
@@ -19,6 +19,12 @@ extern const unsigned char nicknames_hangul[];
  * name, as a one-syllable form. */
 #define RELATION ",in_hangul,"
 #define RELATION_WORD ",in_hangul_word,"
+/* The Cyrillic forms of English names (data/nicknames/cyrillic.txt:
+ * Maggie: Мэгги, Меґі; brief s22 ukr22), the same two relations: a form
+ * that is also a Russian or Ukrainian word (Боб "bean", Том "volume") is
+ * a review flag only where the context marks a name. */
+#define RELATION_CYR ",in_cyrillic,"
+#define RELATION_CYR_WORD ",in_cyrillic_word,"
 /* Bytes of a name or a form looked up or made (the longest in the list is
  * far shorter), and of a whole name's Hangul. */
 #define FORM_MAX 48
@@ -27,17 +33,18 @@ extern const unsigned char nicknames_hangul[];
 #define WHOLE_WORDS 3
 #define WHOLE_FORMS 2
 
-/* The list's lines sorted by name, built once (privacy/namelist.c);
- * rel 0 is RELATION_WORD. */
+/* The lists' lines sorted by name, built once (privacy/namelist.c);
+ * rel 0 is RELATION_WORD, 2 RELATION_CYR_WORD, 3 RELATION_CYR. */
+enum { REL_WORD, REL_HANGUL, REL_CYR_WORD, REL_CYR };
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static struct namelist idx;
 
 static void build_index(void)
 {
-    static const unsigned char *const lists[] = { nicknames_hangul };
-    static const char *const rels[] = { RELATION_WORD, RELATION };
+    static const unsigned char *const lists[] = { nicknames_hangul, nicknames_cyrillic };
+    static const char *const rels[] = { RELATION_WORD, RELATION, RELATION_CYR_WORD, RELATION_CYR };
 
-    (void)namelist_build(&idx, lists, 1, rels, 2);
+    (void)namelist_build(&idx, lists, 2, rels, 4);
 }
 
 /* The index of the first line of name key[0..len) (ё read as е, as the
@@ -122,6 +129,21 @@ static int add_vowel_swaps(struct variant_list *out, const char *form, size_t le
     return rc;
 }
 
+/* Adds the Cyrillic form[0..len) of an English name as a short form
+ * (replaced unless the dictionary knows it; with word set, a review flag
+ * only where the context marks a name), with its Russian and Ukrainian
+ * case forms in Cyrillic (Билла, Биллом, Джонові: variants_uk.c, which
+ * marks a form that is a word, Майка of Майк, as word set does). */
+static int add_cyrillic(struct variant_list *out, const char *form, size_t len, int word)
+{
+    out->context = (unsigned char)word;
+    out->flag = 1, out->nickname = 1;
+    if (uk_name_forms(out, form, len, 0) != 0)
+        return -1;
+    out->context = 0;
+    return 0;
+}
+
 /* Adds the Hangul forms of the one-word variant key[0..len). */
 static int add_forms(struct variant_list *out, const char *key, size_t len)
 {
@@ -132,6 +154,11 @@ static int add_forms(struct variant_list *out, const char *key, size_t len)
     for (j = 0; j < n; j++) {
         const struct namelist_line *l = &idx.v[first + j];
         size_t syl = syllables(l->form, l->formlen);
+        if (l->rel >= REL_CYR_WORD) {
+            if (add_cyrillic(out, l->form, l->formlen, l->rel == REL_CYR_WORD) != 0)
+                return -1;
+            continue;
+        }
         /* One syllable (존, 톰) or a word: of kind context, as a Korean
          * one-syllable given name (진) is.  Three syllables or more: a
          * replacement (no Korean word has their sounds; hunspell-ko, which

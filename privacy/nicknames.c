@@ -146,10 +146,27 @@ static int russian_reading(struct variant_list *out, const char *key, size_t len
             rc = ru_name_forms(out, form, ru.v[j].keylen, 0);
         if (rc == 0)
             rc = nicknames_each(form, ru.v[j].keylen, add_form, out);
+        if (rc == 0)
+            rc = slavic_equivalents(out, form, ru.v[j].keylen);
     }
     sodium_memzero(form, sizeof form);
     variant_list_free(&ru);
     return rc;
+}
+
+/* A Ukrainian or Belarusian given name registered (Олександр, Сергій):
+ * the Russian name it stands for, with that name's case forms, short
+ * forms and other equivalents (Александр, Саша, Сашко, Аляксандр), so
+ * that a Russian sentence about the person is covered as a Ukrainian one
+ * is.  fn of slavic_russian_each. */
+static int ukrainian_reading(void *ctx, const char *name, size_t len)
+{
+    struct variant_list *out = ctx;
+
+    if (list_add(out, name, len, RULE_VARIANT, SUFFIX_NONE) != 0 ||
+        ru_name_forms(out, name, len, 0) != 0 || nicknames_each(name, len, add_form, out) != 0)
+        return -1;
+    return slavic_equivalents(out, name, len);
 }
 
 int variants_nicknames(struct variant_list *out)
@@ -177,8 +194,14 @@ int variants_nicknames(struct variant_list *out)
         if (rc == 0 && (found = 0, nicknames_each(key, out->v[i].keylen, count_form, &found)) == 0 &&
             found > 0 && utf8_next(&cp, key, out->v[i].keylen) > 0 && is_cyrillic_cp(cp))
             rc = ru_name_forms(out, key, out->v[i].keylen, 0);
+        /* Its Ukrainian and Belarusian equivalents after its own forms
+         * and short forms (Олександр, Аляксандр: variants_uk.c). */
+        if (rc == 0 && found > 0 && cp >= 0x80 && is_cyrillic_cp(cp))
+            rc = slavic_equivalents(out, key, out->v[i].keylen);
         else if (rc == 0 && found > 0 && cp < 0x80)
             rc = russian_reading(out, key, out->v[i].keylen);
+        else if (rc == 0 && found == 0)
+            rc = slavic_russian_each(key, out->v[i].keylen, ukrainian_reading, out);
     }
     out->flag = flag, out->capital = capital, out->nickname = nickname;
     sodium_memzero(key, sizeof key);

@@ -138,6 +138,31 @@ int mn_iotated_forms(struct variant_list *out, const char *key, size_t len, int 
  * 0, or -1 when out of memory. */
 int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar);
 
+/* variants_uk.c: adds to out the Ukrainian and Belarusian case forms of
+ * the Cyrillic given name, short form or diminutive key[0..len) (bytes,
+ * lower case: Олександр: Олександра, Олександрові, Олександром,
+ * Олександре; Сашко: Сашком; Наталля: Наталляй) by its last letter, and
+ * with latin set their Latin spellings in the Ukrainian national, press,
+ * scholarly, Polish and Belarusian Łacinka systems (Oleksandrovi,
+ * Ołeksandrowi, Ołeksandrem), each with out's marks.  Nothing for a word
+ * of other letters or of fewer than three.  0, or -1 out of memory. */
+int uk_name_forms(struct variant_list *out, const char *key, size_t len, int latin);
+
+/* variants_uk.c: adds to out the Ukrainian and Belarusian equivalents of
+ * the Russian given name key[0..len) (bytes, lower case: Александр:
+ * Олександр, Аляксандр) listed in data/nicknames/slavic.txt, each with
+ * uk_name_forms' case forms and Latin spellings.  0, or -1 when out of
+ * memory (or the list's index could not be built). */
+int slavic_equivalents(struct variant_list *out, const char *key, size_t len);
+
+/* variants_uk.c: calls fn(ctx, name, namelen) for each Russian given name
+ * (bytes, lower case) whose listed Ukrainian or Belarusian equivalent is
+ * key[0..len) as the key view writes it (сергий of Сергій: Сергей).
+ * Returns 0, the first non-zero value fn returned, or -1 when the list's
+ * index could not be built. */
+int slavic_russian_each(const char *key, size_t len,
+                        int (*fn)(void *ctx, const char *name, size_t namelen), void *ctx);
+
 /* variants_ru.c: adds to out the case forms of a Russian surname in -ов,
  * -ев, -ёв, -ин or their feminine in -а (Петрова: Петровой, Петрову), in
  * Cyrillic, Latin and the national systems (Pietrowej: report-adv20 R-4);

@@ -338,6 +338,44 @@ static int ru_read(int *cp, const char *key, size_t len)
     return n;
 }
 
+/* The Ukrainian and Russian diminutive suffixes on a short form's stem
+ * (brief s22 ukr22, report-adv21b: Саша: Сашко, Сашенько, Сашечка,
+ * Сашуня, Сашуся, Сашик; Ната: Натуся), and the vocative's stem
+ * endings that uk_name_forms gives (Сашку, Сашенько), from the
+ * word-formation of both languages' given names. */
+static const char *const dim_suffix[] = {
+    "ко", "енька", "енько", "ечка", "ечко", "очка", "уся", "уня", "усик", "ик",
+};
+
+/* Adds the diminutives of the stem cp[0..n) (a short form without its
+ * last vowel; soft when that was я): each in every Ukrainian and Russian case in Cyrillic
+ * (uk_name_forms), and its nominative in Latin (Sashko). */
+static int diminutives(struct variant_list *out, const int *cp, int n, int soft)
+{
+    int d[RU_MAX + 8], rc = 0;
+    char key[(RU_MAX + 8) * 2 + 1];
+
+    for (size_t s = 0; s < sizeof dim_suffix / sizeof dim_suffix[0] && rc == 0; s++) {
+        size_t kl = 0, el = strlen(dim_suffix[s]), at;
+        int m = n, k;
+        memcpy(d, cp, (size_t)n * sizeof *d);
+        /* A soft stem keeps its ь before -ко (Ваня: Ванько). */
+        if (soft && s == 0)
+            d[m++] = 0x44C;
+        for (at = 0; at < el; at += (size_t)k)
+            if ((k = utf8_next(&d[m++], dim_suffix[s] + at, el - at)) <= 0)
+                return 0;
+        for (k = 0; k < m; k++)
+            kl += (size_t)utf8proc_encode_char(d[k], (utf8proc_uint8_t *)key + kl);
+        rc = uk_name_forms(out, key, kl, 0);
+        if (rc == 0)
+            rc = add_latin(out, d, m);
+    }
+    sodium_memzero(d, sizeof d);
+    sodium_memzero(key, sizeof key);
+    return rc;
+}
+
 int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar)
 {
     int cp[RU_MAX + 4], n, rc;
@@ -372,6 +410,12 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
             if (rc == 0)
                 rc = add_national(out, d, m, 0);
         }
+        /* A short form's Ukrainian cases and vocative (Сашо, Сашею) and
+         * its diminutives (Сашко, Сашечка, Натуся). */
+        if (rc == 0 && familiar)
+            rc = uk_name_forms(out, key, len, 0);
+        if (rc == 0 && familiar)
+            rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
         sodium_memzero(d, sizeof d);
     } else if (rc == 0 && !familiar && n >= 5 && cp[n - 1] == 0x44F &&
                (cp[n - 2] == 0x44C || cp[n - 2] == 0x438)) {
@@ -383,6 +427,16 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
         rc = decline(out, d, m, 0);
         if (rc == 0)
             rc = add_national(out, d, m, 0);
+        /* -ья: the stem's -очка, -ечка too (Наталочка, Наталечка). */
+        if (rc == 0 && cp[n - 2] == 0x44C) {
+            static const int ochka[] = { 0x43E, 0x447, 0x43A, 0x430 }, echka[] = { 0x435, 0x447, 0x43A, 0x430 };
+            m = n - 2;
+            memcpy(d + m, ochka, sizeof ochka);
+            rc = decline(out, d, m + 4, 0);
+            memcpy(d + m, echka, sizeof echka);
+            if (rc == 0)
+                rc = decline(out, d, m + 4, 0);
+        }
         sodium_memzero(d, sizeof d);
     }
     sodium_memzero(cp, sizeof cp);

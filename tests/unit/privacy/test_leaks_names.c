@@ -73,6 +73,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/glue21.jsonl",
     "tests/data/leaks/cyr21.jsonl",
     "tests/data/leaks/cap21.jsonl",
+    "tests/data/leaks/ukr22.jsonl",
     "tests/data/leaks/num22.jsonl",
     "tests/data/leaks/spell22.jsonl",
     "tests/data/leaks/short22.jsonl",

@@ -1,0 +1,424 @@
+/* The Ukrainian and Belarusian forms of a Russian given name (brief s22
+ * ukr22, issue 12, report-adv21b): Александр is Олександр in Ukrainian and
+ * Аляксандр in Belarusian, and a Ukrainian writes Олександра, Олександрові,
+ * Олександром in a sentence and Oleksandr, Oleksandrovi, Ołeksandr,
+ * Ołeksandrowi in Latin.  The equivalents come from
+ * data/nicknames/slavic.txt (SOURCES.md there); their case forms from one
+ * rule (the noun declensions of Ukrainian and Belarusian grammar, by the
+ * last letter), their Latin spellings from the published tables of each
+ * system (docs/VARIANTS.md, "Session 22").  Called by nicknames.c;
+ * calls namelist.c and varlist.c. */
+#include "privacy/variants_int.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+#include <utf8proc.h>
+
+#include "privacy/namelist.h"
+#include "privacy/normalise.h"
+#include "privacy/varlist.h"
+#include "util/err.h"
+
+/* build/gen/nicknames_data.c (scripts/embed.sh from data/nicknames). */
+extern const unsigned char nicknames_slavic[], nicknames_slavic_words[];
+
+/* Letters of a form kept (the longest listed name is far shorter). */
+#define UK_MAX 24
+
+/* ---- The letters ---- */
+
+/* The Ukrainian and Belarusian letters beyond Russian's, and the
+ * apostrophe-less alphabet a to я (code points). */
+enum {
+    C_A = 0x430, C_BE = 0x431, C_VE = 0x432, C_GE = 0x433, C_DE = 0x434, C_IE = 0x435,
+    C_ZHE = 0x436, C_ZE = 0x437, C_I = 0x438, C_SHORT_I = 0x439, C_KA = 0x43A, C_EL = 0x43B,
+    C_EM = 0x43C, C_EN = 0x43D, C_O = 0x43E, C_PE = 0x43F, C_ER = 0x440, C_ES = 0x441,
+    C_TE = 0x442, C_U = 0x443, C_EF = 0x444, C_HA = 0x445, C_TSE = 0x446, C_CHE = 0x447,
+    C_SHA = 0x448, C_SHCHA = 0x449, C_HARD = 0x44A, C_YERU = 0x44B, C_SOFT = 0x44C,
+    C_E = 0x44D, C_YU = 0x44E, C_YA = 0x44F, C_YO = 0x451, C_YE = 0x454, C_UK_I = 0x456,
+    C_YI = 0x457, C_SHORT_U = 0x45E, C_GHE = 0x491,
+};
+
+static int uk_letter(int c)
+{
+    return (c >= C_A && c <= C_YA && c != C_HARD) || c == C_YO || c == C_YE || c == C_UK_I ||
+           c == C_YI || c == C_SHORT_U || c == C_GHE;
+}
+
+static int uk_vowel(int c)
+{
+    return c == C_A || c == C_IE || c == C_I || c == C_O || c == C_U || c == C_YERU ||
+           c == C_E || c == C_YU || c == C_YA || c == C_YO || c == C_YE || c == C_UK_I ||
+           c == C_YI;
+}
+
+/* я ю є ё ї: written with a y, i or j sound before them. */
+static int uk_iotated(int c)
+{
+    return c == C_YA || c == C_YU || c == C_YE || c == C_YO || c == C_YI;
+}
+
+/* The Latin systems: the Ukrainian national one (KMU 2010; Belarusian
+ * passports write alike: Oleksandr, Oleksii, Aliaksandr), the common
+ * press spelling (Oleksiy, Andriy, Nataliya), the scholarly one with j
+ * (Oleksij, Andrij), Polish (Ołeksandr, Ołena, Mykoła, Wołodymyr) and
+ * Belarusian Łacinka (Alaksandr, Siarhiej, Kaciaryna).  Marks are left
+ * out where the key view strips them (č š ž ŭ); ł is kept. */
+enum { UK_NAT, UK_PRESS, UK_SCHOL, UK_PL, UK_LAC, UK_N };
+
+/* The spelling of a letter with no variation across the systems. */
+static const char *plain(int c)
+{
+    static const struct { int c; const char *l; } t[] = {
+        {C_A, "a"}, {C_BE, "b"}, {C_GHE, "g"}, {C_DE, "d"}, {C_ZE, "z"}, {C_I, "y"},
+        {C_UK_I, "i"}, {C_KA, "k"}, {C_EM, "m"}, {C_EN, "n"}, {C_O, "o"}, {C_PE, "p"},
+        {C_ER, "r"}, {C_ES, "s"}, {C_TE, "t"}, {C_U, "u"}, {C_SHORT_U, "u"}, {C_EF, "f"},
+        {C_YERU, "y"}, {C_E, "e"}, {C_GE, "h"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (t[i].c == c)
+            return t[i].l;
+    return NULL;
+}
+
+/* The vowel of an iotated letter: я a, ю u, є е e, ё o, ї i. */
+static const char *bare_vowel(int c)
+{
+    return c == C_YA ? "a" : c == C_YU ? "u" : c == C_YO ? "o" : c == C_YI ? "i" : "e";
+}
+
+/* The iotated letter c written with its glide g ("y", "i", "j") before
+ * its vowel; ї with y or j, ie's i alone in the national system after a
+ * consonant. */
+static const char *glide(int c, const char *g, char buf[4])
+{
+    if (c == C_YI && strcmp(g, "i") == 0)
+        return "i";
+    buf[0] = g[0], buf[1] = '\0';
+    strcat(buf, bare_vowel(c));
+    return buf;
+}
+
+/* The spelling of cp[i] in system sys, by the letters around it; buf
+ * holds a built spelling (4 bytes). */
+static const char *uk_latin(int sys, const int *cp, int n, int i, char buf[4])
+{
+    int c = cp[i], prev = i > 0 ? cp[i - 1] : 0, next = i + 1 < n ? cp[i + 1] : 0;
+    int start = prev == 0 || uk_vowel(prev) || prev == C_SOFT;
+    /* л softened by what follows it: l, and the vowel after it bare. */
+    int after = i + 2 < n ? cp[i + 2] : 0;
+    int soft_l = next == C_UK_I || next == C_SOFT || uk_iotated(next) ||
+                 (next == C_EL && (after == C_UK_I || after == C_SOFT || uk_iotated(after)));
+    const char *p = plain(c);
+
+    switch (sys) {
+    case UK_NAT:
+    case UK_PRESS:
+        if (c == C_SHORT_I)
+            return sys == UK_PRESS || i == 0 ? "y" : "i";
+        if (uk_iotated(c))
+            return glide(c, sys == UK_PRESS || i == 0 ? "y" : "i", buf);
+        if (c == C_IE)
+            return "e";
+        if (c == C_VE)
+            return "v";
+        if (c == C_ZHE || c == C_HA || c == C_TSE || c == C_CHE || c == C_SHA)
+            return c == C_ZHE ? "zh" : c == C_HA ? "kh" : c == C_TSE ? "ts" : c == C_CHE ? "ch" : "sh";
+        if (c == C_SHCHA)
+            return "shch";
+        if (c == C_EL)
+            return "l";
+        if (c == C_SOFT)
+            return "";
+        return p;
+    case UK_SCHOL:
+        if (c == C_SHORT_I)
+            return "j";
+        if (uk_iotated(c))
+            return glide(c, "j", buf);
+        if (c == C_IE)
+            return "e";
+        if (c == C_VE)
+            return "v";
+        if (c == C_ZHE || c == C_SHA)
+            return c == C_ZHE ? "z" : "s";
+        if (c == C_HA || c == C_TSE || c == C_CHE || c == C_SHCHA)
+            return c == C_HA ? "ch" : c == C_TSE ? "c" : c == C_CHE ? "c" : "sc";
+        if (c == C_EL)
+            return "l";
+        if (c == C_SOFT)
+            return "";
+        return p;
+    default: /* Polish and Łacinka */
+        if (c == C_SHORT_I)
+            return "j";
+        if (c == C_EL)
+            return soft_l ? "l" : "ł";
+        if (c == C_SOFT)
+            return "";
+        if (uk_iotated(c) && prev == C_EL)
+            return bare_vowel(c);
+        if (uk_iotated(c))
+            return glide(c, start ? "j" : "i", buf);
+        /* Belarusian е is iotated; Ukrainian е is not. */
+        if (c == C_IE && sys == UK_LAC)
+            return glide(C_YE, prev == C_EL ? "" : start ? "j" : "i", buf);
+        if (c == C_IE)
+            return "e";
+        if (c == C_VE)
+            return sys == UK_PL ? "w" : "v";
+        if (c == C_ZHE)
+            return "z";
+        if (c == C_HA)
+            return "ch";
+        if (c == C_TSE)
+            return "c";
+        if (c == C_CHE || c == C_SHA || c == C_SHCHA)
+            return sys == UK_PL ? (c == C_CHE ? "cz" : c == C_SHA ? "sz" : "szcz")
+                                : (c == C_CHE ? "c" : c == C_SHA ? "s" : "sc");
+        return p;
+    }
+}
+
+/* Adds the spelling of cp[0..n) in each system; for a form whose last
+ * ending is a Ukrainian masculine one, the Polish instrumental -em too
+ * (Ołeksandrem: Polish grammar on the Polish spelling). */
+static int add_latin(struct variant_list *out, const int *cp, int n, int polish_em)
+{
+    char key[UK_MAX * 8 + 4], buf[4];
+    int rc = 0;
+
+    for (int sys = 0; sys < UK_N && rc == 0; sys++) {
+        size_t kl = 0;
+        for (int i = 0; i < n; i++) {
+            const char *l = uk_latin(sys, cp, n, i, buf);
+            if (l == NULL)
+                return 0;
+            memcpy(key + kl, l, strlen(l)), kl += strlen(l);
+        }
+        if (kl > 0)
+            rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
+        if (rc == 0 && kl > 0 && polish_em && sys == UK_PL) {
+            memcpy(key + kl, "em", 2);
+            rc = list_add(out, key, kl + 2, RULE_VARIANT, SUFFIX_NONE);
+        }
+    }
+    sodium_memzero(key, sizeof key);
+    return rc;
+}
+
+/* ---- The case forms ---- */
+
+/* The endings by the last letter, from the Ukrainian and Belarusian noun
+ * declensions (nominative first; the Ukrainian dative and locative -ові,
+ * -єві, the vocative -е, -о, -ю, the Belarusian instrumental -ам, -ай,
+ * -яй): one list for both languages, as a name of either is met in the
+ * other's sentences.  A masculine in a consonant: Олександр, -а, -у,
+ * -ові, -ом, -ам, -е, -і, and the soft stem's (Ігоря, Ігореві, Ігорем). */
+static const char *const end_cons[] = { "", "а", "у", "ові", "ом", "ам", "е", "і", "я", "ю", "еві", "ем" };
+/* -ь (Василь, Анатоль), -й (Олексій, Сяргей, Мікалай) on the stem. */
+static const char *const end_soft[] = { "ь", "я", "ю", "еві", "ем", "і", "ём" };
+static const char *const end_short_i[] = { "й", "я", "ю", "єві", "єм", "ї", "ем" };
+/* -о (Петро, Павло, Дмитро, Михайло; Сашко). */
+static const char *const end_o[] = { "о", "а", "ові", "у", "ом", "і", "е" };
+/* -а (Микола, Олена, Катерина, Вольга, Кацярына; a diminutive's Russian
+ * instrumental -ой too: Сашечкой). */
+static const char *const end_a[] = { "а", "и", "ы", "і", "е", "у", "ою", "ой", "ай", "о" };
+/* -я (Наталія, Наталя, Наталля; Натуся's Russian -ей, -и too). */
+static const char *const end_ya[] = { "я", "ї", "і", "и", "ю", "єю", "ею", "ей", "є", "е", "яй" };
+
+/* Reads key[0..len) (bytes) into cp; the count, or 0 for a letter that
+ * is none of the two alphabets or a word longer than UK_MAX. */
+static int uk_read(int *cp, const char *key, size_t len)
+{
+    int n = 0, k;
+
+    for (size_t at = 0; at < len; at += (size_t)k) {
+        if (n >= UK_MAX || (k = utf8_next(&cp[n], key + at, len - at)) <= 0 || !uk_letter(cp[n]))
+            return 0;
+        n++;
+    }
+    return n;
+}
+
+/* ---- The forms that are words ----
+ * data/nicknames/slavic_words.txt: the forms these rules make from the
+ * lists that hunspell-ru or hunspell-uk know as ordinary words (Люди of
+ * Люда, Санки of Саня, Тому of Том, Сарай of Сара), sorted once. */
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+static struct { const char **w; size_t *len; size_t n; } words;
+
+static int word_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void build_words(void)
+{
+    static char *copy;
+    size_t n = 0;
+    char *p, *save = NULL;
+
+    if ((copy = strdup((const char *)nicknames_slavic_words)) == NULL)
+        return;
+    for (p = copy; *p != '\0'; p++)
+        n += *p == '\n';
+    if ((words.w = calloc(n + 1, sizeof *words.w)) == NULL)
+        return;
+    for (p = strtok_r(copy, "\n", &save); p != NULL; p = strtok_r(NULL, "\n", &save))
+        if (*p != '#')
+            words.w[words.n++] = p;
+    qsort(words.w, words.n, sizeof *words.w, word_cmp);
+}
+
+/* 1 if key[0..len) is listed as a word. */
+static int is_word(const char *key, size_t len)
+{
+    char k[UK_MAX * 4 + 1];
+    const char *kp = k;
+
+    (void)pthread_once(&words_once, build_words);
+    if (words.w == NULL || len >= sizeof k)
+        return 0;
+    memcpy(k, key, len), k[len] = '\0';
+    return bsearch(&kp, words.w, words.n, sizeof *words.w, word_cmp) != NULL;
+}
+
+/* Adds the Cyrillic word w[0..len) (bytes) as the key view reads it in a
+ * text: і and ї as и, and a word of Latin look-alikes only with і
+ * (Меггі) as the Latin it looks like (merri: normalise_key.c).  A form
+ * that is an ordinary word is a review flag only where the context marks
+ * a name. */
+static int add_keyed(struct variant_list *out, const char *w, size_t len)
+{
+    struct normtext t;
+    struct err e;
+    unsigned char context = out->context;
+    int rc = 0;
+
+    if (normalise(&t, w, len, &e) != 0)
+        return -1;
+    if (t.keylen > 0) {
+        out->context = (unsigned char)(context || is_word(t.key, t.keylen));
+        rc = list_add(out, t.key, t.keylen, RULE_VARIANT, SUFFIX_NONE);
+        out->context = context;
+    }
+    normtext_free(&t);
+    return rc;
+}
+
+/* Adds stem cp[0..ns) + end in Cyrillic, and with latin in Latin. */
+static int add_case(struct variant_list *out, const int *stem, int ns, const char *end, int latin,
+                    int polish_em)
+{
+    int cp[UK_MAX + 8], n = ns, k;
+    char key[(UK_MAX + 8) * 2 + 1];
+    size_t kl = 0, el = strlen(end), at;
+    int rc;
+
+    memcpy(cp, stem, (size_t)ns * sizeof *cp);
+    for (at = 0; at < el && n < (int)(sizeof cp / sizeof cp[0]); at += (size_t)k)
+        if ((k = utf8_next(&cp[n++], end + at, el - at)) <= 0)
+            return 0;
+    for (k = 0; k < n; k++)
+        kl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)key + kl);
+    rc = add_keyed(out, key, kl);
+    if (rc == 0 && latin)
+        rc = add_latin(out, cp, n, polish_em);
+    sodium_memzero(key, sizeof key);
+    sodium_memzero(cp, sizeof cp);
+    return rc;
+}
+
+int uk_name_forms(struct variant_list *out, const char *key, size_t len, int latin)
+{
+    int cp[UK_MAX + 4], n, ns, rc = 0, last;
+    const char *const *end;
+    size_t ne;
+
+    if ((n = uk_read(cp, key, len)) < 3)
+        return 0;
+    last = cp[n - 1], ns = n - 1;
+    if (last == C_SOFT)
+        end = end_soft, ne = sizeof end_soft / sizeof end_soft[0];
+    else if (last == C_SHORT_I)
+        end = end_short_i, ne = sizeof end_short_i / sizeof end_short_i[0];
+    else if (last == C_O)
+        end = end_o, ne = sizeof end_o / sizeof end_o[0];
+    else if (last == C_A)
+        end = end_a, ne = sizeof end_a / sizeof end_a[0];
+    else if (last == C_YA)
+        end = end_ya, ne = sizeof end_ya / sizeof end_ya[0];
+    else if (!uk_vowel(last))
+        end = end_cons, ne = sizeof end_cons / sizeof end_cons[0], ns = n;
+    else
+        return add_case(out, cp, n, "", latin, 0);
+    for (size_t i = 0; i < ne && rc == 0; i++)
+        rc = add_case(out, cp, ns, end[i], latin, i == 0 && end == end_cons);
+    sodium_memzero(cp, sizeof cp);
+    return rc;
+}
+
+/* ---- The equivalents ---- */
+
+#define REL_UK ",in_ukrainian,"
+#define REL_BY ",in_belarusian,"
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static struct namelist idx;
+/* Each line's form as the key view reads it (Сергій: сергий), for the
+ * way back from a Ukrainian or Belarusian name; malloc'd once, never
+ * freed (public data). */
+static struct { char *k; size_t len; } *fkey;
+
+static void build_index(void)
+{
+    static const unsigned char *const lists[] = { nicknames_slavic };
+    static const char *const rels[] = { REL_UK, REL_BY };
+    struct normtext t;
+    struct err e;
+
+    if (namelist_build(&idx, lists, 1, rels, 2) != 0 ||
+        (fkey = calloc(idx.n ? idx.n : 1, sizeof *fkey)) == NULL)
+        return;
+    for (size_t i = 0; i < idx.n; i++) {
+        if (normalise(&t, idx.v[i].form, idx.v[i].formlen, &e) != 0)
+            continue;
+        if ((fkey[i].k = malloc(t.keylen ? t.keylen : 1)) != NULL)
+            memcpy(fkey[i].k, t.key, t.keylen), fkey[i].len = t.keylen;
+        normtext_free(&t);
+    }
+}
+
+int slavic_russian_each(const char *key, size_t len,
+                        int (*fn)(void *ctx, const char *name, size_t namelen), void *ctx)
+{
+    int rc = 0;
+
+    (void)pthread_once(&once, build_index);
+    if (idx.v == NULL || fkey == NULL)
+        return -1;
+    for (size_t i = 0; i < idx.n && rc == 0; i++)
+        if (fkey[i].k != NULL && fkey[i].len == len && memcmp(fkey[i].k, key, len) == 0)
+            rc = fn(ctx, idx.v[i].name, idx.v[i].namelen);
+    return rc;
+}
+
+int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
+{
+    size_t first, n;
+    int rc = 0;
+
+    if (len < 2)
+        return 0;
+    (void)pthread_once(&once, build_index);
+    if (idx.v == NULL)
+        return -1;
+    namelist_find(&idx, key, len, &first, &n);
+    for (size_t i = first; i < first + n && rc == 0; i++)
+        rc = uk_name_forms(out, idx.v[i].form, idx.v[i].formlen, 1);
+    return rc;
+}
