@@ -151,6 +151,12 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
         { "-dong", WEAK }, { "-ho", WEAK }, { "-cheung", WEAK }, { "-chung", WEAK }, { "-beonji", STRONG },
         { "-bungi", STRONG }, { "-ban", WEAK }, { "-pan", WEAK },
     };
+    /* A building's parts after an English ordinal ("15th building",
+     * "2nd floor", "3rd entrance"): weak, as the same words before a
+     * number are. */
+    static const struct unit en_ordinal[] = {
+        { "building", WEAK }, { "bldg", WEAK }, { "block", WEAK }, { "floor", WEAK }, { "entrance", WEAK },
+    };
     size_t j = i, e, k;
 
     for (k = 0; k < sizeof ko_latin / sizeof ko_latin[0]; k++)
@@ -163,10 +169,14 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
         j += 3;
     else if (det_starts(s, len, j, "-r ") || det_starts(s, len, j, "-p "))
         j += 2;
-    /* 4th khoroo, 3rd inminban: an English ordinal (B-8, B-22). */
+    /* 4th khoroo, 3rd inminban, 15th building: an English ordinal (B-8,
+     * B-22; report-adv21 A-5). */
     else if (j + 2 < len && s[j + 2] == ' ' && (det_starts(s, len, j, "st") || det_starts(s, len, j, "nd") ||
-                                                det_starts(s, len, j, "rd") || det_starts(s, len, j, "th")))
-        return unit_at(s, len, j + 3, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight);
+                                                det_starts(s, len, j, "rd") || det_starts(s, len, j, "th"))) {
+        if ((e = unit_at(s, len, j + 3, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight)) != 0)
+            return e;
+        return unit_at(s, len, j + 3, en_ordinal, sizeof en_ordinal / sizeof en_ordinal[0], 0, weight);
+    }
     if (j < len && s[j] == ' ' && (e = unit_at(s, len, j + 1, mn, sizeof mn / sizeof mn[0], 1, weight)) != 0)
         return e;
     if (j < len && s[j] == ' ' &&
@@ -476,9 +486,15 @@ static size_t ko_latin_lot(const char *s, size_t len, size_t i, int *weight)
 static size_t number_part(const char *s, size_t len, size_t i, size_t *start, int *weight)
 {
     size_t n = det_digits(s, len, i), j = i + n, e, r;
+    int lives;
 
     if ((e = postcode(s, len, i)) != 0)
         return *weight = STRONG | LABEL, e;
+    /* 3х, 15б, 42т; 101-1203에 (detect_address_short.c) */
+    if ((e = addr_mn_letters(s, len, i)) != 0)
+        return *weight = STRONG, e;
+    if ((e = addr_ko_dong_ho(s, len, i, &lives)) != 0)
+        return *weight = lives ? STRONG : WEAK | ONLY, e;
     if (n == 0 || n > 5)
         return 0;
     /* 建国路88号 */
@@ -736,6 +752,11 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
     if ((e = ko_latin_road(s, len, i)) != 0 && (x = number_after(s, len, e)) != 0)
         return *weight = STRONG, x;
     if ((e = postbox(s, len, i)) != 0)
+        return *weight = STRONG | LABEL, e;
+    /* B5 S12 H34; box number 1234 at the main post office */
+    if ((e = addr_kw_letters(s, len, i)) != 0)
+        return *weight = STRONG, e;
+    if ((e = addr_box_number(s, len, i)) != 0)
         return *weight = STRONG | LABEL, e;
     if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
         /* "St. 12" (the unit "st" read before "st."), "хороо-3, байр-15,
@@ -1021,11 +1042,13 @@ static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, siz
             if ((weight & STRONG) || (parts >= 2 && parts > lots)) {
                 if (merge(d, n, cap, a, b) != 0)
                     return -1;
-                /* Its postcode without a label, a town's name or two apart. */
                 if ((e = postcode_before(s, a, &st)) != 0 && merge(d, n, cap, st, e) != 0)
                     return -1;
+                /* Its postcode without a label, a town's name or two apart;
+                 * right after it, one span ("а/я 123, 123456 Москва":
+                 * report-adv21 A-6). */
                 if ((e = postcode_after(s, len, b, &st)) != 0) {
-                    if (merge(d, n, cap, st, e) != 0)
+                    if (merge(d, n, cap, st <= b + 2 ? a : st, e) != 0)
                         return -1;
                     b = e;
                 }

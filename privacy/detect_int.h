@@ -431,6 +431,21 @@ size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, i
  * (Luhn), the whole run. */
 size_t detect_scan_bank(const char *s, size_t len, size_t at, size_t *start, int *kind);
 
+/* detect_address_short.c: address shapes written short, each read whole
+ * as one part (norm view; report-adv21 A-4 to A-6, brief s22 addr22).
+ * Each returns the shape's end at s[i] (bytes), or 0.
+ * addr_mn_letters: "3х, 15б, 42т" (хороо, байр, тоот by their first
+ * letters, two or more in that order); addr_kw_letters: "b5 s12 h34"
+ * (Kuwait: block first, then street, jadda or avenue, house);
+ * addr_box_number: "box number 1234" with "post office" within 40 bytes
+ * of it; addr_ko_dong_ho: "101-1203" then 에 or 에서 (building 101-999,
+ * flat of floor and 01-12), *lives set when a verb of living follows
+ * (산다, 살, 거주, 이사, ...). */
+size_t addr_mn_letters(const char *s, size_t len, size_t i);
+size_t addr_kw_letters(const char *s, size_t len, size_t i);
+size_t addr_box_number(const char *s, size_t len, size_t i);
+size_t addr_ko_dong_ho(const char *s, size_t len, size_t i, int *lives);
+
 /* detect_address_view.c: the copy of a text an address is read in, its
  * numbers as ASCII digits (Arabic-Indic digits, numbers said in words:
  * detect_spoken_number).  t[0..m): the copy (not NUL-terminated);
