@@ -25,7 +25,13 @@
  * inside ("26 khoroo, Sansar 45-r bair").  A district or a city alone is
  * no part: the gazetteer decides those.  A postcode without its label a
  * town's name or two from an address is an address of its own.  The address is reported as kind
- * "address" over the detections it overlaps. */
+ * "address" over the detections it overlaps.
+ * Shapes written short ("3х, 15б, 42т", "B5 S12 H34", "101-1203에") are
+ * read in detect_address_short.c; a text whose numbers are not all ASCII
+ * digits (Arabic-Indic, said in words: "дом пять, квартира двенадцать")
+ * is read in its view (detect_address_view.c), where a household's part
+ * with its number said needs another part beside it (part_said; brief s22
+ * addr22). */
 #include <stdlib.h>
 #include <string.h>
 
