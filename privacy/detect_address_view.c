@@ -31,11 +31,13 @@ static int arabic_digit(const char *s, size_t len, size_t i)
     return -1;
 }
 
-/* 1 if a word starts at i (a letter there, none and no digit before). */
+/* 1 if a word starts at i: a letter there, and the text's start, an
+ * ASCII space or punctuation before (the cheap test first: this runs at
+ * every byte). */
 static int word_start(const char *s, size_t len, size_t i)
 {
-    return ((unsigned char)s[i] & 0xC0) != 0x80 && det_letter_at(s, len, i) &&
-           !det_letter_before(s, i) && !(i > 0 && det_digit(s[i - 1]));
+    return (i == 0 || ((unsigned char)s[i - 1] < 0x80 && !det_alnum(s[i - 1]))) &&
+           ((unsigned char)s[i] & 0xC0) != 0x80 && det_letter_at(s, len, i);
 }
 
 /* What stands at s[i] in the copy: its end in s, the bytes to write in

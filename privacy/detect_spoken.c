@@ -1085,10 +1085,13 @@ size_t detect_spoken_reading_min(const char *s, size_t len, size_t at, char *d, 
 static size_t mn_ordinal(const char *s, size_t len, size_t at, unsigned *v)
 {
     static const char *const suffix[] = { "дугаар", "дүгээр" };
-    size_t b = word_end(s, len, at), k, p;
+    size_t b, k, p;
     const struct spoken_word *w;
 
-    for (p = at + 2; p + 12 <= b; p += 2)
+    if ((unsigned char)s[at] != 0xD0 && (unsigned char)s[at] != 0xD1 && (unsigned char)s[at] != 0xD2 &&
+        (unsigned char)s[at] != 0xD3)
+        return 0;                                   /* Cyrillic only */
+    for (b = word_end(s, len, at), p = at + 2; p + 12 <= b; p += 2)
         for (k = 0; k < 2; k++)
             if (memcmp(s + p, suffix[k], 12) == 0 && (w = lookup(s, at, p)) != NULL &&
                 (w->type == DIGIT || w->type == TEEN || w->type == TENS)) {
@@ -1112,6 +1115,8 @@ static size_t ko_number(const char *s, size_t len, size_t at, char *d, size_t ca
     int unit = 0;
 
     if (sino < 2) {
+        if (!det_numeral_start(s, len, at))
+            return 0;
         v = det_numeral(s, len, at, &e, &nd);
         if (nd == 0 || e <= at + 3 || e > b)
             return 0;
@@ -1160,8 +1165,12 @@ size_t detect_spoken_number(const char *s, size_t len, size_t at, char *d, size_
     /* An ordinal alone or after its tens ("third", "twenty-first",
      * "арван тавдугаар"). */
     p = end > at ? separators(s, len, end) : at;
-    if (p == at || p > end) {
-        if ((e = detect_day_word_end(s, len, p, &v)) != 0)
+    if ((p == at || p > end) && p < len && (e = word_end(s, len, p)) >= p + 5) {
+        /* English ordinals end in st nd rd th ("first" ... "thirtieth"):
+         * that test first, as this runs at every word. */
+        if (det_alpha(s[e - 1]) && (det_starts(s, len, e - 2, "th") || det_starts(s, len, e - 2, "st") ||
+                                    det_starts(s, len, e - 2, "nd") || det_starts(s, len, e - 2, "rd")) &&
+            (e = detect_day_word_end(s, len, p, &v)) != 0)
             *ordinal = 1;
         else if ((e = mn_ordinal(s, len, p, &v)) != 0)
             *ordinal = 2;
