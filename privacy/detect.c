@@ -429,6 +429,14 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
     /* A number written in parts ("9911.2345", "010, then 1234"). */
     if (r == 0 && det_digit(s[at]))
         r = spoken_at(f, s, len, at, w);
+    /* Its groups joined by any words in a sentence ("010, 1234, 5678",
+     * "010 (dash) 1234"): detect_loose.c. */
+    if (r == 0 && det_digit(s[at]) && !w->nested) {
+        size_t start = at, stop;
+        int kind = DETECT_PHONE;
+        if ((stop = detect_scan_phone_loose(s, len, at, &start, &kind)) > at)
+            r = add(f, at, stop, DETECT_PHONE) != 0 ? -1 : (long)stop;
+    }
     return r != 0 ? r : (long)at + 1;
 }
 
@@ -474,6 +482,78 @@ static int walk_text(struct found *f, const char *s, size_t len, struct walk *w)
     return 0;
 }
 
+/* A character of a group standing before a phone number at s[i - 1]:
+ * an ASCII digit (1), a letter typed for a digit, o l i or the jamo ㅇ
+ * read as zero (2); its length back in *n, or 0. */
+static int group_char_before(const char *s, size_t i, size_t *n)
+{
+    if (i >= 1 && det_digit(s[i - 1]))
+        return *n = 1, 1;
+    if (i >= 1 && (s[i - 1] == 'o' || s[i - 1] == 'l' || s[i - 1] == 'i'))
+        return *n = 1, 2;
+    /* ㅇ, in the norm view the choseong ᄋ (U+110B) NFKC makes of it */
+    if (i >= 3 && (memcmp(s + i - 3, "\xe3\x85\x87", 3) == 0 || memcmp(s + i - 3, "\xe1\x84\x8b", 3) == 0))
+        return *n = 3, 2;
+    return 0;
+}
+
+/* Where a phone number found at start begins with the group before it
+ * that belongs to it (brief s22 num22, report-adv21 A-2): an area code
+ * in parentheses ("(415) 555 zero one three four") or a group with a
+ * letter typed for a digit ("ㅇ1ㅇ-1234-5678"), two to four characters
+ * and one ASCII digit at least, joined by ' ', '-', '.' or nothing after
+ * ')', not glued to a word; start if there is none. */
+static size_t phone_group_before(const char *s, size_t start)
+{
+    size_t i = start, n, chars = 0, digits = 0, odd = 0;
+    int paren = 0, c;
+
+    if (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '-' || s[i - 1] == '.'))
+        i--;
+    if (i > 0 && s[i - 1] == ')')
+        paren = 1, i--;
+    while (chars < 5 && (c = group_char_before(s, i, &n)) != 0)
+        digits += c == 1, odd += c == 2, chars++, i -= n;
+    if (chars < 2 || chars > 4 || digits == 0 || (!paren && odd == 0))
+        return start;
+    if (paren && (i == 0 || s[--i] != '('))
+        return start;
+    if (i > 0 && (det_wordc(s[i - 1]) || (unsigned char)s[i - 1] >= 0x80) && !paren)
+        return start;
+    return i;
+}
+
+/* Where a date of birth ending at end ends with the day said after it
+ * ("born in March 1985, on the 15th.": brief s22 num22, report-adv21
+ * A-15): a comma maybe, "on" and "the" maybe, a day of the month as an
+ * ordinal in digits or words ("15th", "fifteenth"), then a punctuation
+ * mark or the end ("on the 2nd floor" stays); end if there is none. */
+static size_t date_day_after(const char *s, size_t len, size_t end)
+{
+    size_t j = end, n, e;
+    unsigned v = 0;
+
+    if (j < len && s[j] == ',')
+        j++;
+    if (j >= len || s[j] != ' ')
+        return end;
+    j++;
+    if (det_starts(s, len, j, "on "))
+        j += 3;
+    if (det_starts(s, len, j, "the "))
+        j += 4;
+    n = det_digits(s, len, j);
+    if (n >= 1 && n <= 2 && j + n + 2 <= len &&
+        (det_starts(s, len, j + n, "st") || det_starts(s, len, j + n, "nd") ||
+         det_starts(s, len, j + n, "rd") || det_starts(s, len, j + n, "th")))
+        v = det_value(s + j, n), e = j + n + 2;
+    else if ((e = detect_day_word_end(s, len, j, &v)) == 0)
+        return end;
+    if (v < 1 || v > 31 || (e < len && (s[e] == '\0' || strchr(".,;!?)", s[e]) == NULL)))
+        return end;
+    return e;
+}
+
 int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
                struct err *e)
 {
@@ -491,6 +571,14 @@ int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_
         free(f.d);
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     }
+    for (size_t i = 0; i < f.n; i++)
+        if (f.d[i].kind == DETECT_PHONE && (i == 0 || f.d[i - 1].end <= f.d[i].start))
+            f.d[i].start = phone_group_before(s, f.d[i].start);
+        else if (f.d[i].kind == DETECT_DATE) {
+            size_t day_end = date_day_after(s, len, f.d[i].end);
+            if (i + 1 == f.n || f.d[i + 1].start >= day_end)
+                f.d[i].end = day_end;
+        }
     *out = f.d, *nout = f.n;
     return 0;
 }

@@ -277,6 +277,22 @@ int detect_parts_start(const char *s, size_t len, size_t at);
  * letter (lower case) in *c; 0 if none. */
 size_t detect_ko_letter(const char *s, size_t len, size_t at, char *c);
 
+/* detect_spoken.c: 1 if a dash said ("dash", "тире", "다시", "slash":
+ * the DASH words of spoken[]) is the word at s[at]. */
+int detect_dash_word(const char *s, size_t len, size_t at);
+
+/* detect_phone.c: whether the digits d (NUL-terminated, ASCII) are a
+ * valid number of a numbering plan written nationally (phone_plans.c): 2
+ * after the plan's trunk prefix (any type), 1 a mobile number without
+ * it, 0 none. */
+int detect_plan_number(const char *d);
+
+/* detect_loose.c: a phone number whose groups are joined by any words
+ * or punctuation inside one sentence ("010, 1234, 5678", "010 (dash)
+ * 1234 (dash) 5678", "010, then 1234, and the last four are 5678"): the
+ * end of its last group, or 0.  Needs detect_phone_ready(). */
+size_t detect_scan_phone_loose(const char *s, size_t len, size_t at, size_t *start, int *kind);
+
 /* detect_spoken.c: 1 if groups of digits at at are followed by a number
  * word ("010 1234 five six seven eight"): a run of words may start there. */
 int detect_mixed_start(const char *s, size_t len, size_t at);

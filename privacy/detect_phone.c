@@ -499,6 +499,17 @@ static int mobile(const char *d)
     return 0;
 }
 
+int detect_plan_number(const char *d)
+{
+    for (size_t i = 0; i < phone_nplans; i++) {
+        size_t tl = strlen(phone_plans[i].trunk);
+        if (tl > 0 && strncmp(d, phone_plans[i].trunk, tl) == 0 &&
+            (match(i, RE_FIXED, d + tl) || match(i, RE_MOBILE, d + tl) || match(i, RE_OTHER, d + tl)))
+            return 2;
+    }
+    return mobile(d) ? 1 : 0;
+}
+
 /* 1 if the groups g, written in groups (two or more, without '+'), are a
  * mobile number with one stray digit typed after its last digit, its last
  * group one digit longer than the group before ("010-1234-56789", or a

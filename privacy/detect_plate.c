@@ -18,6 +18,8 @@
  *     Registration Rules, 가-마, 거-저, 고-조, 구-주, 아 바 사 자, 배, 하 허 호),
  *     and the same said in Sino-Korean numerals ("십이가 삼사오육",
  *     "일이가 삼천사백오십육": detect_kr_spoken_plate, report-adv19b B-25). */
+#include <sodium.h>
+
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
@@ -260,6 +262,66 @@ size_t detect_kr_spoken_plate(const char *s, size_t len, size_t at)
     return kr_four(s, len, i);
 }
 
+/* The series of a Korean plate in the Revised Romanization (kr_series
+ * said in Latin letters: "twelve ga three four five six"). */
+static const struct det_word kr_series_latin[] = {
+    DW("ga", FIT_WORD), DW("na", FIT_WORD), DW("da", FIT_WORD), DW("ra", FIT_WORD), DW("ma", FIT_WORD),
+    DW("geo", FIT_WORD), DW("neo", FIT_WORD), DW("deo", FIT_WORD), DW("reo", FIT_WORD), DW("meo", FIT_WORD),
+    DW("beo", FIT_WORD), DW("seo", FIT_WORD), DW("eo", FIT_WORD), DW("jeo", FIT_WORD), DW("go", FIT_WORD),
+    DW("no", FIT_WORD), DW("do", FIT_WORD), DW("ro", FIT_WORD), DW("mo", FIT_WORD), DW("bo", FIT_WORD),
+    DW("so", FIT_WORD), DW("o", FIT_WORD), DW("jo", FIT_WORD), DW("gu", FIT_WORD), DW("nu", FIT_WORD),
+    DW("du", FIT_WORD), DW("ru", FIT_WORD), DW("mu", FIT_WORD), DW("bu", FIT_WORD), DW("su", FIT_WORD),
+    DW("u", FIT_WORD), DW("ju", FIT_WORD), DW("a", FIT_WORD), DW("ba", FIT_WORD), DW("sa", FIT_WORD),
+    DW("ja", FIT_WORD), DW("bae", FIT_WORD), DW("ha", FIT_WORD), DW("heo", FIT_WORD), DW("ho", FIT_WORD),
+};
+
+/* A part of n1 to n2 digits at i, written, in Sino-Korean numerals or
+ * in number words ("12", "십이", "twelve", "삼사오육", "three four five
+ * six"); its end, or 0. */
+static size_t said_digits(const char *s, size_t len, size_t i, size_t n1, size_t n2)
+{
+    char d[8];
+    size_t e, n = det_digits(s, len, i);
+    unsigned v;
+
+    if (n > 0)
+        return n >= n1 && n <= n2 && det_ends_word(s, len, i + n) ? i + n : 0;
+    if (n1 == 4 && (e = kr_four(s, len, i)) != 0)
+        return e;
+    if (det_numeral_start(s, len, i)) {
+        v = det_numeral(s, len, i, &e, &n);
+        return e > i && v >= 10 && v <= 999 && n2 < 4 ? e : 0;
+    }
+    e = detect_spoken_reading(s, len, i, d, sizeof d, &n);
+    sodium_memzero(d, sizeof d);
+    return e > i && n >= n1 && n <= n2 ? e : 0;
+}
+
+/* A Korean plate after a label with its parts spaced or said ("차량번호 12
+ * 가 삼사오육", "Plate: twelve ga three four five six": brief s22
+ * num22, report-adv21 A-15): two or three digits, the series (Hangul or
+ * romanised) between spaces, four digits; its end, or 0. */
+static size_t kr_plate_said(const char *s, size_t len, size_t at)
+{
+    size_t i, b;
+
+    if ((i = said_digits(s, len, at, 2, 3)) == 0 || i + 1 >= len || s[i] != ' ')
+        return 0;
+    i++;
+    if (in_table(kr_series, N(kr_series), s, len, i, 3))
+        i += 3;
+    else {
+        for (b = i; b < len && det_alpha(s[b]); b++)
+            ;
+        if (b == i || !det_in_list(kr_series_latin, N(kr_series_latin), s + i, b - i))
+            return 0;
+        i = b;
+    }
+    if (i + 1 >= len || s[i] != ' ')
+        return 0;
+    return said_digits(s, len, i + 1, 4, 4);
+}
+
 size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t e, ls = at, pe, pa, nd, nl;
@@ -270,6 +332,8 @@ size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, in
         return *start = ls, e;
     if (det_letter_before(s, at))
         return 0;
+    if (label_before(s, at) && (e = kr_plate_said(s, len, at)) != 0)
+        return e;
     if (!det_digit(s[at])) {
         /* A code that starts with letters glued to its digits ("AB12
          * CDE", "А123ВС 77"): after a label only. */

@@ -894,6 +894,11 @@ static size_t dash_word(const char *s, size_t len, size_t at)
     return w != NULL && w->type == DASH ? b : at;
 }
 
+int detect_dash_word(const char *s, size_t len, size_t at)
+{
+    return dash_word(s, len, at) > at;
+}
+
 /* 1 if one to three groups of digits at at are followed by a number word
  * ("010 one two three four 5678", "010 1234 five six seven eight"): a run
  * of words may start there. */

@@ -93,3 +93,17 @@ size_t flag_ko_speaker(const char *w, size_t len, const char *next, size_t nlen)
     }
     return 0;
 }
+
+int flag_ko_subject_of_verb(const char *rest, size_t n, const char *next, size_t nlen)
+{
+    size_t i;
+
+    if (!starts_one(next, nlen, ko_verbs, sizeof ko_verbs / sizeof ko_verbs[0]) &&
+        !starts_one(next, nlen, ko_moves, sizeof ko_moves / sizeof ko_moves[0]))
+        return 0;
+    for (i = 0; i < sizeof ko_particles / sizeof ko_particles[0]; i++)
+        if (strlen(ko_particles[i]) == n && memcmp(rest, ko_particles[i], n) == 0 &&
+            memcmp(ko_particles[i] + n - 3, "의", 3) != 0)
+            return 1;
+    return 0;
+}

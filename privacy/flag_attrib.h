@@ -24,4 +24,12 @@ int flag_verb_before(const char *p2, size_t n2, const char *p1, size_t n1);
  * or is one the name lists know (gazetteer_names_word); else 0. */
 size_t flag_ko_speaker(const char *w, size_t len, const char *next, size_t nlen);
 
+/* 1 if rest[0..n) (bytes: what is glued after a Hangul name in its word)
+ * is a plain subject or topic particle (가, 이, 는, 은, 도, 이가, 께서)
+ * and next[0..nlen), the word after it, a verb of saying or of coming or
+ * going (말했다, 왔다, 떠났습니다): the context of "수가 왔다", where a
+ * one-syllable form of a registered name is at least a review flag
+ * (report-adv21 A-14), as "Su came." is; else 0. */
+int flag_ko_subject_of_verb(const char *rest, size_t n, const char *next, size_t nlen);
+
 #endif

@@ -92,6 +92,36 @@ static int one_foreign_word(const char *key, size_t len)
     return i == len;
 }
 
+/* Adds form[0..len) with the vowel of one of its syllables changed
+ * between ㅐ and ㅔ, once per such syllable among its first SWAP_MAX
+ * (새라 beside 세라 for Sarah, 재니퍼 beside 제니퍼: Seoul Korean says
+ * the two alike, so either is written; report-adv21 A-9). */
+#define SWAP_MAX 3
+static int add_vowel_swaps(struct variant_list *out, const char *form, size_t len)
+{
+    char s[FORM_MAX];
+    size_t i = 0;
+    int cp, k, done = 0, rc = 0;
+
+    if (len > sizeof s)
+        return 0;
+    while (rc == 0 && i < len && done < SWAP_MAX && (k = utf8_next(&cp, form + i, len - i)) > 0) {
+        int v = is_hangul_cp(cp) ? ((cp - 0xAC00) % 588) / 28 : -1;
+        if (v == 1 || v == 5) {         /* ㅐ, ㅔ */
+            int sw = cp + (v == 1 ? 4 : -4) * 28;
+            memcpy(s, form, len);
+            s[i] = (char)(0xE0 | (sw >> 12));
+            s[i + 1] = (char)(0x80 | ((sw >> 6) & 0x3F));
+            s[i + 2] = (char)(0x80 | (sw & 0x3F));
+            rc = list_add(out, s, len, RULE_VARIANT, SUFFIX_KO);
+            done++;
+        }
+        i += (size_t)k;
+    }
+    sodium_memzero(s, sizeof s);
+    return rc;
+}
+
 /* Adds the Hangul forms of the one-word variant key[0..len). */
 static int add_forms(struct variant_list *out, const char *key, size_t len)
 {
@@ -111,7 +141,8 @@ static int add_forms(struct variant_list *out, const char *key, size_t len)
         out->context = (unsigned char)(syl < 2 || l->rel == 0);
         out->flag = (unsigned char)(out->context || syl == 2);
         out->nickname = out->flag;
-        if (list_add(out, l->form, l->formlen, RULE_VARIANT, SUFFIX_KO) != 0)
+        if (list_add(out, l->form, l->formlen, RULE_VARIANT, SUFFIX_KO) != 0 ||
+            add_vowel_swaps(out, l->form, l->formlen) != 0)
             return -1;
     }
     out->context = 0, out->flag = 1, out->nickname = 1;

@@ -51,6 +51,36 @@ int nicknames_each(const char *key, size_t keylen,
     return 0;
 }
 
+/* The clipped form of an English diminutive form[0..len) (lower case
+ * Latin) made by a doubled consonant and -y, -ie or -ey: the stem with one
+ * consonant (Sally: Sal, Tommy: Tom, Maggie: Mag, Lizzie: Liz) and, for
+ * ll, ss and ff, which English doubles at a word's end, the stem as it is
+ * too (Molly: Moll, Nelly: Nell, Jessie: Jess).  People are called by
+ * the clipped form as by the diminutive (report-adv21 A-10: "Sal came
+ * by." for a Sarah whose listed short form is Sally); the lists carry it
+ * for some names only.  Stems of three letters or more.  0, or -1 when
+ * out of memory. */
+static int add_clipped(struct variant_list *out, const char *form, size_t len)
+{
+    size_t stem;
+
+    if (len >= 3 && form[len - 1] == 'y' && form[len - 2] != 'e')
+        stem = len - 1;
+    else if (len >= 4 && (form[len - 1] == 'e' || form[len - 1] == 'y') &&
+             (form[len - 2] == 'i' || form[len - 2] == 'e') && !(form[len - 1] == 'e' && form[len - 2] == 'e'))
+        stem = len - 2;
+    else
+        return 0;
+    if (stem < 4 || form[stem - 1] != form[stem - 2] || strchr("aeiouy", form[stem - 1]) != NULL ||
+        form[stem - 1] < 'a' || form[stem - 1] > 'z')
+        return 0;
+    if (list_add(out, form, stem - 1, RULE_VARIANT, SUFFIX_NONE) != 0)
+        return -1;
+    if (strchr("lsf", form[stem - 1]) != NULL && list_add(out, form, stem, RULE_VARIANT, SUFFIX_NONE) != 0)
+        return -1;
+    return 0;
+}
+
 static int add_form(void *ctx, const char *form, size_t len)
 {
     struct variant_list *out = ctx;
@@ -59,6 +89,8 @@ static int add_form(void *ctx, const char *form, size_t len)
     if (len < 2 || len > FORM_MAX || utf8_next(&cp, form, len) <= 0)
         return 0;
     if (list_add(out, form, len, RULE_VARIANT, is_cyrillic_cp(cp) ? SUFFIX_MN : SUFFIX_NONE) != 0)
+        return -1;
+    if (cp >= 'a' && cp <= 'z' && add_clipped(out, form, len) != 0)
         return -1;
     /* A Russian short form in its case forms and its familiar diminutive,
      * Cyrillic and Latin (Сашу, Sashu, Сашка: variants_ru.c). */
@@ -135,6 +167,10 @@ int variants_nicknames(struct variant_list *out)
             continue;
         memcpy(key, out->arena + out->v[i].off, out->v[i].keylen);
         rc = nicknames_each(key, out->v[i].keylen, add_form, out);
+        /* A registered diminutive (Molly, Kenny) is clipped too. */
+        if (rc == 0 && key[0] >= 'a' && key[0] <= 'z' &&
+            memmem(out->arena + out->v[0].off, out->v[0].keylen, key, out->v[i].keylen) != NULL)
+            rc = add_clipped(out, key, out->v[i].keylen);
         /* A Cyrillic given name the lists know is a Russian one: its own
          * case forms in Latin too (Ivana, Ivanu, Ivanom: report-adv17a
          * D-45), marked as its short forms are. */

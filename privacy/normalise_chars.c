@@ -227,7 +227,21 @@ int norm_regional_letter(int cp, const char *in, size_t inlen, size_t at)
 
 int norm_dot_zero(int cp)
 {
-    return cp == 0x0660 || cp == 0x06F0;
+    return cp == 0x0660 || cp == 0x06F0 || (cp > 0x7F && normalise_digit_value(cp) == 0);
+}
+
+/* 1 if the zero of another script at in[end - n, end) stands between two
+ * groups of three or four ASCII digits: the norm bytes s[0..len) end in
+ * one (after no other digit), and one follows it in in. */
+static int zero_between_groups(const char *s, size_t len, const char *in, size_t inlen, size_t end)
+{
+    size_t a = 0, b = 0;
+
+    while (a < len && a < 5 && s[len - 1 - a] >= '0' && s[len - 1 - a] <= '9')
+        a++;
+    while (end + b < inlen && b < 5 && in[end + b] >= '0' && in[end + b] <= '9')
+        b++;
+    return a >= 3 && a <= 4 && b >= 3 && b <= 4;
 }
 
 /* What the character cp at in[at..at+n) stands for after the norm bytes
@@ -253,9 +267,15 @@ const char *norm_number_mark(const char *s, size_t len, int cp, const char *in, 
      * extended Arabic-Indic ۰) between ASCII digits is the full stop it
      * looks like: "9911٠2233" is the phone 9911.2233 (report-adv20, s20
      * note); among digits of its own script it is a zero ("٩٩١١٠٢٢٣٣"). */
-    if (norm_dot_zero(cp))
+    if (cp == 0x0660 || cp == 0x06F0)
         return !spaced && end >= 3 && in[end - 3] >= '0' && in[end - 3] <= '9' && j < inlen &&
                        in[j] >= '0' && in[j] <= '9' ? "." : NULL;
+    /* Any other script's zero (Bengali ০, Devanagari ०, fullwidth ０, ...:
+     * Unicode Nd of value 0) between groups of three or four ASCII digits
+     * separates them as the Arabic-Indic one does ("010০1234০5678": brief
+     * s22 num22); inside a longer run it stays a zero ("750314০234567"). */
+    if (norm_dot_zero(cp))
+        return !spaced && zero_between_groups(s, len, in, inlen, end) ? "." : NULL;
     if (!norm_number_joiner(cp))
         return NULL;
     while (j < inlen && in[j] == ' ')

@@ -86,8 +86,11 @@ int norm_is_dash(int cp);
  * of in[0..inlen) stands for when it is read as a letter, else 0. */
 int norm_regional_letter(int cp, const char *in, size_t inlen, size_t at);
 
-/* normalise_chars.c: 1 if cp is a decimal zero whose UTS #39 skeleton
- * is a full stop (confusables.txt: U+0660, U+06F0), else 0. */
+/* normalise_chars.c: 1 if cp is a decimal zero of a script other than
+ * ASCII that may stand for a separator between ASCII digits: those whose
+ * UTS #39 skeleton is a full stop (confusables.txt: U+0660, U+06F0), and
+ * any other of Unicode category Nd and value 0 (Bengali, Devanagari,
+ * fullwidth: norm_number_mark says where); else 0. */
 int norm_dot_zero(int cp);
 
 /* normalise_chars.c: what the norm view writes for cp, a mark inside a

@@ -236,8 +236,12 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat, int gen
     l->rule = v->rule, l->suffix = v->suffix;
     l->capital = v->capital;
     l->kind = v->context ? FORM_CONTEXT : v->flag ? FORM_SHORT : FORM_REPLACE;
-    l->person = cat == NAME_CAT || cat == TERM_PERSON;
+    /* Two initials alone (JS, K.J.: variants_ko_names.c) are FORM_CONTEXT
+     * forms that are no name word: person 0 marks them so, and they count
+     * only written in capitals (redact_context_refuses). */
+    l->person = (cat == NAME_CAT || cat == TERM_PERSON) && !(v->context && v->initials);
     l->father = v->father;
+    l->shared = 0;
     l->initials = v->initials;
     l->generated = (unsigned char)(generated != 0);
     /* A short form is asked of the dictionary too: a review flag where it
@@ -331,6 +335,24 @@ static int add_place_form(void *ctx, const char *key, size_t keylen, int stem)
     return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
 }
 
+/* 1 if s[0..n) is one Latin or Cyrillic letter (the third of a
+ * three-letter abbreviation). */
+static int short_word(const char *s, size_t n)
+{
+    int cp, k = utf8_next(&cp, s, n);
+
+    return k > 0 && (size_t)k == n && (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z'));
+}
+
+/* gazetteer_name_fn: 1 (stop) at a name in Hangul. */
+static int has_hangul(void *ctx, const char *key, size_t keylen)
+{
+    int cp;
+
+    (void)ctx;
+    return utf8_next(&cp, key, keylen) > 0 && is_hangul_cp(cp);
+}
+
 /* A place's other names in the gazetteer, each as written there: a Hangul
  * one may take particles, a Cyrillic one case endings. */
 static int add_place_name(void *ctx, const char *key, size_t keylen)
@@ -342,11 +364,12 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     if ((k = utf8_next(&cp, key, keylen)) > 0) {
         v.suffix = is_hangul_cp(cp) ? SUFFIX_KO : is_cyrillic_cp(cp) ? SUFFIX_MN
                    : cp >= 'a' && cp <= 'z' && keylen >= 5 ? SUFFIX_EU : SUFFIX_NONE;
-        /* An abbreviation of two Latin or Cyrillic letters (УБ) counts only
-         * written with a capital ("уб" is no place). */
+        /* An abbreviation of two or three Latin or Cyrillic letters (УБ;
+         * БЗД, SBD: Ulaanbaatar's districts, report-adv21 A-13) counts
+         * only written with a capital ("уб", "sbd" are no place). */
         k2 = (size_t)k < keylen ? utf8_next(&second, key + k, keylen - (size_t)k) : 0;
         v.capital = (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && k2 > 0 &&
-                    (size_t)(k + k2) == keylen;
+                    ((size_t)(k + k2) == keylen || short_word(key + k + k2, keylen - (size_t)(k + k2)));
     }
     /* Another name of the place (Урга), not a generated spelling. */
     if (grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 0) != 0)
@@ -438,6 +461,16 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         if (cat != NAME_CAT && typed_lower(text, len))
             r->lits[r->nlits - 1].word = 0;
     }
+    /* Hangul keys only for a place registered in no Hangul name and
+     * the gazetteer has no Hangul name of: its Korean places' names are
+     * literals, and the keys of their
+     * romanisations read ordinary Korean words (넉 달째: test_eval). */
+    if (cat == TERM_PLACE &&
+        (r->place_hangul = gazetteer_place_names(vl.v[0].key, vl.v[0].keylen, has_hangul, NULL, e)) < 0) {
+        variant_list_free(&vl);
+        return -1;
+    }
+    r->place_hangul = !r->place_hangul && !(vl.n > 0 && has_hangul(NULL, vl.v[0].key, vl.v[0].keylen));
     if (cat == TERM_PLACE && redact_scripts_add_place(r, text, len) != 0) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "privacy/flag_attrib.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -307,6 +308,22 @@ static int acronym_at(const struct normtext *t, size_t a, size_t b)
  * or a verb of verbs_after after it (in its word or as the next word), or
  * a Korean vocative.  For a month, a day or a function word (common), the
  * words around it that mark the word (word_context) come first. */
+/* 1 if norm [a, b) is shaped as initials: two or three capital Latin
+ * letters, full stops between them allowed (JS, J.S, KJS). */
+static int initials_shaped(const struct normtext *t, size_t a, size_t b)
+{
+    size_t letters = 0;
+
+    for (size_t p = a; p < b; p++) {
+        if (t->norm[p] == '.' && p > a)
+            continue;
+        if (t->norm[p] < 'a' || t->norm[p] > 'z' || !redact_upper_at(t, p))
+            return 0;
+        letters++;
+    }
+    return letters >= 2 && letters <= 3;
+}
+
 static int name_context(const struct normtext *t, size_t a, size_t b, int common, int person)
 {
     size_t wa, wb, wend;
@@ -432,6 +449,29 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
 
 const char *const redact_hit_flags[2] = { "short-name", "name-or-word" };
 
+/* 1 if the two initials alone at norm [a, b) (a FORM_CONTEXT form of no
+ * name word: JS, K.J. of Kim Jong-su; report-adv21 A-14) stand where the
+ * context marks a person: in capitals, a title before them or a verb of
+ * verbs_after after them (after the last full stop of dotted ones: "J.S.
+ * came"), and not in text written all in capitals, where the next word is
+ * in capitals too ("AS IS").  Initials are always capitals, so a capital
+ * marks nothing ("I use JS"), and "He came" is no H. E. */
+static int initials_context(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, q, p = b + (b < t->normlen && t->norm[b] == '.');
+
+    if (!initials_shaped(t, a, b))
+        return 0;
+    if (word_before(&wa, &wb, t, a) &&
+        word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
+        return 1;
+    if (!word_after(&wa, &wb, t, p))
+        return 0;
+    for (q = wa; q < wb && t->norm[q] >= 'a' && t->norm[q] <= 'z' && redact_upper_at(t, q); q++)
+        ;
+    return q < wb && word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0);
+}
+
 /* 1 if a hit of form f at [a, b) is no hit at all: a one-syllable given
  * name alone (FORM_CONTEXT) where the context does not mark a name ("진을
  * 쳤다", "Chin up"; brief i12-kinds2, item 2). */
@@ -441,13 +481,27 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
     /* Particles only a person takes (to, from, by someone: 민한테서,
      * 민에게; report-adv12d F37). */
     static const char *const person[] = { "에게", "한테", "께", "더러" };
+    size_t wend, wa, wb;
     int last;
 
+    /* Two initials alone (FORM_CONTEXT of no name word: JS, K.J. of Kim
+     * Jong-su, report-adv21 A-14) count only in capitals ("He came" is no
+     * H. E.), and not in text written all in capitals, where the next word
+     * is in capitals too ("AS IS"). */
+    if (f->kind == FORM_CONTEXT && !f->person)
+        return !initials_context(t, a, b);
     if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0))
         return 0;
     last = redact_cp_before(t->norm, b);
     for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)
         if (b + strlen(person[i]) <= t->normlen && memcmp(t->norm + b, person[i], strlen(person[i])) == 0)
             return 0;
+    /* A plain particle before a verb of saying, coming or going (수가
+     * 왔다, 존이 왔다; report-adv21 A-14): a review flag, as "Su came."
+     * is (FORM_CONTEXT is never replaced). */
+    if (is_hangul_cp(last) && (wend = redact_word_end(t->norm, t->normlen, b, last)) > b &&
+        word_after(&wa, &wb, t, wend) &&
+        flag_ko_subject_of_verb(t->norm + b, wend - b, t->norm + wa, wb - wa))
+        return 0;
     return 1;
 }

@@ -718,7 +718,7 @@ static void term_span(struct span *s, const struct redactor *r, size_t lit)
     /* The father named in a subject's patronymic is another person: his
      * own placeholder (report adv12c L1: "Батбаяр Алтангэрэл хоёр" gave
      * both one pseudonym, which says something false). */
-    s->cat = r->lits[lit].father ? TERM_PERSON : tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
+    s->cat = r->lits[lit].father || r->lits[lit].shared ? TERM_PERSON : tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
     s->subject = tm->subject;
     s->term = r->lits[lit].term;
 }

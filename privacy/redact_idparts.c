@@ -11,7 +11,10 @@
  * A part is replaced as the term ([ID-n], [ACCOUNT-n]), never a review
  * flag.  Four or five written digits ("0314", "1412") are left: a year or
  * an amount shares four digits with a registered number by chance too
- * often (docs/VARIANTS.md "Session 21").  Digits a pattern detector
+ * often (docs/VARIANTS.md "Session 21"), unless a word before them says
+ * a part of a number is meant ("the last four digits are 1412",
+ * "뒷자리 1412", "сүүлийн 4 орон нь 1412": part_cue_before, brief s22
+ * num22).  Digits a pattern detector
  * replaced already are left to it. */
 #include <sodium.h>
 #include <string.h>
@@ -24,6 +27,29 @@
 #define PART_WRITTEN 6          /* digits of a written part, at least */
 #define PART_SPOKEN 4           /* digits of a part said in words, at least */
 #define PART_MAX 40             /* digits of one run read, at most */
+#define PART_CUED 4             /* digits of a written part after a cue word, at least */
+#define CUE_WINDOW 40           /* bytes before a part a cue word may stand in */
+
+/* 1 if words saying that part of a number is meant ("the last four",
+ * "digits", "ends in", 자리 "digit place" as in 뒷자리, Mongolian орон,
+ * Russian цифры) stand in the
+ * CUE_WINDOW bytes of norm text before at (brief s22 num22, kind 5). */
+static int part_cue_before(const char *s, size_t at)
+{
+    static const char *const cues[] = {
+        "last four", "last 4", "last five", "last 5", "first four", "first 4", "first five",
+        "first 5", "ends in", "ending in", "ends with", "digits",
+        "\xec\x9e\x90\xeb\xa6\xac",                         /* 자리 (끝자리, 뒷자리, 네 자리) */
+        "\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbd",             /* орон (digit place: 4 орон) */
+        "\xd1\x86\xd0\xb8\xd1\x84\xd1\x80",             /* цифр(ы) */
+    };
+    size_t a = at > CUE_WINDOW ? at - CUE_WINDOW : 0;
+
+    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
+        if (memmem(s + a, at - a, cues[k], strlen(cues[k])) != NULL)
+            return 1;
+    return 0;
+}
 
 /* 1 if literal lit is of a number-holding category (id, account, other). */
 static int number_lit(const struct redactor *r, size_t lit)
@@ -147,7 +173,8 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
         }
         if (c >= '0' && c <= '9') {
             if ((end = written_run(t->norm, t->normlen, p, d, sizeof d, &n)) != 0 &&
-                (n < PART_WRITTEN || word_at(t->norm, t->normlen, end)))
+                ((n < PART_WRITTEN && (n < PART_CUED || !part_cue_before(t->norm, p))) ||
+                 word_at(t->norm, t->normlen, end)))
                 end = 0;
         } else if ((c >= 'a' && c <= 'z') || c >= 0xC0) {
             if ((end = detect_spoken_reading(t->norm, t->normlen, p, d, sizeof d, &n)) == 0 &&

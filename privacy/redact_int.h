@@ -45,6 +45,10 @@ struct lit {
     unsigned char father;       /* the father's name in a subject's patronymic: its
                                  * own [PERSON-n], not the subject's pseudonym */
     unsigned char initials;     /* a name's initials as a review flag ("SO", "BD") */
+    unsigned char shared;       /* a form of the names of two subjects or more
+                                 * (Batka of Batbayar and of Bat-erdene): its own
+                                 * [PERSON-n], neither subject's pseudonym
+                                 * (redact_matcher.c, mark_shared) */
     unsigned char generated;    /* a spelling the variant rules made, not the term as
                                  * registered nor a part of it (redact.c): where the
                                  * dictionary knows it as a word, it counts only where
@@ -92,6 +96,9 @@ struct redactor {
                                  * (redact_scripts.c), sorted when compiled */
     size_t nskeys, skeycap;
     size_t nskel;               /* keys [0, nskel) are skeletons, the rest Hanja */
+    int place_hangul;           /* while a place term is added: 1 if its
+                                 * names get Hangul keys (no Hangul name in
+                                 * the gazetteer; redact_scripts_add_place) */
     unsigned char *wordkind;    /* per literal with word set: 0 not asked yet,
                                  * else 1 + enum redact_form_kind, plus
                                  * WORDKIND_GENERATED for a generated spelling
@@ -440,6 +447,12 @@ int redact_escape_runs(const struct normtext *t, int (*fn)(void *ctx, size_t a, 
  * and redact_near_names fails).  Called when the redactor is compiled. */
 void redact_near_build(struct redactor *r);
 
+/* redact_near.c: 1 if the word w[0..len) (key view, lower case: basic
+ * Latin or Cyrillic letters) is one edit from a name word of r's index
+ * and is not one itself (the near-name rule, for a word read another
+ * way: redact_spelled.c). */
+int redact_near_word(const struct redactor *r, const char *w, size_t len);
+
 /* redact_near.c: appends to flags (input offsets, cat FLAG_NEAR_NAME) each
  * word of t one edit from a subject's name word of six letters or more
  * that is not an ordinary word (Whitfeld for Whitfield).  Returns 0, or
@@ -593,7 +606,10 @@ int redact_scripts_add_short(struct redactor *r, const char *form, size_t len);
  * registered or another name of the place from the gazetteer) as read in
  * the traditional Mongolian script only (report-adv16a A-23: ᠬᠥᠪᠰᠭᠥᠯ for
  * Хөвсгөл): its consonant skeleton (transcribe.h), as written and as the
- * classical spelling drops a g between vowels.  For term r->nterms.  A
+ * classical spelling drops a g between vowels; and, where
+ * r->place_hangul is set (the gazetteer knows no Hangul name of the
+ * place), as Korean hears a Mongolian or Russian name (report-adv21 A-13:
+ * 바양주르흐 for Bayanzurkh).  For term r->nterms.  A
  * name with Hangul or Han gets none (the gazetteer's names in those
  * scripts are literals).  0, or -1 when out of memory. */
 int redact_scripts_add_place(struct redactor *r, const char *name, size_t len);
@@ -621,6 +637,26 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
  * Readings and sources: docs/VARIANTS.md, "Writings read through (brief
  * s18)".  Returns 0, or -1 when out of memory. */
 int redact_read_through(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        struct redact_ctx *ctx, const struct normtext *t);
+
+/* redact_readthrough.c: files a hit of literal lit read over the norm
+ * bytes [start, end) of a text: to sp as a replacement when the
+ * literal's form (redact_lit_form) is replaced, else to flags
+ * (FLAG_TRANSCRIPTION, a review flag; nothing when flags is NULL).
+ * Returns 0, or -1 when out of memory (the spans' failed set). */
+int redact_read_file(struct spans *sp, struct spans *flags, const struct redactor *r, size_t lit,
+                     size_t start, size_t end);
+
+/* redact_spelled.c (brief s22 spell22, report-adv21 A-7, A-8): appends
+ * to sp (norm offsets) a name spelled letter by letter with any
+ * separators ("D, O, R, J", "정-수", "ㄱ ㅣ ㅁ") or by the letters' names
+ * (English, NATO/ICAO, Russian, Korean: "double-u aitch", "Whiskey Hotel",
+ * "Пэ-е-тэ", "기역"), and a word written in leetspeak ("W1tf13ld",
+ * "D()rj", "|<im", "Н@талья"), whose reading is a literal of r
+ * (redact_match_buf); short forms and words to flags (redact_read_file).
+ * Tables and limits: docs/VARIANTS.md, "Spelled out and leetspeak (brief
+ * s22)".  Returns 0, or -1 when out of memory. */
+int redact_read_spelled(struct spans *sp, struct spans *flags, const struct redactor *r,
                         struct redact_ctx *ctx, const struct normtext *t);
 
 /* Spans that will be replaced, for boundary checks: a neighbour that is

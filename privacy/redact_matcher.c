@@ -59,6 +59,49 @@ static void find_digit_terms(struct redactor *r)
     }
 }
 
+/* Orders literal indexes by their keys' bytes (qsort_r context: the
+ * redactor). */
+static int lit_key_cmp(const void *a, const void *b, void *ctx)
+{
+    const struct redactor *r = ctx;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    size_t n = r->lits[i].keylen < r->lits[j].keylen ? r->lits[i].keylen : r->lits[j].keylen;
+    int c = memcmp(r->arena + r->keyoff[i], r->arena + r->keyoff[j], n);
+
+    if (c != 0)
+        return c;
+    return r->lits[i].keylen < r->lits[j].keylen ? -1 : r->lits[i].keylen > r->lits[j].keylen;
+}
+
+/* Marks shared every literal of a subject's name whose key is also a
+ * literal of another subject's name (report-adv21 A-12: Batka, a short
+ * form of Batbayar and of Bat-erdene, took the pseudonym of whichever
+ * subject came first, in the record of the other).  The redactor does not
+ * know whose record a text is (export redacts many with one redactor), so
+ * such a form is replaced by a placeholder of its own, [PERSON-n], which
+ * names no subject (docs/VARIANTS.md, "Forms of two subjects").  0, or -1
+ * when out of memory. */
+static int mark_shared(struct redactor *r)
+{
+    size_t *ix, n = 0, i, j, k;
+
+    if ((ix = malloc((r->nlits ? r->nlits : 1) * sizeof *ix)) == NULL)
+        return -1;
+    for (i = 0; i < r->nlits; i++)
+        if (r->terms[r->lits[i].term].cat == NAME_CAT)
+            ix[n++] = i;
+    qsort_r(ix, n, sizeof *ix, lit_key_cmp, r);
+    for (i = 0; i < n; i = j) {
+        int two = 0;
+        for (j = i + 1; j < n && lit_key_cmp(&ix[i], &ix[j], r) == 0; j++)
+            two |= r->terms[r->lits[ix[j]].term].subject != r->terms[r->lits[ix[i]].term].subject;
+        for (k = i; two && k < j; k++)
+            r->lits[ix[k]].shared = 1;
+    }
+    free(ix);
+    return 0;
+}
+
 int redactor_compile(struct redactor *r, struct err *e)
 {
     hs_compile_error_t *ce = NULL;
@@ -73,6 +116,8 @@ int redactor_compile(struct redactor *r, struct err *e)
     redact_handle_pieces_finish(r);
     redact_scripts_finish(r);
     find_digit_terms(r);
+    if (mark_shared(r) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while compiling terms");
     if (r->nlits == 0)
         return 0;
     if (r->nlits > UINT32_MAX)
@@ -143,6 +188,8 @@ int redactor_compile_from(struct redactor *r, const char *bytes, size_t len, str
     redact_handle_pieces_finish(r);
     redact_scripts_finish(r);
     find_digit_terms(r);
+    if (mark_shared(r) != 0)
+        return err_set(e, EXIT_INPUT, "out of memory while loading the matcher");
     if (hs_deserialize_database(bytes, len, &db) != HS_SUCCESS)
         return err_set(e, EXIT_INPUT, "the cached matcher cannot be loaded");
     if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {

@@ -82,16 +82,21 @@ static int u64_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* 1 if literal l is a name word the index holds: a person's, or a
- * Cyrillic name of a place term as registered or as the gazetteer writes
- * it (report-adv16a A-5: Хубсугул for the Russian form Хубсгул of
- * Хөвсгөл), not a declined form or stem. */
+/* 1 if literal l is a name word the index holds: a person's, or a name
+ * of a place term as registered or as the gazetteer writes it: Cyrillic
+ * (report-adv16a A-5: Хубсугул for the Russian form Хубсгул of Хөвсгөл),
+ * its generated Cyrillic spellings included, and Latin (report-adv21
+ * A-16: Hoeyrong, Chongjni, Suhkbaatar for Hoeryong, Chongjin,
+ * Sukhbaatar, as Whitfeild is for a person's Whitfield), only the names
+ * as written there, not the spellings the variant rules made; never a
+ * declined form or stem. */
 static int near_lit(const struct redactor *r, const struct lit *l, const char *key)
 {
     if (!l->person)
         return r->terms[l->term].cat == TERM_PLACE && l->kind == FORM_REPLACE &&
                l->rule != RULE_INFLECTION && l->suffix != SUFFIX_MN_STEM &&
-               (unsigned char)key[0] >= 0xD0 && (unsigned char)key[0] <= 0xD4;
+               (((unsigned char)key[0] >= 0xD0 && (unsigned char)key[0] <= 0xD4) ||
+                (key[0] >= 'a' && key[0] <= 'z' && !l->generated));
     return l->word && !l->father && !l->initials && l->kind != FORM_SHORT &&
            l->kind != FORM_CONTEXT && l->rule != RULE_INFLECTION;
 }
@@ -152,6 +157,11 @@ static int near_word(const struct redactor *r, const char *w, size_t len)
             return 1;                   /* a letter added, changed or swapped */
     }
     return 0;
+}
+
+int redact_near_word(const struct redactor *r, const char *w, size_t len)
+{
+    return r->near != NULL && near_word(r, w, len);
 }
 
 /* 1 if the word w[0..len) (key view) is a near name followed by a case

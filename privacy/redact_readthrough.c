@@ -308,17 +308,13 @@ static int on_lit(void *arg, size_t lit, size_t end)
     return 0;
 }
 
-/* Files the hit of m over the words ws[m->first..m->last] (or up to the
- * norm byte end when end is not 0): a replacement, or a review flag for a
- * short form or a name that is a word. */
-static int file_hit(struct spans *sp, struct spans *flags, const struct redactor *r,
-                    const struct rt_match *m, const struct rt_word *ws, size_t end)
+int redact_read_file(struct spans *sp, struct spans *flags, const struct redactor *r, size_t lit,
+                     size_t start, size_t end)
 {
-    const struct lit *l = &r->lits[m->lit];
+    const struct lit *l = &r->lits[lit];
     const struct term *tm = &r->terms[l->term];
-    struct redact_form f = redact_lit_form(r, m->lit);
-    struct span s = { ws[m->first].start, end ? end : ws[m->last].end, 0, RULE_VARIANT,
-                      tm->subject, l->term, 0, 0, 0 };
+    struct redact_form f = redact_lit_form(r, lit);
+    struct span s = { start, end, 0, RULE_VARIANT, tm->subject, l->term, 0, 0, 0 };
 
     if (f.kind != FORM_REPLACE) {
         if (flags == NULL)
@@ -326,8 +322,17 @@ static int file_hit(struct spans *sp, struct spans *flags, const struct redactor
         s.cat = FLAG_TRANSCRIPTION, s.review = 1;
         return redact_span_add(flags, &s);
     }
-    s.cat = l->father ? TERM_PERSON : tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
+    s.cat = l->father || l->shared ? TERM_PERSON : tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
     return redact_span_add(sp, &s);
+}
+
+/* Files the hit of m over the words ws[m->first..m->last] (or up to the
+ * norm byte end when end is not 0). */
+static int file_hit(struct spans *sp, struct spans *flags, const struct redactor *r,
+                    const struct rt_match *m, const struct rt_word *ws, size_t end)
+{
+    return redact_read_file(sp, flags, r, m->lit, ws[m->first].start,
+                            end ? end : ws[m->last].end);
 }
 
 /* The reading of the norm word w into out; 0 if it has none. */

@@ -253,6 +253,72 @@ int redact_scripts_add_short(struct redactor *r, const char *form, size_t len)
     return 0;
 }
 
+/* The reading rd[0..len) of a Mongolian or Russian place's name as
+ * Korean writes it (the National Institute of Korean Language's rules for
+ * Mongolian and Russian, 외래어 표기법; Wikipedia's Korean titles):
+ * х (kh) is ㅎ, which the skeleton leaves out (바양주르흐 for Баянзүрх,
+ * 수흐바타르 for Сүхбаатар), and with velar an н ending a syllable is
+ * ㅇ, as Mongolian says it (바양, 송기노하이르항; a Russian н stays ㄴ).
+ * Writes at most cap bytes to out; returns the length, 0 if it did not
+ * fit. */
+static size_t hangul_hearing(char *out, size_t cap, const char *rd, size_t len, int velar)
+{
+    size_t i, o = 0;
+
+    for (i = 0; i < len; i++) {
+        char next = i + 1 < len ? rd[i + 1] : 0;
+        if (rd[i] == 'k' && next == 'h')
+            continue;           /* kh: h */
+        if (o + 2 > cap)
+            return 0;
+        out[o++] = rd[i];
+        if (velar && rd[i] == 'n' && next != 'g' && strchr("aeiouy", next ? next : 'x') == NULL)
+            out[o++] = 'g';
+    }
+    return o;
+}
+
+/* Letters of a place's vowel key (SK_SHORT): at four, 장 of 장마당 was
+ * flagged for a place of the gazetteer (SANK; test_eval). */
+#define PLACE_VOWELS 5
+
+/* Keys of a place's name rd[0..len) read in a Hangul word (report-adv21
+ * A-13): its skeleton as Korean hears it (SK_HANGUL, five classes or
+ * four for a review flag), and for three or four classes its vowels too
+ * (SK_SHORT, five letters or more: replaced where they agree and the Korean dictionary does not
+ * know the word), as a one-word foreign name is read (report-adv19a
+ * N-10).  For term r->nterms. */
+static int add_place_hangul(struct redactor *r, const char *rd, size_t len)
+{
+    char hd[256], prev[256];
+    struct script_key k;
+    size_t h, plen = 0, c, v;
+    int rc = 0;
+
+    memset(&k, 0, sizeof k);
+    k.term = (uint32_t)r->nterms;
+    for (int velar = 0; rc == 0 && velar < 2; velar++) {
+        if ((h = hangul_hearing(hd, sizeof hd, rd, len, velar)) == 0 ||
+            (h == plen && memcmp(hd, prev, h) == 0))
+            continue;
+        memcpy(prev, hd, h), plen = h;
+        c = transcribe_skeleton(k.s, sizeof k.s, hd, h);
+        if (c >= SKEL_FLAG && c <= TRANSCRIBE_SKEL_MAX) {
+            k.kind = SK_HANGUL, k.n = (unsigned char)c;
+            rc = key_add(r, &k);
+        }
+        if (rc == 0 && c >= LOAN_MIN && c < SKEL_REPLACE &&
+            (v = transcribe_vowel_key(k.s, sizeof k.s, hd, h)) >= PLACE_VOWELS &&
+            v <= TRANSCRIBE_SKEL_MAX) {
+            k.kind = SK_SHORT, k.n = (unsigned char)v;
+            rc = key_add(r, &k);
+        }
+    }
+    sodium_memzero(hd, sizeof hd);
+    sodium_memzero(prev, sizeof prev);
+    return rc;
+}
+
 int redact_scripts_add_place(struct redactor *r, const char *name, size_t len)
 {
     char *norm, rd[256];
@@ -274,6 +340,8 @@ int redact_scripts_add_place(struct redactor *r, const char *name, size_t len)
         }
         used += (size_t)m;
     }
+    if (used > 0 && r->place_hangul)
+        rc = add_place_hangul(r, rd, used);
     /* As written, and as the classical spelling writes it (a g between
      * vowels left out, as scan_from reads the script: Өмнөговь, ᠡᠮᠦᠨᠡᠭᠣᠪᠢ). */
     for (int pass = 0; rc == 0 && used > 0 && pass < 2; pass++) {
@@ -586,18 +654,99 @@ static int han_whole(const struct normtext *t, const struct word *ws, size_t a, 
 /* The windows that start at norm byte a in word ws[0] (the words after it
  * in ws[1..nw) joined to it): each end a word's end, or for Hangul a
  * syllable followed by particles only, or for Han any character. */
+/* A Mongolian case ending as Korean hears it after a name in Hangul (one
+ * word, report-adv21 A-9): where the stem's last syllable is written with
+ * ㅡ (바트바야르) the ending's vowel takes its place (바트바야링, -ын;
+ * 바트바야리그, -ыг; 바트바야라스, -аас), else the ending follows
+ * (바트바야르태, -тай; 도르지잉).  The reading of the window that ends in
+ * it reads the syllable at norm byte at as sub (0: nothing) up to byte
+ * end, then stops.  SIZE_MAX for no ending. */
+struct mn_heard {
+    size_t at, end;
+    int sub;
+};
+
+/* Mongolian endings as Korean writes them after a syllable (-ын, -ийн,
+ * -ыг, -аас/-ээс/-оос, -тай/-тэй, -аар/-ээр): 외래어 표기법's Mongolian
+ * table, ㅡ where no vowel is written. */
+static const char *const mn_heard_endings[] = {
+    "잉", "인", "이그", "기잉", "기인", "아스", "에스", "오스", "태", "테", "타이", "테이",
+    "아르", "에르", "오르",
+};
+
+/* Hangul syllable s as its initial, vowel and final jamo indexes. */
+#define SYL_L(s) (((s) - 0xAC00) / 588)
+#define SYL_V(s) ((((s) - 0xAC00) % 588) / 28)
+#define SYL_T(s) (((s) - 0xAC00) % 28)
+
+/* The syllable at norm byte q of a Hangul word ending at end read as a
+ * stem's last syllable with a merged ending (its consonant with ㅡ;
+ * 링: 르 + 잉): 1 and *h filled, else 0. */
+static int mn_merged(struct mn_heard *h, const char *s, size_t q, size_t end)
+{
+    int cp, next = 0, n, k = 0;
+    int l, v, tt;
+
+    if ((n = utf8_next(&cp, s + q, end - q)) <= 0 || cp < 0xAC00 || cp > 0xD7A3)
+        return 0;
+    l = SYL_L(cp), v = SYL_V(cp), tt = SYL_T(cp);
+    if (l == 11 || l == 18)
+        return 0;               /* ㅇ, ㅎ: the ending's own syllable */
+    if (q + (size_t)n < end)
+        k = utf8_next(&next, s + q + (size_t)n, end - q - (size_t)n);
+    h->at = q, h->end = q + (size_t)n, h->sub = 0xAC00 + (l * 21 + 18) * 28;
+    if (v == 20 && (tt == 21 || tt == 4 || tt == 1))
+        return 1;               /* 링, 린, 릭: -ын, -ийн, -ыг */
+    if (tt != 0 || k <= 0)
+        return 0;
+    h->end += (size_t)k;
+    return (v == 20 && next == 0xADF8) ||          /* 리그: -ыг */
+           ((v == 0 || v == 5 || v == 1 || v == 8) && (next == 0xC2A4 || next == 0xB974));
+    /* 라스, 레스: -аас, -ээс; 라르: -аар */
+}
+
+/* The ending of mn_heard_endings at norm byte q of a Hangul word ending
+ * at end, then particles only: 1 and *h filled, else 0. */
+static int mn_appended(struct mn_heard *h, const char *s, size_t q, size_t end)
+{
+    for (size_t i = 0; i < sizeof mn_heard_endings / sizeof mn_heard_endings[0]; i++) {
+        size_t k = strlen(mn_heard_endings[i]);
+        if (k <= end - q && memcmp(s + q, mn_heard_endings[i], k) == 0 &&
+            (q + k == end || variant_suffix_ok(SUFFIX_KO, s + q + k, end - q - k))) {
+            h->at = q, h->end = q + k, h->sub = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int scan_from(struct spans *sp, struct spans *flags, const struct redactor *r,
-                     const struct normtext *t, const struct word *ws, size_t nw, size_t a)
+                     const struct normtext *t, const struct word *ws, size_t nw, size_t a,
+                     const struct mn_heard *h)
 {
     char rd[READING_MAX], skel[TRANSCRIBE_SKEL_MAX + 1];
-    size_t used = 0, j, p = a, c;
+    size_t used = 0, j, p = a, c, done = 0;
     int cp, n, m;
 
+    /* After a replacement of done classes only a longer one that reads
+     * more classes is filed: the replacement covers the whole
+     * transcription (바트에르데네가: 바트에르 of a short form Батэр, then
+     * Бат-Эрдэнэ whole; report-adv21 A-9), and a particle stays
+     * (알탄게렐|이 reads as many classes as 알탄게렐). */
     for (j = 0; j < nw; j++, p = j < nw ? ws[j].start : p) {
         while (p < ws[j].end && (n = utf8_next(&cp, t->norm + p, ws[j].end - p)) > 0) {
-            if ((m = transcribe_reading(rd + used, sizeof rd - used, cp)) < 0)
+            size_t np = p + (size_t)n;
+            if (h != NULL && p > h->at)
+                return 0;       /* the ending was the window's last */
+            if (h != NULL && p == h->at)
+                cp = h->sub, np = h->end;
+            if (cp == 0)
+                m = 0;
+            else if ((m = transcribe_reading(rd + used, sizeof rd - used, cp)) < 0)
                 return 0;
-            used += (size_t)m, p += (size_t)n;
+            used += (size_t)m, p = np;
+            if (h != NULL && p != h->end)
+                continue;
             if (ws[j].script == 5) {    /* baγatur: baatar */
                 char cl[READING_MAX];
                 memcpy(cl, rd, used);
@@ -658,10 +807,12 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                  * (떠받아, 겉모양이: aud20). */
                 if (known && (!marks_person(t, ws, nw, p) || glued_is_word(t, ws, p)))
                     continue;
+                if (done > 0 && (!whole || c <= done))
+                    continue;
                 if (file(sp, flags, r, v, a, p, whole) != 0)
                     return -1;
                 if (whole)
-                    return 0;   /* the shortest: a particle stays (알탄|은) */
+                    done = c;   /* the shortest: a particle stays (알탄|은) */
                 continue;
             }
             const struct script_key *k = key_find(r, ws[0].script == 6 ? SK_KANA : SK_SKELETON, skel);
@@ -681,11 +832,36 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                          !(j == 0 && ws[0].script != 4 &&
                            ordinary(t->norm + ws[0].start, ws[0].end - ws[0].start))) ||
                         han_whole(t, ws, a, p, c);
+            if (done > 0 && (!whole || c <= done))
+                continue;
             if (file(sp, flags, r, k, a, p, whole) != 0)
                 return -1;
             if (whole)
-                return 0;       /* the shortest: a particle stays (알탄게렐|이) */
+                done = c;       /* the shortest: a particle stays (알탄게렐|이) */
         }
+    }
+    return 0;
+}
+
+/* The Hangul word ws[0] (and those joined to it, ws[1..nw)) read again
+ * with a Mongolian case ending after its second syllable or later
+ * (struct mn_heard): a name's key found in the stem is filed over the
+ * stem and its ending. */
+static int scan_mn_heard(struct spans *sp, struct spans *flags, const struct redactor *r,
+                         const struct normtext *t, const struct word *ws, size_t nw)
+{
+    struct mn_heard h;
+    size_t q = ws[0].start, end = ws[0].end;
+    int cp, n, syl = 0;
+
+    for (; q < end && (n = utf8_next(&cp, t->norm + q, end - q)) > 0; q += (size_t)n, syl++) {
+        if (syl >= 2 && mn_appended(&h, t->norm, q, end) &&
+            scan_from(sp, flags, r, t, ws, nw, ws[0].start, &h) != 0)
+            return -1;
+        if (syl >= 1 && mn_merged(&h, t->norm, q, end) &&
+            (h.end == end || variant_suffix_ok(SUFFIX_KO, t->norm + h.end, end - h.end)) &&
+            scan_from(sp, flags, r, t, ws, nw, ws[0].start, &h) != 0)
+            return -1;
     }
     return 0;
 }
@@ -808,11 +984,13 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
             for (a = ws[i].start; rc == 0 && a < ws[i].end; a += (size_t)n) {
                 if ((n = utf8_next(&cp, t->norm + a, ws[i].end - a)) <= 0)
                     break;
-                rc = scan_from(sp, flags, r, t, ws + i, j - i, a);
+                rc = scan_from(sp, flags, r, t, ws + i, j - i, a, NULL);
             }
         } else {
-            rc = scan_from(sp, flags, r, t, ws + i, j - i, ws[i].start);
+            rc = scan_from(sp, flags, r, t, ws + i, j - i, ws[i].start, NULL);
         }
+        if (rc == 0 && ws[i].script == 2 && r->nskeys > 0)
+            rc = scan_mn_heard(sp, flags, r, t, ws + i, j - i);
         if (rc == 0 && ws[i].script == 1 && r->nskel < r->nskeys)
             rc = scan_pinyin(sp, flags, r, t, ws + i, j - i, 0);
         if (rc == 0 && ws[i].script == 6 && r->nskel < r->nskeys)

@@ -339,6 +339,8 @@ static int mn_hyphen_elements(struct variant_list *out, const char *norm, size_t
             if (n >= SLOT_MAX || (k = utf8_next(&cp, norm + at, b - at)) <= 0 ||
                 (li[n] = mn_letter(cp)) < 0)
                 break;
+        if (at == b && n == 3 && a == 0)
+            rc = mn_element_alone(out, li, n);
         if (at < b || n < 4)
             continue;
         rc = mn_element(out, li, n);

@@ -89,6 +89,11 @@ int mn_short_form(struct variant_list *out, const int *li, int n);
 /* variants_mn.c: adds an element li[0..n) of a compound name alone, with
  * case endings, in Cyrillic and Latin.  0, or -1 when out of memory. */
 int mn_element(struct variant_list *out, const int *li, int n);
+/* A first element of three letters alone (Бат), li[0..n) Mongolian letter
+ * indexes, in Cyrillic and Latin with case endings, as FORM_CONTEXT forms
+ * (a review flag only where the context marks a name).  0, or -1 when out
+ * of memory. */
+int mn_element_alone(struct variant_list *out, const int *li, int n);
 
 /* variants_mn.c: the Mongolian case endings (UTF-8, from Mongolian
  * grammar and the Russian ones Russian text adds: see variants_mn.c),

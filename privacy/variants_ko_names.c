@@ -229,6 +229,23 @@ static int korean_initials(struct variant_list *out, const struct slot *s, int n
         f[m++] = bare[i];
     f[m++] = bare[0];
     rc |= combine(out, f, m, RULE_VARIANT, SUFFIX_NONE, out->n + 8);
+    /* Two initials alone (report-adv21 A-14): the given name's (JS, J.S.,
+     * SJ) and the surname's with the given name's first (KJ, K.J., JK,
+     * J.K.).  Far more often an acronym than a person: FORM_CONTEXT, a
+     * review flag only where the context marks a name ("JS came.", "Then
+     * K.J. said", "Mr. JS"), never on "JS code". */
+    if (n == 3) {
+        static const int pairs[4][2] = { { 1, 2 }, { 2, 1 }, { 0, 1 }, { 1, 0 } };
+        unsigned char context = out->context;
+        out->context = 1, out->flag = 0;
+        for (i = 0; i < 4; i++) {
+            f[0] = bare[pairs[i][0]], f[1] = bare[pairs[i][1]];
+            rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 4);
+            f[0] = dot[pairs[i][0]];
+            rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 4);
+        }
+        out->context = context;
+    }
     out->flag = 0, out->initials = 0;
     out->capital = capital;
     return rc != 0 ? -1 : 0;

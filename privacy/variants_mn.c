@@ -408,6 +408,29 @@ int mn_element(struct variant_list *out, const int *li, int n)
     return 0;
 }
 
+/* A first element of three letters alone (Бат of Батбаяр and of
+ * Бат-Эрдэнэ, Ган of Ганболд; report-adv21 A-12), in Cyrillic and Latin
+ * with case endings: FORM_CONTEXT, a review flag only where the context
+ * marks a name ("Bat came.", "Бат ирсэн.", "Mr. Bat"), since such an
+ * element is an ordinary word in both languages (бат "firm", "bat") and
+ * starts too many others to be flagged everywhere. */
+int mn_element_alone(struct variant_list *out, const int *li, int n)
+{
+    unsigned char flag = out->flag, context = out->context;
+    int rc, cp;
+
+    /* Only for a name registered in Cyrillic: a Latin name read as
+     * Mongolian may be an English one (Landen: Лан, "Lanes" in a
+     * headline; test_eval). */
+    if (out->n == 0 || utf8_next(&cp, out->arena + out->v[0].off, out->v[0].keylen) <= 0 ||
+        !is_cyrillic_cp(cp))
+        return 0;
+    out->context = 1, out->flag = 0;
+    rc = mn_add_letters(out, li, n, RULE_VARIANT, SUFFIX_MN, 8);
+    out->flag = flag, out->context = context;
+    return rc;
+}
+
 /* The short forms Mongolians are called by (issue 12): the name's start
  * up to its first consonants with a long vowel (Алтангэрэл: Алтаа;
  * Батбаяр: Батаа; Түвшинбаяр: Түвшээ; Энхтуяа: Энхээ), the first element
@@ -444,6 +467,8 @@ static int mn_short_forms(struct variant_list *out, const int *li, int n)
          * Төмөрбаатар: Төмөр, Төмрийн; Өлзийбаяр: Өлзий). */
         if (j >= 4)
             rc = mn_element(out, li, j);
+        else if (j == 3)
+            rc = mn_element_alone(out, li, j);
         if (rc == 0 && j >= 4)
             rc = mn_pet_form(out, li, j);
         if (rc == 0 && n - j >= 4)
