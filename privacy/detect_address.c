@@ -25,7 +25,13 @@
  * inside ("26 khoroo, Sansar 45-r bair").  A district or a city alone is
  * no part: the gazetteer decides those.  A postcode without its label a
  * town's name or two from an address is an address of its own.  The address is reported as kind
- * "address" over the detections it overlaps. */
+ * "address" over the detections it overlaps.
+ * Shapes written short ("3х, 15б, 42т", "B5 S12 H34", "101-1203에") are
+ * read in detect_address_short.c; a text whose numbers are not all ASCII
+ * digits (Arabic-Indic, said in words: "дом пять, квартира двенадцать")
+ * is read in its view (detect_address_view.c), where a household's part
+ * with its number said needs another part beside it (part_said; brief s22
+ * addr22). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,7 +42,7 @@
  * 인민반, inminban, a lot number): alone it is weak, and a review flag
  * (detect_address_unsure).  LOT: a Korean lot number alone, which needs
  * another kind of part beside it ("활동 3, 행동 4" are no addresses). */
-enum { WEAK = 1, STRONG = 2, ONLY = 4, LOT = 8 };
+enum { WEAK = 1, STRONG = 2, ONLY = 4, LOT = 8, LABEL = 16 };
 
 struct part {
     size_t end;
@@ -151,6 +157,12 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
         { "-dong", WEAK }, { "-ho", WEAK }, { "-cheung", WEAK }, { "-chung", WEAK }, { "-beonji", STRONG },
         { "-bungi", STRONG }, { "-ban", WEAK }, { "-pan", WEAK },
     };
+    /* A building's parts after an English ordinal ("15th building",
+     * "2nd floor", "3rd entrance"): weak, as the same words before a
+     * number are. */
+    static const struct unit en_ordinal[] = {
+        { "building", WEAK }, { "bldg", WEAK }, { "block", WEAK }, { "floor", WEAK }, { "entrance", WEAK },
+    };
     size_t j = i, e, k;
 
     for (k = 0; k < sizeof ko_latin / sizeof ko_latin[0]; k++)
@@ -163,10 +175,14 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
         j += 3;
     else if (det_starts(s, len, j, "-r ") || det_starts(s, len, j, "-p "))
         j += 2;
-    /* 4th khoroo, 3rd inminban: an English ordinal (B-8, B-22). */
+    /* 4th khoroo, 3rd inminban, 15th building: an English ordinal (B-8,
+     * B-22; report-adv21 A-5). */
     else if (j + 2 < len && s[j + 2] == ' ' && (det_starts(s, len, j, "st") || det_starts(s, len, j, "nd") ||
-                                                det_starts(s, len, j, "rd") || det_starts(s, len, j, "th")))
-        return unit_at(s, len, j + 3, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight);
+                                                det_starts(s, len, j, "rd") || det_starts(s, len, j, "th"))) {
+        if ((e = unit_at(s, len, j + 3, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight)) != 0)
+            return e;
+        return unit_at(s, len, j + 3, en_ordinal, sizeof en_ordinal / sizeof en_ordinal[0], 0, weight);
+    }
     if (j < len && s[j] == ' ' && (e = unit_at(s, len, j + 1, mn, sizeof mn / sizeof mn[0], 1, weight)) != 0)
         return e;
     if (j < len && s[j] == ' ' &&
@@ -477,9 +493,15 @@ static size_t ko_latin_lot(const char *s, size_t len, size_t i, int *weight)
 static size_t number_part(const char *s, size_t len, size_t i, size_t *start, int *weight)
 {
     size_t n = det_digits(s, len, i), j = i + n, e, r;
+    int lives;
 
     if ((e = postcode(s, len, i)) != 0)
+        return *weight = STRONG | LABEL, e;
+    /* 3х, 15б, 42т; 101-1203에 (detect_address_short.c) */
+    if ((e = addr_mn_letters(s, len, i)) != 0)
         return *weight = STRONG, e;
+    if ((e = addr_ko_dong_ho(s, len, i, &lives)) != 0)
+        return *weight = lives ? STRONG : WEAK | ONLY, e;
     if (n == 0 || n > 5)
         return 0;
     /* 建国路88号 */
@@ -720,7 +742,9 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
     if (s[i] == '#' && det_digits(s, len, i + 1) >= 1 && (e = house_number(s, len, i + 1)) != 0 &&
         memchr(s + i, '-', e - i) != NULL)
         return *weight = STRONG, e;                 /* #03-12 */
-    if ((e = postcode(s, len, i)) != 0 || (e = en_street_number_after(s, len, i)) != 0)
+    if ((e = postcode(s, len, i)) != 0)
+        return *weight = STRONG | LABEL, e;
+    if ((e = en_street_number_after(s, len, i)) != 0)
         return *weight = STRONG, e;
     /* Yeoksam-dong 123-45; Gangnam-gu, Sinam-guyok: a district, weak. */
     if ((e = ko_latin_admin(s, len, i, &lot)) != 0) {
@@ -739,7 +763,12 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
     if ((e = ko_latin_road(s, len, i)) != 0 && (x = number_after(s, len, e)) != 0)
         return *weight = STRONG, x;
     if ((e = postbox(s, len, i)) != 0)
+        return *weight = STRONG | LABEL, e;
+    /* B5 S12 H34; box number 1234 at the main post office */
+    if ((e = addr_kw_letters(s, len, i)) != 0)
         return *weight = STRONG, e;
+    if ((e = addr_box_number(s, len, i)) != 0)
+        return *weight = STRONG | LABEL, e;
     if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
         /* "St. 12" (the unit "st" read before "st."), "хороо-3, байр-15,
          * тоот-42" (report-adv21 A-5, A-6) */
@@ -922,6 +951,27 @@ static size_t gap(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* part_at in a view whose digits said in words are marked in said (NULL:
+ * none): a part that would name a household by itself (a flat, a house
+ * on its street) with its number said is weak, so that it needs another
+ * part beside it ("дом пять, квартира двенадцать", not "в квартире два
+ * человека"); a postcode's or a post-office box's after its label
+ * ("zip code twenty oh five hundred") stays strong (brief s22 addr22). */
+static size_t part_said(const char *s, size_t len, size_t i, size_t *start, int *weight,
+                        const unsigned char *said)
+{
+    size_t e = part_at(s, len, i, start, weight), k;
+
+    if (e == 0 || said == NULL || !(*weight & STRONG) || (*weight & LABEL))
+        return e;
+    for (k = *start; k < e; k++)
+        if (said[k]) {
+            *weight = (*weight & ~STRONG) | WEAK;
+            break;
+        }
+    return e;
+}
+
 /* Adds [a, b) to d[0..*n) over the detections it overlaps (it takes
  * their spans), keeping the order by start; 0, or -1 out of memory. */
 static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
@@ -966,13 +1016,13 @@ static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t 
  * address), so each has its own position, id and iu, and a position both
  * reach is read once. */
 static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
-                int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
+                const unsigned char *said, int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
     size_t id = d != NULL ? 0 : len, iu = fn != NULL ? 0 : len, i, a, b, e, next, st, g;
     int weight, w, parts, lots;
 
     while ((i = id < iu ? id : iu) < len) {
-        if (((unsigned char)s[i] & 0xC0) == 0x80 || (b = part_at(s, len, i, &a, &weight)) == 0) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80 || (b = part_said(s, len, i, &a, &weight, said)) == 0) {
             id += id == i, iu += iu == i;
             continue;
         }
@@ -985,12 +1035,12 @@ static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, siz
             next += next < len && s[next] == ' ';
             /* "3 khoroo 15-42": a building and a flat joined by a dash
              * after another part. */
-            if (next < len && det_digit(s[next]) && (e = part_at(s, len, next, &st, &w)) == 0 &&
+            if (next < len && det_digit(s[next]) && (e = part_said(s, len, next, &st, &w, said)) == 0 &&
                 (e = house_number(s, len, next)) != 0 && memchr(s + next, '-', e - next) != NULL)
                 st = next, w = WEAK;
-            else if (next < len && (e = part_at(s, len, next, &st, &w)) != 0 && st == next)
+            else if (next < len && (e = part_said(s, len, next, &st, &w, said)) != 0 && st == next)
                 ;
-            else if ((g = gap(s, len, next)) == 0 || (e = part_at(s, len, g, &st, &w)) == 0 || st != g)
+            else if ((g = gap(s, len, next)) == 0 || (e = part_said(s, len, g, &st, &w, said)) == 0 || st != g)
                 break;
             b = e, weight |= w, parts++, lots += (w & LOT) != 0;
         }
@@ -1003,11 +1053,13 @@ static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, siz
             if ((weight & STRONG) || (parts >= 2 && parts > lots)) {
                 if (merge(d, n, cap, a, b) != 0)
                     return -1;
-                /* Its postcode without a label, a town's name or two apart. */
                 if ((e = postcode_before(s, a, &st)) != 0 && merge(d, n, cap, st, e) != 0)
                     return -1;
+                /* Its postcode without a label, a town's name or two apart;
+                 * right after it, one span ("а/я 123, 123456 Москва":
+                 * report-adv21 A-6). */
                 if ((e = postcode_after(s, len, b, &st)) != 0) {
-                    if (merge(d, n, cap, st, e) != 0)
+                    if (merge(d, n, cap, st <= b + 2 ? a : st, e) != 0)
                         return -1;
                     b = e;
                 }
@@ -1018,26 +1070,8 @@ static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, siz
     return 0;
 }
 
-/* The Arabic-Indic digit (U+0660-0669) or the Extended Arabic-Indic one
- * (U+06F0-06F9, Persian and Urdu) at s[i], two bytes: its value, or -1.
- * The norm view keeps those whose UTS #39 skeleton is a Latin letter
- * (١ l, ٥ o, ٧ V: normalise.c reads "B٥ld" as a name), so an address
- * reads them itself ("Block ٤, Street ١٢, House ٧": brief s21 addr21). */
-static int arabic_digit(const char *s, size_t len, size_t i)
-{
-    const unsigned char *u = (const unsigned char *)s + i;
-
-    if (i + 1 >= len)
-        return -1;
-    if (u[0] == 0xD9 && u[1] >= 0xA0 && u[1] <= 0xA9)
-        return u[1] - 0xA0;
-    if (u[0] == 0xDB && u[1] >= 0xB0 && u[1] <= 0xB9)
-        return u[1] - 0xB0;
-    return -1;
-}
-
-/* Spans found in the copy with ASCII digits, given back to the caller's
- * fn or collected (start, end in the copy). */
+/* Spans found in the view, given back to the caller's fn or collected
+ * (start, end in the view). */
 struct spans {
     size_t *p, n, cap;
 };
@@ -1057,70 +1091,45 @@ static int add_span(void *ctx, size_t start, size_t end)
     return 0;
 }
 
-/* Scans s[0..len) with every Arabic-Indic digit read as its ASCII digit:
- * a copy t (one byte for each such digit's two) and map (t's offset to
- * s's, len + 1 entries) are built, the spans are found in t and given in
- * s's offsets to merge (d not NULL) and to fn (not NULL), as scan does.
- * 0, or -1 out of memory or when fn returned non-zero. */
-static int scan_arabic_digits(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
-                              int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
+/* Scans the view v (detect_address_view.c: Arabic-Indic digits and
+ * numbers said in words as ASCII digits) and gives the spans in the
+ * text's offsets to merge (d not NULL) and to fn (not NULL), as scan
+ * does.  0, or -1 out of memory or when fn returned non-zero. */
+static int scan_view(const struct addr_view *v, struct detection **d, size_t *n, size_t *cap,
+                     int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
-    char *t = malloc(len + 1);
-    size_t *map = malloc((len + 1) * sizeof *map), i, m = 0, k;
     struct detection *td = NULL;
-    size_t tn = 0, tcap = 0;
+    size_t tn = 0, tcap = 0, k;
     struct spans sp = { NULL, 0, 0 };
-    int rc = -1, v;
+    int rc;
 
-    if (t == NULL || map == NULL)
-        goto out;
-    for (i = 0; i < len;) {
-        map[m] = i;
-        if ((v = arabic_digit(s, len, i)) >= 0)
-            t[m++] = (char)('0' + v), i += 2;
-        else
-            t[m++] = s[i++];
-    }
-    map[m] = len;
-    if (scan(d != NULL ? &td : NULL, &tn, &tcap, t, m, fn != NULL ? add_span : NULL, &sp) != 0)
-        goto out;
-    rc = 0;
+    rc = scan(d != NULL ? &td : NULL, &tn, &tcap, v->t, v->m, v->said, fn != NULL ? add_span : NULL, &sp);
     for (k = 0; k < tn && rc == 0; k++)
         if (td[k].kind == DETECT_ADDRESS)
-            rc = merge(d, n, cap, map[td[k].start], map[td[k].end]);
+            rc = merge(d, n, cap, v->from[td[k].start], v->to[td[k].end - 1]);
     for (k = 0; k + 1 < sp.n && rc == 0; k += 2)
-        rc = fn(ctx, map[sp.p[k]], map[sp.p[k + 1]]);
-out:
-    free(t), free(map), free(td), free(sp.p);
+        rc = fn(ctx, v->from[sp.p[k]], v->to[sp.p[k + 1] - 1]);
+    free(td), free(sp.p);
     return rc;
-}
-
-/* 1 if s[0..len) holds an Arabic-Indic digit. */
-static int has_arabic_digit(const char *s, size_t len)
-{
-    const char *p = s, *end = s + len;
-
-    for (; (p = memchr(p, 0xD9, (size_t)(end - p))) != NULL; p++)
-        if (arabic_digit(s, len, (size_t)(p - s)) >= 0)
-            return 1;
-    for (p = s; (p = memchr(p, 0xDB, (size_t)(end - p))) != NULL; p++)
-        if (arabic_digit(s, len, (size_t)(p - s)) >= 0)
-            return 1;
-    return 0;
 }
 
 int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
                      int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
-    if (has_arabic_digit(s, len))
-        return scan_arabic_digits(d, n, cap, s, len, fn, ctx);
-    return scan(d, n, cap, s, len, fn, ctx);
+    struct addr_view v;
+    int rc = addr_view_make(&v, s, len);
+
+    if (rc == 0)
+        return scan(d, n, cap, s, len, NULL, fn, ctx);
+    if (rc < 0)
+        return -1;
+    rc = scan_view(&v, d, n, cap, fn, ctx);
+    addr_view_free(&v);
+    return rc;
 }
 
 int detect_address_unsure(const char *s, size_t len, int (*fn)(void *ctx, size_t start, size_t end),
                           void *ctx)
 {
-    if (has_arabic_digit(s, len))
-        return scan_arabic_digits(NULL, NULL, NULL, s, len, fn, ctx);
-    return scan(NULL, NULL, NULL, s, len, fn, ctx);
+    return detect_addresses(NULL, NULL, NULL, s, len, fn, ctx);
 }

@@ -254,6 +254,16 @@ size_t detect_spoken_reading_min(const char *s, size_t len, size_t at, char *d, 
  * *second 1 when the end is the second's. */
 size_t detect_spoken_reading_two(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
                                  size_t weak_min2, int *second);
+/* detect_spoken.c: a number said in words at s[at] as an address's
+ * parts say it, of one word or more ("five", "thirty-four", "дом пять",
+ * "дөчин хоёр"), an ordinal ("third", "twenty-first", "тавдугаар": *ordinal
+ * 1 English, 2 Mongolian; 0 a cardinal) or Sino-Korean digits whole or
+ * glued before a unit ("공육이삼사", "일공일동", "천이백삼호"); its end
+ * (bytes; before a glued unit), its digits (ASCII) in d[0..*n) (at most
+ * cap); 0 if there is none, or it holds a word of the wider net (WEAK_RUN),
+ * a point or a dash said (report-adv21 A-3; brief s22 addr22). */
+size_t detect_spoken_number(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
+                            int *ordinal);
 
 /* detect_date.c: 1 if a day of the month in English words ("fifteenth",
  * "twenty-first") starts at at; the walk keeps such words for the date
@@ -444,6 +454,41 @@ size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, i
 /* detect_bank.c: an IBAN (ISO 13616 check) or a payment card number
  * (Luhn), the whole run. */
 size_t detect_scan_bank(const char *s, size_t len, size_t at, size_t *start, int *kind);
+
+/* detect_address_short.c: address shapes written short, each read whole
+ * as one part (norm view; report-adv21 A-4 to A-6, brief s22 addr22).
+ * Each returns the shape's end at s[i] (bytes), or 0.
+ * addr_mn_letters: "3х, 15б, 42т" (хороо, байр, тоот by their first
+ * letters, two or more in that order); addr_kw_letters: "b5 s12 h34"
+ * (Kuwait: block first, then street, jadda or avenue, house);
+ * addr_box_number: "box number 1234" with "post office" within 40 bytes
+ * of it; addr_ko_dong_ho: "101-1203" then 에 or 에서 (building 101-999,
+ * flat of floor and 01-12), *lives set when a verb of living follows
+ * (산다, 살, 거주, 이사, ...). */
+size_t addr_mn_letters(const char *s, size_t len, size_t i);
+size_t addr_kw_letters(const char *s, size_t len, size_t i);
+size_t addr_box_number(const char *s, size_t len, size_t i);
+size_t addr_ko_dong_ho(const char *s, size_t len, size_t i, int *lives);
+
+/* detect_address_view.c: the copy of a text an address is read in, its
+ * numbers as ASCII digits (Arabic-Indic digits, numbers said in words:
+ * detect_spoken_number).  t[0..m): the copy (not NUL-terminated);
+ * from[k] and to[k]: where the character or the number said that t[k]
+ * belongs to starts and ends in the text (bytes; from[m] is the text's
+ * length); said[k]: 1 for a digit of a number said in words. */
+struct addr_view {
+    char *t;
+    size_t m, *from, *to;
+    unsigned char *said;
+};
+
+/* detect_address_view.c: makes v for s[0..len) (buffers malloc'd, freed
+ * by addr_view_free): 1; 0 when the text has no number to read (v
+ * empty); -1 out of memory. */
+int addr_view_make(struct addr_view *v, const char *s, size_t len);
+
+/* detect_address_view.c: frees v's buffers and empties it. */
+void addr_view_free(struct addr_view *v);
 
 /* detect_address.c: the home addresses of s[0..len) (building, flat and
  * house numbers with their unit words, a street with its number) added

@@ -1,0 +1,131 @@
+/* Address shapes written short, each read whole as one part of an
+ * address (detect_address.c; report-adv21 A-4, A-5, A-6; brief s22
+ * addr22), in the norm view (lower case):
+ *   Mongolian  "3х, 15б, 42т": a number with the first letter of its
+ *              unit glued (х хороо, б байр, т тоот), two or more in that
+ *              order ("10т, 20т" are tonnes);
+ *   Kuwaiti    "B5 S12 H34": a letter glued before its number (B block,
+ *              S street, J jadda or A avenue, H house), a block first and
+ *              two or more in that order ("A4 B5" are paper sizes);
+ *   P.O. boxes "box number 1234 at the main post office": a box's number
+ *              with "post office" within a few words of it;
+ *   Korean     "101-1203에 산다": a building (101-999) and its flat (a
+ *              floor and a flat of 01-12) joined by a dash, then 에 or
+ *              에서: the everyday shorthand of 101동 1203호. */
+#include <string.h>
+
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+
+/* The index of the letter at s[i] in order[] (UTF-8 strings), its length
+ * in *n; -1 if none. */
+static int letter_of(const char *s, size_t len, size_t i, const char *const *order, int norder, size_t *n)
+{
+    for (int k = 0; k < norder; k++)
+        if (det_starts(s, len, i, order[k]) && !det_letter_at(s, len, i + strlen(order[k])))
+            return *n = strlen(order[k]), k;
+    return -1;
+}
+
+/* The separator between two parts at i: ", ", ",", " "; its end, or i. */
+static size_t sep(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+
+    j += j < len && s[j] == ',';
+    j += j < len && s[j] == ' ';
+    return j;
+}
+
+size_t addr_mn_letters(const char *s, size_t len, size_t i)
+{
+    static const char *const order[] = { "\xd1\x85", "\xd0\xb1", "\xd1\x82" };   /* х б т */
+    size_t j = i, end = 0, n, l, tokens = 0;
+    int k, last = -1;
+
+    if (det_letter_before(s, i))
+        return 0;
+    for (;;) {
+        if ((n = det_digits(s, len, j)) == 0 || n > 4 || (j > 0 && det_digit(s[j - 1])) ||
+            (k = letter_of(s, len, j + n, order, 3, &l)) <= last)
+            break;
+        last = k, tokens++, end = j + n + l;
+        if ((j = sep(s, len, end)) == end)
+            break;
+    }
+    return tokens >= 2 ? end : 0;
+}
+
+size_t addr_kw_letters(const char *s, size_t len, size_t i)
+{
+    static const char *const order[] = { "b", "s", "j", "a", "h" };
+    static const int rank[] = { 0, 1, 1, 1, 2 };
+    size_t j = i, end = 0, n, tokens = 0;
+    int k, last = -1;
+
+    if (det_letter_before(s, i) || !det_starts(s, len, i, "b"))
+        return 0;
+    for (;;) {
+        for (k = 0; k < 5 && !(s[j] == order[k][0]); k++)
+            ;
+        if (k == 5 || rank[k] <= last || (n = det_digits(s, len, j + 1)) == 0 || n > 3 ||
+            det_letter_at(s, len, j + 1 + n) || (j + 1 + n < len && det_digit(s[j + 1 + n])))
+            break;
+        last = rank[k], tokens++, end = j + 1 + n;
+        if ((j = sep(s, len, end)) == end || j >= len)
+            break;
+    }
+    return tokens >= 2 ? end : 0;
+}
+
+/* 1 if "post office" stands in s[a, b). */
+static int post_office_in(const char *s, size_t a, size_t b)
+{
+    return memmem(s + a, b - a, "post office", 11) != NULL;
+}
+
+size_t addr_box_number(const char *s, size_t len, size_t i)
+{
+    static const char *const labels[] = { "box number ", "box no. ", "box no ", "box #", "box " };
+    size_t j = 0, n, k, e;
+
+    if (det_letter_before(s, i))
+        return 0;
+    for (k = 0; k < sizeof labels / sizeof labels[0] && j == 0; k++)
+        if (det_starts(s, len, i, labels[k]))
+            j = i + strlen(labels[k]);
+    if (j == 0 || (n = det_digits(s, len, j)) == 0 || n > 6 || det_letter_at(s, len, j + n))
+        return 0;
+    e = j + n;
+    /* "post office" within 40 bytes before the box or after its number
+     * ("at the main post office", "post office, box 1234"). */
+    if (!post_office_in(s, e, e + 40 < len ? e + 40 : len) && !post_office_in(s, i > 40 ? i - 40 : 0, i))
+        return 0;
+    return e;
+}
+
+size_t addr_ko_dong_ho(const char *s, size_t len, size_t i, int *lives)
+{
+    static const char *const verbs[] = { "산다", "살", "사는", "사니", "삽니", "거주", "이사", "입주" };
+    size_t n, e, p, k;
+    unsigned flat;
+
+    *lives = 0;
+    if ((i > 0 && (det_alnum(s[i - 1]) || s[i - 1] == '-')) || det_digits(s, len, i) != 3 || s[i] == '0' ||
+        i + 4 >= len || s[i + 3] != '-' || (n = det_digits(s, len, i + 4)) < 3 || n > 4)
+        return 0;
+    e = i + 4 + n;
+    flat = det_value(s + e - 2, 2);
+    if (flat < 1 || flat > 12 || s[i + 4] == '0')
+        return 0;
+    if (det_starts(s, len, e, "에서"))
+        p = e + 6;
+    else if (det_starts(s, len, e, "에"))
+        p = e + 3;
+    else
+        return 0;
+    p += p < len && s[p] == ' ';
+    for (k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+        *lives |= det_starts(s, len, p, verbs[k]);
+    return e;
+}
