@@ -161,48 +161,6 @@ int detect_month_word(const char *s, size_t len, size_t at, size_t *n)
     return *n = 3 + (size_t)(at + 3 < len && s[at + 3] == '.'), 1;
 }
 
-static const char *const en_ordinals[] = {
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth",
-};
-
-/* A day of the month in English words at at ("fifteenth", "twenty-first",
- * "twenty first", "thirtieth", "thirty-first"): its end, its value in *v,
- * or 0. */
-static size_t day_word_at(const char *s, size_t len, size_t at, unsigned *v)
-{
-    size_t n, i = at;
-    int k;
-
-    *v = 0;
-    if (det_starts(s, len, at, "thirtieth") && det_ends_word(s, len, at + 9))
-        return *v = 30, at + 9;
-    if (det_starts(s, len, at, "twenty") || det_starts(s, len, at, "thirty")) {
-        *v = s[at + 1] == 'w' ? 20 : 30;
-        i = at + 6;
-        if (i + 1 >= len || (s[i] != '-' && s[i] != ' '))
-            return 0;
-        i++;
-    }
-    if ((k = word_in(en_ordinals, 20, s, len, i, &n)) < 0 || (*v != 0 && k > 8) || *v + (unsigned)k + 1 > 31)
-        return 0;
-    *v += (unsigned)k + 1;
-    return i + n;
-}
-
-size_t detect_day_word_end(const char *s, size_t len, size_t at, unsigned *v)
-{
-    return det_letter_before(s, at) ? 0 : day_word_at(s, len, at, v);
-}
-
-int detect_day_word(const char *s, size_t len, size_t at)
-{
-    unsigned v;
-
-    return !det_letter_before(s, at) && day_word_at(s, len, at, &v) != 0;
-}
-
 /* A day of the month (1-2 digits, 1-31) at at, with an English ordinal
  * ending (14th) or, when ordinal, in words ("the fifteenth"); returns its
  * end or 0. */
@@ -214,7 +172,7 @@ static size_t day_at(const char *s, size_t len, size_t at, int ordinal)
     if (ordinal && det_starts(s, len, at, "the "))
         at += 4;
     if (ordinal && det_alpha(s[at]))
-        return day_word_at(s, len, at, &v);
+        return det_day_ordinal_at(s, len, at, &v);
     n = det_digits(s, len, at), i = at + n;
     v = n >= 1 && n <= 2 ? det_value(s + at, n) : 0;
     if (v < 1 || v > 31)
@@ -499,7 +457,7 @@ static struct det_date english_nth_month(const char *s, size_t len, size_t at)
     if ((i += 8) >= len)
         return d;
     if (det_alpha(s[i]))
-        m = day_word_at(s, len, i, &v);
+        m = det_day_ordinal_at(s, len, i, &v);
     else if ((m = day_at(s, len, i, 1)) != 0 && det_alpha(s[m - 1]))
         v = det_value(s + i, det_digits(s, len, i));
     if (m == 0 || v < 1 || v > 12 || !det_starts(s, len, m, " month") || !det_ends_word(s, len, m + 6))

@@ -265,14 +265,19 @@ size_t detect_spoken_reading_two(const char *s, size_t len, size_t at, char *d, 
 size_t detect_spoken_number(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
                             int *ordinal);
 
-/* detect_date.c: 1 if a day of the month in English words ("fifteenth",
+/* detect_years.c: 1 if a day of the month in English words ("fifteenth",
  * "twenty-first") starts at at; the walk keeps such words for the date
  * scanner. */
 int detect_day_word(const char *s, size_t len, size_t at);
 
-/* detect_date.c: the end of a day of the month in English words at at
- * ("fourteenth", "twenty-first"), its value in *v; 0 if none. */
+/* detect_years.c: the end of a day of the month in English words at at
+ * ("fourteenth", "twenty-first"), its value in *v; 0 if none, or if a
+ * letter comes right before at. */
 size_t detect_day_word_end(const char *s, size_t len, size_t at, unsigned *v);
+
+/* detect_years.c: detect_day_word_end without looking before at
+ * ("fifteenth", "twenty first", "thirtieth", "thirty-first"). */
+size_t det_day_ordinal_at(const char *s, size_t len, size_t at, unsigned *v);
 
 /* detect_spoken.c: 1 if a number written in parts may start at at: a
  * code letter (ASCII alone, or a Korean letter name: 엠) before a

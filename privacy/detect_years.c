@@ -272,3 +272,52 @@ int detect_number_words_start(const char *s, size_t len, size_t at)
         return 0;
     return big ? v >= 1900 && v <= 2099 : ord && v >= 1 && v <= 31;
 }
+
+/* ---- days of the month in English words ----
+ * Here beside the years and Russian days in words, not in detect_date.c:
+ * detect_spoken.c reads an address's ordinals ("third khoroo") with them,
+ * and detect_date.c reads spoken years with detect_spoken.c, so the two
+ * would call each other (scripts/layers.sh). */
+
+static const char *const en_ordinals[] = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+};
+
+size_t det_day_ordinal_at(const char *s, size_t len, size_t at, unsigned *v)
+{
+    size_t n, i = at;
+    int k;
+
+    *v = 0;
+    if (det_starts(s, len, at, "thirtieth") && det_ends_word(s, len, at + 9))
+        return *v = 30, at + 9;
+    if (det_starts(s, len, at, "twenty") || det_starts(s, len, at, "thirty")) {
+        *v = s[at + 1] == 'w' ? 20 : 30;
+        i = at + 6;
+        if (i + 1 >= len || (s[i] != '-' && s[i] != ' '))
+            return 0;
+        i++;
+    }
+    for (k = 0; k < 20; k++)
+        if (s[i] == en_ordinals[k][0] && det_word_at(s, len, i, en_ordinals[k], FIT_WORD))
+            break;
+    if (k == 20 || (*v != 0 && k > 8) || *v + (unsigned)k + 1 > 31)
+        return 0;
+    n = strlen(en_ordinals[k]);
+    *v += (unsigned)k + 1;
+    return i + n;
+}
+
+size_t detect_day_word_end(const char *s, size_t len, size_t at, unsigned *v)
+{
+    return det_letter_before(s, at) ? 0 : det_day_ordinal_at(s, len, at, v);
+}
+
+int detect_day_word(const char *s, size_t len, size_t at)
+{
+    unsigned v;
+
+    return !det_letter_before(s, at) && det_day_ordinal_at(s, len, at, &v) != 0;
+}
