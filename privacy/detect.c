@@ -523,6 +523,25 @@ static size_t phone_group_before(const char *s, size_t start)
     return i;
 }
 
+/* Where a number found ending at end (a phone, an id, an address) ends
+ * with the digit group glued after it by a dash: "Room (12)
+ * 010-1234-5678" was "Room [PHONE-1]-5678" (the phone scanner reads
+ * "(12) 010-1234" as a number) and "Room 12 010-1234-5678"
+ * "[ADDRESS-1]-5678" (num22's report): a group of 1-6 ASCII digits after
+ * a '-' right after the found number's last digit, not followed by an
+ * ASCII letter, belongs to it; end if there is none. */
+static size_t group_after(const char *s, size_t len, size_t end)
+{
+    size_t n;
+
+    if (end == 0 || end + 1 >= len || s[end] != '-' || !det_digit(s[end - 1]))
+        return end;
+    n = det_digits(s, len, end + 1);
+    if (n < 1 || n > 6 || (end + 1 + n < len && det_alpha(s[end + 1 + n])))
+        return end;
+    return end + 1 + n;
+}
+
 /* Where a date of birth ending at end ends with the day said after it
  * ("born in March 1985, on the 15th.": brief s22 num22, report-adv21
  * A-15): a comma maybe, "on" and "the" maybe, a day of the month as an
@@ -571,7 +590,7 @@ int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_
         free(f.d);
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     }
-    for (size_t i = 0; i < f.n; i++)
+    for (size_t i = 0; i < f.n; i++) {
         if (f.d[i].kind == DETECT_PHONE && (i == 0 || f.d[i - 1].end <= f.d[i].start))
             f.d[i].start = phone_group_before(s, f.d[i].start);
         else if (f.d[i].kind == DETECT_DATE) {
@@ -579,6 +598,10 @@ int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_
             if (i + 1 == f.n || f.d[i + 1].start >= day_end)
                 f.d[i].end = day_end;
         }
+        if ((f.d[i].kind == DETECT_PHONE || f.d[i].kind == DETECT_ID || f.d[i].kind == DETECT_ADDRESS) &&
+            (i + 1 == f.n || f.d[i + 1].start >= group_after(s, len, f.d[i].end)))
+            f.d[i].end = group_after(s, len, f.d[i].end);
+    }
     *out = f.d, *nout = f.n;
     return 0;
 }
