@@ -149,7 +149,9 @@ leaves_as() {
     field_hq
     leaves_as '750314생이다. 1975 년 3 월 14 일생' '[DATE-1]생이다. [DATE-2]생' 750314 1975 14
     leaves_as '他生于1975年3月14日。DOB:14.03.1975' '他生于[DATE-1]。DOB:[DATE-2]' 1975 14.03
-    leaves_as '1975.03.14김종수, 14.03.1975Bat' '[DATE-1]김종수, [DATE-2]Bat' 1975 14.03
+    # Box, not Bat: since session 22 (short22) "Bat", the first three
+    # letters of the registered Батбаяр, is a review flag beside a date.
+    leaves_as '1975.03.14김종수, 14.03.1975Box' '[DATE-1]김종수, [DATE-2]Box' 1975 14.03
     leaves_as '2020.03.14에 회의가 있었다.' '2020.03.14에 회의가 있었다.'
 }
 
