@@ -647,6 +647,11 @@ int redact_read_through(struct spans *sp, struct spans *flags, const struct reda
 int redact_read_file(struct spans *sp, struct spans *flags, const struct redactor *r, size_t lit,
                      size_t start, size_t end);
 
+/* redact_readthrough.c: 1 if r protects a person (a registered name or a
+ * person term), the readers of spelled and read-through forms run only
+ * then. */
+int redact_protects_person(const struct redactor *r);
+
 /* redact_spelled.c (brief s22 spell22, report-adv21 A-7, A-8): appends
  * to sp (norm offsets) a name spelled letter by letter with any
  * separators ("D, O, R, J", "정-수", "ㄱ ㅣ ㅁ") or by the letters' names

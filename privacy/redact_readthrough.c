@@ -466,7 +466,7 @@ static int scan_laugh(struct spans *sp, struct spans *flags, const struct redact
     return rc;
 }
 
-static int protects_person(const struct redactor *r)
+int redact_protects_person(const struct redactor *r)
 {
     for (size_t i = 0; i < r->nterms; i++)
         if (r->terms[i].cat == NAME_CAT || r->terms[i].cat == TERM_PERSON)
@@ -481,7 +481,7 @@ int redact_read_through(struct spans *sp, struct spans *flags, const struct reda
     size_t p = 0, nw = 0, q;
     int cp, n, rc = 0, person;
 
-    if (r->db == NULL || !(person = protects_person(r)))
+    if (r->db == NULL || !(person = redact_protects_person(r)))
         return 0;
     if (scan_laugh(sp, flags, r, ctx, t) != 0)
         return -1;

@@ -746,18 +746,10 @@ static int scan_leet(struct spans *sp, struct spans *flags, const struct redacto
     return rc;
 }
 
-static int protects_person(const struct redactor *r)
-{
-    for (size_t i = 0; i < r->nterms; i++)
-        if (r->terms[i].cat == NAME_CAT || r->terms[i].cat == TERM_PERSON)
-            return 1;
-    return 0;
-}
-
 int redact_read_spelled(struct spans *sp, struct spans *flags, const struct redactor *r,
                         struct redact_ctx *ctx, const struct normtext *t)
 {
-    if (r->db == NULL || !protects_person(r))
+    if (r->db == NULL || !redact_protects_person(r))
         return 0;
     return scan_spelled(sp, flags, r, ctx, t) != 0 || scan_leet(sp, flags, r, ctx, t) != 0 ? -1 : 0;
 }

@@ -9,6 +9,7 @@
 #ifndef INTAKE_REDACTOR_CACHE_H
 #define INTAKE_REDACTOR_CACHE_H
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,24 @@ static struct redactor *rcache_put(const char *key, struct redactor *r)
     redactor_free(rcache[victim].r);
     rcache[victim] = (struct rcache_slot){ k, r, ++rcache_clock };
     return r;
+}
+
+/* The key of a case (a JSON object): the case without the fields named in
+ * checks[0..n) (what to check, not what to build), so that a field the
+ * build reads, today's or a later one, is always in it.  Returns a
+ * malloc'd text the caller frees, or NULL when out of memory. */
+static char *rcache_key(json_t *c, const char *const *checks, size_t n)
+{
+    json_t *k = json_deep_copy(c);
+    char *key;
+
+    if (k == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        json_object_del(k, checks[i]);
+    key = json_dumps(k, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(k);
+    return key;
 }
 
 /* Frees every kept redactor (at the end of a test, for the leak checker). */

@@ -148,16 +148,9 @@ static struct redactor *build_cached(json_t *c)
     static const char *const checks[] = { "kind", "text", "output", "gone", "keep",
                                           "flags", "flag_kind", "noflags", "noflag_kinds",
                                           "source", "item", "replace" };
-    json_t *k = json_deep_copy(c);
+    char *key = rcache_key(c, checks, sizeof checks / sizeof checks[0]);
     struct redactor *r;
-    char *key;
-    size_t i;
 
-    assert_non_null(k);
-    for (i = 0; i < sizeof checks / sizeof checks[0]; i++)
-        json_object_del(k, checks[i]);
-    key = json_dumps(k, JSON_COMPACT | JSON_SORT_KEYS);
-    json_decref(k);
     assert_non_null(key);
     if ((r = rcache_get(key)) == NULL)
         r = rcache_put(key, build(c));
