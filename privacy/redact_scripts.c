@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "privacy/hangul_endings.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -654,75 +655,9 @@ static int han_whole(const struct normtext *t, const struct word *ws, size_t a, 
 /* The windows that start at norm byte a in word ws[0] (the words after it
  * in ws[1..nw) joined to it): each end a word's end, or for Hangul a
  * syllable followed by particles only, or for Han any character. */
-/* A Mongolian case ending as Korean hears it after a name in Hangul (one
- * word, report-adv21 A-9): where the stem's last syllable is written with
- * ㅡ (바트바야르) the ending's vowel takes its place (바트바야링, -ын;
- * 바트바야리그, -ыг; 바트바야라스, -аас), else the ending follows
- * (바트바야르태, -тай; 도르지잉).  The reading of the window that ends in
- * it reads the syllable at norm byte at as sub (0: nothing) up to byte
- * end, then stops.  SIZE_MAX for no ending. */
-struct mn_heard {
-    size_t at, end;
-    int sub;
-};
-
-/* Mongolian endings as Korean writes them after a syllable (-ын, -ийн,
- * -ыг, -аас/-ээс/-оос, -тай/-тэй, -аар/-ээр): 외래어 표기법's Mongolian
- * table, ㅡ where no vowel is written. */
-static const char *const mn_heard_endings[] = {
-    "잉", "인", "이그", "기잉", "기인", "아스", "에스", "오스", "태", "테", "타이", "테이",
-    "아르", "에르", "오르",
-};
-
-/* Hangul syllable s as its initial, vowel and final jamo indexes. */
-#define SYL_L(s) (((s) - 0xAC00) / 588)
-#define SYL_V(s) ((((s) - 0xAC00) % 588) / 28)
-#define SYL_T(s) (((s) - 0xAC00) % 28)
-
-/* The syllable at norm byte q of a Hangul word ending at end read as a
- * stem's last syllable with a merged ending (its consonant with ㅡ;
- * 링: 르 + 잉): 1 and *h filled, else 0. */
-static int mn_merged(struct mn_heard *h, const char *s, size_t q, size_t end)
-{
-    int cp, next = 0, n, k = 0;
-    int l, v, tt;
-
-    if ((n = utf8_next(&cp, s + q, end - q)) <= 0 || cp < 0xAC00 || cp > 0xD7A3)
-        return 0;
-    l = SYL_L(cp), v = SYL_V(cp), tt = SYL_T(cp);
-    if (l == 11 || l == 18)
-        return 0;               /* ㅇ, ㅎ: the ending's own syllable */
-    if (q + (size_t)n < end)
-        k = utf8_next(&next, s + q + (size_t)n, end - q - (size_t)n);
-    h->at = q, h->end = q + (size_t)n, h->sub = 0xAC00 + (l * 21 + 18) * 28;
-    if (v == 20 && (tt == 21 || tt == 4 || tt == 1))
-        return 1;               /* 링, 린, 릭: -ын, -ийн, -ыг */
-    if (tt != 0 || k <= 0)
-        return 0;
-    h->end += (size_t)k;
-    return (v == 20 && next == 0xADF8) ||          /* 리그: -ыг */
-           ((v == 0 || v == 5 || v == 1 || v == 8) && (next == 0xC2A4 || next == 0xB974));
-    /* 라스, 레스: -аас, -ээс; 라르: -аар */
-}
-
-/* The ending of mn_heard_endings at norm byte q of a Hangul word ending
- * at end, then particles only: 1 and *h filled, else 0. */
-static int mn_appended(struct mn_heard *h, const char *s, size_t q, size_t end)
-{
-    for (size_t i = 0; i < sizeof mn_heard_endings / sizeof mn_heard_endings[0]; i++) {
-        size_t k = strlen(mn_heard_endings[i]);
-        if (k <= end - q && memcmp(s + q, mn_heard_endings[i], k) == 0 &&
-            (q + k == end || variant_suffix_ok(SUFFIX_KO, s + q + k, end - q - k))) {
-            h->at = q, h->end = q + k, h->sub = 0;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 static int scan_from(struct spans *sp, struct spans *flags, const struct redactor *r,
                      const struct normtext *t, const struct word *ws, size_t nw, size_t a,
-                     const struct mn_heard *h)
+                     const struct hangul_ending *h)
 {
     char rd[READING_MAX], skel[TRANSCRIBE_SKEL_MAX + 1];
     size_t used = 0, j, p = a, c, done = 0;
@@ -844,24 +779,31 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
 }
 
 /* The Hangul word ws[0] (and those joined to it, ws[1..nw)) read again
- * with a Mongolian case ending after its second syllable or later
- * (struct mn_heard): a name's key found in the stem is filed over the
- * stem and its ending. */
+ * with Mongolian case endings after its second syllable or later
+ * (hangul_endings.c): a name's key found in the stem is filed over the
+ * stem and its endings. */
 static int scan_mn_heard(struct spans *sp, struct spans *flags, const struct redactor *r,
                          const struct normtext *t, const struct word *ws, size_t nw)
 {
-    struct mn_heard h;
-    size_t q = ws[0].start, end = ws[0].end;
-    int cp, n, syl = 0;
+    struct hangul_ending h[3];
+    size_t q = ws[0].start, end = ws[0].end, nh;
+    int cp, n, syl = 0, known = -1;
 
     for (; q < end && (n = utf8_next(&cp, t->norm + q, end - q)) > 0; q += (size_t)n, syl++) {
-        if (syl >= 2 && mn_appended(&h, t->norm, q, end) &&
-            scan_from(sp, flags, r, t, ws, nw, ws[0].start, &h) != 0)
-            return -1;
-        if (syl >= 1 && mn_merged(&h, t->norm, q, end) &&
-            (h.end == end || variant_suffix_ok(SUFFIX_KO, t->norm + h.end, end - h.end)) &&
-            scan_from(sp, flags, r, t, ws, nw, ws[0].start, &h) != 0)
-            return -1;
+        if (syl < 1)
+            continue;
+        nh = hangul_mn_endings(h, sizeof h / sizeof h[0], t->norm + ws[0].start,
+                               end - ws[0].start, q - ws[0].start);
+        /* A word hunspell-ko knows is Korean (군관들은: 들 is no -д -аар). */
+        if (nh > 0 && known < 0)
+            known = redact_ordinary_ko(t->norm + ws[0].start, end - ws[0].start, 1);
+        if (known > 0)
+            return 0;
+        for (size_t i = 0; i < nh; i++) {
+            h[i].at += ws[0].start, h[i].end += ws[0].start;
+            if (scan_from(sp, flags, r, t, ws, nw, ws[0].start, &h[i]) != 0)
+                return -1;
+        }
     }
     return 0;
 }

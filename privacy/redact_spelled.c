@@ -18,6 +18,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/variants.h"
 
 #define SP_UNITS 64             /* letters of a spelled run read at once */
 #define SP_READ 512             /* bytes of a reading */
@@ -175,6 +176,8 @@ struct sp_match {
     const size_t *ustart, *uend; /* reading offsets: where unit i starts, ends (SIZE_MAX: inside) */
     size_t n, min_units;
     size_t lit[SP_HITS], a[SP_HITS], b[SP_HITS], nhits;
+    const char *rd;             /* the reading, rd[0..used): Korean runs only */
+    size_t used;
 };
 
 /* 1 if the separator after unit i is the one after unit j (norm t). */
@@ -201,8 +204,9 @@ static int on_spelled(void *arg, size_t lit, size_t end)
     /* The whole run, or a part set off by other separators ("a D-O-R-J"):
      * "bold" of B.o.l.d.l.y and 종수 of 종.수.기 are no hits. */
     if ((a > 0 && b > a && same_sep(m->t, m->u, a - 1, a)) ||
-        (b + 1 < m->n && b > a && same_sep(m->t, m->u, b, b - 1)))
-        return 0;
+        (b + 1 < m->n && b > a && same_sep(m->t, m->u, b, b - 1) &&
+         !(m->rd != NULL && variant_suffix_ok(SUFFIX_KO, m->rd + m->uend[b], m->used - m->uend[b]))))
+        return 0;       /* but 종 수 가: 종수 and a particle (brief s24 ko24) */
     for (size_t i = 0; i < m->nhits; i++) {
         if (m->a[i] <= a && m->b[i] >= b)
             return 0;
@@ -299,11 +303,13 @@ static size_t word_end(const char *s, size_t len, size_t p, enum sp_script *sc)
  * (a hyphen, a slash: the run's own) or nothing, as the text's own scan reads a name and what follows it
  * ("정-수-씨가": 정수씨가, where 씨 marks a person): the hit's reading rd
  * [0..len) and that word are normalised and matched together
- * (redact_match_terms).  1 and the units from a on replaced if the name
+ * (redact_match_terms).  rd may go on past the hit's need bytes with the
+ * run's last units, Korean particles ("종 수 가": brief s24 ko24); then
+ * no word need follow.  1 and the units from a on replaced if the name
  * is found there, 0 if not, -1 when out of memory. */
 static int read_with_next(struct spans *sp, const struct redactor *r, struct redact_ctx *ctx,
                           const struct run *rn, const char *norm, size_t normlen, const char *rd,
-                          size_t len, size_t a)
+                          size_t len, size_t a, size_t need)
 {
     size_t p = rn->u[rn->n - 1].end, q;
     enum sp_script sc;
@@ -318,7 +324,9 @@ static int read_with_next(struct spans *sp, const struct redactor *r, struct red
     if (p < normlen && (k = utf8_next(&cp, norm + p, normlen - p)) > 0 && cp != ' ' &&
         !is_word_cp(cp))
         p += (size_t)k;
-    if ((q = word_end(norm, normlen, p, &sc)) == p || sc != rn->script || len + q - p > sizeof buf)
+    if ((q = word_end(norm, normlen, p, &sc)) == p || sc != rn->script)
+        q = p;
+    if ((q == p && need == len) || len + q - p > sizeof buf)
         return 0;
     memcpy(buf, rd, len), memcpy(buf + len, norm + p, q - p);
     if (normalise(&t, buf, len + q - p, &e) != 0) {
@@ -328,7 +336,7 @@ static int read_with_next(struct spans *sp, const struct redactor *r, struct red
     if (redact_match_terms(&found, &pending, &fl, r, &t, ctx, &e) != 0)
         rc = -1;
     for (size_t i = 0; rc == 0 && i < found.n; i++)
-        if (found.s[i].term != SIZE_MAX && found.s[i].start == 0 && found.s[i].end >= len) {
+        if (found.s[i].term != SIZE_MAX && found.s[i].start == 0 && found.s[i].end >= need) {
             struct span s = found.s[i];
             s.start = rn->u[a].start, s.end = rn->u[rn->n - 1].end;
             rc = redact_span_add(sp, &s) != 0 ? -1 : 1;
@@ -336,6 +344,49 @@ static int read_with_next(struct spans *sp, const struct redactor *r, struct red
     free(found.s), free(pending.s), free(fl.s);
     normtext_free(&t);
     sodium_memzero(buf, sizeof buf);
+    return rc;
+}
+
+/* A run of Hangul syllables, one a word ("바-트-바-야-르-가", "종 수 가";
+ * brief s24 ko24), read as one word by the transcriptions' reader
+ * (redact_find_scripts): a name in Hangul that no literal holds
+ * (바트바야르 for Батбаяр) is replaced over the syllables it covers;
+ * what it would only flag is left (a spaced run is as often prose).
+ * rd[0..used) is the run's reading, ustart/uend as in sp_match.
+ * Returns 0, or -1 when out of memory. */
+static int read_syllables(struct spans *sp, const struct redactor *r, const struct run *rn,
+                          const char *rd, size_t used, const size_t *ustart, const size_t *uend)
+{
+    struct normtext t;
+    struct err e;
+    struct spans found = { 0 };
+    size_t i, a, b;
+    int rc = 0;
+
+    for (i = 0; i < rn->n; i++)
+        if (rn->u[i].syl < 0)
+            return 0;
+    if (normalise(&t, rd, used, &e) != 0)
+        return -1;
+    if (t.normlen != used || memcmp(t.norm, rd, used) != 0) {
+        normtext_free(&t);
+        return 0;               /* offsets would not map back */
+    }
+    if (redact_find_scripts(&found, NULL, r, &t) != 0)
+        rc = -1;
+    for (i = 0; rc == 0 && i < found.n; i++) {
+        struct span s = found.s[i];
+        for (a = 0; a < rn->n && uend[a] <= s.start; a++)
+            ;
+        for (b = a; b < rn->n && uend[b] < s.end; b++)
+            ;
+        if (a >= rn->n || b >= rn->n || ustart[a] != s.start || uend[b] != s.end)
+            continue;
+        s.start = rn->u[a].start, s.end = rn->u[b].end;
+        rc = redact_span_add(sp, &s);
+    }
+    free(found.s);
+    normtext_free(&t);
     return rc;
 }
 
@@ -347,22 +398,34 @@ static int read_spelled_run(struct spans *sp, struct spans *flags, const struct 
     char rd[SP_READ];
     size_t ustart[SP_UNITS], uend[SP_UNITS], used;
     struct sp_match m = { r, norm, rn->u, ustart, uend, rn->n, rn->script == SP_KOREAN ? 2 : 3,
-                          {0}, {0}, {0}, 0 };
+                          {0}, {0}, {0}, 0, NULL, 0 };
     int rc = 0;
 
     /* A run of letters with single spaces between them is the key view's
      * (normalise_spelled): "B o l d" stays its, "I a m" no run. */
-    if (rn->n < m.min_units || (rn->spaced_only && !rn->named && rn->u[0].l < 0 && rn->u[0].v < 0))
+    int keyed = rn->spaced_only && !rn->named && rn->u[0].l < 0 && rn->u[0].v < 0;
+
+    if (rn->n < m.min_units || (keyed && rn->script != SP_KOREAN))
         return 0;
     if ((used = read_run(rd, sizeof rd, rn, ustart, uend)) == 0)
         return 0;
-    if (redact_match_buf(r, ctx, rd, used, on_spelled, &m) != 0)
+    if (rn->script == SP_KOREAN && read_syllables(sp, r, rn, rd, used, ustart, uend) != 0)
+        rc = -1;
+    if (rn->script == SP_KOREAN)
+        m.rd = rd, m.used = used;
+    if (rc == 0 && !(keyed && rn->script != SP_KOREAN) &&
+        redact_match_buf(r, ctx, rd, used, on_spelled, &m) != 0)
         rc = -1;
     for (size_t i = 0; rc == 0 && i < m.nhits; i++) {
         int in_context = 0;
-        if (m.b[i] == rn->n - 1 && redact_lit_form(r, m.lit[i]).kind != FORM_REPLACE &&
+        /* The run's last units Korean particles (종 수 가: 종수가, brief
+         * s24 ko24): the hit read with them. */
+        int tail = m.b[i] < rn->n - 1 && rn->script == SP_KOREAN &&
+                   variant_suffix_ok(SUFFIX_KO, rd + uend[m.b[i]], used - uend[m.b[i]]);
+        if ((m.b[i] == rn->n - 1 || tail) && redact_lit_form(r, m.lit[i]).kind != FORM_REPLACE &&
             (in_context = read_with_next(sp, r, ctx, rn, norm, normlen, rd + ustart[m.a[i]],
-                                         uend[m.b[i]] - ustart[m.a[i]], m.a[i])) < 0)
+                                         (tail ? used : uend[m.b[i]]) - ustart[m.a[i]], m.a[i],
+                                         uend[m.b[i]] - ustart[m.a[i]])) < 0)
             rc = -1;
         else if (!in_context)
             rc = redact_read_file(sp, flags, r, m.lit[i], rn->u[m.a[i]].start, rn->u[m.b[i]].end);
