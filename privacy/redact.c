@@ -53,6 +53,7 @@ void redactor_free(struct redactor *r)
     free(r->wordkind);
     free(r->near);
     free(r->masked);
+    free(r->mwords);
     free(r->keyoff), free(r->lits), free(r->terms), free(r->subjects), free(r->allowed);
     free(r);
 }
@@ -430,6 +431,7 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     }
     t[r->nterms].cat = cat, t[r->nterms].subject = subject;
     if ((cat == NAME_CAT || cat == TERM_PERSON) && (redact_handle_pieces_add(r, text, len) != 0 ||
+                                                    redact_mask_words_add(r, text, len) != 0 ||
                                                     redact_scripts_add(r, text, len) != 0 ||
                                                     redact_hanzi_add(r, text, len) != 0 ||
                                                     redact_hanviet_add(r, text, len) != 0)) {

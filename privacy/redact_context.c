@@ -177,6 +177,7 @@ static const char *const verbs_after[] = {
     "left", "arrived", "replied", "answered", "wrote", "called", "knew", "saw", "worked",
     "lived", "died", "was", "is", "has", "had", "did", "does",
     "хэлсэн", "хэлэв", "ирсэн", "ирэв", "явсан", "явав", "гэсэн", "гэв", "байсан",
+    "сказал", "сказала", "пришёл", "пришел", "пришла", "ушёл", "ушел", "ушла", "был", "была",
 };
 
 /* Words before a month or a day that mark it as the word ("in May", "last
@@ -313,11 +314,15 @@ static int acronym_at(const struct normtext *t, size_t a, size_t b)
 static int initials_shaped(const struct normtext *t, size_t a, size_t b)
 {
     size_t letters = 0;
+    int cp, k;
 
-    for (size_t p = a; p < b; p++) {
-        if (t->norm[p] == '.' && p > a)
+    /* Latin or Cyrillic capitals (Б.Э. of Бат-Эрдэнэ: brief s24 ko24). */
+    for (size_t p = a; p < b; p += (size_t)k) {
+        if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
+            return 0;
+        if (cp == '.' && p > a)
             continue;
-        if (t->norm[p] < 'a' || t->norm[p] > 'z' || !redact_upper_at(t, p))
+        if (!((cp >= 'a' && cp <= 'z') || (cp >= 0x430 && cp <= 0x4FF)) || !redact_upper_at(t, p))
             return 0;
         letters++;
     }

@@ -119,6 +119,14 @@ struct redactor {
                                  * with the mask's place, sorted
                                  * (redact_mask.c) */
     size_t nmasked;
+    uint64_t *mwords;           /* keyed hashes (mkey) of the length, first and
+                                 * last letter, and of the length and first
+                                 * letter, of each word and hyphen part of a
+                                 * name in Latin or Cyrillic, sorted at build
+                                 * (redact_mask_words.c) */
+    size_t nmwords, capmwords;
+    unsigned char mkey[16];     /* crypto_shorthash key of mwords */
+    unsigned char mkey_set;
     unsigned char id_parts;     /* an id, other or account term has a spelling of
                                  * six digits or more: parts of it are read
                                  * (redact_idparts.c) */
@@ -503,6 +511,23 @@ void redact_mask_build(struct redactor *r);
  * and last syllables are those of a protected name of three; 0, or -1 out
  * of memory. */
 int redact_masked_names(struct spans *flags, const struct redactor *r, const struct normtext *t);
+
+/* redact_mask_words.c: adds to r's index of masked words (mwords) each
+ * word and hyphen part of the name text[0..len) (bytes) in Latin or
+ * Cyrillic letters, as keyed hashes of its length in characters and its
+ * first and last letters (the name itself is not kept).  0, or -1 out of
+ * memory. */
+int redact_mask_words_add(struct redactor *r, const char *text, size_t len);
+
+/* redact_mask_words.c: sorts the index (called when the pieces are). */
+void redact_mask_words_finish(struct redactor *r);
+
+/* redact_mask_words.c: appends to flags (input offsets, FLAG_NEAR_NAME)
+ * each word of t in Latin or Cyrillic made of a letter and a mask
+ * (J***-su, Н*****я, J------: brief s24 ko24) whose length, first letter
+ * and last letter, if one is written, are those of a word of a protected
+ * name; 0, or -1 out of memory. */
+int redact_masked_words(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
 /* redact_numbers.c (norm offsets in sp): a pattern detection whose
  * digits, written or said, are an id, account or other term's takes the

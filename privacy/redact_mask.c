@@ -65,6 +65,7 @@ void redact_mask_build(struct redactor *r)
     int c[3], k;
 
     syllables_build(r);
+    redact_mask_words_finish(r);
     free(r->masked), r->masked = NULL, r->nmasked = 0;
     for (i = 0; i < r->nlits; i++)
         n += r->lits[i].keylen == 9 && r->lits[i].person;
@@ -133,6 +134,8 @@ int redact_masked_names(struct spans *flags, const struct redactor *r, const str
     size_t p = 0, len[3], at;
     int cp, k, before = -1, u[3], place, j;
 
+    if (redact_masked_words(flags, r, t) != 0)
+        return -1;
     if (r->nmasked == 0)
         return 0;
     while (p < t->normlen) {

@@ -193,7 +193,9 @@ static int on_spelled(void *arg, size_t lit, size_t end)
     struct sp_match *m = arg;
     size_t keylen = m->r->lits[lit].keylen, a, b;
 
-    if (keylen > end || m->r->lits[lit].initials)
+    /* Initials, and forms only the context makes a name's (정이, 중수 of
+     * 종수: redact_context.c reads the text's own words for them). */
+    if (keylen > end || m->r->lits[lit].initials || redact_lit_form(m->r, lit).kind == FORM_CONTEXT)
         return 0;
     for (a = 0; a < m->n && m->ustart[a] != end - keylen; a++)
         ;

@@ -426,6 +426,64 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len)
     return rc != 0 ? -1 : 0;
 }
 
+/* Initials of the parts of a hyphenated word of a name not read as
+ * Korean, the parts read as words (brief s24 ko24: B.E., Б.Э., BE for
+ * Бат-Эрдэнэ): each part's first letters in its own script and in its
+ * spellings', with full stops (the last taken too) and bare.  Far more
+ * often an abbreviation than a person: FORM_CONTEXT, a review flag only
+ * where the context marks a person ("B.E. told me", "Б.Э. хэлсэн";
+ * redact_context.c), as a Korean given name's two initials are. */
+static int hyphen_initials(struct variant_list *out, const char *norm, size_t len)
+{
+    struct slot dot[2], bare[2], f[2];
+    struct variant_list w;
+    size_t a, b, h, i, p, q;
+    unsigned char capital = out->capital, context = out->context, flag = out->flag;
+    unsigned char initials = out->initials;
+    int rc = 0, cp, k, n;
+    char c[8];
+
+    for (a = 0; rc == 0 && a < len; a = b + 1) {
+        for (b = a; b < len && norm[b] != ' '; b++)
+            ;
+        const char *hy = memchr(norm + a, '-', b - a);
+        if (hy == NULL || (h = (size_t)(hy - norm)) - a < 2 || b - h - 1 < 2 ||
+            memchr(norm + h + 1, '-', b - h - 1) != NULL)
+            continue;           /* one hyphen, two parts of two bytes or more */
+        for (n = 0, p = a, q = h; n < 2; n++, p = h + 1, q = b) {
+            memset(&w, 0, sizeof w);
+            memset(&dot[n], 0, sizeof dot[n]), memset(&bare[n], 0, sizeof bare[n]);
+            if (list_add(&w, norm + p, q - p, RULE_EXACT, SUFFIX_NONE) != 0 ||
+                expand_key(&w, norm + p, q - p, RULE_VARIANT, 1) != 0) {
+                variant_list_free(&w);
+                return -1;
+            }
+            for (i = 0; i < w.n && bare[n].n < 3; i++) {
+                if ((k = utf8_next(&cp, w.arena + w.v[i].off, w.v[i].keylen)) <= 0 ||
+                    !cased(cp) || (size_t)k >= sizeof c)
+                    continue;
+                memcpy(c, w.arena + w.v[i].off, (size_t)k), c[k] = '\0';
+                slot_add(&dot[n], c, cp < 0x80 ? "." : "", "");
+                slot_add(&bare[n], c, "", "");
+            }
+            variant_list_free(&w);
+            if (bare[n].n == 0)
+                break;
+        }
+        if (n < 2)
+            continue;
+        /* initials and context: two letters count, of no name word
+         * (varlist.c), read by redact_context.c's initials_context. */
+        out->capital = 1, out->context = 1, out->flag = 0, out->initials = 1;
+        f[0] = dot[0], f[1] = bare[1];
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 8);
+        rc |= combine(out, bare, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 8);
+        out->capital = capital, out->context = context, out->flag = flag;
+        out->initials = initials;
+    }
+    return rc != 0 ? -1 : 0;
+}
+
 /* Room (variants) the whole name's spellings leave for the words of a
  * person's name, and those for the short forms (nicknames.c). */
 #define VARIANT_RESERVE_WORDS 192
@@ -465,6 +523,8 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
         rc = mn_hyphen_elements(out, t.norm, t.normlen);
     if (rc == 0 && person && !korean_read(out))
         rc = name_initials(out, t.norm, t.normlen);
+    if (rc == 0 && person && !korean_read(out))
+        rc = hyphen_initials(out, t.norm, t.normlen);
     out->reserve = person ? VARIANT_RESERVE_HANGUL : 0;
     if (rc == 0 && person)
         rc = variants_nicknames(out);

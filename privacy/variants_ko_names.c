@@ -397,6 +397,67 @@ static int korean_given_alone(struct variant_list *out, const char *key, int cp)
     return rc;
 }
 
+/* Puts the UTF-8 of the Hangul syllable cp (3 bytes) at w. */
+static void put_syllable(char *w, int cp)
+{
+    w[0] = (char)(0xE0 | (cp >> 12)), w[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    w[2] = (char)(0x80 | (cp & 0x3F));
+}
+
+/* The vowel shifts ㅗ, ㅓ, ㅜ as Korean speech and spelling exchange them
+ * in a given name (종수: 중수, 정수; brief s24 ko24), by hand: the index
+ * of syllable arithmetic's vowel among them, or -1. */
+static const int shift_vowels[3] = { 8, 4, 13 };
+
+static int shift_of(int cp)
+{
+    int v = ((cp - 0xAC00) % 588) / 28;
+
+    for (int i = 0; i < 3; i++)
+        if (shift_vowels[i] == v)
+            return i;
+    return -1;
+}
+
+static int with_vowel(int cp, int v)
+{
+    return 0xAC00 + ((cp - 0xAC00) / 588) * 588 + v * 28 + (cp - 0xAC00) % 28;
+}
+
+/* A two-syllable given name (cps[0..2), Hangul syllables) with its vowels
+ * ㅗ/ㅓ/ㅜ exchanged (종수: 중수, 정수, 종소), and its first syllable, when
+ * it ends in a consonant, with 이 after it as a person is called (종이,
+ * 정이, 중이: 정이가 왔다): FORM_CONTEXT, a review flag only where the
+ * context marks a person (redact_context.c), never a replacement: most
+ * are words too (정수, 종이).  Brief s24 ko24; by hand (the exchange is
+ * what the tester heard, not a table of a source). */
+static int korean_given_shifted(struct variant_list *out, const int *cps)
+{
+    unsigned char context = out->context, flag = out->flag;
+    char w[6];
+    int rc = 0, a, b, sa = shift_of(cps[0]), sb = shift_of(cps[1]);
+
+    out->context = 1, out->flag = 0;
+    for (a = 0; rc == 0 && a < 3; a++)
+        for (b = 0; rc == 0 && b < 3; b++) {
+            int x = sa < 0 ? cps[0] : with_vowel(cps[0], shift_vowels[a]);
+            int y = sb < 0 ? cps[1] : with_vowel(cps[1], shift_vowels[b]);
+            if ((sa < 0 && a > 0) || (sb < 0 && b > 0) || (x == cps[0] && y == cps[1]))
+                continue;
+            put_syllable(w, x), put_syllable(w + 3, y);
+            rc = list_add(out, w, sizeof w, RULE_VARIANT, SUFFIX_KO);
+        }
+    if ((cps[0] - 0xAC00) % 28 != 0)
+        for (a = 0; rc == 0 && a < 3 && (a == 0 || sa >= 0); a++) {
+            put_syllable(w, sa < 0 ? cps[0] : with_vowel(cps[0], shift_vowels[(sa + a) % 3]));
+            memcpy(w + 3, "\xec\x9d\xb4", 3);     /* 이 */
+            rc = list_add(out, w, sizeof w, RULE_VARIANT, SUFFIX_KO);
+        }
+    out->context = context, out->flag = flag;
+    sodium_memzero(w, sizeof w);
+    return rc;
+}
+
 /* The index of the two-syllable surname key starts with, or -1. */
 static int compound_surname(const char *key, size_t len)
 {
@@ -447,6 +508,8 @@ int korean_from_hangul(struct variant_list *out, const char *key, size_t len, in
         (list_add(out, key + 3 * (size_t)g, len - 3 * (size_t)g, RULE_VARIANT, SUFFIX_KO) != 0 ||
          hanja_spellings(out, cps + g, n - g) != 0 ||
          korean_contracted(out, key + 3 * (size_t)g, len - 3 * (size_t)g) != 0))
+        return -1;
+    if (person && n - g == 2 && korean_given_shifted(out, cps + g) != 0)
         return -1;
     if (n - g == 1 && (korean_given_i(out, key + 3 * (size_t)g, cps[g]) != 0 ||
                        (person && korean_given_alone(out, key + 3 * (size_t)g, cps[g]) != 0)))
