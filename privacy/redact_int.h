@@ -502,13 +502,15 @@ int redact_check_output(struct spans *more, struct spans *flags, const struct re
 int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len);
 
 /* redact_mask.c: the index of three-syllable Hangul names (out of memory:
- * an empty index) and the bit set of the literals' Hangul syllables
- * (split_syl, for redact_split.c); called when the pieces are sorted. */
+ * an empty index), the bit set of the literals' Hangul syllables
+ * (split_syl, for redact_split.c), and the masked words' index sorted
+ * (redact_mask_words_finish); called when the pieces are sorted. */
 void redact_mask_build(struct redactor *r);
 
 /* redact_mask.c: appends to flags (input offsets, FLAG_NEAR_NAME) each
  * Hangul surname, mask and syllable of t (김○호, 김*호, 김X호) whose first
- * and last syllables are those of a protected name of three; 0, or -1 out
+ * and last syllables are those of a protected name of three, and the
+ * masked Latin and Cyrillic words of redact_masked_words; 0, or -1 out
  * of memory. */
 int redact_masked_names(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
