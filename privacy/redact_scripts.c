@@ -790,24 +790,28 @@ static int scan_mn_heard(struct spans *sp, struct spans *flags, const struct red
                          const struct normtext *t, const struct word *ws, size_t nw)
 {
     struct hangul_ending h[3];
-    size_t q = ws[0].start, end = ws[0].end, nh;
-    int cp, n, syl = 0, known = -1;
+    size_t q = ws[0].start, end = ws[0].end, nh, nsp = sp->n, nfl = flags != NULL ? flags->n : 0;
+    int cp, n, syl = 0;
 
     for (; q < end && (n = utf8_next(&cp, t->norm + q, end - q)) > 0; q += (size_t)n, syl++) {
         if (syl < 1)
             continue;
         nh = hangul_mn_endings(h, sizeof h / sizeof h[0], t->norm + ws[0].start,
                                end - ws[0].start, q - ws[0].start);
-        /* A word hunspell-ko knows is Korean (군관들은: 들 is no -д -аар). */
-        if (nh > 0 && known < 0)
-            known = redact_ordinary_ko(t->norm + ws[0].start, end - ws[0].start, 1);
-        if (known > 0)
-            return 0;
         for (size_t i = 0; i < nh; i++) {
             h[i].at += ws[0].start, h[i].end += ws[0].start;
             if (scan_from(sp, flags, r, t, ws, nw, ws[0].start, &h[i]) != 0)
                 return -1;
         }
+    }
+    /* A word hunspell-ko knows is Korean (군관들은: 들 is no -д -аар); the
+     * dictionary is asked last, only where a key was found (its loading
+     * costs more than the rest of a redact: docs/SPEED.md, session 24). */
+    if ((sp->n > nsp || (flags != NULL && flags->n > nfl)) &&
+        redact_ordinary_ko(t->norm + ws[0].start, end - ws[0].start, 1)) {
+        sp->n = nsp;
+        if (flags != NULL)
+            flags->n = nfl;
     }
     return 0;
 }
