@@ -974,7 +974,7 @@ static size_t part_said(const char *s, size_t len, size_t i, size_t *start, int 
 
 /* Adds [a, b) to d[0..*n) over the detections it overlaps (it takes
  * their spans), keeping the order by start; 0, or -1 out of memory. */
-static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
+int addr_merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
 {
     size_t k, w, pos;
     int grew = 1;
@@ -1051,15 +1051,15 @@ static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, siz
         }
         if (i == id) {
             if ((weight & STRONG) || (parts >= 2 && parts > lots)) {
-                if (merge(d, n, cap, a, b) != 0)
+                if (addr_merge(d, n, cap, a, b) != 0)
                     return -1;
-                if ((e = postcode_before(s, a, &st)) != 0 && merge(d, n, cap, st, e) != 0)
+                if ((e = postcode_before(s, a, &st)) != 0 && addr_merge(d, n, cap, st, e) != 0)
                     return -1;
                 /* Its postcode without a label, a town's name or two apart;
                  * right after it, one span ("а/я 123, 123456 Москва":
                  * report-adv21 A-6). */
                 if ((e = postcode_after(s, len, b, &st)) != 0) {
-                    if (merge(d, n, cap, st <= b + 2 ? a : st, e) != 0)
+                    if (addr_merge(d, n, cap, st <= b + 2 ? a : st, e) != 0)
                         return -1;
                     b = e;
                 }
@@ -1106,7 +1106,7 @@ static int scan_view(const struct addr_view *v, struct detection **d, size_t *n,
     rc = scan(d != NULL ? &td : NULL, &tn, &tcap, v->t, v->m, v->said, fn != NULL ? add_span : NULL, &sp);
     for (k = 0; k < tn && rc == 0; k++)
         if (td[k].kind == DETECT_ADDRESS)
-            rc = merge(d, n, cap, v->from[td[k].start], v->to[td[k].end - 1]);
+            rc = addr_merge(d, n, cap, v->from[td[k].start], v->to[td[k].end - 1]);
     for (k = 0; k + 1 < sp.n && rc == 0; k += 2)
         rc = fn(ctx, v->from[sp.p[k]], v->to[sp.p[k + 1] - 1]);
     free(td), free(sp.p);

@@ -475,6 +475,19 @@ size_t addr_kw_letters(const char *s, size_t len, size_t i);
 size_t addr_box_number(const char *s, size_t len, size_t i);
 size_t addr_ko_dong_ho(const char *s, size_t len, size_t i, int *lives);
 
+/* detect_address.c: adds the address [a, b) (bytes) to d[0..*n)
+ * (capacity *cap, realloc'd; sorted by start) over the detections it
+ * overlaps, which it takes in; 0, or -1 out of memory. */
+struct detection;
+int addr_merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b);
+
+/* detect_address_cue.c: the addresses led by a cue ("address:", "хаяг:",
+ * "lives at", "живёт на", before "оршин суудаг") in the norm text
+ * s[0..len), the numbers of the cue's clause as one span, merged into
+ * d[0..*n) as addr_merge does (the detections already there stop a span:
+ * phones, e-mail, URLs, IPs).  0, or -1 out of memory. */
+int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+
 /* detect_address_view.c: the copy of a text an address is read in, its
  * numbers as ASCII digits (Arabic-Indic digits, numbers said in words:
  * detect_spoken_number).  t[0..m): the copy (not NUL-terminated);

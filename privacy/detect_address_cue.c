@@ -1,0 +1,321 @@
+/* Addresses led by a cue (brief s24 addr24, issue 12): after a label
+ * ("хаяг:", "адрес:", "주소:", "address:") or a verb of living ("lives
+ * at", "живёт на"), the numbers of the same clause are one address span,
+ * whatever their shape ("3х15б42т", "3/15/42", "ленина 5-12", "blk4 st12
+ * h7", "101 dong 1203 ho"): the short forms a tester wrote are too many to
+ * list one by one, and the cue says what they are.  Before a Mongolian
+ * verb of living ("оршин суудаг", "амьдардаг") the numbers of the clause
+ * before it are read alike.  Norm view (lower case).
+ *
+ * The rules (the cue words are written by hand and want a native
+ * reviewer for Mongolian, Russian and Korean):
+ *   - the span runs from the first token with a digit to the last one of
+ *     the clause; a clause ends at ".", "!", "?", ";" or a line break (a
+ *     "." after a street or unit abbreviation, "st.", "кв.", does not end
+ *     it), at more than three words without a digit between two numbers,
+ *     and before a time ("10:30"), an e-mail address, a URL, an IP, a
+ *     handle, coordinates or a phone the detectors found;
+ *   - a pronoun before the first number cancels ("address: he has 3
+ *     kids"), as do more than six words before it;
+ *   - a label with its colon takes one digit group; any other cue needs
+ *     two ("she lives at 5 12 34", not "she lives at 5").
+ * A span found in the view (detect_address_view.c) takes numbers said in
+ * words ("address: five twelve thirty-four") alike. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+
+/* The cues, in the norm view; after: the address follows the cue (else
+ * it stands before it, Mongolian verbs); colon: the label wants its ":". */
+struct cue {
+    const char *w;
+    int after, colon;
+};
+
+static const struct cue cues[] = {
+    { "address", 1, 1 }, { "addr", 1, 1 }, { "home address", 1, 1 }, { "khayag", 1, 1 }, { "hayag", 1, 1 },
+    { "\xd1\x85\xd0\xb0\xd1\x8f\xd0\xb3", 1, 1 },                                   /* хаяг */
+    { "\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81", 1, 1 },                           /* адрес */
+    { "\xec\xa3\xbc\xec\x86\x8c", 1, 1 },                                           /* 주소 */
+    { "my address is", 1, 0 }, { "her address is", 1, 0 }, { "his address is", 1, 0 },
+    { "lives at", 1, 0 }, { "live at", 1, 0 }, { "living at", 1, 0 }, { "lived at", 1, 0 },
+    { "\xec\xa3\xbc\xec\x86\x8c\xeb\x8a\x94", 1, 0 },                               /* 주소는 */
+    { "\xd0\xb6\xd0\xb8\xd0\xb2\xd1\x91\xd1\x82 \xd0\xbd\xd0\xb0", 1, 0 },         /* живёт на */
+    { "\xd0\xb6\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xd0\xbd\xd0\xb0", 1, 0 },         /* живет на */
+    { "\xd0\xb6\xd0\xb8\xd0\xb2\xd1\x83 \xd0\xbd\xd0\xb0", 1, 0 },                 /* живу на */
+    { "\xd0\xbf\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb8\xd0\xb2\xd0\xb0\xd0\xb5\xd1\x82 \xd0\xbf\xd0\xbe", 1, 0 }, /* проживает по */
+    /* оршин суудаг, амьдардаг: the address stands before the verb */
+    { "\xd0\xbe\xd1\x80\xd1\x88\xd0\xb8\xd0\xbd \xd1\x81\xd1\x83\xd1\x83\xd0\xb4\xd0\xb0\xd0\xb3", 0, 0 },
+    { "\xd0\xb0\xd0\xbc\xd1\x8c\xd0\xb4\xd0\xb0\xd1\x80\xd0\xb4\xd0\xb0\xd0\xb3", 0, 0 },
+};
+
+/* Pronouns that, before the first number, say the clause is about
+ * someone, not a place (English, Russian, Mongolian, Korean). */
+static const char *const pronouns[] = {
+    "he", "she", "they", "we", "i", "it", "you", "his", "her", "their", "my", "our",
+    "\xd0\xbe\xd0\xbd", "\xd0\xbe\xd0\xbd\xd0\xb0", "\xd0\xbe\xd0\xbd\xd0\xb8", "\xd1\x8f",   /* он она они я */
+    "\xd0\xbc\xd1\x8b", "\xd0\xb2\xd1\x8b",                                                   /* мы вы */
+    "\xd1\x82\xd1\x8d\xd1\x80", "\xd0\xb1\xd0\xb8", "\xd0\xb1\xd0\xb8\xd0\xb4",                 /* тэр би бид */
+    "\xd1\x82\xd0\xb0", "\xd1\x82\xd1\x8d\xd0\xb4",                                           /* та тэд */
+    "\xea\xb7\xb8\xeb\x8a\x94", "\xea\xb7\xb8\xeb\x85\x80\xeb\x8a\x94", "\xeb\x82\x98\xeb\x8a\x94", /* 그는 그녀는 나는 */
+    "\xec\xa0\x80\xeb\x8a\x94", "\xec\x9a\xb0\xeb\xa6\xac\xeb\x8a\x94",                         /* 저는 우리는 */
+};
+
+/* Abbreviations whose "." does not end a clause. */
+static const char *const abbrevs[] = {
+    "st", "str", "rd", "ave", "apt", "bldg", "blk", "no", "bl", "hse", "fl",
+    "\xd1\x83\xd0\xbb", "\xd0\xb4", "\xd0\xba\xd0\xb2", "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf",   /* ул д кв корп */
+    "\xd0\xbf\xd1\x80", "\xd1\x81\xd1\x82\xd1\x80", "\xd0\xb1\xd0\xbb",                       /* пр стр бл */
+    "\xd1\x85\xd0\xbe\xd1\x80", "\xd0\xb1\xd0\xb0\xd0\xb9", "\xd1\x85", "\xd0\xb1", "\xd1\x82", /* хор бай х б т */
+};
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+static int ends_clause(char c) { return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n'; }
+
+static int in_list(const char *const *list, size_t n, const char *w, size_t wl)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strlen(list[k]) == wl && memcmp(list[k], w, wl) == 0)
+            return 1;
+    return 0;
+}
+
+/* The digit groups in s[a, b). */
+static unsigned groups(const char *s, size_t a, size_t b)
+{
+    unsigned g = 0;
+
+    for (size_t k = a; k < b; k++)
+        g += det_digit(s[k]) && (k == a || !det_digit(s[k - 1]));
+    return g;
+}
+
+/* 1 if s[a, b) is a time ("10:30", "9:05") or an IP-like dotted run. */
+static int time_or_ip(const char *s, size_t a, size_t b)
+{
+    size_t n = det_digits(s, b, a), dots = 0;
+
+    if (n >= 1 && n <= 2 && a + n + 2 < b + 1 && s[a + n] == ':' && det_digits(s, b, a + n + 1) == 2)
+        return 1;
+    for (size_t k = a; k < b; k++)
+        dots += s[k] == '.' && k + 1 < b && det_digit(s[k + 1]);
+    return dots >= 3;
+}
+
+/* What a scan reads: the detections found so far (text offsets) and,
+ * for a view, its map back to the text (detect_address_view.c). */
+struct scanctx {
+    const struct detection *d;
+    size_t nd;
+    const size_t *from, *to;
+};
+
+/* 1 if a detection that is not an address, a date, an ID or an account
+ * overlaps s[a, b). */
+static int other_detection(const struct scanctx *x, size_t a, size_t b)
+{
+    const struct detection *d = x->d;
+
+    if (x->from != NULL)
+        a = x->from[a], b = x->to[b - 1];
+    for (size_t k = 0; k < x->nd; k++)
+        if (d[k].start < b && d[k].end > a &&
+            (d[k].kind == DETECT_PHONE || d[k].kind == DETECT_EMAIL || d[k].kind == DETECT_URL ||
+             d[k].kind == DETECT_IP || d[k].kind == DETECT_HANDLE || d[k].kind == DETECT_GPS))
+            return 1;
+    return 0;
+}
+
+/* The token at or after i in s[0..len), stopping at a clause end: its
+ * bounds in [*ta, *te) without the punctuation around it, *stop set when
+ * the clause ends right after it; 0 if none before the clause ends, else
+ * the position after it. */
+static size_t token(const char *s, size_t len, size_t i, size_t *ta, size_t *te, int *stop)
+{
+    size_t a, b;
+
+    while (i < len && (is_space(s[i]) || s[i] == ',' || s[i] == '(' || s[i] == ')' || s[i] == '"'))
+        i++;
+    if (i >= len || ends_clause(s[i]))
+        return 0;
+    for (a = i; i < len && !is_space(s[i]) && s[i] != '\n'; i++)
+        ;
+    b = i;
+    *stop = 0;
+    while (b > a && strchr(",;:.!?)\"'", s[b - 1]) != NULL) {
+        if (ends_clause(s[b - 1]))
+            *stop = 1;
+        b--;
+    }
+    /* "st." and "кв." go on; a number's "." ends ("42."). */
+    if (*stop && s[b] == '.' && b + 1 == i && in_list(abbrevs, sizeof abbrevs / sizeof abbrevs[0], s + a, b - a))
+        *stop = 0;
+    *ta = a, *te = b;
+    return i;
+}
+
+/* The span of numbers after a cue ending at p; 0 or its end with its
+ * start in *start. */
+static size_t after_cue(const struct scanctx *x, const char *s, size_t len, size_t p,
+                        unsigned need, size_t *start)
+{
+    size_t i = p, a, b, first = 0, last = 0;
+    unsigned g = 0, before = 0, gap = 0;
+    int stop = 0, have = 0;
+
+    while (!stop && (i = token(s, len, i, &a, &b, &stop)) != 0) {
+        if (a == b)
+            continue;
+        if (memchr(s + a, '@', b - a) != NULL || time_or_ip(s, a, b) || other_detection(x, a, b))
+            break;
+        if (groups(s, a, b) > 0) {
+            if (!have)
+                first = a, have = 1;
+            last = b, g += groups(s, a, b), gap = 0;
+        } else if (!have) {
+            if (in_list(pronouns, sizeof pronouns / sizeof pronouns[0], s + a, b - a) || ++before > 6)
+                return 0;
+        } else if (++gap > 3)
+            break;
+    }
+    if (!have || g < need)
+        return 0;
+    *start = first;
+    return last;
+}
+
+/* The span of numbers in the clause before a cue at c; as after_cue. */
+static size_t before_cue(const struct scanctx *x, const char *s, size_t c, size_t *start)
+{
+    size_t a = c, first = 0, last = 0, b;
+    unsigned g = 0, gap = 0;
+    int have = 0;
+
+    while (a > 0) {
+        /* the token ending before a */
+        while (a > 0 && (is_space(s[a - 1]) || s[a - 1] == ','))
+            a--;
+        if (a == 0 || ends_clause(s[a - 1]))
+            break;
+        b = a;
+        while (a > 0 && !is_space(s[a - 1]) && !ends_clause(s[a - 1]) && s[a - 1] != ',')
+            a--;
+        if (time_or_ip(s, a, b) || memchr(s + a, '@', b - a) != NULL || other_detection(x, a, b))
+            break;
+        if (groups(s, a, b) > 0) {
+            /* "42-т", "15б": the token's digits to its end without a
+             * particle after the last one kept whole */
+            if (!have)
+                last = b, have = 1;
+            first = a, g += groups(s, a, b), gap = 0;
+        } else if (have && ++gap > 3)
+            break;
+    }
+    if (!have || g < 2)
+        return 0;
+    *start = first;
+    return last;
+}
+
+/* The cue at i (a word start), its entry; NULL if none. */
+static const struct cue *cue_at(const char *s, size_t len, size_t i, size_t *end)
+{
+    const struct cue *best = NULL;
+    size_t bl = 0, e;
+
+    if (i > 0 && det_letter_before(s, i))
+        return NULL;
+    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
+        size_t wl = strlen(cues[k].w);
+        if (wl <= bl || !det_starts(s, len, i, cues[k].w))
+            continue;
+        e = i + wl;
+        if (cues[k].colon) {
+            if (det_letter_at(s, len, e))
+                continue;
+            e += e < len && s[e] == ' ';
+            if (e >= len || s[e] != ':')
+                continue;
+            e++;
+        } else if (det_letter_at(s, len, e)) {
+            continue;
+        }
+        best = &cues[k], bl = wl, *end = e;
+    }
+    return best;
+}
+
+/* The cues' spans in s[0..len) given to fn (start, end: s's offsets, or
+ * the text's through x's map); 0, or -1 when fn fails. */
+static int find(const struct scanctx *x, const char *s, size_t len,
+                int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
+{
+    const struct cue *c;
+    size_t i, e, a, b;
+
+    for (i = 0; i < len; i++) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80 || (c = cue_at(s, len, i, &e)) == NULL)
+            continue;
+        b = c->after ? after_cue(x, s, len, e, c->colon ? 1 : 2, &a) : before_cue(x, s, i, &a);
+        if (b != 0 && x->from != NULL)
+            a = x->from[a], b = x->to[b - 1];
+        if (b != 0 && fn(ctx, a, b) != 0)
+            return -1;
+        i = e - 1;
+    }
+    return 0;
+}
+
+struct sink {
+    struct detection **d;
+    size_t *n, *cap;
+    int found;
+};
+
+static int take(void *ctx, size_t start, size_t end)
+{
+    struct sink *k = ctx;
+
+    k->found = 1;
+    return addr_merge(k->d, k->n, k->cap, start, end);
+}
+
+/* 1 if s[0..len) has a cue at all (the cheap test before a view). */
+static int any_cue(const char *s, size_t len)
+{
+    size_t i, e;
+
+    for (i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && cue_at(s, len, i, &e) != NULL)
+            return 1;
+    return 0;
+}
+
+int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
+{
+    struct scanctx x = { NULL, 0, NULL, NULL };
+    struct sink k = { d, n, cap, 0 };
+    struct addr_view v;
+    int rc;
+
+    if (!any_cue(s, len))
+        return 0;
+    /* A copy of the detections before: the merges move them. */
+    struct detection *copy = malloc((*n + 1) * sizeof *copy);
+    if (copy == NULL)
+        return -1;
+    if (*n > 0)
+        memcpy(copy, *d, *n * sizeof *copy);
+    x.d = copy, x.nd = *n;
+    rc = find(&x, s, len, take, &k);
+    if (rc == 0 && (rc = addr_view_make(&v, s, len)) > 0) {
+        x.from = v.from, x.to = v.to;
+        rc = find(&x, v.t, v.m, take, &k);
+        addr_view_free(&v);
+    }
+    free(copy);
+    return rc < 0 ? -1 : 0;
+}
