@@ -98,8 +98,8 @@ static size_t unit_at(const char *s, size_t len, size_t i, const struct unit *li
         m = i + strlen(list[k].w);
         if (stem)
             m = detect_letters(s, len, m);
-        else if (list[k].w[strlen(list[k].w) - 1] != '.' && det_letter_at(s, len, m))
-            continue;
+        else if (list[k].w[strlen(list[k].w) - 1] != '.' && det_letter_at(s, len, m) && !det_digit(s[m]))
+            continue;                              /* "кв12", "apt12": glued (brief s24 addr24) */
         *weight = list[k].weight;
         return m;
     }

@@ -17,13 +17,20 @@
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
-/* The index of the letter at s[i] in order[] (UTF-8 strings), its length
- * in *n; -1 if none. */
-static int letter_of(const char *s, size_t len, size_t i, const char *const *order, int norder, size_t *n)
+/* 1 if no letter stands at s[i] (a digit may: "3х15б"). */
+static int no_letter(const char *s, size_t len, size_t i)
 {
-    for (int k = 0; k < norder; k++)
-        if (det_starts(s, len, i, order[k]) && !det_letter_at(s, len, i + strlen(order[k])))
-            return *n = strlen(order[k]), k;
+    return !det_letter_at(s, len, i) || det_digit(s[i]);
+}
+
+/* The unit of words[] at s[i] (the longest first in the list) with no
+ * letter after it: its rank in rank[], its length in *n; -1 if none. */
+static int unit_of(const char *s, size_t len, size_t i, const char *const *words, const int *rank, int nwords,
+                   size_t *n)
+{
+    for (int k = 0; k < nwords; k++)
+        if (det_starts(s, len, i, words[k]) && no_letter(s, len, i + strlen(words[k])))
+            return *n = strlen(words[k]), rank[k];
     return -1;
 }
 
@@ -37,45 +44,75 @@ static size_t sep(const char *s, size_t len, size_t i)
     return j;
 }
 
-size_t addr_mn_letters(const char *s, size_t len, size_t i)
+/* A run of numbers with their units' short forms, in rank order, two or
+ * more (need, or more); after: the unit after its number ("3х"), else
+ * before it ("х3"); colon: "b: 4" allowed.  Parts apart by ", ", " " or
+ * nothing ("3х15б42т").  Its end, or 0. */
+static size_t unit_run(const char *s, size_t len, size_t i, const char *const *words, const int *rank, int nwords,
+                       int after, int maxdigits, int need)
 {
-    static const char *const order[] = { "\xd1\x85", "\xd0\xb1", "\xd1\x82" };   /* х б т */
-    size_t j = i, end = 0, n, l, tokens = 0;
+    size_t j = i, end = 0, n, l, p, tokens = 0;
     int k, last = -1;
 
-    if (det_letter_before(s, i))
+    if (det_letter_before(s, i) || (j > 0 && det_digit(s[j - 1])))
         return 0;
     for (;;) {
-        if ((n = det_digits(s, len, j)) == 0 || n > 4 || (j > 0 && det_digit(s[j - 1])) ||
-            (k = letter_of(s, len, j + n, order, 3, &l)) <= last)
-            break;
-        last = k, tokens++, end = j + n + l;
-        if ((j = sep(s, len, end)) == end)
+        if (after) {
+            if ((n = det_digits(s, len, j)) == 0 || n > (size_t)maxdigits ||
+                (k = unit_of(s, len, j + n, words, rank, nwords, &l)) <= last)
+                break;
+            p = j + n + l;
+        } else {
+            if ((k = unit_of(s, len, j, words, rank, nwords, &l)) <= last)
+                break;
+            p = j + l;
+            if (p + 1 < len && s[p] == ':')
+                p += 1 + (s[p + 1] == ' ');
+            if ((n = det_digits(s, len, p)) == 0 || n > (size_t)maxdigits || det_letter_at(s, len, p + n))
+                break;
+            p += n;
+        }
+        last = k, tokens++, end = p;
+        if (after && end < len && det_digit(s[end]))
+            j = end;                              /* glued: "3х15б42т" */
+        else if ((j = sep(s, len, end)) == end || j >= len)
             break;
     }
-    return tokens >= 2 ? end : 0;
+    return tokens >= (size_t)need ? end : 0;
+}
+
+/* Mongolian units by their first letters or syllables, after the number
+ * ("3х, 15б, 42т", "3хор 15бай 42то", "3kh 15b 42t") or before it ("х3
+ * б15 т42"). */
+static const char *const mn_units[] = {
+    "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", "\xd1\x85\xd0\xbe\xd1\x80", "\xd1\x85", "kh", "x",   /* хороо хор х */
+    "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", "\xd0\xb1\xd0\xb0\xd0\xb9", "\xd0\xb1", "b",                  /* байр бай б */
+    "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", "\xd1\x82\xd0\xbe\xd0\xbe", "\xd1\x82\xd0\xbe", "\xd1\x82", "t", /* тоот тоо то т */
+};
+static const int mn_rank[] = { 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2 };
+
+size_t addr_mn_letters(const char *s, size_t len, size_t i)
+{
+    size_t e = unit_run(s, len, i, mn_units, mn_rank, 14, 1, 4, 2);
+
+    return e != 0 ? e : unit_run(s, len, i, mn_units, mn_rank, 14, 0, 4, 2);
 }
 
 size_t addr_kw_letters(const char *s, size_t len, size_t i)
 {
-    static const char *const order[] = { "b", "s", "j", "a", "h" };
-    static const int rank[] = { 0, 1, 1, 1, 2 };
-    size_t j = i, end = 0, n, tokens = 0;
-    int k, last = -1;
+    /* block (b, blk, bl, q: qit'a), street (s, st, j: jadda, a, av:
+     * avenue), house (h, hse); a block first.  "q4 s12" alone may be a
+     * quarter: q wants the three. */
+    static const char *const words[] = { "blk", "bl", "b", "st", "s", "j", "av", "a", "hse", "h" };
+    static const int rank[] = { 0, 0, 0, 1, 1, 1, 1, 1, 2, 2 };
+    static const char *const qwords[] = { "q", "st", "s", "j", "av", "a", "hse", "h" };
+    static const int qrank[] = { 0, 1, 1, 1, 1, 1, 2, 2 };
 
-    if (det_letter_before(s, i) || !det_starts(s, len, i, "b"))
+    if (det_starts(s, len, i, "q"))
+        return unit_run(s, len, i, qwords, qrank, 8, 0, 3, 3);
+    if (!det_starts(s, len, i, "b"))
         return 0;
-    for (;;) {
-        for (k = 0; k < 5 && !(s[j] == order[k][0]); k++)
-            ;
-        if (k == 5 || rank[k] <= last || (n = det_digits(s, len, j + 1)) == 0 || n > 3 ||
-            det_letter_at(s, len, j + 1 + n) || (j + 1 + n < len && det_digit(s[j + 1 + n])))
-            break;
-        last = rank[k], tokens++, end = j + 1 + n;
-        if ((j = sep(s, len, end)) == end || j >= len)
-            break;
-    }
-    return tokens >= 2 ? end : 0;
+    return unit_run(s, len, i, words, rank, 10, 0, 3, 2);
 }
 
 /* 1 if "post office" stands in s[a, b). */
