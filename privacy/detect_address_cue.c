@@ -12,7 +12,9 @@
  *   - the span runs from the first token with a digit to the last one of
  *     the clause; a clause ends at ".", "!", "?", ";" or a line break (a
  *     "." after a street or unit abbreviation, "st.", "кв.", does not end
- *     it), at more than three words without a digit between two numbers,
+ *     it), at more than two words without a digit between two numbers
+ *     or at one of five letters or more that is not a unit ("street",
+ *     "байр": "42 baker street, flat 3, london nw1 6xe" keeps london),
  *     and before a time ("10:30"), an e-mail address, a URL, an IP, a
  *     handle, coordinates or a phone the detectors found;
  *   - a pronoun before the first number cancels ("address: he has 3
@@ -157,12 +159,74 @@ static size_t token(const char *s, size_t len, size_t i, size_t *ta, size_t *te,
     return i;
 }
 
+/* Words that go on an address between its numbers or after the last one
+ * though longer than four letters (stems: the endings are taken). */
+static const char *const bridges[] = {
+    "street", "block", "house", "flat", "apart", "build", "floor", "avenue", "jadda", "khoroo", "bair", "toot",
+    "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", /* байр тоот хороо */
+    "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82", "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf", "\xd1\x83\xd0\xbb\xd0\xb8\xd1\x86", /* кварт корп улиц */
+    "\xd0\xb4\xd0\xb0\xd0\xb2\xd1\x85\xd0\xb0\xd1\x80",                                                                 /* давхар */
+};
+
+/* Units that close an address after its last number ("101 dong 1203
+ * ho", "1203 호에": the particle after stays). */
+static const char *const closers[] = {
+    "ho", "dong", "toot", "\xed\x98\xb8", "\xeb\x8f\x99", "\xec\xb8\xb5",                              /* 호 동 층 */
+    "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82",                                                                 /* тоот */
+};
+
+/* 1 if the word s[a, b) may stand between two numbers of an address:
+ * four letters or fewer, or a unit's stem of bridges[]. */
+static int bridge(const char *s, size_t a, size_t b)
+{
+    size_t cps = 0, k;
+
+    for (k = a; k < b; k++)
+        cps += ((unsigned char)s[k] & 0xC0) != 0x80;
+    if (cps <= 4)
+        return 1;
+    for (k = 0; k < sizeof bridges / sizeof bridges[0]; k++)
+        if (strlen(bridges[k]) <= b - a && memcmp(s + a, bridges[k], strlen(bridges[k])) == 0)
+            return 1;
+    return 0;
+}
+
+/* The end of a number's token s[a, b) inside an address: a Korean
+ * particle or copula after its last digit is cut ("12-3이다" -> "12-3",
+ * "1203호에" -> "1203호"). */
+static size_t trim(const char *s, size_t a, size_t b)
+{
+    size_t d = b, n, k;
+
+    while (d > a && !det_digit(s[d - 1]))
+        d--;
+    if (d == b || det_cp_at(s, b, d, &n) < 0xAC00 || det_cp_at(s, b, d, &n) > 0xD7A3)
+        return b;
+    for (k = 3; k < sizeof closers / sizeof closers[0]; k++)
+        if (det_starts(s, b, d, closers[k]))
+            return d + strlen(closers[k]);
+    if (det_starts(s, b, d, "\xeb\xb2\x88\xec\xa7\x80") || det_starts(s, b, d, "\xea\xb8\xb8"))   /* 번지 길 */
+        return d + (s[d] == '\xeb' ? 6 : 3);
+    return d;
+}
+
+/* The closer at s[a, b) (a word after the last number): its end, or 0. */
+static size_t closer(const char *s, size_t a, size_t b)
+{
+    for (size_t k = 0; k < sizeof closers / sizeof closers[0]; k++) {
+        size_t n = strlen(closers[k]);
+        if (n <= b - a && memcmp(s + a, closers[k], n) == 0 && (n == b - a || k >= 3))
+            return a + n;
+    }
+    return 0;
+}
+
 /* The span of numbers after a cue ending at p; 0 or its end with its
  * start in *start. */
 static size_t after_cue(const struct scanctx *x, const char *s, size_t len, size_t p,
                         unsigned need, size_t *start)
 {
-    size_t i = p, a, b, first = 0, last = 0;
+    size_t i = p, a, b, first = 0, last = 0, e;
     unsigned g = 0, before = 0, gap = 0;
     int stop = 0, have = 0;
 
@@ -174,12 +238,15 @@ static size_t after_cue(const struct scanctx *x, const char *s, size_t len, size
         if (groups(s, a, b) > 0) {
             if (!have)
                 first = a, have = 1;
-            last = b, g += groups(s, a, b), gap = 0;
+            last = trim(s, a, b), g += groups(s, a, b), gap = 0;
         } else if (!have) {
             if (in_list(pronouns, sizeof pronouns / sizeof pronouns[0], s + a, b - a) || ++before > 6)
                 return 0;
-        } else if (++gap > 3)
+        } else if (gap == 0 && (e = closer(s, a, b)) != 0) {
+            last = e, gap = 1;
+        } else if (++gap > 2 || !bridge(s, a, b)) {
             break;
+        }
     }
     if (!have || g < need)
         return 0;
@@ -206,12 +273,11 @@ static size_t before_cue(const struct scanctx *x, const char *s, size_t c, size_
         if (time_or_ip(s, a, b) || memchr(s + a, '@', b - a) != NULL || other_detection(x, a, b))
             break;
         if (groups(s, a, b) > 0) {
-            /* "42-т", "15б": the token's digits to its end without a
-             * particle after the last one kept whole */
+            /* "42-т", "15б": the last number's token kept whole */
             if (!have)
                 last = b, have = 1;
             first = a, g += groups(s, a, b), gap = 0;
-        } else if (have && ++gap > 3)
+        } else if (have && (++gap > 2 || !bridge(s, a, b)))
             break;
     }
     if (!have || g < 2)
