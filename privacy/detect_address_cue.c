@@ -360,26 +360,119 @@ static int any_cue(const char *s, size_t len)
     return 0;
 }
 
+/* Kuwait's governorates and the areas of Kuwait City and around, as
+ * written in English (by hand, from the areas' usual spellings; wants a
+ * native reviewer): the town a postcode stands before ("block 5, street
+ * 12, 13001 kuwait"). */
+static const char *const kw_towns[] = {
+    "kuwait", "salmiya", "salmiyah", "hawalli", "jabriya", "jabriyah", "farwaniya", "farwaniyah", "jahra",
+    "ahmadi", "fahaheel", "mangaf", "mishref", "surra", "rumaithiya", "bayan", "salwa", "jleeb", "khaitan",
+    "sabah al salem", "mubarak al kabeer", "sharq", "dasman", "qurtuba", "yarmouk", "shuwaikh", "kaifan",
+};
+
+/* A postcode of five digits at i before a town of kw_towns, right after
+ * an address of d ending at most two bytes before i: its end, or 0. */
+static size_t kw_postcode(const struct detection *d, size_t nd, const char *s, size_t len, size_t i)
+{
+    size_t k, e;
+    int after = 0;
+
+    if (det_digits(s, len, i) != 5 || i + 6 >= len || s[i + 5] != ' ')
+        return 0;
+    for (k = 0; k < nd && !after; k++)
+        after = d[k].kind == DETECT_ADDRESS && d[k].end < i && d[k].end + 2 >= i;
+    for (k = 0; k < sizeof kw_towns / sizeof kw_towns[0] && after; k++)
+        if (det_starts(s, len, i + 6, kw_towns[k]) && !det_letter_at(s, len, (e = i + 6 + strlen(kw_towns[k]))))
+            return i + 5;
+    return 0;
+}
+
+/* In a view, a number said with the words of an address about it that
+ * ask for no second part: "at fourteen elm street" (at, on or to before, one
+ * or two words and a street's word after) and "in apartment twelve." (a
+ * flat's number said, ending the sentence; "apartment twelve for a
+ * year" stays).  Its end with its start in *start, or 0. */
+static size_t said_shape(const struct addr_view *v, size_t i, size_t *start)
+{
+    static const char *const types[] = { "street", "road", "avenue", "lane", "drive", "boulevard" };
+    static const char *const flats[] = { "in apartment ", "in flat ", "in apt " };
+    const char *s = v->t;
+    size_t len = v->m, n = det_digits(s, len, i), j, w, k, e;
+
+    if (n == 0 || !v->said[i] || (i > 0 && det_digit(s[i - 1])))
+        return 0;
+    for (k = 0; k < sizeof flats / sizeof flats[0]; k++)
+        if (i >= strlen(flats[k]) && memcmp(s + i - strlen(flats[k]), flats[k], strlen(flats[k])) == 0 &&
+            (i + n == len || (strchr(".!?", s[i + n]) != NULL && (i + n + 1 == len || s[i + n + 1] == ' '))))
+            return *start = i, i + n;
+    if (!(i >= 3 && (memcmp(s + i - 3, "at ", 3) == 0 || memcmp(s + i - 3, "on ", 3) == 0 ||
+                     memcmp(s + i - 3, "to ", 3) == 0)) ||
+        i + n >= len || s[i + n] != ' ')
+        return 0;
+    for (w = 0, j = i + n + 1; w < 3 && j < len; w++) {
+        for (k = 0; k < sizeof types / sizeof types[0]; k++)
+            if (w > 0 && det_starts(s, len, j, types[k]) && !det_letter_at(s, len, (e = j + strlen(types[k]))))
+                return *start = i, e;
+        if ((e = detect_letters(s, len, j)) == j || e >= len || s[e] != ' ')
+            return 0;
+        j = e + 1;
+    }
+    return 0;
+}
+
+/* The short shapes that need no cue (detect_address_short.c and above)
+ * in s[0..len), given to fn as find does. */
+static int shapes(const struct scanctx *x, const struct addr_view *v, const char *s, size_t len,
+                  int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
+{
+    size_t i, a, e;
+
+    for (i = 0; i < len; i++) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80)
+            continue;
+        a = i;
+        if ((e = addr_dong_ho_spaced(s, len, i)) == 0 && (e = addr_mn_genitive(s, len, i)) == 0 &&
+            (e = addr_ko_complex(s, len, i)) == 0 && (e = addr_mn_letters(s, len, i)) == 0 &&
+            (x->from != NULL || (e = kw_postcode(x->d, x->nd, s, len, i)) == 0) &&
+            (v == NULL || (e = said_shape(v, i, &a)) == 0)) {
+            if ((e = addr_zip_said(s, len, i)) == 0)
+                continue;
+            for (a = e; a > i && det_digit(s[a - 1]); a--)
+                ;
+        }
+        if (fn(ctx, x->from != NULL ? x->from[a] : a, x->from != NULL ? x->to[e - 1] : e) != 0)
+            return -1;
+        i = e - 1;
+    }
+    return 0;
+}
+
 int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
 {
     struct scanctx x = { NULL, 0, NULL, NULL };
     struct sink k = { d, n, cap, 0 };
     struct addr_view v;
-    int rc;
+    struct detection *copy;
+    int rc, view;
 
-    if (!any_cue(s, len))
-        return 0;
     /* A copy of the detections before: the merges move them. */
-    struct detection *copy = malloc((*n + 1) * sizeof *copy);
-    if (copy == NULL)
+    if ((copy = malloc((*n + 1) * sizeof *copy)) == NULL)
         return -1;
     if (*n > 0)
         memcpy(copy, *d, *n * sizeof *copy);
     x.d = copy, x.nd = *n;
-    rc = find(&x, s, len, take, &k);
-    if (rc == 0 && (rc = addr_view_make(&v, s, len)) > 0) {
+    rc = shapes(&x, NULL, s, len, take, &k);
+    if (rc == 0 && any_cue(s, len))
+        rc = find(&x, s, len, take, &k);
+    if (rc == 0 && (view = addr_view_make(&v, s, len)) != 0) {
+        if (view < 0) {
+            free(copy);
+            return -1;
+        }
         x.from = v.from, x.to = v.to;
-        rc = find(&x, v.t, v.m, take, &k);
+        rc = shapes(&x, &v, v.t, v.m, take, &k);
+        if (rc == 0 && any_cue(v.t, v.m))
+            rc = find(&x, v.t, v.m, take, &k);
         addr_view_free(&v);
     }
     free(copy);

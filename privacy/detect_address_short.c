@@ -67,7 +67,7 @@ static size_t unit_run(const char *s, size_t len, size_t i, const char *const *w
                 break;
             p = j + l;
             if (p + 1 < len && s[p] == ':')
-                p += 1 + (s[p + 1] == ' ');
+                p += s[p + 1] == ' ' ? 2 : 1;
             if ((n = det_digits(s, len, p)) == 0 || n > (size_t)maxdigits || det_letter_at(s, len, p + n))
                 break;
             p += n;
@@ -165,4 +165,107 @@ size_t addr_ko_dong_ho(const char *s, size_t len, size_t i, int *lives)
     for (k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
         *lives |= det_starts(s, len, p, verbs[k]);
     return e;
+}
+
+/* The unit of list[] at s[i] (no Latin letter after it; a Korean
+ * particle may follow): its end, or 0. */
+static size_t unit_word(const char *s, size_t len, size_t i, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (det_starts(s, len, i, list[k]) && !det_alpha(s[i + strlen(list[k])]) &&
+            !det_digit(s[i + strlen(list[k])]))
+            return i + strlen(list[k]);
+    return 0;
+}
+
+size_t addr_dong_ho_spaced(const char *s, size_t len, size_t i)
+{
+    static const char *const dong[] = { "\xeb\x8f\x99", "dong", "d" };   /* 동 */
+    static const char *const ho[] = { "\xed\x98\xb8", "ho", "h" };       /* 호 */
+    size_t n, j, e;
+    int spaced;
+
+    if ((i > 0 && (det_alnum(s[i - 1]) || s[i - 1] == '-')) || (n = det_digits(s, len, i)) == 0 || n > 4 ||
+        s[i] == '0')
+        return 0;
+    j = i + n;
+    spaced = j < len && s[j] == ' ';
+    j += spaced ? 1 : 0;
+    /* "101d" only glued; "101 dong", "101 동" spaced or not */
+    if ((e = unit_word(s, len, j, dong, spaced ? 2 : 3)) == 0)
+        return 0;
+    j = e + (e < len && s[e] == ' ') + (e + 1 < len && s[e] == ',' && s[e + 1] == ' ');
+    if (j == e || (n = det_digits(s, len, j)) == 0 || n > 4)
+        return 0;
+    j += n;
+    spaced = j < len && s[j] == ' ';
+    j += spaced ? 1 : 0;
+    return unit_word(s, len, j, ho, spaced ? 2 : 3);
+}
+
+size_t addr_mn_genitive(const char *s, size_t len, size_t i)
+{
+    static const char *const units[] = {
+        "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80\xd0\xbd\xd1\x8b ",   /* байрны */
+        "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe\xd0\xbd\xd1\x8b ", /* хорооны */
+        "bairny ", "bairnii ",
+    };
+    size_t n, j = 0, k;
+
+    if ((i > 0 && det_alnum(s[i - 1])) || det_letter_before(s, i) || (n = det_digits(s, len, i)) == 0 || n > 3 ||
+        i + n >= len || s[i + n] != ' ')
+        return 0;
+    for (k = 0; k < sizeof units / sizeof units[0] && j == 0; k++)
+        if (det_starts(s, len, i + n + 1, units[k]))
+            j = i + n + 1 + strlen(units[k]);
+    if (j == 0 || (n = det_digits(s, len, j)) == 0 || n > 4 || (j + n < len && det_digit(s[j + n])))
+        return 0;
+    return j + n;
+}
+
+size_t addr_ko_complex(const char *s, size_t len, size_t i)
+{
+    /* Apartment brands and words (래미안 자이 푸르지오 아이파크 힐스테이트
+     * 롯데캐슬 더샵 e편한세상 아파트), by hand; wants a native reviewer. */
+    static const char *const brands[] = {
+        "\xeb\x9e\x98\xeb\xaf\xb8\xec\x95\x88", "\xec\x9e\x90\xec\x9d\xb4", "\xed\x91\xb8\xeb\xa5\xb4\xec\xa7\x80\xec\x98\xa4",
+        "\xec\x95\x84\xec\x9d\xb4\xed\x8c\x8c\xed\x81\xac", "\xed\x9e\x90\xec\x8a\xa4\xed\x85\x8c\xec\x9d\xb4\xed\x8a\xb8",
+        "\xeb\xa1\xaf\xeb\x8d\xb0\xec\xba\x90\xec\x8a\xac", "\xeb\x8d\x94\xec\x83\xb5", "\xed\x8e\xb8\xed\x95\x9c\xec\x84\xb8\xec\x83\x81",
+        "\xec\x95\x84\xed\x8c\x8c\xed\x8a\xb8",
+    };
+    size_t j = i, n, k, b, e;
+    int cp;
+
+    if (i > 0 && ((unsigned char)s[i - 1] >= 0x80 || det_alnum(s[i - 1])))
+        return 0;
+    while ((cp = det_cp_at(s, len, j, &n)) >= 0xAC00 && cp <= 0xD7A3)
+        j += n;
+    if (j == i)
+        return 0;
+    for (k = 0, b = 0; k < sizeof brands / sizeof brands[0] && b == 0; k++)
+        if (j - i >= strlen(brands[k]) && memcmp(s + j - strlen(brands[k]), brands[k], strlen(brands[k])) == 0)
+            b = 1;
+    if (!b)
+        return 0;
+    e = j + (j < len && s[j] == ' ');
+    if ((n = det_digits(s, len, e)) == 0 || n > 4 || !det_starts(s, len, e + n, "\xeb\x8f\x99"))   /* 동 */
+        return 0;
+    return e + n + 3;
+}
+
+size_t addr_zip_said(const char *s, size_t len, size_t i)
+{
+    static const char *const labels[] = {
+        "zip is ", "zip code is ", "zipcode is ", "postcode is ", "postal code is ", "zip code: ", "zip: ",
+    };
+    size_t j = 0, n, k;
+
+    if (det_letter_before(s, i))
+        return 0;
+    for (k = 0; k < sizeof labels / sizeof labels[0] && j == 0; k++)
+        if (det_starts(s, len, i, labels[k]))
+            j = i + strlen(labels[k]);
+    if (j == 0 || (n = det_digits(s, len, j)) < 4 || n > 6 || det_letter_at(s, len, j + n))
+        return 0;
+    return j + n;
 }

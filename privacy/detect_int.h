@@ -474,6 +474,17 @@ size_t addr_mn_letters(const char *s, size_t len, size_t i);
 size_t addr_kw_letters(const char *s, size_t len, size_t i);
 size_t addr_box_number(const char *s, size_t len, size_t i);
 size_t addr_ko_dong_ho(const char *s, size_t len, size_t i, int *lives);
+/* detect_address_short.c (brief s24 addr24), each the shape's end at
+ * s[i] (bytes) or 0: addr_dong_ho_spaced "101 동 1203 호", "101 dong 1203
+ * ho", "101d 1203h" (a building's number and its flat's); addr_mn_genitive
+ * "15 байрны 42" (a building's number, its genitive, the flat's);
+ * addr_ko_complex "반포래미안 101동" (a word ending in an apartment brand,
+ * then its building); addr_zip_said "zip is 90210" (the label and four to
+ * six digits: the span is the digits). */
+size_t addr_dong_ho_spaced(const char *s, size_t len, size_t i);
+size_t addr_mn_genitive(const char *s, size_t len, size_t i);
+size_t addr_ko_complex(const char *s, size_t len, size_t i);
+size_t addr_zip_said(const char *s, size_t len, size_t i);
 
 /* detect_address.c: adds the address [a, b) (bytes) to d[0..*n)
  * (capacity *cap, realloc'd; sorted by start) over the detections it
