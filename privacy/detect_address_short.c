@@ -226,7 +226,8 @@ size_t addr_mn_genitive(const char *s, size_t len, size_t i)
 size_t addr_ko_complex(const char *s, size_t len, size_t i)
 {
     /* Apartment brands and words (래미안 자이 푸르지오 아이파크 힐스테이트
-     * 롯데캐슬 더샵 e편한세상 아파트), by hand; wants a native reviewer. */
+     * 롯데캐슬 더샵 e편한세상 아파트) after a name ("우리 아파트 101동"
+     * stays), by hand; wants a native reviewer. */
     static const char *const brands[] = {
         "\xeb\x9e\x98\xeb\xaf\xb8\xec\x95\x88", "\xec\x9e\x90\xec\x9d\xb4", "\xed\x91\xb8\xeb\xa5\xb4\xec\xa7\x80\xec\x98\xa4",
         "\xec\x95\x84\xec\x9d\xb4\xed\x8c\x8c\xed\x81\xac", "\xed\x9e\x90\xec\x8a\xa4\xed\x85\x8c\xec\x9d\xb4\xed\x8a\xb8",
@@ -243,7 +244,7 @@ size_t addr_ko_complex(const char *s, size_t len, size_t i)
     if (j == i)
         return 0;
     for (k = 0, b = 0; k < sizeof brands / sizeof brands[0] && b == 0; k++)
-        if (j - i >= strlen(brands[k]) && memcmp(s + j - strlen(brands[k]), brands[k], strlen(brands[k])) == 0)
+        if (j - i > strlen(brands[k]) && memcmp(s + j - strlen(brands[k]), brands[k], strlen(brands[k])) == 0)
             b = 1;
     if (!b)
         return 0;
