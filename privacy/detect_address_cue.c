@@ -18,9 +18,13 @@
  *     and before a time ("10:30"), an e-mail address, a URL, an IP, a
  *     handle, coordinates or a phone the detectors found;
  *   - a pronoun before the first number cancels ("address: he has 3
- *     kids"), as do more than six words before it;
+ *     kids"), as do more than six words before it (two after a verb), and
+ *     a word of counts or time (counts[]) before it or after a number;
  *   - a label with its colon takes one digit group; any other cue needs
- *     two ("she lives at 5 12 34", not "she lives at 5").
+ *     two ("she lives at 5 12 34", not "she lives at 5"), at most one
+ *     word apart;
+ *   - before a Mongolian verb the number right before it ends in a
+ *     case ending or a unit ("42-т амьдардаг").
  * A span found in the view (detect_address_view.c) takes numbers said in
  * words ("address: five twelve thirty-four") alike. */
 #include <stdlib.h>
@@ -63,6 +67,18 @@ static const char *const pronouns[] = {
     "\xd1\x82\xd0\xb0", "\xd1\x82\xd1\x8d\xd0\xb4",                                           /* та тэд */
     "\xea\xb7\xb8\xeb\x8a\x94", "\xea\xb7\xb8\xeb\x85\x80\xeb\x8a\x94", "\xeb\x82\x98\xeb\x8a\x94", /* 그는 그녀는 나는 */
     "\xec\xa0\x80\xeb\x8a\x94", "\xec\x9a\xb0\xeb\xa6\xac\xeb\x8a\x94",                         /* 저는 우리는 */
+};
+
+/* Words that say the numbers beside them are counts or times, not an
+ * address: before the first number they cancel, after a number they
+ * take it back and end the span ("address: from 2019", "адрес: не
+ * помню, 5 лет назад", "lives at home with 2 kids"). */
+static const char *const counts[] = {
+    "from", "since", "until", "ago", "year", "years", "times", "kids", "children", "people", "minutes", "hours",
+    "days", "months", "weeks",
+    "\xd0\xbb\xd0\xb5\xd1\x82", "\xd0\xb3\xd0\xbe\xd0\xb4", "\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb0", "\xd1\x80\xd0\xb0\xd0\xb7",   /* лет год года раз */
+    "\xd0\xb6\xd0\xb8\xd0\xbb", "\xd1\x81\xd0\xb0\xd1\x80", "\xd1\x85\xd2\xaf\xd2\xaf\xd1\x85\xd1\x8d\xd0\xb4",               /* жил сар хүүхэд */
+    "\xeb\x85\x84", "\xec\x82\xb4", "\xeb\xaa\x85",                                                                               /* 년 살 명 */
 };
 
 /* Abbreviations whose "." does not end a clause. */
@@ -226,8 +242,11 @@ static size_t closer(const char *s, size_t a, size_t b)
 static size_t after_cue(const struct scanctx *x, const char *s, size_t len, size_t p,
                         unsigned need, size_t *start)
 {
-    size_t i = p, a, b, first = 0, last = 0, e;
-    unsigned g = 0, before = 0, gap = 0;
+    size_t i = p, a, b, first = 0, last = 0, back = 0, e;
+    unsigned g = 0, gback = 0, before = 0, gap = 0;
+    /* a label with its colon: six words before the first number, two
+     * between; a verb: two and one ("lives at home with 2 kids") */
+    unsigned maxbefore = need == 1 ? 6 : 2, maxgap = need == 1 ? 2 : 1;
     int stop = 0, have = 0;
 
     while (!stop && (i = token(s, len, i, &a, &b, &stop)) != 0) {
@@ -235,16 +254,22 @@ static size_t after_cue(const struct scanctx *x, const char *s, size_t len, size
             continue;
         if (memchr(s + a, '@', b - a) != NULL || time_or_ip(s, a, b) || other_detection(x, a, b))
             break;
+        if (in_list(counts, sizeof counts / sizeof counts[0], s + a, b - a)) {
+            if (have && gap == 0)
+                last = back, g = gback, have = back != 0;
+            break;
+        }
         if (groups(s, a, b) > 0) {
             if (!have)
                 first = a, have = 1;
+            back = gap == 0 ? back : last, gback = gap == 0 ? gback : g;
             last = trim(s, a, b), g += groups(s, a, b), gap = 0;
         } else if (!have) {
-            if (in_list(pronouns, sizeof pronouns / sizeof pronouns[0], s + a, b - a) || ++before > 6)
+            if (in_list(pronouns, sizeof pronouns / sizeof pronouns[0], s + a, b - a) || ++before > maxbefore)
                 return 0;
         } else if (gap == 0 && (e = closer(s, a, b)) != 0) {
             last = e, gap = 1;
-        } else if (++gap > 2 || !bridge(s, a, b)) {
+        } else if (++gap > maxgap || !bridge(s, a, b)) {
             break;
         }
     }
@@ -273,7 +298,11 @@ static size_t before_cue(const struct scanctx *x, const char *s, size_t c, size_
         if (time_or_ip(s, a, b) || memchr(s + a, '@', b - a) != NULL || other_detection(x, a, b))
             break;
         if (groups(s, a, b) > 0) {
-            /* "42-т", "15б": the last number's token kept whole */
+            /* "42-т", "15б": the last number's token kept whole; it
+             * stands right before the verb and ends in a letter (a
+             * case ending or a unit: "5 жил 2 сар тэнд амьдардаг" stays) */
+            if (!have && (b != c - 1 || !det_letter_before(s, b)))
+                break;
             if (!have)
                 last = b, have = 1;
             first = a, g += groups(s, a, b), gap = 0;

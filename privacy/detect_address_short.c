@@ -82,20 +82,25 @@ static size_t unit_run(const char *s, size_t len, size_t i, const char *const *w
 }
 
 /* Mongolian units by their first letters or syllables, after the number
- * ("3х, 15б, 42т", "3хор 15бай 42то", "3kh 15b 42t") or before it ("х3
- * б15 т42"). */
+ * ("3х, 15б, 42т", "3хор 15бай 42то") or before it ("х3 б15 т42"); in
+ * Latin letters ("3kh 15b 42t") all three ("15b 42t" may be pages). */
 static const char *const mn_units[] = {
-    "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", "\xd1\x85\xd0\xbe\xd1\x80", "\xd1\x85", "kh", "x",   /* хороо хор х */
-    "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", "\xd0\xb1\xd0\xb0\xd0\xb9", "\xd0\xb1", "b",                  /* байр бай б */
-    "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", "\xd1\x82\xd0\xbe\xd0\xbe", "\xd1\x82\xd0\xbe", "\xd1\x82", "t", /* тоот тоо то т */
+    "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", "\xd1\x85\xd0\xbe\xd1\x80", "\xd1\x85",               /* хороо хор х */
+    "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", "\xd0\xb1\xd0\xb0\xd0\xb9", "\xd0\xb1",                      /* байр бай б */
+    "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", "\xd1\x82\xd0\xbe\xd0\xbe", "\xd1\x82\xd0\xbe", "\xd1\x82",  /* тоот тоо то т */
 };
-static const int mn_rank[] = { 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2 };
+static const int mn_rank[] = { 0, 0, 0, 1, 1, 1, 2, 2, 2, 2 };
+static const char *const mn_latin_units[] = { "kh", "x", "b", "t" };
+static const int mn_latin_rank[] = { 0, 0, 1, 2 };
 
 size_t addr_mn_letters(const char *s, size_t len, size_t i)
 {
-    size_t e = unit_run(s, len, i, mn_units, mn_rank, 14, 1, 4, 2);
+    size_t e;
 
-    return e != 0 ? e : unit_run(s, len, i, mn_units, mn_rank, 14, 0, 4, 2);
+    if ((e = unit_run(s, len, i, mn_units, mn_rank, 10, 1, 4, 2)) != 0 ||
+        (e = unit_run(s, len, i, mn_units, mn_rank, 10, 0, 4, 2)) != 0)
+        return e;
+    return unit_run(s, len, i, mn_latin_units, mn_latin_rank, 4, 1, 4, 3);
 }
 
 size_t addr_kw_letters(const char *s, size_t len, size_t i)
@@ -108,8 +113,17 @@ size_t addr_kw_letters(const char *s, size_t len, size_t i)
     static const char *const qwords[] = { "q", "st", "s", "j", "av", "a", "hse", "h" };
     static const int qrank[] = { 0, 1, 1, 1, 1, 1, 2, 2 };
 
-    if (det_starts(s, len, i, "q"))
-        return unit_run(s, len, i, qwords, qrank, 8, 0, 3, 3);
+    size_t e, k, d = 0;
+
+    /* q: three parts, one number of two digits or more ("q1 s2 h3" are
+     * quarters and halves) */
+    if (det_starts(s, len, i, "q")) {
+        if ((e = unit_run(s, len, i, qwords, qrank, 8, 0, 3, 3)) == 0)
+            return 0;
+        for (k = i; k + 1 < e; k++)
+            d += det_digit(s[k]) && det_digit(s[k + 1]);
+        return d > 0 ? e : 0;
+    }
     if (!det_starts(s, len, i, "b"))
         return 0;
     return unit_run(s, len, i, words, rank, 10, 0, 3, 2);
