@@ -476,6 +476,18 @@ static int shapes(const struct scanctx *x, const struct addr_view *v, const char
     return 0;
 }
 
+/* 1 if a word a shape of the view needs stands in s[0..len). */
+static int view_words(const char *s, size_t len)
+{
+    static const char *const words[] = { "zip", "postcode", "postal code", "street", "road", "avenue", "lane",
+                                         "drive", "boulevard", "apartment", "flat", "apt" };
+
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (memmem(s, len, words[k], strlen(words[k])) != NULL)
+            return 1;
+    return 0;
+}
+
 int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
 {
     struct scanctx x = { NULL, 0, NULL, NULL };
@@ -493,7 +505,9 @@ int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, 
     rc = shapes(&x, NULL, s, len, take, &k);
     if (rc == 0 && any_cue(s, len))
         rc = find(&x, s, len, take, &k);
-    if (rc == 0 && (view = addr_view_make(&v, s, len)) != 0) {
+    /* The view (a second copy: detect_addresses made its own) only when
+     * a cue or a word of said_shape or addr_zip_said stands in the text. */
+    if (rc == 0 && (any_cue(s, len) || view_words(s, len)) && (view = addr_view_make(&v, s, len)) != 0) {
         if (view < 0) {
             free(copy);
             return -1;
