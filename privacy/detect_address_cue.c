@@ -315,6 +315,21 @@ static size_t before_cue(const struct scanctx *x, const char *s, size_t c, size_
     return last;
 }
 
+/* 1 if the word before i says an "address" is a machine's or an
+ * account's ("mac address:", "wallet address:", "ip address:"). */
+static int machine_before(const char *s, size_t i)
+{
+    static const char *const words[] = { "ip", "mac", "email", "e-mail", "mail", "wallet", "bitcoin", "btc",
+                                         "ethereum", "eth", "web", "server", "memory", "network", "crypto" };
+    size_t b = i, a;
+
+    while (b > 0 && s[b - 1] == ' ')
+        b--;
+    for (a = b; a > 0 && (det_alnum(s[a - 1]) || s[a - 1] == '-'); a--)
+        ;
+    return b > a && in_list(words, sizeof words / sizeof words[0], s + a, b - a);
+}
+
 /* The cue at i (a word start), its entry; NULL if none. */
 static const struct cue *cue_at(const char *s, size_t len, size_t i, size_t *end)
 {
@@ -340,7 +355,7 @@ static const struct cue *cue_at(const char *s, size_t len, size_t i, size_t *end
         }
         best = &cues[k], bl = wl, *end = e;
     }
-    return best;
+    return best != NULL && best->w[0] == 'a' && machine_before(s, i) ? NULL : best;
 }
 
 /* The cues' spans in s[0..len) given to fn (start, end: s's offsets, or
