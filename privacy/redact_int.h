@@ -808,6 +808,19 @@ int redact_find_hanviet(struct spans *sp, struct spans *flags, const struct reda
  * protects a person's name.  0, or -1 out of memory. */
 int redact_surname_shapes(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
+/* redact_attrib.c (brief s24 attr24): in a store of two subjects or more,
+ * settles which subject the spans of sp (norm offsets of t, before
+ * redact_merge) name: of overlapping hits of two subjects the closest form
+ * (the shortest ending left after it) wins, a tie is a neutral
+ * [PERSON-n] (TERM_PERSON), and so is a hit across a mask character and a
+ * form with an ending one letter from another subject's name word.  Only
+ * labels change, never extents.  0, or -1 out of memory. */
+int redact_attrib(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
+/* redact_attrib.c: 1 if s[0..n) (bytes) holds a character that masks a
+ * letter (* ○ ● ◯ 〇 × ■ □), else 0. */
+int redact_attrib_masked(const char *s, size_t n);
+
 /* redact_nearfix.c (report-adv17a D-15): each near-name flag of flags
  * (input offsets) one of whose spellings (variants_of) r's matcher finds
  * a name or term in is replaced: a span over it into sp (the hit's
