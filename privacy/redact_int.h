@@ -378,7 +378,8 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
 /* redact_extend.c: widens the spans of sp that replace a person's name over
  * what still names them beside it (norm offsets): initials before or after
  * ("Б.Алтангэрэл", "K. Jong-su", "Altangerel B.") and a patronymic in the
- * genitive before ("Батбаярын Алтангэрэл"). */
+ * genitive before ("Батбаярын Алтангэрэл"), and a katakana name's long
+ * mark after (マギー). */
 void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t);
 
 /* redact_forms.c: where an abbreviated part of the same subject's name
