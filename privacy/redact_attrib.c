@@ -245,8 +245,9 @@ int redact_attrib(struct spans *sp, const struct redactor *r, const struct normt
             continue;
         oa = t->ostart[x->start], ob = normtext_oend(t, x->end - 1);
         key_range(&ka, &kb, t, x->start, x->end);
+        /* the cheap tests first: each of the others reads every literal */
         if (redact_attrib_masked(t->orig + oa, ob - oa) ||
-            (leftover(r, x->subject, t->key + ka, kb - ka) > 0 &&
+            (chars(t->key + ka, kb - ka) >= 5 && leftover(r, x->subject, t->key + ka, kb - ka) > 0 &&
              near_other(r, x->subject, t->key + ka, kb - ka)))
             neutral(x, x->term);
     }
