@@ -6,12 +6,13 @@
 
 #include <sodium.h>
 
+#include "privacy/hanja.h"
 #include "privacy/namelist.h"
 #include "privacy/normalise.h"
 #include "privacy/variants_int.h"
 
 /* build/gen/nicknames_data.c (scripts/embed.sh from data/nicknames). */
-extern const unsigned char nicknames_hangul[], nicknames_cyrillic[];
+extern const unsigned char nicknames_hangul[], nicknames_cyrillic[], nicknames_kana_cjk[];
 
 /* A form that is also a Korean word or loanword (마이크 "microphone" of
  * Mike, 유리 "glass" of Юрий, 올가 of 올가을 "this autumn") is listed with
@@ -25,6 +26,15 @@ extern const unsigned char nicknames_hangul[], nicknames_cyrillic[];
  * a review flag only where the context marks a name. */
 #define RELATION_CYR ",in_cyrillic,"
 #define RELATION_CYR_WORD ",in_cyrillic_word,"
+/* The katakana and Chinese forms of English names (data/nicknames/
+ * kana_cjk.txt, written by hand: Sarah: サラ, セーラ, 莎拉, 萨拉; brief s24
+ * attr24), the same two relations each: a form that is also a word or
+ * the part of a place's name (ビル "building", 彼得 of 圣彼得堡) is a
+ * review flag only where the context marks a name. */
+#define RELATION_KANA ",in_kana,"
+#define RELATION_KANA_WORD ",in_kana_word,"
+#define RELATION_HANZI ",in_hanzi,"
+#define RELATION_HANZI_WORD ",in_hanzi_word,"
 /* Bytes of a name or a form looked up or made (the longest in the list is
  * far shorter), and of a whole name's Hangul. */
 #define FORM_MAX 48
@@ -33,18 +43,23 @@ extern const unsigned char nicknames_hangul[], nicknames_cyrillic[];
 #define WHOLE_WORDS 3
 #define WHOLE_FORMS 2
 
-/* The lists' lines sorted by name, built once (privacy/namelist.c);
- * rel 0 is RELATION_WORD, 2 RELATION_CYR_WORD, 3 RELATION_CYR. */
-enum { REL_WORD, REL_HANGUL, REL_CYR_WORD, REL_CYR };
+/* The lists' lines sorted by name, built once (privacy/namelist.c), rel
+ * the index in rels of build_index (a relation is tried before one it
+ * begins: RELATION_WORD before RELATION). */
+enum { REL_WORD, REL_HANGUL, REL_CYR_WORD, REL_CYR, REL_KANA_WORD, REL_KANA, REL_HANZI_WORD,
+       REL_HANZI };
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static struct namelist idx;
 
 static void build_index(void)
 {
-    static const unsigned char *const lists[] = { nicknames_hangul, nicknames_cyrillic };
-    static const char *const rels[] = { RELATION_WORD, RELATION, RELATION_CYR_WORD, RELATION_CYR };
+    static const unsigned char *const lists[] = { nicknames_hangul, nicknames_cyrillic,
+                                                  nicknames_kana_cjk };
+    static const char *const rels[] = { RELATION_WORD,      RELATION,       RELATION_CYR_WORD,
+                                        RELATION_CYR,       RELATION_KANA_WORD, RELATION_KANA,
+                                        RELATION_HANZI_WORD, RELATION_HANZI };
 
-    (void)namelist_build(&idx, lists, 2, rels, 4);
+    (void)namelist_build(&idx, lists, 3, rels, 8);
 }
 
 /* The index of the first line of name key[0..len) (ё read as е, as the
@@ -144,6 +159,43 @@ static int add_cyrillic(struct variant_list *out, const char *form, size_t len, 
     return 0;
 }
 
+/* Adds the katakana or Chinese form[0..len) as the text's key view reads
+ * it (normalise.h): without its long marks ー (U+30FC), which it reads as a
+ * dash and leaves out (セーラ is keyed セラ), and each Han character by its
+ * first Hangul reading (hanja.h: 莎拉 is keyed 사납), SUFFIX_HAN then, so
+ * that the form counts only over Han characters. */
+static int add_kana_cjk(struct variant_list *out, const char *form, size_t len)
+{
+    char s[FORM_MAX];
+    size_t n = 0, i = 0;
+    int rc, cp, k, han = 0;
+
+    if (len > sizeof s)
+        return 0;
+    while (i < len && (k = utf8_next(&cp, form + i, len - i)) > 0) {
+        int h = is_han_cp(cp) ? hanja_reading(cp) : 0;
+        if (cp == 0x30FC) {
+            i += (size_t)k;
+            continue;
+        }
+        if (h != 0 && h < 0x10000) {
+            /* a Hangul syllable: three bytes, as a Han character of the
+             * Basic Multilingual Plane is */
+            s[n++] = (char)(0xE0 | (h >> 12));
+            s[n++] = (char)(0x80 | ((h >> 6) & 0x3F));
+            s[n++] = (char)(0x80 | (h & 0x3F));
+            han = 1;
+        } else {
+            memcpy(s + n, form + i, (size_t)k);
+            n += (size_t)k;
+        }
+        i += (size_t)k;
+    }
+    rc = list_add(out, s, n, RULE_VARIANT, han ? SUFFIX_HAN : SUFFIX_KO);
+    sodium_memzero(s, sizeof s);
+    return rc;
+}
+
 /* Adds the Hangul forms of the one-word variant key[0..len). */
 static int add_forms(struct variant_list *out, const char *key, size_t len)
 {
@@ -154,8 +206,20 @@ static int add_forms(struct variant_list *out, const char *key, size_t len)
     for (j = 0; j < n; j++) {
         const struct namelist_line *l = &idx.v[first + j];
         size_t syl = syllables(l->form, l->formlen);
-        if (l->rel >= REL_CYR_WORD) {
+        if (l->rel == REL_CYR_WORD || l->rel == REL_CYR) {
             if (add_cyrillic(out, l->form, l->formlen, l->rel == REL_CYR_WORD) != 0)
+                return -1;
+            continue;
+        }
+        if (l->rel >= REL_KANA_WORD) {
+            /* Katakana or Chinese: replaced, as a spelling of the name
+             * (no dictionary of either language is asked, and two
+             * characters, サラ, 莎拉, are a name's length: list_add
+             * refuses a short form of two), or of kind context where a
+             * word. */
+            out->context = (unsigned char)(l->rel == REL_KANA_WORD || l->rel == REL_HANZI_WORD);
+            out->flag = out->context, out->nickname = out->context;
+            if (add_kana_cjk(out, l->form, l->formlen) != 0)
                 return -1;
             continue;
         }
@@ -206,6 +270,10 @@ static int add_whole(struct variant_list *out, const char *norm, size_t len)
         memcpy(key, norm + at[i], wl[i]);
         if (lookup(&first[i], &n[i], key, wl[i]) != 0)
             return -1;
+        /* not the katakana and Chinese forms (kana_cjk.txt, listed last:
+         * a name's lines keep the lists' order) */
+        while (n[i] > 0 && idx.v[first[i] + n[i] - 1].rel >= REL_KANA_WORD)
+            n[i]--;
         if (n[i] == 0)
             return 0;
         if (n[i] > WHOLE_FORMS)

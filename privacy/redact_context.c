@@ -329,6 +329,29 @@ static int initials_shaped(const struct normtext *t, size_t a, size_t b)
     return letters >= 2 && letters <= 3;
 }
 
+/* 1 if a name written in katakana or Han ending at norm byte b is
+ * followed, glued as these languages write, by a Japanese honorific
+ * (マークさん, ビル氏) or a Chinese title or verb of saying (马克先生, 彼得说):
+ * the context that marks a person's name in Japanese and Chinese (brief
+ * s24 attr24; the words as the author knows them: they want a native
+ * reviewer, as data/nicknames/kana_cjk.txt does). */
+static int ja_zh_marks_after(const struct normtext *t, int last, size_t b)
+{
+    static const char *const marks[] = {
+        "さん", "様", "さま", "氏", "君", "くん", "ちゃん", "先生", "女士", "小姐",
+        "太太", "夫人", "说", "說", "告诉", "告訴", "は言った", "が言った",
+    };
+
+    if (!is_han_cp(last) && !(last >= 0x30A1 && last <= 0x30FA))
+        return 0;
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t n = strlen(marks[i]);
+        if (b + n <= t->normlen && memcmp(t->norm + b, marks[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int name_context(const struct normtext *t, size_t a, size_t b, int common, int person)
 {
     size_t wa, wb, wend;
@@ -358,6 +381,8 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
     if (person && is_hangul_cp(last) && person_chain(t, a, b, wend))
         return 1;
     if (!is_hangul_cp(last) && ko_marks_after_latin(t, b))
+        return 1;
+    if (ja_zh_marks_after(t, last, b))
         return 1;
     if (b + 1 < t->normlen && t->norm[b] == '-' && romanised_address(t, b + 1))
         return 1;

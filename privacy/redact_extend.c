@@ -223,6 +223,22 @@ static int initial_ends(const struct normtext *t, size_t a, size_t b)
     return l > a && t->norm[l - 1] == '.';
 }
 
+/* end + 1 if a katakana name ending at norm byte end is followed by its
+ * long mark ー (U+30FC), which the norm view writes as a dash and the key
+ * view leaves out (マギー, keyed マギ: brief s24 attr24); else end. */
+static size_t long_mark_after(const struct normtext *t, size_t end)
+{
+    const unsigned char *o;
+    int cp;
+
+    if (end == 0 || end >= t->normlen || t->norm[end] != '-' || t->ostart[end] + 3 > t->inlen)
+        return end;
+    cp = redact_cp_before(t->norm, end);
+    o = (const unsigned char *)t->orig + t->ostart[end];
+    return cp >= 0x30A1 && cp <= 0x30FA && o[0] == 0xE3 && o[1] == 0x83 && o[2] == 0xBC ? end + 1
+                                                                                   : end;
+}
+
 void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t)
 {
     size_t i, a;
@@ -242,6 +258,6 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
          * last full stop. */
         if (s->end < t->normlen && t->norm[s->end] == '.' && initial_ends(t, s->start, s->end))
             s->end++;
-        s->end = initial_after(t, s->end);
+        s->end = long_mark_after(t, initial_after(t, s->end));
     }
 }

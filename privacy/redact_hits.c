@@ -569,6 +569,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         return yes;
     }
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
+    if (suffix == SUFFIX_HAN && !is_han_cp(first))
+        return HIT_NONE;
     /* Hangul, Han and kana have no capitals: a form that must be written
      * with one (a Cyrillic or Latin spelling that is also a word) matched
      * on a key the normaliser transliterated from such letters (김종수тай
@@ -647,7 +649,9 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
     unsigned char *known;
     int cp, lang;
 
-    if (!l->word || r->wordkind == NULL)
+    /* A Chinese form keyed by its Hangul readings (약한 of 约翰) is no
+     * Korean word: it counts only over Han characters. */
+    if (!l->word || r->wordkind == NULL || l->suffix == SUFFIX_HAN)
         return f;
     known = &r->wordkind[id];
     /* Not asked yet: the strictest rule, a replacement (redact.h). */

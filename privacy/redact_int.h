@@ -386,7 +386,8 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
 /* redact_extend.c: widens the spans of sp that replace a person's name over
  * what still names them beside it (norm offsets): initials before or after
  * ("Б.Алтангэрэл", "K. Jong-su", "Altangerel B.") and a patronymic in the
- * genitive before ("Батбаярын Алтангэрэл"). */
+ * genitive before ("Батбаярын Алтангэрэл"), and a katakana name's long
+ * mark after (マギー). */
 void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t);
 
 /* redact_forms.c: where an abbreviated part of the same subject's name
@@ -834,6 +835,19 @@ int redact_find_hanviet(struct spans *sp, struct spans *flags, const struct reda
  * script that no dictionary knows (Kim Chung Thu, Nguyen Xyvor), when r
  * protects a person's name.  0, or -1 out of memory. */
 int redact_surname_shapes(struct spans *flags, const struct redactor *r, const struct normtext *t);
+
+/* redact_attrib.c (brief s24 attr24): in a store of two subjects or more,
+ * settles which subject the spans of sp (norm offsets of t, before
+ * redact_merge) name: of overlapping hits of two subjects the closest form
+ * (the shortest ending left after it) wins, a tie is a neutral
+ * [PERSON-n] (TERM_PERSON), and so is a hit across a mask character and a
+ * form with an ending one letter from another subject's name word.  Only
+ * labels change, never extents.  0, or -1 out of memory. */
+int redact_attrib(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
+/* redact_attrib.c: 1 if s[0..n) (bytes) holds a character that masks a
+ * letter (* ○ ● ◯ 〇 × ■ □), else 0. */
+int redact_attrib_masked(const char *s, size_t n);
 
 /* redact_nearfix.c (report-adv17a D-15): each near-name flag of flags
  * (input offsets) one of whose spellings (variants_of) r's matcher finds

@@ -11,21 +11,40 @@
 #include <stdlib.h>
 
 #include "privacy/normalise.h"
+#include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 #include "privacy/varlist.h"
 
+/* The script of the first letter of s[0..n): two code points of one
+ * script compare equal under normalise_script_change. */
+static int first_cp(const char *s, size_t n)
+{
+    int cp = 0;
+
+    return n > 0 && utf8_next(&cp, s, n) > 0 ? cp : 0;
+}
+
 /* The first hit of r in the spellings of in[a..b): *hit filled, 1; 0 if
- * none; -1 with e. */
+ * none; -1 with e.  In a store of two subjects or more (brief s24
+ * attr24, docs/PSEUDONYMS.md "Which subject a hit names") every spelling
+ * is read: the hit keeps its subject's pseudonym only when a spelling in
+ * the word's own script (Latin Jonson: a Latin spelling) names that
+ * subject and no spelling names another; else, a hit there is, it becomes
+ * a neutral [PERSON-n] (Jonson, one letter from Johnson, whose Cyrillic
+ * spelling Джонсон also reads as a form of Kim Jong-su's Джонсо: the word
+ * goes, no subject is named). */
 static int spelled_hit(struct span *hit, const struct redactor *r, const char *in, size_t a,
                        size_t b, struct redact_ctx *ctx, struct err *e)
 {
     struct variant_list vl;
-    int rc = 0;
+    int rc = 0, own = 0, other = 0, wcp = first_cp(in + a, b - a);
+    int all = r->nsubjects >= 2;
+    long subject = 0;
 
     if (variants_of(&vl, in + a, b - a, e) != 0)
         return -1;
-    for (size_t i = 0; rc == 0 && i < vl.n; i++) {
+    for (size_t i = 0; rc >= 0 && (all || rc == 0) && i < vl.n; i++) {
         struct normtext t;
         const struct variant *v = &vl.v[i];
         /* a spelling, not a short form, initials or another person's name */
@@ -36,19 +55,33 @@ static int spelled_hit(struct span *hit, const struct redactor *r, const char *i
             rc = -1;
             break;
         }
-        if (redact_match_terms(&found, &pending, &fl, r, &t, ctx, e) != 0)
+        if (redact_match_terms(&found, &pending, &fl, r, &t, ctx, e) != 0 ||
+            (all && redact_attrib(&found, r, &t) != 0))
             rc = -1;
         else
-            for (size_t k = 0; k < found.n && rc == 0; k++)
+            for (size_t k = 0; k < found.n && rc >= 0; k++) {
+                const struct span *f = &found.s[k];
                 /* the whole spelling, not a part of it (종수 of 종수이, a
                  * spelling of Чонсуй: a name and a particle) */
-                if (found.s[k].term != SIZE_MAX && found.s[k].start == 0 &&
-                    found.s[k].end == t.normlen)
-                    *hit = found.s[k], rc = 1;
+                if (f->term == SIZE_MAX || f->start != 0 || f->end != t.normlen)
+                    continue;
+                if (rc == 0)
+                    *hit = *f;
+                rc = 1;
+                if (!all)
+                    break;
+                if (f->cat != CAT_PSEUDONYM || (subject != 0 && f->subject != subject))
+                    other = 1;
+                subject = f->subject;
+                if (!normalise_script_change(wcp, first_cp(v->key, v->keylen)))
+                    own = 1;
+            }
         free(found.s), free(pending.s), free(fl.s);
         normtext_free(&t);
     }
     variant_list_free(&vl);
+    if (rc == 1 && all && hit->cat == CAT_PSEUDONYM && (other || !own))
+        hit->cat = TERM_PERSON;
     return rc;
 }
 

@@ -795,6 +795,8 @@ int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restl
 {
     if (suffix == SUFFIX_EU)
         return restlen == 0 || eu_ending(rest, restlen);
+    if (suffix == SUFFIX_HAN)
+        return restlen == 0;
     if (suffix != SUFFIX_NONE && restlen > 0) {
         (void)pthread_once(&ix_once, ix_build);
         if (!(suffix == SUFFIX_KO ? ix.ko_first : ix.mn_first)[(unsigned char)rest[0]])
@@ -811,6 +813,7 @@ int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restl
     case SUFFIX_MN_STEM:
         return restlen > 0 && mn_suffix_ok(rest, restlen);
     case SUFFIX_EU:
+    case SUFFIX_HAN:
         break;
     }
     return 0;

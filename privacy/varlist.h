@@ -23,8 +23,12 @@ enum variant_suffix {
     SUFFIX_KO,       /* nothing, or Korean particles (종수는, 김종수의, 종수씨) */
     SUFFIX_MN,       /* nothing, or a Mongolian case ending (Бат-Эрдэнэд) */
     SUFFIX_MN_STEM,  /* a stem: a Mongolian case ending must follow (Бат-Эрдэнийн) */
-    SUFFIX_EU        /* nothing, or a case ending of a European language a
+    SUFFIX_EU,       /* nothing, or a case ending of a European language a
                       * place's Latin name takes (Pchjongjangu, Phenjanból) */
+    SUFFIX_HAN       /* a Chinese form keyed by the Hangul readings of its
+                      * characters (莎拉 of Sarah: 사납, hangul_names.c): counts
+                      * only where the text has Han characters there, never
+                      * on Hangul (사납게) */
 };
 
 struct variant {

@@ -1,0 +1,256 @@
+/* Which subject a hit names (issue 12, brief s24 attr24; docs/PSEUDONYMS.md,
+ * "Which subject a hit names").  In a store of two subjects or more a
+ * word can be read as a form of either: Джонсон is Sarah Johnson's
+ * surname as written and also джонсо (a Cyrillic spelling of Kim
+ * Jong-su's given name) with the Russian ending -н; the overlapping hits
+ * were merged under whichever came first, so Kim Jong-su's pseudonym
+ * stood for Sarah Johnson.  The rules, applied to the spans of a subject's
+ * name before they are merged (redact_run.c):
+ *
+ *  - of the longest hits over one word, the closest form wins: the one
+ *    whose form leaves the shortest ending after it (Джонсон: Johnson's
+ *    form leaves nothing, Jong-su's leaves -н);
+ *  - a tie between two subjects: a neutral [PERSON-n] (the name goes; only
+ *    the label is neutral);
+ *  - a form with an ending whose whole word is one letter from a name
+ *    word of another subject (Джонсун: джонсу with -н, one letter from
+ *    Джонсон): [PERSON-n];
+ *  - a hit across a mask character (김○수, K*m: the mask may hide another
+ *    subject's letter): [PERSON-n].
+ *
+ * In a store of one subject nothing changes: no other subject can be
+ * named.  The redactor does not know whose record a text is (export
+ * redacts many with one redactor), so the choice is the text's alone. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/redact_int.h"
+
+/* Code points of a form compared letter by letter, at most. */
+#define ATTR_MAX 48
+
+/* 1 if cp masks a letter (the press's 김○수, J*ng-su). */
+static int mask_cp(int cp)
+{
+    return cp == '*' || cp == 0x25CB /* ○ */ || cp == 0x25CF /* ● */ || cp == 0x25EF /* ◯ */ ||
+           cp == 0x3007 /* 〇 */ || cp == 0x00D7 /* × */ || cp == 0x25A0 /* ■ */ ||
+           cp == 0x25A1 /* □ */;
+}
+
+int redact_attrib_masked(const char *s, size_t n)
+{
+    size_t i = 0;
+    int cp, k;
+
+    while (i < n && (k = utf8_next(&cp, s + i, n - i)) > 0) {
+        if (mask_cp(cp))
+            return 1;
+        i += (size_t)k;
+    }
+    return 0;
+}
+
+/* The key bytes of norm bytes [a, b) of t: [*ka, *kb). */
+static void key_range(size_t *ka, size_t *kb, const struct normtext *t, size_t a, size_t b)
+{
+    size_t lo = 0, hi = t->keylen;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->kpos[mid] < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *ka = lo;
+    while (lo < t->keylen && t->kpos[lo] < b)
+        lo++;
+    *kb = lo;
+}
+
+/* Characters of s[0..n) (UTF-8 lead bytes). */
+static size_t chars(const char *s, size_t n)
+{
+    size_t c = 0;
+
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* The characters left after the longest literal of the given subject's
+ * name that starts the key k[0..n): the ending the form leaves; n's
+ * characters when none does. */
+static size_t leftover(const struct redactor *r, long subject, const char *k, size_t n)
+{
+    size_t best = 0;
+
+    for (size_t i = 0; i < r->nlits; i++) {
+        const struct lit *l = &r->lits[i];
+        const struct term *tm = &r->terms[l->term];
+        if (tm->cat != NAME_CAT || tm->subject != subject || l->keylen <= best || l->keylen > n)
+            continue;
+        if (memcmp(r->arena + r->keyoff[i], k, l->keylen) == 0)
+            best = l->keylen;
+    }
+    return chars(k + best, n - best);
+}
+
+/* The code points of s[0..n) into cp (at most ATTR_MAX); their count, or
+ * ATTR_MAX + 1 when longer. */
+static size_t code_points(int cp[ATTR_MAX], const char *s, size_t n)
+{
+    size_t i = 0, c = 0;
+    int k;
+
+    while (i < n && (k = utf8_next(&cp[c < ATTR_MAX ? c : ATTR_MAX - 1], s + i, n - i)) > 0) {
+        if (++c > ATTR_MAX)
+            return ATTR_MAX + 1;
+        i += (size_t)k;
+    }
+    return c;
+}
+
+/* 1 if a[0..na) and b[0..nb) differ by one edit (a letter left out,
+ * added, changed, or two side by side swapped); 0 if equal or further. */
+static int one_edit(const int *a, size_t na, const int *b, size_t nb)
+{
+    size_t i = 0;
+
+    if (na > nb + 1 || nb > na + 1)
+        return 0;
+    while (i < na && i < nb && a[i] == b[i])
+        i++;
+    if (i == na && i == nb)
+        return 0;
+    if (na == nb) {
+        if (memcmp(a + i + 1, b + i + 1, (na - i - 1) * sizeof *a) == 0)
+            return 1;
+        return i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+               memcmp(a + i + 2, b + i + 2, (na - i - 2) * sizeof *a) == 0;
+    }
+    if (na > nb)
+        return memcmp(a + i + 1, b + i, (na - i - 1) * sizeof *a) == 0;
+    return memcmp(a + i, b + i + 1, (nb - i - 1) * sizeof *a) == 0;
+}
+
+/* 1 if the key k[0..n) is one letter from a whole name word of a subject
+ * other than subject (a literal of five letters or more, not a short
+ * form, initials or a father's name). */
+static int near_other(const struct redactor *r, long subject, const char *k, size_t n)
+{
+    int a[ATTR_MAX], b[ATTR_MAX];
+    size_t na = code_points(a, k, n), nb;
+
+    if (na > ATTR_MAX || na < 5)
+        return 0;
+    for (size_t i = 0; i < r->nlits; i++) {
+        const struct lit *l = &r->lits[i];
+        const struct term *tm = &r->terms[l->term];
+        if (tm->cat != NAME_CAT || tm->subject == subject || !l->person || l->father ||
+            l->initials || l->kind == FORM_SHORT || l->kind == FORM_CONTEXT ||
+            l->keylen > n + 4 || l->keylen + 4 < n)
+            continue;
+        nb = code_points(b, r->arena + r->keyoff[i], l->keylen);
+        if (nb <= ATTR_MAX && one_edit(a, na, b, nb))
+            return 1;
+    }
+    return 0;
+}
+
+/* Orders indexes of spans by start (qsort_r context: the spans). */
+static int by_start(const void *x, const void *y, void *ctx)
+{
+    const struct span *s = ctx;
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+
+    return s[i].start < s[j].start ? -1 : s[i].start > s[j].start ? 1 : i < j ? -1 : i > j;
+}
+
+/* The span s made a neutral person's placeholder. */
+static void neutral(struct span *s, size_t term)
+{
+    s->cat = TERM_PERSON;
+    s->term = term;
+}
+
+/* Settles one cluster ix[0..n) of overlapping spans of subjects' names. */
+static void settle(struct span *s, const size_t *ix, size_t n, const struct redactor *r,
+                   const struct normtext *t)
+{
+    size_t longest = 0, best = SIZE_MAX, win = SIZE_MAX, ka, kb;
+    int tie = 0, two = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        size_t len = s[ix[i]].end - s[ix[i]].start;
+        if (len > longest)
+            longest = len;
+        two |= s[ix[i]].subject != s[ix[0]].subject;
+    }
+    if (!two)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        struct span *x = &s[ix[i]];
+        size_t left;
+        if (x->end - x->start != longest)
+            continue;
+        key_range(&ka, &kb, t, x->start, x->end);
+        left = leftover(r, x->subject, t->key + ka, kb - ka);
+        if (left < best)
+            best = left, win = ix[i], tie = 0;
+        else if (left == best && s[win].subject != x->subject)
+            tie = 1;
+    }
+    if (win == SIZE_MAX)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        struct span *x = &s[ix[i]];
+        if (ix[i] == win)
+            continue;
+        if (tie)
+            neutral(x, s[win].term);
+        else
+            x->cat = s[win].cat, x->subject = s[win].subject, x->term = s[win].term;
+    }
+    if (tie)
+        neutral(&s[win], s[win].term);
+}
+
+int redact_attrib(struct spans *sp, const struct redactor *r, const struct normtext *t)
+{
+    size_t *ix, n = 0, i, j, end, ka, kb;
+
+    if (r->nsubjects < 2 || sp->n == 0)
+        return 0;
+    if ((ix = malloc(sp->n * sizeof *ix)) == NULL)
+        return -1;
+    for (i = 0; i < sp->n; i++)
+        if (sp->s[i].cat == CAT_PSEUDONYM)
+            ix[n++] = i;
+    qsort_r(ix, n, sizeof *ix, by_start, sp->s);
+    for (i = 0; i < n; i = j) {
+        end = sp->s[ix[i]].end;
+        for (j = i + 1; j < n && sp->s[ix[j]].start < end; j++)
+            if (sp->s[ix[j]].end > end)
+                end = sp->s[ix[j]].end;
+        if (j - i > 1)
+            settle(sp->s, ix + i, j - i, r, t);
+    }
+    for (i = 0; i < n; i++) {
+        struct span *x = &sp->s[ix[i]];
+        size_t oa, ob;
+        if (x->cat != CAT_PSEUDONYM)
+            continue;
+        oa = t->ostart[x->start], ob = normtext_oend(t, x->end - 1);
+        key_range(&ka, &kb, t, x->start, x->end);
+        /* the cheap tests first: each of the others reads every literal */
+        if (redact_attrib_masked(t->orig + oa, ob - oa) ||
+            (chars(t->key + ka, kb - ka) >= 5 && leftover(r, x->subject, t->key + ka, kb - ka) > 0 &&
+             near_other(r, x->subject, t->key + ka, kb - ka)))
+            neutral(x, x->term);
+    }
+    free(ix);
+    return 0;
+}
