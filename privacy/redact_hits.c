@@ -543,7 +543,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
     size_t nstart = t->kpos[kend - keylen], nend = t->kpos[kend - 1] + 1, wend, ha, hb;
     int before = redact_cp_before(t->norm, nstart), first, last, spaced;
     int whole = f->person && f->kind != FORM_SHORT && keylen >= 4, suffix = f->suffix;
-    int glued_ko = 0;
+    int glued_ko = 0, office = 0;
     size_t wstart = nstart;     /* < nstart: a long Latin form glued after letters or digits */
     enum redact_hit yes = HIT_REPLACE;
 
@@ -611,6 +611,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
     if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
         !redact_term_glued_ko(t, f, keylen, nstart, nend, wend) &&
         !(!f->person && redact_admin_suffix(t->norm + nend, wend - nend)) &&
+        !(!f->person && (office = redact_admin_office(t, nstart, nend, wend)) > 0) &&
         !((whole || !f->person) && all_digits(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))
@@ -618,6 +619,9 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
                (s->glued = 1, s->end = redact_ko_glued_end(t, nend, wend), HIT_FLAG) : HIT_NONE;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
+        /* "강남구청": the place goes, the office noun stays (redact_admin.c). */
+        if (office == 2)
+            yes = HIT_FLAG;
         if (word_with_ending(t, nstart, nend, wend, rule == RULE_VARIANT) ||
             redact_mn_reflexive_word(t, f, nstart, nend, wend))
             yes = HIT_FLAG;
