@@ -1,5 +1,6 @@
 /* The redactor's protected set: subjects and their pseudonyms, names and
  * terms expanded into the literals the matcher looks for, allowed texts. */
+#include "privacy/place_parts.h"
 #include "privacy/redact.h"
 
 #include <sodium.h>
@@ -382,6 +383,38 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
 }
 
+/* A part of a place term that names the place by itself (place_parts.h,
+ * brief s24 place24): the part's spellings are literals of the term.  A
+ * whole part (서초구 of an address, Баянзүрх of "Баянзүрх дүүрэг") is
+ * replaced in all of them; a Korean stem without its suffix (강남 of
+ * 강남구) is a review flag in Hangul (a region's name as often as the
+ * district's), replaced in its other spellings (Gangnam, Kangnam, Каннам)
+ * but for a generated Hangul one. */
+static int add_place_part(void *ctx, const char *part, size_t len, enum place_part how)
+{
+    struct redactor *r = ctx;
+    struct variant_list vl;
+    struct err e;
+    size_t i;
+    int rc = 0, cp;
+
+    if (variants_of_kind(&vl, part, len, 0, &e) != 0)
+        return -1;
+    if (grow_lits(r, vl.n) != 0)
+        rc = -1;
+    for (i = 0; rc == 0 && i < vl.n; i++) {
+        int hangul = utf8_next(&cp, vl.v[i].key, vl.v[i].keylen) > 0 && is_hangul_cp(cp);
+        if (how == PLACE_PART_STEM && hangul) {
+            if (i > 0)
+                continue;
+            vl.v[i].flag = 1;
+        }
+        rc = add_lit(r, &vl.v[i], TERM_PLACE, i > 0);
+    }
+    variant_list_free(&vl);
+    return rc;
+}
+
 /* Another way a term with a number is written ("Camp No. 7",
  * redact_numbered.c): a literal of the same term, as registered. */
 struct number_form {
@@ -477,6 +510,10 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     }
     if (cat == TERM_PLACE && gazetteer_place_names(vl.v[0].key, vl.v[0].keylen,
                                                    add_place_name, r, e) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+    }
+    if (cat == TERM_PLACE && place_parts(text, len, add_place_part, r) != 0) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
