@@ -34,8 +34,10 @@ static int is_kind_word(const char *w, size_t n)
 }
 
 /* The length of the Hangul word w[0..n) without its administrative
- * suffix, or 0 if it has none or fewer than two syllables before it. */
-static size_t ko_stem(const char *w, size_t n)
+ * suffix, or 0 if it has none or fewer than two syllables before it;
+ * *level gets the suffix's index in ko_suffixes (0 province, 1 city, 2
+ * county, 3 district, 4.. town, township, neighbourhood, village). */
+static size_t ko_stem(const char *w, size_t n, size_t *level)
 {
     size_t p, syllables = 0;
     int cp, k;
@@ -49,13 +51,13 @@ static size_t ko_stem(const char *w, size_t n)
         return 0;
     for (size_t i = 0; i < sizeof ko_suffixes / sizeof ko_suffixes[0]; i++)
         if (memcmp(w + n - 3, ko_suffixes[i], 3) == 0)
-            return n - 3;
+            return *level = i, n - 3;
     return 0;
 }
 
 int place_parts(const char *text, size_t len, place_part_fn fn, void *ctx)
 {
-    size_t p = 0, a, b, words = 0, first = len, stem;
+    size_t p = 0, a, b, words = 0, first = len, stem, level = 0;
     int rc;
 
     for (p = 0; p < len; p = b) {
@@ -78,10 +80,15 @@ int place_parts(const char *text, size_t len, place_part_fn fn, void *ctx)
         a = p;
         for (b = a; b < len && text[b] != ' '; b++)
             ;
-        if ((stem = ko_stem(text + a, b - a)) > 0) {
-            if (words > 1 && (rc = fn(ctx, text + a, b - a, PLACE_PART_WHOLE)) != 0)
+        /* A province (강원도) is too large to name anyone: no part of
+         * it.  In an address, a city, county or district (서초구) is a
+         * review flag (a district is half a million people: test_eval's
+         * 마포구), a town or neighbourhood (반포동) goes. */
+        if ((stem = ko_stem(text + a, b - a, &level)) > 0 && level > 0) {
+            if (words > 1 && (rc = fn(ctx, text + a, b - a,
+                                      level <= 3 ? PLACE_PART_LARGE : PLACE_PART_WHOLE)) != 0)
                 return rc;
-            if ((rc = fn(ctx, text + a, stem, PLACE_PART_STEM)) != 0)
+            if ((words == 1 || level > 3) && (rc = fn(ctx, text + a, stem, PLACE_PART_STEM)) != 0)
                 return rc;
         }
         /* "Баянзүрх дүүрэг": the words before the kind word. */

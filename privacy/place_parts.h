@@ -11,6 +11,8 @@
 
 enum place_part {
     PLACE_PART_WHOLE,   /* a name of the place by itself: replaced, in all its spellings */
+    PLACE_PART_LARGE,   /* a city, county or district of an address (서초구): a review
+                         * flag as written */
     PLACE_PART_STEM     /* a Korean place without its suffix: in Hangul a review flag
                          * (강남 is also a region's name), in other scripts replaced */
 };
@@ -21,10 +23,12 @@ typedef int (*place_part_fn)(void *ctx, const char *part, size_t len, enum place
 
 /* Calls fn with each part of the place term text[0..len) (UTF-8 bytes)
  * that names the place by itself, none for a term with no such part:
- * - a word of Hangul syllables ending in an administrative suffix (도, 시,
- *   군, 구, 읍, 면, 동, 리) with two syllables or more before it: the word
- *   itself (PLACE_PART_WHOLE) when the term has other words, and the word
- *   without the suffix (PLACE_PART_STEM);
+ * - a word of Hangul syllables ending in an administrative suffix (시,
+ *   군, 구, 읍, 면, 동, 리; not 도, a province) with two syllables or more
+ *   before it: when the term has other words (an address), the word
+ *   itself (PLACE_PART_LARGE for 시, 군, 구, else PLACE_PART_WHOLE) and,
+ *   for 읍, 면, 동, 리, the word without the suffix (PLACE_PART_STEM); the
+ *   stem of a term of one word whatever its suffix (강남 of 강남구);
  * - the words before a word for the kind of place (дүүрэг, сум, аймаг,
  *   хот, хороо, district, province, aimag, city): those words
  *   (PLACE_PART_WHOLE).

@@ -385,8 +385,9 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
 
 /* A part of a place term that names the place by itself (place_parts.h,
  * brief s24 place24): the part's spellings are literals of the term.  A
- * whole part (서초구 of an address, Баянзүрх of "Баянзүрх дүүрэг") is
- * replaced in all of them; a Korean stem without its suffix (강남 of
+ * whole part (반포동 of an address, Баянзүрх of "Баянзүрх дүүрэг") is
+ * replaced in all of them, a district of an address (서초구) is a review
+ * flag as written; a Korean stem without its suffix (강남 of
  * 강남구) is a review flag in Hangul (a region's name as often as the
  * district's), replaced in its other spellings (Gangnam, Kangnam, Каннам)
  * but for a generated Hangul one. */
@@ -404,6 +405,11 @@ static int add_place_part(void *ctx, const char *part, size_t len, enum place_pa
         rc = -1;
     for (i = 0; rc == 0 && i < vl.n; i++) {
         int hangul = utf8_next(&cp, vl.v[i].key, vl.v[i].keylen) > 0 && is_hangul_cp(cp);
+        if (how == PLACE_PART_LARGE) {
+            if (i > 0)
+                break;
+            vl.v[i].flag = 1;
+        }
         if (how == PLACE_PART_STEM && hangul) {
             if (i > 0)
                 continue;
