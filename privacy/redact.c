@@ -345,6 +345,39 @@ static int short_word(const char *s, size_t n)
     return k > 0 && (size_t)k == n && (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z'));
 }
 
+/* A district's abbreviation of three letters ending in its д or D
+ * (БЗД, BZD: Баянзүрх дүүрэг) written as its first two letters before
+ * the word for a district ("БЗ дүүрэг", "BZ district"; brief s24
+ * place24): a literal of the term, written with capitals.  0, or -1 when
+ * out of memory. */
+static int add_district_pair(struct redactor *r, const char *key, size_t keylen)
+{
+    static const char *const words[] = { " \xd0\xb4\xd2\xaf\xd2\xaf\xd1\x80\xd1\x8d\xd0\xb3", /* дүүрэг */
+                                         " district", " duureg" };
+    struct variant v = { 0, 0, 0, RULE_VARIANT, SUFFIX_MN, 1, 0, 0, 0, 0, 0 };
+    char buf[64];
+    struct err e;
+    size_t two = 0;
+    int cp, k, rc = 0;
+
+    for (int i = 0; i < 2; i++) {
+        if ((k = utf8_next(&cp, key + two, keylen - two)) <= 0)
+            return 0;
+        two += (size_t)k;
+    }
+    if (!((keylen - two == 1 && key[two] == 'd') ||
+          (keylen - two == 2 && memcmp(key + two, "\xd0\xb4", 2) == 0)))
+        return 0;
+    for (size_t i = 0; rc == 0 && i < sizeof words / sizeof words[0]; i++) {
+        snprintf(buf, sizeof buf, "%.*s%s", (int)two, key, words[i]);
+        if (normalise_key(&v.key, &v.keylen, buf, strlen(buf), &e) != 0)
+            return -1;
+        rc = grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
+        secmem_free(v.key);
+    }
+    return rc;
+}
+
 /* gazetteer_name_fn: 1 (stop) at a name in Hangul. */
 static int has_hangul(void *ctx, const char *key, size_t keylen)
 {
@@ -374,6 +407,8 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     }
     /* Another name of the place (Урга), not a generated spelling. */
     if (grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 0) != 0)
+        return -1;
+    if (v.capital && add_district_pair(r, key, keylen) != 0)
         return -1;
     /* Read in the Mongolian script too (ᠬᠥᠪᠰᠭᠥᠯ for Хубсугул's place). */
     if ((is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && redact_scripts_add_place(r, key, keylen) != 0)

@@ -531,6 +531,18 @@ static size_t spelled_ending(const struct normtext *t, const struct redact_form 
                           variant_suffix_ok(SUFFIX_EU, rest, n))) ? p : 0;
 }
 
+/* 1 if norm [a, b) is two or three letters, no space. */
+static int short_letters(const struct normtext *t, size_t a, size_t b)
+{
+    size_t n = 0;
+    int cp, k;
+
+    for (; a < b; a += (size_t)k, n++)
+        if ((k = utf8_next(&cp, t->norm + a, b - a)) <= 0 || !is_word_cp(cp))
+            return 0;
+    return n >= 2 && n <= 3;
+}
+
 /* Applies the word-boundary and suffix rules to a hit of form f (keylen
  * key bytes ending at key byte kend, of rule enum variant_rule); fills s
  * if accepted.  HIT_NONE if refused, HIT_REPLACE if accepted, HIT_FLAG if
@@ -574,8 +586,13 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
      * on a key the normaliser transliterated from such letters (김종수тай
      * is keyed кимчонсутай, normalise_key.c) is written as the name was. */
     if (f->capital && utf8proc_toupper(first) != utf8proc_tolower(first) &&
-        !redact_upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend))
-        return HIT_NONE;
+        !redact_upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend)) {
+        /* A place's abbreviation in lower case ("bzd", "bzd-д"): a
+         * review flag, the letters may be anything (brief s24 place24). */
+        if (f->person || !short_letters(t, nstart, nend))
+            return HIT_NONE;
+        yes = HIT_FLAG;
+    }
     if (whole && in_handle(&ha, &hb, t, nstart, nend)) {
         s->start = ha, s->end = hb;
         return yes;
