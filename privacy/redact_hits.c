@@ -531,7 +531,8 @@ static size_t spelled_ending(const struct normtext *t, const struct redact_form 
                           variant_suffix_ok(SUFFIX_EU, rest, n))) ? p : 0;
 }
 
-/* 1 if norm [a, b) is two or three letters, no space. */
+/* 1 if norm [a, b) is three letters, no space: a district's
+ * abbreviation (bzd); two ("уб") are too often something else. */
 static int short_letters(const struct normtext *t, size_t a, size_t b)
 {
     size_t n = 0;
@@ -540,7 +541,7 @@ static int short_letters(const struct normtext *t, size_t a, size_t b)
     for (; a < b; a += (size_t)k, n++)
         if ((k = utf8_next(&cp, t->norm + a, b - a)) <= 0 || !is_word_cp(cp))
             return 0;
-    return n >= 2 && n <= 3;
+    return n == 3;
 }
 
 /* Applies the word-boundary and suffix rules to a hit of form f (keylen
