@@ -102,3 +102,51 @@ int place_parts(const char *text, size_t len, place_part_fn fn, void *ctx)
     }
     return 0;
 }
+
+/* The initial consonant index (0 ㄱ .. 18 ㅎ) of a Hangul syllable's
+ * tense form, or -1: ㄱ ㄲ, ㄷ ㄸ, ㅂ ㅃ, ㅅ ㅆ, ㅈ ㅉ. */
+static int tense_of(int lead)
+{
+    switch (lead) {
+    case 0: return 1;
+    case 3: return 4;
+    case 7: return 8;
+    case 9: return 10;
+    case 12: return 13;
+    default: return -1;
+    }
+}
+
+static size_t put_utf8(char *out, int cp)
+{
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+int place_tensed(const char *text, size_t len, place_part_fn fn, void *ctx)
+{
+    int cps[4], cp, k, n = 0, rc;
+    size_t p;
+    char buf[12];
+
+    for (p = 0; p < len; p += (size_t)k) {
+        if ((k = utf8_next(&cp, text + p, len - p)) <= 0 || !is_hangul_cp(cp) || n == 4)
+            return 0;
+        cps[n++] = cp;
+    }
+    if (n < 2)
+        return 0;
+    for (int i = 1; i < n; i++) {
+        int s = cps[i] - 0xAC00, lead = s / (21 * 28), t = tense_of(lead);
+        size_t at = 0;
+        if (t < 0)
+            continue;
+        for (int j = 0; j < n; j++)
+            at += put_utf8(buf + at, j == i ? 0xAC00 + t * 21 * 28 + s % (21 * 28) : cps[j]);
+        if ((rc = fn(ctx, buf, at, PLACE_PART_TENSED)) != 0)
+            return rc;
+    }
+    return 0;
+}

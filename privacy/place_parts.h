@@ -13,8 +13,10 @@ enum place_part {
     PLACE_PART_WHOLE,   /* a name of the place by itself: replaced, in all its spellings */
     PLACE_PART_LARGE,   /* a city, county or district of an address (서초구): a review
                          * flag as written */
-    PLACE_PART_STEM     /* a Korean place without its suffix: in Hangul a review flag
+    PLACE_PART_STEM,    /* a Korean place without its suffix: in Hangul a review flag
                          * (강남 is also a region's name), in other scripts replaced */
+    PLACE_PART_TENSED   /* the place as pronounced, a consonant tensed (청찐): a review
+                         * flag as written */
 };
 
 /* Receives one part, text[0..len) of the term as typed (bytes, valid
@@ -37,5 +39,13 @@ typedef int (*place_part_fn)(void *ctx, const char *part, size_t len, enum place
  * written by hand (it wants a native reviewer).  Returns 0 or fn's
  * non-zero value.  Owns no memory. */
 int place_parts(const char *text, size_t len, place_part_fn fn, void *ctx);
+
+/* Calls fn (PLACE_PART_TENSED) with each spelling of the Hangul word
+ * text[0..len) (two to four syllables, UTF-8 bytes; anything else: no
+ * call) with the initial consonant of one syllable after the first
+ * tensed as Korean pronounces it (ㄱ ㄷ ㅂ ㅅ ㅈ to ㄲ ㄸ ㅃ ㅆ ㅉ: 청진
+ * [청찐], brief s24 place24); the part is valid during the call.  Returns
+ * 0 or fn's non-zero value.  Owns no memory. */
+int place_tensed(const char *text, size_t len, place_part_fn fn, void *ctx);
 
 #endif

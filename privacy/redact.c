@@ -440,6 +440,12 @@ static int add_place_part(void *ctx, const char *part, size_t len, enum place_pa
         rc = -1;
     for (i = 0; rc == 0 && i < vl.n; i++) {
         int hangul = utf8_next(&cp, vl.v[i].key, vl.v[i].keylen) > 0 && is_hangul_cp(cp);
+        if (how == PLACE_PART_TENSED) {
+            /* A pronounced spelling the dictionary knows is a word. */
+            if (i > 0 || redact_ordinary_ko(vl.v[i].key, vl.v[i].keylen, 1))
+                break;
+            vl.v[i].flag = 1;
+        }
         if (how == PLACE_PART_LARGE) {
             if (i > 0)
                 break;
@@ -554,7 +560,8 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
-    if (cat == TERM_PLACE && place_parts(text, len, add_place_part, r) != 0) {
+    if (cat == TERM_PLACE && (place_parts(text, len, add_place_part, r) != 0 ||
+                              place_tensed(text, len, add_place_part, r) != 0)) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
