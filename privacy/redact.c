@@ -1,5 +1,6 @@
 /* The redactor's protected set: subjects and their pseudonyms, names and
  * terms expanded into the literals the matcher looks for, allowed texts. */
+#include "privacy/place_parts.h"
 #include "privacy/redact.h"
 
 #include <sodium.h>
@@ -345,6 +346,39 @@ static int short_word(const char *s, size_t n)
     return k > 0 && (size_t)k == n && (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z'));
 }
 
+/* A district's abbreviation of three letters ending in its д or D
+ * (БЗД, BZD: Баянзүрх дүүрэг) written as its first two letters before
+ * the word for a district ("БЗ дүүрэг", "BZ district"; brief s24
+ * place24): a literal of the term, written with capitals.  0, or -1 when
+ * out of memory. */
+static int add_district_pair(struct redactor *r, const char *key, size_t keylen)
+{
+    static const char *const words[] = { " \xd0\xb4\xd2\xaf\xd2\xaf\xd1\x80\xd1\x8d\xd0\xb3", /* дүүрэг */
+                                         " district", " duureg" };
+    struct variant v = { 0, 0, 0, RULE_VARIANT, SUFFIX_MN, 1, 0, 0, 0, 0, 0 };
+    char buf[64];
+    struct err e;
+    size_t two = 0;
+    int cp, k, rc = 0;
+
+    for (int i = 0; i < 2; i++) {
+        if ((k = utf8_next(&cp, key + two, keylen - two)) <= 0)
+            return 0;
+        two += (size_t)k;
+    }
+    if (!((keylen - two == 1 && key[two] == 'd') ||
+          (keylen - two == 2 && memcmp(key + two, "\xd0\xb4", 2) == 0)))
+        return 0;
+    for (size_t i = 0; rc == 0 && i < sizeof words / sizeof words[0]; i++) {
+        snprintf(buf, sizeof buf, "%.*s%s", (int)two, key, words[i]);
+        if (normalise_key(&v.key, &v.keylen, buf, strlen(buf), &e) != 0)
+            return -1;
+        rc = grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
+        secmem_free(v.key);
+    }
+    return rc;
+}
+
 /* gazetteer_name_fn: 1 (stop) at a name in Hangul. */
 static int has_hangul(void *ctx, const char *key, size_t keylen)
 {
@@ -375,12 +409,58 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     /* Another name of the place (Урга), not a generated spelling. */
     if (grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 0) != 0)
         return -1;
+    if (v.capital && add_district_pair(r, key, keylen) != 0)
+        return -1;
     /* Read in the Mongolian script too (ᠬᠥᠪᠰᠭᠥᠯ for Хубсугул's place). */
     if ((is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && redact_scripts_add_place(r, key, keylen) != 0)
         return -1;
     if (is_cyrillic_cp(cp))
         return place_russian_forms(key, keylen, add_place_form, r);
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
+}
+
+/* A part of a place term that names the place by itself (place_parts.h,
+ * brief s24 place24): the part's spellings are literals of the term.  A
+ * whole part (반포동 of an address, Баянзүрх of "Баянзүрх дүүрэг") is
+ * replaced in all of them, a district of an address (서초구) is a review
+ * flag as written; a Korean stem without its suffix (강남 of
+ * 강남구) is a review flag in Hangul (a region's name as often as the
+ * district's), replaced in its other spellings (Gangnam, Kangnam, Каннам)
+ * but for a generated Hangul one. */
+static int add_place_part(void *ctx, const char *part, size_t len, enum place_part how)
+{
+    struct redactor *r = ctx;
+    struct variant_list vl;
+    struct err e;
+    size_t i;
+    int rc = 0, cp;
+
+    if (variants_of_kind(&vl, part, len, 0, &e) != 0)
+        return -1;
+    if (grow_lits(r, vl.n) != 0)
+        rc = -1;
+    for (i = 0; rc == 0 && i < vl.n; i++) {
+        int hangul = utf8_next(&cp, vl.v[i].key, vl.v[i].keylen) > 0 && is_hangul_cp(cp);
+        if (how == PLACE_PART_TENSED) {
+            /* A pronounced spelling the dictionary knows is a word. */
+            if (i > 0 || redact_ordinary_ko(vl.v[i].key, vl.v[i].keylen, 1))
+                break;
+            vl.v[i].flag = 1;
+        }
+        if (how == PLACE_PART_LARGE) {
+            if (i > 0)
+                break;
+            vl.v[i].flag = 1;
+        }
+        if (how == PLACE_PART_STEM && hangul) {
+            if (i > 0)
+                continue;
+            vl.v[i].flag = 1;
+        }
+        rc = add_lit(r, &vl.v[i], TERM_PLACE, i > 0);
+    }
+    variant_list_free(&vl);
+    return rc;
 }
 
 /* Another way a term with a number is written ("Camp No. 7",
@@ -479,6 +559,11 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     }
     if (cat == TERM_PLACE && gazetteer_place_names(vl.v[0].key, vl.v[0].keylen,
                                                    add_place_name, r, e) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+    }
+    if (cat == TERM_PLACE && (place_parts(text, len, add_place_part, r) != 0 ||
+                              place_tensed(text, len, add_place_part, r) != 0)) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

@@ -531,6 +531,22 @@ static size_t spelled_ending(const struct normtext *t, const struct redact_form 
                           variant_suffix_ok(SUFFIX_EU, rest, n))) ? p : 0;
 }
 
+/* 1 if norm [a, b) is three Latin consonants, no space: a district's
+ * abbreviation (bzd, sbd); two ("уб") are too often something else, and
+ * so are three with a vowel or in Cyrillic ("төв", "centre", of the
+ * aimag Төв: test_eval's mn-news). */
+static int short_letters(const struct normtext *t, size_t a, size_t b)
+{
+    size_t n = 0;
+    int cp, k;
+
+    for (; a < b; a += (size_t)k, n++)
+        if ((k = utf8_next(&cp, t->norm + a, b - a)) <= 0 || cp < 'a' || cp > 'z' ||
+            strchr("aeiouy", cp) != NULL)
+            return 0;
+    return n == 3;
+}
+
 /* Applies the word-boundary and suffix rules to a hit of form f (keylen
  * key bytes ending at key byte kend, of rule enum variant_rule); fills s
  * if accepted.  HIT_NONE if refused, HIT_REPLACE if accepted, HIT_FLAG if
@@ -543,7 +559,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
     size_t nstart = t->kpos[kend - keylen], nend = t->kpos[kend - 1] + 1, wend, ha, hb;
     int before = redact_cp_before(t->norm, nstart), first, last, spaced;
     int whole = f->person && f->kind != FORM_SHORT && keylen >= 4, suffix = f->suffix;
-    int glued_ko = 0;
+    int glued_ko = 0, office = 0;
     size_t wstart = nstart;     /* < nstart: a long Latin form glued after letters or digits */
     enum redact_hit yes = HIT_REPLACE;
 
@@ -576,8 +592,14 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
      * on a key the normaliser transliterated from such letters (김종수тай
      * is keyed кимчонсутай, normalise_key.c) is written as the name was. */
     if (f->capital && utf8proc_toupper(first) != utf8proc_tolower(first) &&
-        !redact_upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend))
-        return HIT_NONE;
+        !redact_upper_at(t, nstart) && !lower_name_part(t, f, nstart, nend)) {
+        /* A district's Latin abbreviation in lower case ("bzd",
+         * "bzd-д"): a review flag, the letters may be anything (brief
+         * s24 place24). */
+        if (f->person || !short_letters(t, nstart, nend))
+            return HIT_NONE;
+        yes = HIT_FLAG;
+    }
     if (whole && in_handle(&ha, &hb, t, nstart, nend)) {
         s->start = ha, s->end = hb;
         return yes;
@@ -613,6 +635,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
     if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
         !redact_term_glued_ko(t, f, keylen, nstart, nend, wend) &&
         !(!f->person && redact_admin_suffix(t->norm + nend, wend - nend)) &&
+        !(!f->person && (office = redact_admin_office(t, nstart, nend, wend)) > 0) &&
         !((whole || !f->person) && all_digits(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))
@@ -620,6 +643,9 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
                (s->glued = 1, s->end = redact_ko_glued_end(t, nend, wend), HIT_FLAG) : HIT_NONE;
     if (wend > nend) {
         s->rule = RULE_INFLECTION;
+        /* "강남구청": the place goes, the office noun stays (redact_admin.c). */
+        if (office == 2)
+            yes = HIT_FLAG;
         if (word_with_ending(t, nstart, nend, wend, rule == RULE_VARIANT) ||
             redact_mn_reflexive_word(t, f, nstart, nend, wend))
             yes = HIT_FLAG;

@@ -583,6 +583,14 @@ int redact_codepage_names(struct spans *sp, const struct redactor *r, const stru
  * hot, хот and their genitives: "Khovdsum", "Ховдсумын"). */
 int redact_admin_suffix(const char *rest, size_t len);
 
+/* redact_admin.c: for a hit norm[nstart..nend) of a term that is no
+ * person's name, ending in Hangul, whose word goes on to wend (norm
+ * bytes) with an office, resident or station noun and maybe a particle
+ * ("강남구청에", "강남구민이", "서초구청역"; brief s24 place24): 1 (the
+ * place part is replaced, the noun kept), 2 (a review flag: the place is
+ * two syllables or fewer and the dictionary knows the compound), else 0. */
+int redact_admin_office(const struct normtext *t, size_t nstart, size_t nend, size_t wend);
+
 /* redact_admin.c: 1 if the hit norm[nstart..nend) of form f (keylen key
  * bytes), a term that is no person's name of two Hangul syllables or
  * four Latin/Cyrillic key bytes, ends a word that begins with a province,

@@ -212,6 +212,20 @@ static size_t letter_len(const char *s, size_t n)
     return c >= 0xD0 && c <= 0xD4 && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80 ? 2 : 0;
 }
 
+/* 1 if norm [p, word end) is a Korean particle (variant_suffix_ok). */
+static int ko_particle_after(const struct normtext *t, size_t p)
+{
+    size_t e = p;
+    int cp, k;
+
+    while (e < t->normlen && (k = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 &&
+           is_hangul_cp(cp))
+        e += (size_t)k;
+    if (e < t->normlen && utf8_next(&cp, t->norm + e, t->normlen - e) > 0 && is_word_cp(cp))
+        return 0;
+    return variant_suffix_ok(SUFFIX_KO, t->norm + p, e - p);
+}
+
 int redact_near_names(struct spans *flags, const struct redactor *r, const struct normtext *t)
 {
     char w[2 * NEAR_MAX + 2];
@@ -248,7 +262,10 @@ int redact_near_names(struct spans *flags, const struct redactor *r, const struc
             }
             i += j;
         }
-        if (i < t->normlen && utf8_next(&cp, t->norm + i, t->normlen - i) > 0 && is_word_cp(cp))
+        /* A Korean particle glued on ("Chnogjin이", "Gangnma에서"; brief
+         * s24 place24): the Latin word is looked up, the particle stays. */
+        if (i < t->normlen && utf8_next(&cp, t->norm + i, t->normlen - i) > 0 && is_word_cp(cp) &&
+            !(is_hangul_cp(cp) && ko_particle_after(t, i)))
             continue;
         if (wl < sizeof w && (near_word(r, w, wl) || near_inflected(r, w, wl))) {
             int lang = lexicon_lang_of((unsigned char)w[0] < 0x80 ? 'a' : 0x0430);
