@@ -229,7 +229,7 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
     struct builder nb = { 0 };
     struct rare_words rare = { 0 };
     size_t i = 0, w, cap = 0;
-    int cp, k, script, d, scripts, idw;
+    int cp, k, script, d, scripts, idw, slavic = norm_slavic_rules_out(bd->s, 0, bd->len);
     utf8proc_uint8_t u[4];
 
     if (norm_grow(&nb, bd->len + bd->len / 2 + 16) != 0)
@@ -257,6 +257,8 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
              * written in Latin; any such word is flagged (Єлзийбаяр). */
             if (latin_covers(bd, i, w, in, inlen))
                 script = CONF_LATIN;
+            else if (norm_slavic_word(bd->s, i, w, slavic))
+                goto copy; /* увечері, прыйшоў: one script (normalise_rare.c) */
             /* A word of such a language (one letter alone hides no
              * name: Ukrainian і, Tajik ӯ): see normalise_rare.c. */
             if ((script == 0 || w - i <= 2) && norm_rare_note(&rare, *nmixed) != 0)
@@ -277,6 +279,7 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
             if (add_mixed(mixed, nmixed, &cap, bd->a[i], w < bd->len ? bd->a[w] : inlen) != 0)
                 goto fail;
         }
+    copy:
         for (; i < w; i += (size_t)k) {
             k = utf8_decode(&cp, bd->s + i, w - i);
             d = idw ? digit_between(bd, i, (size_t)k, cp) : 0;
