@@ -6,9 +6,13 @@
 # the source tree after `make build/rel/libintake.a`; writes the list to
 # stdout.  Each form is asked as the key view writes it and with each и
 # (at most four) read as Ukrainian і.
+# The list's hand-written section (from its line "# Hand-written" to the
+# end: forms that collide with a word or another name hunspell does not
+# know, Сарин of Сара) is kept as it is.
 set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+sed -n '/^# Hand-written/,$p' data/nicknames/slavic_words.txt > "$tmp/hand"
 cat > "$tmp/vl.c" <<'C'
 #include <stdio.h>
 #include <string.h>
@@ -82,3 +86,4 @@ print("# hunspell-ru or hunspell-uk (Debian 12) know as words: a review flag onl
 print("# Key view (і and ї written и). Remade by scripts/slavic-words.sh; one a line.")
 print("\n".join(sorted(hit)))
 PY
+cat "$tmp/hand"
