@@ -266,10 +266,13 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
             return 0;
     for (k = 0; k < n; k++)
         kl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)key + kl);
-    /* A case form that is an ordinary word (Сани of Саня): a review flag
-     * only where the context marks a name, as variants_uk.c marks its. */
+    /* A genitive in -и, -ы that is an ordinary word, most often a plural
+     * noun (Сани of Саня): a review flag only where the context marks a
+     * name, as variants_uk.c marks its.  Not the other cases: Саше, Машу,
+     * Диму are words too, but a name far more often in testimony. */
     context = out->context;
-    out->context = (unsigned char)(context || slavic_word(key, kl));
+    out->context = (unsigned char)(context || ((strcmp(end, "и") == 0 || strcmp(end, "ы") == 0) &&
+                                               slavic_word(key, kl)));
     rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
     out->context = context;
     if (rc == 0)
