@@ -53,8 +53,8 @@ libs="-lsodium -lcrypto -lsqlcipher -lutf8proc -lhs -ljansson -lbsd -lhunspell-1
 # shellcheck disable=SC2086
 cc -I. -I/usr/include/hs -o "$tmp/vl" "$tmp/vl.c" build/rel/libintake.a $libs
 cc -o "$tmp/hs" "$tmp/hs.c" -lhunspell-1.7
-names=$(cut -d, -f1 data/nicknames/ru.txt data/nicknames/slavic.txt data/nicknames/cyrillic.txt |
-        grep -v '^name1$' | sort -u)
+names=$(grep -hv '^#' data/nicknames/ru.txt data/nicknames/slavic.txt data/nicknames/cyrillic.txt |
+        cut -d, -f1 | grep -v '^name1$' | sort -u)
 # shellcheck disable=SC2086
 "$tmp/vl" $names | grep -v '[a-z]' | sort -u > "$tmp/forms"
 python3 - "$tmp" <<'PY'
