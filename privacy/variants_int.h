@@ -178,6 +178,14 @@ int slavic_possessives(struct variant_list *out, const int *cp, int n, int full)
  * memory (or the list's index could not be built). */
 int slavic_equivalents(struct variant_list *out, const char *key, size_t len);
 
+/* variants_uk.c: calls fn(ctx, form, formlen) for each Ukrainian short
+ * form (bytes, lower case, as listed: Олесь, Тала) of the Russian given
+ * name key[0..len) in data/nicknames/slavic.txt's hand-written section
+ * (slavic_equivalents adds their cases).  Returns 0, the first non-zero
+ * value fn returned, or -1 when the list's index could not be built. */
+int slavic_short_each(const char *key, size_t len,
+                      int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx);
+
 /* variants_uk.c: calls fn(ctx, name, namelen) for each Russian given name
  * (bytes, lower case) whose listed Ukrainian or Belarusian equivalent is
  * key[0..len) as the key view writes it (сергий of Сергій: Сергей).

@@ -491,13 +491,29 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
             continue;
         }
         /* A Ukrainian short form: its cases, Latin spellings and
-         * possessives (Олесем, Ołes, Олесин), and a short form of two
-         * syllables its diminutives (Талочка of Тала: variants_ru.c). */
+         * possessives (Олесем, Ołes, Олесин); its diminutives come from
+         * nicknames.c (slavic_short_each). */
         rc = add_keyed(out, f, fl);
         if (rc == 0)
             rc = uk_name_forms(out, f, fl, 1);
-        if (rc == 0)
-            rc = ru_short_diminutives(out, f, fl);
     }
+    return rc;
+}
+
+int slavic_short_each(const char *key, size_t len,
+                      int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx)
+{
+    size_t first, n;
+    int rc = 0;
+
+    if (len < 2)
+        return 0;
+    (void)pthread_once(&once, build_index);
+    if (idx.v == NULL)
+        return -1;
+    namelist_find(&idx, key, len, &first, &n);
+    for (size_t i = first; i < first + n && rc == 0; i++)
+        if (idx.v[i].rel == REL_SHORT_AT)
+            rc = fn(ctx, idx.v[i].form, idx.v[i].formlen);
     return rc;
 }
