@@ -53,6 +53,24 @@ void norm_rare_drop(struct rare_words *rw, uint32_t *mixed, size_t *nmixed)
 }
 
 
+/* Moved from normalise_key.c (brief s24 slav24), unchanged. */
+/* 1 if the word s[a..b) is of three Cyrillic letters or fewer whose
+ * letters of neither Russian nor Mongolian are Ukrainian or Belarusian
+ * і ї є ґ ў: a word of those languages (іди, ці, із, їх, ўсе:
+ * report-adv20 LOW), too short to hide a name of three letters or more
+ * in another letter; a longer word (Єлзийбаяр) stays flagged. */
+int norm_short_uk_word(const char *s, size_t a, size_t b)
+{
+    int cp, k, n = 0;
+
+    for (; a < b && (k = utf8_decode(&cp, s + a, b - a)) > 0; a += (size_t)k, n++)
+        if (n >= 3 || confusable_script(cp) != CONF_CYRILLIC ||
+            (confusable_rare_cyrillic(cp) && cp != 0x456 && cp != 0x457 && cp != 0x454 &&
+             cp != 0x491 && cp != 0x45E))
+            return 0;
+    return n > 0;
+}
+
 /* ---- A word wholly in Ukrainian or Belarusian (brief s24 slav24, issue
  * 12) ----
  * Ukrainian is written without ё ъ ы э, Belarusian without и щ ъ є ї ґ
