@@ -153,7 +153,7 @@ static int add_cyrillic(struct variant_list *out, const char *form, size_t len, 
 {
     out->context = (unsigned char)word;
     out->flag = 1, out->nickname = 1;
-    if (uk_name_forms(out, form, len, 0) != 0)
+    if (uk_name_forms(out, form, len, 0) != 0 || ru_short_diminutives(out, form, len) != 0)
         return -1;
     out->context = 0;
     return 0;

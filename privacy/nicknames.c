@@ -97,6 +97,23 @@ static int add_form(void *ctx, const char *form, size_t len)
     return is_cyrillic_cp(cp) && ru_name_forms(out, form, len, 1) != 0 ? -1 : 0;
 }
 
+/* The diminutives of a Ukrainian short form (Талочка of Тала:
+ * variants_ru.c).  fn of slavic_short_each. */
+static int short_diminutives(void *ctx, const char *form, size_t len)
+{
+    return ru_short_diminutives(ctx, form, len);
+}
+
+/* The Ukrainian and Belarusian equivalents of the Russian given name
+ * key[0..len) and its Ukrainian short forms with their cases
+ * (variants_uk.c), then those short forms' diminutives.  0, or -1. */
+static int equivalents(struct variant_list *out, const char *key, size_t len)
+{
+    int rc = slavic_equivalents(out, key, len);
+
+    return rc == 0 ? slavic_short_each(key, len, short_diminutives, out) : rc;
+}
+
 /* Counts the short forms a name has (nicknames_each). */
 static int count_form(void *ctx, const char *form, size_t len)
 {
@@ -147,7 +164,7 @@ static int russian_reading(struct variant_list *out, const char *key, size_t len
         if (rc == 0)
             rc = nicknames_each(form, ru.v[j].keylen, add_form, out);
         if (rc == 0)
-            rc = slavic_equivalents(out, form, ru.v[j].keylen);
+            rc = equivalents(out, form, ru.v[j].keylen);
     }
     sodium_memzero(form, sizeof form);
     variant_list_free(&ru);
@@ -166,7 +183,7 @@ static int ukrainian_reading(void *ctx, const char *name, size_t len)
     if (list_add(out, name, len, RULE_VARIANT, SUFFIX_NONE) != 0 ||
         ru_name_forms(out, name, len, 0) != 0 || nicknames_each(name, len, add_form, out) != 0)
         return -1;
-    return slavic_equivalents(out, name, len);
+    return equivalents(out, name, len);
 }
 
 int variants_nicknames(struct variant_list *out)
@@ -197,7 +214,7 @@ int variants_nicknames(struct variant_list *out)
         /* Its Ukrainian and Belarusian equivalents after its own forms
          * and short forms (Олександр, Аляксандр: variants_uk.c). */
         if (rc == 0 && found > 0 && cp >= 0x80 && is_cyrillic_cp(cp))
-            rc = slavic_equivalents(out, key, out->v[i].keylen);
+            rc = equivalents(out, key, out->v[i].keylen);
         else if (rc == 0 && found > 0 && cp < 0x80)
             rc = russian_reading(out, key, out->v[i].keylen);
         else if (rc == 0 && found == 0)

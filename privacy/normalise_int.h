@@ -173,5 +173,17 @@ struct rare_words {
 };
 int norm_rare_note(struct rare_words *rw, size_t index);
 void norm_rare_drop(struct rare_words *rw, uint32_t *mixed, size_t *nmixed);
+/* normalise_rare.c: the languages of Ukrainian and Belarusian that the
+ * letters of the norm view s[a..b) (bytes, case folded) rule out (a bit
+ * set; 0 for none), and 1 if the word s[a..b) is wholly in one of those
+ * languages that neither it nor the text (text: norm_slavic_rules_out of
+ * the whole text) rules out (brief s24 slav24).  No errors. */
+int norm_slavic_rules_out(const char *s, size_t a, size_t b);
+/* normalise_rare.c: 1 if the norm view's word s[a..b) (bytes) is of three
+ * Cyrillic letters or fewer whose letters beyond Russian and Mongolian
+ * are Ukrainian or Belarusian і ї є ґ ў (іди, ці, їх: report-adv20 LOW);
+ * else 0.  No errors. */
+int norm_short_uk_word(const char *s, size_t a, size_t b);
+int norm_slavic_word(const char *s, size_t a, size_t b, int text);
 
 #endif

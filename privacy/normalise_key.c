@@ -179,23 +179,6 @@ static int rare_cyrillic_word(const struct builder *bd, size_t a, size_t b)
     return 0;
 }
 
-/* 1 if the word bd->s[a..b) is of three Cyrillic letters or fewer whose
- * letters of neither Russian nor Mongolian are Ukrainian or Belarusian
- * і ї є ґ ў: a word of those languages (іди, ці, із, їх, ўсе:
- * report-adv20 LOW), too short to hide a name of three letters or more
- * in another letter; a longer word (Єлзийбаяр) stays flagged. */
-static int short_uk_word(const struct builder *bd, size_t a, size_t b)
-{
-    int cp, k, n = 0;
-
-    for (; a < b && (k = utf8_decode(&cp, bd->s + a, b - a)) > 0; a += (size_t)k, n++)
-        if (n >= 3 || confusable_script(cp) != CONF_CYRILLIC ||
-            (confusable_rare_cyrillic(cp) && cp != 0x456 && cp != 0x457 && cp != 0x454 &&
-             cp != 0x491 && cp != 0x45E))
-            return 0;
-    return n > 0;
-}
-
 /* 1 if every letter of the word bd->s[a..b) is Latin or has a Latin
  * look-alike. */
 static int latin_covers(const struct builder *bd, size_t a, size_t b, const char *in, size_t inlen)
@@ -229,7 +212,7 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
     struct builder nb = { 0 };
     struct rare_words rare = { 0 };
     size_t i = 0, w, cap = 0;
-    int cp, k, script, d, scripts, idw;
+    int cp, k, script, d, scripts, idw, slavic = norm_slavic_rules_out(bd->s, 0, bd->len);
     utf8proc_uint8_t u[4];
 
     if (norm_grow(&nb, bd->len + bd->len / 2 + 16) != 0)
@@ -251,12 +234,14 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
         if (idw) {
             script = CONF_LATIN;
         } else if (scripts == 1 << CONF_CYRILLIC && rare_cyrillic_word(bd, i, w) &&
-                   !short_uk_word(bd, i, w)) {
+                   !norm_short_uk_word(bd->s, i, w)) {
             /* A Cyrillic word with a letter of neither Russian nor
              * Mongolian: a Latin word in Cyrillic look-alikes (Воӏԁ) is
              * written in Latin; any such word is flagged (Єлзийбаяр). */
             if (latin_covers(bd, i, w, in, inlen))
                 script = CONF_LATIN;
+            else if (norm_slavic_word(bd->s, i, w, slavic))
+                goto copy; /* увечері, прыйшоў: one script (normalise_rare.c) */
             /* A word of such a language (one letter alone hides no
              * name: Ukrainian і, Tajik ӯ): see normalise_rare.c. */
             if ((script == 0 || w - i <= 2) && norm_rare_note(&rare, *nmixed) != 0)
@@ -277,6 +262,7 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
             if (add_mixed(mixed, nmixed, &cap, bd->a[i], w < bd->len ? bd->a[w] : inlen) != 0)
                 goto fail;
         }
+    copy:
         for (; i < w; i += (size_t)k) {
             k = utf8_decode(&cp, bd->s + i, w - i);
             d = idw ? digit_between(bd, i, (size_t)k, cp) : 0;

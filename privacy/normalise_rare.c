@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "privacy/confusable.h"
+#include "privacy/normalise.h"
 #include "privacy/normalise_int.h"
 
 #define RARE_TEXT 3
@@ -50,3 +52,66 @@ void norm_rare_drop(struct rare_words *rw, uint32_t *mixed, size_t *nmixed)
     memset(rw, 0, sizeof *rw);
 }
 
+
+/* Moved from normalise_key.c (brief s24 slav24), unchanged. */
+/* 1 if the word s[a..b) is of three Cyrillic letters or fewer whose
+ * letters of neither Russian nor Mongolian are Ukrainian or Belarusian
+ * і ї є ґ ў: a word of those languages (іди, ці, із, їх, ўсе:
+ * report-adv20 LOW), too short to hide a name of three letters or more
+ * in another letter; a longer word (Єлзийбаяр) stays flagged. */
+int norm_short_uk_word(const char *s, size_t a, size_t b)
+{
+    int cp, k, n = 0;
+
+    for (; a < b && (k = utf8_decode(&cp, s + a, b - a)) > 0; a += (size_t)k, n++)
+        if (n >= 3 || confusable_script(cp) != CONF_CYRILLIC ||
+            (confusable_rare_cyrillic(cp) && cp != 0x456 && cp != 0x457 && cp != 0x454 &&
+             cp != 0x491 && cp != 0x45E))
+            return 0;
+    return n > 0;
+}
+
+/* ---- A word wholly in Ukrainian or Belarusian (brief s24 slav24, issue
+ * 12) ----
+ * Ukrainian is written without ё ъ ы э, Belarusian without и щ ъ є ї ґ
+ * (the two alphabets, from each language's orthography); neither has a
+ * Cyrillic letter of another language (Mongolian ө ү, Serbian ђ).  A word
+ * of the letters of one of them, in a text that holds no letter that
+ * language lacks, is a word of that language (увечері, гроші, прыйшоў,
+ * бачылі), not a name in disguise: a Mongolian name written with є
+ * (Єлзийбаяр ирсэн: э is no Ukrainian letter, и no Belarusian one) still
+ * is. */
+enum { NOT_UK = 1, NOT_BY = 2 };
+
+/* The languages the letter cp (case folded) rules out. */
+static int rules_out(int cp)
+{
+    switch (cp) {
+    case 0x451: case 0x44B: case 0x44D:         /* ё ы э */
+        return NOT_UK;
+    case 0x438: case 0x449: case 0x454: case 0x457: case 0x491: /* и щ є ї ґ */
+        return NOT_BY;
+    case 0x44A:                                 /* ъ */
+        return NOT_UK | NOT_BY;
+    case 0x456: case 0x45E:                     /* і ў */
+        return cp == 0x45E ? NOT_UK : 0;
+    default:
+        return confusable_rare_cyrillic(cp) ? NOT_UK | NOT_BY : 0;
+    }
+}
+
+int norm_slavic_rules_out(const char *s, size_t a, size_t b)
+{
+    int cp, k, out = 0;
+
+    for (; a < b && (k = utf8_decode(&cp, s + a, b - a)) > 0; a += (size_t)k)
+        out |= rules_out(cp);
+    return out;
+}
+
+int norm_slavic_word(const char *s, size_t a, size_t b, int text)
+{
+    int out = text | norm_slavic_rules_out(s, a, b);
+
+    return (out & NOT_UK) == 0 || (out & NOT_BY) == 0;
+}

@@ -148,12 +148,43 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
  * of other letters or of fewer than three.  0, or -1 out of memory. */
 int uk_name_forms(struct variant_list *out, const char *key, size_t len, int latin);
 
+/* variants_ru.c: adds to out the diminutives of the short form
+ * key[0..len) (bytes, lower case Russian letters) of two syllables in -а
+ * or -я (Сара: Сарочка, Саруся; Тала: Талочка) in every case, as
+ * ru_name_forms adds a listed short form's; nothing for another word.
+ * 0, or -1 when out of memory. */
+int ru_short_diminutives(struct variant_list *out, const char *key, size_t len);
+
+/* variants_uk.c: 1 if the key key[0..len) (bytes) is a form of a given
+ * name that is also an ordinary word (data/nicknames/slavic_words.txt:
+ * Сани of Саня, Санки), a review flag only where the context marks a
+ * name; else 0.  No errors (a list that could not be built knows none). */
+int slavic_word(const char *key, size_t len);
+
+/* variants_uk.c: adds to out the possessive adjectives of the Cyrillic
+ * given name, short form or diminutive cp[0..n) (code points, lower
+ * case) in every gender and case, Russian and Ukrainian (Саша: Сашин,
+ * Сашиного; Сашко: Сашків, Сашкова; Мэгги: Мэггин), each with out's
+ * marks; one that is a word (slavic_words.txt), and with full set (the
+ * name, not a short form) one in -ов (a surname's shape), a review flag
+ * only where the context marks a name.  Nothing for a name in another
+ * letter (-ь, -й) or of fewer than three.  0, or -1 out of memory. */
+int slavic_possessives(struct variant_list *out, const int *cp, int n, int full);
+
 /* variants_uk.c: adds to out the Ukrainian and Belarusian equivalents of
  * the Russian given name key[0..len) (bytes, lower case: Александр:
  * Олександр, Аляксандр) listed in data/nicknames/slavic.txt, each with
  * uk_name_forms' case forms and Latin spellings.  0, or -1 when out of
  * memory (or the list's index could not be built). */
 int slavic_equivalents(struct variant_list *out, const char *key, size_t len);
+
+/* variants_uk.c: calls fn(ctx, form, formlen) for each Ukrainian short
+ * form (bytes, lower case, as listed: Олесь, Тала) of the Russian given
+ * name key[0..len) in data/nicknames/slavic.txt's hand-written section
+ * (slavic_equivalents adds their cases).  Returns 0, the first non-zero
+ * value fn returned, or -1 when the list's index could not be built. */
+int slavic_short_each(const char *key, size_t len,
+                      int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx);
 
 /* variants_uk.c: calls fn(ctx, name, namelen) for each Russian given name
  * (bytes, lower case) whose listed Ukrainian or Belarusian equivalent is

@@ -255,6 +255,7 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
     int cp[RU_MAX + 8], n = ns, k;
     char key[(RU_MAX + 8) * 2 + 1];
     size_t kl = 0, el = strlen(end), at;
+    unsigned char context;
     int rc;
 
     if (ns > RU_MAX)
@@ -265,7 +266,15 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
             return 0;
     for (k = 0; k < n; k++)
         kl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)key + kl);
+    /* A genitive in -и, -ы that is an ordinary word, most often a plural
+     * noun (Сани of Саня): a review flag only where the context marks a
+     * name, as variants_uk.c marks its.  Not the other cases: Саше, Машу,
+     * Диму are words too, but a name far more often in testimony. */
+    context = out->context;
+    out->context = (unsigned char)(context || ((strcmp(end, "и") == 0 || strcmp(end, "ы") == 0) &&
+                                               slavic_word(key, kl)));
     rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
+    out->context = context;
     if (rc == 0)
         rc = add_latin(out, cp, n);
     if (rc == 0 && national)
@@ -314,6 +323,9 @@ static int decline(struct variant_list *out, const int *cp, int n, int national)
     }
     for (i = 0; i < ne && rc == 0; i++)
         rc = add_form(out, cp, ns, end == decl_a && i + 1 == ne ? gen : end[i], national);
+    /* A name in -а, -я: its possessive adjective (Шурка: Шуркин). */
+    if (rc == 0 && (last == 0x430 || last == 0x44F))
+        rc = slavic_possessives(out, cp, n, 0);
     /* Мария, Юлия: the dative and prepositional are Марии, Юлии. */
     if (rc == 0 && last == 0x44F && ns > 0 && cp[ns - 1] == 0x438)
         rc = add_form(out, cp, ns, "и", national);
@@ -344,7 +356,7 @@ static int ru_read(int *cp, const char *key, size_t len)
  * endings that uk_name_forms gives (Сашку, Сашенько), from the
  * word-formation of both languages' given names. */
 static const char *const dim_suffix[] = {
-    "ко", "енька", "енько", "ечка", "ечко", "очка", "уся", "уня", "усик", "ик",
+    "ко", "енька", "енько", "ечка", "ечко", "очка", "уся", "уня", "усик", "ик", "уля",
 };
 
 /* Adds the diminutives of the stem cp[0..n) (a short form without its
@@ -373,6 +385,19 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft)
     }
     sodium_memzero(d, sizeof d);
     sodium_memzero(key, sizeof key);
+    return rc;
+}
+
+int ru_short_diminutives(struct variant_list *out, const char *key, size_t len)
+{
+    int cp[RU_MAX + 4], n, rc = 0;
+
+    /* As ru_name_forms' short forms below: two syllables, a consonant
+     * before the -а or -я. */
+    if ((n = ru_read(cp, key, len)) >= 4 && n <= 7 && !is_vowel(cp[n - 2]) &&
+        cp[n - 2] != 0x44C && cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F))
+        rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
+    sodium_memzero(cp, sizeof cp);
     return rc;
 }
 

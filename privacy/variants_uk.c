@@ -287,6 +287,11 @@ static int is_word(const char *key, size_t len)
     return bsearch(&kp, words.w, words.n, sizeof *words.w, word_cmp) != NULL;
 }
 
+int slavic_word(const char *key, size_t len)
+{
+    return is_word(key, len);
+}
+
 /* Adds the Cyrillic word w[0..len) (bytes) as the key view reads it in a
  * text: і and ї as и, and a word of Latin look-alikes only with і
  * (Меггі) as the Latin it looks like (merri: normalise_key.c).  A form
@@ -333,6 +338,57 @@ static int add_case(struct variant_list *out, const int *stem, int ns, const cha
     return rc;
 }
 
+/* ---- Possessive adjectives (brief s24 slav24, issue 12) ----
+ * Russian and Ukrainian make a possessive adjective of a given name:
+ * from a name in -а, -я (and a foreign one in -и) with -ин (Саша:
+ * Сашин, Сашина, Сашиного, Сашиній; Натуся: Натусин; Мэгги: Мэггин),
+ * from one in -о or a consonant Ukrainian writes -ів, -ова (Сашко:
+ * Сашків, Сашкова, Сашкового; Петро: Петрів).  The endings are the
+ * adjective's in every gender, number and case of both languages, from
+ * their grammars (Russian first, then the Ukrainian ones the key view
+ * does not already write alike: і is read и). */
+static const char *const poss_in[] = {
+    "ин", "ина", "ину", "иной", "иною", "ино", "иного", "иному", "ином", "ины", "иных",
+    "иным", "иными", "ине", "ині", "иній", "иним", "иних", "иними",
+};
+static const char *const poss_ov[] = {
+    "ів", "ова", "ову", "овой", "овою", "ово", "ового", "овому", "овом", "овы", "овых",
+    "овым", "овыми", "ове", "ові", "овій", "овим", "ових", "овими", "ов",
+};
+
+int slavic_possessives(struct variant_list *out, const int *cp, int n, int full)
+{
+    unsigned char context = out->context;
+    int last, rc = 0, ns;
+    const char *const *end;
+    size_t ne;
+
+    if (n < 3 || n > UK_MAX)
+        return 0;
+    last = cp[n - 1];
+    if (last == C_A || last == C_YA || last == C_I || last == C_UK_I)
+        end = poss_in, ne = sizeof poss_in / sizeof poss_in[0], ns = n - 1;
+    else if (last == C_O && !uk_vowel(cp[n - 2]))
+        end = poss_ov, ne = sizeof poss_ov / sizeof poss_ov[0], ns = n - 1;
+    else if (!uk_vowel(last) && last != C_SOFT && last != C_SHORT_I && last != C_SHORT_U)
+        end = poss_ov, ne = sizeof poss_ov / sizeof poss_ov[0], ns = n;
+    else
+        return 0;
+    /* After a vowel -ин is -їн (Марія: Маріїн): not made; the stem must
+     * end in a consonant or ь. */
+    if (uk_vowel(cp[ns - 1]))
+        return 0;
+    /* A full name's -ов forms are the Russian surname made of it
+     * (Петров, Іванова, Олександрова): another family as often as this
+     * person's, a review flag only where the context marks a name. */
+    for (size_t i = 0; i < ne && rc == 0; i++) {
+        out->context = (unsigned char)(context || (full && end == poss_ov && i > 0));
+        rc = add_case(out, cp, ns, end[i], 0, 0);
+    }
+    out->context = context;
+    return rc;
+}
+
 int uk_name_forms(struct variant_list *out, const char *key, size_t len, int latin)
 {
     int cp[UK_MAX + 4], n, ns, rc = 0, last;
@@ -354,10 +410,14 @@ int uk_name_forms(struct variant_list *out, const char *key, size_t len, int lat
         end = end_ya, ne = sizeof end_ya / sizeof end_ya[0];
     else if (!uk_vowel(last))
         end = end_cons, ne = sizeof end_cons / sizeof end_cons[0], ns = n;
+    else if ((rc = add_case(out, cp, n, "", latin, 0)) != 0)
+        return rc;
     else
-        return add_case(out, cp, n, "", latin, 0);
+        return slavic_possessives(out, cp, n, latin);
     for (size_t i = 0; i < ne && rc == 0; i++)
         rc = add_case(out, cp, ns, end[i], latin, i == 0 && end == end_cons);
+    if (rc == 0)
+        rc = slavic_possessives(out, cp, n, latin);
     sodium_memzero(cp, sizeof cp);
     return rc;
 }
@@ -366,6 +426,10 @@ int uk_name_forms(struct variant_list *out, const char *key, size_t len, int lat
 
 #define REL_UK ",in_ukrainian,"
 #define REL_BY ",in_belarusian,"
+/* The hand-written Ukrainian short forms (brief s24 slav24: Олесь, Лесик,
+ * Саньок of Александр); their index in rels below. */
+#define REL_SHORT ",has_ukrainian_short,"
+enum { REL_SHORT_AT = 2 };
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static struct namelist idx;
@@ -377,11 +441,11 @@ static struct { char *k; size_t len; } *fkey;
 static void build_index(void)
 {
     static const unsigned char *const lists[] = { nicknames_slavic };
-    static const char *const rels[] = { REL_UK, REL_BY };
+    static const char *const rels[] = { REL_UK, REL_BY, REL_SHORT };
     struct normtext t;
     struct err e;
 
-    if (namelist_build(&idx, lists, 1, rels, 2) != 0 ||
+    if (namelist_build(&idx, lists, 1, rels, 3) != 0 ||
         (fkey = calloc(idx.n ? idx.n : 1, sizeof *fkey)) == NULL)
         return;
     for (size_t i = 0; i < idx.n; i++) {
@@ -402,7 +466,8 @@ int slavic_russian_each(const char *key, size_t len,
     if (idx.v == NULL || fkey == NULL)
         return -1;
     for (size_t i = 0; i < idx.n && rc == 0; i++)
-        if (fkey[i].k != NULL && fkey[i].len == len && memcmp(fkey[i].k, key, len) == 0)
+        if (fkey[i].k != NULL && idx.v[i].rel != REL_SHORT_AT && fkey[i].len == len &&
+            memcmp(fkey[i].k, key, len) == 0)
             rc = fn(ctx, idx.v[i].name, idx.v[i].namelen);
     return rc;
 }
@@ -418,7 +483,37 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
     if (idx.v == NULL)
         return -1;
     namelist_find(&idx, key, len, &first, &n);
+    for (size_t i = first; i < first + n && rc == 0; i++) {
+        const char *f = idx.v[i].form;
+        size_t fl = idx.v[i].formlen;
+        if (idx.v[i].rel != REL_SHORT_AT) {
+            rc = uk_name_forms(out, f, fl, 1);
+            continue;
+        }
+        /* A Ukrainian short form: its cases, Latin spellings and
+         * possessives (Олесем, Ołes, Олесин); its diminutives come from
+         * nicknames.c (slavic_short_each). */
+        rc = add_keyed(out, f, fl);
+        if (rc == 0)
+            rc = uk_name_forms(out, f, fl, 1);
+    }
+    return rc;
+}
+
+int slavic_short_each(const char *key, size_t len,
+                      int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx)
+{
+    size_t first, n;
+    int rc = 0;
+
+    if (len < 2)
+        return 0;
+    (void)pthread_once(&once, build_index);
+    if (idx.v == NULL)
+        return -1;
+    namelist_find(&idx, key, len, &first, &n);
     for (size_t i = first; i < first + n && rc == 0; i++)
-        rc = uk_name_forms(out, idx.v[i].form, idx.v[i].formlen, 1);
+        if (idx.v[i].rel == REL_SHORT_AT)
+            rc = fn(ctx, idx.v[i].form, idx.v[i].formlen);
     return rc;
 }

@@ -6,9 +6,13 @@
 # the source tree after `make build/rel/libintake.a`; writes the list to
 # stdout.  Each form is asked as the key view writes it and with each и
 # (at most four) read as Ukrainian і.
+# The list's hand-written section (from its line "# Hand-written" to the
+# end: forms that collide with a word or another name hunspell does not
+# know, Сарин of Сара) is kept as it is.
 set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+sed -n '/^# Hand-written/,$p' data/nicknames/slavic_words.txt > "$tmp/hand"
 cat > "$tmp/vl.c" <<'C'
 #include <stdio.h>
 #include <string.h>
@@ -49,8 +53,8 @@ libs="-lsodium -lcrypto -lsqlcipher -lutf8proc -lhs -ljansson -lbsd -lhunspell-1
 # shellcheck disable=SC2086
 cc -I. -I/usr/include/hs -o "$tmp/vl" "$tmp/vl.c" build/rel/libintake.a $libs
 cc -o "$tmp/hs" "$tmp/hs.c" -lhunspell-1.7
-names=$(cut -d, -f1 data/nicknames/ru.txt data/nicknames/slavic.txt data/nicknames/cyrillic.txt |
-        grep -v '^name1$' | sort -u)
+names=$(grep -hv '^#' data/nicknames/ru.txt data/nicknames/slavic.txt data/nicknames/cyrillic.txt |
+        cut -d, -f1 | grep -v '^name1$' | sort -u)
 # shellcheck disable=SC2086
 "$tmp/vl" $names | grep -v '[a-z]' | sort -u > "$tmp/forms"
 python3 - "$tmp" <<'PY'
@@ -82,3 +86,4 @@ print("# hunspell-ru or hunspell-uk (Debian 12) know as words: a review flag onl
 print("# Key view (і and ї written и). Remade by scripts/slavic-words.sh; one a line.")
 print("\n".join(sorted(hit)))
 PY
+cat "$tmp/hand"
