@@ -367,6 +367,17 @@ int detect_alt_start(const char *s, size_t len, size_t at);
  * 4") whose reading scan finds a detection in, its kind in *kind; 0 if
  * none. */
 size_t detect_alt(const char *s, size_t len, size_t at, int *kind, detect_digits_fn scan, void *ctx);
+/* detect_split.c: 1 if a number split into groups may start at at (a
+ * digit not glued to a word). */
+int detect_split_start(const char *s, size_t len, size_t at);
+/* detect_split.c: the end of a number whose groups are split by ", ",
+ * ";", " : ", quotes, ". " or one word ("Phone 555, 123, 4567", "Passport
+ * A, 123, 4567"), read back into one token that scan (the walk) finds a
+ * detection covering; its start in *start (before at when a code's
+ * letters go with it), the detection's kind in *kind; 0 if none.  Bytes
+ * of the norm view; no memory is held. */
+size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *kind, detect_digits_fn scan,
+                    void *ctx);
 
 /* The scanners (detect_scanner), by file. */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
