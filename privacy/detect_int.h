@@ -411,6 +411,10 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
  * version, not an address or a phone. */
 int detect_after_version_word(const char *s, size_t at);
 size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_plate.c: 1 if a plate label ("plate", "차량", "улсын дугаар":
+ * the lists of detect_plate.c) ends before at (bytes, norm view),
+ * through spaces, ':' '#' '.'. */
+int detect_plate_label(const char *s, size_t at);
 /* detect_plate.c: the end of a Korean plate said in Sino-Korean numerals
  * at at ("십이가 삼사오육": 12가 3456; the number 10-999, a series
  * syllable glued to it, four digits), or 0. */

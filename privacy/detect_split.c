@@ -40,14 +40,15 @@
 #define SPLIT_GROUPS 16
 #define SPLIT_MAX 40            /* bytes of a reading, at most */
 #define SPLIT_GAP 12            /* bytes between two groups, at most */
-#define SPLIT_WORD 12           /* bytes of a word between two groups */
+#define SPLIT_WORD 8            /* bytes of a word between two groups */
+#define SPLIT_WORD_CHARS 4      /* its characters */
 #define CONTEXT_BEFORE 64       /* bytes of text before the run handed on */
 #define CONTEXT_AFTER 32
 
 struct sgroup {
     size_t a, b;                /* bytes */
     int letters;                /* 1: a letter group */
-    int split;                  /* 1: the gap before it is a split one */
+    int mark, word;             /* the gap before it: a split mark, a word */
 };
 
 /* The end of the letters of one word at i (letters of any script, no
@@ -84,12 +85,12 @@ static int quote_at(const char *s, size_t len, size_t i, size_t *n)
 /* The gap after a group ending at i: where the next group starts, *split
  * 1 if the gap holds a mark a number is not written with; i if there is
  * no next group (the run ends). */
-static size_t gap_at(const char *s, size_t len, size_t i, int *split)
+static size_t gap_at(const char *s, size_t len, size_t i, int *split, int *word)
 {
     size_t j = i, n, chars, e;
     int words = 0;
 
-    *split = 0;
+    *split = *word = 0;
     while (j < len && j - i <= SPLIT_GAP) {
         char c = s[j];
         if (det_digit(c))
@@ -114,9 +115,9 @@ static size_t gap_at(const char *s, size_t len, size_t i, int *split)
             /* One letter is a group of the run, a longer word a joiner. */
             if (chars == 1)
                 return j;
-            if (words++ > 0 || e - j > SPLIT_WORD)
+            if (words++ > 0 || chars > SPLIT_WORD_CHARS || e - j > SPLIT_WORD)
                 return i;
-            *split = 1, j = e;
+            *word = 1, j = e;
         } else
             return i;
     }
@@ -128,7 +129,7 @@ static size_t gap_at(const char *s, size_t len, size_t i, int *split)
 static size_t read_run(const char *s, size_t len, size_t at, struct sgroup *g)
 {
     size_t n = 0, i = at, e, chars, p;
-    int split = 0;
+    int split = 0, word = 0;
 
     while (n < SPLIT_GROUPS) {
         if (det_digit(s[i])) {
@@ -142,8 +143,8 @@ static size_t read_run(const char *s, size_t len, size_t at, struct sgroup *g)
                 break;
             g[n].letters = 1;
         }
-        g[n].a = i, g[n].b = e, g[n].split = split, n++;
-        if ((p = gap_at(s, len, e, &split)) == e)
+        g[n].a = i, g[n].b = e, g[n].mark = split, g[n].word = word, n++;
+        if ((p = gap_at(s, len, e, &split, &word)) == e)
             break;
         i = p;
     }
@@ -186,19 +187,27 @@ static size_t suffix_after(const char *s, size_t len, size_t end)
     return e;
 }
 
-/* 1 if a phone word or an ID or account label is one of the three words
- * before at. */
+/* 1 if a phone word, an ID, account or plate label is one of the three
+ * words before at. */
 static int label_before(const char *s, size_t at)
 {
     size_t end = at, a, we;
 
     for (int k = 0; k < 3 && (we = det_word_ending(s, end, " :;,\"'.-()#", &a)) != 0; k++) {
         if (detect_phone_word(s + a, we - a) || detect_id_label(s + a, we - a) ||
-            detect_account_label(s, s + a, we - a))
+            detect_account_label(s, s + a, we - a) || detect_plate_label(s, we))
             return 1;
         end = a;
     }
     return 0;
+}
+
+/* 1 if the n digits at d are a year 1900-2099. */
+static int is_year(const char *d, size_t n)
+{
+    unsigned v = n == 4 ? det_value(d, 4) : 0;
+
+    return v >= 1900 && v <= 2099;
 }
 
 /* 1 if s[a..b) holds ',' ';' or '"' (a split mark). */
@@ -251,7 +260,8 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
     struct sgroup g[SPLIT_GROUPS];
     char rd[SPLIT_MAX + 16];
     size_t ng = read_run(s, len, at, g), last, k, n, digits, pre, suf, from, to, end = 0;
-    int split, inner, found = 0;
+    int plain, wordy, inner, found = 0;
+    unsigned years;
 
     if (ng == 0)
         return 0;
@@ -259,12 +269,16 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
     for (last = ng; last >= 1 && !found; last--) {
         if (g[last - 1].letters)
             continue;
-        for (k = 0, split = 0, inner = 0, digits = 0; k < last; k++) {
-            split |= k > 0 && g[k].split;
+        for (k = 0, plain = 0, wordy = 0, inner = 0, digits = 0, years = 0; k < last; k++) {
+            plain |= k > 0 && !g[k].mark && !g[k].word;
+            wordy |= k > 0 && !g[k].mark && g[k].word;
             inner |= g[k].letters;
             digits += g[k].letters ? 0 : g[k].b - g[k].a;
+            years += !g[k].letters && is_year(s + g[k].a, g[k].b - g[k].a);
         }
-        if (digits < 4 || (last >= 2 && !(split || (inner && last >= 3))))
+        /* Every gap a split one, or a letter among three groups or more
+         * ("1-2-가-3456"); two years are a span of time. */
+        if (digits < 4 || years >= 2 || (plain && !(inner && last >= 3)))
             continue;
         suf = last == ng ? suffix_after(s, len, g[last - 1].b) : g[last - 1].b;
         /* With the letters around first, then without; glued, then
@@ -301,8 +315,11 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
                 put(rd, &n, s, w, suf);
             }
             rd[n] = '\0';
+            /* A date only across marks ("Born 89, 04, 15"), a plate's
+             * letter between digits as found ("1, 2, 가, 3, 4, 5, 6"),
+             * the other kinds after their label. */
             if (try_reading(s, len, from, to, rd, n, kind, scan, ctx) &&
-                (*kind != DETECT_PHONE || label_before(s, from)))
+                (*kind == DETECT_DATE ? !wordy : (*kind == DETECT_ID && inner) || label_before(s, from)))
                 found = 1, *start = from, end = to;
         }
     }
