@@ -463,6 +463,9 @@ size_t detect_scan_acct_window(const char *s, size_t len, size_t at, size_t *sta
  * "name,phone" / "y,234567"): its end, the column's kind in *kind. */
 size_t detect_scan_column(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_birth.c: 1 if a birth word (the lists of detect_birth.c) stands
+ * within 64 bytes before start or 24 after end (bytes, norm view). */
+int detect_birth_near(const char *s, size_t len, size_t start, size_t end);
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_grid(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start, int *kind);

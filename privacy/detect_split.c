@@ -82,6 +82,19 @@ static int quote_at(const char *s, size_t len, size_t i, size_t *n)
     return 0;
 }
 
+/* 1 if the ':' at c after the group ending at i is a time's ("10: 30",
+ * "10 : 30"): one or two digits before, two of 00-59 after. */
+static int time_at(const char *s, size_t len, size_t i, size_t c)
+{
+    size_t a = i, j = c + 1;
+
+    while (a > 0 && det_digit(s[a - 1]))
+        a--;
+    while (j < len && s[j] == ' ')
+        j++;
+    return i - a <= 2 && det_digits(s, len, j) == 2 && s[j] <= '5';
+}
+
 /* The gap after a group ending at i: where the next group starts, *split
  * 1 if the gap holds a mark a number is not written with; i if there is
  * no next group (the run ends). */
@@ -105,6 +118,8 @@ static size_t gap_at(const char *s, size_t len, size_t i, int *split, int *word)
             *split = 1, j++;
         else if (c == ':') {
             if (!(j > i && s[j - 1] == ' ') && !(j + 1 < len && s[j + 1] == ' '))
+                return i;
+            if (time_at(s, len, i, j))
                 return i;
             *split = 1, j++;
         } else if (c == '-' || c == '/')
@@ -187,19 +202,51 @@ static size_t suffix_after(const char *s, size_t len, size_t end)
     return e;
 }
 
-/* 1 if a phone word, an ID, account or plate label is one of the three
- * words before at. */
+/* The labels among the three words before at: LABEL_PHONE (a phone
+ * word), LABEL_ID (an ID or a plate label), LABEL_ACCOUNT; 0 if none. */
+enum { LABEL_PHONE = 1, LABEL_ID = 2, LABEL_ACCOUNT = 4 };
+
 static int label_before(const char *s, size_t at)
 {
     size_t end = at, a, we;
+    int found = 0;
 
     for (int k = 0; k < 3 && (we = det_word_ending(s, end, " :;,\"'.-()#", &a)) != 0; k++) {
-        if (detect_phone_word(s + a, we - a) || detect_id_label(s + a, we - a) ||
-            detect_account_label(s, s + a, we - a) || detect_plate_label(s, we))
-            return 1;
+        if (detect_phone_word(s + a, we - a))
+            found |= LABEL_PHONE;
+        if (detect_id_label(s + a, we - a) || detect_plate_label(s, we))
+            found |= LABEL_ID;
+        if (detect_account_label(s, s + a, we - a))
+            found |= LABEL_ACCOUNT;
         end = a;
     }
+    return found;
+}
+
+/* 1 if the kind found fits the labels: a phone after a phone word or an
+ * account label (an account's value the plans read as a phone,
+ * det_account_kind), an ID after an ID or plate label or with a letter
+ * between digit groups (a plate's), an account after its label. */
+static int fits(int kind, int label, int inner)
+{
+    if (kind == DETECT_PHONE)
+        return (label & (LABEL_PHONE | LABEL_ACCOUNT)) != 0;
+    if (kind == DETECT_ID)
+        return (label & LABEL_ID) != 0 || inner;
+    if (kind == DETECT_ACCOUNT)
+        return (label & LABEL_ACCOUNT) != 0;
     return 0;
+}
+
+/* 1 if at continues a run of groups before it (a group and a split gap
+ * stand before it): that run was read from its first group. */
+static int continues_run(const char *s, size_t at)
+{
+    size_t i = at;
+
+    while (i > 0 && s[i - 1] != '\0' && strchr(" ,;:\"'.", s[i - 1]) != NULL)
+        i--;
+    return i < at && i > 0 && det_digit(s[i - 1]);
 }
 
 /* 1 if the n digits at d are a year 1900-2099. */
@@ -249,6 +296,15 @@ static int try_reading(const char *s, size_t len, size_t from, size_t to, const 
     return found;
 }
 
+/* 1 if the first three groups are one to four digits each (a date's). */
+static int date_shape(const struct sgroup *g)
+{
+    for (int k = 0; k < 3; k++)
+        if (g[k].letters || g[k].b - g[k].a > 4)
+            return 0;
+    return 1;
+}
+
 int detect_split_start(const char *s, size_t len, size_t at)
 {
     return at < len && det_digit(s[at]) && (at == 0 || !det_alnum(s[at - 1]));
@@ -260,12 +316,21 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
     struct sgroup g[SPLIT_GROUPS];
     char rd[SPLIT_MAX + 16];
     size_t ng = read_run(s, len, at, g), last, k, n, digits, pre, suf, from, to, end = 0;
-    int plain, wordy, inner, found = 0;
+    int plain, wordy, inner, label, birth, found = 0;
     unsigned years;
 
     if (ng == 0)
         return 0;
     pre = prefix_before(s, len, at);
+    /* The scanners are asked only where they could answer: after a label
+     * (glued readings), near a birth word (dotted), or with a letter
+     * between digit groups (a plate's). */
+    for (k = 0, inner = 0; k < ng; k++)
+        inner |= g[k].letters;
+    label = label_before(s, pre) | (pre < at ? label_before(s, at) : 0);
+    birth = ng >= 3 && date_shape(g) && !continues_run(s, pre) && detect_birth_near(s, len, pre, g[2].b);
+    if (!label && !birth && !inner)
+        return 0;
     for (last = ng; last >= 1 && !found; last--) {
         if (g[last - 1].letters)
             continue;
@@ -286,7 +351,7 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
         for (int v = 0; v < 5 && !found; v++) {
             int with_pre = v == 0 || v == 1, with_suf = v == 0 || v == 2, dots = v == 4;
             if ((with_pre && pre == at) || (with_suf && suf == g[last - 1].b) ||
-                (dots && (last != 3 || inner)))
+                (dots && (last != 3 || inner || !birth)) || (!dots && !label && !inner))
                 continue;
             /* One group: only with letters joined by a split mark
              * ("1234, уба", "a, 1234567"). */
@@ -319,7 +384,7 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
              * letter between digits as found ("1, 2, 가, 3, 4, 5, 6"),
              * the other kinds after their label. */
             if (try_reading(s, len, from, to, rd, n, kind, scan, ctx) &&
-                (*kind == DETECT_DATE ? !wordy : (*kind == DETECT_ID && inner) || label_before(s, from)))
+                (*kind == DETECT_DATE ? !wordy : fits(*kind, label, inner)))
                 found = 1, *start = from, end = to;
         }
     }
