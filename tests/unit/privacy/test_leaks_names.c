@@ -78,6 +78,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/spell22.jsonl",
     "tests/data/leaks/short22.jsonl",
     "tests/data/leaks/ko22.jsonl",
+    "tests/data/leaks/num24.jsonl",
 };
 #define MAX_KINDS 512
 
