@@ -113,6 +113,10 @@ static size_t gap_at(const char *s, size_t len, size_t i, int *split, int *word)
         else if (c == ',' || c == '.') {
             if (j + 1 >= len || (s[j + 1] != ' ' && s[j + 1] != '"' && s[j + 1] != '\''))
                 return i;
+            /* A full stop joins only a group right after it ("89. 4. 15."):
+             * before a word it ends the sentence. */
+            if (c == '.' && !det_digit(s[j + 1 + (j + 2 < len && s[j + 1] == ' ')]))
+                return i;
             *split = 1, j++;
         } else if (c == ';')
             *split = 1, j++;

@@ -118,8 +118,10 @@ static size_t split_gap(const char *s, size_t len, size_t i)
             return marks + words > 0 ? j - i : 0;
         if (c == ' ')
             j++;
-        else if ((c == ',' || c == '.') && j + 1 < len && (s[j + 1] == ' ' || s[j + 1] == '"'))
+        else if (c == ',' && j + 1 < len && (s[j + 1] == ' ' || s[j + 1] == '"'))
             marks++, j++;
+        else if (c == '.' && j + 2 < len && s[j + 1] == ' ' && s[j + 2] >= '0' && s[j + 2] <= '9')
+            marks++, j++;       /* "89. 4. 15.", not a sentence's end before a word */
         else if (c == ';' || c == '"' || c == '\'' || (c == ':' && ((j > i && s[j - 1] == ' ') ||
                                                                   (j + 1 < len && s[j + 1] == ' '))))
             marks++, j++;
