@@ -109,8 +109,8 @@ static int add_part(struct spans *out, const struct redactor *r, size_t lit, siz
  * read by no run here). */
 static size_t split_gap(const char *s, size_t len, size_t i)
 {
-    size_t j = i, chars = 0, n;
-    int marks = 0, words = 0, cp;
+    size_t j = i, chars = 0;
+    int marks = 0, words = 0, cp, k;
 
     while (j < len && j - i <= 12) {
         char c = s[j];
@@ -125,11 +125,11 @@ static size_t split_gap(const char *s, size_t len, size_t i)
         else if (c == ';' || c == '"' || c == '\'' || (c == ':' && ((j > i && s[j - 1] == ' ') ||
                                                                   (j + 1 < len && s[j + 1] == ' '))))
             marks++, j++;
-        else if ((n = (size_t)utf8_next(&cp, s + j, len - j)) > 0 && is_word_cp(cp) && !(c >= '0' && c <= '9')) {
+        else if ((k = utf8_next(&cp, s + j, len - j)) > 0 && is_word_cp(cp) && !(c >= '0' && c <= '9')) {
             if (words++ > 0)
                 return 0;
-            for (chars = 0; (n = (size_t)utf8_next(&cp, s + j, len - j)) > 0 && is_word_cp(cp) &&
-                            !(s[j] >= '0' && s[j] <= '9'); j += n)
+            for (chars = 0; j < len && (k = utf8_next(&cp, s + j, len - j)) > 0 && is_word_cp(cp) &&
+                            !(s[j] >= '0' && s[j] <= '9'); j += (size_t)k)
                 chars++;
             if (chars > 4)
                 return 0;
