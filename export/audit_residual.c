@@ -359,9 +359,9 @@ static int on_gazetteer(void *ctx, int kind, size_t start, size_t end, struct er
 {
     struct finding *x = ctx;
 
-    if (ordinary_word(x->field, start, end) ||
+    if (in_region(x->field, start, end) ||      /* the dictionaries last */
         audit_opinion_ordinary(x->field->text, x->field->len, start, end) ||
-        in_region(x->field, start, end))
+        ordinary_word(x->field, start, end))
         return 0;
     return opinion(ctx, gazetteer_kind_name(kind), start, end,
                    kind == GAZ_PLACE ? "a place name from the gazetteer"

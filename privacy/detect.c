@@ -606,7 +606,8 @@ int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_
     struct walk w = { 0, 0 };
 
     /* Home addresses span what the walk found in them (detect_address.c). */
-    if (walk_text(&f, s, len, &w) != 0 || detect_addresses(&f.d, &f.n, &f.cap, s, len, fn, ctx) != 0) {
+    if (walk_text(&f, s, len, &w) != 0 || detect_addresses(&f.d, &f.n, &f.cap, s, len, fn, ctx) != 0 ||
+        addr_cue_spans(&f.d, &f.n, &f.cap, s, len) != 0) {
         free(f.d);
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     }

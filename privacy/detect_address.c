@@ -98,8 +98,8 @@ static size_t unit_at(const char *s, size_t len, size_t i, const struct unit *li
         m = i + strlen(list[k].w);
         if (stem)
             m = detect_letters(s, len, m);
-        else if (list[k].w[strlen(list[k].w) - 1] != '.' && det_letter_at(s, len, m))
-            continue;
+        else if (list[k].w[strlen(list[k].w) - 1] != '.' && det_letter_at(s, len, m) && !det_digit(s[m]))
+            continue;                              /* "кв12", "apt12": glued (brief s24 addr24) */
         *weight = list[k].weight;
         return m;
     }
@@ -594,7 +594,7 @@ static size_t street_label(const char *s, size_t len, size_t i, const struct uni
 static size_t postbox(const char *s, size_t len, size_t i)
 {
     static const char *const labels[] = {
-        "p.o. box", "p. o. box", "p.o.box", "po box", "pob", "post office box", "po bx", "p.o. bx", "postfach",
+        "p.o. box", "p. o. box", "p o box", "p.o.box", "po box", "pob", "post office box", "po bx", "p.o. bx", "postfach",
         "\xd1\x88\xd1\x83\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbd\xd0\xb3\xd0\xb8\xd0\xb9\xd0\xbd \xd1\x85\xd0\xb0\xd0\xb9\xd1\x80\xd1\x86\xd0\xb0\xd0\xb3", "\xd1\x88/\xd1\x85", "\xec\x82\xac\xec\x84\x9c\xed\x95\xa8", "\xd0\xb0/\xd1\x8f", "\xd0\xb0\xd0\xb1\xd0\xbe\xd0\xbd\xd0\xb5\xd0\xbd\xd1\x82\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9 \xd1\x8f\xd1\x89\xd0\xb8\xd0\xba", "\xd8\xb5.\xd8\xa8", "\xd8\xb5 \xd8\xa8", "\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82 \xd8\xa8\xd8\xb1\xd9\x8a\xd8\xaf",
     };
     size_t k, j = 0, n;
@@ -707,7 +707,7 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
     /* Units: a label, then a number. */
     static const struct unit units[] = {
         { "\xd0\xba\xd0\xb2.", STRONG }, { "\xd0\xba\xd0\xb2", STRONG }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd0\xb0", STRONG }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd0\xb5", STRONG },
-        { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd1\x8b", STRONG }, { "\xd0\xb4.", WEAK }, { "\xd0\xb4\xd0\xbe\xd0\xbc", WEAK }, { "\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb5", WEAK },
+        { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd1\x8b", STRONG }, { "\xd0\xb4.", WEAK }, { "\xd0\xb4", WEAK }, { "\xd0\xb4\xd0\xbe\xd0\xbc", WEAK }, { "\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb5", WEAK },
         { "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf.", WEAK }, { "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf\xd1\x83\xd1\x81", WEAK }, { "\xd1\x81\xd1\x82\xd1\x80.", WEAK }, { "\xd1\x81\xd1\x82\xd1\x80\xd0\xbe\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5", WEAK },
         { "apt.", STRONG }, { "apt", STRONG }, { "apartment", STRONG }, { "flat", STRONG },
         { "suite", STRONG }, { "ste", WEAK }, { "unit", WEAK }, { "room", WEAK }, { "rm", WEAK },
@@ -974,7 +974,7 @@ static size_t part_said(const char *s, size_t len, size_t i, size_t *start, int 
 
 /* Adds [a, b) to d[0..*n) over the detections it overlaps (it takes
  * their spans), keeping the order by start; 0, or -1 out of memory. */
-static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
+int addr_merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
 {
     size_t k, w, pos;
     int grew = 1;
@@ -1051,15 +1051,15 @@ static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, siz
         }
         if (i == id) {
             if ((weight & STRONG) || (parts >= 2 && parts > lots)) {
-                if (merge(d, n, cap, a, b) != 0)
+                if (addr_merge(d, n, cap, a, b) != 0)
                     return -1;
-                if ((e = postcode_before(s, a, &st)) != 0 && merge(d, n, cap, st, e) != 0)
+                if ((e = postcode_before(s, a, &st)) != 0 && addr_merge(d, n, cap, st, e) != 0)
                     return -1;
                 /* Its postcode without a label, a town's name or two apart;
                  * right after it, one span ("а/я 123, 123456 Москва":
                  * report-adv21 A-6). */
                 if ((e = postcode_after(s, len, b, &st)) != 0) {
-                    if (merge(d, n, cap, st <= b + 2 ? a : st, e) != 0)
+                    if (addr_merge(d, n, cap, st <= b + 2 ? a : st, e) != 0)
                         return -1;
                     b = e;
                 }
@@ -1106,7 +1106,7 @@ static int scan_view(const struct addr_view *v, struct detection **d, size_t *n,
     rc = scan(d != NULL ? &td : NULL, &tn, &tcap, v->t, v->m, v->said, fn != NULL ? add_span : NULL, &sp);
     for (k = 0; k < tn && rc == 0; k++)
         if (td[k].kind == DETECT_ADDRESS)
-            rc = merge(d, n, cap, v->from[td[k].start], v->to[td[k].end - 1]);
+            rc = addr_merge(d, n, cap, v->from[td[k].start], v->to[td[k].end - 1]);
     for (k = 0; k + 1 < sp.n && rc == 0; k += 2)
         rc = fn(ctx, v->from[sp.p[k]], v->to[sp.p[k + 1] - 1]);
     free(td), free(sp.p);

@@ -492,6 +492,30 @@ size_t addr_mn_letters(const char *s, size_t len, size_t i);
 size_t addr_kw_letters(const char *s, size_t len, size_t i);
 size_t addr_box_number(const char *s, size_t len, size_t i);
 size_t addr_ko_dong_ho(const char *s, size_t len, size_t i, int *lives);
+/* detect_address_short.c (brief s24 addr24), each the shape's end at
+ * s[i] (bytes) or 0: addr_dong_ho_spaced "101 동 1203 호", "101 dong 1203
+ * ho", "101d 1203h" (a building's number and its flat's); addr_mn_genitive
+ * "15 байрны 42" (a building's number, its genitive, the flat's);
+ * addr_ko_complex "반포래미안 101동" (a word ending in an apartment brand,
+ * then its building); addr_zip_said "zip is 90210" (the label and four to
+ * six digits: the span is the digits). */
+size_t addr_dong_ho_spaced(const char *s, size_t len, size_t i);
+size_t addr_mn_genitive(const char *s, size_t len, size_t i);
+size_t addr_ko_complex(const char *s, size_t len, size_t i);
+size_t addr_zip_said(const char *s, size_t len, size_t i);
+
+/* detect_address.c: adds the address [a, b) (bytes) to d[0..*n)
+ * (capacity *cap, realloc'd; sorted by start) over the detections it
+ * overlaps, which it takes in; 0, or -1 out of memory. */
+struct detection;
+int addr_merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b);
+
+/* detect_address_cue.c: the addresses led by a cue ("address:", "хаяг:",
+ * "lives at", "живёт на", before "оршин суудаг") in the norm text
+ * s[0..len), the numbers of the cue's clause as one span, merged into
+ * d[0..*n) as addr_merge does (the detections already there stop a span:
+ * phones, e-mail, URLs, IPs).  0, or -1 out of memory. */
+int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
 
 /* detect_address_view.c: the copy of a text an address is read in, its
  * numbers as ASCII digits (Arabic-Indic digits, numbers said in words:

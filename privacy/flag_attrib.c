@@ -81,14 +81,18 @@ size_t flag_ko_speaker(const char *w, size_t len, const char *next, size_t nlen)
                starts_one(next, nlen, ko_moves, sizeof ko_moves / sizeof ko_moves[0]);
     int of = starts_one(next, nlen, ko_words_of, sizeof ko_words_of / sizeof ko_words_of[0]);
 
-    if ((!verb && !of) || redact_ordinary_ko(w, len, 0))
+    if (!verb && !of)
         return 0;
+    /* The dictionary is asked last, of a word of the right shape only:
+     * loading it costs more than the rest of a redact (docs/SPEED.md). */
     for (size_t i = 0; i < sizeof ko_particles / sizeof ko_particles[0]; i++) {
         size_t p = strlen(ko_particles[i]), k = len - p;
         int possessive = memcmp(ko_particles[i] + p - 3, "의", 3) == 0;
         if (p >= len || memcmp(w + k, ko_particles[i], p) != 0 || (k != 6 && k != 9 && k != 12) ||
             (possessive ? !of : !verb))
             continue;
+        if (redact_ordinary_ko(w, len, 0))
+            return 0;
         return !redact_ordinary_ko(w, k, 0) || gazetteer_names_word(w, k) ? k : 0;
     }
     return 0;

@@ -694,9 +694,10 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
         int done = 0;           /* a flag lies on a */
         int more = next_word(&b, in, inlen, &at);
         size_t k;
-        if (hangul_name_word(&a, in) && !ordinary(&a, in, a.end) &&
-            !flag_place_word(in + a.start, a.end - a.start) &&
-            detect_ko_digit_word(in + a.start, a.end - a.start) != 0) {
+        /* The dictionary last: each_shape's cheap tests first (docs/SPEED.md,
+         * "Session 24"). */
+        if (hangul_name_word(&a, in) && detect_ko_digit_word(in + a.start, a.end - a.start) != 0 &&
+            !flag_place_word(in + a.start, a.end - a.start) && !ordinary(&a, in, a.end)) {
             /* A name shape made of digit words (공일공) is a spoken number
              * too short to read: flagged "spoken-number" with every digit
              * word that follows it, so allowing the lone word does not
@@ -708,12 +709,11 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
                 more = next_word(&b, in, inlen, &at);
             }
             rc = fn(ctx, a.start, runend, "spoken-number"), done = 2;
-        } else if (hangul_name_word(&a, in) && !ordinary(&a, in, a.end) &&
-            !flag_place_word(in + a.start, a.end - a.start))
+        } else if (hangul_name_word(&a, in) && !flag_place_word(in + a.start, a.end - a.start) &&
+                   !ordinary(&a, in, a.end))
             rc = fn(ctx, a.start, a.start + 9, "korean-name"), done = 1;
-        else if ((k = given_i(&a, in)) > 0 && !ordinary(&a, in, a.end) &&
-                 detect_ko_digit_word(in + a.start, k) == 0 &&
-                 !flag_place_word(in + a.start, a.end - a.start))
+        else if ((k = given_i(&a, in)) > 0 && detect_ko_digit_word(in + a.start, k) == 0 &&
+                 !flag_place_word(in + a.start, a.end - a.start) && !ordinary(&a, in, a.end))
             rc = fn(ctx, a.start, a.start + k, context_name), done = 1;
         else if (is_hangul_cp(a.first) &&
                  (k = flag_glued_mark(in + a.start, a.end - a.start,

@@ -790,17 +790,21 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                 if (j > 0 || ws[0].script != 2 ||
                     transcribe_vowel_key(skel, sizeof skel, rd, used) > TRANSCRIBE_SKEL_MAX)
                     continue;
-                known = redact_ordinary_ko(t->norm + ws[0].start, ws[0].end - ws[0].start, 0);
                 /* A Mongolian name's short form in Hangul (바타가 for Батаа,
                  * 알타 씨 for Алтаа; report-adv19a N-10): two syllables or
                  * more that no Korean word reads, followed by a particle
                  * or a word of address, is replaced as its Latin (Bataa)
-                 * is; alone it is as often a dialect word (기래). */
+                 * is; alone it is as often a dialect word (기래).  The
+                 * dictionary is asked last, only for a word a key names:
+                 * loading it costs more than the rest of a redact. */
                 if ((v = key_find(r, SK_SHORT, skel)) == NULL) {
-                    if (known || p - a < 6 || (p == ws[0].end && !addressed(t, ws, nw, p)) ||
-                        (v = key_find(r, SK_MN_SHORT, skel)) == NULL)
+                    if (p - a < 6 || (p == ws[0].end && !addressed(t, ws, nw, p)) ||
+                        (v = key_find(r, SK_MN_SHORT, skel)) == NULL ||
+                        redact_ordinary_ko(t->norm + ws[0].start, ws[0].end - ws[0].start, 0))
                         continue;
                     whole = 1;
+                } else {
+                    known = redact_ordinary_ko(t->norm + ws[0].start, ws[0].end - ws[0].start, 0);
                 }
                 /* A glued ending (아, 양이) marks a person only where the
                  * dictionary does not read the whole word as one word

@@ -39,6 +39,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/ids17.jsonl", "tests/data/leaks/loc18.jsonl",
     "tests/data/leaks/acct18.jsonl", "tests/data/leaks/w2num.jsonl",
     "tests/data/leaks/addr20.jsonl", "tests/data/leaks/addr21.jsonl", "tests/data/leaks/addr22.jsonl",
+    "tests/data/leaks/addr24.jsonl",
     "tests/data/leaks/glue21-detect.jsonl",
     "tests/data/leaks/spell22-detect.jsonl",
     "tests/data/leaks/num24-detect.jsonl",
