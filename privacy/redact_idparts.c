@@ -142,7 +142,8 @@ static size_t split_gap(const char *s, size_t len, size_t i)
 /* The end of a run of written digits at s[at] (groups joined by one '-',
  * '.', '/' or space, or by a split gap: *split set), its digits in
  * d[0..*n); 0 if it has more than cap. */
-static size_t written_run(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n, int *split)
+static size_t written_run(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n, int *split,
+                          int splits)
 {
     size_t i = at, end = at, g;
 
@@ -156,7 +157,7 @@ static size_t written_run(const char *s, size_t len, size_t at, char *d, size_t 
         } else if (i > at && i + 1 < len && strchr("-./ ", s[i]) != NULL && s[i + 1] >= '0' &&
                    s[i + 1] <= '9') {
             i++;
-        } else if (i > at && (g = split_gap(s, len, i)) > 0) {
+        } else if (splits && i > at && (g = split_gap(s, len, i)) > 0) {
             i += g, *split = 1;
         } else {
             break;
@@ -198,7 +199,7 @@ static size_t glued_words(const char *s, size_t len, size_t at, char *d, size_t 
 /* Where a part found at p starts with the registered term's letters
  * before it (brief s24 num24: "Passport M, 482, 9173", "регистр УБ, 75,
  * 03, 14, 12"): the letters its key starts with, as a word before p
- * across ' ' ',' ';' ':' '-' '"', with an ID label (detect_label.c's
+ * across ", " (plain spaces are the other rules'), with an ID label (detect_label.c's
  * list) in the three words before them; p if not. */
 static size_t letters_before(const struct redactor *r, size_t lit, const char *s, size_t p)
 {
@@ -208,7 +209,7 @@ static size_t letters_before(const struct redactor *r, size_t lit, const char *s
     while (nl < r->lits[lit].keylen && !(key[nl] >= '0' && key[nl] <= '9'))
         nl++;
     if (nl == 0 || nl > 8 || (we = det_word_ending(s, p, " ,;:-\"", &a)) == 0 || p - we > 3 ||
-        we - a != nl || memcmp(s + a, key, nl) != 0)
+        we - a != nl || memcmp(s + a, key, nl) != 0 || memchr(s + we, ',', p - we) == NULL)
         return p;
     end = a;
     for (int k = 0; k < 3 && (we = det_word_ending(s, end, " ,;:-\"'.#", &a)) != 0; k++) {
@@ -223,7 +224,7 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
 {
     char d[PART_MAX];
     size_t p = 0, end, n, lit;
-    int rc = 0, second, split;
+    int rc = 0, second, split = 0, splits = 1;
 
     if (!r->id_parts)
         return 0;
@@ -237,7 +238,7 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
             continue;
         }
         if (c >= '0' && c <= '9') {
-            if ((end = written_run(t->norm, t->normlen, p, d, sizeof d, &n, &split)) != 0 &&
+            if ((end = written_run(t->norm, t->normlen, p, d, sizeof d, &n, &split, splits)) != 0 &&
                 ((n < (split ? PART_SPLIT : PART_WRITTEN) && (n < PART_CUED || !part_cue_before(t->norm, p))) ||
                  word_at(t->norm, t->normlen, end)))
                 end = 0;
@@ -249,12 +250,18 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
                 end = 0;
         }
         if (end == 0) {
-            p++;
+            splits = 1, p++;
             continue;
         }
         if (!detected(out, p, end) && (lit = part_of(r, d, n)) != SIZE_MAX)
             rc = add_part(out, r, lit, letters_before(r, lit, t->norm, p), end);
-        p = end;
+        else if (split) {
+            /* The split run is no part: its first group joined plainly
+             * may be ("ends in 829173, or 4829-173"). */
+            splits = 0;
+            continue;
+        }
+        splits = 1, p = end;
     }
     sodium_memzero(d, sizeof d);
     return rc;
