@@ -388,6 +388,24 @@ static long alt_at(struct found *f, const char *s, size_t len, size_t at, struct
     return add(f, start, end, kind) != 0 ? -1 : (long)end;
 }
 
+/* A number split into groups by ", ", ";", quotes or a word from at
+ * (detect_split.c): the end of its detection (added to f), 0, or -1 when
+ * out of memory. */
+static long split_at(struct found *f, const char *s, size_t len, size_t at, struct walk *w)
+{
+    struct alt_scan c = { w, 0, 0 };
+    size_t end, start = at, last = f->n > 0 ? f->d[f->n - 1].end : 0;
+    int kind = DETECT_PHONE;
+
+    if (w->nested || !w->ready || !detect_split_start(s, len, at))
+        return 0;
+    if ((end = detect_split(s, len, at, &start, &kind, alt_digits, &c)) == 0)
+        return 0;
+    start = start - c.before < last ? (last < start ? last : start) : start - c.before;
+    end += c.after;
+    return add(f, start, end, kind) != 0 ? -1 : (long)end;
+}
+
 /* One step of the walk from at: where the walk goes on, or -1 when out of
  * memory.  The numbering plans are compiled when the first number could
  * start (*ready), not for texts without one: compiling them churns the
@@ -421,6 +439,8 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
         w->ready = 1;
     }
     if ((r = alt_at(f, s, len, at, w)) != 0)
+        return r;
+    if ((r = split_at(f, s, len, at, w)) != 0)
         return r;
     /* Digits among number words ("010 1234 five six seven eight"). */
     if (det_digit(s[at]) && detect_mixed_start(s, len, at) && (r = spoken_at(f, s, len, at, w)) != 0)

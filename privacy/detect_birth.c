@@ -117,6 +117,11 @@ static int near_birth_word(const char *s, size_t len, size_t start, size_t end, 
     return 0;
 }
 
+int detect_birth_near(const char *s, size_t len, size_t start, size_t end)
+{
+    return near_birth_word(s, len, start, end, 64, 24, 0);
+}
+
 /* A date or a year in parentheses right after a word: "Batbayar
  * (12.03.1984)", "Batbayar (1984)". */
 static int after_name(const char *s, size_t len, size_t start, size_t end)

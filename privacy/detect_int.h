@@ -367,6 +367,17 @@ int detect_alt_start(const char *s, size_t len, size_t at);
  * 4") whose reading scan finds a detection in, its kind in *kind; 0 if
  * none. */
 size_t detect_alt(const char *s, size_t len, size_t at, int *kind, detect_digits_fn scan, void *ctx);
+/* detect_split.c: 1 if a number split into groups may start at at (a
+ * digit not glued to a word). */
+int detect_split_start(const char *s, size_t len, size_t at);
+/* detect_split.c: the end of a number whose groups are split by ", ",
+ * ";", " : ", quotes, ". " or one word ("Phone 555, 123, 4567", "Passport
+ * A, 123, 4567"), read back into one token that scan (the walk) finds a
+ * detection covering; its start in *start (before at when a code's
+ * letters go with it), the detection's kind in *kind; 0 if none.  Bytes
+ * of the norm view; no memory is held. */
+size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *kind, detect_digits_fn scan,
+                    void *ctx);
 
 /* The scanners (detect_scanner), by file. */
 size_t detect_scan_phone(const char *s, size_t len, size_t at, size_t *start, int *kind);
@@ -400,6 +411,10 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
  * version, not an address or a phone. */
 int detect_after_version_word(const char *s, size_t at);
 size_t detect_scan_plate(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_plate.c: 1 if a plate label ("plate", "차량", "улсын дугаар":
+ * the lists of detect_plate.c) ends before at (bytes, norm view),
+ * through spaces, ':' '#' '.'. */
+int detect_plate_label(const char *s, size_t at);
 /* detect_plate.c: the end of a Korean plate said in Sino-Korean numerals
  * at at ("십이가 삼사오육": 12가 3456; the number 10-999, a series
  * syllable glued to it, four digits), or 0. */
@@ -448,6 +463,9 @@ size_t detect_scan_acct_window(const char *s, size_t len, size_t at, size_t *sta
  * "name,phone" / "y,234567"): its end, the column's kind in *kind. */
 size_t detect_scan_column(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_birth.c: 1 if a birth word (the lists of detect_birth.c) stands
+ * within 64 bytes before start or 24 after end (bytes, norm view). */
+int detect_birth_near(const char *s, size_t len, size_t start, size_t end);
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_grid(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start, int *kind);

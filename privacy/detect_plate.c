@@ -131,6 +131,11 @@ static int label_before(const char *s, size_t at)
             det_in_list(ru_number, N(ru_number), s + pa, pe - pa));
 }
 
+int detect_plate_label(const char *s, size_t at)
+{
+    return label_before(s, at);
+}
+
 /* The end of a code after a label from at (a group start): up to three
  * groups joined by one space or '-' (four: "KA 05 MN 2345"), a digit among them; a group of
  * letters alone of at most three after the digits, not a stop word. */

@@ -25,6 +25,7 @@
 #include "privacy/redact_int.h"
 
 #define PART_WRITTEN 6          /* digits of a written part, at least */
+#define PART_SPLIT 7            /* digits of a part whose groups are split by ", " ";" a word... */
 #define PART_SPOKEN 4           /* digits of a part said in words, at least */
 #define PART_MAX 40             /* digits of one run read, at most */
 #define PART_CUED 4             /* digits of a written part after a cue word, at least */
@@ -101,13 +102,52 @@ static int add_part(struct spans *out, const struct redactor *r, size_t lit, siz
     return redact_span_add(out, &s) == 0 ? 0 : -1;
 }
 
-/* The end of a run of written digits at s[at] (groups joined by one '-',
- * '.', '/' or space), its digits in d[0..*n); 0 if it has more than cap. */
-static size_t written_run(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
+/* The length of a split gap at s[i] before a digit (brief s24 num24):
+ * spaces with ", " ";" ":" a quote or ". ", or one word of up to four
+ * letters ("then", "и", "및"), 12 bytes at most; 0 if none.  A ',' or
+ * '.' right before a digit is no split gap ("1,234,567" stays one amount,
+ * read by no run here). */
+static size_t split_gap(const char *s, size_t len, size_t i)
 {
-    size_t i = at, end = at;
+    size_t j = i, chars = 0;
+    int marks = 0, words = 0, cp, k;
 
-    *n = 0;
+    while (j < len && j - i <= 12) {
+        char c = s[j];
+        if (c >= '0' && c <= '9')
+            return marks + words > 0 ? j - i : 0;
+        if (c == ' ')
+            j++;
+        else if (c == ',' && j + 1 < len && (s[j + 1] == ' ' || s[j + 1] == '"'))
+            marks++, j++;
+        else if (c == '.' && j + 2 < len && s[j + 1] == ' ' && s[j + 2] >= '0' && s[j + 2] <= '9')
+            marks++, j++;       /* "89. 4. 15.", not a sentence's end before a word */
+        else if (c == ';' || c == '"' || c == '\'' || (c == ':' && ((j > i && s[j - 1] == ' ') ||
+                                                                  (j + 1 < len && s[j + 1] == ' '))))
+            marks++, j++;
+        else if ((k = utf8_next(&cp, s + j, len - j)) > 0 && is_word_cp(cp) && !(c >= '0' && c <= '9')) {
+            if (words++ > 0)
+                return 0;
+            for (chars = 0; j < len && (k = utf8_next(&cp, s + j, len - j)) > 0 && is_word_cp(cp) &&
+                            !(s[j] >= '0' && s[j] <= '9'); j += (size_t)k)
+                chars++;
+            if (chars > 4)
+                return 0;
+        } else
+            return 0;
+    }
+    return 0;
+}
+
+/* The end of a run of written digits at s[at] (groups joined by one '-',
+ * '.', '/' or space, or by a split gap: *split set), its digits in
+ * d[0..*n); 0 if it has more than cap. */
+static size_t written_run(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n, int *split,
+                          int splits)
+{
+    size_t i = at, end = at, g;
+
+    *n = 0, *split = 0;
     while (i < len) {
         if (s[i] >= '0' && s[i] <= '9') {
             if (*n == cap)
@@ -117,6 +157,8 @@ static size_t written_run(const char *s, size_t len, size_t at, char *d, size_t 
         } else if (i > at && i + 1 < len && strchr("-./ ", s[i]) != NULL && s[i + 1] >= '0' &&
                    s[i + 1] <= '9') {
             i++;
+        } else if (splits && i > at && (g = split_gap(s, len, i)) > 0) {
+            i += g, *split = 1;
         } else {
             break;
         }
@@ -154,11 +196,35 @@ static size_t glued_words(const char *s, size_t len, size_t at, char *d, size_t 
     return word_at(s, len, i) ? 0 : i;
 }
 
+/* Where a part found at p starts with the registered term's letters
+ * before it (brief s24 num24: "Passport M, 482, 9173", "регистр УБ, 75,
+ * 03, 14, 12"): the letters its key starts with, as a word before p
+ * across ", " (plain spaces are the other rules'), with an ID label (detect_label.c's
+ * list) in the three words before them; p if not. */
+static size_t letters_before(const struct redactor *r, size_t lit, const char *s, size_t p)
+{
+    const char *key = r->arena + r->keyoff[lit];
+    size_t nl = 0, a, we, end;
+
+    while (nl < r->lits[lit].keylen && !(key[nl] >= '0' && key[nl] <= '9'))
+        nl++;
+    if (nl == 0 || nl > 8 || (we = det_word_ending(s, p, " ,;:-\"", &a)) == 0 || p - we > 3 ||
+        we - a != nl || memcmp(s + a, key, nl) != 0 || memchr(s + we, ',', p - we) == NULL)
+        return p;
+    end = a;
+    for (int k = 0; k < 3 && (we = det_word_ending(s, end, " ,;:-\"'.#", &a)) != 0; k++) {
+        if (detect_id_label(s + a, we - a))
+            return end;
+        end = a;
+    }
+    return p;
+}
+
 int redact_id_parts(struct spans *out, const struct redactor *r, const struct normtext *t)
 {
     char d[PART_MAX];
     size_t p = 0, end, n, lit;
-    int rc = 0, second;
+    int rc = 0, second, split = 0, splits = 1;
 
     if (!r->id_parts)
         return 0;
@@ -172,8 +238,8 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
             continue;
         }
         if (c >= '0' && c <= '9') {
-            if ((end = written_run(t->norm, t->normlen, p, d, sizeof d, &n)) != 0 &&
-                ((n < PART_WRITTEN && (n < PART_CUED || !part_cue_before(t->norm, p))) ||
+            if ((end = written_run(t->norm, t->normlen, p, d, sizeof d, &n, &split, splits)) != 0 &&
+                ((n < (split ? PART_SPLIT : PART_WRITTEN) && (n < PART_CUED || !part_cue_before(t->norm, p))) ||
                  word_at(t->norm, t->normlen, end)))
                 end = 0;
         } else if ((c >= 'a' && c <= 'z') || c >= 0xC0) {
@@ -184,12 +250,18 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
                 end = 0;
         }
         if (end == 0) {
-            p++;
+            splits = 1, p++;
             continue;
         }
         if (!detected(out, p, end) && (lit = part_of(r, d, n)) != SIZE_MAX)
-            rc = add_part(out, r, lit, p, end);
-        p = end;
+            rc = add_part(out, r, lit, letters_before(r, lit, t->norm, p), end);
+        else if (split) {
+            /* The split run is no part: its first group joined plainly
+             * may be ("ends in 829173, or 4829-173"). */
+            splits = 0;
+            continue;
+        }
+        splits = 1, p = end;
     }
     sodium_memzero(d, sizeof d);
     return rc;

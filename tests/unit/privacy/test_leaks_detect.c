@@ -42,6 +42,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/addr24.jsonl",
     "tests/data/leaks/glue21-detect.jsonl",
     "tests/data/leaks/spell22-detect.jsonl",
+    "tests/data/leaks/num24-detect.jsonl",
 };
 #define KINDS 16
 

@@ -1,0 +1,397 @@
+/* A number whose groups are split by ", ", ";", " : ", quotes, ". " or
+ * one word (brief s24 num24, issue 12): "Phone 555, 123, 4567", "SSN
+ * 123, 45, 6789", "주민번호 8, 9, 0, 4, 1, 5, ...", "Passport A, 123,
+ * 4567", "계좌번호 123; 456; 789", '"99" "11" "22" "33"', "Born 89, 04,
+ * 15", "차량 1, 2, 가, 3, 4, 5, 6", "plate 1-2-가-3456", "1234, УБА".
+ *
+ * As detect_alt.c does for other writings, the groups are read back into
+ * one token and handed with the text around to the scanners (the walk of
+ * detect.c): where they find a phone, an ID, an account, a plate or a
+ * date of birth covering the whole reading, the whole run is that
+ * detection; where they find nothing it stays.  No form here is a pattern
+ * of its own.  Readings tried, longest run first: the groups glued
+ * ("5551234567", "a1234567", "12가3456") and, for three groups of one to
+ * four digits, joined by '.' ("89.04.15", a date's shape).
+ *
+ * A run (our choice, docs/VARIANTS.md, session 24):
+ *   - groups: ASCII digits; one letter of any script (a Hangul syllable,
+ *     "가") between two groups; one or two letters before the first
+ *     (a passport's "a", "уб") and one to three after the last ("уба");
+ *   - between two groups up to 12 bytes of spaces, ',' ';' ':' '.' '-'
+ *     '/', quotes, and one word of up to 12 bytes that is no group; a run
+ *     needs one gap that a number is not written with (',', ';', ':' with
+ *     a space, a quote, ". ", a word) or a letter between digit groups
+ *     with three groups or more ("1-2-가-3456"): the plain ones are
+ *     detect_phone.c's and detect_alt.c's;
+ *   - ',' not followed by a space or a quote ends the run ("1,234,567"
+ *     stays an amount), as does ':' with no space on either side
+ *     ("10:30"), a '.' not followed by a space, '!' '?' a line break;
+ *   - a phone found so needs a label in the three words before the run
+ *     (a phone word, an ID or account label: the lists of detect_phone.c
+ *     and detect_label.c): lists of counts spell valid mobile numbers
+ *     ("pages 99, 11, 22, 33").  IDs, accounts, plates and dates of birth
+ *     need their own labels or birth words in the scanners already.
+ * Offsets are bytes of the norm view (detect_int.h). */
+#include <sodium.h>
+
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+
+#define SPLIT_GROUPS 16
+#define SPLIT_MAX 40            /* bytes of a reading, at most */
+#define SPLIT_GAP 12            /* bytes between two groups, at most */
+#define SPLIT_WORD 8            /* bytes of a word between two groups */
+#define SPLIT_WORD_CHARS 4      /* its characters */
+#define CONTEXT_BEFORE 64       /* bytes of text before the run handed on */
+#define CONTEXT_AFTER 32
+
+struct sgroup {
+    size_t a, b;                /* bytes */
+    int letters;                /* 1: a letter group */
+    int mark, word;             /* the gap before it: a split mark, a word */
+};
+
+/* The end of the letters of one word at i (letters of any script, no
+ * digit), their count in *chars; i if none. */
+static size_t word_at(const char *s, size_t len, size_t i, size_t *chars)
+{
+    size_t j = i, n;
+    int cp;
+
+    *chars = 0;
+    while ((cp = det_cp_at(s, len, j, &n)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9'))
+        j += n, (*chars)++;
+    if (j < len && det_digit(s[j]))
+        return *chars = 0, i;
+    return j;
+}
+
+/* 1 if a quote mark starts at s[i], its length in *n. */
+static int quote_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    static const char *const marks[] = {
+        "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99",    /* “ ” ‘ ’ */
+        "\xc2\xab", "\xc2\xbb", "\xe3\x80\x8c", "\xe3\x80\x8d",            /* « » 「 」 */
+    };
+
+    if (s[i] == '"' || s[i] == '\'')
+        return *n = 1, 1;
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+        if (det_starts(s, len, i, marks[k]))
+            return *n = strlen(marks[k]), 1;
+    return 0;
+}
+
+/* 1 if the ':' at c after the group ending at i is a time's ("10: 30",
+ * "10 : 30"): one or two digits before, two of 00-59 after. */
+static int time_at(const char *s, size_t len, size_t i, size_t c)
+{
+    size_t a = i, j = c + 1;
+
+    while (a > 0 && det_digit(s[a - 1]))
+        a--;
+    while (j < len && s[j] == ' ')
+        j++;
+    return i - a <= 2 && det_digits(s, len, j) == 2 && s[j] <= '5';
+}
+
+/* The gap after a group ending at i: where the next group starts, *split
+ * 1 if the gap holds a mark a number is not written with; i if there is
+ * no next group (the run ends). */
+static size_t gap_at(const char *s, size_t len, size_t i, int *split, int *word)
+{
+    size_t j = i, n, chars, e;
+    int words = 0;
+
+    *split = *word = 0;
+    while (j < len && j - i <= SPLIT_GAP) {
+        char c = s[j];
+        if (det_digit(c))
+            return j > i ? j : i;
+        if (c == ' ')
+            j++;
+        else if (c == ',' || c == '.') {
+            if (j + 1 >= len || (s[j + 1] != ' ' && s[j + 1] != '"' && s[j + 1] != '\''))
+                return i;
+            /* A full stop joins only a group right after it ("89. 4. 15."):
+             * before a word it ends the sentence. */
+            if (c == '.' && !det_digit(s[j + 1 + (j + 2 < len && s[j + 1] == ' ')]))
+                return i;
+            *split = 1, j++;
+        } else if (c == ';')
+            *split = 1, j++;
+        else if (c == ':') {
+            if (!(j > i && s[j - 1] == ' ') && !(j + 1 < len && s[j + 1] == ' '))
+                return i;
+            if (time_at(s, len, i, j))
+                return i;
+            *split = 1, j++;
+        } else if (c == '-' || c == '/')
+            j++;
+        else if (quote_at(s, len, j, &n))
+            *split = 1, j += n;
+        else if ((e = word_at(s, len, j, &chars)) > j) {
+            /* One letter is a group of the run, a longer word a joiner. */
+            if (chars == 1)
+                return j;
+            if (words++ > 0 || chars > SPLIT_WORD_CHARS || e - j > SPLIT_WORD)
+                return i;
+            *word = 1, j = e;
+        } else
+            return i;
+    }
+    return i;
+}
+
+/* Reads the run of groups from the digit at at: its groups in g[], their
+ * number returned. */
+static size_t read_run(const char *s, size_t len, size_t at, struct sgroup *g)
+{
+    size_t n = 0, i = at, e, chars, p;
+    int split = 0, word = 0;
+
+    while (n < SPLIT_GROUPS) {
+        if (det_digit(s[i])) {
+            e = i + det_digits(s, len, i);
+            if (e < len && det_alpha(s[e]))
+                break;
+            g[n].letters = 0;
+        } else {
+            e = word_at(s, len, i, &chars);
+            if (e == i || chars != 1)
+                break;
+            g[n].letters = 1;
+        }
+        g[n].a = i, g[n].b = e, g[n].mark = split, g[n].word = word, n++;
+        if ((p = gap_at(s, len, e, &split, &word)) == e)
+            break;
+        i = p;
+    }
+    /* No letter group ends the run: it is tried as a suffix. */
+    while (n > 0 && g[n - 1].letters)
+        n--;
+    return n;
+}
+
+/* The letters of a code before the run at at ("passport a, 123", "уб 75,
+ * 03"): one or two letters, a whole word, joined by a split gap or a
+ * space; their start, or at. */
+static size_t prefix_before(const char *s, size_t len, size_t at)
+{
+    size_t i = at, a, chars;
+
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == ',' || s[i - 1] == ';' || s[i - 1] == '"'))
+        i--;
+    if (i == at || i == 0)
+        return at;
+    a = i;
+    while (a > 0 && (det_alpha(s[a - 1]) || ((unsigned char)s[a - 1] & 0xC0) == 0x80 ||
+                     (unsigned char)s[a - 1] >= 0xC0))
+        a--;
+    if (a == i || word_at(s, len, a, &chars) != i || chars > 2 || det_letter_before(s, a))
+        return at;
+    return a;
+}
+
+/* The letters after the run ending at end ("1234, уба"): one to three
+ * letters, a whole word after a gap; their end, or end. */
+static size_t suffix_after(const char *s, size_t len, size_t end)
+{
+    size_t i = end, e, chars;
+
+    while (i < len && i - end < 3 && (s[i] == ' ' || s[i] == ',' || s[i] == '-'))
+        i++;
+    if (i == end || (e = word_at(s, len, i, &chars)) == i || chars > 3)
+        return end;
+    return e;
+}
+
+/* The labels among the three words before at: LABEL_PHONE (a phone
+ * word), LABEL_ID (an ID or a plate label), LABEL_ACCOUNT; 0 if none. */
+enum { LABEL_PHONE = 1, LABEL_ID = 2, LABEL_ACCOUNT = 4 };
+
+static int label_before(const char *s, size_t at)
+{
+    size_t end = at, a, we;
+    int found = 0;
+
+    for (int k = 0; k < 3 && (we = det_word_ending(s, end, " :;,\"'.-()#", &a)) != 0; k++) {
+        if (detect_phone_word(s + a, we - a))
+            found |= LABEL_PHONE;
+        if (detect_id_label(s + a, we - a) || detect_plate_label(s, we))
+            found |= LABEL_ID;
+        if (detect_account_label(s, s + a, we - a))
+            found |= LABEL_ACCOUNT;
+        end = a;
+    }
+    return found;
+}
+
+/* 1 if the kind found fits the labels: a phone after a phone word or an
+ * account label (an account's value the plans read as a phone,
+ * det_account_kind), an ID after an ID or plate label or with a letter
+ * between digit groups (a plate's), an account after its label. */
+static int fits(int kind, int label, int inner)
+{
+    if (kind == DETECT_PHONE)
+        return (label & (LABEL_PHONE | LABEL_ACCOUNT)) != 0;
+    if (kind == DETECT_ID)
+        return (label & LABEL_ID) != 0 || inner;
+    if (kind == DETECT_ACCOUNT)
+        return (label & LABEL_ACCOUNT) != 0;
+    return 0;
+}
+
+/* 1 if at continues a run of groups before it (a group and a split gap
+ * stand before it): that run was read from its first group. */
+static int continues_run(const char *s, size_t at)
+{
+    size_t i = at;
+
+    while (i > 0 && s[i - 1] != '\0' && strchr(" ,;:\"'.", s[i - 1]) != NULL)
+        i--;
+    return i < at && i > 0 && det_digit(s[i - 1]);
+}
+
+/* 1 if the n digits at d are a year 1900-2099. */
+static int is_year(const char *d, size_t n)
+{
+    unsigned v = n == 4 ? det_value(d, 4) : 0;
+
+    return v >= 1900 && v <= 2099;
+}
+
+/* 1 if s[a..b) holds ',' ';' or '"' (a split mark). */
+static int marked(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (s[i] == ',' || s[i] == ';' || s[i] == '"')
+            return 1;
+    return 0;
+}
+
+/* Copies the letters and digits of s[a..b) to rd at *n (bytes). */
+static void put(char *rd, size_t *n, const char *s, size_t a, size_t b)
+{
+    memcpy(rd + *n, s + a, b - a);
+    *n += b - a;
+}
+
+/* Hands the reading rd[0..n) of s[from..to) to scan with the text around;
+ * 1 if a detection covers it, with its reach before and after. */
+static int try_reading(const char *s, size_t len, size_t from, size_t to, const char *rd, size_t n,
+                       int *kind, detect_digits_fn scan, void *ctx)
+{
+    char buf[CONTEXT_BEFORE + SPLIT_MAX + CONTEXT_AFTER + 24];
+    size_t a = from > CONTEXT_BEFORE ? from - CONTEXT_BEFORE : 0, b, m;
+    int found;
+
+    while (a < from && ((unsigned char)s[a] & 0xC0) == 0x80)
+        a++;
+    b = to + CONTEXT_AFTER < len ? to + CONTEXT_AFTER : len;
+    while (b > to && b < len && ((unsigned char)s[b] & 0xC0) == 0x80)
+        b--;
+    memcpy(buf, s + from - (from - a), from - a), m = from - a;
+    memcpy(buf + m, rd, n), m += n;
+    memcpy(buf + m, s + to, b - to), m += b - to;
+    buf[m] = '\0';
+    found = scan(ctx, buf, m, from - a, from - a + n, kind);
+    sodium_memzero(buf, sizeof buf);
+    return found;
+}
+
+/* 1 if the first three groups are one to four digits each (a date's). */
+static int date_shape(const struct sgroup *g)
+{
+    for (int k = 0; k < 3; k++)
+        if (g[k].letters || g[k].b - g[k].a > 4)
+            return 0;
+    return 1;
+}
+
+int detect_split_start(const char *s, size_t len, size_t at)
+{
+    return at < len && det_digit(s[at]) && (at == 0 || !det_alnum(s[at - 1]));
+}
+
+size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *kind, detect_digits_fn scan,
+                    void *ctx)
+{
+    struct sgroup g[SPLIT_GROUPS];
+    char rd[SPLIT_MAX + 16];
+    size_t ng = read_run(s, len, at, g), last, k, n, digits, pre, suf, from, to, end = 0;
+    int plain, wordy, inner, label, birth, found = 0;
+    unsigned years;
+
+    if (ng == 0)
+        return 0;
+    pre = prefix_before(s, len, at);
+    /* The scanners are asked only where they could answer: after a label
+     * (glued readings), near a birth word (dotted), or with a letter
+     * between digit groups (a plate's). */
+    for (k = 0, inner = 0; k < ng; k++)
+        inner |= g[k].letters;
+    label = label_before(s, pre) | (pre < at ? label_before(s, at) : 0);
+    birth = ng >= 3 && date_shape(g) && !continues_run(s, pre) && detect_birth_near(s, len, pre, g[2].b);
+    if (!label && !birth && !inner)
+        return 0;
+    for (last = ng; last >= 1 && !found; last--) {
+        if (g[last - 1].letters)
+            continue;
+        for (k = 0, plain = 0, wordy = 0, inner = 0, digits = 0, years = 0; k < last; k++) {
+            plain |= k > 0 && !g[k].mark && !g[k].word;
+            wordy |= k > 0 && !g[k].mark && g[k].word;
+            inner |= g[k].letters;
+            digits += g[k].letters ? 0 : g[k].b - g[k].a;
+            years += !g[k].letters && is_year(s + g[k].a, g[k].b - g[k].a);
+        }
+        /* Every gap a split one, or a letter among three groups or more
+         * ("1-2-가-3456"); two years are a span of time. */
+        if (digits < 4 || years >= 2 || (plain && !(inner && last >= 3)))
+            continue;
+        suf = last == ng ? suffix_after(s, len, g[last - 1].b) : g[last - 1].b;
+        /* With the letters around first, then without; glued, then
+         * dotted (three groups of digits only). */
+        for (int v = 0; v < 5 && !found; v++) {
+            int with_pre = v == 0 || v == 1, with_suf = v == 0 || v == 2, dots = v == 4;
+            if ((with_pre && pre == at) || (with_suf && suf == g[last - 1].b) ||
+                (dots && (last != 3 || inner || !birth)) || (!dots && !label && !inner))
+                continue;
+            /* One group: only with letters joined by a split mark
+             * ("1234, уба", "a, 1234567"). */
+            if (last == 1 && !((with_pre && marked(s, pre, at)) || (with_suf && marked(s, g[0].b, suf))))
+                continue;
+            from = with_pre ? pre : at;
+            to = with_suf ? suf : g[last - 1].b;
+            n = 0;
+            if (with_pre) {
+                size_t e = pre;
+                while (e < at && s[e] != ' ' && s[e] != ',' && s[e] != ';' && s[e] != '"')
+                    e++;
+                put(rd, &n, s, pre, e);
+            }
+            for (k = 0; k < last && n + (g[k].b - g[k].a) + 8 < SPLIT_MAX; k++) {
+                if (dots && k > 0)
+                    rd[n++] = '.';
+                put(rd, &n, s, g[k].a, g[k].b);
+            }
+            if (k < last)
+                break;
+            if (with_suf) {
+                size_t w = suf;
+                while (w > g[last - 1].b && s[w - 1] != ' ' && s[w - 1] != ',' && s[w - 1] != '-')
+                    w--;
+                put(rd, &n, s, w, suf);
+            }
+            rd[n] = '\0';
+            /* A date only across marks ("Born 89, 04, 15"), a plate's
+             * letter between digits as found ("1, 2, 가, 3, 4, 5, 6"),
+             * the other kinds after their label. */
+            if (try_reading(s, len, from, to, rd, n, kind, scan, ctx) &&
+                (*kind == DETECT_DATE ? !wordy : fits(*kind, label, inner)))
+                found = 1, *start = from, end = to;
+        }
+    }
+    sodium_memzero(rd, sizeof rd);
+    return found ? end : 0;
+}
