@@ -84,7 +84,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/slav24.jsonl",
     "tests/data/leaks/num24.jsonl",
 };
-#define MAX_KINDS 512
+#define MAX_KINDS 2048
 
 struct kind {
     char name[64];
