@@ -232,7 +232,7 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
         unsigned char c = (unsigned char)t->norm[p];
         size_t nb;
         int before = p > 0 ? det_cp_before(t->norm, p, &nb) : -1;
-        end = 0, n = 0;
+        end = 0, n = 0, split = 0;     /* split is the digit run's alone */
         if (before >= 0 && is_word_cp(before)) {
             p++;
             continue;
@@ -255,7 +255,7 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
         }
         if (!detected(out, p, end) && (lit = part_of(r, d, n)) != SIZE_MAX)
             rc = add_part(out, r, lit, letters_before(r, lit, t->norm, p), end);
-        else if (split) {
+        else if (split && splits) {
             /* The split run is no part: its first group joined plainly
              * may be ("ends in 829173, or 4829-173"). */
             splits = 0;
