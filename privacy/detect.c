@@ -604,10 +604,18 @@ int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_
 {
     struct found f = { 0 };
     struct walk w = { 0, 0 };
+    struct addr_view v;
+    int view = addr_view_make(&v, s, len), rc;
 
-    /* Home addresses span what the walk found in them (detect_address.c). */
-    if (walk_text(&f, s, len, &w) != 0 || detect_addresses(&f.d, &f.n, &f.cap, s, len, fn, ctx) != 0 ||
-        addr_cue_spans(&f.d, &f.n, &f.cap, s, len) != 0) {
+    /* Home addresses span what the walk found in them (detect_address.c);
+     * one view of the text serves both address readers (the view is
+     * 18 bytes a byte of text: making it twice doubled a redact's time,
+     * docs/SPEED.md "Session 24"). */
+    rc = view < 0 || walk_text(&f, s, len, &w) != 0 ||
+         detect_addresses_in(&f.d, &f.n, &f.cap, s, len, view > 0 ? &v : NULL, fn, ctx) != 0 ||
+         addr_cue_spans(&f.d, &f.n, &f.cap, s, len, view > 0 ? &v : NULL) != 0;
+    addr_view_free(&v);
+    if (rc) {
         free(f.d);
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     }

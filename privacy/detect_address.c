@@ -1113,17 +1113,22 @@ static int scan_view(const struct addr_view *v, struct detection **d, size_t *n,
     return rc;
 }
 
+int detect_addresses_in(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                        const struct addr_view *v, int (*fn)(void *ctx, size_t start, size_t end),
+                        void *ctx)
+{
+    return v == NULL ? scan(d, n, cap, s, len, NULL, fn, ctx) : scan_view(v, d, n, cap, fn, ctx);
+}
+
 int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
                      int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
     struct addr_view v;
     int rc = addr_view_make(&v, s, len);
 
-    if (rc == 0)
-        return scan(d, n, cap, s, len, NULL, fn, ctx);
     if (rc < 0)
         return -1;
-    rc = scan_view(&v, d, n, cap, fn, ctx);
+    rc = detect_addresses_in(d, n, cap, s, len, rc > 0 ? &v : NULL, fn, ctx);
     addr_view_free(&v);
     return rc;
 }

@@ -503,13 +503,13 @@ static int view_words(const char *s, size_t len)
     return 0;
 }
 
-int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
+int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                   const struct addr_view *vw)
 {
     struct scanctx x = { NULL, 0, NULL, NULL };
     struct sink k = { d, n, cap, 0 };
-    struct addr_view v;
     struct detection *copy;
-    int rc, view;
+    int rc;
 
     /* A copy of the detections before: the merges move them. */
     if ((copy = malloc((*n + 1) * sizeof *copy)) == NULL)
@@ -520,18 +520,13 @@ int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, 
     rc = shapes(&x, NULL, s, len, take, &k);
     if (rc == 0 && any_cue(s, len))
         rc = find(&x, s, len, take, &k);
-    /* The view (a second copy: detect_addresses made its own) only when
+    /* The caller's view (one a text: detect_all_unsure), read only when
      * a cue or a word of said_shape or addr_zip_said stands in the text. */
-    if (rc == 0 && (any_cue(s, len) || view_words(s, len)) && (view = addr_view_make(&v, s, len)) != 0) {
-        if (view < 0) {
-            free(copy);
-            return -1;
-        }
-        x.from = v.from, x.to = v.to;
-        rc = shapes(&x, &v, v.t, v.m, take, &k);
-        if (rc == 0 && any_cue(v.t, v.m))
-            rc = find(&x, v.t, v.m, take, &k);
-        addr_view_free(&v);
+    if (rc == 0 && vw != NULL && (any_cue(s, len) || view_words(s, len))) {
+        x.from = vw->from, x.to = vw->to;
+        rc = shapes(&x, vw, vw->t, vw->m, take, &k);
+        if (rc == 0 && any_cue(vw->t, vw->m))
+            rc = find(&x, vw->t, vw->m, take, &k);
     }
     free(copy);
     return rc < 0 ? -1 : 0;

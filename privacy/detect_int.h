@@ -514,8 +514,11 @@ int addr_merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
  * "lives at", "живёт на", before "оршин суудаг") in the norm text
  * s[0..len), the numbers of the cue's clause as one span, merged into
  * d[0..*n) as addr_merge does (the detections already there stop a span:
- * phones, e-mail, URLs, IPs).  0, or -1 out of memory. */
-int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+ * phones, e-mail, URLs, IPs); vw is s's view (addr_view_make, only read;
+ * NULL when s has no number to read).  0, or -1 out of memory. */
+struct addr_view;
+int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                   const struct addr_view *vw);
 
 /* detect_address_view.c: the copy of a text an address is read in, its
  * numbers as ASCII digits (Arabic-Indic digits, numbers said in words:
@@ -546,6 +549,14 @@ void addr_view_free(struct addr_view *v);
 struct detection;
 int detect_addresses(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
                      int (*fn)(void *ctx, size_t start, size_t end), void *ctx);
+
+/* detect_address.c: detect_addresses with the caller's view v of s
+ * (addr_view_make; NULL when the text has no number to read), so that
+ * one view serves every address reader of a text (docs/SPEED.md,
+ * "Session 24"); v is only read. */
+int detect_addresses_in(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                        const struct addr_view *v, int (*fn)(void *ctx, size_t start, size_t end),
+                        void *ctx);
 
 /* detect_nmea.c: a position as GPS receivers print it at at: a pair of
  * degrees and decimal minutes run together with their hemispheres
