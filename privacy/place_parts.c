@@ -55,31 +55,31 @@ static size_t ko_stem(const char *w, size_t n, size_t *level)
     return 0;
 }
 
+/* The space-separated word of text[0..len) at or after p into [*a, *b):
+ * 1, or 0 when none is left. */
+static int word_from(const char *text, size_t len, size_t p, size_t *a, size_t *b)
+{
+    while (p < len && text[p] == ' ')
+        p++;
+    if (p >= len)
+        return 0;
+    *a = p;
+    for (*b = p; *b < len && text[*b] != ' '; (*b)++)
+        ;
+    return 1;
+}
+
 int place_parts(const char *text, size_t len, place_part_fn fn, void *ctx)
 {
     size_t p = 0, a, b, words = 0, first = len, stem, level = 0;
     int rc;
 
-    for (p = 0; p < len; p = b) {
-        while (p < len && text[p] == ' ')
-            p++;
-        if (p >= len)
-            break;
-        a = p;
-        for (b = a; b < len && text[b] != ' '; b++)
-            ;
+    for (p = 0; word_from(text, len, p, &a, &b); p = b) {
         words++;
         if (first == len)
             first = a;
     }
-    for (p = 0; p < len; p = b) {
-        while (p < len && text[p] == ' ')
-            p++;
-        if (p >= len)
-            break;
-        a = p;
-        for (b = a; b < len && text[b] != ' '; b++)
-            ;
+    for (p = 0; word_from(text, len, p, &a, &b); p = b) {
         /* A province (강원도) is too large to name anyone: no part of
          * it.  In an address, a city, county or district (서초구) is a
          * review flag (a district is half a million people: test_eval's

@@ -472,17 +472,28 @@ int slavic_russian_each(const char *key, size_t len,
     return rc;
 }
 
-int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
+/* The rows of slavic.txt's index for key[0..len) into [*first, *first +
+ * *n): 0 (none for a key under two bytes), or -1 when the index could not
+ * be built. */
+static int rows_of(const char *key, size_t len, size_t *first, size_t *n)
 {
-    size_t first, n;
-    int rc = 0;
-
+    *first = 0, *n = 0;
     if (len < 2)
         return 0;
     (void)pthread_once(&once, build_index);
     if (idx.v == NULL)
         return -1;
-    namelist_find(&idx, key, len, &first, &n);
+    namelist_find(&idx, key, len, first, n);
+    return 0;
+}
+
+int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
+{
+    size_t first, n;
+    int rc = 0;
+
+    if (rows_of(key, len, &first, &n) != 0)
+        return -1;
     for (size_t i = first; i < first + n && rc == 0; i++) {
         const char *f = idx.v[i].form;
         size_t fl = idx.v[i].formlen;
@@ -506,12 +517,8 @@ int slavic_short_each(const char *key, size_t len,
     size_t first, n;
     int rc = 0;
 
-    if (len < 2)
-        return 0;
-    (void)pthread_once(&once, build_index);
-    if (idx.v == NULL)
+    if (rows_of(key, len, &first, &n) != 0)
         return -1;
-    namelist_find(&idx, key, len, &first, &n);
     for (size_t i = first; i < first + n && rc == 0; i++)
         if (idx.v[i].rel == REL_SHORT_AT)
             rc = fn(ctx, idx.v[i].form, idx.v[i].formlen);
