@@ -393,12 +393,21 @@ test-build: $(BUILD)/bin/intake $(MO) $(UNIT_BIN) $(TOOLS)
 # 20"); check-full builds them and runs them.
 check-build: $(BUILD)/bin/intake $(MO) $(TOOLS)
 
-check: deps-check
+# Each step is a phase (scripts/phase.sh): its wall and CPU seconds are
+# printed when it ends and listed together at the end, so that CI's log
+# shows where the time went (docs/TESTING.md, "Session 25").
+PHASE := scripts/phase.sh
+
+check:
+	@$(PHASE) --start
+	@$(PHASE) make-check $(MAKE) --no-print-directory check-steps; rc=$$?; $(PHASE) --list; exit $$rc
+
+check-steps:
+	@$(PHASE) deps $(MAKE) --no-print-directory deps-check
 	@rm -rf build/results
-	$(MAKE) -j$(NPROC) $(BIN) check-build
-	@scripts/layers.sh $(BUILD)
-	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
-	$(MAKE) -j3 --output-sync=recurse check-rel check-san check-fuzz
+	@$(PHASE) release-build $(MAKE) -j$(NPROC) $(BIN) check-build
+	@$(PHASE) layers-po sh -c 'scripts/layers.sh $(BUILD) && scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)'
+	@$(PHASE) lanes $(MAKE) -j3 --output-sync=recurse check-rel check-san check-fuzz
 	@scripts/run-tests.sh summary
 
 # The package: built twice and compared in make check-full (make repro),
@@ -411,8 +420,8 @@ check: deps-check
 # install and the hardening check run.
 PKG_CHECK ?= repro
 check-rel:
-	$(MAKE) reliability-quick
-	$(MAKE) cli-rel
+	@$(PHASE) reliability-quick $(MAKE) reliability-quick
+	@$(PHASE) release-cli $(MAKE) cli-rel
 
 # check-full's release lane: the whole suite on the release build.
 check-rel-full:
@@ -421,9 +430,9 @@ check-rel-full:
 	$(MAKE) test
 
 check-san:
-	$(MAKE) SAN=1 test-build
-	$(MAKE) SAN=1 unit
-	$(MAKE) SAN=1 cli-san
+	@$(PHASE) sanitizer-build $(MAKE) SAN=1 test-build
+	@$(PHASE) sanitizer-unit $(MAKE) SAN=1 unit
+	@$(PHASE) sanitizer-cli $(MAKE) SAN=1 cli-san
 
 # Everything under the sanitizers: the unit tests and every CLI file.
 check-san-full:
@@ -431,11 +440,13 @@ check-san-full:
 	$(MAKE) SAN=1 test
 
 check-full: deps-full
+	@$(PHASE) --start
 	@rm -rf build/results
 	$(MAKE) -j$(NPROC) $(BIN) test-build
 	@scripts/layers.sh $(BUILD)
 	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
 	$(MAKE) -j3 --output-sync=recurse FUZZ_CHECK_SECONDS=10 check-rel-full check-san-full check-fuzz
+	@$(PHASE) --list
 	@scripts/run-tests.sh summary
 
 # Every CLI file but those tests/cli/RELEASE-ONLY names (one name a line,
@@ -479,11 +490,11 @@ san-reach:
 	scripts/san-reach.sh pick build/cov $(SAN_REACH_WORK) | tee $(SAN_REACH_WORK)/pick.txt
 
 check-fuzz:
-	$(MAKE) $(FUZZ_BIN)
-	$(MAKE) fuzz-replay
-	$(MAKE) fuzz-short
+	@$(PHASE) fuzz-build $(MAKE) $(FUZZ_BIN)
+	@$(PHASE) fuzz-replay $(MAKE) fuzz-replay
+	@$(PHASE) fuzz-run $(MAKE) fuzz-short
 
-.PHONY: check-rel check-san check-fuzz check-san-full check-full cli-san san-reach check-build
+.PHONY: check-steps check-rel check-san check-fuzz check-san-full check-full cli-san san-reach check-build
 
 demo: deps $(BIN)
 	@scripts/demo.sh $(BIN)
