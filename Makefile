@@ -23,9 +23,10 @@ CC       ?= cc
 FUZZCC   ?= clang
 SAN      ?=
 FUZZ_SECONDS ?= 60
-# make check fuzzes every target this long (seconds), NPROC at a time, on
-# top of replaying the saved corpora: 10 targets, about 50 s of the check
-# on 2 cores.
+# make check runs every target this long (seconds from its start), NPROC
+# at a time: first its saved corpus, then fuzzing for what is left of the
+# time (fuzz_redact's corpus alone takes longer, so it only replays; 16
+# targets, about 90 CPU s of the check; docs/TESTING.md, "Session 25").
 FUZZ_CHECK_SECONDS ?= 5
 
 ifeq ($(SAN),1)
@@ -516,9 +517,14 @@ san-reach:
 	scripts/san-reach.sh run build/cov $(SAN_REACH_WORK)
 	scripts/san-reach.sh pick build/cov $(SAN_REACH_WORK) | tee $(SAN_REACH_WORK)/pick.txt
 
+# The fuzz lane: one libFuzzer run a target (fuzz-short), which first runs
+# every input of the saved corpus, as fuzz-replay does (a crash there fails
+# it the same way), then fuzzes until FUZZ_CHECK_SECONDS after its start.
+# Until session 25 make check ran fuzz-replay before it, so every corpus
+# ran twice: 100 CPU s, 95 of them fuzz_redact's (docs/TESTING.md,
+# "Session 25").
 check-fuzz:
 	@$(PHASE) fuzz-build $(MAKE) $(FUZZ_BIN)
-	@$(PHASE) fuzz-replay $(MAKE) fuzz-replay
 	@$(PHASE) fuzz-run $(MAKE) fuzz-short
 
 .PHONY: check-san-build unit-san-check unit-rel-check check-steps check-rel check-san check-fuzz check-san-full check-full cli-san san-reach check-build
