@@ -23,14 +23,20 @@ CC       ?= cc
 FUZZCC   ?= clang
 SAN      ?=
 FUZZ_SECONDS ?= 60
-# make check fuzzes every target this long (seconds), NPROC at a time, on
-# top of replaying the saved corpora: 10 targets, about 50 s of the check
-# on 2 cores.
+# make check runs every target this long (seconds from its start), NPROC
+# at a time: first its saved corpus, then fuzzing for what is left of the
+# time (fuzz_redact's corpus alone takes longer, so it only replays; 16
+# targets, about 90 CPU s of the check; docs/TESTING.md, "Session 25").
 FUZZ_CHECK_SECONDS ?= 5
 
 ifeq ($(SAN),1)
 BUILD    ?= build/san
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+# -g1: line tables and functions, no variables (what ASan's and UBSan's
+# reports print: file, line and function of every frame); 11% less CPU to
+# compile and 38% smaller objects for the 70-odd unit test links than -g
+# (docs/TESTING.md, "Session 25").  For gdb: make SAN=1 CFLAGS='-O2 -g'.
+CFLAGS   ?= -O2 -g1
 else ifeq ($(COV),1)
 # make coverage: COVOPT after -O2 wins.  store/ and util/ stay at -O0:
 # at -O1 gcc merges some error returns ("return -1;") with others, so
@@ -208,7 +214,7 @@ build/bench/%: bench/%.c $(LIB)
 
 # libFuzzer targets: the sources compiled once with clang (instrumented for
 # coverage, ASan and UBSan) into their own archive, each target linked to it.
-FUZZ_FLAGS := -DINTAKE_FUZZ -g -O1 -std=c11 -fsanitize=address,undefined \
+FUZZ_FLAGS := -DINTAKE_FUZZ -gline-tables-only -O1 -std=c11 -fsanitize=address,undefined \
               -fno-sanitize-recover=undefined
 FUZZ_OBJ   := $(LIB_SRC:%.c=build/fuzz/obj/%.o) $(GEN_OBJ:%=build/fuzz/obj/gen/%)
 FUZZ_LIB   := build/fuzz/libintake.a
@@ -365,7 +371,9 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 #               the whole suite, unit tests included).  No package: since
 #               session 21 only check-full builds it (make repro, twice and
 #               compared); deb.bats's tests of the package skip saying so;
-#   check-san   the unit tests under ASan+UBSan, and the CLI files
+#   check-san   the unit tests under ASan+UBSan (but test_eval, whose
+#               subject is its figures: on the release build, in
+#               check-rel; CHECK_REL_UNIT below), and the CLI files
 #               tests/cli/RELEASE-ONLY does not name (17 since session 21:
 #               the command line's options, outside input, the store on
 #               disk; RELEASE-ONLY says why each other one is left to the
@@ -387,18 +395,28 @@ NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 test-build: $(BUILD)/bin/intake $(MO) $(UNIT_BIN) $(TOOLS)
 
-# make check's release build: no unit test runs on it in make check (they
-# all run under the sanitizers, whose lane builds and links every one), so
-# its 73 unit binaries are not linked (58 CPU s; docs/TESTING.md, "Session
-# 20"); check-full builds them and runs them.
+# make check's release build: of the unit tests only CHECK_REL_UNIT runs
+# on it in make check (the others run under the sanitizers, whose lane
+# builds and links them), so its other unit binaries are not linked (58
+# CPU s; docs/TESTING.md, "Session 20"); check-rel links test_eval alone;
+# check-full builds them all and runs them.
 check-build: $(BUILD)/bin/intake $(MO) $(TOOLS)
 
-check: deps-check
+# Each step is a phase (scripts/phase.sh): its wall and CPU seconds are
+# printed when it ends and listed together at the end, so that CI's log
+# shows where the time went (docs/TESTING.md, "Session 25").
+PHASE := scripts/phase.sh
+
+check:
+	@$(PHASE) --start
+	@$(PHASE) make-check $(MAKE) --no-print-directory check-steps; rc=$$?; $(PHASE) --list; exit $$rc
+
+check-steps:
+	@$(PHASE) deps $(MAKE) --no-print-directory deps-check
 	@rm -rf build/results
-	$(MAKE) -j$(NPROC) $(BIN) check-build
-	@scripts/layers.sh $(BUILD)
-	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
-	$(MAKE) -j3 --output-sync=recurse check-rel check-san check-fuzz
+	@$(PHASE) release-build $(MAKE) -j$(NPROC) $(BIN) check-build
+	@$(PHASE) layers-po sh -c 'scripts/layers.sh $(BUILD) && scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)'
+	@$(PHASE) lanes $(MAKE) -j3 --output-sync=recurse check-rel check-san check-fuzz
 	@scripts/run-tests.sh summary
 
 # The package: built twice and compared in make check-full (make repro),
@@ -411,8 +429,9 @@ check: deps-check
 # install and the hardening check run.
 PKG_CHECK ?= repro
 check-rel:
-	$(MAKE) reliability-quick
-	$(MAKE) cli-rel
+	@$(PHASE) reliability-quick $(MAKE) reliability-quick
+	@$(PHASE) release-unit $(MAKE) unit-rel-check
+	@$(PHASE) release-cli $(MAKE) cli-rel
 
 # check-full's release lane: the whole suite on the release build.
 check-rel-full:
@@ -421,9 +440,27 @@ check-rel-full:
 	$(MAKE) test
 
 check-san:
-	$(MAKE) SAN=1 test-build
-	$(MAKE) SAN=1 unit
-	$(MAKE) SAN=1 cli-san
+	@$(PHASE) sanitizer-build $(MAKE) SAN=1 check-san-build
+	@$(PHASE) sanitizer-unit $(MAKE) SAN=1 unit-san-check
+	@$(PHASE) sanitizer-cli $(MAKE) SAN=1 cli-san
+
+# The unit tests make check runs on the release build, not under the
+# sanitizers (docs/TESTING.md, "Session 25"): test_eval's subject is its
+# figures (recall, precision, false redactions and review flags per
+# 10,000 words), the same on both builds; the redactor it drives runs
+# under ASan+UBSan in test_redact, test_leaks_names, test_leaks_detect,
+# test_detect and fuzz_redact.  44 CPU s under the sanitizers, 11 on the
+# release build.  make check-full runs it on both.
+CHECK_REL_UNIT := privacy/test_eval
+CHECK_SAN_UNIT := $(filter-out $(CHECK_REL_UNIT:%=$(BUILD)/unit/%),$(UNIT_BIN))
+
+check-san-build: $(BUILD)/bin/intake $(MO) $(CHECK_SAN_UNIT) $(TOOLS)
+
+unit-san-check: $(CHECK_SAN_UNIT)
+	@scripts/run-tests.sh unit $(CHECK_SAN_UNIT)
+
+unit-rel-check: $(CHECK_REL_UNIT:%=$(BUILD)/unit/%)
+	@scripts/run-tests.sh unit $^
 
 # Everything under the sanitizers: the unit tests and every CLI file.
 check-san-full:
@@ -431,11 +468,13 @@ check-san-full:
 	$(MAKE) SAN=1 test
 
 check-full: deps-full
+	@$(PHASE) --start
 	@rm -rf build/results
 	$(MAKE) -j$(NPROC) $(BIN) test-build
 	@scripts/layers.sh $(BUILD)
 	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
 	$(MAKE) -j3 --output-sync=recurse FUZZ_CHECK_SECONDS=10 check-rel-full check-san-full check-fuzz
+	@$(PHASE) --list
 	@scripts/run-tests.sh summary
 
 # Every CLI file but those tests/cli/RELEASE-ONLY names (one name a line,
@@ -478,12 +517,17 @@ san-reach:
 	scripts/san-reach.sh run build/cov $(SAN_REACH_WORK)
 	scripts/san-reach.sh pick build/cov $(SAN_REACH_WORK) | tee $(SAN_REACH_WORK)/pick.txt
 
+# The fuzz lane: one libFuzzer run a target (fuzz-short), which first runs
+# every input of the saved corpus, as fuzz-replay does (a crash there fails
+# it the same way), then fuzzes until FUZZ_CHECK_SECONDS after its start.
+# Until session 25 make check ran fuzz-replay before it, so every corpus
+# ran twice: 100 CPU s, 95 of them fuzz_redact's (docs/TESTING.md,
+# "Session 25").
 check-fuzz:
-	$(MAKE) $(FUZZ_BIN)
-	$(MAKE) fuzz-replay
-	$(MAKE) fuzz-short
+	@$(PHASE) fuzz-build $(MAKE) $(FUZZ_BIN)
+	@$(PHASE) fuzz-run $(MAKE) fuzz-short
 
-.PHONY: check-rel check-san check-fuzz check-san-full check-full cli-san san-reach check-build
+.PHONY: check-san-build unit-san-check unit-rel-check check-steps check-rel check-san check-fuzz check-san-full check-full cli-san san-reach check-build
 
 demo: deps $(BIN)
 	@scripts/demo.sh $(BIN)

@@ -121,6 +121,10 @@ fuzz)
 fuzz-run)
     # One line per target, "ok"/"not ok" and the figures libFuzzer gives;
     # new inputs go to build/fuzz/found/NAME, a crash to build/fuzz/.
+    # libFuzzer first runs every saved input (its "INITED" line: what
+    # "fuzz" above replays), then mutates until SECONDS after its start:
+    # a target whose corpus takes longer than that to run mutates nothing,
+    # and the line says so ("0 of them fuzzing").
     secs=$1; shift
     mkdir -p build/fuzz/found
     printf '%s\n' "$@" | xargs -P "${FUZZ_JOBS:-1}" -I{} sh -c '
@@ -129,7 +133,9 @@ fuzz-run)
         if "$t" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix=build/fuzz/ \
                "build/fuzz/found/$name" "tests/fuzz/corpus/$name" >"$log" 2>&1; then
             runs=$(sed -n "s/^stat::number_of_executed_units: *//p" "$log")
-            echo "ok - fuzz $name for $secs s (${runs:-?} runs)"
+            init=$(sed -n "s/^#\([0-9]*\)[[:space:]]*INITED.*/\1/p" "$log" | head -n 1)
+            saved=$(ls "tests/fuzz/corpus/$name" | wc -l)
+            echo "ok - fuzz $name for $secs s ($saved saved inputs replayed; ${runs:-?} runs, $(( ${runs:-0} - ${init:-0} )) of them fuzzing)"
         else
             echo "not ok - fuzz $name for $secs s (see $log)"
             grep -E "^(==[0-9]+==ERROR|SUMMARY|artifact_prefix)|Test unit written" "$log" | sed "s/^/# /"
