@@ -83,6 +83,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/place24.jsonl",
     "tests/data/leaks/slav24.jsonl",
     "tests/data/leaks/num24.jsonl",
+    "tests/data/leaks/num25.jsonl",
 };
 #define MAX_KINDS 2048
 
