@@ -18,11 +18,19 @@
  *     "가") between two groups; one or two letters before the first
  *     (a passport's "a", "уб") and one to three after the last ("уба");
  *   - between two groups up to 12 bytes of spaces, ',' ';' ':' '.' '-'
- *     '/', quotes, and one word of up to 12 bytes that is no group; a run
- *     needs one gap that a number is not written with (',', ';', ':' with
- *     a space, a quote, ". ", a word) or a letter between digit groups
- *     with three groups or more ("1-2-가-3456"): the plain ones are
- *     detect_phone.c's and detect_alt.c's;
+ *     '/' '(' ')', quotes, any split mark of split_marks.c (a quote,
+ *     bracket, list mark or ellipsis of any script, by Unicode class:
+ *     brief s25 num25), "..", and up to two words of up to four letters
+ *     that are no group; a run needs one gap that a number is not written
+ *     with (',', ';', ':' with a space, a quote or other split mark, ". ",
+ *     a word) or a letter between digit groups with three groups or more
+ *     ("1-2-가-3456"): runs of plain gaps only are detect_phone.c's and
+ *     detect_alt.c's; with plain and split gaps mixed ("99-55, 22-11",
+ *     "8 (912) 345, 67, 89") the groups before the first split gap hold
+ *     fewer than 8 digits, and a phone read holds 12 digits at most;
+ *   - an English month's name is a group ("born 15, April, 1989", also
+ *     before the first digits), and an ordinal's letters go with their
+ *     one or two digits ("15th");
  *   - ',' not followed by a space or a quote ends the run ("1,234,567"
  *     stays an amount), as does ':' with no space on either side
  *     ("10:30"), a '.' not followed by a space, '!' '?' a line break;
