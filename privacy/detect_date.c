@@ -621,7 +621,7 @@ static unsigned ko_part(const char *s, size_t len, size_t j, int k, size_t *e, s
 }
 
 /* 1 if Korean 생 (生) marks the date ending at i as a birth date: right
- * after it ("14일생"), or after one space, '.', '-' or middle dot ('ᆞ',
+ * after it ("14일생"), or after one space, '.', ". ", '-' or middle dot ('ᆞ',
  * what a ㆍ not between digits becomes: "1975.3.14 생이다", "1975ㆍ3ㆍ14ㆍ생")
  * when the word ends there or goes on with a particle or the copula (not
  * "생활", "생산"). */
@@ -636,7 +636,9 @@ static int born_after(const char *s, size_t len, size_t i)
 
     if (det_starts(s, len, i, KO_BORN) || det_starts(s, len, i, ZH_BORN))
         return 1;
-    if (j < len && (s[j] == ' ' || s[j] == '.' || s[j] == '-'))
+    if (j + 1 < len && s[j] == '.' && s[j + 1] == ' ')
+        j += 2;                 /* "89. 4. 15. 생." (brief s25 num25) */
+    else if (j < len && (s[j] == ' ' || s[j] == '.' || s[j] == '-'))
         j++;
     else if (det_starts(s, len, j, "\xe1\x86\x9e") || det_starts(s, len, j, "\xc2\xb7"))
         j += s[j] == '\xc2' ? 2 : 3;

@@ -367,6 +367,23 @@ int detect_alt_start(const char *s, size_t len, size_t at);
  * 4") whose reading scan finds a detection in, its kind in *kind; 0 if
  * none. */
 size_t detect_alt(const char *s, size_t len, size_t at, int *kind, detect_digits_fn scan, void *ctx);
+/* split_marks.c (brief s25 num25): 1 if a split mark starts at s[at] /
+ * ends just before s[at]: a code point outside ASCII of Unicode category
+ * Pi Pf Ps Pe Po (quotes, brackets, 、 ・ …) or U+22EF, less the marks
+ * that end a sentence or are written in a number; its length in bytes in
+ * *n.  Pure; no memory. */
+int det_split_mark(const char *s, size_t len, size_t at, size_t *n);
+int det_split_mark_before(const char *s, size_t at, size_t *n);
+/* split_marks.c: the bytes of an ASCII ellipsis at s[at] (two dots or
+ * more: "..", "..."), 0 if none. */
+size_t det_dots(const char *s, size_t len, size_t at);
+/* split_marks.c: det_word_ending past the bytes of skip and split marks
+ * too ("passport “m” “482”"): the word's end, its start in *wstart; 0 if
+ * no word ends there. */
+size_t det_word_ending_marks(const char *s, size_t end, const char *skip, size_t *wstart);
+/* split_marks.c: 1 if s[a..b) holds ',' ';' '"', an ellipsis or a split
+ * mark. */
+int det_split_between(const char *s, size_t a, size_t b);
 /* detect_split.c: 1 if a number split into groups may start at at (a
  * digit not glued to a word). */
 int detect_split_start(const char *s, size_t len, size_t at);

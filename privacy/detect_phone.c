@@ -446,6 +446,10 @@ static const struct det_word phone_words[] = {
     /* report-adv17a D-31: утас in Latin letters (a JSON key "utas"),
      * Chinese 电话 and 手机 */
     DW("utas", FIT_PREFIX), DW("\xe7\x94\xb5\xe8\xaf\x9d", FIT_ANY), DW("\xe6\x89\x8b\xe6\x9c\xba", FIT_ANY),
+    /* brief s25 num25 (report-adv24 A-2b): Japanese and traditional
+     * Chinese 電話, 手機, Japanese 携帯 */
+    DW("\xe9\x9b\xbb\xe8\xa9\xb1", FIT_ANY), DW("\xe6\x89\x8b\xe6\xa9\x9f", FIT_ANY),
+    DW("\xe6\x90\xba\xe5\xb8\xaf", FIT_ANY),
 };
 #define PHONE_WORD_WINDOW 32
 

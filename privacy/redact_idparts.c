@@ -103,13 +103,14 @@ static int add_part(struct spans *out, const struct redactor *r, size_t lit, siz
 }
 
 /* The length of a split gap at s[i] before a digit (brief s24 num24):
- * spaces with ", " ";" ":" a quote or ". ", or one word of up to four
+ * spaces with ", " ";" ":" a quote or ". ", an ellipsis, any split mark
+ * of split_marks.c (brief s25 num25), or one word of up to four
  * letters ("then", "и", "및"), 12 bytes at most; 0 if none.  A ',' or
  * '.' right before a digit is no split gap ("1,234,567" stays one amount,
  * read by no run here). */
 static size_t split_gap(const char *s, size_t len, size_t i)
 {
-    size_t j = i, chars = 0;
+    size_t j = i, chars = 0, n;
     int marks = 0, words = 0, cp, k;
 
     while (j < len && j - i <= 12) {
@@ -118,6 +119,10 @@ static size_t split_gap(const char *s, size_t len, size_t i)
             return marks + words > 0 ? j - i : 0;
         if (c == ' ')
             j++;
+        else if (c == '.' && det_dots(s, len, j) > 0)
+            marks++, j += det_dots(s, len, j);            /* "9911 ... 2233" */
+        else if ((unsigned char)c >= 0x80 && det_split_mark(s, len, j, &n))
+            marks++, j += n;            /* « » “ ” 「 」 、 … (split_marks.c) */
         else if (c == ',' && j + 1 < len && (s[j + 1] == ' ' || s[j + 1] == '"'))
             marks++, j++;
         else if (c == '.' && j + 2 < len && s[j + 1] == ' ' && s[j + 2] >= '0' && s[j + 2] <= '9')
@@ -196,23 +201,39 @@ static size_t glued_words(const char *s, size_t len, size_t at, char *d, size_t 
     return word_at(s, len, i) ? 0 : i;
 }
 
+/* The count of digits in literal lit's key. */
+static size_t key_digits(const struct redactor *r, size_t lit)
+{
+    const char *key = r->arena + r->keyoff[lit];
+    size_t m = 0;
+
+    for (size_t j = 0; j < r->lits[lit].keylen; j++)
+        m += key[j] >= '0' && key[j] <= '9';
+    return m;
+}
+
 /* Where a part found at p starts with the registered term's letters
  * before it (brief s24 num24: "Passport M, 482, 9173", "регистр УБ, 75,
  * 03, 14, 12"): the letters its key starts with, as a word before p
- * across ", " (plain spaces are the other rules'), with an ID label (detect_label.c's
- * list) in the three words before them; p if not. */
-static size_t letters_before(const struct redactor *r, size_t lit, const char *s, size_t p)
+ * across ", " or any split mark ("M… 482… 9173", "“M” “482”": brief s25
+ * num25; plain spaces are the other rules'), with an ID label
+ * (detect_label.c's list) in the three words before them or, when the
+ * part is all the term's digits (whole), without one ("It is M, 482,
+ * 9173"); p if not. */
+static size_t letters_before(const struct redactor *r, size_t lit, const char *s, size_t p, int whole)
 {
     const char *key = r->arena + r->keyoff[lit];
     size_t nl = 0, a, we, end;
 
     while (nl < r->lits[lit].keylen && !(key[nl] >= '0' && key[nl] <= '9'))
         nl++;
-    if (nl == 0 || nl > 8 || (we = det_word_ending(s, p, " ,;:-\"", &a)) == 0 || p - we > 3 ||
-        we - a != nl || memcmp(s + a, key, nl) != 0 || memchr(s + we, ',', p - we) == NULL)
+    if (nl == 0 || nl > 8 || (we = det_word_ending_marks(s, p, " ,;:-\".", &a)) == 0 || p - we > 12 ||
+        we - a != nl || memcmp(s + a, key, nl) != 0 || !det_split_between(s, we, p))
         return p;
+    if (whole)
+        return a;
     end = a;
-    for (int k = 0; k < 3 && (we = det_word_ending(s, end, " ,;:-\"'.#", &a)) != 0; k++) {
+    for (int k = 0; k < 3 && (we = det_word_ending_marks(s, end, " ,;:-\"'.#", &a)) != 0; k++) {
         if (detect_id_label(s + a, we - a))
             return end;
         end = a;
@@ -254,7 +275,7 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
             continue;
         }
         if (!detected(out, p, end) && (lit = part_of(r, d, n)) != SIZE_MAX)
-            rc = add_part(out, r, lit, letters_before(r, lit, t->norm, p), end);
+            rc = add_part(out, r, lit, letters_before(r, lit, t->norm, p, n == key_digits(r, lit)), end);
         else if (split && splits) {
             /* The split run is no part: its first group joined plainly
              * may be ("ends in 829173, or 4829-173"). */
