@@ -709,6 +709,13 @@ int redact_read_spelled(struct spans *sp, struct spans *flags, const struct reda
 int redact_hangul_split(struct spans *sp, const struct redactor *r, struct redact_ctx *ctx,
                         const struct normtext *t);
 
+/* A name's replacement in Han characters followed at once by characters
+ * of the Chinese transliteration alphabet is extended over them (约翰逊:
+ * the longest form wins); one that begins a known place (萨拉热窝) is
+ * dropped.  sp in norm bytes of t, before redact_merge.  Tables written
+ * by hand: redact_cjk_runs.c.  Cannot fail. */
+void redact_cjk_runs(struct spans *sp, const struct normtext *t);
+
 /* Spans that will be replaced, for boundary checks: a neighbour that is
  * itself replaced counts as a word boundary, as it will in the output
  * (built by redact_retry.c, read by redact_hits.c). */
