@@ -12,9 +12,11 @@
  * (as the matchers read it) is replaced over the original pieces and the
  * marks between them.  A particle cut off by a mark of the chain
  * ("바-트-바-야-르-가") goes with the name: the mark before it is
- * replaced too ("Tuul가").  Where a space is one of the cuts the span
- * must hold three syllables or more: "종 수가" is prose as often as a
- * name.  Review flags of the joined word are left (a cut word is as
+ * replaced too ("Tuul가").  Where a space is one of the cuts, the
+ * joined word is read as a transcription only (redact_find_scripts),
+ * each piece has two syllables or more and each but the last is no
+ * Korean word (redact_ordinary_ko, strict), and the span holds three syllables or
+ * more: "종 수가", "건 겨울", "여기서는 아이들" are prose.  Review flags of the joined word are left (a cut word is as
  * often prose); no table. */
 #include <sodium.h>
 #include <stdint.h>
@@ -94,6 +96,13 @@ static int read_pieces(struct spans *sp, const struct redactor *r, struct redact
             space |= t->norm[pc[i].end] == ' ';
     }
     last = at[n - 1], pend = used;
+    /* Cut by a space, each piece is two syllables or more and no word of
+     * Korean but the last (hunspell-ko, strict; the last holds the
+     * endings): "여기서는 아이들", "건 겨울" are prose. */
+    for (i = 0; space && i < n; i++)
+        if (pc[i].end - pc[i].start < 6 ||
+            (i + 1 < n && redact_ordinary_ko(t->norm + pc[i].start, pc[i].end - pc[i].start, 1)))
+            return 0;
     if (normalise(&j, buf, used, &e) != 0) {
         sodium_memzero(buf, sizeof buf);
         return -1;
@@ -103,7 +112,9 @@ static int read_pieces(struct spans *sp, const struct redactor *r, struct redact
         sodium_memzero(buf, sizeof buf);
         return 0;               /* offsets would not map back */
     }
-    if (redact_match_terms(&found, &pending, &fl, r, &j, ctx, &e) != 0 ||
+    /* Cut by a space, the joined word is read as a transcription only: the
+     * literals' sound variants would join Korean prose ("주고 돈"). */
+    if ((!space && redact_match_terms(&found, &pending, &fl, r, &j, ctx, &e) != 0) ||
         redact_find_scripts(&found, NULL, r, &j) != 0)
         rc = -1;
     for (i = 0; rc == 0 && i < found.n; i++) {
