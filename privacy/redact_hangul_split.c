@@ -140,6 +140,14 @@ static int read_pieces(struct spans *sp, const struct redactor *r, struct redact
     return rc;
 }
 
+/* 1 if the mark after piece i is the mark after piece j. */
+static int same_mark(const struct normtext *t, const struct piece *pc, size_t i, size_t j)
+{
+    size_t li = pc[i + 1].start - pc[i].end, lj = pc[j + 1].start - pc[j].end;
+
+    return li == lj && memcmp(t->norm + pc[i].end, t->norm + pc[j].end, li) == 0;
+}
+
 /* Reads a chain pc[0..n): from each piece, the longest run of pieces
  * after it that holds a name (at most three pieces where a space cuts). */
 static int read_chain(struct spans *sp, const struct redactor *r, struct redact_ctx *ctx,
@@ -157,11 +165,17 @@ static int read_chain(struct spans *sp, const struct redactor *r, struct redact_
                 break;
             }
         }
+        /* A piece set off by the chain's own mark on both sides is no
+         * start: 종수 of 종.수.기 is no hit (redact_spelled.c's rule). */
+        if (a > 0 && t->norm[pc[a].end] != ' ' && same_mark(t, pc, a - 1, a))
+            continue;
         for (b = top, rc = 0; b > a && rc == 0; b--) {
             int tail = b + 1 < n && (b + 2 == n || t->norm[pc[b + 1].end] == ' ') &&
                        t->norm[pc[b].end] != ' ' &&
                        variant_suffix_ok(SUFFIX_KO, t->norm + pc[b + 1].start,
                                          pc[b + 1].end - pc[b + 1].start);
+            if (b + 1 < n && !tail && t->norm[pc[b].end] != ' ' && same_mark(t, pc, b - 1, b))
+                continue;       /* nor an end */
             rc = read_pieces(sp, r, ctx, t, pc + a, b - a + 1, tail);
         }
         if (rc > 0)

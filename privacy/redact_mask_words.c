@@ -257,8 +257,8 @@ static int mw_fits(const struct redactor *r, const char *s, size_t p, size_t end
 
     for (; q < end && n < MW_MAX + 8 && (k = utf8_next(&cp, s + q, end - q)) > 0; q += (size_t)k) {
         off[n] = q, cps[n] = cp;
-        if (mask_char(cp))
-            lm = n;
+        if (mask_char(cp) || (cp == '-' && n > 0 && cps[n - 1] == '-'))
+            lm = n;         /* a mask, or a run of dashes (J------) */
         n++;
     }
     off[n] = q;
@@ -270,9 +270,9 @@ static int mw_fits(const struct redactor *r, const char *s, size_t p, size_t end
         int last = cps[len - 1];
         if (cut > 0 && !ending(s + off[len], end - off[len]))
             continue;
-        if (last == '-' || len < MW_MIN || len > MW_MAX)
+        if (len < MW_MIN || len > MW_MAX || (last == '-' && cps[len - 2] != '-'))
             continue;
-        if (mask_char(last))
+        if (mask_char(last) || last == '-')
             last = 0;
         if (lead == 1 ? mw_has(r, mw_hash(r->mkey, len, cps[0], last))
                       : mw_has(r, mw_prefix_hash(r->mkey, len, cps, lead)))
