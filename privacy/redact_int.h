@@ -700,6 +700,22 @@ int redact_protects_person(const struct redactor *r);
 int redact_read_spelled(struct spans *sp, struct spans *flags, const struct redactor *r,
                         struct redact_ctx *ctx, const struct normtext *t);
 
+/* A name in Hangul cut between its syllables by marks or spaces, pieces
+ * of any length ("바트-에르데-네가", "바트에르 데네가"; brief s25 ko25):
+ * Hangul words joined by one mark are read joined by the text's own
+ * matchers and a replacement that starts and ends with the pieces is
+ * added to sp (norm bytes of t).  No table.  Returns 0, or -1 when out
+ * of memory (redact_hangul_split.c). */
+int redact_hangul_split(struct spans *sp, const struct redactor *r, struct redact_ctx *ctx,
+                        const struct normtext *t);
+
+/* A name's replacement in Han characters followed at once by characters
+ * of the Chinese transliteration alphabet is extended over them (约翰逊:
+ * the longest form wins); one that begins a known place (萨拉热窝) is
+ * dropped.  sp in norm bytes of t, before redact_merge.  Tables written
+ * by hand: redact_cjk_runs.c.  Cannot fail. */
+void redact_cjk_runs(struct spans *sp, const struct normtext *t);
+
 /* Spans that will be replaced, for boundary checks: a neighbour that is
  * itself replaced counts as a word boundary, as it will in the output
  * (built by redact_retry.c, read by redact_hits.c). */

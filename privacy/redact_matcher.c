@@ -258,6 +258,7 @@ int redact_match_terms(struct spans *out, struct spans *pending, struct spans *f
         return err_set(e, EXIT_INPUT, "out of memory while matching terms");
     if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
         return err_set(e, EXIT_INPUT, "matching terms failed (vectorscan error %d)", (int)rc);
+    redact_cjk_runs(out, t);    /* 约翰逊: the longest form (brief s25 ko25) */
     return 0;
 }
 

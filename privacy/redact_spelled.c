@@ -816,5 +816,7 @@ int redact_read_spelled(struct spans *sp, struct spans *flags, const struct reda
 {
     if (r->db == NULL || !redact_protects_person(r))
         return 0;
-    return scan_spelled(sp, flags, r, ctx, t) != 0 || scan_leet(sp, flags, r, ctx, t) != 0 ? -1 : 0;
+    return scan_spelled(sp, flags, r, ctx, t) != 0 || scan_leet(sp, flags, r, ctx, t) != 0 ||
+                   redact_hangul_split(sp, r, ctx, t) != 0
+               ? -1 : 0;
 }

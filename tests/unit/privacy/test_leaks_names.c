@@ -79,6 +79,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/short22.jsonl",
     "tests/data/leaks/ko22.jsonl",
     "tests/data/leaks/ko24.jsonl",
+    "tests/data/leaks/ko25.jsonl",
     "tests/data/leaks/attr24.jsonl",
     "tests/data/leaks/place24.jsonl",
     "tests/data/leaks/slav24.jsonl",
