@@ -536,6 +536,14 @@ struct addr_view;
 int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
                    const struct addr_view *vw);
 
+/* detect_address_forms.c: short address forms read whole in the norm
+ * text s[0..len) (brief s25 addr25: "unit 12/5 baker st", "3khoroo
+ * 15bair 42toot", "3-15-42 тоот", "반포자이 101-1203"), merged into d[0..*n)
+ * as addr_merge does; the street's name before an address found joins
+ * it ("на ленина, дом 5"); a room and its floor alone with no home cue
+ * before them are dropped ("room 12, floor 5").  0, or -1 out of memory. */
+int addr_form_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+
 /* detect_address_view.c: the copy of a text an address is read in, its
  * numbers as ASCII digits (Arabic-Indic digits, numbers said in words:
  * detect_spoken_number).  t[0..m): the copy (not NUL-terminated);

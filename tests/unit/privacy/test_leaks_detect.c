@@ -43,6 +43,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/glue21-detect.jsonl",
     "tests/data/leaks/spell22-detect.jsonl",
     "tests/data/leaks/num24-detect.jsonl",
+    "tests/data/leaks/addr25-detect.jsonl",
 };
 #define KINDS 16
 
