@@ -219,12 +219,12 @@ static size_t mn_part(const char *s, size_t len, size_t i, int *glued, int *flat
 static int glued(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len, size_t i, size_t *next)
 {
     size_t e, j = i, end = 0;
-    int g, f, parts = 0, gl = 0, fl = 0;
+    int g, f, parts = 0, fl = 0;
 
     if (!starts_clear(s, i, '-'))
         return 0;
     while ((e = mn_part(s, len, j, &g, &f)) != 0) {
-        parts++, gl |= g, fl |= f && g;
+        parts++, fl |= f && g;
         end = e;
         j = e;
         j += j < len && s[j] == ',';
