@@ -45,6 +45,9 @@ static const struct cue cues[] = {
     { "\xd1\x85\xd0\xb0\xd1\x8f\xd0\xb3", 1, 1 },                                   /* хаяг */
     { "\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81", 1, 1 },                           /* адрес */
     { "\xec\xa3\xbc\xec\x86\x8c", 1, 1 },                                           /* 주소 */
+    /* a home's label (brief s25 addr25: "home: 101-1203, banpo xi") */
+    { "home", 1, 1 }, { "ger", 1, 1 }, { "\xec\xa7\x91", 1, 1 },                            /* 집 */
+    { "\xd0\xb3\xd1\x8d\xd1\x80", 1, 1 },                                                 /* гэр */
     { "my address is", 1, 0 }, { "her address is", 1, 0 }, { "his address is", 1, 0 },
     { "lives at", 1, 0 }, { "live at", 1, 0 }, { "living at", 1, 0 }, { "lived at", 1, 0 },
     { "\xec\xa3\xbc\xec\x86\x8c\xeb\x8a\x94", 1, 0 },                               /* 주소는 */

@@ -254,7 +254,23 @@ size_t detect_spoken_reading_min(const char *s, size_t len, size_t at, char *d, 
  * *second 1 when the end is the second's. */
 size_t detect_spoken_reading_two(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
                                  size_t weak_min2, int *second);
-/* detect_spoken.c: a number said in words at s[at] as an address's
+/* detect_spoken.c, for detect_spoken_addr.c (the table's readers, so the
+ * address reader need not see spoken[]): detect_spoken_word_end, the end
+ * (bytes) of the word at at (letters of any script), or at;
+ * detect_spoken_separators, the end of the separators between two number
+ * words at at (spaces, commas, hyphens, a pause), or at;
+ * detect_spoken_value, 1 and the value in *v if s[a, b) is a digit, teen
+ * or tens word of spoken[] (tens as 10 times), else 0; detect_spoken_plain,
+ * the end of a run of number words of one word or more at at and its
+ * digits in d[0..*n) (at most cap), or at (*n untouched) if there is none
+ * or it holds a word of the wider net, a point, a comma or a dash said.
+ * No memory is kept. */
+size_t detect_spoken_word_end(const char *s, size_t len, size_t at);
+size_t detect_spoken_separators(const char *s, size_t len, size_t at);
+int detect_spoken_value(const char *s, size_t a, size_t b, unsigned *v);
+size_t detect_spoken_plain(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n);
+
+/* detect_spoken_addr.c: a number said in words at s[at] as an address's
  * parts say it, of one word or more ("five", "thirty-four", "дом пять",
  * "дөчин хоёр"), an ordinal ("third", "twenty-first", "тавдугаар": *ordinal
  * 1 English, 2 Mongolian; 0 a cardinal) or Sino-Korean digits whole or
@@ -536,6 +552,14 @@ int addr_merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
 struct addr_view;
 int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
                    const struct addr_view *vw);
+
+/* detect_address_forms.c: short address forms read whole in the norm
+ * text s[0..len) (brief s25 addr25: "unit 12/5 baker st", "3khoroo
+ * 15bair 42toot", "3-15-42 тоот", "반포자이 101-1203"), merged into d[0..*n)
+ * as addr_merge does; the street's name before an address found joins
+ * it ("на ленина, дом 5"); a room and its floor alone with no home cue
+ * before them are dropped ("room 12, floor 5").  0, or -1 out of memory. */
+int addr_form_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
 
 /* detect_address_view.c: the copy of a text an address is read in, its
  * numbers as ASCII digits (Arabic-Indic digits, numbers said in words:

@@ -1102,88 +1102,33 @@ size_t detect_spoken_reading_two(const char *s, size_t len, size_t at, char *d, 
     return reading_two(s, len, at, d, cap, n, WEAK_RUN, weak_min2, second);
 }
 
-/* ---- a number said in an address ----
- * "block five", "дом пять", "дөчин хоёр тоот", "арван тавдугаар байр",
- * "third khoroo", "일공일동", "천이백삼호", "우편번호 공육이삼사" (report-adv21
- * A-3; brief s22 addr22): the address detector reads its parts in a copy
- * of the text with these numbers as digits (detect_address_view.c). */
+/* ---- what the address reader (detect_spoken_addr.c) asks of the table ---- */
 
-/* The Mongolian ordinal at at: a number word of spoken[] with the suffix
- * дугаар or дүгээр glued ("гуравдугаар" 3rd, "тавдугаар", "нэгдүгээр";
- * written "3-р" with digits), endings after it allowed; its end, its
- * value in *v; 0 if none. */
-static size_t mn_ordinal(const char *s, size_t len, size_t at, unsigned *v)
+size_t detect_spoken_word_end(const char *s, size_t len, size_t at)
 {
-    static const char *const suffix[] = { "дугаар", "дүгээр" };
-    size_t b, k, p;
-    const struct spoken_word *w;
-
-    if ((unsigned char)s[at] != 0xD0 && (unsigned char)s[at] != 0xD1 && (unsigned char)s[at] != 0xD2 &&
-        (unsigned char)s[at] != 0xD3)
-        return 0;                                   /* Cyrillic only */
-    for (b = word_end(s, len, at), p = at + 2; p + 12 <= b; p += 2)
-        for (k = 0; k < 2; k++)
-            if (memcmp(s + p, suffix[k], 12) == 0 && (w = lookup(s, at, p)) != NULL &&
-                (w->type == DIGIT || w->type == TEEN || w->type == TENS)) {
-                *v = w->type == TENS ? 10u * w->v : w->v;
-                return b;
-            }
-    return 0;
+    return word_end(s, len, at);
 }
 
-/* A number in Sino-Korean syllables at at: digit by digit, two or more
- * ("일공일", "공육이삼사"), or with its places ("백일", "천이백삼":
- * det_numeral), where the word ends or one of the units glued after it
- * (동 호 층 번지 통 반) starts; its end, its digits in d[0..*n); 0 if none.
- * A word of one digit syllable ("이동" moves, "삼층") is no number. */
-static size_t ko_number(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
+size_t detect_spoken_separators(const char *s, size_t len, size_t at)
 {
-    static const char *const units[] = { "동", "호", "층", "번지", "통", "반" };
-    size_t sino = det_sino_run(s, len, at), e = at + 3 * sino, nd, k, b = word_end(s, len, at);
-    unsigned v = 0;
-    char buf[12];
-    int unit = 0;
-
-    if (sino < 2) {
-        if (!det_numeral_start(s, len, at))
-            return 0;
-        v = det_numeral(s, len, at, &e, &nd);
-        if (nd == 0 || e <= at + 3 || e > b)
-            return 0;
-    }
-    for (k = 0; k < sizeof units / sizeof units[0] && e < b; k++)
-        unit |= det_starts(s, len, e, units[k]);
-    /* A whole word of digits is three syllables at least ("이사" moves). */
-    if (!(unit || (e == b && (sino >= 3 || sino < 2))))
-        return 0;
-    if (sino >= 2) {
-        if (sino > cap)
-            return 0;
-        for (k = 0; k < sino; k++)
-            d[k] = (char)('0' + det_sino_digit(s, len, at + 3 * k));
-        *n = sino;
-        return e;
-    }
-    for (k = 0; v > 0 && k < sizeof buf; v /= 10)
-        buf[k++] = (char)('0' + v % 10);
-    if (k == 0 || k > cap)
-        return 0;
-    for (*n = 0; k > 0;)
-        d[(*n)++] = buf[--k];
-    return e;
+    return separators(s, len, at);
 }
 
-size_t detect_spoken_number(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
-                            int *ordinal)
+int detect_spoken_value(const char *s, size_t a, size_t b, unsigned *v)
+{
+    const struct spoken_word *w = lookup(s, a, b);
+
+    if (w == NULL || (w->type != DIGIT && w->type != TEEN && w->type != TENS))
+        return 0;
+    *v = w->type == TENS ? 10u * w->v : w->v;
+    return 1;
+}
+
+size_t detect_spoken_plain(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
 {
     struct run r;
-    size_t end = at, words = 0, p, e, k;
-    unsigned v;
-    int cp = det_cp_at(s, len, at, &k);
+    size_t end = at, words = 0;
 
-    *n = 0, *ordinal = 0;
-    if (cp >= 0xAC00 && cp <= 0xD7A3)
-        return ko_number(s, len, at, d, cap, n);
     if (detect_spoken_word(s, len, at) && (end = read_run(&r, s, len, at, &words)) > at) {
         if (r.weak > 0 || r.n == 0 || r.n > cap || memchr(r.d, '-', r.n) != NULL ||
             memchr(r.d, '.', r.n) != NULL || memchr(r.d, ',', r.n) != NULL)
@@ -1192,31 +1137,5 @@ size_t detect_spoken_number(const char *s, size_t len, size_t at, char *d, size_
             memcpy(d, r.d, r.n), *n = r.n;
         sodium_memzero(&r, sizeof r);
     }
-    /* An ordinal alone or after its tens ("third", "twenty-first",
-     * "арван тавдугаар"). */
-    p = end > at ? separators(s, len, end) : at;
-    if ((p == at || p > end) && p < len && (e = word_end(s, len, p)) >= p + 5) {
-        /* English ordinals end in st nd rd th ("first" ... "thirtieth"):
-         * that test first, as this runs at every word. */
-        if (det_alpha(s[e - 1]) && (det_starts(s, len, e - 2, "th") || det_starts(s, len, e - 2, "st") ||
-                                    det_starts(s, len, e - 2, "nd") || det_starts(s, len, e - 2, "rd")) &&
-            (e = detect_day_word_end(s, len, p, &v)) != 0)
-            *ordinal = 1;
-        else if ((e = mn_ordinal(s, len, p, &v)) != 0)
-            *ordinal = 2;
-        if (*ordinal && end == at && v < 100 && cap >= 2) {
-            if (v >= 10)
-                d[(*n)++] = (char)('0' + v / 10);
-            d[(*n)++] = (char)('0' + v % 10);
-            return e;
-        }
-        if (*ordinal && *n > 0 && v < 10 && d[*n - 1] == '0') {
-            d[*n - 1] = (char)('0' + v);
-            return e;
-        }
-        *ordinal = 0;
-    }
-    if (end == at)
-        *n = 0;
-    return end > at ? end : 0;
+    return end;
 }
