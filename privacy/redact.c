@@ -419,6 +419,31 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
 }
 
+/* The names a place term's name text[0..len) (UTF-8 bytes; key[0..keylen)
+ * its normalised key) reaches besides its own spellings: its Mongolian
+ * script and Hangul keys (redact_scripts.c) and its other names in the
+ * gazetteer (data/gazetteer/place_groups.txt, place_extra.txt), each a
+ * literal of the term being added.  Run for the term as typed and for its
+ * name without the word for its kind ("Баянзүрх" of "Баянзүрх дүүрэг",
+ * report-adv24 A-6).  0, or -1 when out of memory. */
+static int add_place_names(struct redactor *r, const char *text, size_t len, const char *key,
+                           size_t keylen)
+{
+    struct err e;
+    int hangul;
+
+    /* Hangul keys only for a place registered in no Hangul name and
+     * the gazetteer has no Hangul name of: its Korean places' names are
+     * literals, and the keys of their
+     * romanisations read ordinary Korean words (넉 달째: test_eval). */
+    if ((hangul = gazetteer_place_names(key, keylen, has_hangul, NULL, &e)) < 0)
+        return -1;
+    r->place_hangul = !hangul && !has_hangul(NULL, key, keylen);
+    if (redact_scripts_add_place(r, text, len) != 0)
+        return -1;
+    return gazetteer_place_names(key, keylen, add_place_name, r, &e) != 0 ? -1 : 0;
+}
+
 /* A part of a place term that names the place by itself (place_parts.h,
  * brief s24 place24): the part's spellings are literals of the term.  A
  * whole part (반포동 of an address, Баянзүрх of "Баянзүрх дүүрэг") is
@@ -459,6 +484,8 @@ static int add_place_part(void *ctx, const char *part, size_t len, enum place_pa
         }
         rc = add_lit(r, &vl.v[i], TERM_PLACE, i > 0);
     }
+    if (rc == 0 && how == PLACE_PART_NAME && vl.n > 0)
+        rc = add_place_names(r, part, len, vl.v[0].key, vl.v[0].keylen);
     variant_list_free(&vl);
     return rc;
 }
@@ -543,22 +570,7 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         if (cat != NAME_CAT && typed_lower(text, len))
             r->lits[r->nlits - 1].word = 0;
     }
-    /* Hangul keys only for a place registered in no Hangul name and
-     * the gazetteer has no Hangul name of: its Korean places' names are
-     * literals, and the keys of their
-     * romanisations read ordinary Korean words (넉 달째: test_eval). */
-    if (cat == TERM_PLACE &&
-        (r->place_hangul = gazetteer_place_names(vl.v[0].key, vl.v[0].keylen, has_hangul, NULL, e)) < 0) {
-        variant_list_free(&vl);
-        return -1;
-    }
-    r->place_hangul = !r->place_hangul && !(vl.n > 0 && has_hangul(NULL, vl.v[0].key, vl.v[0].keylen));
-    if (cat == TERM_PLACE && redact_scripts_add_place(r, text, len) != 0) {
-        variant_list_free(&vl);
-        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
-    }
-    if (cat == TERM_PLACE && gazetteer_place_names(vl.v[0].key, vl.v[0].keylen,
-                                                   add_place_name, r, e) != 0) {
+    if (cat == TERM_PLACE && add_place_names(r, text, len, vl.v[0].key, vl.v[0].keylen) != 0) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

@@ -462,6 +462,31 @@ void redact_near_build(struct redactor *r);
  * way: redact_spelled.c). */
 int redact_near_word(const struct redactor *r, const char *w, size_t len);
 
+/* redact_near.c: 1 if the keyed hash of p[0..len) (bytes, at most 64) is
+ * in r's near index (a name word, or a pattern of redact_near_place.c). */
+int redact_near_has(const struct redactor *r, const void *p, size_t len);
+
+/* redact_near_place.c: calls fn with each pattern (bytes, valid during the
+ * call) of literal l (key its key) that the near index holds for a
+ * place's near misses (report-adv24 A-16): a Hangul name of two to four
+ * syllables as itself and with each jamo left open, a Latin name of six
+ * letters or more (not a generated spelling) as its consonants.  Returns
+ * 0 or fn's non-zero value. */
+int redact_near_place_patterns(const struct redactor *r, const struct lit *l, const char *key,
+                               int (*fn)(void *ctx, const unsigned char *p, size_t n), void *ctx);
+
+/* redact_near_place.c: 1 if the Latin word w[0..len) (key view, a-z) has
+ * the consonants of a place's Latin name of the index (Springfld for
+ * Springfield: vowels dropped or changed). */
+int redact_near_place_latin(const struct redactor *r, const char *w, size_t len);
+
+/* redact_near_place.c: appends to flags (input offsets, FLAG_NEAR_NAME)
+ * each Hangul word of t one jamo from a place's Hangul name of two to four
+ * syllables, with a particle of place or person after it (청짐에서 for
+ * 청진), not the name itself nor an ordinary word: the name part.  Returns
+ * 0, or -1 if out of memory. */
+int redact_near_places_ko(struct spans *flags, const struct redactor *r, const struct normtext *t);
+
 /* redact_near.c: appends to flags (input offsets, cat FLAG_NEAR_NAME) each
  * word of t one edit from a subject's name word of six letters or more
  * that is not an ordinary word (Whitfeld for Whitfield).  Returns 0, or

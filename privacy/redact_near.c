@@ -101,6 +101,28 @@ static int near_lit(const struct redactor *r, const struct lit *l, const char *k
            l->kind != FORM_CONTEXT && l->rule != RULE_INFLECTION;
 }
 
+/* Where redact_near_build puts a pattern's hash. */
+struct near_grow {
+    struct redactor *r;
+    uint64_t **h;
+    size_t *n, *cap;
+};
+
+static int add_pattern(void *ctx, const unsigned char *p, size_t len)
+{
+    struct near_grow *g = ctx;
+    uint64_t *x;
+
+    if (*g->n + 1 > *g->cap) {
+        *g->cap = (*g->n + 1) * 2;
+        if ((x = realloc(*g->h, *g->cap * sizeof *x)) == NULL)
+            return -1;
+        *g->h = x;
+    }
+    (*g->h)[(*g->n)++] = near_hash(g->r->nearkey, (const char *)p, len, 0, 0);
+    return 0;
+}
+
 void redact_near_build(struct redactor *r)
 {
     size_t off[NEAR_MAX + 1], i, n = 0, cap = 0;
@@ -125,6 +147,15 @@ void redact_near_build(struct redactor *r)
         h[n++] = near_hash(r->nearkey, w, off[k], 0, 0);
         for (j = 0; j < k; j++)
             h[n++] = near_hash(r->nearkey, w, off[k], off[j], off[j + 1]);
+    }
+    /* A place's names with a jamo or vowels left open (redact_near_place.c). */
+    for (i = 0; i < r->nlits; i++) {
+        struct near_grow grow = { r, &h, &n, &cap };
+        if (redact_near_place_patterns(r, &r->lits[i], r->arena + r->keyoff[i], add_pattern, &grow) != 0) {
+            free(h);
+            r->near_failed = 1;
+            return;
+        }
     }
     if (n > 1)
         qsort(h, n, sizeof *h, u64_cmp);
@@ -157,6 +188,11 @@ static int near_word(const struct redactor *r, const char *w, size_t len)
             return 1;                   /* a letter added, changed or swapped */
     }
     return 0;
+}
+
+int redact_near_has(const struct redactor *r, const void *p, size_t len)
+{
+    return r->nnear > 0 && len <= 2 * NEAR_MAX && near_has(r, near_hash(r->nearkey, p, len, 0, 0));
 }
 
 int redact_near_word(const struct redactor *r, const char *w, size_t len)
@@ -267,7 +303,8 @@ int redact_near_names(struct spans *flags, const struct redactor *r, const struc
         if (i < t->normlen && utf8_next(&cp, t->norm + i, t->normlen - i) > 0 && is_word_cp(cp) &&
             !(is_hangul_cp(cp) && ko_particle_after(t, i)))
             continue;
-        if (wl < sizeof w && (near_word(r, w, wl) || near_inflected(r, w, wl))) {
+        if (wl < sizeof w && (near_word(r, w, wl) || near_inflected(r, w, wl) ||
+                              (!redact_near_has(r, w, wl) && redact_near_place_latin(r, w, wl)))) {
             int lang = lexicon_lang_of((unsigned char)w[0] < 0x80 ? 'a' : 0x0430);
             struct span s = { t->ostart[a], normtext_oend(t, i - 1), FLAG_NEAR_NAME, 0, 0,
                               SIZE_MAX, 0, 0, 0 };
@@ -278,5 +315,5 @@ int redact_near_names(struct spans *flags, const struct redactor *r, const struc
         }
     }
     sodium_memzero(w, sizeof w);
-    return 0;
+    return redact_near_places_ko(flags, r, t);
 }
