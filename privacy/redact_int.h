@@ -99,6 +99,8 @@ struct redactor {
     int place_hangul;           /* while a place term is added: 1 if its
                                  * names get Hangul keys (no Hangul name in
                                  * the gazetteer; redact_scripts_add_place) */
+    int place_uk;               /* while a place term is added: 1 if a name of
+                                 * it is Ukrainian (place_uk.h forms) */
     unsigned char *wordkind;    /* per literal with word set: 0 not asked yet,
                                  * else 1 + enum redact_form_kind, plus
                                  * WORDKIND_GENERATED for a generated spelling
