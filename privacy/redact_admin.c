@@ -178,7 +178,11 @@ int redact_admin_office(const struct normtext *t, size_t nstart, size_t nend, si
          * the brief asked it for short places only. */
         if (gazetteer_is_region(t->norm + nstart, nend - nstart))
             return 0;
-        return redact_ordinary_ko(t->norm + nstart, nend - nstart + skip + n, 1) ? 2 : 1;
+        if (redact_ordinary_ko(t->norm + nstart, nend - nstart + skip + n, 1))
+            /* With the suffix glued back (마포 of 마포구청) the word is
+             * the term's own, whose literal flags it already. */
+            return skip > 0 ? 0 : 2;
+        return 1;
     }
     return 0;
 }
