@@ -475,12 +475,12 @@ static int add_place_names(struct redactor *r, const char *text, size_t len, con
     r->place_hangul = !hangul && !has_hangul(NULL, key, keylen);
     if (redact_scripts_add_place(r, text, len) != 0)
         return -1;
-    /* A Ukrainian place (a name of it in Ukrainian letters): the cases,
-     * region and adjective of each Cyrillic name (place_uk.h). */
+    /* The cases, region and adjective of a Cyrillic place (place_uk.h);
+     * of its other Cyrillic names too if one is Ukrainian (і ї є ґ). */
     if ((uk = gazetteer_place_names(key, keylen, has_ukrainian, NULL, &e)) < 0)
         return -1;
     r->place_uk = uk || has_ukrainian(NULL, text, len);
-    if (r->place_uk && place_uk_forms(text, len, add_uk_form, r) != 0)
+    if (place_uk_forms(text, len, add_uk_form, r) != 0)
         return -1;
     return gazetteer_place_names(key, keylen, add_place_name, r, &e) != 0 ? -1 : 0;
 }
