@@ -464,8 +464,22 @@ void redact_near_build(struct redactor *r);
  * way: redact_spelled.c). */
 int redact_near_word(const struct redactor *r, const char *w, size_t len);
 
-/* redact_near.c: 1 if the keyed hash of p[0..len) (bytes, at most 64) is
- * in r's near index (a name word, or a pattern of redact_near_place.c). */
+/* redact_near_place.c: the near index's keyed hash (SipHash,
+ * crypto_shorthash with key) of w[0..len) (bytes, at most 2 * NEAR_MAX)
+ * with [skip, skip_end) left out; bit 0 set for a deletion. */
+#define NEAR_MAX 32                 /* letters looked at, at most */
+uint64_t redact_near_hash(const unsigned char key[16], const char *w, size_t len, size_t skip,
+                          size_t skip_end);
+
+/* redact_near_place.c: qsort order of the index's hashes (uint64_t). */
+int redact_near_cmp(const void *a, const void *b);
+
+/* redact_near_place.c: 1 if hash h is in r's near index. */
+int redact_near_in(const struct redactor *r, uint64_t h);
+
+/* redact_near_place.c: 1 if the keyed hash of p[0..len) (bytes, at most
+ * 64) is in r's near index (a name word, or a pattern of
+ * redact_near_place.c). */
 int redact_near_has(const struct redactor *r, const void *p, size_t len);
 
 /* redact_near_place.c: calls fn with each pattern (bytes, valid during the

@@ -26,7 +26,7 @@
 #include "util/lexicon.h"
 
 #define NEAR_MIN 6                  /* letters of a name word */
-#define NEAR_MAX 32                 /* letters looked at, at most */
+
 
 /* The letters of w[0..len) (basic Latin a-z, or two-byte Cyrillic, one
  * script only): their byte offsets in off[0..n], off[n] = len; the
@@ -53,33 +53,6 @@ static int letters_of(size_t off[NEAR_MAX + 1], const char *w, size_t len)
     }
     off[n] = len;
     return n;
-}
-
-/* The hash of w[0..len) with the letter [skip, skip_end) left out (skip ==
- * skip_end: none); bit 0 set for a deletion. */
-static uint64_t near_hash(const unsigned char key[crypto_shorthash_KEYBYTES], const char *w,
-                          size_t len, size_t skip, size_t skip_end)
-{
-    unsigned char buf[2 * NEAR_MAX], out[crypto_shorthash_BYTES];
-    size_t n = 0;
-    uint64_t h = 0;
-
-    memcpy(buf, w, skip);
-    n = skip;
-    memcpy(buf + n, w + skip_end, len - skip_end);
-    n += len - skip_end;
-    crypto_shorthash(out, buf, n, key);
-    for (int i = 0; i < 8; i++)
-        h = h << 8 | out[i];
-    sodium_memzero(buf, sizeof buf);
-    return (h & ~(uint64_t)1) | (skip != skip_end);
-}
-
-static int u64_cmp(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-    return x < y ? -1 : x > y;
 }
 
 /* 1 if literal l is a name word the index holds: a person's, or a name
@@ -119,7 +92,7 @@ static int add_pattern(void *ctx, const unsigned char *p, size_t len)
             return -1;
         *g->h = x;
     }
-    (*g->h)[(*g->n)++] = near_hash(g->r->nearkey, (const char *)p, len, 0, 0);
+    (*g->h)[(*g->n)++] = redact_near_hash(g->r->nearkey, (const char *)p, len, 0, 0);
     return 0;
 }
 
@@ -144,9 +117,9 @@ void redact_near_build(struct redactor *r)
             }
             h = g;
         }
-        h[n++] = near_hash(r->nearkey, w, off[k], 0, 0);
+        h[n++] = redact_near_hash(r->nearkey, w, off[k], 0, 0);
         for (j = 0; j < k; j++)
-            h[n++] = near_hash(r->nearkey, w, off[k], off[j], off[j + 1]);
+            h[n++] = redact_near_hash(r->nearkey, w, off[k], off[j], off[j + 1]);
     }
     /* A place's names with a jamo or vowels left open (redact_near_place.c). */
     for (i = 0; i < r->nlits; i++) {
@@ -158,14 +131,10 @@ void redact_near_build(struct redactor *r)
         }
     }
     if (n > 1)
-        qsort(h, n, sizeof *h, u64_cmp);
+        qsort(h, n, sizeof *h, redact_near_cmp);
     r->near = h, r->nnear = n;
 }
 
-static int near_has(const struct redactor *r, uint64_t h)
-{
-    return bsearch(&h, r->near, r->nnear, sizeof h, u64_cmp) != NULL;
-}
 
 /* 1 if the word w[0..len) (key view, lower case) is one edit from a name
  * word of the index and is not one itself. */
@@ -177,22 +146,17 @@ static int near_word(const struct redactor *r, const char *w, size_t len)
 
     if (k < NEAR_MIN - 1)
         return 0;
-    whole = near_hash(r->nearkey, w, len, 0, 0);
-    if (near_has(r, whole))
+    whole = redact_near_hash(r->nearkey, w, len, 0, 0);
+    if (redact_near_in(r, whole))
         return 0;                       /* the name itself: the matcher's */
-    if (near_has(r, whole | 1))
+    if (redact_near_in(r, whole | 1))
         return 1;                       /* a letter left out */
     for (j = 0; j < k; j++) {
-        uint64_t d = near_hash(r->nearkey, w, len, off[j], off[j + 1]);
-        if (near_has(r, d & ~(uint64_t)1) || near_has(r, d))
+        uint64_t d = redact_near_hash(r->nearkey, w, len, off[j], off[j + 1]);
+        if (redact_near_in(r, d & ~(uint64_t)1) || redact_near_in(r, d))
             return 1;                   /* a letter added, changed or swapped */
     }
     return 0;
-}
-
-int redact_near_has(const struct redactor *r, const void *p, size_t len)
-{
-    return r->nnear > 0 && len <= 2 * NEAR_MAX && near_has(r, near_hash(r->nearkey, p, len, 0, 0));
 }
 
 int redact_near_word(const struct redactor *r, const char *w, size_t len)

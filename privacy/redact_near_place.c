@@ -11,6 +11,9 @@
  * key) of the patterns are kept, in the same sorted index as the name
  * words' (r->near); each pattern starts with a byte no UTF-8 text starts
  * with, so it reads no word of the other rule. */
+#include <sodium.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "privacy/normalise.h"
@@ -25,6 +28,44 @@
 #define LATIN_MAX 32
 
 enum { PAT_JAMO = 0xF8, PAT_SKEL = 0xF9, PAT_SAME = 0xFA };
+
+/* The near index's hashing, shared with redact_near.c (which calls in
+ * here, so this file calls nothing of it). */
+uint64_t redact_near_hash(const unsigned char key[crypto_shorthash_KEYBYTES], const char *w,
+                          size_t len, size_t skip, size_t skip_end)
+{
+    unsigned char buf[2 * NEAR_MAX], out[crypto_shorthash_BYTES];
+    size_t n = 0;
+    uint64_t h = 0;
+
+    memcpy(buf, w, skip);
+    n = skip;
+    memcpy(buf + n, w + skip_end, len - skip_end);
+    n += len - skip_end;
+    crypto_shorthash(out, buf, n, key);
+    for (int i = 0; i < 8; i++)
+        h = h << 8 | out[i];
+    sodium_memzero(buf, sizeof buf);
+    return (h & ~(uint64_t)1) | (skip != skip_end);
+}
+
+int redact_near_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+    return x < y ? -1 : x > y;
+}
+
+int redact_near_in(const struct redactor *r, uint64_t h)
+{
+    return bsearch(&h, r->near, r->nnear, sizeof h, redact_near_cmp) != NULL;
+}
+
+int redact_near_has(const struct redactor *r, const void *p, size_t len)
+{
+    return r->nnear > 0 && len <= 2 * NEAR_MAX &&
+           redact_near_in(r, redact_near_hash(r->nearkey, p, len, 0, 0));
+}
 
 /* The syllables (code points) of the Hangul word w[0..len) into s: the
  * count, or 0 if w holds anything else or more than max. */

@@ -36,7 +36,7 @@ load leaks-names
 @test "leaks-place25: an address district without its suffix is a review flag" {
     st field term add 'place:서초구 반포동 123-4' >/dev/null
     blocked '--name "Margaret Wilson" --pseudonym Tulga' \
-        '서초에서 살았다.' KIND1 서초
+        '서초에서 살았다.' short-name 서초
 }
 
 @test "leaks-place25: a place's Hangul one jamo off with a particle is a review flag" {
