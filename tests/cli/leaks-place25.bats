@@ -30,7 +30,7 @@ load leaks-names
     st field term add 'place:Баянзүрх дүүрэг' >/dev/null
     redacts_to '--name "Margaret Wilson" --pseudonym Tulga' \
         '바양주르흐에서 살았다. БЗД-д амьдардаг.' \
-        '[PLACE-1]에서 살았다. [PLACE-1] амьдардаг.'
+        '[PLACE-1]에서 살았다. [PLACE-1]-д амьдардаг.'
 }
 
 @test "leaks-place25: an address district without its suffix is a review flag" {
