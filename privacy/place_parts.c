@@ -90,13 +90,18 @@ int place_parts(const char *text, size_t len, place_part_fn fn, void *ctx)
                 return rc;
             if ((words == 1 || level > 3) && (rc = fn(ctx, text + a, stem, PLACE_PART_STEM)) != 0)
                 return rc;
+            /* A city, county or district of an address without its
+             * suffix (서초 of 서초구, report-adv24 A-16): a review flag
+             * as written, as the word with it is. */
+            if (words > 1 && level <= 3 && (rc = fn(ctx, text + a, stem, PLACE_PART_LARGE)) != 0)
+                return rc;
         }
         /* "Баянзүрх дүүрэг": the words before the kind word. */
         if (a > first && is_kind_word(text + a, b - a)) {
             size_t e = a;
             while (e > first && text[e - 1] == ' ')
                 e--;
-            if ((rc = fn(ctx, text + first, e - first, PLACE_PART_WHOLE)) != 0)
+            if ((rc = fn(ctx, text + first, e - first, PLACE_PART_NAME)) != 0)
                 return rc;
         }
     }

@@ -15,8 +15,11 @@ enum place_part {
                          * flag as written */
     PLACE_PART_STEM,    /* a Korean place without its suffix: in Hangul a review flag
                          * (강남 is also a region's name), in other scripts replaced */
-    PLACE_PART_TENSED   /* the place as pronounced, a consonant tensed (청찐): a review
+    PLACE_PART_TENSED,  /* the place as pronounced, a consonant tensed (청찐): a review
                          * flag as written */
+    PLACE_PART_NAME     /* the place's name without the word for its kind (Баянзүрх of
+                         * "Баянзүрх дүүрэг"): replaced as the term would be, with
+                         * its other names (report-adv24 A-6) */
 };
 
 /* Receives one part, text[0..len) of the term as typed (bytes, valid
@@ -33,7 +36,7 @@ typedef int (*place_part_fn)(void *ctx, const char *part, size_t len, enum place
  *   stem of a term of one word whatever its suffix (강남 of 강남구);
  * - the words before a word for the kind of place (дүүрэг, сум, аймаг,
  *   хот, хороо, district, province, aimag, city): those words
- *   (PLACE_PART_WHOLE).
+ *   (PLACE_PART_NAME).
  * The suffixes and kind words: the administrative divisions of Korea and
  * Mongolia as the gazetteer lists them (data/gazetteer/SOURCES.md),
  * written by hand (it wants a native reviewer).  Returns 0 or fn's

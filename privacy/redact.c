@@ -1,6 +1,7 @@
 /* The redactor's protected set: subjects and their pseudonyms, names and
  * terms expanded into the literals the matcher looks for, allowed texts. */
 #include "privacy/place_parts.h"
+#include "privacy/place_uk.h"
 #include "privacy/redact.h"
 
 #include <sodium.h>
@@ -388,6 +389,37 @@ static int has_hangul(void *ctx, const char *key, size_t keylen)
     return utf8_next(&cp, key, keylen) > 0 && is_hangul_cp(cp);
 }
 
+/* gazetteer_name_fn: 1 (stop) at a name with a letter only Ukrainian
+ * writes (і ї є ґ; key views keep є, ї and ґ, the text і). */
+static int has_ukrainian(void *ctx, const char *key, size_t keylen)
+{
+    size_t p;
+    int cp, k;
+
+    (void)ctx;
+    for (p = 0; p < keylen && (k = utf8_next(&cp, key + p, keylen - p)) > 0; p += (size_t)k)
+        if (cp == 0x456 || cp == 0x457 || cp == 0x454 || cp == 0x491 || cp == 0x406 ||
+            cp == 0x407 || cp == 0x404 || cp == 0x490)
+            return 1;
+    return 0;
+}
+
+/* place_uk_fn: a Ukrainian form of a place's name (Харкова, Харківщина),
+ * a whole word of the term being added.  0, or -1 when out of memory. */
+static int add_uk_form(void *ctx, const char *form, size_t len)
+{
+    struct redactor *r = ctx;
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0 };
+    struct err e;
+    int rc;
+
+    if (normalise_key(&v.key, &v.keylen, form, len, &e) != 0)
+        return -1;
+    rc = grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
+    secmem_free(v.key);
+    return rc;
+}
+
 /* A place's other names in the gazetteer, each as written there: a Hangul
  * one may take particles, a Cyrillic one case endings. */
 static int add_place_name(void *ctx, const char *key, size_t keylen)
@@ -414,9 +446,43 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     /* Read in the Mongolian script too (ᠬᠥᠪᠰᠭᠥᠯ for Хубсугул's place). */
     if ((is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && redact_scripts_add_place(r, key, keylen) != 0)
         return -1;
+    if (is_cyrillic_cp(cp) && r->place_uk && place_uk_forms(key, keylen, add_uk_form, r) != 0)
+        return -1;
     if (is_cyrillic_cp(cp))
         return place_russian_forms(key, keylen, add_place_form, r);
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
+}
+
+/* The names a place term's name text[0..len) (UTF-8 bytes; key[0..keylen)
+ * its normalised key) reaches besides its own spellings: its Mongolian
+ * script and Hangul keys (redact_scripts.c) and its other names in the
+ * gazetteer (data/gazetteer/place_groups.txt, place_extra.txt), each a
+ * literal of the term being added.  Run for the term as typed and for its
+ * name without the word for its kind ("Баянзүрх" of "Баянзүрх дүүрэг",
+ * report-adv24 A-6).  0, or -1 when out of memory. */
+static int add_place_names(struct redactor *r, const char *text, size_t len, const char *key,
+                           size_t keylen)
+{
+    struct err e;
+    int hangul, uk;
+
+    /* Hangul keys only for a place registered in no Hangul name and
+     * the gazetteer has no Hangul name of: its Korean places' names are
+     * literals, and the keys of their
+     * romanisations read ordinary Korean words (넉 달째: test_eval). */
+    if ((hangul = gazetteer_place_names(key, keylen, has_hangul, NULL, &e)) < 0)
+        return -1;
+    r->place_hangul = !hangul && !has_hangul(NULL, key, keylen);
+    if (redact_scripts_add_place(r, text, len) != 0)
+        return -1;
+    /* The cases, region and adjective of a Cyrillic place (place_uk.h);
+     * of its other Cyrillic names too if one is Ukrainian (і ї є ґ). */
+    if ((uk = gazetteer_place_names(key, keylen, has_ukrainian, NULL, &e)) < 0)
+        return -1;
+    r->place_uk = uk || has_ukrainian(NULL, text, len);
+    if (place_uk_forms(text, len, add_uk_form, r) != 0)
+        return -1;
+    return gazetteer_place_names(key, keylen, add_place_name, r, &e) != 0 ? -1 : 0;
 }
 
 /* A part of a place term that names the place by itself (place_parts.h,
@@ -459,6 +525,8 @@ static int add_place_part(void *ctx, const char *part, size_t len, enum place_pa
         }
         rc = add_lit(r, &vl.v[i], TERM_PLACE, i > 0);
     }
+    if (rc == 0 && how == PLACE_PART_NAME && vl.n > 0)
+        rc = add_place_names(r, part, len, vl.v[0].key, vl.v[0].keylen);
     variant_list_free(&vl);
     return rc;
 }
@@ -543,22 +611,7 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         if (cat != NAME_CAT && typed_lower(text, len))
             r->lits[r->nlits - 1].word = 0;
     }
-    /* Hangul keys only for a place registered in no Hangul name and
-     * the gazetteer has no Hangul name of: its Korean places' names are
-     * literals, and the keys of their
-     * romanisations read ordinary Korean words (넉 달째: test_eval). */
-    if (cat == TERM_PLACE &&
-        (r->place_hangul = gazetteer_place_names(vl.v[0].key, vl.v[0].keylen, has_hangul, NULL, e)) < 0) {
-        variant_list_free(&vl);
-        return -1;
-    }
-    r->place_hangul = !r->place_hangul && !(vl.n > 0 && has_hangul(NULL, vl.v[0].key, vl.v[0].keylen));
-    if (cat == TERM_PLACE && redact_scripts_add_place(r, text, len) != 0) {
-        variant_list_free(&vl);
-        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
-    }
-    if (cat == TERM_PLACE && gazetteer_place_names(vl.v[0].key, vl.v[0].keylen,
-                                                   add_place_name, r, e) != 0) {
+    if (cat == TERM_PLACE && add_place_names(r, text, len, vl.v[0].key, vl.v[0].keylen) != 0) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

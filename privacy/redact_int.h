@@ -99,6 +99,8 @@ struct redactor {
     int place_hangul;           /* while a place term is added: 1 if its
                                  * names get Hangul keys (no Hangul name in
                                  * the gazetteer; redact_scripts_add_place) */
+    int place_uk;               /* while a place term is added: 1 if a name of
+                                 * it is Ukrainian (place_uk.h forms) */
     unsigned char *wordkind;    /* per literal with word set: 0 not asked yet,
                                  * else 1 + enum redact_form_kind, plus
                                  * WORDKIND_GENERATED for a generated spelling
@@ -461,6 +463,45 @@ void redact_near_build(struct redactor *r);
  * and is not one itself (the near-name rule, for a word read another
  * way: redact_spelled.c). */
 int redact_near_word(const struct redactor *r, const char *w, size_t len);
+
+/* redact_near_place.c: the near index's keyed hash (SipHash,
+ * crypto_shorthash with key) of w[0..len) (bytes, at most 2 * NEAR_MAX)
+ * with [skip, skip_end) left out; bit 0 set for a deletion. */
+#define NEAR_MAX 32                 /* letters looked at, at most */
+uint64_t redact_near_hash(const unsigned char key[16], const char *w, size_t len, size_t skip,
+                          size_t skip_end);
+
+/* redact_near_place.c: qsort order of the index's hashes (uint64_t). */
+int redact_near_cmp(const void *a, const void *b);
+
+/* redact_near_place.c: 1 if hash h is in r's near index. */
+int redact_near_in(const struct redactor *r, uint64_t h);
+
+/* redact_near_place.c: 1 if the keyed hash of p[0..len) (bytes, at most
+ * 64) is in r's near index (a name word, or a pattern of
+ * redact_near_place.c). */
+int redact_near_has(const struct redactor *r, const void *p, size_t len);
+
+/* redact_near_place.c: calls fn with each pattern (bytes, valid during the
+ * call) of literal l (key its key) that the near index holds for a
+ * place's near misses (report-adv24 A-16): a Hangul name of two to four
+ * syllables as itself and with each jamo left open, a Latin name of six
+ * letters or more (not a generated spelling) as its consonants.  Returns
+ * 0 or fn's non-zero value. */
+int redact_near_place_patterns(const struct redactor *r, const struct lit *l, const char *key,
+                               int (*fn)(void *ctx, const unsigned char *p, size_t n), void *ctx);
+
+/* redact_near_place.c: 1 if the Latin word w[0..len) (key view, a-z) has
+ * the consonants of a place's Latin name of the index (Springfld for
+ * Springfield: vowels dropped or changed). */
+int redact_near_place_latin(const struct redactor *r, const char *w, size_t len);
+
+/* redact_near_place.c: appends to flags (input offsets, FLAG_NEAR_NAME)
+ * each Hangul word of t one jamo from a place's Hangul name of two to four
+ * syllables, with a particle of place or person after it (청짐에서 for
+ * 청진), not the name itself nor an ordinary word: the name part.  Returns
+ * 0, or -1 if out of memory. */
+int redact_near_places_ko(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
 /* redact_near.c: appends to flags (input offsets, cat FLAG_NEAR_NAME) each
  * word of t one edit from a subject's name word of six letters or more

@@ -26,7 +26,7 @@
 #include "util/lexicon.h"
 
 #define NEAR_MIN 6                  /* letters of a name word */
-#define NEAR_MAX 32                 /* letters looked at, at most */
+
 
 /* The letters of w[0..len) (basic Latin a-z, or two-byte Cyrillic, one
  * script only): their byte offsets in off[0..n], off[n] = len; the
@@ -55,33 +55,6 @@ static int letters_of(size_t off[NEAR_MAX + 1], const char *w, size_t len)
     return n;
 }
 
-/* The hash of w[0..len) with the letter [skip, skip_end) left out (skip ==
- * skip_end: none); bit 0 set for a deletion. */
-static uint64_t near_hash(const unsigned char key[crypto_shorthash_KEYBYTES], const char *w,
-                          size_t len, size_t skip, size_t skip_end)
-{
-    unsigned char buf[2 * NEAR_MAX], out[crypto_shorthash_BYTES];
-    size_t n = 0;
-    uint64_t h = 0;
-
-    memcpy(buf, w, skip);
-    n = skip;
-    memcpy(buf + n, w + skip_end, len - skip_end);
-    n += len - skip_end;
-    crypto_shorthash(out, buf, n, key);
-    for (int i = 0; i < 8; i++)
-        h = h << 8 | out[i];
-    sodium_memzero(buf, sizeof buf);
-    return (h & ~(uint64_t)1) | (skip != skip_end);
-}
-
-static int u64_cmp(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-    return x < y ? -1 : x > y;
-}
-
 /* 1 if literal l is a name word the index holds: a person's, or a name
  * of a place term as registered or as the gazetteer writes it: Cyrillic
  * (report-adv16a A-5: Хубсугул for the Russian form Хубсгул of Хөвсгөл),
@@ -99,6 +72,28 @@ static int near_lit(const struct redactor *r, const struct lit *l, const char *k
                 (key[0] >= 'a' && key[0] <= 'z' && !l->generated));
     return l->word && !l->father && !l->initials && l->kind != FORM_SHORT &&
            l->kind != FORM_CONTEXT && l->rule != RULE_INFLECTION;
+}
+
+/* Where redact_near_build puts a pattern's hash. */
+struct near_grow {
+    struct redactor *r;
+    uint64_t **h;
+    size_t *n, *cap;
+};
+
+static int add_pattern(void *ctx, const unsigned char *p, size_t len)
+{
+    struct near_grow *g = ctx;
+    uint64_t *x;
+
+    if (*g->n + 1 > *g->cap) {
+        *g->cap = (*g->n + 1) * 2;
+        if ((x = realloc(*g->h, *g->cap * sizeof *x)) == NULL)
+            return -1;
+        *g->h = x;
+    }
+    (*g->h)[(*g->n)++] = redact_near_hash(g->r->nearkey, (const char *)p, len, 0, 0);
+    return 0;
 }
 
 void redact_near_build(struct redactor *r)
@@ -122,19 +117,24 @@ void redact_near_build(struct redactor *r)
             }
             h = g;
         }
-        h[n++] = near_hash(r->nearkey, w, off[k], 0, 0);
+        h[n++] = redact_near_hash(r->nearkey, w, off[k], 0, 0);
         for (j = 0; j < k; j++)
-            h[n++] = near_hash(r->nearkey, w, off[k], off[j], off[j + 1]);
+            h[n++] = redact_near_hash(r->nearkey, w, off[k], off[j], off[j + 1]);
+    }
+    /* A place's names with a jamo or vowels left open (redact_near_place.c). */
+    for (i = 0; i < r->nlits; i++) {
+        struct near_grow grow = { r, &h, &n, &cap };
+        if (redact_near_place_patterns(r, &r->lits[i], r->arena + r->keyoff[i], add_pattern, &grow) != 0) {
+            free(h);
+            r->near_failed = 1;
+            return;
+        }
     }
     if (n > 1)
-        qsort(h, n, sizeof *h, u64_cmp);
+        qsort(h, n, sizeof *h, redact_near_cmp);
     r->near = h, r->nnear = n;
 }
 
-static int near_has(const struct redactor *r, uint64_t h)
-{
-    return bsearch(&h, r->near, r->nnear, sizeof h, u64_cmp) != NULL;
-}
 
 /* 1 if the word w[0..len) (key view, lower case) is one edit from a name
  * word of the index and is not one itself. */
@@ -146,14 +146,14 @@ static int near_word(const struct redactor *r, const char *w, size_t len)
 
     if (k < NEAR_MIN - 1)
         return 0;
-    whole = near_hash(r->nearkey, w, len, 0, 0);
-    if (near_has(r, whole))
+    whole = redact_near_hash(r->nearkey, w, len, 0, 0);
+    if (redact_near_in(r, whole))
         return 0;                       /* the name itself: the matcher's */
-    if (near_has(r, whole | 1))
+    if (redact_near_in(r, whole | 1))
         return 1;                       /* a letter left out */
     for (j = 0; j < k; j++) {
-        uint64_t d = near_hash(r->nearkey, w, len, off[j], off[j + 1]);
-        if (near_has(r, d & ~(uint64_t)1) || near_has(r, d))
+        uint64_t d = redact_near_hash(r->nearkey, w, len, off[j], off[j + 1]);
+        if (redact_near_in(r, d & ~(uint64_t)1) || redact_near_in(r, d))
             return 1;                   /* a letter added, changed or swapped */
     }
     return 0;
@@ -267,7 +267,8 @@ int redact_near_names(struct spans *flags, const struct redactor *r, const struc
         if (i < t->normlen && utf8_next(&cp, t->norm + i, t->normlen - i) > 0 && is_word_cp(cp) &&
             !(is_hangul_cp(cp) && ko_particle_after(t, i)))
             continue;
-        if (wl < sizeof w && (near_word(r, w, wl) || near_inflected(r, w, wl))) {
+        if (wl < sizeof w && (near_word(r, w, wl) || near_inflected(r, w, wl) ||
+                              (!redact_near_has(r, w, wl) && redact_near_place_latin(r, w, wl)))) {
             int lang = lexicon_lang_of((unsigned char)w[0] < 0x80 ? 'a' : 0x0430);
             struct span s = { t->ostart[a], normtext_oend(t, i - 1), FLAG_NEAR_NAME, 0, 0,
                               SIZE_MAX, 0, 0, 0 };
@@ -278,5 +279,5 @@ int redact_near_names(struct spans *flags, const struct redactor *r, const struc
         }
     }
     sodium_memzero(w, sizeof w);
-    return 0;
+    return redact_near_places_ko(flags, r, t);
 }

@@ -83,6 +83,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/ko25.jsonl",
     "tests/data/leaks/attr24.jsonl",
     "tests/data/leaks/place24.jsonl",
+    "tests/data/leaks/place25.jsonl",
     "tests/data/leaks/slav24.jsonl",
     "tests/data/leaks/num24.jsonl",
     "tests/data/leaks/flags25.jsonl",

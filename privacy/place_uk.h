@@ -1,0 +1,37 @@
+/* How Ukrainian and Russian text write a Ukrainian place's name in its
+ * other forms (report-adv24 A-4, brief s25 place25): the Ukrainian cases
+ * of a name whose last syllable closes on і or ї, which becomes о, е or є
+ * when the syllable opens (Харків: Харкова, Харкові; Львів: Львова;
+ * Київ: Києва, Києві; Бердичів: Бердичева), the region named from the
+ * place (Харківщина, Харьковщина) and the Ukrainian adjective of a place
+ * or its region (Харківська область).  Pure functions over a term's text:
+ * no store, no files. */
+#ifndef INTAKE_PLACE_UK_H
+#define INTAKE_PLACE_UK_H
+
+#include <stddef.h>
+
+/* Receives one form, form[0..len) (UTF-8 bytes, lower case, valid during
+ * the call); returns 0 to go on, non-zero to stop. */
+typedef int (*place_uk_fn)(void *ctx, const char *form, size_t len);
+
+/* Calls fn with the forms of the Cyrillic place name text[0..len) (UTF-8
+ * bytes, one word, four letters or more; anything else gets none):
+ * - a name ending in a consonant (and maybe ь) after і or ї in its last
+ *   syllable: the stem with і as о (е after ж ч ш щ й; ї as є) and the
+ *   Ukrainian noun endings of each case: -а -у -ом -ові -і -е, soft -я -ю
+ *   -ем -еві -і;
+ * - a name ending in a consonant or ь, or in а after one: the region
+ *   named from it with -щина (the а left out) in its cases (-щина -щини
+ *   -щині -щину -щиною, Russian -щины -щине -щиной), and for a name
+ *   ending in a consonant or ь the Ukrainian adjective in -ський in its
+ *   genders and cases (-ська -ське -ського -ському -ській -ських -ським
+ *   -ською -ську -ськими -ські).
+ * The rules: Ukrainian grammar's second declension and its і/о
+ * alternation (as in I. Vykhovanets' grammar, written by hand from the
+ * author's knowledge: it wants a native reviewer); -щина is how Ukrainian
+ * and Russian name a region after its centre.  Returns 0, -1 when out of
+ * memory, or fn's non-zero value.  Owns no memory after the call. */
+int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx);
+
+#endif
