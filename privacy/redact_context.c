@@ -448,6 +448,24 @@ static int alone_or_vocative(const struct normtext *t, size_t a, size_t b)
            redact_sentence_start(t, a);
 }
 
+/* 1 if the hit [a, b), written with a capital, is followed by one space
+ * and a word of three letters or more written with a capital ("Тала
+ * Кузнецова", "Ales Kuzniacou"): perhaps a given name before a surname
+ * (brief s25 slav25; redact_beside.c replaces it where that word is a
+ * name, and drops the flag elsewhere only by the user's review). */
+static int capital_pair(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, n = 0;
+    int cp, k;
+
+    if (!redact_upper_at(t, a) || !word_after(&wa, &wb, t, b) || !redact_upper_at(t, wa))
+        return 0;
+    for (size_t p = wa; p < wb && (k = utf8_next(&cp, t->norm + p, wb - p)) > 0; p += (size_t)k)
+        if (utf8proc_toupper(cp) == utf8proc_tolower(cp) || ++n >= 3)
+            break;
+    return n >= 3;
+}
+
 /* What an accepted hit of form f over [a, b) is (h: accept_hit's answer):
  * a generated spelling that is an ordinary word (redact_form.generated)
  * is no hit where the context does not mark a name; else a review flag
@@ -464,7 +482,7 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     if (f->generated && f->kind != FORM_REPLACE &&
         !name_context(t, a, b, f->kind == FORM_COMMON, f->person) &&
         !(f->kind == FORM_SHORT && alone_or_vocative(t, a, b)))
-        return HIT_NONE;
+        return f->person && capital_pair(t, a, b) ? HIT_FLAG : HIT_NONE;
     /* "B.A.", "U.S.": initials only after a title or before a verb of a
      * person (brief i12-forms, F39). */
     if (f->person && redact_dotted_abbrev(t, a, b) &&
@@ -520,7 +538,7 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
      * is in capitals too ("AS IS"). */
     if (f->kind == FORM_CONTEXT && !f->person)
         return !initials_context(t, a, b);
-    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0))
+    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0) || capital_pair(t, a, b))
         return 0;
     last = redact_cp_before(t->norm, b);
     for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)
