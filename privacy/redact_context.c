@@ -448,20 +448,23 @@ static int alone_or_vocative(const struct normtext *t, size_t a, size_t b)
            redact_sentence_start(t, a);
 }
 
-/* 1 if the hit [a, b), written with a capital, is followed by one space
- * and a word of three letters or more written with a capital ("Тала
- * Кузнецова", "Ales Kuzniacou"): perhaps a given name before a surname
- * (brief s25 slav25; redact_beside.c replaces it where that word is a
- * name, and drops the flag elsewhere only by the user's review). */
+/* 1 if the hit [a, b), Cyrillic written with a capital, is followed by
+ * one space and a Cyrillic word of three letters or more written with a
+ * capital ("Тала
+ * Кузнецова"): perhaps a given name before a surname, so a form that is
+ * a word (FORM_CONTEXT: Тала, тала вода) is a hit there (brief s25
+ * slav25; redact_beside.c replaces it where that word is a name; it is
+ * a review flag elsewhere). */
 static int capital_pair(const struct normtext *t, size_t a, size_t b)
 {
     size_t wa, wb, n = 0;
     int cp, k;
 
-    if (!redact_upper_at(t, a) || !word_after(&wa, &wb, t, b) || !redact_upper_at(t, wa))
+    if (utf8_next(&cp, t->norm + a, t->normlen - a) <= 0 || cp < 0x400 || cp > 0x52F ||
+        !redact_upper_at(t, a) || !word_after(&wa, &wb, t, b) || !redact_upper_at(t, wa))
         return 0;
     for (size_t p = wa; p < wb && (k = utf8_next(&cp, t->norm + p, wb - p)) > 0; p += (size_t)k)
-        if (utf8proc_toupper(cp) == utf8proc_tolower(cp) || ++n >= 3)
+        if (cp < 0x400 || cp > 0x52F || ++n >= 3)
             break;
     return n >= 3;
 }
@@ -482,7 +485,7 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     if (f->generated && f->kind != FORM_REPLACE &&
         !name_context(t, a, b, f->kind == FORM_COMMON, f->person) &&
         !(f->kind == FORM_SHORT && alone_or_vocative(t, a, b)))
-        return f->person && capital_pair(t, a, b) ? HIT_FLAG : HIT_NONE;
+        return HIT_NONE;
     /* "B.A.", "U.S.": initials only after a title or before a verb of a
      * person (brief i12-forms, F39). */
     if (f->person && redact_dotted_abbrev(t, a, b) &&

@@ -388,9 +388,8 @@ static const char *const poss_ev[] = {
 static int poss_latin(const char *end)
 {
     static const char *const t[] = {
-        "ин", "ина", "ину", "ино", "ине", "ины", "иного", "иному", "иной", "иних", "иных",
-        "ів", "ова", "ову", "ове", "ового", "овому", "ових",
-        "ева", "еву", "еве", "евого", "евому", "евих", "еў",
+        "ин", "ина", "ину", "ине", "ины", "иного",
+        "ів", "ова", "ову", "ове", "ового", "ева", "еву", "евого",
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (strcmp(t[i], end) == 0)
@@ -399,9 +398,10 @@ static int poss_latin(const char *end)
 }
 
 /* Adds the Latin spellings of a possessive stem cp[0..ns) + end: the
- * Ukrainian national, press and Polish systems (Sashyna, Saszyna,
- * Olesiv), and the Russian reading of и as i (Sashina, Natashin: the
- * national system with и read і). */
+ * Ukrainian national and press systems (Sashyna, Olesiv), and the
+ * Russian reading of и as i (Sashina, Natashin: the national system with
+ * и read і).  Not the Polish one: Polish makes no such adjective of a
+ * name, and "Nataszyn" stays (cyr21.jsonl's guard). */
 static int poss_add_latin(struct variant_list *out, const int *stem, int ns, const char *end)
 {
     int cp[UK_MAX + 8], n = ns, k, rc;
@@ -411,7 +411,7 @@ static int poss_add_latin(struct variant_list *out, const int *stem, int ns, con
     for (at = 0; at < el && n < (int)(sizeof cp / sizeof cp[0]); at += (size_t)k)
         if ((k = utf8_next(&cp[n++], end + at, el - at)) <= 0)
             return 0;
-    rc = add_latin_in(out, cp, n, 0, 1u << UK_NAT | 1u << UK_PRESS | 1u << UK_PL);
+    rc = add_latin_in(out, cp, n, 0, 1u << UK_NAT | 1u << UK_PRESS);
     for (k = 0; k < n; k++)
         if (cp[k] == C_I)
             cp[k] = C_UK_I;
