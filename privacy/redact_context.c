@@ -102,6 +102,19 @@ static const char *const address_after[] = {
     "эгч", "ах", "дүү", "багш", "авга",
 };
 
+/* Russian, Ukrainian and Belarusian nouns of kin and home written after
+ * a possessive adjective of a name ("Талин брат", "Талина хата": brief
+ * s25 slav25 A-15): they mark the Cyrillic word before them as a name
+ * (a form that is also a word, Талина, is then a review flag).  Written
+ * by us from the languages' grammar (the common cases). */
+static const char *const kin_after[] = {
+    "брат", "брата", "брату", "братові", "сестра", "сестру", "сестри", "сестры",
+    "мати", "матір", "мама", "маму", "мамы", "мами", "маці", "отец", "отца", "батько",
+    "батька", "бацька", "тато", "хата", "хату", "хати", "хаты", "дім", "дом", "дома",
+    "муж", "мужа", "чоловік", "жена", "жінка", "дружина", "сын", "сына", "син", "сина",
+    "дочка", "донька", "дочь", "діти", "дети", "дзеці",
+};
+
 /* 1 if norm bytes [a, b) are one of tab[0..n), with endings or
  * particles allowed after it when endings is set ("동지가", "гуайд"). */
 static int word_is(const struct normtext *t, size_t a, size_t b, const char *const *tab, size_t n,
@@ -388,7 +401,9 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
         return 1;
     return wend == b && word_after(&wa, &wb, t, b) &&
            (word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
-            word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0));
+            word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) ||
+            (first >= 0x400 && first <= 0x52F &&
+             word_is(t, wa, wb, kin_after, sizeof kin_after / sizeof kin_after[0], 0)));
 }
 
 /* 1 if a hit of form f at [a, b) is a review flag, not a replacement: a
