@@ -61,6 +61,10 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     if (!r.seen && r.notices_unheld > 0)
         printf(_("%zu notice(s) of withdrawal or deletion about records not held here: kept, "
                  "so that they are refused if they come\n"), r.notices_unheld);
+    if (!r.seen && r.notices_elsewhere > 0)
+        printf(_("%zu notice(s) of withdrawal or deletion name records or subjects this store "
+                 "holds from another sender: not acted on (a notice reaches only what its own "
+                 "sender sent here)\n"), r.notices_elsewhere);
     if (!r.seen && r.files_scope > 0)
         printf(_("%zu attachment(s) left out: the consent scope held here for their subject "
                  "says attachments no (see 'intake subject show')\n"), r.files_scope);

@@ -129,6 +129,7 @@ struct scanctx {
     const struct detection *d;
     size_t nd;
     const size_t *from, *to;
+    const unsigned char *first;   /* 1 at the first byte of a cue (cue_at) */
 };
 
 /* 1 if a detection that is not an address, a date, an ID or an account
@@ -330,17 +331,18 @@ static int machine_before(const char *s, size_t i)
     return b > a && in_list(words, sizeof words / sizeof words[0], s + a, b - a);
 }
 
-/* The cue at i (a word start), its entry; NULL if none. */
-static const struct cue *cue_at(const char *s, size_t len, size_t i, size_t *end)
+/* The cue at i (a word start), its entry; NULL if none.  first: 1 at
+ * each cue's first byte (asked at every character of a text: that
+ * first, then the letter before, a decode). */
+static const struct cue *cue_at(const unsigned char *first, const char *s, size_t len, size_t i, size_t *end)
 {
     const struct cue *best = NULL;
-    size_t bl = 0, e;
+    size_t bl = 0, e, k, wl;
 
-    if (i > 0 && det_letter_before(s, i))
+    if (i >= len || !first[(unsigned char)s[i]] || (i > 0 && det_letter_before(s, i)))
         return NULL;
-    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
-        size_t wl = strlen(cues[k].w);
-        if (wl <= bl || !det_starts(s, len, i, cues[k].w))
+    for (k = 0; k < sizeof cues / sizeof cues[0]; k++) {
+        if (!det_starts(s, len, i, cues[k].w) || (wl = strlen(cues[k].w)) <= bl)
             continue;
         e = i + wl;
         if (cues[k].colon) {
@@ -367,7 +369,7 @@ static int find(const struct scanctx *x, const char *s, size_t len,
     size_t i, e, a, b;
 
     for (i = 0; i < len; i++) {
-        if (((unsigned char)s[i] & 0xC0) == 0x80 || (c = cue_at(s, len, i, &e)) == NULL)
+        if (((unsigned char)s[i] & 0xC0) == 0x80 || (c = cue_at(x->first, s, len, i, &e)) == NULL)
             continue;
         b = c->after ? after_cue(x, s, len, e, c->colon ? 1 : 2, &a) : before_cue(x, s, i, &a);
         if (b != 0 && x->from != NULL)
@@ -394,12 +396,12 @@ static int take(void *ctx, size_t start, size_t end)
 }
 
 /* 1 if s[0..len) has a cue at all (the cheap test before a view). */
-static int any_cue(const char *s, size_t len)
+static int any_cue(const unsigned char *first, const char *s, size_t len)
 {
     size_t i, e;
 
     for (i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && cue_at(s, len, i, &e) != NULL)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && cue_at(first, s, len, i, &e) != NULL)
             return 1;
     return 0;
 }
@@ -464,6 +466,16 @@ static size_t said_shape(const struct addr_view *v, size_t i, size_t *start)
     return 0;
 }
 
+/* 1 if a shape of shapes() below may start at a byte c: a digit (every
+ * number-first shape), the first byte of a Mongolian unit letter (х б т:
+ * addr_mn_letters' "х3 б15"), of a Hangul syllable (addr_ko_complex) or
+ * of a zip label (addr_zip_said).  Asked at every byte of a text before
+ * six readers; a new shape adds its first bytes here. */
+static int shape_may_start(unsigned char c)
+{
+    return det_digit((char)c) || c == 0xD0 || c == 0xD1 || (c >= 0xEA && c <= 0xED) || c == 'z' || c == 'p';
+}
+
 /* The short shapes that need no cue (detect_address_short.c and above)
  * in s[0..len), given to fn as find does. */
 static int shapes(const struct scanctx *x, const struct addr_view *v, const char *s, size_t len,
@@ -472,7 +484,7 @@ static int shapes(const struct scanctx *x, const struct addr_view *v, const char
     size_t i, a, e;
 
     for (i = 0; i < len; i++) {
-        if (((unsigned char)s[i] & 0xC0) == 0x80)
+        if (!shape_may_start((unsigned char)s[i]))
             continue;
         a = i;
         if ((e = addr_dong_ho_spaced(s, len, i)) == 0 && (e = addr_mn_genitive(s, len, i)) == 0 &&
@@ -506,10 +518,11 @@ static int view_words(const char *s, size_t len)
 int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
                    const struct addr_view *vw)
 {
-    struct scanctx x = { NULL, 0, NULL, NULL };
+    struct scanctx x = { NULL, 0, NULL, NULL, NULL };
+    unsigned char first[256] = { 0 };
     struct sink k = { d, n, cap, 0 };
     struct detection *copy;
-    int rc;
+    int rc, cued;
 
     /* A copy of the detections before: the merges move them. */
     if ((copy = malloc((*n + 1) * sizeof *copy)) == NULL)
@@ -517,15 +530,19 @@ int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, 
     if (*n > 0)
         memcpy(copy, *d, *n * sizeof *copy);
     x.d = copy, x.nd = *n;
+    for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++)
+        first[(unsigned char)cues[c].w[0]] = 1;
+    x.first = first;
+    cued = any_cue(first, s, len);
     rc = shapes(&x, NULL, s, len, take, &k);
-    if (rc == 0 && any_cue(s, len))
+    if (rc == 0 && cued)
         rc = find(&x, s, len, take, &k);
     /* The caller's view (one a text: detect_all_unsure), read only when
      * a cue or a word of said_shape or addr_zip_said stands in the text. */
-    if (rc == 0 && vw != NULL && (any_cue(s, len) || view_words(s, len))) {
+    if (rc == 0 && vw != NULL && (cued || view_words(s, len))) {
         x.from = vw->from, x.to = vw->to;
         rc = shapes(&x, vw, vw->t, vw->m, take, &k);
-        if (rc == 0 && any_cue(vw->t, vw->m))
+        if (rc == 0 && any_cue(first, vw->t, vw->m))
             rc = find(&x, vw->t, vw->m, take, &k);
     }
     free(copy);

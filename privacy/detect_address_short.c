@@ -54,6 +54,10 @@ static size_t unit_run(const char *s, size_t len, size_t i, const char *const *w
     size_t j = i, end = 0, n, l, p, tokens = 0;
     int k, last = -1;
 
+    /* The first part's test first (asked at every byte of a text): a
+     * number, or a unit's word; then the letter before (a decode). */
+    if (after ? i >= len || !det_digit(s[i]) : unit_of(s, len, i, words, rank, nwords, &l) < 0)
+        return 0;
     if (det_letter_before(s, i) || (j > 0 && det_digit(s[j - 1])))
         return 0;
     for (;;) {
@@ -226,7 +230,7 @@ size_t addr_mn_genitive(const char *s, size_t len, size_t i)
     };
     size_t n, j = 0, k;
 
-    if ((i > 0 && det_alnum(s[i - 1])) || det_letter_before(s, i) || (n = det_digits(s, len, i)) == 0 || n > 3 ||
+    if ((n = det_digits(s, len, i)) == 0 || n > 3 || (i > 0 && det_alnum(s[i - 1])) || det_letter_before(s, i) ||
         i + n >= len || s[i + n] != ' ')
         return 0;
     for (k = 0; k < sizeof units / sizeof units[0] && j == 0; k++)
@@ -275,7 +279,7 @@ size_t addr_zip_said(const char *s, size_t len, size_t i)
     };
     size_t j = 0, n, k;
 
-    if (det_letter_before(s, i))
+    if (i >= len || (s[i] != 'z' && s[i] != 'p') || det_letter_before(s, i))   /* the labels' first letters */
         return 0;
     for (k = 0; k < sizeof labels / sizeof labels[0] && j == 0; k++)
         if (det_starts(s, len, i, labels[k]))

@@ -24,6 +24,13 @@ static int lower(char *out, size_t outlen, const char *w, size_t len)
     utf8proc_ssize_t n;
 
     while (at < len) {
+        if ((unsigned char)w[at] < 0x80) {     /* ASCII: utf8proc_tolower's answer, without the call */
+            if (o + 2 > outlen)
+                return -1;
+            out[o++] = (char)(w[at] >= 'A' && w[at] <= 'Z' ? w[at] - 'A' + 'a' : w[at]);
+            at++;
+            continue;
+        }
         if ((k = utf8_next(&cp, w + at, len - at)) <= 0)
             return -1;
         n = utf8proc_encode_char(utf8proc_tolower(cp), u);
@@ -162,6 +169,22 @@ static const char *const pronouns[] = {
 int flag_pronoun(const char *w, size_t len)
 {
     return in_table(pronouns, sizeof pronouns / sizeof pronouns[0], w, len);
+}
+
+static const char *const prepositions[] = {
+    /* Russian */
+    "в", "во", "на", "из", "изо", "с", "со", "к", "ко", "по", "у", "о", "об", "обо", "от", "ото", "до", "за",
+    "под", "подо", "над", "надо", "при", "для", "без", "про", "через", "между", "перед", "около", "возле",
+    "после", "из-за", "из-под",
+    /* Ukrainian */
+    "з", "із", "зі", "від", "під", "між", "біля", "після",
+    /* Belarusian */
+    "ў", "ад", "па", "пра", "пад", "пры", "праз", "паміж", "каля", "пасля", "да",
+};
+
+int flag_preposition(const char *w, size_t len)
+{
+    return in_table(prepositions, sizeof prepositions / sizeof prepositions[0], w, len);
 }
 
 /* The final consonant (0 none) of the Hangul syllable ending at w[k]. */

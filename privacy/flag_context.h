@@ -31,6 +31,13 @@ int flag_action_verb(const char *w, size_t len);
  * before its verb and is never a name; else 0. */
 int flag_pronoun(const char *w, size_t len);
 
+/* 1 if w[0..len) (UTF-8, any case) is a Russian, Ukrainian or Belarusian
+ * preposition (В, Из, Под, Ў, Праз), which a sentence may open before a
+ * capitalised place ("В России", "Из Кувейта") and which is never part of
+ * a name; else 0.  The common simple prepositions, written by us (wants a
+ * native reviewer); report-adv25a F-1. */
+int flag_preposition(const char *w, size_t len);
+
 /* For a Hangul word w[0..len) (bytes): the length in bytes of a name
  * written before a word of address or a vocative glued to it (이영호씨가,
  * 철수야: 9 and 6), when that name part is two or three syllables that

@@ -737,7 +737,13 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
         if (done < 2 && !cell_between(in, inlen, a.end, b.start) && (kind = pair_kind(&a, &b, in)) != NULL) {
             /* "종수 동지": the title is no name, flag the word before it. */
             int hangul = is_hangul_cp(a.first);
-            if (!(hangul && ordinary(&a, in, a.end)) &&
+            /* A sentence opened by a preposition before a capitalised word
+             * ("В России", "Из Кувейта"): no pair, as "летом в Кувейте"
+             * is none mid-sentence; the word starts the next pair
+             * ("В Москве Иван Петров": Иван Петров).  report-adv25a F-1. */
+            if (kind == cyrillic_name && flag_preposition(in + a.start, a.end - a.start)) {
+                ;
+            } else if (!(hangul && ordinary(&a, in, a.end)) &&
                 !(kind == cyrillic_name && starts_sentence(in, a.start) &&
                   ordinary(&a, in, a.end) &&
                   !(flag_genitive_word(in + a.start, a.end - a.start) &&

@@ -284,6 +284,30 @@ static int own_key(struct store *s, const unsigned char *pk, struct err *e)
                   "reading the store's keys", e);
 }
 
+/* 1 when a withdrawal or deletion that reached nothing from its sender
+ * names what this store holds all the same: the record id (from another
+ * sender, or its own), or, for a whole subject (rid ""), a subject id
+ * another sender's records came with or this store's own subject id
+ * (close16: never "not held here" then). 0 when not; -1 with e. */
+static int held_elsewhere(struct store *s, long import_id, const char *subject,
+                          const char *rid, struct err *e)
+{
+    const struct db_val v[] = { DB_INT(import_id), DB_TEXT(subject) };
+    long one = 0;
+
+    if (rid != NULL && rid[0] != '\0') {
+        const struct db_val r[] = { DB_TEXT(rid) };
+        return db_int(&one, s, "SELECT 1 FROM record WHERE rid = ?1", r, DB_N(r),
+                      "reading the records", e);
+    }
+    if (subject == NULL)
+        return 0;
+    return db_int(&one, s, "SELECT 1 FROM subject WHERE uid = ?2 UNION ALL "
+                  "SELECT 1 FROM subject_origin WHERE uid = ?2 AND sender_pk IS NOT "
+                  "(SELECT sender_pk FROM import WHERE id = ?1)", v, DB_N(v),
+                  "reading the subjects", e);
+}
+
 /* Acts on the notices of a format 3 header (checked by export/content.c),
  * in order, before any record of the bundle: a record they cover, in
  * this bundle or a later one, is refused (store/tombstone.h). */
@@ -384,7 +408,14 @@ static int import_notices(struct importer *im, json_t *notices, struct err *e)
             continue;
         }
         if (out.records == 0 && out.files == 0 && !out.held) {
-            im->res->notices_unheld++;   /* its tombstone kept, never held here */
+            int other = has_origin ? 0 : held_elsewhere(im->s, im->import_id,
+                                                        jstr(n, "subject"), jstr(n, "record"), e);
+            if (other < 0)
+                return -1;
+            if (other)
+                im->res->notices_elsewhere++;   /* another's (or its own): not acted on */
+            else
+                im->res->notices_unheld++;   /* its tombstone kept, never held here */
             continue;
         }
         if (out.records == 0 && out.files == 0 && strcmp(jstr(n, "kind"), "deletion") == 0 &&
@@ -564,7 +595,8 @@ static int changed_nothing(const struct import_result *r)
 {
     return r->refused > 0 && r->added + r->kept + r->replaced == 0 && r->files == 0 &&
            r->notices + r->scopes + r->scope_files + r->scopes_kept + r->removals +
-           r->reconsents + r->notices_unheld + r->deletions_idle + r->routes == 0;
+           r->reconsents + r->notices_unheld + r->notices_elsewhere + r->deletions_idle +
+           r->routes == 0;
 }
 
 /* The second reading, inside a transaction kept only if it verifies, has

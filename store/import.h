@@ -70,6 +70,13 @@ struct import_result {
     size_t notices_unheld;               /* notices of withdrawal or deletion about
                                             records not held here: kept, to refuse
                                             them if they come (issue 16 A9) */
+    size_t notices_elsewhere;            /* notices of withdrawal or deletion without
+                                            an origin that reached nothing of their
+                                            sender's but name a record or subject
+                                            held here from another sender (or this
+                                            store's own): not acted on, their
+                                            tombstone kept as for notices_unheld
+                                            (close16) */
     size_t notices;                      /* notices acted on (issue 16) */
     size_t deletions_idle;               /* notices of a whole subject's deletion
                                             that deleted nothing here: nothing is

@@ -134,7 +134,7 @@ for t in a:
     run --separate-stderr st hq import "$W/forged.bundle"
     expect_status 0
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from other; 0 already here
-2 notice(s) of withdrawal or deletion about records not held here: kept, so that they are refused if they come" ]
+2 notice(s) of withdrawal or deletion name records or subjects this store holds from another sender: not acted on (a notice reaches only what its own sender sent here)" ]
     run st hq show "$ID"
     expect_status 0
     [[ "$output" == *"title: Border crossing"* ]]

@@ -364,8 +364,8 @@ assert t["tombstone"]["sender"] == "field" and t["tombstone"]["deleted"] is True
     st partner notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
     run --separate-stderr st hq import "$W/n.bundle"
     expect_status 0
-    [[ "$output" == *"1 notice(s) of withdrawal or deletion about records not held here: kept, so that they are refused if they come" ]]
-    [[ "$output" != *"acted on"* ]]
+    [[ "$output" == *"1 notice(s) of withdrawal or deletion name records or subjects this store holds from another sender: not acted on (a notice reaches only what its own sender sent here)" ]]
+    [[ "$output" != *"acted on:"* ]]
     st hq show "$ID" >/dev/null
     run --separate-stderr st hq list --json
     expect_status 0

@@ -210,7 +210,7 @@ load consent
     run --separate-stderr st partner import "$W/n.bundle"
     expect_status 0
     [ "$output" = "imported 0 record(s) and 0 attachment(s) from hq; 0 already here
-1 notice(s) of withdrawal or deletion about records not held here: kept, so that they are refused if they come" ]
+1 notice(s) of withdrawal or deletion name records or subjects this store holds from another sender: not acted on (a notice reaches only what its own sender sent here)" ]
     run st partner show "$ID"
     expect_status 0
 }

@@ -39,6 +39,11 @@
  *                    signed by FROM, another contact of TO than the one
  *                    who wrote it (tests/cli/consent.bats: a notice from
  *                    another sender naming the first one's ids)
+ *       scope=WHAT   the first record's consent scope forbids what the
+ *                    bundle does, as the device never writes it: WHAT is
+ *                    export-no, attachments-no (with an attachment
+ *                    carried) or embargo=YYYY-MM-DD (tests/cli/
+ *                    close16.bats: what audit and import say of it)
  *       withdraw     the header gains a notice withdrawing the consent of
  *                    the first record's subject (day 2026-01-02), which the
  *                    device never writes beside that subject's records
@@ -186,6 +191,18 @@ static int change(struct item *it, const char *mode)
                                              "length", 2));
     } else if (strcmp(mode, "unflag") == 0 && json_array_size(json_object_get(doc, "review")) > 0) {
         json_object_set_new(doc, "review", json_array());
+    } else if (strncmp(mode, "scope=", 6) == 0 && json_is_object(json_object_get(doc, "consent"))) {
+        json_t *c = json_object_get(doc, "consent");
+        if (strcmp(mode + 6, "export-no") == 0)
+            json_object_set_new(c, "export", json_false());
+        else if (strcmp(mode + 6, "attachments-no") == 0)
+            json_object_set_new(c, "attachments", json_false());
+        else if (strncmp(mode + 6, "embargo=", 8) == 0)
+            json_object_set_new(c, "embargo", json_string(mode + 14));
+        else {
+            json_decref(doc);
+            return -1;
+        }
     } else {
         json_decref(doc);
         return -1;

@@ -84,6 +84,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/slav24.jsonl",
     "tests/data/leaks/slav25.jsonl",
     "tests/data/leaks/num24.jsonl",
+    "tests/data/leaks/flags25.jsonl",
 };
 #define MAX_KINDS 2048
 
