@@ -16,7 +16,12 @@
  *    word of another subject (Джонсун: джонсу with -н, one letter from
  *    Джонсон): [PERSON-n];
  *  - a hit across a mask character (김○수, K*m: the mask may hide another
- *    subject's letter): [PERSON-n].
+ *    subject's letter): [PERSON-n];
+ *  - two one-word hits of two subjects side by side, one space between
+ *    them (Саша Петренко: Pavel's given name, Olga's surname; Natalia
+ *    Kuznetsova): one name of one person who is neither, so one
+ *    [PERSON-n] over both words, never two pseudonyms that say both
+ *    subjects are mentioned (brief s25 slav25).
  *
  * In a store of one subject nothing changes: no other subject can be
  * named.  The redactor does not know whose record a text is (export
@@ -218,6 +223,48 @@ static void settle(struct span *s, const size_t *ix, size_t n, const struct reda
         neutral(&s[win], s[win].term);
 }
 
+/* 1 if norm bytes [a, b) of t hold no space (one word). */
+static int one_word(const struct normtext *t, size_t a, size_t b)
+{
+    return memchr(t->norm + a, ' ', b - a) == NULL;
+}
+
+/* Joins each pair of one-word name spans of two subjects that stand side
+ * by side with one space between them into one neutral span (the first's
+ * number): every name span over the two words becomes it.  ix[0..n): the
+ * name spans by start. */
+static void join_pairs(struct span *s, const size_t *ix, size_t n, const struct normtext *t)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct span *x = &s[ix[i]], joined;
+        size_t j, xend = x->end, yend = 0;
+        int other = 0;
+        if (x->cat != CAT_PSEUDONYM)
+            continue;
+        /* the longest of the spans at x's start, then of those right after */
+        for (j = i + 1; j < n && s[ix[j]].start == x->start; j++)
+            if (s[ix[j]].cat == CAT_PSEUDONYM && s[ix[j]].end > xend)
+                xend = s[ix[j]].end;
+        if (xend >= t->normlen || t->norm[xend] != ' ' || !one_word(t, x->start, xend))
+            continue;
+        for (j = i + 1; j < n && s[ix[j]].start <= xend + 1; j++)
+            if (s[ix[j]].start == xend + 1 && s[ix[j]].cat == CAT_PSEUDONYM) {
+                other |= s[ix[j]].subject != x->subject;
+                if (s[ix[j]].end > yend)
+                    yend = s[ix[j]].end;
+            }
+        if (!other || yend == 0 || !one_word(t, xend + 1, yend))
+            continue;
+        joined = *x;
+        neutral(&joined, x->term);
+        joined.end = yend;
+        for (j = 0; j < n; j++)
+            if (s[ix[j]].cat == CAT_PSEUDONYM && s[ix[j]].start < joined.end &&
+                s[ix[j]].end > joined.start)
+                s[ix[j]] = joined;
+    }
+}
+
 int redact_attrib(struct spans *sp, const struct redactor *r, const struct normtext *t)
 {
     size_t *ix, n = 0, i, j, end, ka, kb;
@@ -251,6 +298,7 @@ int redact_attrib(struct spans *sp, const struct redactor *r, const struct normt
              near_other(r, x->subject, t->key + ka, kb - ka)))
             neutral(x, x->term);
     }
+    join_pairs(sp->s, ix, n, t);
     free(ix);
     return 0;
 }

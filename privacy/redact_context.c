@@ -102,6 +102,19 @@ static const char *const address_after[] = {
     "эгч", "ах", "дүү", "багш", "авга",
 };
 
+/* Russian, Ukrainian and Belarusian nouns of kin and home written after
+ * a possessive adjective of a name ("Талин брат", "Талина хата": brief
+ * s25 slav25 A-15): they mark the Cyrillic word before them as a name
+ * (a form that is also a word, Талина, is then a review flag).  Written
+ * by us from the languages' grammar (the common cases). */
+static const char *const kin_after[] = {
+    "брат", "брата", "брату", "братові", "сестра", "сестру", "сестри", "сестры",
+    "мати", "матір", "мама", "маму", "мамы", "мами", "маці", "отец", "отца", "батько",
+    "батька", "бацька", "тато", "хата", "хату", "хати", "хаты", "дім", "дом", "дома",
+    "муж", "мужа", "чоловік", "жена", "жінка", "дружина", "сын", "сына", "син", "сина",
+    "дочка", "донька", "дочь", "діти", "дети", "дзеці",
+};
+
 /* 1 if norm bytes [a, b) are one of tab[0..n), with endings or
  * particles allowed after it when endings is set ("동지가", "гуайд"). */
 static int word_is(const struct normtext *t, size_t a, size_t b, const char *const *tab, size_t n,
@@ -388,7 +401,9 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
         return 1;
     return wend == b && word_after(&wa, &wb, t, b) &&
            (word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
-            word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0));
+            word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) ||
+            (first >= 0x400 && first <= 0x52F &&
+             word_is(t, wa, wb, kin_after, sizeof kin_after / sizeof kin_after[0], 0)));
 }
 
 /* 1 if a hit of form f at [a, b) is a review flag, not a replacement: a
@@ -446,6 +461,27 @@ static int alone_or_vocative(const struct normtext *t, size_t a, size_t b)
     return b < t->normlen && strchr(".!?,", t->norm[b]) != NULL &&
            utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a) &&
            redact_sentence_start(t, a);
+}
+
+/* 1 if the hit [a, b), Cyrillic written with a capital, is followed by
+ * one space and a Cyrillic word of three letters or more written with a
+ * capital ("Тала
+ * Кузнецова"): perhaps a given name before a surname, so a form that is
+ * a word (FORM_CONTEXT: Тала, тала вода) is a hit there (brief s25
+ * slav25; redact_beside.c replaces it where that word is a name; it is
+ * a review flag elsewhere). */
+static int capital_pair(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, n = 0;
+    int cp, k;
+
+    if (utf8_next(&cp, t->norm + a, t->normlen - a) <= 0 || cp < 0x400 || cp > 0x52F ||
+        !redact_upper_at(t, a) || !word_after(&wa, &wb, t, b) || !redact_upper_at(t, wa))
+        return 0;
+    for (size_t p = wa; p < wb && (k = utf8_next(&cp, t->norm + p, wb - p)) > 0; p += (size_t)k)
+        if (cp < 0x400 || cp > 0x52F || ++n >= 3)
+            break;
+    return n >= 3;
 }
 
 /* What an accepted hit of form f over [a, b) is (h: accept_hit's answer):
@@ -520,7 +556,7 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
      * is in capitals too ("AS IS"). */
     if (f->kind == FORM_CONTEXT && !f->person)
         return !initials_context(t, a, b);
-    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0))
+    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0) || capital_pair(t, a, b))
         return 0;
     last = redact_cp_before(t->norm, b);
     for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)

@@ -901,6 +901,16 @@ int redact_find_hanviet(struct spans *sp, struct spans *flags, const struct reda
  * protects a person's name.  0, or -1 out of memory. */
 int redact_surname_shapes(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
+/* redact_beside.c (brief s25 slav25): moves from flags to sp (both norm
+ * offsets) each short-name or name-or-word review flag of a subject's
+ * name form written with a capital, in one word, beside a one-word name
+ * span of sp with one space between them ("Тала Кузнецова", "Ales
+ * Kuzniacou"): a given name beside a surname names the person.  The
+ * span is the form's subject's (redact_attrib makes a pair of two
+ * subjects one [PERSON-n]).  0, or -1 out of memory (sp->failed set). */
+int redact_beside_names(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        const struct normtext *t);
+
 /* redact_attrib.c (brief s24 attr24): in a store of two subjects or more,
  * settles which subject the spans of sp (norm offsets of t, before
  * redact_merge) name: of overlapping hits of two subjects the closest form

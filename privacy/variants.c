@@ -298,6 +298,9 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
         /* A Russian surname's cases (variants_ru.c). */
         if (rc == 0)
             rc = ru_surname_forms(out, key, k);
+        /* Its Ukrainian and Belarusian spellings (variants_uk_surname.c). */
+        if (rc == 0)
+            rc = uk_surname_forms(out, key, k);
         out->capital = 0;
         for (i = first; i < out->n; i++)
             if (utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 && !cased(cp))

@@ -171,6 +171,21 @@ int slavic_word(const char *key, size_t len);
  * letter (-ь, -й) or of fewer than three.  0, or -1 out of memory. */
 int slavic_possessives(struct variant_list *out, const int *cp, int n, int full);
 
+/* variants_uk.c: adds to out the form stem[0..n) (code points, lower
+ * case Cyrillic, n at most 24) + end (UTF-8) as the key view reads it,
+ * and its Latin spellings in the Ukrainian national, press, scholarly
+ * and Polish systems and Belarusian Łacinka (Kuznietsovykh, Kuzniacou),
+ * each with out's marks.  0, or -1 out of memory. */
+int uk_surname_form(struct variant_list *out, const int *stem, int n, const char *end);
+
+/* variants_uk_surname.c (brief s25 slav25): adds to out the Ukrainian and
+ * Belarusian spellings of the Russian surname key[0..len) (bytes, lower
+ * case, -ов -ев -ёв -ин or their feminine in -а: Кузнецов, Кузнецова:
+ * Кузнєцов, Кузняцоў), in every case and number of both languages and
+ * with uk_surname_form's Latin spellings.  Nothing for another word.
+ * 0, or -1 out of memory. */
+int uk_surname_forms(struct variant_list *out, const char *key, size_t len);
+
 /* variants_uk.c: adds to out the Ukrainian and Belarusian equivalents of
  * the Russian given name key[0..len) (bytes, lower case: Александр:
  * Олександр, Аляксандр) listed in data/nicknames/slavic.txt, each with

@@ -183,16 +183,20 @@ static const char *uk_latin(int sys, const int *cp, int n, int i, char buf[4])
     }
 }
 
-/* Adds the spelling of cp[0..n) in each system; for a form whose last
- * ending is a Ukrainian masculine one, the Polish instrumental -em too
- * (Ołeksandrem: Polish grammar on the Polish spelling). */
-static int add_latin(struct variant_list *out, const int *cp, int n, int polish_em)
+/* Adds the spelling of cp[0..n) in each system of the mask systems (bit
+ * 1 << UK_NAT ...); for a form whose last ending is a Ukrainian
+ * masculine one, the Polish instrumental -em too (Ołeksandrem: Polish
+ * grammar on the Polish spelling). */
+static int add_latin_in(struct variant_list *out, const int *cp, int n, int polish_em,
+                        unsigned systems)
 {
     char key[UK_MAX * 8 + 4], buf[4];
     int rc = 0;
 
     for (int sys = 0; sys < UK_N && rc == 0; sys++) {
         size_t kl = 0;
+        if (!(systems & (1u << sys)))
+            continue;
         for (int i = 0; i < n; i++) {
             const char *l = uk_latin(sys, cp, n, i, buf);
             if (l == NULL)
@@ -208,6 +212,12 @@ static int add_latin(struct variant_list *out, const int *cp, int n, int polish_
     }
     sodium_memzero(key, sizeof key);
     return rc;
+}
+
+/* Adds the spelling of cp[0..n) in every system (add_latin_in). */
+static int add_latin(struct variant_list *out, const int *cp, int n, int polish_em)
+{
+    return add_latin_in(out, cp, n, polish_em, (1u << UK_N) - 1);
 }
 
 /* ---- The case forms ---- */
@@ -338,15 +348,24 @@ static int add_case(struct variant_list *out, const int *stem, int ns, const cha
     return rc;
 }
 
-/* ---- Possessive adjectives (brief s24 slav24, issue 12) ----
+int uk_surname_form(struct variant_list *out, const int *stem, int n, const char *end)
+{
+    if (n < 1 || n > UK_MAX)
+        return 0;
+    return add_case(out, stem, n, end, 1, 0);
+}
+
+/* ---- Possessive adjectives (brief s24 slav24, s25 slav25; issue 12) ----
  * Russian and Ukrainian make a possessive adjective of a given name:
  * from a name in -а, -я (and a foreign one in -и) with -ин (Саша:
  * Сашин, Сашина, Сашиного, Сашиній; Натуся: Натусин; Мэгги: Мэггин),
  * from one in -о or a consonant Ukrainian writes -ів, -ова (Сашко:
- * Сашків, Сашкова, Сашкового; Петро: Петрів).  The endings are the
- * adjective's in every gender, number and case of both languages, from
- * their grammars (Russian first, then the Ukrainian ones the key view
- * does not already write alike: і is read и). */
+ * Сашків, Сашкова, Сашкового; Петро: Петрів), from one in -ь -ів, -ев-
+ * (Лесь: Лесів, Лесева, Лесевого; Belarusian Алесь: Алесеў, Алесевага).
+ * The endings are the adjective's in every gender, number and case of
+ * both languages and Belarusian's, from their grammars (Russian first,
+ * then the Ukrainian and Belarusian ones the key view does not already
+ * write alike: і is read и). */
 static const char *const poss_in[] = {
     "ин", "ина", "ину", "иной", "иною", "ино", "иного", "иному", "ином", "ины", "иных",
     "иным", "иными", "ине", "ині", "иній", "иним", "иних", "иними",
@@ -354,7 +373,53 @@ static const char *const poss_in[] = {
 static const char *const poss_ov[] = {
     "ів", "ова", "ову", "овой", "овою", "ово", "ового", "овому", "овом", "овы", "овых",
     "овым", "овыми", "ове", "ові", "овій", "овим", "ових", "овими", "ов",
+    "оў", "овага", "оваму", "овай", "овую", "овымі",
 };
+/* A soft stem (Лесь, Олесь, Алесь; brief s25 slav25 ). */
+static const char *const poss_ev[] = {
+    "ів", "ева", "еве", "евого", "евому", "евім", "евої", "евій", "еву", "евою", "еві",
+    "евих", "евим", "евими", "еў", "евага", "еваму", "евым", "евай", "евую", "евы",
+    "евых", "евымі",
+};
+/* The endings whose Latin spellings are made too (Sashyn, Sashyna,
+ * Sashynoho, Olesiv, Lesevoho; brief s25 slav25 A-14): the nominatives
+ * and the cases a Latin text meets most, to keep a name's variant list
+ * under its cap (VARIANTS_MAX). */
+static int poss_latin(const char *end)
+{
+    static const char *const t[] = {
+        "ин", "ина", "ину", "ине", "ины", "иного",
+        "ів", "ова", "ову", "ове", "ового", "ева", "еву", "евого",
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (strcmp(t[i], end) == 0)
+            return 1;
+    return 0;
+}
+
+/* Adds the Latin spellings of a possessive stem cp[0..ns) + end: the
+ * Ukrainian national and press systems (Sashyna, Olesiv), and the
+ * Russian reading of и as i (Sashina, Natashin: the national system with
+ * и read і).  Not the Polish one: Polish makes no such adjective of a
+ * name, and "Nataszyn" stays (cyr21.jsonl's guard). */
+static int poss_add_latin(struct variant_list *out, const int *stem, int ns, const char *end)
+{
+    int cp[UK_MAX + 8], n = ns, k, rc;
+    size_t el = strlen(end), at;
+
+    memcpy(cp, stem, (size_t)ns * sizeof *cp);
+    for (at = 0; at < el && n < (int)(sizeof cp / sizeof cp[0]); at += (size_t)k)
+        if ((k = utf8_next(&cp[n++], end + at, el - at)) <= 0)
+            return 0;
+    rc = add_latin_in(out, cp, n, 0, 1u << UK_NAT | 1u << UK_PRESS);
+    for (k = 0; k < n; k++)
+        if (cp[k] == C_I)
+            cp[k] = C_UK_I;
+    if (rc == 0)
+        rc = add_latin_in(out, cp, n, 0, 1u << UK_NAT);
+    sodium_memzero(cp, sizeof cp);
+    return rc;
+}
 
 int slavic_possessives(struct variant_list *out, const int *cp, int n, int full)
 {
@@ -370,6 +435,8 @@ int slavic_possessives(struct variant_list *out, const int *cp, int n, int full)
         end = poss_in, ne = sizeof poss_in / sizeof poss_in[0], ns = n - 1;
     else if (last == C_O && !uk_vowel(cp[n - 2]))
         end = poss_ov, ne = sizeof poss_ov / sizeof poss_ov[0], ns = n - 1;
+    else if (last == C_SOFT && !uk_vowel(cp[n - 2]))
+        end = poss_ev, ne = sizeof poss_ev / sizeof poss_ev[0], ns = n - 1;
     else if (!uk_vowel(last) && last != C_SOFT && last != C_SHORT_I && last != C_SHORT_U)
         end = poss_ov, ne = sizeof poss_ov / sizeof poss_ov[0], ns = n;
     else
@@ -378,18 +445,43 @@ int slavic_possessives(struct variant_list *out, const int *cp, int n, int full)
      * end in a consonant or ь. */
     if (uk_vowel(cp[ns - 1]))
         return 0;
-    /* A full name's -ов forms are the Russian surname made of it
-     * (Петров, Іванова, Олександрова): another family as often as this
-     * person's, a review flag only where the context marks a name. */
+    /* A full name's -ов, -ев forms are the Russian surname made of it
+     * (Петров, Іванова, Олександрова, Васильев): another family as often
+     * as this person's, a review flag only where the context marks a
+     * name. */
     for (size_t i = 0; i < ne && rc == 0; i++) {
-        out->context = (unsigned char)(context || (full && end == poss_ov && i > 0));
+        out->context = (unsigned char)(context || (full && end != poss_in && i > 0));
         rc = add_case(out, cp, ns, end[i], 0, 0);
+        if (rc == 0 && poss_latin(end[i]))
+            rc = poss_add_latin(out, cp, ns, end[i]);
     }
     out->context = context;
+    /* Ukrainian turns the к of -ка into ч before -ин (Наталка: Наталчин,
+     * Наталчина; brief s25 slav25), as Russian does not (Наталкин). */
+    if (rc == 0 && end == poss_in && last == C_A && ns >= 3 && cp[ns - 1] == C_KA) {
+        int ch[UK_MAX];
+        memcpy(ch, cp, (size_t)ns * sizeof *ch);
+        ch[ns - 1] = C_CHE;
+        for (size_t i = 0; i < ne && rc == 0; i++) {
+            rc = add_case(out, ch, ns, end[i], 0, 0);
+            if (rc == 0 && poss_latin(end[i]))
+                rc = poss_add_latin(out, ch, ns, end[i]);
+        }
+        sodium_memzero(ch, sizeof ch);
+    }
     return rc;
 }
 
+/* uk_name_forms with full: 1 for a name (its -ов possessives are a
+ * surname's shape), 0 for a short form or diminutive. */
+static int name_forms(struct variant_list *out, const char *key, size_t len, int latin, int full);
+
 int uk_name_forms(struct variant_list *out, const char *key, size_t len, int latin)
+{
+    return name_forms(out, key, len, latin, latin);
+}
+
+static int name_forms(struct variant_list *out, const char *key, size_t len, int latin, int full)
 {
     int cp[UK_MAX + 4], n, ns, rc = 0, last;
     const char *const *end;
@@ -413,11 +505,11 @@ int uk_name_forms(struct variant_list *out, const char *key, size_t len, int lat
     else if ((rc = add_case(out, cp, n, "", latin, 0)) != 0)
         return rc;
     else
-        return slavic_possessives(out, cp, n, latin);
+        return slavic_possessives(out, cp, n, full);
     for (size_t i = 0; i < ne && rc == 0; i++)
         rc = add_case(out, cp, ns, end[i], latin, i == 0 && end == end_cons);
     if (rc == 0)
-        rc = slavic_possessives(out, cp, n, latin);
+        rc = slavic_possessives(out, cp, n, full);
     sodium_memzero(cp, sizeof cp);
     return rc;
 }
@@ -429,7 +521,13 @@ int uk_name_forms(struct variant_list *out, const char *key, size_t len, int lat
 /* The hand-written Ukrainian short forms (brief s24 slav24: Олесь, Лесик,
  * Саньок of Александр); their index in rels below. */
 #define REL_SHORT ",has_ukrainian_short,"
-enum { REL_SHORT_AT = 2 };
+/* The hand-written Belarusian short forms (brief s25 slav25: Алесь of
+ * Александр); index 3, treated as the Ukrainian ones. */
+#define REL_BY_SHORT ",has_belarusian_short,"
+enum { REL_SHORT_AT = 2, REL_BY_SHORT_AT = 3 };
+
+/* 1 if row i of the index is a hand-written short form. */
+#define IS_SHORT(i) (idx.v[i].rel == REL_SHORT_AT || idx.v[i].rel == REL_BY_SHORT_AT)
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static struct namelist idx;
@@ -441,11 +539,11 @@ static struct { char *k; size_t len; } *fkey;
 static void build_index(void)
 {
     static const unsigned char *const lists[] = { nicknames_slavic };
-    static const char *const rels[] = { REL_UK, REL_BY, REL_SHORT };
+    static const char *const rels[] = { REL_UK, REL_BY, REL_SHORT, REL_BY_SHORT };
     struct normtext t;
     struct err e;
 
-    if (namelist_build(&idx, lists, 1, rels, 3) != 0 ||
+    if (namelist_build(&idx, lists, 1, rels, 4) != 0 ||
         (fkey = calloc(idx.n ? idx.n : 1, sizeof *fkey)) == NULL)
         return;
     for (size_t i = 0; i < idx.n; i++) {
@@ -466,7 +564,7 @@ int slavic_russian_each(const char *key, size_t len,
     if (idx.v == NULL || fkey == NULL)
         return -1;
     for (size_t i = 0; i < idx.n && rc == 0; i++)
-        if (fkey[i].k != NULL && idx.v[i].rel != REL_SHORT_AT && fkey[i].len == len &&
+        if (fkey[i].k != NULL && !IS_SHORT(i) && fkey[i].len == len &&
             memcmp(fkey[i].k, key, len) == 0)
             rc = fn(ctx, idx.v[i].name, idx.v[i].namelen);
     return rc;
@@ -497,16 +595,17 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
     for (size_t i = first; i < first + n && rc == 0; i++) {
         const char *f = idx.v[i].form;
         size_t fl = idx.v[i].formlen;
-        if (idx.v[i].rel != REL_SHORT_AT) {
+        if (!IS_SHORT(i)) {
             rc = uk_name_forms(out, f, fl, 1);
             continue;
         }
-        /* A Ukrainian short form: its cases, Latin spellings and
-         * possessives (Олесем, Ołes, Олесин); its diminutives come from
-         * nicknames.c (slavic_short_each). */
+        /* A Ukrainian or Belarusian short form: its cases, Latin
+         * spellings and possessives (Олесем, Ołes, Олесин, Олесикова: a
+         * short form's -ов possessive is no surname's shape); its
+         * diminutives come from nicknames.c (slavic_short_each). */
         rc = add_keyed(out, f, fl);
         if (rc == 0)
-            rc = uk_name_forms(out, f, fl, 1);
+            rc = name_forms(out, f, fl, 1, 0);
     }
     return rc;
 }
@@ -520,7 +619,7 @@ int slavic_short_each(const char *key, size_t len,
     if (rows_of(key, len, &first, &n) != 0)
         return -1;
     for (size_t i = first; i < first + n && rc == 0; i++)
-        if (idx.v[i].rel == REL_SHORT_AT)
+        if (IS_SHORT(i))
             rc = fn(ctx, idx.v[i].form, idx.v[i].formlen);
     return rc;
 }

@@ -1,0 +1,67 @@
+/* A name form that is also a word, beside a name (brief s25 slav25,
+ * issue 12, report-adv24 A-12, A-15): Тала (Наталья's Ukrainian short
+ * form, and a word: "тала вода") and Ales (Алесь in Latin, and English
+ * "ales") are review flags alone, but "Тала Кузнецова" and "Ales
+ * Kuzniacou" are a given name and a surname written as one name: the
+ * short form names the person, so it is replaced with the surname (a
+ * flag left beside a replaced surname kept the given name in the
+ * bundle's text: "Тала Pavel").  Where the two are forms of two
+ * subjects the pair is one [PERSON-n] (redact_attrib.c).  Called by
+ * redact_run.c; calls nothing above privacy/. */
+#include <string.h>
+
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/redact_int.h"
+
+/* 1 if norm bytes [a, b) of t are one word (no space). */
+static int one_word(const struct normtext *t, size_t a, size_t b)
+{
+    return a < b && memchr(t->norm + a, ' ', b - a) == NULL;
+}
+
+/* 1 if the one-word name span p stands beside norm [a, b), one space
+ * between them, on either side. */
+static int beside(const struct normtext *t, const struct span *p, size_t a, size_t b)
+{
+    if (p->cat != CAT_PSEUDONYM || !one_word(t, p->start, p->end))
+        return 0;
+    return (p->start == b + 1 && b < t->normlen && t->norm[b] == ' ') ||
+           (a == p->end + 1 && p->end < t->normlen && t->norm[p->end] == ' ');
+}
+
+int redact_beside_names(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        const struct normtext *t)
+{
+    size_t i, j, kept = 0, nsp = sp->n;
+
+    for (i = 0; i < flags->n; i++) {
+        struct span f = flags->s[i];
+        const struct lit *l;
+        int adopt = 0;
+        if ((f.cat == FLAG_SHORT_NAME || f.cat == FLAG_NAME_OR_WORD) && f.term < r->nlits &&
+            one_word(t, f.start, f.end) && redact_upper_at(t, f.start)) {
+            l = &r->lits[f.term];
+            adopt = r->terms[l->term].cat == NAME_CAT && l->person && !l->father &&
+                    !l->initials && !l->shared;
+            for (j = 0; adopt && j < nsp; j++)
+                if (beside(t, &sp->s[j], f.start, f.end))
+                    break;
+            adopt = adopt && j < nsp;
+        }
+        if (!adopt) {
+            flags->s[kept++] = f;
+            continue;
+        }
+        l = &r->lits[f.term];
+        f.cat = CAT_PSEUDONYM;
+        f.subject = r->terms[l->term].subject;
+        f.term = l->term;
+        f.review = 0;
+        f.word = 1;
+        if (redact_span_add(sp, &f) != 0)
+            return -1;
+    }
+    flags->n = kept;
+    return 0;
+}

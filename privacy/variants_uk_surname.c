@@ -1,0 +1,127 @@
+/* The Ukrainian and Belarusian forms of a registered Russian surname
+ * (brief s25 slav25, issue 12, report-adv24 A-5): Кузнецов is Кузнєцов
+ * (or Кузнецов) in a Ukrainian text and Кузняцоў in a Belarusian one, and
+ * each is declined in its language's cases and numbers (Кузнєцових,
+ * Кузнєцовими, Кузнєцовій; Кузняцовым, Кузняцовай, Кузняцовымі), written
+ * in Latin in the Ukrainian national, press, scholarly and Polish
+ * systems and in Belarusian Łacinka (Kuznietsovykh, Kuzniatsou,
+ * Kuzniacou).  The spellings come from one rule each, from the
+ * languages' spelling of a Russian surname: Ukrainian writes the
+ * Russian е after a consonant as є where the consonant stays soft
+ * (Кузнєцов) or keeps е, and ы as и (Рибаков); Belarusian writes the
+ * unstressed е before the stress as я (Кузняцоў, Пятроў), the
+ * unstressed о as а (akanye: Сакалоў of Соколов; the stress is not
+ * known, so both readings), and the final -в of -ов, -ев as ў.  The
+ * endings are the adjective-like declension of -ов, -ин surnames in
+ * Ukrainian and Belarusian grammar (and Russian's plural).  Called by
+ * variants.c (name_words, after ru_surname_forms); calls variants_uk.c
+ * (uk_surname_form: the case forms' key and Latin spellings). */
+#include "privacy/variants_int.h"
+
+#include <string.h>
+
+#include <sodium.h>
+
+#include "privacy/normalise.h"
+#include "privacy/varlist.h"
+
+/* Letters of a surname kept. */
+#define SUR_MAX 24
+
+enum {
+    S_A = 0x430, S_VE = 0x432, S_IE = 0x435, S_I = 0x438, S_EN = 0x43D, S_O = 0x43E,
+    S_YERU = 0x44B, S_YA = 0x44F, S_YO = 0x451, S_YE = 0x454, S_UK_I = 0x456,
+    S_SHORT_U = 0x45E,
+};
+
+/* The endings on the stem with its -в or -н (Кузнецов-, Путін-): the
+ * Ukrainian masculine, feminine and plural (-а -у -ові -им -ім -і; -а
+ * -ої -ій -у -ою; -и -их -им -ими) and the Russian plural (-ы -ых -ыми:
+ * the key view reads і as и). */
+static const char *const end_uk[] = {
+    "", "а", "у", "ові", "им", "ім", "і", "ої", "ій", "ою", "и", "их", "ими",
+    "ы", "ых", "ым", "ыми",
+};
+/* Belarusian: -а -у -ым -е; -а -ай -у -аю; -ы -ых -ым -ымі (the
+ * nominative -оў, -еў is made apart). */
+static const char *const end_by[] = { "а", "у", "ым", "е", "ай", "аю", "ую", "ы", "ых", "ымі" };
+
+static int is_vowel(int c)
+{
+    return c == S_A || c == S_IE || c == S_I || c == S_O || c == 0x443 || c == S_YERU ||
+           c == 0x44D || c == 0x44E || c == S_YA || c == S_YO || c == S_YE || c == S_UK_I ||
+           c == 0x457;
+}
+
+/* Adds stem[0..n) with each ending of end[0..ne) (uk_surname_form). */
+static int endings(struct variant_list *out, const int *stem, int n, const char *const *end,
+                   size_t ne)
+{
+    int rc = 0;
+
+    for (size_t i = 0; i < ne && rc == 0; i++)
+        rc = uk_surname_form(out, stem, n, end[i]);
+    return rc;
+}
+
+int uk_surname_forms(struct variant_list *out, const char *key, size_t len)
+{
+    int cp[SUR_MAX + 2], u[SUR_MAX + 2], b[SUR_MAX + 2], n = 0, k, rc = 0, ns, suf, ov, changed;
+
+    for (size_t at = 0; at < len; at += (size_t)k) {
+        if (n >= SUR_MAX || (k = utf8_next(&cp[n], key + at, len - at)) <= 0 ||
+            cp[n] < S_A || cp[n] > S_YA)
+            return 0;
+        n++;
+    }
+    /* -ов -ев -ёв -ин, or their feminine in -а: the masculine stem. */
+    ns = n > 0 && cp[n - 1] == S_A ? n - 1 : n;
+    if (ns < 4)
+        return 0;
+    ov = cp[ns - 1] == S_VE && (cp[ns - 2] == S_O || cp[ns - 2] == S_IE || cp[ns - 2] == S_YO);
+    if (!ov && !(cp[ns - 1] == S_EN && cp[ns - 2] == S_I))
+        return 0;
+    suf = ns - 2; /* where the suffix starts */
+
+    /* Ukrainian: е after a consonant as є, ы as и (Кузнєцов, Рибаков);
+     * and the Russian spelling itself in the Ukrainian cases. */
+    memcpy(u, cp, (size_t)ns * sizeof *u);
+    changed = 0;
+    for (int i = 1; i < ns; i++) {
+        if (u[i] == S_IE && !is_vowel(u[i - 1]) && u[i - 1] != 0x44C)
+            u[i] = S_YE, changed = 1;
+        else if (u[i] == S_YERU)
+            u[i] = S_I, changed = 1;
+    }
+    rc = endings(out, cp, ns, end_uk, sizeof end_uk / sizeof end_uk[0]);
+    if (rc == 0 && changed)
+        rc = endings(out, u, ns, end_uk, sizeof end_uk / sizeof end_uk[0]);
+
+    /* Belarusian: the stem's е as я, then also its о as а (the stress
+     * unknown); the suffix kept, -в as ў in the nominative (Кузняцоў). */
+    for (int pass = 0; pass < 2 && rc == 0; pass++) {
+        memcpy(b, cp, (size_t)ns * sizeof *b);
+        changed = 0;
+        for (int i = 1; i < suf; i++) {
+            if (b[i] == S_IE && !is_vowel(b[i - 1]))
+                b[i] = S_YA, changed = 1;
+            else if (pass == 1 && b[i] == S_O)
+                b[i] = S_A, changed = 2;
+            else if (b[i] == S_I)
+                b[i] = S_UK_I;
+        }
+        if (pass == 1 && changed != 2)
+            break;
+        rc = endings(out, b, ns, end_by, sizeof end_by / sizeof end_by[0]);
+        if (rc == 0 && ov) {
+            b[ns - 1] = S_SHORT_U;
+            rc = uk_surname_form(out, b, ns, "");
+        } else if (rc == 0) {
+            rc = uk_surname_form(out, b, ns, "");
+        }
+    }
+    sodium_memzero(cp, sizeof cp);
+    sodium_memzero(u, sizeof u);
+    sodium_memzero(b, sizeof b);
+    return rc;
+}
