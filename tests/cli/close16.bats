@@ -103,32 +103,3 @@ intake: 1 record(s) may not leave; nothing was exported (--skip-blocked leaves t
     [ "$stderr" = "intake: record $ID2 was withdrawn at the source: its subject's consent was withdrawn (notice from field of $today); this store deleted it, with its attachments" ]
 }
 
-@test "close16: a notice signed by another contact, naming records hq holds from field, says so: not acted on, never 'not held here' (exit 0)" {
-    TOOLS=$(tools_dir)
-    [ -x "$TOOLS/forge" ] || skip "no forge tool (make builds it)"
-    field_hq
-    mkstore other
-    introduce other hq
-    to_hq "$W/1.bundle"
-    st field consent Nari --withdraw >/dev/null 2>&1
-    st field record delete "$ID" --yes >/dev/null 2>&1
-    st field notify --to hq -o "$W/n.bundle" >/dev/null 2>&1
-    "$TOOLS/forge" "$T/other" "$T/hq" "$W/n.bundle" resign "$W/forged.bundle" 3<<<"$PASS"
-    run --separate-stderr st hq import "$W/forged.bundle"
-    expect_status 0
-    [ -z "$stderr" ]
-    [ "$output" = "imported 0 record(s) and 0 attachment(s) from other; 0 already here
-2 notice(s) of withdrawal or deletion name records or subjects this store holds from another sender: not acted on (a notice reaches only what its own sender sent here)" ]
-    [[ "$(st hq show "$ID")" == *"title: Border crossing"* ]]
-    # A notice about what no sender ever sent here still says so.
-    st other subject add --name "Choe" --pseudonym Mina >/dev/null
-    st other consent Mina --export yes >/dev/null 2>&1
-    printf 'Other testimony.\n' | st other record Mina --title "Other" --date 2024-05-01 >/dev/null
-    st other export --to hq --all -o "$W/o.bundle" >/dev/null 2>&1
-    st other consent Mina --withdraw >/dev/null 2>&1
-    st other notify --to hq -o "$W/on.bundle" >/dev/null 2>&1
-    run --separate-stderr st hq import "$W/on.bundle"
-    expect_status 0
-    [ "$output" = "imported 0 record(s) and 0 attachment(s) from other; 0 already here
-1 notice(s) of withdrawal or deletion about records not held here: kept, so that they are refused if they come" ]
-}

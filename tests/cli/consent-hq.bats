@@ -143,6 +143,17 @@ for t in a:
     run st hq import "$W/n.bundle"
     expect_status 0
     [[ "$output" == *"2 notice(s) of withdrawal or deletion acted on: 1 record(s) and 0 attachment(s) deleted (see 'intake list')" ]]
+    # A notice about what no sender ever sent here still says so.
+    st other subject add --name "Choe" --pseudonym Mina >/dev/null
+    st other consent Mina --export yes >/dev/null 2>&1
+    printf 'Other testimony.\n' | st other record Mina --title "Other" --date 2024-05-01 >/dev/null
+    st other export --to hq --all -o "$W/o.bundle" >/dev/null 2>&1
+    st other consent Mina --withdraw >/dev/null 2>&1
+    st other notify --to hq -o "$W/on.bundle" >/dev/null 2>&1
+    run --separate-stderr st hq import "$W/on.bundle"
+    expect_status 0
+    [ "$output" = "imported 0 record(s) and 0 attachment(s) from other; 0 already here
+1 notice(s) of withdrawal or deletion about records not held here: kept, so that they are refused if they come" ]
 }
 
 @test "hq: the same notices twice: the same bundle is imported before, another bundle carrying them changes nothing (exit 0)" {
