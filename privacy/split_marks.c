@@ -3,7 +3,8 @@
  * split mark is a code point outside ASCII of general category Pi, Pf
  * (initial and final quotes: « » “ ” „ ‚ ‹ ›), Ps, Pe (opening and
  * closing brackets: 「 」 『 』 【 】 〈 〉 《 》 and their full-width
- * forms) or Po (other punctuation: 、 ・ … ‥ ※ ‖), and the midline
+ * forms), Po (other punctuation: 、 ・ … ‥ ※ ‖) or Pd (dashes outside
+ * ASCII: 〜 ⸗ ֊ ᠆ ゠ 〰 ‐ ‑ – —; report-adv25b C-2), and the midline
  * ellipsis U+22EF (category Sm).  ASCII marks keep their own rules in
  * detect_split.c and redact_idparts.c (',' '.' ':' each mean something
  * inside a number).  Left out, our choice (docs/VARIANTS.md, session 25):
@@ -47,6 +48,7 @@ static int split_cp(int cp)
     case UTF8PROC_CATEGORY_PS:
     case UTF8PROC_CATEGORY_PE:
     case UTF8PROC_CATEGORY_PO:
+    case UTF8PROC_CATEGORY_PD:
         return 1;
     default:
         return 0;

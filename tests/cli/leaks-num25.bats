@@ -13,10 +13,10 @@ bats_require_minimum_version 1.5.0
 load helpers
 load leaks-names
 
-@test "leaks-num25: a phone's groups split by any quote, bracket, list mark or ellipsis are a phone (A-1, A-2, A-2b, A-3)" {
+@test "leaks-num25: a phone's groups split by any quote, bracket, list mark, dash or ellipsis are a phone (A-1, A-2, A-2b, A-3, adv25b C-2)" {
     redacts_to '--name "Kim Jong-su" --pseudonym Tulga' \
-        'Phone «010» «5521» «7788». Phone 「010」「5521」「7788」. Phone 010、5521、7788. Phone 010… 5521… 7788. Chapters «12» «13» were long.' \
-        'Phone «[PHONE-1]». Phone 「[PHONE-2]」. Phone [PHONE-2]. Phone [PHONE-3]. Chapters «12» «13» were long.'
+        'Phone «010» «5521» «7788». Phone 「010」「5521」「7788」. Phone 010、5521、7788. Phone 010… 5521… 7788. Телефон 8〜912〜345〜67〜89. Chapters «12» «13» were long.' \
+        'Phone «[PHONE-1]». Phone 「[PHONE-2]」. Phone [PHONE-2]. Phone [PHONE-3]. Телефон [PHONE-4]. Chapters «12» «13» were long.'
     exports_clean 5521 7788
 }
 
