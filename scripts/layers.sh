@@ -17,12 +17,25 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/layers-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-rank() { # folder -> its rank, or nothing for a folder outside the layers
-    n=0
-    for l in $layers; do
-        [ "$1" = "$l" ] && { echo $n; return; }
-        n=$((n + 1))
-    done
+# rank_check WHAT: reads "from to [symbol]" lines (modules folder/name) and
+# prints "layers: FROM WHAT TO, a higher layer" for each whose "to" is in a
+# higher layer than its "from" (or, for includes, in no layer); exits 1 if
+# any.  One awk over all lines: a subshell per line cost make check 80 CPU s
+# (docs/TESTING.md, "Session 26").
+rank_check() {
+    awk -v layers="$layers" -v what="$1" '
+        BEGIN { n = split(layers, l, " "); for (i = 1; i <= n; i++) rank[l[i]] = i - 1 }
+        {
+            f = $1; sub(/\/.*/, "", f); t = $2; sub(/\/.*/, "", t)
+            if (!(t in rank) || rank[t] > rank[f]) {
+                if (what == "includes")
+                    printf "layers: %s includes %s, a higher layer\n", $1, $2 > "/dev/stderr"
+                else
+                    printf "layers: %s calls %s in %s, a higher layer\n", $1, $3, $2 > "/dev/stderr"
+                bad = 1
+            }
+        }
+        END { exit bad }'
 }
 
 # Each edge "from to" between modules (folder/name, extensions dropped).
@@ -34,13 +47,7 @@ for l in $layers; do
     done
 done | sort -u > "$tmp/includes"
 
-while read -r from to; do
-    rf=$(rank "${from%%/*}"); rt=$(rank "${to%%/*}")
-    if [ -z "$rt" ] || [ "$rt" -gt "$rf" ]; then
-        echo "layers: $from includes $to, a higher layer" >&2
-        fail=1
-    fi
-done < "$tmp/includes"
+rank_check includes < "$tmp/includes" || fail=1
 
 cycle() { # $1: what the edges are; stdin: edges without self-loops
     awk '$1 != $2' > "$tmp/edges"
@@ -58,23 +65,21 @@ if [ -z "$objs" ]; then
     echo "layers: no objects under $build (run make first)" >&2
     exit 1
 fi
-for o in $objs; do
-    m=${o#"$build"/}; m=${m%.o}
-    nm --defined-only -g "$o" | awk -v m="$m" 'NF == 3 { print $3, m }'
-done | sort -k1,1 > "$tmp/defs"
-for o in $objs; do
-    m=${o#"$build"/}; m=${m%.o}
-    nm -u "$o" | awk -v m="$m" '{ print $2, m }'
-done | sort -k1,1 > "$tmp/uses"
+# One nm over all objects (-A: each line starts "OBJECT:"): an nm a file
+# took 0.1 s of CPU each, 240 objects twice (docs/TESTING.md, "Session 26").
+# module: OBJECT less "$build/" and ".o".
+nm_lines() {
+    # shellcheck disable=SC2086 # the objects' names hold no blanks
+    nm -A "$@" $objs | awk -v b="$build/" '
+        { m = $1; sub(/:[^:]*$/, "", m); if (index(m, b) == 1) m = substr(m, length(b) + 1)
+          sub(/\.o$/, "", m) }
+        NF == 3 { print $3, m }'
+}
+nm_lines --defined-only -g | sort -k1,1 > "$tmp/defs"
+nm_lines -u | sort -k1,1 > "$tmp/uses"
 join "$tmp/uses" "$tmp/defs" | awk '{ print $2, $3, $1 }' | sort -u > "$tmp/calls"
 
-while read -r from to sym; do
-    rf=$(rank "${from%%/*}"); rt=$(rank "${to%%/*}")
-    if [ "$rt" -gt "$rf" ]; then
-        echo "layers: $from calls $sym in $to, a higher layer" >&2
-        fail=1
-    fi
-done < "$tmp/calls"
+rank_check calls < "$tmp/calls" || fail=1
 awk '{ print $1, $2 }' "$tmp/calls" | sort -u > "$tmp/callpairs"
 cycle calls < "$tmp/callpairs"
 
