@@ -78,6 +78,13 @@ cli)
     # longest files start early; each file's tests run in order, in
     # their own temporary folders (helpers.bash). Each file's TAP is
     # printed whole when it ends.
+    # The stores and steps the helpers make the same way in many files
+    # (mkstore, introduce, init_cheap, setup_field_hq: key derivation and
+    # a dozen commands each) are made once per run, not once per file:
+    # INTAKE_RUN_CACHE, one folder for this run's files (on this binary;
+    # tests/cli/helpers.bash, run_cache; docs/TESTING.md, "Session 26").
+    INTAKE_RUN_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/intake-run-XXXXXX") || exit 2
+    export INTAKE_RUN_CACHE
     tapdir=$results/tap-$$
     mkdir -p "$tapdir"
     for d in "$@"; do
@@ -96,7 +103,7 @@ cli)
         fi
         flock "$2/.lock" sh -c "echo \"# \$1\"; cat \"\$2\"" sh "$f" "$out"' sh {} "$tapdir" |
         count "$results/$tag"
-    rm -rf "$tapdir"
+    rm -rf "$tapdir" "$INTAKE_RUN_CACHE"
     read -r p f sk < "$results/$tag"
     echo "cli: $(counts "$p" "$f" "$sk")"
     [ "$f" -eq 0 ] && [ "$p" -gt 0 ]

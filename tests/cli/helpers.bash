@@ -52,8 +52,10 @@ setup_field_hq() {
     mkstore hq
     introduce field hq
     [ $# -gt 0 ] || return 0
-    # The subject and consent: made once per file for the same arguments
+    # The subject and consent: made once per run for the same arguments
     # (remembered, as introduce).
+    local _REMEMBER_DIR
+    _REMEMBER_DIR=$(run_cache)
     remembered "setup_field_hq $*" field || {
         local pseudonym=$1 more=$2 name names=()
         shift 2
@@ -115,7 +117,7 @@ cheapen() {
         "$(tools_dir)/cheapslot" "${1:-$H}" 3<<<"$PASS"
 }
 
-# init_cheap [ARGS...]: init_store ARGS, then cheapen, once per .bats file
+# init_cheap [ARGS...]: init_store ARGS, then cheapen, once per run (run_cache)
 # for the same ARGS, $H and state of $T: a later test whose $T holds
 # exactly what the first one's held then gets copies of the store made
 # (and its $RECOVERY), as fixture does. For a test whose subject is not
@@ -124,14 +126,15 @@ cheapen() {
 # two different stores makes the second under another name or with
 # init_store.
 init_cheap() {
-    local key
+    local key _REMEMBER_DIR
+    _REMEMBER_DIR=$(run_cache)
     if remembered "init_cheap ${H#"$T"/} $*" .; then
         . "$_REMEMBER.vars"
         return
     fi
     key=$_REMEMBER
     init_store "$@" && cheapen || return 1
-    printf 'RECOVERY=%q\n' "$RECOVERY" >"$key.vars"
+    printf 'RECOVERY=%q\n' "$RECOVERY" | keep_vars "$key.vars"
     _REMEMBER=$key
     remember "init_cheap ${H#"$T"/} $*" .
 }
@@ -224,33 +227,68 @@ st() {
 }
 
 # mkstore NAME: a new store $T/NAME labelled NAME (--kdf interactive), its
-# passphrase slot then made cheap (cheapen). Made once per .bats file and
+# passphrase slot then made cheap (cheapen). Made once per run (run_cache) and
 # copied into each test that asks for it: the copies share their keys, so
 # a test may not make the same NAME twice to get another key (it gets an
-# init error, as before, when $T/NAME is there).
+# init error, as before, when $T/NAME is there).  Kept in run_cache: once
+# per run of scripts/run-tests.sh, not once per file.
 mkstore() {
-    local keep=$BATS_FILE_TMPDIR/mkstore-$1
+    local keep
+    keep=$(run_cache)/mkstore-$1
     if [ -e "$T/$1" ] || [ ! -d "$keep" ]; then
         "$INTAKE" --home "$T/$1" --passphrase-fd 3 init --kdf interactive --label "$1" 3<<<"$PASS" >/dev/null &&
             cheapen "$T/$1" || return 1
-        [ -d "$keep" ] || { cp -a "$T/$1" "$keep.new" && mv "$keep.new" "$keep"; }
+        [ -d "$keep" ] || { cp -a "$T/$1" "$keep.new.$BASHPID" && keep_new "$keep.new.$BASHPID" "$keep"; }
         return
     fi
     cp -a "$keep" "$T/$1"
 }
 
+# run_cache: where the helpers' own steps (mkstore, introduce,
+# introduce_unverified, init_cheap, setup_field_hq's subject) keep what
+# they made: $INTAKE_RUN_CACHE, one folder for a whole run of
+# scripts/run-tests.sh (every file of the run, on the same binary), or
+# else this file's $BATS_FILE_TMPDIR.  Only for steps whose code is here
+# (a file's own fixture MAKE functions stay per file: two files may name
+# two different functions alike).  Files run side by side: what goes in
+# is made under a name of its own and renamed into place (keep_new).
+# docs/TESTING.md, "Session 26".
+run_cache() {
+    echo "${INTAKE_RUN_CACHE:-$BATS_FILE_TMPDIR}"
+}
+
+# keep_new NEW KEEP: renames the folder NEW to KEEP; when another file of
+# the run already put KEEP there (the same bytes, made from the same
+# step), removes NEW instead.
+keep_new() {
+    mv -T "$1" "$2" 2>/dev/null || { [ -d "$2" ] && rm -rf "$1"; }
+}
+
+# keep_vars FILE: standard input into FILE, whole or not at all (another
+# file of the run may be reading it).
+keep_vars() {
+    # Named before cat: a redirection is expanded in cat's own process,
+    # where $BASHPID is cat's.
+    local new=$1.new.$BASHPID
+    cat >"$new" && mv -f "$new" "$1"
+}
+
 # introduce_unverified A B: each adds the other's card as a contact named
 # after it; introduce A B also records that they compared safety numbers.
-# Both are made once per .bats file for the same two stores: when $T/A and
+# Both are made once per run (run_cache) for the same two stores: when $T/A and
 # $T/B hold exactly the bytes they held at an earlier call (copies of the
 # same mkstore or fixture), they get copies of what that call made of them.
 introduce_unverified() {
+    local _REMEMBER_DIR
+    _REMEMBER_DIR=$(run_cache)
     remembered "introduce_unverified $1 $2" "$1" "$2" || {
         add_cards "$1" "$2"
         remember "introduce_unverified $1 $2" "$1" "$2"
     }
 }
 introduce() {
+    local _REMEMBER_DIR
+    _REMEMBER_DIR=$(run_cache)
     remembered "introduce $1 $2" "$1" "$2" || {
         add_cards "$1" "$2"
         st "$1" contact verify "$2" --confirm <<<"$(st "$1" contact verify "$2" | awk 'NR == 1 { print $NF }')" >/dev/null 2>&1
@@ -263,7 +301,8 @@ add_cards() {
     st "$2" contact add "$1" "$(st "$1" card)" 2>/dev/null
 }
 
-# remembered STEP NAME...: when an earlier test of this .bats file did STEP
+# remembered STEP NAME...: when an earlier test of this .bats file (of the
+# run, when the caller sets _REMEMBER_DIR to run_cache) did STEP
 # on $T/NAME... (stores, folders) holding exactly the bytes they hold now,
 # puts back copies of what STEP made of them and succeeds; otherwise fails,
 # having noted their bytes for remember. remember STEP NAME...: keeps what
@@ -276,7 +315,7 @@ remembered() {
     shift
     # An unset T would make these copy the file system's root (report-chk19).
     : "${T:?remembered needs T: call common_setup in setup}"
-    _REMEMBER=$BATS_FILE_TMPDIR/step-$( { echo "$step"; cd "$T" && find "$@" -type d | sort &&
+    _REMEMBER=${_REMEMBER_DIR:-$BATS_FILE_TMPDIR}/step-$( { echo "$step"; cd "$T" && find "$@" -type d | sort &&
         find "$@" -type f -print0 | sort -z | xargs -0 -r sha256sum; } | sha256sum | cut -c1-32)
     [ -d "$_REMEMBER" ] || return 1
     for n in "$@"; do
@@ -288,11 +327,11 @@ remember() {
     local n
     shift
     : "${T:?remember needs T: call common_setup in setup}"
-    rm -rf "$_REMEMBER.new" || return 1
+    rm -rf "$_REMEMBER.new.$BASHPID" || return 1
     for n in "$@"; do
-        mkdir -p "$_REMEMBER.new/$n" && cp -a "$T/$n/." "$_REMEMBER.new/$n/" || return 1
+        mkdir -p "$_REMEMBER.new.$BASHPID/$n" && cp -a "$T/$n/." "$_REMEMBER.new.$BASHPID/$n/" || return 1
     done
-    mv "$_REMEMBER.new" "$_REMEMBER"
+    keep_new "$_REMEMBER.new.$BASHPID" "$_REMEMBER"
 }
 
 # fixture MAKE [VAR...]: runs the function MAKE, which builds stores and
@@ -312,7 +351,7 @@ fixture() {
     "$make" || return 1
     for v in "$@"; do
         printf '%s=%q\n' "$v" "${!v}"
-    done >"$key.vars"
+    done | keep_vars "$key.vars"
     _REMEMBER=$key
     remember "fixture $make" .
 }
