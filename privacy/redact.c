@@ -420,6 +420,23 @@ static int add_uk_form(void *ctx, const char *form, size_t len)
     return rc;
 }
 
+/* place_uk_fn: a demonym of a place (одеситка, вінничанин): a review
+ * flag, not a replacement (brief s26 place26).  0, or -1 when out of
+ * memory. */
+static int add_uk_flag(void *ctx, const char *form, size_t len)
+{
+    struct redactor *r = ctx;
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 1, 0, 0, 0, 0 };
+    struct err e;
+    int rc;
+
+    if (normalise_key(&v.key, &v.keylen, form, len, &e) != 0)
+        return -1;
+    rc = grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
+    secmem_free(v.key);
+    return rc;
+}
+
 /* A place's other names in the gazetteer, each as written there: a Hangul
  * one may take particles, a Cyrillic one case endings. */
 static int add_place_name(void *ctx, const char *key, size_t keylen)
@@ -480,7 +497,8 @@ static int add_place_names(struct redactor *r, const char *text, size_t len, con
     if ((uk = gazetteer_place_names(key, keylen, has_ukrainian, NULL, &e)) < 0)
         return -1;
     r->place_uk = uk || has_ukrainian(NULL, text, len);
-    if (place_uk_forms(text, len, add_uk_form, r) != 0)
+    if (place_uk_forms(text, len, add_uk_form, r) != 0 ||
+        place_uk_demonyms(text, len, add_uk_flag, r) != 0)
         return -1;
     return gazetteer_place_names(key, keylen, add_place_name, r, &e) != 0 ? -1 : 0;
 }

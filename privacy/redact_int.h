@@ -632,6 +632,15 @@ int redact_admin_suffix(const char *rest, size_t len);
  * two syllables or fewer and the dictionary knows the compound), else 0. */
 int redact_admin_office(const struct normtext *t, size_t nstart, size_t nend, size_t wend);
 
+/* place_ko_tail.c: 1 if a hit norm[nstart..nend) of a term that is no
+ * person's name, ending in two Hangul syllables or more, goes on in its
+ * word to wend with a chain of office nouns (maybe after 시 도 군 구, then
+ * maybe a particle: 청진시당위원회에서, 청진시인민병원에) or with a
+ * particle and a verb glued on (청진으로향했다), and hunspell-ko does not
+ * read the whole word as an ordinary one: the place part is replaced, the
+ * rest stays (brief s26 place26, report-adv25b C-3); else 0. */
+int redact_place_ko_tail(const struct normtext *t, size_t nstart, size_t nend, size_t wend);
+
 /* redact_admin.c: 1 if the hit norm[nstart..nend) of form f (keylen key
  * bytes), a term that is no person's name of two Hangul syllables or
  * four Latin/Cyrillic key bytes, ends a word that begins with a province,
