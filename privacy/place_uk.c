@@ -71,6 +71,46 @@ static int emit(const int *cp, int n, const char *const *ends, size_t ne, place_
     return rc;
 }
 
+/* The Ukrainian national romanisation (Cabinet of Ministers resolution
+ * 55 of 2010) of a lower-case letter, as the author knew it: NULL for
+ * none.  Word-initial є ї й ю я (ye yi y yu ya) are not needed here. */
+static const char *roman(int c)
+{
+    static const char *const t[] = {
+        "a", "b", "v", "h", "d", "e", "zh", "z", "y", "i", "k", "l", "m", "n", "o", "p",
+        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia",
+    };
+    if (c >= 0x430 && c <= 0x44F)
+        return t[c - 0x430];
+    return c == C_UK_I ? "i" : c == C_YI ? "i" : c == C_YE ? "ie" : c == 0x491 ? "g" : NULL;
+}
+
+/* Calls fn with the Latin spelling of b[0..m) + each of ends (Latin):
+ * the adjective as the oblast's English name writes it (Odeska oblast,
+ * Vinnytska oblast; report-adv25b C-8). */
+static int emit_latin(const int *b, int m, const char *const *ends, size_t ne, place_uk_fn fn,
+                      void *ctx)
+{
+    char buf[UK_MAX * 4 + 32];
+    size_t at = 0;
+    int rc = 0;
+
+    for (int i = 0; i < m; i++) {
+        const char *r = roman(b[i]);
+        if (r == NULL)
+            return 0;
+        memcpy(buf + at, r, strlen(r));
+        at += strlen(r);
+    }
+    for (size_t k = 0; rc == 0 && k < ne; k++) {
+        size_t el = strlen(ends[k]);
+        memcpy(buf + at, ends[k], el);
+        rc = fn(ctx, buf, at + el);
+    }
+    sodium_memzero(buf, sizeof buf);
+    return rc;
+}
+
 /* The adjective of stem s[0..n): -ський, but -цький/-ський where the
  * stem ends in ц or с (Вінниця: вінницький; Одеса: одеський) and the
  * endings alone after a stem in -ськ or -цьк (Франківськ: франківський). */
@@ -81,11 +121,19 @@ static int adjectives(const int *s, int n, place_uk_fn fn, void *ctx)
     memcpy(b, s, sizeof *s * (size_t)n);
     if (n >= 3 && s[n - 1] == C_KA && s[n - 2] == C_SOFT && (s[n - 3] == C_ES || s[n - 3] == C_TSE))
         return emit(b, m - 3, adjective, sizeof adjective / sizeof adjective[0], fn, ctx);
+    static const char *const latin_s[] = { "ska", "skyi", "ske", "skoi" };
+    static const char *const latin_k[] = { "ka", "kyi", "ke", "koi" };
+    int rc;
+
     if (s[n - 1] == C_TSE || s[n - 1] == C_ES) {
+        if ((rc = emit_latin(b, m, latin_k, 4, fn, ctx)) != 0)
+            return rc;
         b[m++] = C_SOFT;
         b[m++] = C_KA;
         return emit(b, m, adj_ends, sizeof adj_ends / sizeof adj_ends[0], fn, ctx);
     }
+    if ((rc = emit_latin(b, m, latin_s, 4, fn, ctx)) != 0)
+        return rc;
     return emit(b, m, adjective, sizeof adjective / sizeof adjective[0], fn, ctx);
 }
 
@@ -177,7 +225,8 @@ static int demonyms(const int *cp, int n, place_uk_fn fn, void *ctx)
             b[m - 1] = C_CHE;
         return emit(b, m, demonym_an, sizeof demonym_an / sizeof demonym_an[0], fn, ctx);
     }
-    if (uk_vowel(last) || last == C_SHORT_I)
+    if (uk_vowel(last) || last == C_SHORT_I ||
+        (last == C_KA && cp[n - 2] == C_SOFT))   /* -ськ, -цьк: франківець, none made */
         return 0;
     /* харків'янин: the key view leaves the apostrophe out. */
     return emit(b, m, demonym_yan, sizeof demonym_yan / sizeof demonym_yan[0], fn, ctx);

@@ -605,6 +605,9 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     for (i = 0; i < vl.n; i++) {
+        if (i > 0 && cat != NAME_CAT && cat != TERM_PERSON &&
+            redact_term_drop_variant(vl.v[0].key, vl.v[0].keylen, &vl.v[i]))
+            continue;   /* "Ahmad" of Ahmadi (term_forms.c) */
         /* A listed short form (Bob of Robert) is at least a review flag
          * where it is a word: not a generated spelling, which counts only
          * where the context marks a name (privacy/nicknames.c). */

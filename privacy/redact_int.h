@@ -641,6 +641,13 @@ int redact_admin_office(const struct normtext *t, size_t nstart, size_t nend, si
  * rest stays (brief s26 place26, report-adv25b C-3); else 0. */
 int redact_place_ko_tail(const struct normtext *t, size_t nstart, size_t nend, size_t wend);
 
+/* term_forms.c: 1 if v, a generated spelling of a term that is no
+ * person's name whose key termkey[0..tlen) is Latin and ends in i, reads
+ * that i as a soft sign written nothing ("ahmad" of Ahmadi: a man's name,
+ * report-adv25a B-22): the caller leaves it out (brief s26 place26). */
+struct variant;
+int redact_term_drop_variant(const char *termkey, size_t tlen, const struct variant *v);
+
 /* redact_admin.c: 1 if the hit norm[nstart..nend) of form f (keylen key
  * bytes), a term that is no person's name of two Hangul syllables or
  * four Latin/Cyrillic key bytes, ends a word that begins with a province,
