@@ -564,6 +564,38 @@ static int add_number_form(void *ctx, const char *key, size_t keylen)
     return grow_lits(nf->r, 1) != 0 || add_lit(nf->r, &v, nf->cat, 0) != 0 ? -1 : 0;
 }
 
+/* term_form_fn: another form of the term being added (term_forms.c): a
+ * distinctive rest with all its spellings, literals of the term; or its
+ * initials, a review flag written with a capital.  0, or -1. */
+struct term_form {
+    struct redactor *r;
+    int cat;
+};
+
+static int add_term_form(void *ctx, const char *form, size_t len, int flag)
+{
+    struct term_form *tf = ctx;
+    struct variant_list vl;
+    struct err e;
+    size_t i;
+    int rc = 0;
+
+    if (variants_of_kind(&vl, form, len, 0, &e) != 0)
+        return -1;
+    if (grow_lits(tf->r, vl.n) != 0)
+        rc = -1;
+    for (i = 0; rc == 0 && i < vl.n; i++) {
+        if (flag) {
+            if (i > 0)
+                break;
+            vl.v[i].flag = 1, vl.v[i].capital = 1, vl.v[i].initials = 1;
+        }
+        rc = add_lit(tf->r, &vl.v[i], tf->cat, 1);
+    }
+    variant_list_free(&vl);
+    return rc;
+}
+
 static int add_protected(struct redactor *r, int cat, long subject, const char *text,
                          size_t len, struct err *e)
 {
@@ -631,6 +663,11 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
          * 3, brief s17 term17 item 2; docs/VARIANTS.md). */
         if (cat != NAME_CAT && typed_lower(text, len))
             r->lits[r->nlits - 1].word = 0;
+    }
+    if ((cat == TERM_PLACE || cat == TERM_EMPLOYER || cat == TERM_ORGANISATION || cat == TERM_OTHER) &&
+        term_other_forms(text, len, cat == TERM_PLACE, add_term_form, &(struct term_form){ r, cat }) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     if (cat == TERM_PLACE && add_place_names(r, text, len, vl.v[0].key, vl.v[0].keylen) != 0) {
         variant_list_free(&vl);

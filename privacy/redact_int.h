@@ -648,6 +648,22 @@ int redact_place_ko_tail(const struct normtext *t, size_t nstart, size_t nend, s
 struct variant;
 int redact_term_drop_variant(const char *termkey, size_t tlen, const struct variant *v);
 
+/* term_forms.c: receives one form of a term, form[0..len) (UTF-8, valid
+ * during the call): flag 0 a form replaced with all its spellings, 1 a
+ * review flag written in capitals.  0 to go on. */
+typedef int (*term_form_fn)(void *ctx, const char *form, size_t len, int flag);
+
+/* term_forms.c: calls fn with the other forms of the term text[0..len)
+ * (UTF-8 bytes, as registered) that is no person's name (brief s26
+ * place26, report-adv25a B-21, B-30): for an employer or other term, its
+ * words without the generic ones (Construction, Co., Syarikat, Sdn Bhd,
+ * Camp, Kem, 건설, 캠프...; a hand table) when two words or one of five
+ * letters or more are left ("Gulf Star", "Bina Jaya", "Mutlaa"); the
+ * initials of its Latin words in capitals, for a term of three words or
+ * more or a place (pass place 1) of two or more (GSC, SBJ, KK, JB), as a
+ * review flag.  Returns 0 or fn's non-zero value; owns no memory. */
+int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, void *ctx);
+
 /* redact_admin.c: 1 if the hit norm[nstart..nend) of form f (keylen key
  * bytes), a term that is no person's name of two Hangul syllables or
  * four Latin/Cyrillic key bytes, ends a word that begins with a province,
