@@ -1,13 +1,15 @@
 /* The other forms of a registered term that is no person's name (brief
  * s26 place26, report-adv25a B-20, B-21, B-30): which generated spellings
  * a place, employer or other term does not take (a final i read as a
- * soft sign: "Ahmad" of Ahmadi). */
+ * soft sign: "Ahmad" of Ahmadi), and which forms it takes besides them:
+ * its distinctive words without the generic ones, its initials. */
 #include <string.h>
 
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
+#include "util/lexicon.h"
 
 #include <sodium.h>
 
@@ -124,8 +126,15 @@ int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, v
         rc = fn(ctx, rest, rl, 0);
     /* The initials, written in capitals (GSC, SBJ; a place's KK, JB):
      * a review flag, an acronym may be anything. */
-    if (rc == 0 && ni == words && ((place && words >= 2) || words >= 3))
-        rc = fn(ctx, ini, ni, 1);
+    if (rc == 0 && ni == words && ((place && words >= 2) || words >= 3)) {
+        /* Not an English word or acronym (HAS, WAS: test_eval flagged
+         * "Was" and "HAS" for terms of three words). */
+        char low[16];
+        for (size_t i = 0; i < ni; i++)
+            low[i] = (char)(ini[i] - 'A' + 'a');
+        if (lexicon_word(LEXICON_EN, low, ni) != 1 && lexicon_acronym(LEXICON_EN, ini, ni) != 1)
+            rc = fn(ctx, ini, ni, 1);
+    }
     sodium_memzero(rest, sizeof rest);
     return rc;
 }
