@@ -14,14 +14,29 @@
 enum {
     C_A = 0x430, C_IE = 0x435, C_ZHE = 0x436, C_O = 0x43E, C_SHORT_I = 0x439, C_CHE = 0x447,
     C_SHA = 0x448, C_SHCHA = 0x449, C_SOFT = 0x44C, C_YE = 0x454, C_UK_I = 0x456, C_YI = 0x457,
+    C_KA = 0x43A, C_ES = 0x441, C_TSE = 0x446, C_YA = 0x44F, C_Y = 0x438,
 };
 
 static const char *const case_hard[] = { "а", "у", "ом", "ові", "і", "е" };
 static const char *const case_soft[] = { "я", "ю", "ем", "еві", "і" };
 static const char *const region[] = { "щина", "щини", "щині", "щину", "щиною", "щины", "щине",
                                       "щиной" };
+static const char *const region_tail[] = { "ина", "ини", "ині", "ину", "иною", "ины", "ине",
+                                           "иной" };
+/* The first declension (а/я) and the plural (и/і) of a place (brief s26
+ * place26): gen. -и/-і, dat./loc. -і, acc. -у/-ю, instr. -ою/-ею, voc.
+ * -о/-е; the plural's gen. -ів, dat. -ам, instr. -ами, loc. -ах. */
+static const char *const case_first[] = { "и", "і", "у", "ю", "ою", "ею", "о", "е" };
+static const char *const case_plural[] = { "ів", "ам", "ами", "ах" };
+static const char *const adj_ends[] = { "ий", "а", "е", "ого", "ому", "ій", "их", "им", "ою",
+                                        "у", "ими", "і", "ої" };
+/* Demonyms (review flags): одесит, одеситка; вінничанин, вінничанка;
+ * харків'янин, харків'янка. */
+static const char *const demonym_it[] = { "ит", "ита", "итка", "итки", "ити", "итів" };
+static const char *const demonym_an[] = { "анин", "анина", "анка", "анки", "ани" };
+static const char *const demonym_yan[] = { "янин", "янина", "янка", "янки", "яни" };
 static const char *const adjective[] = { "ський", "ська", "ське", "ського", "ському", "ській",
-                                         "ських", "ським", "ською", "ську", "ськими", "ські" };
+                                         "ських", "ським", "ською", "ську", "ськими", "ські", "ської" };
 
 static int uk_vowel(int c)
 {
@@ -56,6 +71,93 @@ static int emit(const int *cp, int n, const char *const *ends, size_t ne, place_
     return rc;
 }
 
+/* The Ukrainian national romanisation (Cabinet of Ministers resolution
+ * 55 of 2010) of a lower-case letter, as the author knew it: NULL for
+ * none.  Word-initial є ї й ю я (ye yi y yu ya) are not needed here. */
+static const char *roman(int c)
+{
+    static const char *const t[] = {
+        "a", "b", "v", "h", "d", "e", "zh", "z", "y", "i", "k", "l", "m", "n", "o", "p",
+        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia",
+    };
+    if (c >= 0x430 && c <= 0x44F)
+        return t[c - 0x430];
+    return c == C_UK_I ? "i" : c == C_YI ? "i" : c == C_YE ? "ie" : c == 0x491 ? "g" : NULL;
+}
+
+/* Calls fn with the Latin spelling of b[0..m) + each of ends (Latin):
+ * the adjective as the oblast's English name writes it (Odeska oblast,
+ * Vinnytska oblast; report-adv25b C-8). */
+static int emit_latin(const int *b, int m, const char *const *ends, size_t ne, place_uk_fn fn,
+                      void *ctx)
+{
+    char buf[UK_MAX * 4 + 32];
+    size_t at = 0;
+    int rc = 0;
+
+    for (int i = 0; i < m; i++) {
+        const char *r = roman(b[i]);
+        if (r == NULL)
+            return 0;
+        memcpy(buf + at, r, strlen(r));
+        at += strlen(r);
+    }
+    for (size_t k = 0; rc == 0 && k < ne; k++) {
+        size_t el = strlen(ends[k]);
+        memcpy(buf + at, ends[k], el);
+        rc = fn(ctx, buf, at + el);
+    }
+    sodium_memzero(buf, sizeof buf);
+    return rc;
+}
+
+/* The adjective of stem s[0..n): -ський, but -цький/-ський where the
+ * stem ends in ц or с (Вінниця: вінницький; Одеса: одеський) and the
+ * endings alone after a stem in -ськ or -цьк (Франківськ: франківський). */
+static int adjectives(const int *s, int n, place_uk_fn fn, void *ctx)
+{
+    int b[UK_MAX + 3], m = n;
+
+    memcpy(b, s, sizeof *s * (size_t)n);
+    if (n >= 3 && s[n - 1] == C_KA && s[n - 2] == C_SOFT && (s[n - 3] == C_ES || s[n - 3] == C_TSE))
+        return emit(b, m - 3, adjective, sizeof adjective / sizeof adjective[0], fn, ctx);
+    static const char *const latin_s[] = { "ska", "skyi", "ske", "skoi" };
+    static const char *const latin_k[] = { "ka", "kyi", "ke", "koi" };
+    int rc;
+
+    if (s[n - 1] == C_TSE || s[n - 1] == C_ES) {
+        if ((rc = emit_latin(b, m, latin_k, 4, fn, ctx)) != 0)
+            return rc;
+        b[m++] = C_SOFT;
+        b[m++] = C_KA;
+        return emit(b, m, adj_ends, sizeof adj_ends / sizeof adj_ends[0], fn, ctx);
+    }
+    if ((rc = emit_latin(b, m, latin_s, 4, fn, ctx)) != 0)
+        return rc;
+    return emit(b, m, adjective, sizeof adjective / sizeof adjective[0], fn, ctx);
+}
+
+/* The region named from stem s[0..n): -щина, but -ччина after ц
+ * (Вінниччина), -щина in place of с (Одещина, Черкащина) and of -ськ
+ * (Франківщина). */
+static int regions(const int *s, int n, place_uk_fn fn, void *ctx)
+{
+    int b[UK_MAX + 3], m = n;
+
+    memcpy(b, s, sizeof *s * (size_t)n);
+    if (n >= 3 && s[n - 1] == C_KA && s[n - 2] == C_SOFT && s[n - 3] == C_ES)
+        m -= 3;
+    else if (s[n - 1] == C_TSE) {
+        b[m - 1] = C_CHE;
+        b[m++] = C_CHE;
+        return emit(b, m, region_tail, sizeof region_tail / sizeof region_tail[0], fn, ctx);
+    } else if (s[n - 1] == C_ES) {
+        b[m - 1] = C_SHCHA;
+        return emit(b, m, region_tail, sizeof region_tail / sizeof region_tail[0], fn, ctx);
+    }
+    return emit(b, m, region, sizeof region / sizeof region[0], fn, ctx);
+}
+
 static int forms(const int *cp, int n, place_uk_fn fn, void *ctx)
 {
     int stem[UK_MAX], last = cp[n - 1], soft = last == C_SOFT, end = soft ? n - 1 : n, v, rc;
@@ -76,35 +178,119 @@ static int forms(const int *cp, int n, place_uk_fn fn, void *ctx)
         if ((rc = soft ? emit(stem, end, case_soft, sizeof case_soft / sizeof case_soft[0], fn, ctx)
                        : emit(stem, end, case_hard, sizeof case_hard / sizeof case_hard[0], fn, ctx)) != 0)
             return rc;
-    }
+    } else if (!soft && !uk_vowel(last) && last != C_SHORT_I &&
+               (rc = emit(cp, n, case_hard, sizeof case_hard / sizeof case_hard[0], fn, ctx)) != 0)
+        /* Житомир: Житомира, Житомирі; Франківськ: Франківську (brief
+         * s26 place26, C-8). */
+        return rc;
     /* Харківщина, Полтавщина; Харківська. */
     if (!uk_vowel(last) && last != C_SHORT_I) {
-        if ((rc = emit(cp, n, region, sizeof region / sizeof region[0], fn, ctx)) != 0)
+        if ((rc = regions(cp, n, fn, ctx)) != 0)
             return rc;
-        return emit(cp, n, adjective, sizeof adjective / sizeof adjective[0], fn, ctx);
+        return adjectives(cp, n, fn, ctx);
     }
-    if (last == C_A && !uk_vowel(cp[n - 2]))
-        return emit(cp, n - 1, region, sizeof region / sizeof region[0], fn, ctx);
+    /* The first declension (brief s26 place26, report-adv25b C-7):
+     * Вінниця: з Вінниці, Вінницею; Одеса: з Одеси, в Одесі; the plural
+     * Черкаси, Чернівці: Черкас-ах, Чернівц-ів. */
+    if ((last == C_A || last == C_YA) && !uk_vowel(cp[n - 2]) && n - 1 >= 3) {
+        if ((rc = emit(cp, n - 1, case_first, sizeof case_first / sizeof case_first[0], fn, ctx)) != 0 ||
+            (rc = regions(cp, n - 1, fn, ctx)) != 0)
+            return rc;
+        return adjectives(cp, n - 1, fn, ctx);
+    }
+    if ((last == C_Y || last == C_UK_I) && !uk_vowel(cp[n - 2]) && n - 1 >= 3) {
+        if ((rc = emit(cp, n - 1, case_plural, sizeof case_plural / sizeof case_plural[0], fn, ctx)) != 0 ||
+            (rc = regions(cp, n - 1, fn, ctx)) != 0)
+            return rc;
+        return adjectives(cp, n - 1, fn, ctx);
+    }
     return 0;
 }
 
-int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx)
+/* The demonyms of a place (flags, place_uk.h). */
+static int demonyms(const int *cp, int n, place_uk_fn fn, void *ctx)
 {
-    int cp[UK_MAX], n = 0, c, k, rc;
+    int b[UK_MAX + 1], last = cp[n - 1], m = n, rc;
+
+    if (!cyr_letter(last) || n < 4)
+        return 0;
+    memcpy(b, cp, sizeof *cp * (size_t)n);
+    if (last == C_A || last == C_YA || last == C_Y || last == C_UK_I) {
+        if (uk_vowel(cp[n - 2]))
+            return 0;
+        m = n - 1;
+        if ((rc = emit(b, m, demonym_it, sizeof demonym_it / sizeof demonym_it[0], fn, ctx)) != 0)
+            return rc;
+        if (b[m - 1] == C_TSE)
+            b[m - 1] = C_CHE;
+        return emit(b, m, demonym_an, sizeof demonym_an / sizeof demonym_an[0], fn, ctx);
+    }
+    if (uk_vowel(last) || last == C_SHORT_I ||
+        (last == C_KA && cp[n - 2] == C_SOFT))   /* -ськ, -цьк: франківець, none made */
+        return 0;
+    /* харків'янин: the key view leaves the apostrophe out. */
+    return emit(b, m, demonym_yan, sizeof demonym_yan / sizeof demonym_yan[0], fn, ctx);
+}
+
+/* Reads text[0..len) into cp (lower case, Cyrillic letters and inner
+ * hyphens); the letter count, or 0 if it is no such word. */
+static int read_name(int *cp, const char *text, size_t len, char **normp)
+{
+    int n = 0, c, k;
     char *norm;
     size_t nl, p;
 
     if (normalise_norm(&norm, &nl, text, len, NULL) != 0)
         return -1;
     for (p = 0; p < nl; p += (size_t)k) {
-        if ((k = utf8_next(&c, norm + p, nl - p)) <= 0 || !cyr_letter(c) || n == UK_MAX) {
+        if ((k = utf8_next(&c, norm + p, nl - p)) <= 0 || n == UK_MAX ||
+            !(cyr_letter(c) || (c == '-' && n > 0))) {
             n = 0;
             break;
         }
         cp[n++] = c;
     }
+    if (n > 0 && cp[n - 1] == '-')
+        n = 0;
+    *normp = norm;
+    return n;
+}
+
+/* Calls each(cp, n) for the whole name and, for a hyphenated one, its
+ * last part of six letters or more: the everyday short name
+ * (Франківськ of Івано-Франківськ, report-adv25b C-8). */
+static int each_name(const char *text, size_t len, int (*each)(const int *, int, place_uk_fn, void *),
+                     place_uk_fn fn, void *ctx)
+{
+    int cp[UK_MAX], n, rc = 0, h = -1;
+    char *norm = NULL;
+
+    if ((n = read_name(cp, text, len, &norm)) < 0)
+        return -1;
     secmem_free(norm);
-    rc = n >= 4 ? forms(cp, n, fn, ctx) : 0;
+    for (int i = 0; i < n; i++)
+        if (cp[i] == '-')
+            h = i;
+    if (n >= 4 && h < 0)
+        rc = each(cp, n, fn, ctx);
+    else if (n >= 4 && cyr_letter(cp[n - 1])) {
+        static const char *const bare[] = { "" };
+        rc = each(cp, n, fn, ctx);
+        if (rc == 0 && n - h - 1 >= 6 && each == forms)
+            rc = emit(cp + h + 1, n - h - 1, bare, 1, fn, ctx);
+        if (rc == 0 && n - h - 1 >= 6)
+            rc = each(cp + h + 1, n - h - 1, fn, ctx);
+    }
     sodium_memzero(cp, sizeof cp);
     return rc;
+}
+
+int place_uk_demonyms(const char *text, size_t len, place_uk_fn fn, void *ctx)
+{
+    return each_name(text, len, demonyms, fn, ctx);
+}
+
+int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx)
+{
+    return each_name(text, len, forms, fn, ctx);
 }

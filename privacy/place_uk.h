@@ -27,11 +27,35 @@ typedef int (*place_uk_fn)(void *ctx, const char *form, size_t len);
  *   ending in a consonant or ь the Ukrainian adjective in -ський in its
  *   genders and cases (-ська -ське -ського -ському -ській -ських -ським
  *   -ською -ську -ськими -ські).
+ * - a name ending in а or я after a consonant (Вінниця, Одеса) or the
+ *   plural и/і (Черкаси, Чернівці): the first declension's endings on
+ *   its stem (-и -і -у -ю -ою -ею -о -е; plural -ів -ам -ами -ах), its
+ *   region and adjective from the stem;
+ * - a name ending in a consonant without that alternation (Житомир,
+ *   Франківськ): the hard endings on the name;
+ * - region and adjective: ц gives -ччина and -цький (Вінниччина,
+ *   вінницький), с gives -щина in its place and -ський (Одещина,
+ *   одеський), a name in -ськ/-цьк takes the adjective's endings alone
+ *   and -щина in place of -ськ (франківський, Франківщина);
+ * - a hyphenated name (Івано-Франківськ): also its last part of six
+ *   letters or more, the everyday short name (Франківськ), and its forms
+ *   (brief s26 place26, report-adv25b C-7, C-8).
  * The rules: Ukrainian grammar's second declension and its і/о
  * alternation (as in I. Vykhovanets' grammar, written by hand from the
  * author's knowledge: it wants a native reviewer); -щина is how Ukrainian
  * and Russian name a region after its centre.  Returns 0, -1 when out of
  * memory, or fn's non-zero value.  Owns no memory after the call. */
 int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx);
+
+/* Calls fn with the demonyms of the Cyrillic place name text[0..len) (as
+ * place_uk_forms reads it): a name in -а/-я/-и/-і: the stem + -ит,
+ * -итка (одесит, одеситка) and, ц as ч, + -анин, -анка (вінничанин);
+ * one ending in a consonant: + -янин, -янка (харків'янин; the key view
+ * leaves the apostrophe out); with their plural and genitive.  They are
+ * irregular (полтавець, киянин): the caller makes them review flags, not
+ * replacements.  Written by hand from Ukrainian word formation as the
+ * author knew it (brief s26 place26, report-adv25b C-8): wants a native
+ * reviewer.  Returns 0, -1 when out of memory, or fn's non-zero value. */
+int place_uk_demonyms(const char *text, size_t len, place_uk_fn fn, void *ctx);
 
 #endif

@@ -420,6 +420,23 @@ static int add_uk_form(void *ctx, const char *form, size_t len)
     return rc;
 }
 
+/* place_uk_fn: a demonym of a place (одеситка, вінничанин): a review
+ * flag, not a replacement (brief s26 place26).  0, or -1 when out of
+ * memory. */
+static int add_uk_flag(void *ctx, const char *form, size_t len)
+{
+    struct redactor *r = ctx;
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 1, 0, 0, 0, 0 };
+    struct err e;
+    int rc;
+
+    if (normalise_key(&v.key, &v.keylen, form, len, &e) != 0)
+        return -1;
+    rc = grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
+    secmem_free(v.key);
+    return rc;
+}
+
 /* A place's other names in the gazetteer, each as written there: a Hangul
  * one may take particles, a Cyrillic one case endings. */
 static int add_place_name(void *ctx, const char *key, size_t keylen)
@@ -480,7 +497,8 @@ static int add_place_names(struct redactor *r, const char *text, size_t len, con
     if ((uk = gazetteer_place_names(key, keylen, has_ukrainian, NULL, &e)) < 0)
         return -1;
     r->place_uk = uk || has_ukrainian(NULL, text, len);
-    if (place_uk_forms(text, len, add_uk_form, r) != 0)
+    if (place_uk_forms(text, len, add_uk_form, r) != 0 ||
+        place_uk_demonyms(text, len, add_uk_flag, r) != 0)
         return -1;
     return gazetteer_place_names(key, keylen, add_place_name, r, &e) != 0 ? -1 : 0;
 }
@@ -546,6 +564,38 @@ static int add_number_form(void *ctx, const char *key, size_t keylen)
     return grow_lits(nf->r, 1) != 0 || add_lit(nf->r, &v, nf->cat, 0) != 0 ? -1 : 0;
 }
 
+/* term_form_fn: another form of the term being added (term_forms.c): a
+ * distinctive rest with all its spellings, literals of the term; or its
+ * initials, a review flag written with a capital.  0, or -1. */
+struct term_form {
+    struct redactor *r;
+    int cat;
+};
+
+static int add_term_form(void *ctx, const char *form, size_t len, int flag)
+{
+    struct term_form *tf = ctx;
+    struct variant_list vl;
+    struct err e;
+    size_t i;
+    int rc = 0;
+
+    if (variants_of_kind(&vl, form, len, 0, &e) != 0)
+        return -1;
+    if (grow_lits(tf->r, vl.n) != 0)
+        rc = -1;
+    for (i = 0; rc == 0 && i < vl.n; i++) {
+        if (flag) {
+            if (i > 0)
+                break;
+            vl.v[i].flag = 1, vl.v[i].capital = 1, vl.v[i].initials = 1;
+        }
+        rc = add_lit(tf->r, &vl.v[i], tf->cat, 1);
+    }
+    variant_list_free(&vl);
+    return rc;
+}
+
 static int add_protected(struct redactor *r, int cat, long subject, const char *text,
                          size_t len, struct err *e)
 {
@@ -587,6 +637,9 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     for (i = 0; i < vl.n; i++) {
+        if (i > 0 && cat != NAME_CAT && cat != TERM_PERSON &&
+            redact_term_drop_variant(vl.v[0].key, vl.v[0].keylen, &vl.v[i]))
+            continue;   /* "Ahmad" of Ahmadi (term_forms.c) */
         /* A listed short form (Bob of Robert) is at least a review flag
          * where it is a word: not a generated spelling, which counts only
          * where the context marks a name (privacy/nicknames.c). */
@@ -610,6 +663,11 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
          * 3, brief s17 term17 item 2; docs/VARIANTS.md). */
         if (cat != NAME_CAT && typed_lower(text, len))
             r->lits[r->nlits - 1].word = 0;
+    }
+    if ((cat == TERM_PLACE || cat == TERM_EMPLOYER || cat == TERM_ORGANISATION || cat == TERM_OTHER) &&
+        term_other_forms(text, len, cat == TERM_PLACE, add_term_form, &(struct term_form){ r, cat }) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     if (cat == TERM_PLACE && add_place_names(r, text, len, vl.v[0].key, vl.v[0].keylen) != 0) {
         variant_list_free(&vl);

@@ -636,6 +636,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         !redact_term_glued_ko(t, f, keylen, nstart, nend, wend) &&
         !(!f->person && redact_admin_suffix(t->norm + nend, wend - nend)) &&
         !(!f->person && (office = redact_admin_office(t, nstart, nend, wend)) > 0) &&
+        !(!f->person && redact_place_ko_tail(t, nstart, nend, wend)) &&
         !((whole || !f->person) && all_digits(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))

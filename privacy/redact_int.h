@@ -632,6 +632,38 @@ int redact_admin_suffix(const char *rest, size_t len);
  * two syllables or fewer and the dictionary knows the compound), else 0. */
 int redact_admin_office(const struct normtext *t, size_t nstart, size_t nend, size_t wend);
 
+/* place_ko_tail.c: 1 if a hit norm[nstart..nend) of a term that is no
+ * person's name, ending in two Hangul syllables or more, goes on in its
+ * word to wend with a chain of office nouns (maybe after 시 도 군 구, then
+ * maybe a particle: 청진시당위원회에서, 청진시인민병원에) or with a
+ * particle and a verb glued on (청진으로향했다), and hunspell-ko does not
+ * read the whole word as an ordinary one: the place part is replaced, the
+ * rest stays (brief s26 place26, report-adv25b C-3); else 0. */
+int redact_place_ko_tail(const struct normtext *t, size_t nstart, size_t nend, size_t wend);
+
+/* term_forms.c: 1 if v, a generated spelling of a term that is no
+ * person's name whose key termkey[0..tlen) is Latin and ends in i, reads
+ * that i as a soft sign written nothing ("ahmad" of Ahmadi: a man's name,
+ * report-adv25a B-22): the caller leaves it out (brief s26 place26). */
+struct variant;
+int redact_term_drop_variant(const char *termkey, size_t tlen, const struct variant *v);
+
+/* term_forms.c: receives one form of a term, form[0..len) (UTF-8, valid
+ * during the call): flag 0 a form replaced with all its spellings, 1 a
+ * review flag written in capitals.  0 to go on. */
+typedef int (*term_form_fn)(void *ctx, const char *form, size_t len, int flag);
+
+/* term_forms.c: calls fn with the other forms of the term text[0..len)
+ * (UTF-8 bytes, as registered) that is no person's name (brief s26
+ * place26, report-adv25a B-21, B-30): for an employer or other term, its
+ * words without the generic ones (Construction, Co., Syarikat, Sdn Bhd,
+ * Camp, Kem, 건설, 캠프...; a hand table) when two words or one of five
+ * letters or more are left ("Gulf Star", "Bina Jaya", "Mutlaa"); the
+ * initials of its Latin words in capitals, for a term of three words or
+ * more or a place (pass place 1) of two or more (GSC, SBJ, KK, JB), as a
+ * review flag.  Returns 0 or fn's non-zero value; owns no memory. */
+int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, void *ctx);
+
 /* redact_admin.c: 1 if the hit norm[nstart..nend) of form f (keylen key
  * bytes), a term that is no person's name of two Hangul syllables or
  * four Latin/Cyrillic key bytes, ends a word that begins with a province,
