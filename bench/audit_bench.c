@@ -9,9 +9,15 @@
  *   audit_bench NRECORDS NTERMS DIR words
  * draws the bodies from the word lists of tests/data/clean instead of six
  * sentences: few words recur, the worst case for what the audit
- * remembers of the keys and tokens it met. */
+ * remembers of the keys and tokens it met.
+ * With AUDIT_BENCH_SEED=N in the environment the random bytes (terms,
+ * bodies, the digest key) come from a fixed sequence seeded by N, and
+ * every finding is printed after the figures ("item CHECK LEVEL RECORD
+ * FIELD WHAT TEXT"): two builds' outputs, compared, tell whether a speed
+ * change kept the audit's answers (bench/audit_diff.sh). */
 #include <jansson.h>
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +49,36 @@ static void word(char *out, size_t outlen, unsigned script, unsigned n)
     for (unsigned i = 0; i < n; i++)
         strncat(out, tab[randombytes_uniform(12)], outlen - strlen(out) - 1);
 }
+
+/* AUDIT_BENCH_SEED: splitmix64, for a bench only (never for keys). */
+static uint64_t seed;
+
+static uint64_t next64(void)
+{
+    uint64_t z = (seed += 0x9E3779B97F4A7C15u);
+
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+static const char *fixed_name(void)
+{
+    return "audit_bench fixed sequence";
+}
+
+static uint32_t fixed_random(void)
+{
+    return (uint32_t)next64();
+}
+
+static void fixed_buf(void *const buf, const size_t size)
+{
+    for (size_t i = 0; i < size; i++)
+        ((unsigned char *)buf)[i] = (unsigned char)next64();
+}
+
+static randombytes_implementation fixed = { fixed_name, fixed_random, NULL, NULL, fixed_buf, NULL };
 
 static double now(clockid_t clock)
 {
@@ -130,6 +166,10 @@ int main(int argc, char **argv)
     double t0, t, c0, c;
     struct err e;
 
+    if (getenv("AUDIT_BENCH_SEED") != NULL) {
+        seed = strtoull(getenv("AUDIT_BENCH_SEED"), NULL, 10);
+        randombytes_set_implementation(&fixed);
+    }
     if ((argc != 4 && !(argc == 5 && strcmp(argv[4], "words") == 0)) || sodium_init() < 0)
         return 2;
     if (argc == 5 && load_vocab() != 0)
@@ -179,6 +219,16 @@ int main(int argc, char **argv)
     c = now(CLOCK_PROCESS_CPUTIME_ID) - c0;
     printf("%.2f %.3f %.2f %.3f %zu %s\n", (double)bytes / 1e6, t, (double)bytes / 1e6 / t, c, ds.n,
            audit_verdict(&rep) == AUDIT_PASS ? "PASS" : audit_verdict(&rep) == AUDIT_WARN ? "WARN" : "FAIL");
+    for (i = 0; getenv("AUDIT_BENCH_SEED") != NULL && i < rep.n; i++) {
+        printf("check %s %d %zu %zu %s\n", rep.checks[i].name, rep.checks[i].level,
+               rep.checks[i].examined, rep.checks[i].nitems, rep.checks[i].reason);
+        for (size_t j = 0; j < rep.checks[i].nitems; j++) {
+            const struct audit_item *it = &rep.checks[i].items[j];
+            printf("item %s %d %s %s %s [%s] %s\n", rep.checks[i].name, it->level,
+                   it->record ? it->record : "", it->field ? it->field : "", it->what ? it->what : "",
+                   it->text ? it->text : "", it->note ? it->note : "");
+        }
+    }
     /* A FAIL here means a bench input bug: show the first findings. */
     for (i = 0; audit_verdict(&rep) == AUDIT_FAIL && i < rep.n; i++)
         for (size_t j = 0; j < rep.checks[i].nitems && j < 3; j++)
