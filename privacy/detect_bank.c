@@ -74,8 +74,8 @@ static size_t iban(const char *s, size_t len, size_t at)
             sep = s[i], g = 0, i++;
         }
     }
-    if (det_letter_at(s, len, i) || (i < len && det_alnum(s[i])))
-        return 0;                               /* longer than an IBAN */
+    if (det_word_glued(s, len, i) || (i < len && det_alnum(s[i])))
+        return 0;              /* longer than an IBAN; a Korean particle ends it */
     ends[ng] = i, lens[ng++] = n;
     for (k = ng; k-- > 0;)
         if (lens[k] >= IBAN_MIN && iban_ok(c, lens[k]))
@@ -176,7 +176,7 @@ static size_t card(const char *s, size_t len, size_t at, int paren)
         i = ends[k];
         if (lens[k] < CARD_MIN)
             break;
-        if (det_letter_at(s, len, i) || (i < len && det_alnum(s[i])) ||
+        if (det_word_glued(s, len, i) || (i < len && det_alnum(s[i])) ||
             (k + 1 == groups && i + 1 < len && (s[i] == '.' || s[i] == ',') && det_digit(s[i + 1])))
             continue;
         if (det_luhn(d, lens[k]) && !all_years(d, lens, k + 1))

@@ -397,6 +397,11 @@ size_t det_dots(const char *s, size_t len, size_t at);
  * too ("passport “m” “482”"): the word's end, its start in *wstart; 0 if
  * no word ends there. */
 size_t det_word_ending_marks(const char *s, size_t end, const char *skip, size_t *wstart);
+/* detect_particle.c (brief s26 num26): 1 if a letter or digit that
+ * continues a word starts at s[at]: a word character of any script but
+ * Hangul (a Korean particle glued to a number or code ends it: "...로").
+ * Pure; no memory. */
+int det_word_glued(const char *s, size_t len, size_t at);
 /* split_marks.c: 1 if s[a..b) holds ',' ';' '"', an ellipsis or a split
  * mark. */
 int det_split_between(const char *s, size_t a, size_t b);
