@@ -354,6 +354,25 @@ size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
  * in *v; 0 if none. */
 size_t det_year_words(const char *s, size_t len, size_t at, unsigned *v);
 
+/* detect_years.c (brief s26 num26): the end of a two-digit year said
+ * as a Russian ordinal at at ("восемьдесят седьмого": 87 in *v), 10-99;
+ * 0 if none.  Callers want a year word after it (date_gaps.c). */
+size_t det_short_year_words(const char *s, size_t len, size_t at, unsigned *v);
+/* date_gaps.c (brief s26 num26): the end of the gap between two parts
+ * of a date at i: one space, or a mark (ASCII '-' with a space on each
+ * side, or a split mark of split_marks.c: "15 · апреля · 1989", "15 —
+ * April — 1989", "15·IV·1989") with or without a space on each side;
+ * i if none.  Pure. */
+size_t det_date_gap(const char *s, size_t len, size_t i);
+/* date_gaps.c: a month's name that detect_date.c's English, Russian and
+ * European tables lack, as a whole word at at: Ukrainian genitives
+ * ("квітня"), Russian and Ukrainian abbreviations with or without their
+ * full stop ("апр.", "сент", "квіт."); its length in bytes in *n, 1 if
+ * one.  Hand table (native reviewer wanted). */
+int det_month_other(const char *s, size_t len, size_t at, size_t *n);
+/* date_gaps.c: the end of a year word after a two-digit year at i
+ * (" года", " году", " г.", " року", " р."), or 0. */
+size_t det_year_word_after(const char *s, size_t len, size_t i);
 /* detect_years.c: the end of a Russian ordinal day 1-31 at at
  * ("четырнадцатого", "двадцать первого"), its value in *v; 0 if none. */
 size_t det_day_words(const char *s, size_t len, size_t at, unsigned *v);
