@@ -416,6 +416,10 @@ size_t det_dots(const char *s, size_t len, size_t at);
  * too ("passport “m” “482”"): the word's end, its start in *wstart; 0 if
  * no word ends there. */
 size_t det_word_ending_marks(const char *s, size_t end, const char *skip, size_t *wstart);
+/* joiners.c (brief s26 num26): the end of a word or phrase that joins
+ * the parts of a number said in pieces at at ("а также", "그리고",
+ * "kemudian": a hand table per language), at if none.  Pure. */
+size_t det_joiner_at(const char *s, size_t len, size_t at);
 /* detect_particle.c (brief s26 num26): 1 if a letter or digit that
  * continues a word starts at s[at]: a word character of any script but
  * Hangul (a Korean particle glued to a number or code ends it: "...로").
