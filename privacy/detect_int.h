@@ -420,6 +420,11 @@ size_t det_word_ending_marks(const char *s, size_t end, const char *skip, size_t
  * the parts of a number said in pieces at at ("а также", "그리고",
  * "kemudian": a hand table per language), at if none.  Pure. */
 size_t det_joiner_at(const char *s, size_t len, size_t at);
+/* detect_particle.c (brief s26 num26): 1 if a mask for hidden digits
+ * ends right before at, or one space before it ("…5566", "***5566",
+ * "·5566", "xxxx 5566", ".. 5566"): a run of '*' '#', two 'x' or dots
+ * or more, or a split mark.  Pure. */
+int det_mask_before(const char *s, size_t at);
 /* detect_particle.c (brief s26 num26): 1 if a letter or digit that
  * continues a word starts at s[at]: a word character of any script but
  * Hangul (a Korean particle glued to a number or code ends it: "...로").

@@ -23,3 +23,26 @@ int det_word_glued(const char *s, size_t len, size_t at)
 
     return cp >= 0 && is_word_cp(cp) && !hangul_cp(cp);
 }
+
+/* The marks that stand for the hidden digits of a number shown in part
+ * (brief s26 num26, report-adv25b C-14): a run of '*', '#', 'x' (two or
+ * more: "xxxx 5566"), two dots or more, and any split mark of
+ * split_marks.c (… ⋯ · • ‥: by Unicode class), right before the shown
+ * digits or one space before them. */
+int det_mask_before(const char *s, size_t at)
+{
+    size_t i = at, n, k = 0;
+
+    if (i > 0 && s[i - 1] == ' ')
+        i--;
+    if (i == 0)
+        return 0;
+    if (s[i - 1] == '*' || s[i - 1] == '#')
+        return 1;
+    if (det_split_mark_before(s, i, &n))
+        return 1;
+    while (k < i && (s[i - 1 - k] == '.' || s[i - 1 - k] == 'x'))
+        k++;
+    return k >= 2 && (k == i || !det_letter_before(s, i - k)) &&
+           (s[i - 1] == '.' ? s[i - 2] == '.' : s[i - 1] == 'x');
+}
