@@ -3,8 +3,9 @@
  * report-adv25a B-28):
  *   - the gap between a date's parts may be a mark, spaced or not: a
  *     split mark of split_marks.c (· — ‒ 〜 → ¦ ...: by Unicode class) or
- *     an ASCII '-' between spaces ("Родился 15 · апреля · 1989", "1989 —
- *     4월 — 15일 생", "born on 15 - April - 1989", "Born 15·IV·1989");
+ *     an ASCII '-' or '/' between spaces ("Родился 15 · апреля · 1989", "1989 —
+ *     4월 — 15일 생", "born on 15 - April - 1989", "Born 15·IV·1989", "15 / IV /
+ *     1989");
  *   - the months of Ukrainian in the genitive and the abbreviations of
  *     Russian and Ukrainian ("15 апр. 89 г.", "15 квіт. 1989 р.");
  *   - the year word after a two-digit year ("89 г.", "восемьдесят
@@ -41,8 +42,8 @@ size_t det_date_gap(const char *s, size_t len, size_t i)
 
     if (j < len && s[j] == ' ')
         j++;
-    if (j + 1 < len && s[j] == '-' && j > i && s[j + 1] == ' ')
-        return j + 2;                                  /* " - " */
+    if (j + 1 < len && (s[j] == '-' || s[j] == '/') && j > i && s[j + 1] == ' ')
+        return j + 2;                                  /* " - ", " / " */
     if (j < len && (unsigned char)s[j] >= 0x80 && det_split_mark(s, len, j, &n)) {
         j += n;
         return j < len && s[j] == ' ' ? j + 1 : j;

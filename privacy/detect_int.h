@@ -359,7 +359,7 @@ size_t det_year_words(const char *s, size_t len, size_t at, unsigned *v);
  * 0 if none.  Callers want a year word after it (date_gaps.c). */
 size_t det_short_year_words(const char *s, size_t len, size_t at, unsigned *v);
 /* date_gaps.c (brief s26 num26): the end of the gap between two parts
- * of a date at i: one space, or a mark (ASCII '-' with a space on each
+ * of a date at i: one space, or a mark (ASCII '-' or '/' with a space on each
  * side, or a split mark of split_marks.c: "15 · апреля · 1989", "15 —
  * April — 1989", "15·IV·1989") with or without a space on each side;
  * i if none.  Pure. */
