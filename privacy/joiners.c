@@ -24,7 +24,7 @@ static const char *const joiners[] = {
     /* Mongolian */
     "дараа нь", "бас", "тэгээд",
     /* Korean */
-    "그리고", "그다음", "그 다음", "다음은", "다음", "그리고 나서",
+    "그리고", "그다음", "다음은", "다음", "그리고 나서",
     /* Malay */
     "kemudian", "lalu", "serta", "dan juga", "dan",
     /* English */
