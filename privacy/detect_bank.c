@@ -3,8 +3,9 @@
  * whole run, so no group is left and no part reads as a phone number:
  *   - an IBAN (ISO 13616-1): two letters of a country, two check digits,
  *     then 11 to 30 letters and digits, whole or in groups of four joined
- *     by single spaces, '-' or '.' ("GB82 WEST 1234 5698 7654 32",
- *     "DE89.3704.0044.0532.0130.00"); 15 to 34
+ *     by single spaces, '-', '.' or a split mark ("GB82 WEST 1234 5698 7654 32",
+ *     "DE89.3704.0044.0532.0130.00", "GB29 NWBK〜6016〜1331〜9268〜19"),
+ *     its digits in any script ("KW81 CBKU ٠٠٠٠ ..."); 15 to 34
  *     characters whose ISO 7064 MOD 97-10 remainder is 1 (the first four
  *     moved to the end, letters read as 10 (A) ... 35 (Z));
  *   - a payment card number (ISO/IEC 7812-1): 13 to 19 digits starting
@@ -52,30 +53,77 @@ static int iban_ok(const char *c, size_t n)
     return rem == 1;
 }
 
+/* The character of an IBAN at s[i]: an ASCII letter or a decimal digit
+ * of any script (det_digit_at: "KW81 CBKU ٠٠٠٠ ١٢٣٤", report-adv25a
+ * B-29), as ASCII in *c; its length in bytes, or 0. */
+static size_t iban_char(const char *s, size_t len, size_t i, char *c)
+{
+    size_t n;
+    int v;
+
+    if (i < len && det_alnum(s[i]))
+        return *c = s[i], 1;
+    if (i < len && (unsigned char)s[i] >= 0x80 && (n = det_digit_at(s, len, i, &v, 0)) > 0)
+        return *c = (char)('0' + v), n;
+    return 0;
+}
+
+/* The join of an IBAN's groups at s[i] before its next character: a
+ * space, '-' or '.', or a split mark of split_marks.c ("NWBK〜6016",
+ * "DE89⸗3704") with or without a space on each side ("DE89 〜 3704");
+ * its kind in *kind (the mark's first byte, ' ' for a space alone) and
+ * its length in bytes, or 0. */
+static size_t iban_join(const char *s, size_t len, size_t i, char *kind)
+{
+    size_t j = i, n = 0;
+    char c;
+
+    if (i < len && (s[i] == '-' || s[i] == '.')) {
+        *kind = s[i];
+        return iban_char(s, len, i + 1, &c) > 0 ? 1 : 0;
+    }
+    if (j < len && s[j] == ' ')
+        j++;
+    if (j < len && det_split_mark(s, len, j, &n)) {
+        *kind = s[j], j += n;
+        if (j < len && s[j] == ' ')
+            j++;
+    } else if (j == i) {
+        return 0;
+    } else {
+        *kind = ' ';
+    }
+    return iban_char(s, len, j, &c) > 0 ? j - i : 0;
+}
+
 /* An IBAN at at: its end, or 0.  Grouped, the longest run of groups
- * that passes the check is taken ("GB82 WEST 1234 5698 7654 32 then"). */
+ * that passes the check is taken ("GB82 WEST 1234 5698 7654 32 then").
+ * Groups of four joined by one kind of join throughout, though a space
+ * may mix with one other ("GB29 NWBK〜6016〜1331", report-adv25b C-2);
+ * a Korean particle glued after it ends it (report-adv25a B-6). */
 static size_t iban(const char *s, size_t len, size_t at)
 {
-    char c[IBAN_MAX];
-    size_t n = 0, i = at, g = 0, ends[IBAN_MAX / 4 + 2], lens[IBAN_MAX / 4 + 2], ng = 0, k;
-    char sep = 0;
+    char c[IBAN_MAX], kind = 0;
+    size_t n = 0, i = at, g = 0, ends[IBAN_MAX / 4 + 2], lens[IBAN_MAX / 4 + 2], ng = 0, k, cl, jl;
+    char mark = 0;
 
     if (at + 4 > len || !det_alpha(s[at]) || !det_alpha(s[at + 1]) || !det_digit(s[at + 2]) ||
         !det_digit(s[at + 3]))
         return 0;
-    while (i < len && n < IBAN_MAX && det_alnum(s[i])) {
-        c[n++] = s[i++], g++;
-        /* A space, '-' or '.' only after a group of four, one kind
-         * throughout ("GB82-WEST-1234-...", "DE89.3704...": report-adv16a
+    while (n < IBAN_MAX && (cl = iban_char(s, len, i, &c[n])) > 0) {
+        n++, i += cl, g++;
+        /* A join only after a group of four, one kind throughout but for
+         * spaces ("GB82-WEST-1234-...", "DE89.3704...": report-adv16a
          * A-3). */
-        if (g == 4 && i + 1 < len && (s[i] == ' ' || s[i] == '-' || s[i] == '.') &&
-            (sep == 0 || s[i] == sep) && det_alnum(s[i + 1])) {
+        if (g == 4 && (jl = iban_join(s, len, i, &kind)) > 0 && (kind == ' ' || mark == 0 || mark == kind)) {
+            if (kind != ' ')
+                mark = kind;
             ends[ng] = i, lens[ng++] = n;
-            sep = s[i], g = 0, i++;
+            g = 0, i += jl;
         }
     }
-    if (det_letter_at(s, len, i) || (i < len && det_alnum(s[i])))
-        return 0;                               /* longer than an IBAN */
+    if (det_word_glued(s, len, i) || (i < len && det_alnum(s[i])))
+        return 0;              /* longer than an IBAN; a Korean particle ends it */
     ends[ng] = i, lens[ng++] = n;
     for (k = ng; k-- > 0;)
         if (lens[k] >= IBAN_MIN && iban_ok(c, lens[k]))
@@ -176,7 +224,7 @@ static size_t card(const char *s, size_t len, size_t at, int paren)
         i = ends[k];
         if (lens[k] < CARD_MIN)
             break;
-        if (det_letter_at(s, len, i) || (i < len && det_alnum(s[i])) ||
+        if (det_word_glued(s, len, i) || (i < len && det_alnum(s[i])) ||
             (k + 1 == groups && i + 1 < len && (s[i] == '.' || s[i] == ',') && det_digit(s[i + 1])))
             continue;
         if (det_luhn(d, lens[k]) && !all_years(d, lens, k + 1))

@@ -22,6 +22,10 @@ static const struct det_word birth_words[] = {
     DW("\xed\x83\x84\xec\x83\x9d", FIT_PREFIX),                          /* 탄생 */
     DW("\xd1\x80\xd0\xbe\xd0\xb4\xd0\xb8\xd0\xbb", FIT_PREFIX),          /* родил(ся, ась) */
     DW("\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_PREFIX),                  /* рожд(ения, ён) */
+    /* Ukrainian (brief s26 num26, report-adv25b C-5): народився,
+     * народилася, народження, народжений (hand-written). */
+    DW("народив", FIT_PREFIX), DW("народил", FIT_PREFIX), DW("народження", FIT_WORD),
+    DW("народжен", FIT_PREFIX),
     DW("\xd0\xb3.\xd1\x80.", FIT_WORD),                                  /* г.р. */
     DW("\xd0\xb4.\xd1\x80.", FIT_WORD),                                  /* д.р. */
     DW("\xd1\x82\xd3\xa9\xd1\x80\xd1\x81", FIT_PREFIX),                  /* төрс(өн, ний) */

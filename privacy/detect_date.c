@@ -102,9 +102,11 @@ static const char *const roman_months[] = {
  * its length in *n, or 0. */
 static unsigned roman_month(const char *s, size_t len, size_t at, size_t *n);
 
+/* The gap between two parts of a date at i: a space, or a mark spaced
+ * or not ("15 · апреля · 1989", "April — 15 — 1989": date_gaps.c). */
 static size_t space(const char *s, size_t len, size_t i)
 {
-    return i < len && s[i] == ' ' ? i + 1 : i;
+    return det_date_gap(s, len, i);
 }
 
 /* Past the letters (no digits) of any script from i. */
@@ -246,8 +248,17 @@ static struct det_date english_from_month(const char *s, size_t len, size_t at)
     if (!detect_month_word(s, len, at, &n))
         return d;
     i = space(s, len, at + n);
-    if ((e = en_year_at(s, len, i)) != 0 || (e = detect_short_year_at(s, len, i)) != 0)
-        return d.end = e, d.strength = DATE_PART, d;
+    if ((e = en_year_at(s, len, i)) != 0 || (e = detect_short_year_at(s, len, i)) != 0) {
+        d.end = e, d.strength = DATE_PART;
+        /* The day after the month and year: "April 1989, on the 15th",
+         * "April 1989, the fifteenth" (report-adv25b C-20). */
+        i = space(s, len, e + (e < len && s[e] == ','));
+        if (i > e && det_starts(s, len, i, "on the "))
+            i += 3;
+        if (i > e && det_starts(s, len, i, "the ") && (e = day_at(s, len, i, 1)) != 0)
+            d.end = e, d.strength = DATE_FULL;
+        return d;
+    }
     if ((e = day_at(s, len, i, 1)) == 0)
         return d;
     d.end = e, d.strength = DATE_PART;
@@ -404,22 +415,28 @@ static struct det_date month_after_day(const char *s, size_t len, size_t at)
     if (i == 0 && (i = det_day_words(s, len, at, &v)) != 0 &&
         !(i + 1 < len && s[i] == ' ' && word_in(ru_months, 12, s, len, i + 1, &n) >= 0))
         return d;                               /* четырнадцатого марта */
-    if (i == 0 || i >= len || strchr(" -/.", s[i]) == NULL || s[i] == '\0')
+    if (i == 0 || i >= len)
         return d;
-    /* A Russian ordinal day: "14-го марта", "14-е марта". */
-    ru_ord = (e = ru_ordinal_end(s, len, i)) > i && e < len && s[e] == ' ';
-    if (ru_ord)
-        i = e;
-    sep = s[i++];
-    /* German writes the day as an ordinal: "14. März 1975". */
-    if (sep == '.' && i < len && s[i] == ' ')
-        i++;
+    if ((e = det_date_gap(s, len, i)) > i && !(e == i + 1 && s[i] == ' ')) {
+        sep = ' ', i = e, ru_ord = 0;   /* a mark: "15 · апреля", "15·IV" (date_gaps.c) */
+    } else {
+        if (strchr(" -/.", s[i]) == NULL || s[i] == '\0')
+            return d;
+        /* A Russian ordinal day: "14-го марта", "14-е марта". */
+        ru_ord = (e = ru_ordinal_end(s, len, i)) > i && e < len && s[e] == ' ';
+        if (ru_ord)
+            i = e;
+        sep = s[i++];
+        /* German writes the day as an ordinal: "14. März 1975". */
+        if (sep == '.' && i < len && s[i] == ' ')
+            i++;
+    }
     if (sep == ' ' && (det_starts(s, len, i, "of ") || det_starts(s, len, i, "de ")))
         i += 3;
     /* A Roman month stands alone only with its year ("14 iii 1975"). */
     roman = word_in(roman_months, 12, s, len, i, &n) >= 0;
     if (!roman && !detect_month_word(s, len, i, &n) && word_in(ru_months, 12, s, len, i, &n) < 0 &&
-        word_in(eu_months, EU_MONTHS, s, len, i, &n) < 0)
+        word_in(eu_months, EU_MONTHS, s, len, i, &n) < 0 && !det_month_other(s, len, i, &n))
         return d;
     d.end = i + n, d.strength = roman ? DATE_NONE : DATE_PART;
     i = d.end + (d.end < len && (s[d.end] == ',' || (s[d.end] == sep && sep != ' ')));
@@ -427,6 +444,11 @@ static struct det_date month_after_day(const char *s, size_t len, size_t at)
         i += 3;                                 /* 14 de marzo de 1975 */
     if ((e = en_year_at(s, len, space(s, len, i))) != 0)
         d.end = e, d.strength = DATE_FULL;
+    /* A year said as an ordinal with its year word ("пятнадцатого марта
+     * восемьдесят седьмого года": date_gaps.c). */
+    else if ((e = det_short_year_words(s, len, space(s, len, i), &v)) != 0 &&
+             det_year_word_after(s, len, e) != 0)
+        d.end = det_year_word_after(s, len, e), d.strength = DATE_FULL;
     /* A two-digit year after the same separator ("14-Mar-75",
      * "14.III.75"). */
     else if (sep != ' ' && i > d.end && s[i - 1] == sep && det_digits(s, len, i) == 2 &&
@@ -440,7 +462,8 @@ static struct det_date month_after_day(const char *s, size_t len, size_t at)
     /* A two-digit year after a space or a comma ("14th March 75", "14
      * March, '75": report-adv16a A-15); a birth word must still mark it. */
     else if (!roman && (e = short_year_after(s, len, d.end)) != 0)
-        d.end = e, d.strength = DATE_FULL;
+        d.end = det_year_word_after(s, len, e) ? det_year_word_after(s, len, e) : e,
+        d.strength = DATE_FULL;                 /* "15 апр. 89 г." */
     return d;
 }
 
@@ -665,6 +688,16 @@ static struct det_date korean(const char *s, size_t len, size_t at)
     for (k = 0; k < 3; k++) {
         size_t j = parts > 0 ? space(s, len, i) : i;
         v = ko_part(s, len, j, k, &e, &n);
+        /* A year in digits with no 년, a mark or a space before its month
+         * ("1989 — 4월 — 15일 생": brief s26 num26). */
+        if (k == 0 && n == 4 && year_at(s, len, j) != 0 && space(s, len, e) > e) {
+            size_t me, mn, m = space(s, len, e);
+            unsigned mv = ko_part(s, len, m, 1, &me, &mn);
+            if (mn > 0 && mn <= 2 && mv >= 1 && mv <= 12 && det_digit(s[m]) && ko_unit_at(s, len, me, 1)) {
+                i = e, parts++, year++;
+                continue;
+            }
+        }
         /* Digits and their unit may be spaced apart ("1975 년 3 월 14
          * 일생", "84 년생"). */
         if (n > 0 && det_digit(s[j]) && !ko_unit_at(s, len, e, k) && e < len && s[e] == ' ' &&

@@ -354,6 +354,25 @@ size_t detect_spoken(const char *s, size_t len, size_t at, int *kind,
  * in *v; 0 if none. */
 size_t det_year_words(const char *s, size_t len, size_t at, unsigned *v);
 
+/* detect_years.c (brief s26 num26): the end of a two-digit year said
+ * as a Russian ordinal at at ("восемьдесят седьмого": 87 in *v), 10-99;
+ * 0 if none.  Callers want a year word after it (date_gaps.c). */
+size_t det_short_year_words(const char *s, size_t len, size_t at, unsigned *v);
+/* date_gaps.c (brief s26 num26): the end of the gap between two parts
+ * of a date at i: one space, or a mark (ASCII '-' or '/' with a space on each
+ * side, or a split mark of split_marks.c: "15 · апреля · 1989", "15 —
+ * April — 1989", "15·IV·1989") with or without a space on each side;
+ * i if none.  Pure. */
+size_t det_date_gap(const char *s, size_t len, size_t i);
+/* date_gaps.c: a month's name that detect_date.c's English, Russian and
+ * European tables lack, as a whole word at at: Ukrainian genitives
+ * ("квітня"), Russian and Ukrainian abbreviations with or without their
+ * full stop ("апр.", "сент", "квіт."); its length in bytes in *n, 1 if
+ * one.  Hand table (native reviewer wanted). */
+int det_month_other(const char *s, size_t len, size_t at, size_t *n);
+/* date_gaps.c: the end of a year word after a two-digit year at i
+ * (" года", " году", " г.", " року", " р."), or 0. */
+size_t det_year_word_after(const char *s, size_t len, size_t i);
 /* detect_years.c: the end of a Russian ordinal day 1-31 at at
  * ("четырнадцатого", "двадцать первого"), its value in *v; 0 if none. */
 size_t det_day_words(const char *s, size_t len, size_t at, unsigned *v);
@@ -397,6 +416,20 @@ size_t det_dots(const char *s, size_t len, size_t at);
  * too ("passport “m” “482”"): the word's end, its start in *wstart; 0 if
  * no word ends there. */
 size_t det_word_ending_marks(const char *s, size_t end, const char *skip, size_t *wstart);
+/* joiners.c (brief s26 num26): the end of a word or phrase that joins
+ * the parts of a number said in pieces at at ("а также", "그리고",
+ * "kemudian": a hand table per language), at if none.  Pure. */
+size_t det_joiner_at(const char *s, size_t len, size_t at);
+/* detect_particle.c (brief s26 num26): 1 if a mask for hidden digits
+ * ends right before at, or one space before it ("…5566", "***5566",
+ * "·5566", "xxxx 5566", ".. 5566"): a run of '*' '#', two 'x' or dots
+ * or more, or a split mark.  Pure. */
+int det_mask_before(const char *s, size_t at);
+/* detect_particle.c (brief s26 num26): 1 if a letter or digit that
+ * continues a word starts at s[at]: a word character of any script but
+ * Hangul (a Korean particle glued to a number or code ends it: "...로").
+ * Pure; no memory. */
+int det_word_glued(const char *s, size_t len, size_t at);
 /* split_marks.c: 1 if s[a..b) holds ',' ';' '"', an ellipsis or a split
  * mark. */
 int det_split_between(const char *s, size_t a, size_t b);

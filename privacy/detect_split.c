@@ -122,11 +122,11 @@ static int conjunction(const char *s, size_t a, size_t b)
  * no next group (the run ends). */
 static size_t gap_at(const char *s, size_t len, size_t i, int first, int *split, int *word)
 {
-    size_t j = i, n, chars, e;
+    size_t j = i, n, chars, e, extra = 0;
     int words = 0;
 
     *split = *word = 0;
-    while (j < len && j - i <= SPLIT_GAP) {
+    while (j < len && j - i <= SPLIT_GAP + extra) {
         char c = s[j];
         if (det_digit(c))
             return j > i ? j : i;
@@ -154,7 +154,11 @@ static size_t gap_at(const char *s, size_t len, size_t i, int first, int *split,
             j++;
         else if (quote_at(s, len, j, &n))
             *split = 1, j += n;
-        else if ((e = word_at(s, len, j, &chars)) > j) {
+        else if ((e = det_joiner_at(s, len, j)) > j && !detect_month_word(s, len, j, &n)) {
+            if (words++ > 1)    /* "а также", "그리고", "kemudian" (joiners.c) */
+                return i;
+            *word = 1, extra += e - j, j = e;
+        } else if ((e = word_at(s, len, j, &chars)) > j) {
             /* One letter is a group of the run (a plate's 가), a longer word
              * or a one-letter "and" a joiner; a month's name a group. */
             if ((chars == 1 && !conjunction(s, j, e)) || detect_month_word(s, len, j, &n))

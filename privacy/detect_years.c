@@ -224,6 +224,17 @@ static size_t read_number(const char *s, size_t len, size_t at, unsigned *v, int
     return end;
 }
 
+size_t det_short_year_words(const char *s, size_t len, size_t at, unsigned *v)
+{
+    size_t end;
+    int big, ord;
+
+    if (at >= len || (unsigned char)s[at] < 0x80 || det_letter_before(s, at))
+        return 0;
+    end = read_number(s, len, at, v, &big, &ord);
+    return end > at && ord && !big && *v >= 10 && *v <= 99 ? end : 0;
+}
+
 size_t det_year_words(const char *s, size_t len, size_t at, unsigned *v)
 {
     size_t end;

@@ -381,7 +381,7 @@ static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b
 static const char *const extra_kinds[] = { "short-name", "name-or-word", "mixed-script",
                                            "near-name", "transcription", "glued-name",
                                            "escape-run", "unread-script", "spoken-number",
-                                           "address", "handle" };
+                                           "address", "handle", "number-parts" };
 
 /* Adds the flags of extra from *next on that start before limit. */
 static int add_extra(struct redaction *res, struct flagcur *cur, const struct spans *extra,

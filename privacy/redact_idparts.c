@@ -40,6 +40,10 @@ static int part_cue_before(const char *s, size_t at)
     static const char *const cues[] = {
         "last four", "last 4", "last five", "last 5", "first four", "first 4", "first five",
         "first 5", "ends in", "ending in", "ends with", "digits",
+        /* brief s26 num26 (report-adv25b C-14, adv25a B-26): "ending",
+         * "ended in", Russian заканчивается/оканчивается, Ukrainian
+         * закінчується, Malay berakhir, Korean 끝 (끝나는); hand-written */
+        "ending", "ends", "ended", "заканчива", "оканчива", "закінчу", "berakhir", "끝",
         "\xec\x9e\x90\xeb\xa6\xac",                         /* 자리 (끝자리, 뒷자리, 네 자리) */
         "\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbd",             /* орон (digit place: 4 орон) */
         "\xd1\x86\xd0\xb8\xd1\x84\xd1\x80",             /* цифр(ы) */
@@ -105,15 +109,16 @@ static int add_part(struct spans *out, const struct redactor *r, size_t lit, siz
 /* The length of a split gap at s[i] before a digit (brief s24 num24):
  * spaces with ", " ";" ":" a quote or ". ", an ellipsis, any split mark
  * of split_marks.c (brief s25 num25), or one word of up to four
- * letters ("then", "и", "및"), 12 bytes at most; 0 if none.  A ',' or
+ * letters ("then", "и", "및") or a joiner of joiners.c ("а также":
+ * brief s26 num26), 12 bytes at most besides the joiner; 0 if none.  A ',' or
  * '.' right before a digit is no split gap ("1,234,567" stays one amount,
  * read by no run here). */
 static size_t split_gap(const char *s, size_t len, size_t i)
 {
-    size_t j = i, chars = 0, n;
+    size_t j = i, chars = 0, n, jn, extra = 0;
     int marks = 0, words = 0, cp, k;
 
-    while (j < len && j - i <= 12) {
+    while (j < len && j - i <= 12 + extra) {
         char c = s[j];
         if (c >= '0' && c <= '9')
             return marks + words > 0 ? j - i : 0;
@@ -130,6 +135,11 @@ static size_t split_gap(const char *s, size_t len, size_t i)
         else if (c == ';' || c == '"' || c == '\'' || (c == ':' && ((j > i && s[j - 1] == ' ') ||
                                                                   (j + 1 < len && s[j + 1] == ' '))))
             marks++, j++;
+        else if ((jn = det_joiner_at(s, len, j)) > j) {
+            if (words++ > 0)
+                return 0;
+            extra = jn - j, j = jn;     /* "а также", "그리고" (joiners.c) */
+        }
         else if ((k = utf8_next(&cp, s + j, len - j)) > 0 && is_word_cp(cp) && !(c >= '0' && c <= '9')) {
             if (words++ > 0)
                 return 0;
@@ -260,7 +270,8 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
         }
         if (c >= '0' && c <= '9') {
             if ((end = written_run(t->norm, t->normlen, p, d, sizeof d, &n, &split, splits)) != 0 &&
-                ((n < (split ? PART_SPLIT : PART_WRITTEN) && (n < PART_CUED || !part_cue_before(t->norm, p))) ||
+                ((n < (split ? PART_SPLIT : PART_WRITTEN) &&
+                  (n < PART_CUED || !(part_cue_before(t->norm, p) || det_mask_before(t->norm, p)))) ||
                  word_at(t->norm, t->normlen, end)))
                 end = 0;
         } else if ((c >= 'a' && c <= 'z') || c >= 0xC0) {

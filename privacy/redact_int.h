@@ -442,7 +442,7 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
  * the word shapes of redact_flags.c (the cat of their spans). */
 enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME,
        FLAG_TRANSCRIPTION, FLAG_GLUED_NAME, FLAG_ESCAPE_RUN,
-       FLAG_UNREAD_SCRIPT, FLAG_SPOKEN_NUMBER, FLAG_ADDRESS, FLAG_HANDLE };
+       FLAG_UNREAD_SCRIPT, FLAG_SPOKEN_NUMBER, FLAG_ADDRESS, FLAG_HANDLE, FLAG_NUMBER_PARTS };
 
 /* redact_flags.c: calls fn(ctx, start, end) with the input offsets of
  * each run of escape-looking tokens of the original (escapes.h,
@@ -503,6 +503,11 @@ int redact_near_place_latin(const struct redactor *r, const char *w, size_t len)
  * 0, or -1 if out of memory. */
 int redact_near_places_ko(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
+/* redact_number_parts.c (brief s26 num26): appends to flags (input
+ * offsets, FLAG_NUMBER_PARTS) each group of digit runs near each other
+ * that are, in order, parts of one registered number ("He said 9911.
+ * Then 2233."); -1 when out of memory. */
+int redact_number_parts(struct spans *flags, const struct redactor *r, const struct normtext *t);
 /* redact_near.c: appends to flags (input offsets, cat FLAG_NEAR_NAME) each
  * word of t one edit from a subject's name word of six letters or more
  * that is not an ordinary word (Whitfeld for Whitfield).  Returns 0, or

@@ -146,7 +146,7 @@ static int flags_to_input(struct spans *flags, const struct redactor *r, const s
     }
     if (redact_escape_runs(t, add_run, flags) != 0 || redact_base64_runs(flags, r, t) != 0)
         return -1;
-    if (redact_near_names(flags, r, t) != 0)
+    if (redact_near_names(flags, r, t) != 0 || redact_number_parts(flags, r, t) != 0)
         return -1;
     if (redact_masked_names(flags, r, t) != 0 || redact_unread_scripts(flags, r, t) != 0 ||
         redact_spoken_runs(flags, t) != 0)

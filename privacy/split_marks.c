@@ -5,7 +5,10 @@
  * closing brackets: 「 」 『 』 【 】 〈 〉 《 》 and their full-width
  * forms), Po (other punctuation: 、 ・ … ‥ ※ ‖) or Pd (dashes outside
  * ASCII: 〜 ⸗ ֊ ᠆ ゠ 〰 ‐ ‑ – —; report-adv25b C-2), and the midline
- * ellipsis U+22EF (category Sm).  ASCII marks keep their own rules in
+ * ellipsis U+22EF (category Sm), and the symbols of categories Sm and So
+ * (arrows → ⇒ ➔, the broken bar ¦, the fraction slash ⁄, bullets ● ▪,
+ * box bars │: report-adv25b C-1; brief s26 num26) other than the
+ * operators and units of symbol_excluded below.  ASCII marks keep their own rules in
  * detect_split.c and redact_idparts.c (',' '.' ':' each mean something
  * inside a number).  Left out, our choice (docs/VARIANTS.md, session 25):
  * the marks that end a sentence (。 ｡ ． ! ? and their other scripts'
@@ -35,6 +38,31 @@ static int excluded(int cp)
     }
 }
 
+/* 1 if the symbol cp (category Sm or So) means something between two
+ * numbers and so splits no groups: an operator of arithmetic or
+ * comparison ("3 + 4", "1 ± 2", "a ≤ 5": the Mathematical Operators
+ * block U+2200..U+22FF and the Latin-1 and Greek ones), or a unit or
+ * label written beside a number (° № ℃ © ®: the Letterlike Symbols block
+ * U+2100..U+214F).  The operators that are a slash, a bar, a dot or a
+ * tilde between groups (∕ ∣ ∙ ⋅ ∼ ⋯) are split marks.  Written by hand
+ * from UnicodeData.txt's names (brief s26 num26). */
+static int symbol_excluded(int cp)
+{
+    switch (cp) {
+    case 0x2215: case 0x2223: case 0x2219: case 0x22C5: case 0x223C: case 0x22EF:
+        return 0;                                   /* ∕ ∣ ∙ ⋅ ∼ ⋯ */
+    case 0x00AC: case 0x00B0: case 0x00B1: case 0x00D7: case 0x00F7: /* ¬ ° ± × ÷ */
+    case 0x00A9: case 0x00AE: case 0x03F6:                   /* © ® ϶ */
+    case 0x207A: case 0x207B: case 0x207C: case 0x208A: case 0x208B: case 0x208C: /* ⁺ ⁻ ⁼ ₊ ₋ ₌ */
+    case 0xFB29: case 0xFE62: case 0xFE64: case 0xFE65: case 0xFE66: /* ﬩ ﹢ ﹤ ﹥ ﹦ */
+    case 0xFF0B: case 0xFF1C: case 0xFF1D: case 0xFF1E:             /* ＋ ＜ ＝ ＞ */
+        return 1;
+    default:
+        return (cp >= 0x2200 && cp <= 0x22FF) || (cp >= 0x2100 && cp <= 0x214F) ||
+               (cp >= 0x2A00 && cp <= 0x2AFF);      /* Supplemental Mathematical Operators */
+    }
+}
+
 /* 1 if code point cp is a split mark (above). */
 static int split_cp(int cp)
 {
@@ -50,6 +78,9 @@ static int split_cp(int cp)
     case UTF8PROC_CATEGORY_PO:
     case UTF8PROC_CATEGORY_PD:
         return 1;
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SO:
+        return !symbol_excluded(cp);
     default:
         return 0;
     }

@@ -44,6 +44,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/spell22-detect.jsonl",
     "tests/data/leaks/num24-detect.jsonl",
     "tests/data/leaks/num25-detect.jsonl",
+    "tests/data/leaks/num26-detect.jsonl",
     "tests/data/leaks/addr25-detect.jsonl",
     "tests/data/leaks/addr26-detect.jsonl",
 };
