@@ -258,7 +258,7 @@ static const struct det_word part_labels[] = {
 static const struct det_word part_words_en[] = {
     DW("ends", FIT_WORD), DW("ending", FIT_WORD), DW("starts", FIT_WORD), DW("starting", FIT_WORD),
     DW("begins", FIT_WORD), DW("beginning", FIT_WORD), DW("digits", FIT_WORD),
-    DW("rest", FIT_WORD), DW("ended", FIT_WORD), DW("started", FIT_WORD), DW("began", FIT_WORD),
+    DW("rest", FIT_WORD), DW("ended", FIT_WORD),
 };
 
 /* report-adv19b B-18: a number given in two named parts, "the first

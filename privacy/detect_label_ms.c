@@ -136,9 +136,29 @@ size_t detect_ms_letter_join(const char *s, size_t len, size_t i)
 {
     size_t j = i + 1;
 
-    if (i >= len || (s[i] != ' ' && s[i] != '-' && s[i] != '/'))
+    if (i >= len || (s[i] != '-' && s[i] != '/'))
         return 0;
     while (j < len && j - i <= 4 && s[j] >= 'a' && s[j] <= 'z')
         j++;
     return j > i + 1 && j - i <= 5 && j + 1 < len && s[j] == s[i] && det_digit(s[j + 1]) ? 1 : 0;
+}
+
+int detect_ms_joiner(const char *w, size_t n)
+{
+    static const struct det_word joiners[] = {
+        DW("ended", FIT_WORD), DW("ends", FIT_WORD), DW("ending", FIT_WORD), DW("started", FIT_WORD),
+        DW("followed", FIT_WORD), DW("then", FIT_WORD), DW("kemudian", FIT_WORD),
+        DW("berakhir", FIT_WORD), DW("diikuti", FIT_WORD), DW("dan", FIT_WORD),
+    };
+
+    return det_in_list(joiners, N(joiners), w, n);
+}
+
+int detect_ms_number_word(const char *w, size_t n)
+{
+    static const struct det_word words[] = {
+        DW("number", FIT_WORD), DW("nombor", FIT_WORD), DW("nomor", FIT_WORD),
+    };
+
+    return det_in_list(words, N(words), w, n);
 }

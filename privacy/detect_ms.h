@@ -42,10 +42,23 @@ int detect_ms_part_between(const char *w, size_t n);
  * else plain; one of the two pointers given (no memory of its own). */
 const char *detect_ms_comma(const char *s, size_t end, const char *plain, const char *comma);
 
-/* A separator of an ID value at s[i] (one of " -/") followed by one to
- * four letters and the same separator and a digit ("2019/JB/004512",
+/* A separator of an ID value at s[i] ('-' or '/'; not a space: "5678
+ * and 345678" is two numbers) followed by one to four letters and the
+ * same separator and a digit ("2019/JB/004512",
  * "PLKS-JB-2019-004512": the Malaysian work pass numbers of
  * report-adv25a B-9): 1 (its length in bytes), or 0. */
 size_t detect_ms_letter_join(const char *s, size_t len, size_t i);
+
+/* 1 if the word w[0, n) (norm view) joins the parts of a number said in
+ * two (detect_split.c), longer than its four letters: English "ended",
+ * "ends", "ending", "started", "followed", "then"; Malay "kemudian"
+ * (then), "berakhir" (ends), "diikuti" (followed by), "dan" (and)
+ * ("started 012 and ended 3456789", "012 kemudian 3456789":
+ * report-adv25a B-5). */
+int detect_ms_joiner(const char *w, size_t n);
+
+/* 1 if the word w[0, n) says "number" (number, nombor, nomor): a phone's
+ * label for a number said in parts (detect_split.c). */
+int detect_ms_number_word(const char *w, size_t n);
 
 #endif

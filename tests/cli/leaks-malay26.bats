@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# Brief s26 malay26 (report-adv25a B-1..B-3, B-7, B-9, B-10, B-11, B-26,
+# Brief s26 malay26 (report-adv25a B-1..B-5, B-7, B-9, B-10, B-11, B-26,
 # F-4; issue 12), end to end on the real binary, one test per kind: Malay
 # digit words, a passport, a work permit or pass and a bank account after
 # a Malay label (with its clitic and owner word), the last digits of an
@@ -48,4 +48,10 @@ SUBJECT='--name "Kim Jong-su" --pseudonym Kang-ho --term id:870315-12-5677 --ter
     redacts_to "$SUBJECT" \
         'No IC dia 850505085123.' \
         'No IC dia [ID-1].'
+}
+
+@test "leaks-malay26: a +60 mobile without + and a number said in two parts joined by words are phones (B-4, B-5)" {
+    redacts_to "$SUBJECT" \
+        "The worker's number: 6012-3456789. His Malaysian number started 012 and ended 3456789. Nombor dia 019 kemudian 8765432. Page 2012 and then 2013." \
+        "The worker's number: [ID-1]. His Malaysian number started [PHONE-1]. Nombor dia [PHONE-2]. Page 2012 and then 2013."
 }
