@@ -132,7 +132,7 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
                         (s[j] == ' ' && det_starts(s, len, j + 1, "dot ")) ||
                         (j == at + 1 && s[at] == 'u' && s[j] == '/')))
         return 0;
-    if (detect_month_word(s, len, at, &n) || detect_day_word(s, len, at) ||
+    if (detect_month_word(s, len, at, &n) || detect_other_month_word(s, len, at, &n) || detect_day_word(s, len, at) ||
         detect_number_words_start(s, len, at))
         return 0;
     if (j - at == 1 && strchr("nsew", s[at]) != NULL && j + 1 < len && s[j] == ' ' &&

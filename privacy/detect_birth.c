@@ -48,6 +48,11 @@ static const struct det_word birth_words[] = {
     DW("geb.", FIT_WORD), DW("geb", FIT_WORD), DW("geboren", FIT_WORD), DW("geburt", FIT_PREFIX),
     DW("naissance", FIT_WORD),
     DW("nacido", FIT_WORD), DW("nacida", FIT_WORD), DW("nacio", FIT_WORD), DW("nacimiento", FIT_WORD),
+    /* Malay and Indonesian (brief s26 malay26, report-adv25a B-11;
+     * hand-written, wants a native reviewer): lahir "born" (tarikh lahir,
+     * tanggal lahir, T/lahir), with its -nya; kelahiran "birth";
+     * dilahirkan "was born". */
+    DW("lahir", FIT_WORD), DW("lahirnya", FIT_WORD), DW("kelahiran", FIT_WORD), DW("dilahirkan", FIT_WORD),
 };
 
 /* A full stop at s[i]: '.' after two letters, before a space or the end

@@ -83,7 +83,13 @@ static const char *const mn_seasons[4] = {     /* of spring, summer, autumn, win
 /* The months in German, French and Spanish, in the norm view (marks
  * stripped: März "marz", février "fevrier", août "aout"); read where the
  * English and Russian ones are (a day before: "14. März 1975", "14 mars
- * 1975", "14 de marzo de 1975"). */
+ * 1975", "14 de marzo de 1975"; or a year after: "März 1975").  Malay
+ * (brief s26 malay26, report-adv25a B-11; hand-written, wants a native
+ * reviewer): the months of Dewan Bahasa dan Pustaka's spelling, Januari
+ * Februari Mac April Mei Jun Julai Ogos September Oktober November
+ * Disember, and their usual short forms Jan Feb Mac Apr Mei Jun Jul
+ * Ogo/Ogs Sep/Sept Okt Nov Dis (those shared with English are
+ * detect_month_word's); Indonesian Maret, Agustus, Desember, Juli, Juni. */
 static const char *const eu_months[] = {
     "januar", "janner", "februar", "marz", "maerz", "april", "mai", "juni", "juli", "august",
     "september", "oktober", "november", "dezember",
@@ -91,6 +97,8 @@ static const char *const eu_months[] = {
     "novembre", "decembre",
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
     "setiembre", "octubre", "noviembre", "diciembre",
+    "januari", "februari", "mac", "mei", "julai", "ogos", "disember", "okt", "ogo", "ogs", "dis",
+    "maret", "agustus", "desember",
 };
 #define EU_MONTHS ((int)(sizeof eu_months / sizeof eu_months[0]))
 
@@ -132,6 +140,11 @@ static int word_in(const char *const *tab, int count, const char *s, size_t len,
             return k;
         }
     return -1;
+}
+
+int detect_other_month_word(const char *s, size_t len, size_t at, size_t *n)
+{
+    return word_in(eu_months, EU_MONTHS, s, len, at, n) >= 0;
 }
 
 int detect_month_word(const char *s, size_t len, size_t at, size_t *n)
@@ -245,8 +258,14 @@ static struct det_date english_from_month(const char *s, size_t len, size_t at)
     struct det_date d = { 0, DATE_NONE, 0 };
     size_t n, i, e;
 
-    if (!detect_month_word(s, len, at, &n))
-        return d;
+    if (!detect_month_word(s, len, at, &n)) {
+        /* Another language's month before its year ("Mac 1987", "März
+         * 1975"): the year alone, no day. */
+        if (word_in(eu_months, EU_MONTHS, s, len, at, &n) < 0 ||
+            (e = year_at(s, len, space(s, len, at + n))) == 0)
+            return d;
+        return d.end = e, d.strength = DATE_PART, d;
+    }
     i = space(s, len, at + n);
     if ((e = en_year_at(s, len, i)) != 0 || (e = detect_short_year_at(s, len, i)) != 0) {
         d.end = e, d.strength = DATE_PART;

@@ -667,6 +667,11 @@ size_t detect_three_words(const char *s, size_t len, size_t at);
  * for the date scanner. */
 int detect_month_word(const char *s, size_t len, size_t at, size_t *n);
 
+/* detect_date.c: 1 if a month name of another language (German, French,
+ * Spanish, Malay, Indonesian: eu_months) starts at at, a whole word, its
+ * length in *n (bytes). */
+int detect_other_month_word(const char *s, size_t len, size_t at, size_t *n);
+
 /* detect_date.c: a day of the month in Mongolian words at at ("арван
  * тавнд", "нэгэнд"); its end, or 0. */
 size_t detect_mn_day_words(const char *s, size_t len, size_t at);

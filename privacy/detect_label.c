@@ -13,6 +13,7 @@
 
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
+#include "privacy/detect_ms.h"
 #include "util/lexicon.h"
 
 enum label_kind { LABEL_NONE, LABEL_ID, LABEL_ACCOUNT, LABEL_HANDLE, LABEL_W3W, LABEL_COORD, LABEL_GRID, LABEL_IP,
@@ -54,7 +55,7 @@ static const struct det_word id_labels[] = {
  * permit 20000 workers", "Visa 4111..."): they label an ID number after a
  * qualifier or a colon ("permit no.", "visa: "), or after a word naming
  * the paper ("work permit", "entry visa"). */
-static const struct det_word papers_en[] = { DW("permit", FIT_WORD), DW("visa", FIT_WORD) };
+static const struct det_word papers_en[] = { DW("permit", FIT_WORD), DW("visa", FIT_WORD), DW("pass", FIT_WORD) };
 static const struct det_word paper_kinds_en[] = {
     DW("work", FIT_WORD), DW("residence", FIT_WORD), DW("resident", FIT_WORD), DW("entry", FIT_WORD),
     DW("exit", FIT_WORD), DW("stay", FIT_WORD), DW("employment", FIT_WORD), DW("labour", FIT_WORD),
@@ -257,7 +258,7 @@ static const struct det_word part_labels[] = {
 static const struct det_word part_words_en[] = {
     DW("ends", FIT_WORD), DW("ending", FIT_WORD), DW("starts", FIT_WORD), DW("starting", FIT_WORD),
     DW("begins", FIT_WORD), DW("beginning", FIT_WORD), DW("digits", FIT_WORD),
-    DW("rest", FIT_WORD),
+    DW("rest", FIT_WORD), DW("ended", FIT_WORD),
 };
 
 /* report-adv19b B-18: a number given in two named parts, "the first
@@ -291,6 +292,9 @@ static const struct det_word number_words[] = {
     DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX), /* дугаар */
     DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX), /* номер */
     DW("\xec\xa3\xbc\xeb\xaf\xbc", FIT_PREFIX), /* 주민 */
+    /* Malay (brief s26 malay26): IC, nombor, telefon, pasport, akaun */
+    DW("ic", FIT_WORD), DW("nombor", FIT_WORD), DW("telefon", FIT_PREFIX), DW("pasport", FIT_PREFIX),
+    DW("akaun", FIT_PREFIX),
 };
 #define PART_WINDOW 48
 
@@ -405,7 +409,8 @@ static enum label_kind label_before(const char *s, size_t v)
     int numq = 0;               /* the qualifier next to the value says "number" */
     int card = 0;               /* a qualifier was "card" */
 
-    for (k = 0; k < 3 && (we = det_word_ending(s, end, SEPARATORS, &a)) != 0; k++) {
+    for (k = 0; k < 3 && (we = det_word_ending(s, end, k == 0 ? detect_ms_comma(s, end, SEPARATORS, SEPARATORS ",") : SEPARATORS, &a)) != 0;
+         k++) {
         const char *w = s + a;
         size_t n = we - a;
         /* A bank before a messenger: 카카오뱅크 is a bank, 카카오 a messenger. */
@@ -417,6 +422,11 @@ static enum label_kind label_before(const char *s, size_t v)
             return LABEL_HANDLE;
         if (det_in_list(account_labels, N(account_labels), w, n))
             return LABEL_ACCOUNT;
+        switch (detect_ms_label(s, a, we)) {       /* Malay: detect_label_ms.c */
+        case MS_ID: return LABEL_ID;
+        case MS_ACCOUNT: return LABEL_ACCOUNT;
+        default: break;
+        }
         /* "kakao id": the qualifier "id", then the network before it. */
         if ((det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n) ||
              english_paper(s, a, we, k)) &&
@@ -435,7 +445,7 @@ static enum label_kind label_before(const char *s, size_t v)
             return LABEL_GRID;
         if (k == 0 && det_in_list(coord_labels, N(coord_labels), w, n))
             return LABEL_COORD;
-        if (!det_in_list(qualifiers, N(qualifiers), w, n))
+        if (!det_in_list(qualifiers, N(qualifiers), w, n) && !detect_ms_qualifier(w, n))
             return k > 0 ? card_alone(id_label_back(s, end, numq), card) : LABEL_NONE;
         if (k == 0)
             numq = det_in_list(number_qualifiers, N(number_qualifiers), w, n);
@@ -447,7 +457,8 @@ static enum label_kind label_before(const char *s, size_t v)
 
 int detect_id_label(const char *w, size_t n)
 {
-    return det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n);
+    return det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n) ||
+           detect_ms_label(w, 0, n) == MS_ID;
 }
 
 int detect_account_label(const char *s, const char *w, size_t n)
@@ -503,10 +514,12 @@ static size_t id_value_min(const char *s, size_t len, size_t at, size_t minchars
         if (i == end || chars > 20)
             break;
         end = i;
-        /* A group of letters alone is joined by one ' ' or '-' only
-         * ("ab 1234567", not "no. 745123456"). */
-        if ((sep = id_separator(s, len, i)) == 0 ||
-            (nd == group && (sep != 1 || (s[i] != ' ' && s[i] != '-'))))
+        /* A group of letters alone is joined by one ' ', '-' or '/' only
+         * ("ab 1234567", "JB/2019/004512", not "no. 745123456"); letters
+         * between two separators of a number too ("2019/JB/004512",
+         * "PLKS-JB-2019": detect_ms_letter_join). */
+        if (((sep = id_separator(s, len, i)) == 0 && (sep = detect_ms_letter_join(s, len, i)) == 0) ||
+            (nd == group && (sep != 1 || (s[i] != ' ' && s[i] != '-' && s[i] != '/'))))
             break;
         i += sep;
     }
@@ -534,7 +547,7 @@ static int part_label_before(const char *s, size_t v)
     for (k = 0; k < 4 && we != 0; k++) {
         if (det_in_list(part_labels, N(part_labels), s + a, we - a))
             return 1;
-        if (det_in_list(part_words_en, N(part_words_en), s + a, we - a) ||
+        if (det_in_list(part_words_en, N(part_words_en), s + a, we - a) || detect_ms_part_word(s + a, we - a) ||
             (counted && det_in_list(part_order, N(part_order), s + a, we - a)))
             return det_word_near(s, v, a > 96 ? a - 96 : 0, a, number_words, N(number_words));
         /* Small words between (part_between), and the count of digits
@@ -542,7 +555,7 @@ static int part_label_before(const char *s, size_t v)
         if ((we - a <= 2 && det_digit(s[a])) || detect_spoken_word(s, we, a) ||
             det_in_list(part_between + PART_NOUNS, N(part_between) - PART_NOUNS, s + a, we - a))
             counted = 1;
-        else if (!det_in_list(part_between, PART_NOUNS, s + a, we - a))
+        else if (!det_in_list(part_between, PART_NOUNS, s + a, we - a) && !detect_ms_part_between(s + a, we - a))
             return 0;
         we = det_word_ending(s, a, SEPARATORS, &b);
         a = b;

@@ -418,14 +418,22 @@ static int coded_national(const struct groups *g, size_t k, const char *d)
 {
     size_t i, ccn = g->nd[0];
 
-    if (k < 2 || ccn > 3)
+    if (k < 2 || ccn > 6)
         return 0;
     for (i = 1; i < k; i++)
         if (g->sep[i] == 'j')
             return 0;                   /* "976 1234 and 976": two numbers */
     for (i = 0; i < phone_nplans; i++) {
         const char *rest = d + ccn;
-        if (det_value(d, ccn) != (unsigned)phone_plans[i].cc)
+        /* The code glued to the first group, a mobile number after it
+         * ("6012-3456789", "965-9988-7766" read so too: report-adv25a
+         * B-4); codes of two or three digits. */
+        unsigned cc = (unsigned)phone_plans[i].cc;
+        size_t ccl = cc >= 100 ? 3 : cc >= 10 ? 2 : 0;
+        if (ccl > 0 && g->nd[0] > ccl && g->nd[0] <= ccl + 3 && det_value(d, ccl) == cc &&
+            match(i, RE_MOBILE, d + ccl))
+            return 1;
+        if (det_value(d, ccn) != cc)
             continue;
         return match(i, RE_MOBILE, rest) || match(i, RE_FIXED, rest) || match(i, RE_OTHER, rest);
     }

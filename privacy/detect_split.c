@@ -44,6 +44,7 @@
 
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
+#include "privacy/detect_ms.h"
 
 #define SPLIT_GROUPS 16
 #define SPLIT_MAX 40            /* bytes of a reading, at most */
@@ -163,7 +164,7 @@ static size_t gap_at(const char *s, size_t len, size_t i, int first, int *split,
              * or a one-letter "and" a joiner; a month's name a group. */
             if ((chars == 1 && !conjunction(s, j, e)) || detect_month_word(s, len, j, &n))
                 return j;
-            if (words++ > 1 || chars > SPLIT_WORD_CHARS || e - j > SPLIT_WORD)
+            if (words++ > 1 || ((chars > SPLIT_WORD_CHARS || e - j > SPLIT_WORD) && !detect_ms_joiner(s + j, e - j)))
                 return i;
             *word = 1, j = e;
         } else
@@ -271,7 +272,7 @@ static int label_before(const char *s, size_t at)
     int found = 0;
 
     for (int k = 0; k < 3 && (we = det_word_ending_marks(s, end, " :;,\"'.-()#", &a)) != 0; k++) {
-        if (detect_phone_word(s + a, we - a))
+        if (detect_phone_word(s + a, we - a) || detect_ms_number_word(s + a, we - a))
             found |= LABEL_PHONE;
         if (detect_id_label(s + a, we - a) || detect_plate_label(s, we))
             found |= LABEL_ID;

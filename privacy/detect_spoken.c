@@ -22,7 +22,9 @@
  *   Russian (Mongolian and Korean workers in Russia read numbers so):
  *     ноль, один, два, три, четыре, пять, шесть, семь, восемь, девять;
  *   Korean: the Sino-Korean digit syllables of detect_digits.c, one or
- *     several to a word ("공 일 공", "공일공 일이삼사").
+ *     several to a word ("공 일 공", "공일공 일이삼사");
+ *   Malay (and Indonesian delapan, nol): kosong/sifar satu dua tiga empat
+ *     lima enam tujuh lapan sembilan (brief s26 malay26).
  * Compound numbers beyond tens and units ("one hundred", "мянга") are
  * not read. */
 #include <pthread.h>
@@ -86,6 +88,16 @@ static const struct spoken_word spoken[] = {
     { "tavan", DIGIT, 5 }, { "zurgaa", DIGIT, 6 }, { "doloo", DIGIT, 7 }, { "naim", DIGIT, 8 },
     { "naym", DIGIT, 8 }, { "yes", DIGIT, 9 }, { "yos", DIGIT, 9 }, { "yesun", DIGIT, 9 },
     { "arav", TEEN, 10 }, { "arvan", TENS, 1 }, { "yeren", TENS, 9 },
+    /* Malay (brief s26 malay26, report-adv25a B-1..B-3; hand-written,
+     * wants a native reviewer): the standard cardinals of Dewan Bahasa dan
+     * Pustaka's Tatabahasa Dewan, kosong and sifar 0, satu 1, dua 2, tiga
+     * 3, empat 4, lima 5, enam 6, tujuh 7, lapan 8, sembilan 9; the
+     * Indonesian delapan 8 (nol 0 is in the wider net below); sepuluh 10,
+     * sebelas 11. */
+    { "kosong", DIGIT, 0 }, { "sifar", DIGIT, 0 }, { "satu", DIGIT, 1 }, { "dua", DIGIT, 2 },
+    { "tiga", DIGIT, 3 }, { "empat", DIGIT, 4 }, { "lima", DIGIT, 5 }, { "enam", DIGIT, 6 },
+    { "tujuh", DIGIT, 7 }, { "lapan", DIGIT, 8 }, { "delapan", DIGIT, 8 },
+    { "sembilan", DIGIT, 9 }, { "sepuluh", TEEN, 10 }, { "sebelas", TEEN, 11 },
     /* Russian */
     { "ноль", DIGIT, 0 }, { "нуль", DIGIT, 0 }, { "один", DIGIT, 1 }, { "одна", DIGIT, 1 },
     { "два", DIGIT, 2 }, { "две", DIGIT, 2 }, { "три", DIGIT, 3 }, { "четыре", DIGIT, 4 },

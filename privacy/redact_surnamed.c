@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "privacy/detect_int.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -103,6 +104,14 @@ static int unknown(const struct normtext *t, const struct sword *w)
     int lang = w->cyr ? LEXICON_MN : LEXICON_EN;
     size_t n = w->b - w->a;
 
+    char low[WORD_MAX];
+
+    /* An ID label (No IC, Noh NRIC) is no given name (report-adv25a F-4). */
+    for (size_t i = 0; i < n && n <= sizeof low; i++)
+        low[i] = (char)(t->norm[w->a + i] >= 'A' && t->norm[w->a + i] <= 'Z' ? t->norm[w->a + i] | 0x20
+                                                                              : t->norm[w->a + i]);
+    if (n <= sizeof low && !w->cyr && detect_id_label(low, n))
+        return 0;
     return n >= 2 && redact_upper_at(t, w->a) && !redact_known_word(lang, t->norm + w->a, n) &&
            lexicon_proper((enum lexicon_lang)lang, t->norm + w->a, n) == 0;
 }

@@ -92,6 +92,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/flags25.jsonl",
     "tests/data/leaks/num25.jsonl",
     "tests/data/leaks/num26.jsonl",
+    "tests/data/leaks/malay26.jsonl",
 };
 #define MAX_KINDS 2048
 
