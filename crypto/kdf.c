@@ -1,0 +1,88 @@
+#include "crypto/kdf.h"
+
+#include <argon2.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#ifndef MAP_POPULATE
+#define MAP_POPULATE 0
+#endif
+
+/* libargon2's allocation hook: the matrix resident from the start (one
+ * call instead of a page fault per 4 KiB page as Argon2 first touches it),
+ * locked if the limit allows, never in a core dump. */
+static int matrix_alloc(uint8_t **memory, size_t bytes)
+{
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+
+    if (p == MAP_FAILED) {
+        *memory = NULL;
+        return -1;
+    }
+#ifdef MADV_DONTDUMP
+    (void)madvise(p, bytes, MADV_DONTDUMP);
+#endif
+    (void)mlock(p, bytes);
+    *memory = p;
+    return 0;
+}
+
+/* libargon2 has already wiped the matrix (its free_memory clears the
+ * internal memory before it calls this hook). */
+static void matrix_free(uint8_t *memory, size_t bytes)
+{
+    if (memory == NULL)
+        return;
+    (void)munlock(memory, bytes);
+    (void)munmap(memory, bytes);
+}
+
+int kdf_argon2id(unsigned char *out, size_t outlen,
+                 const unsigned char *secret, size_t secretlen,
+                 const unsigned char *salt, size_t saltlen,
+                 uint32_t t_cost, uint64_t mem_bytes, uint32_t lanes,
+                 struct err *e)
+{
+    argon2_context ctx;
+    int rc;
+
+    if (lanes < 1 || lanes > 16 || mem_bytes < KDF_MIN_BYTES(lanes) ||
+        mem_bytes / 1024U > UINT32_MAX || outlen > UINT32_MAX ||
+        secretlen > UINT32_MAX || saltlen > UINT32_MAX)
+        return err_set(e, EXIT_INPUT, "keyslot file has out-of-range key derivation costs");
+    memset(&ctx, 0, sizeof ctx);
+    ctx.out = out;
+    ctx.outlen = (uint32_t)outlen;
+    /* libargon2 reads the secret and, without ARGON2_FLAG_CLEAR_PASSWORD,
+     * leaves it as it is: the caller owns and wipes it. */
+    ctx.pwd = (uint8_t *)(uintptr_t)secret;
+    ctx.pwdlen = (uint32_t)secretlen;
+    ctx.salt = (uint8_t *)(uintptr_t)salt;
+    ctx.saltlen = (uint32_t)saltlen;
+    ctx.t_cost = t_cost;
+    ctx.m_cost = (uint32_t)(mem_bytes / 1024U);
+    ctx.lanes = lanes;
+    ctx.threads = lanes;
+    ctx.version = ARGON2_VERSION_13;
+    ctx.allocate_cbk = matrix_alloc;
+    ctx.free_cbk = matrix_free;
+    ctx.flags = ARGON2_DEFAULT_FLAGS;
+    rc = argon2id_ctx(&ctx);
+    if (rc == ARGON2_THREAD_FAIL) {
+        /* The lanes' order of work is fixed by the algorithm, not by the
+         * threads: one thread computes the same tag. */
+        ctx.threads = 1;
+        rc = argon2id_ctx(&ctx);
+    }
+    if (rc == ARGON2_MEMORY_ALLOCATION_ERROR)
+        return err_set(e, EXIT_INPUT,
+                       "not enough memory for the key derivation (%llu MiB)",
+                       (unsigned long long)(mem_bytes >> 20));
+    if (rc != ARGON2_OK) {
+        memset(out, 0, outlen);
+        return err_set(e, EXIT_INPUT, "the key derivation failed (libargon2: %s)",
+                       argon2_error_message(rc));
+    }
+    return 0;
+}
