@@ -80,9 +80,10 @@ int kdf_argon2id(unsigned char *out, size_t outlen,
                        "not enough memory for the key derivation (%llu MiB)",
                        (unsigned long long)(mem_bytes >> 20));
     if (rc != ARGON2_OK) {
+        /* What is left are libargon2's range checks (argon2.h's
+         * ARGON2_*_TOO_SHORT, _TOO_LONG, _TOO_LITTLE, _TOO_MUCH). */
         memset(out, 0, outlen);
-        return err_set(e, EXIT_INPUT, "the key derivation failed (libargon2: %s)",
-                       argon2_error_message(rc));
+        return err_set(e, EXIT_INPUT, "keyslot file has out-of-range key derivation costs");
     }
     return 0;
 }

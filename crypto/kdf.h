@@ -32,7 +32,8 @@
  * unmapped.  When no thread can be started (RLIMIT_NPROC) the lanes run
  * one after the other on the caller's thread: the same tag, slower.
  * Returns 0, or -1 with e filled: EXIT_INPUT when the memory cannot be had
- * or a parameter is out of range (the message names libargon2's error). */
+ * or a parameter is out of range (lanes, memory below KDF_MIN_BYTES, no
+ * pass, a salt under 8 bytes: the keyslot's message for such costs). */
 int kdf_argon2id(unsigned char *out, size_t outlen,
                  const unsigned char *secret, size_t secretlen,
                  const unsigned char *salt, size_t saltlen,

@@ -102,7 +102,7 @@ static void test_refusals(void **state)
     err_clear(&e);
     assert_int_equal(kdf_argon2id(out, 32, (const unsigned char *)"x", 1, salt, 16, 0, 16384, 2, &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
-    assert_non_null(strstr(e.msg, "libargon2"));
+    assert_non_null(strstr(e.msg, "out-of-range"));
     err_clear(&e);
     assert_int_equal(kdf_argon2id(out, 32, (const unsigned char *)"x", 1, salt, 4, 1, 16384, 2, &e), -1);
     assert_int_equal(e.code, EXIT_INPUT);
