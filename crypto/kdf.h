@@ -26,10 +26,11 @@
  * equals libsodium's crypto_pwhash(..., crypto_pwhash_ALG_ARGON2ID13) for
  * the same inputs (tests/unit/crypto/test_kdf.c checks it).  Writes outlen
  * bytes (at least 4) into out, the caller's buffer.
- * The memory matrix is an anonymous mapping made resident at once
- * (MAP_POPULATE), locked where RLIMIT_MEMLOCK allows it (best effort, as
- * sodium_malloc), left out of core dumps; libargon2 wipes it before it is
- * unmapped.  When no thread can be started (RLIMIT_NPROC) the lanes run
+ * The memory matrix is an anonymous mapping aligned to 2 MiB and marked
+ * for transparent huge pages (MADV_HUGEPAGE), made resident at once
+ * (MADV_POPULATE_WRITE), locked where RLIMIT_MEMLOCK allows it (best
+ * effort, as sodium_malloc), left out of core dumps; libargon2 wipes it
+ * before it is unmapped.  Peak memory: mem_bytes rounded up to 2 MiB.  When no thread can be started (RLIMIT_NPROC) the lanes run
  * one after the other on the caller's thread: the same tag, slower.
  * Returns 0, or -1 with e filled: EXIT_INPUT when the memory cannot be had
  * or a parameter is out of range (lanes, memory below KDF_MIN_BYTES, no
