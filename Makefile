@@ -56,7 +56,7 @@ BUILD    ?= build/rel
 SANFLAGS :=
 endif
 
-PKGS     := libsodium libcrypto sqlcipher libqrencode libpng libjpeg zbar libutf8proc libhs jansson libbsd libseccomp hunspell libpsl libxml-2.0
+PKGS     := libsodium libargon2 libcrypto sqlcipher libqrencode libpng libjpeg zbar libutf8proc libhs jansson libbsd libseccomp hunspell libpsl libxml-2.0
 WARN     := -Wall -Wextra -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes \
             -Werror=implicit-function-declaration
 # Where an installed intake finds its translations when share/locale

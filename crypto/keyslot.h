@@ -32,6 +32,10 @@
 #define RECOVERY_TEXT_BYTES (32 + 7 + 1)
 
 enum keyslot_kind { KEYSLOT_PASSPHRASE = 1, KEYSLOT_RECOVERY = 2 };
+/* A slot's key derivation: Argon2id 1.3 with one lane (libsodium; slots
+ * sealed before 2026-12, still opened) or with two (libargon2, crypto/kdf.h;
+ * what keyslot_seal writes).  Both wrap with XChaCha20-Poly1305. */
+enum keyslot_alg { KEYSLOT_ALG_ARGON2ID_XCHACHA = 1, KEYSLOT_ALG_ARGON2ID2_XCHACHA = 2 };
 
 struct keyslot {
     uint8_t kind;
@@ -55,7 +59,9 @@ int keyslot_kdf_params(uint64_t *opslimit, uint64_t *memlimit, const char *name,
 /* Wraps master into slot under a key derived from secret; a passphrase
  * (kind KEYSLOT_PASSPHRASE) that is valid UTF-8 is first normalised to
  * NFC (util/text.h), so "é" typed as one code point or as e + U+0301 is
- * the same passphrase.  Argon2id costs opslimit and memlimit (bytes). */
+ * the same passphrase.  Argon2id (algorithm 2: two lanes on two threads,
+ * crypto/kdf.h) costs opslimit passes and memlimit bytes, raised to 16 KiB
+ * if lower (two lanes' least; only tests ask for less). */
 int keyslot_seal(struct keyslot *slot, uint8_t kind,
                  const unsigned char *master, const unsigned char *secret,
                  size_t secretlen, uint64_t opslimit, uint64_t memlimit,

@@ -20,7 +20,7 @@
 #          coverage)
 set -eu
 
-build="gcc make pkg-config libsodium-dev libssl-dev libsqlcipher-dev libqrencode-dev
+build="gcc make pkg-config libsodium-dev libargon2-dev libssl-dev libsqlcipher-dev libqrencode-dev
 libpng-dev libjpeg62-turbo-dev libzbar-dev libutf8proc-dev libvectorscan-dev libjansson-dev
 libzxcvbn-dev libbsd-dev libseccomp-dev unicode-data libicu-dev libhunspell-dev gettext
 libpsl-dev libxml2-dev"

@@ -30,7 +30,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const struct keyslot *s = &kf.slot[i];
         if ((s->kind != KEYSLOT_PASSPHRASE && s->kind != KEYSLOT_RECOVERY) ||
             s->opslimit < crypto_pwhash_OPSLIMIT_MIN || s->opslimit > 32 ||
-            s->memlimit < crypto_pwhash_MEMLIMIT_MIN || s->memlimit > (4ULL << 30))
+            s->memlimit < crypto_pwhash_MEMLIMIT_MIN || s->memlimit > (4ULL << 30) ||
+            (s->alg != KEYSLOT_ALG_ARGON2ID_XCHACHA && s->alg != KEYSLOT_ALG_ARGON2ID2_XCHACHA) ||
+            (s->alg == KEYSLOT_ALG_ARGON2ID2_XCHACHA && s->memlimit < 16384))
             abort();
     }
     n = keyslot_serialise(out, sizeof out, &kf);

@@ -1,6 +1,6 @@
 /* Test tool: seals a store's passphrase slot again at Argon2id's lowest
  * cost (crypto_pwhash_OPSLIMIT_MIN passes over crypto_pwhash_MEMLIMIT_MIN
- * bytes), the same passphrase and master key, so that a test which opens
+ * bytes, raised to two lanes' 16 KiB by keyslot_seal), the same passphrase and master key, so that a test which opens
  * the store thousands of times spends its time on the store, not on the
  * key derivation (tests/reliability: each check unlocks the store).
  * Opens the store in DIR with the passphrase on descriptor 3. A test

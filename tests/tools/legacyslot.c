@@ -3,7 +3,9 @@
  * key wrapped under Argon2id of the bytes of OLD exactly as given, whatever
  * their form.  Opens the store in DIR with the passphrase on descriptor 3,
  * reads OLD (one line) on descriptor 4, and rewrites the keyslot file with
- * the same costs, salt and nonce layout as before.  Used by
+ * the same costs, salt and nonce layout as before, and with one lane
+ * (algorithm 1, libsodium's crypto_pwhash), as intake sealed every slot
+ * before two-lane slots (crypto/kdf.h).  Used by
  * tests/cli/terminal.bats.
  *   legacyslot DIR */
 #include <stdio.h>
@@ -31,6 +33,7 @@ static int rewrap(struct keyslot_file *kf, size_t slot, const unsigned char *mas
     struct keyslot *s = &kf->slot[slot];
     size_t head = KEYSLOT_SLOT_BYTES - KEYSLOT_WRAPPED_BYTES;
 
+    s->alg = KEYSLOT_ALG_ARGON2ID_XCHACHA;
     if (keyslot_serialise(file, sizeof file, kf) == 0)
         return -1;
     memcpy(ad, file, 9);

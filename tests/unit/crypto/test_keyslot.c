@@ -436,8 +436,96 @@ static void test_unknown_kind_and_alg(void **state)
     expect_refused(SLOT_OFF(0) + KIND_OFF, &v, 1, "kind");
     v = 0;
     expect_refused(SLOT_OFF(0) + ALG_OFF, &v, 1, "algorithm");
-    v = 2;
+    v = 3;
     expect_refused(SLOT_OFF(1) + ALG_OFF, &v, 1, "algorithm");
+}
+
+/* New slots are algorithm 2 (Argon2id, two lanes, crypto/kdf.h), their
+ * memory raised to two lanes' 16 KiB when asked for less. */
+static void test_seal_two_lanes(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(two.slot[i].alg, KEYSLOT_ALG_ARGON2ID2_XCHACHA);
+        assert_int_equal(two.slot[i].memlimit, 16384);
+    }
+    assert_int_equal(file2[SLOT_OFF(0) + ALG_OFF], 2);
+}
+
+/* A two-lane slot below 16 KiB cannot be computed: damage, not a wrong
+ * passphrase; a one-lane slot may have libsodium's 8 KiB. */
+static void test_two_lanes_least_memory(void **state)
+{
+    unsigned char buf[KEYSLOT_FILE_MAX], one = KEYSLOT_ALG_ARGON2ID_XCHACHA;
+    struct keyslot_file kf;
+    struct err e;
+
+    (void)state;
+    expect_le64(SLOT_OFF(0) + MEM_OFF, 16383, "out-of-range");
+    memcpy(buf, file2, file2len);
+    buf[SLOT_OFF(0) + ALG_OFF] = one;
+    put_le64(buf + SLOT_OFF(0) + MEM_OFF, crypto_pwhash_MEMLIMIT_MIN);
+    resum(buf, file2len);
+    assert_int_equal(keyslot_parse(&kf, buf, file2len, &e), 0);
+    assert_int_equal(kf.slot[0].memlimit, crypto_pwhash_MEMLIMIT_MIN);
+}
+
+/* Seals master in s as intake did before two lanes: algorithm 1, the key
+ * from libsodium's crypto_pwhash (one lane); the associated data is the
+ * file's magic and version and the slot's fields before the wrapped key
+ * (docs/FORMAT.md), taken from the serialised file. */
+static void seal_one_lane(struct keyslot_file *kf, size_t i, const void *secret, size_t len)
+{
+    unsigned char file[KEYSLOT_FILE_MAX], ad[9 + KEYSLOT_SLOT_BYTES], kek[32];
+    struct keyslot *s = &kf->slot[i];
+    size_t head = KEYSLOT_SLOT_BYTES - KEYSLOT_WRAPPED_BYTES;
+
+    s->alg = KEYSLOT_ALG_ARGON2ID_XCHACHA;
+    s->memlimit = crypto_pwhash_MEMLIMIT_MIN;
+    assert_true(keyslot_serialise(file, sizeof file, kf) > 0);
+    memcpy(ad, file, 9);
+    memcpy(ad + 9, file + SLOT_OFF(i), head);
+    assert_int_equal(crypto_pwhash(kek, sizeof kek, secret, len, s->salt, s->opslimit,
+                                   (size_t)s->memlimit, crypto_pwhash_ALG_ARGON2ID13), 0);
+    crypto_aead_xchacha20poly1305_ietf_encrypt(s->wrapped, NULL, master, sizeof master,
+                                               ad, 9 + head, NULL, s->nonce, kek);
+}
+
+/* Stores made before two lanes keep opening: a one-lane slot (libsodium)
+ * opens with its passphrase or recovery key, and only with them, through
+ * the file's bytes as well; a one-lane key under the label of a two-lane
+ * slot does not open it (the algorithm is in the associated data). */
+static void test_one_lane_slot_opens(void **state)
+{
+    unsigned char out[KEYSLOT_MASTER_BYTES], buf[KEYSLOT_FILE_MAX];
+    struct keyslot_file kf = two, back;
+    size_t len;
+    struct err e;
+
+    (void)state;
+    seal_one_lane(&kf, 0, pass, strlen(pass));
+    seal_one_lane(&kf, 1, rkey, sizeof rkey);
+    len = keyslot_serialise(buf, sizeof buf, &kf);
+    assert_int_equal(buf[SLOT_OFF(0) + ALG_OFF], 1);
+    assert_int_equal(keyslot_parse(&back, buf, len, &e), 0);
+    memset(out, 0, sizeof out);
+    assert_int_equal(keyslot_open(out, &back, KEYSLOT_PASSPHRASE,
+                                  (const unsigned char *)pass, strlen(pass), &e), 0);
+    assert_memory_equal(out, master, sizeof master);
+    memset(out, 0, sizeof out);
+    assert_int_equal(keyslot_open(out, &back, KEYSLOT_RECOVERY, rkey, sizeof rkey, &e), 0);
+    assert_memory_equal(out, master, sizeof master);
+    err_clear(&e);
+    assert_int_equal(keyslot_open(out, &back, KEYSLOT_PASSPHRASE,
+                                  (const unsigned char *)"tiger lamp", 10, &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
+    /* The same one-lane wrapping relabelled as two lanes: wrong key. */
+    back.slot[0].alg = KEYSLOT_ALG_ARGON2ID2_XCHACHA;
+    back.slot[0].memlimit = 16384;
+    err_clear(&e);
+    assert_int_equal(keyslot_open(out, &back, KEYSLOT_PASSPHRASE,
+                                  (const unsigned char *)pass, strlen(pass), &e), -1);
+    assert_int_equal(e.code, EXIT_AUTH);
 }
 
 static void test_put_replace_and_append(void **state)
@@ -688,6 +776,9 @@ int main(void)
         cmocka_unit_test(test_out_of_range_costs),
         cmocka_unit_test(test_in_range_costs_parse),
         cmocka_unit_test(test_unknown_kind_and_alg),
+        cmocka_unit_test(test_seal_two_lanes),
+        cmocka_unit_test(test_two_lanes_least_memory),
+        cmocka_unit_test(test_one_lane_slot_opens),
         cmocka_unit_test(test_put_replace_and_append),
         cmocka_unit_test(test_add_and_drop),
         cmocka_unit_test(test_save_load),
