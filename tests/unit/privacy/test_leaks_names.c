@@ -89,6 +89,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num24.jsonl",
     "tests/data/leaks/flags25.jsonl",
     "tests/data/leaks/num25.jsonl",
+    "tests/data/leaks/names26.jsonl",
 };
 #define MAX_KINDS 2048
 
