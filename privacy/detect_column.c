@@ -239,6 +239,10 @@ int detect_text_unsure(struct detection **out, size_t *nout, const struct normte
 
     if (detect_all_unsure(&d, &nd, t->norm, t->normlen, fn, ctx, e) != 0)
         return -1;
+    cap = nd;
+    if (addr_cut_paragraphs(&d, &nd, &cap, t) != 0) /* brief s26 addr26 */
+        return free(d), err_set(e, EXIT_INPUT, "out of memory while scanning text");
+    cap = 0;
     *out = d, *nout = nd;
     if (t->orig == NULL || memchr(t->orig, '\n', t->inlen) == NULL)
         return 0;

@@ -561,6 +561,21 @@ int addr_cue_spans(struct detection **d, size_t *n, size_t *cap, const char *s, 
  * before them are dropped ("room 12, floor 5").  0, or -1 out of memory. */
 int addr_form_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
 
+/* detect_address_run.c (brief s26 addr26): addresses written as a run
+ * of parts in the norm text s[0..len) ("Block 4 - Street 12 - House 7",
+ * "Lot 7, Kampung Pasir Puteh", "4블록 12번 스트리트", "Olympic Village
+ * block 5 flat 12"), and values after their labels (a PACI number, a
+ * postcode, a home's building-flat pair), merged into d[0..*n) as
+ * addr_merge does.  0, or -1 out of memory. */
+int addr_run_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+int addr_label_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+
+/* detect_address_run.c: cuts every address of d[0..*n) (capacity *cap,
+ * realloc'd) at a paragraph break of t's original (two line breaks: the
+ * norm view has one ' ' for them); a part holding no digit is dropped.
+ * 0, or -1 out of memory. */
+int addr_cut_paragraphs(struct detection **d, size_t *n, size_t *cap, const struct normtext *t);
+
 /* detect_address_view.c: the copy of a text an address is read in, its
  * numbers as ASCII digits (Arabic-Indic digits, numbers said in words:
  * detect_spoken_number).  t[0..m): the copy (not NUL-terminated);

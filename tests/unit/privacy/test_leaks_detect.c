@@ -45,6 +45,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num24-detect.jsonl",
     "tests/data/leaks/num25-detect.jsonl",
     "tests/data/leaks/addr25-detect.jsonl",
+    "tests/data/leaks/addr26-detect.jsonl",
 };
 #define KINDS 16
 

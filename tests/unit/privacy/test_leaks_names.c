@@ -71,6 +71,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/ko21.jsonl",
     "tests/data/leaks/addr21-flags.jsonl", "tests/data/leaks/addr22-flags.jsonl",
     "tests/data/leaks/addr25.jsonl",
+    "tests/data/leaks/addr26.jsonl",
     "tests/data/leaks/glue21.jsonl",
     "tests/data/leaks/cyr21.jsonl",
     "tests/data/leaks/cap21.jsonl",
