@@ -21,4 +21,10 @@ int flag_kin_noun(const char *w, size_t len);
  * 0. */
 int flag_latin_preposition(const char *w, size_t len);
 
+/* 1 if w[0..len) (UTF-8 bytes, any case) is a Malay title or word of
+ * address written before a name (Encik, Tuan, Abang, Kak, Pak), which
+ * marks the capitalised word after it as a name as "Mr" does (a
+ * title-name review flag: report-adv25a B-24); else 0. */
+int flag_title_before(const char *w, size_t len);
+
 #endif

@@ -239,7 +239,8 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
         return NULL;
     /* A title written out in full ends no abbreviation: a full stop after
      * it ends its sentence ("Дорж гуай. Бат ирэв", report-adv12g A-7). */
-    if (b->cap && key_in(a, s, titles, sizeof titles / sizeof titles[0]) &&
+    if (b->cap && (key_in(a, s, titles, sizeof titles / sizeof titles[0]) ||
+                   flag_title_before(s + a->start, a->end - a->start)) &&
         !(a->end - a->start > 3 && ends_sentence(s, a->end, b->start)))
         return "title-name";
     if (is_hangul_cp(a->first) && is_hangul_cp(b->first) && !ends_sentence(s, a->end, b->start) &&

@@ -4,7 +4,8 @@
 # kind: a preposition or a noun of kin before a capitalised word is no
 # name, a Belarusian surname with akanye in every syllable but one, an
 # English surname in Chinese and Japanese, a Hangul name's final consonant
-# written as a syllable of its own.  The full set of cases, with
+# written as a syllable of its own, a Malay title before a surname (adv25a
+# B-24).  The full set of cases, with
 # neighbours and guards: tests/data/leaks/names26.jsonl (test_leaks_names).
 
 bats_require_minimum_version 1.5.0
@@ -33,4 +34,9 @@ load leaks-names
     redacts_to '--name Ганзориг --name Ganzorig --name 간조릭 --locale mn --pseudonym Tuul' \
         '간조리그가 왔다. 간-조-리-그가 왔다.' \
         'Tuul가 왔다. Tuul가 왔다.'
+}
+
+@test "leaks-names26: a Malay title before the surname is a review flag that stops the export (B-24)" {
+    blocked '--name 김종수 --name "Kim Jong-su" --locale ko --pseudonym Kang-ho' \
+        'Encik Kim datang lewat malam itu.' title-name 'Encik Kim'
 }
