@@ -15,6 +15,7 @@
 #include "privacy/detect.h"
 #include "privacy/flag_attrib.h"
 #include "privacy/flag_context.h"
+#include "privacy/flag_words.h"
 #include "privacy/gazetteer.h"
 #include "privacy/codepage.h"
 #include "privacy/escapes.h"
@@ -238,7 +239,8 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
         return NULL;
     /* A title written out in full ends no abbreviation: a full stop after
      * it ends its sentence ("Дорж гуай. Бат ирэв", report-adv12g A-7). */
-    if (b->cap && key_in(a, s, titles, sizeof titles / sizeof titles[0]) &&
+    if (b->cap && (key_in(a, s, titles, sizeof titles / sizeof titles[0]) ||
+                   flag_title_before(s + a->start, a->end - a->start)) &&
         !(a->end - a->start > 3 && ends_sentence(s, a->end, b->start)))
         return "title-name";
     if (is_hangul_cp(a->first) && is_hangul_cp(b->first) && !ends_sentence(s, a->end, b->start) &&
@@ -573,7 +575,8 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
     for (size_t i = a->start; i < a->end; i++)
         if (s[i] >= '0' && s[i] <= '9')
             return NULL;
-    return !flag_pronoun(s + a->start, a->end - a->start) && name_candidate(a, s) &&
+    return !flag_pronoun(s + a->start, a->end - a->start) &&
+                   !flag_kin_noun(s + a->start, a->end - a->start) && name_candidate(a, s) &&
                    !flag_place_word(s + a->start, a->end - a->start)
                ? context_name
                : NULL;
@@ -597,8 +600,12 @@ static int after_locative(const struct before *p, const struct word *a, const ch
                                        "across", "around", "throughout" };
     char low[16];
 
-    if (p->n < 1 || !only_space(s, p->w[0].end, a->start) ||
-        word_lower(low, sizeof low, &p->w[0], s) != 0)
+    if (p->n < 1 || !only_space(s, p->w[0].end, a->start))
+        return 0;
+    /* "К Петру пришла": no subject follows a Slavic preposition. */
+    if (is_cyrillic_cp(p->w[0].first) && flag_preposition(s + p->w[0].start, p->w[0].end - p->w[0].start))
+        return 1;
+    if (word_lower(low, sizeof low, &p->w[0], s) != 0)
         return 0;
     for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
         if (strcmp(low, loc[i]) == 0)

@@ -89,6 +89,29 @@ static int key_add(struct redactor *r, const struct script_key *k)
     return 0;
 }
 
+/* Adds the keys of reading rd[0..n) as transcribe_skeleton_cjk reads it
+ * (SK_SKELETON and SK_KANA) when it differs from the plain skeleton in
+ * k->s's place; k's term kept.  0, or -1 when out of memory. */
+static int fold_key(struct redactor *r, struct script_key *k, const char *rd, size_t n)
+{
+    struct script_key f = *k;
+    char plain[TRANSCRIBE_SKEL_MAX + 1];
+    size_t c = transcribe_skeleton(plain, sizeof plain, rd, n), v;
+
+    if ((c = transcribe_skeleton_cjk(f.s, sizeof f.s, rd, n)) > TRANSCRIBE_SKEL_MAX ||
+        c < SKEL_FLAG || strcmp(f.s, plain) == 0)
+        return 0;
+    f.kind = SK_SKELETON, f.n = (unsigned char)c;
+    if (key_add(r, &f) != 0)
+        return -1;
+    if ((v = transcribe_collapse(f.s)) >= SKEL_FLAG) {
+        f.kind = SK_KANA, f.n = (unsigned char)v;
+        if (key_add(r, &f) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* A word of a registered name: its reading's start and length in rd. */
 struct part {
     size_t at, len;
@@ -119,6 +142,10 @@ static int add_keys(struct redactor *r, struct script_key *k, const char *rd,
                     if (key_add(r, k) != 0)
                         return -1;
                 }
+                /* As Chinese and Japanese hear it (n before b: Ganbold),
+                 * when that differs (transcribe_skeleton_cjk). */
+                if (!loan && fold_key(r, k, rd + w[a].at, w[b].at + w[b].len - w[a].at) != 0)
+                    return -1;
                 c = transcribe_skeleton(k->s, sizeof k->s, rd + w[a].at, w[a].len);
             }
             if (a != b || c < 2 || c >= SKEL_REPLACE)
@@ -686,6 +713,8 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                 char cl[READING_MAX];
                 memcpy(cl, rd, used);
                 c = transcribe_skeleton(skel, sizeof skel, cl, transcribe_classical(cl, used));
+            } else if (ws[j].script == 4 || ws[j].script == 6) {
+                c = transcribe_skeleton_cjk(skel, sizeof skel, rd, used);
             } else {
                 c = transcribe_skeleton(skel, sizeof skel, rd, used);
             }

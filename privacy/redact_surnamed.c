@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "privacy/detect_int.h"
+#include "privacy/flag_context.h"
+#include "privacy/flag_words.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -143,8 +145,14 @@ int redact_surname_shapes(struct spans *flags, const struct redactor *r, const s
          * of redact_flags.c already. */
         if (n > 0 && w[n].b < t->normlen && t->norm[w[n].b] == '-')
             n = 0;
+        /* A preposition before a capitalised place is no surname ("До
+         * Одеси", "Во Франции", "In Kuala Lumpur": report-adv25b's false
+         * flags, adv25a F-2); a given name after it is still the
+         * cyrillic-name or korean-name shape of redact_flags.c. */
         if (n > 0 && redact_upper_at(t, w[0].a) && (k = latin(key, t, &w[0])) > 0 &&
-            surname(key, k)) {
+            surname(key, k) &&
+            !(w[0].cyr ? flag_preposition(t->norm + w[0].a, w[0].b - w[0].a)
+                       : flag_latin_preposition(t->norm + w[0].a, w[0].b - w[0].a))) {
             struct span s = { w[0].a, w[n].b, FLAG_TRANSCRIPTION, RULE_VARIANT, 0, SIZE_MAX,
                               0, 1, 0 };
             if (redact_span_add(flags, &s) != 0)

@@ -128,7 +128,7 @@ int transcribe_reading(char *out, size_t cap, int cp)
 
 /* transcribe_skeleton, with the vowels too when vowels is set
  * (transcribe_vowel_key). */
-static size_t key(char *out, size_t cap, const char *s, size_t len, int vowels)
+static size_t key(char *out, size_t cap, const char *s, size_t len, int vowels, int fold)
 {
     size_t i, k, n = 0;
     char last = 0, c;
@@ -145,7 +145,16 @@ static size_t key(char *out, size_t cap, const char *s, size_t len, int vowels)
         case 's': case 'z': case 'j': case 'x': c = 'S'; break;
         case 'l': case 'r': c = 'L'; break;
         case 'm': c = 'M'; break;
-        case 'n': c = 'N'; break;
+        case 'n':
+            /* With fold: a nasal before p, b or m is m, and pinyin's ng
+             * there too: Chinese and Japanese write Thompson's m as n
+             * (汤普森 tangpusen, トンプソン tonpuson; brief s26 names26). */
+            c = 'N';
+            if (fold && b == 'g' && i + 2 < len && strchr("pbm", s[i + 2]) != NULL)
+                i++, b = (unsigned char)s[i + 1];
+            if (fold && (b == 'p' || b == 'b' || b == 'm'))
+                c = 'M';
+            break;
         case 'a': case 'e': case 'i': case 'o': case 'u':
             for (k = i; k < len && strchr("aeiou", s[k]) != NULL; k++)
                 ;
@@ -179,7 +188,12 @@ static size_t key(char *out, size_t cap, const char *s, size_t len, int vowels)
 
 size_t transcribe_skeleton(char *out, size_t cap, const char *s, size_t len)
 {
-    return key(out, cap, s, len, 0);
+    return key(out, cap, s, len, 0, 0);
+}
+
+size_t transcribe_skeleton_cjk(char *out, size_t cap, const char *s, size_t len)
+{
+    return key(out, cap, s, len, 0, 1);
 }
 
 size_t transcribe_collapse(char *skel)
@@ -195,7 +209,7 @@ size_t transcribe_collapse(char *skel)
 
 size_t transcribe_vowel_key(char *out, size_t cap, const char *s, size_t len)
 {
-    return key(out, cap, s, len, 1);
+    return key(out, cap, s, len, 1, 0);
 }
 
 size_t transcribe_loanword(char *out, size_t cap, const char *s, size_t len, int alt)

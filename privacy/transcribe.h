@@ -44,6 +44,13 @@ int transcribe_reading(char *out, size_t cap, int cp);
  * number of classes (more than cap - 1 when they did not fit). */
 size_t transcribe_skeleton(char *out, size_t cap, const char *s, size_t len);
 
+/* transcribe_skeleton as Chinese and Japanese transcription hears a
+ * name: a nasal before p, b or m (and pinyin's ng there) is M, since
+ * neither writes an m before a labial (Thompson: 汤普森 tangpusen,
+ * トンプソン tonpuson, both TMPSN; brief s26 names26, report-adv25b
+ * C-10).  Arguments and return as transcribe_skeleton. */
+size_t transcribe_skeleton_cjk(char *out, size_t cap, const char *s, size_t len);
+
 /* transcribe_skeleton with the vowels too, each run of vowel letters one
  * class (its first letter in upper case; eo O), but eu, which Hangul
  * writes where a foreign name has no vowel (휘트필드), left out; ae is E:

@@ -45,6 +45,12 @@ void reverse_free(struct reverse *r);
 int korean_from_hangul(struct variant_list *out, const char *key, size_t len, int rule,
                        int person);
 
+/* variants_ko_final.c: a Hangul name key[0..len) (bytes) of three
+ * syllables or more with each later syllable's final ㄱ ㄷ ㅂ ㅅ also
+ * written as a syllable of its own (간조릭: 간조리그, 간조리크), with rule.
+ * 0, or -1 when out of memory. */
+int ko_final_forms(struct variant_list *out, const char *key, size_t len, int rule);
+
 /* variants_mn.c: the Cyrillic readings of a Latin key (at most 4, each a
  * NUL-terminated UTF-8 string), found by mnrev_rec within REVERSE_BUDGET
  * steps.  Caller-owned; zero it before the first call, wipe it after. */

@@ -479,7 +479,8 @@ int korean_from_hangul(struct variant_list *out, const char *key, size_t len, in
     if (n <= 0)
         return 0;
     if (list_add(out, key, len, rule, SUFFIX_KO) != 0 || hanja_spellings(out, cps, n) != 0 ||
-        (person && korean_contracted(out, key, len) != 0))
+        (person && korean_contracted(out, key, len) != 0) ||
+        (person && ko_final_forms(out, key, len, RULE_VARIANT) != 0))
         return -1;
     flen = (size_t)utf8_next(&cps[0], key, len);
     memcpy(first, key, flen);

@@ -11,7 +11,9 @@
  * (Кузнєцов) or keeps е, and ы as и (Рибаков); Belarusian writes the
  * unstressed е before the stress as я (Кузняцоў, Пятроў), the
  * unstressed о as а (akanye: Сакалоў of Соколов; the stress is not
- * known, so both readings), and the final -в of -ов, -ев as ў.  The
+ * known, so both readings, and every о but one as а, the suffix's too:
+ * Марозава, Марозаў of Морозова, brief s26 names26), and the final -в of
+ * -ов, -ев as ў.  The
  * endings are the adjective-like declension of -ов, -ин surnames in
  * Ukrainian and Belarusian grammar (and Russian's plural).  Called by
  * variants.c (name_words, after ru_surname_forms); calls variants_uk.c
@@ -117,6 +119,35 @@ int uk_surname_forms(struct variant_list *out, const char *key, size_t len)
             b[ns - 1] = S_SHORT_U;
             rc = uk_surname_form(out, b, ns, "");
         } else if (rc == 0) {
+            rc = uk_surname_form(out, b, ns, "");
+        }
+    }
+    /* Belarusian akanye as it is written: every о of the name but the
+     * stressed one is а, the suffix's too (Марозава, Марозаў of Морозова:
+     * report-adv25b C-9); the stress is not known, so each о in turn is
+     * the one kept, and none (a stress on another vowel: Батаў).  The
+     * pass above kept the suffix's о (Кузняцоў, Маразова). */
+    for (int keep = -1; keep < ns && rc == 0; keep++) {
+        int nso = 0;
+        if (keep >= 0 && cp[keep] != S_O)
+            continue;
+        if (keep == suf)
+            continue;
+        memcpy(b, cp, (size_t)ns * sizeof *b);
+        for (int i = 0; i < ns; i++) {
+            if (i >= 1 && i < suf && b[i] == S_IE && !is_vowel(b[i - 1]))
+                b[i] = S_YA;
+            else if (b[i] == S_O && i != keep)
+                b[i] = S_A, nso++;
+            else if (i < suf && b[i] == S_I)
+                b[i] = S_UK_I;
+        }
+        if (nso == 0)
+            continue;
+        rc = endings(out, b, ns, end_by, sizeof end_by / sizeof end_by[0]);
+        if (rc == 0) {
+            if (ov)
+                b[ns - 1] = S_SHORT_U;
             rc = uk_surname_form(out, b, ns, "");
         }
     }

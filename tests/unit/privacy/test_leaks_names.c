@@ -93,6 +93,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num25.jsonl",
     "tests/data/leaks/num26.jsonl",
     "tests/data/leaks/malay26.jsonl",
+    "tests/data/leaks/names26.jsonl",
 };
 #define MAX_KINDS 2048
 
