@@ -125,9 +125,22 @@ static int try_again(const struct record_opts *o, int *rc)
     return 0;
 }
 
-/* Opens the store and checks the pseudonym and the fields, then reads the
- * body: a mistake costs the person nothing they typed.  0 with *s open,
- * or the printed failure's exit status. */
+/* Before a body is read: room on the store's disk for the body (adv26b
+ * E-1).  0, or -1 with e. */
+static int ready_for_body(struct store *s, const struct record_opts *o, struct err *e)
+{
+    struct stat st;
+    unsigned long long size = RECORD_TYPED_ROOM;
+
+    if (o->fd >= 0 && fstat(o->fd, &st) == 0)
+        size = (unsigned long long)st.st_size;
+    return store_record_room(s, size, e);
+}
+
+/* Opens the store and checks the pseudonym, the fields and the disk's
+ * room, then reads the body: a mistake costs the
+ * person nothing they typed.  0 with *s open, or the printed failure's
+ * exit status. */
 static int unlock_then_read(struct store **s, char **body, struct record_opts *o,
                             const char *pseudonym, const struct globals *g)
 {
@@ -137,13 +150,16 @@ static int unlock_then_read(struct store **s, char **body, struct record_opts *o
     if (rc != 0)
         return rc;
     err_clear(&e);
-    if (store_record_check(*s, pseudonym, &o->r, &e) != 0 || load_body(body, o, &e) != 0) {
+    if (ready_for_body(*s, o, &e) != 0 || store_record_check(*s, pseudonym, &o->r, &e) != 0 ||
+        load_body(body, o, &e) != 0) {
+        store_rollback(*s);
         store_close(*s);
         return cli_fail(&e);
     }
     if (text_blank(*body)) {
         int blank = (*body)[0] != '\0';
         secmem_free(*body);
+        store_rollback(*s);
         store_close(*s);
         if (blank)
             return cli_error(EXIT_INPUT, "the testimony is only white space; nothing was recorded");
@@ -321,12 +337,14 @@ static int record_edit(int argc, char **argv, const struct globals *g)
     err_clear(&e);
     edit_change(&c, &o);
     /* The record and the fields first: a mistake costs nothing typed. */
-    if (store_record_edit_check(s, id, &c, &e) != 0 ||
+    if ((src != BODY_KEEP && ready_for_body(s, &o, &e) != 0) ||
+        store_record_edit_check(s, id, &c, &e) != 0 ||
         (src != BODY_KEEP && load_body(&body, &o, &e) != 0)) {
         if (o.fd >= 0)
             close(o.fd);
         if (src == BODY_STDIN && !o.body_read)
             (void)input_body_skip();
+        store_rollback(s);
         store_close(s);
         return cli_fail(&e);
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "util/fileio.h"
 
 #include "store/record.h"
 #include "store/notice.h"
@@ -91,6 +92,20 @@ int store_record_check(struct store *s, const char *pseudonym, const struct reco
     if (store_record_fields_check(r, e) != 0)
         return -1;
     return db_subject_id(&sid, s, pseudonym, e);
+}
+
+int store_record_room(struct store *s, unsigned long long body_bytes, struct err *e)
+{
+    uint64_t need = 2 * (uint64_t)body_bytes + body_bytes / 16 + (1u << 20);
+    uint64_t avail = fileio_free_bytes(s->dir);
+
+    if (avail >= need)
+        return 0;
+    /* KiB: the sizes at stake are a few MiB, and "0 MiB" says nothing. */
+    return err_set(e, EXIT_INPUT, "the disk holding %s is full: saving a record needs about "
+                   "%llu KiB free and %llu KiB are; nothing was recorded: free some space and "
+                   "try again", s->dir, (unsigned long long)((need + 1023) >> 10),
+                   (unsigned long long)(avail >> 10));
 }
 
 int store_record_add(char *id, size_t idlen, struct store *s,

@@ -245,6 +245,19 @@ int store_subject_each(struct store *s, const char *pseudonym, int reveal,
 int store_record_check(struct store *s, const char *pseudonym, const struct record_row *r,
                        struct err *e);
 
+/* Bytes of room a typed body (standard input, size not known before it
+ * is read) is checked for: about 85,000 words.  A longer one still goes in
+ * when the disk has the room; when not, the save reports the full disk. */
+#define RECORD_TYPED_ROOM (512u << 10)
+
+/* Checks, before a body of body_bytes bytes (RECORD_TYPED_ROOM when not
+ * known) is read, that the disk holding the store has room to save it:
+ * the body twice (the record and the write-ahead log), its index, and
+ * 1 MiB, as attach reckons (fileio_free_bytes).  0, or -1 with e
+ * (EXIT_INPUT, "the disk holding ... is full: ... nothing was recorded")
+ * so that a full disk is said before the testimony is typed (adv26b E-1). */
+int store_record_room(struct store *s, unsigned long long body_bytes, struct err *e);
+
 /* Adds record r (its id and created are ignored) for the subject with
  * pseudonym, indexed for search, and logs it; writes its new id to id
  * (idlen at least RECORD_ID_CHARS + 1). EXIT_INPUT for bad fields or an

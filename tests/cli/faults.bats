@@ -60,6 +60,12 @@ make_store_with_hq() {
     head -c $(((avail - 40) * 1024)) /dev/zero >"$T/disk/fill" || true
     run --separate-stderr ik record "$P" --title second <<<"second body"
     expect_status 2
+    # record says so before its body is read (adv26b E-1); a change
+    # without a body finds the full disk when it saves.
+    [[ "$stderr" =~ ^"intake: the disk holding $H is full: saving a record needs about "[0-9]+" KiB free and "[0-9]+" KiB are; nothing was recorded: free some space and try again"$ ]]
+    [ -z "$output" ]
+    run --separate-stderr ik subject add --name "Pak Su" --pseudonym Bora
+    expect_status 2
     [ "$stderr" = "intake: the disk holding $H is full (while saving the change); nothing was changed: free some space and try again" ]
     [ -z "$output" ]
     head -c 100000 /dev/zero >>"$T/disk/fill" 2>/dev/null || true
