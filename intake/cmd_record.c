@@ -125,8 +125,10 @@ static int try_again(const struct record_opts *o, int *rc)
     return 0;
 }
 
-/* Before a body is read: room on the store's disk for the body (adv26b
- * E-1).  0, or -1 with e. */
+/* Before a body is read: the store's write lock, held until the body is
+ * saved (another intake renaming or forgetting the subject, or deleting
+ * the record, waits and then refuses: adv26b E-2), and room on its disk
+ * for the body (adv26b E-1).  0, or -1 with e. */
 static int ready_for_body(struct store *s, const struct record_opts *o, struct err *e)
 {
     struct stat st;
@@ -134,11 +136,11 @@ static int ready_for_body(struct store *s, const struct record_opts *o, struct e
 
     if (o->fd >= 0 && fstat(o->fd, &st) == 0)
         size = (unsigned long long)st.st_size;
-    return store_record_room(s, size, e);
+    return store_hold(s, e) == 0 ? store_record_room(s, size, e) : -1;
 }
 
-/* Opens the store and checks the pseudonym, the fields and the disk's
- * room, then reads the body: a mistake costs the
+/* Opens the store, takes its write lock, and checks the pseudonym, the
+ * fields and the disk's room, then reads the body: a mistake costs the
  * person nothing they typed.  0 with *s open, or the printed failure's
  * exit status. */
 static int unlock_then_read(struct store **s, char **body, struct record_opts *o,

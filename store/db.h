@@ -56,6 +56,8 @@ struct store {
     char dir[4096];
     char keyslots[4200];
     int refs;                    /* references; 1 when opened (store_share) */
+    int held;                    /* 1 after store_hold: the next store_begin
+                                  * takes over its open transaction */
     int creating;                /* 1 in store_create: a failed commit's data goes
                                   * with the partial store (store_commit) */
     struct progress watcher;     /* store_watch; none by default */

@@ -338,7 +338,21 @@ void db_new_id(char out[RECORD_ID_CHARS + 1])
 
 int store_begin(struct store *s, struct err *e)
 {
+    if (s->held) {               /* store_hold's transaction, still open */
+        s->held = 0;
+        return 0;
+    }
     return db_exec(s, "BEGIN IMMEDIATE", e);
+}
+
+int store_hold(struct store *s, struct err *e)
+{
+    if (s->held)
+        return 0;
+    if (db_exec(s, "BEGIN IMMEDIATE", e) != 0)
+        return -1;
+    s->held = 1;
+    return 0;
 }
 
 int store_commit(struct store *s, struct err *e)
@@ -366,5 +380,6 @@ int store_commit(struct store *s, struct err *e)
 
 void store_rollback(struct store *s)
 {
+    s->held = 0;
     (void)sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -178,6 +178,16 @@ int store_begin(struct store *s, struct err *e);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 
+/* Takes the store's write lock now (BEGIN IMMEDIATE, waiting as
+ * store_begin does: EXIT_INPUT "another intake is using the store" after
+ * STORE_BUSY_MS) and keeps it until the next store_begin, which takes
+ * over the open transaction, or store_rollback / store_close.  record
+ * holds it from its checks until its body is saved, so that no other
+ * intake renames or forgets the subject (or deletes the record) while the
+ * testimony is typed (adv26b E-2): the other intake waits, then refuses.
+ * 0 or -1 with e. */
+int store_hold(struct store *s, struct err *e);
+
 /* The store's folder, owned by s. */
 const char *store_dir(const struct store *s);
 

@@ -82,3 +82,35 @@ BUSY='another intake is using the store in $H (waited 5 seconds); nothing was ch
     [ "$(ik show "$output" | tail -n 1)" = "typed testimony" ]
 }
 
+@test "E-2 a rename, a forget or a delete while record waits for its body waits, then refuses; the body is saved" {
+    init_cheap
+    add_subject
+    id=$(ik record "$P" --title first <<<"first body")
+    waiting_record record "$P" --title Conc
+    # Reading is not held up.
+    run --separate-stderr ik list
+    expect_status 0
+    [[ "$output" == *first* ]]
+    run --separate-stderr ik subject rename "$P" Sun-9
+    expect_status 2
+    [ "$stderr" = "intake: ${BUSY//\$H/$H}" ]
+    run --separate-stderr ik subject forget "$P" --yes
+    expect_status 2
+    [ "$stderr" = "intake: ${BUSY//\$H/$H}" ]
+    body_then_wait "the testimony typed meanwhile"
+    [ "$rstatus" -eq 0 ] || { cat "$T/err" >&2; false; }
+    new=$(cat "$T/out")
+    [ "$(ik show "$new" | tail -n 1)" = "the testimony typed meanwhile" ]
+    # record edit ID holds the record the same way against record delete.
+    waiting_record record edit "$id"
+    run --separate-stderr ik record delete "$id" --yes
+    expect_status 2
+    [ "$stderr" = "intake: ${BUSY//\$H/$H}" ]
+    body_then_wait "the edited body"
+    [ "$rstatus" -eq 0 ] || { cat "$T/err" >&2; false; }
+    [ "$(ik show "$id" | tail -n 1)" = "the edited body" ]
+    # Once record is done, the rename goes through.
+    run --separate-stderr ik subject rename "$P" Sun-9
+    expect_status 0
+}
+
