@@ -20,8 +20,10 @@ static int run_import(struct store *s, const char *path, int accept_unknown, str
     cli_progress_end(shown, rc == 0);
     /* Records refused alone: the rest was imported, and says so; a bundle
      * imported before whose records are refused again, or one whose every
-     * record was refused (nothing kept), says only that. */
-    if (rc != 0 && (r.refused == 0 || r.seen || r.unchanged))
+     * record was refused (nothing kept), says only that; nor does one whose
+     * save failed (a full disk): nothing is said imported before it is
+     * committed (adv26b E-3). */
+    if (rc != 0 && (r.refused == 0 || r.seen || r.unchanged || !r.saved))
         return -1;
     if (!r.seen)
         cli_saved("the bundle was imported: see 'intake list'");

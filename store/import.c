@@ -625,6 +625,7 @@ static int import_pass2(struct importer *im, struct opened_bundle *b,
     }
     if (store_commit(im->s, e) != 0)
         return -1;
+    im->res->saved = 1;
     /* A replaced or deleted record's old text: out of the write-ahead log too. */
     return im->res->replaced > 0 || im->res->notices > 0 || im->res->removals > 0 ||
            im->res->deletions_idle > 0 ? db_checkpoint_after(im->s, "the bundle was imported", e) : 0;

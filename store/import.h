@@ -106,6 +106,9 @@ struct import_result {
     size_t removals, removals_files;     /* notices of an attachment removed at the
                                             source acted on, and the attachments
                                             they deleted here */
+    int saved;                           /* 1 once the import's transaction was
+                                            committed: only then may a caller say
+                                            what was imported (adv26b E-3) */
     size_t refused;                      /* records refused (a tombstone, stale, a
                                             conflict, another sender's): the others
                                             were imported */

@@ -114,3 +114,44 @@ BUSY='another intake is using the store in $H (waited 5 seconds); nothing was ch
     expect_status 0
 }
 
+@test "E-3 import on a full disk with a record refused says nothing imported on stdout" {
+    needs_root
+    # hq holds a record at version 2; old.bundle carries it at version 1
+    # (refused as stale) and a record hq does not have.
+    H0=$H
+    mkstore field
+    mkstore hq
+    introduce field hq
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --quote no --publish no --method written >/dev/null 2>&1
+    ID=$(printf 'Kim Ji-yeon spoke.\n' | st field record Nari --title One --date 2024-03-15)
+    printf 'Another talk.\n' | st field record Nari --title Two --date 2024-04-01 >/dev/null
+    st field export --to hq --all -o "$T/old.bundle" >/dev/null 2>&1
+    st field record edit "$ID" --title "One (corrected)" </dev/null >/dev/null 2>&1
+    st field export --to hq "$ID" -o "$T/new.bundle" >/dev/null 2>&1
+    st hq import "$T/new.bundle" >/dev/null 2>&1
+    # hq onto a small disk, nearly full.
+    mv "$T/hq" "$T/hq.orig"
+    mkdir "$T/hq"
+    mount -t tmpfs -o size=8m tmpfs "$T/hq" && MOUNTS+=("$T/hq")
+    cp -a "$T/hq.orig/." "$T/hq/"
+    avail=$(df -k --output=avail "$T/hq" | tail -n 1)
+    head -c $(((avail - 30) * 1024)) /dev/zero >"$T/hq/fill" 2>/dev/null || true
+    H=$T/hq
+    before=$(store_sums)
+    run --separate-stderr st hq import "$T/old.bundle"
+    expect_status 2
+    [ -z "$output" ] || { echo "stdout: $output" >&2; false; }
+    [ "$stderr" = "intake: the disk holding $T/hq is full (while saving the change); nothing was changed: free some space and try again" ]
+    # Unchanged (the -shm index SQLite could not remove on a full disk is
+    # no data: adv26b E-5, left).
+    diff <(echo "$before" | grep -v db-shm) <(store_sums | grep -v db-shm) >&2
+    # With room: the record that is new is imported and said so, the stale one refused.
+    rm -f "$T/hq/fill"
+    run --separate-stderr st hq import "$T/old.bundle"
+    expect_status 1
+    [ "$output" = "imported 1 record(s) and 0 attachment(s) from field; 0 already here" ]
+    umount "$T/hq" && MOUNTS=()
+    H=$H0
+}
+
