@@ -92,6 +92,12 @@ static int room_for(const struct store *s, const struct attach_source *src, stru
     uint64_t size = (uint64_t)src->st.st_size, need = 2 * size + size / 16 + (1u << 20);
     uint64_t avail = fileio_free_bytes(s->dir);
 
+    if (avail < need && size < (1u << 20))   /* KiB: never "0 MiB" (adv26b E-6) */
+        return err_set(e, EXIT_INPUT, "the disk holding %s is full: attaching %s (%llu KiB) "
+                       "needs about %llu KiB free and %llu KiB are; nothing was stored",
+                       s->dir, src->path, (unsigned long long)(size >> 10),
+                       (unsigned long long)((need + 1023) >> 10),
+                       (unsigned long long)(avail >> 10));
     if (avail < need)
         return err_set(e, EXIT_INPUT, "the disk holding %s is full: attaching %s (%llu MiB) "
                        "needs about %llu MiB free and %llu MiB are; nothing was stored",

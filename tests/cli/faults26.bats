@@ -155,3 +155,17 @@ BUSY='another intake is using the store in $H (waited 5 seconds); nothing was ch
     H=$H0
 }
 
+@test "E-6 attach on a full disk gives KiB below 1 MiB, never '0 MiB'" {
+    needs_root
+    small_disk 8
+    H=$T/disk/w
+    init_cheap
+    add_subject
+    id=$(ik record "$P" --title T <<<"A testimony.")
+    head -c 300000 /dev/urandom >"$T/att.bin"
+    fill_disk 110
+    run --separate-stderr ik attach "$id" "$T/att.bin"
+    expect_status 2
+    [[ "$stderr" =~ ^"intake: the disk holding $H is full: attaching $T/att.bin (292 KiB) needs about "[0-9]+" KiB free and "[0-9]+" KiB are; nothing was stored"$ ]] ||
+        { echo "got: $stderr" >&2; false; }
+}
