@@ -409,7 +409,7 @@ static int open_stanza(struct reader *r, const unsigned char *box_sk,
         }
     }
     return err_set(e, EXIT_AUTH, "this bundle is not addressed to this store "
-                   "(none of its recipients is this store's key): ask its sender to add this "
+                   "(none of its recipients is this store's key), or its start was damaged on the way (a character changed or a line lost near the start reads the same): ask its sender to add this "
                    "store's card ('intake card') as a contact and to export it again with that "
                    "contact among --to");
 }

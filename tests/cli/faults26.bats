@@ -4,8 +4,9 @@
 # is read (E-1); record holds the store's write lock from its checks to
 # its save, so another intake renaming or forgetting the subject, or
 # deleting the record being edited, waits and then refuses (E-2); import
-# says what it imported only once it is committed (E-3); attach's
-# full-disk message gives KiB below 1 MiB (E-6). Mounting needs root (CI
+# says what it imported only once it is committed (E-3); a bundle damaged
+# near its start is said maybe damaged, not only mis-addressed (E-4);
+# attach's full-disk message gives KiB below 1 MiB (E-6). Mounting needs root (CI
 # runs as root). Bounded: about half a minute, most of it the other
 # intake's 5-second wait.
 
@@ -168,4 +169,27 @@ BUSY='another intake is using the store in $H (waited 5 seconds); nothing was ch
     expect_status 2
     [[ "$stderr" =~ ^"intake: the disk holding $H is full: attaching $T/att.bin (292 KiB) needs about "[0-9]+" KiB free and "[0-9]+" KiB are; nothing was stored"$ ]] ||
         { echo "got: $stderr" >&2; false; }
+}
+
+@test "E-4 an armored bundle damaged near its start says it may be damaged, not only mis-addressed" {
+    mkstore field
+    mkstore hq
+    introduce field hq
+    st field subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    st field consent Nari --export yes --quote no --publish no --method written >/dev/null 2>&1
+    printf 'A talk.\n' | st field record Nari --title One --date 2024-03-15 >/dev/null
+    st field export --to hq --all --armor -o "$T/arm.txt" >/dev/null 2>&1
+    msg="intake: this bundle is not addressed to this store (none of its recipients is this store's key), or its start was damaged on the way (a character changed or a line lost near the start reads the same): ask its sender to add this store's card ('intake card') as a contact and to export it again with that contact among --to"
+    # One character changed on line 2, or line 2 lost (adv26b's reproducers).
+    sed '2s/^\(.\{10\}\)./\1A/' "$T/arm.txt" >"$T/a_flip.txt"
+    cmp -s "$T/arm.txt" "$T/a_flip.txt" && sed -i '2s/^\(.\{10\}\)./\1B/' "$T/a_flip.txt"
+    sed 2d "$T/arm.txt" >"$T/a_lost.txt"
+    for f in a_flip a_lost; do
+        run --separate-stderr st hq import "$T/$f.txt"
+        expect_status 1
+        [ -z "$output" ]
+        [ "$stderr" = "$msg" ] || { echo "got: $stderr" >&2; false; }
+    done
+    run --separate-stderr st hq import "$T/arm.txt"
+    expect_status 0
 }

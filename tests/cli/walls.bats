@@ -245,7 +245,7 @@ EOF
     ik export --all --to hq -o "$T/b.bundle" >/dev/null 2>&1
     run --separate-stderr st auditor audit "$T/b.bundle"
     expect_status 1
-    [[ "$output" == *"this bundle is not addressed to this store (none of its recipients is this store's key): ask its sender to add this store's card ('intake card') as a contact and to export it again with that contact among --to"* ]]
+    [[ "$output" == *"this bundle is not addressed to this store (none of its recipients is this store's key), or its start was damaged on the way (a character changed or a line lost near the start reads the same): ask its sender to add this store's card ('intake card') as a contact and to export it again with that contact among --to"* ]]
     run --separate-stderr st hq open "$T/b.bundle"
     expect_status 0
     [ "${lines[1]}" = "sender: field (contact NOT verified: safety number never compared)" ]

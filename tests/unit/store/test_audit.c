@@ -266,7 +266,7 @@ static void test_tampered_bundle_fails_origin_only(void **state)
     unlink(bad);
     /* Sealed to hq only: field cannot read it. */
     expect_origin_fail(p->field, p->out, "this bundle is not addressed to this store "
-                       "(none of its recipients is this store's key): ask its sender to add this "
+                       "(none of its recipients is this store's key), or its start was damaged on the way (a character changed or a line lost near the start reads the same): ask its sender to add this "
                         "store's card ('intake card') as a contact and to export it again with that "
                         "contact among --to");
     assert_int_equal(log_entries(p->hq), logged);

@@ -251,7 +251,7 @@ static void test_altered_bundle_leaves_no_folder(void **state)
     /* Not addressed to field. */
     expect_refused(p->field, p->out, out, parent, 0, EXIT_AUTH,
                    "this bundle is not addressed to this store "
-                   "(none of its recipients is this store's key): ask its sender to add this "
+                   "(none of its recipients is this store's key), or its start was damaged on the way (a character changed or a line lost near the start reads the same): ask its sender to add this "
                         "store's card ('intake card') as a contact and to export it again with that "
                         "contact among --to");
     /* Without a folder, the same refusals. */
