@@ -5,6 +5,7 @@
 #include <cmocka.h>
 
 #include "store/db.h"                    /* the index segments, read directly */
+#include "util/fileio.h"
 #include "tests/unit/storeutil.h"
 
 static int is_record_id(const char *id)
@@ -373,6 +374,39 @@ static void test_edit_and_delete(void **state)
     assert_true(index_holds(f->s, "other"));
 }
 
+/* adv26b E-1, E-2: store_hold's transaction is taken over by the next
+ * store_begin (the record is saved, and the hold ends with it); released
+ * by store_rollback; store_record_room refuses a body the disk cannot
+ * hold (here one larger than any disk) and accepts a small one. */
+static void test_hold_and_room(void **state)
+{
+    struct fixture *f = *state;
+    struct record_row row = { 0 };
+    char id[RECORD_ID_CHARS + 1];
+    struct err e;
+
+    add_subject(f->s, "Kim Jong-su", "Rim-il");
+    row.date = "2023-05-01";
+    row.body = "held body";
+    err_clear(&e);
+    assert_int_equal(store_hold(f->s, &e), 0);
+    assert_int_equal(store_hold(f->s, &e), 0);          /* once is enough */
+    assert_int_equal(store_record_add(id, sizeof id, f->s, "Rim-il", &row, &e), 0);
+    assert_int_equal(sqlite3_get_autocommit(f->s->db), 1);   /* committed */
+    assert_int_equal(store_hold(f->s, &e), 0);
+    store_rollback(f->s);
+    assert_int_equal(sqlite3_get_autocommit(f->s->db), 1);
+    assert_int_equal(store_record_add(id, sizeof id, f->s, "Rim-il", &row, &e), 0);
+    if (fileio_free_bytes(store_dir(f->s)) != UINT64_MAX) {   /* not ramfs: counted */
+        assert_int_equal(store_record_room(f->s, 1ull << 62, &e), -1);
+        assert_int_equal(e.code, EXIT_INPUT);
+        assert_non_null(strstr(e.msg, "is full: saving a record needs about "));
+        assert_non_null(strstr(e.msg, " KiB are; nothing was recorded"));
+    }
+    err_clear(&e);
+    assert_int_equal(store_record_room(f->s, 100, &e), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +418,7 @@ int main(void)
         T(test_refusals),
         T(test_id_prefix),
         T(test_pseudonym_any_case),
+        T(test_hold_and_room),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
