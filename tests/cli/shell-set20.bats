@@ -69,7 +69,7 @@ body() {
         'subject add --name "Pak Chol" --pseudonym Gerelee' "redact ID --json"
     expect_status 0
     [ "$(printf '%s\n' "$output" | grep -v '^Gerelee$' | jq -s -c '[.[] | [.may_leave, [.flags[] | [.text, .allowed]]]]')" = \
-      '[[false,[["Pak Chol",false],["박명철",false],["Park Chol",false],["Chol",false]]],[false,[["Pak Chol",false],["박명철",true],["Park Chol",false],["Chol",false]]],[true,[["박명철",true]]]]' ]
+      '[[false,[["Pak Chol",false],["Pak Chol",false],["박명철",false],["Park Chol",false],["Chol",false]]],[false,[["Pak Chol",false],["Pak Chol",false],["박명철",true],["Park Chol",false],["Chol",false]]],[true,[["박명철",true]]]]' ]
     [[ "$stderr" == *"intake: allowed; review flags on this text are resolved (auditors see it)"* ]]
 }
 
