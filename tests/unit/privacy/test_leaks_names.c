@@ -20,7 +20,10 @@
  *   noflag_kinds optional: kinds of review flag that may not be raised
  *   allow      optional: words the user allowed (intake allow)
  *   others     optional [{pseudonym, names}]: more subjects registered after
- *              the first (ids 2, 3, ...), for forms two subjects share */
+ *              the first (ids 2, 3, ...), for forms two subjects share
+ *   open       optional: the outside report's number of a leak no rule fixes
+ *              yet ("adv26a D-8"); the case must still fail, and fails the
+ *              run once it passes (then the field goes) */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -94,6 +97,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num26.jsonl",
     "tests/data/leaks/malay26.jsonl",
     "tests/data/leaks/names26.jsonl",
+    "tests/data/leaks/adv26a-open.jsonl",
 };
 #define MAX_KINDS 2048
 
@@ -163,7 +167,7 @@ static struct redactor *build_cached(json_t *c)
 {
     static const char *const checks[] = { "kind", "text", "output", "gone", "keep",
                                           "flags", "flag_kind", "noflags", "noflag_kinds",
-                                          "source", "item", "replace" };
+                                          "source", "item", "replace", "open" };
     char *key = rcache_key(c, checks, sizeof checks / sizeof checks[0]);
     struct redactor *r;
 
@@ -249,6 +253,9 @@ static int run_case(json_t *c, const char *path, size_t line)
     return ok;
 }
 
+/* Cases marked "open" that still fail (see run_file). */
+static unsigned open_cases;
+
 /* Runs every case of one data file; counts cases and passes. */
 static void run_file(const char *path, unsigned *all, unsigned *passed)
 {
@@ -269,7 +276,21 @@ static void run_file(const char *path, unsigned *all, unsigned *passed)
             fail_msg("%s line %zu: %s", path, n, je.text);
         k = kind_of(json_string_value(json_object_get(c, "kind")));
         k->cases++, (*all)++;
-        if (run_case(c, path, n))
+        if (json_object_get(c, "open") != NULL) {
+            /* A leak an outside tester found and no rule fixes yet (its
+             * report's number in "open"): it must still fail, so that it
+             * is seen; once it passes, the field goes (a case that passes
+             * while marked open fails the run). */
+            if (run_case(c, path, n)) {
+                printf("# %s line %zu: open case %s now passes: remove its \"open\"\n", path, n,
+                       json_string_value(json_object_get(c, "open")));
+            } else {
+                printf("# %s line %zu: open (%s), fails as expected\n", path, n,
+                       json_string_value(json_object_get(c, "open")));
+                k->passed++, (*passed)++;
+                open_cases++;
+            }
+        } else if (run_case(c, path, n))
             k->passed++, (*passed)++;
         json_decref(c);
     }
@@ -297,7 +318,7 @@ static void test_name_leaks(void **state)
     for (i = 0; i < nkinds; i++)
         printf("# %-40s %6u %6u %7.1f%%\n", kinds[i].name, kinds[i].cases, kinds[i].passed,
                100.0 * kinds[i].passed / kinds[i].cases);
-    printf("# all: %u of %u cases pass\n", passed, all);
+    printf("# all: %u of %u cases pass (%u of them open leaks that still fail as expected)\n", passed, all, open_cases);
     rcache_clear();
     assert_true(all >= 60);
     assert_int_equal(passed, all);
