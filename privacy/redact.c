@@ -404,12 +404,12 @@ static int has_ukrainian(void *ctx, const char *key, size_t keylen)
     return 0;
 }
 
-/* place_uk_fn: a Ukrainian form of a place's name (Харкова, Харківщина),
- * a whole word of the term being added.  0, or -1 when out of memory. */
-static int add_uk_form(void *ctx, const char *form, size_t len)
+/* A whole word of a place term being added, as a literal of the place:
+ * replaced, or a review flag where flag is 1.  0, or -1 when out of
+ * memory. */
+static int add_uk_lit(struct redactor *r, const char *form, size_t len, unsigned char flag)
 {
-    struct redactor *r = ctx;
-    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, flag, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -420,21 +420,19 @@ static int add_uk_form(void *ctx, const char *form, size_t len)
     return rc;
 }
 
+/* place_uk_fn: a Ukrainian form of a place's name (Харкова, Харківщина).
+ * 0, or -1 when out of memory. */
+static int add_uk_form(void *ctx, const char *form, size_t len)
+{
+    return add_uk_lit(ctx, form, len, 0);
+}
+
 /* place_uk_fn: a demonym of a place (одеситка, вінничанин): a review
  * flag, not a replacement (brief s26 place26).  0, or -1 when out of
  * memory. */
 static int add_uk_flag(void *ctx, const char *form, size_t len)
 {
-    struct redactor *r = ctx;
-    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 1, 0, 0, 0, 0 };
-    struct err e;
-    int rc;
-
-    if (normalise_key(&v.key, &v.keylen, form, len, &e) != 0)
-        return -1;
-    rc = grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
-    secmem_free(v.key);
-    return rc;
+    return add_uk_lit(ctx, form, len, 1);
 }
 
 /* A place's other names in the gazetteer, each as written there: a Hangul
