@@ -34,20 +34,21 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-/* 1 if a letter (any script, no digit) is at s[i]; *n its length. */
-static int letter(const char *s, size_t len, size_t i, size_t *n)
+/* 1 if a letter (any script, no digit) is at s[i] (s[0..len), bytes); *n
+ * its length in bytes.  Shared by the address readers (detect_int.h). */
+int det_letter(const char *s, size_t len, size_t i, size_t *n)
 {
     int cp = i < len ? det_cp_at(s, len, i, n) : -1;
 
     return cp >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9');
 }
 
-/* The end of the letters at i (i if none). */
-static size_t letters_end(const char *s, size_t len, size_t i)
+/* The end of the letters at i (i if none), a byte offset in s. */
+size_t det_letters_end(const char *s, size_t len, size_t i)
 {
     size_t n;
 
-    while (letter(s, len, i, &n))
+    while (det_letter(s, len, i, &n))
         i += n;
     return i;
 }
@@ -140,7 +141,7 @@ static size_t street_after(const char *s, size_t len, size_t i)
         return 0;
     a = i + 1;
     if ((cp = det_cp_at(s, len, a, &b)) >= 0xAC00 && cp <= 0xD7A3) {
-        b = letters_end(s, len, a);
+        b = det_letters_end(s, len, a);
         for (size_t k = 0; k < N(ko_particles); k++) {
             size_t l = strlen(ko_particles[k]);
             if (b - a > l && memcmp(s + b - l, ko_particles[k], l) == 0) {
@@ -151,7 +152,7 @@ static size_t street_after(const char *s, size_t len, size_t i)
         return b - a >= 6 && ends_with(s, a, b, ko_roads, N(ko_roads)) ? b : 0;
     }
     for (words = 0; words < 4; words++) {
-        if ((b = letters_end(s, len, a)) == a || is_word(s, a, b, stops, N(stops)))
+        if ((b = det_letters_end(s, len, a)) == a || is_word(s, a, b, stops, N(stops)))
             return 0;
         if (words > 0 && is_word(s, a, b, street_words, N(street_words)))
             return b;
@@ -172,7 +173,7 @@ static int slash(struct detection **d, size_t *n, size_t *cap, const char *s, si
     if ((n2 = det_digits(s, len, i + n1 + 1)) == 0 || n2 > 4)
         return 0;
     e = i + n1 + 1 + n2;
-    if (e < len && det_alpha(s[e]) && !letter(s, len, e + 1, &wa))
+    if (e < len && det_alpha(s[e]) && !det_letter(s, len, e + 1, &wa))
         e++;
     if (e < len && (s[e] == '/' || det_letter_at(s, len, e) || (s[e] == '.' && e + 1 < len && det_digit(s[e + 1]))))
         return 0;
@@ -208,10 +209,10 @@ static size_t mn_part(const char *s, size_t len, size_t i, int *glued, int *flat
         if (det_starts(s, len, j, mn_units[k])) {
             e = j + strlen(mn_units[k]);
             e += e + 1 < len && s[e] == '-' && det_alpha(s[e + 1]);
-            if (letters_end(s, len, e) - e > 4)
+            if (det_letters_end(s, len, e) - e > 4)
                 continue;
             *flat = mn_flat[k];
-            return letters_end(s, len, e);
+            return det_letters_end(s, len, e);
         }
     return 0;
 }
@@ -263,8 +264,8 @@ static int triple(struct detection **d, size_t *n, size_t *cap, const char *s, s
     for (k = 0; k < N(toot); k++)
         if (det_starts(s, len, j, toot[k])) {
             e = j + strlen(toot[k]);
-            e += e + 1 < len && s[e] == '-' && letter(s, len, e + 1, &nd);
-            return addr_merge(d, n, cap, i, letters_end(s, len, e));
+            e += e + 1 < len && s[e] == '-' && det_letter(s, len, e + 1, &nd);
+            return addr_merge(d, n, cap, i, det_letters_end(s, len, e));
         }
     return 0;
 }
@@ -325,7 +326,7 @@ static size_t street_start(const char *s, size_t len, size_t a)
     /* An address that starts at its house's or flat's word ("дом 5", "house
      * 5"), not at a number: after a cue "живёт на ленина 5 12" keeps the
      * street (brief s24 addr24). */
-    if (a < 2 || !(s[a - 1] == ' ' || s[a - 1] == ',') || !letter(s, len, a, &l))
+    if (a < 2 || !(s[a - 1] == ' ' || s[a - 1] == ',') || !det_letter(s, len, a, &l))
         return a;
     if (!word_before(s, a, &wa, &wb) || wb == a)
         return a;
@@ -359,7 +360,7 @@ static int room_only(const char *s, size_t a, size_t b)
             i++;
             continue;
         }
-        if ((e = letters_end(s, b, i)) == i || !is_word(s, i, e, room_words, N(room_words)))
+        if ((e = det_letters_end(s, b, i)) == i || !is_word(s, i, e, room_words, N(room_words)))
             return 0;
         room += det_starts(s, b, i, "room") || det_starts(s, b, i, "rm");
         i = e;
@@ -369,7 +370,7 @@ static int room_only(const char *s, size_t a, size_t b)
     for (c = a; c > 0 && a - c < 64 && !strchr(".!?\n", s[c - 1]); c--)
         ;
     for (i = c; i < a; i = e) {
-        e = letters_end(s, a, i);
+        e = det_letters_end(s, a, i);
         if (e == i) {
             e = i + 1;
             continue;

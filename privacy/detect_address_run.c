@@ -188,32 +188,14 @@ static const char *const stops[] = {
 /* и в на */
 static const char *const prose[] = { "on", "in", "of", "at", "and", "\xd0\xb8", "\xd0\xb2", "\xd0\xbd\xd0\xb0", "dan", "di" };
 
-/* 1 if a letter (any script, no digit) is at s[i]; *n its length. */
-static int letter(const char *s, size_t len, size_t i, size_t *n)
-{
-    int cp = i < len ? det_cp_at(s, len, i, n) : -1;
-
-    return cp >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9');
-}
-
-/* The end of the letters at i (i if none). */
-static size_t letters_end(const char *s, size_t len, size_t i)
-{
-    size_t n;
-
-    while (letter(s, len, i, &n))
-        i += n;
-    return i;
-}
-
 /* The end of a name word at i: letters, with '-' or '\'' between them
  * ("al-jaber"); i if none. */
 static size_t word_end(const char *s, size_t len, size_t i)
 {
-    size_t e = letters_end(s, len, i), n;
+    size_t e = det_letters_end(s, len, i), n;
 
-    while (e > i && e + 1 < len && (s[e] == '-' || s[e] == '\'') && letter(s, len, e + 1, &n))
-        e = letters_end(s, len, e + 1);
+    while (e > i && e + 1 < len && (s[e] == '-' || s[e] == '\'') && det_letter(s, len, e + 1, &n))
+        e = det_letters_end(s, len, e + 1);
     return e;
 }
 
@@ -294,7 +276,7 @@ struct part {
 /* A numbered part with its unit first at i; its end, or 0. */
 static size_t unit_first(const char *s, size_t len, size_t i, int *cls)
 {
-    size_t e = letters_end(s, len, i), j, v, we;
+    size_t e = det_letters_end(s, len, i), j, v, we;
     int u;
 
     if (e == i || (u = unit_of(s, i, e)) < 0)
@@ -304,7 +286,7 @@ static size_t unit_first(const char *s, size_t len, size_t i, int *cls)
     j += j < len && (s[j] == ':' || s[j] == '#');
     j += j < len && s[j] == ' ';
     /* "rumah nombor 12", "house no. 7", "plot no 45", "block #4" */
-    we = letters_end(s, len, j);
+    we = det_letters_end(s, len, j);
     if (we > j && (in_list(s, j, we, (const char *const[]){ "no", "nombor", "number", "nr" }, 4))) {
         j = we;
         j += j < len && s[j] == '.';
@@ -358,7 +340,7 @@ static size_t value_first(const char *s, size_t len, size_t i, int *cls)
 /* A unit's letters glued to the value at i ("b4", "h7"); its end or 0. */
 static size_t glued_part(const char *s, size_t len, size_t i, int *cls)
 {
-    size_t e = letters_end(s, len, i), nd;
+    size_t e = det_letters_end(s, len, i), nd;
 
     for (size_t k = 0; k < N(glued_units); k++)
         if (strlen(glued_units[k].w) == e - i && memcmp(s + i, glued_units[k].w, e - i) == 0) {
@@ -436,7 +418,7 @@ static size_t flat_pair(const char *s, size_t len, size_t i)
  * an address alone), or 0. */
 static size_t named_part(const char *s, size_t len, size_t i, int *type)
 {
-    size_t e = letters_end(s, len, i), j, ne, k;
+    size_t e = det_letters_end(s, len, i), j, ne, k;
     int p, nw, nums = 0;
 
     if (e == i)
@@ -550,7 +532,7 @@ static const char *const ko_common[] = { "\xec\x95\x84\xed\x8c\x8c\xed\x8a\xb8",
  * pair's end when a pair follows), or 0. */
 static size_t ko_complex(const char *s, size_t len, size_t i, const struct detection *d, size_t n)
 {
-    size_t e = letters_end(s, len, i), k, hangul = 0, m, fp;
+    size_t e = det_letters_end(s, len, i), k, hangul = 0, m, fp;
     int cp;
 
     for (k = i; k < e; k += m)
@@ -584,7 +566,7 @@ static const char *const ru_house[] = { "\xd0\xb4\xd0\xbe\xd0\xbc", "\xd0\xb4" }
 
 static size_t ru_street(const char *s, size_t len, size_t i)
 {
-    size_t e = letters_end(s, len, i), j, we, m;
+    size_t e = det_letters_end(s, len, i), j, we, m;
     int cp = det_cp_at(s, len, i, &m), ok = 0;
 
     if (cp < 0x0400 || cp > 0x04FF || e < i + 8 || !name_word(s, i, e))
@@ -595,7 +577,7 @@ static size_t ru_street(const char *s, size_t len, size_t i)
     }
     if (!ok || e + 2 >= len || s[e] != ',' || s[e + 1] != ' ')
         return 0;
-    j = e + 2, we = letters_end(s, len, j);
+    j = e + 2, we = det_letters_end(s, len, j);
     return in_list(s, j, we, ru_house, N(ru_house)) ? e : 0;
 }
 
@@ -612,7 +594,7 @@ static size_t ru_on_street(const char *s, size_t len, size_t e)
         return e;
     /*  на  */
     j = e + strlen(" \xd0\xbd\xd0\xb0 ");
-    we = letters_end(s, len, j);
+    we = det_letters_end(s, len, j);
     if (we < j + 8)
         return e;
     for (size_t k = 0; k < N(ends); k++) {
@@ -691,7 +673,7 @@ static size_t joiner(const char *s, size_t len, size_t e, int *prose_word)
     j++;
     if (j < len && strchr(",;:-/|", s[j]) != NULL && s[j] != '\0' && j + 1 < len && s[j + 1] == ' ')
         return j + 2 < len ? j + 2 : 0;
-    we = letters_end(s, len, j);
+    we = det_letters_end(s, len, j);
     if (we > j && in_list(s, j, we, prose, N(prose)) && we + 1 < len && s[we] == ' ') {
         *prose_word = 1;
         return we + 1;

@@ -737,4 +737,10 @@ size_t detect_ip_written(const char *s, size_t len, size_t at);
  * " ат ", " 골뱅이 "...) starts at s[at]. */
 int detect_at_written(const char *s, size_t len, size_t at);
 
+/* detect_address_forms.c: 1 if a letter (any script, no digit) is at s[i]
+ * of s[0..len) (bytes), *n its length in bytes; the byte offset where the
+ * letters at i end (i if none).  Shared by the address readers. */
+int det_letter(const char *s, size_t len, size_t i, size_t *n);
+size_t det_letters_end(const char *s, size_t len, size_t i);
+
 #endif

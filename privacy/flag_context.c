@@ -20,7 +20,7 @@
 
 /* w[0..len) in lower case into out (outlen bytes, NUL-terminated); -1 if
  * it does not fit or is no valid UTF-8. */
-static int lower(char *out, size_t outlen, const char *w, size_t len)
+int flag_lower(char *out, size_t outlen, const char *w, size_t len)
 {
     size_t at = 0, o = 0;
     int cp, k;
@@ -128,7 +128,7 @@ int flag_address_word(const char *w, size_t len)
                variants_ko_marks_name(w, len);
     if (!is_cyrillic_cp(cp) ||
         !starts_an_entry(&mn_address_ix, cp) ||
-        lower(low, sizeof low, w, len) != 0)
+        flag_lower(low, sizeof low, w, len) != 0)
         return 0;
     for (size_t i = 0; i < sizeof mn_address / sizeof mn_address[0]; i++) {
         size_t n = strlen(mn_address[i]);
@@ -164,7 +164,7 @@ static int in_table(const struct word_index *x, const char *w, size_t len)
 
     indexes();
     if (len == 0 || utf8_next(&cp, w, len) <= 0 || !starts_an_entry(x, cp) ||
-        lower(low, sizeof low, w, len) != 0)
+        flag_lower(low, sizeof low, w, len) != 0)
         return 0;
     return bsearch(&key, x->sorted, x->n, sizeof *x->sorted, by_strcmp) != NULL;
 }
@@ -364,7 +364,7 @@ int flag_en_word(const char *w, size_t len)
     char low[64], us[72];
     size_t n;
 
-    if (lower(low, sizeof low, w, len) != 0)
+    if (flag_lower(low, sizeof low, w, len) != 0)
         return 0;
     n = strlen(low);
     /* Remembered per word (redact_known_word): the same answer as

@@ -78,4 +78,9 @@ int flag_initial_gap(const char *s, size_t a0, size_t a1, size_t b0, size_t b1);
  * Мөнхбат", the passport form), else 0. */
 int flag_genitive_word(const char *w, size_t len);
 
+/* w[0..len) (bytes) in lower case (utf8proc's simple case mapping, ASCII
+ * without the call) into out (outlen bytes, NUL-terminated, the caller's);
+ * -1 if it does not fit or is no valid UTF-8, else 0. */
+int flag_lower(char *out, size_t outlen, const char *w, size_t len);
+
 #endif

@@ -3,40 +3,18 @@
  * Belarusian, Malay): written by us for brief s26 names26 from the
  * languages' common nouns of kin and household (the words of a family
  * tree in any school grammar) and their simple prepositions. */
+#include "privacy/flag_context.h"
 #include "privacy/flag_words.h"
 
 #include <string.h>
-#include <utf8proc.h>
 
 #include "privacy/normalise.h"
-
-/* w[0..len) in lower case into out (outlen bytes, NUL-terminated); -1 if
- * it does not fit or is no valid UTF-8. */
-static int lower(char *out, size_t outlen, const char *w, size_t len)
-{
-    size_t at = 0, o = 0;
-    int cp, k;
-    utf8proc_uint8_t u[4];
-    utf8proc_ssize_t n;
-
-    while (at < len) {
-        if ((k = utf8_next(&cp, w + at, len - at)) <= 0)
-            return -1;
-        n = utf8proc_encode_char(utf8proc_tolower(cp), u);
-        if (n <= 0 || o + (size_t)n + 1 > outlen)
-            return -1;
-        memcpy(out + o, u, (size_t)n);
-        o += (size_t)n, at += (size_t)k;
-    }
-    out[o] = '\0';
-    return 0;
-}
 
 static int in_table(const char *const *tab, size_t n, const char *w, size_t len)
 {
     char low[64];
 
-    if (len == 0 || lower(low, sizeof low, w, len) != 0)
+    if (len == 0 || flag_lower(low, sizeof low, w, len) != 0)
         return 0;
     for (size_t i = 0; i < n; i++)
         if (strcmp(low, tab[i]) == 0)
