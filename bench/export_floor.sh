@@ -6,9 +6,11 @@
 # without any cryptography (build/bench/export_floor: pread per stored
 # chunk, sync_file_range every 8 MiB, fsync, linkat, fsync, fsync of the
 # folder), then the same with an AES-256-CTR pass; unlocks the store
-# alone (`intake list`); has Debian's age encrypt the same bytes. Prints
-# wall and CPU seconds of each and the load average. The floor is what no
-# format can take off export while the durability stays as it is.
+# alone (`intake list`); has Debian's age encrypt the same bytes, then
+# again followed by an fsync of its output (`sync FILE`: age with the
+# bundle's durability). Prints wall and CPU seconds of each and the load
+# average. The floor is what no format can take off export while the
+# durability stays as it is.
 #   bench/export_floor.sh [MiB] [RUNS]
 set -eu
 cd "$(dirname "$0")/.."
@@ -55,7 +57,7 @@ age-keygen -o "$tmp/key" 2>/dev/null
 rcpt=$(age-keygen -y "$tmp/key")
 
 echo "$mib MiB; wall s/CPU s of each, in the same run"
-printf '%-4s %-10s %-10s %-10s %-10s %-10s %s\n' run export floor floor+ctr unlock "age -e" load
+printf '%-4s %-10s %-10s %-10s %-10s %-10s %-10s %s\n' run export floor floor+ctr unlock "age -e" "age+fsync" load
 i=0
 while [ "$i" -lt "$runs" ]; do
     i=$((i + 1))
@@ -65,8 +67,11 @@ while [ "$i" -lt "$runs" ]; do
     c=$(floor ctr)
     u=$(run "$ik" --home "$tmp/hq" --passphrase-fd 3 list)
     a=$(run age -r "$rcpt" -o "$tmp/age" "$tmp/in")
-    printf '%-4s %-10s %-10s %-10s %-10s %-10s %s\n' "$i" "$e" "$f" "$c" "$u" "$a" "$(cut -d' ' -f1 /proc/loadavg)"
+    rm -f "$tmp/age"
+    d=$(run sh -c 'age -r "$1" -o "$2" "$3" && sync "$2"' sh "$rcpt" "$tmp/age" "$tmp/in")
+    printf '%-4s %-10s %-10s %-10s %-10s %-10s %-10s %s\n' "$i" "$e" "$f" "$c" "$u" "$a" "$d" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 echo "floor: the stored file copied with export's durability, no cryptography;"
-echo "floor+ctr: and one AES-256-CTR pass; unlock: what every intake command pays first."
+echo "floor+ctr: and one AES-256-CTR pass; unlock: what every intake command pays first;"
+echo "age+fsync: age -e, then its output fsynced (export fsyncs the bundle and its folder)."
 echo "No format can bring export under floor + unlock while the durability stays."
