@@ -75,7 +75,7 @@ make_field_hq_record() {
         awk '{ print $1 + $2 + $3 }')
     [ "$calls" -gt 5 ]
     named=0
-    for n in $(seq 1 "$calls"); do
+    for n in $(cut_points "$calls"); do
         rm -rf "$T/field" "$T/out"
         cp -a "$T/field.0" "$T/field"
         mkdir "$T/out"
