@@ -16,8 +16,8 @@
  * FIELD WHAT TEXT"): two builds' outputs, compared, tell whether a speed
  * change kept the audit's answers (bench/audit_diff.sh).
  * With AUDIT_BENCH_COLD=1 the dictionaries are not loaded before the
- * clock: the audit loads those its text needs, ahead on their own thread
- * (lexicon_prefetch), as a process of intake does. */
+ * clock: the audit loads each at its first question, inside the clock,
+ * as a process of intake does (docs/SPEED.md, "Session 27: the audit"). */
 #include <jansson.h>
 #include <sodium.h>
 #include <stdint.h>
@@ -216,7 +216,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "dictionaries: %.2f s to load (hunspell-ko, -mn, -en-us), once per process\n",
                 now(CLOCK_MONOTONIC) - t0);
     } else
-        fprintf(stderr, "dictionaries: loaded inside the clock (AUDIT_BENCH_COLD), as intake does\n");
+        fprintf(stderr, "dictionaries: loaded at their first question, inside the clock (AUDIT_BENCH_COLD)\n");
     t0 = now(CLOCK_MONOTONIC);
     c0 = now(CLOCK_PROCESS_CPUTIME_ID);
     if (manifest_audit(&rep, header, recs, "2026-11-23", AUDIT_K_DEFAULT, &e) != 0)

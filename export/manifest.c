@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/lexicon.h"
-
 #define SPAN_MAX (UINT64_C(1) << 40)
 #define TAGS_MAX 64
 
@@ -499,26 +497,6 @@ int manifest_audit(struct audit_report *r, json_t *header, json_t *records, cons
     return manifest_audit_texts(r, header, records, NULL, 0, today, k, e);
 }
 
-/* The dictionaries the scripts of the records' texts will ask for start
- * loading on their own thread (util/lexicon.h), overlapped with reading
- * the digest set and the checks that do not ask them. */
-static void prefetch(json_t *records, const struct audit_text *texts, size_t ntexts)
-{
-    static const char *const fields[] = { "title", "place", "body" };
-    unsigned langs = 0;
-    size_t i;
-    json_t *v, *f;
-
-    json_array_foreach(records, i, v)
-        for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
-            if (json_is_string(f = json_object_get(v, fields[k])))
-                langs |= lexicon_langs_in(json_string_value(f), json_string_length(f));
-    for (i = 0; i < ntexts; i++)
-        if (texts[i].text != NULL)
-            langs |= lexicon_langs_in(texts[i].text, strlen(texts[i].text));
-    lexicon_prefetch(langs);
-}
-
 int manifest_audit_texts(struct audit_report *r, json_t *header, json_t *records,
                          const struct audit_text *texts, size_t ntexts, const char *today,
                          size_t k, struct err *e)
@@ -530,7 +508,6 @@ int manifest_audit_texts(struct audit_report *r, json_t *header, json_t *records
     json_t *v;
     int rc = -1;
 
-    prefetch(records, texts, ntexts);
     if (manifest_read_header(&h, header, e) != 0)
         goto out;
     if ((recs = calloc(n + ntexts + 1, sizeof *recs)) == NULL ||

@@ -37,7 +37,6 @@
 #include "util/day.h"
 #include "util/fileio.h"
 #include "util/intl.h"
-#include "util/lexicon.h"
 #include "util/progress.h"
 
 
@@ -359,18 +358,6 @@ static int skip(struct pipeline *p)
     return 0;
 }
 
-/* The languages of the scripts in row's title, place and body. */
-static unsigned prefetch_langs(const struct record_row *row)
-{
-    const char *f[] = { row->title, row->place, row->body };
-    unsigned langs = 0;
-
-    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-        if (f[i] != NULL)
-            langs |= lexicon_langs_in(f[i], strlen(f[i]));
-    return langs;
-}
-
 /* One record: may it leave (store_record_eligible, the one rule that
  * redact and export share: consent, a recipient's refusal, review flags)?
  * Without a show callback, a record that may not leave before it is even
@@ -382,9 +369,6 @@ int export_check_record(struct pipeline *p, const struct record_row *row, struct
     struct export_held held = { 0 };
     int rc, changed = 1;
 
-    /* The dictionaries this record's scripts will ask for load on their
-     * own thread while the redactor is built (util/lexicon.h). */
-    lexicon_prefetch(prefetch_langs(row));
     if (export_load_privacy(p, e) != 0 ||
         store_record_eligible(&el, p->s, row, p->req->to, p->req->nto, p->today,
                               ELIGIBLE_UNREDACTED, e) < 0)

@@ -69,9 +69,11 @@ int lexicon_stems(enum lexicon_lang lang, const char *word, size_t len, char *ou
  * -mn take 0.1-0.4 s each).  The first question about such a language
  * waits for its load; a language not prefetched is loaded at its first
  * question, as before, so the answers are the same either way and a
- * dictionary no question needs costs only CPU on the other thread.  A
- * load under way at exit is waited for (atexit).  If no thread can be
- * started, nothing is loaded ahead. */
+ * dictionary no question needs costs its CPU on the other thread and,
+ * at exit, the wait for a load under way (atexit).  If no thread can be
+ * started, nothing is loaded ahead.  Not called by intake yet: a text's
+ * scripts over-ask (a Korean text without a name-shaped word never asks
+ * hunspell-ko, 0.4 s of CPU; docs/SPEED.md, "Session 27: the audit"). */
 void lexicon_prefetch(unsigned langs);
 
 /* Bits (1 << enum lexicon_lang) of the languages whose script occurs in
