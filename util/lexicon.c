@@ -2,6 +2,7 @@
 #include "util/lexicon.h"
 
 #include <hunspell.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,21 +66,164 @@ static void add_extra(Hunhandle *h, const unsigned char *list, const char *model
     free(dm);
 }
 
-static Hunhandle *dictionary(enum lexicon_lang lang)
+/* A new handle of lang's dictionary with our words added, or NULL if it
+ * is missing.  Handles are made one at a time (create_mu): hunspell keeps
+ * tables shared by all its handles (its UTF-8 case table) that a handle
+ * being made writes. */
+static pthread_mutex_t create_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static Hunhandle *load(enum lexicon_lang lang)
 {
     char aff[320], dic[320];
+    Hunhandle *h = NULL;
 
-    if (!(lx.tried & (1u << lang))) {
-        lx.tried |= 1u << lang;
-        snprintf(aff, sizeof aff, "%s/%s.aff", lx.dir, dicts[lang].file);
-        snprintf(dic, sizeof dic, "%s/%s.dic", lx.dir, dicts[lang].file);
-        /* hunspell reports a missing file only on stderr: look first. */
-        if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0)
-            lx.h[lang] = Hunspell_create(aff, dic);
+    snprintf(aff, sizeof aff, "%s/%s.aff", lx.dir, dicts[lang].file);
+    snprintf(dic, sizeof dic, "%s/%s.dic", lx.dir, dicts[lang].file);
+    pthread_mutex_lock(&create_mu);
+    /* hunspell reports a missing file only on stderr: look first. */
+    if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0)
+        h = Hunspell_create(aff, dic);
+    if (h != NULL && dicts[lang].extra != NULL)
+        add_extra(h, dicts[lang].extra, dicts[lang].model);
+    pthread_mutex_unlock(&create_mu);
+    return h;
+}
+
+/* ---- Loads started ahead (lexicon_prefetch) ----
+ * One thread loads the queued dictionaries one after another while the
+ * caller works on; the first question about a queued language waits for
+ * its load.  Under pf.mu: queued, taken and ready (bits of languages),
+ * h[] of the ready ones, running and stop. */
+static struct {
+    pthread_mutex_t mu;
+    pthread_cond_t ready_cv;
+    pthread_t thread;
+    Hunhandle *h[LEXICON_NLANGS];
+    unsigned queued, taken, ready;
+    int running, started, stop, at_exit;
+} pf = { .mu = PTHREAD_MUTEX_INITIALIZER, .ready_cv = PTHREAD_COND_INITIALIZER };
+
+static void *loader(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&pf.mu);
+    for (;;) {
+        unsigned todo = pf.queued & ~pf.taken;
+        int lang = 0;
+
+        if (todo == 0 || pf.stop)
+            break;
+        while (!(todo & (1u << lang)))
+            lang++;
+        pf.taken |= 1u << lang;
+        pthread_mutex_unlock(&pf.mu);
+        Hunhandle *h = load((enum lexicon_lang)lang);
+        pthread_mutex_lock(&pf.mu);
+        pf.h[lang] = h;
+        pf.ready |= 1u << lang;
+        pthread_cond_broadcast(&pf.ready_cv);
+    }
+    /* Queued and not taken (stopped): whoever asks loads them itself. */
+    pf.queued = pf.taken;
+    pf.running = 0;
+    pthread_cond_broadcast(&pf.ready_cv);
+    pthread_mutex_unlock(&pf.mu);
+    return NULL;
+}
+
+/* At exit: no new load starts, the one under way ends before the
+ * libraries' own exit handlers run. */
+static void prefetch_end(void)
+{
+    pthread_mutex_lock(&pf.mu);
+    pf.stop = 1;
+    pthread_mutex_unlock(&pf.mu);
+    if (pf.started)
+        pthread_join(pf.thread, NULL);
+    pf.started = 0;
+}
+
+void lexicon_prefetch(unsigned langs)
+{
+    unsigned want = 0;
+
+    for (int l = 0; l < LEXICON_NLANGS; l++)
+        if ((langs & (1u << l)) && !(lx.tried & (1u << l)))
+            want |= 1u << l;
+    pthread_mutex_lock(&pf.mu);
+    want &= ~pf.queued;
+    if (want == 0 || pf.stop) {
+        pthread_mutex_unlock(&pf.mu);
+        return;
+    }
+    pf.queued |= want;
+    if (!pf.running) {
+        if (pf.started) {          /* finished: its last act was under mu */
+            pthread_mutex_unlock(&pf.mu);
+            pthread_join(pf.thread, NULL);
+            pthread_mutex_lock(&pf.mu);
+            pf.started = 0;
+        }
+        if (!pf.at_exit)
+            pf.at_exit = atexit(prefetch_end) == 0;
+        if (pf.at_exit && pthread_create(&pf.thread, NULL, loader, NULL) == 0)
+            pf.running = pf.started = 1;
+        else
+            pf.queued &= ~want;     /* asked later, loaded then */
+    }
+    pthread_mutex_unlock(&pf.mu);
+}
+
+unsigned lexicon_langs_in(const char *text, size_t len)
+{
+    const unsigned all = (1u << LEXICON_NLANGS) - 1;
+    unsigned langs = 0;
+    size_t at = 0;
+
+    while (at < len && langs != all) {
+        unsigned char c = (unsigned char)text[at];
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n;
+        int l;
+
+        if (c < 0x80) {
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                langs |= 1u << LEXICON_EN;
+            at++;
+            continue;
+        }
+        n = utf8proc_iterate((const utf8proc_uint8_t *)text + at, (utf8proc_ssize_t)(len - at), &cp);
+        if (n <= 0) {
+            at++;
+            continue;
+        }
+        if ((l = lexicon_lang_of(cp)) >= 0)
+            langs |= 1u << l;
+        at += (size_t)n;
+    }
+    return langs;
+}
+
+/* lang's handle: the prefetched one (waiting for its load), or loaded
+ * now; NULL if missing.  Asked once per language. */
+static Hunhandle *dictionary(enum lexicon_lang lang)
+{
+    unsigned bit = 1u << lang;
+
+    if (!(lx.tried & bit)) {
+        int mine = 1;
+
+        lx.tried |= bit;
+        pthread_mutex_lock(&pf.mu);
+        while ((pf.queued & bit) && !(pf.ready & bit))
+            pthread_cond_wait(&pf.ready_cv, &pf.mu);
+        if (pf.ready & bit)
+            lx.h[lang] = pf.h[lang], mine = 0;
+        pthread_mutex_unlock(&pf.mu);
+        if (mine)
+            lx.h[lang] = load(lang);
         if (lx.h[lang] == NULL)
-            lx.missing |= 1u << lang;
-        else if (dicts[lang].extra != NULL)
-            add_extra(lx.h[lang], dicts[lang].extra, dicts[lang].model);
+            lx.missing |= bit;
     }
     return lx.h[lang];
 }

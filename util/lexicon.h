@@ -21,7 +21,9 @@
  *
  * Not for secrets: libhunspell has no allocator hook, so the words asked
  * about pass through its ordinary heap and are freed without being wiped
- * (SECURITY.md says so).  Not thread-safe. */
+ * (SECURITY.md says so).  Not thread-safe: one thread asks the questions
+ * (lexicon_prefetch's loads run on a thread of their own, which never
+ * answers a question). */
 #ifndef INTAKE_LEXICON_H
 #define INTAKE_LEXICON_H
 
@@ -31,7 +33,8 @@ enum lexicon_lang { LEXICON_KO, LEXICON_MN, LEXICON_EN, LEXICON_NLANGS };
 
 /* Where the dictionaries are read from: dir (copied; at most 255 bytes),
  * or the default /usr/share/hunspell with NULL.  Call before the first
- * question; a dictionary already loaded stays. */
+ * question and the first lexicon_prefetch; a dictionary already loaded
+ * stays. */
 void lexicon_set_dir(const char *dir);
 
 /* 1 if word[0..len) (UTF-8 bytes, one word in any case) is an ordinary
@@ -59,6 +62,24 @@ int lexicon_acronym(enum lexicon_lang lang, const char *word, size_t len);
  * if the dictionary does not know the word, -1 if it is missing. */
 int lexicon_stems(enum lexicon_lang lang, const char *word, size_t len, char *out,
                   size_t outlen);
+
+/* Starts loading the dictionaries of langs (bits 1 << enum lexicon_lang)
+ * not asked about yet, one after another on a thread of its own, so that
+ * the load overlaps the caller's work (brief s27 audit27: hunspell-ko and
+ * -mn take 0.1-0.4 s each).  The first question about such a language
+ * waits for its load; a language not prefetched is loaded at its first
+ * question, as before, so the answers are the same either way and a
+ * dictionary no question needs costs its CPU on the other thread and,
+ * at exit, the wait for a load under way (atexit).  If no thread can be
+ * started, nothing is loaded ahead.  Not called by intake yet: a text's
+ * scripts over-ask (a Korean text without a name-shaped word never asks
+ * hunspell-ko, 0.4 s of CPU; docs/SPEED.md, "Session 27: the audit"). */
+void lexicon_prefetch(unsigned langs);
+
+/* Bits (1 << enum lexicon_lang) of the languages whose script occurs in
+ * text[0..len) (UTF-8 bytes; lexicon_lang_of of each code point; invalid
+ * bytes skipped): what lexicon_prefetch should load for that text. */
+unsigned lexicon_langs_in(const char *text, size_t len);
 
 /* The language whose dictionary knows words of the script of code point
  * cp: Hangul Korean, Cyrillic Mongolian, Latin English; -1 for others. */
