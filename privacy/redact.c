@@ -632,7 +632,8 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
                                                     redact_scripts_add(r, text, len) != 0 ||
                                                     redact_hanzi_add(r, text, len) != 0 ||
                                                     redact_hanviet_add(r, text, len) != 0 ||
-                                                    redact_cjk_titled_add(r, text, len) != 0)) {
+                                                    redact_cjk_titled_add(r, text, len) != 0 ||
+                                                    redact_patronym_add(r, text, len) != 0)) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

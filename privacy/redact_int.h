@@ -931,6 +931,12 @@ int redact_hanviet_add(struct redactor *r, const char *name, size_t len);
  * name's surname syllable.  0, or -1 out of memory. */
 int redact_cjk_titled_add(struct redactor *r, const char *name, size_t len);
 
+/* redact_patronym.c: adds redact_scripts_add's keys of the stem of each
+ * Mongolian patronym in the genitive in the name name[0..len) (bytes, as
+ * registered: Батбаяр of Батбаярын) for the term being added.  0, or -1
+ * out of memory. */
+int redact_patronym_add(struct redactor *r, const char *name, size_t len);
+
 /* redact_cjk_titled.c: wipes and frees what redact_cjk_titled_add kept. */
 void redact_cjk_titled_free(struct redactor *r);
 
