@@ -89,6 +89,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/place24.jsonl",
     "tests/data/leaks/place25.jsonl",
     "tests/data/leaks/place26.jsonl",
+    "tests/data/leaks/place27.jsonl",
     "tests/data/leaks/slav24.jsonl",
     "tests/data/leaks/slav25.jsonl",
     "tests/data/leaks/num24.jsonl",
