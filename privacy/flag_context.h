@@ -78,6 +78,17 @@ int flag_initial_gap(const char *s, size_t a0, size_t a1, size_t b0, size_t b1);
  * Мөнхбат", the passport form), else 0. */
 int flag_genitive_word(const char *w, size_t len);
 
+/* flag_shapes.c (brief s27 names27, report-adv26a D-14): 1 if the word
+ * w[0..len) (bytes, as written) joins the parts of an Arabic or Malay
+ * name (bin, binti, bte, bt, b., ibn, bint, al, el: "Abdullah bin Hassan",
+ * "Khalid al Mutairi"), else 0. */
+int flag_lineage_particle(const char *w, size_t len);
+
+/* flag_shapes.c: 1 if the word w[0..len) is the Arabic article with a
+ * hyphen before a capitalised name (Al-Mutairi, al-Azmi, El-Sayed), else
+ * 0. */
+int flag_article_prefixed(const char *w, size_t len);
+
 /* w[0..len) (bytes) in lower case (utf8proc's simple case mapping, ASCII
  * without the call) into out (outlen bytes, NUL-terminated, the caller's);
  * -1 if it does not fit or is no valid UTF-8, else 0. */

@@ -24,3 +24,26 @@ int flag_genitive_word(const char *w, size_t len)
     }
     return 0;
 }
+
+/* The words that join an Arabic or Malay name's parts: bin/binti (Malay:
+ * son/daughter of, with their written short forms bte, bt and b.), ibn
+ * and bint (Arabic), and the article al/el written apart.  From the
+ * naming customs as Malaysian identity cards and Gulf passports write
+ * them (Wikipedia, "Malay names", "Arabic name"); hand-written, wants a
+ * native reviewer. */
+int flag_lineage_particle(const char *w, size_t len)
+{
+    static const char *const words[] = { "bin", "binti", "binte", "bte", "bt", "ibn", "bint",
+                                         "al", "el", "Al", "El" };
+
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == len && memcmp(w, words[i], len) == 0)
+            return 1;
+    return len == 2 && w[0] == 'b' && w[1] == '.';
+}
+
+int flag_article_prefixed(const char *w, size_t len)
+{
+    return len >= 5 && (w[0] == 'A' || w[0] == 'a' || w[0] == 'E' || w[0] == 'e') &&
+           w[1] == 'l' && w[2] == '-' && w[3] >= 'A' && w[3] <= 'Z';
+}

@@ -48,6 +48,7 @@ void redactor_free(struct redactor *r)
     secmem_wipe_free(r->skeys);
     redact_hanzi_free(r);
     redact_hanviet_free(r);
+    redact_cjk_titled_free(r);
     for (i = 0; i < r->nsubjects; i++)
         free(r->subjects[i].pseudonym);
     for (i = 0; i < r->nallowed; i++)
@@ -651,7 +652,9 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
                                                     redact_mask_words_add(r, text, len) != 0 ||
                                                     redact_scripts_add(r, text, len) != 0 ||
                                                     redact_hanzi_add(r, text, len) != 0 ||
-                                                    redact_hanviet_add(r, text, len) != 0)) {
+                                                    redact_hanviet_add(r, text, len) != 0 ||
+                                                    redact_cjk_titled_add(r, text, len) != 0 ||
+                                                    redact_patronym_add(r, text, len) != 0)) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

@@ -58,7 +58,8 @@ struct redaction_flag {
                                    "context-name", "short-name", "name-or-word",
                                    "mixed-script", "near-name", "transcription",
                                    "glued-name", "escape-run", "unread-script",
-                                   "spoken-number", "address", "handle" (docs/VARIANTS.md) */
+                                   "spoken-number", "address", "handle",
+                                   "lineage-name" (docs/VARIANTS.md) */
     int allowed;                /* 1 if the caller allowed this text (redactor_allow) */
 };
 

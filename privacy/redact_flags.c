@@ -383,7 +383,8 @@ static int flag_add(struct redaction *res, struct flagcur *c, size_t a, size_t b
 static const char *const extra_kinds[] = { "short-name", "name-or-word", "mixed-script",
                                            "near-name", "transcription", "glued-name",
                                            "escape-run", "unread-script", "spoken-number",
-                                           "address", "handle", "number-parts" };
+                                           "address", "handle", "number-parts",
+                                           "title-name" };
 
 /* Adds the flags of extra from *next on that start before limit. */
 static int add_extra(struct redaction *res, struct flagcur *cur, const struct spans *extra,
@@ -689,6 +690,43 @@ static int cell_between(const char *s, size_t len, size_t a, size_t b)
     return 0;
 }
 
+/* The end of an Arabic or Malay name's shape that starts at the word a,
+ * with b the next word and *at after it (brief s27 names27, report-adv26a
+ * D-14): a name no list need know, then bin/binti/al (flag_lineage_particle)
+ * and a capitalised word ("Abdullah bin Hassan", "Khalid al Mutairi"), or
+ * an article glued with a hyphen ("Fahad Al-Azmi"), with up to two more
+ * capitalised words of the name ("Zulkifli bin Abu Bakar"); 0 if none.  The
+ * dictionaries are asked last. */
+static size_t lineage_end(const struct word *a, const struct word *b, const char *s, size_t len,
+                          size_t at)
+{
+    struct word c;
+    size_t end, bl = b->end - b->start;
+    int dot = bl == 1 && s[b->start] == 'b' && b->end + 1 < len && s[b->end] == '.';
+
+    if (!a->cap || a->first >= 0x250 || b->first >= 0x250 || !only_space(s, a->end, b->start))
+        return 0;
+    if (flag_article_prefixed(s + b->start, bl)) {
+        end = b->end;
+    } else if (dot || flag_lineage_particle(s + b->start, bl)) {
+        if (!next_word(&c, s, len, &at) || !c.cap || c.first >= 0x250 ||
+            !(dot ? only_space(s, b->end + 1, c.start) : only_space(s, b->end, c.start)) ||
+            !title_case(&c, s))
+            return 0;
+        end = c.end;
+    } else {
+        return 0;
+    }
+    for (int i = 0; i < 2 && next_word(&c, s, len, &at) && c.cap && c.first < 0x250 &&
+                    only_space(s, end, c.start) && title_case(&c, s) && !ordinary(&c, s, c.end);
+         i++)
+        end = c.end;
+    return title_case(a, s) && !flag_latin_preposition(s + a->start, a->end - a->start) &&
+                   name_candidate(a, s)
+               ? end
+               : 0;
+}
+
 static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
 {
     struct word a, b;
@@ -740,6 +778,11 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
             rc = fn(ctx, a.start, a.end, context_name), done = 2;
         if (rc != 0 || !(have = more))
             break;
+        if (!done && (k = lineage_end(&a, &b, in, inlen, at)) > 0) {
+            if ((rc = fn(ctx, a.start, k, "lineage-name")) != 0)
+                break;
+            done = 2;
+        }
         /* Two cells of a table are no pair ("Имя<TAB>Номер": report-adv17a D-6). */
         if (done < 2 && !cell_between(in, inlen, a.end, b.start) && (kind = pair_kind(&a, &b, in)) != NULL) {
             /* "종수 동지": the title is no name, flag the word before it. */

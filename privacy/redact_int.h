@@ -67,6 +67,7 @@ struct handle_piece {
 
 struct script_key;
 struct zh_name;
+struct cjk_part;
 
 struct subject {
     long id;
@@ -141,6 +142,9 @@ struct redactor {
     struct vi_name *vi;         /* wipe-on-free: Vietnamese names, read in Han
                                  * characters (redact_hanviet.c) */
     size_t nvi, vicap;
+    struct cjk_part *cjk;       /* wipe-on-free: name words read in Han or katakana
+                                 * beside a title (redact_cjk_titled.c) */
+    size_t ncjk, cjkcap;
 };
 
 /* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
@@ -442,7 +446,8 @@ int redact_build_output(struct redaction *res, struct spans *sp, const struct re
  * the word shapes of redact_flags.c (the cat of their spans). */
 enum { FLAG_SHORT_NAME, FLAG_NAME_OR_WORD, FLAG_MIXED_SCRIPT, FLAG_NEAR_NAME,
        FLAG_TRANSCRIPTION, FLAG_GLUED_NAME, FLAG_ESCAPE_RUN,
-       FLAG_UNREAD_SCRIPT, FLAG_SPOKEN_NUMBER, FLAG_ADDRESS, FLAG_HANDLE, FLAG_NUMBER_PARTS };
+       FLAG_UNREAD_SCRIPT, FLAG_SPOKEN_NUMBER, FLAG_ADDRESS, FLAG_HANDLE, FLAG_NUMBER_PARTS,
+       FLAG_TITLE_NAME };
 
 /* redact_flags.c: calls fn(ctx, start, end) with the input offsets of
  * each run of escape-looking tokens of the original (escapes.h,
@@ -933,6 +938,30 @@ int redact_kana_surname(const char *key, size_t len);
  * redact_find_hanviet; anything else is left alone.  0, or -1 out of
  * memory. */
 int redact_hanviet_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_cjk_titled.c: keeps the keys of the name or person term
+ * name[0..len) (bytes, as registered) for redact_cjk_titled: each Latin
+ * word's as Chinese and Japanese transcription hears it, or a Hangul
+ * name's surname syllable.  0, or -1 out of memory. */
+int redact_cjk_titled_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_patronym.c: adds redact_scripts_add's keys of the stem of each
+ * Mongolian patronym in the genitive in the name name[0..len) (bytes, as
+ * registered: Батбаяр of Батбаярын) for the term being added.  0, or -1
+ * out of memory. */
+int redact_patronym_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_cjk_titled.c: wipes and frees what redact_cjk_titled_add kept. */
+void redact_cjk_titled_free(struct redactor *r);
+
+/* redact_cjk_titled.c: a word of a registered name in Han characters or
+ * katakana that a title after it (先生, さん), 小 or 老 before it, or a
+ * middle dot beside a replaced name of its subject marks (摩根先生,
+ * Tom·摩根): replaced into sp (norm offsets); a Korean surname's Hanja so
+ * marked (金先生) a title-name review flag into flags (when not NULL).
+ * 0, or -1 out of memory. */
+int redact_cjk_titled(struct spans *sp, struct spans *flags, const struct redactor *r,
+                      const struct normtext *t);
 
 /* redact_hanviet.c: wipes and frees what redact_hanviet_add kept. */
 void redact_hanviet_free(struct redactor *r);

@@ -243,7 +243,7 @@ static void print_flag_kinds(const struct redaction *out)
 {
     static const char *const kinds[] = {
         "korean-name", "cyrillic-name", "title-name", "context-name", "short-name", "name-or-word",
-        "mixed-script", "transcription", "near-name", "glued-name",
+        "mixed-script", "transcription", "near-name", "glued-name", "lineage-name",
     };
     size_t i, k, n;
 
