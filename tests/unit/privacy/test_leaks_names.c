@@ -97,6 +97,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num26.jsonl",
     "tests/data/leaks/malay26.jsonl",
     "tests/data/leaks/names26.jsonl",
+    "tests/data/leaks/num27.jsonl",
     "tests/data/leaks/adv26a-open.jsonl",
 };
 #define MAX_KINDS 2048
