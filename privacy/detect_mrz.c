@@ -23,7 +23,9 @@
  * A line with numbers needs its dates valid and one check digit at
  * least to verify (weights 7, 3, 1; '<' is 0, A-Z 10-35): a line copied
  * by hand has a wrong digit as often as not, a run of 44 letters and
- * digits with valid dates and a verifying check digit is no prose. */
+ * digits with valid dates and a verifying check digit is no prose.
+ * Every line read holds a '<' (a TD3 line whose personal number fills
+ * its field is not read). */
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 

@@ -131,7 +131,7 @@ static size_t my_plate(const char *s, size_t len, size_t at)
     if (nd < 1 || nd > 4 || s[i] == '0')
         return 0;
     e = i + nd;
-    if (e < len && (s[e] == '.' || s[e] == ',' || s[e] == ':' || s[e] == '/') && e + 1 < len && det_digit(s[e + 1]))
+    if (e + 1 < len && strchr(".,:/-", s[e]) != NULL && s[e] != '\0' && det_digit(s[e + 1]))
         return 0;
     /* a letter after the digits, spaced or glued ("WA 1234 B") */
     if (e + 1 < len && s[e] == ' ' && det_alpha(s[e + 1]) && s[e + 1] != 'i' && s[e + 1] != 'o' &&

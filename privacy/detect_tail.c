@@ -9,7 +9,8 @@
  * reviewer.
  *   - an ending word, then two to six digits (a whole number), with a
  *     number noun (card, account, number, phone; kad, akaun, nombor,
- *     telefon; карта, счёт, номер, телефон...) in the 48 bytes before:
+ *     telefon; карта, счёт, номер, телефон...) in the 48 bytes before
+ *     in its sentence:
  *     "the war ending in 1953" stays;
  *   - a mask: groups of two or more '*', 'x', '#' or '•' (four or more
  *     in all) joined by '-', ' ' or nothing, then three to six digits ("****-****-4521",
@@ -110,6 +111,12 @@ static size_t mask(const char *s, size_t len, size_t at)
 size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i, e, from = at > NOUN_BACK ? at - NOUN_BACK : 0;
+
+    /* the nouns of the cue's own sentence */
+    for (i = at; i > from; i--)
+        if (strchr("!?;", s[i - 1]) != NULL || (s[i - 1] == '.' && i < at && s[i] == ' '))
+            break;
+    from = i;
 
     if ((i = after_ending(s, len, at)) != 0) {
         if (i < len && s[i] == ':')
