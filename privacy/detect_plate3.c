@@ -6,7 +6,8 @@
  *   - Malaysia (the Road Transport Department's registration scheme, JPJ;
  *     the series skip I and O): one to three letters, one to four digits
  *     with no leading zero, maybe one letter after ("WXY 1234",
- *     "BKL7788", "WA 1234 B", "VBA 123"), spaced or not.  Without a
+ *     "BKL7788", "WA 1234 B", "SAB 1234 A.", "VBA 123"), spaced, glued or
+ *     (after a label) dashed ("ABC-1234").  Without a
  *     label only three letters, the first a state's (MY_STATES), and four
  *     digits that are no year, round hundred, month, word or sum ("WXY
  *     1234", "bkl7788"); after a label (plate_labels, in the
@@ -14,8 +15,9 @@
  *     nombor plat BKL 7788", "Kenderaan: VBN 8899") every shape;
  *   - Russia (GOST R 50577-2018): a letter, three digits, two letters of
  *     the twelve that look alike in Cyrillic and Latin, and a region of
- *     two or three digits, each part spaced ("А 123 ВС 777", "а 123 вс
- *     77 rus"); detect_plate2.c reads it glued;
+ *     two or three digits, the parts spaced or joined by dashes ("А 123
+ *     ВС 777", "а 123 вс 77 rus", "A-123-BC 77", report-adv25b C-4);
+ *     detect_plate2.c reads it glued;
  *   - Kuwait (the Ministry of Interior's plates: a code of one or two
  *     digits, '/', and the number of four or five): "5/12345",
  *     "12/34567", "5-12345", after a label only.
@@ -115,7 +117,7 @@ static int series_letters(const char *s, size_t a, size_t n)
 static size_t my_plate(const char *s, size_t len, size_t at)
 {
     size_t nl = 0, i, nd, e, m;
-    int spaced, label;
+    int spaced, dashed, label;
     unsigned v;
 
     while (at + nl < len && det_alpha(s[at + nl]))
@@ -125,7 +127,8 @@ static size_t my_plate(const char *s, size_t len, size_t at)
         detect_other_month_word(s, len, at, &m))
         return 0;
     i = at + nl;
-    spaced = i < len && s[i] == ' ';
+    spaced = i < len && (s[i] == ' ' || s[i] == '-');
+    dashed = spaced && s[i] == '-';
     i += (size_t)spaced;
     nd = det_digits(s, len, i);
     if (nd < 1 || nd > 4 || s[i] == '0')
@@ -135,7 +138,7 @@ static size_t my_plate(const char *s, size_t len, size_t at)
         return 0;
     /* a letter after the digits, spaced or glued ("WA 1234 B") */
     if (e + 1 < len && s[e] == ' ' && det_alpha(s[e + 1]) && s[e + 1] != 'i' && s[e + 1] != 'o' &&
-        s[e + 1] != 'a' && open_end(s, len, e + 2))
+        open_end(s, len, e + 2) && (s[e + 1] != 'a' || e + 2 >= len || s[e + 2] != ' '))
         e += 2;
     else if (e < len && det_alpha(s[e]) && s[e] != 'i' && s[e] != 'o' && open_end(s, len, e + 1))
         e += 1;
@@ -144,7 +147,7 @@ static size_t my_plate(const char *s, size_t len, size_t at)
     v = det_value(s + i, nd);
     label = label_before(s, len, at);
     if (!label)
-        return nl == 3 && nd == 4 && !(v >= 1900 && v <= 2099) && v % 100 != 0 &&
+        return !dashed && nl == 3 && nd == 4 && !(v >= 1900 && v <= 2099) && v % 100 != 0 &&
                strchr(MY_STATES, s[at]) != NULL && !det_in_list(words, N(words), s + at, nl) ? e : 0;
     return nd >= 2 || (!spaced && nl >= 2) ? e : 0;
 }
@@ -159,22 +162,29 @@ static size_t ru_letter(const char *s, size_t len, size_t i)
     return 0;
 }
 
-/* Russia spaced at at: "а 123 вс 777", "а 123 в с 77 rus". */
+/* A separator of a spaced Russian plate at i (a space or a dash, every
+ * dash being '-' in the norm view): 1, or 0. */
+static int ru_sep(const char *s, size_t len, size_t i)
+{
+    return i < len && (s[i] == ' ' || s[i] == '-');
+}
+
+/* Russia spaced at at: "а 123 вс 777", "а 123 в с 77 rus", "A-123-BC 77". */
 static size_t ru_spaced(const char *s, size_t len, size_t at)
 {
     size_t i = at, n, r;
 
-    if ((n = ru_letter(s, len, i)) == 0 || i + n >= len || s[i + n] != ' ' || det_digits(s, len, i + n + 1) != 3)
+    if ((n = ru_letter(s, len, i)) == 0 || !ru_sep(s, len, i + n) || det_digits(s, len, i + n + 1) != 3)
         return 0;
     i += n + 4;
-    if (i >= len || s[i] != ' ')
+    if (!ru_sep(s, len, i))
         return 0;
     i++;
     if ((n = ru_letter(s, len, i)) == 0)
         return 0;
     i += n;
     i += i < len && s[i] == ' ';
-    if ((n = ru_letter(s, len, i)) == 0 || i + n >= len || s[i + n] != ' ')
+    if ((n = ru_letter(s, len, i)) == 0 || !ru_sep(s, len, i + n))
         return 0;
     i += n + 1;
     r = det_digits(s, len, i);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# Brief s27 num27 (report-adv26a D-1..D-5, D-17..D-19, D-22; issue 12),
+# Brief s27 num27 (report-adv26a D-1..D-5, D-17..D-19, D-22; report-adv25a
+# B-18, report-adv25b C-4; issue 12),
 # end to end on the real binary, one test per kind: a date said in Malay
 # or Indonesian words (and a Malay "hb" day, a day said before a month), a
 # line of a passport's machine-readable zone, a plate of a country's table
@@ -24,10 +25,10 @@ load leaks-names
     exports_clean 8508155 2712316 KORKIM
 }
 
-@test "leaks-num27: a plate of Malaysia, Russia or Kuwait in any spacing, with or without a label, is one identifier (D-3, D-4, D-5)" {
+@test "leaks-num27: a plate of Malaysia, Russia or Kuwait in any spacing, with or without a label, is one identifier (D-3, D-4, D-5, adv25a B-18, adv25b C-4)" {
     redacts_to '--name "Kim Jong-su" --pseudonym Tulga' \
-        'Kereta saya nombor plat BKL 7788. His plate was WXY 1234. No. kenderaan WA 1234 B. Машина с номером А 123 ВС 777 RUS. Kuwait car number 5/12345. The car had 200 horsepower, cost RM 5000 in 2019 and MAX 1000 people saw it.' \
-        'Kereta saya nombor plat [ID-1]. His plate was [ID-2]. No. kenderaan [ID-3]. Машина с номером [ID-4]. Kuwait car number [ID-5]. The car had 200 horsepower, cost RM 5000 in 2019 and MAX 1000 people saw it.'
+        'Kereta saya nombor plat BKL 7788. His plate was WXY 1234. No. kenderaan WA 1234 B. Машина с номером А 123 ВС 777 RUS. Kuwait car number 5/12345. Plate A-123-BC 77 seen. The car had 200 horsepower, cost RM 5000 in 2019 and MAX 1000 people saw it.' \
+        'Kereta saya nombor plat [ID-1]. His plate was [ID-2]. No. kenderaan [ID-3]. Машина с номером [ID-4]. Kuwait car number [ID-5]. Plate [ID-6] seen. The car had 200 horsepower, cost RM 5000 in 2019 and MAX 1000 people saw it.'
 }
 
 @test "leaks-num27: the last digits after an ending word or a mask go (D-17)" {
