@@ -748,4 +748,35 @@ int detect_at_written(const char *s, size_t len, size_t at);
 int det_letter(const char *s, size_t len, size_t i, size_t *n);
 size_t det_letters_end(const char *s, size_t len, size_t i);
 
+/* detect_shapes.c (brief s27 num27): the shapes read whole after the
+ * walk, each merged into d[0..*n) (capacity *cap, realloc'd) over the
+ * detections it overlaps, with its own kind: MRZ lines (detect_mrz.c),
+ * plates per country (detect_plate3.c), dates said in Malay or
+ * Indonesian words and a Malay day before a date (detect_date_words.c),
+ * the last digits of a number (detect_tail.c).  s[0..len) is the norm
+ * text (bytes).  0, or -1 out of memory. */
+int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+
+/* detect_mrz.c: the end of a machine-readable zone line of ICAO 9303
+ * (TD1, TD2, TD3) that starts at at, or 0. */
+size_t detect_mrz_line(const char *s, size_t len, size_t at);
+
+/* detect_plate3.c: a plate of a country's table (Malaysia, Russia
+ * spaced, Kuwait) whose digits start at at: its end with its start in
+ * *start, or 0. */
+size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start);
+
+/* detect_date_words.c: a date said in Malay or Indonesian words at at
+ * ("lima belas Ogos sembilan belas lapan puluh lima"): its end, or 0;
+ * detect_ms_day_before: the start of a Malay day written before a date
+ * starting at at ("5hb ", "5 haribulan "), or at. */
+size_t detect_date_said(const char *s, size_t len, size_t at);
+size_t detect_ms_day_before(const char *s, size_t at);
+
+/* detect_tail.c: the last digits of a number after an "ending" word or
+ * a mask ("ending in 4521", "berakhir 4521", "****-****-4521") whose
+ * cue or mask starts at at: the end of the digits, their start in
+ * *start and the kind in *kind, or 0. */
+size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind);
+
 #endif

@@ -1,0 +1,209 @@
+/* The shapes read whole after the walk (brief s27 num27, report-adv26a
+ * D-1..D-5, D-17, D-19, D-22): a line of a passport's machine-readable
+ * zone, a plate of a country's table in any spacing, a date said in
+ * Malay or Indonesian words, a Malay day before a date, the last digits
+ * of a number.  Each is one detection over whatever the walk found
+ * inside it (the walk read "A123456780MYS8508155..." as an ID and left
+ * the dates after it).  Offsets are bytes of the norm view. */
+#include <sodium.h>
+
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+
+/* The number of detections of d[0..n) overlapping [a, b), the kind of
+ * the last in *kind. */
+static size_t overlaps(const struct detection *d, size_t n, size_t a, size_t b, int *kind)
+{
+    size_t c = 0;
+
+    for (size_t k = 0; k < n; k++)
+        if (d[k].start < b && d[k].end > a)
+            c++, *kind = d[k].kind;
+    return c;
+}
+
+/* Merges [a, b) with kind into d as addr_merge does, then gives the
+ * merged detection the kind. */
+static int merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b, int kind)
+{
+    if (addr_merge(d, n, cap, a, b) != 0)
+        return -1;
+    for (size_t k = 0; k < *n; k++)
+        if ((*d)[k].start <= a && (*d)[k].end >= b) {
+            (*d)[k].kind = kind;
+            break;
+        }
+    return 0;
+}
+
+/* 1 if a word may start at i: no letter or digit of any script before. */
+static int word_start(const char *s, size_t i)
+{
+    return i == 0 || !det_letter_before(s, i);
+}
+
+/* The start of the word (letters of any script) ending at end, end if
+ * none. */
+static size_t word_back(const char *s, size_t end)
+{
+    size_t i = end, n;
+
+    while (i > 0 && det_letter_before(s, i) && !det_digit(s[i - 1]))
+        det_cp_before(s, i, &n), i -= n;
+    return i;
+}
+
+/* A day of the month said in the spoken-number table's words right
+ * before a date that starts with its month at at ("fifteen [August
+ * 1985]", "twenty-one [Mac 1975]"): the day's start, or at. */
+static size_t day_said_before(const char *s, size_t at)
+{
+    size_t we, wa, ta;
+    unsigned v, t;
+
+    if (at < 2 || s[at - 1] != ' ' || !det_letter_at(s, at + 1, at))
+        return at;
+    we = at - 1, wa = word_back(s, we);
+    if (wa == we || !detect_spoken_value(s, wa, we, &v) || v < 1 || v > 31)
+        return at;
+    /* a tens word before a unit ("twenty-one", "dua puluh satu" is
+     * detect_date_words.c's) */
+    if (v <= 9 && wa >= 2 && (s[wa - 1] == '-' || s[wa - 1] == ' ') &&
+        (ta = word_back(s, wa - 1)) < wa - 1 && detect_spoken_value(s, ta, wa - 1, &t) && (t == 20 || t == 30) &&
+        t + v <= 31)
+        wa = ta;
+    return wa;
+}
+
+/* Words that join the parts of one number said in pieces (report-adv26a
+ * D-18: "zero one two, then three four five, then ...", "bermula 012
+ * dan berakhir ...", "начинался на 8 912 и заканчивался на ...").
+ * HAND-WRITTEN: English, Malay, Indonesian, Russian; wants a native
+ * reviewer. */
+static const struct det_word joiners[] = {
+    DW("then", FIT_WORD), DW("and", FIT_WORD), DW("with", FIT_WORD), DW("ends", FIT_WORD),
+    DW("ending", FIT_WORD), DW("last", FIT_WORD), DW("next", FIT_WORD), DW("the", FIT_WORD),
+    DW("dan", FIT_WORD), DW("lalu", FIT_WORD), DW("kemudian", FIT_WORD), DW("berakhir", FIT_WORD),
+    DW("dengan", FIT_WORD), DW("lagi", FIT_WORD), DW("terus", FIT_WORD),
+    DW("\xd0\xb8", FIT_WORD), DW("\xd0\xb0", FIT_WORD), DW("\xd0\xbd\xd0\xb0", FIT_WORD),   /* и а на */
+    DW("\xd0\xbf\xd0\xbe\xd1\x82\xd0\xbe\xd0\xbc", FIT_WORD),                              /* потом */
+    DW("\xd0\xb7\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbc", FIT_WORD),                              /* затем */
+    DW("\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2", FIT_PREFIX),    /* заканчив(ался, ается) */
+    DW("\xd0\xbe\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2", FIT_PREFIX),            /* оканчив(ался) */
+};
+#define N(a) (sizeof(a) / sizeof(a)[0])
+
+/* A part of a number from at (a word start): digits with single spaces
+ * or dashes inside ("8 912", "345-67-89"), maybe a code letter or two
+ * glued before ("A1234"), or two number words or more ("zero one two");
+ * its end with its count of digits in *nd, or at. */
+static size_t part_fwd(const char *s, size_t len, size_t at, size_t *nd)
+{
+    size_t i = at, e, words = 0;
+    char d[32];
+
+    *nd = 0;
+    if (det_alpha(s[i]) && i + 1 < len && det_digit(s[i + 1]))
+        i++;
+    else if (det_alpha(s[i]) && i + 2 < len && det_alpha(s[i + 1]) && det_digit(s[i + 2]))
+        i += 2;
+    if (det_digit(s[i])) {
+        while (i < len && (det_digit(s[i]) || ((s[i] == ' ' || s[i] == '-') && i + 1 < len && det_digit(s[i + 1]))))
+            *nd += det_digit(s[i++]) != 0;
+        if (det_letter_at(s, len, i) || (*nd == 4 && i - at == 4 && (s[at] == '1' || s[at] == '2') &&
+                                         (s[at + 1] == '9' || s[at + 1] == '0')) ||
+            (*nd >= 3 && s[i - 1] == '0' && s[i - 2] == '0'))
+            return *nd = 0, at;
+        return i;
+    }
+    /* number words, none of the wider net ("wu ling san yi" stays) */
+    if ((e = detect_spoken_plain(s, len, at, d, sizeof d, &words)) > at && words >= 2) {
+        sodium_memzero(d, sizeof d);
+        return *nd = words, e;
+    }
+    sodium_memzero(d, sizeof d);
+    return at;
+}
+
+/* A number said in pieces from at: two parts or more joined by
+ * joiners' words (one at least between each two), seven digits or more
+ * in all, the clause's end after the last ("zero one two, then three
+ * four five, then six seven eight nine.", "bermula 012 dan berakhir
+ * 3456789.", "A1234 dan 5678."); its end, or 0. */
+static size_t pieces(const char *s, size_t len, size_t at)
+{
+    size_t i, e, nd, total = 0, parts = 0, last = 0, j, we, prev = 0;
+    int joined;
+
+    if (!(det_alnum(s[at]) || (unsigned char)s[at] >= 0x80) || (e = part_fwd(s, len, at, &nd)) == at)
+        return 0;
+    /* from a run's start only */
+    if (at >= 2 && (s[at - 1] == ' ' || s[at - 1] == '-') &&
+        (det_digit(s[at - 2]) || ((we = word_back(s, at - 1)) < at - 1 && detect_spoken_word(s, at - 1, we))))
+        return 0;
+    for (;;) {
+        /* a part of six digits or more before another is a whole
+         * number of a list ("50 1234 5678 and 345678", "sevenfivezero-
+         * threeonefour and seven-five-zero-three-one-four") */
+        if (parts > 0 && prev >= 6)
+            return 0;
+        total += nd, parts++, last = e, prev = nd;
+        i = e, joined = 0;
+        for (;;) {
+            while (i < len && (s[i] == ' ' || s[i] == ','))
+                i++;
+            we = detect_letters(s, len, i);
+            if (we == i || !det_in_list(joiners, N(joiners), s + i, we - i))
+                break;
+            i = we, joined = 1;
+        }
+        if (!joined || (e = part_fwd(s, len, i, &nd)) == i)
+            break;
+    }
+    j = last;
+    if (parts < 2 || total < 7 || (j < len && strchr(".,;)!?", s[j]) == NULL))
+        return 0;
+    return last;
+}
+
+int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
+{
+    size_t i, e, a;
+    int kind;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || ((c & 0xC0) == 0x80) || !word_start(s, i))
+            continue;
+        a = i, kind = DETECT_ID;
+        if ((e = detect_mrz_line(s, len, i)) != 0)
+            ;
+        else if ((e = detect_plate_country(s, len, i, &a)) != 0)
+            ;
+        else if ((e = detect_date_said(s, len, i)) != 0)
+            kind = DETECT_DATE;
+        else if ((e = detect_tail(s, len, i, &a, &kind)) != 0)
+            /* the walk's kind where it found the number ("ID ended in") */
+            overlaps(*d, *n, a, e, &kind);
+        else if ((e = pieces(s, len, i)) != 0) {
+            /* two numbers the walk found are two numbers ("50 1234 5678
+             * and 345678"); one keeps its kind */
+            if (overlaps(*d, *n, a, e, &kind) >= 2)
+                continue;
+        } else
+            continue;
+        if (merge(d, n, cap, a, e, kind) != 0)
+            return -1;
+        i = e - 1;
+    }
+    for (size_t k = 0; k < *n; k++) {
+        size_t floor = k == 0 ? 0 : (*d)[k - 1].end, st = (*d)[k].start;
+        int kd = (*d)[k].kind;
+        /* A Malay day before a date found ("5hb Februari 1980"), a day
+         * said in words ("fifteen August 1985"). */
+        if (kd == DETECT_DATE && ((a = detect_ms_day_before(s, st)) < st || (a = day_said_before(s, st)) < st) &&
+            a >= floor)
+            (*d)[k].start = a;
+    }
+    return 0;
+}

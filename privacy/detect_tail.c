@@ -1,0 +1,141 @@
+/* The last digits of a number, said after an "ending" word or written
+ * after a mask (brief s27 num27, report-adv26a D-17): "Card ending in
+ * 4521", "Kad kredit berakhir 4521", "Nombor telefon hujungnya 6789",
+ * "Карта, оканчивающаяся на 4521", "Account ****-****-4521".  The last
+ * digits of a card or a phone are how banks and shops name a customer,
+ * so they go like the whole number.
+ * HAND-WRITTEN TABLES (the ending words and the number nouns, English,
+ * Malay, Indonesian, Russian, Ukrainian, Korean): they want a native
+ * reviewer.
+ *   - an ending word, then two to six digits (a whole number), with a
+ *     number noun (card, account, number, phone; kad, akaun, nombor,
+ *     telefon; карта, счёт, номер, телефон...) in the 48 bytes before
+ *     in its sentence:
+ *     "the war ending in 1953" stays;
+ *   - a mask: groups of two or more '*', 'x', '#' or '•' (four or more
+ *     in all) joined by '-', ' ' or nothing, then three to six digits ("****-****-4521",
+ *     "**** **** **** 4521", "•••• 4521"), the whole a detection.
+ * Kind phone after a phone noun, account after a card's or an
+ * account's, else id; the walk's kind where it found the number.  Offsets are bytes of the
+ * norm view (detect_int.h). */
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+
+#define N(a) (sizeof(a) / sizeof(a)[0])
+#define NOUN_BACK 48
+
+/* Ending words, each with what may follow it before the digits. */
+static const char *const endings[] = {
+    "ending in ", "ending with ", "ends in ", "ends with ", "ended in ", "ended with ",
+    "berakhir dengan ", "berakhiran ", "berakhir ", "hujungnya ", "hujung ", "akhirnya ",
+    "\xd0\xbe\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x8e\xd1\x89",   /* оканчивающ(ийся, аяся) на */
+    "\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",           /* заканчива(ется, ющийся) на */
+    "\xd0\xbe\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",                   /* оканчива(ется) на */
+    "\xd0\xb7\xd0\xb0\xd0\xba\xd1\x96\xd0\xbd\xd1\x87\xd1\x83",                           /* закінчу(ється) на */
+};
+#define NA_RU "\xd0\xbd\xd0\xb0 "                                                         /* на */
+
+static const struct det_word nouns[] = {
+    DW("number", FIT_WORD), DW("no", FIT_WORD), DW("passport", FIT_WORD), DW("ic", FIT_WORD),
+    DW("id", FIT_WORD), DW("nombor", FIT_WORD), DW("pasport", FIT_WORD), DW("nomor", FIT_WORD),
+    DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX),                  /* номер */
+    DW("\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", FIT_PREFIX),  /* паспорт */
+    DW("\xeb\xb2\x88\xed\x98\xb8", FIT_ANY),                                     /* 번호 */
+};
+/* Nouns of a card or an account (kind account). */
+static const struct det_word account_nouns[] = {
+    DW("card", FIT_WORD), DW("account", FIT_WORD), DW("kad", FIT_WORD), DW("akaun", FIT_WORD),
+    DW("rekening", FIT_WORD), DW("kartu", FIT_WORD),
+    DW("\xd0\xba\xd0\xb0\xd1\x80\xd1\x82", FIT_PREFIX),                          /* карт(а, ы, ка) */
+    DW("\xd1\x81\xd1\x87\xd1\x91\xd1\x82", FIT_PREFIX),                          /* счёт */
+    DW("\xd1\x81\xd1\x87\xd0\xb5\xd1\x82", FIT_PREFIX),                          /* счет */
+    DW("\xd1\x80\xd0\xb0\xd1\x85\xd1\x83\xd0\xbd\xd0\xbe\xd0\xba", FIT_PREFIX),  /* рахунок */
+    DW("\xec\xb9\xb4\xeb\x93\x9c", FIT_ANY), DW("\xea\xb3\x84\xec\xa2\x8c", FIT_ANY), /* 카드 계좌 */
+};
+static const struct det_word phone_nouns[] = {
+    DW("phone", FIT_PREFIX), DW("mobile", FIT_WORD), DW("telefon", FIT_PREFIX), DW("telepon", FIT_WORD),
+    DW("\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd", FIT_PREFIX),  /* телефон */
+    DW("\xec\xa0\x84\xed\x99\x94", FIT_ANY),                                     /* 전화 */
+};
+
+/* 1 if the two to six digits at at make a whole number. */
+static size_t last_digits(const char *s, size_t len, size_t at)
+{
+    size_t n = det_digits(s, len, at);
+
+    if (n < 2 || n > 6 || det_letter_at(s, len, at + n) ||
+        (at + n + 1 < len && strchr(".,-/:", s[at + n]) != NULL && det_digit(s[at + n + 1])))
+        return 0;
+    return at + n;
+}
+
+/* After an ending word at at: the digits' start, or 0. */
+static size_t after_ending(const char *s, size_t len, size_t at)
+{
+    size_t k, i;
+
+    for (k = 0; k < N(endings); k++) {
+        if (!det_starts(s, len, at, endings[k]))
+            continue;
+        i = at + strlen(endings[k]);
+        if ((unsigned char)s[at] < 0x80)
+            return i;
+        /* a Russian or Ukrainian verb's ending, then "на" */
+        i = detect_letters(s, len, i);
+        if (i < len && s[i] == ' ' && det_starts(s, len, i + 1, NA_RU))
+            return i + 1 + strlen(NA_RU);
+        return 0;
+    }
+    return 0;
+}
+
+/* A mask at at: the position after it (and its joiner), or 0; four
+ * mask characters at least ("Room ***5567" stays), in groups of two or more. */
+static size_t mask(const char *s, size_t len, size_t at)
+{
+    size_t i = at, run = 0, total = 0;
+
+    for (;;) {
+        if (i < len && (s[i] == '*' || s[i] == 'x' || s[i] == '#'))
+            i++, run++, total++;
+        else if (det_starts(s, len, i, "\xe2\x80\xa2"))                      /* • */
+            i += 3, run++, total++;
+        else if (run >= 2 && i + 1 < len && (s[i] == '-' || s[i] == ' '))
+            i++, run = 0;
+        else
+            break;
+    }
+    return total >= 4 && (run == 0 || run >= 2) && i < len && det_digit(s[i]) ? i : 0;
+}
+
+size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    size_t i, e, from = at > NOUN_BACK ? at - NOUN_BACK : 0;
+
+    /* the nouns of the cue's own sentence */
+    for (i = at; i > from; i--)
+        if (strchr("!?;", s[i - 1]) != NULL || (s[i - 1] == '.' && i < at && s[i] == ' '))
+            break;
+    from = i;
+
+    if ((i = after_ending(s, len, at)) != 0) {
+        if (i < len && s[i] == ':')
+            i++;
+        if ((e = last_digits(s, len, i)) == 0 ||
+            !(det_word_near(s, len, from, at, nouns, N(nouns)) ||
+              det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ||
+              det_word_near(s, len, from, at, phone_nouns, N(phone_nouns))))
+            return 0;
+        *start = i;
+    } else if ((i = mask(s, len, at)) != 0 && (s[at] != 'x' || s[i - 1] == '-' || s[i - 1] == ' ')) {
+        if ((e = last_digits(s, len, i)) == 0 || e - i < 3)
+            return 0;
+        *start = at;
+    } else {
+        return 0;
+    }
+    *kind = det_word_near(s, len, from, at, phone_nouns, N(phone_nouns))       ? DETECT_PHONE
+            : det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ? DETECT_ACCOUNT
+                                                                                : DETECT_ID;
+    return e;
+}
