@@ -30,6 +30,8 @@ struct walk {
 static int walk_text(struct found *f, const char *s, size_t len, struct walk *w);
 static long spoken_at(struct found *f, const char *s, size_t len, size_t at, struct walk *w);
 
+static const struct scanner natid_first[] = { { detect_scan_national_id, DETECT_ID } };
+
 static const struct scanner scanners[] = {
     { detect_scan_wallet, DETECT_ACCOUNT }, { detect_scan_sim, DETECT_ID },
     { detect_scan_device, DETECT_ID },      { detect_scan_bank, DETECT_ACCOUNT },
@@ -438,6 +440,10 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
             return -1;
         w->ready = 1;
     }
+    /* A national ID read across its spaces before its groups are read
+     * as other numbers (detect_national_id.c). */
+    if ((r = scan_at(f, natid_first, 1, s, len, at)) != 0)
+        return r;
     if ((r = alt_at(f, s, len, at, w)) != 0)
         return r;
     if ((r = split_at(f, s, len, at, w)) != 0)

@@ -458,6 +458,12 @@ size_t detect_scan_rrn_spelt(const char *s, size_t len, size_t at, size_t *start
  * the Philippines) or a driving licence, after its label or in a shape of
  * its own; the whole number. */
 size_t detect_scan_natid(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_national_id.c: a national ID number of China (resident ID),
+ * Japan (My Number), Ukraine (РНОКПП, ID card, УНЗР) or a UK National
+ * Insurance number, read across spaces and dashes, alone in a shape with
+ * a check of its own or after its label; the whole number (*start moved
+ * back to a NINO's letters). */
+size_t detect_scan_national_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_natid.c: 1 if the word w[0..n) of the norm view is one of those
  * national ID labels (CCCD, CNIC, NIC, NIK, licence, 면허...). */
 int detect_natid_label(const char *w, size_t n);
