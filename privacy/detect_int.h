@@ -539,11 +539,18 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
  * within 64 bytes before start or 24 after end (bytes, norm view). */
 int detect_birth_near(const char *s, size_t len, size_t start, size_t end);
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_geo_join.c: the end of an "and" (in one of a few languages)
+ * between two coordinates at s[i] (with the spaces around it; the next
+ * number or label starts there), or 0. */
+size_t detect_geo_join(const char *s, size_t len, size_t i);
 size_t detect_scan_grid(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_w3w(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_ipv4(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_ip_comma.c: an IPv4 address written with commas ("192,168,0,1"),
+ * in a private range's shape or after an IP label. */
+size_t detect_scan_ip_comma(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_ipv6(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_bank.c: an IBAN (ISO 13616 check) or a payment card number
