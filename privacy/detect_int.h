@@ -621,6 +621,10 @@ int addr_label_spans(struct detection **d, size_t *n, size_t *cap, const char *s
  * norm view has one ' ' for them); a part holding no digit is dropped.
  * 0, or -1 out of memory. */
 int addr_cut_paragraphs(struct detection **d, size_t *n, size_t *cap, const struct normtext *t);
+/* detect_lines.c: ends each detection of d[0..n) (norm offsets of t)
+ * that runs across a line break into a line of words before that break;
+ * positions and addresses kept whole. */
+void detect_cut_lines(struct detection *d, size_t n, const struct normtext *t);
 
 /* detect_address_view.c: the copy of a text an address is read in, its
  * numbers as ASCII digits (Arabic-Indic digits, numbers said in words:
