@@ -5,7 +5,8 @@
 # read across their spaces, two coordinates joined by "and" in any of a
 # few languages, an e-mail address with its at sign written "(a)", an IP
 # address written with commas, a handle after a Ukrainian platform label
-# or with a trailing at sign.  The full set of cases, with neighbours and
+# or with a trailing at sign, no replacement across a line break into a
+# line of words (O-6).  The full set of cases, with neighbours and
 # negatives: tests/data/leaks/ids27.jsonl (test_leaks_names).
 
 bats_require_minimum_version 1.5.0
@@ -46,4 +47,14 @@ load leaks-names
     redacts_to '--name "Олександр Коваленко" --name "Oleksandr Kovalenko" --pseudonym Dmytro' \
         'інстаграм: sasha.kovalenko, вайбер: sasha_k84, and mohdhafiz88@ on twitter. Meet me @ noon.' \
         'інстаграм: [HANDLE-1], вайбер: [HANDLE-2], and [HANDLE-3] on twitter. Meet me @ noon.'
+}
+
+@test "leaks-ids27: a replacement does not run across a line break into the next line of words (O-6)" {
+    local p id
+    p=$(st field subject add --name "Олександр Коваленко" --pseudonym Dmytro)
+    st field consent "$p" --export yes --method verbal 2>/dev/null
+    id=$(record "$p" "$(printf 'паспорт МК 123 456\nThen.\n1984 г.р.')")
+    run --separate-stderr st field redact "$id"
+    expect_status 0
+    [[ "$output" == *$'паспорт [ID-1]\nThen.\n[DATE-1] г.р.'* ]] || { printf '%s\n' "$output" >&2; false; }
 }
