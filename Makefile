@@ -361,9 +361,10 @@ unit-store: $(COV_UNIT)
 cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli $(COV_CLI:%=tests/cli/%.bats)
 
-# check: the release build and the layer check, then three lanes side by
-# side (GNU make's jobserver, output kept whole per lane):
-#   check-rel   the reliability suite's bounded part (reliability-quick:
+# check: the release build, then three lanes side by side (GNU make's
+# jobserver, output kept whole per lane):
+#   check-rel   the layer and message checks, the reliability suite's
+#               bounded part (reliability-quick:
 #               one process at a time, so it runs while the other lanes
 #               build, not alone at the end), then on the release build the
 #               CLI files tests/cli/RELEASE-ONLY names, those
@@ -373,7 +374,8 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 #               compared); deb.bats's tests of the package skip saying so;
 #   check-san   the unit tests under ASan+UBSan (but test_eval, whose
 #               subject is its figures: on the release build, in
-#               check-rel; CHECK_REL_UNIT below), and the CLI files
+#               check-rel; CHECK_REL_UNIT below; test_leaks_names on a
+#               sample, whole on the release build), and the CLI files
 #               tests/cli/RELEASE-ONLY does not name (17 since session 21:
 #               the command line's options, outside input, the store on
 #               disk; RELEASE-ONLY says why each other one is left to the
@@ -415,8 +417,7 @@ check-steps:
 	@$(PHASE) deps $(MAKE) --no-print-directory deps-check
 	@rm -rf build/results
 	@$(PHASE) release-build $(MAKE) -j$(NPROC) $(BIN) check-build
-	@$(PHASE) layers-po sh -c 'scripts/layers.sh $(BUILD) && scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)'
-	@$(PHASE) lanes $(MAKE) -j3 --output-sync=recurse check-rel check-san check-fuzz
+	@$(PHASE) lanes $(MAKE) -j3 --output-sync=recurse check-san check-rel check-fuzz
 	@scripts/run-tests.sh summary
 
 # The package: built twice and compared in make check-full (make repro),
@@ -428,7 +429,11 @@ check-steps:
 # tests of the package skip saying so, its tests of debian/control, make
 # install and the hardening check run.
 PKG_CHECK ?= repro
+# The layer and message checks (one process, about 10 CPU s) run first in
+# this lane, beside the sanitizer build, not alone before the lanes with
+# one core idle (session 27).
 check-rel:
+	@$(PHASE) layers-po sh -c 'scripts/layers.sh $(BUILD) && scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)'
 	@$(PHASE) reliability-quick $(MAKE) reliability-quick
 	@$(PHASE) release-unit $(MAKE) unit-rel-check
 	@$(PHASE) release-cli $(MAKE) cli-rel
@@ -451,13 +456,23 @@ check-san:
 # under ASan+UBSan in test_redact, test_leaks_names, test_leaks_detect,
 # test_detect and fuzz_redact.  44 CPU s under the sanitizers, 11 on the
 # release build.  make check-full runs it on both.
-CHECK_REL_UNIT := privacy/test_eval
-CHECK_SAN_UNIT := $(filter-out $(CHECK_REL_UNIT:%=$(BUILD)/unit/%),$(UNIT_BIN))
+# Since session 27 test_leaks_names runs whole on the release build too
+# (every jsonl case, about 10 CPU s) and, under the sanitizers, on a
+# sample: 1 case in CHECK_LEAKS_SAMPLE, every file's first case included
+# (86 CPU s whole there; docs/TESTING.md, "Session 27").
+CHECK_REL_ONLY := privacy/test_eval
+CHECK_REL_UNIT := $(CHECK_REL_ONLY) privacy/test_leaks_names
+CHECK_SAN_UNIT := $(filter-out $(CHECK_REL_ONLY:%=$(BUILD)/unit/%),$(UNIT_BIN))
+CHECK_LEAKS_SAMPLE ?= 4
+# The CLI files' loops of power cuts (blobs, powercut) cut at this many of
+# their steps in make check, spread evenly (tests/cli/helpers.bash,
+# cut_points); check-full at every step.
+CHECK_CUT_SAMPLE ?= 6
 
 check-san-build: $(BUILD)/bin/intake $(MO) $(CHECK_SAN_UNIT) $(TOOLS)
 
 unit-san-check: $(CHECK_SAN_UNIT)
-	@scripts/run-tests.sh unit $(CHECK_SAN_UNIT)
+	@INTAKE_LEAKS_SAMPLE=$(CHECK_LEAKS_SAMPLE) scripts/run-tests.sh unit $(CHECK_SAN_UNIT)
 
 unit-rel-check: $(CHECK_REL_UNIT:%=$(BUILD)/unit/%)
 	@scripts/run-tests.sh unit $^
@@ -484,7 +499,8 @@ SAN_SKIP  := $(shell sed -e 's/\#.*//' $(RELEASE_ONLY) 2>/dev/null)
 SAN_FILES := $(filter-out $(SAN_SKIP:%=tests/cli/%.bats),$(sort $(wildcard tests/cli/*.bats)))
 
 cli-san: $(BUILD)/bin/intake $(MO) $(TOOLS)
-	@INTAKE=$(abspath $(BUILD)/bin/intake) scripts/run-tests.sh cli $(SAN_FILES)
+	@INTAKE=$(abspath $(BUILD)/bin/intake) INTAKE_CUT_SAMPLE=$(CHECK_CUT_SAMPLE) \
+	    scripts/run-tests.sh cli $(SAN_FILES)
 
 # make check's release lane runs each CLI file the sanitizer lane does not
 # (so every file runs once, on one of the two builds of the same source);
@@ -503,7 +519,7 @@ REL_UNIT  := $(filter %/test_redact %/test_export,$(UNIT_BIN))
 
 cli-rel: $(BUILD)/bin/intake $(MO) $(TOOLS)
 	@INTAKE=$(abspath $(BUILD)/bin/intake) INTAKE_CHECK_SAMPLE=$(CHECK_SAMPLE) \
-	    scripts/run-tests.sh cli $(REL_FILES)
+	    INTAKE_CUT_SAMPLE=$(CHECK_CUT_SAMPLE) scripts/run-tests.sh cli $(REL_FILES)
 
 unit-rel: $(REL_UNIT)
 	@scripts/run-tests.sh unit $(REL_UNIT)

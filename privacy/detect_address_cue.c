@@ -490,7 +490,8 @@ static int shapes(const struct scanctx *x, const struct addr_view *v, const char
         if (!shape_may_start((unsigned char)s[i]))
             continue;
         a = i;
-        if ((e = addr_dong_ho_spaced(s, len, i)) == 0 && (e = addr_mn_genitive(s, len, i)) == 0 &&
+        if ((e = addr_dong_ho_spaced(s, len, i)) == 0 && (e = addr_named_complex(s, len, i, &a)) == 0 &&
+            (e = addr_mn_genitive(s, len, i)) == 0 &&
             (e = addr_ko_complex(s, len, i)) == 0 && (e = addr_mn_letters(s, len, i)) == 0 &&
             (x->from != NULL || (e = kw_postcode(x->d, x->nd, s, len, i)) == 0) &&
             (v == NULL || (e = said_shape(v, i, &a)) == 0)) {

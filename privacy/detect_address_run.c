@@ -99,6 +99,11 @@ static const struct unit units[] = {
     { "\xd0\xb1\xd0\xbb\xd0\xbe\xd0\xba", C_BLOCK, 1 }, { "\xd0\xb1\xd0\xbb\xd0\xbe\xd0\xba\xd0\xb5", C_BLOCK, 1 }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0\xd0\xbb", C_BLOCK, 0 }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0\xd0\xbb\xd0\xb5", C_BLOCK, 0 },
     /* улица ул */
     { "\xd1\x83\xd0\xbb\xd0\xb8\xd1\x86\xd0\xb0", C_STREET, 0 }, { "\xd1\x83\xd0\xbb", C_STREET, 0 },
+    /* улице улицы улицу; Ukrainian вулиця вулиці вулицю будинок будинку
+     * кварталі (brief s27 place27) */
+    { "улице", C_STREET, 0 }, { "улицы", C_STREET, 0 }, { "улицу", C_STREET, 0 },
+    { "вулиця", C_STREET, 0 }, { "вулиці", C_STREET, 0 }, { "вулицю", C_STREET, 0 },
+    { "будинок", C_HOUSE, 0 }, { "будинку", C_HOUSE, 0 }, { "кварталі", C_BLOCK, 0 },
     /* дом доме дома д */
     { "\xd0\xb4\xd0\xbe\xd0\xbc", C_HOUSE, 0 }, { "\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb5", C_HOUSE, 0 }, { "\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb0", C_HOUSE, 0 }, { "\xd0\xb4", C_HOUSE, 0 },
     /* корпус корп здание */
@@ -273,6 +278,21 @@ struct part {
     int type, cls;
 };
 
+/* A house's number said in words after its unit at j ("house
+ * twenty-three", "в доме двадцать три": brief s27 place27); its end, or
+ * 0. */
+static size_t said_value(const char *s, size_t len, size_t j)
+{
+    char d[16];
+    size_t e, nd;
+    int ord;
+
+    if (j >= len || !(det_alpha(s[j]) || (unsigned char)s[j] == 0xD0 || (unsigned char)s[j] == 0xD1) ||
+        (e = detect_spoken_number(s, len, j, d, sizeof d, &nd, &ord)) == 0 || nd == 0)
+        return 0;
+    return e;
+}
+
 /* A numbered part with its unit first at i; its end, or 0. */
 static size_t unit_first(const char *s, size_t len, size_t i, int *cls)
 {
@@ -293,13 +313,43 @@ static size_t unit_first(const char *s, size_t len, size_t i, int *cls)
         j += j < len && s[j] == ' ';
     }
     j += j < len && s[j] == '#';
-    if ((v = value_at(s, len, j, units[u].letter_ok)) == 0) {
+    if ((v = value_at(s, len, j, units[u].letter_ok)) == 0 && (v = said_value(s, len, j)) == 0) {
         /* Korean units glued to a value with Hangul after it ("블록4에") */
         return 0;
     }
     /* a value of years or hours is no address ("дом 5 лет") */
     *cls = units[u].cls;
     return v;
+}
+
+/* A unit word of units[] (no floor nor room, three letters or more) at
+ * j, whole: its end and its class in *cls, or 0. */
+static size_t unit_after(const char *s, size_t len, size_t j, int *cls)
+{
+    size_t we = det_letters_end(s, len, j);
+    int u = we > j ? unit_of(s, j, we) : -1;
+
+    if (u < 0 || units[u].cls == C_WEAK || strlen(units[u].w) < 3)
+        return 0;
+    return *cls = units[u].cls, we;
+}
+
+/* An ordinal said in words before its unit at i ("fourth block",
+ * "четвёртом квартале", "дванадцятій вулиці": the spoken-number table's
+ * ordinals, detect_spoken_number; brief s27 place27, report-adv26a D-6):
+ * its end and class, or 0.  A cardinal before a unit is a count ("five
+ * houses"). */
+static size_t said_ordinal(const char *s, size_t len, size_t i, int *cls)
+{
+    char d[16];
+    size_t e, nd;
+    int ord;
+
+    if (!(det_alpha(s[i]) || (unsigned char)s[i] == 0xD0 || (unsigned char)s[i] == 0xD1) ||
+        (e = detect_spoken_number(s, len, i, d, sizeof d, &nd, &ord)) == 0 || ord != 1 ||
+        e + 1 >= len || s[e] != ' ')
+        return 0;
+    return unit_after(s, len, e + 1, cls);
 }
 
 /* A numbered part with its value first at i ("4블록", "12번 스트리트",
@@ -309,7 +359,9 @@ static size_t value_first(const char *s, size_t len, size_t i, int *cls)
     size_t nd = det_digits(s, len, i), j, l;
     int beon = 0;
 
-    if (nd == 0 || nd > 5)
+    if (nd == 0)
+        return said_ordinal(s, len, i, cls);
+    if (nd > 5)
         return 0;
     j = i + nd;
     /* 번 번지 번가 */
@@ -327,8 +379,15 @@ static size_t value_first(const char *s, size_t len, size_t i, int *cls)
     if (det_starts(s, len, i + nd, "\xeb\xb2\x88\xea\xb0\x80")) /* "12번가" */
         /* 번가 */
         return *cls = C_STREET, i + nd + strlen("\xeb\xb2\x88\xea\xb0\x80");
-    /* the Latin spellings of the Mongolian units ("4khoroo", "12 bair") */
+    /* an ordinal before a unit word ("4th block", "12th street"; said
+     * "the fourth block", "на двенадцатой улице", the view writes "4th":
+     * brief s27 place27, report-adv26a D-6) */
     j = i + nd;
+    if (j + 3 < len && (det_starts(s, len, j, "th ") || det_starts(s, len, j, "st ") ||
+                        det_starts(s, len, j, "nd ") || det_starts(s, len, j, "rd ")) &&
+        (l = unit_after(s, len, j + 3, cls)) != 0)
+        return l;
+    /* the Latin spellings of the Mongolian units ("4khoroo", "12 bair") */
     j += j < len && s[j] == ' ';
     for (size_t k = 0; k < N(mn_latin); k++)
         if (det_starts(s, len, j, mn_latin[k].w) && (l = j + strlen(mn_latin[k].w)) &&
@@ -654,6 +713,12 @@ static int part_at(const char *s, size_t len, size_t i, const struct detection *
     return 0;
 }
 
+/* j past an English article "the " at j ("on the twelfth street"). */
+static size_t the_after(const char *s, size_t len, size_t j)
+{
+    return det_starts(s, len, j, "the ") && j + 4 < len ? j + 4 : j;
+}
+
 /* The start of the next part after a part ending at e: through a joiner;
  * *prose set when the joiner is a prose word; 0 if none. */
 static size_t joiner(const char *s, size_t len, size_t e, int *prose_word)
@@ -666,6 +731,12 @@ static size_t joiner(const char *s, size_t len, size_t e, int *prose_word)
     if (j < len && strchr(",;:-/|", s[j]) != NULL && s[j] != '\0') {
         j++;
         j += j < len && s[j] == ' ';
+        /* ", on the twelfth street", ", на двенадцатой улице" */
+        we = det_letters_end(s, len, j);
+        if (s[j - 1] == ' ' && we > j && in_list(s, j, we, prose, N(prose)) && we + 1 < len && s[we] == ' ') {
+            *prose_word = 1;
+            return the_after(s, len, we + 1);
+        }
         return j < len ? j : 0;
     }
     if (j >= len || s[j] != ' ')
@@ -676,7 +747,7 @@ static size_t joiner(const char *s, size_t len, size_t e, int *prose_word)
     we = det_letters_end(s, len, j);
     if (we > j && in_list(s, j, we, prose, N(prose)) && we + 1 < len && s[we] == ' ') {
         *prose_word = 1;
-        return we + 1;
+        return the_after(s, len, we + 1);
     }
     return j < len ? j : 0;
 }

@@ -582,6 +582,11 @@ size_t addr_dong_ho_spaced(const char *s, size_t len, size_t i);
 size_t addr_mn_genitive(const char *s, size_t len, size_t i);
 size_t addr_ko_complex(const char *s, size_t len, size_t i);
 size_t addr_zip_said(const char *s, size_t len, size_t i);
+/* detect_address_complex.c (brief s27 place27, report-adv26a D-7): a
+ * block-floor-unit code (B-12-3, A-3-12, 12-3-5) at the digit s[i]
+ * after a named complex (Vista Komanwel, Sri Cempaka Apartment,
+ * 한빛아파트): its end (bytes) with its start in *start, or 0. */
+size_t addr_named_complex(const char *s, size_t len, size_t i, size_t *start);
 
 /* detect_address.c: adds the address [a, b) (bytes) to d[0..*n)
  * (capacity *cap, realloc'd; sorted by start) over the detections it

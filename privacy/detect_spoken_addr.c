@@ -30,6 +30,31 @@ static size_t mn_ordinal(const char *s, size_t len, size_t at, unsigned *v)
     return 0;
 }
 
+/* The Ukrainian ordinal 1-20 or 30 at at, its stem and a case ending of
+ * three letters at most ("четвертому", "дванадцятій", "двадцятому"; the
+ * Russian ones are det_day_words'): its end, its value in *v; 0 if none.
+ * Stems written by hand from Ukrainian grammar (brief s27 place27,
+ * report-adv26a D-6): they want a native reviewer. */
+static size_t uk_ordinal(const char *s, size_t len, size_t at, unsigned *v)
+{
+    static const char *const stems[] = {
+        "перш", "друг", "трет", "четверт", "п'ят", "шост", "сьом", "восьм", "дев'ят", "десят",
+        "одинадцят", "дванадцят", "тринадцят", "чотирнадцят", "п'ятнадцят", "шістнадцят",
+        "сімнадцят", "вісімнадцят", "дев'ятнадцят", "двадцят", "тридцят",
+    };
+    size_t b, n, best = 0;
+
+    if ((unsigned char)s[at] != 0xD0 && (unsigned char)s[at] != 0xD1)
+        return 0;
+    b = detect_spoken_word_end(s, len, at);
+    for (size_t k = 0; k < sizeof stems / sizeof stems[0]; k++) {
+        n = strlen(stems[k]);
+        if (n > best && n <= b - at && b - at - n <= 6 && b - at - n >= 2 && memcmp(s + at, stems[k], n) == 0)
+            best = n, *v = k < 20 ? (unsigned)k + 1 : 30;
+    }
+    return best > 0 && !det_letter_before(s, at) ? b : 0;
+}
+
 /* A number in Sino-Korean syllables at at: digit by digit, two or more
  * ("일공일", "공육이삼사"), or with its places ("백일", "천이백삼":
  * det_numeral), where the word ends or one of the units glued after it
@@ -95,6 +120,8 @@ size_t detect_spoken_number(const char *s, size_t len, size_t at, char *d, size_
             *ordinal = 1;
         else if ((e = mn_ordinal(s, len, p, &v)) != 0)
             *ordinal = 2;
+        else if ((e = det_day_words(s, len, p, &v)) != 0 || (e = uk_ordinal(s, len, p, &v)) != 0)
+            *ordinal = 1;   /* "четвёртом", "двенадцатой", "дванадцятій" (brief s27 place27) */
         if (*ordinal && end == at && v < 100 && cap >= 2) {
             if (v >= 10)
                 d[(*n)++] = (char)('0' + v / 10);

@@ -4,7 +4,8 @@
  * 혜산시인민위원회위원장이, 청진으로향했다, 청진에서살았다.  Korean writes
  * an institution of a city as one word, nouns glued on nouns, and casual
  * writing drops the space between a particle and its verb; the place
- * keeps its name at the head of such a word.  The place part is replaced,
+ * keeps its name at the head of such a word, whatever noun follows
+ * (함흥제약공장, 함흥철도국: brief s27 place27, report-adv26a D-13).  The place part is replaced,
  * the rest stays (redact_hits.c), unless hunspell-ko reads the whole word
  * as an ordinary one.
  *
@@ -72,6 +73,14 @@ static int hangul_only(const char *s, size_t len)
     return 1;
 }
 
+/* 1 if the word rest[0..len) ends as a verb's sentence ends (다, 요):
+ * a noun glued to a verb (청주한잔했다: 청주 is rice wine too), no
+ * institution's name. */
+static int verb_end(const char *rest, size_t len)
+{
+    return len >= 3 && (memcmp(rest + len - 3, "다", 3) == 0 || memcmp(rest + len - 3, "요", 3) == 0);
+}
+
 int redact_place_ko_tail(const struct normtext *t, size_t nstart, size_t nend, size_t wend)
 {
     const char *rest = t->norm + nend;
@@ -94,7 +103,10 @@ int redact_place_ko_tail(const struct normtext *t, size_t nstart, size_t nend, s
     if (at < len && !variant_suffix_ok(SUFFIX_KO, rest + at, len - at)) {
         /* A particle, then a verb glued on: 청진으로향했다. */
         l = starts_with(particles, sizeof particles / sizeof particles[0], rest + at, len - at);
-        if (l == 0 || at + l >= len)
+        /* Or any noun compound of two syllables or more that is no
+         * particle chain (함흥제약공장, 함흥철도국에서: brief s27 place27,
+         * report-adv26a D-13): Korean glues a city to whatever it names. */
+        if ((l == 0 || at + l >= len) && (len - at < 6 || verb_end(rest, len)))
             return 0;
     } else if (chain == 0)
         return 0;   /* the particle tables' own case */

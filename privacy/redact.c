@@ -1,5 +1,6 @@
 /* The redactor's protected set: subjects and their pseudonyms, names and
  * terms expanded into the literals the matcher looks for, allowed texts. */
+#include "privacy/place_forms.h"
 #include "privacy/place_parts.h"
 #include "privacy/place_uk.h"
 #include "privacy/redact.h"
@@ -435,6 +436,24 @@ static int add_uk_flag(void *ctx, const char *form, size_t len)
     return add_uk_lit(ctx, form, len, 1);
 }
 
+/* place_more_fn: a form of place_forms.h, replaced, a review flag, or
+ * replaced only with a capital (brief s27 place27).  0, or -1 when out of
+ * memory. */
+static int add_more_form(void *ctx, const char *form, size_t len, enum place_form_how how)
+{
+    struct redactor *r = ctx;
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, how == PLACE_FORM_CAPITAL,
+                         how == PLACE_FORM_FLAG, 0, 0, 0, 0 };
+    struct err e;
+    int rc;
+
+    if (normalise_key(&v.key, &v.keylen, form, len, &e) != 0)
+        return -1;
+    rc = grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
+    secmem_free(v.key);
+    return rc;
+}
+
 /* A place's other names in the gazetteer, each as written there: a Hangul
  * one may take particles, a Cyrillic one case endings. */
 static int add_place_name(void *ctx, const char *key, size_t keylen)
@@ -496,7 +515,8 @@ static int add_place_names(struct redactor *r, const char *text, size_t len, con
         return -1;
     r->place_uk = uk || has_ukrainian(NULL, text, len);
     if (place_uk_forms(text, len, add_uk_form, r) != 0 ||
-        place_uk_demonyms(text, len, add_uk_flag, r) != 0)
+        place_uk_demonyms(text, len, add_uk_flag, r) != 0 ||
+        place_more_forms(text, len, add_more_form, r) != 0)
         return -1;
     return gazetteer_place_names(key, keylen, add_place_name, r, &e) != 0 ? -1 : 0;
 }

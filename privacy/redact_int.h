@@ -663,7 +663,9 @@ typedef int (*term_form_fn)(void *ctx, const char *form, size_t len, int flag);
  * place26, report-adv25a B-21, B-30): for an employer or other term, its
  * words without the generic ones (Construction, Co., Syarikat, Sdn Bhd,
  * Camp, Kem, 건설, 캠프...; a hand table) when two words or one of five
- * letters or more are left ("Gulf Star", "Bina Jaya", "Mutlaa"); the
+ * letters or more are left ("Gulf Star", "Bina Jaya", "Mutlaa"), or one
+ * shorter word with the article before it ("Al Noor" of Al Noor General
+ * Trading: brief s27 place27, report-adv26a D-12); the
  * initials of its Latin words in capitals, for a term of three words or
  * more or a place (pass place 1) of two or more (GSC, SBJ, KK, JB), as a
  * review flag.  Returns 0 or fn's non-zero value; owns no memory. */

@@ -967,6 +967,12 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
             }
         } else {
             rc = scan_from(sp, flags, r, t, ws + i, j - i, ws[i].start, NULL);
+            /* The Arabic article glued in Hangul (알파르와니야 for
+             * Farwaniya: brief s27 place27, report-adv26a D-10): the
+             * word read again after it, four syllables or more. */
+            if (rc == 0 && ws[i].script == 2 && ws[i].end - ws[i].start >= 12 &&
+                memcmp(t->norm + ws[i].start, "\xec\x95\x8c", 3) == 0)   /* 알 */
+                rc = scan_from(sp, flags, r, t, ws + i, j - i, ws[i].start + 3, NULL);
         }
         if (rc == 0 && ws[i].script == 2 && r->nskeys > 0)
             rc = scan_mn_heard(sp, flags, r, t, ws + i, j - i);

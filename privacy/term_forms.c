@@ -47,8 +47,9 @@ int redact_term_drop_variant(const char *termkey, size_t tlen, const struct vari
 
 /* Generic words of an organisation's or a camp's name (brief s26
  * place26, report-adv25a B-21): the kind of body, not its name.  Written
- * by hand from English, Malay, Korean and Russian company and camp names
- * as the author knew them (Malaysia's Companies Act: Sdn Bhd, Berhad;
+ * by hand from English, Malay, Korean, Chinese and Russian company and
+ * camp names as the author knew them (General, Trading, 무역회사, 贸易公司:
+ * brief s27 place27) (Malaysia's Companies Act: Sdn Bhd, Berhad;
  * Kuwait's W.L.L.; Korean 주식회사): it wants a native reviewer.  Norm
  * views (lower case), compared with a word's full stops left out. */
 static const char *const generic[] = {
@@ -56,7 +57,9 @@ static const char *const generic[] = {
     "limited", "llc", "wll", "plc", "group", "holding", "holdings", "trading", "enterprise",
     "enterprises", "services", "contracting", "contractors", "syarikat", "sdn", "bhd",
     "berhad", "perusahaan", "camp", "kem", "labour", "labor", "workers", "al", "el",
-    "건설", "회사", "주식회사", "그룹", "캠프", "컨스트럭션",
+    "general", "trade", "international", "intl",
+    "건설", "회사", "주식회사", "그룹", "캠프", "컨스트럭션", "무역", "무역회사", "제너럴",
+    "트레이딩", "公司", "贸易", "贸易公司",
     "\xd0\xbb\xd0\xb0\xd0\xb3\xd0\xb5\xd1\x80\xd1\x8c",             /* лагерь */
     "\xd0\xba\xd0\xbe\xd0\xbc\xd0\xbf\xd0\xb0\xd0\xbd\xd0\xb8\xd1\x8f", /* компания */
 };
@@ -91,7 +94,7 @@ int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, v
 {
     char rest[REDACT_TERM_MAX + 1], ini[16];
     size_t rl = 0, a = 0, b, words = 0, kept = 0, longest = 0, ni = 0;
-    int dropped = 0, rc = 0, cp;
+    int dropped = 0, rc = 0, cp, article = 0;
 
     if (len > REDACT_TERM_MAX)
         return 0;
@@ -106,10 +109,19 @@ int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, v
         if (utf8_next(&cp, text + a, b - a) > 0 && cp < 0x80 && ni < sizeof ini - 1 &&
             ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')))
             ini[ni++] = (char)(cp >= 'a' ? cp - 'a' + 'A' : cp);
-        if (is_generic(text + a, b - a))
+        if (is_generic(text + a, b - a)) {
             dropped = 1;
-        else {
-            if (rl > 0)
+            /* An article (al, el) stays with the word after it: "Al
+             * Noor" is the name, "Noor" alone too short (brief s27
+             * place27, report-adv26a D-12). */
+            if (b - a == 2 && (text[a] | 0x20) != 'c' && (text[a + 1] | 0x20) == 'l' && kept == 0 && rl == 0) {
+                memcpy(rest, text + a, 2);
+                rest[2] = ' ';
+                rl = 3;
+                article = 1;
+            }
+        } else {
+            if (rl > 0 && rest[rl - 1] != ' ')
                 rest[rl++] = ' ';
             memcpy(rest + rl, text + a, b - a);
             rl += b - a;
@@ -122,7 +134,9 @@ int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, v
     /* The distinctive rest: two words or more, or one of five letters or
      * more ("Gulf Star", "Bina Jaya", "Mutlaa"); a place keeps its words
      * (Kota Kinabalu: Kota is part of the name). */
-    if (!place && dropped && (kept >= 2 || (kept == 1 && longest >= 5)))
+    if (rl > 0 && rest[rl - 1] == ' ')
+        rl--, article = 0;      /* an article and nothing after it */
+    if (!place && dropped && (kept >= 2 || (kept == 1 && (longest >= 5 || (article && longest >= 3)))))
         rc = fn(ctx, rest, rl, 0);
     /* The initials, written in capitals (GSC, SBJ; a place's KK, JB):
      * a review flag, an acronym may be anything. */

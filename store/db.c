@@ -331,6 +331,22 @@ static int no_room(struct store *s, int rc)
            ((base == SQLITE_IOERR || base == SQLITE_CANTOPEN) && (sys == ENOSPC || sys == EDQUOT)));
 }
 
+/* adv26b E-5: the -shm file the first try made and could not size stays
+ * in the folder after the command (SQLite removes it only at a clean close
+ * of the connection that uses it, and the one reopened after no_room uses
+ * none).  Removed once the first read in EXCLUSIVE mode has succeeded:
+ * that connection holds the database's exclusive lock, so no other
+ * connection has it open or can map the file until this one closes; the
+ * next one makes it again, and an -shm holds no data (an index into the
+ * -wal, rebuilt from it).  Best effort: a failure leaves what was there. */
+static void drop_unused_shm(const char *dir)
+{
+    char shm[4200];
+
+    if (db_path(shm, sizeof shm, dir, STORE_DB_NAME "-shm", NULL) == 0)
+        (void)unlink(shm);
+}
+
 int db_connect(struct store *s, int create, struct err *e)
 {
     char path[4200];
@@ -364,6 +380,8 @@ int db_connect(struct store *s, int create, struct err *e)
             db_exec(s, "PRAGMA locking_mode=EXCLUSIVE", e) != 0)
             return -1;
         rc = first_read(s);
+        if (rc == SQLITE_OK)
+            drop_unused_shm(s->dir);
     }
     if (rc == SQLITE_NOTADB) {
         int io = db_read_errno != 0 ? db_read_errno : db_read_probe(s->dir);

@@ -51,6 +51,10 @@ int store_dir_resolve(char *out, size_t outlen, const char *home, struct err *e)
 
     if (home != NULL && home[0] != '\0')
         n = snprintf(out, outlen, "%s", home);
+    /* adv26b E-8: an empty INTAKE_HOME is a mistake (a variable set from
+     * nothing), refused as --home '' is, never read as "the default". */
+    else if (env != NULL && env[0] == '\0')
+        return err_set(e, EXIT_INPUT, "INTAKE_HOME is set but empty: give it a folder, or unset it");
     else if (env != NULL && env[0] != '\0')
         n = snprintf(out, outlen, "%s", env);
     else if (xdg != NULL && xdg[0] == '/')

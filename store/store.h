@@ -52,8 +52,9 @@ struct store_params {
  * $INTAKE_HOME, else ${XDG_DATA_HOME:-$HOME/.local/share}/intake.  If
  * that is a symbolic link of this user's, out is the real folder it leads
  * to (checked by store_check_dir like any other); another user's link is
- * refused.  EXIT_INPUT if none can be found, the link is someone else's or
- * leads nowhere, or the path is too long. */
+ * refused.  EXIT_INPUT if none can be found, home is not given and
+ * INTAKE_HOME is set but empty, the link is someone else's or leads
+ * nowhere, or the path is too long. */
 int store_dir_resolve(char *out, size_t outlen, const char *home, struct err *e);
 
 /* Checks that a store exists in dir and that only its owner can reach the

@@ -76,7 +76,7 @@ passwd_outcome() {
     cp -a "$H" "$T/orig"
     for err in 28 5; do
         for class in write sync name; do
-            for n in $(seq 1 14); do
+            for n in $(cut_points 14); do
                 rm -rf "$H"
                 cp -a "$T/orig" "$H"
                 run --separate-stderr shim "fail:$class:$n:$err" passwd 3< <(printf '%s\n%s\n' "$PASS" "$NEWPASS")

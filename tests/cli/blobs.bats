@@ -203,7 +203,7 @@ PY
     shim count log --verify 3<<<"$PASS" >/dev/null 2>&1
     total=$(awk '/^count/ { split($2, w, "="); split($3, s, "="); split($4, n, "="); print w[2] + s[2] + n[2] }' "$T/fault.log" | tail -n 1)
     [ "$total" -gt 5 ]
-    for ((i = 1; i <= total + 1; i++)); do
+    for i in $(cut_points $((total + 1))); do
         rm -rf "$H" && cp -a "$W/v15" "$H"
         shim "cut:$i" log --verify 3<<<"$PASS" >/dev/null 2>&1 || true
         opens_with "$PASS" || { echo "cut $i: does not open" >&2; return 1; }
@@ -225,7 +225,7 @@ PY
     [ "$total" -gt 5 ]
     # Not i: bats' run assigns i (bats-core 1.8's common.bash), and bash's
     # dynamic scope makes that our loop's i.
-    for ((cut = 1; cut <= total + 1; cut++)); do
+    for cut in $(cut_points $((total + 1))); do
         rm -rf "$H" && cp -a "$W/before" "$H"
         run shim "cut:$cut" attach "$ID" "$W/a.bin" 3<<<"$PASS"
         opens_with "$PASS" || { echo "cut $cut: does not open" >&2; return 1; }

@@ -43,6 +43,22 @@ check_sample() {
     skip "make check runs $why (tests/cli/SAMPLED); make check-full runs it"
 }
 
+# cut_points LAST: the steps 1..LAST, one a line, that a loop of power cuts
+# (or kills) cuts at. make check (INTAKE_CUT_SAMPLE=K) cuts at K of them
+# only, spread evenly, the first and the last included (the steps between
+# are the same writes and syncs of the same files, further on); make
+# check-full (no INTAKE_CUT_SAMPLE) at every one (docs/TESTING.md,
+# "Session 27").
+cut_points() {
+    local last=$1 k=${INTAKE_CUT_SAMPLE:-0}
+    if [ "$k" -lt 2 ] 2>/dev/null || [ "$k" -ge "$last" ]; then
+        seq 1 "$last"
+        return
+    fi
+    awk -v l="$last" -v k="$k" 'BEGIN { for (j = 0; j < k; j++) {
+        p = 1 + int(j * (l - 1) / (k - 1) + 0.5); if (p != q) print p; q = p } }'
+}
+
 # setup_field_hq [PSEUDONYM CONSENT NAME...]: a test's setup for what
 # field sends hq: common_setup, the working folder $W (made, and the
 # current folder), the stores field and hq, contacts of each other; with

@@ -74,8 +74,9 @@ make_field_hq_record() {
     calls=$(sed -n 's/^count write=\([0-9]*\) sync=\([0-9]*\) name=\([0-9]*\).*/\1 \2 \3/p' "$T/count.log" |
         awk '{ print $1 + $2 + $3 }')
     [ "$calls" -gt 5 ]
-    named=0
-    for n in $(seq 1 "$calls"); do
+    named=0 cuts=0
+    for n in $(cut_points "$calls"); do
+        cuts=$((cuts + 1))
         rm -rf "$T/field" "$T/out"
         cp -a "$T/field.0" "$T/field"
         mkdir "$T/out"
@@ -92,5 +93,5 @@ make_field_hq_record() {
         # No partial file a person could take for a bundle.
         [ -z "$(ls "$T/out" | grep -vx b.bundle)" ]
     done
-    echo "$calls cuts, $named left a named bundle" >&3
+    echo "$cuts cuts of $calls calls, $named left a named bundle" >&3
 }
