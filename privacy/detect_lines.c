@@ -2,8 +2,8 @@
  * adv27a O-6: "паспорт МК 123 456" / "Then." / "1984 г.р." came out as
  * "паспорт [ID-1] г.р.": the labelled ID ran on through the next lines,
  * since the norm view writes a line break as a space).  A detection whose
- * span, after a line break, holds a word of two letters or more ends
- * before that break.  Kept whole: a position (coordinates are written on
+ * span, after a line break, holds a word of two letters or more and whose
+ * next line starts with a letter ends before that break.  Kept whole: a position (coordinates are written on
  * two lines, "lat ..." / "lon ..."), an address (a block of lines; its
  * paragraphs are detect_address_run.c's), and a span that holds only
  * digits and marks after the break (a number broken across lines stays
@@ -32,6 +32,7 @@ static int has_word(const char *s, size_t i, size_t e)
 void detect_cut_lines(struct detection *d, size_t n, const struct normtext *t)
 {
     const char *s = t->norm;
+    size_t len = t->normlen;
 
     if (t->orig == NULL || memchr(t->orig, '\n', t->inlen) == NULL)
         return;
@@ -46,7 +47,9 @@ void detect_cut_lines(struct detection *d, size_t n, const struct normtext *t)
             c = t->orig[t->ostart[i]];
             if (c != '\n' && c != '\r')
                 continue;
-            if (!has_word(s, i, d[k].end))
+            /* The next line starts with a word (not a digit, not markup:
+             * "9911</td>" / "<td>2233" is one number of a table). */
+            if (!has_word(s, i, d[k].end) || !det_letter_at(s, len, i + 1) || det_digit(s[i + 1]))
                 break;
             for (e = i; e > d[k].start && strchr(" .,;:-", s[e - 1]) != NULL; e--)
                 ;

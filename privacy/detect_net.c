@@ -567,12 +567,14 @@ size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, i
     if (s[at] == 'u' && at + 1 < len && s[at + 1] == '/')
         return (e = user_name(s, len, at + 2)) != 0 && det_alpha(s[at + 2]) ? e : 0;
     /* The at sign after the name, as some write a handle (report-adv27a
-     * G-12: "mohdhafiz88@ on twitter"): a digit or '_' in the name and no
-     * host after the sign. */
+     * G-12: "mohdhafiz88@ on twitter"): no host after the sign, and a '_'
+     * or '.' in the name or two digits at its end (not a name spelt with
+     * digits for letters, "P3tr0v@": spell22). */
     if (det_alnum(s[at]) && (e = user_name(s, len, at)) != 0 && e < len && s[e] == '@' &&
         (e + 1 >= len || !(det_alnum(s[e + 1]) || s[e + 1] == '_' ||
                            (s[e + 1] == '.' && e + 2 < len && det_alnum(s[e + 2])))) &&
-        name_marked(s, at, e))
+        name_marked(s, at, e) && (memchr(s + at, '_', e - at) || memchr(s + at, '.', e - at) ||
+                                  (det_digit(s[e - 1]) && det_digit(s[e - 2]))))
         return e + 1;
     if (det_starts(s, len, at, "wxid_"))                        /* a WeChat id as WeChat writes it */
         return user_name(s, len, at);
