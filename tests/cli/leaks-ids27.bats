@@ -4,7 +4,7 @@
 # spoken in Ukrainian or Belarusian words, national ID numbers by country
 # read across their spaces, two coordinates joined by "and" in any of a
 # few languages, an e-mail address with its at sign written "(a)", an IP
-# address written with commas, a handle after a Ukrainian platform label
+# address written with commas after a label, a handle after a Ukrainian platform label
 # or with a trailing at sign, no replacement across a line break into a
 # line of words (O-6).  The full set of cases, with neighbours and
 # negatives: tests/data/leaks/ids27.jsonl (test_leaks_names).
@@ -37,7 +37,7 @@ load leaks-names
         'Mail [EMAIL-1] or [EMAIL-2] today.'
 }
 
-@test "leaks-ids27: an IP address written with commas is replaced, a list of numbers kept (G-17)" {
+@test "leaks-ids27: an IP address written with commas after a label is replaced, a list of numbers kept (G-17)" {
     redacts_to '--name "Ahmed Al-Rashid" --pseudonym Omar' \
         'Router 192,168,0,1 and IP 10,0,0,7. Pages 1,2,3,4 and 1,234,567 dinars.' \
         'Router [IP-1] and IP [IP-2]. Pages 1,2,3,4 and 1,234,567 dinars.'
