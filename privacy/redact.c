@@ -621,6 +621,7 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     struct variant_list vl;
     struct term *t;
     size_t i;
+    int generated;
 
     if (r->compiled)
         return err_set(e, EXIT_INPUT, "the redactor is already compiled; add terms before compiling");
@@ -661,12 +662,20 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         /* A listed short form (Bob of Robert) is at least a review flag
          * where it is a word: not a generated spelling, which counts only
          * where the context marks a name (privacy/nicknames.c). */
-        if (add_lit(r, &vl.v[i], cat,
-                    !vl.v[i].nickname && !part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) &&
-                    !part_of_reading(&vl, i)) != 0) {
+        generated = !vl.v[i].nickname && !part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) &&
+                    !part_of_reading(&vl, i);
+        /* No form of a name but its own words is a common word, a
+         * listed short form's included (Коли of Коля is Ukrainian
+         * "when"; redact_guard.c). */
+        if ((cat == NAME_CAT || cat == TERM_PERSON) && i > 0 &&
+            !part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) &&
+            redact_generated_dropped(vl.v[i].key, vl.v[i].keylen))
+            continue;
+        if (add_lit(r, &vl.v[i], cat, generated) != 0) {
             variant_list_free(&vl);
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }
+        redact_generated_short(&r->lits[r->nlits - 1], vl.v[i].key, vl.v[i].keylen);
         if ((cat == NAME_CAT || cat == TERM_PERSON) && vl.v[i].flag && !vl.v[i].initials &&
             redact_scripts_add_short(r, vl.v[i].key, vl.v[i].keylen) != 0) {
             variant_list_free(&vl);

@@ -12,6 +12,7 @@
 #include "privacy/flag_attrib.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
+#include "privacy/common_words.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 #include "privacy/detect_int.h"
@@ -510,6 +511,12 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
         return HIT_NONE;
     if (f->kind == FORM_SHORT && acronym_before_number(t, a, b))
         return HIT_NONE;
+    /* Two letters of a person's short form written with a full stop
+     * between them (Д.Б.) are initials, replaced as B.D is; the key,
+     * which leaves out a full stop between Cyrillic letters, cannot tell
+     * them from the word (на of Н.А.: redact_guard.c). */
+    if (f->kind == FORM_SHORT && f->person && redact_dotted_pair(t->norm + a, b - a))
+        return HIT_REPLACE;
     return h == HIT_FLAG || hit_is_flag(t, f, a, b) ? HIT_FLAG : HIT_REPLACE;
 }
 
@@ -550,6 +557,11 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
     size_t wend, wa, wb;
     int last;
 
+    /* A person's form read through the Hangul readings of one or two of
+     * the commonest Han characters (了下 as 료하 of Лёха: report-adv26a
+     * D-23) is ordinary Chinese, not the name (common_words.h). */
+    if (f->person && common_han_pair(t->norm + a, b - a))
+        return 1;
     /* Two initials alone (FORM_CONTEXT of no name word: JS, K.J. of Kim
      * Jong-su, report-adv21 A-14) count only in capitals ("He came" is no
      * H. E.), and not in text written all in capitals, where the next word

@@ -877,6 +877,18 @@ int redact_mn_reflexive_word(const struct normtext *t, const struct redact_form 
 enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b);
 
+/* redact_guard.c: 1 if a generated form of a person's name, key[0..keylen)
+ * (bytes), is one of the commonest words of a language (common_words.h)
+ * and so is not made (report-adv26a D-23).  redact_generated_short: a
+ * generated form of at most two cased letters (l's key, keylen bytes) is
+ * a review flag at most: l becomes FORM_SHORT initials. */
+int redact_generated_dropped(const char *key, size_t keylen);
+void redact_generated_short(struct lit *l, const char *key, size_t keylen);
+
+/* redact_guard.c: 1 if norm[0..len) (bytes) is a letter, a full stop and
+ * a letter ("д.б"): initials as written, not a word. */
+int redact_dotted_pair(const char *norm, size_t len);
+
 /* redact_context.c: 1 if a hit of form f (FORM_CONTEXT, a one-syllable
  * given name alone) over norm bytes [a, b) of t is no hit at all: the
  * context marks no name.  Else 0. */

@@ -754,6 +754,12 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                 if (j > 0 || ws[0].script != 2 ||
                     transcribe_vowel_key(skel, sizeof skel, rd, used) > TRANSCRIBE_SKEL_MAX)
                     continue;
+                /* Inside a longer word, the rest is a particle or a
+                 * person's ending, not any chain of endings: 파르와|니아에서
+                 * is no short name of Батбаяр (report-adv26a D-21). */
+                if (p < ws[0].end && !variants_ko_common_suffix(t->norm + p, ws[0].end - p) &&
+                    !variants_ko_person_chain(t->norm + p, ws[0].end - p))
+                    continue;
                 /* A Mongolian name's short form in Hangul (바타가 for Батаа,
                  * 알타 씨 for Алтаа; report-adv19a N-10): two syllables or
                  * more that no Korean word reads, followed by a particle

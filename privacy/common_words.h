@@ -1,0 +1,23 @@
+/* The commonest words of the languages the tool's testimony is in, as a
+ * rule for the forms the variant rules generate (brief s27 over27,
+ * report-adv26a D-23): no generated form of a name may be one of them.
+ * privacy/common_words.c; its lists are hand-written (see its header). */
+#ifndef INTAKE_COMMON_WORDS_H
+#define INTAKE_COMMON_WORDS_H
+
+#include <stddef.h>
+
+/* 1 if key[0..keylen) (a key, normalise.h: bytes) is the key of one of
+ * the commonest words of Russian, Ukrainian, Belarusian, Mongolian,
+ * Korean, English or Malay ("на", "з", "그", "the", "dan"), else 0.  The
+ * table is built once, on the first call (no memory to free; 0 if it
+ * could not be built). */
+int common_word_key(const char *key, size_t keylen);
+
+/* 1 if norm[0..len) (norm view, bytes) is one or two Han characters and
+ * each is one of the commonest Chinese characters (了, 下, 的, 一, 人):
+ * read through their Hangul readings (the key view), such a pair is far
+ * more often ordinary Chinese than a two-syllable form of a name, else 0. */
+int common_han_pair(const char *norm, size_t len);
+
+#endif

