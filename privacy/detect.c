@@ -30,6 +30,11 @@ struct walk {
 static int walk_text(struct found *f, const char *s, size_t len, struct walk *w);
 static long spoken_at(struct found *f, const char *s, size_t len, size_t at, struct walk *w);
 
+/* Read before the digits' groups are read as other numbers: national IDs
+ * across their spaces, an IP address with commas. */
+static const struct scanner early_scanners[] = { { detect_scan_national_id, DETECT_ID },
+                                              { detect_scan_ip_comma, DETECT_IP } };
+
 static const struct scanner scanners[] = {
     { detect_scan_wallet, DETECT_ACCOUNT }, { detect_scan_sim, DETECT_ID },
     { detect_scan_device, DETECT_ID },      { detect_scan_bank, DETECT_ACCOUNT },
@@ -438,6 +443,8 @@ static long step(struct found *f, const char *s, size_t len, size_t at, struct w
             return -1;
         w->ready = 1;
     }
+    if ((r = scan_at(f, early_scanners, 2, s, len, at)) != 0)
+        return r;
     if ((r = alt_at(f, s, len, at, w)) != 0)
         return r;
     if ((r = split_at(f, s, len, at, w)) != 0)

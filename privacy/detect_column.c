@@ -242,6 +242,7 @@ int detect_text_unsure(struct detection **out, size_t *nout, const struct normte
     cap = nd;
     if (addr_cut_paragraphs(&d, &nd, &cap, t) != 0) /* brief s26 addr26 */
         return free(d), err_set(e, EXIT_INPUT, "out of memory while scanning text");
+    detect_cut_lines(d, nd, t);                      /* report-adv27a O-6 */
     cap = 0;
     *out = d, *nout = nd;
     if (t->orig == NULL || memchr(t->orig, '\n', t->inlen) == NULL)

@@ -449,6 +449,8 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
         i++, times = 1;
     else if (det_starts(s, len, i, "\xc3\x97"))                   /* × */
         i += 2, times = 1;
+    else if ((e = detect_geo_join(s, len, i)) != 0)               /* 47.918 and 106.917 */
+        i = e - (s[e - 1] == ' ' ? 1 : 0);
     if (i < len && s[i] == ' ')
         i++;
     if ((h = hemi_word(s, len, i, &e)) != 0)                       /* 동경 125도 */

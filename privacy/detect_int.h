@@ -458,6 +458,12 @@ size_t detect_scan_rrn_spelt(const char *s, size_t len, size_t at, size_t *start
  * the Philippines) or a driving licence, after its label or in a shape of
  * its own; the whole number. */
 size_t detect_scan_natid(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_national_id.c: a national ID number of China (resident ID),
+ * Japan (My Number), Ukraine (РНОКПП, ID card, УНЗР) or a UK National
+ * Insurance number, read across spaces and dashes, alone in a shape with
+ * a check of its own or after its label; the whole number (*start moved
+ * back to a NINO's letters). */
+size_t detect_scan_national_id(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_natid.c: 1 if the word w[0..n) of the norm view is one of those
  * national ID labels (CCCD, CNIC, NIC, NIK, licence, 면허...). */
 int detect_natid_label(const char *w, size_t n);
@@ -533,11 +539,18 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
  * within 64 bytes before start or 24 after end (bytes, norm view). */
 int detect_birth_near(const char *s, size_t len, size_t start, size_t end);
 size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_geo_join.c: the end of an "and" (in one of a few languages)
+ * between two coordinates at s[i] (with the spaces around it; the next
+ * number or label starts there), or 0. */
+size_t detect_geo_join(const char *s, size_t len, size_t i);
 size_t detect_scan_grid(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_w3w(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_ipv4(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_ip_comma.c: an IPv4 address written with commas ("192,168,0,1"),
+ * in a private range's shape or after an IP label. */
+size_t detect_scan_ip_comma(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_ipv6(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_bank.c: an IBAN (ISO 13616 check) or a payment card number
@@ -613,6 +626,10 @@ int addr_label_spans(struct detection **d, size_t *n, size_t *cap, const char *s
  * norm view has one ' ' for them); a part holding no digit is dropped.
  * 0, or -1 out of memory. */
 int addr_cut_paragraphs(struct detection **d, size_t *n, size_t *cap, const struct normtext *t);
+/* detect_lines.c: ends each detection of d[0..n) (norm offsets of t)
+ * that runs across a line break into a line of words before that break;
+ * positions and addresses kept whole. */
+void detect_cut_lines(struct detection *d, size_t n, const struct normtext *t);
 
 /* detect_address_view.c: the copy of a text an address is read in, its
  * numbers as ASCII digits (Arabic-Indic digits, numbers said in words:

@@ -141,6 +141,13 @@ static const struct det_word handle_labels[] = {
     DW("\xec\x95\x84\xec\x9d\xb4\xeb\x94\x94", FIT_PREFIX),                      /* 아이디 */
     DW("\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd0\xb3\xd1\x80\xd0\xb0\xd0\xbc", FIT_PREFIX), /* телеграм */
     DW("\xd0\xb8\xd0\xbd\xd1\x81\xd1\x82\xd0\xb0\xd0\xb3\xd1\x80\xd0\xb0\xd0\xbc", FIT_PREFIX), /* инстаграм */
+    /* report-adv27a G-12: the Ukrainian and Russian names of the networks
+     * (інстаграм, інста, инста, вайбер, ватсап, вотсап, тікток, тикток,
+     * твіттер, твиттер, тг, телега) */
+    DW("інстаграм", FIT_PREFIX), DW("інста", FIT_WORD), DW("инста", FIT_WORD),
+    DW("вайбер", FIT_PREFIX), DW("ватсап", FIT_PREFIX), DW("вотсап", FIT_PREFIX),
+    DW("тікток", FIT_PREFIX), DW("тикток", FIT_PREFIX), DW("твіттер", FIT_PREFIX),
+    DW("твиттер", FIT_PREFIX), DW("тг", FIT_WORD), DW("телега", FIT_PREFIX),
     DW("\xd1\x84\xd1\x8d\xd0\xb9\xd1\x81\xd0\xb1\xd2\xaf\xd2\xaf\xd0\xba", FIT_PREFIX), /* фэйсбүүк */
     DW("\xd1\x84\xd0\xb5\xd0\xb9\xd1\x81\xd0\xb1\xd1\x83\xd0\xba", FIT_PREFIX),  /* фейсбук */
     DW("\xd0\xb2\xd0\xba", FIT_WORD),                                            /* вк */

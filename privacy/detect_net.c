@@ -251,7 +251,9 @@ static size_t at_sign(const char *s, size_t len, size_t at, int *spelled)
                                          /* report-adv12 A-23: spaced defangs, quotes */
                                          " [@] ", " (@) ", " {@} ", " <@> ", "(@)", "{@}", "<@>",
                                          " [ @ ] ", " ( @ ) ", " [ at ] ", " ( at ) ",
-                                         " \"at\" ", " 'at' ", " \"@\" ", " '@' " };
+                                         " \"at\" ", " 'at' ", " \"@\" ", " '@' ",
+                                         /* report-adv27a G-11: "altaa(a)mail.mn" */
+                                         " (a) ", " [a] ", "(a)", "[a]" };
     size_t k;
 
     *spelled = 0;
@@ -429,7 +431,7 @@ int detect_at_written(const char *s, size_t len, size_t at)
         !(s[at] == ' ' || s[at] == '[' || s[at] == '(' || s[at] == '{' || s[at] == '<'))
         return 0;
     c = (unsigned char)s[at + 1], d = (unsigned char)s[at + 2];
-    return ((c == 'a' && d == 't') || c == '@' ||
+    return ((c == 'a' && (d == 't' || d == ')' || d == ']')) || c == '@' ||
             ((c == '[' || c == '(' || c == '{' || c == '<' || c == '"' || c == '\'') &&
              (d == 'a' || d == '@' || d == ' ' || d >= 0xd0)) ||
             (s[at] != ' ' && c == ' ') ||
@@ -550,7 +552,8 @@ static int name_marked(const char *s, size_t a, size_t e)
 
 /* Handles: "@kimjongsu75"; "@ kim88" (a space after the at sign, the name
  * holding a digit or '_'); Reddit's "u/kim88"; a user name with a digit
- * or '_' right before the Korean honorific 님 or 씨 ("kim88님의 블로그"). */
+ * or '_' right before the Korean honorific 님 or 씨 ("kim88님의 블로그"); such
+ * a name with the at sign after it ("kim88@ on twitter"). */
 size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t e;
@@ -563,6 +566,16 @@ size_t detect_scan_handle(const char *s, size_t len, size_t at, size_t *start, i
     }
     if (s[at] == 'u' && at + 1 < len && s[at + 1] == '/')
         return (e = user_name(s, len, at + 2)) != 0 && det_alpha(s[at + 2]) ? e : 0;
+    /* The at sign after the name, as some write a handle (report-adv27a
+     * G-12: "mohdhafiz88@ on twitter"): no host after the sign, and a '_'
+     * or '.' in the name or two digits at its end (not a name spelt with
+     * digits for letters, "P3tr0v@": spell22). */
+    if (det_alnum(s[at]) && (e = user_name(s, len, at)) != 0 && e < len && s[e] == '@' &&
+        (e + 1 >= len || !(det_alnum(s[e + 1]) || s[e + 1] == '_' ||
+                           (s[e + 1] == '.' && e + 2 < len && det_alnum(s[e + 2])))) &&
+        name_marked(s, at, e) && (memchr(s + at, '_', e - at) || memchr(s + at, '.', e - at) ||
+                                  (det_digit(s[e - 1]) && det_digit(s[e - 2]))))
+        return e + 1;
     if (det_starts(s, len, at, "wxid_"))                        /* a WeChat id as WeChat writes it */
         return user_name(s, len, at);
     if (det_alnum(s[at]) && (e = user_name(s, len, at)) != 0 && name_marked(s, at, e) &&

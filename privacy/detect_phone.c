@@ -451,6 +451,7 @@ static const struct det_word phone_words[] = {
     DW("\xd1\x83\xd1\x82\xd0\xb0\xd1\x81", FIT_PREFIX),              /* утас(ны) */
     DW("\xd1\x83\xd1\x82\xd1\x81", FIT_PREFIX),                        /* утс(ыг, аар) */
     DW("\xd1\x82\xd0\xb5\xd0\xbb", FIT_PREFIX),                        /* тел, телефон */
+    DW("\xd1\x82\xd1\x8d\xd0\xbb", FIT_PREFIX),                        /* тэл, тэлефон (Belarusian) */
     /* report-adv17a D-31: утас in Latin letters (a JSON key "utas"),
      * Chinese 电话 and 手机 */
     DW("utas", FIT_PREFIX), DW("\xe7\x94\xb5\xe8\xaf\x9d", FIT_ANY), DW("\xe6\x89\x8b\xe6\x9c\xba", FIT_ANY),

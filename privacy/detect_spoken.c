@@ -34,25 +34,11 @@
 
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
+#include "privacy/detect_spoken.h"
 
-/* WDIGIT: a digit word of the wider net (WEAK_RUN); POINT: a decimal
- * point said ("forty-two point zero one two": coordinates, report-adv12
- * A-24), written '.', and a comma after a number with a point ','. */
-/* KWORD: a digit word of Korean in Latin letters (of the wider net; a
- * run of them reads "o" as 5); KDIGIT: one read only in such a run ("i"
- * 2: the English "I" otherwise). */
-/* HEMI: a hemisphere said after a decimal number ("forty-seven point
- * nine one eight north"), written as its letter (report-adv19b B-12). */
-/* LON: the word for longitude said between the two numbers of a position
- * ("өргөрөг ... цэг ..., уртраг ... цэг ...", "북위 사칠 점 구일팔 동경
- * ..."), written ',' as a comma between them is. */
-enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT, KWORD, KDIGIT, HEMI, LON };
-
-struct spoken_word {
-    const char *w;
-    unsigned char type, v;      /* DIGIT and WDIGIT 0-9, TEEN 10-19, TENS 1-9 (tens), MULT 2-3 */
-};
-
+/* The word types (WDIGIT, POINT, ...) and struct spoken_word:
+ * detect_spoken.h.  More tables: detect_spoken_east.c (Ukrainian,
+ * Belarusian). */
 /* A run holding a digit word of the wider net (languages the testimonies
  * are not written in, Latin transliterations, short words that are also
  * ordinary words: "un", "si", "go") is read only when it is this many
@@ -191,7 +177,7 @@ static const struct spoken_word spoken[] = {
 /* The end of the word at at (letters of any script), or at. */
 static size_t word_end(const char *s, size_t len, size_t at)
 {
-    size_t n;
+    size_t n, from = at;
     int cp;
 
     while (at < len && det_alpha(s[at]))
@@ -199,6 +185,11 @@ static size_t word_end(const char *s, size_t len, size_t at)
     while (at < len && (unsigned char)s[at] >= 0x80 && (cp = det_cp_at(s, len, at, &n)) >= 0 &&
            is_word_cp(cp))
         at += n;
+    /* Ukrainian writes an apostrophe inside a word ("п'ять", "дев'ять"):
+     * between two Cyrillic letters it joins them. */
+    if (at > from && at + 2 < len && s[at] == '\'' && (unsigned char)s[at - 1] >= 0x80 &&
+        (unsigned char)s[at + 1] >= 0x80 && (cp = det_cp_at(s, len, at + 1, &n)) >= 0x400 && cp < 0x530)
+        return word_end(s, len, at + 1);
     return at;
 }
 
@@ -228,6 +219,10 @@ static void filter_build(void)
         unsigned h = word_hash(spoken[k].w, strlen(spoken[k].w));
         filter[h / 64] |= (uint64_t)1 << (h % 64);
     }
+    for (size_t k = 0; k < spoken_east_n; k++) {
+        unsigned h = word_hash(spoken_east[k].w, strlen(spoken_east[k].w));
+        filter[h / 64] |= (uint64_t)1 << (h % 64);
+    }
     atomic_store_explicit(&filter_ready, 1, memory_order_release);
 }
 
@@ -246,6 +241,10 @@ static const struct spoken_word *lookup(const char *s, size_t a, size_t b)
         if (spoken[k].w[0] == s[a] && strncmp(spoken[k].w, s + a, b - a) == 0 &&
             spoken[k].w[b - a] == '\0')
             return &spoken[k];
+    for (size_t k = 0; k < spoken_east_n; k++)
+        if (spoken_east[k].w[0] == s[a] && strncmp(spoken_east[k].w, s + a, b - a) == 0 &&
+            spoken_east[k].w[b - a] == '\0')
+            return &spoken_east[k];
     return NULL;
 }
 

@@ -1,0 +1,63 @@
+/* An IPv4 address written with commas for its dots (report-adv27a G-17:
+ * "192,168,0,1"): four parts 0-255, no spaces, no leading zeros, after an
+ * IP label ("IP 10,0,0,7", "IP address:", "IP-адрес", "IP 주소", "айпи",
+ * "router", "gateway", "server").  A list of numbers or an amount with
+ * thousands separators has that shape too ("1,2,3,4", "1,234,567,890"),
+ * and test_leaks_detect keeps "192,168,10,45 apples" unlabelled as
+ * ordinary, so no shape is taken alone.  The labels: hand-written, want a
+ * native reviewer. */
+#include "privacy/detect_int.h"
+
+/* Labels alone: "IP 10,0,0,7", "router 192,168,0,1". */
+static const struct det_word ip_direct[] = {
+    DW("ip", FIT_WORD), DW("ipv4", FIT_WORD), DW("router", FIT_WORD), DW("gateway", FIT_WORD),
+    DW("server", FIT_WORD), DW("host", FIT_WORD), DW("роутер", FIT_PREFIX),
+    DW("сервер", FIT_PREFIX), DW("айпи", FIT_PREFIX),
+};
+
+/* Words for "address" after one of those: "IP address", "IP-адрес", "IP 주소". */
+static const struct det_word ip_address[] = {
+    DW("addr", FIT_WORD), DW("address", FIT_WORD), DW("адрес", FIT_PREFIX),
+    DW("\xec\xa3\xbc\xec\x86\x8c", FIT_PREFIX),                  /* 주소 */
+};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* 1 if an IP label ends before at (through one word for address). */
+static int ip_label_before(const char *s, size_t at)
+{
+    size_t end = at, a, we;
+
+    for (int k = 0; k < 2 && (we = det_word_ending(s, end, " :=-#", &a)) != 0; k++) {
+        if (det_in_list(ip_direct, N(ip_direct), s + a, we - a))
+            return 1;
+        if (k > 0 || !det_in_list(ip_address, N(ip_address), s + a, we - a))
+            return 0;
+        end = a;
+    }
+    return 0;
+}
+
+size_t detect_scan_ip_comma(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    unsigned v[4];
+    size_t i = at, n;
+
+    (void)start, (void)kind;
+    if (!det_digit(s[at]) || det_letter_before(s, at))
+        return 0;
+    for (int k = 0; k < 4; k++) {
+        n = det_digits(s, len, i);
+        if (n == 0 || n > 3 || (n > 1 && s[i] == '0') || (v[k] = det_value(s + i, n)) > 255)
+            return 0;
+        i += n;
+        if (k < 3 && (i + 1 >= len || s[i] != ',' || !det_digit(s[i + 1])))
+            return 0;
+        if (k < 3)
+            i++;
+    }
+    /* Not followed by more of a list or a decimal part. */
+    if (!det_ends_word(s, len, i) || (i + 1 < len && (s[i] == ',' || s[i] == '.') && det_digit(s[i + 1])))
+        return 0;
+    return ip_label_before(s, at) ? i : 0;
+}
