@@ -159,19 +159,22 @@ int common_word_key(const char *key, size_t keylen)
     return 0;
 }
 
-int common_han_pair(const char *norm, size_t len)
+int common_han_run(const char *norm, size_t len)
 {
     size_t at = 0;
-    int cp, k, n = 0;
+    int cp, k, n = 0, common = 0;
     char c[5];
 
     while (at < len) {
-        if ((k = utf8_next(&cp, norm + at, len - at)) <= 0 || !is_han_cp(cp) || ++n > 2)
+        if ((k = utf8_next(&cp, norm + at, len - at)) <= 0 || !is_han_cp(cp))
             return 0;
         memcpy(c, norm + at, (size_t)k), c[k] = '\0';
-        if (strstr(han, c) == NULL)
-            return 0;
+        n++;
+        if (strstr(han, c) != NULL)
+            common++;
         at += (size_t)k;
     }
-    return n > 0;
+    if (n == 0)
+        return 0;
+    return n <= 2 ? common == n : 2 * common > n;
 }

@@ -14,10 +14,13 @@
  * could not be built). */
 int common_word_key(const char *key, size_t keylen);
 
-/* 1 if norm[0..len) (norm view, bytes) is one or two Han characters and
- * each is one of the commonest Chinese characters (了, 下, 的, 一, 人):
- * read through their Hangul readings (the key view), such a pair is far
- * more often ordinary Chinese than a two-syllable form of a name, else 0. */
-int common_han_pair(const char *norm, size_t len);
+/* 1 if norm[0..len) (norm view, bytes) is a run of Han characters only
+ * and it is mostly the commonest Chinese characters (了, 下, 的, 一, 人):
+ * a run of one or two, each of them one; a longer run, more than half of
+ * them (停了下 of 停了下来: test_common_forms, where Tanaka Hiroshi's
+ * reading key matched it).  Read through their Hangul or pinyin readings,
+ * such a run is far more often ordinary Chinese than a form of a name;
+ * the table holds no character common in given names.  Else 0. */
+int common_han_run(const char *norm, size_t len);
 
 #endif

@@ -557,10 +557,11 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
     size_t wend, wa, wb;
     int last;
 
-    /* A person's form read through the Hangul readings of one or two of
-     * the commonest Han characters (了下 as 료하 of Лёха: report-adv26a
-     * D-23) is ordinary Chinese, not the name (common_words.h). */
-    if (f->person && common_han_pair(t->norm + a, b - a))
+    /* A person's form read through the readings of a run mostly of the
+     * commonest Han characters (了下 as 료하 of Лёха: report-adv26a D-23;
+     * 停了下 for Tanaka Hiroshi) is ordinary Chinese, not the name
+     * (common_words.h). */
+    if (f->person && common_han_run(t->norm + a, b - a))
         return 1;
     /* Two initials alone (FORM_CONTEXT of no name word: JS, K.J. of Kim
      * Jong-su, report-adv21 A-14) count only in capitals ("He came" is no

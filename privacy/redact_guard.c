@@ -15,7 +15,7 @@
  *     nothing between them ("на" of Н.А.; not "a.s", whose full stop
  *     the key keeps) is a review flag at most, never a replacement.
  * Pairs of common Han characters read as a Hangul form (了下 as 료하):
- * redact_context_refuses (common_han_pair). */
+ * redact_context_refuses (common_han_run). */
 #include <string.h>
 
 #include "privacy/common_words.h"

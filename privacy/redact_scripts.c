@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "privacy/common_words.h"
 #include "privacy/hangul_endings.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
@@ -720,6 +721,11 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
             }
             if (c > TRANSCRIBE_SKEL_MAX)
                 return 0;
+            /* A window mostly of the commonest Han characters is ordinary
+             * Chinese (停了下 read as a key of Tanaka Hiroshi;
+             * common_words.h), as in redact_context_refuses. */
+            if (ws[0].script == 4 && common_han_run(t->norm + a, p - a))
+                continue;
             if (ws[0].script == 6)
                 c = transcribe_collapse(skel);
             if (c < 2 || (p < ws[j].end && ws[j].script != 4 &&
