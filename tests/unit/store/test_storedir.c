@@ -42,10 +42,14 @@ static void test_resolve_nothing_set(void **state)
     /* A relative HOME or XDG_DATA_HOME is no answer either; --home '' neither. */
     setenv("HOME", "relative/home", 1);
     setenv("XDG_DATA_HOME", "relative/xdg", 1);
-    setenv("INTAKE_HOME", "", 1);
     err_clear(&e);
     assert_int_equal(store_dir_resolve(out, sizeof out, "", &e), -1);
     expect_msg(&e, "no store folder: set --home DIR or INTAKE_HOME");
+    /* An empty INTAKE_HOME is a mistake, not "the default" (adv26b E-8). */
+    setenv("INTAKE_HOME", "", 1);
+    err_clear(&e);
+    assert_int_equal(store_dir_resolve(out, sizeof out, "", &e), -1);
+    expect_msg(&e, "INTAKE_HOME is set but empty: give it a folder, or unset it");
     unsetenv("INTAKE_HOME");
     unsetenv("XDG_DATA_HOME");
     if (home != NULL)
