@@ -3,11 +3,13 @@
 #include "store/notice.h"
 #include "store/subject.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "privacy/digestset.h"
 #include "privacy/pseudonym.h"
 #include "privacy/redact.h"
 #include "store/db.h"
@@ -88,6 +90,36 @@ static int pseudonym_taken(struct store *s, const char *p, struct err *e)
     return rc;
 }
 
+static int on_form(void *ctx, size_t start, size_t end, const char *flag, struct err *e)
+{
+    (void)start, (void)end, (void)flag, (void)e;
+    *(int *)ctx = 1;
+    return 1;
+}
+
+/* 1 if the audit's hit rules (the digest set export writes, over every
+ * form of r) read a protected form in pseudonym p standing as a name, as a
+ * replacement or a review flag: the check before export would then fail every record of
+ * the subject (a short-name "Bat" of Батбаярын Алтангэрэл: report-adv26a
+ * D-25).  0 if none, -1 with e (out of memory, bad text). */
+static int audit_reads_form(const struct redactor *r, const char *p, struct err *e)
+{
+    struct digestset ds;
+    char line[512];
+    int hit = 0, rc;
+
+    digestset_init(&ds);
+    rc = digestset_add_redactor(&ds, r, WORDS_SEEN, e);
+    /* Read where a pseudonym stands: in a sentence that marks a name
+     * (the short-name rule needs one; "Bat" alone is also a word). */
+    if (snprintf(line, sizeof line, "%s came to the office.", p) >= (int)sizeof line)
+        rc = err_set(e, EXIT_INPUT, "pseudonym too long");
+    if (rc == 0 && (rc = digestset_scan(&ds, line, strlen(line), on_form, &hit, e)) != 0 && hit)
+        err_clear(e), rc = 0;
+    digestset_free(&ds);
+    return rc != 0 ? -1 : hit;
+}
+
 /* A pseudonym must never be (a spelling of) a real name or another pseudonym. */
 /* extra[0..nextra): the new subject's names and terms, not yet stored. */
 static int pseudonym_ok(struct store *s, const struct redactor *r,
@@ -102,6 +134,8 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
     rc = privacy_matches(r, p, e);
     if (rc == 0)
         rc = redactor_any_form(r, p, strlen(p), e);
+    if (rc == 0)
+        rc = audit_reads_form(r, p, e);
     if (rc == 0)
         rc = privacy_in_identities(s, p, extra, nextra, e);
     if (rc != 0)
@@ -132,6 +166,15 @@ static int choose_pseudonym(char *out, size_t outlen, struct store *s,
         goto out;
     for (size_t i = 0; i < nnames; i++)
         if (redactor_add_term(r, TERM_PERSON, 0, names[i], strlen(names[i]), e) != 0)
+            goto out;
+    /* The new subject's names as a subject's too, with the forms export's
+     * redactor makes of them (short forms, a patronym's stem): a pseudonym
+     * read as one of them ("Bat" for Батбаярын Алтангэрэл) would stop every
+     * record at export (report-adv26a D-25). */
+    if (nnames > 0 && redactor_add_subject(r, LONG_MAX, "[new subject]", e) != 0)
+        goto out;
+    for (size_t i = 0; i < nnames; i++)
+        if (redactor_add_name(r, LONG_MAX, names[i], strlen(names[i]), e) != 0)
             goto out;
     for (size_t i = 0; t != NULL && i < t->n; i++)
         if (redactor_add_term(r, TERM_OTHER, 0, t->text[i], strlen(t->text[i]), e) != 0)

@@ -25,3 +25,12 @@ load leaks-names
         '그는 파르와니아에서 일했다.' \
         '그는 파르와니아에서 일했다.'
 }
+
+@test "leaks-over27: subject add refuses a pseudonym the audit reads as a form of the subject's own name (D-25)" {
+    run -2 st field subject add --name "Батбаярын Алтангэрэл" --name Altangerel --pseudonym Bat
+    [ "$output" = "intake: pseudonym 'Bat' is taken or matches a real name in the store; choose another" ]
+    run -2 st field subject add --name "Батбаярын Алтангэрэл" --pseudonym Altaa
+    [ "$output" = "intake: pseudonym 'Altaa' is taken or matches a real name in the store; choose another" ]
+    run -0 st field subject add --name "Батбаярын Алтангэрэл" --name Altangerel --pseudonym Sarnai
+    [ "$output" = "Sarnai" ]
+}
