@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "privacy/normalise.h"
+#include "util/text.h"
 
 static const char *const words[] = {
     /* Russian */
@@ -141,22 +142,8 @@ static void build(void)
 
 int common_word_key(const char *key, size_t keylen)
 {
-    size_t lo = 0, hi;
-
     (void)pthread_once(&once, build);
-    for (hi = nsorted; lo < hi;) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strncmp(sorted[mid], key, keylen);
-        if (c == 0 && sorted[mid][keylen] != '\0')
-            c = 1;
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    return text_sorted_find(sorted, nsorted, key, keylen) >= 0;
 }
 
 int common_han_run(const char *norm, size_t len)

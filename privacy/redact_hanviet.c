@@ -16,6 +16,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
 #include "privacy/varlist.h"
+#include "util/text.h"
 
 /* build/gen/hanviet_data.c (scripts/hanviet.sh): the readings sorted,
  * {Han, reading} rows sorted by Han code point then reading. */
@@ -38,21 +39,7 @@ struct vi_name {
 /* The index of syllable s[0..len) in hanviet_syllables, or -1. */
 static int syllable_index(const char *s, size_t len)
 {
-    size_t lo = 0, hi = hanviet_syllables_count;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strncmp(hanviet_syllables[mid], s, len);
-        if (c == 0 && hanviet_syllables[mid][len] != '\0')
-            c = 1;
-        if (c == 0)
-            return (int)mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
+    return (int)text_sorted_find(hanviet_syllables, hanviet_syllables_count, s, len);
 }
 
 /* Reads the norm view name[0..len) into v: its words (split at spaces and

@@ -18,6 +18,7 @@
 #include "privacy/redact_int.h"
 #include "privacy/transcribe.h"
 #include "privacy/varlist.h"
+#include "util/text.h"
 
 /* build/gen/pinyin_data.c (scripts/pinyin.sh). */
 extern const char *const pinyin_syllables[];
@@ -42,21 +43,7 @@ struct zh_name {
 /* The syllable s[0..len) is in the table of readings. */
 static int is_syllable(const char *s, size_t len)
 {
-    size_t lo = 0, hi = pinyin_syllables_count;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strncmp(pinyin_syllables[mid], s, len);
-        if (c == 0 && pinyin_syllables[mid][len] != '\0')
-            c = 1;
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    return text_sorted_find(pinyin_syllables, pinyin_syllables_count, s, len) >= 0;
 }
 
 /* The fewest syllables s[0..len) splits into (0: none), and where the last

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "privacy/romanise.h"
+#include "util/text.h"
 
 /* build/gen/pinyin_data.c (scripts/pinyin.sh): pinyin_han and
  * pinyin_hangul sorted by their first column, the syllables sorted. */
@@ -290,22 +291,7 @@ int transcribe_onyomi_reads(const char *s, size_t len, const int *syl, size_t n)
 /* 1 if s[0..len) is one syllable of t. */
 static int syllable(const struct readings *t, const char *s, size_t len)
 {
-    size_t lo = 0, hi = t->nsyl, mid;
-    int c;
-
-    while (lo < hi) {
-        mid = lo + (hi - lo) / 2;
-        c = strncmp(t->syl[mid], s, len);
-        if (c == 0 && t->syl[mid][len] != '\0')
-            c = 1;
-        if (c < 0)
-            lo = mid + 1;
-        else if (c > 0)
-            hi = mid;
-        else
-            return 1;
-    }
-    return 0;
+    return text_sorted_find(t->syl, t->nsyl, s, len) >= 0;
 }
 
 /* 1 if s[0..len) splits into syllables of t (each of 1 to 6 letters). */

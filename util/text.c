@@ -171,3 +171,22 @@ size_t text_columns(const char *s)
     }
     return cols;
 }
+
+long text_sorted_find(const char *const *sorted, size_t n, const char *s, size_t len)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(sorted[mid], s, len);
+        if (c == 0 && sorted[mid][len] != '\0')
+            c = 1;
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}

@@ -65,4 +65,9 @@ enum text_form { TEXT_NFC, TEXT_NFD };
 int text_normal_form(char **out, size_t *outlen, const char *in, size_t len,
                      enum text_form form, struct err *e);
 
+/* The index in sorted[0..n) (NUL-ended strings in strcmp order) of the
+ * string equal to s[0..len) (bytes, not NUL-ended), or -1: a binary
+ * search, O(log n).  The tables of syllables and common words use it. */
+long text_sorted_find(const char *const *sorted, size_t n, const char *s, size_t len);
+
 #endif
