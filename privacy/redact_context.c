@@ -527,6 +527,7 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * nothing; the context that marks a name comes first (brief s28
      * flags28). */
     return f->kind != FORM_CONTEXT && !name_context(t, a, b, 0, f->person) &&
+           !(redact_upper_at(t, a) && !redact_sentence_start(t, a)) &&
            redact_sense_word(t, a, b) ? HIT_NONE : HIT_FLAG;
 }
 

@@ -21,7 +21,43 @@
 #include "privacy/redact_int.h"
 #include "privacy/redact_sense.h"
 
-/* ---- Words of the norm view ---- */
+/* ---- Words of the norm view ----
+ * Nothing here calls redact_context.c, which calls this file (the layers'
+ * call graph has no cycle): the caller has already ruled out a hit
+ * written with a capital where no sentence starts (a name), and the
+ * capitals read here are the original letters' own. */
+
+/* The start of the code point ending at norm byte n (n > 0). */
+static size_t cp_start(const char *s, size_t n)
+{
+    n--;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* 1 if the original text at norm byte n starts with a letter written in
+ * lower case (has an upper case of its own); an escape or a reference
+ * (&#1041;) is none: the caller then keeps the flag. */
+static int written_lower(const struct normtext *t, size_t n)
+{
+    size_t o = t->ostart[n];
+    int cp;
+
+    return utf8_next(&cp, t->orig + o, t->inlen - o) > 0 && utf8proc_tolower(cp) == cp &&
+           utf8proc_toupper(cp) != cp;
+}
+
+/* 1 if the original text at norm byte n starts with a letter written in
+ * upper case. */
+static int written_upper(const struct normtext *t, size_t n)
+{
+    size_t o = t->ostart[n];
+    int cp;
+
+    return utf8_next(&cp, t->orig + o, t->inlen - o) > 0 && utf8proc_toupper(cp) == cp &&
+           utf8proc_tolower(cp) != cp;
+}
 
 /* 1 if norm [a, b) starts with one of the '|'-separated entries of list;
  * *rest is then the end of the entry in norm. */
@@ -84,7 +120,7 @@ static int prev_word(size_t *pa, size_t *pb, const struct normtext *t, size_t a)
         return 0;
     *pb = a - 1;
     for (*pa = *pb; *pa > 0 && is_word_cp(redact_cp_before(t->norm, *pa));)
-        *pa = redact_cp_start(t->norm, *pa);
+        *pa = cp_start(t->norm, *pa);
     return *pa < *pb;
 }
 
@@ -211,7 +247,7 @@ static int mn_phrase_ends(const struct normtext *t, size_t e)
 
     if (e >= t->normlen || t->norm[e] != ' ')
         return 1;
-    if (!next_word(&na, &nb, t, e, 0) || redact_upper_at(t, na))
+    if (!next_word(&na, &nb, t, e, 0) || !written_lower(t, na))
         return 0;
     return mn_thing_verb(t, na, nb) || is_one(t->norm, na, nb, mn_postpositions) ||
            !mn_verb_shaped(t, na, nb);
@@ -226,7 +262,7 @@ static int mn_word_sense(const struct normtext *t, size_t a, size_t wend)
     /* Баяртай! "goodbye" (and "happy"), alone before a comma or a stop. */
     if (is_one(t->norm, a, wend, "баяртай") && (wend == t->normlen || strchr(",.!", t->norm[wend]) != NULL))
         return 1;
-    if (!next_word(&na, &nb, t, wend, 0) || redact_upper_at(t, na))
+    if (!next_word(&na, &nb, t, wend, 0) || !written_lower(t, na))
         return 0;
     /* A verb no person does right after it ("Гэрэл унтарлаа"). */
     if (mn_thing_verb(t, na, nb))
@@ -311,7 +347,8 @@ static const char en_after_verb[] =
 
 int redact_sense_name(const struct normtext *t, size_t a, size_t b)
 {
-    int cp, k;
+    size_t s;
+    int cp;
 
     (void)b;
     /* An initial of the father's name right before ("Б.Гэрэл", "Б. Гэрэл"):
@@ -320,25 +357,17 @@ int redact_sense_name(const struct normtext *t, size_t a, size_t b)
         a--;
     if (a < 3 || t->norm[a - 1] != '.')
         return 0;
-    {
-        size_t s = redact_cp_start(t->norm, a - 1);
-        if ((k = utf8_next(&cp, t->norm + s, a - 1 - s)) <= 0 || cp < 0x400 || cp > 0x52F ||
-            !redact_upper_at(t, s) || (s > 0 && is_word_cp(redact_cp_before(t->norm, s))))
-            return 0;
-    }
-    return 1;
+    s = cp_start(t->norm, a - 1);
+    return utf8_next(&cp, t->norm + s, a - 1 - s) > 0 && cp >= 0x400 && cp <= 0x52F &&
+           written_upper(t, s) && !(s > 0 && is_word_cp(redact_cp_before(t->norm, s)));
 }
 
 int redact_sense_word(const struct normtext *t, size_t a, size_t b)
 {
-    int first, last;
+    int first;
     size_t wend, na, nb;
 
     if (a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0)
-        return 0;
-    /* A capital where a sentence does not start marks a name: nothing
-     * here overrides it; nor a father's initial before it. */
-    if (redact_upper_at(t, a) && !redact_sentence_start(t, a))
         return 0;
     if (redact_sense_name(t, a, b))
         return 0;
@@ -346,13 +375,12 @@ int redact_sense_word(const struct normtext *t, size_t a, size_t b)
      * placeholder in the re-scan) may be a handle: it keeps its flag. */
     if (a > 0 && t->norm[a - 1] != ' ' && strchr("\"'([-", t->norm[a - 1]) == NULL)
         return 0;
-    last = redact_cp_before(t->norm, b);
-    wend = redact_word_end(t->norm, t->normlen, b, last);
+    wend = run_end(t, b);
     if (first >= 0x400 && first <= 0x52F)
         return mn_word_sense(t, a, wend);
     if (is_hangul_cp(first))
         return ko_word_sense(t, a, b, wend);
-    if (first >= 'a' && first <= 'z' && wend == b && redact_upper_at(t, a) &&
+    if (first >= 'a' && first <= 'z' && wend == b && written_upper(t, a) &&
         next_word(&na, &nb, t, b, 0) && is_one(t->norm, na, nb, en_after_verb))
         return 1;
     return 0;

@@ -26,9 +26,9 @@ load leaks-names
     blocked '--name 김나라 --pseudonym Mina' '우리 나라는 작다.' name-or-word '나라'
 }
 
-@test "leaks-flags28: an English name that is a verb before an object is no flag; Then Mark came goes; Rose petals stays a flag" {
+@test "leaks-flags28: an English name that is a verb before an object is no flag; Then Mark came goes; Dawn light stays a flag" {
     redacts_to '--name "Mark Hill" --pseudonym Tom' \
         'Mark the date. Mark my words. Then Mark came.' \
         'Mark the date. Mark my words. Then Tom came.'
-    blocked '--name "Rose Smith" --pseudonym Ann' 'Rose petals covered the floor.' name-or-word 'Rose'
+    blocked '--name "Dawn Smith" --pseudonym Ann' 'Dawn light filled the room.' name-or-word 'Dawn'
 }
