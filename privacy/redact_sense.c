@@ -127,7 +127,8 @@ static int prev_word(size_t *pa, size_t *pb, const struct normtext *t, size_t a)
 /* ---- Mongolian ---- */
 
 /* Set phrases: a word that is also a given name (its stems, the fleeting
- * vowel's form too) and the starts of the words after it that make a
+ * vowel's form too) and the starts of the words after it (never shaped as
+ * a verb: "Болд ирлээ" is no болд ир "blade") that make a
  * lexicalised compound with it (гэрэл зураг "photograph", энх тайван
  * "peace", төмөр зам "railway", алтан загас "goldfish", мөнх цас "eternal
  * snow", баяр хөөр "joy", оюун ухаан "intellect", гэрлийн чийдэн "light
@@ -137,8 +138,8 @@ static const struct {
 } mn_phrases[] = {
     { "гэрэл|гэрл", "зураг|зург|гэгээ|чийдэн|дохио|цацраг" },
     { "алтан|алтн", "загас|медал|намар|гадас|ураг|ордо|ордн|үе|сургаал|шороо|бөмбөгөр|бөгж|хонх|аяга|титэм|дэлхий|гэрэл|нар" },
-    { "төмөр|төмр", "зам|хаалга|хашаа|хийц|утас|утсан|тор|эдлэл|зэв|үйлдвэр|хүдэр|хайрцаг|ор" },
-    { "болд", "хийц|хутга|ган|сэлэм|зэв|ир" },
+    { "төмөр|төмр", "зам|хаалга|хашаа|хийц|утас|утсан|тор|эдлэл|зэв|үйлдвэр|хүдэр|хайрцаг" },
+    { "болд", "хийц|хутга|ган|сэлэм|зэв" },
     { "мөнх", "цас|тэнгэр|ногоон|нойр|үнэн|амьдрал" },
     { "энх", "тайв|амгалан|цаг|гэрээ" },
     { "баяр", "хөөр|баясгалан|хүргэ|ёслол|наадам|өдөр|мэнд|бичиг" },
@@ -269,7 +270,8 @@ static int mn_word_sense(const struct normtext *t, size_t a, size_t wend)
         return 1;
     for (size_t i = 0; i < sizeof mn_phrases / sizeof mn_phrases[0]; i++)
         if (starts_with_one(&r, t->norm, a, wend, mn_phrases[i].word) &&
-            starts_with_one(&r, t->norm, na, nb, mn_phrases[i].next) && mn_phrase_ends(t, nb))
+            starts_with_one(&r, t->norm, na, nb, mn_phrases[i].next) &&
+            !mn_verb_shaped(t, na, nb) && mn_phrase_ends(t, nb))
             return 1;
     if (ends_with_one(t->norm, a, wend, mn_ablative) && starts_with_one(&r, t->norm, na, nb, mn_made_of))
         return 1;
