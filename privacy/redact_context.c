@@ -14,6 +14,7 @@
 #include "privacy/redact.h"
 #include "privacy/common_words.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
 #include "privacy/variants.h"
 #include "privacy/detect_int.h"
 #include "util/lexicon.h"
@@ -380,6 +381,8 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
     if (word_before(&wa, &wb, t, a) &&
         word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
         return 1;
+    if (redact_sense_name(t, a, b))
+        return 1;
     /* Digits glued right after a name that is also a word ("Болд99112233
      * руу залга", "Bold99"): a handle or a phone written onto the name,
      * not the word (report-adv19b B-15); the hit may hold them. */
@@ -517,7 +520,15 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * them from the word (на of Н.А.: redact_guard.c). */
     if (f->kind == FORM_SHORT && f->person && redact_dotted_pair(t->norm + a, b - a))
         return HIT_REPLACE;
-    return h == HIT_FLAG || hit_is_flag(t, f, a, b) ? HIT_FLAG : HIT_REPLACE;
+    if (h != HIT_FLAG && !hit_is_flag(t, f, a, b))
+        return HIT_REPLACE;
+    /* Where the words around it mark the ordinary word (a set phrase, a
+     * verb no person does, an imperative: redact_sense.c), a flag is
+     * nothing; the context that marks a name comes first (brief s28
+     * flags28). */
+    return f->kind != FORM_CONTEXT && !name_context(t, a, b, 0, f->person) &&
+           !(redact_upper_at(t, a) && !redact_sentence_start(t, a)) &&
+           redact_sense_word(t, a, b) ? HIT_NONE : HIT_FLAG;
 }
 
 const char *const redact_hit_flags[2] = { "short-name", "name-or-word" };

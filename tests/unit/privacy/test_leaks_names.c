@@ -106,6 +106,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv27c-open.jsonl",
     "tests/data/leaks/adv28a-open.jsonl",
     "tests/data/leaks/ids27.jsonl",
+    "tests/data/leaks/flags28.jsonl",
 };
 #define MAX_KINDS 2048
 
@@ -247,6 +248,8 @@ static int run_case(json_t *c, const char *path, size_t line)
             }
     if (json_is_true(json_object_get(c, "noflags")) && out.nflags > 0) {
         printf("# %s line %zu: %zu review flag(s), none expected\n", path, line, out.nflags);
+        for (size_t k = 0; k < out.nflags; k++)
+            printf("#   flag %s on \"%.*s\"\n", out.flags[k].kind, (int)out.flags[k].len, out.text + out.flags[k].start);
         ok = 0;
     }
     if (want != NULL && strcmp(out.text, json_string_value(want)) != 0) {

@@ -1,0 +1,25 @@
+/* Which sense a registered given name that is also an ordinary word has
+ * where it stands (issue 13, brief s28 flags28): the words around a hit
+ * that mark the ordinary word (Mongolian set phrases, verbs no person is
+ * the subject of, endings a name rarely takes, Korean determiners and
+ * counters, English imperatives and auxiliaries), and the words that mark
+ * a person (a Mongolian patronymic before it).  Pure functions over the
+ * norm view; no dictionary asked.  The tables are written by us from the
+ * languages' grammar (docs/VARIANTS.md, "Session 28"); they want a native
+ * reviewer, as data/nicknames does. */
+#ifndef INTAKE_REDACT_SENSE_H
+#define INTAKE_REDACT_SENSE_H
+#include <stddef.h>
+
+struct normtext;
+
+/* 1 if the words around the hit at norm bytes [a, b) of t (its word may
+ * go on after b: an ending) mark the ordinary word, so that a form of
+ * kind word or short is neither replaced nor flagged there; else 0. */
+int redact_sense_word(const struct normtext *t, size_t a, size_t b);
+
+/* 1 if the words around the hit at norm bytes [a, b) of t mark a person
+ * where the capital alone does not (a Mongolian patronymic written with
+ * a capital right before it: "Батын Гэрэл"); else 0. */
+int redact_sense_name(const struct normtext *t, size_t a, size_t b);
+#endif
