@@ -26,9 +26,10 @@ load leaks-names
     blocked '--name 김나라 --pseudonym Mina' '우리 나라는 작다.' name-or-word '나라'
 }
 
-@test "leaks-flags28: an English name that is a verb before an object is no flag; Then Mark came goes; Dawn light stays a flag" {
-    redacts_to '--name "Mark Hill" --pseudonym Tom' \
-        'Mark the date. Mark my words. Then Mark came.' \
-        'Mark the date. Mark my words. Then Tom came.'
+@test "leaks-flags28: an English name that is an auxiliary before a pronoun is no flag; Then Mark came goes; Mark the driver and Dawn light stay flags" {
+    redacts_to '--name "Will Hill" --pseudonym Tom' \
+        'Will you come tomorrow? Then Will came.' \
+        'Will you come tomorrow? Then Tom came.'
+    blocked '--name "Mark Hill" --pseudonym Sam' 'Mark the driver came at night.' name-or-word 'Mark'
     blocked '--name "Dawn Smith" --pseudonym Ann' 'Dawn light filled the room.' name-or-word 'Dawn'
 }
