@@ -36,6 +36,7 @@
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
+#include "privacy/romanise.h"
 #include "privacy/transcribe.h"
 #include "privacy/variants.h"
 #include "privacy/varlist.h"
@@ -107,6 +108,17 @@ static int part_add(struct redactor *r, const struct cjk_part *p)
     return 0;
 }
 
+/* Rewrites each v before a vowel in rd[0..len) as w; 1 if there was one. */
+static int v_to_w(char *rd, size_t len)
+{
+    int any = 0;
+
+    for (size_t i = 0; i + 1 < len; i++)
+        if (rd[i] == 'v' && strchr("aeiouy", rd[i + 1]) != NULL)
+            rd[i] = 'w', any = 1;
+    return any;
+}
+
 /* The keys of one Latin word w[0..len) (lower case ASCII) of a name. */
 static int word_add(struct redactor *r, const char *w, size_t len)
 {
@@ -125,10 +137,17 @@ static int word_add(struct redactor *r, const char *w, size_t len)
         } else if ((m = transcribe_loanword(ld, sizeof ld, w, len, alt)) == 0) {
             continue;
         }
-        c = part_key(p.s, sizeof p.s, ld, m);
-        if (c >= KEY_MIN && c <= TRANSCRIBE_SKEL_MAX) {
-            p.n = (unsigned char)c;
-            rc = part_add(r, &p);
+        for (int vw = 0; rc == 0 && vw < 2; vw++) {
+            /* A Slavic or German v before a vowel is w in Chinese and
+             * Japanese transcription (Kovalenko: 科瓦连科 kewalianke,
+             * コワレンコ; report-adv27c H-1), which the key leaves out. */
+            if (vw == 1 && !v_to_w(ld, m))
+                break;
+            c = part_key(p.s, sizeof p.s, ld, m);
+            if (c >= KEY_MIN && c <= TRANSCRIBE_SKEL_MAX) {
+                p.n = (unsigned char)c;
+                rc = part_add(r, &p);
+            }
         }
     }
     sodium_memzero(ld, sizeof ld);
@@ -153,6 +172,22 @@ static int add_norm(struct redactor *r, const char *name, size_t len)
                 nw++, inword = 1;
             if (wl[nw - 1] < sizeof w[0])
                 w[nw - 1][wl[nw - 1]++] = (char)cp;
+            continue;
+        }
+        /* A Cyrillic word read by its Latin letters (Коваленко, Файзал of a
+         * name registered only in Cyrillic: report-adv26a D-15, 法扎尔先生). */
+        if (is_cyrillic_cp(cp)) {
+            char rd[8];
+            int m = romanise_reading(rd, sizeof rd, cp, 1);
+            if (m < 0)
+                return 0;
+            if (!inword && nw == 8)
+                return 0;
+            if (!inword)
+                nw++, inword = 1;
+            for (int j = 0; j < m; j++)
+                if (wl[nw - 1] < sizeof w[0])
+                    w[nw - 1][wl[nw - 1]++] = rd[j];
             continue;
         }
         inword = 0;
@@ -417,6 +452,8 @@ int redact_cjk_titled(struct spans *sp, struct spans *flags, const struct redact
     size_t p, q;
     int cp, n, rc = 0;
 
+    size_t n0 = sp->n;
+
     if (r->ncjk == 0)
         return 0;
     for (p = 0; rc == 0 && p < t->normlen; p += (size_t)n) {
@@ -456,5 +493,5 @@ int redact_cjk_titled(struct spans *sp, struct spans *flags, const struct redact
             }
         }
     }
-    return rc;
+    return rc == 0 ? redact_cjk_echo(sp, n0, t) : rc;
 }
