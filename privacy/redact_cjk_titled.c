@@ -34,6 +34,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
+#include "privacy/kanji_ja.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
 #include "privacy/romanise.h"
@@ -48,6 +49,9 @@
 #define WINDOW_MAX 6
 /* Bytes of a reading. */
 #define READ_MAX 96
+/* cjk_part.n of a Latin word kept whole to be read through kanji's
+ * Japanese readings (Tanaka: 田中; kanji_ja.h). */
+#define JA_PART 0xFF
 
 struct cjk_part {
     uint32_t term;
@@ -129,6 +133,12 @@ static int word_add(struct redactor *r, const char *w, size_t len)
 
     memset(&p, 0, sizeof p);
     p.term = (uint32_t)r->nterms;
+    /* The word itself, for a Japanese name in kanji (report-adv27a G-8). */
+    if (len < sizeof p.s) {
+        memcpy(p.s, w, len), p.n = JA_PART;
+        rc = part_add(r, &p);
+        memset(p.s, 0, sizeof p.s), p.n = 0;
+    }
     for (int alt = -1; rc == 0 && alt < 4; alt++) {
         if (alt < 0) {
             if (len > sizeof ld)
@@ -304,7 +314,7 @@ static long span_subject(const struct spans *sp, size_t p, int starts)
 /* The key of the window norm[a..b) (letters of one script), or classes 0. */
 static size_t window_key(char *skel, size_t cap, const struct normtext *t, size_t a, size_t b)
 {
-    char rd[READ_MAX];
+    char rd[READ_MAX] = { 0 };
     size_t used = 0, c;
     int cp, n, m;
 
@@ -320,6 +330,27 @@ static size_t window_key(char *skel, size_t cap, const struct normtext *t, size_
     return c > TRANSCRIBE_SKEL_MAX ? 0 : c;
 }
 
+/* The Latin word of r (JA_PART) that the window norm[a..b) of two to four
+ * Han characters reads in Japanese (田中: Tanaka), of subject subject when
+ * not 0, or NULL.  One character alone is too often a word. */
+static const struct cjk_part *match_ja(const struct redactor *r, const struct normtext *t,
+                                       size_t a, size_t b, long subject)
+{
+    int cps[4], cp, n;
+    size_t k = 0;
+
+    while (a < b && (n = utf8_next(&cp, t->norm + a, b - a)) > 0 && is_han_cp(cp) && k < 4)
+        cps[k++] = cp, a += (size_t)n;
+    if (a < b || k < 2)
+        return NULL;
+    for (size_t i = 0; i < r->ncjk; i++)
+        if (r->cjk[i].n == JA_PART &&
+            (subject == 0 || r->terms[r->cjk[i].term].subject == subject) &&
+            kanji_ja_spells(cps, k, r->cjk[i].s, strlen(r->cjk[i].s)))
+            return &r->cjk[i];
+    return NULL;
+}
+
 /* The key of r that the window norm[a..b) reads, of subject subject when
  * not 0, or NULL. */
 static const struct cjk_part *match(const struct redactor *r, const struct normtext *t, size_t a,
@@ -327,7 +358,10 @@ static const struct cjk_part *match(const struct redactor *r, const struct normt
 {
     char skel[TRANSCRIBE_SKEL_MAX + 1];
     size_t c = window_key(skel, sizeof skel, t, a, b);
+    const struct cjk_part *ja = match_ja(r, t, a, b, subject);
 
+    if (ja != NULL)
+        return ja;
     if (c < KEY_MIN)
         return NULL;
     for (size_t i = 0; i < r->ncjk; i++)
