@@ -20,6 +20,16 @@
  * hanja.h) with such a title is a `title-name` review flag, as "Mr Kim"
  * and "김 선생님" are; never replaced (金 is also "gold").
  *
+ * Brief s28 names28: a reading's v before a vowel is also read w
+ * (科瓦连科, コワレンコ for Kovalenko: report-adv27c H-1); a Cyrillic word
+ * of a name is read through its Latin letters (romanise_reading), so a
+ * name registered only in Cyrillic is found too (report-adv26a D-15); each
+ * Latin word is also kept whole (JA_PART) for a window of two to four
+ * kanji that reads it through their Japanese readings (田中さん for
+ * Tanaka: kanji_ja.h, report-adv27a G-8); and what this file replaces is
+ * replaced where the same text writes it again unmarked
+ * (redact_cjk_echo.c, report-adv27c H-2).
+ *
  * The title tables below are WRITTEN BY HAND for intake and want a native
  * reviewer of Chinese and of Japanese: the commonest titles and words of
  * address written after a surname in Chinese (先生, 女士, 小姐, 太太 and

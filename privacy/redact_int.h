@@ -953,8 +953,10 @@ int redact_hanviet_add(struct redactor *r, const char *name, size_t len);
 
 /* redact_cjk_titled.c: keeps the keys of the name or person term
  * name[0..len) (bytes, as registered) for redact_cjk_titled: each Latin
- * word's as Chinese and Japanese transcription hears it, or a Hangul
- * name's surname syllable.  0, or -1 out of memory. */
+ * word's (a Cyrillic word's through its Latin letters) as Chinese and
+ * Japanese transcription hears it, and the word whole for kanji's
+ * Japanese readings; or a Hangul name's surname syllable.  0, or -1 out
+ * of memory. */
 int redact_cjk_titled_add(struct redactor *r, const char *name, size_t len);
 
 /* redact_patronym.c: adds redact_scripts_add's keys of the stem of each
