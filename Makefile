@@ -84,7 +84,7 @@ LEX_TXT  := $(sort $(wildcard data/lexicon/*.txt))
 NICK_TXT := $(sort $(wildcard data/nicknames/*.txt))
 # Hangul readings of Han characters, from Debian's unicode-data (Unihan).
 UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
-GEN_OBJ  := gazetteer_data.o lexicon_data.o nicknames_data.o unihan_data.o pinyin_data.o onyomi_data.o hanviet_data.o confusables_data.o
+GEN_OBJ  := gazetteer_data.o lexicon_data.o nicknames_data.o unihan_data.o pinyin_data.o onyomi_data.o kanji_ja_data.o hanviet_data.o confusables_data.o
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ:%=$(BUILD)/gen/%)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libintake.a
@@ -162,6 +162,11 @@ build/gen/pinyin_data.c: scripts/pinyin.sh scripts/hangul-readings.sh
 build/gen/onyomi_data.c: scripts/onyomi.sh scripts/hangul-readings.sh
 	@mkdir -p $(@D)
 	scripts/onyomi.sh $@ $(UNIHAN)
+
+# Japanese kun- and on-readings of Han characters (kJapaneseKun, kJapaneseOn), the same file.
+build/gen/kanji_ja_data.c: scripts/kanji-ja.sh
+	@mkdir -p $(@D)
+	scripts/kanji-ja.sh $@ $(UNIHAN)
 
 # Vietnamese readings of Han characters (Unihan's kVietnamese), the same file.
 build/gen/hanviet_data.c: scripts/hanviet.sh scripts/hangul-readings.sh

@@ -20,6 +20,16 @@
  * hanja.h) with such a title is a `title-name` review flag, as "Mr Kim"
  * and "김 선생님" are; never replaced (金 is also "gold").
  *
+ * Brief s28 names28: a reading's v before a vowel is also read w
+ * (科瓦连科, コワレンコ for Kovalenko: report-adv27c H-1); a Cyrillic word
+ * of a name is read through its Latin letters (romanise_reading), so a
+ * name registered only in Cyrillic is found too (report-adv26a D-15); each
+ * Latin word is also kept whole (JA_PART) for a window of two to four
+ * kanji that reads it through their Japanese readings (田中さん for
+ * Tanaka: kanji_ja.h, report-adv27a G-8); and what this file replaces is
+ * replaced where the same text writes it again unmarked
+ * (redact_cjk_echo.c, report-adv27c H-2).
+ *
  * The title tables below are WRITTEN BY HAND for intake and want a native
  * reviewer of Chinese and of Japanese: the commonest titles and words of
  * address written after a surname in Chinese (先生, 女士, 小姐, 太太 and
@@ -34,8 +44,10 @@
 
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
+#include "privacy/kanji_ja.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
+#include "privacy/romanise.h"
 #include "privacy/transcribe.h"
 #include "privacy/variants.h"
 #include "privacy/varlist.h"
@@ -47,6 +59,9 @@
 #define WINDOW_MAX 6
 /* Bytes of a reading. */
 #define READ_MAX 96
+/* cjk_part.n of a Latin word kept whole to be read through kanji's
+ * Japanese readings (Tanaka: 田中; kanji_ja.h). */
+#define JA_PART 0xFF
 
 struct cjk_part {
     uint32_t term;
@@ -107,6 +122,17 @@ static int part_add(struct redactor *r, const struct cjk_part *p)
     return 0;
 }
 
+/* Rewrites each v before a vowel in rd[0..len) as w; 1 if there was one. */
+static int v_to_w(char *rd, size_t len)
+{
+    int any = 0;
+
+    for (size_t i = 0; i + 1 < len; i++)
+        if (rd[i] == 'v' && strchr("aeiouy", rd[i + 1]) != NULL)
+            rd[i] = 'w', any = 1;
+    return any;
+}
+
 /* The keys of one Latin word w[0..len) (lower case ASCII) of a name. */
 static int word_add(struct redactor *r, const char *w, size_t len)
 {
@@ -117,6 +143,12 @@ static int word_add(struct redactor *r, const char *w, size_t len)
 
     memset(&p, 0, sizeof p);
     p.term = (uint32_t)r->nterms;
+    /* The word itself, for a Japanese name in kanji (report-adv27a G-8). */
+    if (len < sizeof p.s) {
+        memcpy(p.s, w, len), p.n = JA_PART;
+        rc = part_add(r, &p);
+        memset(p.s, 0, sizeof p.s), p.n = 0;
+    }
     for (int alt = -1; rc == 0 && alt < 4; alt++) {
         if (alt < 0) {
             if (len > sizeof ld)
@@ -125,10 +157,17 @@ static int word_add(struct redactor *r, const char *w, size_t len)
         } else if ((m = transcribe_loanword(ld, sizeof ld, w, len, alt)) == 0) {
             continue;
         }
-        c = part_key(p.s, sizeof p.s, ld, m);
-        if (c >= KEY_MIN && c <= TRANSCRIBE_SKEL_MAX) {
-            p.n = (unsigned char)c;
-            rc = part_add(r, &p);
+        for (int vw = 0; rc == 0 && vw < 2; vw++) {
+            /* A Slavic or German v before a vowel is w in Chinese and
+             * Japanese transcription (Kovalenko: 科瓦连科 kewalianke,
+             * コワレンコ; report-adv27c H-1), which the key leaves out. */
+            if (vw == 1 && !v_to_w(ld, m))
+                break;
+            c = part_key(p.s, sizeof p.s, ld, m);
+            if (c >= KEY_MIN && c <= TRANSCRIBE_SKEL_MAX) {
+                p.n = (unsigned char)c;
+                rc = part_add(r, &p);
+            }
         }
     }
     sodium_memzero(ld, sizeof ld);
@@ -153,6 +192,22 @@ static int add_norm(struct redactor *r, const char *name, size_t len)
                 nw++, inword = 1;
             if (wl[nw - 1] < sizeof w[0])
                 w[nw - 1][wl[nw - 1]++] = (char)cp;
+            continue;
+        }
+        /* A Cyrillic word read by its Latin letters (Коваленко, Файзал of a
+         * name registered only in Cyrillic: report-adv26a D-15, 法扎尔先生). */
+        if (is_cyrillic_cp(cp)) {
+            char rd[8];
+            int m = romanise_reading(rd, sizeof rd, cp, 1);
+            if (m < 0)
+                return 0;
+            if (!inword && nw == 8)
+                return 0;
+            if (!inword)
+                nw++, inword = 1;
+            for (int j = 0; j < m; j++)
+                if (wl[nw - 1] < sizeof w[0])
+                    w[nw - 1][wl[nw - 1]++] = rd[j];
             continue;
         }
         inword = 0;
@@ -269,7 +324,7 @@ static long span_subject(const struct spans *sp, size_t p, int starts)
 /* The key of the window norm[a..b) (letters of one script), or classes 0. */
 static size_t window_key(char *skel, size_t cap, const struct normtext *t, size_t a, size_t b)
 {
-    char rd[READ_MAX];
+    char rd[READ_MAX] = { 0 };
     size_t used = 0, c;
     int cp, n, m;
 
@@ -285,6 +340,27 @@ static size_t window_key(char *skel, size_t cap, const struct normtext *t, size_
     return c > TRANSCRIBE_SKEL_MAX ? 0 : c;
 }
 
+/* The Latin word of r (JA_PART) that the window norm[a..b) of two to four
+ * Han characters reads in Japanese (田中: Tanaka), of subject subject when
+ * not 0, or NULL.  One character alone is too often a word. */
+static const struct cjk_part *match_ja(const struct redactor *r, const struct normtext *t,
+                                       size_t a, size_t b, long subject)
+{
+    int cps[4], cp, n;
+    size_t k = 0;
+
+    while (a < b && (n = utf8_next(&cp, t->norm + a, b - a)) > 0 && is_han_cp(cp) && k < 4)
+        cps[k++] = cp, a += (size_t)n;
+    if (a < b || k < 2)
+        return NULL;
+    for (size_t i = 0; i < r->ncjk; i++)
+        if (r->cjk[i].n == JA_PART &&
+            (subject == 0 || r->terms[r->cjk[i].term].subject == subject) &&
+            kanji_ja_spells(cps, k, r->cjk[i].s, strlen(r->cjk[i].s)))
+            return &r->cjk[i];
+    return NULL;
+}
+
 /* The key of r that the window norm[a..b) reads, of subject subject when
  * not 0, or NULL. */
 static const struct cjk_part *match(const struct redactor *r, const struct normtext *t, size_t a,
@@ -292,7 +368,10 @@ static const struct cjk_part *match(const struct redactor *r, const struct normt
 {
     char skel[TRANSCRIBE_SKEL_MAX + 1];
     size_t c = window_key(skel, sizeof skel, t, a, b);
+    const struct cjk_part *ja = match_ja(r, t, a, b, subject);
 
+    if (ja != NULL)
+        return ja;
     if (c < KEY_MIN)
         return NULL;
     for (size_t i = 0; i < r->ncjk; i++)
@@ -417,6 +496,8 @@ int redact_cjk_titled(struct spans *sp, struct spans *flags, const struct redact
     size_t p, q;
     int cp, n, rc = 0;
 
+    size_t n0 = sp->n;
+
     if (r->ncjk == 0)
         return 0;
     for (p = 0; rc == 0 && p < t->normlen; p += (size_t)n) {
@@ -456,5 +537,5 @@ int redact_cjk_titled(struct spans *sp, struct spans *flags, const struct redact
             }
         }
     }
-    return rc;
+    return rc == 0 ? redact_cjk_echo(sp, n0, t) : rc;
 }

@@ -253,7 +253,10 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
             a = redact_abbrev_before(r, s->term, t, s->start);
         if (a == s->start)
             a = patronymic_before(t, s->start);
-        s->start = a != s->start ? a : surname_before(t, s->start);
+        if (a == s->start && (a = surname_before(t, s->start)) != s->start &&
+            redact_title_word(r, r->terms[s->term].subject, t, a, s->start - 1))
+            a = s->start;   /* "Pak Faizal": a title, not the surname 박 */
+        s->start = a;
         /* Initials found as a literal (K.J.S, K. J. S, Д.Б) take their
          * last full stop. */
         if (s->end < t->normlen && t->norm[s->end] == '.' && initial_ends(t, s->start, s->end))

@@ -569,9 +569,15 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
     spaced = memchr(t->norm + nstart, ' ', nend - nstart) != NULL;
     if (spaced && ending_word_last(t, nstart, nend))
         return HIT_NONE;
-    /* A short key across a space is mostly chance ("OR A" is no "Ora"). */
-    if (keylen <= 4 && spaced && !normalise_spelled(t->norm, t->normlen, nstart, nend))
-        return HIT_NONE;
+    /* A short key across a space is mostly chance ("OR A" is no "Ora"),
+     * but for a name's initials with full stops written in capitals ("D. M."
+     * of Daniel Morgan: a review flag, report-adv27c H-11). */
+    if (keylen <= 4 && spaced && !normalise_spelled(t->norm, t->normlen, nstart, nend)) {
+        if (!redact_spaced_initials(t, nstart, nend))
+            return HIT_NONE;
+        s->end += nend < t->normlen && t->norm[nend] == '.';
+        return HIT_FLAG;
+    }
     if (spaced && keylen > 4 && f->person && !spaced_name(t, nstart, nend))
         yes = HIT_FLAG;
     if (normalise_gap_at(t, nstart, 1))

@@ -843,6 +843,18 @@ int redact_file_hit(struct span *s, const struct redactor *r, size_t lit,
  * case (or folds to one: normalise_is_upper), else 0. */
 int redact_upper_at(const struct normtext *t, size_t n);
 
+/* redact_title_word.c: 1 if the word norm bytes [w, end) of t is a form
+ * of address that is also a romanised Korean surname ("Pak", "Bu": Malay
+ * and Indonesian) and no name of subject subj begins with it: a title
+ * kept beside the name, not its surname (report-adv26a D-24). */
+int redact_title_word(const struct redactor *r, long subj, const struct normtext *t, size_t w,
+                      size_t end);
+
+/* redact_initials.c: 1 if norm bytes [a, b) of t are two or more Latin or
+ * Cyrillic capitals standing alone, each but the last followed by a full
+ * stop and a space ("D. M"): a name's initials (report-adv27c H-11). */
+int redact_spaced_initials(const struct normtext *t, size_t a, size_t b);
+
 /* redact_context.c: the start (a norm byte offset) of the character ending
  * at byte n of s (n > 0). */
 size_t redact_cp_start(const char *s, size_t n);
@@ -941,8 +953,10 @@ int redact_hanviet_add(struct redactor *r, const char *name, size_t len);
 
 /* redact_cjk_titled.c: keeps the keys of the name or person term
  * name[0..len) (bytes, as registered) for redact_cjk_titled: each Latin
- * word's as Chinese and Japanese transcription hears it, or a Hangul
- * name's surname syllable.  0, or -1 out of memory. */
+ * word's (a Cyrillic word's through its Latin letters) as Chinese and
+ * Japanese transcription hears it, and the word whole for kanji's
+ * Japanese readings; or a Hangul name's surname syllable.  0, or -1 out
+ * of memory. */
 int redact_cjk_titled_add(struct redactor *r, const char *name, size_t len);
 
 /* redact_patronym.c: adds redact_scripts_add's keys of the stem of each
@@ -962,6 +976,12 @@ void redact_cjk_titled_free(struct redactor *r);
  * 0, or -1 out of memory. */
 int redact_cjk_titled(struct spans *sp, struct spans *flags, const struct redactor *r,
                       const struct normtext *t);
+
+/* redact_cjk_echo.c: each span sp->s[from..sp->n) in Han characters or
+ * katakana (a name redact_cjk_titled found marked) is replaced too where
+ * the same norm bytes stand elsewhere in t unmarked (摩根说 beside
+ * 摩根太太; a katakana word whole).  0, or -1 out of memory. */
+int redact_cjk_echo(struct spans *sp, size_t from, const struct normtext *t);
 
 /* redact_hanviet.c: wipes and frees what redact_hanviet_add kept. */
 void redact_hanviet_free(struct redactor *r);

@@ -441,6 +441,11 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
             rc = uk_name_forms(out, key, len, 0);
         if (rc == 0 && familiar)
             rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
+        /* The colloquial vocative of a short form: the -а dropped, -я
+         * written -ь (Лёш, Саш, Тань, Коль: report-adv27c H-8, "Лёш, иди
+         * сюда."), as Russian speakers call a person by it. */
+        if (rc == 0 && familiar)
+            rc = add_form(out, cp, n - 1, cp[n - 1] == 0x44F ? "ь" : "", 0);
         sodium_memzero(d, sizeof d);
     } else if (rc == 0 && !familiar && n >= 5 && cp[n - 1] == 0x44F &&
                (cp[n - 2] == 0x44C || cp[n - 2] == 0x438)) {
