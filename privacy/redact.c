@@ -615,6 +615,30 @@ static int add_term_form(void *ctx, const char *form, size_t len, int flag)
     return rc;
 }
 
+/* place_uk_fn, place_more_fn: a case form or the Latin spelling of an
+ * employer's or organisation's Cyrillic name (Укрзалізниці,
+ * ukrzaliznytsia; brief s28 place28, report-adv27a G-7), a literal of the
+ * term.  0, or -1 when out of memory. */
+static int add_noun_form(void *ctx, const char *form, size_t len)
+{
+    struct term_form *tf = ctx;
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0 };
+    struct err e;
+    int rc;
+
+    if (normalise_key(&v.key, &v.keylen, form, len, &e) != 0)
+        return -1;
+    rc = grow_lits(tf->r, 1) != 0 || add_lit(tf->r, &v, tf->cat, 1) != 0 ? -1 : 0;
+    secmem_free(v.key);
+    return rc;
+}
+
+static int add_noun_latin(void *ctx, const char *form, size_t len, enum place_form_how how)
+{
+    (void)how;
+    return add_noun_form(ctx, form, len);
+}
+
 static int add_protected(struct redactor *r, int cat, long subject, const char *text,
                          size_t len, struct err *e)
 {
@@ -696,6 +720,12 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     }
     if ((cat == TERM_PLACE || cat == TERM_EMPLOYER || cat == TERM_ORGANISATION || cat == TERM_OTHER) &&
         term_other_forms(text, len, cat == TERM_PLACE, add_term_form, &(struct term_form){ r, cat }) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+    }
+    if ((cat == TERM_EMPLOYER || cat == TERM_ORGANISATION) &&
+        (place_uk_cases(text, len, add_noun_form, &(struct term_form){ r, cat }) != 0 ||
+         place_latin_form(text, len, add_noun_latin, &(struct term_form){ r, cat }) != 0)) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
