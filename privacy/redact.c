@@ -47,6 +47,7 @@ void redactor_free(struct redactor *r)
     secmem_wipe_free(r->pieces);
     secmem_wipe_free(r->skeys);
     redact_hanzi_free(r);
+    redact_place_han_free(r);
     redact_hanviet_free(r);
     redact_cjk_titled_free(r);
     for (i = 0; i < r->nsubjects; i++)
@@ -479,7 +480,8 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     if (v.capital && add_district_pair(r, key, keylen) != 0)
         return -1;
     /* Read in the Mongolian script too (ᠬᠥᠪᠰᠭᠥᠯ for Хубсугул's place). */
-    if ((is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && redact_scripts_add_place(r, key, keylen) != 0)
+    if ((is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) &&
+        (redact_scripts_add_place(r, key, keylen) != 0 || redact_place_han_add(r, key, keylen) != 0))
         return -1;
     if (is_cyrillic_cp(cp) && r->place_uk && place_uk_forms(key, keylen, add_uk_form, r) != 0)
         return -1;
@@ -508,7 +510,7 @@ static int add_place_names(struct redactor *r, const char *text, size_t len, con
     if ((hangul = gazetteer_place_names(key, keylen, has_hangul, NULL, &e)) < 0)
         return -1;
     r->place_hangul = !hangul && !has_hangul(NULL, key, keylen);
-    if (redact_scripts_add_place(r, text, len) != 0)
+    if (redact_scripts_add_place(r, text, len) != 0 || redact_place_han_add(r, text, len) != 0)
         return -1;
     /* The cases, region and adjective of a Cyrillic place (place_uk.h);
      * of its other Cyrillic names too if one is Ukrainian (і ї є ґ). */
