@@ -703,6 +703,9 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         { "\xd1\x88\xd0\xbe\xd1\x81\xd1\x81\xd0\xb5", 0 }, { "\xd0\xbd\xd0\xb0\xd0\xb1.", 0 }, { "\xd0\xbd\xd0\xb0\xd0\xb1\xd0\xb5\xd1\x80\xd0\xb5\xd0\xb6\xd0\xbd", 1 }, { "\xd0\xbc\xd0\xba\xd1\x80.", 0 }, { "\xd0\xbc\xd0\xb8\xd0\xba\xd1\x80\xd0\xbe\xd1\x80\xd0\xb0\xd0\xb9\xd0\xbe\xd0\xbd", 1 },
         { "jalan", 0 }, { "jln.", 0 }, { "jln", 0 }, { "lorong", 0 }, { "lrg.", 0 }, { "lrg", 0 },
         { "persiaran", 0 }, { "lebuh", 0 }, { "taman", 0 }, { "tmn", 0 },
+        /* Ukrainian, as the Russian above (brief s28 place28, report-adv27a G-5) */
+        { "вул.", 0 }, { "вулиц", 1 }, { "вул", 0 }, { "пров.", 0 }, { "провул", 1 }, { "бульв.", 0 },
+        { "майдан", 1 }, { "пл.", 0 }, { "наб.", 0 }, { "узвіз", 1 }, { "шосе", 0 },
     };
     /* Units: a label, then a number. */
     static const struct unit units[] = {
@@ -713,6 +716,8 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         { "suite", STRONG }, { "ste", WEAK }, { "unit", WEAK }, { "room", WEAK }, { "rm", WEAK },
         { "blk", WEAK }, { "block", WEAK }, { "no.", WEAK }, { "lot", WEAK },
         { "building", WEAK }, { "bldg", WEAK },
+        /* Ukrainian: буд. (будинок, house), кв. as the Russian */
+        { "буд.", WEAK }, { "буд", WEAK }, { "будинок", WEAK }, { "будинку", WEAK },
         /* Kuwait (area, block, street, avenue, house: "Block 4, Street 12,
          * House 7"; B-9), North Korea ("inminban 7, house 12"; B-22) and
          * Ulaanbaatar in English or Latin letters ("khoroo 1, bair 5,

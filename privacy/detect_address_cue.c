@@ -90,6 +90,7 @@ static const char *const abbrevs[] = {
     "\xd1\x83\xd0\xbb", "\xd0\xb4", "\xd0\xba\xd0\xb2", "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf",   /* ул д кв корп */
     "\xd0\xbf\xd1\x80", "\xd1\x81\xd1\x82\xd1\x80", "\xd0\xb1\xd0\xbb",                       /* пр стр бл */
     "\xd1\x85\xd0\xbe\xd1\x80", "\xd0\xb1\xd0\xb0\xd0\xb9", "\xd1\x85", "\xd0\xb1", "\xd1\x82", /* хор бай х б т */
+    "вул", "буд", "пров", "бульв", "просп", "пл", "наб",                        /* Ukrainian (place28) */
 };
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }

@@ -312,6 +312,7 @@ static const char *const street_before[] = {
     "\xd0\xbf\xd1\x80",                                                 /* пр */
     "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf\xd0\xb5\xd0\xba\xd1\x82", /* проспект */
     "\xd0\xbf\xd0\xb5\xd1\x80",                                         /* пер */
+    "вул", "вулиця", "вулиці", "пров", "бульв", "просп",                /* Ukrainian (place28) */
 };
 static const char *const street_preps[] = { "\xd0\xbd\xd0\xb0", "\xd0\xbf\xd0\xbe", "on" }; /* на по on */
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "privacy/countries.h"
 #include "privacy/window.h"
 
 extern const unsigned char gazetteer_towns[], gazetteer_subdivisions[],
@@ -344,8 +345,13 @@ static size_t without_suffix(const char *key, size_t n)
 {
     for (size_t i = 0; i < sizeof admin_suffixes / sizeof admin_suffixes[0]; i++) {
         size_t k = strlen(admin_suffixes[i]);
-        if (n >= k + 4 && memcmp(key + n - k, admin_suffixes[i], k) == 0)
-            return n - k;
+        if (n >= k + 4 && memcmp(key + n - k, admin_suffixes[i], k) == 0) {
+            size_t m = n - k;
+            while (m > 0 && (key[m - 1] == ' ' || key[m - 1] == '-'))
+                m--;
+            /* "Kuwait" of "Kuwait City" is a country (report-adv27a O-4). */
+            return country_name(key, m) ? n : n - k;
+        }
     }
     return n;
 }

@@ -143,7 +143,10 @@ static int forms(const int *cp, int n, place_more_fn fn, void *ctx)
     return 0;
 }
 
-int place_more_forms(const char *text, size_t len, place_more_fn fn, void *ctx)
+/* each(cp, n) for the one-word Cyrillic name text[0..len) of four
+ * letters or more (place_more_forms, place_latin_form). */
+static int each_word(const char *text, size_t len, int (*each)(const int *, int, place_more_fn, void *),
+                     place_more_fn fn, void *ctx)
 {
     int cp[NAME_MAX_CP], n = 0, c, k, rc = 0;
     char *norm;
@@ -160,7 +163,17 @@ int place_more_forms(const char *text, size_t len, place_more_fn fn, void *ctx)
     }
     secmem_free(norm);
     if (n >= 4)
-        rc = forms(cp, n, fn, ctx);
+        rc = each(cp, n, fn, ctx);
     sodium_memzero(cp, sizeof cp);
     return rc;
+}
+
+int place_more_forms(const char *text, size_t len, place_more_fn fn, void *ctx)
+{
+    return each_word(text, len, forms, fn, ctx);
+}
+
+int place_latin_form(const char *text, size_t len, place_more_fn fn, void *ctx)
+{
+    return each_word(text, len, latin, fn, ctx);
 }

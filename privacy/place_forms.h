@@ -34,4 +34,10 @@ typedef int (*place_more_fn)(void *ctx, const char *form, size_t len, enum place
  * of memory, or fn's non-zero value; owns no memory after the call. */
 int place_more_forms(const char *text, size_t len, place_more_fn fn, void *ctx);
 
+/* Calls fn with the Latin spelling alone (the first form place_more_forms
+ * makes, PLACE_FORM_REPLACE) of the one-word Cyrillic name text[0..len):
+ * for an employer or organisation (Укрзалізниця: ukrzaliznytsia; brief
+ * s28 place28, report-adv27a G-7).  Returns as place_more_forms. */
+int place_latin_form(const char *text, size_t len, place_more_fn fn, void *ctx);
+
 #endif

@@ -2,6 +2,7 @@
  * (place_parts.h; brief s24 place24). */
 #include <string.h>
 
+#include "privacy/countries.h"
 #include "privacy/normalise.h"
 #include "privacy/place_parts.h"
 
@@ -101,7 +102,10 @@ int place_parts(const char *text, size_t len, place_part_fn fn, void *ctx)
             size_t e = a;
             while (e > first && text[e - 1] == ' ')
                 e--;
-            if ((rc = fn(ctx, text + first, e - first, PLACE_PART_NAME)) != 0)
+            /* "Kuwait" of "Kuwait City" is a country, no term
+             * (report-adv27a O-4). */
+            if (!country_name(text + first, e - first) &&
+                (rc = fn(ctx, text + first, e - first, PLACE_PART_NAME)) != 0)
                 return rc;
         }
     }

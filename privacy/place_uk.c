@@ -158,7 +158,9 @@ static int regions(const int *s, int n, place_uk_fn fn, void *ctx)
     return emit(b, m, region, sizeof region / sizeof region[0], fn, ctx);
 }
 
-static int forms(const int *cp, int n, place_uk_fn fn, void *ctx)
+/* The forms of a name (all: its region and adjective too, else its
+ * cases alone). */
+static int forms_of(const int *cp, int n, place_uk_fn fn, void *ctx, int all)
 {
     int stem[UK_MAX], last = cp[n - 1], soft = last == C_SOFT, end = soft ? n - 1 : n, v, rc;
 
@@ -184,7 +186,7 @@ static int forms(const int *cp, int n, place_uk_fn fn, void *ctx)
          * s26 place26, C-8). */
         return rc;
     /* Харківщина, Полтавщина; Харківська. */
-    if (!uk_vowel(last) && last != C_SHORT_I) {
+    if (all && !uk_vowel(last) && last != C_SHORT_I) {
         if ((rc = regions(cp, n, fn, ctx)) != 0)
             return rc;
         return adjectives(cp, n, fn, ctx);
@@ -194,17 +196,27 @@ static int forms(const int *cp, int n, place_uk_fn fn, void *ctx)
      * Черкаси, Чернівці: Черкас-ах, Чернівц-ів. */
     if ((last == C_A || last == C_YA) && !uk_vowel(cp[n - 2]) && n - 1 >= 3) {
         if ((rc = emit(cp, n - 1, case_first, sizeof case_first / sizeof case_first[0], fn, ctx)) != 0 ||
-            (rc = regions(cp, n - 1, fn, ctx)) != 0)
+            !all || (rc = regions(cp, n - 1, fn, ctx)) != 0)
             return rc;
         return adjectives(cp, n - 1, fn, ctx);
     }
     if ((last == C_Y || last == C_UK_I) && !uk_vowel(cp[n - 2]) && n - 1 >= 3) {
         if ((rc = emit(cp, n - 1, case_plural, sizeof case_plural / sizeof case_plural[0], fn, ctx)) != 0 ||
-            (rc = regions(cp, n - 1, fn, ctx)) != 0)
+            !all || (rc = regions(cp, n - 1, fn, ctx)) != 0)
             return rc;
         return adjectives(cp, n - 1, fn, ctx);
     }
     return 0;
+}
+
+static int forms(const int *cp, int n, place_uk_fn fn, void *ctx)
+{
+    return forms_of(cp, n, fn, ctx, 1);
+}
+
+static int cases(const int *cp, int n, place_uk_fn fn, void *ctx)
+{
+    return forms_of(cp, n, fn, ctx, 0);
 }
 
 /* The demonyms of a place (flags, place_uk.h). */
@@ -293,4 +305,9 @@ int place_uk_demonyms(const char *text, size_t len, place_uk_fn fn, void *ctx)
 int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx)
 {
     return each_name(text, len, forms, fn, ctx);
+}
+
+int place_uk_cases(const char *text, size_t len, place_uk_fn fn, void *ctx)
+{
+    return each_name(text, len, cases, fn, ctx);
 }

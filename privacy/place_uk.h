@@ -47,6 +47,13 @@ typedef int (*place_uk_fn)(void *ctx, const char *form, size_t len);
  * memory, or fn's non-zero value.  Owns no memory after the call. */
 int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx);
 
+/* Calls fn with the case forms alone of the one-word Cyrillic name
+ * text[0..len) as place_uk_forms makes them (no region, adjective nor
+ * demonym): for an employer or organisation named by a noun (Укрзалізниця:
+ * Укрзалізниці, Укрзалізницею; brief s28 place28, report-adv27a G-7).
+ * Returns as place_uk_forms. */
+int place_uk_cases(const char *text, size_t len, place_uk_fn fn, void *ctx);
+
 /* Calls fn with the demonyms of the Cyrillic place name text[0..len) (as
  * place_uk_forms reads it): a name in -а/-я/-и/-і: the stem + -ит,
  * -итка (одесит, одеситка) and, ц as ч, + -анин, -анка (вінничанин);

@@ -47,6 +47,7 @@ void redactor_free(struct redactor *r)
     secmem_wipe_free(r->pieces);
     secmem_wipe_free(r->skeys);
     redact_hanzi_free(r);
+    redact_place_han_free(r);
     redact_hanviet_free(r);
     redact_cjk_titled_free(r);
     for (i = 0; i < r->nsubjects; i++)
@@ -479,7 +480,8 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     if (v.capital && add_district_pair(r, key, keylen) != 0)
         return -1;
     /* Read in the Mongolian script too (ᠬᠥᠪᠰᠭᠥᠯ for Хубсугул's place). */
-    if ((is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && redact_scripts_add_place(r, key, keylen) != 0)
+    if ((is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) &&
+        (redact_scripts_add_place(r, key, keylen) != 0 || redact_place_han_add(r, key, keylen) != 0))
         return -1;
     if (is_cyrillic_cp(cp) && r->place_uk && place_uk_forms(key, keylen, add_uk_form, r) != 0)
         return -1;
@@ -508,7 +510,7 @@ static int add_place_names(struct redactor *r, const char *text, size_t len, con
     if ((hangul = gazetteer_place_names(key, keylen, has_hangul, NULL, &e)) < 0)
         return -1;
     r->place_hangul = !hangul && !has_hangul(NULL, key, keylen);
-    if (redact_scripts_add_place(r, text, len) != 0)
+    if (redact_scripts_add_place(r, text, len) != 0 || redact_place_han_add(r, text, len) != 0)
         return -1;
     /* The cases, region and adjective of a Cyrillic place (place_uk.h);
      * of its other Cyrillic names too if one is Ukrainian (і ї є ґ). */
@@ -615,6 +617,30 @@ static int add_term_form(void *ctx, const char *form, size_t len, int flag)
     return rc;
 }
 
+/* place_uk_fn, place_more_fn: a case form or the Latin spelling of an
+ * employer's or organisation's Cyrillic name (Укрзалізниці,
+ * ukrzaliznytsia; brief s28 place28, report-adv27a G-7), a literal of the
+ * term.  0, or -1 when out of memory. */
+static int add_noun_form(void *ctx, const char *form, size_t len)
+{
+    struct term_form *tf = ctx;
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0 };
+    struct err e;
+    int rc;
+
+    if (normalise_key(&v.key, &v.keylen, form, len, &e) != 0)
+        return -1;
+    rc = grow_lits(tf->r, 1) != 0 || add_lit(tf->r, &v, tf->cat, 1) != 0 ? -1 : 0;
+    secmem_free(v.key);
+    return rc;
+}
+
+static int add_noun_latin(void *ctx, const char *form, size_t len, enum place_form_how how)
+{
+    (void)how;
+    return add_noun_form(ctx, form, len);
+}
+
 static int add_protected(struct redactor *r, int cat, long subject, const char *text,
                          size_t len, struct err *e)
 {
@@ -696,6 +722,12 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     }
     if ((cat == TERM_PLACE || cat == TERM_EMPLOYER || cat == TERM_ORGANISATION || cat == TERM_OTHER) &&
         term_other_forms(text, len, cat == TERM_PLACE, add_term_form, &(struct term_form){ r, cat }) != 0) {
+        variant_list_free(&vl);
+        return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+    }
+    if ((cat == TERM_EMPLOYER || cat == TERM_ORGANISATION) &&
+        (place_uk_cases(text, len, add_noun_form, &(struct term_form){ r, cat }) != 0 ||
+         place_latin_form(text, len, add_noun_latin, &(struct term_form){ r, cat }) != 0)) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

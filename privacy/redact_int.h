@@ -145,6 +145,9 @@ struct redactor {
     struct cjk_part *cjk;       /* wipe-on-free: name words read in Han or katakana
                                  * beside a title (redact_cjk_titled.c) */
     size_t ncjk, cjkcap;
+    struct place_han *ph;       /* wipe-on-free: place names' skeletons read in
+                                 * Chinese transcription (redact_place_han.c) */
+    size_t nph, phcap;
 };
 
 /* ordinary_ko.c: 1 if the Hangul word w[0..len) (bytes) is an ordinary
@@ -928,6 +931,23 @@ int redact_hanzi_term(const struct redactor *r, size_t term);
 
 /* redact_hanzi.c: wipes and frees what redact_hanzi_add kept. */
 void redact_hanzi_free(struct redactor *r);
+
+/* redact_place_han.c: keeps the consonant skeletons (transcribe.h) of a
+ * place's Latin or Cyrillic name name[0..len) (bytes, as typed; also
+ * without an Arabic article, with kh as h and v as w, as Chinese hears
+ * them) for term r->nterms, three classes or more; any other name is left
+ * alone.  0, or -1 out of memory (brief s28 place28). */
+int redact_place_han_add(struct redactor *r, const char *name, size_t len);
+
+/* redact_place_han.c: wipes and frees what redact_place_han_add kept. */
+void redact_place_han_free(struct redactor *r);
+
+/* redact_place_han.c: a kept place in t written in Chinese transcription
+ * (法尔瓦尼亚 for Farwaniya): a run of two or more characters of the
+ * transcription table, ended by any other character, whose longest tail
+ * reads as a kept skeleton is filed into sp (norm offsets) as the term.
+ * 0, or -1 out of memory. */
+int redact_find_place_han(struct spans *sp, const struct redactor *r, const struct normtext *t);
 
 /* redact_hanzi.c: a name kept by redact_hanzi_add in t, in norm offsets:
  * in Han characters read by their Mandarin readings (the whole name of

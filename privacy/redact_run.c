@@ -176,6 +176,7 @@ static int collect_with(struct spans *sp, struct spans *flags, const struct reda
         redact_read_through(sp, flags, r, ctx, t) != 0 ||
         redact_read_spelled(sp, flags, r, ctx, t) != 0 ||
         redact_find_hanzi(sp, flags, r, t) != 0 || redact_find_hanviet(sp, flags, r, t) != 0 ||
+        redact_find_place_han(sp, r, t) != 0 ||
         redact_surname_shapes(flags, r, t) != 0 || redact_letter_terms(sp, r, t) != 0) {
         free(pending.s);
         return e->code == EXIT_AUTH || sp->failed == 0 ? -1 :

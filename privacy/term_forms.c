@@ -90,6 +90,29 @@ static size_t letters(const char *w, size_t n)
     return c;
 }
 
+/* fn over text[0..len) without its first word (an article: Al, El) and
+ * the spaces or hyphen after it.  0, or fn's non-zero result. */
+static int without_article(const char *text, size_t len, term_form_fn fn, void *ctx)
+{
+    size_t a = 0;
+
+    while (a < len && text[a] == ' ')
+        a++;
+    while (a < len && text[a] != ' ' && text[a] != '-')
+        a++;
+    while (a < len && (text[a] == ' ' || text[a] == '-'))
+        a++;
+    return a < len ? fn(ctx, text + a, len - a, 0) : 0;
+}
+
+/* 1 if text[0..len) starts with an Arabic article joined by a hyphen
+ * ("Al-Noor", "El-Safa"), else 0. */
+static int hyphen_article(const char *text, size_t len)
+{
+    return len > 3 && ((text[0] | 0x20) == 'a' || (text[0] | 0x20) == 'e') &&
+           (text[1] | 0x20) == 'l' && text[2] == '-';
+}
+
 int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, void *ctx)
 {
     char rest[REDACT_TERM_MAX + 1], ini[16];
@@ -138,6 +161,12 @@ int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, v
         rl--, article = 0;      /* an article and nothing after it */
     if (!place && dropped && (kept >= 2 || (kept == 1 && (longest >= 5 || (article && longest >= 3)))))
         rc = fn(ctx, rest, rl, 0);
+    /* The whole name without its article ("Noor General Trading" of "Al
+     * Noor General Trading", report-adv27c H-3): two words or more after
+     * it, one of them not generic. */
+    if (rc == 0 && !place && ((article && kept >= 1 && words >= 3) ||
+                              (words >= 2 && hyphen_article(text, len))))
+        rc = without_article(text, len, fn, ctx);
     /* The initials, written in capitals (GSC, SBJ; a place's KK, JB):
      * a review flag, an acronym may be anything. */
     if (rc == 0 && ni == words && ((place && words >= 2) || words >= 3)) {

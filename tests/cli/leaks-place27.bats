@@ -24,7 +24,7 @@ load leaks-names
     st field term add place:Farwaniya >/dev/null
     redacts_to '--name "Margaret Wilson" --pseudonym Tulga' \
         '그는 알파르와니야에 살았어요.' \
-        '그는 알[PLACE-1]에 살았어요.'
+        '그는 [PLACE-1]에 살았어요.'
 }
 
 @test "leaks-place27: an employer's article and short distinctive word are replaced (D-12)" {
