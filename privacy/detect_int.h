@@ -782,6 +782,15 @@ size_t detect_mrz_line(const char *s, size_t len, size_t at);
  * spaced, Kuwait) whose digits start at at: its end with its start in
  * *start, or 0. */
 size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start);
+/* detect_plate3.c: 1 if a word of its plate labels ("plate", "car",
+ * "номер", "прицеп"...) starts at at, or stands in the sentence in the
+ * 48 bytes before at. */
+int detect_plate_label_at(const char *s, size_t len, size_t at);
+int detect_plate_label_before(const char *s, size_t len, size_t at);
+/* detect_plate_ru.c: the end of a Russian plate of any type and spacing
+ * that starts at at ("А123ВС77", "а 123 вс 777", "АВ 1234 77" after a
+ * plate's word), or 0. */
+size_t detect_plate_ru(const char *s, size_t len, size_t at);
 
 /* detect_date_words.c: a date said in Malay or Indonesian words at at
  * ("lima belas Ogos sembilan belas lapan puluh lima"): its end, or 0;

@@ -16,8 +16,8 @@
  *   - Russia (GOST R 50577-2018): a letter, three digits, two letters of
  *     the twelve that look alike in Cyrillic and Latin, and a region of
  *     two or three digits, the parts spaced or joined by dashes ("А 123
- *     ВС 777", "а 123 вс 77 rus", "A-123-BC 77", report-adv25b C-4);
- *     detect_plate2.c reads it glued;
+ *     ВС 777", "а 123 вс 77 rus", "A-123-BC 77", report-adv25b C-4):
+ *     detect_plate_ru.c, glued too and the other types;
  *   - Kuwait (the Ministry of Interior's plates: a code of one or two
  *     digits, '/', and the number of four or five): "5/12345",
  *     "12/34567", "5-12345", after a label only.
@@ -43,6 +43,12 @@ static const struct det_word plate_labels[] = {
     DW("\xeb\xb2\x88\xed\x98\xb8\xed\x8c\x90", FIT_ANY),                         /* 번호판 */
     DW("\xec\xb0\xa8\xeb\x9f\x89", FIT_ANY),                                     /* 차량 */
     DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX),          /* дугаар */
+    DW("\xd0\xbf\xd1\x80\xd0\xb8\xd1\x86\xd0\xb5\xd0\xbf", FIT_PREFIX),          /* прицеп */
+    DW("\xd0\xbf\xd1\x80\xd0\xb8\xd1\x87\xd1\x96\xd0\xbf", FIT_PREFIX),          /* причіп */
+    DW("\xd0\xbc\xd0\xbe\xd1\x82\xd0\xbe\xd1\x86\xd0\xb8\xd0\xba\xd0\xbb", FIT_PREFIX), /* мотоцикл */
+    DW("\xd1\x82\xd1\x80\xd0\xb0\xd0\xba\xd1\x82\xd0\xbe\xd1\x80", FIT_PREFIX),  /* трактор */
+    DW("\xd1\x82\xd0\xb0\xd0\xba\xd1\x81\xd0\xb8", FIT_PREFIX),                  /* такси */
+    DW("trailer", FIT_PREFIX),
 };
 
 /* Words of one to three letters without i or o that are no series
@@ -81,20 +87,21 @@ static const struct det_word words[] = {
     DW("bus", FIT_WORD), DW("car", FIT_WORD), DW("cat", FIT_WORD), DW("lvl", FIT_WORD),
 };
 
-/* The Russian plate letters in Cyrillic (lower case). */
-static const char *const ru_letters[] = {
-    "\xd0\xb0", "\xd0\xb2", "\xd0\xb5", "\xd0\xba", "\xd0\xbc", "\xd0\xbd",    /* а в е к м н */
-    "\xd0\xbe", "\xd1\x80", "\xd1\x81", "\xd1\x82", "\xd1\x83", "\xd1\x85",    /* о р с т у х */
-};
-
 /* 1 if no letter or digit of any script is at at. */
 static int open_end(const char *s, size_t len, size_t at)
 {
     return !det_letter_at(s, len, at) && det_ends_word(s, len, at);
 }
 
-/* 1 if a label of plate_labels stands in the sentence before at. */
-static int label_before(const char *s, size_t len, size_t at)
+int detect_plate_label_at(const char *s, size_t len, size_t at)
+{
+    for (size_t k = 0; k < N(plate_labels); k++)
+        if (det_word_at(s, len, at, plate_labels[k].w, plate_labels[k].fit))
+            return 1;
+    return 0;
+}
+
+int detect_plate_label_before(const char *s, size_t len, size_t at)
 {
     size_t from = at > LABEL_BACK ? at - LABEL_BACK : 0, i;
 
@@ -145,55 +152,11 @@ static size_t my_plate(const char *s, size_t len, size_t at)
     if (!open_end(s, len, e) || det_money_around(s, len, i, i + nd))
         return 0;
     v = det_value(s + i, nd);
-    label = label_before(s, len, at);
+    label = detect_plate_label_before(s, len, at);
     if (!label)
         return !dashed && nl == 3 && nd == 4 && !(v >= 1900 && v <= 2099) && v % 100 != 0 &&
                strchr(MY_STATES, s[at]) != NULL && !det_in_list(words, N(words), s + at, nl) ? e : 0;
     return nd >= 2 || (!spaced && nl >= 2) ? e : 0;
-}
-
-static size_t ru_letter(const char *s, size_t len, size_t i)
-{
-    if (i < len && s[i] != '\0' && strchr("abekmhopctyx", s[i]) != NULL)
-        return 1;
-    for (size_t k = 0; k < N(ru_letters); k++)
-        if (det_starts(s, len, i, ru_letters[k]))
-            return 2;
-    return 0;
-}
-
-/* A separator of a spaced Russian plate at i (a space or a dash, every
- * dash being '-' in the norm view): 1, or 0. */
-static int ru_sep(const char *s, size_t len, size_t i)
-{
-    return i < len && (s[i] == ' ' || s[i] == '-');
-}
-
-/* Russia spaced at at: "а 123 вс 777", "а 123 в с 77 rus", "A-123-BC 77". */
-static size_t ru_spaced(const char *s, size_t len, size_t at)
-{
-    size_t i = at, n, r;
-
-    if ((n = ru_letter(s, len, i)) == 0 || !ru_sep(s, len, i + n) || det_digits(s, len, i + n + 1) != 3)
-        return 0;
-    i += n + 4;
-    if (!ru_sep(s, len, i))
-        return 0;
-    i++;
-    if ((n = ru_letter(s, len, i)) == 0)
-        return 0;
-    i += n;
-    i += i < len && s[i] == ' ';
-    if ((n = ru_letter(s, len, i)) == 0 || !ru_sep(s, len, i + n))
-        return 0;
-    i += n + 1;
-    r = det_digits(s, len, i);
-    if (r != 2 && r != 3)
-        return 0;
-    i += r;
-    if (det_starts(s, len, i, " rus") && open_end(s, len, i + 4))
-        i += 4;
-    return open_end(s, len, i) ? i : 0;
 }
 
 /* Kuwait at at (the code's first digit), after a label. */
@@ -208,7 +171,7 @@ static size_t kw_plate(const char *s, size_t len, size_t at)
         (at + n1 + 1 + n2 < len && strchr("/-.", s[at + n1 + 1 + n2]) != NULL &&
          at + n1 + 2 + n2 < len && det_digit(s[at + n1 + 2 + n2])))
         return 0;
-    return label_before(s, len, at) ? at + n1 + 1 + n2 : 0;
+    return detect_plate_label_before(s, len, at) ? at + n1 + 1 + n2 : 0;
 }
 
 size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start)
@@ -216,9 +179,9 @@ size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start)
     size_t e;
 
     *start = at;
+    if ((e = detect_plate_ru(s, len, at)) != 0)
+        return e;
     if (det_digit(s[at]))
         return kw_plate(s, len, at);
-    if ((e = ru_spaced(s, len, at)) != 0)
-        return e;
     return det_alpha(s[at]) ? my_plate(s, len, at) : 0;
 }
