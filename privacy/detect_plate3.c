@@ -18,9 +18,13 @@
  *     two or three digits, the parts spaced or joined by dashes ("А 123
  *     ВС 777", "а 123 вс 77 rus", "A-123-BC 77", report-adv25b C-4):
  *     detect_plate_ru.c, glued too and the other types;
+ *     The special series (JPJ's issues for an event or a body: my_special)
+ *     are a word, then one to four digits ("Putrajaya 1234", "Patriot 88",
+ *     report-adv27c H-7), after a label only;
  *   - Kuwait (the Ministry of Interior's plates: a code of one or two
  *     digits, '/', and the number of four or five): "5/12345",
- *     "12/34567", "5-12345", after a label only.
+ *     "12/34567", "5-12345", after a label or the country's name
+ *     ("Kuwait 5/12345", report-adv27c H-7).
  * Kind id.  Offsets are bytes of the norm view (detect_int.h). */
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
@@ -120,6 +124,33 @@ static int series_letters(const char *s, size_t a, size_t n)
     return 1;
 }
 
+/* Malaysia's special series (JPJ's issues: the administrative capital,
+ * veterans, games, the government's slogans). */
+static const struct det_word my_special[] = {
+    DW("putrajaya", FIT_WORD), DW("patriot", FIT_WORD), DW("sukom", FIT_WORD), DW("g1m", FIT_WORD),
+    DW("1m4u", FIT_WORD), DW("im4u", FIT_WORD), DW("naam", FIT_WORD), DW("perdana", FIT_WORD),
+};
+
+/* A special series at at and one to four digits, after a label. */
+static size_t my_special_plate(const char *s, size_t len, size_t at)
+{
+    size_t k, i, nd;
+
+    for (k = 0; k < N(my_special); k++)
+        if (det_word_at(s, len, at, my_special[k].w, my_special[k].fit))
+            break;
+    if (k == N(my_special))
+        return 0;
+    i = at + my_special[k].n;
+    i += i < len && s[i] == ' ';
+    nd = det_digits(s, len, i);
+    if (nd < 1 || nd > 4 || s[i] == '0' || !open_end(s, len, i + nd) ||
+        (i + nd + 1 < len && strchr(".,:/-", s[i + nd]) != NULL && det_digit(s[i + nd + 1])) ||
+        det_money_around(s, len, i, i + nd))
+        return 0;
+    return detect_plate_label_before(s, len, at) ? i + nd : 0;
+}
+
 /* Malaysia at at (the series' first letter). */
 static size_t my_plate(const char *s, size_t len, size_t at)
 {
@@ -159,7 +190,16 @@ static size_t my_plate(const char *s, size_t len, size_t at)
     return nd >= 2 || (!spaced && nl >= 2) ? e : 0;
 }
 
-/* Kuwait at at (the code's first digit), after a label. */
+/* The country's name right before at ("Kuwait 5/12345", "Kuwaiti plate"). */
+static int kw_country_before(const char *s, size_t len, size_t at)
+{
+    static const struct det_word kw[] = { DW("kuwait", FIT_WORD), DW("kuwaiti", FIT_WORD) };
+    size_t ws, we = det_word_ending(s, at, " :", &ws);
+
+    return we != 0 && det_in_list(kw, N(kw), s + ws, we - ws) && ws < len;
+}
+
+/* Kuwait at at (the code's first digit), after a label or the country. */
 static size_t kw_plate(const char *s, size_t len, size_t at)
 {
     size_t n1 = det_digits(s, len, at), n2;
@@ -171,7 +211,7 @@ static size_t kw_plate(const char *s, size_t len, size_t at)
         (at + n1 + 1 + n2 < len && strchr("/-.", s[at + n1 + 1 + n2]) != NULL &&
          at + n1 + 2 + n2 < len && det_digit(s[at + n1 + 2 + n2])))
         return 0;
-    return detect_plate_label_before(s, len, at) ? at + n1 + 1 + n2 : 0;
+    return detect_plate_label_before(s, len, at) || kw_country_before(s, len, at) ? at + n1 + 1 + n2 : 0;
 }
 
 size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start)
@@ -179,7 +219,7 @@ size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start)
     size_t e;
 
     *start = at;
-    if ((e = detect_plate_ru(s, len, at)) != 0)
+    if ((e = detect_plate_ru(s, len, at)) != 0 || (e = my_special_plate(s, len, at)) != 0)
         return e;
     if (det_digit(s[at]))
         return kw_plate(s, len, at);
