@@ -683,6 +683,12 @@ int detect_nmea_name(const char *s, size_t len, size_t at);
 /* detect_geo.c: the end of three words of letters (any script, no
  * digits) joined by '.' at at (a what3words address), or 0. */
 size_t detect_three_words(const char *s, size_t len, size_t at);
+/* detect_geo.c: the same three words joined by single spaces, read after
+ * a what3words label only ("what3words index home raft"), or 0. */
+size_t detect_three_words_spaced(const char *s, size_t len, size_t at);
+/* detect_label.c: 1 if a what3words label ("w3w", "what3words") ends
+ * right before at, through spaces. */
+int detect_w3w_label_before(const char *s, size_t at);
 
 /* detect_date.c: 1 if an English month name (a whole word, "mar." or
  * "march") starts at at, with *n its length; the walk keeps such words

@@ -462,6 +462,13 @@ static enum label_kind label_before(const char *s, size_t v)
     return k > 0 ? card_alone(id_label_back(s, end, numq), card) : LABEL_NONE;
 }
 
+int detect_w3w_label_before(const char *s, size_t at)
+{
+    size_t a, we = det_word_ending(s, at, " ", &a);
+
+    return we != 0 && det_in_list(w3w_labels, N(w3w_labels), s + a, we - a);
+}
+
 int detect_id_label(const char *w, size_t n)
 {
     return det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n) ||
@@ -779,7 +786,8 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (l == LABEL_HANDLE && det_digit(s[at]) && qq_before(s, at) &&
         (cv = det_digits(s, len, at)) >= 5 && cv <= 12 && det_ends_word(s, len, at + cv))
         return *kind = DETECT_HANDLE, at + cv;
-    if (l == LABEL_W3W && (hv = detect_three_words(s, len, at)) != 0)
+    if (l == LABEL_W3W && ((hv = detect_three_words(s, len, at)) != 0 ||
+                           (hv = detect_three_words_spaced(s, len, at)) != 0))
         return *kind = DETECT_GPS, hv;
     /* A pair after one label ("latitude 47.918, 106.917"); one number
      * alone, or each after its own label, is detect_geo.c's. */
