@@ -335,6 +335,10 @@ size_t det_pause(const char *s, size_t len, size_t at);
  * currency word or sign right after it ("tugrik", "төгрөг", "원", "₮") or
  * a sign or code right before it ("$", "₩", "USD"). */
 int det_money_around(const char *s, size_t len, size_t at, size_t end);
+/* detect_money.c: 1 if a word saying a sum follows ("price", "paid",
+ * "total", "цена", "үнэ", "가격"...) stands in the 32 bytes before at, in
+ * its sentence (report-adv27a O-5). */
+int det_amount_before(const char *s, size_t len, size_t at);
 
 /* detect_money.c: 1 if a number starting at at with a first group of
  * first_digits digits and separator sep inside it continues an amount

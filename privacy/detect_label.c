@@ -752,12 +752,26 @@ int det_account_kind(const char *s, size_t len, size_t at, size_t end)
     return account_kind(s, len, at, end);
 }
 
+/* 1 if a copula between a label and its value starts at at ("ID is
+ * 1101...", "IC adalah 850314..."): the value starts after it, and the
+ * copula stays (report-adv27c H-12). */
+static int copula_at(const char *s, size_t len, size_t at)
+{
+    static const struct det_word copulas[] = {
+        DW("is", FIT_WORD), DW("was", FIT_WORD), DW("are", FIT_WORD), DW("adalah", FIT_WORD),
+        DW("ialah", FIT_WORD), DW("\xd1\x8d\xd1\x82\xd0\xbe", FIT_WORD),              /* это */
+    };
+    size_t e = detect_letters(s, len, at);
+
+    return e > at && e + 1 < len && s[e] == ' ' && det_in_list(copulas, N(copulas), s + at, e - at);
+}
+
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t idv, hv = 0, cv, ser;
     enum label_kind l;
 
-    if (at == 0 || strchr(SEPARATORS, s[at - 1]) == NULL || s[at - 1] == '\0')
+    if (at == 0 || strchr(SEPARATORS, s[at - 1]) == NULL || s[at - 1] == '\0' || copula_at(s, len, at))
         return 0;
     idv = id_value(s, len, at);
     if (det_alpha(s[at]))
