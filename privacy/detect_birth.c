@@ -368,9 +368,16 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     /* A year written '75: the apostrophe belongs to it. */
     if (d.strength == DATE_NONE && at > 0 && detect_short_year_at(s, len, at - 1) != 0)
         d.end = at + 2, d.strength = DATE_YEAR, from = at - 1;
-    /* "84-м", "84-р": a year said as an ordinal */
-    if (d.strength == DATE_NONE && (e = short_year_ordinal(s, len, at)) != 0)
-        d.end = e, d.strength = DATE_YEAR;
+    /* "84-м", "84-р": a year said as an ordinal, a birth word in its own
+     * sentence ("Родился в 84-м. В 91-м году...": the 91 stays) */
+    if (d.strength == DATE_NONE && (e = short_year_ordinal(s, len, at)) != 0) {
+        size_t b = at, f = e;
+        while (b > 0 && at - b < 32 && !(strchr(".!?", s[b - 1]) != NULL && b < len && s[b] == ' '))
+            b--;
+        while (f < len && f - e < 48 && !(strchr(".!?", s[f]) != NULL && (f + 1 >= len || s[f + 1] == ' ')))
+            f++;
+        return near_birth_word(s, len, at, e, at - b, f - e, 0) ? (*start = at, e) : 0;
+    }
     if (d.strength == DATE_NONE)
         return 0;
     *start = from;
