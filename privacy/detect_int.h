@@ -792,11 +792,12 @@ size_t detect_mrz_line(const char *s, size_t len, size_t at);
  * spaced, Kuwait) whose digits start at at: its end with its start in
  * *start, or 0. */
 size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start);
-/* detect_plate3.c: 1 if a word of its plate labels ("plate", "car",
- * "номер", "прицеп"...) starts at at, or stands in the sentence in the
- * 48 bytes before at. */
+/* detect_plate_labels.c: 1 if a word of the plate labels ("plate",
+ * "car", "номер", "прицеп"...) starts at at, stands in the sentence in
+ * the 48 bytes before at, or is the word w[0..n). */
 int detect_plate_label_at(const char *s, size_t len, size_t at);
 int detect_plate_label_before(const char *s, size_t len, size_t at);
+int detect_plate_label_word(const char *w, size_t n);
 /* detect_plate_ru.c: the end of a Russian plate of any type and spacing
  * that starts at at ("А123ВС77", "а 123 вс 777", "АВ 1234 77" after a
  * plate's word), or 0. */
