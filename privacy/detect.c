@@ -159,6 +159,8 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     if (at >= 3 && s[at - 1] == ' ' && s[at - 2] == 'd' && s[at - 3] == 'i' &&
         (at == 3 || !det_wordc(s[at - 4])))
         return 0;                                          /* "kakao id kimjs" */
+    if (detect_w3w_label_before(s, at))
+        return 0;                                          /* "what3words index home raft" */
     *end = j;
     return 1;
 }

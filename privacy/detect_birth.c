@@ -28,6 +28,9 @@ static const struct det_word birth_words[] = {
     DW("народжен", FIT_PREFIX),
     DW("\xd0\xb3.\xd1\x80.", FIT_WORD),                                  /* г.р. */
     DW("\xd0\xb4.\xd1\x80.", FIT_WORD),                                  /* д.р. */
+    /* Ukrainian р.н. (рік народження, report-adv27a G-9), spaced too */
+    DW("\xd1\x80.\xd0\xbd.", FIT_WORD), DW("\xd1\x80. \xd0\xbd.", FIT_WORD),   /* р.н. р. н. */
+    DW("\xd1\x80.\xd0\xbd", FIT_WORD),                                  /* р.н at the end */
     DW("\xd1\x82\xd3\xa9\xd1\x80\xd1\x81", FIT_PREFIX),                  /* төрс(өн, ний) */
     DW("\xd1\x82\xd3\xa9\xd1\x80\xd0\xb6", FIT_PREFIX),                  /* төрж */
     DW("\xd1\x82\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", FIT_WORD),            /* төрөв */
@@ -306,6 +309,34 @@ static size_t lunar_day(const char *s, size_t len, size_t at)
     return det_ends_word(s, len, i) ? i : 0;
 }
 
+/* Endings of an ordinal written after a number's dash: Russian "84-м",
+ * "84-го", "84-й", Ukrainian "84-му", "84-ий", Mongolian "84-р" ("84-р
+ * онд төрсөн", report-adv27a G-9).  Hand-written from each language's
+ * grammar; plural decades ("80-х", "80-аад") are no year. */
+static const char *const ord_endings[] = {
+    "\xd0\xbe\xd0\xbc\xd1\x83", "\xd0\xbe\xd0\xb3\xd0\xbe",                  /* ому ого */
+    "\xd0\xbc\xd1\x83", "\xd0\xb3\xd0\xbe", "\xd0\xbe\xd0\xbc", "\xd1\x8b\xd0\xb9",  /* му го ом ый */
+    "\xd0\xb8\xd0\xb9", "\xd0\xbc", "\xd0\xb9", "\xd1\x80",                      /* ий м й р */
+};
+
+/* A year of two digits with an ordinal's ending at at ("84-м", "84-р"):
+ * its end, or 0. */
+static size_t short_year_ordinal(const char *s, size_t len, size_t at)
+{
+    size_t k, e;
+
+    if (det_digits(s, len, at) != 2 || at + 3 >= len || s[at + 2] != '-' ||
+        (at > 0 && (det_digit(s[at - 1]) || det_letter_before(s, at) || strchr(".,:/-", s[at - 1]) != NULL)))
+        return 0;
+    for (k = 0; k < sizeof ord_endings / sizeof ord_endings[0]; k++) {
+        if (!det_starts(s, len, at + 3, ord_endings[k]))
+            continue;
+        e = at + 3 + strlen(ord_endings[k]);
+        return det_letter_at(s, len, e) ? 0 : e;
+    }
+    return 0;
+}
+
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     struct det_date d, x;
@@ -337,6 +368,16 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     /* A year written '75: the apostrophe belongs to it. */
     if (d.strength == DATE_NONE && at > 0 && detect_short_year_at(s, len, at - 1) != 0)
         d.end = at + 2, d.strength = DATE_YEAR, from = at - 1;
+    /* "84-м", "84-р": a year said as an ordinal, a birth word in its own
+     * sentence ("Родился в 84-м. В 91-м году...": the 91 stays) */
+    if (d.strength == DATE_NONE && (e = short_year_ordinal(s, len, at)) != 0) {
+        size_t b = at, f = e;
+        while (b > 0 && at - b < 32 && !(strchr(".!?", s[b - 1]) != NULL && b < len && s[b] == ' '))
+            b--;
+        while (f < len && f - e < 48 && !(strchr(".!?", s[f]) != NULL && (f + 1 >= len || s[f + 1] == ' ')))
+            f++;
+        return near_birth_word(s, len, at, e, at - b, f - e, 0) ? (*start = at, e) : 0;
+    }
     if (d.strength == DATE_NONE)
         return 0;
     *start = from;

@@ -432,8 +432,9 @@ static struct det_date month_after_day(const char *s, size_t len, size_t at)
     int roman, ru_ord;
 
     if (i == 0 && (i = det_day_words(s, len, at, &v)) != 0 &&
-        !(i + 1 < len && s[i] == ' ' && word_in(ru_months, 12, s, len, i + 1, &n) >= 0))
-        return d;                               /* четырнадцатого марта */
+        !(i + 1 < len && s[i] == ' ' &&
+          (word_in(ru_months, 12, s, len, i + 1, &n) >= 0 || det_month_other(s, len, i + 1, &n))))
+        return d;                               /* четырнадцатого марта, п'ятого березня */
     if (i == 0 || i >= len)
         return d;
     if ((e = det_date_gap(s, len, i)) > i && !(e == i + 1 && s[i] == ' ')) {

@@ -9,8 +9,13 @@
  *     halves ("sembilan belas lapan puluh lima", "dua puluh dua puluh"),
  *     or in digits: "lima belas Ogos sembilan belas lapan puluh lima",
  *     "lima belas Ogos 1985", "15 Ogos sembilan belas lapan puluh lima";
- *   - a day in words and a month after a birth label with no year
- *     ("Tarikh lahir: lima belas Ogos");
+ *   - a day in words and a month after a birth or date label with no
+ *     year ("Tarikh lahir: lima belas Ogos", "Tarikh: dua belas
+ *     Januari"), or right after a weekday ("Jumaat dua puluh lima
+ *     Februari"), report-adv27c H-4;
+ *   - a day, "hb" or "haribulan" and a month, with or without a year:
+ *     the marker says a day of the month ("3 haribulan Mei 2020",
+ *     "sembilan belas hb. Ogos", "lima haribulan Jun");
  *   - a day in digits with "hb" (haribulan, "day of the month") before a
  *     date found ("5hb Februari 1980", "5 hb. Februari", "5 haribulan
  *     Februari").
@@ -24,9 +29,19 @@ static const char *const units[] = {
     "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "lapan", "sembilan",
 };
 
-/* Words that say a birth before its date. */
+/* Words that say a birth or a date before its date ("Tarikh: dua belas
+ * Januari", report-adv27c H-4). */
 static const struct det_word birth_labels[] = {
     DW("lahir", FIT_WORD), DW("dilahirkan", FIT_WORD), DW("kelahiran", FIT_WORD),
+    DW("tarikh", FIT_WORD), DW("tanggal", FIT_WORD), DW("tgl", FIT_WORD),
+};
+
+/* The days of the week (Malay, Indonesian): one right before a day and
+ * a month makes them a date ("Jumaat dua puluh lima Februari"). */
+static const struct det_word weekdays[] = {
+    DW("isnin", FIT_WORD), DW("selasa", FIT_WORD), DW("rabu", FIT_WORD), DW("khamis", FIT_WORD),
+    DW("jumaat", FIT_WORD), DW("sabtu", FIT_WORD), DW("ahad", FIT_WORD), DW("senin", FIT_WORD),
+    DW("kamis", FIT_WORD), DW("jumat", FIT_WORD), DW("minggu", FIT_WORD),
 };
 
 /* The word w at at, a whole word: the position after it and one space,
@@ -136,11 +151,35 @@ static int birth_before(const char *s, size_t len, size_t at)
     return det_word_near(s, len, at > 32 ? at - 32 : 0, at, birth_labels, N(birth_labels));
 }
 
+/* The day-of-the-month marker at e ("hb", "hb.", "haribulan", glued to
+ * digits or after a space) and the space after it: the position after
+ * them, or e. */
+static size_t day_marker(const char *s, size_t len, size_t e)
+{
+    size_t i = e + (e < len && s[e] == ' ');
+
+    if (det_starts(s, len, i, "haribulan"))
+        i += 9;
+    else if (det_starts(s, len, i, "hb"))
+        i += 2 + (size_t)(i + 2 < len && s[i + 2] == '.');
+    else
+        return e;
+    return !det_letter_at(s, len, i) && i < len && s[i] == ' ' ? i : e;
+}
+
+/* 1 if a weekday's name ends right before at (a comma between). */
+static int weekday_before(const char *s, size_t at)
+{
+    size_t a, we = det_word_ending(s, at, " ,", &a);
+
+    return we != 0 && det_in_list(weekdays, N(weekdays), s + a, we - a);
+}
+
 size_t detect_date_said(const char *s, size_t len, size_t at)
 {
     size_t e, m, i, y, nd = det_digits(s, len, at);
     unsigned day;
-    int words = nd == 0;
+    int words = nd == 0, hb;
 
     if (nd == 0 && !(det_alpha(s[at])))
         return 0;
@@ -150,17 +189,20 @@ size_t detect_date_said(const char *s, size_t len, size_t at)
         day = cardinal(s, len, at, &e);
     else
         return 0;
-    if (day < 1 || day > 31 || e >= len || s[e] != ' ')
+    if (day < 1 || day > 31 || e >= len)
         return 0;
-    i = e + 1;
+    hb = (i = day_marker(s, len, e)) != e;
+    if (i >= len || s[i] != ' ')
+        return 0;
+    i++;
     if (!detect_other_month_word(s, len, i, &m) && !detect_month_word(s, len, i, &m))
         return 0;
     i += m;
     if (i < len && s[i] == ' ' && (y = year_at(s, len, i + 1)) != 0) {
         /* the digits alone are the walk's ("15 Ogos 1985") */
-        return words || !det_digit(s[i + 1]) ? y : 0;
+        return words || hb || !det_digit(s[i + 1]) ? y : 0;
     }
-    return words && birth_before(s, len, at) ? i : 0;
+    return hb || (words && (birth_before(s, len, at) || weekday_before(s, at))) ? i : 0;
 }
 
 size_t detect_ms_day_before(const char *s, size_t at)

@@ -22,7 +22,10 @@
  *     "lat=42.0123&lon=129.7654"); ISO 6709
  *     ("+47.918+106.917/");
  *   - what3words addresses: "///" and three dotted words of any script
- *     ("///index.home.raft"); after the label "w3w" see detect_label.c.
+ *     ("///index.home.raft"); after the label "w3w" see detect_label.c,
+ *     where they may be spaced too ("what3words index home raft",
+ *     report-adv27a G-13: detect_three_words_spaced, three words of
+ *     three letters or more, none a word of prose after the label).
  * UTM and MGRS references are detect_grid.c's. */
 #include <string.h>
 
@@ -523,6 +526,36 @@ size_t detect_three_words(const char *s, size_t len, size_t at)
             i++;
     }
     return det_letter_at(s, len, i) || (i < len && s[i] == '.' && det_letter_at(s, len, i + 1)) ? 0 : i;
+}
+
+/* Words that follow "what3words" in prose, not an address ("what3words
+ * is an app", "w3w for the gate"). */
+static const struct det_word w3w_prose[] = {
+    DW("is", FIT_WORD), DW("was", FIT_WORD), DW("the", FIT_WORD), DW("and", FIT_WORD),
+    DW("app", FIT_PREFIX), DW("code", FIT_PREFIX), DW("address", FIT_PREFIX), DW("location", FIT_PREFIX),
+    DW("link", FIT_PREFIX), DW("says", FIT_WORD), DW("said", FIT_WORD), DW("shows", FIT_WORD),
+    DW("gives", FIT_WORD), DW("for", FIT_WORD), DW("of", FIT_WORD), DW("to", FIT_WORD),
+    DW("in", FIT_WORD), DW("at", FIT_WORD), DW("on", FIT_WORD), DW("with", FIT_WORD),
+    DW("from", FIT_WORD), DW("uses", FIT_WORD), DW("use", FIT_WORD), DW("has", FIT_WORD),
+    DW("can", FIT_WORD), DW("will", FIT_WORD), DW("words", FIT_WORD), DW("it", FIT_WORD),
+};
+
+size_t detect_three_words_spaced(const char *s, size_t len, size_t at)
+{
+    size_t i = at, n, w, chars;
+    int k, cp;
+
+    for (k = 0; k < 3; k++) {
+        for (w = i, chars = 0; (cp = det_cp_at(s, len, i, &n)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9');
+             chars++)
+            i += n;
+        if (chars < 3 || det_in_list(w3w_prose, sizeof w3w_prose / sizeof w3w_prose[0], s + w, i - w) ||
+            (k < 2 && (i + 1 >= len || s[i] != ' ')))
+            return 0;
+        if (k < 2)
+            i++;
+    }
+    return det_letter_at(s, len, i) || (i < len && det_digit(s[i])) ? 0 : i;
 }
 
 size_t detect_scan_w3w(const char *s, size_t len, size_t at, size_t *start, int *kind)

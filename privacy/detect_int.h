@@ -335,6 +335,10 @@ size_t det_pause(const char *s, size_t len, size_t at);
  * currency word or sign right after it ("tugrik", "төгрөг", "원", "₮") or
  * a sign or code right before it ("$", "₩", "USD"). */
 int det_money_around(const char *s, size_t len, size_t at, size_t end);
+/* detect_money.c: 1 if a word saying a sum follows ("price", "paid",
+ * "total", "цена", "үнэ", "가격"...) stands in the 32 bytes before at, in
+ * its sentence (report-adv27a O-5). */
+int det_amount_before(const char *s, size_t len, size_t at);
 
 /* detect_money.c: 1 if a number starting at at with a first group of
  * first_digits digits and separator sep inside it continues an amount
@@ -683,6 +687,12 @@ int detect_nmea_name(const char *s, size_t len, size_t at);
 /* detect_geo.c: the end of three words of letters (any script, no
  * digits) joined by '.' at at (a what3words address), or 0. */
 size_t detect_three_words(const char *s, size_t len, size_t at);
+/* detect_geo.c: the same three words joined by single spaces, read after
+ * a what3words label only ("what3words index home raft"), or 0. */
+size_t detect_three_words_spaced(const char *s, size_t len, size_t at);
+/* detect_label.c: 1 if a what3words label ("w3w", "what3words") ends
+ * right before at, through spaces. */
+int detect_w3w_label_before(const char *s, size_t at);
 
 /* detect_date.c: 1 if an English month name (a whole word, "mar." or
  * "march") starts at at, with *n its length; the walk keeps such words
@@ -782,6 +792,16 @@ size_t detect_mrz_line(const char *s, size_t len, size_t at);
  * spaced, Kuwait) whose digits start at at: its end with its start in
  * *start, or 0. */
 size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start);
+/* detect_plate_labels.c: 1 if a word of the plate labels ("plate",
+ * "car", "номер", "прицеп"...) starts at at, stands in the sentence in
+ * the 48 bytes before at, or is the word w[0..n). */
+int detect_plate_label_at(const char *s, size_t len, size_t at);
+int detect_plate_label_before(const char *s, size_t len, size_t at);
+int detect_plate_label_word(const char *w, size_t n);
+/* detect_plate_ru.c: the end of a Russian plate of any type and spacing
+ * that starts at at ("А123ВС77", "а 123 вс 777", "АВ 1234 77" after a
+ * plate's word), or 0. */
+size_t detect_plate_ru(const char *s, size_t len, size_t at);
 
 /* detect_date_words.c: a date said in Malay or Indonesian words at at
  * ("lima belas Ogos sembilan belas lapan puluh lima"): its end, or 0;

@@ -462,6 +462,13 @@ static enum label_kind label_before(const char *s, size_t v)
     return k > 0 ? card_alone(id_label_back(s, end, numq), card) : LABEL_NONE;
 }
 
+int detect_w3w_label_before(const char *s, size_t at)
+{
+    size_t a, we = det_word_ending(s, at, " ", &a);
+
+    return we != 0 && det_in_list(w3w_labels, N(w3w_labels), s + a, we - a);
+}
+
 int detect_id_label(const char *w, size_t n)
 {
     return det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n) ||
@@ -745,12 +752,26 @@ int det_account_kind(const char *s, size_t len, size_t at, size_t end)
     return account_kind(s, len, at, end);
 }
 
+/* 1 if a copula between a label and its value starts at at ("ID is
+ * 1101...", "IC adalah 850314..."): the value starts after it, and the
+ * copula stays (report-adv27c H-12). */
+static int copula_at(const char *s, size_t len, size_t at)
+{
+    static const struct det_word copulas[] = {
+        DW("is", FIT_WORD), DW("was", FIT_WORD), DW("are", FIT_WORD), DW("adalah", FIT_WORD),
+        DW("ialah", FIT_WORD), DW("\xd1\x8d\xd1\x82\xd0\xbe", FIT_WORD),              /* это */
+    };
+    size_t e = detect_letters(s, len, at);
+
+    return e > at && e + 1 < len && s[e] == ' ' && det_in_list(copulas, N(copulas), s + at, e - at);
+}
+
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t idv, hv = 0, cv, ser;
     enum label_kind l;
 
-    if (at == 0 || strchr(SEPARATORS, s[at - 1]) == NULL || s[at - 1] == '\0')
+    if (at == 0 || strchr(SEPARATORS, s[at - 1]) == NULL || s[at - 1] == '\0' || copula_at(s, len, at))
         return 0;
     idv = id_value(s, len, at);
     if (det_alpha(s[at]))
@@ -779,7 +800,8 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (l == LABEL_HANDLE && det_digit(s[at]) && qq_before(s, at) &&
         (cv = det_digits(s, len, at)) >= 5 && cv <= 12 && det_ends_word(s, len, at + cv))
         return *kind = DETECT_HANDLE, at + cv;
-    if (l == LABEL_W3W && (hv = detect_three_words(s, len, at)) != 0)
+    if (l == LABEL_W3W && ((hv = detect_three_words(s, len, at)) != 0 ||
+                           (hv = detect_three_words_spaced(s, len, at)) != 0))
         return *kind = DETECT_GPS, hv;
     /* A pair after one label ("latitude 47.918, 106.917"); one number
      * alone, or each after its own label, is detect_geo.c's. */

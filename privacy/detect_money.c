@@ -48,6 +48,36 @@ int det_money_around(const char *s, size_t len, size_t at, size_t end)
     return 0;
 }
 
+/* Words that say a sum follows (report-adv27a O-5: "The price was
+ * 12345678 in total"): English, Malay, Russian, Ukrainian, Mongolian,
+ * Korean; hand-written, they want a native reviewer. */
+static const struct det_word amount_words[] = {
+    DW("price", FIT_PREFIX), DW("cost", FIT_PREFIX), DW("paid", FIT_WORD), DW("pay", FIT_WORD),
+    DW("total", FIT_WORD), DW("amount", FIT_PREFIX), DW("sum", FIT_WORD), DW("salary", FIT_WORD),
+    DW("fee", FIT_PREFIX), DW("fine", FIT_WORD), DW("bribe", FIT_WORD), DW("debt", FIT_WORD),
+    DW("harga", FIT_WORD), DW("jumlah", FIT_WORD), DW("bayar", FIT_PREFIX), DW("dibayar", FIT_WORD),
+    DW("gaji", FIT_WORD), DW("denda", FIT_WORD), DW("hutang", FIT_WORD),
+    DW("\xd1\x86\xd0\xb5\xd0\xbd", FIT_PREFIX),                                  /* цен(а, у) */
+    DW("\xd1\x81\xd1\x82\xd0\xbe\xd0\xb8\xd0\xbc\xd0\xbe\xd1\x81\xd1\x82", FIT_PREFIX),  /* стоимост(ь) */
+    DW("\xd1\x81\xd1\x83\xd0\xbc\xd0\xbc", FIT_PREFIX),                        /* сумм(а) */
+    DW("\xd0\xb7\xd0\xb0\xd0\xbf\xd0\xbb\xd0\xb0\xd1\x82", FIT_PREFIX),        /* заплат(ил) */
+    DW("\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd1\x96\xd1\x81\xd1\x82", FIT_PREFIX),  /* вартіст(ь) */
+    DW("\xd2\xaf\xd0\xbd\xd1\x8d", FIT_PREFIX),                                  /* үнэ */
+    DW("\xd1\x82\xd3\xa9\xd0\xbb", FIT_PREFIX),                                  /* төл(сөн) */
+    DW("\xea\xb0\x80\xea\xb2\xa9", FIT_ANY), DW("\xea\xb8\x88\xec\x95\xa1", FIT_ANY), /* 가격 금액 */
+};
+#define AMOUNT_BACK 32
+
+int det_amount_before(const char *s, size_t len, size_t at)
+{
+    size_t from = at > AMOUNT_BACK ? at - AMOUNT_BACK : 0, i;
+
+    for (i = at; i > from; i--)
+        if (strchr("!?;\n", s[i - 1]) != NULL || (s[i - 1] == '.' && i < at && s[i] == ' '))
+            break;
+    return det_word_near(s, len, i, at, amount_words, sizeof amount_words / sizeof amount_words[0]);
+}
+
 int det_inside_amount(const char *s, size_t at, size_t first_digits, char sep)
 {
     size_t i = at, d = 0;

@@ -10,10 +10,7 @@
  *   - Chinese (GA 36-2018): a province's character, a letter, then five
  *     letters and digits (six on new-energy plates) holding three digits,
  *     maybe after '·' or a space ("京A12345", "蒙A·12345");
- *   - Russian (GOST R 50577-2018): a letter, three digits, two letters of
- *     the twelve that look alike in Cyrillic and Latin (А В Е К М Н О Р С
- *     Т У Х), and a region of two or three digits, maybe spaced and with
- *     "rus" ("А123ВС77", "а123вс 77 rus");
+ *   - Russian: detect_plate_ru.c (every spacing, read after the walk);
  *   - Kazakh (since 2012): three digits, three Latin letters and a region
  *     01-20 ("123 ABC 02"), after a vehicle word (vehicle_words);
  *   - Japanese (Road Transport Vehicle Act): a class of one to three
@@ -48,11 +45,6 @@ static const char *const mn_regions[] = {
 static const char *const cn_provinces[] = {
     "京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁", "新", "苏", "浙", "赣",
     "鄂", "桂", "甘", "晋", "蒙", "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼",
-};
-
-/* The Russian plate letters in Cyrillic (lower case). */
-static const char *const ru_letters[] = {
-    "а", "в", "е", "к", "м", "н", "о", "р", "с", "т", "у", "х",
 };
 
 /* The length of an entry of tab at s[at], or 0. */
@@ -180,38 +172,6 @@ static size_t cn(const char *s, size_t len, size_t at, size_t *start)
     return i + n;
 }
 
-/* A Russian plate letter (Cyrillic of ru_letters or its Latin look-alike)
- * at i: its length, or 0. */
-static size_t ru_letter(const char *s, size_t len, size_t i)
-{
-    if (i < len && s[i] != '\0' && strchr("abekmhopctyx", s[i]) != NULL)
-        return 1;
-    return one_of(ru_letters, N(ru_letters), s, len, i);
-}
-
-static size_t ru(const char *s, size_t len, size_t at)
-{
-    size_t i = at, n, r;
-
-    if (det_letter_before(s, at) || (n = ru_letter(s, len, i)) == 0 || det_digits(s, len, i + n) != 3)
-        return 0;
-    i += n + 3;
-    if ((n = ru_letter(s, len, i)) == 0)
-        return 0;
-    i += n;
-    if ((n = ru_letter(s, len, i)) == 0)
-        return 0;
-    i += n;
-    i += sp(s, len, i);
-    r = det_digits(s, len, i);
-    if (r != 2 && r != 3)
-        return 0;
-    i += r;
-    if (det_starts(s, len, i, " rus") && open_end(s, len, i + 4))
-        i += 4;
-    return open_end(s, len, i) ? i : 0;
-}
-
 /* Words of a vehicle that make "123 abc 02" a plate (three digits, three
  * letters and two digits are also "123 new 20" in prose). */
 static const struct det_word vehicle_words[] = {
@@ -254,9 +214,7 @@ size_t detect_plate_shapes(const char *s, size_t len, size_t at, size_t *start)
     size_t e;
 
     if (det_alpha(s[at]))
-        return cn(s, len, at, start) ? cn(s, len, at, start) : ru(s, len, at);
-    if ((unsigned char)s[at] >= 0x80)
-        return ru(s, len, at);
+        return cn(s, len, at, start);
     if (!det_digit(s[at]))
         return 0;
     if ((e = kr(s, len, at, start)) != 0 || (e = mn(s, len, at, start)) != 0)

@@ -10,40 +10,26 @@
  *     (after a label) dashed ("ABC-1234").  Without a
  *     label only three letters, the first a state's (MY_STATES), and four
  *     digits that are no year, round hundred, month, word or sum ("WXY
- *     1234", "bkl7788"); after a label (plate_labels, in the
+ *     1234", "bkl7788"); after a label (detect_plate_labels.c, in the
  *     sentence before the plate: "His plate was WXY 1234", "Kereta saya
  *     nombor plat BKL 7788", "Kenderaan: VBN 8899") every shape;
  *   - Russia (GOST R 50577-2018): a letter, three digits, two letters of
  *     the twelve that look alike in Cyrillic and Latin, and a region of
  *     two or three digits, the parts spaced or joined by dashes ("А 123
- *     ВС 777", "а 123 вс 77 rus", "A-123-BC 77", report-adv25b C-4);
- *     detect_plate2.c reads it glued;
+ *     ВС 777", "а 123 вс 77 rus", "A-123-BC 77", report-adv25b C-4):
+ *     detect_plate_ru.c, glued too and the other types;
+ *     The special series (JPJ's issues for an event or a body: my_special)
+ *     are a word, then one to four digits ("Putrajaya 1234", "Patriot 88",
+ *     report-adv27c H-7), after a label only;
  *   - Kuwait (the Ministry of Interior's plates: a code of one or two
  *     digits, '/', and the number of four or five): "5/12345",
- *     "12/34567", "5-12345", after a label only.
+ *     "12/34567", "5-12345", after a label or the country's name
+ *     ("Kuwait 5/12345", report-adv27c H-7).
  * Kind id.  Offsets are bytes of the norm view (detect_int.h). */
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
 #define N(a) (sizeof(a) / sizeof(a)[0])
-/* How far back a label may stand in the plate's sentence (bytes). */
-#define LABEL_BACK 48
-
-/* Words that say a vehicle or its plate: English, Malay, Russian,
- * Ukrainian, Korean, Mongolian. */
-static const struct det_word plate_labels[] = {
-    DW("plate", FIT_PREFIX), DW("car", FIT_WORD), DW("cars", FIT_WORD), DW("vehicle", FIT_PREFIX),
-    DW("registration", FIT_WORD), DW("licence", FIT_WORD), DW("license", FIT_WORD), DW("taxi", FIT_WORD),
-    DW("truck", FIT_WORD), DW("van", FIT_WORD), DW("motorbike", FIT_WORD), DW("motorcycle", FIT_WORD),
-    DW("plat", FIT_WORD), DW("kereta", FIT_WORD), DW("kenderaan", FIT_WORD), DW("motosikal", FIT_WORD),
-    DW("lori", FIT_WORD), DW("teksi", FIT_WORD), DW("mobil", FIT_WORD), DW("nopol", FIT_WORD),
-    DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_PREFIX),                  /* номер */
-    DW("\xd0\xbc\xd0\xb0\xd1\x88\xd0\xb8\xd0\xbd", FIT_PREFIX),                  /* машин */
-    DW("\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe", FIT_PREFIX),                          /* авто */
-    DW("\xeb\xb2\x88\xed\x98\xb8\xed\x8c\x90", FIT_ANY),                         /* 번호판 */
-    DW("\xec\xb0\xa8\xeb\x9f\x89", FIT_ANY),                                     /* 차량 */
-    DW("\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", FIT_PREFIX),          /* дугаар */
-};
 
 /* Words of one to three letters without i or o that are no series
  * ("had 200", "ada 2", "the 12"), with units and currency codes. */
@@ -81,28 +67,10 @@ static const struct det_word words[] = {
     DW("bus", FIT_WORD), DW("car", FIT_WORD), DW("cat", FIT_WORD), DW("lvl", FIT_WORD),
 };
 
-/* The Russian plate letters in Cyrillic (lower case). */
-static const char *const ru_letters[] = {
-    "\xd0\xb0", "\xd0\xb2", "\xd0\xb5", "\xd0\xba", "\xd0\xbc", "\xd0\xbd",    /* а в е к м н */
-    "\xd0\xbe", "\xd1\x80", "\xd1\x81", "\xd1\x82", "\xd1\x83", "\xd1\x85",    /* о р с т у х */
-};
-
 /* 1 if no letter or digit of any script is at at. */
 static int open_end(const char *s, size_t len, size_t at)
 {
     return !det_letter_at(s, len, at) && det_ends_word(s, len, at);
-}
-
-/* 1 if a label of plate_labels stands in the sentence before at. */
-static int label_before(const char *s, size_t len, size_t at)
-{
-    size_t from = at > LABEL_BACK ? at - LABEL_BACK : 0, i;
-
-    for (i = at; i > from; i--)
-        if (strchr("!?;", s[i - 1]) != NULL || (s[i - 1] == '.' && i < at && s[i] == ' ' && i >= 4 &&
-                                                 det_alpha(s[i - 2]) && det_alpha(s[i - 3]) && det_alpha(s[i - 4])))
-            break;
-    return det_word_near(s, len, i, at, plate_labels, N(plate_labels));
 }
 
 static int series_letters(const char *s, size_t a, size_t n)
@@ -111,6 +79,33 @@ static int series_letters(const char *s, size_t a, size_t n)
         if (s[k] == 'i' || s[k] == 'o')
             return 0;
     return 1;
+}
+
+/* Malaysia's special series (JPJ's issues: the administrative capital,
+ * veterans, games, the government's slogans). */
+static const struct det_word my_special[] = {
+    DW("putrajaya", FIT_WORD), DW("patriot", FIT_WORD), DW("sukom", FIT_WORD), DW("g1m", FIT_WORD),
+    DW("1m4u", FIT_WORD), DW("im4u", FIT_WORD), DW("naam", FIT_WORD), DW("perdana", FIT_WORD),
+};
+
+/* A special series at at and one to four digits, after a label. */
+static size_t my_special_plate(const char *s, size_t len, size_t at)
+{
+    size_t k, i, nd;
+
+    for (k = 0; k < N(my_special); k++)
+        if (det_word_at(s, len, at, my_special[k].w, my_special[k].fit))
+            break;
+    if (k == N(my_special))
+        return 0;
+    i = at + my_special[k].n;
+    i += i < len && s[i] == ' ';
+    nd = det_digits(s, len, i);
+    if (nd < 1 || nd > 4 || s[i] == '0' || !open_end(s, len, i + nd) ||
+        (i + nd + 1 < len && strchr(".,:/-", s[i + nd]) != NULL && det_digit(s[i + nd + 1])) ||
+        det_money_around(s, len, i, i + nd))
+        return 0;
+    return detect_plate_label_before(s, len, at) ? i + nd : 0;
 }
 
 /* Malaysia at at (the series' first letter). */
@@ -123,7 +118,7 @@ static size_t my_plate(const char *s, size_t len, size_t at)
     while (at + nl < len && det_alpha(s[at + nl]))
         nl++;
     if (nl < 1 || nl > 3 || !series_letters(s, at, nl) || det_in_list(stop_words, N(stop_words), s + at, nl) ||
-        det_in_list(plate_labels, N(plate_labels), s + at, nl) || detect_month_word(s, len, at, &m) ||
+        detect_plate_label_word(s + at, nl) || detect_month_word(s, len, at, &m) ||
         detect_other_month_word(s, len, at, &m))
         return 0;
     i = at + nl;
@@ -145,58 +140,23 @@ static size_t my_plate(const char *s, size_t len, size_t at)
     if (!open_end(s, len, e) || det_money_around(s, len, i, i + nd))
         return 0;
     v = det_value(s + i, nd);
-    label = label_before(s, len, at);
+    label = detect_plate_label_before(s, len, at);
     if (!label)
         return !dashed && nl == 3 && nd == 4 && !(v >= 1900 && v <= 2099) && v % 100 != 0 &&
                strchr(MY_STATES, s[at]) != NULL && !det_in_list(words, N(words), s + at, nl) ? e : 0;
     return nd >= 2 || (!spaced && nl >= 2) ? e : 0;
 }
 
-static size_t ru_letter(const char *s, size_t len, size_t i)
+/* The country's name right before at ("Kuwait 5/12345", "Kuwaiti plate"). */
+static int kw_country_before(const char *s, size_t len, size_t at)
 {
-    if (i < len && s[i] != '\0' && strchr("abekmhopctyx", s[i]) != NULL)
-        return 1;
-    for (size_t k = 0; k < N(ru_letters); k++)
-        if (det_starts(s, len, i, ru_letters[k]))
-            return 2;
-    return 0;
+    static const struct det_word kw[] = { DW("kuwait", FIT_WORD), DW("kuwaiti", FIT_WORD) };
+    size_t ws, we = det_word_ending(s, at, " :", &ws);
+
+    return we != 0 && det_in_list(kw, N(kw), s + ws, we - ws) && ws < len;
 }
 
-/* A separator of a spaced Russian plate at i (a space or a dash, every
- * dash being '-' in the norm view): 1, or 0. */
-static int ru_sep(const char *s, size_t len, size_t i)
-{
-    return i < len && (s[i] == ' ' || s[i] == '-');
-}
-
-/* Russia spaced at at: "а 123 вс 777", "а 123 в с 77 rus", "A-123-BC 77". */
-static size_t ru_spaced(const char *s, size_t len, size_t at)
-{
-    size_t i = at, n, r;
-
-    if ((n = ru_letter(s, len, i)) == 0 || !ru_sep(s, len, i + n) || det_digits(s, len, i + n + 1) != 3)
-        return 0;
-    i += n + 4;
-    if (!ru_sep(s, len, i))
-        return 0;
-    i++;
-    if ((n = ru_letter(s, len, i)) == 0)
-        return 0;
-    i += n;
-    i += i < len && s[i] == ' ';
-    if ((n = ru_letter(s, len, i)) == 0 || !ru_sep(s, len, i + n))
-        return 0;
-    i += n + 1;
-    r = det_digits(s, len, i);
-    if (r != 2 && r != 3)
-        return 0;
-    i += r;
-    if (det_starts(s, len, i, " rus") && open_end(s, len, i + 4))
-        i += 4;
-    return open_end(s, len, i) ? i : 0;
-}
-
-/* Kuwait at at (the code's first digit), after a label. */
+/* Kuwait at at (the code's first digit), after a label or the country. */
 static size_t kw_plate(const char *s, size_t len, size_t at)
 {
     size_t n1 = det_digits(s, len, at), n2;
@@ -208,7 +168,7 @@ static size_t kw_plate(const char *s, size_t len, size_t at)
         (at + n1 + 1 + n2 < len && strchr("/-.", s[at + n1 + 1 + n2]) != NULL &&
          at + n1 + 2 + n2 < len && det_digit(s[at + n1 + 2 + n2])))
         return 0;
-    return label_before(s, len, at) ? at + n1 + 1 + n2 : 0;
+    return detect_plate_label_before(s, len, at) || kw_country_before(s, len, at) ? at + n1 + 1 + n2 : 0;
 }
 
 size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start)
@@ -216,9 +176,9 @@ size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start)
     size_t e;
 
     *start = at;
+    if ((e = detect_plate_ru(s, len, at)) != 0 || (e = my_special_plate(s, len, at)) != 0)
+        return e;
     if (det_digit(s[at]))
         return kw_plate(s, len, at);
-    if ((e = ru_spaced(s, len, at)) != 0)
-        return e;
     return det_alpha(s[at]) ? my_plate(s, len, at) : 0;
 }

@@ -27,6 +27,8 @@
 /* Ending words, each with what may follow it before the digits. */
 static const char *const endings[] = {
     "ending in ", "ending with ", "ends in ", "ends with ", "ended in ", "ended with ",
+    "ending ", "ends ", "last four digits ", "last 4 digits ", "last four ", "last 4 ",
+    "last digits ",
     "berakhir dengan ", "berakhiran ", "berakhir ", "hujungnya ", "hujung ", "akhirnya ",
     "\xd0\xbe\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x8e\xd1\x89",   /* оканчивающ(ийся, аяся) на */
     "\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",           /* заканчива(ется, ющийся) на */
@@ -46,11 +48,21 @@ static const struct det_word nouns[] = {
 static const struct det_word account_nouns[] = {
     DW("card", FIT_WORD), DW("account", FIT_WORD), DW("kad", FIT_WORD), DW("akaun", FIT_WORD),
     DW("rekening", FIT_WORD), DW("kartu", FIT_WORD),
+    /* card brands stand for "card" ("Visa ending 4521", report-adv27c H-5) */
+    DW("mastercard", FIT_WORD), DW("amex", FIT_WORD), DW("maestro", FIT_WORD),
+    DW("unionpay", FIT_WORD), DW("jcb", FIT_WORD), DW("debit", FIT_WORD),
+    DW("\xd0\xbc\xd0\xb0\xd1\x81\xd1\x82\xd0\xb5\xd1\x80\xd0\xba\xd0\xb0\xd1\x80\xd0\xb4", FIT_PREFIX), /* мастеркард */
     DW("\xd0\xba\xd0\xb0\xd1\x80\xd1\x82", FIT_PREFIX),                          /* карт(а, ы, ка) */
     DW("\xd1\x81\xd1\x87\xd1\x91\xd1\x82", FIT_PREFIX),                          /* счёт */
     DW("\xd1\x81\xd1\x87\xd0\xb5\xd1\x82", FIT_PREFIX),                          /* счет */
     DW("\xd1\x80\xd0\xb0\xd1\x85\xd1\x83\xd0\xbd\xd0\xbe\xd0\xba", FIT_PREFIX),  /* рахунок */
     DW("\xec\xb9\xb4\xeb\x93\x9c", FIT_ANY), DW("\xea\xb3\x84\xec\xa2\x8c", FIT_ANY), /* 카드 계좌 */
+};
+/* Brands that are words too (a travel visa, credit given): a card's only
+ * when the digits are no year ("visa ending in 2026" stays). */
+static const struct det_word weak_nouns[] = {
+    DW("visa", FIT_WORD), DW("credit", FIT_WORD),
+    DW("\xd0\xb2\xd0\xb8\xd0\xb7\xd0\xb0", FIT_WORD), DW("\xd0\xb2\xd0\xb8\xd0\xb7\xd1\x8b", FIT_WORD), /* виза визы */
 };
 static const struct det_word phone_nouns[] = {
     DW("phone", FIT_PREFIX), DW("mobile", FIT_WORD), DW("telefon", FIT_PREFIX), DW("telepon", FIT_WORD),
@@ -58,19 +70,25 @@ static const struct det_word phone_nouns[] = {
     DW("\xec\xa0\x84\xed\x99\x94", FIT_ANY),                                     /* 전화 */
 };
 
-/* 1 if the two to six digits at at make a whole number. */
+/* The end of the two to six digits at at that make a whole number, or
+ * 0; read out one by one or in pairs ("4 5 2 1", "45 21", report-adv27c
+ * H-5), three digits at least then. */
 static size_t last_digits(const char *s, size_t len, size_t at)
 {
-    size_t n = det_digits(s, len, at);
+    size_t n = det_digits(s, len, at), e = at + n, total = n, g;
 
-    if (n < 2 || n > 6 || det_letter_at(s, len, at + n) ||
-        (at + n + 1 < len && strchr(".,-/:", s[at + n]) != NULL && det_digit(s[at + n + 1])))
+    while (n <= 2 && e + 1 < len && s[e] == ' ' && (g = det_digits(s, len, e + 1)) >= 1 && g <= 2 &&
+           total + g <= 6)
+        e += 1 + g, total += g, n = g;
+    if (total < (e - at > total ? 3u : 2u) || total > 6 || det_letter_at(s, len, e) ||
+        (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
         return 0;
-    return at + n;
+    return e;
 }
 
-/* After an ending word at at: the digits' start, or 0. */
-static size_t after_ending(const char *s, size_t len, size_t at)
+/* After an ending word at at: the digits' start, or 0; *bare set when
+ * the word has no preposition ("ending 4521"). */
+static size_t after_ending(const char *s, size_t len, size_t at, int *bare)
 {
     size_t k, i;
 
@@ -78,6 +96,7 @@ static size_t after_ending(const char *s, size_t len, size_t at)
         if (!det_starts(s, len, at, endings[k]))
             continue;
         i = at + strlen(endings[k]);
+        *bare = strcmp(endings[k], "ending ") == 0 || strcmp(endings[k], "ends ") == 0;
         if ((unsigned char)s[at] < 0x80)
             return i;
         /* a Russian or Ukrainian verb's ending, then "на" */
@@ -111,6 +130,7 @@ static size_t mask(const char *s, size_t len, size_t at)
 size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i, e, from = at > NOUN_BACK ? at - NOUN_BACK : 0;
+    int bare = 0, strong;
 
     /* the nouns of the cue's own sentence */
     for (i = at; i > from; i--)
@@ -118,13 +138,16 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
             break;
     from = i;
 
-    if ((i = after_ending(s, len, at)) != 0) {
+    if ((i = after_ending(s, len, at, &bare)) != 0) {
         if (i < len && s[i] == ':')
             i++;
-        if ((e = last_digits(s, len, i)) == 0 ||
-            !(det_word_near(s, len, from, at, nouns, N(nouns)) ||
-              det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ||
-              det_word_near(s, len, from, at, phone_nouns, N(phone_nouns))))
+        if ((e = last_digits(s, len, i)) == 0 || (bare && e - i < 3))
+            return 0;
+        strong = det_word_near(s, len, from, at, nouns, N(nouns)) ||
+                 det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ||
+                 det_word_near(s, len, from, at, phone_nouns, N(phone_nouns));
+        if (!strong && !(det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) &&
+                         !(e - i == 4 && (det_starts(s, len, i, "19") || det_starts(s, len, i, "20")))))
             return 0;
         *start = i;
     } else if ((i = mask(s, len, at)) != 0 && (s[at] != 'x' || s[i - 1] == '-' || s[i - 1] == ' ')) {
@@ -135,7 +158,8 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
         return 0;
     }
     *kind = det_word_near(s, len, from, at, phone_nouns, N(phone_nouns))       ? DETECT_PHONE
-            : det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ? DETECT_ACCOUNT
+            : det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ||
+                      det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) ? DETECT_ACCOUNT
                                                                                 : DETECT_ID;
     return e;
 }

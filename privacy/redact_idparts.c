@@ -255,7 +255,7 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
 {
     char d[PART_MAX];
     size_t p = 0, end, n, lit;
-    int rc = 0, second, split = 0, splits = 1;
+    int rc = 0, second, split = 0, splits = 1, sum;
 
     if (!r->id_parts)
         return 0;
@@ -285,7 +285,11 @@ int redact_id_parts(struct spans *out, const struct redactor *r, const struct no
             splits = 1, p++;
             continue;
         }
-        if (!detected(out, p, end) && (lit = part_of(r, d, n)) != SIZE_MAX)
+        /* A sum is no part of a number ("The price was 12345678",
+         * report-adv27a O-5): a written part, not the whole, no cue. */
+        sum = c >= '0' && c <= '9' && !split && !part_cue_before(t->norm, p) &&
+              (det_money_around(t->norm, t->normlen, p, end) || det_amount_before(t->norm, t->normlen, p));
+        if (!detected(out, p, end) && (lit = part_of(r, d, n)) != SIZE_MAX && !(sum && n < key_digits(r, lit)))
             rc = add_part(out, r, lit, letters_before(r, lit, t->norm, p, n == key_digits(r, lit)), end);
         else if (split && splits) {
             /* The split run is no part: its first group joined plainly

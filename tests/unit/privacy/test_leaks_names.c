@@ -109,6 +109,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/ids27.jsonl",
     "tests/data/leaks/flags28.jsonl",
     "tests/data/leaks/names28.jsonl",
+    "tests/data/leaks/num28.jsonl",
 };
 #define MAX_KINDS 2048
 
