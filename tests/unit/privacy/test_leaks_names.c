@@ -105,6 +105,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv27a-open.jsonl",
     "tests/data/leaks/adv27c-open.jsonl",
     "tests/data/leaks/ids27.jsonl",
+    "tests/data/leaks/pseud28.jsonl",
 };
 #define MAX_KINDS 2048
 
