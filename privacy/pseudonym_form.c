@@ -11,8 +11,10 @@
  * no soft or hard sign, a doubled consonant as one):
  *   - it is the start of the form, of two letters or more (Mo of
  *     Morgan, Dani of Daniel, Koval of Kovalenko, Alex of Aleksei), or
- *   - it is the start of the form, of three letters or more, with one of
- *     the diminutive endings below (Danno: dan + o, Dannie, Алексик). */
+ *   - it doubles a Latin consonant and is the start of the form, of three
+ *     letters or more, with one of the diminutive endings below (Danno:
+ *     dan + o, Danny, Dannie); without the doubled consonant the ending
+ *     rule read Korean syllables (Yuna as yun + a of 김지연). */
 #include "privacy/pseudonym_form.h"
 
 #include <string.h>
@@ -94,6 +96,7 @@ struct seek {
     char word[SKEL_MAX];
     size_t len;
     int multi;                  /* a word of a pseudonym of several words */
+    int doubled;                /* the word doubles a consonant (Danno, Danny) */
     int hit;
 };
 
@@ -114,7 +117,7 @@ static int each_form(void *ctx, const char *key, size_t keylen, const struct red
         sk->hit = 1;
         return 1;
     }
-    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+    for (size_t i = 0; sk->doubled && i < sizeof endings / sizeof endings[0]; i++) {
         size_t el = strlen(endings[i]);
         if (sk->len > el && memcmp(sk->word + sk->len - el, endings[i], el) == 0 &&
             chars(sk->word, sk->len - el) >= 3 && starts(form, flen, sk->word, sk->len - el)) {
@@ -142,6 +145,9 @@ int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, 
             if (normalise_key(&key, &keylen, p + a, b - a, e) != 0)
                 return -1;
             sk.len = skeleton(sk.word, key, keylen);
+            for (size_t i = 1; i < keylen; i++)
+                if (key[i] == key[i - 1] && key[i] >= 'b' && key[i] <= 'z' && !strchr("eiouy", key[i]))
+                    sk.doubled = 1;
             secmem_free(key);
             /* one word of two letters or more; a word of a longer
              * pseudonym ("Kang-ho") of three or more */

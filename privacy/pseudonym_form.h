@@ -13,7 +13,8 @@
  * or a hyphen) is the start of a person form of r (any spelling, script
  * or short form of a name r holds, redactor_each_form), of two letters or
  * more (three for a word of a pseudonym of several words), or such a
- * start of three letters or more with a diminutive ending: Dani, Danno
+ * start of three letters or more with a diminutive ending where the word
+ * doubles a Latin consonant: Dani, Danno
  * and Mo of Daniel Morgan, Alex of Алексей, Koval of Коваленко.  Words
  * are compared in a skeleton that forgets spelling choices (x = ks, y = j
  * = i, a doubled consonant as one: the rule's file lists them).  A word in
