@@ -697,7 +697,8 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
          * listed short form's included (Коли of Коля is Ukrainian
          * "when"; redact_guard.c). */
         if ((cat == NAME_CAT || cat == TERM_PERSON) && i > 0 &&
-            !part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) &&
+            (!part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) ||
+             redact_short_piece(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen)) &&
             redact_generated_dropped(vl.v[i].key, vl.v[i].keylen))
             continue;
         if (add_lit(r, &vl.v[i], cat, generated) != 0) {

@@ -2,6 +2,7 @@
  * the person next to a replaced name, taken into its replacement. */
 #include <string.h>
 
+#include "privacy/common_words.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/romanise.h"
@@ -106,7 +107,10 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
     for (i = 0; i < sizeof dotted / sizeof dotted[0]; i++)
         if (strcmp(dotted[i], key) == 0)
             return 1;
-    return 0;
+    /* Letters that spell one of the commonest words once the full stops
+     * go ("O.K.", "I.S.", "S.O.": common_words.c; report-adv27a O-1) are
+     * that word as often as initials (brief s28 pseud28). */
+    return common_word_key(key, k);
 }
 
 /* ---- A Hangul term glued to a noun (brief i12-forms, item 8) ----

@@ -65,3 +65,18 @@ int redact_dotted_pair(const char *norm, size_t len)
         return 0;
     return two_cased_letters(norm + k + 1, (size_t)m);
 }
+
+int redact_short_piece(const char *key, size_t keylen, const char *whole, size_t wlen)
+{
+    size_t a = 0, b;
+
+    if (!two_cased_letters(key, keylen))
+        return 0;
+    for (; a <= wlen; a = b + 1) {
+        for (b = a; b < wlen && whole[b] != ' ' && whole[b] != '-'; b++)
+            ;
+        if (b - a == keylen && memcmp(whole + a, key, keylen) == 0)
+            return 0;
+    }
+    return 1;
+}

@@ -903,6 +903,11 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
  * generated form of at most two cased letters (l's key, keylen bytes) is
  * a review flag at most: l becomes FORM_SHORT initials. */
 int redact_generated_dropped(const char *key, size_t keylen);
+/* redact_guard.c: 1 if key[0..keylen) (bytes) is at most two letters and
+ * no whole word of the name's key whole[0..wlen) (words end at a space or
+ * a hyphen): a piece of the name only by chance ("ко" of К.О. inside
+ * Коваленко), not one of its own words (brief s28 pseud28). */
+int redact_short_piece(const char *key, size_t keylen, const char *whole, size_t wlen);
 void redact_generated_short(struct lit *l, const char *key, size_t keylen);
 
 /* redact_guard.c: 1 if norm[0..len) (bytes) is a letter, a full stop and

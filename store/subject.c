@@ -11,6 +11,7 @@
 
 #include "privacy/digestset.h"
 #include "privacy/pseudonym.h"
+#include "privacy/pseudonym_form.h"
 #include "privacy/redact.h"
 #include "store/db.h"
 #include "store/privacy.h"
@@ -136,6 +137,10 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
         rc = redactor_any_form(r, p, strlen(p), e);
     if (rc == 0)
         rc = audit_reads_form(r, p, e);
+    /* the start of a name, or a diminutive of it (Dani, Mo, Koval:
+     * report-adv27c H-10, docs/PSEUDONYMS.md) */
+    if (rc == 0)
+        rc = pseudonym_is_name_form(r, p, strlen(p), e);
     if (rc == 0)
         rc = privacy_in_identities(s, p, extra, nextra, e);
     if (rc != 0)

@@ -110,6 +110,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/flags28.jsonl",
     "tests/data/leaks/names28.jsonl",
     "tests/data/leaks/num28.jsonl",
+    "tests/data/leaks/pseud28.jsonl",
 };
 #define MAX_KINDS 2048
 

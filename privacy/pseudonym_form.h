@@ -1,0 +1,26 @@
+/* Whether a pseudonym is a form of a real name the redactor holds (brief
+ * s28 pseud28, report-adv27c H-10; docs/PSEUDONYMS.md, "A pseudonym that
+ * is a form of a name").  privacy/pseudonym_form.c. */
+#ifndef INTAKE_PSEUDONYM_FORM_H
+#define INTAKE_PSEUDONYM_FORM_H
+
+#include <stddef.h>
+
+#include "privacy/redact.h"
+#include "util/err.h"
+
+/* 1 if a word of pseudonym p[0..len) (bytes, UTF-8; words end at a space
+ * or a hyphen) is the start of a person form of r (any spelling, script
+ * or short form of a name r holds, redactor_each_form), of two letters or
+ * more (three for a word of a pseudonym of several words), or such a
+ * start of three letters or more with a diminutive ending where the word
+ * doubles a Latin consonant: Dani, Danno
+ * and Mo of Daniel Morgan, Alex of Алексей, Koval of Коваленко.  Words
+ * are compared in a skeleton that forgets spelling choices (x = ks, y = j
+ * = i, a doubled consonant as one: the rule's file lists them).  A word in
+ * no Latin or Cyrillic letters is left to the other checks.  0 if no
+ * word is; -1 with e filled (bad text, out of memory).  No memory is
+ * kept. */
+int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, struct err *e);
+
+#endif
