@@ -11,8 +11,7 @@
 #include <jpeglib.h>
 #include <png.h>
 #include <qrencode.h>
-#include <zbar.h>
-
+#include "crypto/qr_zbar.h"
 #include "util/fileio.h"
 
 static int encode(QRcode **q, const char *text, struct err *e)
@@ -383,14 +382,14 @@ static int load_jpeg(struct grey *g, const unsigned char *buf, size_t len,
 }
 
 /* Copies the text of the only QR code zbar found into out. */
-static int one_symbol(char *out, size_t outlen, const zbar_image_t *img,
-                      const char *what, struct err *e)
+static int one_symbol(char *out, size_t outlen, const struct qr_zbar *z,
+                      const zbar_image_t *img, const char *what, struct err *e)
 {
     const zbar_symbol_t *s, *found = NULL;
     unsigned n = 0, len;
 
-    for (s = zbar_image_first_symbol(img); s; s = zbar_symbol_next(s))
-        if (zbar_symbol_get_type(s) == ZBAR_QRCODE) {
+    for (s = z->image_first_symbol(img); s; s = z->symbol_next(s))
+        if (z->symbol_get_type(s) == ZBAR_QRCODE) {
             found = s;
             n++;
         }
@@ -400,11 +399,11 @@ static int one_symbol(char *out, size_t outlen, const zbar_image_t *img,
     if (n > 1)
         return err_set(e, EXIT_INPUT, "%s holds %u QR codes; crop it to the "
                        "one to read", what, n);
-    len = zbar_symbol_get_data_length(found);
-    if (len >= outlen || memchr(zbar_symbol_get_data(found), '\0', len))
+    len = z->symbol_get_data_length(found);
+    if (len >= outlen || memchr(z->symbol_get_data(found), '\0', len))
         return err_set(e, EXIT_INPUT, "the QR code in %s does not hold "
                        "text intake reads", what);
-    memcpy(out, zbar_symbol_get_data(found), len);
+    memcpy(out, z->symbol_get_data(found), len);
     out[len] = '\0';
     return 0;
 }
@@ -412,30 +411,35 @@ static int one_symbol(char *out, size_t outlen, const zbar_image_t *img,
 static int scan_grey(char *out, size_t outlen, const struct grey *g,
                      const char *what, struct err *e)
 {
-    zbar_image_scanner_t *sc = zbar_image_scanner_create();
-    zbar_image_t *img = zbar_image_create();
+    const struct qr_zbar *z;
+    zbar_image_scanner_t *sc;
+    zbar_image_t *img;
     int rc = -1;
 
+    if (qr_zbar_get(&z, e) != 0)
+        return -1;
+    sc = z->image_scanner_create();
+    img = z->image_create();
     if (sc == NULL || img == NULL ||
-        zbar_image_scanner_set_config(sc, 0, ZBAR_CFG_ENABLE, 0) != 0 ||
-        zbar_image_scanner_set_config(sc, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1) != 0) {
+        z->image_scanner_set_config(sc, 0, ZBAR_CFG_ENABLE, 0) != 0 ||
+        z->image_scanner_set_config(sc, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1) != 0) {
         err_set(e, EXIT_INPUT, "cannot start the QR code reader");
         goto out;
     }
     /* Also read light-on-dark codes (a dark terminal's screenshot). */
-    (void)zbar_image_scanner_set_config(sc, 0, ZBAR_CFG_TEST_INVERTED, 1);
-    zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
-    zbar_image_set_size(img, g->width, g->height);
-    zbar_image_set_data(img, g->pix, (unsigned long)g->width * g->height, NULL);
-    if (zbar_scan_image(sc, img) < 0)
+    (void)z->image_scanner_set_config(sc, 0, ZBAR_CFG_TEST_INVERTED, 1);
+    z->image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
+    z->image_set_size(img, g->width, g->height);
+    z->image_set_data(img, g->pix, (unsigned long)g->width * g->height, NULL);
+    if (z->scan_image(sc, img) < 0)
         err_set(e, EXIT_INPUT, "cannot read QR codes in %s", what);
     else
-        rc = one_symbol(out, outlen, img, what, e);
+        rc = one_symbol(out, outlen, z, img, what, e);
 out:
     if (img != NULL)
-        zbar_image_destroy(img);
+        z->image_destroy(img);
     if (sc != NULL)
-        zbar_image_scanner_destroy(sc);
+        z->image_scanner_destroy(sc);
     return rc;
 }
 

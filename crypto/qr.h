@@ -2,7 +2,7 @@
  * reading text back from a photo or a screenshot (PNG or JPEG).
  *
  * The only module that includes <qrencode.h>, <zbar.h>, <png.h> and
- * <jpeglib.h>.  Codes use error correction level M; upper-case text such
+ * <jpeglib.h> (libzbar is loaded at the first read: qr_zbar.h).  Codes use error correction level M; upper-case text such
  * as a card or a safety number is held in alphanumeric mode. */
 #ifndef INTAKE_QR_H
 #define INTAKE_QR_H
