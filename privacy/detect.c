@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "privacy/detect_gate.h"
 #include "privacy/detect_int.h"
 
 struct found {

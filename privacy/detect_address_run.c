@@ -58,7 +58,6 @@
 #include <string.h>
 
 #include "privacy/detect.h"
-#include "privacy/detect_gate.h"
 #include "privacy/detect_int.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

@@ -22,10 +22,10 @@
  * margin.  No run holds, before its mark, an ASCII byte other than a
  * letter, a digit, ' ', and "-'.:#,;/|_": any other byte (a line break,
  * '!', '?', '(', '"') ends the window. */
-#include "privacy/detect_gate.h"
 
 #include <stdlib.h>
 
+#include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
 /* Spaces between a run's start and its first mark, at most (above). */
