@@ -602,6 +602,21 @@ static size_t date_day_after(const char *s, size_t len, size_t end)
     return e;
 }
 
+/* The address runs, started only where one can be (detect_gate.c: a
+ * run's mark, a digit, a unit word or an address found, follows its start
+ * in the same clause; brief s28 speed28).  0, or -1 out of memory. */
+static int run_gated(struct found *f, const char *s, size_t len)
+{
+    struct gate_map may;
+    int rc;
+
+    if (gate_addr_run(&may, s, len, f->d, f->n) != 0)
+        return -1;
+    rc = addr_run_spans_gated(&f->d, &f->n, &f->cap, s, len, &may);
+    gate_free(&may);
+    return rc;
+}
+
 int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
                struct err *e)
 {
@@ -623,8 +638,8 @@ int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_
     rc = view < 0 || walk_text(&f, s, len, &w) != 0 ||
          detect_addresses_in(&f.d, &f.n, &f.cap, s, len, view > 0 ? &v : NULL, fn, ctx) != 0 ||
          addr_cue_spans(&f.d, &f.n, &f.cap, s, len, view > 0 ? &v : NULL) != 0 ||
-         addr_form_spans(&f.d, &f.n, &f.cap, s, len) != 0 ||
-         addr_run_spans(&f.d, &f.n, &f.cap, s, len) != 0 || addr_label_spans(&f.d, &f.n, &f.cap, s, len) != 0 ||
+         addr_form_spans(&f.d, &f.n, &f.cap, s, len) != 0 || run_gated(&f, s, len) != 0 ||
+         addr_label_spans(&f.d, &f.n, &f.cap, s, len) != 0 ||
          detect_shape_spans(&f.d, &f.n, &f.cap, s, len) != 0;
     addr_view_free(&v);
     if (rc) {

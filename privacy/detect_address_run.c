@@ -250,6 +250,11 @@ static int unit_of(const char *s, size_t a, size_t b)
     return first_find(&units_ix, s, a, b);
 }
 
+int addr_run_unit_word(const char *s, size_t a, size_t b)
+{
+    return unit_of(s, a, b) >= 0;
+}
+
 static int prefix_of(const char *s, size_t a, size_t b)
 {
     for (size_t k = 0; k < N(prefixes); k++)
@@ -812,6 +817,16 @@ static int accept(const struct part *p, size_t np)
 
 int addr_run_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
 {
+    return addr_run_spans_gated(d, n, cap, s, len, NULL);
+}
+
+/* A run starts only where may holds: a run's mark (a digit, a unit word,
+ * an address found) follows its start in the same clause (detect_gate.c,
+ * from accept() and the parts above: a new part with no mark changes the
+ * gate). */
+int addr_run_spans_gated(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                         const struct gate_map *may)
+{
     struct part p[16];
     size_t i, np, j, last;
     int pw;
@@ -820,7 +835,7 @@ int addr_run_spans(struct detection **d, size_t *n, size_t *cap, const char *s, 
         /* No part starts inside a character: its continuation bytes (a
          * character cut there is no letter, so starts_clear passed them
          * and each cost a part_at: brief s27 audit27). */
-        if (((unsigned char)s[i] & 0xC0) == 0x80 || !starts_clear(s, i) ||
+        if (!gate_has(may, i) || ((unsigned char)s[i] & 0xC0) == 0x80 || !starts_clear(s, i) ||
             !(det_alnum(s[i]) || (unsigned char)s[i] >= 0x80))
             continue;
         if (!part_at(s, len, i, *d, *n, &p[0]))

@@ -1,0 +1,112 @@
+/* Gates of the detectors (brief s28 speed28, issue 12: redaction back to
+ * 50 MB/s with 10,000 terms).  Sessions 21-27 added readers that look at
+ * every position of every text; most of them can only match near a mark
+ * that is rare in prose (a digit, a unit word).  A gate is computed once
+ * per text by a cheap pass, and the reader starts only where the gate
+ * holds.  A gate must be exact: the reader's answers are the same with
+ * and without it (bench/redact_diff.sh checks it over every text of
+ * tests/data).  Its rule, written from the reader's rule, is below and
+ * beside the reader; a reader that learns a new form checks its gate.
+ *
+ * addr_run_spans (detect_address_run.c).  An accepted run holds a
+ * numbered part, a postcode, a name with its number or an address found
+ * (its accept()): each holds an ASCII digit, a word of units[] (a unit
+ * word first, or after a spoken ordinal), or starts at an address found
+ * before.  Those are the marks.  Before its first mark a run holds only
+ * named parts (a prefix and three words, or three words and a suffix:
+ * three spaces), a Russian street (no space) and joiners (three spaces
+ * at most: ", on the "), at most fifteen of them (its 16 parts), and the
+ * mark's own part may start with a spoken ordinal (its digits' buffer
+ * holds 15: fewer than 32 words); so a run's first mark follows its
+ * start within 15 * 6 + 33 = 123 spaces: GATE_RUN_SPACES (256) leaves a
+ * margin.  No run holds, before its mark, an ASCII byte other than a
+ * letter, a digit, ' ', and "-'.:#,;/|_": any other byte (a line break,
+ * '!', '?', '(', '"') ends the window. */
+
+#include <stdlib.h>
+
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+
+/* Spaces between a run's start and its first mark, at most (above). */
+#define GATE_RUN_SPACES 256
+
+void gate_free(struct gate_map *m)
+{
+    free(m->bits);
+    m->bits = NULL, m->len = 0;
+}
+
+static void set_bit(unsigned char *bits, size_t i)
+{
+    bits[i >> 3] = (unsigned char)(bits[i >> 3] | (1u << (i & 7)));
+}
+
+static int has_bit(const unsigned char *bits, size_t i)
+{
+    return (bits[i >> 3] >> (i & 7)) & 1;
+}
+
+/* 1 if the ASCII byte c may stand in a run before its mark (above). */
+static int run_byte(unsigned char c)
+{
+    return c >= 0x80 || det_alnum((char)c) || (c >= 'A' && c <= 'Z') || c == ' ' || c == '-' || c == '\'' || c == '.' || c == ':' ||
+           c == '#' || c == ',' || c == ';' || c == '/' || c == '|' || c == '_';
+}
+
+/* Marks the run's marks of s[0..len) in bits: ASCII digits, the first
+ * byte of each word of units[], the start of each address of d[0..n). */
+static void run_marks(unsigned char *bits, const char *s, size_t len, const struct detection *d, size_t n)
+{
+    size_t i = 0, e, cn;
+    int prev_letter = 0;
+
+    for (size_t k = 0; k < n; k++)
+        if (d[k].kind == DETECT_ADDRESS && d[k].start < len)
+            set_bit(bits, d[k].start);
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && !det_alpha((char)c)) {
+            if (det_digit((char)c))
+                set_bit(bits, i);
+            prev_letter = 0, i++;
+            continue;
+        }
+        cn = 0;
+        if (!det_letter(s, len, i, &cn)) {
+            prev_letter = 0, i += cn > 0 ? cn : 1;
+            continue;
+        }
+        e = det_letters_end(s, len, i);
+        /* a word starts after no letter: the reader's unit words do */
+        if (!prev_letter && addr_run_unit_word(s, i, e))
+            set_bit(bits, i);
+        prev_letter = 1, i = e;
+    }
+}
+
+int gate_addr_run(struct gate_map *m, const char *s, size_t len, const struct detection *d, size_t n)
+{
+    unsigned char *marks;
+    size_t nb = len / 8 + 1, spaces = GATE_RUN_SPACES + 1;
+
+    m->bits = NULL, m->len = 0;
+    if ((marks = calloc(nb, 1)) == NULL || (m->bits = calloc(nb, 1)) == NULL) {
+        free(marks);
+        return -1;
+    }
+    m->len = len;
+    run_marks(marks, s, len, d, n);
+    for (size_t i = len; i-- > 0;) {
+        if (has_bit(marks, i))
+            spaces = 0;
+        else if (!run_byte((unsigned char)s[i]))
+            spaces = GATE_RUN_SPACES + 1;
+        else if (s[i] == ' ' && spaces <= GATE_RUN_SPACES)
+            spaces++;
+        if (spaces <= GATE_RUN_SPACES)
+            set_bit(m->bits, i);
+    }
+    free(marks);
+    return 0;
+}
