@@ -699,7 +699,7 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         if ((cat == NAME_CAT || cat == TERM_PERSON) && i > 0 &&
             (!part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) ||
              redact_short_piece(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen)) &&
-            redact_generated_dropped(vl.v[i].key, vl.v[i].keylen))
+            redact_generated_dropped(vl.v[i].key, vl.v[i].keylen, vl.v[i].initials))
             continue;
         if (add_lit(r, &vl.v[i], cat, generated) != 0) {
             variant_list_free(&vl);

@@ -10,7 +10,8 @@
  *     a listed short form) that is one of the commonest words of ru, uk,
  *     be, mn, ko, en or ms (common_words.c) is not made at all; a
  *     romanised Korean surname ("an", "so", "no") keeps its own context
- *     rule (variants_common_word, FORM_COMMON);
+ *     rule (FORM_COMMON), and so do initials that spell a word that is
+ *     also a name (variants_common_word: "be" of B.E.);
  *   - a generated form of at most two letters of a cased script with
  *     nothing between them ("на" of Н.А.; not "a.s", whose full stop
  *     the key keeps) is a review flag at most, never a replacement.
@@ -24,10 +25,15 @@
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 
-int redact_generated_dropped(const char *key, size_t keylen)
+int redact_generated_dropped(const char *key, size_t keylen, int initials)
 {
+    /* A spelling is not spared for being a word that is also a name
+     * (variants_common_word: May, An, We): "we" generated from Wei (ei
+     * written e) put a subject's pseudonym for every English "We" at a
+     * sentence's start (report-adv28a P-1).  Initials are (B.E. of
+     * Бат-Эрдэнэ, "BE"): their own rule makes them a review flag. */
     return common_word_key(key, keylen) && !variants_is_surname(key, keylen) &&
-           !variants_common_word(key, keylen);
+           !(initials && variants_common_word(key, keylen));
 }
 
 /* 1 if key[0..keylen) is one or two letters of Latin, Cyrillic or Greek

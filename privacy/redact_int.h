@@ -899,10 +899,12 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
 
 /* redact_guard.c: 1 if a generated form of a person's name, key[0..keylen)
  * (bytes), is one of the commonest words of a language (common_words.h)
- * and so is not made (report-adv26a D-23).  redact_generated_short: a
- * generated form of at most two cased letters (l's key, keylen bytes) is
- * a review flag at most: l becomes FORM_SHORT initials. */
-int redact_generated_dropped(const char *key, size_t keylen);
+ * and so is not made (report-adv26a D-23; initials non-zero for a name's
+ * initials, which keep a word that is also a name: redact_guard.c).
+ * redact_generated_short: a generated form of at most two cased letters
+ * (l's key, keylen bytes) is a review flag at most: l becomes FORM_SHORT
+ * initials. */
+int redact_generated_dropped(const char *key, size_t keylen, int initials);
 /* redact_guard.c: 1 if key[0..keylen) (bytes) is at most two letters and
  * no whole word of the name's key whole[0..wlen) (words end at a space or
  * a hyphen): a piece of the name only by chance ("ко" of К.О. inside

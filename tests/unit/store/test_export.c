@@ -360,7 +360,7 @@ static void test_redact_answers_what_export_does(void **state)
     } subj[] = {
         { { "Bold Dorj", NULL }, { NULL }, "Saraa", "mn" },
         { { "김인아", "Kim In-a" }, { NULL }, "Kang-ho", "ko" },
-        { { "김나라", NULL }, { NULL }, "Min-ji", "ko" },
+        { { "김나라", NULL }, { NULL }, "Ha-eun", "ko" },
         { { "김하나", NULL }, { NULL }, "Su-bin", "ko" },
         { { "Гэрэл", NULL }, { NULL }, "Tuya", "mn" },
         { { "김종수", NULL }, { "employer:Lada Works Heavy Machinery Plant" }, "Rim-il", "ko" },
