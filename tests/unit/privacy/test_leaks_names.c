@@ -105,6 +105,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv27a-open.jsonl",
     "tests/data/leaks/adv27c-open.jsonl",
     "tests/data/leaks/adv28a-open.jsonl",
+    "tests/data/leaks/adv28c-open.jsonl",
     "tests/data/leaks/place28.jsonl",
     "tests/data/leaks/ids27.jsonl",
     "tests/data/leaks/flags28.jsonl",
