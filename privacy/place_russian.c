@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "privacy/normalise.h"
+#include "util/text.h"
 
 #define FORM_MAX 256
 
@@ -55,14 +56,6 @@ static int adjectives(char *buf, size_t at, const char *mid, place_form_fn fn, v
     return rc;
 }
 
-static size_t letters(const char *s, size_t n)
-{
-    size_t c = 0;
-
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
 
 int place_russian_forms(const char *key, size_t keylen, place_form_fn fn, void *ctx)
 {
@@ -70,7 +63,7 @@ int place_russian_forms(const char *key, size_t keylen, place_form_fn fn, void *
     size_t at, at2;
     int cp, prev, rc;
 
-    if (keylen + 16 > FORM_MAX || letters(key, keylen) < 4 ||
+    if (keylen + 16 > FORM_MAX || text_chars(key, keylen) < 4 ||
         (cp = last_cp(key, keylen, &at)) < 0x430 || cp > 0x4FF)
         return 0;
     memcpy(buf, key, keylen);

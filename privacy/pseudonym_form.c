@@ -21,6 +21,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/normalise.h"
+#include "util/text.h"
 
 #define SKEL_MAX 256
 
@@ -83,14 +84,6 @@ static size_t skeleton(char *out, const char *key, size_t len)
     return n;
 }
 
-static size_t chars(const char *s, size_t len)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
 
 struct seek {
     char word[SKEL_MAX];
@@ -120,7 +113,7 @@ static int each_form(void *ctx, const char *key, size_t keylen, const struct red
     for (size_t i = 0; sk->doubled && i < sizeof endings / sizeof endings[0]; i++) {
         size_t el = strlen(endings[i]);
         if (sk->len > el && memcmp(sk->word + sk->len - el, endings[i], el) == 0 &&
-            chars(sk->word, sk->len - el) >= 3 && starts(form, flen, sk->word, sk->len - el)) {
+            text_chars(sk->word, sk->len - el) >= 3 && starts(form, flen, sk->word, sk->len - el)) {
             sk->hit = 1;
             return 1;
         }
@@ -151,7 +144,7 @@ int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, 
             secmem_free(key);
             /* one word of two letters or more; a word of a longer
              * pseudonym ("Kang-ho") of three or more */
-            if (sk.len > 0 && chars(sk.word, sk.len) >= (size_t)(sk.multi ? 3 : 2)) {
+            if (sk.len > 0 && text_chars(sk.word, sk.len) >= (size_t)(sk.multi ? 3 : 2)) {
                 (void)redactor_each_form(r, WORDS_SEEN, each_form, &sk);
                 if (sk.hit)
                     return 1;

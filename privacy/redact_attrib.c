@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "privacy/normalise.h"
+#include "util/text.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 
@@ -75,15 +76,6 @@ static void key_range(size_t *ka, size_t *kb, const struct normtext *t, size_t a
     *kb = lo;
 }
 
-/* Characters of s[0..n) (UTF-8 lead bytes). */
-static size_t chars(const char *s, size_t n)
-{
-    size_t c = 0;
-
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
 
 /* The characters left after the longest literal of the given subject's
  * name that starts the key k[0..n): the ending the form leaves; n's
@@ -100,7 +92,7 @@ static size_t leftover(const struct redactor *r, long subject, const char *k, si
         if (memcmp(r->arena + r->keyoff[i], k, l->keylen) == 0)
             best = l->keylen;
     }
-    return chars(k + best, n - best);
+    return text_chars(k + best, n - best);
 }
 
 /* The code points of s[0..n) into cp (at most ATTR_MAX); their count, or
@@ -294,7 +286,7 @@ int redact_attrib(struct spans *sp, const struct redactor *r, const struct normt
         key_range(&ka, &kb, t, x->start, x->end);
         /* the cheap tests first: each of the others reads every literal */
         if (redact_attrib_masked(t->orig + oa, ob - oa) ||
-            (chars(t->key + ka, kb - ka) >= 5 && leftover(r, x->subject, t->key + ka, kb - ka) > 0 &&
+            (text_chars(t->key + ka, kb - ka) >= 5 && leftover(r, x->subject, t->key + ka, kb - ka) > 0 &&
              near_other(r, x->subject, t->key + ka, kb - ka)))
             neutral(x, x->term);
     }

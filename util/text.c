@@ -190,3 +190,12 @@ long text_sorted_find(const char *const *sorted, size_t n, const char *s, size_t
     }
     return -1;
 }
+
+size_t text_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}

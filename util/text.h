@@ -68,6 +68,11 @@ int text_normal_form(char **out, size_t *outlen, const char *in, size_t len,
 /* The index in sorted[0..n) (NUL-ended strings in strcmp order) of the
  * string equal to s[0..len) (bytes, not NUL-ended), or -1: a binary
  * search, O(log n).  The tables of syllables and common words use it. */
+/* The characters of s[0..len) (bytes of UTF-8, not checked): the count of
+ * its lead bytes.  One place for what three files counted each their own
+ * way (session 28's duplicates). */
+size_t text_chars(const char *s, size_t len);
+
 long text_sorted_find(const char *const *sorted, size_t n, const char *s, size_t len);
 
 #endif
