@@ -156,6 +156,7 @@ static void test_key_copy_failing(void **state)
 
             signal(SIGABRT, SIG_DFL);
             signal(SIGSEGV, SIG_DFL);
+            signal(SIGILL, SIG_DFL);     /* make SAN=1's UBSan traps */
             tap = (__typeof__(tap)){ .fail = k };
             rc = make_store(dir, &e);
             tap.fail = 0;
@@ -222,6 +223,7 @@ static void test_rekey_key_copy_failing(void **state)
 
             signal(SIGABRT, SIG_DFL);
             signal(SIGSEGV, SIG_DFL);
+            signal(SIGILL, SIG_DFL);     /* make SAN=1's UBSan traps */
             rekeyed = 0;
             tap = (__typeof__(tap)){ .fail = k };
             rc = store_rekey(&rekeyed, s, newpass, strlen(newpass), recovery, NULL, NULL, &e);
