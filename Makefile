@@ -36,7 +36,9 @@ BUILD    ?= build/san
 # the programs are linked -no-pie, so ASan's descriptors of the globals
 # (5.5 MB of .data) need no relocation at start.  Every check stays; an
 # intake process costs about a third less CPU (docs/TESTING.md, "Session
-# 29").  For UBSan's messages: make SAN=1 SAN_UBSAN= SAN_LINK=.
+# 29").  For UBSan's messages, in a folder of their own (objects of the
+# two kinds do not link together): make SAN=1 SAN_UBSAN= SAN_LINK=
+# BUILD=build/san-msg.
 SAN_UBSAN ?= -fsanitize-undefined-trap-on-error
 SAN_LINK  ?= -no-pie
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer \
