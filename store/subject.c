@@ -134,7 +134,7 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
         return rc < 0 ? -1 : 0;
     rc = privacy_matches(r, p, e);
     if (rc == 0)
-        rc = redactor_any_form(r, p, strlen(p), e);
+        rc = pseudonym_read_as_name(r, p, strlen(p), e);
     if (rc == 0)
         rc = audit_reads_form(r, p, e);
     /* the start of a name, or a diminutive of it (Dani, Mo, Koval:
