@@ -357,5 +357,10 @@ int pseudonym_read_as_name(const struct redactor *r, const char *p, size_t len, 
         return err_set(e, EXIT_INPUT, "pseudonym too long");
     memcpy(line, p, len);
     memcpy(line + len, NAME_SENTENCE, sizeof NAME_SENTENCE);
-    return redactor_any_form(r, line, strlen(line), e);
+    if ((rc = redactor_any_form(r, line, strlen(line), e)) != 1)
+        return rc;
+    /* the sentence's own words protected (a term "Office"): not the
+     * pseudonym's hit, and it would refuse every pseudonym */
+    rc = redactor_any_form(r, "It" NAME_SENTENCE, strlen("It" NAME_SENTENCE), e);
+    return rc < 0 ? -1 : !rc;
 }

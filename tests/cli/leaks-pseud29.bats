@@ -82,6 +82,19 @@ refused() {
     refused Kole
 }
 
+@test "leaks-pseud29: a protected term that is a word of the sentence a pseudonym is read in refuses no pseudonym (J-18's kind)" {
+    st field term add place:Office >/dev/null
+    run -0 st field subject add --name "Anna Kowalska" --pseudonym "Ray Dunn"
+    [ "$output" = "Ray Dunn" ]
+    run -0 st field subject add --name "Maria Nowak"
+    [ -n "$output" ]
+    # the pseudonym's own hits still count
+    st field subject add --name Гэрэл --pseudonym Tuya-bold >/dev/null
+    run -2 st field subject add --name Болд
+    run st field subject add --name "Olga Smirnova" --pseudonym Olenka
+    refused Olenka
+}
+
 @test "leaks-pseud29: a new name read in a stored pseudonym is refused; an export that meets one says so, not 'a bug' (P-3)" {
     local want id
     st field subject add --name Гэрэл --pseudonym Tuya-bold >/dev/null
