@@ -17,7 +17,10 @@
  *     rule read Korean syllables (Yuna as yun + a of 김지연). */
 #include "privacy/pseudonym_form.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "crypto/secmem.h"
 #include "privacy/normalise.h"
@@ -26,59 +29,148 @@
 #define SKEL_MAX 256
 
 /* Endings that make a diminutive of a name's start in the languages of
- * the store (English -y/-ie/-o/-s: Danny, Dannie, Danno, Dans; Russian
- * and Ukrainian -а/-я/-о/-ко/-ка/-ик/-ша/-ня/-ся/-уся/-чик: Алекса,
- * Ковалик; Malay and Mongolian -a/-aa/-ka), as skeletons: y is i. */
+ * the store, as skeletons (y and j are i, c is k; a Cyrillic ending in
+ * the skeleton's Latin: -чик is kik, -ечка eka): English -y/-ie/-o/-s
+ * (Danny, Dannie, Danno, Nicholas as nikola + s); Russian and Ukrainian
+ * -а/-я/-о/-у/-ю/-ко/-ка/-ик/-ок/-ша/-ня/-ся/-ан/-ян (Petro, Petryk,
+ * Николка, Kolyusha as koliu + sha); Malay and Mongolian -a/-aa/-ka. */
 static const char *const endings[] = {
-    "i", "ie", "o", "a", "s", "ia", "ka", "ko", "ik", "aa",
-    "а", "я", "о", "у", "ю", "ко", "ка", "ик", "ша", "ня", "ся", "уся", "чик", "ок",
+    "i", "ie", "o", "a", "s", "ia", "ka", "ko", "ik", "aa", "u", "iu",
+    "sha", "nia", "sia", "kik", "ok", "an", "ian",
 };
 
-/* Appends the skeleton of key[0..len) (a key, normalise.h) to out
- * (SKEL_MAX bytes); returns its length in bytes, or 0 if it does not fit
- * or the key is no word of letters. */
-static size_t skeleton(char *out, const char *key, size_t len)
+/* The Russian and Ukrainian diminutive suffixes of three letters or more
+ * (privacy/variants_ru.c's dim_suffix, and -енька, -ушка, -юша), which
+ * make a diminutive of a start of two letters too: Olenka (ol + enka of
+ * Olga), Kolyusha. */
+static const char *const long_endings[] = {
+    "enka", "enko", "eka", "oka", "ushka", "usha", "iusha", "ulia", "unia", "usia", "usik",
+};
+
+/* The Latin the skeleton writes a Cyrillic letter in (Russian,
+ * Ukrainian, Mongolian; ISO 9 without marks, as the redactor's Latin
+ * forms mostly are): NULL if cp is no such letter. */
+static const char *cyrillic_latin(int cp)
+{
+    static const char *const ru[32] = {
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "i", "", "e", "iu", "ia",
+    };
+
+    if (cp >= 0x410 && cp <= 0x42F)
+        cp += 0x20;
+    if (cp >= 0x430 && cp <= 0x44F)
+        return ru[cp - 0x430];
+    switch (cp) {
+    case 0x451: case 0x401: return "e";          /* ё */
+    case 0x456: case 0x406: case 0x457: case 0x407: return "i";   /* і ї */
+    case 0x454: case 0x404: return "ie";         /* є */
+    case 0x491: case 0x490: return "g";          /* ґ */
+    case 0x4E9: case 0x4E8: return "o";          /* ө */
+    case 0x4AF: case 0x4AE: return "u";          /* ү */
+    default: return NULL;
+    }
+}
+
+static int is_vowel_byte(char c)
+{
+    return c != '\0' && strchr("aeiou", c) != NULL;
+}
+
+/* Writes key[0..len) (a key, normalise.h) as Latin letters to out
+ * (SKEL_MAX bytes): Cyrillic by cyrillic_latin, a Latin letter without
+ * its marks (Nicolás as nicolas); other letters as they are.  Its length
+ * in bytes, or 0 if it does not fit or the key is no word of Latin or
+ * Cyrillic letters. */
+static size_t latin_of(char *out, const char *key, size_t len)
 {
     size_t at = 0, n = 0;
-    int cp, k, last = 0;
+    int cp, k;
 
     while (at < len) {
         const char *w;
-        char buf[5];
+        char buf[8];
         if ((k = utf8_next(&cp, key + at, len - at)) <= 0)
             return 0;
         at += (size_t)k;
-        if (cp == 'x')
-            w = "ks";
-        else if (cp == 'y' || cp == 'j')
-            w = "i";
-        else if (cp == 'w')
-            w = "v";
-        else if (cp == 'c' || cp == 'q')
-            w = "k";
-        else if (cp == 'h' && last == 'p')
-            n--, w = "f";           /* ph: the p goes */
-        else if (cp == 0x439)       /* й */
-            w = "и";
-        else if (cp == 0x44C || cp == 0x44A)   /* ь ъ */
-            continue;
-        else {
-            if (!((cp >= 'a' && cp <= 'z') || is_cyrillic_cp(cp) ||
-                  (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7)))
+        if ((w = cyrillic_latin(cp)) == NULL) {
+            if (!((cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7)))
                 return 0;
-            memcpy(buf, key + at - (size_t)k, (size_t)k);
-            buf[k] = '\0';
+            if (cp >= 0xC0) {       /* the letter without its marks, if it has a base */
+                utf8proc_int32_t base[4];
+                utf8proc_ssize_t nb = utf8proc_decompose_char(cp, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, NULL);
+                if (nb >= 1 && base[0] >= 'a' && base[0] <= 'z')
+                    cp = base[0];
+            }
+            buf[utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf)] = '\0';
             w = buf;
         }
-        size_t wl = strlen(w);
-        /* a doubled consonant as one (Danno, Анна); vowels stay, as
-         * Korean spells syllables with them (won is no start of woong) */
-        if (n >= wl && memcmp(out + n - wl, w, wl) == 0 && !strstr("aeiouаеиоуыэюяєії", w))
+        if (n + strlen(w) >= SKEL_MAX)
+            return 0;
+        memcpy(out + n, w, strlen(w)), n += strlen(w);
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Appends the skeleton of key[0..len) (a key, normalise.h) to out
+ * (SKEL_MAX bytes): latin_of, then x as ks; y and j as i; w as v; c and
+ * q as k; ph as f; an h after k inside a word dropped (Nicholas and
+ * Nikolas, Mikhail and Mikail; -ечка and -ecka alike); a doubled
+ * consonant as one.  Its length in bytes, or 0 if it does not fit or the
+ * key is no word of letters; *doubled set when two letters as typed made
+ * one consonant (Danno, Nicky as niki). */
+static size_t skeleton(char *out, const char *key, size_t len, int *doubled)
+{
+    char lat[SKEL_MAX];
+    size_t ll = latin_of(lat, key, len), n = 0;
+
+    *doubled = 0;
+    if (ll == 0)
+        return 0;
+    for (size_t i = 0; i < ll; i++) {
+        char c = lat[i];
+        const char *w;
+        if (c == 'x')
+            w = "ks";
+        else if (c == 'y' || c == 'j')
+            w = "i";
+        else if (c == 'w')
+            w = "v";
+        else if (c == 'c' || c == 'q')
+            w = "k";
+        else if (c == 'h' && i > 0 && lat[i - 1] == 'p' && n > 0)
+            n--, w = "f";           /* ph: the p goes */
+        else if (c == 'h' && i > 1 && n > 0 && out[n - 1] == 'k')
+            continue;               /* kh, ch inside a word */
+        else if ((unsigned char)c >= 0x80) {
+            size_t k = 1;
+            while (i + k < ll && ((unsigned char)lat[i + k] & 0xC0) == 0x80)
+                k++;
+            if (n + k >= SKEL_MAX)
+                return 0;
+            memcpy(out + n, lat + i, k), n += k, i += k - 1;
             continue;
+        } else {
+            if (n > 0 && out[n - 1] == c && !is_vowel_byte(c)) {
+                *doubled = 1;       /* a doubled consonant as one (Danno, Анна) */
+                continue;
+            }
+            if (n + 1 >= SKEL_MAX)
+                return 0;
+            out[n++] = c;
+            continue;
+        }
+        /* vowels stay doubled, as Korean spells syllables with them (won
+         * is no start of woong) */
+        size_t wl = strlen(w);
+        if (wl == 1 && n > 0 && out[n - 1] == w[0] && !is_vowel_byte(w[0])) {
+            *doubled = 1;           /* ck, cc: Nicky */
+            continue;
+        }
         if (n + wl >= SKEL_MAX)
             return 0;
         memcpy(out + n, w, wl), n += wl;
-        last = cp;
     }
     out[n] = '\0';
     return n;
@@ -98,32 +190,129 @@ static int starts(const char *form, size_t flen, const char *s, size_t slen)
     return slen <= flen && memcmp(form, s, slen) == 0;
 }
 
+/* 1 if the word ends with one of list[0..n) after a start of the form
+ * of at least min characters. */
+static int ends_after_start(const struct seek *sk, const char *form, size_t flen,
+                            const char *const *list, size_t n, size_t min)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t el = strlen(list[i]);
+        if (sk->len > el && memcmp(sk->word + sk->len - el, list[i], el) == 0 &&
+            text_chars(sk->word, sk->len - el) >= min && starts(form, flen, sk->word, sk->len - el))
+            return 1;
+    }
+    return 0;
+}
+
 static int each_form(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
 {
     struct seek *sk = ctx;
     char form[SKEL_MAX];
     size_t flen;
+    int dbl;
 
-    if (!f->person || (flen = skeleton(form, key, keylen)) == 0)
+    if (!f->person || (flen = skeleton(form, key, keylen, &dbl)) == 0)
         return 0;
-    if (starts(form, flen, sk->word, sk->len)) {
+    /* A start: a word of one word's pseudonym of two letters or more; a
+     * word of a pseudonym of several words, each a name in its own
+     * right, of five letters or more (Koval, Aleks), or the whole form
+     * when it is no short form (report-adv28c J-18: Dana is a start of
+     * Danaka, a Korean reading of Tanaka, and Cole reads as Kole, a
+     * vocative of Коля: "Dana Fox" and "Irene Cole" name no one). */
+    if (starts(form, flen, sk->word, sk->len) &&
+        (!sk->multi || text_chars(sk->word, sk->len) >= 5 || (flen == sk->len && !f->shortform))) {
         sk->hit = 1;
         return 1;
     }
-    for (size_t i = 0; sk->doubled && i < sizeof endings / sizeof endings[0]; i++) {
-        size_t el = strlen(endings[i]);
-        if (sk->len > el && memcmp(sk->word + sk->len - el, endings[i], el) == 0 &&
-            text_chars(sk->word, sk->len - el) >= 3 && starts(form, flen, sk->word, sk->len - el)) {
-            sk->hit = 1;
-            return 1;
-        }
+    /* A start and a diminutive ending: of three letters where the word
+     * doubles a consonant, of four letters without (Petro, Petryk,
+     * Nicholas), of two with a long Slavic suffix (Olenka, Kolyusha). */
+    if (ends_after_start(sk, form, flen, endings, sizeof endings / sizeof endings[0],
+                         sk->doubled ? 3 : 4) ||
+        ends_after_start(sk, form, flen, long_endings, sizeof long_endings / sizeof long_endings[0], 2)) {
+        sk->hit = 1;
+        return 1;
     }
     return 0;
+}
+
+/* 1 if the word of initials w[0..len) ("Б.С.", "BS": two or three
+ * letters each alone or followed by a dot; bytes) are the first letters
+ * of parts of one person form, in order, the first its first letter
+ * (Бат + сүх of Батсүх: report-adv28a I-13). */
+struct initials {
+    char letter[3][SKEL_MAX];
+    size_t n;
+    int hit;
+};
+
+static int each_initials(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
+{
+    struct initials *in = ctx;
+    char form[SKEL_MAX];
+    size_t flen, at;
+    int dbl;
+
+    if (!f->person || (flen = skeleton(form, key, keylen, &dbl)) == 0 ||
+        !starts(form, flen, in->letter[0], strlen(in->letter[0])))
+        return 0;
+    at = strlen(in->letter[0]);
+    for (size_t i = 1; i < in->n; i++) {
+        const char *p = at < flen ? strstr(form + at, in->letter[i]) : NULL;
+        if (p == NULL)
+            return 0;
+        at = (size_t)(p - form) + strlen(in->letter[i]);
+    }
+    in->hit = 1;
+    return 1;
+}
+
+/* 1 if p[0..len) is initials only (two or three letters, each alone or
+ * with a dot, spaces between allowed: "Б.С.", "B. S.", "V.O") that a
+ * person form of r starts with, in order; 0 if not or p is no initials;
+ * -1 with e. */
+static int initials_form(const struct redactor *r, const char *p, size_t len, struct err *e)
+{
+    struct initials in = { .n = 0 };
+    size_t at = 0;
+    int cp, k, dots = 0;
+
+    while (at < len) {
+        if ((k = utf8_next(&cp, p + at, len - at)) <= 0)
+            return 0;
+        if (cp == '.' || cp == ' ') {
+            dots += cp == '.';
+            at += (size_t)k;
+            continue;
+        }
+        char *key;
+        size_t keylen;
+        int dbl;
+        if (in.n == 3 || normalise_key(&key, &keylen, p + at, (size_t)k, e) != 0)
+            return in.n == 3 ? 0 : -1;
+        size_t sl = skeleton(in.letter[in.n], key, keylen, &dbl);
+        secmem_free(key);
+        if (sl == 0)
+            return 0;
+        in.n++;
+        at += (size_t)k;
+        /* a letter alone: the next is a dot, a space or the end */
+        if (at < len && p[at] != '.' && p[at] != ' ')
+            return 0;
+    }
+    if (in.n < 2 || dots == 0)
+        return 0;
+    (void)redactor_each_form(r, WORDS_SEEN, each_initials, &in);
+    return in.hit;
 }
 
 int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, struct err *e)
 {
     size_t a = 0, b, nwords = 0;
+    int rc = initials_form(r, p, len, e);
+
+    if (rc != 0)
+        return rc;
 
     for (size_t i = 0; i <= len; i++)
         if (i == len || p[i] == ' ' || p[i] == '-')
@@ -137,10 +326,7 @@ int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, 
             struct seek sk = { .multi = nwords > 1 };
             if (normalise_key(&key, &keylen, p + a, b - a, e) != 0)
                 return -1;
-            sk.len = skeleton(sk.word, key, keylen);
-            for (size_t i = 1; i < keylen; i++)
-                if (key[i] == key[i - 1] && key[i] >= 'b' && key[i] <= 'z' && !strchr("eiouy", key[i]))
-                    sk.doubled = 1;
+            sk.len = skeleton(sk.word, key, keylen, &sk.doubled);
             secmem_free(key);
             /* one word of two letters or more; a word of a longer
              * pseudonym ("Kang-ho") of three or more */
@@ -153,4 +339,28 @@ int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, 
         a = b + 1;
     }
     return 0;
+}
+
+/* The sentence a pseudonym is read in: the one subject add has used for
+ * the audit's reading since report-adv26a D-25 (a capital and "came"
+ * after it mark a name). */
+#define NAME_SENTENCE " came to the office."
+
+int pseudonym_read_as_name(const struct redactor *r, const char *p, size_t len, struct err *e)
+{
+    char line[256];
+    int rc = redactor_any_form(r, p, len, e);
+
+    if (rc != 0)
+        return rc;
+    if (len + sizeof NAME_SENTENCE > sizeof line)
+        return err_set(e, EXIT_INPUT, "pseudonym too long");
+    memcpy(line, p, len);
+    memcpy(line + len, NAME_SENTENCE, sizeof NAME_SENTENCE);
+    if ((rc = redactor_any_form(r, line, strlen(line), e)) != 1)
+        return rc;
+    /* the sentence's own words protected (a term "Office"): not the
+     * pseudonym's hit, and it would refuse every pseudonym */
+    rc = redactor_any_form(r, "It" NAME_SENTENCE, strlen("It" NAME_SENTENCE), e);
+    return rc < 0 ? -1 : !rc;
 }

@@ -23,4 +23,16 @@
  * kept. */
 int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, struct err *e);
 
+/* 1 if r reads a protected form in pseudonym p[0..len) (bytes, UTF-8)
+ * where a pseudonym stands, in a sentence that marks a name ("p came to
+ * the office."), as a replacement or a review flag: a name that is also
+ * a word ("bold" of Болд in "Tuya-bold", report-adv28a P-3) counts only
+ * there, and the check before export reads the pseudonym there (brief s29
+ * pseud29).  subject add and rename ask it of a new pseudonym; subject
+ * add and term add of each stored pseudonym against a new name or term
+ * (store/pseudonym_clash.c).  0 if none; -1
+ * with e filled (bad text, out of memory, a pseudonym over 200 bytes).
+ * No memory is kept. */
+int pseudonym_read_as_name(const struct redactor *r, const char *p, size_t len, struct err *e);
+
 #endif

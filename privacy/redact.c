@@ -751,12 +751,35 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     return 0;
 }
 
+/* A person's name typed with underscores between its words, as a user
+ * name is ("Valentina_Orlova": report-adv28a I-13, brief s29 pseud29):
+ * its words as a name too, or its short forms (Valya) and each word
+ * alone hide behind the one long word.  0, or -1 with e filled. */
+static int add_underscored(struct redactor *r, int cat, long subject_id, const char *name,
+                           size_t len, struct err *e)
+{
+    char *spaced;
+    int rc;
+
+    if (len < 3 || memchr(name, '_', len) == NULL)
+        return 0;
+    if ((spaced = secmem_alloc(len)) == NULL)
+        return err_set(e, EXIT_INPUT, "out of secure memory");
+    for (size_t i = 0; i < len; i++)
+        spaced[i] = name[i] == '_' ? ' ' : name[i];
+    rc = add_protected(r, cat, subject_id, spaced, len, e);
+    secmem_free(spaced);
+    return rc;
+}
+
 int redactor_add_name(struct redactor *r, long subject_id, const char *name, size_t len,
                       struct err *e)
 {
     if (redact_find_subject(r, subject_id) == NULL)
         return err_set(e, EXIT_INPUT, "subject %ld has no pseudonym in the redactor; add the subject first", subject_id);
-    return add_protected(r, NAME_CAT, subject_id, name, len, e);
+    if (add_protected(r, NAME_CAT, subject_id, name, len, e) != 0)
+        return -1;
+    return add_underscored(r, NAME_CAT, subject_id, name, len, e);
 }
 
 /* A registered IPv4 address (a term "192.168.10.45") is also protected
@@ -798,7 +821,8 @@ int redactor_add_term(struct redactor *r, enum term_category cat, long subject_i
         return err_set(e, EXIT_INPUT, "unknown term category %d", (int)cat);
     if (add_protected(r, (int)cat, subject_id, text, len, e) != 0)
         return -1;
-    return cat == TERM_PERSON ? 0 : add_ip_forms(r, (int)cat, subject_id, text, len, e);
+    return cat == TERM_PERSON ? add_underscored(r, (int)cat, subject_id, text, len, e)
+                              : add_ip_forms(r, (int)cat, subject_id, text, len, e);
 }
 
 int redactor_allow(struct redactor *r, const char *text, size_t len, struct err *e)

@@ -141,6 +141,7 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct r
     struct spans sp = { 0 }, fl = { 0 };
     size_t i, k, a, b;
     int hit = 0, rc = 0;
+    const struct span *held = NULL;     /* a pseudonym a hit lies wholly in */
 
     if (normalise(&t, text, len, e) != 0)
         return -1;
@@ -152,12 +153,15 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct r
     }
     for (i = 0; i < sp.n && !hit && rc == 0; i++) {
         int in_placeholder = 0, on_pseudonym = 0;
+        held = NULL;
         a = base + t.ostart[sp.s[i].start], b = base + normtext_oend(&t, sp.s[i].end - 1);
         for (k = 0; k < nskip; k++) {
             if (skip[k].cat != CAT_PSEUDONYM && a >= skip[k].start && b <= skip[k].end)
                 in_placeholder = 1;
             if (skip[k].cat == CAT_PSEUDONYM && a < skip[k].end && b > skip[k].start)
                 on_pseudonym = 1;
+            if (skip[k].cat == CAT_PSEUDONYM && a >= skip[k].start && b <= skip[k].end)
+                held = &skip[k];
         }
         if (in_placeholder)
             continue;
@@ -184,9 +188,11 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct r
          * flag's, the pseudonym completes nothing; report-adv17a D-52). */
         if (fl.s[i].glued && memchr(t.norm + fl.s[i].start, ' ', fl.s[i].end - fl.s[i].start) == NULL)
             continue;
-        for (k = 0; k < nskip && fl.s[i].review; k++)
-            if (skip[k].cat == CAT_PSEUDONYM && a < skip[k].end && b > skip[k].start)
+        for (k = 0; k < nskip && fl.s[i].review && !hit; k++)
+            if (skip[k].cat == CAT_PSEUDONYM && a < skip[k].end && b > skip[k].start) {
                 hit = 1;
+                held = a >= skip[k].start && b <= skip[k].end ? &skip[k] : NULL;
+            }
     }
     if (!hit && rc == 0 && rs != NULL && rs->more != NULL)
         rc = window_detections(rs, &t, base, e);
@@ -195,6 +201,14 @@ static int check_text(const struct redactor *r, struct redact_ctx *ctx, struct r
     normtext_free(&t);
     free(sp.s);
     free(fl.s);
+    /* A pseudonym the redactor wrote that holds a form of a name or term
+     * protected after it was chosen (Tuya-bold, then a subject Болд:
+     * report-adv28a P-3): no bug, a state to undo (docs/PSEUDONYMS.md). */
+    if (hit && held != NULL && held->start >= base && held->end <= base + len)
+        return err_set(e, EXIT_AUTH, "the pseudonym '%.*s' reads as a protected name or term "
+                       "(a form of a name or term protected in the store); rename that subject with "
+                       "'intake subject rename'; nothing was exported",
+                       (int)(held->end - held->start), text + (held->start - base));
     if (hit)
         return err_set(e, EXIT_AUTH, "redaction left a protected term in the output: this is a bug; nothing was exported");
     return rc == 0 ? 0 : err_set(e, EXIT_INPUT, "out of memory while checking the output");

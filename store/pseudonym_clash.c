@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "privacy/pseudonym_form.h"
 #include "privacy/redact.h"
 #include "privacy/variants.h"
 #include "store/known.h"
@@ -208,7 +209,9 @@ int privacy_form_clash(size_t *which, const char *const *pseudonyms, size_t np, 
             rc = err_set(e, EXIT_INPUT, "out of memory");
             break;
         }
-        hit = redactor_any_form(r, one, strlen(one), e);
+        /* where the pseudonym stands: "bold" of a new Болд in Tuya-bold
+         * is a word alone and a name there (report-adv28a P-3) */
+        hit = pseudonym_read_as_name(r, one, strlen(one), e);
         free(one);
         if (hit < 0)
             rc = -1;

@@ -117,6 +117,14 @@ static int audit_reads_form(const struct redactor *r, const char *p, struct err 
         rc = err_set(e, EXIT_INPUT, "pseudonym too long");
     if (rc == 0 && (rc = digestset_scan(&ds, line, strlen(line), on_form, &hit, e)) != 0 && hit)
         err_clear(e), rc = 0;
+    /* A protected word of the sentence itself (a term "Office") is no
+     * hit of the pseudonym: it refused every pseudonym (brief s29). */
+    if (rc == 0 && hit) {
+        int own = 0;
+        if ((rc = digestset_scan(&ds, "It came to the office.", 22, on_form, &own, e)) != 0 && own)
+            err_clear(e), rc = 0;
+        hit = !own;
+    }
     digestset_free(&ds);
     return rc != 0 ? -1 : hit;
 }
@@ -134,7 +142,7 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
         return rc < 0 ? -1 : 0;
     rc = privacy_matches(r, p, e);
     if (rc == 0)
-        rc = redactor_any_form(r, p, strlen(p), e);
+        rc = pseudonym_read_as_name(r, p, strlen(p), e);
     if (rc == 0)
         rc = audit_reads_form(r, p, e);
     /* the start of a name, or a diminutive of it (Dani, Mo, Koval:
