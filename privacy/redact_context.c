@@ -376,7 +376,7 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
         return 0;
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
     if (utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a) &&
-        !redact_sentence_start(t, a) && !acronym_at(t, a, b))
+        !redact_sentence_start(t, a) && !acronym_at(t, a, b) && !redact_sense_phrase(t, a, b))
         return 1;
     if (word_before(&wa, &wb, t, a) &&
         word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
@@ -496,8 +496,16 @@ static int capital_pair(const struct normtext *t, size_t a, size_t b)
 enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b)
 {
-    size_t wa, wb;
+    size_t wa, wb, ga;
+    struct redact_form w;
 
+    /* A form of a person's name that stands for a given name that is also
+     * a word (이 나라는, гэрлийн, вера) is judged as that word, where it
+     * stands (redact_sense.c; issue 13, brief s29 word29). */
+    if (f->person && f->kind == FORM_REPLACE && redact_sense_as_word(t, a, b, &ga)) {
+        w = *f, w.kind = FORM_WORD;
+        return redact_hit_verdict(t, &w, h, ga, b);
+    }
     /* A short form that is also a word (Алтаа: "his gold") is a review
      * flag where the context marks a name, and also where it stands alone
      * or is called at a sentence's start. */

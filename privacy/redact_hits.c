@@ -327,7 +327,12 @@ static int open_continuation(const struct normtext *t, const struct redact_form 
                redact_ko_open_glued(t, nstart, nend, wend);
     if (is_cyrillic_cp(first) && (f->suffix == SUFFIX_MN || f->suffix == SUFFIX_MN_STEM) &&
         keylen >= 8 && redact_upper_at(t, nstart))
+        /* A soft or hard sign alone after the form ends no case of a
+         * name: it makes another word (Олень "deer" of Олена; brief s29
+         * word29, report-adv28a P-2). */
         return all_cps(t, nend, wend, is_cyrillic_cp) &&
+               !(wend - nend == 2 && (memcmp(t->norm + nend, "ь", 2) == 0 ||
+                                      memcmp(t->norm + nend, "ъ", 2) == 0)) &&
                lexicon_word(LEXICON_MN, t->norm + nstart, wend - nstart) != 1;
     return 0;
 }

@@ -20,6 +20,7 @@
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/redact_sense.h"
+#include "util/lexicon.h"
 
 /* ---- Words of the norm view ----
  * Nothing here calls redact_context.c, which calls this file (the layers'
@@ -137,7 +138,7 @@ static const struct {
     const char *word, *next;
 } mn_phrases[] = {
     { "гэрэл|гэрл", "зураг|зург|гэгээ|чийдэн|дохио|цацраг" },
-    { "алтан|алтн", "загас|медал|намар|гадас|ураг|ордо|ордн|үе|сургаал|шороо|бөмбөгөр|бөгж|хонх|аяга|титэм|дэлхий|гэрэл|нар" },
+    { "алтан|алтн", "загас|медал|намар|гадас|ураг|ордо|ордн|үе|сургаал|шороо|бөмбөгөр|бөгж|хонх|аяга|титэм|дэлхий|гэрэл|нар|шар|өнгө|зоос|цом" },
     { "төмөр|төмр", "зам|хаалга|хашаа|хийц|утас|утсан|тор|эдлэл|зэв|үйлдвэр|хүдэр|хайрцаг" },
     { "болд", "хийц|хутга|ган|сэлэм|зэв" },
     { "мөнх", "цас|тэнгэр|ногоон|нойр|үнэн|амьдрал" },
@@ -254,6 +255,19 @@ static int mn_phrase_ends(const struct normtext *t, size_t e)
            !mn_verb_shaped(t, na, nb);
 }
 
+/* 1 if the Mongolian word [a, wend) and the next word [na, nb) start one
+ * of mn_phrases (the next word no verb form). */
+static int mn_phrase_at(const struct normtext *t, size_t a, size_t wend, size_t na, size_t nb)
+{
+    size_t r;
+
+    for (size_t i = 0; i < sizeof mn_phrases / sizeof mn_phrases[0]; i++)
+        if (starts_with_one(&r, t->norm, a, wend, mn_phrases[i].word) &&
+            starts_with_one(&r, t->norm, na, nb, mn_phrases[i].next) && !mn_verb_shaped(t, na, nb))
+            return 1;
+    return 0;
+}
+
 /* 1 if a Mongolian word [a, wend) (the hit and its ending) reads as the
  * ordinary word where it stands. */
 static int mn_word_sense(const struct normtext *t, size_t a, size_t wend)
@@ -268,11 +282,10 @@ static int mn_word_sense(const struct normtext *t, size_t a, size_t wend)
     /* A verb no person does right after it ("Гэрэл унтарлаа"). */
     if (mn_thing_verb(t, na, nb))
         return 1;
-    for (size_t i = 0; i < sizeof mn_phrases / sizeof mn_phrases[0]; i++)
-        if (starts_with_one(&r, t->norm, a, wend, mn_phrases[i].word) &&
-            starts_with_one(&r, t->norm, na, nb, mn_phrases[i].next) &&
-            !mn_verb_shaped(t, na, nb) && mn_phrase_ends(t, nb))
-            return 1;
+    /* A set phrase; written in lower case the word needs no more: a
+     * name is written with a capital ("Тэр алтан медаль авсан"). */
+    if (mn_phrase_at(t, a, wend, na, nb) && (written_lower(t, a) || mn_phrase_ends(t, nb)))
+        return 1;
     if (ends_with_one(t->norm, a, wend, mn_ablative) && starts_with_one(&r, t->norm, na, nb, mn_made_of))
         return 1;
     /* The proprietive before a noun or an adjective: "a lit room". */
@@ -337,6 +350,65 @@ static int ko_word_sense(const struct normtext *t, size_t a, size_t b, size_t we
     return 0;
 }
 
+/* ---- Russian and Ukrainian ---- */
+
+/* Russian and Ukrainian given names that are ordinary words, as the stems
+ * their case forms share (Вера, Віра "faith"; Надежда, Надія "hope";
+ * Любовь, Любов "love"; Роза "rose"; Лилия, Лілія "lily"; Мир "peace,
+ * world"; Слава "glory"; Злата; Лада "harmony"), each with the most
+ * bytes of ending after it (two or three letters: веры, любовью,
+ * надією).  Written by us from the languages' grammar; there is no
+ * Russian dictionary here (util/lexicon.h), so the list is the word
+ * check.  A name written in lower case is the word (brief s29 word29). */
+static const struct {
+    const char *stem;
+    size_t tail;
+} ru_word_names[] = {
+    { "вер", 6 }, { "вір", 6 }, { "надежд", 6 }, { "наді", 6 }, { "любов", 6 },
+    { "любв", 4 }, { "роз", 6 }, { "лили", 6 }, { "лілі", 6 }, { "мир", 6 },
+    { "слав", 6 }, { "лад", 6 },
+};
+
+/* Words before a noun in lower case that make it the word, not the name
+ * ("его вера", "наша надежда", "эта любовь", "без надежды"): possessives,
+ * demonstratives and the prepositions an abstract noun takes. */
+static const char ru_before_word[] =
+    "его|её|ее|их|мой|моя|мою|моей|моё|твоя|твою|твоей|наша|нашу|нашей|наш|ваша|вашу|"
+    "вашей|своя|свою|своей|свой|эта|эту|этой|этот|та|ту|той|тот|такая|такой|всякая|"
+    "никакой|без|с|со|в|во|о|об|про|за|к|по|на|із|з|зі|у|її|ця|цю|цієї|цей|такої|жодної";
+
+/* Endings of Russian and Ukrainian adjectives and participles before a
+ * noun ("новая вера", "последняя надежда", "вічний мир"). */
+static const char ru_adjective_ends[] =
+    "ая|яя|ую|юю|ой|ей|ый|ий|ое|ее|ого|его|ому|ему|ым|им|ых|их|ої|ій|ою|ею";
+
+/* 1 if the Cyrillic word norm [a, wend), written in lower case, starts
+ * with the stem of a given name that is a word and ends within that
+ * stem's endings. */
+static int ru_word_name(const struct normtext *t, size_t a, size_t wend)
+{
+    for (size_t i = 0; i < sizeof ru_word_names / sizeof ru_word_names[0]; i++) {
+        size_t k = strlen(ru_word_names[i].stem);
+        if (k <= wend - a && wend - a <= k + ru_word_names[i].tail &&
+            memcmp(t->norm + a, ru_word_names[i].stem, k) == 0)
+            return written_lower(t, a);
+    }
+    return 0;
+}
+
+/* 1 if the Russian or Ukrainian word-name [a, wend) in lower case reads as
+ * the word where it stands: a possessive, a demonstrative, a preposition
+ * or an adjective in lower case right before it. */
+static int ru_word_sense(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t pa, pb;
+
+    if (!ru_word_name(t, a, wend) || !prev_word(&pa, &pb, t, a))
+        return 0;
+    return is_one(t->norm, pa, pb, ru_before_word) ||
+           (pb - pa > 6 && ends_with_one(t->norm, pa, pb, ru_adjective_ends));
+}
+
 /* ---- English ---- */
 
 /* Words after a capitalised word at a sentence's start that make it an
@@ -349,12 +421,32 @@ static const char en_after_verb[] = "it|them|me|us|him|you|we|they|i|he|she|ther
 
 /* ---- The rules ---- */
 
+/* Words for kin and for people close to one, after a Mongolian name in the
+ * genitive ("Баатрын эхнэр" "Baatar's wife", "Цэцгийн охин"): the
+ * genitive is then a person's, not the word's ("гэрлийн чийдэн"). */
+static const char mn_kin[] =
+    "эхнэр|нөхөр|охин|хүү|ээж|аав|ах|эгч|дүү|эмээ|өвөө|хүүхэд|гэр бүл|найз|хадам|"
+    "ач|зээ|авга|нагац|үр|хань|багш|дарга";
+
+/* 1 if the Cyrillic word from norm byte a is a genitive (-ын, -ийн, -ны,
+ * -ий) before a word of mn_kin. */
+static int mn_genitive_of_person(const struct normtext *t, size_t a)
+{
+    size_t wend = run_end(t, a), na, nb, r;
+
+    return ends_with_one(t->norm, a, wend, "ын|ийн|ны|ий|ин") && next_word(&na, &nb, t, wend, 0) &&
+           starts_with_one(&r, t->norm, na, nb, mn_kin);
+}
+
 int redact_sense_name(const struct normtext *t, size_t a, size_t b)
 {
     size_t s;
     int cp;
 
     (void)b;
+    if (utf8_next(&cp, t->norm + a, t->normlen - a) > 0 && cp >= 0x400 && cp <= 0x52F &&
+        mn_genitive_of_person(t, a))
+        return 1;
     /* An initial of the father's name right before ("Б.Гэрэл", "Б. Гэрэл"):
      * the full stop made the name a sentence's start. */
     if (a >= 2 && t->norm[a - 1] == ' ')
@@ -381,11 +473,87 @@ int redact_sense_word(const struct normtext *t, size_t a, size_t b)
         return 0;
     wend = run_end(t, b);
     if (first >= 0x400 && first <= 0x52F)
-        return mn_word_sense(t, a, wend);
+        return mn_word_sense(t, a, wend) || ru_word_sense(t, a, wend);
     if (is_hangul_cp(first))
         return ko_word_sense(t, a, b, wend);
     if (first >= 'a' && first <= 'z' && wend == b && written_upper(t, a) &&
         next_word(&na, &nb, t, b, 0) && is_one(t->norm, na, nb, en_after_verb))
         return 1;
     return 0;
+}
+
+/* 1 if norm [a, b) is Hangul syllables only (three bytes each). */
+static int hangul_only(const struct normtext *t, size_t a, size_t b)
+{
+    int cp;
+
+    for (size_t p = a; p < b; p += 3)
+        if (utf8_next(&cp, t->norm + p, b - p) != 3 || !is_hangul_cp(cp))
+            return 0;
+    return b > a;
+}
+
+/* Predicates of quantity and number (많다 "be many", 적다 "be few", 늘다
+ * "grow", 줄다 "shrink", 다양하다 "be varied", 풍부하다 "be rich"), as the
+ * starts of their forms. */
+static const char ko_quantity[] =
+    "많은|많다|많았|많고|많아져|많아졌|많지|많습|적었|적은|적다|적고|늘었|늘어|늘고|줄었|줄어|"
+    "줄고|다양|풍부";
+
+/* 1 if a Korean hit ending at norm byte b is followed by a subject or topic
+ * particle and, after one space, a predicate of ko_quantity. */
+static int ko_count_noun(const struct normtext *t, size_t b)
+{
+    size_t e = run_end(t, b), na, nb, r;
+
+    return is_one(t->norm, b, e, "이|가|은|는|도") && next_word(&na, &nb, t, e, 0) &&
+           starts_with_one(&r, t->norm, na, nb, ko_quantity);
+}
+
+int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, size_t *ga)
+{
+    size_t wend;
+    int first;
+
+    if (a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0)
+        return 0;
+    *ga = a;
+    /* A Korean given name as the subject of a predicate of quantity
+     * (종수가 많은 숲 "a forest of many species"): no person is many. */
+    if (is_hangul_cp(first) && ko_count_noun(t, b))
+        return 1;
+    /* A Korean surname of one syllable, a space, a given name of two
+     * syllables or more that hunspell-ko knows as a word (strictly, as the
+     * redactor asks of a registered name: redact_hits.c lit_form). */
+    if (is_hangul_cp(first)) {
+        if (b - a < 10 || t->norm[a + 3] != ' ' || !hangul_only(t, a, a + 3) ||
+            !hangul_only(t, a + 4, b) || !redact_ordinary_ko(t->norm + a + 4, b - a - 4, 1))
+            return 0;
+        *ga = a + 4;
+        return 1;
+    }
+    if (first < 0x400 || first > 0x52F)
+        return 0;
+    wend = run_end(t, a);
+    if (wend < b)
+        return 0;
+    if (ru_word_name(t, a, wend))
+        return 1;
+    /* A Mongolian case form (гэрлийн, алтны, гэрэлд) the dictionary knows
+     * as a word of its own: the name's word form, as the name itself is
+     * when the dictionary knows it (FORM_WORD). */
+    return redact_known_word(LEXICON_MN, t->norm + a, wend - a) == 1;
+}
+
+int redact_sense_phrase(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wend, na, nb;
+    int first;
+
+    if (a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
+        first < 0x400 || first > 0x52F)
+        return 0;
+    wend = run_end(t, b);
+    return next_word(&na, &nb, t, wend, 0) && written_lower(t, na) && mn_phrase_at(t, a, wend, na, nb) &&
+           mn_phrase_ends(t, nb);
 }

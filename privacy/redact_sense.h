@@ -22,4 +22,22 @@ int redact_sense_word(const struct normtext *t, size_t a, size_t b);
  * where the capital alone does not (a Mongolian patronymic written with
  * a capital right before it: "Батын Гэрэл"); else 0. */
 int redact_sense_name(const struct normtext *t, size_t a, size_t b);
+
+/* 1 if a person's form the dictionary does not know as a word (a
+ * replacement: FORM_REPLACE) stands at norm bytes [a, b) of t as a given
+ * name that is also an ordinary word, so that it is judged as that word
+ * (issue 13, brief s29 word29): a Korean surname syllable, a space, and a
+ * given name hunspell-ko knows (이 나라는, 박 하나만: *ga is then the given
+ * name's start); a Mongolian case form the dictionary knows (гэрлийн,
+ * алтны: *ga = a); a Russian or Ukrainian given name that is a word
+ * (вера, надежда, любов) written in lower case (*ga = a).  Else 0. */
+int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, size_t *ga);
+
+/* 1 if the hit at norm bytes [a, b) of t, a given name that is also a
+ * word, begins one of that word's set phrases (Алтан шар "golden
+ * yellow", Алтан загас "goldfish": the next word in lower case): a
+ * capital then marks no name where no sentence starts, as a title or a
+ * list's item may be written so, and the hit is a review flag (brief s29
+ * word29, report-adv28c J-15); else 0. */
+int redact_sense_phrase(const struct normtext *t, size_t a, size_t b);
 #endif

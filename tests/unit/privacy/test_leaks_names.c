@@ -113,6 +113,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num28.jsonl",
     "tests/data/leaks/pseud28.jsonl",
     "tests/data/leaks/pseud29.jsonl",
+    "tests/data/leaks/word29.jsonl", "tests/data/leaks/word29-guards.jsonl",
 };
 #define MAX_KINDS 2048
 
