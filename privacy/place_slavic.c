@@ -138,16 +138,15 @@ static const char *latin(int c, int how)
 
     if (how == LAT_RUSSIAN && (c == GHE || c == I || c == SHORT_I || c == E))
         return c == GHE ? "g" : c == I ? "i" : c == SHORT_I ? "y" : "e";
-    static const char *const bgn[] = {
+    static const char *const tab[2][32] = { {
         "a", "b", "v", "h", "d", "e", "zh", "z", "y", "y", "k", "l", "m", "n", "o", "p",
         "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-    };
-    static const char *const sch[] = {
+    }, {
         "a", "b", "v", "h", "d", "e", "ž", "z", "y", "j", "k", "l", "m", "n", "o", "p",
         "r", "s", "t", "u", "f", "ch", "c", "č", "š", "šč", "", "y", "", "e", "ju", "ja",
-    };
+    } };
     if (c >= A && c <= YA)
-        return (scholarly ? sch : bgn)[c - A];
+        return tab[scholarly][c - A];
     if (c == UK_I)
         return "i";
     if (c == YI)
