@@ -65,4 +65,19 @@ int place_uk_cases(const char *text, size_t len, place_uk_fn fn, void *ctx);
  * reviewer.  Returns 0, -1 when out of memory, or fn's non-zero value. */
 int place_uk_demonyms(const char *text, size_t len, place_uk_fn fn, void *ctx);
 
+/* place_slavic.c (brief s29 place29): calls fn with the other forms of
+ * the one-word name text[0..len) (UTF-8 bytes, five letters or more):
+ * a Cyrillic name in its Ukrainian and Russian cases (an adjective-type
+ * name: Кропивницького, Кропивницькому; -ь: Азовсталі, Азовсталлю,
+ * Азовсталью; -а/-я: Укрзалізниці; a consonant: Метінвесті), its other
+ * East Slavic spellings with theirs (і ї → и, є → е, ґ → г, -ськ/-цьк →
+ * -ск/-цк, и → ы: Кропивницкий, Укрзализныце; ы → и, и → і, э → е) and
+ * its BGN/PCGN and scholarly Latin spellings (Ukrzaliznytsya,
+ * Ukrzaliznycja); where latin_too is 1, a Latin name of six letters or
+ * more is read in Ukrainian and Russian Cyrillic (Metinvest: Метінвест,
+ * Метинвест) and those take the forms above.  The grammars' tables as
+ * the author knew them: wants a native reviewer.  Returns 0, -1 when out
+ * of memory, or fn's non-zero value.  Owns no memory after the call. */
+int place_slavic_forms(const char *text, size_t len, int latin_too, place_uk_fn fn, void *ctx);
+
 #endif

@@ -518,6 +518,7 @@ static int add_place_names(struct redactor *r, const char *text, size_t len, con
         return -1;
     r->place_uk = uk || has_ukrainian(NULL, text, len);
     if (place_uk_forms(text, len, add_uk_form, r) != 0 ||
+        place_slavic_forms(text, len, 0, add_uk_form, r) != 0 ||
         place_uk_demonyms(text, len, add_uk_flag, r) != 0 ||
         place_more_forms(text, len, add_more_form, r) != 0)
         return -1;
@@ -728,6 +729,7 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     }
     if ((cat == TERM_EMPLOYER || cat == TERM_ORGANISATION) &&
         (place_uk_cases(text, len, add_noun_form, &(struct term_form){ r, cat }) != 0 ||
+         place_slavic_forms(text, len, 1, add_noun_form, &(struct term_form){ r, cat }) != 0 ||
          place_latin_form(text, len, add_noun_latin, &(struct term_form){ r, cat }) != 0)) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");

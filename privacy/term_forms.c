@@ -5,6 +5,7 @@
  * its distinctive words without the generic ones, its initials. */
 #include <string.h>
 
+#include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -12,6 +13,7 @@
 #include "util/lexicon.h"
 
 #include <sodium.h>
+#include <utf8proc.h>
 
 int redact_term_drop_variant(const char *termkey, size_t tlen, const struct variant *v)
 {
@@ -58,6 +60,27 @@ static const char *const generic[] = {
     "enterprises", "services", "contracting", "contractors", "syarikat", "sdn", "bhd",
     "berhad", "perusahaan", "camp", "kem", "labour", "labor", "workers", "al", "el",
     "general", "trade", "international", "intl",
+    /* brief s29 place29 (report-adv28a I-9): a works, a mine, a plant and
+     * their legal forms in English, Mongolian (үйлдвэр factory, уурхай
+     * mine, ХХК LLC, ХК JSC, компани, корпораци), Russian and Ukrainian
+     * (завод, комбинат, фабрика, ООО, ОАО, ПАО, АО, ТОВ, ПрАТ), Korean and
+     * Chinese (공장, 광산, 工厂, 矿业, 集团). */
+    "mining", "mine", "mines", "plant", "works", "factory", "mill", "combine", "kombinat",
+    "jsc", "ojsc", "pjsc", "gmbh",
+    "\xd2\xaf\xd0\xb9\xd0\xbb\xd0\xb4\xd0\xb2\xd1\x8d\xd1\x80",                 /* үйлдвэр */
+    "\xd2\xaf\xd0\xb9\xd0\xbb\xd0\xb4\xd0\xb2\xd1\x8d\xd1\x80\xd0\xb8\xd0\xb9\xd0\xbd", /* үйлдвэрийн */
+    "\xd1\x83\xd1\x83\xd1\x80\xd1\x85\xd0\xb0\xd0\xb9",                         /* уурхай */
+    "\xd1\x85\xd1\x85\xd0\xba", "\xd1\x85\xd0\xba",                                 /* ххк, хк */
+    "\xd0\xba\xd0\xbe\xd0\xbc\xd0\xbf\xd0\xb0\xd0\xbd\xd0\xb8",               /* компани */
+    "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf\xd0\xbe\xd1\x80\xd0\xb0\xd1\x86\xd0\xb8", /* корпораци */
+    "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf\xd0\xbe\xd1\x80\xd0\xb0\xd1\x86\xd0\xb8\xd1\x8f", /* корпорация */
+    "\xd0\xb7\xd0\xb0\xd0\xb2\xd0\xbe\xd0\xb4",                                   /* завод */
+    "\xd0\xba\xd0\xbe\xd0\xbc\xd0\xb1\xd0\xb8\xd0\xbd\xd0\xb0\xd1\x82",     /* комбинат */
+    "\xd0\xba\xd0\xbe\xd0\xbc\xd0\xb1\xd1\x96\xd0\xbd\xd0\xb0\xd1\x82",     /* комбінат */
+    "\xd1\x84\xd0\xb0\xd0\xb1\xd1\x80\xd0\xb8\xd0\xba\xd0\xb0",               /* фабрика */
+    "\xd0\xbe\xd0\xbe\xd0\xbe", "\xd0\xbe\xd0\xb0\xd0\xbe", "\xd0\xbf\xd0\xb0\xd0\xbe", /* ооо, оао, пао */
+    "\xd0\xb0\xd0\xbe", "\xd1\x82\xd0\xbe\xd0\xb2", "\xd0\xbf\xd1\x80\xd0\xb0\xd1\x82", /* ао, тов, прат */
+    "공장", "광산", "工厂", "矿业", "集团",
     "건설", "회사", "주식회사", "그룹", "캠프", "컨스트럭션", "무역", "무역회사", "제너럴",
     "트레이딩", "公司", "贸易", "贸易公司",
     "\xd0\xbb\xd0\xb0\xd0\xb3\xd0\xb5\xd1\x80\xd1\x8c",             /* лагерь */
@@ -67,13 +90,20 @@ static const char *const generic[] = {
 static int is_generic(const char *w, size_t n)
 {
     char buf[64];
-    size_t m = 0;
+    size_t m = 0, i;
+    int cp, k;
 
-    for (size_t i = 0; i < n && m < sizeof buf; i++)
-        if (w[i] != '.')
-            buf[m++] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
-    for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
-        if (strlen(generic[i]) == m && memcmp(generic[i], buf, m) == 0)
+    /* In lower case in any script (Үйлдвэр, ХХК: brief s29 place29). */
+    for (i = 0; i < n && m + 4 <= sizeof buf; i += (size_t)k) {
+        if ((k = utf8_next(&cp, w + i, n - i)) <= 0)
+            return 0;
+        if (cp != '.')
+            m += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)buf + m);
+    }
+    if (i < n)
+        return 0;
+    for (size_t g = 0; g < sizeof generic / sizeof generic[0]; g++)
+        if (strlen(generic[g]) == m && memcmp(generic[g], buf, m) == 0)
             return 1;
     return 0;
 }
@@ -111,6 +141,20 @@ static int hyphen_article(const char *text, size_t len)
 {
     return len > 3 && ((text[0] | 0x20) == 'a' || (text[0] | 0x20) == 'e') &&
            (text[1] | 0x20) == 'l' && text[2] == '-';
+}
+
+/* 1 if w[0..n) is an ordinary word of its script's dictionary
+ * (util/lexicon.h: "Sunrise" of "Sunrise Mining") and no proper noun of
+ * the name lists (gazetteer.h: Эрдэнэт, a town hunspell-mn also reads as
+ * "with jewels"): the distinctive word alone is then a review flag, not
+ * a replacement (brief s29 place29). */
+static int ordinary_word(const char *w, size_t n)
+{
+    int cp, lang;
+
+    if (utf8_next(&cp, w, n) <= 0 || (lang = lexicon_lang_of(cp)) < 0)
+        return 0;
+    return lexicon_word((enum lexicon_lang)lang, w, n) == 1 && !gazetteer_names_word(w, n);
 }
 
 int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, void *ctx)
@@ -160,7 +204,7 @@ int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, v
     if (rl > 0 && rest[rl - 1] == ' ')
         rl--, article = 0;      /* an article and nothing after it */
     if (!place && dropped && (kept >= 2 || (kept == 1 && (longest >= 5 || (article && longest >= 3)))))
-        rc = fn(ctx, rest, rl, 0);
+        rc = fn(ctx, rest, rl, kept == 1 && !article && ordinary_word(rest, rl));
     /* The whole name without its article ("Noor General Trading" of "Al
      * Noor General Trading", report-adv27c H-3): two words or more after
      * it, one of them not generic. */
