@@ -810,6 +810,10 @@ size_t detect_plate_ru(const char *s, size_t len, size_t at);
 size_t detect_date_said(const char *s, size_t len, size_t at);
 size_t detect_ms_day_before(const char *s, size_t at);
 
+/* detect_zodiac.c: a person's zodiac animal at at ("돼지띠", "属猪",
+ * "гахай жилтэй"): its end, or 0.  No ASCII digit in it (detect_gate.c). */
+size_t detect_zodiac(const char *s, size_t len, size_t at);
+
 /* detect_tail.c: the last digits of a number after an "ending" word or
  * a mask ("ending in 4521", "berakhir 4521", "****-****-4521") whose
  * cue or mask starts at at: the end of the digits, their start in
