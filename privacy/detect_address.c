@@ -552,6 +552,14 @@ static size_t street_name(const char *s, size_t len, size_t i, int words)
         size_t x = detect_letters(s, len, w);
         while (x < len && s[x] == '-' && det_letter_at(s, len, x + 1))
             x = detect_letters(s, len, x + 1);
+        /* "вул Садова." ends a sentence: a name of four Cyrillic letters
+         * or five Latin ones before its full stop is no abbreviation
+         * ("blvd.", "пров."; brief s29 num29) */
+        if (x < len && s[x] == '.' && (x - w >= 8 || (x - w >= 5 && (unsigned char)s[w] < 0x80)) &&
+            (x + 1 >= len || s[x + 1] == ' ' || s[x + 1] == '\n')) {
+            e = x;
+            break;
+        }
         if (x == w || (x < len && s[x] == '.'))
             break;
         e = x;

@@ -625,6 +625,13 @@ int addr_form_spans(struct detection **d, size_t *n, size_t *cap, const char *s,
 int addr_run_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
 int addr_label_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
 
+/* detect_address_beside.c (brief s29 num29): a street's name with no
+ * street word before an address span's first number ("Kyiv, Khreshchatyk
+ * 22, apt 7"), a postcode among the places around a span ("Россия,
+ * 443001, Самара, ..."), merged into d[0..*n) as addr_merge does.  0, or
+ * -1 out of memory. */
+int addr_beside_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+
 /* detect_address_run.c: cuts every address of d[0..*n) (capacity *cap,
  * realloc'd) at a paragraph break of t's original (two line breaks: the
  * norm view has one ' ' for them); a part holding no digit is dropped.
