@@ -366,6 +366,19 @@ static const struct det_word place_words[] = {
     DW("\xd0\xba\xd0\xbe\xd0\xbe\xd1\x80\xd0\xb4\xd0\xb8\xd0\xbd\xd0\xb0\xd1\x82", FIT_PREFIX), /* координат */
 };
 
+/* The start of the window of back bytes before at, not before the
+ * sentence of at ("loc 47,918; 106,917. Sold 12,500; 30,250 units": the
+ * second pair has no place word). */
+static size_t sentence_from(const char *s, size_t at, size_t back)
+{
+    size_t from = at > back ? at - back : 0, i;
+
+    for (i = at; i > from + 1; i--)
+        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '!' || s[i - 2] == '?'))
+            return i;
+    return from;
+}
+
 /* ISO 6709 in decimal degrees: ±DD.d±DDD.d[±alt][/] ("+47.918+106.917/"),
  * with the solidus or two decimals or more on both. */
 static size_t iso6709(const char *s, size_t len, size_t at)
@@ -491,7 +504,7 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
     else
         ok = a.decimals >= 3 && b.decimals >= 3 && !(a.round && b.round) && a.comma == b.comma &&
              (!a.comma || ((s[a.end] == ',' || s[a.end] == ';' || s[a.end] == ' ') &&
-                           det_word_near(s, len, at > 32 ? at - 32 : 0, at, place_words,
+                           det_word_near(s, len, sentence_from(s, at, 32), at, place_words,
                                          sizeof place_words / sizeof place_words[0])));
     if ((a.hemi && b.hemi && latitude(b.hemi)) || (a.hemi && !b.hemi && !latitude(a.hemi)) ||
         (!a.hemi && b.hemi && latitude(b.hemi)))
