@@ -950,6 +950,16 @@ static size_t postcode_before(const char *s, size_t i, size_t *start)
     return 0;
 }
 
+size_t addr_postcode_before(const char *s, size_t i, size_t *start)
+{
+    return postcode_before(s, i, start);
+}
+
+size_t addr_postcode_after(const char *s, size_t len, size_t i, size_t *start)
+{
+    return postcode_after(s, len, i, start);
+}
+
 /* A name of one or two words between two parts of an address, where
  * the next part starts ("26 khoroo, Sansar 45-r bair", "Street 12,
  * Salmiya House 7": a microdistrict's, a town's or a building's name,

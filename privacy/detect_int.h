@@ -631,6 +631,12 @@ int addr_label_spans(struct detection **d, size_t *n, size_t *cap, const char *s
  * 443001, Самара, ..."), merged into d[0..*n) as addr_merge does.  0, or
  * -1 out of memory. */
 int addr_beside_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+/* detect_address.c: a postcode without its label before an address
+ * starting at i ("Россия, 443001, Самара, ...") or after one ending at i
+ * ("..., 443001 Самара"), the part walk's rule: its end with its start in
+ * *start, or 0. */
+size_t addr_postcode_before(const char *s, size_t i, size_t *start);
+size_t addr_postcode_after(const char *s, size_t len, size_t i, size_t *start);
 
 /* detect_address_run.c: cuts every address of d[0..*n) (capacity *cap,
  * realloc'd) at a paragraph break of t's original (two line breaks: the
