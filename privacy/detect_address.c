@@ -71,6 +71,12 @@ static size_t house_number(const char *s, size_t len, size_t i)
     j = i + n;
     if (j + 1 < len && (s[j] == '-' || s[j] == '/') && (n = det_digits(s, len, j + 1)) > 0 && n <= 4)
         j += 1 + n;
+    /* 9-а, 12/б: the house's letter after a dash or a slash (report-adv28a
+     * I-4 "пер. Тихий, 9-А"). */
+    if (j + 2 < len && j == i + det_digits(s, len, i) && (s[j] == '-' || s[j] == '/') &&
+        ((det_alpha(s[j + 1]) && !det_letter_at(s, len, j + 2)) ||
+         ((cp = det_cp_at(s, len, j + 1, &cl)) >= 0x430 && cp <= 0x44F && !det_letter_at(s, len, j + 1 + cl))))
+        return det_alpha(s[j + 1]) ? j + 2 : j + 1 + cl;
     k = j;
     if (j < len && det_alpha(s[j]) && !det_letter_at(s, len, j + 1))
         j++;
@@ -546,6 +552,14 @@ static size_t street_name(const char *s, size_t len, size_t i, int words)
         size_t x = detect_letters(s, len, w);
         while (x < len && s[x] == '-' && det_letter_at(s, len, x + 1))
             x = detect_letters(s, len, x + 1);
+        /* "вул Садова." ends a sentence: a name of four Cyrillic letters
+         * or five Latin ones before its full stop is no abbreviation
+         * ("blvd.", "пров."; brief s29 num29) */
+        if (x < len && s[x] == '.' && (x - w >= 8 || (x - w >= 5 && (unsigned char)s[w] < 0x80)) &&
+            (x + 1 >= len || s[x + 1] == ' ' || s[x + 1] == '\n')) {
+            e = x;
+            break;
+        }
         if (x == w || (x < len && s[x] == '.'))
             break;
         e = x;
@@ -781,6 +795,8 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         x += x < len && (s[x] == ' ' || (s[x] == '-' && x + 1 < len && det_digit(s[x + 1])));
         if (det_starts(s, len, x, "no. ") || det_starts(s, len, x, "no "))
             x += s[x + 2] == '.' ? 4 : 3;
+        else if (det_starts(s, len, x, "no") && x + 2 < len && det_digit(s[x + 2]))
+            x += 2;                                 /* "буд.№5": № is "no" in the norm view */
         x += x < len && s[x] == '#';
         if (x < len && det_digit(s[x]) && (n = house_number(s, len, x)) != 0) {
             /* Apartment 101-dong: the number's own unit after it. */
@@ -932,6 +948,16 @@ static size_t postcode_before(const char *s, size_t i, size_t *start)
         j = d;
     }
     return 0;
+}
+
+size_t addr_postcode_before(const char *s, size_t i, size_t *start)
+{
+    return postcode_before(s, i, start);
+}
+
+size_t addr_postcode_after(const char *s, size_t len, size_t i, size_t *start)
+{
+    return postcode_after(s, len, i, start);
 }
 
 /* A name of one or two words between two parts of an address, where

@@ -44,6 +44,7 @@ static const struct cue cues[] = {
     { "address", 1, 1 }, { "addr", 1, 1 }, { "home address", 1, 1 }, { "khayag", 1, 1 }, { "hayag", 1, 1 },
     { "\xd1\x85\xd0\xb0\xd1\x8f\xd0\xb3", 1, 1 },                                   /* хаяг */
     { "\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81", 1, 1 },                           /* адрес */
+    { "\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd0\xb0", 1, 1 },                   /* адреса (Ukrainian) */
     { "\xec\xa3\xbc\xec\x86\x8c", 1, 1 },                                           /* 주소 */
     /* a home's label (brief s25 addr25: "home: 101-1203, banpo xi") */
     { "home", 1, 1 }, { "ger", 1, 1 }, { "\xec\xa7\x91", 1, 1 },                            /* 집 */

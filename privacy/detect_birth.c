@@ -337,6 +337,53 @@ static size_t short_year_ordinal(const char *s, size_t len, size_t at)
     return 0;
 }
 
+/* Birth abbreviations and phrases that follow a year (glued or after a
+ * space): Russian г.р. (года рождения), Ukrainian р.н. (року
+ * народження), д.р. (дата рождения), dotted or spaced, the last dot
+ * missing at the text's end, and the phrases written out ("г.
+ * рождения", "года рождения", "року народження"). Hand-written from
+ * the abbreviations' usage (report-adv28c J-9); wants a native
+ * reviewer. */
+static const struct det_word year_birth_abbrevs[] = {
+    DW("\xd0\xb3.\xd1\x80.", FIT_WORD), DW("\xd0\xb3. \xd1\x80.", FIT_WORD),          /* г.р. г. р. */
+    DW("\xd0\xb3.\xd1\x80", FIT_WORD),                                             /* г.р */
+    DW("\xd1\x80.\xd0\xbd.", FIT_WORD), DW("\xd1\x80. \xd0\xbd.", FIT_WORD),          /* р.н. р. н. */
+    DW("\xd1\x80.\xd0\xbd", FIT_WORD),                                             /* р.н */
+    DW("\xd0\xb4.\xd1\x80.", FIT_WORD), DW("\xd0\xb4. \xd1\x80.", FIT_WORD),          /* д.р. д. р. */
+    DW("\xd0\xb3. \xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_PREFIX),                   /* г. рожд(ения) */
+    DW("\xd0\xb3.\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_PREFIX),                    /* г.рожд(ения) */
+    DW("\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb0 \xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_PREFIX), /* года рожд(ения) */
+    DW("\xd1\x80. \xd0\xbd\xd0\xb0\xd1\x80\xd0\xbe\xd0\xb4\xd0\xb6", FIT_PREFIX), /* р. народж(ення) */
+    DW("\xd1\x80\xd0\xbe\xd0\xba\xd1\x83 \xd0\xbd\xd0\xb0\xd1\x80\xd0\xbe\xd0\xb4\xd0\xb6", FIT_PREFIX), /* року народж(ення) */
+};
+
+/* A year of four digits (1900-2039) or two right before a birth
+ * abbreviation, glued or after one space ("1990р.н.", "(87 г.р.)",
+ * "1987г. рождения": report-adv28c J-9): the year's end, or 0.  The
+ * abbreviation says "year of birth", so the year needs no other word;
+ * a year of two digits only so (alone it is any number). */
+static size_t year_before_abbrev(const char *s, size_t len, size_t at)
+{
+    size_t n = det_digits(s, len, at), i, k;
+    unsigned v;
+
+    if ((n != 2 && n != 4) || (at > 0 && (det_digit(s[at - 1]) || det_letter_before(s, at) ||
+                                          strchr(".,:/-", s[at - 1]) != NULL)))
+        return 0;
+    v = det_value(s + at, n);
+    if (n == 4 && (v < 1900 || v > 2039))
+        return 0;
+    i = at + n + (at + n < len && s[at + n] == ' ');
+    /* det_word_at would read the year's digits as the word before */
+    for (k = 0; k < sizeof year_birth_abbrevs / sizeof year_birth_abbrevs[0]; k++) {
+        const struct det_word *w = &year_birth_abbrevs[k];
+        if (i + w->n <= len && memcmp(s + i, w->w, w->n) == 0 &&
+            (w->fit == FIT_PREFIX || w->w[w->n - 1] == '.' || !det_letter_at(s, len, i + w->n)))
+            return at + n;
+    }
+    return 0;
+}
+
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     struct det_date d, x;
@@ -378,6 +425,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
             f++;
         return near_birth_word(s, len, at, e, at - b, f - e, 0) ? (*start = at, e) : 0;
     }
+    if ((d.strength == DATE_NONE || d.strength == DATE_YEAR) && (e = year_before_abbrev(s, len, at)) != 0)
+        return *start = at, e;
     if (d.strength == DATE_NONE)
         return 0;
     *start = from;

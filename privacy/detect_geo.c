@@ -22,10 +22,12 @@
  *     "lat=42.0123&lon=129.7654"); ISO 6709
  *     ("+47.918+106.917/");
  *   - what3words addresses: "///" and three dotted words of any script
- *     ("///index.home.raft"); after the label "w3w" see detect_label.c,
+ *     ("///index.home.raft"), or spaced as below ("///filled count
+ *     soap"); after the label "w3w" see detect_label.c,
  *     where they may be spaced too ("what3words index home raft",
  *     report-adv27a G-13: detect_three_words_spaced, three words of
- *     three letters or more, none a word of prose after the label).
+ *     three letters or more joined by a space or by " . " alike, none a
+ *     word of prose after the label).
  * UTM and MGRS references are detect_grid.c's. */
 #include <string.h>
 
@@ -352,11 +354,30 @@ static int latitude(char h) { return h == 'n' || h == 's'; }
 static const struct det_word place_words[] = {
     DW("at", FIT_WORD), DW("in", FIT_WORD), DW("near", FIT_WORD), DW("location", FIT_PREFIX),
     DW("coordinates", FIT_WORD), DW("gps", FIT_WORD), DW("position", FIT_WORD),
+    /* short forms (report-adv28a I-7: "loc 47,918; 106,917") */
+    DW("loc", FIT_WORD), DW("coords", FIT_WORD), DW("coord", FIT_WORD), DW("geo", FIT_WORD),
+    DW("pos", FIT_WORD), DW("latlng", FIT_WORD), DW("latlon", FIT_WORD),
+    DW("\xd0\xbc\xd1\x96\xd1\x81\xd1\x86\xd0\xb5\xd0\xb7\xd0\xbd\xd0\xb0\xd1\x85\xd0\xbe\xd0\xb4\xd0\xb6", FIT_PREFIX), /* місцезнаходж(ення) */
+    DW("\xd0\xbc\xd0\xb5\xd1\x81\xd1\x82\xd0\xbe\xd0\xbd\xd0\xb0\xd1\x85\xd0\xbe\xd0\xb6\xd0\xb4", FIT_PREFIX), /* местонахожд(ение) */
+    DW("\xd0\xbc\xd0\xb5\xd1\x81\xd1\x82\xd0\xbe\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xb6\xd0\xb5\xd0\xbd", FIT_PREFIX), /* местоположен(ие) */
     DW("\xec\x9c\x84\xec\xb9\x98", FIT_PREFIX),                            /* 위치 */
     DW("\xec\xa2\x8c\xed\x91\x9c", FIT_PREFIX),                            /* 좌표 */
     DW("\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80\xd1\x88\xd0\xb8\xd0\xbb", FIT_PREFIX),  /* байршил */
     DW("\xd0\xba\xd0\xbe\xd0\xbe\xd1\x80\xd0\xb4\xd0\xb8\xd0\xbd\xd0\xb0\xd1\x82", FIT_PREFIX), /* координат */
 };
+
+/* The start of the window of back bytes before at, not before the
+ * sentence of at ("loc 47,918; 106,917. Sold 12,500; 30,250 units": the
+ * second pair has no place word). */
+static size_t sentence_from(const char *s, size_t at, size_t back)
+{
+    size_t from = at > back ? at - back : 0, i;
+
+    for (i = at; i > from + 1; i--)
+        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '!' || s[i - 2] == '?'))
+            return i;
+    return from;
+}
 
 /* ISO 6709 in decimal degrees: ±DD.d±DDD.d[±alt][/] ("+47.918+106.917/"),
  * with the solidus or two decimals or more on both. */
@@ -483,7 +504,7 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
     else
         ok = a.decimals >= 3 && b.decimals >= 3 && !(a.round && b.round) && a.comma == b.comma &&
              (!a.comma || ((s[a.end] == ',' || s[a.end] == ';' || s[a.end] == ' ') &&
-                           det_word_near(s, len, at > 32 ? at - 32 : 0, at, place_words,
+                           det_word_near(s, len, sentence_from(s, at, 32), at, place_words,
                                          sizeof place_words / sizeof place_words[0])));
     if ((a.hemi && b.hemi && latitude(b.hemi)) || (a.hemi && !b.hemi && !latitude(a.hemi)) ||
         (!a.hemi && b.hemi && latitude(b.hemi)))
@@ -540,9 +561,18 @@ static const struct det_word w3w_prose[] = {
     DW("can", FIT_WORD), DW("will", FIT_WORD), DW("words", FIT_WORD), DW("it", FIT_WORD),
 };
 
+/* The joiner of spaced words at i: " . " (3, report-adv28c J-10 "filled
+ * . count . soap") or ' ' (1); 0 if none. */
+static size_t spaced_joiner(const char *s, size_t len, size_t i)
+{
+    if (det_starts(s, len, i, " . "))
+        return 3;
+    return i + 1 < len && s[i] == ' ' ? 1 : 0;
+}
+
 size_t detect_three_words_spaced(const char *s, size_t len, size_t at)
 {
-    size_t i = at, n, w, chars;
+    size_t i = at, n, w, chars, j = 0, first = 0;
     int k, cp;
 
     for (k = 0; k < 3; k++) {
@@ -550,16 +580,23 @@ size_t detect_three_words_spaced(const char *s, size_t len, size_t at)
              chars++)
             i += n;
         if (chars < 3 || det_in_list(w3w_prose, sizeof w3w_prose / sizeof w3w_prose[0], s + w, i - w) ||
-            (k < 2 && (i + 1 >= len || s[i] != ' ')))
+            (k < 2 && ((j = spaced_joiner(s, len, i)) == 0 || (first != 0 && j != first))))
             return 0;
         if (k < 2)
-            i++;
+            i += j, first = j;
     }
     return det_letter_at(s, len, i) || (i < len && det_digit(s[i])) ? 0 : i;
 }
 
 size_t detect_scan_w3w(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
+    size_t e, i = at + 3;
+
     (void)start, (void)kind;
-    return det_starts(s, len, at, "///") ? detect_three_words(s, len, at + 3) : 0;
+    if (!det_starts(s, len, at, "///"))
+        return 0;
+    /* "///index.home.raft"; spaced, "///filled count soap", "/// filled .
+     * count . soap" (report-adv28c J-10): the slashes are the label. */
+    i += i < len && s[i] == ' ';
+    return (e = detect_three_words(s, len, i)) != 0 ? e : detect_three_words_spaced(s, len, i);
 }

@@ -625,6 +625,19 @@ int addr_form_spans(struct detection **d, size_t *n, size_t *cap, const char *s,
 int addr_run_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
 int addr_label_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
 
+/* detect_address_beside.c (brief s29 num29): a street's name with no
+ * street word before an address span's first number ("Kyiv, Khreshchatyk
+ * 22, apt 7"), a postcode among the places around a span ("Россия,
+ * 443001, Самара, ..."), merged into d[0..*n) as addr_merge does.  0, or
+ * -1 out of memory. */
+int addr_beside_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+/* detect_address.c: a postcode without its label before an address
+ * starting at i ("Россия, 443001, Самара, ...") or after one ending at i
+ * ("..., 443001 Самара"), the part walk's rule: its end with its start in
+ * *start, or 0. */
+size_t addr_postcode_before(const char *s, size_t i, size_t *start);
+size_t addr_postcode_after(const char *s, size_t len, size_t i, size_t *start);
+
 /* detect_address_run.c: cuts every address of d[0..*n) (capacity *cap,
  * realloc'd) at a paragraph break of t's original (two line breaks: the
  * norm view has one ' ' for them); a part holding no digit is dropped.
@@ -809,6 +822,10 @@ size_t detect_plate_ru(const char *s, size_t len, size_t at);
  * starting at at ("5hb ", "5 haribulan "), or at. */
 size_t detect_date_said(const char *s, size_t len, size_t at);
 size_t detect_ms_day_before(const char *s, size_t at);
+
+/* detect_zodiac.c: a person's zodiac animal at at ("돼지띠", "属猪",
+ * "гахай жилтэй"): its end, or 0.  No ASCII digit in it (detect_gate.c). */
+size_t detect_zodiac(const char *s, size_t len, size_t at);
 
 /* detect_tail.c: the last digits of a number after an "ending" word or
  * a mask ("ending in 4521", "berakhir 4521", "****-****-4521") whose

@@ -9,6 +9,8 @@
  * native reviewer. */
 #include "privacy/detect_int.h"
 
+#include <string.h>
+
 /* Labels alone: "IP 10,0,0,7", "router 192,168,0,1". */
 static const struct det_word ip_direct[] = {
     DW("ip", FIT_WORD), DW("ipv4", FIT_WORD), DW("router", FIT_WORD), DW("gateway", FIT_WORD),
@@ -74,26 +76,32 @@ static int ip_label_before(const char *s, size_t at)
     return 0;
 }
 
+/* 1 if a part of the address in s[at..end) starts with a 0 and has more
+ * digits ("01,02,03,04" is a list or a code, no address). */
+static int leading_zero(const char *s, size_t at, size_t end)
+{
+    for (size_t i = at; i + 1 < end; i++)
+        if (s[i] == '0' && det_digit(s[i + 1]) && (i == at || !det_digit(s[i - 1])))
+            return 1;
+    return 0;
+}
+
 size_t detect_scan_ip_comma(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    unsigned v[4];
-    size_t i = at, n;
+    size_t end;
 
     (void)start, (void)kind;
     if (!det_digit(s[at]) || det_letter_before(s, at))
         return 0;
-    for (int k = 0; k < 4; k++) {
-        n = det_digits(s, len, i);
-        if (n == 0 || n > 3 || (n > 1 && s[i] == '0') || (v[k] = det_value(s + i, n)) > 255)
-            return 0;
-        i += n;
-        if (k < 3 && (i + 1 >= len || s[i] != ',' || !det_digit(s[i + 1])))
-            return 0;
-        if (k < 3)
-            i++;
-    }
-    /* Not followed by more of a list or a decimal part. */
-    if (!det_ends_word(s, len, i) || (i + 1 < len && (s[i] == ',' || s[i] == '.') && det_digit(s[i + 1])))
+    /* The shape is detect_net.c's (detect_ip_written: one separator used
+     * thrice, spaced or not; report-adv28c J-11 "server 10 , 0 , 0 , 5");
+     * here it must hold a comma or a spaced dot: "1 2 3 4" or a number
+     * alone is no address even after "server". */
+    if ((end = detect_ip_written(s, len, at)) == 0 || leading_zero(s, at, end) ||
+        (memchr(s + at, ',', end - at) == NULL && memchr(s + at, '.', end - at) == NULL))
         return 0;
-    return ip_label_before(s, at) || ip_verb_before(s, at) ? i : 0;
+    /* Not followed by a decimal part. */
+    if (end + 1 < len && s[end] == '.' && det_digit(s[end + 1]))
+        return 0;
+    return ip_label_before(s, at) || ip_verb_before(s, at) ? end : 0;
 }

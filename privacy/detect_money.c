@@ -6,9 +6,10 @@
  * 2023-12345": detect_phone.c reads the groups, these the text).
  *
  * The currency words and signs: the currencies of the testimonies
- * (Mongolian tögrög, Korean won, Russian rouble, US dollar, Chinese yuan;
- * ISO 4217 codes MNT KRW RUB USD CNY EUR) as written in English,
- * Mongolian, Korean and Russian, and the signs ₮ ₩ $ € £ ¥ ₽. */
+ * (Mongolian tögrög, Korean won, Russian rouble, US dollar, Chinese yuan,
+ * Ukrainian hryvnia; ISO 4217 codes MNT KRW RUB USD CNY EUR UAH) as
+ * written in English, Mongolian, Korean, Russian and Ukrainian, and the
+ * signs ₮ ₩ $ € £ ¥ ₽ ₴. */
 #include <string.h>
 
 #include "privacy/detect_int.h"
@@ -21,11 +22,13 @@ static const char *const currency_after[] = {
     "\xd0\xb2\xd0\xbe\xd0\xbd", "\xd1\x8e\xd0\xb0\xd0\xbd\xd1\x8c", /* вон, юань */
     "\xec\x9b\x90", "\xeb\x8b\xac\xeb\x9f\xac", "\xec\x9c\x84\xec\x95\x88", /* 원 달러 위안 */
     "\xe2\x82\xae", "\xe2\x82\xa9", "$", "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xbd",
+    /* Ukrainian hryvnia (UA joined the plans: brief s29 num29) */
+    "uah", "hryvn", "\xd0\xb3\xd1\x80\xd0\xbd", "\xd0\xb3\xd1\x80\xd0\xb8\xd0\xb2\xd0\xbd", "\xe2\x82\xb4", /* грн, гривн(я, і, ень), ₴ */
 };
 
 static const char *const currency_before[] = {
     "$", "\xe2\x82\xae", "\xe2\x82\xa9", "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xbd",
-    "usd", "mnt", "krw", "rub", "cny", "eur",
+    "usd", "mnt", "krw", "rub", "cny", "eur", "uah", "\xe2\x82\xb4",          /* ₴ */
 };
 
 int det_money_around(const char *s, size_t len, size_t at, size_t end)

@@ -649,25 +649,33 @@ size_t detect_ip_written(const char *s, size_t len, size_t at)
             v = v * 10 + (unsigned long)(s[at + k] - '0');
         return v <= 0xFFFFFFFFUL ? at + n : 0;                  /* 3221225985 */
     }
-    /* 192 . 0 . 2 . 1, 192,0,2,1, 192 0 2 1: one separator, used thrice. */
+    /* 192 . 0 . 2 . 1, 192,0,2,1, 192 0 2 1, 10 , 0 , 0 , 5, 10, 0, 0, 5
+     * (report-adv28c J-11): one separator, used thrice. */
     for (k = 0; k < 4; k++) {
         if ((n = octet(s, len, i)) == 0)
             return 0;
         i += n;
         if (k == 3)
             break;
-        if (det_starts(s, len, i, " . "))
+        if (det_starts(s, len, i, " . ") || det_starts(s, len, i, " , "))
             n = 3;
+        else if (det_starts(s, len, i, ", "))
+            n = 2;
         else if (i < len && (s[i] == ',' || s[i] == ' ' || s[i] == '.'))
             n = 1;
         else
             return 0;
-        if (sep != 0 && sep != (n == 3 ? 3 : (size_t)(unsigned char)s[i]))
+        if (sep != 0 && sep != n * 256 + (unsigned char)s[i + n / 2])
             return 0;
-        sep = n == 3 ? 3 : (size_t)(unsigned char)s[i];
+        sep = n * 256 + (unsigned char)s[i + n / 2];
         i += n;
     }
-    return det_ends_word(s, len, i) && !(i + 1 < len && s[i] == ',' && det_digit(s[i + 1])) ? i : 0;
+    /* Not followed by more of a list ("1, 2, 3, 4, 5"). */
+    return det_ends_word(s, len, i) && !(i + 1 < len && s[i] == ',' && det_digit(s[i + 1])) &&
+                   !(det_starts(s, len, i, ", ") && i + 2 < len && det_digit(s[i + 2])) &&
+                   !(det_starts(s, len, i, " , ") && i + 3 < len && det_digit(s[i + 3]))
+               ? i
+               : 0;
 }
 
 /* 1 if a version word stands right before at ("Version 1.2.3.4",

@@ -5,7 +5,7 @@
  *     calling code and a national number of a possible length for it
  *     (any region), or, after '+', 8 to 15 digits;
  *   - written nationally, for the regions of the plans (KR KP MN RU CN MY
- *     KW): after the region's trunk prefix (0, 8) any valid number; without
+ *     KW UA): after the region's trunk prefix (0, 8) any valid number; without
  *     it a valid mobile number, or a valid fixed-line or other number
  *     written in groups ("2222 3333" in Kuwait, "(495) 123-45-67");
  *   - after a phone word ("tel", "전화", "утас"...): any 6 to 12 digits.

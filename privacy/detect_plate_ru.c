@@ -3,7 +3,8 @@
  * D-12, report-adv25b C-4; brief s28 num28 joined the readers of
  * detect_plate2.c and detect_plate3.c).  The letters are the twelve that
  * look alike in Cyrillic and Latin (А В Е К М Н О Р С Т У Х), the region
- * two or three digits, maybe followed by "rus".  The shapes:
+ * two or three digits, maybe followed by "rus" or "рус" (glued, spaced or
+ * after a dash).  The shapes:
  *   - type 1, cars: a letter, three digits, two letters, the region
  *     ("А123ВС77", "а 123 вс 777", "A-123-BC 77 rus"), read alone;
  *   - type 1A, taxis: two letters, three digits ("АВ 123 77");
@@ -89,8 +90,12 @@ static size_t region(const char *s, size_t len, size_t i)
     if (r != 2 && r != 3)
         return 0;
     i += r;
-    if (det_starts(s, len, i, " rus") && open_end(s, len, i + 4))
-        i += 4;
+    /* "77 rus", "77RUS", "77-rus", "77 рус" (report-adv28c J-13). */
+    r = i + sep(s, len, i);
+    if (det_starts(s, len, r, "rus") && open_end(s, len, r + 3))
+        i = r + 3;
+    else if (det_starts(s, len, r, "\xd1\x80\xd1\x83\xd1\x81") && open_end(s, len, r + 6))
+        i = r + 6;                                                  /* рус */
     return open_end(s, len, i) ? i : 0;
 }
 

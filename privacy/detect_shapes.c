@@ -173,6 +173,13 @@ int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char 
 
     for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        /* A zodiac animal (detect_zodiac.c; 属 inside a Chinese run) */
+        if (c >= 0xD0 && (c == 0xE5 || word_start(s, i)) && (e = detect_zodiac(s, len, i)) != 0) {
+            if (merge(d, n, cap, i, e, DETECT_DATE) != 0)
+                return -1;
+            i = e - 1;
+            continue;
+        }
         if (c == ' ' || ((c & 0xC0) == 0x80) || !word_start(s, i))
             continue;
         a = i, kind = DETECT_ID;

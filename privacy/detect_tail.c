@@ -11,10 +11,13 @@
  *     number noun (card, account, number, phone; kad, akaun, nombor,
  *     telefon; карта, счёт, номер, телефон...) in the 48 bytes before
  *     in its sentence:
- *     "the war ending in 1953" stays;
+ *     "the war ending in 1953" stays; the Russian and Ukrainian verbs
+ *     after the digits too ("карта на 4421 заканчивается");
  *   - a mask: groups of two or more '*', 'x', '#' or '•' (four or more
  *     in all) joined by '-', ' ' or nothing, then three to six digits ("****-****-4521",
- *     "**** **** **** 4521", "•••• 4521"), the whole a detection.
+ *     "**** **** **** 4521", "•••• 4521"), the whole a detection;
+ *   - a short mask (one to three of * # • . …) glued to four digits right
+ *     after a card's word or brand ("Visa *4421"): the digits.
  * Kind phone after a phone noun, account after a card's or an
  * account's, else id; the walk's kind where it found the number.  Offsets are bytes of the
  * norm view (detect_int.h). */
@@ -127,6 +130,57 @@ static size_t mask(const char *s, size_t len, size_t at)
     return total >= 4 && (run == 0 || run >= 2) && i < len && det_digit(s[i]) ? i : 0;
 }
 
+/* The Russian and Ukrainian ending verbs' stems (the first three of
+ * endings, without "на"), said after the digits ("карта на 4421
+ * заканчивается", report-adv28c J-12). */
+static const char *const endings_after[] = {
+    "\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",           /* заканчива */
+    "\xd0\xbe\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",                   /* оканчива */
+    "\xd0\xb7\xd0\xb0\xd0\xba\xd1\x96\xd0\xbd\xd1\x87\xd1\x83",                           /* закінчу */
+};
+
+/* The digits at at when an ending verb follows them: their end, or 0. */
+static size_t digits_then_ending(const char *s, size_t len, size_t at)
+{
+    size_t e, k;
+
+    if (!det_digit(s[at]) || (e = last_digits(s, len, at)) == 0 || e - at < 3 || e >= len || s[e] != ' ')
+        return 0;
+    for (k = 0; k < N(endings_after); k++)
+        if (det_starts(s, len, e + 1, endings_after[k]))
+            return e;
+    return 0;
+}
+
+/* A short mask at at, one to three of '*', '#', '•' or '.', or '…' ("Visa
+ * *4421", "карта ••4421", "card ...4421": report-adv28c J-12) glued to
+ * four digits, right after a card's word (a brand too): the digits'
+ * start, or 0.  A mask of four or more is mask()'s, with no word. */
+static size_t short_mask(const char *s, size_t len, size_t at)
+{
+    size_t i = at, n = 0, a, we;
+
+    while (n < 3 && i < len) {
+        if (s[i] == '*' || s[i] == '#' || s[i] == '.')
+            i++, n++;
+        else if (det_starts(s, len, i, "\xe2\x80\xa2") || det_starts(s, len, i, "\xe2\x80\xa6"))
+            i += 3, n++;                                                /* • … */
+        else
+            break;
+    }
+    if (n == 0 || det_digits(s, len, i) != 4 || det_letter_at(s, len, i + 4) ||
+        (i + 5 < len && strchr(".,-/:", s[i + 4]) != NULL && det_digit(s[i + 5])))
+        return 0;
+    if ((we = det_word_ending(s, at, " :", &a)) == 0)
+        return 0;
+    if (det_in_list(account_nouns, N(account_nouns), s + a, we - a))
+        return i;
+    return det_in_list(weak_nouns, N(weak_nouns), s + a, we - a) && !det_starts(s, len, i, "19") &&
+                   !det_starts(s, len, i, "20")
+               ? i
+               : 0;
+}
+
 size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i, e, from = at > NOUN_BACK ? at - NOUN_BACK : 0;
@@ -149,6 +203,17 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
         if (!strong && !(det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) &&
                          !(e - i == 4 && (det_starts(s, len, i, "19") || det_starts(s, len, i, "20")))))
             return 0;
+        *start = i;
+    } else if ((e = digits_then_ending(s, len, at)) != 0) {
+        if (!det_word_near(s, len, from, at, nouns, N(nouns)) &&
+            !det_word_near(s, len, from, at, account_nouns, N(account_nouns)) &&
+            !det_word_near(s, len, from, at, phone_nouns, N(phone_nouns)) &&
+            !(det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) &&
+              !(e - at == 4 && (det_starts(s, len, at, "19") || det_starts(s, len, at, "20")))))
+            return 0;
+        *start = at;
+    } else if ((i = short_mask(s, len, at)) != 0) {
+        e = i + 4;
         *start = i;
     } else if ((i = mask(s, len, at)) != 0 && (s[at] != 'x' || s[i - 1] == '-' || s[i - 1] == ' ')) {
         if ((e = last_digits(s, len, i)) == 0 || e - i < 3)

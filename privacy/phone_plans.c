@@ -73,6 +73,16 @@ const struct phone_plan phone_plans[] = {
         .example_fixed = "22345678",
         .example_mobile = "50012345",
     },
+    {
+        .region = "UA", .cc = 380,
+        .idd = "^(00)",
+        .trunk = "0",
+        .fixed = "^((3[1-8]|4[13-8]|5[1-7]|6[12459])[0-9]{7})$",
+        .mobile = "^((39|50|6[36-8]|7[1-3]|9[1-9])[0-9]{7})$",
+        .other = "^(800[1-8][0-9]{5,6}|900[239][0-9]{5,6}|89[1-579][0-9]{6})$",
+        .example_fixed = "311234567",
+        .example_mobile = "501234567",
+    },
 };
 
 const size_t phone_nplans = sizeof phone_plans / sizeof phone_plans[0];
