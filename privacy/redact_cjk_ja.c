@@ -305,11 +305,15 @@ static size_t given_before(const struct redactor *r, const struct normtext *t, s
     return p;
 }
 
+/* What this finds is also replaced where the same text writes it again
+ * (redact_cjk_echo.c; not one kanji, not hiragana). */
 int redact_cjk_ja(struct spans *sp, const struct redactor *r, const struct normtext *t)
 {
-    size_t p, q, k, term = 0, i, last = 0;
+    size_t p, q, k, term = 0, i, last = 0, n0 = sp->n;
     int cp, n, rc = 0;
 
+    if (r->ncjk == 0)
+        return 0;
     for (p = 0; rc == 0 && p < t->normlen; p = q) {
         if ((n = utf8_next(&cp, t->norm + p, t->normlen - p)) <= 0)
             break;
@@ -337,5 +341,5 @@ int redact_cjk_ja(struct spans *sp, const struct redactor *r, const struct normt
                 rc = add(sp, r, term, a, p);
         }
     }
-    return rc;
+    return rc == 0 ? redact_cjk_echo(sp, n0, t) : rc;
 }

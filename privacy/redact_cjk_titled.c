@@ -684,7 +684,5 @@ int redact_cjk_titled(struct spans *sp, struct spans *flags, const struct redact
     }
     if (rc == 0)
         rc = bare(sp, r, t);
-    if (rc == 0)
-        rc = redact_cjk_ja(sp, r, t);
     return rc == 0 ? redact_cjk_echo(sp, n0, t) : rc;
 }
