@@ -77,3 +77,29 @@ int kanji_ja_spells(const int *cps, size_t n, const char *w, size_t len)
 {
     return n > 0 && n <= SPELL_MAX && spells(cps, n, w, len, 1);
 }
+
+int kanji_ja_stem(int cp, const char *w, size_t len)
+{
+    const char *rd = readings_of(cp), *p, *e;
+
+    if (rd == NULL || len < 4)
+        return 0;
+    for (p = rd; *p != '\0'; p = *e == ' ' ? e + 1 : e) {
+        if ((e = strchr(p, ' ')) == NULL)
+            e = p + strlen(p);
+        if (e - p >= 3 && memcmp(p, w, 3) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+unsigned long kanji_ja_initials(int cp)
+{
+    const char *rd = readings_of(cp), *p;
+    unsigned long m = 0;
+
+    for (p = rd; p != NULL && *p != '\0'; p++)
+        if ((p == rd || p[-1] == ' ') && *p >= 'a' && *p <= 'z')
+            m |= 1UL << (*p - 'a');
+    return m;
+}

@@ -17,4 +17,16 @@
  * and for a character the table does not hold. */
 int kanji_ja_spells(const int *cps, size_t n, const char *w, size_t len);
 
+/* 1 if a Japanese reading of the Han character cp (code point) of three
+ * letters or more begins with the first three letters of w[0..len) (lower
+ * case ASCII bytes; len at least 4): a name reading of the same stem that
+ * Unihan does not list (浩: hiroi, for Hiroshi; brief s29 cjk29).  0
+ * otherwise. */
+int kanji_ja_stem(int cp, const char *w, size_t len);
+
+/* The first letters of the Japanese readings of the Han character cp
+ * (code point), one bit each ('a' bit 0 .. 'z' bit 25), 0 for a character
+ * the table does not hold: a quick test before kanji_ja_spells. */
+unsigned long kanji_ja_initials(int cp);
+
 #endif

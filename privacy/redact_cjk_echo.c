@@ -53,6 +53,10 @@ int redact_cjk_echo(struct spans *sp, size_t from, const struct normtext *t)
         int kana = transcribe_is_katakana(cp);
         if (!kana && !is_han_cp(cp))
             continue;
+        /* One Han character (武 of 武さん: redact_cjk_ja.c) is too often a
+         * word to be the name wherever it stands. */
+        if (!kana && utf8_next(&cp, t->norm + s.start, len) == (int)len)
+            continue;
         for (p = 0; p + len <= t->normlen; p = (size_t)(at - t->norm) + 1) {
             if ((at = memmem(t->norm + p, t->normlen - p, t->norm + s.start, len)) == NULL)
                 break;

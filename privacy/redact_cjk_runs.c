@@ -59,6 +59,11 @@ static int translit_cp(const char *s, size_t n)
     return 0;
 }
 
+int redact_cjk_translit(const char *s, size_t n)
+{
+    return n == 3 && translit_cp(s, n);
+}
+
 void redact_cjk_runs(struct spans *sp, const struct normtext *t)
 {
     size_t i, j = 0;

@@ -53,8 +53,12 @@
 #include "privacy/varlist.h"
 
 /* Classes a key needs: two (KT of Carter) are too many words' shape even
- * after a title. */
+ * after a title, unless the window is long (long_window). */
 #define KEY_MIN 3
+/* Classes of a key that is read with no mark at all (bare), in Han
+ * characters of the transliteration alphabet and in katakana. */
+#define BARE_HAN_MIN 3
+#define BARE_KANA_MIN 5
 /* Characters of a window read. */
 #define WINDOW_MAX 6
 /* Bytes of a reading. */
@@ -76,7 +80,7 @@ static const char *const after_titles[] = {
     "先生", "女士", "小姐", "太太", "夫人", "博士", "医生", "醫生", "大夫", "老师", "老師",
     "教授", "律师", "律師", "牧师", "牧師", "经理", "經理", "老板", "老闆", "师傅", "師傅",
     "同志", "さん", "さま", "様", "氏", "君", "くん", "ちゃん", "社長", "部長", "課長",
-    "選手", "医師",
+    "選手", "医師", "殿", "どの", "先輩", "嬢",
 };
 static const char *const before_titles[] = { "小", "老" };
 
@@ -164,7 +168,7 @@ static int word_add(struct redactor *r, const char *w, size_t len)
             if (vw == 1 && !v_to_w(ld, m))
                 break;
             c = part_key(p.s, sizeof p.s, ld, m);
-            if (c >= KEY_MIN && c <= TRANSCRIBE_SKEL_MAX) {
+            if (c >= 2 && c <= TRANSCRIBE_SKEL_MAX) {
                 p.n = (unsigned char)c;
                 rc = part_add(r, &p);
             }
@@ -361,6 +365,79 @@ static const struct cjk_part *match_ja(const struct redactor *r, const struct no
     return NULL;
 }
 
+/* Characters of the Xinhua tables for foreign names that the table of
+ * redact_cjk_runs.c leaves out as too common a word after a name (连 of
+ * 科瓦连科, 惠 of 惠特克, 夫 of 彼得罗夫, 根 of 摩根; brief s29 cjk29), simplified
+ * and traditional.  WRITTEN BY HAND from the author's knowledge of the
+ * tables; wants a native reviewer of Chinese. */
+static const char translit_more[] = "连連惠列夫得根摩丽麗琴钦欽申勃怀懷契";
+
+/* Runs of the transliteration alphabet that are the Chinese names of
+ * countries, cities and regions a testimony of work abroad names, and
+ * loanwords, never read with no mark (乌克兰 reads KLN, as Colin does).
+ * WRITTEN BY HAND for intake (brief s29 cjk29); wants a native reviewer
+ * of Chinese. */
+static const char *const translit_words[] = {
+    "乌克兰", "烏克蘭", "俄罗斯", "俄羅斯", "哈萨克斯坦", "马来西亚", "馬來西亞", "印度尼西亚",
+    "巴基斯坦", "阿拉伯", "迪拜", "科威特", "卡塔尔", "莫斯科", "基辅", "克里米亚", "澳大利亚",
+    "加拿大", "意大利", "阿尔卑斯", "英格兰", "西班牙", "阿根廷", "巴西", "菲律宾", "柬埔寨",
+    "乌兰巴托", "哈尔科夫", "顿涅茨克", "马里乌波尔", "敖德萨", "利沃夫", "明斯克", "塔什干",
+    "阿拉木图", "比什凯克", "杜尚别", "阿富汗", "伊拉克", "伊朗", "叙利亚", "土耳其",
+    "伊斯坦布尔", "黎巴嫩", "以色列", "埃及", "利比亚", "阿曼", "阿联酋", "巴林", "尼泊尔",
+    "孟加拉", "斯里兰卡", "缅甸", "老挝", "蒙古", "布里亚特", "图瓦", "吉尔吉斯", "塔吉克",
+    "乌兹别克", "土库曼", "格鲁吉亚", "亚美尼亚", "阿塞拜疆", "白俄罗斯", "摩尔多瓦",
+    "罗马尼亚", "保加利亚", "波兰", "德国", "法国", "英国", "美国", "日本", "韩国", "朝鲜",
+    "巧克力", "沙发", "咖啡", "马拉松", "奥林匹克", "可口可乐", "麦克风", "布丁", "汉堡",
+    "伏特加", "吉他", "卡拉", "巴士", "的士", "摩托", "迪斯科", "沙拉", "巴黎", "伦敦", "柏林",
+};
+
+/* 1 if the run norm[a..b) holds a word of translit_words. */
+static int translit_word(const struct normtext *t, size_t a, size_t b)
+{
+    for (size_t i = 0; i < sizeof translit_words / sizeof translit_words[0]; i++)
+        if (memmem(t->norm + a, b - a, translit_words[i], strlen(translit_words[i])) != NULL)
+            return 1;
+    return 0;
+}
+
+/* 1 if the Han character s[0..3) (bytes) is a letter of the Chinese
+ * transliteration alphabet. */
+static int translit_han(const char *s)
+{
+    const char *p = translit_more;
+    size_t len = sizeof translit_more - 1;
+
+    if (redact_cjk_translit(s, 3))
+        return 1;
+    while ((p = memmem(p, len - (size_t)(p - translit_more), s, 3)) != NULL) {
+        if ((size_t)(p - translit_more) % 3 == 0)
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
+/* 1 if the window norm[a..b) is long enough for a key of two classes
+ * (Whitaker: 惠特克 huiteke, ホイッテカー, both TK): three Han characters or
+ * more, each of the transliteration alphabet, or a katakana word of four
+ * letters or more, the long mark and the small tsu not counted. */
+static int long_window(const struct normtext *t, size_t a, size_t b)
+{
+    size_t han = 0, kana = 0;
+    int cp, n;
+
+    for (; a < b && (n = utf8_next(&cp, t->norm + a, b - a)) > 0; a += (size_t)n) {
+        if (is_han_cp(cp)) {
+            if (n != 3 || !translit_han(t->norm + a))
+                return 0;
+            han++;
+        } else if (cp != '-' && cp != 0x30C3) {
+            kana++;
+        }
+    }
+    return (han >= 3 && kana == 0) || (kana >= 4 && han == 0);
+}
+
 /* The key of r that the window norm[a..b) reads, of subject subject when
  * not 0, or NULL. */
 static const struct cjk_part *match(const struct redactor *r, const struct normtext *t, size_t a,
@@ -372,7 +449,7 @@ static const struct cjk_part *match(const struct redactor *r, const struct normt
 
     if (ja != NULL)
         return ja;
-    if (c < KEY_MIN)
+    if (c < 2 || (c < KEY_MIN && !long_window(t, a, b)))
         return NULL;
     for (size_t i = 0; i < r->ncjk; i++)
         if (r->cjk[i].n == c && strcmp(r->cjk[i].s, skel) == 0 &&
@@ -487,6 +564,74 @@ static const struct cjk_part *surname_at(const struct redactor *r, const struct 
     return NULL;
 }
 
+size_t redact_cjk_title_at(const struct normtext *t, size_t p)
+{
+    return title_at(t, p, after_titles, sizeof after_titles / sizeof after_titles[0]);
+}
+
+const char *redact_cjk_ja_word(const struct redactor *r, size_t i, size_t *term)
+{
+    if (i >= r->ncjk || r->cjk[i].n != JA_PART)
+        return NULL;
+    *term = r->cjk[i].term;
+    return r->cjk[i].s;
+}
+
+/* The key of the run norm[a..b) read with no mark, or NULL: a run of
+ * Han characters needs BARE_HAN_MIN classes, a katakana word
+ * BARE_KANA_MIN. */
+static const struct cjk_part *bare_match(const struct redactor *r, const struct normtext *t,
+                                         size_t a, size_t b, int han)
+{
+    char skel[TRANSCRIBE_SKEL_MAX + 1];
+    size_t c = window_key(skel, sizeof skel, t, a, b);
+
+    if (c < (han ? BARE_HAN_MIN : BARE_KANA_MIN))
+        return NULL;
+    for (size_t i = 0; i < r->ncjk; i++)
+        if (r->cjk[i].n == c && strcmp(r->cjk[i].s, skel) == 0)
+            return &r->cjk[i];
+    return NULL;
+}
+
+/* A word of a registered name with no mark at all (brief s29 cjk29,
+ * report-adv28c J-3, J-4: 科瓦连科。后来科瓦连科, 谢尔盖来了): a whole run of
+ * three to WINDOW_MAX Han characters of the transliteration alphabet
+ * (translit_han) that reads a key of BARE_HAN_MIN classes or more, or a
+ * whole katakana word of three letters or more that reads one of
+ * BARE_KANA_MIN.  Chinese text runs such characters together rarely but
+ * in a foreign name; ordinary words hold others (来, 了, 说). */
+static int bare(struct spans *sp, const struct redactor *r, const struct normtext *t)
+{
+    size_t p = 0, q, k;
+    int cp, n, m, rc = 0;
+
+    while (rc == 0 && p < t->normlen) {
+        if ((n = utf8_next(&cp, t->norm + p, t->normlen - p)) <= 0)
+            break;
+        int sc = cjk_script(t, p, cp);
+        int han = sc == 1 && n == 3 && translit_han(t->norm + p);
+        if (!han && sc != 2) {
+            p += (size_t)n;
+            continue;
+        }
+        for (q = p, k = 0; q < t->normlen; q += (size_t)m, k++) {
+            if ((m = utf8_next(&cp, t->norm + q, t->normlen - q)) <= 0)
+                break;
+            if (han ? !(is_han_cp(cp) && m == 3 && translit_han(t->norm + q))
+                    : cjk_script(t, q, cp) != 2)
+                break;
+        }
+        const struct cjk_part *hit = NULL;
+        if (k >= 3 && (!han || (k <= WINDOW_MAX && !translit_word(t, p, q))))
+            hit = bare_match(r, t, p, q, han);
+        if (hit != NULL)
+            rc = file(sp, NULL, r, hit, p, q, 0, 0);
+        p = q > p ? q : p + (size_t)n;
+    }
+    return rc;
+}
+
 int redact_cjk_titled(struct spans *sp, struct spans *flags, const struct redactor *r,
                       const struct normtext *t)
 {
@@ -537,5 +682,7 @@ int redact_cjk_titled(struct spans *sp, struct spans *flags, const struct redact
             }
         }
     }
+    if (rc == 0)
+        rc = bare(sp, r, t);
     return rc == 0 ? redact_cjk_echo(sp, n0, t) : rc;
 }

@@ -1010,6 +1010,26 @@ int redact_cjk_titled(struct spans *sp, struct spans *flags, const struct redact
  * 摩根太太; a katakana word whole).  0, or -1 out of memory. */
 int redact_cjk_echo(struct spans *sp, size_t from, const struct normtext *t);
 
+/* Brief s29 cjk29 (report-adv28c J-1..J-4).  redact_cjk_titled.c: the
+ * length in bytes of a title written after a name (先生, さん, 殿) at norm
+ * byte p of t, else 0; and the Latin word (lower case ASCII, NUL ended) of
+ * the i-th key redact_cjk_titled_add kept whole for kanji's Japanese
+ * readings, with its term in *term, or NULL for a key of another kind.
+ * The memory stays the redactor's. */
+size_t redact_cjk_title_at(const struct normtext *t, size_t p);
+const char *redact_cjk_ja_word(const struct redactor *r, size_t i, size_t *term);
+/* redact_cjk_runs.c: 1 if the UTF-8 character s[0..n) (bytes) is one of
+ * the Chinese transliteration alphabet of its hand-written table. */
+int redact_cjk_translit(const char *s, size_t n);
+/* redact_cjk_ja.c: a Japanese name registered in Latin letters written in
+ * kanji or kana (report-adv28c J-1, J-2): surname and given name written
+ * together (山本武, 山本たけし), with no title; a given name of one kanji
+ * read whole (武さん) or in hiragana (ひろしさん) before a title; a katakana
+ * word of three or more kana read as the word (ヤマモト).  Replaced into sp
+ * (norm offsets of t).  Tables: kanji_ja.h, transcribe_kana_romaji.
+ * 0, or -1 out of memory. */
+int redact_cjk_ja(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
 /* redact_hanviet.c: wipes and frees what redact_hanviet_add kept. */
 void redact_hanviet_free(struct redactor *r);
 
