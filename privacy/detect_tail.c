@@ -127,18 +127,40 @@ static size_t mask(const char *s, size_t len, size_t at)
     return total >= 4 && (run == 0 || run >= 2) && i < len && det_digit(s[i]) ? i : 0;
 }
 
-size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
+/* Where the nouns of the cue's own sentence start: NOUN_BACK bytes
+ * before at at most. */
+static size_t sentence_from(const char *s, size_t at)
 {
-    size_t i, e, from = at > NOUN_BACK ? at - NOUN_BACK : 0;
-    int bare = 0, strong;
+    size_t i, from = at > NOUN_BACK ? at - NOUN_BACK : 0;
 
-    /* the nouns of the cue's own sentence */
     for (i = at; i > from; i--)
         if (strchr("!?;", s[i - 1]) != NULL || (s[i - 1] == '.' && i < at && s[i] == ' '))
             break;
-    from = i;
+    return i;
+}
 
+/* 0 if neither an ending word of endings[] nor a mask (mask(): '*', 'x',
+ * '#' or the first byte of '•') starts with the byte c: the reader runs
+ * at every word (brief s29 speed29b). */
+static int tail_may_start(char c)
+{
+    if (c == '*' || c == 'x' || c == '#' || c == '\xe2')
+        return 1;
+    for (size_t k = 0; k < N(endings); k++)
+        if (endings[k][0] == c)
+            return 1;
+    return 0;
+}
+
+size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    size_t i, e, from;
+    int bare = 0, strong;
+
+    if (!tail_may_start(s[at]))
+        return 0;
     if ((i = after_ending(s, len, at, &bare)) != 0) {
+        from = sentence_from(s, at);
         if (i < len && s[i] == ':')
             i++;
         if ((e = last_digits(s, len, i)) == 0 || (bare && e - i < 3))
@@ -153,7 +175,7 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
     } else if ((i = mask(s, len, at)) != 0 && (s[at] != 'x' || s[i - 1] == '-' || s[i - 1] == ' ')) {
         if ((e = last_digits(s, len, i)) == 0 || e - i < 3)
             return 0;
-        *start = at;
+        *start = at, from = sentence_from(s, at);
     } else {
         return 0;
     }
