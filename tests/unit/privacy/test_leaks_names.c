@@ -112,6 +112,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/names28.jsonl",
     "tests/data/leaks/num28.jsonl",
     "tests/data/leaks/pseud28.jsonl",
+    "tests/data/leaks/speed29b.jsonl",
 };
 #define MAX_KINDS 2048
 
