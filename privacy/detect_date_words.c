@@ -74,6 +74,18 @@ static size_t then(const char *s, size_t len, size_t e, const char *w)
     return e < len && s[e] == ' ' ? word(s, len, e + 1, w) : 0;
 }
 
+/* 0 if no unit word of unit_at (units[], "delapan") starts with the
+ * byte c. */
+static int unit_may_start(char c)
+{
+    if (c == 'd')
+        return 1;
+    for (size_t k = 0; k < N(units); k++)
+        if (units[k][0] == c)
+            return 1;
+    return 0;
+}
+
 /* A cardinal 1-9999 in words at at: its value, its end in *end (0 if
  * none).  Its parts come in falling order: thousands, hundreds, tens or
  * a teen, units; each part is a unit word and its multiplier, or a se-
@@ -91,6 +103,14 @@ static unsigned cardinal(const char *s, size_t len, size_t at, size_t *end)
     int found;
 
     *end = 0;
+    /* the first word is a se- word or a unit word: any other first byte
+     * reads none (this runs at every word: brief s29 speed29b) */
+    if (at >= len)
+        return 0;
+    for (k = 0; k < N(se) && se[k].w[0] != s[at]; k++)
+        ;
+    if (k == N(se) && !unit_may_start(s[at]))
+        return 0;
     for (;;) {
         size_t from = i == at ? i : i + 1;
         if (i != at && (i >= len || s[i] != ' '))

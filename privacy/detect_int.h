@@ -869,4 +869,9 @@ int addr_run_unit_word(const char *s, size_t a, size_t b);
 int addr_run_spans_gated(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
                          const struct gate_map *may);
 
+/* detect_gate_num.c (brief s29 speed29b): gates of the number readers
+ * (rules there and beside each reader).  1 if an ASCII digit is in
+ * s[at, at + reach) (bytes, cut at len; at <= len), else 0. */
+int gate_digit_within(const char *s, size_t len, size_t at, size_t reach);
+
 #endif

@@ -171,11 +171,26 @@ static size_t kw_plate(const char *s, size_t len, size_t at)
     return detect_plate_label_before(s, len, at) || kw_country_before(s, len, at) ? at + n1 + 1 + n2 : 0;
 }
 
+/* Bytes from a plate's start within which it holds an ASCII digit (the
+ * gate: detect_gate_num.c): Russia's by at + 5, Malaysia's by at + 4, a
+ * special series' after its word and a space. */
+static size_t digit_reach(void)
+{
+    size_t reach = 6;
+
+    for (size_t k = 0; k < N(my_special); k++)
+        if (my_special[k].n + 2 > reach)
+            reach = my_special[k].n + 2;
+    return reach;
+}
+
 size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start)
 {
     size_t e;
 
     *start = at;
+    if (!gate_digit_within(s, len, at, digit_reach()))
+        return 0;
     if ((e = detect_plate_ru(s, len, at)) != 0 || (e = my_special_plate(s, len, at)) != 0)
         return e;
     if (det_digit(s[at]))

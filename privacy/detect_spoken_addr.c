@@ -23,8 +23,10 @@ static size_t mn_ordinal(const char *s, size_t len, size_t at, unsigned *v)
     if ((unsigned char)s[at] != 0xD0 && (unsigned char)s[at] != 0xD1 && (unsigned char)s[at] != 0xD2 &&
         (unsigned char)s[at] != 0xD3)
         return 0;                                   /* Cyrillic only */
+    /* both suffixes start with д (D0 B4): the test before the compare,
+     * as this runs at every Cyrillic word (brief s29 speed29b) */
     for (b = detect_spoken_word_end(s, len, at), p = at + 2; p + 12 <= b; p += 2)
-        for (k = 0; k < 2; k++)
+        for (k = 0; k < 2 && (unsigned char)s[p] == 0xD0 && (unsigned char)s[p + 1] == 0xB4; k++)
             if (memcmp(s + p, suffix[k], 12) == 0 && detect_spoken_value(s, at, p, v))
                 return b;
     return 0;
@@ -48,6 +50,10 @@ static size_t uk_ordinal(const char *s, size_t len, size_t at, unsigned *v)
         return 0;
     b = detect_spoken_word_end(s, len, at);
     for (size_t k = 0; k < sizeof stems / sizeof stems[0]; k++) {
+        /* the first two bytes before strlen: this runs at every
+         * Cyrillic word (brief s29 speed29b) */
+        if (b - at < 2 || stems[k][0] != s[at] || stems[k][1] != s[at + 1])
+            continue;
         n = strlen(stems[k]);
         if (n > best && n <= b - at && b - at - n <= 6 && b - at - n >= 2 && memcmp(s + at, stems[k], n) == 0)
             best = n, *v = k < 20 ? (unsigned)k + 1 : 30;

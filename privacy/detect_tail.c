@@ -181,18 +181,41 @@ static size_t short_mask(const char *s, size_t len, size_t at)
                : 0;
 }
 
-size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
+/* Where the nouns of the cue's own sentence start: NOUN_BACK bytes
+ * before at at most. */
+static size_t sentence_from(const char *s, size_t at)
 {
-    size_t i, e, from = at > NOUN_BACK ? at - NOUN_BACK : 0;
-    int bare = 0, strong;
+    size_t i, from = at > NOUN_BACK ? at - NOUN_BACK : 0;
 
-    /* the nouns of the cue's own sentence */
     for (i = at; i > from; i--)
         if (strchr("!?;", s[i - 1]) != NULL || (s[i - 1] == '.' && i < at && s[i] == ' '))
             break;
-    from = i;
+    return i;
+}
 
+/* 0 if neither an ending word of endings[], a mask (mask(): '*', 'x',
+ * '#' or the first byte of '•'), a short mask (short_mask(): '.', '…')
+ * nor digits an ending verb follows (digits_then_ending) start with the
+ * byte c: the reader runs at every word (brief s29 speed29b). */
+static int tail_may_start(char c)
+{
+    if (c == '*' || c == 'x' || c == '#' || c == '.' || c == '\xe2' || det_digit(c))
+        return 1;   /* digits: digits_then_ending; '.' and '…': short_mask */
+    for (size_t k = 0; k < N(endings); k++)
+        if (endings[k][0] == c)
+            return 1;
+    return 0;
+}
+
+size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    size_t i, e, from;
+    int bare = 0, strong;
+
+    if (!tail_may_start(s[at]))
+        return 0;
     if ((i = after_ending(s, len, at, &bare)) != 0) {
+        from = sentence_from(s, at);
         if (i < len && s[i] == ':')
             i++;
         if ((e = last_digits(s, len, i)) == 0 || (bare && e - i < 3))
@@ -205,6 +228,7 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
             return 0;
         *start = i;
     } else if ((e = digits_then_ending(s, len, at)) != 0) {
+        from = sentence_from(s, at);
         if (!det_word_near(s, len, from, at, nouns, N(nouns)) &&
             !det_word_near(s, len, from, at, account_nouns, N(account_nouns)) &&
             !det_word_near(s, len, from, at, phone_nouns, N(phone_nouns)) &&
@@ -214,11 +238,11 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
         *start = at;
     } else if ((i = short_mask(s, len, at)) != 0) {
         e = i + 4;
-        *start = i;
+        *start = i, from = sentence_from(s, at);
     } else if ((i = mask(s, len, at)) != 0 && (s[at] != 'x' || s[i - 1] == '-' || s[i - 1] == ' ')) {
         if ((e = last_digits(s, len, i)) == 0 || e - i < 3)
             return 0;
-        *start = at;
+        *start = at, from = sentence_from(s, at);
     } else {
         return 0;
     }

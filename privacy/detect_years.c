@@ -171,12 +171,28 @@ static unsigned first_key(const char *w)
     return ((unsigned)(unsigned char)w[0] * 31u + (unsigned char)w[1]) % 256u;
 }
 
+/* The entries of numbers[] by first_key, each bucket in the table's
+ * order (bucket h: by_key[key_start[h] .. key_start[h + 1])): lookup
+ * reads one bucket instead of the whole table, which was 2.5% of a
+ * redaction (brief s29 speed29b); same answers, as the entries it skips
+ * cannot share the word's first two bytes. */
+#define N_NUMBERS (sizeof numbers / sizeof numbers[0])
+static unsigned short key_start[257];
+static unsigned short by_key[N_NUMBERS];
+
 static void first_build(void)
 {
-    for (size_t k = 0; k < sizeof numbers / sizeof numbers[0]; k++) {
+    unsigned short fill[256];
+
+    for (size_t k = 0; k < N_NUMBERS; k++) {
         unsigned h = first_key(numbers[k].w);
         first_bits[h / 64] |= (uint64_t)1 << (h % 64);
+        key_start[h + 1]++;
     }
+    for (size_t h = 0; h < 256; h++)
+        key_start[h + 1] = (unsigned short)(key_start[h + 1] + key_start[h]), fill[h] = key_start[h];
+    for (size_t k = 0; k < N_NUMBERS; k++)
+        by_key[fill[first_key(numbers[k].w)]++] = (unsigned short)k;
 }
 
 static int may_start(const char *s, size_t len, size_t at)
@@ -210,11 +226,13 @@ static size_t word_end(const char *s, size_t len, size_t at)
 static const struct number_word *lookup(const char *s, size_t a, size_t b)
 {
     const struct number_word *best = NULL;
-    size_t k, n, bestn = 0;
+    size_t k, n, bestn = 0, h;
 
     if (b - a < 2)
         return NULL;
-    for (k = 0; k < sizeof numbers / sizeof numbers[0]; k++) {
+    h = first_key(s + a);       /* may_start built the buckets */
+    for (size_t j = key_start[h]; j < key_start[h + 1]; j++) {
+        k = by_key[j];
         if (numbers[k].w[0] != s[a] || numbers[k].w[1] != s[a + 1])
             continue;
         n = strlen(numbers[k].w);
