@@ -481,17 +481,24 @@ static int shape_may_start(unsigned char c)
 }
 
 /* The short shapes that need no cue (detect_address_short.c and above)
- * in s[0..len), given to fn as find does. */
+ * in s[0..len), given to fn as find does.  Each but addr_ko_complex holds
+ * an ASCII digit within GATE_SHAPE_DIGIT bytes of i (detect_gate.c, brief
+ * s29 speed29a): where none is, only that one is asked. */
 static int shapes(const struct scanctx *x, const struct addr_view *v, const char *s, size_t len,
                   int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
-    size_t i, a, e;
+    size_t i, a, e, digit = gate_next_digit(s, len, 0);
 
     for (i = 0; i < len; i++) {
         if (!shape_may_start((unsigned char)s[i]))
             continue;
         a = i;
-        if ((e = addr_dong_ho_spaced(s, len, i)) == 0 && (e = addr_named_complex(s, len, i, &a)) == 0 &&
+        if (digit < i)
+            digit = gate_next_digit(s, len, i);
+        if (digit == len || digit - i > GATE_SHAPE_DIGIT) {
+            if ((e = addr_ko_complex(s, len, i)) == 0)
+                continue;
+        } else if ((e = addr_dong_ho_spaced(s, len, i)) == 0 && (e = addr_named_complex(s, len, i, &a)) == 0 &&
             (e = addr_mn_genitive(s, len, i)) == 0 &&
             (e = addr_ko_complex(s, len, i)) == 0 && (e = addr_mn_letters(s, len, i)) == 0 &&
             (x->from != NULL || (e = kw_postcode(x->d, x->nd, s, len, i)) == 0) &&

@@ -21,7 +21,27 @@
  * start within 15 * 6 + 33 = 123 spaces: GATE_RUN_SPACES (256) leaves a
  * margin.  No run holds, before its mark, an ASCII byte other than a
  * letter, a digit, ' ', and "-'.:#,;/|_": any other byte (a line break,
- * '!', '?', '(', '"') ends the window. */
+ * '!', '?', '(', '"') ends the window.
+ *
+ * The short shapes of detect_address_cue.c (shapes(); brief s29
+ * speed29a).  Each shape but one holds an ASCII digit a few bytes after
+ * the byte it is asked at (its reader's first tests): addr_dong_ho_spaced,
+ * addr_mn_genitive, kw_postcode, said_shape (in the view: a number said
+ * is digits there) and addr_mn_letters after its number ("3х", "3kh") at
+ * that byte; addr_named_complex at it or after a letter and '-' (2
+ * bytes: "b-12-3"); addr_mn_letters with its unit first after the unit
+ * (хороо, 10 bytes) and ": " (12 bytes: "хороо: 3"); addr_zip_said after
+ * its label ("postal code is ", 15 bytes).  So a byte with no ASCII digit
+ * in the GATE_SHAPE_DIGIT (24) bytes from it starts none of them:
+ * shapes() asks only addr_ko_complex there, whose brand word before the
+ * number ("반포래미안 101동") is a Hangul run of any length.
+ *
+ * detect_plate_country (detect_plate3.c, detect_plate_ru.c): each plate
+ * holds an ASCII digit at most 10 bytes from its start: Russia's letter
+ * and separator (3 bytes) or two letters and one (5), Malaysia's series
+ * and separator (4) or special word and space ("putrajaya ", 10),
+ * Kuwait's code at once.  It returns 0 at once where no digit is in the
+ * GATE_SHAPE_DIGIT bytes from its start. */
 
 #include <stdlib.h>
 
@@ -109,4 +129,11 @@ int gate_addr_run(struct gate_map *m, const char *s, size_t len, const struct de
     }
     free(marks);
     return 0;
+}
+
+size_t gate_next_digit(const char *s, size_t len, size_t i)
+{
+    while (i < len && (unsigned char)(s[i] - '0') > 9)
+        i++;
+    return i;
 }

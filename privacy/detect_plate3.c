@@ -176,6 +176,10 @@ size_t detect_plate_country(const char *s, size_t len, size_t at, size_t *start)
     size_t e;
 
     *start = at;
+    /* Each plate holds an ASCII digit at most 10 bytes from at (the
+     * gate's rule: detect_gate.c, brief s29 speed29a). */
+    if (!gate_digit_near(s, len, at))
+        return 0;
     if ((e = detect_plate_ru(s, len, at)) != 0 || (e = my_special_plate(s, len, at)) != 0)
         return e;
     if (det_digit(s[at]))
