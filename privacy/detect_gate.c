@@ -41,7 +41,20 @@
  * and separator (3 bytes) or two letters and one (5), Malaysia's series
  * and separator (4) or special word and space ("putrajaya ", 10),
  * Kuwait's code at once.  It returns 0 at once where no digit is in the
- * GATE_SHAPE_DIGIT bytes from its start. */
+ * GATE_SHAPE_DIGIT bytes from its start.
+ *
+ * The parts of detect_address.c's scan (part_at; brief s29 speed29a).
+ * A part starts at a digit (number_part) or at a word (word_part).  The
+ * word's parts that hold a number reach their first digit through at
+ * most four spaces ("post office box: no 12", "ул. ленина, no. 5",
+ * "lane 3", "baker street 12", "테헤란로 123", "역삼동 산 12", "yeoksam-dong
+ * 737") and only bytes of run_byte() above; GATE_PART_SPACES (8) leaves
+ * a margin.  A digit is the mark (in a view, a number said is digits).
+ * The word's parts without a digit are asked apart, at each word start
+ * the gate leaves out (detect_address.c, part_wordy): a street's label
+ * and its name ("ул. тверская"), a district's abbreviation ("bzd"), a
+ * word before a Mongolian street's ("энхтайваны өргөн чөлөө") and a
+ * building's letter ("block b,"). */
 
 #include <stdlib.h>
 
@@ -50,6 +63,8 @@
 
 /* Spaces between a run's start and its first mark, at most (above). */
 #define GATE_RUN_SPACES 256
+/* Spaces between a part's start and its first digit, at most (above). */
+#define GATE_PART_SPACES 8
 
 void gate_free(struct gate_map *m)
 {
@@ -105,10 +120,29 @@ static void run_marks(unsigned char *bits, const char *s, size_t len, const stru
     }
 }
 
+/* Sets in bits each offset of s[0..len) from which a mark of marks (NULL:
+ * the ASCII digits) is reached through at most max spaces and bytes of
+ * run_byte() only. */
+static void window(unsigned char *bits, const unsigned char *marks, const char *s, size_t len, size_t max)
+{
+    size_t spaces = max + 1;
+
+    for (size_t i = len; i-- > 0;) {
+        if (marks != NULL ? has_bit(marks, i) : det_digit(s[i]))
+            spaces = 0;
+        else if (!run_byte((unsigned char)s[i]))
+            spaces = max + 1;
+        else if (s[i] == ' ' && spaces <= max)
+            spaces++;
+        if (spaces <= max)
+            set_bit(bits, i);
+    }
+}
+
 int gate_addr_run(struct gate_map *m, const char *s, size_t len, const struct detection *d, size_t n)
 {
     unsigned char *marks;
-    size_t nb = len / 8 + 1, spaces = GATE_RUN_SPACES + 1;
+    size_t nb = len / 8 + 1;
 
     m->bits = NULL, m->len = 0;
     if ((marks = calloc(nb, 1)) == NULL || (m->bits = calloc(nb, 1)) == NULL) {
@@ -117,17 +151,18 @@ int gate_addr_run(struct gate_map *m, const char *s, size_t len, const struct de
     }
     m->len = len;
     run_marks(marks, s, len, d, n);
-    for (size_t i = len; i-- > 0;) {
-        if (has_bit(marks, i))
-            spaces = 0;
-        else if (!run_byte((unsigned char)s[i]))
-            spaces = GATE_RUN_SPACES + 1;
-        else if (s[i] == ' ' && spaces <= GATE_RUN_SPACES)
-            spaces++;
-        if (spaces <= GATE_RUN_SPACES)
-            set_bit(m->bits, i);
-    }
+    window(m->bits, marks, s, len, GATE_RUN_SPACES);
     free(marks);
+    return 0;
+}
+
+int gate_addr_part(struct gate_map *m, const char *s, size_t len)
+{
+    m->len = 0;
+    if ((m->bits = calloc(len / 8 + 1, 1)) == NULL)
+        return -1;
+    m->len = len;
+    window(m->bits, NULL, s, len, GATE_PART_SPACES);
     return 0;
 }
 

@@ -857,6 +857,13 @@ int addr_run_spans_gated(struct detection **d, size_t *n, size_t *cap, const cha
  * shapes of detect_address_cue.c, detect_plate_country) hold an ASCII
  * digit at most GATE_SHAPE_DIGIT bytes after their start (rules there). */
 size_t gate_next_digit(const char *s, size_t len, size_t i);
+
+/* detect_gate.c (brief s29 speed29a): the offsets of s[0..len) (a norm
+ * text, or an address view's copy) where a part of detect_address.c's
+ * scan holding an ASCII digit may start (the rule: detect_gate.c); the
+ * parts without one are asked apart (detect_address.c, part_wordy).  0,
+ * or -1 out of memory (m empty). */
+int gate_addr_part(struct gate_map *m, const char *s, size_t len);
 #define GATE_SHAPE_DIGIT 24
 
 /* 1 if an ASCII digit stands in s[i, i + GATE_SHAPE_DIGIT] (bytes; at
