@@ -1013,6 +1013,40 @@ int addr_merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
     return 0;
 }
 
+/* Spaces between a part's start and its first digit, at most (the rule:
+ * detect_gate.c, "The parts of detect_address.c's scan"). */
+#define PART_SPACES 8
+
+/* 1 if the byte c may stand in a part before its first digit (above):
+ * a letter of any script (capitals too: the norm view has none, a
+ * caller's text may), ' ', '.', '-', ',', ':', '#', '/'. */
+static int part_byte(unsigned char c)
+{
+    return c >= 0x80 || det_alpha((char)c) || (c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == '-' ||
+           c == ',' || c == ':' || c == '#' || c == '/';
+}
+
+int gate_addr_part(struct gate_map *m, const char *s, size_t len)
+{
+    size_t spaces = PART_SPACES + 1;
+
+    m->len = 0;
+    if ((m->bits = calloc(len / 8 + 1, 1)) == NULL)
+        return -1;
+    m->len = len;
+    for (size_t i = len; i-- > 0;) {
+        if (det_digit(s[i]))
+            spaces = 0;
+        else if (!part_byte((unsigned char)s[i]))
+            spaces = PART_SPACES + 1;
+        else if (s[i] == ' ' && spaces <= PART_SPACES)
+            spaces++;
+        if (spaces <= PART_SPACES)
+            m->bits[i >> 3] = (unsigned char)(m->bits[i >> 3] | (1u << (i & 7)));
+    }
+    return 0;
+}
+
 /* The two letters a word starts with, as a number of 16 bits: the first
  * byte of each ASCII letter, the second of each other (a Cyrillic
  * letter's); 0 when s[0..n) is too short to say. */
@@ -1166,7 +1200,7 @@ static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, siz
     }
     wordy_make(wordy);
     rc = scan_gated(d, n, cap, s, len, said, fn, ctx, &may, wordy);
-    gate_free(&may);
+    free(may.bits);                 /* not gate_free: no call into detect_gate.c (above) */
     free(wordy);
     return rc;
 }

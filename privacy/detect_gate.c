@@ -48,13 +48,17 @@
  * word's parts that hold a number reach their first digit through at
  * most four spaces ("post office box: no 12", "ул. ленина, no. 5",
  * "lane 3", "baker street 12", "테헤란로 123", "역삼동 산 12", "yeoksam-dong
- * 737") and only bytes of run_byte() above; GATE_PART_SPACES (8) leaves
- * a margin.  A digit is the mark (in a view, a number said is digits).
- * The word's parts without a digit are asked apart, at each word start
- * the gate leaves out (detect_address.c, part_wordy): a street's label
- * and its name ("ул. тверская"), a district's abbreviation ("bzd"), a
- * word before a Mongolian street's ("энхтайваны өргөн чөлөө") and a
- * building's letter ("block b,"). */
+ * 737") and only letters (any script), ' ', '.', '-', ',', ':', '#' and
+ * '/' before it; PART_SPACES (8) leaves a margin.  A digit is the mark
+ * (in a view, a number said is digits).  The word's parts without a
+ * digit are asked apart, at each word start the gate leaves out
+ * (part_wordy): a street's label and its name ("ул. тверская"), a
+ * district's abbreviation ("bzd"), a word before a Mongolian street's
+ * ("энхтайваны өргөн чөлөө") and a building's letter ("block b,").
+ * gate_addr_part stands in detect_address.c, beside its tables: the
+ * address readers call this file (detect_address_run.c's unit words),
+ * so a call from detect_address.c here would make a cycle of modules
+ * (scripts/layers.sh). */
 
 #include <stdlib.h>
 
@@ -63,8 +67,6 @@
 
 /* Spaces between a run's start and its first mark, at most (above). */
 #define GATE_RUN_SPACES 256
-/* Spaces between a part's start and its first digit, at most (above). */
-#define GATE_PART_SPACES 8
 
 void gate_free(struct gate_map *m)
 {
@@ -120,29 +122,10 @@ static void run_marks(unsigned char *bits, const char *s, size_t len, const stru
     }
 }
 
-/* Sets in bits each offset of s[0..len) from which a mark of marks (NULL:
- * the ASCII digits) is reached through at most max spaces and bytes of
- * run_byte() only. */
-static void window(unsigned char *bits, const unsigned char *marks, const char *s, size_t len, size_t max)
-{
-    size_t spaces = max + 1;
-
-    for (size_t i = len; i-- > 0;) {
-        if (marks != NULL ? has_bit(marks, i) : det_digit(s[i]))
-            spaces = 0;
-        else if (!run_byte((unsigned char)s[i]))
-            spaces = max + 1;
-        else if (s[i] == ' ' && spaces <= max)
-            spaces++;
-        if (spaces <= max)
-            set_bit(bits, i);
-    }
-}
-
 int gate_addr_run(struct gate_map *m, const char *s, size_t len, const struct detection *d, size_t n)
 {
     unsigned char *marks;
-    size_t nb = len / 8 + 1;
+    size_t nb = len / 8 + 1, spaces = GATE_RUN_SPACES + 1;
 
     m->bits = NULL, m->len = 0;
     if ((marks = calloc(nb, 1)) == NULL || (m->bits = calloc(nb, 1)) == NULL) {
@@ -151,18 +134,17 @@ int gate_addr_run(struct gate_map *m, const char *s, size_t len, const struct de
     }
     m->len = len;
     run_marks(marks, s, len, d, n);
-    window(m->bits, marks, s, len, GATE_RUN_SPACES);
+    for (size_t i = len; i-- > 0;) {
+        if (has_bit(marks, i))
+            spaces = 0;
+        else if (!run_byte((unsigned char)s[i]))
+            spaces = GATE_RUN_SPACES + 1;
+        else if (s[i] == ' ' && spaces <= GATE_RUN_SPACES)
+            spaces++;
+        if (spaces <= GATE_RUN_SPACES)
+            set_bit(m->bits, i);
+    }
     free(marks);
-    return 0;
-}
-
-int gate_addr_part(struct gate_map *m, const char *s, size_t len)
-{
-    m->len = 0;
-    if ((m->bits = calloc(len / 8 + 1, 1)) == NULL)
-        return -1;
-    m->len = len;
-    window(m->bits, NULL, s, len, GATE_PART_SPACES);
     return 0;
 }
 
