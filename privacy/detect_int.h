@@ -858,11 +858,13 @@ int addr_run_spans_gated(struct detection **d, size_t *n, size_t *cap, const cha
  * digit at most GATE_SHAPE_DIGIT bytes after their start (rules there). */
 size_t gate_next_digit(const char *s, size_t len, size_t i);
 
-/* detect_gate.c (brief s29 speed29a): the offsets of s[0..len) (a norm
- * text, or an address view's copy) where a part of detect_address.c's
- * scan holding an ASCII digit may start (the rule: detect_gate.c); the
- * parts without one are asked apart (detect_address.c, part_wordy).  0,
- * or -1 out of memory (m empty). */
+/* detect_address.c (brief s29 speed29a; there, not in detect_gate.c,
+ * which calls the address readers: a cycle of modules otherwise): the
+ * offsets of s[0..len) (bytes of a norm text, or of an address view's
+ * copy) where a part of detect_address.c's scan holding an ASCII digit
+ * may start (the rule: detect_gate.c); the parts without one are asked
+ * apart (part_wordy).  m->bits malloc'd, the caller frees it.  0, or -1
+ * out of memory (m empty). */
 int gate_addr_part(struct gate_map *m, const char *s, size_t len);
 #define GATE_SHAPE_DIGIT 24
 
