@@ -640,12 +640,13 @@ static size_t postbox(const char *s, size_t len, size_t i)
  * Songinokhairkhan, Khan-Uul, Chingeltei, Bayangol, Nalaikh, Baganuur,
  * Bagakhangai düüreg); its end, or 0.  A weak part: it counts only beside
  * another ("BZD, 26 khoroo"; B-7). */
+static const char *const abbr[] = {
+    "bzd", "sbd", "skhd", "shd", "khud", "hud", "chd", "bgd", "nd", "bnd", "bkhd", "bhd",
+    "\xd0\xb1\xd0\xb7\xd0\xb4", "\xd1\x81\xd0\xb1\xd0\xb4", "\xd1\x81\xd1\x85\xd0\xb4", "\xd1\x85\xd1\x83\xd0\xb4", "\xd1\x87\xd0\xb4", "\xd0\xb1\xd0\xb3\xd0\xb4", "\xd0\xbd\xd0\xb4", "\xd0\xb1\xd0\xbd\xd0\xb4", "\xd0\xb1\xd1\x85\xd0\xb4",
+};
+
 static size_t district_short(const char *s, size_t len, size_t i)
 {
-    static const char *const abbr[] = {
-        "bzd", "sbd", "skhd", "shd", "khud", "hud", "chd", "bgd", "nd", "bnd", "bkhd", "bhd",
-        "\xd0\xb1\xd0\xb7\xd0\xb4", "\xd1\x81\xd0\xb1\xd0\xb4", "\xd1\x81\xd1\x85\xd0\xb4", "\xd1\x85\xd1\x83\xd0\xb4", "\xd1\x87\xd0\xb4", "\xd0\xb1\xd0\xb3\xd0\xb4", "\xd0\xbd\xd0\xb4", "\xd0\xb1\xd0\xbd\xd0\xb4", "\xd0\xb1\xd1\x85\xd0\xb4",
-    };
     size_t k, e;
 
     for (k = 0; k < sizeof abbr / sizeof abbr[0]; k++) {
@@ -707,20 +708,28 @@ static size_t ko_lot(const char *s, size_t len, size_t word, size_t i, int *weig
     return x;
 }
 
+/* Streets: a label, the name, a number after. */
+static const struct unit streets[] = {
+    { "\xd1\x83\xd0\xbb.", 0 }, { "\xd1\x83\xd0\xbb\xd0\xb8\xd1\x86", 1 }, { "\xd1\x83\xd0\xbb", 0 }, { "\xd0\xbf\xd1\x80.", 0 }, { "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf.", 0 }, { "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf\xd0\xb5\xd0\xba\xd1\x82", 1 },
+    { "\xd0\xbf\xd1\x80-\xd1\x82", 0 }, { "\xd0\xbf\xd0\xb5\xd1\x80.", 0 }, { "\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd1\x83\xd0\xbb", 1 }, { "\xd0\xb1\xd1\x83\xd0\xbb\xd1\x8c\xd0\xb2\xd0\xb0\xd1\x80", 1 }, { "\xd0\xb1-\xd1\x80", 0 },
+    { "\xd1\x88\xd0\xbe\xd1\x81\xd1\x81\xd0\xb5", 0 }, { "\xd0\xbd\xd0\xb0\xd0\xb1.", 0 }, { "\xd0\xbd\xd0\xb0\xd0\xb1\xd0\xb5\xd1\x80\xd0\xb5\xd0\xb6\xd0\xbd", 1 }, { "\xd0\xbc\xd0\xba\xd1\x80.", 0 }, { "\xd0\xbc\xd0\xb8\xd0\xba\xd1\x80\xd0\xbe\xd1\x80\xd0\xb0\xd0\xb9\xd0\xbe\xd0\xbd", 1 },
+    { "jalan", 0 }, { "jln.", 0 }, { "jln", 0 }, { "lorong", 0 }, { "lrg.", 0 }, { "lrg", 0 },
+    { "persiaran", 0 }, { "lebuh", 0 }, { "taman", 0 }, { "tmn", 0 },
+    /* Ukrainian, as the Russian above (brief s28 place28, report-adv27a G-5) */
+    { "вул.", 0 }, { "вулиц", 1 }, { "вул", 0 }, { "пров.", 0 }, { "провул", 1 }, { "бульв.", 0 },
+    { "майдан", 1 }, { "пл.", 0 }, { "наб.", 0 }, { "узвіз", 1 }, { "шосе", 0 },
+};
+/* гудамж (street), өргөн чөлөө (avenue), and the same in Latin
+ * letters as typed ("Olympiin gudamj 12", "Enkhtaivny örgön chölöö
+ * 15"; brief s21 addr21, R-13). */
+static const struct unit mn_streets[] = {
+    { "\xd0\xb3\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbc\xd0\xb6", 0 }, { "\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd0\xbd \xd1\x87\xd3\xa9\xd0\xbb\xd3\xa9\xd3\xa9", 0 },
+    { "gudamj", 0 }, { "gudamzh", 0 }, { "gudamz", 0 }, { "\xc3\xb6rg\xc3\xb6n ch\xc3\xb6l\xc3\xb6\xc3\xb6", 0 },
+    { "orgon choloo", 0 }, { "urgun chuluu", 0 }, { "urgon chuloo", 0 },
+};
 /* A part that starts with a word at i. */
 static size_t word_part(const char *s, size_t len, size_t i, int *weight)
 {
-    /* Streets: a label, the name, a number after. */
-    static const struct unit streets[] = {
-        { "\xd1\x83\xd0\xbb.", 0 }, { "\xd1\x83\xd0\xbb\xd0\xb8\xd1\x86", 1 }, { "\xd1\x83\xd0\xbb", 0 }, { "\xd0\xbf\xd1\x80.", 0 }, { "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf.", 0 }, { "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf\xd0\xb5\xd0\xba\xd1\x82", 1 },
-        { "\xd0\xbf\xd1\x80-\xd1\x82", 0 }, { "\xd0\xbf\xd0\xb5\xd1\x80.", 0 }, { "\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd1\x83\xd0\xbb", 1 }, { "\xd0\xb1\xd1\x83\xd0\xbb\xd1\x8c\xd0\xb2\xd0\xb0\xd1\x80", 1 }, { "\xd0\xb1-\xd1\x80", 0 },
-        { "\xd1\x88\xd0\xbe\xd1\x81\xd1\x81\xd0\xb5", 0 }, { "\xd0\xbd\xd0\xb0\xd0\xb1.", 0 }, { "\xd0\xbd\xd0\xb0\xd0\xb1\xd0\xb5\xd1\x80\xd0\xb5\xd0\xb6\xd0\xbd", 1 }, { "\xd0\xbc\xd0\xba\xd1\x80.", 0 }, { "\xd0\xbc\xd0\xb8\xd0\xba\xd1\x80\xd0\xbe\xd1\x80\xd0\xb0\xd0\xb9\xd0\xbe\xd0\xbd", 1 },
-        { "jalan", 0 }, { "jln.", 0 }, { "jln", 0 }, { "lorong", 0 }, { "lrg.", 0 }, { "lrg", 0 },
-        { "persiaran", 0 }, { "lebuh", 0 }, { "taman", 0 }, { "tmn", 0 },
-        /* Ukrainian, as the Russian above (brief s28 place28, report-adv27a G-5) */
-        { "вул.", 0 }, { "вулиц", 1 }, { "вул", 0 }, { "пров.", 0 }, { "провул", 1 }, { "бульв.", 0 },
-        { "майдан", 1 }, { "пл.", 0 }, { "наб.", 0 }, { "узвіз", 1 }, { "шосе", 0 },
-    };
     /* Units: a label, then a number. */
     static const struct unit units[] = {
         { "\xd0\xba\xd0\xb2.", STRONG }, { "\xd0\xba\xd0\xb2", STRONG }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd0\xb0", STRONG }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd0\xb5", STRONG },
@@ -746,14 +755,6 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
          * building, floor, plot; flat is a household. */
         { "\xd9\x82\xd8\xb7\xd8\xb9\xd8\xa9", WEAK }, { "\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xb9", WEAK }, { "\xd8\xac\xd8\xa7\xd8\xaf\xd8\xa9", WEAK }, { "\xd9\x85\xd9\x86\xd8\xb2\xd9\x84", WEAK }, { "\xd8\xa8\xd9\x8a\xd8\xaa", WEAK },
         { "\xd9\x85\xd8\xa8\xd9\x86\xd9\x89", WEAK }, { "\xd8\xb9\xd9\x85\xd8\xa7\xd8\xb1\xd8\xa9", WEAK }, { "\xd8\xb7\xd8\xa7\xd8\xa8\xd9\x82", WEAK }, { "\xd9\x82\xd8\xb3\xd9\x8a\xd9\x85\xd8\xa9", WEAK }, { "\xd8\xb4\xd9\x82\xd8\xa9", STRONG },
-    };
-    /* гудамж (street), өргөн чөлөө (avenue), and the same in Latin
-     * letters as typed ("Olympiin gudamj 12", "Enkhtaivny örgön chölöö
-     * 15"; brief s21 addr21, R-13). */
-    static const struct unit mn_streets[] = {
-        { "\xd0\xb3\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbc\xd0\xb6", 0 }, { "\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd0\xbd \xd1\x87\xd3\xa9\xd0\xbb\xd3\xa9\xd3\xa9", 0 },
-        { "gudamj", 0 }, { "gudamzh", 0 }, { "gudamz", 0 }, { "\xc3\xb6rg\xc3\xb6n ch\xc3\xb6l\xc3\xb6\xc3\xb6", 0 },
-        { "orgon choloo", 0 }, { "urgun chuluu", 0 }, { "urgon chuloo", 0 },
     };
     size_t e, x, n;
     int cp, last, dummy, lot;
@@ -1038,6 +1039,110 @@ int addr_merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
     return 0;
 }
 
+/* Spaces between a part's start and its first digit, at most (the rule:
+ * detect_gate.c, "The parts of detect_address.c's scan"). */
+#define PART_SPACES 8
+
+/* 1 if the byte c may stand in a part before its first digit (above):
+ * a letter of any script (capitals too: the norm view has none, a
+ * caller's text may), ' ', '.', '-', ',', ':', '#', '/'. */
+static int part_byte(unsigned char c)
+{
+    return c >= 0x80 || det_alpha((char)c) || (c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == '-' ||
+           c == ',' || c == ':' || c == '#' || c == '/';
+}
+
+int gate_addr_part(struct gate_map *m, const char *s, size_t len)
+{
+    size_t spaces = PART_SPACES + 1;
+
+    m->len = 0;
+    if ((m->bits = calloc(len / 8 + 1, 1)) == NULL)
+        return -1;
+    m->len = len;
+    for (size_t i = len; i-- > 0;) {
+        if (det_digit(s[i]))
+            spaces = 0;
+        else if (!part_byte((unsigned char)s[i]))
+            spaces = PART_SPACES + 1;
+        else if (s[i] == ' ' && spaces <= PART_SPACES)
+            spaces++;
+        if (spaces <= PART_SPACES)
+            m->bits[i >> 3] = (unsigned char)(m->bits[i >> 3] | (1u << (i & 7)));
+    }
+    return 0;
+}
+
+/* The two letters a word starts with, as a number of 16 bits: the first
+ * byte of each ASCII letter, the second of each other (a Cyrillic
+ * letter's); 0 when s[0..n) is too short to say. */
+static unsigned key2(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t second = u[0] < 0x80 ? 1 : 2;
+
+    if (second >= n || (u[0] >= 0x80 && n < 2))
+        return 0;
+    if (u[second] >= 0x80 && second + 1 >= n)
+        return 0;
+    return (unsigned)(u[0] < 0x80 ? u[0] : u[1]) << 8 | (u[second] < 0x80 ? u[second] : u[second + 1]);
+}
+
+/* The keys (key2) of the words a part without a digit starts with
+ * (word_part): a street's label of streets[] ("ул. тверская"), a
+ * district's of abbr[] ("bzd"), a building's word before its letter
+ * ("block b,": bl, bu, tower) in words; a Mongolian street's word of
+ * mn_streets[] (after the word the part starts with) in next. */
+struct wordy {
+    unsigned char words[8192], next[8192];
+};
+
+static void wordy_set(unsigned char *bits, const char *w)
+{
+    unsigned k = key2(w, strlen(w));
+
+    bits[k >> 3] = (unsigned char)(bits[k >> 3] | (1u << (k & 7)));
+}
+
+static int wordy_has(const unsigned char *bits, const char *s, size_t n)
+{
+    unsigned k = key2(s, n);
+
+    return k == 0 || ((bits[k >> 3] >> (k & 7)) & 1);
+}
+
+static void wordy_make(struct wordy *w)
+{
+    size_t k;
+
+    memset(w, 0, sizeof *w);
+    for (k = 0; k < sizeof streets / sizeof streets[0]; k++)
+        wordy_set(w->words, streets[k].w);
+    for (k = 0; k < sizeof abbr / sizeof abbr[0]; k++)
+        wordy_set(w->words, abbr[k]);
+    wordy_set(w->words, "bl"), wordy_set(w->words, "bu"), wordy_set(w->words, "tower");
+    for (k = 0; k < sizeof mn_streets / sizeof mn_streets[0]; k++)
+        wordy_set(w->next, mn_streets[k].w);
+}
+
+/* 1 if a part without a digit (word_part: a street's label and its name,
+ * a district's abbreviation, a word before a Mongolian street's word,
+ * "block b,") may start at i; asked where the gate of the parts with a
+ * digit (gate_addr_part, detect_gate.c) leaves i out.  A test by the
+ * words' first two letters: it may say 1 where no part is, never 0
+ * where one is. */
+static int part_wordy(const struct wordy *w, const char *s, size_t len, size_t i)
+{
+    size_t e;
+
+    if (wordy_has(w->words, s + i, len - i))
+        return 1;
+    if ((i > 0 && det_alpha(s[i - 1])) || det_letter_before(s, i))
+        return 0;                                  /* no word's start: part_at reads none */
+    e = detect_letters(s, len, i);
+    return e > i && e + 1 < len && s[e] == ' ' && wordy_has(w->next, s + e + 1, len - e - 1);
+}
+
 /* The addresses of s[0..len): merged into d[0..*n) when d is not NULL;
  * and each lone weak part of a unit of ONLY given to fn (start, end) when
  * fn is not NULL.  One pass for both (brief s21: the redactor asked for
@@ -1046,14 +1151,16 @@ int addr_merge(struct detection **d, size_t *n, size_t *cap, size_t a, size_t b)
  * (the addresses' walk goes on after the postcode, the other after the
  * address), so each has its own position, id and iu, and a position both
  * reach is read once. */
-static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
-                const unsigned char *said, int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
+static int scan_gated(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                      const unsigned char *said, int (*fn)(void *ctx, size_t start, size_t end), void *ctx,
+                      const struct gate_map *may, const struct wordy *wordy)
 {
     size_t id = d != NULL ? 0 : len, iu = fn != NULL ? 0 : len, i, a, b, e, next, st, g;
     int weight, w, parts, lots;
 
     while ((i = id < iu ? id : iu) < len) {
-        if (((unsigned char)s[i] & 0xC0) == 0x80 || (b = part_said(s, len, i, &a, &weight, said)) == 0) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80 || (!gate_has(may, i) && !part_wordy(wordy, s, len, i)) ||
+            (b = part_said(s, len, i, &a, &weight, said)) == 0) {
             id += id == i, iu += iu == i;
             continue;
         }
@@ -1099,6 +1206,29 @@ static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, siz
         }
     }
     return 0;
+}
+
+/* scan_gated with its parts started only where one may start: where a
+ * digit follows (gate_addr_part) or a word of a part without one stands
+ * (part_wordy; brief s29 speed29a). */
+static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len,
+                const unsigned char *said, int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
+{
+    struct gate_map may;
+    struct wordy *wordy;
+    int rc;
+
+    if ((wordy = malloc(sizeof *wordy)) == NULL)
+        return -1;
+    if (gate_addr_part(&may, s, len) != 0) {
+        free(wordy);
+        return -1;
+    }
+    wordy_make(wordy);
+    rc = scan_gated(d, n, cap, s, len, said, fn, ctx, &may, wordy);
+    free(may.bits);                 /* not gate_free: no call into detect_gate.c (above) */
+    free(wordy);
+    return rc;
 }
 
 /* Spans found in the view, given back to the caller's fn or collected

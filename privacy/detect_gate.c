@@ -21,7 +21,44 @@
  * start within 15 * 6 + 33 = 123 spaces: GATE_RUN_SPACES (256) leaves a
  * margin.  No run holds, before its mark, an ASCII byte other than a
  * letter, a digit, ' ', and "-'.:#,;/|_": any other byte (a line break,
- * '!', '?', '(', '"') ends the window. */
+ * '!', '?', '(', '"') ends the window.
+ *
+ * The short shapes of detect_address_cue.c (shapes(); brief s29
+ * speed29a).  Each shape but one holds an ASCII digit a few bytes after
+ * the byte it is asked at (its reader's first tests): addr_dong_ho_spaced,
+ * addr_mn_genitive, kw_postcode, said_shape (in the view: a number said
+ * is digits there) and addr_mn_letters after its number ("3х", "3kh") at
+ * that byte; addr_named_complex at it or after a letter and '-' (2
+ * bytes: "b-12-3"); addr_mn_letters with its unit first after the unit
+ * (хороо, 10 bytes) and ": " (12 bytes: "хороо: 3"); addr_zip_said after
+ * its label ("postal code is ", 15 bytes).  So a byte with no ASCII digit
+ * in the GATE_SHAPE_DIGIT (24) bytes from it starts none of them:
+ * shapes() asks only addr_ko_complex there, whose brand word before the
+ * number ("반포래미안 101동") is a Hangul run of any length.
+ *
+ * detect_plate_country (detect_plate3.c, detect_plate_ru.c): each plate
+ * holds an ASCII digit at most 10 bytes from its start: Russia's letter
+ * and separator (3 bytes) or two letters and one (5), Malaysia's series
+ * and separator (4) or special word and space ("putrajaya ", 10),
+ * Kuwait's code at once.  It returns 0 at once where no digit is in the
+ * GATE_SHAPE_DIGIT bytes from its start.
+ *
+ * The parts of detect_address.c's scan (part_at; brief s29 speed29a).
+ * A part starts at a digit (number_part) or at a word (word_part).  The
+ * word's parts that hold a number reach their first digit through at
+ * most four spaces ("post office box: no 12", "ул. ленина, no. 5",
+ * "lane 3", "baker street 12", "테헤란로 123", "역삼동 산 12", "yeoksam-dong
+ * 737") and only letters (any script), ' ', '.', '-', ',', ':', '#' and
+ * '/' before it; PART_SPACES (8) leaves a margin.  A digit is the mark
+ * (in a view, a number said is digits).  The word's parts without a
+ * digit are asked apart, at each word start the gate leaves out
+ * (part_wordy): a street's label and its name ("ул. тверская"), a
+ * district's abbreviation ("bzd"), a word before a Mongolian street's
+ * ("энхтайваны өргөн чөлөө") and a building's letter ("block b,").
+ * gate_addr_part stands in detect_address.c, beside its tables: the
+ * address readers call this file (detect_address_run.c's unit words),
+ * so a call from detect_address.c here would make a cycle of modules
+ * (scripts/layers.sh). */
 
 #include <stdlib.h>
 
@@ -109,4 +146,11 @@ int gate_addr_run(struct gate_map *m, const char *s, size_t len, const struct de
     }
     free(marks);
     return 0;
+}
+
+size_t gate_next_digit(const char *s, size_t len, size_t i)
+{
+    while (i < len && (unsigned char)(s[i] - '0') > 9)
+        i++;
+    return i;
 }

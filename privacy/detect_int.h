@@ -874,4 +874,32 @@ int addr_run_spans_gated(struct detection **d, size_t *n, size_t *cap, const cha
  * s[at, at + reach) (bytes, cut at len; at <= len), else 0. */
 int gate_digit_within(const char *s, size_t len, size_t at, size_t reach);
 
+/* detect_gate.c (brief s29 speed29a): the offset of the first ASCII digit
+ * of s[i..len) (bytes), or len.  The readers gated by it (the short
+ * shapes of detect_address_cue.c, detect_plate_country) hold an ASCII
+ * digit at most GATE_SHAPE_DIGIT bytes after their start (rules there). */
+size_t gate_next_digit(const char *s, size_t len, size_t i);
+
+/* detect_address.c (brief s29 speed29a; there, not in detect_gate.c,
+ * which calls the address readers: a cycle of modules otherwise): the
+ * offsets of s[0..len) (bytes of a norm text, or of an address view's
+ * copy) where a part of detect_address.c's scan holding an ASCII digit
+ * may start (the rule: detect_gate.c); the parts without one are asked
+ * apart (part_wordy).  m->bits malloc'd, the caller frees it.  0, or -1
+ * out of memory (m empty). */
+int gate_addr_part(struct gate_map *m, const char *s, size_t len);
+#define GATE_SHAPE_DIGIT 24
+
+/* 1 if an ASCII digit stands in s[i, i + GATE_SHAPE_DIGIT] (bytes; at
+ * most GATE_SHAPE_DIGIT + 1 read: for a reader asked at word starts). */
+static inline int gate_digit_near(const char *s, size_t len, size_t i)
+{
+    size_t end = i < len && len - i > GATE_SHAPE_DIGIT ? i + GATE_SHAPE_DIGIT + 1 : len;
+
+    for (; i < end; i++)
+        if ((unsigned char)(s[i] - '0') <= 9)
+            return 1;
+    return 0;
+}
+
 #endif
