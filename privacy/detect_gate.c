@@ -40,8 +40,9 @@
  * holds an ASCII digit at most 10 bytes from its start: Russia's letter
  * and separator (3 bytes) or two letters and one (5), Malaysia's series
  * and separator (4) or special word and space ("putrajaya ", 10),
- * Kuwait's code at once.  It returns 0 at once where no digit is in the
- * GATE_SHAPE_DIGIT bytes from its start.
+ * Kuwait's code at once.  It returns 0 at once where no digit is within
+ * its reach (gate_digit_within with digit_reach(): detect_gate_num.c,
+ * brief s29 speed29b; one gate of that reader, not two).
  *
  * The parts of detect_address.c's scan (part_at; brief s29 speed29a).
  * A part starts at a digit (number_part) or at a word (word_part).  The

@@ -876,7 +876,7 @@ int gate_digit_within(const char *s, size_t len, size_t at, size_t reach);
 
 /* detect_gate.c (brief s29 speed29a): the offset of the first ASCII digit
  * of s[i..len) (bytes), or len.  The readers gated by it (the short
- * shapes of detect_address_cue.c, detect_plate_country) hold an ASCII
+ * shapes of detect_address_cue.c) hold an ASCII
  * digit at most GATE_SHAPE_DIGIT bytes after their start (rules there). */
 size_t gate_next_digit(const char *s, size_t len, size_t i);
 
@@ -889,17 +889,5 @@ size_t gate_next_digit(const char *s, size_t len, size_t i);
  * out of memory (m empty). */
 int gate_addr_part(struct gate_map *m, const char *s, size_t len);
 #define GATE_SHAPE_DIGIT 24
-
-/* 1 if an ASCII digit stands in s[i, i + GATE_SHAPE_DIGIT] (bytes; at
- * most GATE_SHAPE_DIGIT + 1 read: for a reader asked at word starts). */
-static inline int gate_digit_near(const char *s, size_t len, size_t i)
-{
-    size_t end = i < len && len - i > GATE_SHAPE_DIGIT ? i + GATE_SHAPE_DIGIT + 1 : len;
-
-    for (; i < end; i++)
-        if ((unsigned char)(s[i] - '0') <= 9)
-            return 1;
-    return 0;
-}
 
 #endif
