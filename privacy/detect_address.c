@@ -72,10 +72,14 @@ static size_t house_number(const char *s, size_t len, size_t i)
     if (j + 1 < len && (s[j] == '-' || s[j] == '/') && (n = det_digits(s, len, j + 1)) > 0 && n <= 4)
         j += 1 + n;
     /* 9-а, 12/б: the house's letter after a dash or a slash (report-adv28a
-     * I-4 "пер. Тихий, 9-А"). */
+     * I-4 "пер. Тихий, 9-А").  Not the Mongolian dative-locative suffix
+     * written after a number, -т/-д, -t/-d ("12-т очсон", "12-t
+     * amidardag": addr21, addr25; the view is in lower case, so a house
+     * Д is not read either). */
     if (j + 2 < len && j == i + det_digits(s, len, i) && (s[j] == '-' || s[j] == '/') &&
-        ((det_alpha(s[j + 1]) && !det_letter_at(s, len, j + 2)) ||
-         ((cp = det_cp_at(s, len, j + 1, &cl)) >= 0x430 && cp <= 0x44F && !det_letter_at(s, len, j + 1 + cl))))
+        ((det_alpha(s[j + 1]) && s[j + 1] != 't' && s[j + 1] != 'd' && !det_letter_at(s, len, j + 2)) ||
+         ((cp = det_cp_at(s, len, j + 1, &cl)) >= 0x430 && cp <= 0x44F && cp != 0x442 && cp != 0x434 &&
+          !det_letter_at(s, len, j + 1 + cl))))
         return det_alpha(s[j + 1]) ? j + 2 : j + 1 + cl;
     k = j;
     if (j < len && det_alpha(s[j]) && !det_letter_at(s, len, j + 1))

@@ -389,8 +389,18 @@ static int international_prefix(const char *d)
     return 0;
 }
 
+/* 1 if plan i's national numbers are also written without the trunk
+ * prefix.  Not Ukraine's: they are written with their 0 (0XX XXX XX XX,
+ * libphonenumber's national format; brief s29 num29), and without it
+ * nine digits are any number ("Scores 976-99-11-22": w2num B-1). */
+static int bare_written(size_t i)
+{
+    return strcmp(phone_plans[i].region, "UA") != 0;
+}
+
 /* A valid national number of a plan: with its trunk prefix any type;
- * without, a mobile number, or (written in groups) any type. */
+ * without (bare_written), a mobile number, or (written in groups) any
+ * type. */
 static int national(const char *d, int grouped)
 {
     size_t i, tl;
@@ -401,7 +411,8 @@ static int national(const char *d, int grouped)
         if (tl > 0 && strncmp(d, trunk, tl) == 0 &&
             (match(i, RE_FIXED, d + tl) || match(i, RE_MOBILE, d + tl) || match(i, RE_OTHER, d + tl)))
             return 1;
-        if (match(i, RE_MOBILE, d) || (grouped && (match(i, RE_FIXED, d) || match(i, RE_OTHER, d))))
+        if (bare_written(i) &&
+            (match(i, RE_MOBILE, d) || (grouped && (match(i, RE_FIXED, d) || match(i, RE_OTHER, d)))))
             return 1;
     }
     return 0;
@@ -500,12 +511,12 @@ static int is_phone(const char *s, size_t len, size_t at, const struct groups *g
     return yes;
 }
 
-/* A valid mobile number of a plan, with or without its trunk prefix. */
+/* A valid mobile number of a plan, with its trunk prefix or (bare_written) without. */
 static int mobile(const char *d)
 {
     for (size_t i = 0; i < phone_nplans; i++) {
         size_t tl = strlen(phone_plans[i].trunk);
-        if (match(i, RE_MOBILE, d) ||
+        if ((bare_written(i) && match(i, RE_MOBILE, d)) ||
             (tl > 0 && strncmp(d, phone_plans[i].trunk, tl) == 0 && match(i, RE_MOBILE, d + tl)))
             return 1;
     }
