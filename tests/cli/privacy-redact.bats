@@ -37,15 +37,17 @@ load privacy
     P=$(ik subject add --name "Гэрэл" --pseudonym Tuya --locale mn)
     ik consent "$P" --export yes 2>/dev/null
     # (Not "гэрэл унтарсан": a verb no person does marks the word since
-    # brief s28 flags28; "гэрэл зураг авсан" may be "Gerel took a photo".)
-    ID=$(printf 'гэрэл зураг авсан.\n' | ik record "$P" --title "Light" --date 2024-03-15)
+    # brief s28 flags28; not "гэрэл зураг авсан": a set phrase in lower
+    # case is the word since brief s29 word29.  "гэрлийн хурд", the speed
+    # of light, may be "Gerel's speed".)
+    ID=$(printf 'гэрлийн хурд.\n' | ik record "$P" --title "Light" --date 2024-03-15)
     run --separate-stderr ik redact "$ID" --report
     expect_status 1
-    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t0\t10\tname-or-word\tunresolved\tгэрэл'
+    printf '%s\n' "$output" | grep -qxF $'flag\tbody\t0\t14\tname-or-word\tunresolved\tгэрлийн'
     # Without hunspell-mn the word is taken for the name: replaced, and said.
     INTAKE_DICTIONARIES=$T/nowhere run --separate-stderr ik redact "$ID"
     expect_status 0
-    [ "$output" = $'Light\n\nTuya зураг авсан.' ]
+    [ "$output" = $'Light\n\nTuya хурд.' ]
     [[ "$stderr" == *"intake: warning: the Mongolian dictionary (hunspell-mn) is missing: no Mongolian word is taken for an ordinary word (name-shaped words are flagged for review, registered names that are also words always replaced); install it with 'apt-get install hunspell-mn'"* ]]
 }
 
