@@ -54,25 +54,7 @@ static int cyr(int c)
     return (c >= 0x430 && c <= 0x45F) || c == GHE_UP;
 }
 
-/* Calls fn with cp[0..n) + each of ends[0..ne) (UTF-8). */
-static int emit(const int *cp, int n, const char *const *ends, size_t ne, place_uk_fn fn, void *ctx)
-{
-    char buf[SL_MAX * 4 + 32];
-    size_t at = 0;
-    int rc = 0;
-
-    for (int i = 0; i < n; i++)
-        at += (size_t)utf8proc_encode_char(cp[i], (utf8proc_uint8_t *)buf + at);
-    for (size_t k = 0; rc == 0 && k < ne; k++) {
-        size_t el = strlen(ends[k]);
-        memcpy(buf + at, ends[k], el);
-        rc = fn(ctx, buf, at + el);
-    }
-    sodium_memzero(buf, sizeof buf);
-    return rc;
-}
-
-#define EMIT(cp, n, ends) emit(cp, n, ends, sizeof ends / sizeof ends[0], fn, ctx)
+#define EMIT(cp, n, ends) place_uk_emit(cp, n, ends, sizeof ends / sizeof ends[0], fn, ctx)
 
 /* The cases of the name cp[0..n), one spelling (see the endings above). */
 static int decline(const int *cp, int n, place_uk_fn fn, void *ctx)

@@ -53,10 +53,12 @@ static int cyr_letter(int c)
     return (c >= 0x430 && c <= 0x45F) || c == 0x491;
 }
 
-/* Calls fn with cp[0..n) + each of ends[0..ne). */
-static int emit(const int *cp, int n, const char *const *ends, size_t ne, place_uk_fn fn, void *ctx)
+int place_uk_emit(const int *cp, int n, const char *const *ends, size_t ne, place_uk_fn fn, void *ctx)
 {
-    char buf[UK_MAX * 4 + 32];
+    char buf[(UK_MAX + 2) * 4 + 32];  /* a stem may grow by two letters (a doubled consonant) */
+
+    if (n < 0 || n > UK_MAX + 2)
+        return 0;
     size_t at = 0;
     int rc = 0;
 
@@ -120,7 +122,7 @@ static int adjectives(const int *s, int n, place_uk_fn fn, void *ctx)
 
     memcpy(b, s, sizeof *s * (size_t)n);
     if (n >= 3 && s[n - 1] == C_KA && s[n - 2] == C_SOFT && (s[n - 3] == C_ES || s[n - 3] == C_TSE))
-        return emit(b, m - 3, adjective, sizeof adjective / sizeof adjective[0], fn, ctx);
+        return place_uk_emit(b, m - 3, adjective, sizeof adjective / sizeof adjective[0], fn, ctx);
     static const char *const latin_s[] = { "ska", "skyi", "ske", "skoi" };
     static const char *const latin_k[] = { "ka", "kyi", "ke", "koi" };
     int rc;
@@ -130,11 +132,11 @@ static int adjectives(const int *s, int n, place_uk_fn fn, void *ctx)
             return rc;
         b[m++] = C_SOFT;
         b[m++] = C_KA;
-        return emit(b, m, adj_ends, sizeof adj_ends / sizeof adj_ends[0], fn, ctx);
+        return place_uk_emit(b, m, adj_ends, sizeof adj_ends / sizeof adj_ends[0], fn, ctx);
     }
     if ((rc = emit_latin(b, m, latin_s, 4, fn, ctx)) != 0)
         return rc;
-    return emit(b, m, adjective, sizeof adjective / sizeof adjective[0], fn, ctx);
+    return place_uk_emit(b, m, adjective, sizeof adjective / sizeof adjective[0], fn, ctx);
 }
 
 /* The region named from stem s[0..n): -щина, but -ччина after ц
@@ -150,12 +152,12 @@ static int regions(const int *s, int n, place_uk_fn fn, void *ctx)
     else if (s[n - 1] == C_TSE) {
         b[m - 1] = C_CHE;
         b[m++] = C_CHE;
-        return emit(b, m, region_tail, sizeof region_tail / sizeof region_tail[0], fn, ctx);
+        return place_uk_emit(b, m, region_tail, sizeof region_tail / sizeof region_tail[0], fn, ctx);
     } else if (s[n - 1] == C_ES) {
         b[m - 1] = C_SHCHA;
-        return emit(b, m, region_tail, sizeof region_tail / sizeof region_tail[0], fn, ctx);
+        return place_uk_emit(b, m, region_tail, sizeof region_tail / sizeof region_tail[0], fn, ctx);
     }
-    return emit(b, m, region, sizeof region / sizeof region[0], fn, ctx);
+    return place_uk_emit(b, m, region, sizeof region / sizeof region[0], fn, ctx);
 }
 
 /* The forms of a name (all: its region and adjective too, else its
@@ -177,11 +179,11 @@ static int forms_of(const int *cp, int n, place_uk_fn fn, void *ctx, int all)
             stem[v] = C_IE;
         else
             stem[v] = C_O;
-        if ((rc = soft ? emit(stem, end, case_soft, sizeof case_soft / sizeof case_soft[0], fn, ctx)
-                       : emit(stem, end, case_hard, sizeof case_hard / sizeof case_hard[0], fn, ctx)) != 0)
+        if ((rc = soft ? place_uk_emit(stem, end, case_soft, sizeof case_soft / sizeof case_soft[0], fn, ctx)
+                       : place_uk_emit(stem, end, case_hard, sizeof case_hard / sizeof case_hard[0], fn, ctx)) != 0)
             return rc;
     } else if (!soft && !uk_vowel(last) && last != C_SHORT_I &&
-               (rc = emit(cp, n, case_hard, sizeof case_hard / sizeof case_hard[0], fn, ctx)) != 0)
+               (rc = place_uk_emit(cp, n, case_hard, sizeof case_hard / sizeof case_hard[0], fn, ctx)) != 0)
         /* Житомир: Житомира, Житомирі; Франківськ: Франківську (brief
          * s26 place26, C-8). */
         return rc;
@@ -195,13 +197,13 @@ static int forms_of(const int *cp, int n, place_uk_fn fn, void *ctx, int all)
      * Вінниця: з Вінниці, Вінницею; Одеса: з Одеси, в Одесі; the plural
      * Черкаси, Чернівці: Черкас-ах, Чернівц-ів. */
     if ((last == C_A || last == C_YA) && !uk_vowel(cp[n - 2]) && n - 1 >= 3) {
-        if ((rc = emit(cp, n - 1, case_first, sizeof case_first / sizeof case_first[0], fn, ctx)) != 0 ||
+        if ((rc = place_uk_emit(cp, n - 1, case_first, sizeof case_first / sizeof case_first[0], fn, ctx)) != 0 ||
             !all || (rc = regions(cp, n - 1, fn, ctx)) != 0)
             return rc;
         return adjectives(cp, n - 1, fn, ctx);
     }
     if ((last == C_Y || last == C_UK_I) && !uk_vowel(cp[n - 2]) && n - 1 >= 3) {
-        if ((rc = emit(cp, n - 1, case_plural, sizeof case_plural / sizeof case_plural[0], fn, ctx)) != 0 ||
+        if ((rc = place_uk_emit(cp, n - 1, case_plural, sizeof case_plural / sizeof case_plural[0], fn, ctx)) != 0 ||
             !all || (rc = regions(cp, n - 1, fn, ctx)) != 0)
             return rc;
         return adjectives(cp, n - 1, fn, ctx);
@@ -231,17 +233,17 @@ static int demonyms(const int *cp, int n, place_uk_fn fn, void *ctx)
         if (uk_vowel(cp[n - 2]))
             return 0;
         m = n - 1;
-        if ((rc = emit(b, m, demonym_it, sizeof demonym_it / sizeof demonym_it[0], fn, ctx)) != 0)
+        if ((rc = place_uk_emit(b, m, demonym_it, sizeof demonym_it / sizeof demonym_it[0], fn, ctx)) != 0)
             return rc;
         if (b[m - 1] == C_TSE)
             b[m - 1] = C_CHE;
-        return emit(b, m, demonym_an, sizeof demonym_an / sizeof demonym_an[0], fn, ctx);
+        return place_uk_emit(b, m, demonym_an, sizeof demonym_an / sizeof demonym_an[0], fn, ctx);
     }
     if (uk_vowel(last) || last == C_SHORT_I ||
         (last == C_KA && cp[n - 2] == C_SOFT))   /* -ськ, -цьк: франківець, none made */
         return 0;
     /* харків'янин: the key view leaves the apostrophe out. */
-    return emit(b, m, demonym_yan, sizeof demonym_yan / sizeof demonym_yan[0], fn, ctx);
+    return place_uk_emit(b, m, demonym_yan, sizeof demonym_yan / sizeof demonym_yan[0], fn, ctx);
 }
 
 /* Reads text[0..len) into cp (lower case, Cyrillic letters and inner
@@ -289,7 +291,7 @@ static int each_name(const char *text, size_t len, int (*each)(const int *, int,
         static const char *const bare[] = { "" };
         rc = each(cp, n, fn, ctx);
         if (rc == 0 && n - h - 1 >= 6 && each == forms)
-            rc = emit(cp + h + 1, n - h - 1, bare, 1, fn, ctx);
+            rc = place_uk_emit(cp + h + 1, n - h - 1, bare, 1, fn, ctx);
         if (rc == 0 && n - h - 1 >= 6)
             rc = each(cp + h + 1, n - h - 1, fn, ctx);
     }

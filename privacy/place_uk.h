@@ -65,6 +65,13 @@ int place_uk_cases(const char *text, size_t len, place_uk_fn fn, void *ctx);
  * reviewer.  Returns 0, -1 when out of memory, or fn's non-zero value. */
 int place_uk_demonyms(const char *text, size_t len, place_uk_fn fn, void *ctx);
 
+/* Calls fn with cp[0..n) (code points, n at most 42: more calls nothing)
+ * written in UTF-8 and followed by each of ends[0..ne) (UTF-8 strings), in
+ * order, until fn returns non-zero; the form lives in a buffer wiped after
+ * the calls.  The one writer of a stem plus its endings for place_uk.c and
+ * place_slavic.c.  Returns fn's first non-zero answer, else 0. */
+int place_uk_emit(const int *cp, int n, const char *const *ends, size_t ne, place_uk_fn fn, void *ctx);
+
 /* place_slavic.c (brief s29 place29): calls fn with the other forms of
  * the one-word name text[0..len) (UTF-8 bytes, five letters or more):
  * a Cyrillic name in its Ukrainian and Russian cases (an adjective-type
