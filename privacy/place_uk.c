@@ -185,10 +185,11 @@ static int regions(const int *s, int n, place_uk_fn fn, void *ctx)
         /* Донецьк: Донеччина, Russian Донетчина (brief s30 slav30). */
         int rc;
         b[n - 3] = C_CHE, b[n - 2] = C_CHE;
-        if ((rc = place_uk_emit(b, n - 1, region_tail, sizeof region_tail / sizeof region_tail[0], fn, ctx)) != 0)
+        size_t nt = sizeof region_tail / sizeof region_tail[0];
+        if ((rc = place_uk_emit(b, n - 1, region_tail, nt, fn, ctx)) != 0)
             return rc;
         b[n - 3] = C_TE;
-        return place_uk_emit(b, n - 1, region_tail, sizeof region_tail / sizeof region_tail[0], fn, ctx);
+        return place_uk_emit(b, n - 1, region_tail, nt, fn, ctx);
     } else if (s[n - 1] == C_TSE) {
         b[m - 1] = C_CHE;
         b[m++] = C_CHE;
