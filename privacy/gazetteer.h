@@ -78,4 +78,15 @@ typedef int (*gazetteer_name_fn)(void *ctx, const char *key, size_t keylen);
 int gazetteer_place_names(const char *key, size_t keylen, gazetteer_name_fn fn, void *ctx,
                           struct err *e);
 
+/* Calls fn with each Cyrillic name, as the data writes it (UTF-8 text,
+ * not a key; valid during the call), of each place of place_groups.txt or
+ * place_extra.txt that has a name written with a letter only Ukrainian
+ * has (і ї є ґ) and one whose key is key[0..keylen): Київ and Дніпро for "Kyiv",
+ * "Dnipro" (gazetteer_uk.c; the key view folds і, so a key cannot be
+ * declined).  The lines are read on the first call and kept until the
+ * process ends (public data).  Returns 0, fn's non-zero value, or -1 with
+ * e filled (out of memory). */
+int gazetteer_place_ukrainian(const char *key, size_t keylen, gazetteer_name_fn fn, void *ctx,
+                              struct err *e);
+
 #endif

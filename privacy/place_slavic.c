@@ -40,6 +40,23 @@ static const char *const end_first[] = { "а", "я", "и", "і", "ы", "е", "у
 static const char *const end_soft[] = { "ь", "і", "и", "ю", "ью", "я", "ем", "еві", "е", "ею" };
 static const char *const end_hard[] = { "", "а", "у", "ом", "ові", "і", "е", "ы", "ам", "ах" };
 
+/* The relative adjective of a noun (brief s30 slav30, report-adv29c
+ * K-15): a hard consonant takes Ukrainian -івськ-, Russian -овск-
+ * (Метінвест: метінвестівські робітники, метинвестовские рабочие); -ця
+ * takes -чн- (Укрзалізниця: укрзалізничні); with the adjective's endings
+ * in its genders and cases.  As the grammars form them, written by hand:
+ * wants a native reviewer. */
+static const char *const rel_hard[] = {
+    "івський", "івська", "івське", "івського", "івському", "івській", "івських", "івським",
+    "івською", "івську", "івськими", "івські", "івської",
+    "овский", "овская", "овское", "овского", "овскому", "овской", "овских", "овским",
+    "овскую", "овскими", "овские", "овском",
+};
+static const char *const rel_chn[] = {
+    "чний", "чна", "чне", "чного", "чному", "чній", "чних", "чним", "чною", "чну", "чними",
+    "чні", "чної", "чный", "чная", "чное", "чной", "чных", "чным", "чную", "чные", "чном",
+};
+
 static int vowel(int c)
 {
     static const int v[] = { A, IE, I, O, U, YERU, E, YU, YA, YO, YE, UK_I, YI };
@@ -65,8 +82,11 @@ static int decline(const int *cp, int n, place_uk_fn fn, void *ctx)
         return 0;
     if (last == SHORT_I && (prev == I || prev == UK_I || prev == YERU || prev == O))
         return EMIT(cp, n - 2, end_adj);
-    if ((last == A || last == YA) && !vowel(prev))
-        return EMIT(cp, n - 1, end_first);
+    if ((last == A || last == YA) && !vowel(prev)) {
+        if ((rc = EMIT(cp, n - 1, end_first)) != 0 || prev != TSE)
+            return rc;
+        return EMIT(cp, n - 2, rel_chn);
+    }
     if (last == SOFT && !vowel(prev)) {
         static const char *const yu[] = { "ю" };
         if ((rc = EMIT(cp, n - 1, end_soft)) != 0)
@@ -78,8 +98,11 @@ static int decline(const int *cp, int n, place_uk_fn fn, void *ctx)
         b[n - 1] = prev;
         return EMIT(b, n, yu);
     }
-    if (!vowel(last) && last != SHORT_I && last != HARD && cyr(last))
-        return EMIT(cp, n, end_hard);
+    if (!vowel(last) && last != SHORT_I && last != HARD && cyr(last)) {
+        if ((rc = EMIT(cp, n, end_hard)) != 0)
+            return rc;
+        return EMIT(cp, n, rel_hard);
+    }
     return 0;
 }
 

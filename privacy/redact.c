@@ -490,6 +490,14 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
 }
 
+/* gazetteer_name_fn: a Ukrainian name of the place as the gazetteer
+ * writes it (Дніпро of "Dnipro"): its cases, region and adjective (brief
+ * s30 slav30, report-adv29c K-4).  0, or -1 when out of memory. */
+static int add_uk_name(void *ctx, const char *text, size_t len)
+{
+    return place_uk_forms(text, len, add_uk_form, ctx) != 0 ? -1 : 0;
+}
+
 /* The names a place term's name text[0..len) (UTF-8 bytes; key[0..keylen)
  * its normalised key) reaches besides its own spellings: its Mongolian
  * script and Hangul keys (redact_scripts.c) and its other names in the
@@ -520,7 +528,8 @@ static int add_place_names(struct redactor *r, const char *text, size_t len, con
     if (place_uk_forms(text, len, add_uk_form, r) != 0 ||
         place_slavic_forms(text, len, 0, add_uk_form, r) != 0 ||
         place_uk_demonyms(text, len, add_uk_flag, r) != 0 ||
-        place_more_forms(text, len, add_more_form, r) != 0)
+        place_more_forms(text, len, add_more_form, r) != 0 ||
+        gazetteer_place_ukrainian(key, keylen, add_uk_name, r, &e) != 0)
         return -1;
     return gazetteer_place_names(key, keylen, add_place_name, r, &e) != 0 ? -1 : 0;
 }

@@ -195,6 +195,20 @@ static const char *const verbs_after[] = {
     "сказал", "сказала", "пришёл", "пришел", "пришла", "ушёл", "ушел", "ушла", "был", "была",
 };
 
+/* The verbs of verbs_after any noun is the subject of (was, is, has:
+ * "гэрэл байсан" "there was light"): after a hit written in lower case
+ * they mark no name (brief s30 slav30, issue 13). */
+static const char *const copulas_after[] = {
+    "was", "is", "has", "had", "did", "does", "байсан", "был", "была",
+};
+
+/* 1 if the letter first at norm byte a of t has cases and is written in
+ * lower case. */
+static int written_lower_at(const struct normtext *t, size_t a, int first)
+{
+    return utf8proc_toupper(first) != utf8proc_tolower(first) && !redact_upper_at(t, a);
+}
+
 /* Words before a month or a day that mark it as the word ("in May", "last
  * Sunday"), and words after it ("May 5" is a digit; "Даваа гарагт"). */
 static const char *const common_before[] = {
@@ -405,7 +419,9 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
         return 1;
     return wend == b && word_after(&wa, &wb, t, b) &&
            (word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
-            word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) ||
+            (word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) &&
+             !(written_lower_at(t, a, first) &&
+               word_is(t, wa, wb, copulas_after, sizeof copulas_after / sizeof copulas_after[0], 0))) ||
             (first >= 0x400 && first <= 0x52F &&
              word_is(t, wa, wb, kin_after, sizeof kin_after / sizeof kin_after[0], 0)));
 }
@@ -502,7 +518,8 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     /* A form of a person's name that stands for a given name that is also
      * a word (이 나라는, гэрлийн, вера) is judged as that word, where it
      * stands (redact_sense.c; issue 13, brief s29 word29). */
-    if (f->person && f->kind == FORM_REPLACE && redact_sense_as_word(t, a, b, &ga)) {
+    if (f->person && f->kind == FORM_REPLACE &&
+        redact_sense_as_word(t, a, b, redact_sentence_start(t, a), &ga)) {
         w = *f, w.kind = FORM_WORD;
         return redact_hit_verdict(t, &w, h, ga, b);
     }

@@ -13,6 +13,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
 #include "privacy/variants.h"
 #include "privacy/varlist.h"
 
@@ -95,6 +96,22 @@ static int replaced(const struct spans *sp, size_t a, size_t b)
     return 0;
 }
 
+/* 1 if flags holds a name-or-word flag over [a, b) of in, a given name
+ * that is a Russian or Ukrainian word: the redactor judged it a
+ * registered name that may be the word where it stands ("Надежда на
+ * помощь", redact_sense_as_word); a spelling of it in another script
+ * (nadyejda) is no reason to replace it (brief s30 slav30, report-adv29c
+ * K-7). */
+static int name_or_word(const struct spans *flags, const char *in, size_t a, size_t b)
+{
+    if (!redact_sense_word_name(in + a, b - a))
+        return 0;
+    for (size_t i = 0; i < flags->n; i++)
+        if (flags->s[i].cat == FLAG_NAME_OR_WORD && flags->s[i].start <= a && b <= flags->s[i].end)
+            return 1;
+    return 0;
+}
+
 int redact_near_promote(struct spans *sp, const struct spans *flags, const struct redactor *r,
                         const struct normtext *t, struct redact_ctx *ctx, struct err *e)
 {
@@ -107,6 +124,7 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
         /* written as a name, with a capital ("jongsuk" in lower case
          * stays a flag: test_redact's negatives) */
         if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end) ||
+            name_or_word(flags, t->orig, f->start, f->end) ||
             utf8_next(&cp, t->orig + f->start, f->end - f->start) <= 0 || !normalise_is_upper(cp))
             continue;
         if ((rc = spelled_hit(&hit, r, t->orig, f->start, f->end, ctx, e)) < 0)

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "crypto/secmem.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -382,18 +383,57 @@ static const char ru_before_word[] =
 static const char ru_adjective_ends[] =
     "ая|яя|ую|юю|ой|ей|ый|ий|ое|ее|ого|его|ому|ему|ым|им|ых|их|ої|ій|ою|ею";
 
-/* 1 if the Cyrillic word norm [a, wend), written in lower case, starts
- * with the stem of a given name that is a word and ends within that
- * stem's endings. */
-static int ru_word_name(const struct normtext *t, size_t a, size_t wend)
+/* 1 if the Cyrillic word norm [a, wend) starts with the stem of a given
+ * name that is a word and ends within that stem's endings. */
+static int ru_word_stem_of(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof ru_word_names / sizeof ru_word_names[0]; i++) {
         size_t k = strlen(ru_word_names[i].stem);
-        if (k <= wend - a && wend - a <= k + ru_word_names[i].tail &&
-            memcmp(t->norm + a, ru_word_names[i].stem, k) == 0)
-            return written_lower(t, a);
+        if (k <= n && n <= k + ru_word_names[i].tail && memcmp(w, ru_word_names[i].stem, k) == 0)
+            return 1;
     }
     return 0;
+}
+
+static int ru_word_stem(const struct normtext *t, size_t a, size_t wend)
+{
+    return ru_word_stem_of(t->norm + a, wend - a);
+}
+
+int redact_sense_word_name(const char *w, size_t n)
+{
+    char *norm;
+    size_t nl;
+    int rc;
+
+    if (normalise_norm(&norm, &nl, w, n, NULL) != 0)
+        return 0;
+    rc = ru_word_stem_of(norm, nl);
+    secmem_free(norm);
+    return rc;
+}
+
+/* 1 if the Cyrillic word norm [a, wend), written in lower case, is a
+ * given name that is a word (ru_word_stem). */
+static int ru_word_name(const struct normtext *t, size_t a, size_t wend)
+{
+    return ru_word_stem(t, a, wend) && written_lower(t, a);
+}
+
+/* 1 if the word-name norm [a, wend) (ru_word_stem), written with a
+ * capital at a sentence's start (at_start), may be the word as well as
+ * the name ("Вера в людей пропала", "Роза ветров", "Надежда на помощь";
+ * brief s30 slav30, report-adv29c K-7): not where a word written with a
+ * capital follows (a surname or a patronymic: "Вера Ивановна", "Роза
+ * Смирнова"), which marks the person.  The verbs of a person that mark
+ * the name after it ("Вера сказала") are the verdict's (name_context). */
+static int ru_word_at_start(const struct normtext *t, size_t a, size_t wend, int at_start)
+{
+    size_t na, nb;
+
+    if (!at_start || !written_upper(t, a) || !ru_word_stem(t, a, wend))
+        return 0;
+    return !(next_word(&na, &nb, t, wend, 0) && written_upper(t, na));
 }
 
 /* 1 if the Russian or Ukrainian word-name [a, wend) in lower case reads as
@@ -510,7 +550,7 @@ static int ko_count_noun(const struct normtext *t, size_t b)
            starts_with_one(&r, t->norm, na, nb, ko_quantity);
 }
 
-int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, size_t *ga)
+int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, int at_start, size_t *ga)
 {
     size_t wend;
     int first;
@@ -537,7 +577,7 @@ int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, size_t *g
     wend = run_end(t, a);
     if (wend < b)
         return 0;
-    if (ru_word_name(t, a, wend))
+    if (ru_word_name(t, a, wend) || ru_word_at_start(t, a, wend, at_start))
         return 1;
     /* A Mongolian case form (гэрлийн, алтны, гэрэлд) the dictionary knows
      * as a word of its own: the name's word form, as the name itself is

@@ -30,8 +30,17 @@ int redact_sense_name(const struct normtext *t, size_t a, size_t b);
  * given name hunspell-ko knows (이 나라는, 박 하나만: *ga is then the given
  * name's start); a Mongolian case form the dictionary knows (гэрлийн,
  * алтны: *ga = a); a Russian or Ukrainian given name that is a word
- * (вера, надежда, любов) written in lower case (*ga = a).  Else 0. */
-int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, size_t *ga);
+ * (вера, надежда, любов) written in lower case, or with a capital where
+ * at_start (the caller's redact_sentence_start: the hit starts a
+ * sentence) and no word with a capital follows ("Вера в людей пропала";
+ * brief s30 slav30) (*ga = a).  Else 0. */
+int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, int at_start, size_t *ga);
+
+/* 1 if the one word w[0..n) (UTF-8 as written) is a Russian or Ukrainian
+ * given name that is also a word, in one of its forms (Вера, Веры,
+ * Надежда, Роза), as redact_sense_as_word reads it; else 0 (also when
+ * out of memory). */
+int redact_sense_word_name(const char *w, size_t n);
 
 /* 1 if the hit at norm bytes [a, b) of t, a given name that is also a
  * word, begins one of that word's set phrases (Алтан шар "golden

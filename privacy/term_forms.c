@@ -5,6 +5,7 @@
  * its distinctive words without the generic ones, its initials. */
 #include <string.h>
 
+#include "crypto/secmem.h"
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
@@ -157,6 +158,50 @@ static int ordinary_word(const char *w, size_t n)
     return lexicon_word((enum lexicon_lang)lang, w, n) == 1 && !gazetteer_names_word(w, n);
 }
 
+/* gazetteer_name_fn: stops at the first name. */
+static int any_name(void *ctx, const char *key, size_t keylen)
+{
+    (void)ctx, (void)key, (void)keylen;
+    return 1;
+}
+
+/* 1 if the Latin word w[0..n) is a place's name in the gazetteer
+ * (Kryvyi of "Kryvyi Rih Steel" is not, Kyiv of "Kyiv Metro" is). */
+static int place_word(const char *w, size_t n)
+{
+    char *key;
+    size_t kl;
+    int rc;
+
+    if (normalise_key(&key, &kl, w, n, NULL) != 0)
+        return 1;
+    rc = gazetteer_place_names(key, kl, any_name, NULL, NULL);
+    secmem_free(key);
+    return rc != 0;
+}
+
+/* An employer's or organisation's distinctive first word alone, where
+ * its name has two distinctive words or more ("Arcelor" of "Arcelor
+ * Kryvyi Rih Steel", report-adv29c K-5, brief s30 slav30): a word of
+ * six Latin letters or more that is no dictionary word (Golden, Global),
+ * no generic one and no place's name (Kyiv of "Kyiv Metro" names the
+ * city as often).  0, or fn's non-zero answer. */
+static int first_word(const char *text, size_t len, term_form_fn fn, void *ctx)
+{
+    size_t a = 0, b;
+
+    while (a < len && text[a] == ' ')
+        a++;
+    for (b = a; b < len && text[b] != ' '; b++)
+        if (!((text[b] >= 'a' && text[b] <= 'z') || (text[b] >= 'A' && text[b] <= 'Z')))
+            return 0;
+    if (b - a < 6 || b >= len || is_generic(text + a, b - a) ||
+        lexicon_word(LEXICON_EN, text + a, b - a) != 0 || gazetteer_names_word(text + a, b - a) ||
+        place_word(text + a, b - a))
+        return 0;
+    return fn(ctx, text + a, b - a, 0);
+}
+
 int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, void *ctx)
 {
     char rest[REDACT_TERM_MAX + 1], ini[16];
@@ -211,6 +256,8 @@ int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, v
     if (rc == 0 && !place && ((article && kept >= 1 && words >= 3) ||
                               (words >= 2 && hyphen_article(text, len))))
         rc = without_article(text, len, fn, ctx);
+    if (rc == 0 && !place && kept >= 2 && !article)
+        rc = first_word(text, len, fn, ctx);
     /* The initials, written in capitals (GSC, SBJ; a place's KK, JB):
      * a review flag, an acronym may be anything. */
     if (rc == 0 && ni == words && ((place && words >= 2) || words >= 3)) {

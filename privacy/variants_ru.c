@@ -368,6 +368,11 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft)
     char key[(RU_MAX + 8) * 2 + 1];
 
     for (size_t s = 0; s < sizeof dim_suffix / sizeof dim_suffix[0] && rc == 0; s++) {
+        /* A stem of two letters (Оля, Юля) takes the tender -енька and
+         * -ечка only (Оленька, Олечка; brief s30 slav30, pseud29's note):
+         * its other diminutives are words too often (Колик, колечко). */
+        if (n < 3 && strcmp(dim_suffix[s], "енька") != 0 && strcmp(dim_suffix[s], "ечка") != 0)
+            continue;
         size_t kl = 0, el = strlen(dim_suffix[s]), at;
         int m = n, k;
         memcpy(d, cp, (size_t)n * sizeof *d);
@@ -393,8 +398,9 @@ int ru_short_diminutives(struct variant_list *out, const char *key, size_t len)
     int cp[RU_MAX + 4], n, rc = 0;
 
     /* As ru_name_forms' short forms below: two syllables, a consonant
-     * before the -а or -я. */
-    if ((n = ru_read(cp, key, len)) >= 4 && n <= 7 && !is_vowel(cp[n - 2]) &&
+     * before the -а or -я; of three letters, a vowel first (Оля, Юля:
+     * their -енька, -ечка alone). */
+    if ((n = ru_read(cp, key, len)) >= 3 && n <= 7 && (n >= 4 || is_vowel(cp[0])) && !is_vowel(cp[n - 2]) &&
         cp[n - 2] != 0x44C && cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F))
         rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
     sodium_memzero(cp, sizeof cp);
@@ -423,6 +429,11 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
      * and Ukrainian speakers shorten a name (report-adv20 R-4).  Every
      * case; the nominative in the national systems too (Natałka,
      * Nataszka: the list has no room for every case in every system). */
+    /* A short form of three letters (Оля, Юля): its tender diminutives
+     * (Оленька, Олечка) alone (brief s30 slav30). */
+    if (rc == 0 && familiar && n == 3 && is_vowel(cp[0]) && !is_vowel(cp[1]) &&
+        (cp[2] == 0x430 || cp[2] == 0x44F))
+        rc = diminutives(out, cp, 2, cp[2] == 0x44F);
     if (rc == 0 && n <= 7 && n >= 4 && !is_vowel(cp[n - 2]) && cp[n - 2] != 0x44C &&
         cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F)) {
         int d[RU_MAX + 4], m = n - 1;
