@@ -33,6 +33,16 @@ int transcribe_is_katakana(int cp);
 
 int transcribe_reading(char *out, size_t cap, int cp);
 
+/* transcribe_reading as a transcription of a foreign name hears a Han
+ * character (the Xinhua tables for Russian and Ukrainian names, 俄汉译音表,
+ * and for English ones): pinyin's q as ch (琴 qin of Шевченко, 切 of
+ * Mukachevo), a w before any vowel but u as v (万 wan and 娃 wa of Иванов,
+ * Смирнова; 乌 wu stays the vowel u), a final ng as n (桑 sang of
+ * Олександр: 奥列克桑德).  The names' keys read an English w as v too
+ * where this is compared with them.  Other code points as
+ * transcribe_reading.  Arguments and return as transcribe_reading. */
+int transcribe_reading_heard(char *out, size_t cap, int cp);
+
 /* The consonant skeleton of a Latin reading s[0..len) (lower case ASCII):
  * each consonant sound one class letter (P for b p f v, T for d t, K for
  * g k q and c before a, o, u or a consonant, S for s z j x ts dz and c
