@@ -111,17 +111,12 @@ static const char particles[] =
 
 int han_particle(const char *norm, size_t len)
 {
-    const char *p = particles;
-    size_t n = sizeof particles - 1;
+    char c[4];
 
     if (len != 3)
         return 0;
-    while ((p = memmem(p, n - (size_t)(p - particles), norm, 3)) != NULL) {
-        if ((size_t)(p - particles) % 3 == 0)
-            return 1;
-        p++;
-    }
-    return 0;
+    memcpy(c, norm, 3), c[3] = '\0';
+    return strstr(particles, c) != NULL;    /* UTF-8: a whole character matches aligned */
 }
 
 static char *keys;              /* NUL-separated keys, sorted by pointer table */

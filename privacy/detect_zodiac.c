@@ -53,8 +53,8 @@ static const char *const zh_before[] = {
 static const char *const branches[] = {
     "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥",
 };
-/* Birth words after the sign's 年 (生まれ starts with 生). */
-static const char *const born_after[] = { "生", "出生", "出世" };
+/* Birth words after the sign's 年 (生まれ starts with 生; 亥年の生まれ). */
+static const char *const born_after[] = { "生", "出生", "出世", "の生" };
 /* Han characters that may follow the animal: 的, 相, 年, 人, particles. */
 static const char *const zh_after[] = { "的", "相", "年", "人", "吗", "嗎", "呢", "啊", "吧", "。", "，" };
 

@@ -137,22 +137,6 @@ static int v_to_w(char *rd, size_t len)
     return any;
 }
 
-/* Rewrites rd[0..*len) as a Chinese transcription writes it, as
- * transcribe_reading_heard reads the text: a w before a vowel but u as v
- * (Wilson: 威尔逊 weiersun, read veiersun), a final r after a consonant
- * left out (Oleksandr: 奥列克桑德; Aleksandr: 亚历山大).  1 if it changed. */
-static int heard(char *rd, size_t *len)
-{
-    int any = 0;
-
-    for (size_t i = 0; i + 1 < *len; i++)
-        if (rd[i] == 'w' && strchr("aeioy", rd[i + 1]) != NULL)
-            rd[i] = 'v', any = 1;
-    if (*len >= 3 && rd[*len - 1] == 'r' && strchr("aeiouy", rd[*len - 2]) == NULL)
-        (*len)--, any = 1;
-    return any;
-}
-
 /* The keys of one Latin word w[0..len) (lower case ASCII) of a name. */
 static int word_add(struct redactor *r, const char *w, size_t len)
 {
@@ -181,7 +165,7 @@ static int word_add(struct redactor *r, const char *w, size_t len)
             /* A Slavic or German v before a vowel is w in Japanese
              * transcription (Kovalenko: コワレンコ; report-adv27c H-1),
              * which the key leaves out; Chinese is read as heard. */
-            if ((vw == 1 && !v_to_w(ld, m)) || (vw == 2 && !heard(ld, &m)))
+            if ((vw == 1 && !v_to_w(ld, m)) || (vw == 2 && (m = transcribe_heard_word(ld, m)) == 0))
                 continue;
             c = part_key(p.s, sizeof p.s, ld, m);
             if (c >= 2 && c <= TRANSCRIBE_SKEL_MAX) {

@@ -119,26 +119,18 @@ struct part {
 };
 
 /* The reading of the words w[a..b] of rd as a Chinese transcription
- * writes them (transcribe_reading_heard reads the text so): a w before a
- * vowel but u as v (Wilson: 威尔逊 weiersun), a word's final r after a
- * consonant left out (Oleksandr: 奥列克桑德, Aleksandr: 亚历山大, as the
- * Xinhua table writes them).  Writes at most cap bytes to out; returns
- * the length, 0 if it did not fit. */
+ * writes them (transcribe_heard_word).  Writes at most cap bytes to out;
+ * returns the length, 0 if it did not fit. */
 static size_t heard_name(char *out, size_t cap, const char *rd, const struct part *w, size_t a,
                          size_t b)
 {
     size_t o = 0;
 
     for (size_t i = a; i <= b; i++) {
-        const char *s = rd + w[i].at;
-        size_t n = w[i].len;
-        if (n >= 3 && s[n - 1] == 'r' && strchr("aeiouy", s[n - 2]) == NULL)
-            n--;
-        for (size_t j = 0; j < n; j++) {
-            if (o == cap)
-                return 0;
-            out[o++] = s[j] == 'w' && j + 1 < n && strchr("aeioy", s[j + 1]) != NULL ? 'v' : s[j];
-        }
+        if (cap - o < w[i].len)
+            return 0;
+        memcpy(out + o, rd + w[i].at, w[i].len);
+        o += transcribe_heard_word(out + o, w[i].len);
     }
     return o;
 }

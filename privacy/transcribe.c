@@ -166,6 +166,19 @@ int transcribe_reading_heard(char *out, size_t cap, int cp)
     return o + m - i;
 }
 
+size_t transcribe_heard_word(char *w, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (w[i] == 'w' && strchr("aeioy", w[i + 1]) != NULL)
+            w[i] = 'v';             /* Wilson: 威尔逊 weiersun */
+        else if ((w[i] == 'k' || w[i] == 'g') && w[i + 1] == 'i')
+            w[i] = 'j';             /* Kowalski: 科瓦尔斯基 -siji */
+    }
+    if (len >= 3 && w[len - 1] == 'r' && strchr("aeiouy", w[len - 2]) == NULL)
+        len--;                      /* Oleksandr: 奥列克桑德 */
+    return len;
+}
+
 /* transcribe_skeleton, with the vowels too when vowels is set
  * (transcribe_vowel_key). */
 static size_t key(char *out, size_t cap, const char *s, size_t len, int vowels, int fold)
