@@ -103,6 +103,21 @@ static const char han[] =
     /* traditional forms of the same characters */
     "這個們麼與對從於為著過嗎應該別幾兩來進開說聽買賣給帶寫讀問時後裡間點話樣車門頭眼麼沒覺見鎮";
 
+/* The subset of han that han_particle reads (its header says why). */
+static const char particles[] =
+    "的了是不在有我他她它你您们这那个么之也就都而与和及或把被让给对向从到于以为着过吗吧"
+    "呢啊呀嘛哦嗯哪谁很太最更还再又才只已曾将会能要想没别说"
+    "這個們麼與對從於為著過嗎說沒別";
+
+int han_particle(const char *norm, size_t len)
+{
+    char c[4];
+
+    if (len != 3)
+        return 0;
+    memcpy(c, norm, 3), c[3] = '\0';
+    return strstr(particles, c) != NULL;    /* UTF-8: a whole character matches aligned */
+}
 
 static char *keys;              /* NUL-separated keys, sorted by pointer table */
 static const char **sorted;

@@ -23,4 +23,13 @@ int common_word_key(const char *key, size_t keylen);
  * the table holds no character common in given names.  Else 0. */
 int common_han_run(const char *norm, size_t len);
 
+/* 1 if norm[0..len) (norm view, bytes) is one Han character that is a
+ * Chinese particle, preposition, pronoun or the verb 说 (被, 在, 说, 和,
+ * 的, 是, 了, 他...): never a part of a foreign name's transcription (a
+ * window of a name ends before it: 斯米尔诺娃|被捕了, report-adv29c K-16),
+ * else 0.  The characters are the function characters of common_han_run's
+ * table less those the Xinhua tables also use for a syllable (得 of 彼得, 万 of
+ * 伊万, 可 of 柴可夫斯基, 多, 地, 其). */
+int han_particle(const char *norm, size_t len);
+
 #endif

@@ -174,7 +174,8 @@ int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char 
     for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         /* A zodiac animal (detect_zodiac.c; 属 inside a Chinese run) */
-        if (c >= 0xD0 && (c == 0xE5 || word_start(s, i)) && (e = detect_zodiac(s, len, i)) != 0) {
+        if (c >= 0xD0 && ((c >= 0xE4 && c <= 0xE9) || word_start(s, i)) &&
+            (e = detect_zodiac(s, len, i)) != 0) {
             if (merge(d, n, cap, i, e, DETECT_DATE) != 0)
                 return -1;
             i = e - 1;

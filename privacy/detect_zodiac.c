@@ -10,6 +10,11 @@
  *   - Chinese: 属 or 屬 and an animal ("他属猪", "屬龍的"), not the 属 of
  *     a word (家属, 金属: a Han character before 属 must be a pronoun or
  *     a copula) nor an animal that starts a word after it ("家属马上");
+ *   - Chinese and Japanese: an animal or an earthly branch (子丑寅卯辰巳
+ *     午未申酉戌亥, the Japanese way to name the sign: 子年生まれ) and 年,
+ *     then a birth word (生, 出生: "龙年出生", "子年生まれ"), not the 年 of
+ *     a word (母子年金: no Han character before the sign but those of
+ *     zh_before, brief s30 cjk30, report-adv29c K-1);
  *   - Mongolian: an animal and жилтэй ("гахай жилтэй": has the pig's
  *     year), or an animal and жил, жилд, жилийн with a birth word
  *     (төрс-, төрж) in the same 32 bytes after ("морин жилд төрсөн").
@@ -41,7 +46,15 @@ static const char *const zh_shu[] = { "属", "屬" };
  * the copula, adverbs ("他属猪", "我是属龙的", "也属马"). */
 static const char *const zh_before[] = {
     "他", "她", "我", "你", "您", "是", "也", "都", "就", "还", "還", "人", "子", "儿", "兒",
+    "的", "年", "生", "为", "為",
 };
+/* The earthly branches, which name the twelve years in Japanese (子年,
+ * 辰年) and Chinese (甲子年 aside: a branch alone before 年). */
+static const char *const branches[] = {
+    "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥",
+};
+/* Birth words after the sign's 年 (生まれ starts with 生; 亥年の生まれ). */
+static const char *const born_after[] = { "生", "出生", "出世", "の生" };
 /* Han characters that may follow the animal: 的, 相, 年, 人, particles. */
 static const char *const zh_after[] = { "的", "相", "年", "人", "吗", "嗎", "呢", "啊", "吧", "。", "，" };
 
@@ -102,6 +115,26 @@ static size_t chinese(const char *s, size_t len, size_t at)
     return e;
 }
 
+/* An animal or a branch, 年, a birth word ("子年生まれ", "龙年出生"): the
+ * end of 年, or 0. */
+static size_t year_sign(const char *s, size_t len, size_t at)
+{
+    size_t e, n;
+    int cp;
+
+    if (!det_starts(s, len, at + 3, "年"))
+        return 0;               /* every sign is one character: cheap first */
+    cp = det_cp_before(s, at, &n);
+    if (cp >= 0 && han(cp) && one_of(s, len, at - n, zh_before, N(zh_before)) != at)
+        return 0;
+    if ((e = one_of(s, len, at, branches, N(branches))) == 0 &&
+        (e = one_of(s, len, at, zh_animals, N(zh_animals))) == 0)
+        return 0;
+    if (!det_starts(s, len, e, "年") || one_of(s, len, e + 3, born_after, N(born_after)) == 0)
+        return 0;
+    return e + 3;
+}
+
 static size_t mongolian(const char *s, size_t len, size_t at)
 {
     size_t e, y, k;
@@ -151,8 +184,8 @@ size_t detect_zodiac(const char *s, size_t len, size_t at)
 
     if (c >= 0xEA && c <= 0xED)
         e = korean(s, len, at);
-    else if (c == 0xE5)
-        e = chinese(s, len, at);
+    else if (c >= 0xE4 && c <= 0xE9 && (e = c == 0xE5 ? chinese(s, len, at) : 0) == 0)
+        e = year_sign(s, len, at);
     else if (c == 0xD0 || c == 0xD1 || c == 0xD2 || c == 0xD3)
         e = mongolian(s, len, at);
     return e != 0 && year_near(s, len, at, e) ? e : 0;

@@ -98,3 +98,35 @@ void redact_cjk_runs(struct spans *sp, const struct normtext *t)
     }
     sp->n = j;
 }
+
+static int by_start(const void *a, const void *b)
+{
+    const struct span *x = a, *y = b;
+
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* 1 if the norm text [a, b) is one middle dot that joins a name's words
+ * (the norm view may write it '-': the original says which). */
+static int one_dot(const struct normtext *t, size_t a, size_t b)
+{
+    int cp;
+    int n = a < b ? utf8_next(&cp, t->orig + t->ostart[a], t->inlen - t->ostart[a]) : 0;
+
+    if (n <= 0 || (a + 1 < b && t->ostart[b - 1] != t->ostart[a]))
+        return 0;
+    return cp == 0xB7 || cp == 0x30FB || cp == 0x2027 || cp == 0xFF65 || cp == 0x2E31;
+}
+
+void redact_cjk_join_dots(struct spans *sp, const struct normtext *t)
+{
+    if (sp->n < 2)
+        return;
+    qsort(sp->s, sp->n, sizeof *sp->s, by_start);
+    for (size_t i = 0; i + 1 < sp->n; i++) {
+        struct span *x = &sp->s[i], *y = &sp->s[i + 1];
+        if (x->subject > 0 && x->subject == y->subject && x->cat == y->cat && !x->review &&
+            !y->review && y->start > x->end && one_dot(t, x->end, y->start))
+            x->end = y->end > x->end ? y->end : x->end;
+    }
+}

@@ -161,12 +161,12 @@ static int word_add(struct redactor *r, const char *w, size_t len)
         } else if ((m = transcribe_loanword(ld, sizeof ld, w, len, alt)) == 0) {
             continue;
         }
-        for (int vw = 0; rc == 0 && vw < 2; vw++) {
-            /* A Slavic or German v before a vowel is w in Chinese and
-             * Japanese transcription (Kovalenko: 科瓦连科 kewalianke,
-             * コワレンコ; report-adv27c H-1), which the key leaves out. */
-            if (vw == 1 && !v_to_w(ld, m))
-                break;
+        for (int vw = 0; rc == 0 && vw < 3; vw++) {
+            /* A Slavic or German v before a vowel is w in Japanese
+             * transcription (Kovalenko: コワレンコ; report-adv27c H-1),
+             * which the key leaves out; Chinese is read as heard. */
+            if ((vw == 1 && !v_to_w(ld, m)) || (vw == 2 && (m = transcribe_heard_word(ld, m)) == 0))
+                continue;
             c = part_key(p.s, sizeof p.s, ld, m);
             if (c >= 2 && c <= TRANSCRIBE_SKEL_MAX) {
                 p.n = (unsigned char)c;
@@ -335,7 +335,7 @@ static size_t window_key(char *skel, size_t cap, const struct normtext *t, size_
     while (a < b && (n = utf8_next(&cp, t->norm + a, b - a)) > 0) {
         if (cp == '-')
             m = 0;              /* ー */
-        else if ((m = transcribe_reading(rd + used, sizeof rd - used, cp)) < 0)
+        else if ((m = transcribe_reading_heard(rd + used, sizeof rd - used, cp)) < 0)
             return 0;
         used += (size_t)m, a += (size_t)n;
     }
@@ -369,8 +369,9 @@ static const struct cjk_part *match_ja(const struct redactor *r, const struct no
  * redact_cjk_runs.c leaves out as too common a word after a name (连 of
  * 科瓦连科, 惠 of 惠特克, 夫 of 彼得罗夫, 根 of 摩根; brief s29 cjk29), simplified
  * and traditional.  WRITTEN BY HAND from the author's knowledge of the
- * tables; wants a native reviewer of Chinese. */
-static const char translit_more[] = "连連惠列夫得根摩丽麗琴钦欽申勃怀懷契";
+ * tables; wants a native reviewer of Chinese.  甫 of 舍甫琴科 and 聂 of
+ * 聂斯托尔 (brief s30 cjk30). */
+static const char translit_more[] = "连連惠列夫得根摩丽麗琴钦欽申勃怀懷契甫聂聶";
 
 /* Runs of the transliteration alphabet that are the Chinese names of
  * countries, cities and regions a testimony of work abroad names, and
@@ -579,9 +580,10 @@ const char *redact_cjk_ja_word(const struct redactor *r, size_t i, size_t *term)
 
 /* The key of the run norm[a..b) read with no mark, or NULL: a run of
  * Han characters needs BARE_HAN_MIN classes, a katakana word
- * BARE_KANA_MIN. */
+ * BARE_KANA_MIN.  *shared is 1 when another subject's key is the same
+ * (report-adv29c K-19: the run reads either person's name). */
 static const struct cjk_part *bare_match(const struct redactor *r, const struct normtext *t,
-                                         size_t a, size_t b, int han)
+                                         size_t a, size_t b, int han, int *shared)
 {
     char skel[TRANSCRIBE_SKEL_MAX + 1];
     size_t c = window_key(skel, sizeof skel, t, a, b);
@@ -589,8 +591,14 @@ static const struct cjk_part *bare_match(const struct redactor *r, const struct 
     if (c < (han ? BARE_HAN_MIN : BARE_KANA_MIN))
         return NULL;
     for (size_t i = 0; i < r->ncjk; i++)
-        if (r->cjk[i].n == c && strcmp(r->cjk[i].s, skel) == 0)
+        if (r->cjk[i].n == c && strcmp(r->cjk[i].s, skel) == 0) {
+            *shared = 0;
+            for (size_t j = i + 1; j < r->ncjk; j++)
+                if (r->cjk[j].n == c && strcmp(r->cjk[j].s, skel) == 0 &&
+                    r->terms[r->cjk[j].term].subject != r->terms[r->cjk[i].term].subject)
+                    *shared = 1;
             return &r->cjk[i];
+        }
     return NULL;
 }
 
@@ -601,8 +609,11 @@ static const struct cjk_part *bare_match(const struct redactor *r, const struct 
  * whole katakana word of three letters or more that reads one of
  * BARE_KANA_MIN.  Chinese text runs such characters together rarely but
  * in a foreign name; ordinary words hold others (来, 了, 说). */
-static int bare(struct spans *sp, const struct redactor *r, const struct normtext *t)
+static int bare(struct spans *sp, struct spans *flags, const struct redactor *r,
+                const struct normtext *t)
 {
+    int shared = 0;
+
     size_t p = 0, q, k;
     int cp, n, m, rc = 0;
 
@@ -624,9 +635,14 @@ static int bare(struct spans *sp, const struct redactor *r, const struct normtex
         }
         const struct cjk_part *hit = NULL;
         if (k >= 3 && (!han || (k <= WINDOW_MAX && !translit_word(t, p, q))))
-            hit = bare_match(r, t, p, q, han);
-        if (hit != NULL)
+            hit = bare_match(r, t, p, q, han, &shared);
+        if (hit != NULL && shared && flags != NULL) {
+            struct span f = { p, q, FLAG_TRANSCRIPTION, RULE_VARIANT, r->terms[hit->term].subject,
+                              hit->term, 0, 1, 0 };
+            rc = redact_span_add(flags, &f);
+        } else if (hit != NULL && !shared) {
             rc = file(sp, NULL, r, hit, p, q, 0, 0);
+        }
         p = q > p ? q : p + (size_t)n;
     }
     return rc;
@@ -683,6 +699,6 @@ int redact_cjk_titled(struct spans *sp, struct spans *flags, const struct redact
         }
     }
     if (rc == 0)
-        rc = bare(sp, r, t);
+        rc = bare(sp, flags, r, t);
     return rc == 0 ? redact_cjk_echo(sp, n0, t) : rc;
 }

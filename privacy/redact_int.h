@@ -804,6 +804,15 @@ int redact_hangul_split(struct spans *sp, const struct redactor *r, struct redac
  * by hand: redact_cjk_runs.c.  Cannot fail. */
 void redact_cjk_runs(struct spans *sp, const struct normtext *t);
 
+/* A full name written with a middle dot between its words (迈克尔·约翰逊,
+ * マイケル・ジョンソン, with · U+00B7, ・ U+30FB, ‧ U+2027, ･ U+FF65 or ⸱
+ * U+2E31) is one name: two replaced names (not review flags) of one
+ * subject on either side of one such dot, nothing else between them,
+ * become one span, so one pseudonym replaces the whole (report-adv29c
+ * N-2).  sp in norm offsets, before redact_merge.  Cannot fail.
+ * redact_cjk_runs.c. */
+void redact_cjk_join_dots(struct spans *sp, const struct normtext *t);
+
 /* Spans that will be replaced, for boundary checks: a neighbour that is
  * itself replaced counts as a word boundary, as it will in the output
  * (built by redact_retry.c, read by redact_hits.c). */

@@ -37,14 +37,16 @@ struct place_han {
  * reviewer), simplified and the commonest traditional forms, with 关 and
  * 峇 of the Malaysian Chinese community's own names (关丹, 哥打峇鲁).
  * Characters common in ordinary Chinese that also transcribe (于, 的, 和)
- * are left out: a run of these alone is read. */
+ * are left out: a run of these alone is read.  第 and 聂 of 第聂伯罗 (Dnipro,
+ * the Dnieper; 第比利斯, Tbilisi) since brief s30 cjk30: 第 before a
+ * numeral (第一) makes no run, numerals being none of these. */
 static const char transcription_chars[] =
     "阿埃艾安昂奥敖巴拜班邦包保贝本比彼边宾波伯博布查察车彻楚茨达代丹当道德登迪蒂丁东"
     "杜敦多厄恩尔法凡范菲费芬丰夫弗福富盖甘冈戈哥格根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉"
     "加贾杰捷金津久喀卡凯坎康考柯科克肯孔库夸奎昆拉莱兰朗劳勒雷里利列林卢鲁伦罗洛马迈"
     "曼芒毛梅门蒙米密莫默姆穆纳乃南瑙内尼涅宁纽努诺欧帕派潘庞佩彭皮珀普齐奇恰钦切乔琼"
     "丘日茹热若萨赛塞桑瑟森沙尚绍舍申什施舒斯松苏索塔泰坦汤陶特滕提廷通图托瓦万旺威韦"
-    "维温翁沃乌武西锡希夏谢辛休雅亚扬耶叶伊因英尤约扎泽詹哲卓兹佐关峇"
+    "维温翁沃乌武西锡希夏谢辛休雅亚扬耶叶伊因英尤约扎泽詹哲卓兹佐关峇第聂聶"
     "爾亞羅維蘭薩賈蘇達頓烏圖諾魯倫齊賽區貝騰羅蓋韋溫麥邁龍蘭瓊喬傑爾";
 
 static int transcription_char(const char *u, size_t k)

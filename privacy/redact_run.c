@@ -195,6 +195,7 @@ static int collect_with(struct spans *sp, struct spans *flags, const struct reda
         redact_cjk_titled(sp, flags, r, t) != 0 || redact_cjk_ja(sp, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     redact_cjk_runs(sp, t);
+    redact_cjk_join_dots(sp, t);
     redact_merge(sp, t);
     if (redact_split_names(sp, r, t, ctx, e) != 0 || redact_codepage_names(sp, r, t, ctx, e) != 0 ||
         redact_encoded_names(sp, r, t, ctx, e) != 0)

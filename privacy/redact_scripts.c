@@ -118,6 +118,44 @@ struct part {
     size_t at, len;
 };
 
+/* The reading of the words w[a..b] of rd as a Chinese transcription
+ * writes them (transcribe_heard_word).  Writes at most cap bytes to out;
+ * returns the length, 0 if it did not fit. */
+static size_t heard_name(char *out, size_t cap, const char *rd, const struct part *w, size_t a,
+                         size_t b)
+{
+    size_t o = 0;
+
+    for (size_t i = a; i <= b; i++) {
+        if (cap - o < w[i].len)
+            return 0;
+        memcpy(out + o, rd + w[i].at, w[i].len);
+        o += transcribe_heard_word(out + o, w[i].len);
+    }
+    return o;
+}
+
+/* The key of words w[a..b] as heard_name hears them (SK_SKELETON, as
+ * transcribe_skeleton_cjk reads it), when it differs from k->s (their
+ * plain key); k's term kept.  0, or -1 when out of memory. */
+static int heard_key(struct redactor *r, const struct script_key *k, const char *rd,
+                     const struct part *w, size_t a, size_t b)
+{
+    struct script_key f = *k;
+    char hd[256];
+    size_t n = heard_name(hd, sizeof hd, rd, w, a, b), c;
+    int rc = 0;
+
+    if (n > 0 && (c = transcribe_skeleton_cjk(f.s, sizeof f.s, hd, n)) >= SKEL_FLAG &&
+        c <= TRANSCRIBE_SKEL_MAX && strcmp(f.s, k->s) != 0) {
+        f.kind = SK_SKELETON, f.n = (unsigned char)c;
+        rc = key_add(r, &f);
+    }
+    sodium_memzero(hd, sizeof hd);
+    sodium_memzero(&f, sizeof f);
+    return rc;
+}
+
 /* The keys of a name's reading rd, words w[0..nw): the skeleton of each
  * run of words (and katakana's; with loan, a loanword reading's, for
  * Hangul only: SK_HANGUL), and of each word alone of 3-4 classes
@@ -145,7 +183,8 @@ static int add_keys(struct redactor *r, struct script_key *k, const char *rd,
                 }
                 /* As Chinese and Japanese hear it (n before b: Ganbold),
                  * when that differs (transcribe_skeleton_cjk). */
-                if (!loan && fold_key(r, k, rd + w[a].at, w[b].at + w[b].len - w[a].at) != 0)
+                if (!loan && (fold_key(r, k, rd + w[a].at, w[b].at + w[b].len - w[a].at) != 0 ||
+                              heard_key(r, k, rd, w, a, b) != 0))
                     return -1;
                 c = transcribe_skeleton(k->s, sizeof k->s, rd + w[a].at, w[a].len);
             }
@@ -433,6 +472,21 @@ static const struct script_key *key_find(const struct redactor *r, int kind, con
            ? &r->skeys[lo] : NULL;
 }
 
+/* 1 if a key of another subject than k's is the same key as k (k the
+ * first of them, as key_find returns it): a window that reads it reads
+ * either person's name (report-adv29c K-19), so it is a review flag, not
+ * one subject's pseudonym. */
+static int key_shared(const struct redactor *r, const struct script_key *k)
+{
+    long subject = r->terms[k->term].subject;
+
+    for (const struct script_key *o = k + 1; o < r->skeys + r->nskel && o->kind == k->kind &&
+                                             strcmp(o->s, k->s) == 0; o++)
+        if (r->terms[o->term].subject != subject)
+            return 1;
+    return 0;
+}
+
 /* A word of the text: norm bytes [start, end), its script. */
 struct word {
     size_t start, end;
@@ -703,9 +757,14 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                 return 0;       /* the ending was the window's last */
             if (h != NULL && p == h->at)
                 cp = h->sub, np = h->end;
+            /* A particle (被, 在, 说) ends a name's transcription. */
+            if (ws[j].script == 4 && han_particle(t->norm + p, np - p))
+                return 0;
             if (cp == 0)
                 m = 0;
-            else if ((m = transcribe_reading(rd + used, sizeof rd - used, cp)) < 0)
+            else if ((m = ws[j].script == 4
+                              ? transcribe_reading_heard(rd + used, sizeof rd - used, cp)
+                              : transcribe_reading(rd + used, sizeof rd - used, cp)) < 0)
                 return 0;
             used += (size_t)m, p = np;
             if (h != NULL && p != h->end)
@@ -812,6 +871,9 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                          !(j == 0 && ws[0].script != 4 &&
                            ordinary(t->norm + ws[0].start, ws[0].end - ws[0].start))) ||
                         han_whole(t, ws, a, p, c);
+            /* Two subjects' names read alike: never one of them silently. */
+            if (whole && key_shared(r, k))
+                whole = 0;
             if (done > 0 && (!whole || c <= done))
                 continue;
             if (file(sp, flags, r, k, a, p, whole) != 0)

@@ -99,6 +99,21 @@ int transcribe_is_katakana(int cp)
     return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC;
 }
 
+static int put_n(char *out, size_t cap, const char *s, size_t n)
+{
+    if (n > cap)
+        return -1;
+    memcpy(out, s, n);
+    return (int)n;
+}
+
+/* 1 if transcribe_reading reads cp by its pinyin (a Han character). */
+static int is_han_reading(int cp)
+{
+    return cp >= 0x3400 && cp <= 0xFFFF && !(cp >= 0xAC00 && cp <= 0xD7A3) &&
+           !(cp >= 0x30A1 && cp <= 0x30FC);
+}
+
 int transcribe_reading(char *out, size_t cap, int cp)
 {
     size_t i;
@@ -125,6 +140,43 @@ int transcribe_reading(char *out, size_t cap, int cp)
         return -1;
     }
     return romanise_reading(out, cap, cp, 1);
+}
+
+int transcribe_reading_heard(char *out, size_t cap, int cp)
+{
+    char py[16];
+    int m = transcribe_reading(py, sizeof py, cp), o = 0, i = 0;
+
+    if (m <= 0 || !is_han_reading(cp))
+        return m <= 0 ? m : put_n(out, cap, py, (size_t)m);
+    if (py[0] == 'q') {             /* 琴 qin: ч, as ch */
+        if (cap < 2)
+            return -1;
+        out[o++] = 'c', out[o++] = 'h', i = 1;
+    } else if (py[0] == 'w' && m > 1 && py[1] != 'u') {
+        if (cap < 1)                /* 瓦 wa, 万 wan: в, as v */
+            return -1;
+        out[o++] = 'v', i = 1;
+    }
+    if (m - i >= 2 && py[m - 1] == 'g' && py[m - 2] == 'n')
+        m--;                        /* 桑 sang: san */
+    if ((size_t)(o + m - i) > cap)
+        return -1;
+    memcpy(out + o, py + i, (size_t)(m - i));
+    return o + m - i;
+}
+
+size_t transcribe_heard_word(char *w, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (w[i] == 'w' && strchr("aeioy", w[i + 1]) != NULL)
+            w[i] = 'v';             /* Wilson: 威尔逊 weiersun */
+        else if ((w[i] == 'k' || w[i] == 'g') && w[i + 1] == 'i')
+            w[i] = 'j';             /* Kowalski: 科瓦尔斯基 -siji */
+    }
+    if (len >= 3 && w[len - 1] == 'r' && strchr("aeiouy", w[len - 2]) == NULL)
+        len--;                      /* Oleksandr: 奥列克桑德 */
+    return len;
 }
 
 /* transcribe_skeleton, with the vowels too when vowels is set

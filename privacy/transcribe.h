@@ -33,6 +33,25 @@ int transcribe_is_katakana(int cp);
 
 int transcribe_reading(char *out, size_t cap, int cp);
 
+/* transcribe_reading as a transcription of a foreign name hears a Han
+ * character (the Xinhua tables for Russian and Ukrainian names, 俄汉译音表,
+ * and for English ones): pinyin's q as ch (琴 qin of Шевченко, 切 of
+ * Mukachevo), a w before any vowel but u as v (万 wan and 娃 wa of Иванов,
+ * Смирнова; 乌 wu stays the vowel u), a final ng as n (桑 sang of
+ * Олександр: 奥列克桑德).  The names' keys read an English w as v too
+ * where this is compared with them.  Other code points as
+ * transcribe_reading.  Arguments and return as transcribe_reading. */
+int transcribe_reading_heard(char *out, size_t cap, int cp);
+
+/* A word w[0..len) of a name's Latin reading (lower case ASCII) rewritten
+ * in place as a Chinese transcription writes it, so that its key is
+ * compared with what transcribe_reading_heard reads: a w before a vowel
+ * but u as v (Wilson: 威尔逊), a k or g before i as pinyin's j (Kowalski:
+ * 科瓦尔斯基, Nikita: 尼基塔; the Xinhua tables write ки, ги with 基, 吉),
+ * a final r after a consonant left out (Oleksandr: 奥列克桑德, Aleksandr:
+ * 亚历山大).  Returns the new length (at most len). */
+size_t transcribe_heard_word(char *w, size_t len);
+
 /* The consonant skeleton of a Latin reading s[0..len) (lower case ASCII):
  * each consonant sound one class letter (P for b p f v, T for d t, K for
  * g k q and c before a, o, u or a consonant, S for s z j x ts dz and c

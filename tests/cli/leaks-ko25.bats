@@ -24,5 +24,5 @@ load leaks-names
 @test "leaks-ko25: a Chinese name read inside a longer transliteration takes the whole run" {
     redacts_to '--name "Sarah Johnson" --pseudonym Emily' \
         '约翰逊说。莎拉·约翰逊来了。' \
-        'Emily说。Emily·Emily来了。'
+        'Emily说。Emily来了。'
 }

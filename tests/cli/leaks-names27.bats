@@ -15,7 +15,7 @@ load leaks-names
 @test "leaks-names27: a registered foreign name's word in Han or katakana beside a title or a name dot is replaced (D-8)" {
     redacts_to '--name "Daniel Morgan" --pseudonym Tom' \
         '丹尼尔·摩根来了。摩根先生来了。小摩根来了。モーガンさんが来た。王先生也来了。' \
-        'Tom·Tom来了。Tom先生来了。小Tom来了。Tomさんが来た。王先生也来了。'
+        'Tom来了。Tom先生来了。小Tom来了。Tomさんが来た。王先生也来了。'
 }
 
 @test "leaks-names27: a registered Korean surname's Hanja after 小/老 or before a title is a review flag (D-20)" {

@@ -118,6 +118,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv29c-open.jsonl",
     "tests/data/leaks/num29.jsonl",
     "tests/data/leaks/cjk29.jsonl",
+    "tests/data/leaks/cjk30.jsonl",
     "tests/data/leaks/speed29b.jsonl",
     "tests/data/leaks/slav30.jsonl",
 };
