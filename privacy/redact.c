@@ -179,6 +179,20 @@ static int part_of(const char *key, size_t len, const char *whole, size_t wlen)
     return 0;
 }
 
+/* 1 if key[0..len) stands in whole[0..wlen) only inside a word: no
+ * occurrence starts at a word's start and ends at a word's end (words
+ * end at a space or a hyphen).  "kita" inside "nikita orlov", from
+ * Nikita read as Korean 니 + 키타, is no word of the name (a generated
+ * piece), while "anna" of "anna park" is. */
+static int inside_word_only(const char *key, size_t len, const char *whole, size_t wlen)
+{
+    for (size_t at = 0; len > 0 && at + len <= wlen; at++)
+        if (memcmp(whole + at, key, len) == 0 && (at == 0 || whole[at - 1] == ' ' || whole[at - 1] == '-') &&
+            (at + len == wlen || whole[at + len] == ' ' || whole[at + len] == '-'))
+            return 0;
+    return 1;
+}
+
 /* 1 if vl->v[i] is a short form in Cyrillic of a name registered in Latin
  * that lies inside a Cyrillic reading of the whole name (Мөнх, and so
  * Мөнхөө, inside Мөнхбат for Munkhbat; report-adv15 R-2): a part of the
@@ -708,7 +722,9 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
          * "when"; redact_guard.c). */
         if ((cat == NAME_CAT || cat == TERM_PERSON) && i > 0 &&
             (!part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) ||
-             redact_short_piece(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen)) &&
+             redact_short_piece(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) ||
+             (!vl.v[i].nickname &&
+              inside_word_only(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen))) &&
             redact_generated_dropped(vl.v[i].key, vl.v[i].keylen, vl.v[i].initials))
             continue;
         if (add_lit(r, &vl.v[i], cat, generated) != 0) {
