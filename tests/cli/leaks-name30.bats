@@ -13,11 +13,6 @@ bats_require_minimum_version 1.5.0
 load helpers
 load leaks-names
 
-refused() {
-    [ "$status" -eq 2 ] && [ "$output" = "intake: pseudonym '$1' is taken or matches a real name in the store; choose another" ] ||
-        { printf 'pseudonym %s: status %s, got: %s\n' "$1" "$status" "$output" >&2; return 1; }
-}
-
 @test "leaks-name30: subject add refuses a Russian short form the lists lacked, and one with a stroked letter (K-8, K-9, K-10)" {
     run st field subject add --name "Darya Belova" --name "Дарья Белова" --pseudonym "Dasha Pine"
     refused "Dasha Pine"
