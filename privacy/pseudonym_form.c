@@ -72,6 +72,27 @@ static const char *cyrillic_latin(int cp)
     }
 }
 
+/* The Latin letters with a stroke or a ligature that Unicode gives no
+ * base letter to decompose into, as the letters people type for them on
+ * a keyboard without them (Łukasz as Lukasz: report-adv29c K-10; Søren
+ * as Soren; Straße as Strasse): NULL if cp is none (lower case). */
+static const char *stroke_latin(int cp)
+{
+    switch (cp) {
+    case 0x142: return "l";         /* ł */
+    case 0x111: case 0xF0: return "d";  /* đ ð */
+    case 0xF8: return "o";          /* ø */
+    case 0x127: return "h";         /* ħ */
+    case 0x131: return "i";         /* dotless ı */
+    case 0x167: return "t";         /* ŧ */
+    case 0xDF: return "ss";         /* ß */
+    case 0xE6: return "ae";         /* æ */
+    case 0x153: return "oe";        /* œ */
+    case 0xFE: return "th";         /* þ */
+    default: return NULL;
+    }
+}
+
 static int is_vowel_byte(char c)
 {
     return c != '\0' && strchr("aeiou", c) != NULL;
@@ -79,7 +100,8 @@ static int is_vowel_byte(char c)
 
 /* Writes key[0..len) (a key, normalise.h) as Latin letters to out
  * (SKEL_MAX bytes): Cyrillic by cyrillic_latin, a Latin letter without
- * its marks (Nicolás as nicolas); other letters as they are.  Its length
+ * its marks (Nicolás as nicolas) or its stroke (stroke_latin: Łukasz as
+ * lukasz); other letters as they are.  Its length
  * in bytes, or 0 if it does not fit or the key is no word of Latin or
  * Cyrillic letters. */
 static size_t latin_of(char *out, const char *key, size_t len)
@@ -93,7 +115,8 @@ static size_t latin_of(char *out, const char *key, size_t len)
         if ((k = utf8_next(&cp, key + at, len - at)) <= 0)
             return 0;
         at += (size_t)k;
-        if ((w = cyrillic_latin(cp)) == NULL) {
+        cp = utf8proc_tolower(cp);
+        if ((w = cyrillic_latin(cp)) == NULL && (w = stroke_latin(cp)) == NULL) {
             if (!((cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7)))
                 return 0;
             if (cp >= 0xC0) {       /* the letter without its marks, if it has a base */

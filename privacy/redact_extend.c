@@ -115,6 +115,22 @@ static int kana_dot_before(const struct normtext *t, size_t p)
            transcribe_is_katakana(redact_cp_before(t->norm, p - 1));
 }
 
+/* 1 if the word at norm byte w is in letters that have capitals, written
+ * without one, and the name at p (past quotation marks) with one: "the
+ * song "Sarah"" is no surname Song before Sarah (report-adv27a O-3); a
+ * name written all in small letters ("ⓚⓘⓜ ⓙⓞⓝⓖ-ⓢⓤ") keeps its surname. */
+static int lower_before_capital(const struct normtext *t, size_t w, size_t p)
+{
+    int cp, k;
+
+    if (utf8_next(&cp, t->norm + w, t->normlen - w) <= 0 ||
+        !(utf8proc_isupper(cp) || utf8proc_islower(cp)) || redact_upper_at(t, w))
+        return 0;
+    while (p < t->normlen && (k = utf8_next(&cp, t->norm + p, t->normlen - p)) > 0 && !is_word_cp(cp))
+        p += (size_t)k;
+    return p < t->normlen && redact_upper_at(t, p);
+}
+
 static size_t surname_before(const struct normtext *t, size_t p)
 {
     size_t w, end, u;
@@ -136,7 +152,7 @@ static size_t surname_before(const struct normtext *t, size_t p)
                      is_word_cp(redact_cp_before(t->norm, w))))
         return p;
     if (surname_word(t, w, end))
-        return w;
+        return lower_before_capital(t, w, p) ? p : w;
     /* A surname of three letters or more written with its capital after
      * other ASCII letters or digits of the word ("xKim", "MrKim",
      * report-adv13b NEW-2): the surname goes, what is glued before it
@@ -150,8 +166,28 @@ static size_t surname_before(const struct normtext *t, size_t p)
     return p;
 }
 
+/* The key length of a Hangul surname key[0..k) followed by a title that
+ * is written glued to it (박씨, 김선생님, 리동무: report-adv28a I-12, "박씨
+ * 영철이 왔다" with 영철 replaced), or k: the titles of the Standard
+ * Korean Language Dictionary's entries for a form of address after a
+ * surname (씨, 님, 군, 양, 선생, 선생님, 여사, 동무, 동지). */
+static size_t surname_titled(const char *key, size_t k)
+{
+    static const char *const titles[] = {
+        "선생님", "선생", "여사", "동무", "동지", "씨", "님", "군", "양",
+    };
+
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+        size_t tl = strlen(titles[i]);
+        if (k > tl && memcmp(key + k - tl, titles[i], tl) == 0)
+            return k - tl;
+    }
+    return k;
+}
+
 /* 1 if the word norm [w, end) is a surname (variants_is_surname, its
- * Cyrillic letters read in Latin), written as surname_before wants it. */
+ * Cyrillic letters read in Latin; a Hangul one with a title glued,
+ * surname_titled), written as surname_before wants it. */
 static int surname_word(const struct normtext *t, size_t w, size_t end)
 {
     char key[16];
@@ -183,7 +219,8 @@ static int surname_word(const struct normtext *t, size_t w, size_t end)
     /* Koryo-saram surnames in Latin too (Tsoi, Ten, Ogai: report-adv20
      * R-7, "Tsoi Yong Ho" with the given name replaced). */
     return !(!(variants_is_surname(key, k) || redact_kana_surname(key, k) ||
-               romanise_is_koryo_latin(key, k)) ||
+               romanise_is_koryo_latin(key, k) ||
+               (is_hangul_cp(cp) && variants_is_surname(key, surname_titled(key, k)))) ||
              (redact_cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
              (k <= 2 && (!redact_upper_at(t, w) || redact_sentence_start(t, w))));
 }

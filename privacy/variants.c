@@ -110,6 +110,7 @@ static int latin_key(const char *key, size_t len)
 
 static int from_latin(struct variant_list *out, const char *key, size_t len, int person)
 {
+    size_t from;
     struct reverse r;
     struct mnrev m;
     int i, rc = 0;
@@ -133,6 +134,7 @@ static int from_latin(struct variant_list *out, const char *key, size_t len, int
         return -1;
     memset(&m, 0, sizeof m);
     mnrev_rec(&m, key, len, 0, 0);
+    from = out->n;
     /* Short forms of the likeliest reading and its other vowels (Түвшин
      * of Tuvshinbayar), which come before the other readings
      * (VARIANTS_MAX). */
@@ -143,6 +145,7 @@ static int from_latin(struct variant_list *out, const char *key, size_t len, int
             rc = mn_vowel_readings(out, m.found[0], person);
     }
     sodium_memzero(&m, sizeof m);
+    variants_keep_latin_initial(out, from, key, len);
     return rc;
 }
 
@@ -354,6 +357,22 @@ static int mn_hyphen_elements(struct variant_list *out, const char *norm, size_t
     return rc;
 }
 
+/* 1 if norm[0..len) is words of Latin letters, hyphens and spaces only
+ * (a name registered in Latin: "Oleg Kim", "Kim Ok-ja"). */
+static int latin_key_words(const char *norm, size_t len)
+{
+    size_t i, letters = 0;
+
+    for (i = 0; i < len; i++) {
+        char c = norm[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            letters++;
+        else if (c != ' ' && c != '-')
+            return 0;
+    }
+    return letters > 0;
+}
+
 /* 1 if a variant of out is in Hangul: the name was read as Korean (its
  * initials are korean_initials'). */
 static int korean_read(const struct variant_list *out)
@@ -366,18 +385,48 @@ static int korean_read(const struct variant_list *out)
     return 0;
 }
 
-/* Initials of a name of two or three words that is not read as Korean
- * (issue 12): each word's first letters in its own script and in its
+/* Initials of a name of two or three words that is not read as Korean,
+ * (issue 12), and of a Latin name read as Korean (korean) only before
+ * its surname (initials_surname; report-adv28c J-16: O.K. Kim for Oleg
+ * Kim): each word's first letters in its own script and in its
  * spellings' (Батбаяр: б, b), with full stops in the name's order and,
  * for two words, the other ("Д.Б", "B.D": replaced; the last full stop is
  * taken too), and bare ("ДБ", "BD": a review flag, an acronym too).
  * Written with a capital. */
-static int name_initials(struct variant_list *out, const char *norm, size_t len)
+/* Adds the initials of a Latin name with a Korean surname written before
+ * that surname (O. Kim and O.K. Kim of Oleg Kim, O. Kim and O.K. Kim of
+ * Kim Ok-ja: report-adv28c J-16): the surname alone is a review flag
+ * only (a surname many share), the initials beside it name the person,
+ * replaced.  dot[0..n) the words' dotted initials, sur the surname's
+ * spellings, at its word's index.  0, or -1 out of memory. */
+static int initials_surname(struct variant_list *out, const struct slot *dot, int n,
+                            const struct slot *sur, int at)
 {
-    struct slot dot[3], bare[3], f[3];
+    struct slot f[4];
+    int m = 0, rc = 0;
+
+    for (int i = 0; i < n; i++)
+        if (i != at)
+            f[m++] = dot[i];
+    f[m] = *sur;
+    rc |= combine(out, f, m + 1, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    for (int i = 0; i < n; i++)
+        f[i] = dot[i];
+    f[n] = *sur;
+    rc |= combine(out, f, n + 1, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    if (n == 2) {
+        f[0] = dot[1], f[1] = dot[0];
+        rc |= combine(out, f, 3, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    }
+    return rc != 0 ? -1 : 0;
+}
+
+static int name_initials(struct variant_list *out, const char *norm, size_t len, int korean)
+{
+    struct slot dot[3], bare[3], f[3], sur;
     struct variant_list w;
     size_t a = 0, b, i;
-    int n = 0, rc = 0, cp, k;
+    int n = 0, rc = 0, cp, k, sur_at = -1;
     char c[8];
 
     for (a = 0; a <= len && n <= 3; a = b + 1) {
@@ -385,13 +434,24 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len)
             ;
         if (b == a)
             continue;
-        if (n == 3 || variants_is_surname(norm + a, b - a))
+        int is_sur = variants_is_surname(norm + a, b - a);
+        if (n == 3 || (is_sur && !latin_key_words(norm, len)))
             return 0;
         memset(&w, 0, sizeof w);
         if (list_add(&w, norm + a, b - a, RULE_EXACT, SUFFIX_NONE) != 0 ||
             expand_key(&w, norm + a, b - a, RULE_VARIANT, 1) != 0) {
             variant_list_free(&w);
             return -1;
+        }
+        if (is_sur && sur_at < 0 && b - a < OPT_LEN) {
+            memset(&sur, 0, sizeof sur);
+            for (i = 0; i < w.n && sur.n < 3; i++)
+                if (w.v[i].keylen < OPT_LEN && latin_key(w.arena + w.v[i].off, w.v[i].keylen)) {
+                    char word[OPT_LEN];
+                    memcpy(word, w.arena + w.v[i].off, w.v[i].keylen), word[w.v[i].keylen] = '\0';
+                    slot_add(&sur, word, "", "");
+                }
+            sur_at = sur.n > 0 ? n : -1;
         }
         memset(&dot[n], 0, sizeof dot[n]), memset(&bare[n], 0, sizeof bare[n]);
         for (i = 0; i < w.n && bare[n].n < 3; i++) {
@@ -411,6 +471,14 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len)
     if (n < 2)
         return 0;
     out->capital = 1;
+    /* a name read as Korean has its initials alone from korean_initials,
+     * a review flag (K.J. of Kim Jong-su): only those before its surname
+     * here */
+    if (korean) {
+        rc = sur_at >= 0 ? initials_surname(out, dot, n, &sur, sur_at) : 0;
+        out->capital = 0;
+        return rc;
+    }
     for (i = 0; i + 1 < (size_t)n; i++)
         f[i] = dot[i];
     f[n - 1] = bare[n - 1];
@@ -419,6 +487,8 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len)
         f[0] = dot[1], f[1] = bare[0];
         rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
     }
+    if (sur_at >= 0)
+        rc |= initials_surname(out, dot, n, &sur, sur_at);
     out->flag = 1, out->initials = 1;
     rc |= combine(out, bare, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
     if (n == 2) {
@@ -524,8 +594,8 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
         rc = name_words(out, t.norm, t.normlen);
     if (rc == 0 && person)
         rc = mn_hyphen_elements(out, t.norm, t.normlen);
-    if (rc == 0 && person && !korean_read(out))
-        rc = name_initials(out, t.norm, t.normlen);
+    if (rc == 0 && person && (!korean_read(out) || latin_key_words(t.norm, t.normlen)))
+        rc = name_initials(out, t.norm, t.normlen, korean_read(out));
     if (rc == 0 && person && !korean_read(out))
         rc = hyphen_initials(out, t.norm, t.normlen);
     out->reserve = person ? VARIANT_RESERVE_HANGUL : 0;

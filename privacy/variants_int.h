@@ -222,4 +222,11 @@ int slavic_russian_each(const char *key, size_t len,
  * memory. */
 int ru_surname_forms(struct variant_list *out, const char *key, size_t len);
 
+/* variants_latin.c: drops the Latin spellings out->v[from..) whose first
+ * consonant is not that of the Latin name key[0..len) (bytes) they were
+ * read back from through Mongolian Cyrillic (Joe of Zoe); keeps a piece
+ * of the name and any spelling in another script.  The entries dropped
+ * stay in out's arena (freed with it). */
+void variants_keep_latin_initial(struct variant_list *out, size_t from, const char *key, size_t len);
+
 #endif

@@ -101,3 +101,11 @@ strict_audit_passes() {
     run st hq audit "$W/b.bundle" --strict --k 1
     expect_status 0
 }
+
+# refused P: the last `run` was a subject add or rename refusing the
+# pseudonym P (exit 2, the message that names no reason; leaks-pseud29,
+# leaks-name30).
+refused() {
+    [ "$status" -eq 2 ] && [ "$output" = "intake: pseudonym '$1' is taken or matches a real name in the store; choose another" ] ||
+        { printf 'pseudonym %s: status %s, got: %s\n' "$1" "$status" "$output" >&2; return 1; }
+}

@@ -15,11 +15,6 @@ bats_require_minimum_version 1.5.0
 load helpers
 load leaks-names
 
-refused() {
-    [ "$status" -eq 2 ] && [ "$output" = "intake: pseudonym '$1' is taken or matches a real name in the store; choose another" ] ||
-        { printf 'pseudonym %s: status %s, got: %s\n' "$1" "$status" "$output" >&2; return 1; }
-}
-
 @test "leaks-pseud29: subject add refuses a short form, a diminutive or another language's form of the name (J-6, J-17)" {
     local p
     run st field subject add --name "Olga Smirnova" --pseudonym Olenka

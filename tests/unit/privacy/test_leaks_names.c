@@ -121,6 +121,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/cjk30.jsonl",
     "tests/data/leaks/speed29b.jsonl",
     "tests/data/leaks/slav30.jsonl",
+    "tests/data/leaks/name30.jsonl",
 };
 #define MAX_KINDS 2048
 
