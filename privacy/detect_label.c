@@ -266,6 +266,7 @@ static const struct det_word part_words_en[] = {
     DW("ends", FIT_WORD), DW("ending", FIT_WORD), DW("starts", FIT_WORD), DW("starting", FIT_WORD),
     DW("begins", FIT_WORD), DW("beginning", FIT_WORD), DW("digits", FIT_WORD),
     DW("rest", FIT_WORD), DW("ended", FIT_WORD),
+    DW("\xec\x9e\x90\xeb\xa6\xac", FIT_PREFIX), /* 자리(는): "번호 마지막 네 자리는 4455" */
 };
 
 /* report-adv19b B-18: a number given in two named parts, "the first
@@ -283,10 +284,16 @@ static const struct det_word part_order[] = {
  * part). */
 static const struct det_word part_between[] = {
     DW("in", FIT_WORD), DW("at", FIT_WORD), DW("is", FIT_WORD), DW("are", FIT_WORD),
-    DW("with", FIT_WORD), DW("нь", FIT_WORD), DW("хэсэг", FIT_WORD), DW("хэсэгт", FIT_WORD),
-    DW("part", FIT_WORD), DW("half", FIT_WORD),
+    DW("with", FIT_WORD), DW("нь", FIT_WORD),
+    /* "the last four digits of his card were 2290", "цифри картки були
+     * 4421", "оронтой тоо 6621" (тоо: number; report-adv29c K-11) */
+    DW("of", FIT_WORD), DW("the", FIT_WORD), DW("was", FIT_WORD), DW("were", FIT_WORD),
+    DW("my", FIT_WORD), DW("his", FIT_WORD), DW("her", FIT_WORD), DW("your", FIT_WORD),
+    DW("their", FIT_WORD), DW("були", FIT_WORD), DW("було", FIT_WORD), DW("був", FIT_WORD),
+    DW("были", FIT_WORD), DW("было", FIT_WORD), DW("был", FIT_WORD), DW("тоо", FIT_WORD),
+    DW("хэсэг", FIT_WORD), DW("хэсэгт", FIT_WORD), DW("part", FIT_WORD), DW("half", FIT_WORD),
 };
-#define PART_NOUNS 6            /* part_between[PART_NOUNS..]: хэсэг, хэсэгт, part, half */
+#define PART_NOUNS 22           /* part_between[PART_NOUNS..]: хэсэг, хэсэгт, part, half */
 
 /* The words that make the English part words count, and number words
  * for a first half. */
@@ -551,24 +558,32 @@ static size_t id_value(const char *s, size_t len, size_t at)
 }
 
 /* 1 if a part label (part_labels, or an English part word after a number
- * word) ends before the value at v: "뒷자리는 1234567", "ends in 5678",
- * "оронтой нь 2233". */
+ * word or a card's noun) ends before the value at v: "뒷자리는 1234567",
+ * "ends in 5678", "оронтой нь 2233", "last digits of the card: 6612",
+ * "card: the last four digits were 2290".  Without such a word ("the
+ * last four digits are 1412") a registered number's part is
+ * redact_idparts.c's, with the number's own placeholder. */
 static int part_label_before(const char *s, size_t v)
 {
     size_t a, we = det_word_ending(s, v, SEPARATORS, &a), b, k;
-    int counted = 0;
+    int counted = 0, noun = 0;
 
-    for (k = 0; k < 4 && we != 0; k++) {
+    for (k = 0; k < 5 && we != 0; k++) {
         if (det_in_list(part_labels, N(part_labels), s + a, we - a))
             return 1;
         if (det_in_list(part_words_en, N(part_words_en), s + a, we - a) || detect_ms_part_word(s + a, we - a) ||
             (counted && det_in_list(part_order, N(part_order), s + a, we - a)))
-            return det_word_near(s, v, a > 96 ? a - 96 : 0, a, number_words, N(number_words));
+            return noun || det_word_near(s, v, a > 96 ? a - 96 : 0, a, number_words, N(number_words)) ||
+                   detect_account_noun_near(s, v, a > 96 ? a - 96 : 0, a);
         /* Small words between (part_between), and the count of digits
-         * ("first four are", "сүүлийн 4"). */
+         * ("first four are", "сүүлийн 4"); the number's noun ("цифри
+         * картки 4421", "digits of the card: 6612": report-adv29c K-11). */
         if ((we - a <= 2 && det_digit(s[a])) || detect_spoken_word(s, we, a) ||
             det_in_list(part_between + PART_NOUNS, N(part_between) - PART_NOUNS, s + a, we - a))
             counted = 1;
+        else if (detect_account_noun_near(s, we, a, a + 1) ||
+                 det_in_list(number_words, N(number_words), s + a, we - a))
+            noun = 1;
         else if (!det_in_list(part_between, PART_NOUNS, s + a, we - a) && !detect_ms_part_between(s + a, we - a))
             return 0;
         we = det_word_ending(s, a, SEPARATORS, &b);
