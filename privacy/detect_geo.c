@@ -20,7 +20,10 @@
  *     axes for hemispheres ("Lat: 39°02′20″ Lon: 125°45′45″", 위도 경도,
  *     өргөрөг уртраг, широта долгота: axis_label; as a link's parameters,
  *     "lat=42.0123&lon=129.7654"); ISO 6709
- *     ("+47.918+106.917/");
+ *     ("+47.918+106.917/"); Russian and Ukrainian hemispheres in words or
+ *     abbreviated (с. ш., в. д., пн. ш., сх. д.) and minutes or seconds
+ *     with a decimal comma before their mark ("50°27,006′ пн. ш.":
+ *     report-adv29c K-12);
  *   - what3words addresses: "///" and three dotted words of any script
  *     ("///index.home.raft"), or spaced as below ("///filled count
  *     soap"); after the label "w3w" see detect_label.c,
