@@ -20,14 +20,18 @@
  *     axes for hemispheres ("Lat: 39°02′20″ Lon: 125°45′45″", 위도 경도,
  *     өргөрөг уртраг, широта долгота: axis_label; as a link's parameters,
  *     "lat=42.0123&lon=129.7654"); ISO 6709
- *     ("+47.918+106.917/");
+ *     ("+47.918+106.917/"); Russian and Ukrainian hemispheres in words or
+ *     abbreviated (с. ш., в. д., пн. ш., сх. д.) and minutes or seconds
+ *     with a decimal comma before their mark ("50°27,006′ пн. ш.":
+ *     report-adv29c K-12);
  *   - what3words addresses: "///" and three dotted words of any script
  *     ("///index.home.raft"), or spaced as below ("///filled count
  *     soap"); after the label "w3w" see detect_label.c,
  *     where they may be spaced too ("what3words index home raft",
  *     report-adv27a G-13: detect_three_words_spaced, three words of
  *     three letters or more joined by a space or by " . " alike, none a
- *     word of prose after the label).
+ *     word of prose after the label; ". " and " ." too, report-adv29c
+ *     K-2: "///filled. count. soap").
  * UTM and MGRS references are detect_grid.c's. */
 #include <string.h>
 
@@ -53,10 +57,12 @@ static int hemi_at(const char *s, size_t len, size_t i)
     return i < len && strchr("nsew", s[i]) != NULL && s[i] != '\0' && !(i + 1 < len && det_alpha(s[i + 1]));
 }
 
-/* A Russian hemisphere in words at i: an adjective северн-, южн-,
- * восточн-, западн- with its ending, a space and широт-/долгот- with
- * theirs ("северной широты", "восточная долгота": report-adv17a D-9);
- * its letter with the end in *end, 0 if none. */
+/* A Russian or Ukrainian hemisphere in words at i: an adjective
+ * северн-, южн-, восточн-, западн- (Ukrainian північн-, південн-,
+ * східн-, західн-) with its ending, a space and широт-/долгот-/довгот-
+ * with theirs ("северной широты", "восточная долгота": report-adv17a
+ * D-9; "північної широти", "східної довготи": report-adv29c K-12); its
+ * letter with the end in *end, 0 if none. */
 static char ru_hemi(const char *s, size_t len, size_t i, size_t *end)
 {
     static const struct {
@@ -67,6 +73,10 @@ static char ru_hemi(const char *s, size_t len, size_t i, size_t *end)
         { "\xd1\x8e\xd0\xb6\xd0\xbd", 's' },                                             /* южн */
         { "\xd0\xb2\xd0\xbe\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd", 'e' },       /* восточн */
         { "\xd0\xb7\xd0\xb0\xd0\xbf\xd0\xb0\xd0\xb4\xd0\xbd", 'w' },                 /* западн */
+        { "\xd0\xbf\xd1\x96\xd0\xb2\xd0\xbd\xd1\x96\xd1\x87\xd0\xbd", 'n' },     /* північн */
+        { "\xd0\xbf\xd1\x96\xd0\xb2\xd0\xb4\xd0\xb5\xd0\xbd\xd0\xbd", 's' },     /* південн */
+        { "\xd1\x81\xd1\x85\xd1\x96\xd0\xb4\xd0\xbd", 'e' },                         /* східн */
+        { "\xd0\xb7\xd0\xb0\xd1\x85\xd1\x96\xd0\xb4\xd0\xbd", 'w' },               /* західн */
     };
     size_t k, n;
 
@@ -77,9 +87,10 @@ static char ru_hemi(const char *s, size_t len, size_t i, size_t *end)
         if (n >= len || s[n] != ' ')
             return 0;
         n++;
-        if (!det_starts(s, len, n, adj[k].hemi == 'n' || adj[k].hemi == 's' ?
-                        "\xd1\x88\xd0\xb8\xd1\x80\xd0\xbe\xd1\x82" :          /* широт */
-                        "\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xb3\xd0\xbe\xd1\x82"))  /* долгот */
+        if (adj[k].hemi == 'n' || adj[k].hemi == 's' ?
+                !det_starts(s, len, n, "\xd1\x88\xd0\xb8\xd1\x80\xd0\xbe\xd1\x82") :     /* широт */
+                !det_starts(s, len, n, "\xd0\xb4\xd0\xbe\xd0\xbb\xd0\xb3\xd0\xbe\xd1\x82") && /* долгот */
+                    !det_starts(s, len, n, "\xd0\xb4\xd0\xbe\xd0\xb2\xd0\xb3\xd0\xbe\xd1\x82")) /* довгот */
             return 0;
         *end = detect_letters(s, len, n);
         return adj[k].hemi;
@@ -125,6 +136,15 @@ static char hemi_word(const char *s, size_t len, size_t i, size_t *end)
         { "\xd0\xb2\x2e\x20\xd0\xb4\x2e", 'e', 3 },
         { "\xd0\xb7\x2e\xd0\xb4\x2e", 'w', 3 },
         { "\xd0\xb7\x2e\x20\xd0\xb4\x2e", 'w', 3 },
+        /* Ukrainian: пн. ш., пд. ш., сх. д., зх. д. (report-adv29c K-12) */
+        { "\xd0\xbf\xd0\xbd\x2e\x20\xd1\x88\x2e", 'n', 3 },
+        { "\xd0\xbf\xd0\xbd\x2e\xd1\x88\x2e", 'n', 3 },
+        { "\xd0\xbf\xd0\xb4\x2e\x20\xd1\x88\x2e", 's', 3 },
+        { "\xd0\xbf\xd0\xb4\x2e\xd1\x88\x2e", 's', 3 },
+        { "\xd1\x81\xd1\x85\x2e\x20\xd0\xb4\x2e", 'e', 3 },
+        { "\xd1\x81\xd1\x85\x2e\xd0\xb4\x2e", 'e', 3 },
+        { "\xd0\xb7\xd1\x85\x2e\x20\xd0\xb4\x2e", 'w', 3 },
+        { "\xd0\xb7\xd1\x85\x2e\xd0\xb4\x2e", 'w', 3 },
     };
     size_t k, n, cl;
     int cp, before;
@@ -236,6 +256,18 @@ static int hemi_after(const char *s, size_t len, size_t i)
     return hemi_at(s, len, i) && det_ends_word(s, len, i + 1);
 }
 
+/* 1 if a degree sign and a hemisphere, a letter or words, stand at i
+ * ("° N", "° пн. ш.": "20,5°, 21,3°" may be temperatures). */
+static int degree_hemi_after(const char *s, size_t len, size_t i)
+{
+    size_t e;
+
+    if (!det_starts(s, len, i, DEGREE))
+        return 0;
+    i += 2;
+    return hemi_after(s, len, i) || hemi_word(s, len, i < len && s[i] == ' ' ? i + 1 : i, &e) != 0;
+}
+
 /* A number with optional decimals at i (a decimal comma when comma is
  * not NULL and three decimals or more follow it); its end, or 0. */
 static size_t number(const char *s, size_t len, size_t i, size_t maxdig, size_t *decimals, int *comma)
@@ -255,9 +287,9 @@ static size_t number(const char *s, size_t len, size_t i, size_t maxdig, size_t 
         *decimals = det_digits(s, len, i + 7);
         i += 7 + *decimals;
     } else if (comma != NULL && i + 1 < len && s[i] == ',' && (c = det_digits(s, len, i + 1)) >= 1 &&
-               (c >= 3 || hemi_after(s, len, i + 1 + c))) {
+               (c >= 3 || hemi_after(s, len, i + 1 + c) || degree_hemi_after(s, len, i + 1 + c))) {
         /* "47,918", or "47,92 N" (a hemisphere says it is no list:
-         * report-adv17a D-35). */
+         * report-adv17a D-35), or "50,45° пн. ш." (report-adv29c K-12). */
         *decimals = c, *comma = 1;
         i += 1 + c;
     }
@@ -276,6 +308,24 @@ static size_t mark_at(const char *s, size_t len, size_t i, const char *const *ma
             (!det_alpha(marks[k][m - 1]) || !(i + m < len && det_alpha(s[i + m]))))
             return m;
     }
+    return 0;
+}
+
+/* Minutes or seconds at i: up to two digits with optional decimals, a
+ * decimal point or a decimal comma ("27,006′", "4,4″": the mark after
+ * says it is no list, report-adv29c K-12), then a mark of marks[]; the
+ * end of the number with the mark's length in *m, or 0. */
+static size_t unit_number(const char *s, size_t len, size_t i, const char *const *marks, size_t n, size_t *m)
+{
+    size_t d, c, e = number(s, len, i, 2, &d, NULL);
+
+    if (e == 0)
+        return 0;
+    if ((*m = mark_at(s, len, e, marks, n)) != 0)
+        return e;
+    if (d == 0 && e + 1 < len && s[e] == ',' && (c = det_digits(s, len, e + 1)) >= 1 &&
+        (*m = mark_at(s, len, e + 1 + c, marks, n)) != 0)
+        return e + 1 + c;
     return 0;
 }
 
@@ -310,11 +360,9 @@ static struct coord coordinate(const char *s, size_t len, size_t i, char preset)
     if ((m = mark_at(s, len, i, deg, sizeof deg / sizeof deg[0])) != 0 && (m != 1 || s[i] != 'd' || (i + 1 < len && det_digit(s[i + 1])))) {
         c.degree = 1;
         i += m;
-        if ((e = number(s, len, i == len || s[i] != ' ' ? i : i + 1, 2, &d, NULL)) != 0 &&
-            (m = mark_at(s, len, e, min, sizeof min / sizeof min[0])) != 0) {
+        if ((e = unit_number(s, len, i == len || s[i] != ' ' ? i : i + 1, min, sizeof min / sizeof min[0], &m)) != 0) {
             i = e + m, c.minutes = 1;
-            if ((e = number(s, len, i == len || s[i] != ' ' ? i : i + 1, 2, &d, NULL)) != 0 &&
-                (m = mark_at(s, len, e, sec, sizeof sec / sizeof sec[0])) != 0)
+            if ((e = unit_number(s, len, i == len || s[i] != ' ' ? i : i + 1, sec, sizeof sec / sizeof sec[0], &m)) != 0)
                 i = e + m;
         }
     } else if (c.decimals == 0 && !c.hemi && i + 3 < len && (s[i] == ' ' || s[i] == '-') &&
@@ -562,12 +610,25 @@ static const struct det_word w3w_prose[] = {
 };
 
 /* The joiner of spaced words at i: " . " (3, report-adv28c J-10 "filled
- * . count . soap") or ' ' (1); 0 if none. */
+ * . count . soap"), ". " or " ." (2, report-adv29c K-2 "filled. count.
+ * soap", "filled .count .soap") or ' ' (1); 0 if none.  A dot is a
+ * sentence's end too: the caller asks for the same joiner twice and
+ * three words of three letters or more, none a word of prose. */
 static size_t spaced_joiner(const char *s, size_t len, size_t i)
 {
     if (det_starts(s, len, i, " . "))
         return 3;
+    if (det_starts(s, len, i, ". ") || det_starts(s, len, i, " ."))
+        return i + 2 < len && s[i + 2] != ' ' ? 2 : 0;
     return i + 1 < len && s[i] == ' ' ? 1 : 0;
+}
+
+/* The weight of a letter cp in a word's length: 2 for a Hangul syllable
+ * or a Han character (what3words' Korean, Chinese and Japanese words are
+ * two syllables or characters: "///사과.나무.하늘"), else 1. */
+static size_t letter_weight(int cp)
+{
+    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF) ? 2 : 1;
 }
 
 size_t detect_three_words_spaced(const char *s, size_t len, size_t at)
@@ -577,7 +638,7 @@ size_t detect_three_words_spaced(const char *s, size_t len, size_t at)
 
     for (k = 0; k < 3; k++) {
         for (w = i, chars = 0; (cp = det_cp_at(s, len, i, &n)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9');
-             chars++)
+             chars += letter_weight(cp))
             i += n;
         if (chars < 3 || det_in_list(w3w_prose, sizeof w3w_prose / sizeof w3w_prose[0], s + w, i - w) ||
             (k < 2 && ((j = spaced_joiner(s, len, i)) == 0 || (first != 0 && j != first))))

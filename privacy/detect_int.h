@@ -832,6 +832,10 @@ size_t detect_zodiac(const char *s, size_t len, size_t at);
  * cue or mask starts at at: the end of the digits, their start in
  * *start and the kind in *kind, or 0. */
 size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_tail.c: 1 if a noun of a card or an account (card, account,
+ * карта, картка, рахунок, 카드...: its table, which the part labels of
+ * detect_label.c share) starts in s[from..to) (bytes, as det_word_near). */
+int detect_account_noun_near(const char *s, size_t len, size_t from, size_t to);
 
 
 /* detect_gate.c (brief s28 speed28): gates of the detectors; a reader

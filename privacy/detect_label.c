@@ -266,6 +266,7 @@ static const struct det_word part_words_en[] = {
     DW("ends", FIT_WORD), DW("ending", FIT_WORD), DW("starts", FIT_WORD), DW("starting", FIT_WORD),
     DW("begins", FIT_WORD), DW("beginning", FIT_WORD), DW("digits", FIT_WORD),
     DW("rest", FIT_WORD), DW("ended", FIT_WORD),
+    DW("\xec\x9e\x90\xeb\xa6\xac", FIT_PREFIX), /* 자리(는): "번호 마지막 네 자리는 4455" */
 };
 
 /* report-adv19b B-18: a number given in two named parts, "the first
@@ -283,10 +284,16 @@ static const struct det_word part_order[] = {
  * part). */
 static const struct det_word part_between[] = {
     DW("in", FIT_WORD), DW("at", FIT_WORD), DW("is", FIT_WORD), DW("are", FIT_WORD),
-    DW("with", FIT_WORD), DW("нь", FIT_WORD), DW("хэсэг", FIT_WORD), DW("хэсэгт", FIT_WORD),
-    DW("part", FIT_WORD), DW("half", FIT_WORD),
+    DW("with", FIT_WORD), DW("нь", FIT_WORD),
+    /* "the last four digits of his card were 2290", "цифри картки були
+     * 4421", "оронтой тоо 6621" (тоо: number; report-adv29c K-11) */
+    DW("of", FIT_WORD), DW("the", FIT_WORD), DW("was", FIT_WORD), DW("were", FIT_WORD),
+    DW("my", FIT_WORD), DW("his", FIT_WORD), DW("her", FIT_WORD), DW("your", FIT_WORD),
+    DW("their", FIT_WORD), DW("були", FIT_WORD), DW("було", FIT_WORD), DW("був", FIT_WORD),
+    DW("были", FIT_WORD), DW("было", FIT_WORD), DW("был", FIT_WORD), DW("тоо", FIT_WORD),
+    DW("хэсэг", FIT_WORD), DW("хэсэгт", FIT_WORD), DW("part", FIT_WORD), DW("half", FIT_WORD),
 };
-#define PART_NOUNS 6            /* part_between[PART_NOUNS..]: хэсэг, хэсэгт, part, half */
+#define PART_NOUNS 22           /* part_between[PART_NOUNS..]: хэсэг, хэсэгт, part, half */
 
 /* The words that make the English part words count, and number words
  * for a first half. */
@@ -552,23 +559,37 @@ static size_t id_value(const char *s, size_t len, size_t at)
 
 /* 1 if a part label (part_labels, or an English part word after a number
  * word) ends before the value at v: "뒷자리는 1234567", "ends in 5678",
- * "оронтой нь 2233". */
+ * "оронтой нь 2233"; 2 if a card's or an account's noun stands between
+ * ("last digits of the card: 6612", "цифри картки 4421", "the last four
+ * digits of my card were 2290": report-adv29c K-11), the value an account
+ * then, as detect_tail.c's card endings are ("card ends with 0091" before
+ * the part word is detect_tail.c's).  Without such a word ("the last four digits are
+ * 1412") a registered number's part is redact_idparts.c's, with the
+ * number's own placeholder; 0 if none. */
 static int part_label_before(const char *s, size_t v)
 {
     size_t a, we = det_word_ending(s, v, SEPARATORS, &a), b, k;
-    int counted = 0;
+    int counted = 0, noun = 0;
 
-    for (k = 0; k < 4 && we != 0; k++) {
+    for (k = 0; k < 5 && we != 0; k++) {
         if (det_in_list(part_labels, N(part_labels), s + a, we - a))
-            return 1;
+            return noun == 2 ? 2 : 1;
         if (det_in_list(part_words_en, N(part_words_en), s + a, we - a) || detect_ms_part_word(s + a, we - a) ||
-            (counted && det_in_list(part_order, N(part_order), s + a, we - a)))
+            (counted && det_in_list(part_order, N(part_order), s + a, we - a))) {
+            if (noun != 0)
+                return noun;
             return det_word_near(s, v, a > 96 ? a - 96 : 0, a, number_words, N(number_words));
+        }
         /* Small words between (part_between), and the count of digits
-         * ("first four are", "сүүлийн 4"). */
+         * ("first four are", "сүүлийн 4"); the number's noun ("цифри
+         * картки 4421", "digits of the card: 6612": report-adv29c K-11). */
         if ((we - a <= 2 && det_digit(s[a])) || detect_spoken_word(s, we, a) ||
             det_in_list(part_between + PART_NOUNS, N(part_between) - PART_NOUNS, s + a, we - a))
             counted = 1;
+        else if (detect_account_noun_near(s, we, a, a + 1))
+            noun = 2;
+        else if (det_in_list(number_words, N(number_words), s + a, we - a))
+            noun = noun == 2 ? 2 : 1;
         else if (!det_in_list(part_between, PART_NOUNS, s + a, we - a) && !detect_ms_part_between(s + a, we - a))
             return 0;
         we = det_word_ending(s, a, SEPARATORS, &b);
@@ -578,15 +599,21 @@ static int part_label_before(const char *s, size_t v)
 }
 
 /* The end of a part of a number at at (part_labels): after a part label,
- * or after a number word when a part label follows; 0 if none. */
-static size_t part_value(const char *s, size_t len, size_t at)
+ * or after a number word when a part label follows; 0 if none.  Its kind
+ * in *kind: an account after a card's noun (part_label_before), else an
+ * ID. */
+static size_t part_value(const char *s, size_t len, size_t at, int *kind)
 {
     size_t end, a, we;
+    int by;
 
+    *kind = DETECT_ID;
     if (!det_digit(s[at]) || (end = id_value_min(s, len, at, 4)) == 0)
         return 0;
-    if (part_label_before(s, at))
+    if ((by = part_label_before(s, at)) != 0) {
+        *kind = by == 2 ? DETECT_ACCOUNT : DETECT_ID;
         return end;
+    }
     we = det_word_ending(s, at, SEPARATORS, &a);
     if (we == 0 || !det_in_list(number_words, N(number_words), s + a, we - a))
         return 0;
@@ -786,8 +813,8 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
         return *kind = account_kind(s, len, at, idv), idv;
     if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && account_after(s, len, at, idv))
         return *kind = account_kind(s, len, at, idv), idv;
-    if ((ser = part_value(s, len, at)) != 0)
-        return *kind = DETECT_ID, ser;
+    if ((ser = part_value(s, len, at, kind)) != 0)
+        return ser;
     if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && (ser = series_before(s, at)) != SIZE_MAX &&
         (l = label_before(s, ser)) != LABEL_NONE && (l == LABEL_ID || l == LABEL_ACCOUNT))
         return *start = ser, *kind = l == LABEL_ACCOUNT ? DETECT_ACCOUNT : DETECT_ID, idv;

@@ -58,9 +58,14 @@ static const struct det_word account_nouns[] = {
     DW("\xd0\xba\xd0\xb0\xd1\x80\xd1\x82", FIT_PREFIX),                          /* карт(а, ы, ка) */
     DW("\xd1\x81\xd1\x87\xd1\x91\xd1\x82", FIT_PREFIX),                          /* счёт */
     DW("\xd1\x81\xd1\x87\xd0\xb5\xd1\x82", FIT_PREFIX),                          /* счет */
-    DW("\xd1\x80\xd0\xb0\xd1\x85\xd1\x83\xd0\xbd\xd0\xbe\xd0\xba", FIT_PREFIX),  /* рахунок */
+    DW("\xd1\x80\xd0\xb0\xd1\x85\xd1\x83\xd0\xbd", FIT_PREFIX),  /* рахун(ок, ку, ки) */
     DW("\xec\xb9\xb4\xeb\x93\x9c", FIT_ANY), DW("\xea\xb3\x84\xec\xa2\x8c", FIT_ANY), /* 카드 계좌 */
 };
+int detect_account_noun_near(const char *s, size_t len, size_t from, size_t to)
+{
+    return det_word_near(s, len, from, to, account_nouns, N(account_nouns));
+}
+
 /* Brands that are words too (a travel visa, credit given): a card's only
  * when the digits are no year ("visa ending in 2026" stays). */
 static const struct det_word weak_nouns[] = {
