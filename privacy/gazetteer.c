@@ -291,8 +291,20 @@ static struct {
     char *key;
     size_t len;
     int failed;
+    /* Every name of the list, and every name without its administrative
+     * suffix (without_suffix), as a span of key with the place it names,
+     * sorted by the span's bytes, then by the place's position: so a
+     * lookup is a binary search, not a walk of the whole list at every
+     * call (three calls a place term; docs/TESTING.md, "Session 30"). */
+    struct place_name {
+        size_t off, len;         /* the name: key[off..off+len) */
+        size_t place, end;       /* its place: key[place..end) */
+    } *names;
+    size_t nnames;
 } places;
 static pthread_once_t places_once = PTHREAD_ONCE_INIT;
+
+static size_t without_suffix(const char *key, size_t n);
 
 /* Appends list to joined at *at: names split by '&', places by '#'; a
  * field starting with '@' (place_extra.txt: the entry's source) and the
@@ -314,6 +326,65 @@ static void places_join(char *joined, size_t *at, const char *list)
         memcpy(joined + *at, " # ", 3), *at += 3;
 }
 
+/* The index of the first ch in places.key[from..end), or end. */
+static size_t places_find(size_t from, size_t end, char ch)
+{
+    const char *hit = memchr(places.key + from, ch, end - from);
+
+    return hit != NULL ? (size_t)(hit - places.key) : end;
+}
+
+/* Orders place_names by their bytes (a shorter prefix first), then by
+ * their place's position in the list. */
+static int place_name_cmp(const void *x, const void *y)
+{
+    const struct place_name *a = x, *b = y;
+    int c = memcmp(places.key + a->off, places.key + b->off, a->len < b->len ? a->len : b->len);
+
+    if (c != 0)
+        return c;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    return a->place < b->place ? -1 : a->place > b->place;
+}
+
+/* Adds name key[off..off+len) of place key[place..end) to places.names;
+ * -1 when out of memory. */
+static int index_add(size_t *cap, size_t off, size_t len, size_t place, size_t end)
+{
+    if (places.nnames == *cap) {
+        size_t ncap = *cap ? 2 * *cap : 4096;
+        struct place_name *n = realloc(places.names, ncap * sizeof *n);
+        if (n == NULL)
+            return -1;
+        places.names = n, *cap = ncap;
+    }
+    places.names[places.nnames++] = (struct place_name){ off, len, place, end };
+    return 0;
+}
+
+/* Builds places.names from places.key: each name, and each name without
+ * its administrative suffix when it has one.  0, or -1 out of memory. */
+static int places_index(void)
+{
+    size_t cap = 0, p, a, b, c;
+
+    for (p = 0; p < places.len; p = b + 1) {
+        b = places_find(p, places.len, '#');
+        for (a = p; a < b; a = c + 1) {
+            size_t bare;
+            c = places_find(a, b, '&');
+            bare = without_suffix(places.key + a, c - a);
+            if (c > a && index_add(&cap, a, c - a, p, b) != 0)
+                return -1;
+            if (bare > 0 && bare < c - a && index_add(&cap, a, bare, p, b) != 0)
+                return -1;
+        }
+    }
+    qsort(places.names, places.nnames, sizeof *places.names, place_name_cmp);
+    return 0;
+}
+
 static void places_load(void)
 {
     const char *groups = (const char *)gazetteer_place_groups;
@@ -329,6 +400,8 @@ static void places_load(void)
     places_join(joined, &at, extra);
     places.failed = normalise_key(&places.key, &places.len, joined, at, NULL) != 0;
     free(joined);
+    if (!places.failed)
+        places.failed = places_index() != 0;
 }
 
 /* Keys of the words for a kind of place written after its name (청진시,
@@ -382,7 +455,7 @@ static int each_other_name(const char *list, size_t n, const char *key, size_t k
 int gazetteer_place_names(const char *key, size_t keylen, gazetteer_name_fn fn, void *ctx,
                           struct err *e)
 {
-    size_t a = 0, b, p;
+    size_t lo = 0, hi, i, last = SIZE_MAX;
     int rc = 0;
 
     (void)pthread_once(&places_once, places_load);
@@ -390,20 +463,24 @@ int gazetteer_place_names(const char *key, size_t keylen, gazetteer_name_fn fn, 
         return err_set(e, EXIT_INPUT, "out of memory loading the place names");
     if (keylen == 0)
         return 0;
-    for (p = 0; p < places.len && rc == 0; p = b + 1) {
-        for (b = p; b < places.len && places.key[b] != '#'; b++)
-            ;
-        for (a = p; a < b;) {
-            size_t c = a;
-            while (c < b && places.key[c] != '&')
-                c++;
-            if ((c - a == keylen || without_suffix(places.key + a, c - a) == keylen) &&
-                memcmp(places.key + a, key, keylen) == 0) {
-                rc = each_other_name(places.key + p, b - p, key, keylen, fn, ctx);
-                break;
-            }
-            a = c + 1;
-        }
+    /* The first name >= key; then each name equal to it, place by place
+     * in the list's order (a place once, though two of its names match). */
+    for (hi = places.nnames; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct place_name *n = &places.names[mid];
+        int c = memcmp(places.key + n->off, key, n->len < keylen ? n->len : keylen);
+        if (c < 0 || (c == 0 && n->len < keylen))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = lo; i < places.nnames && rc == 0; i++) {
+        const struct place_name *n = &places.names[i];
+        if (n->len != keylen || memcmp(places.key + n->off, key, keylen) != 0)
+            break;
+        if (n->place != last)
+            rc = each_other_name(places.key + n->place, n->end - n->place, key, keylen, fn, ctx);
+        last = n->place;
     }
     return rc;
 }

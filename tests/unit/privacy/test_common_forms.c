@@ -153,26 +153,42 @@ static void test_no_form_is_a_common_word(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Every subject of the fixtures registered at once (as a store holds
+ * them), compiled once for the tests below that redact with all of them:
+ * the compile is most of this file's CPU (about 6 s a compile on the
+ * release build, several times that under the sanitizers: docs/TESTING.md,
+ * "Session 30").  The tests only read it; main frees it. */
+static struct redactor *all_subjects;
+
+static struct redactor *all_subjects_redactor(void)
+{
+    struct err e;
+
+    if (all_subjects != NULL)
+        return all_subjects;
+    if (nnames == 0)
+        load_names();
+    assert_int_equal(redactor_new(&all_subjects, &e), 0);
+    for (size_t i = 0; i < nnames; i++) {
+        assert_int_equal(redactor_add_subject(all_subjects, (long)i + 1, "Pseudonym", &e), 0);
+        (void)redactor_add_name(all_subjects, (long)i + 1, names[i], strlen(names[i]), &e);
+    }
+    assert_int_equal(redactor_compile(all_subjects, &e), 0);
+    return all_subjects;
+}
+
 /* Chinese: pairs of the commonest characters, redacted with every
  * subject of the fixtures registered at once (as a store holds them). */
 static void test_common_han_never_replaced(void **state)
 {
     static const char text[] = "后来一辆卡车把我们送到了下一个城镇。他停了下来，我们到了下面。"
                                "你说的是什么？我不知道，他们也没有去过那里。";
-    struct redactor *r;
+    struct redactor *r = all_subjects_redactor();
     struct redact_ctx *ctx;
     struct redaction out;
     struct err e;
 
     (void)state;
-    if (nnames == 0)
-        load_names();
-    assert_int_equal(redactor_new(&r, &e), 0);
-    for (size_t i = 0; i < nnames; i++) {
-        assert_int_equal(redactor_add_subject(r, (long)i + 1, "Pseudonym", &e), 0);
-        (void)redactor_add_name(r, (long)i + 1, names[i], strlen(names[i]), &e);
-    }
-    assert_int_equal(redactor_compile(r, &e), 0);
     assert_non_null(ctx = redact_ctx_new());
     assert_int_equal(redactor_run(&out, r, ctx, text, strlen(text), &e), 0);
     for (size_t i = 0; i < out.nitems; i++)
@@ -181,7 +197,7 @@ static void test_common_han_never_replaced(void **state)
     assert_string_equal(out.text, text);
     redaction_free(&out);
     redact_ctx_free(ctx);
-    redactor_free(r);
+    redact_words_clear();       /* as redactor_free did: the next test asks afresh */
 }
 
 /* Japanese (names28): common surnames and given names registered in Latin
@@ -238,20 +254,12 @@ static void test_common_pairs_never_replaced(void **state)
     static const char text[] = "It's O.K., we can wait. I.S. it so? Ко мені прийшли сусіди. "
                                "Так, Ко. На столі хліб. По дорозі додому. До хати. За ним. "
                                "Но он пришёл. Ні, не він. Ок, добре. Ко мне пришли.";
-    struct redactor *r;
+    struct redactor *r = all_subjects_redactor();
     struct redact_ctx *ctx;
     struct redaction out;
     struct err e;
 
     (void)state;
-    if (nnames == 0)
-        load_names();
-    assert_int_equal(redactor_new(&r, &e), 0);
-    for (size_t i = 0; i < nnames; i++) {
-        assert_int_equal(redactor_add_subject(r, (long)i + 1, "Pseudonym", &e), 0);
-        (void)redactor_add_name(r, (long)i + 1, names[i], strlen(names[i]), &e);
-    }
-    assert_int_equal(redactor_compile(r, &e), 0);
     assert_non_null(ctx = redact_ctx_new());
     assert_int_equal(redactor_run(&out, r, ctx, text, strlen(text), &e), 0);
     for (size_t i = 0; i < out.nitems; i++)
@@ -259,7 +267,7 @@ static void test_common_pairs_never_replaced(void **state)
     assert_int_equal(out.nitems, 0);
     redaction_free(&out);
     redact_ctx_free(ctx);
-    redactor_free(r);
+    redact_words_clear();       /* as redactor_free did: the next test asks afresh */
 }
 
 /* Brief s29 cjk29: name-free Chinese and Japanese prose (written for
@@ -345,7 +353,11 @@ int main(void)
         cmocka_unit_test(test_cjk_prose_never_replaced),
     };
 
+    int failed;
+
     if (sodium_init() < 0)
         return 1;
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    failed = cmocka_run_group_tests(tests, NULL, NULL);
+    redactor_free(all_subjects);
+    return failed;
 }
