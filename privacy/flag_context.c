@@ -12,6 +12,7 @@
 
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
+#include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 #include "privacy/varlist.h"
@@ -115,7 +116,7 @@ static void indexes(void)
  * Цэцэг эгчид, Болд багш). */
 static const char *const mn_address[] = { "гуай", "ах", "эгч", "багш", "авга", "дүү" };
 
-int flag_address_word(const char *w, size_t len)
+static int address_word_ask(const char *w, size_t len)
 {
     char low[64];
     int cp;
@@ -169,9 +170,35 @@ static int in_table(const struct word_index *x, const char *w, size_t len)
     return bsearch(&key, x->sorted, x->n, sizeof *x->sorted, by_strcmp) != NULL;
 }
 
-int flag_speech_verb(const char *w, size_t len)
+/* Remembered per word (redact_word_answer) past address_word_ask's
+ * cheap first tests: each_shape asks it of most words of a text, and a
+ * Hangul word's reading or a Cyrillic word's lowering cost some hundred
+ * instructions each time (docs/SPEED.md, "Session 30"). */
+int flag_address_word(const char *w, size_t len)
+{
+    int cp;
+
+    indexes();
+    if (len == 0 || utf8_next(&cp, w, len) <= 0 ||
+        !(is_hangul_cp(cp) || (is_cyrillic_cp(cp) && starts_an_entry(&mn_address_ix, cp))))
+        return 0;
+    return redact_word_answer(REDACT_WORD_ADDRESS, w, len, address_word_ask);
+}
+
+static int speech_verb_ask(const char *w, size_t len)
 {
     return in_table(&speech_ix, w, len);
+}
+
+/* Remembered per word past in_table's first test, as flag_address_word. */
+int flag_speech_verb(const char *w, size_t len)
+{
+    int cp;
+
+    indexes();
+    if (len == 0 || utf8_next(&cp, w, len) <= 0 || !starts_an_entry(&speech_ix, cp))
+        return 0;
+    return redact_word_answer(REDACT_WORD_SPEECH, w, len, speech_verb_ask);
 }
 
 /* Verbs of coming, going and doing written right after their subject in
@@ -335,7 +362,9 @@ static int on_place_hit(void *ctx, int kind, size_t start, size_t end, struct er
     return 0;
 }
 
-int flag_place_word(const char *w, size_t len)
+/* flag_place_word's question, asked once per word (redact_word_answer):
+ * -1 when the word cannot be normalised or the gazetteer not read. */
+static int place_word_ask(const char *w, size_t len)
 {
     struct normtext nt;
     struct err e;
@@ -343,10 +372,34 @@ int flag_place_word(const char *w, size_t len)
     int rc;
 
     if (normalise(&nt, w, len, &e) != 0)
-        return 0;
+        return -1;
     rc = gazetteer_scan(&nt, on_place_hit, &p, &e);
     normtext_free(&nt);
-    return rc == 0 && p.place && !p.name && !gazetteer_names_word(w, len);
+    if (rc != 0)
+        return -1;
+    return p.place && !p.name && !gazetteer_names_word(w, len);
+}
+
+/* The answer depends on the word alone (the gazetteer is the same for the
+ * whole process): remembered per word, as each_shape asks it at every
+ * Hangul name-shaped word (docs/SPEED.md, "Session 30"). */
+int flag_place_word(const char *w, size_t len)
+{
+    return redact_word_answer(REDACT_WORD_PLACE, w, len, place_word_ask);
+}
+
+/* redact_is_region's question: -1 (not remembered) when the gazetteer
+ * cannot be loaded. */
+static int region_ask(const char *text, size_t len)
+{
+    if (gazetteer_load(NULL) != 0)
+        return -1;
+    return gazetteer_is_region(text, len);
+}
+
+int redact_is_region(const char *text, size_t len)
+{
+    return redact_word_answer(REDACT_WORD_REGION, text, len, region_ask);
 }
 
 /* British spellings en_US does not list, and the American spelling

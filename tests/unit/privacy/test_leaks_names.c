@@ -119,6 +119,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num29.jsonl",
     "tests/data/leaks/cjk29.jsonl",
     "tests/data/leaks/speed29b.jsonl",
+    "tests/data/leaks/speed30.jsonl",
 };
 #define MAX_KINDS 2048
 
