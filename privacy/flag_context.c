@@ -116,7 +116,7 @@ static void indexes(void)
  * Цэцэг эгчид, Болд багш). */
 static const char *const mn_address[] = { "гуай", "ах", "эгч", "багш", "авга", "дүү" };
 
-static int address_word_ask(const char *w, size_t len)
+int flag_address_word(const char *w, size_t len)
 {
     char low[64];
     int cp;
@@ -170,35 +170,9 @@ static int in_table(const struct word_index *x, const char *w, size_t len)
     return bsearch(&key, x->sorted, x->n, sizeof *x->sorted, by_strcmp) != NULL;
 }
 
-/* Remembered per word (redact_word_answer) past address_word_ask's
- * cheap first tests: each_shape asks it of most words of a text, and a
- * Hangul word's reading or a Cyrillic word's lowering cost some hundred
- * instructions each time (docs/SPEED.md, "Session 30"). */
-int flag_address_word(const char *w, size_t len)
-{
-    int cp;
-
-    indexes();
-    if (len == 0 || utf8_next(&cp, w, len) <= 0 ||
-        !(is_hangul_cp(cp) || (is_cyrillic_cp(cp) && starts_an_entry(&mn_address_ix, cp))))
-        return 0;
-    return redact_word_answer(REDACT_WORD_ADDRESS, w, len, address_word_ask);
-}
-
-static int speech_verb_ask(const char *w, size_t len)
-{
-    return in_table(&speech_ix, w, len);
-}
-
-/* Remembered per word past in_table's first test, as flag_address_word. */
 int flag_speech_verb(const char *w, size_t len)
 {
-    int cp;
-
-    indexes();
-    if (len == 0 || utf8_next(&cp, w, len) <= 0 || !starts_an_entry(&speech_ix, cp))
-        return 0;
-    return redact_word_answer(REDACT_WORD_SPEECH, w, len, speech_verb_ask);
+    return in_table(&speech_ix, w, len);
 }
 
 /* Verbs of coming, going and doing written right after their subject in

@@ -209,7 +209,7 @@ typedef int (*redact_word_ask_fn)(const char *w, size_t len);
 
 /* The kinds of question redact_word_answer keeps apart from the
  * dictionaries' (enum lexicon_lang, below them). */
-enum { REDACT_WORD_PLACE = 16, REDACT_WORD_REGION, REDACT_WORD_ADDRESS, REDACT_WORD_SPEECH };
+enum { REDACT_WORD_PLACE = 16, REDACT_WORD_REGION };
 
 /* known_word.c: ask's answer (0 or 1) for w[0..len), asked once per kind
  * and word and remembered beside redact_known_word's answers (the same
