@@ -293,7 +293,7 @@ static int opinion(struct finding *x, const char *what, size_t start, size_t end
 /* 1 if the field's [start, end), alone or with up to two words before or
  * after it (joined by a space or a hyphen: "Баян" and "Өлгий" of
  * Баян-Өлгий), is a region too large to point at anyone
- * (gazetteer_is_region). */
+ * (gazetteer_is_region, remembered per text: redact_is_region). */
 static int in_region(const struct field *f, size_t start, size_t end)
 {
     static const char stop[] = " -\t\r\n.,;:!?()\"'";
@@ -302,7 +302,7 @@ static int in_region(const struct field *f, size_t start, size_t end)
     for (int before = 0; before < 3; before++) {
         size_t b = end;
         for (int after = 0; after < 3; after++) {
-            if (gazetteer_is_region(f->text + a, b - a))
+            if (redact_is_region(f->text + a, b - a))
                 return 1;
             if (b >= f->len || (f->text[b] != ' ' && f->text[b] != '-'))
                 break;

@@ -12,6 +12,7 @@
 
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
+#include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 #include "privacy/varlist.h"
@@ -335,7 +336,9 @@ static int on_place_hit(void *ctx, int kind, size_t start, size_t end, struct er
     return 0;
 }
 
-int flag_place_word(const char *w, size_t len)
+/* flag_place_word's question, asked once per word (redact_word_answer):
+ * -1 when the word cannot be normalised or the gazetteer not read. */
+static int place_word_ask(const char *w, size_t len)
 {
     struct normtext nt;
     struct err e;
@@ -343,10 +346,34 @@ int flag_place_word(const char *w, size_t len)
     int rc;
 
     if (normalise(&nt, w, len, &e) != 0)
-        return 0;
+        return -1;
     rc = gazetteer_scan(&nt, on_place_hit, &p, &e);
     normtext_free(&nt);
-    return rc == 0 && p.place && !p.name && !gazetteer_names_word(w, len);
+    if (rc != 0)
+        return -1;
+    return p.place && !p.name && !gazetteer_names_word(w, len);
+}
+
+/* The answer depends on the word alone (the gazetteer is the same for the
+ * whole process): remembered per word, as each_shape asks it at every
+ * Hangul name-shaped word (docs/SPEED.md, "Session 30"). */
+int flag_place_word(const char *w, size_t len)
+{
+    return redact_word_answer(REDACT_WORD_PLACE, w, len, place_word_ask);
+}
+
+/* redact_is_region's question: -1 (not remembered) when the gazetteer
+ * cannot be loaded. */
+static int region_ask(const char *text, size_t len)
+{
+    if (gazetteer_load(NULL) != 0)
+        return -1;
+    return gazetteer_is_region(text, len);
+}
+
+int redact_is_region(const char *text, size_t len)
+{
+    return redact_word_answer(REDACT_WORD_REGION, text, len, region_ask);
 }
 
 /* British spellings en_US does not list, and the American spelling

@@ -22,19 +22,31 @@
 
 #define WORDS_SLOTS 8192         /* a power of two; cleared when half full */
 
-static struct {
+struct word_memo {
     uint64_t hash[WORDS_SLOTS];  /* 0: empty */
     size_t off[WORDS_SLOTS], len[WORDS_SLOTS];
     unsigned char known[WORDS_SLOTS];
+    unsigned char kind[WORDS_SLOTS];   /* a language, or REDACT_WORD_* */
     size_t n;
     char *arena;                 /* the words, wipe-on-free */
     size_t used, size;
-} words;
+};
+
+/* The dictionaries' answers (known_word), and apart from them the other
+ * questions' (redact_word_answer), so that those fill no slot of the
+ * costly answers: a memo half full is cleared whole. */
+static struct word_memo words, others;
+
+static void memo_clear(struct word_memo *m)
+{
+    secmem_wipe_free(m->arena);
+    memset(m, 0, sizeof *m);
+}
 
 void redact_words_clear(void)
 {
-    secmem_wipe_free(words.arena);
-    memset(&words, 0, sizeof words);
+    memo_clear(&words);
+    memo_clear(&others);
 }
 
 static uint64_t word_hash(int lang, const char *w, size_t n)
@@ -46,6 +58,39 @@ static uint64_t word_hash(int lang, const char *w, size_t n)
     return h | 1;
 }
 
+/* The slot of the answer kept for the kind of question, its hash h and
+ * the word w[0..n), or the empty slot where it would go (*found 0). */
+static size_t words_slot(const struct word_memo *m, int kind, uint64_t h, const char *w, size_t n,
+                         int *found)
+{
+    size_t i;
+
+    for (i = h & (WORDS_SLOTS - 1); m->hash[i] != 0; i = (i + 1) & (WORDS_SLOTS - 1))
+        if (m->hash[i] == h && m->kind[i] == kind && m->len[i] == n &&
+            memcmp(m->arena + m->off[i], w, n) == 0) {
+            *found = 1;
+            return i;
+        }
+    *found = 0;
+    return i;
+}
+
+/* Keeps the answer for h and w[0..n) in the empty slot i (its copy of w
+ * in the wipe-on-free arena); a memo half full is cleared first. */
+static void words_keep(struct word_memo *m, size_t i, int kind, uint64_t h, const char *w, size_t n,
+                       int answer)
+{
+    if (m->n >= WORDS_SLOTS / 2) {
+        memo_clear(m);
+        i = h & (WORDS_SLOTS - 1);
+    }
+    if (secbuf_append(&m->arena, &m->used, &m->size, w, n, &m->off[i]) == 0) {
+        m->hash[i] = h, m->len[i] = n, m->known[i] = (unsigned char)answer;
+        m->kind[i] = (unsigned char)kind;
+        m->n++;
+    }
+}
+
 /* 1 if s[a..end) is a word the dictionary of lang knows (Korean:
  * redact_ordinary_ko), asked once per word. */
 static int known_word(int lang, const char *s, size_t a, size_t end)
@@ -53,24 +98,32 @@ static int known_word(int lang, const char *s, size_t a, size_t end)
     const char *w = s + a;
     size_t n = end - a, i;
     uint64_t h = word_hash(lang, w, n);
-    int known;
+    int known, found;
 
-    for (i = h & (WORDS_SLOTS - 1); words.hash[i] != 0; i = (i + 1) & (WORDS_SLOTS - 1))
-        if (words.hash[i] == h && words.len[i] == n && memcmp(words.arena + words.off[i], w, n) == 0)
-            return words.known[i];
+    i = words_slot(&words, lang, h, w, n, &found);
+    if (found)
+        return words.known[i];
     known = lang == LEXICON_KO ? redact_ordinary_ko(w, n, 0)
                                : lexicon_word((enum lexicon_lang)lang, w, n) == 1;
     if (lexicon_missing() & (1u << lang))
         return known;           /* not remembered: nothing was asked */
-    if (words.n >= WORDS_SLOTS / 2) {
-        redact_words_clear();
-        i = h & (WORDS_SLOTS - 1);
-    }
-    if (secbuf_append(&words.arena, &words.used, &words.size, w, n, &words.off[i]) == 0) {
-        words.hash[i] = h, words.len[i] = n, words.known[i] = (unsigned char)known;
-        words.n++;
-    }
+    words_keep(&words, i, lang, h, w, n, known);
     return known;
+}
+
+int redact_word_answer(int kind, const char *w, size_t len, redact_word_ask_fn ask)
+{
+    uint64_t h = word_hash(kind, w, len);
+    size_t i;
+    int answer, found;
+
+    i = words_slot(&others, kind, h, w, len, &found);
+    if (found)
+        return others.known[i];
+    if ((answer = ask(w, len)) < 0)
+        return 0;               /* not remembered: the question failed */
+    words_keep(&others, i, kind, h, w, len, answer != 0);
+    return answer != 0;
 }
 
 int redact_known_word(int lang, const char *w, size_t len)

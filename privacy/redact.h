@@ -299,6 +299,13 @@ int redactor_each_form(const struct redactor *r, enum redact_words words, redact
  * in wipe-on-free memory); redactor_free calls it. */
 void redact_words_clear(void);
 
+/* gazetteer_is_region's answer for text[0..len) (UTF-8 bytes: a word or a
+ * few), remembered per text with the dictionaries' answers until
+ * redact_words_clear (wipe-on-free memory): the audit's second opinion and
+ * the review flags ask it of the same words at each of their occurrences
+ * (docs/SPEED.md, "Session 30"). 0 when the gazetteer cannot be loaded. */
+int redact_is_region(const char *text, size_t len);
+
 /* ---- The answers about places' generated Hangul spellings ----
  * A redactor with a protected place whose gazetteer name is Hangul (신의주
  * of place:Sinuiju) asks hunspell-ko whether each generated spelling of

@@ -724,7 +724,7 @@ static size_t lineage_end(const struct word *a, const struct word *b, const char
     /* A district of Kuwait written with its article (Jleeb Al-Shuyoukh,
      * data/gazetteer/regions.txt) names no one. */
     return title_case(a, s) && !flag_latin_preposition(s + a->start, a->end - a->start) &&
-                   name_candidate(a, s) && !gazetteer_is_region(s + a->start, end - a->start)
+                   name_candidate(a, s) && !redact_is_region(s + a->start, end - a->start)
                ? end
                : 0;
 }

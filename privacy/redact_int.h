@@ -203,6 +203,21 @@ int redact_place_known(const char *w, size_t len);
  * redact_words_clear; 0 if not, or if the dictionary is missing. */
 int redact_known_word(int lang, const char *w, size_t len);
 
+/* A question about one word (bytes w[0..len)) whose answer depends on the
+ * word alone: 1 or 0, or -1 when it could not be answered (not kept). */
+typedef int (*redact_word_ask_fn)(const char *w, size_t len);
+
+/* The kinds of question redact_word_answer keeps apart from the
+ * dictionaries' (enum lexicon_lang, below them). */
+enum { REDACT_WORD_PLACE = 16, REDACT_WORD_REGION };
+
+/* known_word.c: ask's answer (0 or 1) for w[0..len), asked once per kind
+ * and word and remembered beside redact_known_word's answers (the same
+ * wipe-on-free memo, cleared by redact_words_clear); 0 when ask fails.
+ * For the review flags' questions that read a table per word, asked at
+ * every occurrence of the same few thousand words of a text (session 30). */
+int redact_word_answer(int kind, const char *w, size_t len, redact_word_ask_fn ask);
+
 /* redact_hits.c: the rules of literal id: its form, with FORM_WORD when it is a
  * subject's name in one word that the dictionary of its script knows as an
  * ordinary word (util/lexicon.h; asked once per literal). */
