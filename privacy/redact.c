@@ -179,16 +179,16 @@ static int part_of(const char *key, size_t len, const char *whole, size_t wlen)
     return 0;
 }
 
-/* 1 if key[0..len) stands in whole[0..wlen) only inside a word: no
- * occurrence starts at a word's start and ends at a word's end (words
- * end at a space or a hyphen).  "kita" inside "nikita orlov", from
- * Nikita read as Korean 니 + 키타, is no word of the name (a generated
- * piece), while "anna" of "anna park" is. */
+/* 1 if key[0..len) stands in whole[0..wlen) only after a word's start:
+ * no occurrence starts a word (words start after a space or a hyphen).
+ * "kita" inside "nikita orlov", from Nikita read as Korean 니 + 키타, is
+ * no word of the name nor its beginning (a generated piece), while "will"
+ * of "william" begins one (a truncated short form, flagged where it is a
+ * word: flags28.jsonl). */
 static int inside_word_only(const char *key, size_t len, const char *whole, size_t wlen)
 {
     for (size_t at = 0; len > 0 && at + len <= wlen; at++)
-        if (memcmp(whole + at, key, len) == 0 && (at == 0 || whole[at - 1] == ' ' || whole[at - 1] == '-') &&
-            (at + len == wlen || whole[at + len] == ' ' || whole[at + len] == '-'))
+        if (memcmp(whole + at, key, len) == 0 && (at == 0 || whole[at - 1] == ' ' || whole[at - 1] == '-'))
             return 0;
     return 1;
 }
